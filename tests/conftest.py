@@ -1,0 +1,73 @@
+"""Test setup: offscreen Qt, and a private data/config folder so no test touches the user's."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+# Both must be set before anything creates a QApplication or reads platformdirs.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+_PRIVATE = Path(tempfile.mkdtemp(prefix="zqtracker-tests-"))
+os.environ["XDG_DATA_HOME"] = str(_PRIVATE / "data")
+os.environ["XDG_CONFIG_HOME"] = str(_PRIVATE / "config")
+os.environ["XDG_CACHE_HOME"] = str(_PRIVATE / "cache")
+os.environ.pop("ZQTRACKER_DB", None)
+os.environ.setdefault("ZQTRACKER_LANG", "en")
+
+import pytest  # noqa: E402
+
+from zqtracker.services.context import AppContext  # noqa: E402
+from zqtracker.storage.database import Database, open_database  # noqa: E402
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "test.sqlite"
+
+
+@pytest.fixture
+def database(db_path: Path) -> Database:
+    db = open_database(db_path)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def ctx(database: Database) -> AppContext:
+    return AppContext.for_database(database)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One demo database per test session; tests get their own copy of it."""
+    from zqtracker.services.demo import write_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    db = open_database(path)
+    write_demo(db)
+    db.close()
+    return path
+
+
+@pytest.fixture
+def demo_ctx(demo_template: Path, tmp_path: Path) -> AppContext:
+    path = tmp_path / "demo.sqlite"
+    shutil.copy(demo_template, path)
+    context = AppContext.open(path)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def artifacts() -> Path:
+    """Where tests save screenshots and rendered pages for people to look at."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    shutil.rmtree(_PRIVATE, ignore_errors=True)

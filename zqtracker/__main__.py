@@ -1,0 +1,5 @@
+import sys
+
+from zqtracker.launcher import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""Command-line interface over the services. Never imports ui/."""

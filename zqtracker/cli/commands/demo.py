@@ -1,0 +1,50 @@
+"""``zqtracker demo``: write the demo database."""
+
+from __future__ import annotations
+
+import argparse
+
+from zqtracker.cli.console import Console, ExitCode
+from zqtracker.domain.money import format_money
+from zqtracker.services.admin import NotEmptyError, create_demo
+from zqtracker.services.demo import DEFAULT_PROJECTS
+from zqtracker.storage.database import open_database
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "demo",
+        help="fill the database (--db, default the user's) with demo data; refuses one with real projects",
+    )
+    p.add_argument(
+        "--projects", type=int, default=DEFAULT_PROJECTS, help=f"number of projects (default {DEFAULT_PROJECTS})"
+    )
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, console: Console) -> int:
+    if args.projects < 1:
+        console.error("--projects must be at least 1")
+        return ExitCode.INVALID_INPUT
+    database = open_database(args.db)
+    try:
+        result = create_demo(database, args.projects)
+    except NotEmptyError as exc:
+        console.error(str(exc))
+        return ExitCode.REFUSED
+    finally:
+        database.close()
+    planned = format_money(result.signed_2023_planned, with_unit=True, lang=console.lang)
+    if console.zh:
+        console.print(
+            f"演示数据已写入 {database.display_name}：{result.projects} 个项目，其中 2023 年签约 "
+            f"{result.signed_2023} 个、计划总投资 {planned}、十亿元以上 {result.billion_2023} 个；"
+            f"{result.investment_records} 条月度完成投资记录。"
+        )
+    else:
+        console.print(
+            f"Demo data written to {database.display_name}: {result.projects} projects, "
+            f"{result.signed_2023} signed in 2023 worth {planned} ({result.billion_2023} of 1 billion "
+            f"yuan or more); {result.investment_records} monthly investment records."
+        )
+    return ExitCode.OK

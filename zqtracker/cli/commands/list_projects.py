@@ -1,0 +1,86 @@
+"""``zqtracker list``: projects matching filters, as a table or JSON."""
+
+from __future__ import annotations
+
+import argparse
+
+from zqtracker.cli.common import add_filter_arguments, add_unit_argument, filter_from_args, open_context, unit_of
+from zqtracker.cli.console import Console, ExitCode
+from zqtracker.domain.filters import ProjectRow
+from zqtracker.domain.money import format_money
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("list", help="list projects (filtered)")
+    add_filter_arguments(p)
+    add_unit_argument(p)
+    p.add_argument("--limit", type=int, help="at most this many projects")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=run)
+
+
+def row_json(r: ProjectRow) -> dict:
+    return {
+        "id": r.id,
+        "code": r.code,
+        "name": r.name,
+        "enterprise": r.enterprise,
+        "sector": r.sector,
+        "chain": r.sector_parent,
+        "district": r.district,
+        "status": r.status.value,
+        "planned_investment_yuan": r.planned_investment,
+        "land_area_mu": None if r.land_area_mu is None else str(r.land_area_mu.normalize()),
+        "expected_annual_output_yuan": r.expected_annual_output,
+        "expected_annual_tax_yuan": r.expected_annual_tax,
+        "signed_on": r.signed_on.isoformat() if r.signed_on else None,
+        "construction_start_on": r.construction_start_on.isoformat() if r.construction_start_on else None,
+        "production_on": r.production_on.isoformat() if r.production_on else None,
+        "is_key_project": r.is_key_project,
+        "is_billion_yuan": r.is_billion_yuan,
+        "project_type": r.project_type.value,
+        "investor_origin": r.investor_origin.value,
+        "officer": r.officer,
+        "last_activity_on": r.last_activity_on.isoformat() if r.last_activity_on else None,
+    }
+
+
+def run(args: argparse.Namespace, console: Console) -> int:
+    f = filter_from_args(args)
+    ctx = open_context(args)
+    try:
+        rows = ctx.projects.list_rows(None if f.is_empty() else f, limit=args.limit)
+        demo = ctx.statistics.is_demo()
+    finally:
+        ctx.close()
+    if args.json:
+        console.json({"demo": demo, "count": len(rows), "projects": [row_json(r) for r in rows]})
+        return ExitCode.OK
+    unit = unit_of(args)
+    lang = console.lang
+    if demo:
+        console.print("【演示数据】" if console.zh else "[DEMO DATA]")
+    head = ("编号", "项目名称", "区域", "行业", "状态", f"计划总投资（{unit.label('zh')}）") if console.zh else (
+        "Code", "Name", "District", "Sector", "Status", f"Planned ({unit.label('en')})")  # fmt: skip
+    console.print("\t".join(head))
+    total = 0
+    for r in rows:
+        total += r.planned_investment
+        console.print(
+            "\t".join(
+                (
+                    r.code or "",
+                    r.name,
+                    r.district,
+                    r.sector,
+                    r.status.label(lang),
+                    format_money(r.planned_investment, unit),
+                )
+            )
+        )
+    console.print(
+        f"共 {len(rows)} 个项目，计划总投资 {format_money(total, unit, with_unit=True, lang=lang)}"
+        if console.zh
+        else f"{len(rows)} project(s), planned investment {format_money(total, unit, with_unit=True, lang=lang)}"
+    )
+    return ExitCode.OK

@@ -1,0 +1,79 @@
+"""``zqtracker summary``: the headline figures, as text or JSON."""
+
+from __future__ import annotations
+
+import argparse
+
+from zqtracker.cli.common import add_filter_arguments, add_unit_argument, filter_from_args, open_context, unit_of
+from zqtracker.cli.console import Console, ExitCode
+from zqtracker.domain.money import format_money
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("summary", help="key figures: projects, planned and completed investment, growth")
+    p.add_argument("--year", type=int, help="year of the year-to-date figures (default: latest with records)")
+    p.add_argument("--through", type=int, choices=range(1, 13), metavar="M", help="last month included (1-12)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_unit_argument(p)
+    add_filter_arguments(p)
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, console: Console) -> int:
+    f = filter_from_args(args)
+    ctx = open_context(args)
+    try:
+        summary = ctx.statistics.summary(args.year, args.through, f if not f.is_empty() else None)
+    finally:
+        ctx.close()
+    if args.json:
+        console.json(summary.to_json())
+        return ExitCode.OK
+    unit = unit_of(args)
+    lang = console.lang
+    zh = console.zh
+
+    def money(v: int) -> str:
+        return format_money(v, unit, with_unit=True, lang=lang)
+
+    def pct(v: float | None) -> str:
+        return "—" if v is None else f"{v:+.1f}%"
+
+    c = summary.completed
+    lines = []
+    if summary.is_demo:
+        lines.append("【演示数据】" if zh else "[DEMO DATA]")
+    if summary.filters:
+        lines.append(("筛选：" if zh else "Filters: ") + "; ".join(summary.filters))
+    if zh:
+        lines += [
+            f"项目数：{summary.projects}    计划总投资：{money(summary.planned_investment)}    "
+            f"十亿元以上项目：{summary.billion_yuan_projects}",
+            f"{c.year}年1–{c.through_month}月累计完成投资：{money(c.total.ytd)}"
+            f"（上年同期 {money(c.total.prior_ytd)}，同比 {pct(c.total.yoy_pct)}）",
+            "",
+            "按状态：",
+        ]
+    else:
+        lines += [
+            f"Projects: {summary.projects}    Planned investment: {money(summary.planned_investment)}    "
+            f"Billion-yuan projects: {summary.billion_yuan_projects}",
+            f"Completed investment {c.year} Jan–{_month(c.through_month)}: {money(c.total.ytd)} "
+            f"(same period last year {money(c.total.prior_ytd)}, year on year {pct(c.total.yoy_pct)})",
+            "",
+            "By status:",
+        ]
+    for status, b in summary.by_status.items():
+        lines.append(f"  {status.label(lang):<20} {b.projects:>6}  {money(b.planned_investment):>16}")
+    lines += ["", "按行业（累计完成投资，同比）：" if zh else "By sector (completed YTD, year on year):"]
+    for name, y in c.by_sector.items():
+        lines.append(f"  {name:<16} {money(y.ytd):>16}  {pct(y.yoy_pct):>8}")
+    lines += ["", "按区域（累计完成投资，同比）：" if zh else "By district (completed YTD, year on year):"]
+    for name, y in c.by_district.items():
+        lines.append(f"  {name:<16} {money(y.ytd):>16}  {pct(y.yoy_pct):>8}")
+    console.print("\n".join(lines))
+    return ExitCode.OK
+
+
+def _month(m: int) -> str:
+    return ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")[m - 1]

@@ -1,0 +1,55 @@
+"""Helpers shared by subcommands: opening the database, filters, units."""
+
+from __future__ import annotations
+
+import argparse
+
+from zqtracker.domain.errors import ValidationError
+from zqtracker.domain.filters import ProjectFilter
+from zqtracker.domain.money import Unit
+from zqtracker.domain.status import parse_status
+from zqtracker.services.context import AppContext
+
+
+def open_context(args: argparse.Namespace) -> AppContext:
+    return AppContext.open(args.db)
+
+
+def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
+    g = parser.add_argument_group("filters")
+    g.add_argument("--status", action="append", default=[], help="status (any language); repeatable")
+    g.add_argument("--sector", action="append", default=[], help="sector or industry chain; repeatable")
+    g.add_argument("--district", action="append", default=[], help="district or park; repeatable")
+    g.add_argument("--search", default="", help="text in name, code or enterprise")
+    g.add_argument("--signed-year", type=int, help="signed in this year")
+    g.add_argument("--key", action="store_true", help="key projects only")
+    g.add_argument("--billion", action="store_true", help="projects of 1 billion yuan or more only")
+
+
+def filter_from_args(args: argparse.Namespace) -> ProjectFilter:
+    """Raises ValidationError (exit 1) for an unknown status word."""
+    statuses = []
+    for word in args.status:
+        for part in word.split(","):
+            if part.strip():
+                statuses.append(parse_status(part.strip()))
+    return ProjectFilter(
+        search=args.search or "",
+        statuses=frozenset(statuses),
+        sectors=frozenset(args.sector),
+        districts=frozenset(args.district),
+        signed_year=args.signed_year,
+        key_only=args.key,
+        billion_only=args.billion,
+    )
+
+
+def add_unit_argument(parser: argparse.ArgumentParser, default: str = "yi") -> None:
+    parser.add_argument("--unit", choices=("wan", "yi"), default=default, help="show money in 万元 or 亿元")
+
+
+def unit_of(args: argparse.Namespace) -> Unit:
+    return Unit(args.unit)
+
+
+__all__ = ["ValidationError", "add_filter_arguments", "filter_from_args", "open_context", "unit_of"]

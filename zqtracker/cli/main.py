@@ -1,0 +1,91 @@
+"""``zqtracker`` subcommands. Each command module registers its parser and a ``run``."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+from collections.abc import Sequence
+from typing import TextIO
+
+from zqtracker import __version__
+from zqtracker.cli.console import Console, ExitCode, default_lang
+
+# Command modules under zqtracker.cli.commands, in the order `--help` lists them.
+COMMANDS: tuple[str, ...] = ("summary", "list_projects", "demo", "db")
+
+log = logging.getLogger("zqtracker")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="zqtracker",
+        description="Track industrial investment projects. Without a command, opens the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"zqtracker {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="database: a SQLite file path or any SQLAlchemy URL (default: $ZQTRACKER_DB, "
+        "else zqtracker.sqlite in the user data folder)",
+    )
+    parser.add_argument("--demo", action="store_true", help="open the desktop app on the demo database")
+    parser.add_argument("--lang", choices=("en", "zh"), default=None, help="language of output and labels")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        module = importlib.import_module(f"zqtracker.cli.commands.{name}")
+        module.register(sub)
+    return parser
+
+
+def run(args: argparse.Namespace, console: Console | None = None) -> int:
+    """Run a parsed subcommand; every expected failure becomes one sentence and an exit code."""
+    from zqtracker.domain.errors import DomainError
+    from zqtracker.storage.database import DatabaseOpenError
+
+    console = console or Console()
+    console.lang = args.lang or default_lang()
+    try:
+        return int(args.func(args, console))
+    except DatabaseOpenError as exc:
+        console.error(str(exc))
+        return ExitCode.REFUSED
+    except DomainError as exc:
+        console.error(str(exc))
+        return ExitCode.INVALID_INPUT
+    except KeyboardInterrupt:
+        console.error("interrupted; nothing more was written.")
+        return ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        return ExitCode.OK
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+        path = _log_exception(exc)
+        console.error(f"internal error: {type(exc).__name__}: {exc} (details in {path})")
+        return ExitCode.INTERNAL_ERROR
+
+
+def _log_exception(exc: BaseException) -> str:
+    import traceback
+
+    from zqtracker.storage.database import default_data_dir
+
+    try:
+        folder = default_data_dir() / "logs"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "zqtracker.log"
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write("".join(traceback.format_exception(exc)))
+        return str(path)
+    except OSError:
+        return "no log file"
+
+
+def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    """The CLI alone (subcommand required). The launcher opens the app when there is none."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    console = Console(**{k: v for k, v in (("out", stdout), ("err", stderr)) if v is not None})
+    if args.command is None:
+        parser.print_usage(console.err)
+        return ExitCode.REFUSED
+    return run(args, console)

@@ -1,0 +1,1 @@
+"""Plain types and rules: no Qt, no SQLAlchemy."""

@@ -1,0 +1,63 @@
+"""Coded problems that the UI and CLI word in the user's language.
+
+A problem carries a machine code and parameters instead of a sentence, so that one check can be
+reported as a tooltip next to a field, a row in an import report or a line on stderr.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    code: str
+    field: str | None = None
+    params: dict[str, Any] = dc_field(default_factory=dict)
+
+    def message(self, lang: str = "en") -> str:
+        from zqtracker.domain.messages import describe
+
+        return describe(self, lang)
+
+
+class DomainError(Exception):
+    """Base of the errors the core raises on purpose (never a programming error)."""
+
+
+class ValidationError(DomainError, ValueError):
+    def __init__(self, problems: list[Problem] | Problem) -> None:
+        self.problems: list[Problem] = problems if isinstance(problems, list) else [problems]
+        super().__init__("; ".join(p.message("en") for p in self.problems))
+
+    def by_field(self) -> dict[str | None, list[Problem]]:
+        out: dict[str | None, list[Problem]] = {}
+        for p in self.problems:
+            out.setdefault(p.field, []).append(p)
+        return out
+
+
+class ConcurrentUpdateError(DomainError):
+    """The row changed (or vanished) since it was loaded; the save did not happen."""
+
+    def __init__(self, project_id: int, expected_version: int) -> None:
+        self.project_id = project_id
+        self.expected_version = expected_version
+        super().__init__(
+            f"project {project_id} was changed by someone else since it was loaded "
+            f"(expected version {expected_version})"
+        )
+
+
+class NotFoundError(DomainError, LookupError):
+    pass
+
+
+class InUseError(DomainError):
+    """A reference (sector, district, enterprise) is still used by projects."""
+
+    def __init__(self, kind: str, name: str, count: int) -> None:
+        self.kind, self.name, self.count = kind, name, count
+        super().__init__(f"{kind} {name!r} is used by {count} project(s)")

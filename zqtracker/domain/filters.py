@@ -1,0 +1,111 @@
+"""What a user filters projects by, and the light row the project list is made of.
+
+The same :class:`ProjectFilter` is turned into SQL by storage (statistics, CLI, reports) and
+applied in memory by the desktop table (:meth:`ProjectFilter.matches`), so both agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime
+from decimal import Decimal
+
+from zqtracker.domain.models import InvestorOrigin, ProjectType
+from zqtracker.domain.money import BILLION_YUAN
+from zqtracker.domain.status import Status
+
+
+@dataclass(slots=True)
+class ProjectRow:
+    """One line of the project list: names resolved, nothing lazy, cheap to hold 100k of."""
+
+    id: int
+    code: str | None
+    name: str
+    enterprise: str | None
+    sector: str
+    sector_parent: str | None
+    district: str
+    status: Status
+    planned_investment: int
+    land_area_mu: Decimal | None
+    expected_annual_output: int | None
+    expected_annual_tax: int | None
+    signed_on: date | None
+    construction_start_on: date | None
+    production_on: date | None
+    is_key_project: bool
+    project_type: ProjectType
+    investor_origin: InvestorOrigin
+    officer: str | None
+    updated_at: datetime | None
+    version: int
+    last_activity_on: date | None = None
+
+    @property
+    def is_billion_yuan(self) -> bool:
+        return self.planned_investment >= BILLION_YUAN
+
+
+@dataclass(slots=True)
+class ProjectFilter:
+    search: str = ""
+    statuses: frozenset[Status] = field(default_factory=frozenset)
+    sectors: frozenset[str] = field(default_factory=frozenset)  # a chain name covers its sectors
+    districts: frozenset[str] = field(default_factory=frozenset)
+    signed_year: int | None = None
+    key_only: bool = False
+    billion_only: bool = False
+
+    def is_empty(self) -> bool:
+        return self == ProjectFilter()
+
+    def search_terms(self) -> list[str]:
+        return [t.casefold() for t in self.search.split()]
+
+    def matches(self, row: ProjectRow) -> bool:
+        if self.statuses and row.status not in self.statuses:
+            return False
+        if self.sectors and row.sector not in self.sectors and row.sector_parent not in self.sectors:
+            return False
+        if self.districts and row.district not in self.districts:
+            return False
+        if self.signed_year is not None and (row.signed_on is None or row.signed_on.year != self.signed_year):
+            return False
+        if self.key_only and not row.is_key_project:
+            return False
+        if self.billion_only and row.planned_investment < BILLION_YUAN:
+            return False
+        terms = self.search_terms()
+        if terms:
+            hay = " ".join(filter(None, (row.name, row.code, row.enterprise))).casefold()
+            return all(t in hay for t in terms)
+        return True
+
+    def describe(self, lang: str = "en") -> list[str]:
+        """Human-readable phrases naming what is filtered (for report and export headers)."""
+        zh = lang.startswith("zh")
+        out: list[str] = []
+        if self.search:
+            out.append(f"搜索“{self.search}”" if zh else f"search “{self.search}”")
+        if self.statuses:
+            names = "、".join(s.label(lang) for s in sorted(self.statuses, key=lambda s: s.order))
+            out.append(
+                f"状态：{names}"
+                if zh
+                else f"status: {', '.join(s.label(lang) for s in sorted(self.statuses, key=lambda s: s.order))}"
+            )
+        if self.sectors:
+            out.append(("行业：" if zh else "sector: ") + ("、" if zh else ", ").join(sorted(self.sectors)))
+        if self.districts:
+            out.append(("区域：" if zh else "district: ") + ("、" if zh else ", ").join(sorted(self.districts)))
+        if self.signed_year is not None:
+            out.append(f"{self.signed_year}年签约" if zh else f"signed in {self.signed_year}")
+        if self.key_only:
+            out.append("重点项目" if zh else "key projects")
+        if self.billion_only:
+            out.append("十亿元以上项目" if zh else "≥ 1 billion yuan")
+        return out
+
+
+PROJECT_ROW_FIELDS = tuple(f.name for f in fields(ProjectRow))

@@ -1,0 +1,96 @@
+"""Wording of problem codes in English and Simplified Chinese."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from zqtracker.domain.errors import Problem
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "required": ("{field_label} is required", "{field_label}不能为空"),
+    "negative_money": ("{field_label} cannot be negative ({value})", "{field_label}不能为负数（{value}）"),
+    "not_a_number": ("{field_label}: {value!r} is not a number", "{field_label}：“{value}”不是数字"),
+    "bad_money": (
+        "{field_label}: {value!r} is not an amount of money",
+        "{field_label}：“{value}”不是有效金额",
+    ),
+    "unknown_unit": (
+        "{field_label}: no unit for {value!r} (yuan, 万元 or 亿元?)",
+        "{field_label}：“{value}”缺少单位（元、万元或亿元？）",
+    ),
+    "must_be_positive": ("{field_label} must be greater than 0 ({value})", "{field_label}必须大于0（{value}）"),
+    "unknown_status": ("unknown status {value!r}", "无法识别的项目状态“{value}”"),
+    "unknown_choice": ("{field_label}: unknown value {value!r}", "{field_label}：无法识别“{value}”"),
+    "bad_credit_code": (
+        "{value!r} is not a valid unified social credit code ({reason})",
+        "“{value}”不是有效的统一社会信用代码（{reason}）",
+    ),
+    "dates_out_of_order": (
+        "{field_label} ({value}) is before {other_label} ({other})",
+        "{field_label}（{value}）早于{other_label}（{other}）",
+    ),
+    "bad_date": ("{field_label}: {value!r} is not a date", "{field_label}：“{value}”不是有效日期"),
+    "bad_month": ("{field_label}: {value!r} is not a month", "{field_label}：“{value}”不是有效月份"),
+    "too_long": (
+        "{field_label} is longer than {limit} characters",
+        "{field_label}超过{limit}个字符",
+    ),
+    "duplicate_code": ("project code {value!r} is already used", "项目编号“{value}”已被使用"),
+    "duplicate_name": ("{field_label} {value!r} already exists", "{field_label}“{value}”已存在"),
+    "bad_bool": ("{field_label}: {value!r} is not yes/no", "{field_label}：“{value}”不是“是/否”"),
+    "year_out_of_range": ("{field_label}: year {value} is out of range", "{field_label}：年份{value}超出范围"),
+    "too_large": ("{field_label}: {value} is too large", "{field_label}：{value}数值过大"),
+}
+
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "code": ("Project code", "项目编号"),
+    "name": ("Project name", "项目名称"),
+    "enterprise": ("Enterprise", "投资主体"),
+    "sector": ("Sector", "所属行业"),
+    "district": ("District", "所在区域"),
+    "status": ("Status", "项目状态"),
+    "planned_investment": ("Planned investment", "计划总投资"),
+    "land_area_mu": ("Land area (mu)", "用地面积（亩）"),
+    "expected_annual_output": ("Expected annual output", "预计年产值"),
+    "expected_annual_tax": ("Expected annual tax", "预计年税收"),
+    "signed_on": ("Signed", "签约时间"),
+    "construction_start_on": ("Construction start", "开工时间"),
+    "production_on": ("Production", "投产时间"),
+    "is_key_project": ("Key project", "重点项目"),
+    "project_type": ("Project type", "项目类型"),
+    "investor_origin": ("Investor origin", "资金来源"),
+    "officer": ("Service officer", "服务专员"),
+    "notes": ("Notes", "备注"),
+    "credit_code": ("Credit code", "统一社会信用代码"),
+    "month": ("Month", "月份"),
+    "amount": ("Completed investment", "完成投资"),
+    "year": ("Year", "年份"),
+    "plan": ("Annual plan", "年度计划"),
+    "changed_on": ("Date", "日期"),
+}
+
+
+def field_label(name: str | None, lang: str = "en") -> str:
+    if name is None:
+        return ""
+    pair = FIELD_LABELS.get(name)
+    if pair is None:
+        return name
+    return pair[1] if lang.startswith("zh") else pair[0]
+
+
+def describe(problem: Problem, lang: str = "en") -> str:
+    pair = MESSAGES.get(problem.code)
+    zh = lang.startswith("zh")
+    params = dict(problem.params)
+    params.setdefault("value", "")
+    params["field_label"] = field_label(problem.field, lang)
+    if "other_field" in params:
+        params["other_label"] = field_label(params["other_field"], lang)
+    if pair is None:
+        return f"{params['field_label']}: {problem.code} {problem.params}".strip(": ")
+    try:
+        return (pair[1] if zh else pair[0]).format(**params)
+    except (KeyError, IndexError, ValueError):
+        return pair[1] if zh else pair[0]

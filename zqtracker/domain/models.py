@@ -1,0 +1,177 @@
+"""The records a bureau keeps. Plain dataclasses: the storage layer maps them to tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from zqtracker.domain.money import BILLION_YUAN
+from zqtracker.domain.status import Status
+
+
+class ProjectType(StrEnum):
+    NEW = "new"
+    EXPANSION = "expansion"
+    REINVESTMENT = "reinvestment"
+    UPGRADE = "upgrade"
+
+    def label(self, lang: str = "en") -> str:
+        en, zh = _TYPE_LABELS[self]
+        return zh if lang.startswith("zh") else en
+
+
+_TYPE_LABELS = {
+    ProjectType.NEW: ("New", "新建"),
+    ProjectType.EXPANSION: ("Expansion", "扩建"),
+    ProjectType.REINVESTMENT: ("Reinvestment", "增资"),
+    ProjectType.UPGRADE: ("Upgrade", "技改"),
+}
+
+
+class InvestorOrigin(StrEnum):
+    DOMESTIC = "domestic"
+    HK_MACAO_TAIWAN = "hk_macao_taiwan"
+    FOREIGN = "foreign"
+
+    def label(self, lang: str = "en") -> str:
+        en, zh = _ORIGIN_LABELS[self]
+        return zh if lang.startswith("zh") else en
+
+
+_ORIGIN_LABELS = {
+    InvestorOrigin.DOMESTIC: ("Domestic", "内资"),
+    InvestorOrigin.HK_MACAO_TAIWAN: ("HK/Macao/Taiwan", "港澳台"),
+    InvestorOrigin.FOREIGN: ("Foreign", "外资"),
+}
+
+
+@dataclass(slots=True)
+class Sector:
+    name: str
+    parent: str | None = None  # the industry chain this sector belongs to, by name
+    id: int | None = None
+
+
+@dataclass(slots=True)
+class District:
+    name: str
+    id: int | None = None
+
+
+@dataclass(slots=True)
+class Enterprise:
+    name: str
+    credit_code: str | None = None
+    is_high_tech: bool = False
+    is_specialized_new: bool = False  # 专精特新
+    is_little_giant: bool = False  # 国家级专精特新“小巨人”
+    id: int | None = None
+
+
+@dataclass(slots=True)
+class Project:
+    """One investment project. References (sector, district, enterprise) are held by name."""
+
+    name: str
+    sector: str
+    district: str
+    status: Status = Status.SIGNED
+    planned_investment: int = 0  # yuan
+    code: str | None = None
+    enterprise: str | None = None
+    land_area_mu: Decimal | None = None
+    expected_annual_output: int | None = None  # yuan
+    expected_annual_tax: int | None = None  # yuan
+    signed_on: date | None = None
+    construction_start_on: date | None = None
+    production_on: date | None = None
+    is_key_project: bool = False
+    project_type: ProjectType = ProjectType.NEW
+    investor_origin: InvestorOrigin = InvestorOrigin.DOMESTIC
+    officer: str | None = None
+    notes: str = ""
+    id: int | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    version: int = 0
+
+    @property
+    def is_billion_yuan(self) -> bool:
+        return self.planned_investment >= BILLION_YUAN
+
+    @property
+    def intensity_wan_per_mu(self) -> Decimal | None:
+        """Investment intensity in 万元 per mu (derived, never stored)."""
+        if not self.land_area_mu:
+            return None
+        return Decimal(self.planned_investment) / Decimal(10_000) / self.land_area_mu
+
+    @property
+    def tax_wan_per_mu(self) -> Decimal | None:
+        if not self.land_area_mu or self.expected_annual_tax is None:
+            return None
+        return Decimal(self.expected_annual_tax) / Decimal(10_000) / self.land_area_mu
+
+
+# Fields a user edits, in the order forms and spreadsheets show them.
+PROJECT_FIELDS: tuple[str, ...] = (
+    "code",
+    "name",
+    "enterprise",
+    "sector",
+    "district",
+    "status",
+    "planned_investment",
+    "land_area_mu",
+    "expected_annual_output",
+    "expected_annual_tax",
+    "signed_on",
+    "construction_start_on",
+    "production_on",
+    "is_key_project",
+    "project_type",
+    "investor_origin",
+    "officer",
+    "notes",
+)
+
+
+@dataclass(slots=True)
+class StatusChange:
+    project_id: int
+    from_status: Status | None
+    to_status: Status
+    changed_on: date
+    note: str = ""
+    id: int | None = None
+
+
+@dataclass(slots=True, frozen=True)
+class InvestmentRecord:
+    """Investment completed by one project in one month."""
+
+    project_id: int
+    year: int
+    month: int
+    amount: int  # yuan
+
+
+@dataclass(slots=True, frozen=True)
+class AnnualPlan:
+    """Investment a project is planned to complete in one year (base of % of plan)."""
+
+    project_id: int
+    year: int
+    amount: int  # yuan
+
+
+@dataclass(slots=True)
+class ProjectSnapshot:
+    """A project with everything hanging off it: what a delete removes and an undo puts back."""
+
+    project: Project
+    status_changes: list[StatusChange] = field(default_factory=list)
+    investment: list[InvestmentRecord] = field(default_factory=list)
+    plans: list[AnnualPlan] = field(default_factory=list)

@@ -1,0 +1,205 @@
+"""Money is integer yuan. Units are only for reading and showing amounts.
+
+Everything goes through :class:`decimal.Decimal` so that "12.1亿" is 1,210,000,000 yuan exactly, never
+1,209,999,999.9999998 as a float would make it.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from enum import StrEnum
+
+from zqtracker.domain.errors import Problem, ValidationError
+
+BILLION_YUAN = 1_000_000_000
+MAX_MONEY = 10**17  # far above any project; keeps amounts inside a signed 64-bit column
+
+
+class Unit(StrEnum):
+    YUAN = "yuan"
+    WAN = "wan"
+    YI = "yi"
+
+    @property
+    def factor(self) -> int:
+        return _FACTORS[self]
+
+    def label(self, lang: str = "en") -> str:
+        zh = lang.startswith("zh")
+        return {
+            Unit.YUAN: ("元", "yuan"),
+            Unit.WAN: ("万元", "10k yuan"),
+            Unit.YI: ("亿元", "100m yuan"),
+        }[self][0 if zh else 1]
+
+
+_FACTORS = {Unit.YUAN: 1, Unit.WAN: 10_000, Unit.YI: 100_000_000}
+
+# Multipliers a cell or header may spell out. Longest first so that "万元" wins over "元".
+_UNIT_WORDS: list[tuple[str, int]] = sorted(
+    [
+        ("元", 1),
+        ("人民币元", 1),
+        ("千元", 1_000),
+        ("万元", 10_000),
+        ("万", 10_000),
+        ("百万元", 1_000_000),
+        ("百万", 1_000_000),
+        ("千万元", 10_000_000),
+        ("亿元", 100_000_000),
+        ("亿", 100_000_000),
+        ("yuan", 1),
+        ("cny", 1),
+        ("rmb", 1),
+        ("rmbyuan", 1),
+        ("¥", 1),
+        ("￥", 1),
+        ("10kyuan", 10_000),
+        ("10k", 10_000),
+        ("tenthousandyuan", 10_000),
+        ("wan", 10_000),
+        ("wanyuan", 10_000),
+        ("thousandyuan", 1_000),
+        ("kyuan", 1_000),
+        ("millionyuan", 1_000_000),
+        ("million", 1_000_000),
+        ("myuan", 1_000_000),
+        ("100myuan", 100_000_000),
+        ("100m", 100_000_000),
+        ("100millionyuan", 100_000_000),
+        ("hundredmillionyuan", 100_000_000),
+        ("yi", 100_000_000),
+        ("yiyuan", 100_000_000),
+        ("billionyuan", 1_000_000_000),
+        ("billion", 1_000_000_000),
+        ("bnyuan", 1_000_000_000),
+    ],
+    key=lambda kv: -len(kv[0]),
+)
+UNIT_WORD_FACTORS: dict[str, int] = dict(_UNIT_WORDS)
+
+_NUMBER_RE = re.compile(r"^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)(.*)$")
+_SPACES_RE = re.compile(r"[\s\u3000,，_']+")
+
+
+def unit_factor_of(word: str) -> int | None:
+    """The multiplier that a unit word stands for ("万元" → 10000), or None."""
+    key = _SPACES_RE.sub("", word).lower().strip("()（）[]【】:：")
+    key = key.replace("单位", "").replace("unit", "").strip(":：")
+    if not key:
+        return None
+    return UNIT_WORD_FACTORS.get(key)
+
+
+def to_decimal(value: object) -> Decimal:
+    """An exact Decimal of a number as it was written: floats via their shortest repr."""
+    if isinstance(value, bool):
+        raise TypeError("a bool is not a number")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise InvalidOperation("not finite")
+        return Decimal(repr(value))
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise InvalidOperation("not finite")
+        return value
+    raise TypeError(f"not a number: {type(value).__name__}")
+
+
+def round_yuan(amount: Decimal) -> int:
+    """Whole yuan, half a yuan rounding away from zero (the accountant's rule)."""
+    return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def parse_money(
+    value: object,
+    default_factor: int | Unit | None = None,
+    *,
+    field: str = "planned_investment",
+    allow_negative: bool = False,
+) -> int:
+    """Integer yuan from a cell: a number (in ``default_factor`` units) or text with its own unit.
+
+    "12.5亿" → 1,250,000,000; "3,000万元" → 30,000,000; "1.2e9" with yuan → 1,200,000,000.
+    A number with no unit in the text and no ``default_factor`` raises ``unknown_unit``: the caller
+    decides whether to ask the user or refuse, it is never guessed here.
+    """
+    if isinstance(default_factor, Unit):
+        default_factor = default_factor.factor
+    factor: int | None = default_factor
+    if isinstance(value, str):
+        text = _SPACES_RE.sub("", value.strip())
+        if not text:
+            raise ValidationError(Problem("required", field))
+        text = text.replace("－", "-").replace("＋", "+").replace("．", ".")
+        text = text.translate(_FULLWIDTH_DIGITS)
+        for prefix in ("¥", "￥", "RMB", "CNY", "rmb", "cny"):
+            if text.startswith(prefix):
+                text = text[len(prefix) :]
+                factor = factor or 1
+        m = _NUMBER_RE.match(text)
+        if not m:
+            raise ValidationError(Problem("bad_money", field, {"value": value}))
+        number_text, unit_text = m.groups()
+        if unit_text:
+            unit_factor = unit_factor_of(unit_text)
+            if unit_factor is None:
+                raise ValidationError(Problem("bad_money", field, {"value": value}))
+            factor = unit_factor
+        try:
+            number = Decimal(number_text)
+        except InvalidOperation:
+            raise ValidationError(Problem("bad_money", field, {"value": value})) from None
+    else:
+        try:
+            number = to_decimal(value)
+        except (TypeError, InvalidOperation):
+            raise ValidationError(Problem("bad_money", field, {"value": value})) from None
+    if factor is None:
+        raise ValidationError(Problem("unknown_unit", field, {"value": value}))
+    if abs(number) > Decimal(MAX_MONEY) / factor:
+        raise ValidationError(Problem("too_large", field, {"value": value}))
+    yuan = round_yuan(number * factor)
+    if yuan < 0 and not allow_negative:
+        raise ValidationError(Problem("negative_money", field, {"value": value}))
+    return yuan
+
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def in_unit(yuan: int, unit: Unit) -> Decimal:
+    """The exact amount in ``unit`` (no rounding: 1 yuan is 0.00000001 亿元)."""
+    return Decimal(yuan) / Decimal(unit.factor) if unit.factor != 1 else Decimal(yuan)
+
+
+def format_money(
+    yuan: int | None,
+    unit: Unit = Unit.YI,
+    decimals: int | None = None,
+    *,
+    grouping: bool = True,
+    with_unit: bool = False,
+    lang: str = "en",
+) -> str:
+    """Text of an amount in a unit, rounded for display only (storage stays exact)."""
+    if yuan is None:
+        return ""
+    if decimals is None:
+        decimals = DEFAULT_DECIMALS[unit]
+    q = Decimal(1).scaleb(-decimals) if decimals else Decimal(1)
+    value = in_unit(yuan, unit).quantize(q, rounding=ROUND_HALF_UP)
+    text = f"{value:,.{decimals}f}" if grouping else f"{value:.{decimals}f}"
+    if with_unit:
+        text += (" " if not lang.startswith("zh") else "") + unit.label(lang)
+    return text
+
+
+DEFAULT_DECIMALS = {Unit.YUAN: 0, Unit.WAN: 2, Unit.YI: 2}
+
+
+def is_billion_yuan(planned_investment: int) -> bool:
+    return planned_investment >= BILLION_YUAN

@@ -1,0 +1,97 @@
+"""Rules a project or enterprise must satisfy before it is stored."""
+
+from __future__ import annotations
+
+from zqtracker.domain.credit_code import credit_code_problem, normalize_credit_code
+from zqtracker.domain.errors import Problem, ValidationError
+from zqtracker.domain.models import Enterprise, Project
+from zqtracker.domain.money import MAX_MONEY
+
+MAX_TEXT = {"code": 64, "name": 200, "enterprise": 200, "officer": 100, "notes": 10_000}
+_DATE_ORDER = (("signed_on", "construction_start_on"), ("construction_start_on", "production_on"))
+
+
+def project_problems(project: Project) -> list[Problem]:
+    problems: list[Problem] = []
+    for name in ("name", "sector", "district"):
+        value = getattr(project, name)
+        if value is None or not str(value).strip():
+            problems.append(Problem("required", name))
+    for name, limit in MAX_TEXT.items():
+        value = getattr(project, name)
+        if value and len(value) > limit:
+            problems.append(Problem("too_long", name, {"limit": limit}))
+    for name in ("planned_investment", "expected_annual_output", "expected_annual_tax"):
+        value = getattr(project, name)
+        if value is None:
+            if name == "planned_investment":
+                problems.append(Problem("required", name))
+            continue
+        if value < 0:
+            problems.append(Problem("negative_money", name, {"value": value}))
+        elif value > MAX_MONEY:
+            problems.append(Problem("too_large", name, {"value": value}))
+    if project.land_area_mu is not None and project.land_area_mu <= 0:
+        problems.append(Problem("must_be_positive", "land_area_mu", {"value": project.land_area_mu}))
+    for earlier, later in _DATE_ORDER:
+        a, b = getattr(project, earlier), getattr(project, later)
+        if a is not None and b is not None and b < a:
+            problems.append(
+                Problem(
+                    "dates_out_of_order",
+                    later,
+                    {"value": b.isoformat(), "other": a.isoformat(), "other_field": earlier},
+                )
+            )
+    for name in ("signed_on", "construction_start_on", "production_on"):
+        d = getattr(project, name)
+        if d is not None and not 1900 <= d.year <= 2200:
+            problems.append(Problem("year_out_of_range", name, {"value": d.year}))
+    return problems
+
+
+def validate_project(project: Project) -> Project:
+    """Tidy the text fields and raise :class:`ValidationError` listing every problem at once."""
+    for name in ("code", "name", "enterprise", "sector", "district", "officer"):
+        value = getattr(project, name)
+        if isinstance(value, str):
+            value = " ".join(value.split())
+            setattr(project, name, value or None if name in ("code", "enterprise", "officer") else value)
+    problems = project_problems(project)
+    if problems:
+        raise ValidationError(problems)
+    return project
+
+
+def validate_enterprise(enterprise: Enterprise) -> Enterprise:
+    problems: list[Problem] = []
+    enterprise.name = " ".join((enterprise.name or "").split())
+    if not enterprise.name:
+        problems.append(Problem("required", "enterprise"))
+    if enterprise.credit_code:
+        enterprise.credit_code = normalize_credit_code(enterprise.credit_code)
+        reason = credit_code_problem(enterprise.credit_code)
+        if reason:
+            problems.append(
+                Problem("bad_credit_code", "credit_code", {"value": enterprise.credit_code, "reason": reason})
+            )
+    else:
+        enterprise.credit_code = None
+    if problems:
+        raise ValidationError(problems)
+    return enterprise
+
+
+def validate_amount(amount: int, field: str = "amount") -> int:
+    if amount < 0:
+        raise ValidationError(Problem("negative_money", field, {"value": amount}))
+    if amount > MAX_MONEY:
+        raise ValidationError(Problem("too_large", field, {"value": amount}))
+    return amount
+
+
+def validate_month(year: int, month: int) -> None:
+    if not 1 <= month <= 12:
+        raise ValidationError(Problem("bad_month", "month", {"value": f"{year}-{month}"}))
+    if not 1900 <= year <= 2200:
+        raise ValidationError(Problem("year_out_of_range", "year", {"value": year}))

@@ -1,0 +1,1 @@
+"""Use cases the desktop app and the CLI share. No Qt."""

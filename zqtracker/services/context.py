@@ -1,0 +1,36 @@
+"""The composition root: one object that opens the database and builds the services."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from zqtracker.services.projects import ProjectService
+from zqtracker.services.references import ReferenceService
+from zqtracker.services.statistics import StatisticsService
+from zqtracker.storage.database import Database, open_database
+
+
+@dataclass
+class AppContext:
+    database: Database
+    projects: ProjectService
+    references: ReferenceService
+    statistics: StatisticsService
+
+    @classmethod
+    def open(cls, db: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> AppContext:
+        """Raises storage.database.DatabaseOpenError with one clear sentence on failure."""
+        return cls.for_database(open_database(db, migrate=migrate))
+
+    @classmethod
+    def for_database(cls, database: Database) -> AppContext:
+        return cls(
+            database=database,
+            projects=ProjectService(database),
+            references=ReferenceService(database),
+            statistics=StatisticsService(database),
+        )
+
+    def close(self) -> None:
+        self.database.close()

@@ -1,0 +1,158 @@
+"""The statistics use cases: summary, monthly progress, trends, stale projects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from zqtracker.domain.filters import ProjectFilter, ProjectRow
+from zqtracker.stats.figures import (
+    CompletedInvestment,
+    ProgressTable,
+    Summary,
+    Ytd,
+    breakdowns,
+    months_back,
+    progress_table,
+    status_breakdowns,
+    ytds,
+)
+from zqtracker.storage.database import Database
+from zqtracker.storage.stats_queries import StatsQueries
+
+DEFAULT_STALE_MONTHS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    year: int
+    month: int
+
+
+class StatisticsService:
+    def __init__(self, database: Database) -> None:
+        self.db = database
+
+    def latest_period(self) -> Period | None:
+        """The latest month that has investment records."""
+        with self.db.session() as s:
+            found = StatsQueries(s).latest_period()
+        return None if found is None else Period(*found)
+
+    def resolve_period(self, year: int | None, through: int | None) -> Period:
+        """``--year``/``--through`` defaults: the latest month with records (else this month).
+
+        A year given without a month means the whole year if it is over, else the latest
+        recorded month of it.
+        """
+        latest = self.latest_period()
+        today = self.as_of()
+        if year is None:
+            base = latest or Period(today.year, today.month)
+            return Period(base.year, through or base.month)
+        if through is not None:
+            return Period(year, through)
+        if latest is not None and latest.year == year:
+            return Period(year, latest.month)
+        return Period(year, 12)
+
+    def as_of(self) -> date:
+        """The reference date: a demo database is a snapshot with its own date; else today."""
+        with self.db.session() as s:
+            value = StatsQueries(s).meta("as_of")
+        if value:
+            try:
+                return min(date.fromisoformat(value), date.today())
+            except ValueError:
+                pass
+        return date.today()
+
+    def is_demo(self) -> bool:
+        with self.db.session() as s:
+            return StatsQueries(s).meta("demo") == "1"
+
+    def summary(self, year: int | None = None, through: int | None = None, f: ProjectFilter | None = None) -> Summary:
+        period = self.resolve_period(year, through)
+        with self.db.session() as s:
+            q = StatsQueries(s)
+            n, planned, billion = q.totals(f)
+            by_status = status_breakdowns(q.breakdown("status", f))
+            by_sector = breakdowns(q.breakdown("sector", f))
+            by_district = breakdowns(q.breakdown("district", f))
+            total = q.ytd(period.year, period.month, None, f).get(None, (0, 0))
+            completed = CompletedInvestment(
+                year=period.year,
+                through_month=period.month,
+                total=Ytd(*total),
+                by_sector=ytds(q.ytd(period.year, period.month, "sector", f)),
+                by_district=ytds(q.ytd(period.year, period.month, "district", f)),
+                by_chain=ytds(q.ytd(period.year, period.month, "chain", f)),
+            )
+            demo = q.meta("demo") == "1"
+        return Summary(
+            projects=n,
+            planned_investment=planned,
+            billion_yuan_projects=billion,
+            by_status=by_status,
+            by_sector=by_sector,
+            by_district=by_district,
+            completed=completed,
+            is_demo=demo,
+            filters=tuple(f.describe() if f else ()),
+        )
+
+    def progress(self, year: int, month: int, f: ProjectFilter | None = None) -> ProgressTable:
+        with self.db.session() as s:
+            raw = StatsQueries(s).progress(year, month, f)
+        return progress_table(year, month, raw)
+
+    def monthly(
+        self, years: tuple[int, ...], f: ProjectFilter | None = None, dim: str | None = None
+    ) -> dict[tuple[str | None, int, int], int]:
+        with self.db.session() as s:
+            return StatsQueries(s).monthly_totals(years, f, dim)
+
+    def breakdown(self, dim: str, f: ProjectFilter | None = None) -> dict[str, tuple[int, int]]:
+        with self.db.session() as s:
+            return StatsQueries(s).breakdown(dim, f)
+
+    def ytd(
+        self, year: int, through: int, dim: str | None = None, f: ProjectFilter | None = None
+    ) -> dict[str | None, tuple[int, int]]:
+        with self.db.session() as s:
+            return StatsQueries(s).ytd(year, through, dim, f)
+
+    def signed_by_month(self, year: int, f: ProjectFilter | None = None) -> dict[int, tuple[int, int]]:
+        with self.db.session() as s:
+            return StatsQueries(s).signed_by_month(year, f)
+
+    def stale_projects(
+        self,
+        rows: list[ProjectRow],
+        months: int = DEFAULT_STALE_MONTHS,
+        today: date | None = None,
+    ) -> list[ProjectRow]:
+        """Rows (with ``last_activity_on`` filled) that show no activity for ``months`` months."""
+        cutoff = stale_cutoff(today or self.as_of(), months)
+        return [r for r in rows if is_stale(r, cutoff)]
+
+
+def stale_cutoff(today: date, months: int) -> date:
+    """The same day ``months`` months earlier (clamped to the month's length)."""
+    y, m = months_back(today.year, today.month, months)
+    day = today.day
+    while True:
+        try:
+            return date(y, m, day)
+        except ValueError:
+            day -= 1
+
+
+def is_stale(row: ProjectRow, cutoff: date) -> bool:
+    """No status change and no investment record since ``cutoff``.
+
+    Projects in production or cancelled are finished business, never stale.
+    """
+    if row.status.is_terminal:
+        return False
+    return row.last_activity_on is None or row.last_activity_on < cutoff

@@ -1,0 +1,1 @@
+"""SQLAlchemy storage: the only package that imports SQLAlchemy or builds queries."""

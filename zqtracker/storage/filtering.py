@@ -1,0 +1,63 @@
+"""ProjectFilter → SQL. Mirrors ProjectFilter.matches, which a test holds it to."""
+
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement, Select, and_, or_, select
+
+from zqtracker.domain.filters import ProjectFilter
+from zqtracker.domain.money import BILLION_YUAN
+from zqtracker.storage.tables import DistrictRow, EnterpriseRow, ProjectTable, SectorRow
+
+
+def _like_escape(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def filter_clause(f: ProjectFilter | None) -> ColumnElement[bool] | None:
+    """A WHERE clause over ProjectTable (sub-selects for names), or None for no filter."""
+    if f is None or f.is_empty():
+        return None
+    p = ProjectTable
+    parts: list[ColumnElement[bool]] = []
+    if f.statuses:
+        parts.append(p.status.in_(sorted(s.value for s in f.statuses)))
+    if f.sectors:
+        names = sorted(f.sectors)
+        parent_ids = select(SectorRow.id).where(SectorRow.name.in_(names))
+        sector_ids = select(SectorRow.id).where(or_(SectorRow.name.in_(names), SectorRow.parent_id.in_(parent_ids)))
+        parts.append(p.sector_id.in_(sector_ids))
+    if f.districts:
+        parts.append(p.district_id.in_(select(DistrictRow.id).where(DistrictRow.name.in_(sorted(f.districts)))))
+    if f.signed_year is not None:
+        from datetime import date
+
+        parts.append(and_(p.signed_on >= date(f.signed_year, 1, 1), p.signed_on <= date(f.signed_year, 12, 31)))
+    if f.key_only:
+        parts.append(p.is_key_project.is_(True))
+    if f.billion_only:
+        parts.append(p.planned_investment >= BILLION_YUAN)
+    for term in f.search_terms():
+        pattern = f"%{_like_escape(term)}%"
+        ent = select(EnterpriseRow.id).where(EnterpriseRow.name.ilike(pattern, escape="\\"))
+        parts.append(
+            or_(
+                p.name.ilike(pattern, escape="\\"),
+                p.code.ilike(pattern, escape="\\"),
+                p.enterprise_id.in_(ent),
+            )
+        )
+    if not parts:
+        return None
+    return and_(*parts) if len(parts) > 1 else parts[0]
+
+
+def apply_filter(stmt: Select, f: ProjectFilter | None) -> Select:
+    clause = filter_clause(f)
+    return stmt if clause is None else stmt.where(clause)
+
+
+def project_ids_select(f: ProjectFilter | None) -> Select:
+    return apply_filter(select(ProjectTable.id), f)
+
+
+__all__ = ["apply_filter", "filter_clause", "project_ids_select"]

@@ -1,0 +1,529 @@
+"""Projects, their status history, monthly investment and annual plans."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session, aliased
+
+from zqtracker.domain.errors import ConcurrentUpdateError, NotFoundError, Problem, ValidationError
+from zqtracker.domain.filters import ProjectFilter, ProjectRow
+from zqtracker.domain.models import (
+    AnnualPlan,
+    InvestmentRecord,
+    InvestorOrigin,
+    Project,
+    ProjectSnapshot,
+    ProjectType,
+    StatusChange,
+)
+from zqtracker.domain.status import Status
+from zqtracker.storage.filtering import apply_filter
+from zqtracker.storage.references import ReferenceRepository
+from zqtracker.storage.tables import (
+    AnnualPlanRow,
+    DistrictRow,
+    EnterpriseRow,
+    InvestmentRow,
+    ProjectTable,
+    SectorRow,
+    StatusChangeRow,
+)
+
+_STATUS = {s.value: s for s in Status}
+_TYPE = {t.value: t for t in ProjectType}
+_ORIGIN = {o.value: o for o in InvestorOrigin}
+
+# Columns copied one to one between Project and ProjectTable.
+_PLAIN = (
+    "code",
+    "name",
+    "planned_investment",
+    "land_area_mu",
+    "expected_annual_output",
+    "expected_annual_tax",
+    "signed_on",
+    "construction_start_on",
+    "production_on",
+    "is_key_project",
+    "officer",
+    "notes",
+)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+
+
+class ProjectRepository:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+        self.refs = ReferenceRepository(session)
+
+    # -- reading ---------------------------------------------------------------------------
+    def _project_select(self):
+        parent = aliased(SectorRow)
+        return (
+            select(
+                ProjectTable,
+                SectorRow.name,
+                DistrictRow.name,
+                EnterpriseRow.name,
+            )
+            .join(SectorRow, ProjectTable.sector_id == SectorRow.id)
+            .join(DistrictRow, ProjectTable.district_id == DistrictRow.id)
+            .outerjoin(EnterpriseRow, ProjectTable.enterprise_id == EnterpriseRow.id)
+            .outerjoin(parent, SectorRow.parent_id == parent.id)
+        )
+
+    def get(self, project_id: int) -> Project:
+        row = self.s.execute(self._project_select().where(ProjectTable.id == project_id)).first()
+        if row is None:
+            raise NotFoundError(f"project {project_id} does not exist")
+        return _to_project(*row)
+
+    def get_many(self, ids: Iterable[int]) -> list[Project]:
+        ids = list(ids)
+        out: dict[int, Project] = {}
+        for chunk in _chunks(ids, 500):
+            for row in self.s.execute(self._project_select().where(ProjectTable.id.in_(chunk))):
+                p = _to_project(*row)
+                out[p.id] = p  # type: ignore[index]
+        return [out[i] for i in ids if i in out]
+
+    def all_projects(self, f: ProjectFilter | None = None) -> list[Project]:
+        stmt = apply_filter(self._project_select(), f).order_by(ProjectTable.id)
+        return [_to_project(*row) for row in self.s.execute(stmt)]
+
+    def id_by_code(self, code: str) -> int | None:
+        return self.s.scalar(select(ProjectTable.id).where(ProjectTable.code == code))
+
+    def keys(self) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
+        """Every project id by code, and by (name, district name): the import's match keys."""
+        by_code: dict[str, int] = {}
+        by_name: dict[tuple[str, str], int] = {}
+        stmt = select(ProjectTable.id, ProjectTable.code, ProjectTable.name, DistrictRow.name).join(
+            DistrictRow, ProjectTable.district_id == DistrictRow.id
+        )
+        for pid, code, name, district in self.s.execute(stmt):
+            if code:
+                by_code[code] = pid
+            by_name.setdefault((name, district), pid)
+        return by_code, by_name
+
+    def list_rows(self, f: ProjectFilter | None = None, *, limit: int | None = None) -> list[ProjectRow]:
+        """The project list, names resolved, ordered by id (newest last)."""
+        parent = aliased(SectorRow)
+        p = ProjectTable
+        stmt = (
+            select(
+                p.id,
+                p.code,
+                p.name,
+                EnterpriseRow.name,
+                SectorRow.name,
+                parent.name,
+                DistrictRow.name,
+                p.status,
+                p.planned_investment,
+                p.land_area_mu,
+                p.expected_annual_output,
+                p.expected_annual_tax,
+                p.signed_on,
+                p.construction_start_on,
+                p.production_on,
+                p.is_key_project,
+                p.project_type,
+                p.investor_origin,
+                p.officer,
+                p.updated_at,
+                p.version,
+            )
+            .join(SectorRow, p.sector_id == SectorRow.id)
+            .join(DistrictRow, p.district_id == DistrictRow.id)
+            .outerjoin(EnterpriseRow, p.enterprise_id == EnterpriseRow.id)
+            .outerjoin(parent, SectorRow.parent_id == parent.id)
+            .order_by(p.id)
+        )
+        stmt = apply_filter(stmt, f)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        status, ptype, origin = _STATUS, _TYPE, _ORIGIN
+        rows = []
+        for r in self.s.execute(stmt):
+            rows.append(
+                ProjectRow(
+                    r[0], r[1], r[2], r[3], r[4], r[5], r[6], status[r[7]], r[8], r[9], r[10], r[11],
+                    r[12], r[13], r[14], bool(r[15]), ptype[r[16]], origin[r[17]], r[18], r[19], r[20],
+                )
+            )  # fmt: skip
+        return rows
+
+    def count(self, f: ProjectFilter | None = None) -> int:
+        return self.s.scalar(apply_filter(select(func.count(ProjectTable.id)), f)) or 0
+
+    def last_activity(self, project_ids: Sequence[int] | None = None) -> dict[int, date]:
+        """Latest status change or investment month (its last day) of each project."""
+        sc = select(StatusChangeRow.project_id, func.max(StatusChangeRow.changed_on)).group_by(
+            StatusChangeRow.project_id
+        )
+        inv = select(InvestmentRow.project_id, func.max(InvestmentRow.year * 100 + InvestmentRow.month)).group_by(
+            InvestmentRow.project_id
+        )
+        if project_ids is not None:
+            sc = sc.where(StatusChangeRow.project_id.in_(project_ids))
+            inv = inv.where(InvestmentRow.project_id.in_(project_ids))
+        out: dict[int, date] = {}
+        for pid, d in self.s.execute(sc):
+            if d is not None:
+                out[pid] = d if isinstance(d, date) else date.fromisoformat(str(d))
+        for pid, ym in self.s.execute(inv):
+            if ym is None:
+                continue
+            end = month_end(ym // 100, ym % 100)
+            if pid not in out or out[pid] < end:
+                out[pid] = end
+        return out
+
+    # -- writing ---------------------------------------------------------------------------
+    def _reference_ids(self, project: Project) -> dict[str, int | None]:
+        return {
+            "sector_id": self.refs.ensure_sector(project.sector),
+            "district_id": self.refs.ensure_district(project.district),
+            "enterprise_id": self.refs.ensure_enterprise(project.enterprise) if project.enterprise else None,
+        }
+
+    def _check_code_free(self, code: str | None, own_id: int | None) -> None:
+        if not code:
+            return
+        other = self.id_by_code(code)
+        if other is not None and other != own_id:
+            raise ValidationError(Problem("duplicate_code", "code", {"value": code}))
+
+    def add(self, project: Project, *, status_on: date | None = None, note: str = "") -> int:
+        """Insert a project and its first status-history row; returns the new id."""
+        self._check_code_free(project.code, None)
+        now = utcnow()
+        values = {k: getattr(project, k) for k in _PLAIN}
+        values.update(self._reference_ids(project))
+        values.update(
+            status=project.status.value,
+            project_type=project.project_type.value,
+            investor_origin=project.investor_origin.value,
+            created_at=project.created_at or now,
+            updated_at=now,
+            version=1,
+        )
+        if project.id is not None:
+            values["id"] = project.id
+        new_id = self.s.execute(insert(ProjectTable).values(**values).returning(ProjectTable.id)).scalar_one()
+        self.s.add(
+            StatusChangeRow(
+                project_id=new_id,
+                from_status=None,
+                to_status=project.status.value,
+                changed_on=status_on or initial_status_date(project, now.date()),
+                note=note,
+            )
+        )
+        self.s.flush()
+        project.id, project.version, project.created_at, project.updated_at = new_id, 1, values["created_at"], now
+        return new_id
+
+    def update(self, project: Project, *, status_on: date | None = None, note: str = "") -> int:
+        """Save an edited project if nobody changed it since it was loaded; returns the new version.
+
+        A status different from the stored one adds a status-history row.
+        """
+        if project.id is None:
+            raise NotFoundError("project has no id")
+        self._check_code_free(project.code, project.id)
+        stored_status = self.s.scalar(select(ProjectTable.status).where(ProjectTable.id == project.id))
+        if stored_status is None:
+            raise ConcurrentUpdateError(project.id, project.version)
+        now = utcnow()
+        values = {k: getattr(project, k) for k in _PLAIN}
+        values.update(self._reference_ids(project))
+        values.update(
+            status=project.status.value,
+            project_type=project.project_type.value,
+            investor_origin=project.investor_origin.value,
+            updated_at=now,
+            version=ProjectTable.version + 1,
+        )
+        result = self.s.execute(
+            update(ProjectTable)
+            .where(ProjectTable.id == project.id, ProjectTable.version == project.version)
+            .values(**values)
+        )
+        if result.rowcount != 1:
+            raise ConcurrentUpdateError(project.id, project.version)
+        if stored_status != project.status.value:
+            self.s.add(
+                StatusChangeRow(
+                    project_id=project.id,
+                    from_status=stored_status,
+                    to_status=project.status.value,
+                    changed_on=status_on or now.date(),
+                    note=note,
+                )
+            )
+        self.s.flush()
+        project.version += 1
+        project.updated_at = now
+        return project.version
+
+    def change_status(
+        self,
+        project_id: int,
+        status: Status,
+        changed_on: date,
+        note: str = "",
+        *,
+        expected_version: int | None = None,
+    ) -> StatusChange | None:
+        """Move a project to ``status``; None when it already had it (nothing written)."""
+        current = self.s.execute(
+            select(ProjectTable.status, ProjectTable.version).where(ProjectTable.id == project_id)
+        ).first()
+        if current is None:
+            raise NotFoundError(f"project {project_id} does not exist")
+        if expected_version is not None and current.version != expected_version:
+            raise ConcurrentUpdateError(project_id, expected_version)
+        if current.status == status.value:
+            return None
+        self.s.execute(
+            update(ProjectTable)
+            .where(ProjectTable.id == project_id)
+            .values(status=status.value, updated_at=utcnow(), version=ProjectTable.version + 1)
+        )
+        row = StatusChangeRow(
+            project_id=project_id,
+            from_status=current.status,
+            to_status=status.value,
+            changed_on=changed_on,
+            note=note,
+        )
+        self.s.add(row)
+        self.s.flush()
+        return StatusChange(project_id, _STATUS[current.status], status, changed_on, note, row.id)
+
+    def set_key_project(self, project_ids: Sequence[int], value: bool) -> dict[int, bool]:
+        """Set the key-project flag; returns each project's previous value (for undo)."""
+        before = dict(
+            self.s.execute(
+                select(ProjectTable.id, ProjectTable.is_key_project).where(ProjectTable.id.in_(project_ids))
+            ).tuples()
+        )
+        changed = [pid for pid, old in before.items() if bool(old) != value]
+        for chunk in _chunks(changed, 500):
+            self.s.execute(
+                update(ProjectTable)
+                .where(ProjectTable.id.in_(chunk))
+                .values(is_key_project=value, updated_at=utcnow(), version=ProjectTable.version + 1)
+            )
+        return {pid: bool(v) for pid, v in before.items()}
+
+    def snapshot(self, project_ids: Sequence[int]) -> list[ProjectSnapshot]:
+        projects = self.get_many(project_ids)
+        snaps = {p.id: ProjectSnapshot(p) for p in projects}
+        ids = list(snaps)
+        for chunk in _chunks(ids, 500):
+            for r in self.s.scalars(
+                select(StatusChangeRow).where(StatusChangeRow.project_id.in_(chunk)).order_by(StatusChangeRow.id)
+            ):
+                snaps[r.project_id].status_changes.append(_to_change(r))
+            for pid, y, m, a in self.s.execute(
+                select(InvestmentRow.project_id, InvestmentRow.year, InvestmentRow.month, InvestmentRow.amount)
+                .where(InvestmentRow.project_id.in_(chunk))
+                .order_by(InvestmentRow.project_id, InvestmentRow.year, InvestmentRow.month)
+            ):
+                snaps[pid].investment.append(InvestmentRecord(pid, y, m, a))
+            for pid, y, a in self.s.execute(
+                select(AnnualPlanRow.project_id, AnnualPlanRow.year, AnnualPlanRow.amount)
+                .where(AnnualPlanRow.project_id.in_(chunk))
+                .order_by(AnnualPlanRow.project_id, AnnualPlanRow.year)
+            ):
+                snaps[pid].plans.append(AnnualPlan(pid, y, a))
+        return list(snaps.values())
+
+    def delete(self, project_ids: Sequence[int]) -> list[ProjectSnapshot]:
+        """Delete projects (history, records and plans with them); returns what was removed."""
+        snaps = self.snapshot(project_ids)
+        ids = [s.project.id for s in snaps]
+        for chunk in _chunks(ids, 500):
+            self.s.execute(delete(StatusChangeRow).where(StatusChangeRow.project_id.in_(chunk)))
+            self.s.execute(delete(InvestmentRow).where(InvestmentRow.project_id.in_(chunk)))
+            self.s.execute(delete(AnnualPlanRow).where(AnnualPlanRow.project_id.in_(chunk)))
+            self.s.execute(delete(ProjectTable).where(ProjectTable.id.in_(chunk)))
+        return snaps
+
+    def restore(self, snapshots: Sequence[ProjectSnapshot]) -> None:
+        """Put deleted projects back exactly as they were, ids included (undo of delete)."""
+        for snap in snapshots:
+            p = snap.project
+            values = {k: getattr(p, k) for k in _PLAIN}
+            values.update(self._reference_ids(p))
+            values.update(
+                id=p.id,
+                status=p.status.value,
+                project_type=p.project_type.value,
+                investor_origin=p.investor_origin.value,
+                created_at=p.created_at or utcnow(),
+                updated_at=p.updated_at or utcnow(),
+                version=p.version or 1,
+            )
+            self.s.execute(insert(ProjectTable).values(**values))
+            for c in snap.status_changes:
+                self.s.execute(
+                    insert(StatusChangeRow).values(
+                        id=c.id,
+                        project_id=p.id,
+                        from_status=c.from_status.value if c.from_status else None,
+                        to_status=c.to_status.value,
+                        changed_on=c.changed_on,
+                        note=c.note,
+                    )
+                )
+            self.put_investment(snap.investment)
+            self.put_plans(snap.plans)
+        self.s.flush()
+
+    # -- status history, investment, plans ------------------------------------------------
+    def status_history(self, project_id: int) -> list[StatusChange]:
+        rows = self.s.scalars(
+            select(StatusChangeRow)
+            .where(StatusChangeRow.project_id == project_id)
+            .order_by(StatusChangeRow.changed_on, StatusChangeRow.id)
+        )
+        return [_to_change(r) for r in rows]
+
+    def investment(self, project_id: int) -> list[InvestmentRecord]:
+        rows = self.s.execute(
+            select(InvestmentRow.year, InvestmentRow.month, InvestmentRow.amount)
+            .where(InvestmentRow.project_id == project_id)
+            .order_by(InvestmentRow.year, InvestmentRow.month)
+        )
+        return [InvestmentRecord(project_id, y, m, a) for y, m, a in rows]
+
+    def plans(self, project_id: int) -> list[AnnualPlan]:
+        rows = self.s.execute(
+            select(AnnualPlanRow.year, AnnualPlanRow.amount)
+            .where(AnnualPlanRow.project_id == project_id)
+            .order_by(AnnualPlanRow.year)
+        )
+        return [AnnualPlan(project_id, y, a) for y, a in rows]
+
+    def put_investment(self, records: Sequence[InvestmentRecord]) -> None:
+        """Insert or overwrite monthly records (one per project and month)."""
+        if not records:
+            return
+        self._delete_investment_keys([(r.project_id, r.year, r.month) for r in records])
+        self.s.execute(
+            insert(InvestmentRow),
+            [{"project_id": r.project_id, "year": r.year, "month": r.month, "amount": r.amount} for r in records],
+        )
+
+    def _delete_investment_keys(self, keys: Sequence[tuple[int, int, int]]) -> None:
+        by_project: dict[int, list[int]] = {}
+        for pid, y, m in keys:
+            by_project.setdefault(pid, []).append(y * 100 + m)
+        for pid, periods in by_project.items():
+            self.s.execute(
+                delete(InvestmentRow).where(
+                    InvestmentRow.project_id == pid,
+                    (InvestmentRow.year * 100 + InvestmentRow.month).in_(periods),
+                )
+            )
+
+    def delete_investment(self, keys: Sequence[tuple[int, int, int]]) -> None:
+        self._delete_investment_keys(keys)
+
+    def put_plans(self, plans: Sequence[AnnualPlan]) -> None:
+        if not plans:
+            return
+        for pl in plans:
+            self.s.execute(
+                delete(AnnualPlanRow).where(AnnualPlanRow.project_id == pl.project_id, AnnualPlanRow.year == pl.year)
+            )
+        self.s.execute(
+            insert(AnnualPlanRow),
+            [{"project_id": pl.project_id, "year": pl.year, "amount": pl.amount} for pl in plans],
+        )
+
+    def delete_plans(self, keys: Sequence[tuple[int, int]]) -> None:
+        for pid, year in keys:
+            self.s.execute(delete(AnnualPlanRow).where(AnnualPlanRow.project_id == pid, AnnualPlanRow.year == year))
+
+
+def month_end(year: int, month: int) -> date:
+    if month == 12:
+        return date(year, 12, 31)
+    return date.fromordinal(date(year, month + 1, 1).toordinal() - 1)
+
+
+def initial_status_date(project: Project, today: date) -> date:
+    """When a new project reached its status, as far as its own dates tell (else today).
+
+    An imported project that has produced since 2021 is not "active today": dating its first
+    history row by its own milestones keeps the stale-project figure honest.
+    """
+    s = project.status
+    candidates: list[date | None]
+    if s in (Status.IN_PRODUCTION, Status.TRIAL_PRODUCTION):
+        candidates = [project.production_on, project.construction_start_on, project.signed_on]
+    elif s in (Status.UNDER_CONSTRUCTION, Status.COMMISSIONING):
+        candidates = [project.construction_start_on, project.signed_on]
+    elif s in (Status.SIGNED, Status.PREPARING):
+        candidates = [project.signed_on]
+    else:
+        candidates = []
+    for d in candidates:
+        if d is not None and d <= today:
+            return d
+    return today
+
+
+def _to_project(row: ProjectTable, sector: str, district: str, enterprise: str | None) -> Project:
+    return Project(
+        name=row.name,
+        sector=sector,
+        district=district,
+        status=_STATUS[row.status],
+        planned_investment=row.planned_investment,
+        code=row.code,
+        enterprise=enterprise,
+        land_area_mu=row.land_area_mu,
+        expected_annual_output=row.expected_annual_output,
+        expected_annual_tax=row.expected_annual_tax,
+        signed_on=row.signed_on,
+        construction_start_on=row.construction_start_on,
+        production_on=row.production_on,
+        is_key_project=bool(row.is_key_project),
+        project_type=_TYPE[row.project_type],
+        investor_origin=_ORIGIN[row.investor_origin],
+        officer=row.officer,
+        notes=row.notes or "",
+        id=row.id,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        version=row.version,
+    )
+
+
+def _to_change(r: StatusChangeRow) -> StatusChange:
+    return StatusChange(
+        project_id=r.project_id,
+        from_status=_STATUS[r.from_status] if r.from_status else None,
+        to_status=_STATUS[r.to_status],
+        changed_on=r.changed_on,
+        note=r.note or "",
+        id=r.id,
+    )
+
+
+def _chunks(items: Sequence, size: int) -> Iterable[Sequence]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]

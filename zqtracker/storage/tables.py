@@ -1,0 +1,164 @@
+"""ORM tables. Money columns are BigInteger yuan; land area is an exact scaled integer."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+STATUS_VALUES = (
+    "lead",
+    "signed",
+    "preparing",
+    "under_construction",
+    "commissioning",
+    "trial_production",
+    "in_production",
+    "on_hold",
+    "cancelled",
+)
+_STATUS_CHECK = "status IN (" + ", ".join(f"'{s}'" for s in STATUS_VALUES) + ")"
+
+
+class ScaledDecimal(TypeDecorator[Decimal]):
+    """A Decimal stored as an integer count of 10^-scale units: exact on SQLite and PostgreSQL."""
+
+    impl = BigInteger
+    cache_ok = True
+
+    def __init__(self, scale: int = 4) -> None:
+        super().__init__()
+        self.scale = scale
+        self._unit = Decimal(1).scaleb(-scale)
+
+    def process_bind_param(self, value: Decimal | None, dialect: object) -> int | None:
+        if value is None:
+            return None
+        return int(Decimal(value).quantize(self._unit).scaleb(self.scale))
+
+    def process_result_value(self, value: int | None, dialect: object) -> Decimal | None:
+        if value is None:
+            return None
+        return Decimal(value).scaleb(-self.scale)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class MetaRow(Base):
+    """Key/value facts about the database itself (e.g. ``demo`` = "1")."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
+class SectorRow(Base):
+    __tablename__ = "sectors"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("sectors.id", ondelete="RESTRICT"), index=True)
+
+
+class DistrictRow(Base):
+    __tablename__ = "districts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+
+
+class EnterpriseRow(Base):
+    __tablename__ = "enterprises"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    credit_code: Mapped[str | None] = mapped_column(String(18), unique=True)
+    is_high_tech: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_specialized_new: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_little_giant: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ProjectTable(Base):
+    __tablename__ = "projects"
+    __table_args__ = (
+        CheckConstraint("planned_investment >= 0", name="planned_nonnegative"),
+        CheckConstraint(_STATUS_CHECK, name="status_known"),
+        Index("ix_projects_name_district", "name", "district_id"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str | None] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    enterprise_id: Mapped[int | None] = mapped_column(ForeignKey("enterprises.id", ondelete="RESTRICT"), index=True)
+    sector_id: Mapped[int] = mapped_column(ForeignKey("sectors.id", ondelete="RESTRICT"), index=True)
+    district_id: Mapped[int] = mapped_column(ForeignKey("districts.id", ondelete="RESTRICT"), index=True)
+    status: Mapped[str] = mapped_column(String(24), index=True)
+    planned_investment: Mapped[int] = mapped_column(BigInteger, index=True)
+    land_area_mu: Mapped[Decimal | None] = mapped_column(ScaledDecimal(4))
+    expected_annual_output: Mapped[int | None] = mapped_column(BigInteger)
+    expected_annual_tax: Mapped[int | None] = mapped_column(BigInteger)
+    signed_on: Mapped[date | None] = mapped_column(Date, index=True)
+    construction_start_on: Mapped[date | None] = mapped_column(Date)
+    production_on: Mapped[date | None] = mapped_column(Date)
+    is_key_project: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    project_type: Mapped[str] = mapped_column(String(16), default="new")
+    investor_origin: Mapped[str] = mapped_column(String(16), default="domestic")
+    officer: Mapped[str | None] = mapped_column(String(100))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class StatusChangeRow(Base):
+    __tablename__ = "status_changes"
+    __table_args__ = (Index("ix_status_changes_project_date", "project_id", "changed_on"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    from_status: Mapped[str | None] = mapped_column(String(24))
+    to_status: Mapped[str] = mapped_column(String(24))
+    changed_on: Mapped[date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class InvestmentRow(Base):
+    """Completed investment of one project in one month: one row per project and month."""
+
+    __tablename__ = "investment_records"
+    __table_args__ = (
+        CheckConstraint("month BETWEEN 1 AND 12", name="month_range"),
+        # Covering index: year-to-date sums read only the index, not the table.
+        Index("ix_investment_period", "year", "month", "project_id", "amount"),
+    )
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    month: Mapped[int] = mapped_column(Integer, primary_key=True)
+    amount: Mapped[int] = mapped_column(BigInteger)
+
+
+class AnnualPlanRow(Base):
+    __tablename__ = "annual_plans"
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    amount: Mapped[int] = mapped_column(BigInteger)
