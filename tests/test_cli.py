@@ -67,9 +67,9 @@ def test_summary_through_excludes_later_months(demo_ctx: AppContext) -> None:
     _, out9, _ = run("--db", db, "summary", "--year", "2023", "--through", "9", "--json")
     ytd6 = json.loads(out6)["completed_investment"]["ytd_yuan"]
     ytd9 = json.loads(out9)["completed_investment"]["ytd_yuan"]
-    monthly = demo_ctx.statistics.monthly((2023,))
-    assert ytd6 == sum(v for (_, y, m), v in monthly.items() if m <= 6)
-    assert ytd9 - ytd6 == sum(v for (_, y, m), v in monthly.items() if 7 <= m <= 9)
+    monthly = demo_ctx.statistics.investment_cube((2023,)).monthly(2023)
+    assert ytd6 == sum(v for (_, m), v in monthly.items() if m <= 6)
+    assert ytd9 - ytd6 == sum(v for (_, m), v in monthly.items() if 7 <= m <= 9)
 
 
 def test_summary_text_in_chinese(demo_ctx: AppContext) -> None:

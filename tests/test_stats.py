@@ -144,3 +144,36 @@ def test_stale_projects(hand: AppContext) -> None:
     stale = {r.code for r in rows.values() if is_stale(r, cutoff)}
     assert stale == {"B", "D"}  # A's record ends on the cutoff day itself; C is cancelled
     assert stale_cutoff(date(2024, 8, 31), 6) == date(2024, 2, 29)
+
+
+def test_moving_a_project_moves_its_investment_in_the_figures(hand: AppContext) -> None:
+    a = next(r for r in hand.projects.list_rows() if r.code == "A")
+    project = hand.projects.get(a.id)
+    project.sector, project.district = "汽车零部件", "高要区"
+    hand.projects.update(project)
+    c = hand.statistics.summary(2023, 3).completed
+    assert "新型储能" not in c.by_sector
+    assert (c.by_sector["汽车零部件"].ytd, c.by_sector["汽车零部件"].prior_ytd) == (500, 310)
+    assert c.by_district["高要区"].ytd == 500
+    from zqtracker.services.admin import check
+
+    assert check(hand.database).ok
+
+
+def test_cube_figures_equal_a_direct_sum_over_records(demo_ctx: AppContext) -> None:
+    """The cube (records' own copy of sector/district) against sums over each project's records."""
+    rows = demo_ctx.projects.list_rows()
+    by_sector: dict[str, list[int]] = {}
+    by_district: dict[str, list[int]] = {}
+    for row in rows:
+        for rec in demo_ctx.projects.investment(row.id):
+            if rec.month <= 9 and rec.year in (2022, 2023):
+                k = 0 if rec.year == 2023 else 1
+                by_sector.setdefault(row.sector, [0, 0])[k] += rec.amount
+                by_district.setdefault(row.district, [0, 0])[k] += rec.amount
+    full = demo_ctx.statistics.summary(2023, 9).completed
+    assert {k: [v.ytd, v.prior_ytd] for k, v in full.by_sector.items()} == by_sector
+    assert {k: [v.ytd, v.prior_ytd] for k, v in full.by_district.items()} == by_district
+    # the filtered path joins projects instead of using the copy; it must agree
+    filtered = demo_ctx.statistics.summary(2023, 9, ProjectFilter(sectors=frozenset({"新型储能"}))).completed
+    assert [filtered.total.ytd, filtered.total.prior_ytd] == by_sector["新型储能"]

@@ -25,7 +25,13 @@ from zqtracker.domain.models import (
     StatusChange,
 )
 from zqtracker.domain.status import Status
-from zqtracker.storage.bulk import insert_investment, insert_plans, insert_projects, insert_status_changes
+from zqtracker.storage.bulk import (
+    ensure_enterprises,
+    insert_investment,
+    insert_plans,
+    insert_projects,
+    insert_status_changes,
+)
 from zqtracker.storage.database import Database
 from zqtracker.storage.meta import set_meta
 from zqtracker.storage.references import ReferenceRepository
@@ -291,8 +297,7 @@ def write_demo(
                     refs.ensure_sector(sector)
         for district in DISTRICTS:
             refs.ensure_district(district)
-        for ent in enterprises:
-            refs.save_enterprise(ent)
+        ensure_enterprises(s, enterprises)  # names generated, credit codes built with their check character
         insert_projects(s, projects)
         say("history")
         changes = [c for p in projects for c in _history(p, rng)]

@@ -6,17 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from zqtracker.domain.filters import ProjectFilter, ProjectRow
-from zqtracker.stats.figures import (
-    CompletedInvestment,
-    ProgressTable,
-    Summary,
-    Ytd,
-    breakdowns,
-    months_back,
-    progress_table,
-    status_breakdowns,
-    ytds,
-)
+from zqtracker.stats.cube import InvestmentCube, ProjectCube
+from zqtracker.stats.figures import ProgressTable, Summary, build_summary, months_back, progress_table
 from zqtracker.storage.database import Database
 from zqtracker.storage.stats_queries import StatsQueries
 
@@ -71,56 +62,27 @@ class StatisticsService:
         with self.db.session() as s:
             return StatsQueries(s).meta("demo") == "1"
 
+    def project_cube(self, f: ProjectFilter | None = None) -> ProjectCube:
+        with self.db.session() as s:
+            return ProjectCube(StatsQueries(s).project_cells(f))
+
+    def investment_cube(self, years: tuple[int, ...], f: ProjectFilter | None = None) -> InvestmentCube:
+        with self.db.session() as s:
+            return InvestmentCube(StatsQueries(s).investment_cells(years, f))
+
     def summary(self, year: int | None = None, through: int | None = None, f: ProjectFilter | None = None) -> Summary:
         period = self.resolve_period(year, through)
         with self.db.session() as s:
             q = StatsQueries(s)
-            n, planned, billion = q.totals(f)
-            by_status = status_breakdowns(q.breakdown("status", f))
-            by_sector = breakdowns(q.breakdown("sector", f))
-            by_district = breakdowns(q.breakdown("district", f))
-            total = q.ytd(period.year, period.month, None, f).get(None, (0, 0))
-            completed = CompletedInvestment(
-                year=period.year,
-                through_month=period.month,
-                total=Ytd(*total),
-                by_sector=ytds(q.ytd(period.year, period.month, "sector", f)),
-                by_district=ytds(q.ytd(period.year, period.month, "district", f)),
-                by_chain=ytds(q.ytd(period.year, period.month, "chain", f)),
-            )
+            projects = ProjectCube(q.project_cells(f))
+            investment = InvestmentCube(q.investment_cells((period.year - 1, period.year), f))
             demo = q.meta("demo") == "1"
-        return Summary(
-            projects=n,
-            planned_investment=planned,
-            billion_yuan_projects=billion,
-            by_status=by_status,
-            by_sector=by_sector,
-            by_district=by_district,
-            completed=completed,
-            is_demo=demo,
-            filters=tuple(f.describe() if f else ()),
-        )
+        return build_summary(projects, investment, period.year, period.month, demo, f)
 
     def progress(self, year: int, month: int, f: ProjectFilter | None = None) -> ProgressTable:
         with self.db.session() as s:
             raw = StatsQueries(s).progress(year, month, f)
         return progress_table(year, month, raw)
-
-    def monthly(
-        self, years: tuple[int, ...], f: ProjectFilter | None = None, dim: str | None = None
-    ) -> dict[tuple[str | None, int, int], int]:
-        with self.db.session() as s:
-            return StatsQueries(s).monthly_totals(years, f, dim)
-
-    def breakdown(self, dim: str, f: ProjectFilter | None = None) -> dict[str, tuple[int, int]]:
-        with self.db.session() as s:
-            return StatsQueries(s).breakdown(dim, f)
-
-    def ytd(
-        self, year: int, through: int, dim: str | None = None, f: ProjectFilter | None = None
-    ) -> dict[str | None, tuple[int, int]]:
-        with self.db.session() as s:
-            return StatsQueries(s).ytd(year, through, dim, f)
 
     def signed_by_month(self, year: int, f: ProjectFilter | None = None) -> dict[int, tuple[int, int]]:
         with self.db.session() as s:

@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.status import Status
+from zqtracker.stats.cube import InvestmentCube, ProjectCube
 
 ONE_DECIMAL = Decimal("0.1")
 
@@ -175,3 +177,35 @@ def months_back(year: int, month: int, n: int) -> tuple[int, int]:
     """The (year, month) ``n`` months before (year, month)."""
     index = year * 12 + (month - 1) - n
     return index // 12, index % 12 + 1
+
+
+def build_summary(
+    projects: ProjectCube,
+    investment: InvestmentCube,
+    year: int,
+    through: int,
+    is_demo: bool = False,
+    f: ProjectFilter | None = None,
+) -> Summary:
+    """The headline figures for ``year`` January–``through`` from the two cubes."""
+    n, planned, billion = projects.totals()
+    total = investment.ytd(year, through).get(None, (0, 0))
+    completed = CompletedInvestment(
+        year=year,
+        through_month=through,
+        total=Ytd(*total),
+        by_sector=ytds(investment.ytd(year, through, "sector")),
+        by_district=ytds(investment.ytd(year, through, "district")),
+        by_chain=ytds(investment.ytd(year, through, "chain")),
+    )
+    return Summary(
+        projects=n,
+        planned_investment=planned,
+        billion_yuan_projects=billion,
+        by_status=status_breakdowns(projects.breakdown("status")),
+        by_sector=breakdowns(projects.breakdown("sector")),
+        by_district=breakdowns(projects.breakdown("district")),
+        completed=completed,
+        is_demo=is_demo,
+        filters=tuple(f.describe() if f else ()),
+    )

@@ -11,11 +11,12 @@ from datetime import date
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from zqtracker.domain.models import AnnualPlan, InvestmentRecord, Project, StatusChange
-from zqtracker.storage.projects import utcnow
+from zqtracker.domain.models import AnnualPlan, Enterprise, InvestmentRecord, Project, StatusChange
+from zqtracker.storage.projects import placements, utcnow
 from zqtracker.storage.references import ReferenceRepository
 from zqtracker.storage.tables import (
     AnnualPlanRow,
+    EnterpriseRow,
     InvestmentRow,
     ProjectTable,
     StatusChangeRow,
@@ -29,13 +30,20 @@ def _batches(items: Sequence, size: int = BATCH) -> Iterable[Sequence]:
         yield items[i : i + size]
 
 
+def _core_insert(session: Session, table: type, rows: Sequence[dict]) -> None:
+    """executemany through Core: the ORM's bulk path splits rows by which values are None
+    into thousands of statements (12k executes for 20k projects here)."""
+    session.connection().execute(insert(table.__table__), list(rows))  # type: ignore[attr-defined]
+
+
 def insert_projects(session: Session, projects: Sequence[Project]) -> list[int]:
     """Insert projects (no history rows) and return their ids, in order.
 
     References are resolved (and created) once per distinct name, not once per row.
     """
     refs = ReferenceRepository(session)
-    sectors, districts, enterprises = refs.sector_ids(), refs.district_ids(), refs.enterprise_ids()
+    sectors, districts = refs.sector_ids(), refs.district_ids()
+    enterprises = ensure_enterprises(session, [Enterprise(p.enterprise) for p in projects if p.enterprise])
     now = utcnow()
     rows = []
     for p in projects:
@@ -78,10 +86,33 @@ def insert_projects(session: Session, projects: Sequence[Project]) -> list[int]:
     for i, row in enumerate(rows):
         row["id"] = start + i
     for batch in _batches(rows):
-        session.execute(insert(ProjectTable), list(batch))
+        _core_insert(session, ProjectTable, batch)
     for p, row in zip(projects, rows, strict=True):
         p.id, p.version, p.created_at, p.updated_at = row["id"], 1, row["created_at"], now
     return [row["id"] for row in rows]
+
+
+def ensure_enterprises(session: Session, enterprises: Sequence[Enterprise]) -> dict[str, int]:
+    """Insert the enterprises not yet known (one batch); returns every enterprise id by name.
+
+    Names are tidied like validate_enterprise does; credit codes must have been validated.
+    """
+    known = ReferenceRepository(session).enterprise_ids()
+    new: dict[str, Enterprise] = {}
+    for e in enterprises:
+        name = " ".join(e.name.split())
+        if name and name not in known and name not in new:
+            new[name] = e
+    rows = [
+        {"name": name, "credit_code": e.credit_code or None, "is_high_tech": e.is_high_tech,
+         "is_specialized_new": e.is_specialized_new, "is_little_giant": e.is_little_giant}
+        for name, e in new.items()
+    ]  # fmt: skip
+    for batch in _batches(rows):
+        _core_insert(session, EnterpriseRow, batch)
+    if rows:
+        known = ReferenceRepository(session).enterprise_ids()
+    return known
 
 
 def insert_status_changes(session: Session, changes: Sequence[StatusChange]) -> None:
@@ -96,20 +127,25 @@ def insert_status_changes(session: Session, changes: Sequence[StatusChange]) -> 
         for c in changes
     ]
     for batch in _batches(rows):
-        session.execute(insert(StatusChangeRow), list(batch))
+        _core_insert(session, StatusChangeRow, batch)
 
 
 def insert_investment(session: Session, records: Sequence[InvestmentRecord]) -> None:
     """Plain inserts: the caller guarantees no (project, month) exists yet."""
-    rows = [{"project_id": r.project_id, "year": r.year, "month": r.month, "amount": r.amount} for r in records]
+    where = placements(session, {r.project_id for r in records})
+    rows = [
+        {"project_id": r.project_id, "year": r.year, "month": r.month, "amount": r.amount,
+         "sector_id": where[r.project_id][0], "district_id": where[r.project_id][1]}
+        for r in records
+    ]  # fmt: skip
     for batch in _batches(rows, 20_000):
-        session.execute(insert(InvestmentRow), list(batch))
+        _core_insert(session, InvestmentRow, batch)
 
 
 def insert_plans(session: Session, plans: Sequence[AnnualPlan]) -> None:
     rows = [{"project_id": p.project_id, "year": p.year, "amount": p.amount} for p in plans]
     for batch in _batches(rows):
-        session.execute(insert(AnnualPlanRow), list(batch))
+        _core_insert(session, AnnualPlanRow, batch)
 
 
 def first_history_rows(projects: Sequence[Project], today: date) -> list[StatusChange]:

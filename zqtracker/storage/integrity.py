@@ -22,4 +22,18 @@ def integrity_problems(session: Session) -> list[str]:
     bad_months = session.scalar(select(func.count()).where((InvestmentRow.month < 1) | (InvestmentRow.month > 12))) or 0
     if bad_months:
         problems.append(f"{bad_months} investment record(s) with a month outside 1–12")
+    drift = (
+        session.scalar(
+            select(func.count())
+            .select_from(InvestmentRow)
+            .join(ProjectTable, ProjectTable.id == InvestmentRow.project_id)
+            .where(
+                (InvestmentRow.sector_id != ProjectTable.sector_id)
+                | (InvestmentRow.district_id != ProjectTable.district_id)
+            )
+        )
+        or 0
+    )
+    if drift:
+        problems.append(f"{drift} investment record(s) whose sector or district differs from their project's")
     return problems

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
+from decimal import Decimal
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session, aliased
@@ -114,49 +115,38 @@ class ProjectRepository:
         return by_code, by_name
 
     def list_rows(self, f: ProjectFilter | None = None, *, limit: int | None = None) -> list[ProjectRow]:
-        """The project list, names resolved, ordered by id (newest last)."""
-        parent = aliased(SectorRow)
+        """The project list, names resolved, ordered by id.
+
+        Runs on the DBAPI cursor with our own conversions: SQLAlchemy's per-row result
+        processing doubles the time of 100k rows (1.2 s against 0.55 s here).
+        """
         p = ProjectTable
-        stmt = (
-            select(
-                p.id,
-                p.code,
-                p.name,
-                EnterpriseRow.name,
-                SectorRow.name,
-                parent.name,
-                DistrictRow.name,
-                p.status,
-                p.planned_investment,
-                p.land_area_mu,
-                p.expected_annual_output,
-                p.expected_annual_tax,
-                p.signed_on,
-                p.construction_start_on,
-                p.production_on,
-                p.is_key_project,
-                p.project_type,
-                p.investor_origin,
-                p.officer,
-                p.updated_at,
-                p.version,
-            )
-            .join(SectorRow, p.sector_id == SectorRow.id)
-            .join(DistrictRow, p.district_id == DistrictRow.id)
-            .outerjoin(EnterpriseRow, p.enterprise_id == EnterpriseRow.id)
-            .outerjoin(parent, SectorRow.parent_id == parent.id)
-            .order_by(p.id)
-        )
+        stmt = select(
+            p.id, p.code, p.name, p.enterprise_id, p.sector_id, p.district_id, p.status,
+            p.planned_investment, p.land_area_mu, p.expected_annual_output, p.expected_annual_tax,
+            p.signed_on, p.construction_start_on, p.production_on, p.is_key_project, p.project_type,
+            p.investor_origin, p.officer, p.updated_at, p.version,
+        ).order_by(p.id)  # fmt: skip
         stmt = apply_filter(stmt, f)
         if limit is not None:
             stmt = stmt.limit(limit)
+        sectors = dict(self.s.execute(select(SectorRow.id, SectorRow.name)).all())
+        parents = {
+            sid: sectors[pid] for sid, pid in self.s.execute(select(SectorRow.id, SectorRow.parent_id)).all() if pid
+        }
+        districts = dict(self.s.execute(select(DistrictRow.id, DistrictRow.name)).all())
+        enterprises = dict(self.s.execute(select(EnterpriseRow.id, EnterpriseRow.name)).all())
+        enterprises[None] = None
         status, ptype, origin = _STATUS, _TYPE, _ORIGIN
+        day, stamp, area = _date_parser(), _datetime_parser(), _area_parser()
         rows = []
-        for r in self.s.execute(stmt):
+        for r in raw_rows(self.s, stmt):
+            sid = r[4]
             rows.append(
                 ProjectRow(
-                    r[0], r[1], r[2], r[3], r[4], r[5], r[6], status[r[7]], r[8], r[9], r[10], r[11],
-                    r[12], r[13], r[14], bool(r[15]), ptype[r[16]], origin[r[17]], r[18], r[19], r[20],
+                    r[0], r[1], r[2], enterprises[r[3]], sectors[sid], parents.get(sid), districts[r[5]],
+                    status[r[6]], r[7], area(r[8]), r[9], r[10], day(r[11]), day(r[12]), day(r[13]),
+                    bool(r[14]), ptype[r[15]], origin[r[16]], r[17], stamp(r[18]), r[19],
                 )
             )  # fmt: skip
         return rows
@@ -260,6 +250,15 @@ class ProjectRepository:
         )
         if result.rowcount != 1:
             raise ConcurrentUpdateError(project.id, project.version)
+        # Keep the investment records' copy of sector and district in step.
+        self.s.execute(
+            update(InvestmentRow)
+            .where(
+                InvestmentRow.project_id == project.id,
+                (InvestmentRow.sector_id != values["sector_id"]) | (InvestmentRow.district_id != values["district_id"]),
+            )
+            .values(sector_id=values["sector_id"], district_id=values["district_id"])
+        )
         if stored_status != project.status.value:
             self.s.add(
                 StatusChangeRow(
@@ -421,10 +420,15 @@ class ProjectRepository:
         if not records:
             return
         self._delete_investment_keys([(r.project_id, r.year, r.month) for r in records])
+        where = placements(self.s, {r.project_id for r in records})
         self.s.execute(
             insert(InvestmentRow),
-            [{"project_id": r.project_id, "year": r.year, "month": r.month, "amount": r.amount} for r in records],
-        )
+            [
+                {"project_id": r.project_id, "year": r.year, "month": r.month, "amount": r.amount,
+                 "sector_id": where[r.project_id][0], "district_id": where[r.project_id][1]}
+                for r in records
+            ],
+        )  # fmt: skip
 
     def _delete_investment_keys(self, keys: Sequence[tuple[int, int, int]]) -> None:
         by_project: dict[int, list[int]] = {}
@@ -456,6 +460,67 @@ class ProjectRepository:
     def delete_plans(self, keys: Sequence[tuple[int, int]]) -> None:
         for pid, year in keys:
             self.s.execute(delete(AnnualPlanRow).where(AnnualPlanRow.project_id == pid, AnnualPlanRow.year == year))
+
+
+def placements(session: Session, project_ids: Iterable[int]) -> dict[int, tuple[int, int]]:
+    """(sector id, district id) of each project: what investment records carry along."""
+    out: dict[int, tuple[int, int]] = {}
+    ids = list(project_ids)
+    for chunk in _chunks(ids, 900):
+        stmt = select(ProjectTable.id, ProjectTable.sector_id, ProjectTable.district_id).where(
+            ProjectTable.id.in_(chunk)
+        )
+        for pid, sid, did in session.execute(stmt):
+            out[pid] = (sid, did)
+    missing = [pid for pid in ids if pid not in out]
+    if missing:
+        raise NotFoundError(f"project {missing[0]} does not exist")
+    return out
+
+
+def raw_rows(session: Session, stmt) -> list[tuple]:
+    """Rows of a Core select straight from the DBAPI cursor: no SQLAlchemy type processing."""
+    conn = session.connection()
+    compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    params = compiled.construct_params()
+    if compiled.positional:
+        args: tuple | dict = tuple(params[name] for name in compiled.positiontup)
+    else:
+        args = params
+    return conn.exec_driver_sql(compiled.string, args).fetchall()
+
+
+def _date_parser():
+    cache: dict[object, date | None] = {None: None}
+
+    def parse(value: object) -> date | None:
+        found = cache.get(value, _MISSING)
+        if found is _MISSING:
+            found = cache[value] = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+        return found  # type: ignore[return-value]
+
+    return parse
+
+
+def _datetime_parser():
+    def parse(value: object) -> datetime | None:
+        if value is None or isinstance(value, datetime):
+            return value  # type: ignore[return-value]
+        return datetime.fromisoformat(str(value))
+
+    return parse
+
+
+def _area_parser():
+    scale = Decimal(1).scaleb(-4)
+
+    def parse(value: int | None) -> Decimal | None:
+        return None if value is None else Decimal(value) * scale
+
+    return parse
+
+
+_MISSING = object()
 
 
 def month_end(year: int, month: int) -> date:

@@ -1,7 +1,7 @@
-"""SQL aggregates behind the statistics. Each returns plain numbers keyed by name.
+"""SQL aggregates behind the statistics: small cubes, the progress table, signings per month.
 
-Grouping is done by id in SQL and mapped to names in Python afterwards, so the big
-investment table is joined only to ``projects`` (never to the reference tables).
+The investment cube groups the records' own copy of sector and district (see InvestmentRow),
+so without a filter it is one scan of a covering index; with a filter it joins ``projects``.
 """
 
 from __future__ import annotations
@@ -13,8 +13,10 @@ from sqlalchemy.orm import Session
 
 from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.money import BILLION_YUAN
+from zqtracker.stats.cube import InvestmentCell, ProjectCell
 from zqtracker.storage.filtering import filter_clause
 from zqtracker.storage.meta import get_meta
+from zqtracker.storage.projects import raw_rows
 from zqtracker.storage.tables import (
     AnnualPlanRow,
     DistrictRow,
@@ -24,144 +26,86 @@ from zqtracker.storage.tables import (
     SectorRow,
 )
 
-DIMENSIONS = ("status", "sector", "district", "chain")
-
 
 class StatsQueries:
     def __init__(self, session: Session) -> None:
         self.s = session
-        self._names: dict[str, dict[int, str]] = {}
+        self._sector_names: dict[int, tuple[str, str]] | None = None
+        self._district_names: dict[int, str] | None = None
 
     # -- names -----------------------------------------------------------------------------
-    def _sector_names(self) -> dict[int, str]:
-        if "sector" not in self._names:
-            self._names["sector"] = dict(self.s.execute(select(SectorRow.id, SectorRow.name)).all())
-        return self._names["sector"]
+    def sector_names(self) -> dict[int, tuple[str, str]]:
+        """Sector id → (sector name, chain name)."""
+        if self._sector_names is None:
+            rows = self.s.execute(select(SectorRow.id, SectorRow.name, SectorRow.parent_id)).all()
+            names = {sid: name for sid, name, _ in rows}
+            self._sector_names = {sid: (name, names[parent] if parent else name) for sid, name, parent in rows}
+        return self._sector_names
 
-    def _chain_names(self) -> dict[int, str]:
-        """Sector id → its chain's name (the parent), or its own name for a top-level sector."""
-        if "chain" not in self._names:
-            names = self._sector_names()
-            parents = dict(self.s.execute(select(SectorRow.id, SectorRow.parent_id)).all())
-            self._names["chain"] = {sid: names[parents[sid]] if parents[sid] else names[sid] for sid in names}
-        return self._names["chain"]
+    def district_names(self) -> dict[int, str]:
+        if self._district_names is None:
+            self._district_names = dict(self.s.execute(select(DistrictRow.id, DistrictRow.name)).all())
+        return self._district_names
 
-    def _district_names(self) -> dict[int, str]:
-        if "district" not in self._names:
-            self._names["district"] = dict(self.s.execute(select(DistrictRow.id, DistrictRow.name)).all())
-        return self._names["district"]
-
-    def _dimension(self, dim: str):
-        if dim == "status":
-            return ProjectTable.status, None
-        if dim == "sector":
-            return ProjectTable.sector_id, self._sector_names()
-        if dim == "chain":
-            return ProjectTable.sector_id, self._chain_names()
-        if dim == "district":
-            return ProjectTable.district_id, self._district_names()
-        raise ValueError(f"unknown dimension {dim!r}")
-
-    # -- project counts --------------------------------------------------------------------
-    def totals(self, f: ProjectFilter | None = None) -> tuple[int, int, int]:
-        """(projects, planned investment, billion-yuan projects)."""
+    # -- cubes -----------------------------------------------------------------------------
+    def project_cells(self, f: ProjectFilter | None = None) -> list[ProjectCell]:
+        p = ProjectTable
         stmt = select(
-            func.count(ProjectTable.id),
-            func.coalesce(func.sum(ProjectTable.planned_investment), 0),
-            func.coalesce(func.sum(case((ProjectTable.planned_investment >= BILLION_YUAN, 1), else_=0)), 0),
+            p.status,
+            p.sector_id,
+            p.district_id,
+            func.count(),
+            func.sum(p.planned_investment),
+            func.sum(case((p.planned_investment >= BILLION_YUAN, 1), else_=0)),
+        ).group_by(p.status, p.sector_id, p.district_id)
+        clause = filter_clause(f)
+        if clause is not None:
+            stmt = stmt.where(clause)
+        sectors, districts = self.sector_names(), self.district_names()
+        return [
+            ProjectCell(status, *sectors[sid], districts[did], int(n), int(planned or 0), int(billion or 0))
+            for status, sid, did, n, planned, billion in raw_rows(self.s, stmt)
+        ]
+
+    def investment_cells(self, years: tuple[int, ...], f: ProjectFilter | None = None) -> list[InvestmentCell]:
+        i = InvestmentRow
+        stmt = (
+            select(i.year, i.month, i.sector_id, i.district_id, func.sum(i.amount))
+            .where(i.year.in_(years))
+            .group_by(i.year, i.month, i.sector_id, i.district_id)
         )
         clause = filter_clause(f)
         if clause is not None:
-            stmt = stmt.where(clause)
-        n, planned, billion = self.s.execute(stmt).one()
-        return int(n), int(planned), int(billion)
+            stmt = stmt.join(ProjectTable, ProjectTable.id == i.project_id).where(clause)
+        sectors, districts = self.sector_names(), self.district_names()
+        return [
+            InvestmentCell(int(y), int(m), *sectors[sid], districts[did], int(total or 0))
+            for y, m, sid, did, total in raw_rows(self.s, stmt)
+        ]
 
-    def breakdown(self, dim: str, f: ProjectFilter | None = None) -> dict[str, tuple[int, int]]:
-        """Projects and planned investment by status / sector / district / chain."""
-        col, names = self._dimension(dim)
-        stmt = select(col, func.count(ProjectTable.id), func.sum(ProjectTable.planned_investment)).group_by(col)
-        clause = filter_clause(f)
-        if clause is not None:
-            stmt = stmt.where(clause)
-        out: dict[str, tuple[int, int]] = {}
-        for key, n, planned in self.s.execute(stmt):
-            name = key if names is None else names[key]
-            prev = out.get(name, (0, 0))
-            out[name] = (prev[0] + int(n), prev[1] + int(planned or 0))
-        return out
-
-    # -- completed investment --------------------------------------------------------------
     def latest_period(self) -> tuple[int, int] | None:
-        ym = self.s.scalar(select(func.max(InvestmentRow.year * 100 + InvestmentRow.month)))
-        return None if ym is None else (int(ym) // 100, int(ym) % 100)
-
-    def ytd(
-        self, year: int, through: int, dim: str | None = None, f: ProjectFilter | None = None
-    ) -> dict[str | None, tuple[int, int]]:
-        """(YTD of ``year``, YTD of ``year - 1``) through month ``through``, per dimension key."""
-        cur = func.coalesce(func.sum(case((InvestmentRow.year == year, InvestmentRow.amount), else_=0)), 0)
-        prior = func.coalesce(func.sum(case((InvestmentRow.year == year - 1, InvestmentRow.amount), else_=0)), 0)
-        clause = filter_clause(f)
-        where = [InvestmentRow.year.in_((year - 1, year)), InvestmentRow.month <= through]
-        if dim is None and clause is None:
-            c, p = self.s.execute(select(cur, prior).where(*where)).one()
-            return {None: (int(c), int(p))}
-        col, names = self._dimension(dim) if dim else (None, None)
-        stmt = select(*(c for c in (col,) if c is not None), cur, prior).join(
-            ProjectTable, ProjectTable.id == InvestmentRow.project_id
-        )
-        stmt = stmt.where(*where)
-        if clause is not None:
-            stmt = stmt.where(clause)
-        if col is None:
-            c, p = self.s.execute(stmt).one()
-            return {None: (int(c), int(p))}
-        stmt = stmt.group_by(col)
-        out: dict[str | None, tuple[int, int]] = {}
-        for key, c, p in self.s.execute(stmt):
-            name = key if names is None else names[key]
-            prev = out.get(name, (0, 0))
-            out[name] = (prev[0] + int(c), prev[1] + int(p))
-        return out
-
-    def monthly_totals(
-        self, years: tuple[int, ...], f: ProjectFilter | None = None, dim: str | None = None
-    ) -> dict[tuple[str | None, int, int], int]:
-        """Completed investment per (key, year, month) for the given years (key None: total)."""
-        clause = filter_clause(f)
-        col, names = self._dimension(dim) if dim else (None, None)
-        cols = [InvestmentRow.year, InvestmentRow.month]
-        if col is not None:
-            cols.insert(0, col)
-        stmt = select(*cols, func.sum(InvestmentRow.amount)).where(InvestmentRow.year.in_(years))
-        if clause is not None or col is not None:
-            stmt = stmt.join(ProjectTable, ProjectTable.id == InvestmentRow.project_id)
-        if clause is not None:
-            stmt = stmt.where(clause)
-        stmt = stmt.group_by(*cols)
-        out: dict[tuple[str | None, int, int], int] = {}
-        for row in self.s.execute(stmt):
-            if col is None:
-                y, m, total = row
-                key = None
-            else:
-                k, y, m, total = row
-                key = k if names is None else names[k]
-            out[(key, int(y), int(m))] = out.get((key, int(y), int(m)), 0) + int(total or 0)
-        return out
+        row = self.s.execute(
+            select(InvestmentRow.year, InvestmentRow.month)
+            .order_by(InvestmentRow.year.desc(), InvestmentRow.month.desc())
+            .limit(1)
+        ).first()
+        return None if row is None else (int(row[0]), int(row[1]))
 
     def signed_by_month(self, year: int, f: ProjectFilter | None = None) -> dict[int, tuple[int, int]]:
         """Projects signed in each month of ``year`` and their planned investment."""
-        month = func.extract("month", ProjectTable.signed_on)
-        stmt = (
-            select(month, func.count(ProjectTable.id), func.sum(ProjectTable.planned_investment))
-            .where(ProjectTable.signed_on >= date(year, 1, 1), ProjectTable.signed_on <= date(year, 12, 31))
-            .group_by(month)
+        p = ProjectTable
+        stmt = select(p.signed_on, p.planned_investment).where(
+            p.signed_on >= date(year, 1, 1), p.signed_on <= date(year, 12, 31)
         )
         clause = filter_clause(f)
         if clause is not None:
             stmt = stmt.where(clause)
-        return {int(m): (int(n), int(p or 0)) for m, n, p in self.s.execute(stmt)}
+        out: dict[int, tuple[int, int]] = {}
+        for signed, planned in raw_rows(self.s, stmt):
+            month = signed.month if isinstance(signed, date) else int(str(signed)[5:7])
+            n, total = out.get(month, (0, 0))
+            out[month] = (n + 1, total + int(planned))
+        return out
 
     # -- monthly progress table ------------------------------------------------------------
     def progress(self, year: int, month: int, f: ProjectFilter | None = None) -> list[tuple]:
@@ -170,13 +114,12 @@ class StatsQueries:
          this month, YTD, annual plan or None, since start)."""
         period = year * 100 + month
         ym = InvestmentRow.year * 100 + InvestmentRow.month
+        in_year = (InvestmentRow.year == year) & (InvestmentRow.month <= month)
         inv = (
             select(
                 InvestmentRow.project_id.label("pid"),
                 func.sum(case((ym == period, InvestmentRow.amount), else_=0)).label("this_month"),
-                func.sum(
-                    case(((InvestmentRow.year == year) & (InvestmentRow.month <= month), InvestmentRow.amount), else_=0)
-                ).label("ytd"),
+                func.sum(case((in_year, InvestmentRow.amount), else_=0)).label("ytd"),
                 func.sum(InvestmentRow.amount).label("since_start"),
                 func.max(case((InvestmentRow.year == year, 1), else_=0)).label("active"),
             )
@@ -215,11 +158,11 @@ class StatsQueries:
         clause = filter_clause(f)
         if clause is not None:
             stmt = stmt.where(clause)
-        sectors, districts = self._sector_names(), self._district_names()
+        sectors, districts = self.sector_names(), self.district_names()
         return [
-            (r[0], r[1], r[2], r[3], sectors[r[4]], districts[r[5]], r[6], int(r[7]), bool(r[8]),
+            (r[0], r[1], r[2], r[3], sectors[r[4]][0], districts[r[5]], r[6], int(r[7]), bool(r[8]),
              int(r[9]), int(r[10]), None if r[11] is None else int(r[11]), int(r[12]))
-            for r in self.s.execute(stmt)
+            for r in raw_rows(self.s, stmt)
         ]  # fmt: skip
 
     # -- meta ------------------------------------------------------------------------------

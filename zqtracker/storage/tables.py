@@ -106,6 +106,9 @@ class ProjectTable(Base):
         CheckConstraint("planned_investment >= 0", name="planned_nonnegative"),
         CheckConstraint(_STATUS_CHECK, name="status_known"),
         Index("ix_projects_name_district", "name", "district_id"),
+        # Covering indexes: the breakdowns and the signed-per-month series read only these.
+        Index("ix_projects_cube", "status", "sector_id", "district_id", "planned_investment"),
+        Index("ix_projects_signed", "signed_on", "planned_investment"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     code: Mapped[str | None] = mapped_column(String(64), unique=True)
@@ -113,12 +116,12 @@ class ProjectTable(Base):
     enterprise_id: Mapped[int | None] = mapped_column(ForeignKey("enterprises.id", ondelete="RESTRICT"), index=True)
     sector_id: Mapped[int] = mapped_column(ForeignKey("sectors.id", ondelete="RESTRICT"), index=True)
     district_id: Mapped[int] = mapped_column(ForeignKey("districts.id", ondelete="RESTRICT"), index=True)
-    status: Mapped[str] = mapped_column(String(24), index=True)
+    status: Mapped[str] = mapped_column(String(24))
     planned_investment: Mapped[int] = mapped_column(BigInteger, index=True)
     land_area_mu: Mapped[Decimal | None] = mapped_column(ScaledDecimal(4))
     expected_annual_output: Mapped[int | None] = mapped_column(BigInteger)
     expected_annual_tax: Mapped[int | None] = mapped_column(BigInteger)
-    signed_on: Mapped[date | None] = mapped_column(Date, index=True)
+    signed_on: Mapped[date | None] = mapped_column(Date)
     construction_start_on: Mapped[date | None] = mapped_column(Date)
     production_on: Mapped[date | None] = mapped_column(Date)
     is_key_project: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
@@ -143,18 +146,25 @@ class StatusChangeRow(Base):
 
 
 class InvestmentRow(Base):
-    """Completed investment of one project in one month: one row per project and month."""
+    """Completed investment of one project in one month: one row per project and month.
+
+    ``sector_id`` and ``district_id`` repeat the project's own, so that the figures by sector
+    and district are one scan of a covering index instead of a join to 100k projects
+    (0.1 s instead of 0.7 s). storage/ keeps them in step on every write; `db check` verifies.
+    """
 
     __tablename__ = "investment_records"
     __table_args__ = (
         CheckConstraint("month BETWEEN 1 AND 12", name="month_range"),
-        # Covering index: year-to-date sums read only the index, not the table.
         Index("ix_investment_period", "year", "month", "project_id", "amount"),
+        Index("ix_investment_cube", "year", "month", "sector_id", "district_id", "amount"),
     )
     project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True)
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
     month: Mapped[int] = mapped_column(Integer, primary_key=True)
     amount: Mapped[int] = mapped_column(BigInteger)
+    sector_id: Mapped[int] = mapped_column(Integer)
+    district_id: Mapped[int] = mapped_column(Integer)
 
 
 class AnnualPlanRow(Base):

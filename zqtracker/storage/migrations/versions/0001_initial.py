@@ -82,14 +82,14 @@ def upgrade() -> None:
     sa.UniqueConstraint('code', name=op.f('uq_projects_code'))
     )
     with op.batch_alter_table('projects', schema=None) as batch_op:
+        batch_op.create_index('ix_projects_cube', ['status', 'sector_id', 'district_id', 'planned_investment'], unique=False)
         batch_op.create_index(batch_op.f('ix_projects_district_id'), ['district_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_projects_enterprise_id'), ['enterprise_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_projects_is_key_project'), ['is_key_project'], unique=False)
         batch_op.create_index('ix_projects_name_district', ['name', 'district_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_projects_planned_investment'), ['planned_investment'], unique=False)
         batch_op.create_index(batch_op.f('ix_projects_sector_id'), ['sector_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_projects_signed_on'), ['signed_on'], unique=False)
-        batch_op.create_index(batch_op.f('ix_projects_status'), ['status'], unique=False)
+        batch_op.create_index('ix_projects_signed', ['signed_on', 'planned_investment'], unique=False)
 
     op.create_table('annual_plans',
     sa.Column('project_id', sa.Integer(), nullable=False),
@@ -103,11 +103,14 @@ def upgrade() -> None:
     sa.Column('year', sa.Integer(), nullable=False),
     sa.Column('month', sa.Integer(), nullable=False),
     sa.Column('amount', sa.BigInteger(), nullable=False),
+    sa.Column('sector_id', sa.Integer(), nullable=False),
+    sa.Column('district_id', sa.Integer(), nullable=False),
     sa.CheckConstraint('month BETWEEN 1 AND 12', name=op.f('ck_investment_records_month_range')),
     sa.ForeignKeyConstraint(['project_id'], ['projects.id'], name=op.f('fk_investment_records_project_id_projects'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('project_id', 'year', 'month', name=op.f('pk_investment_records'))
     )
     with op.batch_alter_table('investment_records', schema=None) as batch_op:
+        batch_op.create_index('ix_investment_cube', ['year', 'month', 'sector_id', 'district_id', 'amount'], unique=False)
         batch_op.create_index('ix_investment_period', ['year', 'month', 'project_id', 'amount'], unique=False)
 
     op.create_table('status_changes',
@@ -132,18 +135,19 @@ def downgrade() -> None:
     op.drop_table('status_changes')
     with op.batch_alter_table('investment_records', schema=None) as batch_op:
         batch_op.drop_index('ix_investment_period')
+        batch_op.drop_index('ix_investment_cube')
 
     op.drop_table('investment_records')
     op.drop_table('annual_plans')
     with op.batch_alter_table('projects', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_projects_status'))
-        batch_op.drop_index(batch_op.f('ix_projects_signed_on'))
+        batch_op.drop_index('ix_projects_signed')
         batch_op.drop_index(batch_op.f('ix_projects_sector_id'))
         batch_op.drop_index(batch_op.f('ix_projects_planned_investment'))
         batch_op.drop_index('ix_projects_name_district')
         batch_op.drop_index(batch_op.f('ix_projects_is_key_project'))
         batch_op.drop_index(batch_op.f('ix_projects_enterprise_id'))
         batch_op.drop_index(batch_op.f('ix_projects_district_id'))
+        batch_op.drop_index('ix_projects_cube')
 
     op.drop_table('projects')
     with op.batch_alter_table('sectors', schema=None) as batch_op:
