@@ -1,0 +1,1 @@
+"""Icons, translations and templates, installed as the package ``zqtracker.resources``."""

@@ -1,0 +1,68 @@
+"""The background-operation helper: results, failures and cancellation reach the GUI thread."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from zqtracker.services.progress import Cancelled, Progress
+from zqtracker.ui.operations import Operation
+
+
+def test_success_runs_off_the_gui_thread(qtbot) -> None:
+    gui_thread = threading.get_ident()
+    seen: dict[str, object] = {}
+
+    def work(progress: Progress) -> int:
+        seen["thread"] = threading.get_ident()
+        for i in range(5):
+            progress.report(i, 5, f"step {i}")
+        return 42
+
+    op = Operation(None, work, title="t").success(lambda r: seen.setdefault("result", r)).run_in_background()
+    qtbot.waitUntil(lambda: op.done, timeout=5000)
+    assert seen["result"] == 42 and op.result == 42
+    assert seen["thread"] != gui_thread
+
+
+def test_failure_is_handed_over_not_raised(qtbot) -> None:
+    errors: list[BaseException] = []
+
+    def work(progress: Progress) -> None:
+        raise ValueError("bad row 7")
+
+    op = Operation(None, work, show_progress=False).failure(errors.append).run_in_background()
+    qtbot.waitUntil(lambda: op.done, timeout=5000)
+    assert [str(e) for e in errors] == ["bad row 7"]
+
+
+def test_cancel_stops_the_work_at_its_next_report(qtbot) -> None:
+    started = threading.Event()
+    reached: list[int] = []
+
+    def work(progress: Progress) -> None:
+        for i in range(1000):
+            started.set()
+            progress.report(i, 1000)
+            reached.append(i)
+            time.sleep(0.005)
+
+    cancelled: list[bool] = []
+    op = Operation(None, work, title="long").cancelled(lambda: cancelled.append(True)).run_in_background()
+    assert started.wait(5)
+    op.cancel()
+    qtbot.waitUntil(lambda: op.done, timeout=5000)
+    assert cancelled == [True] and op.was_cancelled
+    assert len(reached) < 1000
+
+
+def test_progress_raises_cancelled_after_cancel() -> None:
+    p = Progress()
+    p.report(1, 2)
+    p.cancel()
+    try:
+        p.report(2, 2)
+    except Cancelled:
+        pass
+    else:
+        raise AssertionError("report after cancel must raise Cancelled")

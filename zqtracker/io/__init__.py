@@ -1,0 +1,1 @@
+"""Spreadsheets in and out: column specification, recognition, import plan, export. No Qt."""

@@ -1,0 +1,113 @@
+"""The one column specification that import, export and the template share.
+
+Each project field has a canonical header in English and Chinese (what export and the template
+write, and what import recognises first) and the synonyms real district spreadsheets use
+(design.md, "Spreadsheet import"). Money headers carry the unit in brackets when written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    TEXT = "text"
+    CODE = "code"  # text that must stay text: leading zeros, long digit strings
+    MONEY = "money"  # integer yuan; unit from cell, header, unit line or the user
+    DECIMAL = "decimal"
+    DATE = "date"
+    STATUS = "status"
+    BOOL = "bool"
+    PROJECT_TYPE = "project_type"
+    INVESTOR_ORIGIN = "investor_origin"
+    MONTH = "month"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    field: str
+    en: str
+    zh: str
+    kind: Kind
+    synonyms_en: tuple[str, ...] = ()
+    synonyms_zh: tuple[str, ...] = ()
+    required: bool = False
+
+    def header(self, lang: str = "en") -> str:
+        return self.zh if lang.startswith("zh") else self.en
+
+    @property
+    def synonyms(self) -> tuple[str, ...]:
+        return (self.en, self.zh, *self.synonyms_en, *self.synonyms_zh)
+
+
+PROJECT_COLUMNS: tuple[Column, ...] = (
+    Column("code", "Project code", "项目编号", Kind.CODE,
+           ("code", "project code", "project no.", "project no", "project number", "no."),
+           ("项目编号", "项目代码", "编号", "项目编码")),
+    Column("name", "Project name", "项目名称", Kind.TEXT,
+           ("name", "project", "project name"), ("项目名称", "项目", "项目名"), required=True),
+    Column("enterprise", "Enterprise", "投资主体", Kind.TEXT,
+           ("enterprise", "company", "investor", "investing enterprise"),
+           ("投资主体", "企业名称", "投资方", "建设单位", "投资企业", "项目业主", "业主单位")),
+    Column("sector", "Sector", "所属行业", Kind.TEXT,
+           ("sector", "industry"), ("所属行业", "行业", "产业", "产业类别", "行业类别", "所属产业"), required=True),
+    Column("district", "District", "所在区域", Kind.TEXT,
+           ("district", "area", "location", "park", "county"),
+           ("所在区域", "区域", "县（市、区）", "县(市、区)", "县市区", "所在地", "园区", "所在县（市、区）", "属地"),
+           required=True),
+    Column("status", "Status", "项目状态", Kind.STATUS,
+           ("status", "stage", "project status"), ("项目状态", "状态", "进展情况", "建设状态", "项目进度", "项目进展")),
+    Column("planned_investment", "Planned investment", "计划总投资", Kind.MONEY,
+           ("planned investment", "total investment", "investment", "planned total investment"),
+           ("计划总投资", "总投资", "投资额", "计划投资", "项目总投资", "投资总额"), required=True),
+    Column("land_area_mu", "Land area (mu)", "用地面积（亩）", Kind.DECIMAL,
+           ("land area", "land (mu)", "land area (mu)", "land"), ("用地面积", "用地（亩）", "用地面积（亩）", "用地")),
+    Column("expected_annual_output", "Expected annual output", "预计年产值", Kind.MONEY,
+           ("expected annual output", "annual output", "output"), ("预计年产值", "达产年产值", "年产值")),
+    Column("expected_annual_tax", "Expected annual tax", "预计年税收", Kind.MONEY,
+           ("expected annual tax", "annual tax", "tax"), ("预计年税收", "达产年税收", "年税收")),
+    Column("signed_on", "Signed", "签约时间", Kind.DATE,
+           ("signed", "signed on", "signing date", "date signed"), ("签约时间", "签约日期", "签约")),
+    Column("construction_start_on", "Construction start", "开工时间", Kind.DATE,
+           ("start", "construction start", "started", "start date"), ("开工时间", "开工日期", "开工")),
+    Column("production_on", "Production", "投产时间", Kind.DATE,
+           ("production", "production date", "in production"), ("投产时间", "投产日期", "投产", "竣工投产时间")),
+    Column("is_key_project", "Key project", "重点项目", Kind.BOOL,
+           ("key project", "key"), ("是否重点项目", "重点项目", "是否重点")),
+    Column("project_type", "Project type", "项目类型", Kind.PROJECT_TYPE,
+           ("project type", "type", "nature"), ("项目类型", "建设性质", "项目性质")),
+    Column("investor_origin", "Investor origin", "资金来源", Kind.INVESTOR_ORIGIN,
+           ("investor origin", "origin", "capital source"), ("资金来源", "投资来源", "内外资")),
+    Column("officer", "Service officer", "服务专员", Kind.TEXT,
+           ("officer", "service officer", "contact"), ("服务专员", "责任人", "联系人", "跟踪服务人员")),
+    Column("notes", "Notes", "备注", Kind.TEXT, ("notes", "remarks", "note", "comments"), ("备注", "说明")),
+)  # fmt: skip
+
+MONTHLY_COLUMNS: tuple[Column, ...] = (
+    PROJECT_COLUMNS[0],
+    PROJECT_COLUMNS[1],
+    Column("month", "Month", "月份", Kind.MONTH, ("month", "period"), ("月份", "月", "期间", "统计期", "统计月份")),
+    Column("amount", "Completed investment", "完成投资", Kind.MONEY,
+           ("completed investment", "amount", "investment completed", "completed"),
+           ("完成投资", "当月完成投资", "本月完成", "完成额", "本月完成投资", "月度完成投资")),
+)  # fmt: skip
+
+BY_FIELD: dict[str, Column] = {c.field: c for c in (*PROJECT_COLUMNS, *MONTHLY_COLUMNS)}
+
+# Rows whose first text cell is one of these are totals, never projects.
+TOTAL_WORDS: tuple[str, ...] = ("合计", "总计", "小计", "共计", "total", "subtotal", "grand total", "sum")
+ROW_NUMBER_HEADERS: tuple[str, ...] = ("序号", "no", "no.", "#", "item", "序")
+BOOL_TRUE: tuple[str, ...] = ("是", "y", "yes", "true", "1", "√", "✓", "重点", "key")
+BOOL_FALSE: tuple[str, ...] = ("否", "n", "no", "false", "0", "", "×", "非重点")
+PROJECT_TYPE_WORDS: dict[str, str] = {
+    "新建": "new", "new": "new", "扩建": "expansion", "expansion": "expansion",
+    "增资": "reinvestment", "增资扩产": "reinvestment", "reinvestment": "reinvestment",
+    "技改": "upgrade", "技术改造": "upgrade", "upgrade": "upgrade",
+}  # fmt: skip
+INVESTOR_ORIGIN_WORDS: dict[str, str] = {
+    "内资": "domestic", "domestic": "domestic", "港澳台": "hk_macao_taiwan", "港资": "hk_macao_taiwan",
+    "澳资": "hk_macao_taiwan", "台资": "hk_macao_taiwan", "hk/macao/taiwan": "hk_macao_taiwan",
+    "hk_macao_taiwan": "hk_macao_taiwan", "外资": "foreign", "foreign": "foreign",
+}  # fmt: skip

@@ -1,0 +1,160 @@
+"""Long work off the GUI thread, with a cancellable progress dialog (Anki's CollectionOp).
+
+    Operation(parent, lambda progress: service.run(..., progress=progress), title=self.tr("Importing…"))
+        .success(self._on_imported)
+        .failure(self._on_import_failed)
+        .run_in_background()
+
+The work function receives a services.progress.Progress; it must not touch widgets. Callbacks
+run on the GUI thread. Cancelling raises Cancelled inside the work, which rolls back its
+transaction; ``cancelled`` callbacks run then instead of ``failure``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from zqtracker.services.progress import Cancelled, Progress
+
+
+class _Bridge(QObject):
+    progressed = Signal(int, int, str)  # done, total (-1 unknown), text
+    succeeded = Signal(object)
+    failed = Signal(object)
+    was_cancelled = Signal()
+
+
+class _Runnable(QRunnable):
+    def __init__(self, work: Callable[[Progress], Any], progress: Progress, bridge: _Bridge) -> None:
+        super().__init__()
+        self.work, self.progress, self.bridge = work, progress, bridge
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.work(self.progress)
+        except Cancelled:
+            self.bridge.was_cancelled.emit()
+        except BaseException as exc:  # noqa: BLE001 - handed to the failure callback, never lost
+            self.bridge.failed.emit(exc)
+        else:
+            self.bridge.succeeded.emit(result)
+
+
+class Operation(QObject):
+    """One background operation. Keep a reference (or a parent) until it finishes."""
+
+    finished = Signal()
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        work: Callable[[Progress], Any],
+        *,
+        title: str = "",
+        cancellable: bool = True,
+        show_progress: bool = True,
+        minimum_duration_ms: int = 400,
+    ) -> None:
+        super().__init__(parent)
+        self._work = work
+        self._title = title
+        self._cancellable = cancellable
+        self._show_progress = show_progress
+        self._minimum_duration_ms = minimum_duration_ms
+        self._on_success: list[Callable[[Any], None]] = []
+        self._on_failure: list[Callable[[BaseException], None]] = []
+        self._on_cancel: list[Callable[[], None]] = []
+        self.progress = Progress(self._relay)
+        self._bridge = _Bridge()
+        self._dialog: QProgressDialog | None = None
+        self.done = False
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.was_cancelled = False
+
+    # -- configuration (chainable) ---------------------------------------------------------
+    def success(self, callback: Callable[[Any], None]) -> Operation:
+        self._on_success.append(callback)
+        return self
+
+    def failure(self, callback: Callable[[BaseException], None]) -> Operation:
+        self._on_failure.append(callback)
+        return self
+
+    def cancelled(self, callback: Callable[[], None]) -> Operation:
+        self._on_cancel.append(callback)
+        return self
+
+    # -- running ---------------------------------------------------------------------------
+    def run_in_background(self) -> Operation:
+        b = self._bridge
+        b.progressed.connect(self._on_progressed, Qt.ConnectionType.QueuedConnection)
+        b.succeeded.connect(self._on_succeeded, Qt.ConnectionType.QueuedConnection)
+        b.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
+        b.was_cancelled.connect(self._on_cancelled, Qt.ConnectionType.QueuedConnection)
+        if self._show_progress:
+            parent = self.parent() if isinstance(self.parent(), QWidget) else None
+            dialog = QProgressDialog(self._title, self.tr("Cancel") if self._cancellable else "", 0, 0, parent)
+            dialog.setWindowTitle(self._title or self.tr("Working…"))
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.setMinimumDuration(self._minimum_duration_ms)
+            dialog.setAutoClose(False)
+            dialog.setAutoReset(False)
+            if not self._cancellable:
+                dialog.setCancelButton(None)
+            dialog.canceled.connect(self.cancel)
+            self._dialog = dialog
+        QThreadPool.globalInstance().start(_Runnable(self._work, self.progress, b))
+        return self
+
+    def cancel(self) -> None:
+        self.progress.cancel()
+        if self._dialog is not None:
+            self._dialog.setLabelText(self.tr("Cancelling…"))
+
+    def _relay(self, done: int, total: int | None, text: str) -> None:
+        self._bridge.progressed.emit(done, -1 if total is None else total, text)
+
+    @Slot(int, int, str)
+    def _on_progressed(self, done: int, total: int, text: str) -> None:
+        if self._dialog is None or self.progress.cancelled:
+            return
+        if total > 0:
+            self._dialog.setMaximum(total)
+            self._dialog.setValue(min(done, total))
+        if text:
+            self._dialog.setLabelText(text)
+
+    def _close(self) -> None:
+        self.done = True
+        if self._dialog is not None:
+            self._dialog.close()
+            self._dialog.deleteLater()
+            self._dialog = None
+        self.finished.emit()
+
+    @Slot(object)
+    def _on_succeeded(self, result: Any) -> None:
+        self.result = result
+        self._close()
+        for cb in self._on_success:
+            cb(result)
+
+    @Slot(object)
+    def _on_failed(self, exc: BaseException) -> None:
+        self.error = exc
+        self._close()
+        for cb in self._on_failure:
+            cb(exc)
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self.was_cancelled = True
+        self._close()
+        for cb in self._on_cancel:
+            cb()
