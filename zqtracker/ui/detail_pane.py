@@ -1,0 +1,323 @@
+"""The pane beside the table: the selected project, its status history, and editable grids of
+monthly completed investment and annual plans.
+
+It reads through the services (a few small queries per selection) and never writes: edits in
+the grids are requested with signals and saved by the window's actions as undoable commands.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zqtracker.domain.errors import NotFoundError
+from zqtracker.domain.messages import field_label
+from zqtracker.domain.models import Project
+from zqtracker.domain.money import Unit
+from zqtracker.ui.formatting import Formatter
+from zqtracker.ui.investment_grid import AnnualPlanModel, MonthlyInvestmentModel
+from zqtracker.ui.palette import muted_style, problem_style
+from zqtracker.ui.translations import ui_lang
+
+if TYPE_CHECKING:
+    from zqtracker.services.context import AppContext
+
+_OVERVIEW_FIELDS = (
+    "code", "enterprise", "sector", "district", "status", "planned_investment", "land_area_mu",
+    "expected_annual_output", "expected_annual_tax", "signed_on", "construction_start_on", "production_on",
+    "is_key_project", "project_type", "investor_origin", "officer", "notes",
+)  # fmt: skip
+
+
+class _GridView(QTableView):
+    """A money grid: Ctrl+V pastes cells copied from a spreadsheet; Delete clears cells."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.horizontalHeader().setMinimumSectionSize(40)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+
+    def keyPressEvent(self, event) -> None:
+        model = self.model()
+        if event.matches(QKeySequence.StandardKey.Paste) and isinstance(model, MonthlyInvestmentModel):
+            model.paste(self.currentIndex(), QApplication.clipboard().text())
+            return
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.state() != self.State.EditingState:
+            index = self.currentIndex()
+            if index.isValid() and model.flags(index) & Qt.ItemFlag.ItemIsEditable:
+                model.setData(index, "")
+                return
+        super().keyPressEvent(event)
+
+
+class DetailPane(QWidget):
+    investment_edit_requested = Signal(int, list)
+    plans_edit_requested = Signal(int, list)
+    edit_requested = Signal(int)
+    change_status_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None, *, unit: Unit = Unit.YI) -> None:
+        super().__init__(parent)
+        self.ctx: AppContext | None = None
+        self.project: Project | None = None
+        self._unit = unit
+        self._fmt = Formatter(unit)
+        self.title = QLabel(self)
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.subtitle = QLabel(self)
+        self.subtitle.setStyleSheet(muted_style(self.palette()))
+        self.edit_button = QPushButton(self)
+        self.status_button = QPushButton(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+
+        self._overview = QWidget()
+        self._form = QFormLayout(self._overview)
+        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._values: dict[str, QLabel] = {}
+        self._labels: dict[str, QLabel] = {}
+        for name in (*_OVERVIEW_FIELDS, "intensity"):
+            label, value = QLabel(), QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._form.addRow(label, value)
+            self._labels[name], self._values[name] = label, value
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self._overview)
+
+        self.history = QTableWidget(0, 4)
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history.verticalHeader().setVisible(False)
+        self.history.horizontalHeader().setStretchLastSection(True)
+
+        self.monthly_model = MonthlyInvestmentModel(self)
+        self.monthly = _GridView()
+        self.monthly.setModel(self.monthly_model)
+        self.plans_model = AnnualPlanModel(self)
+        self.plans = _GridView()
+        self.plans.setModel(self.plans_model)
+        self.year_spin = QSpinBox()
+        self.year_spin.setRange(1990, 2200)
+        self.year_spin.setValue(date.today().year)
+        self.add_year_button = QPushButton()
+        self.grid_problem = QLabel()
+        self.grid_problem.setWordWrap(True)
+        self.grid_problem.setStyleSheet(problem_style(self.palette()))
+        self.grid_problem.hide()
+        self.grid_hint = QLabel()
+        self.grid_hint.setWordWrap(True)
+        self.grid_hint.setStyleSheet(muted_style(self.palette()))
+
+        money = QWidget()
+        money_layout = QVBoxLayout(money)
+        money_layout.setContentsMargins(0, 4, 0, 0)
+        money_layout.addWidget(self.monthly, 3)
+        money_layout.addWidget(self.plans, 2)
+        row = QHBoxLayout()
+        row.addWidget(self.year_spin)
+        row.addWidget(self.add_year_button)
+        row.addStretch(1)
+        money_layout.addLayout(row)
+        money_layout.addWidget(self.grid_problem)
+        money_layout.addWidget(self.grid_hint)
+
+        self.tabs.addTab(scroll, "")
+        self.tabs.addTab(self.history, "")
+        self.tabs.addTab(money, "")
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.status_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addLayout(buttons)
+        layout.addWidget(self.tabs, 1)
+        self._retranslate()
+        self._connect_signals()
+        self.show_project(None)
+
+    def _connect_signals(self) -> None:
+        self.monthly_model.edit_requested.connect(self.investment_edit_requested)
+        self.plans_model.edit_requested.connect(self.plans_edit_requested)
+        self.monthly_model.problem.connect(self._show_problem)
+        self.plans_model.problem.connect(self._show_problem)
+        self.add_year_button.clicked.connect(self._on_add_year)
+        self.edit_button.clicked.connect(lambda: self.project and self.edit_requested.emit(self.project.id))
+        self.status_button.clicked.connect(lambda: self.project and self.change_status_requested.emit(self.project.id))
+
+    # -- public ----------------------------------------------------------------------------
+    def set_context(self, ctx: AppContext | None) -> None:
+        self.ctx = ctx
+        self.show_project(None)
+
+    def set_unit(self, unit: Unit) -> None:
+        self._unit = unit
+        self._fmt = Formatter(unit)
+        self.monthly_model.set_unit(unit)
+        self.plans_model.set_unit(unit)
+        self.refresh()
+
+    @property
+    def project_id(self) -> int | None:
+        return None if self.project is None else self.project.id
+
+    def show_project(self, project_id: int | None) -> None:
+        """Load and show one project (None: the empty state)."""
+        project = None
+        if project_id is not None and self.ctx is not None:
+            try:
+                project = self.ctx.projects.get(project_id)
+            except NotFoundError:
+                project = None
+        self.project = project
+        self._show_problem("")
+        enabled = project is not None
+        for w in (self.tabs, self.edit_button, self.status_button, self.add_year_button, self.year_spin):
+            w.setEnabled(enabled)
+        if project is None:
+            self.title.setText(self.tr("No project selected"))
+            self.subtitle.setText(self.tr("Select a project in the table to see its details here."))
+            for v in self._values.values():
+                v.clear()
+            self.history.setRowCount(0)
+            self.monthly_model.set_records(None, [], [])
+            self.plans_model.set_data(None, [], [], [])
+            return
+        assert self.ctx is not None and project.id is not None
+        self._fill_overview(project)
+        history = self.ctx.projects.status_history(project.id)
+        records = self.ctx.projects.investment(project.id)
+        plans = self.ctx.projects.plans(project.id)
+        self._fill_history(history)
+        this_year = [date.today().year] if records or plans else []
+        self.monthly_model.set_records(project.id, records, this_year)
+        self.plans_model.set_data(project.id, plans, records, this_year)
+
+    def refresh(self) -> None:
+        self.show_project(self.project_id)
+
+    # -- filling ---------------------------------------------------------------------------
+    def _fill_overview(self, p: Project) -> None:
+        lang = ui_lang()
+        fmt = self._fmt
+        self.title.setText(p.name)
+        parts = [p.code or "", p.status.label(lang), p.district]
+        self.subtitle.setText("  ·  ".join(x for x in parts if x))
+        values = {
+            "code": p.code or "",
+            "enterprise": p.enterprise or "",
+            "sector": p.sector,
+            "district": p.district,
+            "status": p.status.label(lang),
+            "planned_investment": fmt.money_with_unit(p.planned_investment, lang=lang),
+            "land_area_mu": fmt.decimal(p.land_area_mu),
+            "expected_annual_output": fmt.money_with_unit(p.expected_annual_output, lang=lang),
+            "expected_annual_tax": fmt.money_with_unit(p.expected_annual_tax, lang=lang),
+            "signed_on": fmt.date(p.signed_on),
+            "construction_start_on": fmt.date(p.construction_start_on),
+            "production_on": fmt.date(p.production_on),
+            "is_key_project": self.tr("Yes") if p.is_key_project else self.tr("No"),
+            "project_type": p.project_type.label(lang),
+            "investor_origin": p.investor_origin.label(lang),
+            "officer": p.officer or "",
+            "notes": p.notes,
+            "intensity": fmt.decimal(p.intensity_wan_per_mu, 2) if p.intensity_wan_per_mu is not None else "",
+        }
+        for name, text in values.items():
+            self._values[name].setText(text)
+        for name in ("planned_investment", "expected_annual_output", "expected_annual_tax"):
+            amount = getattr(p, name)
+            self._values[name].setToolTip("" if amount is None else self.tr("%s yuan (exact)") % fmt.yuan(amount))
+
+    def _fill_history(self, history) -> None:
+        lang = ui_lang()
+        self.history.setRowCount(len(history))
+        for i, change in enumerate(reversed(history)):  # newest first
+            cells = (
+                self._fmt.date(change.changed_on),
+                change.from_status.label(lang) if change.from_status else "—",
+                change.to_status.label(lang),
+                change.note,
+            )
+            for j, text in enumerate(cells):
+                self.history.setItem(i, j, QTableWidgetItem(text))
+        self.history.resizeColumnsToContents()
+
+    def _show_problem(self, text: str) -> None:
+        self.grid_problem.setText(text)
+        self.grid_problem.setVisible(bool(text))
+
+    def _on_add_year(self) -> None:
+        year = self.year_spin.value()
+        self.monthly_model.add_year(year)
+        self.plans_model.add_year(year)
+
+    # -- language --------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self._fmt = Formatter(self._unit)
+            self.refresh()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self.subtitle.setStyleSheet(muted_style(self.palette()))
+            self.grid_problem.setStyleSheet(problem_style(self.palette()))
+            self.grid_hint.setStyleSheet(muted_style(self.palette()))
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        lang = ui_lang()
+        for name, label in self._labels.items():
+            if name == "intensity":
+                label.setText(self.tr("Intensity (10k yuan/mu)"))
+            else:
+                label.setText(field_label(name, lang))
+        self.tabs.setTabText(0, self.tr("Overview"))
+        self.tabs.setTabText(1, self.tr("Status history"))
+        self.tabs.setTabText(2, self.tr("Investment and plans"))
+        self.history.setHorizontalHeaderLabels([self.tr("Date"), self.tr("From"), self.tr("To"), self.tr("Note")])
+        self.edit_button.setText(self.tr("Edit…"))
+        self.status_button.setText(self.tr("Change status…"))
+        self.add_year_button.setText(self.tr("Add year"))
+        self.grid_hint.setText(
+            self.tr(
+                "Type an amount in a cell (in the unit of the header, or with its own unit: 1.2亿, 3000万); "
+                "an empty cell removes the record. Ctrl+V pastes cells copied from a spreadsheet."
+            )
+        )

@@ -1,0 +1,311 @@
+"""The main window's actions, menus and toolbar, with their shortcuts and enabled states.
+
+Each action only calls a method of the window's parts (ProjectActions, DatabaseActions, the
+Projects page). Import, export, template and print exist, disabled, until their issues connect
+them: ``actions_.import_.triggered.connect(...)`` and ``setEnabled(True)``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMessageBox, QStyle, QToolBar
+
+from zqtracker.ui.database_actions import display_target
+
+if TYPE_CHECKING:
+    from zqtracker.ui.main_window import MainWindow
+
+Icon = QStyle.StandardPixmap
+
+
+class MainActions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.w = window
+        style = window.style()
+
+        def action(shortcut=None, icon: Icon | None = None, slot=None, *, table_only: bool = False) -> QAction:
+            a = QAction(window)
+            if shortcut is not None:
+                a.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+            if icon is not None:
+                a.setIcon(style.standardIcon(icon))
+            if slot is not None:
+                a.triggered.connect(slot)
+            if table_only:
+                # Active only while the table has focus, so Delete/F2 keep working in text fields.
+                a.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+                window.projects.table.addAction(a)
+            return a
+
+        pa, da, page = window.project_actions, window.database_actions, window.projects
+        # File
+        self.new_database = action(QKeySequence("Ctrl+Shift+N"), None, da.new_database)
+        self.open_database = action(QKeySequence.StandardKey.Open, Icon.SP_DialogOpenButton, da.open_database)
+        self.open_demo = action(None, None, da.open_demo)
+        self.import_ = action(QKeySequence("Ctrl+I"), Icon.SP_ArrowDown)
+        self.save_template = action()
+        self.export = action(QKeySequence("Ctrl+E"), Icon.SP_DialogSaveButton)
+        self.print_ = action(QKeySequence.StandardKey.Print)
+        for a in (self.import_, self.save_template, self.export, self.print_):
+            a.setEnabled(False)  # wired by the import, export and summaries issues
+        self.quit = action(QKeySequence.StandardKey.Quit, None, window.close)
+        self.quit.setMenuRole(QAction.MenuRole.QuitRole)
+        # Edit
+        self.undo = action(QKeySequence.StandardKey.Undo, Icon.SP_ArrowBack, window.undo_stack.undo)
+        self.redo = action(
+            [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")], Icon.SP_ArrowForward, window.undo_stack.redo
+        )
+        self.new_project = action(QKeySequence.StandardKey.New, Icon.SP_FileIcon, pa.new_project)
+        self.edit_project = action(QKeySequence("F2"), Icon.SP_FileDialogDetailedView, self._edit, table_only=True)
+        self.duplicate = action(QKeySequence("Ctrl+D"), None, self._duplicate)
+        self.delete = action(QKeySequence.StandardKey.Delete, Icon.SP_TrashIcon, self._delete, table_only=True)
+        self.change_status = action(QKeySequence("Ctrl+T"), Icon.SP_BrowserReload, self._change_status)
+        self.mark_key = action(QKeySequence("Ctrl+K"), None, lambda: pa.set_key_project(page.selected_ids(), True))
+        self.unmark_key = action(
+            QKeySequence("Ctrl+Shift+K"), None, lambda: pa.set_key_project(page.selected_ids(), False)
+        )
+        self.find = action(QKeySequence.StandardKey.Find, None, self._find)
+        self.clear_filters = action(QKeySequence("Ctrl+Shift+F"), None, page.filter_bar.clear)
+        # View
+        self.detail_pane = action(QKeySequence("F9"), None, lambda on: page.detail.setVisible(on))
+        self.detail_pane.setCheckable(True)
+        self.refresh = action(QKeySequence.StandardKey.Refresh, None, page.reload)
+        # Tools
+        self.references = action(None, None, self._references)
+        self.preferences = action(QKeySequence.StandardKey.Preferences, None, self._preferences)
+        self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        if self.preferences.shortcut().isEmpty():
+            self.preferences.setShortcut(QKeySequence("Ctrl+,"))
+        # Help
+        self.shortcuts = action(QKeySequence.StandardKey.HelpContents, None, self._show_shortcuts)
+        self.about = action(None, None, self._about)
+        self.about.setMenuRole(QAction.MenuRole.AboutRole)
+
+        self._build_menus()
+        self._build_toolbar()
+        self._connect_signals()
+
+    def _build_menus(self) -> None:
+        bar = self.w.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.recent_menu = QMenu(self.w)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.file_menu.addActions([self.new_database, self.open_database])
+        self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addAction(self.open_demo)
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.import_, self.save_template, self.export, self.print_])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit)
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addActions([self.undo, self.redo])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addActions([self.new_project, self.edit_project, self.duplicate, self.delete])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addActions([self.change_status, self.mark_key, self.unmark_key])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addActions([self.find, self.clear_filters])
+        self.view_menu = bar.addMenu("")
+        self.columns_menu = QMenu(self.w)
+        self.columns_menu.aboutToShow.connect(self._fill_columns)
+        self.view_menu.addMenu(self.columns_menu)
+        self.view_menu.addActions([self.detail_pane, self.refresh])
+        self.tools_menu = bar.addMenu("")
+        self.tools_menu.addActions([self.references, self.preferences])
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addActions([self.shortcuts, self.about])
+        # The table's right-click menu: the actions on the selection.
+        table = self.w.projects.table
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._table_menu)
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar(self.w)
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.addActions([self.new_project, self.edit_project, self.change_status, self.delete])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([self.undo, self.redo])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([self.import_, self.export])
+        self.w.addToolBar(self.toolbar)
+
+    def _connect_signals(self) -> None:
+        stack = self.w.undo_stack
+        stack.canUndoChanged.connect(lambda _b: self._update_undo_texts())
+        stack.canRedoChanged.connect(lambda _b: self._update_undo_texts())
+        stack.undoTextChanged.connect(lambda _t: self._update_undo_texts())
+        stack.redoTextChanged.connect(lambda _t: self._update_undo_texts())
+        self.w.projects.detail.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.w.projects.detail and event.type() in (event.Type.Show, event.Type.Hide):
+            self.detail_pane.setChecked(self.w.projects.detail.isVisible())
+        return super().eventFilter(watched, event)
+
+    # -- state -----------------------------------------------------------------------------
+    def update_enabled(self) -> None:
+        has_db = self.w.ctx is not None
+        ids = self.w.projects.selected_ids()
+        for a in (self.new_project, self.refresh, self.references):
+            a.setEnabled(has_db)
+        for a in (self.edit_project, self.duplicate):
+            a.setEnabled(has_db and len(ids) == 1)
+        for a in (self.delete, self.change_status, self.mark_key, self.unmark_key):
+            a.setEnabled(has_db and bool(ids))
+        self.detail_pane.setChecked(self.w.projects.detail.isVisible())
+
+    def _update_undo_texts(self) -> None:
+        stack = self.w.undo_stack
+        self.undo.setEnabled(stack.canUndo())
+        self.redo.setEnabled(stack.canRedo())
+        self.undo.setText(self.tr("Undo %1").replace("%1", stack.undoText()) if stack.canUndo() else self.tr("Undo"))
+        self.redo.setText(self.tr("Redo %1").replace("%1", stack.redoText()) if stack.canRedo() else self.tr("Redo"))
+        self.undo.setIconText(self.tr("Undo"))
+        self.redo.setIconText(self.tr("Redo"))
+
+    # -- slots -----------------------------------------------------------------------------
+    def _edit(self) -> None:
+        current = self.w.projects.current_id()
+        ids = self.w.projects.selected_ids()
+        target = ids[0] if len(ids) == 1 else current
+        if target is not None:
+            self.w.project_actions.edit_project(target)
+
+    def _duplicate(self) -> None:
+        ids = self.w.projects.selected_ids()
+        if len(ids) == 1:
+            self.w.project_actions.duplicate_project(ids[0])
+
+    def _delete(self) -> None:
+        self.w.project_actions.delete_projects(self.w.projects.selected_ids())
+
+    def _change_status(self) -> None:
+        self.w.project_actions.change_status(self.w.projects.selected_ids())
+
+    def _find(self) -> None:
+        self.w.tabs.setCurrentWidget(self.w.projects)
+        self.w.projects.focus_search()
+
+    def _references(self) -> None:
+        if self.w.ctx is None:
+            return
+        from zqtracker.ui.reference_editor import ReferenceListsDialog
+
+        dialog = ReferenceListsDialog(self.w, self.w.ctx, self.w.events, self.w.undo_stack)
+        dialog.exec()
+
+    def _preferences(self) -> None:
+        from zqtracker.ui.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.w, self.w.settings)
+        if dialog.exec():
+            dialog.apply_to(self.w)
+
+    def _fill_recent(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        recent = self.w.settings.recent_databases()
+        for target in recent:
+            a = menu.addAction(display_target(target))
+            a.setToolTip(target)
+            a.triggered.connect(lambda _c=False, t=target: self.w.database_actions.open_target(t))
+        if not recent:
+            empty = menu.addAction(self.tr("No recent databases"))
+            empty.setEnabled(False)
+        menu.addSeparator()
+        clear = menu.addAction(self.tr("Clear list"))
+        clear.setEnabled(bool(recent))
+        clear.triggered.connect(self.w.settings.clear_recent_databases)
+
+    def _fill_columns(self) -> None:
+        self.columns_menu.clear()
+        built = self.w.projects.table.column_menu(self.columns_menu)
+        self.columns_menu.addActions(built.actions())
+
+    def _table_menu(self, pos) -> None:
+        menu = QMenu(self.w)
+        menu.addActions([self.edit_project, self.duplicate])
+        menu.addSeparator()
+        menu.addActions([self.change_status, self.mark_key, self.unmark_key])
+        menu.addSeparator()
+        menu.addAction(self.delete)
+        menu.exec(self.w.projects.table.viewport().mapToGlobal(pos))
+
+    def _show_shortcuts(self) -> None:
+        rows = [
+            (a.text().replace("&", ""), a.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
+            for a in (
+                self.new_project, self.edit_project, self.duplicate, self.delete, self.change_status,
+                self.mark_key, self.unmark_key, self.undo, self.redo, self.find, self.clear_filters,
+                self.refresh, self.detail_pane, self.open_database, self.new_database, self.import_,
+                self.export, self.print_, self.preferences, self.quit,
+            )
+        ]  # fmt: skip
+        rows.insert(2, (self.tr("Edit the selected project"), self.tr("Enter or double-click")))
+        table = "".join(f"<tr><td>{t}</td><td>&nbsp;&nbsp;<b>{k}</b></td></tr>" for t, k in rows if k)
+        QMessageBox.information(self.w, self.tr("Keyboard shortcuts"), f"<table>{table}</table>")
+
+    def _about(self) -> None:
+        from zqtracker import __version__
+
+        QMessageBox.about(
+            self.w,
+            self.tr("About zqtracker"),
+            self.tr(
+                "<p><b>zqtracker %1</b></p><p>Tracks industrial investment projects for investment-promotion "
+                "bureaus: projects, status history, monthly completed investment, imports, exports and "
+                "summaries. Money is kept exactly, in integer yuan.</p>"
+            ).replace("%1", __version__),
+        )
+
+    # -- language --------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        texts = {
+            self.new_database: self.tr("&New database…"),
+            self.open_database: self.tr("&Open database…"),
+            self.open_demo: self.tr("Open &demo database"),
+            self.import_: self.tr("&Import…"),
+            self.save_template: self.tr("Save import &template…"),
+            self.export: self.tr("&Export…"),
+            self.print_: self.tr("&Print…"),
+            self.quit: self.tr("&Quit"),
+            self.new_project: self.tr("&New project…"),
+            self.edit_project: self.tr("&Edit project…"),
+            self.duplicate: self.tr("D&uplicate project…"),
+            self.delete: self.tr("&Delete…"),
+            self.change_status: self.tr("Change &status…"),
+            self.mark_key: self.tr("Mark as &key project"),
+            self.unmark_key: self.tr("Unmark key pro&ject"),
+            self.find: self.tr("&Find"),
+            self.clear_filters: self.tr("&Clear filters"),
+            self.detail_pane: self.tr("&Detail pane"),
+            self.refresh: self.tr("&Reload projects"),
+            self.references: self.tr("&Sectors, districts and enterprises…"),
+            self.preferences: self.tr("&Preferences…"),
+            self.shortcuts: self.tr("&Keyboard shortcuts"),
+            self.about: self.tr("&About zqtracker"),
+        }
+        for a, text in texts.items():
+            a.setText(text)
+        self.new_project.setIconText(self.tr("New"))
+        self.edit_project.setIconText(self.tr("Edit"))
+        self.change_status.setIconText(self.tr("Status"))
+        self.delete.setIconText(self.tr("Delete"))
+        self.import_.setIconText(self.tr("Import"))
+        self.export.setIconText(self.tr("Export"))
+        self.open_demo.setToolTip(self.tr("A database of invented projects, for trying zqtracker out"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.recent_menu.setTitle(self.tr("Open &recent"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.columns_menu.setTitle(self.tr("&Columns"))
+        self.tools_menu.setTitle(self.tr("&Tools"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.toolbar.setWindowTitle(self.tr("Toolbar"))
+        self._update_undo_texts()
