@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from zqtracker.ui.settings import LAST_DATABASE, REOPEN_LAST, Settings
@@ -97,9 +98,9 @@ def _install_excepthook(window: MainWindow) -> None:
             QMessageBox.critical(
                 window,
                 "zqtracker",
-                window.tr("Unexpected error: %1\n\nDetails are in the log file. Your data was not changed by it.").replace(
-                    "%1", f"{type(exc).__name__}: {exc}"
-                ),
+                QCoreApplication.translate(
+                    "App", "Unexpected error: %1\n\nDetails are in the log file. Your data was not changed by it."
+                ).replace("%1", f"{type(exc).__name__}: {exc}"),
             )
         finally:
             showing = False

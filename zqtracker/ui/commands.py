@@ -26,10 +26,6 @@ if TYPE_CHECKING:
 Reporter = Callable[[BaseException], None]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Commands", text)
-
-
 class Command(QUndoCommand):
     def __init__(self, ctx: AppContext, events: DataEvents, report: Reporter) -> None:
         super().__init__()
@@ -76,7 +72,7 @@ class CreateProject(Command):
         super().__init__(ctx, events, report)
         self.project, self.status_on, self.note = project, status_on, note
         self._snapshots: list[ProjectSnapshot] = []
-        self.setText(_tr("create project “%1”").replace("%1", project.name))
+        self.setText(QCoreApplication.translate("Commands", "create project “%1”").replace("%1", project.name))
 
     def apply(self) -> None:
         if self._snapshots:
@@ -100,7 +96,7 @@ class EditProject(Command):
         self.before, self.after = before, after
         self.status_on, self.note = status_on, note
         self.change: StatusChange | None = None
-        self.setText(_tr("edit project “%1”").replace("%1", after.name))
+        self.setText(QCoreApplication.translate("Commands", "edit project “%1”").replace("%1", after.name))
 
     def apply(self) -> None:
         from zqtracker.services.editing import EditingService
@@ -124,9 +120,9 @@ class DeleteProjects(Command):
         self.ids = list(ids)
         self._snapshots: list[ProjectSnapshot] = []
         if len(self.ids) == 1:
-            self.setText(_tr("delete project “%1”").replace("%1", first_name))
+            self.setText(QCoreApplication.translate("Commands", "delete project “%1”").replace("%1", first_name))
         else:
-            self.setText(_tr("delete %1 projects").replace("%1", str(len(self.ids))))
+            self.setText(QCoreApplication.translate("Commands", "delete %1 projects").replace("%1", str(len(self.ids))))
 
     def apply(self) -> None:
         self._snapshots = self.ctx.projects.delete(self.ids)
@@ -158,9 +154,11 @@ class ChangeStatus(Command):
         self.expected_versions = expected_versions
         self.changes: list[StatusChange] = []
         if len(self.ids) == 1:
-            self.setText(_tr("change status of “%1”").replace("%1", first_name))
+            self.setText(QCoreApplication.translate("Commands", "change status of “%1”").replace("%1", first_name))
         else:
-            self.setText(_tr("change status of %1 projects").replace("%1", str(len(self.ids))))
+            self.setText(
+                QCoreApplication.translate("Commands", "change status of %1 projects").replace("%1", str(len(self.ids)))
+            )
 
     def apply(self) -> None:
         self.changes = self.ctx.projects.change_status(
@@ -183,9 +181,9 @@ class SetKeyProject(Command):
         self.before: dict[int, bool] = {}
         n = str(len(self.ids))
         if value:
-            self.setText(_tr("mark %1 projects as key projects").replace("%1", n))
+            self.setText(QCoreApplication.translate("Commands", "mark %1 projects as key projects").replace("%1", n))
         else:
-            self.setText(_tr("unmark %1 key projects").replace("%1", n))
+            self.setText(QCoreApplication.translate("Commands", "unmark %1 key projects").replace("%1", n))
 
     def apply(self) -> None:
         self.before = self.ctx.projects.set_key_project(self.ids, self.value)
@@ -204,7 +202,7 @@ class SetInvestment(Command):
         super().__init__(ctx, events, report)
         self.project_id, self.changes = project_id, list(changes)
         self.previous: list[tuple[int, int, int | None]] = []
-        self.setText(_tr("edit monthly investment of “%1”").replace("%1", name))
+        self.setText(QCoreApplication.translate("Commands", "edit monthly investment of “%1”").replace("%1", name))
 
     def apply(self) -> None:
         before = self.ctx.projects.set_investment(self.project_id, self.changes)
@@ -226,7 +224,7 @@ class SetPlans(Command):
         super().__init__(ctx, events, report)
         self.project_id, self.changes = project_id, list(changes)
         self.previous: list[tuple[int, int | None]] = []
-        self.setText(_tr("edit annual plans of “%1”").replace("%1", name))
+        self.setText(QCoreApplication.translate("Commands", "edit annual plans of “%1”").replace("%1", name))
 
     def apply(self) -> None:
         before = self.ctx.projects.set_plans(self.project_id, self.changes)

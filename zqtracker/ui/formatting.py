@@ -63,6 +63,17 @@ class Formatter:
         sep = "" if lang.startswith("zh") else " "
         return f"{self.money(yuan, unit)}{sep}{unit.label(lang)}"
 
+    def money_rounded(self, yuan: int | None, decimals: int = 2, lang: str = "en") -> str:
+        """A total for reading at a glance (status bar), with its unit; the exact figure goes in a
+        tooltip (:meth:`yuan`)."""
+        if yuan is None:
+            return ""
+        from decimal import ROUND_HALF_UP
+
+        value = in_unit(yuan, self.unit).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+        sep = "" if lang.startswith("zh") else " "
+        return f"{self._localize(f'{value:,.{decimals}f}')}{sep}{self.unit.label(lang)}"
+
     def yuan(self, yuan: int | None) -> str:
         """Exact integer yuan with grouping (tooltips, detail views)."""
         return "" if yuan is None else self._localize(f"{yuan:,}")

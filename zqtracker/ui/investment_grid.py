@@ -59,7 +59,9 @@ class MonthlyInvestmentModel(QAbstractTableModel):
         self._fmt = Formatter(unit)
         self.endResetModel()
 
-    def set_records(self, project_id: int | None, records: Sequence[InvestmentRecord], extra_years: Sequence[int]) -> None:
+    def set_records(
+        self, project_id: int | None, records: Sequence[InvestmentRecord], extra_years: Sequence[int]
+    ) -> None:
         self.beginResetModel()
         self.project_id = project_id
         self._amounts = {(r.year, r.month): r.amount for r in records}
@@ -125,7 +127,9 @@ class MonthlyInvestmentModel(QAbstractTableModel):
             return font
         return None
 
-    def setData(self, index: QModelIndex | QPersistentModelIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(
+        self, index: QModelIndex | QPersistentModelIndex, value: object, role: int = Qt.ItemDataRole.EditRole
+    ) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() == 12 or self.project_id is None:
             return False
         year, month = self._years[index.row()], index.column() + 1
@@ -178,7 +182,11 @@ class AnnualPlanModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_data(
-        self, project_id: int | None, plans: Sequence[AnnualPlan], records: Sequence[InvestmentRecord], extra_years: Sequence[int]
+        self,
+        project_id: int | None,
+        plans: Sequence[AnnualPlan],
+        records: Sequence[InvestmentRecord],
+        extra_years: Sequence[int],
     ) -> None:
         self.beginResetModel()
         self.project_id = project_id
@@ -243,7 +251,9 @@ class AnnualPlanModel(QAbstractTableModel):
             return self.tr("%s yuan (exact)") % self._fmt.yuan(value)
         return None
 
-    def setData(self, index: QModelIndex | QPersistentModelIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(
+        self, index: QModelIndex | QPersistentModelIndex, value: object, role: int = Qt.ItemDataRole.EditRole
+    ) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != 0 or self.project_id is None:
             return False
         year = self._years[index.row()]

@@ -25,6 +25,8 @@ class MainActions(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.w = window
+        self._undo_state: list = [False, ""]
+        self._redo_state: list = [False, ""]
         style = window.style()
 
         def action(shortcut=None, icon: Icon | None = None, slot=None, *, table_only: bool = False) -> QAction:
@@ -136,11 +138,13 @@ class MainActions(QObject):
         self.w.addToolBar(self.toolbar)
 
     def _connect_signals(self) -> None:
+        # Bound slots (not lambdas): disconnected when this object goes, and fed by the signals'
+        # own values, because the stack may already be half destroyed when it emits the last.
         stack = self.w.undo_stack
-        stack.canUndoChanged.connect(lambda _b: self._update_undo_texts())
-        stack.canRedoChanged.connect(lambda _b: self._update_undo_texts())
-        stack.undoTextChanged.connect(lambda _t: self._update_undo_texts())
-        stack.redoTextChanged.connect(lambda _t: self._update_undo_texts())
+        stack.canUndoChanged.connect(self._on_can_undo)
+        stack.canRedoChanged.connect(self._on_can_redo)
+        stack.undoTextChanged.connect(self._on_undo_text)
+        stack.redoTextChanged.connect(self._on_redo_text)
         self.w.projects.detail.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
@@ -160,12 +164,29 @@ class MainActions(QObject):
             a.setEnabled(has_db and bool(ids))
         self.detail_pane.setChecked(self.w.projects.detail.isVisible())
 
+    def _on_can_undo(self, value: bool) -> None:
+        self._undo_state[0] = value
+        self._update_undo_texts()
+
+    def _on_can_redo(self, value: bool) -> None:
+        self._redo_state[0] = value
+        self._update_undo_texts()
+
+    def _on_undo_text(self, text: str) -> None:
+        self._undo_state[1] = text
+        self._update_undo_texts()
+
+    def _on_redo_text(self, text: str) -> None:
+        self._redo_state[1] = text
+        self._update_undo_texts()
+
     def _update_undo_texts(self) -> None:
-        stack = self.w.undo_stack
-        self.undo.setEnabled(stack.canUndo())
-        self.redo.setEnabled(stack.canRedo())
-        self.undo.setText(self.tr("Undo %1").replace("%1", stack.undoText()) if stack.canUndo() else self.tr("Undo"))
-        self.redo.setText(self.tr("Redo %1").replace("%1", stack.redoText()) if stack.canRedo() else self.tr("Redo"))
+        """ "Undo change status of 3 projects": the action names what it takes back."""
+        (can_undo, undo_text), (can_redo, redo_text) = self._undo_state, self._redo_state
+        self.undo.setEnabled(can_undo)
+        self.redo.setEnabled(can_redo)
+        self.undo.setText(self.tr("Undo %1").replace("%1", undo_text) if can_undo else self.tr("Undo"))
+        self.redo.setText(self.tr("Redo %1").replace("%1", redo_text) if can_redo else self.tr("Redo"))
         self.undo.setIconText(self.tr("Undo"))
         self.redo.setIconText(self.tr("Redo"))
 

@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self.project_actions = ProjectActions(self, self.events, self.undo_stack, self.settings, self.projects.model)
         self.actions_ = MainActions(self)
         self.setAcceptDrops(True)
-        self.resize(1280, 800)
+        self.resize(1400, 860)
         self._restore_state()
         self._retranslate()
         self._connect_signals()
@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.context_changed.connect(self.projects.set_context)
         self.context_changed.connect(self.project_actions.set_context)
-        self.projects.summary_changed.connect(self.summary_label.setText)
+        self.projects.summary_changed.connect(self._on_summary_changed)
         self.projects.selection_changed.connect(lambda _ids: self.actions_.update_enabled())
         self.projects.table.activated_project.connect(self.project_actions.edit_project)
         self.projects.detail.edit_requested.connect(self.project_actions.edit_project)
@@ -127,6 +127,10 @@ class MainWindow(QMainWindow):
         self.actions_.update_enabled()
         if old is not None and old is not ctx:
             old.close()
+
+    def _on_summary_changed(self, text: str) -> None:
+        self.summary_label.setText(text)
+        self.summary_label.setToolTip(self.projects.summary_tooltip())
 
     def _on_database_opened(self, ctx: AppContext, target: str) -> None:
         self.set_context(ctx, target)

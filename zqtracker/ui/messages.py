@@ -17,33 +17,31 @@ from zqtracker.ui.translations import ui_lang
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
-
-
 def error_text(exc: BaseException) -> str:
     lang = ui_lang()
     if isinstance(exc, ValidationError):
         return "\n".join(p.message(lang) for p in exc.problems)
     if isinstance(exc, ConcurrentUpdateError):
-        return _tr(
-            "This project was changed or deleted by someone else since it was loaded here. "
-            "Nothing was overwritten."
+        return QCoreApplication.translate(
+            "Messages",
+            "This project was changed or deleted by someone else since it was loaded here. Nothing was overwritten.",
         )
     if isinstance(exc, InUseError):
         kind = {
-            "sector": _tr("sector"),
-            "district": _tr("district"),
-            "enterprise": _tr("enterprise"),
+            "sector": QCoreApplication.translate("Messages", "sector"),
+            "district": QCoreApplication.translate("Messages", "district"),
+            "enterprise": QCoreApplication.translate("Messages", "enterprise"),
         }.get(exc.kind, exc.kind)
         return (
-            _tr("The %1 “%2” is still used by %3 project(s) or sectors; assign them another one first.")
+            QCoreApplication.translate(
+                "Messages", "The %1 “%2” is still used by %3 project(s) or sectors; assign them another one first."
+            )
             .replace("%1", kind)
             .replace("%2", exc.name)
             .replace("%3", str(exc.count))
         )
     if isinstance(exc, NotFoundError):
-        return _tr("The record no longer exists; someone else may have deleted it.")
+        return QCoreApplication.translate("Messages", "The record no longer exists; someone else may have deleted it.")
     from zqtracker.storage.database import DatabaseOpenError
 
     if isinstance(exc, DatabaseOpenError):
@@ -51,20 +49,29 @@ def error_text(exc: BaseException) -> str:
     log.error("unexpected error", exc_info=exc)
     first = str(exc).strip().splitlines()
     detail = first[0] if first else type(exc).__name__
-    return _tr("Something went wrong and nothing was saved: %1").replace("%1", detail)
+    return QCoreApplication.translate("Messages", "Something went wrong and nothing was saved: %1").replace(
+        "%1", detail
+    )
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, title or _tr("zqtracker"), error_text(exc), parent=parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        title or QCoreApplication.translate("Messages", "zqtracker"),
+        error_text(exc),
+        parent=parent,
+    )
     box.setObjectName("error_message")
     box.exec()
 
 
 def offer_reload(parent: QWidget | None, text: str) -> bool:
     """Ask whether to reload after a conflicting change; True when the user chose Reload."""
-    box = QMessageBox(QMessageBox.Icon.Warning, _tr("Changed by someone else"), text, parent=parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, QCoreApplication.translate("Messages", "Changed by someone else"), text, parent=parent
+    )
     box.setObjectName("reload_offer")
-    reload_button = box.addButton(_tr("Reload"), QMessageBox.ButtonRole.AcceptRole)
+    reload_button = box.addButton(QCoreApplication.translate("Messages", "Reload"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(reload_button)
     box.exec()

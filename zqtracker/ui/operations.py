@@ -38,11 +38,18 @@ class _Runnable(QRunnable):
         try:
             result = self.work(self.progress)
         except Cancelled:
-            self.bridge.was_cancelled.emit()
+            self._emit(self.bridge.was_cancelled)
         except BaseException as exc:  # noqa: BLE001 - handed to the failure callback, never lost
-            self.bridge.failed.emit(exc)
+            self._emit(self.bridge.failed, exc)
         else:
-            self.bridge.succeeded.emit(result)
+            self._emit(self.bridge.succeeded, result)
+
+    @staticmethod
+    def _emit(signal, *args: object) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # the Operation (and its bridge) was deleted: nobody waits any more
+            pass
 
 
 class Operation(QObject):
@@ -70,7 +77,9 @@ class Operation(QObject):
         self._on_failure: list[Callable[[BaseException], None]] = []
         self._on_cancel: list[Callable[[], None]] = []
         self.progress = Progress(self._relay)
-        self._bridge = _Bridge()
+        # A child of the operation, so that it is deleted in the GUI thread with it, never by the
+        # worker thread dropping the last reference (a QObject deleted off its thread crashes).
+        self._bridge = _Bridge(self)
         self._dialog: QProgressDialog | None = None
         self.done = False
         self.result: Any = None

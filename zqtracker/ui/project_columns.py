@@ -104,9 +104,9 @@ _NUMERIC_SORT: dict[Kind, Callable[[object], float | int]] = {
 }
 
 COLUMNS: tuple[Column, ...] = (
-    _text("code", width=110),
-    _text("name", width=260),
-    _text("enterprise", width=220),
+    _text("code", width=105),
+    _text("name", width=230),
+    _text("enterprise", width=180),
     Column(
         "chain",
         Kind.TEXT,
@@ -116,10 +116,10 @@ COLUMNS: tuple[Column, ...] = (
         110,
         QT_TRANSLATE_NOOP("ProjectColumns", "Industry chain"),
     ),
-    _text("sector", width=120),
-    _text("district", width=120),
-    Column("status", Kind.STATUS, _attr("status"), lambda s: s.order, True, 120),
-    _plain("planned_investment", Kind.MONEY, width=130),
+    _text("sector", width=100),
+    _text("district", width=100),
+    Column("status", Kind.STATUS, _attr("status"), lambda s: s.order, True, 135),
+    _plain("planned_investment", Kind.MONEY, width=125),
     _plain("land_area_mu", Kind.DECIMAL, visible=False, width=100),
     Column(
         "intensity",
@@ -132,10 +132,10 @@ COLUMNS: tuple[Column, ...] = (
     ),
     _plain("expected_annual_output", Kind.MONEY, visible=False, width=130),
     _plain("expected_annual_tax", Kind.MONEY, visible=False, width=130),
-    _plain("signed_on", Kind.DATE, width=100),
+    _plain("signed_on", Kind.DATE, width=90),
     _plain("construction_start_on", Kind.DATE, visible=False, width=100),
     _plain("production_on", Kind.DATE, visible=False, width=100),
-    Column("is_key_project", Kind.BOOL, _attr("is_key_project"), _same, True, 80),
+    Column("is_key_project", Kind.BOOL, _attr("is_key_project"), _same, True, 60),
     Column("project_type", Kind.ENUM, _attr("project_type"), _TYPE_ORDER.__getitem__, False, 90),
     Column("investor_origin", Kind.ENUM, _attr("investor_origin"), _ORIGIN_ORDER.__getitem__, False, 110),
     _text("officer", visible=False, width=90),

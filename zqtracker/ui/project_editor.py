@@ -218,7 +218,10 @@ class ProjectEditor(QDialog):
         """The project the form describes; raises ValidationError with every problem found."""
         problems: list[Problem] = []
         values: dict[str, object] = {}
-        readers: dict[str, Callable[[], object]] = {**{f: self.money[f].value for f in _MONEY}, "land_area_mu": self.land.value}
+        readers: dict[str, Callable[[], object]] = {
+            **{f: self.money[f].value for f in _MONEY},
+            "land_area_mu": self.land.value,
+        }
         for field, read in readers.items():
             try:
                 values[field] = read()
@@ -340,9 +343,13 @@ class ProjectEditor(QDialog):
         lang = self._lang
         lines = [self.tr("Reloaded the version saved by someone else.")]
         if theirs_changed:
-            lines.append(self.tr("Changed there: %1").replace("%1", ", ".join(field_label(f, lang) for f in theirs_changed)))
+            lines.append(
+                self.tr("Changed there: %1").replace("%1", ", ".join(field_label(f, lang) for f in theirs_changed))
+            )
         if mine_changed:
-            lines.append(self.tr("Your changes kept: %1").replace("%1", ", ".join(field_label(f, lang) for f in mine_changed)))
+            lines.append(
+                self.tr("Your changes kept: %1").replace("%1", ", ".join(field_label(f, lang) for f in mine_changed))
+            )
         both = [f for f in mine_changed if f in theirs_changed]
         if both:
             lines.append(

@@ -105,11 +105,12 @@ class ProjectLoader(QObject):
         self._run(work, self.activity_loaded)
 
     def _run(self, work, signal: Signal) -> None:
-        op = Operation(None, work, show_progress=False)
+        # A child of the loader: if the page goes away mid-load, the operation goes with it and
+        # its result, arriving later from the worker thread, reaches nobody.
+        op = Operation(self, work, show_progress=False)  # type: ignore[arg-type]
         self._ops.add(op)
         op.success(signal.emit).failure(self._on_failed).finished.connect(lambda: self._ops.discard(op))
         op.run_in_background()
 
     def _on_failed(self, exc: BaseException) -> None:
         self.failed.emit(exc)
-

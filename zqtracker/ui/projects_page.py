@@ -58,7 +58,7 @@ class ProjectsPage(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([900, 360])
+        self.splitter.setSizes([1040, 330])
         self.splitter.setChildrenCollapsible(True)
         self.loader = ProjectLoader(self)
         layout = QVBoxLayout(self)
@@ -250,14 +250,24 @@ class ProjectsPage(QWidget):
         if m.filter.is_empty():
             text = self.tr("%1 projects").replace("%1", fmt.integer(shown))
         else:
-            text = self.tr("%1 of %2 projects").replace("%1", fmt.integer(shown)).replace("%2", fmt.integer(m.total_count))
-        text += "  ·  " + self.tr("planned %1").replace("%1", fmt.money_with_unit(m.visible_planned, lang=lang))
+            text = (
+                self.tr("%1 of %2 projects").replace("%1", fmt.integer(shown)).replace("%2", fmt.integer(m.total_count))
+            )
+        text += "  ·  " + self.tr("planned %1").replace("%1", fmt.money_rounded(m.visible_planned, lang=lang))
         if m.activity_known and m.stale_count:
             months = str(self.stale_months)
             text += "  ·  " + self.tr("%1 stale (no activity for %2 months)").replace(
                 "%1", fmt.integer(m.stale_count)
             ).replace("%2", months)
         return text
+
+    def summary_tooltip(self) -> str:
+        m = self.model
+        if not m.complete:
+            return ""
+        return self.tr("Planned investment of the projects shown: %1 yuan (exact)").replace(
+            "%1", m.formatter.yuan(m.visible_planned)
+        )
 
     def _emit_summary(self) -> None:
         self.summary_changed.emit(self.summary_text())

@@ -16,10 +16,6 @@ if TYPE_CHECKING:
 Reference = Sector | District | Enterprise
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Commands", text)
-
-
 def _save(refs: ReferenceService, item: Reference) -> int:
     if isinstance(item, Sector):
         return refs.save_sector(item)
@@ -46,11 +42,15 @@ class SaveReference(Command):
         self.before = None if before is None else dataclasses.replace(before)
         self.after = dataclasses.replace(after)
         if before is None:
-            self.setText(_tr("add “%1”").replace("%1", after.name))
+            self.setText(QCoreApplication.translate("Commands", "add “%1”").replace("%1", after.name))
         elif before.name != after.name:
-            self.setText(_tr("rename “%1” to “%2”").replace("%1", before.name).replace("%2", after.name))
+            self.setText(
+                QCoreApplication.translate("Commands", "rename “%1” to “%2”")
+                .replace("%1", before.name)
+                .replace("%2", after.name)
+            )
         else:
-            self.setText(_tr("edit “%1”").replace("%1", after.name))
+            self.setText(QCoreApplication.translate("Commands", "edit “%1”").replace("%1", after.name))
 
     def apply(self) -> None:
         self.after.id = _save(self.ctx.references, self.after)
@@ -72,7 +72,7 @@ class DeleteReference(Command):
     def __init__(self, ctx, events, report, item: Reference) -> None:
         super().__init__(ctx, events, report)
         self.item = dataclasses.replace(item)
-        self.setText(_tr("delete “%1”").replace("%1", item.name))
+        self.setText(QCoreApplication.translate("Commands", "delete “%1”").replace("%1", item.name))
 
     def apply(self) -> None:
         _delete(self.ctx.references, self.item)

@@ -50,7 +50,9 @@ _ID = Qt.ItemDataRole.UserRole + 1
 class _NameDialog(QDialog):
     """Name (and, for sectors, the industry chain) of one entry; problems shown in the dialog."""
 
-    def __init__(self, parent: QWidget, title: str, name: str, chains: list[str] | None = None, chain: str | None = None):
+    def __init__(
+        self, parent: QWidget, title: str, name: str, chains: list[str] | None = None, chain: str | None = None
+    ):
         super().__init__(parent)
         self.setObjectName("reference_name_dialog")
         self.setWindowTitle(title)
@@ -127,7 +129,9 @@ class EnterpriseDialog(QDialog):
         if reason:
             from zqtracker.domain.errors import Problem
 
-            self.code_problem.setText(Problem("bad_credit_code", "credit_code", {"value": code, "reason": reason}).message(ui_lang()))
+            self.code_problem.setText(
+                Problem("bad_credit_code", "credit_code", {"value": code, "reason": reason}).message(ui_lang())
+            )
         self.code_problem.setVisible(bool(reason))
 
     def value(self) -> Enterprise:
@@ -170,11 +174,20 @@ class ReferenceListsDialog(QDialog):
             table.setSortingEnabled(True)
 
         self.tabs.addTab(self._page(self.sectors, self._sector_buttons()), self.tr("Sectors"))
-        self.tabs.addTab(self._page(self.districts, self._buttons(self._add_district, self._edit_district, self._delete_district)), self.tr("Districts"))
-        enterprise_page = self._page(self.enterprises, self._buttons(self._add_enterprise, self._edit_enterprise, self._delete_enterprise))
+        self.tabs.addTab(
+            self._page(self.districts, self._buttons(self._add_district, self._edit_district, self._delete_district)),
+            self.tr("Districts"),
+        )
+        enterprise_page = self._page(
+            self.enterprises, self._buttons(self._add_enterprise, self._edit_enterprise, self._delete_enterprise)
+        )
         enterprise_page.layout().insertWidget(0, self.enterprise_search)
         self.tabs.addTab(enterprise_page, self.tr("Enterprises"))
-        hint = QLabel(self.tr("Changes can be undone with Edit › Undo (Ctrl+Z). Entries still used by projects cannot be deleted."))
+        hint = QLabel(
+            self.tr(
+                "Changes can be undone with Edit › Undo (Ctrl+Z). Entries still used by projects cannot be deleted."
+            )
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet(muted_style(self.palette()))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -262,7 +275,11 @@ class ReferenceListsDialog(QDialog):
         for e in self._enterprise_list:
             hay = f"{e.name} {e.credit_code or ''}".casefold()
             if all(t in hay for t in terms):
-                flags = ["✓" if e.is_high_tech else "", "✓" if e.is_specialized_new else "", "✓" if e.is_little_giant else ""]
+                flags = [
+                    "✓" if e.is_high_tech else "",
+                    "✓" if e.is_specialized_new else "",
+                    "✓" if e.is_little_giant else "",
+                ]
                 rows.append((e.id, [e.name, e.credit_code or "", *flags, usage_text(usage.get(e.id, 0))]))
         headers = [self.tr("Enterprise"), self.tr("Credit code"), self.tr("High-tech"), self.tr("Specialized & new"),
                    self.tr("Little giant"), self.tr("Projects")]  # fmt: skip

@@ -60,9 +60,7 @@ class _Ranking:
             self.sorted_keys = sorted(set(keyed.values()))
             rank_of_key = {k: i for i, k in enumerate(self.sorted_keys)}
             rank_of_value = {v: float(rank_of_key[k]) for v, k in keyed.items()}
-            self.ranks = np.fromiter(
-                (rank_of_value.get(v, BLANK) for v in values), dtype=np.float64, count=len(values)
-            )
+            self.ranks = np.fromiter((rank_of_value.get(v, BLANK) for v in values), dtype=np.float64, count=len(values))
         self._gaps: dict[int, object] = {}
 
     def rank_of(self, row: ProjectRow) -> float | None:
@@ -93,9 +91,7 @@ class RowStore:
         self._codes: dict[str, dict[str, int]] = {"sector": {}, "district": {}}
         self._status = np.fromiter((r.status.order for r in rows), dtype=np.int8, count=n)
         self._sector = np.fromiter((self._code("sector", r.sector) for r in rows), dtype=np.int32, count=n)
-        self._parent = np.fromiter(
-            (self._code("sector", r.sector_parent) for r in rows), dtype=np.int32, count=n
-        )
+        self._parent = np.fromiter((self._code("sector", r.sector_parent) for r in rows), dtype=np.int32, count=n)
         self._district = np.fromiter((self._code("district", r.district) for r in rows), dtype=np.int32, count=n)
         self._signed = np.fromiter((r.signed_on.year if r.signed_on else 0 for r in rows), dtype=np.int16, count=n)
         self._key = np.fromiter((r.is_key_project for r in rows), dtype=bool, count=n)

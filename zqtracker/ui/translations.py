@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from zqtracker.paths import resources_dir
 
@@ -66,8 +66,14 @@ class Translations:
         self.loaded: list[str] = []
 
     def switch(self, lang: str) -> str:
-        """Install ``lang`` (``en`` or ``zh_CN``; anything else means the system's); returns it."""
+        """Install ``lang`` (``en`` or ``zh_CN``; anything else means the system's); returns it.
+
+        The default locale changes first (widgets re-word themselves with ``ui_lang()``), and one
+        LanguageChange is sent at the end: Qt sends its own only while the event loop runs.
+        """
         lang = resolve_language(lang)
+        QLocale.setDefault(_locale_for(lang))
+        self.language = lang
         for t in self._installed:
             self._app.removeTranslator(t)
         self._installed.clear()
@@ -80,8 +86,10 @@ class Translations:
                     self._app.installTranslator(translator)
                     self._installed.append(translator)
                     self.loaded.append(path.name)
-        self.language = lang
-        QLocale.setDefault(_locale_for(lang))
+        QCoreApplication.sendEvent(self._app, QEvent(QEvent.Type.LanguageChange))
+        # The application posts LanguageChange to each window: deliver them now, so that every
+        # widget speaks the new language when switch() returns.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         return lang
 
 
