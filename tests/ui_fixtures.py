@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QApplication
 from ui_helpers import DialogGuard
 
@@ -58,6 +58,10 @@ def make_window(qtbot, settings: Settings, translations: Translations, dialog_gu
     for w in windows:
         w.projects.loader.cancel()
         w.ctx = None  # the ctx fixtures close their own databases
+        w.close()
+        w.deleteLater()
+    # Really delete them now, not during the next test (Qt would still send them events).
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 class _nothing:

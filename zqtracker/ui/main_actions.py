@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QStyle, QToolBar
 
 from zqtracker.ui.database_actions import display_target
+from zqtracker.ui.messages import run_dialog
 
 if TYPE_CHECKING:
     from zqtracker.ui.main_window import MainWindow
@@ -219,13 +220,13 @@ class MainActions(QObject):
         from zqtracker.ui.reference_editor import ReferenceListsDialog
 
         dialog = ReferenceListsDialog(self.w, self.w.ctx, self.w.events, self.w.undo_stack)
-        dialog.exec()
+        run_dialog(dialog)
 
     def _preferences(self) -> None:
         from zqtracker.ui.preferences import PreferencesDialog
 
         dialog = PreferencesDialog(self.w, self.w.settings)
-        if dialog.exec():
+        if run_dialog(dialog):
             dialog.apply_to(self.w)
 
     def _fill_recent(self) -> None:

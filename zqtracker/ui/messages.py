@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from zqtracker.domain.errors import ConcurrentUpdateError, InUseError, NotFoundError, ValidationError
 from zqtracker.ui.translations import ui_lang
@@ -54,6 +54,15 @@ def error_text(exc: BaseException) -> str:
     )
 
 
+def run_dialog(dialog: QDialog) -> int:
+    """``exec()`` a dialog, then schedule its deletion: a dialog with a parent would otherwise
+    live as a hidden window as long as the main window (one per edit, all day)."""
+    try:
+        return dialog.exec()
+    finally:
+        dialog.deleteLater()
+
+
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
     box = QMessageBox(
         QMessageBox.Icon.Warning,
@@ -62,7 +71,7 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
         parent=parent,
     )
     box.setObjectName("error_message")
-    box.exec()
+    run_dialog(box)
 
 
 def offer_reload(parent: QWidget | None, text: str) -> bool:
@@ -74,7 +83,7 @@ def offer_reload(parent: QWidget | None, text: str) -> bool:
     reload_button = box.addButton(QCoreApplication.translate("Messages", "Reload"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(reload_button)
-    box.exec()
+    run_dialog(box)
     return box.clickedButton() is reload_button
 
 
@@ -85,5 +94,5 @@ def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
     yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
-    box.exec()
+    run_dialog(box)
     return box.clickedButton() is yes

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from zqtracker.domain.errors import ConcurrentUpdateError, NotFoundError
 from zqtracker.domain.models import Project
 from zqtracker.ui import commands
-from zqtracker.ui.messages import confirm, offer_reload, show_error
+from zqtracker.ui.messages import confirm, offer_reload, run_dialog, show_error
 
 if TYPE_CHECKING:
     from zqtracker.services.context import AppContext
@@ -108,7 +108,7 @@ class ProjectActions(QObject):
             reload=ctx.projects.get,
         )
         self.last_editor = editor
-        editor.exec()
+        run_dialog(editor)
         return editor.saved
 
     def _officers(self) -> list[str]:
@@ -136,10 +136,10 @@ class ProjectActions(QObject):
             return False
         from zqtracker.ui.status_dialog import ChangeStatusDialog
 
-        first = self.model.get(ids[0])
-        current = first.status if first is not None and len(ids) == 1 else None
+        statuses = {row.status for pid in ids if (row := self.model.get(pid)) is not None}
+        current = statuses.pop() if len(statuses) == 1 else None  # all alike: offer the next step
         dialog = ChangeStatusDialog(self.window, len(ids), current, self._name_of(ids[0]))
-        if not dialog.exec():
+        if not run_dialog(dialog):
             return False
         status, changed_on, note = dialog.value()
         versions = {pid: row.version for pid in ids if (row := self.model.get(pid)) is not None}

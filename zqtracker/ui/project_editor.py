@@ -129,6 +129,7 @@ class ProjectEditor(QDialog):
             hint.setStyleSheet(muted_style(self.palette()))
             hint.hide()
         self._build_layout()
+        self.setMinimumWidth(920)
         self._fill(self._original)
         self._connect_signals()
         self.name.setFocus()
@@ -159,6 +160,7 @@ class ProjectEditor(QDialog):
         left, right = QFormLayout(), QFormLayout()
         for form in (left, right):
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            form.setHorizontalSpacing(12)
         for field in ("name", "code", "enterprise", "sector", "district", "status"):
             self._row(left, field)
         self._row(left, "changed_on", self.tr("Status date"))
@@ -306,12 +308,14 @@ class ProjectEditor(QDialog):
         if by_field:
             first = next(f for f in self.widgets if f in by_field)
             self.widgets[first].setFocus()
+        self.adjustSize()  # room for the messages
 
     def _show_banner(self, text: str, *, problem: bool = False) -> None:
         self.banner.setText(text)
         self.banner.setProperty("problem", problem)
         self.banner.setStyleSheet(problem_style(self.palette()) if problem else "")
         self.banner.show()
+        self.adjustSize()
 
     def _on_conflict(self) -> None:
         text = self.tr(

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from zqtracker.domain.credit_code import credit_code_problem, normalize_credit_code
-from zqtracker.domain.errors import ValidationError
+from zqtracker.domain.errors import Problem, ValidationError
 from zqtracker.domain.models import District, Enterprise, Sector
 from zqtracker.ui.messages import confirm, show_error
 from zqtracker.ui.palette import muted_style, problem_style
@@ -118,7 +118,7 @@ class EnterpriseDialog(QDialog):
             form.addRow("", box)
         form.addRow(self.problem)
         form.addRow(buttons)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(560)
         self._id = e.id
         self.credit_code.textChanged.connect(self._check_code)
         self._check_code(self.credit_code.text())
@@ -127,8 +127,6 @@ class EnterpriseDialog(QDialog):
         code = normalize_credit_code(text)
         reason = credit_code_problem(code) if code else None
         if reason:
-            from zqtracker.domain.errors import Problem
-
             self.code_problem.setText(
                 Problem("bad_credit_code", "credit_code", {"value": code, "reason": reason}).message(ui_lang())
             )
@@ -147,6 +145,7 @@ class EnterpriseDialog(QDialog):
     def show_problem(self, text: str) -> None:
         self.problem.setText(text)
         self.problem.setVisible(bool(text))
+        self.adjustSize()
 
 
 class ReferenceListsDialog(QDialog):
@@ -170,6 +169,8 @@ class ReferenceListsDialog(QDialog):
             table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
             table.verticalHeader().setVisible(False)
+            table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             table.setSortingEnabled(True)
 
@@ -196,7 +197,7 @@ class ReferenceListsDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(hint)
         layout.addWidget(close)
-        self.resize(760, 560)
+        self.resize(900, 600)
         QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_stack.undo)
         QShortcut(QKeySequence("Ctrl+Shift+Z"), self, self.undo_stack.redo)
         self.enterprise_search.setPlaceholderText(self.tr("Search enterprises"))
@@ -301,8 +302,6 @@ class ReferenceListsDialog(QDialog):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 table.setItem(r, c, item)
         table.setSortingEnabled(True)
-        for c in range(1, len(headers)):
-            table.resizeColumnToContents(c)
 
     # -- selection helpers -----------------------------------------------------------------
     def _selected_sector(self) -> Sector | None:
@@ -333,12 +332,16 @@ class ReferenceListsDialog(QDialog):
         return True
 
     def _save_with_dialog(self, dialog, build, before) -> None:
-        while dialog.exec():
-            try:
-                self._push(SaveReference(self.ctx, self.events, self._report, before, build()))
-                return
-            except ValidationError as exc:
-                dialog.show_problem("\n".join(p.message(ui_lang()) for p in exc.problems))
+        """Ask again, with the problem shown, until the entry is valid or the user cancels."""
+        try:
+            while dialog.exec():
+                try:
+                    self._push(SaveReference(self.ctx, self.events, self._report, before, build()))
+                    return
+                except ValidationError as exc:
+                    dialog.show_problem("\n".join(p.message(ui_lang()) for p in exc.problems))
+        finally:
+            dialog.deleteLater()
 
     def _add_sector(self) -> None:
         current = self._selected_sector()

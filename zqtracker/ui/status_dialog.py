@@ -43,6 +43,7 @@ class ChangeStatusDialog(QDialog):
         form.addRow(self.tr("Date"), self.changed_on)
         form.addRow(self.tr("Note"), self.note)
         form.addRow(buttons)
+        self.setMinimumWidth(420)
         self.status.setFocus()
 
     def value(self) -> tuple[Status, date, str]:

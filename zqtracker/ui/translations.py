@@ -64,6 +64,7 @@ class Translations:
         self._installed: list[QTranslator] = []
         self.language = ENGLISH
         self.loaded: list[str] = []
+        self._switched = False
 
     def switch(self, lang: str) -> str:
         """Install ``lang`` (``en`` or ``zh_CN``; anything else means the system's); returns it.
@@ -72,6 +73,9 @@ class Translations:
         LanguageChange is sent at the end: Qt sends its own only while the event loop runs.
         """
         lang = resolve_language(lang)
+        if lang == self.language and self._switched and QLocale() == _locale_for(lang):
+            return lang  # nothing changes: no LanguageChange for every widget
+        self._switched = True
         QLocale.setDefault(_locale_for(lang))
         self.language = lang
         for t in self._installed:
