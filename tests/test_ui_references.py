@@ -73,7 +73,9 @@ def test_a_sector_in_use_is_not_deleted(make_window, demo_ctx: AppContext) -> No
 
     when_modal(error, name="error_message", timeout=20)
     dialog._delete_sector()
-    assert messages == [f"The sector “光伏” is still used by {used} project(s) or sectors; assign them another one first."]
+    assert messages == [
+        f"The sector “光伏” is still used by {used} project(s) or sectors; assign them another one first."
+    ]
     assert "光伏" in {s.name for s in demo_ctx.references.sectors()}
     assert not window.undo_stack.canUndo()
 
@@ -112,7 +114,11 @@ def test_enterprise_credit_code_is_checked_in_the_dialog(make_window, demo_ctx: 
     def answer(enterprise_dialog) -> None:
         enterprise_dialog.name.setText("肇庆测试新能源有限公司")
         enterprise_dialog.credit_code.setText(bad)
-        seen["live"] = enterprise_dialog.code_problem.text() if enterprise_dialog.code_problem.isVisibleTo(enterprise_dialog) else ""
+        seen["live"] = (
+            enterprise_dialog.code_problem.text()
+            if enterprise_dialog.code_problem.isVisibleTo(enterprise_dialog)
+            else ""
+        )
         enterprise_dialog.high_tech.setChecked(True)
         enterprise_dialog.grab().save(str(artifacts / "enterprise_dialog.png"))
         when_modal(second_try, name="enterprise_dialog")

@@ -4,16 +4,16 @@
 <context>
     <name>AnnualPlanModel</name>
     <message>
-        <source>Annual plan (%s)</source>
-        <translation>年度计划（%s）</translation>
-    </message>
-    <message>
-        <source>Completed (%s)</source>
-        <translation>已完成（%s）</translation>
-    </message>
-    <message>
         <source>% of plan</source>
         <translation>完成率</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>年度计划</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>%s yuan (exact)</source>
@@ -179,16 +179,24 @@ Details are in the log file. Your data was not changed by it.</source>
         <translation>投资强度（万元/亩）</translation>
     </message>
     <message>
-        <source>Overview</source>
-        <translation>概况</translation>
+        <source>Details</source>
+        <translation>详情</translation>
     </message>
     <message>
-        <source>Status history</source>
+        <source>History</source>
         <translation>状态记录</translation>
     </message>
     <message>
-        <source>Investment and plans</source>
-        <translation>投资与计划</translation>
+        <source>Investment</source>
+        <translation>投资</translation>
+    </message>
+    <message>
+        <source>Completed investment by month (%1)</source>
+        <translation>月度完成投资（%1）</translation>
+    </message>
+    <message>
+        <source>Annual plans (%1)</source>
+        <translation>年度计划（%1）</translation>
     </message>
     <message>
         <source>Date</source>

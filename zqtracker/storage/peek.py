@@ -101,9 +101,7 @@ class FirstPage:
     descending: bool
 
 
-def peek_first_page(
-    path: Path, limit: int = 200, sort_key: str = "id", descending: bool = False
-) -> FirstPage | None:
+def peek_first_page(path: Path, limit: int = 200, sort_key: str = "id", descending: bool = False) -> FirstPage | None:
     """The first ``limit`` projects in the given order, or None when this file needs the full path."""
     if not path.is_file():
         return None

@@ -71,8 +71,29 @@ def launch(
         window.projects.show_first_page(page)
         window.show_pending(path.name, page.is_demo)  # type: ignore[union-attr]
     window.show()
-    window.database_actions.open_target(target, quiet=page is not None)
+    if page is None:
+        window.database_actions.open_target(target)
+    else:
+        _open_after_first_paint(window, target)
     return app, window
+
+
+def _open_after_first_paint(window: MainWindow, target: str) -> None:
+    """Start the real open once the first page is painted: importing SQLAlchemy in a thread
+    holds the GIL and would slow that paint. A window that is never painted (minimized) opens
+    the database anyway, a moment later."""
+    from PySide6.QtCore import QTimer
+
+    started = False
+
+    def start() -> None:
+        nonlocal started
+        if not started:
+            started = True
+            window.database_actions.open_target(target, quiet=True)
+
+    window.projects.first_rows_painted.connect(start)
+    QTimer.singleShot(500, start)
 
 
 def run_app(db: str | None = None, demo: bool = False, lang: str | None = None) -> int:

@@ -42,7 +42,10 @@ def edit_text(yuan: int | None, fmt: Formatter) -> str:
 
 
 class MonthlyInvestmentModel(QAbstractTableModel):
-    """Rows: years; columns: January … December, then the year's total (read-only)."""
+    """Rows: January … December, then the year's total (read-only); columns: years.
+
+    Months run down so that the grid fits the narrow detail pane; a year is one column.
+    """
 
     edit_requested = Signal(int, list)  # project id, [(year, month, amount or None)]
     problem = Signal(str)
@@ -65,19 +68,23 @@ class MonthlyInvestmentModel(QAbstractTableModel):
         self.beginResetModel()
         self.project_id = project_id
         self._amounts = {(r.year, r.month): r.amount for r in records}
-        self._years = sorted({y for y, _ in self._amounts} | set(extra_years), reverse=True)
+        self._years = sorted({y for y, _ in self._amounts} | set(extra_years))
         self.endResetModel()
 
     def add_year(self, year: int) -> None:
         if year in self._years:
             return
         self.beginResetModel()
-        self._years = sorted({*self._years, year}, reverse=True)
+        self._years = sorted({*self._years, year})
         self.endResetModel()
 
     @property
     def years(self) -> list[int]:
         return list(self._years)
+
+    def cell(self, year: int, month: int) -> QModelIndex:
+        """The index of one month of one year (13 for the total)."""
+        return self.index(month - 1, self._years.index(year))
 
     def amount(self, year: int, month: int) -> int | None:
         return self._amounts.get((year, month))
@@ -86,15 +93,15 @@ class MonthlyInvestmentModel(QAbstractTableModel):
         return sum(a for (y, _m), a in self._amounts.items() if y == year)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._years)
+        return 0 if parent.isValid() else 13
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else 13
+        return 0 if parent.isValid() else len(self._years)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if orientation == Qt.Orientation.Vertical:
+        if orientation == Qt.Orientation.Horizontal:
             return str(self._years[section]) if 0 <= section < len(self._years) else None
         if section == 12:
             return self.tr("Total")
@@ -103,16 +110,16 @@ class MonthlyInvestmentModel(QAbstractTableModel):
         return self._fmt.locale.standaloneMonthName(section + 1, QLocale.FormatType.ShortFormat)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        return _READ_ONLY if index.column() == 12 else _EDITABLE
+        return _READ_ONLY if index.row() == 12 else _EDITABLE
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        year = self._years[index.row()]
-        if index.column() == 12:
+        year = self._years[index.column()]
+        if index.row() == 12:
             value: int | None = self.year_total(year)
         else:
-            value = self._amounts.get((year, index.column() + 1))
+            value = self._amounts.get((year, index.row() + 1))
         if role == Qt.ItemDataRole.DisplayRole:
             return self._fmt.money(value)
         if role == Qt.ItemDataRole.EditRole:
@@ -121,7 +128,7 @@ class MonthlyInvestmentModel(QAbstractTableModel):
             return _RIGHT
         if role == Qt.ItemDataRole.ToolTipRole and value is not None:
             return self.tr("%s yuan (exact)") % self._fmt.yuan(value)
-        if role == Qt.ItemDataRole.FontRole and index.column() == 12:
+        if role == Qt.ItemDataRole.FontRole and index.row() == 12:
             font = QFont()
             font.setBold(True)
             return font
@@ -130,9 +137,9 @@ class MonthlyInvestmentModel(QAbstractTableModel):
     def setData(
         self, index: QModelIndex | QPersistentModelIndex, value: object, role: int = Qt.ItemDataRole.EditRole
     ) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() == 12 or self.project_id is None:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.row() == 12 or self.project_id is None:
             return False
-        year, month = self._years[index.row()], index.column() + 1
+        year, month = self._years[index.column()], index.row() + 1
         try:
             amount = parse_cell(str(value or ""), self._fmt.unit, "amount")
         except ValidationError as exc:
@@ -144,17 +151,24 @@ class MonthlyInvestmentModel(QAbstractTableModel):
         return True
 
     def paste(self, top: QModelIndex, text: str) -> None:
-        """Tab/newline-separated cells (copied from a spreadsheet) from ``top`` onwards, one edit."""
+        """Cells copied from a spreadsheet, from ``top`` on, as one edit.
+
+        One copied row (the months side by side, as monthly reports lay them out) runs down the
+        months; several rows are months down and years across, as the grid shows them.
+        """
         if self.project_id is None or not top.isValid():
             return
+        lines = [line.rstrip("\r").split("\t") for line in text.rstrip("\n").split("\n")]
+        if len(lines) == 1:
+            lines = [[cell] for cell in lines[0]]
         changes: list[tuple[int, int, int | None]] = []
         try:
-            for dr, line in enumerate(text.rstrip("\n").split("\n")):
-                for dc, cell in enumerate(line.rstrip("\r").split("\t")):
+            for dr, cells in enumerate(lines):
+                for dc, cell in enumerate(cells):
                     r, c = top.row() + dr, top.column() + dc
-                    if r >= len(self._years) or c >= 12:
+                    if r >= 12 or c >= len(self._years):
                         continue
-                    changes.append((self._years[r], c + 1, parse_cell(cell, self._fmt.unit, "amount")))
+                    changes.append((self._years[c], r + 1, parse_cell(cell, self._fmt.unit, "amount")))
         except ValidationError as exc:
             self.problem.emit("; ".join(p.message(ui_lang()) for p in exc.problems))
             return
@@ -215,12 +229,7 @@ class AnnualPlanModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Vertical:
             return str(self._years[section]) if 0 <= section < len(self._years) else None
-        unit = self._fmt.unit.label(ui_lang())
-        return (
-            self.tr("Annual plan (%s)") % unit,
-            self.tr("Completed (%s)") % unit,
-            self.tr("% of plan"),
-        )[section]
+        return (self.tr("Plan"), self.tr("Completed"), self.tr("% of plan"))[section]
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         return _EDITABLE if index.column() == 0 else _READ_ONLY

@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
             self.set_context(ctx)
         else:
             self._update_title()
+            self.actions_.update_enabled()
 
     def _connect_signals(self) -> None:
         self.context_changed.connect(self.projects.set_context)
@@ -142,7 +143,8 @@ class MainWindow(QMainWindow):
             path = self.ctx.database.sqlite_path
             name = path.name if path is not None else self.ctx.database.display_name
             self.setWindowFilePath(str(path) if path is not None else "")
-        self.setWindowTitle(f"{name} — zqtracker")
+        demo = f" [{self.tr('DEMO DATA')}]" if self.is_demo else ""
+        self.setWindowTitle(f"{name}{demo} — zqtracker")
         self.demo_label.setText(self.tr("DEMO DATA"))
         self.demo_label.setToolTip(self.tr("Invented projects for trying zqtracker out; not real figures."))
         self.demo_label.setVisible(self.is_demo)
@@ -150,7 +152,9 @@ class MainWindow(QMainWindow):
     def show_pending(self, name: str, is_demo: bool) -> None:
         """Title and badge while a database opens at launch (its first page already shown)."""
         self.is_demo = is_demo
-        self.setWindowTitle(f"{name} — zqtracker")
+        demo = f" [{self.tr('DEMO DATA')}]" if is_demo else ""
+        self.setWindowTitle(f"{name}{demo} — zqtracker")
+        self.demo_label.setText(self.tr("DEMO DATA"))
         self.demo_label.setVisible(is_demo)
 
     # -- tabs that others fill -------------------------------------------------------------

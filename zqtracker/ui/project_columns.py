@@ -119,7 +119,7 @@ COLUMNS: tuple[Column, ...] = (
     _text("sector", width=100),
     _text("district", width=100),
     Column("status", Kind.STATUS, _attr("status"), lambda s: s.order, True, 135),
-    _plain("planned_investment", Kind.MONEY, width=125),
+    _plain("planned_investment", Kind.MONEY, width=200),
     _plain("land_area_mu", Kind.DECIMAL, visible=False, width=100),
     Column(
         "intensity",

@@ -78,6 +78,7 @@ class ProjectsPage(QWidget):
         self.loader.failed.connect(self._on_load_failed)
         self.events.projects_changed.connect(self._on_projects_changed)
         self.events.references_changed.connect(self._on_references_changed)
+        self.events.investment_changed.connect(self.detail.refresh)
 
     # -- public ----------------------------------------------------------------------------
     def apply_filter(self, f: ProjectFilter) -> None:
