@@ -76,14 +76,16 @@ def sqlite_file_for(target: str | None, *, demo: bool = False) -> Path | None:
     """
     import os
 
-    from platformdirs import user_data_dir
+    def folder() -> Path:
+        from platformdirs import user_data_dir  # only for the default files
 
-    folder = Path(user_data_dir("zqtracker", appauthor=False))
+        return Path(user_data_dir("zqtracker", appauthor=False))
+
     if demo:
-        return folder / "demo.sqlite"
+        return folder() / "demo.sqlite"
     value = target if target is not None else os.environ.get("ZQTRACKER_DB") or None
     if value is None:
-        return folder / "zqtracker.sqlite"
+        return folder() / "zqtracker.sqlite"
     if "://" in value:
         if value.startswith("sqlite:///") and len(value) > len("sqlite:///"):
             return Path(value[len("sqlite:///") :])

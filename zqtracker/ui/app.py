@@ -63,7 +63,7 @@ def launch(
     from zqtracker.ui.main_window import MainWindow
 
     target = launch_target(db, demo, settings)
-    window = MainWindow(None, settings=settings, translations=translations)
+    window = MainWindow(None, settings=settings, translations=translations, defer_setup=True)
     path = sqlite_file_for(target or None, demo=target == DEMO)
     model = window.projects.model
     page = peek_first_page(path, FIRST_PAGE_ROWS, model.sort_key, model.sort_descending) if path else None
@@ -72,6 +72,7 @@ def launch(
         window.show_pending(path.name, page.is_demo)  # type: ignore[union-attr]
     window.show()
     if page is None:
+        window.finish_startup()
         window.database_actions.open_target(target)
     else:
         _open_after_first_paint(window, target)
@@ -90,6 +91,7 @@ def _open_after_first_paint(window: MainWindow, target: str) -> None:
         nonlocal started
         if not started:
             started = True
+            window.finish_startup()
             window.database_actions.open_target(target, quiet=True)
 
     window.projects.first_rows_painted.connect(start)

@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
 
 from zqtracker.ui.messages import show_error
 from zqtracker.ui.operations import Operation
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from zqtracker.services.context import AppContext
     from zqtracker.services.progress import Progress
     from zqtracker.ui.settings import Settings
@@ -39,6 +40,8 @@ class DatabaseActions(QObject):
 
     # -- menu actions ----------------------------------------------------------------------
     def new_database(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(
             self.window,
             self.tr("New database"),
@@ -51,6 +54,8 @@ class DatabaseActions(QObject):
             self.open_target(path)
 
     def open_database(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self.window,
             self.tr("Open database"),

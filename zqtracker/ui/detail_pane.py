@@ -11,35 +11,19 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
-    QFormLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QSpinBox,
-    QTableView,
-    QTableWidget,
-    QTableWidgetItem,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from zqtracker.domain.errors import NotFoundError
 from zqtracker.domain.messages import field_label
 from zqtracker.domain.models import Project
 from zqtracker.domain.money import Unit
 from zqtracker.ui.formatting import Formatter
-from zqtracker.ui.investment_grid import AnnualPlanModel, MonthlyInvestmentModel
 from zqtracker.ui.palette import muted_style, problem_style
 from zqtracker.ui.translations import ui_lang
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTabWidget
+
     from zqtracker.services.context import AppContext
 
 _OVERVIEW_FIELDS = (
@@ -49,35 +33,10 @@ _OVERVIEW_FIELDS = (
 )  # fmt: skip
 
 
-class _GridView(QTableView):
-    """A money grid: Ctrl+V pastes cells copied from a spreadsheet; Delete clears cells."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
-        self.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.horizontalHeader().setMinimumSectionSize(40)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-
-    def keyPressEvent(self, event) -> None:
-        model = self.model()
-        if event.matches(QKeySequence.StandardKey.Paste) and isinstance(model, MonthlyInvestmentModel):
-            model.paste(self.currentIndex(), QApplication.clipboard().text())
-            return
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.state() != self.State.EditingState:
-            index = self.currentIndex()
-            if index.isValid() and model.flags(index) & Qt.ItemFlag.ItemIsEditable:
-                model.setData(index, "")
-                return
-        super().keyPressEvent(event)
-
-
 class DetailPane(QWidget):
+    """Title and buttons at once; the tabs (form, history table, grids) are built the first time
+    a project is shown, so they cost nothing before the first page is on screen."""
+
     investment_edit_requested = Signal(int, list)
     plans_edit_requested = Signal(int, list)
     edit_requested = Signal(int)
@@ -97,12 +56,43 @@ class DetailPane(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.subtitle = QLabel(self)
+        self.subtitle.setWordWrap(True)
         self.subtitle.setStyleSheet(muted_style(self.palette()))
         self.edit_button = QPushButton(self)
         self.status_button = QPushButton(self)
+        self.tabs: QTabWidget | None = None
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.status_button)
+        buttons.addStretch(1)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(6, 0, 0, 0)
+        self._layout.addWidget(self.title)
+        self._layout.addWidget(self.subtitle)
+        self._layout.addLayout(buttons)
+        self._layout.addStretch(1)
+        self.edit_button.clicked.connect(lambda: self.project and self.edit_requested.emit(self.project.id))
+        self.status_button.clicked.connect(lambda: self.project and self.change_status_requested.emit(self.project.id))
+        self._retranslate()
+        self.show_project(None)
+
+    def _ensure_tabs(self) -> QTabWidget:
+        if self.tabs is not None:
+            return self.tabs
+        # Imported here: the tabs are built on the first selection, after the launch.
+        from PySide6.QtWidgets import (
+            QAbstractItemView,
+            QFormLayout,
+            QScrollArea,
+            QSpinBox,
+            QTableWidget,
+            QTabWidget,
+        )
+
+        from zqtracker.ui.investment_grid import AnnualPlanModel, GridView, MonthlyInvestmentModel
+
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-
         self._overview = QWidget()
         self._form = QFormLayout(self._overview)
         self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -125,12 +115,14 @@ class DetailPane(QWidget):
         self.history.horizontalHeader().setStretchLastSection(True)
 
         self.monthly_model = MonthlyInvestmentModel(self)
-        self.monthly = _GridView()
+        self.monthly = GridView()
         self.monthly.setModel(self.monthly_model)
         self.monthly.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.plans_model = AnnualPlanModel(self)
-        self.plans = _GridView()
+        self.plans = GridView()
         self.plans.setModel(self.plans_model)
+        self.monthly_model.set_unit(self._unit)
+        self.plans_model.set_unit(self._unit)
         self.year_spin = QSpinBox()
         self.year_spin.setRange(1990, 2200)
         self.year_spin.setValue(date.today().year)
@@ -142,7 +134,6 @@ class DetailPane(QWidget):
         self.grid_hint = QLabel()
         self.grid_hint.setWordWrap(True)
         self.grid_hint.setStyleSheet(muted_style(self.palette()))
-
         self.monthly_caption = QLabel()
         self.plans_caption = QLabel()
         money = QWidget()
@@ -163,29 +154,16 @@ class DetailPane(QWidget):
         self.tabs.addTab(scroll, "")
         self.tabs.addTab(self.history, "")
         self.tabs.addTab(money, "")
+        self._layout.takeAt(self._layout.count() - 1)  # the stretch that held the place
+        self._layout.addWidget(self.tabs, 1)
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.status_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addWidget(self.subtitle)
-        layout.addLayout(buttons)
-        layout.addWidget(self.tabs, 1)
-        self._retranslate()
-        self._connect_signals()
-        self.show_project(None)
-
-    def _connect_signals(self) -> None:
         self.monthly_model.edit_requested.connect(self.investment_edit_requested)
         self.plans_model.edit_requested.connect(self.plans_edit_requested)
         self.monthly_model.problem.connect(self._show_problem)
         self.plans_model.problem.connect(self._show_problem)
         self.add_year_button.clicked.connect(self._on_add_year)
-        self.edit_button.clicked.connect(lambda: self.project and self.edit_requested.emit(self.project.id))
-        self.status_button.clicked.connect(lambda: self.project and self.change_status_requested.emit(self.project.id))
+        self._retranslate()
+        return self.tabs
 
     # -- public ----------------------------------------------------------------------------
     def set_context(self, ctx: AppContext | None) -> None:
@@ -195,8 +173,9 @@ class DetailPane(QWidget):
     def set_unit(self, unit: Unit) -> None:
         self._unit = unit
         self._fmt = Formatter(unit)
-        self.monthly_model.set_unit(unit)
-        self.plans_model.set_unit(unit)
+        if self.tabs is not None:
+            self.monthly_model.set_unit(unit)
+            self.plans_model.set_unit(unit)
         self._retranslate()
         self.refresh()
 
@@ -213,20 +192,23 @@ class DetailPane(QWidget):
             except NotFoundError:
                 project = None
         self.project = project
-        self._show_problem("")
-        enabled = project is not None
-        for w in (self.tabs, self.edit_button, self.status_button, self.add_year_button, self.year_spin):
-            w.setEnabled(enabled)
+        self.edit_button.setEnabled(project is not None)
+        self.status_button.setEnabled(project is not None)
         if project is None:
             self.title.setText(self.tr("No project selected"))
             self.subtitle.setText(self.tr("Select a project in the table to see its details here."))
-            for v in self._values.values():
-                v.clear()
-            self.history.setRowCount(0)
-            self.monthly_model.set_records(None, [], [])
-            self.plans_model.set_data(None, [], [], [])
+            if self.tabs is not None:
+                self._show_problem("")
+                self.tabs.setEnabled(False)
+                for v in self._values.values():
+                    v.clear()
+                self.history.setRowCount(0)
+                self.monthly_model.set_records(None, [], [])
+                self.plans_model.set_data(None, [], [], [])
             return
         assert self.ctx is not None and project.id is not None
+        self._ensure_tabs().setEnabled(True)
+        self._show_problem("")
         self._fill_overview(project)
         history = self.ctx.projects.status_history(project.id)
         records = self.ctx.projects.investment(project.id)
@@ -273,6 +255,8 @@ class DetailPane(QWidget):
             self._values[name].setToolTip("" if amount is None else self.tr("%s yuan (exact)") % fmt.yuan(amount))
 
     def _fill_history(self, history) -> None:
+        from PySide6.QtWidgets import QTableWidgetItem
+
         lang = ui_lang()
         self.history.setRowCount(len(history))
         for i, change in enumerate(reversed(history)):  # newest first
@@ -303,11 +287,16 @@ class DetailPane(QWidget):
             self.refresh()
         elif event.type() == QEvent.Type.PaletteChange:
             self.subtitle.setStyleSheet(muted_style(self.palette()))
-            self.grid_problem.setStyleSheet(problem_style(self.palette()))
-            self.grid_hint.setStyleSheet(muted_style(self.palette()))
+            if self.tabs is not None:
+                self.grid_problem.setStyleSheet(problem_style(self.palette()))
+                self.grid_hint.setStyleSheet(muted_style(self.palette()))
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
+        self.edit_button.setText(self.tr("Edit…"))
+        self.status_button.setText(self.tr("Change status…"))
+        if self.tabs is None:
+            return
         lang = ui_lang()
         for name, label in self._labels.items():
             if name == "intensity":
@@ -321,8 +310,6 @@ class DetailPane(QWidget):
         self.monthly_caption.setText(self.tr("Completed investment by month (%1)").replace("%1", unit))
         self.plans_caption.setText(self.tr("Annual plans (%1)").replace("%1", unit))
         self.history.setHorizontalHeaderLabels([self.tr("Date"), self.tr("From"), self.tr("To"), self.tr("Note")])
-        self.edit_button.setText(self.tr("Edit…"))
-        self.status_button.setText(self.tr("Change status…"))
         self.add_year_button.setText(self.tr("Add year"))
         self.grid_hint.setText(
             self.tr(

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView, QWidget
 
 from zqtracker.domain.errors import Problem, ValidationError
 from zqtracker.domain.models import AnnualPlan, InvestmentRecord
@@ -275,3 +276,31 @@ class AnnualPlanModel(QAbstractTableModel):
             return False
         self.edit_requested.emit(self.project_id, [(year, amount)])
         return True
+
+
+class GridView(QTableView):
+    """A money grid: Ctrl+V pastes cells copied from a spreadsheet; Delete clears cells."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.horizontalHeader().setMinimumSectionSize(40)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+
+    def keyPressEvent(self, event) -> None:
+        model = self.model()
+        if event.matches(QKeySequence.StandardKey.Paste) and isinstance(model, MonthlyInvestmentModel):
+            model.paste(self.currentIndex(), QApplication.clipboard().text())
+            return
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.state() != self.State.EditingState:
+            index = self.currentIndex()
+            if index.isValid() and model.flags(index) & Qt.ItemFlag.ItemIsEditable:
+                model.setData(index, "")
+                return
+        super().keyPressEvent(event)

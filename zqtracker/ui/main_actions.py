@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox, QStyle, QToolBar
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QToolBar
 
 from zqtracker.ui.database_actions import display_target
 from zqtracker.ui.messages import run_dialog
@@ -19,23 +19,34 @@ from zqtracker.ui.messages import run_dialog
 if TYPE_CHECKING:
     from zqtracker.ui.main_window import MainWindow
 
-Icon = QStyle.StandardPixmap
+# Shortcuts and icons by action attribute: a key-sequence string or a QKeySequence.StandardKey
+# name (tuple: several), and a QStyle.StandardPixmap name. Applied by complete(): QStyle and
+# QKeySequence cost 40 ms to load, which the launch spends after the first page is painted.
+SHORTCUTS: dict[str, str | tuple[str, ...]] = {
+    "new_database": "Ctrl+Shift+N", "open_database": "Open", "import_": "Ctrl+I", "export": "Ctrl+E",
+    "print_": "Print", "quit": "Quit", "undo": "Undo", "redo": ("Ctrl+Shift+Z", "Ctrl+Y"),
+    "new_project": "New", "edit_project": "F2", "duplicate": "Ctrl+D", "delete": "Delete",
+    "change_status": "Ctrl+T", "mark_key": "Ctrl+K", "unmark_key": "Ctrl+Shift+K", "find": "Find",
+    "clear_filters": "Ctrl+Shift+F", "detail_pane": "F9", "refresh": "Refresh", "preferences": "Preferences",
+    "shortcuts": "HelpContents",
+}  # fmt: skip
+ICONS: dict[str, str] = {
+    "open_database": "SP_DialogOpenButton", "import_": "SP_ArrowDown", "export": "SP_DialogSaveButton",
+    "undo": "SP_ArrowBack", "redo": "SP_ArrowForward", "new_project": "SP_FileIcon",
+    "edit_project": "SP_FileDialogDetailedView", "delete": "SP_TrashIcon", "change_status": "SP_BrowserReload",
+}  # fmt: skip
 
 
 class MainActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, *, complete: bool = True) -> None:
         super().__init__(window)
         self.w = window
         self._undo_state: list = [False, ""]
         self._redo_state: list = [False, ""]
-        style = window.style()
+        self.completed = False
 
-        def action(shortcut=None, icon: Icon | None = None, slot=None, *, table_only: bool = False) -> QAction:
+        def action(slot=None, *, table_only: bool = False) -> QAction:
             a = QAction(window)
-            if shortcut is not None:
-                a.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
-            if icon is not None:
-                a.setIcon(style.standardIcon(icon))
             if slot is not None:
                 a.triggered.connect(slot)
             if table_only:
@@ -46,51 +57,67 @@ class MainActions(QObject):
 
         pa, da, page = window.project_actions, window.database_actions, window.projects
         # File
-        self.new_database = action(QKeySequence("Ctrl+Shift+N"), None, da.new_database)
-        self.open_database = action(QKeySequence.StandardKey.Open, Icon.SP_DialogOpenButton, da.open_database)
-        self.open_demo = action(None, None, da.open_demo)
-        self.import_ = action(QKeySequence("Ctrl+I"), Icon.SP_ArrowDown)
+        self.new_database = action(da.new_database)
+        self.open_database = action(da.open_database)
+        self.open_demo = action(da.open_demo)
+        self.import_ = action()
         self.save_template = action()
-        self.export = action(QKeySequence("Ctrl+E"), Icon.SP_DialogSaveButton)
-        self.print_ = action(QKeySequence.StandardKey.Print)
+        self.export = action()
+        self.print_ = action()
         for a in (self.import_, self.save_template, self.export, self.print_):
             a.setEnabled(False)  # wired by the import, export and summaries issues
-        self.quit = action(QKeySequence.StandardKey.Quit, None, window.close)
+        self.quit = action(window.close)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
         # Edit
-        self.undo = action(QKeySequence.StandardKey.Undo, Icon.SP_ArrowBack, window.undo_stack.undo)
-        self.redo = action(
-            [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")], Icon.SP_ArrowForward, window.undo_stack.redo
-        )
-        self.new_project = action(QKeySequence.StandardKey.New, Icon.SP_FileIcon, pa.new_project)
-        self.edit_project = action(QKeySequence("F2"), Icon.SP_FileDialogDetailedView, self._edit, table_only=True)
-        self.duplicate = action(QKeySequence("Ctrl+D"), None, self._duplicate)
-        self.delete = action(QKeySequence.StandardKey.Delete, Icon.SP_TrashIcon, self._delete, table_only=True)
-        self.change_status = action(QKeySequence("Ctrl+T"), Icon.SP_BrowserReload, self._change_status)
-        self.mark_key = action(QKeySequence("Ctrl+K"), None, lambda: pa.set_key_project(page.selected_ids(), True))
-        self.unmark_key = action(
-            QKeySequence("Ctrl+Shift+K"), None, lambda: pa.set_key_project(page.selected_ids(), False)
-        )
-        self.find = action(QKeySequence.StandardKey.Find, None, self._find)
-        self.clear_filters = action(QKeySequence("Ctrl+Shift+F"), None, page.filter_bar.clear)
+        self.undo = action(window.undo_stack.undo)
+        self.redo = action(window.undo_stack.redo)
+        self.new_project = action(pa.new_project)
+        self.edit_project = action(self._edit, table_only=True)
+        self.duplicate = action(self._duplicate)
+        self.delete = action(self._delete, table_only=True)
+        self.change_status = action(self._change_status)
+        self.mark_key = action(lambda: pa.set_key_project(page.selected_ids(), True))
+        self.unmark_key = action(lambda: pa.set_key_project(page.selected_ids(), False))
+        self.find = action(self._find)
+        self.clear_filters = action(page.filter_bar.clear)
         # View
-        self.detail_pane = action(QKeySequence("F9"), None, lambda on: page.detail.setVisible(on))
+        self.detail_pane = action(lambda on: page.detail.setVisible(on))
         self.detail_pane.setCheckable(True)
-        self.refresh = action(QKeySequence.StandardKey.Refresh, None, page.reload)
+        self.refresh = action(page.reload)
         # Tools
-        self.references = action(None, None, self._references)
-        self.preferences = action(QKeySequence.StandardKey.Preferences, None, self._preferences)
+        self.references = action(self._references)
+        self.preferences = action(self._preferences)
         self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
-        if self.preferences.shortcut().isEmpty():
-            self.preferences.setShortcut(QKeySequence("Ctrl+,"))
         # Help
-        self.shortcuts = action(QKeySequence.StandardKey.HelpContents, None, self._show_shortcuts)
-        self.about = action(None, None, self._about)
+        self.shortcuts = action(self._show_shortcuts)
+        self.about = action(self._about)
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
 
         self._build_menus()
         self._build_toolbar()
         self._connect_signals()
+        if complete:
+            self.complete()
+
+    def complete(self) -> None:
+        """Shortcuts and icons (see SHORTCUTS): at once, or after the first paint at launch."""
+        if self.completed:
+            return
+        self.completed = True
+        from PySide6.QtGui import QKeySequence
+        from PySide6.QtWidgets import QStyle
+
+        for name, keys in SHORTCUTS.items():
+            sequences = []
+            for key in keys if isinstance(keys, tuple) else (keys,):
+                standard = getattr(QKeySequence.StandardKey, key, None)
+                sequences.extend(QKeySequence.keyBindings(standard) if standard is not None else [QKeySequence(key)])
+            getattr(self, name).setShortcuts(sequences)
+        if self.preferences.shortcut().isEmpty():
+            self.preferences.setShortcut(QKeySequence("Ctrl+,"))
+        style = self.w.style()
+        for name, pixmap in ICONS.items():
+            getattr(self, name).setIcon(style.standardIcon(getattr(QStyle.StandardPixmap, pixmap)))
 
     def _build_menus(self) -> None:
         bar = self.w.menuBar()
@@ -261,7 +288,7 @@ class MainActions(QObject):
 
     def _show_shortcuts(self) -> None:
         rows = [
-            (a.text().replace("&", ""), a.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
+            (a.text().replace("&", ""), a.shortcut().toString(a.shortcut().SequenceFormat.NativeText))
             for a in (
                 self.new_project, self.edit_project, self.duplicate, self.delete, self.change_status,
                 self.mark_key, self.unmark_key, self.undo, self.redo, self.find, self.clear_filters,
@@ -271,9 +298,13 @@ class MainActions(QObject):
         ]  # fmt: skip
         rows.insert(2, (self.tr("Edit the selected project"), self.tr("Enter or double-click")))
         table = "".join(f"<tr><td>{t}</td><td>&nbsp;&nbsp;<b>{k}</b></td></tr>" for t, k in rows if k)
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(self.w, self.tr("Keyboard shortcuts"), f"<table>{table}</table>")
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from zqtracker import __version__
 
         QMessageBox.about(

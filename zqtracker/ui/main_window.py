@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from zqtracker.ui.events import DataEvents
 from zqtracker.ui.main_actions import MainActions
@@ -37,6 +37,8 @@ from zqtracker.ui.settings import (
 from zqtracker.ui.tabs import LazyTab
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+
     from zqtracker.services.context import AppContext
     from zqtracker.ui.translations import Translations
 
@@ -54,7 +56,10 @@ class MainWindow(QMainWindow):
         settings: Settings | None = None,
         translations: Translations | None = None,
         events: DataEvents | None = None,
+        defer_setup: bool = False,
     ) -> None:
+        """``defer_setup``: shortcuts and icons wait for :meth:`finish_startup` (the launch
+        calls it once the first page is painted)."""
         super().__init__()
         self.setObjectName("main_window")
         self.ctx: AppContext | None = None
@@ -89,7 +94,7 @@ class MainWindow(QMainWindow):
 
         self.database_actions = DatabaseActions(self, self.settings)
         self.project_actions = ProjectActions(self, self.events, self.undo_stack, self.settings, self.projects.model)
-        self.actions_ = MainActions(self)
+        self.actions_ = MainActions(self, complete=not defer_setup)
         self.setAcceptDrops(True)
         self.resize(1400, 860)
         self._restore_state()
@@ -128,6 +133,10 @@ class MainWindow(QMainWindow):
         self.actions_.update_enabled()
         if old is not None and old is not ctx:
             old.close()
+
+    def finish_startup(self) -> None:
+        """What the first paint did not need: shortcuts and toolbar icons."""
+        self.actions_.complete()
 
     def _on_summary_changed(self, text: str) -> None:
         self.summary_label.setText(text)
@@ -169,6 +178,8 @@ class MainWindow(QMainWindow):
     # -- import, export, print (their issues implement these) ------------------------------
     def import_file(self, path: Path) -> None:
         """Import one spreadsheet (File › Import… and drag and drop call this)."""
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(
             self,
             self.tr("Import"),

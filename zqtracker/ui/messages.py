@@ -7,12 +7,15 @@ anything unexpected is logged with its traceback and shown as one line, never a 
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from zqtracker.domain.errors import ConcurrentUpdateError, InUseError, NotFoundError, ValidationError
 from zqtracker.ui.translations import ui_lang
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +67,8 @@ def run_dialog(dialog: QDialog) -> int:
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(
         QMessageBox.Icon.Warning,
         title or QCoreApplication.translate("Messages", "zqtracker"),
@@ -76,6 +81,8 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
 
 def offer_reload(parent: QWidget | None, text: str) -> bool:
     """Ask whether to reload after a conflicting change; True when the user chose Reload."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(
         QMessageBox.Icon.Warning, QCoreApplication.translate("Messages", "Changed by someone else"), text, parent=parent
     )
@@ -89,6 +96,8 @@ def offer_reload(parent: QWidget | None, text: str) -> bool:
 
 def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
     """A yes/no question whose yes-button names the action ("Delete"); the safe answer is default."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
     box.setObjectName("confirm")
     yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QStyle
 
 from zqtracker.domain.filters import ProjectFilter, ProjectRow
 from zqtracker.domain.money import Unit
@@ -376,6 +375,8 @@ class ProjectTableModel(QAbstractTableModel):
 
     def _warning_icon(self):
         if self._stale_icon is None:
+            from PySide6.QtWidgets import QApplication, QStyle  # QStyle costs 30 ms: not before it is needed
+
             self._stale_icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         return self._stale_icon
 

@@ -16,14 +16,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
-from zqtracker.paths import resources_dir
-
 ENGLISH = "en"
 CHINESE = "zh_CN"
 SUPPORTED = (ENGLISH, CHINESE)
 
 
 def translations_dir() -> Path:
+    from zqtracker.paths import resources_dir  # importlib.resources: not before it is needed
+
     return resources_dir() / "translations"
 
 
