@@ -215,8 +215,12 @@ def report(args: argparse.Namespace, launch: dict, interaction: dict) -> None:
     print(
         f"| launch → first page painted | {ms(launch['app'])} | ≤ 2000 ms, ≤ 2× bare | bare QMainWindow {ms(launch['bare'])}; **{ratio:.2f}×** |"
     )
-    print(f"| same, fastest of the runs | {ms(launch['app_min'])} | — | bare {ms(launch['bare_min'])}; {launch['app_min'] / launch['bare_min']:.2f}× |")
-    print(f"| same, CPU time (user+system) | {ms(launch['app_cpu'])} | — | bare {ms(launch['bare_cpu'])}; {launch['app_cpu'] / launch['bare_cpu']:.2f}× |")
+    print(
+        f"| same, fastest of the runs | {ms(launch['app_min'])} | — | bare {ms(launch['bare_min'])}; {launch['app_min'] / launch['bare_min']:.2f}× |"
+    )
+    print(
+        f"| same, CPU time (user+system) | {ms(launch['app_cpu'])} | — | bare {ms(launch['bare_cpu'])}; {launch['app_cpu'] / launch['bare_cpu']:.2f}× |"
+    )
     print(f"| launch → all rows and stale marks loaded | {ms(launch['loaded'])} | — | — |")
     print(
         f"| type one more search character (5 steps) | max {ms(max(interaction['typed']))} | ≤ 100 ms | {', '.join(ms(t) for t in interaction['typed'])} |"

@@ -22,6 +22,7 @@ def test_history_and_grids_show_the_selected_project(make_window, demo_ctx: AppC
     page.table.select_ids([row.id])
     detail = page.detail
     assert detail.project_id == row.id and detail.title.text() == row.name
+    assert detail.tabs.isVisible() and detail.tabs.currentWidget().isVisible()
     history = demo_ctx.projects.status_history(row.id)
     assert detail.history.rowCount() == len(history)
     assert detail.history.item(0, 2).text() == history[-1].to_status.label("en")  # newest first

@@ -233,7 +233,7 @@ def test_opening_a_database_remembers_it(make_window, demo_ctx: AppContext, tmp_
     window.ctx.close()
 
 
-def test_switching_language_rewords_the_window(make_window, demo_ctx: AppContext, artifacts, settings) -> None:
+def test_switching_language_rewords_the_window(make_window, demo_ctx: AppContext, artifacts, settings, qtbot) -> None:
     from zqtracker.ui.preferences import PreferencesDialog
 
     window = make_window(demo_ctx)
@@ -253,6 +253,7 @@ def test_switching_language_rewords_the_window(make_window, demo_ctx: AppContext
     assert settings.language == "zh_CN"
     window.projects.table.selectRow(0)
     window.resize(1400, 860)
+    qtbot.wait(50)  # the menu bar lays its new titles out in posted events
     window.grab().save(str(artifacts / "main_window_zh.png"))
 
 
@@ -308,3 +309,30 @@ def test_window_state_is_remembered(make_window, demo_ctx: AppContext, settings)
     # The offscreen screen is 800 px wide, narrower than the window's minimum: only the height
     # shows that the geometry came back.
     assert again.size().height() == 603
+
+
+def test_dark_palette(make_window, demo_ctx: AppContext, qapp, artifacts) -> None:
+    """Colours come from the palette: a dark one gives a light problem red and readable text."""
+    from PySide6.QtGui import QColor, QPalette
+
+    from zqtracker.ui.palette import is_dark, problem_color
+
+    dark = QPalette()
+    for role, color in (
+        (QPalette.ColorRole.Window, "#2b2b2b"), (QPalette.ColorRole.WindowText, "#e6e6e6"),
+        (QPalette.ColorRole.Base, "#1e1e1e"), (QPalette.ColorRole.AlternateBase, "#262626"),
+        (QPalette.ColorRole.Text, "#e6e6e6"), (QPalette.ColorRole.Button, "#353535"),
+        (QPalette.ColorRole.ButtonText, "#e6e6e6"), (QPalette.ColorRole.Highlight, "#2f65ca"),
+        (QPalette.ColorRole.HighlightedText, "#ffffff"), (QPalette.ColorRole.PlaceholderText, "#9a9a9a"),
+    ):  # fmt: skip
+        dark.setColor(role, QColor(color))
+    before = qapp.palette()
+    qapp.setPalette(dark)
+    try:
+        window = make_window(demo_ctx)
+        assert is_dark(window.palette()) and problem_color(window.palette()).lightness() > 128
+        window.projects.table.selectRow(2)
+        window.resize(1400, 860)
+        window.grab().save(str(artifacts / "main_window_dark.png"))
+    finally:
+        qapp.setPalette(before)

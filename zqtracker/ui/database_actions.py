@@ -26,6 +26,7 @@ DEMO = "demo:"  # the recent-list entry of the demo database
 
 
 class DatabaseActions(QObject):
+    opening = Signal(str)  # the target being opened
     opened = Signal(object, str)  # AppContext, the target it was opened from
     failed = Signal(str, str)  # target, reason
 
@@ -102,6 +103,7 @@ class DatabaseActions(QObject):
         op.success(lambda ctx: self._on_opened(target, ctx)).failure(lambda exc: self._on_failed(target, exc))
         self._operation = op
         op.run_in_background()
+        self.opening.emit(target)
 
     def _on_opened(self, target: str, ctx: AppContext) -> None:
         if target != DEMO:  # remember the file itself (the default database has no target)

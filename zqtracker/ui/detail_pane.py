@@ -154,15 +154,16 @@ class DetailPane(QWidget):
         self.tabs.addTab(scroll, "")
         self.tabs.addTab(self.history, "")
         self.tabs.addTab(money, "")
-        self._layout.takeAt(self._layout.count() - 1)  # the stretch that held the place
-        self._layout.addWidget(self.tabs, 1)
+        self._retranslate()  # labels worded before the first layout, which sizes the columns by them
 
         self.monthly_model.edit_requested.connect(self.investment_edit_requested)
         self.plans_model.edit_requested.connect(self.plans_edit_requested)
         self.monthly_model.problem.connect(self._show_problem)
         self.plans_model.problem.connect(self._show_problem)
         self.add_year_button.clicked.connect(self._on_add_year)
-        self._retranslate()
+        self._layout.takeAt(self._layout.count() - 1)  # the stretch that held the place
+        self._layout.addWidget(self.tabs, 1)
+        self.tabs.show()  # a child added to a shown widget stays hidden until told
         return self.tabs
 
     # -- public ----------------------------------------------------------------------------

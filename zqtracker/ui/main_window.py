@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.events = events or DataEvents(self)
         self.undo_stack = QUndoStack(self)
         self.is_demo = False
+        self._pending_name = ""  # the file whose first page shows while it opens
 
         self.projects = ProjectsPage(
             self.events, unit=self.settings.money_unit, stale_months=self.settings.stale_months, parent=self
@@ -117,6 +118,8 @@ class MainWindow(QMainWindow):
         self.projects.detail.investment_edit_requested.connect(self.project_actions.save_investment)
         self.projects.detail.plans_edit_requested.connect(self.project_actions.save_plans)
         self.database_actions.opened.connect(self._on_database_opened)
+        self.database_actions.opening.connect(self._on_database_opening)
+        self.database_actions.failed.connect(lambda _t, _r: self._update_title())
         self.tabs.currentChanged.connect(lambda _i: self.actions_.update_enabled())
 
     # -- the database ----------------------------------------------------------------------
@@ -127,6 +130,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.target = target
         self.is_demo = bool(ctx is not None and ctx.statistics.is_demo())
+        self._pending_name = ""
         self._update_title()
         self.context_changed.emit(ctx)
         self.events.database_replaced.emit()
@@ -142,12 +146,23 @@ class MainWindow(QMainWindow):
         self.summary_label.setText(text)
         self.summary_label.setToolTip(self.projects.summary_tooltip())
 
+    def _on_database_opening(self, target: str) -> None:
+        from zqtracker.ui.database_actions import display_target
+
+        if self.ctx is None:
+            self._update_title()
+        if self.projects.model.rowCount() == 0:
+            self.summary_label.setText(
+                self.tr("Opening %1…").replace("%1", display_target(target) or self.tr("the database"))
+            )
+
     def _on_database_opened(self, ctx: AppContext, target: str) -> None:
         self.set_context(ctx, target)
 
     def _update_title(self) -> None:
         if self.ctx is None:
-            name = self.tr("Opening…") if self.database_actions.busy else self.tr("No database")
+            busy = self.database_actions.busy
+            name = (self._pending_name or self.tr("Opening…")) if busy else self.tr("No database")
         else:
             path = self.ctx.database.sqlite_path
             name = path.name if path is not None else self.ctx.database.display_name
@@ -161,6 +176,7 @@ class MainWindow(QMainWindow):
     def show_pending(self, name: str, is_demo: bool) -> None:
         """Title and badge while a database opens at launch (its first page already shown)."""
         self.is_demo = is_demo
+        self._pending_name = name
         demo = f" [{self.tr('DEMO DATA')}]" if is_demo else ""
         self.setWindowTitle(f"{name}{demo} — zqtracker")
         self.demo_label.setText(self.tr("DEMO DATA"))

@@ -105,8 +105,8 @@ _NUMERIC_SORT: dict[Kind, Callable[[object], float | int]] = {
 
 COLUMNS: tuple[Column, ...] = (
     _text("code", width=105),
-    _text("name", width=230),
-    _text("enterprise", width=180),
+    _text("name", width=205),
+    _text("enterprise", width=160),
     Column(
         "chain",
         Kind.TEXT,
@@ -116,10 +116,10 @@ COLUMNS: tuple[Column, ...] = (
         110,
         QT_TRANSLATE_NOOP("ProjectColumns", "Industry chain"),
     ),
-    _text("sector", width=100),
-    _text("district", width=100),
-    Column("status", Kind.STATUS, _attr("status"), lambda s: s.order, True, 135),
-    _plain("planned_investment", Kind.MONEY, width=200),
+    _text("sector", width=95),
+    _text("district", width=95),
+    Column("status", Kind.STATUS, _attr("status"), lambda s: s.order, True, 130),
+    _plain("planned_investment", Kind.MONEY, width=212),
     _plain("land_area_mu", Kind.DECIMAL, visible=False, width=100),
     Column(
         "intensity",
