@@ -519,6 +519,14 @@ Details are in the log file. Your data was not changed by it.</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
