@@ -24,7 +24,6 @@ def test_peek_reads_the_first_page_like_the_repository(demo_ctx: AppContext) -> 
     page = peek_first_page(path, 50)
     full = demo_ctx.projects.list_rows(with_activity=False)
     assert page is not None and page.total_count == 560 and page.is_demo
-    assert page.total_planned == sum(r.planned_investment for r in full)
     assert page.rows == full[:50]  # every field, same types
 
 
