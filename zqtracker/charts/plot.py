@@ -29,6 +29,7 @@ from zqtracker.domain.filters import ProjectFilter
 BASE_PT = 8.5
 TITLE_PT = 10.0
 BAR_THICKNESS = 0.66  # of a row, in the horizontal bar charts
+MIN_WRAP_PX = 120
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,20 +64,17 @@ class WrappingLabel(pg.LabelItem):
     """
 
     def updateMin(self) -> None:
-        natural = self.item.document().idealWidth() if self.item.textWidth() < 0 else None
         width = self.width()
-        self.item.setTextWidth(width if width > 0 else -1)
-        bounds = self.itemRect()
-        if natural is None:
-            self.item.setTextWidth(-1)
-            natural = self.item.document().idealWidth()
-            self.item.setTextWidth(width if width > 0 else -1)
+        self.item.setTextWidth(-1)
+        natural = self.item.boundingRect().width()
+        # wrap only at a real width: while a layout is still settling, widths of a few pixels would
+        # stack the text one character per line and demand a page of height
+        self.item.setTextWidth(width if MIN_WRAP_PX <= width < natural else -1)
+        height = self.itemRect().height()
         self.setMinimumWidth(0)
-        self.setMinimumHeight(bounds.height())
-        self.setMaximumHeight(bounds.height())
         self._sizeHint = {
-            Qt.SizeHint.MinimumSize: (0, bounds.height()),
-            Qt.SizeHint.PreferredSize: (natural, bounds.height()),
+            Qt.SizeHint.MinimumSize: (0, height),
+            Qt.SizeHint.PreferredSize: (natural, height),
             Qt.SizeHint.MaximumSize: (-1, -1),
             Qt.SizeHint.MinimumDescent: (0, 0),
         }
@@ -248,7 +246,8 @@ class ChartItem(pg.GraphicsLayout):
             kind = data.left.kind if s.axis == "left" else data.right.kind  # type: ignore[union-attr]
             ys = [self._coordinate(v, kind) for v in s.values]
             colour = t.colour(s.role, self.lang)
-            item = pg.PlotDataItem(xs, ys, pen=self._pen(colour, 2.0, dashed=s.style == "dashed"), connect="finite",
+            finite = not all(math.isnan(y) for y in ys)  # an all-NaN series upsets the symbols' bounds
+            item = pg.PlotDataItem(xs if finite else [], ys if finite else [], pen=self._pen(colour, 2.0, dashed=s.style == "dashed"), connect="finite",
                                    symbol="o", symbolSize=5 if s.style == "line" else 4, symbolBrush=colour,
                                    symbolPen=None, antialias=True)  # fmt: skip
             item.scatter.opts["useCache"] = False

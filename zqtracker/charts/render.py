@@ -90,7 +90,9 @@ def chart_image(data: ChartData, theme: Theme, lang: str, width: int, height: in
     """The chart drawn on an image of ``width``×``height`` logical pixels at ``ratio`` device
     pixels each (2.08 for 200 dpi)."""
     with _Stage(data, theme, lang, width, height, ratio) as stage:
-        image = QImage(math.ceil(width * ratio), math.ceil(height * ratio), QImage.Format.Format_ARGB32_Premultiplied)
+        image = QImage(
+            device_pixels(width, ratio), device_pixels(height, ratio), QImage.Format.Format_ARGB32_Premultiplied
+        )
         image.setDevicePixelRatio(ratio)
         image.fill(QColor(theme.background))
         painter = QPainter(image)
@@ -101,6 +103,11 @@ def chart_image(data: ChartData, theme: Theme, lang: str, width: int, height: in
         finally:
             painter.end()
     return image
+
+
+def device_pixels(logical: int, ratio: float) -> int:
+    """Pixels of an image ``logical`` pixels long at ``ratio`` (960 at 200/96 → 2000, not 2001)."""
+    return math.ceil(round(logical * ratio, 6))
 
 
 def png_bytes(image: QImage, dpi: int = DEFAULT_DPI) -> bytes:

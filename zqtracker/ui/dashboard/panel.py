@@ -85,7 +85,7 @@ class ChartPanel(QFrame):
         self._rebuild()
 
     def _row_capacity(self) -> int:
-        return max(4, (self.view.height() - CHROME_PX) // ROW_PX)
+        return max(4, (self.height() - 2 - CHROME_PX) // ROW_PX)  # the view fills the panel, less its frame
 
     def _rebuild(self) -> None:
         if self.figures is None:

@@ -158,6 +158,7 @@ class DashboardWidget(QWidget):
             panel = ChartPanel(name, self.charts)
             panel.filter_requested.connect(self.filter_requested)
             self.grid.addWidget(panel, row, col)
+            panel.show()  # now, not on the next event loop pass: the layout sizes only visible widgets
             self.panels[name] = panel
         assert set(self.panels) == set(CHART_NAMES)
 
@@ -185,7 +186,10 @@ class DashboardWidget(QWidget):
         if not self.isVisible():
             self._dirty = True
             return
-        self._ensure_charts()
+        if not self.panels:
+            self._ensure_charts()
+            self.layout().activate()  # size the new panels now: bar charts fit their rows to it
+            self.grid.activate()
         figures = self.service.load(self._year, self._through)
         self._dirty = False
         self._show(figures)
