@@ -47,11 +47,11 @@ def shown(qtbot, item, width: int = 900, height: int = 480):
 
 
 def test_the_values_plotted_are_the_chart_data(qtbot, hand: AppContext) -> None:
-    from zqtracker.charts.plot import ChartItem
+    from zqtracker.charts.plot import chart_item
 
     f = DashboardService(hand.statistics).load(2023, 3)
     monthly = chart_data(f, "monthly", unit=Unit.WAN)
-    item = ChartItem(monthly, LIGHT)
+    item = chart_item(monthly, LIGHT)
     view = shown(qtbot, item)  # noqa: F841 (qtbot holds widgets weakly: keep the view alive)
     current = item.items["current"].opts
     # 2023: 150, 200, 150 yuan = 0.015, 0.02, 0.015 万元, at Jan–Mar (right of the month tick)
@@ -59,11 +59,11 @@ def test_the_values_plotted_are_the_chart_data(qtbot, hand: AppContext) -> None:
     assert [round(x) for x in current["x"]] == [1, 2, 3]
     prior = item.items["prior"].opts
     assert list(prior["height"]) == [as_float(v, Unit.WAN) for v in (100, 100, 110, 0, 0, 0, 0, 0, 999, 0, 0, 0)]
-    xs, ys = item.items["ytd"].getData()
+    _, ys = item.items["ytd"].getData()
     assert list(ys[:3]) == [0.015, 0.035, 0.05]  # 150, 350, 500 yuan
 
     sectors = chart_data(f, "sectors")
-    bars = ChartItem(sectors, LIGHT, "zh")
+    bars = chart_item(sectors, LIGHT, "zh")
     view2 = shown(qtbot, bars)  # noqa: F841
     assert list(bars.items["left"].opts["width"]) == [as_float(450, Unit.YI), as_float(50, Unit.YI)]
     assert list(bars.items["right"].opts["width"]) == [50.0, 400.0]
@@ -71,10 +71,10 @@ def test_the_values_plotted_are_the_chart_data(qtbot, hand: AppContext) -> None:
 
 
 def test_a_row_under_the_pointer_names_its_filter(qtbot, hand: AppContext) -> None:
-    from zqtracker.charts.plot import ChartItem
+    from zqtracker.charts.plot import chart_item
 
     f = DashboardService(hand.statistics).load(2023, 3)
-    item = ChartItem(chart_data(f, "pipeline"), LIGHT)
+    item = chart_item(chart_data(f, "pipeline"), LIGHT)
     view = shown(qtbot, item)  # noqa: F841 (qtbot holds widgets weakly: keep the view alive)
     left = item.plots[0].vb
     # rows run top-down in lifecycle order; "under construction" (index 3) sits at y = 9 − 1 − 3
@@ -84,10 +84,10 @@ def test_a_row_under_the_pointer_names_its_filter(qtbot, hand: AppContext) -> No
     assert hit.filter == ProjectFilter(statuses=frozenset({Status.UNDER_CONSTRUCTION}))
     assert "Planned investment: 15.00 100m yuan" in hit.tooltip
     item.highlight(hit.index)
-    assert item._row_bands[0].isVisible()
+    assert item._bands[0].isVisible()
     assert item.hit(QPointF(-50, -50)) is None
 
-    monthly = ChartItem(chart_data(f, "monthly"), LIGHT)
+    monthly = chart_item(chart_data(f, "monthly"), LIGHT)
     view2 = shown(qtbot, monthly)  # noqa: F841
     vb = monthly.plots[0].vb
     hit = monthly.hit(vb.mapViewToScene(QPointF(2.2, 0)))
@@ -191,3 +191,19 @@ def test_many_charts_in_one_process_exit_cleanly(tmp_path: Path, demo_template: 
                           env={**__import__("os").environ, "PYTHONPATH": str(ROOT)})  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "done"
+
+
+def test_one_huge_growth_does_not_flatten_the_others(qtbot, hand: AppContext) -> None:
+    import math
+
+    from zqtracker.charts.plot import chart_item
+    from zqtracker.charts.plot_bars import growth_cap
+
+    assert growth_cap([10.0, 20.0, -5.0, math.nan]) == math.inf  # nothing to cap
+    assert growth_cap([20.0, 30.0, 40.0, 3000.0]) == 100.0  # 2.5 × median 40 → at least 100
+    assert growth_cap([20.0, 30.0, 40.0, 110.0]) == math.inf  # within 15% of the cap: drawn in full
+    # hand database, 2023 Jan–Mar by sector: +50% and +400% → the 400% bar stops at 2.5 × 400 = 1000? no:
+    # sizes [50, 400], median 400 → cap 1000 ≥ 400: nothing capped, both labels plain
+    item = chart_item(chart_data(DashboardService(hand.statistics).load(2023, 3), "sectors"), LIGHT)
+    view = shown(qtbot, item)  # noqa: F841
+    assert [t.toPlainText() for t in item.labels["right"]] == ["+50.0%", "+400.0%"]

@@ -129,7 +129,7 @@ def test_hovering_shows_exact_values(qtbot, demo_ctx: AppContext) -> None:
     assert text.startswith("2023年9月")
     c = demo_ctx.statistics.summary(2023, 9).completed
     assert f"1–9月累计：{format_money(c.total.ytd, Unit.YI, 4)}亿元" in text.replace(",", "")
-    assert monthly.item._time_band.isVisible()
+    assert monthly.item._band_item.isVisible()
 
 
 def test_refreshes_after_edits_imports_and_a_new_database(qtbot, demo_ctx: AppContext, ctx: AppContext) -> None:
@@ -197,7 +197,7 @@ def test_period_and_unit_selectors(qtbot, demo_ctx: AppContext) -> None:
 
     planned = widget.figures.summary.planned_investment
     widget.unit_box.activated.emit(1)  # 万元: no new query, the same figures in another unit
-    assert widget.tiles["planned"].value.text() == format_money(planned, Unit.WAN) == "12,090,000.00"
+    assert widget.tiles["planned"].value.text() == format_money(planned, Unit.WAN, 0) == "12,090,000"
     assert widget.tiles["planned"].caption.text().endswith("万元")  # (no translator loaded in this test)
     assert "万元" in widget.panels["monthly"].data.left.label
     assert QSettings().value("dashboard/unit") == "wan"
@@ -220,6 +220,13 @@ def test_save_and_copy_a_chart(qtbot, demo_ctx: AppContext, tmp_path: Path) -> N
     assert mime.hasImage() and not QGuiApplication.clipboard().image().isNull()
     assert bytes(mime.data("image/svg+xml")).startswith(b"<?xml")
     assert {a.text() for a in panel.menu.actions()} == {"Save as &PNG…", "Save as &SVG…", "&Copy image"}
+    QGuiApplication.clipboard().clear()
+    sectors = widget.panels["sectors"]
+    sectors.setFocus()
+    QTest.keyClick(sectors, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert b"\xe6\x96\xb0\xe5\x9e\x8b\xe5\x82\xa8\xe8\x83\xbd" in bytes(  # 新型储能, in the copied SVG
+        QGuiApplication.clipboard().mimeData().data("image/svg+xml")
+    )
 
 
 def test_dark_palette_redraws_the_charts_dark(qtbot, demo_ctx: AppContext, artifacts: Path) -> None:

@@ -109,9 +109,14 @@ def unit_text(unit: Unit, lang: str = "en") -> str:
     return unit.label(lang)
 
 
+DISPLAY_DECIMALS = {Unit.YI: 2, Unit.WAN: 0, Unit.YUAN: 0}
+
+
 def money_text(yuan: int, unit: Unit, lang: str = "en", *, with_unit: bool = True) -> str:
-    """An amount rounded for display (two decimals in 万元 and 亿元)."""
-    return format_money(yuan, unit, with_unit=with_unit, lang=lang)
+    """An amount rounded for a chart or a tile: 亿元 to two decimals (a million yuan), 万元 whole
+    (ten thousand yuan: "12,090,000.00" would crowd the bars for no information). Tooltips show
+    every digit (:func:`exact_money`)."""
+    return format_money(yuan, unit, DISPLAY_DECIMALS[unit], with_unit=with_unit, lang=lang)
 
 
 def exact_money(yuan: int, unit: Unit, lang: str = "en") -> str:

@@ -156,12 +156,12 @@ class _Stage:
         ensure_app()
         import pyqtgraph as pg
 
-        from zqtracker.charts.plot import ChartItem
+        from zqtracker.charts.plot import chart_item
 
         self.width, self.height = width, height
         self.view = pg.GraphicsView(background=theme.background)
         self.view.resize(width, height)
-        self.item = ChartItem(data, theme, lang, px=ratio)
+        self.item = chart_item(data, theme, lang, px=ratio)
         self.view.setCentralItem(self.item)
         self.item.setGeometry(QRectF(0, 0, width, height))
         self.item.layout.activate()

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QPointF, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QFrame, QMenu, QMessageBox, QToolButton, QToolTip, QVBoxLayout, QWidget
 
-from zqtracker.charts.plot import ChartItem, Hit
+from zqtracker.charts.plot import ChartItem, Hit, chart_item
 from zqtracker.charts.render import chart_image, render_figures, rows_for_height
 from zqtracker.charts.series import BarsChart, ChartData, chart_data
 from zqtracker.charts.theme import LIGHT, Theme
@@ -60,11 +60,6 @@ class ChartPanel(QFrame):
         self.save_png_action = QAction(self.tr("Save as &PNG…"), self)
         self.save_svg_action = QAction(self.tr("Save as &SVG…"), self)
         self.copy_action = QAction(self.tr("&Copy image"), self)
-        self.save_png_action.setShortcut(QKeySequence.StandardKey.Save)
-        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
-        for action in (self.save_png_action, self.save_svg_action, self.copy_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
         self.save_png_action.triggered.connect(lambda: self._ask_and_save("png"))
         self.save_svg_action.triggered.connect(lambda: self._ask_and_save("svg"))
         self.copy_action.triggered.connect(self.copy_to_clipboard)
@@ -91,9 +86,14 @@ class ChartPanel(QFrame):
         if self.figures is None:
             return
         self.data = chart_data(self.figures, self.name, lang=self.lang, unit=self.unit, max_rows=self._rows)
-        self.item = ChartItem(self.data, self.theme, self.lang, note=False)
-        self.view.setBackground(self.theme.background)
-        self.view.setCentralItem(self.item)
+        item = self.item
+        if item is not None and item.theme is self.theme and item.lang == self.lang:
+            item.set_data(self.data)  # the usual refresh: same items, new figures
+            item.highlight(None)
+        else:  # first show, or the palette or language changed: build anew
+            self.item = chart_item(self.data, self.theme, self.lang, note=False)
+            self.view.setBackground(self.theme.background)
+            self.view.setCentralItem(self.item)
         self._hovered = None
         self.setAccessibleName(self.data.title)
 
@@ -140,6 +140,19 @@ class ChartPanel(QFrame):
             self._hovered = None
             QToolTip.hideText()
         return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Ctrl+C copies and Ctrl+S saves the focused chart. Handled here, not as QAction
+        shortcuts: the main window's own Copy/Save would make those ambiguous, and then Qt
+        runs neither."""
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_to_clipboard()
+        elif event.matches(QKeySequence.StandardKey.Save):
+            self._ask_and_save("png")
+        elif event.key() == Qt.Key.Key_Menu:
+            self.menu.exec(self.mapToGlobal(self.rect().center()))
+        else:
+            super().keyPressEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         self.menu.exec(event.globalPos())
