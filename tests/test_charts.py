@@ -202,8 +202,8 @@ def test_one_huge_growth_does_not_flatten_the_others(qtbot, hand: AppContext) ->
     assert growth_cap([10.0, 20.0, -5.0, math.nan]) == math.inf  # nothing to cap
     assert growth_cap([20.0, 30.0, 40.0, 3000.0]) == 100.0  # 2.5 × median 40 → at least 100
     assert growth_cap([20.0, 30.0, 40.0, 110.0]) == math.inf  # within 15% of the cap: drawn in full
-    # hand database, 2023 Jan–Mar by sector: +50% and +400% → the 400% bar stops at 2.5 × 400 = 1000? no:
-    # sizes [50, 400], median 400 → cap 1000 ≥ 400: nothing capped, both labels plain
+    # hand database, 2023 Jan–Mar by sector: +50% and +400%; the median of [50, 400] is 400, so the
+    # cap is 1000 and nothing is capped: both labels plain
     item = chart_item(chart_data(DashboardService(hand.statistics).load(2023, 3), "sectors"), LIGHT)
     view = shown(qtbot, item)  # noqa: F841
     assert [t.toPlainText() for t in item.labels["right"]] == ["+50.0%", "+400.0%"]
