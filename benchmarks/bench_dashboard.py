@@ -65,6 +65,8 @@ def main() -> int:
     app = QApplication.instance() or QApplication([])
     from zqtracker.services.context import AppContext
     from zqtracker.services.dashboard import DashboardService
+    from zqtracker.services.statistics import DEFAULT_STALE_MONTHS, stale_cutoff
+    from zqtracker.storage.activity_queries import count_stale
     from zqtracker.ui.dashboard import DashboardWidget
     from zqtracker.ui.events import DataEvents
 
@@ -83,6 +85,20 @@ def main() -> int:
             stats.signed_by_month(period.year)
             stats.stale_projects(ctx.projects.list_rows())
 
+        period = stats.resolve_period(None, None)
+        cutoff = stale_cutoff(stats.as_of(), DEFAULT_STALE_MONTHS)
+
+        def stale() -> int:
+            with ctx.database.session() as s:
+                return count_stale(s, cutoff)
+
+        parts = [
+            ("  investment cube, 2 years (SQL + cells)", lambda: stats.investment_cube((period.year - 1, period.year))),
+            ("  stale-project count (SQL)", stale),
+            ("  project cube (SQL + cells)", stats.project_cube),
+            ("  signings per month (SQL)", lambda: stats.signed_by_month(period.year)),
+        ]
+        part_ms = [(label, median_ms(fn, args.runs)) for label, fn in parts]
         fetch = median_ms(parallel.load, args.runs)
         fetch_seq = median_ms(sequential.load, args.runs)
         base = median_ms(baseline, max(3, args.runs // 2))
@@ -121,6 +137,7 @@ def main() -> int:
     rows = [
         ("data fetch (4 aggregate queries side by side)", fetch, base),
         ("data fetch, queries one after another", fetch_seq, base),
+        *[(label, ms, base) for label, ms in part_ms],
         ("baseline: same figures via summary/cubes/stale_projects(list_rows())", base, base),
         ("chart updates: 7 tiles + 6 charts rebuilt", update, None),
         ("chart updates + first paint of the widget", update_paint, None),
