@@ -59,9 +59,6 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from zqtracker.qt_compat import protect_none
-
-    protect_none()
     app = QApplication.instance() or QApplication([])
     from zqtracker.services.context import AppContext
     from zqtracker.services.dashboard import DashboardService

@@ -124,7 +124,8 @@ def test_hovering_shows_exact_values(qtbot, demo_ctx: AppContext) -> None:
     widget, _ = open_dashboard(qtbot, demo_ctx, lang="zh")
     monthly = widget.panels["monthly"]
     scene = monthly.item.plots[0].vb.mapViewToScene(QPointF(9, 1))
-    monthly._on_scene_mouse_moved(scene)  # what the scene's mouse-move signal calls
+    QTest.mouseMove(monthly.view.viewport(), monthly.view.mapFromScene(scene))
+    qtbot.waitUntil(lambda: QToolTip.text() != "", timeout=3000)
     text = QToolTip.text()
     assert text.startswith("2023年9月")
     c = demo_ctx.statistics.summary(2023, 9).completed

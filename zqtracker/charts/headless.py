@@ -12,12 +12,9 @@ import sys
 
 from PySide6.QtWidgets import QApplication
 
-from zqtracker.qt_compat import protect_none
-
 
 def ensure_app() -> QApplication:
     """The running QApplication, or a new offscreen one (kept for the life of the process)."""
-    protect_none()
     app = QApplication.instance()
     if app is None:
         app = QApplication([sys.argv[0] if sys.argv else "zqtracker", "-platform", "offscreen"])

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from zqtracker.charts import CHART_NAMES
 from zqtracker.domain.money import Unit
-from zqtracker.qt_compat import protect_none
 from zqtracker.services.context import AppContext
 from zqtracker.services.dashboard import DashboardFigures, DashboardService
 from zqtracker.ui.dashboard.tiles import KeyFigureTile
@@ -48,7 +47,6 @@ class DashboardWidget(QWidget):
     def __init__(self, ctx: AppContext, events: DataEvents, parent: QWidget | None = None, *,
                  lang: str | None = None) -> None:  # fmt: skip
         super().__init__(parent)
-        protect_none()
         self.ctx = ctx
         self.service = DashboardService(ctx.statistics)
         self.events = events
