@@ -14,9 +14,9 @@ from PySide6.QtCore import QObject, QPointF
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 
 
-def test_void_calls_keep_none_alive() -> None:
-    app = QGuiApplication.instance() or QGuiApplication([])
-    assert app is not None
+def test_void_calls_keep_none_alive(qapp) -> None:
+    # (not a bare QGuiApplication: widgets made by later tests need a QApplication)
+    assert QGuiApplication.instance() is qapp
     image = QImage(16, 16, QImage.Format.Format_ARGB32)
     painter = QPainter(image)
     obj = QObject()
