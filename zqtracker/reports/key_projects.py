@@ -6,7 +6,7 @@ from zqtracker.domain.filters import ProjectRow
 from zqtracker.domain.money import Unit
 from zqtracker.reports.model import Align, Column, Report, Row, RowStyle, Table
 from zqtracker.reports.options import ReportOptions
-from zqtracker.reports.text import count, day, money, months_span, pct, period, t
+from zqtracker.reports.text import day, money, months_span, pct, period, t, total_label
 from zqtracker.services.context import AppContext
 from zqtracker.services.progress import Progress
 from zqtracker.stats.figures import ProgressRow, ProgressTable
@@ -46,7 +46,7 @@ def build(ctx: AppContext, options: ReportOptions, report: Report, progress: Pro
     if rows:
         listed = ProgressTable(when.year, when.month, [by_id[r.id] for r in rows if r.id in by_id]).total
         planned = sum(r.planned_investment for r in rows)
-        total = ("", t("total_projects", lang, n=count(len(rows))), "", "", money(planned, unit), "", "", "", "", "",
+        total = ("", total_label(len(rows), lang), "", "", money(planned, unit), "", "", "", "", "",
                  money(listed.ytd, unit), pct(listed.pct_of_plan))  # fmt: skip
         out.append(Row(total, RowStyle.TOTAL, "total"))
     report.blocks = [

@@ -215,8 +215,10 @@ class _Flow:
         x = 0.0
         self.ops.extend(draw_header(table, widths, x, self.y, head_h))
         self.y += head_h
+        note_h = self.text_height("small", table.note, self.w) + mm(1.5) if table.note else 0.0
+        last = len(prepared) - 1
         for i, (row, (cells, h)) in enumerate(zip(table.rows, prepared, strict=True)):
-            if self.y + h > self.bottom:
+            if self.y + h + (note_h if i == last else 0.0) > self.bottom:  # the note never goes alone
                 self.new_page()
                 if table.title:
                     self.heading(t("continued", self.r.lang, title=table.title))

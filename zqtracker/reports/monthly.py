@@ -9,7 +9,7 @@ from __future__ import annotations
 from zqtracker.domain.money import Unit
 from zqtracker.reports.model import Align, Column, Report, Row, RowStyle, Table
 from zqtracker.reports.options import ReportOptions
-from zqtracker.reports.text import MONTHS_EN, count, money, months_span, pct, period, t
+from zqtracker.reports.text import MONTHS_EN, money, months_span, pct, period, t, total_label
 from zqtracker.services.context import AppContext
 from zqtracker.services.progress import Progress
 from zqtracker.stats.figures import ProgressRow
@@ -44,7 +44,7 @@ def build(ctx: AppContext, options: ReportOptions, report: Report, progress: Pro
     rows: list[Row] = []
     if table.rows:
         total = table.total
-        label = t("total_projects", lang, n=count(len(table.rows)))
+        label = total_label(len(table.rows), lang)
         rows.append(Row(("", *_figures(label, total, lang, unit, status=False)), RowStyle.TOTAL, "total"))
     for i, r in enumerate(table.rows, start=1):
         rows.append(Row((str(i), *_figures(r.name, r, lang, unit)), key=r.code or str(r.project_id)))

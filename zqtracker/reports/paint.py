@@ -27,7 +27,16 @@ PDF_RESOLUTION = 1200
 
 
 class RenderError(Exception):
-    """A PDF or printout could not be written; the message names the file."""
+    """A PDF or printout could not be written: ``target`` (a file, or "" for a printer) and why."""
+
+    def __init__(self, target: str, reason: str) -> None:
+        super().__init__(f"cannot write {target}: {reason}" if target else f"cannot print: {reason}")
+        self.target, self.reason = target, reason
+
+    def describe(self, lang: str = "en") -> str:
+        if not lang.startswith("zh"):
+            return str(self)
+        return f"无法写入 {self.target}：{self.reason}" if self.target else f"无法打印：{self.reason}"
 
 
 def page_layout(document: Document) -> QPageLayout:
@@ -62,7 +71,7 @@ def paint_document(document: Document, device: QPagedPaintDevice, progress: Prog
     """Draw every page on ``device`` (already given its page layout), starting a new page between pages."""
     painter = QPainter()
     if not painter.begin(device):
-        raise RenderError("the printer or file could not be opened for drawing")
+        raise RenderError("", "the printer or file could not be opened for drawing")
     try:
         replay = _Replay(painter, Fonts(document.family), device.logicalDpiX() / UNITS_PER_INCH)
         total = len(document.pages)
@@ -70,7 +79,7 @@ def paint_document(document: Document, device: QPagedPaintDevice, progress: Prog
             if progress is not None:
                 progress.report(i, total, "")
             if i and not device.newPage():
-                raise RenderError("the printer refused a new page")
+                raise RenderError("", "the printer refused a new page")
             replay.page(page)
     finally:
         painter.end()
@@ -83,7 +92,7 @@ def write_pdf(document: Document, path: str | os.PathLike[str], progress: Progre
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".pdf.part", dir=target.parent or ".")
     except OSError as exc:
-        raise RenderError(f"cannot write {target}: {exc.strerror or exc}") from exc
+        raise RenderError(str(target), exc.strerror or str(exc)) from exc
     os.close(fd)
     try:
         writer = QPdfWriter(tmp)
@@ -91,7 +100,10 @@ def write_pdf(document: Document, path: str | os.PathLike[str], progress: Progre
         writer.setTitle(document.title)
         writer.setCreator("zqtracker")
         writer.setPageLayout(page_layout(document))
-        paint_document(document, writer, progress)
+        try:
+            paint_document(document, writer, progress)
+        except RenderError as exc:
+            raise RenderError(str(target), exc.reason) from exc
         del writer  # flushes and closes the file
         os.replace(tmp, target)
     except BaseException:

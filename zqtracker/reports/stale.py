@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from zqtracker.reports.model import Align, Column, Report, Row, RowStyle, Table
 from zqtracker.reports.options import ReportOptions
-from zqtracker.reports.text import NO_FIGURE, count, day, long_date, money, t
+from zqtracker.reports.text import NO_FIGURE, day, long_date, money, t, total_label
 from zqtracker.services.activity import ActivityService
 from zqtracker.services.context import AppContext
 from zqtracker.services.progress import Progress
@@ -38,7 +38,7 @@ def build(ctx: AppContext, options: ReportOptions, report: Report, progress: Pro
         rows.append(Row(cells, key=r.code or str(r.id)))
     if rows:
         planned = sum(p.row.planned_investment for p in found.projects)
-        total = ("", t("total_projects", lang, n=count(len(rows))), "", "", "", money(planned, unit), "", "", "")
+        total = ("", total_label(len(rows), lang), "", "", "", money(planned, unit), "", "", "")
         rows.append(Row(total, RowStyle.TOTAL, "total"))
     report.blocks = [
         Table("", cols, rows, note=t("stale_note", lang), empty_text=t("stale_empty", lang, months=found.months))

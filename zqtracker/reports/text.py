@@ -40,6 +40,7 @@ _T: dict[str, tuple[str, str]] = {
     "col_yoy": ("YoY", "同比"),
     "total": ("Total", "合计"),
     "total_projects": ("Total ({n} projects)", "合计（{n}个项目）"),
+    "total_project": ("Total (1 project)", "合计（1个项目）"),
     "yoy_note": (
         "YoY: year-to-date against the same months of the year before; — where that figure is zero.",
         "同比：与上年同期累计相比；上年同期为零时不计算（—）。",
@@ -170,3 +171,8 @@ def stamp(moment: datetime) -> str:
 
 def count(n: int) -> str:
     return f"{n:,}"
+
+
+def total_label(n: int, lang: str) -> str:
+    """合计（3个项目） / Total (3 projects)."""
+    return t("total_project", lang) if n == 1 else t("total_projects", lang, n=count(n))
