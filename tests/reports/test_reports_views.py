@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from report_fixtures import WAN, hand  # noqa: F401 - the fixture
 
 from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.money import Unit, format_money
@@ -16,6 +15,8 @@ from zqtracker.reports.trend_chart import trend_data
 from zqtracker.services.activity import months_between
 from zqtracker.services.context import AppContext
 from zqtracker.storage.meta import set_meta
+
+WAN = 10_000  # yuan in one 万元 (the fixture `hand` is in conftest.py)
 
 MARCH_2023 = {"year": 2023, "through": 3, "generated_at": datetime(2023, 4, 5, 9, 30)}
 

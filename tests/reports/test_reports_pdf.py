@@ -9,7 +9,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from report_fixtures import WAN, hand  # noqa: F401 - the fixture
 
 from zqtracker.domain.models import Project
 from zqtracker.domain.money import Unit
@@ -23,6 +22,8 @@ from zqtracker.reports.page import TextOp
 from zqtracker.reports.paint import RenderError, write_pdf
 from zqtracker.services.context import AppContext
 from zqtracker.services.progress import Cancelled, Progress
+
+WAN = 10_000  # yuan in one 万元 (the fixture `hand` is in conftest.py)
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed")
 GENERATED = datetime(2023, 4, 5, 9, 30)
