@@ -39,7 +39,16 @@ from zqtracker.reports.page import (
     TextOp,
     mm,
 )
-from zqtracker.reports.tables import draw_header, draw_row, fit_widths, header_height, measure, prepare_row
+from zqtracker.reports.tables import (
+    Measure,
+    column_rules,
+    draw_header,
+    draw_row,
+    fit_widths,
+    header_height,
+    measure,
+    prepare_row,
+)
 from zqtracker.reports.text import t
 from zqtracker.services.progress import Progress
 
@@ -57,11 +66,16 @@ def page_size(orientation: Orientation, page_mm=A4_MM, margins_mm=MARGINS_MM) ->
     return mm(w - left - right), mm(h - top - bottom)
 
 
-def choose_orientation(report: Report, fonts: Fonts) -> Orientation:
-    """Portrait unless a table's columns, names wrapped as far as is pleasant, are wider than it."""
+def choose_orientation(report: Report, fonts: Fonts, measures: dict[int, Measure] | None = None) -> Orientation:
+    """Portrait unless a table needs more width than it: names wrapped as far as is pleasant,
+    headers on one line (a header broken mid-word, 完成 / 率, is what a leader notices)."""
     width, _ = page_size(Orientation.PORTRAIT)
+    measures = {} if measures is None else measures
     for table in report.tables():
-        if table.rows and sum(measure(table, fonts).natural) > width:
+        if not table.rows:
+            continue
+        m = measures.setdefault(id(table), measure(table, fonts))
+        if sum(max(n, h) for n, h in zip(m.natural, m.header, strict=True)) > width:
             return Orientation.LANDSCAPE
     return Orientation.PORTRAIT
 
@@ -76,9 +90,10 @@ def layout_report(
 ) -> Document:
     """Lay the report out; ``size`` (layout units) overrides A4 when a printer has other paper."""
     fonts = Fonts(family or report_family())
-    orientation = orientation or choose_orientation(report, fonts)
+    measures: dict[int, Measure] = {}
+    orientation = orientation or choose_orientation(report, fonts, measures)
     width, height = size or page_size(orientation)
-    flow = _Flow(report, fonts, width, height, progress)
+    flow = _Flow(report, fonts, width, height, progress, measures)
     flow.title_block()
     for block in report.blocks:
         if isinstance(block, KeyFigures):
@@ -94,9 +109,18 @@ def layout_report(
 
 
 class _Flow:
-    def __init__(self, report: Report, fonts: Fonts, width: float, height: float, progress: Progress | None) -> None:
+    def __init__(
+        self,
+        report: Report,
+        fonts: Fonts,
+        width: float,
+        height: float,
+        progress: Progress | None,
+        measures: dict[int, Measure],
+    ) -> None:
         self.r, self.f, self.w, self.h = report, fonts, width, height
         self.progress = progress
+        self.measures = measures
         self.pages: list[Page] = [Page()]
         self.y = 0.0
         self.bottom = height - FOOTER_BAND
@@ -199,7 +223,8 @@ class _Flow:
             self.heading(table.title)
             self.paragraph(table.empty_text or t("none_yet", self.r.lang), "body")
             return
-        widths = fit_widths(table, self.f, self.w)
+        m = self.measures.get(id(table)) or measure(table, self.f)
+        widths = fit_widths(table, self.f, self.w, m)
         head_h = header_height(table, self.f, widths)
         prepared = []
         for i, row in enumerate(table.rows):
@@ -213,19 +238,23 @@ class _Flow:
             self.room(self.heading_height(table.title) + head_h + sum(h for _, h in prepared[:2]))
         self.heading(table.title)
         x = 0.0
+        top = self.y
         self.ops.extend(draw_header(table, widths, x, self.y, head_h))
         self.y += head_h
         note_h = self.text_height("small", table.note, self.w) + mm(1.5) if table.note else 0.0
         last = len(prepared) - 1
         for i, (row, (cells, h)) in enumerate(zip(table.rows, prepared, strict=True)):
             if self.y + h + (note_h if i == last else 0.0) > self.bottom:  # the note never goes alone
+                self.ops.extend(column_rules(widths, x, top, self.y))
                 self.new_page()
                 if table.title:
                     self.heading(t("continued", self.r.lang, title=table.title))
+                top = self.y
                 self.ops.extend(draw_header(table, widths, x, self.y, head_h))
                 self.y += head_h
             self.ops.extend(draw_row(cells, row, table, widths, x, self.y, h, i))
             self.y += h
+        self.ops.extend(column_rules(widths, x, top, self.y))
         self.y += mm(1.5)
         if table.note:
             self.paragraph(table.note)

@@ -61,7 +61,7 @@ WRAP = int(Qt.TextFlag.TextWordWrap)
 TOP_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Rect:
     x: float
     y: float
@@ -69,7 +69,7 @@ class Rect:
     h: float
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class TextOp:
     rect: Rect
     text: str
@@ -78,13 +78,13 @@ class TextOp:
     color: str = INK
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class FillOp:
     rect: Rect
     color: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class LineOp:
     x1: float
     y1: float
@@ -94,7 +94,7 @@ class LineOp:
     width: float = 0.5 * PT
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class SvgOp:
     rect: Rect
     svg: bytes

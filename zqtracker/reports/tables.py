@@ -35,6 +35,7 @@ from zqtracker.reports.page import (
 PAD_X = mm(1.2)
 PAD_Y = mm(0.9)
 MAX_LINES = 3
+THIN = 0.35 * PT
 WRAP_DEFAULT_MM = 62.0
 WRAP_MIN_MM = 22.0
 _ALIGN = {Align.LEFT: LEFT, Align.RIGHT: RIGHT, Align.CENTER: CENTER}
@@ -50,28 +51,39 @@ def _font(style: RowStyle) -> str:
 
 @dataclass(slots=True)
 class Measure:
-    """What a table needs: per column the natural width, the least width, and the header's."""
+    """What a table needs, per column: its widest cell, its natural width and the least it can take."""
 
+    body: list[float]  # widest cell text
     natural: list[float]
     minimum: list[float]
+    header: list[float]  # the header on one line
 
 
 def measure(table: Table, fonts: Fonts) -> Measure:
+    """One pass over every cell (the costly part of a 2,000-row table's layout)."""
+    body = [0.0] * len(table.columns)
+    for r in table.rows:
+        key = _font(r.style)
+        for i, text in enumerate(r.cells):
+            if text:
+                w = fonts.width(key, text)
+                if w > body[i]:
+                    body[i] = w
     natural: list[float] = []
     minimum: list[float] = []
-    for i, col in enumerate(table.columns):
-        body = max((fonts.width(_font(r.style), r.cells[i]) for r in table.rows if r.cells[i]), default=0.0)
+    for col, widest in zip(table.columns, body, strict=True):
         head_min = _header_min(col.header, fonts)
         if col.wrap:
             cap = mm(col.max_mm or WRAP_DEFAULT_MM)
-            nat = max(min(body, cap), head_min) + 2 * PAD_X
+            nat = max(min(widest, cap), head_min) + 2 * PAD_X
             least = max(min(nat - 2 * PAD_X, mm(WRAP_MIN_MM)), head_min) + 2 * PAD_X
         else:
-            nat = max(body, head_min) + 2 * PAD_X
+            nat = max(widest, head_min) + 2 * PAD_X
             least = nat
         natural.append(nat)
         minimum.append(least)
-    return Measure(natural, minimum)
+    header = [fonts.width("body_bold", c.header) + 2 * PAD_X for c in table.columns]
+    return Measure(body, natural, minimum, header)
 
 
 def _header_min(header: str, fonts: Fonts) -> float:
@@ -90,11 +102,8 @@ def fit_widths(table: Table, fonts: Fonts, width: float, m: Measure | None = Non
         extra = width - total
         # Spare room goes first to names that would otherwise wrap, then to headers that would
         # wrap ("2023年计划投资" on one line reads better than "2023年计 / 划投资"), then to all.
-        wanted = []
-        for i, c in enumerate(table.columns):
-            body = max((fonts.width("body", r.cells[i]) for r in table.rows), default=0.0) if c.wrap else 0.0
-            wanted.append(body + 2 * PAD_X)
-        wanted_head = [fonts.width("body_bold", c.header) + 2 * PAD_X + 1 for c in table.columns]
+        wanted = [(b if c.wrap else 0.0) + 2 * PAD_X for c, b in zip(table.columns, m.body, strict=True)]
+        wanted_head = [h + 1 for h in m.header]
         for goal in (wanted, wanted_head):
             for i in range(len(widths)):
                 grow = min(extra, max(0.0, goal[i] - widths[i]))
@@ -158,18 +167,23 @@ def draw_header(table: Table, widths: list[float], x: float, y: float, h: float)
     for col, w in zip(table.columns, widths, strict=True):
         ops.append(TextOp(Rect(cx + PAD_X, y, w - 2 * PAD_X, h), col.header, "body_bold", CENTER | WRAP))
         cx += w
-    ops += _grid(widths, x, y, h, top=True)
+    right = x + sum(widths)
+    ops += [LineOp(x, y, right, y, GRID, THIN), LineOp(x, y + h, right, y + h, GRID, THIN)]
     return ops
 
 
 def draw_row(
     cells: tuple[str, ...], row: Row, table: Table, widths: list[float], x: float, y: float, h: float, index: int
 ) -> list[Op]:
+    """A row's fill, texts and the rule under it (the column rules are drawn once per page: see
+    :func:`column_rules`, which keeps a 60-page table's PDF small and quick to write)."""
     ops: list[Op] = []
+    right = x + sum(widths)
     if row.style is RowStyle.TOTAL:
-        ops.append(FillOp(Rect(x, y, sum(widths), h), TOTAL_FILL))
+        ops.append(FillOp(Rect(x, y, right - x, h), TOTAL_FILL))
+        ops.append(LineOp(x, y, right, y, GRID, THIN))
     elif index % 2:
-        ops.append(FillOp(Rect(x, y, sum(widths), h), ZEBRA_FILL))
+        ops.append(FillOp(Rect(x, y, right - x, h), ZEBRA_FILL))
     cx = x
     key = _font(row.style)
     for col, w, text in zip(table.columns, widths, cells, strict=True):
@@ -177,19 +191,16 @@ def draw_row(
             flags = _ALIGN[col.align] | (WRAP if col.wrap else 0)
             ops.append(TextOp(Rect(cx + PAD_X, y, w - 2 * PAD_X, h), text, key, flags))
         cx += w
-    ops += _grid(widths, x, y, h, top=row.style is RowStyle.TOTAL)
+    ops.append(LineOp(x, y + h, right, y + h, GRID, THIN))
     return ops
 
 
-def _grid(widths: list[float], x: float, y: float, h: float, *, top: bool) -> list[Op]:
-    thin = 0.35 * PT
-    right = x + sum(widths)
-    ops: list[Op] = [LineOp(x, y + h, right, y + h, GRID, thin)]
-    if top:
-        ops.append(LineOp(x, y, right, y, GRID, thin))
+def column_rules(widths: list[float], x: float, top: float, bottom: float) -> list[Op]:
+    """The vertical rules of one page's part of a table, header included."""
+    ops: list[Op] = []
     cx = x
     for w in widths:
-        ops.append(LineOp(cx, y, cx, y + h, GRID, thin))
+        ops.append(LineOp(cx, top, cx, bottom, GRID, THIN))
         cx += w
-    ops.append(LineOp(right, y, right, y + h, GRID, thin))
+    ops.append(LineOp(cx, top, cx, bottom, GRID, THIN))
     return ops
