@@ -27,6 +27,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+import PySide6
 from sqlalchemy import update
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,9 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
-    app_start = time.perf_counter()
     ensure_gui_application()
-    app_s = time.perf_counter() - app_start
     rows = []
     summary_cli = 0.0
     with tempfile.TemporaryDirectory(prefix="zq-bench-reports-") as tmp:
@@ -143,8 +142,8 @@ def main(argv: list[str] | None = None) -> int:
         rows.append((f"monthly progress PDF, {KEY_PROJECTS:,} key projects ({pages} pages)", base, pdf, cli, 5.0))
 
     print(f"bench_reports — {date.today().isoformat()}, {platform.node()}, {platform.processor() or platform.machine()}, "
-          f"{os.cpu_count()} CPUs, Python {platform.python_version()}; median of {args.runs}; "
-          f"QGuiApplication start {app_s:.2f} s\n")  # fmt: skip
+          f"{os.cpu_count()} CPUs, Python {platform.python_version()}, PySide6 {PySide6.__version__}; "
+          f"median of {args.runs}\n")  # fmt: skip
     print("| task | baseline: figures alone | PDF (in process) | ratio | `zqtracker report` (fresh process) | target |")
     print("|---|---:|---:|---:|---:|---:|")
     for name, base, pdf, cli, target in rows:

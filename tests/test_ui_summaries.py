@@ -150,6 +150,19 @@ def test_print_to_a_printer_and_the_print_preview_dialog(qtbot, widget: Summarie
     qtbot.waitUntil(lambda: op.done, timeout=20000)
     assert op.error is None and op.result == len(w.document().pages)
     assert "Investment projects: overview" in pdf_text(out)
+    # Other paper or orientation chosen in the print dialog: the pages are laid out again for it.
+    from PySide6.QtGui import QPageLayout, QPageSize
+
+    portrait = tmp_path / "letter-landscape.pdf"
+    printer.setOutputFileName(str(portrait))
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    op = w.print_to(printer)
+    qtbot.waitUntil(lambda: op.done, timeout=20000)
+    assert op.error is None and op.result >= 1
+    assert "Investment projects: overview" in pdf_text(portrait)
+    size = subprocess.run(["pdfinfo", str(portrait)], check=True, capture_output=True, text=True).stdout
+    assert "792 x 612 pts" in size  # US Letter, landscape
     dialog = w.preview_dialog()
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -166,3 +179,27 @@ def test_choices_are_remembered(qtbot, widget: SummariesWidget, demo_ctx: AppCon
     qtbot.addWidget(again)
     assert again.options().view is View.STALE
     assert again.options().unit.value == "wan" and again.options().stale_months == 9
+
+
+def test_chinese_interface_from_the_shipped_translation(qtbot, demo_ctx: AppContext, artifacts: Path) -> None:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from zqtracker.paths import resources_dir
+
+    translator = QTranslator()
+    assert translator.load(str(resources_dir() / "translations" / "reports_zh_CN.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        w = SummariesWidget(demo_ctx, DataEvents())
+        qtbot.addWidget(w)
+        w.resize(1280, 860)
+        w.lang_combo.setCurrentIndex(w.lang_combo.findData("zh"))
+        w.view_combo.setCurrentIndex(w.view_combo.findData(View.OVERVIEW.value))
+        w.show()
+        wait_built(qtbot, w, View.OVERVIEW)
+        assert [w.view_combo.itemText(i) for i in range(4)] == ["总览", "重点项目", "月度进展", "长期无进展项目"]
+        assert w.buttons["export"].text().startswith("导出 PDF")
+        assert w.status_label.text() == f"共 {len(w.document().pages)} 页"
+        w.grab().save(str(artifacts / "summaries-overview-zh-ui.png"))
+    finally:
+        QCoreApplication.removeTranslator(translator)

@@ -38,7 +38,7 @@ def test_report_views_and_options(qapp, hand: AppContext, tmp_path: Path, artifa
     t = text(pdf)
     assert "2023年3月项目投资进展情况" in t and "单位：万元" in t and "合计（3个项目）" in t
     assert "16,000.00" in t and "31.3%" in t and "17,990.00" in t
-    subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(artifacts / "report-cli-monthly-portrait")], check=True)
+    subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(artifacts / "report-cli-monthly-hand")], check=True)
     code, out, err = run("--db", db, "--lang", "zh", "report", str(tmp_path / "key.pdf"), "--view", "key-projects",
                          "--year", "2023", "--through", "3", "--district", "高要区")  # fmt: skip
     assert code == ExitCode.OK, err
