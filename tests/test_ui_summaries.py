@@ -17,6 +17,7 @@ from zqtracker.domain.models import Project
 from zqtracker.domain.status import Status
 from zqtracker.reports.model import View
 from zqtracker.services.context import AppContext
+from zqtracker.ui import summaries
 from zqtracker.ui.events import DataEvents
 from zqtracker.ui.summaries import SummariesWidget
 
@@ -45,7 +46,8 @@ def wait_built(qtbot, w: SummariesWidget, view: View | None = None) -> None:
         return not w.is_building() and not w._timer.isActive() and o is not None and (view is None or o.view is view)
 
     qtbot.waitUntil(ready, timeout=20000)
-    qtbot.waitUntil(lambda: w.preview.page_count() == len(w.document().pages), timeout=5000)
+    pages = min(len(w.document().pages), summaries.PREVIEW_PAGES)
+    qtbot.waitUntil(lambda: w.preview.page_count() == pages, timeout=5000)
 
 
 def choose(qtbot, w: SummariesWidget, view: View, **combos: str) -> None:
@@ -59,7 +61,7 @@ def choose(qtbot, w: SummariesWidget, view: View, **combos: str) -> None:
 def test_each_view_is_shown_and_screenshotted(qtbot, widget: SummariesWidget, artifacts: Path) -> None:
     w = widget
     assert (w.year_spin.value(), w.month_combo.currentData()) == (2023, 9)  # the latest month with records
-    assert w.document().pages and w.preview.page_count() == len(w.document().pages)
+    assert w.document().pages and w.preview.page_count() == len(w.document().pages) <= summaries.PREVIEW_PAGES
     w.grab().save(str(artifacts / "summaries-overview.png"))
     choose(qtbot, w, View.MONTHLY, lang="zh")
     assert w.key_only_check.isVisible() and not w.months_spin.isVisible()
@@ -203,3 +205,17 @@ def test_chinese_interface_from_the_shipped_translation(qtbot, demo_ctx: AppCont
         w.grab().save(str(artifacts / "summaries-overview-zh-ui.png"))
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_a_long_view_previews_its_first_pages_and_saves_them_all(qtbot, widget: SummariesWidget, tmp_path: Path,
+                                                                 monkeypatch) -> None:  # fmt: skip
+    monkeypatch.setattr(summaries, "PREVIEW_PAGES", 2)  # the demo's key-project list is 5 pages, not 800
+    w = widget
+    choose(qtbot, w, View.KEY_PROJECTS, lang="en")
+    total = len(w.document().pages)
+    assert total > 2
+    qtbot.waitUntil(lambda: w.preview.page_count() == 2, timeout=5000)
+    assert "the first 2 are shown here" in w.status_label.text()
+    op = w.write_pdf_to(str(tmp_path / "all.pdf"))
+    qtbot.waitUntil(lambda: op.done, timeout=20000)
+    assert pdf_text(tmp_path / "all.pdf").count("\f") == total

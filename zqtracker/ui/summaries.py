@@ -46,6 +46,7 @@ from zqtracker.ui.summaries_preview import PagePreview
 
 SETTINGS_GROUP = "summaries"
 REBUILD_DELAY_MS = 250
+PREVIEW_PAGES = 40  # drawn on the GUI thread; a 20,000-row table is 800 pages, printed and saved in full
 
 
 class SummariesWidget(QWidget):
@@ -183,7 +184,7 @@ class SummariesWidget(QWidget):
         self.print_action.triggered.connect(self.print_)
         self.export_action.triggered.connect(self.export_pdf)
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
-        self.preview.paint_requested.connect(self._paint)
+        self.preview.paint_requested.connect(self._paint_preview)
         self.events.projects_changed.connect(self._on_data_changed)
         self.events.investment_changed.connect(self._on_data_changed)
         self.events.references_changed.connect(self._on_data_changed)
@@ -251,7 +252,13 @@ class SummariesWidget(QWidget):
         self.printer.setPageLayout(page_layout(self._document))
         self.preview.update_pages()
         pages = len(self._document.pages)
-        self.status_label.setText(self.tr("%n page(s)", "", pages))
+        if pages > PREVIEW_PAGES:
+            self.status_label.setText(
+                self.tr("%n page(s); the first %1 are shown here, Print and Export PDF include all.", "", pages)
+                .replace("%1", str(PREVIEW_PAGES))
+            )  # fmt: skip
+        else:
+            self.status_label.setText(self.tr("%n page(s)", "", pages))
         self.document_ready.emit(pages)
 
     def _on_build_failed(self, exc: BaseException) -> None:
@@ -326,8 +333,16 @@ class SummariesWidget(QWidget):
         orientation = Orientation.LANDSCAPE if landscape else Orientation.PORTRAIT
         return layout_report(self._report, orientation=orientation, size=printable_size(printer))
 
-    def _paint(self, printer: QPrinter) -> None:
+    def _paint_preview(self, printer: QPrinter) -> None:
         document = self._document_for(printer)
+        if document is not None and len(document.pages) > PREVIEW_PAGES:
+            document = replace(document, pages=document.pages[:PREVIEW_PAGES])
+        self._paint_document(document, printer)
+
+    def _paint(self, printer: QPrinter) -> None:
+        self._paint_document(self._document_for(printer), printer)
+
+    def _paint_document(self, document: Document | None, printer: QPrinter) -> None:
         if document is None:
             return
         try:
