@@ -174,7 +174,7 @@ def _draw(p: QPainter, d: TrendData, lang: str, unit: Unit, w: float, h: float) 
 
     # year-to-date line on the right axis
     points = [QPointF(x0 + slot * (m - 0.5), y1 - (y1 - y0) * amount(v) / top_r) for m, v in enumerate(d.ytd, start=1)]
-    if points:
+    if points and any(d.ytd):
         p.setPen(QPen(QColor(YTD_LINE), 1.4 * PT))
         p.drawPolyline(points)
         p.setBrush(QColor(YTD_LINE))

@@ -269,6 +269,8 @@ class SummariesWidget(QWidget):
         self._dirty = True
 
     def _on_operation_finished(self) -> None:
+        if self._operation is not None:
+            self._operation.deleteLater()
         self._operation = None
         self._set_busy(False)
         if self._pending:
