@@ -186,3 +186,27 @@ def test_demo_figures_match_the_summary_command(demo_ctx: AppContext, capsys: py
     assert ytd[c["through_month"] - 1] == c["ytd_yuan"]
     assert f.stale == len(demo_ctx.statistics.stale_projects(demo_ctx.projects.list_rows()))
     assert f.signed_through() == (310, 68_900_000_000)  # the demo's 2023 signings (services/demo.py)
+
+
+def test_another_month_of_the_same_data_needs_no_new_aggregates(hand: AppContext) -> None:
+    from sqlalchemy import event
+
+    svc = DashboardService(hand.statistics)
+    first = svc.load(2023, 3)
+    statements: list[str] = []
+
+    def log(conn, cursor, statement, *args) -> None:
+        statements.append(statement)
+
+    event.listen(hand.database.engine, "before_cursor_execute", log)
+    try:
+        april = svc.load(2023, 4, unchanged=first)
+        assert april == svc.load(2023, 4)  # the same figures as loading afresh
+        statements.clear()
+        svc.load(2023, 2, unchanged=april)
+        assert not any("GROUP BY" in s or "count(" in s for s in statements), statements  # only the period
+        statements.clear()
+        last_year = svc.load(2022, 3, unchanged=april)  # another year: its investment and signings
+        assert last_year == svc.load(2022, 3)
+    finally:
+        event.remove(hand.database.engine, "before_cursor_execute", log)

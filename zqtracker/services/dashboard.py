@@ -10,7 +10,7 @@ they run side by side on their own connections (SQLite releases the GIL while it
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from zqtracker.domain.filters import ProjectFilter
@@ -37,6 +37,9 @@ class DashboardFigures:
     latest: Period | None  # the latest month with records in the database
     years: tuple[int, ...]  # years a user can pick: those with records, and the period's own
     project_filter: ProjectFilter | None = None
+    # the cubes behind the figures, kept so that another month of the same year needs no query
+    project_cube: ProjectCube | None = field(default=None, compare=False, repr=False)
+    investment_cube: InvestmentCube | None = field(default=None, compare=False, repr=False)
 
     @property
     def is_demo(self) -> bool:
@@ -60,12 +63,26 @@ class DashboardService:
         f: ProjectFilter | None = None,
         *,
         stale_months: int = DEFAULT_STALE_MONTHS,
+        unchanged: DashboardFigures | None = None,
     ) -> DashboardFigures:
-        """The figures for ``year`` January–``through`` (defaults: the latest month with records)."""
+        """The figures for ``year`` January–``through`` (defaults: the latest month with records).
+
+        ``unchanged``: figures loaded earlier from the same data (the caller knows nothing was
+        written since — the dashboard does, from DataEvents). Whatever does not depend on the
+        period is taken from them, and another month of the same year needs no query at all.
+        """
         if f is not None and f.is_empty():
             f = None
         st = self.stats
         period = st.resolve_period(year, through)
+        if (
+            unchanged is not None
+            and unchanged.project_cube is not None
+            and unchanged.investment_cube is not None
+            and unchanged.project_filter == f
+            and unchanged.stale_months == stale_months
+        ):
+            return self._reuse(unchanged, period)
         latest = st.latest_period()
         as_of = st.as_of()
         cutoff = stale_cutoff(as_of, stale_months)
@@ -95,17 +112,13 @@ class DashboardService:
         investment: InvestmentCube = results[0]
         projects: ProjectCube = results[2]
         span: tuple[int, int] | None = results[4]
-        summary = build_summary(projects, investment, y, period.month, results[5], f)
-        monthly = investment.monthly(y)
-        prior = investment.monthly(y - 1)
         pick = set(range(span[0], span[1] + 1)) if span else set()
         pick.add(y)
-        return DashboardFigures(
-            year=y,
-            through=period.month,
-            summary=summary,
-            monthly={m: v for (_, m), v in sorted(monthly.items(), key=lambda kv: kv[0][1])},
-            prior_monthly={m: v for (_, m), v in sorted(prior.items(), key=lambda kv: kv[0][1])},
+        return _figures(
+            period,
+            projects,
+            investment,
+            results[5],
             signed=results[3],
             stale=results[1],
             stale_months=stale_months,
@@ -115,3 +128,47 @@ class DashboardService:
             years=tuple(sorted(pick)),
             project_filter=f,
         )
+
+    def _reuse(self, old: DashboardFigures, period: Period) -> DashboardFigures:
+        """Another period from the same data: the project cube, stale count and dates stay; the
+        investment cube and signings are queried again only for another year."""
+        f = old.project_filter
+        investment, signed = old.investment_cube, old.signed
+        if period.year != old.year:
+            investment = self.stats.investment_cube((period.year - 1, period.year), f)
+            signed = self.stats.signed_by_month(period.year, f)
+        assert investment is not None and old.project_cube is not None
+        return _figures(
+            period,
+            old.project_cube,
+            investment,
+            old.is_demo,
+            signed=signed,
+            stale=old.stale,
+            stale_months=old.stale_months,
+            stale_cutoff=old.stale_cutoff,
+            as_of=old.as_of,
+            latest=old.latest,
+            years=tuple(sorted({*old.years, period.year})),
+            project_filter=f,
+        )
+
+
+def _figures(
+    period: Period, projects: ProjectCube, investment: InvestmentCube, demo: bool, **rest: object
+) -> DashboardFigures:
+    y = period.year
+    f = rest["project_filter"]
+    summary = build_summary(projects, investment, y, period.month, demo, f)  # type: ignore[arg-type]
+    monthly = investment.monthly(y)
+    prior = investment.monthly(y - 1)
+    return DashboardFigures(
+        year=y,
+        through=period.month,
+        summary=summary,
+        monthly={m: v for (_, m), v in sorted(monthly.items(), key=lambda kv: kv[0][1])},
+        prior_monthly={m: v for (_, m), v in sorted(prior.items(), key=lambda kv: kv[0][1])},
+        project_cube=projects,
+        investment_cube=investment,
+        **rest,  # type: ignore[arg-type]
+    )

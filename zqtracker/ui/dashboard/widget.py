@@ -59,7 +59,7 @@ class DashboardWidget(QWidget):
         self._year: int | None = None  # None: follow the latest month with records
         self._through: int | None = None
         self._dirty = True
-        self._updating = False
+        self._data_changed = True  # anything written since the figures were loaded
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
@@ -176,7 +176,10 @@ class DashboardWidget(QWidget):
     def set_period(self, year: int | None, through: int | None) -> None:
         """Show ``year`` January–``through`` (None, None: the latest month with records)."""
         self._year, self._through = year, through
-        self.refresh()
+        if self.isVisible() and self.panels and not self._dirty:
+            self._load()  # same data, another period
+        else:
+            self.refresh()
 
     def refresh(self) -> None:
         """Fetch the figures and redraw everything (runs only while the dashboard is visible)."""
@@ -184,12 +187,19 @@ class DashboardWidget(QWidget):
         if not self.isVisible():
             self._dirty = True
             return
+        self._data_changed = True
+        self._load()
+
+    def _load(self) -> None:
         if not self.panels:
             self._ensure_charts()
             self.layout().activate()  # size the new panels now: bar charts fit their rows to it
             self.grid.activate()
-        figures = self.service.load(self._year, self._through)
-        self._dirty = False
+        # after a change of period only (no data event since), the figures that do not depend on
+        # the period are reused: another month of the same year needs no query
+        reuse = None if self._data_changed else self.figures
+        figures = self.service.load(self._year, self._through, unchanged=reuse)
+        self._dirty = self._data_changed = False
         self._show(figures)
         self.refreshed.emit()
 
@@ -205,7 +215,7 @@ class DashboardWidget(QWidget):
             self._show(self.figures)
 
     def _schedule(self) -> None:
-        self._dirty = True
+        self._dirty = self._data_changed = True
         if self.isVisible():
             self._timer.start()
 
@@ -220,13 +230,13 @@ class DashboardWidget(QWidget):
         self._year = int(self.year_box.itemData(index))
         if self._through is None and self.figures is not None:
             self._through = self.figures.through
-        self.refresh()
+        self.set_period(self._year, self._through)
 
     def _on_through_chosen(self, index: int) -> None:
         self._through = int(self.through_box.itemData(index))
         if self._year is None and self.figures is not None:
             self._year = self.figures.year
-        self.refresh()
+        self.set_period(self._year, self._through)
 
     def _on_unit_chosen(self, index: int) -> None:
         self.unit = Unit(str(self.unit_box.itemData(index)))
