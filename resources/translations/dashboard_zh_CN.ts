@@ -18,28 +18,28 @@
         <translation>复制图片(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/panel.py" line="76" />
+        <location filename="../../zqtracker/ui/dashboard/panel.py" line="71" />
         <source>Save or copy this chart</source>
         <translation>保存或复制此图表</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/panel.py" line="183" />
+        <location filename="../../zqtracker/ui/dashboard/panel.py" line="196" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/panel.py" line="183" />
+        <location filename="../../zqtracker/ui/dashboard/panel.py" line="196" />
         <source>SVG image (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/panel.py" line="184" />
-        <location filename="../../zqtracker/ui/dashboard/panel.py" line="193" />
+        <location filename="../../zqtracker/ui/dashboard/panel.py" line="197" />
+        <location filename="../../zqtracker/ui/dashboard/panel.py" line="206" />
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/panel.py" line="194" />
+        <location filename="../../zqtracker/ui/dashboard/panel.py" line="207" />
         <source>Could not write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -130,102 +130,102 @@
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="75" />
+        <location filename="../../zqtracker/ui/dashboard/widget.py" line="73" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="77" />
+        <location filename="../../zqtracker/ui/dashboard/widget.py" line="75" />
         <source>Through month</source>
         <translation>截至月份</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="79" />
+        <location filename="../../zqtracker/ui/dashboard/widget.py" line="77" />
         <source>100m yuan (亿元)</source>
         <translation>亿元</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="80" />
+        <location filename="../../zqtracker/ui/dashboard/widget.py" line="78" />
         <source>10k yuan (万元)</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="82" />
+        <location filename="../../zqtracker/ui/dashboard/widget.py" line="80" />
         <source>&amp;Latest month</source>
         <translation>最新月份(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="83" />
+        <location filename="../../zqtracker/ui/dashboard/widget.py" line="81" />
         <source>Show the latest month that has investment records</source>
         <translation>显示有投资记录的最新月份</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="90" />
+        <location filename="../../zqtracker/ui/dashboard/widget.py" line="88" />
         <source>&amp;Year</source>
         <translation>年份(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="90" />
+        <location filename="../../zqtracker/ui/dashboard/widget.py" line="88" />
         <source>&amp;Through</source>
         <translation>截至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="91" />
+        <location filename="../../zqtracker/ui/dashboard/widget.py" line="89" />
         <source>&amp;Unit</source>
         <translation>单位(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="104" />
+        <location filename="../../zqtracker/ui/dashboard/widget.py" line="102" />
         <source>Projects</source>
         <translation>项目数</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="105" />
+        <location filename="../../zqtracker/ui/dashboard/widget.py" line="103" />
         <source>Planned investment</source>
         <translation>计划总投资</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="106" />
+        <location filename="../../zqtracker/ui/dashboard/widget.py" line="104" />
         <source>Billion-yuan projects</source>
         <translation>十亿元以上项目</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="107" />
+        <location filename="../../zqtracker/ui/dashboard/widget.py" line="105" />
         <source>Completed investment</source>
         <translation>累计完成投资</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="108" />
+        <location filename="../../zqtracker/ui/dashboard/widget.py" line="106" />
         <source>Year on year</source>
         <translation>同比增速</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="109" />
+        <location filename="../../zqtracker/ui/dashboard/widget.py" line="107" />
         <source>Projects signed</source>
         <translation>签约项目</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="110" />
+        <location filename="../../zqtracker/ui/dashboard/widget.py" line="108" />
         <source>Stale projects</source>
         <translation>停滞项目</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="125" />
+        <location filename="../../zqtracker/ui/dashboard/widget.py" line="123" />
         <source>Loading charts…</source>
         <translation>正在加载图表…</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="267" />
+        <location filename="../../zqtracker/ui/dashboard/widget.py" line="279" />
         <source>DEMO DATA</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="268" />
+        <location filename="../../zqtracker/ui/dashboard/widget.py" line="280" />
         <source>Figures as of {date}</source>
         <translation>数据截至 {date}</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="272" />
+        <location filename="../../zqtracker/ui/dashboard/widget.py" line="284" />
         <source>en</source>
         <comment>language code of this translation: zh for Chinese</comment>
         <translation>zh</translation>
