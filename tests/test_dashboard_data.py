@@ -210,3 +210,11 @@ def test_another_month_of_the_same_data_needs_no_new_aggregates(hand: AppContext
         assert last_year == svc.load(2022, 3)
     finally:
         event.remove(hand.database.engine, "before_cursor_execute", log)
+
+
+def test_charts_alone_skip_the_stale_count(hand: AppContext) -> None:
+    svc = DashboardService(hand.statistics)
+    charts_only = svc.load(2023, 3, count_stale_projects=False)
+    assert charts_only.stale is None
+    assert charts_only.summary == svc.load(2023, 3).summary
+    assert svc.load(2023, 3, unchanged=charts_only).stale == 2  # reusing it would lack the count

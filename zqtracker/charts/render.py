@@ -59,7 +59,7 @@ def render_chart(
     Year and month default to the latest month with records, as everywhere.
     """
     _check(name, fmt, width, height, dpi)
-    figures = DashboardService(stats).load(year, through, project_filter)
+    figures = DashboardService(stats).load(year, through, project_filter, count_stale_projects=False)
     return render_figures(figures, name, lang=lang, unit=unit, width=width, height=height, fmt=fmt, dpi=dpi,
                           theme=theme)  # fmt: skip
 

@@ -30,7 +30,7 @@ class DashboardFigures:
     monthly: dict[int, int]  # completed investment of each month of ``year`` (months with records)
     prior_monthly: dict[int, int]  # the same for ``year`` − 1, all twelve months
     signed: dict[int, tuple[int, int]]  # month → (projects signed, their planned investment), whole year
-    stale: int
+    stale: int | None  # None: not counted (a chart image does not show it)
     stale_months: int
     stale_cutoff: date
     as_of: date
@@ -64,12 +64,14 @@ class DashboardService:
         *,
         stale_months: int = DEFAULT_STALE_MONTHS,
         unchanged: DashboardFigures | None = None,
+        count_stale_projects: bool = True,
     ) -> DashboardFigures:
         """The figures for ``year`` January–``through`` (defaults: the latest month with records).
 
         ``unchanged``: figures loaded earlier from the same data (the caller knows nothing was
         written since — the dashboard does, from DataEvents). Whatever does not depend on the
         period is taken from them, and another month of the same year needs no query at all.
+        ``count_stale_projects=False`` skips the costliest query when only charts are drawn.
         """
         if f is not None and f.is_empty():
             f = None
@@ -81,6 +83,7 @@ class DashboardService:
             and unchanged.investment_cube is not None
             and unchanged.project_filter == f
             and unchanged.stale_months == stale_months
+            and (unchanged.stale is not None or not count_stale_projects)
         ):
             return self._reuse(unchanged, period)
         latest = st.latest_period()
@@ -88,7 +91,9 @@ class DashboardService:
         cutoff = stale_cutoff(as_of, stale_months)
         y = period.year
 
-        def stale() -> int:
+        def stale() -> int | None:
+            if not count_stale_projects:
+                return None
             with st.db.session() as s:
                 return count_stale(s, cutoff, f)
 

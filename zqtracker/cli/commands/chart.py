@@ -64,7 +64,9 @@ def run(args: argparse.Namespace, console: Console) -> int:
     f = filter_from_args(args)
     ctx = open_context(args)
     try:
-        figures = DashboardService(ctx.statistics).load(args.year, args.through, None if f.is_empty() else f)
+        figures = DashboardService(ctx.statistics).load(
+            args.year, args.through, None if f.is_empty() else f, count_stale_projects=False
+        )
     finally:
         ctx.close()
     data = render_figures(figures, args.name, lang=console.lang, unit=unit_of(args), width=args.width,

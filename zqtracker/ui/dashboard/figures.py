@@ -89,7 +89,7 @@ def fill_tiles(w: DashboardWidget, f: DashboardFigures, lang: str, unit: Unit, t
     tiles["signed"].set_filter(ProjectFilter(signed_year=f.year))
 
     tiles["stale"].set_figure(
-        count_text(f.stale),
+        "—" if f.stale is None else count_text(f.stale),
         translate("DashboardTiles", "no activity since {date}").format(date=f.stale_cutoff.isoformat()),
         colour="#bf8700" if f.stale else None,
         tooltip=translate(
