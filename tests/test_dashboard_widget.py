@@ -313,3 +313,15 @@ def test_screenshot_at_1366_by_768(qtbot, demo_ctx: AppContext, artifacts: Path,
         window.grab().save(str(artifacts / f"dashboard-{lang}.png"))
     finally:
         QApplication.instance().removeTranslator(translator)
+
+
+def test_an_empty_database_says_so(qtbot, ctx: AppContext, artifacts: Path) -> None:
+    widget, _ = open_dashboard(qtbot, ctx)
+    assert widget.tiles["projects"].value.text() == "0"
+    assert widget.tiles["yoy"].value.text() == "—"  # no figure, not 0%
+    for name in ("monthly", "sectors", "signed"):
+        message = widget.panels[name].item._message
+        assert message.isVisible() and message.toPlainText().startswith("No "), name
+    assert not widget.panels["pipeline"].item._message.isVisible()  # nine statuses at zero are a figure
+    qtbot.wait(100)
+    widget.grab().save(str(artifacts / "dashboard-empty-en.png"))

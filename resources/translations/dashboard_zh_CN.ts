@@ -87,42 +87,42 @@
         <translation>{period}累计完成投资：{amount}</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/figures.py" line="67" />
-        <source>nothing in the same period of {year}</source>
-        <translation>{year}年同期为零</translation>
+        <location filename="../../zqtracker/ui/dashboard/figures.py" line="66" />
+        <source>same period {year}: 0</source>
+        <translation>上年同期为零</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/figures.py" line="73" />
+        <location filename="../../zqtracker/ui/dashboard/figures.py" line="71" />
         <source>same period {year}: {amount}</source>
         <translation>上年同期 {amount}</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/figures.py" line="75" />
+        <location filename="../../zqtracker/ui/dashboard/figures.py" line="73" />
         <source>Completed investment {period} against the same months of {year}</source>
         <translation>{period}累计完成投资与{year}年同期相比</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/figures.py" line="81" />
+        <location filename="../../zqtracker/ui/dashboard/figures.py" line="79" />
         <source>Signed {period}</source>
         <translation>{period}签约项目</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/figures.py" line="84" />
+        <location filename="../../zqtracker/ui/dashboard/figures.py" line="82" />
         <source>planned {amount}</source>
         <translation>计划总投资 {amount}</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/figures.py" line="85" />
+        <location filename="../../zqtracker/ui/dashboard/figures.py" line="83" />
         <source>Projects signed {period}, planned {amount}. Click to list the projects signed in {year}.</source>
         <translation>{period}签约项目，计划总投资 {amount}。点击查看{year}年签约的项目。</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/figures.py" line="93" />
+        <location filename="../../zqtracker/ui/dashboard/figures.py" line="91" />
         <source>no activity since {date}</source>
         <translation>自 {date} 起无进展</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/figures.py" line="95" />
+        <location filename="../../zqtracker/ui/dashboard/figures.py" line="93" />
         <source>Projects still in the pipeline with no status change and no investment record in the {months} months before {as_of}.</source>
         <translation>截至 {as_of}，{months}个月内既无状态变化也无投资记录的在途项目。</translation>
     </message>

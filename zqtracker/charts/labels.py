@@ -45,6 +45,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "axis.planned": ("Planned investment, {unit}", "计划总投资（{unit}）"),
     "others": ("Others ({n})", "其他（{n}个）"),
     "demo": ("DEMO DATA", "演示数据"),
+    "empty.records": ("No completed investment recorded in {years}", "{years}年无完成投资记录"),
+    "empty.growth": ("No figure: nothing recorded in the same months of {year}", "无同比：{year}年同期无记录"),
+    "empty.period": ("No completed investment recorded in {period}", "{period}无完成投资记录"),
+    "empty.signed": ("No project signed in {period}", "{period}无签约项目"),
     "filtered": ("Filtered: {what}", "筛选：{what}"),
     # tooltips
     "tip.month": (

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QGraphicsRectItem, QSizePolicy
 
 from zqtracker.charts.fonts import chart_family
@@ -54,6 +55,9 @@ class ValueAxis(pg.AxisItem):
         """pyqtgraph spaces ticks by length only; along the bottom, "100,000" labels then overlap.
         Widen the major spacing (1-2-5 steps) until a label fits between two ticks."""
         levels = super().tickSpacing(minVal, maxVal, size)
+        if self.kind is Kind.COUNT and levels:  # no "0.5 projects": whole-number ticks only
+            levels = [(max(1.0, spacing), offset) for spacing, offset in levels]
+            levels = [lv for i, lv in enumerate(levels) if lv[0] not in [s for s, _ in levels[:i]]]
         if not levels or self.orientation not in ("bottom", "top") or maxVal <= minVal or size <= 0:
             return levels
         major = levels[0][0]
@@ -147,6 +151,25 @@ class ChartItem(pg.GraphicsLayout):
         ):
             if label.text != text:  # setText re-lays out rich text: ~1 ms each
                 label.setText(text)
+
+    def _empty_message(self, vb: pg.ViewBox) -> pg.TextItem:
+        """Said across the plot when there is nothing to draw (an empty chart is not a zero)."""
+        from zqtracker.charts.fonts import chart_font
+
+        message = pg.TextItem("", color=self.theme.muted_text, anchor=(0.5, 0.5))
+        message.setFont(chart_font(BASE_PT + 0.5))
+        message.textItem.document().setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignCenter))
+        vb.addItem(message, ignoreBounds=True)
+        return message
+
+    def _show_empty(self, message: pg.TextItem, vb: pg.ViewBox, text: str) -> None:
+        if message.toPlainText() != text:
+            message.setText(text)
+        message.setVisible(bool(text))
+        if text:
+            message.setTextWidth(max(80.0, vb.width() * 0.9))  # wrap inside a narrow panel
+            (x0, x1), (y0, y1) = vb.viewRange()
+            message.setPos((x0 + x1) / 2, (y0 + y1) / 2)
 
     def hit(self, scene_pos: QPointF) -> Hit | None:
         raise NotImplementedError

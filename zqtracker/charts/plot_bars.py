@@ -49,6 +49,7 @@ class BarsChartItem(ChartItem):
             right.vb.addItem(pg.InfiniteLine(pos=0, angle=90, pen=self._pen(theme.axis)), ignoreBounds=True)
         self._extents: list[tuple[pg.ViewBox, float, float, float, float]] = []
         self._bands = [self._band(left.vb), self._band(right.vb)]
+        self._message = self._empty_message(left.vb)
         for plot in self.plots:
             plot.vb.sigResized.connect(self._fit_value_ranges)
         self.set_data(data)
@@ -76,7 +77,7 @@ class BarsChartItem(ChartItem):
             neg_px, pos_px = self._place_labels(key, plot.vb, axis, values, coords, ys, cap)
             finite = [c for c in coords if not math.isnan(c)]
             self._extents.append((plot.vb, min([0.0, *finite]), max([0.0, *finite]), neg_px, pos_px))
-        self.plots[0].vb.setYRange(-0.6, n - 0.4, padding=0)
+        self.plots[0].vb.setYRange(-0.6, max(n, 1) - 0.4, padding=0)
         self._fit_value_ranges()
 
     def _colour(self, key: str, data: BarsChart, i: int, value: float) -> str:
@@ -118,8 +119,12 @@ class BarsChartItem(ChartItem):
         for vb, lo, hi, neg_px, pos_px in self._extents:
             width = max(vb.width(), 60.0)
             room = max(width - neg_px - pos_px, width * 0.35)
-            scale = room / ((hi - lo) or 1.0)
+            if hi == lo:  # nothing but zeros: an axis from 0 to 1, not a sliver around 0
+                hi = lo + 1.0
+            scale = room / (hi - lo)
             vb.setXRange(lo - neg_px / scale, hi + pos_px / scale, padding=0)
+        if self._extents:
+            self._show_empty(self._message, self.plots[0].vb, self.data.empty)  # type: ignore[union-attr]
 
     def hit(self, scene_pos: QPointF) -> Hit | None:
         left, right = self.plots

@@ -70,6 +70,7 @@ class TimeChartItem(ChartItem):
             plot.vb.addItem(pg.InfiniteLine(pos=0, angle=0, pen=self._pen(theme.axis)), ignoreBounds=True)
         plot.vb.setXRange(0.45, 12.55, padding=0)
         self._band_item = self._band(plot.vb)
+        self._message = self._empty_message(plot.vb)
         self.set_data(data)
 
     def set_data(self, data: TimeChart) -> None:  # type: ignore[override]
@@ -98,6 +99,7 @@ class TimeChartItem(ChartItem):
         for side, vb in self.views.items():
             values = [self._coordinate(v, self._kind(s)) for s in data.series if s.axis == side for v in s.values]
             vb.setYRange(*span_with_zero([v for v in values if not math.isnan(v)]), padding=0)
+        self._show_empty(self._message, self.plots[0].vb, data.empty)
 
     def _kind(self, s: Series) -> Kind:
         data: TimeChart = self.data  # type: ignore[assignment]

@@ -65,6 +65,7 @@ class TimeChart:
     right: Axis | None
     series: tuple[Series, ...]
     tooltips: tuple[str | None, ...]  # one per month
+    empty: str = ""  # what to say across the plot when there is nothing to draw
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +99,7 @@ class BarsChart:
     right_role: str  # "updown" (growth) or "current"
     rows: tuple[BarRow, ...]
     legend: tuple[LegendEntry, ...]
+    empty: str = ""  # what to say across the plot when there are no rows
 
 
 ChartData = TimeChart | BarsChart
@@ -179,6 +181,7 @@ def _monthly(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> T
             Series("ytd", t("ytd.current", lang, year=y), "line", "accent", "right", ytd, annotate=True),
         ),
         tooltips=tuple(tips),
+        empty="" if any(cur[:m]) or any(prior) else t("empty.records", lang, years=f"{y - 1}–{y}"),
     )
 
 
@@ -216,6 +219,7 @@ def _yoy(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> TimeC
             Series("ytd_yoy", t("yoy.ytd", lang), "line", "accent", "left", cumulative, annotate=True),
         ),
         tooltips=tuple(tips),
+        empty="" if any(v is not None for v in monthly + cumulative) else t("empty.growth", lang, year=y - 1),
     )
 
 
@@ -255,6 +259,7 @@ def _ytd_bars(f: DashboardFigures, lang: str, unit: Unit, rows: int | None, dim:
         right=Axis(t("bars.yoy", lang), Kind.PCT),
         right_role="updown",
         rows=tuple(out),
+        empty="" if out else t("empty.period", lang, period=period),
         legend=(
             LegendEntry("bar", "current", t("legend.ytd", lang, period=period)),
             LegendEntry("bar", "up", t("legend.up", lang)),
@@ -322,6 +327,7 @@ def _signed(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> Ti
             Series("signed_planned", t("signed.planned", lang), "line", "accent", "right", planned),
         ),
         tooltips=tips,
+        empty="" if any(counts[:m]) else t("empty.signed", lang, period=period_label(y, m, lang)),
     )
 
 

@@ -63,9 +63,7 @@ def fill_tiles(w: DashboardWidget, f: DashboardFigures, lang: str, unit: Unit, t
     up, down = theme.growth(lang)
     prior_short = money_text(c.total.prior_ytd, unit, lang, with_unit=False)
     if growth is None:
-        tiles["yoy"].set_figure(
-            "—", translate("DashboardTiles", "nothing in the same period of {year}").format(year=f.year - 1)
-        )
+        tiles["yoy"].set_figure("—", translate("DashboardTiles", "same period {year}: 0").format(year=f.year - 1))
     else:
         arrow = "▲" if growth > 0 else "▼" if growth < 0 else ""
         tiles["yoy"].set_figure(
