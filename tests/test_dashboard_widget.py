@@ -182,6 +182,8 @@ def test_period_and_unit_selectors(qtbot, demo_ctx: AppContext) -> None:
     widget, _ = open_dashboard(qtbot, demo_ctx, lang="zh")
     assert [widget.year_box.itemText(i) for i in range(widget.year_box.count())][:2] == ["2023", "2022"]
     assert widget.through_box.currentText() == "9月"
+    model = widget.through_box.model()
+    assert model.item(8).isEnabled() and not model.item(9).isEnabled()  # October 2023 not reported yet
     assert not widget.latest_button.isEnabled()
     with qtbot.waitSignal(widget.refreshed, timeout=10000):
         widget.through_box.activated.emit(5)  # June

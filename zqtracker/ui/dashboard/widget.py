@@ -271,10 +271,13 @@ class DashboardWidget(QWidget):
             self.year_box.addItem(str(y), y)
         self.year_box.setCurrentIndex(self.year_box.findData(f.year))
         self.through_box.clear()
+        latest = f.latest
         for m in range(1, 13):
             self.through_box.addItem(month_label(m, self.lang), m)
+            if latest is not None and f.year == latest.year and m > latest.month and m != f.through:
+                # months not reported yet: their "zero" would read as a −100% fall
+                self.through_box.model().item(m - 1).setEnabled(False)
         self.through_box.setCurrentIndex(f.through - 1)
-        latest = f.latest
         self.latest_button.setEnabled(latest is not None and (latest.year, latest.month) != (f.year, f.through))
         self.demo_label.setText(self.tr("DEMO DATA") if f.is_demo else "")
         self.as_of_label.setText(self.tr("Figures as of {date}").format(date=f.as_of.isoformat()))
