@@ -36,7 +36,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from zqtracker.domain.filters import ProjectFilter  # noqa: E402
 from zqtracker.reports.export import export_pdf  # noqa: E402
-from zqtracker.reports.headless import ensure_gui_application  # noqa: E402
+from zqtracker.charts.headless import ensure_app  # noqa: E402
 from zqtracker.reports.model import View  # noqa: E402
 from zqtracker.reports.options import ReportOptions  # noqa: E402
 from zqtracker.services.context import AppContext  # noqa: E402
@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
-    ensure_gui_application()
+    ensure_app()
     rows = []
     summary_cli = 0.0
     with tempfile.TemporaryDirectory(prefix="zq-bench-reports-") as tmp:

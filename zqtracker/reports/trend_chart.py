@@ -2,10 +2,11 @@
 
 ``monthly_trend_svg`` returns SVG bytes; the layout scales them onto the page and the PDF keeps
 them as vectors. It draws the chart itself with QPainter (this year's and last year's monthly
-completed investment as bars, this year's year-to-date as a line on the right axis). When the
-dashboard's renderer lands (planned: ``charts.render_chart(stats, name, *, year, through, lang,
-width, height, fmt)``), this function's body can become a call to it: nothing else in reports/
-draws charts.
+completed investment as bars, this year's year-to-date as a line on the right axis), with type
+sized in millimetres for paper. The dashboard's renderer (charts.render.render_chart) was tried
+here: its SVG, made from pyqtgraph's scene, loses its line markers and hairlines in Qt's SVG
+Tiny renderer and its type is sized for screens, so printed pages keep this drawing. Both take
+their figures from the same investment cube.
 """
 
 from __future__ import annotations

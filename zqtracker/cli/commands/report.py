@@ -60,7 +60,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
     f = filter_from_args(args)
 
     from zqtracker.reports.export import export_pdf
-    from zqtracker.reports.headless import ensure_gui_application
+    from zqtracker.charts.headless import ensure_app
     from zqtracker.reports.model import View
     from zqtracker.reports.options import ReportOptions
     from zqtracker.reports.paint import RenderError
@@ -76,7 +76,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
         stale_months=args.months,
         as_of=as_of,
     )
-    ensure_gui_application()
+    ensure_app()
     ctx = open_context(args)
     try:
         written = export_pdf(ctx, options, target)
