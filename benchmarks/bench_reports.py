@@ -34,9 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from zqtracker.charts.headless import ensure_app  # noqa: E402
 from zqtracker.domain.filters import ProjectFilter  # noqa: E402
 from zqtracker.reports.export import export_pdf  # noqa: E402
-from zqtracker.charts.headless import ensure_app  # noqa: E402
 from zqtracker.reports.model import View  # noqa: E402
 from zqtracker.reports.options import ReportOptions  # noqa: E402
 from zqtracker.services.context import AppContext  # noqa: E402

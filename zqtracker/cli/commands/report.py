@@ -59,8 +59,8 @@ def run(args: argparse.Namespace, console: Console) -> int:
             return ExitCode.INVALID_INPUT
     f = filter_from_args(args)
 
-    from zqtracker.reports.export import export_pdf
     from zqtracker.charts.headless import ensure_app
+    from zqtracker.reports.export import export_pdf
     from zqtracker.reports.model import View
     from zqtracker.reports.options import ReportOptions
     from zqtracker.reports.paint import RenderError
