@@ -36,7 +36,7 @@ def _reserve(target: Path) -> Path:
     """Create an empty, exclusively named file beside ``target`` with the user's usual permissions
     (mode 0666 less the umask — unlike mkstemp's 0600, so the renamed file is an ordinary file)."""
     for _ in range(100):
-        tmp = target.with_name(f".~{target.stem}.{secrets.token_hex(4)}.tmp")
+        tmp = target.with_name(f".~{target.stem[:64]}.{secrets.token_hex(4)}.tmp")
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         except FileExistsError:

@@ -3,8 +3,9 @@
 The headers are exactly the ones export writes (io/columns.py), so a filled-in template imports
 the same way an export does. Status, flag, type and origin drop-downs are short inline lists;
 sector and district lists come from the database and sit on a hidden sheet behind a defined name,
-because Excel refuses an inline list longer than 255 characters. Sectors and districts are
-"warning" lists — a new name is allowed (import creates it) — the others are strict.
+because Excel refuses an inline list longer than 255 characters. Every list is a "warning" list:
+it offers the choices but lets a user keep another word — a new sector or district is created on
+import, and import understands synonyms (已投产, √) that a strict list would forbid.
 """
 
 from __future__ import annotations
@@ -107,7 +108,8 @@ class _Template:
         choices = self._choices(column.kind)
         rule: dict[str, object]
         if choices is not None:
-            rule = {"validate": "list", "source": choices, "error_type": "stop"}
+            # A warning, not a stop: import also understands synonyms (已投产, √ …) a user may type.
+            rule = {"validate": "list", "source": choices, "error_type": "warning"}
             rule["error_message"] = self.t(
                 "pick_from_list", choices="、".join(choices) if self.zh else ", ".join(choices)
             )
@@ -128,6 +130,8 @@ class _Template:
         rule["error_title"] = column.header(self.lang)[:32]
         if rule["validate"] == "any":
             rule.pop("error_title")
+        if "error_message" in rule:
+            rule["error_message"] = str(rule["error_message"])[:255]  # Excel's limit
         ws.data_validation(1, c, LAST_ROW, c, {**rule, **prompt})
 
     def _choices(self, kind: Kind) -> list[str] | None:

@@ -10,7 +10,10 @@ from __future__ import annotations
 T: dict[str, tuple[str, str]] = {
     "title": ("zqtracker import template", "zqtracker 项目导入模板"),
     "subject": ("Projects and monthly completed investment for import", "项目及月度完成投资导入模板"),
-    "pick_from_list": ("Choose one of: {choices}", "请从下拉列表中选择：{choices}"),
+    "pick_from_list": (
+        "Usually one of: {choices}. Other words are checked when the file is imported.",
+        "建议从下拉列表中选择：{choices}。其他写法将在导入时检查。",
+    ),
     "new_name": (
         "This name is not in the database's list. Keep it to create a new entry on import, or choose one "
         "from the list.",

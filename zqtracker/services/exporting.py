@@ -109,7 +109,7 @@ def export_columns(visible: Sequence[str] | None) -> list[str]:
     """The Projects sheet's fields for a table's visible columns, in the table's order.
 
     Columns export cannot write (derived ones such as last activity) are left out; the project
-    code and name are always there, first, so every row still says which project it is.
+    code and name always come first (and are frozen), so every row still says which project it is.
     """
     if visible is None:
         return list(EXPORT_PROJECT_FIELDS)
@@ -118,7 +118,7 @@ def export_columns(visible: Sequence[str] | None) -> list[str]:
         name = COLUMN_ALIASES.get(name, name)
         if name in EXPORT_PROJECT_FIELDS and name not in wanted:
             wanted.append(name)
-    return [k for k in KEY_FIELDS if k not in wanted] + wanted
+    return [*KEY_FIELDS, *(k for k in wanted if k not in KEY_FIELDS)]
 
 
 def check_target(path: os.PathLike[str] | str) -> Path:
@@ -126,10 +126,13 @@ def check_target(path: os.PathLike[str] | str) -> Path:
     path = Path(path).expanduser()
     if path.suffix.lower() != ".xlsx":
         raise ExportError("not_xlsx", path)
-    if path.is_dir():
-        raise ExportError("is_folder", path)
-    if not path.parent.is_dir():
-        raise ExportError("no_folder", path, folder=path.parent)
+    try:
+        if path.is_dir():
+            raise ExportError("is_folder", path)
+        if not path.parent.is_dir():
+            raise ExportError("no_folder", path, folder=path.parent)
+    except OSError as exc:  # e.g. a name longer than the file system allows
+        raise ExportError("cannot_write", path, reason=exc.strerror or str(exc)) from exc
     return path
 
 
