@@ -181,6 +181,7 @@ def test_summary_sheets_show_the_statistics(demo_ctx: AppContext, tmp_path: Path
     body = rows[5:14]
     assert [r[0] for r in body] == [st.label("en") for st in Status]
     for r, (status, b) in zip(body, s.by_status.items(), strict=True):
+        assert r[0] == status.label("en")
         assert (r[1], money(r[2], w), pct(r[3])) == (
             b.projects,
             b.planned_investment,
