@@ -171,6 +171,9 @@ class ExportService:
                     result = self._write(book, f, fields, options, summary_data, demo, filters, progress, say)
                     progress.report(result[0] + result[1], None, say("saving"))
                     book.close()
+                    # Compressing cannot be interrupted; a cancel asked for meanwhile still wins:
+                    # the finished temporary file is deleted instead of renamed.
+                    progress.check()
                 except BaseException:
                     book.discard()
                     raise

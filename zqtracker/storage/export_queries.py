@@ -20,7 +20,7 @@ from zqtracker.domain.status import Status
 from zqtracker.storage.filtering import apply_filter, filter_clause
 from zqtracker.storage.tables import DistrictRow, EnterpriseRow, InvestmentRow, ProjectTable, SectorRow
 
-BATCH = 5_000
+BATCH = 2_000  # rows between progress reports (and chances to cancel)
 
 # The values of each project tuple, in order (names as in Project, plus the sector's chain).
 PROJECT_VALUE_FIELDS: tuple[str, ...] = (
