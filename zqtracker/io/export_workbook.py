@@ -35,6 +35,7 @@ from zqtracker.io.cells import (
     money_in_unit,
 )
 from zqtracker.io.columns import BY_FIELD, Column, Kind, bool_label, header_text, sheet_name
+from zqtracker.io.safe_sheet import SafeWorksheet
 
 MAX_ROWS = 1_048_576  # Excel's sheet limit, header row included
 MIN_WIDTH, MAX_WIDTH, MAX_NOTES_WIDTH = 6, 45, 60
@@ -116,7 +117,7 @@ class ExportWorkbook:
 
     def add_sheet(self, role: str, part: int = 1):
         name = sheet_name(role, self.layout.lang)
-        return self.wb.add_worksheet(name if part == 1 else f"{name} ({part})")
+        return self.wb.add_worksheet(name if part == 1 else f"{name} ({part})", worksheet_class=SafeWorksheet)
 
     def print_setup(self, ws, *, landscape: bool = True, repeat_header: int | None = 0) -> None:
         ws.set_paper(9)  # A4

@@ -22,6 +22,7 @@ from zqtracker.domain.status import Status
 from zqtracker.io.cells import display_width
 from zqtracker.io.columns import BY_FIELD, PROJECT_COLUMNS, Column, Kind, bool_label, header_text, sheet_name
 from zqtracker.io.export_workbook import DATE_FORMAT, DECIMAL_FORMAT, MONEY_FORMAT, MONTH_FORMAT
+from zqtracker.io.safe_sheet import SafeWorksheet
 from zqtracker.io.template_text import COLUMN_HELP, EXAMPLE_YUAN, EXAMPLES, RULES, T
 
 LAST_ROW = 1_048_575  # validations cover the whole column below the header
@@ -39,8 +40,11 @@ def write_template(
 ) -> None:
     lists = lists or TemplateLists()
     zh = lang.startswith("zh")
+    # Constant-memory mode with SafeWorksheet: the only mode in which XlsxWriter cannot mistake a
+    # sector name like "<r>…</r>" for markup (io/safe_sheet.py). Rows are written in order.
     wb = xlsxwriter.Workbook(
-        str(path), {"strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False}
+        str(path),
+        {"constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False},
     )
     try:
         _Template(wb, lang, zh, unit, lists).write()
@@ -74,9 +78,9 @@ class _Template:
         return header_text(column, self.lang, self.unit.label(self.lang))
 
     def write(self) -> None:
-        projects = self.wb.add_worksheet(sheet_name("projects", self.lang))
-        monthly = self.wb.add_worksheet(sheet_name("monthly", self.lang))
-        help_ws = self.wb.add_worksheet(sheet_name("instructions", self.lang))
+        projects = self.wb.add_worksheet(sheet_name("projects", self.lang), worksheet_class=SafeWorksheet)
+        monthly = self.wb.add_worksheet(sheet_name("monthly", self.lang), worksheet_class=SafeWorksheet)
+        help_ws = self.wb.add_worksheet(sheet_name("instructions", self.lang), worksheet_class=SafeWorksheet)
         names = self._lists_sheet()
         self._data_sheet(projects, list(PROJECT_COLUMNS), names)
         self._data_sheet(monthly, [BY_FIELD[f] for f in TEMPLATE_MONTHLY_FIELDS], names)
@@ -149,12 +153,15 @@ class _Template:
     def _lists_sheet(self) -> dict[str, str]:
         """Sector and district names on a hidden sheet, no header (nothing an import would read as
         data); returns the defined names the validations refer to."""
-        ws = self.wb.add_worksheet(sheet_name("lists", self.lang))
+        ws = self.wb.add_worksheet(sheet_name("lists", self.lang), worksheet_class=SafeWorksheet)
         names: dict[str, str] = {}
         quoted = sheet_name("lists", self.lang).replace("'", "''")
-        for col, (field, values) in enumerate((("sector", self.lists.sectors), ("district", self.lists.districts))):
-            for r, value in enumerate(values):
-                ws.write_string(r, col, value)
+        columns = (("sector", self.lists.sectors), ("district", self.lists.districts))
+        for r in range(max(len(v) for _, v in columns)):  # row by row: constant-memory order
+            for col, (_, values) in enumerate(columns):
+                if r < len(values):
+                    ws.write_string(r, col, values[r])
+        for col, (field, values) in enumerate(columns):
             if values:
                 letter = "AB"[col]
                 name = f"zq_{field}_list"
