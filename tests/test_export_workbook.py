@@ -143,7 +143,7 @@ def test_properties_and_demo_marks(demo_ctx: AppContext, tmp_path: Path) -> None
     custom = {p.name: p.value for p in wb.custom_doc_props.props}
     assert custom["Demo data"] is True and custom["Filters applied"] == "status: Under construction"
     assert custom["Projects"] == 208 and custom["Money unit"] == "yi"
-    assert "Generated at" in custom
+    assert "Generated at" in custom and custom["Source database"] == "demo.sqlite"  # no local folders
     overview = wb["Overview"]
     assert overview["A1"].value.startswith("[DEMO DATA]")
     assert overview["A2"].value.startswith("DEMO DATA:")
@@ -151,6 +151,17 @@ def test_properties_and_demo_marks(demo_ctx: AppContext, tmp_path: Path) -> None
     for name in ("By status", "By sector", "Completed investment"):
         assert wb[name]["A3"].value.startswith("[DEMO DATA]")
     assert "[DEMO DATA]" in wb["Projects"].oddHeader.left.text
+
+
+def test_long_filters_fit_the_property_limit(ctx: AppContext, tmp_path: Path) -> None:
+    ctx.projects.create(Project(name="p", sector="s", district="d", planned_investment=1))
+    f = ProjectFilter(search="😀" * 200, sectors=frozenset(f"行业{i}" for i in range(40)))
+    path = tmp_path / "long.xlsx"
+    ExportService(ctx.database).export(path, ExportOptions(lang="zh", filter=f))
+    wb = openpyxl.load_workbook(path)
+    value = {p.name: p.value for p in wb.custom_doc_props.props}["Filters applied"]
+    assert 200 < len(value.encode("utf-16-le")) // 2 <= 255 and value.startswith("搜索“😀")
+    assert wb.properties.subject.startswith("搜索“😀") and "行业39" in wb.properties.subject  # in full
 
 
 def test_real_database_has_no_demo_marks(ctx: AppContext, tmp_path: Path) -> None:

@@ -198,10 +198,17 @@ def set_properties(book: ExportWorkbook, info: ExportInfo) -> None:
     )
     custom = book.wb.set_custom_property
     custom("Generated at", info.generated_at)
-    custom("Filters applied", filters)
+    custom("Filters applied", _clip(filters))
     custom("Demo data", info.is_demo)
     custom("Money unit", book.layout.unit.value)
     custom("Language", lang)
     custom("Projects", info.projects)
-    custom("Source database", info.source)
+    custom("Source database", _clip(info.source))
     custom("zqtracker version", info.version)
+
+
+def _clip(text: str, limit: int = 255) -> str:
+    """Excel's limit for a text property: 255 UTF-16 units (an emoji counts twice)."""
+    while len(text.encode("utf-16-le")) // 2 > limit:
+        text = text[: -max(1, (len(text.encode("utf-16-le")) // 2 - limit) // 2)]
+    return text

@@ -224,7 +224,7 @@ class ExportService:
         roles = ["overview", "projects", "monthly", "by_status", "by_sector", "by_district", "completed"]
         info = ExportInfo(
             generated_at=datetime.now().replace(microsecond=0),
-            source=self.db.display_name,
+            source=source_name(self.db),
             filters=filters,
             columns=len(fields),
             all_columns=len(EXPORT_PROJECT_FIELDS),
@@ -272,6 +272,15 @@ class ExportService:
         except OSError as exc:
             raise ExportError("cannot_write", target, reason=exc.strerror or str(exc)) from exc
         return target
+
+
+def source_name(database: Database) -> str:
+    """The database as a workbook names it: a SQLite file's name, a server database's name —
+    never a local folder, user or host, since exports travel to other offices."""
+    path = database.sqlite_path
+    if path is not None:
+        return path.name
+    return database.display_name.rsplit("/", 1)[-1].split("?", 1)[0] or "database"
 
 
 def _progress_text(lang: str):
