@@ -2,10 +2,11 @@
 
 Money is written as the exact amount *in the header's unit* (a full-precision double: 1 yuan is
 0.00000001 in a 亿元 column), and the number format only rounds what is shown. Import multiplies
-by the header's unit and rounds to the yuan, so the integer comes back exactly: for amounts below
-10^14 yuan the double (and the 16 significant digits xlsxwriter prints) is within a few hundredths
-of a yuan. Larger amounts — and any decimal with more than 15 significant digits — are written as
-exact decimal text, which import reads with Decimal.
+by the header's unit and rounds to the yuan, so the integer comes back exactly: below 10^14 yuan
+the double and the 16 significant digits XlsxWriter prints stay within 0.1 yuan of the amount
+(relative error under 1e-15), and in practice give back the very decimal. Larger amounts — and
+any decimal with more than 15 significant digits — are written as exact decimal text, which import
+reads with Decimal.
 """
 
 from __future__ import annotations
@@ -23,14 +24,10 @@ EXCEL_EPOCH_ORDINAL = date(1899, 12, 30).toordinal()
 FIRST_SERIAL_DATE = date(1900, 3, 1)
 
 # First characters that make a spreadsheet treat typed text as a formula (OWASP CSV-injection
-# guidance: = + - @ tab CR; full-width forms too, which East-Asian input methods produce).
+# guidance: = + - @ tab CR; full-width forms too, which East-Asian input methods produce). Text
+# starting with one is written with Excel's quote prefix: the value is unchanged, but it stays
+# text when someone edits the cell.
 FORMULA_TRIGGERS = frozenset("=+-@\t\r\n＝＋－＠")
-
-
-def looks_like_formula(text: str) -> bool:
-    """Text a user could turn into a formula by editing the cell; written with Excel's quote
-    prefix (the cell's value is unchanged, it just stays text when edited)."""
-    return bool(text) and text[0] in FORMULA_TRIGGERS
 
 
 def excel_serial(day: date) -> int | None:

@@ -301,7 +301,8 @@ class DataTable:
         st = self.book.styles
         widths = self._fitted_widths()
         kinds = self.kinds
-        column_formats = {Kind.CODE: st.code, Kind.MONEY: st.money, Kind.DECIMAL: st.decimal, Kind.DATE: st.date}
+        column_formats = {Kind.CODE: st.code, Kind.MONEY: st.money, Kind.DECIMAL: st.decimal, Kind.DATE: st.date,
+                          Kind.MONTH: st.month}  # fmt: skip
         remaining = self.rows_written
         for ws in self.sheets:
             rows_here = min(remaining, MAX_ROWS - 1)
@@ -333,8 +334,9 @@ class DataTable:
 
 
 class MonthlyTable(DataTable):
-    """The long monthly sheet: (project id, year, month, amount) rows joined to the project's
-    code, name and district from a dict, without building a tuple per record."""
+    """The long monthly sheet: (project id, year, month, amount) records joined to the project's
+    code, name and district through a dict filled while the Projects sheet was written (no SQL
+    join, no second copy of the names)."""
 
     FIELDS = ("code", "name", "district", "month", "amount")
 
