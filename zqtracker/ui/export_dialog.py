@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence
+from PySide6.QtGui import QDesktopServices, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -100,7 +100,7 @@ class ExportDialog(QDialog):
             demo = QLabel(self.tr("This is the demo database: the workbook will be marked as demo data."))
             demo.setObjectName("demoNote")
             demo.setWordWrap(True)
-            demo.setStyleSheet("color: #C00000; font-weight: bold;")
+            demo.setStyleSheet(f"color: {self._warning_color()}; font-weight: bold;")
             layout.addWidget(demo)
 
         scope = QGroupBox(self.tr("Projects"))
@@ -313,7 +313,12 @@ class ExportDialog(QDialog):
 
     def _show_message(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet("color: #C00000;" if error else "")
+        self.message.setStyleSheet(f"color: {self._warning_color()};" if error else "")
+
+    def _warning_color(self) -> str:
+        """A red that reads on the light and the dark palette alike."""
+        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        return "#FF7070" if dark else "#C00000"
 
 
 def offer_to_open(parent: QWidget | None, title: str, text: str, path: Path) -> QMessageBox:
