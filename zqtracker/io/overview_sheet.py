@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from zqtracker.io.cells import FORMULA_TRIGGERS
+from zqtracker.io.cells import FORMULA_TRIGGERS, display_width
 from zqtracker.io.export_workbook import ExportWorkbook
 from zqtracker.io.summary_sheets import join_filters, period_text
 from zqtracker.stats.figures import Summary
@@ -102,12 +102,11 @@ class OverviewSheet:
     def __init__(self, book: ExportWorkbook) -> None:
         self.book = book
         self.ws = book.add_sheet("overview")
+        self._left = _LeftStyles(book)
 
     def write(self, info: ExportInfo) -> None:
         ws, st, lang = self.ws, self.book.styles, self.book.layout.lang
         unit = self.book.layout.unit
-        ws.set_column(0, 0, 36)
-        ws.set_column(1, 1, 70)
         ws.write_string(0, 0, title_of(info.is_demo, lang), st.title)
         r = 2
         if info.is_demo:
@@ -137,6 +136,10 @@ class OverviewSheet:
             ]
         records = info.investment_records
         pairs.append((text("records", lang), text("not_included", lang) if records is None else records, "int"))
+        ws.set_column(0, 0, max(24, *(display_width(label) + 3 for label, _, _ in pairs)))
+        ws.set_column(
+            1, 1, max(60, *(display_width(t[1 if lang.startswith("zh") else 0]) + 3 for t in SHEET_TEXT.values()))
+        )
         for label, value, kind in pairs:
             ws.write_string(r, 0, label, st.label)
             self._value(r, value, kind)
@@ -159,7 +162,7 @@ class OverviewSheet:
     def _value(self, r: int, value: object, kind: str) -> None:
         from zqtracker.io.cells import exact_text, money_in_unit
 
-        ws, st = self.ws, self.book.styles
+        ws, st = self.ws, self._left
         if kind == "int" and isinstance(value, int):
             ws.write_number(r, 1, value, st.int)
         elif kind == "money" and isinstance(value, int):
@@ -212,3 +215,16 @@ def _clip(text: str, limit: int = 255) -> str:
     while len(text.encode("utf-16-le")) // 2 > limit:
         text = text[: -max(1, (len(text.encode("utf-16-le")) // 2 - limit) // 2)]
     return text
+
+
+class _LeftStyles:
+    """The Overview's values sit next to their labels: the usual formats, aligned left."""
+
+    def __init__(self, book: ExportWorkbook) -> None:
+        add, st = book.wb.add_format, book.styles
+        self.int = add({"num_format": "#,##0", "align": "left"})
+        self.money = add({"num_format": "#,##0.00", "align": "left"})
+        self.pct = add({"num_format": "0.0%", "align": "left"})
+        self.exact = add({"align": "left"})
+        self.no_figure = add({"align": "left", "font_color": "#808080"})
+        self.quoted = st.quoted

@@ -172,7 +172,8 @@ class _Template:
 
     # -- the instructions sheet ----------------------------------------------------------------
     def _instructions(self, ws) -> None:
-        ws.set_column(0, 0, 26)
+        names = [self.header_of(c) for c in PROJECT_COLUMNS] + [self.t("words_title")]
+        ws.set_column(0, 0, max(display_width(n) for n in names) + 3)
         ws.set_column(1, 1, 10)
         ws.set_column(2, 2, 80)
         ws.set_column(3, 3, 26)
