@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QLabel
 from ui_helpers import accept, click, when_modal
 
 from zqtracker.domain.filters import ProjectFilter
@@ -336,3 +337,18 @@ def test_dark_palette(make_window, demo_ctx: AppContext, qapp, artifacts) -> Non
         window.grab().save(str(artifacts / "main_window_dark.png"))
     finally:
         qapp.setPalette(before)
+
+
+def test_other_tabs_are_built_when_shown_with_a_database(make_window, demo_ctx: AppContext, qtbot) -> None:
+    window = make_window(None)
+    built: list[object] = []
+    window._create_dashboard = lambda: built.append(window.ctx) or QLabel("dashboard")
+    window.tabs.setCurrentWidget(window.dashboard)
+    assert window.dashboard.widget is None and built == []  # no database yet: it waits
+    with qtbot.waitSignal(window.projects.activity_ready, timeout=60_000):
+        window.set_context(demo_ctx)
+    assert built == [demo_ctx] and window.dashboard.widget is not None
+    assert window.summaries.widget is None  # never shown, never built
+    f = ProjectFilter(statuses=frozenset({Status.ON_HOLD}))
+    window.show_projects(f)  # the dashboard's click-through
+    assert window.tabs.currentWidget() is window.projects and window.projects.current_filter() == f

@@ -46,6 +46,7 @@ AREAS: dict[str, list[str]] = {
         "zqtracker/ui/reference_commands.py",
         "zqtracker/ui/reference_editor.py",
         "zqtracker/ui/status_dialog.py",
+        "zqtracker/ui/tabs.py",
     ],
 }
 

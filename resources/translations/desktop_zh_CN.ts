@@ -318,6 +318,13 @@ Details are in the log file. Your data was not changed by it.</source>
     </message>
 </context>
 <context>
+    <name>LazyTab</name>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+</context>
+<context>
     <name>MainActions</name>
     <message>
         <source>Undo %1</source>

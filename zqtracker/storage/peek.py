@@ -137,9 +137,7 @@ def peek_first_page(path: Path, limit: int = 200, sort_key: str = "id", descendi
         return None
     finally:
         con.close()
-    return FirstPage(
-        [_row(r) for r in raw], int(count), bool(demo and demo[0] == "1"), sort_key, descending
-    )
+    return FirstPage([_row(r) for r in raw], int(count), bool(demo and demo[0] == "1"), sort_key, descending)
 
 
 _AREA_SCALE = Decimal(1).scaleb(-4)

@@ -101,6 +101,7 @@ def _open_after_first_paint(window: MainWindow, target: str) -> None:
 def run_app(db: str | None = None, demo: bool = False, lang: str | None = None) -> int:
     app, window = launch(db, demo, lang)
     _install_excepthook(window)
+    _autoquit(app)
     code = app.exec()
     if window.ctx is not None:
         window.ctx.close()
@@ -143,3 +144,19 @@ def _log_to_file(exc: BaseException) -> None:
             fh.write("".join(traceback.format_exception(exc)))
     except OSError:
         log.exception("cannot write the log file", exc_info=exc)
+
+
+def _autoquit(app: QApplication) -> None:
+    """For smoke tests of a built bundle: say the window is up, quit after a delay.
+
+    ``ZQTRACKER_AUTOQUIT_MS=1500 zqtracker`` prints "zqtracker: window shown" and exits 0.
+    """
+    import os
+
+    delay = os.environ.get("ZQTRACKER_AUTOQUIT_MS")
+    if not delay:
+        return
+    from PySide6.QtCore import QTimer
+
+    print("zqtracker: window shown", flush=True)
+    QTimer.singleShot(int(delay), app.quit)

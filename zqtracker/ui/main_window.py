@@ -39,6 +39,7 @@ from zqtracker.ui.tabs import LazyTab
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
+    from zqtracker.domain.filters import ProjectFilter
     from zqtracker.services.context import AppContext
     from zqtracker.ui.translations import Translations
 
@@ -77,8 +78,9 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.projects, "")
-        self.dashboard = LazyTab(self._create_dashboard, self)
-        self.summaries = LazyTab(self._create_summaries, self)
+        has_context = lambda: self.ctx is not None  # noqa: E731
+        self.dashboard = LazyTab(lambda: self._create_dashboard(), self, ready=has_context)
+        self.summaries = LazyTab(lambda: self._create_summaries(), self, ready=has_context)
         self.tabs.addTab(self.dashboard, "")
         self.tabs.addTab(self.summaries, "")
         self.setCentralWidget(self.tabs)
@@ -110,6 +112,8 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.context_changed.connect(self.projects.set_context)
         self.context_changed.connect(self.project_actions.set_context)
+        self.context_changed.connect(self.dashboard.on_context_changed)
+        self.context_changed.connect(self.summaries.on_context_changed)
         self.projects.summary_changed.connect(self._on_summary_changed)
         self.projects.selection_changed.connect(lambda _ids: self.actions_.update_enabled())
         self.projects.table.activated_project.connect(self.project_actions.edit_project)
@@ -183,12 +187,21 @@ class MainWindow(QMainWindow):
         self.demo_label.setVisible(is_demo)
 
     # -- tabs that others fill -------------------------------------------------------------
+    def show_projects(self, f: ProjectFilter | None = None) -> None:
+        """Switch to the Projects tab, showing the projects ``f`` matches (the dashboard's
+        click-through)."""
+        if f is not None:
+            self.projects.apply_filter(f)
+        self.tabs.setCurrentWidget(self.projects)
+
     def _create_dashboard(self) -> QWidget:
-        """The Dashboard tab (issue 6 replaces this: build the widget, connect context_changed)."""
+        """The Dashboard tab, built the first time it is shown with a database open (so
+        ``self.ctx`` is set). Replace the body: build the widget, connect ``context_changed`` to
+        its set_context and its filter requests to :meth:`show_projects`."""
         return _placeholder(self.tr("The dashboard (trend graphs) is not part of this version yet."))
 
     def _create_summaries(self) -> QWidget:
-        """The Summaries tab (replaced like the dashboard)."""
+        """The Summaries tab (replaced like the dashboard; ``self.ctx`` is set)."""
         return _placeholder(self.tr("Printable summaries are not part of this version yet."))
 
     # -- import, export, print (their issues implement these) ------------------------------
