@@ -233,3 +233,20 @@ def test_duplicate_code_is_refused_at_the_code_field(make_window, ctx: AppContex
     assert window.project_actions.new_project() is None
     assert shown["code"] == "project code 'A-1' is already used"
     assert ctx.projects.count() == 1
+
+
+def test_delete_from_the_editor_asks_and_can_be_undone(make_window, ctx: AppContext) -> None:
+    project = _project(ctx)
+    window = make_window(ctx)
+    seen = []
+
+    def answer(editor) -> None:
+        when_modal(lambda box: (seen.append(box.text()), click(box, "Delete")), name="confirm")
+        click(editor, "Delete…")
+
+    when_modal(answer, name="project_editor")
+    assert window.project_actions.edit_project(project.id) is None
+    assert seen and "鼎盛汽车零部件扩产项目" in seen[0]
+    assert ctx.projects.count() == 0 and window.project_actions.last_editor.deleted
+    window.actions_.undo.trigger()
+    assert ctx.projects.get(project.id).name == "鼎盛汽车零部件扩产项目"

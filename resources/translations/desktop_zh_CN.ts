@@ -773,6 +773,10 @@ Reload the selected projects to see the saved versions, then try again.</source>
         <translation>状态备注</translation>
     </message>
     <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
         <source>* required</source>
         <translation>* 必填</translation>
     </message>

@@ -48,6 +48,8 @@ class DatabaseActions(QObject):
             self.tr("New database"),
             str(self._folder() / self.tr("projects.sqlite")),
             self.tr("zqtracker databases (*.sqlite *.db);;All files (*)"),
+            # Nothing is ever overwritten: an existing zqtracker file is opened, any other refused.
+            options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if path:
             if not Path(path).suffix:

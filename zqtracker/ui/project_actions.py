@@ -106,6 +106,7 @@ class ProjectActions(QObject):
             officers=self._officers(),
             save=save,
             reload=ctx.projects.get,
+            delete=None if project is None or project.id is None else lambda: self.delete_projects([project.id]),
         )
         self.last_editor = editor
         run_dialog(editor)

@@ -66,10 +66,12 @@ class ProjectEditor(QDialog):
         officers: Sequence[str] = (),
         save: SaveCallback,
         reload: ReloadCallback | None = None,
+        delete: Callable[[], bool] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("project_editor")
-        self._save, self._reload = save, reload
+        self._save, self._reload, self._delete = save, reload, delete
+        self.deleted = False
         self._lang = ui_lang()
         self._original = project or Project(name="", sector="", district="")
         self.is_new = project is None or project.id is None
@@ -177,6 +179,9 @@ class ProjectEditor(QDialog):
         grid.setColumnStretch(1, 1)
         grid.setHorizontalSpacing(24)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        if not self.is_new and self._delete is not None:
+            remove = self.buttons.addButton(self.tr("Delete…"), QDialogButtonBox.ButtonRole.DestructiveRole)
+            remove.clicked.connect(self._on_delete)
         required = QLabel(self.tr("* required"))
         required.setStyleSheet(muted_style(self.palette()))
         layout = QVBoxLayout(self)
@@ -362,6 +367,12 @@ class ProjectEditor(QDialog):
                 )
             )
         self._show_banner("\n".join(lines), problem=bool(both))
+
+    def _on_delete(self) -> None:
+        """Delete the project (after the usual confirmation, undoable) and close the editor."""
+        if self._delete is not None and self._delete():
+            self.deleted = True
+            self.reject()
 
     # -- reactions -------------------------------------------------------------------------
     def _on_status_changed(self, *_args: object) -> None:
