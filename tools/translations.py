@@ -44,6 +44,7 @@ AREAS: dict[str, list[str]] = {
         "zqtracker/ui/project_table.py",
         "zqtracker/ui/projects_page.py",
         "zqtracker/ui/reference_commands.py",
+        "zqtracker/ui/reference_dialogs.py",
         "zqtracker/ui/reference_editor.py",
         "zqtracker/ui/status_dialog.py",
         "zqtracker/ui/tabs.py",

@@ -635,6 +635,21 @@ Details are in the log file. Your data was not changed by it.</source>
     </message>
 </context>
 <context>
+    <name>NameDialog</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>(none: an industry chain or a sector on its own)</source>
+        <translation>（无：本身是产业链或独立行业）</translation>
+    </message>
+    <message>
+        <source>Industry chain</source>
+        <translation>产业链</translation>
+    </message>
+</context>
+<context>
     <name>Operation</name>
     <message>
         <source>Cancel</source>
@@ -959,21 +974,6 @@ Reload shows the saved version with your own changes kept in the form; check the
     <message>
         <source>Delete “%1”?</source>
         <translation>删除“%1”？</translation>
-    </message>
-</context>
-<context>
-    <name>_NameDialog</name>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>(none: an industry chain or a sector on its own)</source>
-        <translation>（无：本身是产业链或独立行业）</translation>
-    </message>
-    <message>
-        <source>Industry chain</source>
-        <translation>产业链</translation>
     </message>
 </context>
 </TS>

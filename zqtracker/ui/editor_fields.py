@@ -1,4 +1,5 @@
-"""Input widgets for the project editor: money in the user's unit, optional dates and decimals.
+"""Input widgets for the project editor: money in the user's unit, optional dates and decimals,
+and pickers (sector, district) with completion.
 
 Each has ``value()`` (raising ValidationError naming its field, never guessing) and
 ``set_value()``, so the editor reads a whole form the same way it validates it.
@@ -6,13 +7,27 @@ Each has ``value()`` (raising ValidationError naming its field, never guessing) 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QDate, QEvent, QObject, Signal
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, QStringListModel, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QWidget,
+)
 
 from zqtracker.domain.errors import Problem, ValidationError
+from zqtracker.domain.models import Sector
 from zqtracker.domain.money import Unit, parse_money
 from zqtracker.ui.formatting import Formatter
 
@@ -122,3 +137,69 @@ class OptionalDateEdit(QWidget):
             today = QDate.currentDate()
             self.edit.calendarWidget().setCurrentPage(today.year(), today.month())
         return super().eventFilter(watched, event)
+
+
+def completer(words: Sequence[str], parent: QWidget) -> QCompleter:
+    completer = QCompleter(QStringListModel(list(words), parent), parent)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setMaxVisibleItems(12)
+    return completer
+
+
+_LEVEL_ROLE = Qt.ItemDataRole.UserRole + 10
+
+
+class _IndentDelegate(QStyledItemDelegate):
+    """Indents second-level items (sectors under their chain) in a combo box's list."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        if index.data(_LEVEL_ROLE):
+            option.rect.adjust(option.fontMetrics.horizontalAdvance("    "), 0, 0, 0)
+
+
+def picker(model: QStandardItemModel) -> QComboBox:
+    """An editable combo box: pick from the list, or type a new name (added on save)."""
+    combo = QComboBox()
+    combo.setItemDelegate(_IndentDelegate(combo))
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    combo.setModel(model)
+    combo.setMaxVisibleItems(20)
+    combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+    combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    combo.setCurrentIndex(-1)
+    return combo
+
+
+def plain_model(names: Sequence[str]) -> QStandardItemModel:
+    model = QStandardItemModel()
+    for n in names:
+        model.appendRow(QStandardItem(n))
+    return model
+
+
+def sector_model(sectors: Sequence[Sector]) -> QStandardItemModel:
+    """Sectors grouped under their industry chain; a chain is itself a choice (bold)."""
+    model = QStandardItemModel()
+    chains = sorted({s.parent for s in sectors if s.parent})
+    children: dict[str, list[str]] = {}
+    for s in sectors:
+        if s.parent:
+            children.setdefault(s.parent, []).append(s.name)
+    for chain in chains:
+        item = QStandardItem(chain)
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+        model.appendRow(item)
+        for name in sorted(children[chain]):
+            child = QStandardItem(name)
+            child.setData(1, _LEVEL_ROLE)
+            child.setToolTip(f"{chain} › {name}")
+            model.appendRow(child)
+    for s in sorted(sectors, key=lambda s: s.name):
+        if not s.parent and s.name not in chains:
+            model.appendRow(QStandardItem(s.name))
+    return model

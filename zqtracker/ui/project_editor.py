@@ -12,12 +12,10 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, QModelIndex, QStringListModel, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -26,8 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -38,7 +34,15 @@ from zqtracker.domain.models import District, InvestorOrigin, Project, ProjectTy
 from zqtracker.domain.money import Unit
 from zqtracker.domain.status import Status
 from zqtracker.domain.validation import project_problems
-from zqtracker.ui.editor_fields import DecimalEdit, MoneyEdit, OptionalDateEdit
+from zqtracker.ui.editor_fields import (
+    DecimalEdit,
+    MoneyEdit,
+    OptionalDateEdit,
+    completer,
+    picker,
+    plain_model,
+    sector_model,
+)
 from zqtracker.ui.formatting import Formatter
 from zqtracker.ui.messages import offer_reload, show_error
 from zqtracker.ui.palette import muted_style, problem_style
@@ -83,9 +87,9 @@ class ProjectEditor(QDialog):
         self.code = QLineEdit()
         self.name = QLineEdit()
         self.enterprise = QLineEdit()
-        self.enterprise.setCompleter(_completer(enterprises, self))
-        self.sector = _picker(_sector_model(sectors))
-        self.district = _picker(_plain_model(sorted(d.name for d in districts)))
+        self.enterprise.setCompleter(completer(enterprises, self))
+        self.sector = picker(sector_model(sectors))
+        self.district = picker(plain_model(sorted(d.name for d in districts)))
         self.status = QComboBox()
         for s in Status:
             self.status.addItem(s.label(self._lang), s.value)
@@ -108,7 +112,7 @@ class ProjectEditor(QDialog):
             self.origin.addItem(o.label(self._lang), o.value)
         self.officer = QLineEdit()
         if officers:
-            self.officer.setCompleter(_completer(officers, self))
+            self.officer.setCompleter(completer(officers, self))
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(self.fontMetrics().height() * 4 + 12)
@@ -393,69 +397,3 @@ def _changed_fields(a: Project, b: Project) -> list[str]:
     from zqtracker.domain.models import PROJECT_FIELDS
 
     return [f for f in PROJECT_FIELDS if getattr(a, f) != getattr(b, f)]
-
-
-def _completer(words: Sequence[str], parent: QWidget) -> QCompleter:
-    completer = QCompleter(QStringListModel(list(words), parent), parent)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setMaxVisibleItems(12)
-    return completer
-
-
-_LEVEL_ROLE = Qt.ItemDataRole.UserRole + 10
-
-
-class _IndentDelegate(QStyledItemDelegate):
-    """Indents second-level items (sectors under their chain) in a combo box's list."""
-
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        super().initStyleOption(option, index)
-        if index.data(_LEVEL_ROLE):
-            option.rect.adjust(option.fontMetrics.horizontalAdvance("    "), 0, 0, 0)
-
-
-def _picker(model: QStandardItemModel) -> QComboBox:
-    """An editable combo box: pick from the list, or type a new name (added on save)."""
-    combo = QComboBox()
-    combo.setItemDelegate(_IndentDelegate(combo))
-    combo.setEditable(True)
-    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    combo.setModel(model)
-    combo.setMaxVisibleItems(20)
-    combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-    combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-    combo.setCurrentIndex(-1)
-    return combo
-
-
-def _plain_model(names: Sequence[str]) -> QStandardItemModel:
-    model = QStandardItemModel()
-    for n in names:
-        model.appendRow(QStandardItem(n))
-    return model
-
-
-def _sector_model(sectors: Sequence[Sector]) -> QStandardItemModel:
-    """Sectors grouped under their industry chain; a chain is itself a choice (bold)."""
-    model = QStandardItemModel()
-    chains = sorted({s.parent for s in sectors if s.parent})
-    children: dict[str, list[str]] = {}
-    for s in sectors:
-        if s.parent:
-            children.setdefault(s.parent, []).append(s.name)
-    for chain in chains:
-        item = QStandardItem(chain)
-        font = item.font()
-        font.setBold(True)
-        item.setFont(font)
-        model.appendRow(item)
-        for name in sorted(children[chain]):
-            child = QStandardItem(name)
-            child.setData(1, _LEVEL_ROLE)
-            child.setToolTip(f"{chain} › {name}")
-            model.appendRow(child)
-    for s in sorted(sectors, key=lambda s: s.name):
-        if not s.parent and s.name not in chains:
-            model.appendRow(QStandardItem(s.name))
-    return model
