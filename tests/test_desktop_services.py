@@ -134,3 +134,76 @@ def test_key_project_flags_round_trip(ctx: AppContext) -> None:
     assert ctx.projects.get(a.id).is_key_project
     ctx.projects.restore_key_flags(before)
     assert not ctx.projects.get(a.id).is_key_project and ctx.projects.get(b.id).is_key_project
+
+
+def _state(ctx: AppContext, ids: list[int]):
+    """Everything about these projects that an edit or its undo could touch (versions aside)."""
+    from zqtracker.storage.projects import ProjectRepository
+
+    with ctx.database.session() as s:
+        snaps = ProjectRepository(s).snapshot(ids)
+    for snap in snaps:
+        snap.project.version = 0
+        snap.project.updated_at = None
+    return snaps
+
+
+def test_bulk_status_change_matches_the_one_by_one_path_and_undoes_exactly(demo_ctx: AppContext, tmp_path) -> None:
+    import shutil
+
+    from zqtracker.services.editing import EditingService
+
+    ids = [r.id for r in demo_ctx.projects.list_rows(with_activity=False)][:120]
+    twin_path = tmp_path / "twin.sqlite"
+    shutil.copy(demo_ctx.database.sqlite_path, twin_path)
+    twin = AppContext.open(twin_path)
+    try:
+        before = _state(demo_ctx, ids)
+        fast = EditingService(demo_ctx.database).change_status(ids, Status.ON_HOLD, date(2024, 2, 1), "资金未到位")
+        slow = twin.projects.change_status(ids, Status.ON_HOLD, date(2024, 2, 1), "资金未到位")
+        strip = lambda cs: [(c.project_id, c.from_status, c.to_status, c.changed_on, c.note) for c in cs]  # noqa: E731
+        assert strip(fast) == strip(slow) and fast
+        assert all(c.id is not None for c in fast)
+        after_fast, after_slow = _state(demo_ctx, ids), _state(twin, ids)
+        for a, b in zip(after_fast, after_slow, strict=True):
+            assert a.project == b.project
+            assert [(c.from_status, c.to_status, c.changed_on, c.note) for c in a.status_changes] == [
+                (c.from_status, c.to_status, c.changed_on, c.note) for c in b.status_changes
+            ]
+        EditingService(demo_ctx.database).revert_status_changes(fast)
+        assert _state(demo_ctx, ids) == before
+    finally:
+        twin.close()
+
+
+def test_bulk_status_change_refuses_a_stale_version_and_writes_nothing(demo_ctx: AppContext) -> None:
+    from zqtracker.domain.errors import NotFoundError
+    from zqtracker.services.editing import EditingService
+
+    rows = demo_ctx.projects.list_rows(with_activity=False)[:5]
+    versions = {r.id: r.version for r in rows}
+    versions[rows[3].id] -= 1
+    before = _state(demo_ctx, list(versions))
+    service = EditingService(demo_ctx.database)
+    with pytest.raises(ConcurrentUpdateError):
+        service.change_status(list(versions), Status.CANCELLED, date(2024, 1, 1), expected_versions=versions)
+    with pytest.raises(NotFoundError):
+        service.change_status([rows[0].id, 999_999], Status.CANCELLED, date(2024, 1, 1))
+    assert _state(demo_ctx, list(versions)) == before
+
+
+def test_bulk_restore_puts_deleted_projects_back_exactly(demo_ctx: AppContext) -> None:
+    from zqtracker.services.editing import EditingService
+
+    ids = [r.id for r in demo_ctx.projects.list_rows(with_activity=False)][10:90]
+    before = _state(demo_ctx, ids)
+    assert sum(len(s.investment) for s in before) > 0 and sum(len(s.status_changes) for s in before) >= 80
+    summary = demo_ctx.statistics.summary()
+    snapshots = demo_ctx.projects.delete(ids)
+    assert demo_ctx.projects.count() == 560 - len(ids)
+    EditingService(demo_ctx.database).restore(snapshots)
+    assert _state(demo_ctx, ids) == before  # ids, history rows, records and plans included
+    assert demo_ctx.statistics.summary() == summary
+    from zqtracker.services.admin import check
+
+    assert check(demo_ctx.database).ok  # investment rows carry their project's sector and district

@@ -128,7 +128,9 @@ class DeleteProjects(Command):
         self._snapshots = self.ctx.projects.delete(self.ids)
 
     def revert(self) -> None:
-        self.ctx.projects.restore(self._snapshots)
+        from zqtracker.services.editing import EditingService
+
+        EditingService(self.ctx.database).restore(self._snapshots)
 
     def announce(self) -> None:
         self.events.projects_changed.emit(list(self.ids))
@@ -161,13 +163,17 @@ class ChangeStatus(Command):
             )
 
     def apply(self) -> None:
-        self.changes = self.ctx.projects.change_status(
+        from zqtracker.services.editing import EditingService
+
+        self.changes = EditingService(self.ctx.database).change_status(
             self.ids, self.status, self.changed_on, self.note, expected_versions=self.expected_versions
         )
         self.expected_versions = None  # a redo follows an undo, which moved the versions on
 
     def revert(self) -> None:
-        self.ctx.projects.revert_status_changes(self.changes)
+        from zqtracker.services.editing import EditingService
+
+        EditingService(self.ctx.database).revert_status_changes(self.changes)
         self.changes = []
 
     def announce(self) -> None:
