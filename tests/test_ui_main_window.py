@@ -4,6 +4,7 @@ another database, languages, and a database that cannot be opened."""
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
@@ -352,3 +353,22 @@ def test_other_tabs_are_built_when_shown_with_a_database(make_window, demo_ctx: 
     f = ProjectFilter(statuses=frozenset({Status.ON_HOLD}))
     window.show_projects(f)  # the dashboard's click-through
     assert window.tabs.currentWidget() is window.projects and window.projects.current_filter() == f
+
+
+def test_a_bulk_change_of_many_projects_refreshes_them_in_the_background(
+    make_window, demo_ctx: AppContext, qtbot
+) -> None:
+    from zqtracker.ui import commands
+    from zqtracker.ui.projects_page import SYNC_REFRESH
+
+    window = make_window(demo_ctx)
+    page = window.projects
+    ids = [r.id for r in page.visible_rows() if r.status is not Status.CANCELLED][: SYNC_REFRESH + 10]
+    command = commands.ChangeStatus(demo_ctx, window.events, print, ids, Status.CANCELLED, date(2024, 3, 1), "整体终止")
+    with qtbot.waitSignal(page.rows_refreshed, timeout=60_000):
+        command.execute()
+    assert all(page.model.get(i).status is Status.CANCELLED for i in ids)
+    assert not any(page.model.is_stale(i) for i in ids)  # cancelled projects are never stale
+    with qtbot.waitSignal(page.rows_refreshed, timeout=60_000):
+        command.undo()
+    assert sum(1 for i in ids if page.model.get(i).status is Status.CANCELLED) == 0

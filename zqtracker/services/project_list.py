@@ -52,6 +52,11 @@ class ProjectListService:
             r.last_activity_on = activity.get(r.id)
         return rows
 
+    def activity_date(self) -> date:
+        """The day stale marks are judged as of (a demo snapshot's own date, else today)."""
+        with self.db.session() as s:
+            return _as_of(get_meta(s, "as_of"))
+
     def activity(self, progress: Progress | None = None) -> Activity:
         with self.db.session() as s:
             last = ProjectRepository(s).last_activity()

@@ -44,9 +44,18 @@ class LoadedActivity:
     rankings: dict
 
 
+@dataclass
+class RefreshedRows:
+    generation: int
+    ids: list[int]
+    rows: list  # ProjectRow, activity dates filled
+    stale: set[int]
+
+
 class ProjectLoader(QObject):
     rows_loaded = Signal(object)  # LoadedRows
     activity_loaded = Signal(object)  # LoadedActivity
+    rows_refreshed = Signal(object)  # RefreshedRows
     failed = Signal(object)  # the exception
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -103,6 +112,22 @@ class ProjectLoader(QObject):
             return LoadedActivity(generation, version, activity.last_activity, stale, rankings)
 
         self._run(work, self.activity_loaded)
+
+    def refresh_rows(self, ctx: AppContext, ids: list[int], stale_months: int) -> None:
+        """Read these projects again (after a bulk action), off the GUI thread: for thousands of
+        ids the activity dates take a second."""
+        generation = self.generation
+        database = ctx.database
+
+        def work(progress: Progress) -> RefreshedRows:
+            from zqtracker.services.project_list import ProjectListService, stale_ids
+
+            service = ProjectListService(database)
+            rows = service.rows(ids)
+            as_of = service.activity_date()
+            return RefreshedRows(generation, ids, rows, stale_ids(rows, as_of, stale_months))
+
+        self._run(work, self.rows_refreshed)
 
     def _run(self, work, signal: Signal) -> None:
         # A child of the loader: if the page goes away mid-load, the operation goes with it and

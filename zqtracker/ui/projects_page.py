@@ -26,9 +26,11 @@ if TYPE_CHECKING:
     from zqtracker.storage.peek import FirstPage
     from zqtracker.ui.events import DataEvents
 
-# A change to more projects than this reloads the whole list (in the background) instead of
-# reading those rows on the GUI thread.
-RELOAD_THRESHOLD = 2000
+# After a change, up to SYNC_REFRESH rows are read again at once (a few ms); more in the
+# background (thousands of rows need the activity dates of every project, ~1 s); past
+# RELOAD_THRESHOLD the whole list is loaded again.
+SYNC_REFRESH = 500
+RELOAD_THRESHOLD = 50_000
 
 
 class ProjectsPage(QWidget):
@@ -40,6 +42,8 @@ class ProjectsPage(QWidget):
     rows_ready = Signal()
     # Stale marks are in.
     activity_ready = Signal()
+    # Rows changed by a bulk action were read again in the background and are shown.
+    rows_refreshed = Signal()
     # The first rows were painted (launch timing).
     first_rows_painted = Signal()
 
@@ -66,6 +70,8 @@ class ProjectsPage(QWidget):
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.splitter, 1)
         self._pending_reload = False
+        self._refreshing = False  # a background refresh of some rows is running
+        self._queued: set[int] = set()  # ids changed meanwhile: refreshed after it
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -75,6 +81,7 @@ class ProjectsPage(QWidget):
         self.table.painted_rows.connect(self.first_rows_painted)
         self.loader.rows_loaded.connect(self._on_rows_loaded)
         self.loader.activity_loaded.connect(self._on_activity_loaded)
+        self.loader.rows_refreshed.connect(self._on_rows_refreshed)
         self.loader.failed.connect(self._on_load_failed)
         self.events.projects_changed.connect(self._on_projects_changed)
         self.events.references_changed.connect(self._on_references_changed)
@@ -126,6 +133,7 @@ class ProjectsPage(QWidget):
         """Another database: forget the old rows (unless a first page of this one is shown)."""
         self.ctx = ctx
         self.loader.cancel()
+        self._refreshing, self._queued = False, set()
         self.detail.set_context(ctx)
         if ctx is None:
             self.model.clear()
@@ -175,6 +183,7 @@ class ProjectsPage(QWidget):
     def _on_load_failed(self, exc: BaseException) -> None:
         from zqtracker.ui.messages import show_error
 
+        self._refreshing = False
         show_error(self, exc, self.tr("Cannot load the projects"))
 
     def _load_references(self) -> None:
@@ -197,13 +206,37 @@ class ProjectsPage(QWidget):
         from zqtracker.services.project_list import ProjectListService, stale_ids
 
         assert self.ctx is not None
-        rows = ProjectListService(self.ctx.database).rows(ids)
-        found = {r.id for r in rows}
+        if len(ids) > SYNC_REFRESH or self._refreshing:
+            self._queued.update(ids)
+            self._start_queued_refresh()
+            return
+        service = ProjectListService(self.ctx.database)
+        rows = service.rows(ids)
         stale = None
         if self.model.activity_known:
             if self._as_of is None:
-                self._as_of = self.ctx.statistics.as_of()
+                self._as_of = service.activity_date()
             stale = stale_ids(rows, self._as_of, self.stale_months)
+        self._apply_rows(ids, rows, stale)
+
+    def _start_queued_refresh(self) -> None:
+        """One background refresh at a time, so that an older read never lands after a newer."""
+        if self._refreshing or not self._queued or self.ctx is None:
+            return
+        ids, self._queued = sorted(self._queued), set()
+        self._refreshing = True
+        self.loader.refresh_rows(self.ctx, ids, self.stale_months)
+
+    def _on_rows_refreshed(self, refreshed) -> None:
+        self._refreshing = False
+        if refreshed.generation == self.loader.generation and self.model.complete:
+            stale = refreshed.stale if self.model.activity_known else None
+            self._apply_rows(refreshed.ids, refreshed.rows, stale)
+            self.rows_refreshed.emit()
+        self._start_queued_refresh()
+
+    def _apply_rows(self, ids: list[int], rows: list[ProjectRow], stale: set[int] | None) -> None:
+        found = {r.id for r in rows}
         self.model.upsert(rows, [i for i in ids if i not in found], stale)
         self._load_references_if_new(rows)
 
