@@ -94,3 +94,11 @@ def describe(problem: Problem, lang: str = "en") -> str:
         return (pair[1] if zh else pair[0]).format(**params)
     except (KeyError, IndexError, ValueError):
         return pair[1] if zh else pair[0]
+
+
+# The import's codes live in their own table (domain/import_messages.py).
+from zqtracker.domain.import_messages import IMPORT_FIELD_LABELS, IMPORT_MESSAGES  # noqa: E402
+
+MESSAGES.update(IMPORT_MESSAGES)
+for _name, _pair in IMPORT_FIELD_LABELS.items():
+    FIELD_LABELS.setdefault(_name, _pair)

@@ -1,0 +1,356 @@
+"""The reading process: parses one workbook under hard limits and streams its cells back.
+
+A hostile workbook can make a parser allocate without bound (python-calamine builds a dense
+range from the two farthest cells: two cells at A1 and XFD1048576 ask for 500 GB and abort the
+process) or spin. So parsing runs here, in a child process with an address-space and CPU limit,
+killed by the parent on a wall-clock timeout; the worst a file can do is end this process.
+
+Protocol: a JSON request on stdin; frames on stdout, each a 4-byte big-endian length and a
+``marshal`` payload (primitives only: str, float, int, bool, tuples, lists, None). Cells are sent
+as python-calamine gives them ('' for empty, floats for numbers) except dates, which travel as
+tuples (y, m, d) or (y, m, d, H, M, S). Frames:
+
+    ("book", engine, date1904, [(name, visible, is_worksheet), ...])
+    ("sheet", name, row_offset, col_offset, merged, hidden_cols, n_rows, n_cols)
+    ("rows", [row, ...])                  # in order, after their "sheet" frame
+    ("end", name)
+    ("sheet_error", name, code, params)
+    ("error", code, params)               # fatal
+    ("done",)
+
+Run as ``python -m zqtracker.io.worker``. Imports nothing of zqtracker but the number-format
+helper, so that it starts fast.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import marshal
+import os
+import re
+import struct
+import sys
+import zipfile
+from collections.abc import Callable, Iterator
+from typing import Any
+
+CHUNK_ROWS = 4096
+_SIMPLE = frozenset((str, float, int, bool))
+_DONE = _SIMPLE | {tuple}
+Emit = Callable[[tuple], None]
+
+
+def main() -> int:
+    request = json.loads(sys.stdin.buffer.read().decode("utf-8"))
+    # Frames go to a private copy of stdout; anything else printing to fd 1 lands on stderr.
+    out = os.fdopen(os.dup(1), "wb", buffering=1 << 16)
+    os.dup2(2, 1)
+    _limit_resources(request.get("memory_bytes"), request.get("cpu_seconds"))
+
+    def emit(frame: tuple) -> None:
+        data = marshal.dumps(frame)
+        out.write(struct.pack(">I", len(data)))
+        out.write(data)
+
+    try:
+        if request.get("op") == "column_text":
+            from zqtracker.io.numfmt import column_text
+
+            emit(("text", column_text(request["path"], request["sheet"], request["column"], request["rows"])))
+        else:
+            read_workbook(request["path"], request.get("sheets"), int(request.get("max_cells", 20_000_000)), emit)
+    except MemoryError:
+        emit(("error", "out_of_memory", {}))
+    except BaseException as exc:  # noqa: BLE001 - python-calamine panics derive from BaseException
+        emit(("error", "damaged_detail", {"detail": _short(exc)}))
+    emit(("done",))
+    out.flush()
+    return 0
+
+
+def _limit_resources(memory_bytes: int | None, cpu_seconds: int | None) -> None:
+    try:
+        import resource
+    except ImportError:  # Windows: the parent's timeout is the bound
+        return
+    for limit, value in ((getattr(resource, "RLIMIT_AS", None), memory_bytes),
+                         (resource.RLIMIT_CPU, cpu_seconds)):  # fmt: skip
+        if limit is None or not value:
+            continue
+        _soft, hard = resource.getrlimit(limit)
+        value = int(value) if hard == resource.RLIM_INFINITY else min(int(value), hard)
+        try:
+            resource.setrlimit(limit, (value, hard))
+        except (ValueError, OSError):
+            pass
+
+
+# -- reading -------------------------------------------------------------------------------------
+def read_workbook(path: str, sheets: list[str] | None, max_cells: int, emit: Emit) -> None:
+    package = _package_facts(path)
+    try:
+        import python_calamine as pc
+
+        with open(path, "rb") as fh:
+            wb = pc.CalamineWorkbook.from_filelike(fh)
+    except BaseException as exc:  # noqa: BLE001
+        if type(exc).__name__ == "PasswordError":
+            emit(("error", "encrypted", {}))
+            return
+        _read_with_openpyxl(path, sheets, max_cells, package, emit, first_error=exc)
+        return
+    metas = [(m.name, m.visible == pc.SheetVisibleEnum.Visible, m.typ == pc.SheetTypeEnum.WorkSheet)
+             for m in wb.sheets_metadata]  # fmt: skip
+    emit(("book", "calamine", package.date1904, metas))
+    wanted = [name for name, _visible, is_ws in metas if is_ws and (sheets is None or name in sheets)]
+    failed: list[str] = []
+    for name in wanted:
+        try:
+            sheet = wb.get_sheet_by_name(name)
+        except BaseException as exc:
+            if isinstance(exc, MemoryError):
+                raise
+            failed.append(name)
+            continue
+        end = sheet.end
+        if end is None:
+            emit(("sheet", name, 0, 0, [], package.hidden.get(name, []), 0, 0))
+            emit(("end", name))
+            continue
+        start = sheet.start or (0, 0)
+        rows_total, cols_total = end[0] + 1, end[1] - start[1] + 1
+        if rows_total * cols_total > max_cells:
+            emit(
+                (
+                    "sheet_error",
+                    name,
+                    "too_many_cells",
+                    {"cells": rows_total * cols_total, "rows": end[0] + 1, "cols": end[1] + 1, "limit": max_cells},
+                )
+            )
+            continue  # fmt: skip
+        merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
+        _stream_rows(name, sheet.iter_rows(), end, merged, package.hidden.get(name, []), emit)
+    if failed:
+        _read_with_openpyxl(path, failed, max_cells, package, emit, first_error=None, announce=False)
+
+
+def _stream_rows(name: str, rows: Iterator[list], end: tuple[int, int], merged: list, hidden: list,
+                 emit: Emit) -> None:  # fmt: skip
+    """Rows in chunks. python-calamine's iter_rows has started at row 1 in some versions and at the
+    first used row in others, and at the first used column: offsets are worked out from the end."""
+    chunk: list[list] = []
+    first: list[list] = []
+    count = 0
+    header_sent = False
+    width = 0
+    special: list[int] = []  # columns seen holding dates: checked first, without a scan
+    simple, done = _SIMPLE.issuperset, _DONE.issuperset
+    for row in rows:
+        if not simple(map(type, row)):
+            for i in special:
+                if i < len(row):
+                    row[i] = _convert(row[i])
+            if not done(map(type, row)):
+                for i, v in enumerate(row):
+                    if v.__class__ not in _DONE:
+                        row[i] = _convert(v)
+                        if i not in special:
+                            special.append(i)
+        count += 1
+        width = len(row)
+        if not header_sent:
+            first.append(row)
+            if len(first) < CHUNK_ROWS:
+                continue
+            chunk, first = first, []
+        else:
+            chunk.append(row)
+            if len(chunk) < CHUNK_ROWS:
+                continue
+        if not header_sent:
+            emit(("sheet", name, -1, end[1] + 1 - width, merged, hidden, end[0] + 1, end[1] + 1))
+            header_sent = True
+        emit(("rows", chunk))
+        chunk = []
+    rest = first if not header_sent else chunk
+    row_offset = end[0] + 1 - count
+    if not header_sent:
+        emit(("sheet", name, row_offset, end[1] + 1 - width, merged, hidden, end[0] + 1, end[1] + 1))
+    if rest:
+        emit(("rows", rest))
+    emit(("end", name, row_offset))
+
+
+def _convert(v: Any) -> Any:
+    """Dates travel as (ordinal,), date-times as (ordinal, seconds into the day)."""
+    c = v.__class__
+    if c is _dt.date:
+        return (v.toordinal(),)
+    if c is _dt.datetime:
+        seconds = v.hour * 3600 + v.minute * 60 + v.second
+        return (v.toordinal(), seconds) if seconds else (v.toordinal(),)
+    if c is _dt.time:
+        return v.isoformat()
+    if c is _dt.timedelta:
+        return str(v)
+    if v is None:
+        return ""
+    if c in _SIMPLE:
+        return v
+    return str(v)
+
+
+def _read_with_openpyxl(path: str, sheets: list[str] | None, max_cells: int, package: _Package, emit: Emit,
+                        *, first_error: BaseException | None, announce: bool = True) -> None:  # fmt: skip
+    """What python-calamine cannot open (macro sheets, odd packages) through openpyxl, read-only,
+    with defusedxml in force and the sheet's declared dimension ignored."""
+    import warnings
+
+    warnings.simplefilter("ignore")
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False, keep_vba=False)
+    except MemoryError:
+        raise
+    except BaseException as exc:  # noqa: BLE001
+        emit(("error", "damaged_detail", {"detail": _short(first_error or exc)}))
+        return
+    try:
+        if announce:
+            metas = [(ws.title, ws.sheet_state == "visible", hasattr(ws, "iter_rows")) for ws in wb._sheets]
+            emit(("book", "openpyxl", bool(getattr(wb, "epoch", None) and wb.epoch.year == 1904), metas))
+        for ws in wb.worksheets:
+            if sheets is not None and ws.title not in sheets:
+                continue
+            try:
+                _stream_openpyxl_sheet(ws, max_cells, package.hidden.get(ws.title, []), emit)
+            except MemoryError:
+                raise
+            except BaseException as exc:  # noqa: BLE001
+                emit(("sheet_error", ws.title, "damaged_detail", {"detail": _short(exc)}))
+    finally:
+        wb.close()
+
+
+def _stream_openpyxl_sheet(ws: Any, max_cells: int, hidden: list, emit: Emit) -> None:
+    ws.reset_dimensions()
+    emit(("sheet", ws.title, 0, 0, [], hidden, 0, 0))
+    chunk: list[list] = []
+    cells = 0
+    for n, row in enumerate(ws.iter_rows(values_only=True), start=1):
+        cells += len(row)
+        if cells > max_cells:
+            emit(
+                (
+                    "sheet_error",
+                    ws.title,
+                    "too_many_cells",
+                    {"cells": cells, "rows": n, "cols": len(row), "limit": max_cells},
+                )
+            )
+            return  # fmt: skip
+        chunk.append([_convert(v) for v in row])
+        if len(chunk) >= CHUNK_ROWS:
+            emit(("rows", chunk))
+            chunk = []
+    if chunk:
+        emit(("rows", chunk))
+    emit(("end", ws.title, 0))
+
+
+# -- facts python-calamine does not tell: 1904 dates, hidden columns -------------------------------
+class _Package:
+    def __init__(self) -> None:
+        self.date1904 = False
+        self.hidden: dict[str, list[tuple[int, int]]] = {}
+        self.sheet_parts: dict[str, str] = {}
+
+
+_COL_RE = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
+_ATTR_RE = re.compile(rb'(\w+)\s*=\s*["\']([^"\']*)["\']')
+
+
+def _package_facts(path: str) -> _Package:
+    """Best effort: a damaged package still gets read (or refused) by the parsers themselves."""
+    facts = _Package()
+    try:
+        with zipfile.ZipFile(path) as zf:
+            facts.sheet_parts, facts.date1904 = _sheet_parts(zf)
+            for name, part in facts.sheet_parts.items():
+                facts.hidden[name] = _hidden_columns(zf, part)
+    except Exception:  # noqa: BLE001
+        pass
+    return facts
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _sheet_parts(zf: zipfile.ZipFile) -> tuple[dict[str, str], bool]:
+    from defusedxml import ElementTree
+
+    names = {n.lower(): n for n in zf.namelist()}
+    wb_xml = ElementTree.fromstring(zf.read(names["xl/workbook.xml"]))
+    rels_xml = ElementTree.fromstring(zf.read(names["xl/_rels/workbook.xml.rels"]))
+    targets = {}
+    for rel in rels_xml:
+        if _local(rel.tag) == "Relationship":
+            target = rel.get("Target", "").replace("\\", "/")
+            target = target.lstrip("/") if target.startswith("/") else "xl/" + target
+            targets[rel.get("Id")] = names.get(os.path.normpath(target).replace("\\", "/").lower(), target)
+    parts: dict[str, str] = {}
+    date1904 = False
+    for el in wb_xml.iter():
+        tag = _local(el.tag)
+        if tag == "workbookPr":
+            date1904 = el.get("date1904", "0").lower() in ("1", "true")
+        elif tag == "sheet":
+            rid = next((v for k, v in el.attrib.items() if _local(k) == "id"), None)
+            if rid in targets:
+                parts[el.get("name", "")] = targets[rid]
+    return parts, date1904
+
+
+def _hidden_columns(zf: zipfile.ZipFile, part: str) -> list[tuple[int, int]]:
+    """Hidden column ranges (0-based, inclusive) from <cols>, which comes before <sheetData>."""
+    data = b""
+    with zf.open(part) as fh:
+        while len(data) < (8 << 20):
+            block = fh.read(1 << 16)
+            if not block:
+                break
+            data += block
+            cut = data.find(b"<sheetData")
+            if cut < 0:
+                cut = data.find(b":sheetData")
+            if cut >= 0:
+                data = data[:cut]
+                break
+    hidden = []
+    for m in _COL_RE.finditer(data):
+        attrs = {k.decode(): v.decode() for k, v in _ATTR_RE.findall(m.group(1))}
+        if attrs.get("hidden", "0").lower() in ("1", "true"):
+            try:
+                lo, hi = int(attrs.get("min", "0")) - 1, int(attrs.get("max", "0")) - 1
+            except ValueError:
+                continue
+            if 0 <= lo <= hi:
+                hidden.append((lo, min(hi, 16383)))
+    return hidden
+
+
+def _short(exc: BaseException | None) -> str:
+    if exc is None:
+        return "unknown error"
+    text = " ".join(str(exc).split())
+    if len(text) > 160:
+        text = text[:157] + "…"
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+if __name__ == "__main__":
+    sys.exit(main())
