@@ -76,6 +76,16 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "zqtracker reads.",
         "“{file}”的工作表“{sheet}”跨越 {cells} 个单元格（至第 {rows} 行、第 {cols} 列），超过 zqtracker 可读取的 {limit} 个。",
     ),
+    "cell_too_long": (
+        "Sheet “{sheet}” of {file} has a cell longer than Excel allows ({limit} characters): the file is damaged "
+        "or crafted, and was not read.",
+        "“{file}”的工作表“{sheet}”中有单元格超过 Excel 允许的长度（{limit} 个字符），文件已损坏或被篡改，未予读取。",
+    ),
+    "text_too_long": (
+        "Sheet “{sheet}” of {file} holds far more text than a workbook of its size can (repeated shared "
+        "strings), and was not read.",
+        "“{file}”的工作表“{sheet}”所含文字远超其文件大小应有的数量（重复引用共享字符串），未予读取。",
+    ),
     "timeout": (
         "Reading {file} took longer than {seconds} seconds and was stopped.",
         "读取“{file}”超过 {seconds} 秒，已停止。",
@@ -108,6 +118,11 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "“{file}”工作表“{sheet}”第 {column} 列“{header}”：金额没有单位（单元格、表头和表头上方的单位行中都没有）；"
         "请用 --unit yuan、wan 或 yi 指定。",
     ),
+    "replace_needs_sqlite": (
+        "Mode replace backs the database up first, which zqtracker can do only for SQLite files; back up "
+        "{database} with the server's tools and import with mode merge.",
+        "替换模式需先备份数据库，zqtracker 只能备份 SQLite 文件；请先用服务器工具备份 {database}，再用合并模式导入。",
+    ),
     "csv_unreadable": (
         "{file} is not readable as CSV text ({detail}).",
         "“{file}”无法作为 CSV 文本读取（{detail}）。",
@@ -128,6 +143,10 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "month_without_year": (
         "{field_label}: {value!r} has no year (none in the header, title, unit line or sheet name)",
         "{field_label}：“{value}”没有年份（表头、标题、单位行和工作表名中都没有）",
+    ),
+    "ambiguous_project": (
+        "several projects are called {value!r}; give the project code or the district",
+        "有多个名为“{value}”的项目；请填写项目编号或所在区域",
     ),
     "cell_error": ("{field_label}: the cell shows the error {value}", "{field_label}：单元格为错误值 {value}"),
     "code_conflict": (

@@ -3,8 +3,8 @@
 Headers are compared folded: full-width and half-width alike (NFKC), case, spaces and line breaks
 ignored, a trailing colon or required-mark star dropped. A bracketed unit ("计划总投资（万元）",
 "Planned investment (10k yuan)") is split off and becomes the column's unit. An exact synonym
-wins; then a pattern (a year's plan, cumulative amounts, a month); then the longest synonym the
-header contains ("项目名称及建设内容" → name).
+wins; then a pattern (a year's plan, cumulative amounts, a month); then the longest Chinese synonym
+the header contains ("项目名称及建设内容" → name).
 """
 
 from __future__ import annotations
@@ -74,8 +74,10 @@ def _build_lookup() -> tuple[dict[str, str], list[tuple[str, str]]]:
     for what, words in IGNORED_HEADERS.items():
         for word in words:
             exact.setdefault(header_key(word), IGNORED_PREFIX + what)
+    # Only Chinese synonyms are looked for inside longer headers ("项目名称及建设内容"): English
+    # words inside others mislead ("Competition name" is no project name).
     contained = sorted(
-        ((k, f) for k, f in exact.items() if len(k) >= (2 if _is_cjk(k) else 4) and f != ROW_NUMBER),
+        ((k, f) for k, f in exact.items() if len(k) >= 2 and _is_cjk(k) and f != ROW_NUMBER),
         key=lambda kv: -len(kv[0]),
     )
     return exact, contained

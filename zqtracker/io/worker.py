@@ -131,7 +131,10 @@ def read_workbook(path: str, sheets: list[str] | None, max_cells: int, emit: Emi
             )
             continue  # fmt: skip
         merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
-        _stream_rows(name, sheet.iter_rows(), end, merged, package.hidden.get(name, []), emit)
+        try:
+            _stream_rows(name, sheet.iter_rows(), end, merged, package.hidden.get(name, []), emit)
+        except CellTooLong as exc:
+            emit(("sheet_error", name, "text_too_long" if exc.total else "cell_too_long", {"limit": MAX_CELL_CHARS}))
     if failed:
         _read_with_openpyxl(path, failed, max_cells, package, emit, first_error=None, announce=False)
 
@@ -147,7 +150,9 @@ def _stream_rows(name: str, rows: Iterator[list], end: tuple[int, int], merged: 
     width = 0
     special: list[int] = []  # columns seen holding dates: checked first, without a scan
     simple, done = _SIMPLE.issuperset, _DONE.issuperset
+    text = _TextBudget(name)
     for row in rows:
+        text.add(row, count)
         if not simple(map(type, row)):
             for i in special:
                 if i < len(row):
@@ -181,6 +186,36 @@ def _stream_rows(name: str, rows: Iterator[list], end: tuple[int, int], merged: 
     if rest:
         emit(("rows", rest))
     emit(("end", name, row_offset))
+
+
+MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
+MAX_SHEET_CHARS = 256 * 1024 * 1024
+
+
+class CellTooLong(Exception):
+    def __init__(self, sheet: str, row: int, total: bool) -> None:
+        super().__init__(sheet)
+        self.sheet, self.row, self.total = sheet, row, total
+
+
+class _TextBudget:
+    """Shared strings let a small file repeat one long text in every cell: 10,000 references to
+    a 1 MB string are 10 GB for whoever reads the values. Excel never writes a cell longer than
+    32,767 characters, and a sheet's text is bounded too."""
+
+    def __init__(self, sheet: str) -> None:
+        self.sheet, self.chars = sheet, 0
+
+    def add(self, row: list, index: int) -> None:
+        longest = 0
+        for v in row:
+            if v.__class__ is str:
+                n = len(v)
+                self.chars += n
+                if n > longest:
+                    longest = n
+        if longest > MAX_CELL_CHARS or self.chars > MAX_SHEET_CHARS:
+            raise CellTooLong(self.sheet, index + 1, longest <= MAX_CELL_CHARS)
 
 
 def _convert(v: Any) -> Any:
@@ -227,6 +262,9 @@ def _read_with_openpyxl(path: str, sheets: list[str] | None, max_cells: int, pac
                 continue
             try:
                 _stream_openpyxl_sheet(ws, max_cells, package.hidden.get(ws.title, []), emit)
+            except CellTooLong as exc:
+                emit(("sheet_error", ws.title, "text_too_long" if exc.total else "cell_too_long",
+                      {"limit": MAX_CELL_CHARS}))  # fmt: skip
             except MemoryError:
                 raise
             except BaseException as exc:  # noqa: BLE001
@@ -239,6 +277,7 @@ def _stream_openpyxl_sheet(ws: Any, max_cells: int, hidden: list, emit: Emit) ->
     ws.reset_dimensions()
     emit(("sheet", ws.title, 0, 0, [], hidden, 0, 0))
     chunk: list[list] = []
+    text = _TextBudget(ws.title)
     cells = 0
     for n, row in enumerate(ws.iter_rows(values_only=True), start=1):
         cells += len(row)
@@ -252,7 +291,9 @@ def _stream_openpyxl_sheet(ws: Any, max_cells: int, hidden: list, emit: Emit) ->
                 )
             )
             return  # fmt: skip
-        chunk.append([_convert(v) for v in row])
+        converted = [_convert(v) for v in row]
+        text.add(converted, n - 1)
+        chunk.append(converted)
         if len(chunk) >= CHUNK_ROWS:
             emit(("rows", chunk))
             chunk = []

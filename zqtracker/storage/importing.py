@@ -1,0 +1,350 @@
+"""The import's reads and writes, in bulk and exactly reversible.
+
+Rows travel in the database's own representation ("raw": on SQLite dates are ISO text, land
+area a scaled integer, booleans 0/1), read straight from the DBAPI cursor and written with
+executemany on it: SQLAlchemy's per-parameter processing costs more than the inserts themselves
+at 100k rows. Working in raw values also makes the import's before/after images byte-exact, so
+undo and redo put back precisely what was there (:func:`revert`, :func:`reapply`).
+
+investment_records carry a copy of their project's sector_id/district_id (see InvestmentRow);
+every write here keeps them in step.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from zqtracker.domain.errors import ConcurrentUpdateError
+from zqtracker.storage.projects import ProjectRepository, raw_rows
+from zqtracker.storage.tables import (
+    AnnualPlanRow,
+    DistrictRow,
+    EnterpriseRow,
+    InvestmentRow,
+    ProjectTable,
+    ScaledDecimal,
+    SectorRow,
+)
+
+PROJECT_COLUMNS: tuple[str, ...] = (
+    "id", "code", "name", "enterprise_id", "sector_id", "district_id", "status", "planned_investment",
+    "land_area_mu", "expected_annual_output", "expected_annual_tax", "signed_on", "construction_start_on",
+    "production_on", "is_key_project", "project_type", "investor_origin", "officer", "notes", "created_at",
+    "updated_at", "version",
+)  # fmt: skip
+COL = {name: i for i, name in enumerate(PROJECT_COLUMNS)}
+STATUS_COLUMNS = ("id", "project_id", "from_status", "to_status", "changed_on", "note")
+BATCH = 20_000
+
+
+@dataclass
+class ImportChange:
+    """Everything one import changed, as raw rows: enough to undo it and to redo it exactly."""
+
+    sectors: list[tuple] = field(default_factory=list)  # created: (id, name, parent_id)
+    districts: list[tuple] = field(default_factory=list)  # created: (id, name)
+    enterprises: list[tuple] = field(default_factory=list)  # created: (id, name)
+    inserted: list[tuple] = field(default_factory=list)  # project rows (PROJECT_COLUMNS)
+    before: list[tuple] = field(default_factory=list)  # updated project rows as they were
+    after: list[tuple] = field(default_factory=list)  # ... and as the import left them
+    status_changes: list[tuple] = field(default_factory=list)  # inserted (STATUS_COLUMNS)
+    investment_before: list[tuple] = field(default_factory=list)  # (pid, y, m, amount|None, sid, did)
+    investment_after: list[tuple] = field(default_factory=list)  # (pid, y, m, amount, sid, did)
+    plans_before: list[tuple] = field(default_factory=list)  # (pid, y, amount|None)
+    plans_after: list[tuple] = field(default_factory=list)  # (pid, y, amount)
+    replaced_backup: Path | None = None  # mode replace: the copy the undo restores from
+
+
+class Encoders:
+    """Domain values to the raw values this database stores (and compares)."""
+
+    def __init__(self, dialect_name: str) -> None:
+        self.sqlite = dialect_name == "sqlite"
+        self._scaled = ScaledDecimal(4)
+
+    def date(self, value: date | None) -> Any:
+        if value is None:
+            return None
+        return value.isoformat() if self.sqlite else value
+
+    def datetime(self, value: datetime) -> Any:
+        # SQLAlchemy's SQLite DATETIME storage format, microseconds included
+        return f"{value:%Y-%m-%d %H:%M:%S}.{value.microsecond:06d}" if self.sqlite else value
+
+    def boolean(self, value: bool) -> Any:
+        return int(bool(value)) if self.sqlite else bool(value)
+
+    def area(self, value: Decimal | None) -> int | None:
+        if value is None:
+            return None
+        if value.as_tuple().exponent >= -4:  # type: ignore[operator]
+            return int(value.scaleb(4))
+        return self._scaled.process_bind_param(value, None)
+
+    def decode_date(self, value: Any) -> date | None:
+        if value is None or isinstance(value, date):
+            return value
+        return date.fromisoformat(str(value)[:10])
+
+    def decode_area(self, value: int | None) -> Decimal | None:
+        return None if value is None else Decimal(value).scaleb(-4)
+
+
+class ImportStore:
+    """Bulk reads and writes of one import, inside the caller's session (one transaction)."""
+
+    def __init__(self, session: Session) -> None:
+        self.s = session
+        self.conn = session.connection()
+        self.enc = Encoders(self.conn.dialect.name)
+        self._paramstyle_q = self.conn.dialect.paramstyle == "qmark"
+
+    # -- reading ---------------------------------------------------------------------------------
+    def keys(self) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
+        return ProjectRepository(self.s).keys()
+
+    def references(self) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+        """Sector, district and enterprise ids by name."""
+        return (dict(self.s.execute(select(SectorRow.name, SectorRow.id)).all()),
+                dict(self.s.execute(select(DistrictRow.name, DistrictRow.id)).all()),
+                dict(self.s.execute(select(EnterpriseRow.name, EnterpriseRow.id)).all()))  # fmt: skip
+
+    def project_rows(self, ids: Sequence[int]) -> dict[int, tuple]:
+        """Raw rows of these projects (all of them when most are asked for)."""
+        cols = [getattr(ProjectTable, c) for c in PROJECT_COLUMNS]
+        out: dict[int, tuple] = {}
+        total = self.s.scalar(select(ProjectTable.id).order_by(ProjectTable.id.desc()).limit(1)) or 0
+        if len(ids) > 5_000 and len(ids) * 3 > total:
+            wanted = set(ids)
+            for row in raw_rows(self.s, select(*cols)):
+                if row[0] in wanted:
+                    out[row[0]] = tuple(row)
+            return out
+        for chunk in _chunks(list(ids), 900):
+            for row in raw_rows(self.s, select(*cols).where(ProjectTable.id.in_(chunk))):
+                out[row[0]] = tuple(row)
+        return out
+
+    def investment(self, years: Iterable[int]) -> dict[tuple[int, int, int], tuple[int, int, int]]:
+        """(project, year, month) → (amount, sector_id, district_id) for the given years."""
+        out: dict[tuple[int, int, int], tuple[int, int, int]] = {}
+        t = InvestmentRow
+        for year in sorted(set(years)):
+            stmt = select(t.project_id, t.year, t.month, t.amount, t.sector_id, t.district_id).where(t.year == year)
+            for pid, y, m, amount, sid, did in raw_rows(self.s, stmt):
+                out[(pid, y, m)] = (amount, sid, did)
+        return out
+
+    def plans(self, years: Iterable[int]) -> dict[tuple[int, int], int]:
+        out: dict[tuple[int, int], int] = {}
+        for year in sorted(set(years)):
+            stmt = select(AnnualPlanRow.project_id, AnnualPlanRow.year, AnnualPlanRow.amount).where(
+                AnnualPlanRow.year == year
+            )
+            for pid, y, amount in raw_rows(self.s, stmt):
+                out[(pid, y)] = amount
+        return out
+
+    def next_id(self, table: type) -> int:
+        return (self.s.scalar(select(table.id).order_by(table.id.desc()).limit(1)) or 0) + 1  # type: ignore[attr-defined]
+
+    # -- writing ---------------------------------------------------------------------------------
+    def _many(self, sql: str, rows: Sequence[Sequence[Any]], progress: Callable[[int], None] | None = None) -> int:
+        """executemany on the DBAPI cursor, in batches; returns the rows affected."""
+        if not rows:
+            return 0
+        if not self._paramstyle_q:
+            sql = sql.replace("?", "%s")
+        cursor = self.conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        affected = 0
+        try:
+            for i in range(0, len(rows), BATCH):
+                cursor.executemany(sql, rows[i : i + BATCH])
+                affected += max(cursor.rowcount, 0)
+                if progress is not None:
+                    progress(min(i + BATCH, len(rows)))
+        except sqlite3.IntegrityError as exc:
+            raise ImportWriteError(str(exc)) from exc
+        finally:
+            cursor.close()
+        return affected
+
+    def create_references(self, sectors: Sequence[tuple[str, str | None]], districts: Sequence[str],
+                          enterprises: Sequence[str], change: ImportChange) -> None:  # fmt: skip
+        """New sectors (a chain first, then the sectors under it), districts and enterprises."""
+        known = dict(self.s.execute(select(SectorRow.name, SectorRow.id)).all())
+        rows: list[tuple] = []
+        next_id = self.next_id(SectorRow)
+        for name, parent in sectors:
+            for wanted, parent_name in ((parent, None), (name, parent)):
+                if wanted and wanted not in known:
+                    known[wanted] = next_id
+                    rows.append((next_id, wanted, known.get(parent_name) if parent_name else None))
+                    next_id += 1
+        self._many("INSERT INTO sectors (id, name, parent_id) VALUES (?, ?, ?)", rows)
+        change.sectors.extend(rows)
+        start = self.next_id(DistrictRow)
+        drows = [(start + i, name) for i, name in enumerate(districts)]
+        self._many("INSERT INTO districts (id, name) VALUES (?, ?)", drows)
+        change.districts.extend(drows)
+        start = self.next_id(EnterpriseRow)
+        no = self.enc.boolean(False)
+        erows = [(start + i, name, None, no, no, no) for i, name in enumerate(enterprises)]
+        self._many("INSERT INTO enterprises (id, name, credit_code, is_high_tech, is_specialized_new, "
+                   "is_little_giant) VALUES (?, ?, ?, ?, ?, ?)", erows)  # fmt: skip
+        change.enterprises.extend((r[0], r[1]) for r in erows)
+
+    def insert_projects(self, rows: Sequence[tuple], progress: Callable[[int], None] | None = None) -> None:
+        cols = ", ".join(PROJECT_COLUMNS)
+        marks = ", ".join("?" * len(PROJECT_COLUMNS))
+        self._many(f"INSERT INTO projects ({cols}) VALUES ({marks})", rows, progress)
+
+    def update_projects(self, before: Sequence[tuple], after: Sequence[tuple]) -> None:
+        """Write the after images of projects still at their before version."""
+        sets = ", ".join(f"{c} = ?" for c in PROJECT_COLUMNS[1:])
+        sql = f"UPDATE projects SET {sets} WHERE id = ? AND version = ?"
+        params = [(*a[1:], a[0], b[COL["version"]]) for b, a in zip(before, after, strict=True)]
+        affected = self._many(sql, params)
+        if affected != len(params):
+            raise ConcurrentUpdateError(after[0][0] if after else 0, before[0][COL["version"]] if before else 0)
+
+    def follow_placements(self, rows: Sequence[tuple]) -> None:
+        """Investment records take their projects' (new) sector and district."""
+        params = [(r[COL["sector_id"]], r[COL["district_id"]], r[0]) for r in rows]
+        self._many("UPDATE investment_records SET sector_id = ?, district_id = ? WHERE project_id = ?", params)
+
+    def insert_status_changes(self, rows: Sequence[tuple]) -> None:
+        self._many(f"INSERT INTO status_changes ({', '.join(STATUS_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+    def put_investment(self, rows: Sequence[tuple], existing: set[tuple[int, int, int]]) -> None:
+        """(pid, y, m, amount, sid, did): updates where the month exists, inserts elsewhere."""
+        updates = [(r[3], r[4], r[5], r[0], r[1], r[2]) for r in rows if (r[0], r[1], r[2]) in existing]
+        inserts = [r for r in rows if (r[0], r[1], r[2]) not in existing]
+        self._many("UPDATE investment_records SET amount = ?, sector_id = ?, district_id = ? "
+                   "WHERE project_id = ? AND year = ? AND month = ?", updates)  # fmt: skip
+        self._many("INSERT INTO investment_records (project_id, year, month, amount, sector_id, district_id) "
+                   "VALUES (?, ?, ?, ?, ?, ?)", inserts)  # fmt: skip
+
+    def delete_investment(self, keys: Sequence[tuple[int, int, int]]) -> None:
+        self._many("DELETE FROM investment_records WHERE project_id = ? AND year = ? AND month = ?", keys)
+
+    def put_plans(self, rows: Sequence[tuple], existing: set[tuple[int, int]]) -> None:
+        updates = [(r[2], r[0], r[1]) for r in rows if (r[0], r[1]) in existing]
+        inserts = [r for r in rows if (r[0], r[1]) not in existing]
+        self._many("UPDATE annual_plans SET amount = ? WHERE project_id = ? AND year = ?", updates)
+        self._many("INSERT INTO annual_plans (project_id, year, amount) VALUES (?, ?, ?)", inserts)
+
+    def delete_plans(self, keys: Sequence[tuple[int, int]]) -> None:
+        self._many("DELETE FROM annual_plans WHERE project_id = ? AND year = ?", keys)
+
+    def delete_all_projects(self) -> None:
+        """Mode replace: every project goes, with its history, records and plans. The reference
+        lists stay."""
+        for table in ("status_changes", "investment_records", "annual_plans", "projects"):
+            self.conn.exec_driver_sql(f"DELETE FROM {table}")
+
+    def current_versions(self, ids: Sequence[int]) -> dict[int, int]:
+        out: dict[int, int] = {}
+        for chunk in _chunks(list(ids), 900):
+            for pid, version in raw_rows(self.s, select(ProjectTable.id, ProjectTable.version).where(
+                    ProjectTable.id.in_(chunk))):  # fmt: skip
+                out[pid] = version
+        return out
+
+
+class ImportWriteError(Exception):
+    """The database refused a row the checks let through (a constraint); nothing is written."""
+
+
+# -- undo and redo ------------------------------------------------------------------------------------
+def revert(session: Session, change: ImportChange) -> None:
+    """Undo an import: the database as it was before it, exactly. Refused (ConcurrentUpdateError)
+    when a project the import wrote was changed since."""
+    store = ImportStore(session)
+    if change.replaced_backup is not None:
+        restore_tables(session, change.replaced_backup)
+        return
+    _check_versions(store, change.inserted, change.after)
+    store._many("DELETE FROM status_changes WHERE id = ?", [(r[0],) for r in change.status_changes])
+    store.delete_investment([r[:3] for r in change.investment_before if r[3] is None])
+    store.put_investment([r for r in change.investment_before if r[3] is not None],
+                         {r[:3] for r in change.investment_before if r[3] is not None})  # fmt: skip
+    store.delete_plans([r[:2] for r in change.plans_before if r[2] is None])
+    store.put_plans([r for r in change.plans_before if r[2] is not None],
+                    {r[:2] for r in change.plans_before if r[2] is not None})  # fmt: skip
+    for table in ("investment_records", "annual_plans", "status_changes", "projects"):
+        key = "id" if table == "projects" else "project_id"
+        store._many(f"DELETE FROM {table} WHERE {key} = ?", [(r[0],) for r in change.inserted])
+    if change.after:
+        store.update_projects(change.after, change.before)
+        store.follow_placements(change.before)
+    store._many("DELETE FROM enterprises WHERE id = ?", [(r[0],) for r in change.enterprises])
+    store._many("DELETE FROM districts WHERE id = ?", [(r[0],) for r in change.districts])
+    store._many("DELETE FROM sectors WHERE id = ?", [(r[0],) for r in reversed(change.sectors)])
+
+
+def reapply(session: Session, change: ImportChange) -> None:
+    """Redo an import undone by :func:`revert`: the same rows with the same ids and stamps."""
+    store = ImportStore(session)
+    if change.replaced_backup is not None:
+        store.delete_all_projects()
+    store._many("INSERT INTO sectors (id, name, parent_id) VALUES (?, ?, ?)", change.sectors)
+    store._many("INSERT INTO districts (id, name) VALUES (?, ?)", change.districts)
+    no = store.enc.boolean(False)
+    store._many("INSERT INTO enterprises (id, name, credit_code, is_high_tech, is_specialized_new, is_little_giant) "
+                "VALUES (?, ?, ?, ?, ?, ?)", [(i, n, None, no, no, no) for i, n in change.enterprises])  # fmt: skip
+    store.insert_projects(change.inserted)
+    if change.after:
+        store.update_projects(change.before, change.after)
+        store.follow_placements(change.after)
+    store.insert_status_changes(change.status_changes)
+    existing = {r[:3] for r in change.investment_before if r[3] is not None}
+    store.put_investment(change.investment_after, existing)
+    store.put_plans(change.plans_after, {r[:2] for r in change.plans_before if r[2] is not None})
+
+
+def _check_versions(store: ImportStore, inserted: Sequence[tuple], after: Sequence[tuple]) -> None:
+    expected = {r[0]: r[COL["version"]] for r in (*inserted, *after)}
+    current = store.current_versions(list(expected))
+    for pid, version in expected.items():
+        if current.get(pid) != version:
+            raise ConcurrentUpdateError(pid, version)
+
+
+def restore_tables(session: Session, backup: Path) -> None:
+    """Every zqtracker table as it is in ``backup`` (a copy of this SQLite database), inside the
+    session's transaction (SQLite cannot ATTACH in one, so the copy is read over its own
+    read-only connection)."""
+    from zqtracker.storage.tables import Base
+
+    store = ImportStore(session)
+    tables = Base.metadata.sorted_tables
+    for table in reversed(tables):
+        store.conn.exec_driver_sql(f"DELETE FROM {table.name}")
+    source = sqlite3.connect(f"{backup.absolute().as_uri()}?mode=ro", uri=True)
+    try:
+        for table in tables:
+            cols = ", ".join(c.name for c in table.columns)
+            cursor = source.execute(f"SELECT {cols} FROM {table.name}")
+            marks = ", ".join("?" * len(table.columns))
+            while batch := cursor.fetchmany(BATCH):
+                store._many(f"INSERT INTO {table.name} ({cols}) VALUES ({marks})", batch)
+    finally:
+        source.close()
+
+
+def _chunks(items: Sequence, size: int) -> Iterable[Sequence]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+__all__ = ["COL", "PROJECT_COLUMNS", "ImportChange", "ImportStore", "reapply", "restore_tables", "revert"]
