@@ -99,6 +99,7 @@ def describe(problem: Problem, lang: str = "en") -> str:
 # The import's codes live in their own table (domain/import_messages.py).
 from zqtracker.domain.import_messages import IMPORT_FIELD_LABELS, IMPORT_MESSAGES  # noqa: E402
 
-MESSAGES.update(IMPORT_MESSAGES)
+for _code, _pair in IMPORT_MESSAGES.items():
+    MESSAGES.setdefault(_code, _pair)  # never rewords a code of the table above
 for _name, _pair in IMPORT_FIELD_LABELS.items():
     FIELD_LABELS.setdefault(_name, _pair)

@@ -152,15 +152,26 @@ def _horizontal_parent(merges: list[tuple[int, int, int, int]], sheet: RawSheet,
     return _cell(sheet, r, c)
 
 
-def _looks_like_subheader(sheet: RawSheet, r: int, year: int | None) -> bool:
-    i = r - sheet.row_offset
+def _looks_like_subheader(sheet: RawSheet, hr: int, year: int | None) -> bool:
+    """A second header row sits under empty or merged header cells ("2023年完成投资" merged over
+    "1月"…"12月"); a first data row sits under filled ones."""
+    i = hr + 1 - sheet.row_offset
     if not 0 <= i < len(sheet.rows):
         return False
     row = sheet.rows[i]
     if any(isinstance(v, (int, float)) and not isinstance(v, bool) for v in row):
         return False
-    matches, months = _row_matches(sheet, r, year)
-    return bool(matches or len(months) >= 2) and sum(1 for v in row if not is_empty(v)) >= 1
+    merges = _merges_on(sheet, hr)
+    filled = [j for j, v in enumerate(row) if not is_empty(v)]
+    if not filled:
+        return False
+    for j in filled:
+        c = j + sheet.col_offset
+        covered = is_empty(_cell(sheet, hr, c)) or any(c0 <= c <= c1 and c1 > c0 for _r0, c0, _r1, c1 in merges)
+        if not covered:
+            return False
+    matches, months = _row_matches(sheet, hr + 1, year)
+    return bool(matches or months)
 
 
 # -- the whole layout --------------------------------------------------------------------------------

@@ -43,6 +43,7 @@ class SheetPlan:
     notes_from: int | None = None  # 1-based row where the notes under the table begin
     blank: int = 0
     needs_unit: list[ColumnInfo] = field(default_factory=list)  # money columns with unit-less numbers
+    numeric_codes: list[int] = field(default_factory=list)  # data rows whose code cell is a number
     default_district: str | None = None  # from 填报单位, when the sheet has no district column
 
     def __len__(self) -> int:
@@ -311,6 +312,8 @@ class PlanBuilder:
         else:
             if f == "project_type" and None in values:
                 self._continuing(values, raw, first_k)
+            elif f == "code" and float in set(map(type, raw)):
+                plan.numeric_codes.extend(first_k + k for k, v in enumerate(raw) if v.__class__ is float)
             plan.values[f].extend(values)
 
     def _continuing(self, values: list, raw: tuple | list, first_k: int) -> None:

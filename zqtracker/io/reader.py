@@ -215,3 +215,25 @@ def _read_in_child(info: FileInfo, sheets: list[str] | None, progress: Progress 
     if not book.sheet_names and not book.sheets:
         raise WorkbookRefused("no_sheets", info.path.name)
     return book
+
+
+def column_text(
+    book: RawWorkbook, sheet: str, column: int, rows: list[int], limits: Limits = DEFAULT_LIMITS
+) -> dict[int, str]:
+    """{row: the text a number cell shows} for some cells of one column (0-based sheet row and
+    column), by their number formats: codes typed as numbers keep their leading zeros."""
+    if book.kind != "xlsx" or not rows:
+        return {}
+    info = inspect_file(book.path, limits)
+    found: dict[int, str] = {}
+
+    def on_frame(frame: tuple) -> None:
+        if frame[0] == "text":
+            found.update(frame[1])
+
+    request = {"op": "column_text", "path": str(book.path), "sheet": sheet, "column": column, "rows": rows}
+    try:
+        run_worker(request, info, limits, on_frame, None)
+    except WorkbookRefused:
+        return {}
+    return found

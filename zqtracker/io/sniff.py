@@ -29,7 +29,7 @@ class Limits:
     min_inflate_ratio: float = 0.01  # compressed / uncompressed, checked above grace_size
     grace_size: int = 1024 * 1024
     max_prolog: int = 64 * 1024  # bytes of an XML part read to find its root element
-    max_csv_bytes: int = 200 * 1024 * 1024
+    max_csv_bytes: int = 100 * 1024 * 1024
     max_cells: int = 20_000_000  # dense area rows x columns a sheet may span
     memory_bytes: int = 1536 * 1024 * 1024  # address space of the reading process
     base_seconds: float = 20.0  # time allowed to read a workbook ...
@@ -114,7 +114,7 @@ def _inspect_zip(path: Path, size: int, limits: Limits) -> FileInfo:
             if info.file_size > limits.grace_size and info.compress_size / info.file_size < limits.min_inflate_ratio:
                 raise WorkbookRefused("zip_bomb", name, entry=info.filename)
         if total > limits.max_uncompressed:
-            raise WorkbookRefused("too_large", name, size=_mib(total), limit=_mib(limits.max_uncompressed))
+            raise WorkbookRefused("file_too_large", name, size=_mib(total), limit=_mib(limits.max_uncompressed))
         names = {i.filename.replace("\\", "/").lstrip("/").lower(): i for i in infos}
         _check_package_kind(name, names, zf)
         for key, info in names.items():
@@ -202,7 +202,7 @@ def _inspect_text(path: Path, size: int, head: bytes, limits: Limits) -> FileInf
     if decode_text(sample, final=False) is None:
         raise WorkbookRefused("not_workbook", name)
     if size > limits.max_csv_bytes:
-        raise WorkbookRefused("too_large", name, size=_mib(size), limit=_mib(limits.max_csv_bytes))
+        raise WorkbookRefused("file_too_large", name, size=_mib(size), limit=_mib(limits.max_csv_bytes))
     suffix = path.suffix.lower()
     return FileInfo(path, "csv", size, renamed_csv=suffix not in (".csv", ".txt", ".tsv"))
 

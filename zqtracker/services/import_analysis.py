@@ -112,6 +112,7 @@ class ImportAnalysis:
     invalid_rows: int = 0
     default_status: int = 0  # new projects given no status (recorded as Signed)
     context: Context | None = None
+    notes: list[Problem] = field(default_factory=list)  # what was noticed (services.importing.notes_of)
 
     @property
     def added(self) -> int:
@@ -502,4 +503,3 @@ def _references(result: ImportAnalysis, ctx: Context) -> None:
     result.new_sectors = list(sectors.items())
     result.new_districts = list(districts)
     result.new_enterprises = list(enterprises)
-

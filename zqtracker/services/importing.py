@@ -16,11 +16,11 @@ from pathlib import Path
 
 from zqtracker.domain.errors import DomainError, Problem
 from zqtracker.domain.money import Unit
+from zqtracker.io.cells import display
 from zqtracker.io.errors import CellProblem, WorkbookRefused
 from zqtracker.io.layout import UNKNOWN, SheetLayout, detect_layout
-from zqtracker.io.plan import PlanBuilder, PlanOptions
-from zqtracker.io.reader import RawSheet, RawWorkbook, read_workbook
-from zqtracker.io.cells import display
+from zqtracker.io.plan import PlanBuilder, PlanOptions, SheetPlan
+from zqtracker.io.reader import RawSheet, RawWorkbook, column_text, read_workbook
 from zqtracker.services import import_apply
 from zqtracker.services.import_analysis import Context, ImportAnalysis, SheetAnalysis, analyse_sheets
 from zqtracker.services.import_mappings import Mapping, MappingStore, fingerprint
@@ -66,6 +66,7 @@ class ImportResult:
     new_districts: list[str] = field(default_factory=list)
     new_enterprises: list[str] = field(default_factory=list)
     written: bool = False
+    notes: list[Problem] = field(default_factory=list)
     change: ImportChange | None = None
     backup: Path | None = None
     project_ids: list[int] = field(default_factory=list)  # added and updated
@@ -88,7 +89,9 @@ class ImportService:
         self.mappings = mappings if mappings is not None else MappingStore()
 
     # -- reading and analysing -------------------------------------------------------------------
-    def read(self, path: Path | str, *, sheets: list[str] | None = None, progress: Progress | None = None) -> RawWorkbook:
+    def read(
+        self, path: Path | str, *, sheets: list[str] | None = None, progress: Progress | None = None
+    ) -> RawWorkbook:
         """The workbook's cells; raises WorkbookRefused (one sentence naming the file)."""
         return read_workbook(Path(path), sheets=sheets, progress=progress)
 
@@ -138,8 +141,14 @@ class ImportService:
                 sa.reason = "hidden" if not raw.visible else "not_chosen"
             if sa.selected:
                 built = (plans or {}).get(raw.name)
-                sa.plan = built if built is not None else PlanBuilder(  # type: ignore[assignment]
-                    raw, layout, self.plan_options(book, options, mapping, known)).finish()
+                sa.plan = (
+                    built
+                    if built is not None
+                    else PlanBuilder(  # type: ignore[assignment]
+                        raw, layout, self.plan_options(book, options, mapping, known)
+                    ).finish()
+                )
+                shown_codes(book, raw, sa.plan)  # type: ignore[arg-type]
             sheets.append(sa)
         if not any(s.selected for s in sheets):
             if not book.sheets:
@@ -151,7 +160,9 @@ class ImportService:
         if progress is not None:
             progress.check()
         ctx = self._context(sheets, options)
-        return analyse_sheets(book, sheets, ctx, options.mode, options.skip_invalid)
+        analysis = analyse_sheets(book, sheets, ctx, options.mode, options.skip_invalid)
+        analysis.notes = notes_of(analysis, options)
+        return analysis
 
     @staticmethod
     def plan_options(book: RawWorkbook, options: ImportOptions, mapping: Mapping | None,
@@ -187,7 +198,9 @@ class ImportService:
         return ctx
 
     # -- writing ---------------------------------------------------------------------------------
-    def apply(self, analysis: ImportAnalysis, options: ImportOptions, *, progress: Progress | None = None) -> ImportResult:
+    def apply(
+        self, analysis: ImportAnalysis, options: ImportOptions, *, progress: Progress | None = None
+    ) -> ImportResult:
         """Write what the analysis found (nothing when it found problems, unless skip_invalid)."""
         result = self.result_of(analysis)
         if analysis.problems and not options.skip_invalid:
@@ -213,7 +226,7 @@ class ImportService:
         return ImportResult(
             analysis.book.path.name, analysis.added, analysis.updated, analysis.unchanged, len(analysis.records),
             len(analysis.plans), list(analysis.problems), [n for n, _ in analysis.new_sectors],
-            list(analysis.new_districts), list(analysis.new_enterprises),
+            list(analysis.new_districts), list(analysis.new_enterprises), notes=list(analysis.notes),
         )  # fmt: skip
 
     def import_file(self, path: Path | str, options: ImportOptions, *, dry_run: bool = False,
@@ -241,6 +254,89 @@ class ImportService:
     def remember(self, key: str, mapping: Mapping) -> None:
         if key:
             self.mappings.put(key, mapping)
+
+
+_WHY = {
+    "hidden": ("hidden sheet", "隐藏的工作表"),
+    "not_recognized": ("no known column headers", "无可识别的表头"),
+    "unreadable": ("could not be read", "无法读取"),
+    "not_chosen": ("not chosen", "未选择"),
+}
+_IGNORED = {"investment_kind": ("investment type", "投资类型"), "construction_period": ("construction period", "建设年限"),
+            "content": ("description", "建设内容"), "cumulative": ("cumulative amounts", "累计数"),
+            "progress_text": ("progress text", "形象进度"), "contact": ("contact", "联系方式"),
+            "duplicate": ("another column holds the same field", "与其他列重复"), "off": ("turned off", "已关闭")}  # fmt: skip
+
+
+def notes_of(analysis: ImportAnalysis, options: ImportOptions) -> list[Problem]:
+    """What the import noticed and did about it, in sentences: nothing is assumed silently."""
+    zh = 1 if options.lang.startswith("zh") else 0
+    file = analysis.book.path.name
+    notes: list[Problem] = []
+    if analysis.book.renamed_csv:
+        notes.append(Problem("note_renamed_csv", None, {"file": file}))
+    for sa in analysis.sheets:
+        if not sa.selected or sa.plan is None:
+            if sa.reason:
+                notes.append(Problem("note_sheet_skipped", None, {"sheet": sa.name, "why": _WHY[sa.reason][zh]}))
+            continue
+        plan, layout = sa.plan, sa.layout
+        if sa.remembered:
+            notes.append(Problem("note_remembered", None, {"sheet": sa.name}))
+        for c in layout.columns:
+            params = {"sheet": sa.name, "column": c.letter, "header": c.header}
+            if c.note.startswith("hidden"):
+                notes.append(Problem("note_hidden_column", None, params))
+            elif c.field and c.field.startswith("ignore:"):
+                what = c.field.split(":", 1)[1]
+                notes.append(
+                    Problem("note_ignored_column", None, {**params, "what": _IGNORED.get(what, (what, what))[zh]})
+                )
+            elif c.note.startswith(("duplicate", "off")):
+                what = c.note.split(":", 1)[0]
+                notes.append(Problem("note_ignored_column", None, {**params, "what": _IGNORED[what][zh]}))
+            elif c.note == "unknown":
+                notes.append(Problem("note_unknown_column", None, params))
+        if layout.status_hint and "status" not in layout.fields():
+            from zqtracker.domain.status import Status
+
+            notes.append(Problem("note_status_from_sheet", None,
+                                 {"sheet": sa.name, "status": Status(layout.status_hint).label(options.lang)}))  # fmt: skip
+        if plan.default_district:
+            notes.append(Problem("note_district_from_reporter", None, {"sheet": sa.name,
+                                                                       "district": plan.default_district}))  # fmt: skip
+        if plan.sections:
+            shown = "、".join(dict.fromkeys(plan.sections))
+            notes.append(Problem("note_sections", None, {"sheet": sa.name, "count": len(plan.sections),
+                                                         "names": shown[:80]}))  # fmt: skip
+        if plan.totals:
+            notes.append(Problem("note_totals", None, {"sheet": sa.name, "count": plan.totals}))
+        if plan.notes_from:
+            notes.append(Problem("note_notes_from", None, {"sheet": sa.name, "row": plan.notes_from}))
+        if options.unit is not None and any(c.is_money and c.unit is None and layout.unit_line is None
+                                            for c in layout.mapped()):  # fmt: skip
+            notes.append(
+                Problem("note_unit_from_user", None, {"sheet": sa.name, "unit": options.unit.label(options.lang)})
+            )
+    if analysis.default_status:
+        notes.append(Problem("note_default_status", None, {"count": analysis.default_status}))
+    return notes
+
+
+def shown_codes(book: RawWorkbook, raw: RawSheet, plan: SheetPlan) -> None:
+    """Codes typed as numbers become the text their cells show ("000123", not "123")."""
+    if not plan.numeric_codes or plan.values.get("code") is None:
+        return
+    info = next((c for c in plan.layout.mapped() if c.field == "code"), None)
+    if info is None:
+        return
+    rows = [plan.data_rows[k] + raw.row_offset for k in plan.numeric_codes]
+    texts = column_text(book, raw.name, info.index, rows)
+    codes = plan.values["code"]
+    for k, row in zip(plan.numeric_codes, rows, strict=True):
+        if row in texts:
+            codes[k] = texts[row]
+    plan.numeric_codes = []
 
 
 def header_texts(sheet: RawSheet, layout: SheetLayout) -> list[str]:

@@ -92,10 +92,12 @@ def _end_progress(progress: Progress | None) -> None:
 
 def _print(console: Console, result: ImportResult, dry_run: bool, skip_invalid: bool) -> None:
     zh, lang = console.zh, console.lang
+    for note in result.notes:
+        console.print(("注意：" if zh else "Note: ") + note.message(lang))
     for p in result.problems:
         console.print(f"{p.location(lang)}：{p.value!s} — {p.reason(lang)}" if zh else
                       f"{p.location(lang)}: {p.value!s} — {p.reason(lang)}")  # fmt: skip
-    head = (("试运行（未写入）：" if dry_run else "") if zh else ("Dry run (nothing written): " if dry_run else ""))
+    head = ("试运行（未写入）：" if dry_run else "") if zh else ("Dry run (nothing written): " if dry_run else "")
     blocked = bool(result.problems) and not skip_invalid
     if blocked:
         console.print(f"{len(result.problems)} 个问题，未写入任何数据。" if zh else
