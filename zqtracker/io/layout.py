@@ -296,7 +296,8 @@ def _column(c: int, parent: object, child: object, year: int | None) -> ColumnIn
         m = match_header(f"{parent_text}{child_text}")
         if m is not None:
             return ColumnInfo(c, shown, m.field, 1, m.unit or group_unit)
-    return ColumnInfo(c, shown, None)
+    # not recognised; its unit still counts if the user maps it ("金额（亿元）")
+    return ColumnInfo(c, shown, None, unit=_unit_of(child) or _unit_of(parent) or group_unit)
 
 
 def _unit_of(value: object) -> int | None:

@@ -144,6 +144,7 @@ class _Rows:
         self.new_by_code: dict[str, int] = {}
         self.new_by_name: dict[tuple[str, str], int] = {}
         self.new_names: dict[str, list[int]] = {}
+        self.months: dict[tuple[int, int, int], tuple[int, int]] = {}  # (target, y, m) → (row, yuan)
 
 
 def analyse_sheets(book: RawWorkbook, sheets: list[SheetAnalysis], ctx: Context, mode: str,
@@ -386,7 +387,7 @@ def _records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Context
     if sa.layout.kind == MONTHLY:
         sa.status, sa.targets = [SAME] * n, [None] * n
         _monthly_targets(result, sa, ctx, seen)
-    taken: dict[tuple[int, int, int], int] = {}
+    taken = seen.months
     written: dict[int, list[int]] = {}
     for k, y, m, yuan in plan.months:
         target = sa.targets[k]
@@ -398,11 +399,13 @@ def _records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Context
             continue
         key = (target, y, m)
         if key in taken:
+            if taken[key][1] == yuan:  # the same amount twice (a long and a wide sheet): harmless
+                continue
             _problem(plan, k, sa, "month", f"{y}-{m:02d}",
-                     Problem("duplicate_in_file", "month", {"value": f"{y}-{m:02d}", "first_row": taken[key]}))  # fmt: skip
+                     Problem("duplicate_in_file", "month", {"value": f"{y}-{m:02d}", "first_row": taken[key][0]}))  # fmt: skip
             sa.status[k] = INVALID
             continue
-        taken[key] = plan.row_numbers[k]
+        taken[key] = (plan.row_numbers[k], yuan)
         before = ctx.investment.get(key) if target > 0 and result.mode != "replace" else None
         counts = written.setdefault(k, [0, 0])
         if before is not None and before[0] == yuan:

@@ -104,16 +104,30 @@ class ImportService:
         """A sheet's layout with the user's (or remembered) corrections applied; also its header
         fingerprint, the mapping used and whether it was a remembered one."""
         auto = detect_layout(sheet, known_districts=known)
-        key = fingerprint(header_texts(sheet, auto)) if auto.header_row >= 0 else ""
+        key = self.key_for(sheet, auto.header_row, auto.header_rows) if auto.header_row >= 0 else ""
         mapping = options.mappings.get(sheet.name)
         remembered = False
-        if mapping is None and options.use_remembered and key:
-            mapping = self.mappings.get(key)
+        if mapping is None and options.use_remembered:
+            if key:
+                mapping = self.mappings.get(key)
+            else:  # no header found: perhaps the user showed us one for a file like this before
+                for r in range(sheet.row_offset, sheet.row_offset + min(len(sheet.rows), 30)):
+                    candidate = self.mappings.get(self.key_for(sheet, r, 1))
+                    if candidate is not None and candidate.header_row == r:
+                        key, mapping = self.key_for(sheet, r, 1), candidate
+                        break
             remembered = mapping is not None
         if mapping is None or mapping.is_empty():
             return auto, key, None, False
         layout = detect_layout(sheet, known_districts=known, overrides=mapping.fields, header_row=mapping.header_row)
         return layout, key, mapping, remembered
+
+    @staticmethod
+    def key_for(sheet: RawSheet, header_row: int, header_rows: int = 1) -> str:
+        """The remembered-mapping key of a sheet whose header is at ``header_row`` (0-based)."""
+        if header_row < 0:
+            return ""
+        return fingerprint(header_texts(sheet, header_row, header_rows))
 
     def analyse(self, book: RawWorkbook, options: ImportOptions, *, plans: dict[str, object] | None = None,
                 progress: Progress | None = None) -> ImportAnalysis:  # fmt: skip
@@ -339,10 +353,10 @@ def shown_codes(book: RawWorkbook, raw: RawSheet, plan: SheetPlan) -> None:
     plan.numeric_codes = []
 
 
-def header_texts(sheet: RawSheet, layout: SheetLayout) -> list[str]:
+def header_texts(sheet: RawSheet, header_row: int, header_rows: int = 1) -> list[str]:
     """The header row's texts (both rows when two), for the mapping fingerprint."""
     out: list[str] = []
-    for r in range(layout.header_row, layout.header_row + layout.header_rows):
+    for r in range(header_row, header_row + header_rows):
         i = r - sheet.row_offset
         if 0 <= i < len(sheet.rows):
             out.extend(display(v) for v in sheet.rows[i])
