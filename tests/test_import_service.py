@@ -45,7 +45,11 @@ def test_a_district_list_imports_exactly(service: ImportService, ctx: AppContext
     p = projects_by_code(ctx)
     assert set(p) == {"GY-001", "GY-002", "0015"}  # the 合计 row and the note are no projects
     a, b, c = p["GY-001"], p["GY-002"], p["0015"]
-    assert (a.planned_investment, b.planned_investment, c.planned_investment) == (1_250_000_000, 30_000_000, 120_000_000)
+    assert (a.planned_investment, b.planned_investment, c.planned_investment) == (
+        1_250_000_000,
+        30_000_000,
+        120_000_000,
+    )
     assert (a.status, b.status, c.status) == (Status.UNDER_CONSTRUCTION, Status.SIGNED, Status.LEAD)
     assert (a.signed_on, a.construction_start_on, b.signed_on, c.signed_on) == (
         date(2023, 3, 15), date(2023, 6, 1), date(2023, 8, 1), date(2023, 10, 1))  # fmt: skip
@@ -108,7 +112,9 @@ def test_append_adds_new_projects_only(service: ImportService, ctx: AppContext, 
     service.import_file(district_projects(tmp_path / "d.xlsx"), ImportOptions())
     rows = [PROJECT_HEADER, [1, "GY-001", "华南新能源电池项目", None, "新型储能", "高要区", "投产", 99, None, None, None, "否"],
             [2, "GY-009", "新项目", None, "新型储能", "高要区", "签约", 1, None, None, None, "否"]]  # fmt: skip
-    result = service.import_file(write_workbook(tmp_path / "n.xlsx", SheetSpec("S", rows)), ImportOptions(mode="append"))
+    result = service.import_file(
+        write_workbook(tmp_path / "n.xlsx", SheetSpec("S", rows)), ImportOptions(mode="append")
+    )
     assert (result.added, result.updated, result.unchanged) == (1, 0, 1)
     assert projects_by_code(ctx)["GY-001"].planned_investment == 1_250_000_000
 
@@ -118,7 +124,9 @@ def test_replace_backs_up_then_replaces_and_undo_restores(service: ImportService
     service.import_file(district_projects(tmp_path / "d.xlsx"), ImportOptions())
     before = dump(db_path)
     rows = [PROJECT_HEADER, [1, "R-1", "唯一项目", None, "氢能", "鼎湖区", "在建", 2, None, None, None, "是"]]
-    result = service.import_file(write_workbook(tmp_path / "r.xlsx", SheetSpec("S", rows)), ImportOptions(mode="replace"))
+    result = service.import_file(
+        write_workbook(tmp_path / "r.xlsx", SheetSpec("S", rows)), ImportOptions(mode="replace")
+    )
     assert result.backup is not None and result.backup.exists()
     assert set(projects_by_code(ctx)) == {"R-1"}
     service.undo(result.change)  # type: ignore[arg-type]
@@ -190,9 +198,15 @@ def test_section_rows_chains_and_construction_sheets(service: ImportService, ctx
     assert {n.code for n in result.notes} >= {"note_sections", "note_ignored_column", "note_totals"}
 
 
-def test_hidden_columns_and_vertically_merged_districts(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
-    rows = [["项目名称", "所在区域", "所属行业", "计划总投资（万元）", "旧数据"],
-            ["甲项目", "端州区", "光伏", 100, "x"], ["乙项目", None, "光伏", 200, "y"], ["丙项目", "鼎湖区", "光伏", 300, "z"]]
+def test_hidden_columns_and_vertically_merged_districts(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    rows = [
+        ["项目名称", "所在区域", "所属行业", "计划总投资（万元）", "旧数据"],
+        ["甲项目", "端州区", "光伏", 100, "x"],
+        ["乙项目", None, "光伏", 200, "y"],
+        ["丙项目", "鼎湖区", "光伏", 300, "z"],
+    ]
     path = write_workbook(tmp_path / "h.xlsx", SheetSpec("S", rows, merges=["B2:B3"], hidden=["B"]))  # fmt: skip
     result = service.import_file(path, ImportOptions())
     # the district column is hidden: not imported, so the rows lack a district
@@ -206,18 +220,24 @@ def test_hidden_columns_and_vertically_merged_districts(service: ImportService, 
 
 def test_units_header_line_cell_and_user(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
     head = ["项目名称", "所在区域", "所属行业", "计划总投资"]
-    bare = write_workbook(tmp_path / "u.xlsx", SheetSpec("S", [head, ["甲", "端州区", "光伏", 12], ["乙", "端州区", "光伏", "3亿"]]))
+    bare = write_workbook(
+        tmp_path / "u.xlsx", SheetSpec("S", [head, ["甲", "端州区", "光伏", 12], ["乙", "端州区", "光伏", "3亿"]])
+    )
     with pytest.raises(WorkbookRefused) as info:
         service.import_file(bare, ImportOptions())
     assert info.value.code == "no_unit" and "--unit" in str(info.value)
     service.import_file(bare, ImportOptions(unit=Unit.WAN))
     assert {p.name: p.planned_investment for p in ctx.projects.all_projects()} == {"甲": 120_000, "乙": 300_000_000}
-    line = write_workbook(tmp_path / "l.xlsx", SheetSpec("S", [["Unit: 100m yuan"], head, ["丙", "端州区", "光伏", 1.5]]))
+    line = write_workbook(
+        tmp_path / "l.xlsx", SheetSpec("S", [["Unit: 100m yuan"], head, ["丙", "端州区", "光伏", 1.5]])
+    )
     service.import_file(line, ImportOptions(unit=Unit.YUAN))  # the unit line wins over the user's default
     assert {p.name: p.planned_investment for p in ctx.projects.all_projects()}["丙"] == 150_000_000
 
 
-def test_all_or_nothing_and_skip_invalid(service: ImportService, ctx: AppContext, db_path: Path, tmp_path: Path) -> None:
+def test_all_or_nothing_and_skip_invalid(
+    service: ImportService, ctx: AppContext, db_path: Path, tmp_path: Path
+) -> None:
     rows = [PROJECT_HEADER,
             [1, "A-1", "好项目", None, "光伏", "端州区", "在建", 1, None, None, None, "是"],
             [2, "A-2", "坏项目", None, "光伏", "端州区", "研究中", "很多", None, "2023年底", None, "也许"],
@@ -266,7 +286,9 @@ def test_a_failure_in_the_middle_of_writing_leaves_everything_as_before(service:
                                                                         db_path: Path, tmp_path: Path) -> None:  # fmt: skip
     service.import_file(district_projects(tmp_path / "d.xlsx"), ImportOptions())
     con = sqlite3.connect(db_path)
-    con.execute("CREATE TRIGGER boom BEFORE INSERT ON investment_records BEGIN SELECT RAISE(ABORT, 'disk on fire'); END")
+    con.execute(
+        "CREATE TRIGGER boom BEFORE INSERT ON investment_records BEGIN SELECT RAISE(ABORT, 'disk on fire'); END"
+    )
     con.commit()
     con.close()
     before = dump(db_path)
