@@ -75,7 +75,7 @@ def test_dry_run_writes_nothing(db_path: Path, tmp_path: Path) -> None:
 def test_refused_files_exit_2_with_one_sentence(db_path: Path, tmp_path: Path) -> None:
     for name, words in (("protect.xlsx", "password-protected"), ("61300.xls.renamed.xlsx", "legacy Excel"),
                         ("poc-xmlbomb.xlsx", "unsafe XML"), ("sample.xlsb.renamed.xlsx", ".xlsb")):  # fmt: skip
-        code, out, err = run("--db", str(db_path), "import", str(CORPUS / name))
+        code, _out, err = run("--db", str(db_path), "import", str(CORPUS / name))
         assert code == ExitCode.REFUSED, (name, err)
         assert words in err and name in err and "Traceback" not in err
         assert len(err.strip().splitlines()) == 1

@@ -44,6 +44,7 @@ class SheetPlan:
     blank: int = 0
     needs_unit: list[ColumnInfo] = field(default_factory=list)  # money columns with unit-less numbers
     numeric_codes: list[int] = field(default_factory=list)  # data rows whose code cell is a number
+    skipped: dict[int, str] = field(default_factory=dict)  # RawSheet.rows index → "total", "section1", …
     default_district: str | None = None  # from 填报单位, when the sheet has no district column
 
     def __len__(self) -> int:
@@ -244,8 +245,11 @@ class PlanBuilder:
                 if what is not None:
                     if what[0] == "note":
                         plan.notes_from = i + base
+                        plan.skipped[i] = "note"
                         self.done = True
                         break
+                    if what[0] != "blank":
+                        plan.skipped[i] = what[0]
                     self._skip(what)
                     continue
             data.append(i)

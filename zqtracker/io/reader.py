@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import marshal
 import os
+import queue
 import struct
 import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -70,16 +72,24 @@ def read_workbook(
     sheets: list[str] | None = None,
     progress: Progress | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    on_rows: Callable[[RawWorkbook, RawSheet], None] | None = None,
 ) -> RawWorkbook:
     """Every worksheet (or the named ones) of ``path``. Raises WorkbookRefused with one sentence
-    naming the file when it cannot be read; services.progress.Cancelled when cancelled."""
+    naming the file when it cannot be read; services.progress.Cancelled when cancelled.
+
+    ``on_rows`` is called after each chunk of rows arrives, so that the caller can work on them
+    while the reading process goes on (the import converts them meanwhile)."""
     path = Path(path)
     info = inspect_file(path, limits)
     if info.kind == "csv":
         from zqtracker.io.csvread import read_csv
 
-        return read_csv(info, progress)
-    return _read_in_child(info, sheets, progress, limits)
+        book = read_csv(info, progress)
+        if on_rows is not None:
+            for sheet in book.sheets:
+                on_rows(book, sheet)
+        return book
+    return _read_in_child(info, sheets, progress, limits, on_rows)
 
 
 def _worker_command() -> list[str]:
@@ -125,14 +135,10 @@ def run_worker(request: dict, info: FileInfo, limits: Limits, on_frame, progress
             assert proc.stdin is not None and proc.stdout is not None
             proc.stdin.write(json.dumps(request).encode("utf-8"))
             proc.stdin.close()
-            stream = proc.stdout
+            frames = _drain(proc.stdout)
             while True:
-                head = stream.read(4)
-                if len(head) < 4:
-                    break
-                (size,) = struct.unpack(">I", head)
-                data = stream.read(size)
-                if len(data) < size:
+                data = frames.get()
+                if data is None:
                     break
                 frame = marshal.loads(data)
                 if frame[0] == "done":
@@ -167,7 +173,33 @@ def run_worker(request: dict, info: FileInfo, limits: Limits, on_frame, progress
         raise WorkbookRefused("reader_crashed", name, detail=detail)
 
 
-def _read_in_child(info: FileInfo, sheets: list[str] | None, progress: Progress | None, limits: Limits) -> RawWorkbook:
+def _drain(stream) -> queue.Queue[bytes | None]:  # type: ignore[no-untyped-def]
+    """Frames read off the pipe by a thread of their own, so that the reading process never waits
+    on a full pipe while this one converts the rows it already has (the two overlap). None ends."""
+    frames: queue.Queue[bytes | None] = queue.Queue()
+
+    def pump() -> None:
+        try:
+            while True:
+                head = stream.read(4)
+                if len(head) < 4:
+                    break
+                (size,) = struct.unpack(">I", head)
+                data = stream.read(size)
+                if len(data) < size:
+                    break
+                frames.put(data)
+        except (OSError, ValueError):
+            pass
+        finally:
+            frames.put(None)
+
+    threading.Thread(target=pump, name="zqtracker-read-pipe", daemon=True).start()
+    return frames
+
+
+def _read_in_child(info: FileInfo, sheets: list[str] | None, progress: Progress | None, limits: Limits,
+                   on_rows: Callable[[RawWorkbook, RawSheet], None] | None = None) -> RawWorkbook:  # fmt: skip
     book = RawWorkbook(info.path, "xlsx", "calamine")
     state: dict[str, object] = {"sheet": None, "visible": {}, "total": 0, "done": 0}
 
@@ -196,6 +228,8 @@ def _read_in_child(info: FileInfo, sheets: list[str] | None, progress: Progress 
             state["done"] = int(state["done"]) + len(frame[1])  # type: ignore[arg-type]
             if progress is not None:
                 progress.report(int(state["done"]), int(state["total"]) or None, sheet.name)  # type: ignore[union-attr]
+            if on_rows is not None:
+                on_rows(book, sheet)  # type: ignore[arg-type]
         elif tag == "end":
             sheet = state["sheet"]
             if len(frame) > 2 and frame[2] >= 0:

@@ -132,14 +132,14 @@ def read_workbook(path: str, sheets: list[str] | None, max_cells: int, emit: Emi
             continue  # fmt: skip
         merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
         try:
-            _stream_rows(name, sheet.iter_rows(), end, merged, package.hidden.get(name, []), emit)
+            _stream_rows(name, sheet.iter_rows(), end, sheet.height, merged, package.hidden.get(name, []), emit)
         except CellTooLong as exc:
             emit(("sheet_error", name, "text_too_long" if exc.total else "cell_too_long", {"limit": MAX_CELL_CHARS}))
     if failed:
         _read_with_openpyxl(path, failed, max_cells, package, emit, first_error=None, announce=False)
 
 
-def _stream_rows(name: str, rows: Iterator[list], end: tuple[int, int], merged: list, hidden: list,
+def _stream_rows(name: str, rows: Iterator[list], end: tuple[int, int], height: int, merged: list, hidden: list,
                  emit: Emit) -> None:  # fmt: skip
     """Rows in chunks. python-calamine's iter_rows has started at row 1 in some versions and at the
     first used row in others, and at the first used column: offsets are worked out from the end."""
@@ -151,6 +151,8 @@ def _stream_rows(name: str, rows: Iterator[list], end: tuple[int, int], merged: 
     special: list[int] = []  # columns seen holding dates: checked first, without a scan
     simple, done = _SIMPLE.issuperset, _DONE.issuperset
     text = _TextBudget(name)
+    shared = _Shared()
+    row_offset = 0 if _iter_rows_starts_at_row_1() else max(end[0] + 1 - height, 0)
     for row in rows:
         text.add(row, count)
         if not simple(map(type, row)):
@@ -175,17 +177,46 @@ def _stream_rows(name: str, rows: Iterator[list], end: tuple[int, int], merged: 
             if len(chunk) < CHUNK_ROWS:
                 continue
         if not header_sent:
-            emit(("sheet", name, -1, end[1] + 1 - width, merged, hidden, end[0] + 1, end[1] + 1))
+            emit(("sheet", name, row_offset, end[1] + 1 - width, merged, hidden, end[0] + 1, end[1] + 1))
             header_sent = True
-        emit(("rows", chunk))
+        emit(("rows", shared.apply(chunk)))
         chunk = []
     rest = first if not header_sent else chunk
-    row_offset = end[0] + 1 - count
+    row_offset = end[0] + 1 - count  # what the count says, should the probe have been wrong
     if not header_sent:
         emit(("sheet", name, row_offset, end[1] + 1 - width, merged, hidden, end[0] + 1, end[1] + 1))
     if rest:
-        emit(("rows", rest))
+        emit(("rows", shared.apply(rest)))
     emit(("end", name, row_offset))
+
+
+class _Shared:
+    """One string object per distinct value in columns that repeat (district, sector, status,
+    是/否): marshal then writes a reference instead of the text, and the parent builds (and
+    holds) one object instead of 100k. Which columns repeat is judged on the first chunk."""
+
+    def __init__(self) -> None:
+        self.columns: list[int] | None = None
+        self.table: dict[str, str] = {}
+
+    def apply(self, chunk: list[list]) -> list[list]:
+        if self.columns is None:
+            width = max((len(r) for r in chunk), default=0)
+            self.columns = []
+            for j in range(width):
+                values = [r[j] for r in chunk if j < len(r) and r[j].__class__ is str and r[j]]
+                if len(values) >= 16 and len(set(values)) * 4 <= len(values):
+                    self.columns.append(j)
+        table = self.table
+        if len(table) > 100_000:
+            table.clear()
+        for j in self.columns:
+            for row in chunk:
+                if j < len(row):
+                    v = row[j]
+                    if v.__class__ is str:
+                        row[j] = table.setdefault(v, v)
+        return chunk
 
 
 MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
@@ -216,6 +247,48 @@ class _TextBudget:
                     longest = n
         if longest > MAX_CELL_CHARS or self.chars > MAX_SHEET_CHARS:
             raise CellTooLong(self.sheet, index + 1, longest <= MAX_CELL_CHARS)
+
+
+_PROBE: list[bool] = []
+
+
+def _iter_rows_starts_at_row_1() -> bool:
+    """Whether this python-calamine's iter_rows starts at the sheet's first row (padding empty
+    rows above the data) or at the first used row: asked once of a one-cell workbook at C3."""
+    if not _PROBE:
+        import io
+
+        import python_calamine as pc
+
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as zf:
+            for name, text in _PROBE_PARTS.items():
+                zf.writestr(name, text)
+        buffer.seek(0)
+        sheet = pc.CalamineWorkbook.from_filelike(buffer).get_sheet_by_index(0)
+        _PROBE.append(len(list(sheet.iter_rows())) == 3)
+    return _PROBE[0]
+
+
+_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+_RNS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+_PROBE_PARTS = {
+    "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+    'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="'
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/'
+    'sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+    "_rels/.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+    'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    'officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    "xl/workbook.xml": f'<?xml version="1.0"?><workbook {_NS} {_RNS}><sheets><sheet name="S" sheetId="1" '
+    'r:id="rId1"/></sheets></workbook>',
+    "xl/_rels/workbook.xml.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+    'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    "xl/worksheets/sheet1.xml": f'<?xml version="1.0"?><worksheet {_NS}><sheetData><row r="3"><c r="C3" t="inlineStr">'
+    "<is><t>x</t></is></c></row></sheetData></worksheet>",
+}  # fmt: skip
 
 
 def _convert(v: Any) -> Any:

@@ -10,7 +10,6 @@ compared with the stored records. The result is the preview the dialog shows and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,7 +56,7 @@ class SheetAnalysis:
         return self.raw.name
 
 
-@dataclass
+@dataclass(slots=True)
 class NewProject:
     sheet: int
     k: int
@@ -141,10 +140,33 @@ class _Rows:
 
     def __init__(self) -> None:
         self.first_row: dict[object, tuple[str, int]] = {}  # code or (name, district) → (sheet, row)
-        self.new_by_code: dict[str, int] = {}
-        self.new_by_name: dict[tuple[str, str], int] = {}
-        self.new_names: dict[str, list[int]] = {}
+        self.new_sheets: list[int] = []  # sheets that added projects (the maps below come from them)
+        self._maps: tuple[dict, dict, dict] | None = None
         self.months: dict[tuple[int, int, int], tuple[int, int]] = {}  # (target, y, m) → (row, yuan)
+
+    def new_maps(
+        self, result: ImportAnalysis
+    ) -> tuple[dict[str, int], dict[tuple[str, str], int], dict[str, list[int]]]:
+        """The projects this import adds, by code, by (name, district) and by name — built only
+        when a monthly sheet needs them."""
+        if self._maps is None:
+            by_code: dict[str, int] = {}
+            by_name: dict[tuple[str, str], int] = {}
+            names: dict[str, list[int]] = {}
+            columns: dict[int, tuple[list, list, list]] = {}
+            for n, np in enumerate(result.new_projects):
+                cols = columns.get(np.sheet)
+                if cols is None:
+                    plan = result.sheets[np.sheet].plan
+                    assert plan is not None
+                    cols = columns[np.sheet] = (plan.column("code"), plan.column("name"), plan.column("district"))
+                code, name, district = cols[0][np.k], cols[1][np.k], cols[2][np.k]
+                if code:
+                    by_code[code] = -(n + 1)
+                by_name[(name, district)] = -(n + 1)
+                names.setdefault(name, []).append(-(n + 1))
+            self._maps = (by_code, by_name, names)
+        return self._maps
 
 
 def analyse_sheets(book: RawWorkbook, sheets: list[SheetAnalysis], ctx: Context, mode: str,
@@ -236,22 +258,24 @@ def _validate_new(result: ImportAnalysis, index: int, sa: SheetAnalysis, ks: lis
     for k in [k for k in ks if k in problems]:
         sa.status[k] = INVALID
     ks = [k for k in ks if k not in problems]
-    statuses, codes, names, districts = (plan.column(f) for f in ("status", "code", "name", "district"))
+    statuses = plan.column("status")
     chain = plan.chain
     first = len(result.new_projects)
+    hints = plan.status_hint
+    sheet_hint = Status(plan.layout.status_hint) if plan.layout.status_hint else None
+    new_projects = result.new_projects
+    targets = sa.targets
     for n, k in enumerate(ks, start=first):
         status = statuses[k]
         if status is None:
-            hint = plan.hint(k)
-            status = Status(hint) if hint else Status.SIGNED
-            if hint is None:
+            hint = hints[k] if hints is not None and hints[k] is not None else None
+            status = Status(hint) if hint else sheet_hint
+            if status is None:
+                status = Status.SIGNED
                 result.default_status += 1
-        result.new_projects.append(NewProject(index, k, status, chain[k] if chain else None))
-        target = sa.targets[k] = -(n + 1)
-        if codes[k]:
-            seen.new_by_code[codes[k]] = target
-        seen.new_by_name[(names[k], districts[k])] = target
-        seen.new_names.setdefault(names[k], []).append(target)
+        new_projects.append(NewProject(index, k, status, chain[k] if chain else None))
+        targets[k] = -(n + 1)
+    seen.new_sheets.append(index)
 
 
 def _check_columns(plan: SheetPlan, sa: SheetAnalysis, ks: list[int], values: dict[str, list]) -> None:
@@ -431,6 +455,7 @@ def _monthly_targets(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, se
     plan = sa.plan
     assert plan is not None
     codes, names, districts = plan.column("code"), plan.column("name"), plan.column("district")
+    new_by_code, new_by_name, new_names = seen.new_maps(result)
     by_name: dict[str, list[int]] = {}
     if result.mode != "replace":
         for (name, _district), pid in ctx.by_name.items():
@@ -442,12 +467,12 @@ def _monthly_targets(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, se
         code, name, district = codes[k], names[k], districts[k]
         target = None
         if code:
-            target = seen.new_by_code.get(code) or (ctx.by_code.get(code) if result.mode != "replace" else None)
+            target = new_by_code.get(code) or (ctx.by_code.get(code) if result.mode != "replace" else None)
         elif name and district:
-            target = seen.new_by_name.get((name, district)) or (
+            target = new_by_name.get((name, district)) or (
                 ctx.by_name.get((name, district)) if result.mode != "replace" else None)  # fmt: skip
         elif name:
-            found = [*seen.new_names.get(name, []), *by_name.get(name, [])]
+            found = [*new_names.get(name, []), *by_name.get(name, [])]
             if len(found) > 1:
                 _problem(plan, k, sa, "name", name, Problem("ambiguous_project", "name", {"value": name}))
                 sa.status[k] = INVALID
@@ -481,28 +506,30 @@ def _drop_invalid(result: ImportAnalysis) -> None:
 
 
 def _references(result: ImportAnalysis, ctx: Context) -> None:
+    """Sectors, districts and enterprises the written rows name that the database lacks."""
     sectors: dict[str, str | None] = {}
     districts: dict[str, None] = {}
     enterprises: dict[str, None] = {}
-
-    def note(sheet: SheetAnalysis, k: int, fields: Sequence[str], chain: str | None) -> None:
-        plan = sheet.plan
-        assert plan is not None
-        sector = plan.column("sector")[k] if "sector" in fields else None
-        if sector and sector not in ctx.sectors and sector not in sectors:
-            sectors[sector] = chain if chain and chain != sector else None
-        district = plan.column("district")[k] if "district" in fields else None
-        if district and district not in ctx.districts:
-            districts.setdefault(district, None)
-        enterprise = plan.column("enterprise")[k] if "enterprise" in fields else None
-        if enterprise and enterprise not in ctx.enterprises:
-            enterprises.setdefault(enterprise, None)
-
+    rows: dict[int, list[int]] = {}
     for np in result.new_projects:
-        note(result.sheets[np.sheet], np.k, ("sector", "district", "enterprise"), np.chain)
+        rows.setdefault(np.sheet, []).append(np.k)
     for u in result.updates:
-        sheet = result.sheets[u.sheet]
-        note(sheet, u.k, tuple(u.fields), sheet.plan.chain[u.k] if sheet.plan and sheet.plan.chain else None)
+        if {"sector", "district", "enterprise"} & u.fields.keys():
+            rows.setdefault(u.sheet, []).append(u.k)
+    for index, ks in rows.items():
+        plan = result.sheets[index].plan
+        assert plan is not None
+        sector_col, district_col = plan.column("sector"), plan.column("district")
+        enterprise_col, chain = plan.column("enterprise"), plan.chain
+        for k in ks:
+            sector = sector_col[k]
+            if sector is not None and sector not in ctx.sectors and sector not in sectors:
+                parent = chain[k] if chain else None
+                sectors[sector] = parent if parent and parent != sector else None
+        districts.update(dict.fromkeys(d for d in dict.fromkeys(district_col[k] for k in ks)
+                                       if d and d not in ctx.districts))  # fmt: skip
+        enterprises.update(dict.fromkeys(e for e in dict.fromkeys(enterprise_col[k] for k in ks)
+                                         if e and e not in ctx.enterprises))  # fmt: skip
     result.new_sectors = list(sectors.items())
     result.new_districts = list(districts)
     result.new_enterprises = list(enterprises)

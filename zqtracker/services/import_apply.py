@@ -94,46 +94,54 @@ def _new_rows(analysis: ImportAnalysis, store: ImportStore, start: int, stamp: A
         runs[-1][1].append(np.k)
     rows: list[tuple] = []
     no, yes = enc.boolean(False), enc.boolean(True)
-    ptype, origin = ProjectType.NEW.value, InvestorOrigin.DOMESTIC.value
-    statuses = [np.status.value for np in analysis.new_projects]
+    types = {None: ProjectType.NEW.value, **{t: t.value for t in ProjectType}}
+    origins = {None: InvestorOrigin.DOMESTIC.value, **{o: o.value for o in InvestorOrigin}}
+    keys = {None: no, False: no, True: yes}
+    enterprise_ids = {None: None, **enterprises}
+    status_value = {st: st.value for st in Status}
+    statuses = [status_value[np.status] for np in analysis.new_projects]
     for sheet, ks in runs:
         plan = analysis.sheets[sheet].plan
         assert plan is not None
 
-        def pick(f: str, convert: Callable[[Any], Any] | None = None, plan=plan, ks=ks) -> list:
+        whole = len(ks) == len(plan) and ks[0] == 0 and ks[-1] == len(ks) - 1  # every row of the sheet
+
+        def pick(f: str, plan=plan, ks=ks, whole=whole) -> list:
             col = plan.column(f)
-            return [col[k] for k in ks] if convert is None else [convert(col[k]) for k in ks]
+            return col if whole else [col[k] for k in ks]
 
         n0, n = len(rows), len(ks)
         columns = [
             list(range(start + n0, start + n0 + n)), pick("code"), pick("name"),
-            pick("enterprise", lambda v: enterprises[v] if v else None), pick("sector", sectors.__getitem__),
-            pick("district", districts.__getitem__), statuses[n0 : n0 + n], pick("planned_investment"),
-            pick("land_area_mu", enc.area), pick("expected_annual_output"), pick("expected_annual_tax"),
-            pick("signed_on", enc.date), pick("construction_start_on", enc.date), pick("production_on", enc.date),
-            pick("is_key_project", lambda v: yes if v else no),
-            pick("project_type", lambda v: v.value if v else ptype),
-            pick("investor_origin", lambda v: v.value if v else origin),
-            pick("officer"), pick("notes", lambda v: v or ""), [stamp] * n, [stamp] * n, [1] * n,
+            list(map(enterprise_ids.__getitem__, pick("enterprise"))), list(map(sectors.__getitem__, pick("sector"))),
+            list(map(districts.__getitem__, pick("district"))), statuses[n0 : n0 + n], pick("planned_investment"),
+            list(map(enc.area, pick("land_area_mu"))), pick("expected_annual_output"), pick("expected_annual_tax"),
+            list(map(enc.date, pick("signed_on"))), list(map(enc.date, pick("construction_start_on"))),
+            list(map(enc.date, pick("production_on"))), list(map(keys.__getitem__, pick("is_key_project"))),
+            list(map(types.__getitem__, pick("project_type"))), list(map(origins.__getitem__, pick("investor_origin"))),
+            pick("officer"), [v or "" for v in pick("notes")], [stamp] * n, [stamp] * n, [1] * n,
         ]  # fmt: skip
         rows.extend(zip(*columns, strict=True))
     return rows
 
 
 def _first_history(analysis: ImportAnalysis, inserted: list[tuple], today: date, store: ImportStore) -> list[tuple]:
-    """Each new project's first status-history row, dated by its own milestones."""
+    """Each new project's first status-history row, dated by its own milestones
+    (storage.projects.initial_status_date), computed once per distinct (status, dates)."""
     enc = store.enc
     out = []
     m = _Milestones(Status.SIGNED, None, None, None)
     cache: dict[tuple, Any] = {}
+    i_signed, i_start, i_prod = COL["signed_on"], COL["construction_start_on"], COL["production_on"]
+    decode = enc.decode_date
     for np, row in zip(analysis.new_projects, inserted, strict=True):
-        key = (np.status, row[COL["signed_on"]], row[COL["construction_start_on"]], row[COL["production_on"]])
+        key = (np.status, row[i_signed], row[i_start], row[i_prod])
         on = cache.get(key)
         if on is None:
             m.status = np.status
-            m.signed_on, m.construction_start_on, m.production_on = (enc.decode_date(v) for v in key[1:])
+            m.signed_on, m.construction_start_on, m.production_on = decode(key[1]), decode(key[2]), decode(key[3])
             on = cache[key] = enc.date(initial_status_date(m, today))  # type: ignore[arg-type]
-        out.append((row[0], None, np.status.value, on, ""))
+        out.append((row[0], None, key[0].value, on, ""))
     return out
 
 

@@ -95,6 +95,32 @@ class ImportService:
         """The workbook's cells; raises WorkbookRefused (one sentence naming the file)."""
         return read_workbook(Path(path), sheets=sheets, progress=progress)
 
+    def read_planned(self, path: Path | str, options: ImportOptions, *,
+                     progress: Progress | None = None) -> tuple[RawWorkbook, dict[str, SheetPlan]]:  # fmt: skip
+        """Read, converting each sheet's rows while the reading process is still sending more
+        (the conversion overlaps the parse instead of following it). Returns the book and the
+        plans of the sheets ``options`` would import, for :meth:`analyse`."""
+        known = self.known_districts()
+        builders: dict[str, PlanBuilder | None] = {}
+
+        def on_rows(book: RawWorkbook, sheet: RawSheet) -> None:
+            if sheet.name not in builders:
+                builders[sheet.name] = None
+                chosen = sheet.name in options.sheets if options.sheets is not None else sheet.visible
+                if not chosen or sheet.error is not None:
+                    return
+                layout, _key, mapping, _remembered = self.layout_of(sheet, options, known)
+                if layout.kind == UNKNOWN:
+                    return
+                builders[sheet.name] = PlanBuilder(sheet, layout, self.plan_options(book, options, mapping, known))
+            builder = builders[sheet.name]
+            if builder is not None:
+                builder.feed()
+
+        book = read_workbook(Path(path), sheets=options.sheets, progress=progress, on_rows=on_rows)
+        plans = {name: b.finish() for name, b in builders.items() if b is not None}
+        return book, plans
+
     def known_districts(self) -> frozenset[str]:
         with self.db.session() as s:
             return frozenset(ImportStore(s).references()[1])
@@ -247,8 +273,8 @@ class ImportService:
                     progress: Progress | None = None) -> ImportResult:  # fmt: skip
         """Read, analyse and (unless ``dry_run``) write. Raises WorkbookRefused when the file cannot
         be imported at all — among others when amounts have no unit and none was given."""
-        book = self.read(path, sheets=options.sheets, progress=progress)
-        analysis = self.analyse(book, options, progress=progress)
+        book, plans = self.read_planned(path, options, progress=progress)
+        analysis = self.analyse(book, options, plans=plans, progress=progress)  # type: ignore[arg-type]
         if options.unit is None and analysis.needs_unit:
             sa, info = analysis.needs_unit[0]
             raise WorkbookRefused("no_unit", book.path.name, sheet=sa.name, column=info.letter, header=info.header)
