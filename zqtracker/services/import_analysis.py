@@ -330,21 +330,21 @@ def _compare(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Context
     fields = [f for f in PROJECT_FIELDS if f in plan.values]
     names = {kind: ctx.names_by_id(kind) for kind in _REF_FIELDS}
     diffs: dict[int, dict[str, Any]] = {}
+    befores = [ctx.rows[sa.targets[k]] for k in ks]  # type: ignore[index]
     for f in fields:
         col = plan.values[f]
-        encode = _encoder(f, enc)
-        i = COL.get(_REF_FIELDS.get(f, f))
+        values = [col[k] for k in ks]
+        i = COL[_REF_FIELDS.get(f, f)]
+        stored = [row[i] for row in befores]
         by_id = names.get(f)
-        for k in ks:
-            v = col[k]
-            if v is None:
-                continue
-            before = ctx.rows[sa.targets[k]][i]  # type: ignore[index]
-            if by_id is not None:
-                if by_id.get(before) != v:
-                    diffs.setdefault(k, {})[f] = v
-            elif encode(v) != before:
-                diffs.setdefault(k, {})[f] = v
+        if by_id is not None:
+            shown = list(map(by_id.get, stored))
+            changed = [n for n, (v, b) in enumerate(zip(values, shown, strict=True)) if v is not None and v != b]
+        else:
+            encoded = list(map(_encoder(f, enc), values))
+            changed = [n for n, (v, b) in enumerate(zip(encoded, stored, strict=True)) if v is not None and v != b]
+        for n in changed:
+            diffs.setdefault(ks[n], {})[f] = values[n]
     for k in ks:
         changed = diffs.get(k)
         pid = sa.targets[k]
@@ -366,15 +366,20 @@ def _compare(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Context
 
 
 def _encoder(f: str, enc: Encoders):
+    """Domain value → the raw value stored (None stays None)."""
     if f in _DATES:
         return enc.date
     if f == "land_area_mu":
         return enc.area
     if f == "is_key_project":
-        return enc.boolean
+        return lambda v: None if v is None else enc.boolean(v)
     if f in ("status", "project_type", "investor_origin"):
-        return lambda v: v.value
-    return lambda v: v
+        return lambda v: None if v is None else v.value
+    return _same
+
+
+def _same(v: Any) -> Any:
+    return v
 
 
 def _decode(f: str, row: tuple, enc: Encoders) -> Any:
@@ -413,9 +418,27 @@ def _records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Context
         _monthly_targets(result, sa, ctx, seen)
     taken = seen.months
     written: dict[int, list[int]] = {}
+    targets, status = sa.targets, sa.status
+    stored = ctx.investment if result.mode != "replace" else {}
+    records, numbers = result.records, plan.row_numbers
+    unchanged = 0
     for k, y, m, yuan in plan.months:
-        target = sa.targets[k]
-        if target is None or sa.status[k] == INVALID:
+        target = targets[k]
+        if target is None or status[k] == INVALID:
+            continue
+        key = (target, y, m)
+        if 1900 <= y <= 2200 and key not in taken:  # the common case, kept short
+            taken[key] = (numbers[k], yuan)
+            before = stored.get(key) if target > 0 else None
+            counts = written.get(k)
+            if counts is None:
+                counts = written[k] = [0, 0]
+            if before is not None and before[0] == yuan:
+                unchanged += 1
+                counts[1] += 1
+            else:
+                records.append((target, y, m, yuan, None if before is None else before[0]))
+                counts[0] += 1
             continue
         if not 1900 <= y <= 2200 or yuan > MAX_MONEY:
             _problem(plan, k, sa, "month", f"{y}-{m:02d}", Problem("year_out_of_range", "month", {"value": y}))
@@ -429,15 +452,7 @@ def _records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Context
                      Problem("duplicate_in_file", "month", {"value": f"{y}-{m:02d}", "first_row": taken[key][0]}))  # fmt: skip
             sa.status[k] = INVALID
             continue
-        taken[key] = (plan.row_numbers[k], yuan)
-        before = ctx.investment.get(key) if target > 0 and result.mode != "replace" else None
-        counts = written.setdefault(k, [0, 0])
-        if before is not None and before[0] == yuan:
-            result.records_unchanged += 1
-            counts[1] += 1
-        else:
-            result.records.append((target, y, m, yuan, before[0] if before else None))
-            counts[0] += 1
+    result.records_unchanged += unchanged
     for k, (w, same) in written.items():
         sa.records[k] = (w, same)
         if sa.layout.kind == MONTHLY and sa.status[k] != INVALID:

@@ -18,7 +18,7 @@ from zqtracker.services.import_analysis import ImportAnalysis
 from zqtracker.services.progress import Progress
 from zqtracker.storage.database import Database
 from zqtracker.storage.importing import COL, PROJECT_COLUMNS, ImportChange, ImportStore
-from zqtracker.storage.projects import initial_status_date, placements, utcnow
+from zqtracker.storage.projects import initial_status_date, utcnow
 from zqtracker.storage.tables import ProjectTable, StatusChangeRow
 
 _COPIED = ("code", "name", "planned_investment", "expected_annual_output", "expected_annual_tax", "officer")
@@ -190,16 +190,20 @@ def _investment(analysis: ImportAnalysis, store: ImportStore, change: ImportChan
     ids = {_target_id(r[0], start) for r in analysis.records}
     missing = [pid for pid in ids if pid not in where]
     if missing:
-        where.update(placements(store.s, missing))
-    ctx = analysis.context
+        where.update(store.placements(missing))
+    stored = analysis.context.investment if analysis.context is not None and analysis.mode != "replace" else {}
     rows, before = [], []
-    for target, y, m, yuan, _previous in analysis.records:
-        pid = _target_id(target, start)
+    existing: set[tuple[int, int, int]] = set()
+    for target, y, m, yuan, previous in analysis.records:
+        pid = target if target > 0 else start - target - 1
         sid, did = where[pid]
         rows.append((pid, y, m, yuan, sid, did))
-        old = ctx.investment.get((pid, y, m)) if ctx is not None and target > 0 and analysis.mode != "replace" else None
-        before.append((pid, y, m, old[0], old[1], old[2]) if old else (pid, y, m, None, sid, did))
-    existing = {b[:3] for b in before if b[3] is not None}
+        if previous is None:
+            before.append((pid, y, m, None, sid, did))
+        else:
+            old = stored[(pid, y, m)]
+            before.append((pid, y, m, old[0], old[1], old[2]))
+            existing.add((pid, y, m))
     store.put_investment(rows, existing)
     change.investment_after, change.investment_before = rows, before
 

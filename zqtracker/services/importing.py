@@ -18,7 +18,7 @@ from zqtracker.domain.errors import DomainError, Problem
 from zqtracker.domain.money import Unit
 from zqtracker.io.cells import display
 from zqtracker.io.errors import CellProblem, WorkbookRefused
-from zqtracker.io.layout import UNKNOWN, SheetLayout, detect_layout
+from zqtracker.io.layout import PROJECTS, UNKNOWN, SheetLayout, detect_layout
 from zqtracker.io.plan import PlanBuilder, PlanOptions, SheetPlan
 from zqtracker.io.reader import RawSheet, RawWorkbook, column_text, read_workbook
 from zqtracker.services import import_apply
@@ -227,9 +227,10 @@ class ImportService:
                 if not sa.selected or sa.plan is None:
                     continue
                 plan = sa.plan
-                codes, names, dists = plan.column("code"), plan.column("name"), plan.column("district")
-                candidates.update(by_code[c] for c in codes if c is not None and c in by_code)
-                candidates.update(by_name[(n, d)] for n, d in zip(names, dists, strict=True) if (n, d) in by_name)
+                if sa.layout.kind == PROJECTS:  # monthly sheets need no stored values to compare with
+                    codes, names, dists = plan.column("code"), plan.column("name"), plan.column("district")
+                    candidates.update(by_code[c] for c in codes if c is not None and c in by_code)
+                    candidates.update(by_name[(n, d)] for n, d in zip(names, dists, strict=True) if (n, d) in by_name)
                 years.update(y for _k, y, _m, _v in plan.months if y is not None)
                 plan_years.update(y for _k, y, _v in plan.plans)
             ctx.rows = store.project_rows(sorted(candidates))

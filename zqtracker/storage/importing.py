@@ -26,12 +26,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from zqtracker.domain.errors import ConcurrentUpdateError
-from zqtracker.storage.projects import ProjectRepository, raw_rows
+from zqtracker.storage.projects import placements
 from zqtracker.storage.tables import (
-    AnnualPlanRow,
     DistrictRow,
     EnterpriseRow,
-    InvestmentRow,
     ProjectTable,
     ScaledDecimal,
     SectorRow,
@@ -119,8 +117,38 @@ class ImportStore:
         self._paramstyle_q = self.conn.dialect.paramstyle == "qmark"
 
     # -- reading ---------------------------------------------------------------------------------
+    def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        """Rows straight off the DBAPI cursor: 100k rows without building 100k Row objects."""
+        if not self._paramstyle_q:
+            sql = sql.replace("?", "%s")
+        cursor = self.conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.execute(sql, tuple(params))
+            return cursor.fetchall()
+        finally:
+            cursor.close()
+
     def keys(self) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
-        return ProjectRepository(self.s).keys()
+        """Every project id by code, and by (name, district name): the import's match keys
+        (what ProjectRepository.keys gives, read without the ORM)."""
+        by_code: dict[str, int] = {}
+        by_name: dict[tuple[str, str], int] = {}
+        rows = self._fetch("SELECT p.id, p.code, p.name, d.name FROM projects p JOIN districts d ON d.id = p.district_id"
+                           " ORDER BY p.id")  # fmt: skip
+        for pid, code, name, district in rows:
+            if code:
+                by_code[code] = pid
+            by_name.setdefault((name, district), pid)
+        return by_code, by_name
+
+    def placements(self, ids: Iterable[int]) -> dict[int, tuple[int, int]]:
+        """(sector id, district id) of projects, which their investment records carry."""
+        ids = list(ids)
+        if len(ids) > 2_000:
+            wanted = set(ids)
+            return {pid: (sid, did) for pid, sid, did in self._fetch("SELECT id, sector_id, district_id FROM projects")
+                    if pid in wanted}  # fmt: skip
+        return placements(self.s, ids)
 
     def references(self) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
         """Sector, district and enterprise ids by name."""
@@ -130,37 +158,34 @@ class ImportStore:
 
     def project_rows(self, ids: Sequence[int]) -> dict[int, tuple]:
         """Raw rows of these projects (all of them when most are asked for)."""
-        cols = [getattr(ProjectTable, c) for c in PROJECT_COLUMNS]
         out: dict[int, tuple] = {}
+        if not ids:
+            return out
         total = self.s.scalar(select(ProjectTable.id).order_by(ProjectTable.id.desc()).limit(1)) or 0
+        head = f"SELECT {', '.join(PROJECT_COLUMNS)} FROM projects"
         if len(ids) > 5_000 and len(ids) * 3 > total:
             wanted = set(ids)
-            for row in raw_rows(self.s, select(*cols)):
-                if row[0] in wanted:
-                    out[row[0]] = tuple(row)
-            return out
+            return {row[0]: row for row in self._fetch(head) if row[0] in wanted}
         for chunk in _chunks(list(ids), 900):
-            for row in raw_rows(self.s, select(*cols).where(ProjectTable.id.in_(chunk))):
-                out[row[0]] = tuple(row)
+            for row in self._fetch(f"{head} WHERE id IN ({', '.join('?' * len(chunk))})", chunk):
+                out[row[0]] = row
         return out
 
     def investment(self, years: Iterable[int]) -> dict[tuple[int, int, int], tuple[int, int, int]]:
         """(project, year, month) → (amount, sector_id, district_id) for the given years."""
         out: dict[tuple[int, int, int], tuple[int, int, int]] = {}
-        t = InvestmentRow
         for year in sorted(set(years)):
-            stmt = select(t.project_id, t.year, t.month, t.amount, t.sector_id, t.district_id).where(t.year == year)
-            for pid, y, m, amount, sid, did in raw_rows(self.s, stmt):
+            for pid, y, m, amount, sid, did in self._fetch(
+                "SELECT project_id, year, month, amount, sector_id, district_id FROM investment_records WHERE year = ?",
+                (year,),
+            ):
                 out[(pid, y, m)] = (amount, sid, did)
         return out
 
     def plans(self, years: Iterable[int]) -> dict[tuple[int, int], int]:
         out: dict[tuple[int, int], int] = {}
         for year in sorted(set(years)):
-            stmt = select(AnnualPlanRow.project_id, AnnualPlanRow.year, AnnualPlanRow.amount).where(
-                AnnualPlanRow.year == year
-            )
-            for pid, y, amount in raw_rows(self.s, stmt):
+            for pid, y, amount in self._fetch("SELECT project_id, year, amount FROM annual_plans WHERE year = ?", (year,)):
                 out[(pid, y)] = amount
         return out
 
@@ -274,12 +299,16 @@ class ImportStore:
 
     def put_investment(self, rows: Sequence[tuple], existing: set[tuple[int, int, int]]) -> None:
         """(pid, y, m, amount, sid, did): updates where the month exists, inserts elsewhere."""
-        updates = [(r[3], r[4], r[5], r[0], r[1], r[2]) for r in rows if (r[0], r[1], r[2]) in existing]
-        inserts = [r for r in rows if (r[0], r[1], r[2]) not in existing]
+        if existing:
+            updates = [(r[3], r[4], r[5], r[0], r[1], r[2]) for r in rows if (r[0], r[1], r[2]) in existing]
+            inserts = [r for r in rows if (r[0], r[1], r[2]) not in existing]
+        else:
+            updates, inserts = [], list(rows)
         self._many("UPDATE investment_records SET amount = ?, sector_id = ?, district_id = ? "
                    "WHERE project_id = ? AND year = ? AND month = ?", updates)  # fmt: skip
-        self._many("INSERT INTO investment_records (project_id, year, month, amount, sector_id, district_id) "
-                   "VALUES (?, ?, ?, ?, ?, ?)", inserts)  # fmt: skip
+        with self.bulk("investment_records", len(inserts)):
+            self._insert("investment_records", ("project_id", "year", "month", "amount", "sector_id", "district_id"),
+                         inserts)  # fmt: skip
 
     def delete_investment(self, keys: Sequence[tuple[int, int, int]]) -> None:
         self._many("DELETE FROM investment_records WHERE project_id = ? AND year = ? AND month = ?", keys)
@@ -302,8 +331,8 @@ class ImportStore:
     def current_versions(self, ids: Sequence[int]) -> dict[int, int]:
         out: dict[int, int] = {}
         for chunk in _chunks(list(ids), 900):
-            for pid, version in raw_rows(self.s, select(ProjectTable.id, ProjectTable.version).where(
-                    ProjectTable.id.in_(chunk))):  # fmt: skip
+            for pid, version in self._fetch(f"SELECT id, version FROM projects WHERE id IN ({', '.join('?' * len(chunk))})",
+                                            chunk):  # fmt: skip
                 out[pid] = version
         return out
 
