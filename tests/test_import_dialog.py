@@ -152,3 +152,32 @@ def test_refused_file_is_one_sentence_in_the_dialog(qtbot, ctx: AppContext) -> N
     qtbot.wait(50)
     assert "protect.xlsx is a password-protected" in dialog.error_label.text()
     assert not dialog.import_button.isEnabled()
+
+
+def test_the_dialog_in_chinese(qtbot, seeded: AppContext, tmp_path: Path, artifacts: Path) -> None:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from zqtracker.paths import resources_dir
+
+    translator = QTranslator()
+    assert translator.load(str(resources_dir() / "translations" / "import_zh_CN.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        dialog = ImportDialog(
+            seeded, DataEvents(), QUndoStack(), None, district_file(tmp_path / "端州区.xlsx"), lang="zh"
+        )
+        qtbot.addWidget(dialog)
+        dialog.show()
+        wait_idle(qtbot, dialog)
+        dialog.apply_choice(6, ("field", "planned_investment"))
+        wait_idle(qtbot, dialog)
+        assert dialog.import_button.text() == "导入" and dialog.skip_check.text().startswith("跳过")
+        status = texts(dialog, STATUS_COLUMN)
+        assert status[3] == "更新：项目状态 在建 → 投产，计划总投资 12.00亿元 → 12.10亿元"
+        assert status[4] == "新增" and status[6] == "合计行——跳过"
+        assert dialog.model.headerData(7, 1) == "G  金额（亿元）\n→ 计划总投资（亿元）"
+        reasons = [dialog.problems.topLevelItem(i).text(4) for i in range(dialog.problems.topLevelItemCount())]
+        assert "无法识别的项目状态“还在想”" in reasons
+        dialog.grab().save(str(artifacts / "import_dialog_zh.png"))
+    finally:
+        QCoreApplication.removeTranslator(translator)

@@ -128,31 +128,55 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "“{file}”无法作为 CSV 文本读取（{detail}）。",
     ),
     # -- what the import noticed (said, never silently assumed) -------------------------------------
-    "note_renamed_csv": ("{file} is CSV text with a workbook's name; it was read as CSV.",
-                         "“{file}”其实是 CSV 文本文件（扩展名为工作簿），已按 CSV 读取。"),
-    "note_remembered": ("Sheet “{sheet}”: using the column mapping you corrected before for these headers.",
-                        "工作表“{sheet}”：沿用您此前为相同表头更正过的列对应关系。"),
-    "note_hidden_column": ("Sheet “{sheet}”: hidden column {column} “{header}” was not imported.",
-                           "工作表“{sheet}”：隐藏列 {column}“{header}”未导入。"),
-    "note_ignored_column": ("Sheet “{sheet}”: column {column} “{header}” is not imported ({what}).",
-                            "工作表“{sheet}”：{column} 列“{header}”不导入（{what}）。"),
-    "note_unknown_column": ("Sheet “{sheet}”: column {column} “{header}” is not a known column and was not imported.",
-                            "工作表“{sheet}”：{column} 列“{header}”无法识别，未导入。"),
-    "note_default_status": ("{count} new project(s) give no status and are recorded as Signed.",
-                            "{count} 个新项目未填写状态，按“签约”记录。"),
-    "note_status_from_sheet": ("Sheet “{sheet}”: rows without a status take “{status}” from the sheet's name.",
-                               "工作表“{sheet}”：未填状态的行按工作表名称记为“{status}”。"),
-    "note_district_from_reporter": ("Sheet “{sheet}”: rows without a district take “{district}” from the 填报单位 line.",
-                                    "工作表“{sheet}”：未填区域的行按填报单位记为“{district}”。"),
-    "note_sections": ("Sheet “{sheet}”: {count} section row(s) ({names}) give the sector or district of the rows "
-                      "under them.", "工作表“{sheet}”：{count} 个分类行（{names}）为其下各行提供行业或区域。"),
-    "note_totals": ("Sheet “{sheet}”: {count} total row(s) (合计/小计/Total) skipped.",
-                    "工作表“{sheet}”：跳过合计、小计行 {count} 行。"),
-    "note_notes_from": ("Sheet “{sheet}”: the notes under the table, from row {row} on, are not data.",
-                        "工作表“{sheet}”：第 {row} 行起为表下注释，不作为数据。"),
+    "note_renamed_csv": (
+        "{file} is CSV text with a workbook's name; it was read as CSV.",
+        "“{file}”其实是 CSV 文本文件（扩展名为工作簿），已按 CSV 读取。",
+    ),
+    "note_remembered": (
+        "Sheet “{sheet}”: using the column mapping you corrected before for these headers.",
+        "工作表“{sheet}”：沿用您此前为相同表头更正过的列对应关系。",
+    ),
+    "note_hidden_column": (
+        "Sheet “{sheet}”: hidden column {column} “{header}” was not imported.",
+        "工作表“{sheet}”：隐藏列 {column}“{header}”未导入。",
+    ),
+    "note_ignored_column": (
+        "Sheet “{sheet}”: column {column} “{header}” is not imported ({what}).",
+        "工作表“{sheet}”：{column} 列“{header}”不导入（{what}）。",
+    ),
+    "note_unknown_column": (
+        "Sheet “{sheet}”: column {column} “{header}” is not a known column and was not imported.",
+        "工作表“{sheet}”：{column} 列“{header}”无法识别，未导入。",
+    ),
+    "note_default_status": (
+        "{count} new project(s) give no status and are recorded as Signed.",
+        "{count} 个新项目未填写状态，按“签约”记录。",
+    ),
+    "note_status_from_sheet": (
+        "Sheet “{sheet}”: rows without a status take “{status}” from the sheet's name.",
+        "工作表“{sheet}”：未填状态的行按工作表名称记为“{status}”。",
+    ),
+    "note_district_from_reporter": (
+        "Sheet “{sheet}”: rows without a district take “{district}” from the 填报单位 line.",
+        "工作表“{sheet}”：未填区域的行按填报单位记为“{district}”。",
+    ),
+    "note_sections": (
+        "Sheet “{sheet}”: {count} section row(s) ({names}) give the sector or district of the rows under them.",
+        "工作表“{sheet}”：{count} 个分类行（{names}）为其下各行提供行业或区域。",
+    ),
+    "note_totals": (
+        "Sheet “{sheet}”: {count} total row(s) (合计/小计/Total) skipped.",
+        "工作表“{sheet}”：跳过合计、小计行 {count} 行。",
+    ),
+    "note_notes_from": (
+        "Sheet “{sheet}”: the notes under the table, from row {row} on, are not data.",
+        "工作表“{sheet}”：第 {row} 行起为表下注释，不作为数据。",
+    ),
     "note_sheet_skipped": ("Sheet “{sheet}” was not imported ({why}).", "工作表“{sheet}”未导入（{why}）。"),
-    "note_unit_from_user": ("Sheet “{sheet}”: amounts without a unit are read in {unit}, as you chose.",
-                            "工作表“{sheet}”：无单位的金额按您选择的“{unit}”读取。"),
+    "note_unit_from_user": (
+        "Sheet “{sheet}”: amounts without a unit are read in {unit}, as you chose.",
+        "工作表“{sheet}”：无单位的金额按您选择的“{unit}”读取。",
+    ),
     # -- cells and rows -------------------------------------------------------------------------
     "duplicate_in_file": (
         "{field_label} {value!r} already appears in row {first_row}",

@@ -31,6 +31,35 @@ from zqtracker.storage.importing import ImportChange, ImportStore, reapply, reve
 MODES = ("merge", "append", "replace")
 
 
+_STAGES = {
+    "read": ("Reading “{0}”…", "正在读取“{0}”…"),
+    "projects": ("Writing projects…", "正在写入项目…"),
+    "updates": ("Updating projects…", "正在更新项目…"),
+    "records": ("Writing monthly investment…", "正在写入月度完成投资…"),
+    "commit": ("Saving…", "正在保存…"),
+}
+
+
+class _Worded:
+    """A Progress whose texts are sentences in the user's language (the layers below report a
+    sheet name or a stage); cancelling goes through to the one wrapped."""
+
+    def __init__(self, inner: Progress, lang: str, reading: bool) -> None:
+        self.inner, self.zh, self.reading = inner, 1 if lang.startswith("zh") else 0, reading
+
+    def report(self, done: int, total: int | None = None, text: str = "") -> None:
+        stage = "read" if self.reading else text
+        words = _STAGES.get(stage)
+        self.inner.report(done, total, words[self.zh].format(text) if words else text)
+
+    def check(self) -> None:
+        self.inner.check()
+
+
+def worded(progress: Progress | None, lang: str, *, reading: bool = False) -> Progress | None:
+    return None if progress is None else _Worded(progress, lang, reading)  # type: ignore[return-value]
+
+
 class ImportRefused(DomainError):
     """The import cannot go ahead as asked (not the file's fault): one sentence, coded."""
 
@@ -117,7 +146,8 @@ class ImportService:
             if builder is not None:
                 builder.feed()
 
-        book = read_workbook(Path(path), sheets=options.sheets, progress=progress, on_rows=on_rows)
+        book = read_workbook(Path(path), sheets=options.sheets, progress=worded(progress, options.lang, reading=True),
+                             on_rows=on_rows)  # fmt: skip
         plans = {name: b.finish() for name, b in builders.items() if b is not None}
         return book, plans
 
@@ -256,7 +286,7 @@ class ImportService:
             result.backup = backup(self.db)
         note = f"从 {analysis.book.path.name} 导入" if options.lang.startswith("zh") else \
             f"Imported from {analysis.book.path.name}"  # fmt: skip
-        change = import_apply.write(self.db, analysis, note=note, progress=progress)
+        change = import_apply.write(self.db, analysis, note=note, progress=worded(progress, options.lang))
         change.replaced_backup = result.backup
         result.change, result.written = change, True
         result.project_ids = [r[0] for r in change.inserted] + [r[0] for r in change.after]

@@ -185,7 +185,9 @@ class ImportStore:
     def plans(self, years: Iterable[int]) -> dict[tuple[int, int], int]:
         out: dict[tuple[int, int], int] = {}
         for year in sorted(set(years)):
-            for pid, y, amount in self._fetch("SELECT project_id, year, amount FROM annual_plans WHERE year = ?", (year,)):
+            for pid, y, amount in self._fetch(
+                "SELECT project_id, year, amount FROM annual_plans WHERE year = ?", (year,)
+            ):
                 out[(pid, y)] = amount
         return out
 

@@ -94,6 +94,8 @@ class ImportDialog(QDialog):
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #c62828; font-weight: bold;")
         self.sheet_combo = QComboBox()
+        self.sheet_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.sheet_combo.setMinimumContentsLength(16)
         self.import_sheet_check = QCheckBox(self.tr("Import this sheet"))
         self.header_spin = QSpinBox()
         self.header_spin.setRange(1, 100)
@@ -194,8 +196,9 @@ class ImportDialog(QDialog):
         self.corrected.clear()
         self.file_label.setText(str(path))
         self._show_error("")
-        self._run(lambda p: self.service.read(path, progress=p), self.tr("Reading %1…").replace("%1", path.name),
-                  self._on_book_read)  # fmt: skip
+        options = dataclasses.replace(self.options)
+        self._run(lambda p: self.service.read_planned(path, options, progress=p),
+                  self.tr("Reading %1…").replace("%1", path.name), self._on_book_read)  # fmt: skip
 
     def _run(self, work, title: str, done) -> None:  # type: ignore[no-untyped-def]
         op = Operation(self, work, title=title).success(done).failure(self._on_failed)
@@ -208,15 +211,15 @@ class ImportDialog(QDialog):
     def is_busy(self) -> bool:
         return self.operation is not None and not self.operation.done
 
-    def _on_book_read(self, book: RawWorkbook) -> None:
-        self.book = book
-        self._analyse()
+    def _on_book_read(self, read: tuple[RawWorkbook, dict]) -> None:
+        self.book, plans = read
+        self._analyse(plans)
 
-    def _analyse(self) -> None:
+    def _analyse(self, plans: dict | None = None) -> None:
         if self.book is None:
             return
         book, options = self.book, dataclasses.replace(self.options)
-        self._run(lambda p: self.service.analyse(book, options, progress=p), self.tr("Checking rows…"),
+        self._run(lambda p: self.service.analyse(book, options, plans=plans, progress=p), self.tr("Checking rows…"),
                   self._on_analysed)  # fmt: skip
 
     def _on_analysed(self, analysis: ImportAnalysis) -> None:
@@ -257,9 +260,21 @@ class ImportDialog(QDialog):
         self.header_spin.setValue((sa.layout.header_row + 1) if sa and sa.layout.header_row >= 0 else 1)
         for w in (self.import_sheet_check, self.header_spin):
             w.blockSignals(False)
-        self.table.resizeColumnsToContents()
+        self._fit_columns(sa)
+
+    def _fit_columns(self, sa: SheetAnalysis | None) -> None:
+        """Widths from the header and the first data rows (a merged title would widen column A)."""
+        if sa is None:
+            return
+        metrics = self.table.fontMetrics()
+        first = max(sa.layout.header_row - sa.raw.row_offset, 0)
+        sample = range(first, min(first + 200, self.model.rowCount()))
         for c in range(self.model.columnCount()):
-            self.table.setColumnWidth(c, min(max(self.table.columnWidth(c), 70), 360 if c == 0 else 220))
+            texts = [str(self.model.headerData(c, Qt.Orientation.Horizontal) or "")]
+            texts += [str(self.model.data(self.model.index(r, c)) or "") for r in sample]
+            widest = max((metrics.horizontalAdvance(line) for t in texts for line in t.split("\n")), default=0)
+            low, high = (140, 460) if c == 0 else (56, 240)
+            self.table.setColumnWidth(c, min(max(widest + 18, low), high))
 
     def _show_summary(self) -> None:
         a = self.analysis
@@ -276,6 +291,10 @@ class ImportDialog(QDialog):
             text += " · " + self.tr("New sectors/districts: %1").replace("%1", "、".join(new_refs[:8]))
         self.counts_label.setText(text)
         notes = [n.message(lang) for n in a.notes]
+        sa = self.current_sheet()
+        if sa is not None and (sa.layout.titles or sa.layout.reporter):
+            head = " · ".join([*sa.layout.titles[:2], *([sa.layout.reporter] if sa.layout.reporter else [])])
+            notes.insert(0, f"“{sa.name}”: {head}")
         missing = a.needs_unit
         if missing and self.options.unit is None:
             sa, info = missing[0]
@@ -445,8 +464,11 @@ class ImportDialog(QDialog):
         text = self.tr("Imported: %1 new, %2 updated, %3 unchanged, %4 monthly record(s).")
         for i, n in enumerate((result.added, result.updated, result.unchanged, result.investment_records), 1):
             text = text.replace(f"%{i}", str(n))
+        if result.problems:
+            text += " " + self.tr("%1 row problem(s) skipped (listed below).").replace("%1", str(len(result.problems)))
         if result.backup is not None:
             text += " " + self.tr("Backup: %1").replace("%1", str(result.backup))
+        text += " " + self.tr("Undo with Edit › Undo (Ctrl+Z).")
         self.counts_label.setText(text)
         self.close_button.setText(self.tr("Done"))
         self._update_buttons()

@@ -131,10 +131,11 @@ class PreviewModel(QAbstractTableModel):
         sheet = self.sheet
         k = self._k_of.get(i)
         if sheet is not None and k is not None:
+            colon = "：" if self.lang.startswith("zh") else ": "
             if kind == UPDATE and k in sheet.changes:
-                text = f"{text}: {diff_text(sheet.changes[k], self.lang)}"
-            elif kind == INVALID and sheet.plan is not None:
-                text = f"{text}: {sheet.plan.problems[k][0].reason(self.lang)}" if k in sheet.plan.problems else text
+                text = f"{text}{colon}{diff_text(sheet.changes[k], self.lang)}"
+            elif kind == INVALID and sheet.plan is not None and k in sheet.plan.problems:
+                text = f"{text}{colon}{sheet.plan.problems[k][0].reason(self.lang)}"
             if k in sheet.records:
                 written, same = sheet.records[k]
                 text += "  " + self.words.get("records", "{0}").format(written, same)
@@ -223,7 +224,13 @@ class PreviewModel(QAbstractTableModel):
         else:
             label = field_label(info.field, self.lang)
         unit = self._unit_of(info)
-        return f"{label} ({unit.label(self.lang)})" if unit else label
+        if unit is None:
+            return label
+        return (
+            f"{label}（{unit.label(self.lang)}）"
+            if self.lang.startswith("zh")
+            else f"{label} ({unit.label(self.lang)})"
+        )
 
     def _unit_of(self, info: ColumnInfo) -> Unit | None:
         if not info.is_money or self.sheet is None:
