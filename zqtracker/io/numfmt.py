@@ -81,14 +81,14 @@ def _styles(zf: zipfile.ZipFile, names: dict[str, str]) -> list[str]:
 
 def column_text(path: str, sheet: str, column: int, rows: list[int]) -> dict[int, str]:
     """{0-based row: shown text} for the number cells of ``column`` in ``rows``."""
-    from zqtracker.io.worker import _sheet_parts
+    from zqtracker.io.xlsx_package import sheet_parts
 
     wanted = set(rows)
     letters = _letters(column)
     out: dict[int, str] = {}
     with zipfile.ZipFile(path) as zf:
         names = {n.lower(): n for n in zf.namelist()}
-        parts, _ = _sheet_parts(zf)
+        parts, _ = sheet_parts(zf)
         part = parts.get(sheet)
         if part is None:
             return out

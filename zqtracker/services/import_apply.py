@@ -14,7 +14,7 @@ from typing import Any
 
 from zqtracker.domain.models import InvestorOrigin, ProjectType
 from zqtracker.domain.status import Status
-from zqtracker.services.import_analysis import ImportAnalysis
+from zqtracker.services.import_model import ImportAnalysis
 from zqtracker.services.progress import Progress
 from zqtracker.storage.database import Database
 from zqtracker.storage.importing import COL, PROJECT_COLUMNS, ImportChange, ImportStore

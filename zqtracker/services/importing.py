@@ -22,11 +22,14 @@ from zqtracker.io.layout import PROJECTS, UNKNOWN, SheetLayout, detect_layout
 from zqtracker.io.plan import PlanBuilder, PlanOptions, SheetPlan
 from zqtracker.io.reader import RawSheet, RawWorkbook, column_text, read_workbook
 from zqtracker.services import import_apply
-from zqtracker.services.import_analysis import Context, ImportAnalysis, SheetAnalysis, analyse_sheets
+from zqtracker.services.import_analysis import analyse_sheets
 from zqtracker.services.import_mappings import Mapping, MappingStore, fingerprint
+from zqtracker.services.import_model import Context, ImportAnalysis, SheetAnalysis
+from zqtracker.services.import_notes import notes_of
 from zqtracker.services.progress import Progress
 from zqtracker.storage.database import Database
-from zqtracker.storage.importing import ImportChange, ImportStore, reapply, revert
+from zqtracker.storage.import_undo import reapply, revert
+from zqtracker.storage.importing import ImportChange, ImportStore
 
 MODES = ("merge", "append", "replace")
 
@@ -231,7 +234,7 @@ class ImportService:
             progress.check()
         ctx = self._context(sheets, options)
         analysis = analyse_sheets(book, sheets, ctx, options.mode, options.skip_invalid)
-        analysis.notes = notes_of(analysis, options)
+        analysis.notes = notes_of(analysis, options.lang, options.unit)
         return analysis
 
     @staticmethod
@@ -325,73 +328,6 @@ class ImportService:
     def remember(self, key: str, mapping: Mapping) -> None:
         if key:
             self.mappings.put(key, mapping)
-
-
-_WHY = {
-    "hidden": ("hidden sheet", "隐藏的工作表"),
-    "not_recognized": ("no known column headers", "无可识别的表头"),
-    "unreadable": ("could not be read", "无法读取"),
-    "not_chosen": ("not chosen", "未选择"),
-}
-_IGNORED = {"investment_kind": ("investment type", "投资类型"), "construction_period": ("construction period", "建设年限"),
-            "content": ("description", "建设内容"), "cumulative": ("cumulative amounts", "累计数"),
-            "progress_text": ("progress text", "形象进度"), "contact": ("contact", "联系方式"),
-            "duplicate": ("another column holds the same field", "与其他列重复"), "off": ("turned off", "已关闭")}  # fmt: skip
-
-
-def notes_of(analysis: ImportAnalysis, options: ImportOptions) -> list[Problem]:
-    """What the import noticed and did about it, in sentences: nothing is assumed silently."""
-    zh = 1 if options.lang.startswith("zh") else 0
-    file = analysis.book.path.name
-    notes: list[Problem] = []
-    if analysis.book.renamed_csv:
-        notes.append(Problem("note_renamed_csv", None, {"file": file}))
-    for sa in analysis.sheets:
-        if not sa.selected or sa.plan is None:
-            if sa.reason:
-                notes.append(Problem("note_sheet_skipped", None, {"sheet": sa.name, "why": _WHY[sa.reason][zh]}))
-            continue
-        plan, layout = sa.plan, sa.layout
-        if sa.remembered:
-            notes.append(Problem("note_remembered", None, {"sheet": sa.name}))
-        for c in layout.columns:
-            params = {"sheet": sa.name, "column": c.letter, "header": c.header}
-            if c.note.startswith("hidden"):
-                notes.append(Problem("note_hidden_column", None, params))
-            elif c.field and c.field.startswith("ignore:"):
-                what = c.field.split(":", 1)[1]
-                notes.append(
-                    Problem("note_ignored_column", None, {**params, "what": _IGNORED.get(what, (what, what))[zh]})
-                )
-            elif c.note.startswith(("duplicate", "off")):
-                what = c.note.split(":", 1)[0]
-                notes.append(Problem("note_ignored_column", None, {**params, "what": _IGNORED[what][zh]}))
-            elif c.note == "unknown":
-                notes.append(Problem("note_unknown_column", None, params))
-        if layout.status_hint and "status" not in layout.fields():
-            from zqtracker.domain.status import Status
-
-            notes.append(Problem("note_status_from_sheet", None,
-                                 {"sheet": sa.name, "status": Status(layout.status_hint).label(options.lang)}))  # fmt: skip
-        if plan.default_district:
-            notes.append(Problem("note_district_from_reporter", None, {"sheet": sa.name,
-                                                                       "district": plan.default_district}))  # fmt: skip
-        if plan.sections:
-            shown = "、".join(dict.fromkeys(plan.sections))
-            notes.append(Problem("note_sections", None, {"sheet": sa.name, "count": len(plan.sections),
-                                                         "names": shown[:80]}))  # fmt: skip
-        if plan.totals:
-            notes.append(Problem("note_totals", None, {"sheet": sa.name, "count": plan.totals}))
-        if plan.notes_from:
-            notes.append(Problem("note_notes_from", None, {"sheet": sa.name, "row": plan.notes_from}))
-        if options.unit is not None and any(c.is_money and c.unit is None and layout.unit_line is None
-                                            for c in layout.mapped()):  # fmt: skip
-            notes.append(
-                Problem("note_unit_from_user", None, {"sheet": sa.name, "unit": options.unit.label(options.lang)})
-            )
-    if analysis.default_status:
-        notes.append(Problem("note_default_status", None, {"count": analysis.default_status}))
-    return notes
 
 
 def shown_codes(book: RawWorkbook, raw: RawSheet, plan: SheetPlan) -> None:

@@ -18,23 +18,11 @@ from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QActionGroup, QCursor, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QMenu,
     QMessageBox,
-    QPushButton,
-    QSpinBox,
-    QSplitter,
-    QTableView,
-    QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )  # fmt: skip
 
@@ -46,12 +34,12 @@ from zqtracker.io.errors import WorkbookRefused
 from zqtracker.io.layout import MONEY_FIELDS, MONTHLY, PROJECTS
 from zqtracker.io.reader import RawWorkbook
 from zqtracker.services.context import AppContext
-from zqtracker.services.import_analysis import ImportAnalysis, SheetAnalysis
 from zqtracker.services.import_mappings import Mapping
+from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
 from zqtracker.services.importing import ImportOptions, ImportResult, ImportService
 from zqtracker.ui.events import DataEvents
 from zqtracker.ui.import_command import ImportCommand
-from zqtracker.ui.import_preview import PreviewFilter, PreviewModel
+from zqtracker.ui.import_dialog_ui import build_ui
 from zqtracker.ui.operations import Operation
 
 FILE_FILTER = "*.xlsx *.xlsm *.xltx *.xltm *.csv"
@@ -77,102 +65,11 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import spreadsheet"))
         self.setAcceptDrops(True)
         self.resize(1180, 760)
-        self._build()
+        build_ui(self)
         self._connect_signals()
         self._update_buttons()
         if path is not None:
             self.open_path(Path(path))
-
-    # -- building ------------------------------------------------------------------------------
-    def _build(self) -> None:
-        self.file_label = QLabel(self.tr("Choose a spreadsheet, or drop one here."))
-        self.choose_button = QPushButton(self.tr("Choose file…"))
-        self.notes_label = QLabel()
-        self.notes_label.setWordWrap(True)
-        self.notes_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c62828; font-weight: bold;")
-        self.sheet_combo = QComboBox()
-        self.sheet_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.sheet_combo.setMinimumContentsLength(16)
-        self.import_sheet_check = QCheckBox(self.tr("Import this sheet"))
-        self.header_spin = QSpinBox()
-        self.header_spin.setRange(1, 100)
-        self.header_spin.setPrefix(self.tr("Header row: "))
-        self.unit_combo = QComboBox()
-        self.unit_combo.addItem(self.tr("Amounts without a unit: choose…"), None)
-        for unit in (Unit.YUAN, Unit.WAN, Unit.YI):
-            self.unit_combo.addItem(
-                self.tr("Amounts without a unit are in %1").replace("%1", unit.label(self.lang)), unit
-            )
-        self.mode_combo = QComboBox()
-        for mode, text in (("merge", self.tr("Merge: add new, update changed")), ("append", self.tr("Append: new only")),
-                           ("replace", self.tr("Replace every project (after a backup)"))):  # fmt: skip
-            self.mode_combo.addItem(text, mode)
-        self.show_combo = QComboBox()
-        self.show_combo.addItems([self.tr("All rows"), self.tr("Rows with problems"), self.tr("Rows that change")])
-        self.model = PreviewModel(self)
-        self.proxy = PreviewFilter(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(22)
-        header = self.table.horizontalHeader()
-        header.setSectionsClickable(True)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setMinimumHeight(44)
-        self.counts_label = QLabel()
-        self.problems = QTreeWidget()
-        self.problems.setHeaderLabels([self.tr("Sheet"), self.tr("Row"), self.tr("Column"), self.tr("Value"),
-                                       self.tr("Problem")])  # fmt: skip
-        self.problems.setRootIsDecorated(False)
-        self.problems.header().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.export_button = QPushButton(self.tr("Export problems…"))
-        self.skip_check = QCheckBox(self.tr("Skip invalid rows (import the valid ones)"))
-        self.remember_check = QCheckBox(self.tr("Remember my column choices for files with these headers"))
-        self.remember_check.setChecked(True)
-        self.buttons = QDialogButtonBox()
-        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.import_button.setDefault(True)
-
-        top = QHBoxLayout()
-        top.addWidget(self.file_label, 1)
-        top.addWidget(self.choose_button)
-        options = QHBoxLayout()
-        for w in (self.sheet_combo, self.import_sheet_check, self.header_spin, self.unit_combo, self.mode_combo):
-            options.addWidget(w)
-        options.addStretch(1)
-        options.addWidget(QLabel(self.tr("Show:")))
-        options.addWidget(self.show_combo)
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        problems_bar = QHBoxLayout()
-        problems_bar.addWidget(self.counts_label, 1)
-        problems_bar.addWidget(self.export_button)
-        lower_layout.addLayout(problems_bar)
-        lower_layout.addWidget(self.problems)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(lower)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.skip_check)
-        bottom.addWidget(self.remember_check)
-        bottom.addStretch(1)
-        bottom.addWidget(self.buttons)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.notes_label)
-        layout.addWidget(self.error_label)
-        layout.addLayout(options)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(bottom)
 
     def _connect_signals(self) -> None:
         self.choose_button.clicked.connect(self._on_choose_clicked)

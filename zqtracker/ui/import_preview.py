@@ -21,7 +21,7 @@ from zqtracker.domain.status import Status
 from zqtracker.io.cells import display
 from zqtracker.io.headers import IGNORED_PREFIX, ROW_NUMBER
 from zqtracker.io.layout import ColumnInfo, column_letter
-from zqtracker.services.import_analysis import INVALID, NEW, UPDATE, FieldChange, SheetAnalysis
+from zqtracker.services.import_model import INVALID, NEW, UPDATE, FieldChange, SheetAnalysis
 
 STATUS_COLUMN = 0
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "new", "update", "same", "invalid", "exists", "total", ...
