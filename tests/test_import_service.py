@@ -383,3 +383,45 @@ def test_exports_in_the_export_issue_format_import_back_unchanged(service: Impor
     assert got == want
     again = service.import_file(path, ImportOptions())
     assert (again.added, again.updated, again.unchanged) == (0, 0, len(projects))
+
+
+def test_csv_files_in_the_encodings_chinese_excel_writes(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
+    text = "项目编号,项目名称,所属行业,所在区域,计划总投资（万元）,签约时间\nC-1,测试项目,新型储能,端州区,\"1,200\",2023/5/6\n"
+    for name, data in (("gbk.csv", text.encode("gb18030")), ("bom.csv", text.replace("C-1", "C-2").encode("utf-8-sig")),
+                       ("renamed.xlsx", text.replace("C-1", "C-3").encode("utf-8"))):  # fmt: skip
+        (tmp_path / name).write_bytes(data)
+        result = service.import_file(tmp_path / name, ImportOptions())
+        assert result.ok and result.added == 1, name
+    codes = projects_by_code(ctx)
+    assert {c: (p.planned_investment, p.signed_on) for c, p in codes.items()} == {
+        c: (12_000_000, date(2023, 5, 6)) for c in ("C-1", "C-2", "C-3")}  # fmt: skip
+    again = service.import_file(tmp_path / "renamed.xlsx", ImportOptions())
+    assert "note_renamed_csv" in {n.code for n in again.notes}
+
+
+def test_two_header_rows_month_columns_in_a_project_sheet_and_the_reporting_unit(service: ImportService,
+                                                                                 ctx: AppContext, tmp_path: Path) -> None:  # fmt: skip
+    ctx.references.save_district(__import__("zqtracker.domain.models", fromlist=["District"]).District("广宁县"))
+    rows = [
+        ["广宁县重点项目月度完成情况"],
+        ["填报单位：广宁县发展和改革局", None, None, None, "单位：万元"],
+        ["项目名称", "所属行业", "总投资", "2023年完成投资", None, None],
+        [None, None, None, date(2023, 1, 1), "2023年2月", "3月"],
+        ["竹制品深加工项目", "绿色食品", 8000, 100, 150, 175.5],
+    ]  # fmt: skip
+    spec = SheetSpec("月报", rows, merges=["A3:A4", "B3:B4", "C3:C4", "D3:F3"])
+    result = service.import_file(write_workbook(tmp_path / "gn.xlsx", spec), ImportOptions())
+    assert result.ok, [p.reason() for p in result.problems]
+    (project,) = ctx.projects.all_projects()
+    assert project.district == "广宁县" and project.planned_investment == 80_000_000
+    records = {(r.year, r.month): r.amount for r in ctx.projects.investment(project.id)}
+    assert records == {(2023, 1): 1_000_000, (2023, 2): 1_500_000, (2023, 3): 1_755_000}
+    assert "note_district_from_reporter" in {n.code for n in result.notes}
+
+
+def test_section_rows_naming_districts(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
+    rows = [["序号", "项目名称", "所属行业", "计划总投资（亿元）"], ["一", "端州区（2个）", None, 3],
+            [1, "甲", "光伏", 1], [2, "乙", "光伏", 2], ["二", "鼎湖区", None, 1], [1, "丙", "光伏", 1]]  # fmt: skip
+    result = service.import_file(write_workbook(tmp_path / "d.xlsx", SheetSpec("S", rows)), ImportOptions())
+    assert result.ok, [p.reason() for p in result.problems]
+    assert {p.name: p.district for p in ctx.projects.all_projects()} == {"甲": "端州区", "乙": "端州区", "丙": "鼎湖区"}

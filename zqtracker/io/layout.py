@@ -194,7 +194,7 @@ def detect_layout(
     layout.header_row = hr
     _fill_titles(layout, sheet, hr)
     layout.year = _title_year(sheet, hr) or name_year
-    if _looks_like_subheader(sheet, hr + 1, layout.year):
+    if _looks_like_subheader(sheet, hr, layout.year):
         layout.header_rows = 2
     _fill_columns(layout, sheet)
     _apply_overrides(layout, overrides or {})
