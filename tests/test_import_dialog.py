@@ -181,3 +181,23 @@ def test_the_dialog_in_chinese(qtbot, seeded: AppContext, tmp_path: Path, artifa
         dialog.grab().save(str(artifacts / "import_dialog_zh.png"))
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_cancelling_the_import_writes_nothing(qtbot, ctx: AppContext, db_path: Path, tmp_path: Path) -> None:
+    source = Path("/work/bench-data/projects-10000.xlsx")
+    if not source.exists():
+        pytest.skip("benchmark data not generated")
+    import shutil
+
+    path = Path(shutil.copy(source, tmp_path / "p.xlsx"))
+    stack = QUndoStack()
+    dialog = ImportDialog(ctx, DataEvents(), stack, None, path, lang="en")
+    qtbot.addWidget(dialog)
+    wait_idle(qtbot, dialog)
+    assert dialog.import_button.isEnabled() and dialog.analysis.added == 10_000
+    before = dump(db_path)
+    dialog.import_button.click()
+    dialog.operation.cancel()  # what the progress dialog's Cancel button does
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=60_000)
+    assert dialog.error_label.text() == "Import cancelled: nothing was written."
+    assert dump(db_path) == before and stack.count() == 0 and dialog.result is None

@@ -385,8 +385,10 @@ def test_exports_in_the_export_issue_format_import_back_unchanged(service: Impor
     assert (again.added, again.updated, again.unchanged) == (0, 0, len(projects))
 
 
-def test_csv_files_in_the_encodings_chinese_excel_writes(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
-    text = "项目编号,项目名称,所属行业,所在区域,计划总投资（万元）,签约时间\nC-1,测试项目,新型储能,端州区,\"1,200\",2023/5/6\n"
+def test_csv_files_in_the_encodings_chinese_excel_writes(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    text = '项目编号,项目名称,所属行业,所在区域,计划总投资（万元）,签约时间\nC-1,测试项目,新型储能,端州区,"1,200",2023/5/6\n'
     for name, data in (("gbk.csv", text.encode("gb18030")), ("bom.csv", text.replace("C-1", "C-2").encode("utf-8-sig")),
                        ("renamed.xlsx", text.replace("C-1", "C-3").encode("utf-8"))):  # fmt: skip
         (tmp_path / name).write_bytes(data)

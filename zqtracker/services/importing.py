@@ -11,6 +11,9 @@ row nothing is written unless ``skip_invalid``. Mode replace backs the database 
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,6 +64,31 @@ class _Worded:
 
 def worded(progress: Progress | None, lang: str, *, reading: bool = False) -> Progress | None:
     return None if progress is None else _Worded(progress, lang, reading)  # type: ignore[return-value]
+
+
+def _paused_gc(method):  # type: ignore[no-untyped-def]
+    import functools
+
+    @functools.wraps(method)
+    def run(*args, **kwargs):  # type: ignore[no-untyped-def]
+        with _no_cyclic_gc():
+            return method(*args, **kwargs)
+
+    return run
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """The cyclic collector paused while 100k-row lists are built: each of its full passes walks
+    every live object (millions here) and finds nothing, since rows hold no cycles. Objects are
+    still freed as usual; the collector resumes after. About an eighth of an import's CPU time."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 class ImportRefused(DomainError):
@@ -127,6 +155,7 @@ class ImportService:
         """The workbook's cells; raises WorkbookRefused (one sentence naming the file)."""
         return read_workbook(Path(path), sheets=sheets, progress=progress)
 
+    @_paused_gc
     def read_planned(self, path: Path | str, options: ImportOptions, *,
                      progress: Progress | None = None) -> tuple[RawWorkbook, dict[str, SheetPlan]]:  # fmt: skip
         """Read, converting each sheet's rows while the reading process is still sending more
@@ -188,6 +217,7 @@ class ImportService:
             return ""
         return fingerprint(header_texts(sheet, header_row, header_rows))
 
+    @_paused_gc
     def analyse(self, book: RawWorkbook, options: ImportOptions, *, plans: dict[str, object] | None = None,
                 progress: Progress | None = None) -> ImportAnalysis:  # fmt: skip
         """What importing ``book`` would do. Raises WorkbookRefused for a sheet asked for by name that
@@ -272,6 +302,7 @@ class ImportService:
         return ctx
 
     # -- writing ---------------------------------------------------------------------------------
+    @_paused_gc
     def apply(
         self, analysis: ImportAnalysis, options: ImportOptions, *, progress: Progress | None = None
     ) -> ImportResult:
