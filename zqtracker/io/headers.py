@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 
 from zqtracker.domain.money import unit_factor_of
-from zqtracker.io.cells import fold, year_in
 from zqtracker.io.columns import (
     IGNORED_HEADERS,
     IMPORT_ONLY_COLUMNS,
@@ -23,6 +22,7 @@ from zqtracker.io.columns import (
     Column,
     Kind,
 )
+from zqtracker.io.values import fold, year_in
 
 ROW_NUMBER = "row_number"
 IGNORED_PREFIX = "ignore:"

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, field
 
 from zqtracker.domain.money import unit_factor_of
-from zqtracker.io.cells import clean_text, display, fold, is_empty, month_header, year_in
 from zqtracker.io.columns import SHEET_STATUS_WORDS
 from zqtracker.io.headers import IGNORED_PREFIX, KIND_OF, ROW_NUMBER, HeaderMatch, match_header
 from zqtracker.io.reader import RawSheet
+from zqtracker.io.values import clean_text, display, fold, is_empty, month_header, year_in
 
 HEADER_SCAN_ROWS = 40
 PROJECTS, MONTHLY, UNKNOWN = "projects", "monthly", "unknown"

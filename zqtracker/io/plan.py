@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from zqtracker.domain.errors import Problem, ValidationError
-from zqtracker.io import cells
+from zqtracker.io import values as cells
 from zqtracker.io.columns import Kind
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.headers import KIND_OF, ROW_NUMBER

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from zqtracker.io import cells
+from zqtracker.io import values as cells
 from zqtracker.io.columns import NOTE_WORDS, TOTAL_WORDS
 
 _SECTION1_RE = re.compile(r"^[一二三四五六七八九十百]{1,3}\s*[、.．]\s*(.+)$")

@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zqtracker.io.cells import fold
+from zqtracker.io.values import fold
 
 MAX_ENTRIES = 200
 

@@ -19,11 +19,11 @@ from pathlib import Path
 
 from zqtracker.domain.errors import DomainError, Problem
 from zqtracker.domain.money import Unit
-from zqtracker.io.cells import display
 from zqtracker.io.errors import CellProblem, WorkbookRefused
 from zqtracker.io.layout import PROJECTS, UNKNOWN, SheetLayout, detect_layout
 from zqtracker.io.plan import PlanBuilder, PlanOptions, SheetPlan
 from zqtracker.io.reader import RawSheet, RawWorkbook, column_text, read_workbook
+from zqtracker.io.values import display
 from zqtracker.services import import_apply
 from zqtracker.services.import_analysis import analyse_sheets
 from zqtracker.services.import_mappings import Mapping, MappingStore, fingerprint

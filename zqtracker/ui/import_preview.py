@@ -18,9 +18,9 @@ from zqtracker.domain.messages import field_label
 from zqtracker.domain.models import InvestorOrigin, ProjectType
 from zqtracker.domain.money import Unit, format_money
 from zqtracker.domain.status import Status
-from zqtracker.io.cells import display
 from zqtracker.io.headers import IGNORED_PREFIX, ROW_NUMBER
 from zqtracker.io.layout import ColumnInfo, column_letter
+from zqtracker.io.values import display
 from zqtracker.services.import_model import INVALID, NEW, UPDATE, FieldChange, SheetAnalysis
 
 STATUS_COLUMN = 0

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from zqtracker.domain.errors import ValidationError
 from zqtracker.domain.money import parse_money
-from zqtracker.io import cells
+from zqtracker.io import values as cells
 from zqtracker.io.headers import match_header, split_unit
 
 FULL_WIDTH = str.maketrans("0123456789-", "０１２３４５６７８９－")
