@@ -221,3 +221,14 @@ def test_sqlite_pragmas(database) -> None:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 10000
+
+
+def test_set_key_project_and_restore_flags(ctx: AppContext) -> None:
+    a = ctx.projects.create(full_project(code="K1", is_key_project=False))
+    b = ctx.projects.create(full_project(code="K2", name="二", is_key_project=True))
+    before = ctx.projects.set_key_project([a.id, b.id], True)
+    assert before == {a.id: False, b.id: True}
+    assert ctx.projects.get(a.id).is_key_project and ctx.projects.get(a.id).version == 2
+    assert ctx.projects.get(b.id).version == 1  # unchanged rows are not touched
+    ctx.projects.restore_key_flags(before)
+    assert not ctx.projects.get(a.id).is_key_project and ctx.projects.get(b.id).is_key_project

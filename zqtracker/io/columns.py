@@ -112,12 +112,81 @@ INVESTOR_ORIGIN_WORDS: dict[str, str] = {
     "hk_macao_taiwan": "hk_macao_taiwan", "外资": "foreign", "foreign": "foreign",
 }  # fmt: skip
 
-# -- recognised by import only -------------------------------------------------------------------
-# The industry chain a sector belongs to (产业链 › 行业): sets the parent of a sector the import creates.
+# -- writing: what export and the template put in cells ---------------------------------------
+# A sector's industry chain (its parent sector). Not a project field: export writes it next to the
+# sector so that a workbook imported into an empty database can rebuild the two-level sector list;
+# an importer that does not map it loses nothing, since the sector itself is matched by name.
 CHAIN_COLUMN = Column(
     "chain", "Industry chain", "产业链", Kind.TEXT,
     ("industry chain", "chain", "value chain"), ("产业链", "所属产业链", "产业链条", "产业链名称"),
 )  # fmt: skip
+BY_FIELD[CHAIN_COLUMN.field] = CHAIN_COLUMN
+
+# The Projects sheet of an export, in this order (the chain right after its sector).
+EXPORT_PROJECT_FIELDS: tuple[str, ...] = (
+    "code", "name", "enterprise", "sector", "chain", "district", "status", "planned_investment", "land_area_mu",
+    "expected_annual_output", "expected_annual_tax", "signed_on", "construction_start_on", "production_on",
+    "is_key_project", "project_type", "investor_origin", "officer", "notes",
+)  # fmt: skip
+# The long monthly sheet: the district too, because code is optional and (name, district) is the
+# import's second match key — a name alone may be ambiguous.
+EXPORT_MONTHLY_FIELDS: tuple[str, ...] = ("code", "name", "district", "month", "amount")
+
+BOOL_LABELS: dict[bool, tuple[str, str]] = {True: ("Yes", "是"), False: ("No", "否")}
+
+
+def bool_label(value: bool, lang: str = "en") -> str:
+    """The word export and the template write for a flag; both are in BOOL_TRUE / BOOL_FALSE."""
+    en, zh = BOOL_LABELS[bool(value)]
+    return zh if lang.startswith("zh") else en
+
+
+def header_text(column: Column, lang: str = "en", unit_label: str | None = None) -> str:
+    """The header a workbook carries: money columns name their unit in brackets, in the user's
+    language ("计划总投资（万元）", "Planned investment (10k yuan)"), which import reads back."""
+    text = column.header(lang)
+    if column.kind is not Kind.MONEY or not unit_label:
+        return text
+    return f"{text}（{unit_label}）" if lang.startswith("zh") else f"{text} ({unit_label})"
+
+
+# Sheet names of exported workbooks and the import template, by role. Import needs only the
+# two data roles; every other role is a view of the data (summaries, overview, chart, help,
+# drop-down lists) and must never be read as projects or investment.
+SHEETS: dict[str, tuple[str, str]] = {
+    "overview": ("Overview", "概览"),
+    "projects": ("Projects", "项目清单"),
+    "monthly": ("Monthly investment", "月度完成投资"),
+    "by_status": ("By status", "按状态汇总"),
+    "by_sector": ("By sector", "按行业汇总"),
+    "by_district": ("By district", "按区域汇总"),
+    "completed": ("Completed investment", "完成投资同比"),
+    "instructions": ("Instructions", "填表说明"),
+    "lists": ("Lists", "下拉选项"),
+}
+DATA_SHEET_ROLES: tuple[str, ...] = ("projects", "monthly")
+
+
+def sheet_name(role: str, lang: str = "en") -> str:
+    en, zh = SHEETS[role]
+    return zh if lang.startswith("zh") else en
+
+
+def sheet_role(name: str) -> str | None:
+    """The role of a sheet zqtracker wrote (either language; a " (2)" continuation counts), else None."""
+    base = name.strip()
+    if base.endswith(")") and " (" in base:
+        head, _, tail = base.rpartition(" (")
+        if tail[:-1].isdigit():
+            base = head
+    for role, names in SHEETS.items():
+        if base in names:
+            return role
+    return None
+
+
+# -- recognised by import only -------------------------------------------------------------------
+# (CHAIN_COLUMN above: the import sets it as the parent of a sector it creates.)
 # Investment a project plans to complete in one year (年度计划投资): AnnualPlan; the year comes
 # from the header ("2024年计划投资") or the title.
 ANNUAL_PLAN_COLUMN = Column(

@@ -314,7 +314,7 @@ class ProjectRepository:
         before = dict(
             self.s.execute(
                 select(ProjectTable.id, ProjectTable.is_key_project).where(ProjectTable.id.in_(project_ids))
-            ).tuples()
+            ).all()
         )
         changed = [pid for pid, old in before.items() if bool(old) != value]
         for chunk in _chunks(changed, 500):

@@ -33,6 +33,23 @@ def run_app(db: str | None = None, demo: bool = False, lang: str | None = None) 
 
     window = MainWindow(ctx)
     window.show()
+    _autoquit(app)
     code = app.exec()
     ctx.close()
     return code
+
+
+def _autoquit(app: QApplication) -> None:
+    """For smoke tests of a built bundle: say the window is up, quit after a delay.
+
+    ``ZQTRACKER_AUTOQUIT_MS=1500 zqtracker`` prints "zqtracker: window shown" and exits 0.
+    """
+    import os
+
+    delay = os.environ.get("ZQTRACKER_AUTOQUIT_MS")
+    if not delay:
+        return
+    from PySide6.QtCore import QTimer
+
+    print("zqtracker: window shown", flush=True)
+    QTimer.singleShot(int(delay), app.quit)

@@ -1,0 +1,144 @@
+"""The words on the charts, in English and Simplified Chinese.
+
+Charts are drawn for the CLI and reports as well as the desktop, where no Qt translator is
+loaded, so their texts live here (like domain/messages.py) rather than in a .ts file.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from zqtracker.domain.money import Unit, format_money, in_unit
+
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+TEXTS: dict[str, tuple[str, str]] = {
+    # titles
+    "monthly.title": ("Completed investment by month, {year} vs {prior}", "{year}年与{prior}年月度完成投资"),
+    "yoy.title": ("Year-on-year growth by month, {year}", "{year}年各月完成投资同比增速"),
+    "sectors.title": ("Completed investment by sector, {period}", "{period}分行业完成投资"),
+    "districts.title": ("Completed investment by district, {period}", "{period}分区域完成投资"),
+    "pipeline.title": ("Project pipeline by status", "项目状态分布"),
+    "signed.title": ("Projects signed by month, {year}", "{year}年各月签约项目"),
+    # series and axes
+    "monthly.current": ("{year}", "{year}年当月"),
+    "monthly.prior": ("{year}", "{year}年当月"),
+    "ytd.current": ("{year} YTD", "{year}年累计"),
+    "ytd.prior": ("{year} YTD", "{year}年累计"),
+    "axis.monthly": ("Month, {unit}", "当月（{unit}）"),
+    "axis.ytd": ("Year to date, {unit}", "累计（{unit}）"),
+    "yoy.monthly": ("Monthly YoY", "当月同比"),
+    "yoy.ytd": ("Year-to-date YoY", "累计同比"),
+    "axis.pct": ("Growth, %", "增速（%）"),
+    "bars.ytd": ("Completed {period}, {unit}", "累计完成（{unit}）"),
+    "bars.yoy": ("Year on year, %", "同比（%）"),
+    "legend.ytd": ("Completed {period}", "{period}累计完成"),
+    "legend.up": ("growth", "增长"),
+    "legend.down": ("decline", "下降"),
+    "pipeline.projects": ("Projects", "项目数（个）"),
+    "pipeline.planned": ("Planned investment, {unit}", "计划总投资（{unit}）"),
+    "legend.pipeline": ("Pipeline", "推进中"),
+    "legend.side": ("On hold / cancelled", "停缓建 / 终止"),
+    "signed.count": ("Projects signed", "签约项目数（个）"),
+    "signed.planned": ("Planned investment", "计划总投资"),
+    "axis.count": ("Projects", "项目数（个）"),
+    "axis.planned": ("Planned investment, {unit}", "计划总投资（{unit}）"),
+    "others": ("Others ({n})", "其他（{n}个）"),
+    "demo": ("DEMO DATA", "演示数据"),
+    "empty.records": ("No completed investment recorded in {years}", "{years}年无完成投资记录"),
+    "empty.growth": ("No figure: nothing recorded in the same months of {year}", "无同比：{year}年同期无记录"),
+    "empty.period": ("No completed investment recorded in {period}", "{period}无完成投资记录"),
+    "empty.signed": ("No project signed in {period}", "{period}无签约项目"),
+    "filtered": ("Filtered: {what}", "筛选：{what}"),
+    # tooltips
+    "tip.month": (
+        "Completed in {month}: {amount} ({prior_month}: {prior}; year on year {pct})",
+        "{month}完成投资：{amount}（上年同月 {prior}，同比 {pct}）",
+    ),
+    "tip.month.prior_only": ("Completed in {month}: {amount}", "{month}完成投资：{amount}"),
+    "tip.ytd": (
+        "{period}: {amount} (same period {prior_year}: {prior}; year on year {pct})",
+        "{period}累计：{amount}（上年同期 {prior}，同比 {pct}）",
+    ),
+    "tip.ytd.prior_only": ("{period}: {amount}", "{period}累计：{amount}"),
+    "tip.yoy.month": ("Month on same month last year: {pct}", "当月同比：{pct}"),
+    "tip.yoy.ytd": ("Year to date on same period: {pct}", "累计同比：{pct}"),
+    "tip.completed": ("Completed {period}: {amount}", "{period}累计完成：{amount}"),
+    "tip.prior": ("Same period {year}: {amount}", "上年同期：{amount}"),
+    "tip.growth": ("Year on year: {pct}", "同比：{pct}"),
+    "tip.share": ("Share of the total: {pct}", "占全部：{pct}"),
+    "tip.projects": ("Projects: {n}", "项目数：{n}个"),
+    "tip.planned": ("Planned investment: {amount}", "计划总投资：{amount}"),
+    "tip.signed": ("Projects signed: {n}", "签约项目：{n}个"),
+    "tip.click": ("Click to list these projects", "点击查看这些项目"),
+    "tip.others": ("Together: {names}", "包括：{names}"),
+    "no_figure": ("no figure (nothing in the same period last year)", "无（上年同期为零）"),
+}
+
+
+def t(key: str, lang: str = "en", **params: object) -> str:
+    en, zh = TEXTS[key]
+    return (zh if is_zh(lang) else en).format(**params)
+
+
+def is_zh(lang: str) -> bool:
+    return lang.startswith("zh")
+
+
+def month_label(month: int, lang: str = "en") -> str:
+    """Axis label of a month: "Mar" / "3月"."""
+    return f"{month}月" if is_zh(lang) else MONTHS_EN[month - 1]
+
+
+def month_of_year(year: int, month: int, lang: str = "en") -> str:
+    """ "Mar 2023" / "2023年3月"."""
+    return f"{year}年{month}月" if is_zh(lang) else f"{MONTHS_EN[month - 1]} {year}"
+
+
+def period_label(year: int, through: int, lang: str = "en") -> str:
+    """ "Jan–Sep 2023" / "2023年1–9月" (a single month: "Jan 2023" / "2023年1月")."""
+    if is_zh(lang):
+        return f"{year}年1月" if through == 1 else f"{year}年1–{through}月"
+    return f"Jan {year}" if through == 1 else f"Jan–{MONTHS_EN[through - 1]} {year}"
+
+
+def pct_text(value: float | None, lang: str = "en") -> str:
+    """ "+12.0%", "-3.5%", or "—" where there is no figure (the prior amount is zero)."""
+    if value is None:
+        return "—"
+    return f"{value:+.1f}%"
+
+
+def unit_text(unit: Unit, lang: str = "en") -> str:
+    return unit.label(lang)
+
+
+DISPLAY_DECIMALS = {Unit.YI: 2, Unit.WAN: 0, Unit.YUAN: 0}
+
+
+def money_text(yuan: int, unit: Unit, lang: str = "en", *, with_unit: bool = True) -> str:
+    """An amount rounded for a chart or a tile: 亿元 to two decimals (a million yuan), 万元 whole
+    (ten thousand yuan: "12,090,000.00" would crowd the bars for no information). Tooltips show
+    every digit (:func:`exact_money`)."""
+    return format_money(yuan, unit, DISPLAY_DECIMALS[unit], with_unit=with_unit, lang=lang)
+
+
+def exact_money(yuan: int, unit: Unit, lang: str = "en") -> str:
+    """An amount with every digit it has in ``unit``: 2,057,740,000 yuan → "20.5774 100m yuan".
+
+    Tooltips promise exact values; a figure rounded to two decimals of 亿元 hides up to a million
+    yuan, so no digit is dropped here (but at least two decimals are shown, as elsewhere).
+    """
+    value = in_unit(yuan, unit)
+    exponent = value.normalize().as_tuple().exponent if value else 0
+    decimals = max(2 if unit is not Unit.YUAN else 0, -int(exponent) if isinstance(exponent, int) else 0)
+    return format_money(yuan, unit, decimals, with_unit=True, lang=lang)
+
+
+def count_text(n: int) -> str:
+    return f"{n:,}"
+
+
+def as_float(yuan: int, unit: Unit) -> float:
+    """A plotting coordinate in ``unit`` (display only: the exact integer stays in the data)."""
+    return float(Decimal(yuan) / unit.factor)

@@ -1,0 +1,103 @@
+"""``zqtracker chart``: one of the dashboard's charts as a PNG or SVG file, without a display."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from pathlib import Path
+
+from zqtracker.charts import CHART_NAMES
+from zqtracker.cli.common import add_filter_arguments, add_unit_argument, filter_from_args, open_context, unit_of
+from zqtracker.cli.console import Console, ExitCode
+
+HELP = {
+    "monthly": "completed investment per month, this year against last, with the year-to-date lines",
+    "yoy": "year-on-year growth per month and year to date (%)",
+    "sectors": "year-to-date completed investment and growth by sector",
+    "districts": "year-to-date completed investment and growth by district",
+    "pipeline": "projects and planned investment by status",
+    "signed": "projects signed per month and their planned investment",
+}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    names = "; ".join(f"{n}: {h}" for n, h in HELP.items())
+    p = sub.add_parser(
+        "chart",
+        help="draw a dashboard chart to a PNG or SVG file",
+        description=f"Draw one of the dashboard's charts to FILE (.png or .svg). Charts — {names}.",
+    )
+    p.add_argument("name", choices=CHART_NAMES, metavar="NAME", help=f"one of: {' '.join(CHART_NAMES)}")
+    p.add_argument("file", metavar="FILE", help="where to write: FILE.png or FILE.svg")
+    p.add_argument("--year", type=int, help="year shown (default: the latest with records)")
+    p.add_argument("--through", type=int, choices=range(1, 13), metavar="M", help="last month included (1-12)")
+    p.add_argument("--width", type=int, default=960, metavar="PX", help="width in pixels at 96 dpi (default 960)")
+    p.add_argument("--height", type=int, default=540, metavar="PX", help="height in pixels at 96 dpi (default 540)")
+    p.add_argument("--dpi", type=int, default=200, help="PNG resolution (default 200: a 960 px chart is 2000 px)")
+    p.add_argument("--theme", choices=("light", "dark"), default="light", help="colours (default light)")
+    add_unit_argument(p)
+    add_filter_arguments(p)
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, console: Console) -> int:
+    from zqtracker.charts.render import render_figures
+    from zqtracker.services.dashboard import DashboardService
+
+    target = Path(args.file)
+    fmt = target.suffix.lower().lstrip(".")
+    if fmt not in ("png", "svg"):
+        console.error(f"{args.file}: the file name must end in .png or .svg")
+        return ExitCode.INVALID_INPUT
+    for label, value in (("--width", args.width), ("--height", args.height)):
+        if not 240 <= value <= 8000:
+            console.error(f"{label} {value}: give a size between 240 and 8000 pixels")
+            return ExitCode.INVALID_INPUT
+    if not 48 <= args.dpi <= 1200:
+        console.error(f"--dpi {args.dpi}: give a resolution between 48 and 1200")
+        return ExitCode.INVALID_INPUT
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        console.error(f"cannot write {target}: the folder {folder} does not exist")
+        return ExitCode.REFUSED
+    f = filter_from_args(args)
+    ctx = open_context(args)
+    try:
+        figures = DashboardService(ctx.statistics).load(
+            args.year, args.through, None if f.is_empty() else f, count_stale_projects=False
+        )
+    finally:
+        ctx.close()
+    data = render_figures(figures, args.name, lang=console.lang, unit=unit_of(args), width=args.width,
+                          height=args.height, fmt=fmt, dpi=args.dpi, theme=args.theme)  # fmt: skip
+    try:
+        _write_atomically(target, data)
+    except OSError as exc:
+        console.error(f"cannot write {target}: {exc.strerror or exc}")
+        return ExitCode.REFUSED
+    period = f"{figures.year}-01..{figures.year}-{figures.through:02d}"
+    if not figures.monthly and not figures.prior_monthly and args.name in ("monthly", "yoy", "sectors", "districts"):
+        console.error(f"note: no investment records in {figures.year - 1}–{figures.year}; the chart is empty")
+    size = f"{args.width}×{args.height} px" if fmt == "svg" else _png_size(args.width, args.height, args.dpi)
+    console.print(f"{target}: {args.name} chart, {period}, {fmt.upper()} {size}")
+    return ExitCode.OK
+
+
+def _png_size(width: int, height: int, dpi: int) -> str:
+    from zqtracker.charts.render import SCREEN_DPI, device_pixels
+
+    ratio = dpi / SCREEN_DPI
+    return f"{device_pixels(width, ratio)}×{device_pixels(height, ratio)} px at {dpi} dpi"
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    """A failed write leaves any earlier file of that name as it was."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent if str(target.parent) else ".")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,111 @@
+"""``zqtracker export FILE.xlsx``: the styled workbook of the (filtered) projects."""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from zqtracker.cli.common import add_filter_arguments, add_unit_argument, filter_from_args, open_context, unit_of
+from zqtracker.cli.console import Console, ExitCode
+from zqtracker.io.columns import EXPORT_PROJECT_FIELDS
+from zqtracker.io.summary_sheets import join_filters
+from zqtracker.services.exporting import ExportError, ExportOptions, ExportService, check_target
+from zqtracker.services.progress import Progress
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "export",
+        help="write the projects (filtered) to a formatted .xlsx workbook with summaries and a chart",
+        description="Write projects, monthly investment, summaries by status/sector/district and a chart of "
+        "monthly completed investment to FILE.xlsx. The file appears only when complete.",
+    )
+    p.add_argument("file", metavar="FILE.xlsx", help="the workbook to write (replaced if it exists)")
+    p.add_argument(
+        "--lang", dest="export_lang", choices=("en", "zh"), default=None, help="language of headers and sheets"
+    )
+    add_unit_argument(p)
+    p.add_argument(
+        "--columns",
+        help="project columns to write, comma-separated, in this order (code and name always included); "
+        f"default all: {','.join(EXPORT_PROJECT_FIELDS)}",
+    )
+    p.add_argument("--no-monthly", action="store_true", help="leave out the monthly investment sheet")
+    p.add_argument("--no-summaries", action="store_true", help="leave out the summary sheets and the chart")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    add_filter_arguments(p)
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, console: Console) -> int:
+    lang = args.export_lang or console.lang
+    columns = None
+    if args.columns:
+        columns = [c.strip() for c in args.columns.split(",") if c.strip()]
+        unknown = [c for c in columns if c not in EXPORT_PROJECT_FIELDS]
+        if unknown:
+            console.error(f"unknown column(s): {', '.join(unknown)}; known: {', '.join(EXPORT_PROJECT_FIELDS)}")
+            return ExitCode.INVALID_INPUT
+    f = filter_from_args(args)
+    try:
+        target = check_target(args.file)
+    except ExportError as exc:
+        console.error(exc.message(console.lang))
+        return ExitCode.INVALID_INPUT if exc.code == "not_xlsx" else ExitCode.REFUSED
+    options = ExportOptions(
+        lang=lang,
+        unit=unit_of(args),
+        filter=None if f.is_empty() else f,
+        columns=columns,
+        monthly=not args.no_monthly,
+        summaries=not args.no_summaries,
+    )
+    ctx = open_context(args)
+    try:
+        result = ExportService(ctx.database).export(
+            target, options, _terminal_progress(console), messages_lang=console.lang
+        )
+    except ExportError as exc:
+        console.error(exc.message(console.lang))
+        return ExitCode.REFUSED
+    finally:
+        ctx.close()
+    if args.json:
+        console.json(result.to_json())
+        return ExitCode.OK
+    demo = ("【演示数据】" if console.zh else "[DEMO DATA] ") if result.is_demo else ""
+    if console.zh:
+        console.print(
+            f"{demo}已导出 {result.projects} 个项目、{result.investment_records} 条月度完成投资记录到 {result.path}"
+            f"（{len(result.sheets)} 张工作表，用时 {result.seconds:.1f} 秒）"
+        )
+    else:
+        console.print(
+            f"{demo}Exported {result.projects} project(s) and {result.investment_records} monthly record(s) to "
+            f"{result.path} ({len(result.sheets)} sheets, {result.seconds:.1f} s)"
+        )
+    if result.filters:
+        console.print(("筛选：" if console.zh else "Filters: ") + join_filters(result.filters, console.lang))
+    return ExitCode.OK
+
+
+def _terminal_progress(console: Console) -> Progress:
+    """A percentage on stderr when it is a terminal (twice a second at most); silent otherwise."""
+    isatty = getattr(console.err, "isatty", None)
+    if not (isatty and isatty()):
+        return Progress()
+    last = [0.0]
+
+    def show(done: int, total: int | None, text: str) -> None:
+        now = time.monotonic()
+        if now - last[0] < 0.5 and not (total and done >= total):
+            return
+        last[0] = now
+        pct = f"{100 * done / total:5.1f}% " if total else ""
+        console.err.write(f"\r{pct}{text}\033[K")
+        console.err.flush()
+
+    return Progress(show)
+
+
+__all__ = ["register", "run"]

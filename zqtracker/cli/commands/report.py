@@ -1,0 +1,95 @@
+"""``zqtracker report FILE.pdf``: a summary view as a PDF, headless — the same file the Summaries tab saves."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from zqtracker.cli.common import add_filter_arguments, add_unit_argument, filter_from_args, open_context, unit_of
+from zqtracker.cli.console import Console, ExitCode
+
+VIEWS = ("overview", "key-projects", "monthly", "stale")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "report",
+        help="a summary view as an A4 PDF: overview, key projects, monthly progress, stale projects",
+        description="Write a summary view as an A4 PDF (the same file the Summaries tab saves). Needs no display.",
+    )
+    p.add_argument("file", metavar="FILE.pdf", help="the PDF to write (replaced only once it is complete)")
+    p.add_argument("--view", choices=VIEWS, default="overview", help="which view (default: overview)")
+    p.add_argument("--year", type=int, help="year of the figures (default: the latest month with records)")
+    p.add_argument("--through", type=int, choices=range(1, 13), metavar="M", help="last month included (1-12)")
+    # dest differs from the global --lang: a subparser's default would overwrite the global value
+    p.add_argument("--lang", dest="report_lang", choices=("en", "zh"), help="language of the PDF (default: --lang)")
+    add_unit_argument(p)
+    p.add_argument("--months", type=int, default=6, metavar="N", help="stale view: months without activity (6)")
+    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="stale view: reference date (default: today or the demo's)")
+    p.add_argument(
+        "--all-projects",
+        action="store_true",
+        help="monthly view: every project with a plan or investment that year, not only key projects",
+    )
+    add_filter_arguments(p)
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, console: Console) -> int:
+    zh = console.zh
+    target = Path(args.file)
+    if target.suffix.lower() != ".pdf":
+        console.error(f"{target}: 文件名须以 .pdf 结尾" if zh else f"{target}: the file name must end in .pdf")
+        return ExitCode.INVALID_INPUT
+    if args.year is not None and not 1900 <= args.year <= 2200:
+        console.error(f"年份超出范围：{args.year}" if zh else f"year out of range: {args.year}")
+        return ExitCode.INVALID_INPUT
+    if args.months < 1:
+        console.error("--months 须至少为 1" if zh else "--months must be at least 1")
+        return ExitCode.INVALID_INPUT
+    as_of = None
+    if args.as_of:
+        try:
+            as_of = date.fromisoformat(args.as_of)
+        except ValueError:
+            console.error(
+                f"日期无效：{args.as_of}（格式 YYYY-MM-DD）" if zh else f"not a date: {args.as_of} (YYYY-MM-DD)"
+            )
+            return ExitCode.INVALID_INPUT
+    f = filter_from_args(args)
+
+    from zqtracker.charts.headless import ensure_app
+    from zqtracker.reports.export import export_pdf
+    from zqtracker.reports.model import View
+    from zqtracker.reports.options import ReportOptions
+    from zqtracker.reports.paint import RenderError
+
+    options = ReportOptions(
+        view=View(args.view),
+        year=args.year,
+        through=args.through,
+        lang=args.report_lang or console.lang,
+        unit=unit_of(args),
+        filter=None if f.is_empty() else f,
+        key_only=not args.all_projects,
+        stale_months=args.months,
+        as_of=as_of,
+    )
+    ensure_app()
+    ctx = open_context(args)
+    try:
+        written = export_pdf(ctx, options, target)
+    except RenderError as exc:
+        console.error(exc.describe(console.lang))
+        return ExitCode.REFUSED
+    finally:
+        ctx.close()
+    orientation = written.document.orientation.value
+    if zh:
+        console.print(
+            f"已生成 {written.path}：共 {written.pages} 页（A4 {'横向' if orientation == 'landscape' else '纵向'}）"
+        )
+    else:
+        console.print(f"wrote {written.path}: {written.pages} page{'s' * (written.pages != 1)} (A4 {orientation})")
+    return ExitCode.OK

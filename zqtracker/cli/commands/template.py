@@ -1,0 +1,44 @@
+"""``zqtracker template FILE.xlsx``: the import template with this database's drop-down lists."""
+
+from __future__ import annotations
+
+import argparse
+
+from zqtracker.cli.common import open_context
+from zqtracker.cli.console import Console, ExitCode
+from zqtracker.domain.money import Unit
+from zqtracker.services.exporting import ExportError, ExportService, check_target
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "template",
+        help="write an import template (.xlsx): canonical headers, drop-down lists, instructions",
+    )
+    p.add_argument("file", metavar="FILE.xlsx", help="the template to write (replaced if it exists)")
+    p.add_argument(
+        "--lang", dest="template_lang", choices=("en", "zh"), default=None, help="language of headers and help"
+    )
+    p.add_argument(
+        "--unit", choices=("wan", "yi"), default="wan", help="money unit of the template's headers (default wan)"
+    )
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, console: Console) -> int:
+    lang = args.template_lang or console.lang
+    try:
+        target = check_target(args.file)
+    except ExportError as exc:
+        console.error(exc.message(console.lang))
+        return ExitCode.INVALID_INPUT if exc.code == "not_xlsx" else ExitCode.REFUSED
+    ctx = open_context(args)
+    try:
+        path = ExportService(ctx.database).save_template(target, lang, Unit(args.unit))
+    except ExportError as exc:
+        console.error(exc.message(console.lang))
+        return ExitCode.REFUSED
+    finally:
+        ctx.close()
+    console.print(f"导入模板已保存：{path}" if console.zh else f"Import template written to {path}")
+    return ExitCode.OK

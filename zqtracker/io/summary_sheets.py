@@ -1,0 +1,282 @@
+"""Summary sheets of an export: by status, sector and district, the year-to-date / year-on-year
+table, and a native chart of monthly completed investment this year against last year.
+
+Every figure comes from the statistics layer (stats.figures.Summary, built from the cubes) and is
+written as a value, never a formula: the workbook shows exactly the numbers zqtracker's
+dashboard and reports show, and no cell depends on Excel recalculating.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from zqtracker.domain.money import Unit
+from zqtracker.io.cells import FORMULA_TRIGGERS, display_width, exact_text, money_in_unit
+from zqtracker.io.export_workbook import ExportWorkbook
+from zqtracker.stats.figures import Breakdown, Summary, Ytd, percent, yoy_pct
+
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+_TEXT: dict[str, tuple[str, str]] = {
+    "by_status": ("Projects by status", "项目按状态汇总"),
+    "by_sector": ("Projects and completed investment by sector", "分行业项目及完成投资情况"),
+    "by_district": ("Projects and completed investment by district", "分区域项目及完成投资情况"),
+    "completed": ("Completed investment {period}, year on year", "{period}完成投资及同比增长"),
+    "monthly": ("Monthly completed investment, {year} against {prior}", "{year}年与{prior}年月度完成投资"),
+    "all": ("All projects", "全部项目"),
+    "filters": ("Filters: {text}", "筛选条件：{text}"),
+    "unit": ("Amounts in {unit}", "金额单位：{unit}"),
+    "demo": ("[DEMO DATA] Invented figures from the demo database", "【演示数据】以下均为演示数据库中的虚构数据"),
+    "status": ("Status", "项目状态"),
+    "sector": ("Sector", "所属行业"),
+    "chain": ("Industry chain", "产业链"),
+    "district": ("District", "所在区域"),
+    "projects": ("Projects", "项目数（个）"),
+    "planned": ("Planned investment ({unit})", "计划总投资（{unit}）"),
+    "share": ("Share of planned investment", "占计划总投资比重"),
+    "ytd": ("Completed {period} ({unit})", "{period}完成投资（{unit}）"),
+    "prior": ("Same period {prior} ({unit})", "{prior}年同期（{unit}）"),
+    "yoy": ("Year on year", "同比增长"),
+    "item": ("Industry chain", "产业链"),
+    "month": ("Month", "月份"),
+    "year_col": ("{year} ({unit})", "{year}年（{unit}）"),
+    "total": ("Total", "合计"),
+    "no_figure": ("—", "—"),
+}
+
+
+def text(key: str, lang: str, **params: object) -> str:
+    en, zh = _TEXT[key]
+    return (zh if lang.startswith("zh") else en).format(**params)
+
+
+def join_filters(filters: tuple[str, ...] | list[str], lang: str) -> str:
+    return ("；" if lang.startswith("zh") else "; ").join(filters)
+
+
+def period_text(year: int, through: int, lang: str) -> str:
+    if lang.startswith("zh"):
+        return f"{year}年1月" if through == 1 else f"{year}年1–{through}月"
+    return f"Jan {year}" if through == 1 else f"Jan–{MONTHS_EN[through - 1]} {year}"
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryData:
+    """What the summary sheets show; every figure computed by the statistics layer."""
+
+    summary: Summary
+    chains: dict[str, str | None] = field(default_factory=dict)  # sector → its industry chain
+    monthly: dict[int, int] = field(default_factory=dict)  # month → completed, summary year
+    monthly_prior: dict[int, int] = field(default_factory=dict)  # month → completed, year before
+    filters: tuple[str, ...] = ()  # described in the export's language
+    is_demo: bool = False
+
+
+class SummarySheets:
+    """Creates its four sheets at construction (tab order), fills them in :meth:`write`."""
+
+    def __init__(self, book: ExportWorkbook) -> None:
+        self.book = book
+        self.sheets = {role: book.add_sheet(role) for role in ("by_status", "by_sector", "by_district", "completed")}
+
+    # -- cells ---------------------------------------------------------------------------------
+    @property
+    def lang(self) -> str:
+        return self.book.layout.lang
+
+    @property
+    def unit(self) -> Unit:
+        return self.book.layout.unit
+
+    def _label(self, ws, r: int, c: int, value: str, total: bool = False) -> None:
+        st = self.book.styles
+        if total:
+            ws.write_string(r, c, value, st.total_label)
+        else:
+            ws.write_string(r, c, value, st.quoted if value[:1] in FORMULA_TRIGGERS else None)
+
+    def _money(self, ws, r: int, c: int, yuan: int, total: bool = False) -> None:
+        st = self.book.styles
+        value = money_in_unit(yuan, self.unit.factor)
+        if value is None:
+            ws.write_string(r, c, exact_text(yuan, self.unit.factor), st.total_label if total else st.exact)
+        else:
+            ws.write_number(r, c, value, st.total_money if total else st.money)
+
+    def _int(self, ws, r: int, c: int, n: int, total: bool = False) -> None:
+        st = self.book.styles
+        ws.write_number(r, c, n, st.total_int if total else st.int)
+
+    def _pct(self, ws, r: int, c: int, value: float | None, total: bool = False) -> None:
+        """A one-decimal percentage from stats (None: no figure, never 0 or infinity)."""
+        st = self.book.styles
+        if value is None:
+            ws.write_string(r, c, text("no_figure", self.lang), st.total_no_figure if total else st.no_figure)
+        else:
+            ws.write_number(r, c, value / 100, st.total_pct if total else st.pct)
+
+    def _heading(self, ws, title: str, data: SummaryData, columns: list[str], widths: list[float]) -> int:
+        """Title, scope and unit lines, then the header row; returns the first data row."""
+        st, lang = self.book.styles, self.lang
+        ws.write_string(0, 0, title, st.title)
+        scope = text("filters", lang, text=join_filters(data.filters, lang)) if data.filters else text("all", lang)
+        ws.write_string(1, 0, f"{scope}    {text('unit', lang, unit=self.unit.label(lang))}", st.subtitle)
+        row = 2
+        if data.is_demo:
+            ws.write_string(2, 0, text("demo", lang), st.demo)
+            row = 3
+        header_row = row + 1
+        ws.set_row(header_row, 33)
+        for c, name in enumerate(columns):
+            ws.write_string(header_row, c, name, st.header)
+            ws.set_column(c, c, widths[c])
+        ws.freeze_panes(header_row + 1, 0)
+        self.book.print_setup(ws, landscape=False, repeat_header=header_row)
+        return header_row + 1
+
+    # -- sheets --------------------------------------------------------------------------------
+    def write(self, data: SummaryData) -> None:
+        self._by_status(data)
+        self._by_place(data, "by_sector")
+        self._by_place(data, "by_district")
+        self._completed(data)
+
+    def _by_status(self, data: SummaryData) -> None:
+        ws, lang, s = self.sheets["by_status"], self.lang, data.summary
+        unit = self.unit.label(lang)
+        columns = [text("status", lang), text("projects", lang), text("planned", lang, unit=unit), text("share", lang)]
+        r = self._heading(ws, text("by_status", lang), data, columns, [20, 14, 22, 18])
+        for status, b in s.by_status.items():
+            self._label(ws, r, 0, status.label(lang))
+            self._int(ws, r, 1, b.projects)
+            self._money(ws, r, 2, b.planned_investment)
+            self._pct(ws, r, 3, percent(b.planned_investment, s.planned_investment))
+            r += 1
+        self._label(ws, r, 0, text("total", lang), total=True)
+        self._int(ws, r, 1, s.projects, total=True)
+        self._money(ws, r, 2, s.planned_investment, total=True)
+        self._pct(ws, r, 3, percent(s.planned_investment, s.planned_investment), total=True)
+
+    def _by_place(self, data: SummaryData, role: str) -> None:
+        """Projects, planned investment and completed investment YTD with growth, per sector or
+        district: the union of both breakdowns (a sector may have records but no projects left
+        in the filter, or projects without records)."""
+        ws, lang, s = self.sheets[role], self.lang, data.summary
+        c = s.completed
+        unit, period = self.unit.label(lang), period_text(c.year, c.through_month, lang)
+        sector = role == "by_sector"
+        projects: dict[str, Breakdown] = s.by_sector if sector else s.by_district
+        completed: dict[str, Ytd] = c.by_sector if sector else c.by_district
+        keys = list(projects) + [k for k in completed if k not in projects]
+        columns = [
+            text("sector" if sector else "district", lang),
+            text("projects", lang),
+            text("planned", lang, unit=unit),
+            text("ytd", lang, period=period, unit=unit),
+            text("prior", lang, prior=c.year - 1, unit=unit),
+            text("yoy", lang),
+        ]
+        widths = [_fit(keys, 14), 12, 20, 22, 20, 14]
+        if sector:
+            columns.insert(0, text("chain", lang))
+            chains = [data.chains.get(k) or "" for k in keys]
+            widths.insert(0, _fit(chains, 14))
+        r = self._heading(ws, text(role, lang), data, columns, widths)
+        first = 1 if sector else 0
+        for key in keys:
+            if sector:
+                chain = data.chains.get(key)
+                if chain:
+                    self._label(ws, r, 0, chain)
+            b, y = projects.get(key, Breakdown()), completed.get(key, Ytd())
+            self._label(ws, r, first, key)
+            self._int(ws, r, first + 1, b.projects)
+            self._money(ws, r, first + 2, b.planned_investment)
+            self._money(ws, r, first + 3, y.ytd)
+            self._money(ws, r, first + 4, y.prior_ytd)
+            self._pct(ws, r, first + 5, y.yoy_pct)
+            r += 1
+        if sector:
+            ws.write_blank(r, 0, None, self.book.styles.total_label)
+        self._label(ws, r, first, text("total", lang), total=True)
+        self._int(ws, r, first + 1, s.projects, total=True)
+        self._money(ws, r, first + 2, s.planned_investment, total=True)
+        self._money(ws, r, first + 3, c.total.ytd, total=True)
+        self._money(ws, r, first + 4, c.total.prior_ytd, total=True)
+        self._pct(ws, r, first + 5, c.total.yoy_pct, total=True)
+
+    def _completed(self, data: SummaryData) -> None:
+        """The YTD/YoY table by industry chain with its total, then the monthly table the chart
+        draws (this year's months after the reporting month are left empty, not zero)."""
+        ws, lang, s, st = self.sheets["completed"], self.lang, data.summary, self.book.styles
+        c = s.completed
+        year, prior, through = c.year, c.year - 1, c.through_month
+        unit, period = self.unit.label(lang), period_text(year, through, lang)
+        columns = [
+            text("item", lang),
+            text("ytd", lang, period=period, unit=unit),
+            text("prior", lang, prior=prior, unit=unit),
+            text("yoy", lang),
+        ]
+        widths = [_fit(c.by_chain, 16), 24, 22, 14]
+        r = self._heading(ws, text("completed", lang, period=period), data, columns, widths)
+        for chain, y in c.by_chain.items():
+            self._label(ws, r, 0, chain)
+            self._money(ws, r, 1, y.ytd)
+            self._money(ws, r, 2, y.prior_ytd)
+            self._pct(ws, r, 3, y.yoy_pct)
+            r += 1
+        self._label(ws, r, 0, text("total", lang), total=True)
+        self._money(ws, r, 1, c.total.ytd, total=True)
+        self._money(ws, r, 2, c.total.prior_ytd, total=True)
+        self._pct(ws, r, 3, c.total.yoy_pct, total=True)
+
+        r += 2
+        ws.write_string(r, 0, text("monthly", lang, year=year, prior=prior), st.title)
+        r += 1
+        ws.set_row(r, 33)
+        header_row = r
+        for col, name in enumerate(
+            [
+                text("month", lang),
+                text("year_col", lang, year=year, unit=unit),
+                text("year_col", lang, year=prior, unit=unit),
+                text("yoy", lang),
+            ]
+        ):
+            ws.write_string(r, col, name, st.header)
+        first = r + 1
+        for m in range(1, 13):
+            r += 1
+            ws.write_string(r, 0, f"{m}月" if lang.startswith("zh") else MONTHS_EN[m - 1])
+            current = data.monthly.get(m, 0) if m <= through else None
+            before = data.monthly_prior.get(m, 0)
+            if current is not None:
+                self._money(ws, r, 1, current)
+                self._pct(ws, r, 3, yoy_pct(current, before))
+            self._money(ws, r, 2, before)
+        self._chart(ws, header_row, first, r, year, prior)
+
+    def _chart(self, ws, header_row: int, first: int, last: int, year: int, prior: int) -> None:
+        lang, name = self.lang, ws.get_name()
+        chart = self.book.wb.add_chart({"type": "column"})
+        for col, color in ((2, "#A5A5A5"), (1, "#1F77B4")):  # last year first, so this year is in front
+            chart.add_series(
+                {
+                    "name": [name, header_row, col],
+                    "categories": [name, first, 0, last, 0],
+                    "values": [name, first, col, last, col],
+                    "fill": {"color": color},
+                    "gap": 80,
+                }
+            )
+        chart.set_title({"name": text("monthly", lang, year=year, prior=prior), "name_font": {"size": 12}})
+        chart.set_y_axis({"name": self.unit.label(lang), "num_format": "#,##0.0", "major_gridlines": {"visible": True}})
+        chart.set_legend({"position": "bottom"})
+        chart.set_size({"width": 720, "height": 380})
+        ws.insert_chart(header_row, 4, chart, {"x_offset": 16, "y_offset": 0})
+
+
+def _fit(names, least: int, most: int = 40) -> int:
+    """A column width that shows the longest name (CJK counted double), within bounds."""
+    return max(least, min(most, max((display_width(n) + 2 for n in names), default=0)))

@@ -1,0 +1,118 @@
+"""Overview: key figures, the monthly trend, and projects / investment by status, sector, district."""
+
+from __future__ import annotations
+
+from zqtracker.domain.money import Unit
+from zqtracker.reports.model import Align, Chart, Column, Figure, KeyFigures, Report, Row, RowStyle, Table
+from zqtracker.reports.options import ReportOptions
+from zqtracker.reports.text import count, growth, money, money_with_unit, months_span, period, short_period, t
+from zqtracker.reports.trend_chart import HEIGHT_MM, WIDTH_MM, monthly_trend_svg
+from zqtracker.services.context import AppContext
+from zqtracker.services.progress import Progress
+from zqtracker.stats.figures import Breakdown, Summary, Ytd
+
+
+def build(ctx: AppContext, options: ReportOptions, report: Report, progress: Progress | None) -> None:
+    lang, unit, f = options.lang, options.unit, options.effective_filter()
+    if progress is not None:
+        progress.report(0, 3, "")
+    s = ctx.statistics.summary(options.year, options.through, f)
+    c = s.completed
+    year, through = c.year, c.through_month
+    report.title = t("overview_title", lang)
+    report.subtitle = period(year, through, lang)
+    if progress is not None:
+        progress.report(1, 3, "")
+    svg = monthly_trend_svg(ctx.statistics, year=year, through=through, lang=lang, unit=unit, f=f)
+    if progress is not None:
+        progress.report(2, 3, "")
+    report.blocks = [
+        key_figures(s, lang, unit),
+        Chart(t("trend_title", lang), svg, HEIGHT_MM / WIDTH_MM),
+        status_table(s, lang, unit),
+        ytd_table(t("by_sector", lang), t("col_sector", lang), s.by_sector, c.by_sector, s, lang, unit, through),
+        ytd_table(
+            t("by_district", lang), t("col_district", lang), s.by_district, c.by_district, s, lang, unit, through
+        ),
+    ]
+
+
+def key_figures(s: Summary, lang: str, unit: Unit) -> KeyFigures:
+    c = s.completed
+    return KeyFigures(
+        [
+            Figure(t("fig_projects", lang), count(s.projects)),
+            Figure(t("fig_planned", lang), money_with_unit(s.planned_investment, unit, lang)),
+            Figure(t("fig_billion", lang), count(s.billion_yuan_projects)),
+            Figure(
+                t("fig_ytd", lang, span=short_period(c.year, c.through_month, lang)),
+                money_with_unit(c.total.ytd, unit, lang),
+            ),
+            Figure(t("fig_prior", lang), money_with_unit(c.total.prior_ytd, unit, lang)),
+            Figure(t("fig_yoy", lang), growth(c.total.yoy_pct)),
+        ]
+    )
+
+
+def status_table(s: Summary, lang: str, unit: Unit) -> Table:
+    cols = (
+        Column(t("col_status", lang), Align.LEFT),
+        Column(t("col_projects", lang)),
+        Column(t("col_planned", lang)),
+    )
+    rows = [
+        Row((status.label(lang), count(b.projects), money(b.planned_investment, unit)), key=status.value)
+        for status, b in s.by_status.items()
+    ]
+    rows.append(Row((t("total", lang), count(s.projects), money(s.planned_investment, unit)), RowStyle.TOTAL, "total"))
+    return Table(t("by_status", lang), cols, rows)
+
+
+def ytd_table(
+    title: str,
+    name_header: str,
+    projects: dict[str, Breakdown],
+    completed: dict[str, Ytd],
+    s: Summary,
+    lang: str,
+    unit: Unit,
+    through: int,
+) -> Table:
+    """Projects and planned investment beside completed investment and its growth, one row per name.
+
+    A name with projects but no investment this year (or investment of projects since moved
+    away) still gets its row: both halves come from the same summary, so the total line adds up.
+    """
+    span = months_span(through, lang)
+    cols = (
+        Column(name_header, Align.LEFT, wrap=True, max_mm=45),
+        Column(t("col_projects", lang)),
+        Column(t("col_planned", lang)),
+        Column(t("col_ytd", lang, span=span)),
+        Column(t("col_prior", lang)),
+        Column(t("col_yoy", lang)),
+    )
+    names = list(projects) + [n for n in completed if n not in projects]
+    rows = []
+    for name in names:
+        b = projects.get(name, Breakdown())
+        y = completed.get(name, Ytd())
+        cells = (name, count(b.projects), money(b.planned_investment, unit), money(y.ytd, unit),
+                 money(y.prior_ytd, unit), growth(y.yoy_pct))  # fmt: skip
+        rows.append(Row(cells, key=name))
+    total = s.completed.total
+    rows.append(
+        Row(
+            (
+                t("total", lang),
+                count(s.projects),
+                money(s.planned_investment, unit),
+                money(total.ytd, unit),
+                money(total.prior_ytd, unit),
+                growth(total.yoy_pct),
+            ),
+            RowStyle.TOTAL,
+            "total",
+        )
+    )
+    return Table(title, cols, rows, note=t("yoy_note", lang))

@@ -1,0 +1,178 @@
+"""The words of the printed views, in English and Simplified Chinese, and how figures are written.
+
+A report is printed in the language chosen for it, which need not be the language of the
+window (an English-speaking analyst prints a Chinese report for the bureau chief), so these
+strings live in a table keyed by language rather than in Qt's translator.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from zqtracker.domain.money import Unit, format_money
+
+_T: dict[str, tuple[str, str]] = {
+    # page furniture
+    "unit_line": ("Unit: {unit}", "单位：{unit}"),
+    "generated": ("Generated {stamp}", "生成时间：{stamp}"),
+    "demo": (
+        "DEMO DATA · synthetic figures, not official statistics",
+        "演示数据 · 非真实统计数据，不得作为正式数据使用",
+    ),
+    "demo_short": ("DEMO DATA", "演示数据"),
+    "scope_all": ("Scope: all projects", "范围：全部项目"),
+    "scope_filters": ("Filters: {filters}", "筛选：{filters}"),
+    "filter_sep": ("; ", "；"),
+    "page_of": ("Page {page} of {pages}", "第 {page} 页 / 共 {pages} 页"),
+    "continued": ("{title} (continued)", "{title}（续）"),
+    "none_yet": ("No figures.", "暂无数据。"),
+    # shared columns
+    "col_no": ("No.", "序号"),
+    "col_project": ("Project", "项目名称"),
+    "col_enterprise": ("Enterprise", "投资主体"),
+    "col_district": ("District", "所在区域"),
+    "col_sector": ("Sector", "所属行业"),
+    "col_status": ("Status", "状态"),
+    "col_projects": ("Projects", "项目数"),
+    "col_planned": ("Planned investment", "计划总投资"),
+    "col_ytd": ("Completed {span}", "{span}累计完成投资"),
+    "col_prior": ("Same period last year", "上年同期"),
+    "col_yoy": ("YoY", "同比"),
+    "total": ("Total", "合计"),
+    "total_projects": ("Total ({n} projects)", "合计（{n}个项目）"),
+    "total_project": ("Total (1 project)", "合计（1个项目）"),
+    "yoy_note": (
+        "YoY: year-to-date against the same months of the year before; — where that figure is zero.",
+        "同比：与上年同期累计相比；上年同期为零时不计算（—）。",
+    ),
+    # overview
+    "overview_title": ("Investment projects: overview", "招商引资项目总览"),
+    "fig_projects": ("Projects", "项目数"),
+    "fig_planned": ("Planned investment", "计划总投资"),
+    "fig_billion": ("Billion-yuan projects", "十亿元以上项目"),
+    "fig_ytd": ("Completed investment {span}", "{span}累计完成投资"),
+    "fig_prior": ("Same period last year", "上年同期"),
+    "fig_yoy": ("Year on year", "同比增长"),
+    "by_status": ("By status", "按项目状态"),
+    "by_sector": ("By sector", "按行业"),
+    "by_district": ("By district", "按区域"),
+    "trend_title": ("Completed investment by month", "月度完成投资"),
+    # key projects
+    "key_title": ("Key and billion-yuan projects", "重点及十亿元以上项目"),
+    "col_kind": ("Type", "类别"),
+    "kind_key": ("Key", "重点"),
+    "kind_billion": ("≥ 1 bn", "十亿元以上"),
+    "kind_both": ("Key, ≥ 1 bn", "重点、十亿元以上"),
+    "col_signed": ("Signed", "签约"),
+    "col_started": ("Construction start", "开工"),
+    "col_production": ("Production", "投产"),
+    "col_pct_plan": ("% of annual plan", "完成年度计划"),
+    "key_note": (
+        "% of annual plan: completed {period} ÷ the plan for {year}; — where there is no plan. Dates: signed, "
+        "construction start, production.",
+        "完成年度计划：{period}累计完成投资 ÷ {year}年度计划投资；无年度计划的为“—”。",
+    ),
+    "key_empty": ("No key or billion-yuan projects.", "没有重点项目或十亿元以上项目。"),
+    # monthly progress
+    "monthly_title_key": (
+        "Key projects: investment progress, {month_name} {year}",
+        "{year}年{month}月重点项目投资进展情况",
+    ),
+    "monthly_title_all": ("Projects: investment progress, {month_name} {year}", "{year}年{month}月项目投资进展情况"),
+    "col_annual_plan": ("Annual plan {year}", "{year}年计划投资"),
+    "col_this_month": ("This month", "当月完成"),
+    "col_ytd_months": ("Year to date ({months})", "{months}累计完成"),
+    "col_pct_of_plan": ("% of plan", "完成率"),
+    "col_since_start": ("Since start", "自开工累计完成"),
+    "monthly_note": (
+        "Projects with an investment plan for {year} or investment recorded in it. % of plan: year to date ÷ "
+        "annual plan; — where there is no plan. Since start: every record up to {month_name} {year}.",
+        "列入{year}年计划或当年有投资填报的项目。完成率＝累计完成 ÷ 年度计划，无年度计划的为“—”。"
+        "自开工累计：截至{year}年{month}月的全部填报。",
+    ),
+    "monthly_empty": ("No project has a plan or investment in {year}.", "{year}年没有列入计划或有投资填报的项目。"),
+    # stale
+    "stale_title": ("Stale projects", "长期无进展项目"),
+    "stale_subtitle": (
+        "No status change and no investment record for {months} months, as of {as_of}",
+        "截至{as_of}，连续{months}个月无状态变更且无投资填报",
+    ),
+    "col_last_change": ("Last status change", "最近状态变更"),
+    "col_last_record": ("Last investment record", "最近投资填报"),
+    "col_idle": ("Months without activity", "无进展月数"),
+    "stale_note": (
+        "Projects in production or cancelled are never stale. Last investment record: the latest month with completed "
+        "investment.",
+        "已投产和已终止的项目不列入。最近投资填报：最近一个有完成投资的月份。",
+    ),
+    "stale_empty": ("No project has been without activity for {months} months.", "没有连续{months}个月无进展的项目。"),
+}
+
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December")  # fmt: skip
+NO_FIGURE = "—"
+
+
+def is_zh(lang: str) -> bool:
+    return lang.startswith("zh")
+
+
+def t(key: str, lang: str, **params: object) -> str:
+    en, zh = _T[key]
+    return (zh if is_zh(lang) else en).format(**params)
+
+
+def period(year: int, through: int, lang: str) -> str:
+    """2023年1–9月 / January–September 2023 (one month: 2023年1月 / January 2023)."""
+    if is_zh(lang):
+        return f"{year}年{through}月" if through == 1 else f"{year}年1–{through}月"
+    return f"January {year}" if through == 1 else f"January–{MONTHS_EN[through - 1]} {year}"
+
+
+def short_period(year: int, through: int, lang: str) -> str:
+    """2023年1–9月 / Jan–Sep 2023."""
+    return period(year, through, lang) if is_zh(lang) else f"{months_span(through, lang)} {year}"
+
+
+def months_span(through: int, lang: str) -> str:
+    """1–9月 / Jan–Sep: the months a year-to-date figure covers."""
+    if is_zh(lang):
+        return f"{through}月" if through == 1 else f"1–{through}月"
+    return "Jan" if through == 1 else f"Jan–{MONTHS_EN[through - 1][:3]}"
+
+
+def long_date(d: date, lang: str) -> str:
+    return f"{d.year}年{d.month}月{d.day}日" if is_zh(lang) else f"{d.day} {MONTHS_EN[d.month - 1]} {d.year}"
+
+
+def money(yuan: int | None, unit: Unit) -> str:
+    return NO_FIGURE if yuan is None else format_money(yuan, unit)
+
+
+def money_with_unit(yuan: int, unit: Unit, lang: str) -> str:
+    return format_money(yuan, unit, with_unit=True, lang=lang)
+
+
+def pct(value: float | None) -> str:
+    return NO_FIGURE if value is None else f"{value:.1f}%"
+
+
+def growth(value: float | None) -> str:
+    return NO_FIGURE if value is None else f"{value:+.1f}%"
+
+
+def day(d: date | None) -> str:
+    return "" if d is None else d.isoformat()
+
+
+def stamp(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def count(n: int) -> str:
+    return f"{n:,}"
+
+
+def total_label(n: int, lang: str) -> str:
+    """合计（3个项目） / Total (3 projects)."""
+    return t("total_project", lang) if n == 1 else t("total_projects", lang, n=count(n))

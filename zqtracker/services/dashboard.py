@@ -1,0 +1,179 @@
+"""Every figure the dashboard (and a chart image) shows, fetched in one go.
+
+The numbers come from the statistics service's aggregate cubes: one project cube and one
+investment cube of two years feed the key figures, the summary (built by the same function as
+``zqtracker summary``, so the two always agree) and five of the six charts; signings per month
+and the stale-project count are two more aggregate queries. The four queries are independent, so
+they run side by side on their own connections (SQLite releases the GIL while it works).
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+
+from zqtracker.domain.filters import ProjectFilter
+from zqtracker.services.statistics import DEFAULT_STALE_MONTHS, Period, StatisticsService, stale_cutoff
+from zqtracker.stats.cube import InvestmentCube, ProjectCube
+from zqtracker.stats.figures import Summary, build_summary
+from zqtracker.storage.activity_queries import count_stale, record_years
+
+
+@dataclass(frozen=True, slots=True)
+class DashboardFigures:
+    """The figures of one period (``year`` January–``through``), exact integer yuan throughout."""
+
+    year: int
+    through: int
+    summary: Summary  # equal to StatisticsService.summary(year, through, filter)
+    monthly: dict[int, int]  # completed investment of each month of ``year`` (months with records)
+    prior_monthly: dict[int, int]  # the same for ``year`` − 1, all twelve months
+    signed: dict[int, tuple[int, int]]  # month → (projects signed, their planned investment), whole year
+    stale: int | None  # None: not counted (a chart image does not show it)
+    stale_months: int
+    stale_cutoff: date
+    as_of: date
+    latest: Period | None  # the latest month with records in the database
+    years: tuple[int, ...]  # years a user can pick: those with records, and the period's own
+    project_filter: ProjectFilter | None = None
+    # the cubes behind the figures, kept so that another month of the same year needs no query
+    project_cube: ProjectCube | None = field(default=None, compare=False, repr=False)
+    investment_cube: InvestmentCube | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def is_demo(self) -> bool:
+        return self.summary.is_demo
+
+    def signed_through(self) -> tuple[int, int]:
+        """(projects, planned investment) signed January–``through`` of ``year``."""
+        months = [v for m, v in self.signed.items() if m <= self.through]
+        return sum(n for n, _ in months), sum(p for _, p in months)
+
+
+class DashboardService:
+    def __init__(self, statistics: StatisticsService, *, parallel: bool = True) -> None:
+        self.stats = statistics
+        self.parallel = parallel
+
+    def load(
+        self,
+        year: int | None = None,
+        through: int | None = None,
+        f: ProjectFilter | None = None,
+        *,
+        stale_months: int = DEFAULT_STALE_MONTHS,
+        unchanged: DashboardFigures | None = None,
+        count_stale_projects: bool = True,
+    ) -> DashboardFigures:
+        """The figures for ``year`` January–``through`` (defaults: the latest month with records).
+
+        ``unchanged``: figures loaded earlier from the same data (the caller knows nothing was
+        written since — the dashboard does, from DataEvents). Whatever does not depend on the
+        period is taken from them, and another month of the same year needs no query at all.
+        ``count_stale_projects=False`` skips the costliest query when only charts are drawn.
+        """
+        if f is not None and f.is_empty():
+            f = None
+        st = self.stats
+        period = st.resolve_period(year, through)
+        if (
+            unchanged is not None
+            and unchanged.project_cube is not None
+            and unchanged.investment_cube is not None
+            and unchanged.project_filter == f
+            and unchanged.stale_months == stale_months
+            and (unchanged.stale is not None or not count_stale_projects)
+        ):
+            return self._reuse(unchanged, period)
+        latest = st.latest_period()
+        as_of = st.as_of()
+        cutoff = stale_cutoff(as_of, stale_months)
+        y = period.year
+
+        def stale() -> int | None:
+            if not count_stale_projects:
+                return None
+            with st.db.session() as s:
+                return count_stale(s, cutoff, f)
+
+        def years() -> tuple[int, int] | None:
+            with st.db.session() as s:
+                return record_years(s)
+
+        jobs = (
+            lambda: st.investment_cube((y - 1, y), f),
+            stale,
+            lambda: st.project_cube(f),
+            lambda: st.signed_by_month(y, f),
+            years,
+            st.is_demo,
+        )
+        if self.parallel:
+            with ThreadPoolExecutor(max_workers=2, thread_name_prefix="dashboard") as pool:
+                results = [job.result() for job in [pool.submit(j) for j in jobs]]
+        else:
+            results = [j() for j in jobs]
+        investment: InvestmentCube = results[0]
+        projects: ProjectCube = results[2]
+        span: tuple[int, int] | None = results[4]
+        pick = set(range(span[0], span[1] + 1)) if span else set()
+        pick.add(y)
+        return _figures(
+            period,
+            projects,
+            investment,
+            results[5],
+            signed=results[3],
+            stale=results[1],
+            stale_months=stale_months,
+            stale_cutoff=cutoff,
+            as_of=as_of,
+            latest=latest,
+            years=tuple(sorted(pick)),
+            project_filter=f,
+        )
+
+    def _reuse(self, old: DashboardFigures, period: Period) -> DashboardFigures:
+        """Another period from the same data: the project cube, stale count and dates stay; the
+        investment cube and signings are queried again only for another year."""
+        f = old.project_filter
+        investment, signed = old.investment_cube, old.signed
+        if period.year != old.year:
+            investment = self.stats.investment_cube((period.year - 1, period.year), f)
+            signed = self.stats.signed_by_month(period.year, f)
+        assert investment is not None and old.project_cube is not None
+        return _figures(
+            period,
+            old.project_cube,
+            investment,
+            old.is_demo,
+            signed=signed,
+            stale=old.stale,
+            stale_months=old.stale_months,
+            stale_cutoff=old.stale_cutoff,
+            as_of=old.as_of,
+            latest=old.latest,
+            years=tuple(sorted({*old.years, period.year})),
+            project_filter=f,
+        )
+
+
+def _figures(
+    period: Period, projects: ProjectCube, investment: InvestmentCube, demo: bool, **rest: object
+) -> DashboardFigures:
+    y = period.year
+    f = rest["project_filter"]
+    summary = build_summary(projects, investment, y, period.month, demo, f)  # type: ignore[arg-type]
+    monthly = investment.monthly(y)
+    prior = investment.monthly(y - 1)
+    return DashboardFigures(
+        year=y,
+        through=period.month,
+        summary=summary,
+        monthly={m: v for (_, m), v in sorted(monthly.items(), key=lambda kv: kv[0][1])},
+        prior_monthly={m: v for (_, m), v in sorted(prior.items(), key=lambda kv: kv[0][1])},
+        project_cube=projects,
+        investment_cube=investment,
+        **rest,  # type: ignore[arg-type]
+    )

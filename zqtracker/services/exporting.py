@@ -1,0 +1,297 @@
+"""Export use cases shared by the GUI and the CLI: the styled workbook of a view, the template.
+
+One export reads its projects and monthly records in one transaction (a consistent snapshot),
+streams them into the workbook batch by batch (reporting progress, honouring cancel), takes every
+summary figure from StatisticsService, and writes to a temporary file that is renamed over the
+target only when complete — a failed or cancelled export leaves the target as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from zqtracker import __version__
+from zqtracker.domain.errors import DomainError
+from zqtracker.domain.filters import ProjectFilter
+from zqtracker.domain.money import Unit
+from zqtracker.io.atomic import atomic_target
+from zqtracker.io.columns import EXPORT_PROJECT_FIELDS, sheet_name
+from zqtracker.io.export_workbook import DataTable, ExportWorkbook, Layout, MonthlyTable
+from zqtracker.io.overview_sheet import ExportInfo, OverviewSheet, set_properties, title_of
+from zqtracker.io.summary_sheets import SummaryData, SummarySheets
+from zqtracker.io.template import TemplateLists, write_template
+from zqtracker.services.progress import Progress
+from zqtracker.services.references import ReferenceService
+from zqtracker.services.statistics import StatisticsService
+from zqtracker.storage.database import Database
+from zqtracker.storage.export_queries import (
+    PROJECT_VALUE_FIELDS,
+    count_investment,
+    iter_investment,
+    iter_project_values,
+)
+from zqtracker.storage.projects import ProjectRepository
+
+# Names a table view may use for a column, mapped to the export's field names.
+COLUMN_ALIASES = {"sector_parent": "chain", "industry_chain": "chain"}
+KEY_FIELDS = ("code", "name")  # always exported: without them a row identifies nothing
+
+_MESSAGES: dict[str, tuple[str, str]] = {
+    "not_xlsx": ("{path}: an export must be an .xlsx file", "{path}：导出文件须为 .xlsx 格式"),
+    "no_folder": ("{path}: the folder {folder} does not exist", "{path}：文件夹“{folder}”不存在"),
+    "is_folder": ("{path} is a folder, not a file", "{path} 是一个文件夹，不是文件"),
+    "cannot_write": ("Cannot write {path}: {reason}", "无法写入 {path}：{reason}"),
+    "in_use": (
+        "Cannot write {path}: permission denied (is it open in Excel or another program?)",
+        "无法写入 {path}：没有权限（文件是否正在 Excel 或其他程序中打开？）",
+    ),
+}
+_PROGRESS: dict[str, tuple[str, str]] = {
+    "projects": ("Writing projects: {done:,} of {total:,}", "正在写入项目：{done:,} / {total:,}"),
+    "monthly": ("Writing monthly investment: {done:,} of {total:,}", "正在写入月度完成投资：{done:,} / {total:,}"),
+    "summaries": ("Writing summaries and the chart…", "正在写入汇总表和图表…"),
+    "saving": ("Compressing and saving the file…", "正在压缩并保存文件…"),
+}
+
+
+class ExportError(DomainError):
+    """The workbook could not be written where asked; the target was left as it was."""
+
+    def __init__(self, code: str, path: os.PathLike[str] | str, **params: object) -> None:
+        self.code, self.path, self.params = code, Path(path), params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "en") -> str:
+        en, zh = _MESSAGES[self.code]
+        return (zh if lang.startswith("zh") else en).format(path=self.path, **self.params)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    lang: str = "en"
+    unit: Unit = Unit.YI
+    filter: ProjectFilter | None = None
+    columns: Sequence[str] | None = None  # project fields (a table's visible columns); None: all
+    monthly: bool = True
+    summaries: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    path: Path
+    projects: int
+    investment_records: int
+    sheets: tuple[str, ...]
+    columns: tuple[str, ...]
+    is_demo: bool
+    seconds: float
+    filters: tuple[str, ...] = field(default=())
+
+    def to_json(self) -> dict:
+        return {
+            "file": str(self.path),
+            "projects": self.projects,
+            "investment_records": self.investment_records,
+            "sheets": list(self.sheets),
+            "columns": list(self.columns),
+            "filters": list(self.filters),
+            "demo": self.is_demo,
+            "seconds": round(self.seconds, 2),
+        }
+
+
+def export_columns(visible: Sequence[str] | None) -> list[str]:
+    """The Projects sheet's fields for a table's visible columns, in the table's order.
+
+    Columns export cannot write (derived ones such as last activity) are left out; the project
+    code and name always come first (and are frozen), so every row still says which project it is.
+    """
+    if visible is None:
+        return list(EXPORT_PROJECT_FIELDS)
+    wanted: list[str] = []
+    for name in visible:
+        name = COLUMN_ALIASES.get(name, name)
+        if name in EXPORT_PROJECT_FIELDS and name not in wanted:
+            wanted.append(name)
+    return [*KEY_FIELDS, *(k for k in wanted if k not in KEY_FIELDS)]
+
+
+def check_target(path: os.PathLike[str] | str) -> Path:
+    """Refuse, before any work, a target that cannot become an .xlsx file."""
+    path = Path(path).expanduser()
+    if path.suffix.lower() != ".xlsx":
+        raise ExportError("not_xlsx", path)
+    try:
+        if path.is_dir():
+            raise ExportError("is_folder", path)
+        if not path.parent.is_dir():
+            raise ExportError("no_folder", path, folder=path.parent)
+    except OSError as exc:  # e.g. a name longer than the file system allows
+        raise ExportError("cannot_write", path, reason=exc.strerror or str(exc)) from exc
+    return path
+
+
+class ExportService:
+    def __init__(self, database: Database) -> None:
+        self.db = database
+        self.statistics = StatisticsService(database)
+        self.references = ReferenceService(database)
+
+    # -- the workbook --------------------------------------------------------------------------
+    def export(
+        self,
+        path: os.PathLike[str] | str,
+        options: ExportOptions | None = None,
+        progress: Progress | None = None,
+        *,
+        messages_lang: str | None = None,
+    ) -> ExportResult:
+        """Write the workbook; raises ExportError (target unchanged) or Cancelled."""
+        started = time.perf_counter()
+        options = options or ExportOptions()
+        progress = progress or Progress()
+        say = _progress_text(messages_lang or options.lang)
+        target = check_target(path)
+        f = None if options.filter is None or options.filter.is_empty() else options.filter
+        layout = Layout(options.lang, options.unit)
+        filters = tuple(f.describe(options.lang)) if f else ()
+        demo = self.statistics.is_demo()
+        summary_data = self._summary_data(f, options, filters, demo) if options.summaries else None
+        fields = export_columns(options.columns)
+        try:
+            with atomic_target(target) as tmp:
+                book = ExportWorkbook(tmp, layout)
+                book.header_footer = "&L" + _header_escape(title_of(demo, options.lang)) + "&R&A"
+                try:
+                    result = self._write(book, f, fields, options, summary_data, demo, filters, progress, say)
+                    progress.report(result[0] + result[1], None, say("saving"))
+                    book.close()
+                    # Compressing cannot be interrupted; a cancel asked for meanwhile still wins:
+                    # the finished temporary file is deleted instead of renamed.
+                    progress.check()
+                except BaseException:
+                    book.discard()
+                    raise
+        except PermissionError as exc:
+            raise ExportError("in_use", target) from exc
+        except OSError as exc:
+            raise ExportError("cannot_write", target, reason=exc.strerror or str(exc)) from exc
+        projects, records, sheets = result
+        return ExportResult(
+            target, projects, records, sheets, tuple(fields), demo, time.perf_counter() - started, filters
+        )
+
+    def _write(self, book, f, fields, options, summary_data, demo, filters, progress, say):
+        with self.db.session() as s:
+            n_projects = ProjectRepository(s).count(f)
+            n_records = count_investment(s, f) if options.monthly else 0
+            total = n_projects + n_records + max(1, (n_projects + n_records) // 5)
+            if n_projects + n_records > 2_000_000:
+                book.wb.use_zip64()  # a sheet's XML may pass the 4 GB of a plain zip entry
+            progress.report(0, total, say("projects", done=0, total=n_projects))
+            overview = OverviewSheet(book)
+            index = {name: i for i, name in enumerate(PROJECT_VALUE_FIELDS)}
+            freeze = 2 if fields[:2] == ["code", "name"] else (1 if fields[0] in ("code", "name") else 0)
+            projects = DataTable(book, "projects", [(k, index[k]) for k in fields], n_projects, freeze)
+            monthly = MonthlyTable(book, n_records) if options.monthly else None
+            summaries = SummarySheets(book) if summary_data is not None else None
+            keys: dict[int, tuple] = {}
+            i_code, i_name, i_district = index["code"], index["name"], index["district"]
+            done = 0
+            for batch in iter_project_values(s, f):
+                projects.write_rows(batch)
+                if monthly is not None:
+                    for v in batch:
+                        keys[v[0]] = (v[i_code], v[i_name], v[i_district])
+                done += len(batch)
+                progress.report(done, total, say("projects", done=done, total=n_projects))
+            projects.finish()
+            records = 0
+            if monthly is not None:
+                for batch in iter_investment(s, f):
+                    records += monthly.write_records(batch, keys)
+                    progress.report(done + records, total, say("monthly", done=records, total=n_records))
+                monthly.finish()
+        if summaries is not None and summary_data is not None:
+            progress.report(done + records, total, say("summaries"))
+            summaries.write(summary_data)
+        sheets = tuple(ws.get_name() for ws in book.wb.worksheets())
+        roles = ["overview", "projects", "monthly", "by_status", "by_sector", "by_district", "completed"]
+        info = ExportInfo(
+            generated_at=datetime.now().replace(microsecond=0),
+            source=source_name(self.db),
+            filters=filters,
+            columns=len(fields),
+            all_columns=len(EXPORT_PROJECT_FIELDS),
+            projects=done,
+            investment_records=records if monthly is not None else None,
+            summary=summary_data.summary if summary_data is not None else None,
+            is_demo=demo,
+            sheets=tuple((r, sheet_name(r, options.lang)) for r in roles if sheet_name(r, options.lang) in sheets),
+            version=__version__,
+        )
+        overview.write(info)
+        set_properties(book, info)
+        return done, records, sheets
+
+    def _summary_data(
+        self, f: ProjectFilter | None, options: ExportOptions, filters: tuple[str, ...], demo: bool
+    ) -> SummaryData:
+        summary = self.statistics.summary(None, None, f)
+        year = summary.completed.year
+        cube = self.statistics.investment_cube((year - 1, year), f)
+        chains = {s.name: s.parent for s in self.references.sectors()}
+        return SummaryData(
+            summary=summary,
+            chains=chains,
+            monthly={m: v for (_, m), v in cube.monthly(year).items()},
+            monthly_prior={m: v for (_, m), v in cube.monthly(year - 1).items()},
+            filters=filters,
+            is_demo=demo,
+        )
+
+    # -- the import template -------------------------------------------------------------------
+    def save_template(self, path: os.PathLike[str] | str, lang: str = "en", unit: Unit = Unit.WAN) -> Path:
+        """The import template with this database's sectors and districts in its drop-downs."""
+        target = check_target(path)
+        sectors = sorted(self.references.sectors(), key=lambda s: (s.parent or s.name, s.parent is not None, s.name))
+        lists = TemplateLists(
+            sectors=[s.name for s in sectors],
+            districts=[d.name for d in self.references.districts()],
+        )
+        try:
+            with atomic_target(target) as tmp:
+                write_template(tmp, lang, unit, lists)
+        except PermissionError as exc:
+            raise ExportError("in_use", target) from exc
+        except OSError as exc:
+            raise ExportError("cannot_write", target, reason=exc.strerror or str(exc)) from exc
+        return target
+
+
+def source_name(database: Database) -> str:
+    """The database as a workbook names it: a SQLite file's name, a server database's name —
+    never a local folder, user or host, since exports travel to other offices."""
+    path = database.sqlite_path
+    if path is not None:
+        return path.name
+    return database.display_name.rsplit("/", 1)[-1].split("?", 1)[0] or "database"
+
+
+def _progress_text(lang: str):
+    zh = lang.startswith("zh")
+
+    def say(key: str, **params: object) -> str:
+        en, cn = _PROGRESS[key]
+        return (cn if zh else en).format(**params)
+
+    return say
+
+
+def _header_escape(text: str) -> str:
+    return text.replace("&", "&&")

@@ -1,0 +1,113 @@
+"""Streaming reads for export: every project field, and the monthly records, in batches.
+
+Export writes 100k projects and close to a million monthly records; holding them all as objects
+would cost hundreds of MB. These generators read the DBAPI cursor a batch at a time (no ORM,
+no SQLAlchemy per-row processing — see ``raw_rows``) and resolve names from small dicts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from zqtracker.domain.filters import ProjectFilter
+from zqtracker.domain.models import InvestorOrigin, ProjectType
+from zqtracker.domain.status import Status
+from zqtracker.storage.filtering import apply_filter, filter_clause
+from zqtracker.storage.tables import DistrictRow, EnterpriseRow, InvestmentRow, ProjectTable, SectorRow
+
+BATCH = 2_000  # rows between progress reports (and chances to cancel)
+
+# The values of each project tuple, in order (names as in Project, plus the sector's chain).
+PROJECT_VALUE_FIELDS: tuple[str, ...] = (
+    "id", "code", "name", "enterprise", "sector", "chain", "district", "status", "planned_investment",
+    "land_area_mu", "expected_annual_output", "expected_annual_tax", "signed_on", "construction_start_on",
+    "production_on", "is_key_project", "project_type", "investor_origin", "officer", "notes",
+)  # fmt: skip
+
+
+def _execute(session: Session, stmt):
+    """A DBAPI-level result of a Core select: rows come back as plain tuples, unprocessed."""
+    conn = session.connection()
+    compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    params = compiled.construct_params()
+    args: tuple | dict = tuple(params[n] for n in compiled.positiontup) if compiled.positional else params
+    return conn.exec_driver_sql(compiled.string, args)
+
+
+def count_investment(session: Session, f: ProjectFilter | None = None) -> int:
+    stmt = select(func.count()).select_from(InvestmentRow)
+    clause = filter_clause(f)
+    if clause is not None:
+        stmt = stmt.join(ProjectTable, ProjectTable.id == InvestmentRow.project_id).where(clause)
+    return int(session.scalar(stmt) or 0)
+
+
+def iter_project_values(session: Session, f: ProjectFilter | None = None, batch: int = BATCH) -> Iterator[list[tuple]]:
+    """Batches of project tuples (PROJECT_VALUE_FIELDS), ordered by id, with domain values:
+    Status/ProjectType/InvestorOrigin members, ``date``, ``Decimal`` land area, ``bool``."""
+    p = ProjectTable
+    stmt = select(
+        p.id, p.code, p.name, p.enterprise_id, p.sector_id, p.district_id, p.status, p.planned_investment,
+        p.land_area_mu, p.expected_annual_output, p.expected_annual_tax, p.signed_on, p.construction_start_on,
+        p.production_on, p.is_key_project, p.project_type, p.investor_origin, p.officer, p.notes,
+    ).order_by(p.id)  # fmt: skip
+    stmt = apply_filter(stmt, f)
+    sector_rows = session.execute(select(SectorRow.id, SectorRow.name, SectorRow.parent_id)).all()
+    sector_name = {sid: name for sid, name, _ in sector_rows}
+    chain_of = {sid: sector_name[parent] if parent else None for sid, _, parent in sector_rows}
+    districts = dict(session.execute(select(DistrictRow.id, DistrictRow.name)).all())
+    enterprises: dict[int | None, str | None] = dict(
+        session.execute(select(EnterpriseRow.id, EnterpriseRow.name)).all()
+    )
+    enterprises[None] = None
+    status = {s.value: s for s in Status}
+    ptype = {t.value: t for t in ProjectType}
+    origin = {o.value: o for o in InvestorOrigin}
+    day = _date_parser()
+    scale = Decimal(1).scaleb(-4)  # land area is stored as 1/10000 mu (ScaledDecimal(4))
+    result = _execute(session, stmt)
+    while True:
+        rows = result.fetchmany(batch)
+        if not rows:
+            return
+        yield [
+            (r[0], r[1], r[2], enterprises[r[3]], sector_name[r[4]], chain_of[r[4]], districts[r[5]], status[r[6]],
+             r[7], None if r[8] is None else Decimal(r[8]) * scale, r[9], r[10], day(r[11]), day(r[12]),
+             day(r[13]), bool(r[14]), ptype[r[15]], origin[r[16]], r[17], r[18] or "")
+            for r in rows
+        ]  # fmt: skip
+
+
+def iter_investment(
+    session: Session, f: ProjectFilter | None = None, batch: int = BATCH * 4
+) -> Iterator[list[tuple[int, int, int, int]]]:
+    """Batches of (project id, year, month, amount), ordered by project, year and month
+    (the primary key's order: no sort step)."""
+    i = InvestmentRow
+    stmt = select(i.project_id, i.year, i.month, i.amount).order_by(i.project_id, i.year, i.month)
+    clause = filter_clause(f)
+    if clause is not None:
+        stmt = stmt.where(i.project_id.in_(apply_filter(select(ProjectTable.id), f)))
+    result = _execute(session, stmt)
+    while True:
+        rows = result.fetchmany(batch)
+        if not rows:
+            return
+        yield rows
+
+
+def _date_parser():
+    cache: dict[object, date | None] = {None: None}
+
+    def parse(value: object) -> date | None:
+        found = cache.get(value, cache)
+        if found is cache:
+            found = cache[value] = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+        return found  # type: ignore[return-value]
+
+    return parse

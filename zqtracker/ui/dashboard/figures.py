@@ -1,0 +1,98 @@
+"""The words and numbers on the key-figure tiles (the same figures as `zqtracker summary`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from zqtracker.charts.labels import count_text, exact_money, money_text, pct_text, period_label
+from zqtracker.charts.theme import Theme
+from zqtracker.domain.filters import ProjectFilter
+from zqtracker.domain.money import Unit
+from zqtracker.domain.status import Status
+from zqtracker.services.dashboard import DashboardFigures
+
+if TYPE_CHECKING:
+    from zqtracker.ui.dashboard.widget import DashboardWidget
+
+
+translate = QCoreApplication.translate
+
+
+def fill_tiles(w: DashboardWidget, f: DashboardFigures, lang: str, unit: Unit, theme: Theme) -> None:
+    s = f.summary
+    c = s.completed
+    unit_name = unit.label(lang)
+    period = period_label(f.year, f.through, lang)
+    tiles = w.tiles
+
+    tiles["projects"].set_figure(
+        count_text(s.projects),
+        translate("DashboardTiles", "{n} under construction").format(
+            n=count_text(s.by_status[Status.UNDER_CONSTRUCTION].projects)
+        ),
+        tooltip=translate("DashboardTiles", "All projects in the database. Click to list them."),
+    )
+    tiles["projects"].set_filter(ProjectFilter())
+
+    tiles["planned"].caption.setText(translate("DashboardTiles", "Planned, {unit}").format(unit=unit_name))
+    tiles["planned"].set_figure(
+        money_text(s.planned_investment, unit, lang, with_unit=False),
+        translate("DashboardTiles", "total of all projects"),
+        tooltip=exact_money(s.planned_investment, unit, lang),
+    )
+
+    tiles["billion"].set_figure(
+        count_text(s.billion_yuan_projects),
+        translate("DashboardTiles", "planned ≥ 1 billion yuan"),
+        tooltip=translate("DashboardTiles", "Projects planned at 1 billion yuan (10亿元) or more. Click to list them."),
+    )
+    tiles["billion"].set_filter(ProjectFilter(billion_only=True))
+
+    tiles["ytd"].caption.setText(translate("DashboardTiles", "Completed, {unit}").format(unit=unit_name))
+    tiles["ytd"].set_figure(
+        money_text(c.total.ytd, unit, lang, with_unit=False),
+        period,
+        tooltip=translate("DashboardTiles", "Completed {period}: {amount}").format(
+            period=period, amount=exact_money(c.total.ytd, unit, lang)
+        ),
+    )
+
+    growth = c.total.yoy_pct
+    up, down = theme.growth(lang)
+    prior_short = money_text(c.total.prior_ytd, unit, lang, with_unit=False)
+    if growth is None:
+        tiles["yoy"].set_figure("—", translate("DashboardTiles", "same period {year}: 0").format(year=f.year - 1))
+    else:
+        arrow = "▲" if growth > 0 else "▼" if growth < 0 else ""
+        tiles["yoy"].set_figure(
+            f"{arrow} {pct_text(growth)}".strip(),
+            translate("DashboardTiles", "same period {year}: {amount}").format(year=f.year - 1, amount=prior_short),
+            colour=up if growth > 0 else down if growth < 0 else None,
+            tooltip=translate(
+                "DashboardTiles", "Completed investment {period} against the same months of {year}"
+            ).format(period=period, year=f.year - 1),
+        )
+
+    signed_n, signed_planned = f.signed_through()
+    tiles["signed"].caption.setText(translate("DashboardTiles", "Signed {period}").format(period=period))
+    tiles["signed"].set_figure(
+        count_text(signed_n),
+        translate("DashboardTiles", "planned {amount}").format(amount=money_text(signed_planned, unit, lang)),
+        tooltip=translate(
+            "DashboardTiles", "Projects signed {period}, planned {amount}. Click to list the projects signed in {year}."
+        ).format(period=period, amount=exact_money(signed_planned, unit, lang), year=f.year),
+    )
+    tiles["signed"].set_filter(ProjectFilter(signed_year=f.year))
+
+    tiles["stale"].set_figure(
+        "—" if f.stale is None else count_text(f.stale),
+        translate("DashboardTiles", "no activity since {date}").format(date=f.stale_cutoff.isoformat()),
+        colour="#bf8700" if f.stale else None,
+        tooltip=translate(
+            "DashboardTiles",
+            "Projects still in the pipeline with no status change and no investment record in the "
+            "{months} months before {as_of}.",
+        ).format(months=f.stale_months, as_of=f.as_of.isoformat()),
+    )

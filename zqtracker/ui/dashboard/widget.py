@@ -1,0 +1,291 @@
+"""The Dashboard tab: period selectors, key-figure tiles and the six trend charts.
+
+Built to fit a 1366×768 screen without scrolling. pyqtgraph (0.35 s to import) is loaded the first
+time the dashboard is shown, never at start-up; figures are fetched when the dashboard is visible
+and again, once, after anything announces a change while it was hidden.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zqtracker.charts import CHART_NAMES
+from zqtracker.domain.money import Unit
+from zqtracker.services.context import AppContext
+from zqtracker.services.dashboard import DashboardFigures, DashboardService
+from zqtracker.ui.dashboard.tiles import KeyFigureTile
+from zqtracker.ui.events import DataEvents
+
+if TYPE_CHECKING:
+    from zqtracker.charts.theme import Theme
+    from zqtracker.ui.dashboard.panel import ChartPanel
+
+# Time charts on the top row, the bar charts (which need the height) below.
+GRID = (("monthly", 0, 0), ("yoy", 0, 1), ("signed", 0, 2), ("sectors", 1, 0), ("districts", 1, 1), ("pipeline", 1, 2))
+REFRESH_DELAY_MS = 120  # several events from one edit arrive together: refresh once
+
+
+class DashboardWidget(QWidget):
+    """Key figures and trend charts of one period; emits what the user clicks as a filter."""
+
+    filter_requested = Signal(object)  # ProjectFilter for the Projects view's apply_filter
+    refreshed = Signal()
+
+    def __init__(self, ctx: AppContext, events: DataEvents, parent: QWidget | None = None, *,
+                 lang: str | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.ctx = ctx
+        self.service = DashboardService(ctx.statistics)
+        self.events = events
+        self.lang = lang or self._translation_language()
+        self.unit = Unit(str(QSettings().value("dashboard/unit", Unit.YI.value)))
+        if self.unit not in (Unit.YI, Unit.WAN):
+            self.unit = Unit.YI
+        self.figures: DashboardFigures | None = None
+        self.panels: dict[str, ChartPanel] = {}
+        self._year: int | None = None  # None: follow the latest month with records
+        self._through: int | None = None
+        self._dirty = True
+        self._data_changed = True  # anything written since the figures were loaded
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._build()
+        self._connect_signals()
+
+    # -- construction ----------------------------------------------------------------------
+    def _build(self) -> None:
+        self.year_box = QComboBox()
+        self.year_box.setAccessibleName(self.tr("Year"))
+        self.through_box = QComboBox()
+        self.through_box.setAccessibleName(self.tr("Through month"))
+        self.unit_box = QComboBox()
+        self.unit_box.addItem(self.tr("100m yuan (亿元)"), Unit.YI.value)
+        self.unit_box.addItem(self.tr("10k yuan (万元)"), Unit.WAN.value)
+        self.unit_box.setCurrentIndex(0 if self.unit is Unit.YI else 1)
+        self.latest_button = QPushButton(self.tr("&Latest month"))
+        self.latest_button.setToolTip(self.tr("Show the latest month that has investment records"))
+        self.demo_label = QLabel()
+        self.demo_label.setStyleSheet("color: #cf222e; font-weight: bold;")
+        self.as_of_label = QLabel()
+        self.as_of_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        for text, box in ((self.tr("&Year"), self.year_box), (self.tr("&Through"), self.through_box),
+                          (self.tr("&Unit"), self.unit_box)):  # fmt: skip
+            label = QLabel(text)
+            label.setBuddy(box)
+            bar.addWidget(label)
+            bar.addWidget(box)
+            bar.addSpacing(8)
+        bar.addWidget(self.latest_button)
+        bar.addSpacing(12)
+        bar.addWidget(self.demo_label)
+        bar.addStretch(1)
+        bar.addWidget(self.as_of_label)
+
+        self.tiles = {
+            "projects": KeyFigureTile(self.tr("Projects")),
+            "planned": KeyFigureTile(self.tr("Planned investment")),
+            "billion": KeyFigureTile(self.tr("Billion-yuan projects")),
+            "ytd": KeyFigureTile(self.tr("Completed investment")),
+            "yoy": KeyFigureTile(self.tr("Year on year")),
+            "signed": KeyFigureTile(self.tr("Projects signed")),
+            "stale": KeyFigureTile(self.tr("Stale projects")),
+        }
+        tiles = QHBoxLayout()
+        tiles.setContentsMargins(0, 0, 0, 0)
+        tiles.setSpacing(6)
+        for tile in self.tiles.values():
+            tiles.addWidget(tile, 1)
+
+        self.charts = QWidget()
+        self.charts.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.grid = QGridLayout(self.charts)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(6)
+        self.grid.setRowStretch(0, 44)
+        self.grid.setRowStretch(1, 56)
+        self.placeholder = QLabel(self.tr("Loading charts…"), alignment=Qt.AlignmentFlag.AlignCenter)
+        self.grid.addWidget(self.placeholder, 0, 0, 2, 3)
+
+        root = QVBoxLayout(self)
+        root.setContentsMargins(6, 6, 6, 6)
+        root.setSpacing(6)
+        root.addLayout(bar)
+        root.addLayout(tiles)
+        root.addWidget(self.charts, 1)
+        QShortcut(QKeySequence.StandardKey.Refresh, self, self.refresh,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
+
+    def _connect_signals(self) -> None:
+        self.year_box.activated.connect(self._on_year_chosen)
+        self.through_box.activated.connect(self._on_through_chosen)
+        self.unit_box.activated.connect(self._on_unit_chosen)
+        self.latest_button.clicked.connect(self._on_latest_clicked)
+        self.events.projects_changed.connect(self._on_data_changed)
+        self.events.investment_changed.connect(self._on_data_changed)
+        self.events.references_changed.connect(self._on_data_changed)
+        self.events.database_replaced.connect(self._on_database_replaced)
+        for tile in self.tiles.values():
+            tile.clicked.connect(self.filter_requested)
+
+    def _ensure_charts(self) -> None:
+        """Create the chart panels (and import pyqtgraph) on first show."""
+        if self.panels:
+            return
+        from zqtracker.ui.dashboard.panel import ChartPanel
+
+        self.grid.removeWidget(self.placeholder)
+        self.placeholder.deleteLater()
+        for name, row, col in GRID:
+            panel = ChartPanel(name, self.charts)
+            panel.filter_requested.connect(self.filter_requested)
+            self.grid.addWidget(panel, row, col)
+            panel.show()  # now, not on the next event loop pass: the layout sizes only visible widgets
+            self.panels[name] = panel
+        assert set(self.panels) == set(CHART_NAMES)
+
+    # -- public ----------------------------------------------------------------------------
+    def set_context(self, ctx: AppContext) -> None:
+        """Show another database (the period goes back to its latest month)."""
+        self.ctx = ctx
+        self.service = DashboardService(ctx.statistics)
+        self._year = self._through = None
+        self._schedule()
+
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        if self.figures is not None:
+            self._show(self.figures)
+
+    def set_period(self, year: int | None, through: int | None) -> None:
+        """Show ``year`` January–``through`` (None, None: the latest month with records)."""
+        self._year, self._through = year, through
+        if self.isVisible() and self.panels and not self._dirty:
+            self._load()  # same data, another period
+        else:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Fetch the figures and redraw everything (runs only while the dashboard is visible)."""
+        self._timer.stop()
+        if not self.isVisible():
+            self._dirty = True
+            return
+        self._data_changed = True
+        self._load()
+
+    def _load(self) -> None:
+        if not self.panels:
+            self._ensure_charts()
+            self.layout().activate()  # size the new panels now: bar charts fit their rows to it
+            self.grid.activate()
+        # after a change of period only (no data event since), the figures that do not depend on
+        # the period are reused: another month of the same year needs no query
+        reuse = None if self._data_changed else self.figures
+        figures = self.service.load(self._year, self._through, unchanged=reuse)
+        self._dirty = self._data_changed = False
+        self._show(figures)
+        self.refreshed.emit()
+
+    # -- events ----------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._dirty or not self.panels:
+            QTimer.singleShot(0, self.refresh)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.figures is not None and self.panels:
+            self._show(self.figures)
+
+    def _schedule(self) -> None:
+        self._dirty = self._data_changed = True
+        if self.isVisible():
+            self._timer.start()
+
+    def _on_data_changed(self, *_: object) -> None:
+        self._schedule()
+
+    def _on_database_replaced(self) -> None:
+        self._year = self._through = None
+        self._schedule()
+
+    def _on_year_chosen(self, index: int) -> None:
+        self._year = int(self.year_box.itemData(index))
+        if self._through is None and self.figures is not None:
+            self._through = self.figures.through
+        self.set_period(self._year, self._through)
+
+    def _on_through_chosen(self, index: int) -> None:
+        self._through = int(self.through_box.itemData(index))
+        if self._year is None and self.figures is not None:
+            self._year = self.figures.year
+        self.set_period(self._year, self._through)
+
+    def _on_unit_chosen(self, index: int) -> None:
+        self.unit = Unit(str(self.unit_box.itemData(index)))
+        QSettings().setValue("dashboard/unit", self.unit.value)
+        if self.figures is not None:
+            self._show(self.figures)
+
+    def _on_latest_clicked(self) -> None:
+        self.set_period(None, None)
+
+    # -- showing ---------------------------------------------------------------------------
+    def theme(self) -> Theme:
+        from zqtracker.charts.theme import DARK, LIGHT
+
+        return DARK if self.palette().color(QPalette.ColorRole.Window).lightness() < 128 else LIGHT
+
+    def _show(self, figures: DashboardFigures) -> None:
+        from zqtracker.ui.dashboard.figures import fill_tiles
+
+        self.figures = figures
+        self._fill_selectors(figures)
+        theme = self.theme()
+        fill_tiles(self, figures, self.lang, self.unit, theme)
+        for panel in self.panels.values():
+            panel.set_figures(figures, self.lang, self.unit, theme)
+
+    def _fill_selectors(self, f: DashboardFigures) -> None:
+        from zqtracker.charts.labels import month_label
+
+        self.year_box.clear()
+        for y in reversed(f.years):
+            self.year_box.addItem(str(y), y)
+        self.year_box.setCurrentIndex(self.year_box.findData(f.year))
+        self.through_box.clear()
+        latest = f.latest
+        for m in range(1, 13):
+            self.through_box.addItem(month_label(m, self.lang), m)
+            if latest is not None and f.year == latest.year and m > latest.month and m != f.through:
+                # months not reported yet: their "zero" would read as a −100% fall
+                self.through_box.model().item(m - 1).setEnabled(False)
+        self.through_box.setCurrentIndex(f.through - 1)
+        self.latest_button.setEnabled(latest is not None and (latest.year, latest.month) != (f.year, f.through))
+        self.demo_label.setText(self.tr("DEMO DATA") if f.is_demo else "")
+        self.as_of_label.setText(self.tr("Figures as of {date}").format(date=f.as_of.isoformat()))
+
+    def _translation_language(self) -> str:
+        """The language of the loaded translation ("zh" when the Chinese .qm is installed)."""
+        code = self.tr("en", "language code of this translation: zh for Chinese")
+        return "zh" if code.startswith("zh") else "en"
+
+
+__all__ = ["DashboardWidget"]

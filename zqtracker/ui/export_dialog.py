@@ -1,0 +1,399 @@
+"""File › Export… and File › Save import template….
+
+The dialog only gathers choices (view or everything, columns, sheets, language, unit, file) and
+hands them to services.exporting through ui.operations.Operation, which runs the export off the
+GUI thread behind a cancellable progress dialog. When it is done the user is offered to open the
+file (QDesktopServices, i.e. Excel, WPS or LibreOffice) or its folder.
+
+Wiring (main window): ``ExportDialog(ctx, self, table_filter, visible_fields).open()`` and
+``save_import_template(ctx, self)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zqtracker.domain.filters import ProjectFilter
+from zqtracker.domain.money import Unit
+from zqtracker.io.summary_sheets import join_filters
+from zqtracker.services.context import AppContext
+from zqtracker.services.exporting import (
+    ExportError,
+    ExportOptions,
+    ExportResult,
+    ExportService,
+    check_target,
+    export_columns,
+)
+from zqtracker.ui.operations import Operation
+
+SETTINGS_GROUP = "export"
+_UNOWNED: set[QMessageBox] = set()
+
+
+def ui_lang() -> str:
+    """The language the user reads the interface in (the desktop app sets the default locale)."""
+    return "zh" if QLocale().name().startswith("zh") else "en"
+
+
+class ExportDialog(QDialog):
+    """Choices for one export; Export runs it in the background and offers to open the result."""
+
+    exported = Signal(object)  # ExportResult
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        current_filter: ProjectFilter | None = None,
+        visible_columns: Sequence[str] | None = None,
+        *,
+        unit: Unit | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.service = ExportService(ctx.database)
+        self.current_filter = None if current_filter is None or current_filter.is_empty() else current_filter
+        self.visible_columns = list(visible_columns) if visible_columns else None
+        self.settings = QSettings()
+        self.operation: Operation | None = None
+        self.result: ExportResult | None = None
+        self.result_box: QMessageBox | None = None
+        self._confirmed: Path | None = None  # a target whose replacement the user already agreed to
+        self.progress_delay_ms = 400
+        self._lang = ui_lang()
+        self.setWindowTitle(self.tr("Export to Excel"))
+        self.setMinimumWidth(560)
+        self._build(unit)
+        self._load_settings(unit)
+        self._connect_signals()
+        self._update_enabled()
+
+    # -- building ------------------------------------------------------------------------------
+    def _build(self, unit: Unit | None) -> None:
+        layout = QVBoxLayout(self)
+        if self.ctx.statistics.is_demo():
+            demo = QLabel(self.tr("This is the demo database: the workbook will be marked as demo data."))
+            demo.setObjectName("demoNote")
+            demo.setWordWrap(True)
+            demo.setStyleSheet(f"color: {self._warning_color()}; font-weight: bold;")
+            layout.addWidget(demo)
+
+        scope = QGroupBox(self.tr("Projects"))
+        scope_layout = QVBoxLayout(scope)
+        total = self.ctx.projects.count()
+        self.view_radio = QRadioButton()
+        self.all_radio = QRadioButton(self.tr("All projects (%1)").replace("%1", f"{total:,}"))
+        if self.current_filter is not None:
+            shown = self.ctx.projects.count(self.current_filter)
+            words = join_filters(self.current_filter.describe(self._lang), self._lang)
+            self.view_radio.setText(
+                self.tr("The current view (%1): %2").replace("%1", f"{shown:,}").replace("%2", words)
+            )
+            self.view_radio.setChecked(True)
+        else:
+            self.view_radio.setText(self.tr("The current view (no filter)"))
+            self.view_radio.setEnabled(False)
+            self.all_radio.setChecked(True)
+        self.scope_group = QButtonGroup(self)
+        self.scope_group.addButton(self.view_radio)
+        self.scope_group.addButton(self.all_radio)
+        scope_layout.addWidget(self.view_radio)
+        scope_layout.addWidget(self.all_radio)
+        visible = len(export_columns(self.visible_columns)) if self.visible_columns else 0
+        self.visible_only = QCheckBox(self.tr("Only the columns shown in the table (%1)").replace("%1", str(visible)))
+        self.visible_only.setEnabled(self.visible_columns is not None)
+        scope_layout.addWidget(self.visible_only)
+        layout.addWidget(scope)
+
+        sheets = QGroupBox(self.tr("Sheets"))
+        sheets_layout = QVBoxLayout(sheets)
+        fixed = QLabel(self.tr("Overview and Projects, always"))
+        fixed.setEnabled(False)
+        self.monthly_check = QCheckBox(self.tr("Monthly investment (one row per project and month)"))
+        self.summaries_check = QCheckBox(
+            self.tr("Summaries by status, sector and district, year on year, with a chart")
+        )
+        for w in (fixed, self.monthly_check, self.summaries_check):
+            sheets_layout.addWidget(w)
+        layout.addWidget(sheets)
+
+        form = QFormLayout()
+        self.lang_combo = QComboBox()
+        self.lang_combo.addItem("English", "en")
+        self.lang_combo.addItem("简体中文", "zh")
+        form.addRow(self.tr("&Language of the workbook:"), self.lang_combo)
+        self.unit_combo = QComboBox()
+        self.unit_combo.addItem(self.tr("100 million yuan (亿元)"), Unit.YI.value)
+        self.unit_combo.addItem(self.tr("10 thousand yuan (万元)"), Unit.WAN.value)
+        form.addRow(self.tr("&Money in:"), self.unit_combo)
+        file_row = QHBoxLayout()
+        self.path_edit = QLineEdit()
+        self.path_edit.setClearButtonEnabled(True)
+        self.browse_button = QPushButton(self.tr("&Browse…"))
+        self.browse_button.setAutoDefault(False)  # Enter exports, whatever has focus
+        file_row.addWidget(self.path_edit, 1)
+        file_row.addWidget(self.browse_button)
+        file_label = QLabel(self.tr("&File:"))
+        file_label.setBuddy(self.path_edit)
+        form.addRow(file_label, file_row)
+        layout.addLayout(form)
+
+        self.message = QLabel()
+        self.message.setObjectName("exportMessage")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = self.buttons.addButton(self.tr("&Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
+        self.export_button.setDefault(True)
+        self.export_button.setShortcut(QKeySequence("Ctrl+Return"))
+        layout.addWidget(self.buttons)
+
+    def _connect_signals(self) -> None:
+        self.buttons.accepted.connect(self.start_export)
+        self.buttons.rejected.connect(self.reject)
+        self.browse_button.clicked.connect(self._on_browse_clicked)
+        self.path_edit.textChanged.connect(self._update_enabled)
+        self.lang_combo.currentIndexChanged.connect(self._on_lang_changed)
+
+    # -- settings ------------------------------------------------------------------------------
+    def _key(self, name: str) -> str:
+        return f"{SETTINGS_GROUP}/{name}"
+
+    def _load_settings(self, unit: Unit | None) -> None:
+        s = self.settings
+        lang = str(s.value(self._key("lang"), self._lang))
+        self.lang_combo.setCurrentIndex(max(0, self.lang_combo.findData(lang)))
+        unit_value = unit.value if unit is not None else str(s.value(self._key("unit"), Unit.YI.value))
+        self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(unit_value)))
+        self.monthly_check.setChecked(_bool(s.value(self._key("monthly"), True)))
+        self.summaries_check.setChecked(_bool(s.value(self._key("summaries"), True)))
+        self.visible_only.setChecked(
+            self.visible_columns is not None and _bool(s.value(self._key("visible_only"), False))
+        )
+        folder = str(s.value(self._key("folder"), "")) or _documents()
+        self.path_edit.setText(str(Path(folder) / self._default_name()))
+
+    def _save_settings(self) -> None:
+        s = self.settings
+        s.setValue(self._key("lang"), self.lang_combo.currentData())
+        s.setValue(self._key("unit"), self.unit_combo.currentData())
+        s.setValue(self._key("monthly"), self.monthly_check.isChecked())
+        s.setValue(self._key("summaries"), self.summaries_check.isChecked())
+        if self.visible_columns is not None:
+            s.setValue(self._key("visible_only"), self.visible_only.isChecked())
+        s.setValue(self._key("folder"), str(self.target().parent))
+
+    def _default_name(self) -> str:
+        stamp = date.today().strftime("%Y%m%d")
+        if self.lang_combo.currentData() == "zh":
+            return f"项目导出-{stamp}.xlsx"
+        return f"zqtracker-export-{stamp}.xlsx"
+
+    # -- choices -------------------------------------------------------------------------------
+    def options(self) -> ExportOptions:
+        return ExportOptions(
+            lang=self.lang_combo.currentData(),
+            unit=Unit(self.unit_combo.currentData()),
+            filter=self.current_filter if self.view_radio.isChecked() else None,
+            columns=self.visible_columns if self.visible_only.isChecked() else None,
+            monthly=self.monthly_check.isChecked(),
+            summaries=self.summaries_check.isChecked(),
+        )
+
+    def target(self) -> Path:
+        text = self.path_edit.text().strip()
+        path = Path(text).expanduser()
+        if text and path.suffix.lower() != ".xlsx":
+            path = path.with_name(path.name + ".xlsx")
+        return path
+
+    def _update_enabled(self) -> None:
+        running = self.operation is not None and not self.operation.done
+        self.export_button.setEnabled(bool(self.path_edit.text().strip()) and not running)
+
+    def _on_lang_changed(self) -> None:
+        """Follow the language in the suggested file name, unless the user typed their own."""
+        current = self.target()
+        if current.name.startswith(("zqtracker-export-", "项目导出-")):
+            self.path_edit.setText(str(current.parent / self._default_name()))
+
+    def _on_browse_clicked(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export to Excel"), str(self.target()), self.tr("Excel workbook (*.xlsx)")
+        )
+        if chosen:
+            self.path_edit.setText(chosen)
+            self._confirmed = self.target()  # the file dialog asked about replacing it already
+
+    # -- running -------------------------------------------------------------------------------
+    def start_export(self) -> Operation | None:
+        """Check the target, then export in the background; returns the running operation."""
+        target = self.target()
+        try:
+            check_target(target)
+        except ExportError as exc:
+            self._show_message(exc.message(self._lang), error=True)
+            return None
+        if target.exists() and self._confirmed != target and not self._confirm_overwrite(target):
+            return None
+        self.path_edit.setText(str(target))
+        options = self.options()
+        self._show_message("")
+        self.operation = Operation(
+            self,
+            lambda progress: self.service.export(target, options, progress, messages_lang=self._lang),
+            title=self.tr("Exporting to Excel…"),
+            minimum_duration_ms=self.progress_delay_ms,
+        )
+        self.operation.success(self._on_exported).failure(self._on_failed).cancelled(self._on_cancelled)
+        self.operation.run_in_background()
+        self._update_enabled()
+        return self.operation
+
+    def _confirm_overwrite(self, target: Path) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Replace the file?"),
+            self.tr("%1 already exists. Replace it with the new export?").replace("%1", str(target)),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _on_exported(self, result: ExportResult) -> None:
+        self.result = result
+        self._save_settings()
+        self._update_enabled()
+        self.exported.emit(result)
+        text = (
+            self.tr("Projects: %1; monthly investment records: %2. The workbook was saved to:")
+            .replace("%1", f"{result.projects:,}")
+            .replace("%2", f"{result.investment_records:,}")
+        )
+        self.result_box = offer_to_open(
+            self.parentWidget() or self, self.tr("Export finished"), f"{text}\n{result.path}", result.path
+        )
+        self.accept()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self._update_enabled()
+        if isinstance(exc, ExportError):
+            self._show_message(exc.message(self._lang), error=True)
+        else:
+            self._show_message(self.tr("The export failed: %1").replace("%1", f"{type(exc).__name__}: {exc}"), True)
+
+    def _on_cancelled(self) -> None:
+        self._update_enabled()
+        self._show_message(self.tr("Export cancelled. Nothing was written."))
+
+    def _show_message(self, text: str, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(f"color: {self._warning_color()};" if error else "")
+
+    def _warning_color(self) -> str:
+        """A red that reads on the light and the dark palette alike."""
+        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        return "#FF7070" if dark else "#C00000"
+
+
+def offer_to_open(parent: QWidget | None, title: str, text: str, path: Path) -> QMessageBox:
+    """A non-blocking "done" box with Open file / Show in folder / Close."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Close, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    open_file = box.addButton(
+        QCoreApplication.translate("ExportDialog", "&Open the file"), QMessageBox.ButtonRole.ActionRole
+    )
+    open_folder = box.addButton(
+        QCoreApplication.translate("ExportDialog", "Show in &folder"), QMessageBox.ButtonRole.ActionRole
+    )
+    open_file.setObjectName("openFile")
+    open_folder.setObjectName("openFolder")
+    open_file.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+    open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
+    box.setDefaultButton(open_file)
+    if parent is None:  # nothing owns a parentless box: keep it alive until it is closed
+        _UNOWNED.add(box)
+        box.finished.connect(lambda _result: _UNOWNED.discard(box))
+    box.open()
+    return box
+
+
+def save_import_template(
+    ctx: AppContext,
+    parent: QWidget | None = None,
+    *,
+    lang: str | None = None,
+    unit: Unit = Unit.WAN,
+    path: str | Path | None = None,
+) -> Path | None:
+    """File › Save import template…: ask where (unless ``path`` is given), write the template with
+    this database's sectors and districts, offer to open it. Returns the file, or None."""
+    lang = lang or ui_lang()
+    if path is None:
+        settings = QSettings()
+        folder = str(settings.value(f"{SETTINGS_GROUP}/folder", "")) or _documents()
+        name = "项目导入模板.xlsx" if lang == "zh" else "zqtracker-import-template.xlsx"
+        chosen, _ = QFileDialog.getSaveFileName(
+            parent,
+            QCoreApplication.translate("ExportDialog", "Save import template"),
+            str(Path(folder) / name),
+            QCoreApplication.translate("ExportDialog", "Excel workbook (*.xlsx)"),
+        )
+        if not chosen:
+            return None
+        path = chosen
+    target = Path(path)
+    if target.suffix.lower() != ".xlsx":
+        target = target.with_name(target.name + ".xlsx")
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        written = ExportService(ctx.database).save_template(target, lang, unit)
+    except ExportError as exc:
+        QApplication.restoreOverrideCursor()
+        box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("ExportDialog", "Save import template"), exc.message(ui_lang()),
+                          QMessageBox.StandardButton.Close, parent)  # fmt: skip
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return None
+    QApplication.restoreOverrideCursor()
+    QSettings().setValue(f"{SETTINGS_GROUP}/folder", str(written.parent))
+    offer_to_open(
+        parent,
+        QCoreApplication.translate("ExportDialog", "Import template saved"),
+        QCoreApplication.translate("ExportDialog", "The import template was saved to:") + f"\n{written}",
+        written,
+    )
+    return written
+
+
+def _documents() -> str:
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+
+
+def _bool(value: object) -> bool:
+    return value in (True, "true", "1", 1)
