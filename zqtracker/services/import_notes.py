@@ -17,6 +17,7 @@ _WHY = {
     "not_recognized": ("no known column headers", "无可识别的表头"),
     "unreadable": ("could not be read", "无法读取"),
     "not_chosen": ("not chosen", "未选择"),
+    "summary": ("a summary or help sheet zqtracker wrote", "zqtracker 导出的汇总或说明工作表"),
 }
 _IGNORED = {"investment_kind": ("investment type", "投资类型"), "construction_period": ("construction period", "建设年限"),
             "content": ("description", "建设内容"), "cumulative": ("cumulative amounts", "累计数"),

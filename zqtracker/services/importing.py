@@ -19,6 +19,7 @@ from pathlib import Path
 
 from zqtracker.domain.errors import DomainError, Problem
 from zqtracker.domain.money import Unit
+from zqtracker.io.columns import DATA_SHEET_ROLES, sheet_role
 from zqtracker.io.errors import CellProblem, WorkbookRefused
 from zqtracker.io.layout import PROJECTS, UNKNOWN, SheetLayout, detect_layout
 from zqtracker.io.plan import PlanBuilder, PlanOptions, SheetPlan
@@ -167,7 +168,7 @@ class ImportService:
         def on_rows(book: RawWorkbook, sheet: RawSheet) -> None:
             if sheet.name not in builders:
                 builders[sheet.name] = None
-                chosen = sheet.name in options.sheets if options.sheets is not None else sheet.visible
+                chosen = sheet.name in options.sheets if options.sheets is not None else default_sheet(sheet)
                 if not chosen or sheet.error is not None:
                     return
                 layout, _key, mapping, _remembered = self.layout_of(sheet, options, known)
@@ -234,14 +235,14 @@ class ImportService:
                 sheets.append(SheetAnalysis(raw, SheetLayout(raw.name, UNKNOWN), None, False, "unreadable"))
                 continue
             layout, key, mapping, remembered = self.layout_of(raw, options, known)
-            chosen = raw.name in options.sheets if options.sheets is not None else raw.visible
+            chosen = raw.name in options.sheets if options.sheets is not None else default_sheet(raw)
             sa = SheetAnalysis(raw, layout, None, chosen, fingerprint=key, remembered=remembered)
             if layout.kind == UNKNOWN:
-                sa.selected, sa.reason = False, "not_recognized"
+                sa.selected, sa.reason = False, "summary" if is_view_sheet(raw.name) else "not_recognized"
                 if options.sheets is not None and chosen:
                     raise WorkbookRefused("sheet_not_recognized", name, sheet=raw.name)
             elif not chosen:
-                sa.reason = "hidden" if not raw.visible else "not_chosen"
+                sa.reason = "hidden" if not raw.visible else "summary" if is_view_sheet(raw.name) else "not_chosen"
             if sa.selected:
                 built = (plans or {}).get(raw.name)
                 sa.plan = (
@@ -359,6 +360,18 @@ class ImportService:
     def remember(self, key: str, mapping: Mapping) -> None:
         if key:
             self.mappings.put(key, mapping)
+
+
+def is_view_sheet(name: str) -> bool:
+    """A sheet zqtracker's export or template writes as a view of the data (overview, summaries,
+    chart, instructions, drop-down lists): never read as projects or investment unless chosen."""
+    role = sheet_role(name)
+    return role is not None and role not in DATA_SHEET_ROLES
+
+
+def default_sheet(sheet: RawSheet) -> bool:
+    """Imported without being named: visible, and not a view zqtracker wrote."""
+    return sheet.visible and not is_view_sheet(sheet.name)
 
 
 def shown_codes(book: RawWorkbook, raw: RawSheet, plan: SheetPlan) -> None:
