@@ -201,3 +201,17 @@ def test_cancelling_the_import_writes_nothing(qtbot, ctx: AppContext, db_path: P
     qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=60_000)
     assert dialog.error_label.text() == "Import cancelled: nothing was written."
     assert dump(db_path) == before and stack.count() == 0 and dialog.result is None
+
+
+def test_choices_made_while_rows_are_checked_are_not_lost(qtbot, seeded: AppContext, tmp_path: Path) -> None:
+    dialog = ImportDialog(seeded, DataEvents(), QUndoStack(), None, district_file(tmp_path / "d.xlsx"), lang="en")
+    qtbot.addWidget(dialog)
+    wait_idle(qtbot, dialog)
+    dialog.apply_choice(6, ("field", "planned_investment"))  # starts a check
+    dialog.apply_choice(7, ("field", None))  # while it runs: the signing date is not to be imported
+    assert dialog.is_busy() and not dialog.import_button.isEnabled()
+    qtbot.waitUntil(lambda: not dialog.is_busy() and not dialog._pending and
+                    "Planned investment" in dialog.model.headerData(7, 1), timeout=30_000)  # fmt: skip
+    wait_idle(qtbot, dialog)
+    assert dialog.model.headerData(8, 1) == "H  签约时间\n→ not imported"
+    assert "could be January or October" not in " ".join(p.reason() for p in dialog.analysis.problems)

@@ -11,6 +11,7 @@ step. Corrected mappings are remembered for the next file with the same headers.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from pathlib import Path
 
@@ -62,6 +63,7 @@ class ImportDialog(QDialog):
         self.result: ImportResult | None = None
         self.corrected: set[str] = set()  # sheets whose mapping the user changed
         self.operation: Operation | None = None
+        self._pending = False  # the choices changed while rows were being checked
         self.setWindowTitle(self.tr("Import spreadsheet"))
         self.setAcceptDrops(True)
         self.resize(1180, 760)
@@ -113,9 +115,19 @@ class ImportDialog(QDialog):
         self._analyse(plans)
 
     def _analyse(self, plans: dict | None = None) -> None:
+        """Check the rows again with the current choices; a change made while a check runs is
+        checked right after it (the background work gets its own copy of the choices)."""
         if self.book is None:
             return
-        book, options = self.book, dataclasses.replace(self.options)
+        if self.is_busy():
+            self._pending = True
+            return
+        self._pending = False
+        book = self.book
+        options = dataclasses.replace(
+            self.options, sheets=None if self.options.sheets is None else list(self.options.sheets),
+            mappings={name: copy.deepcopy(m) for name, m in self.options.mappings.items()},
+        )  # fmt: skip
         self._run(lambda p: self.service.analyse(book, options, plans=plans, progress=p), self.tr("Checking rows…"),
                   self._on_analysed)  # fmt: skip
 
@@ -137,6 +149,8 @@ class ImportDialog(QDialog):
         self.sheet_combo.blockSignals(False)
         self._show_sheet()
         self._show_summary()
+        if self._pending:
+            self._analyse()
 
     def current_sheet(self) -> SheetAnalysis | None:
         if self.analysis is None:
@@ -322,7 +336,7 @@ class ImportDialog(QDialog):
     # -- importing ---------------------------------------------------------------------------------
     def can_import(self) -> bool:
         a = self.analysis
-        if a is None or self.is_busy() or self.result is not None:
+        if a is None or self.is_busy() or self._pending or self.result is not None:
             return False
         if a.needs_unit and self.options.unit is None:
             return False
@@ -392,6 +406,8 @@ class ImportDialog(QDialog):
         else:
             self._show_error(self.tr("Unexpected error: %1").replace("%1", f"{type(exc).__name__}: {exc}"))
         self._update_buttons()
+        if self._pending:
+            self._analyse()
 
     def _on_undo_failed(self, exc: Exception) -> None:
         QMessageBox.warning(self.parentWidget() or self, self.tr("Undo import"), str(exc))
