@@ -8,8 +8,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+WORKER_FLAG = "--zqtracker-read-worker"  # a frozen bundle runs the import's reading process so
+
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if (sys.argv[1:2] if argv is None else list(argv)[:1]) == [WORKER_FLAG]:
+        from zqtracker.io.worker import main as worker_main
+
+        return worker_main()
     from zqtracker.cli.main import build_parser, run
 
     parser = build_parser()
@@ -23,6 +29,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def gui_main() -> int:
     """``zqtracker-gui``: the desktop app only (accepts --db, --demo, --lang)."""
+    if sys.argv[1:2] == [WORKER_FLAG]:
+        from zqtracker.io.worker import main as worker_main
+
+        return worker_main()
     from zqtracker.cli.main import build_parser
 
     args, _unknown = build_parser().parse_known_args()
