@@ -9,6 +9,8 @@ import sys
 from collections.abc import Sequence
 from types import SimpleNamespace
 
+WORKER_FLAG = "--zqtracker-read-worker"  # a frozen bundle runs the import's reading process so
+
 
 def desktop_arguments(argv: Sequence[str]) -> SimpleNamespace | None:
     """The options of a plain desktop start (--db, --demo, --lang), or None when ``argv`` asks for
@@ -42,6 +44,10 @@ def desktop_arguments(argv: Sequence[str]) -> SimpleNamespace | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if (sys.argv[1:2] if argv is None else list(argv)[:1]) == [WORKER_FLAG]:
+        from zqtracker.io.worker import main as worker_main
+
+        return worker_main()
     desktop = desktop_arguments(sys.argv[1:] if argv is None else argv)
     if desktop is not None:
         from zqtracker.ui.app import run_app
@@ -60,6 +66,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def gui_main() -> int:
     """``zqtracker-gui``: the desktop app only (accepts --db, --demo, --lang)."""
+    if sys.argv[1:2] == [WORKER_FLAG]:
+        from zqtracker.io.worker import main as worker_main
+
+        return worker_main()
     desktop = desktop_arguments(sys.argv[1:])
     if desktop is not None:
         from zqtracker.ui.app import run_app

@@ -12,7 +12,17 @@ from zqtracker import __version__
 from zqtracker.cli.console import Console, ExitCode, default_lang
 
 # Command modules under zqtracker.cli.commands, in the order `--help` lists them.
-COMMANDS: tuple[str, ...] = ("summary", "list_projects", "chart", "demo", "db", "report", "export", "template")
+COMMANDS: tuple[str, ...] = (
+    "summary",
+    "list_projects",
+    "chart",
+    "demo",
+    "db",
+    "report",
+    "export",
+    "template",
+    "import_file",
+)
 
 log = logging.getLogger("zqtracker")
 

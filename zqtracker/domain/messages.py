@@ -94,3 +94,12 @@ def describe(problem: Problem, lang: str = "en") -> str:
         return (pair[1] if zh else pair[0]).format(**params)
     except (KeyError, IndexError, ValueError):
         return pair[1] if zh else pair[0]
+
+
+# The import's codes live in their own table (domain/import_messages.py).
+from zqtracker.domain.import_messages import IMPORT_FIELD_LABELS, IMPORT_MESSAGES  # noqa: E402
+
+for _code, _pair in IMPORT_MESSAGES.items():
+    MESSAGES.setdefault(_code, _pair)  # never rewords a code of the table above
+for _name, _pair in IMPORT_FIELD_LABELS.items():
+    FIELD_LABELS.setdefault(_name, _pair)

@@ -1,0 +1,170 @@
+"""Import speed: zqtracker against python-calamine merely reading the values, and against pandas.
+
+    python benchmarks/bench_import.py                       # /work/bench-data/projects-100000.xlsx
+    python benchmarks/bench_import.py --data benchmarks/data --size 10000 --repeat 3
+
+Every measurement runs in a fresh process (same interpreter, same file, same run), so that the
+ratios compare like with like; the time is the work alone (modules imported and the database
+opened before the clock starts); peak memory is that process's maximum resident size plus the
+largest of the processes it started (the import's reading process). The import writes into a fresh copy of an empty database. Prints a
+markdown table (the targets of issue 4: import ≤ 2× calamine, ≥ 5× faster than pandas + to_sql).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# (setup, timed work): imports and opening the database are not part of the work measured.
+SCENARIOS = {
+    "calamine": (
+        "import python_calamine as pc",
+        """
+rows = pc.CalamineWorkbook.from_path(XLSX).get_sheet_by_index(0).to_python()
+COUNT = len(rows)
+""",
+    ),
+    "pandas": (
+        "import sqlite3, pandas as pd",
+        """
+df = pd.read_excel(XLSX, header=2)
+con = sqlite3.connect(DB)
+df.to_sql("projects", con, index=False)
+con.commit(); con.close()
+COUNT = len(df)
+""",
+    ),
+    "import": (
+        """
+from zqtracker.services.context import AppContext
+from zqtracker.services.importing import ImportOptions, ImportService
+from zqtracker.services.import_mappings import MappingStore
+ctx = AppContext.open(DB)
+service = ImportService(ctx.database, MappingStore(Path(DB).with_suffix(".json")))
+""",
+        """
+r = service.import_file(XLSX, ImportOptions())
+assert r.ok, r.problems[:3]
+COUNT = r.added + r.updated + r.unchanged + r.investment_records
+""",
+    ),
+}
+
+RUNNER = """
+import json, resource, sys, time
+from pathlib import Path
+XLSX, DB = sys.argv[1], sys.argv[2]
+{setup}
+t = time.perf_counter()
+{body}
+elapsed = time.perf_counter() - t
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({{"seconds": elapsed, "peak_mb": peak / 1024, "count": COUNT}}))
+"""
+
+
+def measure(kind: str, xlsx: Path, db: Path) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    setup, body = SCENARIOS[kind]
+    code = RUNNER.format(setup=setup, body=body)
+    done = subprocess.run([sys.executable, "-c", code, str(xlsx), str(db)], env=env, capture_output=True, text=True,
+                          check=False)  # fmt: skip
+    if done.returncode != 0:
+        raise SystemExit(f"{kind} failed:\n{done.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def empty_database(folder: Path) -> Path:
+    sys.path.insert(0, str(ROOT))
+    from zqtracker.storage.database import open_database
+
+    path = folder / "empty.sqlite"
+    open_database(path).close()
+    return path
+
+
+def fresh_copy(template: Path, folder: Path, name: str) -> Path:
+    target = folder / name
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(target) + suffix).unlink(missing_ok=True)
+    shutil.copy(template, target)
+    return target
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=Path("/work/bench-data"))
+    parser.add_argument("--size", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each; the best is reported")
+    parser.add_argument("--quick", action="store_true", help="calamine and the import only (no pandas, no re-import)")
+    args = parser.parse_args(argv)
+    projects = args.data / f"projects-{args.size}.xlsx"
+    monthly = args.data / f"monthly-{args.size}.xlsx"
+    with tempfile.TemporaryDirectory(prefix="zq-bench-") as tmp:
+        folder = Path(tmp)
+        xlsx = Path(shutil.copy(projects, folder / projects.name))
+        template = empty_database(folder)
+        best: dict[str, dict] = {}
+        for _ in range(args.repeat):
+            for kind in ("calamine", "import") if args.quick else ("calamine", "import", "pandas"):
+                db = fresh_copy(template, folder, f"{kind}.sqlite") if kind == "import" else folder / f"{kind}.sqlite"
+                if kind == "pandas":
+                    db.unlink(missing_ok=True)
+                result = measure(kind, xlsx, db)
+                if kind not in best or result["seconds"] < best[kind]["seconds"]:
+                    best[kind] = result
+        if args.quick:
+            cal, imp = best["calamine"], best["import"]
+            print(
+                f"calamine {cal['seconds']:.2f} s, import {imp['seconds']:.2f} s ({imp['peak_mb']:.0f} MB): "
+                f"{imp['seconds'] / cal['seconds']:.2f}×"
+            )
+            return 0
+        # re-import of the same file: everything matched, nothing written
+        imported = fresh_copy(template, folder, "again.sqlite")
+        measure("import", xlsx, imported)
+        again = min((measure("import", xlsx, imported) for _ in range(args.repeat)), key=lambda r: r["seconds"])
+        month = None
+        if monthly.exists():
+            mxlsx = Path(shutil.copy(monthly, folder / monthly.name))
+            runs = []
+            for _ in range(args.repeat):
+                db = fresh_copy(imported, folder, "monthly.sqlite")
+                runs.append(measure("import", mxlsx, db))
+            month = min(runs, key=lambda r: r["seconds"])
+            base_month = min((measure("calamine", mxlsx, folder / "x.sqlite") for _ in range(args.repeat)),
+                             key=lambda r: r["seconds"])  # fmt: skip
+    cal, imp, pds = best["calamine"], best["import"], best["pandas"]
+    print(f"### Import — {datetime.now():%Y-%m-%d %H:%M}, {platform.node()}, {platform.processor() or platform.machine()}, "
+          f"{os.cpu_count()} CPUs, Python {platform.python_version()}, load average "
+          f"{os.getloadavg()[0]:.1f}, best of {args.repeat}\n")  # fmt: skip
+    print("| what | rows | seconds | peak MB | ratio |")
+    print("|---|---:|---:|---:|---|")
+    print(f"| python-calamine reads the values ({projects.name}) | {cal['count']:,} | {cal['seconds']:.2f} | "
+          f"{cal['peak_mb']:.0f} | 1.00× (baseline) |")  # fmt: skip
+    print(f"| **zqtracker import** into an empty database (parse, validate, match, write) | {imp['count']:,} | "
+          f"{imp['seconds']:.2f} | {imp['peak_mb']:.0f} | **{imp['seconds'] / cal['seconds']:.2f}× calamine** "
+          f"(target ≤ 2×) |")  # fmt: skip
+    print(f"| pandas.read_excel + to_sql | {pds['count']:,} | {pds['seconds']:.2f} | {pds['peak_mb']:.0f} | "
+          f"zqtracker is **{pds['seconds'] / imp['seconds']:.1f}× faster** (target ≥ 5×) |")  # fmt: skip
+    print(f"| zqtracker re-import of the same file (all matched, nothing written) | {again['count']:,} | "
+          f"{again['seconds']:.2f} | {again['peak_mb']:.0f} | {again['seconds'] / cal['seconds']:.2f}× calamine |")  # fmt: skip
+    if month is not None:
+        print(f"| zqtracker import of {monthly.name} (wide monthly records) | {month['count']:,} | "
+              f"{month['seconds']:.2f} | {month['peak_mb']:.0f} | {month['seconds'] / base_month['seconds']:.2f}× "
+              f"calamine on that file ({base_month['seconds']:.2f} s) |")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

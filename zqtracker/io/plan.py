@@ -1,0 +1,415 @@
+"""From a sheet's rows to parsed values, column by column, with every refused cell's problem.
+
+:class:`PlanBuilder` walks the rows under the header once — fed chunk by chunk while the reading
+process is still streaming, or all at once — skipping blank, total, section and note rows
+(io/rows.py) and converting each mapped column. A column is converted per distinct value (a
+status column of 100k rows costs nine conversions), the result kept column-wise in a
+:class:`SheetPlan`: ``values[field][k]`` for data row ``k``, None where the cell was blank.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from zqtracker.domain.errors import Problem, ValidationError
+from zqtracker.io import values as cells
+from zqtracker.io.columns import Kind
+from zqtracker.io.errors import CellProblem
+from zqtracker.io.headers import KIND_OF, ROW_NUMBER
+from zqtracker.io.layout import MONTHLY, ColumnInfo, SheetLayout
+from zqtracker.io.reader import RawSheet
+from zqtracker.io.rows import classify, is_district
+
+
+@dataclass
+class SheetPlan:
+    """A sheet's data rows, column-wise: ``values[field][k]`` is the parsed value of data row ``k``
+    (None: not given), ``row_numbers[k]`` its 1-based row in the sheet."""
+
+    layout: SheetLayout
+    data_rows: list[int] = field(default_factory=list)  # indexes into RawSheet.rows
+    row_numbers: list[int] = field(default_factory=list)
+    values: dict[str, list] = field(default_factory=dict)
+    problems: dict[int, list[CellProblem]] = field(default_factory=dict)  # by data row k
+    sheet_problems: list[CellProblem] = field(default_factory=list)  # about the sheet, not one row
+    months: list[tuple[int, int, int, int]] = field(default_factory=list)  # (k, year, month, yuan)
+    plans: list[tuple[int, int, int]] = field(default_factory=list)  # (k, year, yuan)
+    chain: list | None = None  # each row's industry chain (产业链 column or sections)
+    status_hint: list | None = None  # per row, where sections or 续建 say more than the sheet name
+    totals: int = 0
+    sections: list[str] = field(default_factory=list)
+    notes_from: int | None = None  # 1-based row where the notes under the table begin
+    blank: int = 0
+    needs_unit: list[ColumnInfo] = field(default_factory=list)  # money columns with unit-less numbers
+    numeric_codes: list[int] = field(default_factory=list)  # data rows whose code cell is a number
+    skipped: dict[int, str] = field(default_factory=dict)  # RawSheet.rows index → "total", "section1", …
+    default_district: str | None = None  # from 填报单位, when the sheet has no district column
+
+    def __len__(self) -> int:
+        return len(self.data_rows)
+
+    def column(self, name: str) -> list:
+        return self.values.get(name) or [None] * len(self.data_rows)
+
+    def add_problem(self, k: int, problem: CellProblem) -> None:
+        self.problems.setdefault(k, []).append(problem)
+
+    def hint(self, k: int) -> str | None:
+        if self.status_hint is not None and self.status_hint[k] is not None:
+            return self.status_hint[k]
+        return self.layout.status_hint
+
+
+@dataclass(frozen=True)
+class PlanOptions:
+    unit: int | None = None  # the user's unit for money that has none (factor)
+    column_units: dict[int, int] = field(default_factory=dict)  # the user's unit for one column
+    date1904: bool = False
+    known_districts: frozenset[str] = frozenset()
+
+
+def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Callable[[Any], Any]:
+    """The parser of one column: its kind, and for money the unit (the user's choice for this
+    column, else the header's, else the unit line's, else the user's default)."""
+    f = info.field or ""
+    unit = opts.column_units.get(info.index) or info.unit or layout.unit_line or opts.unit
+    if info.month is not None:
+        return lambda v: cells.parse_money_cell(v, unit, "amount")
+    if f == "month":
+        return lambda v: cells.parse_month(v, layout.year, "month", opts.date1904)
+    kind = KIND_OF.get(f, Kind.TEXT)
+    if kind is Kind.MONEY:
+        return lambda v: cells.parse_money_cell(v, unit, "plan" if f == "annual_plan" else f)
+    parsers: dict[Kind, Callable[[Any], Any]] = {
+        Kind.CODE: lambda v: cells.parse_code(v, f),
+        Kind.DATE: lambda v: cells.parse_date(v, f, opts.date1904),
+        Kind.DECIMAL: lambda v: cells.parse_decimal(v, f),
+        Kind.STATUS: lambda v: cells.parse_status_cell(v, f),
+        Kind.BOOL: lambda v: cells.parse_bool(v, f),
+        Kind.PROJECT_TYPE: lambda v: cells.parse_project_type(v, f),
+        Kind.INVESTOR_ORIGIN: lambda v: cells.parse_origin(v, f),
+    }
+    return parsers.get(kind, lambda v: cells.parse_text(v, f))
+
+
+class _Refusal:
+    __slots__ = ("error",)
+
+    def __init__(self, error: ValidationError) -> None:
+        self.error = error
+
+
+class ColumnConverter:
+    """Converts one column's cells, chunk after chunk. Repeating values go through a table of
+    their conversions (refusals included); mostly distinct columns and columns holding bools
+    (True == 1.0 as a dictionary key) go cell by cell."""
+
+    def __init__(self, convert: Callable[[Any], Any]) -> None:
+        self.convert = convert
+        self.table: dict[Any, Any] | None = None
+        self.decided = False
+
+    def __call__(self, raw: tuple | list) -> tuple[list, list[tuple[int, Any, ValidationError]]]:
+        errors: list[tuple[int, Any, ValidationError]] = []
+        distinct = set(raw)
+        if not self.decided:
+            self.decided = True
+            if len(distinct) * 2 <= len(raw) or len(raw) < 64:
+                self.table = {}
+        if self.table is None or bool in set(map(type, distinct)):
+            return self._one_by_one(raw, errors), errors
+        table, convert = self.table, self.convert
+        failed = False
+        for v in distinct:
+            hit = table.get(v, _MISSING) if v.__class__ is not bool else _MISSING
+            if hit is _MISSING:
+                if v == "" or v is None or (v.__class__ is str and not v.strip()):
+                    hit = None
+                else:
+                    try:
+                        hit = convert(v)
+                    except ValidationError as exc:
+                        hit = _Refusal(exc)
+                table[v] = hit
+            if hit.__class__ is _Refusal:
+                failed = True
+        if len(table) > 200_000:
+            self.table = None  # it was not repeating after all
+        out = [table[v] for v in raw]
+        if failed:
+            for k, v in enumerate(out):
+                if v.__class__ is _Refusal:
+                    errors.append((k, raw[k], v.error))
+                    out[k] = None
+        return out, errors
+
+    def _one_by_one(self, raw: tuple | list, errors: list) -> list:
+        out: list = [None] * len(raw)
+        convert = self.convert
+        for k, v in enumerate(raw):
+            if v == "" or v is None or (v.__class__ is str and not v.strip()):
+                continue
+            try:
+                out[k] = convert(v)
+            except ValidationError as exc:
+                errors.append((k, v, exc))
+        return out
+
+
+_MISSING = object()
+
+
+class PlanBuilder:
+    """Builds the plan of one sheet from its rows, as many at a time as have been read."""
+
+    def __init__(self, sheet: RawSheet, layout: SheetLayout, opts: PlanOptions | None = None) -> None:
+        self.sheet, self.layout, self.opts = sheet, layout, opts or PlanOptions()
+        self.plan = plan = SheetPlan(layout)
+        self.pos = max(layout.data_start - sheet.row_offset, 0)
+        self.done = False
+        off = sheet.col_offset
+        self.columns: list[tuple[int, ColumnInfo, ColumnConverter]] = []
+        for info in layout.mapped():
+            if info.month is not None and info.month[0] is None:
+                plan.sheet_problems.append(CellProblem(sheet.name, layout.header_row + 1, info.letter, info.header,
+                                                       info.header, Problem("month_without_year", "month",
+                                                                            {"value": info.header})))  # fmt: skip
+                continue
+            self.columns.append((info.index - off, info, ColumnConverter(converter(info, layout, self.opts))))
+            if info.month is None and info.field not in ("annual_plan", "chain"):
+                plan.values.setdefault(info.field or "", [])
+        cols = {c.field: c.index - off for c in layout.mapped() if c.field in ("code", "name")}
+        self.code_col, self.name_col = cols.get("code"), cols.get("name")
+        self.number_col = next((c.index - off for c in layout.columns if c.field == ROW_NUMBER), None)
+        if "district" not in layout.fields() and layout.reporter:
+            found = [d for d in self.opts.known_districts if d in layout.reporter]
+            if len(found) == 1:
+                plan.default_district = found[0]
+        self.contexts: list | None = None
+        self.current: tuple | None = None
+        self.sec1: tuple | None = None
+        self.sec2: tuple | None = None
+        self.unitless: dict[int, ColumnInfo] = {}
+        self.spans: dict[int, dict[int, int]] = {}
+        self.vertical: list[tuple[int, int, int, int]] = []
+        for r0, c0, r1, c1 in sheet.merged[:200_000]:
+            if r1 > r0 and r0 >= layout.data_start:
+                self.vertical.append((r0, c0, r1, c1))
+            elif r1 == r0:
+                self.spans.setdefault(r0 - sheet.row_offset, {})[c0 - off] = c1 - c0 + 1
+
+    # -- feeding -------------------------------------------------------------------------------------
+    def feed(self, upto: int | None = None) -> None:
+        """Process the rows read so far (up to index ``upto`` of RawSheet.rows)."""
+        if self.done:
+            return
+        rows = self.sheet.rows
+        end = len(rows) if upto is None else min(upto, len(rows))
+        if end <= self.pos:
+            return
+        self._fill_vertical_merges(self.pos, end)
+        first_k = len(self.plan.data_rows)
+        self._select(self.pos, end)
+        self.pos = end
+        self._convert(first_k)
+
+    def finish(self) -> SheetPlan:
+        self.feed()
+        self.done = True
+        plan = self.plan
+        plan.needs_unit = list(self.unitless.values())
+        self._apply_contexts()
+        if self.layout.kind == MONTHLY and "month" in self.layout.fields():
+            self._long_months()
+        names, codes = plan.values.get("name"), plan.values.get("code")
+        for k in range(len(plan)):
+            if (names is None or names[k] is None) and (codes is None or codes[k] is None) and k not in plan.problems:
+                plan.add_problem(k, CellProblem(self.sheet.name, plan.row_numbers[k], "", "", "",
+                                                Problem("not_a_project_row", "name")))  # fmt: skip
+        return plan
+
+    def _select(self, start: int, end: int) -> None:
+        plan, rows = self.plan, self.sheet.rows
+        code_col, base = self.code_col, self.sheet.row_offset + 1
+        data, numbers = plan.data_rows, plan.row_numbers
+        for i in range(start, end):
+            row = rows[i]
+            if not any(row):
+                plan.blank += 1
+                continue
+            code = row[code_col] if code_col is not None and code_col < len(row) else ""
+            if code == "" or code is None or (code.__class__ is str and not code.strip()):
+                what = classify(row, self.name_col, code_col, self.number_col, self.spans.get(i, {}))
+                if what is not None:
+                    if what[0] == "note":
+                        plan.notes_from = i + base
+                        plan.skipped[i] = "note"
+                        self.done = True
+                        break
+                    if what[0] != "blank":
+                        plan.skipped[i] = what[0]
+                    self._skip(what)
+                    continue
+            data.append(i)
+            numbers.append(i + base)
+            if self.contexts is not None:
+                self.contexts.append(self.current)
+
+    def _skip(self, what: tuple[str, str]) -> None:
+        kind_of_row, text = what
+        plan = self.plan
+        if kind_of_row == "blank":
+            plan.blank += 1
+        elif kind_of_row == "total":
+            plan.totals += 1
+        else:
+            kind = "district" if is_district(text, self.opts.known_districts) else "sector"
+            if kind_of_row == "section1":
+                self.sec1, self.sec2 = (kind, text), None
+            else:
+                self.sec2 = (kind, text)
+            self.current = (self.sec1, self.sec2)
+            if self.contexts is None:
+                self.contexts = [None] * len(plan.data_rows)
+            plan.sections.append(text)
+
+    def _convert(self, first_k: int) -> None:
+        plan, rows, sheet = self.plan, self.sheet.rows, self.sheet
+        chosen = plan.data_rows[first_k:]
+        if not chosen:
+            return
+        columns = _transpose(rows, chosen)
+        n = len(chosen)
+        for j, info, convert in self.columns:
+            raw = columns[j] if 0 <= j < len(columns) else ("",) * n
+            values, errors = convert(raw)
+            for k, v, exc in errors:
+                for p in exc.problems:
+                    if p.code == "unknown_unit":
+                        self.unitless[info.index] = info
+                    plan.add_problem(first_k + k, CellProblem(sheet.name, plan.row_numbers[first_k + k], info.letter,
+                                                              info.header, cells.display(v), p))  # fmt: skip
+            self._store(info, values, raw, first_k)
+
+    def _store(self, info: ColumnInfo, values: list, raw: tuple | list, first_k: int) -> None:
+        plan, f = self.plan, info.field or ""
+        if info.month is not None:
+            y, m = info.month
+            plan.months.extend((first_k + k, y, m, v) for k, v in enumerate(values) if v is not None)  # type: ignore[misc]
+        elif f == "annual_plan":
+            year = info.year or self.layout.year
+            for k, v in enumerate(values):
+                if v is None:
+                    continue
+                if year is None:
+                    plan.add_problem(first_k + k, CellProblem(
+                        self.sheet.name, plan.row_numbers[first_k + k], info.letter, info.header,
+                        cells.display(raw[k]), Problem("month_without_year", "plan", {"value": info.header})))  # fmt: skip
+                else:
+                    plan.plans.append((first_k + k, year, v))
+        elif f == "chain":
+            if plan.chain is None:
+                plan.chain = [None] * first_k
+            plan.chain.extend(v or None for v in values)
+        else:
+            if f == "project_type" and None in values:
+                self._continuing(values, raw, first_k)
+            elif f == "code" and float in set(map(type, raw)):
+                plan.numeric_codes.extend(first_k + k for k, v in enumerate(raw) if v.__class__ is float)
+            plan.values[f].extend(values)
+
+    def _continuing(self, values: list, raw: tuple | list, first_k: int) -> None:
+        """建设性质 "续建" says the project is being built, not what type it is."""
+        plan = self.plan
+        for k, v in enumerate(values):
+            if v is None and raw[k] not in ("", None) and cells.fold(cells.display(raw[k])) in cells.CONTINUING:
+                if plan.status_hint is None:
+                    plan.status_hint = []
+                plan.status_hint.extend([None] * (first_k + k + 1 - len(plan.status_hint)))
+                plan.status_hint[first_k + k] = "under_construction"
+
+    def _fill_vertical_merges(self, start: int, end: int) -> None:
+        """A cell merged down over several rows (a district over its projects) holds for each."""
+        sheet = self.sheet
+        for r0, c0, r1, c1 in self.vertical:
+            top = r0 - sheet.row_offset
+            lo, hi = max(top + 1, start), min(r1 - sheet.row_offset, end - 1)
+            if lo > hi or not 0 <= top < len(sheet.rows):
+                continue
+            for c in range(c0, c1 + 1):
+                j = c - sheet.col_offset
+                value = sheet.rows[top][j] if 0 <= j < len(sheet.rows[top]) else ""
+                if cells.is_empty(value):
+                    continue
+                for i in range(lo, hi + 1):
+                    row = sheet.rows[i]
+                    if j < len(row) and cells.is_empty(row[j]):
+                        row[j] = value
+
+    # -- finishing -----------------------------------------------------------------------------------
+    def _apply_contexts(self) -> None:
+        """Sections and the 填报单位 fill in the sector, chain and district rows leave blank."""
+        plan, n = self.plan, len(self.plan)
+        if plan.status_hint is not None:
+            plan.status_hint.extend([None] * (n - len(plan.status_hint)))
+        if plan.chain is not None:
+            plan.chain.extend([None] * (n - len(plan.chain)))
+        if plan.default_district is not None:
+            districts = plan.values.setdefault("district", [None] * n)
+            for k in range(n):
+                if districts[k] is None:
+                    districts[k] = plan.default_district
+        if self.contexts is None:
+            return
+        sectors = plan.values.setdefault("sector", [None] * n)
+        districts = plan.values.setdefault("district", [None] * n)
+        chain = plan.chain if plan.chain is not None else [None] * n
+        for k, ctx in enumerate(self.contexts):
+            if ctx is None:
+                continue
+            found_sectors = [s[1] for s in ctx if s and s[0] == "sector"]
+            found_districts = [s[1] for s in ctx if s and s[0] == "district"]
+            if sectors[k] is None and found_sectors:
+                sectors[k] = found_sectors[-1]
+            if chain[k] is None and len(found_sectors) == 2:
+                chain[k] = found_sectors[0]
+            if districts[k] is None and found_districts:
+                districts[k] = found_districts[-1]
+        plan.chain = chain
+        for f, values in (("sector", sectors), ("district", districts)):
+            if all(v is None for v in values) and f not in self.layout.fields():
+                del plan.values[f]
+
+    def _long_months(self) -> None:
+        """A long monthly sheet: each row's month and amount make one record."""
+        plan, layout = self.plan, self.layout
+        months = plan.values.pop("month", None) or [None] * len(plan)
+        amounts = plan.values.pop("amount", None) or [None] * len(plan)
+        for k, (month, amount) in enumerate(zip(months, amounts, strict=True)):
+            if month is not None and amount is not None:
+                plan.months.append((k, month[0], month[1], amount))
+            elif k not in plan.problems:
+                missing = "month" if month is None else "amount"
+                info = next((c for c in layout.mapped() if c.field == missing), None)
+                plan.add_problem(k, CellProblem(self.sheet.name, plan.row_numbers[k], info.letter if info else "",
+                                                info.header if info else "", "", Problem("required", missing)))  # fmt: skip
+
+
+def build_plan(sheet: RawSheet, layout: SheetLayout, opts: PlanOptions | None = None) -> SheetPlan:
+    """The plan of a sheet whose rows are all read."""
+    builder = PlanBuilder(sheet, layout, opts)
+    return builder.finish()
+
+
+def _transpose(rows: list[list], chosen: list[int]) -> list[tuple]:
+    """The chosen rows' columns, rows padded to one width: one C-level zip, not a loop per column."""
+    if chosen[-1] - chosen[0] + 1 == len(chosen):
+        selected = rows[chosen[0] : chosen[-1] + 1]
+    else:
+        selected = [rows[i] for i in chosen]
+    width = max(map(len, selected))
+    if min(map(len, selected)) != width:
+        selected = [r if len(r) == width else [*r, *([""] * (width - len(r)))] for r in selected]
+    return list(zip(*selected, strict=True))

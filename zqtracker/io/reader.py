@@ -1,0 +1,273 @@
+"""Reading a spreadsheet file into raw cells, safely: the parent side of io/worker.py.
+
+``read_workbook`` checks the file's bytes (io/sniff.py), then has a child process parse it under
+an address-space and CPU limit and a wall-clock timeout, and collects the cells it streams back,
+reporting progress as rows arrive. CSV files are read here, in process: the csv module cannot be
+made to allocate more than the (bounded) file.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import queue
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from zqtracker.io.errors import WorkbookRefused
+from zqtracker.io.sniff import DEFAULT_LIMITS, FileInfo, Limits, inspect_file
+
+
+class Progress(Protocol):
+    """services.progress.Progress, seen from io/ (which may not import services)."""
+
+    def report(self, done: int, total: int | None = None, text: str = "") -> None: ...
+
+    def check(self) -> None: ...
+
+
+@dataclass
+class RawSheet:
+    """The cells of one worksheet as read. ``rows[i][j]`` is the cell at the sheet's 0-based row
+    ``row_offset + i`` and column ``col_offset + j``; rows may be ragged."""
+
+    name: str
+    visible: bool = True
+    rows: list[list] = field(default_factory=list)
+    row_offset: int = 0
+    col_offset: int = 0
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r0, c0, r1, c1 (0-based, incl.)
+    hidden_cols: frozenset[int] = frozenset()
+    error: WorkbookRefused | None = None
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+
+@dataclass
+class RawWorkbook:
+    path: Path
+    kind: str  # "xlsx" or "csv"
+    engine: str  # "calamine", "openpyxl" or "csv"
+    date1904: bool = False
+    sheets: list[RawSheet] = field(default_factory=list)
+    sheet_names: list[str] = field(default_factory=list)  # every worksheet, in workbook order
+    renamed_csv: bool = False
+
+    def sheet(self, name: str) -> RawSheet | None:
+        return next((s for s in self.sheets if s.name == name), None)
+
+
+def read_workbook(
+    path: Path | str,
+    *,
+    sheets: list[str] | None = None,
+    progress: Progress | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    on_rows: Callable[[RawWorkbook, RawSheet], None] | None = None,
+) -> RawWorkbook:
+    """Every worksheet (or the named ones) of ``path``. Raises WorkbookRefused with one sentence
+    naming the file when it cannot be read; services.progress.Cancelled when cancelled.
+
+    ``on_rows`` is called after each chunk of rows arrives, so that the caller can work on them
+    while the reading process goes on (the import converts them meanwhile)."""
+    path = Path(path)
+    info = inspect_file(path, limits)
+    if info.kind == "csv":
+        from zqtracker.io.csvread import read_csv
+
+        book = read_csv(info, progress)
+        if on_rows is not None:
+            for sheet in book.sheets:
+                on_rows(book, sheet)
+        return book
+    return _read_in_child(info, sheets, progress, limits, on_rows)
+
+
+def _worker_command() -> list[str]:
+    if getattr(sys, "frozen", False):  # a PyInstaller bundle: the launcher dispatches this flag
+        return [sys.executable, "--zqtracker-read-worker"]
+    return [sys.executable, "-m", "zqtracker.io.worker"]
+
+
+def _child_env() -> dict[str, str]:
+    """The child must import this very zqtracker (a worktree, an installed copy, a bundle)."""
+    env = dict(os.environ)
+    root = str(Path(__file__).resolve().parent.parent.parent)
+    env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    env.pop("PYTHONSAFEPATH", None)
+    env["PYTHONIOENCODING"] = "utf-8"
+    return env
+
+
+def run_worker(request: dict, info: FileInfo, limits: Limits, on_frame, progress: Progress | None) -> None:
+    """Run the reading process on ``request``, handing each frame to ``on_frame``. Enforces the
+    time limit, turns a crash into WorkbookRefused, and kills the child when cancelled."""
+    import json
+
+    timeout = limits.timeout_for(info.uncompressed)
+    request = {**request, "memory_bytes": limits.memory_bytes, "cpu_seconds": int(timeout) + 1,
+               "max_cells": limits.max_cells}  # fmt: skip
+    name = info.path.name
+    with tempfile.TemporaryFile() as errors:
+        proc = subprocess.Popen(
+            _worker_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors, env=_child_env()
+        )
+        timed_out = threading.Event()
+
+        def on_timeout() -> None:
+            timed_out.set()
+            proc.kill()
+
+        timer = threading.Timer(timeout, on_timeout)
+        timer.daemon = True
+        timer.start()
+        finished = False
+        try:
+            assert proc.stdin is not None and proc.stdout is not None
+            proc.stdin.write(json.dumps(request).encode("utf-8"))
+            proc.stdin.close()
+            frames = _drain(proc.stdout)
+            while True:
+                data = frames.get()
+                if data is None:
+                    break
+                frame = marshal.loads(data)
+                if frame[0] == "done":
+                    finished = True
+                    break
+                if frame[0] == "error":
+                    raise WorkbookRefused(frame[1], name, **frame[2])
+                on_frame(frame)
+                if progress is not None:
+                    progress.check()
+        finally:
+            timer.cancel()
+            if proc.poll() is None and not finished:
+                proc.kill()
+            proc.wait()
+            if proc.stdout is not None:
+                proc.stdout.close()
+        if finished:
+            return
+        if timed_out.is_set():
+            raise WorkbookRefused("timeout", name, seconds=int(timeout))
+        errors.seek(0)
+        tail = errors.read()[-4000:].decode("utf-8", "replace")
+        if "memory allocation" in tail or "MemoryError" in tail or "Cannot allocate" in tail:
+            raise WorkbookRefused("out_of_memory", name)
+        if proc.returncode in (-24, 152):  # SIGXCPU: the CPU-time limit
+            raise WorkbookRefused("timeout", name, seconds=int(timeout))
+        if proc.returncode in (-6, -9, 134, 137):
+            raise WorkbookRefused("out_of_memory", name)
+        lines = [ln for ln in tail.strip().splitlines() if ln.strip()]
+        detail = lines[-1].strip()[:160] if lines else f"exit status {proc.returncode}"
+        raise WorkbookRefused("reader_crashed", name, detail=detail)
+
+
+def _drain(stream) -> queue.Queue[bytes | None]:  # type: ignore[no-untyped-def]
+    """Frames read off the pipe by a thread of their own, so that the reading process never waits
+    on a full pipe while this one converts the rows it already has (the two overlap). None ends."""
+    frames: queue.Queue[bytes | None] = queue.Queue()
+
+    def pump() -> None:
+        try:
+            while True:
+                head = stream.read(4)
+                if len(head) < 4:
+                    break
+                (size,) = struct.unpack(">I", head)
+                data = stream.read(size)
+                if len(data) < size:
+                    break
+                frames.put(data)
+        except (OSError, ValueError):
+            pass
+        finally:
+            frames.put(None)
+
+    threading.Thread(target=pump, name="zqtracker-read-pipe", daemon=True).start()
+    return frames
+
+
+def _read_in_child(info: FileInfo, sheets: list[str] | None, progress: Progress | None, limits: Limits,
+                   on_rows: Callable[[RawWorkbook, RawSheet], None] | None = None) -> RawWorkbook:  # fmt: skip
+    book = RawWorkbook(info.path, "xlsx", "calamine")
+    state: dict[str, object] = {"sheet": None, "visible": {}, "total": 0, "done": 0}
+
+    def on_frame(frame: tuple) -> None:
+        tag = frame[0]
+        if tag == "book":
+            _, book.engine, book.date1904, metas = frame
+            book.sheet_names = [n for n, _v, is_ws in metas if is_ws]
+            state["visible"] = {n: v for n, v, _ in metas}
+            if sheets is not None:
+                missing = [s for s in sheets if s not in book.sheet_names]
+                if missing:
+                    raise WorkbookRefused(
+                        "sheet_missing", info.path.name, sheet=missing[0], sheets="、".join(book.sheet_names)
+                    )
+        elif tag == "sheet":
+            _, name, row_offset, col_offset, merged, hidden, n_rows, _n_cols = frame
+            hidden_cols = frozenset(c for lo, hi in hidden for c in range(lo, hi + 1))
+            sheet = RawSheet(name, bool(state["visible"].get(name, True)), [], max(row_offset, 0), col_offset,
+                             [tuple(m) for m in merged], hidden_cols)  # type: ignore[union-attr]  # fmt: skip
+            book.sheets.append(sheet)
+            state["sheet"], state["total"], state["done"] = sheet, n_rows, 0
+        elif tag == "rows":
+            sheet = state["sheet"]
+            sheet.rows.extend(frame[1])  # type: ignore[union-attr]
+            state["done"] = int(state["done"]) + len(frame[1])  # type: ignore[arg-type]
+            if progress is not None:
+                progress.report(int(state["done"]), int(state["total"]) or None, sheet.name)  # type: ignore[union-attr]
+            if on_rows is not None:
+                on_rows(book, sheet)  # type: ignore[arg-type]
+        elif tag == "end":
+            sheet = state["sheet"]
+            if len(frame) > 2 and frame[2] >= 0:
+                sheet.row_offset = frame[2]  # type: ignore[union-attr]
+        elif tag == "sheet_error":
+            _, name, code, params = frame
+            existing = book.sheet(name)
+            error = WorkbookRefused(code, info.path.name, sheet=name, **params)
+            if existing is None:
+                book.sheets.append(RawSheet(name, bool(state["visible"].get(name, True)), error=error))
+            else:
+                existing.rows, existing.error = [], error
+
+    run_worker({"op": "read", "path": str(info.path), "sheets": sheets}, info, limits, on_frame, progress)
+    order = {n: i for i, n in enumerate(book.sheet_names)}
+    book.sheets.sort(key=lambda s: order.get(s.name, len(order)))
+    if not book.sheet_names and not book.sheets:
+        raise WorkbookRefused("no_sheets", info.path.name)
+    return book
+
+
+def column_text(
+    book: RawWorkbook, sheet: str, column: int, rows: list[int], limits: Limits = DEFAULT_LIMITS
+) -> dict[int, str]:
+    """{row: the text a number cell shows} for some cells of one column (0-based sheet row and
+    column), by their number formats: codes typed as numbers keep their leading zeros."""
+    if book.kind != "xlsx" or not rows:
+        return {}
+    info = inspect_file(book.path, limits)
+    found: dict[int, str] = {}
+
+    def on_frame(frame: tuple) -> None:
+        if frame[0] == "text":
+            found.update(frame[1])
+
+    request = {"op": "column_text", "path": str(book.path), "sheet": sheet, "column": column, "rows": rows}
+    try:
+        run_worker(request, info, limits, on_frame, None)
+    except WorkbookRefused:
+        return {}
+    return found

@@ -1,0 +1,105 @@
+"""What a row under the header is when it is not a project: a note, a total, a section, blank.
+
+Totals (合计/总计/小计/Total, "其中：" breakdowns, rows of bare sums) are never projects; section
+rows ("一、先进制造业（94个）", "（二）新能源汽车", or one text merged across the table) name the
+sector — or the district — of the rows under them; the notes under a table ("注：…", "填表人：…")
+end it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from zqtracker.io import values as cells
+from zqtracker.io.columns import NOTE_WORDS, TOTAL_WORDS
+
+_SECTION1_RE = re.compile(r"^[一二三四五六七八九十百]{1,3}\s*[、.．]\s*(.+)$")
+_SECTION2_RE = re.compile(r"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]\s*[、.．]?\s*(.+)$")
+_NUMERAL1_RE = re.compile(r"^[一二三四五六七八九十百]{1,3}\s*[、.．]?$")
+_NUMERAL2_RE = re.compile(r"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]$")
+_COUNT_RE = re.compile(r"\s*[（(]\s*(?:共|合计)?\s*\d+\s*(?:个|项)?\s*(?:项目)?\s*[)）]\s*$|\s*\d+\s*个\s*$")
+_TOTAL_RE = re.compile(r"^(?:" + "|".join(re.escape(w) for w in sorted(TOTAL_WORDS, key=len, reverse=True))
+                       + r"|全市合计|总合计|其中)(?:[(（:：].*)?$", re.I)  # fmt: skip
+_NOTE_RE = re.compile(r"^(?:" + "|".join(re.escape(w) for w in sorted(NOTE_WORDS, key=len, reverse=True))
+                      + r")\s*[0-9一二三]*\s*[:：、.]", re.I)  # fmt: skip
+_DISTRICT_SUFFIXES = ("区", "县", "市", "园区", "开发区", "新区", "园", "镇")
+
+
+def classify(row: list, name_col: int | None, code_col: int | None, number_col: int | None,
+             spans: dict[int, int]) -> tuple[str, str] | None:  # fmt: skip
+    """("note" | "total" | "section1" | "section2" | "blank", text) for a row without a code that
+    is not a project; None for a project row. ``spans`` maps a column to the width of a merge that
+    starts there on this row."""
+    if all((v.__class__ is str and not v.strip()) or v is None for v in row):
+        return "blank", ""
+    first = _first_text(row)
+    if first is not None:
+        if _NOTE_RE.match(first[1]) and all(v.__class__ is str or v is None for v in row):
+            return "note", first[1]
+        if _TOTAL_RE.match(cells.fold(first[1])):
+            return "total", first[1]
+    section = _section(row, name_col, number_col, spans)
+    if section is not None:
+        return f"section{section[0]}", section[1]
+    if not _has_identity(row, name_col, code_col) and all(v.__class__ is not str or not v.strip() for v in row):
+        return "total", ""  # a row of bare sums
+    return None
+
+
+def is_district(name: str, known: frozenset[str]) -> bool:
+    return name in known or name.endswith(_DISTRICT_SUFFIXES)
+
+
+def _first_text(row: list) -> tuple[int, str] | None:
+    """The row's first text, skipping a leading number (a 序号)."""
+    for j, v in enumerate(row):
+        if v.__class__ is str and v.strip():
+            return j, v.strip()
+        if v != "" and v is not None:
+            if j > 2:
+                return None
+            for k in range(j + 1, min(len(row), j + 3)):
+                w = row[k]
+                if w.__class__ is str and w.strip():
+                    return k, w.strip()
+            return None
+    return None
+
+
+def _empty_at(row: list, j: int | None) -> bool:
+    return j is None or j >= len(row) or cells.is_empty(row[j])
+
+
+def _has_identity(row: list, name_col: int | None, code_col: int | None) -> bool:
+    return not _empty_at(row, name_col) or not _empty_at(row, code_col)
+
+
+def _section(row: list, name_col: int | None, number_col: int | None, spans: dict[int, int]) -> tuple[int, str] | None:
+    texts = [(j, v.strip()) for j, v in enumerate(row) if v.__class__ is str and v.strip()]
+    if not texts:
+        return None
+    if not _empty_at(row, number_col) and not _empty_at(row, name_col):
+        number = cells.display(row[number_col]).strip()  # type: ignore[index]
+        label = cells.clean_text(row[name_col])  # type: ignore[index]
+        if _NUMERAL1_RE.match(number):
+            return 1, clean_section(label)
+        if _NUMERAL2_RE.match(number):
+            return 2, clean_section(label)
+    j, text = texts[0]
+    m1, m2 = _SECTION1_RE.match(text), _SECTION2_RE.match(text)
+    if (m1 or m2) and len(texts) == 1:
+        return (1, clean_section(m1.group(1))) if m1 else (2, clean_section(m2.group(1)))  # type: ignore[union-attr]
+    if len(texts) == 1 and spans.get(j, 1) >= 3:
+        return 1, clean_section(text)
+    return None
+
+
+def clean_section(text: str) -> str:
+    """ "先进制造业项目（94个）" → "先进制造业"."""
+    text = cells.clean_text(text).rstrip(":：")
+    text = _COUNT_RE.sub("", text).strip()
+    for suffix in ("类项目", "项目", "类"):
+        if text.endswith(suffix) and len(text) > len(suffix) + 1:
+            text = text[: -len(suffix)]
+            break
+    return text.strip()

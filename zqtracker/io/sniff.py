@@ -1,0 +1,231 @@
+"""What a file really is, judged by its bytes, and whether it is safe to hand to a parser.
+
+Spreadsheets are untrusted input. Before any parser sees a file we check, like Apache POI's
+ZipSecureFile: the number of zip entries, the total uncompressed size, the inflate ratio of each
+entry, and that no XML part declares a DOCTYPE (entity expansion, external entities). Legacy
+.xls, encrypted workbooks (OLE2 containers), .xlsb, OpenDocument, HTML tables and text files
+named .xlsx are recognised by their bytes and named in one sentence.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from zqtracker.io.errors import WorkbookRefused
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds on what a workbook may make a parser do (POI's ZipSecureFile defaults, mostly)."""
+
+    max_entries: int = 1_000
+    max_uncompressed: int = 512 * 1024 * 1024  # all entries together
+    min_inflate_ratio: float = 0.01  # compressed / uncompressed, checked above grace_size
+    grace_size: int = 1024 * 1024
+    max_prolog: int = 64 * 1024  # bytes of an XML part read to find its root element
+    max_csv_bytes: int = 100 * 1024 * 1024
+    max_cells: int = 20_000_000  # dense area rows x columns a sheet may span
+    memory_bytes: int = 1536 * 1024 * 1024  # address space of the reading process
+    base_seconds: float = 20.0  # time allowed to read a workbook ...
+    seconds_per_mib: float = 0.25  # ... plus this much per MiB of uncompressed content
+
+    def timeout_for(self, uncompressed: int) -> float:
+        return self.base_seconds + self.seconds_per_mib * uncompressed / (1024 * 1024)
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass(frozen=True, slots=True)
+class FileInfo:
+    path: Path
+    kind: str  # "xlsx" (also .xlsm/.xltx/.xltm) or "csv"
+    uncompressed: int  # total uncompressed bytes (zip) or file size (csv)
+    renamed_csv: bool = False  # a text file whose name says workbook
+
+
+def inspect_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> FileInfo:
+    """Identify ``path`` and check it is safe to parse; raises WorkbookRefused otherwise."""
+    name = path.name
+    if not path.exists():
+        raise WorkbookRefused("file_missing", name)
+    if path.is_dir():
+        raise WorkbookRefused("not_a_file", name)
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:
+        raise WorkbookRefused("unreadable", name, reason=exc.strerror or str(exc)) from None
+    if size == 0:
+        raise WorkbookRefused("file_empty", name)
+    if head.startswith(OLE2_MAGIC):
+        raise WorkbookRefused(_ole2_kind(path), name)
+    if head.startswith(ZIP_MAGICS):
+        return _inspect_zip(path, size, limits)
+    return _inspect_text(path, size, head, limits)
+
+
+# -- OLE2: legacy .xls, encrypted OOXML -----------------------------------------------------------
+def _ole2_kind(path: Path) -> str:
+    """Encrypted OOXML keeps an 'EncryptionInfo' stream; a legacy workbook a 'Workbook'/'Book'."""
+    names = {key: word.encode("utf-16-le") for key, word in
+             (("enc", "EncryptionInfo"), ("wb", "Workbook"), ("book", "Book"), ("doc", "WordDocument"),
+              ("ppt", "PowerPoint"))}  # fmt: skip
+    found: set[str] = set()
+    with path.open("rb") as fh:
+        tail = b""
+        while chunk := fh.read(1 << 20):
+            block = tail + chunk
+            found.update(k for k, v in names.items() if v in block)
+            tail = block[-64:]
+    if "enc" in found:
+        return "encrypted"
+    if "wb" in found or "book" in found:
+        return "legacy_xls"
+    if "doc" in found or "ppt" in found:
+        return "office_not_workbook"
+    return "legacy_xls_or_encrypted"
+
+
+# -- zip containers: xlsx/xlsm, xlsb, ods, docx ... ------------------------------------------------
+def _inspect_zip(path: Path, size: int, limits: Limits) -> FileInfo:
+    name = path.name
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        raise WorkbookRefused("damaged", name) from None
+    with zf:
+        try:
+            infos = zf.infolist()
+        except (zipfile.BadZipFile, ValueError):
+            raise WorkbookRefused("damaged", name) from None
+        if len(infos) > limits.max_entries:
+            raise WorkbookRefused("too_many_entries", name, count=len(infos), limit=limits.max_entries)
+        total = 0
+        for info in infos:
+            total += info.file_size
+            if info.file_size > limits.grace_size and info.compress_size / info.file_size < limits.min_inflate_ratio:
+                raise WorkbookRefused("zip_bomb", name, entry=info.filename)
+        if total > limits.max_uncompressed:
+            raise WorkbookRefused("file_too_large", name, size=_mib(total), limit=_mib(limits.max_uncompressed))
+        names = {i.filename.replace("\\", "/").lstrip("/").lower(): i for i in infos}
+        _check_package_kind(name, names, zf)
+        for key, info in names.items():
+            if key.endswith((".xml", ".rels", ".vml")) and info.file_size:
+                _check_xml_prolog(zf, info, name, limits)
+    return FileInfo(path, "xlsx", total)
+
+
+def _check_package_kind(name: str, names: dict[str, zipfile.ZipInfo], zf: zipfile.ZipFile) -> None:
+    if "xl/workbook.xml" in names:
+        return
+    if "xl/workbook.bin" in names:
+        raise WorkbookRefused("xlsb", name)
+    if "mimetype" in names:
+        try:
+            mimetype = zf.read(names["mimetype"])[:200]
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+            raise WorkbookRefused("damaged", name) from None
+        if b"opendocument.spreadsheet" in mimetype:
+            raise WorkbookRefused("ods", name)
+    if "word/document.xml" in names or "ppt/presentation.xml" in names:
+        raise WorkbookRefused("office_not_workbook", name)
+    if "[content_types].xml" in names:
+        raise WorkbookRefused("damaged", name)  # an Office package without a workbook part
+    raise WorkbookRefused("zip_not_workbook", name)
+
+
+_ROOT_RE = re.compile(rb"<\s*([A-Za-z_][\w.:-]*)")
+
+
+def _check_xml_prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Limits) -> None:
+    """A DOCTYPE can only come before the root element, so the prolog is all we need to read."""
+    try:
+        with zf.open(info) as fh:
+            data = fh.read(limits.max_prolog)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
+        raise WorkbookRefused("damaged", name) from None
+    text = _as_ascii_view(data)
+    pos = 0
+    while True:
+        lt = text.find(b"<", pos)
+        if lt < 0:
+            if len(data) >= limits.max_prolog:
+                raise WorkbookRefused("unsafe_xml", name, entry=info.filename)
+            return  # no element at all: the parser will call it damaged
+        if text.startswith(b"<?", lt):
+            end = text.find(b"?>", lt)
+        elif text.startswith(b"<!--", lt):
+            end = text.find(b"-->", lt)
+        elif text.startswith(b"<!", lt):
+            raise WorkbookRefused("unsafe_xml", name, entry=info.filename)  # DOCTYPE / ENTITY
+        else:
+            return  # the root element: nothing after it may declare entities
+        if end < 0:
+            if len(data) >= limits.max_prolog:
+                raise WorkbookRefused("unsafe_xml", name, entry=info.filename)
+            return
+        pos = end + 2
+
+
+def _as_ascii_view(data: bytes) -> bytes:
+    """XML in UTF-16 (allowed by the standard) reduced to its ASCII bytes for the prolog check."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(data) > 3 and (data[1] == 0 or data[0] == 0)):
+        return data.replace(b"\x00", b"")
+    return data
+
+
+# -- text: CSV, or something that only pretends to be a workbook ------------------------------
+_HTML_RE = re.compile(rb"^\s*(<!doctype\s+html|<html|<table|<head|<meta)", re.IGNORECASE)
+
+
+def _inspect_text(path: Path, size: int, head: bytes, limits: Limits) -> FileInfo:
+    name = path.name
+    with path.open("rb") as fh:
+        sample = fh.read(64 * 1024)
+    body = sample.lstrip(b"\xef\xbb\xbf")
+    if _HTML_RE.match(body):
+        raise WorkbookRefused("html_table", name)
+    if body.lstrip().startswith(b"<?xml") or body.lstrip().startswith(b"<"):
+        if b"urn:schemas-microsoft-com:office:spreadsheet" in body:
+            raise WorkbookRefused("spreadsheetml", name)
+        raise WorkbookRefused("not_workbook", name)
+    if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise WorkbookRefused("not_workbook", name)
+    if decode_text(sample, final=False) is None:
+        raise WorkbookRefused("not_workbook", name)
+    if size > limits.max_csv_bytes:
+        raise WorkbookRefused("file_too_large", name, size=_mib(size), limit=_mib(limits.max_csv_bytes))
+    suffix = path.suffix.lower()
+    return FileInfo(path, "csv", size, renamed_csv=suffix not in (".csv", ".txt", ".tsv"))
+
+
+TEXT_ENCODINGS = ("utf-8-sig", "utf-16", "gb18030")
+
+
+def decode_text(data: bytes, *, final: bool = True) -> str | None:
+    """Text of a CSV file: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (what
+    Chinese Excel and WPS save as "CSV"). None when none fits."""
+    for encoding in TEXT_ENCODINGS:
+        if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            continue
+        try:
+            if final:
+                return data.decode(encoding)
+            import codecs
+
+            return codecs.getincrementaldecoder(encoding)().decode(data, final=False)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def _mib(n: int) -> str:
+    return f"{n / (1024 * 1024):.0f} MB"

@@ -1,0 +1,383 @@
+"""Values from spreadsheet cells: text, codes, dates, months, money, numbers, yes/no, choices.
+
+Cells arrive as the reader gives them: str, float, int, bool, '' or None for empty, and dates as
+tuples (ordinal,) / (ordinal, seconds) (io/worker.py). Each parser returns a domain value or
+raises ValidationError with a coded Problem; none guesses (a number without a unit, "2023.1"
+that could be January or October, a month without a year are all refused with a reason).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+
+from zqtracker.domain.errors import Problem, ValidationError
+from zqtracker.domain.models import InvestorOrigin, ProjectType
+from zqtracker.domain.money import MAX_MONEY, parse_money, to_decimal
+from zqtracker.domain.status import Status, parse_status
+from zqtracker.io.columns import BOOL_FALSE, BOOL_TRUE, INVESTOR_ORIGIN_WORDS, PROJECT_TYPE_WORDS
+
+EXCEL_ERRORS = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA",
+                          "#SPILL!", "#CALC!"))  # fmt: skip
+_WS_RE = re.compile(r"\s+")
+
+
+def is_empty(value: object) -> bool:
+    return value is None or value == "" or (isinstance(value, str) and not value.strip())
+
+
+def as_date(value: tuple) -> date:
+    return date.fromordinal(value[0])
+
+
+def display(value: object) -> str:
+    """The text a cell shows, near enough for messages and the preview."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e16:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, tuple) and value:
+        d = as_date(value)
+        if len(value) > 1 and value[1]:
+            s = value[1]
+            return f"{d.isoformat()} {s // 3600:02d}:{s // 60 % 60:02d}:{s % 60:02d}"
+        return d.isoformat()
+    return str(value)
+
+
+def clean_text(value: object) -> str:
+    """Text with runs of whitespace (line breaks, full-width spaces) made one space."""
+    text = value.strip() if value.__class__ is str else display(value).strip()  # type: ignore[union-attr]
+    if text.isprintable() and "  " not in text:
+        return text
+    return " ".join(text.split())
+
+
+def fold(text: str) -> str:
+    """Full-width letters, digits and brackets made half-width (NFKC), lower case, no spaces."""
+    return _WS_RE.sub("", unicodedata.normalize("NFKC", text)).lower()
+
+
+def _check_error(value: object, field: str) -> None:
+    if value.__class__ is str and value[:2].lstrip()[:1] == "#" and value.strip().upper() in EXCEL_ERRORS:  # type: ignore[index]
+        raise ValidationError(Problem("cell_error", field, {"value": value.strip()}))
+
+
+# -- text and codes --------------------------------------------------------------------------------
+def parse_text(value: object, field: str) -> str:
+    if value.__class__ is str:
+        if value[:1] == "#":  # type: ignore[index]
+            _check_error(value, field)
+        text = value.strip()  # type: ignore[union-attr]
+        if text.isprintable() and "  " not in text:
+            return text
+        return " ".join(text.split())
+    _check_error(value, field)
+    return clean_text(value)
+
+
+def parse_code(value: object, field: str = "code") -> str:
+    """A project code as text. A number read back (1.0) becomes the digits the cell shows ("1");
+    a number too long to have kept its digits is refused rather than stored wrong."""
+    if value.__class__ is str:
+        if value[:1] == "#":  # type: ignore[index]
+            _check_error(value, field)
+        text = value.strip()  # type: ignore[union-attr]
+        return text if text.isprintable() and " " not in text else "".join(text.split())
+    if isinstance(value, bool):
+        raise ValidationError(Problem("bad_code", field, {"value": display(value)}))
+    if isinstance(value, float):
+        if value.is_integer():
+            if abs(value) >= 2**53:
+                raise ValidationError(Problem("code_as_number", field, {"value": display(value)}))
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, int):
+        return str(value)
+    return _WS_RE.sub("", display(value)) if isinstance(value, tuple) else clean_text(value)
+
+
+# -- numbers and money -----------------------------------------------------------------------------
+def parse_money_cell(value: object, factor: int | None, field: str) -> int:
+    """Integer yuan: a number in ``factor`` units or text with its own unit ("12.5亿")."""
+    if value.__class__ is float and factor:
+        exact = _float_times_factor(value, factor)  # type: ignore[arg-type]
+        if exact is not None and 0 <= exact <= MAX_MONEY:
+            return exact
+    _check_error(value, field)
+    if isinstance(value, (bool, tuple)):
+        raise ValidationError(Problem("bad_money", field, {"value": display(value)}))
+    if isinstance(value, str):
+        value = unicodedata.normalize("NFKC", value).strip()
+    return parse_money(value, factor, field=field)
+
+
+def _float_times_factor(value: float, factor: int) -> int | None:
+    """value × factor in integer arithmetic, when that is exact without rounding (the decimal
+    digits of the float's shortest repr fit in the power of ten): the fast path of 100k amounts.
+    None sends the value down parse_money's Decimal path."""
+    if value.is_integer():
+        return int(value) * factor if -(2**53) < value < 2**53 else None
+    text = repr(value)
+    dot = text.find(".")
+    if dot < 0 or "e" in text:
+        return None
+    scale = _POWERS.get(len(text) - dot - 1)
+    if scale is None or factor % scale:
+        return None
+    return int(text[:dot] + text[dot + 1 :]) * (factor // scale)
+
+
+_POWERS = {n: 10**n for n in range(0, 10)}
+_AREA_UNITS = ("亩", "mu")
+
+
+def parse_decimal(value: object, field: str) -> Decimal:
+    """A positive-or-zero decimal (land area in mu): a number, or text such as "16.15亩"."""
+    _check_error(value, field)
+    if isinstance(value, (bool, tuple)):
+        raise ValidationError(Problem("not_a_number", field, {"value": display(value)}))
+    try:
+        if isinstance(value, str):
+            text = fold(value).replace(",", "")
+            for unit in _AREA_UNITS:
+                if text.endswith(unit):
+                    text = text[: -len(unit)]
+            number = Decimal(text)
+            if not number.is_finite():
+                raise InvalidOperation
+            return number
+        return to_decimal(value)
+    except (InvalidOperation, TypeError, ValueError):
+        raise ValidationError(Problem("not_a_number", field, {"value": display(value)})) from None
+
+
+# -- dates and months ------------------------------------------------------------------------------
+_FULL_DATE_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[t\s].*)?$")
+_MONTH_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(?:份)?$")
+_COMPACT_RE = re.compile(r"^(\d{4})(\d{2})(\d{2})?$")
+_MONTH_ONLY_RE = re.compile(r"^(\d{1,2})\s*月(?:份)?$")
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20|21)\d{2})\s*年")
+
+
+def excel_serial_to_date(serial: float, date1904: bool = False) -> date:
+    """Excel's day numbers: 1900 system (with Lotus's phantom 29 Feb 1900) or 1904 system."""
+    days = int(serial)
+    if date1904:
+        return date(1904, 1, 1) + timedelta(days=days)
+    if days < 1:
+        raise ValueError("before 1900")
+    if days < 60:
+        return date(1899, 12, 31) + timedelta(days=days)
+    if days == 60:
+        raise ValueError("29 February 1900 does not exist")
+    return date(1899, 12, 30) + timedelta(days=days)
+
+
+def _make_date(y: int, m: int, d: int, value: object, field: str) -> date:
+    try:
+        result = date(y, m, d)
+    except ValueError:
+        raise ValidationError(Problem("bad_date", field, {"value": display(value)})) from None
+    if not 1900 <= result.year <= 2200:
+        raise ValidationError(Problem("year_out_of_range", field, {"value": result.year}))
+    return result
+
+
+def parse_date(value: object, field: str, date1904: bool = False) -> date:
+    """A date from an Excel date, a day number, "2023-10-10", "2023/10/10", "2023.10.10",
+    "2023年10月10日", "20231010", or a month ("2023.10", "2023年10月" → the 1st)."""
+    _check_error(value, field)
+    if isinstance(value, tuple):
+        d = as_date(value)
+        return _make_date(d.year, d.month, d.day, value, field)
+    if isinstance(value, bool):
+        raise ValidationError(Problem("bad_date", field, {"value": display(value)}))
+    if isinstance(value, (int, float)):
+        return _date_from_number(value, field, date1904)
+    text = unicodedata.normalize("NFKC", str(value)).strip().lower()
+    m = _FULL_DATE_RE.match(text)
+    if m:
+        return _make_date(int(m[1]), int(m[2]), int(m[3]), value, field)
+    m = _MONTH_RE.match(text)
+    if m:
+        return _make_date(int(m[1]), int(m[2]), 1, value, field)
+    m = _COMPACT_RE.match(text)
+    if m:
+        return _make_date(int(m[1]), int(m[2]), int(m[3] or 1), value, field)
+    try:
+        number = float(text)
+    except ValueError:
+        raise ValidationError(Problem("bad_date", field, {"value": display(value)})) from None
+    return _date_from_number(number, field, date1904, text=text)
+
+
+def _date_from_number(number: float, field: str, date1904: bool, text: str | None = None) -> date:
+    shown = text if text is not None else display(number)
+    if number != number or number in (float("inf"), float("-inf")):
+        raise ValidationError(Problem("bad_date", field, {"value": shown}))
+    if float(number).is_integer():
+        n = int(number)
+        if 19000101 <= n <= 22001231:  # 20231010
+            return _make_date(n // 10000, n // 100 % 100, n % 100, shown, field)
+        if 190001 <= n <= 220012:  # 202310
+            return _make_date(n // 100, n % 100, 1, shown, field)
+        if 1900 <= n <= 2200:
+            raise ValidationError(Problem("bad_date", field, {"value": shown}))
+    elif 1900 < number < 2201:  # 2023.10 typed into a number cell: "2023.1" is January or October
+        digits = (text if text is not None else repr(number)).split(".", 1)[1]
+        if len(digits) == 1 and digits == "1":
+            raise ValidationError(Problem("ambiguous_date", field, {"value": shown}))
+        if len(digits) in (1, 2):
+            return _make_date(int(number), int(digits), 1, shown, field)
+        raise ValidationError(Problem("bad_date", field, {"value": shown}))
+    try:
+        d = excel_serial_to_date(number, date1904)
+    except (ValueError, OverflowError):
+        raise ValidationError(Problem("bad_date", field, {"value": shown})) from None
+    return _make_date(d.year, d.month, d.day, shown, field)
+
+
+def parse_month(
+    value: object, default_year: int | None, field: str = "month", date1904: bool = False
+) -> tuple[int, int]:
+    """(year, month) from "2023-01", "2023年1月", "2023.01", "202301", an Excel date, or "1月" / 1
+    under ``default_year`` (from the title, unit line or sheet name)."""
+    _check_error(value, field)
+    if isinstance(value, str):
+        text = fold(value)
+        m = _MONTH_ONLY_RE.match(text)
+        if m or (text.isdigit() and len(text) <= 2):
+            month = int(m[1] if m else text)
+            return _month_in_year(default_year, month, value, field)
+    elif (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and float(value).is_integer()
+        and 1 <= value <= 12
+    ):
+        return _month_in_year(default_year, int(value), value, field)
+    try:
+        d = parse_date(value, field, date1904)
+    except ValidationError as exc:
+        if exc.problems[0].code == "bad_date":
+            raise ValidationError(Problem("bad_month", field, {"value": display(value)})) from None
+        raise
+    return d.year, d.month
+
+
+def _month_in_year(year: int | None, month: int, value: object, field: str) -> tuple[int, int]:
+    if not 1 <= month <= 12:
+        raise ValidationError(Problem("bad_month", field, {"value": display(value)}))
+    if year is None:
+        raise ValidationError(Problem("month_without_year", field, {"value": display(value)}))
+    return year, month
+
+
+def year_in(text: str) -> int | None:
+    """The year a title or sheet name speaks of ("2023年重点项目…" → 2023)."""
+    m = _YEAR_RE.search(unicodedata.normalize("NFKC", text))
+    return int(m[1]) if m else None
+
+
+def month_header(value: object, default_year: int | None, date1904: bool = False) -> tuple[int | None, int] | None:
+    """The month a wide sheet's column header names, or None when it names none. A header "1月"
+    with no year anywhere gives (None, 1): the rows then fail with month_without_year."""
+    if isinstance(value, tuple):
+        d = as_date(value)
+        return d.year, d.month
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = fold(value)
+    for suffix in ("完成投资", "完成额", "完成", "投资额", "投资", "amount"):
+        if text.endswith(suffix) and len(text) > len(suffix):
+            text = text[: -len(suffix)]
+            break
+    text = re.sub(r"[(（].*?[)）]$", "", text)
+    m = _MONTH_ONLY_RE.match(text)
+    if m and 1 <= int(m[1]) <= 12:
+        return default_year, int(m[1])
+    m = _MONTH_RE.match(text)
+    if m and 1 <= int(m[2]) <= 12 and 1900 <= int(m[1]) <= 2200:
+        return int(m[1]), int(m[2])
+    m = re.match(r"^(\d{4})(\d{2})$", text)
+    if m and 1 <= int(m[2]) <= 12 and 1900 <= int(m[1]) <= 2200:
+        return int(m[1]), int(m[2])
+    m = _FULL_DATE_RE.match(text)
+    if m and int(m[3]) == 1 and 1 <= int(m[2]) <= 12:
+        return int(m[1]), int(m[2])
+    for i, name in enumerate(_MONTH_NAMES, start=1):
+        if text in (name, name[:3]):
+            return default_year, i
+    return None
+
+
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december")  # fmt: skip
+
+
+# -- choices -----------------------------------------------------------------------------------------
+_BOOL_TRUE = frozenset(fold(w) for w in BOOL_TRUE)
+_BOOL_FALSE = frozenset(fold(w) for w in BOOL_FALSE)
+
+
+def parse_bool(value: object, field: str) -> bool:
+    _check_error(value, field)
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)) and value in (0, 1):
+        return bool(value)
+    key = fold(display(value))
+    if key in _BOOL_TRUE:
+        return True
+    if key in _BOOL_FALSE:
+        return False
+    raise ValidationError(Problem("bad_bool", field, {"value": display(value)}))
+
+
+_TYPE_WORDS = {fold(k): ProjectType(v) for k, v in PROJECT_TYPE_WORDS.items()}
+CONTINUING = ("续建", "continuing")  # 建设性质 "续建": no type, but the project is being built
+
+
+def parse_project_type(value: object, field: str = "project_type") -> ProjectType | None:
+    """A project type; None for 续建 (continuing construction says the stage, not the type)."""
+    _check_error(value, field)
+    key = fold(display(value))
+    if key in CONTINUING:
+        return None
+    found = _TYPE_WORDS.get(key) or next((t for t in ProjectType if key in (t.value, fold(t.label("en")),
+                                                                               fold(t.label("zh")))), None)  # fmt: skip
+    if found is None:
+        raise ValidationError(Problem("unknown_choice", field, {"value": display(value)}))
+    return found
+
+
+_ORIGIN_WORDS = {fold(k): InvestorOrigin(v) for k, v in INVESTOR_ORIGIN_WORDS.items()}
+for _origin in InvestorOrigin:
+    _ORIGIN_WORDS.setdefault(fold(_origin.label("en")), _origin)
+    _ORIGIN_WORDS.setdefault(fold(_origin.label("zh")), _origin)
+
+
+def parse_origin(value: object, field: str = "investor_origin") -> InvestorOrigin:
+    _check_error(value, field)
+    found = _ORIGIN_WORDS.get(fold(display(value)))
+    if found is None:
+        raise ValidationError(Problem("unknown_choice", field, {"value": display(value)}))
+    return found
+
+
+def parse_status_cell(value: object, field: str = "status") -> Status:
+    _check_error(value, field)
+    text = unicodedata.normalize("NFKC", display(value)).strip()
+    try:
+        return parse_status(text)
+    except ValidationError:
+        raise ValidationError(Problem("unknown_status", field, {"value": display(value)})) from None

@@ -1,0 +1,323 @@
+"""What an import would do, worked out before anything is written.
+
+Each data row is matched to a project — by code, else by name and district — or is new; a
+matched row's values are compared field by field with the stored project (in the database's raw
+representation, so "12.10亿" against 1,210,000,000 and a date cell against '2023-10-10' compare
+exactly); new and changed projects are checked as the domain checks them; monthly amounts are
+compared with the stored records. The result is the preview the dialog shows and the CLI's
+``--dry-run`` prints, and what import_apply writes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from zqtracker.domain.errors import Problem
+from zqtracker.domain.models import PROJECT_FIELDS
+from zqtracker.domain.status import Status
+from zqtracker.domain.validation import _DATE_ORDER, MAX_TEXT
+from zqtracker.io.layout import PROJECTS
+from zqtracker.io.plan import SheetPlan
+from zqtracker.io.reader import RawWorkbook
+from zqtracker.services.import_model import (
+    _DATES,
+    _REF_FIELDS,
+    EXISTS,
+    INVALID,
+    NEW,
+    REFERENCE_LIMIT,
+    SAME,
+    UPDATE,
+    Context,
+    FieldChange,
+    ImportAnalysis,
+    NewProject,
+    SeenRows,
+    SheetAnalysis,
+    Update,
+    add_problem,
+)  # fmt: skip
+from zqtracker.services.import_records import analyse_records
+from zqtracker.storage.importing import COL, Encoders
+
+
+def analyse_sheets(book: RawWorkbook, sheets: list[SheetAnalysis], ctx: Context, mode: str,
+                   skip_invalid: bool) -> ImportAnalysis:  # fmt: skip
+    result = ImportAnalysis(book, mode, sheets, context=ctx)
+    seen = SeenRows()
+    order = sorted(range(len(sheets)), key=lambda i: sheets[i].layout.kind != PROJECTS)
+    for i in order:
+        sa = sheets[i]
+        if not sa.selected or sa.plan is None:
+            continue
+        result.problems.extend(sa.plan.sheet_problems)
+        if sa.layout.kind == PROJECTS:
+            _projects(result, i, sa, ctx, seen)
+    for i in order:
+        sa = sheets[i]
+        if sa.selected and sa.plan is not None:
+            analyse_records(result, i, sa, ctx, seen)
+    for sa in result.selected:
+        for k, problems in sa.plan.problems.items():  # type: ignore[union-attr]
+            result.problems.extend(problems)
+            if sa.status and sa.status[k] != INVALID:
+                sa.status[k] = INVALID
+    result.problems.sort(key=lambda p: ([s.name for s in sheets].index(p.sheet) if p.sheet in
+                                        [s.name for s in sheets] else 0, p.row, p.column))  # fmt: skip
+    result.invalid_rows = sum(s.status.count(INVALID) for s in result.selected)
+    if skip_invalid:
+        _drop_invalid(result)
+    _references(result, ctx)
+    return result
+
+
+# -- projects ------------------------------------------------------------------------------------------
+def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Context, seen: SeenRows) -> None:
+    plan = sa.plan
+    assert plan is not None
+    n = len(plan)
+    codes, names, districts = plan.column("code"), plan.column("name"), plan.column("district")
+    sa.status, sa.targets = [NEW] * n, [None] * n
+    matched: list[int] = []
+    new_ks: list[int] = []
+    for k in range(n):
+        if k in plan.problems:
+            sa.status[k] = INVALID
+            continue
+        code, name, district = codes[k], names[k], districts[k]
+        key = code if code else (name, district)
+        first = seen.first_row.get(key)
+        if first is not None:
+            add_problem(plan, k, sa, "code" if code else "name", code or name,
+                     Problem("duplicate_in_file", "code" if code else "name",
+                             {"value": code or name, "first_row": first[1] if first[0] == sa.name
+                              else f"{first[1]} ({first[0]})"}))  # fmt: skip
+            sa.status[k] = INVALID
+            continue
+        seen.first_row[key] = (sa.name, plan.row_numbers[k])
+        pid = None
+        if result.mode != "replace":
+            pid = ctx.by_code.get(code) if code else None
+            if pid is None and name and district:
+                candidate = ctx.by_name.get((name, district))
+                if candidate is not None and ctx.code_of.get(candidate) in (None, "", code):
+                    pid = candidate
+        if pid is None:
+            new_ks.append(k)
+        else:
+            sa.targets[k] = pid
+            matched.append(k)
+    _validate_new(result, index, sa, new_ks, seen)
+    _compare(result, index, sa, ctx, matched)
+
+
+def _validate_new(result: ImportAnalysis, index: int, sa: SheetAnalysis, ks: list[int], seen: SeenRows) -> None:
+    """New projects: the required fields and the domain's checks, column by column."""
+    plan = sa.plan
+    assert plan is not None
+    for f in ("name", "sector", "district", "planned_investment"):
+        col = plan.column(f)
+        for k in [k for k in ks if col[k] is None]:
+            add_problem(plan, k, sa, f, None, Problem("required", f))
+    _check_columns(plan, sa, ks, {f: plan.column(f) for f in (*MAX_TEXT, *_DATES, "land_area_mu")})
+    problems = plan.problems
+    for k in [k for k in ks if k in problems]:
+        sa.status[k] = INVALID
+    ks = [k for k in ks if k not in problems]
+    statuses = plan.column("status")
+    chain = plan.chain
+    first = len(result.new_projects)
+    hints = plan.status_hint
+    sheet_hint = Status(plan.layout.status_hint) if plan.layout.status_hint else None
+    new_projects = result.new_projects
+    targets = sa.targets
+    for n, k in enumerate(ks, start=first):
+        status = statuses[k]
+        if status is None:
+            hint = hints[k] if hints is not None and hints[k] is not None else None
+            status = Status(hint) if hint else sheet_hint
+            if status is None:
+                status = Status.SIGNED
+                result.default_status += 1
+        new_projects.append(NewProject(index, k, status, chain[k] if chain else None))
+        targets[k] = -(n + 1)
+    seen.new_sheets.append(index)
+
+
+def _check_columns(plan: SheetPlan, sa: SheetAnalysis, ks: list[int], values: dict[str, list]) -> None:
+    """validation.project_problems, column-wise over rows ``ks`` (100k rows in milliseconds)."""
+    for f, limit in MAX_TEXT.items():
+        col = values[f]
+        for k in [k for k in ks if col[k] and len(col[k]) > limit]:
+            add_problem(plan, k, sa, f, col[k][:40] + "…", Problem("too_long", f, {"limit": limit}))
+    for f in ("sector", "district"):
+        col = plan.column(f)
+        for k in [k for k in ks if col[k] and len(col[k]) > REFERENCE_LIMIT]:
+            add_problem(plan, k, sa, f, col[k][:40] + "…", Problem("too_long", f, {"limit": REFERENCE_LIMIT}))
+    land = values["land_area_mu"]
+    for k in [k for k in ks if land[k] is not None and land[k] <= 0]:
+        add_problem(
+            plan, k, sa, "land_area_mu", land[k], Problem("must_be_positive", "land_area_mu", {"value": land[k]})
+        )
+    for earlier, later in _DATE_ORDER:
+        a, b = values[earlier], values[later]
+        for k in [k for k in ks if a[k] is not None and b[k] is not None and b[k] < a[k]]:
+            add_problem(plan, k, sa, later, b[k].isoformat(), Problem("dates_out_of_order", later, {
+                "value": b[k].isoformat(), "other": a[k].isoformat(), "other_field": earlier}))  # fmt: skip
+
+
+def _check_values(plan: SheetPlan, k: int, sa: SheetAnalysis, values: dict[str, Any]) -> None:
+    """The same checks on one row's effective values (an update: the stored values and the file's)."""
+    n = len(plan)
+    columns = {f: _OneRow(n, k, values.get(f)) for f in (*MAX_TEXT, *_DATES, "land_area_mu")}
+    _check_columns(plan, sa, [k], columns)  # type: ignore[arg-type]
+
+
+class _OneRow:
+    """A column holding one row's value, for running the column checks on a single row."""
+
+    __slots__ = ("k", "value")
+
+    def __init__(self, n: int, k: int, value: Any) -> None:
+        self.k, self.value = k, value
+
+    def __getitem__(self, k: int) -> Any:
+        return self.value if k == self.k else None
+
+
+def _compare(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Context, ks: list[int]) -> None:
+    """Matched rows against the stored projects: changed fields, or unchanged."""
+    plan = sa.plan
+    assert plan is not None
+    if result.mode == "append":
+        for k in ks:
+            sa.status[k] = EXISTS
+        result.unchanged += len(ks)
+        return
+    enc = ctx.encoders
+    fields = [f for f in PROJECT_FIELDS if f in plan.values]
+    names = {kind: ctx.names_by_id(kind) for kind in _REF_FIELDS}
+    diffs: dict[int, dict[str, Any]] = {}
+    befores = [ctx.rows[sa.targets[k]] for k in ks]  # type: ignore[index]
+    for f in fields:
+        col = plan.values[f]
+        values = [col[k] for k in ks]
+        i = COL[_REF_FIELDS.get(f, f)]
+        stored = [row[i] for row in befores]
+        by_id = names.get(f)
+        if by_id is not None:
+            shown = list(map(by_id.get, stored))
+            changed = [n for n, (v, b) in enumerate(zip(values, shown, strict=True)) if v is not None and v != b]
+        else:
+            encoded = list(map(_encoder(f, enc), values))
+            changed = [n for n, (v, b) in enumerate(zip(encoded, stored, strict=True)) if v is not None and v != b]
+        for n in changed:
+            diffs.setdefault(ks[n], {})[f] = values[n]
+    for k in ks:
+        changed = diffs.get(k)
+        pid = sa.targets[k]
+        if not changed:
+            sa.status[k] = SAME
+            result.unchanged += 1
+            continue
+        before = ctx.rows[pid]  # type: ignore[index]
+        effective = {f: _decode(f, before, enc) for f in (*_DATES, "land_area_mu")}
+        effective.update({f: plan.values[f][k] for f in (*MAX_TEXT, *_DATES, "land_area_mu") if f in plan.values and
+                          plan.values[f][k] is not None})  # fmt: skip
+        _check_values(plan, k, sa, effective)
+        if k in plan.problems:
+            sa.status[k] = INVALID
+            continue
+        sa.status[k] = UPDATE
+        sa.changes[k] = [FieldChange(f, _shown_before(f, before, enc, names), v) for f, v in changed.items()]
+        result.updates.append(Update(index, k, pid, before, changed))  # type: ignore[arg-type]
+
+
+def _encoder(f: str, enc: Encoders):
+    """Domain value → the raw value stored (None stays None)."""
+    if f in _DATES:
+        return enc.date
+    if f == "land_area_mu":
+        return enc.area
+    if f == "is_key_project":
+        return lambda v: None if v is None else enc.boolean(v)
+    if f in ("status", "project_type", "investor_origin"):
+        return lambda v: None if v is None else v.value
+    return _same
+
+
+def _same(v: Any) -> Any:
+    return v
+
+
+def _decode(f: str, row: tuple, enc: Encoders) -> Any:
+    raw = row[COL[f]]
+    if f in _DATES:
+        return enc.decode_date(raw)
+    if f == "land_area_mu":
+        return enc.decode_area(raw)
+    return raw
+
+
+def _shown_before(f: str, row: tuple, enc: Encoders, names: dict[str, dict[int, str]]) -> Any:
+    if f in _REF_FIELDS:
+        return names[f].get(row[COL[_REF_FIELDS[f]]])
+    value = _decode(f, row, enc)
+    if f == "status":
+        return Status(value)
+    if f == "is_key_project":
+        return bool(value)
+    if f in ("project_type", "investor_origin"):
+        from zqtracker.domain.models import InvestorOrigin, ProjectType
+
+        return (ProjectType if f == "project_type" else InvestorOrigin)(value)
+    return value
+
+
+# -- after the rows ------------------------------------------------------------------------------------
+def _drop_invalid(result: ImportAnalysis) -> None:
+    """--skip-invalid: rows with problems write nothing (nor do records of projects not added)."""
+    dropped = {-(i + 1) for i, np in enumerate(result.new_projects)
+               if result.sheets[np.sheet].status[np.k] == INVALID}  # fmt: skip
+    if dropped:
+        keep = [np for i, np in enumerate(result.new_projects) if -(i + 1) not in dropped]
+        remap = {}
+        for new_i, np in enumerate(keep):
+            old = result.new_projects.index(np)
+            remap[-(old + 1)] = -(new_i + 1)
+        result.new_projects = keep
+        result.records = [(remap[r[0]] if r[0] < 0 else r[0], *r[1:]) for r in result.records if r[0] not in dropped]
+        result.plans = [(remap[p[0]] if p[0] < 0 else p[0], *p[1:]) for p in result.plans if p[0] not in dropped]
+        for sa in result.sheets:
+            sa.targets = [remap.get(t, t) if t is not None and t < 0 else t for t in sa.targets]
+    result.updates = [u for u in result.updates if result.sheets[u.sheet].status[u.k] != INVALID]
+
+
+def _references(result: ImportAnalysis, ctx: Context) -> None:
+    """Sectors, districts and enterprises the written rows name that the database lacks."""
+    sectors: dict[str, str | None] = {}
+    districts: dict[str, None] = {}
+    enterprises: dict[str, None] = {}
+    rows: dict[int, list[int]] = {}
+    for np in result.new_projects:
+        rows.setdefault(np.sheet, []).append(np.k)
+    for u in result.updates:
+        if {"sector", "district", "enterprise"} & u.fields.keys():
+            rows.setdefault(u.sheet, []).append(u.k)
+    for index, ks in rows.items():
+        plan = result.sheets[index].plan
+        assert plan is not None
+        sector_col, district_col = plan.column("sector"), plan.column("district")
+        enterprise_col, chain = plan.column("enterprise"), plan.chain
+        for k in ks:
+            sector = sector_col[k]
+            if sector is not None and sector not in ctx.sectors and sector not in sectors:
+                parent = chain[k] if chain else None
+                sectors[sector] = parent if parent and parent != sector else None
+        districts.update(dict.fromkeys(d for d in dict.fromkeys(district_col[k] for k in ks)
+                                       if d and d not in ctx.districts))  # fmt: skip
+        enterprises.update(dict.fromkeys(e for e in dict.fromkeys(enterprise_col[k] for k in ks)
+                                         if e and e not in ctx.enterprises))  # fmt: skip
+    result.new_sectors = list(sectors.items())
+    result.new_districts = list(districts)
+    result.new_enterprises = list(enterprises)

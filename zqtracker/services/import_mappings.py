@@ -1,0 +1,92 @@
+"""Column mappings a user corrected, remembered for the next file with the same headers.
+
+A district sends the same layout every month; after one correction ("这一列是计划总投资，单位亿元")
+the next file imports without asking. Mappings live in a small JSON file in the user's config
+folder (platformdirs), so that the desktop app and the CLI share them; the key is a fingerprint
+of the sheet's folded header texts, so a file with the same headers in the same places matches.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from zqtracker.io.values import fold
+
+MAX_ENTRIES = 200
+
+
+@dataclass
+class Mapping:
+    """What the user chose for one header layout: a field (or None: not imported) per column
+    index, a unit factor per column index, and the header row when they moved it."""
+
+    fields: dict[int, str | None] = field(default_factory=dict)
+    units: dict[int, int] = field(default_factory=dict)
+    header_row: int | None = None
+
+    def is_empty(self) -> bool:
+        return not self.fields and not self.units and self.header_row is None
+
+    def to_json(self) -> dict:
+        return {"fields": {str(k): v for k, v in self.fields.items()},
+                "units": {str(k): v for k, v in self.units.items()}, "header_row": self.header_row}  # fmt: skip
+
+    @classmethod
+    def from_json(cls, data: dict) -> Mapping:
+        fields = {int(k): (str(v) if v is not None else None) for k, v in (data.get("fields") or {}).items()}
+        units = {int(k): int(v) for k, v in (data.get("units") or {}).items()}
+        header_row = data.get("header_row")
+        return cls(fields, units, int(header_row) if header_row is not None else None)
+
+
+def fingerprint(headers: list[str]) -> str:
+    """Same headers in the same columns → same key; spacing, case and width do not matter."""
+    folded = "\x1f".join(fold(h) for h in headers)
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()[:32]
+
+
+def default_path() -> Path:
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("zqtracker", appauthor=False)) / "import-mappings.json"
+
+
+class MappingStore:
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or default_path()
+
+    def _load(self) -> dict[str, dict]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def get(self, key: str) -> Mapping | None:
+        entry = self._load().get(key)
+        if not isinstance(entry, dict):
+            return None
+        try:
+            mapping = Mapping.from_json(entry)
+        except (TypeError, ValueError):
+            return None
+        return None if mapping.is_empty() else mapping
+
+    def put(self, key: str, mapping: Mapping) -> None:
+        data = self._load()
+        data.pop(key, None)
+        if not mapping.is_empty():
+            data[key] = mapping.to_json()
+        while len(data) > MAX_ENTRIES:
+            data.pop(next(iter(data)))
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(self.path.name + ".part")
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(tmp, self.path)
+
+    def forget(self, key: str) -> None:
+        self.put(key, Mapping())

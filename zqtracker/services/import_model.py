@@ -1,0 +1,165 @@
+"""The import's analysis as data: what each sheet's rows will do, what the whole import adds,
+updates and writes (services/import_analysis.py works it out, import_apply.py writes it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from zqtracker.domain.errors import Problem
+from zqtracker.domain.status import Status
+from zqtracker.io.errors import CellProblem
+from zqtracker.io.layout import SheetLayout
+from zqtracker.io.plan import SheetPlan
+from zqtracker.io.reader import RawSheet, RawWorkbook
+from zqtracker.storage.importing import Encoders
+
+NEW, UPDATE, SAME, INVALID, EXISTS = "new", "update", "same", "invalid", "exists"
+REFERENCE_LIMIT = 100  # sectors.name / districts.name are String(100)
+_REF_FIELDS = {"sector": "sector_id", "district": "district_id", "enterprise": "enterprise_id"}
+_DATES = ("signed_on", "construction_start_on", "production_on")
+
+
+@dataclass
+class FieldChange:
+    field: str
+    before: Any  # domain values, for showing
+    after: Any
+
+
+@dataclass
+class SheetAnalysis:
+    raw: RawSheet
+    layout: SheetLayout
+    plan: SheetPlan | None
+    selected: bool = True
+    reason: str = ""  # why not imported: "hidden", "not_recognized", "not_chosen", "unreadable"
+    fingerprint: str = ""
+    remembered: bool = False
+    status: list[str] = field(default_factory=list)  # per data row: new/update/same/invalid/exists
+    targets: list[int | None] = field(default_factory=list)  # project id, or -(n+1) for new project n
+    changes: dict[int, list[FieldChange]] = field(default_factory=dict)  # updated rows' field changes
+    records: dict[int, tuple[int, int]] = field(default_factory=dict)  # k → (records written, unchanged)
+
+    @property
+    def name(self) -> str:
+        return self.raw.name
+
+
+@dataclass(slots=True)
+class NewProject:
+    sheet: int
+    k: int
+    status: Status
+    chain: str | None
+
+
+@dataclass
+class Update:
+    sheet: int
+    k: int
+    pid: int
+    before: tuple  # the raw row
+    fields: dict[str, Any]  # changed fields → domain values
+
+
+@dataclass
+class Context:
+    """The database as the analysis saw it."""
+
+    by_code: dict[str, int]
+    by_name: dict[tuple[str, str], int]
+    code_of: dict[int, str]
+    sectors: dict[str, int]
+    districts: dict[str, int]
+    enterprises: dict[str, int]
+    encoders: Encoders
+    rows: dict[int, tuple] = field(default_factory=dict)  # raw rows of matched projects
+    investment: dict[tuple[int, int, int], tuple[int, int, int]] = field(default_factory=dict)
+    plans: dict[tuple[int, int], int] = field(default_factory=dict)
+
+    def names_by_id(self, kind: str) -> dict[int, str]:
+        source = {"sector": self.sectors, "district": self.districts, "enterprise": self.enterprises}[kind]
+        return {v: k for k, v in source.items()}
+
+
+@dataclass
+class ImportAnalysis:
+    book: RawWorkbook
+    mode: str
+    sheets: list[SheetAnalysis]
+    new_projects: list[NewProject] = field(default_factory=list)
+    updates: list[Update] = field(default_factory=list)
+    unchanged: int = 0
+    records: list[tuple] = field(default_factory=list)  # (target, y, m, yuan, before yuan | None)
+    records_unchanged: int = 0
+    plans: list[tuple] = field(default_factory=list)  # (target, y, yuan, before yuan | None)
+    new_sectors: list[tuple[str, str | None]] = field(default_factory=list)  # (name, chain)
+    new_districts: list[str] = field(default_factory=list)
+    new_enterprises: list[str] = field(default_factory=list)
+    problems: list[CellProblem] = field(default_factory=list)
+    invalid_rows: int = 0
+    default_status: int = 0  # new projects given no status (recorded as Signed)
+    context: Context | None = None
+    notes: list[Problem] = field(default_factory=list)  # what was noticed (services.importing.notes_of)
+
+    @property
+    def added(self) -> int:
+        return len(self.new_projects)
+
+    @property
+    def updated(self) -> int:
+        return len(self.updates)
+
+    @property
+    def selected(self) -> list[SheetAnalysis]:
+        return [s for s in self.sheets if s.selected and s.plan is not None]
+
+    @property
+    def needs_unit(self) -> list[tuple[SheetAnalysis, Any]]:
+        return [(s, c) for s in self.selected for c in s.plan.needs_unit]  # type: ignore[union-attr]
+
+    @property
+    def has_work(self) -> bool:
+        return bool(self.new_projects or self.updates or self.records or self.plans)
+
+
+class SeenRows:
+    """Project identities met in this file, so that a second row for one project is caught and
+    monthly sheets can point at projects the same import adds."""
+
+    def __init__(self) -> None:
+        self.first_row: dict[object, tuple[str, int]] = {}  # code or (name, district) → (sheet, row)
+        self.new_sheets: list[int] = []  # sheets that added projects (the maps below come from them)
+        self._maps: tuple[dict, dict, dict] | None = None
+        self.months: dict[tuple[int, int, int], tuple[int, int]] = {}  # (target, y, m) → (row, yuan)
+
+    def new_maps(
+        self, result: ImportAnalysis
+    ) -> tuple[dict[str, int], dict[tuple[str, str], int], dict[str, list[int]]]:
+        """The projects this import adds, by code, by (name, district) and by name — built only
+        when a monthly sheet needs them."""
+        if self._maps is None:
+            by_code: dict[str, int] = {}
+            by_name: dict[tuple[str, str], int] = {}
+            names: dict[str, list[int]] = {}
+            columns: dict[int, tuple[list, list, list]] = {}
+            for n, np in enumerate(result.new_projects):
+                cols = columns.get(np.sheet)
+                if cols is None:
+                    plan = result.sheets[np.sheet].plan
+                    assert plan is not None
+                    cols = columns[np.sheet] = (plan.column("code"), plan.column("name"), plan.column("district"))
+                code, name, district = cols[0][np.k], cols[1][np.k], cols[2][np.k]
+                if code:
+                    by_code[code] = -(n + 1)
+                by_name[(name, district)] = -(n + 1)
+                names.setdefault(name, []).append(-(n + 1))
+            self._maps = (by_code, by_name, names)
+        return self._maps
+
+
+def add_problem(plan: SheetPlan, k: int, sa: SheetAnalysis, f: str, value: Any, problem: Problem) -> None:
+    info = next((c for c in sa.layout.mapped() if c.field == f), None)
+    plan.add_problem(k, CellProblem(sa.name, plan.row_numbers[k], info.letter if info else "",
+                                    info.header if info else "", "" if value is None else str(value), problem))  # fmt: skip

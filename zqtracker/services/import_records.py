@@ -1,0 +1,112 @@
+"""Monthly completed investment and annual plans of an import: which project each row means,
+which records are new, changed or the same as stored, and months given twice."""
+
+from __future__ import annotations
+
+from zqtracker.domain.errors import Problem
+from zqtracker.domain.money import MAX_MONEY
+from zqtracker.io.layout import MONTHLY
+from zqtracker.services.import_model import (
+    INVALID,
+    SAME,
+    UPDATE,
+    Context,
+    ImportAnalysis,
+    SeenRows,
+    SheetAnalysis,
+    add_problem,
+)  # fmt: skip
+
+
+def analyse_records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Context, seen: SeenRows) -> None:
+    plan = sa.plan
+    assert plan is not None
+    if not plan.months and not plan.plans:
+        return
+    n = len(plan)
+    if sa.layout.kind == MONTHLY:
+        sa.status, sa.targets = [SAME] * n, [None] * n
+        _monthly_targets(result, sa, ctx, seen)
+    taken = seen.months
+    written: dict[int, list[int]] = {}
+    targets, status = sa.targets, sa.status
+    stored = ctx.investment if result.mode != "replace" else {}
+    records, numbers = result.records, plan.row_numbers
+    unchanged = 0
+    for k, y, m, yuan in plan.months:
+        target = targets[k]
+        if target is None or status[k] == INVALID:
+            continue
+        key = (target, y, m)
+        if 1900 <= y <= 2200 and key not in taken:  # the common case, kept short
+            taken[key] = (numbers[k], yuan)
+            before = stored.get(key) if target > 0 else None
+            counts = written.get(k)
+            if counts is None:
+                counts = written[k] = [0, 0]
+            if before is not None and before[0] == yuan:
+                unchanged += 1
+                counts[1] += 1
+            else:
+                records.append((target, y, m, yuan, None if before is None else before[0]))
+                counts[0] += 1
+            continue
+        if not 1900 <= y <= 2200 or yuan > MAX_MONEY:
+            add_problem(plan, k, sa, "month", f"{y}-{m:02d}", Problem("year_out_of_range", "month", {"value": y}))
+            sa.status[k] = INVALID
+            continue
+        key = (target, y, m)
+        if key in taken:
+            if taken[key][1] == yuan:  # the same amount twice (a long and a wide sheet): harmless
+                continue
+            add_problem(plan, k, sa, "month", f"{y}-{m:02d}",
+                     Problem("duplicate_in_file", "month", {"value": f"{y}-{m:02d}", "first_row": taken[key][0]}))  # fmt: skip
+            sa.status[k] = INVALID
+            continue
+    result.records_unchanged += unchanged
+    for k, (w, same) in written.items():
+        sa.records[k] = (w, same)
+        if sa.layout.kind == MONTHLY and sa.status[k] != INVALID:
+            sa.status[k] = UPDATE if w else SAME
+    for k, y, yuan in plan.plans:
+        target = sa.targets[k]
+        if target is None or sa.status[k] == INVALID:
+            continue
+        before_plan = ctx.plans.get((target, y)) if target > 0 and result.mode != "replace" else None
+        if before_plan != yuan:
+            result.plans.append((target, y, yuan, before_plan))
+
+
+def _monthly_targets(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, seen: SeenRows) -> None:
+    plan = sa.plan
+    assert plan is not None
+    codes, names, districts = plan.column("code"), plan.column("name"), plan.column("district")
+    new_by_code, new_by_name, new_names = seen.new_maps(result)
+    by_name: dict[str, list[int]] = {}
+    if result.mode != "replace":
+        for (name, _district), pid in ctx.by_name.items():
+            by_name.setdefault(name, []).append(pid)
+    for k in range(len(plan)):
+        if k in plan.problems:
+            sa.status[k] = INVALID
+            continue
+        code, name, district = codes[k], names[k], districts[k]
+        target = None
+        if code:
+            target = new_by_code.get(code) or (ctx.by_code.get(code) if result.mode != "replace" else None)
+        elif name and district:
+            target = new_by_name.get((name, district)) or (
+                ctx.by_name.get((name, district)) if result.mode != "replace" else None)  # fmt: skip
+        elif name:
+            found = [*new_names.get(name, []), *by_name.get(name, [])]
+            if len(found) > 1:
+                add_problem(plan, k, sa, "name", name, Problem("ambiguous_project", "name", {"value": name}))
+                sa.status[k] = INVALID
+                continue
+            target = found[0] if found else None
+        if target is None:
+            f = "code" if code else "name"
+            add_problem(plan, k, sa, f, code or name, Problem("unknown_project", f, {"value": code or name}))
+            sa.status[k] = INVALID
+            continue
+        sa.targets[k] = target

@@ -1,0 +1,401 @@
+"""Importing spreadsheets: the use case the desktop dialog and ``zqtracker import`` share.
+
+    service = ImportService(ctx.database)
+    book = service.read(path, progress=progress)             # safely, in a child process
+    analysis = service.analyse(book, options)                # what would change, every problem
+    result = service.apply(analysis, options, progress=p)    # one transaction; result.change undoes it
+
+or in one go, ``service.import_file(path, options, dry_run=...)``. All or nothing: with any invalid
+row nothing is written unless ``skip_invalid``. Mode replace backs the database up first.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from zqtracker.domain.errors import DomainError, Problem
+from zqtracker.domain.money import Unit
+from zqtracker.io.columns import DATA_SHEET_ROLES, sheet_role
+from zqtracker.io.errors import CellProblem, WorkbookRefused
+from zqtracker.io.layout import PROJECTS, UNKNOWN, SheetLayout, detect_layout
+from zqtracker.io.plan import PlanBuilder, PlanOptions, SheetPlan
+from zqtracker.io.reader import RawSheet, RawWorkbook, column_text, read_workbook
+from zqtracker.io.values import display
+from zqtracker.services import import_apply
+from zqtracker.services.import_analysis import analyse_sheets
+from zqtracker.services.import_mappings import Mapping, MappingStore, fingerprint
+from zqtracker.services.import_model import Context, ImportAnalysis, SheetAnalysis
+from zqtracker.services.import_notes import notes_of
+from zqtracker.services.progress import Progress
+from zqtracker.storage.database import Database
+from zqtracker.storage.import_undo import reapply, revert
+from zqtracker.storage.importing import ImportChange, ImportStore
+
+MODES = ("merge", "append", "replace")
+
+
+_STAGES = {
+    "read": ("Reading “{0}”…", "正在读取“{0}”…"),
+    "projects": ("Writing projects…", "正在写入项目…"),
+    "updates": ("Updating projects…", "正在更新项目…"),
+    "records": ("Writing monthly investment…", "正在写入月度完成投资…"),
+    "commit": ("Saving…", "正在保存…"),
+}
+
+
+class _Worded:
+    """A Progress whose texts are sentences in the user's language (the layers below report a
+    sheet name or a stage); cancelling goes through to the one wrapped."""
+
+    def __init__(self, inner: Progress, lang: str, reading: bool) -> None:
+        self.inner, self.zh, self.reading = inner, 1 if lang.startswith("zh") else 0, reading
+
+    def report(self, done: int, total: int | None = None, text: str = "") -> None:
+        stage = "read" if self.reading else text
+        words = _STAGES.get(stage)
+        self.inner.report(done, total, words[self.zh].format(text) if words else text)
+
+    def check(self) -> None:
+        self.inner.check()
+
+
+def worded(progress: Progress | None, lang: str, *, reading: bool = False) -> Progress | None:
+    return None if progress is None else _Worded(progress, lang, reading)  # type: ignore[return-value]
+
+
+def _paused_gc(method):  # type: ignore[no-untyped-def]
+    import functools
+
+    @functools.wraps(method)
+    def run(*args, **kwargs):  # type: ignore[no-untyped-def]
+        with _no_cyclic_gc():
+            return method(*args, **kwargs)
+
+    return run
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """The cyclic collector paused while 100k-row lists are built: each of its full passes walks
+    every live object (millions here) and finds nothing, since rows hold no cycles. Objects are
+    still freed as usual; the collector resumes after. About an eighth of an import's CPU time."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+class ImportRefused(DomainError):
+    """The import cannot go ahead as asked (not the file's fault): one sentence, coded."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        self.problem = Problem(code, None, dict(params))
+        super().__init__(self.problem.message("en"))
+
+    def message(self, lang: str = "en") -> str:
+        return self.problem.message(lang)
+
+
+@dataclass
+class ImportOptions:
+    mode: str = "merge"
+    sheets: list[str] | None = None  # None: every visible sheet that is recognised
+    unit: Unit | None = None  # for money that has no unit in its cell, header or a unit line
+    skip_invalid: bool = False
+    mappings: dict[str, Mapping] = field(default_factory=dict)  # the user's corrections, by sheet
+    use_remembered: bool = True
+    lang: str = "en"
+
+
+@dataclass
+class ImportResult:
+    file: str
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    investment_records: int = 0
+    plans: int = 0
+    problems: list[CellProblem] = field(default_factory=list)
+    new_sectors: list[str] = field(default_factory=list)
+    new_districts: list[str] = field(default_factory=list)
+    new_enterprises: list[str] = field(default_factory=list)
+    written: bool = False
+    notes: list[Problem] = field(default_factory=list)
+    change: ImportChange | None = None
+    backup: Path | None = None
+    project_ids: list[int] = field(default_factory=list)  # added and updated
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def as_json(self, lang: str = "en") -> dict[str, object]:
+        """The CLI's ``--json`` shape (issue 4), exactly these keys."""
+        return {"added": self.added, "updated": self.updated, "unchanged": self.unchanged,
+                "investment_records": self.investment_records,
+                "skipped": [p.as_json(lang) for p in self.problems],
+                "new_sectors": self.new_sectors, "new_districts": self.new_districts}  # fmt: skip
+
+
+class ImportService:
+    def __init__(self, database: Database, mappings: MappingStore | None = None) -> None:
+        self.db = database
+        self.mappings = mappings if mappings is not None else MappingStore()
+
+    # -- reading and analysing -------------------------------------------------------------------
+    def read(
+        self, path: Path | str, *, sheets: list[str] | None = None, progress: Progress | None = None
+    ) -> RawWorkbook:
+        """The workbook's cells; raises WorkbookRefused (one sentence naming the file)."""
+        return read_workbook(Path(path), sheets=sheets, progress=progress)
+
+    @_paused_gc
+    def read_planned(self, path: Path | str, options: ImportOptions, *,
+                     progress: Progress | None = None) -> tuple[RawWorkbook, dict[str, SheetPlan]]:  # fmt: skip
+        """Read, converting each sheet's rows while the reading process is still sending more
+        (the conversion overlaps the parse instead of following it). Returns the book and the
+        plans of the sheets ``options`` would import, for :meth:`analyse`."""
+        known = self.known_districts()
+        builders: dict[str, PlanBuilder | None] = {}
+
+        def on_rows(book: RawWorkbook, sheet: RawSheet) -> None:
+            if sheet.name not in builders:
+                builders[sheet.name] = None
+                chosen = sheet.name in options.sheets if options.sheets is not None else default_sheet(sheet)
+                if not chosen or sheet.error is not None:
+                    return
+                layout, _key, mapping, _remembered = self.layout_of(sheet, options, known)
+                if layout.kind == UNKNOWN:
+                    return
+                builders[sheet.name] = PlanBuilder(sheet, layout, self.plan_options(book, options, mapping, known))
+            builder = builders[sheet.name]
+            if builder is not None:
+                builder.feed()
+
+        book = read_workbook(Path(path), sheets=options.sheets, progress=worded(progress, options.lang, reading=True),
+                             on_rows=on_rows)  # fmt: skip
+        plans = {name: b.finish() for name, b in builders.items() if b is not None}
+        return book, plans
+
+    def known_districts(self) -> frozenset[str]:
+        with self.db.session() as s:
+            return frozenset(ImportStore(s).references()[1])
+
+    def layout_of(self, sheet: RawSheet, options: ImportOptions,
+                  known: frozenset[str] = frozenset()) -> tuple[SheetLayout, str, Mapping | None, bool]:  # fmt: skip
+        """A sheet's layout with the user's (or remembered) corrections applied; also its header
+        fingerprint, the mapping used and whether it was a remembered one."""
+        auto = detect_layout(sheet, known_districts=known)
+        key = self.key_for(sheet, auto.header_row, auto.header_rows) if auto.header_row >= 0 else ""
+        mapping = options.mappings.get(sheet.name)
+        remembered = False
+        if mapping is None and options.use_remembered:
+            if key:
+                mapping = self.mappings.get(key)
+            else:  # no header found: perhaps the user showed us one for a file like this before
+                for r in range(sheet.row_offset, sheet.row_offset + min(len(sheet.rows), 30)):
+                    candidate = self.mappings.get(self.key_for(sheet, r, 1))
+                    if candidate is not None and candidate.header_row == r:
+                        key, mapping = self.key_for(sheet, r, 1), candidate
+                        break
+            remembered = mapping is not None
+        if mapping is None or mapping.is_empty():
+            return auto, key, None, False
+        layout = detect_layout(sheet, known_districts=known, overrides=mapping.fields, header_row=mapping.header_row)
+        return layout, key, mapping, remembered
+
+    @staticmethod
+    def key_for(sheet: RawSheet, header_row: int, header_rows: int = 1) -> str:
+        """The remembered-mapping key of a sheet whose header is at ``header_row`` (0-based)."""
+        if header_row < 0:
+            return ""
+        return fingerprint(header_texts(sheet, header_row, header_rows))
+
+    @_paused_gc
+    def analyse(self, book: RawWorkbook, options: ImportOptions, *, plans: dict[str, object] | None = None,
+                progress: Progress | None = None) -> ImportAnalysis:  # fmt: skip
+        """What importing ``book`` would do. Raises WorkbookRefused for a sheet asked for by name that
+        is unreadable or not recognised, or when no sheet is recognised at all."""
+        if options.mode not in MODES:
+            raise ValueError(options.mode)
+        known = self.known_districts()
+        name = book.path.name
+        sheets: list[SheetAnalysis] = []
+        for raw in book.sheets:
+            if raw.error is not None:
+                if options.sheets is not None and raw.name in options.sheets:
+                    raise raw.error
+                sheets.append(SheetAnalysis(raw, SheetLayout(raw.name, UNKNOWN), None, False, "unreadable"))
+                continue
+            layout, key, mapping, remembered = self.layout_of(raw, options, known)
+            chosen = raw.name in options.sheets if options.sheets is not None else default_sheet(raw)
+            sa = SheetAnalysis(raw, layout, None, chosen, fingerprint=key, remembered=remembered)
+            if layout.kind == UNKNOWN:
+                sa.selected, sa.reason = False, "summary" if is_view_sheet(raw.name) else "not_recognized"
+                if options.sheets is not None and chosen:
+                    raise WorkbookRefused("sheet_not_recognized", name, sheet=raw.name)
+            elif not chosen:
+                sa.reason = "hidden" if not raw.visible else "summary" if is_view_sheet(raw.name) else "not_chosen"
+            if sa.selected:
+                built = (plans or {}).get(raw.name)
+                sa.plan = (
+                    built
+                    if built is not None
+                    else PlanBuilder(  # type: ignore[assignment]
+                        raw, layout, self.plan_options(book, options, mapping, known)
+                    ).finish()
+                )
+                shown_codes(book, raw, sa.plan)  # type: ignore[arg-type]
+            sheets.append(sa)
+        if not any(s.selected for s in sheets):
+            if not book.sheets:
+                raise WorkbookRefused("no_sheets", name)
+            unreadable = next((s.raw.error for s in sheets if s.raw.error is not None), None)
+            if unreadable is not None and not any(s.layout.kind != UNKNOWN for s in sheets):
+                raise unreadable
+            raise WorkbookRefused("nothing_recognized", name)
+        if progress is not None:
+            progress.check()
+        ctx = self._context(sheets, options)
+        analysis = analyse_sheets(book, sheets, ctx, options.mode, options.skip_invalid)
+        analysis.notes = notes_of(analysis, options.lang, options.unit)
+        return analysis
+
+    @staticmethod
+    def plan_options(book: RawWorkbook, options: ImportOptions, mapping: Mapping | None,
+                     known: frozenset[str]) -> PlanOptions:  # fmt: skip
+        return PlanOptions(unit=options.unit.factor if options.unit else None,
+                           column_units=dict(mapping.units) if mapping else {}, date1904=book.date1904,
+                           known_districts=known)  # fmt: skip
+
+    def _context(self, sheets: list[SheetAnalysis], options: ImportOptions) -> Context:
+        with self.db.session() as s:
+            store = ImportStore(s)
+            by_code, by_name = store.keys()
+            sectors, districts, enterprises = store.references()
+            ctx = Context(by_code, by_name, {v: k for k, v in by_code.items()}, sectors, districts, enterprises,
+                          store.enc)  # fmt: skip
+            if options.mode == "replace":
+                return ctx
+            candidates: set[int] = set()
+            years: set[int] = set()
+            plan_years: set[int] = set()
+            for sa in sheets:
+                if not sa.selected or sa.plan is None:
+                    continue
+                plan = sa.plan
+                if sa.layout.kind == PROJECTS:  # monthly sheets need no stored values to compare with
+                    codes, names, dists = plan.column("code"), plan.column("name"), plan.column("district")
+                    candidates.update(by_code[c] for c in codes if c is not None and c in by_code)
+                    candidates.update(by_name[(n, d)] for n, d in zip(names, dists, strict=True) if (n, d) in by_name)
+                years.update(y for _k, y, _m, _v in plan.months if y is not None)
+                plan_years.update(y for _k, y, _v in plan.plans)
+            ctx.rows = store.project_rows(sorted(candidates))
+            ctx.investment = store.investment(years)
+            ctx.plans = store.plans(plan_years)
+        return ctx
+
+    # -- writing ---------------------------------------------------------------------------------
+    @_paused_gc
+    def apply(
+        self, analysis: ImportAnalysis, options: ImportOptions, *, progress: Progress | None = None
+    ) -> ImportResult:
+        """Write what the analysis found (nothing when it found problems, unless skip_invalid)."""
+        result = self.result_of(analysis)
+        if analysis.problems and not options.skip_invalid:
+            return result
+        if not analysis.has_work and options.mode != "replace":
+            return result
+        if options.mode == "replace":
+            if self.db.sqlite_path is None:
+                raise ImportRefused("replace_needs_sqlite", database=self.db.display_name)
+            from zqtracker.services.admin import backup
+
+            result.backup = backup(self.db)
+        note = f"从 {analysis.book.path.name} 导入" if options.lang.startswith("zh") else \
+            f"Imported from {analysis.book.path.name}"  # fmt: skip
+        change = import_apply.write(self.db, analysis, note=note, progress=worded(progress, options.lang))
+        change.replaced_backup = result.backup
+        result.change, result.written = change, True
+        result.project_ids = [r[0] for r in change.inserted] + [r[0] for r in change.after]
+        return result
+
+    @staticmethod
+    def result_of(analysis: ImportAnalysis) -> ImportResult:
+        return ImportResult(
+            analysis.book.path.name, analysis.added, analysis.updated, analysis.unchanged, len(analysis.records),
+            len(analysis.plans), list(analysis.problems), [n for n, _ in analysis.new_sectors],
+            list(analysis.new_districts), list(analysis.new_enterprises), notes=list(analysis.notes),
+        )  # fmt: skip
+
+    def import_file(self, path: Path | str, options: ImportOptions, *, dry_run: bool = False,
+                    progress: Progress | None = None) -> ImportResult:  # fmt: skip
+        """Read, analyse and (unless ``dry_run``) write. Raises WorkbookRefused when the file cannot
+        be imported at all — among others when amounts have no unit and none was given."""
+        book, plans = self.read_planned(path, options, progress=progress)
+        analysis = self.analyse(book, options, plans=plans, progress=progress)  # type: ignore[arg-type]
+        if options.unit is None and analysis.needs_unit:
+            sa, info = analysis.needs_unit[0]
+            raise WorkbookRefused("no_unit", book.path.name, sheet=sa.name, column=info.letter, header=info.header)
+        if dry_run:
+            return self.result_of(analysis)
+        return self.apply(analysis, options, progress=progress)
+
+    # -- undo, redo, remembering -----------------------------------------------------------------
+    def undo(self, change: ImportChange) -> None:
+        with self.db.session() as s:
+            revert(s, change)
+
+    def redo(self, change: ImportChange) -> None:
+        with self.db.session() as s:
+            reapply(s, change)
+
+    def remember(self, key: str, mapping: Mapping) -> None:
+        if key:
+            self.mappings.put(key, mapping)
+
+
+def is_view_sheet(name: str) -> bool:
+    """A sheet zqtracker's export or template writes as a view of the data (overview, summaries,
+    chart, instructions, drop-down lists): never read as projects or investment unless chosen."""
+    role = sheet_role(name)
+    return role is not None and role not in DATA_SHEET_ROLES
+
+
+def default_sheet(sheet: RawSheet) -> bool:
+    """Imported without being named: visible, and not a view zqtracker wrote."""
+    return sheet.visible and not is_view_sheet(sheet.name)
+
+
+def shown_codes(book: RawWorkbook, raw: RawSheet, plan: SheetPlan) -> None:
+    """Codes typed as numbers become the text their cells show ("000123", not "123")."""
+    if not plan.numeric_codes or plan.values.get("code") is None:
+        return
+    info = next((c for c in plan.layout.mapped() if c.field == "code"), None)
+    if info is None:
+        return
+    rows = [plan.data_rows[k] + raw.row_offset for k in plan.numeric_codes]
+    texts = column_text(book, raw.name, info.index, rows)
+    codes = plan.values["code"]
+    for k, row in zip(plan.numeric_codes, rows, strict=True):
+        if row in texts:
+            codes[k] = texts[row]
+    plan.numeric_codes = []
+
+
+def header_texts(sheet: RawSheet, header_row: int, header_rows: int = 1) -> list[str]:
+    """The header row's texts (both rows when two), for the mapping fingerprint."""
+    out: list[str] = []
+    for r in range(header_row, header_row + header_rows):
+        i = r - sheet.row_offset
+        if 0 <= i < len(sheet.rows):
+            out.extend(display(v) for v in sheet.rows[i])
+        out.append("\n")
+    return out

@@ -1,0 +1,268 @@
+"""The import preview: the sheet as it is, with what will happen to each row.
+
+Column 0 says what happens to the row (new, update with its field-level diff, unchanged,
+invalid, total/section/notes skipped); the other columns are the sheet's own, their header
+showing the column's letter, its text and the field it maps to (with the unit for money). Problem
+cells are highlighted and carry their reason as a tooltip. For 100k rows ``data()`` only looks
+values up; texts are built once per row and cached.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from zqtracker.domain.messages import field_label
+from zqtracker.domain.models import InvestorOrigin, ProjectType
+from zqtracker.domain.money import Unit, format_money
+from zqtracker.domain.status import Status
+from zqtracker.io.headers import IGNORED_PREFIX, ROW_NUMBER
+from zqtracker.io.layout import ColumnInfo, column_letter
+from zqtracker.io.values import display
+from zqtracker.services.import_model import INVALID, NEW, UPDATE, FieldChange, SheetAnalysis
+
+STATUS_COLUMN = 0
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "new", "update", "same", "invalid", "exists", "total", ...
+
+_TINTS = {NEW: "#2e7d32", UPDATE: "#1565c0", INVALID: "#c62828", "exists": "#6d6d6d"}
+_MONEY = ("planned_investment", "expected_annual_output", "expected_annual_tax")
+_UNIT_NAMES = {1: Unit.YUAN, 10_000: Unit.WAN, 100_000_000: Unit.YI}
+
+
+def _tint(color: str, alpha: int) -> QBrush:
+    c = QColor(color)
+    c.setAlpha(alpha)
+    return QBrush(c)
+
+
+def shown_value(f: str, value: Any, lang: str) -> str:
+    """A field value as the diff shows it ("12.10 亿元", "在建", "是")."""
+    zh = lang.startswith("zh")
+    if value is None or value == "":
+        return "—"
+    if f in _MONEY:
+        return format_money(value, Unit.YI, 2, with_unit=True, lang=lang)
+    if isinstance(value, (Status, ProjectType, InvestorOrigin)):
+        return value.label(lang)
+    if isinstance(value, bool):
+        return ("是" if value else "否") if zh else ("yes" if value else "no")
+    if f == "land_area_mu":
+        return f"{value.normalize():f}"
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def diff_text(changes: list[FieldChange], lang: str) -> str:
+    """ "status 在建 → 投产, planned 12.00 → 12.10 亿元" in the user's language."""
+    sep = "，" if lang.startswith("zh") else ", "
+    return sep.join(f"{field_label(c.field, lang)} {shown_value(c.field, c.before, lang)} → "
+                    f"{shown_value(c.field, c.after, lang)}" for c in changes)  # fmt: skip
+
+
+class PreviewModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.sheet: SheetAnalysis | None = None
+        self.lang = "en"
+        self.words: dict[str, str] = {}
+        self._k_of: dict[int, int] = {}
+        self._problems: dict[tuple[int, int], list[str]] = {}
+        self._status_text: dict[int, str] = {}
+        self._width = 0
+        self.column_units: dict[int, int] = {}  # the user's unit per sheet column (set by the dialog)
+        self.default_unit: int | None = None  # the user's unit for amounts that have none
+
+    # -- content ---------------------------------------------------------------------------------
+    def set_sheet(self, sheet: SheetAnalysis | None, lang: str, words: dict[str, str]) -> None:
+        """``words``: the dialog's translated words for statuses ("new" → "新增" …)."""
+        self.beginResetModel()
+        self.sheet, self.lang, self.words = sheet, lang, words
+        self._k_of, self._problems, self._status_text = {}, {}, {}
+        self._width = sheet.raw.width if sheet is not None else 0
+        plan = sheet.plan if sheet is not None else None
+        if plan is not None:
+            self._k_of = {i: k for k, i in enumerate(plan.data_rows)}
+            letters = {column_letter(sheet.raw.col_offset + j): j for j in range(self._width)}  # type: ignore[union-attr]
+            for k, problems in plan.problems.items():
+                i = plan.data_rows[k]
+                for p in problems:
+                    j = letters.get(p.column, -1)
+                    self._problems.setdefault((i, j), []).append(p.reason(lang))
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or self.sheet is None else len(self.sheet.raw.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or self.sheet is None else self._width + 1
+
+    def column_info(self, section: int) -> ColumnInfo | None:
+        if self.sheet is None or section == STATUS_COLUMN:
+            return None
+        return self.sheet.layout.column(self.sheet.raw.col_offset + section - 1)
+
+    def row_kind(self, i: int) -> str:
+        sheet = self.sheet
+        if sheet is None:
+            return ""
+        layout = sheet.layout
+        r = sheet.raw.row_offset + i
+        if layout.header_row <= r < layout.data_start:
+            return "header"
+        k = self._k_of.get(i)
+        if k is not None and sheet.status:
+            return sheet.status[k]
+        if sheet.plan is not None:
+            if i in sheet.plan.skipped:
+                return sheet.plan.skipped[i]
+            if sheet.plan.notes_from is not None and r + 1 >= sheet.plan.notes_from:
+                return "note"
+        return "title" if r < layout.header_row else ""
+
+    def _status(self, i: int) -> str:
+        text = self._status_text.get(i)
+        if text is not None:
+            return text
+        kind = self.row_kind(i)
+        text = self.words.get(kind, "")
+        sheet = self.sheet
+        k = self._k_of.get(i)
+        if sheet is not None and k is not None:
+            colon = "：" if self.lang.startswith("zh") else ": "
+            if kind == UPDATE and k in sheet.changes:
+                text = f"{text}{colon}{diff_text(sheet.changes[k], self.lang)}"
+            elif kind == INVALID and sheet.plan is not None and k in sheet.plan.problems:
+                text = f"{text}{colon}{sheet.plan.problems[k][0].reason(self.lang)}"
+            if k in sheet.records:
+                written, same = sheet.records[k]
+                text += "  " + self.words.get("records", "{0}").format(written, same)
+        self._status_text[i] = text
+        return text
+
+    # -- Qt -------------------------------------------------------------------------------------------
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.sheet is None:
+            return None
+        i, c = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if c == STATUS_COLUMN:
+                return self._status(i)
+            row = self.sheet.raw.rows[i]
+            return display(row[c - 1]) if c - 1 < len(row) else ""
+        if role == KIND_ROLE:
+            return self.row_kind(i)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if c == STATUS_COLUMN:
+                return self._status(i) or None
+            reasons = self._problems.get((i, c - 1))
+            return "\n".join(reasons) if reasons else None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if c != STATUS_COLUMN and (i, c - 1) in self._problems:
+                return _tint("#e53935", 110)
+            kind = self.row_kind(i)
+            color = _TINTS.get(kind)
+            if color is not None:
+                return _tint(color, 55 if c == STATUS_COLUMN else 22)
+            if kind == "header":
+                return _tint("#9e9e9e", 45)
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            kind = self.row_kind(i)
+            if kind in ("total", "section1", "section2", "note", "title"):
+                font = QFont()
+                font.setItalic(True)
+                return font
+            if kind == "header":
+                font = QFont()
+                font.setBold(True)
+                return font
+        if role == Qt.ItemDataRole.ForegroundRole:
+            info = self.column_info(c)
+            kind = self.row_kind(i)
+            if kind in ("total", "note", "title") or (info is not None and c != STATUS_COLUMN and
+                                                      not _imported(info)):  # fmt: skip
+                return QBrush(QColor("#8a8a8a"))
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if self.sheet is None:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return str(self.sheet.raw.row_offset + section + 1)
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if section == STATUS_COLUMN:
+                return self.words.get("what", "")
+            return self.header_text(section)
+        if role == Qt.ItemDataRole.ToolTipRole and section != STATUS_COLUMN:
+            return self.words.get("remap", "")
+        if role == Qt.ItemDataRole.ForegroundRole and section != STATUS_COLUMN:
+            info = self.column_info(section)
+            if info is None or not _imported(info):
+                return QBrush(QColor("#8a8a8a"))
+        return None
+
+    def header_text(self, section: int) -> str:
+        info = self.column_info(section)
+        letter = column_letter(self.sheet.raw.col_offset + section - 1) if self.sheet else ""
+        if info is None:
+            return f"{letter}\n→ {self.words.get('off', '')}"
+        head = f"{letter}  {info.header}" if info.header else letter
+        return f"{head}\n→ {self.mapping_text(info)}"
+
+    def mapping_text(self, info: ColumnInfo) -> str:
+        if info.hidden or not _imported(info):
+            why = "hidden" if info.note.startswith("hidden") else "off"
+            return self.words.get(why, "")
+        if info.month is not None:
+            y, m = info.month
+            label = f"{y or '?'}-{m:02d}"
+        else:
+            label = field_label(info.field, self.lang)
+        unit = self._unit_of(info)
+        if unit is None:
+            return label
+        return (
+            f"{label}（{unit.label(self.lang)}）"
+            if self.lang.startswith("zh")
+            else f"{label} ({unit.label(self.lang)})"
+        )
+
+    def _unit_of(self, info: ColumnInfo) -> Unit | None:
+        if not info.is_money or self.sheet is None:
+            return None
+        factor = self.column_units.get(info.index) or info.unit or self.sheet.layout.unit_line or self.default_unit
+        return _UNIT_NAMES.get(factor or 0)
+
+
+def _imported(info: ColumnInfo) -> bool:
+    return (
+        bool(info.field) and not info.hidden and info.field != ROW_NUMBER and not info.field.startswith(IGNORED_PREFIX)
+    )
+
+
+class PreviewFilter(QSortFilterProxyModel):
+    """Show all rows, only rows with problems, or only rows that change something."""
+
+    ALL, PROBLEMS, CHANGES = 0, 1, 2
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.mode = self.ALL
+
+    def set_mode(self, mode: int) -> None:
+        self.mode = mode
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if self.mode == self.ALL:
+            return True
+        model = self.sourceModel()
+        kind = model.row_kind(source_row)  # type: ignore[attr-defined]
+        if self.mode == self.PROBLEMS:
+            return kind == INVALID
+        return kind in (NEW, UPDATE)
