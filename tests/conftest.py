@@ -23,6 +23,9 @@ from zqtracker.storage.database import Database, open_database  # noqa: E402
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 
+# Desktop fixtures (main window, private settings, dialog guard) live in tests/ui_fixtures.py.
+pytest_plugins = ("ui_fixtures",)
+
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:

@@ -7,8 +7,40 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from types import SimpleNamespace
 
 WORKER_FLAG = "--zqtracker-read-worker"  # a frozen bundle runs the import's reading process so
+
+
+def desktop_arguments(argv: Sequence[str]) -> SimpleNamespace | None:
+    """The options of a plain desktop start (--db, --demo, --lang), or None when ``argv`` asks for
+    anything else — a command, --help, --version, a typo — which the full CLI parser handles.
+
+    Why: the full parser imports every command and, through them, SQLAlchemy (0.6 s); the
+    desktop app shows its first page before it needs SQLAlchemy at all. Read by hand because
+    even argparse costs the launch 10 ms.
+    """
+    values: dict[str, object] = {"db": None, "demo": False, "lang": None}
+    args = list(argv)
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        name, eq, value = arg.partition("=")
+        if name == "--demo" and not eq:
+            values["demo"] = True
+        elif name in ("--db", "--lang"):
+            if not eq:
+                if i + 1 >= len(args) or args[i + 1].startswith("--"):
+                    return None
+                i += 1
+                value = args[i]
+            if name == "--lang" and value not in ("en", "zh"):
+                return None
+            values[name[2:]] = value
+        else:
+            return None
+        i += 1
+    return SimpleNamespace(**values)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -16,6 +48,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from zqtracker.io.worker import main as worker_main
 
         return worker_main()
+    desktop = desktop_arguments(sys.argv[1:] if argv is None else argv)
+    if desktop is not None:
+        from zqtracker.ui.app import run_app
+
+        return run_app(db=desktop.db, demo=desktop.demo, lang=desktop.lang)
     from zqtracker.cli.main import build_parser, run
 
     parser = build_parser()
@@ -33,6 +70,11 @@ def gui_main() -> int:
         from zqtracker.io.worker import main as worker_main
 
         return worker_main()
+    desktop = desktop_arguments(sys.argv[1:])
+    if desktop is not None:
+        from zqtracker.ui.app import run_app
+
+        return run_app(db=desktop.db, demo=desktop.demo, lang=desktop.lang)
     from zqtracker.cli.main import build_parser
 
     args, _unknown = build_parser().parse_known_args()

@@ -114,8 +114,10 @@ class ProjectRepository:
             by_name.setdefault((name, district), pid)
         return by_code, by_name
 
-    def list_rows(self, f: ProjectFilter | None = None, *, limit: int | None = None) -> list[ProjectRow]:
-        """The project list, names resolved, ordered by id.
+    def list_rows(
+        self, f: ProjectFilter | None = None, *, limit: int | None = None, ids: Sequence[int] | None = None
+    ) -> list[ProjectRow]:
+        """The project list, names resolved, ordered by id (``ids``: only those projects).
 
         Runs on the DBAPI cursor with our own conversions: SQLAlchemy's per-row result
         processing doubles the time of 100k rows (1.2 s against 0.55 s here).
@@ -128,6 +130,10 @@ class ProjectRepository:
             p.investor_origin, p.officer, p.updated_at, p.version,
         ).order_by(p.id)  # fmt: skip
         stmt = apply_filter(stmt, f)
+        if ids is not None:
+            if len(ids) > 900:  # SQLite's bound-parameter limit: read in chunks
+                return [row for chunk in _chunks(list(ids), 900) for row in self.list_rows(f, ids=chunk)]
+            stmt = stmt.where(p.id.in_(list(ids)))
         if limit is not None:
             stmt = stmt.limit(limit)
         sectors = dict(self.s.execute(select(SectorRow.id, SectorRow.name)).all())

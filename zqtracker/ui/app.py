@@ -1,42 +1,149 @@
-"""Starting the desktop app: QApplication, the database, the main window."""
+"""Starting the desktop app: first page on screen fast, the database opened in the background.
+
+Importing SQLAlchemy and mapping the tables costs 0.6–0.9 s — four times a bare Qt window's
+start. So the launch reads the first page of projects straight from the SQLite file with the
+standard library (storage.peek: read-only, only for a file of the current schema), shows the
+window with it, and opens the database for real off the GUI thread; when it is open the window
+gets its AppContext (``MainWindow.set_context``) exactly as after File › Open, and every row
+loads in the background. Anything unusual (a server URL, a file to migrate or create, a damaged
+file) simply skips the first page; a database that cannot be opened is explained in a dialog and
+the window stays, ready for File › Open.
+"""
 
 from __future__ import annotations
 
+import logging
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from zqtracker.services.context import AppContext
-from zqtracker.storage.database import DatabaseOpenError
+from zqtracker.ui.settings import LAST_DATABASE, REOPEN_LAST, Settings
+from zqtracker.ui.translations import Translations
+
+if TYPE_CHECKING:
+    from zqtracker.ui.main_window import MainWindow
+
+FIRST_PAGE_ROWS = 200
+log = logging.getLogger("zqtracker")
 
 
-def open_context(db: str | None, demo: bool) -> AppContext:
+def launch_target(db: str | None, demo: bool, settings: Settings) -> str:
+    """What to open: --demo, --db, $ZQTRACKER_DB, the last database used, else the default file."""
+    import os
+
+    from zqtracker.ui.database_actions import DEMO
+
     if demo:
-        from zqtracker.services.admin import open_demo_database
-        from zqtracker.storage.database import demo_database_path
+        return DEMO
+    if db:
+        return db
+    if os.environ.get("ZQTRACKER_DB"):
+        return ""  # storage resolves the variable
+    last = settings.get(LAST_DATABASE)
+    if settings.get(REOPEN_LAST) and last and (last == DEMO or "://" in last or Path(last).is_file()):
+        return last
+    return ""
 
-        path = demo_database_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return AppContext.for_database(open_demo_database(path))
-    return AppContext.open(db)
+
+def launch(
+    db: str | None = None, demo: bool = False, lang: str | None = None, *, settings: Settings | None = None
+) -> tuple[QApplication, MainWindow]:
+    """The shown window (with a first page when possible); the database keeps opening after."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("zqtracker")
+    settings = settings or Settings()
+    translations = Translations(app)
+    translations.switch(lang or settings.language)
+
+    from zqtracker.storage.peek import peek_first_page, sqlite_file_for
+    from zqtracker.ui.database_actions import DEMO
+    from zqtracker.ui.main_window import MainWindow
+
+    target = launch_target(db, demo, settings)
+    window = MainWindow(None, settings=settings, translations=translations, defer_setup=True)
+    path = sqlite_file_for(target or None, demo=target == DEMO)
+    model = window.projects.model
+    page = peek_first_page(path, FIRST_PAGE_ROWS, model.sort_key, model.sort_descending) if path else None
+    if page is not None:
+        window.projects.show_first_page(page)
+        window.show_pending(path.name, page.is_demo)  # type: ignore[union-attr]
+    window.show()
+    if page is None:
+        window.finish_startup()
+        window.database_actions.open_target(target)
+    else:
+        _open_after_first_paint(window, target)
+    return app, window
+
+
+def _open_after_first_paint(window: MainWindow, target: str) -> None:
+    """Start the real open once the first page is painted: importing SQLAlchemy in a thread
+    holds the GIL and would slow that paint. A window that is never painted (minimized) opens
+    the database anyway, a moment later."""
+    from PySide6.QtCore import QTimer
+
+    started = False
+
+    def start() -> None:
+        nonlocal started
+        if not started:
+            started = True
+            window.finish_startup()
+            window.database_actions.open_target(target, quiet=True)
+
+    window.projects.first_rows_painted.connect(start)
+    QTimer.singleShot(500, start)
 
 
 def run_app(db: str | None = None, demo: bool = False, lang: str | None = None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName("zqtracker")
-    try:
-        ctx = open_context(db, demo)
-    except DatabaseOpenError as exc:
-        QMessageBox.critical(None, "zqtracker", str(exc))
-        return 2
-    from zqtracker.ui.main_window import MainWindow
-
-    window = MainWindow(ctx)
-    window.show()
+    app, window = launch(db, demo, lang)
+    _install_excepthook(window)
     _autoquit(app)
     code = app.exec()
-    ctx.close()
+    if window.ctx is not None:
+        window.ctx.close()
     return code
+
+
+def _install_excepthook(window: MainWindow) -> None:
+    """An unexpected error in a slot: logged with its traceback, shown as one sentence."""
+    showing = False
+
+    def hook(kind, exc, tb) -> None:
+        nonlocal showing
+        _log_to_file(exc)
+        if showing or not isinstance(exc, Exception):
+            return
+        showing = True
+        try:
+            QMessageBox.critical(
+                window,
+                "zqtracker",
+                QCoreApplication.translate(
+                    "App", "Unexpected error: %1\n\nDetails are in the log file. Your data was not changed by it."
+                ).replace("%1", f"{type(exc).__name__}: {exc}"),
+            )
+        finally:
+            showing = False
+
+    sys.excepthook = hook
+
+
+def _log_to_file(exc: BaseException) -> None:
+    import traceback
+
+    from platformdirs import user_data_dir
+
+    try:
+        folder = Path(user_data_dir("zqtracker", appauthor=False)) / "logs"
+        folder.mkdir(parents=True, exist_ok=True)
+        with (folder / "zqtracker.log").open("a", encoding="utf-8") as fh:
+            fh.write("".join(traceback.format_exception(exc)))
+    except OSError:
+        log.exception("cannot write the log file", exc_info=exc)
 
 
 def _autoquit(app: QApplication) -> None:

@@ -1,26 +1,294 @@
-"""The main window (placeholder shell until the desktop issue lands)."""
+"""The main window: a thin shell of menus, toolbar, status bar and three tabs.
+
+It owns the things every part shares — ``ctx`` (the open database's AppContext, None while none
+is open), ``events`` (DataEvents), ``undo_stack`` — and hands them out; the work is done by the
+Projects page, ProjectActions, DatabaseActions and the dialogs.
+
+Another database (File › New / Open / recent / demo) reaches every widget one way: the window
+emits ``context_changed(ctx)`` after setting ``self.ctx`` (and ``events.database_replaced``);
+a widget that reads the database connects its ``set_context`` slot to it. The undo stack is
+cleared, then the old context is closed.
+
+Wiring other tabs: replace :meth:`_create_dashboard` / :meth:`_create_summaries` (each returns
+a QWidget, built the first time its tab is shown, when ``self.ctx`` may still be None).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from zqtracker.domain.money import format_money
-from zqtracker.services.context import AppContext
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+
+from zqtracker.ui.events import DataEvents
+from zqtracker.ui.main_actions import MainActions
+from zqtracker.ui.palette import demo_banner_style
+from zqtracker.ui.projects_page import ProjectsPage
+from zqtracker.ui.settings import (
+    DETAIL_VISIBLE,
+    HEADER_STATE,
+    SPLITTER_STATE,
+    WINDOW_GEOMETRY,
+    WINDOW_STATE,
+    Settings,
+)
+from zqtracker.ui.tabs import LazyTab
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+
+    from zqtracker.domain.filters import ProjectFilter
+    from zqtracker.services.context import AppContext
+    from zqtracker.ui.translations import Translations
+
+IMPORT_SUFFIXES = (".xlsx", ".xlsm", ".csv")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext) -> None:
+    # Another database is open (or none: None). Widgets connect their set_context to it.
+    context_changed = Signal(object)
+
+    def __init__(
+        self,
+        ctx: AppContext | None = None,
+        *,
+        settings: Settings | None = None,
+        translations: Translations | None = None,
+        events: DataEvents | None = None,
+        defer_setup: bool = False,
+    ) -> None:
+        """``defer_setup``: shortcuts and icons wait for :meth:`finish_startup` (the launch
+        calls it once the first page is painted)."""
         super().__init__()
-        self.ctx = ctx
-        demo = ctx.statistics.is_demo()
-        self.setWindowTitle(f"zqtracker — {ctx.database.display_name}" + (" [DEMO DATA]" if demo else ""))
-        tabs = QTabWidget(self)
-        summary = ctx.statistics.summary()
-        tabs.addTab(
-            QLabel(f"{summary.projects} projects, planned {format_money(summary.planned_investment, with_unit=True)}"),
-            self.tr("Projects"),
+        self.setObjectName("main_window")
+        self.ctx: AppContext | None = None
+        self.target = ""  # what the current database was opened from (path, URL or demo:)
+        self.settings = settings or Settings()
+        self.translations = translations
+        self.events = events or DataEvents(self)
+        self.undo_stack = QUndoStack(self)
+        self.is_demo = False
+        self._pending_name = ""  # the file whose first page shows while it opens
+
+        self.projects = ProjectsPage(
+            self.events, unit=self.settings.money_unit, stale_months=self.settings.stale_months, parent=self
         )
-        tabs.addTab(QLabel(self.tr("Dashboard")), self.tr("Dashboard"))
-        tabs.addTab(QLabel(self.tr("Summaries")), self.tr("Summaries"))
-        self.setCentralWidget(tabs)
-        self.resize(1200, 760)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.projects, "")
+        has_context = lambda: self.ctx is not None  # noqa: E731
+        self.dashboard = LazyTab(lambda: self._create_dashboard(), self, ready=has_context)
+        self.summaries = LazyTab(lambda: self._create_summaries(), self, ready=has_context)
+        self.tabs.addTab(self.dashboard, "")
+        self.tabs.addTab(self.summaries, "")
+        self.setCentralWidget(self.tabs)
+
+        self.summary_label = QLabel(self)
+        self.demo_label = QLabel(self)
+        self.demo_label.setStyleSheet(demo_banner_style(self.palette()))
+        self.demo_label.hide()
+        self.statusBar().addWidget(self.summary_label, 1)
+        self.statusBar().addPermanentWidget(self.demo_label)
+
+        from zqtracker.ui.database_actions import DatabaseActions
+        from zqtracker.ui.project_actions import ProjectActions
+
+        self.database_actions = DatabaseActions(self, self.settings)
+        self.project_actions = ProjectActions(self, self.events, self.undo_stack, self.settings, self.projects.model)
+        self.actions_ = MainActions(self, complete=not defer_setup)
+        self.setAcceptDrops(True)
+        self.resize(1400, 860)
+        self._restore_state()
+        self._retranslate()
+        self._connect_signals()
+        if ctx is not None:
+            self.set_context(ctx)
+        else:
+            self._update_title()
+            self.actions_.update_enabled()
+
+    def _connect_signals(self) -> None:
+        self.context_changed.connect(self.projects.set_context)
+        self.context_changed.connect(self.project_actions.set_context)
+        self.context_changed.connect(self.dashboard.on_context_changed)
+        self.context_changed.connect(self.summaries.on_context_changed)
+        self.projects.summary_changed.connect(self._on_summary_changed)
+        self.projects.selection_changed.connect(lambda _ids: self.actions_.update_enabled())
+        self.projects.table.activated_project.connect(self.project_actions.edit_project)
+        self.projects.detail.edit_requested.connect(self.project_actions.edit_project)
+        self.projects.detail.change_status_requested.connect(lambda pid: self.project_actions.change_status([pid]))
+        self.projects.detail.investment_edit_requested.connect(self.project_actions.save_investment)
+        self.projects.detail.plans_edit_requested.connect(self.project_actions.save_plans)
+        self.database_actions.opened.connect(self._on_database_opened)
+        self.database_actions.opening.connect(self._on_database_opening)
+        self.database_actions.failed.connect(lambda _t, _r: self._update_title())
+        self.tabs.currentChanged.connect(lambda _i: self.actions_.update_enabled())
+
+    # -- the database ----------------------------------------------------------------------
+    def set_context(self, ctx: AppContext | None, target: str = "") -> None:
+        """Make ``ctx`` the open database everywhere (the old one is closed)."""
+        old = self.ctx
+        self.undo_stack.clear()  # its commands belong to the old database
+        self.ctx = ctx
+        self.target = target
+        self.is_demo = bool(ctx is not None and ctx.statistics.is_demo())
+        self._pending_name = ""
+        self._update_title()
+        self.context_changed.emit(ctx)
+        self.events.database_replaced.emit()
+        self.actions_.update_enabled()
+        if old is not None and old is not ctx:
+            old.close()
+
+    def finish_startup(self) -> None:
+        """What the first paint did not need: shortcuts and toolbar icons."""
+        self.actions_.complete()
+
+    def _on_summary_changed(self, text: str) -> None:
+        self.summary_label.setText(text)
+        self.summary_label.setToolTip(self.projects.summary_tooltip())
+
+    def _on_database_opening(self, target: str) -> None:
+        from zqtracker.ui.database_actions import display_target
+
+        if self.ctx is None:
+            self._update_title()
+        if self.projects.model.rowCount() == 0:
+            self.summary_label.setText(
+                self.tr("Opening %1…").replace("%1", display_target(target) or self.tr("the database"))
+            )
+
+    def _on_database_opened(self, ctx: AppContext, target: str) -> None:
+        self.set_context(ctx, target)
+
+    def _update_title(self) -> None:
+        if self.ctx is None:
+            busy = self.database_actions.busy
+            name = (self._pending_name or self.tr("Opening…")) if busy else self.tr("No database")
+        else:
+            path = self.ctx.database.sqlite_path
+            name = path.name if path is not None else self.ctx.database.display_name
+            self.setWindowFilePath(str(path) if path is not None else "")
+        demo = f" [{self.tr('DEMO DATA')}]" if self.is_demo else ""
+        self.setWindowTitle(f"{name}{demo} — zqtracker")
+        self.demo_label.setText(self.tr("DEMO DATA"))
+        self.demo_label.setToolTip(self.tr("Invented projects for trying zqtracker out; not real figures."))
+        self.demo_label.setVisible(self.is_demo)
+
+    def show_pending(self, name: str, is_demo: bool) -> None:
+        """Title and badge while a database opens at launch (its first page already shown)."""
+        self.is_demo = is_demo
+        self._pending_name = name
+        demo = f" [{self.tr('DEMO DATA')}]" if is_demo else ""
+        self.setWindowTitle(f"{name}{demo} — zqtracker")
+        self.demo_label.setText(self.tr("DEMO DATA"))
+        self.demo_label.setVisible(is_demo)
+
+    # -- tabs that others fill -------------------------------------------------------------
+    def show_projects(self, f: ProjectFilter | None = None) -> None:
+        """Switch to the Projects tab, showing the projects ``f`` matches (the dashboard's
+        click-through)."""
+        if f is not None:
+            self.projects.apply_filter(f)
+        self.tabs.setCurrentWidget(self.projects)
+
+    def _create_dashboard(self) -> QWidget:
+        """The Dashboard tab, built the first time it is shown with a database open (so
+        ``self.ctx`` is set). Replace the body: build the widget, connect ``context_changed`` to
+        its set_context and its filter requests to :meth:`show_projects`."""
+        return _placeholder(self.tr("The dashboard (trend graphs) is not part of this version yet."))
+
+    def _create_summaries(self) -> QWidget:
+        """The Summaries tab (replaced like the dashboard; ``self.ctx`` is set)."""
+        return _placeholder(self.tr("Printable summaries are not part of this version yet."))
+
+    # -- import, export, print (their issues implement these) ------------------------------
+    def import_file(self, path: Path) -> None:
+        """Import one spreadsheet (File › Import… and drag and drop call this)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.information(
+            self,
+            self.tr("Import"),
+            self.tr("Importing spreadsheets is not available in this version yet:\n%1").replace("%1", str(path)),
+        )
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_files(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = self._dropped_files(event)
+        if not files:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        for path in files:
+            self.import_file(path)
+
+    @staticmethod
+    def _dropped_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        paths = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+        return [p for p in paths if p.suffix.lower() in IMPORT_SUFFIXES]
+
+    # -- state -----------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        s = self.settings
+        geometry = s.get(WINDOW_GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = s.get(WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        splitter = s.get(SPLITTER_STATE)
+        if not splitter.isEmpty():
+            self.projects.splitter.restoreState(splitter)
+        self.projects.table.restore_header(s.get(HEADER_STATE))
+        self.projects.detail.setVisible(s.get(DETAIL_VISIBLE))
+
+    def save_state(self) -> None:
+        s = self.settings
+        s.set(WINDOW_GEOMETRY, self.saveGeometry())
+        s.set(WINDOW_STATE, self.saveState())
+        s.set(SPLITTER_STATE, self.projects.splitter.saveState())
+        s.set(HEADER_STATE, self.projects.table.save_header())
+        s.set(DETAIL_VISIBLE, self.projects.detail.isVisible())
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.projects.loader.cancel()
+        super().closeEvent(event)
+
+    def close_database(self) -> None:
+        """Close the open database (the window stays, with nothing open)."""
+        self.set_context(None)
+
+    # -- language --------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self.demo_label.setStyleSheet(demo_banner_style(self.palette()))
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.tabs.setTabText(0, self.tr("Projects"))
+        self.tabs.setTabText(1, self.tr("Dashboard"))
+        self.tabs.setTabText(2, self.tr("Summaries"))
+        self.actions_.retranslate()
+        self._update_title() if self.ctx is not None else None
+
+
+def _placeholder(text: str) -> QWidget:
+    label = QLabel(text)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    return label

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from zqtracker.services.progress import Cancelled, Progress
 
@@ -38,11 +38,18 @@ class _Runnable(QRunnable):
         try:
             result = self.work(self.progress)
         except Cancelled:
-            self.bridge.was_cancelled.emit()
+            self._emit(self.bridge.was_cancelled)
         except BaseException as exc:  # noqa: BLE001 - handed to the failure callback, never lost
-            self.bridge.failed.emit(exc)
+            self._emit(self.bridge.failed, exc)
         else:
-            self.bridge.succeeded.emit(result)
+            self._emit(self.bridge.succeeded, result)
+
+    @staticmethod
+    def _emit(signal, *args: object) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # the Operation (and its bridge) was deleted: nobody waits any more
+            pass
 
 
 class Operation(QObject):
@@ -70,8 +77,10 @@ class Operation(QObject):
         self._on_failure: list[Callable[[BaseException], None]] = []
         self._on_cancel: list[Callable[[], None]] = []
         self.progress = Progress(self._relay)
-        self._bridge = _Bridge()
-        self._dialog: QProgressDialog | None = None
+        # A child of the operation, so that it is deleted in the GUI thread with it, never by the
+        # worker thread dropping the last reference (a QObject deleted off its thread crashes).
+        self._bridge = _Bridge(self)
+        self._dialog = None  # a QProgressDialog while one is shown
         self.done = False
         self.result: Any = None
         self.error: BaseException | None = None
@@ -98,6 +107,8 @@ class Operation(QObject):
         b.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
         b.was_cancelled.connect(self._on_cancelled, Qt.ConnectionType.QueuedConnection)
         if self._show_progress:
+            from PySide6.QtWidgets import QProgressDialog
+
             parent = self.parent() if isinstance(self.parent(), QWidget) else None
             dialog = QProgressDialog(self._title, self.tr("Cancel") if self._cancellable else "", 0, 0, parent)
             dialog.setWindowTitle(self._title or self.tr("Working…"))

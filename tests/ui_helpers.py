@@ -1,0 +1,82 @@
+"""Helpers for driving real dialogs in pytest-qt: answer a modal dialog when it opens."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QMessageBox, QWidget
+
+
+def when_modal(callback: Callable[[QWidget], None], *, name: str | None = None, timeout: float = 10.0) -> list:
+    """Call ``callback(dialog)`` as soon as a modal dialog (optionally of objectName ``name``)
+    is open; returns a list that receives the dialog (to assert it appeared)."""
+    seen: list[QWidget] = []
+    deadline = time.monotonic() + timeout
+
+    def poll() -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is not None and widget.isVisible() and (name is None or widget.objectName() == name):
+            seen.append(widget)
+            callback(widget)
+            return
+        if time.monotonic() < deadline:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+    return seen
+
+
+def click(dialog: QWidget, text: str) -> None:
+    """Click the button of ``dialog`` whose text (without &) is ``text``."""
+    for button in dialog.findChildren(QAbstractButton):
+        if button.text().replace("&", "") == text:
+            button.click()
+            return
+    raise AssertionError(f"no button {text!r} in {[b.text() for b in dialog.findChildren(QAbstractButton)]}")
+
+
+def accept(dialog: QWidget) -> None:
+    if isinstance(dialog, QMessageBox):
+        dialog.accept()
+        return
+    box = dialog.findChild(QDialogButtonBox)
+    for role in (QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Save):
+        button = box.button(role) if box is not None else None
+        if button is not None:
+            button.click()
+            return
+    dialog.accept()  # type: ignore[attr-defined]
+
+
+def message_text(dialog: QWidget) -> str:
+    return dialog.text() if isinstance(dialog, QMessageBox) else ""
+
+
+class DialogGuard:
+    """Closes a modal dialog nobody answers (a test would hang on it) and remembers its text.
+
+    A dialog a test expects is answered by ``when_modal`` within milliseconds; one still open a
+    second later was unexpected.
+    """
+
+    def __init__(self) -> None:
+        self.unexpected: list[str] = []
+        self._last: QWidget | None = None
+        self._timer = QTimer()
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self._check)
+        self._timer.start()
+
+    def _check(self) -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is not None and widget is self._last and widget.isVisible():
+            text = widget.text() if isinstance(widget, QMessageBox) else widget.windowTitle()
+            self.unexpected.append(f"{widget.objectName()}: {text}")
+            widget.reject()  # type: ignore[attr-defined]
+            widget = None
+        self._last = widget
+
+    def stop(self) -> None:
+        self._timer.stop()

@@ -1,0 +1,160 @@
+"""Edits of many projects at once (the desktop's bulk actions) and their exact undo, in batches.
+
+ProjectRepository does these one project at a time — three statements per project for a status
+change, a dozen for restoring a deleted one: 7 s to move 5,000 projects to another status and
+27 s to bring 5,000 deleted ones back, here. These do the same in a handful of set-based
+statements per 900 projects (0.1–1 s), with the same rules: versions checked, a project that
+already has the status left alone, deleted projects restored exactly, ids included.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from zqtracker.domain.errors import ConcurrentUpdateError, NotFoundError
+from zqtracker.domain.models import ProjectSnapshot, StatusChange
+from zqtracker.domain.status import Status
+from zqtracker.storage.projects import utcnow
+from zqtracker.storage.references import ReferenceRepository
+from zqtracker.storage.tables import AnnualPlanRow, InvestmentRow, ProjectTable, StatusChangeRow
+
+CHUNK = 900  # SQLite's bound parameters per statement (999 in old builds)
+
+
+def _chunks(items: Sequence, size: int = CHUNK) -> Iterable[Sequence]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def change_status_many(
+    session: Session,
+    ids: Sequence[int],
+    status: Status,
+    changed_on: date,
+    note: str = "",
+    *,
+    expected_versions: dict[int, int] | None = None,
+) -> list[StatusChange]:
+    """Move every project to ``status``; returns the changes written (with their row ids).
+
+    Raises NotFoundError for a missing project and ConcurrentUpdateError when a project's version
+    is not the expected one; the caller's transaction then writes nothing.
+    """
+    ids = list(dict.fromkeys(ids))
+    current: dict[int, tuple[str, int]] = {}
+    for chunk in _chunks(ids):
+        stmt = select(ProjectTable.id, ProjectTable.status, ProjectTable.version).where(ProjectTable.id.in_(chunk))
+        for pid, stored, version in session.execute(stmt):
+            current[pid] = (stored, version)
+    for pid in ids:
+        if pid not in current:
+            raise NotFoundError(f"project {pid} does not exist")
+        if expected_versions is not None and pid in expected_versions and current[pid][1] != expected_versions[pid]:
+            raise ConcurrentUpdateError(pid, expected_versions[pid])
+    moving = [pid for pid in ids if current[pid][0] != status.value]
+    if not moving:
+        return []
+    now = utcnow()
+    for chunk in _chunks(moving):
+        session.execute(
+            update(ProjectTable)
+            .where(ProjectTable.id.in_(chunk))
+            .values(status=status.value, updated_at=now, version=ProjectTable.version + 1)
+        )
+    rows = [
+        {"project_id": pid, "from_status": current[pid][0], "to_status": status.value, "changed_on": changed_on,
+         "note": note}
+        for pid in moving
+    ]  # fmt: skip
+    row_ids: dict[int, int] = {}
+    for chunk in _chunks(rows):
+        stmt = insert(StatusChangeRow).returning(
+            StatusChangeRow.id, StatusChangeRow.project_id, sort_by_parameter_order=True
+        )
+        for row_id, pid in session.execute(stmt, list(chunk)):
+            row_ids[pid] = row_id
+    return [StatusChange(pid, Status(current[pid][0]), status, changed_on, note, row_ids[pid]) for pid in moving]
+
+
+def remove_status_changes_many(session: Session, changes: Sequence[StatusChange]) -> None:
+    """Undo of change_status_many: each project back to the status before its first change
+    listed, those history rows deleted (as storage.history does one by one)."""
+    back: dict[int, Status] = {}
+    for change in changes:
+        if change.from_status is not None:
+            back.setdefault(change.project_id, change.from_status)
+    by_status: dict[Status, list[int]] = {}
+    for pid, previous in back.items():
+        by_status.setdefault(previous, []).append(pid)
+    now = utcnow()
+    for previous, pids in by_status.items():
+        for chunk in _chunks(pids):
+            session.execute(
+                update(ProjectTable)
+                .where(ProjectTable.id.in_(chunk))
+                .values(status=previous.value, updated_at=now, version=ProjectTable.version + 1)
+            )
+    row_ids = [c.id for c in changes if c.id is not None and c.from_status is not None]
+    for chunk in _chunks(row_ids):
+        session.execute(delete(StatusChangeRow).where(StatusChangeRow.id.in_(chunk)))
+
+
+def restore_many(session: Session, snapshots: Sequence[ProjectSnapshot]) -> None:
+    """Put deleted projects back exactly as they were, ids included (undo of a delete)."""
+    if not snapshots:
+        return
+    refs = ReferenceRepository(session)
+    sectors, districts, enterprises = refs.sector_ids(), refs.district_ids(), refs.enterprise_ids()
+    now = utcnow()
+    projects, placed = [], {}
+    for snap in snapshots:
+        p = snap.project
+        if p.sector not in sectors:
+            sectors[p.sector] = refs.ensure_sector(p.sector)
+        if p.district not in districts:
+            districts[p.district] = refs.ensure_district(p.district)
+        ent_id = None
+        if p.enterprise:
+            ent_id = enterprises.get(p.enterprise)
+            if ent_id is None:
+                ent_id = enterprises[p.enterprise] = refs.ensure_enterprise(p.enterprise)
+        placed[p.id] = (sectors[p.sector], districts[p.district])
+        projects.append(
+            {
+                "id": p.id, "code": p.code, "name": p.name, "enterprise_id": ent_id,
+                "sector_id": sectors[p.sector], "district_id": districts[p.district], "status": p.status.value,
+                "planned_investment": p.planned_investment, "land_area_mu": p.land_area_mu,
+                "expected_annual_output": p.expected_annual_output, "expected_annual_tax": p.expected_annual_tax,
+                "signed_on": p.signed_on, "construction_start_on": p.construction_start_on,
+                "production_on": p.production_on, "is_key_project": p.is_key_project,
+                "project_type": p.project_type.value, "investor_origin": p.investor_origin.value,
+                "officer": p.officer, "notes": p.notes or "", "created_at": p.created_at or now,
+                "updated_at": p.updated_at or now, "version": p.version or 1,
+            }
+        )  # fmt: skip
+    history = [
+        {"id": c.id, "project_id": s.project.id, "from_status": c.from_status.value if c.from_status else None,
+         "to_status": c.to_status.value, "changed_on": c.changed_on, "note": c.note}
+        for s in snapshots
+        for c in s.status_changes
+    ]  # fmt: skip
+    investment = [
+        {"project_id": r.project_id, "year": r.year, "month": r.month, "amount": r.amount,
+         "sector_id": placed[r.project_id][0], "district_id": placed[r.project_id][1]}
+        for s in snapshots
+        for r in s.investment
+    ]  # fmt: skip
+    plans = [{"project_id": a.project_id, "year": a.year, "amount": a.amount} for s in snapshots for a in s.plans]
+    conn = session.connection()
+    for table, rows in (
+        (ProjectTable, projects),
+        (StatusChangeRow, history),
+        (InvestmentRow, investment),
+        (AnnualPlanRow, plans),
+    ):
+        for chunk in _chunks(rows, 5_000):
+            conn.execute(insert(table.__table__), list(chunk))  # type: ignore[attr-defined]

@@ -1,0 +1,87 @@
+"""Preferences: language, money unit, stale threshold, reopening the last database.
+
+Like Picard's option pages: ``load()`` fills the widgets from Settings, ``save()`` writes them
+back, ``apply_to(window)`` makes the changes take effect at once — the language too (live:
+Qt re-words every open widget through QEvent.LanguageChange).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QWidget
+
+from zqtracker.domain.money import Unit
+from zqtracker.ui.palette import muted_style
+from zqtracker.ui.settings import REOPEN_LAST, Settings
+from zqtracker.ui.translations import CHINESE, ENGLISH, resolve_language
+
+if TYPE_CHECKING:
+    from zqtracker.ui.main_window import MainWindow
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, parent: QWidget | None, settings: Settings) -> None:
+        super().__init__(parent)
+        self.setObjectName("preferences")
+        self.settings = settings
+        self.setWindowTitle(self.tr("Preferences"))
+        self.language = QComboBox()
+        self.language.addItem(self.tr("System language"), "")
+        self.language.addItem("English", ENGLISH)
+        self.language.addItem("简体中文", CHINESE)
+        self.unit = QComboBox()
+        self.unit.addItem(self.tr("100 million yuan (亿元)"), Unit.YI.value)
+        self.unit.addItem(self.tr("10 thousand yuan (万元)"), Unit.WAN.value)
+        self.stale = QSpinBox()
+        self.stale.setRange(1, 120)
+        self.stale.setSuffix(self.tr(" months"))
+        self.reopen = QCheckBox(self.tr("Open the last used database at start"))
+        hint = QLabel(
+            self.tr(
+                "A project is marked stale when it has had no status change and no monthly investment "
+                "record for this long. Projects in production or cancelled are never stale."
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet(muted_style(self.palette()))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Show money in"), self.unit)
+        form.addRow(self.tr("Stale after"), self.stale)
+        form.addRow("", hint)
+        form.addRow("", self.reopen)
+        form.addRow(buttons)
+        self.setMinimumWidth(480)
+        self.load()
+
+    def load(self) -> None:
+        s = self.settings
+        self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
+        self.unit.setCurrentIndex(max(0, self.unit.findData(s.money_unit.value)))
+        self.stale.setValue(s.stale_months)
+        self.reopen.setChecked(s.get(REOPEN_LAST))
+
+    def save(self) -> None:
+        s = self.settings
+        s.language = self.language.currentData()
+        s.money_unit = Unit(self.unit.currentData())
+        s.stale_months = self.stale.value()
+        s.set(REOPEN_LAST, self.reopen.isChecked())
+        s.sync()
+
+    def accept(self) -> None:
+        self.save()
+        super().accept()
+
+    def apply_to(self, window: MainWindow) -> None:
+        """Make the saved preferences take effect in the running window."""
+        s = self.settings
+        if window.translations is not None and resolve_language(s.language) != window.translations.language:
+            window.translations.switch(s.language)
+        window.projects.set_unit(s.money_unit)
+        if s.stale_months != window.projects.stale_months:
+            window.projects.set_stale_months(s.stale_months)
