@@ -289,7 +289,7 @@ def test_dropping_spreadsheets_calls_import_file(make_window, demo_ctx: AppConte
     )
     window.dropEvent(event)
     assert received == [files[0], files[2]]
-    assert not window.actions_.import_.isEnabled() and window.actions_.import_.shortcut().toString() == "Ctrl+I"
+    assert window.actions_.import_.isEnabled() and window.actions_.import_.shortcut().toString() == "Ctrl+I"
     assert window.actions_.export.shortcut().toString() == "Ctrl+E"
     assert window.actions_.print_.shortcut().toString() == "Ctrl+P"
 

@@ -48,7 +48,21 @@ AREAS: dict[str, list[str]] = {
         "zqtracker/ui/reference_editor.py",
         "zqtracker/ui/status_dialog.py",
         "zqtracker/ui/tabs.py",
+        "zqtracker/ui/help.py",
     ],
+    "import": [
+        "zqtracker/ui/import_dialog.py",
+        "zqtracker/ui/import_dialog_ui.py",
+        "zqtracker/ui/import_preview.py",
+    ],
+    "export": ["zqtracker/ui/export_dialog.py"],
+    "dashboard": [
+        "zqtracker/ui/dashboard/widget.py",
+        "zqtracker/ui/dashboard/tiles.py",
+        "zqtracker/ui/dashboard/panel.py",
+        "zqtracker/ui/dashboard/figures.py",
+    ],
+    "reports": ["zqtracker/ui/summaries.py", "zqtracker/ui/summaries_preview.py"],
 }
 
 

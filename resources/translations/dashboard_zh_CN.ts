@@ -1,45 +1,37 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/panel.py" line="60" />
         <source>Save as &amp;PNG…</source>
         <translation>另存为 PNG(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/panel.py" line="61" />
         <source>Save as &amp;SVG…</source>
         <translation>另存为 SVG(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/panel.py" line="62" />
         <source>&amp;Copy image</source>
         <translation>复制图片(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/panel.py" line="71" />
         <source>Save or copy this chart</source>
         <translation>保存或复制此图表</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/panel.py" line="196" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/panel.py" line="196" />
         <source>SVG image (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/panel.py" line="197" />
-        <location filename="../../zqtracker/ui/dashboard/panel.py" line="206" />
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/panel.py" line="207" />
         <source>Could not write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -47,82 +39,66 @@
 <context>
     <name>DashboardTiles</name>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/figures.py" line="32" />
         <source>{n} under construction</source>
         <translation>在建 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/figures.py" line="35" />
         <source>All projects in the database. Click to list them.</source>
         <translation>数据库中的全部项目。点击查看。</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/figures.py" line="39" />
         <source>Planned, {unit}</source>
         <translation>计划总投资（{unit}）</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/figures.py" line="42" />
         <source>total of all projects</source>
         <translation>全部项目合计</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/figures.py" line="48" />
         <source>planned ≥ 1 billion yuan</source>
         <translation>计划投资10亿元以上</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/figures.py" line="49" />
         <source>Projects planned at 1 billion yuan (10亿元) or more. Click to list them.</source>
         <translation>计划总投资10亿元及以上的项目。点击查看。</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/figures.py" line="53" />
         <source>Completed, {unit}</source>
         <translation>累计完成投资（{unit}）</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/figures.py" line="57" />
         <source>Completed {period}: {amount}</source>
         <translation>{period}累计完成投资：{amount}</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/figures.py" line="66" />
         <source>same period {year}: 0</source>
         <translation>上年同期为零</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/figures.py" line="71" />
         <source>same period {year}: {amount}</source>
         <translation>上年同期 {amount}</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/figures.py" line="73" />
         <source>Completed investment {period} against the same months of {year}</source>
         <translation>{period}累计完成投资与{year}年同期相比</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/figures.py" line="79" />
         <source>Signed {period}</source>
         <translation>{period}签约项目</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/figures.py" line="82" />
         <source>planned {amount}</source>
         <translation>计划总投资 {amount}</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/figures.py" line="83" />
         <source>Projects signed {period}, planned {amount}. Click to list the projects signed in {year}.</source>
         <translation>{period}签约项目，计划总投资 {amount}。点击查看{year}年签约的项目。</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/figures.py" line="91" />
         <source>no activity since {date}</source>
         <translation>自 {date} 起无进展</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/figures.py" line="93" />
         <source>Projects still in the pipeline with no status change and no investment record in the {months} months before {as_of}.</source>
         <translation>截至 {as_of}，{months}个月内既无状态变化也无投资记录的在途项目。</translation>
     </message>
@@ -130,102 +106,82 @@
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="73" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="75" />
         <source>Through month</source>
         <translation>截至月份</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="77" />
         <source>100m yuan (亿元)</source>
         <translation>亿元</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="78" />
         <source>10k yuan (万元)</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="80" />
         <source>&amp;Latest month</source>
         <translation>最新月份(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="81" />
         <source>Show the latest month that has investment records</source>
         <translation>显示有投资记录的最新月份</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="88" />
         <source>&amp;Year</source>
         <translation>年份(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="88" />
         <source>&amp;Through</source>
         <translation>截至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="89" />
         <source>&amp;Unit</source>
         <translation>单位(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="102" />
         <source>Projects</source>
         <translation>项目数</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="103" />
         <source>Planned investment</source>
         <translation>计划总投资</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="104" />
         <source>Billion-yuan projects</source>
         <translation>十亿元以上项目</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="105" />
         <source>Completed investment</source>
         <translation>累计完成投资</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="106" />
         <source>Year on year</source>
         <translation>同比增速</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="107" />
         <source>Projects signed</source>
         <translation>签约项目</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="108" />
         <source>Stale projects</source>
         <translation>停滞项目</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="123" />
         <source>Loading charts…</source>
         <translation>正在加载图表…</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="279" />
         <source>DEMO DATA</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="280" />
         <source>Figures as of {date}</source>
         <translation>数据截至 {date}</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/dashboard/widget.py" line="284" />
         <source>en</source>
         <comment>language code of this translation: zh for Chinese</comment>
         <translation>zh</translation>

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About zqtracker</source>
+        <translation>关于 zqtracker</translation>
+    </message>
+    <message>
+        <source>Tracks industrial investment projects: records, district spreadsheets, trend graphs, Excel exports and printed summaries.</source>
+        <translation>跟踪产业招商项目：项目档案、区县报表导入、趋势图、Excel 导出和打印汇总。</translation>
+    </message>
+    <message>
+        <source>(none open)</source>
+        <translation>（未打开）</translation>
+    </message>
+    <message>
+        <source>Licence:</source>
+        <translation>许可协议：</translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation>数据文件夹：</translation>
+    </message>
+    <message>
+        <source>Database in use:</source>
+        <translation>当前数据库：</translation>
+    </message>
+    <message>
+        <source>Built with:</source>
+        <translation>构建环境：</translation>
+    </message>
+    <message>
+        <source>Platform:</source>
+        <translation>平台：</translation>
+    </message>
+</context>
+<context>
     <name>AnnualPlanModel</name>
     <message>
         <source>% of plan</source>
@@ -363,14 +398,6 @@ Details are in the log file. Your data was not changed by it.</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <source>About zqtracker</source>
-        <translation>关于 zqtracker</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;zqtracker %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Tracks industrial investment projects for investment-promotion bureaus: projects, status history, monthly completed investment, imports, exports and summaries. Money is kept exactly, in integer yuan.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;zqtracker %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;面向投资促进部门的工业投资项目跟踪工具：项目信息、状态记录、月度完成投资、导入、导出和汇总。金额以整数元精确保存。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
@@ -453,6 +480,10 @@ Details are in the log file. Your data was not changed by it.</source>
     <message>
         <source>&amp;Preferences…</source>
         <translation>偏好设置(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
@@ -548,24 +579,6 @@ Details are in the log file. Your data was not changed by it.</source>
     <message>
         <source>Invented projects for trying zqtracker out; not real figures.</source>
         <translation>用于试用的虚构项目，并非真实数据。</translation>
-    </message>
-    <message>
-        <source>The dashboard (trend graphs) is not part of this version yet.</source>
-        <translation>此版本尚未包含仪表盘（趋势图）。</translation>
-    </message>
-    <message>
-        <source>Printable summaries are not part of this version yet.</source>
-        <translation>此版本尚未包含可打印的汇总。</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Importing spreadsheets is not available in this version yet:
-%1</source>
-        <translation>此版本尚不能导入电子表格：
-%1</translation>
     </message>
     <message>
         <source>Projects</source>
@@ -974,6 +987,13 @@ Reload shows the saved version with your own changes kept in the form; check the
     <message>
         <source>Delete “%1”?</source>
         <translation>删除“%1”？</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideDialog</name>
+    <message>
+        <source>zqtracker user guide</source>
+        <translation>zqtracker 使用指南</translation>
     </message>
 </context>
 </TS>

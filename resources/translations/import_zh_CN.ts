@@ -4,309 +4,246 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="65"/>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="433"/>
         <source>Import spreadsheet</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog_ui.py" line="34"/>
         <source>Choose a spreadsheet, or drop one here.</source>
         <translation>请选择一个表格文件，或将文件拖到此处。</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog_ui.py" line="35"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog_ui.py" line="45"/>
         <source>Import this sheet</source>
         <translation>导入此工作表</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog_ui.py" line="48"/>
         <source>Header row: </source>
         <translation>表头行：</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog_ui.py" line="50"/>
         <source>Amounts without a unit: choose…</source>
         <translation>无单位的金额：请选择单位…</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog_ui.py" line="53"/>
         <source>Amounts without a unit are in %1</source>
         <translation>无单位的金额按%1计</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog_ui.py" line="59"/>
         <source>Merge: add new, update changed</source>
         <translation>合并：新增项目并更新有变化的字段</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog_ui.py" line="59"/>
         <source>Append: new only</source>
         <translation>追加：只新增项目</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog_ui.py" line="60"/>
         <source>Replace every project (after a backup)</source>
         <translation>替换全部项目（先备份）</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog_ui.py" line="65"/>
         <source>All rows</source>
         <translation>全部行</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog_ui.py" line="66"/>
         <source>Rows with problems</source>
         <translation>有问题的行</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog_ui.py" line="67"/>
         <source>Rows that change</source>
         <translation>有变化的行</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog_ui.py" line="84"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog_ui.py" line="84"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog_ui.py" line="84"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog_ui.py" line="84"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog_ui.py" line="85"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog_ui.py" line="88"/>
         <source>Export problems…</source>
         <translation>导出问题清单…</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog_ui.py" line="89"/>
         <source>Skip invalid rows (import the valid ones)</source>
         <translation>跳过有问题的行（导入其余各行）</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog_ui.py" line="91"/>
         <source>Remember my column choices for files with these headers</source>
         <translation>记住我对相同表头文件所做的列对应</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog_ui.py" line="96"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog_ui.py" line="108"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="98"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="102"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="119"/>
         <source>Checking rows…</source>
         <translation>正在检查各行…</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="129"/>
         <source>projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="129"/>
         <source>monthly investment</source>
         <translation>月度完成投资</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="130"/>
         <source>not recognised</source>
         <translation>未识别</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="181"/>
         <source>New %1 · Updated %2 · Unchanged %3 · Invalid rows %4 · Monthly records %5 (%6 unchanged)</source>
         <translation>新增 %1 · 更新 %2 · 未变 %3 · 有问题的行 %4 · 月度完成投资 %5 条（未变 %6 条）</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="188"/>
         <source>New sectors/districts: %1</source>
         <translation>新建行业/区域：%1</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="198"/>
         <source>Column %1 “%2” of sheet “%3” has amounts without a unit: choose the unit above.</source>
         <translation>工作表“%3”的 %1 列“%2”中有无单位的金额：请在上方选择单位。</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="214"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="214"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="214"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="215"/>
         <source>Invalid</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="215"/>
         <source>Exists — left alone (append)</source>
         <translation>已存在——不变（追加模式）</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="216"/>
         <source>Total — skipped</source>
         <translation>合计行——跳过</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="216"/>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="217"/>
         <source>Section — sector or district below</source>
         <translation>分类行——为下方各行提供行业或区域</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="217"/>
         <source>Notes — skipped</source>
         <translation>表下注释——跳过</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="218"/>
         <source>Header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="218"/>
         <source>What happens</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="219"/>
         <source>Click to choose what this column holds, or its unit</source>
         <translation>单击选择此列对应的字段或单位</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="220"/>
         <source>not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="220"/>
         <source>hidden — not imported</source>
         <translation>隐藏列——不导入</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="221"/>
         <source>%1 monthly record(s) to write, %2 unchanged</source>
         <translation>写入月度完成投资 %1 条，未变 %2 条</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="246"/>
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="259"/>
         <source>Unit of this column</source>
         <translation>此列单位</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="344"/>
         <source>Replace every project in the database with this file&apos;s? A backup copy is made first.</source>
         <translation>用此文件替换数据库中的全部项目吗？替换前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="348"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="356"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="361"/>
         <source>Imported: %1 new, %2 updated, %3 unchanged, %4 monthly record(s).</source>
         <translation>导入完成：新增 %1 个，更新 %2 个，未变 %3 个，月度完成投资 %4 条。</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="365"/>
         <source>%1 row problem(s) skipped (listed below).</source>
         <translation>跳过了 %1 个问题所在的行（见下方清单）。</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="367"/>
         <source>Backup: %1</source>
         <translation>备份：%1</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="368"/>
         <source>Undo with Edit › Undo (Ctrl+Z).</source>
         <translation>可用“编辑 › 撤销”（Ctrl+Z）撤销本次导入。</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="370"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="385"/>
         <source>Import cancelled: nothing was written.</source>
         <translation>导入已取消：未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="393"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="397"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="423"/>
         <source>Export problems</source>
         <translation>导出问题清单</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/import_dialog.py" line="434"/>
         <source>Spreadsheets</source>
         <translation>表格文件</translation>
     </message>

@@ -1,49 +1,41 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>PagePreview</name>
     <message>
-        <location filename="../../zqtracker/ui/summaries_preview.py" line="31" />
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries_preview.py" line="31" />
         <source>Zoom the pages to the width of the view</source>
         <translation>按视图宽度缩放页面</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries_preview.py" line="32" />
         <source>Whole page</source>
         <translation>整页</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries_preview.py" line="32" />
         <source>Show one whole page</source>
         <translation>显示一整页</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries_preview.py" line="33" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries_preview.py" line="34" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries_preview.py" line="35" />
         <source>Previous page</source>
         <translation>上一页</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries_preview.py" line="36" />
         <source>Next page</source>
         <translation>下一页</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries_preview.py" line="77" />
         <source>Page %1 of %2</source>
         <translation>第 %1 页 / 共 %2 页</translation>
     </message>
@@ -51,222 +43,184 @@
 <context>
     <name>SummariesWidget</name>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="86" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="87" />
         <source>Key projects</source>
         <translation>重点项目</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="88" />
         <source>Monthly progress</source>
         <translation>月度进展</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="89" />
         <source>Stale projects</source>
         <translation>长期无进展项目</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="94" />
         <source>Year of the figures</source>
         <translation>统计年份</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="98" />
         <source>Last month included (January to this month)</source>
         <translation>截止月份（1月至该月）</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="100" />
         <source>100m yuan (亿元)</source>
         <translation>亿元</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="101" />
         <source>10k yuan (万元)</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="105" />
         <source>Language of the printed view</source>
         <translation>打印报表的语言</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="106" />
         <source>Key projects only</source>
         <translation>仅重点项目</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="107" />
         <source>The key-project report (重点项目); off: every project with a plan</source>
         <translation>重点项目报表；不勾选则包括所有列入年度计划的项目</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="110" />
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="111" />
         <source>No status change and no investment record for this many months</source>
         <translation>连续这么多个月无状态变更且无投资填报</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="115" />
         <source>Judge staleness as of this date</source>
         <translation>以此日期为准判断是否长期无进展</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="117" />
         <source>Print preview…</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="119" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="120" />
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="129" />
         <source>&amp;View:</source>
         <translation>报表(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="130" />
         <source>&amp;Year:</source>
         <translation>年份(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="131" />
         <source>&amp;Through:</source>
         <translation>截至(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="132" />
         <source>&amp;Idle for:</source>
         <translation>无进展(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="133" />
         <source>&amp;As of:</source>
         <translation>截至日期(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="134" />
         <source>&amp;Unit:</source>
         <translation>单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="135" />
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="161" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="243" />
         <source>Preparing…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="244" />
         <source>Preparing the summary…</source>
         <translation>正在生成报表…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../zqtracker/ui/summaries.py" line="257" />
         <source>%n page(s); the first %1 are shown here, Print and Export PDF include all.</source>
-        <translation><numerusform>共 %n 页；此处显示前 %1 页，打印和导出 PDF 包含全部页面。</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 页；此处显示前 %1 页，打印和导出 PDF 包含全部页面。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../zqtracker/ui/summaries.py" line="261" />
         <source>%n page(s)</source>
-        <translation><numerusform>共 %n 页</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 页</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="265" />
         <source>Could not prepare the view: %1</source>
         <translation>无法生成报表：%1</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="268" />
         <source>Cancelled; the pages shown are the previous ones.</source>
         <translation>已取消；显示的仍是之前的页面。</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="317" />
-        <source>Following the Projects view's filters: %1</source>
+        <source>Following the Projects view&apos;s filters: %1</source>
         <translation>沿用项目列表的筛选：%1</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="319" />
         <source>All projects (no filter in the Projects view)</source>
         <translation>全部项目（项目列表未筛选）</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="356" />
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="388" />
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../zqtracker/ui/summaries.py" line="389" />
         <source>Sent %n page(s) to the printer.</source>
-        <translation><numerusform>已发送 %n 页到打印机。</numerusform></translation>
+        <translation>
+            <numerusform>已发送 %n 页到打印机。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="391" />
         <source>Printing cancelled.</source>
         <translation>已取消打印。</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="402" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="402" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="421" />
         <source>Writing the PDF…</source>
         <translation>正在写入 PDF…</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="423" />
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="433" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="439" />
         <source>Summaries</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../zqtracker/ui/summaries.py" line="444" />
         <source>The pages are still being prepared; try again in a moment.</source>
         <translation>页面仍在生成中，请稍后再试。</translation>
     </message>

@@ -28,7 +28,7 @@ SHORTCUTS: dict[str, str | tuple[str, ...]] = {
     "new_project": "New", "edit_project": "F2", "duplicate": "Ctrl+D", "delete": "Delete",
     "change_status": "Ctrl+T", "mark_key": "Ctrl+K", "unmark_key": "Ctrl+Shift+K", "find": "Find",
     "clear_filters": "Ctrl+Shift+F", "detail_pane": "F9", "refresh": "Refresh", "preferences": "Preferences",
-    "shortcuts": "HelpContents",
+    "user_guide": "HelpContents", "shortcuts": "Ctrl+F1",
 }  # fmt: skip
 ICONS: dict[str, str] = {
     "open_database": "SP_DialogOpenButton", "import_": "SP_ArrowDown", "export": "SP_DialogSaveButton",
@@ -60,12 +60,10 @@ class MainActions(QObject):
         self.new_database = action(da.new_database)
         self.open_database = action(da.open_database)
         self.open_demo = action(da.open_demo)
-        self.import_ = action()
-        self.save_template = action()
-        self.export = action()
-        self.print_ = action()
-        for a in (self.import_, self.save_template, self.export, self.print_):
-            a.setEnabled(False)  # wired by the import, export and summaries issues
+        self.import_ = action(lambda: window.import_file(None))
+        self.save_template = action(window.save_import_template)
+        self.export = action(window.export_view)
+        self.print_ = action(window.print_summary)
         self.quit = action(window.close)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
         # Edit
@@ -89,6 +87,7 @@ class MainActions(QObject):
         self.preferences = action(self._preferences)
         self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         # Help
+        self.user_guide = action(self._user_guide)
         self.shortcuts = action(self._show_shortcuts)
         self.about = action(self._about)
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -147,7 +146,7 @@ class MainActions(QObject):
         self.tools_menu = bar.addMenu("")
         self.tools_menu.addActions([self.references, self.preferences])
         self.help_menu = bar.addMenu("")
-        self.help_menu.addActions([self.shortcuts, self.about])
+        self.help_menu.addActions([self.user_guide, self.shortcuts, self.about])
         # The table's right-click menu: the actions on the selection.
         table = self.w.projects.table
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -184,7 +183,8 @@ class MainActions(QObject):
     def update_enabled(self) -> None:
         has_db = self.w.ctx is not None
         ids = self.w.projects.selected_ids()
-        for a in (self.new_project, self.refresh, self.references):
+        for a in (self.new_project, self.refresh, self.references, self.import_, self.save_template,
+                  self.export, self.print_):  # fmt: skip
             a.setEnabled(has_db)
         for a in (self.edit_project, self.duplicate):
             a.setEnabled(has_db and len(ids) == 1)
@@ -303,19 +303,16 @@ class MainActions(QObject):
         QMessageBox.information(self.w, self.tr("Keyboard shortcuts"), f"<table>{table}</table>")
 
     def _about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from zqtracker.ui.help import AboutDialog
 
-        from zqtracker import __version__
+        run_dialog(AboutDialog(self.w.ctx, self.w))
 
-        QMessageBox.about(
-            self.w,
-            self.tr("About zqtracker"),
-            self.tr(
-                "<p><b>zqtracker %1</b></p><p>Tracks industrial investment projects for investment-promotion "
-                "bureaus: projects, status history, monthly completed investment, imports, exports and "
-                "summaries. Money is kept exactly, in integer yuan.</p>"
-            ).replace("%1", __version__),
-        )
+    def _user_guide(self) -> None:
+        from zqtracker.ui.help import UserGuideDialog
+
+        dialog = UserGuideDialog(self.w)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
     # -- language --------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -341,6 +338,7 @@ class MainActions(QObject):
             self.refresh: self.tr("&Reload projects"),
             self.references: self.tr("&Sectors, districts and enterprises…"),
             self.preferences: self.tr("&Preferences…"),
+            self.user_guide: self.tr("&User guide"),
             self.shortcuts: self.tr("&Keyboard shortcuts"),
             self.about: self.tr("&About zqtracker"),
         }

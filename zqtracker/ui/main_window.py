@@ -9,8 +9,9 @@ emits ``context_changed(ctx)`` after setting ``self.ctx`` (and ``events.database
 a widget that reads the database connects its ``set_context`` slot to it. The undo stack is
 cleared, then the old context is closed.
 
-Wiring other tabs: replace :meth:`_create_dashboard` / :meth:`_create_summaries` (each returns
-a QWidget, built the first time its tab is shown, when ``self.ctx`` may still be None).
+The Dashboard and Summaries tabs are built the first time they are shown with a database open
+(pyqtgraph alone costs 0.35 s, which the launch does not pay); Import, Export, the template and
+Print open their dialogs from here.
 """
 
 from __future__ import annotations
@@ -195,25 +196,67 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.projects)
 
     def _create_dashboard(self) -> QWidget:
-        """The Dashboard tab, built the first time it is shown with a database open (so
-        ``self.ctx`` is set). Replace the body: build the widget, connect ``context_changed`` to
-        its set_context and its filter requests to :meth:`show_projects`."""
-        return _placeholder(self.tr("The dashboard (trend graphs) is not part of this version yet."))
+        """The Dashboard tab, built the first time it is shown with a database open."""
+        from zqtracker.ui.dashboard.widget import DashboardWidget
+
+        widget = DashboardWidget(self.ctx, self.events, self)
+        self.context_changed.connect(widget_context_slot(widget))
+        widget.filter_requested.connect(self.show_projects)
+        return widget
 
     def _create_summaries(self) -> QWidget:
-        """The Summaries tab (replaced like the dashboard; ``self.ctx`` is set)."""
-        return _placeholder(self.tr("Printable summaries are not part of this version yet."))
+        """The Summaries tab; its views follow the Projects view's filter."""
+        from zqtracker.ui.summaries import SummariesWidget
 
-    # -- import, export, print (their issues implement these) ------------------------------
-    def import_file(self, path: Path) -> None:
-        """Import one spreadsheet (File › Import… and drag and drop call this)."""
-        from PySide6.QtWidgets import QMessageBox
+        widget = SummariesWidget(self.ctx, self.events, self)
+        widget.set_filter(_filter_or_none(self.projects.current_filter()))
+        self.projects.filter_changed.connect(lambda f: widget.set_filter(_filter_or_none(f)))
+        self.context_changed.connect(widget_context_slot(widget))
+        return widget
 
-        QMessageBox.information(
-            self,
-            self.tr("Import"),
-            self.tr("Importing spreadsheets is not available in this version yet:\n%1").replace("%1", str(path)),
-        )
+    # -- import, export, print -------------------------------------------------------------
+    def import_file(self, path: Path | None = None) -> None:
+        """Import a spreadsheet (File › Import…, drag and drop): the preview dialog decides."""
+        if self.ctx is None:
+            return
+        from zqtracker.ui.import_dialog import ImportDialog
+        from zqtracker.ui.translations import ui_lang
+
+        dialog = ImportDialog(self.ctx, self.events, self.undo_stack, self, path=path, lang=ui_lang())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self._import_dialog = dialog  # the newest, for tests and for raising it again
+
+    def export_view(self) -> None:
+        """Export the Projects view as it is filtered, with its visible columns."""
+        if self.ctx is None:
+            return
+        from zqtracker.ui.export_dialog import ExportDialog
+        from zqtracker.ui.messages import run_dialog
+
+        dialog = ExportDialog(
+            self.ctx, self, self.projects.current_filter(), self.projects.visible_columns(),
+            unit=self.settings.money_unit,
+        )  # fmt: skip
+        self._export_dialog = dialog
+        run_dialog(dialog)
+
+    def save_import_template(self) -> None:
+        if self.ctx is None:
+            return
+        from zqtracker.ui.export_dialog import save_import_template
+        from zqtracker.ui.translations import ui_lang
+
+        save_import_template(self.ctx, self, lang=ui_lang(), unit=self.settings.money_unit)
+
+    def print_summary(self) -> None:
+        """Ctrl+P: print the summary view chosen in the Summaries tab (shown first)."""
+        if self.ctx is None:
+            return
+        self.tabs.setCurrentWidget(self.summaries)
+        widget = self.summaries.ensure_built()
+        if widget is not None:
+            widget.print_()  # type: ignore[attr-defined]
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._dropped_files(event):
@@ -287,8 +330,15 @@ class MainWindow(QMainWindow):
         self._update_title() if self.ctx is not None else None
 
 
-def _placeholder(text: str) -> QWidget:
-    label = QLabel(text)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setWordWrap(True)
-    return label
+def _filter_or_none(f: ProjectFilter | None) -> ProjectFilter | None:
+    return None if f is None or f.is_empty() else f
+
+
+def widget_context_slot(widget: QWidget):
+    """Hand a new AppContext to ``widget.set_context`` (None means no database: nothing to do)."""
+
+    def on_context(ctx: AppContext | None) -> None:
+        if ctx is not None:
+            widget.set_context(ctx)  # type: ignore[attr-defined]
+
+    return on_context

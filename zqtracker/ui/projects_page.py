@@ -36,6 +36,8 @@ RELOAD_THRESHOLD = 50_000
 class ProjectsPage(QWidget):
     # Text for the status bar: "1,234 of 100,000 projects · planned …".
     summary_changed = Signal(str)
+    # The filter of the view changed (filter bar or apply_filter): summaries follow it.
+    filter_changed = Signal(object)
     # The selected project ids changed.
     selection_changed = Signal(list)
     # Every row is loaded (and filtered); activity marks may follow.
@@ -261,6 +263,7 @@ class ProjectsPage(QWidget):
     def _on_filter_bar_changed(self, f: ProjectFilter) -> None:
         self.model.set_filter(f)
         self._emit_summary()
+        self.filter_changed.emit(f)
 
     def _on_table_selection_changed(self, ids: list) -> None:
         self.selection_changed.emit(ids)
