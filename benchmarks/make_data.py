@@ -44,7 +44,7 @@ def make_database(path: Path, n: int, seed: int = 2023) -> None:
 def make_projects_xlsx(ctx: AppContext, path: Path) -> int:
     import xlsxwriter
 
-    rows = ctx.projects.list_rows(with_activity=False)
+    rows = ctx.projects.list_rows()
     wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
     ws = wb.add_worksheet("项目清单")
     date_fmt = wb.add_format({"num_format": "yyyy-mm-dd"})
@@ -100,7 +100,7 @@ def make_monthly_xlsx(ctx: AppContext, path: Path, year: int = 2023) -> int:
             )
         ):
             by_project[pid][m] = amount
-    rows = {r.id: r for r in ctx.projects.list_rows(with_activity=False)}
+    rows = {r.id: r for r in ctx.projects.list_rows()}
     r = 2
     for pid, months in by_project.items():
         if not months:

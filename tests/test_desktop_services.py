@@ -22,7 +22,7 @@ from zqtracker.storage.peek import SORT_EXPRESSIONS, peek_first_page, sqlite_fil
 def test_peek_reads_the_first_page_like_the_repository(demo_ctx: AppContext) -> None:
     path = demo_ctx.database.sqlite_path
     page = peek_first_page(path, 50)
-    full = demo_ctx.projects.list_rows(with_activity=False)
+    full = demo_ctx.projects.list_rows()
     assert page is not None and page.total_count == 560 and page.is_demo
     assert page.rows == full[:50]  # every field, same types
 
@@ -31,7 +31,7 @@ def test_peek_reads_the_first_page_like_the_repository(demo_ctx: AppContext) -> 
 def test_peek_orders_like_the_table(demo_ctx: AppContext, key: str, qapp) -> None:
     from zqtracker.ui.project_model import ProjectTableModel
 
-    rows = demo_ctx.projects.list_rows(with_activity=False)
+    rows = demo_ctx.projects.list_rows()
     model = ProjectTableModel()
     model.set_rows(rows)
     for descending in (False, True):
@@ -75,7 +75,7 @@ def test_stale_marks_agree_with_the_statistics(demo_ctx: AppContext) -> None:
     expected = {r.id for r in demo_ctx.statistics.stale_projects(rows)}
     activity = ProjectListService(demo_ctx.database).activity()
     assert activity.as_of == date(2023, 9, 30)
-    plain = demo_ctx.projects.list_rows(with_activity=False)
+    plain = demo_ctx.projects.list_rows()
     assert stale_ids(plain, activity.as_of, 6, activity.last_activity) == expected
     assert stale_ids(rows, activity.as_of, 6) == expected
     assert len(stale_ids(rows, activity.as_of, 3)) > len(expected)
@@ -153,7 +153,7 @@ def test_bulk_status_change_matches_the_one_by_one_path_and_undoes_exactly(demo_
 
     from zqtracker.services.editing import EditingService
 
-    ids = [r.id for r in demo_ctx.projects.list_rows(with_activity=False)][:120]
+    ids = [r.id for r in demo_ctx.projects.list_rows()][:120]
     twin_path = tmp_path / "twin.sqlite"
     shutil.copy(demo_ctx.database.sqlite_path, twin_path)
     twin = AppContext.open(twin_path)
@@ -180,7 +180,7 @@ def test_bulk_status_change_refuses_a_stale_version_and_writes_nothing(demo_ctx:
     from zqtracker.domain.errors import NotFoundError
     from zqtracker.services.editing import EditingService
 
-    rows = demo_ctx.projects.list_rows(with_activity=False)[:5]
+    rows = demo_ctx.projects.list_rows()[:5]
     versions = {r.id: r.version for r in rows}
     versions[rows[3].id] -= 1
     before = _state(demo_ctx, list(versions))
@@ -195,7 +195,7 @@ def test_bulk_status_change_refuses_a_stale_version_and_writes_nothing(demo_ctx:
 def test_bulk_restore_puts_deleted_projects_back_exactly(demo_ctx: AppContext) -> None:
     from zqtracker.services.editing import EditingService
 
-    ids = [r.id for r in demo_ctx.projects.list_rows(with_activity=False)][10:90]
+    ids = [r.id for r in demo_ctx.projects.list_rows()][10:90]
     before = _state(demo_ctx, ids)
     assert sum(len(s.investment) for s in before) > 0 and sum(len(s.status_changes) for s in before) >= 80
     summary = demo_ctx.statistics.summary()

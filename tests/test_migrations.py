@@ -42,7 +42,8 @@ def test_empty_database_is_created_at_head(tmp_path: Path) -> None:
 
 
 def test_first_revision_database_upgrades_with_backup_and_keeps_data(tmp_path: Path) -> None:
-    """A database made by the first released schema, with data, goes to head; a copy is kept."""
+    """A database made by the first released schema (0001), with data, opens at head: a copy is
+    kept first, rows survive, and 0002's last activity is filled from history and records."""
     path = tmp_path / "old.sqlite"
     engine = create_engine(f"sqlite:///{path}")
     cfg = alembic_config()
@@ -51,21 +52,36 @@ def test_first_revision_database_upgrades_with_backup_and_keeps_data(tmp_path: P
         command.upgrade(cfg, "0001")
         conn.exec_driver_sql("INSERT INTO sectors (id, name) VALUES (1, '光伏')")
         conn.exec_driver_sql("INSERT INTO districts (id, name) VALUES (1, '高要区')")
+        for pid, name in ((1, "旧项目"), (2, "无记录项目")):
+            conn.exec_driver_sql(
+                "INSERT INTO projects (id, name, sector_id, district_id, status, planned_investment, is_key_project,"
+                " project_type, investor_origin, notes, created_at, updated_at, version)"
+                f" VALUES ({pid}, '{name}', 1, 1, 'signed', 42, 0, 'new', 'domestic', '', '2023-01-01', '2023-01-01', 1)"
+            )
         conn.exec_driver_sql(
-            "INSERT INTO projects (id, name, sector_id, district_id, status, planned_investment, is_key_project,"
-            " project_type, investor_origin, notes, created_at, updated_at, version)"
-            " VALUES (1, '旧项目', 1, 1, 'signed', 42, 0, 'new', 'domestic', '', '2023-01-01', '2023-01-01', 1)"
+            "INSERT INTO status_changes (project_id, from_status, to_status, changed_on, note)"
+            " VALUES (1, NULL, 'signed', '2023-05-06', ''), (2, NULL, 'signed', '2023-02-01', '')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO investment_records (project_id, year, month, amount, sector_id, district_id)"
+            " VALUES (1, 2023, 7, 100, 1, 1), (1, 2023, 3, 50, 1, 1)"
         )
     engine.dispose()
-    db = open_database(path, migrate=False) if head_revision() == "0001" else None
-    if db is None:  # a later schema exists: opening migrates (and backs up) by itself
-        db = open_database(path)
-    backup = upgrade(db, "0001")  # the upgrade path itself, backup included
-    assert backup is not None and backup.exists()
-    con = sqlite3.connect(backup)
-    assert con.execute("SELECT name, planned_investment FROM projects").fetchall() == [("旧项目", 42)]
+    db = open_database(path)
+    backups = list(tmp_path.glob("old.before-*.sqlite"))
+    assert len(backups) == 1
+    con = sqlite3.connect(backups[0])
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert con.execute("SELECT name, planned_investment FROM projects ORDER BY id").fetchall() == [
+        ("旧项目", 42), ("无记录项目", 42)]  # fmt: skip
     con.close()
     with db.engine.connect() as conn:
-        assert conn.exec_driver_sql("SELECT name, planned_investment FROM projects").fetchall() == [("旧项目", 42)]
         assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == SCHEMA_REVISION
+        assert conn.exec_driver_sql("SELECT id, last_activity_on FROM projects ORDER BY id").fetchall() == [
+            (1, "2023-07-31"), (2, "2023-02-01")]  # fmt: skip
+    from zqtracker.services.admin import check
+
+    assert check(db).ok
+    again = upgrade(db, SCHEMA_REVISION)  # the upgrade path itself at head: a copy, nothing else
+    assert again is not None and again.exists()
     db.close()

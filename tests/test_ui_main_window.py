@@ -40,7 +40,7 @@ def test_window_shows_every_project_with_totals_and_stale_marks(make_window, dem
     page = window.projects
     total = demo_ctx.projects.count()
     assert page.model.rowCount() == total == 560
-    planned = sum(r.planned_investment for r in demo_ctx.projects.list_rows(with_activity=False))
+    planned = sum(r.planned_investment for r in demo_ctx.projects.list_rows())
     assert page.model.visible_planned == planned
     assert f"{total:,} projects" in window.summary_label.text()
     assert f"{planned:,}" in window.summary_label.toolTip()
@@ -131,7 +131,7 @@ def test_filter_bar_and_header_sort(make_window, demo_ctx: AppContext, qtbot) ->
     window = make_window(demo_ctx)
     page = window.projects
     bar = page.filter_bar
-    rows = demo_ctx.projects.list_rows(with_activity=False)
+    rows = demo_ctx.projects.list_rows()
 
     for ch in "储能":  # typed one character at a time (QTest cannot type CJK key events)
         bar.search.insert(ch)
@@ -167,7 +167,7 @@ def test_apply_filter_from_elsewhere_shows_in_the_bar(make_window, demo_ctx: App
     page.apply_filter(f)
     assert page.current_filter() == f
     assert page.filter_bar.current_filter() == f
-    rows = demo_ctx.projects.list_rows(with_activity=False)
+    rows = demo_ctx.projects.list_rows()
     assert sorted(r.id for r in page.visible_rows()) == [r.id for r in rows if f.matches(r)]
     assert page.visible_columns()[:3] == ["code", "name", "enterprise"]
 

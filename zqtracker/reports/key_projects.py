@@ -17,7 +17,7 @@ def build(ctx: AppContext, options: ReportOptions, report: Report, progress: Pro
     when = ctx.statistics.resolve_period(options.year, options.through)
     if progress is not None:
         progress.report(0, 3, "")
-    rows = [r for r in ctx.projects.list_rows(f, with_activity=False) if r.is_key_project or r.is_billion_yuan]
+    rows = [r for r in ctx.projects.list_rows(f) if r.is_key_project or r.is_billion_yuan]
     rows.sort(key=lambda r: (-r.planned_investment, r.name, r.id))
     if progress is not None:
         progress.report(1, 3, "")

@@ -50,9 +50,11 @@ def write(database: Database, analysis: ImportAnalysis, *, note: str, progress: 
         report(0, "projects")
         start = store.next_id(ProjectTable)
         inserted = _new_rows(analysis, store, start, stamp, sectors, districts, enterprises)
+        history = _first_history(analysis, inserted, today, store)
+        # A new project's last activity is its first status change (records may move it on).
+        inserted = [(*row, first[3]) for row, first in zip(inserted, history, strict=True)]
         store.insert_projects(inserted, lambda done: report(done, "projects"))
         change.inserted = inserted
-        history = _first_history(analysis, inserted, today, store)
         before, after = _updated_rows(analysis, store, stamp, sectors, districts, enterprises)
         report(len(inserted), "updates")
         if after:
@@ -61,10 +63,12 @@ def write(database: Database, analysis: ImportAnalysis, *, note: str, progress: 
                      (a[COL["sector_id"]], a[COL["district_id"]])]  # fmt: skip
             store.follow_placements(moved)
         change.before, change.after = before, after
+        firsts = len(history)
         history.extend(_status_changes(before, after, today, note, store))
         next_change = store.next_id(StatusChangeRow)
         change.status_changes = [(next_change + i, *row) for i, row in enumerate(history)]
-        store.insert_status_changes(change.status_changes)
+        store.insert_status_changes(change.status_changes, bump=False)
+        store.bump_activity((r[1], r[4]) for r in change.status_changes[firsts:])
         report(len(inserted) + len(after), "records")
         _investment(analysis, store, change, start, inserted, after)
         _plans(analysis, store, change, start)

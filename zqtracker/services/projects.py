@@ -20,17 +20,10 @@ class ProjectService:
         self.db = database
 
     # -- reading ---------------------------------------------------------------------------
-    def list_rows(
-        self, f: ProjectFilter | None = None, *, with_activity: bool = True, limit: int | None = None
-    ) -> list[ProjectRow]:
+    def list_rows(self, f: ProjectFilter | None = None, *, limit: int | None = None) -> list[ProjectRow]:
+        """The project list, each row with its last activity (what stale marks are judged on)."""
         with self.db.session() as s:
-            repo = ProjectRepository(s)
-            rows = repo.list_rows(f, limit=limit)
-            if with_activity and rows:
-                activity = repo.last_activity(None if limit is None else [r.id for r in rows])
-                for r in rows:
-                    r.last_activity_on = activity.get(r.id)
-        return rows
+            return ProjectRepository(s).list_rows(f, limit=limit)
 
     def count(self, f: ProjectFilter | None = None) -> int:
         with self.db.session() as s:

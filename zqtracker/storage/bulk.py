@@ -12,6 +12,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from zqtracker.domain.models import AnnualPlan, Enterprise, InvestmentRecord, Project, StatusChange
+from zqtracker.storage import last_activity
 from zqtracker.storage.projects import placements, utcnow
 from zqtracker.storage.references import ReferenceRepository
 from zqtracker.storage.tables import (
@@ -128,6 +129,7 @@ def insert_status_changes(session: Session, changes: Sequence[StatusChange]) -> 
     ]
     for batch in _batches(rows):
         _core_insert(session, StatusChangeRow, batch)
+    last_activity.refresh(session, {c.project_id for c in changes})
 
 
 def insert_investment(session: Session, records: Sequence[InvestmentRecord]) -> None:
@@ -140,6 +142,7 @@ def insert_investment(session: Session, records: Sequence[InvestmentRecord]) -> 
     ]  # fmt: skip
     for batch in _batches(rows, 20_000):
         _core_insert(session, InvestmentRow, batch)
+    last_activity.refresh(session, where)
 
 
 def insert_plans(session: Session, plans: Sequence[AnnualPlan]) -> None:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from zqtracker.domain.errors import ConcurrentUpdateError, NotFoundError
 from zqtracker.domain.models import ProjectSnapshot, StatusChange
 from zqtracker.domain.status import Status
+from zqtracker.storage import last_activity
 from zqtracker.storage.projects import utcnow
 from zqtracker.storage.references import ReferenceRepository
 from zqtracker.storage.tables import AnnualPlanRow, InvestmentRow, ProjectTable, StatusChangeRow
@@ -77,6 +78,7 @@ def change_status_many(
         )
         for row_id, pid in session.execute(stmt, list(chunk)):
             row_ids[pid] = row_id
+    last_activity.refresh(session, moving)
     return [StatusChange(pid, Status(current[pid][0]), status, changed_on, note, row_ids[pid]) for pid in moving]
 
 
@@ -101,6 +103,7 @@ def remove_status_changes_many(session: Session, changes: Sequence[StatusChange]
     row_ids = [c.id for c in changes if c.id is not None and c.from_status is not None]
     for chunk in _chunks(row_ids):
         session.execute(delete(StatusChangeRow).where(StatusChangeRow.id.in_(chunk)))
+    last_activity.refresh(session, back)
 
 
 def restore_many(session: Session, snapshots: Sequence[ProjectSnapshot]) -> None:
@@ -158,3 +161,4 @@ def restore_many(session: Session, snapshots: Sequence[ProjectSnapshot]) -> None
     ):
         for chunk in _chunks(rows, 5_000):
             conn.execute(insert(table.__table__), list(chunk))  # type: ignore[attr-defined]
+    last_activity.refresh(session, [s.project.id for s in snapshots])

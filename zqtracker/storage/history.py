@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy import delete, update
 
 from zqtracker.domain.models import StatusChange
+from zqtracker.storage import last_activity
 from zqtracker.storage.projects import utcnow
 from zqtracker.storage.tables import ProjectTable, StatusChangeRow
 
@@ -22,3 +23,4 @@ def remove_status_changes(session, changes: Sequence[StatusChange]) -> None:
         )
         if change.id is not None:
             session.execute(delete(StatusChangeRow).where(StatusChangeRow.id == change.id))
+    last_activity.refresh(session, {c.project_id for c in changes})

@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from zqtracker.domain.errors import ConcurrentUpdateError
+from zqtracker.storage import last_activity
 from zqtracker.storage.importing import BATCH, COL, ImportChange, ImportStore
 
 
@@ -41,6 +42,10 @@ def revert(session: Session, change: ImportChange) -> None:
     store._many("DELETE FROM enterprises WHERE id = ?", [(r[0],) for r in change.enterprises])
     store._many("DELETE FROM districts WHERE id = ?", [(r[0],) for r in change.districts])
     store._many("DELETE FROM sectors WHERE id = ?", [(r[0],) for r in reversed(change.sectors)])
+    # History rows and months went away: the survivors' last activity is computed afresh.
+    inserted = {r[0] for r in change.inserted}
+    touched = {r[0] for r in change.after} | {r[0] for r in change.investment_before}
+    last_activity.refresh(session, touched - inserted)
 
 
 def reapply(session: Session, change: ImportChange) -> None:

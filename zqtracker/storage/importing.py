@@ -26,6 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from zqtracker.domain.errors import ConcurrentUpdateError
+from zqtracker.storage.last_activity import month_end
 from zqtracker.storage.projects import placements
 from zqtracker.storage.tables import (
     DistrictRow,
@@ -42,6 +43,9 @@ PROJECT_COLUMNS: tuple[str, ...] = (
     "updated_at", "version",
 )  # fmt: skip
 COL = {name: i for i, name in enumerate(PROJECT_COLUMNS)}
+# New projects are inserted with their last activity (their first status change's date), so the
+# derived column costs the import nothing; updates leave it to bump_activity / refresh.
+INSERT_COLUMNS: tuple[str, ...] = (*PROJECT_COLUMNS, "last_activity_on")
 STATUS_COLUMNS = ("id", "project_id", "from_status", "to_status", "changed_on", "note")
 BATCH = 20_000
 BULK_MIN_ROWS = 20_000
@@ -241,8 +245,20 @@ class ImportStore:
         change.enterprises.extend((r[0], r[1]) for r in erows)
 
     def insert_projects(self, rows: Sequence[tuple], progress: Callable[[int], None] | None = None) -> None:
+        """Rows of INSERT_COLUMNS (PROJECT_COLUMNS and the project's last activity)."""
         with self.bulk("projects", len(rows)):
-            self._insert("projects", PROJECT_COLUMNS, rows, progress)
+            self._insert("projects", INSERT_COLUMNS, rows, progress)
+
+    def bump_activity(self, pairs: Iterable[tuple[int, Any]]) -> None:
+        """Move projects' last activity forward to the (encoded) dates given, never back: what
+        adding status changes or investment months does (removing them needs a refresh)."""
+        latest: dict[int, Any] = {}
+        for pid, day in pairs:
+            if day is not None and (pid not in latest or latest[pid] < day):
+                latest[pid] = day
+        self._many("UPDATE projects SET last_activity_on = ? WHERE id = ? "
+                   "AND (last_activity_on IS NULL OR last_activity_on < ?)",
+                   [(day, pid, day) for pid, day in latest.items()])  # fmt: skip
 
     def _insert(self, table: str, columns: Sequence[str], rows: Sequence[tuple],
                 progress: Callable[[int], None] | None = None) -> None:  # fmt: skip
@@ -295,9 +311,11 @@ class ImportStore:
         params = [(r[COL["sector_id"]], r[COL["district_id"]], r[0]) for r in rows]
         self._many("UPDATE investment_records SET sector_id = ?, district_id = ? WHERE project_id = ?", params)
 
-    def insert_status_changes(self, rows: Sequence[tuple]) -> None:
+    def insert_status_changes(self, rows: Sequence[tuple], *, bump: bool = True) -> None:
         with self.bulk("status_changes", len(rows)):
             self._insert("status_changes", STATUS_COLUMNS, rows)
+        if bump:
+            self.bump_activity((r[1], r[4]) for r in rows)
 
     def put_investment(self, rows: Sequence[tuple], existing: set[tuple[int, int, int]]) -> None:
         """(pid, y, m, amount, sid, did): updates where the month exists, inserts elsewhere."""
@@ -311,6 +329,11 @@ class ImportStore:
         with self.bulk("investment_records", len(inserts)):
             self._insert("investment_records", ("project_id", "year", "month", "amount", "sector_id", "district_id"),
                          inserts)  # fmt: skip
+        ends: dict[tuple[int, int], Any] = {}
+        for r in rows:
+            if (r[1], r[2]) not in ends:
+                ends[(r[1], r[2])] = self.enc.date(month_end(r[1], r[2]))
+        self.bump_activity((r[0], ends[(r[1], r[2])]) for r in rows)
 
     def delete_investment(self, keys: Sequence[tuple[int, int, int]]) -> None:
         self._many("DELETE FROM investment_records WHERE project_id = ? AND year = ? AND month = ?", keys)
@@ -348,4 +371,4 @@ def _chunks(items: Sequence, size: int) -> Iterable[Sequence]:
         yield items[i : i + size]
 
 
-__all__ = ["COL", "PROJECT_COLUMNS", "ImportChange", "ImportStore", "ImportWriteError"]
+__all__ = ["COL", "INSERT_COLUMNS", "PROJECT_COLUMNS", "ImportChange", "ImportStore", "ImportWriteError"]

@@ -36,4 +36,9 @@ def integrity_problems(session: Session) -> list[str]:
     )
     if drift:
         problems.append(f"{drift} investment record(s) whose sector or district differs from their project's")
+    from zqtracker.storage.last_activity import drift as activity_drift
+
+    stale_dates = activity_drift(session)
+    if stale_dates:
+        problems.append(f"{stale_dates} project(s) whose stored last activity differs from their history and records")
     return problems

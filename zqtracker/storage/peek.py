@@ -61,7 +61,7 @@ _SELECT = """
 SELECT p.id, p.code, p.name, e.name, s.name, ps.name, d.name, p.status, p.planned_investment,
        p.land_area_mu, p.expected_annual_output, p.expected_annual_tax, p.signed_on,
        p.construction_start_on, p.production_on, p.is_key_project, p.project_type,
-       p.investor_origin, p.officer, p.updated_at, p.version
+       p.investor_origin, p.officer, p.updated_at, p.version, p.last_activity_on
 FROM projects p
 JOIN sectors s ON s.id = p.sector_id
 JOIN districts d ON d.id = p.district_id
@@ -170,4 +170,5 @@ def _row(r: tuple) -> ProjectRow:
         officer=r[18],
         updated_at=None if r[19] is None else datetime.fromisoformat(str(r[19])),
         version=r[20],
+        last_activity_on=_day(r[21]),
     )

@@ -21,6 +21,7 @@ from zqtracker.domain.models import (
     StatusChange,
 )
 from zqtracker.domain.status import Status
+from zqtracker.storage import last_activity
 from zqtracker.storage.filtering import apply_filter
 from zqtracker.storage.references import ReferenceRepository
 from zqtracker.storage.tables import (
@@ -127,7 +128,7 @@ class ProjectRepository:
             p.id, p.code, p.name, p.enterprise_id, p.sector_id, p.district_id, p.status,
             p.planned_investment, p.land_area_mu, p.expected_annual_output, p.expected_annual_tax,
             p.signed_on, p.construction_start_on, p.production_on, p.is_key_project, p.project_type,
-            p.investor_origin, p.officer, p.updated_at, p.version,
+            p.investor_origin, p.officer, p.updated_at, p.version, p.last_activity_on,
         ).order_by(p.id)  # fmt: skip
         stmt = apply_filter(stmt, f)
         if ids is not None:
@@ -152,7 +153,7 @@ class ProjectRepository:
                 ProjectRow(
                     r[0], r[1], r[2], enterprises[r[3]], sectors[sid], parents.get(sid), districts[r[5]],
                     status[r[6]], r[7], area(r[8]), r[9], r[10], day(r[11]), day(r[12]), day(r[13]),
-                    bool(r[14]), ptype[r[15]], origin[r[16]], r[17], stamp(r[18]), r[19],
+                    bool(r[14]), ptype[r[15]], origin[r[16]], r[17], stamp(r[18]), r[19], day(r[20]),
                 )
             )  # fmt: skip
         return rows
@@ -161,26 +162,19 @@ class ProjectRepository:
         return self.s.scalar(apply_filter(select(func.count(ProjectTable.id)), f)) or 0
 
     def last_activity(self, project_ids: Sequence[int] | None = None) -> dict[int, date]:
-        """Latest status change or investment month (its last day) of each project."""
-        sc = select(StatusChangeRow.project_id, func.max(StatusChangeRow.changed_on)).group_by(
-            StatusChangeRow.project_id
-        )
-        inv = select(InvestmentRow.project_id, func.max(InvestmentRow.year * 100 + InvestmentRow.month)).group_by(
-            InvestmentRow.project_id
-        )
-        if project_ids is not None:
-            sc = sc.where(StatusChangeRow.project_id.in_(project_ids))
-            inv = inv.where(InvestmentRow.project_id.in_(project_ids))
+        """Latest status change or investment month (its last day) of each project that has
+        one (the stored, derived column: see storage/last_activity.py)."""
+        day = _date_parser()
+        stmt = select(ProjectTable.id, ProjectTable.last_activity_on).where(ProjectTable.last_activity_on.is_not(None))
         out: dict[int, date] = {}
-        for pid, d in self.s.execute(sc):
-            if d is not None:
-                out[pid] = d if isinstance(d, date) else date.fromisoformat(str(d))
-        for pid, ym in self.s.execute(inv):
-            if ym is None:
-                continue
-            end = month_end(ym // 100, ym % 100)
-            if pid not in out or out[pid] < end:
-                out[pid] = end
+        if project_ids is None:
+            for pid, d in raw_rows(self.s, stmt):
+                out[pid] = day(d)  # type: ignore[assignment]
+            return out
+        ids = list(project_ids)
+        for chunk in _chunks(ids, 500):
+            for pid, d in raw_rows(self.s, stmt.where(ProjectTable.id.in_(chunk))):
+                out[pid] = day(d)  # type: ignore[assignment]
         return out
 
     # -- writing ---------------------------------------------------------------------------
@@ -225,6 +219,7 @@ class ProjectRepository:
             )
         )
         self.s.flush()
+        last_activity.refresh(self.s, [new_id])
         project.id, project.version, project.created_at, project.updated_at = new_id, 1, values["created_at"], now
         return new_id
 
@@ -275,6 +270,8 @@ class ProjectRepository:
                     note=note,
                 )
             )
+            self.s.flush()
+            last_activity.refresh(self.s, [project.id])
         self.s.flush()
         project.version += 1
         project.updated_at = now
@@ -313,6 +310,7 @@ class ProjectRepository:
         )
         self.s.add(row)
         self.s.flush()
+        last_activity.refresh(self.s, [project_id])
         return StatusChange(project_id, _STATUS[current.status], status, changed_on, note, row.id)
 
     def set_key_project(self, project_ids: Sequence[int], value: bool) -> dict[int, bool]:
@@ -395,6 +393,7 @@ class ProjectRepository:
             self.put_investment(snap.investment)
             self.put_plans(snap.plans)
         self.s.flush()
+        last_activity.refresh(self.s, [snap.project.id for snap in snapshots])
 
     # -- status history, investment, plans ------------------------------------------------
     def status_history(self, project_id: int) -> list[StatusChange]:
@@ -435,6 +434,7 @@ class ProjectRepository:
                 for r in records
             ],
         )  # fmt: skip
+        last_activity.refresh(self.s, where)
 
     def _delete_investment_keys(self, keys: Sequence[tuple[int, int, int]]) -> None:
         by_project: dict[int, list[int]] = {}
@@ -450,6 +450,7 @@ class ProjectRepository:
 
     def delete_investment(self, keys: Sequence[tuple[int, int, int]]) -> None:
         self._delete_investment_keys(keys)
+        last_activity.refresh(self.s, {pid for pid, _y, _m in keys})
 
     def put_plans(self, plans: Sequence[AnnualPlan]) -> None:
         if not plans:

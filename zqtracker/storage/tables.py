@@ -117,14 +117,14 @@ class ProjectTable(Base):
     sector_id: Mapped[int] = mapped_column(ForeignKey("sectors.id", ondelete="RESTRICT"), index=True)
     district_id: Mapped[int] = mapped_column(ForeignKey("districts.id", ondelete="RESTRICT"), index=True)
     status: Mapped[str] = mapped_column(String(24))
-    planned_investment: Mapped[int] = mapped_column(BigInteger, index=True)
+    planned_investment: Mapped[int] = mapped_column(BigInteger)
     land_area_mu: Mapped[Decimal | None] = mapped_column(ScaledDecimal(4))
     expected_annual_output: Mapped[int | None] = mapped_column(BigInteger)
     expected_annual_tax: Mapped[int | None] = mapped_column(BigInteger)
     signed_on: Mapped[date | None] = mapped_column(Date)
     construction_start_on: Mapped[date | None] = mapped_column(Date)
     production_on: Mapped[date | None] = mapped_column(Date)
-    is_key_project: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    is_key_project: Mapped[bool] = mapped_column(Boolean, default=False)
     project_type: Mapped[str] = mapped_column(String(16), default="new")
     investor_origin: Mapped[str] = mapped_column(String(16), default="domestic")
     officer: Mapped[str | None] = mapped_column(String(100))
@@ -132,6 +132,10 @@ class ProjectTable(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # The later of the latest status change and the last day of the latest month with an
+    # investment record: what "stale" is judged on. Derived; storage/last_activity.py keeps it
+    # in step on every write (a count of stale projects is then one scan, not two aggregates).
+    last_activity_on: Mapped[date | None] = mapped_column(Date)
 
 
 class StatusChangeRow(Base):
