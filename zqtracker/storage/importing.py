@@ -329,11 +329,14 @@ class ImportStore:
         with self.bulk("investment_records", len(inserts)):
             self._insert("investment_records", ("project_id", "year", "month", "amount", "sector_id", "district_id"),
                          inserts)  # fmt: skip
-        ends: dict[tuple[int, int], Any] = {}
+        latest: dict[int, int] = {}  # project → its latest year*100+month among these rows
+        get = latest.get
         for r in rows:
-            if (r[1], r[2]) not in ends:
-                ends[(r[1], r[2])] = self.enc.date(month_end(r[1], r[2]))
-        self.bump_activity((r[0], ends[(r[1], r[2])]) for r in rows)
+            period = r[1] * 100 + r[2]
+            if get(r[0], 0) < period:
+                latest[r[0]] = period
+        ends = {p: self.enc.date(month_end(p // 100, p % 100)) for p in set(latest.values())}
+        self.bump_activity((pid, ends[p]) for pid, p in latest.items())
 
     def delete_investment(self, keys: Sequence[tuple[int, int, int]]) -> None:
         self._many("DELETE FROM investment_records WHERE project_id = ? AND year = ? AND month = ?", keys)
