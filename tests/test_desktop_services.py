@@ -151,7 +151,7 @@ def _state(ctx: AppContext, ids: list[int]):
 def test_bulk_status_change_matches_the_one_by_one_path_and_undoes_exactly(demo_ctx: AppContext, tmp_path) -> None:
     import shutil
 
-    from zqtracker.services.editing import EditingService
+    from zqtracker.storage.projects import ProjectRepository
 
     ids = [r.id for r in demo_ctx.projects.list_rows()][:120]
     twin_path = tmp_path / "twin.sqlite"
@@ -159,8 +159,10 @@ def test_bulk_status_change_matches_the_one_by_one_path_and_undoes_exactly(demo_
     twin = AppContext.open(twin_path)
     try:
         before = _state(demo_ctx, ids)
-        fast = EditingService(demo_ctx.database).change_status(ids, Status.ON_HOLD, date(2024, 2, 1), "资金未到位")
-        slow = twin.projects.change_status(ids, Status.ON_HOLD, date(2024, 2, 1), "资金未到位")
+        fast = demo_ctx.projects.change_status(ids, Status.ON_HOLD, date(2024, 2, 1), "资金未到位")
+        with twin.database.session() as s:  # the one-project-at-a-time repository path
+            repo = ProjectRepository(s)
+            slow = [c for pid in ids if (c := repo.change_status(pid, Status.ON_HOLD, date(2024, 2, 1), "资金未到位"))]
         strip = lambda cs: [(c.project_id, c.from_status, c.to_status, c.changed_on, c.note) for c in cs]  # noqa: E731
         assert strip(fast) == strip(slow) and fast
         assert all(c.id is not None for c in fast)
@@ -170,7 +172,7 @@ def test_bulk_status_change_matches_the_one_by_one_path_and_undoes_exactly(demo_
             assert [(c.from_status, c.to_status, c.changed_on, c.note) for c in a.status_changes] == [
                 (c.from_status, c.to_status, c.changed_on, c.note) for c in b.status_changes
             ]
-        EditingService(demo_ctx.database).revert_status_changes(fast)
+        demo_ctx.projects.revert_status_changes(fast)
         assert _state(demo_ctx, ids) == before
     finally:
         twin.close()
@@ -178,13 +180,12 @@ def test_bulk_status_change_matches_the_one_by_one_path_and_undoes_exactly(demo_
 
 def test_bulk_status_change_refuses_a_stale_version_and_writes_nothing(demo_ctx: AppContext) -> None:
     from zqtracker.domain.errors import NotFoundError
-    from zqtracker.services.editing import EditingService
 
     rows = demo_ctx.projects.list_rows()[:5]
     versions = {r.id: r.version for r in rows}
     versions[rows[3].id] -= 1
     before = _state(demo_ctx, list(versions))
-    service = EditingService(demo_ctx.database)
+    service = demo_ctx.projects
     with pytest.raises(ConcurrentUpdateError):
         service.change_status(list(versions), Status.CANCELLED, date(2024, 1, 1), expected_versions=versions)
     with pytest.raises(NotFoundError):
@@ -193,15 +194,13 @@ def test_bulk_status_change_refuses_a_stale_version_and_writes_nothing(demo_ctx:
 
 
 def test_bulk_restore_puts_deleted_projects_back_exactly(demo_ctx: AppContext) -> None:
-    from zqtracker.services.editing import EditingService
-
     ids = [r.id for r in demo_ctx.projects.list_rows()][10:90]
     before = _state(demo_ctx, ids)
     assert sum(len(s.investment) for s in before) > 0 and sum(len(s.status_changes) for s in before) >= 80
     summary = demo_ctx.statistics.summary()
     snapshots = demo_ctx.projects.delete(ids)
     assert demo_ctx.projects.count() == 560 - len(ids)
-    EditingService(demo_ctx.database).restore(snapshots)
+    demo_ctx.projects.restore(snapshots)
     assert _state(demo_ctx, ids) == before  # ids, history rows, records and plans included
     assert demo_ctx.statistics.summary() == summary
     from zqtracker.services.admin import check

@@ -10,7 +10,6 @@ import openpyxl
 from tests.test_storage import full_project
 from zqtracker.domain.status import Status
 from zqtracker.services.context import AppContext
-from zqtracker.services.editing import EditingService
 from zqtracker.services.importing import ImportOptions, ImportService
 from zqtracker.storage.last_activity import drift
 
@@ -50,7 +49,7 @@ def test_bulk_edits_of_the_desktop(ctx: AppContext) -> None:
     ids = [ctx.projects.create(full_project(code=f"B{i}", name=f"项目{i}", status=Status.SIGNED,
                                             signed_on=date(2023, 1, 1), construction_start_on=None)).id
            for i in range(3)]  # fmt: skip
-    service = EditingService(ctx.database)
+    service = ctx.projects  # the set-based paths the desktop's bulk actions and undo use
     changes = service.change_status(ids, Status.ON_HOLD, date(2023, 10, 1), "")
     assert {stored(ctx, i) for i in ids} == {date(2023, 10, 1)}
     service.revert_status_changes(changes)

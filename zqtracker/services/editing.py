@@ -4,21 +4,16 @@ ProjectService.update writes a status-history row when the status changed but do
 which; undoing the edit must remove that row, not add a "changed back" one. Both directions run
 in one transaction and check the version, so neither ever overwrites someone else's save.
 
-The bulk actions (status of a selection, undo of a delete) go through storage.bulk_edits:
-ProjectService does them one project at a time, 7–27 s for 5,000 projects.
+The bulk actions (status of a selection, undo of a delete) are ProjectService's, set-based.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
 from datetime import date
 
-from zqtracker.domain.errors import Problem, ValidationError
-from zqtracker.domain.models import Project, ProjectSnapshot, StatusChange
-from zqtracker.domain.status import Status
+from zqtracker.domain.models import Project, StatusChange
 from zqtracker.domain.validation import validate_project
-from zqtracker.storage.bulk_edits import change_status_many, remove_status_changes_many, restore_many
 from zqtracker.storage.database import Database
 from zqtracker.storage.history import remove_status_changes
 from zqtracker.storage.projects import ProjectRepository
@@ -56,26 +51,3 @@ class EditingService:
             if change is not None:
                 remove_status_changes(s, [change])
             return repo.get(after.id).version
-
-    def change_status(
-        self,
-        ids: Sequence[int],
-        status: Status,
-        changed_on: date,
-        note: str = "",
-        *,
-        expected_versions: dict[int, int] | None = None,
-    ) -> list[StatusChange]:
-        """ProjectService.change_status for many projects at once (same rules, one transaction)."""
-        if not 1900 <= changed_on.year <= 2200:
-            raise ValidationError(Problem("year_out_of_range", "changed_on", {"value": changed_on.year}))
-        with self.db.session() as s:
-            return change_status_many(s, ids, status, changed_on, note, expected_versions=expected_versions)
-
-    def revert_status_changes(self, changes: Sequence[StatusChange]) -> None:
-        with self.db.session() as s:
-            remove_status_changes_many(s, changes)
-
-    def restore(self, snapshots: Sequence[ProjectSnapshot]) -> None:
-        with self.db.session() as s:
-            restore_many(s, snapshots)

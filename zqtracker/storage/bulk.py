@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from zqtracker.domain.models import AnnualPlan, Enterprise, InvestmentRecord, Project, StatusChange
 from zqtracker.storage import last_activity
 from zqtracker.storage.projects import placements, utcnow
-from zqtracker.storage.references import ReferenceRepository
+from zqtracker.storage.references import ReferenceIds, ReferenceRepository
 from zqtracker.storage.tables import (
     AnnualPlanRow,
     EnterpriseRow,
@@ -42,28 +42,20 @@ def insert_projects(session: Session, projects: Sequence[Project]) -> list[int]:
 
     References are resolved (and created) once per distinct name, not once per row.
     """
-    refs = ReferenceRepository(session)
-    sectors, districts = refs.sector_ids(), refs.district_ids()
-    enterprises = ensure_enterprises(session, [Enterprise(p.enterprise) for p in projects if p.enterprise])
+    ids = ReferenceIds(
+        session, ensure_enterprises(session, [Enterprise(p.enterprise) for p in projects if p.enterprise])
+    )
     now = utcnow()
     rows = []
     for p in projects:
-        if p.sector not in sectors:
-            sectors[p.sector] = refs.ensure_sector(p.sector)
-        if p.district not in districts:
-            districts[p.district] = refs.ensure_district(p.district)
-        ent_id = None
-        if p.enterprise:
-            ent_id = enterprises.get(p.enterprise)
-            if ent_id is None:
-                ent_id = enterprises[p.enterprise] = refs.ensure_enterprise(p.enterprise)
+        sector_id, district_id, ent_id = ids.of(p.sector, p.district, p.enterprise)
         rows.append(
             {
                 "code": p.code,
                 "name": p.name,
                 "enterprise_id": ent_id,
-                "sector_id": sectors[p.sector],
-                "district_id": districts[p.district],
+                "sector_id": sector_id,
+                "district_id": district_id,
                 "status": p.status.value,
                 "planned_investment": p.planned_investment,
                 "land_area_mu": p.land_area_mu,

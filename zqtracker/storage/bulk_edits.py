@@ -20,7 +20,7 @@ from zqtracker.domain.models import ProjectSnapshot, StatusChange
 from zqtracker.domain.status import Status
 from zqtracker.storage import last_activity
 from zqtracker.storage.projects import utcnow
-from zqtracker.storage.references import ReferenceRepository
+from zqtracker.storage.references import ReferenceIds
 from zqtracker.storage.tables import AnnualPlanRow, InvestmentRow, ProjectTable, StatusChangeRow
 
 CHUNK = 900  # SQLite's bound parameters per statement (999 in old builds)
@@ -110,26 +110,17 @@ def restore_many(session: Session, snapshots: Sequence[ProjectSnapshot]) -> None
     """Put deleted projects back exactly as they were, ids included (undo of a delete)."""
     if not snapshots:
         return
-    refs = ReferenceRepository(session)
-    sectors, districts, enterprises = refs.sector_ids(), refs.district_ids(), refs.enterprise_ids()
+    ids = ReferenceIds(session)
     now = utcnow()
     projects, placed = [], {}
     for snap in snapshots:
         p = snap.project
-        if p.sector not in sectors:
-            sectors[p.sector] = refs.ensure_sector(p.sector)
-        if p.district not in districts:
-            districts[p.district] = refs.ensure_district(p.district)
-        ent_id = None
-        if p.enterprise:
-            ent_id = enterprises.get(p.enterprise)
-            if ent_id is None:
-                ent_id = enterprises[p.enterprise] = refs.ensure_enterprise(p.enterprise)
-        placed[p.id] = (sectors[p.sector], districts[p.district])
+        sector_id, district_id, ent_id = ids.of(p.sector, p.district, p.enterprise)
+        placed[p.id] = (sector_id, district_id)
         projects.append(
             {
                 "id": p.id, "code": p.code, "name": p.name, "enterprise_id": ent_id,
-                "sector_id": sectors[p.sector], "district_id": districts[p.district], "status": p.status.value,
+                "sector_id": sector_id, "district_id": district_id, "status": p.status.value,
                 "planned_investment": p.planned_investment, "land_area_mu": p.land_area_mu,
                 "expected_annual_output": p.expected_annual_output, "expected_annual_tax": p.expected_annual_tax,
                 "signed_on": p.signed_on, "construction_start_on": p.construction_start_on,

@@ -170,6 +170,28 @@ class ReferenceRepository:
             raise ValidationError(Problem("duplicate_name", field, {"value": name}))
 
 
+class ReferenceIds:
+    """Ids of sectors, districts and enterprises by name, created on first use: one lookup per
+    distinct name when many projects are written at once."""
+
+    def __init__(self, session: Session, enterprises: dict[str, int] | None = None) -> None:
+        self.refs = ReferenceRepository(session)
+        self.sectors, self.districts = self.refs.sector_ids(), self.refs.district_ids()
+        self.enterprises = enterprises if enterprises is not None else self.refs.enterprise_ids()
+
+    def of(self, sector: str, district: str, enterprise: str | None) -> tuple[int, int, int | None]:
+        if sector not in self.sectors:
+            self.sectors[sector] = self.refs.ensure_sector(sector)
+        if district not in self.districts:
+            self.districts[district] = self.refs.ensure_district(district)
+        ent_id = None
+        if enterprise:
+            ent_id = self.enterprises.get(enterprise)
+            if ent_id is None:
+                ent_id = self.enterprises[enterprise] = self.refs.ensure_enterprise(enterprise)
+        return self.sectors[sector], self.districts[district], ent_id
+
+
 def _clean(name: str | None, field: str) -> str:
     text = " ".join((name or "").split())
     if not text:

@@ -128,9 +128,7 @@ class DeleteProjects(Command):
         self._snapshots = self.ctx.projects.delete(self.ids)
 
     def revert(self) -> None:
-        from zqtracker.services.editing import EditingService
-
-        EditingService(self.ctx.database).restore(self._snapshots)
+        self.ctx.projects.restore(self._snapshots)
 
     def announce(self) -> None:
         self.events.projects_changed.emit(list(self.ids))
@@ -163,17 +161,13 @@ class ChangeStatus(Command):
             )
 
     def apply(self) -> None:
-        from zqtracker.services.editing import EditingService
-
-        self.changes = EditingService(self.ctx.database).change_status(
+        self.changes = self.ctx.projects.change_status(
             self.ids, self.status, self.changed_on, self.note, expected_versions=self.expected_versions
         )
         self.expected_versions = None  # a redo follows an undo, which moved the versions on
 
     def revert(self) -> None:
-        from zqtracker.services.editing import EditingService
-
-        EditingService(self.ctx.database).revert_status_changes(self.changes)
+        self.ctx.projects.revert_status_changes(self.changes)
         self.changes = []
 
     def announce(self) -> None:
