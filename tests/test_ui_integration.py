@@ -34,6 +34,8 @@ def test_dashboard_click_through_and_summaries_follow_the_filter(make_window, de
     assert window.projects.current_filter() == f
     shown = window.projects.visible_rows()
     assert shown and all(r.district == "高要区" for r in shown)
+    stale_shown = sum(1 for r in shown if window.projects.model.is_stale(r.id))
+    assert f"{stale_shown} stale" in window.summary_label.text()  # the status bar counts what is shown
     window.tabs.setCurrentWidget(window.summaries)
     summaries = window.summaries.widget
     assert isinstance(summaries, SummariesWidget)

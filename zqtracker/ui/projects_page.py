@@ -280,7 +280,8 @@ class ProjectsPage(QWidget):
         lang = ui_lang()
         if m.total_count == 0 and not m.complete:
             return self.tr("Loading projects…") if self.ctx is not None or self.loader.busy else ""
-        shown = len(m.visible_rows())
+        visible = m.visible_rows()
+        shown = len(visible)
         if not m.complete:
             text = self.tr("Showing the first %1 of %2 projects — loading the rest…")
             return text.replace("%1", fmt.integer(shown)).replace("%2", fmt.integer(m.total_count))
@@ -291,10 +292,11 @@ class ProjectsPage(QWidget):
                 self.tr("%1 of %2 projects").replace("%1", fmt.integer(shown)).replace("%2", fmt.integer(m.total_count))
             )
         text += "  ·  " + self.tr("planned %1").replace("%1", fmt.money_rounded(m.visible_planned, lang=lang))
-        if m.activity_known and m.stale_count:
+        stale = m.stale_count if m.filter.is_empty() else sum(1 for r in visible if m.is_stale(r.id))
+        if m.activity_known and stale:
             months = str(self.stale_months)
             text += "  ·  " + self.tr("%1 stale (no activity for %2 months)").replace(
-                "%1", fmt.integer(m.stale_count)
+                "%1", fmt.integer(stale)
             ).replace("%2", months)
         return text
 
