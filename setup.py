@@ -10,11 +10,14 @@ from pathlib import Path
 from setuptools import find_packages, setup
 
 RESOURCES = Path(__file__).resolve().parent / "resources"
-resource_packages = ["zqtracker.resources"] + sorted(
-    "zqtracker.resources." + ".".join(p.relative_to(RESOURCES).parts)
-    for p in RESOURCES.rglob("*")
-    if p.is_dir() and "__pycache__" not in p.parts
-)
+resource_packages = [
+    "zqtracker.resources",
+    *sorted(
+        "zqtracker.resources." + ".".join(p.relative_to(RESOURCES).parts)
+        for p in RESOURCES.rglob("*")
+        if p.is_dir() and "__pycache__" not in p.parts
+    ),
+]
 
 setup(
     packages=[*find_packages(include=["zqtracker", "zqtracker.*"]), *resource_packages],

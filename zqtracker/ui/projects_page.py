@@ -295,9 +295,9 @@ class ProjectsPage(QWidget):
         stale = m.stale_count if m.filter.is_empty() else sum(1 for r in visible if m.is_stale(r.id))
         if m.activity_known and stale:
             months = str(self.stale_months)
-            text += "  ·  " + self.tr("%1 stale (no activity for %2 months)").replace(
-                "%1", fmt.integer(stale)
-            ).replace("%2", months)
+            text += "  ·  " + self.tr("%1 stale (no activity for %2 months)").replace("%1", fmt.integer(stale)).replace(
+                "%2", months
+            )
         return text
 
     def summary_tooltip(self) -> str:
