@@ -150,3 +150,23 @@ def test_chinese_window_with_dashboard(make_window, demo_ctx: AppContext, qtbot,
     assert [window.tabs.tabText(i) for i in range(3)] == ["项目", "仪表盘", "汇总"]
     window.grab().save(str(artifacts / "main_window_dashboard_zh.png"))
     assert window.actions_.import_.text().replace("&", "").startswith("导入")
+
+
+def test_open_with_a_spreadsheet_imports_it_once_the_database_is_open(make_window, demo_ctx: AppContext, qtbot, tmp_path: Path) -> None:  # fmt: skip
+    from zqtracker.launcher import desktop_arguments
+    from zqtracker.ui.app import import_when_open
+
+    path = _district_file(tmp_path / "月报.xlsx")
+    args = desktop_arguments(["--db", "x.sqlite", str(path)])
+    assert args is not None and args.open == str(path) and args.db == "x.sqlite"
+    assert desktop_arguments(["notes.txt"]) is None  # not a spreadsheet: the CLI parser says what is wrong
+    window = make_window(None)
+    import_when_open(window, Path(args.open))
+    assert not hasattr(window, "_import_dialog")  # no database yet: it waits
+    with qtbot.waitSignal(window.projects.activity_ready, timeout=60_000):
+        window.set_context(demo_ctx)
+    dialog = window._import_dialog
+    assert dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.is_busy() and dialog.analysis is not None, timeout=30_000)
+    assert dialog.analysis.added == 2
+    dialog.reject()

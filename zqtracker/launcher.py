@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from types import SimpleNamespace
 
 WORKER_FLAG = "--zqtracker-read-worker"  # a frozen bundle runs the import's reading process so
+OPEN_SUFFIXES = (".xlsx", ".xlsm", ".csv")  # a file given to the app (the desktop's "Open with")
 
 
 def desktop_arguments(argv: Sequence[str]) -> SimpleNamespace | None:
@@ -20,7 +21,7 @@ def desktop_arguments(argv: Sequence[str]) -> SimpleNamespace | None:
     desktop app shows its first page before it needs SQLAlchemy at all. Read by hand because
     even argparse costs the launch 10 ms.
     """
-    values: dict[str, object] = {"db": None, "demo": False, "lang": None}
+    values: dict[str, object] = {"db": None, "demo": False, "lang": None, "open": None}
     args = list(argv)
     i = 0
     while i < len(args):
@@ -37,6 +38,8 @@ def desktop_arguments(argv: Sequence[str]) -> SimpleNamespace | None:
             if name == "--lang" and value not in ("en", "zh"):
                 return None
             values[name[2:]] = value
+        elif not arg.startswith("-") and arg.lower().endswith(OPEN_SUFFIXES) and values["open"] is None:
+            values["open"] = arg  # "Open with zqtracker": a spreadsheet to import
         else:
             return None
         i += 1
@@ -52,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if desktop is not None:
         from zqtracker.ui.app import run_app
 
-        return run_app(db=desktop.db, demo=desktop.demo, lang=desktop.lang)
+        return run_app(db=desktop.db, demo=desktop.demo, lang=desktop.lang, import_path=desktop.open)
     from zqtracker.cli.main import build_parser, run
 
     parser = build_parser()
@@ -65,7 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def gui_main() -> int:
-    """``zqtracker-gui``: the desktop app only (accepts --db, --demo, --lang)."""
+    """``zqtracker-gui [FILE.xlsx]``: the desktop app only (accepts --db, --demo, --lang, and a
+    spreadsheet to import, as the desktop's "Open with" passes it)."""
     if sys.argv[1:2] == [WORKER_FLAG]:
         from zqtracker.io.worker import main as worker_main
 
@@ -74,7 +78,7 @@ def gui_main() -> int:
     if desktop is not None:
         from zqtracker.ui.app import run_app
 
-        return run_app(db=desktop.db, demo=desktop.demo, lang=desktop.lang)
+        return run_app(db=desktop.db, demo=desktop.demo, lang=desktop.lang, import_path=desktop.open)
     from zqtracker.cli.main import build_parser
 
     args, _unknown = build_parser().parse_known_args()

@@ -98,14 +98,30 @@ def _open_after_first_paint(window: MainWindow, target: str) -> None:
     QTimer.singleShot(500, start)
 
 
-def run_app(db: str | None = None, demo: bool = False, lang: str | None = None) -> int:
+def run_app(db: str | None = None, demo: bool = False, lang: str | None = None, import_path: str | None = None) -> int:
     app, window = launch(db, demo, lang)
     _install_excepthook(window)
+    if import_path:
+        import_when_open(window, Path(import_path))
     _autoquit(app)
     code = app.exec()
     if window.ctx is not None:
         window.ctx.close()
     return code
+
+
+def import_when_open(window: MainWindow, path: Path) -> None:
+    """Start importing ``path`` as soon as a database is open (it opens in the background)."""
+    if window.ctx is not None:
+        window.import_file(path)
+        return
+
+    def on_context(ctx: object) -> None:
+        if ctx is not None:
+            window.context_changed.disconnect(on_context)
+            window.import_file(path)
+
+    window.context_changed.connect(on_context)
 
 
 def _install_excepthook(window: MainWindow) -> None:
