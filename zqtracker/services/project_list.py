@@ -12,7 +12,7 @@ from datetime import date
 
 from zqtracker.domain.filters import ProjectRow
 from zqtracker.services.progress import Progress
-from zqtracker.services.statistics import is_stale, stale_cutoff
+from zqtracker.services.statistics import as_of_date, is_stale, stale_cutoff
 from zqtracker.storage.database import Database
 from zqtracker.storage.meta import get_meta
 from zqtracker.storage.projects import ProjectRepository
@@ -55,7 +55,7 @@ class ProjectListService:
     def activity_date(self) -> date:
         """The day stale marks are judged as of (a demo snapshot's own date, else today)."""
         with self.db.session() as s:
-            return _as_of(get_meta(s, "as_of"))
+            return as_of_date(get_meta(s, "as_of"))
 
     def activity(self, progress: Progress | None = None) -> Activity:
         with self.db.session() as s:
@@ -63,17 +63,7 @@ class ProjectListService:
             as_of = get_meta(s, "as_of")
         if progress is not None:
             progress.check()
-        return Activity(last, _as_of(as_of))
-
-
-def _as_of(value: str | None) -> date:
-    """The same rule as StatisticsService.as_of: a snapshot's own date, never in the future."""
-    if value:
-        try:
-            return min(date.fromisoformat(value), date.today())
-        except ValueError:
-            pass
-    return date.today()
+        return Activity(last, as_of_date(as_of))
 
 
 def stale_ids(

@@ -50,13 +50,7 @@ class StatisticsService:
     def as_of(self) -> date:
         """The reference date: a demo database is a snapshot with its own date; else today."""
         with self.db.session() as s:
-            value = StatsQueries(s).meta("as_of")
-        if value:
-            try:
-                return min(date.fromisoformat(value), date.today())
-            except ValueError:
-                pass
-        return date.today()
+            return as_of_date(StatsQueries(s).meta("as_of"))
 
     def is_demo(self) -> bool:
         with self.db.session() as s:
@@ -97,6 +91,17 @@ class StatisticsService:
         """Rows (with ``last_activity_on`` filled) that show no activity for ``months`` months."""
         cutoff = stale_cutoff(today or self.as_of(), months)
         return [r for r in rows if is_stale(r, cutoff)]
+
+
+def as_of_date(stored: str | None) -> date:
+    """The day a database is judged as of: a snapshot's own date (meta "as_of"), never later
+    than today; today when there is none."""
+    if stored:
+        try:
+            return min(date.fromisoformat(stored), date.today())
+        except ValueError:
+            pass
+    return date.today()
 
 
 def stale_cutoff(today: date, months: int) -> date:
