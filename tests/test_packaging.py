@@ -57,3 +57,23 @@ def test_bundle_builds_and_runs() -> None:
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert "smoke test passed" in result.stdout
     assert (ROOT / "dist" / "zqtracker" / "zqtracker").is_file()
+
+
+def test_desktop_file_and_metainfo_validate() -> None:
+    """The validators Linux distributions run (.ci/run installs them)."""
+    import shutil
+
+    linux = ROOT / "packaging" / "linux"
+    checks = [
+        ("desktop-file-validate", [str(linux / "io.github.zqtracker.ZQTracker.desktop")]),
+        ("appstreamcli", ["validate", "--no-net", str(linux / "io.github.zqtracker.ZQTracker.metainfo.xml")]),
+    ]
+    ran = 0
+    for tool, args in checks:
+        if shutil.which(tool) is None:
+            continue
+        result = subprocess.run([tool, *args], capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, f"{tool}: {result.stdout}{result.stderr}"
+        ran += 1
+    if ran == 0:
+        pytest.skip("neither desktop-file-validate nor appstreamcli is installed")
