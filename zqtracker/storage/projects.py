@@ -363,38 +363,6 @@ class ProjectRepository:
             self.s.execute(delete(ProjectTable).where(ProjectTable.id.in_(chunk)))
         return snaps
 
-    def restore(self, snapshots: Sequence[ProjectSnapshot]) -> None:
-        """Put deleted projects back exactly as they were, ids included (undo of delete)."""
-        for snap in snapshots:
-            p = snap.project
-            values = {k: getattr(p, k) for k in _PLAIN}
-            values.update(self._reference_ids(p))
-            values.update(
-                id=p.id,
-                status=p.status.value,
-                project_type=p.project_type.value,
-                investor_origin=p.investor_origin.value,
-                created_at=p.created_at or utcnow(),
-                updated_at=p.updated_at or utcnow(),
-                version=p.version or 1,
-            )
-            self.s.execute(insert(ProjectTable).values(**values))
-            for c in snap.status_changes:
-                self.s.execute(
-                    insert(StatusChangeRow).values(
-                        id=c.id,
-                        project_id=p.id,
-                        from_status=c.from_status.value if c.from_status else None,
-                        to_status=c.to_status.value,
-                        changed_on=c.changed_on,
-                        note=c.note,
-                    )
-                )
-            self.put_investment(snap.investment)
-            self.put_plans(snap.plans)
-        self.s.flush()
-        last_activity.refresh(self.s, [snap.project.id for snap in snapshots])
-
     # -- status history, investment, plans ------------------------------------------------
     def status_history(self, project_id: int) -> list[StatusChange]:
         rows = self.s.scalars(
