@@ -7,7 +7,8 @@ Every measurement runs in a fresh process (same interpreter, same file, same run
 ratios compare like with like; the time is the work alone (modules imported and the database
 opened before the clock starts); peak memory is that process's maximum resident size plus the
 largest of the processes it started (the import's reading process). The import writes into a fresh copy of an empty database. Prints a
-markdown table (the targets of issue 4: import ≤ 2× calamine, ≥ 5× faster than pandas + to_sql).
+markdown table (the targets of issue 4: import ≤ 2× calamine, ≥ 5× faster than pandas + to_sql),
+and the floor under the first: python-calamine's parse plus SQLite storing the same rows pre-built.
 """
 
 from __future__ import annotations
@@ -32,6 +33,44 @@ SCENARIOS = {
         """
 rows = pc.CalamineWorkbook.from_path(XLSX).get_sheet_by_index(0).to_python()
 COUNT = len(rows)
+""",
+    ),
+    # The floor, in two parts that cannot overlap while python-calamine parses a whole sheet before
+    # it hands over a row: its parse alone (no Python values made), and SQLite storing the rows the
+    # import wrote, already built (raw sqlite3, secondary indexes dropped and rebuilt as the import
+    # does, one transaction). DB here is an empty database; IMPORTED (argv[3]) holds the rows.
+    "parse": (
+        "import python_calamine as pc",
+        """
+sheet = pc.CalamineWorkbook.from_path(XLSX).get_sheet_by_index(0)
+COUNT = sheet.height
+""",
+    ),
+    "sqlite": (
+        """
+import sqlite3
+src = sqlite3.connect(sys.argv[3])
+TABLES = ("sectors", "districts", "enterprises", "projects", "status_changes")
+DATA = {t: src.execute(f"SELECT * FROM {t}").fetchall() for t in TABLES}
+src.close()
+con = sqlite3.connect(DB, isolation_level=None)
+for pragma in ("foreign_keys=ON", "journal_mode=WAL", "synchronous=NORMAL", "cache_size=-65536"):
+    con.execute("PRAGMA " + pragma)
+""",
+        """
+con.execute("BEGIN")
+for table in TABLES:
+    rows = DATA[table]
+    indexes = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+                          "AND sql IS NOT NULL", (table,)).fetchall()
+    for name, _ in indexes:
+        con.execute(f'DROP INDEX "{name}"')
+    con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})", rows)
+    con.execute("PRAGMA threads = 2")
+    for _, sql in indexes:
+        con.execute(sql)
+con.execute("COMMIT")
+COUNT = len(DATA["projects"])
 """,
     ),
     "pandas": (
@@ -73,11 +112,11 @@ print(json.dumps({{"seconds": elapsed, "peak_mb": peak / 1024, "count": COUNT}})
 """
 
 
-def measure(kind: str, xlsx: Path, db: Path) -> dict:
+def measure(kind: str, xlsx: Path, db: Path, *extra: Path) -> dict:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     setup, body = SCENARIOS[kind]
     code = RUNNER.format(setup=setup, body=body)
-    done = subprocess.run([sys.executable, "-c", code, str(xlsx), str(db)], env=env, capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "-c", code, str(xlsx), str(db), *map(str, extra)], env=env, capture_output=True, text=True,
                           check=False)  # fmt: skip
     if done.returncode != 0:
         raise SystemExit(f"{kind} failed:\n{done.stderr[-2000:]}")
@@ -134,6 +173,10 @@ def main(argv: list[str] | None = None) -> int:
         imported = fresh_copy(template, folder, "again.sqlite")
         measure("import", xlsx, imported)
         again = min((measure("import", xlsx, imported) for _ in range(args.repeat)), key=lambda r: r["seconds"])
+        parse = min((measure("parse", xlsx, folder / "x.sqlite") for _ in range(args.repeat)),
+                    key=lambda r: r["seconds"])  # fmt: skip
+        store = min((measure("sqlite", xlsx, fresh_copy(template, folder, "floor.sqlite"), imported)
+                     for _ in range(args.repeat)), key=lambda r: r["seconds"])  # fmt: skip
         month = None
         if monthly.exists():
             mxlsx = Path(shutil.copy(monthly, folder / monthly.name))
@@ -159,6 +202,13 @@ def main(argv: list[str] | None = None) -> int:
           f"zqtracker is **{pds['seconds'] / imp['seconds']:.1f}× faster** (target ≥ 5×) |")  # fmt: skip
     print(f"| zqtracker re-import of the same file (all matched, nothing written) | {again['count']:,} | "
           f"{again['seconds']:.2f} | {again['peak_mb']:.0f} | {again['seconds'] / cal['seconds']:.2f}× calamine |")  # fmt: skip
+    floor = parse["seconds"] + store["seconds"]
+    print(f"| floor, part 1: python-calamine's parse alone (no Python values) | {parse['count']:,} | "
+          f"{parse['seconds']:.2f} | {parse['peak_mb']:.0f} | {parse['seconds'] / cal['seconds']:.2f}× calamine |")  # fmt: skip
+    print(f"| floor, part 2: SQLite storing the import's rows, pre-built (raw sqlite3, same schema) | "
+          f"{store['count']:,} | {store['seconds']:.2f} | {store['peak_mb']:.0f} | "
+          f"{store['seconds'] / cal['seconds']:.2f}× calamine |")  # fmt: skip
+    print(f"| floor: parse + store, no checking at all | | {floor:.2f} | | **{floor / cal['seconds']:.2f}× calamine** |")
     if month is not None:
         print(f"| zqtracker import of {monthly.name} (wide monthly records) | {month['count']:,} | "
               f"{month['seconds']:.2f} | {month['peak_mb']:.0f} | {month['seconds'] / base_month['seconds']:.2f}× "
