@@ -208,7 +208,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"| floor, part 2: SQLite storing the import's rows, pre-built (raw sqlite3, same schema) | "
           f"{store['count']:,} | {store['seconds']:.2f} | {store['peak_mb']:.0f} | "
           f"{store['seconds'] / cal['seconds']:.2f}× calamine |")  # fmt: skip
-    print(f"| floor: parse + store, no checking at all | | {floor:.2f} | | **{floor / cal['seconds']:.2f}× calamine** |")
+    print(
+        f"| floor: parse + store, no checking at all | | {floor:.2f} | | **{floor / cal['seconds']:.2f}× calamine** |"
+    )
     if month is not None:
         print(f"| zqtracker import of {monthly.name} (wide monthly records) | {month['count']:,} | "
               f"{month['seconds']:.2f} | {month['peak_mb']:.0f} | {month['seconds'] / base_month['seconds']:.2f}× "
