@@ -131,6 +131,15 @@ def test_validation_collects_every_problem() -> None:
     assert any("开工时间" in m and "签约时间" in m for m in messages)
 
 
+def test_a_land_area_beyond_any_site_is_refused_not_overflowed() -> None:
+    # the column stores mu × 10,000 in 64 bits; "1e40" typed in the editor must be a message
+    with pytest.raises(ValidationError) as err:
+        validate_project(_project(land_area_mu=Decimal("1e40")))
+    assert [(pr.code, pr.field) for pr in err.value.problems] == [("too_large", "land_area_mu")]
+    assert "用地面积" in err.value.problems[0].message("zh")
+    assert validate_project(_project(land_area_mu=Decimal(10**9))).land_area_mu == 10**9
+
+
 def test_validation_tidies_text() -> None:
     p = validate_project(_project(name=" 储能  项目 ", code="  ", enterprise=""))
     assert p.name == "储能 项目"

@@ -171,3 +171,30 @@ def test_display_of_dates_and_numbers() -> None:
     assert cells.display((d.toordinal(), 3600 + 120 + 3)) == "2023-10-10 01:02:03"
     assert cells.display(12.0) == "12" and cells.display(12.5) == "12.5"
     assert cells.parse_date((d.toordinal() + 1,), "x") == d + timedelta(days=1)
+
+
+NUMBER_LIKE = st.from_regex(r"\A[+-]?\d{0,6}(\.\d{0,6})?([eE][+-]?\d{1,9})?(万元|亿|元|亩)?\Z") | st.text(max_size=20) | \
+    st.sampled_from(["NaN", "nan", "Infinity", "-inf", "sNaN", "1e3092023", "1e-3092023", "1E+999999999"])  # fmt: skip
+
+
+@given(NUMBER_LIKE | st.floats() | st.integers())
+def test_numbers_are_parsed_or_refused_with_a_reason_never_an_exception(value: object) -> None:
+    # found by fuzzing whole workbooks: "1e3092023" overflowed the decimal context (a traceback)
+    for parse in (lambda v: cells.parse_money_cell(v, 10_000, "planned_investment"),
+                  lambda v: cells.parse_money_cell(v, None, "planned_investment"),
+                  lambda v: cells.parse_decimal(v, "land_area_mu")):  # fmt: skip
+        try:
+            result = parse(value)
+        except ValidationError as exc:
+            assert exc.problems[0].message("zh") and exc.problems[0].message("en")
+            continue
+        assert isinstance(result, (int, Decimal))
+        assert result.is_finite() if isinstance(result, Decimal) else True
+
+
+def test_huge_and_not_finite_numbers_are_refused_by_name() -> None:
+    assert code_of(cells.parse_money_cell, "1e3092023", 10_000, "planned_investment") == "too_large"
+    assert code_of(cells.parse_money_cell, "NaN万元", None, "planned_investment") == "bad_money"
+    assert code_of(cells.parse_decimal, "1e3092023", "land_area_mu") == "too_large"
+    assert code_of(cells.parse_decimal, 2e9, "land_area_mu") == "too_large"
+    assert cells.parse_decimal("16.15亩", "land_area_mu") == Decimal("16.15")

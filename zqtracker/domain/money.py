@@ -14,6 +14,7 @@ from zqtracker.domain.errors import Problem, ValidationError
 
 BILLION_YUAN = 1_000_000_000
 MAX_MONEY = 10**17  # far above any project; keeps amounts inside a signed 64-bit column
+MAX_LAND_AREA_MU = 10**9  # 667,000 km²: far above any site; keeps the scaled column inside 64 bits
 
 
 class Unit(StrEnum):
@@ -158,9 +159,12 @@ def parse_money(
             number = to_decimal(value)
         except (TypeError, InvalidOperation):
             raise ValidationError(Problem("bad_money", field, {"value": value})) from None
+    if not number.is_finite():  # "NaN", "Infinity": text Decimal accepts, not an amount
+        raise ValidationError(Problem("bad_money", field, {"value": value}))
     if factor is None:
         raise ValidationError(Problem("unknown_unit", field, {"value": value}))
-    if abs(number) > Decimal(MAX_MONEY) / factor:
+    # copy_abs and the comparison are exact: "1e3092023" must not overflow the decimal context
+    if number.copy_abs() > Decimal(MAX_MONEY) / factor:
         raise ValidationError(Problem("too_large", field, {"value": value}))
     yuan = round_yuan(number * factor)
     if yuan < 0 and not allow_negative:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from zqtracker.domain.credit_code import credit_code_problem, normalize_credit_code
 from zqtracker.domain.errors import Problem, ValidationError
 from zqtracker.domain.models import Enterprise, Project
-from zqtracker.domain.money import MAX_MONEY
+from zqtracker.domain.money import MAX_LAND_AREA_MU, MAX_MONEY
 
 MAX_TEXT = {"code": 64, "name": 200, "enterprise": 200, "officer": 100, "notes": 10_000}
 _DATE_ORDER = (("signed_on", "construction_start_on"), ("construction_start_on", "production_on"))
@@ -33,6 +33,8 @@ def project_problems(project: Project) -> list[Problem]:
             problems.append(Problem("too_large", name, {"value": value}))
     if project.land_area_mu is not None and project.land_area_mu <= 0:
         problems.append(Problem("must_be_positive", "land_area_mu", {"value": project.land_area_mu}))
+    elif project.land_area_mu is not None and project.land_area_mu > MAX_LAND_AREA_MU:
+        problems.append(Problem("too_large", "land_area_mu", {"value": project.land_area_mu}))
     for earlier, later in _DATE_ORDER:
         a, b = getattr(project, earlier), getattr(project, later)
         if a is not None and b is not None and b < a:

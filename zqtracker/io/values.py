@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 from zqtracker.domain.errors import Problem, ValidationError
 from zqtracker.domain.models import InvestorOrigin, ProjectType
-from zqtracker.domain.money import MAX_MONEY, parse_money, to_decimal
+from zqtracker.domain.money import MAX_LAND_AREA_MU, MAX_MONEY, parse_money, to_decimal
 from zqtracker.domain.status import Status, parse_status
 from zqtracker.io.columns import BOOL_FALSE, BOOL_TRUE, INVESTOR_ORIGIN_WORDS, PROJECT_TYPE_WORDS
 
@@ -152,12 +152,15 @@ def parse_decimal(value: object, field: str) -> Decimal:
                 if text.endswith(unit):
                     text = text[: -len(unit)]
             number = Decimal(text)
-            if not number.is_finite():
-                raise InvalidOperation
-            return number
-        return to_decimal(value)
+        else:
+            number = to_decimal(value)
+        if not number.is_finite():
+            raise InvalidOperation
     except (InvalidOperation, TypeError, ValueError):
         raise ValidationError(Problem("not_a_number", field, {"value": display(value)})) from None
+    if number.copy_abs() > MAX_LAND_AREA_MU:  # exact: "1e3092023" must not overflow later arithmetic
+        raise ValidationError(Problem("too_large", field, {"value": display(value)}))
+    return number
 
 
 # -- dates and months ------------------------------------------------------------------------------
