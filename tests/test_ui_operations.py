@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 
@@ -66,3 +67,30 @@ def test_progress_raises_cancelled_after_cancel() -> None:
         pass
     else:
         raise AssertionError("report after cancel must raise Cancelled")
+
+
+def test_the_end_arriving_while_a_progress_update_runs_is_handled(qtbot) -> None:
+    # Found by fuzzing the import dialog: a shown modal QProgressDialog's setValue processes
+    # events, so the work's result can be delivered (and the dialog closed) in the middle of a
+    # progress update — which then must not touch the closed dialog.
+    from PySide6.QtWidgets import QWidget
+
+    errors: list[str] = []
+    old, sys.excepthook = sys.excepthook, lambda _type, value, _tb: errors.append(repr(value))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+
+    def work(progress: Progress) -> int:
+        for i in range(1, 4):
+            progress.report(i, 4, f"step {i}")
+        return 7
+
+    try:
+        for _ in range(5):
+            op = Operation(parent, work, title="t", minimum_duration_ms=0).run_in_background()
+            qtbot.waitUntil(lambda op=op: op.done, timeout=5000)
+            assert op.result == 7
+    finally:
+        sys.excepthook = old
+    assert errors == []

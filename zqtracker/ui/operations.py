@@ -133,13 +133,16 @@ class Operation(QObject):
 
     @Slot(int, int, str)
     def _on_progressed(self, done: int, total: int, text: str) -> None:
-        if self._dialog is None or self.progress.cancelled:
+        dialog = self._dialog
+        if dialog is None or self.progress.cancelled:
             return
-        if total > 0:
-            self._dialog.setMaximum(total)
-            self._dialog.setValue(min(done, total))
         if text:
-            self._dialog.setLabelText(text)
+            dialog.setLabelText(text)
+        if total > 0:
+            dialog.setMaximum(total)
+            # Last: a shown modal progress dialog's setValue processes events, so the work's end
+            # may be handled (and this dialog closed) inside it.
+            dialog.setValue(min(done, total))
 
     def _close(self) -> None:
         self.done = True
