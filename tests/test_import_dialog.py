@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMenu
 from test_import_service import dump
 
+from zqtracker.domain.money import Unit
 from zqtracker.domain.status import Status
 from zqtracker.services.context import AppContext
 from zqtracker.services.importing import ImportOptions, ImportService
@@ -215,3 +216,31 @@ def test_choices_made_while_rows_are_checked_are_not_lost(qtbot, seeded: AppCont
     wait_idle(qtbot, dialog)
     assert dialog.model.headerData(8, 1) == "H  签约时间\n→ not imported"
     assert "could be January or October" not in " ".join(p.reason() for p in dialog.analysis.problems)
+
+
+def test_choosing_the_unit_of_unitless_amounts_in_the_dialog(qtbot, ctx: AppContext, tmp_path: Path,
+                                                              artifacts: Path) -> None:  # fmt: skip
+    # Found by fuzzing the dialog: the unit box handed the analysis a bare string ("wan"), and the
+    # preview failed with "'str' object has no attribute 'factor'".
+    path = write_workbook(tmp_path / "高要区.xlsx", SheetSpec("高要区", [
+        ["项目名称", "所属行业", "所在区域", "计划总投资"],
+        ["储能项目", "新型储能", "高要区", 12_000],
+        ["电池项目", "新型储能", "高要区", 3_500.5],
+    ]))  # fmt: skip
+    dialog = ImportDialog(ctx, DataEvents(), QUndoStack(), None, path, lang="en")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wait_idle(qtbot, dialog)
+    assert dialog.analysis is not None and dialog.analysis.needs_unit and not dialog.import_button.isEnabled()
+    dialog.unit_combo.setCurrentIndex(dialog.unit_combo.findData("wan"))
+    qtbot.waitUntil(lambda: dialog.error_label.text() != "" or dialog.import_button.isEnabled(), timeout=30_000)
+    wait_idle(qtbot, dialog)
+    assert dialog.error_label.text() == ""
+    assert dialog.options.unit is Unit.WAN
+    assert dialog.import_button.isEnabled()
+    dialog.grab().save(str(artifacts / "import_dialog_unit_chosen.png"))
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=30_000)
+    assert dialog.result.added == 2
+    planned = sorted(p.planned_investment for p in ctx.projects.all_projects() if p.district == "高要区")
+    assert planned == [35_005_000, 120_000_000]

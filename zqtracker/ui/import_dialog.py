@@ -322,7 +322,8 @@ class ImportDialog(QDialog):
         self._analyse()
 
     def _on_unit_changed(self, _index: int) -> None:
-        self.options.unit = self.unit_combo.currentData()
+        data = self.unit_combo.currentData()  # Qt hands a StrEnum back as its plain string
+        self.options.unit = Unit(data) if data else None
         self._analyse()
 
     def _on_mode_changed(self, _index: int) -> None:
