@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 # Both must be set before anything creates a QApplication or reads platformdirs.
@@ -16,6 +17,8 @@ os.environ["XDG_CACHE_HOME"] = str(_PRIVATE / "cache")
 os.environ.pop("ZQTRACKER_DB", None)
 os.environ.setdefault("ZQTRACKER_LANG", "en")
 
+import gc  # noqa: E402
+
 import pytest  # noqa: E402
 
 from zqtracker.services.context import AppContext  # noqa: E402
@@ -25,6 +28,20 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 
 # Desktop fixtures (main window, private settings, dialog guard) live in tests/ui_fixtures.py.
 pytest_plugins = ("ui_fixtures",)
+
+
+# As in the app (zqtracker/ui/main_thread_gc.py): cycles are collected on the main thread only, so
+# that a Qt object left in a cycle by one test is never freed by a worker thread of another.
+_THRESHOLD = gc.get_threshold()
+gc.disable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_cycles_on_the_main_thread() -> Iterator[None]:
+    from zqtracker.ui.main_thread_gc import collect_due
+
+    yield
+    collect_due(_THRESHOLD)
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from xlsx_readback import READERS, records
 
 from zqtracker.domain.models import InvestorOrigin, Project, ProjectType
-from zqtracker.domain.money import MAX_MONEY, Unit
+from zqtracker.domain.money import MAX_LAND_AREA_MU, MAX_MONEY, Unit
 from zqtracker.domain.status import Status
 from zqtracker.io.columns import EXPORT_PROJECT_FIELDS, sheet_name
 from zqtracker.services.context import AppContext
@@ -88,7 +88,7 @@ MONEY = st.one_of(
     st.integers(0, 10**12),
 )
 DAY = st.dates(date(1900, 1, 1), date(2200, 12, 31))
-LAND = st.decimals(min_value=Decimal("0.0001"), max_value=Decimal("99999999999.9999"), places=4)
+LAND = st.decimals(min_value=Decimal("0.0001"), max_value=Decimal(MAX_LAND_AREA_MU), places=4)
 
 
 @st.composite

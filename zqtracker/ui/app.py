@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from zqtracker.ui import main_thread_gc
 from zqtracker.ui.settings import LAST_DATABASE, REOPEN_LAST, Settings
 from zqtracker.ui.translations import Translations
 
@@ -54,6 +55,7 @@ def launch(
     """The shown window (with a first page when possible); the database keeps opening after."""
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("zqtracker")
+    main_thread_gc.install(app)  # cycles are collected on this thread, never on a worker's
     settings = settings or Settings()
     translations = Translations(app)
     translations.switch(lang or settings.language)
