@@ -35,9 +35,11 @@ def test_a_worker_allocating_does_not_collect_cycles_the_gui_thread_does(qtbot, 
         _Cycle.freed_on.clear()
         for _ in range(50):
             _Cycle()
-        worker = threading.Thread(target=lambda: [[{} for _ in range(10)] for _ in range(100_000)])
-        worker.start()  # far more allocations than gen-0's threshold: it would collect here
+        kept: list = []  # what an import's analysis holds while it works: its count stays high
+        worker = threading.Thread(target=lambda: kept.extend([] for _ in range(20 * threshold[0])))
+        worker.start()  # far more live allocations than gen-0's threshold: it would collect here
         worker.join()
+        assert gc.get_count()[0] > threshold[0]
         assert _Cycle.freed_on == []
         qtbot.waitUntil(lambda: len(_Cycle.freed_on) == 50, timeout=5000)
         assert set(_Cycle.freed_on) == {threading.get_ident()}
