@@ -9,8 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from zqtracker.domain.money import Unit, format_money, in_unit
-
-MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN
 
 TEXTS: dict[str, tuple[str, str]] = {
     # titles
@@ -87,19 +86,19 @@ def is_zh(lang: str) -> bool:
 
 def month_label(month: int, lang: str = "en") -> str:
     """Axis label of a month: "Mar" / "3月"."""
-    return f"{month}月" if is_zh(lang) else MONTHS_EN[month - 1]
+    return f"{month}月" if is_zh(lang) else MONTH_ABBREVIATIONS_EN[month - 1]
 
 
 def month_of_year(year: int, month: int, lang: str = "en") -> str:
     """ "Mar 2023" / "2023年3月"."""
-    return f"{year}年{month}月" if is_zh(lang) else f"{MONTHS_EN[month - 1]} {year}"
+    return f"{year}年{month}月" if is_zh(lang) else f"{MONTH_ABBREVIATIONS_EN[month - 1]} {year}"
 
 
 def period_label(year: int, through: int, lang: str = "en") -> str:
     """ "Jan–Sep 2023" / "2023年1–9月" (a single month: "Jan 2023" / "2023年1月")."""
     if is_zh(lang):
         return f"{year}年1月" if through == 1 else f"{year}年1–{through}月"
-    return f"Jan {year}" if through == 1 else f"Jan–{MONTHS_EN[through - 1]} {year}"
+    return f"Jan {year}" if through == 1 else f"Jan–{MONTH_ABBREVIATIONS_EN[through - 1]} {year}"
 
 
 def pct_text(value: float | None, lang: str = "en") -> str:

@@ -11,11 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from zqtracker.domain.money import Unit
+from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN
 from zqtracker.io.cells import FORMULA_TRIGGERS, display_width, exact_text, money_in_unit
 from zqtracker.io.export_workbook import ExportWorkbook
 from zqtracker.stats.figures import Breakdown, Summary, Ytd, percent, yoy_pct
-
-MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 _TEXT: dict[str, tuple[str, str]] = {
     "by_status": ("Projects by status", "项目按状态汇总"),
@@ -57,7 +56,7 @@ def join_filters(filters: tuple[str, ...] | list[str], lang: str) -> str:
 def period_text(year: int, through: int, lang: str) -> str:
     if lang.startswith("zh"):
         return f"{year}年1月" if through == 1 else f"{year}年1–{through}月"
-    return f"Jan {year}" if through == 1 else f"Jan–{MONTHS_EN[through - 1]} {year}"
+    return f"Jan {year}" if through == 1 else f"Jan–{MONTH_ABBREVIATIONS_EN[through - 1]} {year}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,7 +247,7 @@ class SummarySheets:
         first = r + 1
         for m in range(1, 13):
             r += 1
-            ws.write_string(r, 0, f"{m}月" if lang.startswith("zh") else MONTHS_EN[m - 1])
+            ws.write_string(r, 0, f"{m}月" if lang.startswith("zh") else MONTH_ABBREVIATIONS_EN[m - 1])
             current = data.monthly.get(m, 0) if m <= through else None
             before = data.monthly_prior.get(m, 0)
             if current is not None:

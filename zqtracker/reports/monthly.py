@@ -7,9 +7,10 @@ the statistics service's :class:`ProgressTable`, the total included.
 from __future__ import annotations
 
 from zqtracker.domain.money import Unit
+from zqtracker.domain.months import MONTH_NAMES_EN
 from zqtracker.reports.model import Align, Column, Report, Row, RowStyle, Table
 from zqtracker.reports.options import ReportOptions
-from zqtracker.reports.text import MONTHS_EN, money, months_span, pct, period, t, total_label
+from zqtracker.reports.text import money, months_span, pct, period, t, total_label
 from zqtracker.services.context import AppContext
 from zqtracker.services.progress import Progress
 from zqtracker.stats.figures import ProgressRow
@@ -25,7 +26,7 @@ def build(ctx: AppContext, options: ReportOptions, report: Report, progress: Pro
     if progress is not None:
         progress.report(1, 2, "")
     key_only = f is not None and f.key_only
-    names = {"year": year, "month": month, "month_name": MONTHS_EN[month - 1]}
+    names = {"year": year, "month": month, "month_name": MONTH_NAMES_EN[month - 1]}
     report.title = t("monthly_title_key" if key_only else "monthly_title_all", lang, **names)
     report.subtitle = period(year, month, lang)
     cols = (

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from zqtracker.domain.money import Unit, format_money
+from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN, MONTH_NAMES_EN
 
 _T: dict[str, tuple[str, str]] = {
     # page furniture
@@ -108,8 +109,6 @@ _T: dict[str, tuple[str, str]] = {
     "stale_empty": ("No project has been without activity for {months} months.", "没有连续{months}个月无进展的项目。"),
 }
 
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-             "November", "December")  # fmt: skip
 NO_FIGURE = "—"
 
 
@@ -126,7 +125,7 @@ def period(year: int, through: int, lang: str) -> str:
     """2023年1–9月 / January–September 2023 (one month: 2023年1月 / January 2023)."""
     if is_zh(lang):
         return f"{year}年{through}月" if through == 1 else f"{year}年1–{through}月"
-    return f"January {year}" if through == 1 else f"January–{MONTHS_EN[through - 1]} {year}"
+    return f"January {year}" if through == 1 else f"January–{MONTH_NAMES_EN[through - 1]} {year}"
 
 
 def short_period(year: int, through: int, lang: str) -> str:
@@ -138,11 +137,11 @@ def months_span(through: int, lang: str) -> str:
     """1–9月 / Jan–Sep: the months a year-to-date figure covers."""
     if is_zh(lang):
         return f"{through}月" if through == 1 else f"1–{through}月"
-    return "Jan" if through == 1 else f"Jan–{MONTHS_EN[through - 1][:3]}"
+    return "Jan" if through == 1 else f"Jan–{MONTH_ABBREVIATIONS_EN[through - 1]}"
 
 
 def long_date(d: date, lang: str) -> str:
-    return f"{d.year}年{d.month}月{d.day}日" if is_zh(lang) else f"{d.day} {MONTHS_EN[d.month - 1]} {d.year}"
+    return f"{d.year}年{d.month}月{d.day}日" if is_zh(lang) else f"{d.day} {MONTH_NAMES_EN[d.month - 1]} {d.year}"
 
 
 def money(yuan: int | None, unit: Unit) -> str:

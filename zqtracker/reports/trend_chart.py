@@ -21,9 +21,10 @@ from PySide6.QtSvg import QSvgGenerator
 
 from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.money import Unit, in_unit
+from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN
 from zqtracker.reports.fonts import report_family, report_font
 from zqtracker.reports.page import PT, mm
-from zqtracker.reports.text import MONTHS_EN, is_zh
+from zqtracker.reports.text import is_zh
 from zqtracker.services.statistics import StatisticsService
 
 WIDTH_MM = 180.0
@@ -170,7 +171,7 @@ def _draw(p: QPainter, d: TrendData, lang: str, unit: Unit, w: float, h: float) 
             bh = (y1 - y0) * amount(value) / top_l
             p.fillRect(QRectF(cx + dx, y1 - bh, bar, bh), QColor(color))
         p.setPen(QColor(AXIS))
-        label = f"{m}月" if zh else MONTHS_EN[m - 1][:3]
+        label = f"{m}月" if zh else MONTH_ABBREVIATIONS_EN[m - 1]
         p.drawText(QRectF(cx - slot / 2, y1 + mm(0.8), slot, fm.height()), int(Qt.AlignmentFlag.AlignCenter), label)
 
     # year-to-date line on the right axis

@@ -7,6 +7,7 @@ import argparse
 from zqtracker.cli.common import add_filter_arguments, add_unit_argument, filter_from_args, open_context, unit_of
 from zqtracker.cli.console import Console, ExitCode
 from zqtracker.domain.money import format_money
+from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -76,4 +77,4 @@ def run(args: argparse.Namespace, console: Console) -> int:
 
 
 def _month(m: int) -> str:
-    return ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")[m - 1]
+    return MONTH_ABBREVIATIONS_EN[m - 1]
