@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from zqtracker.domain.money import unit_factor_of
 from zqtracker.io.columns import SHEET_STATUS_WORDS
 from zqtracker.io.headers import IGNORED_PREFIX, KIND_OF, ROW_NUMBER, HeaderMatch, match_header
+from zqtracker.io.numfmt import column_letter
 from zqtracker.io.reader import RawSheet
 from zqtracker.io.values import clean_text, display, fold, is_empty, month_header, year_in
 
@@ -28,16 +29,6 @@ _UNIT_LINE_RE = re.compile(
 _REPORTER_RE = re.compile(
     r"(?:填报|报送|填表|上报)单位(?:名称)?\s*[:：]\s*(\S[^:：]*?)(?:\s{2,}|$|\s+(?:单位|填报|日期))"
 )
-
-
-def column_letter(index: int) -> str:
-    """0 → A, 25 → Z, 26 → AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 @dataclass

@@ -84,7 +84,7 @@ def column_text(path: str, sheet: str, column: int, rows: list[int]) -> dict[int
     from zqtracker.io.xlsx_package import sheet_parts
 
     wanted = set(rows)
-    letters = _letters(column)
+    letters = column_letter(column)
     out: dict[int, str] = {}
     with zipfile.ZipFile(path) as zf:
         names = {n.lower(): n for n in zf.namelist()}
@@ -137,7 +137,8 @@ def column_text(path: str, sheet: str, column: int, rows: list[int]) -> dict[int
     return out
 
 
-def _letters(index: int) -> str:
+def column_letter(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA."""
     letters = ""
     index += 1
     while index:
