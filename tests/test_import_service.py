@@ -316,7 +316,7 @@ def test_cancelling_while_writing_writes_nothing(service: ImportService, ctx: Ap
 
 def test_remembered_mappings_apply_to_the_next_file_with_the_same_headers(service: ImportService,
                                                                           tmp_path: Path) -> None:  # fmt: skip
-    head = ["名称", "区", "行业类", "金额（亿元）"]  # headers nobody could guess
+    head = ["叫法", "区", "行业类", "金额（亿元）"]  # headers nobody could guess
     rows = [head, ["甲", "端州区", "光伏", 1]]
     path = write_workbook(tmp_path / "odd.xlsx", SheetSpec("S", rows))
     book = service.read(path)
