@@ -19,7 +19,7 @@ from zqtracker.io.columns import BOOL_FALSE, BOOL_TRUE, INVESTOR_ORIGIN_WORDS, P
 REJECT = -1000
 SAMPLE = 200
 
-_TYPE_KEYS = frozenset(cells.fold(w) for w in PROJECT_TYPE_WORDS) | {"续建", "continuing", "新开工", "改建", "迁建"}
+_TYPE_KEYS = frozenset(cells.fold(w) for w in PROJECT_TYPE_WORDS) | {"续建", "continuing", "改建", "迁建"}
 _ORIGIN_KEYS = frozenset(cells.fold(w) for w in INVESTOR_ORIGIN_WORDS)
 _BOOL_KEYS = frozenset(cells.fold(w) for w in (*BOOL_TRUE, *BOOL_FALSE) if w)
 _PHONE_RE = re.compile(r"\d{7,}")
@@ -149,7 +149,7 @@ TEXT_FIELDS = frozenset(("enterprise", "officer", "contact", "notes", "progress_
 DATES = frozenset(("signed_on", "construction_start_on", "production_on"))
 
 
-def fit(field: str, p: Profile, header_rank: int = 0) -> int:
+def fit(field: str, p: Profile, header_rank: int = 0) -> float:
     """How well the values fit ``field``: REJECT, or a bonus (+) or malus (−) of a few points."""
     if p.n == 0:
         return 0
@@ -178,12 +178,12 @@ def fit(field: str, p: Profile, header_rank: int = 0) -> int:
         if p.mean_len > 20 or paragraphs > 0.2 or numeric > 0.5:
             return REJECT
         if statuses >= 0.6:
-            return 4
+            return 2 + 3 * statuses
         if statuses >= 0.3:
             return 1
         return -2 if p.distinct <= 12 and p.mean_len <= 8 else REJECT
-    if field == "project_type":
-        return 4 if types >= 0.6 else REJECT
+    if field == "project_type":  # 续建 is both a construction type and a stage: the larger share decides
+        return 2 + 3 * types if types >= 0.6 else REJECT
     if field == "investor_origin":
         return 3 if p.share(p.origins) >= 0.6 else REJECT
     if field == "is_key_project":

@@ -237,7 +237,7 @@ def header_candidates(text: str) -> tuple[HeaderMatch, ...]:
     is_cumulative = bool(_CUMULATIVE_RE.search(key))
     if key in _AMBIGUOUS:
         for f in _AMBIGUOUS[key]:
-            add(f, 4, ambiguous=len(_AMBIGUOUS[key]) > 1)
+            add(f, 4, ambiguous=True)
     if fields and not (is_cumulative and set(fields) & {"amount", "planned_investment"}):
         for f in fields:
             add(f, 4)

@@ -89,6 +89,7 @@ def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Contex
     sa.status, sa.targets = [NEW] * n, [None] * n
     matched: list[int] = []
     new_ks: list[int] = []
+    refused: list[int] = []
     matches = sa.matches
     for k in range(n):
         if k in sa.views:
@@ -96,6 +97,7 @@ def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Contex
             continue
         if k in plan.problems:
             sa.status[k] = INVALID
+            refused.append(k)
             continue
         code, name, district = codes[k], names[k], districts[k]
         key = identity(code, name, district)
@@ -123,6 +125,8 @@ def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Contex
         else:
             sa.targets[k] = m.pid
             matched.append(k)
+    # rows already refused still get the domain's checks: every problem of a row is reported at once
+    _check_columns(plan, sa, refused, {f: plan.column(f) for f in (*MAX_TEXT, *_DATES, "land_area_mu")})
     _validate_new(result, index, sa, new_ks, seen)
     _compare(result, index, sa, ctx, matched)
 
