@@ -258,6 +258,16 @@ def header_candidates(text: str) -> tuple[HeaderMatch, ...]:
     if any(mark in key for mark in COUNT_MARKS) or key in ("数量",):
         add(IGNORED_PREFIX + "count", 3)
         return tuple(out)
+    unbracketed = _AROUND_CJK_RE.sub(r"\1", " ".join(_BRACKETS_RE.sub(" ", key).split()))
+    if unbracketed and unbracketed != key:  # "项目名称（全称）", "Status (current)": a remark in brackets
+        for f in _AMBIGUOUS.get(unbracketed, ()):
+            add(f, 3, ambiguous=True, rank_key=unbracketed)
+        for f in _EXACT.get(unbracketed, ()):
+            add(f, 3, rank_key=unbracketed)
+        if unbracketed in _IGNORED:
+            add(_IGNORED[unbracketed], 3)
+        if out:
+            return _ordered(out)
     bare = _TRAILING_NUMBER_RE.sub("", _YEAR_WORD_RE.sub(" ", key)).strip()
     bare = _AROUND_CJK_RE.sub(r"\1", " ".join(bare.split()))
     if bare and bare != key:
