@@ -418,7 +418,7 @@ def test_two_header_rows_month_columns_in_a_project_sheet_and_the_reporting_unit
     assert project.district == "广宁县" and project.planned_investment == 80_000_000
     records = {(r.year, r.month): r.amount for r in ctx.projects.investment(project.id)}
     assert records == {(2023, 1): 1_000_000, (2023, 2): 1_500_000, (2023, 3): 1_755_000}
-    assert "note_district_from_reporter" in {n.code for n in result.notes}
+    assert "note_district_from" in {n.code for n in result.notes}
 
 
 def test_section_rows_naming_districts(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:

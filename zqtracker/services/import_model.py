@@ -143,12 +143,14 @@ class SeenRows:
 
     def new_maps(
         self, result: ImportAnalysis
-    ) -> tuple[dict[str, int], dict[tuple[str, str], int], dict[str, list[int]]]:
-        """The projects this import adds, by code, by (name, district) and by name — built only
-        when a monthly sheet needs them."""
+    ) -> tuple[dict[str, int], dict[tuple[str, str | None], int], dict[str, list[int]]]:
+        """The projects this import adds, by code, by (folded name, district) and by folded name —
+        built only when a monthly sheet needs them."""
         if self._maps is None:
+            from zqtracker.services.import_matching import district_key, name_key
+
             by_code: dict[str, int] = {}
-            by_name: dict[tuple[str, str], int] = {}
+            by_name: dict[tuple[str, str | None], int] = {}
             names: dict[str, list[int]] = {}
             columns: dict[int, tuple[list, list, list]] = {}
             for n, np in enumerate(result.new_projects):
@@ -160,8 +162,9 @@ class SeenRows:
                 code, name, district = cols[0][np.k], cols[1][np.k], cols[2][np.k]
                 if code:
                     by_code[code] = -(n + 1)
-                by_name[(name, district)] = -(n + 1)
-                names.setdefault(name, []).append(-(n + 1))
+                nk = name_key(name) if name else ""
+                by_name[(nk, district_key(district))] = -(n + 1)
+                names.setdefault(nk, []).append(-(n + 1))
             self._maps = (by_code, by_name, names)
         return self._maps
 

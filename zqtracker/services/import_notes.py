@@ -49,7 +49,7 @@ def notes_of(analysis: ImportAnalysis, lang: str, unit: Unit | None) -> list[Pro
         notes.append(Problem("note_renamed_csv", None, {"file": file}))
     for sa in analysis.sheets:
         if not sa.selected or sa.plan is None:
-            if sa.layout.aggregate:
+            if sa.layout.aggregate and sa.reason == "not_recognized":
                 notes.append(Problem("note_aggregate", None, {"sheet": sa.name}))
             elif sa.reason:
                 notes.append(Problem("note_sheet_skipped", None, {"sheet": sa.name, "why": _WHY[sa.reason][zh]}))
