@@ -12,7 +12,6 @@ from import_files import SheetSpec, write_workbook
 
 from zqtracker.domain.money import Unit
 from zqtracker.domain.status import Status
-from zqtracker.io.errors import WorkbookRefused
 from zqtracker.services.context import AppContext
 from zqtracker.services.import_mappings import MappingStore
 from zqtracker.services.importing import ImportOptions, ImportResult, ImportService
@@ -209,19 +208,29 @@ def test_every_header_zqtracker_writes_is_read_back_as_its_field() -> None:
             assert column.field in found, (column.header(lang), found)
 
 
-def test_amounts_in_dollars_are_refused_never_stored_as_yuan(service: ImportService, db_path: Path,
-                                                             tmp_path: Path) -> None:  # fmt: skip
+def test_amounts_in_dollars_are_left_out_never_stored_as_yuan(service: ImportService, ctx: AppContext,
+                                                               tmp_path: Path) -> None:  # fmt: skip
     rows = [["Project Name", "Region", "Cost 2024 (CAD) {$M}"], ["Line 5 Relocation", "Ontario", 450]]
-    path = write_workbook(tmp_path / "cad.xlsx", SheetSpec("Projects", rows))
-    before = dump(db_path)
-    with pytest.raises(WorkbookRefused) as info:
-        service.import_file(path, ImportOptions(unit=Unit.YUAN))
-    assert info.value.code == "foreign_currency" and "CAD" in str(info.value)
-    assert dump(db_path) == before
+    result = service.import_file(write_workbook(tmp_path / "cad.xlsx", SheetSpec("Projects", rows)), ImportOptions())
+    assert result.added == 1 and ctx.projects.all_projects()[0].planned_investment is None
+    note = next(n for n in result.notes if n.code == "note_foreign_column")
+    assert "CAD" in note.message("en") and note.params["column"] == "C"
     rows = [["项目名称", "投资总额（万美元）", "计划总投资（万元）"], ["外资项目", 100, 720]]
-    with pytest.raises(WorkbookRefused) as info:
-        service.import_file(write_workbook(tmp_path / "usd.xlsx", SheetSpec("S", rows)), ImportOptions())
-    assert info.value.code == "foreign_currency" and "USD" in str(info.value)
+    result = service.import_file(write_workbook(tmp_path / "usd.xlsx", SheetSpec("S", rows)), ImportOptions())
+    p = by_name(ctx)["外资项目"]
+    assert p.planned_investment == 7_200_000  # the 万元 column, never the 万美元 one  # type: ignore[attr-defined]
+    assert "USD" in next(n for n in result.notes if n.code == "note_foreign_column").message("en")
+
+
+def test_unitless_amounts_of_an_english_list_are_no_yuan(service: ImportService, ctx: AppContext,
+                                                          tmp_path: Path) -> None:  # fmt: skip
+    rows = [["Project Name", "Country", "Total Cost"], ["Water Supply", "Kenya", "12000000"]]
+    path = write_workbook(tmp_path / "en.xlsx", SheetSpec("data", rows))
+    result = service.import_file(path, ImportOptions())
+    assert result.added == 1 and ctx.projects.all_projects()[0].planned_investment is None
+    assert "note_foreign_column" in {n.code for n in result.notes}
+    again = service.import_file(path, ImportOptions(unit=Unit.YUAN))  # the user says they are yuan
+    assert again.updated == 1 and ctx.projects.all_projects()[0].planned_investment == 12_000_000
 
 
 # -- 5. totals, groups and continuations are no projects ---------------------------------------------------

@@ -124,6 +124,20 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "say which with --unit yuan, wan or yi.",
         "“{file}”：{columns}的金额没有单位（单元格、表头和表头上方的单位行中都没有）；请用 --unit yuan、wan 或 yi 指定。",
     ),
+    "note_foreign_column": (
+        "Sheet “{sheet}”: column {column} “{header}” is not imported: its amounts are in {currency}, and zqtracker "
+        "never stores them as yuan (if they are yuan, say so with --unit; to leave the column out say "
+        '--map "{column}=none").',
+        "工作表“{sheet}”：{column} 列“{header}”未导入：其金额为{currency}，zqtracker 不会把它当作人民币保存"
+        "（如确为人民币，请用 --unit 指定单位）。",
+    ),
+    "note_unitless_english": (
+        "Sheet “{sheet}”: column {column} “{header}” is not imported: a list written in English whose amounts state "
+        "no unit or currency is not in yuan as far as zqtracker can tell, and it never stores them as yuan "
+        "unless you say so (--unit yuan, wan or yi).",
+        "工作表“{sheet}”：{column} 列“{header}”未导入：英文清单的金额未注明单位和币种，不能视为人民币；"
+        "如确为人民币，请用 --unit 指定单位。",
+    ),
     "foreign_currency": (
         "{file}, sheet “{sheet}”, column {column} “{header}”: the amounts are in {currency}, not yuan; zqtracker "
         'never stores them as yuan. Turn the column off with --map "{column}=none" (or give an exchange rate '

@@ -87,6 +87,7 @@ class SheetLayout:
     district_from: str = ""  # "title", "sheet" or "reporter"
     example_rows: list[int] = field(default_factory=list)  # 0-based sheet rows repeating the header texts
     aggregate: bool = False  # counts per group, no project names
+    english: bool = False  # titles and headers hold no Chinese: an English-language list
 
     @property
     def data_start(self) -> int:
@@ -255,10 +256,15 @@ def detect_layout(
     _fill_columns(layout, sheet)
     layout.example_rows = _example_rows(layout, sheet)
     _choose_fields(layout, sheet)
+    layout.english = not any(_has_cjk(t) for t in (*layout.titles, *(c.header for c in layout.columns), sheet.name))
     _apply_overrides(layout, overrides or {})
     _context(layout, sheet.name, known_districts)
     layout.kind = _kind(layout)
     return layout
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def _context(layout: SheetLayout, sheet_name: str, known: frozenset[str]) -> None:

@@ -97,6 +97,20 @@ class PlanOptions:
     status_map: dict[str, str] = field(default_factory=dict)  # folded word → status value
 
 
+def foreign_currency(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> str | None:
+    """The currency of a money column that is not yuan ("USD", "CAD" …; "?" for millions of an
+    unstated currency; "unstated" for amounts with no unit or currency in a list written wholly in
+    English, which no bureau keeps in yuan): such a column is never read as yuan. None for yuan, or
+    for amounts whose unit the user gave."""
+    currency = info.currency or (layout.unit_currency if info.unit is None else None)
+    if currency is not None:
+        return currency
+    unitless = info.unit is None and layout.unit_line is None and opts.column_units.get(info.index) is None
+    if unitless and opts.unit is None and layout.english:
+        return "unstated"
+    return None
+
+
 def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Callable[[Any], Any]:
     """The parser of one column: its kind, and for money the unit (the user's choice for this
     column, else the header's, else the unit line's, else the user's default)."""
@@ -216,8 +230,8 @@ class PlanBuilder:
                                                        info.header, Problem("month_without_year", "month",
                                                                             {"value": info.header})))  # fmt: skip
                 continue
-            if info.is_money and (info.currency or (layout.unit_currency and info.unit is None)):
-                self.foreign.append(info)  # never read as yuan (services refuse the import, naming it)
+            if info.is_money and foreign_currency(info, layout, self.opts) is not None:
+                self.foreign.append(info)  # never read as yuan: left out, said in one sentence
                 continue
             self.columns.append((info.index - off, info, ColumnConverter(converter(info, layout, self.opts))))
             if info.month is None and info.field not in ("annual_plan", "chain"):

@@ -37,6 +37,13 @@ _IGNORED = {
 }  # fmt: skip
 _SOURCES = {"title": ("the title", "标题"), "sheet": ("the sheet's name", "工作表名称"),
             "reporter": ("the 填报单位 line", "填报单位"), "user": ("your choice", "您的指定")}  # fmt: skip
+CURRENCY_NAMES = (
+    {"USD": "US dollars (USD)", "USD?": "dollars ($)", "CAD": "Canadian dollars (CAD)", "EUR": "euros (EUR)",
+     "HKD": "Hong Kong dollars (HKD)", "JPY": "yen (JPY)", "GBP": "pounds (GBP)",
+     "?": "millions of an unstated currency"},
+    {"USD": "美元（USD）", "USD?": "元（$，币种未注明）", "CAD": "加元（CAD）", "EUR": "欧元（EUR）", "HKD": "港元（HKD）",
+     "JPY": "日元（JPY）", "GBP": "英镑（GBP）", "?": "未注明币种的百万单位"},
+)  # fmt: skip
 _AREA = {"m2": ("square metres", "平方米"), "ha": ("hectares", "公顷"), "10k m2": ("10,000 m²", "万平方米")}
 
 
@@ -119,6 +126,14 @@ def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str, zh: int) -> list[Proble
     if plan.continuations:
         notes.append(Problem("note_continuations", None, {"sheet": name, "count": len(plan.continuations),
                                                           "rows": _rows_text(plan.continuations)}))  # fmt: skip
+    for info in plan.foreign:
+        currency = info.currency or sa.layout.unit_currency
+        where = {"sheet": name, "column": info.letter, "header": info.header}
+        if currency is None:
+            notes.append(Problem("note_unitless_english", None, where))
+        else:
+            notes.append(Problem("note_foreign_column", None, {**where, "currency": CURRENCY_NAMES[zh].get(currency,
+                                                                                                        currency)}))  # fmt: skip
     if plan.marked:
         notes.append(Problem("note_marks", None, {"sheet": name, "count": plan.marked}))
     if plan.notes_from:

@@ -400,14 +400,9 @@ class ImportService:
 
 
 def refuse_unanswered(analysis: ImportAnalysis, options: ImportOptions) -> None:
-    """What the dialog would ask, refused in one sentence on the command line: amounts in another
-    currency, amounts without a unit (every such column named at once)."""
+    """What the dialog would ask, refused in one sentence on the command line: amounts without a
+    unit (every such column named at once)."""
     name = analysis.book.path.name
-    for sa in analysis.selected:
-        for info in sa.plan.foreign:  # type: ignore[union-attr]
-            currency = info.currency or sa.layout.unit_currency or "?"
-            raise WorkbookRefused("foreign_currency", name, sheet=sa.name, column=info.letter, header=info.header,
-                                  currency=CURRENCY_NAMES.get(currency, currency))  # fmt: skip
     if options.unit is None and analysis.needs_unit:
         missing = analysis.needs_unit
         if len(missing) == 1:
@@ -415,11 +410,6 @@ def refuse_unanswered(analysis: ImportAnalysis, options: ImportOptions) -> None:
             raise WorkbookRefused("no_unit", name, sheet=sa.name, column=info.letter, header=info.header)
         columns = "; ".join(f"“{sa.name}” {info.letter} “{info.header}”" for sa, info in missing)
         raise WorkbookRefused("no_unit_columns", name, columns=columns)
-
-
-CURRENCY_NAMES = {"USD": "US dollars (USD)", "USD?": "dollars ($)", "CAD": "Canadian dollars (CAD)",
-                  "EUR": "euros (EUR)", "HKD": "Hong Kong dollars (HKD)", "JPY": "yen (JPY)", "GBP": "pounds (GBP)",
-                  "?": "millions of an unstated currency"}  # fmt: skip
 
 
 def said_mapping(auto: SheetLayout, options: ImportOptions, base: Mapping | None, forced: int | None) -> Mapping:
