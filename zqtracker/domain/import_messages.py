@@ -197,8 +197,8 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "工作表“{sheet}”：未填区域的行按填报单位记为“{district}”。",
     ),
     "note_sections": (
-        "Sheet “{sheet}”: {count} section row(s) ({names}) give the sector or district of the rows under them.",
-        "工作表“{sheet}”：{count} 个分类行（{names}）为其下各行提供行业或区域。",
+        "Sheet “{sheet}”: {count} section row(s) ({names}) give the sector, district or stage of the rows under them.",
+        "工作表“{sheet}”：{count} 个分类行（{names}）为其下各行提供行业、区域或阶段。",
     ),
     "note_totals": (
         "Sheet “{sheet}”: {count} total row(s) (合计/小计/Total) skipped.",
@@ -290,6 +290,10 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_project": (
         "no project with {field_label} {value!r} in the database or this file",
         "数据库和本文件中都没有{field_label}为“{value}”的项目",
+    ),
+    "ambiguous_slash_date": (
+        "{field_label}: {value!r} reads as month/day in this column but cannot be one; write 2023-10-10",
+        "{field_label}：“{value}”在本列按“月/日/年”读取但不成立；请写成 2023-10-10",
     ),
     "ambiguous_date": (
         "{field_label}: {value!r} could be January or October; write 2023-01 or 2023-10",

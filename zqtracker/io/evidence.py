@@ -25,8 +25,20 @@ _BOOL_KEYS = frozenset(cells.fold(w) for w in (*BOOL_TRUE, *BOOL_FALSE) if w)
 _PHONE_RE = re.compile(r"\d{7,}")
 _MONEY_TEXT_RE = re.compile(r"^[¥￥]?\s*[+-]?\d[\d,，.]*\s*(?:亿元|亿|万元|万|元|千元|百万元?)$")
 _PERCENT_RE = re.compile(r"^[+-]?\d[\d.]*\s*[%％]$")
-_DATE_TEXT_RE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?|^\d{1,2}/\d{1,2}/\d{4}")
+_DATE_TEXT_RE = re.compile(
+    r"^\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?|^\d{1,2}/\d{1,2}/\d{4}|"
+    r"^\d{4}\s*年|^\d{4}\s*[-]?q[1-4]$|^\d{4}\s*年.{1,2}季度"
+)
 _DISTRICT_END = ("区", "县", "市", "新区", "园区", "开发区", "高新区", "镇", "街道", "管委会", "园", "州", "旗")
+_GOVERNMENT_RE = re.compile(r"(?:人民政府|政府|管理委员会|管委会|办事处)$")
+_COUNTY_END = ("区", "县", "市", "新区", "开发区", "高新区", "园区", "自治县", "旗")
+
+
+def place_of(text: str) -> str:
+    """A district as a cell names it, without the government body ("高要区人民政府" → "高要区")."""
+    stripped = _GOVERNMENT_RE.sub("", text.strip())
+    return stripped if len(stripped) >= 2 else text.strip()
+
 
 # Words sectors are made of (a section row or an ambiguous column with them names sectors).
 SECTOR_WORDS = (
@@ -56,8 +68,11 @@ class Profile:
     origins: int = 0
     bools: int = 0
     districts: int = 0  # short text ending like a place (…区, …县, …园区)
+    counties: int = 0  # a county-level place, or its government ("高要区人民政府"; not a town's)
     sectors: int = 0  # short text made of sector words
     phones: int = 0
+    day_first: int = 0  # "30/9/2026": a first number above 12 (day/month/year)
+    month_first: int = 0  # "9/30/2026": a second number above 12 (month/day/year)
     distinct: int = 0
     serial: bool = False  # 1, 2, 3, …: row numbers
 
@@ -111,6 +126,10 @@ def profile(values: list) -> Profile:
                 p.years += 1
         if _DATE_TEXT_RE.match(key):
             p.dates += 1
+            slash = cells.SLASH_DATE_RE.match(key)
+            if slash:
+                p.day_first += int(slash[1]) > 12
+                p.month_first += int(slash[2]) > 12
         if status_of_word(text) is not None:
             p.statuses += 1
         if key in _TYPE_KEYS:
@@ -123,6 +142,8 @@ def profile(values: list) -> Profile:
             p.phones += 1
         if len(text) <= 14 and text.endswith(_DISTRICT_END):
             p.districts += 1
+        if len(text) <= 16 and place_of(text).endswith(_COUNTY_END):
+            p.counties += 1
         if len(text) <= 14 and is_sector_text(text):
             p.sectors += 1
     p.distinct = len(seen)
@@ -197,7 +218,7 @@ def fit(field: str, p: Profile, header_rank: int = 0) -> float:
     if field == "district":
         if numeric > 0.5 or p.mean_len > 25 or paragraphs > 0.1:
             return REJECT
-        if header_rank <= 2 and p.share(p.districts) < 0.6:  # 责任单位: only when it names places
+        if header_rank <= 2 and p.share(p.counties) < 0.8:  # 责任单位: only when it names districts
             return REJECT
         return 1 if p.share(p.districts) >= 0.5 else 0
     if field in DATES:

@@ -59,6 +59,7 @@ class ColumnInfo:
     candidates: tuple[HeaderMatch, ...] = ()
     joined: bool = False  # a second column of a joined text field (contact, notes, progress)
     rank: int = 0
+    date_order: str = "mdy"  # how this column writes 9/30/2026: "mdy", or "dmy" when a day above 12 says so
 
     @property
     def letter(self) -> str:
@@ -424,6 +425,8 @@ def _choose_fields(layout: SheetLayout, sheet: RawSheet) -> None:
             info.note, info.field = f"hidden:{info.field}", None
             continue
         prof = evidence.profile(_sample(sheet, layout, info.index))
+        if prof.day_first and not prof.month_first:
+            info.date_order = "dmy"
         viable = []
         for cand in info.candidates:
             if cand.field.startswith(IGNORED_PREFIX) or cand.field == ROW_NUMBER:

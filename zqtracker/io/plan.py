@@ -21,7 +21,7 @@ from zqtracker.io import values as cells
 from zqtracker.io.columns import Kind
 from zqtracker.io.context import is_level, level_of, status_of_section
 from zqtracker.io.errors import CellProblem
-from zqtracker.io.evidence import is_sector_text
+from zqtracker.io.evidence import is_sector_text, place_of
 from zqtracker.io.headers import KIND_OF, ROW_NUMBER
 from zqtracker.io.layout import MONTHLY, ColumnInfo, SheetLayout
 from zqtracker.io.reader import RawSheet
@@ -136,13 +136,15 @@ def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Calla
         return lambda v: cells.parse_decimal(v, f) * factor
     parsers: dict[Kind, Callable[[Any], Any]] = {
         Kind.CODE: lambda v: cells.parse_code(v, f),
-        Kind.DATE: lambda v: cells.parse_date(v, f, opts.date1904),
+        Kind.DATE: lambda v: cells.parse_date(v, f, opts.date1904, info.date_order),
         Kind.DECIMAL: lambda v: cells.parse_decimal(v, f),
         Kind.STATUS: lambda v: cells.parse_status_cell(v, f),
         Kind.BOOL: lambda v: cells.parse_bool(v, f),
         Kind.PROJECT_TYPE: lambda v: cells.parse_project_type(v, f),
         Kind.INVESTOR_ORIGIN: lambda v: cells.parse_origin(v, f),
     }
+    if f == "district":
+        return lambda v: place_of(cells.parse_text(v, f))
     return parsers.get(kind, lambda v: cells.parse_text(v, f))
 
 
@@ -415,15 +417,16 @@ class PlanBuilder:
         elif kind_of_row == "total":
             plan.totals += 1
         else:
-            kind, text = self._section_kind(text)
+            kind, value = self._section_kind(text)
             if kind_of_row == "section1":
-                self.sec1, self.sec2 = (kind, text), None
+                self.sec1, self.sec2 = (kind, value), None
             else:
-                self.sec2 = (kind, text)
+                self.sec2 = (kind, value)
             self.current = (self.sec1, self.sec2)
             if self.contexts is None:
                 self.contexts = [None] * len(plan.data_rows)
-            plan.sections.append(text)
+            if kind != "group":
+                plan.sections.append(text)
 
     def _section_kind(self, text: str) -> tuple[str, str]:
         """What a section row names for the rows under it: a level or district, a stage, a

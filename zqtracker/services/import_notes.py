@@ -10,7 +10,6 @@ shows them. Nothing is assumed silently.
 from __future__ import annotations
 
 from zqtracker.domain.errors import Problem
-from zqtracker.domain.messages import field_label
 from zqtracker.domain.money import Unit
 from zqtracker.domain.status import Status
 from zqtracker.io.layout import SheetLayout
@@ -94,7 +93,7 @@ def _columns(sheet: str, layout: SheetLayout, lang: str, zh: int) -> list[Proble
             notes.append(Problem("note_ignored_column", None, {**params, "what": _IGNORED[what][zh]}))
         elif c.note.startswith("rejected:"):
             field = c.note.split(":", 1)[1]
-            notes.append(Problem("note_rejected_column", None, {**params, "field_label": field_label(field, lang)}))
+            notes.append(Problem("note_rejected_column", field, params))
         elif c.note == "unknown":
             notes.append(Problem("note_unknown_column", None, params))
         if c.field == "land_area_mu" and c.area not in (None, "mu"):
