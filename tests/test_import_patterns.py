@@ -5,6 +5,7 @@ a second time: a re-import changes nothing."""
 from __future__ import annotations
 
 import sqlite3
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -109,8 +110,8 @@ def test_ambiguous_and_misleading_columns(service: ImportService, ctx: AppContex
     assert a.sector == "新能源" and p["乙项目"].sector == "生物医药"  # 项目类型 held sectors
     assert a.planned_investment == 50_000_000  # the percentage is not money
     assert a.investor_origin.value == "domestic"  # 资金来源 is the funding, not the investor's origin
-    assert a.land_area_mu == 10  # 6667 m² → 10.0005 亩, rounded to 0.0001: square metres are not 亩
-    assert str(p["丙项目"].land_area_mu) in ("19.9995", "19.9995000")
+    assert a.land_area_mu == Decimal("10.0005")  # 6667 m² × 15/10000: square metres are not 亩
+    assert p["丙项目"].land_area_mu == Decimal("19.9995")
     assert "厂房主体封顶" in a.progress_note  # a paragraph is a progress note, not a status
     ignored = {(n.params.get("column"), n.code) for n in result.notes}
     assert ("G", "note_ignored_column") in ignored and ("H", "note_ignored_column") in ignored
@@ -228,7 +229,7 @@ def test_unitless_amounts_of_an_english_list_are_no_yuan(service: ImportService,
     path = write_workbook(tmp_path / "en.xlsx", SheetSpec("data", rows))
     result = service.import_file(path, ImportOptions())
     assert result.added == 1 and ctx.projects.all_projects()[0].planned_investment is None
-    assert "note_foreign_column" in {n.code for n in result.notes}
+    assert "note_unitless_english" in {n.code for n in result.notes}
     again = service.import_file(path, ImportOptions(unit=Unit.YUAN))  # the user says they are yuan
     assert again.updated == 1 and ctx.projects.all_projects()[0].planned_investment == 12_000_000
 
@@ -241,7 +242,7 @@ def test_totals_groups_sections_and_continuations(service: ImportService, ctx: A
             [None, "龙海市合计14个", None, 40.2, None],
             ["（一）", "工业项目82个", None, 80.1, None],
             [1, "甲项目", "甲公司", 10, "龙海市"],
-            [None, None, "其中：中央预算内资金", 2, None],  # a funding-source line under its project
+            [None, None, "中央预算内资金", 2, None],  # a funding-source line under its project
             [2, "乙项目", "乙公司", 5, "龙海市"],
             [None, "其中：新开工", None, 3, None],
             ["重点对接"],

@@ -209,11 +209,12 @@ def test_hidden_columns_and_vertically_merged_districts(
     ]
     path = write_workbook(tmp_path / "h.xlsx", SheetSpec("S", rows, merges=["B2:B3"], hidden=["B"]))  # fmt: skip
     result = service.import_file(path, ImportOptions())
-    # the district column is hidden: not imported, so the rows lack a district
-    assert {p.problem.code for p in result.problems} == {"required"}
+    # the district column is hidden: not imported (and said so), so the projects' districts are unknown
+    assert result.ok and result.added == 3 and "note_hidden_column" in {n.code for n in result.notes}
+    assert {p.district for p in ctx.projects.all_projects()} == {None}
     mapping = Mapping(fields={1: "district"})
     result = service.import_file(path, ImportOptions(mappings={"S": mapping}))
-    assert result.ok
+    assert result.ok and (result.added, result.updated) == (0, 3)  # the same projects, now placed
     assert {p.name: p.district for p in ctx.projects.all_projects()} == {"甲项目": "端州区", "乙项目": "端州区",
                                                                           "丙项目": "鼎湖区"}  # fmt: skip
 

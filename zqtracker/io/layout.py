@@ -257,11 +257,17 @@ def detect_layout(
     _fill_columns(layout, sheet)
     layout.example_rows = _example_rows(layout, sheet)
     _choose_fields(layout, sheet)
-    layout.english = not any(_has_cjk(t) for t in (*layout.titles, *(c.header for c in layout.columns), sheet.name))
+    layout.english = not any(_has_cjk(t) for t in (*layout.titles, *(c.header for c in layout.columns), sheet.name,
+                                                   *_sample_texts(sheet, layout)))
     _apply_overrides(layout, overrides or {})
     _context(layout, sheet.name, known_districts)
     layout.kind = _kind(layout)
     return layout
+
+
+def _sample_texts(sheet: RawSheet, layout: SheetLayout, rows: int = 50) -> list[str]:
+    start = layout.data_start - sheet.row_offset
+    return [v for row in sheet.rows[max(start, 0) : start + rows] for v in row if isinstance(v, str)]
 
 
 def _has_cjk(text: str) -> bool:
@@ -440,6 +446,8 @@ def _choose_fields(layout: SheetLayout, sheet: RawSheet) -> None:
             if cand.field in evidence.DATES and evidence.year_only(prof):
                 viable.append((cand.quality * 10.0, HeaderMatch(IGNORED_PREFIX + "year_only", cand.quality)))
                 continue
+            if cand.currency is not None:
+                f -= 5  # a yuan column of the same field holds it more surely than a 万美元 one
             viable.append((cand.quality * 10.0 + f, cand))
         if not viable:
             info.note, info.field = f"rejected:{info.candidates[0].field}", None

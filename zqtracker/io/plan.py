@@ -299,7 +299,7 @@ class PlanBuilder:
         marked: set[int] = set()
         for f in ("name", "code"):
             col = plan.values.get(f)
-            if not col or not _MARKS_RE.search("\n".join(v for v in col if v)):
+            if not col or not any(v and _MARKS_RE.search(v) for v in col):
                 continue
             for k, v in enumerate(col):
                 if v and _MARKS_RE.search(v):

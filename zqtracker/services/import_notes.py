@@ -88,6 +88,9 @@ def _columns(sheet: str, layout: SheetLayout, lang: str, zh: int) -> list[Proble
         elif c.field and c.field.startswith("ignore:"):
             what = c.field.split(":", 1)[1]
             notes.append(Problem("note_ignored_column", None, {**params, "what": _IGNORED.get(what, (what, what))[zh]}))
+        elif c.note.startswith("duplicate") and c.currency:
+            notes.append(Problem("note_foreign_column", None, {**params, "currency": CURRENCY_NAMES[zh].get(
+                c.currency, c.currency)}))  # fmt: skip
         elif c.note.startswith(("duplicate", "off")):
             what = c.note.split(":", 1)[0]
             notes.append(Problem("note_ignored_column", None, {**params, "what": _IGNORED[what][zh]}))
