@@ -350,3 +350,26 @@ def test_the_same_name_in_two_districts_is_two_projects(service: ImportService, 
                                                                   ["污水处理厂提标改造项目", 3]]))  # fmt: skip
     result = service.import_file(bare, ImportOptions())
     assert not result.written and result.problems[0].problem.code == "ambiguous_project"
+
+
+def test_a_provincial_key_project_plan(service: ImportService, ctx: AppContext, db_path: Path,
+                                       tmp_path: Path) -> None:  # fmt: skip
+    """The shape of published provincial and city plans: sections by sector with subtotals, a name
+    column that holds the content too, 建设起止年限, the year's planned investment, 项目业主, 所在地."""
+    rows = [["福建省2024年重点项目名单"], ["单位：万元"],
+            ["序号", "项目名称及建设内容", "建设起止年限", "总投资", "2024年计划投资", "项目业主", "所在地"],
+            [None, "合计（3项）", None, 650000, 150000],
+            ["一、", "先进制造业（2项）", None, 450000, 100000],
+            [1, "宁德时代动力电池扩产项目\n新建动力电池生产线4条，年产能40GWh", "2023-2026", 400000, 80000, "宁德时代新能源科技股份有限公司", "宁德市蕉城区"],
+            [2, "★南平竹产业园：建设竹材加工车间及仓储", "2024-2025", 50000, 20000, "南平竹业集团", "南平市建阳区"],
+            ["二、", "基础设施（1项）", None, 200000, 50000],
+            [3, "福州地铁6号线", "2020-2024", 200000, 50000, "福州地铁集团", "福州市"]]  # fmt: skip
+    path = write_workbook(tmp_path / "fj.xlsx", SheetSpec("Sheet1", rows))
+    result = imported(service, db_path, path, status="under_construction")
+    p = by_name(ctx)
+    assert set(p) == {"宁德时代动力电池扩产项目", "南平竹产业园", "福州地铁6号线"}
+    assert p["宁德时代动力电池扩产项目"].sector == "先进制造业" and p["福州地铁6号线"].sector == "基础设施"  # type: ignore[attr-defined]
+    assert p["宁德时代动力电池扩产项目"].planned_investment == 4_000_000_000  # type: ignore[attr-defined]
+    assert p["南平竹产业园"].is_key_project  # type: ignore[attr-defined]
+    assert p["福州地铁6号线"].district == "福州市"  # type: ignore[attr-defined]
+    assert result.plans == 3  # the year's planned investment becomes each project's 2024 annual plan

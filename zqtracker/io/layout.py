@@ -22,7 +22,7 @@ from zqtracker.io.headers import IGNORED_PREFIX, ROW_NUMBER, HeaderMatch, header
 from zqtracker.io.headers import currency_of as _currency_of
 from zqtracker.io.numfmt import column_letter
 from zqtracker.io.reader import RawSheet
-from zqtracker.io.values import clean_text, display, fold, is_empty, month_header, year_in
+from zqtracker.io.values import clean_text, display, fold, is_empty, month_header, name_part, year_in
 
 HEADER_SCAN_ROWS = 40
 PROJECTS, MONTHLY, UNKNOWN = "projects", "monthly", "unknown"
@@ -257,8 +257,10 @@ def detect_layout(
     _fill_columns(layout, sheet)
     layout.example_rows = _example_rows(layout, sheet)
     _choose_fields(layout, sheet)
-    layout.english = not any(_has_cjk(t) for t in (*layout.titles, *(c.header for c in layout.columns), sheet.name,
-                                                   *_sample_texts(sheet, layout)))
+    layout.english = not any(
+        _has_cjk(t)
+        for t in (*layout.titles, *(c.header for c in layout.columns), sheet.name, *_sample_texts(sheet, layout))
+    )
     _apply_overrides(layout, overrides or {})
     _context(layout, sheet.name, known_districts)
     layout.kind = _kind(layout)
@@ -430,7 +432,10 @@ def _choose_fields(layout: SheetLayout, sheet: RawSheet) -> None:
         if info.hidden:
             info.note, info.field = f"hidden:{info.field}", None
             continue
-        prof = evidence.profile(_sample(sheet, layout, info.index))
+        sample = _sample(sheet, layout, info.index)
+        if any(c.field == "name" for c in info.candidates) and any(w in info.header for w in ("内容", "规模", "简介")):
+            sample = [name_part(v) if isinstance(v, str) else v for v in sample]  # "项目名称及建设内容"
+        prof = evidence.profile(sample)
         if prof.day_first and not prof.month_first:
             info.date_order = "dmy"
         viable = []

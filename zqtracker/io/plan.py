@@ -97,6 +97,11 @@ class PlanOptions:
     status_map: dict[str, str] = field(default_factory=dict)  # folded word → status value
 
 
+def combined_name(header: str) -> bool:
+    """A name column that also holds the project's content ("项目名称及建设内容")."""
+    return any(w in header for w in ("内容", "规模", "简介", "概况"))
+
+
 def foreign_currency(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> str | None:
     """The currency of a money column that is not yuan ("USD", "CAD" …; "?" for millions of an
     unstated currency; "unstated" for amounts with no unit or currency in a list written wholly in
@@ -145,6 +150,8 @@ def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Calla
     }
     if f == "district":
         return lambda v: place_of(cells.parse_text(v, f))
+    if f == "name" and combined_name(info.header):
+        return lambda v: cells.parse_text(cells.name_part(v) if isinstance(v, str) else v, f)
     return parsers.get(kind, lambda v: cells.parse_text(v, f))
 
 

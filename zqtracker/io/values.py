@@ -84,6 +84,21 @@ def parse_text(value: object, field: str) -> str:
     return clean_text(value)
 
 
+_NAME_CUT_RE = re.compile(r"[\n\r]|[：:。；;]")
+
+
+def name_part(text: str) -> str:
+    """The name at the head of a "项目名称及建设内容" cell: up to its first line break, else up to a
+    colon or full stop that ends a name-sized head ("华南电池项目：建设年产10GWh…" → "华南电池项目")."""
+    head, sep, _rest = text.strip().partition("\n")
+    if sep and head.strip():
+        return head.strip()
+    m = _NAME_CUT_RE.search(text)
+    if m and 2 <= m.start() <= 60:
+        return text[: m.start()].strip()
+    return text.strip()
+
+
 def parse_code(value: object, field: str = "code") -> str:
     """A project code as text. A number read back (1.0) becomes the digits the cell shows ("1");
     a number too long to have kept its digits is refused rather than stored wrong."""

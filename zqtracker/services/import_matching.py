@@ -70,7 +70,9 @@ class Matcher:
             self.by_place.setdefault((nk, district_key(s.district)), []).append(s.pid)
             self.by_name.setdefault(nk, []).append(s.pid)
         self.aliases = district_aliases or {}
-        self._near: dict[str | None, list[tuple[str, int]]] | None = None
+        self._near: dict[tuple[str | None, str], list[tuple[str, int]]] | None = None
+        self.near_budget = 2_000  # new rows looked at for near names (a 100k-row file of new projects is no
+        # monthly update: its rows are not compared with every stored name)
 
     def match(self, code: str | None, name: str | None, district: str | None) -> Match:
         if code:
@@ -100,28 +102,29 @@ class Matcher:
 
     def near(self, nk: str, dk: str | None, limit: int = 5) -> list[int]:
         """Stored projects whose names are near ``nk``'s: one a prefix of the other ("…扩产" and
-        "…扩产(一期)"), or nearly the same characters; in the same district when one is given.
-        The same name in another district is offered too."""
-        if len(nk) < 4:
-            return []
+        "…扩产(一期)"), or nearly the same characters — names that begin alike, in the same district
+        when one is given. The same name in another district is offered too."""
+        out: list[int] = []
+        if dk is not None:
+            out.extend(pid for pid in self.by_name.get(nk, []))
+        if len(nk) < 4 or self.near_budget <= 0:
+            return out[:limit]
+        self.near_budget -= 1
         if self._near is None:
             self._near = {}
             for s in self.by_id.values():
-                self._near.setdefault(district_key(s.district), []).append((name_key(s.name), s.pid))
-        pool = self._near.get(dk, []) if dk is not None else [p for ps in self._near.values() for p in ps]
+                key = name_key(s.name)
+                self._near.setdefault((district_key(s.district), key[:2]), []).append((key, s.pid))
+        pool = self._near.get((dk, nk[:2]), []) if dk is not None else [
+            p for (_d, head), ps in self._near.items() if head == nk[:2] for p in ps]  # fmt: skip
         base = _PHASE_RE.sub("", nk)
-        out: list[int] = []
-        if len(pool) <= 20_000:
-            for other, pid in pool:
-                if other == nk:
-                    continue
-                other_base = _PHASE_RE.sub("", other)
-                if other_base == base or other.startswith(nk) or (nk.startswith(other) and len(other) >= 6) or (
-                        abs(len(other) - len(nk)) <= 3 and SequenceMatcher(None, nk, other).quick_ratio() >= 0.9
-                        and SequenceMatcher(None, nk, other).ratio() >= 0.9):  # fmt: skip
-                    out.append(pid)
-                    if len(out) >= limit:
-                        break
-        if dk is not None:
-            out.extend(pid for pid in self.by_name.get(nk, []) if pid not in out)
+        for other, pid in pool[:5_000]:
+            if other == nk or pid in out:
+                continue
+            if _PHASE_RE.sub("", other) == base or other.startswith(nk) or (nk.startswith(other) and len(other) >= 6) or (
+                    abs(len(other) - len(nk)) <= 3 and SequenceMatcher(None, nk, other).quick_ratio() >= 0.9
+                    and SequenceMatcher(None, nk, other).ratio() >= 0.9):  # fmt: skip
+                out.append(pid)
+                if len(out) >= limit:
+                    break
         return out[:limit]
