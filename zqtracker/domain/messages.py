@@ -107,3 +107,9 @@ for _code, _pair in IMPORT_MESSAGES.items():
     MESSAGES.setdefault(_code, _pair)  # never rewords a code of the table above
 for _name, _pair in IMPORT_FIELD_LABELS.items():
     FIELD_LABELS.setdefault(_name, _pair)
+
+# The round's codes (domain/round_messages.py).
+from zqtracker.domain.round_messages import ROUND_MESSAGES  # noqa: E402
+
+for _code, _pair in ROUND_MESSAGES.items():
+    MESSAGES.setdefault(_code, _pair)
