@@ -31,7 +31,10 @@ from zqtracker.ui.read_only_banner import ReadOnlyBanner
 from zqtracker.ui.settings import (
     DETAIL_VISIBLE,
     HEADER_STATE,
+    LANGUAGE,
+    MONEY_UNIT,
     SPLITTER_STATE,
+    STALE_MONTHS,
     WINDOW_GEOMETRY,
     WINDOW_STATE,
     Settings,
@@ -134,6 +137,17 @@ class MainWindow(QMainWindow):
         self.database_actions.opening.connect(self._on_database_opening)
         self.database_actions.failed.connect(self._on_database_failed)
         self.tabs.currentChanged.connect(lambda _i: self.actions_.update_enabled())
+        self.settings.changed.connect(self._on_setting_changed)
+
+    def _on_setting_changed(self, key: str) -> None:
+        """A preference changed (Preferences, or the dashboard's unit box): follow it at once."""
+        s = self.settings
+        if key == LANGUAGE.key and self.translations is not None:
+            self.translations.switch(s.language)
+        elif key == MONEY_UNIT.key:
+            self.projects.set_unit(s.money_unit)
+        elif key == STALE_MONTHS.key and s.stale_months != self.projects.stale_months:
+            self.projects.set_stale_months(s.stale_months)
 
     # -- the database ----------------------------------------------------------------------
     def set_context(self, ctx: AppContext | None, target: str = "") -> None:
@@ -221,7 +235,7 @@ class MainWindow(QMainWindow):
         """The Dashboard tab, built the first time it is shown with a database open."""
         from zqtracker.ui.dashboard.widget import DashboardWidget
 
-        widget = DashboardWidget(self.ctx, self.events, self)
+        widget = DashboardWidget(self.ctx, self.events, self.settings, self)
         self.context_changed.connect(widget_context_slot(widget))
         widget.filter_requested.connect(self.show_projects)
         return widget
@@ -230,7 +244,7 @@ class MainWindow(QMainWindow):
         """The Summaries tab; its views follow the Projects view's filter."""
         from zqtracker.ui.summaries import SummariesWidget
 
-        widget = SummariesWidget(self.ctx, self.events, self)
+        widget = SummariesWidget(self.ctx, self.events, self.settings, self)
         widget.set_filter(_filter_or_none(self.projects.current_filter()))
         self.projects.filter_changed.connect(lambda f: widget.set_filter(_filter_or_none(f)))
         self.context_changed.connect(widget_context_slot(widget))
@@ -257,9 +271,8 @@ class MainWindow(QMainWindow):
         from zqtracker.ui.messages import run_dialog
 
         dialog = ExportDialog(
-            self.ctx, self, self.projects.current_filter(), self.projects.visible_columns(),
-            unit=self.settings.money_unit,
-        )  # fmt: skip
+            self.ctx, self.settings, self, self.projects.current_filter(), self.projects.visible_columns()
+        )
         self._export_dialog = dialog
         run_dialog(dialog)
 
@@ -267,9 +280,8 @@ class MainWindow(QMainWindow):
         if self.ctx is None:
             return
         from zqtracker.ui.export_dialog import save_import_template
-        from zqtracker.ui.translations import ui_lang
 
-        save_import_template(self.ctx, self, lang=ui_lang(), unit=self.settings.money_unit)
+        save_import_template(self.ctx, self.settings, self)
 
     def print_summary(self) -> None:
         """Ctrl+P: print the summary view chosen in the Summaries tab (shown first)."""

@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -42,9 +42,18 @@ from zqtracker.services.context import AppContext
 from zqtracker.services.progress import Progress
 from zqtracker.ui.events import DataEvents
 from zqtracker.ui.operations import Operation
+from zqtracker.ui.settings import (
+    LANGUAGE,
+    MONEY_UNIT,
+    OUTPUT_LANGUAGE,
+    PDF_FOLDER,
+    STALE_MONTHS,
+    SUMMARY_KEY_ONLY,
+    SUMMARY_VIEW,
+    Settings,
+)
 from zqtracker.ui.summaries_preview import PagePreview
 
-SETTINGS_GROUP = "summaries"
 REBUILD_DELAY_MS = 250
 PREVIEW_PAGES = 40  # drawn on the GUI thread; a 20,000-row table is 800 pages, printed and saved in full
 
@@ -57,10 +66,11 @@ class SummariesWidget(QWidget):
     document_ready = Signal(int)  # pages of the document now shown
     pdf_written = Signal(str)  # path
 
-    def __init__(self, ctx: AppContext, events: DataEvents, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, events: DataEvents, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.events = events
+        self.settings = settings
         self._filter: ProjectFilter | None = None
         self._report: Report | None = None
         self._document: Document | None = None
@@ -188,6 +198,7 @@ class SummariesWidget(QWidget):
         self.events.projects_changed.connect(self._on_data_changed)
         self.events.investment_changed.connect(self._on_data_changed)
         self.events.references_changed.connect(self._on_data_changed)
+        self.settings.changed.connect(self._on_setting_changed)
 
     # -- what the main window calls --------------------------------------------------------
     def set_context(self, ctx: AppContext) -> None:
@@ -398,16 +409,15 @@ class SummariesWidget(QWidget):
         """Ask where, then write the PDF of the pages on screen."""
         if not self._ready_or_warn():
             return
-        settings = QSettings()
-        folder = settings.value(f"{SETTINGS_GROUP}/pdf_folder", str(Path.home()), type=str)
+        folder = self.settings.folder(PDF_FOLDER)
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export PDF"), str(Path(folder) / self.suggested_file_name()), self.tr("PDF files (*.pdf)")
+            self, self.tr("Export PDF"), str(folder / self.suggested_file_name()), self.tr("PDF files (*.pdf)")
         )
         if not path:
             return
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        settings.setValue(f"{SETTINGS_GROUP}/pdf_folder", str(Path(path).parent))
+        self.settings.set(PDF_FOLDER, str(Path(path).parent))
         self.write_pdf_to(path)
 
     def write_pdf_to(self, path: str) -> Operation | None:
@@ -462,26 +472,24 @@ class SummariesWidget(QWidget):
             widget.blockSignals(False)
 
     def _load_settings(self) -> None:
-        s = QSettings()
-        s.beginGroup(SETTINGS_GROUP)
-        default_lang = "zh" if QLocale().name().startswith("zh") else "en"
-        for combo, key, default in (
-            (self.view_combo, "view", View.OVERVIEW.value),
-            (self.unit_combo, "unit", Unit.YI.value),
-            (self.lang_combo, "lang", default_lang),
-        ):
-            index = combo.findData(s.value(key, default, type=str))
-            combo.setCurrentIndex(max(0, index))
-        self.months_spin.setValue(int(s.value("stale_months", 6, type=int)))
-        self.key_only_check.setChecked(bool(s.value("key_only", True, type=bool)))
-        s.endGroup()
+        """The view and "key projects only" are remembered; unit, language and the stale threshold
+        start at the preferences and follow them (a choice here is for this session's printouts)."""
+        s = self.settings
+        self.view_combo.setCurrentIndex(max(0, self.view_combo.findData(s.get(SUMMARY_VIEW))))
+        self.key_only_check.setChecked(s.get(SUMMARY_KEY_ONLY))
+        self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(s.money_unit.value)))
+        self.lang_combo.setCurrentIndex(max(0, self.lang_combo.findData(s.output_lang())))
+        self.months_spin.setValue(s.stale_months)
 
     def _save_settings(self) -> None:
-        s = QSettings()
-        s.beginGroup(SETTINGS_GROUP)
-        s.setValue("view", self.view_combo.currentData())
-        s.setValue("unit", self.unit_combo.currentData())
-        s.setValue("lang", self.lang_combo.currentData())
-        s.setValue("stale_months", self.months_spin.value())
-        s.setValue("key_only", self.key_only_check.isChecked())
-        s.endGroup()
+        self.settings.set(SUMMARY_VIEW, self.view_combo.currentData())
+        self.settings.set(SUMMARY_KEY_ONLY, self.key_only_check.isChecked())
+
+    def _on_setting_changed(self, key: str) -> None:
+        s = self.settings
+        if key == MONEY_UNIT.key:
+            self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(s.money_unit.value)))
+        elif key in (OUTPUT_LANGUAGE.key, LANGUAGE.key):
+            self.lang_combo.setCurrentIndex(max(0, self.lang_combo.findData(s.output_lang())))
+        elif key == STALE_MONTHS.key:
+            self.months_spin.setValue(s.stale_months)

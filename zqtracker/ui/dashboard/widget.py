@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,6 +28,7 @@ from zqtracker.services.context import AppContext
 from zqtracker.services.dashboard import DashboardFigures, DashboardService
 from zqtracker.ui.dashboard.tiles import KeyFigureTile
 from zqtracker.ui.events import DataEvents
+from zqtracker.ui.settings import MONEY_UNIT, Settings
 
 if TYPE_CHECKING:
     from zqtracker.charts.theme import Theme
@@ -44,16 +45,15 @@ class DashboardWidget(QWidget):
     filter_requested = Signal(object)  # ProjectFilter for the Projects view's apply_filter
     refreshed = Signal()
 
-    def __init__(self, ctx: AppContext, events: DataEvents, parent: QWidget | None = None, *,
+    def __init__(self, ctx: AppContext, events: DataEvents, settings: Settings, parent: QWidget | None = None, *,
                  lang: str | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.ctx = ctx
         self.service = DashboardService(ctx.statistics)
         self.events = events
+        self.settings = settings
         self.lang = lang or self._translation_language()
-        self.unit = Unit(str(QSettings().value("dashboard/unit", Unit.YI.value)))
-        if self.unit not in (Unit.YI, Unit.WAN):
-            self.unit = Unit.YI
+        self.unit = settings.money_unit  # the one money preference: the unit box here sets it too
         self.figures: DashboardFigures | None = None
         self.panels: dict[str, ChartPanel] = {}
         self._year: int | None = None  # None: follow the latest month with records
@@ -141,6 +141,7 @@ class DashboardWidget(QWidget):
         self.events.investment_changed.connect(self._on_data_changed)
         self.events.references_changed.connect(self._on_data_changed)
         self.events.database_replaced.connect(self._on_database_replaced)
+        self.settings.changed.connect(self._on_setting_changed)
         for tile in self.tiles.values():
             tile.clicked.connect(self.filter_requested)
 
@@ -153,7 +154,7 @@ class DashboardWidget(QWidget):
         self.grid.removeWidget(self.placeholder)
         self.placeholder.deleteLater()
         for name, row, col in GRID:
-            panel = ChartPanel(name, self.charts)
+            panel = ChartPanel(name, self.settings, self.charts)
             panel.filter_requested.connect(self.filter_requested)
             self.grid.addWidget(panel, row, col)
             panel.show()  # now, not on the next event loop pass: the layout sizes only visible widgets
@@ -239,8 +240,13 @@ class DashboardWidget(QWidget):
         self.set_period(self._year, self._through)
 
     def _on_unit_chosen(self, index: int) -> None:
-        self.unit = Unit(str(self.unit_box.itemData(index)))
-        QSettings().setValue("dashboard/unit", self.unit.value)
+        self.settings.money_unit = Unit(str(self.unit_box.itemData(index)))  # announced: see below
+
+    def _on_setting_changed(self, key: str) -> None:
+        if key != MONEY_UNIT.key or self.settings.money_unit is self.unit:
+            return
+        self.unit = self.settings.money_unit
+        self.unit_box.setCurrentIndex(max(0, self.unit_box.findData(self.unit.value)))
         if self.figures is not None:
             self._show(self.figures)
 
