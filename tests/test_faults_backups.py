@@ -106,11 +106,19 @@ def test_leftover_part_files_of_killed_copies_are_removed(tmp_path: Path) -> Non
     live.unlink()
 
 
-def test_db_restore_lists_and_puts_a_backup_back(demo_template: Path, tmp_path: Path) -> None:
+@pytest.fixture
+def keep_one():
+    backups.set_keep_count(1)
+    yield
+    backups.set_keep_count(backups.DEFAULT_KEEP)
+
+
+def test_db_restore_lists_and_puts_a_backup_back(demo_template: Path, tmp_path: Path, keep_one: None) -> None:
     path = tmp_path / "s.sqlite"
     shutil.copy(demo_template, path)
     code, _, _ = run("--db", str(path), "db", "backup")
     assert code == ExitCode.OK
+    # keep_one: the restore's own copy of the emptied database must not rotate the chosen copy away
     con = sqlite3.connect(path)
     for table in ("annual_plans", "investment_records", "status_changes", "projects"):
         con.execute(f"DELETE FROM {table}")

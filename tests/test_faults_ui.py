@@ -63,12 +63,9 @@ def test_opening_a_damaged_database_keeps_the_window_on_its_database(
     assert str(damaged) not in window.settings.recent_databases()
 
 
-def test_a_damaged_last_database_at_launch_never_loops(qapp, damaged: Path, tmp_path: Path, qtbot, monkeypatch) -> None:
+def test_a_damaged_last_database_at_launch_never_loops(qapp, damaged: Path, settings, qtbot) -> None:
     from zqtracker.ui.app import launch
-    from zqtracker.ui.settings import Settings
 
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    settings = Settings()
     settings.set(LAST_DATABASE, str(damaged))  # remembered by an older version, or damaged since
     settings.sync()
     messages: list[str] = []

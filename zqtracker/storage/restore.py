@@ -63,7 +63,7 @@ def restore_backup(backup: Path, target: Path, *, keep: int | None = None) -> Pa
     damaged = False
     if target.exists() and target.stat().st_size > 0:
         try:
-            before = make_backup(target, "restore", keep=keep)
+            before = make_backup(target, "restore", keep=keep, protect=frozenset({backup.absolute()}))
         except DatabaseOpenError as exc:
             if exc.reason != "corrupt":
                 raise

@@ -158,7 +158,7 @@ def restore_backup(actions: DatabaseActions, ctx: AppContext | None) -> None:
 
 class BackupsPreference(QWidget):
     """Preferences › Keep backups: how many copies of each database are kept. Stored with the
-    backups (services.backups), not in QSettings, because the CLI keeps the same number."""
+    backups (services.backups), not in the settings registry, because the CLI keeps the same number."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
