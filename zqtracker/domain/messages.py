@@ -113,3 +113,9 @@ from zqtracker.domain.round_messages import ROUND_MESSAGES  # noqa: E402
 
 for _code, _pair in ROUND_MESSAGES.items():
     MESSAGES.setdefault(_code, _pair)
+
+# What can go wrong with a database file (domain/database_messages.py), codes prefixed db_.
+from zqtracker.domain.database_messages import DATABASE_MESSAGES  # noqa: E402
+
+for _code, _pair in DATABASE_MESSAGES.items():
+    MESSAGES.setdefault(_code, _pair)
