@@ -47,6 +47,8 @@ def _with_history(ctx: AppContext, sheet: Sheet, n: int) -> list[int]:
         months, planned, status = _sql(ctx, "SELECT (SELECT COUNT(*) FROM investment_records WHERE project_id = p.id"
                                        " AND year = 2023 AND month <= 9 AND amount > 0), planned_investment, status"
                                        " FROM projects p WHERE id = ?", pid)[0]  # fmt: skip
+        if not _sql(ctx, "SELECT 1 FROM investment_records WHERE project_id = ? AND year = 2023 AND month = 9", pid):
+            continue  # September reported: 1–10月累计 less 1–9月 is October alone
         since = _sql(ctx, "SELECT COALESCE(SUM(amount), 0) FROM investment_records WHERE project_id = ?", pid)[0][0]
         if months >= 6 and planned and since + 100 * WAN < planned and status == "under_construction":
             out.append(pid)

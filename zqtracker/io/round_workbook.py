@@ -489,3 +489,18 @@ def write_reminders(path: str | os.PathLike[str], title: str, headers: Sequence[
         ws.repeat_rows(2)
     finally:
         wb.close()
+
+
+def looks_like_return(path: str | os.PathLike[str]) -> bool:
+    """Cheaply, without parsing cells: an .xlsx/.xlsm whose workbook names the round's hidden
+    sheet (a dropped file goes to the round's preview instead of the plain import)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            info = z.getinfo("xl/workbook.xml")
+            if info.file_size > 2_000_000:
+                return False
+            return META_SHEET.encode() in z.read(info)
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError):
+        return False

@@ -238,6 +238,8 @@ class RoundCollector:
             figure = ret.figures.get((row.sheet, row.row))
             if figure is None or figure.amount is None or ret.sent_back(row.sheet, row.row):
                 continue
+            if figure.first < period.month:
+                continue  # a figure of several months is not one month's (finding "months_missing")
             target = row.project_id if row.project_id is not None else targets.get((row.sheet, row.row))
             if target is None:
                 continue

@@ -153,6 +153,11 @@ class RoundService:
             raise ValidationError([Problem("round_unknown_district", "district", {"value": n}) for n in unknown])
         return {n: known[n] for n in dict.fromkeys(names)}
 
+    def district_names(self) -> list[str]:
+        """The districts a round can ask: those with projects not cancelled."""
+        with self.db.session() as s:
+            return list(RoundStore(s).districts_with_projects())
+
     # -- tracking --------------------------------------------------------------------------------
     def rounds(self) -> list[Period]:
         with self.db.session() as s:
