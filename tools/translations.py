@@ -63,6 +63,7 @@ AREAS: dict[str, list[str]] = {
         "zqtracker/ui/dashboard/figures.py",
     ],
     "reports": ["zqtracker/ui/summaries.py", "zqtracker/ui/summaries_preview.py"],
+    "figures": ["zqtracker/ui/figure_texts.py"],
 }
 
 

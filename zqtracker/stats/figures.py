@@ -42,15 +42,28 @@ class Breakdown:
 
 @dataclass(frozen=True, slots=True)
 class Ytd:
+    """Year to date and the same period of the year before.
+
+    ``comparable`` is False when either year holds a figure covering months up to the period's
+    month together with later ones (a 1–10月 report looked at through September): that figure
+    cannot be split, so the two sums are not like with like and growth has no figure.
+    """
+
     ytd: int = 0
     prior_ytd: int = 0
+    comparable: bool = True
 
     @property
     def yoy_pct(self) -> float | None:
-        return yoy_pct(self.ytd, self.prior_ytd)
+        return yoy_pct(self.ytd, self.prior_ytd) if self.comparable else None
 
-    def to_json(self) -> dict[str, int | float | None]:
-        return {"ytd_yuan": self.ytd, "prior_ytd_yuan": self.prior_ytd, "yoy_pct": self.yoy_pct}
+    def to_json(self) -> dict[str, int | float | bool | None]:
+        out: dict[str, int | float | bool | None] = {
+            "ytd_yuan": self.ytd, "prior_ytd_yuan": self.prior_ytd, "yoy_pct": self.yoy_pct,
+        }  # fmt: skip
+        if not self.comparable:
+            out["comparable"] = False
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,12 +74,16 @@ class CompletedInvestment:
     by_sector: dict[str, Ytd] = field(default_factory=dict)
     by_district: dict[str, Ytd] = field(default_factory=dict)
     by_chain: dict[str, Ytd] = field(default_factory=dict)
+    # yuan of ``year`` reported for months up to ``through_month`` together with later months
+    # (1–X月 with X later): counted from month X on, so not in this year to date
+    pending: int = 0
 
     def to_json(self) -> dict:
         return {
             "year": self.year,
             "through_month": self.through_month,
             **self.total.to_json(),
+            "later_span_yuan": self.pending,
             "by_sector": {k: v.to_json() for k, v in self.by_sector.items()},
             "by_district": {k: v.to_json() for k, v in self.by_district.items()},
             "by_chain": {k: v.to_json() for k, v in self.by_chain.items()},
@@ -110,9 +127,9 @@ def status_breakdowns(raw: dict[str, tuple[int, int]]) -> dict[Status, Breakdown
     return {s: Breakdown(*raw.get(s.value, (0, 0))) for s in Status}
 
 
-def ytds(raw: dict[str | None, tuple[int, int]]) -> dict[str, Ytd]:
+def ytds(raw: dict[str | None, tuple[int, int]], not_comparable: set[str | None] = frozenset()) -> dict[str, Ytd]:  # type: ignore[assignment]
     items = sorted(((k, v) for k, v in raw.items() if k is not None), key=lambda kv: (-kv[1][0], kv[0]))
-    return {k: Ytd(c, p) for k, (c, p) in items}
+    return {k: Ytd(c, p, k not in not_comparable) for k, (c, p) in items}
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,10 +149,19 @@ class ProgressRow:
     ytd: int
     annual_plan: int | None
     since_start: int
+    # the record of this month covers months this_month_first..month as one figure (a first
+    # 1–X月累计 report): this_month is then that figure, not the month's own amount
+    this_month_first: int | None = None
+    since_start_reported: bool = False  # since start builds on a reported 自开工累计
 
     @property
     def pct_of_plan(self) -> float | None:
         return percent(self.ytd, self.annual_plan or 0)
+
+    @property
+    def pct_of_planned_since_start(self) -> float | None:
+        """自开工累计 as % of planned investment (one decimal)."""
+        return percent(self.since_start, self.planned_investment or 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +169,11 @@ class ProgressTable:
     year: int
     month: int
     rows: list[ProgressRow]
+
+    @property
+    def spans(self) -> int:
+        """How many rows' 当月 is a figure covering several months (a first 1–X月 report)."""
+        return sum(1 for r in self.rows if r.this_month_first is not None)
 
     @property
     def total(self) -> ProgressRow:
@@ -167,7 +198,7 @@ class ProgressTable:
 
 def progress_table(year: int, month: int, raw: list[tuple]) -> ProgressTable:
     rows = [
-        ProgressRow(r[0], r[1], r[2], r[3], r[4], r[5], Status(r[6]), r[7], r[8], r[9], r[10], r[11], r[12])
+        ProgressRow(r[0], r[1], r[2], r[3], r[4], r[5], Status(r[6]), r[7], r[8], r[9], r[10], r[11], r[12], *r[13:15])
         for r in raw
     ]
     return ProgressTable(year, month, rows)
@@ -190,13 +221,18 @@ def build_summary(
     """The headline figures for ``year`` January–``through`` from the two cubes."""
     n, planned, billion = projects.totals()
     total = investment.ytd(year, through).get(None, (0, 0))
+
+    def by(dim: str) -> dict[str, Ytd]:
+        return ytds(investment.ytd(year, through, dim), investment.not_comparable(year, through, dim))
+
     completed = CompletedInvestment(
         year=year,
         through_month=through,
-        total=Ytd(*total),
-        by_sector=ytds(investment.ytd(year, through, "sector")),
-        by_district=ytds(investment.ytd(year, through, "district")),
-        by_chain=ytds(investment.ytd(year, through, "chain")),
+        total=Ytd(*total, comparable=None not in investment.not_comparable(year, through)),
+        by_sector=by("sector"),
+        by_district=by("district"),
+        by_chain=by("chain"),
+        pending=investment.pending(year, through),
     )
     return Summary(
         projects=n,
