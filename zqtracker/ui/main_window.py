@@ -339,7 +339,10 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(1, self.tr("Dashboard"))
         self.tabs.setTabText(2, self.tr("Summaries"))
         self.actions_.retranslate()
-        self._update_title() if self.ctx is not None else None
+        if self._pending_name:
+            self.show_pending(self._pending_name, self.is_demo)
+        else:
+            self._update_title()
 
 
 def _filter_or_none(f: ProjectFilter | None) -> ProjectFilter | None:

@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -55,6 +55,7 @@ from zqtracker.ui.settings import (
 from zqtracker.ui.summaries_preview import PagePreview
 
 REBUILD_DELAY_MS = 250
+VIEWS = (View.OVERVIEW, View.KEY_PROJECTS, View.MONTHLY, View.STALE)
 PREVIEW_PAGES = 40  # drawn on the GUI thread; a 20,000-row table is 800 pages, printed and saved in full
 
 
@@ -92,42 +93,30 @@ class SummariesWidget(QWidget):
     # -- building the widgets --------------------------------------------------------------
     def _build_ui(self) -> None:
         self.view_combo = QComboBox(self)
-        for view, text in (
-            (View.OVERVIEW, self.tr("Overview")),
-            (View.KEY_PROJECTS, self.tr("Key projects")),
-            (View.MONTHLY, self.tr("Monthly progress")),
-            (View.STALE, self.tr("Stale projects")),
-        ):
-            self.view_combo.addItem(text, view.value)
+        for view in VIEWS:
+            self.view_combo.addItem("", view.value)
         self.year_spin = QSpinBox(self)
         self.year_spin.setRange(1990, 2200)
-        self.year_spin.setToolTip(self.tr("Year of the figures"))
         self.month_combo = QComboBox(self)
         for m in range(1, 13):
-            self.month_combo.addItem(QLocale().monthName(m, QLocale.FormatType.ShortFormat), m)
-        self.month_combo.setToolTip(self.tr("Last month included (January to this month)"))
+            self.month_combo.addItem("", m)
         self.unit_combo = QComboBox(self)
-        self.unit_combo.addItem(self.tr("100m yuan (亿元)"), Unit.YI.value)
-        self.unit_combo.addItem(self.tr("10k yuan (万元)"), Unit.WAN.value)
+        self.unit_combo.addItem("", Unit.YI.value)
+        self.unit_combo.addItem("", Unit.WAN.value)
         self.lang_combo = QComboBox(self)
         self.lang_combo.addItem("中文", "zh")
         self.lang_combo.addItem("English", "en")
-        self.lang_combo.setToolTip(self.tr("Language of the printed view"))
-        self.key_only_check = QCheckBox(self.tr("Key projects only"), self)
-        self.key_only_check.setToolTip(self.tr("The key-project report (重点项目); off: every project with a plan"))
+        self.key_only_check = QCheckBox(self)
         self.months_spin = QSpinBox(self)
         self.months_spin.setRange(1, 60)
-        self.months_spin.setSuffix(self.tr(" months"))
-        self.months_spin.setToolTip(self.tr("No status change and no investment record for this many months"))
         self.as_of_edit = QDateEdit(self)
         self.as_of_edit.setCalendarPopup(True)
         self.as_of_edit.setDisplayFormat("yyyy-MM-dd")
-        self.as_of_edit.setToolTip(self.tr("Judge staleness as of this date"))
 
-        self.preview_action = QAction(self.tr("Print preview…"), self)
+        self.preview_action = QAction(self)
         self.preview_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
-        self.print_action = QAction(self.tr("Print…"), self)  # Ctrl+P is the main window's
-        self.export_action = QAction(self.tr("Export PDF…"), self)
+        self.print_action = QAction(self)  # Ctrl+P is the main window's
+        self.export_action = QAction(self)
         self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         for action in (self.preview_action, self.print_action, self.export_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -135,16 +124,16 @@ class SummariesWidget(QWidget):
 
         options = QHBoxLayout()
         self._labels: dict[str, QLabel] = {}
-        for key, text, widget in (
-            ("view", self.tr("&View:"), self.view_combo),
-            ("year", self.tr("&Year:"), self.year_spin),
-            ("month", self.tr("&Through:"), self.month_combo),
-            ("months", self.tr("&Idle for:"), self.months_spin),
-            ("as_of", self.tr("&As of:"), self.as_of_edit),
-            ("unit", self.tr("&Unit:"), self.unit_combo),
-            ("lang", self.tr("&Language:"), self.lang_combo),
+        for key, widget in (
+            ("view", self.view_combo),
+            ("year", self.year_spin),
+            ("month", self.month_combo),
+            ("months", self.months_spin),
+            ("as_of", self.as_of_edit),
+            ("unit", self.unit_combo),
+            ("lang", self.lang_combo),
         ):
-            label = QLabel(text, self)
+            label = QLabel(self)
             label.setBuddy(widget)
             self._labels[key] = label
             options.addWidget(label)
@@ -168,7 +157,7 @@ class SummariesWidget(QWidget):
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(160)
         self.busy.setTextVisible(False)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button = QPushButton(self)
         status = QHBoxLayout()
         status.addWidget(self.filter_label, 1)
         status.addWidget(self.status_label)
@@ -181,6 +170,46 @@ class SummariesWidget(QWidget):
         layout.addLayout(options)
         layout.addLayout(status)
         layout.addWidget(self.preview, 1)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        """Every word of the controls in the current language (at construction and on a switch)."""
+        views = {
+            View.OVERVIEW: self.tr("Overview"),
+            View.KEY_PROJECTS: self.tr("Key projects"),
+            View.MONTHLY: self.tr("Monthly progress"),
+            View.STALE: self.tr("Stale projects"),
+        }
+        for i, view in enumerate(VIEWS):
+            self.view_combo.setItemText(i, views[view])
+        self.year_spin.setToolTip(self.tr("Year of the figures"))
+        for m in range(1, 13):
+            self.month_combo.setItemText(m - 1, QLocale().monthName(m, QLocale.FormatType.ShortFormat))
+        self.month_combo.setToolTip(self.tr("Last month included (January to this month)"))
+        self.unit_combo.setItemText(0, self.tr("100m yuan (亿元)"))
+        self.unit_combo.setItemText(1, self.tr("10k yuan (万元)"))
+        self.lang_combo.setToolTip(self.tr("Language of the printed view"))
+        self.key_only_check.setText(self.tr("Key projects only"))
+        self.key_only_check.setToolTip(self.tr("The key-project report (重点项目); off: every project with a plan"))
+        self.months_spin.setSuffix(self.tr(" months"))
+        self.months_spin.setToolTip(self.tr("No status change and no investment record for this many months"))
+        self.as_of_edit.setToolTip(self.tr("Judge staleness as of this date"))
+        self.preview_action.setText(self.tr("Print preview…"))
+        self.print_action.setText(self.tr("Print…"))
+        self.export_action.setText(self.tr("Export PDF…"))
+        for key, text in (
+            ("view", self.tr("&View:")),
+            ("year", self.tr("&Year:")),
+            ("month", self.tr("&Through:")),
+            ("months", self.tr("&Idle for:")),
+            ("as_of", self.tr("&As of:")),
+            ("unit", self.tr("&Unit:")),
+            ("lang", self.tr("&Language:")),
+        ):
+            self._labels[key].setText(text)
+        self.cancel_button.setText(self.tr("Cancel"))
+        self._update_filter_label()
+        self._show_page_count()
 
     def _connect_signals(self) -> None:
         for combo in (self.view_combo, self.month_combo, self.unit_combo, self.lang_combo):
@@ -262,6 +291,12 @@ class SummariesWidget(QWidget):
         self._report, self._document, self._document_options = result
         self.printer.setPageLayout(page_layout(self._document))
         self.preview.update_pages()
+        self._show_page_count()
+        self.document_ready.emit(len(self._document.pages))
+
+    def _show_page_count(self) -> None:
+        if self._document is None:
+            return
         pages = len(self._document.pages)
         if pages > PREVIEW_PAGES:
             self.status_label.setText(
@@ -270,7 +305,6 @@ class SummariesWidget(QWidget):
             )  # fmt: skip
         else:
             self.status_label.setText(self.tr("%n page(s)", "", pages))
-        self.document_ready.emit(pages)
 
     def _on_build_failed(self, exc: BaseException) -> None:
         self.status_label.setText(self.tr("Could not prepare the view: %1").replace("%1", str(exc)))
@@ -305,6 +339,13 @@ class SummariesWidget(QWidget):
         super().showEvent(event)
         if self._dirty:
             self._timer.start(0)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            # a printout that follows the interface's language follows it now
+            self.lang_combo.setCurrentIndex(max(0, self.lang_combo.findData(self.settings.output_lang())))
 
     # -- slots -----------------------------------------------------------------------------
     def _on_options_changed(self) -> None:

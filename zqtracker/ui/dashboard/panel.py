@@ -59,9 +59,9 @@ class ChartPanel(QFrame):
         layout.setContentsMargins(1, 1, 1, 1)
         layout.addWidget(self.view)
 
-        self.save_png_action = QAction(self.tr("Save as &PNG…"), self)
-        self.save_svg_action = QAction(self.tr("Save as &SVG…"), self)
-        self.copy_action = QAction(self.tr("&Copy image"), self)
+        self.save_png_action = QAction(self)
+        self.save_svg_action = QAction(self)
+        self.copy_action = QAction(self)
         self.save_png_action.triggered.connect(lambda: self._ask_and_save("png"))
         self.save_svg_action.triggered.connect(lambda: self._ask_and_save("svg"))
         self.copy_action.triggered.connect(self.copy_to_clipboard)
@@ -70,10 +70,21 @@ class ChartPanel(QFrame):
         self.menu_button = QToolButton(self)
         self.menu_button.setText("⋯")
         self.menu_button.setAutoRaise(True)
-        self.menu_button.setToolTip(self.tr("Save or copy this chart"))
         self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu_button.setMenu(self.menu)
         self.menu_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.save_png_action.setText(self.tr("Save as &PNG…"))
+        self.save_svg_action.setText(self.tr("Save as &SVG…"))
+        self.copy_action.setText(self.tr("&Copy image"))
+        self.menu_button.setToolTip(self.tr("Save or copy this chart"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()  # the chart itself is redrawn by the dashboard, in the new language
 
     # -- content ---------------------------------------------------------------------------
     def set_figures(self, figures: DashboardFigures, lang: str, unit: Unit, theme: Theme) -> None:

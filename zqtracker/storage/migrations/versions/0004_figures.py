@@ -1,7 +1,7 @@
 """The figures real monthly reports carry: year-to-date spans, 自开工累计, foreign currency, date precision.
 
-Revision ID: 0003_figures
-Revises: 0002
+Revision ID: 0004_figures
+Revises: 0003_optional_fields
 Create Date: 2026-12-03
 
 - investment_records.first_month: a record may cover months first_month..month of its year as one
@@ -20,8 +20,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003_figures"
-down_revision = "0002"
+revision = "0004_figures"
+down_revision = "0003_optional_fields"
 branch_labels = None
 depends_on = None
 
