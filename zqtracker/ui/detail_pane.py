@@ -85,6 +85,7 @@ class DetailPane(QWidget):
         from PySide6.QtWidgets import (
             QAbstractItemView,
             QFormLayout,
+            QHeaderView,
             QScrollArea,
             QSpinBox,
             QTableWidget,
@@ -119,6 +120,9 @@ class DetailPane(QWidget):
         self.monthly_model = MonthlyInvestmentModel(self)
         self.monthly = GridView()
         self.monthly.setModel(self.monthly_model)
+        # a 1–X月 figure's cell says so ("1.80 (Jan–Aug)"): columns as wide as that, never cut
+        self.monthly.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.monthly.horizontalHeader().setStretchLastSection(True)
         self.monthly.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.plans_model = AnnualPlanModel(self)
         self.plans = GridView()
