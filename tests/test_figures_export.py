@@ -114,3 +114,14 @@ def test_template_date_columns_are_text_with_a_rule_the_import_agrees_with(tmp_p
         assert 4 <= len(text) <= 19 and parse_date(text, "signed_on") is not None
     # the column is formatted as text, so a spreadsheet program keeps "2023.10" as typed
     assert ws.column_dimensions[openpyxl.utils.get_column_letter(signed)].number_format == "@"
+
+
+def test_summary_sheet_labels_the_span_and_spreads_nothing(figures: AppContext, tmp_path: Path) -> None:
+    path = tmp_path / "s.xlsx"
+    ExportService(figures.database).export(path, ExportOptions(lang="zh", unit=Unit.WAN))
+    ws = openpyxl.load_workbook(path)["完成投资同比"]
+    rows = {r[0].value: [c.value for c in r[1:4]] for r in ws.iter_rows() if r[0].value}
+    assert "8月" not in rows and rows["1–8月"][0] == pytest.approx(1234567.8901)
+    assert rows["1–8月"][2] == "—"  # no growth for a figure of several months
+    assert rows["3月"][0] is None  # inside 1–8月: nothing made up
+    assert rows["9月"][0] == pytest.approx(0.0001)

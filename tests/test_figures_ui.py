@@ -138,3 +138,25 @@ def test_editor_keeps_precision_and_original_currency_until_the_field_changes(
     assert changed.signed_on_precision is DatePrecision.DAY and changed.signed_on == date(2022, 5, 20)
     assert changed.planned_foreign is None  # a yuan amount typed over the dollars replaces them
     assert changed.construction_start_on_precision is DatePrecision.YEAR  # untouched: kept
+
+
+def test_dashboard_growth_tile_says_why_it_has_no_figure(qtbot, ctx: AppContext, artifacts) -> None:
+    from ui_helpers import private_settings
+
+    from zqtracker.ui.dashboard import DashboardWidget
+    from zqtracker.ui.events import DataEvents
+
+    _project(ctx)
+    widget = DashboardWidget(ctx, DataEvents(), private_settings(), lang="en")
+    qtbot.addWidget(widget)
+    widget.resize(1354, 600)
+    with qtbot.waitSignal(widget.refreshed, timeout=30000):
+        widget.show()
+    with qtbot.waitSignal(widget.refreshed, timeout=30000):
+        widget.set_period(2023, 7)  # inside 1–8月: the year to date through July is not known
+    tile = widget.tiles["yoy"]
+    assert tile.value.text() == "—" and "year-to-date report covers later months" in tile.detail.text()
+    with qtbot.waitSignal(widget.refreshed, timeout=30000):
+        widget.set_period(2023, 8)
+    assert tile.value.text() == "▲ +125.0%"  # 1.80亿 against Jan–Aug 2022's 0.80000036亿: 124.99…%
+    _shot(widget, "dashboard_en.png", artifacts)

@@ -255,6 +255,8 @@ class ExportService:
             chains=chains,
             monthly={m: v for (_, m), v in cube.monthly(year).items()},
             monthly_prior={m: v for (_, m), v in cube.monthly(year - 1).items()},
+            spans=cube.spans(year),
+            spans_prior=cube.spans(year - 1),
             filters=filters,
             is_demo=demo,
         )
