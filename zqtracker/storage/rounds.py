@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import delete, func, insert, null, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from zqtracker.domain.filters import ProjectFilter
@@ -335,9 +335,7 @@ class RoundStore:
         at = utcnow()
         self.s.add(ClosedMonthRow(year=period.year, month=period.month, closed_at=at, note=note))
         i = InvestmentRow
-        cols = [i.project_id, i.year, i.month, i.amount, i.sector_id, i.district_id]
-        first = getattr(i, "first_month", None)  # a record covering months first..month (issue 13)
-        stmt = select(*cols, first if first is not None else null()).where(
+        stmt = select(i.project_id, i.year, i.month, i.amount, i.sector_id, i.district_id, i.first_month).where(
             ((i.year == period.year) & (i.month <= period.month)) | (i.year == period.year - 1)
         )
         rows = [
@@ -350,7 +348,8 @@ class RoundStore:
         lines = [
             {"close_year": period.year, "close_month": period.month, "project_id": r[0], "code": r[1], "name": r[2],
              "enterprise": r[3], "sector": r[4], "district": r[5], "status": r[6], "planned_investment": r[7],
-             "is_key_project": r[8], "this_month": r[9], "ytd": r[10], "annual_plan": r[11], "since_start": r[12]}
+             "is_key_project": r[8], "this_month": r[9], "ytd": r[10], "annual_plan": r[11], "since_start": r[12],
+             "this_month_first": r[13], "since_start_reported": bool(r[14])}
             for r in progress_rows
         ]  # fmt: skip
         for k in range(0, len(lines), 5000):
@@ -389,6 +388,8 @@ class RoundStore:
                 c.ytd,
                 c.annual_plan,
                 c.since_start,
+                c.this_month_first,
+                c.since_start_reported,
             )
             .where(c.close_year == period.year, c.close_month == period.month)
             .order_by(c.is_key_project.desc(), c.planned_investment.desc().nulls_last(), c.project_id)

@@ -1,8 +1,8 @@
 """The monthly reporting round (issue 17): rounds, each district's part, the projects sent, the
 analyst's decisions on plausibility findings, and closed months with their frozen figures.
 
-Revision ID: 0004_rounds
-Revises: 0003_optional_fields
+Revision ID: 0005_rounds
+Revises: 0004_figures
 Create Date: 2026-11-28
 
 Only new tables: nothing existing is rebuilt, so no data moves.
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_rounds"
-down_revision = "0003_optional_fields"
+revision = "0005_rounds"
+down_revision = "0004_figures"
 branch_labels = None
 depends_on = None
 
@@ -120,6 +120,8 @@ def upgrade() -> None:
         sa.Column("ytd", sa.BigInteger(), nullable=False),
         sa.Column("annual_plan", sa.BigInteger(), nullable=True),
         sa.Column("since_start", sa.BigInteger(), nullable=False),
+        sa.Column("this_month_first", sa.Integer(), nullable=True),
+        sa.Column("since_start_reported", sa.Boolean(), nullable=False),
         sa.PrimaryKeyConstraint("close_year", "close_month", "project_id", name=op.f("pk_closed_progress")),
     )
 
