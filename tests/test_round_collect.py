@@ -313,3 +313,28 @@ def test_cli_collect_remind_and_close(demo_ctx: AppContext, round_made: dict[str
     err = io.StringIO()
     assert main(["--db", db, "--lang", "zh", "round", "collect", str(round_made["高要区"])], stderr=err) == 2
     assert "已关账" in err.getvalue()
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_a_return_saved_by_libreoffice_calc(demo_ctx: AppContext, round_made: dict[str, Path], tmp_path: Path) -> None:
+    """A district that fills the workbook in a spreadsheet program and saves it: LibreOffice Calc
+    re-saves it as .xlsx (its own writer); the hidden sheet, column and figures come back."""
+    import subprocess
+
+    gy = Sheet.open(round_made["高要区"])
+    a, b = _with_history(demo_ctx, gy, 2)
+    gy.set(a, H_YTD, gy.get(a, H_YTD_BEFORE) + 12.5)
+    gy.set(b, H_MONTH, 7)
+    gy.set(b, H_STATUS, "在建")
+    gy.reorder(sorted(gy.ids()))
+    gy.save()
+    out = tmp_path / "calc"
+    subprocess.run(["soffice", "--headless", "--convert-to", "xlsx", "--outdir", str(out), str(round_made["高要区"])],
+                   check=True, capture_output=True, timeout=180)  # fmt: skip
+    saved = out / round_made["高要区"].name
+    collector = RoundCollector(demo_ctx.database)
+    ret = collector.analyse(collector.read(saved))
+    assert ret.problems == [] and ret.findings == []
+    assert {(t, m): yuan for t, _y, m, yuan, _ in ret.analysis.records} == {(a, 10): 125_000, (b, 10): 70_000}
+    collector.apply(ret)
+    assert (_october(demo_ctx, a), _october(demo_ctx, b)) == (125_000, 70_000)

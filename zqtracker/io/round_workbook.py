@@ -186,7 +186,12 @@ class _Writer:
         ws.set_row(HEADER_ROW, 48)
         for c, key in enumerate(MAIN_COLUMNS):
             ws.write_string(HEADER_ROW, c, heads[key], self.head_open if key in OPEN_MAIN else self.head_locked)
-        widths = [max(6, display_width(heads[k]) // 2 + 2) for k in MAIN_COLUMNS]
+        status_width = max(display_width(label) for label in self.statuses) + 3
+        widths = [
+            max(6, display_width(heads[k]) // 2 + 2, status_width if k in ("status_before", "status") else 0,
+                13 if k in ("planned", "ytd_before", "last_month", "this_month", "ytd") else 0)
+            for k in MAIN_COLUMNS
+        ]  # fmt: skip
         for i, p in enumerate(b.projects):
             r = HEADER_ROW + 1 + i
             values = {"no": str(i + 1), "code": p.code, "name": p.name, "enterprise": p.enterprise,
@@ -218,7 +223,7 @@ class _Writer:
             elif key == "progress":
                 ws.set_column(c, c, 36)
             else:
-                ws.set_column(c, c, min(widths[c], 16 if key not in ("name", "enterprise") else 40))
+                ws.set_column(c, c, min(widths[c], 20 if key not in ("name", "enterprise") else 40))
         self._validate(ws, HEADER_ROW + 1, last, MAIN_COLUMNS)
         ws.freeze_panes(HEADER_ROW + 1, MAIN_COLUMNS.index("name") + 1)
         self._protect(ws)
@@ -286,9 +291,13 @@ class _Writer:
         due = _day(b.due_on, lang) if b.due_on else "—"
         lines = help_lines(lang, main=main_name, new=new_name, period=b.period.label(lang),
                            months=b.period.ytd_label(lang), unit=self.unit_label, due=due)  # fmt: skip
-        ws.set_column(0, 0, 110)
+        ws.set_column(0, 0, 72)
         for r, line in enumerate(lines):
+            # constant-memory rows do not grow by themselves: as many text lines as the wrap needs
+            ws.set_row(r, 24 if r == 0 else 16 * max(1, -(-display_width(line) // 66)))
             ws.write_string(r, 0, line, self.help_title if r == 0 else self.wrap)
+        ws.set_paper(9)
+        ws.fit_to_pages(1, 0)
 
     def _meta(self, ws, main_name: str, new_name: str) -> None:  # type: ignore[no-untyped-def]
         b = self.b
