@@ -248,11 +248,12 @@ class _Writer:
         ws.protect("", {"format_columns": True, "format_rows": True, "autofilter": True, "sort": True,
                         "select_locked_cells": True, "select_unlocked_cells": True})  # fmt: skip
 
-    def _print(self, ws) -> None:  # type: ignore[no-untyped-def]
+    @staticmethod
+    def _print(ws, first: int = HEADER_ROW - 1, last: int = HEADER_ROW) -> None:  # type: ignore[no-untyped-def]
         ws.set_paper(9)
         ws.set_landscape()
         ws.fit_to_pages(1, 0)
-        ws.repeat_rows(HEADER_ROW - 1, HEADER_ROW)
+        ws.repeat_rows(first, last)
         ws.set_footer("&C&P / &N")
 
     def _new(self, ws) -> None:  # type: ignore[no-untyped-def]
@@ -285,6 +286,7 @@ class _Writer:
         self._validate(ws, NEW_HEADER_ROW + 1, NEW_HEADER_ROW + NEW_ROWS, NEW_COLUMNS)
         ws.freeze_panes(NEW_HEADER_ROW + 1, 2)
         self._protect(ws)
+        self._print(ws, NEW_HEADER_ROW, NEW_HEADER_ROW)
 
     def _help(self, ws, main_name: str, new_name: str) -> None:  # type: ignore[no-untyped-def]
         b, lang = self.b, self.lang
