@@ -123,7 +123,7 @@ class Harness:
     def operations(self) -> dict[str, tuple[Path, list[str]]]:
         zq = [sys.executable, "-m", "zqtracker.launcher"]
         return {
-            "import merge": (self.base, [*zq, "--db", "{db}", "import", str(self.book)]),
+            "import merge": (self.base, [*zq, "--db", "{db}", "import", str(self.book), "--skip-invalid"]),
             "import replace": (self.base, [*zq, "--db", "{db}", "import", str(self.book), "--mode", "replace"]),
             "export": (self.base, [*zq, "--db", "{db}", "export", "{out}"]),
             "upgrade": (self.old, [*zq, "--db", "{db}", "db", "upgrade"]),
