@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import ColumnElement, Select, String, and_, func, or_, select
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.functions import FunctionElement
 
 from zqtracker.domain.filters import ProjectFilter
@@ -31,7 +32,8 @@ def _fold_other(element: Folded, compiler, **kw) -> str:
     return f"lower(normalize({compiler.process(element.clauses, **kw)}, NFKC))"
 
 
-def _contains(column: ColumnElement, term: str) -> ColumnElement[bool]:
+def _contains(column: ColumnElement[str | None] | InstrumentedAttribute[str] | InstrumentedAttribute[str | None],
+              term: str) -> ColumnElement[bool]:  # fmt: skip
     return func.instr(Folded(column), term) > 0
 
 
