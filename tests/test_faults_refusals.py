@@ -95,7 +95,7 @@ def test_desktop_refuses_in_one_sentence_and_stays_on_its_database(
     title = window.windowTitle()
     messages: list[str] = []
 
-    def answer(box) -> None:  # noqa: ANN001
+    def answer(box) -> None:
         messages.append(box.text())
         box.accept()
 
