@@ -82,8 +82,7 @@ def test_without_figures_no_empty_columns(ctx: AppContext, tmp_path: Path) -> No
 
 def test_list_json_prints_plain_numbers_and_the_figures(figures: AppContext) -> None:
     out, err = io.StringIO(), io.StringIO()
-    path = figures.database.sqlite_path
-    assert main(["--db", str(path), "list", "--json"], stdout=out, stderr=err) == 0, err.getvalue()
+    assert main(["--db", figures.database.url, "list", "--json"], stdout=out, stderr=err) == 0, err.getvalue()
     text = out.getvalue()
     assert "E+" not in text
     first, second = json.loads(text)["projects"]
