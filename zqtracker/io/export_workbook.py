@@ -25,6 +25,7 @@ import xlsxwriter.exceptions
 
 from zqtracker.domain.models import InvestorOrigin, ProjectType
 from zqtracker.domain.money import Unit
+from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.status import Status
 from zqtracker.io.cells import (
     FORMULA_TRIGGERS,
@@ -60,7 +61,7 @@ INT_FORMAT = "#,##0"
 class Styles:
     """The formats of one workbook, made once (xlsxwriter formats belong to a workbook)."""
 
-    def __init__(self, wb: xlsxwriter.Workbook) -> None:
+    def __init__(self, wb: xlsxwriter.Workbook, money_format: str = MONEY_FORMAT) -> None:
         add = wb.add_format
         border = {"border": 1, "border_color": "#9BB1C8"}
         self.header = add({"bold": True, "font_color": "#FFFFFF", "bg_color": "#1F4E78", "text_wrap": True,
@@ -68,7 +69,7 @@ class Styles:
         self.quoted = add({"quote_prefix": True})
         self.code = add({"num_format": "@"})
         self.code_quoted = add({"num_format": "@", "quote_prefix": True})
-        self.money = add({"num_format": MONEY_FORMAT})
+        self.money = add({"num_format": money_format})
         self.exact = add({"align": "right"})  # exact decimal text of a huge number
         self.decimal = add({"num_format": DECIMAL_FORMAT})
         self.date = add({"num_format": DATE_FORMAT, "align": "center"})
@@ -80,7 +81,7 @@ class Styles:
         total = {"bold": True, "top": 1, "bottom": 6, "bg_color": "#EAF1F8"}
         self.total_label = add(total)
         self.total_int = add({**total, "num_format": INT_FORMAT})
-        self.total_money = add({**total, "num_format": MONEY_FORMAT})
+        self.total_money = add({**total, "num_format": money_format})
         self.total_pct = add({**total, "num_format": PERCENT_FORMAT})
         self.total_no_figure = add({**total, "align": "center", "font_color": "#808080"})
         self.title = add({"bold": True, "font_size": 14, "font_color": "#1F4E78"})
@@ -99,8 +100,13 @@ class Layout:
     def zh(self) -> bool:
         return self.lang.startswith("zh")
 
+    @property
+    def money(self) -> MoneyFormat:
+        """How amounts read in this workbook's language: 亿元 / ¥ bn (domain.money_format)."""
+        return MoneyFormat(self.unit, self.lang)
+
     def unit_label(self) -> str:
-        return self.unit.label(self.lang)
+        return self.money.label
 
     def header(self, field: str) -> str:
         return header_text(BY_FIELD[field], self.lang, self.unit_label())
@@ -112,7 +118,7 @@ class ExportWorkbook:
     def __init__(self, path: str | os.PathLike[str], layout: Layout) -> None:
         self.layout = layout
         self.wb = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
-        self.styles = Styles(self.wb)
+        self.styles = Styles(self.wb, layout.money.excel_format())
         self.header_footer = ""
 
     def add_sheet(self, role: str, part: int = 1):
@@ -239,7 +245,7 @@ class DataTable:
 
             return label  # type: ignore[return-value]
         if kind is Kind.MONEY:
-            factor, fmt, exact = layout.unit.factor, st.money, st.exact
+            factor, fmt, exact = layout.money.factor, st.money, st.exact
 
             def money(r: int, c: int, v: int) -> None:
                 value = money_in_unit(v, factor)
@@ -315,11 +321,11 @@ class DataTable:
 
     def _fitted_widths(self) -> list[float]:
         out: list[float] = []
-        unit = self.book.layout.unit
+        factor = self.book.layout.money.factor
         for c, kind in enumerate(self.kinds):
             data = self.widths[c]
             if kind is Kind.MONEY:
-                whole = len(f"{self.biggest[c] // unit.factor:,}")
+                whole = len(f"{self.biggest[c] // factor:,}")
                 data = max(data, whole + 3)
             elif kind is Kind.DECIMAL:
                 data = max(data, len(f"{int(self.biggest[c]):,}") + 5)

@@ -96,9 +96,11 @@ class SummarySheets:
 
     def _money(self, ws, r: int, c: int, yuan: int, total: bool = False) -> None:
         st = self.book.styles
-        value = money_in_unit(yuan, self.unit.factor)
+        value = money_in_unit(yuan, self.book.layout.money.factor)
         if value is None:
-            ws.write_string(r, c, exact_text(yuan, self.unit.factor), st.total_label if total else st.exact)
+            ws.write_string(
+                r, c, exact_text(yuan, self.book.layout.money.factor), st.total_label if total else st.exact
+            )
         else:
             ws.write_number(r, c, value, st.total_money if total else st.money)
 
@@ -119,7 +121,7 @@ class SummarySheets:
         st, lang = self.book.styles, self.lang
         ws.write_string(0, 0, title, st.title)
         scope = text("filters", lang, text=join_filters(data.filters, lang)) if data.filters else text("all", lang)
-        ws.write_string(1, 0, f"{scope}    {text('unit', lang, unit=self.unit.label(lang))}", st.subtitle)
+        ws.write_string(1, 0, f"{scope}    {text('unit', lang, unit=self.book.layout.money.label)}", st.subtitle)
         row = 2
         if data.is_demo:
             ws.write_string(2, 0, text("demo", lang), st.demo)
@@ -142,7 +144,7 @@ class SummarySheets:
 
     def _by_status(self, data: SummaryData) -> None:
         ws, lang, s = self.sheets["by_status"], self.lang, data.summary
-        unit = self.unit.label(lang)
+        unit = self.book.layout.money.label
         columns = [text("status", lang), text("projects", lang), text("planned", lang, unit=unit), text("share", lang)]
         r = self._heading(ws, text("by_status", lang), data, columns, [20, 14, 22, 18])
         for status, b in s.by_status.items():
@@ -162,7 +164,7 @@ class SummarySheets:
         in the filter, or projects without records)."""
         ws, lang, s = self.sheets[role], self.lang, data.summary
         c = s.completed
-        unit, period = self.unit.label(lang), period_text(c.year, c.through_month, lang)
+        unit, period = self.book.layout.money.label, period_text(c.year, c.through_month, lang)
         sector = role == "by_sector"
         projects: dict[str, Breakdown] = s.by_sector if sector else s.by_district
         completed: dict[str, Ytd] = c.by_sector if sector else c.by_district
@@ -210,7 +212,7 @@ class SummarySheets:
         ws, lang, s, st = self.sheets["completed"], self.lang, data.summary, self.book.styles
         c = s.completed
         year, prior, through = c.year, c.year - 1, c.through_month
-        unit, period = self.unit.label(lang), period_text(year, through, lang)
+        unit, period = self.book.layout.money.label, period_text(year, through, lang)
         columns = [
             text("item", lang),
             text("ytd", lang, period=period, unit=unit),
@@ -270,7 +272,13 @@ class SummarySheets:
                 }
             )
         chart.set_title({"name": text("monthly", lang, year=year, prior=prior), "name_font": {"size": 12}})
-        chart.set_y_axis({"name": self.unit.label(lang), "num_format": "#,##0.0", "major_gridlines": {"visible": True}})
+        chart.set_y_axis(
+            {
+                "name": self.book.layout.money.label,
+                "num_format": self.book.layout.money.excel_format(),
+                "major_gridlines": {"visible": True},
+            }
+        )
         chart.set_legend({"position": "bottom"})
         chart.set_size({"width": 720, "height": 380})
         ws.insert_chart(header_row, 4, chart, {"x_offset": 16, "y_offset": 0})

@@ -61,10 +61,12 @@ def status_table(s: Summary, lang: str, unit: Unit) -> Table:
         Column(t("col_planned", lang)),
     )
     rows = [
-        Row((status.label(lang), count(b.projects), money(b.planned_investment, unit)), key=status.value)
+        Row((status.label(lang), count(b.projects), money(b.planned_investment, unit, lang)), key=status.value)
         for status, b in s.by_status.items()
     ]
-    rows.append(Row((t("total", lang), count(s.projects), money(s.planned_investment, unit)), RowStyle.TOTAL, "total"))
+    rows.append(
+        Row((t("total", lang), count(s.projects), money(s.planned_investment, unit, lang)), RowStyle.TOTAL, "total")
+    )
     return Table(t("by_status", lang), cols, rows)
 
 
@@ -97,8 +99,8 @@ def ytd_table(
     for name in names:
         b = projects.get(name, Breakdown())
         y = completed.get(name, Ytd())
-        cells = (name, count(b.projects), money(b.planned_investment, unit), money(y.ytd, unit),
-                 money(y.prior_ytd, unit), growth(y.yoy_pct))  # fmt: skip
+        cells = (name, count(b.projects), money(b.planned_investment, unit, lang), money(y.ytd, unit, lang),
+                 money(y.prior_ytd, unit, lang), growth(y.yoy_pct))  # fmt: skip
         rows.append(Row(cells, key=name))
     total = s.completed.total
     rows.append(
@@ -106,9 +108,9 @@ def ytd_table(
             (
                 t("total", lang),
                 count(s.projects),
-                money(s.planned_investment, unit),
-                money(total.ytd, unit),
-                money(total.prior_ytd, unit),
+                money(s.planned_investment, unit, lang),
+                money(total.ytd, unit, lang),
+                money(total.prior_ytd, unit, lang),
                 growth(total.yoy_pct),
             ),
             RowStyle.TOTAL,

@@ -7,7 +7,7 @@ import argparse
 from zqtracker.cli.common import add_filter_arguments, add_unit_argument, filter_from_args, open_context, unit_of
 from zqtracker.cli.console import Console, ExitCode
 from zqtracker.domain.filters import ProjectRow
-from zqtracker.domain.money import format_money
+from zqtracker.domain.money_format import MoneyFormat
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -60,8 +60,9 @@ def run(args: argparse.Namespace, console: Console) -> int:
     lang = console.lang
     if demo:
         console.print("【演示数据】" if console.zh else "[DEMO DATA]")
-    head = ("编号", "项目名称", "区域", "行业", "状态", f"计划总投资（{unit.label('zh')}）") if console.zh else (
-        "Code", "Name", "District", "Sector", "Status", f"Planned ({unit.label('en')})")  # fmt: skip
+    money = MoneyFormat(unit, lang)
+    head = ("编号", "项目名称", "区域", "行业", "状态", money.header("计划总投资")) if console.zh else (
+        "Code", "Name", "District", "Sector", "Status", money.header("Planned"))  # fmt: skip
     console.print("\t".join(head))
     total = 0
     for r in rows:
@@ -74,13 +75,13 @@ def run(args: argparse.Namespace, console: Console) -> int:
                     r.district,
                     r.sector,
                     r.status.label(lang),
-                    format_money(r.planned_investment, unit),
+                    money.number(r.planned_investment),
                 )
             )
         )
     console.print(
-        f"共 {len(rows)} 个项目，计划总投资 {format_money(total, unit, with_unit=True, lang=lang)}"
+        f"共 {len(rows)} 个项目，计划总投资 {money.text(total)}"
         if console.zh
-        else f"{len(rows)} project(s), planned investment {format_money(total, unit, with_unit=True, lang=lang)}"
+        else f"{len(rows)} project(s), planned investment {money.text(total)}"
     )
     return ExitCode.OK
