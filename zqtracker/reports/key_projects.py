@@ -6,7 +6,7 @@ from zqtracker.domain.filters import ProjectRow
 from zqtracker.domain.money import Unit
 from zqtracker.reports.model import Align, Column, Report, Row, RowStyle, Table
 from zqtracker.reports.options import ReportOptions
-from zqtracker.reports.text import day, money, months_span, pct, period, t, total_label
+from zqtracker.reports.text import day, money, months_span, pct, period, planned_note, t, total_label, with_note
 from zqtracker.services.context import AppContext
 from zqtracker.services.progress import Progress
 from zqtracker.stats.figures import ProgressRow, ProgressTable
@@ -18,7 +18,7 @@ def build(ctx: AppContext, options: ReportOptions, report: Report, progress: Pro
     if progress is not None:
         progress.report(0, 3, "")
     rows = [r for r in ctx.projects.list_rows(f) if r.is_key_project or r.is_billion_yuan]
-    rows.sort(key=lambda r: (-r.planned_investment, r.name, r.id))
+    rows.sort(key=lambda r: (-(r.planned_investment or 0), r.name, r.id))
     if progress is not None:
         progress.report(1, 3, "")
     table = ctx.statistics.progress(when.year, when.month, f)
@@ -43,9 +43,11 @@ def build(ctx: AppContext, options: ReportOptions, report: Report, progress: Pro
         Column(t("col_pct_plan", lang)),
     )
     out = [_row(i, r, by_id.get(r.id), lang, unit) for i, r in enumerate(rows, start=1)]
+    lacking = 0
     if rows:
         listed = ProgressTable(when.year, when.month, [by_id[r.id] for r in rows if r.id in by_id]).total
-        planned = sum(r.planned_investment for r in rows)
+        planned = sum(r.planned_investment or 0 for r in rows)
+        lacking = sum(1 for r in rows if r.planned_investment is None)
         total = ("", total_label(len(rows), lang), "", "", money(planned, unit, lang), "", "", "", "", "",
                  money(listed.ytd, unit, lang), pct(listed.pct_of_plan))  # fmt: skip
         out.append(Row(total, RowStyle.TOTAL, "total"))
@@ -54,7 +56,10 @@ def build(ctx: AppContext, options: ReportOptions, report: Report, progress: Pro
             "",
             cols,
             out,
-            note=t("key_note", lang, period=period(when.year, when.month, lang), year=when.year),
+            note=with_note(
+                planned_note(lacking, lang),
+                t("key_note", lang, period=period(when.year, when.month, lang), year=when.year),
+            ),
             empty_text=t("key_empty", lang),
         )
     ]
@@ -66,7 +71,7 @@ def _row(i: int, r: ProjectRow, p: ProgressRow | None, lang: str, unit: Unit) ->
         str(i),
         r.name,
         r.enterprise or "",
-        r.district,
+        r.district or "",
         money(r.planned_investment, unit, lang),
         r.status.label(lang),
         t(kind, lang),

@@ -91,6 +91,7 @@ def _new_rows(analysis: ImportAnalysis, store: ImportStore, start: int, stamp: A
     """The new projects' rows, built column by column and zipped (100k rows: a few C loops).
     new_projects holds each sheet's rows together, in order, so ids follow new_projects."""
     enc = store.enc
+    sectors, districts = {None: None, **sectors}, {None: None, **districts}  # None: unknown
     runs: list[tuple[int, list[int]]] = []
     for np in analysis.new_projects:
         if not runs or runs[-1][0] != np.sheet:
@@ -102,6 +103,7 @@ def _new_rows(analysis: ImportAnalysis, store: ImportStore, start: int, stamp: A
     origins = {None: InvestorOrigin.DOMESTIC.value, **{o: o.value for o in InvestorOrigin}}
     keys = {None: no, False: no, True: yes}
     enterprise_ids = {None: None, **enterprises}
+    sector_ids, district_ids = sectors, districts
     status_value = {st: st.value for st in Status}
     statuses = [status_value[np.status] for np in analysis.new_projects]
     for sheet, ks in runs:
@@ -117,13 +119,14 @@ def _new_rows(analysis: ImportAnalysis, store: ImportStore, start: int, stamp: A
         n0, n = len(rows), len(ks)
         columns = [
             list(range(start + n0, start + n0 + n)), pick("code"), pick("name"),
-            list(map(enterprise_ids.__getitem__, pick("enterprise"))), list(map(sectors.__getitem__, pick("sector"))),
-            list(map(districts.__getitem__, pick("district"))), statuses[n0 : n0 + n], pick("planned_investment"),
+            list(map(enterprise_ids.__getitem__, pick("enterprise"))), list(map(sector_ids.__getitem__, pick("sector"))),
+            list(map(district_ids.__getitem__, pick("district"))), statuses[n0 : n0 + n], pick("planned_investment"),
             list(map(enc.area, pick("land_area_mu"))), pick("expected_annual_output"), pick("expected_annual_tax"),
             list(map(enc.date, pick("signed_on"))), list(map(enc.date, pick("construction_start_on"))),
             list(map(enc.date, pick("production_on"))), list(map(keys.__getitem__, pick("is_key_project"))),
             list(map(types.__getitem__, pick("project_type"))), list(map(origins.__getitem__, pick("investor_origin"))),
-            pick("officer"), [v or "" for v in pick("notes")], [stamp] * n, [stamp] * n, [1] * n,
+            pick("officer"), [v or "" for v in pick("notes")], pick("contact"), pick("progress_note"), [stamp] * n,
+            [stamp] * n, [1] * n,
         ]  # fmt: skip
         rows.extend(zip(*columns, strict=True))
     return rows
@@ -152,7 +155,8 @@ def _first_history(analysis: ImportAnalysis, inserted: list[tuple], today: date,
 def _updated_rows(analysis: ImportAnalysis, store: ImportStore, stamp: Any, sectors: dict[str, int],
                   districts: dict[str, int], enterprises: dict[str, int]) -> tuple[list[tuple], list[tuple]]:  # fmt: skip
     enc = store.enc
-    refs = {"sector": sectors, "district": districts, "enterprise": enterprises}
+    refs = {"sector": {None: None, **sectors}, "district": {None: None, **districts},
+            "enterprise": {None: None, **enterprises}}  # fmt: skip
     before_rows, after_rows = [], []
     for u in analysis.updates:
         row = list(u.before)

@@ -8,6 +8,7 @@ from zqtracker.cli.common import add_filter_arguments, add_unit_argument, filter
 from zqtracker.cli.console import Console, ExitCode, display_width, pad
 from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN
+from zqtracker.domain.unknown import unclassified_label, without_amount_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -40,6 +41,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
         return "—" if v is None else f"{v:+.1f}%"
 
     c = summary.completed
+    lacking = without_amount_text(summary.projects_without_amount, lang)
     lines = []
     if summary.is_demo:
         lines.append("【演示数据】" if zh else "[DEMO DATA]")
@@ -47,7 +49,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
         lines.append(("筛选：" if zh else "Filters: ") + "; ".join(summary.filters))
     if zh:
         lines += [
-            f"项目数：{summary.projects}    计划总投资：{money(summary.planned_investment)}    "
+            f"项目数：{summary.projects}    计划总投资：{money(summary.planned_investment)}{lacking}    "
             f"十亿元以上项目：{summary.billion_yuan_projects}",
             f"{c.year}年1–{c.through_month}月累计完成投资：{money(c.total.ytd)}"
             f"（上年同期 {money(c.total.prior_ytd)}，同比 {pct(c.total.yoy_pct)}）",
@@ -56,19 +58,29 @@ def run(args: argparse.Namespace, console: Console) -> int:
         ]
     else:
         lines += [
-            f"Projects: {summary.projects}    Planned investment: {money(summary.planned_investment)}    "
+            f"Projects: {summary.projects}    Planned investment: {money(summary.planned_investment)}{lacking}    "
             f"Billion-yuan projects: {summary.billion_yuan_projects}",
             f"Completed investment {c.year} Jan–{_month(c.through_month)}: {money(c.total.ytd)} "
             f"(same period last year {money(c.total.prior_ytd)}, year on year {pct(c.total.yoy_pct)})",
             "",
             "By status:",
         ]
-    lines += _table([(status.label(lang), str(b.projects), money(b.planned_investment))
+    lines += _table([(status.label(lang), str(b.projects),
+                      "—" if b.projects and b.without_amount == b.projects else money(b.planned_investment),
+                      without_amount_text(b.without_amount, lang).strip())
                      for status, b in summary.by_status.items()], right=(1, 2))  # fmt: skip
     lines += ["", "按行业（累计完成投资，同比）：" if zh else "By sector (completed YTD, year on year):"]
-    lines += _table([(name, money(y.ytd), pct(y.yoy_pct)) for name, y in c.by_sector.items()], right=(1, 2))
+    sectors = [(name, money(y.ytd), pct(y.yoy_pct)) for name, y in c.by_sector.items()]
+    if summary.unclassified_sector.projects or c.unclassified_sector.ytd or c.unclassified_sector.prior_ytd:
+        y = c.unclassified_sector
+        sectors.append((unclassified_label("sector", lang), money(y.ytd), pct(y.yoy_pct)))
+    lines += _table(sectors, right=(1, 2))
     lines += ["", "按区域（累计完成投资，同比）：" if zh else "By district (completed YTD, year on year):"]
-    lines += _table([(name, money(y.ytd), pct(y.yoy_pct)) for name, y in c.by_district.items()], right=(1, 2))
+    districts = [(name, money(y.ytd), pct(y.yoy_pct)) for name, y in c.by_district.items()]
+    if summary.unclassified_district.projects or c.unclassified_district.ytd or c.unclassified_district.prior_ytd:
+        y = c.unclassified_district
+        districts.append((unclassified_label("district", lang), money(y.ytd), pct(y.yoy_pct)))
+    lines += _table(districts, right=(1, 2))
     console.print("\n".join(lines))
     return ExitCode.OK
 
