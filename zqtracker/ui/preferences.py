@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QWidget
 
 from zqtracker.domain.money import Unit
+from zqtracker.ui.backups import BackupsPreference
 from zqtracker.ui.palette import muted_style
 from zqtracker.ui.settings import MONEY_EXACT, REOPEN_LAST, Settings
 from zqtracker.ui.translations import CHINESE, ENGLISH
@@ -41,6 +42,7 @@ class PreferencesDialog(QDialog):
         self.stale.setRange(1, 120)
         self.stale.setSuffix(self.tr(" months"))
         self.reopen = QCheckBox(self.tr("Open the last used database at start"))
+        self.backups = BackupsPreference(self)
         hint = QLabel(
             self.tr(
                 "A project is marked stale when it has had no status change and no monthly investment "
@@ -60,6 +62,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Stale after"), self.stale)
         form.addRow("", hint)
         form.addRow("", self.reopen)
+        form.addRow(self.tr("Keep backups"), self.backups)
         form.addRow(buttons)
         self.setMinimumWidth(480)
         self.load()
@@ -72,6 +75,7 @@ class PreferencesDialog(QDialog):
         self.exact.setChecked(s.get(MONEY_EXACT))
         self.stale.setValue(s.stale_months)
         self.reopen.setChecked(s.get(REOPEN_LAST))
+        self.backups.load()
 
     def save(self) -> None:
         s = self.settings
@@ -81,6 +85,7 @@ class PreferencesDialog(QDialog):
         s.set(MONEY_EXACT, self.exact.isChecked())
         s.stale_months = self.stale.value()
         s.set(REOPEN_LAST, self.reopen.isChecked())
+        self.backups.save()
         s.sync()
 
     def accept(self) -> None:
