@@ -50,8 +50,9 @@ def test_headers_and_choices() -> None:
     assert MoneyFormat(Unit.YI, "zh").header("计划总投资") == "计划总投资（亿元）"
     assert MoneyFormat(Unit.YI, "en").header("Planned investment") == "Planned investment (¥ bn)"
     assert MoneyFormat(Unit.WAN, "en").choice() == "¥ mn (万元)"
-    assert MoneyFormat(Unit.YI, "zh").excel_format() == "#,##0.00"
-    assert MoneyFormat(Unit.WAN, "zh").excel_format() == "#,##0"
+    assert MoneyFormat(Unit.YI, "zh").excel_format() == "#,##0.00######"  # every digit down to the yuan
+    assert MoneyFormat(Unit.WAN, "zh").excel_format() == "#,##0.00##"
+    assert MoneyFormat(Unit.YI, "en").excel_format() == "#,##0.00#######"
 
 
 def test_a_change_is_shown_with_the_decimals_it_needs() -> None:

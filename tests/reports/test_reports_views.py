@@ -131,7 +131,8 @@ def test_monthly_progress_key_projects_by_hand(qapp, hand: AppContext) -> None:
     t = r.tables()[0]
     assert [row.key for row in t.rows] == ["total", "A"]  # E is key but has no plan and no 2023 record
     assert t.rows[1].cells == ("1", "A 储能基地", "肇庆甲储能科技有限公司", "肇庆新区", "Under construction",
-                               "1,500.00", "120.00", "15.00", "45.00", "37.5%", "174.90")  # fmt: skip
+                               "1,500.00", "120.00", "15.00", "45.00", "37.5%",
+                               "174.90 (11.7%)")  # since start and its share of planned: 17,490 / 150,000  # fmt: skip
     assert t.rows[0].cells[1] == "Total (1 project)"
 
 
@@ -149,7 +150,8 @@ def test_monthly_progress_all_projects_equals_the_service(qapp, hand: AppContext
         row = t.row(p.code)
         assert row["当月完成"] == MoneyFormat(Unit.WAN, "zh").number(p.this_month)
         assert row["1–3月累计完成"] == MoneyFormat(Unit.WAN, "zh").number(p.ytd)
-        assert row["自开工累计完成"] == MoneyFormat(Unit.WAN, "zh").number(p.since_start)
+        share = "" if p.pct_of_planned_since_start is None else f" ({p.pct_of_planned_since_start:.1f}%)"
+        assert row["自开工累计完成"] == MoneyFormat(Unit.WAN, "zh").number(p.since_start) + share
     assert total["完成率"] == f"{table.total.pct_of_plan:.1f}%"
 
 

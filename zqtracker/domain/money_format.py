@@ -146,8 +146,11 @@ class MoneyFormat:
         return self.text(before, d), self.text(after, d)
 
     def excel_format(self) -> str:
-        """The number format of a workbook cell holding an exact amount in this scale."""
-        return "#,##0" if self.decimals == 0 else "#,##0." + "0" * self.decimals
+        """The number format of a workbook cell holding an exact amount in this scale: two decimals,
+        and every further digit the amount has down to the yuan ("#,##0.00######" in 亿元), so that a
+        spreadsheet program saving a CSV "as shown" keeps the exact amount."""
+        places = self.exact_decimals
+        return "#,##0" if places == 0 else "#,##0.00" + "#" * max(0, places - 2)
 
     def choice(self) -> str:
         """The name of this unit in a unit chooser of the interface's language; English names the
