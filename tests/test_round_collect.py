@@ -259,8 +259,8 @@ def test_closing_freezes_the_month(demo_ctx: AppContext, round_made: dict[str, P
     november = build_report(ctx, ReportOptions(View.MONTHLY, 2023, 11, "zh", Unit.WAN, key_only=False))
     corrections = november.blocks[-1]
     assert corrections.title == "2023年10月关账后的数据更正"
-    assert corrections.row(f"{a}-2023-10")["关账数"] == "120.00"
-    assert corrections.row(f"{a}-2023-10")["更正后"] == "150.00" and len(corrections.rows) == 2
+    assert corrections.row(f"{a}-2023-10")["关账数"] == "120"
+    assert corrections.row(f"{a}-2023-10")["更正后"] == "150" and len(corrections.rows) == 2
     assert corrections.row(f"{b}-2023-10")["更正后"] == "—"
     with pytest.raises(RoundRefused) as caught:
         collector.read(round_made["高要区"])

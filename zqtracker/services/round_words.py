@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from zqtracker.domain.money import Unit, format_money
+from zqtracker.domain.money import Unit
+from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.round_checks import Finding
 from zqtracker.domain.round_messages import CHECK_LABELS
 from zqtracker.domain.rounds import Lacking, Period
@@ -33,7 +34,7 @@ def _zh(lang: str) -> bool:
 
 
 def money(yuan: int | None, unit: Unit, lang: str) -> str:
-    return "—" if yuan is None else format_money(yuan, unit, with_unit=True, lang=lang)
+    return "—" if yuan is None else MoneyFormat(unit, lang).text(yuan)
 
 
 def check_label(check: str, lang: str) -> str:

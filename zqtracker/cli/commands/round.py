@@ -293,9 +293,9 @@ def run_close(args: argparse.Namespace, console: Console) -> int:
         summary = ctx.statistics.summary(period.year, period.month)
     finally:
         ctx.close()
-    from zqtracker.domain.money import format_money
+    from zqtracker.domain.money_format import MoneyFormat
 
-    ytd = format_money(summary.completed.total.ytd, Unit.YI, with_unit=True, lang=console.lang)
+    ytd = MoneyFormat(Unit.YI, console.lang).text(summary.completed.total.ytd)
     if console.zh:
         console.print(
             f"{period.label(console.lang)}已于{at:%Y-%m-%d %H:%M}关账：1–{period.month}月累计完成投资 {ytd}。"
