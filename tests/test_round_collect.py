@@ -293,8 +293,12 @@ def test_cli_collect_remind_and_close(demo_ctx: AppContext, round_made: dict[str
     assert "likely typed in yuan" in slip["text"]
     out = io.StringIO()
     args = ["--db", db, "--lang", "zh", "round", "collect", str(round_made["四会市"]), "--send-back", code_p2,
-            "--note", "请按万元重填", "--on", "2023-11-09"]  # fmt: skip
+            "--note", "请按万元重填", "--on", "2023-11-09", "--report", str(tmp_path / "checks.xlsx")]  # fmt: skip
     assert main(args, stdout=out) == 0, out.getvalue()
+    checks = list(openpyxl.load_workbook(tmp_path / "checks.xlsx").active.iter_rows(min_row=4, values_only=True))
+    assert ("四会市", "2023-10", code_p2, "当月超过计划总投资的30%", "已退回", "请按万元重填") in [
+        (r[0], r[1], r[3], r[5], r[7], r[8]) for r in checks
+    ]
     text = out.getvalue()
     assert "已导入" in text and "可能按元填报" in text and "已退回" in text
     out = io.StringIO()

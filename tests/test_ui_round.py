@@ -90,6 +90,8 @@ def test_round_view_and_a_dropped_return(qtbot, make_window, translations, demo_
     dialog.resize(1200, 640)
     _shot(dialog, f"return-preview-{lang}.png")
     dialog.decide([f for f in ret.findings if f.project_id == slipped], SENT_BACK)
+    dialog.save_checks(tmp_path / "checks.xlsx")
+    assert (tmp_path / "checks.xlsx").stat().st_size > 0
     assert dialog.import_button.isEnabled()
     with qtbot.waitSignal(dialog.imported, timeout=60_000):
         dialog.import_button.click()

@@ -470,8 +470,8 @@ def _fill(rep: Reported, cells: list, sheet: RawSheet, cols: dict[str, int], fac
         rep.progress = display(note).strip()
 
 
-# -- the reminder list -------------------------------------------------------------------------------
-def write_reminders(path: str | os.PathLike[str], title: str, headers: Sequence[str],
+# -- small lists: reminders, the checks of returns -------------------------------------------------------------------------------
+def write_table_book(path: str | os.PathLike[str], title: str, headers: Sequence[str],
                     rows: Sequence[Sequence[object]]) -> None:  # fmt: skip
     """One sheet: a title, a header and the rows (text and whole numbers), ready to print."""
     wb = xlsxwriter.Workbook(str(path), OPTIONS)

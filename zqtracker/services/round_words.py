@@ -93,3 +93,26 @@ def reminder_text(period: Period, due: str, reminders: list[Reminder], lang: str
             out.append(f"  - {p.code + ' ' if p.code else ''}{p.name}")
         out.append("")
     return "\n".join(out).rstrip() + "\n" if out else ""
+
+
+def findings_table(returns: list, lang: str) -> tuple[str, list[str], list[list[object]]]:  # type: ignore[type-arg]
+    """The plausibility findings of returns (services.round_collect.DistrictReturn) as a titled
+    table: the report of the checks, to keep or to send back to the districts."""
+    zh = _zh(lang)
+    title = "回表合理性检查" if zh else "Plausibility checks of returns"
+    headers = (["区域", "月份", "行", "项目编号", "项目名称", "检查", "说明", "处理", "备注"] if zh else
+               ["District", "Month", "Row", "Code", "Project", "Check", "Detail", "Decision", "Note"])  # fmt: skip
+    rows: list[list[object]] = []
+    for ret in returns:
+        unit, period = ret.meta.unit, ret.period
+        for f in ret.findings:
+            sent = ret.sent.get(f.project_id) if f.project_id is not None else None
+            decision = ret.decision(f)
+            said = ""
+            if decision is not None:
+                said = ("已接受" if decision[0] == "accepted" else "已退回") if zh else \
+                    ("accepted" if decision[0] == "accepted" else "sent back")  # fmt: skip
+            rows.append([ret.district, str(period), f.row, sent.code if sent and sent.code else "", f.name,
+                         check_label(f.check, lang), finding_text(f, period, unit, lang), said,
+                         decision[1] if decision else ""])  # fmt: skip
+    return title, headers, rows

@@ -22,7 +22,7 @@ from zqtracker.domain.errors import DomainError, Problem, ValidationError
 from zqtracker.domain.money import Unit
 from zqtracker.domain.rounds import DistrictState, Lacking, Period, Round, RoundDistrict, late_days
 from zqtracker.io.atomic import atomic_target
-from zqtracker.io.round_workbook import RoundBook, write_reminders, write_round_book
+from zqtracker.io.round_workbook import RoundBook, write_round_book, write_table_book
 from zqtracker.services.progress import Progress
 from zqtracker.services.round_words import Reminder
 from zqtracker.storage.database import Database
@@ -217,7 +217,7 @@ class RoundService:
                 rows.append([r.district, r.late_days, p.code or "", p.name])
         target = Path(path)
         with atomic_target(target) as tmp:
-            write_reminders(tmp, title, headers, rows)
+            write_table_book(tmp, title, headers, rows)
         return target
 
     def set_due(self, period: Period, due_on: date) -> None:

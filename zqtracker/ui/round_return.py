@@ -62,6 +62,7 @@ class ReturnDialog(QDialog):
         self.findings.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.accept_button = QPushButton(self.tr("Accept with a note…"))
         self.send_back_button = QPushButton(self.tr("Send back"))
+        self.save_checks_button = QPushButton(self.tr("Save the checks as .xlsx…"))
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -82,6 +83,7 @@ class ReturnDialog(QDialog):
         row.addWidget(self.accept_button)
         row.addWidget(self.send_back_button)
         row.addStretch(1)
+        row.addWidget(self.save_checks_button)
         lower_layout.addLayout(row)
         split.addWidget(lower)
         split.setSizes([420, 220])
@@ -96,6 +98,7 @@ class ReturnDialog(QDialog):
         self.import_button.clicked.connect(self._on_import_clicked)
         self.accept_button.clicked.connect(self._on_accept_clicked)
         self.send_back_button.clicked.connect(self._on_send_back_clicked)
+        self.save_checks_button.clicked.connect(self._on_save_checks_clicked)
         self.findings.itemSelectionChanged.connect(self._update_buttons)
 
     def _set_headers(self) -> None:
@@ -220,6 +223,7 @@ class ReturnDialog(QDialog):
         chosen = bool(self.findings.selectedItems())
         self.accept_button.setEnabled(chosen)
         self.send_back_button.setEnabled(chosen)
+        self.save_checks_button.setEnabled(ret is not None and bool(ret.findings))
 
     def selected_findings(self) -> list[Finding]:
         return [item.data(0, _FINDING_ROLE) for item in self.findings.selectedItems()]
@@ -243,6 +247,27 @@ class ReturnDialog(QDialog):
         chosen = self.selected_findings()
         if chosen:
             self.decide(chosen, SENT_BACK, "")
+
+    def save_checks(self, path: Path) -> None:
+        """The findings and decisions as a workbook (to keep, or to send back to the district)."""
+        from zqtracker.io.atomic import atomic_target
+        from zqtracker.io.round_workbook import write_table_book
+        from zqtracker.services.round_words import findings_table
+
+        assert self.ret is not None
+        with atomic_target(path) as tmp:
+            write_table_book(tmp, *findings_table([self.ret], self.lang))
+
+    def _on_save_checks_clicked(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        if self.ret is None:
+            return
+        name = f"{self.ret.district}_{self.ret.period}_checks.xlsx"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the checks"), name,
+                                              self.tr("Excel workbook (*.xlsx)"))  # fmt: skip
+        if path:
+            self.save_checks(Path(path))
 
     def _on_import_clicked(self) -> None:
         ret = self.ret

@@ -44,6 +44,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="send a project's row back (its code or id): nothing of it is imported; repeatable",
     )
     g.add_argument("--on", type=date.fromisoformat, help="the day the returns came in (default: today)")
+    g.add_argument(
+        "--report", type=Path, metavar="FILE.xlsx", help="also write every finding and decision to a workbook"
+    )
     g.add_argument("--json", action="store_true")
     g.set_defaults(func=_guarded(run_collect))
     k = rs.add_parser("close", help="freeze the month's consolidated figures (reports and dashboard keep them)")
@@ -148,6 +151,7 @@ def run_collect(args: argparse.Namespace, console: Console) -> int:
     ctx = open_context(args)
     lang = console.lang
     reports: list[dict[str, object]] = []
+    returns = []
     worst = ExitCode.OK
     try:
         collector = RoundCollector(ctx.database)
@@ -178,6 +182,14 @@ def run_collect(args: argparse.Namespace, console: Console) -> int:
             code = ExitCode.INVALID_INPUT if ret.problems or (open_left and not args.accept) else ExitCode.OK
             worst = max(worst, code)
             reports.append(_collect_report(ret, differences(ret), written, args.dry_run, lang))
+            returns.append(ret)
+        if args.report is not None:
+            from zqtracker.io.atomic import atomic_target
+            from zqtracker.io.round_workbook import write_table_book
+            from zqtracker.services.round_words import findings_table
+
+            with atomic_target(args.report) as tmp:
+                write_table_book(tmp, *findings_table(returns, lang))
     finally:
         ctx.close()
     if args.json:
