@@ -291,6 +291,10 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "no project with {field_label} {value!r} in the database or this file",
         "数据库和本文件中都没有{field_label}为“{value}”的项目",
     ),
+    "bad_date_range": (
+        "{field_label}: {value!r} is not a period (write 2023-2025 or 2023.3-2025.6)",
+        "{field_label}：“{value}”不是有效的起止年限（请写成 2023-2025 或 2023.3-2025.6）",
+    ),
     "ambiguous_slash_date": (
         "{field_label}: {value!r} reads as month/day in this column but cannot be one; write 2023-10-10",
         "{field_label}：“{value}”在本列按“月/日/年”读取但不成立；请写成 2023-10-10",
