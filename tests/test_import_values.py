@@ -175,7 +175,7 @@ def test_header_matching_never_crashes_and_ignores_spacing(text: str) -> None:
     ("总投资\n（亿元）", "planned_investment", 10**8), ("项目 名称", "name", None), ("县（市、区）", "district", None),
     ("所在县(市、区)", "district", None), ("项目名称及建设内容", "name", None), ("建设性质", "project_type", None),
     ("产业链", "chain", None), ("2024年计划投资（亿元）", "annual_plan", 10**8), ("序号", "row_number", None),
-    ("1-9月完成投资", "ignore:cumulative", None), ("投资类型", "ignore:investment_kind", None),
+    ("1-9月完成投资", "ytd", None), ("投资类型", "ignore:investment_kind", None),
     ("建设年限", "ignore:construction_period", None), ("当月完成投资（万元）", "amount", 10_000),
     ("Competition name", None, None), ("Land area (mu)", "land_area_mu", None),
 ])  # fmt: skip

@@ -73,8 +73,8 @@ def parse_fuzzy(value: object, field: str, date1904: bool = False, order: str = 
     if isinstance(value, tuple):
         d = date.fromordinal(value[0])
         serial = (d - (date(1904, 1, 1) if date1904 else _EXCEL_EPOCH)).days
-        if 1900 <= serial <= 2200:  # 2023.10 typed into a date-formatted cell
-            seconds = value[1] if len(value) > 1 else 0
+        seconds = value[1] if len(value) > 1 else 0
+        if 1900 <= serial <= 2200 and seconds:  # 2023.10 typed into a date-formatted cell (a 1905 date and time)
             typed = round(serial + seconds / 86400, 6)
             return _from_number(typed, field, date1904, text=repr(typed), typed_in_date=True)
         return make(d.year, d.month, d.day, value, field), DAY

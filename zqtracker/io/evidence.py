@@ -165,7 +165,17 @@ def is_sector_text(text: str) -> bool:
     return any(w in text for w in SECTOR_WORDS)
 
 
-MONEY = frozenset(("planned_investment", "expected_annual_output", "expected_annual_tax", "amount", "annual_plan"))
+MONEY = frozenset(
+    (
+        "planned_investment",
+        "expected_annual_output",
+        "expected_annual_tax",
+        "amount",
+        "annual_plan",
+        "ytd",
+        "since_start",
+    )
+)
 TEXT_FIELDS = frozenset(("enterprise", "officer", "contact", "notes", "progress_note", "chain"))
 DATES = frozenset(("signed_on", "construction_start_on", "production_on"))
 

@@ -47,6 +47,8 @@ class SheetPlan:
     sheet_problems: list[CellProblem] = field(default_factory=list)  # about the sheet, not one row
     months: list[tuple[int, int, int, int]] = field(default_factory=list)  # (k, year, month, yuan)
     plans: list[tuple[int, int, int]] = field(default_factory=list)  # (k, year, yuan)
+    ytd: list[tuple[int, int, int, int]] = field(default_factory=list)  # (k, year, last month, year-to-date yuan)
+    since_start_as_of: tuple[int, int] | None = None  # the (year, month) a 自开工累计 column is of
     chain: list | None = None  # each row's industry chain (产业链 column or sections)
     status_hint: list | None = None  # per row, where sections or 续建 say more than the sheet name
     totals: int = 0
@@ -243,8 +245,10 @@ class PlanBuilder:
                 self.foreign.append(info)  # never read as yuan: left out, said in one sentence
                 continue
             self.columns.append((info.index - off, info, ColumnConverter(converter(info, layout, self.opts))))
-            if info.month is None and info.field not in ("annual_plan", "chain"):
+            if info.month is None and info.field not in ("annual_plan", "chain", "ytd"):
                 plan.values.setdefault(info.field or "", [])
+            if info.field == "since_start":
+                plan.since_start_as_of = info.period
         self.examples = frozenset(layout.example_rows)
         plan.example_rows = [r + 1 for r in layout.example_rows]
         cols = {c.field: c.index - off for c in layout.mapped() if c.field in ("code", "name")}
@@ -371,6 +375,7 @@ class PlanBuilder:
         plan.problems = {new[k]: ps for k, ps in plan.problems.items() if k in new}
         plan.months = [(new[k], *rest) for k, *rest in plan.months if k in new]  # type: ignore[misc]
         plan.plans = [(new[k], *rest) for k, *rest in plan.plans if k in new]  # type: ignore[misc]
+        plan.ytd = [(new[k], *rest) for k, *rest in plan.ytd if k in new]  # type: ignore[misc]
         plan.numeric_codes = [new[k] for k in plan.numeric_codes if k in new]
         if plan.chain is not None:
             plan.chain = [plan.chain[k] for k in keep if k < len(plan.chain)]
@@ -481,6 +486,9 @@ class PlanBuilder:
         if info.month is not None:
             y, m = info.month
             plan.months.extend((first_k + k, y, m, v) for k, v in enumerate(values) if v is not None)  # type: ignore[misc]
+        elif f == "ytd":
+            y, m = info.period  # type: ignore[misc]
+            plan.ytd.extend((first_k + k, y, m, v) for k, v in enumerate(values) if v is not None)
         elif f == "annual_plan":
             year = info.year or self.layout.year
             for k, v in enumerate(values):
