@@ -84,6 +84,8 @@ EXACT: dict[str, tuple[str, ...]] = {
                       "最新进展", "工作进展", "形象进度", "进度情况", "进展", "项目进展情况", "洽谈进展", "对接进展",
                       "项目推进情况", "当前进展", "进度", "工程进度", "项目对接情况", "跟进情况"),
     "notes": ("notes", "remarks", "note", "comments", "remark", "备注", "说明", "备注说明", "其他说明", "其他"),
+    "construction_period": ("建设年限", "建设起止年限", "建设周期", "起止年限", "construction period", "建设期限",
+                            "建设起止时间", "起止年份", "建设起止年份", "建设起止年月", "起止时间"),
     "chain": ("industry chain", "chain", "value chain", "产业链", "所属产业链", "产业链条", "产业链名称", "重点产业链"),
     "annual_plan": ("annual plan", "annual planned investment", "plan for the year", "年度计划投资", "年度计划",
                     "本年计划投资", "年度投资计划", "当年计划投资", "年计划投资", "本年度计划投资"),
@@ -182,8 +184,6 @@ EXCLUDED: dict[str, tuple[str, ...]] = {
 IGNORED: dict[str, tuple[str, ...]] = {
     "investment_kind": ("投资类型", "投资性质", "政府投资/社会投资", "investment type", "financing type",
                         "lending instrument", "投资方式", "资金性质"),
-    "construction_period": ("建设年限", "建设起止年限", "建设周期", "起止年限", "construction period", "建设期限",
-                            "建设起止时间", "起止年份", "建设起止年份"),
     "content": ("建设内容", "主要建设内容", "建设规模及内容", "建设规模及主要建设内容", "建设规模", "项目简介", "项目内容",
                 "项目概况", "企业简介", "投资方简介", "企业情况", "投资方情况", "project description", "description",
                 "scope", "project development objective", "objective", "summary", "项目基本情况", "主要内容"),

@@ -38,7 +38,15 @@ from zqtracker.io.values import year_in
 ROW_NUMBER = "row_number"
 IGNORED_PREFIX = "ignore:"
 KIND_OF: dict[str, Kind] = {c.field: c.kind for c in (*PROJECT_COLUMNS, *MONTHLY_COLUMNS, *IMPORT_ONLY_COLUMNS)}
-KIND_OF.update({"contact": Kind.TEXT, "progress_note": Kind.TEXT, "ytd": Kind.MONEY, "since_start": Kind.MONEY})
+KIND_OF.update(
+    {
+        "contact": Kind.TEXT,
+        "progress_note": Kind.TEXT,
+        "ytd": Kind.MONEY,
+        "since_start": Kind.MONEY,
+        "construction_period": Kind.TEXT,
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -245,9 +245,11 @@ def detect_layout(
     known_districts: frozenset[str] = frozenset(),
     overrides: dict[int, str | None] | None = None,
     header_row: int | None = None,
+    book_year: int | None = None,
 ) -> SheetLayout:
     """The sheet's layout; ``overrides`` maps a column index to the field the user chose (None:
-    do not import), ``header_row`` forces the header row."""
+    do not import), ``header_row`` forces the header row; ``book_year`` is the year the workbook's
+    other sheets name, for months without one ("8月" … "12月")."""
     name_year = year_in(sheet.name)
     layout = SheetLayout(sheet.name, UNKNOWN)
     scan_end = sheet.row_offset + min(HEADER_SCAN_ROWS, len(sheet.rows))
@@ -262,7 +264,7 @@ def detect_layout(
         layout.header_rows = 2
     layout.header_row = hr
     _fill_titles(layout, sheet, hr)
-    layout.year = _title_year(sheet, hr) or name_year
+    layout.year = _title_year(sheet, hr) or _header_year(sheet, hr) or name_year or book_year
     if layout.header_rows == 1 and _looks_like_subheader(sheet, hr, layout.year):
         layout.header_rows = 2
     _fill_columns(layout, sheet)
@@ -301,6 +303,28 @@ def _context(layout: SheetLayout, sheet_name: str, known: frozenset[str]) -> Non
         if place:
             layout.district_hint, layout.district_from = place, source
             break
+
+
+def _header_year(sheet: RawSheet, hr: int) -> int | None:
+    """A year another header of the header rows names ("2023年计划投资" beside "8月" … "12月")."""
+    for r in (hr, hr + 1):
+        i = r - sheet.row_offset
+        if 0 <= i < len(sheet.rows):
+            years = {year_in(v) for v in sheet.rows[i] if isinstance(v, str)} - {None}
+            if len(years) == 1:
+                return years.pop()
+    return None
+
+
+def book_year(sheets: list[RawSheet]) -> int | None:
+    """The one year a workbook's sheets name in their titles or names, if they name one."""
+    years = set()
+    for sheet in sheets:
+        upto = sheet.row_offset + min(HEADER_SCAN_ROWS, len(sheet.rows))
+        found = _title_year(sheet, upto) or year_in(sheet.name)
+        if found is not None:
+            years.add(found)
+    return years.pop() if len(years) == 1 else None
 
 
 def _title_year(sheet: RawSheet, upto: int) -> int | None:
@@ -462,9 +486,6 @@ def _choose_fields(layout: SheetLayout, sheet: RawSheet) -> None:
                 f = -3  # a plain header over a few odd values: the values become problems, not a lost column
             if f <= evidence.REJECT:
                 continue
-            if cand.field in evidence.DATES and evidence.year_only(prof):
-                viable.append((cand.quality * 10.0, HeaderMatch(IGNORED_PREFIX + "year_only", cand.quality)))
-                continue
             if cand.currency is not None:
                 f -= 5  # a yuan column of the same field holds it more surely than a 万美元 one
             viable.append((cand.quality * 10.0 + f, cand))
@@ -594,6 +615,6 @@ def _kind(layout: SheetLayout) -> str:
         return PROJECTS
     if has_months:
         return MONTHLY
-    if "name" in fields and not fields - {"name", "code", "chain", "annual_plan"}:
+    if "name" in fields and not fields - {"name", "code", "chain", "annual_plan", "district"}:
         return PROJECTS  # a bare list of names (a lead list with nothing else yet)
     return UNKNOWN
