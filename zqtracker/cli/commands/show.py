@@ -17,7 +17,8 @@ from zqtracker.domain.errors import NotFoundError
 from zqtracker.domain.fuzzy_dates import DATE_FIELDS
 from zqtracker.domain.messages import field_label
 from zqtracker.domain.models import Project
-from zqtracker.domain.money import Unit, format_money, in_unit
+from zqtracker.domain.money import Unit
+from zqtracker.domain.money_format import MoneyFormat
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -46,14 +47,17 @@ def run(args: argparse.Namespace, console: Console) -> int:
     lines = [(field_label("name", lang), project.name), (field_label("code", lang), project.code or "")]
     lines += [(field_label(f, lang), _text(project, f, lang, unit)) for f in ("sector", "district", "status")]
     lines.append(
-        (_with_unit(field_label("planned_investment", lang), unit, lang), _money(project.planned_investment, unit))
+        (
+            _with_unit(field_label("planned_investment", lang), unit, lang),
+            _money(project.planned_investment, unit, lang),
+        )
     )
     if project.planned_foreign is not None:
         lines.append((field_label("planned_foreign", lang), project.planned_foreign.label(lang)))
     if project.since_start_amount is not None:
         share = project.since_start_pct
         month = MonthSpan(project.since_start_year, project.since_start_month, project.since_start_month)  # type: ignore[arg-type]
-        text = _money(project.since_start_amount, unit)
+        text = _money(project.since_start_amount, unit, lang)
         when = month.label(lang, with_year=True)
         if lang.startswith("zh"):
             text += ("" if share is None else f"（占计划总投资 {share:.1f}%）") + f"，截至{when}"
@@ -69,7 +73,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
         console.print("")
         console.print(("月份" if console.zh else "Month") + "\t" + _with_unit(field_label("amount", lang), unit, lang))
         for r in records:
-            console.print(f"{span_of(r).label(lang, with_year=True)}\t{_money(r.amount, unit)}")
+            console.print(f"{span_of(r).label(lang, with_year=True)}\t{_money(r.amount, unit, lang)}")
     return ExitCode.OK
 
 
@@ -86,18 +90,13 @@ def _find(ctx, key: str) -> Project | None:
         return None
 
 
-def _money(yuan: int | None, unit: Unit) -> str:
-    """Every digit down to the yuan (two decimals at least): what is stored, not a rounding of it."""
-    if yuan is None:
-        return ""
-    exact = in_unit(yuan, unit)
-    places = max(2 if unit is not Unit.YUAN else 0, -exact.normalize().as_tuple().exponent)  # type: ignore[operator]
-    return format_money(yuan, unit, places)
+def _money(yuan: int | None, unit: Unit, lang: str) -> str:
+    """Every digit down to the yuan: what is stored, not a rounding of it (domain.money_format)."""
+    return "" if yuan is None else MoneyFormat(unit, lang, exact=True).number(yuan)
 
 
 def _with_unit(label: str, unit: Unit, lang: str) -> str:
-    u = unit.label(lang)
-    return f"{label}（{u}）" if lang.startswith("zh") else f"{label} ({u})"
+    return MoneyFormat(unit, lang).header(label)
 
 
 def _text(project: Project, field: str, lang: str, unit) -> str:
