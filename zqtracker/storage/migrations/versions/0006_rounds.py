@@ -1,8 +1,8 @@
 """The monthly reporting round (issue 17): rounds, each district's part, the projects sent, the
 analyst's decisions on plausibility findings, and closed months with their frozen figures.
 
-Revision ID: 0005_rounds
-Revises: 0004_figures
+Revision ID: 0006_rounds
+Revises: 0005_cube_index
 Create Date: 2026-11-28
 
 Only new tables: nothing existing is rebuilt, so no data moves.
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_rounds"
-down_revision = "0004_figures"
+revision = "0006_rounds"
+down_revision = "0005_cube_index"
 branch_labels = None
 depends_on = None
 
