@@ -76,6 +76,12 @@ def test_a_whole_round_collected(demo_ctx: AppContext, round_made: dict[str, Pat
         gy.set(pid, H_PROGRESS, f"第{k}号厂房封顶")
     gy.set(c, H_STATUS, "设备调试")
     gy.set(b, H_NAME, "改名后的项目名称")
+    # a project that reported nothing this year: its 1–10月累计 is one figure covering January–October
+    quiet = next(pid for pid in gy.ids() if not _sql(ctx, "SELECT 1 FROM investment_records WHERE project_id = ?",
+                                                      pid) and _sql(ctx, "SELECT planned_investment > 1000000000 AND"
+                                                                    " status != 'lead' FROM projects WHERE id = ?",
+                                                                    pid)[0][0])  # fmt: skip
+    gy.set(quiet, H_YTD, 50)
     order = sorted(gy.ids(), reverse=True)
     gy.reorder(order)
     assert gy.ids() == order
@@ -95,18 +101,17 @@ def test_a_whole_round_collected(demo_ctx: AppContext, round_made: dict[str, Pat
     analysis = ret.analysis
     assert analysis is not None
     assert analysis.added == 1
-    records = {(t, y, m): yuan for t, y, m, yuan, _ in analysis.records}
-    assert records == {
-        (a, 2023, 10): 10 * WAN,
-        (b, 2023, 10): 20 * WAN,
-        (c, 2023, 10): 30 * WAN,
-        (-1, 2023, 10): 300 * WAN,
-    }
+    records = {(t, y, m): (yuan, first) for t, y, m, yuan, _, first in analysis.records}
+    assert records == {(a, 2023, 10): (10 * WAN, None), (b, 2023, 10): (20 * WAN, None), (c, 2023, 10): (30 * WAN, None),
+                       (-1, 2023, 10): (300 * WAN, None), (quiet, 2023, 10): (50 * WAN, 1)}  # fmt: skip
     assert {u.pid: set(u.fields) for u in analysis.updates} == {a: {"progress_note"}, b: {"progress_note"},
                                                                 c: {"status", "progress_note"}}  # fmt: skip
     result = collector.apply(ret, on=date(2023, 11, 8))
     assert result.written and result.added == 1
     assert [_october(ctx, pid) for pid in (a, b, c)] == [10 * WAN, 20 * WAN, 30 * WAN]
+    assert _sql(ctx, "SELECT month, first_month, amount FROM investment_records WHERE project_id = ?", quiet) == [
+        (10, 1, 50 * WAN)
+    ]
     assert _sql(ctx, "SELECT name FROM projects WHERE id = ?", b)[0][0] == name_b  # the rename is not imported
     assert _sql(ctx, "SELECT status, progress_note FROM projects WHERE id = ?", c)[0] == (
         "commissioning",
@@ -141,7 +146,7 @@ def test_a_whole_round_collected(demo_ctx: AppContext, round_made: dict[str, Pat
         else:
             collector.decide(ret, f, ACCEPTED, "区里说明：9月多报，10月核减")
     collector.analyse(ret, lang="zh")
-    assert {(t, m): yuan for t, _y, m, yuan, _ in ret.analysis.records} == {(p1, 10): 50 * WAN}
+    assert {(t, m): yuan for t, _y, m, yuan, _b, _f in ret.analysis.records} == {(p1, 10): 50 * WAN}
     collector.apply(ret, on=date(2023, 11, 12))
     assert [_october(ctx, pid) for pid in (p1, p2, p3)] == [50 * WAN, None, None]
     decisions = _sql(ctx, "SELECT project_id, check_code, decision, note FROM round_decisions ORDER BY project_id")
@@ -151,11 +156,11 @@ def test_a_whole_round_collected(demo_ctx: AppContext, round_made: dict[str, Pat
     # -- tracking ------------------------------------------------------------------------------------
     state = {d.district: d for d in RoundService(ctx.database).status(OCT, today=date(2023, 11, 15)).districts}
     assert state["高要区"].state is DistrictState.IMPORTED and state["高要区"].returned_on == date(2023, 11, 8)
-    assert state["高要区"].added == 1 and state["高要区"].updated == 3
+    assert state["高要区"].added == 1 and state["高要区"].updated == 4
     assert state["四会市"].state is DistrictState.IMPORTED and state["四会市"].updated == 1
     assert state["鼎湖区"].state is DistrictState.SENT and state["鼎湖区"].late_days == 5
     gy_listed = len(gy.ids()) + 1
-    assert (state["高要区"].projects, state["高要区"].lacking) == (gy_listed, gy_listed - 4)
+    assert (state["高要区"].projects, state["高要区"].lacking) == (gy_listed, gy_listed - 5)
     lacking = RoundService(ctx.database).lacking(OCT)
     assert {x.district for x in lacking} == {"鼎湖区"}
 
@@ -339,6 +344,6 @@ def test_a_return_saved_by_libreoffice_calc(demo_ctx: AppContext, round_made: di
     collector = RoundCollector(demo_ctx.database)
     ret = collector.analyse(collector.read(saved))
     assert ret.problems == [] and ret.findings == []
-    assert {(t, m): yuan for t, _y, m, yuan, _ in ret.analysis.records} == {(a, 10): 125_000, (b, 10): 70_000}
+    assert {(t, m): yuan for t, _y, m, yuan, _b, _f in ret.analysis.records} == {(a, 10): 125_000, (b, 10): 70_000}
     collector.apply(ret)
     assert (_october(demo_ctx, a), _october(demo_ctx, b)) == (125_000, 70_000)

@@ -23,7 +23,6 @@ CHECKS = (
     "status_backwards",  # a status earlier in the pipeline than the stored one
     "idle_under_construction",  # under construction, no investment for three months
     "month_disagrees",  # 当月 and 1–X月累计 − the months before differ
-    "months_missing",  # 1–X月累计 with months before it never reported: the difference covers several
 )
 PLANNED_SHARE = Decimal("0.3")
 USUAL_FACTOR = 10
@@ -61,8 +60,6 @@ def check_row(row: Reported, history: History, figure: MonthFigure, period: Peri
         add("ytd_decreased", ytd=row.ytd, previous=before, previous_month=period.month - 1)
     if figure.problem is not None:
         add("month_disagrees", **figure.problem.params)
-    if figure.amount is not None and figure.first < period.month:
-        add("months_missing", first=figure.first, month=period.month, amount=figure.amount)
     amount = figure.amount
     planned = history.planned
     usual = history.usual_month(period)

@@ -71,5 +71,4 @@ CHECK_LABELS: dict[str, tuple[str, str]] = {
     "status_backwards": ("Status moved backwards", "项目状态倒退"),
     "idle_under_construction": ("Under construction, no investment for 3 months", "在建但连续3个月无投资"),
     "month_disagrees": ("当月 and 累计 disagree", "当月与累计不一致"),
-    "months_missing": ("Months before not reported", "前几个月未填报"),
 }

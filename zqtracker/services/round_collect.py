@@ -26,15 +26,8 @@ from zqtracker.domain.rounds import History, MonthFigure, Period, SheetProject, 
 from zqtracker.domain.status import Status
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.reader import RawSheet, RawWorkbook
-from zqtracker.io.round_workbook import (
-    HEADER_ROW,
-    NEW_HEADER_ROW,
-    NotARoundBook,
-    ReturnRows,
-    RoundMeta,
-    read_meta,
-    read_rows,
-)
+from zqtracker.io.round_read import NotARoundBook, ReturnRows, RoundMeta, read_meta, read_rows
+from zqtracker.io.round_workbook import HEADER_ROW, NEW_HEADER_ROW
 from zqtracker.services.import_mappings import Mapping
 from zqtracker.services.import_model import ImportAnalysis
 from zqtracker.services.importing import ImportOptions, ImportResult, ImportService
@@ -238,17 +231,21 @@ class RoundCollector:
             figure = ret.figures.get((row.sheet, row.row))
             if figure is None or figure.amount is None or ret.sent_back(row.sheet, row.row):
                 continue
-            if figure.first < period.month:
-                continue  # a figure of several months is not one month's (finding "months_missing")
             target = row.project_id if row.project_id is not None else targets.get((row.sheet, row.row))
             if target is None:
                 continue
             before = stored.get((target, period.year, period.month)) if target > 0 else None
-            if before is not None and before[0] == figure.amount:
+            if (
+                before is not None
+                and before[0] == figure.amount
+                and before[3] == (figure.first if figure.first < period.month else None)
+            ):
                 analysis.records_unchanged += 1
                 continue
+            # a 1–X月累计 over months never reported is one figure covering them all (never spread)
+            first = figure.first if figure.first < period.month else None
             analysis.records.append((target, period.year, period.month, figure.amount,
-                                     None if before is None else before[0]))  # fmt: skip
+                                     None if before is None else before[0], first))  # fmt: skip
 
     # -- deciding and importing ------------------------------------------------------------------
     def decide(self, ret: DistrictReturn, finding: Finding, decision: str, note: str = "") -> None:

@@ -22,8 +22,6 @@ _DETAIL: dict[str, tuple[str, str]] = {
     "idle_under_construction": ("no investment in the last {months} months", "近{months}个月无投资"),
     "month_disagrees": ("this month {month}; {months} {ytd} less {before} = {derived}",
                         "当月 {month}；{months}累计 {ytd} 减去前期 {before} = {derived}"),
-    "months_missing": ("{amount} covers months {first}–{month} together (never reported one by one); not stored "
-                       "as this month's", "{amount} 为{first}–{month}月合计（此前各月未填报）；不作为当月数据写入"),
 }  # fmt: skip
 _UNIT_NAMES = {"yuan": ("yuan", "元"), "wan": ("10k yuan", "万元"), "yi": ("100m yuan", "亿元")}
 _MONEY_KEYS = ("ytd", "previous", "amount", "planned", "usual", "total", "month", "before", "derived")
