@@ -268,7 +268,7 @@ def test_no_room_for_the_daily_copy_still_opens_but_an_import_refuses(
         if full is None:
             pytest.skip("needs root to mount a small file system")
         monkeypatch.setenv("XDG_DATA_HOME", str(full))  # the backups folder is on a full disk
-        code, out, err = run("--db", str(path), "list", "--json")
+        code, _, err = run("--db", str(path), "list", "--json")
         assert code == ExitCode.OK, err
         from import_files import district_projects
 
