@@ -40,14 +40,24 @@ class ValidationError(DomainError, ValueError):
 
 
 class ConcurrentUpdateError(DomainError):
-    """The row changed (or vanished) since it was loaded; the save did not happen."""
+    """The row changed (or vanished) since it was loaded; the save, undo or redo did not happen.
 
-    def __init__(self, project_id: int, expected_version: int) -> None:
+    ``what`` says which part was found changed (``project``: its version; ``investment`` /
+    ``plan``: a month or a year's amount; ``import``: what an import's analysis relied on;
+    ``database``: anything at all, for an undo that puts whole tables back).
+    """
+
+    def __init__(self, project_id: int, expected_version: int | None = None, *, what: str = "project",
+                 detail: str = "") -> None:  # fmt: skip
         self.project_id = project_id
         self.expected_version = expected_version
+        self.what = what
+        self.detail = detail
+        shown = f"project {project_id}" if project_id else "the database"
         super().__init__(
-            f"project {project_id} was changed by someone else since it was loaded "
-            f"(expected version {expected_version})"
+            f"{shown} was changed by someone else since it was loaded"
+            + (f" (expected version {expected_version})" if expected_version is not None else "")
+            + (f": {detail}" if detail else "")
         )
 
 

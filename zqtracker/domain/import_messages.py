@@ -118,11 +118,6 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "“{file}”工作表“{sheet}”第 {column} 列“{header}”：金额没有单位（单元格、表头和表头上方的单位行中都没有）；"
         "请用 --unit yuan、wan 或 yi 指定。",
     ),
-    "replace_needs_sqlite": (
-        "Mode replace backs the database up first, which zqtracker can do only for SQLite files; back up "
-        "{database} with the server's tools and import with mode merge.",
-        "替换模式需先备份数据库，zqtracker 只能备份 SQLite 文件；请先用服务器工具备份 {database}，再用合并模式导入。",
-    ),
     "csv_unreadable": (
         "{file} is not readable as CSV text ({detail}).",
         "“{file}”无法作为 CSV 文本读取（{detail}）。",

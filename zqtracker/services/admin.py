@@ -26,13 +26,20 @@ class CheckReport:
 
 
 def default_backup_path(database: Database) -> Path:
-    stem = database.sqlite_path.stem if database.sqlite_path else "zqtracker"
+    stem = database.sqlite_path.stem if database.sqlite_path else (database.engine.url.database or "zqtracker")
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     return default_data_dir() / "backups" / f"{stem}-{stamp}.sqlite"
 
 
 def backup(database: Database, target: Path | None = None) -> Path:
-    return database.backup_to(target or default_backup_path(database))
+    """A SQLite file's consistent copy; of a server database, a SQLite file holding all of it
+    (portable: `db restore` reads it back, and zqtracker opens it like any database)."""
+    target = target or default_backup_path(database)
+    if database.sqlite_path is None:
+        from zqtracker.storage.transfer import backup_to_sqlite
+
+        return backup_to_sqlite(database.engine, target)
+    return database.backup_to(target)
 
 
 def check(database: Database) -> CheckReport:

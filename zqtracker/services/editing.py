@@ -30,7 +30,7 @@ class EditingService:
         """
         validate_project(project)
         assert project.id is not None
-        with self.db.session() as s:
+        with self.db.write() as s:
             repo = ProjectRepository(s)
             stored = repo.get(project.id)
             repo.update(project, status_on=status_on, note=note)
@@ -45,7 +45,7 @@ class EditingService:
         """
         assert after.id is not None
         restore = dataclasses.replace(before, id=after.id, status=after.status, version=after.version)
-        with self.db.session() as s:
+        with self.db.write() as s:
             repo = ProjectRepository(s)
             repo.update(restore)  # same status as stored: no history row; checks the version
             if change is not None:

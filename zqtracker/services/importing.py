@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zqtracker.domain.errors import DomainError, Problem
+from zqtracker.domain.errors import ConcurrentUpdateError, DomainError, Problem
 from zqtracker.domain.money import Unit
 from zqtracker.io.columns import DATA_SHEET_ROLES, sheet_role
 from zqtracker.io.errors import CellProblem, WorkbookRefused
@@ -33,7 +33,7 @@ from zqtracker.services.import_notes import notes_of
 from zqtracker.services.progress import Progress
 from zqtracker.storage.database import Database
 from zqtracker.storage.import_undo import reapply, revert
-from zqtracker.storage.importing import ImportChange, ImportStore
+from zqtracker.storage.importing import ImportChange, ImportStore, ImportWriteError
 
 MODES = ("merge", "append", "replace")
 
@@ -313,15 +313,18 @@ class ImportService:
             return result
         if not analysis.has_work and options.mode != "replace":
             return result
+        replaced = None
         if options.mode == "replace":
-            if self.db.sqlite_path is None:
-                raise ImportRefused("replace_needs_sqlite", database=self.db.display_name)
             from zqtracker.services.admin import backup
+            from zqtracker.storage.transfer import fingerprint, reading
 
             result.backup = backup(self.db)
+            with reading(result.backup) as copy:
+                replaced = fingerprint(copy)
         note = f"从 {analysis.book.path.name} 导入" if options.lang.startswith("zh") else \
             f"Imported from {analysis.book.path.name}"  # fmt: skip
-        change = import_apply.write(self.db, analysis, note=note, progress=worded(progress, options.lang))
+        change = import_apply.write(self.db, analysis, note=note, progress=worded(progress, options.lang),
+                                    replaced=replaced if options.mode == "replace" else None)  # fmt: skip
         change.replaced_backup = result.backup
         result.change, result.written = change, True
         result.project_ids = [r[0] for r in change.inserted] + [r[0] for r in change.after]
@@ -346,16 +349,32 @@ class ImportService:
             raise WorkbookRefused("no_unit", book.path.name, sheet=sa.name, column=info.letter, header=info.header)
         if dry_run:
             return self.result_of(analysis)
-        return self.apply(analysis, options, progress=progress)
+        for attempt in range(3):
+            try:
+                return self.apply(analysis, options, progress=progress)
+            except ConcurrentUpdateError:
+                # The database changed since the analysis (another import, an edit): analyse again.
+                if attempt == 2:
+                    raise
+                analysis = self.analyse(book, options, plans=None, progress=progress)
+        raise AssertionError("unreachable")
 
     # -- undo, redo, remembering -----------------------------------------------------------------
     def undo(self, change: ImportChange) -> None:
-        with self.db.session() as s:
-            revert(s, change)
+        """Refused (ConcurrentUpdateError) when anything the import wrote was changed since."""
+        try:
+            with self.db.write() as s:
+                revert(s, change)
+        except ImportWriteError as exc:  # e.g. a sector it added is used by a colleague's project now
+            raise ConcurrentUpdateError(0, what="database", detail=str(exc)) from exc
 
     def redo(self, change: ImportChange) -> None:
-        with self.db.session() as s:
-            reapply(s, change)
+        """Refused (ConcurrentUpdateError) when anything the undo put back was changed since."""
+        try:
+            with self.db.write() as s:
+                reapply(s, change)
+        except ImportWriteError as exc:  # e.g. a colleague took one of its codes meanwhile
+            raise ConcurrentUpdateError(0, what="database", detail=str(exc)) from exc
 
     def remember(self, key: str, mapping: Mapping) -> None:
         if key:

@@ -160,6 +160,16 @@ class Database:
         with self._sessions() as session, session.begin():
             yield session
 
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One write transaction that holds the write lock from its first statement (SQLite:
+        BEGIN IMMEDIATE), so that the row versions it checks cannot change before it writes; on a
+        server, storage locks the rows it checks (SELECT … FOR UPDATE) or checks in the UPDATE."""
+        with self._sessions() as session, session.begin():
+            if self.engine.dialect.name == "sqlite":
+                session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+            yield session
+
     def backup_to(self, target: Path) -> Path:
         """A consistent copy of a SQLite database through SQLite's backup API."""
         source = self.sqlite_path
