@@ -67,6 +67,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "amount": ("Completed investment", "完成投资"),
     "year": ("Year", "年份"),
     "plan": ("Annual plan", "年度计划"),
+    "annual_plan": ("Annual plan", "年度计划"),
     "changed_on": ("Date", "日期"),
 }
 
