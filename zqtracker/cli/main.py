@@ -22,6 +22,7 @@ COMMANDS: tuple[str, ...] = (
     "export",
     "template",
     "import_file",
+    "history",
 )
 
 log = logging.getLogger("zqtracker")

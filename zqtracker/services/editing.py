@@ -14,6 +14,7 @@ from datetime import date
 
 from zqtracker.domain.models import Project, StatusChange
 from zqtracker.domain.validation import validate_project
+from zqtracker.storage.audit import acting
 from zqtracker.storage.database import Database
 from zqtracker.storage.history import remove_status_changes
 from zqtracker.storage.projects import ProjectRepository
@@ -30,7 +31,7 @@ class EditingService:
         """
         validate_project(project)
         assert project.id is not None
-        with self.db.write() as s:
+        with acting("edit"), self.db.write() as s:
             repo = ProjectRepository(s)
             stored = repo.get(project.id)
             repo.update(project, status_on=status_on, note=note)
@@ -45,7 +46,7 @@ class EditingService:
         """
         assert after.id is not None
         restore = dataclasses.replace(before, id=after.id, status=after.status, version=after.version)
-        with self.db.write() as s:
+        with acting("undo"), self.db.write() as s:
             repo = ProjectRepository(s)
             repo.update(restore)  # same status as stored: no history row; checks the version
             if change is not None:

@@ -31,6 +31,7 @@ from zqtracker.services.import_mappings import Mapping, MappingStore, fingerprin
 from zqtracker.services.import_model import Context, ImportAnalysis, SheetAnalysis
 from zqtracker.services.import_notes import notes_of
 from zqtracker.services.progress import Progress
+from zqtracker.storage.audit import acting
 from zqtracker.storage.database import Database
 from zqtracker.storage.import_undo import reapply, revert
 from zqtracker.storage.importing import ImportChange, ImportStore, ImportWriteError
@@ -320,11 +321,12 @@ class ImportService:
 
             result.backup = backup(self.db)
             with reading(result.backup) as copy:
-                replaced = fingerprint(copy)
+                replaced = fingerprint(copy, audit=False)
         note = f"从 {analysis.book.path.name} 导入" if options.lang.startswith("zh") else \
             f"Imported from {analysis.book.path.name}"  # fmt: skip
-        change = import_apply.write(self.db, analysis, note=note, progress=worded(progress, options.lang),
-                                    replaced=replaced if options.mode == "replace" else None)  # fmt: skip
+        with acting("import", analysis.book.path.name):
+            change = import_apply.write(self.db, analysis, note=note, progress=worded(progress, options.lang),
+                                        replaced=replaced if options.mode == "replace" else None)  # fmt: skip
         change.replaced_backup = result.backup
         result.change, result.written = change, True
         result.project_ids = [r[0] for r in change.inserted] + [r[0] for r in change.after]
@@ -363,7 +365,7 @@ class ImportService:
     def undo(self, change: ImportChange) -> None:
         """Refused (ConcurrentUpdateError) when anything the import wrote was changed since."""
         try:
-            with self.db.write() as s:
+            with acting("undo"), self.db.write() as s:
                 revert(s, change)
         except ImportWriteError as exc:  # e.g. a sector it added is used by a colleague's project now
             raise ConcurrentUpdateError(0, what="database", detail=str(exc)) from exc
@@ -371,7 +373,7 @@ class ImportService:
     def redo(self, change: ImportChange) -> None:
         """Refused (ConcurrentUpdateError) when anything the undo put back was changed since."""
         try:
-            with self.db.write() as s:
+            with acting("redo"), self.db.write() as s:
                 reapply(s, change)
         except ImportWriteError as exc:  # e.g. a colleague took one of its codes meanwhile
             raise ConcurrentUpdateError(0, what="database", detail=str(exc)) from exc

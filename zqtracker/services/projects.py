@@ -12,6 +12,7 @@ from zqtracker.domain.filters import ProjectFilter, ProjectRow
 from zqtracker.domain.models import AnnualPlan, InvestmentRecord, Project, ProjectSnapshot, StatusChange
 from zqtracker.domain.status import Status
 from zqtracker.domain.validation import validate_amount, validate_month, validate_project
+from zqtracker.storage.audit import acting
 from zqtracker.storage.bulk_edits import change_status_many, check_versions, remove_status_changes_many, restore_many
 from zqtracker.storage.database import Database
 from zqtracker.storage.projects import ProjectRepository
@@ -60,14 +61,14 @@ class ProjectService:
     # the first statement, so the versions a write checks cannot change before it writes.
     def create(self, project: Project, *, status_on: date | None = None, note: str = "") -> Project:
         validate_project(project)
-        with self.db.write() as s:
+        with acting("create"), self.db.write() as s:
             ProjectRepository(s).add(project, status_on=status_on, note=note)
         return project
 
     def update(self, project: Project, *, status_on: date | None = None, note: str = "") -> Project:
         """Save an edit; raises ConcurrentUpdateError if someone else saved first."""
         validate_project(project)
-        with self.db.write() as s:
+        with acting("edit"), self.db.write() as s:
             ProjectRepository(s).update(project, status_on=status_on, note=note)
         return project
 
@@ -80,12 +81,12 @@ class ProjectService:
 
     def delete(self, ids: Sequence[int], *, expected_versions: dict[int, int] | None = None) -> list[ProjectSnapshot]:
         """Delete projects; with ``expected_versions`` only if none changed since (an undo's redo)."""
-        with self.db.write() as s:
+        with acting("delete"), self.db.write() as s:
             return ProjectRepository(s).delete(ids, expected_versions=expected_versions)
 
     def restore(self, snapshots: Sequence[ProjectSnapshot]) -> None:
         """Undo of delete: the projects back with their ids, history, records and plans."""
-        with self.db.write() as s:
+        with acting("create"), self.db.write() as s:
             restore_many(s, snapshots)
 
     def change_status(
@@ -104,25 +105,25 @@ class ProjectService:
         """
         if changed_on.year < 1900 or changed_on.year > 2200:
             raise ValidationError(Problem("year_out_of_range", "changed_on", {"value": changed_on.year}))
-        with self.db.write() as s:
+        with acting("bulk" if len(ids) > 1 else "edit"), self.db.write() as s:
             return change_status_many(s, ids, status, changed_on, note, expected_versions=expected_versions)
 
     def revert_status_changes(self, changes: Sequence[StatusChange]) -> dict[int, int]:
         """Undo of change_status: back to the previous status, history rows removed — only if no
         project moved on since (ConcurrentUpdateError). Returns the projects' versions after."""
-        with self.db.write() as s:
+        with acting("undo"), self.db.write() as s:
             return remove_status_changes_many(s, changes)
 
     def set_key_project(
         self, ids: Sequence[int], value: bool, *, expected_versions: dict[int, int] | None = None
     ) -> KeyFlagChange:
-        with self.db.write() as s:
+        with acting("bulk" if len(ids) > 1 else "edit"), self.db.write() as s:
             before, after = ProjectRepository(s).set_key_project(ids, value, expected_versions=expected_versions)
         return KeyFlagChange(before, after)
 
     def restore_key_flags(self, change: KeyFlagChange) -> KeyFlagChange:
         """Undo of set_key_project: the flags as they were, if no project changed since."""
-        with self.db.write() as s:
+        with acting("undo"), self.db.write() as s:
             repo = ProjectRepository(s)
             check_versions(s, dict(change.versions))
             versions: dict[int, int] = {}
@@ -149,7 +150,7 @@ class ProjectService:
             validate_month(y, m)
             if amount is not None:
                 validate_amount(amount)
-        with self.db.write() as s:
+        with acting("edit"), self.db.write() as s:
             check_versions(s, {project_id: None})  # its row locked: one writer of its months at a time
             repo = ProjectRepository(s)
             before = {(r.year, r.month): r for r in repo.investment(project_id)}
@@ -171,7 +172,7 @@ class ProjectService:
             validate_month(y, 1)
             if amount is not None:
                 validate_amount(amount, "plan")
-        with self.db.write() as s:
+        with acting("edit"), self.db.write() as s:
             check_versions(s, {project_id: None})
             repo = ProjectRepository(s)
             before = {p.year: p for p in repo.plans(project_id)}

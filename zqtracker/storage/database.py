@@ -165,10 +165,14 @@ class Database:
         """One write transaction that holds the write lock from its first statement (SQLite:
         BEGIN IMMEDIATE), so that the row versions it checks cannot change before it writes; on a
         server, storage locks the rows it checks (SELECT … FOR UPDATE) or checks in the UPDATE."""
+        from zqtracker.storage import audit
+
         with self._sessions() as session, session.begin():
             if self.engine.dialect.name == "sqlite":
                 session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+            audit.begin_write(session.connection())  # who and what, for the audit trail
             yield session
+            audit.end_write(session.connection())
 
     def backup_to(self, target: Path) -> Path:
         """A consistent copy of a SQLite database through SQLite's backup API."""

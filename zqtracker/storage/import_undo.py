@@ -27,7 +27,7 @@ def revert(session: Session, change: ImportChange) -> None:
     if change.replaced_backup is not None:
         _check_unchanged(store, change.fingerprint_after)
         restore_tables(session, change.replaced_backup)
-        change.fingerprint_undone = fingerprint(store.conn)
+        change.fingerprint_undone = fingerprint(store.conn, audit=False)
         return
     _check_versions(store, change.inserted, change.after)
     _check_amounts(store, change.investment_after, change.plans_after)
@@ -76,12 +76,12 @@ def reapply(session: Session, change: ImportChange) -> None:
     store.put_investment(change.investment_after, existing)
     store.put_plans(change.plans_after, {r[:2] for r in change.plans_before if r[2] is not None})
     if change.replaced_backup is not None:
-        change.fingerprint_after = fingerprint(store.conn)
+        change.fingerprint_after = fingerprint(store.conn, audit=False)
 
 
 def _check_unchanged(store: ImportStore, expected: dict | None) -> None:
     """Whole tables go back only over exactly what the import (or its undo) left."""
-    if expected is not None and fingerprint(store.conn) != expected:
+    if expected is not None and fingerprint(store.conn, audit=False) != expected:
         raise ConcurrentUpdateError(0, what="database", detail="the database was changed after this import")
 
 
@@ -113,7 +113,7 @@ def restore_tables(session: Session, backup: Path) -> None:
     """Every zqtracker table as it is in ``backup`` (a SQLite copy of this database), inside the
     session's transaction (SQLite cannot ATTACH in one, so the copy is read over its own
     read-only connection; a server's rows go through the column types, storage/transfer.py)."""
-    from zqtracker.storage.tables import Base
+    from zqtracker.storage.transfer import tables as zq_tables
 
     store = ImportStore(session)
     if store.ops.name != "sqlite":
@@ -121,7 +121,7 @@ def restore_tables(session: Session, backup: Path) -> None:
 
         restore_from_sqlite(store.conn, backup)
         return
-    tables = Base.metadata.sorted_tables
+    tables = zq_tables(audit=False)  # the trail is not rewound: the restore is recorded in it
     for table in reversed(tables):
         store.conn.exec_driver_sql(f"DELETE FROM {table.name}")
     source = sqlite3.connect(f"{backup.absolute().as_uri()}?mode=ro", uri=True)

@@ -27,20 +27,25 @@ from zqtracker.storage.tables import Base, ScaledDecimal
 CHUNK = 5_000
 
 
-def tables():  # type: ignore[no-untyped-def]
-    """zqtracker's tables, parents before children."""
-    return Base.metadata.sorted_tables
+AUDIT = ("project_changes",)
 
 
-def delete_all(conn: Connection) -> None:
-    for table in reversed(tables()):
+def tables(*, audit: bool = True):  # type: ignore[no-untyped-def]
+    """zqtracker's tables, parents before children (``audit=False``: without the audit trail,
+    which a restore never rewinds: the restore is recorded in it instead)."""
+    return [t for t in Base.metadata.sorted_tables if audit or t.name not in AUDIT]
+
+
+def delete_all(conn: Connection, *, audit: bool = True) -> None:
+    for table in reversed(tables(audit=audit)):
         conn.execute(table.delete())
 
 
-def copy_all(source: Connection, target: Connection, progress: Callable[[str, int], None] | None = None) -> None:
+def copy_all(source: Connection, target: Connection, progress: Callable[[str, int], None] | None = None, *,
+             audit: bool = True) -> None:  # fmt: skip
     """Every row of every table from ``source`` into ``target`` (whose tables must be empty)."""
     ops = EngineOps.for_connection(target)
-    for table in tables():
+    for table in tables(audit=audit):
         result = source.execution_options(stream_results=True).execute(select(table))
         done = 0
         while rows := result.fetchmany(CHUNK):
@@ -52,10 +57,10 @@ def copy_all(source: Connection, target: Connection, progress: Callable[[str, in
             ops.after_explicit_ids(table.name)
 
 
-def fingerprint(conn: Connection) -> dict[str, dict[str, int]]:
+def fingerprint(conn: Connection, *, audit: bool = True) -> dict[str, dict[str, int]]:
     """Per table: its row count and the sum of each integer (and boolean, and scaled) column."""
     out: dict[str, dict[str, int]] = {}
-    for table in tables():
+    for table in tables(audit=audit):
         columns = [c for c in table.c if isinstance(c.type, Integer | BigInteger | ScaledDecimal | Boolean)]
         exprs = [func.count()]
         for c in columns:
@@ -113,6 +118,6 @@ def backup_to_sqlite(source: Engine, target: Path) -> Path:
 def restore_from_sqlite(target: Connection, backup: Path) -> None:
     """Every table of ``target`` as it is in the SQLite file ``backup``, inside the caller's
     transaction (what was there before is deleted first)."""
-    delete_all(target)
+    delete_all(target, audit=False)
     with reading(backup) as src:
-        copy_all(src, target)
+        copy_all(src, target, audit=False)

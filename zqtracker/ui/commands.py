@@ -20,6 +20,7 @@ from PySide6.QtGui import QUndoCommand
 
 from zqtracker.domain.models import Project, ProjectSnapshot, StatusChange
 from zqtracker.domain.status import Status
+from zqtracker.services.history import acting
 
 if TYPE_CHECKING:
     from zqtracker.services.context import AppContext
@@ -45,10 +46,12 @@ class Command(QUndoCommand):
         if self._executed:
             self._executed = False  # pushed right after execute(): already done
             return
-        self._guarded(self.apply)
+        with acting("redo"):  # recorded so in the audit trail
+            self._guarded(self.apply)
 
     def undo(self) -> None:
-        self._guarded(self.revert)
+        with acting("undo"):
+            self._guarded(self.revert)
 
     def _guarded(self, work: Callable[[], None]) -> None:
         try:
