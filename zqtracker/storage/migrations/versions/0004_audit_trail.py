@@ -1,7 +1,7 @@
 """The audit trail (留痕): project_changes, and on PostgreSQL the triggers that fill it.
 
-Revision ID: 0003_audit_trail
-Revises: 0002
+Revision ID: 0004_audit_trail
+Revises: 0003_optional_fields
 Create Date: 2026-12-03
 
 On SQLite the program installs TEMP triggers on each connection (storage/audit.py), since who
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003_audit_trail"
-down_revision = "0002"
+revision = "0004_audit_trail"
+down_revision = "0003_optional_fields"
 branch_labels = None
 depends_on = None
 
