@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from ui_helpers import click, when_modal
+
 from zqtracker.domain.models import Project
 from zqtracker.domain.status import Status
 from zqtracker.services.context import AppContext
@@ -40,3 +42,46 @@ def test_the_changes_tab_lists_who_changed_what(make_window, ctx: AppContext, tr
     texts = [" | ".join(log.item(i, j).text() for j in range(4)) for i in range(log.rowCount())]
     assert any("状态：签约 → 在建" in t for t in texts) and texts[-1].endswith("项目新建")
     window.grab().save(str(SHOTS / "detail_changes_zh.png"))
+
+
+def test_a_refused_undo_says_what_the_colleague_did(make_window, ctx: AppContext, db_url: str, translations) -> None:
+    p = ctx.projects.create(Project("高要新材料项目", "金属新材料", "高要区", Status.SIGNED, 10**9, code="GY-7"))
+    window = make_window(ctx)
+    window.projects.table.select_ids([p.id])
+    when_modal(lambda d: click(d, "OK"), name="change_status_dialog")
+    window.actions_.change_status.trigger()
+    assert ctx.projects.get(p.id).status is not Status.SIGNED
+    colleague = AppContext.open(db_url)
+    try:
+        theirs = colleague.projects.get(p.id)
+        theirs.notes = "土地已摘牌"
+        colleague.projects.update(theirs)
+    finally:
+        colleague.close()
+    shown: list[str] = []
+    for lang, name in (("en", "refused_undo_en.png"), ("zh", "refused_undo_zh.png")):
+        translations.switch(lang)
+
+        def answer(box, name=name) -> None:  # type: ignore[no-untyped-def]
+            shown.append(box.text())
+            box.grab().save(str(SHOTS / name))
+            box.accept()
+
+        when_modal(answer, name="error_message")
+        window.actions_.undo.trigger()
+        if lang == "en":  # the refused command left the stack; put a fresh one there for the Chinese shot
+            window.projects.table.select_ids([p.id])
+            stored = ctx.projects.get(p.id)
+            assert stored.notes == "土地已摘牌" and stored.status is not Status.SIGNED  # nothing overwritten
+            when_modal(lambda d: click(d, "OK"), name="change_status_dialog")
+            window.actions_.change_status.trigger()
+            colleague = AppContext.open(db_url)
+            try:
+                theirs = colleague.projects.get(p.id)
+                theirs.notes = "土地已摘牌，待开工"
+                colleague.projects.update(theirs)
+            finally:
+                colleague.close()
+    assert "Nothing was overwritten" in shown[0] and "Notes: (none) → 土地已摘牌" in shown[0]
+    assert "未覆盖" in shown[1] or "没有" in shown[1] or "覆盖" in shown[1]
+    assert "最近一次修改" in shown[1] and "备注：土地已摘牌 → 土地已摘牌，待开工" in shown[1]

@@ -27,5 +27,9 @@
         <source>Change</source>
         <translation>修改内容</translation>
     </message>
+    <message>
+        <source>Latest change: %1 (UTC) by %2, %3 — %4</source>
+        <translation>最近一次修改：%1（UTC），%2，%3 — %4</translation>
+    </message>
 </context>
 </TS>

@@ -53,6 +53,7 @@ class ConcurrentUpdateError(DomainError):
         self.expected_version = expected_version
         self.what = what
         self.detail = detail
+        self.latest: list = []  # the other person's latest changes (audit rows), when a service found them
         shown = f"project {project_id}" if project_id else "the database"
         super().__init__(
             f"{shown} was changed by someone else since it was loaded"

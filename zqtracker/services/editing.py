@@ -14,6 +14,7 @@ from datetime import date
 
 from zqtracker.domain.models import Project, StatusChange
 from zqtracker.domain.validation import validate_project
+from zqtracker.services.history import explains_conflicts
 from zqtracker.storage.audit import acting
 from zqtracker.storage.database import Database
 from zqtracker.storage.history import remove_status_changes
@@ -24,6 +25,7 @@ class EditingService:
     def __init__(self, database: Database) -> None:
         self.db = database
 
+    @explains_conflicts
     def save(self, project: Project, *, status_on: date | None = None, note: str = "") -> StatusChange | None:
         """Save ``project`` (its version must be the stored one); returns the status change written.
 
@@ -39,6 +41,7 @@ class EditingService:
                 return None
             return max(repo.status_history(project.id), key=lambda c: c.id or 0)
 
+    @explains_conflicts
     def revert(self, before: Project, after: Project, change: StatusChange | None) -> int:
         """Put back ``before`` over ``after`` (which must still be the stored version).
 

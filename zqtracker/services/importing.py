@@ -26,6 +26,7 @@ from zqtracker.io.plan import PlanBuilder, PlanOptions, SheetPlan
 from zqtracker.io.reader import RawSheet, RawWorkbook, column_text, read_workbook
 from zqtracker.io.values import display
 from zqtracker.services import import_apply
+from zqtracker.services.history import explains_conflicts
 from zqtracker.services.import_analysis import analyse_sheets
 from zqtracker.services.import_mappings import Mapping, MappingStore, fingerprint
 from zqtracker.services.import_model import Context, ImportAnalysis, SheetAnalysis
@@ -304,6 +305,7 @@ class ImportService:
         return ctx
 
     # -- writing ---------------------------------------------------------------------------------
+    @explains_conflicts
     @_paused_gc
     def apply(
         self, analysis: ImportAnalysis, options: ImportOptions, *, progress: Progress | None = None
@@ -362,6 +364,7 @@ class ImportService:
         raise AssertionError("unreachable")
 
     # -- undo, redo, remembering -----------------------------------------------------------------
+    @explains_conflicts
     def undo(self, change: ImportChange) -> None:
         """Refused (ConcurrentUpdateError) when anything the import wrote was changed since."""
         try:
@@ -370,6 +373,7 @@ class ImportService:
         except ImportWriteError as exc:  # e.g. a sector it added is used by a colleague's project now
             raise ConcurrentUpdateError(0, what="database", detail=str(exc)) from exc
 
+    @explains_conflicts
     def redo(self, change: ImportChange) -> None:
         """Refused (ConcurrentUpdateError) when anything the undo put back was changed since."""
         try:

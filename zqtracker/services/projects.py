@@ -12,6 +12,7 @@ from zqtracker.domain.filters import ProjectFilter, ProjectRow
 from zqtracker.domain.models import AnnualPlan, InvestmentRecord, Project, ProjectSnapshot, StatusChange
 from zqtracker.domain.status import Status
 from zqtracker.domain.validation import validate_amount, validate_month, validate_project
+from zqtracker.services.history import explains_conflicts
 from zqtracker.storage.audit import acting
 from zqtracker.storage.bulk_edits import change_status_many, check_versions, remove_status_changes_many, restore_many
 from zqtracker.storage.database import Database
@@ -65,6 +66,7 @@ class ProjectService:
             ProjectRepository(s).add(project, status_on=status_on, note=note)
         return project
 
+    @explains_conflicts
     def update(self, project: Project, *, status_on: date | None = None, note: str = "") -> Project:
         """Save an edit; raises ConcurrentUpdateError if someone else saved first."""
         validate_project(project)
@@ -79,16 +81,19 @@ class ProjectService:
             original, id=None, code=None, name=f"{original.name} (copy)", version=0, created_at=None, updated_at=None
         )
 
+    @explains_conflicts
     def delete(self, ids: Sequence[int], *, expected_versions: dict[int, int] | None = None) -> list[ProjectSnapshot]:
         """Delete projects; with ``expected_versions`` only if none changed since (an undo's redo)."""
         with acting("delete"), self.db.write() as s:
             return ProjectRepository(s).delete(ids, expected_versions=expected_versions)
 
+    @explains_conflicts
     def restore(self, snapshots: Sequence[ProjectSnapshot]) -> None:
         """Undo of delete: the projects back with their ids, history, records and plans."""
         with acting("create"), self.db.write() as s:
             restore_many(s, snapshots)
 
+    @explains_conflicts
     def change_status(
         self,
         ids: Sequence[int],
@@ -108,12 +113,14 @@ class ProjectService:
         with acting("bulk" if len(ids) > 1 else "edit"), self.db.write() as s:
             return change_status_many(s, ids, status, changed_on, note, expected_versions=expected_versions)
 
+    @explains_conflicts
     def revert_status_changes(self, changes: Sequence[StatusChange]) -> dict[int, int]:
         """Undo of change_status: back to the previous status, history rows removed — only if no
         project moved on since (ConcurrentUpdateError). Returns the projects' versions after."""
         with acting("undo"), self.db.write() as s:
             return remove_status_changes_many(s, changes)
 
+    @explains_conflicts
     def set_key_project(
         self, ids: Sequence[int], value: bool, *, expected_versions: dict[int, int] | None = None
     ) -> KeyFlagChange:
@@ -121,6 +128,7 @@ class ProjectService:
             before, after = ProjectRepository(s).set_key_project(ids, value, expected_versions=expected_versions)
         return KeyFlagChange(before, after)
 
+    @explains_conflicts
     def restore_key_flags(self, change: KeyFlagChange) -> KeyFlagChange:
         """Undo of set_key_project: the flags as they were, if no project changed since."""
         with acting("undo"), self.db.write() as s:
@@ -133,6 +141,7 @@ class ProjectService:
                     versions.update(repo.set_key_project(ids, value)[1])
         return KeyFlagChange({pid: not v for pid, v in change.before.items()}, versions)
 
+    @explains_conflicts
     def set_investment(
         self,
         project_id: int,
@@ -163,6 +172,7 @@ class ProjectService:
             repo.put_investment([InvestmentRecord(project_id, y, m, a) for y, m, a in records if a is not None])
         return [before[k] for k in sorted(touched) if k in before]
 
+    @explains_conflicts
     def set_plans(
         self, project_id: int, plans: Sequence[tuple[int, int | None]], *, expected: dict[int, int | None] | None = None
     ) -> list[AnnualPlan]:

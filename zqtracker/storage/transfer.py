@@ -33,11 +33,15 @@ AUDIT = ("project_changes",)
 def tables(*, audit: bool = True):  # type: ignore[no-untyped-def]
     """zqtracker's tables, parents before children (``audit=False``: without the audit trail,
     which a restore never rewinds: the restore is recorded in it instead)."""
-    return [t for t in Base.metadata.sorted_tables if audit or t.name not in AUDIT]
+    data = [t for t in Base.metadata.sorted_tables if t.name not in AUDIT]
+    return data + [t for t in Base.metadata.sorted_tables if audit and t.name in AUDIT]  # the trail last
 
 
 def delete_all(conn: Connection, *, audit: bool = True) -> None:
-    for table in reversed(tables(audit=audit)):
+    """Children before parents; the trail (when it goes too) after them, so that what the deletes
+    themselves recorded goes with it."""
+    data = tables(audit=False)
+    for table in [*reversed(data), *(t for t in tables(audit=audit) if t not in data)]:
         conn.execute(table.delete())
 
 
@@ -45,7 +49,12 @@ def copy_all(source: Connection, target: Connection, progress: Callable[[str, in
              audit: bool = True) -> None:  # fmt: skip
     """Every row of every table from ``source`` into ``target`` (whose tables must be empty)."""
     ops = EngineOps.for_connection(target)
+    server = target.dialect.name == "postgresql"
+    if server:  # the copy's own rows are not changes of anyone's: the source's trail follows them
+        target.exec_driver_sql("SELECT set_config('zqtracker.action', 'copy', true)")
     for table in tables(audit=audit):
+        if server and table.name in AUDIT:
+            target.exec_driver_sql("DELETE FROM project_changes WHERE action = 'copy'")
         result = source.execution_options(stream_results=True).execute(select(table))
         done = 0
         while rows := result.fetchmany(CHUNK):

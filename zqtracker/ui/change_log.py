@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QWidget
 
 from zqtracker.domain.history_words import action_text, field_text, value_text
@@ -33,11 +33,7 @@ class ChangeLogView(QTableWidget):
         lang = ui_lang()
         self.setRowCount(len(self._rows))
         for i, r in enumerate(self._rows):
-            if r.field in ("created", "deleted"):
-                change = field_text(r.field, lang)
-            else:
-                change = self.tr("%1: %2 → %3").replace("%1", field_text(r.field, lang)).replace(
-                    "%2", value_text(r.field, r.old_value, lang)).replace("%3", value_text(r.field, r.new_value, lang))  # fmt: skip
+            change = change_text(r)
             cells = (str(r.changed_at)[:16], r.user_name, action_text(r.action, r.source, lang), change)
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -55,3 +51,31 @@ class ChangeLogView(QTableWidget):
     def _retranslate(self) -> None:
         self.setColumnCount(4)
         self.setHorizontalHeaderLabels([self.tr("When (UTC)"), self.tr("Who"), self.tr("Action"), self.tr("Change")])
+
+
+def change_text(r: ChangeRow) -> str:
+    """One change in a sentence's words: "Officer: (none) → 王芳"."""
+    lang = ui_lang()
+    if r.field in ("created", "deleted"):
+        return field_text(r.field, lang)
+    return (QCoreApplication.translate("ChangeLogView", "%1: %2 → %3").replace("%1", field_text(r.field, lang))
+            .replace("%2", value_text(r.field, r.old_value, lang)).replace("%3", value_text(r.field, r.new_value, lang)))  # fmt: skip
+
+
+def conflict_detail(exc: BaseException) -> str:
+    """What the other person did, from the audit trail the service attached to a refused write
+    (empty when there is nothing to say)."""
+    latest = getattr(exc, "latest", None) or []
+    if not latest:
+        return ""
+    r = latest[0]
+    same = [x for x in latest if (x.changed_at, x.user_name, x.action) == (r.changed_at, r.user_name, r.action)]
+    lang = ui_lang()
+    return (
+        QCoreApplication.translate("ChangeLogView", "Latest change: %1 (UTC) by %2, %3 — %4")
+        .replace("%1", str(r.changed_at)[:16])
+        .replace("%2", r.user_name)
+        .replace("%3", action_text(r.action, r.source, lang))
+        .replace("%4", "；".join(change_text(x) for x in reversed(same)) if lang == "zh" else
+                 "; ".join(change_text(x) for x in reversed(same)))
+    )  # fmt: skip

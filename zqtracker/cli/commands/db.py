@@ -14,7 +14,7 @@ from zqtracker.storage.schema import SCHEMA_REVISION
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("db", help="database housekeeping")
     dbsub = p.add_subparsers(dest="db_command", metavar="ACTION", required=True)
-    b = dbsub.add_parser("backup", help="copy the database (SQLite) to a file")
+    b = dbsub.add_parser("backup", help="copy the database to a file (a server's too: a portable SQLite file)")
     b.add_argument("target", nargs="?", type=Path, help="backup file (default: backups/ in the data folder)")
     b.set_defaults(func=run_backup)
     c = dbsub.add_parser("check", help="check the database's integrity")
@@ -22,15 +22,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.set_defaults(func=run_check)
     u = dbsub.add_parser("upgrade", help="bring the schema up to date (a backup is made first)")
     u.set_defaults(func=run_upgrade)
+    from zqtracker.cli.commands import db_server
+
+    db_server.register(dbsub)  # db copy (a server's own commands)
 
 
 def run_backup(args: argparse.Namespace, console: Console) -> int:
     database = open_database(args.db)
     try:
-        if database.sqlite_path is None:
-            console.error("only SQLite databases are backed up by zqtracker; use the server's own tools")
-            return ExitCode.REFUSED
-        path = admin.backup(database, args.target)
+        path = admin.backup(database, args.target)  # a server's: a SQLite file holding all of it
     finally:
         database.close()
     console.print(f"已备份到 {path}" if console.zh else f"Backed up to {path}")
