@@ -72,3 +72,18 @@ class InUseError(DomainError):
     def __init__(self, kind: str, name: str, count: int) -> None:
         self.kind, self.name, self.count = kind, name, count
         super().__init__(f"{kind} {name!r} is used by {count} project(s)")
+
+
+class AccessRefused(DomainError):
+    """The server refused a write (or a read) this account may not make: a reader's edit, a
+    district account's change of another district's project. Nothing was written."""
+
+    def __init__(self, user: str, detail: str = "") -> None:
+        self.user, self.detail = user, detail
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "en") -> str:
+        if lang.startswith("zh"):
+            return f"数据库服务器拒绝了此操作：账户“{self.user}”无权修改这些项目（只读账户，或不属于本区县的项目）；未写入任何内容。"
+        return (f"The server refused this: the account “{self.user}” may not change these projects (a read-only "
+                "account, or projects of another district); nothing was written.")  # fmt: skip

@@ -11,8 +11,9 @@ from typing import Any, TypeVar
 from zqtracker.domain.errors import ConcurrentUpdateError
 from zqtracker.storage.audit import ChangeRow, acting, read_changes
 from zqtracker.storage.database import Database
+from zqtracker.storage.watch import ChangeWatcher, SeenChanges
 
-__all__ = ["ChangeRow", "HistoryService", "acting", "explains_conflicts"]
+__all__ = ["ChangeRow", "ChangeWatcher", "HistoryService", "SeenChanges", "acting", "explains_conflicts", "watch"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -47,3 +48,8 @@ def explains_conflicts(method: F) -> F:
             raise
 
     return run  # type: ignore[return-value]
+
+
+def watch(database: Database) -> ChangeWatcher:
+    """A watcher of others' changes to ``database`` (close it when done)."""
+    return ChangeWatcher(database)

@@ -55,3 +55,55 @@ def copy_database(source: str, target: str, *, replace: bool = False) -> CopyRep
         src.close()
         dst.close()
     return report
+
+
+KINDS = ("analyst", "district", "reader")
+
+
+class AccountError(Exception):
+    """One sentence: why the accounts were not changed (nothing was)."""
+
+
+def init_server(url: str) -> str:
+    """Schema (migrated), the three kinds of account, their grants and row-level policies, on the
+    server database at ``url`` (as its owner). Returns the database's display name."""
+    from zqtracker.storage.server_roles import init_server as install
+
+    database = open_database(url)
+    try:
+        if database.engine.dialect.name != "postgresql":
+            raise AccountError(f"{database.display_name} is not a PostgreSQL database: accounts live on a server.")
+        with database.engine.begin() as conn:
+            install(conn)
+        return database.display_name
+    finally:
+        database.close()
+
+
+def grant(url: str | None, user: str, kind: str, districts: list[str]) -> tuple[bool, list[tuple[str, str, list[str]]]]:
+    """Make ``user`` an account of ``kind`` (district staff: of ``districts``, which must exist).
+    Returns whether the login role was created, and every account afterwards."""
+    from zqtracker.storage.server_roles import accounts
+    from zqtracker.storage.server_roles import grant as give
+
+    if kind not in KINDS:
+        raise AccountError(f"unknown kind of account {kind!r}: analyst, district or reader")
+    if (kind == "district") != bool(districts):
+        raise AccountError("a district account needs --district (and only it does)")
+    database = open_database(url)
+    try:
+        if database.engine.dialect.name != "postgresql":
+            raise AccountError(f"{database.display_name} is not a PostgreSQL database: accounts live on a server.")
+        with database.engine.begin() as conn:
+            if not conn.exec_driver_sql("SELECT to_regclass('zq_district_staff')").scalar():
+                raise AccountError(
+                    f"{database.display_name} has no accounts yet: run `zqtracker db init-server` first."
+                )
+            known = dict(conn.exec_driver_sql("SELECT name, id FROM districts").all())
+            missing = [d for d in districts if d not in known]
+            if missing:
+                raise AccountError(f"no district called {missing[0]!r} in {database.display_name}")
+            created = give(conn, user, kind, [known[d] for d in districts])
+            return created, accounts(conn)
+    finally:
+        database.close()

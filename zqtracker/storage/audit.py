@@ -53,6 +53,17 @@ def os_user() -> str:
         return "unknown"
 
 
+def access_refused(exc: BaseException, user: str):  # type: ignore[no-untyped-def]
+    """The server's refusal of a privilege or a row-level-security policy, as AccessRefused."""
+    from zqtracker.domain.errors import AccessRefused
+
+    orig = getattr(exc, "orig", exc)
+    if getattr(orig, "sqlstate", None) == "42501":  # insufficient_privilege: grants and RLS alike
+        lines = str(orig).strip().splitlines()
+        return AccessRefused(user, lines[0] if lines else "")
+    return None
+
+
 def end_write(conn: Connection) -> None:
     """Before the commit: the context goes with the transaction (a later write says its own)."""
     if conn.dialect.name == "sqlite" and conn.connection.info.get("zq_audit"):

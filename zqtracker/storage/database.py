@@ -167,12 +167,18 @@ class Database:
         server, storage locks the rows it checks (SELECT … FOR UPDATE) or checks in the UPDATE."""
         from zqtracker.storage import audit
 
-        with self._sessions() as session, session.begin():
-            if self.engine.dialect.name == "sqlite":
-                session.connection().exec_driver_sql("BEGIN IMMEDIATE")
-            audit.begin_write(session.connection())  # who and what, for the audit trail
-            yield session
-            audit.end_write(session.connection())
+        try:
+            with self._sessions() as session, session.begin():
+                if self.engine.dialect.name == "sqlite":
+                    session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+                audit.begin_write(session.connection())  # who and what, for the audit trail
+                yield session
+                audit.end_write(session.connection())
+        except Exception as exc:  # the driver's own errors too (storage writes on its cursor)
+            refused = audit.access_refused(exc, self.engine.url.username or "")
+            if refused is None:
+                raise
+            raise refused from exc
 
     def backup_to(self, target: Path) -> Path:
         """A consistent copy of a SQLite database through SQLite's backup API."""

@@ -72,6 +72,9 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.translations = translations
         self.events = events or DataEvents(self)
+        from zqtracker.ui.live_updates import LiveUpdates
+
+        self.live = LiveUpdates(self.events, self)
         self.undo_stack = QUndoStack(self)
         self.is_demo = False
         self._pending_name = ""  # the file whose first page shows while it opens
@@ -154,6 +157,7 @@ class MainWindow(QMainWindow):
         self.context_changed.emit(ctx)
         self.events.database_replaced.emit()
         self.actions_.update_enabled()
+        self.live.set_context(ctx)  # others' changes appear (LISTEN/NOTIFY, PRAGMA data_version)
         if old is not None and old is not ctx:
             old.close()
 
@@ -320,6 +324,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.projects.loader.cancel()
+        self.live.stop()
         super().closeEvent(event)
 
     def close_database(self) -> None:

@@ -4,7 +4,8 @@ Revision ID: 0004_audit_trail
 Revises: 0003_optional_fields
 Create Date: 2026-12-03
 
-On SQLite the program installs TEMP triggers on each connection (storage/audit.py), since who
+The triggers also NOTIFY channel ``zqtracker`` (delivered at commit), which open windows listen
+to. On SQLite the program installs TEMP triggers on each connection (storage/audit.py), since who
 made a change is the operating system's user there; on PostgreSQL the server records it itself,
 as session_user, whatever program writes.
 """
@@ -59,6 +60,7 @@ BEGIN
       WHERE a.value IS DISTINCT FROM b.value AND a.key NOT IN SKIPPED_FIELDS
     ) d;
   END IF;
+  PERFORM pg_notify('zqtracker', TG_TABLE_NAME);  -- open windows elsewhere reload (at commit)
   RETURN NULL;
 END $$;
 
@@ -96,6 +98,7 @@ BEGIN
           WHERE o.amount IS DISTINCT FROM n.amount) c
     LEFT JOIN projects p ON p.id = c.project_id;
   END IF;
+  PERFORM pg_notify('zqtracker', TG_TABLE_NAME);  -- open windows elsewhere reload (at commit)
   RETURN NULL;
 END $$;
 """
