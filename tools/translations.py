@@ -56,7 +56,7 @@ AREAS: dict[str, list[str]] = {
         "zqtracker/ui/import_preview.py",
     ],
     "export": ["zqtracker/ui/export_dialog.py"],
-    "server": ["zqtracker/ui/change_log.py"],
+    "server": ["zqtracker/ui/change_log.py", "zqtracker/ui/connect_dialog.py"],
     "dashboard": [
         "zqtracker/ui/dashboard/widget.py",
         "zqtracker/ui/dashboard/tiles.py",

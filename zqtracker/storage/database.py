@@ -218,7 +218,12 @@ def _make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 10})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True)
+    if u.get_backend_name() == "postgresql":
+        from zqtracker.storage.credentials import attach_password
+
+        attach_password(engine)  # a password kept in the system keyring
+    return engine
 
 
 def open_database(

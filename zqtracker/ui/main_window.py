@@ -188,7 +188,12 @@ class MainWindow(QMainWindow):
             name = (self._pending_name or self.tr("Opening…")) if busy else self.tr("No database")
         else:
             path = self.ctx.database.sqlite_path
-            name = path.name if path is not None else self.ctx.database.display_name
+            if path is not None:
+                name = path.name
+            else:  # user@server/database
+                from zqtracker.services.connections import short_name
+
+                name = short_name(self.ctx.database.url)
             self.setWindowFilePath(str(path) if path is not None else "")
         demo = f" [{self.tr('DEMO DATA')}]" if self.is_demo else ""
         self.setWindowTitle(f"{name}{demo} — zqtracker")
