@@ -67,7 +67,7 @@ def access_refused(exc: BaseException, user: str):  # type: ignore[no-untyped-de
 def end_write(conn: Connection) -> None:
     """Before the commit: the context goes with the transaction (a later write says its own)."""
     if conn.dialect.name == "sqlite" and conn.connection.info.get("zq_audit"):
-        conn.exec_driver_sql("DELETE FROM temp.zq_context")
+        conn.exec_driver_sql("DELETE FROM temp.zq_context")  # (present: begin_write saw to it)
 
 
 def begin_write(conn: Connection) -> None:
@@ -82,13 +82,14 @@ def begin_write(conn: Connection) -> None:
     if conn.dialect.name != "sqlite":
         return
     raw = conn.connection.dbapi_connection
-    info = conn.connection.info
-    if not info.get("zq_audit"):
+    # Installed inside this transaction: a write that fails rolls them back, so look each time.
+    if not conn.exec_driver_sql("SELECT 1 FROM sqlite_temp_master WHERE name = 'zq_context'").first():
         if not conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'project_changes'").first():
+            conn.connection.info["zq_audit"] = False
             return  # a database older than the audit trail (being migrated)
         for statement in _sqlite_triggers():
             raw.execute(statement)  # type: ignore[union-attr]
-        info["zq_audit"] = True
+    conn.connection.info["zq_audit"] = True
     conn.exec_driver_sql("DELETE FROM temp.zq_context")
     conn.exec_driver_sql("INSERT INTO temp.zq_context VALUES (?, ?, ?)", (action, source, os_user()))
 

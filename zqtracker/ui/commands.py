@@ -20,7 +20,6 @@ from PySide6.QtGui import QUndoCommand
 
 from zqtracker.domain.models import Project, ProjectSnapshot, StatusChange
 from zqtracker.domain.status import Status
-from zqtracker.services.history import acting
 
 if TYPE_CHECKING:
     from zqtracker.services.context import AppContext
@@ -46,10 +45,14 @@ class Command(QUndoCommand):
         if self._executed:
             self._executed = False  # pushed right after execute(): already done
             return
+        from zqtracker.services.history import acting  # (not at import: the launch shows a page first)
+
         with acting("redo"):  # recorded so in the audit trail
             self._guarded(self.apply)
 
     def undo(self) -> None:
+        from zqtracker.services.history import acting
+
         with acting("undo"):
             self._guarded(self.revert)
 

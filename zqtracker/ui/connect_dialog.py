@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zqtracker.services.connections import SSL_MODES, server_url, store_password
-
 
 class ConnectDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, *, recent: list[str] | None = None) -> None:
@@ -33,6 +31,8 @@ class ConnectDialog(QDialog):
         self.port.setValue(5432)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        from zqtracker.services.connections import SSL_MODES  # (SQLAlchemy: not at the launch)
+
         self.tls = QComboBox()
         for mode in SSL_MODES:
             self.tls.addItem("", mode)
@@ -80,6 +80,8 @@ class ConnectDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
     def accept(self) -> None:
+        from zqtracker.services.connections import server_url, store_password
+
         host, user, database = self.host.text().strip(), self.user.text().strip(), self.database.text().strip()
         self.url = server_url(host, self.port.value(), database, user, self.tls.currentData())
         if self.password.text():
