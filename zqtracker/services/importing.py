@@ -355,20 +355,22 @@ class ImportService:
             return result
         if not analysis.has_work and options.mode != "replace":
             return result
+        from zqtracker.services import backups
+
+        # A replace on a server too: its backup is a SQLite file holding all of it (services/backups).
+        result.backup = backups.before(self.db, "replace" if options.mode == "replace" else "import")
         replaced = None
-        if options.mode == "replace":
-            from zqtracker.services.admin import backup
+        if options.mode == "replace" and result.backup is not None:
             from zqtracker.storage.transfer import fingerprint, reading
 
-            result.backup = backup(self.db)
             with reading(result.backup) as copy:
-                replaced = fingerprint(copy, audit=False)
+                replaced = fingerprint(copy, audit=False)  # the undo restores from it: nothing may land between
         note = f"从 {analysis.book.path.name} 导入" if options.lang.startswith("zh") else \
             f"Imported from {analysis.book.path.name}"  # fmt: skip
         with acting("import", analysis.book.path.name):
             change = import_apply.write(self.db, analysis, note=note, progress=worded(progress, options.lang),
-                                        replaced=replaced if options.mode == "replace" else None)  # fmt: skip
-        change.replaced_backup = result.backup
+                                        replaced=replaced)  # fmt: skip
+        change.replaced_backup = result.backup if options.mode == "replace" else None
         result.change, result.written = change, True
         result.project_ids = [r[0] for r in change.inserted] + [r[0] for r in change.after]
         return result

@@ -84,6 +84,10 @@ class ProjectService:
     @explains_conflicts
     def delete(self, ids: Sequence[int], *, expected_versions: dict[int, int] | None = None) -> list[ProjectSnapshot]:
         """Delete projects; with ``expected_versions`` only if none changed since (an undo's redo)."""
+        if len(ids) > 1:  # a bulk delete: a backup copy first (services/backups.py)
+            from zqtracker.services import backups
+
+            backups.before(self.db, "bulk-delete")
         with acting("delete"), self.db.write() as s:
             return ProjectRepository(s).delete(ids, expected_versions=expected_versions)
 

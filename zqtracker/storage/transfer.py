@@ -41,6 +41,8 @@ def delete_all(conn: Connection, *, audit: bool = True) -> None:
     """Children before parents; the trail (when it goes too) after them, so that what the deletes
     themselves recorded goes with it."""
     data = tables(audit=False)
+    # Two-level sectors: RESTRICT is checked row by row, so the links to parents go first.
+    conn.exec_driver_sql("UPDATE sectors SET parent_id = NULL WHERE parent_id IS NOT NULL")
     for table in [*reversed(data), *(t for t in tables(audit=audit) if t not in data)]:
         conn.execute(table.delete())
 
@@ -55,7 +57,10 @@ def copy_all(source: Connection, target: Connection, progress: Callable[[str, in
     for table in tables(audit=audit):
         if server and table.name in AUDIT:
             target.exec_driver_sql("DELETE FROM project_changes WHERE action = 'copy'")
-        result = source.execution_options(stream_results=True).execute(select(table))
+        query = select(table)
+        if "parent_id" in table.c:  # chains before the sectors under them
+            query = query.order_by(table.c.parent_id.is_not(None), table.c.id)
+        result = source.execution_options(stream_results=True).execute(query)
         done = 0
         while rows := result.fetchmany(CHUNK):
             target.execute(table.insert(), [dict(r._mapping) for r in rows])
