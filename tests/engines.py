@@ -27,7 +27,14 @@ from zqtracker.storage.database import Database, open_database
 PG_URL = os.environ.get("ZQ_TEST_PG_URL", "")
 REQUIRE_PG = os.environ.get("ZQ_REQUIRE_PG") == "1"
 ENGINES = ("sqlite", "postgresql")
-SQLITE_ONLY_PREFIXES = ("test_ui_", "test_dashboard_widget", "test_export_dialog", "test_import_dialog", "test_qt_")
+SQLITE_ONLY_PREFIXES = (
+    "test_ui_",
+    "test_dashboard_widget",
+    "test_export_dialog",
+    "test_import_dialog",
+    "test_qt_",
+    "test_faults_ui",
+)
 _counter = itertools.count()
 
 
