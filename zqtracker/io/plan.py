@@ -125,6 +125,8 @@ def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Calla
         return lambda v: cells.parse_money_cell(v, unit, "amount")
     if f == "month":
         return lambda v: cells.parse_month(v, layout.year, "month", opts.date1904)
+    if f == "notes":
+        return lambda v: cells.parse_note(v, f)
     kind = KIND_OF.get(f, Kind.TEXT)
     if kind is Kind.MONEY:
         return lambda v: cells.parse_money_cell(v, unit, "plan" if f == "annual_plan" else f)

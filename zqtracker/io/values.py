@@ -99,6 +99,17 @@ def name_part(text: str) -> str:
     return text.strip()
 
 
+def parse_note(value: object, field: str) -> str:
+    """Notes as written, exactly — line breaks, runs of spaces, indentation — so that a workbook
+    exported by zqtracker imports back unchanged (issue #16). Only an Excel error is refused."""
+    if value.__class__ is str:
+        if value[:2].lstrip()[:1] == "#":  # type: ignore[index]
+            _check_error(value, field)
+        return value  # type: ignore[return-value]
+    _check_error(value, field)
+    return display(value)
+
+
 def parse_code(value: object, field: str = "code") -> str:
     """A project code as text. A number read back (1.0) becomes the digits the cell shows ("1");
     a number too long to have kept its digits is refused rather than stored wrong."""

@@ -29,6 +29,15 @@ class ProjectService:
         with self.db.session() as s:
             return ProjectRepository(s).list_rows(f, limit=limit)
 
+    def id_by_code(self, code: str) -> int | None:
+        with self.db.session() as s:
+            return ProjectRepository(s).id_by_code(code)
+
+    def figures_of(self, ids: Sequence[int] | None = None) -> dict[int, tuple]:
+        """Per project that has one: (自开工累计 yuan, its year, its month, ForeignAmount or None)."""
+        with self.db.session() as s:
+            return ProjectRepository(s).figures_of(ids)
+
     def count(self, f: ProjectFilter | None = None) -> int:
         with self.db.session() as s:
             return ProjectRepository(s).count(f)
@@ -149,18 +158,21 @@ class ProjectService:
     def set_investment(
         self,
         project_id: int,
-        records: Sequence[tuple[int, int, int | None]],
+        records: Sequence[tuple],
         *,
         expected: dict[tuple[int, int], int | None] | None = None,
     ) -> list[InvestmentRecord]:
-        """Write (year, month, amount) for one project; amount None deletes that month.
+        """Write (year, month, amount[, first month]) for one project; amount None deletes that month.
+        A first month before the month makes the amount one figure for those months (1–X月).
 
         ``expected``: the amount (None: no record) each month must still have, else
         ConcurrentUpdateError (an undo or redo over someone else's entry). Returns the records as
         they were before, for undo.
         """
-        for y, m, amount in records:
+        for y, m, amount, *rest in records:
             validate_month(y, m)
+            if rest and rest[0] is not None:
+                validate_month(y, rest[0])
             if amount is not None:
                 validate_amount(amount)
         with acting("edit"), self.db.write() as s:
@@ -171,9 +183,11 @@ class ProjectService:
                 had = before.get((y, m))
                 if (had.amount if had else None) != amount:
                     raise ConcurrentUpdateError(project_id, what="investment", detail=f"{y}-{m:02d}")
-            touched = {(y, m) for y, m, _ in records}
+            touched = {(y, m) for y, m, *_ in records}
             repo.delete_investment([(project_id, y, m) for y, m in touched])
-            repo.put_investment([InvestmentRecord(project_id, y, m, a) for y, m, a in records if a is not None])
+            repo.put_investment(
+                [InvestmentRecord(project_id, y, m, a, *rest) for y, m, a, *rest in records if a is not None]
+            )
         return [before[k] for k in sorted(touched) if k in before]
 
     @explains_conflicts
