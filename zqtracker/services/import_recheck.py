@@ -33,25 +33,25 @@ def recheck(store: ImportStore, analysis: ImportAnalysis) -> None:
         if candidate is not None and code_of.get(candidate) in (None, "", code):
             _stale(f"the project “{key[0]}” ({key[1]}) was added meanwhile")
     existing = set(by_code.values()) | set(by_name.values())
-    targets = {t for t, *_rest in analysis.records if t > 0} | {t for t, *_rest in analysis.plans if t > 0}
+    targets = {r[0] for r in analysis.records if r[0] > 0} | {r[0] for r in analysis.plans if r[0] > 0}
     targets |= {u.pid for u in analysis.updates}
     gone = sorted(targets - existing)
     if gone:
         raise ConcurrentUpdateError(gone[0], what="import", detail="a project of this file was deleted meanwhile")
-    years = {y for t, y, _m, _a, _p in analysis.records if t > 0}
+    years = {r[1] for r in analysis.records if r[0] > 0}
     if years:
         stored = store.investment(years)
-        for target, y, m, _yuan, previous in analysis.records:
+        for target, y, m, _yuan, previous, *_first in analysis.records:
             if target > 0:
                 now = stored.get((target, y, m))
                 if (now[0] if now is not None else None) != previous:
                     raise ConcurrentUpdateError(
                         target, what="import", detail=f"its {y}-{m:02d} amount changed meanwhile"
                     )
-    plan_years = {y for t, y, _a, _p in analysis.plans if t > 0}
+    plan_years = {r[1] for r in analysis.plans if r[0] > 0}
     if plan_years:
         plans = store.plans(plan_years)
-        for target, y, _yuan, previous in analysis.plans:
+        for target, y, _yuan, previous, *_rest in analysis.plans:
             if target > 0 and plans.get((target, y)) != previous:
                 raise ConcurrentUpdateError(target, what="import", detail=f"its {y} annual plan changed meanwhile")
 

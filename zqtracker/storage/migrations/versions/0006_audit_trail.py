@@ -1,7 +1,7 @@
 """The audit trail (留痕): project_changes, and on PostgreSQL the triggers that fill it.
 
-Revision ID: 0005_audit_trail
-Revises: 0004_figures
+Revision ID: 0006_audit_trail
+Revises: 0005_cube_index
 Create Date: 2026-12-03
 
 The triggers also NOTIFY channel ``zqtracker`` (delivered at commit), which open windows listen
@@ -15,8 +15,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_audit_trail"
-down_revision = "0004_figures"
+revision = "0006_audit_trail"
+down_revision = "0005_cube_index"
 branch_labels = None
 depends_on = None
 
