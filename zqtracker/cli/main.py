@@ -27,6 +27,7 @@ COMMANDS: tuple[str, ...] = (
     "template",
     "import_file",
     "round",
+    "history",
 )
 
 log = logging.getLogger("zqtracker")

@@ -1,8 +1,8 @@
 """The monthly reporting round (issue 17): rounds, each district's part, the projects sent, the
 analyst's decisions on plausibility findings, and closed months with their frozen figures.
 
-Revision ID: 0006_rounds
-Revises: 0005_cube_index
+Revision ID: 0007_rounds
+Revises: 0006_audit_trail
 Create Date: 2026-11-28
 
 Only new tables: nothing existing is rebuilt, so no data moves.
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_rounds"
-down_revision = "0005_cube_index"
+revision = "0007_rounds"
+down_revision = "0006_audit_trail"
 branch_labels = None
 depends_on = None
 
