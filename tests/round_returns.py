@@ -64,3 +64,13 @@ class Sheet:
         target = path or self.path
         self.wb.save(target)
         return target
+
+
+def sql(ctx, query: str, *args: object) -> list[tuple]:  # type: ignore[no-untyped-def]
+    """Rows of a query on the test's database, either engine ("?" placeholders, in order)."""
+    from sqlalchemy import text
+
+    parts = query.split("?")
+    named = "".join(p + (f":p{i}" if i < len(parts) - 1 else "") for i, p in enumerate(parts))
+    with ctx.database.engine.connect() as con:
+        return [tuple(r) for r in con.execute(text(named), {f"p{i}": a for i, a in enumerate(args)}).all()]

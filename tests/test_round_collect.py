@@ -5,13 +5,12 @@ imported exactly by their hidden ids — and the returns that must be refused.""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from datetime import date
 from pathlib import Path
 
 import openpyxl
 import pytest
-from round_returns import H_MONTH, H_NAME, H_PROGRESS, H_STATUS, H_YTD, H_YTD_BEFORE, Sheet
+from round_returns import H_MONTH, H_NAME, H_PROGRESS, H_STATUS, H_YTD, H_YTD_BEFORE, Sheet, sql
 
 from zqtracker.domain.rounds import DistrictState, Period
 from zqtracker.io.round_workbook import META_SHEET
@@ -25,8 +24,7 @@ WAN = 10_000
 
 
 def _sql(ctx: AppContext, query: str, *args: object) -> list[tuple]:
-    with sqlite3.connect(ctx.database.sqlite_path) as con:  # type: ignore[arg-type]
-        return con.execute(query, args).fetchall()
+    return sql(ctx, query, *args)
 
 
 def _ytd_sep(ctx: AppContext, pid: int) -> int:
@@ -287,7 +285,7 @@ def test_cli_collect_remind_and_close(demo_ctx: AppContext, round_made: dict[str
     dh.set(p2, H_MONTH, 4_000_000)  # in 元
     dh.save()
     code_p2 = _sql(ctx, "SELECT code FROM projects WHERE id = ?", p2)[0][0]
-    db = str(ctx.database.sqlite_path)
+    db = ctx.database.url
     ctx.close()
     out = io.StringIO()
     assert main(["--db", db, "round", "collect", str(round_made["四会市"]), "--dry-run", "--json"], stdout=out) == 1

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import io
 import json
-import sqlite3
 from datetime import date
 from pathlib import Path
 
 import openpyxl
 import pytest
+from round_returns import sql
 
 from zqtracker.cli.main import main
 from zqtracker.domain.errors import ValidationError
@@ -26,19 +26,18 @@ OCT = Period(2023, 10)
 THREE = ["高要区", "四会市", "鼎湖区"]
 
 
-def _records(path: Path, district: str) -> dict[int, tuple[int, int | None]]:
+def _records(ctx: AppContext, district: str) -> dict[int, tuple[int, int | None]]:
     """Hand-computed last figures: project id → (1–9月 2023 sum, September's amount)."""
-    con = sqlite3.connect(path)
     out: dict[int, tuple[int, int | None]] = {}
-    for pid, ytd, sep in con.execute(
+    for pid, ytd, sep in sql(
+        ctx,
         "SELECT p.id, COALESCE((SELECT SUM(amount) FROM investment_records r WHERE r.project_id = p.id AND r.year = 2023"
         " AND r.month < 10), 0), (SELECT amount FROM investment_records r WHERE r.project_id = p.id AND r.year = 2023"
         " AND r.month = 9) FROM projects p JOIN districts d ON d.id = p.district_id WHERE d.name = ?"
         " AND p.status != 'cancelled'",
-        (district,),
+        district,
     ):
         out[pid] = (ytd, sep)
-    con.close()
     return out
 
 
@@ -47,8 +46,6 @@ def test_create_writes_one_locked_prefilled_workbook_per_district(demo_ctx: AppC
     made = service.create(OCT, tmp_path, districts=THREE, lang="zh", due_on=date(2023, 11, 10))
     assert made.folder == tmp_path / folder_name(OCT, "zh") == tmp_path / "2023年10月报表"
     assert [b.district for b in made.books] == THREE
-    db_file = demo_ctx.database.sqlite_path
-    assert db_file is not None
     for b in made.books:
         assert b.path == made.folder / book_name(OCT, b.district)
         wb = openpyxl.load_workbook(b.path)
@@ -66,7 +63,7 @@ def test_create_writes_one_locked_prefilled_workbook_per_district(demo_ctx: AppC
         id_col = headers.index("系统编号") + 1
         letter = openpyxl.utils.get_column_letter(id_col)
         assert ws.column_dimensions[letter].hidden is True
-        expected = _records(db_file, b.district)
+        expected = _records(demo_ctx, b.district)
         rows = list(ws.iter_rows(min_row=5, values_only=False))
         assert len(rows) == b.projects == len(expected)
         ytd_col, sep_col = headers.index("1–9月累计完成投资（万元）"), headers.index("9月完成投资（万元）")
@@ -89,11 +86,11 @@ def test_create_writes_one_locked_prefilled_workbook_per_district(demo_ctx: AppC
         assert meta["round"] == "2023-10" and meta["district"] == b.district
         ids = [int(v) for v in meta["ids"].split(",")]
         assert sorted(ids) == sorted(expected)
-        with sqlite3.connect(db_file) as con:
-            token = con.execute(
-                "SELECT token FROM round_districts rd JOIN districts d ON d.id = rd.district_id WHERE d.name = ?",
-                (b.district,),
-            ).fetchone()[0]
+        token = sql(
+            demo_ctx,
+            "SELECT token FROM round_districts rd JOIN districts d ON d.id = rd.district_id WHERE d.name = ?",
+            b.district,
+        )[0][0]
         assert meta["checksum"] == checksum(token, OCT, int(meta["district_id"]), ids)
         assert wb["新增项目"].protection.sheet is True
         assert wb["新增项目"]["B4"].protection.locked is False
@@ -150,7 +147,7 @@ def test_cancelled_create_removes_its_files_and_records_nothing(demo_ctx: AppCon
 
 
 def test_cli_create_and_status(demo_ctx: AppContext, tmp_path: Path) -> None:
-    db = str(demo_ctx.database.sqlite_path)
+    db = demo_ctx.database.url
     demo_ctx.close()
     out, err = io.StringIO(), io.StringIO()
     code = main(["--db", db, "--lang", "zh", "round", "create", "2023-10", "--out", str(tmp_path), "--district", "高要区",

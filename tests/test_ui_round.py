@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from round_returns import H_MONTH, H_PROGRESS, H_STATUS, H_YTD, H_YTD_BEFORE, Sheet
+from round_returns import H_MONTH, H_PROGRESS, H_STATUS, H_YTD, H_YTD_BEFORE, Sheet, sql
 
 from zqtracker.domain.rounds import DistrictState, Period
 from zqtracker.services.context import AppContext
@@ -31,14 +31,10 @@ def _shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
 
 def _fill(paths: dict[str, Path], ctx: AppContext) -> tuple[int, int]:
     """高要区: three figures, one status; a 元 slip on the fourth row. Returns (slipped, first)."""
-    import sqlite3
-
     sheet = Sheet.open(paths["高要区"])
-    con = sqlite3.connect(ctx.database.sqlite_path)  # type: ignore[arg-type]
-    chosen = [pid for pid in sheet.ids() if con.execute(
-        "SELECT COUNT(*) FROM investment_records WHERE project_id = ? AND year = 2023 AND amount > 0", (pid,)
-    ).fetchone()[0] >= 6][:4]  # fmt: skip
-    con.close()
+    chosen = [pid for pid in sheet.ids() if sql(
+        ctx, "SELECT COUNT(*) FROM investment_records WHERE project_id = ? AND year = 2023 AND amount > 0", pid
+    )[0][0] >= 6][:4]  # fmt: skip
     for k, pid in enumerate(chosen[:3], start=1):
         sheet.set(pid, H_YTD, sheet.get(pid, H_YTD_BEFORE) + 20 * k)
         sheet.set(pid, H_PROGRESS, "设备进场安装" if k == 1 else "主体结构施工")
