@@ -5,7 +5,9 @@ Revision ID: 0007_rounds
 Revises: 0006_audit_trail
 Create Date: 2026-11-28
 
-Only new tables: nothing existing is rebuilt, so no data moves.
+Only new tables: nothing existing is rebuilt, so no data moves. On a PostgreSQL server whose
+accounts were set up (storage/server_roles.py), the new tables get the same grants as the others:
+analysts read and write them, district staff and readers read them.
 """
 
 from __future__ import annotations
@@ -124,6 +126,24 @@ def upgrade() -> None:
         sa.Column("since_start_reported", sa.Boolean(), nullable=False),
         sa.PrimaryKeyConstraint("close_year", "close_month", "project_id", name=op.f("pk_closed_progress")),
     )
+
+    _grant_on_server()
+
+
+_TABLES = ("rounds", "round_districts", "round_projects", "round_decisions", "closed_months", "closed_investment",
+           "closed_progress")  # fmt: skip
+
+
+def _grant_on_server() -> None:
+    bind = op.get_bind()
+    if bind.dialect.name != "postgresql":
+        return
+    if not bind.exec_driver_sql("SELECT 1 FROM pg_roles WHERE rolname = 'zq_analyst'").scalar():
+        return  # accounts not set up: `db server init` grants on every table when it is
+    tables = ", ".join(_TABLES)
+    bind.exec_driver_sql(f"GRANT SELECT ON {tables} TO zq_analyst, zq_district, zq_reader")
+    bind.exec_driver_sql(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {tables} TO zq_analyst")
+    bind.exec_driver_sql("GRANT USAGE, SELECT ON SEQUENCE rounds_id_seq TO zq_analyst")
 
 
 def downgrade() -> None:
