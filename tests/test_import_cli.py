@@ -19,7 +19,17 @@ from zqtracker.cli.console import ExitCode
 from zqtracker.cli.main import main
 
 CORPUS = Path("/work/shared/corpus/poi-xlsx")
-KEYS = {"added", "updated", "unchanged", "investment_records", "skipped", "new_sectors", "new_districts"}
+KEYS = {
+    "added",
+    "updated",
+    "unchanged",
+    "investment_records",
+    "skipped",
+    "skipped_total",
+    "skipped_not_listed",
+    "new_sectors",
+    "new_districts",
+}
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -73,8 +83,9 @@ def test_dry_run_writes_nothing(db_path: Path, tmp_path: Path) -> None:
 
 
 def test_refused_files_exit_2_with_one_sentence(db_path: Path, tmp_path: Path) -> None:
-    for name, words in (("protect.xlsx", "password-protected"), ("61300.xls.renamed.xlsx", "legacy Excel"),
-                        ("poc-xmlbomb.xlsx", "unsafe XML"), ("sample.xlsb.renamed.xlsx", ".xlsb")):  # fmt: skip
+    for name, words in (("protect.xlsx", "password-protected"), ("61300.xls.renamed.xlsx", "damaged"),
+                        ("password.xls.renamed.xlsx", "password-protected"), ("poc-xmlbomb.xlsx", "unsafe XML"),
+                        ("duplicate-filename.xlsx", "two parts named")):  # fmt: skip
         code, _out, err = run("--db", str(db_path), "import", str(CORPUS / name))
         assert code == ExitCode.REFUSED, (name, err)
         assert words in err and name in err and "Traceback" not in err

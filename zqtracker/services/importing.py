@@ -20,7 +20,7 @@ from pathlib import Path
 from zqtracker.domain.errors import DomainError, Problem
 from zqtracker.domain.money import Unit
 from zqtracker.io.columns import DATA_SHEET_ROLES, sheet_role
-from zqtracker.io.errors import CellProblem, WorkbookRefused
+from zqtracker.io.errors import CellProblem, WorkbookRefused, listed_problems
 from zqtracker.io.layout import PROJECTS, UNKNOWN, SheetLayout, detect_layout
 from zqtracker.io.plan import PlanBuilder, PlanOptions, SheetPlan
 from zqtracker.io.reader import RawSheet, RawWorkbook, column_text, read_workbook
@@ -137,10 +137,13 @@ class ImportResult:
         return not self.problems
 
     def as_json(self, lang: str = "en") -> dict[str, object]:
-        """The CLI's ``--json`` shape (issue 4), exactly these keys."""
+        """The CLI's ``--json`` shape (issue 4), exactly these keys; at most 100 problems listed
+        per column, the rest counted in ``skipped_not_listed`` (issue 16)."""
+        listed, omitted = listed_problems(self.problems)
         return {"added": self.added, "updated": self.updated, "unchanged": self.unchanged,
                 "investment_records": self.investment_records,
-                "skipped": [p.as_json(lang) for p in self.problems],
+                "skipped": [p.as_json(lang) for p in listed], "skipped_total": len(self.problems),
+                "skipped_not_listed": omitted,
                 "new_sectors": self.new_sectors, "new_districts": self.new_districts}  # fmt: skip
 
 

@@ -43,7 +43,7 @@ from zqtracker.ui.import_command import ImportCommand
 from zqtracker.ui.import_dialog_ui import build_ui
 from zqtracker.ui.operations import Operation
 
-FILE_FILTER = "*.xlsx *.xlsm *.xltx *.xltm *.csv"
+FILE_FILTER = "*.xlsx *.xlsm *.xltx *.xltm *.xls *.xlsb *.ods *.csv"
 MAPPABLE = (*PROJECT_FIELDS, "chain", "annual_plan", "month", "amount")
 
 

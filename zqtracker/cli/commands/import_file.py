@@ -14,7 +14,7 @@ from pathlib import Path
 from zqtracker.cli.common import open_context
 from zqtracker.cli.console import Console, ExitCode
 from zqtracker.domain.money import Unit
-from zqtracker.io.errors import WorkbookRefused
+from zqtracker.io.errors import WorkbookRefused, listed_problems
 from zqtracker.services.importing import MODES, ImportOptions, ImportRefused, ImportResult, ImportService
 from zqtracker.services.progress import Progress
 
@@ -22,11 +22,16 @@ from zqtracker.services.progress import Progress
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "import",
-        help="import projects or monthly investment from .xlsx/.xlsm/.csv",
+        help="import projects or monthly investment from .xlsx/.xlsm/.xls/.xlsb/.ods/.csv",
         description="Import a spreadsheet: projects (matched by code, else name + district) and monthly "
         "completed investment (long or wide). All or nothing unless --skip-invalid.",
     )
-    p.add_argument("file", type=Path, metavar="FILE", help=".xlsx, .xlsm or .csv file")
+    p.add_argument(
+        "file",
+        type=Path,
+        metavar="FILE",
+        help=".xlsx, .xlsm, .xls, .xlsb, .ods or .csv file (told by its bytes, whatever its name)",
+    )
     p.add_argument("--sheet", action="append", metavar="S", help="import this sheet only (repeatable); "
                    "default: every visible sheet that is recognised")  # fmt: skip
     p.add_argument("--mode", choices=MODES, default="merge",
@@ -94,9 +99,13 @@ def _print(console: Console, result: ImportResult, dry_run: bool, skip_invalid: 
     zh, lang = console.zh, console.lang
     for note in result.notes:
         console.print(("注意：" if zh else "Note: ") + note.message(lang))
-    for p in result.problems:
-        console.print(f"{p.location(lang)}：{p.value!s} — {p.reason(lang)}" if zh else
-                      f"{p.location(lang)}: {p.value!s} — {p.reason(lang)}")  # fmt: skip
+    listed, omitted = listed_problems(result.problems)
+    for p in listed:
+        console.print(f"{p.location(lang)}：{p.shown_value} — {p.reason(lang)}" if zh else
+                      f"{p.location(lang)}: {p.shown_value} — {p.reason(lang)}")  # fmt: skip
+    for o in omitted:
+        console.print(f"工作表“{o['sheet']}”{o['column']}列另有 {o['count']} 个问题未列出。" if zh else
+                      f"… and {o['count']} more problem(s) in sheet “{o['sheet']}”, column {o['column']}.")  # fmt: skip
     head = ("试运行（未写入）：" if dry_run else "") if zh else ("Dry run (nothing written): " if dry_run else "")
     blocked = bool(result.problems) and not skip_invalid
     if blocked:
