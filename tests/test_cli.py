@@ -29,7 +29,10 @@ def test_summary_json_on_empty_database_is_zeros(tmp_path: Path) -> None:
     assert data["projects"] == 0 and data["planned_investment_yuan"] == 0 and data["billion_yuan_projects"] == 0
     assert set(data["by_status"]) == {"lead", "signed", "preparing", "under_construction", "commissioning",
                                       "trial_production", "in_production", "on_hold", "cancelled"}  # fmt: skip
-    assert data["by_status"]["signed"] == {"projects": 0, "planned_investment_yuan": 0}
+    assert data["by_status"]["signed"] == {"projects": 0, "planned_investment_yuan": 0, "projects_without_amount": 0}
+    assert data["projects_without_amount"] == 0
+    assert data["unclassified_sector"] == data["unclassified_district"] == {
+        "projects": 0, "planned_investment_yuan": 0, "projects_without_amount": 0}  # fmt: skip
     ci = data["completed_investment"]
     assert ci["ytd_yuan"] == 0 and ci["prior_ytd_yuan"] == 0 and ci["yoy_pct"] is None
     assert ci["by_sector"] == {}

@@ -8,10 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, QSettings, Qt, QTranslator
+from PySide6.QtCore import QPointF, Qt, QTranslator
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QToolBar, QToolTip
+from ui_helpers import private_settings
 
 from zqtracker.charts.labels import as_float
 from zqtracker.domain.filters import ProjectFilter
@@ -27,16 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SCREEN = (1366, 705)  # a maximised window on a 1366×768 screen, less title bar and taskbar
 
 
-@pytest.fixture(autouse=True)
-def _unit_in_yi():
-    QSettings().remove("dashboard/unit")
-    yield
-    QSettings().remove("dashboard/unit")
-
-
-def open_dashboard(qtbot, ctx: AppContext, lang: str = "en", size: tuple[int, int] = (1354, 600)):
+def open_dashboard(qtbot, ctx: AppContext, lang: str = "en", size: tuple[int, int] = (1354, 600), settings=None):
     events = DataEvents()
-    widget = DashboardWidget(ctx, events, lang=lang)
+    widget = DashboardWidget(ctx, events, settings or private_settings(), lang=lang)
     qtbot.addWidget(widget)
     widget.resize(*size)
     with qtbot.waitSignal(widget.refreshed, timeout=30000):
@@ -203,7 +197,7 @@ def test_period_and_unit_selectors(qtbot, demo_ctx: AppContext) -> None:
     assert widget.tiles["planned"].value.text() == format_money(planned, Unit.WAN, 0) == "12,090,000"
     assert widget.tiles["planned"].caption.text().endswith("万元")  # (no translator loaded in this test)
     assert "万元" in widget.panels["monthly"].data.left.label
-    assert QSettings().value("dashboard/unit") == "wan"
+    assert widget.settings.money_unit is Unit.WAN  # the one money preference, announced to every view
 
 
 def test_save_and_copy_a_chart(qtbot, demo_ctx: AppContext, tmp_path: Path) -> None:
@@ -258,7 +252,10 @@ from zqtracker.services.context import AppContext
 from zqtracker.ui.dashboard import DashboardWidget
 from zqtracker.ui.events import DataEvents
 shutil.copy({str(demo_template)!r}, {str(tmp_path / "d.sqlite")!r})
-w = DashboardWidget(AppContext.open({str(tmp_path / "d.sqlite")!r}), DataEvents())
+from zqtracker.ui.settings import Settings
+from PySide6.QtCore import QSettings
+w = DashboardWidget(AppContext.open({str(tmp_path / "d.sqlite")!r}), DataEvents(),
+                    Settings(QSettings({str(tmp_path / "s.ini")!r}, QSettings.Format.IniFormat)))
 print("before", "pyqtgraph" in sys.modules)
 w.refreshed.connect(app.quit)
 w.show()
@@ -299,7 +296,7 @@ def test_screenshot_at_1366_by_768(qtbot, demo_ctx: AppContext, artifacts: Path,
         assert translator.load(str(resources_dir() / "translations" / "dashboard_zh_CN.qm"))
         QApplication.instance().installTranslator(translator)
     try:
-        widget = DashboardWidget(demo_ctx, DataEvents())  # language from the translation loaded
+        widget = DashboardWidget(demo_ctx, DataEvents(), private_settings())  # language from the translation
         assert widget.lang == lang
         window = in_main_window(qtbot, widget)
         with qtbot.waitSignal(widget.refreshed, timeout=30000):

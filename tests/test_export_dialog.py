@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QObject, QSettings, QTimer, QUrl, Slot
+from PySide6.QtCore import QLocale, QObject, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QLineEdit, QMessageBox, QProgressDialog, QPushButton
 from xlsx_readback import records
@@ -39,18 +39,13 @@ def url_recorder():
     QDesktopServices.unsetUrlHandler("file")
 
 
-@pytest.fixture(autouse=True)
-def fresh_settings():
-    QSettings().remove("export")
-    yield
-    QSettings().remove("export")
-
-
 def test_export_the_current_view_and_open_the_file(
-    demo_ctx: AppContext, qtbot, tmp_path: Path, artifacts: Path, url_recorder: UrlRecorder
+    demo_ctx: AppContext, qtbot, tmp_path: Path, artifacts: Path, url_recorder: UrlRecorder, settings
 ) -> None:
     f = ProjectFilter(statuses=frozenset({Status.UNDER_CONSTRUCTION}))
-    dialog = ExportDialog(demo_ctx, None, f, ["code", "name", "status", "planned_investment", "last_activity_on"])
+    dialog = ExportDialog(
+        demo_ctx, settings, None, f, ["code", "name", "status", "planned_investment", "last_activity_on"]
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -80,13 +75,18 @@ def test_export_the_current_view_and_open_the_file(
     assert open_file is not None and box.defaultButton() is open_file
     qtbot.mouseClick(open_file, qtbot_left())
     assert [u.toLocalFile() for u in url_recorder.urls] == [str(target)]
-    # the choices are remembered for next time
-    settings = QSettings()
-    assert settings.value("export/lang") == "zh" and settings.value("export/folder") == str(tmp_path)
-    again = ExportDialog(demo_ctx, None, f, ["name"])
+    # the choices are remembered for next time; the language is the preferences' (English here)
+    from zqtracker.ui.settings import EXPORT_FOLDER
+
+    assert settings.get(EXPORT_FOLDER) == str(tmp_path)
+    again = ExportDialog(demo_ctx, settings, None, f, ["name"])
     qtbot.addWidget(again)
-    assert again.lang_combo.currentData() == "zh" and again.visible_only.isChecked()
+    assert again.lang_combo.currentData() == "en" and again.visible_only.isChecked()
     assert Path(again.path_edit.text()).parent == tmp_path
+    settings.output_language = "zh"
+    third = ExportDialog(demo_ctx, settings, None, f, ["name"])
+    qtbot.addWidget(third)
+    assert third.lang_combo.currentData() == "zh" and Path(third.path_edit.text()).name.startswith("项目导出-")
 
 
 def qtbot_left():
@@ -105,11 +105,11 @@ def large_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_large_export_shows_progress_and_cancels_cleanly(
-    large_db: Path, qtbot, tmp_path: Path, artifacts: Path
+    large_db: Path, qtbot, tmp_path: Path, artifacts: Path, settings
 ) -> None:
     ctx = AppContext.open(large_db)
     try:
-        dialog = ExportDialog(ctx)
+        dialog = ExportDialog(ctx, settings)
         qtbot.addWidget(dialog)
         dialog.show()
         assert dialog.all_radio.isChecked() and not dialog.view_radio.isEnabled()
@@ -133,16 +133,16 @@ def test_large_export_shows_progress_and_cancels_cleanly(
         ctx.close()
 
 
-def test_impossible_target_is_explained_in_the_dialog(demo_ctx: AppContext, qtbot, tmp_path: Path) -> None:
-    dialog = ExportDialog(demo_ctx)
+def test_impossible_target_is_explained_in_the_dialog(demo_ctx: AppContext, qtbot, tmp_path: Path, settings) -> None:
+    dialog = ExportDialog(demo_ctx, settings)
     qtbot.addWidget(dialog)
     dialog.path_edit.setText(str(tmp_path / "missing" / "x.xlsx"))
     assert dialog.start_export() is None
     assert "does not exist" in dialog.message.text() and dialog.operation is None
 
 
-def test_browse_uses_the_file_dialog(demo_ctx: AppContext, qtbot, tmp_path: Path) -> None:
-    dialog = ExportDialog(demo_ctx)
+def test_browse_uses_the_file_dialog(demo_ctx: AppContext, qtbot, tmp_path: Path, settings) -> None:
+    dialog = ExportDialog(demo_ctx, settings)
     qtbot.addWidget(dialog)
     dialog.show()
     chosen = tmp_path / "chosen.xlsx"
@@ -165,10 +165,13 @@ def _answer_file_dialog(path: Path) -> None:
     QTimer.singleShot(50, answer)
 
 
-def test_save_import_template(demo_ctx: AppContext, qtbot, tmp_path: Path, artifacts: Path, url_recorder) -> None:
+def test_save_import_template(
+    demo_ctx: AppContext, qtbot, tmp_path: Path, artifacts: Path, url_recorder, settings
+) -> None:
     target = tmp_path / "模板.xlsx"
     _answer_file_dialog(target)
-    written = save_import_template(demo_ctx, None, lang="zh")
+    settings.output_language = "zh"
+    written = save_import_template(demo_ctx, settings, None)
     assert written == target and target.exists()
     assert records(target, "项目清单", "openpyxl") == []  # headers only
     box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
@@ -176,10 +179,10 @@ def test_save_import_template(demo_ctx: AppContext, qtbot, tmp_path: Path, artif
     box.findChild(QPushButton, "openFolder").click()
     assert [u.toLocalFile() for u in url_recorder.urls] == [str(tmp_path)]
     box.close()
-    assert save_import_template(demo_ctx, None, lang="en", path=tmp_path / "nowhere" / "t.xlsx") is None
+    assert save_import_template(demo_ctx, settings, None, path=tmp_path / "nowhere" / "t.xlsx") is None
 
 
-def test_dialog_in_chinese(demo_ctx: AppContext, qtbot, artifacts: Path) -> None:
+def test_dialog_in_chinese(demo_ctx: AppContext, qtbot, artifacts: Path, settings) -> None:
     from PySide6.QtCore import QTranslator
 
     from zqtracker.paths import resources_dir
@@ -191,7 +194,7 @@ def test_dialog_in_chinese(demo_ctx: AppContext, qtbot, artifacts: Path) -> None
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     try:
         f = ProjectFilter(districts=frozenset({"肇庆新区"}))
-        dialog = ExportDialog(demo_ctx, None, f, ["name", "status"])
+        dialog = ExportDialog(demo_ctx, settings, None, f, ["name", "status"])
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)

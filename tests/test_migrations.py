@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -84,4 +85,105 @@ def test_first_revision_database_upgrades_with_backup_and_keeps_data(tmp_path: P
     assert check(db).ok
     again = upgrade(db, SCHEMA_REVISION)  # the upgrade path itself at head: a copy, nothing else
     assert again is not None and again.exists()
+    db.close()
+
+
+def _database_at_0002(path: Path) -> dict[str, list[tuple]]:
+    """A database made by schema 0002 holding a row in every table; returns what it holds."""
+    engine = create_engine(f"sqlite:///{path}")
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0002")
+        run = conn.exec_driver_sql
+        run("INSERT INTO sectors (id, name, parent_id) VALUES (1, '新能源', NULL), (2, '新型储能', 1)")
+        run("INSERT INTO districts (id, name) VALUES (1, '高要区'), (2, '肇庆新区')")
+        run("INSERT INTO enterprises (id, name, credit_code, is_high_tech, is_specialized_new, is_little_giant)"
+            " VALUES (1, '宁德时代', NULL, 1, 0, 0)")  # fmt: skip
+        for pid, sid, did, planned, last in ((1, 2, 1, 1_500_000_000, "2023-07-31"), (2, 1, 2, 42, "2023-02-01"),
+                                             (3, 2, 2, 0, "2023-02-01")):  # fmt: skip
+            run("INSERT INTO projects (id, code, name, enterprise_id, sector_id, district_id, status,"
+                " planned_investment, land_area_mu, is_key_project, project_type, investor_origin, notes,"
+                " created_at, updated_at, version, last_activity_on)"
+                f" VALUES ({pid}, 'ZQ{pid}', '项目{pid}', 1, {sid}, {did}, 'under_construction', {planned}, 1234500,"
+                f" 1, 'new', 'domestic', '备注', '2023-01-01 00:00:00', '2023-01-02 00:00:00', 3, '{last}')")  # fmt: skip
+        run("INSERT INTO status_changes (id, project_id, from_status, to_status, changed_on, note) VALUES"
+            " (7, 1, NULL, 'signed', '2023-01-05', ''), (8, 1, 'signed', 'under_construction', '2023-05-06', 'go'),"
+            " (9, 2, NULL, 'under_construction', '2023-02-01', ''), (10, 3, NULL, 'under_construction', '2023-02-01', '')")  # fmt: skip
+        run("INSERT INTO investment_records (project_id, year, month, amount, sector_id, district_id) VALUES"
+            " (1, 2023, 7, 100, 2, 1), (1, 2023, 3, 50, 2, 1), (2, 2022, 12, 9, 1, 2)")  # fmt: skip
+        run("INSERT INTO annual_plans (project_id, year, amount) VALUES (1, 2023, 1200), (2, 2023, 400)")
+        run("INSERT INTO meta (key, value) VALUES ('as_of', '2023-09-30')")
+        held = {t: run(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in _TABLES}
+    engine.dispose()
+    return held
+
+
+_TABLES = ("sectors", "districts", "enterprises", "projects", "status_changes", "investment_records",
+           "annual_plans", "meta")  # fmt: skip
+
+
+def _indexes(con: sqlite3.Connection, table: str) -> set[str]:
+    return {r[1] for r in con.execute(f"PRAGMA index_list({table})") if not r[1].startswith("sqlite_autoindex")}
+
+
+@pytest.mark.parametrize("foreign_keys", ["ON", "OFF"])
+def test_0003_keeps_every_row_and_lets_sector_district_amount_be_unknown(tmp_path: Path, foreign_keys: str) -> None:
+    """Making the columns nullable rebuilds ``projects`` on SQLite. With foreign keys on (as
+    the app's connections have them), dropping the old table would cascade to the status
+    history, records and plans: every row must survive either way, indexes and CHECK rules too."""
+    path = tmp_path / "old.sqlite"
+    held = _database_at_0002(path)
+    con = sqlite3.connect(path)
+    indexes_before = {t: _indexes(con, t) for t in ("projects", "investment_records")}
+    con.close()
+    engine = create_engine(f"sqlite:///{path}")
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f"PRAGMA foreign_keys={foreign_keys}")
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    engine.dispose()
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA foreign_keys=ON")
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (SCHEMA_REVISION,)
+    for table in _TABLES:
+        rows = con.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+        if table == "projects":  # the two new columns come last, empty
+            assert [r[-2:] for r in rows] == [(None, None)] * 3
+            rows = [r[:-2] for r in rows]
+        assert rows == held[table], table
+    assert {t: _indexes(con, t) for t in indexes_before} == indexes_before
+    nullable = {r[1]: not r[3] for r in con.execute("PRAGMA table_info(projects)")}
+    assert nullable["sector_id"] and nullable["district_id"] and nullable["planned_investment"]
+    assert not nullable["name"] and not nullable["status"]
+    assert {r[1]: not r[3] for r in con.execute("PRAGMA table_info(investment_records)")}["sector_id"]
+    con.execute("INSERT INTO projects (id, name, status, is_key_project, project_type, investor_origin, notes,"
+                " created_at, updated_at, version) VALUES (4, '在谈线索', 'lead', 0, 'new', 'domestic', '',"
+                " '2023-01-01', '2023-01-01', 1)")  # fmt: skip
+    with pytest.raises(sqlite3.IntegrityError, match="CHECK"):  # the rules of the old table still hold
+        con.execute("UPDATE projects SET planned_investment = -1 WHERE id = 4")
+    with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+        con.execute("UPDATE projects SET status = 'dreaming' WHERE id = 4")
+    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+        con.execute("UPDATE projects SET sector_id = 99 WHERE id = 4")
+    assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+    con.close()
+    db = open_database(path)
+    from zqtracker.services.admin import check
+
+    assert check(db).ok
+    db.close()
+
+
+def test_database_at_0002_opens_through_the_app_with_its_history(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    held = _database_at_0002(path)
+    db = open_database(path)
+    from zqtracker.services.context import AppContext
+
+    ctx = AppContext.for_database(db)
+    assert [len(ctx.projects.status_history(pid)) for pid in (1, 2, 3)] == [2, 1, 1]
+    assert ctx.projects.investment(1) and len(held["investment_records"]) == 3
+    assert ctx.statistics.summary(2023, 7).completed.total.ytd == 150
     db.close()

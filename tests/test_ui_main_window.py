@@ -242,8 +242,7 @@ def test_switching_language_rewords_the_window(make_window, demo_ctx: AppContext
     assert window.actions_.file_menu.title() == "&File"
     dialog = PreferencesDialog(window, settings)
     dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
-    dialog.accept()
-    dialog.apply_to(window)
+    dialog.accept()  # Settings announces the change; the window follows
     assert window.actions_.file_menu.title().startswith("文件")
     assert window.tabs.tabText(0) == "项目"
     model = window.projects.model
@@ -271,7 +270,6 @@ def test_money_unit_preference_applies_at_once(make_window, demo_ctx: AppContext
     dialog.unit.setCurrentIndex(dialog.unit.findData(Unit.WAN.value))
     dialog.stale.setValue(3)
     dialog.accept()
-    dialog.apply_to(window)
     assert model.headerData(column, Qt.Orientation.Horizontal) == "Planned investment (10k yuan)"
     assert model.data(model.index(0, column)).replace(",", "") == f"{row.planned_investment / 10_000:.2f}"
     assert settings.money_unit is Unit.WAN and settings.stale_months == 3

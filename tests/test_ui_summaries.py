@@ -29,8 +29,8 @@ def pdf_text(path: Path) -> str:
 
 
 @pytest.fixture
-def widget(qtbot, demo_ctx: AppContext) -> SummariesWidget:
-    w = SummariesWidget(demo_ctx, DataEvents())
+def widget(qtbot, demo_ctx: AppContext, settings) -> SummariesWidget:
+    w = SummariesWidget(demo_ctx, DataEvents(), settings)
     qtbot.addWidget(w)
     w.resize(1280, 860)
     w.lang_combo.setCurrentIndex(w.lang_combo.findData("en"))
@@ -172,18 +172,26 @@ def test_print_to_a_printer_and_the_print_preview_dialog(qtbot, widget: Summarie
     dialog.close()
 
 
-def test_choices_are_remembered(qtbot, widget: SummariesWidget, demo_ctx: AppContext) -> None:
+def test_choices_are_remembered_and_preferences_followed(
+    qtbot, widget: SummariesWidget, demo_ctx: AppContext, settings
+) -> None:
     w = widget
     w.view_combo.setCurrentIndex(w.view_combo.findData(View.STALE.value))
-    w.unit_combo.setCurrentIndex(w.unit_combo.findData("wan"))
-    w.months_spin.setValue(9)
-    again = SummariesWidget(demo_ctx, DataEvents())
+    w.key_only_check.setChecked(False)
+    again = SummariesWidget(demo_ctx, DataEvents(), settings)
     qtbot.addWidget(again)
-    assert again.options().view is View.STALE
-    assert again.options().unit.value == "wan" and again.options().stale_months == 9
+    assert again.options().view is View.STALE and not again.options().key_only
+    # unit, language and stale threshold are the preferences', and follow them while open
+    assert again.options().unit.value == "yi" and again.options().stale_months == 6 and again.options().lang == "en"
+    from zqtracker.domain.money import Unit
+
+    settings.money_unit = Unit.WAN
+    settings.stale_months = 9
+    settings.output_language = "zh"
+    assert again.options().unit is Unit.WAN and again.options().stale_months == 9 and again.options().lang == "zh"
 
 
-def test_chinese_interface_from_the_shipped_translation(qtbot, demo_ctx: AppContext, artifacts: Path) -> None:
+def test_chinese_interface_from_the_shipped_translation(qtbot, demo_ctx: AppContext, artifacts: Path, settings) -> None:
     from PySide6.QtCore import QCoreApplication, QTranslator
 
     from zqtracker.paths import resources_dir
@@ -192,7 +200,7 @@ def test_chinese_interface_from_the_shipped_translation(qtbot, demo_ctx: AppCont
     assert translator.load(str(resources_dir() / "translations" / "reports_zh_CN.qm"))
     QCoreApplication.installTranslator(translator)
     try:
-        w = SummariesWidget(demo_ctx, DataEvents())
+        w = SummariesWidget(demo_ctx, DataEvents(), settings)
         qtbot.addWidget(w)
         w.resize(1280, 860)
         w.lang_combo.setCurrentIndex(w.lang_combo.findData("zh"))

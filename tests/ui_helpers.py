@@ -80,3 +80,16 @@ class DialogGuard:
 
     def stop(self) -> None:
         self._timer.stop()
+
+
+def private_settings():
+    """Settings in a file of their own (for widgets built outside the ``settings`` fixture)."""
+    import tempfile
+    from pathlib import Path
+
+    from PySide6.QtCore import QSettings
+
+    from zqtracker.ui.settings import Settings
+
+    folder = Path(tempfile.mkdtemp(prefix="zqtracker-settings-"))
+    return Settings(QSettings(str(folder / "zqtracker.ini"), QSettings.Format.IniFormat))

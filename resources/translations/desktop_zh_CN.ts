@@ -696,6 +696,10 @@ Details are in the log file. Your data was not changed by it.</source>
         <translation>万元</translation>
     </message>
     <message>
+        <source>Same as the interface</source>
+        <translation>与界面相同</translation>
+    </message>
+    <message>
         <source> months</source>
         <translation> 个月</translation>
     </message>
@@ -714,6 +718,10 @@ Details are in the log file. Your data was not changed by it.</source>
     <message>
         <source>Show money in</source>
         <translation>金额单位</translation>
+    </message>
+    <message>
+        <source>Printouts and workbooks in</source>
+        <translation>打印件和导出工作簿语言</translation>
     </message>
     <message>
         <source>Stale after</source>

@@ -10,9 +10,10 @@ from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from decimal import Decimal
 
-from zqtracker.domain.models import InvestorOrigin, ProjectType
+from zqtracker.domain.models import INCOMPLETE_FIELDS, InvestorOrigin, ProjectType, missing_fields
 from zqtracker.domain.money import BILLION_YUAN
 from zqtracker.domain.status import Status
+from zqtracker.domain.unknown import missing_list
 
 
 @dataclass(slots=True)
@@ -23,11 +24,11 @@ class ProjectRow:
     code: str | None
     name: str
     enterprise: str | None
-    sector: str
+    sector: str | None  # None: not known yet (as district and planned investment)
     sector_parent: str | None
-    district: str
+    district: str | None
     status: Status
-    planned_investment: int
+    planned_investment: int | None
     land_area_mu: Decimal | None
     expected_annual_output: int | None
     expected_annual_tax: int | None
@@ -44,7 +45,12 @@ class ProjectRow:
 
     @property
     def is_billion_yuan(self) -> bool:
-        return self.planned_investment >= BILLION_YUAN
+        return self.planned_investment is not None and self.planned_investment >= BILLION_YUAN
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """The INCOMPLETE_FIELDS this project lacks (empty when it is complete)."""
+        return missing_fields(self.sector, self.district, self.planned_investment)
 
 
 @dataclass(slots=True)
@@ -56,6 +62,13 @@ class ProjectFilter:
     signed_year: int | None = None
     key_only: bool = False
     billion_only: bool = False
+    # Projects lacking any of these INCOMPLETE_FIELDS ("missing: district or amount").
+    missing: frozenset[str] = field(default_factory=frozenset)
+
+    def __post_init__(self) -> None:
+        unknown = set(self.missing) - set(INCOMPLETE_FIELDS)
+        if unknown:
+            raise ValueError(f"cannot filter by missing {sorted(unknown)}; one of {INCOMPLETE_FIELDS}")
 
     def is_empty(self) -> bool:
         return self == ProjectFilter()
@@ -74,7 +87,9 @@ class ProjectFilter:
             return False
         if self.key_only and not row.is_key_project:
             return False
-        if self.billion_only and row.planned_investment < BILLION_YUAN:
+        if self.billion_only and not row.is_billion_yuan:
+            return False
+        if self.missing and not self.missing.intersection(row.missing):
             return False
         terms = self.search_terms()
         if terms:
@@ -105,6 +120,13 @@ class ProjectFilter:
             out.append("重点项目" if zh else "key projects")
         if self.billion_only:
             out.append("十亿元以上项目" if zh else "≥ 1 billion yuan")
+        if self.missing:
+            fields = [f for f in INCOMPLETE_FIELDS if f in self.missing]
+            out.append(
+                "缺少" + missing_list(fields, lang, joiner="或")
+                if zh
+                else "missing " + missing_list(fields, joiner=" or ")
+            )
         return out
 
 

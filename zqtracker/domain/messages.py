@@ -62,11 +62,15 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "investor_origin": ("Investor origin", "资金来源"),
     "officer": ("Service officer", "服务专员"),
     "notes": ("Notes", "备注"),
+    "contact": ("Contact", "联系人"),
+    "progress_note": ("Progress", "进展情况"),
+    "missing": ("Missing", "缺少"),
     "credit_code": ("Credit code", "统一社会信用代码"),
     "month": ("Month", "月份"),
     "amount": ("Completed investment", "完成投资"),
     "year": ("Year", "年份"),
     "plan": ("Annual plan", "年度计划"),
+    "annual_plan": ("Annual plan", "年度计划"),
     "changed_on": ("Date", "日期"),
 }
 

@@ -72,13 +72,17 @@ class Enterprise:
 
 @dataclass(slots=True)
 class Project:
-    """One investment project. References (sector, district, enterprise) are held by name."""
+    """One investment project. References (sector, district, enterprise) are held by name.
+
+    Only the name is required: sector, district and planned investment are None while unknown
+    (a negotiating lead often has none of them) — never invented, never 0.
+    """
 
     name: str
-    sector: str
-    district: str
+    sector: str | None = None
+    district: str | None = None
     status: Status = Status.SIGNED
-    planned_investment: int = 0  # yuan
+    planned_investment: int | None = None  # yuan; None: unknown
     code: str | None = None
     enterprise: str | None = None
     land_area_mu: Decimal | None = None
@@ -92,6 +96,8 @@ class Project:
     investor_origin: InvestorOrigin = InvestorOrigin.DOMESTIC
     officer: str | None = None
     notes: str = ""
+    contact: str | None = None  # 联系人 / 联系方式: a person and/or a phone number, free text
+    progress_note: str | None = None  # the latest progress text (进展情况 / 对接情况)
     id: int | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
@@ -99,12 +105,18 @@ class Project:
 
     @property
     def is_billion_yuan(self) -> bool:
-        return self.planned_investment >= BILLION_YUAN
+        """An unknown amount is not a billion-yuan project."""
+        return self.planned_investment is not None and self.planned_investment >= BILLION_YUAN
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """Which of the fields a complete project has are still unknown (INCOMPLETE_FIELDS order)."""
+        return missing_fields(self.sector, self.district, self.planned_investment)
 
     @property
     def intensity_wan_per_mu(self) -> Decimal | None:
         """Investment intensity in 万元 per mu (derived, never stored)."""
-        if not self.land_area_mu:
+        if not self.land_area_mu or self.planned_investment is None:
             return None
         return Decimal(self.planned_investment) / Decimal(10_000) / self.land_area_mu
 
@@ -134,8 +146,22 @@ PROJECT_FIELDS: tuple[str, ...] = (
     "project_type",
     "investor_origin",
     "officer",
+    "contact",
+    "progress_note",
     "notes",
 )
+
+# What a complete project has and a lead may lack: the table marks a project without one of
+# these, the filter bar finds them, and every total says how many lack an amount.
+INCOMPLETE_FIELDS: tuple[str, ...] = ("sector", "district", "planned_investment")
+
+
+def missing_fields(sector: str | None, district: str | None, planned_investment: int | None) -> tuple[str, ...]:
+    """The INCOMPLETE_FIELDS that are unknown, in that order (one function for Project and ProjectRow)."""
+    if sector is not None and district is not None and planned_investment is not None:
+        return ()
+    values = (sector, district, planned_investment)
+    return tuple(name for name, value in zip(INCOMPLETE_FIELDS, values, strict=True) if value is None)
 
 
 @dataclass(slots=True)

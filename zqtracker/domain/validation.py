@@ -7,16 +7,21 @@ from zqtracker.domain.errors import Problem, ValidationError
 from zqtracker.domain.models import Enterprise, Project
 from zqtracker.domain.money import MAX_LAND_AREA_MU, MAX_MONEY
 
-MAX_TEXT = {"code": 64, "name": 200, "enterprise": 200, "officer": 100, "notes": 10_000}
+MAX_TEXT = {
+    "code": 64, "name": 200, "enterprise": 200, "sector": 100, "district": 100, "officer": 100, "contact": 200,
+    "progress_note": 10_000, "notes": 10_000,
+}  # fmt: skip
+# Text fields where an empty value means "unknown" (stored as NULL).
+_OPTIONAL_TEXT = ("code", "enterprise", "sector", "district", "officer", "contact")
 _DATE_ORDER = (("signed_on", "construction_start_on"), ("construction_start_on", "production_on"))
 
 
 def project_problems(project: Project) -> list[Problem]:
+    """Every problem of a project. Only the name is required: an unknown sector, district or
+    planned investment is None, and a project without them is incomplete, not invalid."""
     problems: list[Problem] = []
-    for name in ("name", "sector", "district"):
-        value = getattr(project, name)
-        if value is None or not str(value).strip():
-            problems.append(Problem("required", name))
+    if project.name is None or not str(project.name).strip():
+        problems.append(Problem("required", "name"))
     for name, limit in MAX_TEXT.items():
         value = getattr(project, name)
         if value and len(value) > limit:
@@ -24,8 +29,6 @@ def project_problems(project: Project) -> list[Problem]:
     for name in ("planned_investment", "expected_annual_output", "expected_annual_tax"):
         value = getattr(project, name)
         if value is None:
-            if name == "planned_investment":
-                problems.append(Problem("required", name))
             continue
         if value < 0:
             problems.append(Problem("negative_money", name, {"value": value}))
@@ -53,12 +56,18 @@ def project_problems(project: Project) -> list[Problem]:
 
 
 def validate_project(project: Project) -> Project:
-    """Tidy the text fields and raise :class:`ValidationError` listing every problem at once."""
-    for name in ("code", "name", "enterprise", "sector", "district", "officer"):
+    """Tidy the text fields and raise :class:`ValidationError` listing every problem at once.
+
+    Blank optional text (sector, district, contact …) becomes None: unknown, not "".
+    A progress note keeps its line breaks (only its ends are trimmed).
+    """
+    for name in ("name", *_OPTIONAL_TEXT):
         value = getattr(project, name)
         if isinstance(value, str):
             value = " ".join(value.split())
-            setattr(project, name, value or None if name in ("code", "enterprise", "officer") else value)
+            setattr(project, name, value or None if name in _OPTIONAL_TEXT else value)
+    if isinstance(project.progress_note, str):
+        project.progress_note = project.progress_note.strip() or None
     problems = project_problems(project)
     if problems:
         raise ValidationError(problems)

@@ -18,7 +18,7 @@ def build(ctx: AppContext, options: ReportOptions, report: Report, progress: Pro
     if progress is not None:
         progress.report(0, 3, "")
     rows = [r for r in ctx.projects.list_rows(f) if r.is_key_project or r.is_billion_yuan]
-    rows.sort(key=lambda r: (-r.planned_investment, r.name, r.id))
+    rows.sort(key=lambda r: (-(r.planned_investment or 0), r.name, r.id))
     if progress is not None:
         progress.report(1, 3, "")
     table = ctx.statistics.progress(when.year, when.month, f)
@@ -45,7 +45,7 @@ def build(ctx: AppContext, options: ReportOptions, report: Report, progress: Pro
     out = [_row(i, r, by_id.get(r.id), lang, unit) for i, r in enumerate(rows, start=1)]
     if rows:
         listed = ProgressTable(when.year, when.month, [by_id[r.id] for r in rows if r.id in by_id]).total
-        planned = sum(r.planned_investment for r in rows)
+        planned = sum(r.planned_investment or 0 for r in rows)
         total = ("", total_label(len(rows), lang), "", "", money(planned, unit), "", "", "", "", "",
                  money(listed.ytd, unit), pct(listed.pct_of_plan))  # fmt: skip
         out.append(Row(total, RowStyle.TOTAL, "total"))
@@ -66,7 +66,7 @@ def _row(i: int, r: ProjectRow, p: ProgressRow | None, lang: str, unit: Unit) ->
         str(i),
         r.name,
         r.enterprise or "",
-        r.district,
+        r.district or "",
         money(r.planned_investment, unit),
         r.status.label(lang),
         t(kind, lang),

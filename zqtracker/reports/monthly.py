@@ -64,7 +64,7 @@ def _figures(name: str, r: ProgressRow, lang: str, unit: Unit, *, status: bool =
     return (
         name,
         r.enterprise or "",
-        r.district,
+        r.district or "",
         r.status.label(lang) if status else "",
         money(r.planned_investment, unit),
         money(r.annual_plan, unit),

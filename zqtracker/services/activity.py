@@ -46,7 +46,7 @@ class ActivityService:
         rows = stats.stale_projects(ProjectService(self.db).list_rows(f), months, today=when)
         with self.db.session() as s:
             last = last_changes(s, {r.id for r in rows})
-        rows.sort(key=lambda r: (r.last_activity_on or date.min, -r.planned_investment, r.id))
+        rows.sort(key=lambda r: (r.last_activity_on or date.min, -(r.planned_investment or 0), r.id))
         return StaleList(
             as_of=when,
             months=months,

@@ -91,6 +91,7 @@ def _new_rows(analysis: ImportAnalysis, store: ImportStore, start: int, stamp: A
     """The new projects' rows, built column by column and zipped (100k rows: a few C loops).
     new_projects holds each sheet's rows together, in order, so ids follow new_projects."""
     enc = store.enc
+    sectors, districts = {None: None, **sectors}, {None: None, **districts}  # None: unknown
     runs: list[tuple[int, list[int]]] = []
     for np in analysis.new_projects:
         if not runs or runs[-1][0] != np.sheet:
@@ -123,7 +124,8 @@ def _new_rows(analysis: ImportAnalysis, store: ImportStore, start: int, stamp: A
             list(map(enc.date, pick("signed_on"))), list(map(enc.date, pick("construction_start_on"))),
             list(map(enc.date, pick("production_on"))), list(map(keys.__getitem__, pick("is_key_project"))),
             list(map(types.__getitem__, pick("project_type"))), list(map(origins.__getitem__, pick("investor_origin"))),
-            pick("officer"), [v or "" for v in pick("notes")], [stamp] * n, [stamp] * n, [1] * n,
+            pick("officer"), [v or "" for v in pick("notes")], pick("contact"), pick("progress_note"), [stamp] * n,
+            [stamp] * n, [1] * n,
         ]  # fmt: skip
         rows.extend(zip(*columns, strict=True))
     return rows
@@ -152,7 +154,8 @@ def _first_history(analysis: ImportAnalysis, inserted: list[tuple], today: date,
 def _updated_rows(analysis: ImportAnalysis, store: ImportStore, stamp: Any, sectors: dict[str, int],
                   districts: dict[str, int], enterprises: dict[str, int]) -> tuple[list[tuple], list[tuple]]:  # fmt: skip
     enc = store.enc
-    refs = {"sector": sectors, "district": districts, "enterprise": enterprises}
+    refs = {"sector": {None: None, **sectors}, "district": {None: None, **districts},
+            "enterprise": {None: None, **enterprises}}  # fmt: skip
     before_rows, after_rows = [], []
     for u in analysis.updates:
         row = list(u.before)

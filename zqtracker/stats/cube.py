@@ -4,6 +4,10 @@ Storage hands in one row per (status, sector, district) of projects and one per 
 sector, district) of completed investment — a few thousand rows even for 100k projects — and
 all breakdowns, year-to-date sums and monthly series are summed here in plain Python. One SQL
 scan feeds a whole dashboard, and the arithmetic is tested without a database.
+
+A project's sector, district or planned investment may be unknown: its cell carries None for
+that sector / chain / district (the "unclassified" key of every breakdown) and counts it among
+the projects ``without_amount`` instead of adding 0 to the planned investment.
 """
 
 from __future__ import annotations
@@ -17,22 +21,37 @@ DIMENSIONS = ("status", "sector", "chain", "district")
 @dataclass(frozen=True, slots=True)
 class ProjectCell:
     status: str
-    sector: str
-    chain: str  # the sector's industry chain (its parent), or the sector itself at top level
-    district: str
+    sector: str | None  # None: unclassified (the sector is not known)
+    chain: str | None  # the sector's industry chain (its parent), or the sector itself at top level
+    district: str | None  # None: the district is not known
     projects: int
-    planned: int
-    billion: int  # projects of at least 1e9 yuan
+    planned: int  # the sum of the known amounts
+    billion: int  # projects of at least 1e9 yuan (an unknown amount is not)
+    without_amount: int = 0  # projects whose planned investment is unknown (not in ``planned``)
 
 
 @dataclass(frozen=True, slots=True)
 class InvestmentCell:
     year: int
     month: int
-    sector: str
-    chain: str
-    district: str
+    sector: str | None
+    chain: str | None
+    district: str | None
     amount: int
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectTotals:
+    """Projects, their known planned investment, and how many of them lack an amount."""
+
+    projects: int = 0
+    planned: int = 0
+    without_amount: int = 0
+
+    def __add__(self, other: ProjectTotals) -> ProjectTotals:
+        return ProjectTotals(
+            self.projects + other.projects, self.planned + other.planned, self.without_amount + other.without_amount
+        )
 
 
 class ProjectCube:
@@ -47,14 +66,18 @@ class ProjectCube:
             sum(c.billion for c in self.cells),
         )
 
-    def breakdown(self, dim: str) -> dict[str, tuple[int, int]]:
-        """(projects, planned investment) per status / sector / chain / district."""
+    def without_amount(self) -> int:
+        """Projects whose planned investment is unknown: what every total of it lacks."""
+        return sum(c.without_amount for c in self.cells)
+
+    def breakdown(self, dim: str) -> dict[str | None, ProjectTotals]:
+        """Projects, planned investment and projects without an amount per status / sector /
+        chain / district; the key None is the unclassified line (present only when it has projects)."""
         _check(dim)
-        out: dict[str, tuple[int, int]] = {}
+        out: dict[str | None, ProjectTotals] = {}
         for c in self.cells:
             key = getattr(c, dim)
-            n, p = out.get(key, (0, 0))
-            out[key] = (n + c.projects, p + c.planned)
+            out[key] = out.get(key, _NONE) + ProjectTotals(c.projects, c.planned, c.without_amount)
         return out
 
 
@@ -89,6 +112,9 @@ class InvestmentCube:
             key = (getattr(c, dim) if dim else None, c.month)
             out[key] = out.get(key, 0) + c.amount
         return out
+
+
+_NONE = ProjectTotals()
 
 
 def _check(dim: str) -> None:

@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.status import Status
-from zqtracker.stats.cube import InvestmentCube, ProjectCube
+from zqtracker.stats.cube import InvestmentCube, ProjectCube, ProjectTotals
 
 ONE_DECIMAL = Decimal("0.1")
 
@@ -34,10 +34,15 @@ def yoy_pct(current: int, prior: int) -> float | None:
 @dataclass(frozen=True, slots=True)
 class Breakdown:
     projects: int = 0
-    planned_investment: int = 0
+    planned_investment: int = 0  # of the projects whose amount is known
+    without_amount: int = 0  # projects whose planned investment is unknown
 
     def to_json(self) -> dict[str, int]:
-        return {"projects": self.projects, "planned_investment_yuan": self.planned_investment}
+        return {
+            "projects": self.projects,
+            "planned_investment_yuan": self.planned_investment,
+            "projects_without_amount": self.without_amount,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,12 +60,18 @@ class Ytd:
 
 @dataclass(frozen=True, slots=True)
 class CompletedInvestment:
+    """Completed investment of the period, in total and by named sector, district and chain;
+    the ``unclassified_*`` lines are the projects whose sector (so also chain) or district is
+    unknown, so that the named lines and the unclassified one add up to the total."""
+
     year: int
     through_month: int
     total: Ytd
     by_sector: dict[str, Ytd] = field(default_factory=dict)
     by_district: dict[str, Ytd] = field(default_factory=dict)
     by_chain: dict[str, Ytd] = field(default_factory=dict)
+    unclassified_sector: Ytd = field(default_factory=Ytd)
+    unclassified_district: Ytd = field(default_factory=Ytd)
 
     def to_json(self) -> dict:
         return {
@@ -68,13 +79,19 @@ class CompletedInvestment:
             "through_month": self.through_month,
             **self.total.to_json(),
             "by_sector": {k: v.to_json() for k, v in self.by_sector.items()},
+            "unclassified_sector": self.unclassified_sector.to_json(),
             "by_district": {k: v.to_json() for k, v in self.by_district.items()},
+            "unclassified_district": self.unclassified_district.to_json(),
             "by_chain": {k: v.to_json() for k, v in self.by_chain.items()},
         }
 
 
 @dataclass(frozen=True, slots=True)
 class Summary:
+    """The headline figures. ``planned_investment`` sums the known amounts; every total of it
+    comes with the number of projects it lacks (``projects_without_amount``). By sector and by
+    district, the projects whose sector or district is unknown are the ``unclassified_*`` line."""
+
     projects: int
     planned_investment: int
     billion_yuan_projects: int
@@ -84,35 +101,56 @@ class Summary:
     completed: CompletedInvestment
     is_demo: bool = False
     filters: tuple[str, ...] = ()
+    projects_without_amount: int = 0
+    unclassified_sector: Breakdown = field(default_factory=Breakdown)
+    unclassified_district: Breakdown = field(default_factory=Breakdown)
 
     def to_json(self) -> dict:
         return {
             "projects": self.projects,
             "planned_investment_yuan": self.planned_investment,
+            "projects_without_amount": self.projects_without_amount,
             "billion_yuan_projects": self.billion_yuan_projects,
             "by_status": {s.value: b.to_json() for s, b in self.by_status.items()},
             "by_sector": {k: v.to_json() for k, v in self.by_sector.items()},
+            "unclassified_sector": self.unclassified_sector.to_json(),
             "by_district": {k: v.to_json() for k, v in self.by_district.items()},
+            "unclassified_district": self.unclassified_district.to_json(),
             "completed_investment": self.completed.to_json(),
             "demo": self.is_demo,
             "filters": list(self.filters),
         }
 
 
-def breakdowns(raw: dict[str, tuple[int, int]]) -> dict[str, Breakdown]:
-    """Breakdowns sorted by planned investment, largest first (then by name)."""
-    items = sorted(raw.items(), key=lambda kv: (-kv[1][1], kv[0]))
-    return {k: Breakdown(n, p) for k, (n, p) in items}
+def _breakdown(t: ProjectTotals) -> Breakdown:
+    return Breakdown(t.projects, t.planned, t.without_amount)
 
 
-def status_breakdowns(raw: dict[str, tuple[int, int]]) -> dict[Status, Breakdown]:
+def breakdowns(raw: dict[str | None, ProjectTotals]) -> dict[str, Breakdown]:
+    """Named breakdowns sorted by planned investment, largest first (then by name); the
+    unclassified key (None) is left to :func:`unclassified`."""
+    items = sorted(((k, v) for k, v in raw.items() if k is not None), key=lambda kv: (-kv[1].planned, kv[0]))
+    return {k: _breakdown(v) for k, v in items}
+
+
+def unclassified(raw: dict[str | None, ProjectTotals]) -> Breakdown:
+    """The line of projects whose sector (or district) is unknown; zeros when there are none."""
+    return _breakdown(raw.get(None, ProjectTotals()))
+
+
+def status_breakdowns(raw: dict[str | None, ProjectTotals]) -> dict[Status, Breakdown]:
     """Every status, in lifecycle order, zeros included: a missing status is a figure too."""
-    return {s: Breakdown(*raw.get(s.value, (0, 0))) for s in Status}
+    return {s: _breakdown(raw.get(s.value, ProjectTotals())) for s in Status}
 
 
 def ytds(raw: dict[str | None, tuple[int, int]]) -> dict[str, Ytd]:
+    """Named year-to-date lines, largest first; the unclassified key (None) is left out."""
     items = sorted(((k, v) for k, v in raw.items() if k is not None), key=lambda kv: (-kv[1][0], kv[0]))
     return {k: Ytd(c, p) for k, (c, p) in items}
+
+
+def unclassified_ytd(raw: dict[str | None, tuple[int, int]]) -> Ytd:
+    return Ytd(*raw.get(None, (0, 0)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,10 +161,10 @@ class ProgressRow:
     code: str | None
     name: str
     enterprise: str | None
-    sector: str
-    district: str
+    sector: str | None
+    district: str | None
     status: Status
-    planned_investment: int
+    planned_investment: int | None  # None: unknown
     is_key_project: bool
     this_month: int
     ytd: int
@@ -145,8 +183,14 @@ class ProgressTable:
     rows: list[ProgressRow]
 
     @property
+    def without_amount(self) -> int:
+        """Rows whose planned investment is unknown (the total's planned sum lacks them)."""
+        return sum(1 for r in self.rows if r.planned_investment is None)
+
+    @property
     def total(self) -> ProgressRow:
-        """The 合计 line: sums of every column; % of plan from the summed figures."""
+        """The 合计 line: sums of every column (planned: of the known amounts — see
+        ``without_amount``); % of plan from the summed figures."""
         plans = [r.annual_plan for r in self.rows if r.annual_plan is not None]
         return ProgressRow(
             project_id=0,
@@ -156,7 +200,7 @@ class ProgressTable:
             sector="",
             district="",
             status=Status.UNDER_CONSTRUCTION,
-            planned_investment=sum(r.planned_investment for r in self.rows),
+            planned_investment=sum(r.planned_investment or 0 for r in self.rows),
             is_key_project=False,
             this_month=sum(r.this_month for r in self.rows),
             ytd=sum(r.ytd for r in self.rows),
@@ -190,22 +234,30 @@ def build_summary(
     """The headline figures for ``year`` January–``through`` from the two cubes."""
     n, planned, billion = projects.totals()
     total = investment.ytd(year, through).get(None, (0, 0))
+    ytd_sector = investment.ytd(year, through, "sector")
+    ytd_district = investment.ytd(year, through, "district")
     completed = CompletedInvestment(
         year=year,
         through_month=through,
         total=Ytd(*total),
-        by_sector=ytds(investment.ytd(year, through, "sector")),
-        by_district=ytds(investment.ytd(year, through, "district")),
+        by_sector=ytds(ytd_sector),
+        by_district=ytds(ytd_district),
         by_chain=ytds(investment.ytd(year, through, "chain")),
+        unclassified_sector=unclassified_ytd(ytd_sector),
+        unclassified_district=unclassified_ytd(ytd_district),
     )
+    by_sector, by_district = projects.breakdown("sector"), projects.breakdown("district")
     return Summary(
         projects=n,
         planned_investment=planned,
         billion_yuan_projects=billion,
         by_status=status_breakdowns(projects.breakdown("status")),
-        by_sector=breakdowns(projects.breakdown("sector")),
-        by_district=breakdowns(projects.breakdown("district")),
+        by_sector=breakdowns(by_sector),
+        by_district=breakdowns(by_district),
         completed=completed,
         is_demo=is_demo,
         filters=tuple(f.describe() if f else ()),
+        projects_without_amount=projects.without_amount(),
+        unclassified_sector=unclassified(by_sector),
+        unclassified_district=unclassified(by_district),
     )

@@ -69,6 +69,8 @@ def insert_projects(session: Session, projects: Sequence[Project]) -> list[int]:
                 "investor_origin": p.investor_origin.value,
                 "officer": p.officer,
                 "notes": p.notes or "",
+                "contact": p.contact,
+                "progress_note": p.progress_note,
                 "created_at": p.created_at or now,
                 "updated_at": now,
                 "version": 1,

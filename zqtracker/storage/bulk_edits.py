@@ -126,7 +126,8 @@ def restore_many(session: Session, snapshots: Sequence[ProjectSnapshot]) -> None
                 "signed_on": p.signed_on, "construction_start_on": p.construction_start_on,
                 "production_on": p.production_on, "is_key_project": p.is_key_project,
                 "project_type": p.project_type.value, "investor_origin": p.investor_origin.value,
-                "officer": p.officer, "notes": p.notes or "", "created_at": p.created_at or now,
+                "officer": p.officer, "notes": p.notes or "", "contact": p.contact, "progress_note": p.progress_note,
+                "created_at": p.created_at or now,
                 "updated_at": p.updated_at or now, "version": p.version or 1,
             }
         )  # fmt: skip

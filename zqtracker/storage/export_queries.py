@@ -26,7 +26,8 @@ BATCH = 2_000  # rows between progress reports (and chances to cancel)
 PROJECT_VALUE_FIELDS: tuple[str, ...] = (
     "id", "code", "name", "enterprise", "sector", "chain", "district", "status", "planned_investment",
     "land_area_mu", "expected_annual_output", "expected_annual_tax", "signed_on", "construction_start_on",
-    "production_on", "is_key_project", "project_type", "investor_origin", "officer", "notes",
+    "production_on", "is_key_project", "project_type", "investor_origin", "officer", "notes", "contact",
+    "progress_note",
 )  # fmt: skip
 
 
@@ -49,18 +50,24 @@ def count_investment(session: Session, f: ProjectFilter | None = None) -> int:
 
 def iter_project_values(session: Session, f: ProjectFilter | None = None, batch: int = BATCH) -> Iterator[list[tuple]]:
     """Batches of project tuples (PROJECT_VALUE_FIELDS), ordered by id, with domain values:
-    Status/ProjectType/InvestorOrigin members, ``date``, ``Decimal`` land area, ``bool``."""
+    Status/ProjectType/InvestorOrigin members, ``date``, ``Decimal`` land area, ``bool``; None
+    for an unknown sector (and chain), district or planned investment."""
     p = ProjectTable
     stmt = select(
         p.id, p.code, p.name, p.enterprise_id, p.sector_id, p.district_id, p.status, p.planned_investment,
         p.land_area_mu, p.expected_annual_output, p.expected_annual_tax, p.signed_on, p.construction_start_on,
-        p.production_on, p.is_key_project, p.project_type, p.investor_origin, p.officer, p.notes,
+        p.production_on, p.is_key_project, p.project_type, p.investor_origin, p.officer, p.notes, p.contact,
+        p.progress_note,
     ).order_by(p.id)  # fmt: skip
     stmt = apply_filter(stmt, f)
     sector_rows = session.execute(select(SectorRow.id, SectorRow.name, SectorRow.parent_id)).all()
-    sector_name = {sid: name for sid, name, _ in sector_rows}
-    chain_of = {sid: sector_name[parent] if parent else None for sid, _, parent in sector_rows}
-    districts = dict(session.execute(select(DistrictRow.id, DistrictRow.name)).all())
+    sector_name: dict[int | None, str | None] = {sid: name for sid, name, _ in sector_rows}
+    chain_of: dict[int | None, str | None] = {
+        sid: sector_name[parent] if parent else None for sid, _, parent in sector_rows
+    }
+    sector_name[None] = chain_of[None] = None
+    districts: dict[int | None, str | None] = dict(session.execute(select(DistrictRow.id, DistrictRow.name)).all())
+    districts[None] = None
     enterprises: dict[int | None, str | None] = dict(
         session.execute(select(EnterpriseRow.id, EnterpriseRow.name)).all()
     )
@@ -78,7 +85,7 @@ def iter_project_values(session: Session, f: ProjectFilter | None = None, batch:
         yield [
             (r[0], r[1], r[2], enterprises[r[3]], sector_name[r[4]], chain_of[r[4]], districts[r[5]], status[r[6]],
              r[7], None if r[8] is None else Decimal(r[8]) * scale, r[9], r[10], day(r[11]), day(r[12]),
-             day(r[13]), bool(r[14]), ptype[r[15]], origin[r[16]], r[17], r[18] or "")
+             day(r[13]), bool(r[14]), ptype[r[15]], origin[r[16]], r[17], r[18] or "", r[19], r[20])
             for r in rows
         ]  # fmt: skip
 

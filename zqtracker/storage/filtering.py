@@ -35,7 +35,11 @@ def filter_clause(f: ProjectFilter | None) -> ColumnElement[bool] | None:
     if f.key_only:
         parts.append(p.is_key_project.is_(True))
     if f.billion_only:
-        parts.append(p.planned_investment >= BILLION_YUAN)
+        parts.append(p.planned_investment >= BILLION_YUAN)  # NULL (unknown) is not a billion
+    if f.missing:
+        columns = {"sector": p.sector_id, "district": p.district_id, "planned_investment": p.planned_investment}
+        lacking = [columns[name].is_(None) for name in sorted(f.missing)]
+        parts.append(or_(*lacking) if len(lacking) > 1 else lacking[0])
     for term in f.search_terms():
         pattern = f"%{_like_escape(term)}%"
         ent = select(EnterpriseRow.id).where(EnterpriseRow.name.ilike(pattern, escape="\\"))

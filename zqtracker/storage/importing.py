@@ -7,7 +7,8 @@ at 100k rows. Working in raw values also makes the import's before/after images 
 undo and redo put back precisely what was there (storage/import_undo.py).
 
 investment_records carry a copy of their project's sector_id/district_id (see InvestmentRow);
-every write here keeps them in step.
+every write here keeps them in step. Sector, district and planned investment may be None
+(unknown), in project rows and in those copies alike.
 """
 
 from __future__ import annotations
@@ -39,8 +40,8 @@ from zqtracker.storage.tables import (
 PROJECT_COLUMNS: tuple[str, ...] = (
     "id", "code", "name", "enterprise_id", "sector_id", "district_id", "status", "planned_investment",
     "land_area_mu", "expected_annual_output", "expected_annual_tax", "signed_on", "construction_start_on",
-    "production_on", "is_key_project", "project_type", "investor_origin", "officer", "notes", "created_at",
-    "updated_at", "version",
+    "production_on", "is_key_project", "project_type", "investor_origin", "officer", "notes", "contact",
+    "progress_note", "created_at", "updated_at", "version",
 )  # fmt: skip
 COL = {name: i for i, name in enumerate(PROJECT_COLUMNS)}
 # New projects are inserted with their last activity (their first status change's date), so the
@@ -132,21 +133,21 @@ class ImportStore:
         finally:
             cursor.close()
 
-    def keys(self) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
-        """Every project id by code, and by (name, district name): the import's match keys
-        (what ProjectRepository.keys gives, read without the ORM)."""
+    def keys(self) -> tuple[dict[str, int], dict[tuple[str, str | None], int]]:
+        """Every project id by code, and by (name, district name or None): the import's match
+        keys (what ProjectRepository.keys gives, read without the ORM)."""
         by_code: dict[str, int] = {}
-        by_name: dict[tuple[str, str], int] = {}
-        rows = self._fetch("SELECT p.id, p.code, p.name, d.name FROM projects p JOIN districts d ON d.id = p.district_id"
-                           " ORDER BY p.id")  # fmt: skip
+        by_name: dict[tuple[str, str | None], int] = {}
+        rows = self._fetch("SELECT p.id, p.code, p.name, d.name FROM projects p "
+                           "LEFT JOIN districts d ON d.id = p.district_id ORDER BY p.id")  # fmt: skip
         for pid, code, name, district in rows:
             if code:
                 by_code[code] = pid
             by_name.setdefault((name, district), pid)
         return by_code, by_name
 
-    def placements(self, ids: Iterable[int]) -> dict[int, tuple[int, int]]:
-        """(sector id, district id) of projects, which their investment records carry."""
+    def placements(self, ids: Iterable[int]) -> dict[int, tuple[int | None, int | None]]:
+        """(sector id, district id) of projects (None where unknown), which their investment records carry."""
         ids = list(ids)
         if len(ids) > 2_000:
             wanted = set(ids)
@@ -175,9 +176,9 @@ class ImportStore:
                 out[row[0]] = row
         return out
 
-    def investment(self, years: Iterable[int]) -> dict[tuple[int, int, int], tuple[int, int, int]]:
+    def investment(self, years: Iterable[int]) -> dict[tuple[int, int, int], tuple[int, int | None, int | None]]:
         """(project, year, month) → (amount, sector_id, district_id) for the given years."""
-        out: dict[tuple[int, int, int], tuple[int, int, int]] = {}
+        out: dict[tuple[int, int, int], tuple[int, int | None, int | None]] = {}
         for year in sorted(set(years)):
             for pid, y, m, amount, sid, did in self._fetch(
                 "SELECT project_id, year, month, amount, sector_id, district_id FROM investment_records WHERE year = ?",

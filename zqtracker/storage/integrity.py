@@ -28,8 +28,8 @@ def integrity_problems(session: Session) -> list[str]:
             .select_from(InvestmentRow)
             .join(ProjectTable, ProjectTable.id == InvestmentRow.project_id)
             .where(
-                (InvestmentRow.sector_id != ProjectTable.sector_id)
-                | (InvestmentRow.district_id != ProjectTable.district_id)
+                InvestmentRow.sector_id.is_distinct_from(ProjectTable.sector_id)
+                | InvestmentRow.district_id.is_distinct_from(ProjectTable.district_id)
             )
         )
         or 0

@@ -29,9 +29,9 @@ _ORIGIN_ORDER = " ".join(f"WHEN '{o.value}' THEN {i}" for i, o in enumerate(Inve
 # Column key → (SQL expression, join it needs) ordering like the desktop table's Python sort keys.
 _JOINS = {
     "e": "LEFT JOIN enterprises e ON e.id = p.enterprise_id",
-    "s": "JOIN sectors s ON s.id = p.sector_id",
-    "ps": "JOIN sectors s ON s.id = p.sector_id LEFT JOIN sectors ps ON ps.id = s.parent_id",
-    "d": "JOIN districts d ON d.id = p.district_id",
+    "s": "LEFT JOIN sectors s ON s.id = p.sector_id",
+    "ps": "LEFT JOIN sectors s ON s.id = p.sector_id LEFT JOIN sectors ps ON ps.id = s.parent_id",
+    "d": "LEFT JOIN districts d ON d.id = p.district_id",
 }
 SORT_EXPRESSIONS: dict[str, tuple[str, str | None]] = {
     "id": ("p.id", None),
@@ -63,8 +63,8 @@ SELECT p.id, p.code, p.name, e.name, s.name, ps.name, d.name, p.status, p.planne
        p.construction_start_on, p.production_on, p.is_key_project, p.project_type,
        p.investor_origin, p.officer, p.updated_at, p.version, p.last_activity_on
 FROM projects p
-JOIN sectors s ON s.id = p.sector_id
-JOIN districts d ON d.id = p.district_id
+LEFT JOIN sectors s ON s.id = p.sector_id
+LEFT JOIN districts d ON d.id = p.district_id
 LEFT JOIN enterprises e ON e.id = p.enterprise_id
 LEFT JOIN sectors ps ON ps.id = s.parent_id
 """

@@ -52,6 +52,8 @@ _PLAIN = (
     "is_key_project",
     "officer",
     "notes",
+    "contact",
+    "progress_note",
 )
 
 
@@ -74,8 +76,8 @@ class ProjectRepository:
                 DistrictRow.name,
                 EnterpriseRow.name,
             )
-            .join(SectorRow, ProjectTable.sector_id == SectorRow.id)
-            .join(DistrictRow, ProjectTable.district_id == DistrictRow.id)
+            .outerjoin(SectorRow, ProjectTable.sector_id == SectorRow.id)
+            .outerjoin(DistrictRow, ProjectTable.district_id == DistrictRow.id)
             .outerjoin(EnterpriseRow, ProjectTable.enterprise_id == EnterpriseRow.id)
             .outerjoin(parent, SectorRow.parent_id == parent.id)
         )
@@ -102,11 +104,11 @@ class ProjectRepository:
     def id_by_code(self, code: str) -> int | None:
         return self.s.scalar(select(ProjectTable.id).where(ProjectTable.code == code))
 
-    def keys(self) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
-        """Every project id by code, and by (name, district name): the import's match keys."""
+    def keys(self) -> tuple[dict[str, int], dict[tuple[str, str | None], int]]:
+        """Every project id by code, and by (name, district name or None): the import's match keys."""
         by_code: dict[str, int] = {}
-        by_name: dict[tuple[str, str], int] = {}
-        stmt = select(ProjectTable.id, ProjectTable.code, ProjectTable.name, DistrictRow.name).join(
+        by_name: dict[tuple[str, str | None], int] = {}
+        stmt = select(ProjectTable.id, ProjectTable.code, ProjectTable.name, DistrictRow.name).outerjoin(
             DistrictRow, ProjectTable.district_id == DistrictRow.id
         )
         for pid, code, name, district in self.s.execute(stmt):
@@ -141,7 +143,9 @@ class ProjectRepository:
         parents = {
             sid: sectors[pid] for sid, pid in self.s.execute(select(SectorRow.id, SectorRow.parent_id)).all() if pid
         }
+        sectors[None] = None  # an unknown sector, district or enterprise
         districts = dict(self.s.execute(select(DistrictRow.id, DistrictRow.name)).all())
+        districts[None] = None
         enterprises = dict(self.s.execute(select(EnterpriseRow.id, EnterpriseRow.name)).all())
         enterprises[None] = None
         status, ptype, origin = _STATUS, _TYPE, _ORIGIN
@@ -180,8 +184,8 @@ class ProjectRepository:
     # -- writing ---------------------------------------------------------------------------
     def _reference_ids(self, project: Project) -> dict[str, int | None]:
         return {
-            "sector_id": self.refs.ensure_sector(project.sector),
-            "district_id": self.refs.ensure_district(project.district),
+            "sector_id": self.refs.ensure_sector(project.sector) if project.sector else None,
+            "district_id": self.refs.ensure_district(project.district) if project.district else None,
             "enterprise_id": self.refs.ensure_enterprise(project.enterprise) if project.enterprise else None,
         }
 
@@ -256,7 +260,8 @@ class ProjectRepository:
             update(InvestmentRow)
             .where(
                 InvestmentRow.project_id == project.id,
-                (InvestmentRow.sector_id != values["sector_id"]) | (InvestmentRow.district_id != values["district_id"]),
+                InvestmentRow.sector_id.is_distinct_from(values["sector_id"])
+                | InvestmentRow.district_id.is_distinct_from(values["district_id"]),
             )
             .values(sector_id=values["sector_id"], district_id=values["district_id"])
         )
@@ -437,9 +442,9 @@ class ProjectRepository:
             self.s.execute(delete(AnnualPlanRow).where(AnnualPlanRow.project_id == pid, AnnualPlanRow.year == year))
 
 
-def placements(session: Session, project_ids: Iterable[int]) -> dict[int, tuple[int, int]]:
-    """(sector id, district id) of each project: what investment records carry along."""
-    out: dict[int, tuple[int, int]] = {}
+def placements(session: Session, project_ids: Iterable[int]) -> dict[int, tuple[int | None, int | None]]:
+    """(sector id, district id) of each project, None where unknown: what investment records carry."""
+    out: dict[int, tuple[int | None, int | None]] = {}
     ids = list(project_ids)
     for chunk in _chunks(ids, 900):
         stmt = select(ProjectTable.id, ProjectTable.sector_id, ProjectTable.district_id).where(
@@ -526,7 +531,7 @@ def initial_status_date(project: Project, today: date) -> date:
     return today
 
 
-def _to_project(row: ProjectTable, sector: str, district: str, enterprise: str | None) -> Project:
+def _to_project(row: ProjectTable, sector: str | None, district: str | None, enterprise: str | None) -> Project:
     return Project(
         name=row.name,
         sector=sector,
@@ -546,6 +551,8 @@ def _to_project(row: ProjectTable, sector: str, district: str, enterprise: str |
         investor_origin=_ORIGIN[row.investor_origin],
         officer=row.officer,
         notes=row.notes or "",
+        contact=row.contact,
+        progress_note=row.progress_note,
         id=row.id,
         created_at=row.created_at,
         updated_at=row.updated_at,

@@ -179,17 +179,24 @@ class ReferenceIds:
         self.sectors, self.districts = self.refs.sector_ids(), self.refs.district_ids()
         self.enterprises = enterprises if enterprises is not None else self.refs.enterprise_ids()
 
-    def of(self, sector: str, district: str, enterprise: str | None) -> tuple[int, int, int | None]:
-        if sector not in self.sectors:
-            self.sectors[sector] = self.refs.ensure_sector(sector)
-        if district not in self.districts:
-            self.districts[district] = self.refs.ensure_district(district)
-        ent_id = None
+    def of(
+        self, sector: str | None, district: str | None, enterprise: str | None
+    ) -> tuple[int | None, int | None, int | None]:
+        """The ids of these names; None for an unknown (None or blank) one."""
+        sector_id = district_id = ent_id = None
+        if sector:
+            sector_id = self.sectors.get(sector)
+            if sector_id is None:
+                sector_id = self.sectors[sector] = self.refs.ensure_sector(sector)
+        if district:
+            district_id = self.districts.get(district)
+            if district_id is None:
+                district_id = self.districts[district] = self.refs.ensure_district(district)
         if enterprise:
             ent_id = self.enterprises.get(enterprise)
             if ent_id is None:
                 ent_id = self.enterprises[enterprise] = self.refs.ensure_enterprise(enterprise)
-        return self.sectors[sector], self.districts[district], ent_id
+        return sector_id, district_id, ent_id
 
 
 def _clean(name: str | None, field: str) -> str:

@@ -114,10 +114,12 @@ class ProjectTable(Base):
     code: Mapped[str | None] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     enterprise_id: Mapped[int | None] = mapped_column(ForeignKey("enterprises.id", ondelete="RESTRICT"), index=True)
-    sector_id: Mapped[int] = mapped_column(ForeignKey("sectors.id", ondelete="RESTRICT"), index=True)
-    district_id: Mapped[int] = mapped_column(ForeignKey("districts.id", ondelete="RESTRICT"), index=True)
+    # Sector, district and planned investment may be unknown (NULL): real lists, above all the
+    # negotiating leads, often lack them, and unknown is neither invented nor stored as 0.
+    sector_id: Mapped[int | None] = mapped_column(ForeignKey("sectors.id", ondelete="RESTRICT"), index=True)
+    district_id: Mapped[int | None] = mapped_column(ForeignKey("districts.id", ondelete="RESTRICT"), index=True)
     status: Mapped[str] = mapped_column(String(24))
-    planned_investment: Mapped[int] = mapped_column(BigInteger)
+    planned_investment: Mapped[int | None] = mapped_column(BigInteger)
     land_area_mu: Mapped[Decimal | None] = mapped_column(ScaledDecimal(4))
     expected_annual_output: Mapped[int | None] = mapped_column(BigInteger)
     expected_annual_tax: Mapped[int | None] = mapped_column(BigInteger)
@@ -129,6 +131,8 @@ class ProjectTable(Base):
     investor_origin: Mapped[str] = mapped_column(String(16), default="domestic")
     officer: Mapped[str | None] = mapped_column(String(100))
     notes: Mapped[str] = mapped_column(Text, default="")
+    contact: Mapped[str | None] = mapped_column(String(200))  # 联系人 / 联系方式: a person and/or a phone
+    progress_note: Mapped[str | None] = mapped_column(Text)  # the latest progress text (进展情况, 对接情况)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -167,8 +171,8 @@ class InvestmentRow(Base):
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
     month: Mapped[int] = mapped_column(Integer, primary_key=True)
     amount: Mapped[int] = mapped_column(BigInteger)
-    sector_id: Mapped[int] = mapped_column(Integer)
-    district_id: Mapped[int] = mapped_column(Integer)
+    sector_id: Mapped[int | None] = mapped_column(Integer)  # NULL: the project's sector is unknown
+    district_id: Mapped[int | None] = mapped_column(Integer)
 
 
 class AnnualPlanRow(Base):

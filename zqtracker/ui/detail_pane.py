@@ -232,8 +232,8 @@ class DetailPane(QWidget):
         values = {
             "code": p.code or "",
             "enterprise": p.enterprise or "",
-            "sector": p.sector,
-            "district": p.district,
+            "sector": p.sector or "",
+            "district": p.district or "",
             "status": p.status.label(lang),
             "planned_investment": fmt.money_with_unit(p.planned_investment, lang=lang),
             "land_area_mu": fmt.decimal(p.land_area_mu),

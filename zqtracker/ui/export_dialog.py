@@ -5,8 +5,9 @@ hands them to services.exporting through ui.operations.Operation, which runs the
 GUI thread behind a cancellable progress dialog. When it is done the user is offered to open the
 file (QDesktopServices, i.e. Excel, WPS or LibreOffice) or its folder.
 
-Wiring (main window): ``ExportDialog(ctx, self, table_filter, visible_fields).open()`` and
-``save_import_template(ctx, self)``.
+Wiring (main window): ``ExportDialog(ctx, settings, self, table_filter, visible_fields).open()``
+and ``save_import_template(ctx, settings, self)``. The language and unit start at the user's
+preferences (Settings); the sheets chosen and the folder are remembered there.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -50,8 +51,8 @@ from zqtracker.services.exporting import (
     export_columns,
 )
 from zqtracker.ui.operations import Operation
+from zqtracker.ui.settings import EXPORT_FOLDER, EXPORT_MONTHLY, EXPORT_SUMMARIES, EXPORT_VISIBLE_ONLY, Settings
 
-SETTINGS_GROUP = "export"
 _UNOWNED: set[QMessageBox] = set()
 
 
@@ -68,18 +69,17 @@ class ExportDialog(QDialog):
     def __init__(
         self,
         ctx: AppContext,
+        settings: Settings,
         parent: QWidget | None = None,
         current_filter: ProjectFilter | None = None,
         visible_columns: Sequence[str] | None = None,
-        *,
-        unit: Unit | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.settings = settings
         self.service = ExportService(ctx.database)
         self.current_filter = None if current_filter is None or current_filter.is_empty() else current_filter
         self.visible_columns = list(visible_columns) if visible_columns else None
-        self.settings = QSettings()
         self.operation: Operation | None = None
         self.result: ExportResult | None = None
         self.result_box: QMessageBox | None = None
@@ -88,13 +88,13 @@ class ExportDialog(QDialog):
         self._lang = ui_lang()
         self.setWindowTitle(self.tr("Export to Excel"))
         self.setMinimumWidth(560)
-        self._build(unit)
-        self._load_settings(unit)
+        self._build()
+        self._load_settings()
         self._connect_signals()
         self._update_enabled()
 
     # -- building ------------------------------------------------------------------------------
-    def _build(self, unit: Unit | None) -> None:
+    def _build(self) -> None:
         layout = QVBoxLayout(self)
         if self.ctx.statistics.is_demo():
             demo = QLabel(self.tr("This is the demo database: the workbook will be marked as demo data."))
@@ -183,32 +183,22 @@ class ExportDialog(QDialog):
         self.lang_combo.currentIndexChanged.connect(self._on_lang_changed)
 
     # -- settings ------------------------------------------------------------------------------
-    def _key(self, name: str) -> str:
-        return f"{SETTINGS_GROUP}/{name}"
-
-    def _load_settings(self, unit: Unit | None) -> None:
+    def _load_settings(self) -> None:
         s = self.settings
-        lang = str(s.value(self._key("lang"), self._lang))
-        self.lang_combo.setCurrentIndex(max(0, self.lang_combo.findData(lang)))
-        unit_value = unit.value if unit is not None else str(s.value(self._key("unit"), Unit.YI.value))
-        self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(unit_value)))
-        self.monthly_check.setChecked(_bool(s.value(self._key("monthly"), True)))
-        self.summaries_check.setChecked(_bool(s.value(self._key("summaries"), True)))
-        self.visible_only.setChecked(
-            self.visible_columns is not None and _bool(s.value(self._key("visible_only"), False))
-        )
-        folder = str(s.value(self._key("folder"), "")) or _documents()
-        self.path_edit.setText(str(Path(folder) / self._default_name()))
+        self.lang_combo.setCurrentIndex(max(0, self.lang_combo.findData(s.output_lang())))
+        self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(s.money_unit.value)))
+        self.monthly_check.setChecked(s.get(EXPORT_MONTHLY))
+        self.summaries_check.setChecked(s.get(EXPORT_SUMMARIES))
+        self.visible_only.setChecked(self.visible_columns is not None and s.get(EXPORT_VISIBLE_ONLY))
+        self.path_edit.setText(str(s.folder(EXPORT_FOLDER) / self._default_name()))
 
     def _save_settings(self) -> None:
         s = self.settings
-        s.setValue(self._key("lang"), self.lang_combo.currentData())
-        s.setValue(self._key("unit"), self.unit_combo.currentData())
-        s.setValue(self._key("monthly"), self.monthly_check.isChecked())
-        s.setValue(self._key("summaries"), self.summaries_check.isChecked())
+        s.set(EXPORT_MONTHLY, self.monthly_check.isChecked())
+        s.set(EXPORT_SUMMARIES, self.summaries_check.isChecked())
         if self.visible_columns is not None:
-            s.setValue(self._key("visible_only"), self.visible_only.isChecked())
-        s.setValue(self._key("folder"), str(self.target().parent))
+            s.set(EXPORT_VISIBLE_ONLY, self.visible_only.isChecked())
+        s.set(EXPORT_FOLDER, str(self.target().parent))
 
     def _default_name(self) -> str:
         stamp = date.today().strftime("%Y%m%d")
@@ -345,18 +335,18 @@ def offer_to_open(parent: QWidget | None, title: str, text: str, path: Path) -> 
 
 def save_import_template(
     ctx: AppContext,
+    settings: Settings,
     parent: QWidget | None = None,
     *,
-    lang: str | None = None,
-    unit: Unit = Unit.WAN,
     path: str | Path | None = None,
 ) -> Path | None:
     """File › Save import template…: ask where (unless ``path`` is given), write the template with
-    this database's sectors and districts, offer to open it. Returns the file, or None."""
-    lang = lang or ui_lang()
+    this database's sectors and districts, offer to open it. Returns the file, or None.
+
+    In the language of printouts and workbooks and the money unit of the preferences."""
+    lang, unit = settings.output_lang(), settings.money_unit
     if path is None:
-        settings = QSettings()
-        folder = str(settings.value(f"{SETTINGS_GROUP}/folder", "")) or _documents()
+        folder = settings.folder(EXPORT_FOLDER)
         name = "项目导入模板.xlsx" if lang == "zh" else "zqtracker-import-template.xlsx"
         chosen, _ = QFileDialog.getSaveFileName(
             parent,
@@ -381,7 +371,7 @@ def save_import_template(
         box.open()
         return None
     QApplication.restoreOverrideCursor()
-    QSettings().setValue(f"{SETTINGS_GROUP}/folder", str(written.parent))
+    settings.set(EXPORT_FOLDER, str(written.parent))
     offer_to_open(
         parent,
         QCoreApplication.translate("ExportDialog", "Import template saved"),
@@ -389,11 +379,3 @@ def save_import_template(
         written,
     )
     return written
-
-
-def _documents() -> str:
-    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-
-
-def _bool(value: object) -> bool:
-    return value in (True, "true", "1", 1)

@@ -252,9 +252,7 @@ class MainActions(QObject):
     def _preferences(self) -> None:
         from zqtracker.ui.preferences import PreferencesDialog
 
-        dialog = PreferencesDialog(self.w, self.w.settings)
-        if run_dialog(dialog):
-            dialog.apply_to(self.w)
+        run_dialog(PreferencesDialog(self.w, self.w.settings))  # Settings.changed tells the views
 
     def _fill_recent(self) -> None:
         menu = self.recent_menu

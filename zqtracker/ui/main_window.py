@@ -30,7 +30,10 @@ from zqtracker.ui.projects_page import ProjectsPage
 from zqtracker.ui.settings import (
     DETAIL_VISIBLE,
     HEADER_STATE,
+    LANGUAGE,
+    MONEY_UNIT,
     SPLITTER_STATE,
+    STALE_MONTHS,
     WINDOW_GEOMETRY,
     WINDOW_STATE,
     Settings,
@@ -126,6 +129,17 @@ class MainWindow(QMainWindow):
         self.database_actions.opening.connect(self._on_database_opening)
         self.database_actions.failed.connect(lambda _t, _r: self._update_title())
         self.tabs.currentChanged.connect(lambda _i: self.actions_.update_enabled())
+        self.settings.changed.connect(self._on_setting_changed)
+
+    def _on_setting_changed(self, key: str) -> None:
+        """A preference changed (Preferences, or the dashboard's unit box): follow it at once."""
+        s = self.settings
+        if key == LANGUAGE.key and self.translations is not None:
+            self.translations.switch(s.language)
+        elif key == MONEY_UNIT.key:
+            self.projects.set_unit(s.money_unit)
+        elif key == STALE_MONTHS.key and s.stale_months != self.projects.stale_months:
+            self.projects.set_stale_months(s.stale_months)
 
     # -- the database ----------------------------------------------------------------------
     def set_context(self, ctx: AppContext | None, target: str = "") -> None:
@@ -199,7 +213,7 @@ class MainWindow(QMainWindow):
         """The Dashboard tab, built the first time it is shown with a database open."""
         from zqtracker.ui.dashboard.widget import DashboardWidget
 
-        widget = DashboardWidget(self.ctx, self.events, self)
+        widget = DashboardWidget(self.ctx, self.events, self.settings, self)
         self.context_changed.connect(widget_context_slot(widget))
         widget.filter_requested.connect(self.show_projects)
         return widget
@@ -208,7 +222,7 @@ class MainWindow(QMainWindow):
         """The Summaries tab; its views follow the Projects view's filter."""
         from zqtracker.ui.summaries import SummariesWidget
 
-        widget = SummariesWidget(self.ctx, self.events, self)
+        widget = SummariesWidget(self.ctx, self.events, self.settings, self)
         widget.set_filter(_filter_or_none(self.projects.current_filter()))
         self.projects.filter_changed.connect(lambda f: widget.set_filter(_filter_or_none(f)))
         self.context_changed.connect(widget_context_slot(widget))
@@ -235,9 +249,8 @@ class MainWindow(QMainWindow):
         from zqtracker.ui.messages import run_dialog
 
         dialog = ExportDialog(
-            self.ctx, self, self.projects.current_filter(), self.projects.visible_columns(),
-            unit=self.settings.money_unit,
-        )  # fmt: skip
+            self.ctx, self.settings, self, self.projects.current_filter(), self.projects.visible_columns()
+        )
         self._export_dialog = dialog
         run_dialog(dialog)
 
@@ -245,9 +258,8 @@ class MainWindow(QMainWindow):
         if self.ctx is None:
             return
         from zqtracker.ui.export_dialog import save_import_template
-        from zqtracker.ui.translations import ui_lang
 
-        save_import_template(self.ctx, self, lang=ui_lang(), unit=self.settings.money_unit)
+        save_import_template(self.ctx, self.settings, self)
 
     def print_summary(self) -> None:
         """Ctrl+P: print the summary view chosen in the Summaries tab (shown first)."""
@@ -327,7 +339,10 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(1, self.tr("Dashboard"))
         self.tabs.setTabText(2, self.tr("Summaries"))
         self.actions_.retranslate()
-        self._update_title() if self.ctx is not None else None
+        if self._pending_name:
+            self.show_pending(self._pending_name, self.is_demo)
+        else:
+            self._update_title()
 
 
 def _filter_or_none(f: ProjectFilter | None) -> ProjectFilter | None:

@@ -1,23 +1,19 @@
-"""Preferences: language, money unit, stale threshold, reopening the last database.
+"""Preferences: language, money, the language of printouts, stale threshold, reopening.
 
-Like Picard's option pages: ``load()`` fills the widgets from Settings, ``save()`` writes them
-back, ``apply_to(window)`` makes the changes take effect at once — the language too (live:
-Qt re-words every open widget through QEvent.LanguageChange).
+Like Picard's option pages: ``load()`` fills the widgets from Settings and ``save()`` writes them
+back. Nothing here reaches into the window: Settings announces each value that changed
+(``Settings.changed``) and the views that show it follow — the language too (live: Qt re-words
+every open widget through QEvent.LanguageChange).
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QWidget
 
 from zqtracker.domain.money import Unit
 from zqtracker.ui.palette import muted_style
 from zqtracker.ui.settings import REOPEN_LAST, Settings
-from zqtracker.ui.translations import CHINESE, ENGLISH, resolve_language
-
-if TYPE_CHECKING:
-    from zqtracker.ui.main_window import MainWindow
+from zqtracker.ui.translations import CHINESE, ENGLISH
 
 
 class PreferencesDialog(QDialog):
@@ -33,6 +29,10 @@ class PreferencesDialog(QDialog):
         self.unit = QComboBox()
         self.unit.addItem(self.tr("100 million yuan (亿元)"), Unit.YI.value)
         self.unit.addItem(self.tr("10 thousand yuan (万元)"), Unit.WAN.value)
+        self.output_language = QComboBox()
+        self.output_language.addItem(self.tr("Same as the interface"), "")
+        self.output_language.addItem("English", "en")
+        self.output_language.addItem("简体中文", "zh")
         self.stale = QSpinBox()
         self.stale.setRange(1, 120)
         self.stale.setSuffix(self.tr(" months"))
@@ -51,6 +51,7 @@ class PreferencesDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Show money in"), self.unit)
+        form.addRow(self.tr("Printouts and workbooks in"), self.output_language)
         form.addRow(self.tr("Stale after"), self.stale)
         form.addRow("", hint)
         form.addRow("", self.reopen)
@@ -62,6 +63,7 @@ class PreferencesDialog(QDialog):
         s = self.settings
         self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
         self.unit.setCurrentIndex(max(0, self.unit.findData(s.money_unit.value)))
+        self.output_language.setCurrentIndex(max(0, self.output_language.findData(s.output_language)))
         self.stale.setValue(s.stale_months)
         self.reopen.setChecked(s.get(REOPEN_LAST))
 
@@ -69,6 +71,7 @@ class PreferencesDialog(QDialog):
         s = self.settings
         s.language = self.language.currentData()
         s.money_unit = Unit(self.unit.currentData())
+        s.output_language = self.output_language.currentData()
         s.stale_months = self.stale.value()
         s.set(REOPEN_LAST, self.reopen.isChecked())
         s.sync()
@@ -76,12 +79,3 @@ class PreferencesDialog(QDialog):
     def accept(self) -> None:
         self.save()
         super().accept()
-
-    def apply_to(self, window: MainWindow) -> None:
-        """Make the saved preferences take effect in the running window."""
-        s = self.settings
-        if window.translations is not None and resolve_language(s.language) != window.translations.language:
-            window.translations.switch(s.language)
-        window.projects.set_unit(s.money_unit)
-        if s.stale_months != window.projects.stale_months:
-            window.projects.set_stale_months(s.stale_months)

@@ -42,7 +42,7 @@ def _intensity(r: ProjectRow) -> float | None:
 
     A float: a ratio shown to two decimals, and 100k Decimal divisions would cost a sort 0.2 s.
     """
-    if not r.land_area_mu:
+    if not r.land_area_mu or r.planned_investment is None:
         return None
     return r.planned_investment / 10_000 / float(r.land_area_mu)
 

@@ -92,7 +92,7 @@ class ProjectTableModel(QAbstractTableModel):
         self.total_count = total_count
         self.beginResetModel()
         self._visible = list(rows)
-        self.visible_planned = sum(r.planned_investment for r in rows)
+        self.visible_planned = sum(r.planned_investment or 0 for r in rows)
         self.endResetModel()
         self.rows_changed.emit()
 

@@ -244,7 +244,8 @@ class ProjectsPage(QWidget):
 
     def _load_references_if_new(self, rows: list[ProjectRow]) -> None:
         known = self.filter_bar.known_names()
-        if any(r.sector not in known[0] or r.district not in known[1] for r in rows):
+        new_sector = any(r.sector is not None and r.sector not in known[0] for r in rows)
+        if new_sector or any(r.district is not None and r.district not in known[1] for r in rows):
             self._load_references()
 
     def _schedule_reload(self) -> None:

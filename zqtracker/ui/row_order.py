@@ -20,10 +20,21 @@ from collections.abc import Callable, Iterable, Sequence
 import numpy as np
 
 from zqtracker.domain.filters import ProjectFilter, ProjectRow
+from zqtracker.domain.models import INCOMPLETE_FIELDS
 from zqtracker.domain.money import BILLION_YUAN
 
 BLANK = np.inf
 _INT64_SAFE = 2**62
+# One bit per INCOMPLETE_FIELDS entry: what a row lacks, as ProjectRow.missing says.
+MISSING_BIT = {name: 1 << i for i, name in enumerate(INCOMPLETE_FIELDS)}
+
+
+def missing_bits(r: ProjectRow) -> int:
+    return (
+        (r.sector is None) * MISSING_BIT["sector"]
+        | (r.district is None) * MISSING_BIT["district"]
+        | (r.planned_investment is None) * MISSING_BIT["planned_investment"]
+    )
 
 
 def search_text(r: ProjectRow) -> str:
@@ -99,7 +110,9 @@ class RowStore:
         self._district = np.fromiter((self._code("district", r.district) for r in rows), dtype=np.int32, count=n)
         self._signed = np.fromiter((r.signed_on.year if r.signed_on else 0 for r in rows), dtype=np.int16, count=n)
         self._key = np.fromiter((r.is_key_project for r in rows), dtype=bool, count=n)
-        self._planned = np.fromiter((r.planned_investment for r in rows), dtype=np.int64, count=n)
+        # Unknown amounts are 0 here and flagged in _missing: sums are of the known amounts.
+        self._planned = np.fromiter((r.planned_investment or 0 for r in rows), dtype=np.int64, count=n)
+        self._missing = np.fromiter((missing_bits(r) for r in rows), dtype=np.int8, count=n)
         self._rankings: dict[str, _Ranking] = {}
         self._version = 0
 
@@ -130,8 +143,13 @@ class RowStore:
         pos = self._pos.get(project_id)
         return None if pos is None or not self._alive[pos] else self._rows[pos]
 
+    def without_amount(self, positions: np.ndarray) -> int:
+        """How many of these rows have no planned investment (what planned_sum lacks)."""
+        return int(np.count_nonzero(self._missing[positions] & MISSING_BIT["planned_investment"]))
+
     def planned_sum(self, positions: np.ndarray) -> int:
-        """Exact total planned investment of these rows (Python ints past int64's safe range)."""
+        """Exact total of the known planned investment of these rows (Python ints past int64's
+        safe range); :meth:`without_amount` counts the rows it lacks."""
         amounts = self._planned[positions]
         if len(amounts) and int(amounts.max()) * len(amounts) >= _INT64_SAFE:
             return sum(amounts.tolist())
@@ -214,7 +232,10 @@ class RowStore:
         if f.key_only:
             mask &= self._key[positions]
         if f.billion_only:
-            mask &= self._planned[positions] >= BILLION_YUAN
+            mask &= self._planned[positions] >= BILLION_YUAN  # unknown is 0 here: never a billion
+        if f.missing:
+            bits = sum(MISSING_BIT[name] for name in f.missing)
+            mask &= (self._missing[positions] & bits) != 0
         out = positions[mask]
         terms = f.search_terms()
         if terms:
@@ -258,7 +279,7 @@ class RowStore:
         self._text.append("")
         self._pos[row.id] = pos
         self._alive = np.append(self._alive, True)
-        for name in ("_status", "_sector", "_parent", "_district", "_signed", "_key", "_planned"):
+        for name in ("_status", "_sector", "_parent", "_district", "_signed", "_key", "_planned", "_missing"):
             array = getattr(self, name)
             setattr(self, name, np.append(array, np.zeros(1, dtype=array.dtype)))
         for ranking in self._rankings.values():
@@ -276,7 +297,8 @@ class RowStore:
         self._district[pos] = self._code("district", row.district)
         self._signed[pos] = row.signed_on.year if row.signed_on else 0
         self._key[pos] = row.is_key_project
-        self._planned[pos] = row.planned_investment
+        self._planned[pos] = row.planned_investment or 0
+        self._missing[pos] = missing_bits(row)
         for name, ranking in list(self._rankings.items()):
             rank = ranking.rank_of(row)
             if rank is None:
@@ -291,11 +313,12 @@ def narrows(old: ProjectFilter, new: ProjectFilter) -> bool:
     Typing one more character in the search box is the case that matters: 100k rows once, then
     fewer and fewer.
     """
-    if (old.statuses, old.sectors, old.districts, old.signed_year) != (
+    if (old.statuses, old.sectors, old.districts, old.signed_year, old.missing) != (
         new.statuses,
         new.sectors,
         new.districts,
         new.signed_year,
+        new.missing,
     ):
         return False
     if (old.key_only and not new.key_only) or (old.billion_only and not new.billion_only):

@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -42,10 +42,20 @@ from zqtracker.services.context import AppContext
 from zqtracker.services.progress import Progress
 from zqtracker.ui.events import DataEvents
 from zqtracker.ui.operations import Operation
+from zqtracker.ui.settings import (
+    LANGUAGE,
+    MONEY_UNIT,
+    OUTPUT_LANGUAGE,
+    PDF_FOLDER,
+    STALE_MONTHS,
+    SUMMARY_KEY_ONLY,
+    SUMMARY_VIEW,
+    Settings,
+)
 from zqtracker.ui.summaries_preview import PagePreview
 
-SETTINGS_GROUP = "summaries"
 REBUILD_DELAY_MS = 250
+VIEWS = (View.OVERVIEW, View.KEY_PROJECTS, View.MONTHLY, View.STALE)
 PREVIEW_PAGES = 40  # drawn on the GUI thread; a 20,000-row table is 800 pages, printed and saved in full
 
 
@@ -57,10 +67,11 @@ class SummariesWidget(QWidget):
     document_ready = Signal(int)  # pages of the document now shown
     pdf_written = Signal(str)  # path
 
-    def __init__(self, ctx: AppContext, events: DataEvents, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, events: DataEvents, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.events = events
+        self.settings = settings
         self._filter: ProjectFilter | None = None
         self._report: Report | None = None
         self._document: Document | None = None
@@ -82,42 +93,30 @@ class SummariesWidget(QWidget):
     # -- building the widgets --------------------------------------------------------------
     def _build_ui(self) -> None:
         self.view_combo = QComboBox(self)
-        for view, text in (
-            (View.OVERVIEW, self.tr("Overview")),
-            (View.KEY_PROJECTS, self.tr("Key projects")),
-            (View.MONTHLY, self.tr("Monthly progress")),
-            (View.STALE, self.tr("Stale projects")),
-        ):
-            self.view_combo.addItem(text, view.value)
+        for view in VIEWS:
+            self.view_combo.addItem("", view.value)
         self.year_spin = QSpinBox(self)
         self.year_spin.setRange(1990, 2200)
-        self.year_spin.setToolTip(self.tr("Year of the figures"))
         self.month_combo = QComboBox(self)
         for m in range(1, 13):
-            self.month_combo.addItem(QLocale().monthName(m, QLocale.FormatType.ShortFormat), m)
-        self.month_combo.setToolTip(self.tr("Last month included (January to this month)"))
+            self.month_combo.addItem("", m)
         self.unit_combo = QComboBox(self)
-        self.unit_combo.addItem(self.tr("100m yuan (亿元)"), Unit.YI.value)
-        self.unit_combo.addItem(self.tr("10k yuan (万元)"), Unit.WAN.value)
+        self.unit_combo.addItem("", Unit.YI.value)
+        self.unit_combo.addItem("", Unit.WAN.value)
         self.lang_combo = QComboBox(self)
         self.lang_combo.addItem("中文", "zh")
         self.lang_combo.addItem("English", "en")
-        self.lang_combo.setToolTip(self.tr("Language of the printed view"))
-        self.key_only_check = QCheckBox(self.tr("Key projects only"), self)
-        self.key_only_check.setToolTip(self.tr("The key-project report (重点项目); off: every project with a plan"))
+        self.key_only_check = QCheckBox(self)
         self.months_spin = QSpinBox(self)
         self.months_spin.setRange(1, 60)
-        self.months_spin.setSuffix(self.tr(" months"))
-        self.months_spin.setToolTip(self.tr("No status change and no investment record for this many months"))
         self.as_of_edit = QDateEdit(self)
         self.as_of_edit.setCalendarPopup(True)
         self.as_of_edit.setDisplayFormat("yyyy-MM-dd")
-        self.as_of_edit.setToolTip(self.tr("Judge staleness as of this date"))
 
-        self.preview_action = QAction(self.tr("Print preview…"), self)
+        self.preview_action = QAction(self)
         self.preview_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
-        self.print_action = QAction(self.tr("Print…"), self)  # Ctrl+P is the main window's
-        self.export_action = QAction(self.tr("Export PDF…"), self)
+        self.print_action = QAction(self)  # Ctrl+P is the main window's
+        self.export_action = QAction(self)
         self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         for action in (self.preview_action, self.print_action, self.export_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -125,16 +124,16 @@ class SummariesWidget(QWidget):
 
         options = QHBoxLayout()
         self._labels: dict[str, QLabel] = {}
-        for key, text, widget in (
-            ("view", self.tr("&View:"), self.view_combo),
-            ("year", self.tr("&Year:"), self.year_spin),
-            ("month", self.tr("&Through:"), self.month_combo),
-            ("months", self.tr("&Idle for:"), self.months_spin),
-            ("as_of", self.tr("&As of:"), self.as_of_edit),
-            ("unit", self.tr("&Unit:"), self.unit_combo),
-            ("lang", self.tr("&Language:"), self.lang_combo),
+        for key, widget in (
+            ("view", self.view_combo),
+            ("year", self.year_spin),
+            ("month", self.month_combo),
+            ("months", self.months_spin),
+            ("as_of", self.as_of_edit),
+            ("unit", self.unit_combo),
+            ("lang", self.lang_combo),
         ):
-            label = QLabel(text, self)
+            label = QLabel(self)
             label.setBuddy(widget)
             self._labels[key] = label
             options.addWidget(label)
@@ -158,7 +157,7 @@ class SummariesWidget(QWidget):
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(160)
         self.busy.setTextVisible(False)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button = QPushButton(self)
         status = QHBoxLayout()
         status.addWidget(self.filter_label, 1)
         status.addWidget(self.status_label)
@@ -171,6 +170,46 @@ class SummariesWidget(QWidget):
         layout.addLayout(options)
         layout.addLayout(status)
         layout.addWidget(self.preview, 1)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        """Every word of the controls in the current language (at construction and on a switch)."""
+        views = {
+            View.OVERVIEW: self.tr("Overview"),
+            View.KEY_PROJECTS: self.tr("Key projects"),
+            View.MONTHLY: self.tr("Monthly progress"),
+            View.STALE: self.tr("Stale projects"),
+        }
+        for i, view in enumerate(VIEWS):
+            self.view_combo.setItemText(i, views[view])
+        self.year_spin.setToolTip(self.tr("Year of the figures"))
+        for m in range(1, 13):
+            self.month_combo.setItemText(m - 1, QLocale().monthName(m, QLocale.FormatType.ShortFormat))
+        self.month_combo.setToolTip(self.tr("Last month included (January to this month)"))
+        self.unit_combo.setItemText(0, self.tr("100m yuan (亿元)"))
+        self.unit_combo.setItemText(1, self.tr("10k yuan (万元)"))
+        self.lang_combo.setToolTip(self.tr("Language of the printed view"))
+        self.key_only_check.setText(self.tr("Key projects only"))
+        self.key_only_check.setToolTip(self.tr("The key-project report (重点项目); off: every project with a plan"))
+        self.months_spin.setSuffix(self.tr(" months"))
+        self.months_spin.setToolTip(self.tr("No status change and no investment record for this many months"))
+        self.as_of_edit.setToolTip(self.tr("Judge staleness as of this date"))
+        self.preview_action.setText(self.tr("Print preview…"))
+        self.print_action.setText(self.tr("Print…"))
+        self.export_action.setText(self.tr("Export PDF…"))
+        for key, text in (
+            ("view", self.tr("&View:")),
+            ("year", self.tr("&Year:")),
+            ("month", self.tr("&Through:")),
+            ("months", self.tr("&Idle for:")),
+            ("as_of", self.tr("&As of:")),
+            ("unit", self.tr("&Unit:")),
+            ("lang", self.tr("&Language:")),
+        ):
+            self._labels[key].setText(text)
+        self.cancel_button.setText(self.tr("Cancel"))
+        self._update_filter_label()
+        self._show_page_count()
 
     def _connect_signals(self) -> None:
         for combo in (self.view_combo, self.month_combo, self.unit_combo, self.lang_combo):
@@ -188,6 +227,7 @@ class SummariesWidget(QWidget):
         self.events.projects_changed.connect(self._on_data_changed)
         self.events.investment_changed.connect(self._on_data_changed)
         self.events.references_changed.connect(self._on_data_changed)
+        self.settings.changed.connect(self._on_setting_changed)
 
     # -- what the main window calls --------------------------------------------------------
     def set_context(self, ctx: AppContext) -> None:
@@ -251,6 +291,12 @@ class SummariesWidget(QWidget):
         self._report, self._document, self._document_options = result
         self.printer.setPageLayout(page_layout(self._document))
         self.preview.update_pages()
+        self._show_page_count()
+        self.document_ready.emit(len(self._document.pages))
+
+    def _show_page_count(self) -> None:
+        if self._document is None:
+            return
         pages = len(self._document.pages)
         if pages > PREVIEW_PAGES:
             self.status_label.setText(
@@ -259,7 +305,6 @@ class SummariesWidget(QWidget):
             )  # fmt: skip
         else:
             self.status_label.setText(self.tr("%n page(s)", "", pages))
-        self.document_ready.emit(pages)
 
     def _on_build_failed(self, exc: BaseException) -> None:
         self.status_label.setText(self.tr("Could not prepare the view: %1").replace("%1", str(exc)))
@@ -294,6 +339,13 @@ class SummariesWidget(QWidget):
         super().showEvent(event)
         if self._dirty:
             self._timer.start(0)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            # a printout that follows the interface's language follows it now
+            self.lang_combo.setCurrentIndex(max(0, self.lang_combo.findData(self.settings.output_lang())))
 
     # -- slots -----------------------------------------------------------------------------
     def _on_options_changed(self) -> None:
@@ -398,16 +450,15 @@ class SummariesWidget(QWidget):
         """Ask where, then write the PDF of the pages on screen."""
         if not self._ready_or_warn():
             return
-        settings = QSettings()
-        folder = settings.value(f"{SETTINGS_GROUP}/pdf_folder", str(Path.home()), type=str)
+        folder = self.settings.folder(PDF_FOLDER)
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export PDF"), str(Path(folder) / self.suggested_file_name()), self.tr("PDF files (*.pdf)")
+            self, self.tr("Export PDF"), str(folder / self.suggested_file_name()), self.tr("PDF files (*.pdf)")
         )
         if not path:
             return
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        settings.setValue(f"{SETTINGS_GROUP}/pdf_folder", str(Path(path).parent))
+        self.settings.set(PDF_FOLDER, str(Path(path).parent))
         self.write_pdf_to(path)
 
     def write_pdf_to(self, path: str) -> Operation | None:
@@ -462,26 +513,24 @@ class SummariesWidget(QWidget):
             widget.blockSignals(False)
 
     def _load_settings(self) -> None:
-        s = QSettings()
-        s.beginGroup(SETTINGS_GROUP)
-        default_lang = "zh" if QLocale().name().startswith("zh") else "en"
-        for combo, key, default in (
-            (self.view_combo, "view", View.OVERVIEW.value),
-            (self.unit_combo, "unit", Unit.YI.value),
-            (self.lang_combo, "lang", default_lang),
-        ):
-            index = combo.findData(s.value(key, default, type=str))
-            combo.setCurrentIndex(max(0, index))
-        self.months_spin.setValue(int(s.value("stale_months", 6, type=int)))
-        self.key_only_check.setChecked(bool(s.value("key_only", True, type=bool)))
-        s.endGroup()
+        """The view and "key projects only" are remembered; unit, language and the stale threshold
+        start at the preferences and follow them (a choice here is for this session's printouts)."""
+        s = self.settings
+        self.view_combo.setCurrentIndex(max(0, self.view_combo.findData(s.get(SUMMARY_VIEW))))
+        self.key_only_check.setChecked(s.get(SUMMARY_KEY_ONLY))
+        self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(s.money_unit.value)))
+        self.lang_combo.setCurrentIndex(max(0, self.lang_combo.findData(s.output_lang())))
+        self.months_spin.setValue(s.stale_months)
 
     def _save_settings(self) -> None:
-        s = QSettings()
-        s.beginGroup(SETTINGS_GROUP)
-        s.setValue("view", self.view_combo.currentData())
-        s.setValue("unit", self.unit_combo.currentData())
-        s.setValue("lang", self.lang_combo.currentData())
-        s.setValue("stale_months", self.months_spin.value())
-        s.setValue("key_only", self.key_only_check.isChecked())
-        s.endGroup()
+        self.settings.set(SUMMARY_VIEW, self.view_combo.currentData())
+        self.settings.set(SUMMARY_KEY_ONLY, self.key_only_check.isChecked())
+
+    def _on_setting_changed(self, key: str) -> None:
+        s = self.settings
+        if key == MONEY_UNIT.key:
+            self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(s.money_unit.value)))
+        elif key in (OUTPUT_LANGUAGE.key, LANGUAGE.key):
+            self.lang_combo.setCurrentIndex(max(0, self.lang_combo.findData(s.output_lang())))
+        elif key == STALE_MONTHS.key:
+            self.months_spin.setValue(s.stale_months)

@@ -6,7 +6,7 @@ exactly the pages that will come out of the printer or the PDF.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -27,17 +27,16 @@ class PagePreview(QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         self._buttons: dict[str, QToolButton] = {}
-        for key, text, tip, slot in (
-            ("fit_width", self.tr("Fit width"), self.tr("Zoom the pages to the width of the view"), self.fit_width),
-            ("fit_page", self.tr("Whole page"), self.tr("Show one whole page"), self.fit_page),
-            ("zoom_out", "−", self.tr("Zoom out"), self.view.zoomOut),
-            ("zoom_in", "+", self.tr("Zoom in"), self.view.zoomIn),
-            ("previous", "‹", self.tr("Previous page"), self.previous_page),
-            ("next", "›", self.tr("Next page"), self.next_page),
+        for key, text, slot in (
+            ("fit_width", "", self.fit_width),
+            ("fit_page", "", self.fit_page),
+            ("zoom_out", "−", self.view.zoomOut),
+            ("zoom_in", "+", self.view.zoomIn),
+            ("previous", "‹", self.previous_page),
+            ("next", "›", self.next_page),
         ):
             button = QToolButton(self)
             button.setText(text)
-            button.setToolTip(tip)
             button.setAutoRaise(True)
             button.clicked.connect(slot)
             bar.addWidget(button)
@@ -50,7 +49,24 @@ class PagePreview(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        b = self._buttons
+        b["fit_width"].setText(self.tr("Fit width"))
+        b["fit_width"].setToolTip(self.tr("Zoom the pages to the width of the view"))
+        b["fit_page"].setText(self.tr("Whole page"))
+        b["fit_page"].setToolTip(self.tr("Show one whole page"))
+        b["zoom_out"].setToolTip(self.tr("Zoom out"))
+        b["zoom_in"].setToolTip(self.tr("Zoom in"))
+        b["previous"].setToolTip(self.tr("Previous page"))
+        b["next"].setToolTip(self.tr("Next page"))
         self._on_view_preview_changed()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
 
     def update_pages(self) -> None:
         self.view.updatePreview()

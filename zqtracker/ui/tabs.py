@@ -51,3 +51,10 @@ class LazyTab(QWidget):
     def showEvent(self, event) -> None:
         self.ensure_built()
         super().showEvent(event)
+
+    def changeEvent(self, event) -> None:
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.LanguageChange and self._waiting is not None:
+            self._waiting.setText(self.tr("Opening the database…"))
+        super().changeEvent(event)

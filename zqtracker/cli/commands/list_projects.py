@@ -8,6 +8,7 @@ from zqtracker.cli.common import add_filter_arguments, add_unit_argument, filter
 from zqtracker.cli.console import Console, ExitCode
 from zqtracker.domain.filters import ProjectRow
 from zqtracker.domain.money import format_money
+from zqtracker.domain.unknown import without_amount_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -41,6 +42,7 @@ def row_json(r: ProjectRow) -> dict:
         "project_type": r.project_type.value,
         "investor_origin": r.investor_origin.value,
         "officer": r.officer,
+        "missing": list(r.missing),
         "last_activity_on": r.last_activity_on.isoformat() if r.last_activity_on else None,
     }
 
@@ -63,24 +65,28 @@ def run(args: argparse.Namespace, console: Console) -> int:
     head = ("编号", "项目名称", "区域", "行业", "状态", f"计划总投资（{unit.label('zh')}）") if console.zh else (
         "Code", "Name", "District", "Sector", "Status", f"Planned ({unit.label('en')})")  # fmt: skip
     console.print("\t".join(head))
-    total = 0
+    total = without = 0
     for r in rows:
-        total += r.planned_investment
+        if r.planned_investment is None:
+            without += 1
+        else:
+            total += r.planned_investment
         console.print(
             "\t".join(
                 (
                     r.code or "",
                     r.name,
-                    r.district,
-                    r.sector,
+                    r.district or "",
+                    r.sector or "",
                     r.status.label(lang),
-                    format_money(r.planned_investment, unit),
+                    "" if r.planned_investment is None else format_money(r.planned_investment, unit),
                 )
             )
         )
+    amount = format_money(total, unit, with_unit=True, lang=lang)
     console.print(
-        f"共 {len(rows)} 个项目，计划总投资 {format_money(total, unit, with_unit=True, lang=lang)}"
+        f"共 {len(rows)} 个项目，计划总投资 {amount}{without_amount_text(without, 'zh')}"
         if console.zh
-        else f"{len(rows)} project(s), planned investment {format_money(total, unit, with_unit=True, lang=lang)}"
+        else f"{len(rows)} project(s), planned investment {amount}{without_amount_text(without, 'en')}"
     )
     return ExitCode.OK

@@ -8,6 +8,7 @@ from zqtracker.cli.common import add_filter_arguments, add_unit_argument, filter
 from zqtracker.cli.console import Console, ExitCode
 from zqtracker.domain.money import format_money
 from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN
+from zqtracker.domain.unknown import unclassified_label, without_amount_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -41,6 +42,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
         return "—" if v is None else f"{v:+.1f}%"
 
     c = summary.completed
+    lacking = without_amount_text(summary.projects_without_amount, lang)
     lines = []
     if summary.is_demo:
         lines.append("【演示数据】" if zh else "[DEMO DATA]")
@@ -48,7 +50,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
         lines.append(("筛选：" if zh else "Filters: ") + "; ".join(summary.filters))
     if zh:
         lines += [
-            f"项目数：{summary.projects}    计划总投资：{money(summary.planned_investment)}    "
+            f"项目数：{summary.projects}    计划总投资：{money(summary.planned_investment)}{lacking}    "
             f"十亿元以上项目：{summary.billion_yuan_projects}",
             f"{c.year}年1–{c.through_month}月累计完成投资：{money(c.total.ytd)}"
             f"（上年同期 {money(c.total.prior_ytd)}，同比 {pct(c.total.yoy_pct)}）",
@@ -57,7 +59,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
         ]
     else:
         lines += [
-            f"Projects: {summary.projects}    Planned investment: {money(summary.planned_investment)}    "
+            f"Projects: {summary.projects}    Planned investment: {money(summary.planned_investment)}{lacking}    "
             f"Billion-yuan projects: {summary.billion_yuan_projects}",
             f"Completed investment {c.year} Jan–{_month(c.through_month)}: {money(c.total.ytd)} "
             f"(same period last year {money(c.total.prior_ytd)}, year on year {pct(c.total.yoy_pct)})",
@@ -65,13 +67,22 @@ def run(args: argparse.Namespace, console: Console) -> int:
             "By status:",
         ]
     for status, b in summary.by_status.items():
-        lines.append(f"  {status.label(lang):<20} {b.projects:>6}  {money(b.planned_investment):>16}")
+        lines.append(
+            f"  {status.label(lang):<20} {b.projects:>6}  {money(b.planned_investment):>16}"
+            f"{without_amount_text(b.without_amount, lang)}"
+        )
     lines += ["", "按行业（累计完成投资，同比）：" if zh else "By sector (completed YTD, year on year):"]
     for name, y in c.by_sector.items():
         lines.append(f"  {name:<16} {money(y.ytd):>16}  {pct(y.yoy_pct):>8}")
+    if summary.unclassified_sector.projects or c.unclassified_sector.ytd or c.unclassified_sector.prior_ytd:
+        y = c.unclassified_sector
+        lines.append(f"  {unclassified_label('sector', lang):<16} {money(y.ytd):>16}  {pct(y.yoy_pct):>8}")
     lines += ["", "按区域（累计完成投资，同比）：" if zh else "By district (completed YTD, year on year):"]
     for name, y in c.by_district.items():
         lines.append(f"  {name:<16} {money(y.ytd):>16}  {pct(y.yoy_pct):>8}")
+    if summary.unclassified_district.projects or c.unclassified_district.ytd or c.unclassified_district.prior_ytd:
+        y = c.unclassified_district
+        lines.append(f"  {unclassified_label('district', lang):<16} {money(y.ytd):>16}  {pct(y.yoy_pct):>8}")
     console.print("\n".join(lines))
     return ExitCode.OK
 

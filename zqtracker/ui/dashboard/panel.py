@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QPointF, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QFrame, QMenu, QMessageBox, QToolButton, QToolTip, QVBoxLayout, QWidget
 
@@ -20,6 +20,7 @@ from zqtracker.charts.series import BarsChart, ChartData, chart_data
 from zqtracker.charts.theme import LIGHT, Theme
 from zqtracker.domain.money import Unit
 from zqtracker.services.dashboard import DashboardFigures
+from zqtracker.ui.settings import CHART_FOLDER, Settings
 
 EXPORT_MIN_WIDTH, EXPORT_MIN_HEIGHT = 720, 420
 ROW_PX = 13  # one bar row on screen (the 8.5 pt labels need about 12)
@@ -31,9 +32,10 @@ class ChartPanel(QFrame):
 
     filter_requested = Signal(object)  # ProjectFilter
 
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.name = name
+        self.settings = settings
         self.setObjectName(f"chart_{name}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -57,9 +59,9 @@ class ChartPanel(QFrame):
         layout.setContentsMargins(1, 1, 1, 1)
         layout.addWidget(self.view)
 
-        self.save_png_action = QAction(self.tr("Save as &PNG…"), self)
-        self.save_svg_action = QAction(self.tr("Save as &SVG…"), self)
-        self.copy_action = QAction(self.tr("&Copy image"), self)
+        self.save_png_action = QAction(self)
+        self.save_svg_action = QAction(self)
+        self.copy_action = QAction(self)
         self.save_png_action.triggered.connect(lambda: self._ask_and_save("png"))
         self.save_svg_action.triggered.connect(lambda: self._ask_and_save("svg"))
         self.copy_action.triggered.connect(self.copy_to_clipboard)
@@ -68,10 +70,21 @@ class ChartPanel(QFrame):
         self.menu_button = QToolButton(self)
         self.menu_button.setText("⋯")
         self.menu_button.setAutoRaise(True)
-        self.menu_button.setToolTip(self.tr("Save or copy this chart"))
         self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu_button.setMenu(self.menu)
         self.menu_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.save_png_action.setText(self.tr("Save as &PNG…"))
+        self.save_svg_action.setText(self.tr("Save as &SVG…"))
+        self.copy_action.setText(self.tr("&Copy image"))
+        self.menu_button.setToolTip(self.tr("Save or copy this chart"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()  # the chart itself is redrawn by the dashboard, in the new language
 
     # -- content ---------------------------------------------------------------------------
     def set_figures(self, figures: DashboardFigures, lang: str, unit: Unit, theme: Theme) -> None:
@@ -190,9 +203,9 @@ class ChartPanel(QFrame):
     def _ask_and_save(self, fmt: str) -> None:
         if self.figures is None:
             return
-        settings = QSettings()
-        folder = settings.value("dashboard/save_folder", str(Path.home()))
-        suggested = Path(str(folder)) / f"{self.name}-{self.figures.year}-{self.figures.through:02d}.{fmt}"
+        suggested = (
+            self.settings.folder(CHART_FOLDER) / f"{self.name}-{self.figures.year}-{self.figures.through:02d}.{fmt}"
+        )
         filters = self.tr("PNG image (*.png)") if fmt == "png" else self.tr("SVG image (*.svg)")
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save chart"), str(suggested), filters)
         if not chosen:
@@ -207,7 +220,7 @@ class ChartPanel(QFrame):
                                 self.tr("Could not write {path}: {reason}").format(path=path,
                                                                                    reason=exc.strerror or exc))  # fmt: skip
             return
-        settings.setValue("dashboard/save_folder", str(path.parent))
+        self.settings.set(CHART_FOLDER, str(path.parent))
 
     def copy_to_clipboard(self) -> None:
         """The chart as an image (for documents and chats) and as SVG (for vector editors)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,6 +28,7 @@ from zqtracker.services.context import AppContext
 from zqtracker.services.dashboard import DashboardFigures, DashboardService
 from zqtracker.ui.dashboard.tiles import KeyFigureTile
 from zqtracker.ui.events import DataEvents
+from zqtracker.ui.settings import MONEY_UNIT, Settings
 
 if TYPE_CHECKING:
     from zqtracker.charts.theme import Theme
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 # Time charts on the top row, the bar charts (which need the height) below.
 GRID = (("monthly", 0, 0), ("yoy", 0, 1), ("signed", 0, 2), ("sectors", 1, 0), ("districts", 1, 1), ("pipeline", 1, 2))
 REFRESH_DELAY_MS = 120  # several events from one edit arrive together: refresh once
+TILE_KEYS = ("projects", "planned", "billion", "ytd", "yoy", "signed", "stale")
 
 
 class DashboardWidget(QWidget):
@@ -44,16 +46,15 @@ class DashboardWidget(QWidget):
     filter_requested = Signal(object)  # ProjectFilter for the Projects view's apply_filter
     refreshed = Signal()
 
-    def __init__(self, ctx: AppContext, events: DataEvents, parent: QWidget | None = None, *,
+    def __init__(self, ctx: AppContext, events: DataEvents, settings: Settings, parent: QWidget | None = None, *,
                  lang: str | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.ctx = ctx
         self.service = DashboardService(ctx.statistics)
         self.events = events
+        self.settings = settings
         self.lang = lang or self._translation_language()
-        self.unit = Unit(str(QSettings().value("dashboard/unit", Unit.YI.value)))
-        if self.unit not in (Unit.YI, Unit.WAN):
-            self.unit = Unit.YI
+        self.unit = settings.money_unit  # the one money preference: the unit box here sets it too
         self.figures: DashboardFigures | None = None
         self.panels: dict[str, ChartPanel] = {}
         self._year: int | None = None  # None: follow the latest month with records
@@ -70,25 +71,23 @@ class DashboardWidget(QWidget):
     # -- construction ----------------------------------------------------------------------
     def _build(self) -> None:
         self.year_box = QComboBox()
-        self.year_box.setAccessibleName(self.tr("Year"))
         self.through_box = QComboBox()
-        self.through_box.setAccessibleName(self.tr("Through month"))
         self.unit_box = QComboBox()
-        self.unit_box.addItem(self.tr("100m yuan (亿元)"), Unit.YI.value)
-        self.unit_box.addItem(self.tr("10k yuan (万元)"), Unit.WAN.value)
+        self.unit_box.addItem("", Unit.YI.value)
+        self.unit_box.addItem("", Unit.WAN.value)
         self.unit_box.setCurrentIndex(0 if self.unit is Unit.YI else 1)
-        self.latest_button = QPushButton(self.tr("&Latest month"))
-        self.latest_button.setToolTip(self.tr("Show the latest month that has investment records"))
+        self.latest_button = QPushButton()
         self.demo_label = QLabel()
         self.demo_label.setStyleSheet("color: #cf222e; font-weight: bold;")
         self.as_of_label = QLabel()
         self.as_of_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        for text, box in ((self.tr("&Year"), self.year_box), (self.tr("&Through"), self.through_box),
-                          (self.tr("&Unit"), self.unit_box)):  # fmt: skip
-            label = QLabel(text)
+        self._bar_labels: list[QLabel] = []
+        for box in (self.year_box, self.through_box, self.unit_box):
+            label = QLabel()
             label.setBuddy(box)
+            self._bar_labels.append(label)
             bar.addWidget(label)
             bar.addWidget(box)
             bar.addSpacing(8)
@@ -98,15 +97,7 @@ class DashboardWidget(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.as_of_label)
 
-        self.tiles = {
-            "projects": KeyFigureTile(self.tr("Projects")),
-            "planned": KeyFigureTile(self.tr("Planned investment")),
-            "billion": KeyFigureTile(self.tr("Billion-yuan projects")),
-            "ytd": KeyFigureTile(self.tr("Completed investment")),
-            "yoy": KeyFigureTile(self.tr("Year on year")),
-            "signed": KeyFigureTile(self.tr("Projects signed")),
-            "stale": KeyFigureTile(self.tr("Stale projects")),
-        }
+        self.tiles = {key: KeyFigureTile("") for key in TILE_KEYS}
         tiles = QHBoxLayout()
         tiles.setContentsMargins(0, 0, 0, 0)
         tiles.setSpacing(6)
@@ -120,7 +111,7 @@ class DashboardWidget(QWidget):
         self.grid.setSpacing(6)
         self.grid.setRowStretch(0, 44)
         self.grid.setRowStretch(1, 56)
-        self.placeholder = QLabel(self.tr("Loading charts…"), alignment=Qt.AlignmentFlag.AlignCenter)
+        self.placeholder = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.grid.addWidget(self.placeholder, 0, 0, 2, 3)
 
         root = QVBoxLayout(self)
@@ -131,6 +122,33 @@ class DashboardWidget(QWidget):
         root.addWidget(self.charts, 1)
         QShortcut(QKeySequence.StandardKey.Refresh, self, self.refresh,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        """Every word of the dashboard in the current language (at construction and on a switch)."""
+        self.year_box.setAccessibleName(self.tr("Year"))
+        self.through_box.setAccessibleName(self.tr("Through month"))
+        self.unit_box.setItemText(0, self.tr("100m yuan (亿元)"))
+        self.unit_box.setItemText(1, self.tr("10k yuan (万元)"))
+        for label, text in zip(
+            self._bar_labels, (self.tr("&Year"), self.tr("&Through"), self.tr("&Unit")), strict=True
+        ):
+            label.setText(text)
+        self.latest_button.setText(self.tr("&Latest month"))
+        self.latest_button.setToolTip(self.tr("Show the latest month that has investment records"))
+        captions = {
+            "projects": self.tr("Projects"),
+            "planned": self.tr("Planned investment"),
+            "billion": self.tr("Billion-yuan projects"),
+            "ytd": self.tr("Completed investment"),
+            "yoy": self.tr("Year on year"),
+            "signed": self.tr("Projects signed"),
+            "stale": self.tr("Stale projects"),
+        }
+        for key, tile in self.tiles.items():
+            tile.caption.setText(captions[key])
+        if not self.panels:
+            self.placeholder.setText(self.tr("Loading charts…"))
 
     def _connect_signals(self) -> None:
         self.year_box.activated.connect(self._on_year_chosen)
@@ -141,6 +159,7 @@ class DashboardWidget(QWidget):
         self.events.investment_changed.connect(self._on_data_changed)
         self.events.references_changed.connect(self._on_data_changed)
         self.events.database_replaced.connect(self._on_database_replaced)
+        self.settings.changed.connect(self._on_setting_changed)
         for tile in self.tiles.values():
             tile.clicked.connect(self.filter_requested)
 
@@ -153,7 +172,7 @@ class DashboardWidget(QWidget):
         self.grid.removeWidget(self.placeholder)
         self.placeholder.deleteLater()
         for name, row, col in GRID:
-            panel = ChartPanel(name, self.charts)
+            panel = ChartPanel(name, self.settings, self.charts)
             panel.filter_requested.connect(self.filter_requested)
             self.grid.addWidget(panel, row, col)
             panel.show()  # now, not on the next event loop pass: the layout sizes only visible widgets
@@ -211,7 +230,11 @@ class DashboardWidget(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and self.figures is not None and self.panels:
+        if event.type() == QEvent.Type.LanguageChange:
+            # words, chart titles and axes, month names, and the colours of growth (红涨绿跌)
+            self._retranslate()
+            self.set_language(self._translation_language())
+        elif event.type() == QEvent.Type.PaletteChange and self.figures is not None and self.panels:
             self._show(self.figures)
 
     def _schedule(self) -> None:
@@ -239,8 +262,13 @@ class DashboardWidget(QWidget):
         self.set_period(self._year, self._through)
 
     def _on_unit_chosen(self, index: int) -> None:
-        self.unit = Unit(str(self.unit_box.itemData(index)))
-        QSettings().setValue("dashboard/unit", self.unit.value)
+        self.settings.money_unit = Unit(str(self.unit_box.itemData(index)))  # announced: see below
+
+    def _on_setting_changed(self, key: str) -> None:
+        if key != MONEY_UNIT.key or self.settings.money_unit is self.unit:
+            return
+        self.unit = self.settings.money_unit
+        self.unit_box.setCurrentIndex(max(0, self.unit_box.findData(self.unit.value)))
         if self.figures is not None:
             self._show(self.figures)
 
