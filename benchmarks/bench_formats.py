@@ -178,8 +178,10 @@ def main() -> None:
         db = folder / "bench.sqlite"
         subprocess.run([sys.executable, "-m", "zqtracker", "--db", str(db), "summary"], env={**os.environ,
                        "PYTHONPATH": str(ROOT)}, check=True, capture_output=True)  # fmt: skip
-        print(f"{datetime.now():%Y-%m-%d %H:%M}, {platform.node()}, {os.cpu_count()} cores, load "
-              f"{os.getloadavg()[0]:.1f}; {args.rows} rows, best and median of {args.repeat}")
+        print(
+            f"{datetime.now():%Y-%m-%d %H:%M}, {platform.node()}, {os.cpu_count()} cores, load "
+            f"{os.getloadavg()[0]:.1f}; {args.rows} rows, best and median of {args.repeat}"
+        )
         print("| file | format | size | read (s) | choosing → preview (s) |")
         print("|---|---|---|---|---|")
         for path in files:
@@ -188,8 +190,10 @@ def main() -> None:
             reads = sorted(r["read_s"] for r in runs)
             previews = sorted(r["preview_s"] for r in runs)
             mid = len(runs) // 2
-            print(f"| {path.name} | {runs[0]['kind']} | {path.stat().st_size // 1024} KB | {reads[0]:.2f} / "
-                  f"{reads[mid]:.2f} | {previews[0]:.2f} / {previews[mid]:.2f} |")
+            print(
+                f"| {path.name} | {runs[0]['kind']} | {path.stat().st_size // 1024} KB | {reads[0]:.2f} / "
+                f"{reads[mid]:.2f} | {previews[0]:.2f} / {previews[mid]:.2f} |"
+            )
 
 
 if __name__ == "__main__":

@@ -229,3 +229,27 @@ def test_the_real_legacy_xls_is_read(tmp_path: Path, db_path: Path) -> None:
     assert names == ["武夷山至邵武高速公路", "顺昌环城路建设工程"]
     code, _out, err = run("--db", str(db_path), "import", str(path), "--dry-run", "--unit", "wan")
     assert code in (0, 1) and err == ""
+
+
+@pytest.mark.parametrize("suffix", ["xls", "ods"])
+def test_the_import_dialog_previews_a_calc_file_with_its_errors(
+    qtbot, ctx, tmp_path: Path, artifacts: Path, suffix: str
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QUndoStack
+
+    from zqtracker.ui.events import DataEvents
+    from zqtracker.ui.import_dialog import ImportDialog
+
+    path = shutil.copy(DATA / f"calc_district.{suffix}", tmp_path / f"高要区10月.{suffix}")
+    dialog = ImportDialog(ctx, DataEvents(), QUndoStack(), None, path, lang="en")
+    qtbot.addWidget(dialog)
+    dialog.resize(1100, 700)
+    dialog.show()
+    qtbot.waitUntil(lambda: not dialog.is_busy() and dialog.analysis is not None, timeout=30_000)
+    problems = [[dialog.problems.topLevelItem(i).text(c) for c in range(5)]
+                for i in range(dialog.problems.topLevelItemCount())]  # fmt: skip
+    errors = [p for p in problems if "Excel error" in p[4]]
+    assert [(p[1], p[2], p[3]) for p in errors] == [("4", "G", "#DIV/0!"), ("5", "H", "#N/A"), ("6", "G", "#VALUE!"),
+                                                    ("7", "G", "#REF!")]  # fmt: skip
+    assert dialog.model.rowCount() >= 7
+    dialog.grab().save(str(artifacts / f"import_dialog_calc_{suffix}.png"))
