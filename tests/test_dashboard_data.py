@@ -35,8 +35,8 @@ def test_the_figures_are_the_summary_of_the_statistics_service(hand: AppContext)
     # 2023 by month: A 150/150/150 + B 50 in Feb; 2022: A 100/100/100 + C 10 in Mar, A 999 in Sep
     assert f.monthly == {1: 150, 2: 200, 3: 150, 4: 1000}
     assert f.prior_monthly == {1: 100, 2: 100, 3: 110, 9: 999}
-    assert f.signed == {2: (1, 300_000_000), 4: (2, 1_200_000_000)}
-    assert f.signed_through() == (1, 300_000_000)  # April's two signings are after March
+    assert f.signed == {2: (1, 300_000_000, 0), 4: (2, 1_200_000_000, 0)}
+    assert f.signed_through() == (1, 300_000_000, 0)  # April's two signings are after March
 
 
 def test_the_default_period_is_the_latest_month_with_records(hand: AppContext) -> None:
@@ -185,7 +185,7 @@ def test_demo_figures_match_the_summary_command(demo_ctx: AppContext, capsys: py
     ytd = {x.key: x.values for x in chart_data(f, "monthly").series}["ytd"]
     assert ytd[c["through_month"] - 1] == c["ytd_yuan"]
     assert f.stale == len(demo_ctx.statistics.stale_projects(demo_ctx.projects.list_rows()))
-    assert f.signed_through() == (310, 68_900_000_000)  # the demo's 2023 signings (services/demo.py)
+    assert f.signed_through() == (310, 68_900_000_000, 0)  # the demo's 2023 signings (services/demo.py)
 
 
 def test_another_month_of_the_same_data_needs_no_new_aggregates(hand: AppContext) -> None:

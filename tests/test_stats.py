@@ -131,7 +131,7 @@ def test_filters_apply_to_statistics(hand: AppContext) -> None:
 
 
 def test_signed_by_month(hand: AppContext) -> None:
-    assert hand.statistics.signed_by_month(2023) == {2: (1, 300_000_000), 4: (2, 1_200_000_000)}
+    assert hand.statistics.signed_by_month(2023) == {2: (1, 300_000_000, 0), 4: (2, 1_200_000_000, 0)}
 
 
 def test_stale_projects(hand: AppContext) -> None:

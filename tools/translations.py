@@ -54,6 +54,7 @@ AREAS: dict[str, list[str]] = {
         "zqtracker/ui/import_dialog.py",
         "zqtracker/ui/import_dialog_ui.py",
         "zqtracker/ui/import_preview.py",
+        "zqtracker/ui/import_questions.py",
     ],
     "export": ["zqtracker/ui/export_dialog.py"],
     "dashboard": [

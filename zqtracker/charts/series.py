@@ -23,6 +23,7 @@ from zqtracker.charts.labels import (
 )
 from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.money import Unit
+from zqtracker.domain.unknown import unclassified_label, without_amount_text
 from zqtracker.services.dashboard import DashboardFigures
 from zqtracker.stats.figures import Ytd, percent, yoy_pct
 
@@ -232,14 +233,29 @@ def _ytd_bars(f: DashboardFigures, lang: str, unit: Unit, rows: int | None, dim:
     items: dict[str, Ytd] = completed.by_sector if dim == "sectors" else completed.by_district
     period = period_label(f.year, f.through, lang)
     total = completed.total.ytd
+    unknown = completed.unclassified_sector if dim == "sectors" else completed.unclassified_district
     out: list[BarRow] = []
+
+    def tip_of(label: str, v: Ytd, *extra: str) -> str:
+        return "\n".join([
+            label, *extra, t("tip.completed", lang, period=period, amount=exact_money(v.ytd, unit, lang)),
+            t("tip.prior", lang, year=f.year - 1, amount=exact_money(v.prior_ytd, unit, lang)),
+            t("tip.growth", lang, pct=_pct_or_none(v.yoy_pct, lang)),
+            t("tip.share", lang, pct=pct_text(percent(v.ytd, total)).lstrip("+")), t("tip.click", lang)])  # fmt: skip
+
     for key, v in items.items():
-        tip = [key, t("tip.completed", lang, period=period, amount=exact_money(v.ytd, unit, lang)),
-               t("tip.prior", lang, year=f.year - 1, amount=exact_money(v.prior_ytd, unit, lang)),
-               t("tip.growth", lang, pct=_pct_or_none(v.yoy_pct, lang)),
-               t("tip.share", lang, pct=pct_text(percent(v.ytd, total)).lstrip("+")), t("tip.click", lang)]  # fmt: skip
         flt = ProjectFilter(sectors=frozenset({key})) if dim == "sectors" else ProjectFilter(districts=frozenset({key}))
-        out.append(BarRow(key, key, v.ytd, v.yoy_pct, "\n".join(tip), flt))
+        out.append(BarRow(key, key, v.ytd, v.yoy_pct, tip_of(key, v), flt))
+    unclassified: BarRow | None = None
+    if unknown.ytd or unknown.prior_ytd:
+        # The projects whose sector (district) is not known: their own bar, never among "others".
+        label = unclassified_label("sector" if dim == "sectors" else "district", lang)
+        missing = "sector" if dim == "sectors" else "district"
+        unclassified = BarRow("", label, unknown.ytd, unknown.yoy_pct,
+                              tip_of(label, unknown, t("tip.unclassified", lang, what=t(f"what.{dim}", lang))),
+                              ProjectFilter(missing=frozenset({missing})), muted=True)  # fmt: skip
+        if rows is not None and rows > 2:
+            rows -= 1  # its row is kept: the named rows and "others" share the rest
     if rows is not None and len(out) > rows >= 2:
         rest = out[rows - 1 :]
         ytd, prior = sum(r.left for r in rest), sum(items[r.key].prior_ytd for r in rest)
@@ -249,6 +265,8 @@ def _ytd_bars(f: DashboardFigures, lang: str, unit: Unit, rows: int | None, dim:
                t("tip.growth", lang, pct=_pct_or_none(yoy_pct(ytd, prior), lang)),
                t("tip.others", lang, names="、".join(r.key for r in rest))]  # fmt: skip
         out = [*out[: rows - 1], BarRow("", label, ytd, yoy_pct(ytd, prior), "\n".join(tip), None, muted=True)]
+    if unclassified is not None:
+        out.append(unclassified)
     u = unit.label(lang)
     return BarsChart(
         name=dim,
@@ -281,7 +299,8 @@ def _pipeline(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> 
     for status, b in f.summary.by_status.items():
         label = status.label(lang)
         tip = [label, t("tip.projects", lang, n=count_text(b.projects)),
-               t("tip.planned", lang, amount=exact_money(b.planned_investment, unit, lang)), t("tip.click", lang)]  # fmt: skip
+               t("tip.planned", lang, amount=exact_money(b.planned_investment, unit, lang))
+               + without_amount_text(b.without_amount, lang), t("tip.click", lang)]  # fmt: skip
         out.append(BarRow(status.value, label, b.projects, b.planned_investment, "\n".join(tip),
                           ProjectFilter(statuses=frozenset({status})), muted=not status.is_pipeline))  # fmt: skip
     return BarsChart(
@@ -302,15 +321,16 @@ def _pipeline(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> 
 
 def _signed(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> TimeChart:
     y, m = f.year, f.through
-    counts = tuple(f.signed.get(mm, (0, 0))[0] if mm <= m else None for mm in MONTHS)
-    planned = tuple(f.signed.get(mm, (0, 0))[1] if mm <= m else None for mm in MONTHS)
+    counts = tuple(f.signed.get(mm, (0, 0, 0))[0] if mm <= m else None for mm in MONTHS)
+    planned = tuple(f.signed.get(mm, (0, 0, 0))[1] if mm <= m else None for mm in MONTHS)
+    lacking = tuple(f.signed.get(mm, (0, 0, 0))[2] for mm in MONTHS)
     tips = tuple(
         None
         if counts[i] is None
         else "\n".join([
             month_of_year(y, mm, lang),
             t("tip.signed", lang, n=count_text(counts[i] or 0)),
-            t("tip.planned", lang, amount=exact_money(planned[i] or 0, unit, lang)),
+            t("tip.planned", lang, amount=exact_money(planned[i] or 0, unit, lang)) + without_amount_text(lacking[i], lang),
         ])
         for i, mm in enumerate(MONTHS)
     )  # fmt: skip

@@ -59,7 +59,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "production_on": ("Production", "投产时间"),
     "is_key_project": ("Key project", "重点项目"),
     "project_type": ("Project type", "项目类型"),
-    "investor_origin": ("Investor origin", "资金来源"),
+    "investor_origin": ("Investor origin", "投资来源"),
     "officer": ("Service officer", "服务专员"),
     "notes": ("Notes", "备注"),
     "contact": ("Contact", "联系人"),

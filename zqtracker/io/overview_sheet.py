@@ -29,6 +29,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "unit": ("Money unit", "金额单位"),
     "projects": ("Projects", "项目数（个）"),
     "planned": ("Planned investment", "计划总投资"),
+    "without": ("Projects without an amount (not in the planned investment)", "无金额项目（个，未计入计划总投资）"),
     "billion": ("Projects of 1 billion yuan or more", "十亿元以上项目（个）"),
     "ytd": ("Completed investment {period}", "{period}累计完成投资"),
     "prior": ("Same period of {year}", "{year}年同期"),
@@ -129,6 +130,7 @@ class OverviewSheet:
             period = period_text(c.year, c.through_month, lang)
             pairs += [
                 (f"{text('planned', lang)} ({unit.label(lang)})", s.planned_investment, "money"),
+                (text("without", lang), s.projects_without_amount, "int"),
                 (text("billion", lang), s.billion_yuan_projects, "int"),
                 (f"{text('ytd', lang, period=period)} ({unit.label(lang)})", c.total.ytd, "money"),
                 (f"{text('prior', lang, year=c.year - 1)} ({unit.label(lang)})", c.total.prior_ytd, "money"),

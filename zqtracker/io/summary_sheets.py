@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from zqtracker.domain.money import Unit
 from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN
+from zqtracker.domain.unknown import unclassified_label
 from zqtracker.io.cells import FORMULA_TRIGGERS, display_width, exact_text, money_in_unit
 from zqtracker.io.export_workbook import ExportWorkbook
 from zqtracker.stats.figures import Breakdown, Summary, Ytd, percent, yoy_pct
@@ -36,6 +37,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "ytd": ("Completed {period} ({unit})", "{period}完成投资（{unit}）"),
     "prior": ("Same period {prior} ({unit})", "{prior}年同期（{unit}）"),
     "yoy": ("Year on year", "同比增长"),
+    "without": ("Projects without an amount", "无金额项目（个）"),
     "item": ("Industry chain", "产业链"),
     "month": ("Month", "月份"),
     "year_col": ("{year} ({unit})", "{year}年（{unit}）"),
@@ -102,6 +104,16 @@ class SummarySheets:
         else:
             ws.write_number(r, c, value, st.total_money if total else st.money)
 
+    def _planned(self, ws, r: int, c: int, b: Breakdown, total: bool = False) -> bool:
+        """A line's planned investment; "—" when none of its projects has an amount (a sum of
+        nothing known is not 0). Returns whether a figure was written."""
+        if b.projects and b.without_amount == b.projects:
+            st = self.book.styles
+            ws.write_string(r, c, text("no_figure", self.lang), st.total_no_figure if total else st.no_figure)
+            return False
+        self._money(ws, r, c, b.planned_investment, total)
+        return True
+
     def _int(self, ws, r: int, c: int, n: int, total: bool = False) -> None:
         st = self.book.styles
         ws.write_number(r, c, n, st.total_int if total else st.int)
@@ -143,23 +155,27 @@ class SummarySheets:
     def _by_status(self, data: SummaryData) -> None:
         ws, lang, s = self.sheets["by_status"], self.lang, data.summary
         unit = self.unit.label(lang)
-        columns = [text("status", lang), text("projects", lang), text("planned", lang, unit=unit), text("share", lang)]
-        r = self._heading(ws, text("by_status", lang), data, columns, [20, 14, 22, 18])
+        columns = [text("status", lang), text("projects", lang), text("planned", lang, unit=unit), text("share", lang),
+                   text("without", lang)]  # fmt: skip
+        r = self._heading(ws, text("by_status", lang), data, columns, [20, 14, 22, 18, 18])
         for status, b in s.by_status.items():
             self._label(ws, r, 0, status.label(lang))
             self._int(ws, r, 1, b.projects)
-            self._money(ws, r, 2, b.planned_investment)
-            self._pct(ws, r, 3, percent(b.planned_investment, s.planned_investment))
+            known = self._planned(ws, r, 2, b)
+            self._pct(ws, r, 3, percent(b.planned_investment, s.planned_investment) if known else None)
+            self._int(ws, r, 4, b.without_amount)
             r += 1
         self._label(ws, r, 0, text("total", lang), total=True)
         self._int(ws, r, 1, s.projects, total=True)
-        self._money(ws, r, 2, s.planned_investment, total=True)
-        self._pct(ws, r, 3, percent(s.planned_investment, s.planned_investment), total=True)
+        known = self._planned(ws, r, 2, Breakdown(s.projects, s.planned_investment, s.projects_without_amount), True)
+        self._pct(ws, r, 3, percent(s.planned_investment, s.planned_investment) if known else None, total=True)
+        self._int(ws, r, 4, s.projects_without_amount, total=True)
 
     def _by_place(self, data: SummaryData, role: str) -> None:
         """Projects, planned investment and completed investment YTD with growth, per sector or
         district: the union of both breakdowns (a sector may have records but no projects left
-        in the filter, or projects without records)."""
+        in the filter, or projects without records), then the line of projects whose sector or
+        district is unknown (when it has any), so that the lines add up to the total."""
         ws, lang, s = self.sheets[role], self.lang, data.summary
         c = s.completed
         unit, period = self.unit.label(lang), period_text(c.year, c.through_month, lang)
@@ -167,6 +183,10 @@ class SummarySheets:
         projects: dict[str, Breakdown] = s.by_sector if sector else s.by_district
         completed: dict[str, Ytd] = c.by_sector if sector else c.by_district
         keys = list(projects) + [k for k in completed if k not in projects]
+        unknown_b, unknown_y = (s.unclassified_sector, c.unclassified_sector) if sector else (
+            s.unclassified_district, c.unclassified_district)  # fmt: skip
+        unknown = unknown_b.projects or unknown_y.ytd or unknown_y.prior_ytd
+        label = unclassified_label("sector" if sector else "district", lang)
         columns = [
             text("sector" if sector else "district", lang),
             text("projects", lang),
@@ -174,8 +194,9 @@ class SummarySheets:
             text("ytd", lang, period=period, unit=unit),
             text("prior", lang, prior=c.year - 1, unit=unit),
             text("yoy", lang),
+            text("without", lang),
         ]
-        widths = [_fit(keys, 14), 12, 20, 22, 20, 14]
+        widths = [_fit([*keys, label], 14), 12, 20, 22, 20, 14, 18]
         if sector:
             columns.insert(0, text("chain", lang))
             chains = [data.chains.get(k) or "" for k in keys]
@@ -187,22 +208,29 @@ class SummarySheets:
                 chain = data.chains.get(key)
                 if chain:
                     self._label(ws, r, 0, chain)
-            b, y = projects.get(key, Breakdown()), completed.get(key, Ytd())
-            self._label(ws, r, first, key)
-            self._int(ws, r, first + 1, b.projects)
-            self._money(ws, r, first + 2, b.planned_investment)
-            self._money(ws, r, first + 3, y.ytd)
-            self._money(ws, r, first + 4, y.prior_ytd)
-            self._pct(ws, r, first + 5, y.yoy_pct)
+            self._place_row(ws, r, first, key, projects.get(key, Breakdown()), completed.get(key, Ytd()))
+            r += 1
+        if unknown:
+            self._place_row(ws, r, first, label, unknown_b, unknown_y)
             r += 1
         if sector:
             ws.write_blank(r, 0, None, self.book.styles.total_label)
         self._label(ws, r, first, text("total", lang), total=True)
         self._int(ws, r, first + 1, s.projects, total=True)
-        self._money(ws, r, first + 2, s.planned_investment, total=True)
+        self._planned(ws, r, first + 2, Breakdown(s.projects, s.planned_investment, s.projects_without_amount), True)
         self._money(ws, r, first + 3, c.total.ytd, total=True)
         self._money(ws, r, first + 4, c.total.prior_ytd, total=True)
         self._pct(ws, r, first + 5, c.total.yoy_pct, total=True)
+        self._int(ws, r, first + 6, s.projects_without_amount, total=True)
+
+    def _place_row(self, ws, r: int, first: int, name: str, b: Breakdown, y: Ytd) -> None:
+        self._label(ws, r, first, name)
+        self._int(ws, r, first + 1, b.projects)
+        self._planned(ws, r, first + 2, b)
+        self._money(ws, r, first + 3, y.ytd)
+        self._money(ws, r, first + 4, y.prior_ytd)
+        self._pct(ws, r, first + 5, y.yoy_pct)
+        self._int(ws, r, first + 6, b.without_amount)
 
     def _completed(self, data: SummaryData) -> None:
         """The YTD/YoY table by industry chain with its total, then the monthly table the chart

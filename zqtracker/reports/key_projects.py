@@ -6,7 +6,7 @@ from zqtracker.domain.filters import ProjectRow
 from zqtracker.domain.money import Unit
 from zqtracker.reports.model import Align, Column, Report, Row, RowStyle, Table
 from zqtracker.reports.options import ReportOptions
-from zqtracker.reports.text import day, money, months_span, pct, period, t, total_label
+from zqtracker.reports.text import day, money, months_span, pct, period, planned_note, t, total_label, with_note
 from zqtracker.services.context import AppContext
 from zqtracker.services.progress import Progress
 from zqtracker.stats.figures import ProgressRow, ProgressTable
@@ -43,9 +43,11 @@ def build(ctx: AppContext, options: ReportOptions, report: Report, progress: Pro
         Column(t("col_pct_plan", lang)),
     )
     out = [_row(i, r, by_id.get(r.id), lang, unit) for i, r in enumerate(rows, start=1)]
+    lacking = 0
     if rows:
         listed = ProgressTable(when.year, when.month, [by_id[r.id] for r in rows if r.id in by_id]).total
         planned = sum(r.planned_investment or 0 for r in rows)
+        lacking = sum(1 for r in rows if r.planned_investment is None)
         total = ("", total_label(len(rows), lang), "", "", money(planned, unit), "", "", "", "", "",
                  money(listed.ytd, unit), pct(listed.pct_of_plan))  # fmt: skip
         out.append(Row(total, RowStyle.TOTAL, "total"))
@@ -54,7 +56,10 @@ def build(ctx: AppContext, options: ReportOptions, report: Report, progress: Pro
             "",
             cols,
             out,
-            note=t("key_note", lang, period=period(when.year, when.month, lang), year=when.year),
+            note=with_note(
+                planned_note(lacking, lang),
+                t("key_note", lang, period=period(when.year, when.month, lang), year=when.year),
+            ),
             empty_text=t("key_empty", lang),
         )
     ]

@@ -10,7 +10,7 @@ from zqtracker.domain.money import Unit
 from zqtracker.domain.months import MONTH_NAMES_EN
 from zqtracker.reports.model import Align, Column, Report, Row, RowStyle, Table
 from zqtracker.reports.options import ReportOptions
-from zqtracker.reports.text import money, months_span, pct, period, t, total_label
+from zqtracker.reports.text import money, months_span, pct, period, planned_note, t, total_label, with_note
 from zqtracker.services.context import AppContext
 from zqtracker.services.progress import Progress
 from zqtracker.stats.figures import ProgressRow
@@ -54,7 +54,7 @@ def build(ctx: AppContext, options: ReportOptions, report: Report, progress: Pro
             "",
             cols,
             rows,
-            note=t("monthly_note", lang, **names),
+            note=with_note(planned_note(table.without_amount, lang), t("monthly_note", lang, **names)),
             empty_text=t("monthly_empty", lang, year=year),
         )
     ]

@@ -3,9 +3,22 @@
 from __future__ import annotations
 
 from zqtracker.domain.money import Unit
+from zqtracker.domain.unknown import unclassified_label, without_amount
 from zqtracker.reports.model import Align, Chart, Column, Figure, KeyFigures, Report, Row, RowStyle, Table
 from zqtracker.reports.options import ReportOptions
-from zqtracker.reports.text import count, growth, money, money_with_unit, months_span, period, short_period, t
+from zqtracker.reports.text import (
+    count,
+    growth,
+    money,
+    money_with_unit,
+    months_span,
+    period,
+    planned_money,
+    planned_note,
+    short_period,
+    t,
+    with_note,
+)
 from zqtracker.reports.trend_chart import HEIGHT_MM, WIDTH_MM, monthly_trend_svg
 from zqtracker.services.context import AppContext
 from zqtracker.services.progress import Progress
@@ -30,11 +43,11 @@ def build(ctx: AppContext, options: ReportOptions, report: Report, progress: Pro
         key_figures(s, lang, unit),
         Chart(t("trend_title", lang), svg, HEIGHT_MM / WIDTH_MM),
         status_table(s, lang, unit),
-        ytd_table(t("by_sector", lang), t("col_sector", lang), s.by_sector, c.by_sector, s, lang, unit, through),
-        ytd_table(
-            t("by_district", lang), t("col_district", lang), s.by_district, c.by_district, s, lang, unit, through
-        ),
-    ]
+        ytd_table(t("by_sector", lang), t("col_sector", lang), s.by_sector, c.by_sector, s, lang, unit, through,
+                  (unclassified_label("sector", lang), s.unclassified_sector, c.unclassified_sector)),
+        ytd_table(t("by_district", lang), t("col_district", lang), s.by_district, c.by_district, s, lang, unit, through,
+                  (unclassified_label("district", lang), s.unclassified_district, c.unclassified_district)),
+    ]  # fmt: skip
 
 
 def key_figures(s: Summary, lang: str, unit: Unit) -> KeyFigures:
@@ -42,7 +55,11 @@ def key_figures(s: Summary, lang: str, unit: Unit) -> KeyFigures:
     return KeyFigures(
         [
             Figure(t("fig_projects", lang), count(s.projects)),
-            Figure(t("fig_planned", lang), money_with_unit(s.planned_investment, unit, lang)),
+            Figure(
+                t("fig_planned", lang),
+                money_with_unit(s.planned_investment, unit, lang),
+                without_amount(s.projects_without_amount, lang) if s.projects_without_amount else "",
+            ),
             Figure(t("fig_billion", lang), count(s.billion_yuan_projects)),
             Figure(
                 t("fig_ytd", lang, span=short_period(c.year, c.through_month, lang)),
@@ -61,11 +78,12 @@ def status_table(s: Summary, lang: str, unit: Unit) -> Table:
         Column(t("col_planned", lang)),
     )
     rows = [
-        Row((status.label(lang), count(b.projects), money(b.planned_investment, unit)), key=status.value)
+        Row((status.label(lang), count(b.projects), planned_money(b, unit)), key=status.value)
         for status, b in s.by_status.items()
     ]
-    rows.append(Row((t("total", lang), count(s.projects), money(s.planned_investment, unit)), RowStyle.TOTAL, "total"))
-    return Table(t("by_status", lang), cols, rows)
+    total = Breakdown(s.projects, s.planned_investment, s.projects_without_amount)
+    rows.append(Row((t("total", lang), count(s.projects), planned_money(total, unit)), RowStyle.TOTAL, "total"))
+    return Table(t("by_status", lang), cols, rows, note=planned_note(s.projects_without_amount, lang))
 
 
 def ytd_table(
@@ -77,11 +95,14 @@ def ytd_table(
     lang: str,
     unit: Unit,
     through: int,
+    unclassified: tuple[str, Breakdown, Ytd] | None = None,
 ) -> Table:
     """Projects and planned investment beside completed investment and its growth, one row per name.
 
     A name with projects but no investment this year (or investment of projects since moved
     away) still gets its row: both halves come from the same summary, so the total line adds up.
+    ``unclassified`` (label, projects, completed) is the line of projects whose sector or district
+    is unknown, shown after the named ones whenever it holds a project or a record.
     """
     span = months_span(through, lang)
     cols = (
@@ -97,16 +118,22 @@ def ytd_table(
     for name in names:
         b = projects.get(name, Breakdown())
         y = completed.get(name, Ytd())
-        cells = (name, count(b.projects), money(b.planned_investment, unit), money(y.ytd, unit),
+        cells = (name, count(b.projects), planned_money(b, unit), money(y.ytd, unit),
                  money(y.prior_ytd, unit), growth(y.yoy_pct))  # fmt: skip
         rows.append(Row(cells, key=name))
+    if unclassified is not None:
+        label, b, y = unclassified
+        if b.projects or y.ytd or y.prior_ytd:
+            cells = (label, count(b.projects), planned_money(b, unit), money(y.ytd, unit),
+                     money(y.prior_ytd, unit), growth(y.yoy_pct))  # fmt: skip
+            rows.append(Row(cells, key="unclassified"))
     total = s.completed.total
     rows.append(
         Row(
             (
                 t("total", lang),
                 count(s.projects),
-                money(s.planned_investment, unit),
+                planned_money(Breakdown(s.projects, s.planned_investment, s.projects_without_amount), unit),
                 money(total.ytd, unit),
                 money(total.prior_ytd, unit),
                 growth(total.yoy_pct),
@@ -115,4 +142,4 @@ def ytd_table(
             "total",
         )
     )
-    return Table(title, cols, rows, note=t("yoy_note", lang))
+    return Table(title, cols, rows, note=with_note(planned_note(s.projects_without_amount, lang), t("yoy_note", lang)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from zqtracker.reports.model import Align, Column, Report, Row, RowStyle, Table
 from zqtracker.reports.options import ReportOptions
-from zqtracker.reports.text import NO_FIGURE, day, long_date, money, t, total_label
+from zqtracker.reports.text import NO_FIGURE, day, long_date, money, planned_note, t, total_label, with_note
 from zqtracker.services.activity import ActivityService
 from zqtracker.services.context import AppContext
 from zqtracker.services.progress import Progress
@@ -29,6 +29,7 @@ def build(ctx: AppContext, options: ReportOptions, report: Report, progress: Pro
         Column(t("col_idle", lang)),
     )
     rows = []
+    lacking = 0
     for i, p in enumerate(found.projects, start=1):
         r = p.row
         record = NO_FIGURE if p.last_record is None else f"{p.last_record[0]}-{p.last_record[1]:02d}"
@@ -38,8 +39,15 @@ def build(ctx: AppContext, options: ReportOptions, report: Report, progress: Pro
         rows.append(Row(cells, key=r.code or str(r.id)))
     if rows:
         planned = sum(p.row.planned_investment or 0 for p in found.projects)
+        lacking = sum(1 for p in found.projects if p.row.planned_investment is None)
         total = ("", total_label(len(rows), lang), "", "", "", money(planned, unit), "", "", "")
         rows.append(Row(total, RowStyle.TOTAL, "total"))
     report.blocks = [
-        Table("", cols, rows, note=t("stale_note", lang), empty_text=t("stale_empty", lang, months=found.months))
+        Table(
+            "",
+            cols,
+            rows,
+            note=with_note(planned_note(lacking, lang), t("stale_note", lang)),
+            empty_text=t("stale_empty", lang, months=found.months),
+        )
     ]

@@ -42,6 +42,10 @@ _T: dict[str, tuple[str, str]] = {
     "total": ("Total", "合计"),
     "total_projects": ("Total ({n} projects)", "合计（{n}个项目）"),
     "total_project": ("Total (1 project)", "合计（1个项目）"),
+    "planned_note": (
+        "Planned investment: the sum of the known amounts; {lacking} are not in it.",
+        "计划总投资为已知金额之和，另有{lacking}。",
+    ),
     "yoy_note": (
         "YoY: year-to-date against the same months of the year before; — where that figure is zero.",
         "同比：与上年同期累计相比；上年同期为零时不计算（—）。",
@@ -110,6 +114,31 @@ _T: dict[str, tuple[str, str]] = {
 }
 
 NO_FIGURE = "—"
+
+
+def planned_note(lacking: int, lang: str) -> str:
+    """The sentence under a table whose planned-investment total lacks projects ("" when none do)."""
+    if not lacking:
+        return ""
+    from zqtracker.domain.unknown import without_amount
+
+    return t("planned_note", lang, lacking=without_amount(lacking, lang))
+
+
+def with_note(*notes: str) -> str:
+    """Notes under one table, in order, empty ones left out (Chinese sentences run on)."""
+    out = ""
+    for n in notes:
+        if n:
+            out += n if not out or out.endswith("。") else " " + n
+    return out
+
+
+def planned_money(b: object, unit: Unit) -> str:
+    """The planned investment of a breakdown line: "—" when none of its projects has an amount
+    (a sum of nothing known is not 0)."""
+    projects, planned, lacking = b.projects, b.planned_investment, b.without_amount  # type: ignore[attr-defined]
+    return NO_FIGURE if projects and lacking == projects else money(planned, unit)
 
 
 def is_zh(lang: str) -> bool:

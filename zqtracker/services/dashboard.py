@@ -29,7 +29,8 @@ class DashboardFigures:
     summary: Summary  # equal to StatisticsService.summary(year, through, filter)
     monthly: dict[int, int]  # completed investment of each month of ``year`` (months with records)
     prior_monthly: dict[int, int]  # the same for ``year`` − 1, all twelve months
-    signed: dict[int, tuple[int, int]]  # month → (projects signed, their planned investment), whole year
+    # month → (projects signed, their known planned investment, how many lack an amount), whole year
+    signed: dict[int, tuple[int, int, int]]
     stale: int | None  # None: not counted (a chart image does not show it)
     stale_months: int
     stale_cutoff: date
@@ -45,10 +46,11 @@ class DashboardFigures:
     def is_demo(self) -> bool:
         return self.summary.is_demo
 
-    def signed_through(self) -> tuple[int, int]:
-        """(projects, planned investment) signed January–``through`` of ``year``."""
+    def signed_through(self) -> tuple[int, int, int]:
+        """(projects, known planned investment, projects without an amount) signed
+        January–``through`` of ``year``."""
         months = [v for m, v in self.signed.items() if m <= self.through]
-        return sum(n for n, _ in months), sum(p for _, p in months)
+        return sum(v[0] for v in months), sum(v[1] for v in months), sum(v[2] for v in months)
 
 
 class DashboardService:

@@ -78,7 +78,8 @@ class StatisticsService:
             raw = StatsQueries(s).progress(year, month, f)
         return progress_table(year, month, raw)
 
-    def signed_by_month(self, year: int, f: ProjectFilter | None = None) -> dict[int, tuple[int, int]]:
+    def signed_by_month(self, year: int, f: ProjectFilter | None = None) -> dict[int, tuple[int, int, int]]:
+        """Month → (projects signed, their known planned investment, how many lack an amount)."""
         with self.db.session() as s:
             return StatsQueries(s).signed_by_month(year, f)
 

@@ -138,13 +138,16 @@ class ImportStore:
         keys (what ProjectRepository.keys gives, read without the ORM)."""
         by_code: dict[str, int] = {}
         by_name: dict[tuple[str, str | None], int] = {}
-        rows = self._fetch("SELECT p.id, p.code, p.name, d.name FROM projects p "
-                           "LEFT JOIN districts d ON d.id = p.district_id ORDER BY p.id")  # fmt: skip
-        for pid, code, name, district in rows:
+        for pid, code, name, district in self.identities():
             if code:
                 by_code[code] = pid
             by_name.setdefault((name, district), pid)
         return by_code, by_name
+
+    def identities(self) -> list[tuple[int, str | None, str, str | None]]:
+        """(id, code, name, district name) of every project, for matching rows to projects."""
+        return self._fetch("SELECT p.id, p.code, p.name, d.name FROM projects p LEFT JOIN districts d "
+                           "ON d.id = p.district_id ORDER BY p.id")  # fmt: skip
 
     def placements(self, ids: Iterable[int]) -> dict[int, tuple[int | None, int | None]]:
         """(sector id, district id) of projects (None where unknown), which their investment records carry."""

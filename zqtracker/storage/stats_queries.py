@@ -100,9 +100,9 @@ class StatsQueries:
         ).first()
         return None if row is None else (int(row[0]), int(row[1]))
 
-    def signed_by_month(self, year: int, f: ProjectFilter | None = None) -> dict[int, tuple[int, int]]:
-        """Projects signed in each month of ``year`` and their planned investment (the known
-        amounts; :meth:`signed_without_amount` counts the others).
+    def signed_by_month(self, year: int, f: ProjectFilter | None = None) -> dict[int, tuple[int, int, int]]:
+        """Projects signed in each month of ``year``, their planned investment (the known amounts)
+        and how many of them have no amount.
 
         Grouped in SQL (12 rows back instead of every signed project: 55k rows for the 100k
         benchmark, 130 ms → 45 ms); months without signings are absent.
@@ -110,7 +110,7 @@ class StatsQueries:
         p = ProjectTable
         month = extract("month", p.signed_on)
         stmt = (
-            select(month, func.count(), func.sum(p.planned_investment))
+            select(month, func.count(), func.sum(p.planned_investment), func.count() - func.count(p.planned_investment))
             .where(p.signed_on >= date(year, 1, 1), p.signed_on <= date(year, 12, 31))
             .group_by(month)
             .order_by(month)
@@ -118,7 +118,7 @@ class StatsQueries:
         clause = filter_clause(f)
         if clause is not None:
             stmt = stmt.where(clause)
-        return {int(m): (int(n), int(total or 0)) for m, n, total in raw_rows(self.s, stmt)}
+        return {int(m): (int(n), int(total or 0), int(without or 0)) for m, n, total, without in raw_rows(self.s, stmt)}
 
     # -- monthly progress table ------------------------------------------------------------
     def progress(self, year: int, month: int, f: ProjectFilter | None = None) -> list[tuple]:

@@ -68,7 +68,8 @@ def run(args: argparse.Namespace, console: Console) -> int:
         ]
     for status, b in summary.by_status.items():
         lines.append(
-            f"  {status.label(lang):<20} {b.projects:>6}  {money(b.planned_investment):>16}"
+            f"  {status.label(lang):<20} {b.projects:>6}  "
+            f"{'—' if b.projects and b.without_amount == b.projects else money(b.planned_investment):>16}"
             f"{without_amount_text(b.without_amount, lang)}"
         )
     lines += ["", "按行业（累计完成投资，同比）：" if zh else "By sector (completed YTD, year on year):"]

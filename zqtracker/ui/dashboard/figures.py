@@ -11,6 +11,7 @@ from zqtracker.charts.theme import Theme
 from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.money import Unit
 from zqtracker.domain.status import Status
+from zqtracker.domain.unknown import without_amount, without_amount_text
 from zqtracker.services.dashboard import DashboardFigures
 
 if TYPE_CHECKING:
@@ -37,10 +38,11 @@ def fill_tiles(w: DashboardWidget, f: DashboardFigures, lang: str, unit: Unit, t
     tiles["projects"].set_filter(ProjectFilter())
 
     tiles["planned"].caption.setText(translate("DashboardTiles", "Planned, {unit}").format(unit=unit_name))
+    lacking = s.projects_without_amount
     tiles["planned"].set_figure(
         money_text(s.planned_investment, unit, lang, with_unit=False),
-        translate("DashboardTiles", "total of all projects"),
-        tooltip=exact_money(s.planned_investment, unit, lang),
+        without_amount(lacking, lang) if lacking else translate("DashboardTiles", "total of all projects"),
+        tooltip=exact_money(s.planned_investment, unit, lang) + without_amount_text(lacking, lang),
     )
 
     tiles["billion"].set_figure(
@@ -75,14 +77,18 @@ def fill_tiles(w: DashboardWidget, f: DashboardFigures, lang: str, unit: Unit, t
             ).format(period=period, year=f.year - 1),
         )
 
-    signed_n, signed_planned = f.signed_through()
+    signed_n, signed_planned, signed_lacking = f.signed_through()
     tiles["signed"].caption.setText(translate("DashboardTiles", "Signed {period}").format(period=period))
     tiles["signed"].set_figure(
         count_text(signed_n),
         translate("DashboardTiles", "planned {amount}").format(amount=money_text(signed_planned, unit, lang)),
         tooltip=translate(
             "DashboardTiles", "Projects signed {period}, planned {amount}. Click to list the projects signed in {year}."
-        ).format(period=period, amount=exact_money(signed_planned, unit, lang), year=f.year),
+        ).format(
+            period=period,
+            amount=exact_money(signed_planned, unit, lang) + without_amount_text(signed_lacking, lang),
+            year=f.year,
+        ),
     )
     tiles["signed"].set_filter(ProjectFilter(signed_year=f.year))
 
