@@ -4,9 +4,9 @@ the other formats' facts cost the .xlsx path nothing it did not pay before.
 
     QT_QPA_PLATFORM=offscreen python benchmarks/bench_formats.py [--rows 1000] [--repeat 5]
 
-Files: .xlsx by openpyxl, .xls by xlwt, .ods by odfpy, CSV (UTF-8 and GB18030); when LibreOffice
-is installed (`soffice`), also Calc's .xls, .ods and .xlsx of the same list. .xlsb has no writer
-here (neither a Python library nor LibreOffice writes it): not measured. "Preview" is the import
+Files: .xlsx by openpyxl, .xls by xlwt, .ods by odfpy, .xlsb by tests/xlsb_writer.py's records
+(neither a Python library nor LibreOffice writes .xlsb), CSV (UTF-8 and GB18030); when LibreOffice
+is installed (`soffice`), also Calc's .xls, .ods and .xlsx of the same list. "Preview" is the import
 dialog (the real widget, offscreen) from ``open_path`` until its table shows the checked rows, in
 a fresh process per format so that nothing is warm that a user's first import would not have.
 """
@@ -110,6 +110,14 @@ def write_csv(path: Path, n: int, encoding: str = "utf-8") -> Path:
     return path
 
 
+def write_xlsb(path: Path, n: int) -> Path:
+    """Records written by tests/xlsb_writer.py (no library or LibreOffice writes .xlsb)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from xlsb_writer import write_xlsb as write
+
+    return write(path, "项目清单", [*title(), HEADER, *rows(n)], merges=[(0, 0, 0, 10)])
+
+
 def calc_copies(source: Path, folder: Path) -> list[Path]:
     """The same list saved by LibreOffice Calc as .xls, .ods and .xlsx (when soffice exists)."""
     if shutil.which("soffice") is None:
@@ -172,7 +180,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         files = [write_xlsx(folder / "district.xlsx", args.rows), write_xls(folder / "district.xls", args.rows),
-                 write_ods(folder / "district.ods", args.rows), write_csv(folder / "district.csv", args.rows),
+                 write_ods(folder / "district.ods", args.rows), write_xlsb(folder / "district.xlsb", args.rows),
+                 write_csv(folder / "district.csv", args.rows),
                  write_csv(folder / "district-gb18030.csv", args.rows, "gb18030")]  # fmt: skip
         files += calc_copies(files[0], folder)
         db = folder / "bench.sqlite"

@@ -4,8 +4,8 @@ same problems in the import.
 
 Files come from real writers: xlwt (.xls) and odfpy (.ods) written here, LibreOffice Calc's .xls,
 .ods and .xlsx committed in tests/data (tests/data/make_office_files.py regenerates them), and
-the .xlsb files Excel wrote in the POI corpus (no library or LibreOffice writes .xlsb; its record
-walker is also tested on records built here).
+the .xlsb files Excel wrote in the POI corpus; no library or LibreOffice writes .xlsb, so what
+those lack (hidden columns, merges, errors, 1904) comes from records written by tests/xlsb_writer.py.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from odf.opendocument import OpenDocumentSpreadsheet
 from odf.table import CalculationSettings, CoveredTableCell, NullDate, Table, TableCell, TableColumn, TableRow
 from odf.text import P
 from test_import_service import dump
+from xlsb_writer import write_xlsb
 
 from zqtracker.cli.main import main
 from zqtracker.io.reader import ExcelError, RawSheet, read_workbook
@@ -105,30 +106,47 @@ def odf_book(path: Path, *, date1904: bool = False) -> Path:
     return path
 
 
+def xlsb_book(path: Path, *, date1904: bool = False) -> Path:
+    rows = [["2023年项目清单"], ["项目名称", "备注", "签约时间", "计划总投资（亿元）"], ["甲", "内部", 45000, 12.5],
+            ["乙", None, 45200, None]]  # fmt: skip
+    return write_xlsb(path, "项目", rows, hidden=[1], merges=[(0, 0, 0, 3)], date1904=date1904)
+
+
 def openpyxl_book(path: Path, *, date1904: bool = False) -> Path:
     rows = [["2023年项目清单"], ["项目名称", "备注", "签约时间", "计划总投资（亿元）"], ["甲", "内部", date(2023, 3, 15), 12.5],
             ["乙", None, 45200, None]]  # fmt: skip
     return write_workbook(path, SheetSpec("项目", rows, merges=["A1:D1"], hidden=["B"]), date1904=date1904)
 
 
-@pytest.mark.parametrize("make", [openpyxl_book, xlwt_book, odf_book], ids=["xlsx", "xls", "ods"])
+@pytest.mark.parametrize("make", [openpyxl_book, xlwt_book, odf_book, xlsb_book], ids=["xlsx", "xls", "ods", "xlsb"])
 def test_every_format_gives_the_same_raw_sheet(tmp_path: Path, make) -> None:  # type: ignore[no-untyped-def]
     book = read_workbook(make(tmp_path / "book.bin"))  # the name says nothing: the bytes do
-    assert book.kind == {"openpyxl_book": "xlsx", "xlwt_book": "xls", "odf_book": "ods"}[make.__name__]
+    kinds = {"openpyxl_book": "xlsx", "xlwt_book": "xls", "odf_book": "ods", "xlsb_book": "xlsb"}
+    assert book.kind == kinds[make.__name__]
     (sheet,) = book.sheets
     assert (0, 0, 0, 3) in sheet.merged
     assert sheet.hidden_cols == frozenset({1})
     assert cell(sheet, 0, 0) == "2023年项目清单" and cell(sheet, 1, 3) == "计划总投资（亿元）"
-    assert cell(sheet, 2, 2) == (date(2023, 3, 15).toordinal(),)  # a date, as dates travel
+    if make is not xlsb_book:  # its writer has no styles part: the date is its serial number
+        assert cell(sheet, 2, 2) == (date(2023, 3, 15).toordinal(),)  # a date, as dates travel
     assert cell(sheet, 2, 3) == 12.5 and type(cell(sheet, 3, 2)) is float  # numbers are floats, .xls too
     assert book.date1904 is False
 
 
-@pytest.mark.parametrize("make", [openpyxl_book, xlwt_book, odf_book], ids=["xlsx", "xls", "ods"])
+@pytest.mark.parametrize("make", [openpyxl_book, xlwt_book, odf_book, xlsb_book], ids=["xlsx", "xls", "ods", "xlsb"])
 def test_the_1904_date_system_is_seen_in_every_format(tmp_path: Path, make) -> None:  # type: ignore[no-untyped-def]
     book = read_workbook(make(tmp_path / "book.bin", date1904=True))
     assert book.date1904 is True
-    assert cell(book.sheets[0], 2, 2) == (date(2023, 3, 15).toordinal(),)
+    if make is not xlsb_book:
+        assert cell(book.sheets[0], 2, 2) == (date(2023, 3, 15).toordinal(),)
+
+
+def test_xlsb_error_cells_are_excel_errors(tmp_path: Path) -> None:
+    rows = [["项目名称", "计划总投资（亿元）", "签约时间"], ["甲", "#REF!", 45000], ["乙", 3.5, "#N/A"]]
+    sheet = read_workbook(write_xlsb(tmp_path / "e.xlsb", "S", rows)).sheets[0]
+    assert cell(sheet, 1, 1) == "#REF!" and type(cell(sheet, 1, 1)) is ExcelError
+    assert cell(sheet, 2, 2) == "#N/A" and type(cell(sheet, 2, 2)) is ExcelError
+    assert cell(sheet, 2, 1) == 3.5
 
 
 def test_xls_error_cells_are_excel_errors_not_blanks(tmp_path: Path) -> None:
