@@ -64,6 +64,7 @@ AREAS: dict[str, list[str]] = {
         "zqtracker/ui/dashboard/figures.py",
     ],
     "reports": ["zqtracker/ui/summaries.py", "zqtracker/ui/summaries_preview.py"],
+    "faults": ["zqtracker/ui/backups.py", "zqtracker/ui/read_only_banner.py"],
 }
 
 

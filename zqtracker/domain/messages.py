@@ -107,3 +107,9 @@ for _code, _pair in IMPORT_MESSAGES.items():
     MESSAGES.setdefault(_code, _pair)  # never rewords a code of the table above
 for _name, _pair in IMPORT_FIELD_LABELS.items():
     FIELD_LABELS.setdefault(_name, _pair)
+
+# What can go wrong with a database file (domain/database_messages.py), codes prefixed db_.
+from zqtracker.domain.database_messages import DATABASE_MESSAGES  # noqa: E402
+
+for _code, _pair in DATABASE_MESSAGES.items():
+    MESSAGES.setdefault(_code, _pair)

@@ -412,7 +412,8 @@ def _sample(sheet: RawSheet, layout: SheetLayout, c: int, limit: int = evidence.
     start = layout.data_start + len(layout.example_rows)
     j = c - sheet.col_offset
     out: list = []
-    for i in range(max(start - sheet.row_offset, 0), len(sheet.rows)):
+    first = max(start - sheet.row_offset, 0)
+    for i in range(first, min(len(sheet.rows), first + 20 * limit)):  # a sparse column: its first rows say enough
         row = sheet.rows[i]
         if j < len(row) and not is_empty(row[j]):
             out.append(row[j])

@@ -313,7 +313,10 @@ class PlanBuilder:
         marked: set[int] = set()
         for f in ("name", "code"):
             col = plan.values.get(f)
-            if not col or not any(v and _MARKS_RE.search(v) for v in col):
+            if not col:
+                continue
+            joined = "\x00".join(v for v in col if v)
+            if not any(mark in joined for mark in MARKS):  # one scan of the column, not a regex per cell
                 continue
             for k, v in enumerate(col):
                 if v and _MARKS_RE.search(v):

@@ -75,6 +75,9 @@ def analyse_sheets(book: RawWorkbook, sheets: list[SheetAnalysis], ctx: Context,
 
 
 # -- projects ------------------------------------------------------------------------------------------
+_NO_MATCH = Match()
+
+
 def identity(code: str | None, name: str | None, district: str | None) -> object:
     """What makes two rows of one file the same project: the code, else the folded name in the
     district (a row without a district is compared by name alone; see merge_views)."""
@@ -91,6 +94,8 @@ def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Contex
     new_ks: list[int] = []
     refused: list[int] = []
     matches = sa.matches
+    links = ctx.links
+    unmatched = (matches is None or result.mode == "replace") and not links
     for k in range(n):
         if k in sa.views:
             sa.status[k] = VIEW
@@ -110,8 +115,11 @@ def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Contex
             sa.status[k] = INVALID
             continue
         seen.first_row[key] = (sa.name, plan.row_numbers[k])
-        m: Match = matches[k] if matches is not None and result.mode != "replace" else Match()
-        linked = ctx.links.get((sa.name, plan.row_numbers[k]))
+        if unmatched:  # nothing stored to match (an empty database, mode replace): new, fast
+            new_ks.append(k)
+            continue
+        m: Match = matches[k] if matches is not None else _NO_MATCH
+        linked = links.get((sa.name, plan.row_numbers[k])) if links else None
         if linked is not None:
             m = Match(linked)
         if m.problem == "ambiguous_project":

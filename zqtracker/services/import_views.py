@@ -24,6 +24,8 @@ _SUFFIXES = ("区", "县", "市", "新区", "镇", "街道", "开发区", "高�
 
 def merge_views(sheets: list[SheetAnalysis]) -> int:
     """Mark rows that repeat a project of an earlier sheet as views of it; returns how many."""
+    if sum(1 for sa in sheets if sa.selected and sa.plan is not None and sa.layout.kind == PROJECTS) < 2:
+        return 0
     first_of: dict[object, tuple[int, int, str | None]] = {}  # key → (sheet index, k, district key)
     by_name: dict[str, list[tuple[int, int, str | None]]] = {}
     views = 0

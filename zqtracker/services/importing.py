@@ -355,16 +355,15 @@ class ImportService:
             return result
         if not analysis.has_work and options.mode != "replace":
             return result
-        if options.mode == "replace":
-            if self.db.sqlite_path is None:
-                raise ImportRefused("replace_needs_sqlite", database=self.db.display_name)
-            from zqtracker.services.admin import backup
+        if options.mode == "replace" and self.db.sqlite_path is None:
+            raise ImportRefused("replace_needs_sqlite", database=self.db.display_name)
+        from zqtracker.services import backups
 
-            result.backup = backup(self.db)
+        result.backup = backups.before(self.db, "replace" if options.mode == "replace" else "import")
         note = f"从 {analysis.book.path.name} 导入" if options.lang.startswith("zh") else \
             f"Imported from {analysis.book.path.name}"  # fmt: skip
         change = import_apply.write(self.db, analysis, note=note, progress=worded(progress, options.lang))
-        change.replaced_backup = result.backup
+        change.replaced_backup = result.backup if options.mode == "replace" else None
         result.change, result.written = change, True
         result.project_ids = [r[0] for r in change.inserted] + [r[0] for r in change.after]
         return result

@@ -294,6 +294,11 @@ class ImportStore:
         indexes = self.conn.exec_driver_sql(
             "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", (table,)
         ).fetchall()
+        raw = self.conn.connection.dbapi_connection
+        if raw is not None and not raw.in_transaction:
+            # pysqlite opens a transaction only before INSERT/UPDATE/DELETE: without this, the
+            # DROPs would be committed at once and a kill or a failure would lose the indexes.
+            self.conn.exec_driver_sql("BEGIN IMMEDIATE")
         for name, _sql in indexes:
             self.conn.exec_driver_sql(f'DROP INDEX "{name}"')
         yield
