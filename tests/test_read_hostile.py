@@ -114,6 +114,23 @@ def test_encrypted_workbooks_of_both_kinds_are_named_as_such(db_path: Path, tmp_
     assert_refused(db_path, path, "encrypted", "password-protected (encrypted)", "加密工作簿")
 
 
+def test_a_password_protected_ods_is_named_as_such(db_path: Path, tmp_path: Path) -> None:
+    """ODF encryption names its algorithm per part in META-INF/manifest.xml (the parts themselves
+    are then ciphertext, which no parser should be handed)."""
+    path = tmp_path / "locked.ods"
+    with zipfile.ZipFile(DATA / "calc_district.ods") as src, zipfile.ZipFile(path, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "META-INF/manifest.xml":
+                data = data.replace(b'manifest:full-path="content.xml" manifest:media-type="text/xml"/>',
+                                    b'manifest:full-path="content.xml" manifest:media-type="text/xml"><manifest:'
+                                    b'encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="x"/>'
+                                    b"</manifest:file-entry>")  # fmt: skip
+                assert b"encryption-data" in data
+            dst.writestr(info, data)
+    assert_refused(db_path, path, "encrypted", "password-protected (encrypted)", "加密工作簿")
+
+
 # -- zip -----------------------------------------------------------------------------------------------
 def _sheet_data_offset(data: bytes, entry: str) -> tuple[int, zipfile.ZipInfo]:
     info = zipfile.ZipFile(io.BytesIO(data)).getinfo(entry)

@@ -161,12 +161,25 @@ def _package_kind(name: str, names: dict[str, zipfile.ZipInfo], zf: zipfile.ZipF
         if b"opendocument.spreadsheet" in mimetype:
             if "content.xml" not in names:
                 raise WorkbookRefused("damaged", name)
+            if _ods_encrypted(zf, names):
+                raise WorkbookRefused("encrypted", name)
             return "ods"
     if "word/document.xml" in names or "ppt/presentation.xml" in names:
         raise WorkbookRefused("office_not_workbook", name)
     if "[content_types].xml" in names:
         raise WorkbookRefused("damaged", name)  # an Office package without a workbook part
     raise WorkbookRefused("zip_not_workbook", name)
+
+
+def _ods_encrypted(zf: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo]) -> bool:
+    """A password-protected OpenDocument file lists how each part is encrypted in its manifest."""
+    manifest = names.get("meta-inf/manifest.xml")
+    if manifest is None or manifest.file_size > (4 << 20):
+        return False
+    try:
+        return b"encryption-data" in zf.read(manifest)
+    except _DAMAGE:
+        return False
 
 
 _ROOT_RE = re.compile(rb"<\s*([A-Za-z_][\w.:-]*)")
