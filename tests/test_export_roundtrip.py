@@ -17,7 +17,7 @@ from xlsx_readback import READERS, records
 from zqtracker.domain.models import InvestorOrigin, Project, ProjectType
 from zqtracker.domain.money import MAX_LAND_AREA_MU, MAX_MONEY, Unit
 from zqtracker.domain.status import Status
-from zqtracker.io.columns import EXPORT_PROJECT_FIELDS, sheet_name
+from zqtracker.io.columns import EXPORT_PROJECT_FIELDS, FIGURE_EXPORT_FIELDS, sheet_name
 from zqtracker.services.context import AppContext
 from zqtracker.services.exporting import ExportOptions, ExportService
 from zqtracker.storage.database import open_database
@@ -28,7 +28,8 @@ def expected_projects(ctx: AppContext) -> list[dict[str, object]]:
     chains = {s.name: s.parent for s in ctx.references.sectors()}
     out = []
     for p in ctx.projects.all_projects():
-        row = {f: getattr(p, f) for f in EXPORT_PROJECT_FIELDS if f != "chain"}
+        # the figure columns (another currency, since start) are written only when used: none here
+        row = {f: getattr(p, f) for f in EXPORT_PROJECT_FIELDS if f != "chain" and f not in FIGURE_EXPORT_FIELDS}
         row["chain"] = chains[p.sector]
         row["notes"] = p.notes or None  # an empty note is an empty cell
         row["land_area_mu"] = None if p.land_area_mu is None else p.land_area_mu.normalize()
@@ -172,9 +173,9 @@ def test_huge_amounts_are_exact_text_and_small_ones_numbers(ctx: AppContext, tmp
     from xlsx_readback import sheet_rows
 
     rows = sheet_rows(path, "Projects", "openpyxl")
-    col = rows[0].index("Planned investment (100m yuan)")
+    col = rows[0].index("Planned investment (¥ bn)")
     cells = [r[col] for r in rows[1:]]
-    assert cells[0] == 1e-8 and isinstance(cells[1], float)
-    assert cells[2] == "1000000" and cells[3] == "1000000000"  # exact text from 10^14 yuan on
+    assert cells[0] == 1e-9 and isinstance(cells[1], float)
+    assert cells[2] == "100000" and cells[3] == "100000000"  # exact text from 10^14 yuan on
     assert [r[0] for r in rows[1:]] == ["00000", "00001", "00002", "00003"]  # codes keep leading zeros
     check_roundtrip(ctx, path, "en")

@@ -7,9 +7,8 @@ dashboard, the ``chart`` command and the reports all show the same series.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
-from itertools import accumulate
 
 from zqtracker.charts import CHART_NAMES
 from zqtracker.charts.labels import (
@@ -20,7 +19,9 @@ from zqtracker.charts.labels import (
     pct_text,
     period_label,
     t,
+    unit_text,
 )
+from zqtracker.domain.cumulative import MonthSpan
 from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.money import Unit
 from zqtracker.domain.unknown import unclassified_label, without_amount_text
@@ -67,6 +68,7 @@ class TimeChart:
     series: tuple[Series, ...]
     tooltips: tuple[str | None, ...]  # one per month
     empty: str = ""  # what to say across the plot when there is nothing to draw
+    lang: str = "en"  # the language the words are in, and with it the money scale (亿元 / ¥ bn)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +103,7 @@ class BarsChart:
     rows: tuple[BarRow, ...]
     legend: tuple[LegendEntry, ...]
     empty: str = ""  # what to say across the plot when there are no rows
+    lang: str = "en"  # the language the words are in, and with it the money scale (亿元 / ¥ bn)
 
 
 ChartData = TimeChart | BarsChart
@@ -119,7 +122,7 @@ def chart_data(
     build = _BUILDERS.get(name)
     if build is None:
         raise ValueError(f"unknown chart {name!r}; one of {', '.join(CHART_NAMES)}")
-    return build(figures, lang, unit, max_rows)
+    return replace(build(figures, lang, unit, max_rows), lang=lang)
 
 
 def _note(figures: DashboardFigures, lang: str) -> str:
@@ -132,31 +135,78 @@ def _note(figures: DashboardFigures, lang: str) -> str:
     return " · ".join(parts)
 
 
-def _months(values: dict[int, int], upto: int = 12) -> tuple[int | None, ...]:
-    """Twelve slots: the amount of each month up to ``upto`` (0 when nothing was recorded)."""
-    return tuple(values.get(m, 0) if m <= upto else None for m in MONTHS)
+def _months(values: dict[int, int], upto: int = 12, spans: dict[int, int] | None = None) -> tuple[int | None, ...]:
+    """Twelve slots: the amount of each month up to ``upto`` (0 when nothing was recorded; None
+    for a month inside a figure of several months, which stands at its last month)."""
+    inside = _inside(spans or {})
+    return tuple(values.get(m, 0) if m <= upto and m not in inside else None for m in MONTHS)
+
+
+def _inside(spans: dict[int, int]) -> set[int]:
+    """Months covered by a figure of several months other than its last (their own amount is unknown)."""
+    return {m for last, first in spans.items() for m in range(first, last)}
+
+
+def _covered(spans: dict[int, int]) -> set[int]:
+    """Every month a figure of several months covers, its last included."""
+    return {m for last, first in spans.items() for m in range(first, last + 1)}
+
+
+def _month_labels(f: DashboardFigures, lang: str) -> tuple[str, ...]:
+    """ "8月", or "1–8月" / "Jan–Aug" where this year's figure for the month covers months 1–8."""
+    return tuple(MonthSpan(f.year, f.spans[m], m).label(lang) if m in f.spans else month_label(m, lang) for m in MONTHS)
+
+
+def _span_note(f: DashboardFigures, month: int, lang: str) -> str | None:
+    """The tooltip line saying a month's figure covers several months (this year or last)."""
+    lines = []
+    if month in f.spans:
+        lines.append(t("tip.span", lang, span=MonthSpan(f.year, f.spans[month], month).label(lang, with_year=True)))
+    if month in f.prior_spans:
+        span = MonthSpan(f.year - 1, f.prior_spans[month], month)
+        lines.append(t("tip.span", lang, span=span.label(lang, with_year=True)))
+    inside = {m: (f.year, last, first) for last, first in f.spans.items() for m in range(first, last)}
+    inside.update({m: (f.year - 1, last, first) for last, first in f.prior_spans.items() for m in range(first, last)
+                   if m not in inside})  # fmt: skip
+    if month in inside:
+        y, last, first = inside[month]
+        lines.append(t("tip.inside", lang, span=MonthSpan(y, first, last).label(lang, with_year=True)))
+    return "\n".join(lines) or None
 
 
 def _running(values: tuple[int | None, ...]) -> tuple[int | None, ...]:
-    known = [v for v in values if v is not None]
-    sums = list(accumulate(known))
-    return tuple(sums[i] if v is not None else None for i, v in enumerate(values))
+    """Year to date at each month; None where the month's own amount is unknown (inside a figure
+    of several months, or after the period)."""
+    total, out = 0, []
+    for v in values:
+        if v is not None:
+            total += v
+        out.append(None if v is None else total)
+    return tuple(out)
 
 
 def _monthly(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> TimeChart:
     y, m = f.year, f.through
-    cur = _months(f.monthly, m)
-    prior = _months(f.prior_monthly)
+    cur = _months(f.monthly, m, f.spans)
+    prior = _months(f.prior_monthly, 12, f.prior_spans)
     ytd, prior_ytd = _running(cur), _running(prior)
+    covered = _covered(f.spans) | _covered(f.prior_spans)
     tips: list[str | None] = []
     for i, month in enumerate(MONTHS):
         lines = [month_of_year(y, month, lang)]
+        note = _span_note(f, month, lang)
+        if note is not None:
+            lines.append(note)
+        if (cur[i] is None and month <= m) or prior[i] is None:
+            tips.append("\n".join(lines))
+            continue
         name = month_of_year(y, month, lang)
         prior_name = month_of_year(y - 1, month, lang)
         if cur[i] is not None:
+            like = month not in covered  # a figure of several months has no growth of its own
             lines.append(t("tip.month", lang, month=name, amount=exact_money(cur[i], unit, lang),
                            prior_month=prior_name, prior=exact_money(prior[i], unit, lang),
-                           pct=pct_text(yoy_pct(cur[i], prior[i]))))  # fmt: skip
+                           pct=pct_text(yoy_pct(cur[i], prior[i]) if like else None)))  # fmt: skip
             lines.append(t("tip.ytd", lang, period=period_label(y, month, lang), amount=exact_money(ytd[i], unit, lang),
                            prior_year=y - 1, prior=exact_money(prior_ytd[i], unit, lang),
                            pct=pct_text(yoy_pct(ytd[i], prior_ytd[i]))))  # fmt: skip
@@ -166,13 +216,13 @@ def _monthly(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> T
             lines.append(t("tip.ytd.prior_only", lang, period=period_label(y - 1, month, lang),
                            amount=exact_money(prior_ytd[i], unit, lang)))  # fmt: skip
         tips.append("\n".join(lines))
-    u = unit.label(lang)
+    u = unit_text(unit, lang)
     return TimeChart(
         name="monthly",
         title=t("monthly.title", lang, year=y, prior=y - 1),
         note=_note(f, lang),
         unit=unit,
-        month_labels=tuple(month_label(mm, lang) for mm in MONTHS),
+        month_labels=_month_labels(f, lang),
         left=Axis(t("axis.monthly", lang, unit=u), Kind.MONEY),
         right=Axis(t("axis.ytd", lang, unit=u), Kind.MONEY),
         series=(
@@ -188,14 +238,21 @@ def _monthly(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> T
 
 def _yoy(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> TimeChart:
     y, m = f.year, f.through
-    cur, prior = _months(f.monthly, m), _months(f.prior_monthly, m)
+    cur, prior = _months(f.monthly, m, f.spans), _months(f.prior_monthly, m, f.prior_spans)
     ytd, prior_ytd = _running(cur), _running(prior)
-    monthly = tuple(None if c is None else yoy_pct(c, p or 0) for c, p in zip(cur, prior, strict=True))
-    cumulative = tuple(None if c is None else yoy_pct(c, p or 0) for c, p in zip(ytd, prior_ytd, strict=True))
+    # like with like: a month covered by a figure of several months (either year) has no growth of
+    # its own, and the year to date has none inside such a figure (it is known at its last month)
+    covered = _covered(f.spans) | _covered(f.prior_spans)
+    monthly = tuple(
+        None if c is None or p is None or month in covered else yoy_pct(c, p)
+        for month, c, p in zip(MONTHS, cur, prior, strict=True)
+    )
+    cumulative = tuple(None if c is None or p is None else yoy_pct(c, p) for c, p in zip(ytd, prior_ytd, strict=True))
     tips: list[str | None] = []
     for i, month in enumerate(MONTHS):
-        if cur[i] is None:
-            tips.append(None)
+        note = _span_note(f, month, lang)
+        if cur[i] is None or prior[i] is None:
+            tips.append(None if note is None or month > m else "\n".join([month_of_year(y, month, lang), note]))
             continue
         tips.append("\n".join([
             month_of_year(y, month, lang),
@@ -212,7 +269,7 @@ def _yoy(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> TimeC
         title=t("yoy.title", lang, year=y),
         note=_note(f, lang),
         unit=unit,
-        month_labels=tuple(month_label(mm, lang) for mm in MONTHS),
+        month_labels=_month_labels(f, lang),
         left=Axis(t("axis.pct", lang), Kind.PCT),
         right=None,
         series=(
@@ -267,7 +324,7 @@ def _ytd_bars(f: DashboardFigures, lang: str, unit: Unit, rows: int | None, dim:
         out = [*out[: rows - 1], BarRow("", label, ytd, yoy_pct(ytd, prior), "\n".join(tip), None, muted=True)]
     if unclassified is not None:
         out.append(unclassified)
-    u = unit.label(lang)
+    u = unit_text(unit, lang)
     return BarsChart(
         name=dim,
         title=t(f"{dim}.title", lang, period=period),
@@ -309,7 +366,7 @@ def _pipeline(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> 
         note=_note(f, lang),
         unit=unit,
         left=Axis(t("pipeline.projects", lang), Kind.COUNT),
-        right=Axis(t("pipeline.planned", lang, unit=unit.label(lang)), Kind.MONEY),
+        right=Axis(t("pipeline.planned", lang, unit=unit_text(unit, lang)), Kind.MONEY),
         right_role="current",
         rows=tuple(out),
         legend=(
@@ -341,7 +398,7 @@ def _signed(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> Ti
         unit=unit,
         month_labels=tuple(month_label(mm, lang) for mm in MONTHS),
         left=Axis(t("axis.count", lang), Kind.COUNT),
-        right=Axis(t("axis.planned", lang, unit=unit.label(lang)), Kind.MONEY),
+        right=Axis(t("axis.planned", lang, unit=unit_text(unit, lang)), Kind.MONEY),
         series=(
             Series("signed", t("signed.count", lang), "bar", "current", "left", counts),
             Series("signed_planned", t("signed.planned", lang), "line", "accent", "right", planned),

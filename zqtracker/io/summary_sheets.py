@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from zqtracker.domain.cumulative import MonthSpan
 from zqtracker.domain.money import Unit
 from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN
 from zqtracker.domain.unknown import unclassified_label
@@ -69,6 +70,10 @@ class SummaryData:
     chains: dict[str, str | None] = field(default_factory=dict)  # sector → its industry chain
     monthly: dict[int, int] = field(default_factory=dict)  # month → completed, summary year
     monthly_prior: dict[int, int] = field(default_factory=dict)  # month → completed, year before
+    # month → first month of a 1–X月 figure ending there (this year, the year before): labelled so,
+    # months inside it are left empty, and no growth is computed where either year has one
+    spans: dict[int, int] = field(default_factory=dict)
+    spans_prior: dict[int, int] = field(default_factory=dict)
     filters: tuple[str, ...] = ()  # described in the export's language
     is_demo: bool = False
 
@@ -98,9 +103,11 @@ class SummarySheets:
 
     def _money(self, ws, r: int, c: int, yuan: int, total: bool = False) -> None:
         st = self.book.styles
-        value = money_in_unit(yuan, self.unit.factor)
+        value = money_in_unit(yuan, self.book.layout.money.factor)
         if value is None:
-            ws.write_string(r, c, exact_text(yuan, self.unit.factor), st.total_label if total else st.exact)
+            ws.write_string(
+                r, c, exact_text(yuan, self.book.layout.money.factor), st.total_label if total else st.exact
+            )
         else:
             ws.write_number(r, c, value, st.total_money if total else st.money)
 
@@ -131,7 +138,7 @@ class SummarySheets:
         st, lang = self.book.styles, self.lang
         ws.write_string(0, 0, title, st.title)
         scope = text("filters", lang, text=join_filters(data.filters, lang)) if data.filters else text("all", lang)
-        ws.write_string(1, 0, f"{scope}    {text('unit', lang, unit=self.unit.label(lang))}", st.subtitle)
+        ws.write_string(1, 0, f"{scope}    {text('unit', lang, unit=self.book.layout.money.label)}", st.subtitle)
         row = 2
         if data.is_demo:
             ws.write_string(2, 0, text("demo", lang), st.demo)
@@ -154,7 +161,7 @@ class SummarySheets:
 
     def _by_status(self, data: SummaryData) -> None:
         ws, lang, s = self.sheets["by_status"], self.lang, data.summary
-        unit = self.unit.label(lang)
+        unit = self.book.layout.money.label
         columns = [text("status", lang), text("projects", lang), text("planned", lang, unit=unit), text("share", lang),
                    text("without", lang)]  # fmt: skip
         r = self._heading(ws, text("by_status", lang), data, columns, [20, 14, 22, 18, 18])
@@ -178,7 +185,7 @@ class SummarySheets:
         district is unknown (when it has any), so that the lines add up to the total."""
         ws, lang, s = self.sheets[role], self.lang, data.summary
         c = s.completed
-        unit, period = self.unit.label(lang), period_text(c.year, c.through_month, lang)
+        unit, period = self.book.layout.money.label, period_text(c.year, c.through_month, lang)
         sector = role == "by_sector"
         projects: dict[str, Breakdown] = s.by_sector if sector else s.by_district
         completed: dict[str, Ytd] = c.by_sector if sector else c.by_district
@@ -238,7 +245,7 @@ class SummarySheets:
         ws, lang, s, st = self.sheets["completed"], self.lang, data.summary, self.book.styles
         c = s.completed
         year, prior, through = c.year, c.year - 1, c.through_month
-        unit, period = self.unit.label(lang), period_text(year, through, lang)
+        unit, period = self.book.layout.money.label, period_text(year, through, lang)
         columns = [
             text("item", lang),
             text("ytd", lang, period=period, unit=unit),
@@ -273,15 +280,24 @@ class SummarySheets:
         ):
             ws.write_string(r, col, name, st.header)
         first = r + 1
+        inside = {k for last, first in data.spans.items() for k in range(first, last)}
+        inside_prior = {k for last, first in data.spans_prior.items() for k in range(first, last)}
+        covered = {k for spans in (data.spans, data.spans_prior) for last, first in spans.items()
+                   for k in range(first, last + 1)}  # fmt: skip
         for m in range(1, 13):
             r += 1
-            ws.write_string(r, 0, f"{m}月" if lang.startswith("zh") else MONTH_ABBREVIATIONS_EN[m - 1])
-            current = data.monthly.get(m, 0) if m <= through else None
-            before = data.monthly_prior.get(m, 0)
+            if m in data.spans:
+                label = MonthSpan(year, data.spans[m], m).label(lang)
+            else:
+                label = f"{m}月" if lang.startswith("zh") else MONTH_ABBREVIATIONS_EN[m - 1]
+            ws.write_string(r, 0, label)
+            current = data.monthly.get(m, 0) if m <= through and m not in inside else None
+            before = data.monthly_prior.get(m, 0) if m not in inside_prior else None
             if current is not None:
                 self._money(ws, r, 1, current)
-                self._pct(ws, r, 3, yoy_pct(current, before))
-            self._money(ws, r, 2, before)
+                self._pct(ws, r, 3, None if m in covered or before is None else yoy_pct(current, before))
+            if before is not None:
+                self._money(ws, r, 2, before)
         self._chart(ws, header_row, first, r, year, prior)
 
     def _chart(self, ws, header_row: int, first: int, last: int, year: int, prior: int) -> None:
@@ -298,7 +314,13 @@ class SummarySheets:
                 }
             )
         chart.set_title({"name": text("monthly", lang, year=year, prior=prior), "name_font": {"size": 12}})
-        chart.set_y_axis({"name": self.unit.label(lang), "num_format": "#,##0.0", "major_gridlines": {"visible": True}})
+        chart.set_y_axis(
+            {
+                "name": self.book.layout.money.label,
+                "num_format": "#,##0.0",
+                "major_gridlines": {"visible": True},
+            }
+        )
         chart.set_legend({"position": "bottom"})
         chart.set_size({"width": 720, "height": 380})
         ws.insert_chart(header_row, 4, chart, {"x_offset": 16, "y_offset": 0})

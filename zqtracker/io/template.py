@@ -17,11 +17,12 @@ from dataclasses import dataclass
 import xlsxwriter
 
 from zqtracker.domain.models import InvestorOrigin, ProjectType
-from zqtracker.domain.money import Unit, format_money, in_unit
+from zqtracker.domain.money import Unit
+from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.status import Status
 from zqtracker.io.cells import display_width
 from zqtracker.io.columns import BY_FIELD, PROJECT_COLUMNS, Column, Kind, bool_label, header_text, sheet_name
-from zqtracker.io.export_workbook import DATE_FORMAT, DECIMAL_FORMAT, MONEY_FORMAT, MONTH_FORMAT
+from zqtracker.io.export_workbook import DECIMAL_FORMAT, MONEY_FORMAT
 from zqtracker.io.safe_sheet import SafeWorksheet
 from zqtracker.io.template_text import COLUMN_HELP, EXAMPLE_YUAN, EXAMPLES, RULES, T
 
@@ -55,6 +56,7 @@ def write_template(
 class _Template:
     def __init__(self, wb: xlsxwriter.Workbook, lang: str, zh: bool, unit: Unit, lists: TemplateLists) -> None:
         self.wb, self.lang, self.zh, self.unit, self.lists = wb, lang, zh, unit, lists
+        self.money = MoneyFormat(unit, lang)  # what the user types is in this unit: 亿元 / ¥ bn
         self.header = wb.add_format({"bold": True, "font_color": "#FFFFFF", "bg_color": "#1F4E78", "text_wrap": True,
                                      "align": "center", "valign": "vcenter", "border": 1})  # fmt: skip
         self.required = wb.add_format({"bold": True, "font_color": "#FFFFFF", "bg_color": "#C55A11",
@@ -63,8 +65,10 @@ class _Template:
             Kind.CODE: wb.add_format({"num_format": "@"}),
             Kind.MONEY: wb.add_format({"num_format": MONEY_FORMAT}),
             Kind.DECIMAL: wb.add_format({"num_format": DECIMAL_FORMAT}),
-            Kind.DATE: wb.add_format({"num_format": DATE_FORMAT, "align": "left"}),
-            Kind.MONTH: wb.add_format({"num_format": MONTH_FORMAT, "align": "left"}),
+            # Text, not a date format: a spreadsheet program keeps "2023.10" and "2024年2月" as typed
+            # instead of storing the number 2023.1 shown as 1905-07-15 (what a date format did).
+            Kind.DATE: wb.add_format({"num_format": "@", "align": "left"}),
+            Kind.MONTH: wb.add_format({"num_format": "@", "align": "left"}),
         }
         self.title = wb.add_format({"bold": True, "font_size": 14, "font_color": "#1F4E78"})
         self.bold = wb.add_format({"bold": True, "valign": "top", "text_wrap": True})
@@ -72,10 +76,10 @@ class _Template:
 
     def t(self, key: str, **params: object) -> str:
         en, zh = T[key]
-        return (zh if self.zh else en).format(unit=self.unit.label(self.lang), **params)
+        return (zh if self.zh else en).format(unit=self.money.label, **params)
 
     def header_of(self, column: Column) -> str:
-        return header_text(column, self.lang, self.unit.label(self.lang))
+        return header_text(column, self.lang, self.money.label)
 
     def write(self) -> None:
         projects = self.wb.add_worksheet(sheet_name("projects", self.lang), worksheet_class=SafeWorksheet)
@@ -107,7 +111,7 @@ class _Template:
         help_en, help_zh = COLUMN_HELP.get(column.field, ("", ""))
         prompt = {
             "input_title": column.header(self.lang)[:32],
-            "input_message": (help_zh if self.zh else help_en).format(unit=self.unit.label(self.lang))[:255],
+            "input_message": (help_zh if self.zh else help_en).format(unit=self.money.label)[:255],
         }
         choices = self._choices(column.kind)
         rule: dict[str, object]
@@ -121,8 +125,10 @@ class _Template:
             rule = {"validate": "list", "source": f"={names[column.field]}", "error_type": "warning",
                     "error_message": self.t("new_name")}  # fmt: skip
         elif column.kind is Kind.DATE or column.kind is Kind.MONTH:
-            rule = {"validate": "date", "criteria": "between", "minimum": _date(1900, 1, 1),
-                    "maximum": _date(2200, 12, 31), "error_type": "warning", "error_message": self.t("bad_date")}  # fmt: skip
+            # Every spelling the import reads is 4–19 characters of text ("2020" … "2023-10-10 00:00:00");
+            # a date range check would refuse "2024年2月" and pass 2023.1 read as 1905-07-15.
+            rule = {"validate": "length", "criteria": "between", "minimum": 4, "maximum": 19,
+                    "error_type": "warning", "error_message": self.t("bad_date")}  # fmt: skip
         elif column.kind is Kind.MONEY:
             rule = {"validate": "decimal", "criteria": ">=", "value": 0, "error_type": "information",
                     "error_message": self.t("bad_money")}  # fmt: skip
@@ -180,9 +186,7 @@ class _Template:
         ws.write_string(0, 0, self.t("title"), self.title)
         r = 2
         for en, zh in RULES:
-            ws.merge_range(
-                r, 0, r, 3, f"• {(zh if self.zh else en).format(unit=self.unit.label(self.lang))}", self.wrap
-            )
+            ws.merge_range(r, 0, r, 3, f"• {(zh if self.zh else en).format(unit=self.money.label)}", self.wrap)
             ws.set_row(r, 32)
             r += 1
         r += 1
@@ -203,9 +207,7 @@ class _Template:
                 help_en, help_zh = COLUMN_HELP.get(column.field, ("", ""))
                 ws.write_string(r, 0, self.header_of(column), self.bold)
                 ws.write_string(r, 1, self.t("yes") if _required(column) else "")
-                ws.write_string(
-                    r, 2, (help_zh if self.zh else help_en).format(unit=self.unit.label(self.lang)), self.wrap
-                )
+                ws.write_string(r, 2, (help_zh if self.zh else help_en).format(unit=self.money.label), self.wrap)
                 ws.write_string(r, 3, self._example(column), self.wrap)
         ws.write_string(r + 2, 0, self.t("words_title"), self.bold)
         words = [
@@ -222,17 +224,9 @@ class _Template:
 
     def _example(self, column: Column) -> str:
         if column.field in EXAMPLE_YUAN:
-            return format_money(
-                EXAMPLE_YUAN[column.field], self.unit, _decimals(EXAMPLE_YUAN[column.field], self.unit), grouping=False
-            )
+            return MoneyFormat(self.unit, self.lang, exact=True).number(EXAMPLE_YUAN[column.field], grouping=False)
         en, zh = EXAMPLES.get(column.field, ("", ""))
         return zh if self.zh else en
-
-
-def _decimals(yuan: int, unit: Unit) -> int:
-    """Just enough decimals to show an example amount exactly."""
-    value = in_unit(yuan, unit).normalize()
-    return max(0, -value.as_tuple().exponent)  # type: ignore[operator]
 
 
 def _required(column: Column) -> bool:

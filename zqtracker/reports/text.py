@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from zqtracker.domain.money import Unit, format_money
+from zqtracker.domain.fuzzy_dates import DatePrecision, FuzzyDate
+from zqtracker.domain.money import Unit
+from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN, MONTH_NAMES_EN
 
 _T: dict[str, tuple[str, str]] = {
@@ -89,11 +91,17 @@ _T: dict[str, tuple[str, str]] = {
     "col_ytd_months": ("Year to date ({months})", "{months}累计完成"),
     "col_pct_of_plan": ("% of plan", "完成率"),
     "col_since_start": ("Since start", "自开工累计完成"),
+    "monthly_span_note": (
+        "This month marked 1–X: the project's first year-to-date report of {year}, with no month stored "
+        "before it — one figure for months 1–X, not this month's own amount ({n} project(s)).",
+        "当月标注“1–X月”的：该项目{year}年首次报送累计数，此前无月度数，为1–X月合计，非当月数（{n}个项目）。",
+    ),
     "monthly_note": (
         "Projects with an investment plan for {year} or investment recorded in it. % of plan: year to date ÷ "
-        "annual plan; — where there is no plan. Since start: every record up to {month_name} {year}.",
+        "annual plan; — where there is no plan. Since start: the reported figure since the start of "
+        "construction (else every record) up to {month_name} {year}, and its % of planned investment.",
         "列入{year}年计划或当年有投资填报的项目。完成率＝累计完成 ÷ 年度计划，无年度计划的为“—”。"
-        "自开工累计：截至{year}年{month}月的全部填报。",
+        "自开工累计：截至{year}年{month}月填报的自开工累计（无则为全部填报之和）及其占计划总投资的比例。",
     ),
     "monthly_empty": ("No project has a plan or investment in {year}.", "{year}年没有列入计划或有投资填报的项目。"),
     # stale
@@ -134,11 +142,11 @@ def with_note(*notes: str) -> str:
     return out
 
 
-def planned_money(b: object, unit: Unit) -> str:
+def planned_money(b: object, unit: Unit, lang: str) -> str:
     """The planned investment of a breakdown line: "—" when none of its projects has an amount
     (a sum of nothing known is not 0)."""
     projects, planned, lacking = b.projects, b.planned_investment, b.without_amount  # type: ignore[attr-defined]
-    return NO_FIGURE if projects and lacking == projects else money(planned, unit)
+    return NO_FIGURE if projects and lacking == projects else money(planned, unit, lang)
 
 
 def is_zh(lang: str) -> bool:
@@ -173,12 +181,19 @@ def long_date(d: date, lang: str) -> str:
     return f"{d.year}年{d.month}月{d.day}日" if is_zh(lang) else f"{d.day} {MONTH_NAMES_EN[d.month - 1]} {d.year}"
 
 
-def money(yuan: int | None, unit: Unit) -> str:
-    return NO_FIGURE if yuan is None else format_money(yuan, unit)
+def money(yuan: int | None, unit: Unit, lang: str) -> str:
+    """A figure of a table whose page names the unit ("Unit: ¥ bn"), as domain.money_format
+    rounds it."""
+    return NO_FIGURE if yuan is None else MoneyFormat(unit, lang).number(yuan)
 
 
 def money_with_unit(yuan: int, unit: Unit, lang: str) -> str:
-    return format_money(yuan, unit, with_unit=True, lang=lang)
+    return MoneyFormat(unit, lang).text(yuan)
+
+
+def unit_name(unit: Unit, lang: str) -> str:
+    """ "亿元", "¥ bn"."""
+    return MoneyFormat(unit, lang).label
 
 
 def pct(value: float | None) -> str:
@@ -189,8 +204,11 @@ def growth(value: float | None) -> str:
     return NO_FIGURE if value is None else f"{value:+.1f}%"
 
 
-def day(d: date | None) -> str:
-    return "" if d is None else d.isoformat()
+def day(d: date | None, precision: str | None = None) -> str:
+    """ISO day, or the month / quarter / year a list gave ("2025-Q2", "2020"): never a made-up day."""
+    if d is None:
+        return ""
+    return d.isoformat() if precision is None else FuzzyDate(d, DatePrecision(precision)).iso()
 
 
 def stamp(moment: datetime) -> str:

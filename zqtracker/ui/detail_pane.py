@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from zqtracker.domain.cumulative import MonthSpan
 from zqtracker.domain.errors import NotFoundError
 from zqtracker.domain.messages import field_label
 from zqtracker.domain.models import Project
 from zqtracker.domain.money import Unit
+from zqtracker.ui import figure_texts
 from zqtracker.ui.formatting import Formatter
 from zqtracker.ui.palette import muted_style, problem_style
 from zqtracker.ui.translations import ui_lang
@@ -27,7 +29,7 @@ if TYPE_CHECKING:
     from zqtracker.services.context import AppContext
 
 _OVERVIEW_FIELDS = (
-    "code", "enterprise", "sector", "district", "status", "planned_investment", "land_area_mu",
+    "code", "enterprise", "sector", "district", "status", "planned_investment", "since_start_amount", "land_area_mu",
     "expected_annual_output", "expected_annual_tax", "signed_on", "construction_start_on", "production_on",
     "is_key_project", "project_type", "investor_origin", "officer", "notes",
 )  # fmt: skip
@@ -47,6 +49,7 @@ class DetailPane(QWidget):
         self.ctx: AppContext | None = None
         self.project: Project | None = None
         self._unit = unit
+        self._exact = False
         self._fmt = Formatter(unit)
         self.title = QLabel(self)
         self.title.setWordWrap(True)
@@ -83,6 +86,7 @@ class DetailPane(QWidget):
         from PySide6.QtWidgets import (
             QAbstractItemView,
             QFormLayout,
+            QHeaderView,
             QScrollArea,
             QSpinBox,
             QTableWidget,
@@ -117,12 +121,15 @@ class DetailPane(QWidget):
         self.monthly_model = MonthlyInvestmentModel(self)
         self.monthly = GridView()
         self.monthly.setModel(self.monthly_model)
+        # a 1–X月 figure's cell says so ("1.80 (Jan–Aug)"): columns as wide as that, never cut
+        self.monthly.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.monthly.horizontalHeader().setStretchLastSection(True)
         self.monthly.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.plans_model = AnnualPlanModel(self)
         self.plans = GridView()
         self.plans.setModel(self.plans_model)
-        self.monthly_model.set_unit(self._unit)
-        self.plans_model.set_unit(self._unit)
+        self.monthly_model.set_unit(self._unit, self._exact)
+        self.plans_model.set_unit(self._unit, self._exact)
         self.year_spin = QSpinBox()
         self.year_spin.setRange(1990, 2200)
         self.year_spin.setValue(date.today().year)
@@ -171,12 +178,13 @@ class DetailPane(QWidget):
         self.ctx = ctx
         self.show_project(None)
 
-    def set_unit(self, unit: Unit) -> None:
-        self._unit = unit
-        self._fmt = Formatter(unit)
+    def set_unit(self, unit: Unit, exact: bool = False) -> None:
+        """Money in ``unit``, rounded as usual or (``exact``) with every digit."""
+        self._unit, self._exact = unit, exact
+        self._fmt = Formatter(unit, exact=exact)
         if self.tabs is not None:
-            self.monthly_model.set_unit(unit)
-            self.plans_model.set_unit(unit)
+            self.monthly_model.set_unit(unit, exact)
+            self.plans_model.set_unit(unit, exact)
         self._retranslate()
         self.refresh()
 
@@ -239,9 +247,10 @@ class DetailPane(QWidget):
             "land_area_mu": fmt.decimal(p.land_area_mu),
             "expected_annual_output": fmt.money_with_unit(p.expected_annual_output, lang=lang),
             "expected_annual_tax": fmt.money_with_unit(p.expected_annual_tax, lang=lang),
-            "signed_on": fmt.date(p.signed_on),
-            "construction_start_on": fmt.date(p.construction_start_on),
-            "production_on": fmt.date(p.production_on),
+            "signed_on": fmt.fuzzy_date(p.fuzzy("signed_on"), lang),
+            "construction_start_on": fmt.fuzzy_date(p.fuzzy("construction_start_on"), lang),
+            "production_on": fmt.fuzzy_date(p.fuzzy("production_on"), lang),
+            "since_start_amount": self._since_start_text(p, lang),
             "is_key_project": self.tr("Yes") if p.is_key_project else self.tr("No"),
             "project_type": p.project_type.label(lang),
             "investor_origin": p.investor_origin.label(lang),
@@ -251,9 +260,29 @@ class DetailPane(QWidget):
         }
         for name, text in values.items():
             self._values[name].setText(text)
-        for name in ("planned_investment", "expected_annual_output", "expected_annual_tax"):
+        if p.planned_foreign is not None:
+            # never a dollar counted as a yuan unseen: the amount as the list gave it, and the rate
+            self._values["planned_investment"].setText(
+                f"{values['planned_investment']}\n{p.planned_foreign.label(lang)}"
+            )
+        for name in ("planned_investment", "expected_annual_output", "expected_annual_tax", "since_start_amount"):
             amount = getattr(p, name)
             self._values[name].setToolTip("" if amount is None else self.tr("%s yuan (exact)") % fmt.yuan(amount))
+
+    def _since_start_text(self, p: Project, lang: str) -> str:
+        """ "3.20亿元 (26.7% of planned), through Oct 2023": 自开工累计 with its month and share."""
+        if p.since_start_amount is None:
+            return ""
+        pct = p.since_start_pct
+        through = None
+        if p.since_start_year is not None and p.since_start_month is not None:
+            through = MonthSpan(p.since_start_year, p.since_start_month, p.since_start_month)
+        return figure_texts.since_start(
+            self._fmt.money_with_unit(p.since_start_amount, lang=lang),
+            None if pct is None else self._fmt.percent(pct),
+            through,
+            lang,
+        )
 
     def _fill_history(self, history) -> None:
         from PySide6.QtWidgets import QTableWidgetItem
@@ -283,8 +312,11 @@ class DetailPane(QWidget):
     # -- language --------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
+            self._fmt = Formatter(self._unit, exact=self._exact)
+            if self.tabs is not None:  # the grids' unit is the language's too (亿元 / ¥ bn)
+                self.monthly_model.set_unit(self._unit, self._exact)
+                self.plans_model.set_unit(self._unit, self._exact)
             self._retranslate()
-            self._fmt = Formatter(self._unit)
             self.refresh()
         elif event.type() == QEvent.Type.PaletteChange:
             self.subtitle.setStyleSheet(muted_style(self.palette()))
@@ -307,7 +339,7 @@ class DetailPane(QWidget):
         self.tabs.setTabText(0, self.tr("Details"))
         self.tabs.setTabText(1, self.tr("History"))
         self.tabs.setTabText(2, self.tr("Investment"))
-        unit = self._unit.label(lang)
+        unit = self._fmt.unit_label
         self.monthly_caption.setText(self.tr("Completed investment by month (%1)").replace("%1", unit))
         self.plans_caption.setText(self.tr("Annual plans (%1)").replace("%1", unit))
         self.history.setHorizontalHeaderLabels([self.tr("Date"), self.tr("From"), self.tr("To"), self.tr("Note")])

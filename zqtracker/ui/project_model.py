@@ -20,6 +20,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont
 
 from zqtracker.domain.filters import ProjectFilter, ProjectRow
+from zqtracker.domain.fuzzy_dates import DatePrecision, FuzzyDate
 from zqtracker.domain.money import Unit
 from zqtracker.ui.formatting import Formatter
 from zqtracker.ui.project_columns import COLUMNS, Column, Kind
@@ -61,6 +62,7 @@ class ProjectTableModel(QAbstractTableModel):
         self.activity_known = False
         self.visible_planned = 0
         self._unit = unit
+        self._exact = False
         self._fmt = Formatter(unit)
         self._lang = ui_lang()
         self._stale_icon = None
@@ -222,9 +224,10 @@ class ProjectTableModel(QAbstractTableModel):
         self.rows_changed.emit()
 
     # -- settings that change the text -----------------------------------------------------
-    def set_unit(self, unit: Unit) -> None:
-        self._unit = unit
-        self._fmt = Formatter(unit)
+    def set_unit(self, unit: Unit, exact: bool = False) -> None:
+        """Money in ``unit``, rounded as usual or (``exact``) with every digit."""
+        self._unit, self._exact = unit, exact
+        self._fmt = Formatter(unit, exact=exact)
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
         self._repaint_columns([c.key for c in self.columns if c.kind is Kind.MONEY])
 
@@ -239,7 +242,7 @@ class ProjectTableModel(QAbstractTableModel):
     def retranslate(self) -> None:
         """The language (and with it the locale) changed: new labels, separators and dates."""
         self._lang = ui_lang()
-        self._fmt = Formatter(self._unit)
+        self._fmt = Formatter(self._unit, exact=self._exact)
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
         if self._visible:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._visible) - 1, len(self.columns) - 1))
@@ -302,11 +305,7 @@ class ProjectTableModel(QAbstractTableModel):
 
     def header_label(self, column: Column) -> str:
         label = column.label(self._lang)
-        if column.kind is Kind.MONEY:
-            if self._lang == "zh":
-                return f"{label}（{self._unit.label('zh')}）"
-            return f"{label} ({self._unit.label('en')})"
-        return label
+        return self._fmt.header(label) if column.kind is Kind.MONEY else label
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -346,6 +345,9 @@ class ProjectTableModel(QAbstractTableModel):
         if kind is Kind.MONEY:
             return self._fmt.money(value)  # type: ignore[arg-type]
         if kind is Kind.DATE:
+            precision = getattr(row, f"{column.key}_precision", None)
+            if precision is not None:  # a month, quarter or year: "2025年二季度", never a made-up day
+                return FuzzyDate(value, DatePrecision(precision)).label(self._lang)  # type: ignore[arg-type]
             return self._fmt.date(value)  # type: ignore[arg-type]
         if kind is Kind.STATUS or kind is Kind.ENUM:
             return value.label(self._lang)  # type: ignore[attr-defined]
