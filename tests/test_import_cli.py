@@ -29,6 +29,9 @@ KEYS = {
     "skipped_not_listed",
     "new_sectors",
     "new_districts",
+    "changes",
+    "changes_total",
+    "rounded",
 }
 
 
