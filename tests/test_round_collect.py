@@ -13,7 +13,7 @@ import pytest
 from round_returns import H_MONTH, H_NAME, H_PROGRESS, H_STATUS, H_YTD, H_YTD_BEFORE, Sheet, sql
 
 from zqtracker.domain.rounds import DistrictState, Period
-from zqtracker.io.round_workbook import META_SHEET
+from zqtracker.io.round_workbook import META_SHEET, looks_like_return
 from zqtracker.services.context import AppContext
 from zqtracker.services.round_collect import ACCEPTED, SENT_BACK, RoundCollector
 from zqtracker.services.rounds import RoundRefused, RoundService
@@ -340,6 +340,14 @@ def test_a_return_saved_by_libreoffice_calc(demo_ctx: AppContext, round_made: di
                    check=True, capture_output=True, timeout=180)  # fmt: skip
     saved = out / round_made["高要区"].name
     collector = RoundCollector(demo_ctx.database)
+    for kind in ("xls", "ods"):  # what WPS and Calc save by default: read through the same reader
+        subprocess.run(["soffice", "--headless", "--convert-to", kind, "--outdir", str(out), str(saved)],
+                       check=True, capture_output=True, timeout=180)  # fmt: skip
+        other = saved.with_suffix(f".{kind}")
+        assert looks_like_return(other)
+        analysed = collector.analyse(collector.read(other))
+        assert {(t, m): yuan for t, _y, m, yuan, _b, _f in analysed.analysis.records} == {
+            (a, 10): 125_000, (b, 10): 70_000}, kind  # fmt: skip
     ret = collector.analyse(collector.read(saved))
     assert ret.problems == [] and ret.findings == []
     assert {(t, m): yuan for t, _y, m, yuan, _b, _f in ret.analysis.records} == {(a, 10): 125_000, (b, 10): 70_000}

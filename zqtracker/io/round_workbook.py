@@ -348,15 +348,28 @@ def write_table_book(path: str | os.PathLike[str], title: str, headers: Sequence
 
 
 def looks_like_return(path: str | os.PathLike[str]) -> bool:
-    """Cheaply, without parsing cells: an .xlsx/.xlsm whose workbook names the round's hidden
-    sheet (a dropped file goes to the round's preview instead of the plain import)."""
+    """Cheaply, without parsing cells: a workbook that names the round's hidden sheet (a dropped
+    file goes to the round's preview instead of the plain import). .xlsx/.xlsm: the sheet list of
+    xl/workbook.xml; .ods: content.xml; .xls: the sheet records at the start of the file."""
     import zipfile
 
+    name = META_SHEET.encode()
     try:
+        with open(path, "rb") as fh:
+            head = fh.read(1_000_000)
+        if head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: a .xls names its sheets near the start
+            return name in head or META_SHEET.encode("utf-16-le") in head
         with zipfile.ZipFile(path) as z:
-            info = z.getinfo("xl/workbook.xml")
-            if info.file_size > 2_000_000:
+            names = set(z.namelist())
+            member = (
+                "xl/workbook.xml" if "xl/workbook.xml" in names else "content.xml" if "content.xml" in names else None
+            )
+            if member is None:
                 return False
-            return META_SHEET.encode() in z.read(info)
+            info = z.getinfo(member)
+            if info.file_size > 50_000_000:
+                return False
+            with z.open(info) as fh:
+                return name in fh.read(info.file_size)
     except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError):
         return False
