@@ -83,7 +83,9 @@ def analyse_ytd(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, month_r
         before = {r.month: r.amount for r in stored}
         k = next(iter(months.values()))[1]
         # the project again on another sheet (分级管理 / 分行业 views of one list): one record a month
-        present = {(r[0], r[1], r[2]): r[3] for r in (*result.records, *derived_records)}
+        # (a 当月 amount this year to date supersedes is no record of its own: it goes below)
+        present = {(r[0], r[1], r[2]): r[3] for r in (*result.records, *derived_records)
+                   if (r[0], r[1], r[2]) not in superseded}  # fmt: skip
         clash = [r for r in derived.write if present.get((target, y, r.month), r.amount) != r.amount]
         if clash:
             add_problem(plan, k, sa, "ytd", clash[0].amount, Problem("duplicate_in_file", "amount", {
