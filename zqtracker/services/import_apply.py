@@ -102,25 +102,27 @@ def _reporter(progress: Progress | None, analysis: ImportAnalysis) -> Callable[[
 
 
 def _new_columns(analysis: ImportAnalysis) -> dict[str, list]:
-    """The new projects' domain values, field by field (100k rows: a few C loops). new_projects
-    holds each sheet's rows together, in order, so the columns follow new_projects."""
+    """The new projects' domain values, field by field (100k rows: a few C loops; a whole sheet's
+    columns are handed over as the plan holds them, not copied). new_projects holds each sheet's
+    rows together, in order, so the columns follow new_projects."""
     runs: list[tuple[int, list[int]]] = []
     for np in analysis.new_projects:
         if not runs or runs[-1][0] != np.sheet:
             runs.append((np.sheet, []))
         runs[-1][1].append(np.k)
-    columns: dict[str, list] = {f: [] for f in (*_FIELDS, *_PRECISIONS, "since_start", "planned_foreign")}
-    columns["status"] = [np.status for np in analysis.new_projects]
+    pieces: dict[str, list[list]] = {f: [] for f in (*_FIELDS, *_PRECISIONS, "since_start", "planned_foreign")}
     for sheet, ks in runs:
         plan = analysis.sheets[sheet].plan
         assert plan is not None
         whole = len(ks) == len(plan) and ks[0] == 0 and ks[-1] == len(ks) - 1  # every row of the sheet
         for f in (*_FIELDS, *_PRECISIONS, "planned_foreign"):
             col = plan.column(f)
-            columns[f].extend(col if whole else [col[k] for k in ks])
+            pieces[f].append(col if whole else [col[k] for k in ks])
         since = plan.column("since_start")
         year, month = plan.since_start_as_of or (None, None)
-        columns["since_start"].extend(None if since[k] is None else (since[k], year, month) for k in ks)
+        pieces["since_start"].append([None if since[k] is None else (since[k], year, month) for k in ks])
+    columns = {f: parts[0] if len(parts) == 1 else [v for part in parts for v in part] for f, parts in pieces.items()}
+    columns["status"] = [np.status for np in analysis.new_projects]
     return columns
 
 
