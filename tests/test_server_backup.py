@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from engines import dump
 from sqlalchemy import select, text
+from test_server_access import team  # noqa: F401 - the three accounts
 
 from zqtracker.cli.main import main
 from zqtracker.domain.rounds import Period
@@ -191,3 +192,15 @@ def test_a_replace_import_on_a_server_leaves_a_backup_that_restore_lists(ctx: Ap
     assert code == 0 and [(b["reason"], b["projects"]) for b in listed] == [("replace", 1)]
     assert run("--db", db_url, "db", "restore", "1")[0] == 0
     assert whole(db_url) == before
+
+
+@pytest.mark.engine("postgresql")
+def test_only_an_account_that_may_change_everything_restores(request, db_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    people, _users = request.getfixturevalue("team")
+    backup = tmp_path / "b.sqlite"
+    assert run("--db", db_url, "db", "backup", str(backup))[0] == 0
+    held = whole(db_url)
+    for kind in ("district", "reader"):
+        code, out = run("--db", people[kind].database.url, "db", "restore", str(backup))
+        assert code != 0 and "nothing was written" in out and "Traceback" not in out, (kind, out)
+    assert whole(db_url) == held

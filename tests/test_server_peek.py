@@ -11,6 +11,7 @@ import sys
 
 import pytest
 from sqlalchemy import text
+from test_server_access import team  # noqa: F401 - the three accounts
 from test_ui_launch import ROOT, SCRIPT
 
 from zqtracker.services.context import AppContext
@@ -78,3 +79,10 @@ def test_launch_on_a_server_shows_the_first_page_before_sqlalchemy(demo_url: str
     assert first["status"] == "Showing the first 200 of 560 projects — loading the rest…"
     done = report["when_loaded"]
     assert done["rows"] == 560 and done["has_context"] and done["status"].startswith("560 projects")
+
+
+def test_the_peek_shows_a_district_account_only_its_district(request, db_url: str) -> None:  # type: ignore[no-untyped-def]
+    people, _users = request.getfixturevalue("team")
+    page = peek_server_first_page(people["district"].database.url)
+    assert page is not None and page.total_count == 2
+    assert sorted(r.code for r in page.rows) == ["GY-1", "GY-2"]  # row-level security, as everywhere
