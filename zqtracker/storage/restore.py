@@ -28,7 +28,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
 from zqtracker.storage.database import (
     DatabaseOpenError,
@@ -101,6 +101,13 @@ def restore_server_backup(engine: Engine, backup: Path) -> dict[str, int]:
         except (DataError, IntegrityError) as exc:  # a row the server will not store: rolled back
             detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
             raise DatabaseOpenError("not_a_backup", file=str(backup), detail=short_detail(detail)) from None
+        except DBAPIError as exc:  # a reader's or a district's account: the server says no
+            from zqtracker.storage.audit import access_refused
+
+            refused = access_refused(exc, engine.url.username or "")
+            if refused is None:
+                raise
+            raise refused from None
 
 
 def restore_backup(backup: Path, target: Path, *, keep: int | None = None) -> Path | None:
