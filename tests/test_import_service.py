@@ -209,8 +209,10 @@ def test_hidden_columns_and_vertically_merged_districts(
     ]
     path = write_workbook(tmp_path / "h.xlsx", SheetSpec("S", rows, merges=["B2:B3"], hidden=["B"]))  # fmt: skip
     result = service.import_file(path, ImportOptions())
-    # the district column is hidden: not imported, so the rows lack a district
-    assert {p.problem.code for p in result.problems} == {"required"}
+    # the district column is hidden: not imported, so the rows' district stays unknown (never guessed)
+    assert result.ok and {p.name: p.district for p in ctx.projects.all_projects()} == dict.fromkeys(
+        ("甲项目", "乙项目", "丙项目"))  # fmt: skip
+    ctx.projects.delete([p.id for p in ctx.projects.all_projects()])
     mapping = Mapping(fields={1: "district"})
     result = service.import_file(path, ImportOptions(mappings={"S": mapping}))
     assert result.ok

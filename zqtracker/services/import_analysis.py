@@ -98,7 +98,7 @@ def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Contex
         pid = None
         if result.mode != "replace":
             pid = ctx.by_code.get(code) if code else None
-            if pid is None and name and district:
+            if pid is None and name:  # (name, None): a stored project whose district is not known either
                 candidate = ctx.by_name.get((name, district))
                 if candidate is not None and ctx.code_of.get(candidate) in (None, "", code):
                     pid = candidate
@@ -115,7 +115,7 @@ def _validate_new(result: ImportAnalysis, index: int, sa: SheetAnalysis, ks: lis
     """New projects: the required fields and the domain's checks, column by column."""
     plan = sa.plan
     assert plan is not None
-    for f in ("name", "sector", "district", "planned_investment"):
+    for f in ("name",):  # only a name is required: an unknown sector, district or amount stays None
         col = plan.column(f)
         for k in [k for k in ks if col[k] is None]:
             add_problem(plan, k, sa, f, None, Problem("required", f))
