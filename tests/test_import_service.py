@@ -209,13 +209,12 @@ def test_hidden_columns_and_vertically_merged_districts(
     ]
     path = write_workbook(tmp_path / "h.xlsx", SheetSpec("S", rows, merges=["B2:B3"], hidden=["B"]))  # fmt: skip
     result = service.import_file(path, ImportOptions())
-    # the district column is hidden: not imported, so the rows' district stays unknown (never guessed)
-    assert result.ok and {p.name: p.district for p in ctx.projects.all_projects()} == dict.fromkeys(
-        ("甲项目", "乙项目", "丙项目"))  # fmt: skip
-    ctx.projects.delete([p.id for p in ctx.projects.all_projects()])
+    # the district column is hidden: not imported (and said so), so the projects' districts are unknown
+    assert result.ok and result.added == 3 and "note_hidden_column" in {n.code for n in result.notes}
+    assert {p.district for p in ctx.projects.all_projects()} == {None}
     mapping = Mapping(fields={1: "district"})
     result = service.import_file(path, ImportOptions(mappings={"S": mapping}))
-    assert result.ok
+    assert result.ok and (result.added, result.updated) == (0, 3)  # the same projects, now placed
     assert {p.name: p.district for p in ctx.projects.all_projects()} == {"甲项目": "端州区", "乙项目": "端州区",
                                                                           "丙项目": "鼎湖区"}  # fmt: skip
 
@@ -318,7 +317,7 @@ def test_cancelling_while_writing_writes_nothing(service: ImportService, ctx: Ap
 
 def test_remembered_mappings_apply_to_the_next_file_with_the_same_headers(service: ImportService,
                                                                           tmp_path: Path) -> None:  # fmt: skip
-    head = ["名称", "区", "行业类", "金额（亿元）"]  # headers nobody could guess
+    head = ["叫法", "区", "行业类", "金额（亿元）"]  # headers nobody could guess
     rows = [head, ["甲", "端州区", "光伏", 1]]
     path = write_workbook(tmp_path / "odd.xlsx", SheetSpec("S", rows))
     book = service.read(path)
@@ -420,7 +419,7 @@ def test_two_header_rows_month_columns_in_a_project_sheet_and_the_reporting_unit
     assert project.district == "广宁县" and project.planned_investment == 80_000_000
     records = {(r.year, r.month): r.amount for r in ctx.projects.investment(project.id)}
     assert records == {(2023, 1): 1_000_000, (2023, 2): 1_500_000, (2023, 3): 1_755_000}
-    assert "note_district_from_reporter" in {n.code for n in result.notes}
+    assert "note_district_from" in {n.code for n in result.notes}
 
 
 def test_section_rows_naming_districts(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:

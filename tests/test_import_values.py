@@ -150,7 +150,8 @@ def test_headers_of_real_files(header: str, field: str | None, unit: int | None)
 
 
 def test_split_unit_keeps_non_unit_brackets() -> None:
-    assert split_unit("用地面积（亩）") == ("用地面积(亩)", None)
+    assert split_unit("用地面积（亩）") == ("用地面积", None)  # an area unit, not money: split off as the area
+    assert split_unit("县（市、区）") == ("县(市、区)", None)
     assert split_unit("计划总投资/万元") == ("计划总投资", 10_000)
 
 

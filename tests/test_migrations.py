@@ -11,6 +11,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine
 
+from zqtracker.storage.backups import list_backups
 from zqtracker.storage.database import open_database
 from zqtracker.storage.migrate import alembic_config, head_revision, known_revisions, upgrade
 from zqtracker.storage.schema import SCHEMA_REVISION
@@ -39,7 +40,7 @@ def test_empty_database_is_created_at_head(tmp_path: Path) -> None:
     assert {"projects", "sectors", "districts", "enterprises", "status_changes", "investment_records",
             "annual_plans", "meta"} <= tables  # fmt: skip
     con.close()
-    assert not list(tmp_path.glob("*.before-*"))  # no backup of a brand-new file
+    assert list_backups(path) == []  # no backup of a brand-new file
 
 
 def test_first_revision_database_upgrades_with_backup_and_keeps_data(tmp_path: Path) -> None:
@@ -69,8 +70,8 @@ def test_first_revision_database_upgrades_with_backup_and_keeps_data(tmp_path: P
         )
     engine.dispose()
     db = open_database(path)
-    backups = list(tmp_path.glob("old.before-*.sqlite"))
-    assert len(backups) == 1
+    backups = [b.path for b in list_backups(path)]
+    assert len(backups) == 1 and backups[0].name.endswith("-upgrade.sqlite")
     con = sqlite3.connect(backups[0])
     assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
     assert con.execute("SELECT name, planned_investment FROM projects ORDER BY id").fetchall() == [

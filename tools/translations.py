@@ -54,6 +54,7 @@ AREAS: dict[str, list[str]] = {
         "zqtracker/ui/import_dialog.py",
         "zqtracker/ui/import_dialog_ui.py",
         "zqtracker/ui/import_preview.py",
+        "zqtracker/ui/import_questions.py",
     ],
     "export": ["zqtracker/ui/export_dialog.py"],
     "dashboard": [
@@ -63,6 +64,7 @@ AREAS: dict[str, list[str]] = {
         "zqtracker/ui/dashboard/figures.py",
     ],
     "reports": ["zqtracker/ui/summaries.py", "zqtracker/ui/summaries_preview.py"],
+    "faults": ["zqtracker/ui/backups.py", "zqtracker/ui/read_only_banner.py"],
 }
 
 

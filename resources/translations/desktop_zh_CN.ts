@@ -446,6 +446,10 @@ Details are in the log file. Your data was not changed by it.</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
+        <source>Restore &amp;backup…</source>
+        <translation>恢复备份(&amp;B)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -593,6 +597,10 @@ Details are in the log file. Your data was not changed by it.</source>
         <translation>未打开数据库</translation>
     </message>
     <message>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
         <source>DEMO DATA</source>
         <translation>演示数据</translation>
     </message>
@@ -638,6 +646,10 @@ Details are in the log file. Your data was not changed by it.</source>
     <message>
         <source>The record no longer exists; someone else may have deleted it.</source>
         <translation>该记录已不存在，可能已被他人删除。</translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation>数据库</translation>
     </message>
     <message>
         <source>Something went wrong and nothing was saved: %1</source>
@@ -746,6 +758,10 @@ Details are in the log file. Your data was not changed by it.</source>
     <message>
         <source>Stale after</source>
         <translation>停滞期限</translation>
+    </message>
+    <message>
+        <source>Keep backups</source>
+        <translation>保留备份</translation>
     </message>
 </context>
 <context>

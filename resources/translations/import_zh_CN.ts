@@ -156,12 +156,28 @@
         <translation>合计行——跳过</translation>
     </message>
     <message>
-        <source>Section — sector or district below</source>
-        <translation>分类行——为下方各行提供行业或区域</translation>
+        <source>Section — sector, district or stage below</source>
+        <translation>分类行 — 为下方各行提供行业、区域或阶段</translation>
     </message>
     <message>
         <source>Notes — skipped</source>
         <translation>表下注释——跳过</translation>
+    </message>
+    <message>
+        <source>Template example row — skipped</source>
+        <translation>模板示例行 — 跳过</translation>
+    </message>
+    <message>
+        <source>Continues the project above — not a project</source>
+        <translation>上方项目的续行 — 不是项目</translation>
+    </message>
+    <message>
+        <source>The same project as on another sheet</source>
+        <translation>与其他工作表中的项目相同</translation>
+    </message>
+    <message>
+        <source>a stored project has a near name — link or keep apart above</source>
+        <translation>已有名称相近的项目 — 请在上方关联或分开</translation>
     </message>
     <message>
         <source>Header</source>
@@ -246,6 +262,49 @@
     <message>
         <source>Spreadsheets</source>
         <translation>表格文件</translation>
+    </message>
+</context>
+<context>
+    <name>ImportQuestions</name>
+    <message>
+        <source>(from the file)</source>
+        <translation>（按文件）</translation>
+    </message>
+    <message>
+        <source>Rows without a district:</source>
+        <translation>未填区域的行：</translation>
+    </message>
+    <message>
+        <source>without a sector:</source>
+        <translation>未填行业：</translation>
+    </message>
+    <message>
+        <source>New projects without a status:</source>
+        <translation>未填状态的新项目：</translation>
+    </message>
+    <message>
+        <source>the file says %1</source>
+        <translation>文件所示：%1</translation>
+    </message>
+    <message>
+        <source>choose what it means…</source>
+        <translation>请选择其含义…</translation>
+    </message>
+    <message>
+        <source>Status word “%1” (%2 rows):</source>
+        <translation>状态词“%1”（%2 行）：</translation>
+    </message>
+    <message>
+        <source>new project (keep apart)</source>
+        <translation>新项目（分开）</translation>
+    </message>
+    <message>
+        <source>the same as %1</source>
+        <translation>即 %1</translation>
+    </message>
+    <message>
+        <source>Row %1 “%2”, a near name:</source>
+        <translation>第 %1 行“%2”，名称相近：</translation>
     </message>
 </context>
 </TS>

@@ -6,10 +6,13 @@ import argparse
 import importlib
 import logging
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from zqtracker import __version__
 from zqtracker.cli.console import Console, ExitCode, default_lang
+
+if TYPE_CHECKING:
+    from zqtracker.storage.database import DatabaseOpenError
 
 # Command modules under zqtracker.cli.commands, in the order `--help` lists them.
 COMMANDS: tuple[str, ...] = (
@@ -58,7 +61,7 @@ def run(args: argparse.Namespace, console: Console | None = None) -> int:
     try:
         return int(args.func(args, console))
     except DatabaseOpenError as exc:
-        console.error(str(exc))
+        console.error(exc.message(console.lang))
         return ExitCode.REFUSED
     except DomainError as exc:
         console.error(str(exc))
@@ -69,9 +72,25 @@ def run(args: argparse.Namespace, console: Console | None = None) -> int:
     except BrokenPipeError:
         return ExitCode.OK
     except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+        fault = _fault(exc, args)
+        if fault is not None:  # locked, full disk, read-only, damaged: expected, one sentence
+            console.error(fault.message(console.lang))
+            return ExitCode.REFUSED
         path = _log_exception(exc)
         console.error(f"internal error: {type(exc).__name__}: {exc} (details in {path})")
         return ExitCode.INTERNAL_ERROR
+
+
+def _fault(exc: BaseException, args: argparse.Namespace) -> DatabaseOpenError | None:
+    """The expected condition (storage.database.fault_of) behind an error, named after the
+    database file the command used."""
+    from zqtracker.storage.database import display_of, fault_of, resolve_url
+
+    try:
+        shown = display_of(resolve_url(getattr(args, "db", None)))
+    except Exception:  # noqa: BLE001 - naming the file must not raise in the error path
+        shown = str(getattr(args, "db", "") or "")
+    return fault_of(exc, shown)
 
 
 def _log_exception(exc: BaseException) -> str:

@@ -114,10 +114,46 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "no_unit": (
         "{file}, sheet “{sheet}”, column {column} “{header}”: the amounts have no unit (none in the cells, the header "
-        "or a unit line above it); say which with --unit yuan, wan or yi.",
+        "or a unit line above it); say which with --unit yuan, wan or yi — or, if they are not in yuan, leave the "
+        'column out with --map "{column}=none".',
         "“{file}”工作表“{sheet}”第 {column} 列“{header}”：金额没有单位（单元格、表头和表头上方的单位行中都没有）；"
-        "请用 --unit yuan、wan 或 yi 指定。",
+        '请用 --unit yuan、wan 或 yi 指定；如不是人民币，请用 --map "{column}=none" 不导入该列。',
     ),
+    "no_unit_columns": (
+        "{file}: the amounts in {columns} have no unit (none in the cells, the header or a unit line above it); "
+        "say which with --unit yuan, wan or yi.",
+        "“{file}”：{columns}的金额没有单位（单元格、表头和表头上方的单位行中都没有）；请用 --unit yuan、wan 或 yi 指定。",
+    ),
+    "note_foreign_column": (
+        "Sheet “{sheet}”: column {column} “{header}” is not imported: its amounts are in {currency}, and zqtracker "
+        "never stores them as yuan (if they are yuan, say so with --unit; to leave the column out say "
+        '--map "{column}=none").',
+        "工作表“{sheet}”：{column} 列“{header}”未导入：其金额为{currency}，zqtracker 不会把它当作人民币保存"
+        "（如确为人民币，请用 --unit 指定单位）。",
+    ),
+    "note_unitless_english": (
+        "Sheet “{sheet}”: column {column} “{header}” is not imported: a list written in English whose amounts state "
+        "no unit or currency is not in yuan as far as zqtracker can tell, and it never stores them as yuan "
+        "unless you say so (--unit yuan, wan or yi).",
+        "工作表“{sheet}”：{column} 列“{header}”未导入：英文清单的金额未注明单位和币种，不能视为人民币；"
+        "如确为人民币，请用 --unit 指定单位。",
+    ),
+    "foreign_currency": (
+        "{file}, sheet “{sheet}”, column {column} “{header}”: the amounts are in {currency}, not yuan; zqtracker "
+        'never stores them as yuan. Turn the column off with --map "{column}=none" (or give an exchange rate '
+        "once rates are supported).",
+        "“{file}”工作表“{sheet}”第 {column} 列“{header}”：金额单位为{currency}，不是人民币；zqtracker 不会把它当作"
+        '人民币保存。请用 --map "{column}=none" 不导入该列。',
+    ),
+    "map_unknown_column": (
+        "--map names column “{column}”, which sheet “{sheet}” does not have (give its letter or its header text).",
+        "--map 指定的列“{column}”在工作表“{sheet}”中不存在（请给出列字母或表头文字）。",
+    ),
+    "unknown_field": (
+        "“{value}” is not a field zqtracker imports; the fields are: {fields}.",
+        "“{value}”不是可导入的字段；可用字段：{fields}。",
+    ),
+    "unknown_profile": ("There is no saved import profile called “{name}”.", "没有名为“{name}”的导入方案。"),
     "replace_needs_sqlite": (
         "Mode replace backs the database up first, which zqtracker can do only for SQLite files; back up "
         "{database} with the server's tools and import with mode merge.",
@@ -161,8 +197,8 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "工作表“{sheet}”：未填区域的行按填报单位记为“{district}”。",
     ),
     "note_sections": (
-        "Sheet “{sheet}”: {count} section row(s) ({names}) give the sector or district of the rows under them.",
-        "工作表“{sheet}”：{count} 个分类行（{names}）为其下各行提供行业或区域。",
+        "Sheet “{sheet}”: {count} section row(s) ({names}) give the sector, district or stage of the rows under them.",
+        "工作表“{sheet}”：{count} 个分类行（{names}）为其下各行提供行业、区域或阶段。",
     ),
     "note_totals": (
         "Sheet “{sheet}”: {count} total row(s) (合计/小计/Total) skipped.",
@@ -171,6 +207,75 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "note_notes_from": (
         "Sheet “{sheet}”: the notes under the table, from row {row} on, are not data.",
         "工作表“{sheet}”：第 {row} 行起为表下注释，不作为数据。",
+    ),
+    "note_district_from": (
+        "Sheet “{sheet}”: rows without a district take “{district}” from {source}.",
+        "工作表“{sheet}”：未填区域的行按{source}记为“{district}”。",
+    ),
+    "note_status_from": (
+        "Sheet “{sheet}”: new projects without a status take “{status}” from {source}.",
+        "工作表“{sheet}”：未填状态的新项目按{source}记为“{status}”。",
+    ),
+    "note_sector_from_user": (
+        "Sheet “{sheet}”: rows without a sector take “{sector}”, as you said.",
+        "工作表“{sheet}”：未填行业的行按您的指定记为“{sector}”。",
+    ),
+    "note_example_rows": (
+        "Sheet “{sheet}”: row {rows} repeats the header texts (a template's example row) and is not a project.",
+        "工作表“{sheet}”：第 {rows} 行重复表头文字（模板示例行），不作为项目。",
+    ),
+    "note_continuations": (
+        "Sheet “{sheet}”: {count} row(s) without a name or code (rows {rows}) continue the project above them and "
+        "are not projects of their own.",
+        "工作表“{sheet}”：{count} 行没有项目名称和编号（第 {rows} 行），为上方项目的续行，不单独作为项目。",
+    ),
+    "note_groups": (
+        "Sheet “{sheet}”: group rows ({names}) name neither a sector nor a district and were skipped.",
+        "工作表“{sheet}”：分组行（{names}）既不是行业也不是区域，已跳过。",
+    ),
+    "note_marks": (
+        "Sheet “{sheet}”: {count} project(s) carried a key-project mark (★ ● ■ ▲ …): recorded as key projects, the "
+        "mark removed from the name or code.",
+        "工作表“{sheet}”：{count} 个项目带有重点项目标记（★ ● ■ ▲ 等）：记为重点项目，并去掉名称或编号中的标记。",
+    ),
+    "note_area_converted": (
+        "Sheet “{sheet}”: column {column} “{header}” gives land in {unit}; converted to 亩 (1 亩 = 10000/15 m², "
+        "1 公顷 = 15 亩){rounded}.",
+        "工作表“{sheet}”：{column} 列“{header}”的用地单位为{unit}，已换算为亩（1 亩 = 10000/15 平方米，1 公顷 = 15 亩）"
+        "{rounded}。",
+    ),
+    "note_views": (
+        "{count} project(s) appear on more than one sheet ({sheets}) and are counted once.",
+        "{count} 个项目在多个工作表（{sheets}）中重复出现，只计一次。",
+    ),
+    "note_alias": ("District “{written}” is read as “{district}”.", "区域“{written}”按“{district}”读取。"),
+    "note_candidates": (
+        "Sheet “{sheet}”, row {row}: “{name}” is new, but a stored project has a near name: {others}. Link them in "
+        "the preview if they are the same project.",
+        "工作表“{sheet}”第 {row} 行：“{name}”为新项目，但已有名称相近的项目：{others}。如为同一项目，请在预览中关联。",
+    ),
+    "note_unknown_statuses": (
+        "Sheet “{sheet}”, column {column}: status words zqtracker does not know: {words}; say what each means "
+        'with --status-map "WORD=STATUS" (statuses: {statuses}).',
+        '工作表“{sheet}”{column} 列：无法识别的状态词：{words}；请用 --status-map "词=状态" 说明其含义'
+        "（状态：{statuses}）。",
+    ),
+    "note_rejected_column": (
+        "Sheet “{sheet}”: column {column} “{header}” was not imported: its header reads like {field_label}, but its "
+        "values are not.",
+        "工作表“{sheet}”：{column} 列“{header}”未导入：表头像“{field_label}”，但其内容不符。",
+    ),
+    "note_aggregate": (
+        "Sheet “{sheet}” counts projects per group and lists no project names; it was not imported.",
+        "工作表“{sheet}”为分组计数汇总，没有项目名称，未导入。",
+    ),
+    "note_linked": (
+        "Sheet “{sheet}”, row {row}: linked to {project}, as you chose.",
+        "工作表“{sheet}”第 {row} 行：已按您的选择关联到{project}。",
+    ),
+    "differs_from_view": (
+        "{field_label} {value!r} differs from {other!r} in row {first_row} of sheet “{sheet}” (the same project)",
+        "{field_label}“{value}”与工作表“{sheet}”第 {first_row} 行（同一项目）的“{other}”不一致",
     ),
     "note_sheet_skipped": ("Sheet “{sheet}” was not imported ({why}).", "工作表“{sheet}”未导入（{why}）。"),
     "note_unit_from_user": (
@@ -185,6 +290,10 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_project": (
         "no project with {field_label} {value!r} in the database or this file",
         "数据库和本文件中都没有{field_label}为“{value}”的项目",
+    ),
+    "ambiguous_slash_date": (
+        "{field_label}: {value!r} reads as month/day in this column but cannot be one; write 2023-10-10",
+        "{field_label}：“{value}”在本列按“月/日/年”读取但不成立；请写成 2023-10-10",
     ),
     "ambiguous_date": (
         "{field_label}: {value!r} could be January or October; write 2023-01 or 2023-10",

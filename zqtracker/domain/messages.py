@@ -59,7 +59,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "production_on": ("Production", "投产时间"),
     "is_key_project": ("Key project", "重点项目"),
     "project_type": ("Project type", "项目类型"),
-    "investor_origin": ("Investor origin", "资金来源"),
+    "investor_origin": ("Investor origin", "投资来源"),
     "officer": ("Service officer", "服务专员"),
     "notes": ("Notes", "备注"),
     "contact": ("Contact", "联系人"),
@@ -107,3 +107,9 @@ for _code, _pair in IMPORT_MESSAGES.items():
     MESSAGES.setdefault(_code, _pair)  # never rewords a code of the table above
 for _name, _pair in IMPORT_FIELD_LABELS.items():
     FIELD_LABELS.setdefault(_name, _pair)
+
+# What can go wrong with a database file (domain/database_messages.py), codes prefixed db_.
+from zqtracker.domain.database_messages import DATABASE_MESSAGES  # noqa: E402
+
+for _code, _pair in DATABASE_MESSAGES.items():
+    MESSAGES.setdefault(_code, _pair)

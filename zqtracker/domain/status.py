@@ -51,70 +51,52 @@ _LABELS: dict[Status, tuple[str, str]] = {
 _ORDER = {s: i for i, s in enumerate(Status)}
 
 _SYNONYMS: dict[Status, tuple[str, ...]] = {
-    Status.LEAD: ("lead", "洽谈", "洽谈中", "在谈", "在洽谈", "意向", "negotiating", "negotiation"),
-    Status.SIGNED: ("signed", "签约", "已签约", "签约项目", "已签约未开工"),
+    Status.LEAD: (
+        "lead", "洽谈", "洽谈中", "在谈", "在洽谈", "意向", "negotiating", "negotiation", "谋划", "研判", "跟踪",
+        "跟踪对接", "对接中", "接洽", "初步接洽", "考察", "拟签约", "待签约", "加速签约", "促签约", "推动签约",
+        "力促签约", "争取签约", "洽谈阶段", "在谈阶段", "谋划中", "在谈项目", "谋划项目", "意向项目", "洽谈项目",
+        "proposed", "announced", "announced&planning", "announcedandplanning", "prospect", "pipeline", "concept",
+        "identified", "under negotiation", "in negotiation", "pending signing", "招商中", "初步洽谈", "深度洽谈",
+        "有意向", "达成意向", "签约意向",
+    ),
+    Status.SIGNED: (
+        "signed", "签约", "已签约", "签约项目", "已签约未开工", "签约落地", "已落地", "落地", "签订协议", "已签订",
+        "已签协议", "签约待建", "agreement signed", "contract signed", "已签约项目", "正式签约", "已签约落地",
+        "已注册", "注册落地",
+    ),
     Status.PREPARING: (
-        "preparing",
-        "preparation",
-        "前期",
-        "前期工作",
-        "前期准备",
-        "筹建",
-        "拟开工",
-        "待开工",
-        "报建",
-        "筹备",
+        "preparing", "preparation", "前期", "前期工作", "前期准备", "筹建", "拟开工", "待开工", "报建", "筹备", "报批",
+        "报批中", "预备", "储备", "办理手续", "立项", "已立项", "审批中", "规划设计", "促开工", "加快开工", "推动开工",
+        "in review", "inreview", "approved", "planning", "permitting", "design", "pre-construction",
+        "preconstruction", "under review", "前期手续", "手续办理", "供地", "土地摘牌", "已摘牌", "设计阶段",
+        "前期阶段", "拿地", "已拿地", "预备项目", "储备项目", "前期项目",
     ),
     Status.UNDER_CONSTRUCTION: (
-        "under construction",
-        "underconstruction",
-        "construction",
-        "在建",
-        "开工",
-        "已开工",
-        "开工建设",
-        "续建",
-        "建设中",
-        "新开工",
-        "施工",
-        "施工中",
-        "正在建设",
+        "under construction", "underconstruction", "construction", "在建", "开工", "已开工", "开工建设", "续建",
+        "建设中", "新开工", "施工", "施工中", "正在建设", "促竣工", "在建项目", "加快建设", "主体施工", "施工建设",
+        "active", "construction started", "constructionstarted", "ongoing", "in progress", "under way", "underway",
+        "implementation", "in construction", "construction underway", "building", "续建项目", "新开工项目",
+        "已动工", "动工", "主体建设", "建设阶段", "正在施工", "促投产", "加快推进", "推进中", "在建阶段",
     ),
-    Status.COMMISSIONING: ("commissioning", "设备调试", "设备安装调试", "调试", "安装调试"),
-    Status.TRIAL_PRODUCTION: ("trial production", "trialproduction", "试产", "试生产", "试运行", "试运营"),
+    Status.COMMISSIONING: ("commissioning", "设备调试", "设备安装调试", "调试", "安装调试", "设备安装", "安装设备",
+                           "设备进场"),
+    Status.TRIAL_PRODUCTION: ("trial production", "trialproduction", "试产", "试生产", "试运行", "试运营", "试投产",
+                              "部分投产", "试营业"),
     Status.IN_PRODUCTION: (
-        "in production",
-        "inproduction",
-        "production",
-        "投产",
-        "已投产",
-        "建成投产",
-        "竣工投产",
-        "达产",
-        "竣工",
-        "已竣工",
-        "建成",
-        "已建成",
-        "运营",
-        "已运营",
+        "in production", "inproduction", "production", "投产", "已投产", "建成投产", "竣工投产", "达产", "竣工", "已竣工",
+        "建成", "已建成", "运营", "已运营", "完工", "已完工", "建成运营", "投入运营", "投入使用", "已投入使用",
+        "已建成投产", "开业", "已开业", "营业", "completed", "complete", "closed", "operational", "operating",
+        "in operation", "commissioned", "in service", "投产项目", "竣工项目", "竣工投产项目", "全面投产",
     ),
     Status.ON_HOLD: (
-        "on hold",
-        "onhold",
-        "hold",
-        "suspended",
-        "停缓建",
-        "暂缓",
-        "停建",
-        "缓建",
-        "停工",
-        "暂停",
-        "暂停建设",
-        "停滞",
-        "搁置",
+        "on hold", "onhold", "hold", "suspended", "停缓建", "暂缓", "停建", "缓建", "停工", "暂停", "暂停建设", "停滞",
+        "搁置", "中止", "延期", "推迟", "停滞不前", "暂停实施", "deferred", "paused", "stalled", "on-hold",
+        "dormant", "暂缓实施", "暂停推进",
     ),
-    Status.CANCELLED: ("cancelled", "canceled", "终止", "取消", "已终止", "已取消", "撤销", "退出", "已退出", "解约"),
-}
+    Status.CANCELLED: ("cancelled", "canceled", "终止", "取消", "已终止", "已取消", "撤销", "退出", "已退出", "解约",
+                       "撤资", "放弃", "不再推进", "已注销", "注销", "流失", "终止合作", "dropped", "abandoned",
+                       "withdrawn", "terminated", "已流失", "已放弃"),
+}  # fmt: skip
 _LOOKUP: dict[str, Status] = {}
 for _status, _words in _SYNONYMS.items():
     for _word in (*_words, _status.value, _LABELS[_status][0], _LABELS[_status][1]):
@@ -122,11 +104,41 @@ for _status, _words in _SYNONYMS.items():
 
 
 def parse_status(value: object) -> Status:
-    """A Status from its machine name, English label or a Chinese word users write."""
+    """A Status from its machine name, English label or a word real reports write ("续建",
+    "Construction started"); raises unknown_status for a word that is not one."""
     if isinstance(value, Status):
         return value
-    text = re.sub(r"[\s_\-　]+", "", str(value if value is not None else "").lower())
-    status = _LOOKUP.get(text)
+    status = status_of_word(str(value if value is not None else ""))
     if status is None:
         raise ValidationError(Problem("unknown_status", "status", {"value": value}))
     return status
+
+
+_BRACKET_RE = re.compile(r"[(（\[【][^()（）\[\]【】]*[)）\]】]")
+
+
+def status_of_word(text: str) -> Status | None:
+    """The Status a short cell means, or None: tried whole, then without brackets, a trailing
+    项目/阶段/中 or an "已", then as parts ("在建、续建") that all mean the same."""
+    key = _key(text)
+    if not key:
+        return None
+    found = _LOOKUP.get(key)
+    if found is not None:
+        return found
+    for variant in (_key(_BRACKET_RE.sub("", text)), key.removesuffix("项目"), key.removesuffix("阶段"),
+                    key.removesuffix("中"), key.removeprefix("已")):  # fmt: skip
+        if variant and variant in _LOOKUP:
+            return _LOOKUP[variant]
+    parts = [p for p in re.split(r"[、,，/;；]+", text) if p.strip()]
+    if len(parts) > 1:
+        statuses = {_LOOKUP.get(_key(p)) for p in parts}
+        if len(statuses) == 1 and None not in statuses:
+            return statuses.pop()
+    return None
+
+
+def _key(text: str) -> str:
+    import unicodedata
+
+    return re.sub(r"[\s_\-　]+", "", unicodedata.normalize("NFKC", text).lower())

@@ -77,8 +77,8 @@ PROJECT_COLUMNS: tuple[Column, ...] = (
            ("key project", "key"), ("是否重点项目", "重点项目", "是否重点")),
     Column("project_type", "Project type", "项目类型", Kind.PROJECT_TYPE,
            ("project type", "type", "nature"), ("项目类型", "建设性质", "项目性质")),
-    Column("investor_origin", "Investor origin", "资金来源", Kind.INVESTOR_ORIGIN,
-           ("investor origin", "origin", "capital source"), ("资金来源", "投资来源", "内外资")),
+    Column("investor_origin", "Investor origin", "投资来源", Kind.INVESTOR_ORIGIN,
+           ("investor origin", "origin"), ("投资来源", "内外资")),
     Column("officer", "Service officer", "服务专员", Kind.TEXT,
            ("officer", "service officer"), ("服务专员", "责任人", "跟踪服务人员")),
     # A person and/or a phone number, as lists give it (联系人 / 联系方式): free text.

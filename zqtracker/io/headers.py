@@ -1,119 +1,313 @@
-"""Which field a column header names, and the money unit it carries.
+"""Which fields a column header may name, how strongly, and the unit, currency and year it carries.
 
-Headers are compared folded: full-width and half-width alike (NFKC), case, spaces and line breaks
-ignored, a trailing colon or required-mark star dropped. A bracketed unit ("计划总投资（万元）",
-"Planned investment (10k yuan)") is split off and becomes the column's unit. An exact synonym
-wins; then a pattern (a year's plan, cumulative amounts, a month); then the longest Chinese synonym
-the header contains ("项目名称及建设内容" → name).
+A header is folded first: full-width and half-width alike (NFKC), case, spaces and line breaks
+ignored, a trailing colon or required-mark star dropped, camelCase and snake_case split into words
+("totalInvestment" → "total investment"). Bracketed units are split off ("计划总投资（万元）" →
+计划总投资 in 10,000 yuan), as are currencies ("投资总额（万美元）": US dollars, never yuan) and area
+units ("用地（平方米）": square metres, not 亩).
+
+:func:`header_candidates` gives every field the header may name, strongest first: an exact header
+(4), an exact header with a year or number beside it (3: "Status 2024", "2024年计划投资"), a pattern or
+English words inside a short header (2), a Chinese word inside a longer header (1) unless a word of
+that header rules the field out (io/header_words.py). io/layout.py then weighs the candidates
+against the values beneath (io/evidence.py) — a header alone never decides an ambiguous column.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from zqtracker.domain.money import unit_factor_of
-from zqtracker.io.columns import (
-    IGNORED_HEADERS,
-    IMPORT_ONLY_COLUMNS,
-    MONTHLY_COLUMNS,
-    PROJECT_COLUMNS,
-    ROW_NUMBER_HEADERS,
-    Column,
-    Kind,
+from zqtracker.io.columns import IMPORT_ONLY_COLUMNS, MONTHLY_COLUMNS, PROJECT_COLUMNS, ROW_NUMBER_HEADERS, Kind
+from zqtracker.io.header_words import (
+    AMBIGUOUS,
+    CONTAINED,
+    COUNT_MARKS,
+    DISTRICT_RANK,
+    EXACT,
+    EXCLUDED,
+    FIELD_RANK,
+    IGNORED,
+    PERCENT_MARKS,
 )
-from zqtracker.io.values import fold, year_in
+from zqtracker.io.values import year_in
 
 ROW_NUMBER = "row_number"
 IGNORED_PREFIX = "ignore:"
+KIND_OF: dict[str, Kind] = {c.field: c.kind for c in (*PROJECT_COLUMNS, *MONTHLY_COLUMNS, *IMPORT_ONLY_COLUMNS)}
+KIND_OF.update({"contact": Kind.TEXT, "progress_note": Kind.TEXT})
 
 
 @dataclass(frozen=True, slots=True)
 class HeaderMatch:
     field: str  # a project field, "month", "amount", "chain", "annual_plan", "row_number", "ignore:<what>"
-    quality: int  # 3 exact, 2 pattern, 1 contained synonym
+    quality: int  # 4 exact, 3 exact beside a year/number, 2 pattern or words, 1 contained word
     unit: int | None = None  # money factor named in the header
-    year: int | None = None  # "2024年计划投资"
+    year: int | None = None  # "2024年计划投资", "Status 2024"
+    currency: str | None = None  # "USD", "CAD", "EUR", "HKD", "JPY", "GBP", "USD?" ($ of unknown country)
+    area: str | None = None  # "mu", "m2", "ha"
+    rank: int = 0  # among location columns, how surely this one is the district
+    ambiguous: bool = False  # one of several fields the header may name; the values decide
 
 
-_BRACKETS_RE = re.compile(r"[(\[（【〔]([^()\[\]（）【】〔〕]*)[)\]）】〕]")
+# -- folding -----------------------------------------------------------------------------------------
+_BRACKETS_RE = re.compile(r"[(\[（【〔{｛]([^()\[\]（）【】〔〕{}｛｝]*)[)\]）】〕}｝]")
 _UNIT_SUFFIX_RE = re.compile(r"(?:[/／:：]|单位[:：]?)\s*([^\s/／:：]+)$")
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_AROUND_CJK_RE = re.compile(rf"\s*([{_CJK}])\s*")
+_CAMEL_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_YEAR_WORD_RE = re.compile(r"((?:19|20|21)\d{2})\s*(?:年度|年)?")
+_TRAILING_NUMBER_RE = re.compile(r"\s*\d{1,2}$")
+
+# Currency words: code, multiplier of that currency's unit. Longest first.
+_CURRENCIES: list[tuple[str, str, int]] = sorted([
+    ("万美元", "USD", 10_000), ("亿美元", "USD", 100_000_000), ("美元", "USD", 1), ("usd", "USD", 1),
+    ("us$", "USD", 1), ("usdollars", "USD", 1), ("usdollar", "USD", 1), ("dollars", "USD?", 1),
+    ("$m", "USD?", 1_000_000), ("$million", "USD?", 1_000_000), ("$millions", "USD?", 1_000_000),
+    ("$", "USD?", 1), ("millions", "?", 1_000_000), ("million", "?", 1_000_000), ("m$", "USD?", 1_000_000),
+    ("c$", "CAD", 1), ("cad", "CAD", 1), ("cad$", "CAD", 1), ("加元", "CAD", 1), ("万加元", "CAD", 10_000),
+    ("欧元", "EUR", 1), ("万欧元", "EUR", 10_000), ("eur", "EUR", 1), ("€", "EUR", 1),
+    ("港元", "HKD", 1), ("万港元", "HKD", 10_000), ("港币", "HKD", 1), ("万港币", "HKD", 10_000),
+    ("hk$", "HKD", 1), ("hkd", "HKD", 1), ("日元", "JPY", 1), ("万日元", "JPY", 10_000), ("jpy", "JPY", 1),
+    ("英镑", "GBP", 1), ("gbp", "GBP", 1), ("£", "GBP", 1), ("万英镑", "GBP", 10_000),
+], key=lambda t: -len(t[0]))  # fmt: skip
+_AREA_WORDS: dict[str, str] = {
+    "亩": "mu", "mu": "mu", "平方米": "m2", "平米": "m2", "㎡": "m2", "m2": "m2", "m²": "m2", "sqm": "m2",
+    "squaremetres": "m2", "squaremeters": "m2", "公顷": "ha", "ha": "ha", "hectares": "ha", "hectare": "ha",
+    "万平方米": "10k m2",
+}  # fmt: skip
+
+
+def currency_of(word: str) -> tuple[str, int] | None:
+    """("USD", 10000) for "万美元"; None for yuan or no currency."""
+    key = re.sub(r"[\s,，]+", "", unicodedata.normalize("NFKC", word)).lower().strip("()（）[]【】{}:：")
+    key = key.replace("单位", "").replace("unit", "").replace("in", "", 1) if key.startswith(("单位", "unit", "in")) \
+        else key  # fmt: skip
+    for word_, code, factor in _CURRENCIES:
+        if key == word_:
+            return code, factor
+    return None
+
+
+def _words(text: str) -> str:
+    """Folded words: NFKC, camelCase and snake_case split, lower case, single spaces between Latin
+    words and none around CJK characters."""
+    t = unicodedata.normalize("NFKC", text).strip().strip("*:：").strip()
+    t = t.replace("_", " ")
+    t = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", t)
+    t = _CAMEL_RE.sub(" ", t).lower()
+    t = " ".join(t.split())
+    t = _AROUND_CJK_RE.sub(r"\1", t)
+    return t.replace("（", "(").replace("）", ")").strip()
 
 
 def header_key(text: str) -> str:
-    key = fold(text).strip("*＊:：")
-    return key.replace("（", "(").replace("）", ")")
+    """The header compared: words folded (see _words), brackets half-width."""
+    return _words(text)
 
 
 def split_unit(text: str) -> tuple[str, int | None]:
     """("计划总投资", 10000) from "计划总投资（万元）"; brackets that are not units stay."""
-    key = header_key(text)
-    unit = None
+    folded = _split(text)
+    return folded[0], folded[1]
+
+
+@lru_cache(maxsize=8192)
+def _split(text: str) -> tuple[str, int | None, str | None, int | None, str | None]:
+    """(key, money factor, currency, currency factor, area unit) of a header."""
+    key = _words(text)
+    unit: int | None = None
+    currency: str | None = None
+    cfactor: int | None = None
+    area: str | None = None
     for m in list(_BRACKETS_RE.finditer(key)):
-        factor = unit_factor_of(m.group(1))
-        if factor is not None:
-            unit = factor
-            key = key.replace(m.group(0), "")
-    m = _UNIT_SUFFIX_RE.search(key)
-    if m and unit_factor_of(m.group(1)) is not None:
-        unit = unit_factor_of(m.group(1))
-        key = key[: m.start()]
-    return key.strip(), unit
+        inner = m.group(1).strip()
+        found = _unit_word(inner)
+        if found is None:
+            continue
+        kind, value = found
+        if kind == "unit":
+            unit = value  # type: ignore[assignment]
+        elif kind == "currency":
+            currency, cfactor = value  # type: ignore[misc]
+        else:
+            area = value  # type: ignore[assignment]
+        key = key.replace(m.group(0), " ")
+    m2 = _UNIT_SUFFIX_RE.search(key)
+    if m2:
+        found = _unit_word(m2.group(1))
+        if found is not None:
+            kind, value = found
+            if kind == "unit":
+                unit = value  # type: ignore[assignment]
+            elif kind == "currency":
+                currency, cfactor = value  # type: ignore[misc]
+            else:
+                area = value  # type: ignore[assignment]
+            key = key[: m2.start()]
+    key = " ".join(key.split())
+    key = _AROUND_CJK_RE.sub(r"\1", key).strip()
+    return key, unit, currency, cfactor, area
 
 
-def _build_lookup() -> tuple[dict[str, str], list[tuple[str, str]]]:
-    exact: dict[str, str] = {}
-    columns: list[Column] = [*PROJECT_COLUMNS, *MONTHLY_COLUMNS[2:], *IMPORT_ONLY_COLUMNS]
-    for column in columns:
-        for word in column.synonyms:
-            exact.setdefault(header_key(word), column.field)
-            base, _unit = split_unit(word)
-            exact.setdefault(base, column.field)
-    for word in ROW_NUMBER_HEADERS:
-        exact.setdefault(header_key(word), ROW_NUMBER)
-    for what, words in IGNORED_HEADERS.items():
-        for word in words:
-            exact.setdefault(header_key(word), IGNORED_PREFIX + what)
-    # Only Chinese synonyms are looked for inside longer headers ("项目名称及建设内容"): English
-    # words inside others mislead ("Competition name" is no project name).
-    contained = sorted(
-        ((k, f) for k, f in exact.items() if len(k) >= 2 and _is_cjk(k) and f != ROW_NUMBER),
-        key=lambda kv: -len(kv[0]),
-    )
-    return exact, contained
+def _unit_word(word: str) -> tuple[str, object] | None:
+    w = word.strip()
+    lowered = re.sub(r"\s+", "", w).lower()
+    for prefix in ("单位:", "单位：", "unit:", "units:", "in"):
+        if lowered.startswith(prefix) and len(lowered) > len(prefix):
+            lowered = lowered[len(prefix) :]
+    if lowered in _AREA_WORDS:
+        return "area", _AREA_WORDS[lowered]
+    cur = currency_of(lowered)
+    if cur is not None:
+        return "currency", cur
+    factor = unit_factor_of(lowered)
+    if factor is not None and lowered not in ("million", "millions", "billion", "m"):
+        return "unit", factor
+    return None
+
+
+# -- lookups -----------------------------------------------------------------------------------------
+def _fold_key(word: str) -> str:
+    return _words(word)
+
+
+def _build() -> tuple[dict[str, list[str]], list[tuple[str, str]], dict[str, str], list[tuple[str, str]]]:
+    exact: dict[str, list[str]] = {}
+    for field, words in EXACT.items():
+        for w in words:
+            exact.setdefault(_fold_key(w), []).append(field)
+    for w in ROW_NUMBER_HEADERS:
+        exact.setdefault(_fold_key(w), []).insert(0, ROW_NUMBER)
+    ignored: dict[str, str] = {}
+    for what, words in IGNORED.items():
+        for w in words:
+            ignored.setdefault(_fold_key(w), IGNORED_PREFIX + what)
+    contained = sorted(((_fold_key(w), f) for f, words in CONTAINED.items() for w in words), key=lambda kv: -len(kv[0]))
+    contained_ignored = sorted(((k, v) for k, v in ignored.items() if _is_cjk(k) and len(k) >= 2),
+                               key=lambda kv: -len(kv[0]))  # fmt: skip
+    return exact, contained, ignored, contained_ignored
 
 
 def _is_cjk(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-_EXACT, _CONTAINED = _build_lookup()
-KIND_OF: dict[str, Kind] = {c.field: c.kind for c in (*PROJECT_COLUMNS, *MONTHLY_COLUMNS, *IMPORT_ONLY_COLUMNS)}
+_EXACT, _CONTAINED, _IGNORED, _CONTAINED_IGNORED = _build()
+_AMBIGUOUS = {_fold_key(k): v for k, v in AMBIGUOUS.items()}
+_RANK = {_fold_key(k): v for k, v in DISTRICT_RANK.items()}
+_FIELD_RANK = {_fold_key(k): v for k, v in FIELD_RANK.items()}
+_ENGLISH_PHRASES = sorted(
+    ((k, f) for k, fields in _EXACT.items() for f in fields if " " in k and k.isascii()), key=lambda kv: -len(kv[0])
+)
 
 _PLAN_RE = re.compile(r"^(?:((?:19|20|21)\d{2})年?度?|本年度?|当年|年度)(?:计划|计划完成|计划投资|投资计划)")
-_CUMULATIVE_RE = re.compile(r"(累计|1-\d{1,2}月|1~\d{1,2}月|1—\d{1,2}月|截至|截止|至今|以来|ytd|todate)")
-_COMPLETED_WORDS = ("完成", "completed")
+_CUMULATIVE_RE = re.compile(r"(累计|1-\d{1,2}月|1~\d{1,2}月|1—\d{1,2}月|1-月|1~月|截至|截止|至今|以来|ytd|todate|"
+                            r"year to date|cumulative)")  # fmt: skip
+_COMPLETED_WORDS = ("完成", "投资", "completed", "investment")
+
+
+@lru_cache(maxsize=8192)
+def header_candidates(text: str) -> tuple[HeaderMatch, ...]:
+    """Every field ``text`` may name, strongest first (empty: a header zqtracker does not know)."""
+    if not text or not text.strip() or len(text) > 60:
+        return ()
+    key, unit, currency, cfactor, area = _split(text)
+    if not key:
+        return ()
+    if currency is not None and cfactor is not None:
+        unit = cfactor
+    out: list[HeaderMatch] = []
+    year = year_in(text) if re.search(r"(?:19|20|21)\d{2}", key) else None
+
+    def add(field: str, quality: int, **kw: object) -> None:
+        if any(c.field == field for c in out):
+            return
+        rank_key = str(kw.pop("rank_key", key))
+        rank = _RANK.get(key, _RANK.get(rank_key, 0)) if field == "district" else _FIELD_RANK.get(key, 5)
+        out.append(HeaderMatch(field, quality, unit, kw.get("year", year) if field == "annual_plan" else  # type: ignore[arg-type]
+                               (year if quality == 3 else None), currency, area, rank,
+                               bool(kw.get("ambiguous", False))))  # fmt: skip
+
+    full = _words(text)
+    fields = _EXACT.get(key) or _EXACT.get(full)
+    is_cumulative = bool(_CUMULATIVE_RE.search(key))
+    if key in _AMBIGUOUS:
+        for f in _AMBIGUOUS[key]:
+            add(f, 4, ambiguous=True)
+    if fields and not (is_cumulative and set(fields) & {"amount", "planned_investment"}):
+        for f in fields:
+            add(f, 4)
+    if key in _IGNORED:
+        add(_IGNORED[key], 4)
+    if out:
+        return _ordered(out)
+    m = _PLAN_RE.match(key)
+    if m:
+        add("annual_plan", 3, year=int(m.group(1)) if m.group(1) else None)
+        return tuple(out)
+    if is_cumulative and any(w in key for w in _COMPLETED_WORDS):
+        add(IGNORED_PREFIX + "cumulative", 3)
+        return tuple(out)
+    if any(mark in key for mark in PERCENT_MARKS) or key.endswith("率"):
+        add(IGNORED_PREFIX + "percent", 3)
+        return tuple(out)
+    if any(mark in key for mark in COUNT_MARKS) or key in ("数量",):
+        add(IGNORED_PREFIX + "count", 3)
+        return tuple(out)
+    unbracketed = _AROUND_CJK_RE.sub(r"\1", " ".join(_BRACKETS_RE.sub(" ", key).split()))
+    if unbracketed and unbracketed != key:  # "项目名称（全称）", "Status (current)": a remark in brackets
+        for f in _AMBIGUOUS.get(unbracketed, ()):
+            add(f, 3, ambiguous=True, rank_key=unbracketed)
+        for f in _EXACT.get(unbracketed, ()):
+            add(f, 3, rank_key=unbracketed)
+        if unbracketed in _IGNORED:
+            add(_IGNORED[unbracketed], 3)
+        if out:
+            return _ordered(out)
+    bare = _TRAILING_NUMBER_RE.sub("", _YEAR_WORD_RE.sub(" ", key)).strip()
+    bare = _AROUND_CJK_RE.sub(r"\1", " ".join(bare.split()))
+    if bare and bare != key:
+        for f in _AMBIGUOUS.get(bare, ()):
+            add(f, 3, ambiguous=True, rank_key=bare)
+        for f in _EXACT.get(bare, ()):
+            add(f, 3, rank_key=bare)
+        if bare in _IGNORED:
+            add(_IGNORED[bare], 3)
+        if out:
+            return _ordered(out)
+    if key.isascii():
+        words = key.split()
+        if len(words) <= 5:
+            padded = f" {key} "
+            for phrase, f in _ENGLISH_PHRASES:
+                if f" {phrase} " in padded and not _excluded(f, key):
+                    add(f, 2)
+        return _ordered(out)
+    for word, f in _CONTAINED:
+        if word in key and not _excluded(f, key):
+            add(f, 1)
+    for word, f in _CONTAINED_IGNORED:
+        if word in key:
+            add(f, 1)
+    return _ordered(out)
+
+
+def _excluded(field: str, key: str) -> bool:
+    return any(w in key for w in EXCLUDED.get(field, ()))
+
+
+def _ordered(out: list[HeaderMatch]) -> tuple[HeaderMatch, ...]:
+    return tuple(sorted(out, key=lambda c: -c.quality))
 
 
 def match_header(text: str) -> HeaderMatch | None:
-    """The field a header names, or None for a header zqtracker does not know."""
-    if not text or not text.strip():
-        return None
-    base, unit = split_unit(text)
-    if not base:
-        return None
-    field = _EXACT.get(header_key(text)) or _EXACT.get(base)
-    if field is not None and not (field in ("amount", "planned_investment") and _CUMULATIVE_RE.search(base)):
-        return HeaderMatch(field, 3, unit)
-    m = _PLAN_RE.match(base)
-    if m:
-        return HeaderMatch("annual_plan", 2, unit, int(m.group(1)) if m.group(1) else None)
-    if _CUMULATIVE_RE.search(base) and any(w in base for w in _COMPLETED_WORDS):
-        return HeaderMatch(IGNORED_PREFIX + "cumulative", 2, unit)
-    for word, found in _CONTAINED:
-        if word in base:
-            return HeaderMatch(found, 1, unit)
-    return None
+    """The strongest field a header names, or None for a header zqtracker does not know."""
+    found = header_candidates(text) if isinstance(text, str) else ()
+    return found[0] if found else None
 
 
 def header_year(text: str) -> int | None:

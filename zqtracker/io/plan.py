@@ -9,18 +9,29 @@ status column of 100k rows costs nine conversions), the result kept column-wise 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from zqtracker.domain.errors import Problem, ValidationError
+from zqtracker.domain.status import Status
 from zqtracker.io import values as cells
 from zqtracker.io.columns import Kind
+from zqtracker.io.context import is_level, level_of, status_of_section
 from zqtracker.io.errors import CellProblem
+from zqtracker.io.evidence import is_sector_text, place_of
 from zqtracker.io.headers import KIND_OF, ROW_NUMBER
 from zqtracker.io.layout import MONTHLY, ColumnInfo, SheetLayout
 from zqtracker.io.reader import RawSheet
 from zqtracker.io.rows import classify, is_district
+
+# Key-project marks districts put before or after a name, a code or a row number ("★恒通光伏", "1●").
+MARKS = "★☆■□●○▲△◆◇※＊*"
+_MARKS_RE = re.compile(f"^[{re.escape(MARKS)}\\s]+|[{re.escape(MARKS)}\\s]+$")
+_AREA_FACTORS = {"m2": Decimal("0.0015"), "ha": Decimal(15), "10k m2": Decimal(15), "mu": Decimal(1)}
+_AREA_PLACES = Decimal("0.0001")
 
 
 @dataclass
@@ -45,7 +56,18 @@ class SheetPlan:
     needs_unit: list[ColumnInfo] = field(default_factory=list)  # money columns with unit-less numbers
     numeric_codes: list[int] = field(default_factory=list)  # data rows whose code cell is a number
     skipped: dict[int, str] = field(default_factory=dict)  # RawSheet.rows index → "total", "section1", …
-    default_district: str | None = None  # from 填报单位, when the sheet has no district column
+    default_district: str | None = None  # for rows without one: the user's choice, else the sheet's context
+    district_from: str = ""  # "user", "title", "sheet", "reporter"
+    default_sector: str | None = None  # the user's, for rows without one
+    default_status: str | None = None  # the user's, else the sheet's context (status_from says which)
+    status_from: str = ""
+    groups: list[str] = field(default_factory=list)  # group rows that say nothing of their rows (重点对接)
+    example_rows: list[int] = field(default_factory=list)  # 1-based rows of a template's example
+    continuations: list[int] = field(default_factory=list)  # 1-based rows without a name under a project
+    foreign: list[ColumnInfo] = field(default_factory=list)  # money columns in another currency
+    marked: int = 0  # names or codes that carried a key-project mark
+    area_rounded: int = 0  # land areas rounded to 0.0001 亩 when converted
+    unknown_statuses: dict[str, list[int]] = field(default_factory=dict)  # word → data rows k
 
     def __len__(self) -> int:
         return len(self.data_rows)
@@ -68,6 +90,30 @@ class PlanOptions:
     column_units: dict[int, int] = field(default_factory=dict)  # the user's unit for one column
     date1904: bool = False
     known_districts: frozenset[str] = frozenset()
+    known_sectors: frozenset[str] = frozenset()
+    district: str | None = None  # the user's district for rows without one
+    sector: str | None = None
+    status: str | None = None
+    status_map: dict[str, str] = field(default_factory=dict)  # folded word → status value
+
+
+def combined_name(header: str) -> bool:
+    """A name column that also holds the project's content ("项目名称及建设内容")."""
+    return any(w in header for w in ("内容", "规模", "简介", "概况"))
+
+
+def foreign_currency(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> str | None:
+    """The currency of a money column that is not yuan ("USD", "CAD" …; "?" for millions of an
+    unstated currency; "unstated" for amounts with no unit or currency in a list written wholly in
+    English, which no bureau keeps in yuan): such a column is never read as yuan. None for yuan, or
+    for amounts whose unit the user gave."""
+    currency = info.currency or (layout.unit_currency if info.unit is None else None)
+    if currency is not None:
+        return currency
+    unitless = info.unit is None and layout.unit_line is None and opts.column_units.get(info.index) is None
+    if unitless and opts.unit is None and layout.english:
+        return "unstated"
+    return None
 
 
 def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Callable[[Any], Any]:
@@ -82,15 +128,30 @@ def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Calla
     kind = KIND_OF.get(f, Kind.TEXT)
     if kind is Kind.MONEY:
         return lambda v: cells.parse_money_cell(v, unit, "plan" if f == "annual_plan" else f)
+    if kind is Kind.STATUS and opts.status_map:
+        mapped = opts.status_map
+
+        def status(v: Any) -> Any:
+            chosen = mapped.get(cells.fold(cells.display(v)))
+            return Status(chosen) if chosen else cells.parse_status_cell(v, f)
+
+        return status
+    if kind is Kind.DECIMAL and info.area not in (None, "mu"):
+        factor = _AREA_FACTORS[info.area]
+        return lambda v: cells.parse_decimal(v, f) * factor
     parsers: dict[Kind, Callable[[Any], Any]] = {
         Kind.CODE: lambda v: cells.parse_code(v, f),
-        Kind.DATE: lambda v: cells.parse_date(v, f, opts.date1904),
+        Kind.DATE: lambda v: cells.parse_date(v, f, opts.date1904, info.date_order),
         Kind.DECIMAL: lambda v: cells.parse_decimal(v, f),
         Kind.STATUS: lambda v: cells.parse_status_cell(v, f),
         Kind.BOOL: lambda v: cells.parse_bool(v, f),
         Kind.PROJECT_TYPE: lambda v: cells.parse_project_type(v, f),
         Kind.INVESTOR_ORIGIN: lambda v: cells.parse_origin(v, f),
     }
+    if f == "district":
+        return lambda v: place_of(cells.parse_text(v, f))
+    if f == "name" and combined_name(info.header):
+        return lambda v: cells.parse_text(cells.name_part(v) if isinstance(v, str) else v, f)
     return parsers.get(kind, lambda v: cells.parse_text(v, f))
 
 
@@ -171,22 +232,33 @@ class PlanBuilder:
         self.done = False
         off = sheet.col_offset
         self.columns: list[tuple[int, ColumnInfo, ColumnConverter]] = []
-        for info in layout.mapped():
+        self.foreign: list[ColumnInfo] = []
+        for info in sorted(layout.mapped(), key=lambda c: c.joined):  # a joined column after its first
             if info.month is not None and info.month[0] is None:
                 plan.sheet_problems.append(CellProblem(sheet.name, layout.header_row + 1, info.letter, info.header,
                                                        info.header, Problem("month_without_year", "month",
                                                                             {"value": info.header})))  # fmt: skip
                 continue
+            if info.is_money and foreign_currency(info, layout, self.opts) is not None:
+                self.foreign.append(info)  # never read as yuan: left out, said in one sentence
+                continue
             self.columns.append((info.index - off, info, ColumnConverter(converter(info, layout, self.opts))))
             if info.month is None and info.field not in ("annual_plan", "chain"):
                 plan.values.setdefault(info.field or "", [])
+        self.examples = frozenset(layout.example_rows)
+        plan.example_rows = [r + 1 for r in layout.example_rows]
         cols = {c.field: c.index - off for c in layout.mapped() if c.field in ("code", "name")}
         self.code_col, self.name_col = cols.get("code"), cols.get("name")
         self.number_col = next((c.index - off for c in layout.columns if c.field == ROW_NUMBER), None)
-        if "district" not in layout.fields() and layout.reporter:
-            found = [d for d in self.opts.known_districts if d in layout.reporter]
-            if len(found) == 1:
-                plan.default_district = found[0]
+        if self.opts.district:
+            plan.default_district, plan.district_from = self.opts.district, "user"
+        elif layout.district_hint:
+            plan.default_district, plan.district_from = layout.district_hint, layout.district_from
+        plan.default_sector = self.opts.sector or None
+        if self.opts.status:
+            plan.default_status, plan.status_from = self.opts.status, "user"
+        elif layout.status_hint:
+            plan.default_status, plan.status_from = layout.status_hint, layout.status_from
         self.contexts: list | None = None
         self.current: tuple | None = None
         self.sec1: tuple | None = None
@@ -220,24 +292,114 @@ class PlanBuilder:
         self.done = True
         plan = self.plan
         plan.needs_unit = list(self.unitless.values())
+        self._marks()
+        self._continuations()
         self._apply_contexts()
         if self.layout.kind == MONTHLY and "month" in self.layout.fields():
             self._long_months()
+        self._unknown_statuses()
+        return plan
+
+    def _marks(self) -> None:
+        """★ ■ ● ▲ before or after a name, a code or a row number: a key project; the mark goes."""
+        plan = self.plan
+        marked: set[int] = set()
+        for f in ("name", "code"):
+            col = plan.values.get(f)
+            if not col:
+                continue
+            joined = "\x00".join(v for v in col if v)
+            if not any(mark in joined for mark in MARKS):  # one scan of the column, not a regex per cell
+                continue
+            for k, v in enumerate(col):
+                if v and _MARKS_RE.search(v):
+                    stripped = _MARKS_RE.sub("", v)
+                    if stripped:
+                        col[k] = stripped
+                        marked.add(k)
+        j = self.number_col
+        if j is not None:
+            rows = self.sheet.rows
+            for k, i in enumerate(plan.data_rows):
+                row = rows[i]
+                v = row[j] if j < len(row) else ""
+                if v.__class__ is str and _MARKS_RE.search(v):  # type: ignore[union-attr]
+                    marked.add(k)
+        if not marked:
+            return
+        plan.marked = len(marked)
+        flags = plan.values.get("is_key_project")
+        if flags is None:
+            flags = plan.values["is_key_project"] = [None] * len(plan)
+        for k in marked:
+            if flags[k] is None:
+                flags[k] = True
+
+    def _continuations(self) -> None:
+        """A row with values but neither name nor code, under a project (a funding-source line, a
+        second line of its text) continues that project: its amounts are not a second project. A
+        nameless row before any project is a problem of its own."""
+        plan = self.plan
         names, codes = plan.values.get("name"), plan.values.get("code")
+        drop: list[int] = []
         for k in range(len(plan)):
-            if (names is None or names[k] is None) and (codes is None or codes[k] is None) and k not in plan.problems:
+            if (names is not None and names[k] is not None) or (codes is not None and codes[k] is not None):
+                continue
+            if any(p.problem.field in ("name", "code") for p in plan.problems.get(k, ())):
+                continue
+            if k > 0:
+                drop.append(k)
+            else:
+                plan.problems.pop(k, None)
                 plan.add_problem(k, CellProblem(self.sheet.name, plan.row_numbers[k], "", "", "",
                                                 Problem("not_a_project_row", "name")))  # fmt: skip
-        return plan
+        if drop:
+            plan.continuations = [plan.row_numbers[k] for k in drop]
+            for k in drop:
+                plan.skipped[plan.data_rows[k]] = "continuation"
+            self._drop(set(drop))
+
+    def _drop(self, drop: set[int]) -> None:
+        """Remove data rows ``drop`` from every column of the plan."""
+        plan = self.plan
+        keep = [k for k in range(len(plan)) if k not in drop]
+        new = {old: i for i, old in enumerate(keep)}
+        plan.data_rows = [plan.data_rows[k] for k in keep]
+        plan.row_numbers = [plan.row_numbers[k] for k in keep]
+        for f, col in plan.values.items():
+            plan.values[f] = [col[k] for k in keep]
+        plan.problems = {new[k]: ps for k, ps in plan.problems.items() if k in new}
+        plan.months = [(new[k], *rest) for k, *rest in plan.months if k in new]  # type: ignore[misc]
+        plan.plans = [(new[k], *rest) for k, *rest in plan.plans if k in new]  # type: ignore[misc]
+        plan.numeric_codes = [new[k] for k in plan.numeric_codes if k in new]
+        if plan.chain is not None:
+            plan.chain = [plan.chain[k] for k in keep if k < len(plan.chain)]
+        if plan.status_hint is not None:
+            plan.status_hint = [plan.status_hint[k] for k in keep if k < len(plan.status_hint)]
+        if self.contexts is not None:
+            self.contexts = [self.contexts[k] for k in keep]
+
+    def _unknown_statuses(self) -> None:
+        """Status words nobody taught zqtracker: listed once each (the preview asks what each
+        means; ``--status-map`` says it on the command line)."""
+        plan = self.plan
+        for k, problems in plan.problems.items():
+            for p in problems:
+                if p.problem.code == "unknown_status":
+                    plan.unknown_statuses.setdefault(p.value, []).append(k)
 
     def _select(self, start: int, end: int) -> None:
         plan, rows = self.plan, self.sheet.rows
         code_col, base = self.code_col, self.sheet.row_offset + 1
         data, numbers = plan.data_rows, plan.row_numbers
+        examples, offset = self.examples, self.sheet.row_offset
         for i in range(start, end):
             row = rows[i]
             if not any(row):
                 plan.blank += 1
+                continue
+            if examples and i + offset in examples:
+                plan.skipped[i] = "example"
                 continue
             code = row[code_col] if code_col is not None and code_col < len(row) else ""
             if code == "" or code is None or (code.__class__ is str and not code.strip()):
@@ -265,15 +427,32 @@ class PlanBuilder:
         elif kind_of_row == "total":
             plan.totals += 1
         else:
-            kind = "district" if is_district(text, self.opts.known_districts) else "sector"
+            kind, value = self._section_kind(text)
             if kind_of_row == "section1":
-                self.sec1, self.sec2 = (kind, text), None
+                self.sec1, self.sec2 = (kind, value), None
             else:
-                self.sec2 = (kind, text)
+                self.sec2 = (kind, value)
             self.current = (self.sec1, self.sec2)
             if self.contexts is None:
                 self.contexts = [None] * len(plan.data_rows)
-            plan.sections.append(text)
+            if kind != "group":
+                plan.sections.append(text)
+
+    def _section_kind(self, text: str) -> tuple[str, str]:
+        """What a section row names for the rows under it: a level or district, a stage, a
+        sector — or nothing (a priority group such as 重点对接 is not a sector)."""
+        if is_level(text):
+            level = level_of(text)
+            return ("district", level) if level else ("group", text)
+        status = status_of_section(text)
+        if status is not None:
+            return "status", status.value
+        if is_district(text, self.opts.known_districts):
+            return "district", text
+        if text in self.opts.known_sectors or is_sector_text(text):
+            return "sector", text
+        self.plan.groups.append(text)
+        return "group", text
 
     def _convert(self, first_k: int) -> None:
         plan, rows, sheet = self.plan, self.sheet.rows, self.sheet
@@ -282,6 +461,10 @@ class PlanBuilder:
             return
         columns = _transpose(rows, chosen)
         n = len(chosen)
+        for info in self.foreign:
+            j = info.index - sheet.col_offset
+            if info not in plan.foreign and 0 <= j < len(columns) and any(not cells.is_empty(v) for v in columns[j]):
+                plan.foreign.append(info)
         for j, info, convert in self.columns:
             raw = columns[j] if 0 <= j < len(columns) else ("",) * n
             values, errors = convert(raw)
@@ -318,7 +501,14 @@ class PlanBuilder:
                 self._continuing(values, raw, first_k)
             elif f == "code" and float in set(map(type, raw)):
                 plan.numeric_codes.extend(first_k + k for k, v in enumerate(raw) if v.__class__ is float)
-            plan.values[f].extend(values)
+            if info.joined:
+                column = plan.values[f]
+                for k, v in enumerate(values):
+                    if v is not None:
+                        before = column[first_k + k]
+                        column[first_k + k] = v if before is None else f"{before} {v}"
+            else:
+                plan.values[f].extend(values)
 
     def _continuing(self, values: list, raw: tuple | list, first_k: int) -> None:
         """建设性质 "续建" says the project is being built, not what type it is."""
@@ -350,36 +540,45 @@ class PlanBuilder:
 
     # -- finishing -----------------------------------------------------------------------------------
     def _apply_contexts(self) -> None:
-        """Sections and the 填报单位 fill in the sector, chain and district rows leave blank."""
+        """Sections fill in the sector, chain, district and stage rows leave blank; then what the
+        user said, or the sheet's title, name or 填报单位 line, fills in the rest."""
         plan, n = self.plan, len(self.plan)
         if plan.status_hint is not None:
             plan.status_hint.extend([None] * (n - len(plan.status_hint)))
         if plan.chain is not None:
             plan.chain.extend([None] * (n - len(plan.chain)))
-        if plan.default_district is not None:
+        if self.contexts is not None:
+            sectors = plan.values.setdefault("sector", [None] * n)
             districts = plan.values.setdefault("district", [None] * n)
-            for k in range(n):
-                if districts[k] is None:
-                    districts[k] = plan.default_district
-        if self.contexts is None:
-            return
-        sectors = plan.values.setdefault("sector", [None] * n)
-        districts = plan.values.setdefault("district", [None] * n)
-        chain = plan.chain if plan.chain is not None else [None] * n
-        for k, ctx in enumerate(self.contexts):
-            if ctx is None:
+            chain = plan.chain if plan.chain is not None else [None] * n
+            for k, ctx in enumerate(self.contexts):
+                if ctx is None:
+                    continue
+                found_sectors = [s[1] for s in ctx if s and s[0] == "sector"]
+                found_districts = [s[1] for s in ctx if s and s[0] == "district"]
+                found_status = [s[1] for s in ctx if s and s[0] == "status"]
+                if sectors[k] is None and found_sectors:
+                    sectors[k] = found_sectors[-1]
+                if chain[k] is None and len(found_sectors) == 2:
+                    chain[k] = found_sectors[0]
+                if districts[k] is None and found_districts:
+                    districts[k] = found_districts[-1]
+                if found_status:
+                    if plan.status_hint is None:
+                        plan.status_hint = [None] * n
+                    if plan.status_hint[k] is None:
+                        plan.status_hint[k] = found_status[-1]
+            plan.chain = chain
+        for f, default in (("district", plan.default_district), ("sector", plan.default_sector)):
+            if default is None:
                 continue
-            found_sectors = [s[1] for s in ctx if s and s[0] == "sector"]
-            found_districts = [s[1] for s in ctx if s and s[0] == "district"]
-            if sectors[k] is None and found_sectors:
-                sectors[k] = found_sectors[-1]
-            if chain[k] is None and len(found_sectors) == 2:
-                chain[k] = found_sectors[0]
-            if districts[k] is None and found_districts:
-                districts[k] = found_districts[-1]
-        plan.chain = chain
-        for f, values in (("sector", sectors), ("district", districts)):
-            if all(v is None for v in values) and f not in self.layout.fields():
+            values = plan.values.setdefault(f, [None] * n)
+            for k in range(n):
+                if values[k] is None:
+                    values[k] = default
+        for f in ("sector", "district"):
+            values = plan.values.get(f)
+            if values is not None and all(v is None for v in values) and f not in self.layout.fields():
                 del plan.values[f]
 
     def _long_months(self) -> None:

@@ -15,11 +15,15 @@ from zqtracker.io.columns import NOTE_WORDS, TOTAL_WORDS
 
 _SECTION1_RE = re.compile(r"^[一二三四五六七八九十百]{1,3}\s*[、.．]\s*(.+)$")
 _SECTION2_RE = re.compile(r"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]\s*[、.．]?\s*(.+)$")
+_GROUP_COUNT_RE = re.compile(r"(?:[（(]\s*(?:共|合计)?\s*\d+\s*(?:个|项)(?:项目)?\s*[)）]|\d+\s*个)\s*$")
 _NUMERAL1_RE = re.compile(r"^[一二三四五六七八九十百]{1,3}\s*[、.．]?$")
 _NUMERAL2_RE = re.compile(r"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]$")
 _COUNT_RE = re.compile(r"\s*[（(]\s*(?:共|合计)?\s*\d+\s*(?:个|项)?\s*(?:项目)?\s*[)）]\s*$|\s*\d+\s*个\s*$")
 _TOTAL_RE = re.compile(r"^(?:" + "|".join(re.escape(w) for w in sorted(TOTAL_WORDS, key=len, reverse=True))
                        + r"|全市合计|总合计|其中)(?:[(（:：].*)?$", re.I)  # fmt: skip
+# A name cell that holds 合计 / 小计 / 总计 / 共计 anywhere ("龙海市合计14个", "合计（100项）") or starts
+# with 其中 ("其中：在建重点项目（90项）") is a total or its breakdown, never a project.
+_TOTAL_INSIDE_RE = re.compile(r"合计|小计|总计|共计|^其中|^grand total$|^sub-?total\b|^total\b", re.I)
 _NOTE_RE = re.compile(r"^(?:" + "|".join(re.escape(w) for w in sorted(NOTE_WORDS, key=len, reverse=True))
                       + r")\s*[0-9一二三]*\s*[:：、.]", re.I)  # fmt: skip
 _DISTRICT_SUFFIXES = ("区", "县", "市", "园区", "开发区", "新区", "园", "镇")
@@ -38,6 +42,10 @@ def classify(row: list, name_col: int | None, code_col: int | None, number_col: 
             return "note", first[1]
         if _TOTAL_RE.match(cells.fold(first[1])):
             return "total", first[1]
+    name = None if _empty_at(row, name_col) else row[name_col]  # type: ignore[index]
+    label = name if isinstance(name, str) else first[1] if first is not None else None
+    if isinstance(label, str) and _TOTAL_INSIDE_RE.search(cells.fold(label)):
+        return "total", label.strip()
     section = _section(row, name_col, number_col, spans)
     if section is not None:
         return f"section{section[0]}", section[1]
@@ -91,6 +99,8 @@ def _section(row: list, name_col: int | None, number_col: int | None, spans: dic
         return (1, clean_section(m1.group(1))) if m1 else (2, clean_section(m2.group(1)))  # type: ignore[union-attr]
     if len(texts) == 1 and spans.get(j, 1) >= 3:
         return 1, clean_section(text)
+    if len(texts) == 1 and _GROUP_COUNT_RE.search(text) and len(text) <= 30:  # "工业项目82个", "新能源汽车（12个）"
+        return 2, clean_section(text)
     return None
 
 

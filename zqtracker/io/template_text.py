@@ -41,7 +41,7 @@ T: dict[str, tuple[str, str]] = {
     "words_title": ("Words the import understands", "可识别的填写内容"),
     "status_words": ("Status", "项目状态"),
     "type_words": ("Project type", "项目类型"),
-    "origin_words": ("Investor origin", "资金来源"),
+    "origin_words": ("Investor origin", "投资来源"),
 }
 
 RULES: tuple[tuple[str, str], ...] = (

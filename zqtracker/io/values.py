@@ -84,6 +84,21 @@ def parse_text(value: object, field: str) -> str:
     return clean_text(value)
 
 
+_NAME_CUT_RE = re.compile(r"[\n\r]|[：:。；;]")
+
+
+def name_part(text: str) -> str:
+    """The name at the head of a "项目名称及建设内容" cell: up to its first line break, else up to a
+    colon or full stop that ends a name-sized head ("华南电池项目：建设年产10GWh…" → "华南电池项目")."""
+    head, sep, _rest = text.strip().partition("\n")
+    if sep and head.strip():
+        return head.strip()
+    m = _NAME_CUT_RE.search(text)
+    if m and 2 <= m.start() <= 60:
+        return text[: m.start()].strip()
+    return text.strip()
+
+
 def parse_code(value: object, field: str = "code") -> str:
     """A project code as text. A number read back (1.0) becomes the digits the cell shows ("1");
     a number too long to have kept its digits is refused rather than stored wrong."""
@@ -168,6 +183,8 @@ _FULL_DATE_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,
 _MONTH_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(?:份)?$")
 _COMPACT_RE = re.compile(r"^(\d{4})(\d{2})(\d{2})?$")
 _MONTH_ONLY_RE = re.compile(r"^(\d{1,2})\s*月(?:份)?$")
+# 9/30/2026, 9/30/2026 12:00:00 AM: month/day/year in US lists (day/month/year where a day above 12 says so)
+SLASH_DATE_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:[t\s]+\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:am|pm)?)?$")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20|21)\d{2})\s*年")
 
 
@@ -195,9 +212,10 @@ def _make_date(y: int, m: int, d: int, value: object, field: str) -> date:
     return result
 
 
-def parse_date(value: object, field: str, date1904: bool = False) -> date:
+def parse_date(value: object, field: str, date1904: bool = False, order: str = "mdy") -> date:
     """A date from an Excel date, a day number, "2023-10-10", "2023/10/10", "2023.10.10",
-    "2023年10月10日", "20231010", or a month ("2023.10", "2023年10月" → the 1st)."""
+    "2023年10月10日", "20231010", a month ("2023.10", "2023年10月" → the 1st), or "9/30/2026" in
+    the column's ``order`` (month/day/year unless a day above 12 showed the column is day/month)."""
     _check_error(value, field)
     if isinstance(value, tuple):
         d = as_date(value)
@@ -216,6 +234,13 @@ def parse_date(value: object, field: str, date1904: bool = False) -> date:
     m = _COMPACT_RE.match(text)
     if m:
         return _make_date(int(m[1]), int(m[2]), int(m[3] or 1), value, field)
+    m = SLASH_DATE_RE.match(text)
+    if m:
+        first, second = int(m[1]), int(m[2])
+        month, day = (first, second) if order == "mdy" else (second, first)
+        if month > 12:
+            raise ValidationError(Problem("ambiguous_slash_date", field, {"value": display(value)}))
+        return _make_date(int(m[3]), month, day, value, field)
     try:
         number = float(text)
     except ValueError:

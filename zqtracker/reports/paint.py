@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import os
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRectF
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF
 from PySide6.QtGui import QColor, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 from PySide6.QtSvg import QSvgRenderer
 
+from zqtracker.io.atomic import atomic_target
 from zqtracker.reports.page import (
     UNITS_PER_INCH,
     Document,
@@ -29,14 +30,14 @@ PDF_RESOLUTION = 1200
 class RenderError(Exception):
     """A PDF or printout could not be written: ``target`` (a file, or "" for a printer) and why."""
 
-    def __init__(self, target: str, reason: str) -> None:
+    def __init__(self, target: str, reason: str, reason_zh: str | None = None) -> None:
         super().__init__(f"cannot write {target}: {reason}" if target else f"cannot print: {reason}")
-        self.target, self.reason = target, reason
+        self.target, self.reason, self.reason_zh = target, reason, reason_zh or reason
 
     def describe(self, lang: str = "en") -> str:
         if not lang.startswith("zh"):
             return str(self)
-        return f"无法写入 {self.target}：{self.reason}" if self.target else f"无法打印：{self.reason}"
+        return f"无法写入 {self.target}：{self.reason_zh}" if self.target else f"无法打印：{self.reason_zh}"
 
 
 def page_layout(document: Document) -> QPageLayout:
@@ -71,7 +72,7 @@ def paint_document(document: Document, device: QPagedPaintDevice, progress: Prog
     """Draw every page on ``device`` (already given its page layout), starting a new page between pages."""
     painter = QPainter()
     if not painter.begin(device):
-        raise RenderError("", "the printer or file could not be opened for drawing")
+        raise RenderError("", "the printer or file could not be opened for drawing", "打印机或文件无法打开以绘制")
     try:
         replay = _Replay(painter, Fonts(document.family), device.logicalDpiX() / UNITS_PER_INCH)
         total = len(document.pages)
@@ -79,36 +80,47 @@ def paint_document(document: Document, device: QPagedPaintDevice, progress: Prog
             if progress is not None:
                 progress.report(i, total, "")
             if i and not device.newPage():
-                raise RenderError("", "the printer refused a new page")
+                raise RenderError("", "the printer refused a new page", "打印机拒绝了新的一页")
             replay.page(page)
     finally:
-        painter.end()
+        finished = painter.end()
+    if not finished:
+        raise RenderError("", "the drawing could not be finished", "无法完成绘制")
 
 
 def write_pdf(document: Document, path: str | os.PathLike[str], progress: Progress | None = None) -> Path:
-    """Write the PDF next to its destination first, then move it in place: a failed or cancelled
-    export leaves no half-written file (and an existing file untouched)."""
+    """Draw the PDF in memory, check that the writer finished it, then write it under a temporary
+    name beside its destination and move it in place (io.atomic): a failure — a full disk
+    included, which QPdfWriter alone never reports — or a cancel leaves no half-written file and an
+    existing file untouched. The file gets the user's usual mode, like an exported workbook."""
     target = Path(path)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setTitle(document.title)
+    writer.setCreator("zqtracker")
+    writer.setPageLayout(page_layout(document))
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".pdf.part", dir=target.parent or ".")
+        paint_document(document, writer, progress)
+    except RenderError as exc:
+        raise RenderError(str(target), exc.reason, exc.reason_zh) from exc
+    del writer
+    data = bytes(buffer.data().data())
+    buffer.close()
+    if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-64:]:
+        raise RenderError(str(target), "the PDF writer did not finish the file", "PDF 生成器未能完成文件")
+    try:
+        with atomic_target(target) as tmp, tmp.open("wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
     except OSError as exc:
-        raise RenderError(str(target), exc.strerror or str(exc)) from exc
-    os.close(fd)
-    try:
-        writer = QPdfWriter(tmp)
-        writer.setResolution(PDF_RESOLUTION)
-        writer.setTitle(document.title)
-        writer.setCreator("zqtracker")
-        writer.setPageLayout(page_layout(document))
-        try:
-            paint_document(document, writer, progress)
-        except RenderError as exc:
-            raise RenderError(str(target), exc.reason) from exc
-        del writer  # flushes and closes the file
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            raise RenderError(
+                str(target), "the disk is full; nothing was written", "磁盘已满，未写入任何内容"
+            ) from None
+        raise RenderError(str(target), exc.strerror or str(exc)) from None
     return target
 
 

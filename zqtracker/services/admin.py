@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from zqtracker.services.demo import DEFAULT_PROJECTS, DemoResult, write_demo
-from zqtracker.storage.database import Database, DatabaseOpenError, default_data_dir, open_database
+from zqtracker.storage.database import Database, DatabaseOpenError, open_database
 from zqtracker.storage.integrity import integrity_problems
 from zqtracker.storage.meta import clear_all, get_meta, project_count
 from zqtracker.storage.schema import SCHEMA_REVISION
@@ -15,31 +15,64 @@ from zqtracker.storage.schema import SCHEMA_REVISION
 
 @dataclass
 class CheckReport:
+    """What ``db check`` found. ``state``: ok, damaged (pages, indexes, rows), or the reason a
+    file cannot be used at all (empty_file, not_sqlite, foreign_database, newer_schema, locked …);
+    ``problems`` are SQLite's own integrity messages and the rules of our schema."""
+
     database: str
-    schema: str
-    projects: int
+    schema: str | None
+    projects: int | None
     problems: list[str] = field(default_factory=list)
+    state: str = "ok"
+    advice: str = ""
+    needs_upgrade: bool = False
+    refusal: DatabaseOpenError | None = None  # why the file cannot be used at all
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problems and self.state == "ok"
+
+    def to_json(self) -> dict:
+        return {"database": self.database, "schema": self.schema, "projects": self.projects, "ok": self.ok,
+                "state": self.state, "problems": self.problems, "advice": self.advice,
+                "needs_upgrade": self.needs_upgrade}  # fmt: skip
 
 
-def default_backup_path(database: Database) -> Path:
-    stem = database.sqlite_path.stem if database.sqlite_path else "zqtracker"
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    return default_data_dir() / "backups" / f"{stem}-{stamp}.sqlite"
+def check(db: Database | str | os.PathLike[str] | None, lang: str = "en") -> CheckReport:
+    """Check a database without changing it: a SQLite file page by page (however damaged), then
+    the rules of our schema; a server database by those rules."""
+    from zqtracker.storage.database import resolve_url, sqlite_path_of
+    from zqtracker.storage.integrity import check_sqlite_file
+
+    url = db.url if isinstance(db, Database) else resolve_url(db)
+    path = sqlite_path_of(url)
+    if path is not None:
+        found = check_sqlite_file(path)
+        report = CheckReport(str(path), found.schema, found.projects, list(found.problems))
+        if found.refusal is not None:
+            report.state = found.refusal.reason
+            report.refusal = found.refusal
+            report.advice = found.refusal.message(lang)
+        elif found.problems:
+            report.state = "damaged"
+            report.advice = DatabaseOpenError("corrupt", file=str(path), detail=found.problems[0]).message(lang)
+        report.needs_upgrade = found.schema is not None and found.schema != SCHEMA_REVISION and report.ok
+        return report
+    database = db if isinstance(db, Database) else open_database(db, migrate=False)
+    try:
+        with database.session() as s:
+            problems = integrity_problems(s)
+            n = project_count(s)
+    finally:
+        if database is not db:
+            database.close()
+    return CheckReport(database.display_name, SCHEMA_REVISION, n, problems, "ok" if not problems else "damaged")
 
 
 def backup(database: Database, target: Path | None = None) -> Path:
-    return database.backup_to(target or default_backup_path(database))
+    from zqtracker.services import backups
 
-
-def check(database: Database) -> CheckReport:
-    with database.session() as s:
-        problems = integrity_problems(s)
-        n = project_count(s)
-    return CheckReport(database.display_name, SCHEMA_REVISION, n, problems)
+    return backups.manual(database, target)
 
 
 def is_demo(database: Database) -> bool:

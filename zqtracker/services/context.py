@@ -19,9 +19,21 @@ class AppContext:
     statistics: StatisticsService
 
     @classmethod
-    def open(cls, db: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> AppContext:
-        """Raises storage.database.DatabaseOpenError with one clear sentence on failure."""
-        return cls.for_database(open_database(db, migrate=migrate))
+    def open(
+        cls, db: str | os.PathLike[str] | None = None, *, migrate: bool = True, daily_backup: bool = True
+    ) -> AppContext:
+        """Raises storage.database.DatabaseOpenError with one clear sentence on failure. The day's
+        first opening of a SQLite file makes a backup copy (and so checks every page)."""
+        database = open_database(db, migrate=migrate)
+        if daily_backup:
+            from zqtracker.services import backups
+
+            try:
+                backups.daily(database)
+            except Exception:
+                database.close()
+                raise
+        return cls.for_database(database)
 
     @classmethod
     def for_database(cls, database: Database) -> AppContext:

@@ -19,6 +19,7 @@ from zqtracker.domain.validation import _DATE_ORDER, MAX_TEXT
 from zqtracker.io.layout import PROJECTS
 from zqtracker.io.plan import SheetPlan
 from zqtracker.io.reader import RawWorkbook
+from zqtracker.services.import_matching import Match, district_key, name_key
 from zqtracker.services.import_model import (
     _DATES,
     _REF_FIELDS,
@@ -28,6 +29,7 @@ from zqtracker.services.import_model import (
     REFERENCE_LIMIT,
     SAME,
     UPDATE,
+    VIEW,
     Context,
     FieldChange,
     ImportAnalysis,
@@ -53,6 +55,7 @@ def analyse_sheets(book: RawWorkbook, sheets: list[SheetAnalysis], ctx: Context,
         result.problems.extend(sa.plan.sheet_problems)
         if sa.layout.kind == PROJECTS:
             _projects(result, i, sa, ctx, seen)
+    resolve_views(result)
     for i in order:
         sa = sheets[i]
         if sa.selected and sa.plan is not None:
@@ -72,6 +75,15 @@ def analyse_sheets(book: RawWorkbook, sheets: list[SheetAnalysis], ctx: Context,
 
 
 # -- projects ------------------------------------------------------------------------------------------
+_NO_MATCH = Match()
+
+
+def identity(code: str | None, name: str | None, district: str | None) -> object:
+    """What makes two rows of one file the same project: the code, else the folded name in the
+    district (a row without a district is compared by name alone; see merge_views)."""
+    return code if code else (name_key(name), district_key(district)) if name else None
+
+
 def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Context, seen: SeenRows) -> None:
     plan = sa.plan
     assert plan is not None
@@ -80,12 +92,20 @@ def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Contex
     sa.status, sa.targets = [NEW] * n, [None] * n
     matched: list[int] = []
     new_ks: list[int] = []
+    refused: list[int] = []
+    matches = sa.matches
+    links = ctx.links
+    unmatched = (matches is None or result.mode == "replace") and not links
     for k in range(n):
+        if k in sa.views:
+            sa.status[k] = VIEW
+            continue
         if k in plan.problems:
             sa.status[k] = INVALID
+            refused.append(k)
             continue
         code, name, district = codes[k], names[k], districts[k]
-        key = code if code else (name, district)
+        key = identity(code, name, district)
         first = seen.first_row.get(key)
         if first is not None:
             add_problem(plan, k, sa, "code" if code else "name", code or name,
@@ -95,30 +115,48 @@ def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Contex
             sa.status[k] = INVALID
             continue
         seen.first_row[key] = (sa.name, plan.row_numbers[k])
-        pid = None
-        if result.mode != "replace":
-            pid = ctx.by_code.get(code) if code else None
-            if pid is None and name:  # (name, None): a stored project whose district is not known either
-                candidate = ctx.by_name.get((name, district))
-                if candidate is not None and ctx.code_of.get(candidate) in (None, "", code):
-                    pid = candidate
-        if pid is None:
+        if unmatched:  # nothing stored to match (an empty database, mode replace): new, fast
             new_ks.append(k)
+            continue
+        m: Match = matches[k] if matches is not None else _NO_MATCH
+        linked = links.get((sa.name, plan.row_numbers[k])) if links else None
+        if linked is not None:
+            m = Match(linked)
+        if m.problem == "ambiguous_project":
+            add_problem(plan, k, sa, "name", name, Problem("ambiguous_project", "name", {"value": name}))
+            sa.status[k] = INVALID
+            continue
+        if m.pid is None:
+            new_ks.append(k)
+            if m.candidates:
+                sa.candidates[k] = m.candidates
         else:
-            sa.targets[k] = pid
+            sa.targets[k] = m.pid
             matched.append(k)
+    # rows already refused still get the domain's checks: every problem of a row is reported at once
+    _check_columns(plan, sa, refused, {f: plan.column(f) for f in (*MAX_TEXT, *_DATES, "land_area_mu")})
     _validate_new(result, index, sa, new_ks, seen)
     _compare(result, index, sa, ctx, matched)
 
 
+def resolve_views(result: ImportAnalysis) -> None:
+    """Rows that repeat a project of another sheet point where that project's row points."""
+    for sa in result.selected:
+        for k, (i0, k0) in sa.views.items():
+            first = result.sheets[i0]
+            sa.targets[k] = first.targets[k0] if first.status and first.status[k0] != INVALID else None
+            if sa.targets[k] is None:
+                sa.status[k] = INVALID
+
+
 def _validate_new(result: ImportAnalysis, index: int, sa: SheetAnalysis, ks: list[int], seen: SeenRows) -> None:
-    """New projects: the required fields and the domain's checks, column by column."""
+    """New projects: a name, and the domain's checks, column by column. Sector, district and
+    amount may be unknown (a negotiating lead often has none): stored as unknown, never invented."""
     plan = sa.plan
     assert plan is not None
-    for f in ("name",):  # only a name is required: an unknown sector, district or amount stays None
-        col = plan.column(f)
-        for k in [k for k in ks if col[k] is None]:
-            add_problem(plan, k, sa, f, None, Problem("required", f))
+    col = plan.column("name")
+    for k in [k for k in ks if col[k] is None]:
+        add_problem(plan, k, sa, "name", None, Problem("required", "name"))
     _check_columns(plan, sa, ks, {f: plan.column(f) for f in (*MAX_TEXT, *_DATES, "land_area_mu")})
     problems = plan.problems
     for k in [k for k in ks if k in problems]:
@@ -128,7 +166,7 @@ def _validate_new(result: ImportAnalysis, index: int, sa: SheetAnalysis, ks: lis
     chain = plan.chain
     first = len(result.new_projects)
     hints = plan.status_hint
-    sheet_hint = Status(plan.layout.status_hint) if plan.layout.status_hint else None
+    sheet_hint = Status(plan.default_status) if plan.default_status else None
     new_projects = result.new_projects
     targets = sa.targets
     for n, k in enumerate(ks, start=first):

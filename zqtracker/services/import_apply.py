@@ -103,6 +103,7 @@ def _new_rows(analysis: ImportAnalysis, store: ImportStore, start: int, stamp: A
     origins = {None: InvestorOrigin.DOMESTIC.value, **{o: o.value for o in InvestorOrigin}}
     keys = {None: no, False: no, True: yes}
     enterprise_ids = {None: None, **enterprises}
+    sector_ids, district_ids = sectors, districts
     status_value = {st: st.value for st in Status}
     statuses = [status_value[np.status] for np in analysis.new_projects]
     for sheet, ks in runs:
@@ -118,8 +119,8 @@ def _new_rows(analysis: ImportAnalysis, store: ImportStore, start: int, stamp: A
         n0, n = len(rows), len(ks)
         columns = [
             list(range(start + n0, start + n0 + n)), pick("code"), pick("name"),
-            list(map(enterprise_ids.__getitem__, pick("enterprise"))), list(map(sectors.__getitem__, pick("sector"))),
-            list(map(districts.__getitem__, pick("district"))), statuses[n0 : n0 + n], pick("planned_investment"),
+            list(map(enterprise_ids.__getitem__, pick("enterprise"))), list(map(sector_ids.__getitem__, pick("sector"))),
+            list(map(district_ids.__getitem__, pick("district"))), statuses[n0 : n0 + n], pick("planned_investment"),
             list(map(enc.area, pick("land_area_mu"))), pick("expected_annual_output"), pick("expected_annual_tax"),
             list(map(enc.date, pick("signed_on"))), list(map(enc.date, pick("construction_start_on"))),
             list(map(enc.date, pick("production_on"))), list(map(keys.__getitem__, pick("is_key_project"))),

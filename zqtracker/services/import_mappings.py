@@ -27,20 +27,23 @@ class Mapping:
     fields: dict[int, str | None] = field(default_factory=dict)
     units: dict[int, int] = field(default_factory=dict)
     header_row: int | None = None
+    statuses: dict[str, str] = field(default_factory=dict)  # a status word of this layout → Status value
 
     def is_empty(self) -> bool:
-        return not self.fields and not self.units and self.header_row is None
+        return not self.fields and not self.units and self.header_row is None and not self.statuses
 
     def to_json(self) -> dict:
         return {"fields": {str(k): v for k, v in self.fields.items()},
-                "units": {str(k): v for k, v in self.units.items()}, "header_row": self.header_row}  # fmt: skip
+                "units": {str(k): v for k, v in self.units.items()}, "header_row": self.header_row,
+                "statuses": dict(self.statuses)}  # fmt: skip
 
     @classmethod
     def from_json(cls, data: dict) -> Mapping:
         fields = {int(k): (str(v) if v is not None else None) for k, v in (data.get("fields") or {}).items()}
         units = {int(k): int(v) for k, v in (data.get("units") or {}).items()}
         header_row = data.get("header_row")
-        return cls(fields, units, int(header_row) if header_row is not None else None)
+        statuses = {str(k): str(v) for k, v in (data.get("statuses") or {}).items()}
+        return cls(fields, units, int(header_row) if header_row is not None else None, statuses)
 
 
 def fingerprint(headers: list[str]) -> str:

@@ -15,6 +15,7 @@ from zqtracker.io.reader import RawSheet, RawWorkbook
 from zqtracker.storage.importing import Encoders
 
 NEW, UPDATE, SAME, INVALID, EXISTS = "new", "update", "same", "invalid", "exists"
+VIEW = "view"  # the same project as a row of another sheet (按地区 / 按行业 views of one list)
 REFERENCE_LIMIT = 100  # sectors.name / districts.name are String(100)
 _REF_FIELDS = {"sector": "sector_id", "district": "district_id", "enterprise": "enterprise_id"}
 _DATES = ("signed_on", "construction_start_on", "production_on")
@@ -40,6 +41,9 @@ class SheetAnalysis:
     targets: list[int | None] = field(default_factory=list)  # project id, or -(n+1) for new project n
     changes: dict[int, list[FieldChange]] = field(default_factory=dict)  # updated rows' field changes
     records: dict[int, tuple[int, int]] = field(default_factory=dict)  # k → (records written, unchanged)
+    views: dict[int, tuple[int, int]] = field(default_factory=dict)  # k → (sheet index, k) it repeats
+    matches: list[Any] | None = None  # per data row: services.import_matching.Match
+    candidates: dict[int, list[int]] = field(default_factory=dict)  # new rows' near-named stored projects
 
     @property
     def name(self) -> str:
@@ -68,7 +72,7 @@ class Context:
     """The database as the analysis saw it."""
 
     by_code: dict[str, int]
-    by_name: dict[tuple[str, str], int]
+    by_name: dict[tuple[str, str | None], int]
     code_of: dict[int, str]
     sectors: dict[str, int]
     districts: dict[str, int]
@@ -77,6 +81,8 @@ class Context:
     rows: dict[int, tuple] = field(default_factory=dict)  # raw rows of matched projects
     investment: dict[tuple[int, int, int], tuple[int, int, int]] = field(default_factory=dict)
     plans: dict[tuple[int, int], int] = field(default_factory=dict)
+    matcher: Any = None  # services.import_matching.Matcher
+    links: dict[tuple[str, int], int] = field(default_factory=dict)  # (sheet, row) → project the user linked
 
     def names_by_id(self, kind: str) -> dict[int, str]:
         source = {"sector": self.sectors, "district": self.districts, "enterprise": self.enterprises}[kind]
@@ -100,6 +106,7 @@ class ImportAnalysis:
     problems: list[CellProblem] = field(default_factory=list)
     invalid_rows: int = 0
     default_status: int = 0  # new projects given no status (recorded as Signed)
+    aliases: dict[str, str] = field(default_factory=dict)  # a district as written → the known one it means
     context: Context | None = None
     notes: list[Problem] = field(default_factory=list)  # what was noticed (services.importing.notes_of)
 
@@ -136,12 +143,14 @@ class SeenRows:
 
     def new_maps(
         self, result: ImportAnalysis
-    ) -> tuple[dict[str, int], dict[tuple[str, str], int], dict[str, list[int]]]:
-        """The projects this import adds, by code, by (name, district) and by name — built only
-        when a monthly sheet needs them."""
+    ) -> tuple[dict[str, int], dict[tuple[str, str | None], int], dict[str, list[int]]]:
+        """The projects this import adds, by code, by (folded name, district) and by folded name —
+        built only when a monthly sheet needs them."""
         if self._maps is None:
+            from zqtracker.services.import_matching import district_key, name_key
+
             by_code: dict[str, int] = {}
-            by_name: dict[tuple[str, str], int] = {}
+            by_name: dict[tuple[str, str | None], int] = {}
             names: dict[str, list[int]] = {}
             columns: dict[int, tuple[list, list, list]] = {}
             for n, np in enumerate(result.new_projects):
@@ -153,8 +162,9 @@ class SeenRows:
                 code, name, district = cols[0][np.k], cols[1][np.k], cols[2][np.k]
                 if code:
                     by_code[code] = -(n + 1)
-                by_name[(name, district)] = -(n + 1)
-                names.setdefault(name, []).append(-(n + 1))
+                nk = name_key(name) if name else ""
+                by_name[(nk, district_key(district))] = -(n + 1)
+                names.setdefault(nk, []).append(-(n + 1))
             self._maps = (by_code, by_name, names)
         return self._maps
 

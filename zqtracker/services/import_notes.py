@@ -1,8 +1,10 @@
 """What an import noticed and did about it, said in sentences (coded, worded by domain.messages).
 
-A CSV file with a workbook's name, a remembered mapping, hidden or unknown columns, statuses
-taken from the sheet name, a district from the 填报单位 line, section rows, totals and notes
-skipped, new projects without a status: the CLI prints these, the dialog shows them.
+A CSV file with a workbook's name, a remembered mapping, hidden, unknown or contradicted columns, a
+district or stage taken from the title or the sheet name, section and group rows, totals, notes,
+a template's example row, continuation rows, key-project marks, converted land areas, projects
+repeated on several sheets, near names, unknown status words: the CLI prints these, the dialog
+shows them. Nothing is assumed silently.
 """
 
 from __future__ import annotations
@@ -10,7 +12,9 @@ from __future__ import annotations
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.money import Unit
 from zqtracker.domain.status import Status
-from zqtracker.services.import_model import ImportAnalysis
+from zqtracker.io.layout import SheetLayout
+from zqtracker.io.plan import SheetPlan
+from zqtracker.services.import_model import VIEW, ImportAnalysis, SheetAnalysis
 
 _WHY = {
     "hidden": ("hidden sheet", "隐藏的工作表"),
@@ -19,10 +23,27 @@ _WHY = {
     "not_chosen": ("not chosen", "未选择"),
     "summary": ("a summary or help sheet zqtracker wrote", "zqtracker 导出的汇总或说明工作表"),
 }
-_IGNORED = {"investment_kind": ("investment type", "投资类型"), "construction_period": ("construction period", "建设年限"),
-            "content": ("description", "建设内容"), "cumulative": ("cumulative amounts", "累计数"),
-            "progress_text": ("progress text", "形象进度"), "contact": ("contact", "联系方式"),
-            "duplicate": ("another column holds the same field", "与其他列重复"), "off": ("turned off", "已关闭")}  # fmt: skip
+_IGNORED = {
+    "investment_kind": ("investment type", "投资类型"), "construction_period": ("construction period", "建设年限"),
+    "content": ("description", "建设内容"), "cumulative": ("cumulative amounts", "累计数"),
+    "progress_text": ("progress text", "形象进度"), "contact": ("contact", "联系方式"),
+    "duplicate": ("another column holds the same field", "与其他列重复"), "off": ("turned off", "已关闭"),
+    "schedule": ("a schedule, not a status", "进度安排，不是状态"), "issues": ("problems and requests", "问题与诉求"),
+    "reporter": ("who filled in the form", "填报人信息"), "url": ("a web address", "网址"),
+    "count": ("a count", "计数"), "percent": ("a percentage, not an amount", "百分比，不是金额"),
+    "credit_code": ("the enterprise's credit code", "企业信用代码"), "leader": ("the leader in charge", "挂点领导"),
+    "year_only": ("bare years, no month or day", "只有年份，没有月日"),
+}  # fmt: skip
+_SOURCES = {"title": ("the title", "标题"), "sheet": ("the sheet's name", "工作表名称"),
+            "reporter": ("the 填报单位 line", "填报单位"), "user": ("your choice", "您的指定")}  # fmt: skip
+CURRENCY_NAMES = (
+    {"USD": "US dollars (USD)", "USD?": "dollars ($)", "CAD": "Canadian dollars (CAD)", "EUR": "euros (EUR)",
+     "HKD": "Hong Kong dollars (HKD)", "JPY": "yen (JPY)", "GBP": "pounds (GBP)",
+     "?": "millions of an unstated currency"},
+    {"USD": "美元（USD）", "USD?": "元（$，币种未注明）", "CAD": "加元（CAD）", "EUR": "欧元（EUR）", "HKD": "港元（HKD）",
+     "JPY": "日元（JPY）", "GBP": "英镑（GBP）", "?": "未注明币种的百万单位"},
+)  # fmt: skip
+_AREA = {"m2": ("square metres", "平方米"), "ha": ("hectares", "公顷"), "10k m2": ("10,000 m²", "万平方米")}
 
 
 def notes_of(analysis: ImportAnalysis, lang: str, unit: Unit | None) -> list[Problem]:
@@ -34,43 +55,123 @@ def notes_of(analysis: ImportAnalysis, lang: str, unit: Unit | None) -> list[Pro
         notes.append(Problem("note_renamed_csv", None, {"file": file}))
     for sa in analysis.sheets:
         if not sa.selected or sa.plan is None:
-            if sa.reason:
+            if sa.layout.aggregate and sa.reason == "not_recognized":
+                notes.append(Problem("note_aggregate", None, {"sheet": sa.name}))
+            elif sa.reason:
                 notes.append(Problem("note_sheet_skipped", None, {"sheet": sa.name, "why": _WHY[sa.reason][zh]}))
             continue
-        plan, layout = sa.plan, sa.layout
         if sa.remembered:
             notes.append(Problem("note_remembered", None, {"sheet": sa.name}))
-        for c in layout.columns:
-            params = {"sheet": sa.name, "column": c.letter, "header": c.header}
-            if c.note.startswith("hidden"):
-                notes.append(Problem("note_hidden_column", None, params))
-            elif c.field and c.field.startswith("ignore:"):
-                what = c.field.split(":", 1)[1]
-                notes.append(
-                    Problem("note_ignored_column", None, {**params, "what": _IGNORED.get(what, (what, what))[zh]})
-                )
-            elif c.note.startswith(("duplicate", "off")):
-                what = c.note.split(":", 1)[0]
-                notes.append(Problem("note_ignored_column", None, {**params, "what": _IGNORED[what][zh]}))
-            elif c.note == "unknown":
-                notes.append(Problem("note_unknown_column", None, params))
-        if layout.status_hint and "status" not in layout.fields():
-            notes.append(Problem("note_status_from_sheet", None,
-                                 {"sheet": sa.name, "status": Status(layout.status_hint).label(lang)}))  # fmt: skip
-        if plan.default_district:
-            notes.append(Problem("note_district_from_reporter", None, {"sheet": sa.name,
-                                                                       "district": plan.default_district}))  # fmt: skip
-        if plan.sections:
-            shown = "、".join(dict.fromkeys(plan.sections))
-            notes.append(Problem("note_sections", None, {"sheet": sa.name, "count": len(plan.sections),
-                                                         "names": shown[:80]}))  # fmt: skip
-        if plan.totals:
-            notes.append(Problem("note_totals", None, {"sheet": sa.name, "count": plan.totals}))
-        if plan.notes_from:
-            notes.append(Problem("note_notes_from", None, {"sheet": sa.name, "row": plan.notes_from}))
-        if unit is not None and any(c.is_money and c.unit is None and layout.unit_line is None
-                                            for c in layout.mapped()):  # fmt: skip
+        notes.extend(_columns(sa.name, sa.layout, lang, zh))
+        notes.extend(_rows(sa, sa.plan, lang, zh))
+        if unit is not None and any(c.is_money and c.unit is None and sa.layout.unit_line is None
+                                    for c in sa.layout.mapped()):  # fmt: skip
             notes.append(Problem("note_unit_from_user", None, {"sheet": sa.name, "unit": unit.label(lang)}))
+    views = [sa for sa in analysis.selected if VIEW in sa.status]
+    if views:
+        count = sum(sa.status.count(VIEW) for sa in views)
+        notes.append(Problem("note_views", None, {"count": count, "sheets": "、".join(s.name for s in views)}))
+    for written, district in analysis.aliases.items():
+        notes.append(Problem("note_alias", None, {"written": written, "district": district}))
+    notes.extend(_candidates(analysis))
     if analysis.default_status:
         notes.append(Problem("note_default_status", None, {"count": analysis.default_status}))
     return notes
+
+
+def _columns(sheet: str, layout: SheetLayout, lang: str, zh: int) -> list[Problem]:
+    notes = []
+    for c in layout.columns:
+        params = {"sheet": sheet, "column": c.letter, "header": c.header}
+        if c.note.startswith("hidden"):
+            notes.append(Problem("note_hidden_column", None, params))
+        elif c.field and c.field.startswith("ignore:"):
+            what = c.field.split(":", 1)[1]
+            notes.append(Problem("note_ignored_column", None, {**params, "what": _IGNORED.get(what, (what, what))[zh]}))
+        elif c.note.startswith("duplicate") and c.currency:
+            notes.append(Problem("note_foreign_column", None, {**params, "currency": CURRENCY_NAMES[zh].get(
+                c.currency, c.currency)}))  # fmt: skip
+        elif c.note.startswith(("duplicate", "off")):
+            what = c.note.split(":", 1)[0]
+            notes.append(Problem("note_ignored_column", None, {**params, "what": _IGNORED[what][zh]}))
+        elif c.note.startswith("rejected:"):
+            field = c.note.split(":", 1)[1]
+            notes.append(Problem("note_rejected_column", field, params))
+        elif c.note == "unknown":
+            notes.append(Problem("note_unknown_column", None, params))
+        if c.field == "land_area_mu" and c.area not in (None, "mu"):
+            notes.append(Problem("note_area_converted", None, {**params, "unit": _AREA[c.area][zh], "rounded": ""}))
+    return notes
+
+
+def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str, zh: int) -> list[Problem]:
+    notes = []
+    name = sa.name
+    if (plan.default_status and plan.status_from and "status" not in sa.layout.fields()) or (
+            plan.default_status and plan.status_from == "user"):  # fmt: skip
+        notes.append(Problem("note_status_from", None, {"sheet": name, "status": Status(plan.default_status).label(lang),
+                                                        "source": _SOURCES[plan.status_from][zh]}))  # fmt: skip
+    if plan.default_district and plan.district_from:
+        notes.append(Problem("note_district_from", None, {"sheet": name, "district": plan.default_district,
+                                                          "source": _SOURCES[plan.district_from][zh]}))  # fmt: skip
+    if plan.default_sector:
+        notes.append(Problem("note_sector_from_user", None, {"sheet": name, "sector": plan.default_sector}))
+    if plan.example_rows:
+        notes.append(Problem("note_example_rows", None, {"sheet": name, "rows": _rows_text(plan.example_rows)}))
+    if plan.sections:
+        shown = "、".join(dict.fromkeys(plan.sections))
+        notes.append(Problem("note_sections", None, {"sheet": name, "count": len(plan.sections), "names": shown[:80]}))
+    if plan.groups:
+        notes.append(Problem("note_groups", None, {"sheet": name, "names": "、".join(dict.fromkeys(plan.groups))[:80]}))
+    if plan.totals:
+        notes.append(Problem("note_totals", None, {"sheet": name, "count": plan.totals}))
+    if plan.continuations:
+        notes.append(Problem("note_continuations", None, {"sheet": name, "count": len(plan.continuations),
+                                                          "rows": _rows_text(plan.continuations)}))  # fmt: skip
+    for info in plan.foreign:
+        currency = info.currency or sa.layout.unit_currency
+        where = {"sheet": name, "column": info.letter, "header": info.header}
+        if currency is None:
+            notes.append(Problem("note_unitless_english", None, where))
+        else:
+            notes.append(Problem("note_foreign_column", None, {**where, "currency": CURRENCY_NAMES[zh].get(currency,
+                                                                                                        currency)}))  # fmt: skip
+    if plan.marked:
+        notes.append(Problem("note_marks", None, {"sheet": name, "count": plan.marked}))
+    if plan.notes_from:
+        notes.append(Problem("note_notes_from", None, {"sheet": name, "row": plan.notes_from}))
+    if plan.unknown_statuses:
+        info = next((c for c in sa.layout.mapped() if c.field == "status"), None)
+        words = "、".join(f"“{w}” ({len(ks)})" for w, ks in plan.unknown_statuses.items())
+        statuses = ", ".join(s.value for s in Status)
+        notes.append(Problem("note_unknown_statuses", None, {"sheet": name, "column": info.letter if info else "",
+                                                             "words": words, "statuses": statuses}))  # fmt: skip
+    return notes
+
+
+def _candidates(analysis: ImportAnalysis) -> list[Problem]:
+    ctx = analysis.context
+    notes: list[Problem] = []
+    if ctx is None or ctx.matcher is None:
+        return notes
+    for sa in analysis.selected:
+        names = sa.plan.column("name")  # type: ignore[union-attr]
+        for k, pids in list(sa.candidates.items())[:50]:
+            others = "; ".join(_described(ctx.matcher.by_id[p]) for p in pids if p in ctx.matcher.by_id)
+            notes.append(Problem("note_candidates", None, {"sheet": sa.name, "row": sa.plan.row_numbers[k],  # type: ignore[union-attr]
+                                                           "name": names[k], "others": others}))  # fmt: skip
+    return notes
+
+
+def _described(stored: object) -> str:
+    code = getattr(stored, "code", None)
+    district = getattr(stored, "district", None)
+    text = f"“{getattr(stored, 'name', '')}”"
+    if code:
+        text = f"{code} {text}"
+    return f"{text} ({district})" if district else text
+
+
+def _rows_text(rows: list[int]) -> str:
+    shown = ", ".join(str(r) for r in rows[:12])
+    return shown + (" …" if len(rows) > 12 else "")

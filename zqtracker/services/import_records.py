@@ -6,6 +6,7 @@ from __future__ import annotations
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.money import MAX_MONEY
 from zqtracker.io.layout import MONTHLY
+from zqtracker.services.import_matching import district_key, name_key
 from zqtracker.services.import_model import (
     INVALID,
     SAME,
@@ -78,14 +79,13 @@ def analyse_records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: 
 
 
 def _monthly_targets(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, seen: SeenRows) -> None:
+    """Which project each row of a monthly sheet means: one this import adds, else a stored one —
+    matched as project rows are (services/import_matching.py)."""
     plan = sa.plan
     assert plan is not None
     codes, names, districts = plan.column("code"), plan.column("name"), plan.column("district")
     new_by_code, new_by_name, new_names = seen.new_maps(result)
-    by_name: dict[str, list[int]] = {}
-    if result.mode != "replace":
-        for (name, _district), pid in ctx.by_name.items():
-            by_name.setdefault(name, []).append(pid)
+    matcher = ctx.matcher if result.mode != "replace" else None
     for k in range(len(plan)):
         if k in plan.problems:
             sa.status[k] = INVALID
@@ -93,17 +93,23 @@ def _monthly_targets(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, se
         code, name, district = codes[k], names[k], districts[k]
         target = None
         if code:
-            target = new_by_code.get(code) or (ctx.by_code.get(code) if result.mode != "replace" else None)
-        elif name and district:
-            target = new_by_name.get((name, district)) or (
-                ctx.by_name.get((name, district)) if result.mode != "replace" else None)  # fmt: skip
-        elif name:
-            found = [*new_names.get(name, []), *by_name.get(name, [])]
-            if len(found) > 1:
+            target = new_by_code.get(code)
+        if target is None and name:
+            nk, dk = name_key(name), district_key(district)
+            target = new_by_name.get((nk, dk)) if dk is not None else None
+            if target is None and dk is None and len(new_names.get(nk, [])) == 1:
+                target = new_names[nk][0]
+            elif dk is None and len(new_names.get(nk, [])) > 1:
                 add_problem(plan, k, sa, "name", name, Problem("ambiguous_project", "name", {"value": name}))
                 sa.status[k] = INVALID
                 continue
-            target = found[0] if found else None
+        if target is None and matcher is not None:
+            m = matcher.match(code, name, district)
+            if m.problem == "ambiguous_project":
+                add_problem(plan, k, sa, "name", name, Problem("ambiguous_project", "name", {"value": name}))
+                sa.status[k] = INVALID
+                continue
+            target = m.pid
         if target is None:
             f = "code" if code else "name"
             add_problem(plan, k, sa, f, code or name, Problem("unknown_project", f, {"value": code or name}))

@@ -24,12 +24,14 @@ from zqtracker.io.errors import CellProblem, WorkbookRefused
 from zqtracker.io.layout import PROJECTS, UNKNOWN, SheetLayout, detect_layout
 from zqtracker.io.plan import PlanBuilder, PlanOptions, SheetPlan
 from zqtracker.io.reader import RawSheet, RawWorkbook, column_text, read_workbook
-from zqtracker.io.values import display
+from zqtracker.io.values import display, fold
 from zqtracker.services import import_apply
 from zqtracker.services.import_analysis import analyse_sheets
 from zqtracker.services.import_mappings import Mapping, MappingStore, fingerprint
+from zqtracker.services.import_matching import Matcher, Stored
 from zqtracker.services.import_model import Context, ImportAnalysis, SheetAnalysis
 from zqtracker.services.import_notes import notes_of
+from zqtracker.services.import_views import district_aliases, merge_views
 from zqtracker.services.progress import Progress
 from zqtracker.storage.database import Database
 from zqtracker.storage.import_undo import reapply, revert
@@ -112,6 +114,14 @@ class ImportOptions:
     mappings: dict[str, Mapping] = field(default_factory=dict)  # the user's corrections, by sheet
     use_remembered: bool = True
     lang: str = "en"
+    # What the user says of every chosen sheet (the CLI's --header-row, --map, --district …):
+    header_row: int | None = None  # 1-based row of the header
+    column_map: dict[str, str | None] = field(default_factory=dict)  # column letter or header text → field
+    district: str | None = None  # for rows without a district
+    sector: str | None = None  # for rows without a sector
+    status: str | None = None  # for new projects without a status (a Status value)
+    status_map: dict[str, str] = field(default_factory=dict)  # a status word → Status value
+    links: dict[tuple[str, int], int] = field(default_factory=dict)  # (sheet, row) → stored project id
 
 
 @dataclass
@@ -185,14 +195,29 @@ class ImportService:
         return book, plans
 
     def known_districts(self) -> frozenset[str]:
+        self._references = None
+        return frozenset(self._refs()[1])
+
+    def codes(self) -> dict[str, int]:
+        """Every project id by code (for the user's links of rows to stored projects)."""
         with self.db.session() as s:
-            return frozenset(ImportStore(s).references()[1])
+            return {code: pid for pid, code, _n, _d in ImportStore(s).identities() if code}
+
+    def known_sectors(self) -> frozenset[str]:
+        return frozenset(self._refs()[0])
+
+    def _refs(self) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+        if getattr(self, "_references", None) is None:
+            with self.db.session() as s:
+                self._references = ImportStore(s).references()
+        return self._references  # type: ignore[return-value]
 
     def layout_of(self, sheet: RawSheet, options: ImportOptions,
                   known: frozenset[str] = frozenset()) -> tuple[SheetLayout, str, Mapping | None, bool]:  # fmt: skip
         """A sheet's layout with the user's (or remembered) corrections applied; also its header
         fingerprint, the mapping used and whether it was a remembered one."""
-        auto = detect_layout(sheet, known_districts=known)
+        forced = options.header_row - 1 + 0 if options.header_row else None
+        auto = detect_layout(sheet, known_districts=known, header_row=forced)
         key = self.key_for(sheet, auto.header_row, auto.header_rows) if auto.header_row >= 0 else ""
         mapping = options.mappings.get(sheet.name)
         remembered = False
@@ -206,6 +231,8 @@ class ImportService:
                         key, mapping = self.key_for(sheet, r, 1), candidate
                         break
             remembered = mapping is not None
+        if options.column_map or forced is not None:
+            mapping = said_mapping(auto, options, mapping, forced)
         if mapping is None or mapping.is_empty():
             return auto, key, None, False
         layout = detect_layout(sheet, known_districts=known, overrides=mapping.fields, header_row=mapping.header_row)
@@ -263,28 +290,39 @@ class ImportService:
             raise WorkbookRefused("nothing_recognized", name)
         if progress is not None:
             progress.check()
+        aliases = district_aliases(sheets, known)
+        merge_views(sheets)
         ctx = self._context(sheets, options)
         analysis = analyse_sheets(book, sheets, ctx, options.mode, options.skip_invalid)
+        analysis.aliases = aliases
         analysis.notes = notes_of(analysis, options.lang, options.unit)
         return analysis
 
-    @staticmethod
-    def plan_options(book: RawWorkbook, options: ImportOptions, mapping: Mapping | None,
+    def plan_options(self, book: RawWorkbook, options: ImportOptions, mapping: Mapping | None,
                      known: frozenset[str]) -> PlanOptions:  # fmt: skip
+        status_map = {fold(k): v for k, v in options.status_map.items()}
+        if mapping is not None:
+            status_map = {**{fold(k): v for k, v in mapping.statuses.items()}, **status_map}
         return PlanOptions(unit=options.unit.factor if options.unit else None,
                            column_units=dict(mapping.units) if mapping else {}, date1904=book.date1904,
-                           known_districts=known)  # fmt: skip
+                           known_districts=known, known_sectors=self.known_sectors(), district=options.district,
+                           sector=options.sector, status=options.status, status_map=status_map)  # fmt: skip
 
     def _context(self, sheets: list[SheetAnalysis], options: ImportOptions) -> Context:
         with self.db.session() as s:
             store = ImportStore(s)
-            by_code, by_name = store.keys()
+            identities = store.identities() if options.mode != "replace" else []
+            by_code = {code: pid for pid, code, _n, _d in identities if code}
+            by_name: dict[tuple[str, str | None], int] = {}
+            for pid, _code, name, district in identities:
+                by_name.setdefault((name, district), pid)
             sectors, districts, enterprises = store.references()
             ctx = Context(by_code, by_name, {v: k for k, v in by_code.items()}, sectors, districts, enterprises,
-                          store.enc)  # fmt: skip
+                          store.enc, links=dict(options.links))  # fmt: skip
             if options.mode == "replace":
                 return ctx
-            candidates: set[int] = set()
+            ctx.matcher = matcher = Matcher([Stored(*row) for row in identities])
+            candidates: set[int] = set(options.links.values())
             years: set[int] = set()
             plan_years: set[int] = set()
             for sa in sheets:
@@ -293,8 +331,9 @@ class ImportService:
                 plan = sa.plan
                 if sa.layout.kind == PROJECTS:  # monthly sheets need no stored values to compare with
                     codes, names, dists = plan.column("code"), plan.column("name"), plan.column("district")
-                    candidates.update(by_code[c] for c in codes if c is not None and c in by_code)
-                    candidates.update(by_name[(n, d)] for n, d in zip(names, dists, strict=True) if (n, d) in by_name)
+                    if identities:
+                        sa.matches = [matcher.match(c, n, d) for c, n, d in zip(codes, names, dists, strict=True)]
+                        candidates.update(m.pid for m in sa.matches if m.pid is not None)
                 years.update(y for _k, y, _m, _v in plan.months if y is not None)
                 plan_years.update(y for _k, y, _v in plan.plans)
             ctx.rows = store.project_rows(sorted(candidates))
@@ -313,16 +352,15 @@ class ImportService:
             return result
         if not analysis.has_work and options.mode != "replace":
             return result
-        if options.mode == "replace":
-            if self.db.sqlite_path is None:
-                raise ImportRefused("replace_needs_sqlite", database=self.db.display_name)
-            from zqtracker.services.admin import backup
+        if options.mode == "replace" and self.db.sqlite_path is None:
+            raise ImportRefused("replace_needs_sqlite", database=self.db.display_name)
+        from zqtracker.services import backups
 
-            result.backup = backup(self.db)
+        result.backup = backups.before(self.db, "replace" if options.mode == "replace" else "import")
         note = f"从 {analysis.book.path.name} 导入" if options.lang.startswith("zh") else \
             f"Imported from {analysis.book.path.name}"  # fmt: skip
         change = import_apply.write(self.db, analysis, note=note, progress=worded(progress, options.lang))
-        change.replaced_backup = result.backup
+        change.replaced_backup = result.backup if options.mode == "replace" else None
         result.change, result.written = change, True
         result.project_ids = [r[0] for r in change.inserted] + [r[0] for r in change.after]
         return result
@@ -341,9 +379,7 @@ class ImportService:
         be imported at all — among others when amounts have no unit and none was given."""
         book, plans = self.read_planned(path, options, progress=progress)
         analysis = self.analyse(book, options, plans=plans, progress=progress)  # type: ignore[arg-type]
-        if options.unit is None and analysis.needs_unit:
-            sa, info = analysis.needs_unit[0]
-            raise WorkbookRefused("no_unit", book.path.name, sheet=sa.name, column=info.letter, header=info.header)
+        refuse_unanswered(analysis, options)
         if dry_run:
             return self.result_of(analysis)
         return self.apply(analysis, options, progress=progress)
@@ -360,6 +396,49 @@ class ImportService:
     def remember(self, key: str, mapping: Mapping) -> None:
         if key:
             self.mappings.put(key, mapping)
+
+
+def refuse_unanswered(analysis: ImportAnalysis, options: ImportOptions) -> None:
+    """What the dialog would ask, refused in one sentence on the command line: amounts without a
+    unit (every such column named at once)."""
+    name = analysis.book.path.name
+    if options.unit is None and analysis.needs_unit:
+        missing = analysis.needs_unit
+        if len(missing) == 1:
+            sa, info = missing[0]
+            raise WorkbookRefused("no_unit", name, sheet=sa.name, column=info.letter, header=info.header)
+        columns = "; ".join(f"“{sa.name}” {info.letter} “{info.header}”" for sa, info in missing)
+        raise WorkbookRefused("no_unit_columns", name, columns=columns)
+
+
+def said_mapping(auto: SheetLayout, options: ImportOptions, base: Mapping | None, forced: int | None) -> Mapping:
+    """The user's --header-row and --map said of one sheet, over a remembered mapping. A column
+    is named by its letter ("F") or its header text; raises ImportRefused for one the sheet lacks."""
+    mapping = Mapping(dict(base.fields), dict(base.units), base.header_row, dict(base.statuses)) if base else Mapping()
+    if forced is not None:
+        mapping.header_row = forced
+    for said, chosen in options.column_map.items():
+        index = column_index(auto, said)
+        if index is None:
+            raise ImportRefused("map_unknown_column", column=said, sheet=auto.sheet)
+        mapping.fields[index] = chosen
+    return mapping
+
+
+def column_index(layout: SheetLayout, said: str) -> int | None:
+    """The column a user names by letter ("F", "ab") or by header text (either header row)."""
+    text = said.strip()
+    key = fold(text)
+    for c in layout.columns:
+        parts = [c.header, *c.header.split(" / ")]
+        if any(fold(p) == key for p in parts if p):
+            return c.index
+    if text.isascii() and text.isalpha() and len(text) <= 3:
+        n = 0
+        for ch in text.upper():
+            n = n * 26 + ord(ch) - 64
+        return n - 1
+    return None
 
 
 def is_view_sheet(name: str) -> bool:

@@ -76,6 +76,10 @@ class ProjectService:
         )
 
     def delete(self, ids: Sequence[int]) -> list[ProjectSnapshot]:
+        if len(ids) > 1:  # a bulk delete: a backup copy first (services/backups.py)
+            from zqtracker.services import backups
+
+            backups.before(self.db, "bulk-delete")
         with self.db.session() as s:
             return ProjectRepository(s).delete(ids)
 

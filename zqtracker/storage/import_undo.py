@@ -84,6 +84,10 @@ def restore_tables(session: Session, backup: Path) -> None:
 
     store = ImportStore(session)
     tables = Base.metadata.sorted_tables
+    # Two-level sectors: the links to parents go before the rows (RESTRICT is checked row by row),
+    # and the copied rows' links are checked at the commit, whatever order they arrive in.
+    store.conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    store.conn.exec_driver_sql("UPDATE sectors SET parent_id = NULL WHERE parent_id IS NOT NULL")
     for table in reversed(tables):
         store.conn.exec_driver_sql(f"DELETE FROM {table.name}")
     source = sqlite3.connect(f"{backup.absolute().as_uri()}?mode=ro", uri=True)

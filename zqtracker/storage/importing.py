@@ -138,13 +138,16 @@ class ImportStore:
         keys (what ProjectRepository.keys gives, read without the ORM)."""
         by_code: dict[str, int] = {}
         by_name: dict[tuple[str, str | None], int] = {}
-        rows = self._fetch("SELECT p.id, p.code, p.name, d.name FROM projects p "
-                           "LEFT JOIN districts d ON d.id = p.district_id ORDER BY p.id")  # fmt: skip
-        for pid, code, name, district in rows:
+        for pid, code, name, district in self.identities():
             if code:
                 by_code[code] = pid
             by_name.setdefault((name, district), pid)
         return by_code, by_name
+
+    def identities(self) -> list[tuple[int, str | None, str, str | None]]:
+        """(id, code, name, district name) of every project, for matching rows to projects."""
+        return self._fetch("SELECT p.id, p.code, p.name, d.name FROM projects p LEFT JOIN districts d "
+                           "ON d.id = p.district_id ORDER BY p.id")  # fmt: skip
 
     def placements(self, ids: Iterable[int]) -> dict[int, tuple[int | None, int | None]]:
         """(sector id, district id) of projects (None where unknown), which their investment records carry."""
@@ -291,6 +294,11 @@ class ImportStore:
         indexes = self.conn.exec_driver_sql(
             "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", (table,)
         ).fetchall()
+        raw = self.conn.connection.dbapi_connection
+        if raw is not None and not raw.in_transaction:
+            # pysqlite opens a transaction only before INSERT/UPDATE/DELETE: without this, the
+            # DROPs would be committed at once and a kill or a failure would lose the indexes.
+            self.conn.exec_driver_sql("BEGIN IMMEDIATE")
         for name, _sql in indexes:
             self.conn.exec_driver_sql(f'DROP INDEX "{name}"')
         yield

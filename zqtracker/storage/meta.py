@@ -28,6 +28,7 @@ def clear_all(session: Session) -> None:
     """Delete every row of every zqtracker table (children first). The schema stays."""
     from zqtracker.storage.tables import Base
 
+    _unlink_sector_levels(session)
     for table in reversed(Base.metadata.sorted_tables):
         session.execute(table.delete())
     session.flush()
@@ -39,3 +40,14 @@ def project_count(session: Session) -> int:
     from zqtracker.storage.tables import ProjectTable
 
     return session.scalar(select(func.count(ProjectTable.id))) or 0
+
+
+def _unlink_sector_levels(session: Session) -> None:
+    """Sectors point to their industry chain (another sector) with ON DELETE RESTRICT, which SQLite
+    checks row by row even inside one DELETE: the links go first, or deleting every sector fails
+    whenever there are two levels."""
+    from sqlalchemy import update
+
+    from zqtracker.storage.tables import SectorRow
+
+    session.execute(update(SectorRow).where(SectorRow.parent_id.is_not(None)).values(parent_id=None))

@@ -115,8 +115,23 @@ class DatabaseActions(QObject):
         self.opened.emit(ctx, target)
 
     def _on_failed(self, target: str, exc: BaseException) -> None:
+        """One sentence; the window stays on the database it had. A target that cannot be opened
+        is never the "last database" (every start would try it again)."""
+        from zqtracker.ui.settings import LAST_DATABASE
+
+        if target and self.settings.get(LAST_DATABASE) == target:
+            self.settings.set(LAST_DATABASE, "")
         show_error(self.window, exc, self.tr("Cannot open the database"))
         self.failed.emit(target, str(exc))
+
+    # -- for other flows that end in another context (File › Restore backup…) ----------------
+    def track(self, op: Operation) -> None:
+        """``op`` is this object's operation in progress (``busy`` until it ends)."""
+        self._operation = op
+
+    def adopt(self, target: str, ctx: AppContext) -> None:
+        """``ctx`` was opened from ``target`` by such a flow: make it the window's, as after Open."""
+        self._on_opened(target, ctx)
 
 
 def open_context(target: str) -> AppContext:

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from zqtracker.domain.errors import DomainError
 from zqtracker.domain.messages import field_label
-from zqtracker.domain.models import PROJECT_FIELDS
 from zqtracker.domain.money import Unit
 from zqtracker.io.errors import WorkbookRefused
 from zqtracker.io.layout import MONEY_FIELDS, MONTHLY, PROJECTS
@@ -37,14 +36,16 @@ from zqtracker.io.reader import RawWorkbook
 from zqtracker.services.context import AppContext
 from zqtracker.services.import_mappings import Mapping
 from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
+from zqtracker.services.import_profiles import MAPPABLE_FIELDS
 from zqtracker.services.importing import ImportOptions, ImportResult, ImportService
 from zqtracker.ui.events import DataEvents
 from zqtracker.ui.import_command import ImportCommand
 from zqtracker.ui.import_dialog_ui import build_ui
+from zqtracker.ui.import_questions import ImportQuestions
 from zqtracker.ui.operations import Operation
 
 FILE_FILTER = "*.xlsx *.xlsm *.xltx *.xltm *.csv"
-MAPPABLE = (*PROJECT_FIELDS, "chain", "annual_plan", "month", "amount")
+MAPPABLE = MAPPABLE_FIELDS
 
 
 class ImportDialog(QDialog):
@@ -68,6 +69,8 @@ class ImportDialog(QDialog):
         self.setAcceptDrops(True)
         self.resize(1180, 760)
         build_ui(self)
+        self.questions = ImportQuestions(self.lang, self)
+        self.layout().insertWidget(4, self.questions)
         self._connect_signals()
         self._update_buttons()
         if path is not None:
@@ -87,6 +90,9 @@ class ImportDialog(QDialog):
         self.export_button.clicked.connect(self._on_export_clicked)
         self.import_button.clicked.connect(self._on_import_clicked)
         self.close_button.clicked.connect(self.reject)
+        self.questions.defaults_changed.connect(self._on_defaults_changed)
+        self.questions.status_word_chosen.connect(self._on_status_word_chosen)
+        self.questions.link_chosen.connect(self._on_link_chosen)
 
     # -- reading and analysing -----------------------------------------------------------------
     def open_path(self, path: Path) -> None:
@@ -127,6 +133,7 @@ class ImportDialog(QDialog):
         options = dataclasses.replace(
             self.options, sheets=None if self.options.sheets is None else list(self.options.sheets),
             mappings={name: copy.deepcopy(m) for name, m in self.options.mappings.items()},
+            status_map=dict(self.options.status_map), links=dict(self.options.links),
         )  # fmt: skip
         self._run(lambda p: self.service.analyse(book, options, plans=plans, progress=p), self.tr("Checking rows…"),
                   self._on_analysed)  # fmt: skip
@@ -160,6 +167,8 @@ class ImportDialog(QDialog):
 
     def _show_sheet(self) -> None:
         sa = self.current_sheet()
+        o = self.options
+        self.questions.show_analysis(self.analysis, sa, (o.district, o.sector, o.status))
         mapping = self.options.mappings.get(sa.name) if sa else None
         self.model.column_units = dict(mapping.units) if mapping else {}
         self.model.default_unit = self.options.unit.factor if self.options.unit else None
@@ -227,8 +236,12 @@ class ImportDialog(QDialog):
     def _words(self) -> dict[str, str]:
         return {"new": self.tr("New"), "update": self.tr("Update"), "same": self.tr("Unchanged"),
                 "invalid": self.tr("Invalid"), "exists": self.tr("Exists — left alone (append)"),
-                "total": self.tr("Total — skipped"), "section1": self.tr("Section — sector or district below"),
-                "section2": self.tr("Section — sector or district below"), "note": self.tr("Notes — skipped"),
+                "total": self.tr("Total — skipped"), "section1": self.tr("Section — sector, district or stage below"),
+                "section2": self.tr("Section — sector, district or stage below"), "note": self.tr("Notes — skipped"),
+                "example": self.tr("Template example row — skipped"),
+                "continuation": self.tr("Continues the project above — not a project"),
+                "view": self.tr("The same project as on another sheet"),
+                "near": self.tr("a stored project has a near name — link or keep apart above"),
                 "header": self.tr("Header"), "what": self.tr("What happens"),
                 "remap": self.tr("Click to choose what this column holds, or its unit"),
                 "off": self.tr("not imported"), "hidden": self.tr("hidden — not imported"),
@@ -238,13 +251,14 @@ class ImportDialog(QDialog):
     def _mapping(self, sheet: str) -> Mapping:
         mapping = self.options.mappings.get(sheet)
         if mapping is None:
-            sa = self.current_sheet()
+            sa = next((s for s in self.analysis.sheets if s.name == sheet), None) if self.analysis else None
             mapping = Mapping(header_row=None)
             if sa is not None and sa.remembered:  # start from what was remembered
                 layout_mapping = self.service.layout_of(sa.raw, ImportOptions(lang=self.lang))[2]
                 if layout_mapping is not None:
                     mapping = dataclasses.replace(layout_mapping, fields=dict(layout_mapping.fields),
-                                                  units=dict(layout_mapping.units))  # fmt: skip
+                                                  units=dict(layout_mapping.units),
+                                                  statuses=dict(layout_mapping.statuses))  # fmt: skip
             self.options.mappings[sheet] = mapping
         self.corrected.add(sheet)
         return mapping
@@ -302,6 +316,35 @@ class ImportDialog(QDialog):
         if sa is None or self.header_spin.value() - 1 == sa.layout.header_row:
             return
         self._mapping(sa.name).header_row = self.header_spin.value() - 1
+        self._analyse()
+
+    def _on_defaults_changed(self, district: str, sector: str, status: str) -> None:
+        """District, sector and status for rows without one (the CLI's --district …)."""
+        chosen = (district or None, sector or None, status or None)
+        if chosen == (self.options.district, self.options.sector, self.options.status):
+            return
+        self.options.district, self.options.sector, self.options.status = chosen
+        self._analyse()
+
+    def _on_status_word_chosen(self, word: str, status: str) -> None:
+        """What an unknown status word means (the CLI's --status-map), remembered with the
+        column choices of the sheets that use it."""
+        if status:
+            self.options.status_map[word] = status
+        else:
+            self.options.status_map.pop(word, None)
+        if self.analysis is not None:
+            for sa in self.analysis.selected:
+                if sa.plan is not None and word in sa.plan.unknown_statuses:
+                    self._mapping(sa.name).statuses[word] = status
+        self._analyse()
+
+    def _on_link_chosen(self, sheet: str, row: int, pid: int) -> None:
+        """A new row with a near name is that stored project (or kept apart)."""
+        if pid:
+            self.options.links[(sheet, row)] = pid
+        else:
+            self.options.links.pop((sheet, row), None)
         self._analyse()
 
     def _on_sheet_chosen(self, _index: int) -> None:

@@ -134,6 +134,8 @@ class PreviewModel(QAbstractTableModel):
             colon = "：" if self.lang.startswith("zh") else ": "
             if kind == UPDATE and k in sheet.changes:
                 text = f"{text}{colon}{diff_text(sheet.changes[k], self.lang)}"
+            elif k in sheet.candidates:
+                text = f"{text}{colon}{self.words.get('near', '')}"
             elif kind == INVALID and sheet.plan is not None and k in sheet.plan.problems:
                 text = f"{text}{colon}{sheet.plan.problems[k][0].reason(self.lang)}"
             if k in sheet.records:

@@ -64,6 +64,7 @@ class MainActions(QObject):
         self.save_template = action(window.save_import_template)
         self.export = action(window.export_view)
         self.print_ = action(window.print_summary)
+        self.restore_backup = action(self._restore_backup)
         self.quit = action(window.close)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
         # Edit
@@ -129,6 +130,8 @@ class MainActions(QObject):
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.import_, self.save_template, self.export, self.print_])
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.restore_backup)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit)
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addActions([self.undo, self.redo])
@@ -181,15 +184,19 @@ class MainActions(QObject):
 
     # -- state -----------------------------------------------------------------------------
     def update_enabled(self) -> None:
-        has_db = self.w.ctx is not None
+        ctx = self.w.ctx
+        has_db = ctx is not None
+        writable = ctx is not None and not ctx.database.read_only  # a read-only file: look, never change
         ids = self.w.projects.selected_ids()
-        for a in (self.new_project, self.refresh, self.references, self.import_, self.save_template,
-                  self.export, self.print_):  # fmt: skip
+        for a in (self.refresh, self.references, self.save_template, self.export, self.print_):
             a.setEnabled(has_db)
+        for a in (self.new_project, self.import_):
+            a.setEnabled(writable)
+        self.restore_backup.setEnabled(writable and ctx.database.sqlite_path is not None)  # type: ignore[union-attr]
         for a in (self.edit_project, self.duplicate):
-            a.setEnabled(has_db and len(ids) == 1)
+            a.setEnabled(writable and len(ids) == 1)
         for a in (self.delete, self.change_status, self.mark_key, self.unmark_key):
-            a.setEnabled(has_db and bool(ids))
+            a.setEnabled(writable and bool(ids))
         self.detail_pane.setChecked(self.w.projects.detail.isVisible())
 
     def _on_can_undo(self, value: bool) -> None:
@@ -300,6 +307,11 @@ class MainActions(QObject):
 
         QMessageBox.information(self.w, self.tr("Keyboard shortcuts"), f"<table>{table}</table>")
 
+    def _restore_backup(self) -> None:
+        from zqtracker.ui.backups import restore_backup
+
+        restore_backup(self.w.database_actions, self.w.ctx)
+
     def _about(self) -> None:
         from zqtracker.ui.help import AboutDialog
 
@@ -322,6 +334,7 @@ class MainActions(QObject):
             self.save_template: self.tr("Save import &template…"),
             self.export: self.tr("&Export…"),
             self.print_: self.tr("&Print…"),
+            self.restore_backup: self.tr("Restore &backup…"),
             self.quit: self.tr("&Quit"),
             self.new_project: self.tr("&New project…"),
             self.edit_project: self.tr("&Edit project…"),

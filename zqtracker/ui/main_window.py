@@ -21,12 +21,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from zqtracker.ui.events import DataEvents
 from zqtracker.ui.main_actions import MainActions
 from zqtracker.ui.palette import demo_banner_style
 from zqtracker.ui.projects_page import ProjectsPage
+from zqtracker.ui.read_only_banner import ReadOnlyBanner
 from zqtracker.ui.settings import (
     DETAIL_VISIBLE,
     HEADER_STATE,
@@ -87,7 +88,14 @@ class MainWindow(QMainWindow):
         self.summaries = LazyTab(lambda: self._create_summaries(), self, ready=has_context)
         self.tabs.addTab(self.dashboard, "")
         self.tabs.addTab(self.summaries, "")
-        self.setCentralWidget(self.tabs)
+        self.read_only_banner = ReadOnlyBanner(self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.read_only_banner)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
 
         self.summary_label = QLabel(self)
         self.demo_label = QLabel(self)
@@ -127,7 +135,7 @@ class MainWindow(QMainWindow):
         self.projects.detail.plans_edit_requested.connect(self.project_actions.save_plans)
         self.database_actions.opened.connect(self._on_database_opened)
         self.database_actions.opening.connect(self._on_database_opening)
-        self.database_actions.failed.connect(lambda _t, _r: self._update_title())
+        self.database_actions.failed.connect(self._on_database_failed)
         self.tabs.currentChanged.connect(lambda _i: self.actions_.update_enabled())
         self.settings.changed.connect(self._on_setting_changed)
 
@@ -178,6 +186,16 @@ class MainWindow(QMainWindow):
     def _on_database_opened(self, ctx: AppContext, target: str) -> None:
         self.set_context(ctx, target)
 
+    def _on_database_failed(self, _target: str, _reason: str) -> None:
+        """The window stays on the database it had; with none, nothing of the refused file stays
+        on screen (a first page read at launch is dropped) and nothing says "Opening…"."""
+        if self.ctx is None:
+            self.is_demo = False
+            self._pending_name = ""
+            self.projects.set_context(None)
+            self.summary_label.setText("")
+        self._update_title()
+
     def _update_title(self) -> None:
         if self.ctx is None:
             busy = self.database_actions.busy
@@ -187,10 +205,14 @@ class MainWindow(QMainWindow):
             name = path.name if path is not None else self.ctx.database.display_name
             self.setWindowFilePath(str(path) if path is not None else "")
         demo = f" [{self.tr('DEMO DATA')}]" if self.is_demo else ""
-        self.setWindowTitle(f"{name}{demo} — zqtracker")
+        read_only = self.ctx is not None and self.ctx.database.read_only
+        read_only_word = self.tr("read-only")
+        mark = f" [{read_only_word}]" if read_only else ""
+        self.setWindowTitle(f"{name}{demo}{mark} — zqtracker")
         self.demo_label.setText(self.tr("DEMO DATA"))
         self.demo_label.setToolTip(self.tr("Invented projects for trying zqtracker out; not real figures."))
         self.demo_label.setVisible(self.is_demo)
+        self.read_only_banner.setVisible(read_only)
 
     def show_pending(self, name: str, is_demo: bool) -> None:
         """Title and badge while a database opens at launch (its first page already shown)."""
@@ -332,6 +354,7 @@ class MainWindow(QMainWindow):
             self._retranslate()
         elif event.type() == QEvent.Type.PaletteChange:
             self.demo_label.setStyleSheet(demo_banner_style(self.palette()))
+            self.read_only_banner.follow_palette()
         super().changeEvent(event)
 
     def _retranslate(self) -> None:

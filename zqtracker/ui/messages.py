@@ -45,10 +45,13 @@ def error_text(exc: BaseException) -> str:
         )
     if isinstance(exc, NotFoundError):
         return QCoreApplication.translate("Messages", "The record no longer exists; someone else may have deleted it.")
-    from zqtracker.storage.database import DatabaseOpenError
+    from zqtracker.storage.database import DatabaseOpenError, fault_of
 
     if isinstance(exc, DatabaseOpenError):
-        return str(exc)
+        return exc.message(lang)
+    fault = fault_of(exc, QCoreApplication.translate("Messages", "the database"))
+    if fault is not None:  # locked, full disk, read-only, damaged: expected, worded, not logged
+        return fault.message(lang)
     log.error("unexpected error", exc_info=exc)
     first = str(exc).strip().splitlines()
     detail = first[0] if first else type(exc).__name__

@@ -34,3 +34,10 @@ def demo_banner_style(palette: QPalette) -> str:
     bg = palette.color(QPalette.ColorRole.Highlight).name()
     fg = palette.color(QPalette.ColorRole.HighlightedText).name()
     return f"background: {bg}; color: {fg}; padding: 1px 6px; border-radius: 3px; font-weight: bold;"
+
+
+def read_only_banner_style(palette: QPalette) -> str:
+    """The read-only banner above the tabs: a pale amber (dark amber in dark mode), readable text."""
+    if is_dark(palette):
+        return "background: #4d3b00; color: #ffe08a; padding: 6px 10px;"
+    return "background: #fff4ce; color: #4d3b00; padding: 6px 10px; border-bottom: 1px solid #e0c060;"

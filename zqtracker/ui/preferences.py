@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QWidget
 
 from zqtracker.domain.money import Unit
+from zqtracker.ui.backups import BackupsPreference
 from zqtracker.ui.palette import muted_style
 from zqtracker.ui.settings import REOPEN_LAST, Settings
 from zqtracker.ui.translations import CHINESE, ENGLISH
@@ -37,6 +38,7 @@ class PreferencesDialog(QDialog):
         self.stale.setRange(1, 120)
         self.stale.setSuffix(self.tr(" months"))
         self.reopen = QCheckBox(self.tr("Open the last used database at start"))
+        self.backups = BackupsPreference(self)
         hint = QLabel(
             self.tr(
                 "A project is marked stale when it has had no status change and no monthly investment "
@@ -55,6 +57,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Stale after"), self.stale)
         form.addRow("", hint)
         form.addRow("", self.reopen)
+        form.addRow(self.tr("Keep backups"), self.backups)
         form.addRow(buttons)
         self.setMinimumWidth(480)
         self.load()
@@ -66,6 +69,7 @@ class PreferencesDialog(QDialog):
         self.output_language.setCurrentIndex(max(0, self.output_language.findData(s.output_language)))
         self.stale.setValue(s.stale_months)
         self.reopen.setChecked(s.get(REOPEN_LAST))
+        self.backups.load()
 
     def save(self) -> None:
         s = self.settings
@@ -74,6 +78,7 @@ class PreferencesDialog(QDialog):
         s.output_language = self.output_language.currentData()
         s.stale_months = self.stale.value()
         s.set(REOPEN_LAST, self.reopen.isChecked())
+        self.backups.save()
         s.sync()
 
     def accept(self) -> None:

@@ -110,8 +110,13 @@ LEGACY_IMPORTED = option("settings/legacy_imported", False)
 
 
 def default_store() -> QSettings:
-    """The documented file: ``~/.config/zqtracker/zqtracker.ini`` on Linux."""
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "zqtracker", "zqtracker")
+    """The documented file: ``~/.config/zqtracker/zqtracker.ini`` on Linux — the folder platformdirs
+    names now (Qt reads XDG_CONFIG_HOME once per process and would keep an earlier answer), the
+    one the import's remembered mappings and profiles share."""
+    from platformdirs import user_config_dir
+
+    path = Path(user_config_dir("zqtracker", appauthor=False)) / "zqtracker.ini"
+    return QSettings(str(path), QSettings.Format.IniFormat)
 
 
 def legacy_store() -> QSettings:

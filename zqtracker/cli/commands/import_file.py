@@ -13,18 +13,38 @@ from pathlib import Path
 
 from zqtracker.cli.common import open_context
 from zqtracker.cli.console import Console, ExitCode
+from zqtracker.domain.errors import Problem, ValidationError
 from zqtracker.domain.money import Unit
 from zqtracker.io.errors import WorkbookRefused
+from zqtracker.services.import_profiles import MAPPABLE_FIELDS, Profile, ProfileStore, field_of, status_value
 from zqtracker.services.importing import MODES, ImportOptions, ImportRefused, ImportResult, ImportService
 from zqtracker.services.progress import Progress
+
+_FIELDS_HELP = """fields for --map (or none to leave a column out):
+  code, name, enterprise, sector, chain (industry chain), district, status, planned_investment,
+  land_area_mu, expected_annual_output, expected_annual_tax, signed_on, construction_start_on,
+  production_on, is_key_project, project_type, investor_origin, officer, contact, progress_note,
+  notes, annual_plan, month, amount (completed investment)
+statuses for --status and --status-map: lead, signed, preparing, under_construction,
+  commissioning, trial_production, in_production, on_hold, cancelled (or their Chinese words)
+
+examples:
+  zqtracker import 高要区10月.xlsx --dry-run
+  zqtracker import list.xlsx --unit yi --district 萝岗区 --status lead
+  zqtracker import list.xlsx --header-row 3 --map "F=planned_investment" --map "项目类别=sector"
+  zqtracker import inventory.xlsx --status-map "Active=under_construction" --save-profile inventory
+  zqtracker import inventory-2025.xlsx --profile inventory"""
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "import",
         help="import projects or monthly investment from .xlsx/.xlsm/.csv",
-        description="Import a spreadsheet: projects (matched by code, else name + district) and monthly "
-        "completed investment (long or wide). All or nothing unless --skip-invalid.",
+        description="Import a spreadsheet: projects (matched by code, else by name in their district) and monthly "
+        "completed investment (long or wide). All or nothing unless --skip-invalid. Whatever the import "
+        "preview lets you correct can be said here.",
+        epilog=_FIELDS_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("file", type=Path, metavar="FILE", help=".xlsx, .xlsm or .csv file")
     p.add_argument("--sheet", action="append", metavar="S", help="import this sheet only (repeatable); "
@@ -37,24 +57,98 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--unit", choices=[u.value for u in Unit],
                    help="unit of amounts that have none in the cell, header or a unit line (yuan, wan = 万元, "
                    "yi = 亿元)")  # fmt: skip
+    p.add_argument("--header-row", type=int, metavar="N", help="the header is row N (1-based), not the one found")
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="COLUMN=FIELD",
+        help="column (letter or header text) holds FIELD, or none (repeatable)",
+    )
+    p.add_argument(
+        "--status-map",
+        action="append",
+        default=[],
+        metavar="WORD=STATUS",
+        help="a status word of the file means STATUS (repeatable)",
+    )
+    p.add_argument("--district", metavar="D", help="district of rows without one")
+    p.add_argument("--sector", metavar="S", help="sector of rows without one")
+    p.add_argument("--status", metavar="STATUS", help="status of new projects without one")
+    p.add_argument("--link", action="append", default=[], metavar="ROW=CODE",
+                   help="row ROW (1-based; SHEET!ROW in a workbook of several sheets) is the stored project "
+                   "CODE, not a new one (repeatable)")  # fmt: skip
+    p.add_argument("--profile", metavar="NAME", help="start from the choices saved under NAME")
+    p.add_argument("--save-profile", metavar="NAME", help="save this command's choices under NAME")
     p.add_argument("--json", action="store_true", help="machine-readable result")
     p.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace, console: Console) -> int:
-    options = ImportOptions(
-        mode=args.mode, sheets=args.sheet, unit=Unit(args.unit) if args.unit else None,
-        skip_invalid=args.skip_invalid, lang=console.lang,
+def options_from(args: argparse.Namespace, lang: str, profiles: ProfileStore | None = None) -> ImportOptions:
+    """The command line's choices (over a saved profile's); raises ValueError with a message."""
+    profiles = profiles or ProfileStore()
+    base = Profile()
+    if args.profile:
+        found = profiles.get(args.profile)
+        if found is None:
+            raise ValueError(Problem("unknown_profile", None, {"name": args.profile}).message(lang))
+        base = found
+    column_map = dict(base.column_map)
+    for item in args.map:
+        column, _, field = item.partition("=")
+        try:
+            column_map[column.strip()] = field_of(field)
+        except ValueError:
+            raise ValueError(
+                Problem("unknown_field", None, {"value": field.strip(), "fields": ", ".join(MAPPABLE_FIELDS)}).message(
+                    lang
+                )
+            ) from None
+    status_map = dict(base.status_map)
+    for item in args.status_map:
+        word, _, status = item.partition("=")
+        status_map[word.strip()] = _status(status, lang)
+    status = _status(args.status, lang) if args.status else base.status
+    unit = args.unit or base.unit
+    profile = Profile(args.header_row or base.header_row, column_map, status_map, args.district or base.district,
+                      args.sector or base.sector, status, unit)  # fmt: skip
+    if args.save_profile:
+        profiles.put(args.save_profile, profile)
+    return ImportOptions(
+        mode=args.mode, sheets=args.sheet, unit=Unit(unit) if unit else None, skip_invalid=args.skip_invalid,
+        lang=lang, header_row=profile.header_row, column_map=column_map, district=profile.district,
+        sector=profile.sector, status=status, status_map=status_map,
     )  # fmt: skip
+
+
+def _status(text: str, lang: str) -> str:
+    try:
+        return status_value(text)
+    except ValidationError:
+        raise ValueError(Problem("unknown_status", "status", {"value": text.strip()}).message(lang)) from None
+
+
+def run(args: argparse.Namespace, console: Console) -> int:
+    try:
+        options = options_from(args, console.lang)
+    except ValueError as exc:
+        console.error(str(exc))
+        return ExitCode.REFUSED
     ctx = open_context(args)
     try:
         service = ImportService(ctx.database)
         progress = _progress(console, args.json)
         try:
+            if args.link:
+                options.links = _links(service, args, options, console.lang)
             result = service.import_file(args.file, options, dry_run=args.dry_run, progress=progress)
         except (WorkbookRefused, ImportRefused) as exc:
             _end_progress(progress)
             console.error(exc.message(console.lang))
+            return ExitCode.REFUSED
+        except ValueError as exc:
+            _end_progress(progress)
+            console.error(str(exc))
             return ExitCode.REFUSED
         _end_progress(progress)
     finally:
@@ -66,6 +160,22 @@ def run(args: argparse.Namespace, console: Console) -> int:
     if result.problems and not args.skip_invalid:
         return ExitCode.INVALID_INPUT
     return ExitCode.OK
+
+
+def _links(service: ImportService, args: argparse.Namespace, options: ImportOptions,
+           lang: str) -> dict[tuple[str, int], int]:  # fmt: skip
+    """--link "ROW=CODE" / "SHEET!ROW=CODE": the row is that stored project."""
+    codes = service.codes()
+    first_sheet = (args.sheet or [None])[0]
+    out: dict[tuple[str, int], int] = {}
+    for item in args.link:
+        where, _, code = item.partition("=")
+        sheet, _, row = where.rpartition("!")
+        pid = codes.get(code.strip())
+        if pid is None or not row.strip().isdigit():
+            raise ValueError(Problem("unknown_project", "code", {"value": code.strip()}).message(lang))
+        out[(sheet or first_sheet or "", int(row))] = pid
+    return out
 
 
 def _progress(console: Console, quiet: bool) -> Progress | None:
@@ -94,9 +204,8 @@ def _print(console: Console, result: ImportResult, dry_run: bool, skip_invalid: 
     zh, lang = console.zh, console.lang
     for note in result.notes:
         console.print(("注意：" if zh else "Note: ") + note.message(lang))
-    for p in result.problems:
-        console.print(f"{p.location(lang)}：{p.value!s} — {p.reason(lang)}" if zh else
-                      f"{p.location(lang)}: {p.value!s} — {p.reason(lang)}")  # fmt: skip
+    for line in grouped_problems(result.problems, lang):
+        console.print(line)
     head = ("试运行（未写入）：" if dry_run else "") if zh else ("Dry run (nothing written): " if dry_run else "")
     blocked = bool(result.problems) and not skip_invalid
     if blocked:
@@ -120,3 +229,39 @@ def _print(console: Console, result: ImportResult, dry_run: bool, skip_invalid: 
             console.print(f"{label_zh}（{len(names)}）：{shown}" if zh else f"{label_en} ({len(names)}): {shown}")
     if result.backup is not None:
         console.print(f"替换前已备份到 {result.backup}" if zh else f"Backed up before replacing: {result.backup}")
+
+
+def grouped_problems(problems: list, lang: str) -> list[str]:
+    """One line per problem — but the same refusal of the same value in one column is one line
+    with its rows ("rows 3–502 (494 rows)"), not hundreds."""
+    zh = lang.startswith("zh")
+    groups: dict[tuple, list] = {}
+    for p in problems:
+        groups.setdefault((p.sheet, p.column, p.header, p.value, p.problem.code, p.problem.message(lang)), []).append(p)
+    lines = []
+    for (_sheet, _col, _header, value, _code, reason), ps in groups.items():
+        first = ps[0]
+        if len(ps) == 1:
+            where = first.location(lang)
+        else:
+            rows = _row_ranges([p.row for p in ps])
+            col = f"{first.column} “{first.header}”" if first.header else first.column
+            where = (
+                (f"工作表“{first.sheet}”第 {rows} 行（共 {len(ps)} 行）" + (f"，{col}列" if col else ""))
+                if zh
+                else (f"sheet “{first.sheet}”, rows {rows} ({len(ps)} rows)" + (f", column {col}" if col else ""))
+            )
+        lines.append(f"{where}：{value!s} — {reason}" if zh else f"{where}: {value!s} — {reason}")
+    return lines
+
+
+def _row_ranges(rows: list[int]) -> str:
+    """3, 4, 5, 9 → "3–5, 9" (at most eight runs shown)."""
+    runs: list[list[int]] = []
+    for r in sorted(set(rows)):
+        if runs and r == runs[-1][1] + 1:
+            runs[-1][1] = r
+        else:
+            runs.append([r, r])
+    shown = ", ".join(f"{a}–{b}" if b > a else str(a) for a, b in runs[:8])
+    return shown + (" …" if len(runs) > 8 else "")

@@ -1,0 +1,375 @@
+"""Files shaped like each way real district and park lists broke the import (issue 12), written
+here as real .xlsx files and imported into real SQLite databases. Each test also imports its file
+a second time: a re-import changes nothing."""
+
+from __future__ import annotations
+
+import sqlite3
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from import_files import SheetSpec, write_workbook
+
+from zqtracker.domain.money import Unit
+from zqtracker.domain.status import Status
+from zqtracker.services.context import AppContext
+from zqtracker.services.import_mappings import MappingStore
+from zqtracker.services.importing import ImportOptions, ImportResult, ImportService
+
+
+@pytest.fixture
+def service(ctx: AppContext, tmp_path: Path) -> ImportService:
+    return ImportService(ctx.database, MappingStore(tmp_path / "mappings.json"))
+
+
+def dump(db_path: Path) -> dict[str, list[tuple]]:
+    con = sqlite3.connect(db_path)
+    try:
+        tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+        return {t: sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
+    finally:
+        con.close()
+
+
+def imported(service: ImportService, db_path: Path, path: Path, **options: object) -> ImportResult:
+    """Import, check the result, import again: the second import must change nothing."""
+    result = service.import_file(path, ImportOptions(**options))  # type: ignore[arg-type]
+    assert result.ok, [p.reason() for p in result.problems]
+    before = dump(db_path)
+    again = service.import_file(path, ImportOptions(**options))  # type: ignore[arg-type]
+    assert (again.added, again.updated, again.investment_records) == (0, 0, 0), again
+    assert dump(db_path) == before
+    return result
+
+
+def by_name(ctx: AppContext) -> dict[str, object]:
+    return {p.name: p for p in ctx.projects.all_projects()}
+
+
+# -- 1. only a name is required ------------------------------------------------------------------------
+def test_a_negotiating_list_with_no_amount_district_or_sector(service: ImportService, ctx: AppContext,
+                                                              db_path: Path, tmp_path: Path) -> None:  # fmt: skip
+    rows = [["萝岗区谋划（在谈）项目库"], ["序号", "项目名称", "投资方", "联系人", "对接情况"],
+            [1, "智能网联汽车零部件项目", "某汽车集团", "王五 13800001111", "3月已赴企业总部对接，企业有意向在我区布局"],
+            [2, "生物医药研发中心项目", "某药业", None, "初步接洽"]]  # fmt: skip
+    path = write_workbook(tmp_path / "leads.xlsx", SheetSpec("Sheet1", rows))
+    result = imported(service, db_path, path)
+    assert result.added == 2
+    p = by_name(ctx)
+    a = p["智能网联汽车零部件项目"]
+    assert a.status is Status.LEAD and a.district == "萝岗区"  # the title says both
+    assert a.planned_investment is None and a.sector is None  # unknown, never 0, never invented
+    codes = {n.code for n in result.notes}
+    assert {"note_status_from", "note_district_from"} <= codes
+
+
+def test_the_district_for_rows_without_one_can_be_given(service: ImportService, ctx: AppContext,
+                                                         db_path: Path, tmp_path: Path) -> None:  # fmt: skip
+    rows = [["项目名称", "计划总投资（万元）"], ["甲项目", 100], ["乙项目", 200]]
+    path = write_workbook(tmp_path / "plain.xlsx", SheetSpec("Sheet1", rows))
+    imported(service, db_path, path, district="高要区", sector="新型储能", status="under_construction")
+    assert {(p.name, p.district, p.sector, p.status) for p in ctx.projects.all_projects()} == {
+        ("甲项目", "高要区", "新型储能", Status.UNDER_CONSTRUCTION), ("乙项目", "高要区", "新型储能",
+                                                                      Status.UNDER_CONSTRUCTION)}  # fmt: skip
+
+
+def test_the_district_of_a_single_zone_list_comes_from_the_sheet_name(service: ImportService, ctx: AppContext,
+                                                                      db_path: Path, tmp_path: Path) -> None:  # fmt: skip
+    rows = [["序号", "项目名称", "总投资（亿元）", "项目状态"], [1, "甲项目", 1.5, "在建"]]
+    path = write_workbook(tmp_path / "z.xlsx", SheetSpec("萝岗区明细表", rows))
+    imported(service, db_path, path)
+    assert by_name(ctx)["甲项目"].district == "萝岗区"  # type: ignore[attr-defined]
+
+
+def test_a_location_column_and_a_responsible_unit_that_names_districts(service: ImportService, ctx: AppContext,
+                                                                       db_path: Path, tmp_path: Path) -> None:  # fmt: skip
+    rows = [["项目名称", "责任单位", "落户地", "总投资（亿元）"],
+            ["甲项目", "市发改局", "高要区", 1], ["乙项目", "市工信局", "四会市", 2], ["丙项目", "市商务局", "鼎湖区", 3]]  # fmt: skip
+    path = write_workbook(tmp_path / "loc.xlsx", SheetSpec("Sheet1", rows))
+    imported(service, db_path, path)
+    assert {p.name: p.district for p in ctx.projects.all_projects()} == {"甲项目": "高要区", "乙项目": "四会市",
+                                                                          "丙项目": "鼎湖区"}  # fmt: skip
+
+
+# -- 2. columns chosen by evidence, not by substring ------------------------------------------------------
+def test_ambiguous_and_misleading_columns(service: ImportService, ctx: AppContext, db_path: Path,
+                                          tmp_path: Path) -> None:  # fmt: skip
+    rows = [["序号", "项目类别", "项目名称", "项目类型", "资金来源", "计划总投资（万元）", "完成投资占年计划%",
+             "后五个月进度安排", "项目对接及进展情况", "用地需求（平方米）", "项目内容"],
+            [1, "续建", "甲项目", "新能源", "企业自筹", 5000, 35.5, "8月完成主体", "已完成厂房主体封顶，正在进行设备采购招标工作", 6667, "建设厂房"],
+            [2, "新开工", "乙项目", "生物医药", "银行贷款", 3000, 12.0, "9月开工", "已取得施工许可证，计划下月开工", 2000, "研发楼"],
+            [3, "续建", "丙项目", "新能源", "企业自筹", 8000, 50.1, "10月投产", "设备安装调试中，预计年底试产", 13333, "生产线"]]  # fmt: skip
+    path = write_workbook(tmp_path / "mix.xlsx", SheetSpec("Sheet1", rows))
+    result = imported(service, db_path, path, district="高要区")
+    p = by_name(ctx)
+    a = p["甲项目"]
+    assert (
+        a.status is Status.UNDER_CONSTRUCTION and p["乙项目"].status is Status.UNDER_CONSTRUCTION
+    )  # 项目类别 held stages
+    assert a.sector == "新能源" and p["乙项目"].sector == "生物医药"  # 项目类型 held sectors
+    assert a.planned_investment == 50_000_000  # the percentage is not money
+    assert a.investor_origin.value == "domestic"  # 资金来源 is the funding, not the investor's origin
+    assert a.land_area_mu == Decimal("10.0005")  # 6667 m² × 15/10000: square metres are not 亩
+    assert p["丙项目"].land_area_mu == Decimal("19.9995")
+    assert "厂房主体封顶" in a.progress_note  # a paragraph is a progress note, not a status
+    ignored = {(n.params.get("column"), n.code) for n in result.notes}
+    assert ("G", "note_ignored_column") in ignored and ("H", "note_ignored_column") in ignored
+
+
+def test_a_paragraph_row_or_an_example_row_never_outscores_the_header(service: ImportService, ctx: AppContext,
+                                                                      db_path: Path, tmp_path: Path) -> None:  # fmt: skip
+    rows = [["2024年重点招商项目表"], ["填报单位：高要区投资促进局"],
+            ["项目名称", "项目投资单位", "总投资（亿元）", "项目进展"],
+            ["项目名称", "项目投资单位", "总投资（亿元）", "项目进展"],  # a template's example row
+            ["储能电池项目", "某某新能源有限公司", 10, "项目总投资约10亿元，建设储能电池生产线，目前已签订投资协议，正在办理用地手续"]]  # fmt: skip
+    path = write_workbook(tmp_path / "para.xlsx", SheetSpec("Sheet1", rows))
+    result = imported(service, db_path, path)
+    assert result.added == 1
+    p = by_name(ctx)["储能电池项目"]
+    assert p.enterprise == "某某新能源有限公司" and p.planned_investment == 1_000_000_000  # type: ignore[attr-defined]
+    assert p.district == "高要区"  # type: ignore[attr-defined]
+    assert "note_example_rows" in {n.code for n in result.notes}
+
+
+def test_an_aggregate_sheet_of_counts_is_skipped_with_a_note(service: ImportService, db_path: Path,
+                                                             tmp_path: Path) -> None:  # fmt: skip
+    agg = SheetSpec("汇总", [["区域", "项目个数", "总投资（亿元）"], ["高要区", 12, 30.5], ["四会市", 8, 12.0]])
+    data = SheetSpec("明细", [["项目名称", "所在区域", "总投资（亿元）"], ["甲项目", "高要区", 1.0]])
+    path = write_workbook(tmp_path / "agg.xlsx", agg, data)
+    result = imported(service, db_path, path)
+    assert result.added == 1
+    assert "note_aggregate" in {n.code for n in result.notes}
+
+
+# -- 3. status words ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("word", "status"), [
+    ("续建", "under_construction"), ("新开工", "under_construction"), ("促竣工", "under_construction"),
+    ("报批", "preparing"), ("在谈", "lead"), ("谋划", "lead"), ("完工", "in_production"),
+    ("Active", "under_construction"), ("Closed", "in_production"), ("Proposed", "lead"),
+    ("Construction started", "under_construction"), ("Completed", "in_production"),
+    ("Announced & Planning", "lead"), ("In Review", "preparing"), ("Approved", "preparing"), ("On hold", "on_hold"),
+])  # fmt: skip
+def test_status_words_of_real_reports(word: str, status: str) -> None:
+    from zqtracker.domain.status import parse_status
+
+    assert parse_status(word).value == status
+
+
+def test_unknown_status_words_are_listed_once_and_can_be_mapped(service: ImportService, ctx: AppContext,
+                                                                 db_path: Path, tmp_path: Path) -> None:  # fmt: skip
+    rows = [["Project Id", "Project Name", "Municipality", "Status 2024", "Estimated Cost"]]
+    rows += [[f"P{i:03d}", f"Plant {i}", "Hamilton", "Shovel ready" if i % 2 else "Active", "1000"]
+             for i in range(40)]  # fmt: skip
+    path = write_workbook(tmp_path / "inv.xlsx", SheetSpec("data", rows))
+    first = service.import_file(path, ImportOptions(unit=Unit.YUAN))
+    assert not first.written
+    assert {p.value for p in first.problems} == {"Shovel ready"} and len(first.problems) == 20
+    assert [n.code for n in first.notes].count("note_unknown_statuses") == 1
+    result = imported(service, db_path, path, unit=Unit.YUAN, status_map={"Shovel ready": "preparing"})
+    assert result.added == 40
+    assert {p.status for p in ctx.projects.all_projects()} == {Status.PREPARING, Status.UNDER_CONSTRUCTION}
+
+
+def test_a_section_named_for_speeding_up_signing_holds_leads(service: ImportService, ctx: AppContext,
+                                                              db_path: Path, tmp_path: Path) -> None:  # fmt: skip
+    rows = [["序号", "项目名称", "总投资（亿元）", "所在区域"], ["一、加速签约项目（2个）"],
+            [1, "甲项目", 3, "高要区"], [2, "乙项目", 2, "高要区"], ["二、在建项目（1个）"], [3, "丙项目", 5, "高要区"]]  # fmt: skip
+    path = write_workbook(tmp_path / "sec.xlsx", SheetSpec("Sheet1", rows, merges=["A2:D2", "A5:D5"]))
+    imported(service, db_path, path)
+    p = by_name(ctx)
+    assert p["甲项目"].status is Status.LEAD and p["丙项目"].status is Status.UNDER_CONSTRUCTION  # type: ignore[attr-defined]
+    assert p["甲项目"].sector is None  # 加速签约 is a stage, not a sector  # type: ignore[attr-defined]
+
+
+# -- 4. headers in other spellings ------------------------------------------------------------------------
+@pytest.mark.parametrize(("header", "field"), [
+    ("projectName", "name"), ("PROJECT_NAME", "name"), ("project_name", "name"), ("Project Id", "code"),
+    ("Current Project Cost", "planned_investment"), ("Status 2024", "status"), ("名称", "name"),
+    ("投资商名称", "enterprise"), ("项目投资单位", "enterprise"), ("落户地", "district"), ("totalInvestment",
+    "planned_investment"), ("Proponent", "enterprise"), ("Estimated Cost", "planned_investment"),
+    ("Municipality", "district"), ("Construction Start", "construction_start_on"), ("Completion Date", "production_on"),
+    ("Board Approval Date", "signed_on"), ("Project Description", "ignore:content"), ("项目个数", "ignore:count"),
+    ("完成投资占年计划%", "ignore:percent"), ("后五个月进度安排", "ignore:schedule"), ("联系方式", "contact"),
+])  # fmt: skip
+def test_header_spellings(header: str, field: str) -> None:
+    from zqtracker.io.headers import match_header
+
+    m = match_header(header)
+    assert m is not None and m.field == field
+
+
+def test_every_header_zqtracker_writes_is_read_back_as_its_field() -> None:
+    from zqtracker.io.columns import CHAIN_COLUMN, MONTHLY_COLUMNS, PROJECT_COLUMNS
+    from zqtracker.io.headers import header_candidates
+
+    for column in (*PROJECT_COLUMNS, *MONTHLY_COLUMNS, CHAIN_COLUMN):
+        for lang in ("en", "zh"):
+            found = [c.field for c in header_candidates(column.header(lang))]
+            assert column.field in found, (column.header(lang), found)
+
+
+def test_amounts_in_dollars_are_left_out_never_stored_as_yuan(service: ImportService, ctx: AppContext,
+                                                               tmp_path: Path) -> None:  # fmt: skip
+    rows = [["Project Name", "Region", "Cost 2024 (CAD) {$M}"], ["Line 5 Relocation", "Ontario", 450]]
+    result = service.import_file(write_workbook(tmp_path / "cad.xlsx", SheetSpec("Projects", rows)), ImportOptions())
+    assert result.added == 1 and ctx.projects.all_projects()[0].planned_investment is None
+    note = next(n for n in result.notes if n.code == "note_foreign_column")
+    assert "CAD" in note.message("en") and note.params["column"] == "C"
+    rows = [["项目名称", "投资总额（万美元）", "计划总投资（万元）"], ["外资项目", 100, 720]]
+    result = service.import_file(write_workbook(tmp_path / "usd.xlsx", SheetSpec("S", rows)), ImportOptions())
+    p = by_name(ctx)["外资项目"]
+    assert p.planned_investment == 7_200_000  # the 万元 column, never the 万美元 one  # type: ignore[attr-defined]
+    assert "USD" in next(n for n in result.notes if n.code == "note_foreign_column").message("en")
+
+
+def test_unitless_amounts_of_an_english_list_are_no_yuan(service: ImportService, ctx: AppContext,
+                                                          tmp_path: Path) -> None:  # fmt: skip
+    rows = [["Project Name", "Country", "Total Cost"], ["Water Supply", "Kenya", "12000000"]]
+    path = write_workbook(tmp_path / "en.xlsx", SheetSpec("data", rows))
+    result = service.import_file(path, ImportOptions())
+    assert result.added == 1 and ctx.projects.all_projects()[0].planned_investment is None
+    assert "note_unitless_english" in {n.code for n in result.notes}
+    again = service.import_file(path, ImportOptions(unit=Unit.YUAN))  # the user says they are yuan
+    assert again.updated == 1 and ctx.projects.all_projects()[0].planned_investment == 12_000_000
+
+
+# -- 5. totals, groups and continuations are no projects ---------------------------------------------------
+def test_totals_groups_sections_and_continuations(service: ImportService, ctx: AppContext, db_path: Path,
+                                                  tmp_path: Path) -> None:  # fmt: skip
+    rows = [["序号", "项目名称", "建设单位", "总投资（亿元）", "所在区域"],
+            [None, "合计37个", None, 120.5, None],
+            [None, "龙海市合计14个", None, 40.2, None],
+            ["（一）", "工业项目82个", None, 80.1, None],
+            [1, "甲项目", "甲公司", 10, "龙海市"],
+            [None, None, "中央预算内资金", 2, None],  # a funding-source line under its project
+            [2, "乙项目", "乙公司", 5, "龙海市"],
+            [None, "其中：新开工", None, 3, None],
+            ["重点对接"],
+            [3, "丙项目", "丙公司", 1, "龙海市"]]  # fmt: skip
+    path = write_workbook(tmp_path / "tot.xlsx", SheetSpec("Sheet1", rows, merges=["A9:E9"]))
+    result = imported(service, db_path, path)
+    p = by_name(ctx)
+    assert set(p) == {"甲项目", "乙项目", "丙项目"}
+    assert sum(x.planned_investment for x in p.values()) == 1_600_000_000  # type: ignore[attr-defined]
+    assert p["丙项目"].sector != "重点对接"  # a priority group is not a sector  # type: ignore[attr-defined]
+    codes = {n.code for n in result.notes}
+    assert {"note_totals", "note_continuations", "note_groups"} <= codes
+
+
+def test_projects_repeated_on_two_sheets_are_one_project(service: ImportService, ctx: AppContext, db_path: Path,
+                                                         tmp_path: Path) -> None:  # fmt: skip
+    head = ["序号", "项目名称", "总投资（万元）"]
+    by_level = SheetSpec("分级管理", [head, ["一、市本级（2项）"], [1, "武夷山至邵武高速公路", 100],
+                                    [2, "顺昌环城路建设工程", 50]], merges=["A2:C2"])  # fmt: skip
+    by_sector = SheetSpec("分行业", [head, ["一、交通（2项）"], [1, "武夷山至邵武高速公路", 100],
+                                   [2, "顺昌环城路建设工程", 50]], merges=["A2:C2"])  # fmt: skip
+    path = write_workbook(tmp_path / "two.xlsx", by_level, by_sector)
+    result = imported(service, db_path, path, status="under_construction")
+    assert result.added == 2
+    p = by_name(ctx)
+    assert {(x.district, x.sector) for x in p.values()} == {("市本级", "交通")}  # type: ignore[attr-defined]
+    assert "note_views" in {n.code for n in result.notes}
+
+
+# -- 6. every problem of a row; a missing column once --------------------------------------------------------
+def test_every_problem_of_a_row_is_reported(service: ImportService, tmp_path: Path) -> None:
+    rows = [["项目名称", "计划总投资（万元）", "签约时间", "用地面积（亩）", "是否重点项目"],
+            ["甲项目", "很多", "去年", -3, "也许"]]  # fmt: skip
+    path = write_workbook(tmp_path / "bad.xlsx", SheetSpec("S", rows))
+    result = service.import_file(path, ImportOptions())
+    assert {p.column for p in result.problems} == {"B", "C", "D", "E"}
+
+
+def test_repeated_problems_print_as_one_line(service: ImportService, tmp_path: Path) -> None:
+    from zqtracker.cli.commands.import_file import grouped_problems
+
+    rows = [["项目名称", "项目状态"]] + [[f"项目{i}", "研究中"] for i in range(300)]
+    path = write_workbook(tmp_path / "st.xlsx", SheetSpec("S", rows))
+    result = service.import_file(path, ImportOptions())
+    assert len(result.problems) == 300
+    lines = grouped_problems(result.problems, "en")
+    assert len(lines) == 1 and "rows 2–301 (300 rows)" in lines[0]
+
+
+# -- 7/8. marks ------------------------------------------------------------------------------------------
+def test_key_project_marks_are_stripped_and_mark_key_projects(service: ImportService, ctx: AppContext,
+                                                              db_path: Path, tmp_path: Path) -> None:  # fmt: skip
+    rows = [["序号", "项目编号", "项目名称", "总投资（万元）"], ["1●", "K-1", "甲项目", 100], [2, "★K-2", "乙项目", 100],
+            [3, "K-3", "丙项目▲", 100], [4, "K-4", "丁项目", 100]]  # fmt: skip
+    path = write_workbook(tmp_path / "marks.xlsx", SheetSpec("S", rows))
+    result = imported(service, db_path, path)
+    p = {x.code: x for x in ctx.projects.all_projects()}
+    assert set(p) == {"K-1", "K-2", "K-3", "K-4"} and p["K-3"].name == "丙项目"
+    assert [p[c].is_key_project for c in ("K-1", "K-2", "K-3", "K-4")] == [True, True, True, False]
+    assert "note_marks" in {n.code for n in result.notes}
+
+
+# -- matching ----------------------------------------------------------------------------------------------
+def test_a_code_less_district_file_matches_stored_projects_with_codes(demo_ctx: AppContext, tmp_path: Path) -> None:
+    service = ImportService(demo_ctx.database, MappingStore(tmp_path / "m.json"))
+    stored = [p for p in demo_ctx.projects.all_projects() if p.district == "高要区" and p.code][:5]
+    rows = [["序号", "项目名称", "建设单位", "所属行业", "计划总投资（亿元）", "项目进展"]]
+    for i, p in enumerate(stored, start=1):
+        # the district writes the name its own way: full-width brackets, a space, no trailing 项目
+        name = p.name.replace("(", "（").removesuffix("项目") + " "
+        rows.append([i, name, p.enterprise, p.sector, p.planned_investment / 1e8, p.status.label("zh")])
+    path = write_workbook(tmp_path / "高要区10月.xlsx", SheetSpec("Sheet1", rows))
+    count = len(demo_ctx.projects.all_projects())
+    for _ in range(3):
+        result = service.import_file(path, ImportOptions())
+        assert result.ok and result.added == 0, result
+        assert len(demo_ctx.projects.all_projects()) == count
+
+
+def test_near_names_are_offered_not_matched(service: ImportService, ctx: AppContext, db_path: Path,
+                                            tmp_path: Path) -> None:  # fmt: skip
+    head = ["项目名称", "所在区域", "计划总投资（亿元）"]
+    imported(
+        service,
+        db_path,
+        write_workbook(tmp_path / "a.xlsx", SheetSpec("S", [head, ["恒通光伏组件扩产项目", "高要区", 2]])),
+    )
+    path = write_workbook(tmp_path / "b.xlsx", SheetSpec("S", [head, ["恒通光伏组件扩产项目（一期）", "高要区", 1]]))
+    dry = service.import_file(path, ImportOptions(), dry_run=True)
+    assert dry.added == 1 and "note_candidates" in {n.code for n in dry.notes}
+    pid = ctx.projects.all_projects()[0].id
+    linked = service.import_file(path, ImportOptions(links={("S", 2): pid}))
+    assert (linked.added, linked.updated) == (0, 1)
+    assert [p.name for p in ctx.projects.all_projects()] == ["恒通光伏组件扩产项目（一期）"]
+
+
+def test_the_same_name_in_two_districts_is_two_projects(service: ImportService, ctx: AppContext, db_path: Path,
+                                                        tmp_path: Path) -> None:  # fmt: skip
+    head = ["项目名称", "所在区域", "计划总投资（亿元）"]
+    rows = [head, ["污水处理厂提标改造项目", "高要区", 1], ["污水处理厂提标改造项目", "四会市", 2]]
+    imported(service, db_path, write_workbook(tmp_path / "two.xlsx", SheetSpec("S", rows)))
+    assert len(ctx.projects.all_projects()) == 2
+    # without the district, a name that two projects share is a question, not a guess
+    bare = write_workbook(tmp_path / "bare.xlsx", SheetSpec("S", [["项目名称", "计划总投资（亿元）"],
+                                                                  ["污水处理厂提标改造项目", 3]]))  # fmt: skip
+    result = service.import_file(bare, ImportOptions())
+    assert not result.written and result.problems[0].problem.code == "ambiguous_project"
+
+
+def test_a_provincial_key_project_plan(service: ImportService, ctx: AppContext, db_path: Path,
+                                       tmp_path: Path) -> None:  # fmt: skip
+    """The shape of published provincial and city plans: sections by sector with subtotals, a name
+    column that holds the content too, 建设起止年限, the year's planned investment, 项目业主, 所在地."""
+    rows = [["福建省2024年重点项目名单"], ["单位：万元"],
+            ["序号", "项目名称及建设内容", "建设起止年限", "总投资", "2024年计划投资", "项目业主", "所在地"],
+            [None, "合计（3项）", None, 650000, 150000],
+            ["一、", "先进制造业（2项）", None, 450000, 100000],
+            [1, "宁德时代动力电池扩产项目\n新建动力电池生产线4条，年产能40GWh", "2023-2026", 400000, 80000, "宁德时代新能源科技股份有限公司", "宁德市蕉城区"],
+            [2, "★南平竹产业园：建设竹材加工车间及仓储", "2024-2025", 50000, 20000, "南平竹业集团", "南平市建阳区"],
+            ["二、", "基础设施（1项）", None, 200000, 50000],
+            [3, "福州地铁6号线", "2020-2024", 200000, 50000, "福州地铁集团", "福州市"]]  # fmt: skip
+    path = write_workbook(tmp_path / "fj.xlsx", SheetSpec("Sheet1", rows))
+    result = imported(service, db_path, path, status="under_construction")
+    p = by_name(ctx)
+    assert set(p) == {"宁德时代动力电池扩产项目", "南平竹产业园", "福州地铁6号线"}
+    assert p["宁德时代动力电池扩产项目"].sector == "先进制造业" and p["福州地铁6号线"].sector == "基础设施"  # type: ignore[attr-defined]
+    assert p["宁德时代动力电池扩产项目"].planned_investment == 4_000_000_000  # type: ignore[attr-defined]
+    assert p["南平竹产业园"].is_key_project  # type: ignore[attr-defined]
+    assert p["福州地铁6号线"].district == "福州市"  # type: ignore[attr-defined]
+    assert result.plans == 3  # the year's planned investment becomes each project's 2024 annual plan

@@ -1,0 +1,105 @@
+"""Wording of what can go wrong with a database file (English, 简体中文).
+
+Each sentence says what is wrong, names the file, and says what to do. Codes are the reasons of
+``storage.database.DatabaseOpenError`` (and of the faults a running operation meets), prefixed
+``db_`` so that they never clash with the import's file codes; messages.py merges them in.
+"""
+
+from __future__ import annotations
+
+_RESTORE_EN = "restore a backup (File › Restore backup…, or `zqtracker db restore`)"
+_RESTORE_ZH = "恢复一个备份（“文件 › 恢复备份…”，或 `zqtracker db restore`）"
+
+DATABASE_MESSAGES: dict[str, tuple[str, str]] = {
+    "db_not_a_file": (
+        "{file} is a folder, not a database file; choose a file.",
+        "“{file}”是文件夹，不是数据库文件；请选择一个文件。",
+    ),
+    "db_no_folder": (
+        "Cannot create {file}: the folder {folder} does not exist.",
+        "无法创建“{file}”：文件夹“{folder}”不存在。",
+    ),
+    "db_missing": ("{file} does not exist.", "数据库文件“{file}”不存在。"),
+    "db_unreadable": (
+        "Cannot read {file} ({detail}); check that your account may read it.",
+        "无法读取“{file}”（{detail}）；请检查您的账户是否有读取权限。",
+    ),
+    "db_empty_file": (
+        "{file} is an empty file (0 bytes), not a zqtracker database — perhaps a copy that did not finish; "
+        f"it was left untouched: {_RESTORE_EN}, or delete it to start a new database there.",
+        "“{file}”是空文件（0 字节），不是 zqtracker 数据库——可能是未完成的复制；文件未被改动："
+        f"请{_RESTORE_ZH}，或删除它后在此新建数据库。",
+    ),
+    "db_not_sqlite": (
+        "{file} is not a zqtracker database (not an SQLite file); it was left untouched — choose another file.",
+        "“{file}”不是 zqtracker 数据库（不是 SQLite 文件）；文件未被改动，请选择其他文件。",
+    ),
+    "db_foreign_database": (
+        "{file} is an SQLite database of another program, not a zqtracker database; it was left untouched.",
+        "“{file}”是其他程序的 SQLite 数据库，不是 zqtracker 数据库；文件未被改动。",
+    ),
+    "db_corrupt": (
+        f"{{file}} is damaged ({{detail}}) and was left untouched: {_RESTORE_EN}, "
+        "or salvage its projects with `zqtracker db recover`.",
+        f"“{{file}}”已损坏（{{detail}}），文件未被改动：请{_RESTORE_ZH}，或用 `zqtracker db recover` 抢救其中的项目。",
+    ),
+    "db_newer_schema": (
+        "{file} was made by a newer version of zqtracker (schema {schema}); this version knows schema {known} "
+        "and older — please update zqtracker. The file was left untouched.",
+        "“{file}”由更新版本的 zqtracker 创建（结构版本 {schema}），本版本只支持 {known} 及更早的版本，"
+        "请升级 zqtracker。文件未被改动。",
+    ),
+    "db_needs_upgrade": (
+        "{file} has schema {schema}; this version needs {known} (run `zqtracker db upgrade`, which makes a backup first).",
+        "“{file}”的结构版本为 {schema}，本版本需要 {known}（请运行 `zqtracker db upgrade`，升级前会先备份）。",
+    ),
+    "db_upgrade_failed": (
+        "Upgrading {file} failed ({detail}); the file was left as it was, and a copy made before the upgrade "
+        "is {backup}.",
+        "升级“{file}”失败（{detail}）；文件保持原样，升级前的备份位于 {backup}。",
+    ),
+    "db_locked": (
+        "{file} is locked by another program (another zqtracker, a sync or backup tool?) — it is not damaged; "
+        "close that program and try again.",
+        "“{file}”正被其他程序锁定（另一个 zqtracker、同步或备份工具？）——文件并未损坏；请关闭该程序后重试。",
+    ),
+    "db_read_only": (
+        "{file} cannot be changed: the file, its folder or its disk is read-only; nothing was changed "
+        "(copy it to a folder you may write to in order to edit it).",
+        "“{file}”无法修改：文件、所在文件夹或磁盘为只读；未做任何更改（如需编辑，请将其复制到可写的文件夹）。",
+    ),
+    "db_disk_full": (
+        "The disk holding {file} is full; nothing was changed — free some space and try again.",
+        "“{file}”所在的磁盘已满；未做任何更改——请释放一些空间后重试。",
+    ),
+    "db_io_error": (
+        "Cannot read or write {file} (disk I/O error: {detail}); nothing was changed — check the disk or network "
+        "folder, then run `zqtracker db check`.",
+        "无法读写“{file}”（磁盘 I/O 错误：{detail}）；未做任何更改——请检查磁盘或网络文件夹，然后运行 `zqtracker db check`。",
+    ),
+    "db_cannot_open": (
+        "Cannot open {file} ({detail}); check that the file and its folder exist and that you may use them.",
+        "无法打开“{file}”（{detail}）；请检查文件及其文件夹是否存在、您是否有权限使用。",
+    ),
+    "db_backup_failed": (
+        "No backup of {file} could be made in {folder} ({detail}); nothing was changed.",
+        "无法在“{folder}”中为“{file}”创建备份（{detail}）；未做任何更改。",
+    ),
+    "db_not_a_backup": (
+        "{file} is not a usable zqtracker backup ({detail}); nothing was restored.",
+        "“{file}”不是可用的 zqtracker 备份（{detail}）；未恢复任何内容。",
+    ),
+    "db_no_backups": ("There is no backup of {file} yet.", "“{file}”还没有备份。"),
+    "db_target_exists": (
+        "{file} already exists; recovery writes a new file only — choose another name.",
+        "“{file}”已存在；抢救只会写入新文件——请换一个文件名。",
+    ),
+    "db_nothing_recovered": (
+        "Nothing could be salvaged from {file} ({detail}).",
+        "无法从“{file}”中抢救出任何内容（{detail}）。",
+    ),
+    "db_server_only_file": (
+        "Only SQLite database files are backed up, restored or recovered this way; use the server's own tools.",
+        "只有 SQLite 数据库文件可以这样备份、恢复或抢救；服务器数据库请使用服务器自己的工具。",
+    ),
+}

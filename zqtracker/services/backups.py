@@ -1,0 +1,75 @@
+"""When zqtracker makes backup copies, and putting one back (the GUI and the CLI share this).
+
+A copy of a SQLite database is made on opening, once a day, and before every import, replace,
+upgrade and bulk delete; the newest N of each database are kept (Preferences › Backups, stored
+where the CLI reads it too). A server database is copied by the server's own tools instead.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from zqtracker.storage import backups as store
+from zqtracker.storage.backups import BackupInfo
+from zqtracker.storage.database import Database, DatabaseOpenError
+from zqtracker.storage.restore import RecoverResult, recover, restore_backup
+
+__all__ = ["BackupInfo", "RecoverResult", "before", "daily", "keep_count", "list_for", "recover", "restore",
+           "set_keep_count"]  # fmt: skip
+
+
+def keep_count() -> int:
+    return store.keep_count()
+
+
+def set_keep_count(n: int) -> int:
+    return store.set_keep_count(n)
+
+
+def daily(database: Database) -> Path | None:
+    """The day's first opening of a SQLite database copies it (and checks every page on the
+    way: a damaged database is refused here, with the sentence that says what to do)."""
+    path = database.sqlite_path
+    if path is None or store.made_today(path):
+        return None
+    store.remove_leftovers()
+    return store.make_backup(path, "daily", protect=frozenset(database.pinned_backups))
+
+
+def before(database: Database, reason: str) -> Path | None:
+    """A copy made right before a change that replaces or deletes data; kept while this session
+    may still undo from it."""
+    path = database.sqlite_path
+    if path is None:
+        return None
+    if database.read_only:
+        raise DatabaseOpenError("read_only", file=database.display_name)
+    made = store.make_backup(path, reason, protect=frozenset(database.pinned_backups))
+    database.pinned_backups.add(made)
+    return made
+
+
+def manual(database: Database, target: Path | None = None) -> Path:
+    """``zqtracker db backup [TARGET]``: into the backups folder (rotated like the others), or
+    to a file of the user's choice (checked the same way; written under a temporary name, so a
+    file already there is replaced only by a complete copy)."""
+    path = database.sqlite_path
+    if path is None:
+        raise DatabaseOpenError("server_only_file")
+    if target is None:
+        return store.make_backup(path, "manual", protect=frozenset(database.pinned_backups))
+    return store.copy_to(path, target)
+
+
+def list_for(database_path: Path) -> list[BackupInfo]:
+    return store.list_backups(database_path)
+
+
+def restore(backup: Path, database_path: Path) -> Path | None:
+    """Put ``backup`` back as the database at ``database_path`` (which no one should have open:
+    the app closes its own first). Returns the copy made of what was there."""
+    return restore_backup(backup, database_path)
+
+
+def recover_into(damaged: Path, new: Path) -> RecoverResult:
+    return recover(damaged, new)

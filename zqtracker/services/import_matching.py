@@ -1,0 +1,130 @@
+"""Which stored project a row of a district's list is — the rule that keeps re-imports from
+duplicating projects.
+
+Real district lists almost never carry the city's codes. A row is matched by its code when it has
+one; otherwise — and when its code is unknown but a code-less project of that name exists — by its
+name in its district, names compared after folding width, spaces and brackets and dropping a
+trailing 项目 ("恒通光伏组件扩产项目" = "恒通光伏组件扩产"). A row without a district matches the one
+project of that name anywhere; several are a question, never a guess. Near names ("…扩产项目" vs
+"…扩产项目（一期）") are not matched but offered: the preview lets the user link or keep apart.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+_SPACE_RE = re.compile(r"[\s\u3000]+")
+_MARKS = "★☆■□●○▲△◆◇※*"
+_PHASE_RE = re.compile(r"\((?:[一二三四五六七八九十\d]+期|[一二三四五六七八九十\d]+标段?|a|b|c)\)$")
+
+
+def name_key(name: str) -> str:
+    """A project name as names are compared: NFKC (full- and half-width alike), no spaces or
+    key-project marks, round brackets alike, lower case, a trailing 项目 dropped."""
+    key = _SPACE_RE.sub("", unicodedata.normalize("NFKC", name)).strip(_MARKS).lower()
+    key = key.replace("【", "(").replace("】", ")").replace("[", "(").replace("]", ")")
+    key = key.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'")
+    for suffix in ("项目", "project"):
+        if key.endswith(suffix) and len(key) > len(suffix) + 1:
+            key = key[: -len(suffix)]
+            break
+    return key
+
+
+def district_key(district: str | None) -> str | None:
+    if district is None:
+        return None
+    key = _SPACE_RE.sub("", unicodedata.normalize("NFKC", district))
+    return key or None
+
+
+@dataclass
+class Stored:
+    pid: int
+    code: str | None
+    name: str
+    district: str | None
+
+
+@dataclass
+class Match:
+    pid: int | None = None  # the stored project, or None: new
+    problem: str | None = None  # "ambiguous_project", "code_conflict"
+    other: str | None = None  # the stored project's code in a conflict
+    candidates: list[int] = field(default_factory=list)  # near names, to link or keep apart
+
+
+class Matcher:
+    """Stored projects indexed for matching rows (100k projects: two dicts, built once)."""
+
+    def __init__(self, stored: list[Stored], district_aliases: dict[str, str] | None = None) -> None:
+        self.by_id = {s.pid: s for s in stored}
+        self.by_code = {s.code: s.pid for s in stored if s.code}
+        self.by_place: dict[tuple[str, str | None], list[int]] = {}
+        self.by_name: dict[str, list[int]] = {}
+        for s in stored:
+            nk = name_key(s.name)
+            self.by_place.setdefault((nk, district_key(s.district)), []).append(s.pid)
+            self.by_name.setdefault(nk, []).append(s.pid)
+        self.aliases = district_aliases or {}
+        self._near: dict[tuple[str | None, str], list[tuple[str, int]]] | None = None
+        self.near_budget = 2_000  # new rows looked at for near names (a 100k-row file of new projects is no
+        # monthly update: its rows are not compared with every stored name)
+
+    def match(self, code: str | None, name: str | None, district: str | None) -> Match:
+        if code:
+            pid = self.by_code.get(code)
+            if pid is not None:
+                return Match(pid)
+        if not name:
+            return Match()
+        nk = name_key(name)
+        dk = district_key(self.aliases.get(district, district) if district else None)
+        if dk is not None:
+            found = self.by_place.get((nk, dk)) or self.by_place.get((nk, None)) or []
+        else:
+            found = self.by_name.get(nk, [])
+        if code:  # a code the database does not know: only a code-less project of that name is the same
+            free = [pid for pid in found if not self.by_id[pid].code]
+            if len(free) == 1:
+                return Match(free[0])
+            if found and not free:
+                return Match(problem="code_conflict", other=self.by_id[found[0]].code)
+            return Match(candidates=self.near(nk, dk))
+        if len(found) == 1:
+            return Match(found[0])
+        if len(found) > 1:
+            return Match(problem="ambiguous_project", candidates=found[:10])
+        return Match(candidates=self.near(nk, dk))
+
+    def near(self, nk: str, dk: str | None, limit: int = 5) -> list[int]:
+        """Stored projects whose names are near ``nk``'s: one a prefix of the other ("…扩产" and
+        "…扩产(一期)"), or nearly the same characters — names that begin alike, in the same district
+        when one is given. The same name in another district is offered too."""
+        out: list[int] = []
+        if dk is not None:
+            out.extend(pid for pid in self.by_name.get(nk, []))
+        if len(nk) < 4 or self.near_budget <= 0:
+            return out[:limit]
+        self.near_budget -= 1
+        if self._near is None:
+            self._near = {}
+            for s in self.by_id.values():
+                key = name_key(s.name)
+                self._near.setdefault((district_key(s.district), key[:2]), []).append((key, s.pid))
+        pool = self._near.get((dk, nk[:2]), []) if dk is not None else [
+            p for (_d, head), ps in self._near.items() if head == nk[:2] for p in ps]  # fmt: skip
+        base = _PHASE_RE.sub("", nk)
+        for other, pid in pool[:5_000]:
+            if other == nk or pid in out:
+                continue
+            if _PHASE_RE.sub("", other) == base or other.startswith(nk) or (nk.startswith(other) and len(other) >= 6) or (
+                    abs(len(other) - len(nk)) <= 3 and SequenceMatcher(None, nk, other).quick_ratio() >= 0.9
+                    and SequenceMatcher(None, nk, other).ratio() >= 0.9):  # fmt: skip
+                out.append(pid)
+                if len(out) >= limit:
+                    break
+        return out[:limit]

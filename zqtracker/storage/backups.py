@@ -1,0 +1,305 @@
+"""Rolling backup copies of SQLite database files: made, listed, rotated, restored.
+
+Every copy goes through SQLite's backup API (a consistent snapshot even while another program
+writes) into a hidden ``.part`` file, is checked page by page (``PRAGMA quick_check`` — a damaged
+database is refused, not copied and called a backup), and only then gets its name. Copies live in
+the user data folder, one folder per database: ``backups/<stem>-<hash of the absolute path>/``,
+so that two files both named zqtracker.sqlite in different folders never share one, and each copy
+is named by the microsecond it was made and why (``20261203-101502-123456-import.sqlite``); a
+name is taken with a no-clobber link, so two copies made at once never overwrite each other.
+
+A copy killed half way leaves only its ``.part`` file, named with the process id: the next run
+removes those of processes that are gone (:func:`remove_leftovers`).
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from zqtracker.storage.database import (
+    DatabaseOpenError,
+    connect_read_only,
+    default_data_dir,
+    quick_check,
+    short_detail,
+)
+
+DEFAULT_KEEP = 10
+MIN_KEEP, MAX_KEEP = 1, 1000
+SOURCE_FILE = "source.txt"  # in each folder: the database the copies are of
+SETTINGS_FILE = "settings.json"  # in backups/: {"keep": N}, shared by the app and the CLI
+_NAME = re.compile(r"^(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<reason>[a-z0-9_-]+?)(?:-(?P<n>\d+))?\.sqlite$")
+
+# Why a copy was made; the words shown for each live with the UI and CLI.
+REASONS = ("daily", "import", "replace", "upgrade", "bulk-delete", "restore", "manual", "demo")
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    path: Path
+    made_at: datetime
+    reason: str
+    size: int
+
+    def projects(self) -> int | None:
+        """How many projects the copy holds (None when it cannot be read)."""
+        try:
+            con = connect_read_only(self.path, timeout=1)
+        except sqlite3.Error:
+            return None
+        try:
+            return int(con.execute("SELECT count(*) FROM projects").fetchone()[0])
+        except sqlite3.Error:
+            return None
+        finally:
+            con.close()
+
+    def to_json(self) -> dict:
+        return {"file": str(self.path), "made_at": self.made_at.isoformat(timespec="seconds"),
+                "reason": self.reason, "bytes": self.size, "projects": self.projects()}  # fmt: skip
+
+
+def backups_root() -> Path:
+    return default_data_dir() / "backups"
+
+
+def folder_for(source: Path, root: Path | None = None) -> Path:
+    """The folder of one database's copies: its stem (readable) and a hash of its absolute path
+    (unique)."""
+    absolute = str(source.expanduser().absolute())
+    digest = hashlib.sha256(absolute.encode("utf-8", "surrogateescape")).hexdigest()[:12]
+    stem = re.sub(r"[^\w.-]+", "_", source.stem)[:40] or "database"
+    return (root or backups_root()) / f"{stem}-{digest}"
+
+
+def keep_count(root: Path | None = None) -> int:
+    """How many copies of each database are kept (the Preference; default 10)."""
+    try:
+        data = json.loads(((root or backups_root()) / SETTINGS_FILE).read_text(encoding="utf-8"))
+        return min(max(int(data["keep"]), MIN_KEEP), MAX_KEEP)
+    except (OSError, ValueError, KeyError, TypeError):
+        return DEFAULT_KEEP
+
+
+def set_keep_count(n: int, root: Path | None = None) -> int:
+    n = min(max(int(n), MIN_KEEP), MAX_KEEP)
+    folder = root or backups_root()
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = folder / f".{SETTINGS_FILE}.{os.getpid()}.part"
+    tmp.write_text(json.dumps({"keep": n}), encoding="utf-8")
+    os.replace(tmp, folder / SETTINGS_FILE)
+    return n
+
+
+def make_backup(source: Path, reason: str, *, root: Path | None = None, keep: int | None = None,
+                protect: set[Path] | frozenset[Path] = frozenset()) -> Path:  # fmt: skip
+    """A checked copy of the SQLite file ``source``; then the oldest copies beyond ``keep`` go.
+
+    Raises DatabaseOpenError: ``corrupt`` when the database is damaged (no copy is kept),
+    ``backup_failed`` when the copy cannot be written (a full disk …); the source is never changed.
+    """
+    folder = folder_for(source, root)
+    shown = str(source)
+    tmp: Path | None = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _write_source_note(folder, source)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        tmp = folder / f".{stamp}-{reason}.{os.getpid()}.part"
+        problems = _copy_checked(source, tmp)
+        if problems:
+            raise DatabaseOpenError("corrupt", file=shown, detail=short_detail(problems[0]))
+        final = _take_name(tmp, folder, f"{stamp}-{reason}")
+    except DatabaseOpenError:
+        _unlink(tmp)
+        raise
+    except (OSError, sqlite3.Error) as exc:
+        _unlink(tmp)
+        if isinstance(exc, sqlite3.Error) and "locked" in str(exc).lower():
+            raise DatabaseOpenError("locked", file=shown) from None
+        if _is_source_damage(exc):
+            raise DatabaseOpenError("corrupt", file=shown, detail=short_detail(str(exc))) from None
+        detail = "disk full" if _is_full(exc) else (getattr(exc, "strerror", None) or str(exc))
+        raise DatabaseOpenError("backup_failed", file=shown, folder=str(folder), detail=detail) from None
+    rotate(source, keep if keep is not None else keep_count(root), root=root, protect=protect | {final})
+    return final
+
+
+def copy_to(source: Path, target: Path) -> Path:
+    """A checked copy of ``source`` at a path of the user's choice (replaced only when complete)."""
+    shown = str(source)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
+    try:
+        problems = _copy_checked(source, tmp)
+        if problems:
+            raise DatabaseOpenError("corrupt", file=shown, detail=short_detail(problems[0]))
+        os.replace(tmp, target)
+    except DatabaseOpenError:
+        _unlink(tmp)
+        raise
+    except (OSError, sqlite3.Error) as exc:
+        _unlink(tmp)
+        if _is_source_damage(exc):
+            raise DatabaseOpenError("corrupt", file=shown, detail=short_detail(str(exc))) from None
+        detail = "disk full" if _is_full(exc) else (getattr(exc, "strerror", None) or str(exc))
+        raise DatabaseOpenError("backup_failed", file=shown, folder=str(target.parent), detail=detail) from None
+    return target
+
+
+def _copy_checked(source: Path, tmp: Path) -> list[str]:
+    src = connect_read_only(source)
+    try:
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+            problems = quick_check(dst)
+            dst.commit()
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    if not problems:
+        with tmp.open("rb") as fh:
+            os.fsync(fh.fileno())
+    return problems
+
+
+def _take_name(tmp: Path, folder: Path, base: str) -> Path:
+    """Give ``tmp`` the first free name ``base[-n].sqlite`` without ever replacing a file."""
+    for n in range(1, 1000):
+        final = folder / (f"{base}.sqlite" if n == 1 else f"{base}-{n}.sqlite")
+        try:
+            os.link(tmp, final)
+        except FileExistsError:
+            continue
+        except OSError as exc:  # a file system without hard links: claim the name, then move in
+            if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.EXDEV):
+                raise
+            try:
+                os.close(os.open(final, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            except FileExistsError:
+                continue
+            os.replace(tmp, final)
+            return final
+        tmp.unlink()
+        return final
+    raise FileExistsError(f"no free backup name for {base} in {folder}")
+
+
+def _write_source_note(folder: Path, source: Path) -> None:
+    note = folder / SOURCE_FILE
+    if not note.exists():
+        note.write_text(str(source.expanduser().absolute()) + "\n", encoding="utf-8")
+
+
+def _is_full(exc: BaseException) -> bool:
+    return (isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)) or (
+        isinstance(exc, sqlite3.Error) and "full" in str(exc).lower()
+    )
+
+
+def _is_source_damage(exc: BaseException) -> bool:
+    low = str(exc).lower()
+    return isinstance(exc, sqlite3.DatabaseError) and ("malformed" in low or "not a database" in low)
+
+
+def _unlink(path: Path | None) -> None:
+    if path is not None:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def list_backups(source: Path, root: Path | None = None) -> list[BackupInfo]:
+    """The copies of ``source``, newest first."""
+    folder = folder_for(source, root)
+    found: list[BackupInfo] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    for entry in entries:
+        m = _NAME.match(entry.name)
+        if not m or not entry.is_file():
+            continue
+        try:
+            made = datetime.strptime(m["stamp"], "%Y%m%d-%H%M%S-%f")
+            size = entry.stat().st_size
+        except (ValueError, OSError):
+            continue
+        found.append(BackupInfo(Path(entry.path), made, m["reason"], size))
+    found.sort(key=lambda b: (b.made_at, b.path.name), reverse=True)
+    return found
+
+
+def rotate(source: Path, keep: int, *, root: Path | None = None, protect: set[Path] | frozenset[Path] = frozenset()
+           ) -> list[Path]:  # fmt: skip
+    """Delete the oldest copies beyond the newest ``keep`` (never one in ``protect``)."""
+    removed = []
+    for info in list_backups(source, root)[max(keep, MIN_KEEP) :]:
+        if info.path in protect:
+            continue
+        try:
+            info.path.unlink()
+            removed.append(info.path)
+        except OSError:
+            pass
+    return removed
+
+
+def made_today(source: Path, reason: str = "daily", root: Path | None = None) -> bool:
+    today = datetime.now().date()
+    return any(b.reason == reason and b.made_at.date() == today for b in list_backups(source, root))
+
+
+def remove_leftovers(root: Path | None = None) -> list[Path]:
+    """Delete the ``.part`` files of copies whose process is gone (killed half way)."""
+    removed: list[Path] = []
+    base = root or backups_root()
+    try:
+        folders = [Path(e.path) for e in os.scandir(base) if e.is_dir()] + [base]
+    except OSError:
+        return removed
+    for folder in folders:
+        try:
+            names = [e.name for e in os.scandir(folder) if e.name.endswith(".part")]
+        except OSError:
+            continue
+        for name in names:
+            pid = _pid_of(name)
+            if pid is not None and pid != os.getpid() and not _alive(pid):
+                try:
+                    (folder / name).unlink()
+                    removed.append(folder / name)
+                except OSError:
+                    pass
+    return removed
+
+
+def _pid_of(name: str) -> int | None:
+    parts = name.rsplit(".", 2)
+    if len(parts) == 3 and parts[1].isdigit():
+        return int(parts[1])
+    return None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return True

@@ -1,0 +1,192 @@
+"""Backups in the desktop app: File › Restore backup… and the number kept (Preferences).
+
+The list comes from services.backups (the copies made on opening once a day and before every
+import, replace, upgrade and bulk delete). Restoring asks once, then runs off the GUI thread:
+the database as it is now is copied first, the chosen copy is written back, and the window
+reopens the database, exactly as after File › Open.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QSpinBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zqtracker.ui.palette import muted_style
+
+if TYPE_CHECKING:
+    from zqtracker.services.backups import BackupInfo
+    from zqtracker.services.context import AppContext
+    from zqtracker.services.progress import Progress
+    from zqtracker.ui.database_actions import DatabaseActions
+
+
+def reason_text(reason: str) -> str:
+    words = {
+        "daily": QCoreApplication.translate("RestoreDialog", "Daily copy"),
+        "import": QCoreApplication.translate("RestoreDialog", "Before an import"),
+        "replace": QCoreApplication.translate("RestoreDialog", "Before a replace import"),
+        "upgrade": QCoreApplication.translate("RestoreDialog", "Before a schema upgrade"),
+        "bulk-delete": QCoreApplication.translate("RestoreDialog", "Before deleting projects"),
+        "restore": QCoreApplication.translate("RestoreDialog", "Before a restore"),
+        "manual": QCoreApplication.translate("RestoreDialog", "Made by hand"),
+    }
+    return words.get(reason, reason)
+
+
+class RestoreDialog(QDialog):
+    """Choose one backup copy of ``database``; ``chosen`` is its path after Restore."""
+
+    def __init__(self, parent: QWidget | None, database: Path, found: list[BackupInfo]) -> None:
+        super().__init__(parent)
+        self.setObjectName("restore_dialog")
+        self.setWindowTitle(self.tr("Restore backup"))
+        self.chosen: Path | None = None
+        self.chosen_made = ""
+        intro = QLabel(
+            self.tr(
+                "Backup copies of %1, newest first. Restoring puts the chosen copy back in place of the "
+                "database; the database as it is now is kept as another copy first, so a restore can be undone "
+                "the same way."
+            ).replace("%1", str(database))
+        )
+        intro.setWordWrap(True)
+        self.list = QTreeWidget()
+        self.list.setObjectName("backup_list")
+        self.list.setRootIsDecorated(False)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setHeaderLabels([self.tr("Made"), self.tr("Why"), self.tr("Projects"), self.tr("Size")])
+        for info in found:
+            n = info.projects()
+            item = QTreeWidgetItem(
+                [
+                    info.made_at.strftime("%Y-%m-%d %H:%M:%S"),
+                    reason_text(info.reason),
+                    "?" if n is None else f"{n:,}",
+                    _size(info.size),
+                ]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, str(info.path))
+            item.setToolTip(0, str(info.path))
+            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.list.addTopLevelItem(item)
+        for column in range(4):
+            self.list.resizeColumnToContents(column)
+        self.empty = QLabel(self.tr("There is no backup copy of this database yet."))
+        self.empty.setVisible(not found)
+        self.list.setVisible(bool(found))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.restore_button = self.buttons.addButton(self.tr("Restore"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button.setEnabled(False)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.list.itemSelectionChanged.connect(self._on_list_selection_changed)
+        self.list.itemDoubleClicked.connect(lambda _item, _col: self.accept())
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.buttons)
+        self.resize(720, 420)
+        if found:
+            self.list.setCurrentItem(self.list.topLevelItem(0))
+
+    def _on_list_selection_changed(self) -> None:
+        self.restore_button.setEnabled(bool(self.list.selectedItems()))
+
+    def accept(self) -> None:
+        items = self.list.selectedItems()
+        if not items:
+            return
+        self.chosen = Path(items[0].data(0, Qt.ItemDataRole.UserRole))
+        self.chosen_made = items[0].text(0)
+        super().accept()
+
+
+def _size(n: int) -> str:
+    if n >= 1 << 20:
+        return f"{n / (1 << 20):.1f} MB"
+    return f"{max(n, 1) / 1024:.0f} KB"
+
+
+def restore_backup(actions: DatabaseActions, ctx: AppContext | None) -> None:
+    """File › Restore backup…: choose a copy of the open database, put it back, reopen it."""
+    from zqtracker.services import backups
+    from zqtracker.ui.database_actions import open_context
+    from zqtracker.ui.messages import confirm, run_dialog, show_error
+    from zqtracker.ui.operations import Operation
+
+    path = ctx.database.sqlite_path if ctx is not None else None
+    if ctx is None or path is None or actions.busy:
+        return
+    window = actions.window
+    dialog = RestoreDialog(window, path, backups.list_for(path))
+    if run_dialog(dialog) != QDialog.DialogCode.Accepted or dialog.chosen is None:
+        return
+    chosen = dialog.chosen
+    tr = lambda text: QCoreApplication.translate("RestoreDialog", text)  # noqa: E731
+    question = tr("Replace the projects in %1 with the copy made %2? The database as it is now is kept as a copy.")
+    made = dialog.chosen_made or chosen.name
+    if not confirm(window, tr("Restore backup"), question.replace("%1", path.name).replace("%2", made), tr("Restore")):
+        return
+    target = str(path)
+
+    def work(progress: Progress) -> AppContext:
+        backups.restore(chosen, path)
+        return open_context(target)
+
+    op = Operation(window, work, title=tr("Restoring the backup…"), cancellable=False)
+    op.success(lambda new_ctx: actions.adopt(target, new_ctx)).failure(
+        lambda exc: show_error(window, exc, tr("Cannot restore the backup"))
+    )
+    actions.track(op)
+    op.run_in_background()
+
+
+class BackupsPreference(QWidget):
+    """Preferences › Keep backups: how many copies of each database are kept. Stored with the
+    backups (services.backups), not in the settings registry, because the CLI keeps the same number."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.count = QSpinBox()
+        self.count.setObjectName("backups_kept")
+        self.count.setRange(1, 1000)
+        self.count.setSuffix(self.tr(" copies per database"))
+        hint = QLabel(
+            self.tr(
+                "A backup copy is made when a database is first opened each day and before every import, "
+                "replace, upgrade and bulk delete; the oldest beyond this number are deleted. "
+                "File › Restore backup… puts one back."
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet(muted_style(self.palette()))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.count)
+        layout.addWidget(hint)
+
+    def load(self) -> None:
+        from zqtracker.services import backups
+
+        self.count.setValue(backups.keep_count())
+
+    def save(self) -> None:
+        from zqtracker.services import backups
+
+        if self.count.value() != backups.keep_count():
+            backups.set_keep_count(self.count.value())

@@ -1,0 +1,186 @@
+"""The questions an import preview asks besides the column map: what rows without a district,
+sector or status should take, what each unknown status word means, and whether a new row with a
+near name is a stored project.
+
+    questions = ImportQuestions(lang)
+    questions.defaults_changed.connect(...)      # (district, sector, status) the user set
+    questions.status_word_chosen.connect(...)    # (word, status value or "")
+    questions.link_chosen.connect(...)           # (sheet, row, project id or 0 to keep apart)
+    questions.show_analysis(analysis, sheet)
+
+The fields start with what the sheet itself says ("District for rows without one: 萝岗区 — from
+the title"); choosing changes the import's options and the preview is checked again.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)  # fmt: skip
+
+from zqtracker.domain.status import Status
+from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
+
+_SOURCES = {"title": ("from the title", "取自标题"), "sheet": ("from the sheet's name", "取自工作表名称"),
+            "reporter": ("from the 填报单位 line", "取自填报单位"), "user": ("your choice", "您的指定")}  # fmt: skip
+
+
+class ImportQuestions(QWidget):
+    defaults_changed = Signal(str, str, str)  # district, sector, status value ("" = none given)
+    status_word_chosen = Signal(str, str)  # word, status value ("" = still unknown)
+    link_chosen = Signal(str, int, int)  # sheet, row, project id (0: keep apart)
+
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.zh = lang.startswith("zh")
+        self._filling = False
+        self.district_combo = self._editable()
+        self.sector_combo = self._editable()
+        self.status_combo = QComboBox()
+        self.status_combo.addItem(self.tr("(from the file)"), "")
+        for status in Status:
+            self.status_combo.addItem(status.label(lang), status.value)
+        self.district_source = QLabel()
+        self.status_source = QLabel()
+        self.sector_combo.setMaximumWidth(220)
+        self.district_combo.setMaximumWidth(220)
+        line = QHBoxLayout()
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(QLabel(self.tr("Rows without a district:")))
+        line.addWidget(self.district_combo)
+        line.addWidget(self.district_source)
+        line.addSpacing(16)
+        line.addWidget(QLabel(self.tr("without a sector:")))
+        line.addWidget(self.sector_combo)
+        line.addSpacing(16)
+        line.addWidget(QLabel(self.tr("New projects without a status:")))
+        line.addWidget(self.status_combo)
+        line.addWidget(self.status_source)
+        line.addStretch(1)
+        self.words_box = QWidget()
+        self.words_form = QFormLayout(self.words_box)
+        self.words_form.setContentsMargins(0, 0, 0, 0)
+        self.links_box = QWidget()
+        self.links_form = QFormLayout(self.links_box)
+        self.links_form.setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(line)
+        layout.addWidget(self.words_box)
+        layout.addWidget(self.links_box)
+        self._connect_signals()
+
+    def _editable(self) -> QComboBox:
+        combo = QComboBox()
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo.setMinimumContentsLength(12)
+        return combo
+
+    def _connect_signals(self) -> None:
+        self.district_combo.lineEdit().editingFinished.connect(self._on_defaults_edited)
+        self.district_combo.activated.connect(self._on_defaults_edited)
+        self.sector_combo.lineEdit().editingFinished.connect(self._on_defaults_edited)
+        self.sector_combo.activated.connect(self._on_defaults_edited)
+        self.status_combo.currentIndexChanged.connect(self._on_defaults_edited)
+
+    # -- showing -----------------------------------------------------------------------------------
+    def show_analysis(self, analysis: ImportAnalysis | None, sheet: SheetAnalysis | None,
+                      chosen: tuple[str | None, str | None, str | None]) -> None:  # fmt: skip
+        """Fill the fields from what the user chose, else from what ``sheet`` says of itself."""
+        self._filling = True
+        try:
+            ctx = analysis.context if analysis else None
+            self._refill(self.district_combo, sorted(ctx.districts) if ctx else [])
+            self._refill(self.sector_combo, sorted(ctx.sectors) if ctx else [])
+            district, sector, status = chosen
+            plan = sheet.plan if sheet else None
+            found_district = plan.default_district if plan and plan.district_from != "user" else None
+            self.district_combo.setEditText(district or found_district or "")
+            source = plan.district_from if plan and not district and found_district else ""
+            self.district_source.setText(f"({_SOURCES[source][self.zh]})" if source else "")
+            self.sector_combo.setEditText(sector or "")
+            found_status = plan.default_status if plan and plan.status_from != "user" else None
+            wanted = status or ""
+            self.status_combo.setCurrentIndex(max(self.status_combo.findData(wanted), 0))
+            if not status and found_status:
+                self.status_source.setText(self.tr("the file says %1").replace(
+                    "%1", Status(found_status).label(self.lang)) + f" ({_SOURCES[plan.status_from][self.zh]})")  # type: ignore[union-attr]  # fmt: skip
+            else:
+                self.status_source.setText("")
+            self._show_words(analysis)
+            self._show_links(analysis)
+        finally:
+            self._filling = False
+
+    @staticmethod
+    def _refill(combo: QComboBox, names: list[str]) -> None:
+        text = combo.currentText()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItems(names)
+        combo.setEditText(text)
+        combo.blockSignals(False)
+
+    def _show_words(self, analysis: ImportAnalysis | None) -> None:
+        _clear(self.words_form)
+        words: dict[str, int] = {}
+        for sa in analysis.selected if analysis else []:
+            for word, ks in sa.plan.unknown_statuses.items():  # type: ignore[union-attr]
+                words[word] = words.get(word, 0) + len(ks)
+        for word, count in words.items():
+            combo = QComboBox()
+            combo.addItem(self.tr("choose what it means…"), "")
+            for status in Status:
+                combo.addItem(status.label(self.lang), status.value)
+            combo.currentIndexChanged.connect(
+                lambda _i, w=word, c=combo: self.status_word_chosen.emit(w, c.currentData())
+            )
+            label = self.tr("Status word “%1” (%2 rows):").replace("%1", word).replace("%2", str(count))
+            self.words_form.addRow(label, combo)
+        self.words_box.setVisible(bool(words))
+
+    def _show_links(self, analysis: ImportAnalysis | None) -> None:
+        _clear(self.links_form)
+        ctx = analysis.context if analysis else None
+        shown = 0
+        for sa in analysis.selected if analysis else []:
+            names = sa.plan.column("name")  # type: ignore[union-attr]
+            for k, pids in sa.candidates.items():
+                if shown >= 20 or ctx is None or ctx.matcher is None:
+                    break
+                row = sa.plan.row_numbers[k]  # type: ignore[union-attr]
+                combo = QComboBox()
+                combo.addItem(self.tr("new project (keep apart)"), 0)
+                for pid in pids:
+                    stored = ctx.matcher.by_id.get(pid)
+                    if stored is not None:
+                        text = " ".join(t for t in (stored.code or "", stored.name, f"({stored.district})"
+                                                    if stored.district else "") if t)  # fmt: skip
+                        combo.addItem(self.tr("the same as %1").replace("%1", text), pid)
+                combo.currentIndexChanged.connect(
+                    lambda _i, s=sa.name, r=row, c=combo: self.link_chosen.emit(s, r, int(c.currentData()))
+                )
+                label = self.tr("Row %1 “%2”, a near name:").replace("%1", str(row)).replace("%2", names[k] or "")
+                self.links_form.addRow(label, combo)
+                shown += 1
+        self.links_box.setVisible(shown > 0)
+
+    # -- choosing -----------------------------------------------------------------------------------
+    def _on_defaults_edited(self, *_args: object) -> None:
+        if self._filling:
+            return
+        self.defaults_changed.emit(self.district_combo.currentText().strip(), self.sector_combo.currentText().strip(),
+                                   self.status_combo.currentData() or "")  # fmt: skip
+
+
+def _clear(form: QFormLayout) -> None:
+    while form.rowCount():
+        form.removeRow(0)
