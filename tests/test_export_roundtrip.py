@@ -17,7 +17,7 @@ from xlsx_readback import READERS, records
 from zqtracker.domain.models import InvestorOrigin, Project, ProjectType
 from zqtracker.domain.money import MAX_LAND_AREA_MU, MAX_MONEY, Unit
 from zqtracker.domain.status import Status
-from zqtracker.io.columns import EXPORT_PROJECT_FIELDS, sheet_name
+from zqtracker.io.columns import EXPORT_PROJECT_FIELDS, FIGURE_EXPORT_FIELDS, sheet_name
 from zqtracker.services.context import AppContext
 from zqtracker.services.exporting import ExportOptions, ExportService
 from zqtracker.storage.database import open_database
@@ -28,7 +28,8 @@ def expected_projects(ctx: AppContext) -> list[dict[str, object]]:
     chains = {s.name: s.parent for s in ctx.references.sectors()}
     out = []
     for p in ctx.projects.all_projects():
-        row = {f: getattr(p, f) for f in EXPORT_PROJECT_FIELDS if f != "chain"}
+        # the figure columns (another currency, since start) are written only when used: none here
+        row = {f: getattr(p, f) for f in EXPORT_PROJECT_FIELDS if f != "chain" and f not in FIGURE_EXPORT_FIELDS}
         row["chain"] = chains.get(p.sector)  # type: ignore[arg-type]  (None: the sector is not known)
         row["notes"] = p.notes or None  # an empty note is an empty cell
         row["land_area_mu"] = None if p.land_area_mu is None else p.land_area_mu.normalize()

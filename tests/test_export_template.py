@@ -67,7 +67,9 @@ def test_template_headers_lists_and_instructions(demo_ctx: AppContext, tmp_path:
         demo_ctx.references.sectors(), key=lambda s: (s.parent or s.name, s.parent is not None, s.name))]  # fmt: skip
     assert sorted(list_values(wb, district.formula1)) == sorted(d.name for d in demo_ctx.references.districts())
     for field in ("signed_on", "construction_start_on", "production_on"):
-        assert dv[letters[field]].type == "date"
+        # text of 4–19 characters: every spelling the import reads, and no 1905 date from "2023.10"
+        assert (dv[letters[field]].type, dv[letters[field]].formula1, dv[letters[field]].formula2) == (
+            "textLength", "4", "19")  # fmt: skip
     assert dv[letters["planned_investment"]].type == "decimal"
     for v in dv.values():
         assert v.promptTitle and v.prompt and len(v.prompt) <= 255 and len(v.promptTitle) <= 32
@@ -75,7 +77,7 @@ def test_template_headers_lists_and_instructions(demo_ctx: AppContext, tmp_path:
     assert unit_word in dv[letters["planned_investment"]].prompt
     monthly = wb.worksheets[1]
     assert [field_of(c.value)[0] for c in monthly[1]] == list(TEMPLATE_MONTHLY_FIELDS)
-    assert validations(monthly)["D"].type == "date"
+    assert validations(monthly)["D"].type == "textLength"
     text = "\n".join(str(c.value) for row in wb.worksheets[2].iter_rows() for c in row if c.value)
     assert (T["title"][1] if zh else T["title"][0]) in text
     for en, cn in RULES:

@@ -16,7 +16,7 @@ from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.models import Project
 from zqtracker.domain.money import Unit, parse_money
 from zqtracker.domain.status import Status
-from zqtracker.io.columns import EXPORT_PROJECT_FIELDS, sheet_name
+from zqtracker.io.columns import EXPORT_PROJECT_FIELDS, FIGURE_EXPORT_FIELDS, sheet_name
 from zqtracker.services.context import AppContext
 from zqtracker.services.exporting import ExportOptions, ExportService
 from zqtracker.stats.figures import percent, yoy_pct
@@ -110,11 +110,12 @@ def test_formats_panes_filter_widths_and_chart(demo_ctx: AppContext, tmp_path: P
     col = {name: i + 1 for i, name in enumerate(header)}
     row2 = {name: ws.cell(2, col[name]) for name in header}
     assert row2["项目编号"].data_type == "s" and row2["项目编号"].number_format == "@"
-    assert row2["计划总投资（亿元）"].number_format == "#,##0.00" and isinstance(
+    # every digit down to the yuan (1 yuan = 0.00000001 亿元): "save as shown" keeps exact amounts
+    assert row2["计划总投资（亿元）"].number_format == "#,##0.00######" and isinstance(
         row2["计划总投资（亿元）"].value, float
     )
     assert row2["签约时间"].is_date and row2["签约时间"].number_format == "yyyy-mm-dd"
-    assert row2["用地面积（亩）"].number_format == "#,##0.00##"
+    assert row2["用地面积（亩）"].number_format == "#,##0.00####"
     widths = {name: ws.column_dimensions[openpyxl.utils.get_column_letter(i)].width for name, i in col.items()}
     assert widths["项目名称"] > widths["项目状态"] >= 8 and widths["备注"] <= 62
     monthly = wb["月度完成投资"]
@@ -130,7 +131,7 @@ def test_formats_panes_filter_widths_and_chart(demo_ctx: AppContext, tmp_path: P
     assert "chart1.xml" in parts["xl/drawings/_rels/drawing1.xml.rels"]
     assert "drawing1.xml" in parts["xl/worksheets/_rels/sheet7.xml.rels"]
     styles = parts["xl/styles.xml"]
-    for fmt in ("#,##0.00", "yyyy-mm-dd", "yyyy-mm", "0.0%"):
+    for fmt in ("#,##0.00######", "yyyy-mm-dd", "yyyy-mm", "0.0%"):
         assert f'formatCode="{fmt}"' in styles
 
 
@@ -282,7 +283,7 @@ def test_empty_database_exports_headers_and_zero_summaries(ctx: AppContext, tmp_
     result = ExportService(ctx.database).export(path, ExportOptions())
     assert result.projects == 0
     rows = sheet_rows(path, "Projects", "openpyxl")
-    assert len(rows) == 1 and len(rows[0]) == len(EXPORT_PROJECT_FIELDS)
+    assert len(rows) == 1 and len(rows[0]) == len(EXPORT_PROJECT_FIELDS) - len(FIGURE_EXPORT_FIELDS)
     total = next(r for r in sheet_rows(path, "By status", "openpyxl") if r[0] == "Total")
     assert total[1:] == [0, 0, "—", 0]  # a share of nothing is no figure, not 0 %
 

@@ -150,9 +150,11 @@ def test_0003_keeps_every_row_and_lets_sector_district_amount_be_unknown(tmp_pat
     assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (SCHEMA_REVISION,)
     for table in _TABLES:
         rows = con.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
-        if table == "projects":  # the two new columns come last, empty
-            assert [r[-2:] for r in rows] == [(None, None)] * 3
-            rows = [r[:-2] for r in rows]
+        if table in ("projects", "investment_records"):  # columns added since 0002 come last, empty
+            added = len(rows[0]) - len(held[table][0])
+            assert added == {"projects": 2 + 9, "investment_records": 1}[table]  # 0003_optional_fields, 0004_figures
+            assert {r[-added:] for r in rows} == {(None,) * added}
+            rows = [r[:-added] for r in rows]
         assert rows == held[table], table
     assert {t: _indexes(con, t) for t in indexes_before} == indexes_before
     nullable = {r[1]: not r[3] for r in con.execute("PRAGMA table_info(projects)")}

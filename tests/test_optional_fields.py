@@ -19,7 +19,7 @@ from zqtracker.domain.validation import validate_project
 from zqtracker.services.admin import check
 from zqtracker.services.context import AppContext
 from zqtracker.storage.export_queries import PROJECT_VALUE_FIELDS, iter_project_values
-from zqtracker.storage.importing import INSERT_COLUMNS, ImportChange, ImportStore
+from zqtracker.storage.importing import FIGURE_COLUMNS, INSERT_COLUMNS, ImportChange, ImportStore
 from zqtracker.storage.peek import SORT_EXPRESSIONS, peek_first_page
 
 
@@ -186,6 +186,7 @@ def _raw_project(store: ImportStore, pid: int, name: str, **values: object) -> t
         "project_type": ProjectType.NEW.value, "investor_origin": InvestorOrigin.DOMESTIC.value, "officer": None,
         "notes": "", "contact": None, "progress_note": None, "created_at": stamp, "updated_at": stamp, "version": 1,
         "last_activity_on": store.enc.date(date(2023, 10, 1)),
+        **dict.fromkeys(FIGURE_COLUMNS),  # date precisions, since start, another currency: none
     }  # fmt: skip
     row.update(values)
     return tuple(row[c] for c in INSERT_COLUMNS)
@@ -210,7 +211,7 @@ def test_bulk_writer_stores_leads_without_sector_district_or_amount(ctx: AppCont
         assert by_code == {} and by_name == {("新能源电池材料项目", None): 1, ("智能制造产业园", "萝岗区"): 2}
         assert store.placements([1, 2]) == {1: (None, None), 2: (None, districts["萝岗区"])}
         store.put_investment([(1, 2023, 9, 5_000, None, None)], set())
-        assert store.investment([2023]) == {(1, 2023, 9): (5_000, None, None)}
+        assert store.investment([2023]) == {(1, 2023, 9): (5_000, None, None, None)}  # no span
     assert check(ctx.database).ok
     lead = ctx.projects.get(1)
     assert (lead.sector, lead.district, lead.planned_investment) == (None, None, None)

@@ -130,7 +130,8 @@ def test_monthly_progress_key_projects_by_hand(qapp, hand: AppContext) -> None:
     t = r.tables()[0]
     assert [row.key for row in t.rows] == ["total", "A"]  # E is key but has no plan and no 2023 record
     assert t.rows[1].cells == ("1", "A 储能基地", "肇庆甲储能科技有限公司", "肇庆新区", "Under construction",
-                               "150,000.00", "12,000.00", "1,500.00", "4,500.00", "37.5%", "17,490.00")  # fmt: skip
+                               "150,000.00", "12,000.00", "1,500.00", "4,500.00", "37.5%",
+                               "17,490.00 (11.7%)")  # since start and its share of planned: 17,490 / 150,000  # fmt: skip
     assert t.rows[0].cells[1] == "Total (1 project)"
 
 
@@ -148,7 +149,8 @@ def test_monthly_progress_all_projects_equals_the_service(qapp, hand: AppContext
         row = t.row(p.code)
         assert row["当月完成"] == format_money(p.this_month, Unit.WAN)
         assert row["1–3月累计完成"] == format_money(p.ytd, Unit.WAN)
-        assert row["自开工累计完成"] == format_money(p.since_start, Unit.WAN)
+        share = "" if p.pct_of_planned_since_start is None else f" ({p.pct_of_planned_since_start:.1f}%)"
+        assert row["自开工累计完成"] == format_money(p.since_start, Unit.WAN) + share
     assert total["完成率"] == f"{table.total.pct_of_plan:.1f}%"
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from itertools import accumulate
 
 from zqtracker.charts import CHART_NAMES
 from zqtracker.charts.labels import (
@@ -21,6 +20,7 @@ from zqtracker.charts.labels import (
     period_label,
     t,
 )
+from zqtracker.domain.cumulative import MonthSpan
 from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.money import Unit
 from zqtracker.domain.unknown import unclassified_label, without_amount_text
@@ -132,31 +132,78 @@ def _note(figures: DashboardFigures, lang: str) -> str:
     return " · ".join(parts)
 
 
-def _months(values: dict[int, int], upto: int = 12) -> tuple[int | None, ...]:
-    """Twelve slots: the amount of each month up to ``upto`` (0 when nothing was recorded)."""
-    return tuple(values.get(m, 0) if m <= upto else None for m in MONTHS)
+def _months(values: dict[int, int], upto: int = 12, spans: dict[int, int] | None = None) -> tuple[int | None, ...]:
+    """Twelve slots: the amount of each month up to ``upto`` (0 when nothing was recorded; None
+    for a month inside a figure of several months, which stands at its last month)."""
+    inside = _inside(spans or {})
+    return tuple(values.get(m, 0) if m <= upto and m not in inside else None for m in MONTHS)
+
+
+def _inside(spans: dict[int, int]) -> set[int]:
+    """Months covered by a figure of several months other than its last (their own amount is unknown)."""
+    return {m for last, first in spans.items() for m in range(first, last)}
+
+
+def _covered(spans: dict[int, int]) -> set[int]:
+    """Every month a figure of several months covers, its last included."""
+    return {m for last, first in spans.items() for m in range(first, last + 1)}
+
+
+def _month_labels(f: DashboardFigures, lang: str) -> tuple[str, ...]:
+    """ "8月", or "1–8月" / "Jan–Aug" where this year's figure for the month covers months 1–8."""
+    return tuple(MonthSpan(f.year, f.spans[m], m).label(lang) if m in f.spans else month_label(m, lang) for m in MONTHS)
+
+
+def _span_note(f: DashboardFigures, month: int, lang: str) -> str | None:
+    """The tooltip line saying a month's figure covers several months (this year or last)."""
+    lines = []
+    if month in f.spans:
+        lines.append(t("tip.span", lang, span=MonthSpan(f.year, f.spans[month], month).label(lang, with_year=True)))
+    if month in f.prior_spans:
+        span = MonthSpan(f.year - 1, f.prior_spans[month], month)
+        lines.append(t("tip.span", lang, span=span.label(lang, with_year=True)))
+    inside = {m: (f.year, last, first) for last, first in f.spans.items() for m in range(first, last)}
+    inside.update({m: (f.year - 1, last, first) for last, first in f.prior_spans.items() for m in range(first, last)
+                   if m not in inside})  # fmt: skip
+    if month in inside:
+        y, last, first = inside[month]
+        lines.append(t("tip.inside", lang, span=MonthSpan(y, first, last).label(lang, with_year=True)))
+    return "\n".join(lines) or None
 
 
 def _running(values: tuple[int | None, ...]) -> tuple[int | None, ...]:
-    known = [v for v in values if v is not None]
-    sums = list(accumulate(known))
-    return tuple(sums[i] if v is not None else None for i, v in enumerate(values))
+    """Year to date at each month; None where the month's own amount is unknown (inside a figure
+    of several months, or after the period)."""
+    total, out = 0, []
+    for v in values:
+        if v is not None:
+            total += v
+        out.append(None if v is None else total)
+    return tuple(out)
 
 
 def _monthly(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> TimeChart:
     y, m = f.year, f.through
-    cur = _months(f.monthly, m)
-    prior = _months(f.prior_monthly)
+    cur = _months(f.monthly, m, f.spans)
+    prior = _months(f.prior_monthly, 12, f.prior_spans)
     ytd, prior_ytd = _running(cur), _running(prior)
+    covered = _covered(f.spans) | _covered(f.prior_spans)
     tips: list[str | None] = []
     for i, month in enumerate(MONTHS):
         lines = [month_of_year(y, month, lang)]
+        note = _span_note(f, month, lang)
+        if note is not None:
+            lines.append(note)
+        if (cur[i] is None and month <= m) or prior[i] is None:
+            tips.append("\n".join(lines))
+            continue
         name = month_of_year(y, month, lang)
         prior_name = month_of_year(y - 1, month, lang)
         if cur[i] is not None:
+            like = month not in covered  # a figure of several months has no growth of its own
             lines.append(t("tip.month", lang, month=name, amount=exact_money(cur[i], unit, lang),
                            prior_month=prior_name, prior=exact_money(prior[i], unit, lang),
-                           pct=pct_text(yoy_pct(cur[i], prior[i]))))  # fmt: skip
+                           pct=pct_text(yoy_pct(cur[i], prior[i]) if like else None)))  # fmt: skip
             lines.append(t("tip.ytd", lang, period=period_label(y, month, lang), amount=exact_money(ytd[i], unit, lang),
                            prior_year=y - 1, prior=exact_money(prior_ytd[i], unit, lang),
                            pct=pct_text(yoy_pct(ytd[i], prior_ytd[i]))))  # fmt: skip
@@ -172,7 +219,7 @@ def _monthly(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> T
         title=t("monthly.title", lang, year=y, prior=y - 1),
         note=_note(f, lang),
         unit=unit,
-        month_labels=tuple(month_label(mm, lang) for mm in MONTHS),
+        month_labels=_month_labels(f, lang),
         left=Axis(t("axis.monthly", lang, unit=u), Kind.MONEY),
         right=Axis(t("axis.ytd", lang, unit=u), Kind.MONEY),
         series=(
@@ -188,14 +235,21 @@ def _monthly(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> T
 
 def _yoy(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> TimeChart:
     y, m = f.year, f.through
-    cur, prior = _months(f.monthly, m), _months(f.prior_monthly, m)
+    cur, prior = _months(f.monthly, m, f.spans), _months(f.prior_monthly, m, f.prior_spans)
     ytd, prior_ytd = _running(cur), _running(prior)
-    monthly = tuple(None if c is None else yoy_pct(c, p or 0) for c, p in zip(cur, prior, strict=True))
-    cumulative = tuple(None if c is None else yoy_pct(c, p or 0) for c, p in zip(ytd, prior_ytd, strict=True))
+    # like with like: a month covered by a figure of several months (either year) has no growth of
+    # its own, and the year to date has none inside such a figure (it is known at its last month)
+    covered = _covered(f.spans) | _covered(f.prior_spans)
+    monthly = tuple(
+        None if c is None or p is None or month in covered else yoy_pct(c, p)
+        for month, c, p in zip(MONTHS, cur, prior, strict=True)
+    )
+    cumulative = tuple(None if c is None or p is None else yoy_pct(c, p) for c, p in zip(ytd, prior_ytd, strict=True))
     tips: list[str | None] = []
     for i, month in enumerate(MONTHS):
-        if cur[i] is None:
-            tips.append(None)
+        note = _span_note(f, month, lang)
+        if cur[i] is None or prior[i] is None:
+            tips.append(None if note is None or month > m else "\n".join([month_of_year(y, month, lang), note]))
             continue
         tips.append("\n".join([
             month_of_year(y, month, lang),
@@ -212,7 +266,7 @@ def _yoy(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> TimeC
         title=t("yoy.title", lang, year=y),
         note=_note(f, lang),
         unit=unit,
-        month_labels=tuple(month_label(mm, lang) for mm in MONTHS),
+        month_labels=_month_labels(f, lang),
         left=Axis(t("axis.pct", lang), Kind.PCT),
         right=None,
         series=(

@@ -42,6 +42,10 @@ class ProjectRow:
     updated_at: datetime | None
     version: int
     last_activity_on: date | None = None
+    # precision of the three dates (None: a day; else "month", "quarter", "year")
+    signed_on_precision: str | None = None
+    construction_start_on_precision: str | None = None
+    production_on_precision: str | None = None
 
     @property
     def is_billion_yuan(self) -> bool:

@@ -41,6 +41,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad_bool": ("{field_label}: {value!r} is not yes/no", "{field_label}：“{value}”不是“是/否”"),
     "year_out_of_range": ("{field_label}: year {value} is out of range", "{field_label}：年份{value}超出范围"),
     "too_large": ("{field_label}: {value} is too large", "{field_label}：{value}数值过大"),
+    # 1–X月累计 (year-to-date) reports: amounts in yuan
+    "ytd_decrease": (
+        "year to date through {year}-{month:02d} ({value:,} yuan) is below the year to date through "
+        "{year}-{previous_month:02d} ({previous:,} yuan)",
+        "{year}年1–{month}月累计（{value:,}元）小于1–{previous_month}月累计（{previous:,}元）",
+    ),
+    "ytd_above_later": (
+        "year to date through {year}-{month:02d} ({value:,} yuan) is above the stored year to date through "
+        "{year}-{later_month:02d} ({later:,} yuan)",
+        "{year}年1–{month}月累计（{value:,}元）大于已存的1–{later_month}月累计（{later:,}元）",
+    ),
+    "ytd_conflict": (
+        "two different year-to-date figures for month {month}: {value:,} and {other:,} yuan",
+        "{month}月有两个不同的累计数：{value:,}元和{other:,}元",
+    ),
+    # amounts in another currency
+    "unknown_currency": ("unknown currency {value!r}", "无法识别的币种“{value}”"),
+    "bad_rate": (
+        "{value!r} is not an exchange rate for {currency} (yuan per unit, up to six decimals)",
+        "“{value}”不是有效的{currency}汇率（每单位折合人民币元，最多六位小数）",
+    ),
+    "no_rate": (
+        "{value} is an amount in {currency}: give a rate (--rate {currency}=7.10) to store it in yuan",
+        "{value}是{currency}金额：须给出汇率（--rate {currency}=7.10）才能折算为人民币",
+    ),
+    "foreign_mismatch": (
+        "{field_label} ({value:,} yuan) is not the converted amount {yuan:,} yuan of {original}",
+        "{field_label}（{value:,}元）与按汇率折算的{yuan:,}元不符（{original}）",
+    ),
+    "too_precise": (
+        "{value} has more than four decimals of its currency",
+        "{value}的小数超过四位",
+    ),
 }
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {
@@ -72,6 +105,9 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "plan": ("Annual plan", "年度计划"),
     "annual_plan": ("Annual plan", "年度计划"),
     "changed_on": ("Date", "日期"),
+    "since_start_amount": ("Completed since start", "自开工累计完成投资"),
+    "since_start_month": ("Since start, as of", "自开工累计截至"),
+    "planned_foreign": ("Planned investment as given", "计划总投资（原币）"),
 }
 
 

@@ -7,6 +7,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
+from zqtracker.domain.currency import ForeignAmount
+from zqtracker.domain.fuzzy_dates import DatePrecision, FuzzyDate
 from zqtracker.domain.money import BILLION_YUAN
 from zqtracker.domain.status import Status
 
@@ -98,6 +100,18 @@ class Project:
     notes: str = ""
     contact: str | None = None  # 联系人 / 联系方式: a person and/or a phone number, free text
     progress_note: str | None = None  # the latest progress text (进展情况 / 对接情况)
+    # How precise each date is (a list may give only "2025年二季度" or "2020"): the date is the
+    # period's first day, shown and exported at this precision.
+    signed_on_precision: DatePrecision = DatePrecision.DAY
+    construction_start_on_precision: DatePrecision = DatePrecision.DAY
+    production_on_precision: DatePrecision = DatePrecision.DAY
+    # 自开工累计: investment completed since construction started, as reported through a month.
+    since_start_amount: int | None = None  # yuan
+    since_start_year: int | None = None
+    since_start_month: int | None = None
+    # Planned investment as the list gave it in another currency (planned_investment is its
+    # yuan amount at the stated rate): None when it was given in yuan.
+    planned_foreign: ForeignAmount | None = None
     id: int | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
@@ -119,6 +133,18 @@ class Project:
         if not self.land_area_mu or self.planned_investment is None:
             return None
         return Decimal(self.planned_investment) / Decimal(10_000) / self.land_area_mu
+
+    def fuzzy(self, field_name: str) -> FuzzyDate | None:
+        """One of the three dates with its precision (``signed_on``, ``construction_start_on``,
+        ``production_on``)."""
+        return FuzzyDate.of(getattr(self, field_name), getattr(self, f"{field_name}_precision"))
+
+    @property
+    def since_start_pct(self) -> Decimal | None:
+        """自开工累计 as % of planned investment (exact; rounded only when shown)."""
+        if self.since_start_amount is None or not self.planned_investment:
+            return None
+        return Decimal(self.since_start_amount) * 100 / Decimal(self.planned_investment)
 
     @property
     def tax_wan_per_mu(self) -> Decimal | None:
@@ -176,12 +202,26 @@ class StatusChange:
 
 @dataclass(slots=True, frozen=True)
 class InvestmentRecord:
-    """Investment completed by one project in one month."""
+    """Investment completed by one project in one month, or in months ``first_month``..``month``
+    of one year as one figure (a first 1–X月累计 report: see domain/cumulative.py)."""
 
     project_id: int
     year: int
-    month: int
+    month: int  # the last month the figure covers: it counts in the year to date from here on
     amount: int  # yuan
+    first_month: int | None = None  # None: the month alone
+
+    def __post_init__(self) -> None:
+        if self.first_month == self.month:  # one spelling of "the month alone"
+            object.__setattr__(self, "first_month", None)
+
+    @property
+    def first(self) -> int:
+        return self.month if self.first_month is None else self.first_month
+
+    @property
+    def is_span(self) -> bool:
+        return self.first < self.month
 
 
 @dataclass(slots=True, frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from zqtracker.domain.credit_code import credit_code_problem, normalize_credit_code
 from zqtracker.domain.errors import Problem, ValidationError
+from zqtracker.domain.fuzzy_dates import period_end
 from zqtracker.domain.models import Enterprise, Project
 from zqtracker.domain.money import MAX_LAND_AREA_MU, MAX_MONEY
 
@@ -40,7 +41,8 @@ def project_problems(project: Project) -> list[Problem]:
         problems.append(Problem("too_large", "land_area_mu", {"value": project.land_area_mu}))
     for earlier, later in _DATE_ORDER:
         a, b = getattr(project, earlier), getattr(project, later)
-        if a is not None and b is not None and b < a:
+        # a date of month, quarter or year precision may be any day of its period
+        if a is not None and b is not None and period_end(b, getattr(project, f"{later}_precision")) < a:
             problems.append(
                 Problem(
                     "dates_out_of_order",
@@ -52,7 +54,32 @@ def project_problems(project: Project) -> list[Problem]:
         d = getattr(project, name)
         if d is not None and not 1900 <= d.year <= 2200:
             problems.append(Problem("year_out_of_range", name, {"value": d.year}))
+    problems.extend(_figure_problems(project))
     return problems
+
+
+def _figure_problems(project: Project) -> list[Problem]:
+    """自开工累计 needs its month; an amount of another currency is its yuan amount's source."""
+    out: list[Problem] = []
+    amount, year, month = project.since_start_amount, project.since_start_year, project.since_start_month
+    if amount is not None:
+        if amount < 0:
+            out.append(Problem("negative_money", "since_start_amount", {"value": amount}))
+        elif amount > MAX_MONEY:
+            out.append(Problem("too_large", "since_start_amount", {"value": amount}))
+        if year is None or month is None:
+            out.append(Problem("required", "since_start_month"))
+        elif not 1 <= month <= 12 or not 1900 <= year <= 2200:
+            out.append(Problem("bad_month", "since_start_month", {"value": f"{year}-{month}"}))
+    elif year is not None or month is not None:
+        out.append(Problem("required", "since_start_amount"))
+    foreign = project.planned_foreign
+    if foreign is not None and project.planned_investment != foreign.yuan:
+        out.append(
+            Problem("foreign_mismatch", "planned_investment",
+                    {"value": project.planned_investment, "yuan": foreign.yuan, "original": foreign.label("en")})
+        )  # fmt: skip
+    return out
 
 
 def validate_project(project: Project) -> Project:

@@ -127,12 +127,32 @@ CHAIN_COLUMN = Column(
 )  # fmt: skip
 BY_FIELD[CHAIN_COLUMN.field] = CHAIN_COLUMN
 
+# The figures of issue 13 that export writes (and the import reads back: io/ is the lead's). Not in
+# PROJECT_COLUMNS: they are columns of export, each written only when some project has a value.
+FIGURE_COLUMNS: tuple[Column, ...] = (
+    Column("planned_original", "Planned investment as given", "计划总投资（原币金额）", Kind.DECIMAL,
+           ("planned investment as given", "original amount"), ("计划总投资（原币金额）", "原币金额")),
+    Column("planned_currency", "Currency", "币种", Kind.TEXT, ("currency",), ("币种", "币别", "货币")),
+    Column("planned_rate", "Exchange rate (yuan per unit)", "汇率（元/单位）", Kind.DECIMAL,
+           ("exchange rate", "rate"), ("汇率（元/单位）", "汇率", "折算汇率")),
+    Column("since_start_amount", "Completed since start", "自开工累计完成投资", Kind.MONEY,
+           ("completed since start", "since start"), ("自开工累计完成投资", "自开工累计", "开工以来累计完成投资")),
+    Column("since_start_month", "Since start, through", "自开工累计截至", Kind.MONTH,
+           ("since start, through", "since start as of"), ("自开工累计截至", "自开工累计截止月份")),
+    Column("months_covered", "Months covered", "所含月份", Kind.TEXT,
+           ("months covered",), ("所含月份", "累计月份")),
+)  # fmt: skip
+BY_FIELD.update({c.field: c for c in FIGURE_COLUMNS})
+
 # The Projects sheet of an export, in this order (the chain right after its sector).
 EXPORT_PROJECT_FIELDS: tuple[str, ...] = (
     "code", "name", "enterprise", "sector", "chain", "district", "status", "planned_investment", "land_area_mu",
     "expected_annual_output", "expected_annual_tax", "signed_on", "construction_start_on", "production_on",
     "is_key_project", "project_type", "investor_origin", "officer", "contact", "progress_note", "notes",
+    # written only when some exported project has one (see services/exporting.py)
+    "planned_original", "planned_currency", "planned_rate", "since_start_amount", "since_start_month",
 )  # fmt: skip
+FIGURE_EXPORT_FIELDS: tuple[str, ...] = EXPORT_PROJECT_FIELDS[-5:]
 # The long monthly sheet: the district too, because code is optional and (name, district) is the
 # import's second match key — a name alone may be ambiguous.
 EXPORT_MONTHLY_FIELDS: tuple[str, ...] = ("code", "name", "district", "month", "amount")

@@ -23,6 +23,8 @@ from decimal import Decimal
 import xlsxwriter
 import xlsxwriter.exceptions
 
+from zqtracker.domain.cumulative import MonthSpan
+from zqtracker.domain.fuzzy_dates import FuzzyDate
 from zqtracker.domain.models import InvestorOrigin, ProjectType
 from zqtracker.domain.money import Unit
 from zqtracker.domain.status import Status
@@ -49,8 +51,17 @@ WORKBOOK_OPTIONS = {
     "nan_inf_to_errors": False,
 }
 
-MONEY_FORMAT = "#,##0.00"
-DECIMAL_FORMAT = "#,##0.00##"
+MONEY_FORMAT = "#,##0.00"  # the template's entry cells (what a user types)
+DECIMAL_FORMAT = "#,##0.00####"  # land area and rates: up to 4 (area) / 6 (rates) decimals shown
+
+
+def money_format(unit: Unit) -> str:
+    """Two decimals always, and every further digit an amount has, down to the yuan: 1 yuan is
+    0.00000001 亿元. A spreadsheet program saving "as shown" (CSV) then keeps the exact amount."""
+    places = len(str(unit.factor)) - 1  # yuan 0, 万元 4, 亿元 8
+    return "#,##0" if places == 0 else "#,##0.00" + "#" * max(0, places - 2)
+
+
 DATE_FORMAT = "yyyy-mm-dd"
 MONTH_FORMAT = "yyyy-mm"
 PERCENT_FORMAT = "0.0%"
@@ -60,15 +71,16 @@ INT_FORMAT = "#,##0"
 class Styles:
     """The formats of one workbook, made once (xlsxwriter formats belong to a workbook)."""
 
-    def __init__(self, wb: xlsxwriter.Workbook) -> None:
+    def __init__(self, wb: xlsxwriter.Workbook, unit: Unit = Unit.YI) -> None:
         add = wb.add_format
+        money = money_format(unit)
         border = {"border": 1, "border_color": "#9BB1C8"}
         self.header = add({"bold": True, "font_color": "#FFFFFF", "bg_color": "#1F4E78", "text_wrap": True,
                            "align": "center", "valign": "vcenter", **border})  # fmt: skip
         self.quoted = add({"quote_prefix": True})
         self.code = add({"num_format": "@"})
         self.code_quoted = add({"num_format": "@", "quote_prefix": True})
-        self.money = add({"num_format": MONEY_FORMAT})
+        self.money = add({"num_format": money})
         self.exact = add({"align": "right"})  # exact decimal text of a huge number
         self.decimal = add({"num_format": DECIMAL_FORMAT})
         self.date = add({"num_format": DATE_FORMAT, "align": "center"})
@@ -80,7 +92,7 @@ class Styles:
         total = {"bold": True, "top": 1, "bottom": 6, "bg_color": "#EAF1F8"}
         self.total_label = add(total)
         self.total_int = add({**total, "num_format": INT_FORMAT})
-        self.total_money = add({**total, "num_format": MONEY_FORMAT})
+        self.total_money = add({**total, "num_format": money})
         self.total_pct = add({**total, "num_format": PERCENT_FORMAT})
         self.total_no_figure = add({**total, "align": "center", "font_color": "#808080"})
         self.title = add({"bold": True, "font_size": 14, "font_color": "#1F4E78"})
@@ -112,7 +124,7 @@ class ExportWorkbook:
     def __init__(self, path: str | os.PathLike[str], layout: Layout) -> None:
         self.layout = layout
         self.wb = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
-        self.styles = Styles(self.wb)
+        self.styles = Styles(self.wb, layout.unit)
         self.header_footer = ""
 
     def add_sheet(self, role: str, part: int = 1):
@@ -175,6 +187,7 @@ class DataTable:
         self.fields = [f for f, _ in columns]
         self.indexes = [i for _, i in columns]
         self.freeze_cols = freeze_cols
+        self._months: dict[int, int | None] = {}
         self.headers = [book.layout.header(f) if f in BY_FIELD else f for f in self.fields]
         self.widths = [0] * len(columns)
         self.biggest = [0] * len(columns)  # largest magnitude of numeric columns (yuan or units)
@@ -268,6 +281,9 @@ class DataTable:
             serials: dict[date, int | None] = {}
 
             def day(r: int, c: int, v: date) -> None:
+                if v.__class__ is FuzzyDate:  # a month, quarter or year: "2025-Q2", never a made-up day
+                    string(r, c, v.iso(), st.date_text)  # type: ignore[attr-defined]
+                    return
                 serial = serials.get(v, -1)
                 if serial == -1:
                     serial = serials[v] = excel_serial(v)
@@ -277,7 +293,25 @@ class DataTable:
                     number(r, c, serial, st.date)
 
             return day  # type: ignore[return-value]
+        if kind is Kind.MONTH:
+            return self._month_writer(ws)
         raise ValueError(f"no writer for column {column.field} of kind {kind}")
+
+    def _month_writer(self, ws) -> CellWriter:
+        """Months given as year × 100 + month: Excel dates shown as yyyy-mm."""
+        st, months = self.book.styles, self._months
+        string, number = ws.write_string, ws.write_number
+
+        def month(r: int, c: int, period: int) -> None:
+            serial = months.get(period, -1)
+            if serial == -1:
+                serial = months[period] = excel_serial(date(period // 100, period % 100, 1))
+            if serial is None:
+                string(r, c, f"{period // 100:04d}-{period % 100:02d}", st.date_text)
+            else:
+                number(r, c, serial, st.month)
+
+        return month  # type: ignore[return-value]
 
     def write_rows(self, rows: Iterable[Sequence]) -> int:
         """Write value tuples in order; returns how many."""
@@ -334,36 +368,28 @@ class DataTable:
 
 
 class MonthlyTable(DataTable):
-    """The long monthly sheet: (project id, year, month, amount) records joined to the project's
-    code, name and district through a dict filled while the Projects sheet was written (no SQL
-    join, no second copy of the names)."""
+    """The long monthly sheet: (project id, year, month, amount, first month) records joined to the
+    project's code, name and district through a dict filled while the Projects sheet was written
+    (no SQL join, no second copy of the names). With ``spans``, a last column says which months a
+    figure of several months covers ("1–8月" / "Jan–Aug"), blank for a month alone."""
 
     FIELDS = ("code", "name", "district", "month", "amount")
 
-    def __init__(self, book: ExportWorkbook, expected_rows: int) -> None:
-        self._months: dict[int, int | None] = {}
-        super().__init__(book, "monthly", [(f, i) for i, f in enumerate(self.FIELDS)], expected_rows, freeze_cols=2)
+    def __init__(self, book: ExportWorkbook, expected_rows: int, *, spans: bool = False) -> None:
+        fields = (*self.FIELDS, "months_covered") if spans else self.FIELDS
+        self.spans = spans
+        super().__init__(book, "monthly", [(f, i) for i, f in enumerate(fields)], expected_rows, freeze_cols=2)
 
-    def _writer(self, ws, c: int, column: Column) -> CellWriter:
-        if column.kind is not Kind.MONTH:
-            return super()._writer(ws, c, column)
-        st, months = self.book.styles, self._months
-        string, number = ws.write_string, ws.write_number
-
-        def month(r: int, c: int, period: int) -> None:
-            serial = months.get(period, -1)
-            if serial == -1:
-                serial = months[period] = excel_serial(date(period // 100, period % 100, 1))
-            if serial is None:
-                string(r, c, f"{period // 100:04d}-{period % 100:02d}", st.date_text)
-            else:
-                number(r, c, serial, st.month)
-
-        return month  # type: ignore[return-value]
-
-    def write_records(self, records: Iterable[Sequence[int]], keys: dict[int, tuple]) -> int:
-        """``records``: (project id, year, month, amount); ``keys``: id → (code, name, district)."""
-        return self.write_rows((*keys[pid], y * 100 + m, amount) for pid, y, m, amount in records)
+    def write_records(self, records: Iterable[Sequence], keys: dict[int, tuple]) -> int:
+        """``records``: (project id, year, month, amount[, first month]); ``keys``: id → (code, name,
+        district)."""
+        if not self.spans:
+            return self.write_rows((*keys[r[0]], r[1] * 100 + r[2], r[3]) for r in records)
+        lang = self.book.layout.lang
+        return self.write_rows(
+            (*keys[r[0]], r[1] * 100 + r[2], r[3], MonthSpan(r[1], r[4], r[2]).label(lang) if r[4] else None)
+            for r in records
+        )
 
 
 def _labels(kind: Kind, lang: str) -> dict[object, str]:

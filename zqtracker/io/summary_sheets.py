@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from zqtracker.domain.cumulative import MonthSpan
 from zqtracker.domain.money import Unit
 from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN
 from zqtracker.domain.unknown import unclassified_label
@@ -69,6 +70,10 @@ class SummaryData:
     chains: dict[str, str | None] = field(default_factory=dict)  # sector → its industry chain
     monthly: dict[int, int] = field(default_factory=dict)  # month → completed, summary year
     monthly_prior: dict[int, int] = field(default_factory=dict)  # month → completed, year before
+    # month → first month of a 1–X月 figure ending there (this year, the year before): labelled so,
+    # months inside it are left empty, and no growth is computed where either year has one
+    spans: dict[int, int] = field(default_factory=dict)
+    spans_prior: dict[int, int] = field(default_factory=dict)
     filters: tuple[str, ...] = ()  # described in the export's language
     is_demo: bool = False
 
@@ -273,15 +278,24 @@ class SummarySheets:
         ):
             ws.write_string(r, col, name, st.header)
         first = r + 1
+        inside = {k for last, first in data.spans.items() for k in range(first, last)}
+        inside_prior = {k for last, first in data.spans_prior.items() for k in range(first, last)}
+        covered = {k for spans in (data.spans, data.spans_prior) for last, first in spans.items()
+                   for k in range(first, last + 1)}  # fmt: skip
         for m in range(1, 13):
             r += 1
-            ws.write_string(r, 0, f"{m}月" if lang.startswith("zh") else MONTH_ABBREVIATIONS_EN[m - 1])
-            current = data.monthly.get(m, 0) if m <= through else None
-            before = data.monthly_prior.get(m, 0)
+            if m in data.spans:
+                label = MonthSpan(year, data.spans[m], m).label(lang)
+            else:
+                label = f"{m}月" if lang.startswith("zh") else MONTH_ABBREVIATIONS_EN[m - 1]
+            ws.write_string(r, 0, label)
+            current = data.monthly.get(m, 0) if m <= through and m not in inside else None
+            before = data.monthly_prior.get(m, 0) if m not in inside_prior else None
             if current is not None:
                 self._money(ws, r, 1, current)
-                self._pct(ws, r, 3, yoy_pct(current, before))
-            self._money(ws, r, 2, before)
+                self._pct(ws, r, 3, None if m in covered or before is None else yoy_pct(current, before))
+            if before is not None:
+                self._money(ws, r, 2, before)
         self._chart(ws, header_row, first, r, year, prior)
 
     def _chart(self, ws, header_row: int, first: int, last: int, year: int, prior: int) -> None:

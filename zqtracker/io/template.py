@@ -21,7 +21,7 @@ from zqtracker.domain.money import Unit, format_money, in_unit
 from zqtracker.domain.status import Status
 from zqtracker.io.cells import display_width
 from zqtracker.io.columns import BY_FIELD, PROJECT_COLUMNS, Column, Kind, bool_label, header_text, sheet_name
-from zqtracker.io.export_workbook import DATE_FORMAT, DECIMAL_FORMAT, MONEY_FORMAT, MONTH_FORMAT
+from zqtracker.io.export_workbook import DECIMAL_FORMAT, MONEY_FORMAT
 from zqtracker.io.safe_sheet import SafeWorksheet
 from zqtracker.io.template_text import COLUMN_HELP, EXAMPLE_YUAN, EXAMPLES, RULES, T
 
@@ -63,8 +63,10 @@ class _Template:
             Kind.CODE: wb.add_format({"num_format": "@"}),
             Kind.MONEY: wb.add_format({"num_format": MONEY_FORMAT}),
             Kind.DECIMAL: wb.add_format({"num_format": DECIMAL_FORMAT}),
-            Kind.DATE: wb.add_format({"num_format": DATE_FORMAT, "align": "left"}),
-            Kind.MONTH: wb.add_format({"num_format": MONTH_FORMAT, "align": "left"}),
+            # Text, not a date format: a spreadsheet program keeps "2023.10" and "2024年2月" as typed
+            # instead of storing the number 2023.1 shown as 1905-07-15 (what a date format did).
+            Kind.DATE: wb.add_format({"num_format": "@", "align": "left"}),
+            Kind.MONTH: wb.add_format({"num_format": "@", "align": "left"}),
         }
         self.title = wb.add_format({"bold": True, "font_size": 14, "font_color": "#1F4E78"})
         self.bold = wb.add_format({"bold": True, "valign": "top", "text_wrap": True})
@@ -121,8 +123,10 @@ class _Template:
             rule = {"validate": "list", "source": f"={names[column.field]}", "error_type": "warning",
                     "error_message": self.t("new_name")}  # fmt: skip
         elif column.kind is Kind.DATE or column.kind is Kind.MONTH:
-            rule = {"validate": "date", "criteria": "between", "minimum": _date(1900, 1, 1),
-                    "maximum": _date(2200, 12, 31), "error_type": "warning", "error_message": self.t("bad_date")}  # fmt: skip
+            # Every spelling the import reads is 4–19 characters of text ("2020" … "2023-10-10 00:00:00");
+            # a date range check would refuse "2024年2月" and pass 2023.1 read as 1905-07-15.
+            rule = {"validate": "length", "criteria": "between", "minimum": 4, "maximum": 19,
+                    "error_type": "warning", "error_message": self.t("bad_date")}  # fmt: skip
         elif column.kind is Kind.MONEY:
             rule = {"validate": "decimal", "criteria": ">=", "value": 0, "error_type": "information",
                     "error_message": self.t("bad_money")}  # fmt: skip

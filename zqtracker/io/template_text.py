@@ -20,8 +20,9 @@ T: dict[str, tuple[str, str]] = {
         "该名称不在现有列表中。保留则导入时新建，也可从下拉列表中选择。",
     ),
     "bad_date": (
-        "Enter a date (for example 2023-10-10) between 1900 and 2200.",
-        "请填写 1900 至 2200 年之间的日期（如 2023-10-10）。",
+        "Enter a date as text: 2023-10-10, 2023/10/10, 2023年10月10日, or a month: 2023-10, 2023年10月 "
+        "(years 1900–2200).",
+        "请以文本填写日期：2023-10-10、2023/10/10、2023年10月10日，或月份：2023-10、2023年10月（1900–2200 年）。",
     ),
     "bad_money": (
         "A number in {unit}, 0 or more. A unit written in the cell, such as 12.5亿, is also accepted.",
@@ -111,14 +112,17 @@ COLUMN_HELP: dict[str, tuple[str, str]] = {
     "land_area_mu": ("Optional. Land area in mu, greater than 0.", "选填。用地面积（亩），须大于 0。"),
     "expected_annual_output": ("Optional. Expected annual output in {unit}.", "选填。预计年产值，单位{unit}。"),
     "expected_annual_tax": ("Optional. Expected annual tax in {unit}.", "选填。预计年税收，单位{unit}。"),
-    "signed_on": ("Optional. Date the agreement was signed.", "选填。签约日期。"),
+    "signed_on": (
+        "Optional. Date signed: 2023-10-10, 2023/10/10, 2023年10月10日; a month: 2023-10, 2023年10月.",
+        "选填。签约日期：2023-10-10、2023/10/10、2023年10月10日；或月份：2023-10、2023年10月。",
+    ),
     "construction_start_on": (
-        "Optional. Date construction started (not before signing).",
-        "选填。开工日期（不早于签约日期）。",
+        "Optional. Construction start (not before signing): 2023-10-10, 2023年10月10日, or a month: 2023-10.",
+        "选填。开工日期（不早于签约日期）：2023-10-10、2023年10月10日，或月份：2023-10、2023年10月。",
     ),
     "production_on": (
-        "Optional. Date production started (not before the start).",
-        "选填。投产日期（不早于开工日期）。",
+        "Optional. Production start (not before the start): 2023-10-10, 2023年10月10日, or a month: 2023-10.",
+        "选填。投产日期（不早于开工日期）：2023-10-10、2023年10月10日，或月份：2023-10、2023年10月。",
     ),
     "is_key_project": ("Yes or No.", "是 或 否。"),
     "project_type": ("New, Expansion, Reinvestment or Upgrade.", "新建、扩建、增资或技改。"),
@@ -137,8 +141,8 @@ COLUMN_HELP: dict[str, tuple[str, str]] = {
     ),
     "notes": ("Optional. Free text.", "选填。"),
     "month": (
-        "Required. The month: an Excel date or text such as 2023-09 or 2023年9月.",
-        "必填。月份：Excel 日期，或“2023-09”“2023年9月”等。",
+        "Required. The month as text: 2023-09, 2023/09, 2023年9月 (2023.09 also, but 2023.1 is ambiguous).",
+        "必填。月份，以文本填写：2023-09、2023/09、2023年9月（也可写 2023.09，但 2023.1 有歧义）。",
     ),
     "amount": (
         "Required. Investment completed in that month, in {unit}.",

@@ -75,9 +75,9 @@ def _row(i: int, r: ProjectRow, p: ProgressRow | None, lang: str, unit: Unit) ->
         money(r.planned_investment, unit),
         r.status.label(lang),
         t(kind, lang),
-        day(r.signed_on),
-        day(r.construction_start_on),
-        day(r.production_on),
+        day(r.signed_on, r.signed_on_precision),
+        day(r.construction_start_on, r.construction_start_on_precision),
+        day(r.production_on, r.production_on_precision),
         money(p.ytd if p is not None else 0, unit),
         pct(p.pct_of_plan if p is not None else None),
     )

@@ -6,6 +6,7 @@ the statistics service's :class:`ProgressTable`, the total included.
 
 from __future__ import annotations
 
+from zqtracker.domain.cumulative import MonthSpan
 from zqtracker.domain.money import Unit
 from zqtracker.domain.months import MONTH_NAMES_EN
 from zqtracker.reports.model import Align, Column, Report, Row, RowStyle, Table
@@ -46,21 +47,26 @@ def build(ctx: AppContext, options: ReportOptions, report: Report, progress: Pro
     if table.rows:
         total = table.total
         label = total_label(len(table.rows), lang)
-        rows.append(Row(("", *_figures(label, total, lang, unit, status=False)), RowStyle.TOTAL, "total"))
+        rows.append(
+            Row(("", *_figures(label, total, (year, month), lang, unit, status=False)), RowStyle.TOTAL, "total")
+        )
     for i, r in enumerate(table.rows, start=1):
-        rows.append(Row((str(i), *_figures(r.name, r, lang, unit)), key=r.code or str(r.project_id)))
+        rows.append(Row((str(i), *_figures(r.name, r, (year, month), lang, unit)), key=r.code or str(r.project_id)))
     report.blocks = [
         Table(
             "",
             cols,
             rows,
-            note=with_note(planned_note(table.without_amount, lang), t("monthly_note", lang, **names)),
+            note=with_note(planned_note(table.without_amount, lang), t("monthly_note", lang, **names))
+            + (" " + t("monthly_span_note", lang, year=year, n=table.spans) if table.spans else ""),
             empty_text=t("monthly_empty", lang, year=year),
         )
     ]
 
 
-def _figures(name: str, r: ProgressRow, lang: str, unit: Unit, *, status: bool = True) -> tuple[str, ...]:
+def _figures(
+    name: str, r: ProgressRow, when: tuple[int, int], lang: str, unit: Unit, *, status: bool = True
+) -> tuple[str, ...]:
     return (
         name,
         r.enterprise or "",
@@ -68,8 +74,23 @@ def _figures(name: str, r: ProgressRow, lang: str, unit: Unit, *, status: bool =
         r.status.label(lang) if status else "",
         money(r.planned_investment, unit),
         money(r.annual_plan, unit),
-        money(r.this_month, unit),
+        _this_month(r, when, lang, unit),
         money(r.ytd, unit),
         pct(r.pct_of_plan),
-        money(r.since_start, unit),
+        _since_start(r, unit),
     )
+
+
+def _this_month(r: ProgressRow, when: tuple[int, int], lang: str, unit: Unit) -> str:
+    """当月, or the 1–X月 figure labelled so when the month's record covers several months."""
+    text = money(r.this_month, unit)
+    if r.this_month_first is None or r.project_id == 0:
+        return text
+    return f"{text} ({MonthSpan(when[0], r.this_month_first, when[1]).label(lang)})"
+
+
+def _since_start(r: ProgressRow, unit: Unit) -> str:
+    """自开工累计 and its share of planned investment: "3.20 (26.7%)"."""
+    text = money(r.since_start, unit)
+    share = r.pct_of_planned_since_start
+    return text if share is None or r.project_id == 0 else f"{text} ({pct(share)})"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from zqtracker.domain.fuzzy_dates import DatePrecision, FuzzyDate
 from zqtracker.domain.money import Unit, format_money
 from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN, MONTH_NAMES_EN
 
@@ -89,11 +90,17 @@ _T: dict[str, tuple[str, str]] = {
     "col_ytd_months": ("Year to date ({months})", "{months}累计完成"),
     "col_pct_of_plan": ("% of plan", "完成率"),
     "col_since_start": ("Since start", "自开工累计完成"),
+    "monthly_span_note": (
+        "This month marked 1–X: the project's first year-to-date report of {year}, with no month stored "
+        "before it — one figure for months 1–X, not this month's own amount ({n} project(s)).",
+        "当月标注“1–X月”的：该项目{year}年首次报送累计数，此前无月度数，为1–X月合计，非当月数（{n}个项目）。",
+    ),
     "monthly_note": (
         "Projects with an investment plan for {year} or investment recorded in it. % of plan: year to date ÷ "
-        "annual plan; — where there is no plan. Since start: every record up to {month_name} {year}.",
+        "annual plan; — where there is no plan. Since start: the reported figure since the start of "
+        "construction (else every record) up to {month_name} {year}, and its % of planned investment.",
         "列入{year}年计划或当年有投资填报的项目。完成率＝累计完成 ÷ 年度计划，无年度计划的为“—”。"
-        "自开工累计：截至{year}年{month}月的全部填报。",
+        "自开工累计：截至{year}年{month}月填报的自开工累计（无则为全部填报之和）及其占计划总投资的比例。",
     ),
     "monthly_empty": ("No project has a plan or investment in {year}.", "{year}年没有列入计划或有投资填报的项目。"),
     # stale
@@ -189,8 +196,11 @@ def growth(value: float | None) -> str:
     return NO_FIGURE if value is None else f"{value:+.1f}%"
 
 
-def day(d: date | None) -> str:
-    return "" if d is None else d.isoformat()
+def day(d: date | None, precision: str | None = None) -> str:
+    """ISO day, or the month / quarter / year a list gave ("2025-Q2", "2020"): never a made-up day."""
+    if d is None:
+        return ""
+    return d.isoformat() if precision is None else FuzzyDate(d, DatePrecision(precision)).iso()
 
 
 def stamp(moment: datetime) -> str:

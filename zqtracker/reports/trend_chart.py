@@ -12,13 +12,14 @@ their figures from the same investment cube.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtSvg import QSvgGenerator
 
+from zqtracker.domain.cumulative import MonthSpan
 from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.money import Unit, in_unit
 from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN
@@ -45,6 +46,17 @@ class TrendData:
     this_year: tuple[int, ...]  # months 1..through
     last_year: tuple[int, ...]  # months 1..12
     ytd: tuple[int, ...]  # year to date after each month 1..through
+    # last month → first month of a figure of this year covering several months (1–X月): the
+    # month is labelled so, and the year-to-date line has no point inside it
+    spans: dict[int, int] = field(default_factory=dict)
+
+    def label(self, month: int, lang: str) -> str:
+        if month in self.spans:
+            return MonthSpan(self.year, self.spans[month], month).label(lang)
+        return f"{month}月" if is_zh(lang) else MONTH_ABBREVIATIONS_EN[month - 1]
+
+    def inside(self, month: int) -> bool:
+        return any(first <= month < last for last, first in self.spans.items())
 
 
 def trend_data(stats: StatisticsService, year: int, through: int, f: ProjectFilter | None = None) -> TrendData:
@@ -56,6 +68,7 @@ def trend_data(stats: StatisticsService, year: int, through: int, f: ProjectFilt
         this_year=tuple(this.get((None, m), 0) for m in range(1, through + 1)),
         last_year=tuple(last.get((None, m), 0) for m in range(1, 13)),
         ytd=tuple(cube.ytd(year, m)[None][0] for m in range(1, through + 1)),
+        spans=cube.spans(year),
     )
 
 
@@ -171,11 +184,12 @@ def _draw(p: QPainter, d: TrendData, lang: str, unit: Unit, w: float, h: float) 
             bh = (y1 - y0) * amount(value) / top_l
             p.fillRect(QRectF(cx + dx, y1 - bh, bar, bh), QColor(color))
         p.setPen(QColor(AXIS))
-        label = f"{m}月" if zh else MONTH_ABBREVIATIONS_EN[m - 1]
+        label = d.label(m, lang)
         p.drawText(QRectF(cx - slot / 2, y1 + mm(0.8), slot, fm.height()), int(Qt.AlignmentFlag.AlignCenter), label)
 
     # year-to-date line on the right axis
-    points = [QPointF(x0 + slot * (m - 0.5), y1 - (y1 - y0) * amount(v) / top_r) for m, v in enumerate(d.ytd, start=1)]
+    points = [QPointF(x0 + slot * (m - 0.5), y1 - (y1 - y0) * amount(v) / top_r)
+              for m, v in enumerate(d.ytd, start=1) if not d.inside(m)]  # fmt: skip
     if points and any(d.ytd):
         p.setPen(QPen(QColor(YTD_LINE), 1.4 * PT))
         p.drawPolyline(points)

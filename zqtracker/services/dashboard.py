@@ -38,6 +38,10 @@ class DashboardFigures:
     latest: Period | None  # the latest month with records in the database
     years: tuple[int, ...]  # years a user can pick: those with records, and the period's own
     project_filter: ProjectFilter | None = None
+    # month → first month of a figure covering several months that ends there (a first 1–X月
+    # report), in ``year`` and in ``year`` − 1: the charts label those months and never spread them
+    spans: dict[int, int] = field(default_factory=dict)
+    prior_spans: dict[int, int] = field(default_factory=dict)
     # the cubes behind the figures, kept so that another month of the same year needs no query
     project_cube: ProjectCube | None = field(default=None, compare=False, repr=False)
     investment_cube: InvestmentCube | None = field(default=None, compare=False, repr=False)
@@ -175,6 +179,8 @@ def _figures(
         summary=summary,
         monthly={m: v for (_, m), v in sorted(monthly.items(), key=lambda kv: kv[0][1])},
         prior_monthly={m: v for (_, m), v in sorted(prior.items(), key=lambda kv: kv[0][1])},
+        spans=investment.spans(y),
+        prior_spans=investment.spans(y - 1),
         project_cube=projects,
         investment_cube=investment,
         **rest,  # type: ignore[arg-type]

@@ -20,7 +20,7 @@ from zqtracker.domain.errors import DomainError
 from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.money import Unit
 from zqtracker.io.atomic import atomic_target
-from zqtracker.io.columns import EXPORT_PROJECT_FIELDS, sheet_name
+from zqtracker.io.columns import EXPORT_PROJECT_FIELDS, FIGURE_EXPORT_FIELDS, sheet_name
 from zqtracker.io.export_workbook import DataTable, ExportWorkbook, Layout, MonthlyTable
 from zqtracker.io.overview_sheet import ExportInfo, OverviewSheet, set_properties, title_of
 from zqtracker.io.summary_sheets import SummaryData, SummarySheets
@@ -32,6 +32,8 @@ from zqtracker.storage.database import Database
 from zqtracker.storage.export_queries import (
     PROJECT_VALUE_FIELDS,
     count_investment,
+    figure_fields_used,
+    has_spans,
     iter_investment,
     iter_project_values,
 )
@@ -181,7 +183,7 @@ class ExportService:
             raise ExportError("in_use", target) from exc
         except OSError as exc:
             raise ExportError("cannot_write", target, reason=exc.strerror or str(exc)) from exc
-        projects, records, sheets = result
+        projects, records, sheets, fields = result
         return ExportResult(
             target, projects, records, sheets, tuple(fields), demo, time.perf_counter() - started, filters
         )
@@ -189,6 +191,8 @@ class ExportService:
     def _write(self, book, f, fields, options, summary_data, demo, filters, progress, say):
         with self.db.session() as s:
             n_projects = ProjectRepository(s).count(f)
+            unused = set(FIGURE_EXPORT_FIELDS) - figure_fields_used(s, f)
+            fields = [k for k in fields if k not in unused]  # no column that every row leaves empty
             n_records = count_investment(s, f) if options.monthly else 0
             total = n_projects + n_records + max(1, (n_projects + n_records) // 5)
             if n_projects + n_records > 2_000_000:
@@ -198,7 +202,7 @@ class ExportService:
             index = {name: i for i, name in enumerate(PROJECT_VALUE_FIELDS)}
             freeze = 2 if fields[:2] == ["code", "name"] else (1 if fields[0] in ("code", "name") else 0)
             projects = DataTable(book, "projects", [(k, index[k]) for k in fields], n_projects, freeze)
-            monthly = MonthlyTable(book, n_records) if options.monthly else None
+            monthly = MonthlyTable(book, n_records, spans=has_spans(s, f)) if options.monthly else None
             summaries = SummarySheets(book) if summary_data is not None else None
             keys: dict[int, tuple] = {}
             i_code, i_name, i_district = index["code"], index["name"], index["district"]
@@ -237,7 +241,7 @@ class ExportService:
         )
         overview.write(info)
         set_properties(book, info)
-        return done, records, sheets
+        return done, records, sheets, fields
 
     def _summary_data(
         self, f: ProjectFilter | None, options: ExportOptions, filters: tuple[str, ...], demo: bool
@@ -251,6 +255,8 @@ class ExportService:
             chains=chains,
             monthly={m: v for (_, m), v in cube.monthly(year).items()},
             monthly_prior={m: v for (_, m), v in cube.monthly(year - 1).items()},
+            spans=cube.spans(year),
+            spans_prior=cube.spans(year - 1),
             filters=filters,
             is_demo=demo,
         )

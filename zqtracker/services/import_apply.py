@@ -17,7 +17,7 @@ from zqtracker.domain.status import Status
 from zqtracker.services.import_model import ImportAnalysis
 from zqtracker.services.progress import Progress
 from zqtracker.storage.database import Database
-from zqtracker.storage.importing import COL, PROJECT_COLUMNS, ImportChange, ImportStore
+from zqtracker.storage.importing import COL, FIGURE_COLUMNS, PROJECT_COLUMNS, ImportChange, ImportStore
 from zqtracker.storage.projects import initial_status_date, utcnow
 from zqtracker.storage.tables import ProjectTable, StatusChangeRow
 
@@ -127,6 +127,7 @@ def _new_rows(analysis: ImportAnalysis, store: ImportStore, start: int, stamp: A
             list(map(types.__getitem__, pick("project_type"))), list(map(origins.__getitem__, pick("investor_origin"))),
             pick("officer"), [v or "" for v in pick("notes")], pick("contact"), pick("progress_note"), [stamp] * n,
             [stamp] * n, [1] * n,
+            *([None] * n for _ in FIGURE_COLUMNS),  # precisions, since start, currency: not imported yet
         ]  # fmt: skip
         rows.extend(zip(*columns, strict=True))
     return rows
@@ -210,7 +211,7 @@ def _investment(analysis: ImportAnalysis, store: ImportStore, change: ImportChan
             before.append((pid, y, m, None, sid, did))
         else:
             old = stored[(pid, y, m)]
-            before.append((pid, y, m, old[0], old[1], old[2]))
+            before.append((pid, y, m, old[0], old[1], old[2], old[3]))
             existing.add((pid, y, m))
     store.put_investment(rows, existing)
     change.investment_after, change.investment_before = rows, before

@@ -26,6 +26,11 @@ class ProjectService:
         with self.db.session() as s:
             return ProjectRepository(s).list_rows(f, limit=limit)
 
+    def figures_of(self, ids: Sequence[int] | None = None) -> dict[int, tuple]:
+        """Per project that has one: (自开工累计 yuan, its year, its month, ForeignAmount or None)."""
+        with self.db.session() as s:
+            return ProjectRepository(s).figures_of(ids)
+
     def count(self, f: ProjectFilter | None = None) -> int:
         with self.db.session() as s:
             return ProjectRepository(s).count(f)
@@ -123,21 +128,26 @@ class ProjectService:
                 if ids:
                     repo.set_key_project(ids, value)
 
-    def set_investment(self, project_id: int, records: Sequence[tuple[int, int, int | None]]) -> list[InvestmentRecord]:
-        """Write (year, month, amount) for one project; amount None deletes that month.
+    def set_investment(self, project_id: int, records: Sequence[tuple]) -> list[InvestmentRecord]:
+        """Write (year, month, amount[, first month]) for one project; amount None deletes that month.
+        A first month before the month makes the amount one figure for those months (1–X月).
 
         Returns the records as they were before, for undo.
         """
-        for y, m, amount in records:
+        for y, m, amount, *rest in records:
             validate_month(y, m)
+            if rest and rest[0] is not None:
+                validate_month(y, rest[0])
             if amount is not None:
                 validate_amount(amount)
         with self.db.session() as s:
             repo = ProjectRepository(s)
             before = {(r.year, r.month): r for r in repo.investment(project_id)}
-            touched = {(y, m) for y, m, _ in records}
+            touched = {(y, m) for y, m, *_ in records}
             repo.delete_investment([(project_id, y, m) for y, m in touched])
-            repo.put_investment([InvestmentRecord(project_id, y, m, a) for y, m, a in records if a is not None])
+            repo.put_investment(
+                [InvestmentRecord(project_id, y, m, a, *rest) for y, m, a, *rest in records if a is not None]
+            )
         return [before[k] for k in sorted(touched) if k in before]
 
     def set_plans(self, project_id: int, plans: Sequence[tuple[int, int | None]]) -> list[AnnualPlan]:

@@ -38,6 +38,7 @@ class InvestmentCell:
     chain: str | None
     district: str | None
     amount: int
+    first: int | None = None  # a figure covering months first..month as one (1–X月); None: the month alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +102,36 @@ class InvestmentCube:
             out[key] = (cur + c.amount, prior) if c.year == year else (cur, prior + c.amount)
         return out
 
+    def not_comparable(self, year: int, through: int, dim: str | None = None) -> set[str | None]:
+        """Keys of ``dim`` (None: unclassified) whose year to date through ``through`` is not known
+        exactly in ``year`` or ``year`` − 1 — without ``dim``, {None} when the total's is not: a
+        figure covering months up to ``through`` together with later ones (1–X月 with X later)
+        cannot be split. Their growth has no figure."""
+        out: set[str | None] = set()
+        for c in self.cells:
+            if c.first is not None and c.first <= through < c.month and c.year in (year, year - 1):
+                out.add(getattr(c, dim) if dim else None)
+        return out
+
+    def pending(self, year: int, through: int) -> int:
+        """Amount of ``year`` reported for months up to ``through`` together with later ones
+        (counted only from their last month on, so not in the year to date through ``through``)."""
+        return sum(
+            c.amount for c in self.cells if c.year == year and c.first is not None and c.first <= through < c.month
+        )
+
+    def spans(self, year: int) -> dict[int, int]:
+        """Month → first month of the widest figure ending that month that covers several months
+        (1–X月): the month's total holds investment of those months too."""
+        out: dict[int, int] = {}
+        for c in self.cells:
+            if c.year == year and c.first is not None and c.amount:
+                out[c.month] = min(out.get(c.month, c.month), c.first)
+        return out
+
     def monthly(self, year: int, dim: str | None = None) -> dict[tuple[str | None, int], int]:
-        """Completed investment of each month of ``year`` per key (None: total)."""
+        """Completed investment of each month of ``year`` per key (None: total); a figure covering
+        several months stands at its last month (see :meth:`spans`)."""
         if dim is not None:
             _check(dim)
         out: dict[tuple[str | None, int], int] = {}

@@ -6,6 +6,7 @@ is the one a hand calculation gives (7.45 → 7.5, never 7.4 from binary floatin
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -47,15 +48,28 @@ class Breakdown:
 
 @dataclass(frozen=True, slots=True)
 class Ytd:
+    """Year to date and the same period of the year before.
+
+    ``comparable`` is False when either year holds a figure covering months up to the period's
+    month together with later ones (a 1–10月 report looked at through September): that figure
+    cannot be split, so the two sums are not like with like and growth has no figure.
+    """
+
     ytd: int = 0
     prior_ytd: int = 0
+    comparable: bool = True
 
     @property
     def yoy_pct(self) -> float | None:
-        return yoy_pct(self.ytd, self.prior_ytd)
+        return yoy_pct(self.ytd, self.prior_ytd) if self.comparable else None
 
-    def to_json(self) -> dict[str, int | float | None]:
-        return {"ytd_yuan": self.ytd, "prior_ytd_yuan": self.prior_ytd, "yoy_pct": self.yoy_pct}
+    def to_json(self) -> dict[str, int | float | bool | None]:
+        out: dict[str, int | float | bool | None] = {
+            "ytd_yuan": self.ytd, "prior_ytd_yuan": self.prior_ytd, "yoy_pct": self.yoy_pct,
+        }  # fmt: skip
+        if not self.comparable:
+            out["comparable"] = False
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,12 +86,16 @@ class CompletedInvestment:
     by_chain: dict[str, Ytd] = field(default_factory=dict)
     unclassified_sector: Ytd = field(default_factory=Ytd)
     unclassified_district: Ytd = field(default_factory=Ytd)
+    # yuan of ``year`` reported for months up to ``through_month`` together with later months
+    # (1–X月 with X later): counted from month X on, so not in this year to date
+    pending: int = 0
 
     def to_json(self) -> dict:
         return {
             "year": self.year,
             "through_month": self.through_month,
             **self.total.to_json(),
+            "later_span_yuan": self.pending,
             "by_sector": {k: v.to_json() for k, v in self.by_sector.items()},
             "unclassified_sector": self.unclassified_sector.to_json(),
             "by_district": {k: v.to_json() for k, v in self.by_district.items()},
@@ -143,14 +161,14 @@ def status_breakdowns(raw: dict[str | None, ProjectTotals]) -> dict[Status, Brea
     return {s: _breakdown(raw.get(s.value, ProjectTotals())) for s in Status}
 
 
-def ytds(raw: dict[str | None, tuple[int, int]]) -> dict[str, Ytd]:
+def ytds(raw: dict[str | None, tuple[int, int]], not_comparable: Collection[str | None] = ()) -> dict[str, Ytd]:
     """Named year-to-date lines, largest first; the unclassified key (None) is left out."""
     items = sorted(((k, v) for k, v in raw.items() if k is not None), key=lambda kv: (-kv[1][0], kv[0]))
-    return {k: Ytd(c, p) for k, (c, p) in items}
+    return {k: Ytd(c, p, k not in not_comparable) for k, (c, p) in items}
 
 
-def unclassified_ytd(raw: dict[str | None, tuple[int, int]]) -> Ytd:
-    return Ytd(*raw.get(None, (0, 0)))
+def unclassified_ytd(raw: dict[str | None, tuple[int, int]], not_comparable: Collection[str | None] = ()) -> Ytd:
+    return Ytd(*raw.get(None, (0, 0)), comparable=None not in not_comparable)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,10 +188,19 @@ class ProgressRow:
     ytd: int
     annual_plan: int | None
     since_start: int
+    # the record of this month covers months this_month_first..month as one figure (a first
+    # 1–X月累计 report): this_month is then that figure, not the month's own amount
+    this_month_first: int | None = None
+    since_start_reported: bool = False  # since start builds on a reported 自开工累计
 
     @property
     def pct_of_plan(self) -> float | None:
         return percent(self.ytd, self.annual_plan or 0)
+
+    @property
+    def pct_of_planned_since_start(self) -> float | None:
+        """自开工累计 as % of planned investment (one decimal)."""
+        return percent(self.since_start, self.planned_investment or 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +208,11 @@ class ProgressTable:
     year: int
     month: int
     rows: list[ProgressRow]
+
+    @property
+    def spans(self) -> int:
+        """How many rows' 当月 is a figure covering several months (a first 1–X月 report)."""
+        return sum(1 for r in self.rows if r.this_month_first is not None)
 
     @property
     def without_amount(self) -> int:
@@ -211,7 +243,7 @@ class ProgressTable:
 
 def progress_table(year: int, month: int, raw: list[tuple]) -> ProgressTable:
     rows = [
-        ProgressRow(r[0], r[1], r[2], r[3], r[4], r[5], Status(r[6]), r[7], r[8], r[9], r[10], r[11], r[12])
+        ProgressRow(r[0], r[1], r[2], r[3], r[4], r[5], Status(r[6]), r[7], r[8], r[9], r[10], r[11], r[12], *r[13:15])
         for r in raw
     ]
     return ProgressTable(year, month, rows)
@@ -236,15 +268,19 @@ def build_summary(
     total = investment.ytd(year, through).get(None, (0, 0))
     ytd_sector = investment.ytd(year, through, "sector")
     ytd_district = investment.ytd(year, through, "district")
+    # like with like: no growth where a 1–X月 figure straddles the period's month (either year)
+    apart_sector = investment.not_comparable(year, through, "sector")
+    apart_district = investment.not_comparable(year, through, "district")
     completed = CompletedInvestment(
         year=year,
         through_month=through,
-        total=Ytd(*total),
-        by_sector=ytds(ytd_sector),
-        by_district=ytds(ytd_district),
-        by_chain=ytds(investment.ytd(year, through, "chain")),
-        unclassified_sector=unclassified_ytd(ytd_sector),
-        unclassified_district=unclassified_ytd(ytd_district),
+        total=Ytd(*total, comparable=not investment.not_comparable(year, through)),
+        by_sector=ytds(ytd_sector, apart_sector),
+        by_district=ytds(ytd_district, apart_district),
+        by_chain=ytds(investment.ytd(year, through, "chain"), investment.not_comparable(year, through, "chain")),
+        unclassified_sector=unclassified_ytd(ytd_sector, apart_sector),
+        unclassified_district=unclassified_ytd(ytd_district, apart_district),
+        pending=investment.pending(year, through),
     )
     by_sector, by_district = projects.breakdown("sector"), projects.breakdown("district")
     return Summary(

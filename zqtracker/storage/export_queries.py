@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from zqtracker.domain.filters import ProjectFilter
+from zqtracker.domain.fuzzy_dates import DatePrecision, FuzzyDate
 from zqtracker.domain.models import InvestorOrigin, ProjectType
 from zqtracker.domain.status import Status
 from zqtracker.storage.filtering import apply_filter, filter_clause
@@ -28,7 +29,30 @@ PROJECT_VALUE_FIELDS: tuple[str, ...] = (
     "land_area_mu", "expected_annual_output", "expected_annual_tax", "signed_on", "construction_start_on",
     "production_on", "is_key_project", "project_type", "investor_origin", "officer", "notes", "contact",
     "progress_note",
+    "planned_original", "planned_currency", "planned_rate", "since_start_amount", "since_start_month",
 )  # fmt: skip
+
+
+def figure_fields_used(session: Session, f: ProjectFilter | None = None) -> set[str]:
+    """Which of the figure columns (original currency, 自开工累计) some exported project fills."""
+    p = ProjectTable
+    stmt = apply_filter(select(func.count(p.planned_currency), func.count(p.since_start_amount)).select_from(p), f)
+    currency, since = session.execute(stmt).one()
+    out: set[str] = set()
+    if currency:
+        out |= {"planned_original", "planned_currency", "planned_rate"}
+    if since:
+        out |= {"since_start_amount", "since_start_month"}
+    return out
+
+
+def has_spans(session: Session, f: ProjectFilter | None = None) -> bool:
+    """True when some exported record covers several months (a first 1–X月 report)."""
+    stmt = select(func.count()).select_from(InvestmentRow).where(InvestmentRow.first_month.is_not(None))
+    clause = filter_clause(f)
+    if clause is not None:
+        stmt = stmt.join(ProjectTable, ProjectTable.id == InvestmentRow.project_id).where(clause)
+    return bool(session.scalar(stmt))
 
 
 def _execute(session: Session, stmt):
@@ -58,6 +82,9 @@ def iter_project_values(session: Session, f: ProjectFilter | None = None, batch:
         p.land_area_mu, p.expected_annual_output, p.expected_annual_tax, p.signed_on, p.construction_start_on,
         p.production_on, p.is_key_project, p.project_type, p.investor_origin, p.officer, p.notes, p.contact,
         p.progress_note,
+        p.signed_on_precision, p.construction_start_on_precision, p.production_on_precision,
+        p.planned_original, p.planned_currency, p.planned_rate, p.since_start_amount,
+        p.since_start_year * 100 + p.since_start_month,
     ).order_by(p.id)  # fmt: skip
     stmt = apply_filter(stmt, f)
     sector_rows = session.execute(select(SectorRow.id, SectorRow.name, SectorRow.parent_id)).all()
@@ -84,19 +111,21 @@ def iter_project_values(session: Session, f: ProjectFilter | None = None, batch:
             return
         yield [
             (r[0], r[1], r[2], enterprises[r[3]], sector_name[r[4]], chain_of[r[4]], districts[r[5]], status[r[6]],
-             r[7], None if r[8] is None else Decimal(r[8]) * scale, r[9], r[10], day(r[11]), day(r[12]),
-             day(r[13]), bool(r[14]), ptype[r[15]], origin[r[16]], r[17], r[18] or "", r[19], r[20])
+             r[7], None if r[8] is None else Decimal(r[8]) * scale, r[9], r[10], fuzzy(day(r[11]), r[21]),
+             fuzzy(day(r[12]), r[22]), fuzzy(day(r[13]), r[23]), bool(r[14]), ptype[r[15]], origin[r[16]], r[17],
+             r[18] or "", r[19], r[20], None if r[24] is None else Decimal(r[24]) * scale, r[25],
+             None if r[26] is None else Decimal(r[26]).scaleb(-6), r[27], r[28])
             for r in rows
         ]  # fmt: skip
 
 
 def iter_investment(
     session: Session, f: ProjectFilter | None = None, batch: int = BATCH * 4
-) -> Iterator[list[tuple[int, int, int, int]]]:
-    """Batches of (project id, year, month, amount), ordered by project, year and month
-    (the primary key's order: no sort step)."""
+) -> Iterator[list[tuple[int, int, int, int, int | None]]]:
+    """Batches of (project id, year, month, amount, first month of a span or None), ordered by
+    project, year and month (the primary key's order: no sort step)."""
     i = InvestmentRow
-    stmt = select(i.project_id, i.year, i.month, i.amount).order_by(i.project_id, i.year, i.month)
+    stmt = select(i.project_id, i.year, i.month, i.amount, i.first_month).order_by(i.project_id, i.year, i.month)
     clause = filter_clause(f)
     if clause is not None:
         stmt = stmt.where(i.project_id.in_(apply_filter(select(ProjectTable.id), f)))
@@ -106,6 +135,13 @@ def iter_investment(
         if not rows:
             return
         yield rows
+
+
+def fuzzy(day: date | None, precision: str | None) -> date | FuzzyDate | None:
+    """A day as it is; a date of month, quarter or year precision as a FuzzyDate (written as text)."""
+    if day is None or precision is None:
+        return day
+    return FuzzyDate(day, DatePrecision(precision))
 
 
 def _date_parser():

@@ -26,7 +26,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from zqtracker.domain.currency import ForeignAmount
 from zqtracker.domain.errors import ConcurrentUpdateError
+from zqtracker.domain.fuzzy_dates import DatePrecision
 from zqtracker.storage.last_activity import month_end
 from zqtracker.storage.projects import placements
 from zqtracker.storage.tables import (
@@ -42,7 +44,12 @@ PROJECT_COLUMNS: tuple[str, ...] = (
     "land_area_mu", "expected_annual_output", "expected_annual_tax", "signed_on", "construction_start_on",
     "production_on", "is_key_project", "project_type", "investor_origin", "officer", "notes", "contact",
     "progress_note", "created_at", "updated_at", "version",
+    # the figures of issue 13 (see Encoders.precision / Encoders.foreign for their raw values)
+    "signed_on_precision", "construction_start_on_precision", "production_on_precision",
+    "since_start_amount", "since_start_year", "since_start_month",
+    "planned_currency", "planned_original", "planned_rate",
 )  # fmt: skip
+FIGURE_COLUMNS = PROJECT_COLUMNS[PROJECT_COLUMNS.index("version") + 1 :]
 COL = {name: i for i, name in enumerate(PROJECT_COLUMNS)}
 # New projects are inserted with their last activity (their first status change's date), so the
 # derived column costs the import nothing; updates leave it to bump_activity / refresh.
@@ -64,8 +71,8 @@ class ImportChange:
     before: list[tuple] = field(default_factory=list)  # updated project rows as they were
     after: list[tuple] = field(default_factory=list)  # ... and as the import left them
     status_changes: list[tuple] = field(default_factory=list)  # inserted (STATUS_COLUMNS)
-    investment_before: list[tuple] = field(default_factory=list)  # (pid, y, m, amount|None, sid, did)
-    investment_after: list[tuple] = field(default_factory=list)  # (pid, y, m, amount, sid, did)
+    investment_before: list[tuple] = field(default_factory=list)  # (pid, y, m, amount|None, sid, did[, first])
+    investment_after: list[tuple] = field(default_factory=list)  # (pid, y, m, amount, sid, did[, first])
     plans_before: list[tuple] = field(default_factory=list)  # (pid, y, amount|None)
     plans_after: list[tuple] = field(default_factory=list)  # (pid, y, amount)
     replaced_backup: Path | None = None  # mode replace: the copy the undo restores from
@@ -102,6 +109,16 @@ class Encoders:
         if whole == scaled:
             return whole
         return self._scaled.process_bind_param(value, None)  # more than 4 decimals: the column's rounding
+
+    def precision(self, value: DatePrecision | None) -> str | None:
+        """A date's precision as stored: NULL for a day (or unknown)."""
+        return None if value is None or value is DatePrecision.DAY else value.value
+
+    def foreign(self, value: ForeignAmount | None) -> tuple[str | None, int | None, int | None]:
+        """(planned_currency, planned_original, planned_rate) as stored; NULLs for yuan."""
+        if value is None:
+            return None, None, None
+        return value.currency, int(value.amount.scaleb(4)), int(value.rate.scaleb(6))
 
     def decode_date(self, value: Any) -> date | None:
         if value is None or isinstance(value, date):
@@ -179,15 +196,19 @@ class ImportStore:
                 out[row[0]] = row
         return out
 
-    def investment(self, years: Iterable[int]) -> dict[tuple[int, int, int], tuple[int, int | None, int | None]]:
-        """(project, year, month) → (amount, sector_id, district_id) for the given years."""
-        out: dict[tuple[int, int, int], tuple[int, int | None, int | None]] = {}
+    def investment(
+        self, years: Iterable[int]
+    ) -> dict[tuple[int, int, int], tuple[int, int | None, int | None, int | None]]:
+        """(project, year, month) → (amount, sector_id, district_id, first_month) for the given years
+        (first_month: the first month a span covers, None for the month alone)."""
+        out: dict[tuple[int, int, int], tuple[int, int | None, int | None, int | None]] = {}
         for year in sorted(set(years)):
-            for pid, y, m, amount, sid, did in self._fetch(
-                "SELECT project_id, year, month, amount, sector_id, district_id FROM investment_records WHERE year = ?",
+            for pid, y, m, amount, sid, did, first in self._fetch(
+                "SELECT project_id, year, month, amount, sector_id, district_id, first_month"
+                " FROM investment_records WHERE year = ?",
                 (year,),
             ):
-                out[(pid, y, m)] = (amount, sid, did)
+                out[(pid, y, m)] = (amount, sid, did, first)
         return out
 
     def plans(self, years: Iterable[int]) -> dict[tuple[int, int], int]:
@@ -327,16 +348,19 @@ class ImportStore:
             self.bump_activity((r[1], r[4]) for r in rows)
 
     def put_investment(self, rows: Sequence[tuple], existing: set[tuple[int, int, int]]) -> None:
-        """(pid, y, m, amount, sid, did): updates where the month exists, inserts elsewhere."""
+        """(pid, y, m, amount, sid, did[, first_month]): updates where the month exists, inserts
+        elsewhere. first_month (absent or None: the month alone) is the first month of a span."""
+        rows = [r if len(r) > 6 else (*r, None) for r in rows]
         if existing:
-            updates = [(r[3], r[4], r[5], r[0], r[1], r[2]) for r in rows if (r[0], r[1], r[2]) in existing]
+            updates = [(r[3], r[4], r[5], r[6], r[0], r[1], r[2]) for r in rows if (r[0], r[1], r[2]) in existing]
             inserts = [r for r in rows if (r[0], r[1], r[2]) not in existing]
         else:
-            updates, inserts = [], list(rows)
-        self._many("UPDATE investment_records SET amount = ?, sector_id = ?, district_id = ? "
+            updates, inserts = [], rows
+        self._many("UPDATE investment_records SET amount = ?, sector_id = ?, district_id = ?, first_month = ? "
                    "WHERE project_id = ? AND year = ? AND month = ?", updates)  # fmt: skip
         with self.bulk("investment_records", len(inserts)):
-            self._insert("investment_records", ("project_id", "year", "month", "amount", "sector_id", "district_id"),
+            self._insert("investment_records",
+                         ("project_id", "year", "month", "amount", "sector_id", "district_id", "first_month"),
                          inserts)  # fmt: skip
         latest: dict[int, int] = {}  # project → its latest year*100+month among these rows
         get = latest.get

@@ -9,8 +9,10 @@ from decimal import Decimal
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session, aliased
 
+from zqtracker.domain.currency import ForeignAmount
 from zqtracker.domain.errors import ConcurrentUpdateError, NotFoundError, Problem, ValidationError
 from zqtracker.domain.filters import ProjectFilter, ProjectRow
+from zqtracker.domain.fuzzy_dates import PRECISION_FIELDS, DatePrecision
 from zqtracker.domain.models import (
     AnnualPlan,
     InvestmentRecord,
@@ -54,6 +56,9 @@ _PLAIN = (
     "notes",
     "contact",
     "progress_note",
+    "since_start_amount",
+    "since_start_year",
+    "since_start_month",
 )
 
 
@@ -131,6 +136,7 @@ class ProjectRepository:
             p.planned_investment, p.land_area_mu, p.expected_annual_output, p.expected_annual_tax,
             p.signed_on, p.construction_start_on, p.production_on, p.is_key_project, p.project_type,
             p.investor_origin, p.officer, p.updated_at, p.version, p.last_activity_on,
+            p.signed_on_precision, p.construction_start_on_precision, p.production_on_precision,
         ).order_by(p.id)  # fmt: skip
         stmt = apply_filter(stmt, f)
         if ids is not None:
@@ -158,9 +164,24 @@ class ProjectRepository:
                     r[0], r[1], r[2], enterprises[r[3]], sectors[sid], parents.get(sid), districts[r[5]],
                     status[r[6]], r[7], area(r[8]), r[9], r[10], day(r[11]), day(r[12]), day(r[13]),
                     bool(r[14]), ptype[r[15]], origin[r[16]], r[17], stamp(r[18]), r[19], day(r[20]),
+                    r[21], r[22], r[23],
                 )
             )  # fmt: skip
         return rows
+
+    def figures_of(self, ids: Sequence[int] | None = None) -> dict[int, tuple]:
+        """(since_start_amount, year, month, ForeignAmount or None) of the projects that have a
+        reported 自开工累计 or an amount in another currency (all others are absent)."""
+        p = ProjectTable
+        stmt = select(p.id, p.since_start_amount, p.since_start_year, p.since_start_month, p.planned_currency,
+                      p.planned_original, p.planned_rate).where(
+            p.since_start_amount.is_not(None) | p.planned_currency.is_not(None))  # fmt: skip
+        out: dict[int, tuple] = {}
+        for chunk in [None] if ids is None else _chunks(list(ids), 900):
+            where = stmt if chunk is None else stmt.where(p.id.in_(chunk))
+            for pid, amount, year, month, currency, original, rate in self.s.execute(where):
+                out[pid] = (amount, year, month, _foreign(currency, original, rate))
+        return out
 
     def count(self, f: ProjectFilter | None = None) -> int:
         return self.s.scalar(apply_filter(select(func.count(ProjectTable.id)), f)) or 0
@@ -201,6 +222,7 @@ class ProjectRepository:
         self._check_code_free(project.code, None)
         now = utcnow()
         values = {k: getattr(project, k) for k in _PLAIN}
+        values.update(figure_columns(project))
         values.update(self._reference_ids(project))
         values.update(
             status=project.status.value,
@@ -240,6 +262,7 @@ class ProjectRepository:
             raise ConcurrentUpdateError(project.id, project.version)
         now = utcnow()
         values = {k: getattr(project, k) for k in _PLAIN}
+        values.update(figure_columns(project))
         values.update(self._reference_ids(project))
         values.update(
             status=project.status.value,
@@ -343,12 +366,15 @@ class ProjectRepository:
                 select(StatusChangeRow).where(StatusChangeRow.project_id.in_(chunk)).order_by(StatusChangeRow.id)
             ):
                 snaps[r.project_id].status_changes.append(_to_change(r))
-            for pid, y, m, a in self.s.execute(
-                select(InvestmentRow.project_id, InvestmentRow.year, InvestmentRow.month, InvestmentRow.amount)
+            for pid, y, m, a, first in self.s.execute(
+                select(
+                    InvestmentRow.project_id, InvestmentRow.year, InvestmentRow.month, InvestmentRow.amount,
+                    InvestmentRow.first_month,
+                )
                 .where(InvestmentRow.project_id.in_(chunk))
                 .order_by(InvestmentRow.project_id, InvestmentRow.year, InvestmentRow.month)
-            ):
-                snaps[pid].investment.append(InvestmentRecord(pid, y, m, a))
+            ):  # fmt: skip
+                snaps[pid].investment.append(InvestmentRecord(pid, y, m, a, first))
             for pid, y, a in self.s.execute(
                 select(AnnualPlanRow.project_id, AnnualPlanRow.year, AnnualPlanRow.amount)
                 .where(AnnualPlanRow.project_id.in_(chunk))
@@ -378,12 +404,22 @@ class ProjectRepository:
         return [_to_change(r) for r in rows]
 
     def investment(self, project_id: int) -> list[InvestmentRecord]:
-        rows = self.s.execute(
-            select(InvestmentRow.year, InvestmentRow.month, InvestmentRow.amount)
-            .where(InvestmentRow.project_id == project_id)
-            .order_by(InvestmentRow.year, InvestmentRow.month)
-        )
-        return [InvestmentRecord(project_id, y, m, a) for y, m, a in rows]
+        return self.investment_of([project_id]).get(project_id, [])
+
+    def investment_of(
+        self, project_ids: Iterable[int], years: Iterable[int] | None = None
+    ) -> dict[int, list[InvestmentRecord]]:
+        """The records (spans included) of each of ``project_ids``, optionally only of ``years``,
+        in month order: what :func:`zqtracker.domain.cumulative.derive_from_ytd` needs as stored."""
+        out: dict[int, list[InvestmentRecord]] = {}
+        i = InvestmentRow
+        for chunk in _chunks(list(project_ids), 500):
+            stmt = select(i.project_id, i.year, i.month, i.amount, i.first_month).where(i.project_id.in_(chunk))
+            if years is not None:
+                stmt = stmt.where(i.year.in_(list(years)))
+            for pid, y, m, a, first in self.s.execute(stmt.order_by(i.project_id, i.year, i.month)):
+                out.setdefault(pid, []).append(InvestmentRecord(pid, y, m, a, first))
+        return out
 
     def plans(self, project_id: int) -> list[AnnualPlan]:
         rows = self.s.execute(
@@ -403,6 +439,7 @@ class ProjectRepository:
             insert(InvestmentRow),
             [
                 {"project_id": r.project_id, "year": r.year, "month": r.month, "amount": r.amount,
+                 "first_month": r.first_month,
                  "sector_id": where[r.project_id][0], "district_id": where[r.project_id][1]}
                 for r in records
             ],
@@ -553,11 +590,43 @@ def _to_project(row: ProjectTable, sector: str | None, district: str | None, ent
         notes=row.notes or "",
         contact=row.contact,
         progress_note=row.progress_note,
+        signed_on_precision=_precision(row.signed_on_precision),
+        construction_start_on_precision=_precision(row.construction_start_on_precision),
+        production_on_precision=_precision(row.production_on_precision),
+        since_start_amount=row.since_start_amount,
+        since_start_year=row.since_start_year,
+        since_start_month=row.since_start_month,
+        planned_foreign=_foreign(row.planned_currency, row.planned_original, row.planned_rate),
         id=row.id,
         created_at=row.created_at,
         updated_at=row.updated_at,
         version=row.version,
     )
+
+
+def figure_columns(project: Project) -> dict[str, object]:
+    """The columns of a project's date precisions and foreign-currency amount (NULL: a day / yuan)."""
+    values: dict[str, object] = {
+        column: None if getattr(project, column) is DatePrecision.DAY else getattr(project, column).value
+        for column in PRECISION_FIELDS.values()
+    }
+    foreign = project.planned_foreign
+    values.update(
+        planned_currency=foreign.currency if foreign else None,
+        planned_original=foreign.amount if foreign else None,
+        planned_rate=foreign.rate if foreign else None,
+    )
+    return values
+
+
+def _precision(value: str | None) -> DatePrecision:
+    return DatePrecision.DAY if value is None else DatePrecision(value)
+
+
+def _foreign(currency: str | None, amount: Decimal | None, rate: Decimal | None) -> ForeignAmount | None:
+    if currency is None or amount is None or rate is None:
+        return None
+    return ForeignAmount(currency, amount, rate)
 
 
 def _to_change(r: StatusChangeRow) -> StatusChange:

@@ -79,17 +79,17 @@ class StatsQueries:
     def investment_cells(self, years: tuple[int, ...], f: ProjectFilter | None = None) -> list[InvestmentCell]:
         i = InvestmentRow
         stmt = (
-            select(i.year, i.month, i.sector_id, i.district_id, func.sum(i.amount))
+            select(i.year, i.month, i.sector_id, i.district_id, func.sum(i.amount), i.first_month)
             .where(i.year.in_(years))
-            .group_by(i.year, i.month, i.sector_id, i.district_id)
+            .group_by(i.year, i.month, i.sector_id, i.district_id, i.first_month)
         )
         clause = filter_clause(f)
         if clause is not None:
             stmt = stmt.join(ProjectTable, ProjectTable.id == i.project_id).where(clause)
         sectors, districts = self.sector_names(), self.district_names()
         return [
-            InvestmentCell(int(y), int(m), *sectors[sid], districts[did], int(total or 0))
-            for y, m, sid, did, total in raw_rows(self.s, stmt)
+            InvestmentCell(int(y), int(m), *sectors[sid], districts[did], int(total or 0), first)
+            for y, m, sid, did, total, first in raw_rows(self.s, stmt)
         ]
 
     def latest_period(self) -> tuple[int, int] | None:
@@ -124,7 +124,11 @@ class StatsQueries:
     def progress(self, year: int, month: int, f: ProjectFilter | None = None) -> list[tuple]:
         """Per project with a plan for ``year`` or investment in it up to ``month``:
         (id, code, name, enterprise, sector, district, status, planned, is_key,
-         this month, YTD, annual plan or None, since start)."""
+         this month, YTD, annual plan or None, since start, first month of a span reported this
+         month or None, True when since start comes from a reported 自开工累计).
+
+        Since start is the project's reported 自开工累计 (as of a month up to the period) plus the
+        records after that month; without one, the sum of every record up to the period."""
         period = year * 100 + month
         ym = InvestmentRow.year * 100 + InvestmentRow.month
         in_year = (InvestmentRow.year == year) & (InvestmentRow.month <= month)
@@ -135,6 +139,7 @@ class StatsQueries:
                 func.sum(case((in_year, InvestmentRow.amount), else_=0)).label("ytd"),
                 func.sum(InvestmentRow.amount).label("since_start"),
                 func.max(case((InvestmentRow.year == year, 1), else_=0)).label("active"),
+                func.max(case((ym == period, InvestmentRow.first_month), else_=None)).label("this_first"),
             )
             .where(ym <= period)
             .group_by(InvestmentRow.project_id)
@@ -161,6 +166,9 @@ class StatsQueries:
                 func.coalesce(inv.c.ytd, 0),
                 plan.c.plan,
                 func.coalesce(inv.c.since_start, 0),
+                inv.c.this_first,
+                p.since_start_amount,
+                p.since_start_year * 100 + p.since_start_month,
             )
             .outerjoin(inv, inv.c.pid == p.id)
             .outerjoin(plan, plan.c.pid == p.id)
@@ -172,12 +180,35 @@ class StatsQueries:
         if clause is not None:
             stmt = stmt.where(clause)
         sectors, districts = self.sector_names(), self.district_names()
-        return [
-            (r[0], r[1], r[2], r[3], sectors[r[4]][0], districts[r[5]], r[6], None if r[7] is None else int(r[7]),
-             bool(r[8]),
-             int(r[9]), int(r[10]), None if r[11] is None else int(r[11]), int(r[12]))
-            for r in raw_rows(self.s, stmt)
-        ]  # fmt: skip
+        rows = raw_rows(self.s, stmt)
+        reported = {r[0]: (int(r[14]), int(r[15])) for r in rows if r[14] is not None and r[15] <= period}
+        after = self._records_after(reported, period)
+        out = []
+        for r in rows:
+            since, from_report = int(r[12]), r[0] in reported
+            if from_report:
+                since = reported[r[0]][0] + after.get(r[0], 0)
+            out.append((r[0], r[1], r[2], r[3], sectors[r[4]][0], districts[r[5]], r[6],
+                        None if r[7] is None else int(r[7]), bool(r[8]),
+                        int(r[9]), int(r[10]), None if r[11] is None else int(r[11]), since,
+                        None if r[13] is None else int(r[13]), from_report))  # fmt: skip
+        return out
+
+    def _records_after(self, reported: dict[int, tuple[int, int]], period: int) -> dict[int, int]:
+        """Per project, the sum of its records wholly after its 自开工累计's month, up to ``period``
+        (a 1–X月 figure that also covers that month or earlier ones cannot be split: left out)."""
+        out: dict[int, int] = {}
+        i = InvestmentRow
+        ym = i.year * 100 + i.month
+        first = i.year * 100 + func.coalesce(i.first_month, i.month)
+        ids = list(reported)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            stmt = select(i.project_id, first, i.amount).where(i.project_id.in_(chunk), ym <= period)
+            for pid, begins, amount in raw_rows(self.s, stmt):
+                if begins > reported[pid][1]:
+                    out[pid] = out.get(pid, 0) + int(amount)
+        return out
 
     # -- meta ------------------------------------------------------------------------------
     def meta(self, key: str) -> str | None:

@@ -140,6 +140,18 @@ class ProjectTable(Base):
     # investment record: what "stale" is judged on. Derived; storage/last_activity.py keeps it
     # in step on every write (a count of stale projects is then one scan, not two aggregates).
     last_activity_on: Mapped[date | None] = mapped_column(Date)
+    # Precision of the three dates ("month", "quarter", "year"); NULL: a day (see domain/fuzzy_dates).
+    signed_on_precision: Mapped[str | None] = mapped_column(String(8))
+    construction_start_on_precision: Mapped[str | None] = mapped_column(String(8))
+    production_on_precision: Mapped[str | None] = mapped_column(String(8))
+    # 自开工累计 as reported through since_start_year/month (yuan).
+    since_start_amount: Mapped[int | None] = mapped_column(BigInteger)
+    since_start_year: Mapped[int | None] = mapped_column(Integer)
+    since_start_month: Mapped[int | None] = mapped_column(Integer)
+    # Planned investment as given in another currency: planned_investment is its yuan amount.
+    planned_currency: Mapped[str | None] = mapped_column(String(3))
+    planned_original: Mapped[Decimal | None] = mapped_column(ScaledDecimal(4))
+    planned_rate: Mapped[Decimal | None] = mapped_column(ScaledDecimal(6))
 
 
 class StatusChangeRow(Base):
@@ -164,8 +176,10 @@ class InvestmentRow(Base):
     __tablename__ = "investment_records"
     __table_args__ = (
         CheckConstraint("month BETWEEN 1 AND 12", name="month_range"),
+        CheckConstraint("first_month IS NULL OR (first_month >= 1 AND first_month < month)", name="span_range"),
         Index("ix_investment_period", "year", "month", "project_id", "amount"),
-        Index("ix_investment_cube", "year", "month", "sector_id", "district_id", "amount"),
+        # first_month last: the cube reads it too, and stays a scan of this covering index
+        Index("ix_investment_cube", "year", "month", "sector_id", "district_id", "amount", "first_month"),
     )
     project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True)
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -173,6 +187,9 @@ class InvestmentRow(Base):
     amount: Mapped[int] = mapped_column(BigInteger)
     sector_id: Mapped[int | None] = mapped_column(Integer)  # NULL: the project's sector is unknown
     district_id: Mapped[int | None] = mapped_column(Integer)
+    # A figure covering months first_month..month as one (a first 1–X月累计 report); NULL: the
+    # month alone. It counts in the year to date of ``month`` and later months.
+    first_month: Mapped[int | None] = mapped_column(Integer)
 
 
 class AnnualPlanRow(Base):

@@ -196,18 +196,21 @@ class SetKeyProject(Command):
 
 
 class SetInvestment(Command):
-    """Monthly completed investment of one project: (year, month, amount or None)."""
+    """Monthly completed investment of one project: (year, month, amount or None[, first month])."""
 
-    def __init__(self, ctx, events, report, project_id: int, changes: Sequence[tuple[int, int, int | None]], name: str):
+    def __init__(self, ctx, events, report, project_id: int, changes: Sequence[tuple], name: str):
         super().__init__(ctx, events, report)
         self.project_id, self.changes = project_id, list(changes)
-        self.previous: list[tuple[int, int, int | None]] = []
+        self.previous: list[tuple] = []
         self.setText(QCoreApplication.translate("Commands", "edit monthly investment of “%1”").replace("%1", name))
 
     def apply(self) -> None:
         before = self.ctx.projects.set_investment(self.project_id, self.changes)
-        had = {(r.year, r.month): r.amount for r in before}
-        self.previous = [(y, m, had.get((y, m))) for y, m, _ in self.changes]
+        had = {(r.year, r.month): r for r in before}
+        self.previous = [
+            (y, m, None, None) if (y, m) not in had else (y, m, had[(y, m)].amount, had[(y, m)].first_month)
+            for y, m, *_ in self.changes
+        ]  # a figure of several months comes back as one
 
     def revert(self) -> None:
         self.ctx.projects.set_investment(self.project_id, self.previous)

@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from zqtracker.domain.cumulative import MonthSpan
 from zqtracker.domain.errors import NotFoundError
 from zqtracker.domain.messages import field_label
 from zqtracker.domain.models import Project
 from zqtracker.domain.money import Unit
 from zqtracker.domain.unknown import missing_tooltip
+from zqtracker.ui import figure_texts
 from zqtracker.ui.formatting import Formatter
 from zqtracker.ui.palette import muted_style, problem_style
 from zqtracker.ui.translations import ui_lang
@@ -28,7 +30,8 @@ if TYPE_CHECKING:
     from zqtracker.services.context import AppContext
 
 _OVERVIEW_FIELDS = (
-    "code", "enterprise", "sector", "district", "status", "progress_note", "planned_investment", "land_area_mu",
+    "code", "enterprise", "sector", "district", "status", "progress_note", "planned_investment", "since_start_amount",
+    "land_area_mu",
     "expected_annual_output", "expected_annual_tax", "signed_on", "construction_start_on", "production_on",
     "is_key_project", "project_type", "investor_origin", "officer", "contact", "notes",
 )  # fmt: skip
@@ -86,6 +89,7 @@ class DetailPane(QWidget):
         from PySide6.QtWidgets import (
             QAbstractItemView,
             QFormLayout,
+            QHeaderView,
             QScrollArea,
             QSpinBox,
             QTableWidget,
@@ -120,6 +124,9 @@ class DetailPane(QWidget):
         self.monthly_model = MonthlyInvestmentModel(self)
         self.monthly = GridView()
         self.monthly.setModel(self.monthly_model)
+        # a 1–X月 figure's cell says so ("1.80 (Jan–Aug)"): columns as wide as that, never cut
+        self.monthly.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.monthly.horizontalHeader().setStretchLastSection(True)
         self.monthly.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.plans_model = AnnualPlanModel(self)
         self.plans = GridView()
@@ -247,9 +254,10 @@ class DetailPane(QWidget):
             "land_area_mu": fmt.decimal(p.land_area_mu),
             "expected_annual_output": fmt.money_with_unit(p.expected_annual_output, lang=lang),
             "expected_annual_tax": fmt.money_with_unit(p.expected_annual_tax, lang=lang),
-            "signed_on": fmt.date(p.signed_on),
-            "construction_start_on": fmt.date(p.construction_start_on),
-            "production_on": fmt.date(p.production_on),
+            "signed_on": fmt.fuzzy_date(p.fuzzy("signed_on"), lang),
+            "construction_start_on": fmt.fuzzy_date(p.fuzzy("construction_start_on"), lang),
+            "production_on": fmt.fuzzy_date(p.fuzzy("production_on"), lang),
+            "since_start_amount": self._since_start_text(p, lang),
             "is_key_project": self.tr("Yes") if p.is_key_project else self.tr("No"),
             "project_type": p.project_type.label(lang),
             "investor_origin": p.investor_origin.label(lang),
@@ -264,9 +272,29 @@ class DetailPane(QWidget):
             missing = name in _INCOMPLETE and getattr(p, name) is None
             self._values[name].setText(unknown if missing else text)
             self._values[name].setStyleSheet(muted_style(self.palette()) if missing else "")
-        for name in ("planned_investment", "expected_annual_output", "expected_annual_tax"):
+        if p.planned_foreign is not None:
+            # never a dollar counted as a yuan unseen: the amount as the list gave it, and the rate
+            self._values["planned_investment"].setText(
+                f"{values['planned_investment']}\n{p.planned_foreign.label(lang)}"
+            )
+        for name in ("planned_investment", "expected_annual_output", "expected_annual_tax", "since_start_amount"):
             amount = getattr(p, name)
             self._values[name].setToolTip("" if amount is None else self.tr("%s yuan (exact)") % fmt.yuan(amount))
+
+    def _since_start_text(self, p: Project, lang: str) -> str:
+        """ "3.20亿元 (26.7% of planned), through Oct 2023": 自开工累计 with its month and share."""
+        if p.since_start_amount is None:
+            return ""
+        pct = p.since_start_pct
+        through = None
+        if p.since_start_year is not None and p.since_start_month is not None:
+            through = MonthSpan(p.since_start_year, p.since_start_month, p.since_start_month)
+        return figure_texts.since_start(
+            self._fmt.money_with_unit(p.since_start_amount, lang=lang),
+            None if pct is None else self._fmt.percent(pct),
+            through,
+            lang,
+        )
 
     def _fill_history(self, history) -> None:
         from PySide6.QtWidgets import QTableWidgetItem

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QDate, QDateTime, QLocale
 
+from zqtracker.domain.fuzzy_dates import DatePrecision, FuzzyDate
 from zqtracker.domain.money import Unit, in_unit
 
 # Decimals always shown, and the most a unit can need to be exact to the yuan.
@@ -98,6 +99,14 @@ class Formatter:
         if text is None:
             text = self._dates[d] = self.locale.toString(QDate(d.year, d.month, d.day), self._date_format)
         return text
+
+    def fuzzy_date(self, d: FuzzyDate | None, lang: str) -> str:
+        """A date at its precision: a day in the locale's format, else "2025年二季度" / "Q2 2025"."""
+        if d is None:
+            return ""
+        if d.precision is DatePrecision.DAY:
+            return self.date(d.day)
+        return d.label(lang)
 
     def datetime(self, dt: datetime | None) -> str:
         if dt is None:

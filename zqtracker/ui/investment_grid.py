@@ -14,9 +14,11 @@ from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersisten
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView, QWidget
 
+from zqtracker.domain.cumulative import MonthSpan, span_of
 from zqtracker.domain.errors import Problem, ValidationError
 from zqtracker.domain.models import AnnualPlan, InvestmentRecord
 from zqtracker.domain.money import MAX_MONEY, Unit, parse_money
+from zqtracker.ui import figure_texts
 from zqtracker.ui.formatting import Formatter
 from zqtracker.ui.translations import ui_lang
 
@@ -55,6 +57,8 @@ class MonthlyInvestmentModel(QAbstractTableModel):
         super().__init__(parent)
         self.project_id: int | None = None
         self._amounts: dict[tuple[int, int], int] = {}
+        self._spans: dict[tuple[int, int], MonthSpan] = {}  # (year, last month) → the months it covers
+        self._inside: dict[tuple[int, int], MonthSpan] = {}  # (year, month) → the span it is inside of
         self._years: list[int] = []
         self._fmt = Formatter(Unit.YI)
 
@@ -69,6 +73,8 @@ class MonthlyInvestmentModel(QAbstractTableModel):
         self.beginResetModel()
         self.project_id = project_id
         self._amounts = {(r.year, r.month): r.amount for r in records}
+        self._spans = {(r.year, r.month): span_of(r) for r in records if r.is_span}
+        self._inside = {(sp.year, m): sp for sp in self._spans.values() for m in range(sp.first, sp.last)}
         self._years = sorted({y for y, _ in self._amounts} | set(extra_years))
         self.endResetModel()
 
@@ -89,6 +95,10 @@ class MonthlyInvestmentModel(QAbstractTableModel):
 
     def amount(self, year: int, month: int) -> int | None:
         return self._amounts.get((year, month))
+
+    def span(self, year: int, month: int) -> MonthSpan | None:
+        """The figure of several months (1–X月) that ends at, or covers, this month."""
+        return self._spans.get((year, month)) or self._inside.get((year, month))
 
     def year_total(self, year: int) -> int:
         return sum(a for (y, _m), a in self._amounts.items() if y == year)
@@ -111,16 +121,30 @@ class MonthlyInvestmentModel(QAbstractTableModel):
         return self._fmt.locale.standaloneMonthName(section + 1, QLocale.FormatType.ShortFormat)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        return _READ_ONLY if index.row() == 12 else _EDITABLE
+        if index.row() == 12:
+            return _READ_ONLY
+        if index.isValid() and (self._years[index.column()], index.row() + 1) in self._inside:
+            return _READ_ONLY  # its amount is inside a figure of several months: unknown on its own
+        return _EDITABLE
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         year = self._years[index.column()]
+        key = (year, index.row() + 1)
         if index.row() == 12:
             value: int | None = self.year_total(year)
         else:
-            value = self._amounts.get((year, index.row() + 1))
+            value = self._amounts.get(key)
+            inside = self._inside.get(key)
+            if inside is not None:
+                return self._inside_data(inside, role)
+        span = self._spans.get(key)
+        if span is not None:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{self._fmt.money(value)} ({span.label(ui_lang())})"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return figure_texts.span_tooltip(self._fmt.yuan(value), span, ui_lang())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._fmt.money(value)
         if role == Qt.ItemDataRole.EditRole:
@@ -135,12 +159,25 @@ class MonthlyInvestmentModel(QAbstractTableModel):
             return font
         return None
 
+    def _inside_data(self, span: MonthSpan, role: int) -> object:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"↓ {span.label(ui_lang())}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return figure_texts.inside_span_tooltip(span, ui_lang())
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QApplication.palette().placeholderText()
+        return None
+
     def setData(
         self, index: QModelIndex | QPersistentModelIndex, value: object, role: int = Qt.ItemDataRole.EditRole
     ) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.row() == 12 or self.project_id is None:
             return False
         year, month = self._years[index.column()], index.row() + 1
+        if (year, month) in self._inside:
+            return False
         try:
             amount = parse_cell(str(value or ""), self._fmt.unit, "amount")
         except ValidationError as exc:
@@ -148,7 +185,9 @@ class MonthlyInvestmentModel(QAbstractTableModel):
             return False
         if amount == self._amounts.get((year, month)):
             return False
-        self.edit_requested.emit(self.project_id, [(year, month, amount)])
+        span = self._spans.get((year, month))
+        # a new amount for a 1–X月 figure stays a figure for those months
+        self.edit_requested.emit(self.project_id, [(year, month, amount, span.first if span else None)])
         return True
 
     def paste(self, top: QModelIndex, text: str) -> None:
@@ -167,7 +206,7 @@ class MonthlyInvestmentModel(QAbstractTableModel):
             for dr, cells in enumerate(lines):
                 for dc, cell in enumerate(cells):
                     r, c = top.row() + dr, top.column() + dc
-                    if r >= 12 or c >= len(self._years):
+                    if r >= 12 or c >= len(self._years) or (self._years[c], r + 1) in self._inside:
                         continue
                     changes.append((self._years[c], r + 1, parse_cell(cell, self._fmt.unit, "amount")))
         except ValidationError as exc:

@@ -32,11 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from zqtracker.domain.errors import ConcurrentUpdateError, NotFoundError, Problem, ValidationError
+from zqtracker.domain.fuzzy_dates import DatePrecision
 from zqtracker.domain.messages import field_label
 from zqtracker.domain.models import District, InvestorOrigin, Project, ProjectType, Sector
 from zqtracker.domain.money import Unit
 from zqtracker.domain.status import Status
 from zqtracker.domain.validation import project_problems
+from zqtracker.ui import figure_texts
 from zqtracker.ui.editor_fields import (
     DecimalEdit,
     MoneyEdit,
@@ -106,6 +108,13 @@ class ProjectEditor(QDialog):
             edit.set_unit(unit, self._lang)
         self.land = DecimalEdit("land_area_mu")
         self.dates = {f: OptionalDateEdit() for f in _DATES}
+        # what the list gave beyond the form's fields: an amount in another currency, a date known
+        # only to a month, quarter or year (kept while the field is left as it is)
+        self.figure_notes = {f: QLabel() for f in ("planned_investment", *_DATES)}
+        for note in self.figure_notes.values():
+            note.setWordWrap(True)
+            note.setStyleSheet(muted_style(self.palette()))
+            note.hide()
         self.key = QCheckBox(self.tr("Key project"))
         self.project_type = QComboBox()
         for t in ProjectType:
@@ -163,6 +172,8 @@ class ProjectEditor(QDialog):
         layout.addWidget(self.widgets[field])
         if field in self.new_hint:
             layout.addWidget(self.new_hint[field])
+        if field in self.figure_notes:
+            layout.addWidget(self.figure_notes[field])
         problem = QLabel()
         problem.setWordWrap(True)
         problem.setStyleSheet(problem_style(self.palette()))
@@ -231,6 +242,7 @@ class ProjectEditor(QDialog):
         self.land.set_value(p.land_area_mu)
         for f in _DATES:
             self.dates[f].set_value(getattr(p, f))
+        self._fill_figure_notes(p)
         self.key.setChecked(p.is_key_project)
         self.project_type.setCurrentIndex(self.project_type.findData(p.project_type.value))
         self.origin.setCurrentIndex(self.origin.findData(p.investor_origin.value))
@@ -241,6 +253,28 @@ class ProjectEditor(QDialog):
         self._on_status_changed()
         for f in ("sector", "district"):
             self._on_reference_typed(f, getattr(p, f) or "")
+
+    def _fill_figure_notes(self, p: Project) -> None:
+        foreign = self.figure_notes["planned_investment"]
+        foreign.setText("" if p.planned_foreign is None else figure_texts.as_given(p.planned_foreign, self._lang))
+        foreign.setVisible(p.planned_foreign is not None)
+        for f in _DATES:
+            fuzzy = p.fuzzy(f)
+            coarse = fuzzy is not None and fuzzy.precision is not DatePrecision.DAY
+            self.figure_notes[f].setText(figure_texts.known_to(fuzzy, self._lang) if coarse and fuzzy else "")
+            self.figure_notes[f].setVisible(coarse)
+
+    def _figures_kept(self, values: dict[str, object], dates: dict[str, object]) -> dict[str, object]:
+        """A date left as it was keeps its precision; a changed one is a day. An amount of another
+        currency stays the planned investment's source while the yuan amount is unchanged."""
+        o = self._original
+        out: dict[str, object] = {
+            f"{f}_precision": getattr(o, f"{f}_precision") if dates[f] == getattr(o, f) else DatePrecision.DAY
+            for f in _DATES
+        }
+        if values["planned_investment"] != o.planned_investment:
+            out["planned_foreign"] = None
+        return out
 
     def read(self) -> Project:
         """The project the form describes; raises ValidationError with every problem found."""
@@ -256,6 +290,7 @@ class ProjectEditor(QDialog):
             except ValidationError as exc:
                 problems.extend(exc.problems)
                 values[field] = None
+        dates = {f: self.dates[f].value() for f in _DATES}
         project = dataclasses.replace(
             self._original,
             code=self.code.text().strip() or None,
@@ -275,7 +310,8 @@ class ProjectEditor(QDialog):
             contact=self.contact.text().strip() or None,
             progress_note=self.progress_note.toPlainText().strip() or None,
             notes=self.notes.toPlainText(),
-            **{f: self.dates[f].value() for f in _DATES},
+            **dates,
+            **self._figures_kept(values, dates),
         )
         failed = {p.field for p in problems}
         problems.extend(p for p in project_problems(project) if p.field not in failed)

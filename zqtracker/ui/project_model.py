@@ -20,6 +20,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont
 
 from zqtracker.domain.filters import ProjectFilter, ProjectRow
+from zqtracker.domain.fuzzy_dates import DatePrecision, FuzzyDate
 from zqtracker.domain.money import Unit
 from zqtracker.domain.unknown import missing_tooltip
 from zqtracker.ui.formatting import Formatter
@@ -362,6 +363,9 @@ class ProjectTableModel(QAbstractTableModel):
         if kind is Kind.MONEY:
             return self._fmt.money(value)  # type: ignore[arg-type]
         if kind is Kind.DATE:
+            precision = getattr(row, f"{column.key}_precision", None)
+            if precision is not None:  # a month, quarter or year: "2025年二季度", never a made-up day
+                return FuzzyDate(value, DatePrecision(precision)).label(self._lang)  # type: ignore[arg-type]
             return self._fmt.date(value)  # type: ignore[arg-type]
         if kind is Kind.STATUS or kind is Kind.ENUM:
             return value.label(self._lang)  # type: ignore[attr-defined]

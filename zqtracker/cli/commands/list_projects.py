@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
+from decimal import Decimal
 
 from zqtracker.cli.common import add_filter_arguments, add_unit_argument, filter_from_args, open_context, unit_of
 from zqtracker.cli.console import Console, ExitCode
 from zqtracker.domain.filters import ProjectRow
+from zqtracker.domain.fuzzy_dates import DatePrecision, FuzzyDate
 from zqtracker.domain.money import format_money
 from zqtracker.domain.unknown import without_amount_text
 
@@ -20,7 +23,32 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def row_json(r: ProjectRow) -> dict:
+def json_number(value: Decimal | None) -> int | float | None:
+    """A Decimal as a plain JSON number: 60, not "6E+1"; 12.5 (its shortest exact spelling)."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _date(d: date | None, precision: str | None) -> str | None:
+    """ISO day, or "2023-10" / "2025-Q2" / "2020" for a date known to a month, quarter or year."""
+    if d is None:
+        return None
+    return d.isoformat() if precision is None else FuzzyDate(d, DatePrecision(precision)).iso()
+
+
+def figures_json(figures: tuple | None) -> dict:
+    """自开工累计 and the planned investment as given in another currency (None when absent)."""
+    amount, year, month, foreign = figures if figures is not None else (None, None, None, None)
+    return {
+        "since_start_yuan": amount,
+        "since_start_month": None if amount is None else f"{year:04d}-{month:02d}",
+        "planned_original": None if foreign is None else {
+            "currency": foreign.currency, "amount": json_number(foreign.amount), "rate": json_number(foreign.rate)},
+    }  # fmt: skip
+
+
+def row_json(r: ProjectRow, figures: tuple | None = None) -> dict:
     return {
         "id": r.id,
         "code": r.code,
@@ -31,12 +59,12 @@ def row_json(r: ProjectRow) -> dict:
         "district": r.district,
         "status": r.status.value,
         "planned_investment_yuan": r.planned_investment,
-        "land_area_mu": None if r.land_area_mu is None else str(r.land_area_mu.normalize()),
+        "land_area_mu": json_number(r.land_area_mu),
         "expected_annual_output_yuan": r.expected_annual_output,
         "expected_annual_tax_yuan": r.expected_annual_tax,
-        "signed_on": r.signed_on.isoformat() if r.signed_on else None,
-        "construction_start_on": r.construction_start_on.isoformat() if r.construction_start_on else None,
-        "production_on": r.production_on.isoformat() if r.production_on else None,
+        "signed_on": _date(r.signed_on, r.signed_on_precision),
+        "construction_start_on": _date(r.construction_start_on, r.construction_start_on_precision),
+        "production_on": _date(r.production_on, r.production_on_precision),
         "is_key_project": r.is_key_project,
         "is_billion_yuan": r.is_billion_yuan,
         "project_type": r.project_type.value,
@@ -44,6 +72,7 @@ def row_json(r: ProjectRow) -> dict:
         "officer": r.officer,
         "missing": list(r.missing),
         "last_activity_on": r.last_activity_on.isoformat() if r.last_activity_on else None,
+        **figures_json(figures),
     }
 
 
@@ -52,11 +81,12 @@ def run(args: argparse.Namespace, console: Console) -> int:
     ctx = open_context(args)
     try:
         rows = ctx.projects.list_rows(None if f.is_empty() else f, limit=args.limit)
+        figures = ctx.projects.figures_of() if args.json else {}
         demo = ctx.statistics.is_demo()
     finally:
         ctx.close()
     if args.json:
-        console.json({"demo": demo, "count": len(rows), "projects": [row_json(r) for r in rows]})
+        console.json({"demo": demo, "count": len(rows), "projects": [row_json(r, figures.get(r.id)) for r in rows]})
         return ExitCode.OK
     unit = unit_of(args)
     lang = console.lang

@@ -13,10 +13,10 @@ from zqtracker.domain.money import Unit
 from zqtracker.domain.status import Status
 from zqtracker.domain.unknown import without_amount, without_amount_text
 from zqtracker.services.dashboard import DashboardFigures
+from zqtracker.ui import figure_texts
 
 if TYPE_CHECKING:
     from zqtracker.ui.dashboard.widget import DashboardWidget
-
 
 translate = QCoreApplication.translate
 
@@ -66,7 +66,9 @@ def fill_tiles(w: DashboardWidget, f: DashboardFigures, lang: str, unit: Unit, t
     growth = c.total.yoy_pct
     up, down = theme.growth(lang)
     prior_short = money_text(c.total.prior_ytd, unit, lang, with_unit=False)
-    if growth is None:
+    if not c.total.comparable:  # a 1–X月 figure straddles the period's month: no growth rather than a wrong one
+        tiles["yoy"].set_figure("—", figure_texts.not_comparable())
+    elif growth is None:
         tiles["yoy"].set_figure("—", translate("DashboardTiles", "same period {year}: 0").format(year=f.year - 1))
     else:
         arrow = "▲" if growth > 0 else "▼" if growth < 0 else ""

@@ -1,0 +1,206 @@
+"""Year-to-date (1–X月累计) reports turned into monthly records, and the spans they leave.
+
+Chinese monthly reports give completed investment as the year to date through month X. A month's
+own amount is the difference between two consecutive year-to-date figures; the first report of a
+year with no stored month before it covers months 1–X as one figure — a *span* — and stays one
+(never spread over the months by guessing). A record is stored at the last month of what it
+covers, so a span counts in the year to date of its last month and of every later month, exactly
+as the report did.
+
+The rule of :func:`derive_from_ytd`: the year-to-date figures already stored for other months are
+kept as they were reported; a new report adds (or replaces) the year-to-date of its own month, and
+the records around it are the differences. Reporting September after October splits October's
+1–10月 span into 1–9月 and 10月 without changing October's year to date.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from zqtracker.domain.errors import Problem
+from zqtracker.domain.models import InvestmentRecord
+from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class MonthSpan:
+    """Months ``first``..``last`` of ``year``: what one investment record covers."""
+
+    year: int
+    first: int
+    last: int
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.first <= self.last <= 12:
+            raise ValueError(f"bad month span {self.first}–{self.last}")
+
+    @property
+    def is_span(self) -> bool:
+        """True when the figure covers more than one month (shown as "1–X月")."""
+        return self.first < self.last
+
+    @property
+    def months(self) -> int:
+        return self.last - self.first + 1
+
+    def contains(self, month: int) -> bool:
+        return self.first <= month <= self.last
+
+    def label(self, lang: str = "en", *, with_year: bool = False) -> str:
+        """ "1–8月" / "Jan–Aug" (a single month: "8月" / "Aug"); with the year in front if asked."""
+        if lang.startswith("zh"):
+            text = f"{self.first}–{self.last}月" if self.is_span else f"{self.last}月"
+            return f"{self.year}年{text}" if with_year else text
+        first, last = MONTH_ABBREVIATIONS_EN[self.first - 1], MONTH_ABBREVIATIONS_EN[self.last - 1]
+        text = f"{first}–{last}" if self.is_span else last
+        return f"{text} {self.year}" if with_year else text
+
+
+def span_of(record: InvestmentRecord) -> MonthSpan:
+    return MonthSpan(record.year, record.first, record.month)
+
+
+def ytd_points(records: Iterable[InvestmentRecord]) -> dict[int, int]:
+    """The year to date at the last month of each record of one project and year: {month: YTD}."""
+    out: dict[int, int] = {}
+    total = 0
+    for r in sorted(records, key=lambda r: r.month):
+        total += r.amount
+        out[r.month] = total
+    return out
+
+
+def records_from_points(project_id: int, year: int, points: Mapping[int, int]) -> list[InvestmentRecord]:
+    """Records whose year-to-date figures are ``points``: each covers the months since the one before."""
+    out: list[InvestmentRecord] = []
+    previous_month, previous_ytd = 0, 0
+    for month in sorted(points):
+        ytd = points[month]
+        out.append(InvestmentRecord(project_id, year, month, ytd - previous_ytd, previous_month + 1))
+        previous_month, previous_ytd = month, ytd
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class YtdDerivation:
+    """What storing reported year-to-date figures means for one project and year.
+
+    ``write``: records to insert or overwrite (only those that change); ``problems``: reports that
+    cannot be stored as they are (a year to date below the month before's, or above a later
+    month's) — nothing of that project and year should be written while there are any.
+    """
+
+    project_id: int
+    year: int
+    write: tuple[InvestmentRecord, ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def derive_from_ytd(
+    project_id: int, year: int, stored: Iterable[InvestmentRecord], reported: Mapping[int, int]
+) -> YtdDerivation:
+    """Monthly records from year-to-date figures ``reported`` ({month X: YTD through X, yuan}).
+
+    ``stored``: the project's records of ``year`` as they are now (other years are ignored).
+    A YTD below the YTD stored or reported for an earlier month is the problem ``ytd_decrease``
+    (params: month, value, previous_month, previous — both figures in yuan); one above a later
+    month's is ``ytd_above_later`` (params: month, value, later_month, later). Nothing is spread:
+    a first report through X with nothing before it is one record covering 1–X.
+    """
+    current = [r for r in stored if r.year == year]
+    points = ytd_points(current)
+    merged = dict(points)
+    merged.update(reported)
+    problems: list[Problem] = []
+    months = sorted(merged)
+    for before, after in itertools.pairwise(months):
+        if merged[after] >= merged[before]:
+            continue
+        if after in reported:
+            problems.append(
+                Problem(
+                    "ytd_decrease",
+                    "amount",
+                    {"year": year, "month": after, "value": merged[after], "previous_month": before,
+                     "previous": merged[before]},
+                )
+            )  # fmt: skip
+        else:
+            problems.append(
+                Problem(
+                    "ytd_above_later",
+                    "amount",
+                    {"year": year, "month": before, "value": merged[before], "later_month": after,
+                     "later": merged[after]},
+                )
+            )  # fmt: skip
+    for month, ytd in reported.items():
+        if ytd < 0:
+            problems.append(Problem("negative_money", "amount", {"value": ytd, "month": month}))
+    if problems:
+        return YtdDerivation(project_id, year, (), tuple(problems))
+    old = {(r.month, r.first, r.amount) for r in current}
+    write = tuple(r for r in records_from_points(project_id, year, merged) if (r.month, r.first, r.amount) not in old)
+    return YtdDerivation(project_id, year, write, ())
+
+
+def month_amount_from_ytd(stored: Iterable[InvestmentRecord], year: int, month: int, ytd: int) -> tuple[int, int]:
+    """(first month, amount) that a YTD through ``month`` gives against ``stored`` (no later months
+    considered): the difference from the YTD of the latest stored month before, over the months
+    since. For checking a 当月 column against a 1–X月 column of the same row."""
+    before = {m: v for m, v in ytd_points(r for r in stored if r.year == year).items() if m < month}
+    if not before:
+        return 1, ytd
+    last = max(before)
+    return last + 1, ytd - before[last]
+
+
+@dataclass(frozen=True, slots=True)
+class YtdReport:
+    """A reported 1–X月累计: ``ytd`` yuan completed by ``project_id`` in ``year`` through ``month``."""
+
+    project_id: int
+    year: int
+    month: int
+    ytd: int
+
+
+def derive_reports(reports: Iterable[YtdReport], stored: Mapping[tuple[int, int, int], tuple]) -> list[YtdDerivation]:
+    """:func:`derive_from_ytd` for many projects and years at once, one derivation per (project,
+    year), in the order first reported.
+
+    ``stored``: (project, year, month) → (amount, …, first_month as the last item) — the shape of
+    the import's ``ImportStore.investment(years)`` (amount, sector_id, district_id, first_month);
+    a bare (amount,) is the month alone. Two reports of one month must agree, else the second is
+    the problem ``ytd_conflict`` (params: month, value, other).
+    """
+    grouped: dict[tuple[int, int], dict[int, int]] = {}
+    conflicts: dict[tuple[int, int], list[Problem]] = {}
+    for r in reports:
+        months = grouped.setdefault((r.project_id, r.year), {})
+        if r.month in months and months[r.month] != r.ytd:
+            conflicts.setdefault((r.project_id, r.year), []).append(
+                Problem("ytd_conflict", "amount", {"month": r.month, "value": r.ytd, "other": months[r.month]})
+            )
+            continue
+        months[r.month] = r.ytd
+    by_key: dict[tuple[int, int], list[InvestmentRecord]] = {key: [] for key in grouped}
+    for (pid, y, m), value in stored.items():
+        records = by_key.get((pid, y))
+        if records is not None:
+            first = value[-1] if len(value) > 1 else None
+            records.append(InvestmentRecord(pid, y, m, value[0], first))
+    out = []
+    for (pid, y), months in grouped.items():
+        d = derive_from_ytd(pid, y, by_key[(pid, y)], months)
+        extra = conflicts.get((pid, y))
+        if extra:
+            d = YtdDerivation(pid, y, (), (*d.problems, *extra))
+        out.append(d)
+    return out
