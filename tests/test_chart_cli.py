@@ -42,7 +42,7 @@ def test_words_follow_the_language_and_period(demo_ctx: AppContext, tmp_path: Pa
     assert main(["--db", db, "--lang", "en", "chart", "sectors", str(en), "--through", "8", "--unit", "wan"]) == 0
     assert "2023年1–8月分行业完成投资" in svg_text(zh)
     assert "Completed investment by sector, Jan–Aug 2023" in svg_text(en)
-    assert "10k yuan" in svg_text(en)
+    assert "¥ mn" in svg_text(en)
 
 
 def test_a_filtered_chart_says_so(demo_ctx: AppContext, tmp_path: Path) -> None:

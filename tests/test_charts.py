@@ -54,13 +54,13 @@ def test_the_values_plotted_are_the_chart_data(qtbot, hand: AppContext) -> None:
     item = chart_item(monthly, LIGHT)
     view = shown(qtbot, item)  # noqa: F841 (qtbot holds widgets weakly: keep the view alive)
     current = item.items["current"].opts
-    # 2023: 150, 200, 150 yuan = 0.015, 0.02, 0.015 万元, at Jan–Mar (right of the month tick)
-    assert list(current["height"]) == [0.015, 0.02, 0.015]
+    # 2023: 150, 200, 150 yuan = 0.00015, 0.0002, 0.00015 ¥ mn, at Jan–Mar (right of the month tick)
+    assert list(current["height"]) == [0.00015, 0.0002, 0.00015]
     assert [round(x) for x in current["x"]] == [1, 2, 3]
     prior = item.items["prior"].opts
     assert list(prior["height"]) == [as_float(v, Unit.WAN) for v in (100, 100, 110, 0, 0, 0, 0, 0, 999, 0, 0, 0)]
     _, ys = item.items["ytd"].getData()
-    assert list(ys[:3]) == [0.015, 0.035, 0.05]  # 150, 350, 500 yuan
+    assert list(ys[:3]) == [0.00015, 0.00035, 0.0005]  # 150, 350, 500 yuan in ¥ mn
 
     sectors = chart_data(f, "sectors")
     bars = chart_item(sectors, LIGHT, "zh")
@@ -82,7 +82,7 @@ def test_a_row_under_the_pointer_names_its_filter(qtbot, hand: AppContext) -> No
     hit = item.hit(scene)
     assert hit is not None and hit.index == 3
     assert hit.filter == ProjectFilter(statuses=frozenset({Status.UNDER_CONSTRUCTION}))
-    assert "Planned investment: 15.00 100m yuan" in hit.tooltip
+    assert "Planned investment: ¥1.50 bn" in hit.tooltip
     item.highlight(hit.index)
     assert item._bands[0].isVisible()
     assert item.hit(QPointF(-50, -50)) is None

@@ -50,7 +50,7 @@ def test_export_text_output_columns_and_sheets(demo_template: Path, tmp_path: Pa
     assert code == ExitCode.OK, err
     assert stdout.startswith("[DEMO DATA] Exported ") and "2 sheets" in stdout and "Filters: key projects" in stdout
     wb = openpyxl.load_workbook(out)
-    assert [c.value for c in wb["Projects"][1]] == ["Project code", "Project name", "Planned investment (100m yuan)"]
+    assert [c.value for c in wb["Projects"][1]] == ["Project code", "Project name", "Planned investment (¥ bn)"]
 
 
 def test_export_refusals(demo_template: Path, tmp_path: Path) -> None:

@@ -151,7 +151,7 @@ def test_signed_chart(hand: AppContext) -> None:
     s = {x.key: x.values for x in chart.series}
     assert s["signed"] == (0, 1, 0, 2, N, N, N, N, N, N, N, N)
     assert s["signed_planned"] == (0, 300_000_000, 0, 1_200_000_000, N, N, N, N, N, N, N, N)
-    assert "120,000.00 10k yuan" in chart.tooltips[3]
+    assert "¥1,200.00 mn" in chart.tooltips[3]
 
 
 def test_exact_amounts_in_tooltips(hand: AppContext) -> None:

@@ -17,7 +17,8 @@ from ui_helpers import private_settings
 from zqtracker.charts.labels import as_float
 from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.models import Project
-from zqtracker.domain.money import Unit, format_money
+from zqtracker.domain.money import Unit
+from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.status import Status
 from zqtracker.paths import resources_dir
 from zqtracker.services.context import AppContext
@@ -61,11 +62,11 @@ def test_every_number_matches_the_summary_command(qtbot, demo_ctx: AppContext, c
     tiles = widget.tiles
     c = expected["completed_investment"]
     assert tiles["projects"].value.text() == f"{expected['projects']:,}" == "568"
-    assert tiles["planned"].value.text() == format_money(expected["planned_investment_yuan"], Unit.YI)
+    assert tiles["planned"].value.text() == MoneyFormat(Unit.YI, "en").number(expected["planned_investment_yuan"])
     assert tiles["billion"].value.text() == str(expected["billion_yuan_projects"])
-    assert tiles["ytd"].value.text() == format_money(c["ytd_yuan"], Unit.YI) == "103.71"
+    assert tiles["ytd"].value.text() == MoneyFormat(Unit.YI, "en").number(c["ytd_yuan"]) == "10.37"
     assert tiles["yoy"].value.text() == f"▲ {c['yoy_pct']:+.1f}%" == "▲ +12.0%"
-    assert tiles["yoy"].detail.text() == f"same period 2022: {format_money(c['prior_ytd_yuan'], Unit.YI)}"
+    assert tiles["yoy"].detail.text() == f"same period 2022: {MoneyFormat(Unit.YI, 'en').number(c['prior_ytd_yuan'])}"
     assert tiles["ytd"].detail.text() == "Jan–Sep 2023"
     assert tiles["stale"].value.text() == str(len(demo_ctx.statistics.stale_projects(demo_ctx.projects.list_rows())))
 
@@ -123,7 +124,7 @@ def test_hovering_shows_exact_values(qtbot, demo_ctx: AppContext) -> None:
     text = QToolTip.text()
     assert text.startswith("2023年9月")
     c = demo_ctx.statistics.summary(2023, 9).completed
-    assert f"1–9月累计：{format_money(c.total.ytd, Unit.YI, 4)}亿元" in text.replace(",", "")
+    assert f"1–9月累计：{MoneyFormat(Unit.YI, 'zh', exact=True).text(c.total.ytd)}" in text  # every digit
     assert monthly.item._band_item.isVisible()
 
 
@@ -135,7 +136,7 @@ def test_refreshes_after_edits_imports_and_a_new_database(qtbot, demo_ctx: AppCo
     demo_ctx.projects.set_investment(row.id, [(2023, 9, old + 100_000_000)])  # one more 亿元 in September
     with qtbot.waitSignal(widget.refreshed, timeout=10000):
         events.investment_changed.emit()
-    assert widget.tiles["ytd"].value.text() == format_money(before + 100_000_000, Unit.YI)
+    assert widget.tiles["ytd"].value.text() == MoneyFormat(Unit.YI, "en").number(before + 100_000_000)
 
     new = demo_ctx.projects.create(Project("新项目", "能源", "端州区", Status.LEAD, 2_000_000_000))
     with qtbot.waitSignal(widget.refreshed, timeout=10000):
@@ -194,7 +195,7 @@ def test_period_and_unit_selectors(qtbot, demo_ctx: AppContext) -> None:
 
     planned = widget.figures.summary.planned_investment
     widget.unit_box.activated.emit(1)  # 万元: no new query, the same figures in another unit
-    assert widget.tiles["planned"].value.text() == format_money(planned, Unit.WAN, 0) == "12,215,000"
+    assert widget.tiles["planned"].value.text() == MoneyFormat(Unit.WAN, "zh").number(planned) == "12,215,000"
     assert widget.tiles["planned"].caption.text().endswith("万元")  # (no translator loaded in this test)
     assert "万元" in widget.panels["monthly"].data.left.label
     assert widget.settings.money_unit is Unit.WAN  # the one money preference, announced to every view

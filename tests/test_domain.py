@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from zqtracker.domain.credit_code import ALPHABET, check_character, credit_code_problem
 from zqtracker.domain.errors import ValidationError
 from zqtracker.domain.models import Enterprise, Project
-from zqtracker.domain.money import Unit, format_money, parse_money, unit_factor_of
+from zqtracker.domain.money import Unit, parse_money, unit_factor_of
 from zqtracker.domain.status import Status, parse_status
 from zqtracker.domain.validation import validate_enterprise, validate_project
 
@@ -50,21 +50,6 @@ def test_parse_money_refuses_with_a_code(value: object, code: str) -> None:
     with pytest.raises(ValidationError) as err:
         parse_money(value)
     assert err.value.problems[0].code == code
-
-
-@given(st.integers(min_value=0, max_value=10**15), st.sampled_from(list(Unit)))
-def test_money_round_trips_through_its_exact_text(yuan: int, unit: Unit) -> None:
-    decimals = {Unit.YUAN: 0, Unit.WAN: 4, Unit.YI: 8}[unit]
-    text = format_money(yuan, unit, decimals, grouping=False)
-    assert parse_money(text, unit) == yuan
-
-
-def test_format_money() -> None:
-    assert format_money(1_210_000_000, Unit.YI) == "12.10"
-    assert format_money(1_234_567, Unit.WAN) == "123.46"
-    assert format_money(68_900_000_000, Unit.YI, with_unit=True, lang="zh") == "689.00亿元"
-    assert format_money(None) == ""
-    assert format_money(5, Unit.YI, 2) == "0.00"
 
 
 def test_unit_words() -> None:

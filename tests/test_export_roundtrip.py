@@ -173,9 +173,9 @@ def test_huge_amounts_are_exact_text_and_small_ones_numbers(ctx: AppContext, tmp
     from xlsx_readback import sheet_rows
 
     rows = sheet_rows(path, "Projects", "openpyxl")
-    col = rows[0].index("Planned investment (100m yuan)")
+    col = rows[0].index("Planned investment (¥ bn)")
     cells = [r[col] for r in rows[1:]]
-    assert cells[0] == 1e-8 and isinstance(cells[1], float)
-    assert cells[2] == "1000000" and cells[3] == "1000000000"  # exact text from 10^14 yuan on
+    assert cells[0] == 1e-9 and isinstance(cells[1], float)
+    assert cells[2] == "100000" and cells[3] == "100000000"  # exact text from 10^14 yuan on
     assert [r[0] for r in rows[1:]] == ["00000", "00001", "00002", "00003"]  # codes keep leading zeros
     check_roundtrip(ctx, path, "en")

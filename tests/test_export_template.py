@@ -12,6 +12,7 @@ from xlsx_readback import field_of
 
 from zqtracker.domain.models import District, InvestorOrigin, ProjectType, Sector
 from zqtracker.domain.money import Unit
+from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.status import Status
 from zqtracker.io.columns import BY_FIELD, PROJECT_COLUMNS, header_text
 from zqtracker.io.template import TEMPLATE_MONTHLY_FIELDS
@@ -49,8 +50,8 @@ def test_template_headers_lists_and_instructions(demo_ctx: AppContext, tmp_path:
     assert [ws.sheet_state for ws in wb.worksheets] == ["visible", "visible", "visible", "hidden"]
     projects = wb.worksheets[0]
     headers = [c.value for c in projects[1]]
-    assert headers == [header_text(c, lang, unit.label(lang)) for c in PROJECT_COLUMNS]
-    assert ("计划总投资（万元）" if zh else "Planned investment (100m yuan)") in headers
+    assert headers == [header_text(c, lang, MoneyFormat(unit, lang).label) for c in PROJECT_COLUMNS]
+    assert ("计划总投资（万元）" if zh else "Planned investment (¥ bn)") in headers
     assert [field_of(h)[0] for h in headers] == [c.field for c in PROJECT_COLUMNS]
     assert projects.max_row == 1  # no example rows that an import would take for projects
     assert projects.freeze_panes == "C2"
@@ -73,7 +74,7 @@ def test_template_headers_lists_and_instructions(demo_ctx: AppContext, tmp_path:
     assert dv[letters["planned_investment"]].type == "decimal"
     for v in dv.values():
         assert v.promptTitle and v.prompt and len(v.prompt) <= 255 and len(v.promptTitle) <= 32
-    unit_word = unit.label(lang)
+    unit_word = MoneyFormat(unit, lang).label
     assert unit_word in dv[letters["planned_investment"]].prompt
     monthly = wb.worksheets[1]
     assert [field_of(c.value)[0] for c in monthly[1]] == list(TEMPLATE_MONTHLY_FIELDS)

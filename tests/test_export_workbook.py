@@ -189,9 +189,9 @@ def test_summary_sheets_show_the_statistics(demo_ctx: AppContext, tmp_path: Path
     ExportService(demo_ctx.database).export(path, ExportOptions(lang="en", unit=Unit.WAN))
     s = demo_ctx.statistics.summary()
     c = s.completed
-    w = Unit.WAN.factor
+    w = 1_000_000  # an English workbook in the 万元 preference counts in millions (¥ mn)
     rows = sheet_rows(path, "By status", "openpyxl")
-    assert rows[4] == ["Status", "Projects", "Planned investment (10k yuan)", "Share of planned investment",
+    assert rows[4] == ["Status", "Projects", "Planned investment (¥ mn)", "Share of planned investment",
                        "Projects without an amount"]  # fmt: skip
     body = rows[5:14]
     assert [r[0] for r in body] == [st.label("en") for st in Status]

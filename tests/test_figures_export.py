@@ -82,8 +82,7 @@ def test_without_figures_no_empty_columns(ctx: AppContext, tmp_path: Path) -> No
 
 def test_list_json_prints_plain_numbers_and_the_figures(figures: AppContext) -> None:
     out, err = io.StringIO(), io.StringIO()
-    path = figures.database.sqlite_path
-    assert main(["--db", str(path), "list", "--json"], stdout=out, stderr=err) == 0, err.getvalue()
+    assert main(["--db", figures.database.url, "list", "--json"], stdout=out, stderr=err) == 0, err.getvalue()
     text = out.getvalue()
     assert "E+" not in text
     first, second = json.loads(text)["projects"]
@@ -125,3 +124,22 @@ def test_summary_sheet_labels_the_span_and_spreads_nothing(figures: AppContext, 
     assert rows["1–8月"][2] == "—"  # no growth for a figure of several months
     assert rows["3月"][0] is None  # inside 1–8月: nothing made up
     assert rows["9月"][0] == pytest.approx(0.0001)
+
+
+def test_show_prints_one_project_with_its_figures(figures: AppContext) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["--db", figures.database.url, "show", "F-1", "--json"], stdout=out, stderr=err) == 0, err.getvalue()
+    data = json.loads(out.getvalue())
+    assert (data["signed_on"], data["construction_start_on"], data["land_area_mu"]) == ("2025-Q2", "2026", 60)
+    assert data["planned_original"] == {"currency": "USD", "amount": 12345000, "rate": 7.1}
+    assert data["since_start_yuan"] == 123_456_789 and data["since_start_month"] == "2023-08"
+    assert data["investment"] == [
+        {"year": 2023, "first_month": 1, "month": 8, "amount_yuan": 12_345_678_901},
+        {"year": 2023, "first_month": 9, "month": 9, "amount_yuan": 1},
+    ]
+    out = io.StringIO()
+    assert main(["--db", figures.database.url, "--lang", "zh", "show", "F-1", "--unit", "wan"], stdout=out) == 0
+    text = out.getvalue()
+    assert "2023年1–8月\t1,234,567.8901" in text and "签约时间\t2025年二季度" in text
+    assert "12,345,000美元（汇率 7.1）" in text and "自开工累计完成投资（原" not in text
+    assert main(["--db", figures.database.url, "show", "NOPE"], stdout=io.StringIO(), stderr=err) == 1

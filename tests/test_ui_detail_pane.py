@@ -49,7 +49,7 @@ def test_editing_monthly_investment_and_plans_with_undo(make_window, ctx: AppCon
     page.table.select_ids([p.id])
     grid = page.detail.monthly_model
     grid.add_year(2024)
-    assert grid.setData(grid.cell(2024, 3), "0.35")  # March, in 亿元
+    assert grid.setData(grid.cell(2024, 3), "0.035")  # March, in ¥ bn (the English for 亿元: 0.35亿元)
     assert [(x.year, x.month, x.amount) for x in ctx.projects.investment(p.id)] == [(2024, 3, 35_000_000)]
     assert window.actions_.undo.text() == "Undo edit monthly investment of “端州智能装备项目”"
     assert grid.setData(grid.cell(2024, 4), "1200万")  # April, with its own unit
@@ -78,7 +78,7 @@ def test_editing_monthly_investment_and_plans_with_undo(make_window, ctx: AppCon
     plans = page.detail.plans_model
     plans.add_year(2024)
     pr = [plans.headerData(i, Qt.Orientation.Vertical) for i in range(plans.rowCount())].index("2024")
-    assert plans.setData(plans.index(pr, 0), "2")
+    assert plans.setData(plans.index(pr, 0), "0.2")  # ¥ bn
     assert [(x.year, x.amount) for x in ctx.projects.plans(p.id)] == [(2024, 200_000_000)]
     pr = [plans.headerData(i, Qt.Orientation.Vertical) for i in range(plans.rowCount())].index("2024")
     assert plans.index(pr, 2).data() == "23.5%"  # 0.47 of 2 亿元
@@ -95,7 +95,7 @@ def test_pasting_a_row_copied_from_a_spreadsheet(make_window, ctx: AppContext) -
     window.projects.table.select_ids([p.id])
     grid = window.projects.detail.monthly_model
     grid.add_year(2023)
-    QApplication.clipboard().setText("0.1\t0.2\t\t0.4\n")  # one row of months, as reports have them
+    QApplication.clipboard().setText("0.01\t0.02\t\t0.04\n")  # one row of months, as reports have them
     grid.paste(grid.cell(2023, 1), QApplication.clipboard().text())
     assert [(x.month, x.amount) for x in ctx.projects.investment(p.id)] == [(1, 10**7), (2, 2 * 10**7), (4, 4 * 10**7)]
     window.actions_.undo.trigger()  # one paste, one undo

@@ -22,7 +22,7 @@ def fill_new_project(editor) -> None:
     editor.sector.setCurrentText("新型储能")
     editor.district.setCurrentText("肇庆新区")
     editor.status.setCurrentIndex(editor.status.findData(Status.SIGNED.value))
-    editor.money["planned_investment"].line.setText("12.5")  # in 亿元, the default unit
+    editor.money["planned_investment"].line.setText("1.25")  # in ¥ bn, the English default unit (12.5亿元)
     editor.money["expected_annual_output"].line.setText("3000万")  # its own unit
     editor.land.setText("150.25")
     editor.dates["signed_on"].set_value(date(2024, 3, 18))
@@ -99,7 +99,7 @@ def test_edit_with_a_status_change_writes_history_and_undoes_exactly(make_window
     window = make_window(ctx)
 
     def answer(editor) -> None:
-        editor.money["planned_investment"].line.setText("3.2")
+        editor.money["planned_investment"].line.setText("0.32")  # ¥ bn
         editor.status.setCurrentIndex(editor.status.findData(Status.UNDER_CONSTRUCTION.value))
         assert editor.status_on.isVisibleTo(editor) and editor.status_note.isVisibleTo(editor)
         editor.status_on.setDate(QDate(2023, 6, 15))
@@ -147,12 +147,12 @@ def test_a_save_after_someone_else_saved_offers_reload_and_never_overwrites(
         theirs.officer = "王芳"
         theirs.notes = "对方的备注"
         other.projects.update(theirs)
-        editor.money["planned_investment"].line.setText("4")
+        editor.money["planned_investment"].line.setText("0.4")
         when_modal(reload_answer, name="reload_offer")
         click(editor, "Save")  # refused: the version moved on
         events.append("after first save")
         editor.grab().save(str(artifacts / "editor_after_reload.png"))
-        assert editor.money["planned_investment"].line.text() == "4.0000"
+        assert editor.money["planned_investment"].line.text() == "0.40"
         assert editor.officer.text() == "王芳"  # their change is in the form
         assert "Your changes kept: Planned investment" in editor.banner.text()
         assert "Changed there: Service officer, Notes" in editor.banner.text()
@@ -213,7 +213,7 @@ def test_duplicate_opens_a_copy_without_code(make_window, ctx: AppContext) -> No
 
     when_modal(answer, name="project_editor")
     copy = window.project_actions.duplicate_project(project.id)
-    assert seen == {"name": "鼎盛汽车零部件扩产项目 (copy)", "code": "", "planned": "3.0000"}
+    assert seen == {"name": "鼎盛汽车零部件扩产项目 (copy)", "code": "", "planned": "0.30"}
     assert copy is not None and copy.id != project.id and ctx.projects.count() == 2
 
 

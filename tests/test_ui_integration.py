@@ -109,7 +109,7 @@ def test_export_gets_the_views_filter_and_columns(make_window, demo_ctx: AppCont
     wb = openpyxl.load_workbook(target, read_only=True)
     rows = list(wb["Projects"].iter_rows(values_only=True))
     header = [str(c) for c in rows[0] if c is not None]
-    assert header == ["Project code", "Project name", "Status", "Planned investment (100m yuan)"]
+    assert header == ["Project code", "Project name", "Status", "Planned investment (¥ bn)"]
     codes = sorted(str(r[0]) for r in rows[1:] if r and r[0] is not None)
     assert codes == expected and codes
 

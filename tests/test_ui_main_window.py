@@ -272,8 +272,8 @@ def test_money_unit_preference_applies_at_once(make_window, demo_ctx: AppContext
     dialog.unit.setCurrentIndex(dialog.unit.findData(Unit.WAN.value))
     dialog.stale.setValue(3)
     dialog.accept()
-    assert model.headerData(column, Qt.Orientation.Horizontal) == "Planned investment (10k yuan)"
-    assert model.data(model.index(0, column)).replace(",", "") == f"{row.planned_investment / 10_000:.2f}"
+    assert model.headerData(column, Qt.Orientation.Horizontal) == "Planned investment (¥ mn)"
+    assert model.data(model.index(0, column)).replace(",", "") == f"{row.planned_investment / 1_000_000:.2f}"
     assert settings.money_unit is Unit.WAN and settings.stale_months == 3
 
 

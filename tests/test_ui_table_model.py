@@ -15,7 +15,7 @@ from zqtracker.domain.models import InvestorOrigin, ProjectType
 from zqtracker.domain.money import Unit
 from zqtracker.domain.status import Status
 from zqtracker.services.context import AppContext
-from zqtracker.ui.formatting import Formatter, exact_decimals
+from zqtracker.ui.formatting import Formatter
 from zqtracker.ui.project_columns import COLUMNS
 from zqtracker.ui.project_model import ProjectTableModel
 from zqtracker.ui.row_order import RowStore, narrows
@@ -128,7 +128,7 @@ def test_edited_added_and_removed_rows_land_in_order(qapp, demo_rows) -> None:
     assert names == sorted(names, key=str.casefold)
 
 
-def test_money_is_exact_and_right_aligned(qapp) -> None:
+def test_money_reads_as_people_read_it_with_the_exact_amount_in_the_tooltip(qapp) -> None:
     row = ProjectRow(
         id=1, code="A", name="n", enterprise=None, sector="s", sector_parent=None, district="d",
         status=Status.SIGNED, planned_investment=1_234_567_891, land_area_mu=Decimal("12.5"),
@@ -136,31 +136,36 @@ def test_money_is_exact_and_right_aligned(qapp) -> None:
         construction_start_on=None, production_on=None, is_key_project=True, project_type=ProjectType.NEW,
         investor_origin=InvestorOrigin.DOMESTIC, officer=None, updated_at=None, version=1,
     )  # fmt: skip
-    model = ProjectTableModel()
+    model = ProjectTableModel()  # English: ¥ bn with two decimals
     model.set_rows([row])
     planned = model.index(0, model.column_of("planned_investment"))
-    assert model.data(planned) == "12.34567891"  # exact: never rounded to 12.35
+    header = model.column_of("planned_investment")
+    assert model.data(planned) == "1.23"
     assert model.data(planned, Qt.ItemDataRole.ToolTipRole) == "1,234,567,891 yuan (exact)"
     assert model.data(planned, Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
-    assert model.data(model.index(0, model.column_of("expected_annual_tax"))) == "1.2000"
+    assert model.headerData(header, Qt.Orientation.Horizontal) == "Planned investment (¥ bn)"
+    assert model.data(model.index(0, model.column_of("expected_annual_tax"))) == "0.12"
     assert model.data(model.index(0, model.column_of("intensity"))) == "9,876.54"
     assert model.data(model.index(0, model.column_of("expected_annual_output"))) is None
     model.set_unit(Unit.WAN)
-    assert model.data(planned) == "123,456.7891"
-    assert (
-        model.headerData(model.column_of("planned_investment"), Qt.Orientation.Horizontal)
-        == "Planned investment (10k yuan)"
-    )
+    assert model.data(planned) == "1,234.57"
+    assert model.headerData(header, Qt.Orientation.Horizontal) == "Planned investment (¥ mn)"
+    model.set_unit(Unit.YI, exact=True)  # the "show every digit" preference
+    assert model.data(planned) == "1.234567891"
 
 
-def test_exact_decimals() -> None:
-    assert exact_decimals(120_000_000, Unit.YI) == 4
-    assert exact_decimals(123_456_789, Unit.YI) == 8
-    assert exact_decimals(123_450_000, Unit.YI) == 4
-    assert exact_decimals(123_456_780, Unit.YI) == 7
-    assert exact_decimals(5, Unit.WAN) == 4
-    assert exact_decimals(5_000, Unit.WAN) == 2
-    assert Formatter(Unit.YI).money(-123_456_789) == "-1.23456789"
+def test_chinese_amounts_in_yi_and_wan(qapp) -> None:
+    from PySide6.QtCore import QLocale
+
+    zh = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    assert Formatter(Unit.YI, zh).money(2_720_000_000) == "27.20"  # not 27.2000
+    assert Formatter(Unit.YI, zh).money(7_813_560) == "0.08"  # not 0.0781356
+    assert Formatter(Unit.YI, zh, exact=True).money(7_813_560) == "0.0781356"
+    assert Formatter(Unit.WAN, zh).money(68_545_000) == "6,855"
+    assert Formatter(Unit.YI, zh).money_with_unit(120_900_000_000) == "1,209.00亿元"
+    assert Formatter(Unit.YI, zh).header("计划总投资") == "计划总投资（亿元）"
+    assert Formatter(Unit.YI, zh).edit_text(7_813_560) == "0.0781356"  # an edit never rounds
+    assert Formatter(Unit.YI).money(-123_456_789) == "-0.12"
 
 
 def test_row_store_positions_and_sums(qapp, demo_rows) -> None:

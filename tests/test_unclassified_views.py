@@ -106,7 +106,7 @@ def _report(ctx: AppContext, view: View, lang: str):
 def test_overview_report_by_hand(qapp, incomplete: AppContext) -> None:
     r = _report(incomplete, View.OVERVIEW, "en")
     planned = next(f for f in r.key_figures().figures if f.label == "Planned investment")
-    assert planned.value == "1,800,000,000 yuan" and planned.detail == "2 projects without an amount"
+    assert planned.value == "¥1,800,000,000" and planned.detail == "2 projects without an amount"
     sector = r.table("By sector")
     assert [row.cells for row in sector.rows] == [
         ("新型储能", "2", "1,500,000,000", "180", "100", "+80.0%"),
@@ -179,7 +179,7 @@ def test_planned_tile_says_how_many_projects_lack_an_amount(qtbot, incomplete: A
 
     widget, _ = open_dashboard(qtbot, incomplete)
     tile = widget.tiles["planned"]
-    assert tile.value.text() == "18.00" and tile.detail.text() == "2 projects without an amount"
+    assert tile.value.text() == "1.80" and tile.detail.text() == "2 projects without an amount"
     assert tile.toolTip().endswith("(2 projects without an amount)")
     widget_zh, _ = open_dashboard(qtbot, incomplete, lang="zh")
     assert widget_zh.tiles["planned"].detail.text() == "2个项目无金额"

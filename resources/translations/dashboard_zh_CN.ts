@@ -114,14 +114,6 @@
         <translation>截至月份</translation>
     </message>
     <message>
-        <source>100m yuan (亿元)</source>
-        <translation>亿元</translation>
-    </message>
-    <message>
-        <source>10k yuan (万元)</source>
-        <translation>万元</translation>
-    </message>
-    <message>
         <source>&amp;Latest month</source>
         <translation>最新月份(&amp;L)</translation>
     </message>

@@ -720,12 +720,20 @@ Details are in the log file. Your data was not changed by it.</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <source>100 million yuan (亿元)</source>
+        <source>亿元 — in English ¥ bn (billions)</source>
         <translation>亿元</translation>
     </message>
     <message>
-        <source>10 thousand yuan (万元)</source>
+        <source>万元 — in English ¥ mn (millions)</source>
         <translation>万元</translation>
+    </message>
+    <message>
+        <source>Show every digit (no rounding)</source>
+        <translation>显示全部位数（不四舍五入）</translation>
+    </message>
+    <message>
+        <source>Amounts are rounded to the unit&apos;s usual decimals; the exact amount is in their tooltip.</source>
+        <translation>金额按单位的常用小数位四舍五入显示；鼠标悬停可查看精确金额。</translation>
     </message>
     <message>
         <source>Same as the interface</source>

@@ -52,14 +52,6 @@
         <translation>工作簿语言(&amp;L)：</translation>
     </message>
     <message>
-        <source>100 million yuan (亿元)</source>
-        <translation>亿元</translation>
-    </message>
-    <message>
-        <source>10 thousand yuan (万元)</source>
-        <translation>万元</translation>
-    </message>
-    <message>
         <source>&amp;Money in:</source>
         <translation>金额单位(&amp;M)：</translation>
     </message>

@@ -67,14 +67,6 @@
         <translation>截止月份（1月至该月）</translation>
     </message>
     <message>
-        <source>100m yuan (亿元)</source>
-        <translation>亿元</translation>
-    </message>
-    <message>
-        <source>10k yuan (万元)</source>
-        <translation>万元</translation>
-    </message>
-    <message>
         <source>Language of the printed view</source>
         <translation>打印报表的语言</translation>
     </message>

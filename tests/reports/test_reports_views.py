@@ -7,7 +7,8 @@ from datetime import date, datetime
 import pytest
 
 from zqtracker.domain.filters import ProjectFilter
-from zqtracker.domain.money import Unit, format_money
+from zqtracker.domain.money import Unit
+from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.reports.build import build_report
 from zqtracker.reports.model import View
 from zqtracker.reports.options import ReportOptions
@@ -29,13 +30,13 @@ def test_overview_key_figures_by_hand(qapp, hand: AppContext) -> None:
     r = report(hand, View.OVERVIEW, unit=Unit.YI)
     k = r.key_figures()
     assert k.value("Projects") == "5"
-    assert k.value("Planned investment") == "30.50 100m yuan"
+    assert k.value("Planned investment") == "¥3.05 bn"  # 30.50亿元
     assert k.value("Billion-yuan projects") == "2"
-    assert k.value("Completed investment Jan–Mar 2023") == "0.50 100m yuan"
-    assert k.value("Same period last year") == "0.31 100m yuan"
+    assert k.value("Completed investment Jan–Mar 2023") == "¥0.05 bn"
+    assert k.value("Same period last year") == "¥0.03 bn"
     assert k.value("Year on year") == "+61.3%"
     assert (r.title, r.subtitle) == ("Investment projects: overview", "January–March 2023")
-    assert r.unit_line == "Unit: 100m yuan" and r.scope == "Scope: all projects"
+    assert r.unit_line == "Unit: ¥ bn" and r.scope == "Scope: all projects"
     assert r.generated == "Generated 2023-04-05 09:30" and r.demo_mark == ""
 
 
@@ -43,22 +44,22 @@ def test_overview_tables_by_hand_in_wan(qapp, hand: AppContext) -> None:
     r = report(hand, View.OVERVIEW)
     status = r.table("By status")
     assert status.row("under_construction") == {"Status": "Under construction", "Projects": "1",
-                                                "Planned investment": "150,000.00"}  # fmt: skip
-    assert status.row("lead")["Planned investment"] == "5,000.00"
+                                                "Planned investment": "1,500.00"}  # fmt: skip
+    assert status.row("lead")["Planned investment"] == "50.00"
     assert status.row("trial_production")["Projects"] == "0"
-    assert status.row("total") == {"Status": "Total", "Projects": "5", "Planned investment": "305,000.00"}
+    assert status.row("total") == {"Status": "Total", "Projects": "5", "Planned investment": "3,050.00"}
     sector = r.table("By sector")
     assert [row.cells for row in sector.rows] == [
-        ("新型储能", "2", "250,000.00", "4,500.00", "3,000.00", "+50.0%"),
-        ("汽车零部件", "3", "55,000.00", "500.00", "100.00", "+400.0%"),
-        ("Total", "5", "305,000.00", "5,000.00", "3,100.00", "+61.3%"),
+        ("新型储能", "2", "2,500.00", "45.00", "30.00", "+50.0%"),
+        ("汽车零部件", "3", "550.00", "5.00", "1.00", "+400.0%"),
+        ("Total", "5", "3,050.00", "50.00", "31.00", "+61.3%"),
     ]
     district = r.table("By district")
     assert [row.cells for row in district.rows] == [
-        ("肇庆新区", "2", "170,000.00", "4,500.00", "3,100.00", "+45.2%"),
-        ("高要区", "2", "130,000.00", "500.00", "0.00", "—"),  # no prior figure → no growth figure
-        ("端州区", "1", "5,000.00", "0.00", "0.00", "—"),
-        ("Total", "5", "305,000.00", "5,000.00", "3,100.00", "+61.3%"),
+        ("肇庆新区", "2", "1,700.00", "45.00", "31.00", "+45.2%"),
+        ("高要区", "2", "1,300.00", "5.00", "0.00", "—"),  # no prior figure → no growth figure
+        ("端州区", "1", "50.00", "0.00", "0.00", "—"),
+        ("Total", "5", "3,050.00", "50.00", "31.00", "+61.3%"),
     ]
     assert [c.header for c in sector.columns][3] == "Completed Jan–Mar"
 
@@ -68,7 +69,7 @@ def test_overview_equals_the_statistics_service(qapp, demo_ctx: AppContext) -> N
     r = report(demo_ctx, View.OVERVIEW, year=2023, through=9)
     s = demo_ctx.statistics.summary(2023, 9)
     c = s.completed
-    money = lambda v: format_money(v, Unit.WAN)  # noqa: E731
+    money = MoneyFormat(Unit.WAN, "en").number
     for name, y in c.by_sector.items():
         row = r.table("By sector").row(name)
         assert (row["Projects"], row["Planned investment"]) == (
@@ -112,15 +113,15 @@ def test_key_projects_by_hand(qapp, hand: AppContext) -> None:
     assert [row.key for row in t.rows] == ["A", "D", "E", "total"]  # key or ≥ 1 bn, largest first
     assert t.row("A") == {
         "No.": "1", "Project": "A 储能基地", "Enterprise": "肇庆甲储能科技有限公司", "District": "肇庆新区",
-        "Planned investment": "150,000.00", "Status": "Under construction", "Type": "Key, ≥ 1 bn",
+        "Planned investment": "1,500.00", "Status": "Under construction", "Type": "Key, ≥ 1 bn",
         "Signed": "2022-03-01", "Construction start": "2022-06-01", "Production": "",
-        "Completed Jan–Mar": "4,500.00", "% of annual plan": "37.5%",
+        "Completed Jan–Mar": "45.00", "% of annual plan": "37.5%",
     }  # fmt: skip
     assert (t.row("D")["Type"], t.row("D")["% of annual plan"]) == ("≥ 1 bn", "0.0%")
     assert (t.row("E")["Type"], t.row("E")["% of annual plan"]) == ("Key", "—")  # no plan → no figure
     total = t.row("total")
-    assert (total["Project"], total["Planned investment"]) == ("Total (3 projects)", "255,000.00")
-    assert (total["Completed Jan–Mar"], total["% of annual plan"]) == ("4,500.00", "28.1%")  # 4,500 / 16,000
+    assert (total["Project"], total["Planned investment"]) == ("Total (3 projects)", "2,550.00")
+    assert (total["Completed Jan–Mar"], total["% of annual plan"]) == ("45.00", "28.1%")  # 4,500 / 16,000
 
 
 def test_monthly_progress_key_projects_by_hand(qapp, hand: AppContext) -> None:
@@ -130,8 +131,8 @@ def test_monthly_progress_key_projects_by_hand(qapp, hand: AppContext) -> None:
     t = r.tables()[0]
     assert [row.key for row in t.rows] == ["total", "A"]  # E is key but has no plan and no 2023 record
     assert t.rows[1].cells == ("1", "A 储能基地", "肇庆甲储能科技有限公司", "肇庆新区", "Under construction",
-                               "150,000.00", "12,000.00", "1,500.00", "4,500.00", "37.5%",
-                               "17,490.00 (11.7%)")  # since start and its share of planned: 17,490 / 150,000  # fmt: skip
+                               "1,500.00", "120.00", "15.00", "45.00", "37.5%",
+                               "174.90 (11.7%)")  # since start and its share of planned: 17,490 / 150,000  # fmt: skip
     assert t.rows[0].cells[1] == "Total (1 project)"
 
 
@@ -141,16 +142,16 @@ def test_monthly_progress_all_projects_equals_the_service(qapp, hand: AppContext
     t = r.tables()[0]
     total = t.row("total")
     assert total == {"序号": "", "项目名称": "合计（3个项目）", "投资主体": "", "所在区域": "", "状态": "",
-                     "计划总投资": "280,000.00", "2023年计划投资": "16,000.00", "当月完成": "1,500.00",
-                     "1–3月累计完成": "5,000.00", "完成率": "31.3%", "自开工累计完成": "17,990.00"}  # fmt: skip
+                     "计划总投资": "280,000", "2023年计划投资": "16,000", "当月完成": "1,500",
+                     "1–3月累计完成": "5,000", "完成率": "31.3%", "自开工累计完成": "17,990"}  # fmt: skip
     assert (t.row("B")["2023年计划投资"], t.row("B")["完成率"]) == ("—", "—")
     table = hand.statistics.progress(2023, 3)
     for p in table.rows:
         row = t.row(p.code)
-        assert row["当月完成"] == format_money(p.this_month, Unit.WAN)
-        assert row["1–3月累计完成"] == format_money(p.ytd, Unit.WAN)
+        assert row["当月完成"] == MoneyFormat(Unit.WAN, "zh").number(p.this_month)
+        assert row["1–3月累计完成"] == MoneyFormat(Unit.WAN, "zh").number(p.ytd)
         share = "" if p.pct_of_planned_since_start is None else f" ({p.pct_of_planned_since_start:.1f}%)"
-        assert row["自开工累计完成"] == format_money(p.since_start, Unit.WAN) + share
+        assert row["自开工累计完成"] == MoneyFormat(Unit.WAN, "zh").number(p.since_start) + share
     assert total["完成率"] == f"{table.total.pct_of_plan:.1f}%"
 
 
@@ -160,13 +161,13 @@ def test_stale_projects_by_hand(qapp, hand: AppContext) -> None:
     t = r.tables()[0]
     assert [row.key for row in t.rows] == ["B", "D", "total"]  # A moved on the cutoff day; C cancelled; E recent
     assert t.row("B") == {"No.": "1", "Project": "B 零部件厂", "Enterprise": "高要乙汽车部件有限公司",
-                          "District": "高要区", "Status": "On hold", "Planned investment": "30,000.00",
+                          "District": "高要区", "Status": "On hold", "Planned investment": "300.00",
                           "Last status change": "2023-01-10", "Last investment record": "2023-02",
                           "Months without activity": "8"}  # fmt: skip
     d = t.row("D")
     assert (d["Last status change"], d["Last investment record"], d["Months without activity"]) == (
         "2023-04-20", "—", "6")  # fmt: skip
-    assert t.row("total")["Planned investment"] == "130,000.00"
+    assert t.row("total")["Planned investment"] == "1,300.00"
     # the same projects the statistics service flags
     flagged = hand.statistics.stale_projects(hand.projects.list_rows(), 6, today=date(2023, 10, 31))
     assert {p.code for p in flagged} == {"B", "D"}
@@ -179,7 +180,7 @@ def test_filters_are_applied_and_stated(qapp, hand: AppContext) -> None:
     r = report(hand, View.OVERVIEW, filter=f)
     assert r.scope == "Filters: district: 高要区"
     assert r.key_figures().value("Projects") == "2"
-    assert r.table("By sector").row("total")["Completed Jan–Mar"] == "500.00"
+    assert r.table("By sector").row("total")["Completed Jan–Mar"] == "5.00"
     zh = report(hand, View.KEY_PROJECTS, lang="zh", filter=f)
     assert zh.scope == "筛选：区域：高要区"
     assert [row.key for row in zh.tables()[0].rows] == ["D", "total"]

@@ -6,9 +6,8 @@ loaded, so their texts live here (like domain/messages.py) rather than in a .ts 
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from zqtracker.domain.money import Unit, format_money, in_unit
+from zqtracker.domain.money import Unit
+from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN
 
 TEXTS: dict[str, tuple[str, str]] = {
@@ -117,35 +116,31 @@ def pct_text(value: float | None, lang: str = "en") -> str:
 
 
 def unit_text(unit: Unit, lang: str = "en") -> str:
-    return unit.label(lang)
-
-
-DISPLAY_DECIMALS = {Unit.YI: 2, Unit.WAN: 0, Unit.YUAN: 0}
+    """The unit as axes name it: "亿元", "¥ bn"."""
+    return MoneyFormat(unit, lang).label
 
 
 def money_text(yuan: int, unit: Unit, lang: str = "en", *, with_unit: bool = True) -> str:
-    """An amount rounded for a chart or a tile: 亿元 to two decimals (a million yuan), 万元 whole
-    (ten thousand yuan: "12,090,000.00" would crowd the bars for no information). Tooltips show
-    every digit (:func:`exact_money`)."""
-    return format_money(yuan, unit, DISPLAY_DECIMALS[unit], with_unit=with_unit, lang=lang)
+    """An amount rounded for a chart or a tile (domain.money_format: 亿元 and ¥ bn to two
+    decimals, 万元 whole, ¥ mn to two). Tooltips show every digit (:func:`exact_money`)."""
+    f = MoneyFormat(unit, lang)
+    return f.text(yuan) if with_unit else f.number(yuan)
 
 
 def exact_money(yuan: int, unit: Unit, lang: str = "en") -> str:
-    """An amount with every digit it has in ``unit``: 2,057,740,000 yuan → "20.5774 100m yuan".
+    """An amount with every digit it has: 2,057,740,000 yuan → "20.5774亿元" / "¥2.05774 bn".
 
     Tooltips promise exact values; a figure rounded to two decimals of 亿元 hides up to a million
-    yuan, so no digit is dropped here (but at least two decimals are shown, as elsewhere).
+    yuan, so no digit is dropped here (but at least the usual decimals are shown).
     """
-    value = in_unit(yuan, unit)
-    exponent = value.normalize().as_tuple().exponent if value else 0
-    decimals = max(2 if unit is not Unit.YUAN else 0, -int(exponent) if isinstance(exponent, int) else 0)
-    return format_money(yuan, unit, decimals, with_unit=True, lang=lang)
+    return MoneyFormat(unit, lang, exact=True).text(yuan)
 
 
 def count_text(n: int) -> str:
     return f"{n:,}"
 
 
-def as_float(yuan: int, unit: Unit) -> float:
-    """A plotting coordinate in ``unit`` (display only: the exact integer stays in the data)."""
-    return float(Decimal(yuan) / unit.factor)
+def as_float(yuan: int, unit: Unit, lang: str = "en") -> float:
+    """A plotting coordinate in the unit shown to a reader of ``lang`` (display only: the exact
+    integer stays in the data)."""
+    return float(MoneyFormat(unit, lang).value(yuan))

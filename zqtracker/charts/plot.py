@@ -252,7 +252,7 @@ class ChartItem(pg.GraphicsLayout):
         if value is None:
             return "—"
         if kind is Kind.MONEY:
-            return money_text(int(value), self.data.unit, self.lang, with_unit=False)
+            return money_text(int(value), self.data.unit, self.data.lang, with_unit=False)
         if kind is Kind.PCT:
             return pct_text(float(value))
         return count_text(int(value))
@@ -260,7 +260,7 @@ class ChartItem(pg.GraphicsLayout):
     def _coordinate(self, value: int | float | None, kind: Kind) -> float:
         if value is None:
             return math.nan
-        return as_float(int(value), self.data.unit) if kind is Kind.MONEY else float(value)
+        return as_float(int(value), self.data.unit, self.data.lang) if kind is Kind.MONEY else float(value)
 
 
 def span_with_zero(values: list[float]) -> tuple[float, float]:

@@ -7,7 +7,7 @@ dashboard, the ``chart`` command and the reports all show the same series.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from zqtracker.charts import CHART_NAMES
@@ -19,6 +19,7 @@ from zqtracker.charts.labels import (
     pct_text,
     period_label,
     t,
+    unit_text,
 )
 from zqtracker.domain.cumulative import MonthSpan
 from zqtracker.domain.filters import ProjectFilter
@@ -67,6 +68,7 @@ class TimeChart:
     series: tuple[Series, ...]
     tooltips: tuple[str | None, ...]  # one per month
     empty: str = ""  # what to say across the plot when there is nothing to draw
+    lang: str = "en"  # the language the words are in, and with it the money scale (亿元 / ¥ bn)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +103,7 @@ class BarsChart:
     rows: tuple[BarRow, ...]
     legend: tuple[LegendEntry, ...]
     empty: str = ""  # what to say across the plot when there are no rows
+    lang: str = "en"  # the language the words are in, and with it the money scale (亿元 / ¥ bn)
 
 
 ChartData = TimeChart | BarsChart
@@ -119,7 +122,7 @@ def chart_data(
     build = _BUILDERS.get(name)
     if build is None:
         raise ValueError(f"unknown chart {name!r}; one of {', '.join(CHART_NAMES)}")
-    return build(figures, lang, unit, max_rows)
+    return replace(build(figures, lang, unit, max_rows), lang=lang)
 
 
 def _note(figures: DashboardFigures, lang: str) -> str:
@@ -213,7 +216,7 @@ def _monthly(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> T
             lines.append(t("tip.ytd.prior_only", lang, period=period_label(y - 1, month, lang),
                            amount=exact_money(prior_ytd[i], unit, lang)))  # fmt: skip
         tips.append("\n".join(lines))
-    u = unit.label(lang)
+    u = unit_text(unit, lang)
     return TimeChart(
         name="monthly",
         title=t("monthly.title", lang, year=y, prior=y - 1),
@@ -321,7 +324,7 @@ def _ytd_bars(f: DashboardFigures, lang: str, unit: Unit, rows: int | None, dim:
         out = [*out[: rows - 1], BarRow("", label, ytd, yoy_pct(ytd, prior), "\n".join(tip), None, muted=True)]
     if unclassified is not None:
         out.append(unclassified)
-    u = unit.label(lang)
+    u = unit_text(unit, lang)
     return BarsChart(
         name=dim,
         title=t(f"{dim}.title", lang, period=period),
@@ -363,7 +366,7 @@ def _pipeline(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> 
         note=_note(f, lang),
         unit=unit,
         left=Axis(t("pipeline.projects", lang), Kind.COUNT),
-        right=Axis(t("pipeline.planned", lang, unit=unit.label(lang)), Kind.MONEY),
+        right=Axis(t("pipeline.planned", lang, unit=unit_text(unit, lang)), Kind.MONEY),
         right_role="current",
         rows=tuple(out),
         legend=(
@@ -395,7 +398,7 @@ def _signed(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> Ti
         unit=unit,
         month_labels=tuple(month_label(mm, lang) for mm in MONTHS),
         left=Axis(t("axis.count", lang), Kind.COUNT),
-        right=Axis(t("axis.planned", lang, unit=unit.label(lang)), Kind.MONEY),
+        right=Axis(t("axis.planned", lang, unit=unit_text(unit, lang)), Kind.MONEY),
         series=(
             Series("signed", t("signed.count", lang), "bar", "current", "left", counts),
             Series("signed_planned", t("signed.planned", lang), "line", "accent", "right", planned),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import unicodedata
 from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import TextIO
@@ -45,3 +46,14 @@ def default_lang() -> str:
         if value:
             return "zh" if value.lower().startswith("zh") else "en"
     return "en"
+
+
+def display_width(text: str) -> int:
+    """Columns a terminal gives ``text``: Chinese characters (East Asian wide or full-width) two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, width: int, *, right: bool = False) -> str:
+    """``text`` padded with spaces to ``width`` terminal columns (left-aligned, or ``right``)."""
+    fill = " " * max(0, width - display_width(text))
+    return fill + text if right else text + fill

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 COMMANDS: tuple[str, ...] = (
     "summary",
     "list_projects",
+    "show",
     "chart",
     "demo",
     "db",

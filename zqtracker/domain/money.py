@@ -75,6 +75,9 @@ _UNIT_WORDS: list[tuple[str, int]] = sorted(
         ("billionyuan", 1_000_000_000),
         ("billion", 1_000_000_000),
         ("bnyuan", 1_000_000_000),
+        ("bn", 1_000_000_000),  # "¥120.90 bn", how the app writes amounts in English
+        ("mn", 1_000_000),  # "¥68.54 mn"
+        ("mnyuan", 1_000_000),
     ],
     key=lambda kv: -len(kv[0]),
 )
@@ -90,7 +93,12 @@ def unit_factor_of(word: str) -> int | None:
     key = key.replace("单位", "").replace("unit", "").strip(":：")
     if not key:
         return None
-    return UNIT_WORD_FACTORS.get(key)
+    found = UNIT_WORD_FACTORS.get(key)
+    if found is None:  # "¥ bn", "RMB mn": a currency mark before the unit
+        for mark in ("¥", "￥", "rmb", "cny"):
+            if key.startswith(mark) and key != mark:
+                return UNIT_WORD_FACTORS.get(key[len(mark) :])
+    return found
 
 
 def to_decimal(value: object) -> Decimal:
@@ -137,10 +145,14 @@ def parse_money(
             raise ValidationError(Problem("required", field))
         text = text.replace("－", "-").replace("＋", "+").replace("．", ".")
         text = text.translate(_FULLWIDTH_DIGITS)
+        sign = ""
+        if text[:1] in "+-" and text[1:2] in ("¥", "￥"):  # "-¥0.50 mn"
+            sign, text = text[0], text[1:]
         for prefix in ("¥", "￥", "RMB", "CNY", "rmb", "cny"):
             if text.startswith(prefix):
                 text = text[len(prefix) :]
                 factor = factor or 1
+        text = sign + text
         m = _NUMBER_RE.match(text)
         if not m:
             raise ValidationError(Problem("bad_money", field, {"value": value}))
@@ -178,31 +190,6 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789"
 def in_unit(yuan: int, unit: Unit) -> Decimal:
     """The exact amount in ``unit`` (no rounding: 1 yuan is 0.00000001 亿元)."""
     return Decimal(yuan) / Decimal(unit.factor) if unit.factor != 1 else Decimal(yuan)
-
-
-def format_money(
-    yuan: int | None,
-    unit: Unit = Unit.YI,
-    decimals: int | None = None,
-    *,
-    grouping: bool = True,
-    with_unit: bool = False,
-    lang: str = "en",
-) -> str:
-    """Text of an amount in a unit, rounded for display only (storage stays exact)."""
-    if yuan is None:
-        return ""
-    if decimals is None:
-        decimals = DEFAULT_DECIMALS[unit]
-    q = Decimal(1).scaleb(-decimals) if decimals else Decimal(1)
-    value = in_unit(yuan, unit).quantize(q, rounding=ROUND_HALF_UP)
-    text = f"{value:,.{decimals}f}" if grouping else f"{value:.{decimals}f}"
-    if with_unit:
-        text += (" " if not lang.startswith("zh") else "") + unit.label(lang)
-    return text
-
-
-DEFAULT_DECIMALS = {Unit.YUAN: 0, Unit.WAN: 2, Unit.YI: 2}
 
 
 def is_billion_yuan(planned_investment: int) -> bool:

@@ -27,6 +27,7 @@ from zqtracker.domain.cumulative import MonthSpan
 from zqtracker.domain.fuzzy_dates import FuzzyDate
 from zqtracker.domain.models import InvestorOrigin, ProjectType
 from zqtracker.domain.money import Unit
+from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.status import Status
 from zqtracker.io.cells import (
     FORMULA_TRIGGERS,
@@ -55,11 +56,10 @@ MONEY_FORMAT = "#,##0.00"  # the template's entry cells (what a user types)
 DECIMAL_FORMAT = "#,##0.00####"  # land area and rates: up to 4 (area) / 6 (rates) decimals shown
 
 
-def money_format(unit: Unit) -> str:
-    """Two decimals always, and every further digit an amount has, down to the yuan: 1 yuan is
-    0.00000001 亿元. A spreadsheet program saving "as shown" (CSV) then keeps the exact amount."""
-    places = len(str(unit.factor)) - 1  # yuan 0, 万元 4, 亿元 8
-    return "#,##0" if places == 0 else "#,##0.00" + "#" * max(0, places - 2)
+def money_format(unit: Unit, lang: str = "zh") -> str:
+    """The number format of amounts in ``unit`` as ``lang`` counts them (亿元 / ¥ bn): two decimals
+    always, and every further digit an amount has, down to the yuan (domain.money_format)."""
+    return MoneyFormat(unit, lang).excel_format()
 
 
 DATE_FORMAT = "yyyy-mm-dd"
@@ -71,9 +71,9 @@ INT_FORMAT = "#,##0"
 class Styles:
     """The formats of one workbook, made once (xlsxwriter formats belong to a workbook)."""
 
-    def __init__(self, wb: xlsxwriter.Workbook, unit: Unit = Unit.YI) -> None:
+    def __init__(self, wb: xlsxwriter.Workbook, unit: Unit = Unit.YI, lang: str = "zh") -> None:
         add = wb.add_format
-        money = money_format(unit)
+        money = money_format(unit, lang)
         border = {"border": 1, "border_color": "#9BB1C8"}
         self.header = add({"bold": True, "font_color": "#FFFFFF", "bg_color": "#1F4E78", "text_wrap": True,
                            "align": "center", "valign": "vcenter", **border})  # fmt: skip
@@ -111,8 +111,13 @@ class Layout:
     def zh(self) -> bool:
         return self.lang.startswith("zh")
 
+    @property
+    def money(self) -> MoneyFormat:
+        """How amounts read in this workbook's language: 亿元 / ¥ bn (domain.money_format)."""
+        return MoneyFormat(self.unit, self.lang)
+
     def unit_label(self) -> str:
-        return self.unit.label(self.lang)
+        return self.money.label
 
     def header(self, field: str) -> str:
         return header_text(BY_FIELD[field], self.lang, self.unit_label())
@@ -124,7 +129,7 @@ class ExportWorkbook:
     def __init__(self, path: str | os.PathLike[str], layout: Layout) -> None:
         self.layout = layout
         self.wb = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
-        self.styles = Styles(self.wb, layout.unit)
+        self.styles = Styles(self.wb, layout.unit, layout.lang)
         self.header_footer = ""
 
     def add_sheet(self, role: str, part: int = 1):
@@ -252,7 +257,7 @@ class DataTable:
 
             return label  # type: ignore[return-value]
         if kind is Kind.MONEY:
-            factor, fmt, exact = layout.unit.factor, st.money, st.exact
+            factor, fmt, exact = layout.money.factor, st.money, st.exact
 
             def money(r: int, c: int, v: int) -> None:
                 value = money_in_unit(v, factor)
@@ -349,11 +354,11 @@ class DataTable:
 
     def _fitted_widths(self) -> list[float]:
         out: list[float] = []
-        unit = self.book.layout.unit
+        factor = self.book.layout.money.factor
         for c, kind in enumerate(self.kinds):
             data = self.widths[c]
             if kind is Kind.MONEY:
-                whole = len(f"{self.biggest[c] // unit.factor:,}")
+                whole = len(f"{self.biggest[c] // factor:,}")
                 data = max(data, whole + 3)
             elif kind is Kind.DECIMAL:
                 data = max(data, len(f"{int(self.biggest[c]):,}") + 5)

@@ -107,7 +107,6 @@ class OverviewSheet:
 
     def write(self, info: ExportInfo) -> None:
         ws, st, lang = self.ws, self.book.styles, self.book.layout.lang
-        unit = self.book.layout.unit
         ws.write_string(0, 0, title_of(info.is_demo, lang), st.title)
         r = 2
         if info.is_demo:
@@ -121,7 +120,7 @@ class OverviewSheet:
             (text("source", lang), info.source, ""),
             (text("scope", lang), join_filters(info.filters, lang) if info.filters else text("all", lang), ""),
             (text("columns", lang), text("columns_value", lang, n=info.columns, total=info.all_columns), ""),
-            (text("unit", lang), unit.label(lang), ""),
+            (text("unit", lang), self.book.layout.money.label, ""),
             (text("projects", lang), info.projects, "int"),
         ]
         s = info.summary
@@ -129,11 +128,15 @@ class OverviewSheet:
             c = s.completed
             period = period_text(c.year, c.through_month, lang)
             pairs += [
-                (f"{text('planned', lang)} ({unit.label(lang)})", s.planned_investment, "money"),
+                (f"{text('planned', lang)} ({self.book.layout.money.label})", s.planned_investment, "money"),
                 (text("without", lang), s.projects_without_amount, "int"),
                 (text("billion", lang), s.billion_yuan_projects, "int"),
-                (f"{text('ytd', lang, period=period)} ({unit.label(lang)})", c.total.ytd, "money"),
-                (f"{text('prior', lang, year=c.year - 1)} ({unit.label(lang)})", c.total.prior_ytd, "money"),
+                (f"{text('ytd', lang, period=period)} ({self.book.layout.money.label})", c.total.ytd, "money"),
+                (
+                    f"{text('prior', lang, year=c.year - 1)} ({self.book.layout.money.label})",
+                    c.total.prior_ytd,
+                    "money",
+                ),
                 (text("yoy", lang), c.total.yoy_pct, "pct"),
             ]
         records = info.investment_records
@@ -168,7 +171,7 @@ class OverviewSheet:
         if kind == "int" and isinstance(value, int):
             ws.write_number(r, 1, value, st.int)
         elif kind == "money" and isinstance(value, int):
-            factor = self.book.layout.unit.factor
+            factor = self.book.layout.money.factor
             number = money_in_unit(value, factor)
             if number is None:
                 ws.write_string(r, 1, exact_text(value, factor), st.exact)

@@ -103,9 +103,11 @@ class SummarySheets:
 
     def _money(self, ws, r: int, c: int, yuan: int, total: bool = False) -> None:
         st = self.book.styles
-        value = money_in_unit(yuan, self.unit.factor)
+        value = money_in_unit(yuan, self.book.layout.money.factor)
         if value is None:
-            ws.write_string(r, c, exact_text(yuan, self.unit.factor), st.total_label if total else st.exact)
+            ws.write_string(
+                r, c, exact_text(yuan, self.book.layout.money.factor), st.total_label if total else st.exact
+            )
         else:
             ws.write_number(r, c, value, st.total_money if total else st.money)
 
@@ -136,7 +138,7 @@ class SummarySheets:
         st, lang = self.book.styles, self.lang
         ws.write_string(0, 0, title, st.title)
         scope = text("filters", lang, text=join_filters(data.filters, lang)) if data.filters else text("all", lang)
-        ws.write_string(1, 0, f"{scope}    {text('unit', lang, unit=self.unit.label(lang))}", st.subtitle)
+        ws.write_string(1, 0, f"{scope}    {text('unit', lang, unit=self.book.layout.money.label)}", st.subtitle)
         row = 2
         if data.is_demo:
             ws.write_string(2, 0, text("demo", lang), st.demo)
@@ -159,7 +161,7 @@ class SummarySheets:
 
     def _by_status(self, data: SummaryData) -> None:
         ws, lang, s = self.sheets["by_status"], self.lang, data.summary
-        unit = self.unit.label(lang)
+        unit = self.book.layout.money.label
         columns = [text("status", lang), text("projects", lang), text("planned", lang, unit=unit), text("share", lang),
                    text("without", lang)]  # fmt: skip
         r = self._heading(ws, text("by_status", lang), data, columns, [20, 14, 22, 18, 18])
@@ -183,7 +185,7 @@ class SummarySheets:
         district is unknown (when it has any), so that the lines add up to the total."""
         ws, lang, s = self.sheets[role], self.lang, data.summary
         c = s.completed
-        unit, period = self.unit.label(lang), period_text(c.year, c.through_month, lang)
+        unit, period = self.book.layout.money.label, period_text(c.year, c.through_month, lang)
         sector = role == "by_sector"
         projects: dict[str, Breakdown] = s.by_sector if sector else s.by_district
         completed: dict[str, Ytd] = c.by_sector if sector else c.by_district
@@ -243,7 +245,7 @@ class SummarySheets:
         ws, lang, s, st = self.sheets["completed"], self.lang, data.summary, self.book.styles
         c = s.completed
         year, prior, through = c.year, c.year - 1, c.through_month
-        unit, period = self.unit.label(lang), period_text(year, through, lang)
+        unit, period = self.book.layout.money.label, period_text(year, through, lang)
         columns = [
             text("item", lang),
             text("ytd", lang, period=period, unit=unit),
@@ -312,7 +314,13 @@ class SummarySheets:
                 }
             )
         chart.set_title({"name": text("monthly", lang, year=year, prior=prior), "name_font": {"size": 12}})
-        chart.set_y_axis({"name": self.unit.label(lang), "num_format": "#,##0.0", "major_gridlines": {"visible": True}})
+        chart.set_y_axis(
+            {
+                "name": self.book.layout.money.label,
+                "num_format": "#,##0.0",
+                "major_gridlines": {"visible": True},
+            }
+        )
         chart.set_legend({"position": "bottom"})
         chart.set_size({"width": 720, "height": 380})
         ws.insert_chart(header_row, 4, chart, {"x_offset": 16, "y_offset": 0})

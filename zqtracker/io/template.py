@@ -17,7 +17,8 @@ from dataclasses import dataclass
 import xlsxwriter
 
 from zqtracker.domain.models import InvestorOrigin, ProjectType
-from zqtracker.domain.money import Unit, format_money, in_unit
+from zqtracker.domain.money import Unit
+from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.status import Status
 from zqtracker.io.cells import display_width
 from zqtracker.io.columns import BY_FIELD, PROJECT_COLUMNS, Column, Kind, bool_label, header_text, sheet_name
@@ -55,6 +56,7 @@ def write_template(
 class _Template:
     def __init__(self, wb: xlsxwriter.Workbook, lang: str, zh: bool, unit: Unit, lists: TemplateLists) -> None:
         self.wb, self.lang, self.zh, self.unit, self.lists = wb, lang, zh, unit, lists
+        self.money = MoneyFormat(unit, lang)  # what the user types is in this unit: 亿元 / ¥ bn
         self.header = wb.add_format({"bold": True, "font_color": "#FFFFFF", "bg_color": "#1F4E78", "text_wrap": True,
                                      "align": "center", "valign": "vcenter", "border": 1})  # fmt: skip
         self.required = wb.add_format({"bold": True, "font_color": "#FFFFFF", "bg_color": "#C55A11",
@@ -74,10 +76,10 @@ class _Template:
 
     def t(self, key: str, **params: object) -> str:
         en, zh = T[key]
-        return (zh if self.zh else en).format(unit=self.unit.label(self.lang), **params)
+        return (zh if self.zh else en).format(unit=self.money.label, **params)
 
     def header_of(self, column: Column) -> str:
-        return header_text(column, self.lang, self.unit.label(self.lang))
+        return header_text(column, self.lang, self.money.label)
 
     def write(self) -> None:
         projects = self.wb.add_worksheet(sheet_name("projects", self.lang), worksheet_class=SafeWorksheet)
@@ -109,7 +111,7 @@ class _Template:
         help_en, help_zh = COLUMN_HELP.get(column.field, ("", ""))
         prompt = {
             "input_title": column.header(self.lang)[:32],
-            "input_message": (help_zh if self.zh else help_en).format(unit=self.unit.label(self.lang))[:255],
+            "input_message": (help_zh if self.zh else help_en).format(unit=self.money.label)[:255],
         }
         choices = self._choices(column.kind)
         rule: dict[str, object]
@@ -184,9 +186,7 @@ class _Template:
         ws.write_string(0, 0, self.t("title"), self.title)
         r = 2
         for en, zh in RULES:
-            ws.merge_range(
-                r, 0, r, 3, f"• {(zh if self.zh else en).format(unit=self.unit.label(self.lang))}", self.wrap
-            )
+            ws.merge_range(r, 0, r, 3, f"• {(zh if self.zh else en).format(unit=self.money.label)}", self.wrap)
             ws.set_row(r, 32)
             r += 1
         r += 1
@@ -207,9 +207,7 @@ class _Template:
                 help_en, help_zh = COLUMN_HELP.get(column.field, ("", ""))
                 ws.write_string(r, 0, self.header_of(column), self.bold)
                 ws.write_string(r, 1, self.t("yes") if _required(column) else "")
-                ws.write_string(
-                    r, 2, (help_zh if self.zh else help_en).format(unit=self.unit.label(self.lang)), self.wrap
-                )
+                ws.write_string(r, 2, (help_zh if self.zh else help_en).format(unit=self.money.label), self.wrap)
                 ws.write_string(r, 3, self._example(column), self.wrap)
         ws.write_string(r + 2, 0, self.t("words_title"), self.bold)
         words = [
@@ -226,17 +224,9 @@ class _Template:
 
     def _example(self, column: Column) -> str:
         if column.field in EXAMPLE_YUAN:
-            return format_money(
-                EXAMPLE_YUAN[column.field], self.unit, _decimals(EXAMPLE_YUAN[column.field], self.unit), grouping=False
-            )
+            return MoneyFormat(self.unit, self.lang, exact=True).number(EXAMPLE_YUAN[column.field], grouping=False)
         en, zh = EXAMPLES.get(column.field, ("", ""))
         return zh if self.zh else en
-
-
-def _decimals(yuan: int, unit: Unit) -> int:
-    """Just enough decimals to show an example amount exactly."""
-    value = in_unit(yuan, unit).normalize()
-    return max(0, -value.as_tuple().exponent)  # type: ignore[operator]
 
 
 def _required(column: Column) -> bool:

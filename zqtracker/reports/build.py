@@ -7,7 +7,7 @@ from datetime import datetime
 
 from zqtracker.reports.model import Report, View
 from zqtracker.reports.options import ReportOptions
-from zqtracker.reports.text import stamp, t
+from zqtracker.reports.text import stamp, t, unit_name
 from zqtracker.services.context import AppContext
 from zqtracker.services.progress import Progress
 
@@ -38,7 +38,7 @@ def blank_report(ctx: AppContext, options: ReportOptions) -> Report:
         title="",
         subtitle="",
         scope=scope,
-        unit_line=t("unit_line", lang, unit=options.unit.label(lang)),
+        unit_line=t("unit_line", lang, unit=unit_name(options.unit, lang)),
         generated=t("generated", lang, stamp=stamp(options.generated_at or datetime.now())),
         demo_mark=t("demo", lang) if ctx.statistics.is_demo() else "",
     )

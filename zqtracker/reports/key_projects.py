@@ -48,8 +48,8 @@ def build(ctx: AppContext, options: ReportOptions, report: Report, progress: Pro
         listed = ProgressTable(when.year, when.month, [by_id[r.id] for r in rows if r.id in by_id]).total
         planned = sum(r.planned_investment or 0 for r in rows)
         lacking = sum(1 for r in rows if r.planned_investment is None)
-        total = ("", total_label(len(rows), lang), "", "", money(planned, unit), "", "", "", "", "",
-                 money(listed.ytd, unit), pct(listed.pct_of_plan))  # fmt: skip
+        total = ("", total_label(len(rows), lang), "", "", money(planned, unit, lang), "", "", "", "", "",
+                 money(listed.ytd, unit, lang), pct(listed.pct_of_plan))  # fmt: skip
         out.append(Row(total, RowStyle.TOTAL, "total"))
     report.blocks = [
         Table(
@@ -72,13 +72,13 @@ def _row(i: int, r: ProjectRow, p: ProgressRow | None, lang: str, unit: Unit) ->
         r.name,
         r.enterprise or "",
         r.district or "",
-        money(r.planned_investment, unit),
+        money(r.planned_investment, unit, lang),
         r.status.label(lang),
         t(kind, lang),
         day(r.signed_on, r.signed_on_precision),
         day(r.construction_start_on, r.construction_start_on_precision),
         day(r.production_on, r.production_on_precision),
-        money(p.ytd if p is not None else 0, unit),
+        money(p.ytd if p is not None else 0, unit, lang),
         pct(p.pct_of_plan if p is not None else None),
     )
     return Row(cells, key=r.code or str(r.id))

@@ -72,25 +72,25 @@ def _figures(
         r.enterprise or "",
         r.district or "",
         r.status.label(lang) if status else "",
-        money(r.planned_investment, unit),
-        money(r.annual_plan, unit),
+        money(r.planned_investment, unit, lang),
+        money(r.annual_plan, unit, lang),
         _this_month(r, when, lang, unit),
-        money(r.ytd, unit),
+        money(r.ytd, unit, lang),
         pct(r.pct_of_plan),
-        _since_start(r, unit),
+        _since_start(r, unit, lang),
     )
 
 
 def _this_month(r: ProgressRow, when: tuple[int, int], lang: str, unit: Unit) -> str:
     """当月, or the 1–X月 figure labelled so when the month's record covers several months."""
-    text = money(r.this_month, unit)
+    text = money(r.this_month, unit, lang)
     if r.this_month_first is None or r.project_id == 0:
         return text
     return f"{text} ({MonthSpan(when[0], r.this_month_first, when[1]).label(lang)})"
 
 
-def _since_start(r: ProgressRow, unit: Unit) -> str:
+def _since_start(r: ProgressRow, unit: Unit, lang: str) -> str:
     """自开工累计 and its share of planned investment: "3.20 (26.7%)"."""
-    text = money(r.since_start, unit)
+    text = money(r.since_start, unit, lang)
     share = r.pct_of_planned_since_start
     return text if share is None or r.project_id == 0 else f"{text} ({pct(share)})"

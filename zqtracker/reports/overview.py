@@ -78,11 +78,11 @@ def status_table(s: Summary, lang: str, unit: Unit) -> Table:
         Column(t("col_planned", lang)),
     )
     rows = [
-        Row((status.label(lang), count(b.projects), planned_money(b, unit)), key=status.value)
+        Row((status.label(lang), count(b.projects), planned_money(b, unit, lang)), key=status.value)
         for status, b in s.by_status.items()
     ]
     total = Breakdown(s.projects, s.planned_investment, s.projects_without_amount)
-    rows.append(Row((t("total", lang), count(s.projects), planned_money(total, unit)), RowStyle.TOTAL, "total"))
+    rows.append(Row((t("total", lang), count(s.projects), planned_money(total, unit, lang)), RowStyle.TOTAL, "total"))
     return Table(t("by_status", lang), cols, rows, note=planned_note(s.projects_without_amount, lang))
 
 
@@ -118,14 +118,14 @@ def ytd_table(
     for name in names:
         b = projects.get(name, Breakdown())
         y = completed.get(name, Ytd())
-        cells = (name, count(b.projects), planned_money(b, unit), money(y.ytd, unit),
-                 money(y.prior_ytd, unit), growth(y.yoy_pct))  # fmt: skip
+        cells = (name, count(b.projects), planned_money(b, unit, lang), money(y.ytd, unit, lang),
+                 money(y.prior_ytd, unit, lang), growth(y.yoy_pct))  # fmt: skip
         rows.append(Row(cells, key=name))
     if unclassified is not None:
         label, b, y = unclassified
         if b.projects or y.ytd or y.prior_ytd:
-            cells = (label, count(b.projects), planned_money(b, unit), money(y.ytd, unit),
-                     money(y.prior_ytd, unit), growth(y.yoy_pct))  # fmt: skip
+            cells = (label, count(b.projects), planned_money(b, unit, lang), money(y.ytd, unit, lang),
+                     money(y.prior_ytd, unit, lang), growth(y.yoy_pct))  # fmt: skip
             rows.append(Row(cells, key="unclassified"))
     total = s.completed.total
     rows.append(
@@ -133,9 +133,9 @@ def ytd_table(
             (
                 t("total", lang),
                 count(s.projects),
-                planned_money(Breakdown(s.projects, s.planned_investment, s.projects_without_amount), unit),
-                money(total.ytd, unit),
-                money(total.prior_ytd, unit),
+                planned_money(Breakdown(s.projects, s.planned_investment, s.projects_without_amount), unit, lang),
+                money(total.ytd, unit, lang),
+                money(total.prior_ytd, unit, lang),
                 growth(total.yoy_pct),
             ),
             RowStyle.TOTAL,

@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from zqtracker.domain.fuzzy_dates import DatePrecision, FuzzyDate
-from zqtracker.domain.money import Unit, format_money
+from zqtracker.domain.money import Unit
+from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN, MONTH_NAMES_EN
 
 _T: dict[str, tuple[str, str]] = {
@@ -141,11 +142,11 @@ def with_note(*notes: str) -> str:
     return out
 
 
-def planned_money(b: object, unit: Unit) -> str:
+def planned_money(b: object, unit: Unit, lang: str) -> str:
     """The planned investment of a breakdown line: "—" when none of its projects has an amount
     (a sum of nothing known is not 0)."""
     projects, planned, lacking = b.projects, b.planned_investment, b.without_amount  # type: ignore[attr-defined]
-    return NO_FIGURE if projects and lacking == projects else money(planned, unit)
+    return NO_FIGURE if projects and lacking == projects else money(planned, unit, lang)
 
 
 def is_zh(lang: str) -> bool:
@@ -180,12 +181,19 @@ def long_date(d: date, lang: str) -> str:
     return f"{d.year}年{d.month}月{d.day}日" if is_zh(lang) else f"{d.day} {MONTH_NAMES_EN[d.month - 1]} {d.year}"
 
 
-def money(yuan: int | None, unit: Unit) -> str:
-    return NO_FIGURE if yuan is None else format_money(yuan, unit)
+def money(yuan: int | None, unit: Unit, lang: str) -> str:
+    """A figure of a table whose page names the unit ("Unit: ¥ bn"), as domain.money_format
+    rounds it."""
+    return NO_FIGURE if yuan is None else MoneyFormat(unit, lang).number(yuan)
 
 
 def money_with_unit(yuan: int, unit: Unit, lang: str) -> str:
-    return format_money(yuan, unit, with_unit=True, lang=lang)
+    return MoneyFormat(unit, lang).text(yuan)
+
+
+def unit_name(unit: Unit, lang: str) -> str:
+    """ "亿元", "¥ bn"."""
+    return MoneyFormat(unit, lang).label
 
 
 def pct(value: float | None) -> str:

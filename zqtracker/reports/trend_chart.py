@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
@@ -21,7 +20,8 @@ from PySide6.QtSvg import QSvgGenerator
 
 from zqtracker.domain.cumulative import MonthSpan
 from zqtracker.domain.filters import ProjectFilter
-from zqtracker.domain.money import Unit, in_unit
+from zqtracker.domain.money import Unit
+from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN
 from zqtracker.reports.fonts import report_family, report_font
 from zqtracker.reports.page import PT, mm
@@ -130,8 +130,10 @@ def _draw(p: QPainter, d: TrendData, lang: str, unit: Unit, w: float, h: float) 
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     p.setFont(small)
 
+    money = MoneyFormat(unit, lang)
+
     def amount(v: int) -> float:
-        return float(in_unit(v, unit)) if unit is not Unit.YUAN else float(Decimal(v))
+        return float(money.value(v))
 
     bars_max = max((amount(v) for v in (*d.this_year, *d.last_year)), default=0.0)
     ytd_max = max((amount(v) for v in d.ytd), default=0.0)
@@ -140,7 +142,7 @@ def _draw(p: QPainter, d: TrendData, lang: str, unit: Unit, w: float, h: float) 
     step_r = nice_step(ytd_max, ticks)
     top_l, top_r = step_l * ticks, step_r * ticks
 
-    unit_text = unit.label(lang)
+    unit_text = money.label
     left_labels = [_tick_text(i * step_l, step_l) for i in range(ticks + 1)]
     right_labels = [_tick_text(i * step_r, step_r) for i in range(ticks + 1)]
     left_w = max(fm.horizontalAdvance(s) for s in left_labels) + mm(2)

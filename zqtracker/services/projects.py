@@ -26,6 +26,10 @@ class ProjectService:
         with self.db.session() as s:
             return ProjectRepository(s).list_rows(f, limit=limit)
 
+    def id_by_code(self, code: str) -> int | None:
+        with self.db.session() as s:
+            return ProjectRepository(s).id_by_code(code)
+
     def figures_of(self, ids: Sequence[int] | None = None) -> dict[int, tuple]:
         """Per project that has one: (自开工累计 yuan, its year, its month, ForeignAmount or None)."""
         with self.db.session() as s:

@@ -53,6 +53,7 @@ class DetailPane(QWidget):
         self.ctx: AppContext | None = None
         self.project: Project | None = None
         self._unit = unit
+        self._exact = False
         self._fmt = Formatter(unit)
         self.title = QLabel(self)
         self.title.setWordWrap(True)
@@ -131,8 +132,8 @@ class DetailPane(QWidget):
         self.plans_model = AnnualPlanModel(self)
         self.plans = GridView()
         self.plans.setModel(self.plans_model)
-        self.monthly_model.set_unit(self._unit)
-        self.plans_model.set_unit(self._unit)
+        self.monthly_model.set_unit(self._unit, self._exact)
+        self.plans_model.set_unit(self._unit, self._exact)
         self.year_spin = QSpinBox()
         self.year_spin.setRange(1990, 2200)
         self.year_spin.setValue(date.today().year)
@@ -181,12 +182,13 @@ class DetailPane(QWidget):
         self.ctx = ctx
         self.show_project(None)
 
-    def set_unit(self, unit: Unit) -> None:
-        self._unit = unit
-        self._fmt = Formatter(unit)
+    def set_unit(self, unit: Unit, exact: bool = False) -> None:
+        """Money in ``unit``, rounded as usual or (``exact``) with every digit."""
+        self._unit, self._exact = unit, exact
+        self._fmt = Formatter(unit, exact=exact)
         if self.tabs is not None:
-            self.monthly_model.set_unit(unit)
-            self.plans_model.set_unit(unit)
+            self.monthly_model.set_unit(unit, exact)
+            self.plans_model.set_unit(unit, exact)
         self._retranslate()
         self.refresh()
 
@@ -324,8 +326,11 @@ class DetailPane(QWidget):
     # -- language --------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
+            self._fmt = Formatter(self._unit, exact=self._exact)
+            if self.tabs is not None:  # the grids' unit is the language's too (亿元 / ¥ bn)
+                self.monthly_model.set_unit(self._unit, self._exact)
+                self.plans_model.set_unit(self._unit, self._exact)
             self._retranslate()
-            self._fmt = Formatter(self._unit)
             self.refresh()
         elif event.type() == QEvent.Type.PaletteChange:
             self.subtitle.setStyleSheet(muted_style(self.palette()))
@@ -348,7 +353,7 @@ class DetailPane(QWidget):
         self.tabs.setTabText(0, self.tr("Details"))
         self.tabs.setTabText(1, self.tr("History"))
         self.tabs.setTabText(2, self.tr("Investment"))
-        unit = self._unit.label(lang)
+        unit = self._fmt.unit_label
         self.monthly_caption.setText(self.tr("Completed investment by month (%1)").replace("%1", unit))
         self.plans_caption.setText(self.tr("Annual plans (%1)").replace("%1", unit))
         self.history.setHorizontalHeaderLabels([self.tr("Date"), self.tr("From"), self.tr("To"), self.tr("Note")])

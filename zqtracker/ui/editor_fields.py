@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from zqtracker.domain.errors import Problem, ValidationError
 from zqtracker.domain.models import Sector
 from zqtracker.domain.money import Unit, parse_money
+from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.ui.formatting import Formatter
 
 _NO_DATE = QDate(1900, 1, 1)
@@ -52,8 +53,10 @@ class MoneyEdit(QWidget):
         self.set_unit(unit)
 
     def set_unit(self, unit: Unit, lang: str = "en") -> None:
+        """Amounts typed and shown in ``unit`` as a reader of ``lang`` counts it (亿元 / ¥ bn)."""
         self.unit = unit
-        self.suffix.setText(unit.label(lang))
+        self.format = MoneyFormat(unit, lang, exact=True)
+        self.suffix.setText(self.format.label)
 
     def value(self) -> int | None:
         text = self.line.text().strip()
@@ -61,14 +64,11 @@ class MoneyEdit(QWidget):
             if self.required:
                 raise ValidationError(Problem("required", self.field))
             return None
-        return parse_money(text, self.unit, field=self.field)
+        return parse_money(text, self.format.factor, field=self.field)
 
     def set_value(self, yuan: int | None) -> None:
-        if yuan is None:
-            self.line.clear()
-            return
-        fmt = Formatter(self.unit)
-        self.line.setText(fmt.money(yuan).replace(fmt.locale.groupSeparator(), ""))
+        """Every digit (an edit must never round an amount the user did not touch)."""
+        self.line.setText(self.format.number(yuan, grouping=False))
 
 
 class DecimalEdit(QLineEdit):

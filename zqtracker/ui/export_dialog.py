@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.money import Unit
+from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.io.summary_sheets import join_filters
 from zqtracker.services.context import AppContext
 from zqtracker.services.exporting import (
@@ -148,8 +149,8 @@ class ExportDialog(QDialog):
         self.lang_combo.addItem("简体中文", "zh")
         form.addRow(self.tr("&Language of the workbook:"), self.lang_combo)
         self.unit_combo = QComboBox()
-        self.unit_combo.addItem(self.tr("100 million yuan (亿元)"), Unit.YI.value)
-        self.unit_combo.addItem(self.tr("10 thousand yuan (万元)"), Unit.WAN.value)
+        self.unit_combo.addItem(MoneyFormat(Unit.YI, self._lang).choice(), Unit.YI.value)
+        self.unit_combo.addItem(MoneyFormat(Unit.WAN, self._lang).choice(), Unit.WAN.value)
         form.addRow(self.tr("&Money in:"), self.unit_combo)
         file_row = QHBoxLayout()
         self.path_edit = QLineEdit()

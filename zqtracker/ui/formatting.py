@@ -1,8 +1,10 @@
 """Money, dates and numbers as the user's locale writes them, cached for a 100k-row table.
 
-Money is shown exactly: a fixed number of decimals per unit (亿元 4, 万元 2, so that columns line
-up), and more when an amount needs them — never a rounded figure. Separators and dates come from
-the default QLocale, which follows the interface language (translations.py).
+Money follows domain.money_format: 亿元 with two decimals and 万元 whole in Chinese, "¥ bn" and
+"¥ mn" with two in English, rounded half-up — or every digit with the "show every digit"
+preference (``exact``). The exact figure is always one tooltip away (:meth:`yuan`), and what an
+edit field shows is exact whatever the preference (:meth:`edit_text`). Separators and dates come
+from the default QLocale, which follows the interface language (translations.py).
 """
 
 from __future__ import annotations
@@ -13,27 +15,20 @@ from decimal import Decimal
 from PySide6.QtCore import QDate, QDateTime, QLocale
 
 from zqtracker.domain.fuzzy_dates import DatePrecision, FuzzyDate
-from zqtracker.domain.money import Unit, in_unit
-
-# Decimals always shown, and the most a unit can need to be exact to the yuan.
-MIN_DECIMALS = {Unit.YUAN: 0, Unit.WAN: 2, Unit.YI: 4}
-EXACT_DECIMALS = {Unit.YUAN: 0, Unit.WAN: 4, Unit.YI: 8}
-
-
-def exact_decimals(yuan: int, unit: Unit) -> int:
-    """Decimals needed to show ``yuan`` in ``unit`` exactly, at least the unit's usual number."""
-    needed = EXACT_DECIMALS[unit]
-    while needed > MIN_DECIMALS[unit] and yuan % (unit.factor // 10 ** (needed - 1)) == 0:
-        needed -= 1
-    return needed
+from zqtracker.domain.money import Unit
+from zqtracker.domain.money_format import MoneyFormat
 
 
 class Formatter:
-    """Formats values for display; one per (locale, unit), its caches cleared by replacing it."""
+    """Formats values for display; one per (locale, unit, exactness), its caches cleared by
+    replacing it."""
 
-    def __init__(self, unit: Unit = Unit.YI, locale: QLocale | None = None) -> None:
+    def __init__(self, unit: Unit = Unit.YI, locale: QLocale | None = None, *, exact: bool = False) -> None:
         self.unit = unit
+        self.exact = exact
         self.locale = locale or QLocale()
+        self.lang = "zh" if self.locale.language() == QLocale.Language.Chinese else "en"
+        self.money_format = MoneyFormat(unit, self.lang, exact)
         self._group = self.locale.groupSeparator() or ","
         self._point = self.locale.decimalPoint() or "."
         fmt = self.locale.dateFormat(QLocale.FormatType.ShortFormat)
@@ -49,31 +44,37 @@ class Formatter:
             return text
         return text.replace(",", "\0").replace(".", self._point).replace("\0", self._group)
 
+    @property
+    def factor(self) -> int:
+        """Yuan per unit shown: what a number typed in a money field is multiplied by."""
+        return self.money_format.factor
+
+    @property
+    def unit_label(self) -> str:
+        return self.money_format.label
+
+    def header(self, text: str) -> str:
+        """A money column's header with its unit: "计划总投资（亿元）", "Planned investment (¥ bn)"."""
+        return self.money_format.header(text)
+
+    def _format(self, unit: Unit | None, lang: str | None) -> MoneyFormat:
+        if (unit is None or unit is self.unit) and (lang is None or lang[:2] == self.lang):
+            return self.money_format
+        return MoneyFormat(unit or self.unit, lang or self.lang, self.exact)
+
     def money(self, yuan: int | None, unit: Unit | None = None) -> str:
+        """The figure alone, for a column whose header names the unit."""
+        return "" if yuan is None else self._localize(self._format(unit, None).number(yuan))
+
+    def money_with_unit(self, yuan: int | None, unit: Unit | None = None, lang: str | None = None) -> str:
+        """ "1,209.00亿元", "¥120.90 bn"."""
+        return "" if yuan is None else self._localize(self._format(unit, lang).text(yuan))
+
+    def edit_text(self, yuan: int | None) -> str:
+        """Every digit, without grouping, in the shown unit: what a user would type back."""
         if yuan is None:
             return ""
-        unit = unit or self.unit
-        decimals = exact_decimals(yuan, unit)
-        value = in_unit(yuan, unit)
-        return self._localize(f"{value:,.{decimals}f}")
-
-    def money_with_unit(self, yuan: int | None, unit: Unit | None = None, lang: str = "en") -> str:
-        if yuan is None:
-            return ""
-        unit = unit or self.unit
-        sep = "" if lang.startswith("zh") else " "
-        return f"{self.money(yuan, unit)}{sep}{unit.label(lang)}"
-
-    def money_rounded(self, yuan: int | None, decimals: int = 2, lang: str = "en") -> str:
-        """A total for reading at a glance (status bar), with its unit; the exact figure goes in a
-        tooltip (:meth:`yuan`)."""
-        if yuan is None:
-            return ""
-        from decimal import ROUND_HALF_UP
-
-        value = in_unit(yuan, self.unit).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-        sep = "" if lang.startswith("zh") else " "
-        return f"{self._localize(f'{value:,.{decimals}f}')}{sep}{self.unit.label(lang)}"
+        return MoneyFormat(self.unit, self.lang, exact=True).number(yuan, grouping=False)  # parse_money reads "."
 
     def yuan(self, yuan: int | None) -> str:
         """Exact integer yuan with grouping (tooltips, detail views)."""

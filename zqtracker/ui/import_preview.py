@@ -16,7 +16,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from zqtracker.domain.messages import field_label
 from zqtracker.domain.models import InvestorOrigin, ProjectType
-from zqtracker.domain.money import Unit, format_money
+from zqtracker.domain.money import Unit
+from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.status import Status
 from zqtracker.io.headers import IGNORED_PREFIX, ROW_NUMBER
 from zqtracker.io.layout import ColumnInfo, column_letter
@@ -43,7 +44,7 @@ def shown_value(f: str, value: Any, lang: str) -> str:
     if value is None or value == "":
         return "—"
     if f in _MONEY:
-        return format_money(value, Unit.YI, 2, with_unit=True, lang=lang)
+        return MoneyFormat(Unit.YI, lang).text(value)
     if isinstance(value, (Status, ProjectType, InvestorOrigin)):
         return value.label(lang)
     if isinstance(value, bool):
@@ -58,8 +59,15 @@ def shown_value(f: str, value: Any, lang: str) -> str:
 def diff_text(changes: list[FieldChange], lang: str) -> str:
     """ "status 在建 → 投产, planned 12.00 → 12.10 亿元" in the user's language."""
     sep = "，" if lang.startswith("zh") else ", "
-    return sep.join(f"{field_label(c.field, lang)} {shown_value(c.field, c.before, lang)} → "
-                    f"{shown_value(c.field, c.after, lang)}" for c in changes)  # fmt: skip
+    return sep.join(f"{field_label(c.field, lang)} {' → '.join(_sides(c, lang))}" for c in changes)
+
+
+def _sides(c: FieldChange, lang: str) -> tuple[str, str]:
+    """Both values of a change; amounts with as many decimals as it takes to see the change
+    (never "12.00亿元 → 12.00亿元")."""
+    if c.field in _MONEY and isinstance(c.before, int) and isinstance(c.after, int):
+        return MoneyFormat(Unit.YI, lang).change(c.before, c.after)
+    return shown_value(c.field, c.before, lang), shown_value(c.field, c.after, lang)
 
 
 class PreviewModel(QAbstractTableModel):

@@ -28,12 +28,13 @@ _EDITABLE = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFl
 _READ_ONLY = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
 
 
-def parse_cell(text: str, unit: Unit, field: str) -> int | None:
-    """Integer yuan from a cell's text in ``unit``; None for an empty cell. Raises ValidationError."""
+def parse_cell(text: str, factor: int, field: str) -> int | None:
+    """Integer yuan from a cell's text in the shown unit (``factor`` yuan each, unless the text
+    names its own: "1.2亿"); None for an empty cell. Raises ValidationError."""
     text = text.strip()
     if not text:
         return None
-    yuan = parse_money(text, unit, field=field)
+    yuan = parse_money(text, factor, field=field)
     if yuan > MAX_MONEY:
         raise ValidationError(Problem("too_large", field, {"value": text}))
     return yuan
@@ -41,7 +42,7 @@ def parse_cell(text: str, unit: Unit, field: str) -> int | None:
 
 def edit_text(yuan: int | None, fmt: Formatter) -> str:
     """The exact amount without grouping, as a user would type it back."""
-    return "" if yuan is None else fmt.money(yuan).replace(fmt.locale.groupSeparator(), "")
+    return fmt.edit_text(yuan)
 
 
 class MonthlyInvestmentModel(QAbstractTableModel):
@@ -62,9 +63,9 @@ class MonthlyInvestmentModel(QAbstractTableModel):
         self._years: list[int] = []
         self._fmt = Formatter(Unit.YI)
 
-    def set_unit(self, unit: Unit) -> None:
+    def set_unit(self, unit: Unit, exact: bool = False) -> None:
         self.beginResetModel()
-        self._fmt = Formatter(unit)
+        self._fmt = Formatter(unit, exact=exact)
         self.endResetModel()
 
     def set_records(
@@ -179,7 +180,7 @@ class MonthlyInvestmentModel(QAbstractTableModel):
         if (year, month) in self._inside:
             return False
         try:
-            amount = parse_cell(str(value or ""), self._fmt.unit, "amount")
+            amount = parse_cell(str(value or ""), self._fmt.factor, "amount")
         except ValidationError as exc:
             self.problem.emit("; ".join(p.message(ui_lang()) for p in exc.problems))
             return False
@@ -208,7 +209,7 @@ class MonthlyInvestmentModel(QAbstractTableModel):
                     r, c = top.row() + dr, top.column() + dc
                     if r >= 12 or c >= len(self._years) or (self._years[c], r + 1) in self._inside:
                         continue
-                    changes.append((self._years[c], r + 1, parse_cell(cell, self._fmt.unit, "amount")))
+                    changes.append((self._years[c], r + 1, parse_cell(cell, self._fmt.factor, "amount")))
         except ValidationError as exc:
             self.problem.emit("; ".join(p.message(ui_lang()) for p in exc.problems))
             return
@@ -230,9 +231,9 @@ class AnnualPlanModel(QAbstractTableModel):
         self._years: list[int] = []
         self._fmt = Formatter(Unit.YI)
 
-    def set_unit(self, unit: Unit) -> None:
+    def set_unit(self, unit: Unit, exact: bool = False) -> None:
         self.beginResetModel()
-        self._fmt = Formatter(unit)
+        self._fmt = Formatter(unit, exact=exact)
         self.endResetModel()
 
     def set_data(
@@ -307,7 +308,7 @@ class AnnualPlanModel(QAbstractTableModel):
             return False
         year = self._years[index.row()]
         try:
-            amount = parse_cell(str(value or ""), self._fmt.unit, "plan")
+            amount = parse_cell(str(value or ""), self._fmt.factor, "plan")
         except ValidationError as exc:
             self.problem.emit("; ".join(p.message(ui_lang()) for p in exc.problems))
             return False

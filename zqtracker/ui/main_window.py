@@ -32,6 +32,7 @@ from zqtracker.ui.settings import (
     DETAIL_VISIBLE,
     HEADER_STATE,
     LANGUAGE,
+    MONEY_EXACT,
     MONEY_UNIT,
     SPLITTER_STATE,
     STALE_MONTHS,
@@ -78,7 +79,11 @@ class MainWindow(QMainWindow):
         self._pending_name = ""  # the file whose first page shows while it opens
 
         self.projects = ProjectsPage(
-            self.events, unit=self.settings.money_unit, stale_months=self.settings.stale_months, parent=self
+            self.events,
+            unit=self.settings.money_unit,
+            exact=self.settings.get(MONEY_EXACT),
+            stale_months=self.settings.stale_months,
+            parent=self,
         )
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -144,8 +149,8 @@ class MainWindow(QMainWindow):
         s = self.settings
         if key == LANGUAGE.key and self.translations is not None:
             self.translations.switch(s.language)
-        elif key == MONEY_UNIT.key:
-            self.projects.set_unit(s.money_unit)
+        elif key in (MONEY_UNIT.key, MONEY_EXACT.key):
+            self.projects.set_unit(s.money_unit, s.get(MONEY_EXACT))
         elif key == STALE_MONTHS.key and s.stale_months != self.projects.stale_months:
             self.projects.set_stale_months(s.stale_months)
 

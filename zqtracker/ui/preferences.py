@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, Q
 from zqtracker.domain.money import Unit
 from zqtracker.ui.backups import BackupsPreference
 from zqtracker.ui.palette import muted_style
-from zqtracker.ui.settings import REOPEN_LAST, Settings
+from zqtracker.ui.settings import MONEY_EXACT, REOPEN_LAST, Settings
 from zqtracker.ui.translations import CHINESE, ENGLISH
 
 
@@ -28,8 +28,12 @@ class PreferencesDialog(QDialog):
         self.language.addItem("English", ENGLISH)
         self.language.addItem("简体中文", CHINESE)
         self.unit = QComboBox()
-        self.unit.addItem(self.tr("100 million yuan (亿元)"), Unit.YI.value)
-        self.unit.addItem(self.tr("10 thousand yuan (万元)"), Unit.WAN.value)
+        self.unit.addItem(self.tr("亿元 — in English ¥ bn (billions)"), Unit.YI.value)
+        self.unit.addItem(self.tr("万元 — in English ¥ mn (millions)"), Unit.WAN.value)
+        self.exact = QCheckBox(self.tr("Show every digit (no rounding)"))
+        self.exact.setToolTip(
+            self.tr("Amounts are rounded to the unit's usual decimals; the exact amount is in their tooltip.")
+        )
         self.output_language = QComboBox()
         self.output_language.addItem(self.tr("Same as the interface"), "")
         self.output_language.addItem("English", "en")
@@ -53,6 +57,7 @@ class PreferencesDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Show money in"), self.unit)
+        form.addRow("", self.exact)
         form.addRow(self.tr("Printouts and workbooks in"), self.output_language)
         form.addRow(self.tr("Stale after"), self.stale)
         form.addRow("", hint)
@@ -67,6 +72,7 @@ class PreferencesDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
         self.unit.setCurrentIndex(max(0, self.unit.findData(s.money_unit.value)))
         self.output_language.setCurrentIndex(max(0, self.output_language.findData(s.output_language)))
+        self.exact.setChecked(s.get(MONEY_EXACT))
         self.stale.setValue(s.stale_months)
         self.reopen.setChecked(s.get(REOPEN_LAST))
         self.backups.load()
@@ -76,6 +82,7 @@ class PreferencesDialog(QDialog):
         s.language = self.language.currentData()
         s.money_unit = Unit(self.unit.currentData())
         s.output_language = self.output_language.currentData()
+        s.set(MONEY_EXACT, self.exact.isChecked())
         s.stale_months = self.stale.value()
         s.set(REOPEN_LAST, self.reopen.isChecked())
         self.backups.save()

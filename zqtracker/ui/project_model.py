@@ -68,6 +68,7 @@ class ProjectTableModel(QAbstractTableModel):
         self.visible_planned = 0  # of the shown rows whose amount is known
         self.visible_without_amount = 0  # shown rows without a planned investment
         self._unit = unit
+        self._exact = False
         self._fmt = Formatter(unit)
         self._lang = ui_lang()
         self._stale_icon = None
@@ -233,9 +234,10 @@ class ProjectTableModel(QAbstractTableModel):
         self.rows_changed.emit()
 
     # -- settings that change the text -----------------------------------------------------
-    def set_unit(self, unit: Unit) -> None:
-        self._unit = unit
-        self._fmt = Formatter(unit)
+    def set_unit(self, unit: Unit, exact: bool = False) -> None:
+        """Money in ``unit``, rounded as usual or (``exact``) with every digit."""
+        self._unit, self._exact = unit, exact
+        self._fmt = Formatter(unit, exact=exact)
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
         self._repaint_columns([c.key for c in self.columns if c.kind is Kind.MONEY])
 
@@ -250,7 +252,7 @@ class ProjectTableModel(QAbstractTableModel):
     def retranslate(self) -> None:
         """The language (and with it the locale) changed: new labels, separators and dates."""
         self._lang = ui_lang()
-        self._fmt = Formatter(self._unit)
+        self._fmt = Formatter(self._unit, exact=self._exact)
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
         if self._visible:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._visible) - 1, len(self.columns) - 1))
@@ -313,11 +315,7 @@ class ProjectTableModel(QAbstractTableModel):
 
     def header_label(self, column: Column) -> str:
         label = column.label(self._lang)
-        if column.kind is Kind.MONEY:
-            if self._lang == "zh":
-                return f"{label}（{self._unit.label('zh')}）"
-            return f"{label} ({self._unit.label('en')})"
-        return label
+        return self._fmt.header(label) if column.kind is Kind.MONEY else label
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -50,7 +50,9 @@ class ProjectsPage(QWidget):
     # The first rows were painted (launch timing).
     first_rows_painted = Signal()
 
-    def __init__(self, events: DataEvents, *, unit: Unit = Unit.YI, stale_months: int = 6, parent=None) -> None:
+    def __init__(
+        self, events: DataEvents, *, unit: Unit = Unit.YI, exact: bool = False, stale_months: int = 6, parent=None
+    ) -> None:
         super().__init__(parent)
         self.ctx: AppContext | None = None
         self.events = events
@@ -60,6 +62,8 @@ class ProjectsPage(QWidget):
         self.filter_bar = FilterBar(self)
         self.table = ProjectTableView(self.model, self)
         self.detail = DetailPane(self, unit=unit)
+        if exact:
+            self.set_unit(unit, exact)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
@@ -115,9 +119,10 @@ class ProjectsPage(QWidget):
     def focus_search(self) -> None:
         self.filter_bar.focus_search()
 
-    def set_unit(self, unit: Unit) -> None:
-        self.model.set_unit(unit)
-        self.detail.set_unit(unit)
+    def set_unit(self, unit: Unit, exact: bool = False) -> None:
+        """Money in ``unit``, rounded as usual or (``exact``) with every digit."""
+        self.model.set_unit(unit, exact)
+        self.detail.set_unit(unit, exact)
         self._emit_summary()
 
     def set_stale_months(self, months: int) -> None:
@@ -293,7 +298,7 @@ class ProjectsPage(QWidget):
             text = (
                 self.tr("%1 of %2 projects").replace("%1", fmt.integer(shown)).replace("%2", fmt.integer(m.total_count))
             )
-        text += "  ·  " + self.tr("planned %1").replace("%1", fmt.money_rounded(m.visible_planned, lang=lang))
+        text += "  ·  " + self.tr("planned %1").replace("%1", fmt.money_with_unit(m.visible_planned, lang=lang))
         text += without_amount_text(m.visible_without_amount, lang)
         stale = m.stale_count if m.filter.is_empty() else sum(1 for r in visible if m.is_stale(r.id))
         if m.activity_known and stale:

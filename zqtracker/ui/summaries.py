@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.money import Unit
+from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.reports.build import build_report
 from zqtracker.reports.layout import layout_report
 from zqtracker.reports.model import Report, View
@@ -186,8 +187,8 @@ class SummariesWidget(QWidget):
         for m in range(1, 13):
             self.month_combo.setItemText(m - 1, QLocale().monthName(m, QLocale.FormatType.ShortFormat))
         self.month_combo.setToolTip(self.tr("Last month included (January to this month)"))
-        self.unit_combo.setItemText(0, self.tr("100m yuan (亿元)"))
-        self.unit_combo.setItemText(1, self.tr("10k yuan (万元)"))
+        self.unit_combo.setItemText(0, MoneyFormat(Unit.YI, self._ui_lang()).choice())
+        self.unit_combo.setItemText(1, MoneyFormat(Unit.WAN, self._ui_lang()).choice())
         self.lang_combo.setToolTip(self.tr("Language of the printed view"))
         self.key_only_check.setText(self.tr("Key projects only"))
         self.key_only_check.setToolTip(self.tr("The key-project report (重点项目); off: every project with a plan"))

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 
 from zqtracker.cli.console import Console, ExitCode
-from zqtracker.domain.money import format_money
+from zqtracker.domain.money import Unit
+from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.services.admin import NotEmptyError, create_demo
 from zqtracker.services.demo import DEFAULT_PROJECTS
 from zqtracker.storage.database import open_database
@@ -34,7 +35,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
         return ExitCode.REFUSED
     finally:
         database.close()
-    planned = format_money(result.signed_2023_planned, with_unit=True, lang=console.lang)
+    planned = MoneyFormat(Unit.YI, console.lang).text(result.signed_2023_planned)
     if console.zh:
         console.print(
             f"演示数据已写入 {database.display_name}：{result.projects} 个项目，其中 2023 年签约 "

@@ -10,7 +10,7 @@ from zqtracker.cli.common import add_filter_arguments, add_unit_argument, filter
 from zqtracker.cli.console import Console, ExitCode
 from zqtracker.domain.filters import ProjectRow
 from zqtracker.domain.fuzzy_dates import DatePrecision, FuzzyDate
-from zqtracker.domain.money import format_money
+from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.unknown import without_amount_text
 
 
@@ -92,8 +92,9 @@ def run(args: argparse.Namespace, console: Console) -> int:
     lang = console.lang
     if demo:
         console.print("【演示数据】" if console.zh else "[DEMO DATA]")
-    head = ("编号", "项目名称", "区域", "行业", "状态", f"计划总投资（{unit.label('zh')}）") if console.zh else (
-        "Code", "Name", "District", "Sector", "Status", f"Planned ({unit.label('en')})")  # fmt: skip
+    money = MoneyFormat(unit, lang)
+    head = ("编号", "项目名称", "区域", "行业", "状态", money.header("计划总投资")) if console.zh else (
+        "Code", "Name", "District", "Sector", "Status", money.header("Planned"))  # fmt: skip
     console.print("\t".join(head))
     total = without = 0
     for r in rows:
@@ -109,11 +110,11 @@ def run(args: argparse.Namespace, console: Console) -> int:
                     r.district or "",
                     r.sector or "",
                     r.status.label(lang),
-                    "" if r.planned_investment is None else format_money(r.planned_investment, unit),
+                    money.number(r.planned_investment),
                 )
             )
         )
-    amount = format_money(total, unit, with_unit=True, lang=lang)
+    amount = money.text(total)
     console.print(
         f"共 {len(rows)} 个项目，计划总投资 {amount}{without_amount_text(without, 'zh')}"
         if console.zh

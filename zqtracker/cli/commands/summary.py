@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from zqtracker.cli.common import add_filter_arguments, add_unit_argument, filter_from_args, open_context, unit_of
-from zqtracker.cli.console import Console, ExitCode
-from zqtracker.domain.money import format_money
+from zqtracker.cli.console import Console, ExitCode, display_width, pad
+from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN
 from zqtracker.domain.unknown import unclassified_label, without_amount_text
 
@@ -35,8 +35,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
     lang = console.lang
     zh = console.zh
 
-    def money(v: int) -> str:
-        return format_money(v, unit, with_unit=True, lang=lang)
+    money = MoneyFormat(unit, lang).text
 
     def pct(v: float | None) -> str:
         return "—" if v is None else f"{v:+.1f}%"
@@ -66,26 +65,33 @@ def run(args: argparse.Namespace, console: Console) -> int:
             "",
             "By status:",
         ]
-    for status, b in summary.by_status.items():
-        lines.append(
-            f"  {status.label(lang):<20} {b.projects:>6}  "
-            f"{'—' if b.projects and b.without_amount == b.projects else money(b.planned_investment):>16}"
-            f"{without_amount_text(b.without_amount, lang)}"
-        )
+    lines += _table([(status.label(lang), str(b.projects),
+                      "—" if b.projects and b.without_amount == b.projects else money(b.planned_investment),
+                      without_amount_text(b.without_amount, lang).strip())
+                     for status, b in summary.by_status.items()], right=(1, 2))  # fmt: skip
     lines += ["", "按行业（累计完成投资，同比）：" if zh else "By sector (completed YTD, year on year):"]
-    for name, y in c.by_sector.items():
-        lines.append(f"  {name:<16} {money(y.ytd):>16}  {pct(y.yoy_pct):>8}")
+    sectors = [(name, money(y.ytd), pct(y.yoy_pct)) for name, y in c.by_sector.items()]
     if summary.unclassified_sector.projects or c.unclassified_sector.ytd or c.unclassified_sector.prior_ytd:
         y = c.unclassified_sector
-        lines.append(f"  {unclassified_label('sector', lang):<16} {money(y.ytd):>16}  {pct(y.yoy_pct):>8}")
+        sectors.append((unclassified_label("sector", lang), money(y.ytd), pct(y.yoy_pct)))
+    lines += _table(sectors, right=(1, 2))
     lines += ["", "按区域（累计完成投资，同比）：" if zh else "By district (completed YTD, year on year):"]
-    for name, y in c.by_district.items():
-        lines.append(f"  {name:<16} {money(y.ytd):>16}  {pct(y.yoy_pct):>8}")
+    districts = [(name, money(y.ytd), pct(y.yoy_pct)) for name, y in c.by_district.items()]
     if summary.unclassified_district.projects or c.unclassified_district.ytd or c.unclassified_district.prior_ytd:
         y = c.unclassified_district
-        lines.append(f"  {unclassified_label('district', lang):<16} {money(y.ytd):>16}  {pct(y.yoy_pct):>8}")
+        districts.append((unclassified_label("district", lang), money(y.ytd), pct(y.yoy_pct)))
+    lines += _table(districts, right=(1, 2))
     console.print("\n".join(lines))
     return ExitCode.OK
+
+
+def _table(rows: list[tuple[str, ...]], right: tuple[int, ...] = ()) -> list[str]:
+    """Rows as indented columns, padded by terminal width (a Chinese name is twice as wide as
+    its characters count), numbers right-aligned."""
+    if not rows:
+        return []
+    widths = [max(display_width(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return ["  " + "  ".join(pad(cell, widths[i], right=i in right) for i, cell in enumerate(r)).rstrip() for r in rows]
 
 
 def _month(m: int) -> str:

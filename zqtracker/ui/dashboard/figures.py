@@ -6,10 +6,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from zqtracker.charts.labels import count_text, exact_money, money_text, pct_text, period_label
+from zqtracker.charts.labels import count_text, exact_money, pct_text, period_label
 from zqtracker.charts.theme import Theme
 from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.money import Unit
+from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.status import Status
 from zqtracker.domain.unknown import without_amount, without_amount_text
 from zqtracker.services.dashboard import DashboardFigures
@@ -21,10 +22,15 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 
 
-def fill_tiles(w: DashboardWidget, f: DashboardFigures, lang: str, unit: Unit, theme: Theme) -> None:
+def fill_tiles(
+    w: DashboardWidget, f: DashboardFigures, lang: str, unit: Unit, theme: Theme, exact: bool = False
+) -> None:
+    """``exact``: every digit (the preference), else the usual decimals with the exact figure in
+    the tooltip."""
     s = f.summary
     c = s.completed
-    unit_name = unit.label(lang)
+    money = MoneyFormat(unit, lang, exact)
+    unit_name = money.label
     period = period_label(f.year, f.through, lang)
     tiles = w.tiles
 
@@ -40,7 +46,7 @@ def fill_tiles(w: DashboardWidget, f: DashboardFigures, lang: str, unit: Unit, t
     tiles["planned"].caption.setText(translate("DashboardTiles", "Planned, {unit}").format(unit=unit_name))
     lacking = s.projects_without_amount
     tiles["planned"].set_figure(
-        money_text(s.planned_investment, unit, lang, with_unit=False),
+        money.number(s.planned_investment),
         without_amount(lacking, lang) if lacking else translate("DashboardTiles", "total of all projects"),
         tooltip=exact_money(s.planned_investment, unit, lang) + without_amount_text(lacking, lang),
     )
@@ -56,7 +62,7 @@ def fill_tiles(w: DashboardWidget, f: DashboardFigures, lang: str, unit: Unit, t
 
     tiles["ytd"].caption.setText(translate("DashboardTiles", "Completed, {unit}").format(unit=unit_name))
     tiles["ytd"].set_figure(
-        money_text(c.total.ytd, unit, lang, with_unit=False),
+        money.number(c.total.ytd),
         period,
         tooltip=translate("DashboardTiles", "Completed {period}: {amount}").format(
             period=period, amount=exact_money(c.total.ytd, unit, lang)
@@ -65,7 +71,7 @@ def fill_tiles(w: DashboardWidget, f: DashboardFigures, lang: str, unit: Unit, t
 
     growth = c.total.yoy_pct
     up, down = theme.growth(lang)
-    prior_short = money_text(c.total.prior_ytd, unit, lang, with_unit=False)
+    prior_short = money.number(c.total.prior_ytd)
     if not c.total.comparable:  # a 1–X月 figure straddles the period's month: no growth rather than a wrong one
         tiles["yoy"].set_figure("—", figure_texts.not_comparable())
     elif growth is None:
@@ -85,7 +91,7 @@ def fill_tiles(w: DashboardWidget, f: DashboardFigures, lang: str, unit: Unit, t
     tiles["signed"].caption.setText(translate("DashboardTiles", "Signed {period}").format(period=period))
     tiles["signed"].set_figure(
         count_text(signed_n),
-        translate("DashboardTiles", "planned {amount}").format(amount=money_text(signed_planned, unit, lang)),
+        translate("DashboardTiles", "planned {amount}").format(amount=money.text(signed_planned)),
         tooltip=translate(
             "DashboardTiles", "Projects signed {period}, planned {amount}. Click to list the projects signed in {year}."
         ).format(

@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 
 from zqtracker.charts import CHART_NAMES
 from zqtracker.domain.money import Unit
+from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.services.context import AppContext
 from zqtracker.services.dashboard import DashboardFigures, DashboardService
 from zqtracker.ui.dashboard.tiles import KeyFigureTile
 from zqtracker.ui.events import DataEvents
-from zqtracker.ui.settings import MONEY_UNIT, Settings
+from zqtracker.ui.settings import MONEY_EXACT, MONEY_UNIT, Settings
 
 if TYPE_CHECKING:
     from zqtracker.charts.theme import Theme
@@ -128,8 +129,9 @@ class DashboardWidget(QWidget):
         """Every word of the dashboard in the current language (at construction and on a switch)."""
         self.year_box.setAccessibleName(self.tr("Year"))
         self.through_box.setAccessibleName(self.tr("Through month"))
-        self.unit_box.setItemText(0, self.tr("100m yuan (亿元)"))
-        self.unit_box.setItemText(1, self.tr("10k yuan (万元)"))
+        lang = self._translation_language()
+        self.unit_box.setItemText(0, MoneyFormat(Unit.YI, lang).choice())
+        self.unit_box.setItemText(1, MoneyFormat(Unit.WAN, lang).choice())
         for label, text in zip(
             self._bar_labels, (self.tr("&Year"), self.tr("&Through"), self.tr("&Unit")), strict=True
         ):
@@ -265,6 +267,8 @@ class DashboardWidget(QWidget):
         self.settings.money_unit = Unit(str(self.unit_box.itemData(index)))  # announced: see below
 
     def _on_setting_changed(self, key: str) -> None:
+        if key == MONEY_EXACT.key and self.figures is not None:
+            self._show(self.figures)
         if key != MONEY_UNIT.key or self.settings.money_unit is self.unit:
             return
         self.unit = self.settings.money_unit
@@ -287,7 +291,7 @@ class DashboardWidget(QWidget):
         self.figures = figures
         self._fill_selectors(figures)
         theme = self.theme()
-        fill_tiles(self, figures, self.lang, self.unit, theme)
+        fill_tiles(self, figures, self.lang, self.unit, theme, self.settings.get(MONEY_EXACT))
         for panel in self.panels.values():
             panel.set_figures(figures, self.lang, self.unit, theme)
 

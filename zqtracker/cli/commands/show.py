@@ -1,0 +1,121 @@
+"""``zqtracker show CODE|ID``: one project with every field, its figures and its monthly records.
+
+What ``list`` gives per project, plus what a project carries beyond a table row: 自开工累计 with its
+month and share of planned investment, the amount as given in another currency, each date at its
+precision, and the monthly records — a 1–X月 figure labelled as covering those months.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from zqtracker.cli.commands.list_projects import figures_json, json_number
+from zqtracker.cli.common import add_unit_argument, open_context, unit_of
+from zqtracker.cli.console import Console, ExitCode
+from zqtracker.domain.cumulative import MonthSpan, span_of
+from zqtracker.domain.errors import NotFoundError
+from zqtracker.domain.fuzzy_dates import DATE_FIELDS
+from zqtracker.domain.messages import field_label
+from zqtracker.domain.models import Project
+from zqtracker.domain.money import Unit
+from zqtracker.domain.money_format import MoneyFormat
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("show", help="one project: every field, its figures and monthly records")
+    p.add_argument("project", help="the project's code, or its id")
+    add_unit_argument(p)
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, console: Console) -> int:
+    ctx = open_context(args)
+    try:
+        project = _find(ctx, args.project)
+        if project is None:
+            console.error(f"没有项目“{args.project}”" if console.zh else f"no project {args.project!r}")
+            return ExitCode.INVALID_INPUT
+        records = ctx.projects.investment(project.id)  # type: ignore[arg-type]
+        figures = ctx.projects.figures_of([project.id]).get(project.id)  # type: ignore[list-item]
+    finally:
+        ctx.close()
+    if args.json:
+        console.json(_json(project, records, figures))
+        return ExitCode.OK
+    lang, unit = console.lang, unit_of(args)
+    lines = [(field_label("name", lang), project.name), (field_label("code", lang), project.code or "")]
+    lines += [(field_label(f, lang), _text(project, f, lang, unit)) for f in ("sector", "district", "status")]
+    lines.append(
+        (_with_unit(field_label("planned_investment", lang), unit, lang), _money(project.planned_investment, unit, lang))
+    )
+    if project.planned_foreign is not None:
+        lines.append((field_label("planned_foreign", lang), project.planned_foreign.label(lang)))
+    if project.since_start_amount is not None:
+        share = project.since_start_pct
+        month = MonthSpan(project.since_start_year, project.since_start_month, project.since_start_month)  # type: ignore[arg-type]
+        text = _money(project.since_start_amount, unit, lang)
+        when = month.label(lang, with_year=True)
+        if lang.startswith("zh"):
+            text += ("" if share is None else f"（占计划总投资 {share:.1f}%）") + f"，截至{when}"
+        else:
+            text += ("" if share is None else f" ({share:.1f}% of planned)") + f", through {when}"
+        lines.append((_with_unit(field_label("since_start_amount", lang), unit, lang), text))
+    for f in DATE_FIELDS:
+        fuzzy = project.fuzzy(f)
+        lines.append((field_label(f, lang), "" if fuzzy is None else fuzzy.label(lang, fuzzy.day.isoformat())))
+    for label, value in lines:
+        console.print(f"{label}\t{value}")
+    if records:
+        console.print("")
+        console.print(("月份" if console.zh else "Month") + "\t" + _with_unit(field_label("amount", lang), unit, lang))
+        for r in records:
+            console.print(f"{span_of(r).label(lang, with_year=True)}\t{_money(r.amount, unit, lang)}")
+    return ExitCode.OK
+
+
+def _find(ctx, key: str) -> Project | None:
+    """By code first (codes may be digits: "007"), else by id."""
+    pid = ctx.projects.id_by_code(key)
+    if pid is None and key.isdigit():
+        pid = int(key)
+    if pid is None:
+        return None
+    try:
+        return ctx.projects.get(pid)
+    except NotFoundError:
+        return None
+
+
+def _money(yuan: int | None, unit: Unit, lang: str) -> str:
+    """Every digit down to the yuan: what is stored, not a rounding of it (domain.money_format)."""
+    return "" if yuan is None else MoneyFormat(unit, lang, exact=True).number(yuan)
+
+
+def _with_unit(label: str, unit: Unit, lang: str) -> str:
+    return MoneyFormat(unit, lang).header(label)
+
+
+def _text(project: Project, field: str, lang: str, unit) -> str:
+    value = getattr(project, field)
+    if field == "status":
+        return value.label(lang)
+    return "" if value is None else str(value)
+
+
+def _json(project: Project, records, figures) -> dict:
+    out: dict[str, object] = {
+        "id": project.id, "code": project.code, "name": project.name, "enterprise": project.enterprise,
+        "sector": project.sector, "district": project.district, "status": project.status.value,
+        "planned_investment_yuan": project.planned_investment, "land_area_mu": json_number(project.land_area_mu),
+        "expected_annual_output_yuan": project.expected_annual_output,
+        "expected_annual_tax_yuan": project.expected_annual_tax,
+        **{f: None if project.fuzzy(f) is None else project.fuzzy(f).iso() for f in DATE_FIELDS},  # type: ignore[union-attr]
+        "is_key_project": project.is_key_project, "project_type": project.project_type.value,
+        "investor_origin": project.investor_origin.value, "officer": project.officer, "notes": project.notes,
+        **figures_json(figures),
+        "investment": [
+            {"year": r.year, "first_month": r.first, "month": r.month, "amount_yuan": r.amount} for r in records
+        ],
+    }  # fmt: skip
+    return out

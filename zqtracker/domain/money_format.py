@@ -1,0 +1,160 @@
+"""Amounts as a person reads them: the bureau's own tables in Chinese, "¥120.90 bn" in English.
+
+One rule for every place an amount is shown — the table, the detail pane, the dashboard, charts,
+reports, the exported workbooks and the command line:
+
+============  =======================  ==========================  ============
+ preference    Chinese                  English                     decimals
+============  =======================  ==========================  ============
+ 亿元 (yi)     ``1,209.00亿元`` (10⁸)     ``¥120.90 bn`` (10⁹)          2
+ 万元 (wan)    ``12,090,000万元`` (10⁴)   ``¥120,900.00 mn`` (10⁶)      0 / 2
+============  =======================  ==========================  ============
+
+English readers count in billions and millions ("bn"/"mn", as the financial press writes them);
+Chinese readers in 亿 and 万. An amount is rounded half-up to the shown decimals; the exact
+figure, to the yuan, is :meth:`MoneyFormat.exact_text` (tooltips) — or every digit everywhere
+with ``exact=True`` (the "show every digit" preference). A change is never hidden by rounding:
+:meth:`MoneyFormat.change` shows as many decimals as the two amounts need to differ.
+
+Every text here reads back with :func:`zqtracker.domain.money.parse_money` ("¥120.90 bn",
+"1,209.00亿元"), and a workbook header "Planned investment (¥ bn)" gives its column's unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from zqtracker.domain.money import Unit
+
+
+@dataclass(frozen=True, slots=True)
+class _Scale:
+    factor: int
+    label: str  # in headers: "计划总投资（亿元）", "Planned investment (¥ bn)"
+    decimals: int  # shown by default
+
+
+_SCALES: dict[tuple[Unit, bool], _Scale] = {
+    (Unit.YI, True): _Scale(100_000_000, "亿元", 2),
+    (Unit.WAN, True): _Scale(10_000, "万元", 0),
+    (Unit.YUAN, True): _Scale(1, "元", 0),
+    (Unit.YI, False): _Scale(1_000_000_000, "¥ bn", 2),
+    (Unit.WAN, False): _Scale(1_000_000, "¥ mn", 2),
+    (Unit.YUAN, False): _Scale(1, "¥", 0),
+}
+_SUFFIX_EN = {Unit.YI: " bn", Unit.WAN: " mn", Unit.YUAN: ""}
+
+
+def _digits(factor: int) -> int:
+    """Decimals that show any amount in this scale to the yuan (10⁸ → 8)."""
+    return len(str(factor)) - 1
+
+
+@dataclass(frozen=True, slots=True)
+class MoneyFormat:
+    """How amounts of one preference (``unit``) read in one language (``lang``: "en"/"zh")."""
+
+    unit: Unit = Unit.YI
+    lang: str = "en"
+    exact: bool = False  # every digit (to the yuan) instead of the usual decimals
+
+    @property
+    def zh(self) -> bool:
+        return self.lang.startswith("zh")
+
+    @property
+    def _scale(self) -> _Scale:
+        return _SCALES[(self.unit, self.zh)]
+
+    @property
+    def factor(self) -> int:
+        """Yuan per shown unit: a typed "12.5" in this format is 12.5 × factor yuan."""
+        return self._scale.factor
+
+    @property
+    def label(self) -> str:
+        """The unit as a column header or an axis names it: "亿元", "¥ bn"."""
+        return self._scale.label
+
+    @property
+    def decimals(self) -> int:
+        return self._scale.decimals
+
+    @property
+    def exact_decimals(self) -> int:
+        return _digits(self.factor)
+
+    def header(self, text: str) -> str:
+        """ "计划总投资（亿元）" / "Planned investment (¥ bn)"."""
+        return f"{text}（{self.label}）" if self.zh else f"{text} ({self.label})"
+
+    def value(self, yuan: int) -> Decimal:
+        """The exact amount in this scale (1 yuan is 0.000000001 in ¥ bn)."""
+        return Decimal(yuan) / self.factor if self.factor != 1 else Decimal(yuan)
+
+    def decimals_for(self, yuan: int) -> int:
+        """Decimals shown for ``yuan``: the usual ones, or (exact) as many as it needs."""
+        if not self.exact:
+            return self.decimals
+        needed = self.exact_decimals
+        while needed > self.decimals and yuan % (10 ** (self.exact_decimals - needed + 1)) == 0:
+            needed -= 1
+        return needed
+
+    def number(self, yuan: int | None, decimals: int | None = None, *, grouping: bool = True) -> str:
+        """The figure alone, for a column whose header names the unit: "1,209.00"."""
+        if yuan is None:
+            return ""
+        d = self.decimals_for(yuan) if decimals is None else decimals
+        q = Decimal(1).scaleb(-d)
+        rounded = self.value(yuan).quantize(q, rounding=ROUND_HALF_UP)
+        if rounded == 0:
+            rounded = abs(rounded)  # no "-0.00"
+        return f"{rounded:,.{d}f}" if grouping else f"{rounded:.{d}f}"
+
+    def text(self, yuan: int | None, decimals: int | None = None) -> str:
+        """An amount with its unit: "1,209.00亿元", "¥120.90 bn", "-¥0.50 mn"."""
+        if yuan is None:
+            return ""
+        figure = self.number(yuan, decimals)
+        if self.zh:
+            return f"{figure}{self.label}"
+        sign = "-" if figure.startswith("-") else ""
+        return f"{sign}¥{figure.lstrip('-')}{_SUFFIX_EN[self.unit]}"
+
+    def exact_text(self, yuan: int | None) -> str:
+        """To the yuan, for tooltips: "120,900,000,000元", "¥120,900,000,000"."""
+        if yuan is None:
+            return ""
+        return f"{yuan:,}元" if self.zh else f"{'-' if yuan < 0 else ''}¥{abs(yuan):,}"
+
+    def is_rounded(self, yuan: int) -> bool:
+        """True when the shown figure is not the exact amount."""
+        return yuan % (10 ** (self.exact_decimals - self.decimals_for(yuan))) != 0 if self.factor > 1 else False
+
+    def change(self, before: int | None, after: int | None) -> tuple[str, str]:
+        """Both sides of a change, with enough decimals to show that they differ.
+
+        "12.00亿元 → 12.00亿元" would hide a change of 10万元; here it reads "12.000亿元 →
+        12.001亿元". Equal amounts (or a side that is unknown) keep the usual decimals."""
+        if before is None or after is None or before == after:
+            return self.text(before), self.text(after)
+        d = max(self.decimals_for(before), self.decimals_for(after))
+        while d < self.exact_decimals and self.number(before, d) == self.number(after, d):
+            d += 1
+        return self.text(before, d), self.text(after, d)
+
+    def excel_format(self) -> str:
+        """The number format of a workbook cell holding an exact amount in this scale: two decimals,
+        and every further digit the amount has down to the yuan ("#,##0.00######" in 亿元), so that a
+        spreadsheet program saving a CSV "as shown" keeps the exact amount."""
+        places = self.exact_decimals
+        return "#,##0" if places == 0 else "#,##0.00" + "#" * max(0, places - 2)
+
+    def choice(self) -> str:
+        """The name of this unit in a unit chooser of the interface's language; English names the
+        Chinese unit too, which printouts and workbooks in Chinese use: "¥ bn (亿元)"."""
+        if self.zh:
+            return self.label
+        return f"{self.label} ({_SCALES[(self.unit, True)].label})"
