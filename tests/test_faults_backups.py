@@ -274,4 +274,4 @@ def test_no_room_for_the_daily_copy_still_opens_but_an_import_refuses(
 
         code, _, err = run("--db", str(path), "import", str(district_projects(tmp_path / "i.xlsx")))
         assert code == ExitCode.REFUSED and "No backup of" in err and "nothing was changed" in err
-    assert _count(path) == 560
+    assert _count(path) == 568
