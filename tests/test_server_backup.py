@@ -79,22 +79,22 @@ def test_a_server_backup_restores_the_whole_database(demo_url: str, tmp_path: Pa
     assert dump(demo_url) != before
     code, out = run("--db", demo_url, "db", "restore", "--json")
     listed = json.loads(out)["backups"]
-    assert code == 0 and [b["reason"] for b in listed] == ["manual"] and listed[0]["projects"] == 560
+    assert code == 0 and [b["reason"] for b in listed] == ["manual"] and listed[0]["projects"] == 568
     code, out = run("--db", demo_url, "db", "restore", "1", "--json")
     assert code == 0, out
     report = json.loads(out)
-    assert report["rows"]["projects"] == 560 and report["rows"]["round_districts"] >= 1
+    assert report["rows"]["projects"] == 568 and report["rows"]["round_districts"] >= 1
     assert dump(demo_url) == before and whole(demo_url)["project_changes"] == trail_before
     kept = open_database(report["previous_copy"], migrate=False, create=False)  # what was there, kept
     try:
-        assert AppContext.for_database(kept).projects.count() == 560  # one deleted, one added
+        assert AppContext.for_database(kept).projects.count() == 568  # one deleted, one added
         assert len(whole(report["previous_copy"])["project_changes"]) > len(trail_before)
     finally:
         kept.close()
     ctx = AppContext.open(demo_url)  # the server's sequences moved past the restored ids
     try:
         created = ctx.projects.create(ctx.projects.duplicate(rows[0].id))
-        assert created.id is not None and created.id > 560
+        assert created.id is not None and created.id > 568
     finally:
         ctx.close()
     code, out = run("--db", demo_url, "--lang", "zh", "db", "restore")

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.engine("postgresql")
 def test_the_peek_reads_the_first_page_like_the_repository(demo_ctx: AppContext) -> None:
     page = peek_server_first_page(demo_ctx.database.url, 50)
     full = demo_ctx.projects.list_rows()
-    assert page is not None and page.total_count == 560 and page.is_demo
+    assert page is not None and page.total_count == 568 and page.is_demo
     assert page.rows == full[:50]  # every field, same types
 
 
@@ -76,9 +76,9 @@ def test_launch_on_a_server_shows_the_first_page_before_sqlalchemy(demo_url: str
     assert first["loaded"] == []  # no SQLAlchemy, Alembic, numpy or pyqtgraph yet
     assert first["rows"] == 200 and not first["has_context"]
     assert first["title"].startswith(short_name(demo_url))
-    assert first["status"] == "Showing the first 200 of 560 projects — loading the rest…"
+    assert first["status"] == "Showing the first 200 of 568 projects — loading the rest…"
     done = report["when_loaded"]
-    assert done["rows"] == 560 and done["has_context"] and done["status"].startswith("560 projects")
+    assert done["rows"] == 568 and done["has_context"] and done["status"].startswith("568 projects")
 
 
 def test_the_peek_shows_a_district_account_only_its_district(request, db_url: str) -> None:  # type: ignore[no-untyped-def]
