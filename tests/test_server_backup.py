@@ -119,6 +119,7 @@ def test_a_restore_that_fails_half_way_changes_nothing(demo_url: str, tmp_path: 
     assert code != 0 and "nothing was restored" in out and "Traceback" not in out
     assert out.strip().count("\n") == 0, out  # one sentence
     assert whole(demo_url) == held
+    assert json.loads(run("--db", demo_url, "db", "restore", "--json")[1])["backups"] == []  # no copy left either
 
 
 def test_a_backup_from_a_newer_program_is_refused(demo_url: str, tmp_path: Path) -> None:
@@ -204,3 +205,8 @@ def test_only_an_account_that_may_change_everything_restores(request, db_url: st
         code, out = run("--db", people[kind].database.url, "db", "restore", str(backup))
         assert code != 0 and "nothing was written" in out and "Traceback" not in out, (kind, out)
     assert whole(db_url) == held
+    district = people["district"].database.url  # a district's backup holds its district alone:
+    assert run("--db", district, "db", "backup")[0] == 0  # kept apart, never listed as the whole's
+    assert json.loads(run("--db", db_url, "db", "restore", "--json")[1])["backups"] == []
+    mine = json.loads(run("--db", district, "db", "restore", "--json")[1])["backups"]
+    assert [b["projects"] for b in mine] == [2]

@@ -101,7 +101,7 @@ def list_for(database: Path | Database) -> list[BackupInfo]:
     """The copies of a SQLite file or of a server database, newest first."""
     if isinstance(database, Database):
         path = database.sqlite_path
-        return store.list_backups(path if path is not None else database.engine.url)
+        return store.list_backups(path if path is not None else store.server_source(database.engine))
     return store.list_backups(database)
 
 
@@ -120,8 +120,13 @@ def restore_server(database: Database, backup: Path) -> tuple[Path, dict[str, in
 
     check_restorable(backup)  # before the copy of the server: a refused backup costs nothing
     before = store.make_server_backup(database.engine, "restore", protect=frozenset({backup.absolute()}))
+    try:
+        rows = restore_server_backup(database.engine, backup)
+    except BaseException:  # nothing was restored: the copy of what is still there is not needed
+        before.unlink(missing_ok=True)
+        raise
     database.pinned_backups.add(before)
-    return before, restore_server_backup(database.engine, backup)
+    return before, rows
 
 
 def recover_into(damaged: Path, new: Path) -> RecoverResult:

@@ -80,9 +80,12 @@ def backups_root() -> Path:
 def folder_for(source: Path | URL, root: Path | None = None) -> Path:
     """The folder of one database's copies: its stem (readable) and a hash of its absolute path
     (unique); for a server database, of its server, port and name (whoever connects)."""
-    if isinstance(source, URL):
-        absolute = f"postgresql://{source.host or ''}:{source.port or ''}/{source.database or ''}"
-        raw_stem = f"server-{source.host or 'local'}-{source.database or ''}"
+    if isinstance(source, URL):  # see server_source: a user name only for a district account's copies
+        user = f"{source.username}@" if source.username else ""
+        absolute = f"postgresql://{user}{source.host or ''}:{source.port or ''}/{source.database or ''}"
+        raw_stem = f"server-{source.host or 'local'}-{source.database or ''}" + (
+            f"-{source.username}" if source.username else ""
+        )
     else:
         absolute = str(source.expanduser().absolute())
         raw_stem = source.stem
@@ -144,6 +147,24 @@ def make_backup(source: Path, reason: str, *, root: Path | None = None, keep: in
     return final
 
 
+def server_source(engine: Engine) -> URL:
+    """What a server database's copies are kept by: its server, port and name — and, for a district
+    staff account, which sees only its district's rows (row-level security), its user name too, so
+    that a copy of a part is never listed, and restored, as a copy of the whole."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    url = engine.url.set(password=None)
+    try:
+        with engine.connect() as conn:
+            partial = conn.exec_driver_sql(
+                "SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'zq_district') "
+                "THEN pg_has_role(current_user, 'zq_district', 'MEMBER') ELSE false END"
+            ).scalar()
+    except SQLAlchemyError:
+        partial = False  # a server that cannot answer: the copy itself will say why
+    return url if partial else url.set(username=None)
+
+
 def make_server_backup(engine: Engine, reason: str, *, root: Path | None = None, keep: int | None = None,
                        protect: set[Path] | frozenset[Path] = frozenset()) -> Path:  # fmt: skip
     """A server database as a SQLite file holding every table, in its backups folder (named and
@@ -153,7 +174,7 @@ def make_server_backup(engine: Engine, reason: str, *, root: Path | None = None,
 
     from zqtracker.storage.transfer import write_sqlite_copy
 
-    url = engine.url
+    url = server_source(engine)
     folder = folder_for(url, root)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     tmp = folder / f".{stamp}-{reason}.{os.getpid()}.part"
@@ -167,7 +188,7 @@ def make_server_backup(engine: Engine, reason: str, *, root: Path | None = None,
         if isinstance(exc, SQLAlchemyError) and not isinstance(getattr(exc, "orig", None), sqlite3.Error):
             raise  # the server's own fault (connection lost …): the caller words it
         detail = "disk full" if _is_full(exc) else (getattr(exc, "strerror", None) or str(exc))
-        shown = url.render_as_string(hide_password=True)
+        shown = engine.url.render_as_string(hide_password=True)
         raise DatabaseOpenError("backup_failed", file=shown, folder=str(folder), detail=detail) from None
     rotate(url, keep if keep is not None else keep_count(root), root=root, protect=protect | {final})
     return final
