@@ -10,15 +10,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from zqtracker.domain.filters import ProjectFilter, ProjectRow
 from zqtracker.domain.money import Unit
 from zqtracker.ui.detail_pane import DetailPane
+from zqtracker.ui.empty_state import EmptyState, ViewportOverlay
 from zqtracker.ui.filter_bar import FilterBar
 from zqtracker.ui.project_loader import PRE_RANKED, LoadedActivity, LoadedRows, ProjectLoader
 from zqtracker.ui.project_model import ProjectTableModel
 from zqtracker.ui.project_table import ProjectTableView
+from zqtracker.ui.start_page import StartPage
 from zqtracker.ui.translations import ui_lang
 
 if TYPE_CHECKING:
@@ -71,18 +73,35 @@ class ProjectsPage(QWidget):
         self.splitter.setSizes([1040, 330])
         self.splitter.setChildrenCollapsible(True)
         self.loader = ProjectLoader(self)
+        self.database_busy = False  # a database is being opened (the window says so)
+        # A filter that matches nothing says so over the table, with the way out.
+        self.no_match = EmptyState(name="no_match")
+        self._no_match_overlay = ViewportOverlay(self.table.viewport(), self.no_match)
+        self.no_match.action_requested.connect(lambda _key: self.filter_bar.clear())
+        # A database without projects (the first run) or no database: the start page instead.
+        self.start_page = StartPage(self)
+        content = QWidget(self)
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(6, 6, 6, 0)
+        inner.addWidget(self.filter_bar)
+        inner.addWidget(self.splitter, 1)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(content)
+        self.stack.addWidget(self.start_page)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 0)
-        layout.addWidget(self.filter_bar)
-        layout.addWidget(self.splitter, 1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
         self._pending_reload = False
         self._refreshing = False  # a background refresh of some rows is running
         self._queued: set[int] = set()  # ids changed meanwhile: refreshed after it
         self._connect_signals()
+        self._update_empty_states()
 
     def _connect_signals(self) -> None:
         self.filter_bar.filter_changed.connect(self._on_filter_bar_changed)
         self.model.rows_changed.connect(self._emit_summary)
+        self.model.rows_changed.connect(self._update_empty_states)
+        self.model.modelReset.connect(self._update_empty_states)
         self.table.selection_changed.connect(self._on_table_selection_changed)
         self.table.painted_rows.connect(self.first_rows_painted)
         self.loader.rows_loaded.connect(self._on_rows_loaded)
@@ -144,6 +163,7 @@ class ProjectsPage(QWidget):
         self.detail.set_context(ctx)
         if ctx is None:
             self.model.clear()
+            self._update_empty_states()
             return
         if self.model.complete:
             self.model.clear()
@@ -279,6 +299,34 @@ class ProjectsPage(QWidget):
         if current != self.detail.project_id:
             self.detail.show_project(current if ids else None)
 
+    # -- empty states ----------------------------------------------------------------------
+    def set_database_busy(self, busy: bool) -> None:
+        """A database is opening (no start page meanwhile: its projects may be on their way)."""
+        self.database_busy = busy
+        self._update_empty_states()
+
+    def is_start_page_shown(self) -> bool:
+        return self.stack.currentWidget() is self.start_page
+
+    def _update_empty_states(self) -> None:
+        m = self.model
+        empty_database = self.ctx is not None and m.complete and m.total_count == 0
+        no_database = self.ctx is None and not self.database_busy and m.total_count == 0
+        self.start_page.set_state(has_database=self.ctx is not None)
+        self.stack.setCurrentWidget(self.start_page if empty_database or no_database else self.stack.widget(0))
+        nothing_matches = m.complete and m.total_count > 0 and m.rowCount() == 0
+        if nothing_matches:
+            self._word_no_match()
+        self._no_match_overlay.set_visible(nothing_matches)
+
+    def _word_no_match(self) -> None:
+        self.no_match.set_message(
+            self.tr("No project matches these filters (%1 projects in all).").replace(
+                "%1", self.model.formatter.integer(self.model.total_count)
+            )
+        )
+        self.no_match.set_actions([("clear", self.tr("Clear filters"))])
+
     # -- status bar ------------------------------------------------------------------------
     def summary_text(self) -> str:
         m = self.model
@@ -321,4 +369,6 @@ class ProjectsPage(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.model.retranslate()
             self._emit_summary()
+            if self.no_match.isVisible():
+                self._word_no_match()
         super().changeEvent(event)

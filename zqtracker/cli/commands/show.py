@@ -47,7 +47,10 @@ def run(args: argparse.Namespace, console: Console) -> int:
     lines = [(field_label("name", lang), project.name), (field_label("code", lang), project.code or "")]
     lines += [(field_label(f, lang), _text(project, f, lang, unit)) for f in ("sector", "district", "status")]
     lines.append(
-        (_with_unit(field_label("planned_investment", lang), unit, lang), _money(project.planned_investment, unit, lang))
+        (
+            _with_unit(field_label("planned_investment", lang), unit, lang),
+            _money(project.planned_investment, unit, lang),
+        )
     )
     if project.planned_foreign is not None:
         lines.append((field_label("planned_foreign", lang), project.planned_foreign.label(lang)))
