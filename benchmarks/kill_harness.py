@@ -59,12 +59,14 @@ class Outcome:
     before: int = 0
     after: int = 0
     failures: list[str] = field(default_factory=list)
+    while_writing: int = 0  # kills that landed once the database's write-ahead log had content
     leftovers_after_kill: int = 0
     leftovers_after_next_start: int = 0
     seconds: float = 0.0
 
     def to_json(self) -> dict:
-        return {"operation": self.operation, "kills": self.kills, "before": self.before, "after": self.after,
+        return {"operation": self.operation, "kills": self.kills, "while_writing": self.while_writing,
+                "before": self.before, "after": self.after,
                 "failures": self.failures, "temporary_files_right_after_kills": self.leftovers_after_kill,
                 "temporary_files_after_next_start": self.leftovers_after_next_start,
                 "uninterrupted_seconds": round(self.seconds, 2)}  # fmt: skip
@@ -123,7 +125,7 @@ class Harness:
     def operations(self) -> dict[str, tuple[Path, list[str]]]:
         zq = [sys.executable, "-m", "zqtracker.launcher"]
         return {
-            "import merge": (self.base, [*zq, "--db", "{db}", "import", str(self.book)]),
+            "import merge": (self.base, [*zq, "--db", "{db}", "import", str(self.book), "--skip-invalid"]),
             "import replace": (self.base, [*zq, "--db", "{db}", "import", str(self.book), "--mode", "replace"]),
             "export": (self.base, [*zq, "--db", "{db}", "export", "{out}"]),
             "upgrade": (self.old, [*zq, "--db", "{db}", "db", "upgrade"]),
@@ -154,15 +156,22 @@ class Harness:
         after = signature(db)
         for i in range(kills):
             db, out = self.fresh(source, f"kill-{i}")
-            delay = self.random.uniform(0.05, outcome.seconds)
+            # Every other kill lands in the last 40% of the run, where the writing happens (the
+            # first part is Python starting and the file being read), the others anywhere.
+            low = 0.05 if i % 2 == 0 else 0.6 * outcome.seconds
+            delay = self.random.uniform(low, outcome.seconds)
             child = subprocess.Popen(self._argv(argv, db, out), env=self.env, stdout=subprocess.DEVNULL,
                                      stderr=subprocess.DEVNULL)  # fmt: skip
             time.sleep(delay)
+            wal = db.with_name(db.name + "-wal")
+            writing = wal.exists() and wal.stat().st_size > 0  # the operation had begun to write
             child.send_signal(signal.SIGKILL)
             child.wait()
             outcome.kills += 1
+            outcome.while_writing += writing
             verdict = self.check(name, db, out, before, after, outcome)
-            log(f"{name}: kill {i + 1}/{kills} at {delay:.2f}s of {outcome.seconds:.2f}s → {verdict}")
+            during = " (while writing)" if writing else ""
+            log(f"{name}: kill {i + 1}/{kills} at {delay:.2f}s of {outcome.seconds:.2f}s{during} → {verdict}")
         return outcome
 
     def check(self, name: str, db: Path, out: Path, before: tuple, after: tuple, outcome: Outcome) -> str:
@@ -259,9 +268,10 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if args.out is None:
             shutil.rmtree(work, ignore_errors=True)
-    print(f"\n{'operation':<16} {'kills':>5} {'before':>6} {'after':>6} {'failed':>6} {'tmp left':>8} {'run s':>6}")
+    print(f"\n{'operation':<16} {'kills':>5} {'writing':>7} {'before':>6} {'after':>6} {'failed':>6} {'tmp left':>8} "
+          f"{'run s':>6}")  # fmt: skip
     for r in results:
-        print(f"{r.operation:<16} {r.kills:>5} {r.before:>6} {r.after:>6} {len(r.failures):>6} "
+        print(f"{r.operation:<16} {r.kills:>5} {r.while_writing:>7} {r.before:>6} {r.after:>6} {len(r.failures):>6} "
               f"{r.leftovers_after_next_start:>8} {r.seconds:>6.1f}")  # fmt: skip
         for failure in r.failures[:5]:
             print(f"    {failure}")

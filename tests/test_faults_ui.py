@@ -144,3 +144,22 @@ def test_restore_backup_from_the_file_menu(make_window, demo_ctx: AppContext, qt
     with sqlite3.connect(path) as con:
         assert con.execute("SELECT count(*) FROM projects").fetchone() == (560,)
     window.ctx.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_preferences_keep_backups_is_shared_with_the_cli(qtbot, settings, translations, lang: str) -> None:
+    from zqtracker.services import backups
+    from zqtracker.ui.preferences import PreferencesDialog
+
+    translations.switch(lang)
+    dialog = PreferencesDialog(None, settings)
+    qtbot.addWidget(dialog)
+    assert dialog.backups.count.value() == backups.keep_count() == 10
+    dialog.backups.count.setValue(25)
+    dialog.show()
+    _shot(dialog, f"preferences-backups-{lang}.png")
+    try:
+        dialog.save()
+        assert backups.keep_count() == 25  # what `zqtracker db backup` and every import rotate to
+    finally:
+        backups.set_keep_count(10)

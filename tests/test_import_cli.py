@@ -19,7 +19,18 @@ from zqtracker.cli.console import ExitCode
 from zqtracker.cli.main import main
 
 CORPUS = Path("/work/shared/corpus/poi-xlsx")
-KEYS = {"added", "updated", "unchanged", "investment_records", "skipped", "new_sectors", "new_districts"}
+KEYS = {
+    "added",
+    "updated",
+    "unchanged",
+    "investment_records",
+    "skipped",
+    "new_sectors",
+    "new_districts",
+    "changes",
+    "changes_total",
+    "rounded",
+}
 
 
 def run(*argv: str) -> tuple[int, str, str]:

@@ -241,7 +241,7 @@ def test_all_or_nothing_and_skip_invalid(
 ) -> None:
     rows = [PROJECT_HEADER,
             [1, "A-1", "好项目", None, "光伏", "端州区", "在建", 1, None, None, None, "是"],
-            [2, "A-2", "坏项目", None, "光伏", "端州区", "研究中", "很多", None, "2023年底", None, "也许"],
+            [2, "A-2", "坏项目", None, "光伏", "端州区", "研究中", "很多", None, "明年底", None, "也许"],
             [3, "A-1", "重复项目", None, "光伏", "端州区", "在建", 1, None, None, None, "否"]]  # fmt: skip
     path = write_workbook(tmp_path / "bad.xlsx", SheetSpec("明细", rows))
     before = dump(db_path)
@@ -249,7 +249,7 @@ def test_all_or_nothing_and_skip_invalid(
     assert not result.written and dump(db_path) == before
     found = {(p.sheet, p.row, p.column, p.value, p.problem.code) for p in result.problems}
     assert found == {("明细", 3, "G", "研究中", "unknown_status"), ("明细", 3, "H", "很多", "bad_money"),
-                     ("明细", 3, "J", "2023年底", "bad_date"), ("明细", 3, "L", "也许", "bad_bool"),
+                     ("明细", 3, "J", "明年底", "bad_date"), ("明细", 3, "L", "也许", "bad_bool"),
                      ("明细", 4, "B", "A-1", "duplicate_in_file")}  # fmt: skip
     assert all(p.reason() for p in result.problems)
     result = service.import_file(path, ImportOptions(skip_invalid=True))

@@ -37,18 +37,23 @@ def test_every_date_spelling_gives_the_same_day(d: date) -> None:
 
 @given(st.dates(min_value=date(1910, 1, 1), max_value=date(2199, 12, 31)))
 def test_excel_serials_in_both_date_systems(d: date) -> None:
-    # (day numbers 1900-2200 are refused: they read as years, and no project dates from 1905)
+    # (day numbers 1900-2200 read as years — "2020" is the year 2020 — and no project dates from 1905)
     serial_1900 = (d - date(1899, 12, 30)).days
     serial_1904 = (d - date(1904, 1, 1)).days
     assert cells.parse_date(float(serial_1900), "signed_on") == d
-    assert cells.parse_date(float(serial_1904), "signed_on", date1904=True) == d
+    if not 1900 <= serial_1904 <= 2200:
+        assert cells.parse_date(float(serial_1904), "signed_on", date1904=True) == d
+    else:
+        assert cells.parse_date(float(serial_1904), "signed_on", date1904=True) == date(serial_1904, 1, 1)
 
 
 def test_the_1900_leap_year_bug_is_honoured() -> None:
-    assert cells.excel_serial_to_date(59) == date(1900, 2, 28)
-    assert cells.excel_serial_to_date(61) == date(1900, 3, 1)
+    from zqtracker.io.dates import excel_serial_to_date
+
+    assert excel_serial_to_date(59) == date(1900, 2, 28)
+    assert excel_serial_to_date(61) == date(1900, 3, 1)
     with pytest.raises(ValueError):
-        cells.excel_serial_to_date(60)  # 29 February 1900, which never was
+        excel_serial_to_date(60)  # 29 February 1900, which never was
 
 
 @given(st.integers(1900, 2200), st.integers(1, 12))
@@ -70,9 +75,44 @@ def test_year_dot_month_numbers_that_could_be_january_or_october_are_refused() -
     assert code_of(cells.parse_date, 2023.1, "signed_on") == "ambiguous_date"
     assert cells.parse_date(2023.12, "signed_on") == date(2023, 12, 1)
     assert cells.parse_date("2023.10", "signed_on") == date(2023, 10, 1)  # text keeps its zero
-    assert code_of(cells.parse_date, 2023.0, "signed_on") == "bad_date"
-    assert code_of(cells.parse_date, "2023年底", "signed_on") == "bad_date"
+    assert code_of(cells.parse_date, "2023.1", "signed_on") == "ambiguous_date"  # text as a number would be
+    assert code_of(cells.parse_date, "明年底", "signed_on") == "bad_date"
     assert code_of(cells.parse_date, "#VALUE!", "signed_on") == "cell_error"
+
+
+@pytest.mark.parametrize(("cell", "day", "precision"), [
+    (2023.0, date(2023, 1, 1), "year"), ("2020", date(2020, 1, 1), "year"), ("2020年", date(2020, 1, 1), "year"),
+    ("2025-Q2", date(2025, 4, 1), "quarter"), ("2025Q2", date(2025, 4, 1), "quarter"),
+    ("2025年二季度", date(2025, 4, 1), "quarter"), ("2025年第四季度", date(2025, 10, 1), "quarter"),
+    ("Q3 2024", date(2024, 7, 1), "quarter"), ("2023年10月", date(2023, 10, 1), "month"),
+    ("2023.10", date(2023, 10, 1), "month"), (202310, date(2023, 10, 1), "month"),
+    ("2023-10-10", date(2023, 10, 10), "day"), ("9/30/2026 12:00:00 AM", date(2026, 9, 30), "day"),
+    ((date(1905, 7, 15).toordinal(), 9504), date(2023, 11, 1), "month"),  # 2023.11 typed into a date cell
+])  # fmt: skip
+def test_dates_keep_their_precision(cell: object, day: date, precision: str) -> None:
+    from zqtracker.io.dates import parse_fuzzy
+
+    assert parse_fuzzy(cell, "signed_on") == (day, precision)
+
+
+def test_a_typed_2023_point_1_in_a_date_cell_is_refused() -> None:
+    from zqtracker.io.dates import parse_fuzzy
+
+    with pytest.raises(ValidationError) as info:  # 2023.1 typed into a date-formatted cell: 1905-07-15 02:24
+        parse_fuzzy((date(1905, 7, 15).toordinal(), 8640), "signed_on")
+    assert info.value.problems[0].code == "ambiguous_date"
+
+
+@pytest.mark.parametrize(("cell", "start", "end"), [
+    ("2009-2011", (date(2009, 1, 1), "year"), (date(2011, 1, 1), "year")),
+    ("2009—2011年", (date(2009, 1, 1), "year"), (date(2011, 1, 1), "year")),
+    ("2009年至2011年", (date(2009, 1, 1), "year"), (date(2011, 1, 1), "year")),
+    ("2022.3-2024.12", (date(2022, 3, 1), "month"), (date(2024, 12, 1), "month")),
+])  # fmt: skip
+def test_construction_periods(cell: str, start: tuple, end: tuple) -> None:
+    from zqtracker.io.dates import parse_range
+
+    assert parse_range(cell, "construction_period") == (start, end)
 
 
 @given(st.integers(0, 10**15), st.sampled_from([1, 10_000, 100_000_000]), st.integers(0, 6))
@@ -138,8 +178,8 @@ def test_header_matching_never_crashes_and_ignores_spacing(text: str) -> None:
     ("总投资\n（亿元）", "planned_investment", 10**8), ("项目 名称", "name", None), ("县（市、区）", "district", None),
     ("所在县(市、区)", "district", None), ("项目名称及建设内容", "name", None), ("建设性质", "project_type", None),
     ("产业链", "chain", None), ("2024年计划投资（亿元）", "annual_plan", 10**8), ("序号", "row_number", None),
-    ("1-9月完成投资", "ignore:cumulative", None), ("投资类型", "ignore:investment_kind", None),
-    ("建设年限", "ignore:construction_period", None), ("当月完成投资（万元）", "amount", 10_000),
+    ("1-9月完成投资", "ytd", None), ("投资类型", "ignore:investment_kind", None),
+    ("建设年限", "construction_period", None), ("当月完成投资（万元）", "amount", 10_000),
     ("Competition name", None, None), ("Land area (mu)", "land_area_mu", None),
 ])  # fmt: skip
 def test_headers_of_real_files(header: str, field: str | None, unit: int | None) -> None:

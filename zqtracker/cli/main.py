@@ -59,6 +59,7 @@ def run(args: argparse.Namespace, console: Console | None = None) -> int:
 
     console = console or Console()
     console.lang = args.lang or default_lang()
+    _tidy()
     try:
         return int(args.func(args, console))
     except DatabaseOpenError as exc:
@@ -80,6 +81,16 @@ def run(args: argparse.Namespace, console: Console | None = None) -> int:
         path = _log_exception(exc)
         console.error(f"internal error: {type(exc).__name__}: {exc} (details in {path})")
         return ExitCode.INTERNAL_ERROR
+
+
+def _tidy() -> None:
+    """Remove what killed runs left behind (services.backups.tidy); never stops a command."""
+    try:
+        from zqtracker.services.backups import tidy
+
+        tidy()
+    except Exception:
+        log.debug("tidying leftovers failed", exc_info=True)
 
 
 def _fault(exc: BaseException, args: argparse.Namespace) -> DatabaseOpenError | None:

@@ -6,6 +6,7 @@ applied in memory by the desktop table (:meth:`ProjectFilter.matches`), so both 
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from decimal import Decimal
@@ -78,7 +79,7 @@ class ProjectFilter:
         return self == ProjectFilter()
 
     def search_terms(self) -> list[str]:
-        return [t.casefold() for t in self.search.split()]
+        return [fold(t) for t in self.search.split()]
 
     def matches(self, row: ProjectRow) -> bool:
         if self.statuses and row.status not in self.statuses:
@@ -97,7 +98,7 @@ class ProjectFilter:
             return False
         terms = self.search_terms()
         if terms:
-            hay = " ".join(filter(None, (row.name, row.code, row.enterprise))).casefold()
+            hay = search_haystack(row.name, row.code, row.enterprise)
             return all(t in hay for t in terms)
         return True
 
@@ -135,3 +136,17 @@ class ProjectFilter:
 
 
 PROJECT_ROW_FIELDS = tuple(f.name for f in fields(ProjectRow))
+
+
+def fold(text: str) -> str:
+    """Text as search compares it: Unicode-compatible forms (full-width ＡＢＣ１２３ and （） as
+    half-width, ligatures spelled out, é one character however typed) and case folded (É, ß, İ).
+    The SQL filter applies the very same function inside SQLite (storage.database registers it),
+    so a search finds the same projects in the table, lists, exports and reports."""
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+
+
+def search_haystack(*fields: str | None) -> str:
+    """The folded fields a search term is looked for in, one per line: a term never contains a
+    line break, so it matches within one field — as the SQL filter, which looks in each field."""
+    return "\n".join(fold(f) for f in fields if f)

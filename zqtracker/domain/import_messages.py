@@ -131,6 +131,17 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "工作表“{sheet}”：{column} 列“{header}”未导入：其金额为{currency}，zqtracker 不会把它当作人民币保存"
         "（如确为人民币，请用 --unit 指定单位）。",
     ),
+    "note_converted": (
+        "Sheet “{sheet}”: column {column} “{header}” is in {currency}, converted to yuan at {rate} yuan per unit "
+        "(rounded half-up to the yuan); the original amount, currency and rate are kept with the project.",
+        "工作表“{sheet}”：{column} 列“{header}”的币种为 {currency}，已按 1 {currency} = {rate} 元折算为人民币（四舍五入到元），"
+        "原金额、币种和汇率随项目保存。",
+    ),
+    "note_rounded": (
+        "{count} amount(s) equal the stored exact amount rounded to the decimals shown (a spreadsheet program kept "
+        "only what was on screen): left as stored, not updated — {rows}.",
+        "{count} 个金额等于已存精确金额按显示位数四舍五入的结果（表格软件只保留了屏幕上显示的位数）：保持原值，未更新 — {rows}。",
+    ),
     "note_unitless_english": (
         "Sheet “{sheet}”: column {column} “{header}” is not imported: a list written in English whose amounts state "
         "no unit or currency is not in yuan as far as zqtracker can tell, and it never stores them as yuan "
@@ -290,6 +301,19 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_project": (
         "no project with {field_label} {value!r} in the database or this file",
         "数据库和本文件中都没有{field_label}为“{value}”的项目",
+    ),
+    "month_ytd_disagree": (
+        "the month's own amount {value} yuan does not agree with the year to date {ytd} yuan through month "
+        "{month}: that gives {derived} yuan for the month",
+        "当月完成额 {value} 元与 1–{month}月累计 {ytd} 元不符：按累计应为 {derived} 元",
+    ),
+    "month_above_ytd": (
+        "the month's own amount {value} yuan is more than the year to date {ytd} yuan through month {month}",
+        "当月完成额 {value} 元大于 1–{month}月累计 {ytd} 元",
+    ),
+    "bad_date_range": (
+        "{field_label}: {value!r} is not a period (write 2023-2025 or 2023.3-2025.6)",
+        "{field_label}：“{value}”不是有效的起止年限（请写成 2023-2025 或 2023.3-2025.6）",
     ),
     "ambiguous_slash_date": (
         "{field_label}: {value!r} reads as month/day in this column but cannot be one; write 2023-10-10",

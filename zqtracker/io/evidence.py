@@ -165,7 +165,17 @@ def is_sector_text(text: str) -> bool:
     return any(w in text for w in SECTOR_WORDS)
 
 
-MONEY = frozenset(("planned_investment", "expected_annual_output", "expected_annual_tax", "amount", "annual_plan"))
+MONEY = frozenset(
+    (
+        "planned_investment",
+        "expected_annual_output",
+        "expected_annual_tax",
+        "amount",
+        "annual_plan",
+        "ytd",
+        "since_start",
+    )
+)
 TEXT_FIELDS = frozenset(("enterprise", "officer", "contact", "notes", "progress_note", "chain"))
 DATES = frozenset(("signed_on", "construction_start_on", "production_on"))
 
@@ -223,6 +233,8 @@ def fit(field: str, p: Profile, header_rank: int = 0) -> float:
         return 1 if p.share(p.districts) >= 0.5 else 0
     if field in DATES:
         return 2 if p.share(p.dates + p.years) >= 0.5 else REJECT
+    if field == "construction_period":
+        return REJECT if p.mean_len > 20 else 0
 
     if field == "month":
         return 0 if p.share(p.dates + p.years) + numeric + texts >= 0.5 else REJECT
@@ -233,8 +245,3 @@ def fit(field: str, p: Profile, header_rank: int = 0) -> float:
     if field == "progress_note":
         return -4 if statuses >= 0.6 and p.mean_len <= 8 else 1 if p.mean_len > 8 else 0
     return 0
-
-
-def year_only(p: Profile) -> bool:
-    """A date column of bare years (2020, 2025): no day or month to store (yet)."""
-    return p.n > 0 and p.share(p.years) >= 0.6

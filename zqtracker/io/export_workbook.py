@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import xlsxwriter
 import xlsxwriter.exceptions
@@ -126,9 +127,11 @@ class Layout:
 class ExportWorkbook:
     """One workbook being written. Sheets are created in tab order first, filled in any order."""
 
-    def __init__(self, path: str | os.PathLike[str], layout: Layout) -> None:
+    def __init__(self, path: str | os.PathLike[str], layout: Layout, *, tmpdir: Path | None = None) -> None:
+        """``tmpdir``: where XlsxWriter keeps its temporary files (io.atomic.scratch_folder)."""
         self.layout = layout
-        self.wb = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
+        options = WORKBOOK_OPTIONS if tmpdir is None else {**WORKBOOK_OPTIONS, "tmpdir": str(tmpdir)}
+        self.wb = xlsxwriter.Workbook(str(path), options)
         self.styles = Styles(self.wb, layout.unit, layout.lang)
         self.header_footer = ""
 

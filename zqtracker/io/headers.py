@@ -38,7 +38,15 @@ from zqtracker.io.values import year_in
 ROW_NUMBER = "row_number"
 IGNORED_PREFIX = "ignore:"
 KIND_OF: dict[str, Kind] = {c.field: c.kind for c in (*PROJECT_COLUMNS, *MONTHLY_COLUMNS, *IMPORT_ONLY_COLUMNS)}
-KIND_OF.update({"contact": Kind.TEXT, "progress_note": Kind.TEXT})
+KIND_OF.update(
+    {
+        "contact": Kind.TEXT,
+        "progress_note": Kind.TEXT,
+        "ytd": Kind.MONEY,
+        "since_start": Kind.MONEY,
+        "construction_period": Kind.TEXT,
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +59,7 @@ class HeaderMatch:
     area: str | None = None  # "mu", "m2", "ha"
     rank: int = 0  # among location columns, how surely this one is the district
     ambiguous: bool = False  # one of several fields the header may name; the values decide
+    month: int | None = None  # a year-to-date column's last month ("1-10月累计完成投资" → 10)
 
 
 # -- folding -----------------------------------------------------------------------------------------
@@ -208,6 +217,23 @@ _PLAN_RE = re.compile(r"^(?:((?:19|20|21)\d{2})年?度?|本年度?|当年|年度
 _CUMULATIVE_RE = re.compile(r"(累计|1-\d{1,2}月|1~\d{1,2}月|1—\d{1,2}月|1-月|1~月|截至|截止|至今|以来|ytd|todate|"
                             r"year to date|cumulative)")  # fmt: skip
 _COMPLETED_WORDS = ("完成", "投资", "completed", "investment")
+_RANGE_MONTH_RE = re.compile(r"(?:((?:19|20|21)\d{2})年?)?1\s*[-~—–至]\s*(\d{1,2})\s*月")
+_SINCE_START = ("自开工", "开工以来", "开工累计", "开工至今", "开工起", "建设以来", "since start", "sincestart")
+_LAST_YEAR = ("上年", "去年", "上一年", "上年度", "prior year", "previous year")
+
+
+def _cumulative(key: str) -> tuple[str, int | None, int | None]:
+    """What a cumulative amount column holds: ("ytd", year, last month) for 1–X月累计 (the year and
+    month None when the title or unit line names the period: 累计完成投资 under "截至2023年10月"),
+    ("since_start", …) for 自开工累计, ("ignore:cumulative", …) for a total through last year."""
+    if any(w in key for w in _LAST_YEAR):
+        return IGNORED_PREFIX + "cumulative", None, None
+    if any(w in key for w in _SINCE_START):
+        return "since_start", None, None
+    m = _RANGE_MONTH_RE.search(key)
+    if m:
+        return "ytd", int(m[1]) if m[1] else None, int(m[2])
+    return "ytd", None, None
 
 
 @lru_cache(maxsize=8192)
@@ -250,7 +276,8 @@ def header_candidates(text: str) -> tuple[HeaderMatch, ...]:
         add("annual_plan", 3, year=int(m.group(1)) if m.group(1) else None)
         return tuple(out)
     if is_cumulative and any(w in key for w in _COMPLETED_WORDS):
-        add(IGNORED_PREFIX + "cumulative", 3)
+        field, y, month = _cumulative(key)
+        out.append(HeaderMatch(field, 3, unit, y, currency, area, 0, False, month))
         return tuple(out)
     if any(mark in key for mark in PERCENT_MARKS) or key.endswith("率"):
         add(IGNORED_PREFIX + "percent", 3)

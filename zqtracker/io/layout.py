@@ -26,13 +26,21 @@ from zqtracker.io.values import clean_text, display, fold, is_empty, month_heade
 
 HEADER_SCAN_ROWS = 40
 PROJECTS, MONTHLY, UNKNOWN = "projects", "monthly", "unknown"
-MONEY_FIELDS = ("planned_investment", "expected_annual_output", "expected_annual_tax", "amount", "annual_plan")
+MONEY_FIELDS = (
+    "planned_investment",
+    "expected_annual_output",
+    "expected_annual_tax",
+    "amount",
+    "annual_plan",
+    "ytd",
+    "since_start",
+)
 IDENTITY = ("code", "name")
 JOINED = frozenset(("contact", "notes", "progress_note"))  # several columns of one field are joined
 _PROJECT_FIELDS = frozenset(("enterprise", "sector", "district", "status", "planned_investment", "land_area_mu",
                              "expected_annual_output", "expected_annual_tax", "signed_on", "construction_start_on",
                              "production_on", "is_key_project", "project_type", "investor_origin", "officer",
-                             "contact", "progress_note", "notes"))  # fmt: skip
+                             "contact", "progress_note", "notes", "since_start"))  # fmt: skip
 
 _UNIT_LINE_RE = re.compile(
     r"(?:金额|计量|货币)?单位\s*[:：]\s*([^\s,，;；)）]+)|\bunits?\s*[:：]\s*([a-z0-9 ¥￥$]+)", re.I
@@ -60,6 +68,8 @@ class ColumnInfo:
     joined: bool = False  # a second column of a joined text field (contact, notes, progress)
     rank: int = 0
     date_order: str = "mdy"  # how this column writes 9/30/2026: "mdy", or "dmy" when a day above 12 says so
+    period: tuple[int, int] | None = None  # a year-to-date column's (year, last month); 自开工累计's as-of month
+    header_month: int | None = None  # the last month a 1–X月 header names
 
     @property
     def letter(self) -> str:
@@ -89,6 +99,7 @@ class SheetLayout:
     example_rows: list[int] = field(default_factory=list)  # 0-based sheet rows repeating the header texts
     aggregate: bool = False  # counts per group, no project names
     english: bool = False  # titles and headers hold no Chinese: an English-language list
+    period: tuple[int | None, int | None] = (None, None)  # the report's (year, month): "2023年1-10月", "截至10月"
 
     @property
     def data_start(self) -> int:
@@ -234,9 +245,11 @@ def detect_layout(
     known_districts: frozenset[str] = frozenset(),
     overrides: dict[int, str | None] | None = None,
     header_row: int | None = None,
+    book_year: int | None = None,
 ) -> SheetLayout:
     """The sheet's layout; ``overrides`` maps a column index to the field the user chose (None:
-    do not import), ``header_row`` forces the header row."""
+    do not import), ``header_row`` forces the header row; ``book_year`` is the year the workbook's
+    other sheets name, for months without one ("8月" … "12月")."""
     name_year = year_in(sheet.name)
     layout = SheetLayout(sheet.name, UNKNOWN)
     scan_end = sheet.row_offset + min(HEADER_SCAN_ROWS, len(sheet.rows))
@@ -251,12 +264,14 @@ def detect_layout(
         layout.header_rows = 2
     layout.header_row = hr
     _fill_titles(layout, sheet, hr)
-    layout.year = _title_year(sheet, hr) or name_year
+    layout.year = _title_year(sheet, hr) or _header_year(sheet, hr) or name_year or book_year
     if layout.header_rows == 1 and _looks_like_subheader(sheet, hr, layout.year):
         layout.header_rows = 2
     _fill_columns(layout, sheet)
     layout.example_rows = _example_rows(layout, sheet)
     _choose_fields(layout, sheet)
+    layout.period = _period(layout, sheet)
+    _periodic(layout)
     layout.english = not any(
         _has_cjk(t)
         for t in (*layout.titles, *(c.header for c in layout.columns), sheet.name, *_sample_texts(sheet, layout))
@@ -288,6 +303,28 @@ def _context(layout: SheetLayout, sheet_name: str, known: frozenset[str]) -> Non
         if place:
             layout.district_hint, layout.district_from = place, source
             break
+
+
+def _header_year(sheet: RawSheet, hr: int) -> int | None:
+    """A year another header of the header rows names ("2023年计划投资" beside "8月" … "12月")."""
+    for r in (hr, hr + 1):
+        i = r - sheet.row_offset
+        if 0 <= i < len(sheet.rows):
+            years = {year_in(v) for v in sheet.rows[i] if isinstance(v, str)} - {None}
+            if len(years) == 1:
+                return years.pop()
+    return None
+
+
+def book_year(sheets: list[RawSheet]) -> int | None:
+    """The one year a workbook's sheets name in their titles or names, if they name one."""
+    years = set()
+    for sheet in sheets:
+        upto = sheet.row_offset + min(HEADER_SCAN_ROWS, len(sheet.rows))
+        found = _title_year(sheet, upto) or year_in(sheet.name)
+        if found is not None:
+            years.add(found)
+    return years.pop() if len(years) == 1 else None
 
 
 def _title_year(sheet: RawSheet, upto: int) -> int | None:
@@ -449,9 +486,6 @@ def _choose_fields(layout: SheetLayout, sheet: RawSheet) -> None:
                 f = -3  # a plain header over a few odd values: the values become problems, not a lost column
             if f <= evidence.REJECT:
                 continue
-            if cand.field in evidence.DATES and evidence.year_only(prof):
-                viable.append((cand.quality * 10.0, HeaderMatch(IGNORED_PREFIX + "year_only", cand.quality)))
-                continue
             if cand.currency is not None:
                 f -= 5  # a yuan column of the same field holds it more surely than a 万美元 one
             viable.append((cand.quality * 10.0 + f, cand))
@@ -492,8 +526,60 @@ def _assign(info: ColumnInfo, cand: HeaderMatch, layout: SheetLayout) -> None:
     info.currency, info.area = cand.currency, cand.area
     if cand.field == "annual_plan":
         info.year = cand.year or info.year or layout.year
+    if cand.field in ("ytd", "since_start"):
+        info.year, info.header_month = cand.year or info.year, cand.month
     if cand.field.startswith(IGNORED_PREFIX):
         info.note = ""
+
+
+# -- the report's period: 1–X月 figures and 当月 amounts -----------------------------------------------
+_YTD_PERIOD_RE = re.compile(r"(?:((?:19|20|21)\d{2})\s*年)?\s*1\s*[-~—–至]\s*(\d{1,2})\s*月")
+_AS_OF_RE = re.compile(r"(?:截至|截止|至)\s*((?:19|20|21)\d{2})\s*年\s*(\d{1,2})\s*月")
+_MONTH_OF_RE = re.compile(r"((?:19|20|21)\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*\d)")
+_BARE_MONTH_RE = re.compile(r"^(?:((?:19|20|21)\d{2})\s*年)?\s*(\d{1,2})\s*月份?$")
+
+
+def _period(layout: SheetLayout, sheet: RawSheet) -> tuple[int | None, int | None]:
+    """The year and month a report is of: "2023年1-10月", "截至2023年10月", "2023年10月份" in the title;
+    a 1–X月 header; a sheet named "10月"."""
+    texts = [*layout.titles, *(c.header for c in layout.columns if c.header)]
+    for regex in (_AS_OF_RE, _YTD_PERIOD_RE, _MONTH_OF_RE):
+        for text in texts:
+            m = regex.search(fold_period(text))
+            if m and 1 <= int(m[2]) <= 12:
+                return (int(m[1]) if m[1] else layout.year), int(m[2])
+    m = _BARE_MONTH_RE.match(fold_period(sheet.name))
+    if m and 1 <= int(m[2]) <= 12:
+        return (int(m[1]) if m[1] else layout.year), int(m[2])
+    return layout.year, None
+
+
+def fold_period(text: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", text).replace(" ", "")
+
+
+def _periodic(layout: SheetLayout) -> None:
+    """Year-to-date and since-start columns take their month from the header or the report's
+    period (not imported when neither names it); a 当月 amount in a sheet without a month column is
+    the report month's."""
+    year, month = layout.period
+    has_month = any(c.field == "month" for c in layout.columns) or bool(layout.month_columns())
+    for info in layout.columns:
+        if info.field == "ytd":
+            y, m = info.year or year, info.header_month or month
+            if y is None or m is None:
+                info.field, info.note = IGNORED_PREFIX + "ytd_no_period", ""
+            else:
+                info.period = (y, m)
+        elif info.field == "since_start":
+            if year is None or month is None:
+                info.field = IGNORED_PREFIX + "since_no_period"
+            else:
+                info.period = (year, month)
+        elif info.field == "amount" and not has_month and year is not None and month is not None:
+            info.field, info.month = "month_column", (year, month)
 
 
 def _apply_overrides(layout: SheetLayout, overrides: dict[int, str | None]) -> None:
@@ -524,11 +610,11 @@ def _kind(layout: SheetLayout) -> str:
     if not fields & set(IDENTITY):
         layout.aggregate = any(c.field == IGNORED_PREFIX + "count" for c in layout.columns)
         return UNKNOWN
-    has_months = bool(layout.month_columns()) or {"month", "amount"} <= fields
+    has_months = bool(layout.month_columns()) or {"month", "amount"} <= fields or "ytd" in fields
     if fields & _PROJECT_FIELDS - {"district"}:
         return PROJECTS
     if has_months:
         return MONTHLY
-    if "name" in fields and not fields - {"name", "code", "chain", "annual_plan"}:
+    if "name" in fields and not fields - {"name", "code", "chain", "annual_plan", "district"}:
         return PROJECTS  # a bare list of names (a lead list with nothing else yet)
     return UNKNOWN

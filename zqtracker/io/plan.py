@@ -15,11 +15,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from zqtracker.domain.currency import ForeignAmount
 from zqtracker.domain.errors import Problem, ValidationError
 from zqtracker.domain.status import Status
 from zqtracker.io import values as cells
 from zqtracker.io.columns import Kind
 from zqtracker.io.context import is_level, level_of, status_of_section
+from zqtracker.io.dates import parse_fuzzy, parse_range
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.evidence import is_sector_text, place_of
 from zqtracker.io.headers import KIND_OF, ROW_NUMBER
@@ -32,6 +34,7 @@ MARKS = "★☆■□●○▲△◆◇※＊*"
 _MARKS_RE = re.compile(f"^[{re.escape(MARKS)}\\s]+|[{re.escape(MARKS)}\\s]+$")
 _AREA_FACTORS = {"m2": Decimal("0.0015"), "ha": Decimal(15), "10k m2": Decimal(15), "mu": Decimal(1)}
 _AREA_PLACES = Decimal("0.0001")
+DATE_FIELDS = ("signed_on", "construction_start_on", "production_on")
 
 
 @dataclass
@@ -47,6 +50,8 @@ class SheetPlan:
     sheet_problems: list[CellProblem] = field(default_factory=list)  # about the sheet, not one row
     months: list[tuple[int, int, int, int]] = field(default_factory=list)  # (k, year, month, yuan)
     plans: list[tuple[int, int, int]] = field(default_factory=list)  # (k, year, yuan)
+    ytd: list[tuple[int, int, int, int]] = field(default_factory=list)  # (k, year, last month, year-to-date yuan)
+    since_start_as_of: tuple[int, int] | None = None  # the (year, month) a 自开工累计 column is of
     chain: list | None = None  # each row's industry chain (产业链 column or sections)
     status_hint: list | None = None  # per row, where sections or 续建 say more than the sheet name
     totals: int = 0
@@ -68,6 +73,7 @@ class SheetPlan:
     marked: int = 0  # names or codes that carried a key-project mark
     area_rounded: int = 0  # land areas rounded to 0.0001 亩 when converted
     unknown_statuses: dict[str, list[int]] = field(default_factory=dict)  # word → data rows k
+    factors: dict[str, int] = field(default_factory=dict)  # money field → the unit its cells are in
 
     def __len__(self) -> int:
         return len(self.data_rows)
@@ -95,6 +101,7 @@ class PlanOptions:
     sector: str | None = None
     status: str | None = None
     status_map: dict[str, str] = field(default_factory=dict)  # folded word → status value
+    rates: dict[str, Decimal] = field(default_factory=dict)  # currency → yuan per unit (--rate USD=7.10)
 
 
 def combined_name(header: str) -> bool:
@@ -109,11 +116,32 @@ def foreign_currency(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -
     for amounts whose unit the user gave."""
     currency = info.currency or (layout.unit_currency if info.unit is None else None)
     if currency is not None:
-        return currency
+        return None if rate_for(currency, opts) is not None else currency
     unitless = info.unit is None and layout.unit_line is None and opts.column_units.get(info.index) is None
     if unitless and opts.unit is None and layout.english:
         return "unstated"
     return None
+
+
+def rate_for(currency: str, opts: PlanOptions) -> Decimal | None:
+    """The user's rate for a column's currency ("USD?" — a bare $ — takes a USD rate)."""
+    return opts.rates.get(currency) or (opts.rates.get("USD") if currency == "USD?" else None)
+
+
+def _in_yuan(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions, unit: int | None) -> Callable[[Any], Any]:
+    """A money column in another currency at the user's rate: integer yuan (rounded half-up), and
+    for the planned investment the original amount, currency and rate, kept on the project."""
+    currency = info.currency or layout.unit_currency or "USD"
+    rate = rate_for(currency, opts)
+    code = "USD" if currency == "USD?" else currency
+    f = info.field or ""
+
+    def convert(v: Any) -> Any:
+        units = cells.parse_money_cell(v, unit, f)  # whole units of the currency
+        original = ForeignAmount(code, Decimal(units), rate)  # type: ignore[arg-type]
+        return (original.yuan, original) if f == "planned_investment" else original.yuan
+
+    return convert
 
 
 def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Callable[[Any], Any]:
@@ -125,7 +153,11 @@ def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Calla
         return lambda v: cells.parse_money_cell(v, unit, "amount")
     if f == "month":
         return lambda v: cells.parse_month(v, layout.year, "month", opts.date1904)
+    if f == "notes":
+        return lambda v: cells.parse_note(v, f)
     kind = KIND_OF.get(f, Kind.TEXT)
+    if kind is Kind.MONEY and (info.currency or (layout.unit_currency and info.unit is None)):
+        return _in_yuan(info, layout, opts, unit)
     if kind is Kind.MONEY:
         return lambda v: cells.parse_money_cell(v, unit, "plan" if f == "annual_plan" else f)
     if kind is Kind.STATUS and opts.status_map:
@@ -141,7 +173,7 @@ def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Calla
         return lambda v: cells.parse_decimal(v, f) * factor
     parsers: dict[Kind, Callable[[Any], Any]] = {
         Kind.CODE: lambda v: cells.parse_code(v, f),
-        Kind.DATE: lambda v: cells.parse_date(v, f, opts.date1904, info.date_order),
+        Kind.DATE: lambda v: parse_fuzzy(v, f, opts.date1904, info.date_order),
         Kind.DECIMAL: lambda v: cells.parse_decimal(v, f),
         Kind.STATUS: lambda v: cells.parse_status_cell(v, f),
         Kind.BOOL: lambda v: cells.parse_bool(v, f),
@@ -150,6 +182,8 @@ def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Calla
     }
     if f == "district":
         return lambda v: place_of(cells.parse_text(v, f))
+    if f == "construction_period":
+        return lambda v: parse_range(v, f, opts.date1904)
     if f == "name" and combined_name(info.header):
         return lambda v: cells.parse_text(cells.name_part(v) if isinstance(v, str) else v, f)
     return parsers.get(kind, lambda v: cells.parse_text(v, f))
@@ -243,8 +277,13 @@ class PlanBuilder:
                 self.foreign.append(info)  # never read as yuan: left out, said in one sentence
                 continue
             self.columns.append((info.index - off, info, ColumnConverter(converter(info, layout, self.opts))))
-            if info.month is None and info.field not in ("annual_plan", "chain"):
+            if info.is_money and info.month is None and not info.currency:
+                plan.factors[info.field or ""] = (self.opts.column_units.get(info.index) or info.unit or
+                                                  layout.unit_line or self.opts.unit or 1)  # fmt: skip
+            if info.month is None and info.field not in ("annual_plan", "chain", "ytd"):
                 plan.values.setdefault(info.field or "", [])
+            if info.field == "since_start":
+                plan.since_start_as_of = info.period
         self.examples = frozenset(layout.example_rows)
         plan.example_rows = [r + 1 for r in layout.example_rows]
         cols = {c.field: c.index - off for c in layout.mapped() if c.field in ("code", "name")}
@@ -293,6 +332,7 @@ class PlanBuilder:
         plan = self.plan
         plan.needs_unit = list(self.unitless.values())
         self._marks()
+        self._periods()
         self._continuations()
         self._apply_contexts()
         if self.layout.kind == MONTHLY and "month" in self.layout.fields():
@@ -335,6 +375,20 @@ class PlanBuilder:
             if flags[k] is None:
                 flags[k] = True
 
+    def _periods(self) -> None:
+        """建设年限 "2009-2011" gives the start and the planned completion where the row lacks them."""
+        plan = self.plan
+        periods = plan.values.pop("construction_period", None)
+        if not periods or all(p is None for p in periods):
+            return
+        n = len(plan)
+        for f, end in (("construction_start_on", 0), ("production_on", 1)):
+            days = plan.values.setdefault(f, [None] * n)
+            precisions = plan.values.setdefault(f + "_precision", [None] * n)
+            for k, period in enumerate(periods):
+                if period is not None and days[k] is None:
+                    days[k], precisions[k] = period[end]
+
     def _continuations(self) -> None:
         """A row with values but neither name nor code, under a project (a funding-source line, a
         second line of its text) continues that project: its amounts are not a second project. A
@@ -371,6 +425,7 @@ class PlanBuilder:
         plan.problems = {new[k]: ps for k, ps in plan.problems.items() if k in new}
         plan.months = [(new[k], *rest) for k, *rest in plan.months if k in new]  # type: ignore[misc]
         plan.plans = [(new[k], *rest) for k, *rest in plan.plans if k in new]  # type: ignore[misc]
+        plan.ytd = [(new[k], *rest) for k, *rest in plan.ytd if k in new]  # type: ignore[misc]
         plan.numeric_codes = [new[k] for k in plan.numeric_codes if k in new]
         if plan.chain is not None:
             plan.chain = [plan.chain[k] for k in keep if k < len(plan.chain)]
@@ -472,8 +527,9 @@ class PlanBuilder:
                 for p in exc.problems:
                     if p.code == "unknown_unit":
                         self.unitless[info.index] = info
+                    shown = str(p.params["value"]) if p.code == "ambiguous_date" else cells.display(v)  # as typed
                     plan.add_problem(first_k + k, CellProblem(sheet.name, plan.row_numbers[first_k + k], info.letter,
-                                                              info.header, cells.display(v), p))  # fmt: skip
+                                                              info.header, shown, p))  # fmt: skip
             self._store(info, values, raw, first_k)
 
     def _store(self, info: ColumnInfo, values: list, raw: tuple | list, first_k: int) -> None:
@@ -481,6 +537,9 @@ class PlanBuilder:
         if info.month is not None:
             y, m = info.month
             plan.months.extend((first_k + k, y, m, v) for k, v in enumerate(values) if v is not None)  # type: ignore[misc]
+        elif f == "ytd":
+            y, m = info.period  # type: ignore[misc]
+            plan.ytd.extend((first_k + k, y, m, v) for k, v in enumerate(values) if v is not None)
         elif f == "annual_plan":
             year = info.year or self.layout.year
             for k, v in enumerate(values):
@@ -492,6 +551,16 @@ class PlanBuilder:
                         cells.display(raw[k]), Problem("month_without_year", "plan", {"value": info.header})))  # fmt: skip
                 else:
                     plan.plans.append((first_k + k, year, v))
+        elif f == "planned_investment" and any(isinstance(v, tuple) for v in values):  # (yuan, original)
+            plan.values[f].extend(v[0] if isinstance(v, tuple) else v for v in values)
+            plan.values.setdefault("planned_foreign", [None] * first_k).extend(
+                v[1] if isinstance(v, tuple) else None for v in values
+            )
+        elif f in DATE_FIELDS:  # (day, precision): the date, and how precise the cell was
+            plan.values[f].extend(v[0] if v is not None else None for v in values)
+            plan.values.setdefault(f + "_precision", [None] * first_k).extend(
+                v[1] if v is not None else None for v in values
+            )
         elif f == "chain":
             if plan.chain is None:
                 plan.chain = [None] * first_k

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from zqtracker.domain.errors import Problem, ValidationError
@@ -18,6 +18,7 @@ from zqtracker.domain.models import InvestorOrigin, ProjectType
 from zqtracker.domain.money import MAX_LAND_AREA_MU, MAX_MONEY, parse_money, to_decimal
 from zqtracker.domain.status import Status, parse_status
 from zqtracker.io.columns import BOOL_FALSE, BOOL_TRUE, INVESTOR_ORIGIN_WORDS, PROJECT_TYPE_WORDS
+from zqtracker.io.dates import DAY, MONTH, SLASH_DATE_RE, parse_fuzzy  # noqa: F401 (SLASH_DATE_RE: io/evidence reads it here)
 
 EXCEL_ERRORS = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA",
                           "#SPILL!", "#CALC!"))  # fmt: skip
@@ -97,6 +98,17 @@ def name_part(text: str) -> str:
     if m and 2 <= m.start() <= 60:
         return text[: m.start()].strip()
     return text.strip()
+
+
+def parse_note(value: object, field: str) -> str:
+    """Notes as written, exactly — line breaks, runs of spaces, indentation — so that a workbook
+    exported by zqtracker imports back unchanged (issue #16). Only an Excel error is refused."""
+    if value.__class__ is str:
+        if value[:2].lstrip()[:1] == "#":  # type: ignore[index]
+            _check_error(value, field)
+        return value  # type: ignore[return-value]
+    _check_error(value, field)
+    return display(value)
 
 
 def parse_code(value: object, field: str = "code") -> str:
@@ -183,95 +195,13 @@ _FULL_DATE_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,
 _MONTH_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(?:份)?$")
 _COMPACT_RE = re.compile(r"^(\d{4})(\d{2})(\d{2})?$")
 _MONTH_ONLY_RE = re.compile(r"^(\d{1,2})\s*月(?:份)?$")
-# 9/30/2026, 9/30/2026 12:00:00 AM: month/day/year in US lists (day/month/year where a day above 12 says so)
-SLASH_DATE_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:[t\s]+\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:am|pm)?)?$")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20|21)\d{2})\s*年")
 
 
-def excel_serial_to_date(serial: float, date1904: bool = False) -> date:
-    """Excel's day numbers: 1900 system (with Lotus's phantom 29 Feb 1900) or 1904 system."""
-    days = int(serial)
-    if date1904:
-        return date(1904, 1, 1) + timedelta(days=days)
-    if days < 1:
-        raise ValueError("before 1900")
-    if days < 60:
-        return date(1899, 12, 31) + timedelta(days=days)
-    if days == 60:
-        raise ValueError("29 February 1900 does not exist")
-    return date(1899, 12, 30) + timedelta(days=days)
-
-
-def _make_date(y: int, m: int, d: int, value: object, field: str) -> date:
-    try:
-        result = date(y, m, d)
-    except ValueError:
-        raise ValidationError(Problem("bad_date", field, {"value": display(value)})) from None
-    if not 1900 <= result.year <= 2200:
-        raise ValidationError(Problem("year_out_of_range", field, {"value": result.year}))
-    return result
-
-
 def parse_date(value: object, field: str, date1904: bool = False, order: str = "mdy") -> date:
-    """A date from an Excel date, a day number, "2023-10-10", "2023/10/10", "2023.10.10",
-    "2023年10月10日", "20231010", a month ("2023.10", "2023年10月" → the 1st), or "9/30/2026" in
-    the column's ``order`` (month/day/year unless a day above 12 showed the column is day/month)."""
+    """The first day of the date a cell gives (io/dates.py: every form, with its precision)."""
     _check_error(value, field)
-    if isinstance(value, tuple):
-        d = as_date(value)
-        return _make_date(d.year, d.month, d.day, value, field)
-    if isinstance(value, bool):
-        raise ValidationError(Problem("bad_date", field, {"value": display(value)}))
-    if isinstance(value, (int, float)):
-        return _date_from_number(value, field, date1904)
-    text = unicodedata.normalize("NFKC", str(value)).strip().lower()
-    m = _FULL_DATE_RE.match(text)
-    if m:
-        return _make_date(int(m[1]), int(m[2]), int(m[3]), value, field)
-    m = _MONTH_RE.match(text)
-    if m:
-        return _make_date(int(m[1]), int(m[2]), 1, value, field)
-    m = _COMPACT_RE.match(text)
-    if m:
-        return _make_date(int(m[1]), int(m[2]), int(m[3] or 1), value, field)
-    m = SLASH_DATE_RE.match(text)
-    if m:
-        first, second = int(m[1]), int(m[2])
-        month, day = (first, second) if order == "mdy" else (second, first)
-        if month > 12:
-            raise ValidationError(Problem("ambiguous_slash_date", field, {"value": display(value)}))
-        return _make_date(int(m[3]), month, day, value, field)
-    try:
-        number = float(text)
-    except ValueError:
-        raise ValidationError(Problem("bad_date", field, {"value": display(value)})) from None
-    return _date_from_number(number, field, date1904, text=text)
-
-
-def _date_from_number(number: float, field: str, date1904: bool, text: str | None = None) -> date:
-    shown = text if text is not None else display(number)
-    if number != number or number in (float("inf"), float("-inf")):
-        raise ValidationError(Problem("bad_date", field, {"value": shown}))
-    if float(number).is_integer():
-        n = int(number)
-        if 19000101 <= n <= 22001231:  # 20231010
-            return _make_date(n // 10000, n // 100 % 100, n % 100, shown, field)
-        if 190001 <= n <= 220012:  # 202310
-            return _make_date(n // 100, n % 100, 1, shown, field)
-        if 1900 <= n <= 2200:
-            raise ValidationError(Problem("bad_date", field, {"value": shown}))
-    elif 1900 < number < 2201:  # 2023.10 typed into a number cell: "2023.1" is January or October
-        digits = (text if text is not None else repr(number)).split(".", 1)[1]
-        if len(digits) == 1 and digits == "1":
-            raise ValidationError(Problem("ambiguous_date", field, {"value": shown}))
-        if len(digits) in (1, 2):
-            return _make_date(int(number), int(digits), 1, shown, field)
-        raise ValidationError(Problem("bad_date", field, {"value": shown}))
-    try:
-        d = excel_serial_to_date(number, date1904)
-    except (ValueError, OverflowError):
-        raise ValidationError(Problem("bad_date", field, {"value": shown})) from None
-    return _make_date(d.year, d.month, d.day, shown, field)
+    return parse_fuzzy(value, field, date1904, order)[0]
 
 
 def parse_month(
@@ -294,11 +224,13 @@ def parse_month(
     ):
         return _month_in_year(default_year, int(value), value, field)
     try:
-        d = parse_date(value, field, date1904)
+        d, precision = parse_fuzzy(value, field, date1904)
     except ValidationError as exc:
         if exc.problems[0].code == "bad_date":
             raise ValidationError(Problem("bad_month", field, {"value": display(value)})) from None
         raise
+    if precision not in (DAY, MONTH):  # a quarter or a bare year is no month
+        raise ValidationError(Problem("bad_month", field, {"value": display(value)}))
     return d.year, d.month
 
 

@@ -15,7 +15,7 @@ from zqtracker.storage.database import Database, DatabaseOpenError
 from zqtracker.storage.restore import RecoverResult, recover, restore_backup
 
 __all__ = ["BackupInfo", "RecoverResult", "before", "daily", "keep_count", "list_for", "recover", "restore",
-           "set_keep_count"]  # fmt: skip
+           "set_keep_count", "tidy"]  # fmt: skip
 
 
 def keep_count() -> int:
@@ -26,13 +26,21 @@ def set_keep_count(n: int) -> int:
     return store.set_keep_count(n)
 
 
+def tidy() -> None:
+    """What killed runs left behind, removed at the next start (issue #16): half-written backup
+    copies (``.part``), temporary export files beside their targets, writers' scratch folders."""
+    from zqtracker.io.atomic import remove_leftovers
+
+    store.remove_leftovers()
+    remove_leftovers()
+
+
 def daily(database: Database) -> Path | None:
     """The day's first opening of a SQLite database copies it (and checks every page on the
     way: a damaged database is refused here, with the sentence that says what to do)."""
     path = database.sqlite_path
     if path is None or store.made_today(path):
         return None
-    store.remove_leftovers()
     return store.make_backup(path, "daily", protect=frozenset(database.pinned_backups))
 
 

@@ -19,7 +19,7 @@ from zqtracker import __version__
 from zqtracker.domain.errors import DomainError
 from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.money import Unit
-from zqtracker.io.atomic import atomic_target
+from zqtracker.io.atomic import atomic_target, scratch_folder
 from zqtracker.io.columns import EXPORT_PROJECT_FIELDS, FIGURE_EXPORT_FIELDS, sheet_name
 from zqtracker.io.export_workbook import DataTable, ExportWorkbook, Layout, MonthlyTable
 from zqtracker.io.overview_sheet import ExportInfo, OverviewSheet, set_properties, title_of
@@ -153,7 +153,19 @@ class ExportService:
         *,
         messages_lang: str | None = None,
     ) -> ExportResult:
-        """Write the workbook; raises ExportError (target unchanged) or Cancelled."""
+        """Write the workbook; raises ExportError (target unchanged) or Cancelled. Everything
+        in it — rows, monthly records, summaries — is read from one snapshot of the database."""
+        with self.db.frozen() as snapshot:
+            return ExportService(snapshot)._export(path, options, progress, messages_lang=messages_lang)
+
+    def _export(
+        self,
+        path: os.PathLike[str] | str,
+        options: ExportOptions | None,
+        progress: Progress | None,
+        *,
+        messages_lang: str | None,
+    ) -> ExportResult:
         started = time.perf_counter()
         options = options or ExportOptions()
         progress = progress or Progress()
@@ -166,8 +178,8 @@ class ExportService:
         summary_data = self._summary_data(f, options, filters, demo) if options.summaries else None
         fields = export_columns(options.columns)
         try:
-            with atomic_target(target) as tmp:
-                book = ExportWorkbook(tmp, layout)
+            with scratch_folder() as scratch, atomic_target(target) as tmp:
+                book = ExportWorkbook(tmp, layout, tmpdir=scratch)
                 book.header_footer = "&L" + _header_escape(title_of(demo, options.lang)) + "&R&A"
                 try:
                     result = self._write(book, f, fields, options, summary_data, demo, filters, progress, say)

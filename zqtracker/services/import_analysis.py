@@ -19,6 +19,7 @@ from zqtracker.domain.validation import _DATE_ORDER, MAX_TEXT
 from zqtracker.io.layout import PROJECTS
 from zqtracker.io.plan import SheetPlan
 from zqtracker.io.reader import RawWorkbook
+from zqtracker.services.import_figures import figure_diffs
 from zqtracker.services.import_matching import Match, district_key, name_key
 from zqtracker.services.import_model import (
     _DATES,
@@ -251,6 +252,7 @@ def _compare(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Context
             changed = [n for n, (v, b) in enumerate(zip(encoded, stored, strict=True)) if v is not None and v != b]
         for n in changed:
             diffs.setdefault(ks[n], {})[f] = values[n]
+    figure_diffs(sa, ctx, ks, befores, diffs, result)
     for k in ks:
         changed = diffs.get(k)
         pid = sa.targets[k]
@@ -298,6 +300,14 @@ def _decode(f: str, row: tuple, enc: Encoders) -> Any:
 
 
 def _shown_before(f: str, row: tuple, enc: Encoders, names: dict[str, dict[int, str]]) -> Any:
+    if f in _DATES:
+        from zqtracker.domain.fuzzy_dates import FuzzyDate
+
+        return FuzzyDate.of(enc.decode_date(row[COL[f]]), row[COL[f + "_precision"]])
+    if f == "since_start":
+        return row[COL["since_start_amount"]]
+    if f == "planned_foreign":
+        return None
     if f in _REF_FIELDS:
         return names[f].get(row[COL[_REF_FIELDS[f]]])
     value = _decode(f, row, enc)

@@ -14,10 +14,11 @@ from typing import Any
 
 from zqtracker.domain.models import InvestorOrigin, ProjectType
 from zqtracker.domain.status import Status
+from zqtracker.services.import_figures import figure_columns, write_figure
 from zqtracker.services.import_model import ImportAnalysis
 from zqtracker.services.progress import Progress
 from zqtracker.storage.database import Database
-from zqtracker.storage.importing import COL, FIGURE_COLUMNS, PROJECT_COLUMNS, ImportChange, ImportStore
+from zqtracker.storage.importing import COL, PROJECT_COLUMNS, ImportChange, ImportStore
 from zqtracker.storage.projects import initial_status_date, utcnow
 from zqtracker.storage.tables import ProjectTable, StatusChangeRow
 
@@ -127,7 +128,7 @@ def _new_rows(analysis: ImportAnalysis, store: ImportStore, start: int, stamp: A
             list(map(types.__getitem__, pick("project_type"))), list(map(origins.__getitem__, pick("investor_origin"))),
             pick("officer"), [v or "" for v in pick("notes")], pick("contact"), pick("progress_note"), [stamp] * n,
             [stamp] * n, [1] * n,
-            *([None] * n for _ in FIGURE_COLUMNS),  # precisions, since start, currency: not imported yet
+            *figure_columns(plan, pick, enc, n),
         ]  # fmt: skip
         rows.extend(zip(*columns, strict=True))
     return rows
@@ -162,6 +163,8 @@ def _updated_rows(analysis: ImportAnalysis, store: ImportStore, stamp: Any, sect
     for u in analysis.updates:
         row = list(u.before)
         for f, v in u.fields.items():
+            if write_figure(row, f, v, enc):
+                continue
             if f in refs:
                 row[COL[f + "_id"]] = refs[f][v]
             elif f in ("signed_on", "construction_start_on", "production_on"):
@@ -203,10 +206,10 @@ def _investment(analysis: ImportAnalysis, store: ImportStore, change: ImportChan
     stored = analysis.context.investment if analysis.context is not None and analysis.mode != "replace" else {}
     rows, before = [], []
     existing: set[tuple[int, int, int]] = set()
-    for target, y, m, yuan, previous in analysis.records:
+    for target, y, m, yuan, previous, first in analysis.records:
         pid = target if target > 0 else start - target - 1
         sid, did = where[pid]
-        rows.append((pid, y, m, yuan, sid, did))
+        rows.append((pid, y, m, yuan, sid, did, first))
         if previous is None:
             before.append((pid, y, m, None, sid, did))
         else:

@@ -82,6 +82,7 @@ class Context:
     investment: dict[tuple[int, int, int], tuple[int, int, int]] = field(default_factory=dict)
     plans: dict[tuple[int, int], int] = field(default_factory=dict)
     matcher: Any = None  # services.import_matching.Matcher
+    records_by_project: dict | None = None  # (project, year) → its stored InvestmentRecords (built on demand)
     links: dict[tuple[str, int], int] = field(default_factory=dict)  # (sheet, row) → project the user linked
 
     def names_by_id(self, kind: str) -> dict[int, str]:
@@ -97,7 +98,7 @@ class ImportAnalysis:
     new_projects: list[NewProject] = field(default_factory=list)
     updates: list[Update] = field(default_factory=list)
     unchanged: int = 0
-    records: list[tuple] = field(default_factory=list)  # (target, y, m, yuan, before yuan | None)
+    records: list[tuple] = field(default_factory=list)  # (target, y, m, yuan, before yuan | None, first month | None)
     records_unchanged: int = 0
     plans: list[tuple] = field(default_factory=list)  # (target, y, yuan, before yuan | None)
     new_sectors: list[tuple[str, str | None]] = field(default_factory=list)  # (name, chain)
@@ -107,6 +108,9 @@ class ImportAnalysis:
     invalid_rows: int = 0
     default_status: int = 0  # new projects given no status (recorded as Signed)
     aliases: dict[str, str] = field(default_factory=dict)  # a district as written → the known one it means
+    # amounts a spreadsheet program rounded (sheet, row, field, stored yuan, file's yuan, decimals shown):
+    # listed apart, never written over the exact stored value
+    rounded: list[tuple[str, int, str, int, int, int]] = field(default_factory=list)
     context: Context | None = None
     notes: list[Problem] = field(default_factory=list)  # what was noticed (services.importing.notes_of)
 

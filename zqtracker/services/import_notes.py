@@ -32,7 +32,6 @@ _IGNORED = {
     "reporter": ("who filled in the form", "填报人信息"), "url": ("a web address", "网址"),
     "count": ("a count", "计数"), "percent": ("a percentage, not an amount", "百分比，不是金额"),
     "credit_code": ("the enterprise's credit code", "企业信用代码"), "leader": ("the leader in charge", "挂点领导"),
-    "year_only": ("bare years, no month or day", "只有年份，没有月日"),
 }  # fmt: skip
 _SOURCES = {"title": ("the title", "标题"), "sheet": ("the sheet's name", "工作表名称"),
             "reporter": ("the 填报单位 line", "填报单位"), "user": ("your choice", "您的指定")}  # fmt: skip
@@ -46,9 +45,22 @@ CURRENCY_NAMES = (
 _AREA = {"m2": ("square metres", "平方米"), "ha": ("hectares", "公顷"), "10k m2": ("10,000 m²", "万平方米")}
 
 
-def notes_of(analysis: ImportAnalysis, lang: str, unit: Unit | None) -> list[Problem]:
+def rated_columns(sa: SheetAnalysis, rates: dict) -> dict[int, str]:
+    """The money columns converted to yuan at one of the user's rates: column index → the rate."""
+    out = {}
+    for c in sa.layout.mapped():
+        currency = c.currency or (sa.layout.unit_currency if c.unit is None else None)
+        if c.is_money and currency:
+            rate = rates.get(currency) or (rates.get("USD") if currency == "USD?" else None)
+            if rate is not None:
+                out[c.index] = str(rate)
+    return out
+
+
+def notes_of(analysis: ImportAnalysis, lang: str, unit: Unit | None, rates: dict | None = None) -> list[Problem]:
     """What the import noticed and did about it, in sentences: nothing is assumed silently."""
     zh = 1 if lang.startswith("zh") else 0
+    rates = rates or {}
     file = analysis.book.path.name
     notes: list[Problem] = []
     if analysis.book.renamed_csv:
@@ -62,7 +74,7 @@ def notes_of(analysis: ImportAnalysis, lang: str, unit: Unit | None) -> list[Pro
             continue
         if sa.remembered:
             notes.append(Problem("note_remembered", None, {"sheet": sa.name}))
-        notes.extend(_columns(sa.name, sa.layout, lang, zh))
+        notes.extend(_columns(sa.name, sa.layout, lang, zh, rated_columns(sa, rates)))
         notes.extend(_rows(sa, sa.plan, lang, zh))
         if unit is not None and any(c.is_money and c.unit is None and sa.layout.unit_line is None
                                     for c in sa.layout.mapped()):  # fmt: skip
@@ -74,12 +86,15 @@ def notes_of(analysis: ImportAnalysis, lang: str, unit: Unit | None) -> list[Pro
     for written, district in analysis.aliases.items():
         notes.append(Problem("note_alias", None, {"written": written, "district": district}))
     notes.extend(_candidates(analysis))
+    if analysis.rounded:
+        shown = "; ".join(f"“{sheet}” {row}" for sheet, row, *_rest in analysis.rounded[:12])
+        notes.append(Problem("note_rounded", None, {"count": len(analysis.rounded), "rows": shown}))
     if analysis.default_status:
         notes.append(Problem("note_default_status", None, {"count": analysis.default_status}))
     return notes
 
 
-def _columns(sheet: str, layout: SheetLayout, lang: str, zh: int) -> list[Problem]:
+def _columns(sheet: str, layout: SheetLayout, lang: str, zh: int, rated: dict[int, str]) -> list[Problem]:
     notes = []
     for c in layout.columns:
         params = {"sheet": sheet, "column": c.letter, "header": c.header}
@@ -99,6 +114,15 @@ def _columns(sheet: str, layout: SheetLayout, lang: str, zh: int) -> list[Proble
             notes.append(Problem("note_rejected_column", field, params))
         elif c.note == "unknown":
             notes.append(Problem("note_unknown_column", None, params))
+        if (
+            c.is_money
+            and c.currency
+            and c.field
+            and not c.field.startswith("ignore:")
+            and c.note == ""
+            and c.index in rated
+        ):
+            notes.append(Problem("note_converted", None, {**params, "currency": c.currency, "rate": rated[c.index]}))
         if c.field == "land_area_mu" and c.area not in (None, "mu"):
             notes.append(Problem("note_area_converted", None, {**params, "unit": _AREA[c.area][zh], "rounded": ""}))
     return notes

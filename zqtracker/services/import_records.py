@@ -6,6 +6,7 @@ from __future__ import annotations
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.money import MAX_MONEY
 from zqtracker.io.layout import MONTHLY
+from zqtracker.services.import_figures import analyse_ytd
 from zqtracker.services.import_matching import district_key, name_key
 from zqtracker.services.import_model import (
     INVALID,
@@ -22,7 +23,7 @@ from zqtracker.services.import_model import (
 def analyse_records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Context, seen: SeenRows) -> None:
     plan = sa.plan
     assert plan is not None
-    if not plan.months and not plan.plans:
+    if not plan.months and not plan.plans and not plan.ytd:
         return
     n = len(plan)
     if sa.layout.kind == MONTHLY:
@@ -49,7 +50,7 @@ def analyse_records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: 
                 unchanged += 1
                 counts[1] += 1
             else:
-                records.append((target, y, m, yuan, None if before is None else before[0]))
+                records.append((target, y, m, yuan, None if before is None else before[0], None))
                 counts[0] += 1
             continue
         if not 1900 <= y <= 2200 or yuan > MAX_MONEY:
@@ -65,6 +66,9 @@ def analyse_records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: 
             sa.status[k] = INVALID
             continue
     result.records_unchanged += unchanged
+    if plan.ytd:
+        month_rows = {(targets[k], y, m): (k, yuan) for k, y, m, yuan in plan.months if targets[k] is not None}
+        analyse_ytd(result, sa, ctx, month_rows)
     for k, (w, same) in written.items():
         sa.records[k] = (w, same)
         if sa.layout.kind == MONTHLY and sa.status[k] != INVALID:

@@ -15,18 +15,20 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from zqtracker.domain.errors import DomainError, Problem
 from zqtracker.domain.money import Unit
 from zqtracker.io.columns import DATA_SHEET_ROLES, sheet_role
 from zqtracker.io.errors import CellProblem, WorkbookRefused
-from zqtracker.io.layout import PROJECTS, UNKNOWN, SheetLayout, detect_layout
+from zqtracker.io.layout import PROJECTS, UNKNOWN, SheetLayout, book_year, detect_layout
 from zqtracker.io.plan import PlanBuilder, PlanOptions, SheetPlan
 from zqtracker.io.reader import RawSheet, RawWorkbook, column_text, read_workbook
 from zqtracker.io.values import display, fold
 from zqtracker.services import import_apply
 from zqtracker.services.import_analysis import analyse_sheets
+from zqtracker.services.import_changes import changes_of, rounded_of
 from zqtracker.services.import_mappings import Mapping, MappingStore, fingerprint
 from zqtracker.services.import_matching import Matcher, Stored
 from zqtracker.services.import_model import Context, ImportAnalysis, SheetAnalysis
@@ -122,6 +124,7 @@ class ImportOptions:
     status: str | None = None  # for new projects without a status (a Status value)
     status_map: dict[str, str] = field(default_factory=dict)  # a status word → Status value
     links: dict[tuple[str, int], int] = field(default_factory=dict)  # (sheet, row) → stored project id
+    rates: dict[str, Decimal] = field(default_factory=dict)  # currency → yuan per unit (--rate USD=7.10)
 
 
 @dataclass
@@ -141,23 +144,29 @@ class ImportResult:
     change: ImportChange | None = None
     backup: Path | None = None
     project_ids: list[int] = field(default_factory=list)  # added and updated
+    changes: list[dict] = field(default_factory=list)  # field-level changes (services/import_changes.py)
+    changes_total: int = 0
+    rounded: list[dict] = field(default_factory=list)  # amounts a spreadsheet program rounded: left as stored
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
     def as_json(self, lang: str = "en") -> dict[str, object]:
-        """The CLI's ``--json`` shape (issue 4), exactly these keys."""
+        """The CLI's ``--json`` shape: issue 4's keys, and issue 13's field-level changes and the
+        amounts left as stored because a spreadsheet program rounded them."""
         return {"added": self.added, "updated": self.updated, "unchanged": self.unchanged,
                 "investment_records": self.investment_records,
                 "skipped": [p.as_json(lang) for p in self.problems],
-                "new_sectors": self.new_sectors, "new_districts": self.new_districts}  # fmt: skip
+                "new_sectors": self.new_sectors, "new_districts": self.new_districts,
+                "changes": self.changes, "changes_total": self.changes_total, "rounded": self.rounded}  # fmt: skip
 
 
 class ImportService:
     def __init__(self, database: Database, mappings: MappingStore | None = None) -> None:
         self.db = database
         self.mappings = mappings if mappings is not None else MappingStore()
+        self.book_year: int | None = None  # the year the workbook being read names (see layout.book_year)
 
     # -- reading and analysing -------------------------------------------------------------------
     def read(
@@ -217,7 +226,7 @@ class ImportService:
         """A sheet's layout with the user's (or remembered) corrections applied; also its header
         fingerprint, the mapping used and whether it was a remembered one."""
         forced = options.header_row - 1 + 0 if options.header_row else None
-        auto = detect_layout(sheet, known_districts=known, header_row=forced)
+        auto = detect_layout(sheet, known_districts=known, header_row=forced, book_year=self.book_year)
         key = self.key_for(sheet, auto.header_row, auto.header_rows) if auto.header_row >= 0 else ""
         mapping = options.mappings.get(sheet.name)
         remembered = False
@@ -235,7 +244,8 @@ class ImportService:
             mapping = said_mapping(auto, options, mapping, forced)
         if mapping is None or mapping.is_empty():
             return auto, key, None, False
-        layout = detect_layout(sheet, known_districts=known, overrides=mapping.fields, header_row=mapping.header_row)
+        layout = detect_layout(sheet, known_districts=known, overrides=mapping.fields, header_row=mapping.header_row,
+                               book_year=self.book_year)  # fmt: skip
         return layout, key, mapping, remembered
 
     @staticmethod
@@ -254,6 +264,7 @@ class ImportService:
             raise ValueError(options.mode)
         known = self.known_districts()
         name = book.path.name
+        self.book_year = book_year([s for s in book.sheets if s.error is None])
         sheets: list[SheetAnalysis] = []
         for raw in book.sheets:
             if raw.error is not None:
@@ -272,6 +283,8 @@ class ImportService:
                 sa.reason = "hidden" if not raw.visible else "summary" if is_view_sheet(raw.name) else "not_chosen"
             if sa.selected:
                 built = (plans or {}).get(raw.name)
+                if built is not None and built.layout.year != layout.year:  # (a year only other sheets name)
+                    built = None
                 sa.plan = (
                     built
                     if built is not None
@@ -295,7 +308,7 @@ class ImportService:
         ctx = self._context(sheets, options)
         analysis = analyse_sheets(book, sheets, ctx, options.mode, options.skip_invalid)
         analysis.aliases = aliases
-        analysis.notes = notes_of(analysis, options.lang, options.unit)
+        analysis.notes = notes_of(analysis, options.lang, options.unit, options.rates)
         return analysis
 
     def plan_options(self, book: RawWorkbook, options: ImportOptions, mapping: Mapping | None,
@@ -306,7 +319,8 @@ class ImportService:
         return PlanOptions(unit=options.unit.factor if options.unit else None,
                            column_units=dict(mapping.units) if mapping else {}, date1904=book.date1904,
                            known_districts=known, known_sectors=self.known_sectors(), district=options.district,
-                           sector=options.sector, status=options.status, status_map=status_map)  # fmt: skip
+                           sector=options.sector, status=options.status, status_map=status_map,
+                           rates=dict(options.rates))  # fmt: skip
 
     def _context(self, sheets: list[SheetAnalysis], options: ImportOptions) -> Context:
         with self.db.session() as s:
@@ -335,6 +349,7 @@ class ImportService:
                         sa.matches = [matcher.match(c, n, d) for c, n, d in zip(codes, names, dists, strict=True)]
                         candidates.update(m.pid for m in sa.matches if m.pid is not None)
                 years.update(y for _k, y, _m, _v in plan.months if y is not None)
+                years.update(y for _k, y, _m, _v in plan.ytd)
                 plan_years.update(y for _k, y, _v in plan.plans)
             ctx.rows = store.project_rows(sorted(candidates))
             ctx.investment = store.investment(years)
@@ -367,10 +382,12 @@ class ImportService:
 
     @staticmethod
     def result_of(analysis: ImportAnalysis) -> ImportResult:
+        changes, total = changes_of(analysis)
         return ImportResult(
             analysis.book.path.name, analysis.added, analysis.updated, analysis.unchanged, len(analysis.records),
             len(analysis.plans), list(analysis.problems), [n for n, _ in analysis.new_sectors],
             list(analysis.new_districts), list(analysis.new_enterprises), notes=list(analysis.notes),
+            changes=changes, changes_total=total, rounded=rounded_of(analysis),
         )  # fmt: skip
 
     def import_file(self, path: Path | str, options: ImportOptions, *, dry_run: bool = False,

@@ -249,7 +249,15 @@ def short_detail(text_: str, limit: int = 160) -> str:
     return lines[0] if len(lines[0]) <= limit else lines[0][: limit - 1] + "…"
 
 
+def _sqlite_functions(dbapi_connection: sqlite3.Connection) -> None:
+    """Functions our SQL calls: ``zq_fold``, the search's case and width folding."""
+    from zqtracker.domain.filters import fold
+
+    dbapi_connection.create_function("zq_fold", 1, lambda v: fold(v) if isinstance(v, str) else v, deterministic=True)
+
+
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    _sqlite_functions(dbapi_connection)
     cur = dbapi_connection.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
@@ -261,6 +269,7 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
 
 
 def _sqlite_read_only_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    _sqlite_functions(dbapi_connection)
     cur = dbapi_connection.cursor()
     cur.execute("PRAGMA query_only=ON")
     cur.execute("PRAGMA cache_size=-65536")
@@ -298,20 +307,26 @@ class Database:
             yield session
 
     @contextmanager
-    def snapshot(self) -> Iterator[Session]:
-        """One read transaction that sees the database as it was when the block began, however
-        long it lasts and whatever other connections commit meanwhile (SQLite WAL keeps the
-        snapshot; PostgreSQL: REPEATABLE READ)."""
-        with self._sessions() as session:
+    def frozen(self) -> Iterator[Database]:
+        """This database as it is now, for as long as the block lasts: every session of the
+        returned view reads one snapshot (one read transaction: SQLite's WAL keeps it while other
+        programs commit; PostgreSQL: REPEATABLE READ), so a long export is consistent — rows,
+        monthly records and summary figures — whatever a colleague saves meanwhile."""
+        with self.engine.connect() as conn:
             if self.engine.dialect.name == "sqlite":
-                session.connection().exec_driver_sql("BEGIN")
-                session.connection().exec_driver_sql("SELECT count(*) FROM sqlite_master").fetchone()
+                outer = conn.begin()
+                conn.exec_driver_sql("BEGIN")  # pysqlite would not begin for a SELECT
+                conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").fetchone()  # take the snapshot now
             else:
-                session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+                conn = conn.execution_options(isolation_level="REPEATABLE READ")
+                outer = conn.begin()
+            view = Database(self.url, self.engine, read_only=True)
+            view._sessions = sessionmaker(bind=conn, expire_on_commit=False, join_transaction_mode="rollback_only")
             try:
-                yield session
+                yield view
             finally:
-                session.rollback()
+                if outer.is_active:  # a failing session of the view has rolled it back already
+                    outer.rollback()
 
     def fault(self, exc: BaseException) -> DatabaseOpenError | None:
         """The worded expected condition behind an error met while using this database."""

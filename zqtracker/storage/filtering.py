@@ -2,15 +2,39 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, Select, and_, or_, select
+from sqlalchemy import ColumnElement, Select, String, and_, func, or_, select
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.sql.functions import FunctionElement
 
 from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.money import BILLION_YUAN
 from zqtracker.storage.tables import DistrictRow, EnterpriseRow, ProjectTable, SectorRow
 
 
-def _like_escape(term: str) -> str:
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+class Folded(FunctionElement):
+    """``fold(column)`` in SQL: SQLite calls domain.filters.fold (registered on every connection as
+    ``zq_fold``); PostgreSQL lowers the NFKC form, which differs from Python's casefold only for a
+    few letters (ß, ﬁ …)."""
+
+    type = String()
+    inherit_cache = True
+    name = "zq_fold"
+
+
+@compiles(Folded, "sqlite")
+def _fold_sqlite(element: Folded, compiler, **kw) -> str:
+    return f"zq_fold({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(Folded)
+def _fold_other(element: Folded, compiler, **kw) -> str:
+    return f"lower(normalize({compiler.process(element.clauses, **kw)}, NFKC))"
+
+
+def _contains(column: ColumnElement[str | None] | InstrumentedAttribute[str] | InstrumentedAttribute[str | None],
+              term: str) -> ColumnElement[bool]:  # fmt: skip
+    return func.instr(Folded(column), term) > 0
 
 
 def filter_clause(f: ProjectFilter | None) -> ColumnElement[bool] | None:
@@ -40,16 +64,9 @@ def filter_clause(f: ProjectFilter | None) -> ColumnElement[bool] | None:
         columns = {"sector": p.sector_id, "district": p.district_id, "planned_investment": p.planned_investment}
         lacking = [columns[name].is_(None) for name in sorted(f.missing)]
         parts.append(or_(*lacking) if len(lacking) > 1 else lacking[0])
-    for term in f.search_terms():
-        pattern = f"%{_like_escape(term)}%"
-        ent = select(EnterpriseRow.id).where(EnterpriseRow.name.ilike(pattern, escape="\\"))
-        parts.append(
-            or_(
-                p.name.ilike(pattern, escape="\\"),
-                p.code.ilike(pattern, escape="\\"),
-                p.enterprise_id.in_(ent),
-            )
-        )
+    for term in f.search_terms():  # folded: see domain.filters.fold, which SQLite runs as zq_fold
+        ent = select(EnterpriseRow.id).where(_contains(EnterpriseRow.name, term))
+        parts.append(or_(_contains(p.name, term), _contains(p.code, term), p.enterprise_id.in_(ent)))
     if not parts:
         return None
     return and_(*parts) if len(parts) > 1 else parts[0]

@@ -102,6 +102,7 @@ def _open_after_first_paint(window: MainWindow, target: str) -> None:
 
 def run_app(db: str | None = None, demo: bool = False, lang: str | None = None, import_path: str | None = None) -> int:
     app, window = launch(db, demo, lang)
+    _tidy_soon()
     _install_excepthook(window)
     if import_path:
         import_when_open(window, Path(import_path))
@@ -110,6 +111,21 @@ def run_app(db: str | None = None, demo: bool = False, lang: str | None = None, 
     if window.ctx is not None:
         window.ctx.close()
     return code
+
+
+def _tidy_soon() -> None:
+    """After the first paint: remove what killed runs left behind (services.backups.tidy)."""
+    from PySide6.QtCore import QTimer
+
+    def tidy() -> None:
+        try:
+            from zqtracker.services.backups import tidy as remove
+
+            remove()
+        except Exception:
+            log.debug("tidying leftovers failed", exc_info=True)
+
+    QTimer.singleShot(2000, tidy)
 
 
 def import_when_open(window: MainWindow, path: Path) -> None:

@@ -101,8 +101,9 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.empty)
         layout.addWidget(self.buttons)
         self.resize(720, 420)
-        if found:
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+        first = self.list.topLevelItem(0)
+        if first is not None:
+            self.list.setCurrentItem(first)
 
     def _on_list_selection_changed(self) -> None:
         self.restore_button.setEnabled(bool(self.list.selectedItems()))

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
-from zqtracker.domain.filters import ProjectFilter, ProjectRow
+from zqtracker.domain.filters import ProjectFilter, ProjectRow, search_haystack
 from zqtracker.domain.models import INCOMPLETE_FIELDS
 from zqtracker.domain.money import BILLION_YUAN
 
@@ -39,7 +39,7 @@ def missing_bits(r: ProjectRow) -> int:
 
 def search_text(r: ProjectRow) -> str:
     """What the search box looks in: as ProjectFilter.matches builds it."""
-    return " ".join(filter(None, (r.name, r.code, r.enterprise))).casefold()
+    return search_haystack(r.name, r.code, r.enterprise)
 
 
 class _Ranking:

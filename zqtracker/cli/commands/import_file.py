@@ -13,6 +13,7 @@ from pathlib import Path
 
 from zqtracker.cli.common import open_context
 from zqtracker.cli.console import Console, ExitCode
+from zqtracker.domain.currency import parse_rate
 from zqtracker.domain.errors import Problem, ValidationError
 from zqtracker.domain.money import Unit
 from zqtracker.io.errors import WorkbookRefused
@@ -75,6 +76,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--district", metavar="D", help="district of rows without one")
     p.add_argument("--sector", metavar="S", help="sector of rows without one")
     p.add_argument("--status", metavar="STATUS", help="status of new projects without one")
+    p.add_argument("--rate", action="append", default=[], metavar="CUR=RATE",
+                   help="yuan per unit of a currency the file's amounts are in (USD=7.10; repeatable): such amounts "
+                   "are stored in yuan with the original amount, currency and rate kept; without a rate they are "
+                   "never read")  # fmt: skip
     p.add_argument("--link", action="append", default=[], metavar="ROW=CODE",
                    help="row ROW (1-based; SHEET!ROW in a workbook of several sheets) is the stored project "
                    "CODE, not a new one (repeatable)")  # fmt: skip
@@ -109,6 +114,13 @@ def options_from(args: argparse.Namespace, lang: str, profiles: ProfileStore | N
         word, _, status = item.partition("=")
         status_map[word.strip()] = _status(status, lang)
     status = _status(args.status, lang) if args.status else base.status
+    rates = {}
+    for item in args.rate:
+        try:
+            code, rate = parse_rate(item)
+        except ValidationError as exc:
+            raise ValueError(exc.problems[0].message(lang)) from None
+        rates[code] = rate
     unit = args.unit or base.unit
     profile = Profile(args.header_row or base.header_row, column_map, status_map, args.district or base.district,
                       args.sector or base.sector, status, unit)  # fmt: skip
@@ -117,7 +129,7 @@ def options_from(args: argparse.Namespace, lang: str, profiles: ProfileStore | N
     return ImportOptions(
         mode=args.mode, sheets=args.sheet, unit=Unit(unit) if unit else None, skip_invalid=args.skip_invalid,
         lang=lang, header_row=profile.header_row, column_map=column_map, district=profile.district,
-        sector=profile.sector, status=status, status_map=status_map,
+        sector=profile.sector, status=status, status_map=status_map, rates=rates,
     )  # fmt: skip
 
 
@@ -218,6 +230,13 @@ def _print(console: Console, result: ImportResult, dry_run: bool, skip_invalid: 
     else:
         console.print(f"{head}{result.added} added, {result.updated} updated, {result.unchanged} unchanged, "
                       f"{result.investment_records} monthly investment record(s).")  # fmt: skip
+    if dry_run and result.changes:
+        for c in result.changes[:50]:
+            where = f"“{c['sheet']}” {c['row']} {c['project']}" if "sheet" in c else f"#{c['project_id']} {c['month']}"
+            console.print(f"  {where}: {c['field']} {c['before']} → {c['after']}")
+        if result.changes_total > 50:
+            console.print(f"  … 另有 {result.changes_total - 50} 处改动（--json 列出全部）" if zh else
+                          f"  … and {result.changes_total - 50} more change(s) (--json lists them)")  # fmt: skip
     if result.problems:
         console.print(f"跳过 {len(result.problems)} 个问题所在的行。" if zh else
                       f"Skipped the rows of {len(result.problems)} problem(s).")  # fmt: skip

@@ -1,0 +1,152 @@
+"""The figures real monthly reports carry, imported (issue 13): 1–X月累计 over three months, 当月
+checked against it, 自开工累计, amounts in 万美元 with and without a rate, dates at their precision,
+months without a year, 上旬/中旬/下旬, values a spreadsheet program rounded. Real .xlsx files, real
+SQLite databases; every expected figure worked out by hand in the comments."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from import_files import SheetSpec, write_workbook
+
+from zqtracker.domain.fuzzy_dates import DatePrecision
+from zqtracker.domain.money import Unit
+from zqtracker.services.context import AppContext
+from zqtracker.services.import_mappings import MappingStore
+from zqtracker.services.importing import ImportOptions, ImportService
+from zqtracker.services.statistics import StatisticsService
+
+
+@pytest.fixture
+def service(ctx: AppContext, tmp_path: Path) -> ImportService:
+    return ImportService(ctx.database, MappingStore(tmp_path / "mappings.json"))
+
+
+def records(ctx: AppContext, code: str) -> list[tuple[int, int, int, int]]:
+    """(year, first month, last month, yuan) of a project's records."""
+    pid = next(p.id for p in ctx.projects.all_projects() if p.code == code)
+    return [(r.year, r.first, r.month, r.amount) for r in ctx.projects.investment(pid)]
+
+
+def ytd_report(path: Path, month: int, rows: list[tuple[str, str, float]]) -> Path:
+    head = ["序号", "项目编号", "项目名称", "所在区域", "计划总投资（万元）", f"1-{month}月累计完成投资（万元）"]
+    body = [[i, code, name, "高要区", 5000, ytd] for i, (code, name, ytd) in enumerate(rows, start=1)]
+    return write_workbook(path, SheetSpec("月报", [[f"2023年1-{month}月重点项目投资完成情况"], head, *body]))
+
+
+def test_year_to_date_reports_over_three_months(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
+    aug = ytd_report(tmp_path / "8.xlsx", 8, [("A-1", "甲项目", 800), ("A-2", "乙项目", 400)])
+    result = service.import_file(aug, ImportOptions())
+    assert result.ok and result.added == 2 and result.investment_records == 2
+    # no month stored before: each figure covers January–August as one record, never spread
+    assert records(ctx, "A-1") == [(2023, 1, 8, 8_000_000)]
+    sep = ytd_report(tmp_path / "9.xlsx", 9, [("A-1", "甲项目", 900), ("A-2", "乙项目", 450)])
+    assert service.import_file(sep, ImportOptions()).investment_records == 2
+    # September's own amount: 900 − 800 = 100 万元; 450 − 400 = 50 万元
+    assert records(ctx, "A-1") == [(2023, 1, 8, 8_000_000), (2023, 9, 9, 1_000_000)]
+    assert records(ctx, "A-2") == [(2023, 1, 8, 4_000_000), (2023, 9, 9, 500_000)]
+    oct_ = ytd_report(tmp_path / "10.xlsx", 10, [("A-1", "甲项目", 1000), ("A-2", "乙项目", 440)])
+    refused = service.import_file(oct_, ImportOptions())
+    (problem,) = refused.problems  # 440 万元 through October is below 450 through September: a problem, not −10
+    assert not refused.written and problem.row == 4 and problem.problem.code == "ytd_decrease"
+    assert "4400000" in problem.reason("en").replace(",", "") and "4500000" in problem.reason("en").replace(",", "")
+    service.import_file(oct_, ImportOptions(skip_invalid=True))
+    assert records(ctx, "A-1")[-1] == (2023, 10, 10, 1_000_000)
+    summary = StatisticsService(ctx.database).summary(2023, 10)
+    assert summary.completed.total.ytd == 10_000_000 + 4_500_000  # what the districts reported through October
+    again = service.import_file(sep, ImportOptions())  # re-importing September changes nothing
+    assert (again.investment_records, again.updated, again.added) == (0, 0, 0)
+
+
+def test_a_month_column_beside_the_year_to_date(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
+    head = ["项目编号", "项目名称", "所在区域", "项目状态", "当月完成投资（万元）", "1-10月累计完成投资（万元）"]
+    rows = [["2023年10月重点项目进展"], head, ["B-1", "丙项目", "高要区", "在建", 100, 1000]]
+    service.import_file(write_workbook(tmp_path / "a.xlsx", SheetSpec("S", rows)), ImportOptions())
+    # nothing stored before: the month's own amount splits 1–10 into 1–9 (1000 − 100) and October (100)
+    assert records(ctx, "B-1") == [(2023, 1, 9, 9_000_000), (2023, 10, 10, 1_000_000)]
+    nov = [["2023年11月重点项目进展"], ["项目编号", "项目名称", "所在区域", "项目状态", "当月完成投资（万元）",
+                                 "1-11月累计完成投资（万元）"], ["B-1", "丙项目", "高要区", "在建", 300, 1200]]  # fmt: skip
+    result = service.import_file(write_workbook(tmp_path / "b.xlsx", SheetSpec("S", nov)), ImportOptions())
+    (problem,) = result.problems  # 1200 − 1000 = 200, not the 300 the 当月 column says
+    assert problem.problem.code == "month_ytd_disagree" and not result.written
+
+
+def test_since_start_of_construction(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
+    rows = [["截至2023年10月重点项目建设情况"], ["项目名称", "所在区域", "计划总投资（万元）", "自开工累计完成投资（万元）"],
+            ["丁项目", "四会市", 20000, 5000]]  # fmt: skip
+    service.import_file(write_workbook(tmp_path / "s.xlsx", SheetSpec("S", rows)), ImportOptions())
+    (p,) = ctx.projects.all_projects()
+    assert (p.since_start_amount, p.since_start_year, p.since_start_month) == (50_000_000, 2023, 10)
+    assert p.since_start_pct == Decimal(25)  # 5000 of 20000 万元
+
+
+def test_dollars_with_a_rate_keep_the_original(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
+    rows = [
+        ["项目名称", "所在区域", "投资总额（万美元）", "合同外资额（万美元）"],
+        ["外资项目", "高要区", 1234.5678, 100],
+    ]
+    path = write_workbook(tmp_path / "usd.xlsx", SheetSpec("S", rows))
+    service.import_file(path, ImportOptions())
+    assert ctx.projects.all_projects()[0].planned_investment is None  # no rate: never read as yuan
+    result = service.import_file(path, ImportOptions(rates={"USD": Decimal("7.1")}))
+    (p,) = ctx.projects.all_projects()
+    # 1234.5678 万美元 = 12,345,678 dollars × 7.1 = 87,654,313.8 yuan, rounded half-up: 87,654,314
+    assert p.planned_investment == 87_654_314
+    assert p.planned_foreign.currency == "USD" and p.planned_foreign.amount == Decimal(12_345_678)
+    assert p.planned_foreign.rate == Decimal("7.1")
+    assert "note_converted" in {n.code for n in result.notes}
+
+
+def test_dates_at_their_precision_and_construction_periods(service: ImportService, ctx: AppContext,
+                                                           tmp_path: Path) -> None:  # fmt: skip
+    rows = [["项目名称", "签约时间", "开工时间", "建设起止年限"],
+            ["戊项目", "2023年二季度", None, "2024-2026"], ["己项目", "2023.10", "2024年", None]]  # fmt: skip
+    path = write_workbook(tmp_path / "d.xlsx", SheetSpec("S", rows))
+    result = service.import_file(path, ImportOptions())
+    assert result.ok
+    p = {x.name: x for x in ctx.projects.all_projects()}
+    e, f = p["戊项目"], p["己项目"]
+    assert (e.signed_on, e.signed_on_precision) == (date(2023, 4, 1), DatePrecision.QUARTER)
+    assert (e.construction_start_on, e.construction_start_on_precision) == (date(2024, 1, 1), DatePrecision.YEAR)
+    assert (e.production_on, e.production_on_precision) == (date(2026, 1, 1), DatePrecision.YEAR)
+    assert (f.signed_on, f.signed_on_precision) == (date(2023, 10, 1), DatePrecision.MONTH)
+    assert (f.construction_start_on, f.construction_start_on_precision) == (date(2024, 1, 1), DatePrecision.YEAR)
+    again = service.import_file(path, ImportOptions())
+    assert (again.updated, again.unchanged) == (0, 2)
+
+
+def test_months_without_a_year_take_the_workbooks(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
+    projects = SheetSpec(
+        "项目", [["2023年重点项目清单"], ["项目编号", "项目名称", "所在区域"], ["C-1", "庚项目", "鼎湖区"]]
+    )
+    months = SheetSpec("完成投资", [["项目编号", "8月", "9月"], ["C-1", 10, 20]])  # no year on this sheet
+    path = write_workbook(tmp_path / "m.xlsx", projects, months)
+    result = service.import_file(path, ImportOptions(unit=Unit.WAN))
+    assert result.ok, [p.reason() for p in result.problems]
+    assert records(ctx, "C-1") == [(2023, 8, 8, 100_000), (2023, 9, 9, 200_000)]  # the year of the other sheet
+
+
+def test_ten_day_columns_under_a_month(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
+    rows = [["2023年重点项目旬报"], ["项目编号", "项目名称", "项目状态", "10月", None, None, None],
+            [None, None, None, "上旬", "中旬", "下旬", "累计"], ["D-1", "辛项目", "在建", 10, 20, 30, 60]]  # fmt: skip
+    path = write_workbook(tmp_path / "x.xlsx", SheetSpec("S", rows, merges=["D2:G2", "A2:A3", "B2:B3", "C2:C3"]))
+    result = service.import_file(path, ImportOptions(unit=Unit.WAN))
+    assert result.ok, [p.reason() for p in result.problems]
+    assert records(ctx, "D-1") == [(2023, 10, 10, 600_000)]  # the month is its 累计, not 上旬+中旬+下旬+累计
+
+
+def test_a_rounded_amount_is_listed_apart_not_written(service: ImportService, ctx: AppContext,
+                                                      tmp_path: Path) -> None:  # fmt: skip
+    exact = [["项目编号", "项目名称", "计划总投资（元）"], ["E-1", "壬项目", 1_234_567_891]]
+    service.import_file(write_workbook(tmp_path / "e.xlsx", SheetSpec("S", exact)), ImportOptions())
+    shown = [["项目编号", "项目名称", "计划总投资（亿元）"], ["E-1", "壬项目", 12.35]]  # what a CSV "as shown" keeps
+    result = service.import_file(write_workbook(tmp_path / "r.xlsx", SheetSpec("S", shown)), ImportOptions())
+    assert (result.updated, result.unchanged) == (0, 1)
+    assert ctx.projects.all_projects()[0].planned_investment == 1_234_567_891
+    assert result.rounded == [{"sheet": "S", "row": 2, "field": "planned_investment", "stored": 1_234_567_891,
+                               "file": 1_235_000_000, "decimals_shown": 2}]  # fmt: skip
+    real = [["项目编号", "项目名称", "计划总投资（亿元）"], ["E-1", "壬项目", 12.5]]  # a real change is one
+    assert service.import_file(write_workbook(tmp_path / "c.xlsx", SheetSpec("S", real)), ImportOptions()).updated == 1

@@ -1,0 +1,66 @@
+"""What an import changes, field by field, for the CLI's dry run (text and ``--json``).
+
+A district's file that went through a spreadsheet program may differ from what is stored in ways
+nobody meant; the dry run shows each field it would change (before → after) and each monthly
+record it would rewrite, so that a user sees "planned investment 12.34567891亿 → 12.35亿" before
+anything is written — and the amounts a spreadsheet program merely rounded are listed apart.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from zqtracker.services.import_model import UPDATE, ImportAnalysis
+
+MAX_LISTED = 1_000  # a whole city's re-import is summarised, not printed in full
+
+
+def plain(value: Any) -> Any:
+    """A value as JSON carries it: integers stay integers (yuan), decimals as plain text, enums by
+    value, dates in ISO (at their precision)."""
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
+    if isinstance(value, date):
+        return value.isoformat()
+    if hasattr(value, "iso"):
+        return value.iso()
+    if isinstance(value, tuple):
+        return [plain(v) for v in value]
+    return str(value)
+
+
+def changes_of(analysis: ImportAnalysis) -> tuple[list[dict[str, Any]], int]:
+    """The field-level changes of updated projects and the rewritten monthly records (at most
+    MAX_LISTED), and how many there are in all."""
+    out: list[dict[str, Any]] = []
+    total = 0
+    for sa in analysis.selected:
+        plan = sa.plan
+        assert plan is not None
+        codes, names = plan.column("code"), plan.column("name")
+        for k, changes in sa.changes.items():
+            if sa.status[k] != UPDATE:
+                continue
+            for c in changes:
+                total += 1
+                if len(out) < MAX_LISTED:
+                    out.append({"sheet": sa.name, "row": plan.row_numbers[k], "project": codes[k] or names[k],
+                                "field": c.field, "before": plain(c.before), "after": plain(c.after)})  # fmt: skip
+    rewritten = [r for r in analysis.records if r[4] is not None]
+    total += len(rewritten)
+    for target, y, m, yuan, before, first in rewritten[: max(0, MAX_LISTED - len(out))]:
+        out.append({"project_id": target, "month": f"{y}-{m:02d}" if not first else f"{y}-{first:02d}..{m:02d}",
+                    "field": "completed_investment", "before": before, "after": yuan})  # fmt: skip
+    return out, total
+
+
+def rounded_of(analysis: ImportAnalysis) -> list[dict[str, Any]]:
+    return [{"sheet": sheet, "row": row, "field": field, "stored": stored, "file": value, "decimals_shown": places}
+            for sheet, row, field, stored, value, places in analysis.rounded[:MAX_LISTED]]  # fmt: skip

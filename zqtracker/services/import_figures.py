@@ -1,0 +1,180 @@
+"""The figures of monthly reports in an import (issue 13): year-to-date columns turned into monthly
+records, a 当月 column checked against them, and values a spreadsheet program rounded.
+
+A 1–X月累计 figure is the project's year to date through month X. The month's own amount is the
+difference from the stored year to date of the month before (domain/cumulative.py); with none
+stored, the figure stays one record covering months 1–X — unless the same row gives the month's
+own amount (当月), which then splits it: 1–(X−1) and X. A 当月 amount that disagrees with the
+difference is a problem of its row, shown with both figures, as is a year to date below last
+month's. Nothing is spread over months by guessing.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from zqtracker.domain.cumulative import derive_from_ytd, month_amount_from_ytd
+from zqtracker.domain.errors import Problem
+from zqtracker.domain.fuzzy_dates import DatePrecision, FuzzyDate
+from zqtracker.domain.models import InvestmentRecord
+from zqtracker.domain.rounding import money_rounded_places
+from zqtracker.services.import_model import INVALID, SAME, UPDATE, Context, ImportAnalysis, SheetAnalysis, add_problem
+from zqtracker.storage.importing import COL
+
+DATE_FIELDS = ("signed_on", "construction_start_on", "production_on")
+
+
+def stored_records(ctx: Context, target: int, year: int) -> list[InvestmentRecord]:
+    """A stored project's records of one year, as the analysis read them (none for a new project)."""
+    if target < 0:
+        return []
+    if ctx.records_by_project is None:
+        index: dict[tuple[int, int], list[InvestmentRecord]] = {}
+        for (pid, y, m), row in ctx.investment.items():
+            first = row[3] if len(row) > 3 else None
+            index.setdefault((pid, y), []).append(InvestmentRecord(pid, y, m, row[0], first))
+        ctx.records_by_project = index
+    return ctx.records_by_project.get((target, year), [])
+
+
+def analyse_ytd(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, month_rows: dict) -> None:
+    """Year-to-date figures of one sheet → records to write (with the months they cover).
+    ``month_rows``: (target, year, month) → (k, yuan) of 当月 amounts this sheet gave."""
+    plan = sa.plan
+    assert plan is not None
+    groups: dict[tuple[int, int], dict[int, tuple[int, int]]] = {}
+    for k, y, m, ytd in plan.ytd:
+        target = sa.targets[k] if sa.targets else None
+        if target is None or sa.status[k] == INVALID:
+            continue
+        groups.setdefault((target, y), {})[m] = (ytd, k)
+    superseded: set[tuple[int, int, int]] = set()
+    derived_records: list[tuple] = []
+    for (target, y), months in groups.items():
+        stored = stored_records(ctx, target, y)
+        reported = {m: v for m, (v, _k) in months.items()}
+        for m, (ytd, k) in months.items():
+            own = month_rows.get((target, y, m))
+            if own is None:
+                continue
+            superseded.add((target, y, m))  # the year to date says it; the 当月 amount is checked against it
+            first, amount = month_amount_from_ytd(stored, y, m, ytd)
+            if first == m and amount != own[1]:
+                add_problem(plan, k, sa, "ytd", own[1], Problem("month_ytd_disagree", "amount", {
+                    "month": m, "value": own[1], "ytd": ytd, "derived": amount}))  # fmt: skip
+                sa.status[k] = INVALID
+            elif first < m:  # nothing stored before: the month's own amount splits 1–X into 1–(X−1) and X
+                if ytd - own[1] < 0:
+                    add_problem(plan, k, sa, "ytd", own[1], Problem("month_above_ytd", "amount", {
+                        "month": m, "value": own[1], "ytd": ytd}))  # fmt: skip
+                    sa.status[k] = INVALID
+                else:
+                    reported.setdefault(m - 1, ytd - own[1])
+        if any(sa.status[k] == INVALID for _v, k in months.values()):
+            continue
+        derived = derive_from_ytd(target, y, stored, reported)
+        if derived.problems:
+            for p in derived.problems:
+                k = months.get(p.params.get("month"), next(iter(months.values())))[1]
+                add_problem(plan, k, sa, "ytd", p.params.get("value"), p)
+                sa.status[k] = INVALID
+            continue
+        before = {r.month: r.amount for r in stored}
+        derived_records.extend((target, y, r.month, r.amount, before.get(r.month), r.first_month)
+                               for r in derived.write)  # fmt: skip
+        k = next(iter(months.values()))[1]
+        written, same = sa.records.get(k, (0, 0))
+        sa.records[k] = (written + len(derived.write), same if derived.write else same + 1)
+        if sa.status[k] == SAME and derived.write:
+            sa.status[k] = UPDATE
+    if superseded:
+        result.records[:] = [r for r in result.records if (r[0], r[1], r[2]) not in superseded]
+    result.records.extend(derived_records)
+
+
+def rounded_money(cell_yuan: int, factor: int | None, stored_yuan: int | None) -> int | None:
+    """The decimals a spreadsheet program rounded ``stored_yuan`` to, if ``cell_yuan`` (read in units
+    of ``factor``) is nothing but that; None for a real change."""
+    if stored_yuan is None or not factor or factor == 1:
+        return None
+    return money_rounded_places(Decimal(cell_yuan) / Decimal(factor), factor, stored_yuan)
+
+
+# -- project figures: dates at their precision, since-start, amounts in another currency --------------
+def figure_diffs(sa: SheetAnalysis, ctx: Context, ks: list[int], befores: list[tuple],
+                 diffs: dict[int, dict[str, Any]], result: ImportAnalysis) -> None:  # fmt: skip
+    """Add to ``diffs`` what the generic comparison cannot see (a date's precision, 自开工累计, a
+    planned amount's currency) and take out amounts a spreadsheet program merely rounded."""
+    plan = sa.plan
+    assert plan is not None
+    enc = ctx.encoders
+    for f in DATE_FIELDS:
+        days, precisions = plan.values.get(f), plan.values.get(f + "_precision")
+        if days is None or precisions is None:
+            continue
+        i, j = COL[f], COL[f + "_precision"]
+        for n, k in enumerate(ks):
+            day = days[k]
+            if day is None:
+                continue
+            new = FuzzyDate(day, DatePrecision(precisions[k] or "day"))
+            old = FuzzyDate.of(enc.decode_date(befores[n][i]), befores[n][j])
+            if old != new:
+                diffs.setdefault(k, {})[f] = new
+            else:
+                diffs.get(k, {}).pop(f, None)
+    since = plan.values.get("since_start")
+    if since is not None and plan.since_start_as_of is not None:
+        year, month = plan.since_start_as_of
+        a, y, m = COL["since_start_amount"], COL["since_start_year"], COL["since_start_month"]
+        for n, k in enumerate(ks):
+            if since[k] is not None and (befores[n][a], befores[n][y], befores[n][m]) != (since[k], year, month):
+                diffs.setdefault(k, {})["since_start"] = (since[k], year, month)
+    foreign = plan.values.get("planned_foreign")
+    if foreign is not None:
+        cols = (COL["planned_currency"], COL["planned_original"], COL["planned_rate"])
+        for n, k in enumerate(ks):
+            if foreign[k] is not None and enc.foreign(foreign[k]) != tuple(befores[n][c] for c in cols):
+                diffs.setdefault(k, {})["planned_foreign"] = foreign[k]
+    for n, k in enumerate(ks):
+        changed = diffs.get(k)
+        if not changed:
+            continue
+        for f in [f for f in changed if f in plan.factors]:
+            places = rounded_money(changed[f], plan.factors[f], befores[n][COL[f]])
+            if places is not None:
+                result.rounded.append((sa.name, plan.row_numbers[k], f, befores[n][COL[f]], changed.pop(f), places))
+        if not changed:
+            del diffs[k]
+
+
+def figure_columns(plan: Any, pick: Any, enc: Any, n: int) -> list[list]:
+    """The new projects' FIGURE_COLUMNS (storage/importing.py), column by column."""
+    out: list[list] = []
+    for f in DATE_FIELDS:
+        precisions = pick(f + "_precision") if f + "_precision" in plan.values else [None] * n
+        out.append([enc.precision(DatePrecision(p)) if p else None for p in precisions])
+    since = pick("since_start") if "since_start" in plan.values else [None] * n
+    year, month = plan.since_start_as_of or (None, None)
+    out.append(since)
+    out.append([year if v is not None else None for v in since])
+    out.append([month if v is not None else None for v in since])
+    foreign = pick("planned_foreign") if "planned_foreign" in plan.values else [None] * n
+    triples = [enc.foreign(v) for v in foreign]
+    out.extend([[t[i] for t in triples] for i in range(3)])
+    return out
+
+
+def write_figure(row: list, f: str, v: Any, enc: Any) -> bool:
+    """Set an updated project's raw row for one of these figures; False for any other field."""
+    if isinstance(v, FuzzyDate):
+        row[COL[f]], row[COL[f + "_precision"]] = enc.date(v.day), enc.precision(v.precision)
+        return True
+    if f == "since_start":
+        row[COL["since_start_amount"]], row[COL["since_start_year"]], row[COL["since_start_month"]] = v
+        return True
+    if f == "planned_foreign":
+        row[COL["planned_currency"]], row[COL["planned_original"]], row[COL["planned_rate"]] = enc.foreign(v)
+        return True
+    return False
