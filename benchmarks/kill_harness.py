@@ -60,12 +60,17 @@ class Outcome:
     after: int = 0
     failures: list[str] = field(default_factory=list)
     while_writing: int = 0  # kills that landed once the database's write-ahead log had content
+    finished_first: int = 0  # drawn moments after the child had already finished (not kills)
+    exports_complete: int = 0
+    exports_previous: int = 0
     leftovers_after_kill: int = 0
     leftovers_after_next_start: int = 0
     seconds: float = 0.0
 
     def to_json(self) -> dict:
         return {"operation": self.operation, "kills": self.kills, "while_writing": self.while_writing,
+                "finished_before_the_kill": self.finished_first, "exports_complete": self.exports_complete,
+                "exports_previous_file": self.exports_previous,
                 "before": self.before, "after": self.after,
                 "failures": self.failures, "temporary_files_right_after_kills": self.leftovers_after_kill,
                 "temporary_files_after_next_start": self.leftovers_after_next_start,
@@ -154,7 +159,9 @@ class Harness:
             outcome.failures.append(f"uninterrupted run failed: {done.stderr.strip()[:300]}")
             return outcome
         after = signature(db)
-        for i in range(kills):
+        i = 0
+        while outcome.kills < kills and i < kills * 3:
+            i += 1
             db, out = self.fresh(source, f"kill-{i}")
             # Every other kill lands in the last 40% of the run, where the writing happens (the
             # first part is Python starting and the file being read), the others anywhere.
@@ -165,13 +172,16 @@ class Harness:
             time.sleep(delay)
             wal = db.with_name(db.name + "-wal")
             writing = wal.exists() and wal.stat().st_size > 0  # the operation had begun to write
+            if child.poll() is not None:  # it finished first: not a kill, draw another moment
+                outcome.finished_first += 1
+                continue
             child.send_signal(signal.SIGKILL)
             child.wait()
             outcome.kills += 1
             outcome.while_writing += writing
             verdict = self.check(name, db, out, before, after, outcome)
             during = " (while writing)" if writing else ""
-            log(f"{name}: kill {i + 1}/{kills} at {delay:.2f}s of {outcome.seconds:.2f}s{during} → {verdict}")
+            log(f"{name}: kill {outcome.kills}/{kills} at {delay:.2f}s of {outcome.seconds:.2f}s{during} → {verdict}")
         return outcome
 
     def check(self, name: str, db: Path, out: Path, before: tuple, after: tuple, outcome: Outcome) -> str:
@@ -194,6 +204,10 @@ class Harness:
             if problem:
                 outcome.failures.append(problem)
                 return "BROKEN EXPORT"
+            previous = out.read_bytes() == self.previous_export.read_bytes()
+            outcome.exports_previous += previous
+            outcome.exports_complete += not previous
+            verdict += ", previous file" if previous else ", complete workbook"
         outcome.leftovers_after_kill += len(self.leftovers(out.parent))
         again = subprocess.run(self._argv([sys.executable, "-m", "zqtracker.launcher", "--db", "{db}", "db", "check"],
                                           db, out), env=self.env, capture_output=True, text=True, check=False)  # fmt: skip
@@ -273,6 +287,12 @@ def main(argv: list[str] | None = None) -> int:
     for r in results:
         print(f"{r.operation:<16} {r.kills:>5} {r.while_writing:>7} {r.before:>6} {r.after:>6} {len(r.failures):>6} "
               f"{r.leftovers_after_next_start:>8} {r.seconds:>6.1f}")  # fmt: skip
+        if r.exports_complete or r.exports_previous:
+            print(
+                f"    the export after the kills: {r.exports_complete} complete, {r.exports_previous} the previous file"
+            )
+        if r.finished_first:
+            print(f"    {r.finished_first} drawn moment(s) fell after the run had finished (drawn again)")
         for failure in r.failures[:5]:
             print(f"    {failure}")
     if args.json:

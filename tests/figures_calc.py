@@ -19,7 +19,8 @@ from zqtracker.services.cumulative import CumulativeService
 
 FOLDER = Path(__file__).resolve().parent / "data" / "figures_calc"
 # what Calc re-saved, by the name of its file in FOLDER: (format, what the import must say)
-RESAVED = ("export.xlsx", "export.xls", "export.ods", "export-projects.csv", "export-monthly.csv")
+RESAVED = ("export.xlsx", "export.xls", "export.ods", "export-projects.csv", "export-monthly.csv",
+           "export-en.xlsx", "export-en-projects.csv", "export-en-monthly.csv")  # fmt: skip
 
 
 def build(ctx: AppContext) -> None:

@@ -167,3 +167,13 @@ def test_progress_table_marks_a_span_and_uses_the_reported_since_start(reported:
     row = next(x for x in ctx.statistics.progress(2023, 9).rows if x.project_id == r)
     assert row.since_start == 31_250 * WAN and row.pct_of_planned_since_start == 3.1  # of 100亿
     assert ctx.projects.get(r).since_start_pct == Decimal(3)  # the reported figure itself, as of July
+
+
+def test_a_zero_year_to_date_still_covers_its_months() -> None:
+    from zqtracker.stats.cube import InvestmentCell, InvestmentCube
+
+    cube = InvestmentCube([InvestmentCell(2023, 8, "储能", "储能", "高要区", 0, 1),
+                           InvestmentCell(2023, 9, "储能", "储能", "高要区", 5)])  # fmt: skip
+    assert cube.spans(2023) == {8: 1}  # nothing completed in 1–8月 is a figure too, not eight empty months
+    assert cube.not_comparable(2023, 7) == {None} and cube.not_comparable(2023, 8) == set()
+    assert cube.ytd(2023, 9)[None] == (5, 0)

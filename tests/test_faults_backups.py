@@ -255,3 +255,23 @@ def test_a_failed_upgrade_points_to_its_backup(tmp_path: Path, monkeypatch: pyte
     con = sqlite3.connect(path)
     assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
     con.close()
+
+
+def test_no_room_for_the_daily_copy_still_opens_but_an_import_refuses(
+    demo_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from faults_helpers import small_mount
+
+    path = tmp_path / "d.sqlite"
+    shutil.copy(demo_template, path)
+    with small_mount(tmp_path / "full-data", 64) as full:
+        if full is None:
+            pytest.skip("needs root to mount a small file system")
+        monkeypatch.setenv("XDG_DATA_HOME", str(full))  # the backups folder is on a full disk
+        code, _, err = run("--db", str(path), "list", "--json")
+        assert code == ExitCode.OK, err
+        from import_files import district_projects
+
+        code, _, err = run("--db", str(path), "import", str(district_projects(tmp_path / "i.xlsx")))
+        assert code == ExitCode.REFUSED and "No backup of" in err and "nothing was changed" in err
+    assert _count(path) == 560

@@ -150,3 +150,13 @@ def test_a_rounded_amount_is_listed_apart_not_written(service: ImportService, ct
                                "file": 1_235_000_000, "decimals_shown": 2}]  # fmt: skip
     real = [["项目编号", "项目名称", "计划总投资（亿元）"], ["E-1", "壬项目", 12.5]]  # a real change is one
     assert service.import_file(write_workbook(tmp_path / "c.xlsx", SheetSpec("S", real)), ImportOptions()).updated == 1
+
+
+def test_a_rounded_monthly_amount_is_listed_apart(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
+    exact = [["2023年完成投资"], ["项目编号", "项目名称", "所在区域", "项目状态", "9月（元）"],
+             ["F-1", "癸项目", "端州区", "在建", 1_234_567]]  # fmt: skip
+    service.import_file(write_workbook(tmp_path / "e.xlsx", SheetSpec("S", exact)), ImportOptions())
+    shown = [["2023年完成投资"], ["项目编号", "9月（万元）"], ["F-1", 123.46]]  # 1,234,567 yuan shown in 万元
+    result = service.import_file(write_workbook(tmp_path / "r.xlsx", SheetSpec("S", shown)), ImportOptions())
+    assert result.investment_records == 0 and records(ctx, "F-1") == [(2023, 9, 9, 1_234_567)]
+    assert [r["field"] for r in result.rounded] == ["2023-09"] and result.rounded[0]["decimals_shown"] == 2

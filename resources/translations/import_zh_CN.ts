@@ -212,7 +212,7 @@
         <translation>此列单位</translation>
     </message>
     <message>
-        <source>Replace every project in the database with this file&apos;s? A backup copy is made first.</source>
+        <source>Replace every project in the database with this file's? A backup copy is made first.</source>
         <translation>用此文件替换数据库中的全部项目吗？替换前会先备份数据库。</translation>
     </message>
     <message>
@@ -293,6 +293,14 @@
     <message>
         <source>Status word “%1” (%2 rows):</source>
         <translation>状态词“%1”（%2 行）：</translation>
+    </message>
+    <message>
+        <source>yuan per unit, e.g. 7.10</source>
+        <translation>每单位折合人民币元数，如 7.10</translation>
+    </message>
+    <message>
+        <source>Rate for %1 (%2):</source>
+        <translation>%1 汇率（%2）：</translation>
     </message>
     <message>
         <source>new project (keep apart)</source>

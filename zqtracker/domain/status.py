@@ -56,6 +56,7 @@ _SYNONYMS: dict[Status, tuple[str, ...]] = {
         "跟踪对接", "对接中", "接洽", "初步接洽", "考察", "拟签约", "待签约", "加速签约", "促签约", "推动签约",
         "力促签约", "争取签约", "洽谈阶段", "在谈阶段", "谋划中", "在谈项目", "谋划项目", "意向项目", "洽谈项目",
         "proposed", "announced", "announced&planning", "announcedandplanning", "prospect", "pipeline", "concept",
+        "conceptual", "idea", "potential", "under consideration", "exploratory",
         "identified", "under negotiation", "in negotiation", "pending signing", "招商中", "初步洽谈", "深度洽谈",
         "有意向", "达成意向", "签约意向",
     ),
@@ -67,7 +68,9 @@ _SYNONYMS: dict[Status, tuple[str, ...]] = {
     Status.PREPARING: (
         "preparing", "preparation", "前期", "前期工作", "前期准备", "筹建", "拟开工", "待开工", "报建", "筹备", "报批",
         "报批中", "预备", "储备", "办理手续", "立项", "已立项", "审批中", "规划设计", "促开工", "加快开工", "推动开工",
-        "in review", "inreview", "approved", "planning", "permitting", "design", "pre-construction",
+        "in review", "inreview", "approved", "planning", "permitting", "design", "pre-construction", "planned",
+        "planning stage", "feasibility", "engineering", "tendering", "procurement", "permitted", "site preparation",
+        "pre-development", "development",
         "preconstruction", "under review", "前期手续", "手续办理", "供地", "土地摘牌", "已摘牌", "设计阶段",
         "前期阶段", "拿地", "已拿地", "预备项目", "储备项目", "前期项目",
     ),
@@ -86,7 +89,7 @@ _SYNONYMS: dict[Status, tuple[str, ...]] = {
         "in production", "inproduction", "production", "投产", "已投产", "建成投产", "竣工投产", "达产", "竣工", "已竣工",
         "建成", "已建成", "运营", "已运营", "完工", "已完工", "建成运营", "投入运营", "投入使用", "已投入使用",
         "已建成投产", "开业", "已开业", "营业", "completed", "complete", "closed", "operational", "operating",
-        "in operation", "commissioned", "in service", "投产项目", "竣工项目", "竣工投产项目", "全面投产",
+        "in operation", "commissioned", "in service", "finished", "done", "投产项目", "竣工项目", "竣工投产项目", "全面投产",
     ),
     Status.ON_HOLD: (
         "on hold", "onhold", "hold", "suspended", "停缓建", "暂缓", "停建", "缓建", "停工", "暂停", "暂停建设", "停滞",

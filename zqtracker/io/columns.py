@@ -98,7 +98,23 @@ BY_FIELD: dict[str, Column] = {c.field: c for c in (*PROJECT_COLUMNS, *MONTHLY_C
 
 # Rows whose first text cell is one of these are totals, never projects.
 TOTAL_WORDS: tuple[str, ...] = ("合计", "总计", "小计", "共计", "total", "subtotal", "grand total", "sum")
-ROW_NUMBER_HEADERS: tuple[str, ...] = ("序号", "no", "no.", "#", "item", "序")
+ROW_NUMBER_HEADERS: tuple[str, ...] = (
+    "序号",
+    "no",
+    "no.",
+    "#",
+    "item",
+    "序",
+    "s/n",
+    "sn",
+    "sl. no.",
+    "sl no",
+    "sr. no.",
+    "sr no",
+    "row",
+    "行号",
+    "序列号",
+)
 BOOL_TRUE: tuple[str, ...] = ("是", "y", "yes", "true", "1", "√", "✓", "重点", "key")
 BOOL_FALSE: tuple[str, ...] = ("否", "n", "no", "false", "0", "", "×", "非重点")
 PROJECT_TYPE_WORDS: dict[str, str] = {

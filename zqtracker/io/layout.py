@@ -394,8 +394,8 @@ def _column(c: int, parent: object, child: object, year: int | None) -> ColumnIn
         mh = month_header(value, group_year if value is child else year_in(parent_text) or year)
         top = found[0] if found else None
         if mh is not None and (top is None or top.field == "amount" or top.quality < 3):
-            return ColumnInfo(c, shown, "month_column", 2, (top.unit if top else None) or fallback_unit, month=mh,
-                              currency=top.currency if top else None)  # fmt: skip
+            return ColumnInfo(c, shown, "month_column", 2, (top.unit if top else None) or _unit_of(value) or
+                              fallback_unit, month=mh, currency=top.currency if top else None)  # fmt: skip
         if found:
             return _info(c, shown, found, fallback_unit, group_year)
     if child_text and parent_text:

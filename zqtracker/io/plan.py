@@ -277,9 +277,9 @@ class PlanBuilder:
                 self.foreign.append(info)  # never read as yuan: left out, said in one sentence
                 continue
             self.columns.append((info.index - off, info, ColumnConverter(converter(info, layout, self.opts))))
-            if info.is_money and info.month is None and not info.currency:
-                plan.factors[info.field or ""] = (self.opts.column_units.get(info.index) or info.unit or
-                                                  layout.unit_line or self.opts.unit or 1)  # fmt: skip
+            if info.is_money and not info.currency:
+                plan.factors.setdefault("amount" if info.month is not None else info.field or "", (
+                    self.opts.column_units.get(info.index) or info.unit or layout.unit_line or self.opts.unit or 1))  # fmt: skip
             if info.month is None and info.field not in ("annual_plan", "chain", "ytd"):
                 plan.values.setdefault(info.field or "", [])
             if info.field == "since_start":

@@ -7,12 +7,15 @@ where the CLI reads it too). A server database is copied by the server's own too
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from zqtracker.storage import backups as store
 from zqtracker.storage.backups import BackupInfo
 from zqtracker.storage.database import Database, DatabaseOpenError
 from zqtracker.storage.restore import RecoverResult, recover, restore_backup
+
+log = logging.getLogger(__name__)
 
 __all__ = ["BackupInfo", "RecoverResult", "before", "daily", "keep_count", "list_for", "recover", "restore",
            "set_keep_count", "tidy"]  # fmt: skip
@@ -41,7 +44,15 @@ def daily(database: Database) -> Path | None:
     path = database.sqlite_path
     if path is None or store.made_today(path):
         return None
-    return store.make_backup(path, "daily", protect=frozenset(database.pinned_backups))
+    try:
+        return store.make_backup(path, "daily", protect=frozenset(database.pinned_backups))
+    except DatabaseOpenError as exc:
+        if exc.reason != "backup_failed":
+            raise  # damaged (or locked): the database is refused with that sentence
+        # No room for the copy (a full disk, an unwritable data folder): the database still opens;
+        # the copies before imports and deletions, which do refuse, protect what is changed.
+        log.warning("no daily backup of %s: %s", path, exc)
+        return None
 
 
 def before(database: Database, reason: str) -> Path | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.money import MAX_MONEY
 from zqtracker.io.layout import MONTHLY
-from zqtracker.services.import_figures import analyse_ytd
+from zqtracker.services.import_figures import analyse_ytd, rounded_money
 from zqtracker.services.import_matching import district_key, name_key
 from zqtracker.services.import_model import (
     INVALID,
@@ -35,6 +35,7 @@ def analyse_records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: 
     stored = ctx.investment if result.mode != "replace" else {}
     records, numbers = result.records, plan.row_numbers
     unchanged = 0
+    factor = plan.factors.get("amount")
     for k, y, m, yuan in plan.months:
         target = targets[k]
         if target is None or status[k] == INVALID:
@@ -48,6 +49,10 @@ def analyse_records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: 
                 counts = written[k] = [0, 0]
             if before is not None and before[0] == yuan:
                 unchanged += 1
+                counts[1] += 1
+            elif before is not None and (places := rounded_money(yuan, factor, before[0])) is not None:
+                result.rounded.append((sa.name, numbers[k], f"{y}-{m:02d}", before[0], yuan, places))
+                unchanged += 1  # a spreadsheet program rounded it: left as stored, listed apart
                 counts[1] += 1
             else:
                 records.append((target, y, m, yuan, None if before is None else before[0], None))

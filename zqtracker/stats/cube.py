@@ -125,7 +125,7 @@ class InvestmentCube:
         (1–X月): the month's total holds investment of those months too."""
         out: dict[int, int] = {}
         for c in self.cells:
-            if c.year == year and c.first is not None and c.amount:
+            if c.year == year and c.first is not None:  # a figure of 0 still covers its months
                 out[c.month] = min(out.get(c.month, c.month), c.first)
         return out
 

@@ -93,6 +93,7 @@ class ImportDialog(QDialog):
         self.questions.defaults_changed.connect(self._on_defaults_changed)
         self.questions.status_word_chosen.connect(self._on_status_word_chosen)
         self.questions.link_chosen.connect(self._on_link_chosen)
+        self.questions.rate_given.connect(self._on_rate_given)
 
     # -- reading and analysing -----------------------------------------------------------------
     def open_path(self, path: Path) -> None:
@@ -133,7 +134,7 @@ class ImportDialog(QDialog):
         options = dataclasses.replace(
             self.options, sheets=None if self.options.sheets is None else list(self.options.sheets),
             mappings={name: copy.deepcopy(m) for name, m in self.options.mappings.items()},
-            status_map=dict(self.options.status_map), links=dict(self.options.links),
+            status_map=dict(self.options.status_map), links=dict(self.options.links), rates=dict(self.options.rates),
         )  # fmt: skip
         self._run(lambda p: self.service.analyse(book, options, plans=plans, progress=p), self.tr("Checking rows…"),
                   self._on_analysed)  # fmt: skip
@@ -168,7 +169,7 @@ class ImportDialog(QDialog):
     def _show_sheet(self) -> None:
         sa = self.current_sheet()
         o = self.options
-        self.questions.show_analysis(self.analysis, sa, (o.district, o.sector, o.status))
+        self.questions.show_analysis(self.analysis, sa, (o.district, o.sector, o.status), o.rates)
         mapping = self.options.mappings.get(sa.name) if sa else None
         self.model.column_units = dict(mapping.units) if mapping else {}
         self.model.default_unit = self.options.unit.factor if self.options.unit else None
@@ -338,6 +339,26 @@ class ImportDialog(QDialog):
                 if sa.plan is not None and word in sa.plan.unknown_statuses:
                     self._mapping(sa.name).statuses[word] = status
         self._analyse()
+
+    def _on_rate_given(self, currency: str, text: str) -> None:
+        """Yuan per unit of a currency (the CLI's --rate): its amounts are then imported in yuan,
+        the original kept; a rate that is not one is said, and the column stays out."""
+        from zqtracker.domain.currency import parse_rate
+        from zqtracker.domain.errors import ValidationError
+
+        if not text:
+            changed = self.options.rates.pop(currency, None) is not None
+        else:
+            try:
+                _code, rate = parse_rate(f"{currency}={text}")
+            except ValidationError as exc:
+                self._show_error(exc.problems[0].message(self.lang))
+                return
+            changed = self.options.rates.get(currency) != rate
+            self.options.rates[currency] = rate
+        if changed:
+            self._show_error("")
+            self._analyse()
 
     def _on_link_chosen(self, sheet: str, row: int, pid: int) -> None:
         """A new row with a near name is that stored project (or kept apart)."""

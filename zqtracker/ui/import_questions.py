@@ -14,12 +14,15 @@ the title"); choosing changes the import's options and the preview is checked ag
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )  # fmt: skip
@@ -35,6 +38,7 @@ class ImportQuestions(QWidget):
     defaults_changed = Signal(str, str, str)  # district, sector, status value ("" = none given)
     status_word_chosen = Signal(str, str)  # word, status value ("" = still unknown)
     link_chosen = Signal(str, int, int)  # sheet, row, project id (0: keep apart)
+    rate_given = Signal(str, str)  # currency, yuan per unit as typed ("" = no rate: the column stays out)
 
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +71,9 @@ class ImportQuestions(QWidget):
         self.words_box = QWidget()
         self.words_form = QFormLayout(self.words_box)
         self.words_form.setContentsMargins(0, 0, 0, 0)
+        self.rates_box = QWidget()
+        self.rates_form = QFormLayout(self.rates_box)
+        self.rates_form.setContentsMargins(0, 0, 0, 0)
         self.links_box = QWidget()
         self.links_form = QFormLayout(self.links_box)
         self.links_form.setContentsMargins(0, 0, 0, 0)
@@ -74,6 +81,7 @@ class ImportQuestions(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(line)
         layout.addWidget(self.words_box)
+        layout.addWidget(self.rates_box)
         layout.addWidget(self.links_box)
         self._connect_signals()
 
@@ -93,7 +101,8 @@ class ImportQuestions(QWidget):
 
     # -- showing -----------------------------------------------------------------------------------
     def show_analysis(self, analysis: ImportAnalysis | None, sheet: SheetAnalysis | None,
-                      chosen: tuple[str | None, str | None, str | None]) -> None:  # fmt: skip
+                      chosen: tuple[str | None, str | None, str | None],
+                      rates: dict[str, Decimal] | None = None) -> None:  # fmt: skip
         """Fill the fields from what the user chose, else from what ``sheet`` says of itself."""
         self._filling = True
         try:
@@ -116,6 +125,7 @@ class ImportQuestions(QWidget):
             else:
                 self.status_source.setText("")
             self._show_words(analysis)
+            self._show_rates(analysis, rates or {})
             self._show_links(analysis)
         finally:
             self._filling = False
@@ -146,6 +156,26 @@ class ImportQuestions(QWidget):
             label = self.tr("Status word “%1” (%2 rows):").replace("%1", word).replace("%2", str(count))
             self.words_form.addRow(label, combo)
         self.words_box.setVisible(bool(words))
+
+    def _show_rates(self, analysis: ImportAnalysis | None, rates: dict[str, Decimal]) -> None:
+        """A rate field for each currency the chosen sheets' amounts are in (never read as yuan
+        without one)."""
+        _clear(self.rates_form)
+        currencies: dict[str, list[str]] = {}
+        for sa in analysis.selected if analysis else []:
+            for c in sa.layout.mapped():
+                currency = c.currency or (sa.layout.unit_currency if c.unit is None else None)
+                if c.is_money and currency and currency != "?":
+                    code = "USD" if currency == "USD?" else currency
+                    currencies.setdefault(code, []).append(f"{c.letter} “{c.header}”")
+        for code, columns in currencies.items():
+            edit = QLineEdit(str(rates[code]) if code in rates else "")
+            edit.setPlaceholderText(self.tr("yuan per unit, e.g. 7.10"))
+            edit.setMaximumWidth(160)
+            edit.editingFinished.connect(lambda c=code, e=edit: self.rate_given.emit(c, e.text().strip()))
+            label = self.tr("Rate for %1 (%2):").replace("%1", code).replace("%2", "、".join(columns[:3]))
+            self.rates_form.addRow(label, edit)
+        self.rates_box.setVisible(bool(currencies))
 
     def _show_links(self, analysis: ImportAnalysis | None) -> None:
         _clear(self.links_form)

@@ -5,8 +5,8 @@ export or the template changes; CI imports the committed files and needs no Libr
     apt-get install libreoffice-calc-nogui
     python tests/data/figures_calc/make_files.py
 
-The export (Chinese, 亿元) is re-saved as .xlsx, .xls and .ods, and its Projects and Monthly sheets
-as CSV "as shown" (the formatted text of each cell: what Excel and WPS always write to CSV). The
+The export (Chinese, 亿元) is re-saved as .xlsx, .xls and .ods, the English one (¥ bn) as .xlsx, and
+the Projects and Monthly sheets of both as CSV "as shown" (the formatted text of each cell: what Excel and WPS always write to CSV). The
 template (Chinese, 万元) is filled in Calc by fill_template.py — values typed through Calc's own input
 parsing, which needs LibreOffice's Python bridge (apt-get install python3-uno) — both as zqtracker
 writes it now (template-filled.xlsx) and with the date-formatted columns it had before
@@ -42,7 +42,6 @@ def soffice(args: list[str], profile: Path) -> None:
 def _date_formatted(template: Path, target: Path) -> None:
     """The template as it was before its date and month columns became text: formatted as dates."""
     import openpyxl
-    from openpyxl.styles import NamedStyle  # noqa: F401  (openpyxl styles are set per column below)
 
     wb = openpyxl.load_workbook(template)
     for ws, headers in ((wb.worksheets[0], ("签约时间", "开工时间", "投产时间")), (wb.worksheets[1], ("月份",))):
@@ -59,23 +58,26 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         ctx = AppContext.open(tmp / "calc.sqlite")
+        (tmp / "source").mkdir()
+        sources = {"export": tmp / "source" / "export.xlsx", "export-en": tmp / "source" / "export-en.xlsx"}
         try:
             build(ctx)
-            source = tmp / "source" / "export.xlsx"
-            source.parent.mkdir()
-            ExportService(ctx.database).export(source, ExportOptions(lang="zh", unit=Unit.YI))
+            ExportService(ctx.database).export(sources["export"], ExportOptions(lang="zh", unit=Unit.YI))
+            ExportService(ctx.database).export(sources["export-en"], ExportOptions(lang="en", unit=Unit.YI))
         finally:
             ctx.close()
         profile = tmp / "profile"
         out = tmp / "out"
-        for fmt in ("xlsx", "xls", "ods"):
-            soffice(["--convert-to", fmt, "--outdir", str(out), str(source)], profile)
-        for sheet, name in ((2, "projects"), (3, "monthly")):  # 1: 概览, 2: 项目清单, 3: 月度完成投资
-            target = tmp / f"csv-{name}"
-            soffice(["--convert-to", "csv:" + CSV_AS_SHOWN.format(sheet=sheet), "--outdir", str(target), str(source)],
-                    profile)  # fmt: skip
-            (made,) = target.iterdir()  # Calc names it after the sheet when one is chosen
-            shutil.copy(made, out / f"export-{name}.csv")
+        for stem, source in sources.items():
+            formats = ("xlsx", "xls", "ods") if stem == "export" else ("xlsx",)
+            for fmt in formats:
+                soffice(["--convert-to", fmt, "--outdir", str(out), str(source)], profile)
+            for sheet, name in ((2, "projects"), (3, "monthly")):  # 1: overview, 2: projects, 3: monthly
+                target = tmp / f"csv-{stem}-{name}"
+                soffice(["--convert-to", "csv:" + CSV_AS_SHOWN.format(sheet=sheet), "--outdir", str(target),
+                         str(source)], profile)  # fmt: skip
+                (made,) = target.iterdir()  # Calc names it after the sheet when one is chosen
+                shutil.copy(made, out / f"{stem}-{name}.csv")
         template = tmp / "source" / "template.xlsx"
         write_template(template, lang="zh")
         old = tmp / "source" / "template-old.xlsx"

@@ -1,0 +1,79 @@
+"""The preview's questions, driven as a user would: the district for rows without one (prefilled
+from the title), an unknown status word, a near-named row linked to a stored project, a rate for
+dollars. Real widgets, real files, real SQLite."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from import_files import SheetSpec, write_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from test_import_dialog import wait_idle
+
+from zqtracker.domain.status import Status
+from zqtracker.services.context import AppContext
+from zqtracker.services.importing import ImportOptions, ImportService
+from zqtracker.ui.events import DataEvents
+from zqtracker.ui.import_dialog import ImportDialog
+
+
+def leads(path: Path) -> Path:
+    rows = [["萝岗区谋划（在谈）项目库"], ["序号", "项目名称", "投资方", "项目状态", "投资总额（万美元）"],
+            [1, "智能网联汽车零部件项目", "某汽车集团", "深度对接", 100], [2, "生物医药研发中心项目", "某药业", "在谈", 50]]  # fmt: skip
+    return write_workbook(path, SheetSpec("Sheet1", rows))
+
+
+def test_questions_of_a_negotiating_list(qtbot, ctx: AppContext, tmp_path: Path, artifacts: Path) -> None:
+    seed = write_workbook(
+        tmp_path / "seed.xlsx", SheetSpec("S", [["项目名称", "所在区域"], ["生物医药研发中心", "萝岗区"]])
+    )
+    ImportService(ctx.database).import_file(seed, ImportOptions(status="lead"))
+    dialog = ImportDialog(ctx, DataEvents(), QUndoStack(), None, path=leads(tmp_path / "leads.xlsx"), lang="en")
+    qtbot.addWidget(dialog)
+    dialog.resize(1366, 768)
+    dialog.show()
+    wait_idle(qtbot, dialog)
+    q = dialog.questions
+    assert q.district_combo.currentText() == "萝岗区" and "title" in q.district_source.text()
+    assert q.words_box.isVisible() and q.rates_box.isVisible()
+    assert not dialog.can_import()  # "深度对接" is no status zqtracker knows: the row waits for an answer
+    # the unknown word: the user says it is Lead
+    word_combo = q.words_form.itemAt(0, q.words_form.ItemRole.FieldRole).widget()
+    word_combo.setCurrentIndex(word_combo.findData(Status.LEAD.value))
+    wait_idle(qtbot, dialog)
+    assert dialog.options.status_map == {"深度对接": "lead"} and not dialog.analysis.problems
+    # the stored "生物医药研发中心" is the same project as row 4 ("…项目" dropped): matched, not offered
+    assert dialog.analysis.updated + dialog.analysis.unchanged == 1 and dialog.analysis.added == 1
+    # dollars: a rate, typed in the field
+    edit = q.rates_form.itemAt(0, q.rates_form.ItemRole.FieldRole).widget()
+    qtbot.keyClicks(edit, "7.10")
+    edit.editingFinished.emit()
+    wait_idle(qtbot, dialog)
+    assert dialog.options.rates == {"USD": Decimal("7.10")}
+    dialog.grab().save(str(artifacts / "import-questions-en.png"))
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=30_000)
+    p = {x.name: x for x in ctx.projects.all_projects()}
+    car = p["智能网联汽车零部件项目"]
+    assert car.district == "萝岗区" and car.status is Status.LEAD and car.planned_investment == 7_100_000
+    assert car.planned_foreign is not None and car.planned_foreign.currency == "USD"
+
+
+def test_a_near_name_is_linked_from_the_preview(qtbot, ctx: AppContext, tmp_path: Path) -> None:
+    head = ["项目名称", "所在区域", "计划总投资（亿元）"]
+    ImportService(ctx.database).import_file(
+        write_workbook(tmp_path / "a.xlsx", SheetSpec("S", [head, ["恒通光伏组件扩产项目", "高要区", 2]])),
+        ImportOptions(),
+    )
+    path = write_workbook(tmp_path / "b.xlsx", SheetSpec("S", [head, ["恒通光伏组件扩产项目（一期）", "高要区", 2]]))
+    dialog = ImportDialog(ctx, DataEvents(), QUndoStack(), None, path=path, lang="en")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wait_idle(qtbot, dialog)
+    assert dialog.analysis.added == 1 and dialog.questions.links_box.isVisible()
+    combo = dialog.questions.links_form.itemAt(0, dialog.questions.links_form.ItemRole.FieldRole).widget()
+    combo.setCurrentIndex(1)  # "the same as 恒通光伏组件扩产项目 (高要区)"
+    wait_idle(qtbot, dialog)
+    assert (dialog.analysis.added, dialog.analysis.updated) == (0, 1)
