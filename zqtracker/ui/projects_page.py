@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 # RELOAD_THRESHOLD the whole list is loaded again.
 SYNC_REFRESH = 500
 RELOAD_THRESHOLD = 50_000
+DETAIL_WIDTH = 250  # the detail pane's default width in pixels
 
 
 class ProjectsPage(QWidget):
@@ -68,10 +69,13 @@ class ProjectsPage(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
+        # The table takes most of what the window gains; the detail pane starts narrow (a 1366-pixel screen
+        # shows every default column beside it) and folds away by dragging its edge or with F9.
+        self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([1040, 330])
-        self.splitter.setChildrenCollapsible(True)
+        self.splitter.setSizes([1100, DETAIL_WIDTH])
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, True)
         self.loader = ProjectLoader(self)
         self.database_busy = False  # a database is being opened (the window says so)
         # A filter that matches nothing says so over the table, with the way out.
@@ -141,6 +145,7 @@ class ProjectsPage(QWidget):
         """Money in ``unit``, rounded as usual or (``exact``) with every digit."""
         self.model.set_unit(unit, exact)
         self.detail.set_unit(unit, exact)
+        self.table.fit_columns(only_widen=True)
         self._emit_summary()
 
     def set_stale_months(self, months: int) -> None:
@@ -368,6 +373,7 @@ class ProjectsPage(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.model.retranslate()
+            self.table.fit_columns(only_widen=True)  # no header cut in the new language
             self._emit_summary()
             if self.no_match.isVisible():
                 self._word_no_match()
