@@ -21,13 +21,11 @@ import gc  # noqa: E402
 
 import pytest  # noqa: E402
 
-from zqtracker.services.context import AppContext  # noqa: E402
-from zqtracker.storage.database import Database, open_database  # noqa: E402
-
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 
-# Desktop fixtures (main window, private settings, dialog guard) live in tests/ui_fixtures.py.
-pytest_plugins = ("ui_fixtures",)
+# Desktop fixtures (main window, private settings, dialog guard) live in tests/ui_fixtures.py; the
+# database fixtures (database, ctx, demo_ctx on SQLite and PostgreSQL) in tests/engines.py.
+pytest_plugins = ("ui_fixtures", "engines")
 
 
 # As in the app (zqtracker/ui/main_thread_gc.py): cycles are collected on the main thread only, so
@@ -47,39 +45,6 @@ def _collect_cycles_on_the_main_thread() -> Iterator[None]:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.sqlite"
-
-
-@pytest.fixture
-def database(db_path: Path) -> Database:
-    db = open_database(db_path)
-    yield db
-    db.close()
-
-
-@pytest.fixture
-def ctx(database: Database) -> AppContext:
-    return AppContext.for_database(database)
-
-
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One demo database per test session; tests get their own copy of it."""
-    from zqtracker.services.demo import write_demo
-
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    db = open_database(path)
-    write_demo(db)
-    db.close()
-    return path
-
-
-@pytest.fixture
-def demo_ctx(demo_template: Path, tmp_path: Path) -> AppContext:
-    path = tmp_path / "demo.sqlite"
-    shutil.copy(demo_template, path)
-    context = AppContext.open(path)
-    yield context
-    context.close()
 
 
 @pytest.fixture

@@ -22,8 +22,8 @@ def run(*argv: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def test_summary_json_on_empty_database_is_zeros(tmp_path: Path) -> None:
-    code, out, err = run("--db", str(tmp_path / "empty.sqlite"), "summary", "--json")
+def test_summary_json_on_empty_database_is_zeros(db_url: str) -> None:
+    code, out, err = run("--db", db_url, "summary", "--json")
     assert code == ExitCode.OK, err
     data = json.loads(out)
     assert data["projects"] == 0 and data["planned_investment_yuan"] == 0 and data["billion_yuan_projects"] == 0
@@ -38,8 +38,8 @@ def test_summary_json_on_empty_database_is_zeros(tmp_path: Path) -> None:
     assert ci["by_sector"] == {}
 
 
-def test_demo_then_summary_shows_the_demo_figures(tmp_path: Path) -> None:
-    db = str(tmp_path / "demo.sqlite")
+def test_demo_then_summary_shows_the_demo_figures(db_url: str) -> None:
+    db = db_url
     code, out, err = run("--db", db, "demo")
     assert code == ExitCode.OK, err
     assert "310 signed in 2023" in out
@@ -91,14 +91,14 @@ def test_list_filters_and_json(demo_ctx: AppContext) -> None:
     assert code == ExitCode.INVALID_INPUT and "unknown status" in err
 
 
-def test_demo_refuses_a_database_with_real_projects(tmp_path: Path) -> None:
+def test_demo_refuses_a_database_with_real_projects(db_url: str) -> None:
     from tests.test_storage import full_project
 
-    path = tmp_path / "real.sqlite"
+    path = db_url
     ctx = AppContext.open(path)
     ctx.projects.create(full_project())
     ctx.close()
-    code, _, err = run("--db", str(path), "demo")
+    code, _, err = run("--db", path, "demo")
     assert code == ExitCode.REFUSED
     assert "real project" in err
     ctx = AppContext.open(path)
@@ -131,6 +131,7 @@ def test_bad_databases_exit_2_with_one_sentence(tmp_path: Path, kind: str) -> No
     assert path.read_bytes() == before
 
 
+@pytest.mark.engine("sqlite")  # a SQLite file's own behaviour
 def test_db_backup_check_upgrade(demo_ctx: AppContext, tmp_path: Path) -> None:
     db = demo_ctx.database.url
     target = tmp_path / "copy.sqlite"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
 from pathlib import Path
 
 import openpyxl
@@ -20,14 +19,8 @@ def run(*argv: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def demo_db(demo_template: Path, tmp_path: Path) -> str:
-    path = tmp_path / "demo.sqlite"
-    shutil.copy(demo_template, path)
-    return str(path)
-
-
-def test_export_filtered_in_chinese_with_json(demo_template: Path, tmp_path: Path) -> None:
-    db, out = demo_db(demo_template, tmp_path), tmp_path / "在建.xlsx"
+def test_export_filtered_in_chinese_with_json(demo_url: str, tmp_path: Path) -> None:
+    db, out = demo_url, tmp_path / "在建.xlsx"
     code, stdout, err = run(
         "--db", db, "export", str(out), "--status", "在建", "--district", "肇庆新区", "--lang", "zh", "--unit", "wan",
         "--json",
@@ -41,8 +34,8 @@ def test_export_filtered_in_chinese_with_json(demo_template: Path, tmp_path: Pat
     assert {r["status"].value for r in records(out, "项目清单", "calamine")} == {"under_construction"}
 
 
-def test_export_text_output_columns_and_sheets(demo_template: Path, tmp_path: Path) -> None:
-    db, out = demo_db(demo_template, tmp_path), tmp_path / "lean.xlsx"
+def test_export_text_output_columns_and_sheets(demo_url: str, tmp_path: Path) -> None:
+    db, out = demo_url, tmp_path / "lean.xlsx"
     code, stdout, err = run(
         "--db", db, "--lang", "en", "export", str(out), "--columns", "name,planned_investment", "--no-monthly",
         "--no-summaries", "--key",
@@ -53,8 +46,8 @@ def test_export_text_output_columns_and_sheets(demo_template: Path, tmp_path: Pa
     assert [c.value for c in wb["Projects"][1]] == ["Project code", "Project name", "Planned investment (¥ bn)"]
 
 
-def test_export_refusals(demo_template: Path, tmp_path: Path) -> None:
-    db = demo_db(demo_template, tmp_path)
+def test_export_refusals(demo_url: str, tmp_path: Path) -> None:
+    db = demo_url
     code, _, err = run("--db", db, "export", str(tmp_path / "x.csv"))
     assert code == ExitCode.INVALID_INPUT and "must be an .xlsx file" in err
     code, _, err = run("--db", db, "export", str(tmp_path / "nowhere" / "x.xlsx"))
@@ -66,8 +59,8 @@ def test_export_refusals(demo_template: Path, tmp_path: Path) -> None:
     assert not (tmp_path / "x.xlsx").exists()
 
 
-def test_template_command(demo_template: Path, tmp_path: Path) -> None:
-    db, out = demo_db(demo_template, tmp_path), tmp_path / "模板.xlsx"
+def test_template_command(demo_url: str, tmp_path: Path) -> None:
+    db, out = demo_url, tmp_path / "模板.xlsx"
     code, stdout, err = run("--db", db, "--lang", "zh", "template", str(out), "--unit", "yi")
     assert code == ExitCode.OK, err
     assert "导入模板已保存" in stdout

@@ -19,6 +19,7 @@ from zqtracker.storage.database import demo_database_path, resolve_url, sqlite_p
 from zqtracker.storage.peek import SORT_EXPRESSIONS, peek_first_page, sqlite_file_for
 
 
+@pytest.mark.engine("sqlite")  # a SQLite file's own behaviour
 def test_peek_reads_the_first_page_like_the_repository(demo_ctx: AppContext) -> None:
     path = demo_ctx.database.sqlite_path
     page = peek_first_page(path, 50)
@@ -27,6 +28,7 @@ def test_peek_reads_the_first_page_like_the_repository(demo_ctx: AppContext) -> 
     assert page.rows == full[:50]  # every field, same types
 
 
+@pytest.mark.engine("sqlite")  # a SQLite file's own behaviour
 @pytest.mark.parametrize("key", sorted(SORT_EXPRESSIONS))
 def test_peek_orders_like_the_table(demo_ctx: AppContext, key: str, qapp) -> None:
     from zqtracker.ui.project_model import ProjectTableModel
@@ -48,6 +50,7 @@ def test_peek_orders_like_the_table(demo_ctx: AppContext, key: str, qapp) -> Non
         assert [r.id for r in page.rows] == expected
 
 
+@pytest.mark.engine("sqlite")  # a SQLite file's own behaviour
 def test_peek_declines_what_it_cannot_read(tmp_path: Path, database) -> None:
     assert peek_first_page(tmp_path / "absent.sqlite") is None
     (tmp_path / "text.sqlite").write_text("not a database")
@@ -99,7 +102,7 @@ def _project(ctx: AppContext) -> Project:
     )
 
 
-def test_editing_service_reverts_exactly_and_checks_versions(ctx: AppContext, db_path: Path) -> None:
+def test_editing_service_reverts_exactly_and_checks_versions(ctx: AppContext, db_url: str) -> None:
     p = _project(ctx)
     before = ctx.projects.get(p.id)
     after = ctx.projects.get(p.id)
@@ -113,7 +116,7 @@ def test_editing_service_reverts_exactly_and_checks_versions(ctx: AppContext, db
     assert back.status is Status.SIGNED and back.planned_investment == 10**8 and back.version == version
     assert len(ctx.projects.status_history(p.id)) == 1
     stale = ctx.projects.get(p.id)
-    other = AppContext.open(db_path)
+    other = AppContext.open(db_url)
     try:
         theirs = other.projects.get(p.id)
         theirs.officer = "王芳"
@@ -130,7 +133,7 @@ def test_key_project_flags_round_trip(ctx: AppContext) -> None:
     a, b = _project(ctx), _project(ctx)
     ctx.projects.set_key_project([b.id], True)
     before = ctx.projects.set_key_project([a.id, b.id], True)
-    assert before == {a.id: False, b.id: True}
+    assert before.before == {a.id: False, b.id: True}
     assert ctx.projects.get(a.id).is_key_project
     ctx.projects.restore_key_flags(before)
     assert not ctx.projects.get(a.id).is_key_project and ctx.projects.get(b.id).is_key_project
@@ -148,15 +151,11 @@ def _state(ctx: AppContext, ids: list[int]):
     return snaps
 
 
-def test_bulk_status_change_matches_the_one_by_one_path_and_undoes_exactly(demo_ctx: AppContext, tmp_path) -> None:
-    import shutil
-
+def test_bulk_status_change_matches_the_one_by_one_path_and_undoes_exactly(demo_ctx: AppContext, demo_copies) -> None:
     from zqtracker.storage.projects import ProjectRepository
 
     ids = [r.id for r in demo_ctx.projects.list_rows()][:120]
-    twin_path = tmp_path / "twin.sqlite"
-    shutil.copy(demo_ctx.database.sqlite_path, twin_path)
-    twin = AppContext.open(twin_path)
+    twin = AppContext.open(demo_copies())
     try:
         before = _state(demo_ctx, ids)
         fast = demo_ctx.projects.change_status(ids, Status.ON_HOLD, date(2024, 2, 1), "资金未到位")

@@ -144,7 +144,9 @@ def test_properties_and_demo_marks(demo_ctx: AppContext, tmp_path: Path) -> None
     custom = {p.name: p.value for p in wb.custom_doc_props.props}
     assert custom["Demo data"] is True and custom["Filters applied"] == "status: Under construction"
     assert custom["Projects"] == 208 and custom["Money unit"] == "yi"
-    assert "Generated at" in custom and custom["Source database"] == "demo.sqlite"  # no local folders
+    # no local folders, users or hosts: the file's name, or the server database's
+    expected = "demo.sqlite" if demo_ctx.database.sqlite_path else demo_ctx.database.engine.url.database
+    assert "Generated at" in custom and custom["Source database"] == expected
     overview = wb["Overview"]
     assert overview["A1"].value.startswith("[DEMO DATA]")
     assert overview["A2"].value.startswith("DEMO DATA:")

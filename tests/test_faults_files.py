@@ -76,6 +76,7 @@ def test_notes_typed_in_the_app_survive_an_export_and_reimport_exactly(demo_ctx,
 # -- exports are consistent snapshots (#11) -------------------------------------------------------
 
 
+@pytest.mark.engine("sqlite")  # the colleague writes the SQLite file itself
 def test_an_export_is_a_snapshot_while_a_colleague_adds_projects(demo_ctx, tmp_path: Path) -> None:
     import sqlite3
 

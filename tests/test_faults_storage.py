@@ -11,7 +11,10 @@ from faults_helpers import run
 
 from zqtracker.cli.console import ExitCode
 from zqtracker.storage.database import Database
-from zqtracker.storage.importing import BULK_MIN_ROWS, ImportStore
+from zqtracker.storage.engine import BULK_MIN_ROWS
+from zqtracker.storage.importing import ImportStore
+
+pytestmark = pytest.mark.engine("sqlite")  # SQLite files' own faults (indexes, pages, locks)
 
 
 def _indexes(path: Path) -> set[str]:
@@ -28,7 +31,7 @@ def test_a_failed_bulk_load_keeps_the_indexes(database: Database, db_path: Path)
     assert len(before) >= 5
     with pytest.raises(RuntimeError), database.session() as s:
         store = ImportStore(s)
-        with store.bulk("projects", BULK_MIN_ROWS):
+        with store.ops.bulk("projects", BULK_MIN_ROWS):
             raise RuntimeError("killed or cancelled before any row was written")
     assert _indexes(db_path) == before
 

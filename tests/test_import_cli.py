@@ -12,8 +12,8 @@ import sys
 import time
 from pathlib import Path
 
+from engines import dump
 from import_files import PROJECT_HEADER, SheetSpec, district_projects, write_workbook
-from test_import_service import dump
 
 from zqtracker.cli.console import ExitCode
 from zqtracker.cli.main import main
@@ -39,8 +39,8 @@ def run(*argv: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def test_json_shape_and_exit_0(db_path: Path, tmp_path: Path) -> None:
-    code, out, err = run("--db", str(db_path), "import", str(district_projects(tmp_path / "d.xlsx")), "--json")
+def test_json_shape_and_exit_0(db_url: str, tmp_path: Path) -> None:
+    code, out, err = run("--db", db_url, "import", str(district_projects(tmp_path / "d.xlsx")), "--json")
     assert code == ExitCode.OK, err
     data = json.loads(out)
     assert set(data) == KEYS
@@ -55,61 +55,61 @@ def bad_file(tmp_path: Path) -> Path:
     return write_workbook(tmp_path / "bad.xlsx", SheetSpec("明细", rows))
 
 
-def test_invalid_rows_exit_1_with_the_same_shape_and_nothing_written(db_path: Path, tmp_path: Path) -> None:
-    run("--db", str(db_path), "summary")  # creates the database
-    before = dump(db_path)
-    code, out, _ = run("--db", str(db_path), "import", str(bad_file(tmp_path)), "--json")
+def test_invalid_rows_exit_1_with_the_same_shape_and_nothing_written(db_url: str, tmp_path: Path) -> None:
+    run("--db", db_url, "summary")  # creates the database
+    before = dump(db_url)
+    code, out, _ = run("--db", db_url, "import", str(bad_file(tmp_path)), "--json")
     assert code == ExitCode.INVALID_INPUT
     data = json.loads(out)
     assert set(data) == KEYS
     assert data["skipped"] == [{"sheet": "明细", "row": 3, "column": "H", "value": "很多",
                                 "error": "Planned investment: '很多' is not an amount of money"}]  # fmt: skip
-    assert dump(db_path) == before
-    code, out, _ = run("--db", str(db_path), "--lang", "zh", "import", str(bad_file(tmp_path)))
+    assert dump(db_url) == before
+    code, out, _ = run("--db", db_url, "--lang", "zh", "import", str(bad_file(tmp_path)))
     assert code == ExitCode.INVALID_INPUT and "第 3 行" in out and "未写入任何数据" in out
 
 
-def test_skip_invalid_writes_the_valid_rows(db_path: Path, tmp_path: Path) -> None:
-    code, out, _ = run("--db", str(db_path), "import", str(bad_file(tmp_path)), "--skip-invalid", "--json")
+def test_skip_invalid_writes_the_valid_rows(db_url: str, tmp_path: Path) -> None:
+    code, out, _ = run("--db", db_url, "import", str(bad_file(tmp_path)), "--skip-invalid", "--json")
     data = json.loads(out)
     assert code == ExitCode.OK and data["added"] == 1 and len(data["skipped"]) == 1
 
 
-def test_dry_run_writes_nothing(db_path: Path, tmp_path: Path) -> None:
-    run("--db", str(db_path), "summary")  # creates the database
-    before = dump(db_path)
-    code, out, _ = run("--db", str(db_path), "import", str(district_projects(tmp_path / "d.xlsx")), "--dry-run")
+def test_dry_run_writes_nothing(db_url: str, tmp_path: Path) -> None:
+    run("--db", db_url, "summary")  # creates the database
+    before = dump(db_url)
+    code, out, _ = run("--db", db_url, "import", str(district_projects(tmp_path / "d.xlsx")), "--dry-run")
     assert code == ExitCode.OK and "Dry run" in out and "3 added" in out
-    assert dump(db_path) == before
+    assert dump(db_url) == before
 
 
-def test_refused_files_exit_2_with_one_sentence(db_path: Path, tmp_path: Path) -> None:
+def test_refused_files_exit_2_with_one_sentence(db_url: str, tmp_path: Path) -> None:
     for name, words in (("protect.xlsx", "password-protected"), ("61300.xls.renamed.xlsx", "legacy Excel"),
                         ("poc-xmlbomb.xlsx", "unsafe XML"), ("sample.xlsb.renamed.xlsx", ".xlsb")):  # fmt: skip
-        code, _out, err = run("--db", str(db_path), "import", str(CORPUS / name))
+        code, _out, err = run("--db", db_url, "import", str(CORPUS / name))
         assert code == ExitCode.REFUSED, (name, err)
         assert words in err and name in err and "Traceback" not in err
         assert len(err.strip().splitlines()) == 1
-    code, _, err = run("--db", str(db_path), "import", str(tmp_path / "missing.xlsx"))
+    code, _, err = run("--db", db_url, "import", str(tmp_path / "missing.xlsx"))
     assert code == ExitCode.REFUSED and "missing.xlsx does not exist" in err
 
 
-def test_no_unit_refuses_and_names_the_column_then_unit_is_used(db_path: Path, tmp_path: Path) -> None:
+def test_no_unit_refuses_and_names_the_column_then_unit_is_used(db_url: str, tmp_path: Path) -> None:
     path = write_workbook(tmp_path / "u.xlsx", SheetSpec("S", [["项目名称", "所在区域", "所属行业", "总投资"],
                                                                ["甲", "端州区", "光伏", 12]]))  # fmt: skip
-    code, _, err = run("--db", str(db_path), "import", str(path))
+    code, _, err = run("--db", db_url, "import", str(path))
     assert code == ExitCode.REFUSED and "column D “总投资”" in err and "--unit" in err
-    code, out, _ = run("--db", str(db_path), "import", str(path), "--unit", "yi", "--json")
+    code, out, _ = run("--db", db_url, "import", str(path), "--unit", "yi", "--json")
     assert code == ExitCode.OK and json.loads(out)["added"] == 1
-    code, out, _ = run("--db", str(db_path), "list", "--json")
+    code, out, _ = run("--db", db_url, "list", "--json")
     assert json.loads(out)["projects"][0]["planned_investment_yuan"] == 1_200_000_000
 
 
-def test_sheet_option(db_path: Path, tmp_path: Path) -> None:
+def test_sheet_option(db_url: str, tmp_path: Path) -> None:
     path = district_projects(tmp_path / "d.xlsx")
-    code, _, err = run("--db", str(db_path), "import", str(path), "--sheet", "没有这个表")
+    code, _, err = run("--db", db_url, "import", str(path), "--sheet", "没有这个表")
     assert code == ExitCode.REFUSED and "没有这个表" in err and "项目清单" in err
-    code, out, _ = run("--db", str(db_path), "import", str(path), "--sheet", "项目清单", "--json")
+    code, out, _ = run("--db", db_url, "import", str(path), "--sheet", "项目清单", "--json")
     assert code == ExitCode.OK and json.loads(out)["added"] == 3
 
 

@@ -373,3 +373,16 @@ def test_a_provincial_key_project_plan(service: ImportService, ctx: AppContext, 
     assert p["南平竹产业园"].is_key_project  # type: ignore[attr-defined]
     assert p["福州地铁6号线"].district == "福州市"  # type: ignore[attr-defined]
     assert result.plans == 3  # the year's planned investment becomes each project's 2024 annual plan
+
+
+def test_a_second_table_and_a_project_over_two_rows(service: ImportService, ctx: AppContext, db_path: Path,
+                                                    tmp_path: Path) -> None:  # fmt: skip
+    head = ["序号", "项目名称", "资金来源", "总投资（万元）", "所在区域"]
+    rows = [["在建项目"], head, [1, "甲项目", "中央预算内", 100, "高要区"], [None, None, "地方配套", 50, None],
+            ["拟建项目"], head, [1, "乙项目", "企业自筹", 300, "高要区"]]  # fmt: skip
+    # 甲项目 spans rows 3–4: its name merged down over both (two funding lines of one project)
+    path = write_workbook(tmp_path / "two.xlsx", SheetSpec("Sheet1", rows, merges=["B3:B4", "A3:A4", "E3:E4"]))
+    result = imported(service, db_path, path)
+    p = by_name(ctx)
+    assert set(p) == {"甲项目", "乙项目"} and p["甲项目"].planned_investment == 1_000_000  # type: ignore[attr-defined]
+    assert "note_continuations" in {n.code for n in result.notes}

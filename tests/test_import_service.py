@@ -3,12 +3,12 @@ all-or-nothing, undo/redo exactness, atomicity."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from engines import dump
 from import_files import PROJECT_HEADER, SheetSpec, district_projects, write_workbook
 
 from zqtracker.domain.money import Unit
@@ -23,16 +23,6 @@ from zqtracker.services.progress import Cancelled, Progress
 @pytest.fixture
 def service(ctx: AppContext, tmp_path: Path) -> ImportService:
     return ImportService(ctx.database, MappingStore(tmp_path / "mappings.json"))
-
-
-def dump(db_path: Path) -> dict[str, list[tuple]]:
-    """Every row of every table, as stored: what 'exactly as before' is compared on."""
-    con = sqlite3.connect(db_path)
-    try:
-        tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
-        return {t: sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
-    finally:
-        con.close()
 
 
 def projects_by_code(ctx: AppContext) -> dict[str, object]:
@@ -60,14 +50,14 @@ def test_a_district_list_imports_exactly(service: ImportService, ctx: AppContext
     assert {"note_totals", "note_notes_from"} <= codes
 
 
-def test_reimporting_the_same_file_updates_nothing(service: ImportService, ctx: AppContext, db_path: Path,
+def test_reimporting_the_same_file_updates_nothing(service: ImportService, ctx: AppContext, db_url: str,
                                                    tmp_path: Path) -> None:  # fmt: skip
     path = district_projects(tmp_path / "d.xlsx")
     service.import_file(path, ImportOptions())
-    before = dump(db_path)
+    before = dump(db_url)
     again = service.import_file(path, ImportOptions())
     assert (again.added, again.updated, again.unchanged, again.written) == (0, 0, 3, False)
-    assert dump(db_path) == before
+    assert dump(db_url) == before
 
 
 def test_changed_fields_are_updated_and_shown_as_a_diff(service: ImportService, ctx: AppContext,
@@ -119,10 +109,10 @@ def test_append_adds_new_projects_only(service: ImportService, ctx: AppContext, 
     assert projects_by_code(ctx)["GY-001"].planned_investment == 1_250_000_000
 
 
-def test_replace_backs_up_then_replaces_and_undo_restores(service: ImportService, ctx: AppContext, db_path: Path,
+def test_replace_backs_up_then_replaces_and_undo_restores(service: ImportService, ctx: AppContext, db_url: str,
                                                           tmp_path: Path) -> None:  # fmt: skip
     service.import_file(district_projects(tmp_path / "d.xlsx"), ImportOptions())
-    before = dump(db_path)
+    before = dump(db_url)
     rows = [PROJECT_HEADER, [1, "R-1", "唯一项目", None, "氢能", "鼎湖区", "在建", 2, None, None, None, "是"]]
     result = service.import_file(
         write_workbook(tmp_path / "r.xlsx", SheetSpec("S", rows)), ImportOptions(mode="replace")
@@ -130,7 +120,7 @@ def test_replace_backs_up_then_replaces_and_undo_restores(service: ImportService
     assert result.backup is not None and result.backup.exists()
     assert set(projects_by_code(ctx)) == {"R-1"}
     service.undo(result.change)  # type: ignore[arg-type]
-    assert dump(db_path) == before
+    assert dump(db_url) == before
     service.redo(result.change)  # type: ignore[arg-type]
     assert set(projects_by_code(ctx)) == {"R-1"}
 
@@ -236,17 +226,15 @@ def test_units_header_line_cell_and_user(service: ImportService, ctx: AppContext
     assert {p.name: p.planned_investment for p in ctx.projects.all_projects()}["丙"] == 150_000_000
 
 
-def test_all_or_nothing_and_skip_invalid(
-    service: ImportService, ctx: AppContext, db_path: Path, tmp_path: Path
-) -> None:
+def test_all_or_nothing_and_skip_invalid(service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path) -> None:
     rows = [PROJECT_HEADER,
             [1, "A-1", "好项目", None, "光伏", "端州区", "在建", 1, None, None, None, "是"],
             [2, "A-2", "坏项目", None, "光伏", "端州区", "研究中", "很多", None, "明年底", None, "也许"],
             [3, "A-1", "重复项目", None, "光伏", "端州区", "在建", 1, None, None, None, "否"]]  # fmt: skip
     path = write_workbook(tmp_path / "bad.xlsx", SheetSpec("明细", rows))
-    before = dump(db_path)
+    before = dump(db_url)
     result = service.import_file(path, ImportOptions())
-    assert not result.written and dump(db_path) == before
+    assert not result.written and dump(db_url) == before
     found = {(p.sheet, p.row, p.column, p.value, p.problem.code) for p in result.problems}
     assert found == {("明细", 3, "G", "研究中", "unknown_status"), ("明细", 3, "H", "很多", "bad_money"),
                      ("明细", 3, "J", "明年底", "bad_date"), ("明细", 3, "L", "也许", "bad_bool"),
@@ -265,42 +253,49 @@ def full_mix(path: Path, planned: float) -> Path:
 
 
 def test_undo_restores_the_database_exactly_and_redo_reapplies(service: ImportService, ctx: AppContext,
-                                                               db_path: Path, tmp_path: Path) -> None:  # fmt: skip
+                                                               db_url: str, tmp_path: Path) -> None:  # fmt: skip
     service.import_file(district_projects(tmp_path / "d.xlsx"), ImportOptions())
     gy = projects_by_code(ctx)["GY-001"]
     ctx.projects.set_investment(gy.id, [(2023, 9, 1_000_000), (2023, 8, 7)])
-    before = dump(db_path)
+    before = dump(db_url)
     result = service.import_file(full_mix(tmp_path / "mix.xlsx", 13), ImportOptions())
     assert result.ok and (result.added, result.updated, result.investment_records) == (1, 1, 2)
     assert set(result.new_sectors) == {"新行业", "光伏"} and result.new_districts == ["新区县"]
-    after = dump(db_path)
+    after = dump(db_url)
     assert after != before
     service.undo(result.change)  # type: ignore[arg-type]
-    assert dump(db_path) == before
+    assert dump(db_url) == before
     service.redo(result.change)  # type: ignore[arg-type]
-    assert dump(db_path) == after
+    assert dump(db_url) == after
     service.undo(result.change)  # type: ignore[arg-type]
-    assert dump(db_path) == before
+    assert dump(db_url) == before
 
 
 def test_a_failure_in_the_middle_of_writing_leaves_everything_as_before(service: ImportService, ctx: AppContext,
-                                                                        db_path: Path, tmp_path: Path) -> None:  # fmt: skip
+                                                                        db_url: str, tmp_path: Path) -> None:  # fmt: skip
     service.import_file(district_projects(tmp_path / "d.xlsx"), ImportOptions())
-    con = sqlite3.connect(db_path)
-    con.execute(
-        "CREATE TRIGGER boom BEFORE INSERT ON investment_records BEGIN SELECT RAISE(ABORT, 'disk on fire'); END"
-    )
-    con.commit()
-    con.close()
-    before = dump(db_path)
+    from sqlalchemy import text
+
+    with ctx.database.engine.begin() as con:
+        if con.dialect.name == "sqlite":
+            con.execute(text(
+                "CREATE TRIGGER boom BEFORE INSERT ON investment_records BEGIN SELECT RAISE(ABORT, 'disk on fire'); END"
+            ))  # fmt: skip
+        else:
+            con.execute(text("CREATE FUNCTION boom() RETURNS trigger LANGUAGE plpgsql AS "
+                             "$$BEGIN RAISE EXCEPTION 'disk on fire'; END$$"))  # fmt: skip
+            con.execute(
+                text("CREATE TRIGGER boom BEFORE INSERT ON investment_records FOR EACH ROW EXECUTE FUNCTION boom()")
+            )
+    before = dump(db_url)
     with pytest.raises(Exception, match="disk on fire"):
         service.import_file(full_mix(tmp_path / "mix.xlsx", 13), ImportOptions())
-    assert dump(db_path) == before
+    assert dump(db_url) == before
 
 
-def test_cancelling_while_writing_writes_nothing(service: ImportService, ctx: AppContext, db_path: Path,
+def test_cancelling_while_writing_writes_nothing(service: ImportService, ctx: AppContext, db_url: str,
                                                  tmp_path: Path) -> None:  # fmt: skip
-    before = dump(db_path)
+    before = dump(db_url)
     book = service.read(district_projects(tmp_path / "d.xlsx"))
     analysis = service.analyse(book, ImportOptions())
     progress = Progress()
@@ -312,7 +307,7 @@ def test_cancelling_while_writing_writes_nothing(service: ImportService, ctx: Ap
     progress.report(0)  # the first report passes; the next one raises
     with pytest.raises(Cancelled):
         service.apply(analysis, ImportOptions(), progress=progress)
-    assert dump(db_path) == before
+    assert dump(db_url) == before
 
 
 def test_remembered_mappings_apply_to_the_next_file_with_the_same_headers(service: ImportService,

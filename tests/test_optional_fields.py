@@ -145,6 +145,7 @@ def test_billion_filter_never_takes_an_unknown_amount(ctx: AppContext) -> None:
     assert ctx.statistics.summary(2023, 12).billion_yuan_projects == 0
 
 
+@pytest.mark.engine("sqlite")  # the launch's first page is read from a SQLite file
 @pytest.mark.parametrize("key", ["sector", "district", "chain", "planned_investment", "intensity"])
 def test_first_page_holds_incomplete_projects_and_puts_blanks_last(ctx: AppContext, db_path: Path, key: str) -> None:
     ids = _hand(ctx)
@@ -305,28 +306,28 @@ def _cli(*argv: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def test_summary_and_list_say_how_many_projects_lack_an_amount(ctx: AppContext, db_path: Path) -> None:
+def test_summary_and_list_say_how_many_projects_lack_an_amount(ctx: AppContext, db_url: str) -> None:
     import json
 
     ids = _hand(ctx)
     ctx.projects.set_investment(ids["nothing"], [(2023, 2, 70)])
     ctx.projects.set_investment(ids["full"], [(2023, 1, 30)])
-    code, out, err = _cli("--db", str(db_path), "summary", "--json", "--year", "2023", "--through", "3")
+    code, out, err = _cli("--db", db_url, "summary", "--json", "--year", "2023", "--through", "3")
     assert code == 0, err
     data = json.loads(out)
     assert (data["projects"], data["planned_investment_yuan"], data["projects_without_amount"]) == (
         5, 500_000_300, 2)  # fmt: skip
     assert data["unclassified_sector"]["projects"] == 2
     assert data["completed_investment"]["unclassified_district"]["ytd_yuan"] == 70
-    code, out, _ = _cli("--db", str(db_path), "summary", "--year", "2023", "--through", "3")
+    code, out, _ = _cli("--db", db_url, "summary", "--year", "2023", "--through", "3")
     assert "(2 projects without an amount)" in out and "Unclassified" in out and "No district yet" in out
-    code, out, _ = _cli("--db", str(db_path), "--lang", "zh", "summary", "--year", "2023", "--through", "3")
+    code, out, _ = _cli("--db", db_url, "--lang", "zh", "summary", "--year", "2023", "--through", "3")
     assert "（2个项目无金额）" in out and "未分类" in out and "未定区域" in out
-    code, out, _ = _cli("--db", str(db_path), "list", "--missing", "district,amount", "--json")
+    code, out, _ = _cli("--db", db_url, "list", "--missing", "district,amount", "--json")
     listed = json.loads(out)["projects"]
     assert {p["name"] for p in listed} == {"无区域", "无金额", "华南储能电池项目（在谈）"}
     assert next(p for p in listed if p["name"] == "无金额")["missing"] == ["planned_investment"]
-    code, out, _ = _cli("--db", str(db_path), "list", "--missing", "amount")
+    code, out, _ = _cli("--db", db_url, "list", "--missing", "amount")
     assert "2 project(s), planned investment ¥0.000 bn (2 projects without an amount)" in out
-    code, out, err = _cli("--db", str(db_path), "list", "--missing", "enterprise")
+    code, out, err = _cli("--db", db_url, "list", "--missing", "enterprise")
     assert code == 1 and "enterprise" in err

@@ -43,10 +43,10 @@ def full_project(**kw: object) -> Project:
     return Project(**base)  # type: ignore[arg-type]
 
 
-def test_project_round_trip_keeps_every_field(ctx: AppContext, db_path: Path) -> None:
+def test_project_round_trip_keeps_every_field(ctx: AppContext, db_url: str) -> None:
     p = ctx.projects.create(full_project())
     ctx.close()
-    again = AppContext.open(db_path)
+    again = AppContext.open(db_url)
     loaded = again.projects.get(p.id)
     for field in ("name", "sector", "district", "status", "planned_investment", "code", "enterprise",
                   "land_area_mu", "expected_annual_output", "expected_annual_tax", "signed_on",
@@ -180,6 +180,7 @@ def test_foreign_sqlite_database_is_refused_untouched(tmp_path: Path) -> None:
     assert _digest(path) == before
 
 
+@pytest.mark.engine("sqlite")  # a SQLite file's own behaviour
 def test_corrupt_database_is_refused_untouched(database, db_path: Path) -> None:
     AppContext.for_database(database).projects.create(full_project())
     database.close()
@@ -195,6 +196,7 @@ def test_corrupt_database_is_refused_untouched(database, db_path: Path) -> None:
     assert _digest(db_path) == before
 
 
+@pytest.mark.engine("sqlite")  # a SQLite file's own behaviour
 def test_newer_schema_is_refused(database, db_path: Path) -> None:
     database.close()
     con = sqlite3.connect(db_path)
@@ -216,6 +218,7 @@ def test_unreachable_server_and_bad_urls(tmp_path: Path) -> None:
     assert err.value.reason == "no_folder"
 
 
+@pytest.mark.engine("sqlite")  # a SQLite file's own behaviour
 def test_sqlite_pragmas(database) -> None:
     with database.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -227,7 +230,7 @@ def test_set_key_project_and_restore_flags(ctx: AppContext) -> None:
     a = ctx.projects.create(full_project(code="K1", is_key_project=False))
     b = ctx.projects.create(full_project(code="K2", name="二", is_key_project=True))
     before = ctx.projects.set_key_project([a.id, b.id], True)
-    assert before == {a.id: False, b.id: True}
+    assert before.before == {a.id: False, b.id: True}
     assert ctx.projects.get(a.id).is_key_project and ctx.projects.get(a.id).version == 2
     assert ctx.projects.get(b.id).version == 1  # unchanged rows are not touched
     ctx.projects.restore_key_flags(before)

@@ -167,6 +167,7 @@ def test_a_save_after_someone_else_saved_offers_reload_and_never_overwrites(
     try:
         assert saved is not None
         assert "was changed by someone else after you opened it" in events[0]
+        assert "Latest change:" in events[0] and "Service officer: 李娜 → 王芳" in events[0]  # what they did
         stored = ctx.projects.get(project.id)
         assert stored.planned_investment == 400_000_000  # mine
         assert stored.officer == "王芳" and stored.notes == "对方的备注"  # theirs, not overwritten

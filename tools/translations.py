@@ -59,6 +59,7 @@ AREAS: dict[str, list[str]] = {
         "zqtracker/ui/import_questions.py",
     ],
     "export": ["zqtracker/ui/export_dialog.py"],
+    "server": ["zqtracker/ui/change_log.py", "zqtracker/ui/connect_dialog.py"],
     "dashboard": [
         "zqtracker/ui/dashboard/widget.py",
         "zqtracker/ui/dashboard/tiles.py",

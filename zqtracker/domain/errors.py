@@ -40,14 +40,25 @@ class ValidationError(DomainError, ValueError):
 
 
 class ConcurrentUpdateError(DomainError):
-    """The row changed (or vanished) since it was loaded; the save did not happen."""
+    """The row changed (or vanished) since it was loaded; the save, undo or redo did not happen.
 
-    def __init__(self, project_id: int, expected_version: int) -> None:
+    ``what`` says which part was found changed (``project``: its version; ``investment`` /
+    ``plan``: a month or a year's amount; ``import``: what an import's analysis relied on;
+    ``database``: anything at all, for an undo that puts whole tables back).
+    """
+
+    def __init__(self, project_id: int, expected_version: int | None = None, *, what: str = "project",
+                 detail: str = "") -> None:  # fmt: skip
         self.project_id = project_id
         self.expected_version = expected_version
+        self.what = what
+        self.detail = detail
+        self.latest: list = []  # the other person's latest changes (audit rows), when a service found them
+        shown = f"project {project_id}" if project_id else "the database"
         super().__init__(
-            f"project {project_id} was changed by someone else since it was loaded "
-            f"(expected version {expected_version})"
+            f"{shown} was changed by someone else since it was loaded"
+            + (f" (expected version {expected_version})" if expected_version is not None else "")
+            + (f": {detail}" if detail else "")
         )
 
 
@@ -61,3 +72,18 @@ class InUseError(DomainError):
     def __init__(self, kind: str, name: str, count: int) -> None:
         self.kind, self.name, self.count = kind, name, count
         super().__init__(f"{kind} {name!r} is used by {count} project(s)")
+
+
+class AccessRefused(DomainError):
+    """The server refused a write (or a read) this account may not make: a reader's edit, a
+    district account's change of another district's project. Nothing was written."""
+
+    def __init__(self, user: str, detail: str = "") -> None:
+        self.user, self.detail = user, detail
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "en") -> str:
+        if lang.startswith("zh"):
+            return f"数据库服务器拒绝了此操作：账户“{self.user}”无权修改这些项目（只读账户，或不属于本区县的项目）；未写入任何内容。"
+        return (f"The server refused this: the account “{self.user}” may not change these projects (a read-only "
+                "account, or projects of another district); nothing was written.")  # fmt: skip

@@ -165,11 +165,6 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "“{value}”不是可导入的字段；可用字段：{fields}。",
     ),
     "unknown_profile": ("There is no saved import profile called “{name}”.", "没有名为“{name}”的导入方案。"),
-    "replace_needs_sqlite": (
-        "Mode replace backs the database up first, which zqtracker can do only for SQLite files; back up "
-        "{database} with the server's tools and import with mode merge.",
-        "替换模式需先备份数据库，zqtracker 只能备份 SQLite 文件；请先用服务器工具备份 {database}，再用合并模式导入。",
-    ),
     "csv_unreadable": (
         "{file} is not readable as CSV text ({detail}).",
         "“{file}”无法作为 CSV 文本读取（{detail}）。",

@@ -198,6 +198,8 @@ class StatusChange:
     changed_on: date
     note: str = ""
     id: int | None = None
+    # The project's version once this change was written: what its undo expects to find.
+    project_version: int | None = field(default=None, compare=False)
 
 
 @dataclass(slots=True, frozen=True)

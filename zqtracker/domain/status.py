@@ -67,7 +67,7 @@ _SYNONYMS: dict[Status, tuple[str, ...]] = {
     ),
     Status.PREPARING: (
         "preparing", "preparation", "前期", "前期工作", "前期准备", "筹建", "拟开工", "待开工", "报建", "筹备", "报批",
-        "报批中", "预备", "储备", "办理手续", "立项", "已立项", "审批中", "规划设计", "促开工", "加快开工", "推动开工",
+        "报批中", "预备", "储备", "拟建", "拟建项目", "办理手续", "立项", "已立项", "审批中", "规划设计", "促开工", "加快开工", "推动开工",
         "in review", "inreview", "approved", "planning", "permitting", "design", "pre-construction", "planned",
         "planning stage", "feasibility", "engineering", "tendering", "procurement", "permitted", "site preparation",
         "pre-development", "development",

@@ -22,7 +22,7 @@ _TITLE_STATUS: tuple[tuple[str, Status], ...] = tuple(
             ("力促签约", Status.LEAD), ("拟签约", Status.LEAD), ("待签约", Status.LEAD), ("谋划", Status.LEAD),
             ("在谈", Status.LEAD), ("洽谈", Status.LEAD), ("研判", Status.LEAD), ("意向", Status.LEAD),
             ("促开工", Status.PREPARING), ("加快开工", Status.PREPARING), ("推动开工", Status.PREPARING),
-            ("拟开工", Status.PREPARING), ("待开工", Status.PREPARING), ("计划新开工", Status.PREPARING),
+            ("拟开工", Status.PREPARING), ("待开工", Status.PREPARING), ("拟建", Status.PREPARING), ("计划新开工", Status.PREPARING),
             ("前期", Status.PREPARING), ("预备", Status.PREPARING), ("储备", Status.PREPARING),
             ("筹建", Status.PREPARING), ("报批", Status.PREPARING),
             ("促竣工", Status.UNDER_CONSTRUCTION), ("促投产", Status.UNDER_CONSTRUCTION),

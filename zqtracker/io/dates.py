@@ -70,8 +70,10 @@ def excel_serial_to_date(serial: float, date1904: bool = False) -> date:
 def parse_fuzzy(value: object, field: str, date1904: bool = False, order: str = "mdy") -> tuple[date, str]:
     """(the period's first day, its precision) from a cell; raises ValidationError with a coded
     problem for a cell that is no date, or one that could be two (2023.1)."""
-    if isinstance(value, tuple):
-        d = date.fromordinal(value[0])
+    if value.__class__ is tuple:
+        d = date.fromordinal(value[0])  # type: ignore[index]
+        if 1906 < d.year <= 2200:  # the common case: a date cell of this century
+            return d, DAY
         serial = (d - (date(1904, 1, 1) if date1904 else _EXCEL_EPOCH)).days
         seconds = value[1] if len(value) > 1 else 0
         if 1900 <= serial <= 2200 and seconds:  # 2023.10 typed into a date-formatted cell (a 1905 date and time)

@@ -288,6 +288,7 @@ class PlanBuilder:
         plan.example_rows = [r + 1 for r in layout.example_rows]
         cols = {c.field: c.index - off for c in layout.mapped() if c.field in ("code", "name")}
         self.code_col, self.name_col = cols.get("code"), cols.get("name")
+        self.header_name = self._header_name(sheet, layout)
         self.number_col = next((c.index - off for c in layout.columns if c.field == ROW_NUMBER), None)
         if self.opts.district:
             plan.default_district, plan.district_from = self.opts.district, "user"
@@ -310,6 +311,18 @@ class PlanBuilder:
                 self.vertical.append((r0, c0, r1, c1))
             elif r1 == r0:
                 self.spans.setdefault(r0 - sheet.row_offset, {})[c0 - off] = c1 - c0 + 1
+
+    def _header_name(self, sheet: RawSheet, layout: SheetLayout) -> str | None:
+        """The name column's header text as its cell holds it (a row repeating it is a header)."""
+        if self.name_col is None:
+            return None
+        for r in range(layout.header_row, layout.data_start):
+            i = r - sheet.row_offset
+            row = sheet.rows[i] if 0 <= i < len(sheet.rows) else []
+            value = row[self.name_col] if self.name_col < len(row) else ""
+            if isinstance(value, str) and value.strip():
+                return value
+        return None
 
     # -- feeding -------------------------------------------------------------------------------------
     def feed(self, upto: int | None = None) -> None:
@@ -448,6 +461,7 @@ class PlanBuilder:
         code_col, base = self.code_col, self.sheet.row_offset + 1
         data, numbers = plan.data_rows, plan.row_numbers
         examples, offset = self.examples, self.sheet.row_offset
+        repeat, name_col = self.header_name, self.name_col if self.name_col is not None else 0
         for i in range(start, end):
             row = rows[i]
             if not any(row):
@@ -455,6 +469,9 @@ class PlanBuilder:
                 continue
             if examples and i + offset in examples:
                 plan.skipped[i] = "example"
+                continue
+            if repeat is not None and name_col < len(row) and row[name_col] == repeat:  # the header again
+                plan.skipped[i] = "header"  # (a second table under the first, a page header printed twice)
                 continue
             code = row[code_col] if code_col is not None and code_col < len(row) else ""
             if code == "" or code is None or (code.__class__ is str and not code.strip()):
@@ -599,6 +616,8 @@ class PlanBuilder:
                 continue
             for c in range(c0, c1 + 1):
                 j = c - sheet.col_offset
+                if j in (self.name_col, self.code_col):  # a project spread over rows: the rows below continue it
+                    continue
                 value = sheet.rows[top][j] if 0 <= j < len(sheet.rows[top]) else ""
                 if cells.is_empty(value):
                     continue

@@ -2,7 +2,8 @@
 
 A copy of a SQLite database is made on opening, once a day, and before every import, replace,
 upgrade and bulk delete; the newest N of each database are kept (Preferences › Backups, stored
-where the CLI reads it too). A server database is copied by the server's own tools instead.
+where the CLI reads it too). A server database is copied into a SQLite file (on ``db backup`` and
+before a replace import).
 """
 
 from __future__ import annotations
@@ -55,12 +56,28 @@ def daily(database: Database) -> Path | None:
         return None
 
 
+def server_copy(database: Database, reason: str, target: Path | None = None) -> Path:
+    """A server database as a SQLite file holding all of it (portable: ``db copy FILE URL --replace``
+    puts it back, and zqtracker opens it like any database), in the backups folder by default."""
+    from datetime import datetime
+
+    from zqtracker.storage.database import default_data_dir
+    from zqtracker.storage.transfer import backup_to_sqlite
+
+    if target is None:
+        u = database.engine.url
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        target = default_data_dir() / "backups" / "server" / f"{u.host}-{u.database}-{reason}-{stamp}.sqlite"
+    return backup_to_sqlite(database.engine, target)
+
+
 def before(database: Database, reason: str) -> Path | None:
     """A copy made right before a change that replaces or deletes data; kept while this session
-    may still undo from it."""
+    may still undo from it. On a server only before a replace import (which its undo restores
+    from): a copy of the whole server before every import would cost more than the import."""
     path = database.sqlite_path
     if path is None:
-        return None
+        return server_copy(database, reason) if reason == "replace" else None
     if database.read_only:
         raise DatabaseOpenError("read_only", file=database.display_name)
     made = store.make_backup(path, reason, protect=frozenset(database.pinned_backups))
@@ -74,7 +91,7 @@ def manual(database: Database, target: Path | None = None) -> Path:
     file already there is replaced only by a complete copy)."""
     path = database.sqlite_path
     if path is None:
-        raise DatabaseOpenError("server_only_file")
+        return server_copy(database, "manual", target)
     if target is None:
         return store.make_backup(path, "manual", protect=frozenset(database.pinned_backups))
     return store.copy_to(path, target)

@@ -14,6 +14,8 @@ from datetime import date
 
 from zqtracker.domain.models import Project, StatusChange
 from zqtracker.domain.validation import validate_project
+from zqtracker.services.history import explains_conflicts
+from zqtracker.storage.audit import acting
 from zqtracker.storage.database import Database
 from zqtracker.storage.history import remove_status_changes
 from zqtracker.storage.projects import ProjectRepository
@@ -23,6 +25,7 @@ class EditingService:
     def __init__(self, database: Database) -> None:
         self.db = database
 
+    @explains_conflicts
     def save(self, project: Project, *, status_on: date | None = None, note: str = "") -> StatusChange | None:
         """Save ``project`` (its version must be the stored one); returns the status change written.
 
@@ -30,7 +33,7 @@ class EditingService:
         """
         validate_project(project)
         assert project.id is not None
-        with self.db.session() as s:
+        with acting("edit"), self.db.write() as s:
             repo = ProjectRepository(s)
             stored = repo.get(project.id)
             repo.update(project, status_on=status_on, note=note)
@@ -38,6 +41,7 @@ class EditingService:
                 return None
             return max(repo.status_history(project.id), key=lambda c: c.id or 0)
 
+    @explains_conflicts
     def revert(self, before: Project, after: Project, change: StatusChange | None) -> int:
         """Put back ``before`` over ``after`` (which must still be the stored version).
 
@@ -45,7 +49,7 @@ class EditingService:
         """
         assert after.id is not None
         restore = dataclasses.replace(before, id=after.id, status=after.status, version=after.version)
-        with self.db.session() as s:
+        with acting("undo"), self.db.write() as s:
             repo = ProjectRepository(s)
             repo.update(restore)  # same status as stored: no history row; checks the version
             if change is not None:

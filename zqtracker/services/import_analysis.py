@@ -97,27 +97,31 @@ def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Contex
     matches = sa.matches
     links = ctx.links
     unmatched = (matches is None or result.mode == "replace") and not links
+    views, problems, first_row, row_numbers = sa.views, plan.problems, seen.first_row, plan.row_numbers
+    here = sa.name
     for k in range(n):
-        if k in sa.views:
+        if views and k in views:
             sa.status[k] = VIEW
             continue
-        if k in plan.problems:
+        if problems and k in problems:
             sa.status[k] = INVALID
             refused.append(k)
             continue
-        code, name, district = codes[k], names[k], districts[k]
-        key = identity(code, name, district)
-        first = seen.first_row.get(key)
+        code = codes[k]
+        key = code if code else identity(None, names[k], districts[k])  # the common case first: a code
+        first = first_row.get(key)
+        if first is None:
+            first_row[key] = (here, row_numbers[k])
+            if unmatched:  # nothing stored to match (an empty database, mode replace): new, fast
+                new_ks.append(k)
+                continue
+        name = names[k]
         if first is not None:
             add_problem(plan, k, sa, "code" if code else "name", code or name,
                      Problem("duplicate_in_file", "code" if code else "name",
                              {"value": code or name, "first_row": first[1] if first[0] == sa.name
                               else f"{first[1]} ({first[0]})"}))  # fmt: skip
             sa.status[k] = INVALID
-            continue
-        seen.first_row[key] = (sa.name, plan.row_numbers[k])
-        if unmatched:  # nothing stored to match (an empty database, mode replace): new, fast
-            new_ks.append(k)
             continue
         m: Match = matches[k] if matches is not None else _NO_MATCH
         linked = links.get((sa.name, plan.row_numbers[k])) if links else None

@@ -1,7 +1,7 @@
 """Writing an analysed import: one transaction, rows built column-wise, before/after kept.
 
-New projects get explicit ids (executemany cannot hand back generated keys everywhere) and their
-first status-history row; updated projects are written only if still at the version the analysis
+New projects get ids reserved from the database first (executemany cannot hand back generated keys
+everywhere) and their first status-history row; updated projects are written only if still at the version the analysis
 saw; investment records take their project's sector and district. Everything written is recorded
 in an ImportChange, so that the import is undone — and redone — as one step.
 """
@@ -12,15 +12,16 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from zqtracker.domain.errors import ConcurrentUpdateError
 from zqtracker.domain.models import InvestorOrigin, ProjectType
 from zqtracker.domain.status import Status
 from zqtracker.services.import_figures import figure_columns, write_figure
 from zqtracker.services.import_model import ImportAnalysis
+from zqtracker.services.import_recheck import recheck
 from zqtracker.services.progress import Progress
 from zqtracker.storage.database import Database
 from zqtracker.storage.importing import COL, PROJECT_COLUMNS, ImportChange, ImportStore
 from zqtracker.storage.projects import initial_status_date, utcnow
-from zqtracker.storage.tables import ProjectTable, StatusChangeRow
 
 _COPIED = ("code", "name", "planned_investment", "expected_annual_output", "expected_annual_tax", "officer")
 
@@ -35,21 +36,28 @@ class _Milestones:
 
 
 def write(database: Database, analysis: ImportAnalysis, *, note: str, progress: Progress | None = None,
-          today: date | None = None) -> ImportChange:  # fmt: skip
+          today: date | None = None, replaced: dict | None = None) -> ImportChange:  # fmt: skip
     """Write the analysed import in one transaction; raises Cancelled (nothing written) when the
-    progress is cancelled, ConcurrentUpdateError when a project changed since the analysis."""
+    progress is cancelled, ConcurrentUpdateError when the database changed since the analysis (or,
+    ``replaced`` being the backup's fingerprint, since the backup a replace import undoes from)."""
     change = ImportChange()
     today = today or date.today()
     report = _reporter(progress, analysis)
-    with database.session() as s:
+    with database.write() as s:
         store = ImportStore(s)
+        recheck(store, analysis)  # under the write lock: what the analysis saw must still hold
+        if replaced is not None:
+            from zqtracker.storage.transfer import fingerprint
+
+            if fingerprint(store.conn, audit=False) != replaced:  # a write landed after the backup: it would be lost
+                raise ConcurrentUpdateError(0, what="import", detail="the database changed after its backup")
         if analysis.mode == "replace":
             store.delete_all_projects()
         store.create_references(analysis.new_sectors, analysis.new_districts, analysis.new_enterprises, change)
         sectors, districts, enterprises = store.references()
         stamp = store.enc.datetime(utcnow())
         report(0, "projects")
-        start = store.next_id(ProjectTable)
+        start = store.new_ids("projects", len(analysis.new_projects))  # from the database, not max(id) + 1
         inserted = _new_rows(analysis, store, start, stamp, sectors, districts, enterprises)
         history = _first_history(analysis, inserted, today, store)
         # A new project's last activity is its first status change (records may move it on).
@@ -66,13 +74,17 @@ def write(database: Database, analysis: ImportAnalysis, *, note: str, progress: 
         change.before, change.after = before, after
         firsts = len(history)
         history.extend(_status_changes(before, after, today, note, store))
-        next_change = store.next_id(StatusChangeRow)
-        change.status_changes = [(next_change + i, *row) for i, row in enumerate(history)]
+        change.status_changes = [(i, *row) for i, row in zip(store.new_ids("status_changes", len(history)), history,
+                                                              strict=True)]  # fmt: skip
         store.insert_status_changes(change.status_changes, bump=False)
         store.bump_activity((r[1], r[4]) for r in change.status_changes[firsts:])
         report(len(inserted) + len(after), "records")
         _investment(analysis, store, change, start, inserted, after)
         _plans(analysis, store, change, start)
+        if analysis.mode == "replace":
+            from zqtracker.storage.transfer import fingerprint
+
+            change.fingerprint_after = fingerprint(store.conn, audit=False)  # what its undo will expect to find
         report(len(inserted) + len(after) + len(analysis.records), "commit")
     return change
 
@@ -87,7 +99,7 @@ def _reporter(progress: Progress | None, analysis: ImportAnalysis) -> Callable[[
     return report
 
 
-def _new_rows(analysis: ImportAnalysis, store: ImportStore, start: int, stamp: Any, sectors: dict[str, int],
+def _new_rows(analysis: ImportAnalysis, store: ImportStore, start: list[int], stamp: Any, sectors: dict[str, int],
               districts: dict[str, int], enterprises: dict[str, int]) -> list[tuple]:  # fmt: skip
     """The new projects' rows, built column by column and zipped (100k rows: a few C loops).
     new_projects holds each sheet's rows together, in order, so ids follow new_projects."""
@@ -119,7 +131,7 @@ def _new_rows(analysis: ImportAnalysis, store: ImportStore, start: int, stamp: A
 
         n0, n = len(rows), len(ks)
         columns = [
-            list(range(start + n0, start + n0 + n)), pick("code"), pick("name"),
+            start[n0 : n0 + n], pick("code"), pick("name"),
             list(map(enterprise_ids.__getitem__, pick("enterprise"))), list(map(sector_ids.__getitem__, pick("sector"))),
             list(map(district_ids.__getitem__, pick("district"))), statuses[n0 : n0 + n], pick("planned_investment"),
             list(map(enc.area, pick("land_area_mu"))), pick("expected_annual_output"), pick("expected_annual_tax"),
@@ -189,11 +201,12 @@ def _status_changes(before: list[tuple], after: list[tuple], today: date, note: 
     return [(a[0], b[i], a[i], store.enc.date(today), note) for b, a in zip(before, after, strict=True) if b[i] != a[i]]
 
 
-def _target_id(target: int, start: int) -> int:
-    return target if target > 0 else start + (-target - 1)
+def _target_id(target: int, start: list[int]) -> int:
+    """A stored project's id, or the new id of the new project -1, -2, … (analysis order)."""
+    return target if target > 0 else start[-target - 1]
 
 
-def _investment(analysis: ImportAnalysis, store: ImportStore, change: ImportChange, start: int,
+def _investment(analysis: ImportAnalysis, store: ImportStore, change: ImportChange, start: list[int],
                 inserted: list[tuple], after: list[tuple]) -> None:  # fmt: skip
     if not analysis.records:
         return
@@ -207,7 +220,7 @@ def _investment(analysis: ImportAnalysis, store: ImportStore, change: ImportChan
     rows, before = [], []
     existing: set[tuple[int, int, int]] = set()
     for target, y, m, yuan, previous, first in analysis.records:
-        pid = target if target > 0 else start - target - 1
+        pid = target if target > 0 else start[-target - 1]
         sid, did = where[pid]
         rows.append((pid, y, m, yuan, sid, did, first))
         if previous is None:
@@ -220,7 +233,7 @@ def _investment(analysis: ImportAnalysis, store: ImportStore, change: ImportChan
     change.investment_after, change.investment_before = rows, before
 
 
-def _plans(analysis: ImportAnalysis, store: ImportStore, change: ImportChange, start: int) -> None:
+def _plans(analysis: ImportAnalysis, store: ImportStore, change: ImportChange, start: list[int]) -> None:
     if not analysis.plans:
         return
     rows = [(_target_id(t, start), y, yuan) for t, y, yuan, _ in analysis.plans]

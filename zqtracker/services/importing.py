@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from zqtracker.domain.errors import DomainError, Problem
+from zqtracker.domain.errors import ConcurrentUpdateError, DomainError, Problem
 from zqtracker.domain.money import Unit
 from zqtracker.io.columns import DATA_SHEET_ROLES, sheet_role
 from zqtracker.io.errors import CellProblem, WorkbookRefused
@@ -27,6 +27,7 @@ from zqtracker.io.plan import PlanBuilder, PlanOptions, SheetPlan
 from zqtracker.io.reader import RawSheet, RawWorkbook, column_text, read_workbook
 from zqtracker.io.values import display, fold
 from zqtracker.services import import_apply
+from zqtracker.services.history import explains_conflicts
 from zqtracker.services.import_analysis import analyse_sheets
 from zqtracker.services.import_changes import changes_of, rounded_of
 from zqtracker.services.import_mappings import Mapping, MappingStore, fingerprint
@@ -35,9 +36,10 @@ from zqtracker.services.import_model import Context, ImportAnalysis, SheetAnalys
 from zqtracker.services.import_notes import notes_of
 from zqtracker.services.import_views import district_aliases, merge_views
 from zqtracker.services.progress import Progress
+from zqtracker.storage.audit import acting
 from zqtracker.storage.database import Database
 from zqtracker.storage.import_undo import reapply, revert
-from zqtracker.storage.importing import ImportChange, ImportStore
+from zqtracker.storage.importing import ImportChange, ImportStore, ImportWriteError
 
 MODES = ("merge", "append", "replace")
 
@@ -357,6 +359,7 @@ class ImportService:
         return ctx
 
     # -- writing ---------------------------------------------------------------------------------
+    @explains_conflicts
     @_paused_gc
     def apply(
         self, analysis: ImportAnalysis, options: ImportOptions, *, progress: Progress | None = None
@@ -367,14 +370,21 @@ class ImportService:
             return result
         if not analysis.has_work and options.mode != "replace":
             return result
-        if options.mode == "replace" and self.db.sqlite_path is None:
-            raise ImportRefused("replace_needs_sqlite", database=self.db.display_name)
         from zqtracker.services import backups
 
+        # A replace on a server too: its backup is a SQLite file holding all of it (services/backups).
         result.backup = backups.before(self.db, "replace" if options.mode == "replace" else "import")
+        replaced = None
+        if options.mode == "replace" and result.backup is not None:
+            from zqtracker.storage.transfer import fingerprint, reading
+
+            with reading(result.backup) as copy:
+                replaced = fingerprint(copy, audit=False)  # the undo restores from it: nothing may land between
         note = f"从 {analysis.book.path.name} 导入" if options.lang.startswith("zh") else \
             f"Imported from {analysis.book.path.name}"  # fmt: skip
-        change = import_apply.write(self.db, analysis, note=note, progress=worded(progress, options.lang))
+        with acting("import", analysis.book.path.name):
+            change = import_apply.write(self.db, analysis, note=note, progress=worded(progress, options.lang),
+                                        replaced=replaced)  # fmt: skip
         change.replaced_backup = result.backup if options.mode == "replace" else None
         result.change, result.written = change, True
         result.project_ids = [r[0] for r in change.inserted] + [r[0] for r in change.after]
@@ -399,16 +409,34 @@ class ImportService:
         refuse_unanswered(analysis, options)
         if dry_run:
             return self.result_of(analysis)
-        return self.apply(analysis, options, progress=progress)
+        for attempt in range(3):
+            try:
+                return self.apply(analysis, options, progress=progress)
+            except ConcurrentUpdateError:
+                # The database changed since the analysis (another import, an edit): analyse again.
+                if attempt == 2:
+                    raise
+                analysis = self.analyse(book, options, plans=None, progress=progress)
+        raise AssertionError("unreachable")
 
     # -- undo, redo, remembering -----------------------------------------------------------------
+    @explains_conflicts
     def undo(self, change: ImportChange) -> None:
-        with self.db.session() as s:
-            revert(s, change)
+        """Refused (ConcurrentUpdateError) when anything the import wrote was changed since."""
+        try:
+            with acting("undo"), self.db.write() as s:
+                revert(s, change)
+        except ImportWriteError as exc:  # e.g. a sector it added is used by a colleague's project now
+            raise ConcurrentUpdateError(0, what="database", detail=str(exc)) from exc
 
+    @explains_conflicts
     def redo(self, change: ImportChange) -> None:
-        with self.db.session() as s:
-            reapply(s, change)
+        """Refused (ConcurrentUpdateError) when anything the undo put back was changed since."""
+        try:
+            with acting("redo"), self.db.write() as s:
+                reapply(s, change)
+        except ImportWriteError as exc:  # e.g. a colleague took one of its codes meanwhile
+            raise ConcurrentUpdateError(0, what="database", detail=str(exc)) from exc
 
     def remember(self, key: str, mapping: Mapping) -> None:
         if key:

@@ -28,26 +28,26 @@ class ReferenceService:
             return ReferenceRepository(s).usage_counts(kind)
 
     def save_sector(self, sector: Sector) -> int:
-        with self.db.session() as s:
+        with self.db.write() as s:
             return ReferenceRepository(s).save_sector(sector)
 
     def save_district(self, district: District) -> int:
-        with self.db.session() as s:
+        with self.db.write() as s:
             return ReferenceRepository(s).save_district(district)
 
     def save_enterprise(self, enterprise: Enterprise) -> int:
-        with self.db.session() as s:
+        with self.db.write() as s:
             return ReferenceRepository(s).save_enterprise(enterprise)
 
     def delete_sector(self, sector_id: int) -> None:
         """Raises InUseError when projects or child sectors still use it."""
-        with self.db.session() as s:
+        with self.db.write() as s:
             ReferenceRepository(s).delete_sector(sector_id)
 
     def delete_district(self, district_id: int) -> None:
-        with self.db.session() as s:
+        with self.db.write() as s:
             ReferenceRepository(s).delete_district(district_id)
 
     def delete_enterprise(self, enterprise_id: int) -> None:
-        with self.db.session() as s:
+        with self.db.write() as s:
             ReferenceRepository(s).delete_enterprise(enterprise_id)

@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from zqtracker.domain.models import AnnualPlan, Enterprise, InvestmentRecord, Project, StatusChange
 from zqtracker.storage import last_activity
+from zqtracker.storage.engine import EngineOps
 from zqtracker.storage.projects import placements, utcnow
 from zqtracker.storage.references import ReferenceIds, ReferenceRepository
 from zqtracker.storage.tables import (
@@ -76,10 +77,11 @@ def insert_projects(session: Session, projects: Sequence[Project]) -> list[int]:
                 "version": 1,
             }
         )
-    start = (session.scalar(select(ProjectTable.id).order_by(ProjectTable.id.desc()).limit(1)) or 0) + 1
-    # Explicit ids: executemany cannot return generated keys on every backend.
-    for i, row in enumerate(rows):
-        row["id"] = start + i
+    # Ids from the database first (a server's sequence): executemany cannot return generated keys
+    # on every backend.
+    new_ids = EngineOps.for_connection(session.connection()).reserve_ids("projects", len(rows))
+    for row, new_id in zip(rows, new_ids, strict=True):
+        row["id"] = new_id
     for batch in _batches(rows):
         _core_insert(session, ProjectTable, batch)
     for p, row in zip(projects, rows, strict=True):

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from sqlalchemy import delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from zqtracker.domain.errors import ConcurrentUpdateError, NotFoundError
@@ -46,11 +47,7 @@ def change_status_many(
     is not the expected one; the caller's transaction then writes nothing.
     """
     ids = list(dict.fromkeys(ids))
-    current: dict[int, tuple[str, int]] = {}
-    for chunk in _chunks(ids):
-        stmt = select(ProjectTable.id, ProjectTable.status, ProjectTable.version).where(ProjectTable.id.in_(chunk))
-        for pid, stored, version in session.execute(stmt):
-            current[pid] = (stored, version)
+    current = _locked(session, ids)
     for pid in ids:
         if pid not in current:
             raise NotFoundError(f"project {pid} does not exist")
@@ -79,16 +76,51 @@ def change_status_many(
         for row_id, pid in session.execute(stmt, list(chunk)):
             row_ids[pid] = row_id
     last_activity.refresh(session, moving)
-    return [StatusChange(pid, Status(current[pid][0]), status, changed_on, note, row_ids[pid]) for pid in moving]
+    return [StatusChange(pid, Status(current[pid][0]), status, changed_on, note, row_ids[pid], current[pid][1] + 1)
+            for pid in moving]  # fmt: skip
 
 
-def remove_status_changes_many(session: Session, changes: Sequence[StatusChange]) -> None:
+def _locked(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, int]]:
+    """Status and version of these projects, their rows locked until the transaction ends (on a
+    server: SELECT … FOR UPDATE; SQLite's write transaction holds the whole file already)."""
+    current: dict[int, tuple[str, int]] = {}
+    for chunk in _chunks(list(ids)):
+        stmt = (
+            select(ProjectTable.id, ProjectTable.status, ProjectTable.version)
+            .where(ProjectTable.id.in_(chunk))
+            .with_for_update()
+        )
+        for pid, stored, version in session.execute(stmt):
+            current[pid] = (stored, version)
+    return current
+
+
+def check_versions(session: Session, expected: dict[int, int | None]) -> dict[int, tuple[str, int]]:
+    """Lock these projects and raise ConcurrentUpdateError unless each is at the version given
+    (None: only that it exists). Returns their status and version."""
+    current = _locked(session, list(expected))
+    for pid, version in expected.items():
+        if pid not in current or (version is not None and current[pid][1] != version):
+            raise ConcurrentUpdateError(pid, version)
+    return current
+
+
+def remove_status_changes_many(session: Session, changes: Sequence[StatusChange]) -> dict[int, int]:
     """Undo of change_status_many: each project back to the status before its first change
-    listed, those history rows deleted (as storage.history does one by one)."""
+    listed, those history rows deleted (as storage.history does one by one).
+
+    Each project must still be at the version its change left it at (``project_version``), else
+    ConcurrentUpdateError and nothing is written. Returns the projects' versions afterwards.
+    """
     back: dict[int, Status] = {}
+    expected: dict[int, int | None] = {}
     for change in changes:
         if change.from_status is not None:
             back.setdefault(change.project_id, change.from_status)
+            expected[change.project_id] = max(
+                (v for v in (expected.get(change.project_id), change.project_version) if v is not None), default=None
+            )
+    current = check_versions(session, expected)
     by_status: dict[Status, list[int]] = {}
     for pid, previous in back.items():
         by_status.setdefault(previous, []).append(pid)
@@ -104,6 +136,7 @@ def remove_status_changes_many(session: Session, changes: Sequence[StatusChange]
     for chunk in _chunks(row_ids):
         session.execute(delete(StatusChangeRow).where(StatusChangeRow.id.in_(chunk)))
     last_activity.refresh(session, back)
+    return {pid: current[pid][1] + 1 for pid in back}
 
 
 def restore_many(session: Session, snapshots: Sequence[ProjectSnapshot]) -> None:
@@ -145,12 +178,23 @@ def restore_many(session: Session, snapshots: Sequence[ProjectSnapshot]) -> None
     ]  # fmt: skip
     plans = [{"project_id": a.project_id, "year": a.year, "amount": a.amount} for s in snapshots for a in s.plans]
     conn = session.connection()
-    for table, rows in (
-        (ProjectTable, projects),
-        (StatusChangeRow, history),
-        (InvestmentRow, investment),
-        (AnnualPlanRow, plans),
-    ):
-        for chunk in _chunks(rows, 5_000):
-            conn.execute(insert(table.__table__), list(chunk))  # type: ignore[attr-defined]
+    try:
+        with session.begin_nested():  # a refused row leaves the caller's transaction usable
+            for table, rows in (
+                (ProjectTable, projects),
+                (StatusChangeRow, history),
+                (InvestmentRow, investment),
+                (AnnualPlanRow, plans),
+            ):
+                for chunk in _chunks(rows, 5_000):
+                    conn.execute(insert(table.__table__), list(chunk))  # type: ignore[attr-defined]
+    except IntegrityError as exc:
+        # Someone took its code meanwhile (or restored it already): nothing is put back.
+        raise ConcurrentUpdateError(snapshots[0].project.id or 0, what="restore", detail=_first_line(exc)) from exc
     last_activity.refresh(session, [s.project.id for s in snapshots])
+
+
+def _first_line(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    lines = str(orig).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__

@@ -307,6 +307,26 @@ class Database:
             yield session
 
     @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One write transaction that holds the write lock from its first statement (SQLite:
+        BEGIN IMMEDIATE), so that the row versions it checks cannot change before it writes; on a
+        server, storage locks the rows it checks (SELECT … FOR UPDATE) or checks in the UPDATE."""
+        from zqtracker.storage import audit
+
+        try:
+            with self._sessions() as session, session.begin():
+                if self.engine.dialect.name == "sqlite":
+                    session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+                audit.begin_write(session.connection())  # who and what, for the audit trail
+                yield session
+                audit.end_write(session.connection())
+        except Exception as exc:  # the driver's own errors too (storage writes on its cursor)
+            refused = audit.access_refused(exc, self.engine.url.username or "")
+            if refused is None:
+                raise
+            raise refused from exc
+
+    @contextmanager
     def frozen(self) -> Iterator[Database]:
         """This database as it is now, for as long as the block lasts: every session of the
         returned view reads one snapshot (one read transaction: SQLite's WAL keeps it while other
@@ -350,7 +370,12 @@ def _make_engine(url: str, *, read_only: bool = False) -> Engine:
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True)
+    if u.get_backend_name() == "postgresql":
+        from zqtracker.storage.credentials import attach_password
+
+        attach_password(engine)  # a password kept in the system keyring
+    return engine
 
 
 def open_database(

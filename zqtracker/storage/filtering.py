@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, Select, String, and_, func, or_, select
+from sqlalchemy import ColumnElement, Integer, Select, String, and_, or_, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.functions import FunctionElement
@@ -32,9 +32,28 @@ def _fold_other(element: Folded, compiler, **kw) -> str:
     return f"lower(normalize({compiler.process(element.clauses, **kw)}, NFKC))"
 
 
+class Position(FunctionElement):
+    """Where ``term`` first occurs in a text (1-based, 0 when not at all): SQLite's instr,
+    PostgreSQL's strpos."""
+
+    type = Integer()
+    inherit_cache = True
+    name = "zq_position"
+
+
+@compiles(Position, "sqlite")
+def _position_sqlite(element: Position, compiler, **kw) -> str:
+    return f"instr({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(Position)
+def _position_other(element: Position, compiler, **kw) -> str:
+    return f"strpos({compiler.process(element.clauses, **kw)})"
+
+
 def _contains(column: ColumnElement[str | None] | InstrumentedAttribute[str] | InstrumentedAttribute[str | None],
               term: str) -> ColumnElement[bool]:  # fmt: skip
-    return func.instr(Folded(column), term) > 0
+    return Position(Folded(column), term) > 0
 
 
 def filter_clause(f: ProjectFilter | None) -> ColumnElement[bool] | None:

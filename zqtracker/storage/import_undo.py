@@ -15,7 +15,9 @@ from sqlalchemy.orm import Session
 
 from zqtracker.domain.errors import ConcurrentUpdateError
 from zqtracker.storage import last_activity
-from zqtracker.storage.importing import BATCH, COL, ImportChange, ImportStore
+from zqtracker.storage.engine import BATCH
+from zqtracker.storage.importing import COL, ImportChange, ImportStore
+from zqtracker.storage.transfer import fingerprint
 
 
 def revert(session: Session, change: ImportChange) -> None:
@@ -23,9 +25,12 @@ def revert(session: Session, change: ImportChange) -> None:
     when a project the import wrote was changed since."""
     store = ImportStore(session)
     if change.replaced_backup is not None:
+        _check_unchanged(store, change.fingerprint_after)
         restore_tables(session, change.replaced_backup)
+        change.fingerprint_undone = fingerprint(store.conn, audit=False)
         return
     _check_versions(store, change.inserted, change.after)
+    _check_amounts(store, change.investment_after, change.plans_after)
     store._many("DELETE FROM status_changes WHERE id = ?", [(r[0],) for r in change.status_changes])
     store.delete_investment([r[:3] for r in change.investment_before if r[3] is None])
     store.put_investment([r for r in change.investment_before if r[3] is not None],
@@ -52,7 +57,11 @@ def reapply(session: Session, change: ImportChange) -> None:
     """Redo an import undone by :func:`revert`: the same rows with the same ids and stamps."""
     store = ImportStore(session)
     if change.replaced_backup is not None:
+        _check_unchanged(store, change.fingerprint_undone)
         store.delete_all_projects()
+    else:
+        _check_versions(store, (), change.before)
+        _check_amounts(store, change.investment_before, change.plans_before)
     store._many("INSERT INTO sectors (id, name, parent_id) VALUES (?, ?, ?)", change.sectors)
     store._many("INSERT INTO districts (id, name) VALUES (?, ?)", change.districts)
     no = store.enc.boolean(False)
@@ -66,6 +75,30 @@ def reapply(session: Session, change: ImportChange) -> None:
     existing = {r[:3] for r in change.investment_before if r[3] is not None}
     store.put_investment(change.investment_after, existing)
     store.put_plans(change.plans_after, {r[:2] for r in change.plans_before if r[2] is not None})
+    if change.replaced_backup is not None:
+        change.fingerprint_after = fingerprint(store.conn, audit=False)
+
+
+def _check_unchanged(store: ImportStore, expected: dict | None) -> None:
+    """Whole tables go back only over exactly what the import (or its undo) left."""
+    if expected is not None and fingerprint(store.conn, audit=False) != expected:
+        raise ConcurrentUpdateError(0, what="database", detail="the database was changed after this import")
+
+
+def _check_amounts(store: ImportStore, investment: Sequence[tuple], plans: Sequence[tuple]) -> None:
+    """Every month and plan year the import wrote (or the undo put back) must still hold that amount
+    (None: no record), so that neither direction overwrites a colleague's entry."""
+    if investment:
+        stored = store.investment({r[1] for r in investment})
+        for pid, y, m, amount, *_placement in investment:
+            now = stored.get((pid, y, m))
+            if (now[0] if now is not None else None) != amount:
+                raise ConcurrentUpdateError(pid, what="investment", detail=f"{y}-{m:02d}")
+    if plans:
+        stored_plans = store.plans({r[1] for r in plans})
+        for pid, y, amount in plans:
+            if stored_plans.get((pid, y)) != amount:
+                raise ConcurrentUpdateError(pid, what="plan", detail=str(y))
 
 
 def _check_versions(store: ImportStore, inserted: Sequence[tuple], after: Sequence[tuple]) -> None:
@@ -77,13 +110,18 @@ def _check_versions(store: ImportStore, inserted: Sequence[tuple], after: Sequen
 
 
 def restore_tables(session: Session, backup: Path) -> None:
-    """Every zqtracker table as it is in ``backup`` (a copy of this SQLite database), inside the
+    """Every zqtracker table as it is in ``backup`` (a SQLite copy of this database), inside the
     session's transaction (SQLite cannot ATTACH in one, so the copy is read over its own
-    read-only connection)."""
-    from zqtracker.storage.tables import Base
+    read-only connection; a server's rows go through the column types, storage/transfer.py)."""
+    from zqtracker.storage.transfer import tables as zq_tables
 
     store = ImportStore(session)
-    tables = Base.metadata.sorted_tables
+    if store.ops.name != "sqlite":
+        from zqtracker.storage.transfer import restore_from_sqlite
+
+        restore_from_sqlite(store.conn, backup)
+        return
+    tables = zq_tables(audit=False)  # the trail is not rewound: the restore is recorded in it
     # Two-level sectors: the links to parents go before the rows (RESTRICT is checked row by row),
     # and the copied rows' links are checked at the commit, whatever order they arrive in.
     store.conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")

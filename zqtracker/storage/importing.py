@@ -13,10 +13,7 @@ every write here keeps them in step. Sector, district and planned investment may
 
 from __future__ import annotations
 
-import itertools
-import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -29,6 +26,7 @@ from sqlalchemy.orm import Session
 from zqtracker.domain.currency import ForeignAmount
 from zqtracker.domain.errors import ConcurrentUpdateError
 from zqtracker.domain.fuzzy_dates import DatePrecision
+from zqtracker.storage.engine import EngineOps, RowRefused
 from zqtracker.storage.last_activity import month_end
 from zqtracker.storage.projects import placements
 from zqtracker.storage.tables import (
@@ -55,9 +53,6 @@ COL = {name: i for i, name in enumerate(PROJECT_COLUMNS)}
 # derived column costs the import nothing; updates leave it to bump_activity / refresh.
 INSERT_COLUMNS: tuple[str, ...] = (*PROJECT_COLUMNS, "last_activity_on")
 STATUS_COLUMNS = ("id", "project_id", "from_status", "to_status", "changed_on", "note")
-BATCH = 20_000
-BULK_MIN_ROWS = 20_000
-ROWS_PER_INSERT = 40  # within SQLite's 999 parameters of old versions
 
 
 @dataclass
@@ -76,6 +71,10 @@ class ImportChange:
     plans_before: list[tuple] = field(default_factory=list)  # (pid, y, amount|None)
     plans_after: list[tuple] = field(default_factory=list)  # (pid, y, amount)
     replaced_backup: Path | None = None  # mode replace: the copy the undo restores from
+    # Mode replace: every table's row count and sums (storage/transfer.fingerprint) as the import
+    # left them, and as its undo did: an undo or redo of whole tables happens only over exactly that.
+    fingerprint_after: dict | None = None
+    fingerprint_undone: dict | None = None
 
 
 class Encoders:
@@ -136,19 +135,12 @@ class ImportStore:
         self.s = session
         self.conn = session.connection()
         self.enc = Encoders(self.conn.dialect.name)
-        self._paramstyle_q = self.conn.dialect.paramstyle == "qmark"
+        self.ops = EngineOps.for_connection(self.conn)
 
     # -- reading ---------------------------------------------------------------------------------
     def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         """Rows straight off the DBAPI cursor: 100k rows without building 100k Row objects."""
-        if not self._paramstyle_q:
-            sql = sql.replace("?", "%s")
-        cursor = self.conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-        try:
-            cursor.execute(sql, tuple(params))
-            return cursor.fetchall()
-        finally:
-            cursor.close()
+        return self.ops.fetch(sql, params)
 
     def keys(self) -> tuple[dict[str, int], dict[tuple[str, str | None], int]]:
         """Every project id by code, and by (name, district name or None): the import's match
@@ -220,59 +212,46 @@ class ImportStore:
                 out[(pid, y)] = amount
         return out
 
-    def next_id(self, table: type) -> int:
-        return (self.s.scalar(select(table.id).order_by(table.id.desc()).limit(1)) or 0) + 1  # type: ignore[attr-defined]
+    def new_ids(self, table: str, count: int) -> list[int]:
+        """Ids from the database (a sequence on a server; on SQLite, under the write lock)."""
+        return self.ops.reserve_ids(table, count)
 
     # -- writing ---------------------------------------------------------------------------------
     def _many(self, sql: str, rows: Sequence[Sequence[Any]], progress: Callable[[int], None] | None = None) -> int:
         """executemany on the DBAPI cursor, in batches; returns the rows affected."""
-        if not rows:
-            return 0
-        if not self._paramstyle_q:
-            sql = sql.replace("?", "%s")
-        cursor = self.conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-        affected = 0
-        try:
-            for i in range(0, len(rows), BATCH):
-                cursor.executemany(sql, rows[i : i + BATCH])
-                affected += max(cursor.rowcount, 0)
-                if progress is not None:
-                    progress(min(i + BATCH, len(rows)))
-        except sqlite3.IntegrityError as exc:
-            raise ImportWriteError(str(exc)) from exc
-        finally:
-            cursor.close()
-        return affected
+        return self.ops.many(sql, rows, progress)
 
     def create_references(self, sectors: Sequence[tuple[str, str | None]], districts: Sequence[str],
                           enterprises: Sequence[str], change: ImportChange) -> None:  # fmt: skip
-        """New sectors (a chain first, then the sectors under it), districts and enterprises."""
-        known = dict(self.s.execute(select(SectorRow.name, SectorRow.id)).all())
-        rows: list[tuple] = []
-        next_id = self.next_id(SectorRow)
-        for name, parent in sectors:
-            for wanted, parent_name in ((parent, None), (name, parent)):
-                if wanted and wanted not in known:
-                    known[wanted] = next_id
-                    rows.append((next_id, wanted, known.get(parent_name) if parent_name else None))
-                    next_id += 1
-        self._many("INSERT INTO sectors (id, name, parent_id) VALUES (?, ?, ?)", rows)
-        change.sectors.extend(rows)
-        start = self.next_id(DistrictRow)
-        drows = [(start + i, name) for i, name in enumerate(districts)]
-        self._many("INSERT INTO districts (id, name) VALUES (?, ?)", drows)
-        change.districts.extend(drows)
-        start = self.next_id(EnterpriseRow)
+        """New sectors (a chain first, then the sectors under it), districts and enterprises —
+        those still missing now, under the write lock (a colleague may have added one since the
+        analysis: it is used, not added twice)."""
+        known_sectors, known_districts, known_enterprises = self.references()
+        chains = list(dict.fromkeys(p for _n, p in sectors if p and p not in known_sectors))
+        for level in (
+            [(name, None) for name in chains],
+            [(name, parent) for name, parent in dict.fromkeys(sectors) if name not in known_sectors],
+        ):
+            rows = [(i, name, known_sectors.get(parent) if parent else None)
+                    for i, (name, parent) in zip(self.new_ids("sectors", len(level)), level, strict=True)]  # fmt: skip
+            change.sectors.extend(self.ops.insert_new_names("sectors", ("id", "name", "parent_id"), rows))
+            known_sectors = self.references()[0]
+        names = [d for d in dict.fromkeys(districts) if d not in known_districts]
+        drows = list(zip(self.new_ids("districts", len(names)), names, strict=True))
+        change.districts.extend(self.ops.insert_new_names("districts", ("id", "name"), drows))
         no = self.enc.boolean(False)
-        erows = [(start + i, name, None, no, no, no) for i, name in enumerate(enterprises)]
-        self._many("INSERT INTO enterprises (id, name, credit_code, is_high_tech, is_specialized_new, "
-                   "is_little_giant) VALUES (?, ?, ?, ?, ?, ?)", erows)  # fmt: skip
-        change.enterprises.extend((r[0], r[1]) for r in erows)
+        names = [e for e in dict.fromkeys(enterprises) if e not in known_enterprises]
+        erows = [(i, name, None, no, no, no) for i, name in zip(self.new_ids("enterprises", len(names)), names,
+                                                                strict=True)]  # fmt: skip
+        written = self.ops.insert_new_names(
+            "enterprises", ("id", "name", "credit_code", "is_high_tech", "is_specialized_new", "is_little_giant"), erows
+        )
+        change.enterprises.extend((r[0], r[1]) for r in written)
 
     def insert_projects(self, rows: Sequence[tuple], progress: Callable[[int], None] | None = None) -> None:
         """Rows of INSERT_COLUMNS (PROJECT_COLUMNS and the project's last activity)."""
-        with self.bulk("projects", len(rows)):
-            self._insert("projects", INSERT_COLUMNS, rows, progress)
+        with self.ops.bulk("projects", len(rows)):
+            self.ops.insert("projects", INSERT_COLUMNS, rows, progress)
 
     def bump_activity(self, pairs: Iterable[tuple[int, Any]]) -> None:
         """Move projects' last activity forward to the (encoded) dates given, never back: what
@@ -284,48 +263,6 @@ class ImportStore:
         self._many("UPDATE projects SET last_activity_on = ? WHERE id = ? "
                    "AND (last_activity_on IS NULL OR last_activity_on < ?)",
                    [(day, pid, day) for pid, day in latest.items()])  # fmt: skip
-
-    def _insert(self, table: str, columns: Sequence[str], rows: Sequence[tuple],
-                progress: Callable[[int], None] | None = None) -> None:  # fmt: skip
-        """INSERT of many rows, several rows per statement on SQLite (a third less time for 100k
-        projects than one statement per row: fewer VDBE runs)."""
-        cols, one = ", ".join(columns), "(" + ", ".join("?" * len(columns)) + ")"
-        per = max(1, min(ROWS_PER_INSERT, 999 // len(columns))) if self.enc.sqlite else 1
-        full = len(rows) - len(rows) % per
-        if per > 1 and full:
-            chain = itertools.chain.from_iterable
-            many = [tuple(chain(rows[i : i + per])) for i in range(0, full, per)]
-            self._many(f"INSERT INTO {table} ({cols}) VALUES {', '.join([one] * per)}", many,
-                       None if progress is None else lambda done: progress(done * per))  # fmt: skip
-        self._many(f"INSERT INTO {table} ({cols}) VALUES {one}", rows[full:])
-
-    @contextmanager
-    def bulk(self, table: str, incoming: int) -> Iterator[None]:
-        """Many rows into a small table: drop its secondary indexes and build them again after
-        (SQLite sorts once instead of descending nine B-trees per row: ~40% less time for 100k
-        projects). Inside the transaction, so a failure or a kill leaves the indexes as they were;
-        the statements are sqlite_master's own, so the indexes come back identical."""
-        if not self.enc.sqlite or incoming < BULK_MIN_ROWS:
-            yield
-            return
-        existing = self.conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar() or 0
-        if existing * 2 > incoming:
-            yield
-            return
-        indexes = self.conn.exec_driver_sql(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", (table,)
-        ).fetchall()
-        raw = self.conn.connection.dbapi_connection
-        if raw is not None and not raw.in_transaction:
-            # pysqlite opens a transaction only before INSERT/UPDATE/DELETE: without this, the
-            # DROPs would be committed at once and a kill or a failure would lose the indexes.
-            self.conn.exec_driver_sql("BEGIN IMMEDIATE")
-        for name, _sql in indexes:
-            self.conn.exec_driver_sql(f'DROP INDEX "{name}"')
-        yield
-        self.conn.exec_driver_sql("PRAGMA threads = 2")  # the sorter of CREATE INDEX may use a second core
-        for _name, sql in indexes:
-            self.conn.exec_driver_sql(sql)
 
     def update_projects(self, before: Sequence[tuple], after: Sequence[tuple]) -> None:
         """Write the after images of projects still at their before version."""
@@ -342,8 +279,8 @@ class ImportStore:
         self._many("UPDATE investment_records SET sector_id = ?, district_id = ? WHERE project_id = ?", params)
 
     def insert_status_changes(self, rows: Sequence[tuple], *, bump: bool = True) -> None:
-        with self.bulk("status_changes", len(rows)):
-            self._insert("status_changes", STATUS_COLUMNS, rows)
+        with self.ops.bulk("status_changes", len(rows)):
+            self.ops.insert("status_changes", STATUS_COLUMNS, rows)
         if bump:
             self.bump_activity((r[1], r[4]) for r in rows)
 
@@ -358,9 +295,9 @@ class ImportStore:
             updates, inserts = [], rows
         self._many("UPDATE investment_records SET amount = ?, sector_id = ?, district_id = ?, first_month = ? "
                    "WHERE project_id = ? AND year = ? AND month = ?", updates)  # fmt: skip
-        with self.bulk("investment_records", len(inserts)):
-            self._insert("investment_records",
-                         ("project_id", "year", "month", "amount", "sector_id", "district_id", "first_month"),
+        with self.ops.bulk("investment_records", len(inserts)):
+            self.ops.insert("investment_records",
+                            ("project_id", "year", "month", "amount", "sector_id", "district_id", "first_month"),
                          inserts)  # fmt: skip
         latest: dict[int, int] = {}  # project → its latest year*100+month among these rows
         get = latest.get
@@ -390,16 +327,17 @@ class ImportStore:
             self.conn.exec_driver_sql(f"DELETE FROM {table}")
 
     def current_versions(self, ids: Sequence[int]) -> dict[int, int]:
+        """Versions of these projects, their rows locked until the transaction ends."""
         out: dict[int, int] = {}
+        lock = " FOR UPDATE" if self.ops.name == "postgresql" else ""  # SQLite: the write transaction locks all
         for chunk in _chunks(list(ids), 900):
-            for pid, version in self._fetch(f"SELECT id, version FROM projects WHERE id IN ({', '.join('?' * len(chunk))})",
-                                            chunk):  # fmt: skip
+            for pid, version in self._fetch(f"SELECT id, version FROM projects WHERE id IN ({', '.join('?' * len(chunk))})"
+                                            f"{lock}", chunk):  # fmt: skip
                 out[pid] = version
         return out
 
 
-class ImportWriteError(Exception):
-    """The database refused a row the checks let through (a constraint); nothing is written."""
+ImportWriteError = RowRefused  # the database refused a row the checks let through; nothing is written
 
 
 def _chunks(items: Sequence, size: int) -> Iterable[Sequence]:

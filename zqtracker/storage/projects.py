@@ -316,7 +316,7 @@ class ProjectRepository:
     ) -> StatusChange | None:
         """Move a project to ``status``; None when it already had it (nothing written)."""
         current = self.s.execute(
-            select(ProjectTable.status, ProjectTable.version).where(ProjectTable.id == project_id)
+            select(ProjectTable.status, ProjectTable.version).where(ProjectTable.id == project_id).with_for_update()
         ).first()
         if current is None:
             raise NotFoundError(f"project {project_id} does not exist")
@@ -339,23 +339,35 @@ class ProjectRepository:
         self.s.add(row)
         self.s.flush()
         last_activity.refresh(self.s, [project_id])
-        return StatusChange(project_id, _STATUS[current.status], status, changed_on, note, row.id)
+        return StatusChange(project_id, _STATUS[current.status], status, changed_on, note, row.id, current.version + 1)
 
-    def set_key_project(self, project_ids: Sequence[int], value: bool) -> dict[int, bool]:
-        """Set the key-project flag; returns each project's previous value (for undo)."""
-        before = dict(
-            self.s.execute(
-                select(ProjectTable.id, ProjectTable.is_key_project).where(ProjectTable.id.in_(project_ids))
-            ).all()
-        )
-        changed = [pid for pid, old in before.items() if bool(old) != value]
+    def set_key_project(
+        self, project_ids: Sequence[int], value: bool, *, expected_versions: dict[int, int] | None = None
+    ) -> tuple[dict[int, bool], dict[int, int]]:
+        """Set the key-project flag; returns each project's previous value and its version after
+        (what an undo expects). Projects not at ``expected_versions`` refuse the whole change."""
+        before: dict[int, tuple[bool, int]] = {}
+        for chunk in _chunks(list(dict.fromkeys(project_ids)), 500):
+            stmt = (
+                select(ProjectTable.id, ProjectTable.is_key_project, ProjectTable.version)
+                .where(ProjectTable.id.in_(chunk))
+                .with_for_update()
+            )
+            for pid, flag, version in self.s.execute(stmt):
+                before[pid] = (bool(flag), version)
+        for pid, version in (expected_versions or {}).items():
+            if pid not in before or before[pid][1] != version:
+                raise ConcurrentUpdateError(pid, version)
+        changed = [pid for pid, (old, _v) in before.items() if old != value]
         for chunk in _chunks(changed, 500):
             self.s.execute(
                 update(ProjectTable)
                 .where(ProjectTable.id.in_(chunk))
                 .values(is_key_project=value, updated_at=utcnow(), version=ProjectTable.version + 1)
             )
-        return {pid: bool(v) for pid, v in before.items()}
+        moved = set(changed)
+        return ({pid: old for pid, (old, _v) in before.items()},
+                {pid: v + 1 if pid in moved else v for pid, (_old, v) in before.items()})  # fmt: skip
 
     def snapshot(self, project_ids: Sequence[int]) -> list[ProjectSnapshot]:
         projects = self.get_many(project_ids)
@@ -383,8 +395,16 @@ class ProjectRepository:
                 snaps[pid].plans.append(AnnualPlan(pid, y, a))
         return list(snaps.values())
 
-    def delete(self, project_ids: Sequence[int]) -> list[ProjectSnapshot]:
-        """Delete projects (history, records and plans with them); returns what was removed."""
+    def delete(
+        self, project_ids: Sequence[int], *, expected_versions: dict[int, int] | None = None
+    ) -> list[ProjectSnapshot]:
+        """Delete projects (history, records and plans with them); returns what was removed.
+
+        With ``expected_versions``, a project changed (or gone) since refuses the whole delete."""
+        from zqtracker.storage.bulk_edits import check_versions
+
+        if expected_versions:
+            check_versions(self.s, dict(expected_versions))
         snaps = self.snapshot(project_ids)
         ids = [s.project.id for s in snaps]
         for chunk in _chunks(ids, 500):

@@ -197,3 +197,28 @@ class AnnualPlanRow(Base):
     project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True)
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
     amount: Mapped[int] = mapped_column(BigInteger)
+
+
+class ProjectChangeRow(Base):
+    """The audit trail (storage/audit.py): written by triggers, never by the program's own SQL.
+
+    No foreign key to projects: the trail of a deleted project stays.
+    """
+
+    __tablename__ = "project_changes"
+    __table_args__ = (
+        Index("ix_project_changes_project", "project_id", "id"),
+        Index("ix_project_changes_changed_at", "changed_at"),
+        Index("ix_project_changes_user", "user_name", "id"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(Integer)
+    project_code: Mapped[str | None] = mapped_column(String(64))
+    project_name: Mapped[str | None] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(16))
+    source: Mapped[str | None] = mapped_column(Text)
+    field: Mapped[str] = mapped_column(String(64))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    user_name: Mapped[str] = mapped_column(String(100))
+    changed_at: Mapped[datetime] = mapped_column(DateTime)

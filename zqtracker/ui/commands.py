@@ -3,7 +3,9 @@
 The first execution happens before the command is pushed (``execute()``), so a refused save
 (invalid, or changed by someone else) never reaches the stack; ``redo()`` skips that first call.
 Should an undo or redo fail later (someone else changed the project meanwhile), nothing is
-overwritten: the command reports the problem and removes itself from the stack.
+overwritten: every undo and redo hands the services the versions (or amounts) it left behind, the
+services check them inside the write transaction, and a refused command reports the problem and
+removes itself from the stack.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from zqtracker.domain.status import Status
 
 if TYPE_CHECKING:
     from zqtracker.services.context import AppContext
+    from zqtracker.services.projects import KeyFlagChange
     from zqtracker.ui.events import DataEvents
 
 Reporter = Callable[[BaseException], None]
@@ -42,10 +45,16 @@ class Command(QUndoCommand):
         if self._executed:
             self._executed = False  # pushed right after execute(): already done
             return
-        self._guarded(self.apply)
+        from zqtracker.services.history import acting  # (not at import: the launch shows a page first)
+
+        with acting("redo"):  # recorded so in the audit trail
+            self._guarded(self.apply)
 
     def undo(self) -> None:
-        self._guarded(self.revert)
+        from zqtracker.services.history import acting
+
+        with acting("undo"):
+            self._guarded(self.revert)
 
     def _guarded(self, work: Callable[[], None]) -> None:
         try:
@@ -82,7 +91,8 @@ class CreateProject(Command):
 
     def revert(self) -> None:
         assert self.project.id is not None
-        self._snapshots = self.ctx.projects.delete([self.project.id])
+        version = self._snapshots[0].project.version if self._snapshots else self.project.version
+        self._snapshots = self.ctx.projects.delete([self.project.id], expected_versions={self.project.id: version})
 
     def announce(self) -> None:
         self.events.projects_changed.emit([self.project.id] if self.project.id is not None else [])
@@ -125,7 +135,9 @@ class DeleteProjects(Command):
             self.setText(QCoreApplication.translate("Commands", "delete %1 projects").replace("%1", str(len(self.ids))))
 
     def apply(self) -> None:
-        self._snapshots = self.ctx.projects.delete(self.ids)
+        # A redo deletes only what the undo put back, unchanged since.
+        expected = {s.project.id: s.project.version for s in self._snapshots} if self._snapshots else None
+        self._snapshots = self.ctx.projects.delete(self.ids, expected_versions=expected)  # type: ignore[arg-type]
 
     def revert(self) -> None:
         self.ctx.projects.restore(self._snapshots)
@@ -164,10 +176,11 @@ class ChangeStatus(Command):
         self.changes = self.ctx.projects.change_status(
             self.ids, self.status, self.changed_on, self.note, expected_versions=self.expected_versions
         )
-        self.expected_versions = None  # a redo follows an undo, which moved the versions on
 
     def revert(self) -> None:
-        self.ctx.projects.revert_status_changes(self.changes)
+        versions = self.ctx.projects.revert_status_changes(self.changes)
+        # A redo moves again exactly the projects the undo moved back, only if nobody changed them since.
+        self.ids, self.expected_versions = list(versions), versions
         self.changes = []
 
     def announce(self) -> None:
@@ -178,7 +191,8 @@ class SetKeyProject(Command):
     def __init__(self, ctx, events, report, ids: Sequence[int], value: bool) -> None:
         super().__init__(ctx, events, report)
         self.ids, self.value = list(ids), value
-        self.before: dict[int, bool] = {}
+        self.change: KeyFlagChange | None = None
+        self.restored: KeyFlagChange | None = None
         n = str(len(self.ids))
         if value:
             self.setText(QCoreApplication.translate("Commands", "mark %1 projects as key projects").replace("%1", n))
@@ -186,10 +200,12 @@ class SetKeyProject(Command):
             self.setText(QCoreApplication.translate("Commands", "unmark %1 key projects").replace("%1", n))
 
     def apply(self) -> None:
-        self.before = self.ctx.projects.set_key_project(self.ids, self.value)
+        expected = self.restored.versions if self.restored is not None else None  # a redo: as the undo left them
+        self.change = self.ctx.projects.set_key_project(self.ids, self.value, expected_versions=expected)
 
     def revert(self) -> None:
-        self.ctx.projects.restore_key_flags(self.before)
+        assert self.change is not None
+        self.restored = self.ctx.projects.restore_key_flags(self.change)
 
     def announce(self) -> None:
         self.events.projects_changed.emit(list(self.ids))
@@ -205,7 +221,9 @@ class SetInvestment(Command):
         self.setText(QCoreApplication.translate("Commands", "edit monthly investment of “%1”").replace("%1", name))
 
     def apply(self) -> None:
-        before = self.ctx.projects.set_investment(self.project_id, self.changes)
+        # A redo expects the months as the undo left them.
+        expected = {(y, m): a for y, m, a, *_ in self.previous} if self.previous else None
+        before = self.ctx.projects.set_investment(self.project_id, self.changes, expected=expected)
         had = {(r.year, r.month): r for r in before}
         self.previous = [
             (y, m, None, None) if (y, m) not in had else (y, m, had[(y, m)].amount, had[(y, m)].first_month)
@@ -213,7 +231,8 @@ class SetInvestment(Command):
         ]  # a figure of several months comes back as one
 
     def revert(self) -> None:
-        self.ctx.projects.set_investment(self.project_id, self.previous)
+        self.ctx.projects.set_investment(self.project_id, self.previous,
+                                         expected={(y, m): a for y, m, a, *_ in self.changes})  # fmt: skip
 
     def announce(self) -> None:
         self.events.investment_changed.emit()
@@ -230,12 +249,13 @@ class SetPlans(Command):
         self.setText(QCoreApplication.translate("Commands", "edit annual plans of “%1”").replace("%1", name))
 
     def apply(self) -> None:
-        before = self.ctx.projects.set_plans(self.project_id, self.changes)
+        expected = dict(self.previous) if self.previous else None  # a redo: as the undo left them
+        before = self.ctx.projects.set_plans(self.project_id, self.changes, expected=expected)
         had = {p.year: p.amount for p in before}
         self.previous = [(y, had.get(y)) for y, _ in self.changes]
 
     def revert(self) -> None:
-        self.ctx.projects.set_plans(self.project_id, self.previous)
+        self.ctx.projects.set_plans(self.project_id, self.previous, expected=dict(self.changes))
 
     def announce(self) -> None:
         self.events.investment_changed.emit()

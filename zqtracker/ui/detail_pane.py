@@ -161,6 +161,10 @@ class DetailPane(QWidget):
         self.tabs.addTab(scroll, "")
         self.tabs.addTab(self.history, "")
         self.tabs.addTab(money, "")
+        from zqtracker.ui.change_log import ChangeLogView
+
+        self.changes = ChangeLogView()  # the audit trail (留痕)
+        self.tabs.addTab(self.changes, "")
         self._retranslate()  # labels worded before the first layout, which sizes the columns by them
 
         self.monthly_model.edit_requested.connect(self.investment_edit_requested)
@@ -212,6 +216,7 @@ class DetailPane(QWidget):
                 for v in self._values.values():
                     v.clear()
                 self.history.setRowCount(0)
+                self.changes.show_changes([])
                 self.monthly_model.set_records(None, [], [])
                 self.plans_model.set_data(None, [], [], [])
             return
@@ -223,6 +228,9 @@ class DetailPane(QWidget):
         records = self.ctx.projects.investment(project.id)
         plans = self.ctx.projects.plans(project.id)
         self._fill_history(history)
+        from zqtracker.services.history import HistoryService
+
+        self.changes.show_changes(HistoryService(self.ctx.database).changes(project_id=project.id, limit=500))
         this_year = [date.today().year] if records or plans else []
         self.monthly_model.set_records(project.id, records, this_year)
         self.plans_model.set_data(project.id, plans, records, this_year)
@@ -339,6 +347,7 @@ class DetailPane(QWidget):
         self.tabs.setTabText(0, self.tr("Details"))
         self.tabs.setTabText(1, self.tr("History"))
         self.tabs.setTabText(2, self.tr("Investment"))
+        self.tabs.setTabText(3, self.changes.title())
         unit = self._fmt.unit_label
         self.monthly_caption.setText(self.tr("Completed investment by month (%1)").replace("%1", unit))
         self.plans_caption.setText(self.tr("Annual plans (%1)").replace("%1", unit))

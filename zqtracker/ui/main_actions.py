@@ -60,6 +60,9 @@ class MainActions(QObject):
         self.new_database = action(da.new_database)
         self.open_database = action(da.open_database)
         self.open_demo = action(da.open_demo)
+        from zqtracker.ui.connect_dialog import connect_to_server
+
+        self.connect_server = action(lambda: connect_to_server(da))
         self.import_ = action(lambda: window.import_file(None))
         self.save_template = action(window.save_import_template)
         self.export = action(window.export_view)
@@ -127,6 +130,7 @@ class MainActions(QObject):
         self.file_menu.addActions([self.new_database, self.open_database])
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addAction(self.open_demo)
+        self.file_menu.addAction(self.connect_server)
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.import_, self.save_template, self.export, self.print_])
         self.file_menu.addSeparator()
@@ -326,10 +330,13 @@ class MainActions(QObject):
 
     # -- language --------------------------------------------------------------------------
     def retranslate(self) -> None:
+        from zqtracker.ui.connect_dialog import action_text as connect_action_text
+
         texts = {
             self.new_database: self.tr("&New database…"),
             self.open_database: self.tr("&Open database…"),
             self.open_demo: self.tr("Open &demo database"),
+            self.connect_server: connect_action_text(),
             self.import_: self.tr("&Import…"),
             self.save_template: self.tr("Save import &template…"),
             self.export: self.tr("&Export…"),

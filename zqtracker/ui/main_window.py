@@ -74,6 +74,9 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.translations = translations
         self.events = events or DataEvents(self)
+        from zqtracker.ui.live_updates import LiveUpdates
+
+        self.live = LiveUpdates(self.events, self)
         self.undo_stack = QUndoStack(self)
         self.is_demo = False
         self._pending_name = ""  # the file whose first page shows while it opens
@@ -174,6 +177,7 @@ class MainWindow(QMainWindow):
         self.context_changed.emit(ctx)
         self.events.database_replaced.emit()
         self.actions_.update_enabled()
+        self.live.set_context(ctx)  # others' changes appear (LISTEN/NOTIFY, PRAGMA data_version)
         if old is not None and old is not ctx:
             old.close()
 
@@ -217,7 +221,12 @@ class MainWindow(QMainWindow):
             name = (self._pending_name or self.tr("Opening…")) if busy else self.tr("No database")
         else:
             path = self.ctx.database.sqlite_path
-            name = path.name if path is not None else self.ctx.database.display_name
+            if path is not None:
+                name = path.name
+            else:  # user@server/database
+                from zqtracker.services.connections import short_name
+
+                name = short_name(self.ctx.database.url)
             self.setWindowFilePath(str(path) if path is not None else "")
         demo = f" [{self.tr('DEMO DATA')}]" if self.is_demo else ""
         read_only = self.ctx is not None and self.ctx.database.read_only
@@ -369,6 +378,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.projects.loader.cancel()
+        self.live.stop()
         super().closeEvent(event)
 
     def close_database(self) -> None:

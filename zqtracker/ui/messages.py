@@ -25,10 +25,14 @@ def error_text(exc: BaseException) -> str:
     if isinstance(exc, ValidationError):
         return "\n".join(p.message(lang) for p in exc.problems)
     if isinstance(exc, ConcurrentUpdateError):
-        return QCoreApplication.translate(
+        from zqtracker.ui.change_log import conflict_detail
+
+        text = QCoreApplication.translate(
             "Messages",
             "This project was changed or deleted by someone else since it was loaded here. Nothing was overwritten.",
         )
+        detail = conflict_detail(exc)  # what the other person did (the audit trail)
+        return f"{text}\n\n{detail}" if detail else text
     if isinstance(exc, InUseError):
         kind = {
             "sector": QCoreApplication.translate("Messages", "sector"),

@@ -199,6 +199,10 @@ class ProjectActions(QObject):
             "“%1” was changed by someone else after the list was loaded, so nothing was changed.\n\n"
             "Reload the selected projects to see the saved versions, then try again."
         ).replace("%1", name)
+        from zqtracker.ui.change_log import conflict_detail
+
+        if detail := conflict_detail(exc):  # what the other person did (the audit trail)
+            text += "\n\n" + detail
         if offer_reload(self.window, text):
             self.events.projects_changed.emit(list(ids) or [exc.project_id])
 

@@ -325,8 +325,8 @@ class ProjectEditor(QDialog):
         except ValidationError as exc:
             self._show_problems(exc.problems)
             return
-        except ConcurrentUpdateError:
-            self._on_conflict()
+        except ConcurrentUpdateError as exc:
+            self._on_conflict(exc)
             return
         except NotFoundError as exc:
             show_error(self, exc)
@@ -362,12 +362,16 @@ class ProjectEditor(QDialog):
         self.banner.show()
         self.adjustSize()
 
-    def _on_conflict(self) -> None:
+    def _on_conflict(self, exc: ConcurrentUpdateError | None = None) -> None:
         text = self.tr(
             "“%1” was changed by someone else after you opened it, so your changes were not saved.\n\n"
             "Reload shows the saved version with your own changes kept in the form; check them and "
             "save again."
         ).replace("%1", self._original.name)
+        from zqtracker.ui.change_log import conflict_detail
+
+        if exc is not None and (detail := conflict_detail(exc)):  # what the other person did
+            text += "\n\n" + detail
         if self._reload is None or self._original.id is None or not offer_reload(self, text):
             return
         try:

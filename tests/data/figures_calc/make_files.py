@@ -15,6 +15,7 @@ writes it now (template-filled.xlsx) and with the date-formatted columns it had 
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -57,6 +58,7 @@ def _date_formatted(template: Path, target: Path) -> None:
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
+        os.environ["XDG_DATA_HOME"] = str(tmp / "data")  # its backups go with it, not to the user's folder
         ctx = AppContext.open(tmp / "calc.sqlite")
         (tmp / "source").mkdir()
         sources = {"export": tmp / "source" / "export.xlsx", "export-en": tmp / "source" / "export-en.xlsx"}

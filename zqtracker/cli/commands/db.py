@@ -28,7 +28,7 @@ def reason_word(reason: str, zh: bool) -> str:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("db", help="database housekeeping: backups, checks, upgrade, salvage")
     dbsub = p.add_subparsers(dest="db_command", metavar="ACTION", required=True)
-    b = dbsub.add_parser("backup", help="copy the database (SQLite) into its backups, or to a file")
+    b = dbsub.add_parser("backup", help="copy the database into its backups, or to a file (a server's: a SQLite file)")
     b.add_argument("target", nargs="?", type=Path, help="backup file (default: the database's backups folder)")
     b.set_defaults(func=run_backup)
     c = dbsub.add_parser("check", help="check the database's integrity (exit 1 when damaged)")
@@ -36,6 +36,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.set_defaults(func=run_check)
     u = dbsub.add_parser("upgrade", help="bring the schema up to date (a backup is made first)")
     u.set_defaults(func=run_upgrade)
+    from zqtracker.cli.commands import db_server
+
+    db_server.register(dbsub)  # db copy, init-server, grant (a server's own commands)
     r = dbsub.add_parser("restore", help="list the database's backups, or put one back")
     r.add_argument("backup", nargs="?", help="a number from the list, or a backup file; without it: the list")
     r.add_argument("--json", action="store_true")

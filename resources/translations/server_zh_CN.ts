@@ -1,0 +1,98 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ChangeLogView</name>
+    <message>
+        <source>Changes</source>
+        <translation>修改留痕</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改内容</translation>
+    </message>
+    <message>
+        <source>Latest change: %1 (UTC) by %2, %3 — %4</source>
+        <translation>最近一次修改：%1（UTC），%2，%3 — %4</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to server</source>
+        <translation>连接服务器</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Encryption (TLS)</source>
+        <translation>加密（TLS）</translation>
+    </message>
+    <message>
+        <source>Use TLS when the server offers it</source>
+        <translation>服务器支持时使用 TLS</translation>
+    </message>
+    <message>
+        <source>Require TLS</source>
+        <translation>必须使用 TLS</translation>
+    </message>
+    <message>
+        <source>Require TLS and verify the server&apos;s certificate</source>
+        <translation>必须使用 TLS 并验证服务器证书</translation>
+    </message>
+    <message>
+        <source>No TLS (a trusted local network only)</source>
+        <translation>不加密（仅限可信的内部网络）</translation>
+    </message>
+    <message>
+        <source>Remember the password (system keyring, else libpq&apos;s password file)</source>
+        <translation>记住密码（系统密钥环；没有时存入 libpq 密码文件）</translation>
+    </message>
+    <message>
+        <source>Your account (analyst, district staff or reader) is set by the bureau&apos;s administrator with zqtracker db grant.</source>
+        <translation>您的账户类型（分析员、区县人员或只读）由局里的管理员用 zqtracker db grant 设置。</translation>
+    </message>
+    <message>
+        <source>e.g. db.bureau.local</source>
+        <translation>例如 db.bureau.local</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;server…</source>
+        <translation>连接服务器(&amp;S)…</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,55 @@
+"""``zqtracker history``: the audit trail (留痕) — who changed what, when, through which action."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from zqtracker.cli.common import open_context
+from zqtracker.cli.console import Console, ExitCode
+from zqtracker.domain.history_words import action_text, field_text, value_text
+from zqtracker.services.history import HistoryService
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("history", help="who changed which project, when, and how (the audit trail)")
+    p.add_argument("--project", metavar="CODE", help="only this project (its code)")
+    p.add_argument("--user", help="only changes by this user")
+    p.add_argument("--since", metavar="DATE", help="only changes on or after this day (YYYY-MM-DD)")
+    p.add_argument("--limit", type=int, default=None, help="at most this many changes (newest first)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, console: Console) -> int:
+    since = None
+    if args.since:
+        try:
+            since = date.fromisoformat(args.since)
+        except ValueError:
+            console.error(f"--since {args.since!r}: not a date (YYYY-MM-DD)" if not console.zh
+                          else f"--since {args.since!r}：不是日期（YYYY-MM-DD）")  # fmt: skip
+            return ExitCode.INVALID_INPUT
+    ctx = open_context(args)
+    try:
+        rows = HistoryService(ctx.database).changes(code=args.project, user=args.user, since=since, limit=args.limit)
+    finally:
+        ctx.close()
+    if args.json:
+        console.json({"count": len(rows), "changes": [
+            {"at": str(r.changed_at), "user": r.user_name, "action": r.action, "source": r.source,
+             "project_id": r.project_id, "code": r.project_code, "name": r.project_name, "field": r.field,
+             "old": r.old_value, "new": r.new_value} for r in rows]})  # fmt: skip
+        return ExitCode.OK
+    lang = console.lang
+    head = ("时间", "用户", "操作", "项目", "字段", "原值", "新值") if console.zh else (
+        "When", "User", "Action", "Project", "Field", "Old", "New")  # fmt: skip
+    console.print("\t".join(head))
+    for r in rows:
+        when = str(r.changed_at)[:19]
+        project = f"{r.project_code} {r.project_name}" if r.project_code else (r.project_name or f"#{r.project_id}")
+        console.print("\t".join((when, r.user_name, action_text(r.action, r.source, lang), project,
+                                 field_text(r.field, lang), value_text(r.field, r.old_value, lang),
+                                 value_text(r.field, r.new_value, lang))))  # fmt: skip
+    console.print(f"共 {len(rows)} 条修改记录" if console.zh else f"{len(rows)} change(s)")
+    return ExitCode.OK

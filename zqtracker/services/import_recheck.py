@@ -1,0 +1,60 @@
+"""Before an import writes, under the write lock: does the database still look as the analysis saw
+it?
+
+An analysis (the preview) can be minutes old when the user presses Import; a colleague may have
+imported the same list, added a sector or deleted a month meanwhile. Writing the old analysis then
+would duplicate projects or report records written that were not. So everything the analysis
+relied on is read again inside the write transaction and compared; any difference refuses the
+import (ConcurrentUpdateError, ``what="import"``, naming the first difference), and the caller
+analyses again. Updated projects' versions are checked by the UPDATE itself; a sector, district or
+enterprise someone added meanwhile is simply used (storage.importing.create_references).
+"""
+
+from __future__ import annotations
+
+from zqtracker.domain.errors import ConcurrentUpdateError
+from zqtracker.services.import_model import ImportAnalysis
+from zqtracker.storage.importing import ImportStore
+
+
+def recheck(store: ImportStore, analysis: ImportAnalysis) -> None:
+    if analysis.mode == "replace":
+        return  # everything stored goes: nothing else was relied on
+    by_code, by_name = store.keys()
+    code_of = {pid: code for code, pid in by_code.items()}
+    for np in analysis.new_projects:  # would the analysis's matching rule find it now?
+        plan = analysis.sheets[np.sheet].plan
+        assert plan is not None
+        code = plan.column("code")[np.k]
+        if code and code in by_code:
+            _stale(f"a project with code {code} was added meanwhile")
+        key = (plan.column("name")[np.k], plan.column("district")[np.k])
+        candidate = by_name.get(key)
+        if candidate is not None and code_of.get(candidate) in (None, "", code):
+            _stale(f"the project “{key[0]}” ({key[1]}) was added meanwhile")
+    existing = set(by_code.values()) | set(by_name.values())
+    targets = {r[0] for r in analysis.records if r[0] > 0} | {r[0] for r in analysis.plans if r[0] > 0}
+    targets |= {u.pid for u in analysis.updates}
+    gone = sorted(targets - existing)
+    if gone:
+        raise ConcurrentUpdateError(gone[0], what="import", detail="a project of this file was deleted meanwhile")
+    years = {r[1] for r in analysis.records if r[0] > 0}
+    if years:
+        stored = store.investment(years)
+        for target, y, m, _yuan, previous, *_first in analysis.records:
+            if target > 0:
+                now = stored.get((target, y, m))
+                if (now[0] if now is not None else None) != previous:
+                    raise ConcurrentUpdateError(
+                        target, what="import", detail=f"its {y}-{m:02d} amount changed meanwhile"
+                    )
+    plan_years = {r[1] for r in analysis.plans if r[0] > 0}
+    if plan_years:
+        plans = store.plans(plan_years)
+        for target, y, _yuan, previous, *_rest in analysis.plans:
+            if target > 0 and plans.get((target, y)) != previous:
+                raise ConcurrentUpdateError(target, what="import", detail=f"its {y} annual plan changed meanwhile")
+
+
+def _stale(detail: str) -> None:
+    raise ConcurrentUpdateError(0, what="import", detail=detail)

@@ -1,0 +1,211 @@
+"""The audit trail (留痕): every change of a project — field, old and new value, who, when, and
+through which action (an edit, the import of a file, a bulk change, an undo) — in ``project_changes``.
+
+Recorded by the database itself, so that no write path can forget it: on PostgreSQL by triggers
+the migration installs (statement-level, with transition tables: one INSERT … SELECT per statement
+however many rows an import writes), who being the server's own ``session_user``; on SQLite by
+TEMP triggers storage installs on each connection before its first write, who being the operating
+system's user name. The action and its source (the file's name) travel with the transaction:
+``set_config(…, is_local)`` on the server, a one-row TEMP table on SQLite.
+
+Values are kept as text, sector/district/enterprise by name (as they were called then).
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+
+from sqlalchemy import Connection
+
+from zqtracker.storage.tables import ProjectTable
+
+# What the current write is doing: set by the services (and the desktop's undo) around a write.
+_ACTION: ContextVar[tuple[str, str | None] | None] = ContextVar("zq_action", default=None)
+
+ACTIONS = ("create", "edit", "delete", "bulk", "import", "undo", "redo")
+SKIPPED = ("id", "created_at", "updated_at", "version", "last_activity_on")  # bookkeeping, not content
+REFERENCES = {"sector_id": "sectors", "district_id": "districts", "enterprise_id": "enterprises"}
+
+
+@contextmanager
+def acting(action: str, source: str | None = None) -> Iterator[None]:
+    """Writes inside this block are recorded as ``action`` (of ``source``, e.g. a file's name).
+    The outermost says it: an undo that deletes a project is an undo, not a delete."""
+    token = _ACTION.set(_ACTION.get() or (action, source))
+    try:
+        yield
+    finally:
+        _ACTION.reset(token)
+
+
+def current_action() -> tuple[str, str | None]:
+    return _ACTION.get() or ("edit", None)
+
+
+def os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid (a container)
+        return "unknown"
+
+
+def access_refused(exc: BaseException, user: str):  # type: ignore[no-untyped-def]
+    """The server's refusal of a privilege or a row-level-security policy, as AccessRefused."""
+    from zqtracker.domain.errors import AccessRefused
+
+    orig = getattr(exc, "orig", exc)
+    if getattr(orig, "sqlstate", None) == "42501":  # insufficient_privilege: grants and RLS alike
+        lines = str(orig).strip().splitlines()
+        return AccessRefused(user, lines[0] if lines else "")
+    return None
+
+
+def end_write(conn: Connection) -> None:
+    """Before the commit: the context goes with the transaction (a later write says its own)."""
+    if conn.dialect.name == "sqlite" and conn.connection.info.get("zq_audit"):
+        conn.exec_driver_sql("DELETE FROM temp.zq_context")  # (present: begin_write saw to it)
+
+
+def begin_write(conn: Connection) -> None:
+    """At the start of a write transaction: say what it does (and on SQLite, install the triggers)."""
+    action, source = current_action()
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(
+            "SELECT set_config('zqtracker.action', %s, true), set_config('zqtracker.source', %s, true)",
+            (action, source or ""),
+        )
+        return
+    if conn.dialect.name != "sqlite":
+        return
+    raw = conn.connection.dbapi_connection
+    # Installed inside this transaction: a write that fails rolls them back, so look each time.
+    if not conn.exec_driver_sql("SELECT 1 FROM sqlite_temp_master WHERE name = 'zq_context'").first():
+        if not conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'project_changes'").first():
+            conn.connection.info["zq_audit"] = False
+            return  # a database older than the audit trail (being migrated)
+        for statement in _sqlite_triggers():
+            raw.execute(statement)  # type: ignore[union-attr]
+    conn.connection.info["zq_audit"] = True
+    conn.exec_driver_sql("DELETE FROM temp.zq_context")
+    conn.exec_driver_sql("INSERT INTO temp.zq_context VALUES (?, ?, ?)", (action, source, os_user()))
+
+
+def _sqlite_triggers() -> list[str]:
+    """TEMP triggers (this connection only; they may write to the main database's tables)."""
+    ctx = "(SELECT {} FROM temp.zq_context)"
+    who = os_user().replace("'", "''")
+    # A write outside Database.write() (none should be) is still recorded, as an edit.
+    action, source = f"COALESCE({ctx.format('action')}, 'edit')", ctx.format("source")
+    user = f"COALESCE({ctx.format('user_name')}, '{who}')"
+    now = "strftime('%Y-%m-%d %H:%M:%f', 'now')"
+    head = ("INSERT INTO project_changes (project_id, project_code, project_name, action, source, field, "
+            "old_value, new_value, user_name, changed_at) ")  # fmt: skip
+
+    def shown(alias: str, column: str) -> str:
+        if column in REFERENCES:
+            return f"(SELECT name FROM {REFERENCES[column]} WHERE id = {alias}.{column})"
+        return f"CAST({alias}.{column} AS TEXT)"
+
+    columns = [c.name for c in ProjectTable.__table__.columns if c.name not in SKIPPED]
+    diffs = " UNION ALL ".join(
+        f"SELECT NEW.id, NEW.code, NEW.name, {action}, {source}, '{c}', {shown('OLD', c)}, {shown('NEW', c)}, "
+        f"{user}, {now} WHERE OLD.{c} IS NOT NEW.{c}"
+        for c in columns
+    )
+    record = (
+        "(SELECT code FROM projects WHERE id = {0}.project_id), (SELECT name FROM projects WHERE id = {0}.project_id)"
+    )
+    return [
+        "CREATE TEMP TABLE IF NOT EXISTS zq_context (action TEXT, source TEXT, user_name TEXT)",
+        "DROP TRIGGER IF EXISTS temp.zq_audit_projects_insert",
+        "DROP TRIGGER IF EXISTS temp.zq_audit_projects_update",
+        "DROP TRIGGER IF EXISTS temp.zq_audit_projects_delete",
+        "DROP TRIGGER IF EXISTS temp.zq_audit_investment_insert",
+        "DROP TRIGGER IF EXISTS temp.zq_audit_investment_update",
+        "DROP TRIGGER IF EXISTS temp.zq_audit_investment_delete",
+        "DROP TRIGGER IF EXISTS temp.zq_audit_plans_insert",
+        "DROP TRIGGER IF EXISTS temp.zq_audit_plans_update",
+        "DROP TRIGGER IF EXISTS temp.zq_audit_plans_delete",
+        f"CREATE TEMP TRIGGER zq_audit_projects_insert AFTER INSERT ON main.projects BEGIN {head}"
+        f"VALUES (NEW.id, NEW.code, NEW.name, {action}, {source}, 'created', NULL, NEW.name, {user}, {now}); END",
+        f"CREATE TEMP TRIGGER zq_audit_projects_update AFTER UPDATE ON main.projects BEGIN {head}{diffs}; END",
+        f"CREATE TEMP TRIGGER zq_audit_projects_delete AFTER DELETE ON main.projects BEGIN {head}"
+        f"VALUES (OLD.id, OLD.code, OLD.name, {action}, {source}, 'deleted', OLD.name, NULL, {user}, {now}); END",
+        *(
+            f"CREATE TEMP TRIGGER zq_audit_{name}_{event.lower()} AFTER {event} ON main.{table} BEGIN {head}"
+            f"SELECT {row}.project_id, {record.format(row)}, {action}, {source}, {field}, {old}, {new}, {user}, "
+            f"{now}{where}; END"
+            for name, table, field_of in (
+                ("investment", "investment_records", "'investment ' || {0}.year || '-' || substr('0' || {0}.month, -2)"),
+                ("plans", "annual_plans", "'plan ' || {0}.year"),
+            )
+            for event, row, old, new, where in (
+                ("INSERT", "NEW", "NULL", "CAST(NEW.amount AS TEXT)", ""),
+                ("UPDATE", "NEW", "CAST(OLD.amount AS TEXT)", "CAST(NEW.amount AS TEXT)",
+                 " WHERE OLD.amount IS NOT NEW.amount"),
+                ("DELETE", "OLD", "CAST(OLD.amount AS TEXT)", "NULL", ""),
+            )
+            for field in (field_of.format(row),)
+        ),
+    ]  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeRow:
+    """One recorded change, as stored (values as text)."""
+
+    id: int
+    project_id: int
+    project_code: str | None
+    project_name: str | None
+    action: str
+    source: str | None
+    field: str
+    old_value: str | None
+    new_value: str | None
+    user_name: str
+    changed_at: object
+
+
+def _normal(field: str, value: str | None) -> str | None:
+    """A stored value as the same text on either engine (booleans, scaled land area)."""
+    if value is None:
+        return None
+    if field == "is_key_project":
+        return "true" if value.lower() in ("1", "true", "t") else "false"
+    if field == "land_area_mu":
+        from decimal import Decimal
+
+        return str(Decimal(int(value)).scaleb(-4).normalize())
+    return value
+
+
+def read_changes(session, *, project_id: int | None = None, code: str | None = None, user: str | None = None,
+                 since: object = None, limit: int | None = None) -> list[ChangeRow]:  # fmt: skip
+    """Recorded changes, newest first."""
+    from sqlalchemy import select
+
+    from zqtracker.storage.tables import ProjectChangeRow as C
+
+    stmt = select(C.id, C.project_id, C.project_code, C.project_name, C.action, C.source, C.field, C.old_value,
+                  C.new_value, C.user_name, C.changed_at).order_by(C.id.desc())  # fmt: skip
+    if project_id is not None:
+        stmt = stmt.where(C.project_id == project_id)
+    if code is not None:
+        stmt = stmt.where(C.project_code == code)
+    if user is not None:
+        stmt = stmt.where(C.user_name == user)
+    if since is not None:
+        stmt = stmt.where(C.changed_at >= since)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    out = []
+    for r in session.execute(stmt):
+        field = {"sector_id": "sector", "district_id": "district", "enterprise_id": "enterprise"}.get(r.field, r.field)
+        out.append(ChangeRow(r.id, r.project_id, r.project_code, r.project_name, r.action, r.source, field,
+                             _normal(r.field, r.old_value), _normal(r.field, r.new_value), r.user_name, r.changed_at))  # fmt: skip
+    return out

@@ -1,0 +1,88 @@
+"""Accounts on a PostgreSQL server: three kinds of people, enforced by the server itself.
+
+- analyst (group role ``zq_analyst``): reads and writes everything;
+- district staff (``zq_district``): reads and writes only the projects of their district(s) —
+  row-level security on projects, investment records, plans, status history and the audit trail,
+  with ``zq_district_staff`` saying which district is whose;
+- reader (``zq_reader``, leaders): reads everything, writes nothing (no write privilege at all).
+
+The audit trail is written by SECURITY DEFINER trigger functions: nobody can write or alter it
+directly, while ``session_user`` still names who made the change.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection
+
+GROUPS = {"analyst": "zq_analyst", "district": "zq_district", "reader": "zq_reader"}
+DATA = ("projects", "status_changes", "investment_records", "annual_plans")
+REFERENCES = ("sectors", "districts", "enterprises")
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def init_server(conn: Connection) -> None:
+    """Roles, grants and policies on a migrated database (run by its owner; idempotent)."""
+    x = conn.exec_driver_sql
+    for group in GROUPS.values():
+        x(f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{group}') THEN "
+          f"CREATE ROLE {group} NOLOGIN; END IF; END $$")  # fmt: skip
+    x("CREATE TABLE IF NOT EXISTS zq_district_staff (role_name text NOT NULL, "
+      "district_id integer NOT NULL REFERENCES districts (id) ON DELETE CASCADE, PRIMARY KEY (role_name, district_id))")  # fmt: skip
+    everyone = ", ".join(GROUPS.values())
+    x(f"GRANT CONNECT ON DATABASE {_quote(conn.engine.url.database or '')} TO {everyone}")
+    x(f"GRANT USAGE ON SCHEMA public TO {everyone}")
+    x(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {everyone}")
+    x("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO zq_analyst")
+    x("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO zq_analyst, zq_district")
+    x(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {', '.join(DATA)} TO zq_district")
+    x("GRANT INSERT ON sectors, enterprises TO zq_district")  # an import may name a new one
+    x(f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON project_changes, zq_district_staff, alembic_version FROM {everyone}")
+    for fn in ("zq_audit_projects()", "zq_audit_amounts()"):
+        x(f"ALTER FUNCTION {fn} SECURITY DEFINER")  # the trail is written as its owner, never by hand
+        x(f"ALTER FUNCTION {fn} SET search_path = public")
+    mine = "district_id IN (SELECT district_id FROM zq_district_staff WHERE role_name = current_user)"
+    everything = "pg_has_role(current_user, 'zq_analyst', 'MEMBER') OR pg_has_role(current_user, 'zq_reader', 'MEMBER')"
+    visible = "project_id IN (SELECT id FROM projects)"  # projects' own policies apply inside
+    policies = {"projects": mine, "investment_records": mine, "status_changes": visible, "annual_plans": visible,
+                "project_changes": visible}  # fmt: skip
+    for table, rule in policies.items():
+        x(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+        x(f"DROP POLICY IF EXISTS zq_everything ON {table}")
+        x(f"DROP POLICY IF EXISTS zq_own_district ON {table}")
+        x(f"CREATE POLICY zq_everything ON {table} USING ({everything}) WITH CHECK ({everything})")
+        x(f"CREATE POLICY zq_own_district ON {table} TO zq_district USING ({rule}) WITH CHECK ({rule})")
+
+
+def grant(conn: Connection, user: str, role: str, district_ids: list[int]) -> bool:
+    """Make ``user`` (created as a login role if new; True then) an analyst, district staff of
+    ``district_ids``, or a reader — and nothing else of ours."""
+    x = conn.exec_driver_sql
+    created = not conn.exec_driver_sql("SELECT 1 FROM pg_roles WHERE rolname = %s", (user,)).first()
+    if created:
+        x(f"CREATE ROLE {_quote(user)} LOGIN")
+    for group in GROUPS.values():
+        x(f"REVOKE {group} FROM {_quote(user)}")
+    x(f"GRANT {GROUPS[role]} TO {_quote(user)}")
+    x("DELETE FROM zq_district_staff WHERE role_name = %s", (user,))
+    for district_id in district_ids:
+        x("INSERT INTO zq_district_staff (role_name, district_id) VALUES (%s, %s)", (user, district_id))
+    return created
+
+
+def accounts(conn: Connection) -> list[tuple[str, str, list[str]]]:
+    """(user, kind, district names) of every account of this database's kinds."""
+    rows = conn.exec_driver_sql(
+        "SELECT r.rolname, g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
+        "JOIN pg_roles r ON r.oid = m.member WHERE g.rolname IN ('zq_analyst', 'zq_district', 'zq_reader') "
+        "ORDER BY r.rolname"
+    ).all()
+    staff: dict[str, list[str]] = {}
+    for name, district in conn.exec_driver_sql(
+        "SELECT s.role_name, d.name FROM zq_district_staff s JOIN districts d ON d.id = s.district_id ORDER BY d.name"
+    ):
+        staff.setdefault(name, []).append(district)
+    kinds = {v: k for k, v in GROUPS.items()}
+    return [(user, kinds[group], staff.get(user, [])) for user, group in rows]

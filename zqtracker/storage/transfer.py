@@ -1,0 +1,137 @@
+"""Copying every zqtracker table between databases of any engines, and proving the copy whole.
+
+The rows go through SQLAlchemy's column types (a SQLite date text becomes a ``date`` and then a
+PostgreSQL date; a 0/1 becomes a boolean), so a copy means the same on both sides; ids are kept,
+and a server's sequences are moved past them. What a copy is checked with — the number of rows and
+the sum of every integer column per table — is computed by each database itself.
+
+Used for a server's backup (a SQLite file: portable, and zqtracker opens it like any other),
+restoring one, undoing a replace import on a server, and ``db copy``.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import BigInteger, Boolean, Connection, Integer, cast, create_engine, func, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.pool import NullPool
+
+from zqtracker.storage.engine import EngineOps
+from zqtracker.storage.tables import Base, ScaledDecimal
+
+CHUNK = 5_000
+
+
+AUDIT = ("project_changes",)
+
+
+def tables(*, audit: bool = True):  # type: ignore[no-untyped-def]
+    """zqtracker's tables, parents before children (``audit=False``: without the audit trail,
+    which a restore never rewinds: the restore is recorded in it instead)."""
+    data = [t for t in Base.metadata.sorted_tables if t.name not in AUDIT]
+    return data + [t for t in Base.metadata.sorted_tables if audit and t.name in AUDIT]  # the trail last
+
+
+def delete_all(conn: Connection, *, audit: bool = True) -> None:
+    """Children before parents; the trail (when it goes too) after them, so that what the deletes
+    themselves recorded goes with it."""
+    data = tables(audit=False)
+    # Two-level sectors: RESTRICT is checked row by row, so the links to parents go first.
+    conn.exec_driver_sql("UPDATE sectors SET parent_id = NULL WHERE parent_id IS NOT NULL")
+    for table in [*reversed(data), *(t for t in tables(audit=audit) if t not in data)]:
+        conn.execute(table.delete())
+
+
+def copy_all(source: Connection, target: Connection, progress: Callable[[str, int], None] | None = None, *,
+             audit: bool = True) -> None:  # fmt: skip
+    """Every row of every table from ``source`` into ``target`` (whose tables must be empty)."""
+    ops = EngineOps.for_connection(target)
+    server = target.dialect.name == "postgresql"
+    if server:  # the copy's own rows are not changes of anyone's: the source's trail follows them
+        target.exec_driver_sql("SELECT set_config('zqtracker.action', 'copy', true)")
+    for table in tables(audit=audit):
+        if server and table.name in AUDIT:
+            target.exec_driver_sql("DELETE FROM project_changes WHERE action = 'copy'")
+        query = select(table)
+        if "parent_id" in table.c:  # chains before the sectors under them
+            query = query.order_by(table.c.parent_id.is_not(None), table.c.id)
+        result = source.execution_options(stream_results=True).execute(query)
+        done = 0
+        while rows := result.fetchmany(CHUNK):
+            target.execute(table.insert(), [dict(r._mapping) for r in rows])
+            done += len(rows)
+            if progress is not None:
+                progress(table.name, done)
+        if "id" in table.c and isinstance(table.c.id.type, Integer) and table.c.id.primary_key:
+            ops.after_explicit_ids(table.name)
+
+
+def fingerprint(conn: Connection, *, audit: bool = True) -> dict[str, dict[str, int]]:
+    """Per table: its row count and the sum of each integer (and boolean, and scaled) column."""
+    out: dict[str, dict[str, int]] = {}
+    for table in tables(audit=audit):
+        columns = [c for c in table.c if isinstance(c.type, Integer | BigInteger | ScaledDecimal | Boolean)]
+        exprs = [func.count()]
+        for c in columns:
+            if isinstance(c.type, Boolean):
+                exprs.append(func.count().filter(c.is_(True)))
+            elif isinstance(c.type, ScaledDecimal):
+                exprs.append(func.sum(cast(c, BigInteger)))  # the stored integer, not a Decimal
+            else:
+                exprs.append(func.sum(c))
+        row = conn.execute(select(*exprs).select_from(table)).one()
+        out[table.name] = {"rows": int(row[0]), **{c.name: int(v or 0) for c, v in zip(columns, row[1:], strict=True)}}
+    return out
+
+
+def sqlite_reader(path: Path) -> Engine:
+    """A read-only engine on a SQLite file (a backup is never written by reading it)."""
+    uri = f"{path.absolute().as_uri()}?mode=ro"
+    return create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True), poolclass=NullPool)
+
+
+@contextmanager
+def reading(path: Path) -> Iterator[Connection]:
+    engine = sqlite_reader(path)
+    try:
+        with engine.connect() as conn:
+            yield conn
+    finally:
+        engine.dispose()
+
+
+def backup_to_sqlite(source: Engine, target: Path) -> Path:
+    """A server database (or any) as a new SQLite file: one consistent snapshot of every table.
+
+    Written next to ``target`` and moved in place when complete, so a failure leaves no half file.
+    """
+    from zqtracker.storage.database import open_database
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    part = target.with_name(target.name + ".part")
+    part.unlink(missing_ok=True)
+    copy = open_database(part)
+    try:
+        snapshot = {"isolation_level": "REPEATABLE READ"} if source.dialect.name == "postgresql" else {}
+        with source.connect().execution_options(**snapshot) as src, src.begin(), copy.engine.begin() as dst:
+            copy_all(src, dst)
+    except BaseException:
+        copy.close()
+        part.unlink(missing_ok=True)
+        raise
+    copy.close()
+    os.replace(part, target)
+    return target
+
+
+def restore_from_sqlite(target: Connection, backup: Path) -> None:
+    """Every table of ``target`` as it is in the SQLite file ``backup``, inside the caller's
+    transaction (what was there before is deleted first)."""
+    delete_all(target, audit=False)
+    with reading(backup) as src:
+        copy_all(src, target, audit=False)
