@@ -25,6 +25,8 @@ KEYS = {
     "unchanged",
     "investment_records",
     "skipped",
+    "skipped_total",
+    "skipped_not_listed",
     "new_sectors",
     "new_districts",
     "changes",
@@ -84,8 +86,9 @@ def test_dry_run_writes_nothing(db_url: str, tmp_path: Path) -> None:
 
 
 def test_refused_files_exit_2_with_one_sentence(db_url: str, tmp_path: Path) -> None:
-    for name, words in (("protect.xlsx", "password-protected"), ("61300.xls.renamed.xlsx", "legacy Excel"),
-                        ("poc-xmlbomb.xlsx", "unsafe XML"), ("sample.xlsb.renamed.xlsx", ".xlsb")):  # fmt: skip
+    for name, words in (("protect.xlsx", "password-protected"), ("61300.xls.renamed.xlsx", "damaged"),
+                        ("password.xls.renamed.xlsx", "password-protected"), ("poc-xmlbomb.xlsx", "unsafe XML"),
+                        ("duplicate-filename.xlsx", "two parts named")):  # fmt: skip
         code, _out, err = run("--db", db_url, "import", str(CORPUS / name))
         assert code == ExitCode.REFUSED, (name, err)
         assert words in err and name in err and "Traceback" not in err

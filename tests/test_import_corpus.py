@@ -1,5 +1,6 @@
-"""Every file of the hostile/odd POI corpus through the CLI and the service: read or refused with
-one clear sentence, within 10 s and 500 MB, never a traceback, the database unchanged on refusal.
+"""Every file of the hostile/odd POI corpus (and the five real lists, one of them an .xls) through
+the CLI and the service: read or refused with one clear sentence, within 10 s and 500 MB, never a
+traceback, the database unchanged on refusal.
 
 The walk runs in its own process so that its peak memory (and that of the reading processes it
 starts) is measured alone: ru_maxrss of the walker and of its children.
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 
 CORPUS = Path("/work/shared/corpus/poi-xlsx")
+REAL = Path("/work/shared/corpus/real-lists")
 LIMIT_S = 10.0
 LIMIT_MB = 500
 
@@ -36,10 +38,10 @@ def dump(path):
     finally:
         con.close()
 
-db, folder = Path(sys.argv[1]), Path(sys.argv[2])
+db, folders = Path(sys.argv[1]), [Path(a) for a in sys.argv[2:]]
 ctx = AppContext.open(db)
 service = ImportService(ctx.database, MappingStore(db.with_suffix(".json")))
-for path in sorted(folder.iterdir()):
+for path in sorted(p for folder in folders for p in folder.iterdir() if p.suffix != ".md"):
     before = dump(db)
     out, err = io.StringIO(), io.StringIO()
     t = time.perf_counter()
@@ -75,14 +77,14 @@ def walk(tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
         pytest.skip("corpus not available")
     folder = tmp_path_factory.mktemp("corpus")
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
-    done = subprocess.run([sys.executable, "-c", WALKER, str(folder / "walk.sqlite"), str(CORPUS)], env=env,
+    done = subprocess.run([sys.executable, "-c", WALKER, str(folder / "walk.sqlite"), str(CORPUS), str(REAL)], env=env,
                           capture_output=True, text=True, timeout=1800)  # fmt: skip
     assert done.returncode == 0, done.stderr[-3000:]
     return [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
 
 
 def test_the_whole_corpus_is_walked(walk: list[dict]) -> None:
-    assert len([r for r in walk if "file" in r]) == len(list(CORPUS.iterdir())) == 83
+    assert len([r for r in walk if "file" in r]) == len(list(CORPUS.iterdir())) + 5 == 88
 
 
 def test_every_file_is_read_or_refused_with_one_sentence(walk: list[dict]) -> None:
@@ -120,7 +122,19 @@ def test_the_hostile_ones_are_named_for_what_they_are(walk: list[dict]) -> None:
     assert outcome["poc-xmlbomb.xlsx"] == "refused:unsafe_xml"
     assert outcome["54764.xlsx"] == "refused:unsafe_xml"
     assert outcome["protect.xlsx"] == "refused:encrypted"
-    assert outcome["1904DateWindowing.xls.renamed.xlsx"] == "refused:legacy_xls"
-    assert outcome["Simple.xlsb.renamed.xlsx"] == "refused:xlsb"
+    assert outcome["password.xls.renamed.xlsx"] == outcome["xor-encryption-abc.xls.renamed.xlsx"] == "refused:encrypted"
+    assert outcome["duplicate-filename.xlsx"] == "refused:zip_duplicate"
+    assert outcome["duplicate-filename-case-insensitive.xlsx"] == "refused:zip_duplicate"
+    assert outcome["61300.xls.renamed.xlsx"] == "refused:damaged"  # an .xls python-calamine cannot place
+    assert outcome["Simple.xlsb.renamed.xlsx"] == "refused:damaged_detail"  # python-calamine panics on it
+
+
+def test_xls_and_xlsb_are_read_by_their_bytes_whatever_their_name(walk: list[dict]) -> None:
+    outcome = {r["file"]: r["service"] for r in walk if "file" in r}
+    # read, and then found to hold no project list (a sentence saying so, not a refusal of the format)
+    assert outcome["1904DateWindowing.xls.renamed.xlsx"] == "refused:nothing_recognized"
+    assert outcome["sample.xlsb.renamed.xlsx"] == "refused:nothing_recognized"
+    assert outcome["cn_nanping_2010_key_project_monthly_report.xls"] != "refused:legacy_xls"
+    assert not outcome["cn_nanping_2010_key_project_monthly_report.xls"].startswith("refused:damaged")
     assert outcome["poc-shared-strings.xlsx"] == "refused:cell_too_long"
     assert outcome["sample.xlsx"] == "refused:nothing_recognized"

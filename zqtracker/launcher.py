@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from types import SimpleNamespace
 
 WORKER_FLAG = "--zqtracker-read-worker"  # a frozen bundle runs the import's reading process so
-OPEN_SUFFIXES = (".xlsx", ".xlsm", ".csv")  # a file given to the app (the desktop's "Open with")
+# a file given to the app (the desktop's "Open with")
+OPEN_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv")
 
 
 def desktop_arguments(argv: Sequence[str]) -> SimpleNamespace | None:

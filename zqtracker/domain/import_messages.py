@@ -16,25 +16,13 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "{file} is a password-protected (encrypted) workbook; remove the password in Excel or WPS and import it again.",
         "“{file}”是设置了打开密码的加密工作簿；请在 Excel 或 WPS 中取消密码后再导入。",
     ),
-    "legacy_xls": (
-        "{file} is a legacy Excel 97–2003 workbook (.xls); open it in Excel or WPS, save it as .xlsx and import that.",
-        "“{file}”是旧版 Excel 97–2003 工作簿（.xls）；请在 Excel 或 WPS 中另存为 .xlsx 后再导入。",
-    ),
-    "legacy_xls_or_encrypted": (
-        "{file} is a legacy .xls or password-protected workbook; save it as an unprotected .xlsx and import that.",
-        "“{file}”是旧版 .xls 或加密的工作簿；请另存为未加密的 .xlsx 后再导入。",
+    "ole2_not_workbook": (
+        "{file} is an OLE2 (Office 97–2003) file without a workbook in it, not an Excel workbook.",
+        "“{file}”是不含工作簿的 OLE2（Office 97–2003）文件，不是 Excel 工作簿。",
     ),
     "office_not_workbook": (
         "{file} is a Word or PowerPoint document, not an Excel workbook.",
         "“{file}”是 Word 或 PowerPoint 文档，不是 Excel 工作簿。",
-    ),
-    "xlsb": (
-        "{file} is a binary Excel workbook (.xlsb); save it as .xlsx and import that.",
-        "“{file}”是二进制 Excel 工作簿（.xlsb）；请另存为 .xlsx 后再导入。",
-    ),
-    "ods": (
-        "{file} is an OpenDocument spreadsheet (.ods); save it as .xlsx and import that.",
-        "“{file}”是 OpenDocument 电子表格（.ods）；请另存为 .xlsx 后再导入。",
     ),
     "zip_not_workbook": (
         "{file} is a zip archive, not an Excel workbook.",
@@ -51,6 +39,14 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "“{file}”是 Excel 2003 XML 表格；请另存为 .xlsx 后再导入。",
     ),
     "damaged": ("{file} is damaged and cannot be read as a workbook.", "“{file}”已损坏，无法作为工作簿读取。"),
+    "damaged_entry": (
+        "{file} is damaged: compressed data inside it is corrupt ({detail}); ask for the file again.",
+        "“{file}”已损坏：其中的压缩数据有误（{detail}）；请重新索取该文件。",
+    ),
+    "zip_duplicate": (
+        "{file} holds two parts named {entry}, which no spreadsheet program writes; it was not opened.",
+        "“{file}”中有两个名为 {entry} 的部件，这不是电子表格程序会写出的文件；未予打开。",
+    ),
     "damaged_detail": (
         "{file} is damaged and cannot be read as a workbook ({detail}).",
         "“{file}”已损坏，无法作为工作簿读取（{detail}）。",
@@ -165,6 +161,14 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "“{value}”不是可导入的字段；可用字段：{fields}。",
     ),
     "unknown_profile": ("There is no saved import profile called “{name}”.", "没有名为“{name}”的导入方案。"),
+    "csv_nul": (
+        "{file} has a NUL character in row {row}, column {column}: it is damaged or not a text file.",
+        "“{file}”第 {row} 行 {column} 列含有 NUL 字符：文件已损坏或不是文本文件。",
+    ),
+    "csv_bad_row": (
+        "{file} cannot be read as CSV at row {row} ({detail}).",
+        "“{file}”第 {row} 行无法按 CSV 读取（{detail}）。",
+    ),
     "csv_unreadable": (
         "{file} is not readable as CSV text ({detail}).",
         "“{file}”无法作为 CSV 文本读取（{detail}）。",
@@ -325,6 +329,10 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "ambiguous_project": (
         "several projects are called {value!r}; give the project code or the district",
         "有多个名为“{value}”的项目；请填写项目编号或所在区域",
+    ),
+    "excel_error": (
+        "{value} is an Excel error (a formula that failed in the spreadsheet); correct the cell and import again",
+        "{value} 是 Excel 错误值（表格中的公式出错）；请改正该单元格后再导入",
     ),
     "cell_error": ("{field_label}: the cell shows the error {value}", "{field_label}：单元格为错误值 {value}"),
     "code_conflict": (

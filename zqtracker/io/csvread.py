@@ -1,45 +1,200 @@
-"""CSV files: read in process (the csv module allocates no more than the bounded file).
+"""CSV files, parsed in the reading process (io/worker.py) under its memory and CPU limits.
 
 Excel and WPS on Chinese Windows save "CSV" as GB18030 (GBK); others as UTF-8 with or without a
-BOM; a few as UTF-16. The delimiter is sniffed among comma, semicolon, tab and bar.
+BOM; a few as UTF-16, with or without a BOM. The file is decoded as a stream and handed to the csv
+module whole (``newline=""``): only CR and LF end a record, so a quoted cell keeps its line
+breaks and U+2028, NEL or a form feed inside a field stays in it. Before the csv module builds a
+record, its line's delimiters are counted against the cell budget, so 99 MB of commas is refused
+instead of becoming a list of a hundred million cells; a field longer than Excel allows is
+refused by the csv module itself.
+
+A cell whose text is exactly how a spreadsheet shows a number ("12.5", "2023.1", "45200") is
+sent as that number, the way the .xlsx path gets it (a CSV saved by Excel "as shown" holds what
+its number cells showed), so the same parser sees the same value: "2023.1" in a month column is
+refused as ambiguous whatever the format. Text a number never shows as ("0015", "2023.10",
+"12.50", "1e3") stays text.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
-from zqtracker.io.errors import WorkbookRefused
-from zqtracker.io.reader import RawSheet, RawWorkbook
-from zqtracker.io.sniff import FileInfo, decode_text
+CHUNK_ROWS = 4096
+MAX_CELL_CHARS = 32_767
+SAMPLE_CHARS = 64 * 1024
+DELIMITERS = ",;\t|"
+EXCEL_ERRORS = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA",
+                          "#SPILL!", "#CALC!"))  # fmt: skip
+Emit = Callable[[tuple], None]
 
-if TYPE_CHECKING:
-    from zqtracker.io.reader import Progress
 
-CHUNK = 4096
+# -- encodings ---------------------------------------------------------------------------------------
+def bomless_utf16(sample: bytes) -> str | None:
+    """ "utf-16-le" / "utf-16-be" for UTF-16 text saved without a byte-order mark: in mostly-ASCII
+    or CJK text one byte of most pairs is zero, always on the same side."""
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    odd = sample[1 : pairs * 2 : 2].count(0)
+    even = sample[0 : pairs * 2 : 2].count(0)
+    if odd >= pairs * 0.3 and even == 0:
+        return "utf-16-le"
+    if even >= pairs * 0.3 and odd == 0:
+        return "utf-16-be"
+    return None
 
 
-def read_csv(info: FileInfo, progress: Progress | None = None) -> RawWorkbook:
-    name = info.path.name
+def guess_encoding(sample: bytes) -> str | None:
+    """The encoding of a file starting with ``sample`` (up to 64 KB), or None when no candidate
+    decodes it: UTF-16 by BOM or zero bytes, else UTF-8 (with or without BOM), else GB18030."""
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    utf16 = bomless_utf16(sample)
+    if utf16 is not None:
+        return utf16
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            codecs.getincrementaldecoder(encoding)().decode(sample, final=False)
+        except UnicodeDecodeError:
+            continue
+        return encoding
+    return None
+
+
+def whole_file_encoding(path: str) -> str | None:
+    """The first candidate that decodes the whole file (a GBK character after the first 64 KB
+    makes it GB18030 even if the start was plain ASCII)."""
+    with open(path, "rb") as fh:
+        first = guess_encoding(fh.read(SAMPLE_CHARS))
+    if first is None:
+        return None
+    candidates = [first] if first.startswith("utf-16") else [first, "gb18030"]
+    for encoding in dict.fromkeys(candidates):
+        decoder = codecs.getincrementaldecoder(encoding)()
+        try:
+            with open(path, "rb") as fh:
+                while block := fh.read(1 << 20):
+                    decoder.decode(block)
+                decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            continue
+        return encoding
+    return None
+
+
+# -- delimiter ---------------------------------------------------------------------------------------
+def sniff_delimiter(sample: str) -> str:
+    """The candidate that splits the first lines into the same number of fields most often (a
+    linear count: csv.Sniffer's regular expressions take minutes on one long line)."""
+    lines = [ln for ln in sample.splitlines()[:50] if ln.strip()]
+    if len(sample) >= SAMPLE_CHARS and len(lines) > 1:
+        lines = lines[:-1]  # cut by the sample
+    best, best_score = ",", (0, 0)
+    for delimiter in DELIMITERS:
+        counts = [ln.count(delimiter) for ln in lines]
+        if not counts or max(counts) == 0:
+            continue
+        mode = max(set(counts), key=counts.count)
+        score = (counts.count(mode) if mode else 0, mode)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+# -- numbers -----------------------------------------------------------------------------------------
+_NUMBER_START = frozenset("0123456789-.")
+
+
+def as_number(text: str) -> str | float:
+    """``text`` as a float when it is exactly the text a spreadsheet shows for that number."""
+    if not text or text[0] not in _NUMBER_START:
+        return text
     try:
-        data = info.path.read_bytes()
-    except OSError as exc:
-        raise WorkbookRefused("unreadable", name, reason=exc.strerror or str(exc)) from None
-    text = decode_text(data)
-    if text is None:
-        raise WorkbookRefused("csv_unreadable", name, detail="not UTF-8, UTF-16 or GB18030 text")
-    del data
-    sample = text[:65536]
+        number = float(text)
+    except ValueError:
+        return text
+    if number != number or number in (float("inf"), float("-inf")):
+        return text
+    shown = str(int(number)) if number.is_integer() and abs(number) < 1e16 else repr(number)
+    return number if shown == text else text
+
+
+# -- streaming ---------------------------------------------------------------------------------------
+class CsvRefused(Exception):
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code, self.params = code, params
+
+
+def _budgeted_lines(fh, delimiter: str, max_cells: int, state: dict) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The file's physical lines, each checked before the csv module builds fields from it."""
+    cells = 0
+    for line in fh:
+        cells += line.count(delimiter) + 1
+        if cells > max_cells:
+            raise CsvRefused("too_many_cells", cells=cells, rows=state["row"] + 1, cols=line.count(delimiter) + 1,
+                             limit=max_cells)  # fmt: skip
+        if "\x00" in line:
+            state["nul"] = True
+        yield line
+
+
+def stream_csv(path: str, max_cells: int, emit: Emit) -> None:
+    name = Path(path).stem
+    encoding = whole_file_encoding(path)
+    if encoding is None:
+        emit(("error", "csv_unreadable", {"detail": "not UTF-8, UTF-16 or GB18030 text"}))
+        return
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
-    sheet = RawSheet(info.path.stem)
-    try:
-        for i, row in enumerate(csv.reader(text.splitlines(), dialect), start=1):
-            sheet.rows.append(row)
-            if progress is not None and i % CHUNK == 0:
-                progress.report(i, None, sheet.name)
-    except csv.Error as exc:
-        raise WorkbookRefused("csv_unreadable", name, detail=str(exc)) from None
-    return RawWorkbook(info.path, "csv", "csv", False, [sheet], [sheet.name], renamed_csv=info.renamed_csv)
+        _stream(path, name, encoding, max_cells, emit)
+    except CsvRefused as exc:
+        emit(("sheet_error", name, exc.code, exc.params))
+
+
+def _stream(path: str, name: str, encoding: str, max_cells: int, emit: Emit) -> None:
+    with open(path, encoding=encoding, newline="") as fh:
+        delimiter = sniff_delimiter(fh.read(SAMPLE_CHARS))
+        fh.seek(0)
+        emit(("book", "csv", False, [(name, True, True)]))
+        emit(("sheet", name, 0, 0, [], [], 0, 0))
+        csv.field_size_limit(MAX_CELL_CHARS)
+        state = {"row": 0, "nul": False}
+        reader = csv.reader(_budgeted_lines(fh, delimiter, max_cells, state), delimiter=delimiter)
+        chunk: list[list] = []
+        marks: list[tuple[int, int, str]] = []
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                if "field larger" in str(exc):
+                    raise CsvRefused("cell_too_long", limit=MAX_CELL_CHARS) from None
+                raise CsvRefused("csv_bad_row", row=state["row"] + 1, detail=str(exc)) from None
+            state["row"] += 1
+            if state["nul"]:
+                column = next((j for j, v in enumerate(row) if "\x00" in v), 0)
+                raise CsvRefused("csv_nul", row=state["row"], column=_letter(column))
+            for j, v in enumerate(row):
+                if v and (v[0] in _NUMBER_START or v[0] == "#"):
+                    if v[0] == "#":
+                        if v in EXCEL_ERRORS:
+                            marks.append((len(chunk), j, v))
+                    else:
+                        row[j] = as_number(v)
+            chunk.append(row)
+            if len(chunk) >= CHUNK_ROWS:
+                emit(("rows", chunk, marks))
+                chunk, marks = [], []
+        if chunk:
+            emit(("rows", chunk, marks))
+        emit(("end", name, 0))
+
+
+def _letter(column: int) -> str:
+    from zqtracker.io.numfmt import column_letter
+
+    return column_letter(column)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from zqtracker.domain.status import status_of_word
 from zqtracker.io import values as cells
 from zqtracker.io.columns import BOOL_FALSE, BOOL_TRUE, INVESTOR_ORIGIN_WORDS, PROJECT_TYPE_WORDS
+from zqtracker.io.reader import ExcelError
 
 REJECT = -1000
 SAMPLE = 200
@@ -87,7 +88,7 @@ def profile(values: list) -> Profile:
     seen: set = set()
     whole: list[int] = []
     for v in values:
-        if cells.is_empty(v):
+        if cells.is_empty(v) or v.__class__ is ExcelError:  # an error says nothing of what the column holds
             continue
         if p.n >= SAMPLE:
             break

@@ -26,7 +26,7 @@ from zqtracker.io.errors import CellProblem
 from zqtracker.io.evidence import is_sector_text, place_of
 from zqtracker.io.headers import KIND_OF, ROW_NUMBER
 from zqtracker.io.layout import MONTHLY, ColumnInfo, SheetLayout
-from zqtracker.io.reader import RawSheet
+from zqtracker.io.reader import ExcelError, RawSheet
 from zqtracker.io.rows import classify, is_district
 
 # Key-project marks districts put before or after a name, a code or a row number ("★恒通光伏", "1●").
@@ -201,14 +201,17 @@ class ColumnConverter:
     their conversions (refusals included); mostly distinct columns and columns holding bools
     (True == 1.0 as a dictionary key) go cell by cell."""
 
-    def __init__(self, convert: Callable[[Any], Any]) -> None:
+    def __init__(self, convert: Callable[[Any], Any], field: str = "") -> None:
         self.convert = convert
+        self.field = field
         self.table: dict[Any, Any] | None = None
         self.decided = False
 
     def __call__(self, raw: tuple | list) -> tuple[list, list[tuple[int, Any, ValidationError]]]:
         errors: list[tuple[int, Any, ValidationError]] = []
         distinct = set(raw)
+        if ExcelError in set(map(type, distinct)):  # never a value, never a blank: a problem
+            return self._one_by_one(raw, errors), errors
         if not self.decided:
             self.decided = True
             if len(distinct) * 2 <= len(raw) or len(raw) < 64:
@@ -244,6 +247,9 @@ class ColumnConverter:
         out: list = [None] * len(raw)
         convert = self.convert
         for k, v in enumerate(raw):
+            if v.__class__ is ExcelError:
+                errors.append((k, v, ValidationError(Problem("excel_error", self.field, {"value": str(v)}))))
+                continue
             if v == "" or v is None or (v.__class__ is str and not v.strip()):
                 continue
             try:
@@ -276,7 +282,8 @@ class PlanBuilder:
             if info.is_money and foreign_currency(info, layout, self.opts) is not None:
                 self.foreign.append(info)  # never read as yuan: left out, said in one sentence
                 continue
-            self.columns.append((info.index - off, info, ColumnConverter(converter(info, layout, self.opts))))
+            self.columns.append((info.index - off, info, ColumnConverter(converter(info, layout, self.opts),
+                                                                         info.field or "")))  # fmt: skip
             if info.is_money and not info.currency:
                 plan.factors.setdefault("amount" if info.month is not None else info.field or "", (
                     self.opts.column_units.get(info.index) or info.unit or layout.unit_line or self.opts.unit or 1))  # fmt: skip

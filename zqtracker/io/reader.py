@@ -1,13 +1,25 @@
 """Reading a spreadsheet file into raw cells, safely: the parent side of io/worker.py.
 
 ``read_workbook`` checks the file's bytes (io/sniff.py), then has a child process parse it under
-an address-space and CPU limit and a wall-clock timeout, and collects the cells it streams back,
-reporting progress as rows arrive. CSV files are read here, in process: the csv module cannot be
-made to allocate more than the (bounded) file.
+an address-space and CPU limit and a wall-clock timeout — every format, CSV included — and
+collects the cells it streams back, reporting progress as rows arrive.
+
+What a :class:`RawSheet` carries is the same for every format, as far as the format keeps it:
+
+| | .xlsx | .xls | .xlsb | .ods | CSV |
+|---|---|---|---|---|---|
+| merged ranges | yes | yes | yes | yes | none in the format |
+| hidden columns | yes | yes | yes | yes | none in the format |
+| dates as dates | yes | yes | yes | yes | text (parsed later) |
+| 1904 date system | yes | yes | yes | null date 1904-01-01 | none in the format |
+| Excel errors as :class:`ExcelError` | yes* | yes | yes | yes | "#REF!" … as written |
+
+(*) an error cell written without its r attribute cannot be placed and reads as empty.
 """
 
 from __future__ import annotations
 
+import json
 import marshal
 import os
 import queue
@@ -33,6 +45,13 @@ class Progress(Protocol):
     def check(self) -> None: ...
 
 
+class ExcelError(str):
+    """A cell holding an Excel error (#REF!, #N/A, #DIV/0! …): its text, of a class of its own
+    so that the import can never take it for a value, nor for a blank."""
+
+    __slots__ = ()
+
+
 @dataclass
 class RawSheet:
     """The cells of one worksheet as read. ``rows[i][j]`` is the cell at the sheet's 0-based row
@@ -55,7 +74,7 @@ class RawSheet:
 @dataclass
 class RawWorkbook:
     path: Path
-    kind: str  # "xlsx" or "csv"
+    kind: str  # "xlsx", "xls", "xlsb", "ods" or "csv": what the bytes say, whatever the name
     engine: str  # "calamine", "openpyxl" or "csv"
     date1904: bool = False
     sheets: list[RawSheet] = field(default_factory=list)
@@ -81,14 +100,6 @@ def read_workbook(
     while the reading process goes on (the import converts them meanwhile)."""
     path = Path(path)
     info = inspect_file(path, limits)
-    if info.kind == "csv":
-        from zqtracker.io.csvread import read_csv
-
-        book = read_csv(info, progress)
-        if on_rows is not None:
-            for sheet in book.sheets:
-                on_rows(book, sheet)
-        return book
     return _read_in_child(info, sheets, progress, limits, on_rows)
 
 
@@ -110,12 +121,11 @@ def _child_env() -> dict[str, str]:
 
 def run_worker(request: dict, info: FileInfo, limits: Limits, on_frame, progress: Progress | None) -> None:
     """Run the reading process on ``request``, handing each frame to ``on_frame``. Enforces the
-    time limit, turns a crash into WorkbookRefused, and kills the child when cancelled."""
-    import json
-
+    time limit, turns a crash into WorkbookRefused, and kills the child when cancelled. The
+    child's stdin stays open until then: its closing tells the child that nobody listens."""
     timeout = limits.timeout_for(info.uncompressed)
     request = {**request, "memory_bytes": limits.memory_bytes, "cpu_seconds": int(timeout) + 1,
-               "max_cells": limits.max_cells}  # fmt: skip
+               "max_cells": limits.max_cells, "parent": os.getpid()}  # fmt: skip
     name = info.path.name
     with tempfile.TemporaryFile() as errors:
         proc = subprocess.Popen(
@@ -133,8 +143,8 @@ def run_worker(request: dict, info: FileInfo, limits: Limits, on_frame, progress
         finished = False
         try:
             assert proc.stdin is not None and proc.stdout is not None
-            proc.stdin.write(json.dumps(request).encode("utf-8"))
-            proc.stdin.close()
+            proc.stdin.write(json.dumps(request).encode("utf-8") + b"\n")
+            proc.stdin.flush()
             frames = _drain(proc.stdout)
             while True:
                 data = frames.get()
@@ -153,9 +163,13 @@ def run_worker(request: dict, info: FileInfo, limits: Limits, on_frame, progress
             timer.cancel()
             if proc.poll() is None and not finished:
                 proc.kill()
+            for pipe in (proc.stdin, proc.stdout):
+                try:
+                    if pipe is not None:
+                        pipe.close()
+                except OSError:
+                    pass
             proc.wait()
-            if proc.stdout is not None:
-                proc.stdout.close()
         if finished:
             return
         if timed_out.is_set():
@@ -200,7 +214,7 @@ def _drain(stream) -> queue.Queue[bytes | None]:  # type: ignore[no-untyped-def]
 
 def _read_in_child(info: FileInfo, sheets: list[str] | None, progress: Progress | None, limits: Limits,
                    on_rows: Callable[[RawWorkbook, RawSheet], None] | None = None) -> RawWorkbook:  # fmt: skip
-    book = RawWorkbook(info.path, "xlsx", "calamine")
+    book = RawWorkbook(info.path, info.kind, "calamine", renamed_csv=info.renamed_csv)
     state: dict[str, object] = {"sheet": None, "visible": {}, "total": 0, "done": 0}
 
     def on_frame(frame: tuple) -> None:
@@ -224,7 +238,10 @@ def _read_in_child(info: FileInfo, sheets: list[str] | None, progress: Progress 
             state["sheet"], state["total"], state["done"] = sheet, n_rows, 0
         elif tag == "rows":
             sheet = state["sheet"]
-            sheet.rows.extend(frame[1])  # type: ignore[union-attr]
+            chunk = frame[1]
+            for i, j, text in frame[2]:
+                chunk[i][j] = ExcelError(text)
+            sheet.rows.extend(chunk)  # type: ignore[union-attr]
             state["done"] = int(state["done"]) + len(frame[1])  # type: ignore[arg-type]
             if progress is not None:
                 progress.report(int(state["done"]), int(state["total"]) or None, sheet.name)  # type: ignore[union-attr]
@@ -243,7 +260,8 @@ def _read_in_child(info: FileInfo, sheets: list[str] | None, progress: Progress 
             else:
                 existing.rows, existing.error = [], error
 
-    run_worker({"op": "read", "path": str(info.path), "sheets": sheets}, info, limits, on_frame, progress)
+    request = {"op": "read", "kind": info.kind, "path": str(info.path), "sheets": sheets}
+    run_worker(request, info, limits, on_frame, progress)
     order = {n: i for i, n in enumerate(book.sheet_names)}
     book.sheets.sort(key=lambda s: order.get(s.name, len(order)))
     if not book.sheet_names and not book.sheets:
@@ -255,7 +273,9 @@ def column_text(
     book: RawWorkbook, sheet: str, column: int, rows: list[int], limits: Limits = DEFAULT_LIMITS
 ) -> dict[int, str]:
     """{row: the text a number cell shows} for some cells of one column (0-based sheet row and
-    column), by their number formats: codes typed as numbers keep their leading zeros."""
+    column), by their number formats: codes typed as numbers keep their leading zeros. Only an
+    .xlsx says (python-calamine gives no number formats of .xls, .xlsb or .ods: their codes
+    typed as numbers read as the plain integer)."""
     if book.kind != "xlsx" or not rows:
         return {}
     info = inspect_file(book.path, limits)

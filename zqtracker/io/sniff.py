@@ -2,15 +2,20 @@
 
 Spreadsheets are untrusted input. Before any parser sees a file we check, like Apache POI's
 ZipSecureFile: the number of zip entries, the total uncompressed size, the inflate ratio of each
-entry, and that no XML part declares a DOCTYPE (entity expansion, external entities). Legacy
-.xls, encrypted workbooks (OLE2 containers), .xlsb, OpenDocument, HTML tables and text files
-named .xlsx are recognised by their bytes and named in one sentence.
+entry, that no two entries share a name, and that no XML part (every copy) declares a DOCTYPE
+(entity expansion, external entities). OLE2 containers get their header, sector counts and
+chains checked (io/ole2.py). The format is told by the bytes, whatever the file's name: .xlsx,
+.xlsb, .ods (zip), .xls (OLE2 with a Workbook stream), encrypted workbooks of either kind (OLE2
+with EncryptionInfo, or an .xls with a FILEPASS record), CSV; HTML tables, Excel 2003 XML and
+Word or PowerPoint files are named in one sentence.
 """
 
 from __future__ import annotations
 
+import mmap
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,8 +50,8 @@ DEFAULT_LIMITS = Limits()
 @dataclass(frozen=True, slots=True)
 class FileInfo:
     path: Path
-    kind: str  # "xlsx" (also .xlsm/.xltx/.xltm) or "csv"
-    uncompressed: int  # total uncompressed bytes (zip) or file size (csv)
+    kind: str  # "xlsx" (also .xlsm/.xltx/.xltm), "xlsb", "ods", "xls" or "csv"
+    uncompressed: int  # total uncompressed bytes (zip) or file size (OLE2, csv)
     renamed_csv: bool = False  # a text file whose name says workbook
 
 
@@ -66,32 +71,44 @@ def inspect_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> FileInfo:
     if size == 0:
         raise WorkbookRefused("file_empty", name)
     if head.startswith(OLE2_MAGIC):
-        raise WorkbookRefused(_ole2_kind(path), name)
+        return _inspect_ole2(path, size, limits)
     if head.startswith(ZIP_MAGICS):
         return _inspect_zip(path, size, limits)
     return _inspect_text(path, size, head, limits)
 
 
 # -- OLE2: legacy .xls, encrypted OOXML -----------------------------------------------------------
-def _ole2_kind(path: Path) -> str:
-    """Encrypted OOXML keeps an 'EncryptionInfo' stream; a legacy workbook a 'Workbook'/'Book'."""
-    names = {key: word.encode("utf-16-le") for key, word in
-             (("enc", "EncryptionInfo"), ("wb", "Workbook"), ("book", "Book"), ("doc", "WordDocument"),
-              ("ppt", "PowerPoint"))}  # fmt: skip
-    found: set[str] = set()
-    with path.open("rb") as fh:
-        tail = b""
-        while chunk := fh.read(1 << 20):
-            block = tail + chunk
-            found.update(k for k, v in names.items() if v in block)
-            tail = block[-64:]
-    if "enc" in found:
-        return "encrypted"
-    if "wb" in found or "book" in found:
-        return "legacy_xls"
-    if "doc" in found or "ppt" in found:
-        return "office_not_workbook"
-    return "legacy_xls_or_encrypted"
+_DAMAGE = (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError, zlib.error)
+
+
+def _inspect_ole2(path: Path, size: int, limits: Limits) -> FileInfo:
+    """Header, sector counts and chains checked before any parser runs; then what the directory
+    holds says what the file is: encrypted OOXML keeps 'EncryptionInfo', a workbook 'Workbook'
+    (BIFF8) or 'Book' (BIFF5), and an encrypted .xls a FILEPASS record in its Workbook stream."""
+    from zqtracker.io.biff import is_encrypted
+    from zqtracker.io.ole2 import CompoundFile, Ole2Error
+
+    name = path.name
+    if size > limits.max_uncompressed:
+        raise WorkbookRefused("file_too_large", name, size=_mib(size), limit=_mib(limits.max_uncompressed))
+    try:
+        with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            cf = CompoundFile(data)
+            if cf.find("EncryptionInfo", "EncryptedPackage") is not None:
+                raise WorkbookRefused("encrypted", name)
+            book = cf.find("Workbook", "Book")
+            if book is None:
+                if cf.find("WordDocument", "PowerPoint Document") is not None:
+                    raise WorkbookRefused("office_not_workbook", name)
+                raise WorkbookRefused("ole2_not_workbook", name)
+            stream = cf.read(book)
+    except Ole2Error as exc:
+        raise WorkbookRefused("damaged_detail", name, detail=str(exc)) from None
+    except (OSError, ValueError) as exc:
+        raise WorkbookRefused("unreadable", name, reason=getattr(exc, "strerror", None) or str(exc)) from None
+    if is_encrypted(stream):
+        raise WorkbookRefused("encrypted", name)
+    return FileInfo(path, "xls", max(size, len(stream)))
 
 
 # -- zip containers: xlsx/xlsm, xlsb, ods, docx ... ------------------------------------------------
@@ -99,12 +116,12 @@ def _inspect_zip(path: Path, size: int, limits: Limits) -> FileInfo:
     name = path.name
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+    except _DAMAGE:
         raise WorkbookRefused("damaged", name) from None
     with zf:
         try:
             infos = zf.infolist()
-        except (zipfile.BadZipFile, ValueError):
+        except _DAMAGE:
             raise WorkbookRefused("damaged", name) from None
         if len(infos) > limits.max_entries:
             raise WorkbookRefused("too_many_entries", name, count=len(infos), limit=limits.max_entries)
@@ -115,31 +132,54 @@ def _inspect_zip(path: Path, size: int, limits: Limits) -> FileInfo:
                 raise WorkbookRefused("zip_bomb", name, entry=info.filename)
         if total > limits.max_uncompressed:
             raise WorkbookRefused("file_too_large", name, size=_mib(total), limit=_mib(limits.max_uncompressed))
-        names = {i.filename.replace("\\", "/").lstrip("/").lower(): i for i in infos}
-        _check_package_kind(name, names, zf)
-        for key, info in names.items():
+        names: dict[str, zipfile.ZipInfo] = {}
+        duplicate: str | None = None
+        for info in infos:  # every copy is checked, whichever a parser would take
+            key = info.filename.replace("\\", "/").lstrip("/").lower()
+            if key in names and duplicate is None:
+                duplicate = info.filename
+            names.setdefault(key, info)
             if key.endswith((".xml", ".rels", ".vml")) and info.file_size:
                 _check_xml_prolog(zf, info, name, limits)
-    return FileInfo(path, "xlsx", total)
+        if duplicate is not None:
+            raise WorkbookRefused("zip_duplicate", name, entry=duplicate)
+        kind = _package_kind(name, names, zf)
+    return FileInfo(path, kind, total)
 
 
-def _check_package_kind(name: str, names: dict[str, zipfile.ZipInfo], zf: zipfile.ZipFile) -> None:
+def _package_kind(name: str, names: dict[str, zipfile.ZipInfo], zf: zipfile.ZipFile) -> str:
     if "xl/workbook.xml" in names:
-        return
+        return "xlsx"
     if "xl/workbook.bin" in names:
-        raise WorkbookRefused("xlsb", name)
+        return "xlsb"
     if "mimetype" in names:
         try:
             mimetype = zf.read(names["mimetype"])[:200]
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
-            raise WorkbookRefused("damaged", name) from None
+        except _DAMAGE as exc:
+            code, params = _zip_damage(exc, "mimetype")
+            raise WorkbookRefused(code, name, **params) from None
         if b"opendocument.spreadsheet" in mimetype:
-            raise WorkbookRefused("ods", name)
+            if "content.xml" not in names:
+                raise WorkbookRefused("damaged", name)
+            if _ods_encrypted(zf, names):
+                raise WorkbookRefused("encrypted", name)
+            return "ods"
     if "word/document.xml" in names or "ppt/presentation.xml" in names:
         raise WorkbookRefused("office_not_workbook", name)
     if "[content_types].xml" in names:
         raise WorkbookRefused("damaged", name)  # an Office package without a workbook part
     raise WorkbookRefused("zip_not_workbook", name)
+
+
+def _ods_encrypted(zf: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo]) -> bool:
+    """A password-protected OpenDocument file lists how each part is encrypted in its manifest."""
+    manifest = names.get("meta-inf/manifest.xml")
+    if manifest is None or manifest.file_size > (4 << 20):
+        return False
+    try:
+        return b"encryption-data" in zf.read(manifest)
+    except _DAMAGE:
+        return False
 
 
 _ROOT_RE = re.compile(rb"<\s*([A-Za-z_][\w.:-]*)")
@@ -150,8 +190,9 @@ def _check_xml_prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, lim
     try:
         with zf.open(info) as fh:
             data = fh.read(limits.max_prolog)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
-        raise WorkbookRefused("damaged", name) from None
+    except _DAMAGE as exc:
+        code, params = _zip_damage(exc, info.filename)
+        raise WorkbookRefused(code, name, **params) from None
     text = _as_ascii_view(data)
     pos = 0
     while True:
@@ -173,6 +214,13 @@ def _check_xml_prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, lim
                 raise WorkbookRefused("unsafe_xml", name, entry=info.filename)
             return
         pos = end + 2
+
+
+def _zip_damage(exc: BaseException, entry: str) -> tuple[str, dict[str, str]]:
+    """Corrupt compressed data (a damaged deflate stream, a wrong CRC) has a sentence of its own."""
+    if isinstance(exc, zlib.error) or "CRC" in str(exc) or "decompress" in str(exc).lower():
+        return "damaged_entry", {"detail": entry}
+    return "damaged", {}
 
 
 def _as_ascii_view(data: bytes) -> bytes:
@@ -197,34 +245,15 @@ def _inspect_text(path: Path, size: int, head: bytes, limits: Limits) -> FileInf
         if b"urn:schemas-microsoft-com:office:spreadsheet" in body:
             raise WorkbookRefused("spreadsheetml", name)
         raise WorkbookRefused("not_workbook", name)
-    if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise WorkbookRefused("not_workbook", name)
-    if decode_text(sample, final=False) is None:
+    from zqtracker.io.csvread import guess_encoding
+
+    encoding = guess_encoding(sample)
+    if encoding is None or (b"\x00" in sample and not encoding.startswith("utf-16")):
         raise WorkbookRefused("not_workbook", name)
     if size > limits.max_csv_bytes:
         raise WorkbookRefused("file_too_large", name, size=_mib(size), limit=_mib(limits.max_csv_bytes))
     suffix = path.suffix.lower()
     return FileInfo(path, "csv", size, renamed_csv=suffix not in (".csv", ".txt", ".tsv"))
-
-
-TEXT_ENCODINGS = ("utf-8-sig", "utf-16", "gb18030")
-
-
-def decode_text(data: bytes, *, final: bool = True) -> str | None:
-    """Text of a CSV file: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (what
-    Chinese Excel and WPS save as "CSV"). None when none fits."""
-    for encoding in TEXT_ENCODINGS:
-        if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            continue
-        try:
-            if final:
-                return data.decode(encoding)
-            import codecs
-
-            return codecs.getincrementaldecoder(encoding)().decode(data, final=False)
-        except UnicodeDecodeError:
-            continue
-    return None
 
 
 def _mib(n: int) -> str:

@@ -5,21 +5,27 @@ range from the two farthest cells: two cells at A1 and XFD1048576 ask for 500 GB
 process) or spin. So parsing runs here, in a child process with an address-space and CPU limit,
 killed by the parent on a wall-clock timeout; the worst a file can do is end this process.
 
-Protocol: a JSON request on stdin; frames on stdout, each a 4-byte big-endian length and a
-``marshal`` payload (primitives only: str, float, int, bool, tuples, lists, None). Cells are sent
-as python-calamine gives them ('' for empty, floats for numbers) except dates, which travel as
-tuples (y, m, d) or (y, m, d, H, M, S). Frames:
+Every format goes through here: .xlsx/.xlsm, .xls, .xlsb and .ods by python-calamine (with the
+facts it does not give read by io/xlsx_package, io/biff, io/xlsb_package and io/ods_package),
+CSV by io/csvread. The process dies with its parent: PR_SET_PDEATHSIG on Linux, and everywhere a
+thread that exits when the parent's end of stdin closes.
+
+Protocol: a JSON request on one line of stdin (which the parent keeps open until it is done);
+frames on stdout, each a 4-byte big-endian length and a ``marshal`` payload (primitives only: str,
+float, int, bool, tuples, lists, None). Cells are sent as python-calamine gives an .xlsx ('' for
+empty, floats for numbers, whatever the format) except dates, which travel as tuples (ordinal,)
+or (ordinal, seconds). Frames:
 
     ("book", engine, date1904, [(name, visible, is_worksheet), ...])
     ("sheet", name, row_offset, col_offset, merged, hidden_cols, n_rows, n_cols)
-    ("rows", [row, ...])                  # in order, after their "sheet" frame
-    ("end", name)
+    ("rows", [row, ...], [(i, j, "#REF!"), ...])  # after their "sheet" frame; Excel errors by
+                                                  # index into these rows and their cells
+    ("end", name, row_offset)
     ("sheet_error", name, code, params)
     ("error", code, params)               # fatal
     ("done",)
 
-Run as ``python -m zqtracker.io.worker``. Imports nothing of zqtracker but the number-format
-helper, so that it starts fast.
+Run as ``python -m zqtracker.io.worker``. Imports little of zqtracker, so that it starts fast.
 """
 
 from __future__ import annotations
@@ -35,6 +41,9 @@ from typing import Any
 
 from zqtracker.io.xlsx_package import Package, iter_rows_starts_at_row_1, package_facts
 
+EXCEL_ERRORS = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA",
+                          "#SPILL!", "#CALC!"))  # fmt: skip
+
 CHUNK_ROWS = 4096
 _SIMPLE = frozenset((str, float, int, bool))
 _DONE = _SIMPLE | {tuple}
@@ -42,7 +51,9 @@ Emit = Callable[[tuple], None]
 
 
 def main() -> int:
-    request = json.loads(sys.stdin.buffer.read().decode("utf-8"))
+    _die_with_parent()
+    request = json.loads(sys.stdin.buffer.readline().decode("utf-8"))
+    _watch_parent(request.get("parent"))
     # Frames go to a private copy of stdout; anything else printing to fd 1 lands on stderr.
     out = os.fdopen(os.dup(1), "wb", buffering=1 << 16)
     os.dup2(2, 1)
@@ -58,15 +69,54 @@ def main() -> int:
             from zqtracker.io.numfmt import column_text
 
             emit(("text", column_text(request["path"], request["sheet"], request["column"], request["rows"])))
+        elif request.get("kind") == "csv":
+            from zqtracker.io.csvread import stream_csv
+
+            stream_csv(request["path"], int(request.get("max_cells", 20_000_000)), emit)
         else:
-            read_workbook(request["path"], request.get("sheets"), int(request.get("max_cells", 20_000_000)), emit)
+            read_workbook(request["path"], request.get("kind", "xlsx"), request.get("sheets"),
+                          int(request.get("max_cells", 20_000_000)), emit)  # fmt: skip
     except MemoryError:
         emit(("error", "out_of_memory", {}))
     except BaseException as exc:  # noqa: BLE001 - python-calamine panics derive from BaseException
-        emit(("error", "damaged_detail", {"detail": _short(exc)}))
+        emit(("error", *_damage(exc)))
     emit(("done",))
     out.flush()
     return 0
+
+
+def _die_with_parent() -> None:
+    """Linux: the kernel sends SIGKILL when the parent dies, whatever this process is doing (a
+    parse holds the interpreter for seconds)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _watch_parent(parent: int | None) -> None:
+    """Everywhere: the parent holds our stdin open until it is done with us, so end of file (or
+    a parent that died before the prctl above took effect) means nobody is listening."""
+    import threading
+
+    if parent and hasattr(os, "getppid") and os.getppid() != parent:
+        os._exit(1)
+
+    def watch() -> None:
+        try:
+            while sys.stdin.buffer.read(1 << 12):
+                pass
+        except (OSError, ValueError):
+            pass
+        os._exit(1)
+
+    threading.Thread(target=watch, name="zqtracker-parent-watch", daemon=True).start()
 
 
 def _limit_resources(memory_bytes: int | None, cpu_seconds: int | None) -> None:
@@ -87,8 +137,38 @@ def _limit_resources(memory_bytes: int | None, cpu_seconds: int | None) -> None:
 
 
 # -- reading -------------------------------------------------------------------------------------
-def read_workbook(path: str, sheets: list[str] | None, max_cells: int, emit: Emit) -> None:
-    package = package_facts(path)
+def facts_of(path: str, kind: str) -> Package:
+    """What python-calamine does not say about the file: per format, from its own structures."""
+    if kind == "xls":
+        import mmap
+
+        from zqtracker.io.biff import biff_facts, workbook_stream
+        from zqtracker.io.ole2 import CompoundFile
+
+        package = Package()
+        with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            stream = workbook_stream(CompoundFile(data))
+        if stream is not None:
+            biff = biff_facts(stream)
+            package.encrypted, package.date1904 = biff.encrypted, biff.date1904
+            package.hidden, package.errors = biff.hidden, biff.errors
+        return package
+    if kind == "xlsb":
+        from zqtracker.io.xlsb_package import xlsb_facts
+
+        return xlsb_facts(path)
+    if kind == "ods":
+        from zqtracker.io.ods_package import ods_facts
+
+        return ods_facts(path)
+    return package_facts(path)
+
+
+def read_workbook(path: str, kind: str, sheets: list[str] | None, max_cells: int, emit: Emit) -> None:
+    package = facts_of(path, kind)
+    if package.encrypted:
+        emit(("error", "encrypted", {}))
+        return
     try:
         import python_calamine as pc
 
@@ -97,6 +177,9 @@ def read_workbook(path: str, sheets: list[str] | None, max_cells: int, emit: Emi
     except BaseException as exc:  # noqa: BLE001
         if type(exc).__name__ == "PasswordError":
             emit(("error", "encrypted", {}))
+            return
+        if kind != "xlsx":  # no other reader to try
+            emit(("error", *_damage(exc)) if "detect" not in str(exc) else ("error", "damaged", {}))
             return
         _read_with_openpyxl(path, sheets, max_cells, package, emit, first_error=exc)
         return
@@ -111,12 +194,15 @@ def read_workbook(path: str, sheets: list[str] | None, max_cells: int, emit: Emi
         except BaseException as exc:
             if isinstance(exc, MemoryError):
                 raise
-            failed.append(name)
+            if kind != "xlsx":
+                emit(("sheet_error", name, *_damage(exc)))
+            else:
+                failed.append(name)
             continue
         end = sheet.end
         if end is None:
             emit(("sheet", name, 0, 0, [], package.hidden.get(name, []), 0, 0))
-            emit(("end", name))
+            emit(("end", name, 0))
             continue
         start = sheet.start or (0, 0)
         rows_total, cols_total = end[0] + 1, end[1] - start[1] + 1
@@ -130,21 +216,34 @@ def read_workbook(path: str, sheets: list[str] | None, max_cells: int, emit: Emi
                 )
             )
             continue  # fmt: skip
-        merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
+        # python-calamine gives merged ranges of .xlsx and .xls; of .xlsb and .ods the package's own
+        merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])] or package.merged.get(name, [])
         try:
-            _stream_rows(name, sheet.iter_rows(), end, sheet.height, merged, package.hidden.get(name, []), emit)
+            _stream_rows(name, sheet.iter_rows(), end, sheet.height, merged, package.hidden.get(name, []),
+                         package.errors.get(name, []), emit)  # fmt: skip
         except CellTooLong as exc:
             emit(("sheet_error", name, "text_too_long" if exc.total else "cell_too_long", {"limit": MAX_CELL_CHARS}))
     if failed:
         _read_with_openpyxl(path, failed, max_cells, package, emit, first_error=None, announce=False)
 
 
+def _damage(exc: BaseException) -> tuple[str, dict]:
+    """The refusal for a parser's exception: corrupt compressed data has a sentence of its own."""
+    text = _short(exc)
+    lowered = text.lower()
+    if any(w in lowered for w in ("crc", "checksum", "decompress", "deflate", "invalid stored block",
+                                  "invalid distance", "invalid code", "corrupt deflate")):  # fmt: skip
+        return "damaged_entry", {"detail": text}
+    return "damaged_detail", {"detail": text}
+
+
 def _stream_rows(name: str, rows: Iterator[list], end: tuple[int, int], height: int, merged: list, hidden: list,
-                 emit: Emit) -> None:  # fmt: skip
+                 errors: list[tuple[int, int, str]], emit: Emit) -> None:  # fmt: skip
     """Rows in chunks. python-calamine's iter_rows has started at row 1 in some versions and at the
-    first used row in others, and at the first used column: offsets are worked out from the end."""
+    first used row in others, and at the first used column: offsets are worked out from the end.
+    Numbers are sent as floats whatever the format (python-calamine gives an .xls's as int)."""
     chunk: list[list] = []
-    first: list[list] = []
+    marks: list[tuple[int, int, str]] = []
     count = 0
     header_sent = False
     width = 0
@@ -153,40 +252,42 @@ def _stream_rows(name: str, rows: Iterator[list], end: tuple[int, int], height: 
     text = _TextBudget(name)
     shared = _Shared()
     row_offset = 0 if iter_rows_starts_at_row_1() else max(end[0] + 1 - height, 0)
+    by_row: dict[int, list[tuple[int, str]]] = {}
+    for r, c, t in errors:
+        by_row.setdefault(r, []).append((c, t))
     for row in rows:
         text.add(row, count)
-        if not simple(map(type, row)):
+        types = set(map(type, row))
+        if not simple(types) or int in types:
             for i in special:
                 if i < len(row):
                     row[i] = _convert(row[i])
-            if not done(map(type, row)):
+            if not done(map(type, row)) or int in types:
                 for i, v in enumerate(row):
-                    if v.__class__ not in _DONE:
+                    if v.__class__ not in _DONE or v.__class__ is int:
                         row[i] = _convert(v)
                         if i not in special:
                             special.append(i)
-        count += 1
         width = len(row)
-        if not header_sent:
-            first.append(row)
-            if len(first) < CHUNK_ROWS:
-                continue
-            chunk, first = first, []
-        else:
-            chunk.append(row)
-            if len(chunk) < CHUNK_ROWS:
-                continue
+        if by_row:
+            for c, t in by_row.get(row_offset + count, ()):
+                j = c - (end[1] + 1 - width)
+                if 0 <= j < width and row[j] == "":
+                    marks.append((len(chunk), j, t))
+        count += 1
+        chunk.append(row)
+        if len(chunk) < CHUNK_ROWS:
+            continue
         if not header_sent:
             emit(("sheet", name, row_offset, end[1] + 1 - width, merged, hidden, end[0] + 1, end[1] + 1))
             header_sent = True
-        emit(("rows", shared.apply(chunk)))
-        chunk = []
-    rest = first if not header_sent else chunk
+        emit(("rows", shared.apply(chunk), marks))
+        chunk, marks = [], []
     row_offset = end[0] + 1 - count  # what the count says, should the probe have been wrong
     if not header_sent:
         emit(("sheet", name, row_offset, end[1] + 1 - width, merged, hidden, end[0] + 1, end[1] + 1))
-    if rest:
-        emit(("rows", shared.apply(rest)))
+    if chunk:
+        emit(("rows", shared.apply(chunk), marks))
     emit(("end", name, row_offset))
 
 
@@ -263,6 +364,8 @@ def _convert(v: Any) -> Any:
         return str(v)
     if v is None:
         return ""
+    if c is int:
+        return float(v)
     if c in _SIMPLE:
         return v
     return str(v)
@@ -282,7 +385,10 @@ def _read_with_openpyxl(path: str, sheets: list[str] | None, max_cells: int, pac
     except MemoryError:
         raise
     except BaseException as exc:  # noqa: BLE001
-        emit(("error", "damaged_detail", {"detail": _short(first_error or exc)}))
+        code, params = _damage(exc)
+        if code != "damaged_entry" and first_error is not None:
+            code, params = _damage(first_error)
+        emit(("error", code, params))
         return
     try:
         if announce:
@@ -299,7 +405,7 @@ def _read_with_openpyxl(path: str, sheets: list[str] | None, max_cells: int, pac
             except MemoryError:
                 raise
             except BaseException as exc:  # noqa: BLE001
-                emit(("sheet_error", ws.title, "damaged_detail", {"detail": _short(exc)}))
+                emit(("sheet_error", ws.title, *_damage(exc)))
     finally:
         wb.close()
 
@@ -308,6 +414,7 @@ def _stream_openpyxl_sheet(ws: Any, max_cells: int, hidden: list, emit: Emit) ->
     ws.reset_dimensions()
     emit(("sheet", ws.title, 0, 0, [], hidden, 0, 0))
     chunk: list[list] = []
+    marks: list[tuple[int, int, str]] = []
     text = _TextBudget(ws.title)
     cells = 0
     for n, row in enumerate(ws.iter_rows(values_only=True), start=1):
@@ -324,12 +431,14 @@ def _stream_openpyxl_sheet(ws: Any, max_cells: int, hidden: list, emit: Emit) ->
             return  # fmt: skip
         converted = [_convert(v) for v in row]
         text.add(converted, n - 1)
+        # openpyxl gives an error cell as its text ("#REF!"): marked like python-calamine's
+        marks.extend((len(chunk), j, v) for j, v in enumerate(converted) if v.__class__ is str and v in EXCEL_ERRORS)
         chunk.append(converted)
         if len(chunk) >= CHUNK_ROWS:
-            emit(("rows", chunk))
-            chunk = []
+            emit(("rows", chunk, marks))
+            chunk, marks = [], []
     if chunk:
-        emit(("rows", chunk))
+        emit(("rows", chunk, marks))
     emit(("end", ws.title, 0))
 
 

@@ -1,7 +1,10 @@
 """What python-calamine does not tell about an .xlsx package: the 1904 date system, hidden
-columns, which part holds which sheet, and how its iter_rows counts rows. Read with defusedxml
-(workbook.xml and its rels, small) and a bounded scan of each sheet's start (the <cols> element
-comes before <sheetData>). Used inside the reading process (io/worker.py).
+columns, which cells hold an Excel error, which part holds which sheet, and how its iter_rows
+counts rows. Read with defusedxml (workbook.xml and its rels, small), a bounded scan of each
+sheet's start (the <cols> element comes before <sheetData>) and a byte search of each sheet for
+error cells (python-calamine returns #REF!, #N/A … as empty strings). Used inside the reading
+process (io/worker.py); io/xlsb_package.py, io/ods_package.py and io/biff.py fill the same
+:class:`Package` for the other formats.
 """
 
 from __future__ import annotations
@@ -12,9 +15,15 @@ import zipfile
 
 
 class Package:
+    """Per sheet name: hidden column ranges (0-based, inclusive), error cells (0-based row and
+    column, the error's text) and, where the parser gives none, merged ranges (r0, c0, r1, c1)."""
+
     def __init__(self) -> None:
         self.date1904 = False
+        self.encrypted = False
         self.hidden: dict[str, list[tuple[int, int]]] = {}
+        self.errors: dict[str, list[tuple[int, int, str]]] = {}
+        self.merged: dict[str, list[tuple[int, int, int, int]]] = {}
         self.sheet_parts: dict[str, str] = {}
 
 
@@ -30,9 +39,51 @@ def package_facts(path: str) -> Package:
             facts.sheet_parts, facts.date1904 = sheet_parts(zf)
             for name, part in facts.sheet_parts.items():
                 facts.hidden[name] = _hidden_columns(zf, part)
+                facts.errors[name] = _error_cells(zf, part)
     except Exception:  # noqa: BLE001
         pass
     return facts
+
+
+_ERROR_CELL_RE = re.compile(
+    rb"<(?:\w+:)?c\b([^>]*?\bt\s*=\s*[\"']e[\"'][^>]*)>\s*"  # the cell's attributes
+    rb"(?:<(?:\w+:)?f\b[^>]*/>|<(?:\w+:)?f\b.*?</(?:\w+:)?f>)?\s*"  # its formula, if any
+    rb"<(?:\w+:)?v>([^<]{0,40})<",  # the cached error
+    re.S,
+)
+_REF_RE = re.compile(rb"\br\s*=\s*[\"']([A-Za-z]{1,3})([0-9]{1,7})[\"']")
+_MAX_ERRORS = 100_000
+
+
+def _error_cells(zf: zipfile.ZipFile, part: str) -> list[tuple[int, int, str]]:
+    """Cells of type "e" with their cached error text, found by a byte search of the part (most
+    sheets have none, and the search is what it costs them). A cell without an r attribute (a
+    few writers omit them), or written ``t = "e"`` with spaces, cannot be found this way and is
+    left as python-calamine reads it: empty."""
+    found: list[tuple[int, int, str]] = []
+    tail = b""
+    with zf.open(part) as fh:
+        while True:
+            block = fh.read(1 << 20)
+            data = tail + block
+            last = data.rfind(b"c>")  # the end of the last whole cell: no error cell is cut in two
+            cut = len(data) if not block else last + 2 if last >= 0 else 0
+            data, tail = data[:cut], data[cut:][-(1 << 20) :]
+            if b't="e"' in data or b"t='e'" in data:
+                for m in _ERROR_CELL_RE.finditer(data):
+                    ref = _REF_RE.search(m.group(1))
+                    if ref is None:
+                        continue
+                    col = 0
+                    for ch in ref.group(1).upper().decode():
+                        col = col * 26 + ord(ch) - 64
+                    text = m.group(2).decode("utf-8", "replace").strip() or "#VALUE!"
+                    found.append((int(ref.group(2)) - 1, col - 1, text))
+                    if len(found) >= _MAX_ERRORS:
+                        return found
+            if not block:
+                break
+    return found
 
 
 def _local(tag: str) -> str:

@@ -81,9 +81,17 @@ def analyse_ytd(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, month_r
                 sa.status[k] = INVALID
             continue
         before = {r.month: r.amount for r in stored}
-        derived_records.extend((target, y, r.month, r.amount, before.get(r.month), r.first_month)
-                               for r in derived.write)  # fmt: skip
         k = next(iter(months.values()))[1]
+        # the project again on another sheet (分级管理 / 分行业 views of one list): one record a month
+        present = {(r[0], r[1], r[2]): r[3] for r in (*result.records, *derived_records)}
+        clash = [r for r in derived.write if present.get((target, y, r.month), r.amount) != r.amount]
+        if clash:
+            add_problem(plan, k, sa, "ytd", clash[0].amount, Problem("duplicate_in_file", "amount", {
+                "value": f"{y}-{clash[0].month:02d}", "first_row": "—"}))  # fmt: skip
+            sa.status[k] = INVALID
+            continue
+        derived_records.extend((target, y, r.month, r.amount, before.get(r.month), r.first_month)
+                               for r in derived.write if (target, y, r.month) not in present)  # fmt: skip
         written, same = sa.records.get(k, (0, 0))
         sa.records[k] = (written + len(derived.write), same if derived.write else same + 1)
         if sa.status[k] == SAME and derived.write:

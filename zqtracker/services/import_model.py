@@ -144,6 +144,7 @@ class SeenRows:
         self.new_sheets: list[int] = []  # sheets that added projects (the maps below come from them)
         self._maps: tuple[dict, dict, dict] | None = None
         self.months: dict[tuple[int, int, int], tuple[int, int]] = {}  # (target, y, m) → (row, yuan)
+        self.plans: dict[tuple[int, int], tuple[str, int, int]] = {}  # (target, y) → (sheet, row, yuan)
 
     def new_maps(
         self, result: ImportAnalysis

@@ -82,6 +82,13 @@ def analyse_records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: 
         target = sa.targets[k]
         if target is None or sa.status[k] == INVALID:
             continue
+        first = seen.plans.setdefault((target, y), (sa.name, numbers[k], yuan))
+        if first != (sa.name, numbers[k], yuan):  # the project again (another sheet's view of the list)
+            if first[2] != yuan:
+                add_problem(plan, k, sa, "plan", str(y),
+                            Problem("duplicate_in_file", "plan", {"value": str(y), "first_row": first[1]}))  # fmt: skip
+                sa.status[k] = INVALID
+            continue
         before_plan = ctx.plans.get((target, y)) if target > 0 and result.mode != "replace" else None
         if before_plan != yuan:
             result.plans.append((target, y, yuan, before_plan))

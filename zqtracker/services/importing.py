@@ -21,7 +21,7 @@ from pathlib import Path
 from zqtracker.domain.errors import ConcurrentUpdateError, DomainError, Problem
 from zqtracker.domain.money import Unit
 from zqtracker.io.columns import DATA_SHEET_ROLES, sheet_role
-from zqtracker.io.errors import CellProblem, WorkbookRefused
+from zqtracker.io.errors import CellProblem, WorkbookRefused, listed_problems
 from zqtracker.io.layout import PROJECTS, UNKNOWN, SheetLayout, book_year, detect_layout
 from zqtracker.io.plan import PlanBuilder, PlanOptions, SheetPlan
 from zqtracker.io.reader import RawSheet, RawWorkbook, column_text, read_workbook
@@ -156,10 +156,13 @@ class ImportResult:
 
     def as_json(self, lang: str = "en") -> dict[str, object]:
         """The CLI's ``--json`` shape: issue 4's keys, and issue 13's field-level changes and the
-        amounts left as stored because a spreadsheet program rounded them."""
+        amounts left as stored because a spreadsheet program rounded them. At most 100 problems are
+        listed per column, the rest counted in ``skipped_not_listed`` (issue 16)."""
+        listed, omitted = listed_problems(self.problems)
         return {"added": self.added, "updated": self.updated, "unchanged": self.unchanged,
                 "investment_records": self.investment_records,
-                "skipped": [p.as_json(lang) for p in self.problems],
+                "skipped": [p.as_json(lang) for p in listed], "skipped_total": len(self.problems),
+                "skipped_not_listed": omitted,
                 "new_sectors": self.new_sectors, "new_districts": self.new_districts,
                 "changes": self.changes, "changes_total": self.changes_total, "rounded": self.rounded}  # fmt: skip
 

@@ -44,7 +44,7 @@ from zqtracker.ui.import_dialog_ui import build_ui
 from zqtracker.ui.import_questions import ImportQuestions
 from zqtracker.ui.operations import Operation
 
-FILE_FILTER = "*.xlsx *.xlsm *.xltx *.xltm *.csv"
+FILE_FILTER = "*.xlsx *.xlsm *.xltx *.xltm *.xls *.xlsb *.ods *.csv"
 MAPPABLE = MAPPABLE_FIELDS
 
 

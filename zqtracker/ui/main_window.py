@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from zqtracker.services.context import AppContext
     from zqtracker.ui.translations import Translations
 
-IMPORT_SUFFIXES = (".xlsx", ".xlsm", ".csv")
+IMPORT_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv")
 
 
 class MainWindow(QMainWindow):

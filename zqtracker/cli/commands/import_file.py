@@ -16,7 +16,7 @@ from zqtracker.cli.console import Console, ExitCode
 from zqtracker.domain.currency import parse_rate
 from zqtracker.domain.errors import Problem, ValidationError
 from zqtracker.domain.money import Unit
-from zqtracker.io.errors import WorkbookRefused
+from zqtracker.io.errors import WorkbookRefused, shorten
 from zqtracker.services.import_profiles import MAPPABLE_FIELDS, Profile, ProfileStore, field_of, status_value
 from zqtracker.services.importing import MODES, ImportOptions, ImportRefused, ImportResult, ImportService
 from zqtracker.services.progress import Progress
@@ -40,14 +40,19 @@ examples:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "import",
-        help="import projects or monthly investment from .xlsx/.xlsm/.csv",
+        help="import projects or monthly investment from .xlsx/.xlsm/.xls/.xlsb/.ods/.csv",
         description="Import a spreadsheet: projects (matched by code, else by name in their district) and monthly "
         "completed investment (long or wide). All or nothing unless --skip-invalid. Whatever the import "
         "preview lets you correct can be said here.",
         epilog=_FIELDS_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("file", type=Path, metavar="FILE", help=".xlsx, .xlsm or .csv file")
+    p.add_argument(
+        "file",
+        type=Path,
+        metavar="FILE",
+        help=".xlsx, .xlsm, .xls, .xlsb, .ods or .csv file (told by its bytes, whatever its name)",
+    )
     p.add_argument("--sheet", action="append", metavar="S", help="import this sheet only (repeatable); "
                    "default: every visible sheet that is recognised")  # fmt: skip
     p.add_argument("--mode", choices=MODES, default="merge",
@@ -270,7 +275,8 @@ def grouped_problems(problems: list, lang: str) -> list[str]:
                 if zh
                 else (f"sheet “{first.sheet}”, rows {rows} ({len(ps)} rows)" + (f", column {col}" if col else ""))
             )
-        lines.append(f"{where}：{value!s} — {reason}" if zh else f"{where}: {value!s} — {reason}")
+        shown, reason = shorten(str(value)), first.reason(lang)  # a 32,767-character cell is not read
+        lines.append(f"{where}：{shown} — {reason}" if zh else f"{where}: {shown} — {reason}")
     return lines
 
 

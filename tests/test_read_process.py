@@ -1,0 +1,112 @@
+"""The reading process dies with its parent (issue 16, item 15), and ``--json`` stays small however
+many and however long the refused cells (item 16)."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+from import_files import PROJECT_HEADER, SheetSpec, write_workbook
+
+from zqtracker.cli.main import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def big_csv(path: Path, rows: int = 900_000) -> Path:
+    """A CSV that takes the reading process seconds to parse."""
+    lines = ["项目编号,项目名称,所属行业,所在区域,项目状态,计划总投资（亿元）,签约时间,备注"]
+    lines += [f"A-{i},项目{i},光伏{i % 7},区{i % 9},在建,{i % 1000}.5,2023-01-01,备注{i}" for i in range(rows)]
+    path.write_text("\r\n".join(lines), encoding="utf-8")
+    return path
+
+
+def wait_for_child(parent: psutil.Process, timeout: float = 20) -> psutil.Process:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        children = parent.children()
+        if children:
+            return children[0]
+        time.sleep(0.01)
+    raise AssertionError("the reading process did not start")
+
+
+def gone_within(process: psutil.Process, seconds: float) -> bool:
+    """Ended (a zombie counts: an orphan waits for PID 1 to reap it, which a container may never do)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if process.status() == psutil.STATUS_ZOMBIE:
+                return True
+        except psutil.NoSuchProcess:
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def test_the_reading_process_dies_within_a_second_of_a_kill_9_of_its_parent(tmp_path: Path) -> None:
+    path = big_csv(tmp_path / "big.csv")
+    script = "import sys; from zqtracker.io.reader import read_workbook; read_workbook(sys.argv[1]); print('read')"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    parent = subprocess.Popen([sys.executable, "-c", script, str(path)], env=env, stdout=subprocess.PIPE)
+    child = wait_for_child(psutil.Process(parent.pid))
+    time.sleep(0.5)  # parsing by now
+    assert child.is_running() and child.status() != psutil.STATUS_ZOMBIE, "the file was read too fast to test"
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.wait()
+    time.monotonic()
+    assert gone_within(child, 1.0)
+    assert parent.stdout is not None and parent.stdout.read() == b""
+
+
+def test_without_pdeathsig_the_closed_pipe_ends_the_reading_process(tmp_path: Path) -> None:
+    """The check platforms without PR_SET_PDEATHSIG rely on: the parent's end of stdin closing."""
+    path = big_csv(tmp_path / "big.csv")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    child = subprocess.Popen([sys.executable, "-m", "zqtracker.io.worker"], env=env, stdin=subprocess.PIPE,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    assert child.stdin is not None
+    child.stdin.write(json.dumps({"op": "read", "kind": "csv", "path": str(path)}).encode() + b"\n")
+    child.stdin.flush()
+    time.sleep(0.5)
+    assert child.poll() is None, "the file was read too fast to test"
+    child.stdin.close()
+    closed_at = time.monotonic()
+    child.wait(timeout=1.0)
+    assert time.monotonic() - closed_at < 1.0
+
+
+def test_json_lists_at_most_100_problems_per_column_with_short_values(db_path: Path, tmp_path: Path) -> None:
+    def long_text(i: int) -> str:  # 2,000 characters in each refused cell, each different (no zip bomb)
+        return "".join(chr(0x4E00 + (i * 7919 + j * 104729) % 20000) for j in range(2_000))
+
+    # one row in five refused in H and in I: the columns stay money and land area by their other values
+    rows = [PROJECT_HEADER] + [[i, f"C-{i}", f"项目{i}", None, "光伏", "端州区", "在建", long_text(i) if i % 5 == 0 else 1.5,
+                                "坏" + long_text(i) if i % 5 == 0 else 20] for i in range(1, 1001)]  # fmt: skip
+    path = write_workbook(tmp_path / "bad.xlsx", SheetSpec("明细", rows))
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["--db", str(db_path), "import", str(path), "--json"], stdout=out, stderr=err)
+    assert code == 1
+    data = json.loads(out.getvalue())
+    assert data["skipped_total"] == 400
+    assert [p["column"] for p in data["skipped"]].count("H") == 100
+    assert [p["column"] for p in data["skipped"]].count("I") == 100
+    assert sorted(data["skipped_not_listed"], key=lambda o: o["column"]) == [
+        {"sheet": "明细", "column": "H", "count": 100},
+        {"sheet": "明细", "column": "I", "count": 100},
+    ]
+    for p in data["skipped"]:
+        assert len(p["value"]) < 220 and len(p["error"]) < 400, p
+    assert all(p["value"].endswith("… (+1800)") for p in data["skipped"] if p["column"] == "H")
+    assert len(out.getvalue()) < 200_000  # 400 refused cells of 2,000 characters, twice each: 1.6 M characters
+    text_out = io.StringIO()
+    main(["--db", str(db_path), "import", str(path)], stdout=text_out, stderr=io.StringIO())
+    lines = [ln for ln in text_out.getvalue().splitlines() if "column H" in ln]
+    assert len(lines) == 200 and max(map(len, lines)) < 700  # each value cut, not 2 × 2,000 characters

@@ -1,0 +1,118 @@
+"""What python-calamine does not tell about a legacy .xls (BIFF8, and BIFF5 names): the 1904 date
+system, hidden columns, which cells hold an Excel error, and whether the workbook is encrypted.
+
+calamine reads the cells (dates already in the right system, merged ranges too) but returns an
+error cell (#REF!, #N/A …) as an empty string and says nothing of hidden columns. Those few
+record types are read here from the Workbook stream ([MS-XLS] 2.4): a linear walk over the
+record headers, bounded by the stream's length. Used in the reading process (io/worker.py) and,
+for FILEPASS only, by io/sniff.py.
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass, field
+
+from zqtracker.io.ole2 import CompoundFile
+
+BOF, EOF, FILEPASS, DATEMODE, CODEPAGE, BOUNDSHEET = 0x0809, 0x000A, 0x002F, 0x0022, 0x0042, 0x0085
+COLINFO, BOOLERR, FORMULA = 0x007D, 0x0205, 0x0006
+ERROR_CODES = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!",
+               0x2A: "#N/A", 0x2B: "#GETTING_DATA"}  # fmt: skip
+_CODEPAGES = {936: "gbk", 950: "big5", 1252: "cp1252", 1200: "utf-16-le", 65001: "utf-8", 437: "cp437"}
+
+
+@dataclass
+class BiffFacts:
+    encrypted: bool = False
+    date1904: bool = False
+    hidden: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # sheet → (lo, hi) 0-based
+    errors: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)  # sheet → (row, col, "#REF!")
+
+
+def workbook_stream(cf: CompoundFile) -> bytes | None:
+    entry = cf.find("Workbook", "Book")
+    return cf.read(entry) if entry is not None else None
+
+
+def records(data: bytes, start: int = 0):  # type: ignore[no-untyped-def]
+    """(type, payload offset, length) of each record from ``start`` to the end of the stream."""
+    pos, end = start, len(data)
+    while pos + 4 <= end:
+        rtype, length = struct.unpack_from("<HH", data, pos)
+        yield rtype, pos + 4, min(length, end - pos - 4)
+        pos += 4 + length
+
+
+def is_encrypted(data: bytes) -> bool:
+    """A FILEPASS record among the workbook globals (before their EOF)."""
+    for rtype, _off, _n in records(data):
+        if rtype == FILEPASS:
+            return True
+        if rtype == EOF:
+            return False
+    return False
+
+
+def biff_facts(data: bytes) -> BiffFacts:
+    facts = BiffFacts()
+    sheets: list[tuple[str, int]] = []
+    raw_names: list[tuple[bytes, bool, int]] = []
+    codepage = "cp1252"
+    biff8 = True
+    for rtype, off, n in records(data):
+        if rtype == BOF and n >= 2:
+            biff8 = struct.unpack_from("<H", data, off)[0] >= 0x0600
+        elif rtype == FILEPASS:
+            facts.encrypted = True
+            return facts
+        elif rtype == DATEMODE and n >= 2:
+            facts.date1904 = struct.unpack_from("<H", data, off)[0] == 1
+        elif rtype == CODEPAGE and n >= 2:
+            codepage = _CODEPAGES.get(struct.unpack_from("<H", data, off)[0], codepage)
+        elif rtype == BOUNDSHEET and n >= 8:
+            pos, _state, kind, cch = struct.unpack_from("<IBBB", data, off)
+            if kind != 0:
+                continue  # charts, macro and module sheets
+            if biff8:
+                wide = data[off + 7] & 1
+                raw_names.append((data[off + 8 : off + 8 + cch * (2 if wide else 1)], bool(wide), pos))
+            else:
+                raw_names.append((data[off + 7 : off + 7 + cch], False, pos))
+        elif rtype == EOF:
+            break
+    for raw, wide, pos in raw_names:
+        name = raw.decode("utf-16-le", "replace") if wide else raw.decode("latin-1" if biff8 else codepage, "replace")
+        sheets.append((name, pos))
+    for name, pos in sheets:
+        if 0 <= pos < len(data):
+            facts.hidden[name], facts.errors[name] = _sheet_facts(data, pos)
+    return facts
+
+
+def _sheet_facts(data: bytes, start: int) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
+    hidden: list[tuple[int, int]] = []
+    errors: list[tuple[int, int, str]] = []
+    first = True
+    for rtype, off, n in records(data, start):
+        if first:
+            if rtype != BOF:
+                break
+            first = False
+            continue
+        if rtype == EOF:
+            break
+        if rtype == COLINFO and n >= 10:
+            lo, hi, _w, _xf, flags = struct.unpack_from("<HHHHH", data, off)
+            if flags & 1 and lo <= hi:
+                hidden.append((lo, min(hi, 16383)))
+        elif rtype == BOOLERR and n >= 8:
+            row, col, _xf, value, is_error = struct.unpack_from("<HHHBB", data, off)
+            if is_error:
+                errors.append((row, col, ERROR_CODES.get(value, "#VALUE!")))
+        elif rtype == FORMULA and n >= 14:
+            row, col = struct.unpack_from("<HH", data, off)
+            result = data[off + 6 : off + 14]
+            if result[6:8] == b"\xff\xff" and result[0] == 2:
+                errors.append((row, col, ERROR_CODES.get(result[2], "#VALUE!")))
+    return hidden, errors

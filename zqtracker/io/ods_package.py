@@ -1,0 +1,110 @@
+"""What python-calamine does not tell about an OpenDocument spreadsheet: merged ranges, hidden
+columns, which cells hold an error, and the null date (1904 when the file came from a Mac).
+
+One pass of expat over content.xml, counting rows and columns with their repeat attributes (a
+row "repeated 1,048,000 times" is arithmetic, not a loop). io/sniff.py has already refused any
+DOCTYPE in the package and bounded its size, so expat sees no entity declarations. Used in the
+reading process.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from xml.parsers import expat
+
+from zqtracker.io.xlsx_package import Package
+
+_T = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
+_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+_MAX_REPEAT = 1 << 20
+_MAX_COLS = 16384
+
+
+def _count(attrs: dict[str, str], key: str) -> int:
+    try:
+        return max(1, min(int(attrs.get(key, "1")), _MAX_REPEAT))
+    except ValueError:
+        return 1
+
+
+class _Walker:
+    def __init__(self, facts: Package) -> None:
+        self.facts = facts
+        self.sheet: str | None = None
+        self.row = self.col = 0
+        self.row_repeat = 1
+        self.error: tuple[int, int] | None = None
+        self.error_text: list[str] = []
+        self.in_p = 0
+
+    def start(self, tag: str, attrs: dict[str, str]) -> None:
+        ns, _, local = tag.rpartition(" ")
+        if ns == _T:
+            if local == "table":
+                self.sheet = attrs.get(f"{_T} name", "")
+                self.row = self.col = 0
+                self.facts.hidden[self.sheet], self.facts.errors[self.sheet] = [], []
+                self.facts.merged[self.sheet] = []
+            elif local == "table-column" and self.sheet is not None:
+                n = _count(attrs, f"{_T} number-columns-repeated")
+                if attrs.get(f"{_T} visibility", "visible") != "visible" and self.col < _MAX_COLS:
+                    self.facts.hidden[self.sheet].append((self.col, min(self.col + n, _MAX_COLS) - 1))
+                self.col += n
+            elif local == "table-row":
+                self.row_repeat = _count(attrs, f"{_T} number-rows-repeated")
+                self.col = 0
+            elif local in ("table-cell", "covered-table-cell") and self.sheet is not None:
+                self._cell(local, attrs)
+            elif local == "null-date" and attrs.get(f"{_T} date-value", "").startswith("1904-01-01"):
+                self.facts.date1904 = True
+        elif ns == _TEXT and local == "p" and self.error is not None:
+            self.in_p += 1
+
+    def _cell(self, local: str, attrs: dict[str, str]) -> None:
+        n = _count(attrs, f"{_T} number-columns-repeated")
+        sheet = self.sheet or ""
+        if local == "table-cell":
+            cols = _count(attrs, f"{_T} number-columns-spanned")
+            rows = _count(attrs, f"{_T} number-rows-spanned")
+            if cols > 1 or rows > 1:
+                self.facts.merged[sheet].append((self.row, self.col, self.row + rows - 1, self.col + cols - 1))
+            if attrs.get(f"{_CALCEXT} value-type") == "error":
+                self.error, self.error_text = (self.row, self.col), []
+        self.col += n
+
+    def end(self, tag: str) -> None:
+        ns, _, local = tag.rpartition(" ")
+        if ns == _T and local == "table-row":
+            self.row += self.row_repeat
+        elif ns == _T and local == "table-cell" and self.error is not None:
+            text = "".join(self.error_text).strip() or "#VALUE!"
+            self.facts.errors[self.sheet or ""].append((*self.error, text[:32]))
+            self.error = None
+        elif ns == _T and local == "table":
+            self.sheet = None
+        elif ns == _TEXT and local == "p" and self.in_p:
+            self.in_p -= 1
+
+    def text(self, data: str) -> None:
+        if self.in_p and len(self.error_text) < 8:
+            self.error_text.append(data)
+
+
+def ods_facts(path: str) -> Package:
+    """Best effort: a damaged package is read (or refused) by the parser itself."""
+    facts = Package()
+    try:
+        with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
+            parser = expat.ParserCreate(namespace_separator=" ")
+            parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+            walker = _Walker(facts)
+            parser.StartElementHandler = walker.start
+            parser.EndElementHandler = walker.end
+            parser.CharacterDataHandler = walker.text
+            while block := fh.read(1 << 20):
+                parser.Parse(block, False)
+            parser.Parse(b"", True)
+    except Exception:  # noqa: BLE001
+        pass
+    return facts

@@ -1,0 +1,112 @@
+"""What python-calamine does not tell about an .xlsb package: the 1904 date system, hidden
+columns, merged ranges and which cells hold an Excel error ([MS-XLSB] 2.4 records).
+
+An .xlsb part is a stream of records, each a 1–2 byte type and a 1–4 byte length (7 bits per
+byte). The walk reads only the record headers and the few record types needed, bounded by the
+part's length; the part itself was size-checked by io/sniff.py. Used in the reading process.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+import zipfile
+
+from zqtracker.io.biff import ERROR_CODES
+from zqtracker.io.xlsx_package import Package, _local
+
+ROW_HDR, CELL_ERROR, FMLA_ERROR, COL_INFO, MERGE_CELL = 0, 3, 11, 60, 176
+WB_PROP, BUNDLE_SH = 153, 156
+
+
+def records(data: bytes):  # type: ignore[no-untyped-def]
+    """(type, payload offset, length) of each record; stops at a truncated header."""
+    pos, end = 0, len(data)
+    while pos < end:
+        rtype = data[pos]
+        pos += 1
+        if rtype & 0x80:
+            if pos >= end:
+                return
+            rtype = (rtype & 0x7F) | ((data[pos] & 0x7F) << 7)
+            pos += 1
+        size = shift = 0
+        for _ in range(4):
+            if pos >= end:
+                return
+            b = data[pos]
+            pos += 1
+            size |= (b & 0x7F) << shift
+            shift += 7
+            if not b & 0x80:
+                break
+        yield rtype, pos, min(size, end - pos)
+        pos += size
+
+
+def _wide(data: bytes, off: int, end: int) -> tuple[str | None, int]:
+    """An XLWideString (u32 count, UTF-16LE): the text and the offset after it."""
+    if off + 4 > end:
+        return None, end
+    (count,) = struct.unpack_from("<I", data, off)
+    if count == 0xFFFFFFFF:
+        return None, off + 4
+    stop = min(off + 4 + 2 * count, end)
+    return data[off + 4 : stop].decode("utf-16-le", "replace"), stop
+
+
+def xlsb_facts(path: str) -> Package:
+    """Best effort, like io/xlsx_package.package_facts: a damaged package is left to the parser."""
+    facts = Package()
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = {n.lower(): n for n in zf.namelist()}
+            targets = _relationships(zf, names)
+            data = zf.read(names["xl/workbook.bin"])
+            for rtype, off, n in records(data):
+                if rtype == WB_PROP and n >= 4:
+                    facts.date1904 = bool(struct.unpack_from("<I", data, off)[0] & 1)
+                elif rtype == BUNDLE_SH and n >= 12:
+                    rel, after = _wide(data, off + 8, off + n)
+                    name, _ = _wide(data, after, off + n)
+                    if name is not None and rel in targets:
+                        facts.sheet_parts[name] = names.get(targets[rel].lower(), targets[rel])
+            for name, part in facts.sheet_parts.items():
+                _sheet(facts, name, zf.read(part))
+    except Exception:  # noqa: BLE001
+        pass
+    return facts
+
+
+def _relationships(zf: zipfile.ZipFile, names: dict[str, str]) -> dict[str, str]:
+    from defusedxml import ElementTree
+
+    rels = ElementTree.fromstring(zf.read(names["xl/_rels/workbook.bin.rels"]))
+    out = {}
+    for rel in rels:
+        if _local(rel.tag) == "Relationship":
+            target = rel.get("Target", "").replace("\\", "/")
+            target = target.lstrip("/") if target.startswith("/") else "xl/" + target
+            out[rel.get("Id", "")] = os.path.normpath(target).replace("\\", "/")
+    return out
+
+
+def _sheet(facts: Package, name: str, data: bytes) -> None:
+    hidden: list[tuple[int, int]] = []
+    errors: list[tuple[int, int, str]] = []
+    merged: list[tuple[int, int, int, int]] = []
+    row = 0
+    for rtype, off, n in records(data):
+        if rtype == ROW_HDR and n >= 4:
+            (row,) = struct.unpack_from("<I", data, off)
+        elif rtype in (CELL_ERROR, FMLA_ERROR) and n >= 9:
+            (col,) = struct.unpack_from("<I", data, off)
+            errors.append((row, col, ERROR_CODES.get(data[off + 8], "#VALUE!")))
+        elif rtype == COL_INFO and n >= 18:
+            lo, hi = struct.unpack_from("<II", data, off)
+            if data[off + 16] & 1 and lo <= hi:
+                hidden.append((lo, min(hi, 16383)))
+        elif rtype == MERGE_CELL and n >= 16:
+            r0, r1, c0, c1 = struct.unpack_from("<IIII", data, off)
+            merged.append((r0, c0, r1, c1))
+    facts.hidden[name], facts.errors[name], facts.merged[name] = hidden, errors, merged
