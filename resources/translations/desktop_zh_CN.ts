@@ -73,12 +73,20 @@ Details are in the log file. Your data was not changed by it.</source>
         <translation>更改状态</translation>
     </message>
     <message>
+        <source>Choose the new status…</source>
+        <translation>请选择新状态…</translation>
+    </message>
+    <message>
         <source>Optional: why, who reported it…</source>
         <translation>可选：原因、报送人…</translation>
     </message>
     <message>
         <source>%1 selected projects</source>
         <translation>已选 %1 个项目</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>当前状态</translation>
     </message>
     <message>
         <source>New status</source>
@@ -91,6 +99,10 @@ Details are in the log file. Your data was not changed by it.</source>
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2 个）</translation>
     </message>
 </context>
 <context>
@@ -983,6 +995,10 @@ Reload shows the saved version with your own changes kept in the form; check the
     <message>
         <source>Projects</source>
         <translation>项目数</translation>
+    </message>
+    <message>
+        <source>Projects of its sectors, and of the chain itself</source>
+        <translation>其下各行业的项目数（含直接归入该产业链的项目）</translation>
     </message>
     <message>
         <source>District</source>

@@ -391,6 +391,8 @@ class MainWindow(QMainWindow):
             self._retranslate()
         elif event.type() == QEvent.Type.PaletteChange:
             self.demo_label.setStyleSheet(demo_banner_style(self.palette()))
+            if self.actions_.completed:
+                self.actions_.set_icons()
             self.read_only_banner.follow_palette()
         super().changeEvent(event)
 
