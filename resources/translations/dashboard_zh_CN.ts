@@ -190,6 +190,10 @@
         <translation>数据截至 {date}</translation>
     </message>
     <message>
+        <source>Figures as closed on {date}</source>
+        <translation>数据截至{date}关账</translation>
+    </message>
+    <message>
         <source>en</source>
         <comment>language code of this translation: zh for Chinese</comment>
         <translation>zh</translation>

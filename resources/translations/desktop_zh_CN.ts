@@ -490,6 +490,10 @@ Details are in the log file. Your data was not changed by it.</source>
         <translation>重新加载项目(&amp;R)</translation>
     </message>
     <message>
+        <source>Monthly &amp;round…</source>
+        <translation>月度报表轮次(&amp;R)…</translation>
+    </message>
+    <message>
         <source>&amp;Sectors, districts and enterprises…</source>
         <translation>行业、区域和企业(&amp;S)…</translation>
     </message>

@@ -26,6 +26,7 @@ COMMANDS: tuple[str, ...] = (
     "export",
     "template",
     "import_file",
+    "round",
     "history",
 )
 

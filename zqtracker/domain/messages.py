@@ -148,6 +148,12 @@ for _code, _pair in IMPORT_MESSAGES.items():
 for _name, _pair in IMPORT_FIELD_LABELS.items():
     FIELD_LABELS.setdefault(_name, _pair)
 
+# The round's codes (domain/round_messages.py).
+from zqtracker.domain.round_messages import ROUND_MESSAGES  # noqa: E402
+
+for _code, _pair in ROUND_MESSAGES.items():
+    MESSAGES.setdefault(_code, _pair)
+
 # What can go wrong with a database file (domain/database_messages.py), codes prefixed db_.
 from zqtracker.domain.database_messages import DATABASE_MESSAGES  # noqa: E402
 

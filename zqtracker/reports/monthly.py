@@ -52,16 +52,41 @@ def build(ctx: AppContext, options: ReportOptions, report: Report, progress: Pro
         )
     for i, r in enumerate(table.rows, start=1):
         rows.append(Row((str(i), *_figures(r.name, r, (year, month), lang, unit)), key=r.code or str(r.project_id)))
-    report.blocks = [
-        Table(
-            "",
-            cols,
-            rows,
-            note=with_note(planned_note(table.without_amount, lang), t("monthly_note", lang, **names))
-            + (" " + t("monthly_span_note", lang, year=year, n=table.spans) if table.spans else ""),
-            empty_text=t("monthly_empty", lang, year=year),
-        )
-    ]
+    note = with_note(planned_note(table.without_amount, lang), t("monthly_note", lang, **names))
+    if table.spans:
+        note += " " + t("monthly_span_note", lang, year=year, n=table.spans)
+    if table.closed_at is not None:
+        note = with_note(note, t("monthly_closed", lang, on=table.closed_at.date().isoformat()))
+    report.blocks = [Table("", cols, rows, note=note, empty_text=t("monthly_empty", lang, year=year))]
+    corrections = _corrections(ctx, year, month, lang, unit)
+    if corrections is not None:
+        report.blocks.append(corrections)
+
+
+def _corrections(ctx: AppContext, year: int, month: int, lang: str, unit: Unit) -> Table | None:
+    """Changes made to the latest closed month before this one since it was closed (issue 17)."""
+    from zqtracker.domain.rounds import Period
+    from zqtracker.services.rounds import RoundService
+
+    closed, changes = RoundService(ctx.database).corrections(Period(year, month))
+    if closed is None or not changes:
+        return None
+    names = {"year": closed.year, "month": closed.month, "month_name": MONTH_NAMES_EN[closed.month - 1]}
+    cols = (
+        Column(t("col_project", lang), Align.LEFT, wrap=True, max_mm=70),
+        Column(t("col_district", lang), Align.LEFT, wrap=True, max_mm=30),
+        Column(t("col_period", lang), Align.CENTER),
+        Column(t("col_as_closed", lang)),
+        Column(t("col_now", lang)),
+        Column(t("col_change", lang)),
+    )
+    rows = [
+        Row((c.name or (c.code or str(c.project_id)), c.district or "", f"{c.year}-{c.month:02d}",
+             money(c.closed, unit, lang), money(c.now, unit, lang), money((c.now or 0) - (c.closed or 0), unit, lang)),
+            key=f"{c.project_id}-{c.year}-{c.month}")
+        for c in changes
+    ]  # fmt: skip
+    return Table(t("corrections_title", lang, **names), cols, rows, note=t("corrections_note", lang))
 
 
 def _figures(

@@ -103,6 +103,19 @@ _T: dict[str, tuple[str, str]] = {
         "列入{year}年计划或当年有投资填报的项目。完成率＝累计完成 ÷ 年度计划，无年度计划的为“—”。"
         "自开工累计：截至{year}年{month}月填报的自开工累计（无则为全部填报之和）及其占计划总投资的比例。",
     ),
+    "monthly_closed": ("Figures as closed on {on}.", "数据截至{on}关账。"),
+    "corrections_title": (
+        "Corrections to {month_name} {year} after it was closed",
+        "{year}年{month}月关账后的数据更正",
+    ),
+    "col_period": ("Month", "月份"),
+    "col_as_closed": ("As closed", "关账数"),
+    "col_now": ("Now", "更正后"),
+    "col_change": ("Change", "增减"),
+    "corrections_note": (
+        "The closed report keeps the figures as closed; these changes count from this report on.",
+        "已关账月份的报表保持关账数据；以上更正自本期起计入。",
+    ),
     "monthly_empty": ("No project has a plan or investment in {year}.", "{year}年没有列入计划或有投资填报的项目。"),
     # stale
     "stale_title": ("Stale projects", "长期无进展项目"),

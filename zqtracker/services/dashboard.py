@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from zqtracker.domain.filters import ProjectFilter
 from zqtracker.services.statistics import DEFAULT_STALE_MONTHS, Period, StatisticsService, stale_cutoff
@@ -45,6 +45,7 @@ class DashboardFigures:
     # the cubes behind the figures, kept so that another month of the same year needs no query
     project_cube: ProjectCube | None = field(default=None, compare=False, repr=False)
     investment_cube: InvestmentCube | None = field(default=None, compare=False, repr=False)
+    closed_at: datetime | None = None  # the period's month is closed: its figures as frozen then
 
     @property
     def is_demo(self) -> bool:
@@ -94,6 +95,8 @@ class DashboardService:
             return self._reuse(unchanged, period)
         latest = st.latest_period()
         as_of = st.as_of()
+        closed_at = st.closed_at(period.year, period.month)
+        closed = (period.year, period.month) if closed_at is not None else None
         cutoff = stale_cutoff(as_of, stale_months)
         y = period.year
 
@@ -108,7 +111,7 @@ class DashboardService:
                 return record_years(s)
 
         jobs = (
-            lambda: st.investment_cube((y - 1, y), f),
+            lambda: st.investment_cube((y - 1, y), f, closed),
             stale,
             lambda: st.project_cube(f),
             lambda: st.signed_by_month(y, f),
@@ -138,6 +141,7 @@ class DashboardService:
             latest=latest,
             years=tuple(sorted(pick)),
             project_filter=f,
+            closed_at=closed_at,
         )
 
     def _reuse(self, old: DashboardFigures, period: Period) -> DashboardFigures:
@@ -145,8 +149,11 @@ class DashboardService:
         investment cube and signings are queried again only for another year."""
         f = old.project_filter
         investment, signed = old.investment_cube, old.signed
+        closed_at = self.stats.closed_at(period.year, period.month)
+        if period.year != old.year or closed_at is not None or old.closed_at is not None:
+            closed = (period.year, period.month) if closed_at is not None else None
+            investment = self.stats.investment_cube((period.year - 1, period.year), f, closed)
         if period.year != old.year:
-            investment = self.stats.investment_cube((period.year - 1, period.year), f)
             signed = self.stats.signed_by_month(period.year, f)
         assert investment is not None and old.project_cube is not None
         return _figures(
@@ -162,6 +169,7 @@ class DashboardService:
             latest=old.latest,
             years=tuple(sorted({*old.years, period.year})),
             project_filter=f,
+            closed_at=closed_at,
         )
 
 

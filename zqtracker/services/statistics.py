@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from zqtracker.domain.filters import ProjectFilter, ProjectRow
 from zqtracker.stats.cube import InvestmentCube, ProjectCube
@@ -60,23 +60,44 @@ class StatisticsService:
         with self.db.session() as s:
             return ProjectCube(StatsQueries(s).project_cells(f))
 
-    def investment_cube(self, years: tuple[int, ...], f: ProjectFilter | None = None) -> InvestmentCube:
+    def investment_cube(
+        self, years: tuple[int, ...], f: ProjectFilter | None = None, closed: tuple[int, int] | None = None
+    ) -> InvestmentCube:
+        """``closed``: the figures frozen when that (year, month) was closed (see closed_at)."""
         with self.db.session() as s:
-            return InvestmentCube(StatsQueries(s).investment_cells(years, f))
+            return InvestmentCube(StatsQueries(s).investment_cells(years, f, closed))
+
+    def closed_at(self, year: int, month: int) -> datetime | None:
+        """When the month was closed (its consolidated figures frozen by ``round close``), or None:
+        a closed month's summary, dashboard and progress report show the frozen figures."""
+        with self.db.session() as s:
+            return StatsQueries(s).closed_at(year, month)
 
     def summary(self, year: int | None = None, through: int | None = None, f: ProjectFilter | None = None) -> Summary:
         period = self.resolve_period(year, through)
         with self.db.session() as s:
             q = StatsQueries(s)
             projects = ProjectCube(q.project_cells(f))
-            investment = InvestmentCube(q.investment_cells((period.year - 1, period.year), f))
+            closed = (period.year, period.month) if q.closed_at(period.year, period.month) else None
+            investment = InvestmentCube(q.investment_cells((period.year - 1, period.year), f, closed))
             demo = q.meta("demo") == "1"
         return build_summary(projects, investment, period.year, period.month, demo, f)
 
     def progress(self, year: int, month: int, f: ProjectFilter | None = None) -> ProgressTable:
+        """The monthly progress table; of a closed month, the lines as they were closed (a filter
+        picks among them by the projects as they are now)."""
+        from zqtracker.domain.rounds import Period
+        from zqtracker.storage.rounds import RoundStore
+
         with self.db.session() as s:
-            raw = StatsQueries(s).progress(year, month, f)
-        return progress_table(year, month, raw)
+            q = StatsQueries(s)
+            closed = q.closed_at(year, month)
+            if closed is None:
+                raw = q.progress(year, month, f)
+            else:
+                ids = RoundStore(s).matching(f) if f is not None and not f.is_empty() else None
+                raw = RoundStore(s).closed_progress(Period(year, month), ids)
+        return progress_table(year, month, raw, closed)
 
     def signed_by_month(self, year: int, f: ProjectFilter | None = None) -> dict[int, tuple[int, int, int]]:
         """Month → (projects signed, their known planned investment, how many lack an amount)."""

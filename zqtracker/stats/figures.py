@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from zqtracker.domain.filters import ProjectFilter
@@ -208,6 +209,7 @@ class ProgressTable:
     year: int
     month: int
     rows: list[ProgressRow]
+    closed_at: datetime | None = None  # the month's figures as frozen then (round close)
 
     @property
     def spans(self) -> int:
@@ -241,12 +243,12 @@ class ProgressTable:
         )
 
 
-def progress_table(year: int, month: int, raw: list[tuple]) -> ProgressTable:
+def progress_table(year: int, month: int, raw: list[tuple], closed_at: datetime | None = None) -> ProgressTable:
     rows = [
         ProgressRow(r[0], r[1], r[2], r[3], r[4], r[5], Status(r[6]), r[7], r[8], r[9], r[10], r[11], r[12], *r[13:15])
         for r in raw
     ]
-    return ProgressTable(year, month, rows)
+    return ProgressTable(year, month, rows, closed_at)
 
 
 def months_back(year: int, month: int, n: int) -> tuple[int, int]:

@@ -6,7 +6,7 @@ so without a filter it is one scan of a covering index; with a filter it joins `
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import case, extract, func, select
 from sqlalchemy.orm import Session
@@ -19,6 +19,8 @@ from zqtracker.storage.meta import get_meta
 from zqtracker.storage.projects import raw_rows
 from zqtracker.storage.tables import (
     AnnualPlanRow,
+    ClosedInvestmentRow,
+    ClosedMonthRow,
     DistrictRow,
     EnterpriseRow,
     InvestmentRow,
@@ -76,13 +78,19 @@ class StatsQueries:
             for status, sid, did, n, planned, billion, without in raw_rows(self.s, stmt)
         ]  # fmt: skip
 
-    def investment_cells(self, years: tuple[int, ...], f: ProjectFilter | None = None) -> list[InvestmentCell]:
-        i = InvestmentRow
+    def investment_cells(
+        self, years: tuple[int, ...], f: ProjectFilter | None = None, closed: tuple[int, int] | None = None
+    ) -> list[InvestmentCell]:
+        """Completed investment by month, sector and district. ``closed``: the figures frozen when
+        that (year, month) was closed (storage/rounds.py), instead of the records as they are."""
+        i = InvestmentRow if closed is None else ClosedInvestmentRow
         stmt = (
             select(i.year, i.month, i.sector_id, i.district_id, func.sum(i.amount), i.first_month)
             .where(i.year.in_(years))
             .group_by(i.year, i.month, i.sector_id, i.district_id, i.first_month)
         )
+        if closed is not None:
+            stmt = stmt.where(i.close_year == closed[0], i.close_month == closed[1])
         clause = filter_clause(f)
         if clause is not None:
             stmt = stmt.join(ProjectTable, ProjectTable.id == i.project_id).where(clause)
@@ -209,6 +217,11 @@ class StatsQueries:
                 if begins > reported[pid][1]:
                     out[pid] = out.get(pid, 0) + int(amount)
         return out
+
+    def closed_at(self, year: int, month: int) -> datetime | None:
+        """When (year, month) was closed (its figures frozen), or None."""
+        return self.s.scalar(select(ClosedMonthRow.closed_at).where(ClosedMonthRow.year == year,
+                                                                    ClosedMonthRow.month == month))  # fmt: skip
 
     # -- meta ------------------------------------------------------------------------------
     def meta(self, key: str) -> str | None:

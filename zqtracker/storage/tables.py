@@ -222,3 +222,112 @@ class ProjectChangeRow(Base):
     new_value: Mapped[str | None] = mapped_column(Text)
     user_name: Mapped[str] = mapped_column(String(100))
     changed_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+# -- the monthly reporting round (issue 17) ------------------------------------------------------------
+class RoundRow(Base):
+    """One month's reporting round: workbooks out to districts, returns back, the month closed."""
+
+    __tablename__ = "rounds"
+    __table_args__ = (
+        CheckConstraint("month BETWEEN 1 AND 12", name="month_range"),
+        Index("ix_rounds_period", "year", "month", unique=True),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    month: Mapped[int] = mapped_column(Integer)
+    due_on: Mapped[date] = mapped_column(Date)  # returns expected by this day
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    folder: Mapped[str] = mapped_column(Text, default="")  # where the workbooks were written last
+    unit: Mapped[str] = mapped_column(String(8), default="wan")  # the money unit of the workbooks
+
+
+class RoundDistrictRow(Base):
+    """A district's part of a round: its workbook, its token, what came back and when."""
+
+    __tablename__ = "round_districts"
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id", ondelete="CASCADE"), primary_key=True)
+    district_id: Mapped[int] = mapped_column(ForeignKey("districts.id", ondelete="RESTRICT"), primary_key=True)
+    token: Mapped[str] = mapped_column(String(64))  # the key of the workbook's checksum
+    file_name: Mapped[str] = mapped_column(Text, default="")
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime)  # the workbook written (None: not sent)
+    returned_on: Mapped[date | None] = mapped_column(Date)  # a return collected
+    returned_file: Mapped[str] = mapped_column(Text, default="")
+    imported_at: Mapped[datetime | None] = mapped_column(DateTime)
+    projects_updated: Mapped[int] = mapped_column(Integer, default=0)
+    projects_added: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class RoundProjectRow(Base):
+    """A project listed in a district's workbook of a round (what its return may speak for)."""
+
+    __tablename__ = "round_projects"
+    __table_args__ = (Index("ix_round_projects_project", "project_id"),)
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id", ondelete="CASCADE"), primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True)
+    district_id: Mapped[int] = mapped_column(Integer)
+
+
+class RoundDecisionRow(Base):
+    """What the analyst decided about one plausibility finding of a return: accepted with a note,
+    or sent back to the district."""
+
+    __tablename__ = "round_decisions"
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id", ondelete="CASCADE"), primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True)
+    check_code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    decision: Mapped[str] = mapped_column(String(16))  # "accepted" / "sent_back"
+    note: Mapped[str] = mapped_column(Text, default="")
+    decided_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ClosedMonthRow(Base):
+    """A month whose consolidated figures are frozen: reports and the dashboard show these."""
+
+    __tablename__ = "closed_months"
+    __table_args__ = (CheckConstraint("month BETWEEN 1 AND 12", name="month_range"),)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    month: Mapped[int] = mapped_column(Integer, primary_key=True)
+    closed_at: Mapped[datetime] = mapped_column(DateTime)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class ClosedInvestmentRow(Base):
+    """The investment records as they stood when month (close_year, close_month) was closed: every
+    record of that year through the month, and of the year before (for year-on-year figures).
+    Projects may be deleted later; their frozen figures stay (no foreign key)."""
+
+    __tablename__ = "closed_investment"
+    __table_args__ = (Index("ix_closed_investment_cube", "close_year", "close_month", "year", "month"),)
+    close_year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    close_month: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    month: Mapped[int] = mapped_column(Integer, primary_key=True)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    sector_id: Mapped[int | None] = mapped_column(Integer)
+    district_id: Mapped[int | None] = mapped_column(Integer)
+    first_month: Mapped[int | None] = mapped_column(Integer)  # a record covering first_month..month
+
+
+class ClosedProgressRow(Base):
+    """One line of the monthly progress table as it was closed (names and status as they were)."""
+
+    __tablename__ = "closed_progress"
+    close_year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    close_month: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str | None] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    enterprise: Mapped[str | None] = mapped_column(String(200))
+    sector: Mapped[str | None] = mapped_column(String(100))
+    district: Mapped[str | None] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(24))
+    planned_investment: Mapped[int | None] = mapped_column(BigInteger)
+    is_key_project: Mapped[bool] = mapped_column(Boolean, default=False)
+    this_month: Mapped[int] = mapped_column(BigInteger)
+    ytd: Mapped[int] = mapped_column(BigInteger)
+    annual_plan: Mapped[int | None] = mapped_column(BigInteger)
+    since_start: Mapped[int] = mapped_column(BigInteger)
+    this_month_first: Mapped[int | None] = mapped_column(Integer)  # this month's figure covers first..month
+    since_start_reported: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -83,6 +83,7 @@ class MainActions(QObject):
         self.refresh = action(page.reload)
         # Tools
         self.references = action(self._references)
+        self.monthly_round = action(window.monthly_round)
         self.preferences = action(self._preferences)
         self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         # Help
@@ -150,7 +151,7 @@ class MainActions(QObject):
         self.view_menu.addMenu(self.columns_menu)
         self.view_menu.addActions([self.detail_pane, self.refresh])
         self.tools_menu = bar.addMenu("")
-        self.tools_menu.addActions([self.references, self.preferences])
+        self.tools_menu.addActions([self.monthly_round, self.references, self.preferences])
         self.help_menu = bar.addMenu("")
         self.help_menu.addActions([self.user_guide, self.shortcuts, self.about])
         # The table's right-click menu: the actions on the selection.
@@ -358,6 +359,7 @@ class MainActions(QObject):
             self.clear_filters: self.tr("&Clear filters"),
             self.detail_pane: self.tr("&Detail pane"),
             self.refresh: self.tr("&Reload projects"),
+            self.monthly_round: self.tr("Monthly &round…"),
             self.references: self.tr("&Sectors, districts and enterprises…"),
             self.preferences: self.tr("&Preferences…"),
             self.user_guide: self.tr("&User guide"),

@@ -291,13 +291,51 @@ class MainWindow(QMainWindow):
         """Import a spreadsheet (File › Import…, drag and drop): the preview dialog decides."""
         if self.ctx is None:
             return
+        if path is not None:
+            from zqtracker.io.round_workbook import looks_like_return
+
+            if looks_like_return(path):  # a district's return of a monthly round: its own preview
+                self.collect_return(path)
+                return
+        self._open_import(path)
+
+    def _open_import(self, path: Path | None) -> None:
         from zqtracker.ui.import_dialog import ImportDialog
         from zqtracker.ui.translations import ui_lang
 
+        assert self.ctx is not None
         dialog = ImportDialog(self.ctx, self.events, self.undo_stack, self, path=path, lang=ui_lang())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         self._import_dialog = dialog  # the newest, for tests and for raising it again
+
+    def collect_return(self, path: Path) -> None:
+        """A returned workbook of a monthly round: its differences and checks, then import."""
+        if self.ctx is None:
+            return
+        from zqtracker.ui.round_return import ReturnDialog
+        from zqtracker.ui.translations import ui_lang
+
+        dialog = ReturnDialog(self.ctx, self.events, self.undo_stack, path, self, lang=ui_lang())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.not_a_return.connect(self._open_import)
+        dialog.show()
+        dialog.start()
+        self._return_dialog = dialog
+
+    def monthly_round(self) -> None:
+        """Tools › Monthly round: create, collect, remind, close."""
+        if self.ctx is None:
+            return
+        from zqtracker.ui.round_view import RoundView
+        from zqtracker.ui.translations import ui_lang
+
+        view = RoundView(
+            self.ctx, self.events, self.undo_stack, self, lang=ui_lang(), book_lang=self.settings.output_lang()
+        )
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.show()
+        self._round_view = view
 
     def export_view(self) -> None:
         """Export the Projects view as it is filtered, with its visible columns."""

@@ -337,6 +337,8 @@ class DashboardWidget(QWidget):
         self.latest_button.setEnabled(latest is not None and (latest.year, latest.month) != (f.year, f.through))
         self.demo_label.setText(self.tr("DEMO DATA") if f.is_demo else "")
         self.as_of_label.setText(self.tr("Figures as of {date}").format(date=f.as_of.isoformat()))
+        if f.closed_at is not None:  # the month was closed (round close): its frozen figures
+            self.as_of_label.setText(self.tr("Figures as closed on {date}").format(date=f.closed_at.date().isoformat()))
 
     def _translation_language(self) -> str:
         """The language of the loaded translation ("zh" when the Chinese .qm is installed)."""

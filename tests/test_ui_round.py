@@ -1,0 +1,114 @@
+"""The round in the desktop app (issue 17): Tools › Monthly round, a returned workbook dropped on the
+window previewed with its differences and findings, decided, imported and undone; both languages.
+Screenshots go to artifacts/ (and /work/shots/round/ when that folder exists)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from round_returns import H_MONTH, H_PROGRESS, H_STATUS, H_YTD, H_YTD_BEFORE, Sheet, sql
+
+from zqtracker.domain.rounds import DistrictState, Period
+from zqtracker.services.context import AppContext
+from zqtracker.services.round_collect import SENT_BACK
+from zqtracker.services.rounds import RoundService
+
+OCT = Period(2023, 10)
+THREE = ["高要区", "四会市", "鼎湖区"]
+SHOTS = [Path(__file__).resolve().parent.parent / "artifacts" / "round", Path("/work/shots/round")]
+
+
+def _shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
+    for folder in SHOTS:
+        if folder.parent.exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            widget.grab().save(str(folder / name))
+
+
+def _fill(paths: dict[str, Path], ctx: AppContext) -> tuple[int, int]:
+    """高要区: three figures, one status; a 元 slip on the fourth row. Returns (slipped, first)."""
+    sheet = Sheet.open(paths["高要区"])
+    chosen = [pid for pid in sheet.ids() if sql(
+        ctx, "SELECT COUNT(*) FROM investment_records WHERE project_id = ? AND year = 2023 AND amount > 0", pid
+    )[0][0] >= 6][:4]  # fmt: skip
+    for k, pid in enumerate(chosen[:3], start=1):
+        sheet.set(pid, H_YTD, sheet.get(pid, H_YTD_BEFORE) + 20 * k)
+        sheet.set(pid, H_PROGRESS, "设备进场安装" if k == 1 else "主体结构施工")
+    sheet.set(chosen[0], H_STATUS, "设备调试")
+    sheet.set(chosen[3], H_MONTH, 2_500_000)
+    sheet.add_new(1, **{"项目名称": "西江新型储能电站项目", "所属行业": "新型储能", "计划总投资（万元）": 60000,
+                        "本月项目状态": "签约", "当月完成投资（万元）": 150})  # fmt: skip
+    sheet.save()
+    return chosen[3], chosen[0]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_round_view_and_a_dropped_return(qtbot, make_window, translations, demo_ctx: AppContext, tmp_path: Path,
+                                         lang: str) -> None:  # fmt: skip
+    from zqtracker.ui.round_return import ReturnDialog
+    from zqtracker.ui.round_view import RoundView
+
+    translations.switch(lang)
+    window = make_window(demo_ctx)
+    view = RoundView(
+        demo_ctx, window.events, window.undo_stack, window, lang=lang, book_lang="zh", today=date(2023, 11, 13)
+    )
+    qtbot.addWidget(view)
+    view.show()
+    assert view.model.rowCount() == 0 and view.current_period() is None
+    view.create(OCT, tmp_path, THREE)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3, timeout=60_000)
+    assert view.current_period() == OCT
+    states = {view.model.rows[i].district: view.model.data(view.model.index(i, view.model.COL_STATE))
+              for i in range(3)}  # fmt: skip
+    assert all(("逾期3天" if lang == "zh" else "late by 3 days") in s for s in states.values()), states
+    paths = {b: next(tmp_path.rglob(f"{b}_2023-10.xlsx")) for b in THREE}
+    slipped, first = _fill(paths, demo_ctx)
+
+    # dropping the returned workbook on the window opens the round's preview, not the plain import
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(paths["高要区"]))])
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    window.dropEvent(drop)
+    dialog = window._return_dialog
+    assert isinstance(dialog, ReturnDialog)
+    qtbot.waitUntil(lambda: dialog.ret is not None and dialog.ret.analysis is not None, timeout=60_000)
+    ret = dialog.ret
+    assert ret.district == "高要区" and dialog.changes.topLevelItemCount() == 5
+    assert not dialog.import_button.isEnabled()  # a finding is undecided
+    texts = [dialog.findings.topLevelItem(i).text(2) for i in range(dialog.findings.topLevelItemCount())]
+    assert any(("可能按元填报" if lang == "zh" else "likely typed in yuan") in t for t in texts), texts
+    dialog.resize(1200, 640)
+    _shot(dialog, f"return-preview-{lang}.png")
+    dialog.decide([f for f in ret.findings if f.project_id == slipped], SENT_BACK)
+    dialog.save_checks(tmp_path / "checks.xlsx")
+    assert (tmp_path / "checks.xlsx").stat().st_size > 0
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.imported, timeout=60_000):
+        dialog.import_button.click()
+    assert [p.code for p in []] == []
+    records = {r.month: r.amount for r in demo_ctx.projects.investment(first) if r.year == 2023}
+    assert records[10] == 20 * 10_000
+    assert demo_ctx.projects.get(first).status.value == "commissioning"
+    view.refresh()
+    row = next(r for r in view.model.rows if r.district == "高要区")
+    assert row.state is DistrictState.IMPORTED and row.added == 1
+    view.resize(980, 420)
+    _shot(view, f"round-view-{lang}.png")
+
+    # Edit › Undo takes the return back as one step
+    window.undo_stack.undo()
+    assert 10 not in {r.month for r in demo_ctx.projects.investment(first) if r.year == 2023}
+    window.undo_stack.redo()
+    assert 10 in {r.month for r in demo_ctx.projects.investment(first) if r.year == 2023}
+
+    view.close_month(OCT)
+    assert not view.collect_button.isEnabled()
+    assert RoundService(demo_ctx.database).status(OCT).closed_at is not None
+    reminder = view.reminder()
+    assert ("四会市" in reminder and "鼎湖区" in reminder) and "高要区" not in reminder

@@ -1,0 +1,74 @@
+"""Wording of the round's codes (issue 17), English and 简体中文; messages.py merges them in."""
+
+from __future__ import annotations
+
+ROUND_MESSAGES: dict[str, tuple[str, str]] = {
+    "round_bad_month": ("{value!r} is not a month (write 2023-10)", "“{value}”不是有效月份（例如 2023-10）"),
+    "round_unknown_district": ("no district or park named {value!r}", "没有名为“{value}”的区域或园区"),
+    "round_no_districts": ("no district has projects to report on", "没有任何区域有需要填报的项目"),
+    "round_out_not_folder": ("{folder} is a file, not a folder", "“{folder}”是文件，不是文件夹"),
+    "round_missing": (
+        "there is no round for {round}; create it first (round create {round})",
+        "{round}尚未发起报表轮次；请先发起（round create {round}）",
+    ),
+    "round_already_closed": ("{round} is already closed", "{round}已经关账"),
+    "round_not_closed": ("{round} is not closed", "{round}尚未关账"),
+    "round_not_a_return": (
+        "{file} is not a workbook of a round (it carries no round identifiers); import it with File › Import instead",
+        "“{file}”不是报表轮次的回表（没有轮次标识）；请用“文件 › 导入”导入",
+    ),
+    "round_meta_damaged": (
+        "{file}: the hidden round identifiers are damaged; ask the district to fill in the workbook as sent",
+        "“{file}”：隐藏的轮次标识已损坏；请该单位在下发的原表上填报",
+    ),
+    "round_sheet_missing": ("{file}: sheet “{sheet}” is missing", "“{file}”：缺少工作表“{sheet}”"),
+    "round_unknown_round": (
+        "{file} belongs to the round of {round}, which this database does not have",
+        "“{file}”属于{round}的报表轮次，本数据库中没有该轮次",
+    ),
+    "round_district_not_in_round": (
+        "{file} is {district}'s workbook, which the round of {round} did not send",
+        "“{file}”是{district}的报表，{round}轮次未向其下发",
+    ),
+    "round_checksum": (
+        "{file}: its round identifiers do not match what was sent to {district} "
+        "(edited, or taken from another workbook); refused",
+        "“{file}”：轮次标识与下发给{district}的不一致（被修改或取自其他表格），拒绝导入",
+    ),
+    "round_other_district": (
+        "{file} is {district}'s return but reports projects of another district "
+        "(rows {rows}); refused — nothing was imported",
+        "“{file}”是{district}的回表，却填报了其他区域的项目（第{rows}行）；拒绝导入，未写入任何数据",
+    ),
+    "round_already_imported": (
+        "{file}: {district}'s return for {round} was already imported on {on}",
+        "“{file}”：{district}{round}的回表已于{on}导入",
+    ),
+    "round_month_closed": (
+        "{round} is closed; reopen it before importing more returns",
+        "{round}已关账；如需再导入回表，请先重新开放",
+    ),
+    "round_open_findings": (
+        "{file}: {count} finding(s) of the plausibility checks are not decided yet; accept "
+        "each with a note or send it back (round collect --accept accepts them all)",
+        "“{file}”：尚有{count}条合理性检查结果未处理；请逐条注明后接受或退回（round collect --accept 全部接受）",
+    ),
+    "round_row_without_id": (
+        "a filled-in row without its hidden project id (a pasted row?); put new projects on the new-projects sheet",
+        "已填写的行缺少隐藏的项目编号（可能是粘贴的行）；新项目请填在“新增项目”表",
+    ),
+    "round_month_disagrees": (
+        "当月 {month} yuan disagrees with 1–X月 {ytd} yuan less the months before {before} yuan (= {derived} yuan)",
+        "当月 {month} 元与累计 {ytd} 元减去前几个月累计 {before} 元（= {derived} 元）不一致",
+    ),
+}
+
+CHECK_LABELS: dict[str, tuple[str, str]] = {
+    "ytd_decreased": ("Cumulative figure decreased", "累计数减少"),
+    "month_above_planned_share": ("Month above 30% of planned investment", "当月超过计划总投资的30%"),
+    "month_above_usual": ("Month above 10× the usual month", "当月超过平常月份的10倍"),
+    "total_above_planned": ("Completed total above planned investment", "累计完成超过计划总投资"),
+    "status_backwards": ("Status moved backwards", "项目状态倒退"),
+    "idle_under_construction": ("Under construction, no investment for 3 months", "在建但连续3个月无投资"),
+    "month_disagrees": ("当月 and 累计 disagree", "当月与累计不一致"),
+}

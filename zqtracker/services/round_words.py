@@ -1,0 +1,116 @@
+"""The round's findings and differences in words (English, 简体中文), for the CLI, the round view
+and the reminder texts. Money is shown in the round's unit, exact."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from zqtracker.domain.money import Unit
+from zqtracker.domain.money_format import MoneyFormat
+from zqtracker.domain.round_checks import Finding
+from zqtracker.domain.round_messages import CHECK_LABELS
+from zqtracker.domain.rounds import Lacking, Period
+from zqtracker.domain.status import Status
+
+_DETAIL: dict[str, tuple[str, str]] = {
+    "ytd_decreased": ("{months} {ytd} is below 1–{previous_month} {previous}",
+                      "{months}累计 {ytd} 低于1–{previous_month}月累计 {previous}"),
+    "month_above_planned_share": ("this month {amount} against planned {planned}", "当月 {amount}，计划总投资 {planned}"),
+    "month_above_usual": ("this month {amount} against a usual month of {usual}", "当月 {amount}，平常月份约 {usual}"),
+    "total_above_planned": ("completed {total} against planned {planned}", "累计完成 {total}，计划总投资 {planned}"),
+    "status_backwards": ("{before} → {after}", "{before} → {after}"),
+    "idle_under_construction": ("no investment in the last {months} months", "近{months}个月无投资"),
+    "month_disagrees": ("this month {month}; {months} {ytd} less {before} = {derived}",
+                        "当月 {month}；{months}累计 {ytd} 减去前期 {before} = {derived}"),
+}  # fmt: skip
+_UNIT_NAMES = {"yuan": ("yuan", "元"), "wan": ("10k yuan", "万元"), "yi": ("100m yuan", "亿元")}
+_MONEY_KEYS = ("ytd", "previous", "amount", "planned", "usual", "total", "month", "before", "derived")
+
+
+def _zh(lang: str) -> bool:
+    return lang.startswith("zh")
+
+
+def money(yuan: int | None, unit: Unit, lang: str) -> str:
+    return "—" if yuan is None else MoneyFormat(unit, lang).text(yuan)
+
+
+def check_label(check: str, lang: str) -> str:
+    en, zh = CHECK_LABELS[check]
+    return zh if _zh(lang) else en
+
+
+def finding_text(f: Finding, period: Period, unit: Unit, lang: str) -> str:
+    """ "Month above 30% of planned investment: this month 300.00亿元 against planned 6,391.00万元 —
+    likely typed in 元 (300.00万元)"."""
+    zh = _zh(lang)
+    params: dict[str, object] = dict(f.params)
+    for key in _MONEY_KEYS:
+        if isinstance(params.get(key), int):
+            params[key] = money(params[key], unit, lang)  # type: ignore[arg-type]
+    for key in ("before", "after"):
+        if f.check == "status_backwards" and key in f.params:
+            params[key] = Status(str(f.params[key])).label(lang)
+    params["months"] = period.ytd_label(lang)
+    en_t, zh_t = _DETAIL[f.check]
+    text = f"{check_label(f.check, lang)}：" if zh else f"{check_label(f.check, lang)}: "
+    text += (zh_t if zh else en_t).format(**params)
+    if f.likely_unit is not None and f.likely_amount is not None:
+        word = _UNIT_NAMES[f.likely_unit][1 if zh else 0]
+        shown = money(f.likely_amount, unit, lang)
+        text += f" — 可能按{word}填报（即 {shown}）" if zh else f" — likely typed in {word} ({shown})"
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    """What to send a district that owes its return: as text to paste and rows for a workbook."""
+
+    district: str
+    late_days: int
+    projects: list[Lacking]
+
+
+def reminder_text(period: Period, due: str, reminders: list[Reminder], lang: str) -> str:
+    """A message to paste into a chat or e-mail, one paragraph per district."""
+    zh = _zh(lang)
+    out: list[str] = []
+    for r in reminders:
+        if zh:
+            head = f"{r.district}：{period.label(lang)}重点项目进展报表请于{due}前报回"
+            if r.late_days > 0:
+                head += f"（已逾期{r.late_days}天）"
+            head += f"，以下{len(r.projects)}个项目尚缺本月数据："
+        else:
+            head = f"{r.district}: please return the key-project progress report for {period.label(lang)} by {due}"
+            if r.late_days > 0:
+                head += f" (now {r.late_days} day{'s' if r.late_days != 1 else ''} late)"
+            head += f"; {len(r.projects)} project(s) still lack this month's figures:"
+        out.append(head)
+        for p in r.projects:
+            out.append(f"  - {p.code + ' ' if p.code else ''}{p.name}")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n" if out else ""
+
+
+def findings_table(returns: list, lang: str) -> tuple[str, list[str], list[list[object]]]:  # type: ignore[type-arg]
+    """The plausibility findings of returns (services.round_collect.DistrictReturn) as a titled
+    table: the report of the checks, to keep or to send back to the districts."""
+    zh = _zh(lang)
+    title = "回表合理性检查" if zh else "Plausibility checks of returns"
+    headers = (["区域", "月份", "行", "项目编号", "项目名称", "检查", "说明", "处理", "备注"] if zh else
+               ["District", "Month", "Row", "Code", "Project", "Check", "Detail", "Decision", "Note"])  # fmt: skip
+    rows: list[list[object]] = []
+    for ret in returns:
+        unit, period = ret.meta.unit, ret.period
+        for f in ret.findings:
+            sent = ret.sent.get(f.project_id) if f.project_id is not None else None
+            decision = ret.decision(f)
+            said = ""
+            if decision is not None:
+                said = ("已接受" if decision[0] == "accepted" else "已退回") if zh else \
+                    ("accepted" if decision[0] == "accepted" else "sent back")  # fmt: skip
+            rows.append([ret.district, str(period), f.row, sent.code if sent and sent.code else "", f.name,
+                         check_label(f.check, lang), finding_text(f, period, unit, lang), said,
+                         decision[1] if decision else ""])  # fmt: skip
+    return title, headers, rows

@@ -1,0 +1,293 @@
+"""A district's returned workbook before it is imported: what changes, what is new, what looks
+implausible (each finding accepted with a note or sent back), then Import (undone as one step).
+
+The work is services/round_collect.py's; reading and analysing run through ui/operations.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zqtracker.domain.round_checks import Finding
+from zqtracker.services.context import AppContext
+from zqtracker.services.importing import ImportResult
+from zqtracker.services.round_collect import ACCEPTED, SENT_BACK, DistrictReturn, RoundCollector, differences
+from zqtracker.services.round_words import finding_text, money
+from zqtracker.ui.events import DataEvents
+from zqtracker.ui.operations import Operation
+
+_FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ReturnDialog(QDialog):
+    imported = Signal(object)  # ImportResult
+    not_a_return = Signal(object)  # Path: the file is an ordinary list (the window imports it instead)
+
+    def __init__(self, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack, path: Path,
+                 parent: QWidget | None = None, *, lang: str = "en") -> None:  # fmt: skip
+        super().__init__(parent)
+        self.ctx, self.events, self.undo_stack, self.path, self.lang = ctx, events, undo_stack, path, lang
+        self.collector = RoundCollector(ctx.database)
+        self.ret: DistrictReturn | None = None
+        self._op: Operation | None = None
+        self.setWindowTitle(self.tr("Returned workbook"))
+        self.resize(1100, 720)
+        self.heading = QLabel(self.tr("Reading “%1”…").replace("%1", path.name))
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.counts = QLabel()
+        self.changes = QTreeWidget()
+        self.changes.setRootIsDecorated(False)
+        self.changes.setAlternatingRowColors(True)
+        self.findings = QTreeWidget()
+        self.findings.setRootIsDecorated(False)
+        self.findings.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.accept_button = QPushButton(self.tr("Accept with a note…"))
+        self.send_back_button = QPushButton(self.tr("Send back"))
+        self.save_checks_button = QPushButton(self.tr("Save the checks as .xlsx…"))
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.counts)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.changes)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        self.findings_label = QLabel(self.tr("Plausibility checks"))
+        lower_layout.addWidget(self.findings_label)
+        lower_layout.addWidget(self.findings)
+        row = QHBoxLayout()
+        row.addWidget(self.accept_button)
+        row.addWidget(self.send_back_button)
+        row.addStretch(1)
+        row.addWidget(self.save_checks_button)
+        lower_layout.addLayout(row)
+        split.addWidget(lower)
+        split.setSizes([420, 220])
+        layout.addWidget(split, 1)
+        layout.addWidget(self.notes)
+        layout.addWidget(self.buttons)
+        self._connect_signals()
+        self._set_headers()
+
+    def _connect_signals(self) -> None:
+        self.buttons.rejected.connect(self.reject)
+        self.import_button.clicked.connect(self._on_import_clicked)
+        self.accept_button.clicked.connect(self._on_accept_clicked)
+        self.send_back_button.clicked.connect(self._on_send_back_clicked)
+        self.save_checks_button.clicked.connect(self._on_save_checks_clicked)
+        self.findings.itemSelectionChanged.connect(self._update_buttons)
+
+    def _set_headers(self) -> None:
+        self.changes.setHeaderLabels([self.tr("Row"), self.tr("Project"), self.tr("Status"),
+                                      self.tr("This month"), self.tr("Cumulative"), self.tr("Progress"),
+                                      self.tr("Checks")])  # fmt: skip
+        self.findings.setHeaderLabels([self.tr("Row"), self.tr("Project"), self.tr("Finding"), self.tr("Decision")])
+        for tree in (self.changes, self.findings):
+            tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            tree.header().setStretchLastSection(True)
+        self.findings.header().setStretchLastSection(False)
+        self.findings.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.findings.setWordWrap(True)
+
+    # -- running ---------------------------------------------------------------------------
+    def start(self) -> None:
+        """Read, recognise and analyse the file in the background."""
+        lang = self.lang
+
+        def work(progress):  # type: ignore[no-untyped-def]
+            ret = self.collector.read(self.path, progress=progress)
+            return self.collector.analyse(ret, lang=lang, progress=progress)
+
+        self._op = (
+            Operation(self, work, title=self.tr("Reading the return…"))
+            .success(self._on_analysed)
+            .failure(self._on_failed)
+            .run_in_background()
+        )
+
+    def _on_analysed(self, ret: DistrictReturn) -> None:
+        self.ret = ret
+        self.collector.receive(ret)
+        self._show()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        code = getattr(getattr(exc, "problem", None), "code", None)
+        if code == "round_not_a_return":
+            self.not_a_return.emit(self.path)
+            self.reject()
+            return
+        message = exc.message(self.lang) if hasattr(exc, "message") else str(exc)  # type: ignore[attr-defined]
+        self.heading.setText(message)
+        self.heading.setStyleSheet("color: #C00000;")
+        self.import_button.setEnabled(False)
+
+    def analyse_again(self) -> None:
+        assert self.ret is not None
+        self.collector.analyse(self.ret, lang=self.lang)
+        self._show()
+
+    # -- showing ---------------------------------------------------------------------------
+    def _show(self) -> None:
+        ret = self.ret
+        assert ret is not None and ret.analysis is not None
+        lang, unit, period = self.lang, ret.meta.unit, ret.period
+        self.setWindowTitle(self.tr("Return of %1 — %2").replace("%1", ret.district).replace("%2", period.label(lang)))
+        heading = self.tr("%1, %2 — %3").replace("%1", ret.district).replace("%2", period.label(lang))
+        self.heading.setText(heading.replace("%3", ret.path.name))
+        self.heading.setStyleSheet("font-weight: bold;")
+        a = ret.analysis
+        self.counts.setText(self.tr("%1 project(s) updated, %2 new, %3 monthly figure(s); %4 undecided finding(s)")
+                            .replace("%1", str(a.updated)).replace("%2", str(a.added))
+                            .replace("%3", str(len(a.records))).replace("%4", str(len(ret.open_findings))))  # fmt: skip
+        self.changes.clear()
+        red, grey = QBrush(QColor("#C00000")), QBrush(QColor("#808080"))
+        for d in differences(ret):
+            status = ""
+            if d.project_id is None:
+                status = self.tr("new project") + (f": {d.status_after.label(lang)}" if d.status_after else "")
+            elif d.status_after is not None:
+                before = d.status_before.label(lang) if d.status_before else "—"
+                status = f"{before} → {d.status_after.label(lang)}"
+            month = money(d.month, unit, lang) if d.month is not None else ""
+            if d.sent_back:
+                month = self.tr("sent back")
+            checks = "; ".join(finding_text(f, period, unit, lang) for f in d.findings)
+            name = f"{d.code} {d.name}" if d.code else d.name
+            where = str(d.row) if d.project_id is not None else f"{ret.meta.new_sheet} {d.row}"
+            item = QTreeWidgetItem([where, name, status, month, money(d.ytd, unit, lang) if d.ytd else "",
+                                    d.progress or "", checks])  # fmt: skip
+            for c in range(7):
+                if d.findings and not d.sent_back:
+                    item.setForeground(6, red)
+                if d.sent_back:
+                    item.setForeground(c, grey)
+            item.setToolTip(6, checks)
+            self.changes.addTopLevelItem(item)
+        self.findings.clear()
+        for f in ret.findings:
+            decision = ret.decision(f)
+            said = ""
+            if decision is not None:
+                said = self.tr("accepted") if decision[0] == ACCEPTED else self.tr("sent back")
+                if decision[1]:
+                    said += f": {decision[1]}"
+            item = QTreeWidgetItem([str(f.row), f.name, finding_text(f, period, unit, lang), said])
+            item.setData(0, _FINDING_ROLE, f)
+            if decision is None:
+                item.setForeground(2, red)
+            self.findings.addTopLevelItem(item)
+        notes = []
+        for rep, key, before, now in ret.rows.renamed:
+            from zqtracker.domain.messages import field_label
+
+            notes.append(self.tr("Row %1: %2 changed to “%3” (was “%4”) — on record, not imported")
+                         .replace("%1", str(rep.row)).replace("%2", field_label(key, lang)).replace("%3", now)
+                         .replace("%4", before))  # fmt: skip
+        for p in ret.problems:
+            notes.append(f"✗ {p.location(lang)}: {p.reason(lang)}")
+        if ret.already_imported:
+            notes.append(
+                self.tr("This district's return was imported before; importing again writes only what differs.")
+            )
+        self.notes.setText("\n".join(notes))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        ret = self.ret
+        ready = ret is not None and ret.analysis is not None and not ret.problems and not ret.open_findings
+        self.import_button.setEnabled(bool(ready))
+        chosen = bool(self.findings.selectedItems())
+        self.accept_button.setEnabled(chosen)
+        self.send_back_button.setEnabled(chosen)
+        self.save_checks_button.setEnabled(ret is not None and bool(ret.findings))
+
+    def selected_findings(self) -> list[Finding]:
+        return [item.data(0, _FINDING_ROLE) for item in self.findings.selectedItems()]
+
+    # -- deciding and importing ------------------------------------------------------------------
+    def decide(self, findings: list[Finding], decision: str, note: str = "") -> None:
+        assert self.ret is not None
+        for f in findings:
+            self.collector.decide(self.ret, f, decision, note)
+        self.analyse_again()
+
+    def _on_accept_clicked(self) -> None:
+        chosen = self.selected_findings()
+        if not chosen:
+            return
+        note, ok = QInputDialog.getText(self, self.tr("Accept"), self.tr("Note (why the figure stands):"))
+        if ok:
+            self.decide(chosen, ACCEPTED, note.strip())
+
+    def _on_send_back_clicked(self) -> None:
+        chosen = self.selected_findings()
+        if chosen:
+            self.decide(chosen, SENT_BACK, "")
+
+    def save_checks(self, path: Path) -> None:
+        """The findings and decisions as a workbook (to keep, or to send back to the district)."""
+        from zqtracker.io.atomic import atomic_target
+        from zqtracker.io.round_workbook import write_table_book
+        from zqtracker.services.round_words import findings_table
+
+        assert self.ret is not None
+        with atomic_target(path) as tmp:
+            write_table_book(tmp, *findings_table([self.ret], self.lang))
+
+    def _on_save_checks_clicked(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        if self.ret is None:
+            return
+        name = f"{self.ret.district}_{self.ret.period}_checks.xlsx"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the checks"), name,
+                                              self.tr("Excel workbook (*.xlsx)"))  # fmt: skip
+        if path:
+            self.save_checks(Path(path))
+
+    def _on_import_clicked(self) -> None:
+        ret = self.ret
+        if ret is None:
+            return
+        self.import_button.setEnabled(False)
+        self._op = (
+            Operation(self, lambda progress: self.collector.apply(ret, progress=progress), title=self.tr("Importing…"))
+            .success(self._on_imported)
+            .failure(self._on_failed)
+            .run_in_background()
+        )
+
+    def _on_imported(self, result: ImportResult) -> None:
+        from zqtracker.ui.import_command import ImportCommand
+
+        if result.change is not None:
+            text = self.tr("Import return of %1").replace("%1", self.ret.district if self.ret else "")
+            command = ImportCommand(self.collector.imports, result, self.events, text)
+            self.undo_stack.push(command)
+            command.announce()
+        self.imported.emit(result)
+        self.accept()

@@ -1,0 +1,358 @@
+"""Tools › Monthly round: a month's round at a glance — each district's state (not sent, sent,
+returned on DATE, imported, late by N days) and counts — with its four steps: create the
+workbooks, collect returns, write reminders, close the month. The work is services/rounds.py's."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zqtracker.domain.rounds import DistrictState, Period, Round, RoundDistrict
+from zqtracker.services.context import AppContext
+from zqtracker.services.round_words import reminder_text
+from zqtracker.services.rounds import RoundService
+from zqtracker.ui.events import DataEvents
+from zqtracker.ui.operations import Operation
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class RoundModel(QAbstractTableModel):
+    """The districts of one round, one row each."""
+
+    COL_DISTRICT, COL_STATE, COL_PROJECTS, COL_LACKING, COL_UPDATED, COL_ADDED, COL_FILE = range(7)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[RoundDistrict] = []
+
+    def set_rows(self, rows: list[RoundDistrict]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 7
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("District"), self.tr("State"), self.tr("Projects"), self.tr("Lacking figures"),
+                self.tr("Updated"), self.tr("Added"), self.tr("File"))[section]  # fmt: skip
+
+    def state_text(self, d: RoundDistrict) -> str:
+        if d.state is DistrictState.NOT_SENT:
+            text = self.tr("not sent")
+        elif d.state is DistrictState.SENT:
+            text = self.tr("sent")
+        elif d.state is DistrictState.RETURNED:
+            text = self.tr("returned on %1").replace("%1", d.returned_on.isoformat() if d.returned_on else "")
+        else:
+            text = self.tr("imported")
+            if d.returned_on is not None:
+                text = self.tr("returned on %1, imported").replace("%1", d.returned_on.isoformat())
+        if d.late_days > 0:
+            late = self.tr(", late by 1 day") if d.late_days == 1 else self.tr(", late by %1 days")
+            text += late.replace("%1", str(d.late_days))
+        return text
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[override]
+        if not index.isValid():
+            return None
+        d, c = self.rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            values = (d.district, self.state_text(d), d.projects, d.lacking, d.updated, d.added, d.file_name)
+            return values[c]
+        if role == Qt.ItemDataRole.ForegroundRole and c == self.COL_STATE:
+            if d.late_days > 0:
+                return QBrush(QColor("#C00000"))
+            if d.state is DistrictState.IMPORTED:
+                return QBrush(QColor("#2E7D32"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and c in (self.COL_PROJECTS, self.COL_LACKING, self.COL_UPDATED,
+                                                               self.COL_ADDED):  # fmt: skip
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class RoundView(QDialog):
+    round_changed = Signal()
+
+    def __init__(self, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack, parent: QWidget | None = None,
+                 *, lang: str = "en", book_lang: str | None = None, today: date | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.ctx, self.events, self.undo_stack, self.lang = ctx, events, undo_stack, lang
+        self.book_lang = book_lang or lang  # the workbooks' language: "Printouts and workbooks in"
+        self.today = today
+        self.service = RoundService(ctx.database)
+        self.round: Round | None = None
+        self._op: Operation | None = None
+        self._dialogs: list[QDialog] = []
+        self.setWindowTitle(self.tr("Monthly round"))
+        self.resize(900, 520)
+        self.month = QComboBox()
+        self.new_month = QDateEdit()
+        self.new_month.setDisplayFormat("yyyy-MM")
+        self.new_month.setCalendarPopup(False)
+        self.create_button = QPushButton(self.tr("Create workbooks…"))
+        self.collect_button = QPushButton(self.tr("Collect returns…"))
+        self.remind_button = QPushButton(self.tr("Reminders…"))
+        self.close_button = QPushButton(self.tr("Close the month…"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.model = RoundModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        top = QHBoxLayout()
+        self.month_label = QLabel(self.tr("Round:"))
+        top.addWidget(self.month_label)
+        top.addWidget(self.month, 1)
+        self.new_label = QLabel(self.tr("New round for"))
+        top.addWidget(self.new_label)
+        top.addWidget(self.new_month)
+        top.addWidget(self.create_button)
+        steps = QHBoxLayout()
+        steps.addWidget(self.collect_button)
+        steps.addWidget(self.remind_button)
+        steps.addWidget(self.close_button)
+        steps.addStretch(1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(steps)
+        layout.addWidget(buttons)
+        self._connect_signals()
+        self._fill_months()
+
+    def _connect_signals(self) -> None:
+        self.month.currentIndexChanged.connect(self._on_month_chosen)
+        self.create_button.clicked.connect(self._on_create_clicked)
+        self.collect_button.clicked.connect(self._on_collect_clicked)
+        self.remind_button.clicked.connect(self._on_remind_clicked)
+        self.close_button.clicked.connect(self._on_close_clicked)
+        self.events.investment_changed.connect(self.refresh)
+        self.events.projects_changed.connect(lambda _ids: self.refresh())
+
+    # -- showing ---------------------------------------------------------------------------
+    def _fill_months(self, chosen: Period | None = None) -> None:
+        periods = self.service.rounds()
+        self.month.blockSignals(True)
+        self.month.clear()
+        for p in periods:
+            self.month.addItem(p.label(self.lang), p)
+        self.month.blockSignals(False)
+        if chosen is not None and chosen in periods:
+            self.month.setCurrentIndex(periods.index(chosen))
+        suggestion = self._suggested_month(periods)
+        from PySide6.QtCore import QDate
+
+        self.new_month.setDate(QDate(suggestion.year, suggestion.month, 1))
+        self.refresh()
+
+    def _suggested_month(self, periods: list[Period]) -> Period:
+        """The month after the latest round, else the month after the latest with records."""
+        if periods:
+            return max(periods).next()
+        latest = self.ctx.statistics.latest_period()
+        if latest is not None:
+            return Period(latest.year, latest.month).next()
+        today = self.today or date.today()
+        return Period(today.year, today.month)
+
+    def current_period(self) -> Period | None:
+        data = self.month.currentData()
+        return data if isinstance(data, Period) else None
+
+    def _on_month_chosen(self, _index: int) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        period = self.current_period()
+        self.round = self.service.status(period, self.today) if period is not None else None
+        rnd = self.round
+        self.model.set_rows(list(rnd.districts) if rnd else [])
+        for b in (self.collect_button, self.remind_button, self.close_button):
+            b.setEnabled(rnd is not None and rnd.closed_at is None)
+        if rnd is None:
+            self.summary.setText(self.tr("No round yet: choose a month and create the workbooks."))
+            return
+        counts = {s: sum(1 for d in rnd.districts if d.state is s) for s in DistrictState}
+        late = sum(1 for d in rnd.districts if d.late_days > 0)
+        text = (self.tr("Due %1. %2 district(s): %3 imported, %4 returned, %5 sent, %6 not sent; %7 late.")
+                .replace("%1", rnd.due_on.isoformat()).replace("%2", str(len(rnd.districts)))
+                .replace("%3", str(counts[DistrictState.IMPORTED])).replace("%4", str(counts[DistrictState.RETURNED]))
+                .replace("%5", str(counts[DistrictState.SENT])).replace("%6", str(counts[DistrictState.NOT_SENT]))
+                .replace("%7", str(late)))  # fmt: skip
+        if rnd.closed_at is not None:
+            text += " " + self.tr("Closed on %1: the month's figures are frozen.").replace(
+                "%1", rnd.closed_at.date().isoformat()
+            )
+        if rnd.folder:
+            text += "\n" + self.tr("Workbooks in %1").replace("%1", rnd.folder)
+        self.summary.setText(text)
+
+    # -- create ----------------------------------------------------------------------------
+    def _on_create_clicked(self) -> None:
+        d = self.new_month.date()
+        period = Period(d.year(), d.month())
+        districts = self.choose_districts(period)
+        if not districts:
+            return
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the round's workbooks"))
+        if folder:
+            self.create(period, Path(folder), districts)
+
+    def choose_districts(self, period: Period) -> list[str]:
+        """A list of the districts with projects, all ticked; the ticked ones."""
+        names = self.service.district_names()
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Districts for %1").replace("%1", period.label(self.lang)))
+        box = QListWidget(dialog)
+        for name in names:
+            item = QListWidgetItem(name)
+            item.setCheckState(Qt.CheckState.Checked)
+            box.addItem(item)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(box)
+        layout.addWidget(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return []
+        return [box.item(i).text() for i in range(box.count()) if box.item(i).checkState() == Qt.CheckState.Checked]
+
+    def create(self, period: Period, folder: Path, districts: list[str]) -> None:
+        lang = self.book_lang
+
+        def done(made) -> None:  # type: ignore[no-untyped-def]
+            self._fill_months(period)
+            self.round_changed.emit()
+
+        self._op = (
+            Operation(self, lambda progress: self.service.create(period, folder, districts=districts, lang=lang,
+                                                                 progress=progress),
+                      title=self.tr("Writing the workbooks…"))
+            .success(done)
+            .failure(self._show_error)
+            .run_in_background()
+        )  # fmt: skip
+
+    # -- collect ---------------------------------------------------------------------------
+    def _on_collect_clicked(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Returned workbooks"), self.round.folder if self.round
+                                                else "", self.tr("Workbooks (*.xlsx *.xlsm *.xls *.ods)"))  # fmt: skip
+        for f in files:
+            self.collect(Path(f))
+
+    def collect(self, path: Path) -> QDialog:
+        from zqtracker.ui.round_return import ReturnDialog
+
+        dialog = ReturnDialog(self.ctx, self.events, self.undo_stack, path, self, lang=self.lang)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r: self.refresh())
+        dialog.show()
+        dialog.start()
+        self._dialogs = [d for d in self._dialogs if d.isVisible()] + [dialog]
+        return dialog
+
+    # -- remind ----------------------------------------------------------------------------
+    def reminder(self) -> str:
+        period = self.current_period()
+        if period is None or self.round is None:
+            return ""
+        due = self.round.due_on
+        shown = f"{due.year}年{due.month}月{due.day}日" if self.lang.startswith("zh") else due.isoformat()
+        return reminder_text(period, shown, self.service.reminders(period, self.today), self.lang)
+
+    def _on_remind_clicked(self) -> None:
+        period = self.current_period()
+        if period is None:
+            return
+        text = self.reminder() or self.tr("Every district has returned.")
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Reminders"))
+        dialog.resize(640, 420)
+        edit = QPlainTextEdit(text)
+        edit.setReadOnly(True)
+        copy = QPushButton(self.tr("Copy"))
+        save = QPushButton(self.tr("Save as .xlsx…"))
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(text))
+        save.clicked.connect(lambda: self._save_reminders(period))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        row = QHBoxLayout()
+        row.addWidget(copy)
+        row.addWidget(save)
+        row.addStretch(1)
+        row.addWidget(buttons)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(edit)
+        layout.addLayout(row)
+        dialog.show()
+        self._dialogs.append(dialog)
+
+    def _save_reminders(self, period: Period) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the reminder list"), f"reminders-{period}.xlsx",
+                                              self.tr("Excel workbook (*.xlsx)"))  # fmt: skip
+        if path:
+            self.service.write_reminders(path, period, self.service.reminders(period, self.today), self.lang)
+
+    # -- close -----------------------------------------------------------------------------
+    def _on_close_clicked(self) -> None:
+        period, rnd = self.current_period(), self.round
+        if period is None or rnd is None:
+            return
+        owing = [d.district for d in rnd.districts if d.state is not DistrictState.IMPORTED]
+        text = self.tr(
+            "Close %1? Its figures are frozen: reports and the dashboard of that month show them "
+            "as they are now, and later corrections are listed in the next month's report."
+        )
+        text = text.replace("%1", period.label(self.lang))
+        if owing:
+            text += "\n\n" + self.tr("Not imported yet: %1").replace("%1", "、".join(owing) if self.lang.startswith(
+                "zh") else ", ".join(owing))  # fmt: skip
+        answer = QMessageBox.question(self, self.tr("Close the month"), text)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.close_month(period)
+
+    def close_month(self, period: Period) -> None:
+        self.service.close(period)
+        self.events.investment_changed.emit()
+        self.refresh()
+        self.round_changed.emit()
+
+    def _show_error(self, exc: BaseException) -> None:
+        message = exc.message(self.lang) if hasattr(exc, "message") else str(exc)  # type: ignore[attr-defined]
+        QMessageBox.warning(self, self.tr("Monthly round"), message)
