@@ -1108,7 +1108,7 @@ Reload shows the saved version with your own changes kept in the form; check the
     <name>UserGuideDialog</name>
     <message>
         <source>zqtracker user guide</source>
-        <translation>zqtracker 使用指南</translation>
+        <translation>zqtracker 用户指南</translation>
     </message>
 </context>
 </TS>
