@@ -24,7 +24,7 @@ def test_a_new_database_shows_the_start_page(make_window, ctx: AppContext, trans
     assert page.is_start_page_shown() and page.start_page.isVisible()
     start = page.start_page
     assert start.import_.isEnabled() and start.new_project.isEnabled() and start.demo.isEnabled()
-    assert not start.connect_.isEnabled()  # until the connect dialog is there
+    assert start.connect_.isEnabled()
     qtbot.wait(50)
     window.grab().save(str(artifacts / f"start-page-{lang}.png"))
 
@@ -39,6 +39,17 @@ def test_a_new_database_shows_the_start_page(make_window, ctx: AppContext, trans
     window.events.projects_changed.emit([])
     qtbot.waitUntil(lambda: not page.is_start_page_shown(), timeout=10_000)
     assert page.table.isVisible() and page.model.rowCount() == 1
+
+
+def test_the_start_page_connects_to_a_shared_database(make_window, ctx: AppContext, qtbot) -> None:
+    """Connect to a shared database… is File › Connect to server… (once a placeholder)."""
+    from zqtracker.ui.connect_dialog import ConnectDialog
+
+    window = make_window(ctx)
+    seen = when_modal(lambda dialog: dialog.reject())
+    window.projects.start_page.connect_.click()
+    assert len(seen) == 1 and isinstance(seen[0], ConnectDialog)
+    assert window.ctx is ctx  # cancelled: the same database stays open
 
 
 def test_the_start_page_opens_the_demo(make_window, ctx: AppContext, qtbot) -> None:

@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
         start.open_requested.connect(self.database_actions.open_database)
         start.new_database_requested.connect(self.database_actions.new_database)
         start.guide_requested.connect(self.actions_.user_guide.trigger)
+        start.connect_requested.connect(self.actions_.connect_server.trigger)
         self.tabs.currentChanged.connect(lambda _i: self.actions_.update_enabled())
         self.settings.changed.connect(self._on_setting_changed)
 

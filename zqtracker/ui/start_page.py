@@ -27,7 +27,6 @@ class StartPage(QWidget):
         super().__init__(parent)
         self.setObjectName("start_page")
         self._has_database = False
-        self._can_connect = False
         self.title = QLabel(self)
         font = QFont(self.title.font())
         font.setPointSizeF(font.pointSizeF() * 1.6)
@@ -76,10 +75,9 @@ class StartPage(QWidget):
         self.connect_.clicked.connect(self.connect_requested)
         self._retranslate()
 
-    def set_state(self, *, has_database: bool, can_connect: bool = False) -> None:
-        """``has_database``: an (empty) database is open, so importing and adding make sense.
-        ``can_connect``: a connection dialog for a shared server is available."""
-        self._has_database, self._can_connect = has_database, can_connect
+    def set_state(self, *, has_database: bool) -> None:
+        """``has_database``: an (empty) database is open, so importing and adding make sense."""
+        self._has_database = has_database
         self._retranslate()
 
     def _retranslate(self) -> None:
@@ -103,17 +101,9 @@ class StartPage(QWidget):
         self.new_project.setText(self.tr("Add a project…"))
         self.new_project.setDescription(self.tr("Type in one project; only its name is required. Ctrl+N"))
         self.connect_.setText(self.tr("Connect to a shared database…"))
-        self.connect_.setDescription(
-            self.tr("Work with colleagues on the bureau's PostgreSQL server.")
-            if self._can_connect
-            else self.tr(
-                "Work with colleagues on the bureau's PostgreSQL server: start zqtracker with "
-                "--db postgresql+psycopg://user@server/zqtracker (see the user guide)."
-            )
-        )
+        self.connect_.setDescription(self.tr("Work with colleagues on the bureau's PostgreSQL server."))
         for button in (self.import_, self.new_project):
             button.setEnabled(self._has_database)
-        self.connect_.setEnabled(self._can_connect)
         self.more.setText(
             self.tr(
                 'Or <a href="open">open a database file…</a>, <a href="new">create a new database…</a>, '
