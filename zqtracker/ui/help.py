@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import platform
 import re
-import sys
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
@@ -134,7 +133,7 @@ class AboutDialog(QDialog):
             self.tr("Built with:"),
             QLabel(f"Python {platform.python_version()}, Qt {qVersion()}, PySide6 {pyside_version}", self),
         )
-        form.addRow(self.tr("Platform:"), QLabel(f"{platform.system()} {platform.machine()} ({sys.platform})", self))
+        form.addRow(self.tr("Platform:"), QLabel(f"{platform.system()} {platform.machine()}", self))
         head = QHBoxLayout()
         head.addWidget(icon)
         text = QVBoxLayout()
