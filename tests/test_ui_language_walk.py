@@ -98,10 +98,12 @@ def test_every_window_speaks_one_language(make_window, demo_ctx: AppContext, tra
     for tab in (window.projects, window.dashboard, window.summaries):
         window.tabs.setCurrentWidget(tab)
         if tab is window.dashboard:
-            qtbot.waitUntil(lambda: tab.widget is not None and tab.widget.figures is not None, timeout=30_000)
+            qtbot.waitUntil(lambda tab=tab: tab.widget is not None and tab.widget.figures is not None, timeout=30_000)
         elif tab is window.summaries:
             qtbot.waitUntil(
-                lambda: tab.widget is not None and tab.widget.document() is not None and not tab.widget.is_building(),
+                lambda tab=tab: (
+                    tab.widget is not None and tab.widget.document() is not None and not tab.widget.is_building()
+                ),
                 timeout=60_000,
             )
         else:
