@@ -64,7 +64,9 @@ def test_every_number_matches_the_summary_command(qtbot, demo_ctx: AppContext, c
     assert tiles["projects"].value.text() == f"{expected['projects']:,}" == "560"
     assert tiles["planned"].value.text() == MoneyFormat(Unit.YI, "en").number(expected["planned_investment_yuan"])
     assert tiles["billion"].value.text() == str(expected["billion_yuan_projects"])
-    assert tiles["ytd"].value.text() == MoneyFormat(Unit.YI, "en").number(c["ytd_yuan"]) == "10.371"
+    assert (
+        tiles["ytd"].value.text() == MoneyFormat(Unit.YI, "en").number(c["ytd_yuan"]) == "10.673"
+    )  # demo: halted projects stop investing before they halt
     assert tiles["yoy"].value.text() == f"▲ {c['yoy_pct']:+.1f}%" == "▲ +12.0%"
     assert tiles["yoy"].detail.text() == f"same period 2022: {MoneyFormat(Unit.YI, 'en').number(c['prior_ytd_yuan'])}"
     assert tiles["ytd"].detail.text() == "Jan–Sep 2023"
