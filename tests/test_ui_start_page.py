@@ -77,11 +77,11 @@ def test_a_filter_that_matches_nothing_says_so_and_clears(make_window, demo_ctx:
     page = window.projects
     page.apply_filter(ProjectFilter(search="没有这个项目"))
     assert page.model.rowCount() == 0
-    assert page.no_match.isVisible() and "560" in page.no_match.message.text()
+    assert page.no_match.isVisible() and "568" in page.no_match.message.text()
     qtbot.wait(50)
     window.grab().save(str(artifacts / "no-match-en.png"))
     page.no_match.button("clear").click()
-    assert page.model.rowCount() == 560 and not page.no_match.isVisible()
+    assert page.model.rowCount() == 568 and not page.no_match.isVisible()
 
 
 def test_an_empty_dashboard_and_summaries_say_what_to_do(make_window, ctx: AppContext, qtbot, artifacts) -> None:

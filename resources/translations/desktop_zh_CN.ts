@@ -861,7 +861,7 @@ Reload the selected projects to see the saved versions, then try again.</source>
         <translation>重点项目</translation>
     </message>
     <message>
-        <source>Person and/or phone, e.g. 王经理 13800138000</source>
+        <source>Person and/or phone, e.g. Mr Wang 138 0013 8000</source>
         <translation>姓名和/或电话，如：王经理 13800138000</translation>
     </message>
     <message>

@@ -128,7 +128,7 @@ class ProjectEditor(QDialog):
         if officers:
             self.officer.setCompleter(completer(officers, self))
         self.contact = QLineEdit()
-        self.contact.setPlaceholderText(self.tr("Person and/or phone, e.g. 王经理 13800138000"))
+        self.contact.setPlaceholderText(self.tr("Person and/or phone, e.g. Mr Wang 138 0013 8000"))
         self.progress_note = QPlainTextEdit()
         self.progress_note.setTabChangesFocus(True)
         self.progress_note.setPlaceholderText(self.tr("The latest progress: visits, talks, next step"))
