@@ -43,7 +43,7 @@ def test_window_shows_every_project_with_totals_and_stale_marks(make_window, dem
     planned = sum(r.planned_investment or 0 for r in demo_ctx.projects.list_rows())
     assert page.model.visible_planned == planned
     assert f"{total:,} projects" in window.summary_label.text()
-    assert "planned ¥122.15 bn (5 projects without an amount)" in window.summary_label.text()
+    assert "planned ¥122.150 bn (5 projects without an amount)" in window.summary_label.text()
     assert f"{planned:,}" in window.summary_label.toolTip()
     # Stale marks agree with the statistics service's rule.
     rows = demo_ctx.projects.list_rows()
