@@ -108,6 +108,7 @@ def run_app(db: str | None = None, demo: bool = False, lang: str | None = None, 
         import_when_open(window, Path(import_path))
     _autoquit(app)
     code = app.exec()
+    window.daily_backup.stop()  # quit without closing the window (a signal, the smoke test's timer)
     if window.ctx is not None:
         window.ctx.close()
     return code

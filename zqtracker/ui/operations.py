@@ -66,8 +66,12 @@ class Operation(QObject):
         cancellable: bool = True,
         show_progress: bool = True,
         minimum_duration_ms: int = 400,
+        pool: QThreadPool | None = None,
     ) -> None:
+        """``pool``: the threads to run on (default Qt's global pool; long housekeeping such as
+        the day's backup copy takes a pool of its own, so as never to hold up the others)."""
         super().__init__(parent)
+        self._pool = pool
         self._work = work
         self._title = title
         self._cancellable = cancellable
@@ -120,7 +124,7 @@ class Operation(QObject):
                 dialog.setCancelButton(None)
             dialog.canceled.connect(self.cancel)
             self._dialog = dialog
-        QThreadPool.globalInstance().start(_Runnable(self._work, self.progress, b))
+        (self._pool or QThreadPool.globalInstance()).start(_Runnable(self._work, self.progress, b))
         return self
 
     def cancel(self) -> None:
