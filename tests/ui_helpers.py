@@ -93,3 +93,10 @@ def private_settings():
 
     folder = Path(tempfile.mkdtemp(prefix="zqtracker-settings-"))
     return Settings(QSettings(str(folder / "zqtracker.ini"), QSettings.Format.IniFormat))
+
+
+def undo_import(qtbot, stack, *, redo: bool = False, timeout: int = 60_000) -> None:
+    """Edit › Undo (or Redo) of an import, waited for: it runs in the background."""
+    command = stack.command(stack.index() if redo else stack.index() - 1)
+    (stack.redo if redo else stack.undo)()
+    qtbot.waitUntil(lambda: not command.busy, timeout=timeout)

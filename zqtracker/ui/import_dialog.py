@@ -433,7 +433,7 @@ class ImportDialog(QDialog):
         if result.written and result.change is not None:
             name = self.path.name if self.path else ""
             command = ImportCommand(self.service, result, self.events, self.tr("Import %1").replace("%1", name),
-                                    on_error=self._on_undo_failed)  # fmt: skip
+                                    window=self.parentWidget() or self, stack=self.undo_stack)  # fmt: skip
             self.undo_stack.push(command)
             command.announce()
             self._remember()
@@ -473,9 +473,6 @@ class ImportDialog(QDialog):
         self._update_buttons()
         if self._pending:
             self._analyse()
-
-    def _on_undo_failed(self, exc: Exception) -> None:
-        QMessageBox.warning(self.parentWidget() or self, self.tr("Undo import"), str(exc))
 
     def _show_error(self, text: str) -> None:
         self.error_label.setText(text)

@@ -124,6 +124,8 @@ class Operation(QObject):
                 dialog.setCancelButton(None)
             dialog.canceled.connect(self.cancel)
             self._dialog = dialog
+            if self._minimum_duration_ms <= 0:
+                dialog.show()  # at once: modal before any input already queued reaches the window
         (self._pool or QThreadPool.globalInstance()).start(_Runnable(self._work, self.progress, b))
         return self
 

@@ -286,7 +286,8 @@ class ReturnDialog(QDialog):
 
         if result.change is not None:
             text = self.tr("Import return of %1").replace("%1", self.ret.district if self.ret else "")
-            command = ImportCommand(self.collector.imports, result, self.events, text)
+            command = ImportCommand(self.collector.imports, result, self.events, text,
+                                    window=self.parentWidget() or self, stack=self.undo_stack)  # fmt: skip
             self.undo_stack.push(command)
             command.announce()
         self.imported.emit(result)
