@@ -13,6 +13,7 @@ Qt runs offscreen unless QT_QPA_PLATFORM says otherwise.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import platform
 import sys
@@ -95,7 +96,7 @@ def measure(xlsx: Path, db_path: Path, runs: int) -> list[tuple[str, float, floa
             while time.perf_counter() < settle:
                 QCoreApplication.processEvents()
                 time.sleep(0.002)
-            gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+            gaps = [b - a for a, b in itertools.pairwise(ticks)]
             rows.append((step, done - start, max(gaps, default=done - start)))
             if ctx.projects.count() != expected:
                 raise RuntimeError(f"{step} left {ctx.projects.count()} projects, not {expected}")
