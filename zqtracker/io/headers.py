@@ -113,11 +113,6 @@ def _words(text: str) -> str:
     return t.replace("（", "(").replace("）", ")").strip()
 
 
-def header_key(text: str) -> str:
-    """The header compared: words folded (see _words), brackets half-width."""
-    return _words(text)
-
-
 def split_unit(text: str) -> tuple[str, int | None]:
     """("计划总投资", 10000) from "计划总投资（万元）"; brackets that are not units stay."""
     folded = _split(text)
@@ -335,7 +330,3 @@ def match_header(text: str) -> HeaderMatch | None:
     """The strongest field a header names, or None for a header zqtracker does not know."""
     found = header_candidates(text) if isinstance(text, str) else ()
     return found[0] if found else None
-
-
-def header_year(text: str) -> int | None:
-    return year_in(text)

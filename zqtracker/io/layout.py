@@ -118,9 +118,6 @@ class SheetLayout:
     def column(self, index: int) -> ColumnInfo | None:
         return next((c for c in self.columns if c.index == index), None)
 
-    def money_without_unit(self) -> list[ColumnInfo]:
-        return [c for c in self.mapped() if c.is_money and c.unit is None and self.unit_line is None]
-
 
 # -- cells ---------------------------------------------------------------------------------------------
 def _cell(sheet: RawSheet, r: int, c: int) -> object:

@@ -124,7 +124,7 @@ def read_rows(book: RawWorkbook, meta: RoundMeta, sent: dict[int, SheetProject])
     return out
 
 
-def _data_rows(sheet: RawSheet, start: int):  # type: ignore[no-untyped-def]
+def _data_rows(sheet: RawSheet, start: int):
     for i, cells in enumerate(sheet.rows):
         r = sheet.row_offset + i
         if r >= start:
@@ -145,7 +145,6 @@ def _fill(rep: Reported, cells: list, sheet: RawSheet, cols: dict[str, int], fac
         value = _cell(cells, sheet, cols[key])
         if is_empty(value):
             continue
-        setattr(rep, "typed_month" if key == "this_month" else "typed_ytd", value)
         try:
             setattr(rep, attr, parse_money_cell(value, factor, "amount"))
         except ValidationError as exc:

@@ -53,9 +53,6 @@ ONE_AT_A_TIME = threading.Lock()  # every copy this process makes (make_backup, 
 STEP_PAGES = 1024  # pages copied between two calls of a copy's ``check`` (4 MB at 4 KB a page)
 CHECK_EVERY = 20_000  # SQLite VM steps of the page check between two calls of ``check``
 
-# Why a copy was made; the words shown for each live with the UI and CLI.
-REASONS = ("daily", "import", "replace", "upgrade", "bulk-delete", "restore", "manual", "demo")
-
 
 @dataclass(frozen=True, slots=True)
 class BackupInfo:

@@ -194,12 +194,12 @@ class ProjectRepository:
         out: dict[int, date] = {}
         if project_ids is None:
             for pid, d in raw_rows(self.s, stmt):
-                out[pid] = day(d)  # type: ignore[assignment]
+                out[pid] = day(d)
             return out
         ids = list(project_ids)
         for chunk in _chunks(ids, 500):
             for pid, d in raw_rows(self.s, stmt.where(ProjectTable.id.in_(chunk))):
-                out[pid] = day(d)  # type: ignore[assignment]
+                out[pid] = day(d)
         return out
 
     # -- writing ---------------------------------------------------------------------------
@@ -542,7 +542,7 @@ def _date_parser():
 def _datetime_parser():
     def parse(value: object) -> datetime | None:
         if value is None or isinstance(value, datetime):
-            return value  # type: ignore[return-value]
+            return value
         return datetime.fromisoformat(str(value))
 
     return parse

@@ -60,7 +60,7 @@ def launch(
     translations = Translations(app)
     translations.switch(lang or settings.language)
 
-    from zqtracker.storage.peek import peek_first_page, sqlite_file_for
+    from zqtracker.services.first_page import peek_first_page, sqlite_file_for
     from zqtracker.ui.database_actions import DEMO
     from zqtracker.ui.main_window import MainWindow
 

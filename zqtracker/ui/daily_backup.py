@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 from zqtracker.ui.operations import Operation
 
 if TYPE_CHECKING:
-    from zqtracker.storage.database import Database
+    from zqtracker.services.database import Database
     from zqtracker.ui.settings import Settings
 
 MESSAGE_MS = 60_000  # how long the failure's sentence stays in the status bar (the ⚠ mark stays)
@@ -76,7 +76,7 @@ class DailyBackup(QObject):
         return self._pool.waitForDone(msecs)
 
     def _on_failed(self, database: Database, exc: BaseException) -> None:
-        from zqtracker.storage.database import DatabaseOpenError
+        from zqtracker.services.database import DatabaseOpenError
         from zqtracker.ui.messages import error_text
         from zqtracker.ui.settings import LAST_DATABASE
 

@@ -140,7 +140,7 @@ def open_context(target: str) -> AppContext:
 
     if target == DEMO:
         from zqtracker.services.admin import open_demo_database
-        from zqtracker.storage.database import demo_database_path
+        from zqtracker.services.database import demo_database_path
 
         path = demo_database_path()
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -18,8 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from zqtracker.services.importing import ImportResult, ImportService
-from zqtracker.storage.importing import ImportChange
+from zqtracker.services.importing import ImportChange, ImportResult, ImportService
 from zqtracker.ui.events import DataEvents
 
 if TYPE_CHECKING:

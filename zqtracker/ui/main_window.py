@@ -320,7 +320,6 @@ class MainWindow(QMainWindow):
         )
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.show()
-        self._round_view = view
 
     def export_view(self) -> None:
         """Export the Projects view as it is filtered, with its visible columns."""
@@ -332,7 +331,6 @@ class MainWindow(QMainWindow):
         dialog = ExportDialog(
             self.ctx, self.settings, self, self.projects.current_filter(), self.projects.visible_columns()
         )
-        self._export_dialog = dialog
         run_dialog(dialog)
 
     def save_import_template(self) -> None:
@@ -404,10 +402,6 @@ class MainWindow(QMainWindow):
         self.live.stop()
         self.daily_backup.stop()  # a copy in progress stops and removes what it wrote
         super().closeEvent(event)
-
-    def close_database(self) -> None:
-        """Close the open database (the window stays, with nothing open)."""
-        self.set_context(None)
 
     # -- language --------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from zqtracker.services.progress import Cancelled, Progress
 
@@ -84,7 +84,7 @@ class Operation(QObject):
         # A child of the operation, so that it is deleted in the GUI thread with it, never by the
         # worker thread dropping the last reference (a QObject deleted off its thread crashes).
         self._bridge = _Bridge(self)
-        self._dialog = None  # a QProgressDialog while one is shown
+        self._dialog: QProgressDialog | None = None  # while one is shown
         self.done = False
         self.result: Any = None
         self.error: BaseException | None = None
@@ -111,9 +111,8 @@ class Operation(QObject):
         b.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
         b.was_cancelled.connect(self._on_cancelled, Qt.ConnectionType.QueuedConnection)
         if self._show_progress:
-            from PySide6.QtWidgets import QProgressDialog
-
-            parent = self.parent() if isinstance(self.parent(), QWidget) else None
+            owner = self.parent()
+            parent = owner if isinstance(owner, QWidget) else None
             dialog = QProgressDialog(self._title, self.tr("Cancel") if self._cancellable else "", 0, 0, parent)
             dialog.setWindowTitle(self._title or self.tr("Working…"))
             dialog.setWindowModality(Qt.WindowModality.WindowModal)

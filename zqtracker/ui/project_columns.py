@@ -158,6 +158,3 @@ COLUMNS: tuple[Column, ...] = (
         QT_TRANSLATE_NOOP("ProjectColumns", "Last modified"),
     ),
 )
-
-BY_KEY: dict[str, Column] = {c.key: c for c in COLUMNS}
-MONEY_KEYS = frozenset(c.key for c in COLUMNS if c.kind is Kind.MONEY)

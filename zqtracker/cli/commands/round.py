@@ -203,7 +203,7 @@ def run_collect(args: argparse.Namespace, console: Console) -> int:
     return worst
 
 
-def _collect_report(ret, diffs, written: bool, dry_run: bool, lang: str) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def _collect_report(ret, diffs, written: bool, dry_run: bool, lang: str) -> dict[str, object]:
     from zqtracker.domain.messages import field_label
     from zqtracker.services.round_words import check_label, finding_text, money
 
