@@ -65,6 +65,7 @@ def main() -> int:
         print("no benchmark database: run benchmarks/make_data.py --sizes 100000 first", file=sys.stderr)
         return 2
 
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
@@ -74,6 +75,7 @@ def main() -> int:
     from zqtracker.storage.activity_queries import count_stale
     from zqtracker.ui.dashboard import DashboardWidget
     from zqtracker.ui.events import DataEvents
+    from zqtracker.ui.settings import Settings
 
     with tempfile.TemporaryDirectory(prefix="zq-bench-dashboard-") as tmp:
         db = Path(tmp) / source.name
@@ -109,7 +111,9 @@ def main() -> int:
         base = median_ms(baseline, max(3, args.runs // 2))
         figures = parallel.load()
 
-        widget = DashboardWidget(ctx, DataEvents(), lang="zh")
+        scratch = Path(tempfile.mkdtemp(prefix="zq-bench-settings-"))
+        settings = Settings(QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat))
+        widget = DashboardWidget(ctx, DataEvents(), settings, lang="zh")
         widget.resize(1354, 600)
         widget.show()
         app.processEvents()

@@ -4,11 +4,11 @@ a second time: a re-import changes nothing."""
 
 from __future__ import annotations
 
-import sqlite3
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from engines import dump
 from import_files import SheetSpec, write_workbook
 
 from zqtracker.domain.money import Unit
@@ -23,23 +23,14 @@ def service(ctx: AppContext, tmp_path: Path) -> ImportService:
     return ImportService(ctx.database, MappingStore(tmp_path / "mappings.json"))
 
 
-def dump(db_path: Path) -> dict[str, list[tuple]]:
-    con = sqlite3.connect(db_path)
-    try:
-        tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
-        return {t: sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
-    finally:
-        con.close()
-
-
-def imported(service: ImportService, db_path: Path, path: Path, **options: object) -> ImportResult:
+def imported(service: ImportService, db_url: str, path: Path, **options: object) -> ImportResult:
     """Import, check the result, import again: the second import must change nothing."""
     result = service.import_file(path, ImportOptions(**options))  # type: ignore[arg-type]
     assert result.ok, [p.reason() for p in result.problems]
-    before = dump(db_path)
+    before = dump(db_url)
     again = service.import_file(path, ImportOptions(**options))  # type: ignore[arg-type]
     assert (again.added, again.updated, again.investment_records) == (0, 0, 0), again
-    assert dump(db_path) == before
+    assert dump(db_url) == before
     return result
 
 
@@ -49,12 +40,12 @@ def by_name(ctx: AppContext) -> dict[str, object]:
 
 # -- 1. only a name is required ------------------------------------------------------------------------
 def test_a_negotiating_list_with_no_amount_district_or_sector(service: ImportService, ctx: AppContext,
-                                                              db_path: Path, tmp_path: Path) -> None:  # fmt: skip
+                                                              db_url: str, tmp_path: Path) -> None:  # fmt: skip
     rows = [["萝岗区谋划（在谈）项目库"], ["序号", "项目名称", "投资方", "联系人", "对接情况"],
             [1, "智能网联汽车零部件项目", "某汽车集团", "王五 13800001111", "3月已赴企业总部对接，企业有意向在我区布局"],
             [2, "生物医药研发中心项目", "某药业", None, "初步接洽"]]  # fmt: skip
     path = write_workbook(tmp_path / "leads.xlsx", SheetSpec("Sheet1", rows))
-    result = imported(service, db_path, path)
+    result = imported(service, db_url, path)
     assert result.added == 2
     p = by_name(ctx)
     a = p["智能网联汽车零部件项目"]
@@ -65,35 +56,35 @@ def test_a_negotiating_list_with_no_amount_district_or_sector(service: ImportSer
 
 
 def test_the_district_for_rows_without_one_can_be_given(service: ImportService, ctx: AppContext,
-                                                         db_path: Path, tmp_path: Path) -> None:  # fmt: skip
+                                                         db_url: str, tmp_path: Path) -> None:  # fmt: skip
     rows = [["项目名称", "计划总投资（万元）"], ["甲项目", 100], ["乙项目", 200]]
     path = write_workbook(tmp_path / "plain.xlsx", SheetSpec("Sheet1", rows))
-    imported(service, db_path, path, district="高要区", sector="新型储能", status="under_construction")
+    imported(service, db_url, path, district="高要区", sector="新型储能", status="under_construction")
     assert {(p.name, p.district, p.sector, p.status) for p in ctx.projects.all_projects()} == {
         ("甲项目", "高要区", "新型储能", Status.UNDER_CONSTRUCTION), ("乙项目", "高要区", "新型储能",
                                                                       Status.UNDER_CONSTRUCTION)}  # fmt: skip
 
 
 def test_the_district_of_a_single_zone_list_comes_from_the_sheet_name(service: ImportService, ctx: AppContext,
-                                                                      db_path: Path, tmp_path: Path) -> None:  # fmt: skip
+                                                                      db_url: str, tmp_path: Path) -> None:  # fmt: skip
     rows = [["序号", "项目名称", "总投资（亿元）", "项目状态"], [1, "甲项目", 1.5, "在建"]]
     path = write_workbook(tmp_path / "z.xlsx", SheetSpec("萝岗区明细表", rows))
-    imported(service, db_path, path)
+    imported(service, db_url, path)
     assert by_name(ctx)["甲项目"].district == "萝岗区"  # type: ignore[attr-defined]
 
 
 def test_a_location_column_and_a_responsible_unit_that_names_districts(service: ImportService, ctx: AppContext,
-                                                                       db_path: Path, tmp_path: Path) -> None:  # fmt: skip
+                                                                       db_url: str, tmp_path: Path) -> None:  # fmt: skip
     rows = [["项目名称", "责任单位", "落户地", "总投资（亿元）"],
             ["甲项目", "市发改局", "高要区", 1], ["乙项目", "市工信局", "四会市", 2], ["丙项目", "市商务局", "鼎湖区", 3]]  # fmt: skip
     path = write_workbook(tmp_path / "loc.xlsx", SheetSpec("Sheet1", rows))
-    imported(service, db_path, path)
+    imported(service, db_url, path)
     assert {p.name: p.district for p in ctx.projects.all_projects()} == {"甲项目": "高要区", "乙项目": "四会市",
                                                                           "丙项目": "鼎湖区"}  # fmt: skip
 
 
 # -- 2. columns chosen by evidence, not by substring ------------------------------------------------------
-def test_ambiguous_and_misleading_columns(service: ImportService, ctx: AppContext, db_path: Path,
+def test_ambiguous_and_misleading_columns(service: ImportService, ctx: AppContext, db_url: str,
                                           tmp_path: Path) -> None:  # fmt: skip
     rows = [["序号", "项目类别", "项目名称", "项目类型", "资金来源", "计划总投资（万元）", "完成投资占年计划%",
              "后五个月进度安排", "项目对接及进展情况", "用地需求（平方米）", "项目内容"],
@@ -101,7 +92,7 @@ def test_ambiguous_and_misleading_columns(service: ImportService, ctx: AppContex
             [2, "新开工", "乙项目", "生物医药", "银行贷款", 3000, 12.0, "9月开工", "已取得施工许可证，计划下月开工", 2000, "研发楼"],
             [3, "续建", "丙项目", "新能源", "企业自筹", 8000, 50.1, "10月投产", "设备安装调试中，预计年底试产", 13333, "生产线"]]  # fmt: skip
     path = write_workbook(tmp_path / "mix.xlsx", SheetSpec("Sheet1", rows))
-    result = imported(service, db_path, path, district="高要区")
+    result = imported(service, db_url, path, district="高要区")
     p = by_name(ctx)
     a = p["甲项目"]
     assert (
@@ -118,13 +109,13 @@ def test_ambiguous_and_misleading_columns(service: ImportService, ctx: AppContex
 
 
 def test_a_paragraph_row_or_an_example_row_never_outscores_the_header(service: ImportService, ctx: AppContext,
-                                                                      db_path: Path, tmp_path: Path) -> None:  # fmt: skip
+                                                                      db_url: str, tmp_path: Path) -> None:  # fmt: skip
     rows = [["2024年重点招商项目表"], ["填报单位：高要区投资促进局"],
             ["项目名称", "项目投资单位", "总投资（亿元）", "项目进展"],
             ["项目名称", "项目投资单位", "总投资（亿元）", "项目进展"],  # a template's example row
             ["储能电池项目", "某某新能源有限公司", 10, "项目总投资约10亿元，建设储能电池生产线，目前已签订投资协议，正在办理用地手续"]]  # fmt: skip
     path = write_workbook(tmp_path / "para.xlsx", SheetSpec("Sheet1", rows))
-    result = imported(service, db_path, path)
+    result = imported(service, db_url, path)
     assert result.added == 1
     p = by_name(ctx)["储能电池项目"]
     assert p.enterprise == "某某新能源有限公司" and p.planned_investment == 1_000_000_000  # type: ignore[attr-defined]
@@ -132,12 +123,12 @@ def test_a_paragraph_row_or_an_example_row_never_outscores_the_header(service: I
     assert "note_example_rows" in {n.code for n in result.notes}
 
 
-def test_an_aggregate_sheet_of_counts_is_skipped_with_a_note(service: ImportService, db_path: Path,
+def test_an_aggregate_sheet_of_counts_is_skipped_with_a_note(service: ImportService, db_url: str,
                                                              tmp_path: Path) -> None:  # fmt: skip
     agg = SheetSpec("汇总", [["区域", "项目个数", "总投资（亿元）"], ["高要区", 12, 30.5], ["四会市", 8, 12.0]])
     data = SheetSpec("明细", [["项目名称", "所在区域", "总投资（亿元）"], ["甲项目", "高要区", 1.0]])
     path = write_workbook(tmp_path / "agg.xlsx", agg, data)
-    result = imported(service, db_path, path)
+    result = imported(service, db_url, path)
     assert result.added == 1
     assert "note_aggregate" in {n.code for n in result.notes}
 
@@ -157,7 +148,7 @@ def test_status_words_of_real_reports(word: str, status: str) -> None:
 
 
 def test_unknown_status_words_are_listed_once_and_can_be_mapped(service: ImportService, ctx: AppContext,
-                                                                 db_path: Path, tmp_path: Path) -> None:  # fmt: skip
+                                                                 db_url: str, tmp_path: Path) -> None:  # fmt: skip
     rows = [["Project Id", "Project Name", "Municipality", "Status 2024", "Estimated Cost"]]
     rows += [[f"P{i:03d}", f"Plant {i}", "Hamilton", "Shovel ready" if i % 2 else "Active", "1000"]
              for i in range(40)]  # fmt: skip
@@ -166,17 +157,17 @@ def test_unknown_status_words_are_listed_once_and_can_be_mapped(service: ImportS
     assert not first.written
     assert {p.value for p in first.problems} == {"Shovel ready"} and len(first.problems) == 20
     assert [n.code for n in first.notes].count("note_unknown_statuses") == 1
-    result = imported(service, db_path, path, unit=Unit.YUAN, status_map={"Shovel ready": "preparing"})
+    result = imported(service, db_url, path, unit=Unit.YUAN, status_map={"Shovel ready": "preparing"})
     assert result.added == 40
     assert {p.status for p in ctx.projects.all_projects()} == {Status.PREPARING, Status.UNDER_CONSTRUCTION}
 
 
 def test_a_section_named_for_speeding_up_signing_holds_leads(service: ImportService, ctx: AppContext,
-                                                              db_path: Path, tmp_path: Path) -> None:  # fmt: skip
+                                                              db_url: str, tmp_path: Path) -> None:  # fmt: skip
     rows = [["序号", "项目名称", "总投资（亿元）", "所在区域"], ["一、加速签约项目（2个）"],
             [1, "甲项目", 3, "高要区"], [2, "乙项目", 2, "高要区"], ["二、在建项目（1个）"], [3, "丙项目", 5, "高要区"]]  # fmt: skip
     path = write_workbook(tmp_path / "sec.xlsx", SheetSpec("Sheet1", rows, merges=["A2:D2", "A5:D5"]))
-    imported(service, db_path, path)
+    imported(service, db_url, path)
     p = by_name(ctx)
     assert p["甲项目"].status is Status.LEAD and p["丙项目"].status is Status.UNDER_CONSTRUCTION  # type: ignore[attr-defined]
     assert p["甲项目"].sector is None  # 加速签约 is a stage, not a sector  # type: ignore[attr-defined]
@@ -235,7 +226,7 @@ def test_unitless_amounts_of_an_english_list_are_no_yuan(service: ImportService,
 
 
 # -- 5. totals, groups and continuations are no projects ---------------------------------------------------
-def test_totals_groups_sections_and_continuations(service: ImportService, ctx: AppContext, db_path: Path,
+def test_totals_groups_sections_and_continuations(service: ImportService, ctx: AppContext, db_url: str,
                                                   tmp_path: Path) -> None:  # fmt: skip
     rows = [["序号", "项目名称", "建设单位", "总投资（亿元）", "所在区域"],
             [None, "合计37个", None, 120.5, None],
@@ -248,7 +239,7 @@ def test_totals_groups_sections_and_continuations(service: ImportService, ctx: A
             ["重点对接"],
             [3, "丙项目", "丙公司", 1, "龙海市"]]  # fmt: skip
     path = write_workbook(tmp_path / "tot.xlsx", SheetSpec("Sheet1", rows, merges=["A9:E9"]))
-    result = imported(service, db_path, path)
+    result = imported(service, db_url, path)
     p = by_name(ctx)
     assert set(p) == {"甲项目", "乙项目", "丙项目"}
     assert sum(x.planned_investment for x in p.values()) == 1_600_000_000  # type: ignore[attr-defined]
@@ -257,7 +248,7 @@ def test_totals_groups_sections_and_continuations(service: ImportService, ctx: A
     assert {"note_totals", "note_continuations", "note_groups"} <= codes
 
 
-def test_projects_repeated_on_two_sheets_are_one_project(service: ImportService, ctx: AppContext, db_path: Path,
+def test_projects_repeated_on_two_sheets_are_one_project(service: ImportService, ctx: AppContext, db_url: str,
                                                          tmp_path: Path) -> None:  # fmt: skip
     head = ["序号", "项目名称", "总投资（万元）"]
     by_level = SheetSpec("分级管理", [head, ["一、市本级（2项）"], [1, "武夷山至邵武高速公路", 100],
@@ -265,7 +256,7 @@ def test_projects_repeated_on_two_sheets_are_one_project(service: ImportService,
     by_sector = SheetSpec("分行业", [head, ["一、交通（2项）"], [1, "武夷山至邵武高速公路", 100],
                                    [2, "顺昌环城路建设工程", 50]], merges=["A2:C2"])  # fmt: skip
     path = write_workbook(tmp_path / "two.xlsx", by_level, by_sector)
-    result = imported(service, db_path, path, status="under_construction")
+    result = imported(service, db_url, path, status="under_construction")
     assert result.added == 2
     p = by_name(ctx)
     assert {(x.district, x.sector) for x in p.values()} == {("市本级", "交通")}  # type: ignore[attr-defined]
@@ -294,11 +285,11 @@ def test_repeated_problems_print_as_one_line(service: ImportService, tmp_path: P
 
 # -- 7/8. marks ------------------------------------------------------------------------------------------
 def test_key_project_marks_are_stripped_and_mark_key_projects(service: ImportService, ctx: AppContext,
-                                                              db_path: Path, tmp_path: Path) -> None:  # fmt: skip
+                                                              db_url: str, tmp_path: Path) -> None:  # fmt: skip
     rows = [["序号", "项目编号", "项目名称", "总投资（万元）"], ["1●", "K-1", "甲项目", 100], [2, "★K-2", "乙项目", 100],
             [3, "K-3", "丙项目▲", 100], [4, "K-4", "丁项目", 100]]  # fmt: skip
     path = write_workbook(tmp_path / "marks.xlsx", SheetSpec("S", rows))
-    result = imported(service, db_path, path)
+    result = imported(service, db_url, path)
     p = {x.code: x for x in ctx.projects.all_projects()}
     assert set(p) == {"K-1", "K-2", "K-3", "K-4"} and p["K-3"].name == "丙项目"
     assert [p[c].is_key_project for c in ("K-1", "K-2", "K-3", "K-4")] == [True, True, True, False]
@@ -322,12 +313,12 @@ def test_a_code_less_district_file_matches_stored_projects_with_codes(demo_ctx: 
         assert len(demo_ctx.projects.all_projects()) == count
 
 
-def test_near_names_are_offered_not_matched(service: ImportService, ctx: AppContext, db_path: Path,
+def test_near_names_are_offered_not_matched(service: ImportService, ctx: AppContext, db_url: str,
                                             tmp_path: Path) -> None:  # fmt: skip
     head = ["项目名称", "所在区域", "计划总投资（亿元）"]
     imported(
         service,
-        db_path,
+        db_url,
         write_workbook(tmp_path / "a.xlsx", SheetSpec("S", [head, ["恒通光伏组件扩产项目", "高要区", 2]])),
     )
     path = write_workbook(tmp_path / "b.xlsx", SheetSpec("S", [head, ["恒通光伏组件扩产项目（一期）", "高要区", 1]]))
@@ -339,11 +330,11 @@ def test_near_names_are_offered_not_matched(service: ImportService, ctx: AppCont
     assert [p.name for p in ctx.projects.all_projects()] == ["恒通光伏组件扩产项目（一期）"]
 
 
-def test_the_same_name_in_two_districts_is_two_projects(service: ImportService, ctx: AppContext, db_path: Path,
+def test_the_same_name_in_two_districts_is_two_projects(service: ImportService, ctx: AppContext, db_url: str,
                                                         tmp_path: Path) -> None:  # fmt: skip
     head = ["项目名称", "所在区域", "计划总投资（亿元）"]
     rows = [head, ["污水处理厂提标改造项目", "高要区", 1], ["污水处理厂提标改造项目", "四会市", 2]]
-    imported(service, db_path, write_workbook(tmp_path / "two.xlsx", SheetSpec("S", rows)))
+    imported(service, db_url, write_workbook(tmp_path / "two.xlsx", SheetSpec("S", rows)))
     assert len(ctx.projects.all_projects()) == 2
     # without the district, a name that two projects share is a question, not a guess
     bare = write_workbook(tmp_path / "bare.xlsx", SheetSpec("S", [["项目名称", "计划总投资（亿元）"],
@@ -352,7 +343,7 @@ def test_the_same_name_in_two_districts_is_two_projects(service: ImportService, 
     assert not result.written and result.problems[0].problem.code == "ambiguous_project"
 
 
-def test_a_provincial_key_project_plan(service: ImportService, ctx: AppContext, db_path: Path,
+def test_a_provincial_key_project_plan(service: ImportService, ctx: AppContext, db_url: str,
                                        tmp_path: Path) -> None:  # fmt: skip
     """The shape of published provincial and city plans: sections by sector with subtotals, a name
     column that holds the content too, 建设起止年限, the year's planned investment, 项目业主, 所在地."""
@@ -365,7 +356,7 @@ def test_a_provincial_key_project_plan(service: ImportService, ctx: AppContext, 
             ["二、", "基础设施（1项）", None, 200000, 50000],
             [3, "福州地铁6号线", "2020-2024", 200000, 50000, "福州地铁集团", "福州市"]]  # fmt: skip
     path = write_workbook(tmp_path / "fj.xlsx", SheetSpec("Sheet1", rows))
-    result = imported(service, db_path, path, status="under_construction")
+    result = imported(service, db_url, path, status="under_construction")
     p = by_name(ctx)
     assert set(p) == {"宁德时代动力电池扩产项目", "南平竹产业园", "福州地铁6号线"}
     assert p["宁德时代动力电池扩产项目"].sector == "先进制造业" and p["福州地铁6号线"].sector == "基础设施"  # type: ignore[attr-defined]
@@ -375,14 +366,14 @@ def test_a_provincial_key_project_plan(service: ImportService, ctx: AppContext, 
     assert result.plans == 3  # the year's planned investment becomes each project's 2024 annual plan
 
 
-def test_a_second_table_and_a_project_over_two_rows(service: ImportService, ctx: AppContext, db_path: Path,
+def test_a_second_table_and_a_project_over_two_rows(service: ImportService, ctx: AppContext, db_url: str,
                                                     tmp_path: Path) -> None:  # fmt: skip
     head = ["序号", "项目名称", "资金来源", "总投资（万元）", "所在区域"]
     rows = [["在建项目"], head, [1, "甲项目", "中央预算内", 100, "高要区"], [None, None, "地方配套", 50, None],
             ["拟建项目"], head, [1, "乙项目", "企业自筹", 300, "高要区"]]  # fmt: skip
     # 甲项目 spans rows 3–4: its name merged down over both (two funding lines of one project)
     path = write_workbook(tmp_path / "two.xlsx", SheetSpec("Sheet1", rows, merges=["B3:B4", "A3:A4", "E3:E4"]))
-    result = imported(service, db_path, path)
+    result = imported(service, db_url, path)
     p = by_name(ctx)
     assert set(p) == {"甲项目", "乙项目"} and p["甲项目"].planned_investment == 1_000_000  # type: ignore[attr-defined]
     assert "note_continuations" in {n.code for n in result.notes}

@@ -103,6 +103,15 @@ class PlanOptions:
     rates: dict[str, Decimal] = field(default_factory=dict)  # currency → yuan per unit (--rate USD=7.10)
 
 
+_GAP_RE = re.compile(r"\s{2,}|\n|\u3000")
+
+
+def _head_of(text: str) -> str:
+    """The part of a "建设单位及责任人" cell before the person: up to a line break or a run of spaces."""
+    head = _GAP_RE.split(text.strip(), maxsplit=1)[0]
+    return head or text
+
+
 def combined_name(header: str) -> bool:
     """A name column that also holds the project's content ("项目名称及建设内容")."""
     return any(w in header for w in ("内容", "规模", "简介", "概况"))
@@ -183,6 +192,8 @@ def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Calla
         return lambda v: place_of(cells.parse_text(v, f))
     if f == "construction_period":
         return lambda v: parse_range(v, f, opts.date1904)
+    if f in ("enterprise", "officer") and ("责任人" in info.header or "联系人" in info.header):
+        return lambda v: cells.parse_text(_head_of(v) if isinstance(v, str) else v, f)  # "某公司    李某": the unit
     if f == "name" and combined_name(info.header):
         return lambda v: cells.parse_text(cells.name_part(v) if isinstance(v, str) else v, f)
     return parsers.get(kind, lambda v: cells.parse_text(v, f))

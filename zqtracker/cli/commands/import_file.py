@@ -252,7 +252,7 @@ def _print(console: Console, result: ImportResult, dry_run: bool, skip_invalid: 
             shown = "、".join(names[:20]) + (" …" if len(names) > 20 else "")
             console.print(f"{label_zh}（{len(names)}）：{shown}" if zh else f"{label_en} ({len(names)}): {shown}")
     if result.backup is not None:
-        console.print(f"替换前已备份到 {result.backup}" if zh else f"Backed up before replacing: {result.backup}")
+        console.print(f"导入前已备份到 {result.backup}" if zh else f"Backed up before importing: {result.backup}")
 
 
 def grouped_problems(problems: list, lang: str) -> list[str]:
