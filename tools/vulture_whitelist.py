@@ -35,6 +35,7 @@ _.inherit_cache
 _._pragmas  # storage/migrate.py: @event.listens_for(..., "connect")
 _._begin  # storage/migrate.py: @event.listens_for(..., "begin")
 _.process_result_value  # storage/tables.py: TypeDecorator
+_.process_bind_param
 _.impl
 _.cache_ok
 _.decided_at  # storage/tables.py: a mapped column (written by storage/rounds.py as a keyword)
