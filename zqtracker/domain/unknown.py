@@ -41,6 +41,11 @@ def missing_list(fields: tuple[str, ...] | list[str], lang: str = "en", *, joine
     return sep.join(missing_word(f, lang) for f in fields)
 
 
+def missing_tooltip(fields: tuple[str, ...], lang: str = "en") -> str:
+    """What the table's incomplete mark says: "Missing: district, amount"."""
+    return ("缺少：" if lang.startswith("zh") else "Missing: ") + missing_list(fields, lang)
+
+
 def without_amount(count: int, lang: str = "en") -> str:
     """The count of projects lacking an amount: "3 projects without an amount" / "3个项目无金额"."""
     if lang.startswith("zh"):
