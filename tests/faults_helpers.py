@@ -96,7 +96,7 @@ def damage_schema_page(path: Path) -> None:
 
 def large_database(template: Path, path: Path, copies: int = 9, note_bytes: int = 12_000) -> Path:
     """A copy of ``template`` grown to ``copies`` + 1 × its projects, each with ``note_bytes`` of
-    notes (the demo's 560 projects: ~70 MB): a database whose backup copy takes a good part of a
+    notes (the demo's ~570 projects: ~70 MB): a database whose backup copy takes a good part of a
     second or more, as 100,000 real projects take seconds."""
     shutil.copy(template, path)
     con = sqlite3.connect(path)
