@@ -71,7 +71,7 @@ def launch(
     if path is not None:
         page, name = peek_first_page(path, FIRST_PAGE_ROWS, model.sort_key, model.sort_descending), path.name
     else:  # a server: the first page over one psycopg connection, as quick as SQLite's
-        from zqtracker.storage.peek_server import peek_server_first_page, short_name
+        from zqtracker.services.first_page import peek_server_first_page, short_name
 
         page = peek_server_first_page(target, FIRST_PAGE_ROWS, model.sort_key, model.sort_descending)
         name = short_name(target)
