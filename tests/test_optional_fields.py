@@ -6,20 +6,20 @@ Real SQLite files throughout (the ``ctx`` fixture); the import's bulk writer is 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from zqtracker.domain.errors import ValidationError
 from zqtracker.domain.filters import ProjectFilter
-from zqtracker.domain.models import InvestorOrigin, Project, ProjectType
+from zqtracker.domain.models import Project
 from zqtracker.domain.status import Status
 from zqtracker.domain.validation import validate_project
 from zqtracker.services.admin import check
 from zqtracker.services.context import AppContext
 from zqtracker.storage.export_queries import PROJECT_VALUE_FIELDS, iter_project_values
-from zqtracker.storage.importing import FIGURE_COLUMNS, INSERT_COLUMNS, ImportChange, ImportStore
+from zqtracker.storage.importing import ImportChange, ImportStore
 from zqtracker.storage.peek import SORT_EXPRESSIONS, peek_first_page
 
 
@@ -176,21 +176,17 @@ def test_export_reads_unknowns_as_none(ctx: AppContext) -> None:
 # -- the import's bulk writer ---------------------------------------------------------------
 
 
-def _raw_project(store: ImportStore, pid: int, name: str, **values: object) -> tuple:
-    """A row of INSERT_COLUMNS as the import builds it (encoded values, None where unknown)."""
-    stamp = store.enc.datetime(__import__("datetime").datetime(2023, 10, 1, 8, 0))
-    row = {
-        "id": pid, "code": None, "name": name, "enterprise_id": None, "sector_id": None, "district_id": None,
-        "status": Status.LEAD.value, "planned_investment": None, "land_area_mu": None,
-        "expected_annual_output": None, "expected_annual_tax": None, "signed_on": None,
-        "construction_start_on": None, "production_on": None, "is_key_project": store.enc.boolean(False),
-        "project_type": ProjectType.NEW.value, "investor_origin": InvestorOrigin.DOMESTIC.value, "officer": None,
-        "notes": "", "contact": None, "progress_note": None, "created_at": stamp, "updated_at": stamp, "version": 1,
-        "last_activity_on": store.enc.date(date(2023, 10, 1)),
-        **dict.fromkeys(FIGURE_COLUMNS),  # date precisions, since start, another currency: none
-    }  # fmt: skip
-    row.update(values)
-    return tuple(row[c] for c in INSERT_COLUMNS)
+def _new_project(store: ImportStore, pid: int, name: str, **values: object) -> tuple:
+    """A new project's stored row as the import hands it over: domain values, None where unknown."""
+    columns = {"name": [name], "status": [Status.LEAD], **{f: [v] for f, v in values.items()}}
+    [row] = store.codec.new_rows(
+        [pid],
+        columns,
+        stamp=datetime(2023, 10, 1, 8, 0),
+        last_activity=[date(2023, 10, 1)],
+        refs=dict(zip(("sector", "district", "enterprise"), store.references(), strict=True)),
+    )
+    return row
 
 
 def test_bulk_writer_stores_leads_without_sector_district_or_amount(ctx: AppContext) -> None:
@@ -202,12 +198,12 @@ def test_bulk_writer_stores_leads_without_sector_district_or_amount(ctx: AppCont
         store.create_references([], ["萝岗区"], [], change)
         _, districts, _ = store.references()
         rows = [
-            _raw_project(store, 1, "新能源电池材料项目", contact="张三 13912345678", progress_note="已考察，待签约"),
-            _raw_project(store, 2, "智能制造产业园", district_id=districts["萝岗区"], planned_investment=0),
+            _new_project(store, 1, "新能源电池材料项目", contact="张三 13912345678", progress_note="已考察，待签约"),
+            _new_project(store, 2, "智能制造产业园", district="萝岗区", planned_investment=0),
         ]
         store.insert_projects(rows)
-        store.insert_status_changes([(1, 1, None, "lead", store.enc.date(date(2023, 10, 1)), ""),
-                                     (2, 2, None, "lead", store.enc.date(date(2023, 10, 1)), "")])  # fmt: skip
+        store.insert_status_changes(store.codec.status_change_rows([1, 2], [1, 2], [None, None], [Status.LEAD] * 2,
+                                                                   [date(2023, 10, 1)] * 2, ["", ""]))  # fmt: skip
         by_code, by_name = store.keys()
         assert by_code == {} and by_name == {("新能源电池材料项目", None): 1, ("智能制造产业园", "萝岗区"): 2}
         assert store.placements([1, 2]) == {1: (None, None), 2: (None, districts["萝岗区"])}
@@ -220,13 +216,12 @@ def test_bulk_writer_stores_leads_without_sector_district_or_amount(ctx: AppCont
     assert ctx.projects.get(2).planned_investment == 0  # a stated 0 stays 0
     with ctx.database.session() as s:
         store = ImportStore(s)
-        _, districts, _ = store.references()
+        refs = dict(zip(("sector", "district", "enterprise"), store.references(), strict=True))
         [before] = store.project_rows([1]).values()
-        after = list(before)
-        after[INSERT_COLUMNS.index("district_id")] = districts["萝岗区"]
-        after[INSERT_COLUMNS.index("version")] = before[INSERT_COLUMNS.index("version")] + 1
-        store.update_projects([before], [tuple(after)])
-        store.follow_placements([tuple(after)])
+        after = store.codec.updated_row(before, {"district": "萝岗区"}, stamp=datetime(2023, 10, 2), refs=refs)
+        assert store.codec.version(after) == store.codec.version(before) + 1
+        store.update_projects([before], [after])
+        store.follow_placements([after])
     assert check(ctx.database).ok
     assert ctx.statistics.summary(2023, 9).completed.by_district["萝岗区"].ytd == 5_000
 

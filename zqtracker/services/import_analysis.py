@@ -1,8 +1,8 @@
 """What an import would do, worked out before anything is written.
 
 Each data row is matched to a project — by code, else by name and district — or is new; a
-matched row's values are compared field by field with the stored project (in the database's raw
-representation, so "12.10亿" against 1,210,000,000 and a date cell against '2023-10-10' compare
+matched row's values are compared field by field with the stored project (storage/codec.py compares
+them as stored, so "12.10亿" against 1,210,000,000 and a date cell against '2023-10-10' compare
 exactly); new and changed projects are checked as the domain checks them; monthly amounts are
 compared with the stored records. The result is the preview the dialog shows and the CLI's
 ``--dry-run`` prints, and what import_apply writes.
@@ -41,7 +41,7 @@ from zqtracker.services.import_model import (
     add_problem,
 )  # fmt: skip
 from zqtracker.services.import_records import analyse_records
-from zqtracker.storage.importing import COL, Encoders
+from zqtracker.storage.codec import RowCodec, StoredRow
 
 
 def analyse_sheets(book: RawWorkbook, sheets: list[SheetAnalysis], ctx: Context, mode: str,
@@ -237,7 +237,7 @@ def _compare(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Context
             sa.status[k] = EXISTS
         result.unchanged += len(ks)
         return
-    enc = ctx.encoders
+    codec = ctx.codec
     fields = [f for f in PROJECT_FIELDS if f in plan.values]
     names = {kind: ctx.names_by_id(kind) for kind in _REF_FIELDS}
     diffs: dict[int, dict[str, Any]] = {}
@@ -245,16 +245,7 @@ def _compare(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Context
     for f in fields:
         col = plan.values[f]
         values = [col[k] for k in ks]
-        i = COL[_REF_FIELDS.get(f, f)]
-        stored = [row[i] for row in befores]
-        by_id = names.get(f)
-        if by_id is not None:
-            shown = list(map(by_id.get, stored))
-            changed = [n for n, (v, b) in enumerate(zip(values, shown, strict=True)) if v is not None and v != b]
-        else:
-            encoded = list(map(_encoder(f, enc), values))
-            changed = [n for n, (v, b) in enumerate(zip(encoded, stored, strict=True)) if v is not None and v != b]
-        for n in changed:
+        for n in codec.changed(f, values, befores, names.get(f)):
             diffs.setdefault(ks[n], {})[f] = values[n]
     figure_diffs(sa, ctx, ks, befores, diffs, result)
     for k in ks:
@@ -265,7 +256,7 @@ def _compare(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Context
             result.unchanged += 1
             continue
         before = ctx.rows[pid]  # type: ignore[index]
-        effective = {f: _decode(f, before, enc) for f in (*_DATES, "land_area_mu")}
+        effective = {f: codec.value(before, f) for f in (*_DATES, "land_area_mu")}
         effective.update({f: plan.values[f][k] for f in (*MAX_TEXT, *_DATES, "land_area_mu") if f in plan.values and
                           plan.values[f][k] is not None})  # fmt: skip
         _check_values(plan, k, sa, effective)
@@ -273,57 +264,22 @@ def _compare(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Context
             sa.status[k] = INVALID
             continue
         sa.status[k] = UPDATE
-        sa.changes[k] = [FieldChange(f, _shown_before(f, before, enc, names), v) for f, v in changed.items()]
+        sa.changes[k] = [FieldChange(f, _shown_before(f, before, codec, names), v) for f, v in changed.items()]
         result.updates.append(Update(index, k, pid, before, changed))  # type: ignore[arg-type]
 
 
-def _encoder(f: str, enc: Encoders):
-    """Domain value → the raw value stored (None stays None)."""
+def _shown_before(f: str, row: StoredRow, codec: RowCodec, names: dict[str, dict[int, str]]) -> Any:
+    """The stored value of a changed field, as the preview shows it."""
     if f in _DATES:
-        return enc.date
-    if f == "land_area_mu":
-        return enc.area
-    if f == "is_key_project":
-        return lambda v: None if v is None else enc.boolean(v)
-    if f in ("status", "project_type", "investor_origin"):
-        return lambda v: None if v is None else v.value
-    return _same
-
-
-def _same(v: Any) -> Any:
-    return v
-
-
-def _decode(f: str, row: tuple, enc: Encoders) -> Any:
-    raw = row[COL[f]]
-    if f in _DATES:
-        return enc.decode_date(raw)
-    if f == "land_area_mu":
-        return enc.decode_area(raw)
-    return raw
-
-
-def _shown_before(f: str, row: tuple, enc: Encoders, names: dict[str, dict[int, str]]) -> Any:
-    if f in _DATES:
-        from zqtracker.domain.fuzzy_dates import FuzzyDate
-
-        return FuzzyDate.of(enc.decode_date(row[COL[f]]), row[COL[f + "_precision"]])
+        return codec.fuzzy_date(row, f)
     if f == "since_start":
-        return row[COL["since_start_amount"]]
+        since = codec.value(row, f)
+        return None if since is None else since[0]
     if f == "planned_foreign":
         return None
     if f in _REF_FIELDS:
-        return names[f].get(row[COL[_REF_FIELDS[f]]])
-    value = _decode(f, row, enc)
-    if f == "status":
-        return Status(value)
-    if f == "is_key_project":
-        return bool(value)
-    if f in ("project_type", "investor_origin"):
-        from zqtracker.domain.models import InvestorOrigin, ProjectType
-
-        return (ProjectType if f == "project_type" else InvestorOrigin)(value)
-    return value
+        return names[f].get(codec.value(row, f))
+    return codec.value(row, f)
 
 
 # -- after the rows ------------------------------------------------------------------------------------

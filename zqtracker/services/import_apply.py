@@ -1,4 +1,4 @@
-"""Writing an analysed import: one transaction, rows built column-wise, before/after kept.
+"""Writing an analysed import: one transaction, values handed to storage column-wise, before/after kept.
 
 New projects get ids reserved from the database first (executemany cannot hand back generated keys
 everywhere) and their first status-history row; updated projects are written only if still at the version the analysis
@@ -10,20 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 from zqtracker.domain.errors import ConcurrentUpdateError
-from zqtracker.domain.models import InvestorOrigin, ProjectType
 from zqtracker.domain.status import Status
-from zqtracker.services.import_figures import figure_columns, write_figure
 from zqtracker.services.import_model import ImportAnalysis
 from zqtracker.services.import_recheck import recheck
 from zqtracker.services.progress import Progress
+from zqtracker.storage.codec import DATE_FIELDS
 from zqtracker.storage.database import Database
-from zqtracker.storage.importing import COL, PROJECT_COLUMNS, ImportChange, ImportStore
+from zqtracker.storage.importing import ImportChange, ImportStore
 from zqtracker.storage.projects import initial_status_date, utcnow
-
-_COPIED = ("code", "name", "planned_investment", "expected_annual_output", "expected_annual_tax", "officer")
 
 
 class _Milestones:
@@ -45,6 +41,7 @@ def write(database: Database, analysis: ImportAnalysis, *, note: str, progress: 
     report = _reporter(progress, analysis)
     with database.write() as s:
         store = ImportStore(s)
+        codec = store.codec
         recheck(store, analysis)  # under the write lock: what the analysis saw must still hold
         if replaced is not None:
             from zqtracker.storage.transfer import fingerprint
@@ -54,30 +51,35 @@ def write(database: Database, analysis: ImportAnalysis, *, note: str, progress: 
         if analysis.mode == "replace":
             store.delete_all_projects()
         store.create_references(analysis.new_sectors, analysis.new_districts, analysis.new_enterprises, change)
-        sectors, districts, enterprises = store.references()
-        stamp = store.enc.datetime(utcnow())
+        refs = dict(zip(("sector", "district", "enterprise"), store.references(), strict=True))
+        stamp = utcnow()
         report(0, "projects")
         start = store.new_ids("projects", len(analysis.new_projects))  # from the database, not max(id) + 1
-        inserted = _new_rows(analysis, store, start, stamp, sectors, districts, enterprises)
-        history = _first_history(analysis, inserted, today, store)
-        # A new project's last activity is its first status change (records may move it on).
-        inserted = [(*row, first[3]) for row, first in zip(inserted, history, strict=True)]
+        columns = _new_columns(analysis)
+        # A new project's first status change is dated by its milestones; it is also its last activity.
+        firsts = _first_status_dates(columns, today)
+        inserted = codec.new_rows(start, columns, stamp=stamp, last_activity=firsts, refs=refs)
         store.insert_projects(inserted, lambda done: report(done, "projects"))
         change.inserted = inserted
-        before, after = _updated_rows(analysis, store, stamp, sectors, districts, enterprises)
+        before = [u.before for u in analysis.updates]
+        after = [codec.updated_row(u.before, u.fields, stamp=stamp, refs=refs) for u in analysis.updates]
         report(len(inserted), "updates")
         if after:
             store.update_projects(before, after)
-            moved = [a for b, a in zip(before, after, strict=True) if (b[COL["sector_id"]], b[COL["district_id"]]) !=
-                     (a[COL["sector_id"]], a[COL["district_id"]])]  # fmt: skip
-            store.follow_placements(moved)
+            store.follow_placements([a for b, a in zip(before, after, strict=True)
+                                     if codec.placement(b) != codec.placement(a)])  # fmt: skip
         change.before, change.after = before, after
-        firsts = len(history)
-        history.extend(_status_changes(before, after, today, note, store))
-        change.status_changes = [(i, *row) for i, row in zip(store.new_ids("status_changes", len(history)), history,
-                                                              strict=True)]  # fmt: skip
+        moves = [(codec.pid(a), codec.value(b, "status"), codec.value(a, "status")) for b, a in zip(before, after,
+                 strict=True)]  # fmt: skip
+        moves = [m for m in moves if m[1] != m[2]]
+        n, m = len(start), len(moves)
+        change.status_changes = codec.status_change_rows(
+            store.new_ids("status_changes", n + m), [*start, *(p for p, _o, _n in moves)],
+            [*([None] * n), *(o for _p, o, _n in moves)], [*columns["status"], *(new for _p, _o, new in moves)],
+            [*firsts, *([today] * m)], [*([""] * n), *([note] * m)],
+        )  # fmt: skip
         store.insert_status_changes(change.status_changes, bump=False)
-        store.bump_activity((r[1], r[4]) for r in change.status_changes[firsts:])
+        store.bump_activity((r[1], r[4]) for r in change.status_changes[n:])
         report(len(inserted) + len(after), "records")
         _investment(analysis, store, change, start, inserted, after)
         _plans(analysis, store, change, start)
@@ -99,106 +101,50 @@ def _reporter(progress: Progress | None, analysis: ImportAnalysis) -> Callable[[
     return report
 
 
-def _new_rows(analysis: ImportAnalysis, store: ImportStore, start: list[int], stamp: Any, sectors: dict[str, int],
-              districts: dict[str, int], enterprises: dict[str, int]) -> list[tuple]:  # fmt: skip
-    """The new projects' rows, built column by column and zipped (100k rows: a few C loops).
-    new_projects holds each sheet's rows together, in order, so ids follow new_projects."""
-    enc = store.enc
-    sectors, districts = {None: None, **sectors}, {None: None, **districts}  # None: unknown
+def _new_columns(analysis: ImportAnalysis) -> dict[str, list]:
+    """The new projects' domain values, field by field (100k rows: a few C loops; a whole sheet's
+    columns are handed over as the plan holds them, not copied). new_projects holds each sheet's
+    rows together, in order, so the columns follow new_projects."""
     runs: list[tuple[int, list[int]]] = []
     for np in analysis.new_projects:
         if not runs or runs[-1][0] != np.sheet:
             runs.append((np.sheet, []))
         runs[-1][1].append(np.k)
-    rows: list[tuple] = []
-    no, yes = enc.boolean(False), enc.boolean(True)
-    types = {None: ProjectType.NEW.value, **{t: t.value for t in ProjectType}}
-    origins = {None: InvestorOrigin.DOMESTIC.value, **{o: o.value for o in InvestorOrigin}}
-    keys = {None: no, False: no, True: yes}
-    enterprise_ids = {None: None, **enterprises}
-    sector_ids, district_ids = sectors, districts
-    status_value = {st: st.value for st in Status}
-    statuses = [status_value[np.status] for np in analysis.new_projects]
+    pieces: dict[str, list[list]] = {f: [] for f in (*_FIELDS, *_PRECISIONS, "since_start", "planned_foreign")}
     for sheet, ks in runs:
         plan = analysis.sheets[sheet].plan
         assert plan is not None
-
         whole = len(ks) == len(plan) and ks[0] == 0 and ks[-1] == len(ks) - 1  # every row of the sheet
-
-        def pick(f: str, plan=plan, ks=ks, whole=whole) -> list:
+        for f in (*_FIELDS, *_PRECISIONS, "planned_foreign"):
             col = plan.column(f)
-            return col if whole else [col[k] for k in ks]
-
-        n0, n = len(rows), len(ks)
-        columns = [
-            start[n0 : n0 + n], pick("code"), pick("name"),
-            list(map(enterprise_ids.__getitem__, pick("enterprise"))), list(map(sector_ids.__getitem__, pick("sector"))),
-            list(map(district_ids.__getitem__, pick("district"))), statuses[n0 : n0 + n], pick("planned_investment"),
-            list(map(enc.area, pick("land_area_mu"))), pick("expected_annual_output"), pick("expected_annual_tax"),
-            list(map(enc.date, pick("signed_on"))), list(map(enc.date, pick("construction_start_on"))),
-            list(map(enc.date, pick("production_on"))), list(map(keys.__getitem__, pick("is_key_project"))),
-            list(map(types.__getitem__, pick("project_type"))), list(map(origins.__getitem__, pick("investor_origin"))),
-            pick("officer"), [v or "" for v in pick("notes")], pick("contact"), pick("progress_note"), [stamp] * n,
-            [stamp] * n, [1] * n,
-            *figure_columns(plan, pick, enc, n),
-        ]  # fmt: skip
-        rows.extend(zip(*columns, strict=True))
-    return rows
+            pieces[f].append(col if whole else [col[k] for k in ks])
+        since = plan.column("since_start")
+        year, month = plan.since_start_as_of or (None, None)
+        pieces["since_start"].append([None if since[k] is None else (since[k], year, month) for k in ks])
+    columns = {f: parts[0] if len(parts) == 1 else [v for part in parts for v in part] for f, parts in pieces.items()}
+    columns["status"] = [np.status for np in analysis.new_projects]
+    return columns
 
 
-def _first_history(analysis: ImportAnalysis, inserted: list[tuple], today: date, store: ImportStore) -> list[tuple]:
-    """Each new project's first status-history row, dated by its own milestones
+_FIELDS = ("code", "name", "enterprise", "sector", "district", "planned_investment", "land_area_mu",
+           "expected_annual_output", "expected_annual_tax", *DATE_FIELDS, "is_key_project", "project_type",
+           "investor_origin", "officer", "notes", "contact", "progress_note")  # fmt: skip
+_PRECISIONS = tuple(f + "_precision" for f in DATE_FIELDS)
+
+
+def _first_status_dates(columns: dict[str, list], today: date) -> list[date]:
+    """Each new project's first status-history date, by its own milestones
     (storage.projects.initial_status_date), computed once per distinct (status, dates)."""
-    enc = store.enc
     out = []
     m = _Milestones(Status.SIGNED, None, None, None)
-    cache: dict[tuple, Any] = {}
-    i_signed, i_start, i_prod = COL["signed_on"], COL["construction_start_on"], COL["production_on"]
-    decode = enc.decode_date
-    for np, row in zip(analysis.new_projects, inserted, strict=True):
-        key = (np.status, row[i_signed], row[i_start], row[i_prod])
+    cache: dict[tuple, date] = {}
+    for key in zip(columns["status"], *(columns[f] for f in DATE_FIELDS), strict=True):
         on = cache.get(key)
         if on is None:
-            m.status = np.status
-            m.signed_on, m.construction_start_on, m.production_on = decode(key[1]), decode(key[2]), decode(key[3])
-            on = cache[key] = enc.date(initial_status_date(m, today))  # type: ignore[arg-type]
-        out.append((row[0], None, key[0].value, on, ""))
+            m.status, m.signed_on, m.construction_start_on, m.production_on = key
+            on = cache[key] = initial_status_date(m, today)  # type: ignore[arg-type]
+        out.append(on)
     return out
-
-
-def _updated_rows(analysis: ImportAnalysis, store: ImportStore, stamp: Any, sectors: dict[str, int],
-                  districts: dict[str, int], enterprises: dict[str, int]) -> tuple[list[tuple], list[tuple]]:  # fmt: skip
-    enc = store.enc
-    refs = {"sector": {None: None, **sectors}, "district": {None: None, **districts},
-            "enterprise": {None: None, **enterprises}}  # fmt: skip
-    before_rows, after_rows = [], []
-    for u in analysis.updates:
-        row = list(u.before)
-        for f, v in u.fields.items():
-            if write_figure(row, f, v, enc):
-                continue
-            if f in refs:
-                row[COL[f + "_id"]] = refs[f][v]
-            elif f in ("signed_on", "construction_start_on", "production_on"):
-                row[COL[f]] = enc.date(v)
-            elif f == "land_area_mu":
-                row[COL[f]] = enc.area(v)
-            elif f == "is_key_project":
-                row[COL[f]] = enc.boolean(v)
-            elif f in ("status", "project_type", "investor_origin"):
-                row[COL[f]] = v.value
-            else:
-                row[COL[f]] = v
-        row[COL["updated_at"]] = stamp
-        row[COL["version"]] = u.before[COL["version"]] + 1
-        before_rows.append(u.before)
-        after_rows.append(tuple(row))
-    return before_rows, after_rows
-
-
-def _status_changes(before: list[tuple], after: list[tuple], today: date, note: str, store: ImportStore) -> list[tuple]:
-    i = COL["status"]
-    return [(a[0], b[i], a[i], store.enc.date(today), note) for b, a in zip(before, after, strict=True) if b[i] != a[i]]
 
 
 def _target_id(target: int, start: list[int]) -> int:
@@ -210,8 +156,8 @@ def _investment(analysis: ImportAnalysis, store: ImportStore, change: ImportChan
                 inserted: list[tuple], after: list[tuple]) -> None:  # fmt: skip
     if not analysis.records:
         return
-    where: dict[int, tuple[int, int]] = {r[0]: (r[COL["sector_id"]], r[COL["district_id"]]) for r in inserted}
-    where.update({r[0]: (r[COL["sector_id"]], r[COL["district_id"]]) for r in after})
+    codec = store.codec
+    where: dict[int, tuple[int | None, int | None]] = {codec.pid(r): codec.placement(r) for r in (*inserted, *after)}
     ids = {_target_id(r[0], start) for r in analysis.records}
     missing = [pid for pid in ids if pid not in where]
     if missing:
@@ -243,4 +189,4 @@ def _plans(analysis: ImportAnalysis, store: ImportStore, change: ImportChange, s
     change.plans_after, change.plans_before = rows, before
 
 
-__all__ = ["PROJECT_COLUMNS", "write"]
+__all__ = ["write"]

@@ -20,7 +20,7 @@ from zqtracker.domain.fuzzy_dates import DatePrecision, FuzzyDate
 from zqtracker.domain.models import InvestmentRecord
 from zqtracker.domain.rounding import money_rounded_places
 from zqtracker.services.import_model import INVALID, SAME, UPDATE, Context, ImportAnalysis, SheetAnalysis, add_problem
-from zqtracker.storage.importing import COL
+from zqtracker.storage.codec import StoredRow
 
 DATE_FIELDS = ("signed_on", "construction_start_on", "production_on")
 
@@ -83,7 +83,9 @@ def analyse_ytd(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, month_r
         before = {r.month: r.amount for r in stored}
         k = next(iter(months.values()))[1]
         # the project again on another sheet (分级管理 / 分行业 views of one list): one record a month
-        present = {(r[0], r[1], r[2]): r[3] for r in (*result.records, *derived_records)}
+        # (a 当月 amount this year to date supersedes is no record of its own: it goes below)
+        present = {(r[0], r[1], r[2]): r[3] for r in (*result.records, *derived_records)
+                   if (r[0], r[1], r[2]) not in superseded}  # fmt: skip
         clash = [r for r in derived.write if present.get((target, y, r.month), r.amount) != r.amount]
         if clash:
             add_problem(plan, k, sa, "ytd", clash[0].amount, Problem("duplicate_in_file", "amount", {
@@ -110,24 +112,23 @@ def rounded_money(cell_yuan: int, factor: int | None, stored_yuan: int | None) -
 
 
 # -- project figures: dates at their precision, since-start, amounts in another currency --------------
-def figure_diffs(sa: SheetAnalysis, ctx: Context, ks: list[int], befores: list[tuple],
+def figure_diffs(sa: SheetAnalysis, ctx: Context, ks: list[int], befores: list[StoredRow],
                  diffs: dict[int, dict[str, Any]], result: ImportAnalysis) -> None:  # fmt: skip
     """Add to ``diffs`` what the generic comparison cannot see (a date's precision, 自开工累计, a
     planned amount's currency) and take out amounts a spreadsheet program merely rounded."""
     plan = sa.plan
     assert plan is not None
-    enc = ctx.encoders
+    codec = ctx.codec
     for f in DATE_FIELDS:
         days, precisions = plan.values.get(f), plan.values.get(f + "_precision")
         if days is None or precisions is None:
             continue
-        i, j = COL[f], COL[f + "_precision"]
         for n, k in enumerate(ks):
             day = days[k]
             if day is None:
                 continue
             new = FuzzyDate(day, DatePrecision(precisions[k] or "day"))
-            old = FuzzyDate.of(enc.decode_date(befores[n][i]), befores[n][j])
+            old = codec.fuzzy_date(befores[n], f)
             if old != new:
                 diffs.setdefault(k, {})[f] = new
             else:
@@ -135,54 +136,22 @@ def figure_diffs(sa: SheetAnalysis, ctx: Context, ks: list[int], befores: list[t
     since = plan.values.get("since_start")
     if since is not None and plan.since_start_as_of is not None:
         year, month = plan.since_start_as_of
-        a, y, m = COL["since_start_amount"], COL["since_start_year"], COL["since_start_month"]
         for n, k in enumerate(ks):
-            if since[k] is not None and (befores[n][a], befores[n][y], befores[n][m]) != (since[k], year, month):
+            if since[k] is not None and codec.value(befores[n], "since_start") != (since[k], year, month):
                 diffs.setdefault(k, {})["since_start"] = (since[k], year, month)
     foreign = plan.values.get("planned_foreign")
     if foreign is not None:
-        cols = (COL["planned_currency"], COL["planned_original"], COL["planned_rate"])
         for n, k in enumerate(ks):
-            if foreign[k] is not None and enc.foreign(foreign[k]) != tuple(befores[n][c] for c in cols):
+            if foreign[k] is not None and codec.foreign_differs(foreign[k], befores[n]):
                 diffs.setdefault(k, {})["planned_foreign"] = foreign[k]
     for n, k in enumerate(ks):
         changed = diffs.get(k)
         if not changed:
             continue
         for f in [f for f in changed if f in plan.factors]:
-            places = rounded_money(changed[f], plan.factors[f], befores[n][COL[f]])
+            stored = codec.value(befores[n], f)
+            places = rounded_money(changed[f], plan.factors[f], stored)
             if places is not None:
-                result.rounded.append((sa.name, plan.row_numbers[k], f, befores[n][COL[f]], changed.pop(f), places))
+                result.rounded.append((sa.name, plan.row_numbers[k], f, stored, changed.pop(f), places))
         if not changed:
             del diffs[k]
-
-
-def figure_columns(plan: Any, pick: Any, enc: Any, n: int) -> list[list]:
-    """The new projects' FIGURE_COLUMNS (storage/importing.py), column by column."""
-    out: list[list] = []
-    for f in DATE_FIELDS:
-        precisions = pick(f + "_precision") if f + "_precision" in plan.values else [None] * n
-        out.append([enc.precision(DatePrecision(p)) if p else None for p in precisions])
-    since = pick("since_start") if "since_start" in plan.values else [None] * n
-    year, month = plan.since_start_as_of or (None, None)
-    out.append(since)
-    out.append([year if v is not None else None for v in since])
-    out.append([month if v is not None else None for v in since])
-    foreign = pick("planned_foreign") if "planned_foreign" in plan.values else [None] * n
-    triples = [enc.foreign(v) for v in foreign]
-    out.extend([[t[i] for t in triples] for i in range(3)])
-    return out
-
-
-def write_figure(row: list, f: str, v: Any, enc: Any) -> bool:
-    """Set an updated project's raw row for one of these figures; False for any other field."""
-    if isinstance(v, FuzzyDate):
-        row[COL[f]], row[COL[f + "_precision"]] = enc.date(v.day), enc.precision(v.precision)
-        return True
-    if f == "since_start":
-        row[COL["since_start_amount"]], row[COL["since_start_year"]], row[COL["since_start_month"]] = v
-        return True
-    if f == "planned_foreign":
-        row[COL["planned_currency"]], row[COL["planned_original"]], row[COL["planned_rate"]] = enc.foreign(v)
-        return True
-    return False

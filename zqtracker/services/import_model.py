@@ -12,7 +12,7 @@ from zqtracker.io.errors import CellProblem
 from zqtracker.io.layout import SheetLayout
 from zqtracker.io.plan import SheetPlan
 from zqtracker.io.reader import RawSheet, RawWorkbook
-from zqtracker.storage.importing import Encoders
+from zqtracker.storage.codec import RowCodec, StoredRow
 
 NEW, UPDATE, SAME, INVALID, EXISTS = "new", "update", "same", "invalid", "exists"
 VIEW = "view"  # the same project as a row of another sheet (按地区 / 按行业 views of one list)
@@ -63,7 +63,7 @@ class Update:
     sheet: int
     k: int
     pid: int
-    before: tuple  # the raw row
+    before: StoredRow  # the project as stored (handed back to the codec)
     fields: dict[str, Any]  # changed fields → domain values
 
 
@@ -77,8 +77,8 @@ class Context:
     sectors: dict[str, int]
     districts: dict[str, int]
     enterprises: dict[str, int]
-    encoders: Encoders
-    rows: dict[int, tuple] = field(default_factory=dict)  # raw rows of matched projects
+    codec: RowCodec
+    rows: dict[int, StoredRow] = field(default_factory=dict)  # matched projects as stored (for the codec)
     investment: dict[tuple[int, int, int], tuple[int, int, int]] = field(default_factory=dict)
     plans: dict[tuple[int, int], int] = field(default_factory=dict)
     matcher: Any = None  # services.import_matching.Matcher

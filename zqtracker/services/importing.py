@@ -337,7 +337,7 @@ class ImportService:
                 by_name.setdefault((name, district), pid)
             sectors, districts, enterprises = store.references()
             ctx = Context(by_code, by_name, {v: k for k, v in by_code.items()}, sectors, districts, enterprises,
-                          store.enc, links=dict(options.links))  # fmt: skip
+                          store.codec, links=dict(options.links))  # fmt: skip
             if options.mode == "replace":
                 return ctx
             ctx.matcher = matcher = Matcher([Stored(*row) for row in identities])

@@ -11,6 +11,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from zqtracker.storage.codec import decode_date
 from zqtracker.storage.tables import InvestmentRow, StatusChangeRow
 
 
@@ -24,7 +25,7 @@ def last_changes(session: Session, project_ids: set[int]) -> dict[int, tuple[dat
     stmt = select(StatusChangeRow.project_id, func.max(StatusChangeRow.changed_on)).group_by(StatusChangeRow.project_id)
     for pid, d in session.execute(stmt):
         if pid in project_ids and d is not None:
-            changes[pid] = d if isinstance(d, date) else date.fromisoformat(str(d))
+            changes[pid] = decode_date(d)  # type: ignore[assignment]  # d is not None
     records: dict[int, tuple[int, int]] = {}
     ym = func.max(InvestmentRow.year * 100 + InvestmentRow.month)
     for pid, value in session.execute(select(InvestmentRow.project_id, ym).group_by(InvestmentRow.project_id)):

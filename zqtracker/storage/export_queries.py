@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -18,6 +17,7 @@ from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.fuzzy_dates import DatePrecision, FuzzyDate
 from zqtracker.domain.models import InvestorOrigin, ProjectType
 from zqtracker.domain.status import Status
+from zqtracker.storage.codec import AREA_SCALE, RATE_SCALE, date_decoder, decode_area, decode_scaled
 from zqtracker.storage.filtering import apply_filter, filter_clause
 from zqtracker.storage.tables import DistrictRow, EnterpriseRow, InvestmentRow, ProjectTable, SectorRow
 
@@ -102,8 +102,7 @@ def iter_project_values(session: Session, f: ProjectFilter | None = None, batch:
     status = {s.value: s for s in Status}
     ptype = {t.value: t for t in ProjectType}
     origin = {o.value: o for o in InvestorOrigin}
-    day = _date_parser()
-    scale = Decimal(1).scaleb(-4)  # land area is stored as 1/10000 mu (ScaledDecimal(4))
+    day = date_decoder()
     result = _execute(session, stmt)
     while True:
         rows = result.fetchmany(batch)
@@ -111,10 +110,10 @@ def iter_project_values(session: Session, f: ProjectFilter | None = None, batch:
             return
         yield [
             (r[0], r[1], r[2], enterprises[r[3]], sector_name[r[4]], chain_of[r[4]], districts[r[5]], status[r[6]],
-             r[7], None if r[8] is None else Decimal(r[8]) * scale, r[9], r[10], fuzzy(day(r[11]), r[21]),
+             r[7], decode_area(r[8]), r[9], r[10], fuzzy(day(r[11]), r[21]),
              fuzzy(day(r[12]), r[22]), fuzzy(day(r[13]), r[23]), bool(r[14]), ptype[r[15]], origin[r[16]], r[17],
-             r[18] or "", r[19], r[20], None if r[24] is None else Decimal(r[24]) * scale, r[25],
-             None if r[26] is None else Decimal(r[26]).scaleb(-6), r[27], r[28])
+             r[18] or "", r[19], r[20], decode_scaled(r[24], AREA_SCALE), r[25], decode_scaled(r[26], RATE_SCALE),
+             r[27], r[28])
             for r in rows
         ]  # fmt: skip
 
@@ -142,15 +141,3 @@ def fuzzy(day: date | None, precision: str | None) -> date | FuzzyDate | None:
     if day is None or precision is None:
         return day
     return FuzzyDate(day, DatePrecision(precision))
-
-
-def _date_parser():
-    cache: dict[object, date | None] = {None: None}
-
-    def parse(value: object) -> date | None:
-        found = cache.get(value, cache)
-        if found is cache:
-            found = cache[value] = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
-        return found  # type: ignore[return-value]
-
-    return parse

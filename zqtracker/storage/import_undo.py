@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from zqtracker.domain.errors import ConcurrentUpdateError
 from zqtracker.storage import last_activity
 from zqtracker.storage.engine import BATCH
-from zqtracker.storage.importing import COL, ImportChange, ImportStore
+from zqtracker.storage.importing import ImportChange, ImportStore
 from zqtracker.storage.transfer import fingerprint
 
 
@@ -64,7 +64,7 @@ def reapply(session: Session, change: ImportChange) -> None:
         _check_amounts(store, change.investment_before, change.plans_before)
     store._many("INSERT INTO sectors (id, name, parent_id) VALUES (?, ?, ?)", change.sectors)
     store._many("INSERT INTO districts (id, name) VALUES (?, ?)", change.districts)
-    no = store.enc.boolean(False)
+    no = store.codec.boolean(False)
     store._many("INSERT INTO enterprises (id, name, credit_code, is_high_tech, is_specialized_new, is_little_giant) "
                 "VALUES (?, ?, ?, ?, ?, ?)", [(i, n, None, no, no, no) for i, n in change.enterprises])  # fmt: skip
     store.insert_projects(change.inserted)
@@ -102,7 +102,8 @@ def _check_amounts(store: ImportStore, investment: Sequence[tuple], plans: Seque
 
 
 def _check_versions(store: ImportStore, inserted: Sequence[tuple], after: Sequence[tuple]) -> None:
-    expected = {r[0]: r[COL["version"]] for r in (*inserted, *after)}
+    codec = store.codec
+    expected = {codec.pid(r): codec.version(r) for r in (*inserted, *after)}
     current = store.current_versions(list(expected))
     for pid, version in expected.items():
         if current.get(pid) != version:

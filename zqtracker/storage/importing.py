@@ -1,10 +1,10 @@
 """The import's reads and writes, in bulk and exactly reversible.
 
-Rows travel in the database's own representation ("raw": on SQLite dates are ISO text, land
-area a scaled integer, booleans 0/1), read straight from the DBAPI cursor and written with
-executemany on it: SQLAlchemy's per-parameter processing costs more than the inserts themselves
-at 100k rows. Working in raw values also makes the import's before/after images byte-exact, so
-undo and redo put back precisely what was there (storage/import_undo.py).
+Rows travel in the database's own representation (storage/codec.py owns it: the tuple layout and
+the encoders; services hand it domain values), read straight from the DBAPI cursor and written
+with executemany on it: SQLAlchemy's per-parameter processing costs more than the inserts
+themselves at 100k rows. Working in stored values also makes the import's before/after images
+byte-exact, so undo and redo put back precisely what was there (storage/import_undo.py).
 
 investment_records carry a copy of their project's sector_id/district_id (see InvestmentRow);
 every write here keeps them in step. Sector, district and planned investment may be None
@@ -15,17 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from zqtracker.domain.currency import ForeignAmount
 from zqtracker.domain.errors import ConcurrentUpdateError
-from zqtracker.domain.fuzzy_dates import DatePrecision
+from zqtracker.storage.codec import COL, INSERT_COLUMNS, PROJECT_COLUMNS, STATUS_COLUMNS, RowCodec
 from zqtracker.storage.engine import EngineOps, RowRefused
 from zqtracker.storage.last_activity import month_end
 from zqtracker.storage.projects import placements
@@ -33,26 +30,8 @@ from zqtracker.storage.tables import (
     DistrictRow,
     EnterpriseRow,
     ProjectTable,
-    ScaledDecimal,
     SectorRow,
 )
-
-PROJECT_COLUMNS: tuple[str, ...] = (
-    "id", "code", "name", "enterprise_id", "sector_id", "district_id", "status", "planned_investment",
-    "land_area_mu", "expected_annual_output", "expected_annual_tax", "signed_on", "construction_start_on",
-    "production_on", "is_key_project", "project_type", "investor_origin", "officer", "notes", "contact",
-    "progress_note", "created_at", "updated_at", "version",
-    # the figures of issue 13 (see Encoders.precision / Encoders.foreign for their raw values)
-    "signed_on_precision", "construction_start_on_precision", "production_on_precision",
-    "since_start_amount", "since_start_year", "since_start_month",
-    "planned_currency", "planned_original", "planned_rate",
-)  # fmt: skip
-FIGURE_COLUMNS = PROJECT_COLUMNS[PROJECT_COLUMNS.index("version") + 1 :]
-COL = {name: i for i, name in enumerate(PROJECT_COLUMNS)}
-# New projects are inserted with their last activity (their first status change's date), so the
-# derived column costs the import nothing; updates leave it to bump_activity / refresh.
-INSERT_COLUMNS: tuple[str, ...] = (*PROJECT_COLUMNS, "last_activity_on")
-STATUS_COLUMNS = ("id", "project_id", "from_status", "to_status", "changed_on", "note")
 
 
 @dataclass
@@ -77,64 +56,13 @@ class ImportChange:
     fingerprint_undone: dict | None = None
 
 
-class Encoders:
-    """Domain values to the raw values this database stores (and compares)."""
-
-    def __init__(self, dialect_name: str) -> None:
-        self.sqlite = dialect_name == "sqlite"
-        self._scaled = ScaledDecimal(4)
-        self._dates: dict[date, str] = {}
-
-    def date(self, value: date | None) -> Any:
-        if value is None or not self.sqlite:
-            return value
-        text = self._dates.get(value)
-        if text is None:
-            text = self._dates[value] = value.isoformat()
-        return text
-
-    def datetime(self, value: datetime) -> Any:
-        # SQLAlchemy's SQLite DATETIME storage format, microseconds included
-        return f"{value:%Y-%m-%d %H:%M:%S}.{value.microsecond:06d}" if self.sqlite else value
-
-    def boolean(self, value: bool) -> Any:
-        return int(bool(value)) if self.sqlite else bool(value)
-
-    def area(self, value: Decimal | None) -> int | None:
-        if value is None:
-            return None
-        scaled = value.scaleb(4)
-        whole = int(scaled)
-        if whole == scaled:
-            return whole
-        return self._scaled.process_bind_param(value, None)  # more than 4 decimals: the column's rounding
-
-    def precision(self, value: DatePrecision | None) -> str | None:
-        """A date's precision as stored: NULL for a day (or unknown)."""
-        return None if value is None or value is DatePrecision.DAY else value.value
-
-    def foreign(self, value: ForeignAmount | None) -> tuple[str | None, int | None, int | None]:
-        """(planned_currency, planned_original, planned_rate) as stored; NULLs for yuan."""
-        if value is None:
-            return None, None, None
-        return value.currency, int(value.amount.scaleb(4)), int(value.rate.scaleb(6))
-
-    def decode_date(self, value: Any) -> date | None:
-        if value is None or isinstance(value, date):
-            return value
-        return date.fromisoformat(value[:10] if isinstance(value, str) else str(value)[:10])
-
-    def decode_area(self, value: int | None) -> Decimal | None:
-        return None if value is None else Decimal(value).scaleb(-4)
-
-
 class ImportStore:
     """Bulk reads and writes of one import, inside the caller's session (one transaction)."""
 
     def __init__(self, session: Session) -> None:
         self.s = session
         self.conn = session.connection()
-        self.enc = Encoders(self.conn.dialect.name)
+        self.codec = RowCodec(self.conn.dialect.name)
         self.ops = EngineOps.for_connection(self.conn)
 
     # -- reading ---------------------------------------------------------------------------------
@@ -239,7 +167,7 @@ class ImportStore:
         names = [d for d in dict.fromkeys(districts) if d not in known_districts]
         drows = list(zip(self.new_ids("districts", len(names)), names, strict=True))
         change.districts.extend(self.ops.insert_new_names("districts", ("id", "name"), drows))
-        no = self.enc.boolean(False)
+        no = self.codec.boolean(False)
         names = [e for e in dict.fromkeys(enterprises) if e not in known_enterprises]
         erows = [(i, name, None, no, no, no) for i, name in zip(self.new_ids("enterprises", len(names)), names,
                                                                 strict=True)]  # fmt: skip
@@ -305,7 +233,7 @@ class ImportStore:
             period = r[1] * 100 + r[2]
             if get(r[0], 0) < period:
                 latest[r[0]] = period
-        ends = {p: self.enc.date(month_end(p // 100, p % 100)) for p in set(latest.values())}
+        ends = {p: self.codec.date(month_end(p // 100, p % 100)) for p in set(latest.values())}
         self.bump_activity((pid, ends[p]) for pid, p in latest.items())
 
     def delete_investment(self, keys: Sequence[tuple[int, int, int]]) -> None:
@@ -345,4 +273,4 @@ def _chunks(items: Sequence, size: int) -> Iterable[Sequence]:
         yield items[i : i + size]
 
 
-__all__ = ["COL", "INSERT_COLUMNS", "PROJECT_COLUMNS", "ImportChange", "ImportStore", "ImportWriteError"]
+__all__ = ["ImportChange", "ImportStore", "ImportWriteError"]

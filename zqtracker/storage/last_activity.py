@@ -14,6 +14,7 @@ from datetime import date
 from sqlalchemy import Connection, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
+from zqtracker.storage.codec import decode_date
 from zqtracker.storage.tables import InvestmentRow, ProjectTable, StatusChangeRow
 
 # Above this many projects one grouped scan of each table beats looking each project up.
@@ -24,10 +25,6 @@ def month_end(year: int, month: int) -> date:
     if month == 12:
         return date(year, 12, 31)
     return date.fromordinal(date(year, month + 1, 1).toordinal() - 1)
-
-
-def _as_date(value: object) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
 def compute(conn: Connection | Session, project_ids: Iterable[int] | None = None) -> dict[int, date | None]:
@@ -53,7 +50,7 @@ def compute(conn: Connection | Session, project_ids: Iterable[int] | None = None
             inv = inv.where(InvestmentRow.project_id.in_(chunk))
         for pid, d in conn.execute(sc):
             if d is not None and (wanted is None or pid in wanted):
-                out[pid] = _as_date(d)
+                out[pid] = decode_date(d)
         for pid, value in conn.execute(inv):
             if value is None or (wanted is not None and pid not in wanted):
                 continue
@@ -85,6 +82,6 @@ def refresh(session: Session, project_ids: Iterable[int]) -> None:
 def drift(session: Session) -> int:
     """How many projects' stored last activity differs from a fresh computation (db check)."""
     fresh = compute(session)
-    stored = {pid: (None if d is None else _as_date(d)) for pid, d in session.execute(
+    stored = {pid: (None if d is None else decode_date(d)) for pid, d in session.execute(
         select(ProjectTable.id, ProjectTable.last_activity_on))}  # fmt: skip
     return sum(1 for pid, day in stored.items() if fresh.get(pid) != day)

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
 
 from zqtracker.domain.filters import ProjectRow
 from zqtracker.domain.models import InvestorOrigin, ProjectType
 from zqtracker.domain.status import Status
+from zqtracker.storage.codec import decode_area, decode_date, decode_datetime
 from zqtracker.storage.schema import SCHEMA_REVISION
 
 _STATUS_ORDER = " ".join(f"WHEN '{s.value}' THEN {s.order}" for s in Status)
@@ -140,13 +139,6 @@ def peek_first_page(path: Path, limit: int = 200, sort_key: str = "id", descendi
     return FirstPage([_row(r) for r in raw], int(count), bool(demo and demo[0] == "1"), sort_key, descending)
 
 
-_AREA_SCALE = Decimal(1).scaleb(-4)
-
-
-def _day(value: object) -> date | None:
-    return None if value is None else date.fromisoformat(str(value)[:10])
-
-
 def _row(r: tuple) -> ProjectRow:
     return ProjectRow(
         id=r[0],
@@ -158,17 +150,17 @@ def _row(r: tuple) -> ProjectRow:
         district=r[6],
         status=Status(r[7]),
         planned_investment=r[8],
-        land_area_mu=None if r[9] is None else Decimal(r[9]) * _AREA_SCALE,
+        land_area_mu=decode_area(r[9]),
         expected_annual_output=r[10],
         expected_annual_tax=r[11],
-        signed_on=_day(r[12]),
-        construction_start_on=_day(r[13]),
-        production_on=_day(r[14]),
+        signed_on=decode_date(r[12]),
+        construction_start_on=decode_date(r[13]),
+        production_on=decode_date(r[14]),
         is_key_project=bool(r[15]),
         project_type=ProjectType(r[16]),
         investor_origin=InvestorOrigin(r[17]),
         officer=r[18],
-        updated_at=None if r[19] is None else datetime.fromisoformat(str(r[19])),
+        updated_at=decode_datetime(r[19]),
         version=r[20],
-        last_activity_on=_day(r[21]),
+        last_activity_on=decode_date(r[21]),
     )

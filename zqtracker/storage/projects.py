@@ -24,6 +24,7 @@ from zqtracker.domain.models import (
 )
 from zqtracker.domain.status import Status
 from zqtracker.storage import last_activity
+from zqtracker.storage.codec import date_decoder, decode_area, decode_datetime
 from zqtracker.storage.filtering import apply_filter
 from zqtracker.storage.references import ReferenceRepository
 from zqtracker.storage.tables import (
@@ -155,7 +156,7 @@ class ProjectRepository:
         enterprises = dict(self.s.execute(select(EnterpriseRow.id, EnterpriseRow.name)).all())
         enterprises[None] = None
         status, ptype, origin = _STATUS, _TYPE, _ORIGIN
-        day, stamp, area = _date_parser(), _datetime_parser(), _area_parser()
+        day, stamp, area = date_decoder(), decode_datetime, decode_area
         rows = []
         for r in raw_rows(self.s, stmt):
             sid = r[4]
@@ -189,7 +190,7 @@ class ProjectRepository:
     def last_activity(self, project_ids: Sequence[int] | None = None) -> dict[int, date]:
         """Latest status change or investment month (its last day) of each project that has
         one (the stored, derived column: see storage/last_activity.py)."""
-        day = _date_parser()
+        day = date_decoder()
         stmt = select(ProjectTable.id, ProjectTable.last_activity_on).where(ProjectTable.last_activity_on.is_not(None))
         out: dict[int, date] = {}
         if project_ids is None:
@@ -525,39 +526,6 @@ def raw_rows(session: Session, stmt) -> list[tuple]:
     else:
         args = params
     return conn.exec_driver_sql(compiled.string, args).fetchall()
-
-
-def _date_parser():
-    cache: dict[object, date | None] = {None: None}
-
-    def parse(value: object) -> date | None:
-        found = cache.get(value, _MISSING)
-        if found is _MISSING:
-            found = cache[value] = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
-        return found  # type: ignore[return-value]
-
-    return parse
-
-
-def _datetime_parser():
-    def parse(value: object) -> datetime | None:
-        if value is None or isinstance(value, datetime):
-            return value  # type: ignore[return-value]
-        return datetime.fromisoformat(str(value))
-
-    return parse
-
-
-def _area_parser():
-    scale = Decimal(1).scaleb(-4)
-
-    def parse(value: int | None) -> Decimal | None:
-        return None if value is None else Decimal(value) * scale
-
-    return parse
-
-
-_MISSING = object()
 
 
 def month_end(year: int, month: int) -> date:

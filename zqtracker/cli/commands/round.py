@@ -140,7 +140,7 @@ def run_status(args: argparse.Namespace, console: Console) -> int:
             figures = f"项目 {d.projects}，缺数 {d.lacking}，更新 {d.updated}，新增 {d.added}"
         else:
             figures = f"{d.projects} projects, {d.lacking} lacking figures, {d.updated} updated, {d.added} added"
-        console.print(f"  {d.district:<{width}}{state:<24}{figures}")
+        console.print(f"  {d.district:<{width}}{state:<24} {figures}")  # a space even after a long state
     return ExitCode.OK
 
 
