@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from zqtracker.domain.status import status_of_word
+from zqtracker.io.places import origin_of_place
 from zqtracker.io import values as cells
 from zqtracker.io.columns import BOOL_FALSE, BOOL_TRUE, INVESTOR_ORIGIN_WORDS, PROJECT_TYPE_WORDS
 from zqtracker.io.reader import ExcelError
@@ -135,7 +136,7 @@ def profile(values: list) -> Profile:
             p.statuses += 1
         if key in _TYPE_KEYS:
             p.types += 1
-        if key in _ORIGIN_KEYS:
+        if key in _ORIGIN_KEYS or origin_of_place(text) is not None:
             p.origins += 1
         if key in _BOOL_KEYS:
             p.bools += 1
