@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 
 from zqtracker.domain.status import status_of_word
-from zqtracker.io.places import origin_of_place
 from zqtracker.io import values as cells
 from zqtracker.io.columns import BOOL_FALSE, BOOL_TRUE, INVESTOR_ORIGIN_WORDS, PROJECT_TYPE_WORDS
+from zqtracker.io.places import origin_of_place
 from zqtracker.io.reader import ExcelError
 
 REJECT = -1000
