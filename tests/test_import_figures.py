@@ -100,6 +100,19 @@ def test_a_total_through_last_year_end_is_no_year_to_date(service: ImportService
     assert [(r.year, r.first, r.month, r.amount) for r in ctx.projects.investment(p.id)] == [(2023, 1, 10, 180_000_000)]
 
 
+def test_this_years_figure_is_a_year_to_date(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
+    """本年完成投资 in a 1-10月 report is the year to date through October (never a month's amount);
+    上年同期 is last year's and not imported; 10月完成投资 is October's own amount."""
+    rows = [["2023年1-10月重点项目投资完成情况表"], ["单位：万元"],
+            ["项目名称", "所在区域", "10月完成投资", "本年完成投资", "上年同期完成投资"], ["己项目", "高要区", 1000, 9000, 7000]]  # fmt: skip
+    result = service.import_file(write_workbook(tmp_path / "y.xlsx", SheetSpec("10月", rows)), ImportOptions())
+    assert result.ok
+    (p,) = ctx.projects.all_projects()
+    # 9000 through October, of which October 1000: January–September 8000 as one figure
+    assert [(r.year, r.first, r.month, r.amount) for r in ctx.projects.investment(p.id)] == [
+        (2023, 1, 9, 80_000_000), (2023, 10, 10, 10_000_000)]  # fmt: skip
+
+
 def test_dollars_with_a_rate_keep_the_original(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
     rows = [
         ["项目名称", "所在区域", "投资总额（万美元）", "合同外资额（万美元）"],
