@@ -104,7 +104,8 @@ def test_this_years_figure_is_a_year_to_date(service: ImportService, ctx: AppCon
     """本年完成投资 in a 1-10月 report is the year to date through October (never a month's amount);
     上年同期 is last year's and not imported; 10月完成投资 is October's own amount."""
     rows = [["2023年1-10月重点项目投资完成情况表"], ["单位：万元"],
-            ["项目名称", "所在区域", "10月完成投资", "本年完成投资", "上年同期完成投资"], ["己项目", "高要区", 1000, 9000, 7000]]  # fmt: skip
+            ["项目名称", "所在区域", "总投资", "10月完成投资", "本年完成投资", "上年同期完成投资"],
+            ["己项目", "高要区", 50000, 1000, 9000, 7000]]  # fmt: skip
     result = service.import_file(write_workbook(tmp_path / "y.xlsx", SheetSpec("10月", rows)), ImportOptions())
     assert result.ok
     (p,) = ctx.projects.all_projects()
