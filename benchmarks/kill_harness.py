@@ -258,7 +258,13 @@ def _downgrade(path: Path, revision: str) -> None:
 
     engine = create_engine(f"sqlite:///{path}")
     cfg = alembic_config()
+    incomplete = "SELECT id FROM projects WHERE sector_id IS NULL OR district_id IS NULL OR planned_investment IS NULL"
     with engine.begin() as conn:
+        # Schemas before 0003 require sector, district and amount: the projects without them (the
+        # demo's negotiating leads) cannot go back, and the downgrade refuses while they exist.
+        for table in ("status_changes", "investment_records", "annual_plans"):
+            conn.exec_driver_sql(f"DELETE FROM {table} WHERE project_id IN ({incomplete})")
+        conn.exec_driver_sql(f"DELETE FROM projects WHERE id IN ({incomplete})")
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, revision)
     engine.dispose()

@@ -54,15 +54,16 @@ def make_projects_xlsx(ctx: AppContext, path: Path) -> int:
     r = 3
     total = 0
     for i, p in enumerate(rows, start=1):
-        total += p.planned_investment
+        total += p.planned_investment or 0
         ws.write_number(r, 0, i)
         ws.write_string(r, 1, p.code or "")
         ws.write_string(r, 2, p.name)
         ws.write_string(r, 3, p.enterprise or "")
-        ws.write_string(r, 4, p.sector)
-        ws.write_string(r, 5, p.district)
+        ws.write_string(r, 4, p.sector or "")  # the demo's leads may lack sector, district or amount
+        ws.write_string(r, 5, p.district or "")
         ws.write_string(r, 6, p.status.label("zh"))
-        ws.write_number(r, 7, p.planned_investment / 10_000)
+        if p.planned_investment is not None:
+            ws.write_number(r, 7, p.planned_investment / 10_000)
         if p.land_area_mu is not None:
             ws.write_number(r, 8, float(p.land_area_mu))
         for c, d in ((9, p.signed_on), (10, p.construction_start_on), (11, p.production_on)):

@@ -55,7 +55,14 @@ def test_demo_then_summary_shows_the_demo_figures(db_url: str) -> None:
     for v in by_sector.values():
         assert set(v) == {"ytd_yuan", "prior_ytd_yuan", "yoy_pct"}
     assert sum(v["projects"] for v in data["by_status"].values()) == data["projects"]
-    assert sum(v["planned_investment_yuan"] for v in data["by_district"].values()) == data["planned_investment_yuan"]
+    # the named districts and the line of projects without one add up to the total (the demo's leads)
+    unknown = data["unclassified_district"]
+    assert unknown["projects"] == 4 and unknown["planned_investment_yuan"] == 950_000_000
+    assert (
+        sum(v["planned_investment_yuan"] for v in data["by_district"].values()) + unknown["planned_investment_yuan"]
+        == data["planned_investment_yuan"]
+    )
+    assert data["projects_without_amount"] == 5 and data["by_status"]["lead"]["projects_without_amount"] == 5
     # the figures of 2023's signings: about 310 projects worth about 68.9 billion yuan, ~20 ≥ 1 billion
     code, out, _ = run("--db", db, "list", "--signed-year", "2023", "--json")
     listed = json.loads(out)

@@ -24,7 +24,7 @@ def test_peek_reads_the_first_page_like_the_repository(demo_ctx: AppContext) -> 
     path = demo_ctx.database.sqlite_path
     page = peek_first_page(path, 50)
     full = demo_ctx.projects.list_rows()
-    assert page is not None and page.total_count == 560 and page.is_demo
+    assert page is not None and page.total_count == 568 and page.is_demo
     assert page.rows == full[:50]  # every field, same types
 
 
@@ -93,7 +93,7 @@ def test_rows_by_id_include_activity_and_skip_deleted(demo_ctx: AppContext) -> N
     assert [r.id for r in rows] == [3, 250]
     assert all(r == full[r.id] for r in rows)
     many = service.rows(list(full))  # more ids than SQLite takes in one statement
-    assert len(many) == 559
+    assert len(many) == 567
 
 
 def _project(ctx: AppContext) -> Project:
@@ -198,7 +198,7 @@ def test_bulk_restore_puts_deleted_projects_back_exactly(demo_ctx: AppContext) -
     assert sum(len(s.investment) for s in before) > 0 and sum(len(s.status_changes) for s in before) >= 80
     summary = demo_ctx.statistics.summary()
     snapshots = demo_ctx.projects.delete(ids)
-    assert demo_ctx.projects.count() == 560 - len(ids)
+    assert demo_ctx.projects.count() == 568 - len(ids)
     demo_ctx.projects.restore(snapshots)
     assert _state(demo_ctx, ids) == before  # ids, history rows, records and plans included
     assert demo_ctx.statistics.summary() == summary

@@ -102,8 +102,9 @@ def test_formats_panes_filter_widths_and_chart(demo_ctx: AppContext, tmp_path: P
         "计划总投资（亿元）",
     ]
     assert "预计年税收（亿元）" in header and "用地面积（亩）" in header
+    assert header[-3:] == ["联系人", "进展情况", "备注"]  # the words the import recognises for them
     assert ws.freeze_panes == "C2"
-    assert ws.auto_filter.ref == f"A1:S{1 + 560}"
+    assert ws.auto_filter.ref == f"A1:U{1 + 568}"
     h = ws["A1"]
     assert h.font.b and h.fill.fgColor.rgb.endswith("1F4E78") and h.alignment.wrap_text
     col = {name: i + 1 for i, name in enumerate(header)}
@@ -207,8 +208,11 @@ def test_summary_sheets_show_the_statistics(demo_ctx: AppContext, tmp_path: Path
     assert money(rows[14][2], w) == s.planned_investment
 
     rows = sheet_rows(path, "By sector", "openpyxl")
-    body = [r for r in rows[5:] if r[1] not in (None, "Total")]
+    body = [r for r in rows[5:] if r[1] not in (None, "Total", "Unclassified")]
     assert {r[1] for r in body} == set(s.by_sector) | set(c.by_sector)
+    unclassified = next(r for r in rows if r[1] == "Unclassified")  # the demo's leads without a sector
+    assert (unclassified[2], money(unclassified[3], w), unclassified[7]) == (
+        s.unclassified_sector.projects, s.unclassified_sector.planned_investment, s.unclassified_sector.without_amount)  # fmt: skip
     chains = {x.name: x.parent for x in demo_ctx.references.sectors()}
     for r in body:
         b, y = s.by_sector[r[1]], c.by_sector[r[1]]
@@ -316,5 +320,5 @@ def test_past_the_row_limit_rows_continue_on_a_second_sheet(
     got = [r["code"] for name in result.sheets[1:] for r in records(path, name, "openpyxl")]
     assert got == [f"{i:03d}" for i in range(7)]
     wb = openpyxl.load_workbook(path)
-    assert wb["Projects (2)"].auto_filter.ref == "A1:S4" and wb["Projects (3)"].auto_filter.ref == "A1:S2"
+    assert wb["Projects (2)"].auto_filter.ref == "A1:U4" and wb["Projects (3)"].auto_filter.ref == "A1:U2"
     assert sheet_name("projects") == "Projects"

@@ -51,7 +51,7 @@ def test_same_named_databases_in_two_folders_never_share_backups(demo_template: 
     b1 = backups.make_backup(one, "manual")
     b2 = backups.make_backup(two, "manual")
     assert b1.parent != b2.parent
-    assert _count(b1) == 560 and _count(b2) == 10
+    assert _count(b1) == 568 and _count(b2) == 10
     assert [b.path for b in backups.list_backups(one)] == [b1]
 
 
@@ -125,12 +125,12 @@ def test_db_restore_lists_and_puts_a_backup_back(demo_template: Path, tmp_path: 
     con.commit()
     con.close()
     code, out, _ = run("--db", str(path), "db", "restore")
-    assert code == ExitCode.OK and "560 project(s)" in out and "by hand" in out
+    assert code == ExitCode.OK and "568 project(s)" in out and "by hand" in out
     code, out, _ = run("--lang", "zh", "--db", str(path), "db", "restore")
-    assert "560 个项目" in out and "手动" in out
+    assert "568 个项目" in out and "手动" in out
     code, out, err = run("--db", str(path), "db", "restore", "1")
     assert code == ExitCode.OK, err
-    assert _count(path) == 560
+    assert _count(path) == 568
     reasons = [b.reason for b in backups.list_backups(path)]
     assert reasons[0] == "restore"  # the emptied database was kept too
     code, out, _ = run("--db", str(path), "db", "check")
@@ -144,7 +144,7 @@ def test_db_restore_over_a_damaged_file(demo_template: Path, tmp_path: Path) -> 
     damage_middle_pages(path)
     code, _, err = run("--db", str(path), "db", "restore", "1")
     assert code == ExitCode.OK, err
-    assert run("--db", str(path), "db", "check")[0] == ExitCode.OK and _count(path) == 560
+    assert run("--db", str(path), "db", "check")[0] == ExitCode.OK and _count(path) == 568
     assert any(p.name.endswith("-damaged.sqlite.bin") for p in backups.folder_for(path).iterdir())
 
 
@@ -155,7 +155,7 @@ def test_restore_refuses_a_file_that_is_not_a_backup(demo_template: Path, tmp_pa
     junk.write_bytes(b"not a database at all" * 100)
     code, _, err = run("--db", str(path), "db", "restore", str(junk))
     assert code == ExitCode.REFUSED and "not a usable zqtracker backup" in err
-    assert _count(path) == 560
+    assert _count(path) == 568
 
 
 # -- the schema upgrade: one transaction --------------------------------------------------------
@@ -274,4 +274,4 @@ def test_no_room_for_the_daily_copy_still_opens_but_an_import_refuses(
 
         code, _, err = run("--db", str(path), "import", str(district_projects(tmp_path / "i.xlsx")))
         assert code == ExitCode.REFUSED and "No backup of" in err and "nothing was changed" in err
-    assert _count(path) == 560
+    assert _count(path) == 568

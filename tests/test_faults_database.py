@@ -101,7 +101,7 @@ def test_db_recover_salvages_most_projects_into_a_new_usable_file(damaged: Path,
     code, out, err = run("--db", str(damaged), "db", "recover", str(damaged), str(new), "--json")
     assert code == ExitCode.OK, err
     data = json.loads(out)
-    assert 400 <= data["projects"] < 560 and data["projects_before"] == 560
+    assert 400 <= data["projects"] < 568 and data["projects_before"] == 568
     code, out, _ = run("--db", str(new), "db", "check", "--json")
     assert code == ExitCode.OK and json.loads(out)["projects"] == data["projects"]
     code, _, err = run("--db", str(damaged), "db", "recover", str(damaged), str(new))
@@ -151,7 +151,7 @@ def test_read_only_mount_opens_read_only_and_refuses_writes(demo_template: Path,
             from zqtracker.services.context import AppContext
 
             ctx = AppContext.for_database(database)
-            assert len(ctx.projects.list_rows()) == 560
+            assert len(ctx.projects.list_rows()) == 568
         finally:
             database.close()
         code, _out, err = run("--db", str(path), "list", "--json")

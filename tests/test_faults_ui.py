@@ -121,7 +121,7 @@ def test_restore_backup_from_the_file_menu(make_window, demo_ctx: AppContext, qt
     window = make_window(demo_ctx)
     translations.switch(lang)
     demo_ctx.projects.delete([r.id for r in demo_ctx.projects.list_rows()][:100])
-    assert demo_ctx.projects.count() == 460
+    assert demo_ctx.projects.count() == 468
     seen: list[str] = []
 
     def choose(dialog) -> None:
@@ -129,7 +129,7 @@ def test_restore_backup_from_the_file_menu(make_window, demo_ctx: AppContext, qt
         seen.append(listed.topLevelItem(0).text(1))
         # the newest is the copy made before the bulk delete: choose the one made by hand
         for i in range(listed.topLevelItemCount()):
-            if listed.topLevelItem(i).text(2) == "560":
+            if listed.topLevelItem(i).text(2) == "568":
                 listed.setCurrentItem(listed.topLevelItem(i))
         _shot(dialog, f"restore-dialog-{lang}.png")
         dialog.accept()
@@ -139,10 +139,10 @@ def test_restore_backup_from_the_file_menu(make_window, demo_ctx: AppContext, qt
     with qtbot.waitSignal(window.context_changed, timeout=30_000):
         window.actions_.restore_backup.trigger()
     assert seen and seen[0] in ("Before deleting projects", "批量删除前")
-    assert window.ctx is not demo_ctx and window.ctx.projects.count() == 560
+    assert window.ctx is not demo_ctx and window.ctx.projects.count() == 568
     assert window.ctx.database.sqlite_path == path
     with sqlite3.connect(path) as con:
-        assert con.execute("SELECT count(*) FROM projects").fetchone() == (560,)
+        assert con.execute("SELECT count(*) FROM projects").fetchone() == (568,)
     window.ctx.close()
 
 

@@ -34,7 +34,7 @@ def test_an_export_imports_back_unchanged(demo_ctx: AppContext, ctx: AppContext,
     service = ImportService(ctx.database, MappingStore(tmp_path / "m.json"))
     result = service.import_file(path, ImportOptions())
     assert result.ok, [p.reason() for p in result.problems[:5]]
-    assert result.added == 560 and result.investment_records > 4000
+    assert result.added == 568 and result.investment_records > 4000
     skipped = [n.params["sheet"] for n in result.notes if n.code == "note_sheet_skipped"]
     assert len(skipped) == 5  # overview, three summaries, the chart sheet: views, never data
     want_projects, want_records, want_chains = snapshot(demo_ctx)
@@ -43,7 +43,7 @@ def test_an_export_imports_back_unchanged(demo_ctx: AppContext, ctx: AppContext,
     assert got_records == want_records
     assert got_chains == want_chains  # the two-level sector list is rebuilt from the 产业链 column
     again = service.import_file(path, ImportOptions())
-    assert (again.added, again.updated, again.unchanged, again.investment_records) == (0, 0, 560, 0)
+    assert (again.added, again.updated, again.unchanged, again.investment_records) == (0, 0, 568, 0)
 
 
 def test_the_import_template_filled_in_imports(ctx: AppContext, tmp_path: Path) -> None:

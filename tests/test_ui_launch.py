@@ -64,11 +64,11 @@ def test_first_page_before_sqlalchemy_then_everything(demo_template: Path, tmp_p
     assert first["loaded"] == []  # no SQLAlchemy, Alembic, numpy or pyqtgraph yet
     assert first["rows"] == 200 and not first["has_context"]
     assert first["title"].startswith("demo.sqlite")
-    assert first["status"] == "Showing the first 200 of 560 projects — loading the rest…"
+    assert first["status"] == "Showing the first 200 of 568 projects — loading the rest…"
     done = report["when_loaded"]
-    assert done["rows"] == 560 and done["has_context"]
+    assert done["rows"] == 568 and done["has_context"]
     assert "alembic" not in done["loaded"] and "pyqtgraph" not in done["loaded"]  # no migration, no charts
-    assert done["status"].startswith("560 projects")
+    assert done["status"].startswith("568 projects")
     assert done["recent"] == [str(db)]
 
 

@@ -39,10 +39,11 @@ def test_window_shows_every_project_with_totals_and_stale_marks(make_window, dem
     window = make_window(demo_ctx)
     page = window.projects
     total = demo_ctx.projects.count()
-    assert page.model.rowCount() == total == 560
-    planned = sum(r.planned_investment for r in demo_ctx.projects.list_rows())
+    assert page.model.rowCount() == total == 568
+    planned = sum(r.planned_investment or 0 for r in demo_ctx.projects.list_rows())
     assert page.model.visible_planned == planned
     assert f"{total:,} projects" in window.summary_label.text()
+    assert "planned ¥122.15 bn (5 projects without an amount)" in window.summary_label.text()
     assert f"{planned:,}" in window.summary_label.toolTip()
     # Stale marks agree with the statistics service's rule.
     rows = demo_ctx.projects.list_rows()
@@ -108,14 +109,14 @@ def test_bulk_key_project_and_delete_with_undo(make_window, demo_ctx: AppContext
     seen = when_modal(lambda box: click(box, "Delete"), name="confirm")
     window.actions_.delete.trigger()
     assert seen and "Delete 2 projects?" in seen[0].text()
-    assert demo_ctx.projects.count() == 558
+    assert demo_ctx.projects.count() == 566
     assert not {r.id for r in page.visible_rows()} & set(ids[:2])
     window.actions_.undo.trigger()
-    assert demo_ctx.projects.count() == 560
+    assert demo_ctx.projects.count() == 568
     assert sum(len(demo_ctx.projects.investment(i)) for i in ids[:2]) == investment_before
     assert set(ids[:2]) <= {r.id for r in page.visible_rows()}
     window.actions_.redo.trigger()
-    assert demo_ctx.projects.count() == 558
+    assert demo_ctx.projects.count() == 566
 
 
 def test_cancelled_delete_changes_nothing(make_window, demo_ctx: AppContext) -> None:
@@ -123,7 +124,7 @@ def test_cancelled_delete_changes_nothing(make_window, demo_ctx: AppContext) -> 
     window.projects.table.selectRow(0)
     seen = when_modal(lambda box: click(box, "Cancel"), name="confirm")
     window.actions_.delete.trigger()
-    assert seen and demo_ctx.projects.count() == 560
+    assert seen and demo_ctx.projects.count() == 568
     assert not window.undo_stack.canUndo()
 
 
@@ -143,19 +144,20 @@ def test_filter_bar_and_header_sort(make_window, demo_ctx: AppContext, qtbot) ->
     f = ProjectFilter(search="储能", statuses=frozenset({Status.UNDER_CONSTRUCTION}))
     assert page.current_filter() == f
     assert sorted(r.id for r in page.visible_rows()) == [r.id for r in rows if f.matches(r)]
-    assert "of 560 projects" in window.summary_label.text()
+    assert "of 568 projects" in window.summary_label.text()
 
     header = page.table.horizontalHeader()
     column = page.model.column_of("planned_investment")
     header.setSortIndicator(column, Qt.SortOrder.DescendingOrder)
     amounts = [r.planned_investment for r in page.visible_rows()]
-    assert amounts == sorted(amounts, reverse=True)
+    known = [a for a in amounts if a is not None]
+    assert amounts == sorted(known, reverse=True) + [None] * (len(amounts) - len(known))  # unknown last
     header.setSortIndicator(page.model.column_of("name"), Qt.SortOrder.AscendingOrder)
     names = [r.name for r in page.visible_rows()]
     assert names == sorted(names, key=str.casefold)
 
     bar.clear_button.click()
-    assert page.model.rowCount() == 560 and page.current_filter().is_empty()
+    assert page.model.rowCount() == 568 and page.current_filter().is_empty()
 
 
 def test_apply_filter_from_elsewhere_shows_in_the_bar(make_window, demo_ctx: AppContext) -> None:
@@ -191,7 +193,7 @@ def test_reopening_the_database_shows_the_same_data(make_window, demo_ctx: AppCo
     again = AppContext.open(path)
     try:
         window2 = make_window(again)
-        assert window2.projects.model.rowCount() == 560
+        assert window2.projects.model.rowCount() == 568
         row = window2.projects.model.get(first.id)
         assert row is not None and row.name == first.name and row.planned_investment == first.planned_investment
     finally:
@@ -219,7 +221,7 @@ def test_a_database_that_cannot_be_opened_is_explained_and_the_app_stays(
     with qtbot.waitSignal(window.database_actions.failed, timeout=30_000):
         window.database_actions.open_target(str(bad))
     assert seen and "not a zqtracker database" in seen[0].text() and str(bad) in seen[0].text()
-    assert window.ctx is demo_ctx and window.projects.model.rowCount() == 560
+    assert window.ctx is demo_ctx and window.projects.model.rowCount() == 568
     assert bad.read_text().startswith("these are not")  # untouched
     assert str(bad) not in window.settings.recent_databases()
 
@@ -305,7 +307,8 @@ def test_window_state_is_remembered(make_window, demo_ctx: AppContext, settings)
     assert again.projects.visible_columns() == ["name", "status", "planned_investment"]
     assert again.projects.model.sort_key == "planned_investment" and again.projects.model.sort_descending
     amounts = [r.planned_investment for r in again.projects.visible_rows()]
-    assert amounts == sorted(amounts, reverse=True)
+    known = [a for a in amounts if a is not None]
+    assert amounts == sorted(known, reverse=True) + [None] * (len(amounts) - len(known))
     # The offscreen screen is 800 px wide, narrower than the window's minimum: only the height
     # shows that the geometry came back.
     assert again.size().height() == 603

@@ -101,7 +101,7 @@ def test_data_changes_and_a_new_database_rebuild_the_view(qtbot, widget: Summari
     qtbot.waitUntil(lambda: w.document() is not first, timeout=20000)
     wait_built(qtbot, w)
     figures = " ".join(w.document().pages[0].texts())
-    assert "561" in figures  # 560 demo projects and the new one
+    assert "569" in figures  # 568 demo projects and the new one
     w.set_context(ctx)  # an empty database
     qtbot.waitUntil(lambda: "DEMO" not in " ".join(w.document().pages[0].texts()), timeout=20000)
     wait_built(qtbot, w)

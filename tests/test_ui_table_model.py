@@ -40,6 +40,8 @@ FILTERS = [
     ProjectFilter(billion_only=True),
     ProjectFilter(search="项目", statuses=frozenset({Status.SIGNED}), districts=frozenset({"高要区"}), key_only=True),
     ProjectFilter(sectors=frozenset({"no such sector"})),
+    ProjectFilter(missing=frozenset({"district", "planned_investment"})),  # the demo's incomplete leads
+    ProjectFilter(missing=frozenset({"sector"}), search="项目"),
 ]
 
 
@@ -50,7 +52,8 @@ def test_filter_is_project_filter_matches(qapp, demo_rows: list[ProjectRow], f: 
     model.set_filter(f)
     expected = [r.id for r in demo_rows if f.matches(r)]
     assert sorted(r.id for r in model.visible_rows()) == expected
-    assert model.visible_planned == sum(r.planned_investment for r in demo_rows if f.matches(r))
+    assert model.visible_planned == sum(r.planned_investment or 0 for r in demo_rows if f.matches(r))
+    assert model.visible_without_amount == sum(1 for r in demo_rows if f.matches(r) and r.planned_investment is None)
 
 
 def test_typing_more_narrows_from_the_shown_rows_with_the_same_result(qapp, demo_rows) -> None:
@@ -93,7 +96,7 @@ def test_sorting_keeps_the_filter_and_filtering_keeps_the_sort(qapp, demo_rows) 
     f = ProjectFilter(statuses=frozenset({Status.SIGNED}))
     model.set_filter(f)
     amounts = [r.planned_investment for r in model.visible_rows()]
-    assert amounts == sorted(amounts, reverse=True)
+    assert amounts == sorted(amounts, reverse=True)  # (no signed project lacks an amount)
     assert len(amounts) == sum(1 for r in demo_rows if f.matches(r))
     model.sort(model.column_of("name"), Qt.SortOrder.AscendingOrder)
     assert all(r.status is Status.SIGNED for r in model.visible_rows())
@@ -168,7 +171,8 @@ def test_chinese_amounts_in_yi_and_wan(qapp) -> None:
 def test_row_store_positions_and_sums(qapp, demo_rows) -> None:
     store = RowStore(demo_rows)
     assert len(store) == len(demo_rows) and store.planned_sum(store.positions()) == sum(
-        r.planned_investment for r in demo_rows
+        r.planned_investment or 0 for r in demo_rows
     )
+    assert store.without_amount(store.positions()) == sum(1 for r in demo_rows if r.planned_investment is None) == 5
     huge = [replace(r, planned_investment=10**17) for r in demo_rows[:200]]
     assert RowStore(huge).planned_sum(RowStore(huge).positions()) == 200 * 10**17  # past int64: still exact

@@ -206,6 +206,10 @@ Details are in the log file. Your data was not changed by it.</source>
         <translation>否</translation>
     </message>
     <message>
+        <source>not known yet</source>
+        <translation>暂未确定</translation>
+    </message>
+    <message>
         <source>%s yuan (exact)</source>
         <translation>%s 元（精确值）</translation>
     </message>
@@ -334,6 +338,22 @@ Details are in the log file. Your data was not changed by it.</source>
     <message>
         <source>All districts</source>
         <translation>全部区域</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <source>Complete or not</source>
+        <translation>不限（完整与否）</translation>
+    </message>
+    <message>
+        <source>Show the projects that lack any of the ticked fields (sector, district, planned investment)</source>
+        <translation>显示缺少任一所选信息（行业、区域、计划总投资）的项目</translation>
     </message>
     <message>
         <source>Key projects</source>
@@ -827,6 +847,18 @@ Reload the selected projects to see the saved versions, then try again.</source>
     <message>
         <source>Key project</source>
         <translation>重点项目</translation>
+    </message>
+    <message>
+        <source>Person and/or phone, e.g. 王经理 13800138000</source>
+        <translation>姓名和/或电话，如：王经理 13800138000</translation>
+    </message>
+    <message>
+        <source>The latest progress: visits, talks, next step</source>
+        <translation>最新进展：考察、洽谈、下一步安排</translation>
+    </message>
+    <message>
+        <source>Not known yet</source>
+        <translation>暂未确定</translation>
     </message>
     <message>
         <source>Status date</source>

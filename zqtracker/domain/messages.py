@@ -96,7 +96,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "officer": ("Service officer", "服务专员"),
     "notes": ("Notes", "备注"),
     "contact": ("Contact", "联系人"),
-    "progress_note": ("Progress", "进展情况"),
+    "progress_note": ("Latest progress", "进展情况"),
     "missing": ("Missing", "缺少"),
     "credit_code": ("Credit code", "统一社会信用代码"),
     "month": ("Month", "月份"),

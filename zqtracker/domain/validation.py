@@ -9,8 +9,8 @@ from zqtracker.domain.models import Enterprise, Project
 from zqtracker.domain.money import MAX_LAND_AREA_MU, MAX_MONEY
 
 MAX_TEXT = {
-    "code": 64, "name": 200, "enterprise": 200, "sector": 100, "district": 100, "officer": 100, "contact": 200,
-    "progress_note": 10_000, "notes": 10_000,
+    "code": 64, "name": 200, "enterprise": 200, "officer": 100, "contact": 200, "progress_note": 10_000,
+    "notes": 10_000,
 }  # fmt: skip
 # Text fields where an empty value means "unknown" (stored as NULL).
 _OPTIONAL_TEXT = ("code", "enterprise", "sector", "district", "officer", "contact")

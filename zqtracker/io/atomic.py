@@ -28,8 +28,7 @@ def atomic_target(target: str | os.PathLike[str]) -> Iterator[Path]:
     """Yield a fresh temporary path beside ``target``; rename it over ``target`` when the block
     ends normally, delete it when the block raises (Cancelled included)."""
     target = Path(target)
-    tmp = _reserve(target)
-    note = _note(tmp)
+    tmp, note = _reserve(target)
     try:
         yield tmp
         os.replace(tmp, target)
@@ -43,17 +42,24 @@ def atomic_target(target: str | os.PathLike[str]) -> Iterator[Path]:
         _unnote(note)
 
 
-def _reserve(target: Path) -> Path:
+def _reserve(target: Path) -> tuple[Path, Path | None]:
     """Create an empty, exclusively named file beside ``target`` with the user's usual permissions
-    (mode 0666 less the umask — unlike mkstemp's 0600, so the renamed file is an ordinary file)."""
+    (mode 0666 less the umask — unlike mkstemp's 0600, so the renamed file is an ordinary file).
+    The name is noted in the journal before the file exists, so a kill at any moment leaves
+    nothing the next start does not know of."""
     for _ in range(100):
         tmp = target.with_name(f".~{target.stem[:64]}.{secrets.token_hex(4)}.tmp")
+        note = _note(tmp)
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         except FileExistsError:
+            _unnote(note)
             continue
+        except BaseException:
+            _unnote(note)
+            raise
         os.close(fd)
-        return tmp
+        return tmp, note
     raise FileExistsError(f"no free temporary name beside {target}")
 
 

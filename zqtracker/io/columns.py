@@ -52,16 +52,15 @@ PROJECT_COLUMNS: tuple[Column, ...] = (
            ("enterprise", "company", "investor", "investing enterprise"),
            ("投资主体", "企业名称", "投资方", "建设单位", "投资企业", "项目业主", "业主单位")),
     Column("sector", "Sector", "所属行业", Kind.TEXT,
-           ("sector", "industry"), ("所属行业", "行业", "产业", "产业类别", "行业类别", "所属产业"), required=True),
+           ("sector", "industry"), ("所属行业", "行业", "产业", "产业类别", "行业类别", "所属产业")),
     Column("district", "District", "所在区域", Kind.TEXT,
            ("district", "area", "location", "park", "county"),
-           ("所在区域", "区域", "县（市、区）", "县(市、区)", "县市区", "所在地", "园区", "所在县（市、区）", "属地"),
-           required=True),
+           ("所在区域", "区域", "县（市、区）", "县(市、区)", "县市区", "所在地", "园区", "所在县（市、区）", "属地")),
     Column("status", "Status", "项目状态", Kind.STATUS,
-           ("status", "stage", "project status"), ("项目状态", "状态", "进展情况", "建设状态", "项目进度", "项目进展")),
+           ("status", "stage", "project status"), ("项目状态", "状态", "建设状态", "项目进度", "项目进展")),
     Column("planned_investment", "Planned investment", "计划总投资", Kind.MONEY,
            ("planned investment", "total investment", "investment", "planned total investment"),
-           ("计划总投资", "总投资", "投资额", "计划投资", "项目总投资", "投资总额"), required=True),
+           ("计划总投资", "总投资", "投资额", "计划投资", "项目总投资", "投资总额")),
     Column("land_area_mu", "Land area (mu)", "用地面积（亩）", Kind.DECIMAL,
            ("land area", "land (mu)", "land area (mu)", "land"), ("用地面积", "用地（亩）", "用地面积（亩）", "用地")),
     Column("expected_annual_output", "Expected annual output", "预计年产值", Kind.MONEY,
@@ -82,6 +81,12 @@ PROJECT_COLUMNS: tuple[Column, ...] = (
            ("investor origin", "origin"), ("投资来源", "内外资")),
     Column("officer", "Service officer", "服务专员", Kind.TEXT,
            ("officer", "service officer"), ("服务专员", "责任人", "跟踪服务人员")),
+    # A person and/or a phone number, as lists give it (联系人 / 联系方式): free text.
+    Column("contact", "Contact", "联系人", Kind.TEXT, ("contact", "contact person", "contact details"),
+           ("联系人", "联系方式", "联系人及联系方式", "联系人及电话")),
+    # The latest progress, in words (进展情况 / 对接情况): free text, not a status.
+    Column("progress_note", "Latest progress", "进展情况", Kind.TEXT, ("latest progress", "progress note"),
+           ("进展情况", "对接情况", "项目进展情况", "对接进展")),
     Column("notes", "Notes", "备注", Kind.TEXT, ("notes", "remarks", "note", "comments"), ("备注", "说明")),
 )  # fmt: skip
 
@@ -159,7 +164,7 @@ BY_FIELD.update({c.field: c for c in FIGURE_COLUMNS})
 EXPORT_PROJECT_FIELDS: tuple[str, ...] = (
     "code", "name", "enterprise", "sector", "chain", "district", "status", "planned_investment", "land_area_mu",
     "expected_annual_output", "expected_annual_tax", "signed_on", "construction_start_on", "production_on",
-    "is_key_project", "project_type", "investor_origin", "officer", "notes",
+    "is_key_project", "project_type", "investor_origin", "officer", "contact", "progress_note", "notes",
     # written only when some exported project has one (see services/exporting.py)
     "planned_original", "planned_currency", "planned_rate", "since_start_amount", "since_start_month",
 )  # fmt: skip

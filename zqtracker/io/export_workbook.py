@@ -370,7 +370,7 @@ class DataTable:
             header = display_width(self.headers[c])
             # Headers wrap onto two lines, so a long header needs only about half its width.
             wanted = max(data, min(header, 12), math.ceil(header / 2) + 1) + 2
-            limit = MAX_NOTES_WIDTH if self.fields[c] == "notes" else MAX_WIDTH
+            limit = MAX_NOTES_WIDTH if self.fields[c] in ("notes", "progress_note") else MAX_WIDTH
             out.append(max(MIN_WIDTH, min(wanted, limit)))
         return out
 

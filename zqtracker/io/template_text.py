@@ -48,8 +48,11 @@ T: dict[str, tuple[str, str]] = {
 RULES: tuple[tuple[str, str], ...] = (
     (
         "Fill in one project per row below the header row. Keep the header row as it is; columns may be "
-        "moved or left empty, and unknown columns are ignored. Required columns have orange headers.",
-        "在表头下方每行填写一个项目。请勿修改表头文字；列的顺序可以调整，可留空，无法识别的列将被忽略。橙色表头为必填列。",
+        "moved or left empty, and unknown columns are ignored. Required columns have orange headers: only the "
+        "project name is required. Leave sector, district or amount empty when not known yet — they are kept as "
+        "unknown, never as 0.",
+        "在表头下方每行填写一个项目。请勿修改表头文字；列的顺序可以调整，可留空，无法识别的列将被忽略。橙色表头为必填列，"
+        "仅项目名称为必填；行业、区域、金额暂不确定的可留空，系统记为“未知”而非 0。",
     ),
     (
         "Money is in {unit}, as every money header says. A cell may state its own unit — “12.5亿”, "
@@ -89,20 +92,22 @@ COLUMN_HELP: dict[str, tuple[str, str]] = {
         "选填。投资主体（企业名称），新名称将自动新建。",
     ),
     "sector": (
-        "Required. Choose from the list or type a new sector (it is created on import).",
-        "必填。从下拉列表选择，或填写新的行业名称（导入时新建）。",
+        "Choose from the list or type a new sector (it is created on import); leave empty if not known yet.",
+        "从下拉列表选择，或填写新的行业名称（导入时新建）；暂不确定的可留空。",
     ),
     "district": (
-        "Required. District, county or park: choose from the list or type a new one.",
-        "必填。所在县（市、区）或园区：从下拉列表选择，或填写新的名称。",
+        "District, county or park: choose from the list or type a new one; leave empty if not known yet.",
+        "所在县（市、区）或园区：从下拉列表选择，或填写新的名称；暂不确定的可留空。",
     ),
     "status": (
         "Choose from the list. Chinese words such as 在建, 已投产 are accepted too.",
         "从下拉列表选择；“在建”“已投产”等常用说法也可识别。",
     ),
     "planned_investment": (
-        "Required. Planned total investment in {unit}, 0 or more (or with a unit in the cell: 12.5亿).",
-        "必填。计划总投资，单位{unit}，不小于 0（也可在单元格中写明单位，如“12.5亿”）。",
+        "Planned total investment in {unit}, 0 or more (or with a unit in the cell: 12.5亿). Leave empty if "
+        "not known yet: it is kept as unknown, not as 0.",
+        "计划总投资，单位{unit}，不小于 0（也可在单元格中写明单位，如“12.5亿”）。金额暂不确定的请留空，"
+        "系统记为“未知”而非 0。",
     ),
     "land_area_mu": ("Optional. Land area in mu, greater than 0.", "选填。用地面积（亩），须大于 0。"),
     "expected_annual_output": ("Optional. Expected annual output in {unit}.", "选填。预计年产值，单位{unit}。"),
@@ -126,6 +131,14 @@ COLUMN_HELP: dict[str, tuple[str, str]] = {
         "内资、港澳台或外资。",
     ),
     "officer": ("Optional. The bureau's service officer for the project.", "选填。项目服务专员。"),
+    "contact": (
+        "Optional. The enterprise's contact: a person and/or a phone number.",
+        "选填。企业联系人及联系方式（姓名、电话均可）。",
+    ),
+    "progress_note": (
+        "Optional. The latest progress in words: visits, talks, the next step.",
+        "选填。最新进展情况：考察、洽谈、下一步安排等。",
+    ),
     "notes": ("Optional. Free text.", "选填。"),
     "month": (
         "Required. The month as text: 2023-09, 2023/09, 2023年9月 (2023.09 also, but 2023.1 is ambiguous).",
@@ -152,6 +165,8 @@ EXAMPLES: dict[str, tuple[str, str]] = {
     "project_type": ("New", "新建"),
     "investor_origin": ("Domestic", "内资"),
     "officer": ("Li Hua", "李华"),
+    "contact": ("Mr Wang 138 0013 8000", "王经理 13800138000"),
+    "progress_note": ("Site visit done; agreement being drafted", "已完成实地考察，正在起草投资协议"),
     "notes": ("", ""),
     "month": ("2023-09", "2023-09"),
 }

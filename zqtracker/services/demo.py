@@ -4,6 +4,11 @@ About 310 manufacturing projects signed in 2023 worth 68.9 billion yuan in total
 them at or above 1 billion, on top of projects signed in 2020–2022; monthly completed investment
 for 2022 and 2023 with year-on-year growth near +11.9%. Every name is invented and every project
 carries a demo note; the database is marked ``demo`` so each view, export and report says so.
+
+Besides them, a handful of negotiating leads (在谈项目) as real lead lists carry them: no code, no
+signing date, and some without an amount, a district or a sector — so that the incomplete marks,
+the "missing" filter and the totals' "N projects without an amount" have something to show. They
+have no investment records and are recent, so every other figure stays as it was.
 """
 
 from __future__ import annotations
@@ -92,6 +97,27 @@ STATUS_EARLIER = {
     Status.TRIAL_PRODUCTION: 10, Status.IN_PRODUCTION: 27, Status.ON_HOLD: 6, Status.LEAD: 0, Status.CANCELLED: 4,
 }  # fmt: skip
 PIPELINE = [s for s in Status if s.is_pipeline and s is not Status.LEAD]
+
+# Negotiating leads: (name, sector, district, planned yuan, enterprise, contact, progress, first contact).
+# None is "not known yet"; every amount stays below one billion (the billion-yuan count is unchanged).
+LEADS: tuple[tuple[str, str | None, str | None, int | None, str | None, str | None, str, date], ...] = (
+    ("力恒储能电池Pack生产线项目", "新型储能", None, 800_000_000, "深圳力恒储能科技有限公司", "陈总 13922001234",
+     "8月来肇考察，意向落户肇庆新区或高要区，待比选用地。", date(2023, 8, 16)),
+    ("汽车线束及精密连接器项目", "汽车零部件", "四会市", None, "东莞汇联电子有限公司", "刘经理 0758-3612345",
+     "已洽谈两轮，企业正在测算投资规模。", date(2023, 7, 24)),
+    ("功率半导体封装测试项目", None, "肇庆高新区", None, None, "周博士 13600135678",
+     "企业提交项目建议书，产品方向（封测或材料）待定。", date(2023, 9, 5)),
+    ("预制菜中央厨房及冷链项目", "绿色食品", None, 150_000_000, "广州禾丰食品集团有限公司", None,
+     "对接德庆县、封开县两地用地条件。", date(2023, 9, 12)),
+    ("光伏支架及跟踪系统项目", "光伏", None, None, None, "黄先生 18820012345",
+     "经商会介绍初步接洽，待企业来访。", date(2023, 9, 20)),
+    ("氢能装备产业园项目", None, None, None, None, "招商二科 0758-2288000",
+     "北京招商推介会收集线索，待联系企业核实。", date(2023, 9, 26)),
+    ("高端数控机床制造项目", "高端装备", "鼎湖区", None, "佛山精锐机床有限公司", "林总 13702345678",
+     "已实地考察鼎湖区标准厂房，待报价。", date(2023, 8, 30)),
+    ("生物可降解材料项目", None, "德庆县", 300_000_000, "广东绿源新材料有限公司", "吴经理 13510987654",
+     "投资意向书已签，行业归类待定（化工新材料或生物基材料）。", date(2023, 7, 10)),
+)  # fmt: skip
 
 
 @dataclass
@@ -308,16 +334,30 @@ def write_demo(
         insert_investment(s, records)
         plans = _plans(projects, records, rng, last_period[0])
         insert_plans(s, plans)
+        leads = _leads(rng)
+        insert_projects(s, leads)
+        insert_status_changes(s, [StatusChange(p.id, None, Status.LEAD, on, "") for p, on in  # type: ignore[arg-type]
+                                  zip(leads, (lead[7] for lead in LEADS), strict=True)])  # fmt: skip
         set_meta(s, "demo", "1")
         set_meta(s, "as_of", AS_OF.isoformat() if last_period == (2023, 9) else _period_end(last_period))
     signed = [p for p in projects if p.signed_on and p.signed_on.year == 2023]
     return DemoResult(
-        projects=len(projects),
+        projects=len(projects) + len(leads),
         signed_2023=len(signed),
         signed_2023_planned=sum(p.planned_investment for p in signed),
         billion_2023=sum(1 for p in signed if p.is_billion_yuan),
         investment_records=len(records),
     )
+
+
+def _leads(rng: random.Random) -> list[Project]:
+    """The negotiating leads of LEADS as projects (unknowns left None, never 0)."""
+    return [
+        Project(name=name, sector=sector, district=district, status=Status.LEAD, planned_investment=planned,
+                enterprise=enterprise, contact=contact, progress_note=progress, officer=rng.choice(OFFICERS),
+                notes=DEMO_NOTE)
+        for name, sector, district, planned, enterprise, contact, progress, _ in LEADS
+    ]  # fmt: skip
 
 
 def _period_end(period: tuple[int, int]) -> str:

@@ -18,6 +18,7 @@ from zqtracker.domain.errors import NotFoundError
 from zqtracker.domain.messages import field_label
 from zqtracker.domain.models import Project
 from zqtracker.domain.money import Unit
+from zqtracker.domain.unknown import missing_tooltip
 from zqtracker.ui import figure_texts
 from zqtracker.ui.formatting import Formatter
 from zqtracker.ui.palette import muted_style, problem_style
@@ -29,10 +30,13 @@ if TYPE_CHECKING:
     from zqtracker.services.context import AppContext
 
 _OVERVIEW_FIELDS = (
-    "code", "enterprise", "sector", "district", "status", "planned_investment", "since_start_amount", "land_area_mu",
+    "code", "enterprise", "sector", "district", "status", "progress_note", "planned_investment", "since_start_amount",
+    "land_area_mu",
     "expected_annual_output", "expected_annual_tax", "signed_on", "construction_start_on", "production_on",
-    "is_key_project", "project_type", "investor_origin", "officer", "notes",
+    "is_key_project", "project_type", "investor_origin", "officer", "contact", "notes",
 )  # fmt: skip
+# What a complete project has: shown as "not known yet" (greyed) when missing, not as a blank.
+_INCOMPLETE = ("sector", "district", "planned_investment")
 
 
 class DetailPane(QWidget):
@@ -243,7 +247,12 @@ class DetailPane(QWidget):
         lang = ui_lang()
         fmt = self._fmt
         self.title.setText(p.name)
-        parts = [p.code or "", p.status.label(lang), p.district]
+        parts = [
+            p.code or "",
+            p.status.label(lang),
+            p.district or "",
+            missing_tooltip(p.missing, lang) if p.missing else "",
+        ]
         self.subtitle.setText("  ·  ".join(x for x in parts if x))
         values = {
             "code": p.code or "",
@@ -263,11 +272,16 @@ class DetailPane(QWidget):
             "project_type": p.project_type.label(lang),
             "investor_origin": p.investor_origin.label(lang),
             "officer": p.officer or "",
+            "contact": p.contact or "",
+            "progress_note": p.progress_note or "",
             "notes": p.notes,
             "intensity": fmt.decimal(p.intensity_wan_per_mu, 2) if p.intensity_wan_per_mu is not None else "",
         }
+        unknown = self.tr("not known yet")
         for name, text in values.items():
-            self._values[name].setText(text)
+            missing = name in _INCOMPLETE and getattr(p, name) is None
+            self._values[name].setText(unknown if missing else text)
+            self._values[name].setStyleSheet(muted_style(self.palette()) if missing else "")
         if p.planned_foreign is not None:
             # never a dollar counted as a yuan unseen: the amount as the list gave it, and the rate
             self._values["planned_investment"].setText(

@@ -1,4 +1,5 @@
-"""The filter bar above the project table: search, status, sector, district, year, flags.
+"""The filter bar above the project table: search, status, sector, district, year, flags, and
+what incomplete projects lack ("Missing: district, amount").
 
 It only builds a ProjectFilter and announces it (``filter_changed``); the table applies it.
 ``set_filter`` shows a filter made elsewhere (the dashboard's click-through) without echoing
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from zqtracker.domain.filters import ProjectFilter
-from zqtracker.domain.models import District, Sector
+from zqtracker.domain.models import INCOMPLETE_FIELDS, District, Sector
 from zqtracker.domain.status import Status
 from zqtracker.ui.translations import ui_lang
 
@@ -43,8 +44,9 @@ class _ChoiceButton(QToolButton):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, show_names: bool = False) -> None:
         super().__init__(parent)
+        self._show_names = show_names  # "Missing: district, amount" instead of "Missing (2)"
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self._menu = _StayOpenMenu(self)
@@ -103,7 +105,12 @@ class _ChoiceButton(QToolButton):
 
     def _update_text(self) -> None:
         n = len(self.values())
-        self.setText(f"{self._title} ({n})" if n else self._title)
+        if n and self._show_names:
+            names = [a.text().strip() for a in self._actions.values() if a.isChecked()]
+            zh = ui_lang() == "zh"
+            self.setText(f"{self._title}{'：' if zh else ': '}{('、' if zh else ', ').join(names)}")
+        else:
+            self.setText(f"{self._title} ({n})" if n else self._title)
         font = self.font()
         font.setBold(bool(n))
         self.setFont(font)
@@ -123,6 +130,9 @@ class FilterBar(QWidget):
         self.status = _ChoiceButton(self)
         self.sector = _ChoiceButton(self)
         self.district = _ChoiceButton(self)
+        # Projects lacking any of the ticked fields: the leads still to complete.
+        self.missing = _ChoiceButton(self, show_names=True)
+        self.missing.set_choices((name, name, 0) for name in INCOMPLETE_FIELDS)
         self.year = QComboBox(self)
         self.year.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.key_only = QCheckBox(self)
@@ -133,7 +143,7 @@ class FilterBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search, 2)
-        for w in (self.status, self.sector, self.district, self.year, self.key_only, self.billion_only):
+        for w in (self.status, self.sector, self.district, self.year, self.key_only, self.billion_only, self.missing):
             layout.addWidget(w)
         layout.addWidget(self.clear_button)
         layout.addStretch(1)
@@ -148,6 +158,7 @@ class FilterBar(QWidget):
         self.status.changed.connect(self._on_widget_changed)
         self.sector.changed.connect(self._on_widget_changed)
         self.district.changed.connect(self._on_widget_changed)
+        self.missing.changed.connect(self._on_widget_changed)
         self.year.currentIndexChanged.connect(self._on_widget_changed)
         self.key_only.toggled.connect(self._on_widget_changed)
         self.billion_only.toggled.connect(self._on_widget_changed)
@@ -164,6 +175,7 @@ class FilterBar(QWidget):
             signed_year=int(year) if year else None,
             key_only=self.key_only.isChecked(),
             billion_only=self.billion_only.isChecked(),
+            missing=self.missing.values(),
         )
 
     def set_filter(self, f: ProjectFilter) -> None:
@@ -188,6 +200,7 @@ class FilterBar(QWidget):
             self.year.setCurrentIndex(max(0, self.year.findData(f.signed_year or 0)))
             self.key_only.setChecked(f.key_only)
             self.billion_only.setChecked(f.billion_only)
+            self.missing.set_values(f.missing)
         finally:
             self._setting = False
         self._on_widget_changed()
@@ -261,6 +274,13 @@ class FilterBar(QWidget):
         self.status.relabel({s.value: s.label(ui_lang()) for s in Status})
         self.sector.set_title(self.tr("Sector"), self.tr("All sectors"))
         self.district.set_title(self.tr("District"), self.tr("All districts"))
+        self.missing.relabel(
+            {"sector": self.tr("Sector"), "district": self.tr("District"), "planned_investment": self.tr("Amount")}
+        )
+        self.missing.set_title(self.tr("Missing"), self.tr("Complete or not"))
+        self.missing.setToolTip(
+            self.tr("Show the projects that lack any of the ticked fields (sector, district, planned investment)")
+        )
         self.key_only.setText(self.tr("Key projects"))
         self.billion_only.setText(self.tr("≥ 1 billion yuan"))
         self.clear_button.setText(self.tr("Clear filters"))

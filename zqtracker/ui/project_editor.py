@@ -1,5 +1,8 @@
 """The project editor: every field of a project, checked at the field, saved through a callback.
 
+Only the name is required: a lead may be saved without sector, district or planned investment
+(left empty, they stay unknown — never 0), and completed later.
+
 The dialog does not write: ``save`` (from ProjectActions) saves and pushes the undo command.
 Problems are shown next to their fields, all at once; nothing is saved until every field is
 right. A save refused because someone else changed the project offers a reload that keeps the
@@ -79,7 +82,7 @@ class ProjectEditor(QDialog):
         self._save, self._reload, self._delete = save, reload, delete
         self.deleted = False
         self._lang = ui_lang()
-        self._original = project or Project(name="", sector="", district="")
+        self._original = project or Project(name="")
         self.is_new = project is None or project.id is None
         self.saved: Project | None = None
         self._known_sectors = {s.name for s in sectors}
@@ -100,7 +103,7 @@ class ProjectEditor(QDialog):
         self.status_on.setDisplayFormat(Formatter().date_format)
         self.status_on.setDate(QDate.currentDate())
         self.status_note = QLineEdit()
-        self.money = {f: MoneyEdit(f, unit, required=f == "planned_investment") for f in _MONEY}
+        self.money = {f: MoneyEdit(f, unit) for f in _MONEY}
         for edit in self.money.values():
             edit.set_unit(unit, self._lang)
         self.land = DecimalEdit("land_area_mu")
@@ -122,6 +125,16 @@ class ProjectEditor(QDialog):
         self.officer = QLineEdit()
         if officers:
             self.officer.setCompleter(completer(officers, self))
+        self.contact = QLineEdit()
+        self.contact.setPlaceholderText(self.tr("Person and/or phone, e.g. 王经理 13800138000"))
+        self.progress_note = QPlainTextEdit()
+        self.progress_note.setTabChangesFocus(True)
+        self.progress_note.setPlaceholderText(self.tr("The latest progress: visits, talks, next step"))
+        self.progress_note.setFixedHeight(self.fontMetrics().height() * 4 + 12)
+        unknown = self.tr("Not known yet")
+        for combo in (self.sector, self.district):
+            combo.lineEdit().setPlaceholderText(unknown)
+        self.money["planned_investment"].line.setPlaceholderText(unknown)
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(self.fontMetrics().height() * 4 + 12)
@@ -130,7 +143,8 @@ class ProjectEditor(QDialog):
             "code": self.code, "name": self.name, "enterprise": self.enterprise, "sector": self.sector,
             "district": self.district, "status": self.status, **self.money, "land_area_mu": self.land,
             **self.dates, "is_key_project": self.key, "project_type": self.project_type,
-            "investor_origin": self.origin, "officer": self.officer, "notes": self.notes,
+            "investor_origin": self.origin, "officer": self.officer, "contact": self.contact,
+            "progress_note": self.progress_note, "notes": self.notes,
             "changed_on": self.status_on, "status_note": self.status_note,
         }  # fmt: skip
         self.problems: dict[str, QLabel] = {}
@@ -168,7 +182,7 @@ class ProjectEditor(QDialog):
         layout.addWidget(problem)
         self.problems[field] = problem
         text = label if label is not None else field_label(field, self._lang)
-        if field in ("name", "sector", "district", "planned_investment"):
+        if field == "name":
             text += " *"
         form.addRow(text, box)
         self._boxes[field], self._forms[field] = box, form
@@ -182,10 +196,11 @@ class ProjectEditor(QDialog):
             self._row(left, field)
         self._row(left, "changed_on", self.tr("Status date"))
         self._row(left, "status_note", self.tr("Status note"))
-        for field in ("project_type", "investor_origin", "officer"):
+        for field in ("project_type", "investor_origin", "officer", "contact"):
             self._row(left, field)
         for field in (*_MONEY, "land_area_mu", *_DATES, "is_key_project"):
             self._row(right, field, "" if field == "is_key_project" else None)
+        self._row(right, "progress_note")
         self._row(right, "notes")
         grid = QGridLayout()
         grid.addLayout(left, 0, 0)
@@ -218,8 +233,8 @@ class ProjectEditor(QDialog):
         self.code.setText(p.code or "")
         self.name.setText(p.name)
         self.enterprise.setText(p.enterprise or "")
-        self.sector.setCurrentText(p.sector)
-        self.district.setCurrentText(p.district)
+        self.sector.setCurrentText(p.sector or "")
+        self.district.setCurrentText(p.district or "")
         self.status.setCurrentIndex(self.status.findData(p.status.value))
         blank = self.is_new and not p.name  # a new project starts empty, not at 0 yuan
         for f in _MONEY:
@@ -232,10 +247,12 @@ class ProjectEditor(QDialog):
         self.project_type.setCurrentIndex(self.project_type.findData(p.project_type.value))
         self.origin.setCurrentIndex(self.origin.findData(p.investor_origin.value))
         self.officer.setText(p.officer or "")
+        self.contact.setText(p.contact or "")
+        self.progress_note.setPlainText(p.progress_note or "")
         self.notes.setPlainText(p.notes)
         self._on_status_changed()
         for f in ("sector", "district"):
-            self._on_reference_typed(f, getattr(p, f))
+            self._on_reference_typed(f, getattr(p, f) or "")
 
     def _fill_figure_notes(self, p: Project) -> None:
         foreign = self.figure_notes["planned_investment"]
@@ -279,8 +296,8 @@ class ProjectEditor(QDialog):
             code=self.code.text().strip() or None,
             name=self.name.text().strip(),
             enterprise=self.enterprise.text().strip() or None,
-            sector=self.sector.currentText().strip(),
-            district=self.district.currentText().strip(),
+            sector=self.sector.currentText().strip() or None,  # empty: not known yet
+            district=self.district.currentText().strip() or None,
             status=Status(self.status.currentData()),
             planned_investment=values["planned_investment"],  # type: ignore[arg-type]
             expected_annual_output=values["expected_annual_output"],  # type: ignore[arg-type]
@@ -290,13 +307,14 @@ class ProjectEditor(QDialog):
             project_type=ProjectType(self.project_type.currentData()),
             investor_origin=InvestorOrigin(self.origin.currentData()),
             officer=self.officer.text().strip() or None,
+            contact=self.contact.text().strip() or None,
+            progress_note=self.progress_note.toPlainText().strip() or None,
             notes=self.notes.toPlainText(),
             **dates,
             **self._figures_kept(values, dates),
         )
         failed = {p.field for p in problems}
-        checked = dataclasses.replace(project, planned_investment=project.planned_investment or 0)
-        problems.extend(p for p in project_problems(checked) if p.field not in failed)
+        problems.extend(p for p in project_problems(project) if p.field not in failed)
         if problems:
             raise ValidationError(problems)
         return project

@@ -22,6 +22,7 @@ from PySide6.QtGui import QFont
 from zqtracker.domain.filters import ProjectFilter, ProjectRow
 from zqtracker.domain.fuzzy_dates import DatePrecision, FuzzyDate
 from zqtracker.domain.money import Unit
+from zqtracker.domain.unknown import missing_tooltip
 from zqtracker.ui.formatting import Formatter
 from zqtracker.ui.project_columns import COLUMNS, Column, Kind
 from zqtracker.ui.translations import ui_lang
@@ -40,6 +41,10 @@ _CENTER = Qt.AlignmentFlag.AlignCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _NUMERIC = (Kind.MONEY, Kind.DECIMAL, Kind.RATIO)
 _ACTIVITY_COLUMNS = ("status", "last_activity_on")
+# Columns whose blank means "not known yet" (a lead without sector, district or amount): shown as
+# a grey "—", never as 0 or as an empty cell that looks like a loading glitch.
+UNKNOWN_TEXT = "—"
+_UNKNOWN_COLUMNS = frozenset({"sector", "chain", "district", "planned_investment"})
 
 
 class ProjectTableModel(QAbstractTableModel):
@@ -60,12 +65,14 @@ class ProjectTableModel(QAbstractTableModel):
         self.complete = False  # all rows loaded (else a first page, or nothing)
         self.total_count = 0  # projects in the database (known before all rows are)
         self.activity_known = False
-        self.visible_planned = 0
+        self.visible_planned = 0  # of the shown rows whose amount is known
+        self.visible_without_amount = 0  # shown rows without a planned investment
         self._unit = unit
         self._exact = False
         self._fmt = Formatter(unit)
         self._lang = ui_lang()
         self._stale_icon = None
+        self._incomplete_icon = None
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -95,6 +102,7 @@ class ProjectTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._visible = list(rows)
         self.visible_planned = sum(r.planned_investment or 0 for r in rows)
+        self.visible_without_amount = sum(1 for r in rows if r.planned_investment is None)
         self.endResetModel()
         self.rows_changed.emit()
 
@@ -107,6 +115,7 @@ class ProjectTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._visible = []
         self.visible_planned = 0
+        self.visible_without_amount = 0
         self.endResetModel()
         self.rows_changed.emit()
 
@@ -220,6 +229,7 @@ class ProjectTableModel(QAbstractTableModel):
         self._shown = shown
         self._visible = self._store.rows_at(shown)
         self.visible_planned = self._store.planned_sum(shown)
+        self.visible_without_amount = self._store.without_amount(shown)
         self.endResetModel()
         self.rows_changed.emit()
 
@@ -325,6 +335,12 @@ class ProjectTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole:
             if column.key == "status" and row.id in self._stale:
                 return self._warning_icon()
+            if column.key == "name" and row.missing:
+                return self._incomplete()
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column.key in _UNKNOWN_COLUMNS and column.value(row) is None:
+                return self._muted_brush()
             return None
         if role == ID_ROLE:
             return row.id
@@ -338,7 +354,7 @@ class ProjectTableModel(QAbstractTableModel):
         """The text of one cell, as shown (export of the current view may reuse it)."""
         value = column.value(row)
         if value is None:
-            return None
+            return UNKNOWN_TEXT if column.key in _UNKNOWN_COLUMNS else None
         kind = column.kind
         if kind is Kind.TEXT:
             return value  # type: ignore[return-value]
@@ -362,6 +378,8 @@ class ProjectTableModel(QAbstractTableModel):
         return str(value)
 
     def _tooltip(self, row: ProjectRow, column: Column) -> str | None:
+        if column.key in _UNKNOWN_COLUMNS and column.value(row) is None:
+            return missing_tooltip(row.missing, self._lang)
         if column.kind is Kind.MONEY:
             value = column.value(row)
             return None if value is None else self.tr("%s yuan (exact)") % self._fmt.yuan(value)  # type: ignore[arg-type]
@@ -372,8 +390,24 @@ class ProjectTableModel(QAbstractTableModel):
                 row.last_activity_on
             )
         if column.key == "name":
-            return row.name
+            missing = row.missing
+            return row.name if not missing else f"{row.name}\n{missing_tooltip(missing, self._lang)}"
         return None
+
+    def _incomplete(self):
+        if self._incomplete_icon is None:
+            from zqtracker.ui.marks import incomplete_icon
+
+            self._incomplete_icon = incomplete_icon()
+        return self._incomplete_icon
+
+    @staticmethod
+    def _muted_brush():
+        from PySide6.QtWidgets import QApplication
+
+        from zqtracker.ui.palette import muted_color
+
+        return muted_color(QApplication.palette())  # asked each time: the palette may turn dark
 
     def _warning_icon(self):
         if self._stale_icon is None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from zqtracker.domain.filters import ProjectFilter, ProjectRow
 from zqtracker.domain.money import Unit
+from zqtracker.domain.unknown import without_amount_text
 from zqtracker.ui.detail_pane import DetailPane
 from zqtracker.ui.filter_bar import FilterBar
 from zqtracker.ui.project_loader import PRE_RANKED, LoadedActivity, LoadedRows, ProjectLoader
@@ -298,6 +299,7 @@ class ProjectsPage(QWidget):
                 self.tr("%1 of %2 projects").replace("%1", fmt.integer(shown)).replace("%2", fmt.integer(m.total_count))
             )
         text += "  ·  " + self.tr("planned %1").replace("%1", fmt.money_with_unit(m.visible_planned, lang=lang))
+        text += without_amount_text(m.visible_without_amount, lang)
         stale = m.stale_count if m.filter.is_empty() else sum(1 for r in visible if m.is_stale(r.id))
         if m.activity_known and stale:
             months = str(self.stale_months)
@@ -312,7 +314,7 @@ class ProjectsPage(QWidget):
             return ""
         return self.tr("Planned investment of the projects shown: %1 yuan (exact)").replace(
             "%1", m.formatter.yuan(m.visible_planned)
-        )
+        ) + without_amount_text(m.visible_without_amount, ui_lang())
 
     def _emit_summary(self) -> None:
         self.summary_changed.emit(self.summary_text())

@@ -50,6 +50,8 @@ def fill_tiles(
         without_amount(lacking, lang) if lacking else translate("DashboardTiles", "total of all projects"),
         tooltip=exact_money(s.planned_investment, unit, lang) + without_amount_text(lacking, lang),
     )
+    # Projects without an amount are not in the total: a click lists them, to be completed.
+    tiles["planned"].set_filter(ProjectFilter(missing=frozenset({"planned_investment"})) if lacking else None)
 
     tiles["billion"].set_figure(
         count_text(s.billion_yuan_projects),
