@@ -5,8 +5,10 @@
     python benchmarks/bench_server.py --data /tmp/zq --repeat 2
 
 Each measurement runs in a fresh process. Targets: import of the 100k-project file into
-PostgreSQL ≤ 1.5× the same import into SQLite; opening the server database and reading the first
-page of 100k projects ≤ 2.5 s; a dashboard refresh ≤ 300 ms; another user's change noticed ≤ 3 s.
+PostgreSQL ≤ 1.5× the same import into SQLite; launch to the first page of 100k projects ≤ 2.5 s
+(measured two ways: the desktop app from process start to the first rows painted, offscreen —
+what a user waits for — and the services alone opening the database and reading 200 rows and the
+count); a dashboard refresh ≤ 300 ms (PostgreSQL and SQLite); another user's change noticed ≤ 3 s.
 The server URL comes from ZQ_TEST_PG_URL (a superuser's: databases are created and dropped).
 """
 
@@ -19,6 +21,7 @@ import platform
 import subprocess
 import sys
 import tempfile
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -49,6 +52,20 @@ n = ctx.projects.count()
 took = time.perf_counter() - t
 ctx.close()
 print(took, n)
+"""
+
+LAUNCH = """
+import sys, time
+start = float(sys.argv[2])
+from zqtracker.launcher import desktop_arguments  # the `zqtracker --db URL` entry point's path
+args = desktop_arguments(["--db", sys.argv[1]])
+from zqtracker.ui.app import launch
+app, w = launch(db=args.db, demo=args.demo, lang=args.lang)
+def painted():
+    print(time.time() - start, w.projects.model.rowCount(), flush=True)
+    app.quit()
+w.projects.first_rows_painted.connect(painted)
+app.exec()
 """
 
 DASHBOARD = """
@@ -102,7 +119,11 @@ ctx.close()
 
 
 def run(code: str, *args: str) -> tuple[float, int]:
-    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT, check=False)
+    if code is LAUNCH:  # from the process's start, as the user sees it
+        args = (*args, repr(time.time()))
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT, check=False,
+                         env=env)  # fmt: skip
     if out.returncode != 0:
         raise SystemExit(out.stderr)
     took, n = out.stdout.split()[-2:]
@@ -114,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=Path("/work/bench-data"))
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--launches", type=int, default=3, help="desktop launches per engine in each repeat")
     args = parser.parse_args(argv)
     url = os.environ.get("ZQ_TEST_PG_URL")
     if not url:
@@ -123,10 +145,12 @@ def main(argv: list[str] | None = None) -> int:
     from engines import PgServer
 
     server = PgServer(url)
-    results: dict[str, list[float]] = {k: [] for k in ("import_sqlite", "import_pg", "first_page_pg",
-                                                        "first_page_sqlite", "dashboard_pg", "notice_pg",
-                                                        "notice_sqlite")}  # fmt: skip
+    results: dict[str, list[float]] = {k: [] for k in ("import_sqlite", "import_pg", "launch_pg", "launch_sqlite",
+                                                        "first_page_pg", "first_page_sqlite", "dashboard_pg",
+                                                        "dashboard_sqlite", "notice_pg", "notice_sqlite")}  # fmt: skip
     with tempfile.TemporaryDirectory() as tmp:
+        for kind in ("CONFIG", "DATA"):  # the children's settings and backups stay in the scratch folder
+            os.environ[f"XDG_{kind}_HOME"] = str(Path(tmp) / kind.lower())
         for i in range(args.repeat):
             sqlite = str(Path(tmp) / f"bench-{i}.sqlite")
             name = server.create(name=f"zqbench_{os.getpid()}_{i}")
@@ -134,9 +158,13 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 results["import_sqlite"].append(run(IMPORT, sqlite, str(xlsx), str(Path(tmp) / "m.json"))[0])
                 results["import_pg"].append(run(IMPORT, pg, str(xlsx), str(Path(tmp) / "m.json"))[0])
+                for _ in range(args.launches):  # short: the best of a few
+                    results["launch_pg"].append(run(LAUNCH, pg)[0])
+                    results["launch_sqlite"].append(run(LAUNCH, sqlite)[0])
                 results["first_page_sqlite"].append(run(FIRST_PAGE, sqlite)[0])
                 results["first_page_pg"].append(run(FIRST_PAGE, pg)[0])
                 results["dashboard_pg"].append(run(DASHBOARD, pg)[0])
+                results["dashboard_sqlite"].append(run(DASHBOARD, sqlite)[0])
                 results["notice_pg"].append(run(NOTICE, pg, WRITER)[0])
                 results["notice_sqlite"].append(run(NOTICE, sqlite, WRITER)[0])
             finally:
@@ -150,9 +178,12 @@ def main(argv: list[str] | None = None) -> int:
     print("| measure | result | target |\n|---|---|---|")
     print(f"| import into SQLite | {best['import_sqlite']:.1f} s | |")
     print(f"| import into PostgreSQL | {best['import_pg']:.1f} s ({ratio:.2f}× SQLite) | ≤ 1.5× |")
-    print(f"| open + first page, PostgreSQL | {best['first_page_pg']:.2f} s (SQLite {best['first_page_sqlite']:.2f} s) "
-          "| ≤ 2.5 s |")  # fmt: skip
-    print(f"| dashboard refresh, PostgreSQL | {best['dashboard_pg'] * 1000:.0f} ms | ≤ 300 ms |")
+    print(f"| desktop launch → first page painted, PostgreSQL | {best['launch_pg']:.2f} s (SQLite "
+          f"{best['launch_sqlite']:.2f} s) | ≤ 2.5 s |")  # fmt: skip
+    print(f"| open + first page (services), PostgreSQL | {best['first_page_pg']:.2f} s (SQLite "
+          f"{best['first_page_sqlite']:.2f} s) | ≤ 2.5 s |")  # fmt: skip
+    print(f"| dashboard refresh, PostgreSQL | {best['dashboard_pg'] * 1000:.0f} ms (SQLite "
+          f"{best['dashboard_sqlite'] * 1000:.0f} ms) | ≤ 300 ms |")  # fmt: skip
     print(f"| another user's change noticed | PostgreSQL {best['notice_pg']:.2f} s, SQLite "
           f"{best['notice_sqlite']:.2f} s | ≤ 3 s |")  # fmt: skip
     server.close()

@@ -128,10 +128,6 @@ def test_evian_is_found_by_every_path(demo_ctx: AppContext, tmp_path: Path) -> N
     """The issue's case: "évian" finds "Évian Bottling" in the table, `list`, export and reports."""
     import json
 
-    if demo_ctx.database.engine.dialect.name == "postgresql":
-        pytest.xfail("PostgreSQL's fold (lower(normalize(…, NFKC))) keeps accents: 'évian' ≠ 'Évian' folded; "
-                     "needs unaccent or the same fold as SQLite's zq_fold on the server")  # fmt: skip
-
     from faults_helpers import run
 
     from zqtracker.domain.models import Project
@@ -147,7 +143,10 @@ def test_evian_is_found_by_every_path(demo_ctx: AppContext, tmp_path: Path) -> N
         f = ProjectFilter(search=typed)
         assert [r.name for r in rows if f.matches(r)] == ["Évian Bottling"], typed
         assert [r.name for r in demo_ctx.projects.list_rows(f)] == ["Évian Bottling"], typed
-    db = str(demo_ctx.database.sqlite_path)
+    f = ProjectFilter(search="évian")
+    assert demo_ctx.statistics.summary(f=f).projects == 1  # the reports' and dashboard's figures
+    assert demo_ctx.statistics.project_cube(f).totals()[0] == 1
+    db = demo_ctx.database.url  # the file or the server
     code, out, err = run("--db", db, "list", "--search", "évian", "--json")
     assert code == 0, err
     assert [p["name"] for p in json.loads(out)["projects"]] == ["Évian Bottling"]

@@ -90,6 +90,18 @@ DATABASE_MESSAGES: dict[str, tuple[str, str]] = {
         "“{file}”不是可用的 zqtracker 备份（{detail}）；未恢复任何内容。",
     ),
     "db_no_backups": ("There is no backup of {file} yet.", "“{file}”还没有备份。"),
+    "db_newer_backup": (
+        "{file} is a backup made by a newer version of zqtracker (schema {schema}; this version knows {known} "
+        "and older); nothing was restored — please update zqtracker to restore it.",
+        "“{file}”是更新版本的 zqtracker 制作的备份（结构版本 {schema}；本版本只支持 {known} 及更早的版本）；"
+        "未恢复任何内容——请先更新 zqtracker 再恢复。",
+    ),
+    "db_restore_mismatch": (
+        "Restoring {file} into {database} would not give back every row ({detail}) — perhaps this account may not "
+        "see or change all of them; nothing was restored: restore as the database's owner or an analyst.",
+        "将“{file}”恢复到 {database} 无法还原全部数据行（{detail}）——可能此账户无权查看或修改其中一部分；"
+        "未恢复任何内容：请用数据库所有者或分析员账户恢复。",
+    ),
     "db_target_exists": (
         "{file} already exists; recovery writes a new file only — choose another name.",
         "“{file}”已存在；抢救只会写入新文件——请换一个文件名。",

@@ -2,8 +2,9 @@
 
 A copy of a SQLite database is made on opening, once a day, and before every import, replace,
 upgrade and bulk delete; the newest N of each database are kept (Preferences › Backups, stored
-where the CLI reads it too). A server database is copied into a SQLite file (on ``db backup`` and
-before a replace import).
+where the CLI reads it too). A server database is copied into a SQLite file holding every table
+(on ``db backup``, before a replace import and before a restore), kept and rotated the same way;
+``db restore`` puts one back on the server, all or nothing.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from zqtracker.storage.restore import RecoverResult, recover, restore_backup
 log = logging.getLogger(__name__)
 
 __all__ = ["BackupInfo", "RecoverResult", "before", "daily", "keep_count", "list_for", "recover", "restore",
-           "set_keep_count", "tidy"]  # fmt: skip
+           "restore_server", "set_keep_count", "tidy"]  # fmt: skip
 
 
 def keep_count() -> int:
@@ -57,17 +58,12 @@ def daily(database: Database) -> Path | None:
 
 
 def server_copy(database: Database, reason: str, target: Path | None = None) -> Path:
-    """A server database as a SQLite file holding all of it (portable: ``db copy FILE URL --replace``
-    puts it back, and zqtracker opens it like any database), in the backups folder by default."""
-    from datetime import datetime
-
-    from zqtracker.storage.database import default_data_dir
+    """A server database as a SQLite file holding all of it (portable: ``db restore`` puts it back
+    on a server, and zqtracker opens it like any database), in its backups folder by default."""
     from zqtracker.storage.transfer import backup_to_sqlite
 
     if target is None:
-        u = database.engine.url
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        target = default_data_dir() / "backups" / "server" / f"{u.host}-{u.database}-{reason}-{stamp}.sqlite"
+        return store.make_server_backup(database.engine, reason, protect=frozenset(database.pinned_backups))
     return backup_to_sqlite(database.engine, target)
 
 
@@ -77,7 +73,11 @@ def before(database: Database, reason: str) -> Path | None:
     from): a copy of the whole server before every import would cost more than the import."""
     path = database.sqlite_path
     if path is None:
-        return server_copy(database, reason) if reason == "replace" else None
+        if reason != "replace":
+            return None
+        made = server_copy(database, reason)
+        database.pinned_backups.add(made)
+        return made
     if database.read_only:
         raise DatabaseOpenError("read_only", file=database.display_name)
     made = store.make_backup(path, reason, protect=frozenset(database.pinned_backups))
@@ -97,14 +97,31 @@ def manual(database: Database, target: Path | None = None) -> Path:
     return store.copy_to(path, target)
 
 
-def list_for(database_path: Path) -> list[BackupInfo]:
-    return store.list_backups(database_path)
+def list_for(database: Path | Database) -> list[BackupInfo]:
+    """The copies of a SQLite file or of a server database, newest first."""
+    if isinstance(database, Database):
+        path = database.sqlite_path
+        return store.list_backups(path if path is not None else database.engine.url)
+    return store.list_backups(database)
 
 
 def restore(backup: Path, database_path: Path) -> Path | None:
     """Put ``backup`` back as the database at ``database_path`` (which no one should have open:
     the app closes its own first). Returns the copy made of what was there."""
     return restore_backup(backup, database_path)
+
+
+def restore_server(database: Database, backup: Path) -> tuple[Path, dict[str, int]]:
+    """Make a server database what ``backup`` holds (a server's backup, or any zqtracker SQLite
+    file): the backup is checked, the server copied as it is (kept with its other copies), then
+    every table replaced in one transaction and checked. Others' open windows reload (the
+    server tells them). Returns the copy of what was there and the rows per table restored."""
+    from zqtracker.storage.restore import check_restorable, restore_server_backup
+
+    check_restorable(backup)  # before the copy of the server: a refused backup costs nothing
+    before = store.make_server_backup(database.engine, "restore", protect=frozenset({backup.absolute()}))
+    database.pinned_backups.add(before)
+    return before, restore_server_backup(database.engine, backup)
 
 
 def recover_into(damaged: Path, new: Path) -> RecoverResult:

@@ -8,6 +8,10 @@ so that two files both named zqtracker.sqlite in different folders never share o
 is named by the microsecond it was made and why (``20261203-101502-123456-import.sqlite``); a
 name is taken with a no-clobber link, so two copies made at once never overwrite each other.
 
+A server database's copies are SQLite files holding every table (storage/transfer.py: portable —
+zqtracker opens one like any database, and ``db restore`` puts one back on a server), kept the same
+way in a folder named by the server, port and database (``server-<host>-<database>-<hash>/``).
+
 A copy killed half way leaves only its ``.part`` file, named with the process id: the next run
 removes those of processes that are gone (:func:`remove_leftovers`).
 """
@@ -23,6 +27,8 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+
+from sqlalchemy.engine import URL, Engine
 
 from zqtracker.storage.database import (
     DatabaseOpenError,
@@ -71,12 +77,17 @@ def backups_root() -> Path:
     return default_data_dir() / "backups"
 
 
-def folder_for(source: Path, root: Path | None = None) -> Path:
+def folder_for(source: Path | URL, root: Path | None = None) -> Path:
     """The folder of one database's copies: its stem (readable) and a hash of its absolute path
-    (unique)."""
-    absolute = str(source.expanduser().absolute())
+    (unique); for a server database, of its server, port and name (whoever connects)."""
+    if isinstance(source, URL):
+        absolute = f"postgresql://{source.host or ''}:{source.port or ''}/{source.database or ''}"
+        raw_stem = f"server-{source.host or 'local'}-{source.database or ''}"
+    else:
+        absolute = str(source.expanduser().absolute())
+        raw_stem = source.stem
     digest = hashlib.sha256(absolute.encode("utf-8", "surrogateescape")).hexdigest()[:12]
-    stem = re.sub(r"[^\w.-]+", "_", source.stem)[:40] or "database"
+    stem = re.sub(r"[^\w.-]+", "_", raw_stem)[:40] or "database"
     return (root or backups_root()) / f"{stem}-{digest}"
 
 
@@ -130,6 +141,35 @@ def make_backup(source: Path, reason: str, *, root: Path | None = None, keep: in
         detail = "disk full" if _is_full(exc) else (getattr(exc, "strerror", None) or str(exc))
         raise DatabaseOpenError("backup_failed", file=shown, folder=str(folder), detail=detail) from None
     rotate(source, keep if keep is not None else keep_count(root), root=root, protect=protect | {final})
+    return final
+
+
+def make_server_backup(engine: Engine, reason: str, *, root: Path | None = None, keep: int | None = None,
+                       protect: set[Path] | frozenset[Path] = frozenset()) -> Path:  # fmt: skip
+    """A server database as a SQLite file holding every table, in its backups folder (named and
+    rotated like a SQLite database's copies). Raises DatabaseOpenError ``backup_failed`` when the
+    file cannot be written; the server is only read."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from zqtracker.storage.transfer import write_sqlite_copy
+
+    url = engine.url
+    folder = folder_for(url, root)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    tmp = folder / f".{stamp}-{reason}.{os.getpid()}.part"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _write_source_note(folder, url)
+        write_sqlite_copy(engine, tmp)
+        final = _take_name(tmp, folder, f"{stamp}-{reason}")
+    except (OSError, sqlite3.Error, SQLAlchemyError) as exc:
+        _unlink(tmp)
+        if isinstance(exc, SQLAlchemyError) and not isinstance(getattr(exc, "orig", None), sqlite3.Error):
+            raise  # the server's own fault (connection lost …): the caller words it
+        detail = "disk full" if _is_full(exc) else (getattr(exc, "strerror", None) or str(exc))
+        shown = url.render_as_string(hide_password=True)
+        raise DatabaseOpenError("backup_failed", file=shown, folder=str(folder), detail=detail) from None
+    rotate(url, keep if keep is not None else keep_count(root), root=root, protect=protect | {final})
     return final
 
 
@@ -195,10 +235,12 @@ def _take_name(tmp: Path, folder: Path, base: str) -> Path:
     raise FileExistsError(f"no free backup name for {base} in {folder}")
 
 
-def _write_source_note(folder: Path, source: Path) -> None:
+def _write_source_note(folder: Path, source: Path | URL) -> None:
     note = folder / SOURCE_FILE
     if not note.exists():
-        note.write_text(str(source.expanduser().absolute()) + "\n", encoding="utf-8")
+        shown = (source.set(password=None).render_as_string(hide_password=True) if isinstance(source, URL)
+                 else str(source.expanduser().absolute()))  # fmt: skip
+        note.write_text(shown + "\n", encoding="utf-8")
 
 
 def _is_full(exc: BaseException) -> bool:
@@ -220,7 +262,7 @@ def _unlink(path: Path | None) -> None:
             pass
 
 
-def list_backups(source: Path, root: Path | None = None) -> list[BackupInfo]:
+def list_backups(source: Path | URL, root: Path | None = None) -> list[BackupInfo]:
     """The copies of ``source``, newest first."""
     folder = folder_for(source, root)
     found: list[BackupInfo] = []
@@ -242,7 +284,7 @@ def list_backups(source: Path, root: Path | None = None) -> list[BackupInfo]:
     return found
 
 
-def rotate(source: Path, keep: int, *, root: Path | None = None, protect: set[Path] | frozenset[Path] = frozenset()
+def rotate(source: Path | URL, keep: int, *, root: Path | None = None, protect: set[Path] | frozenset[Path] = frozenset()
            ) -> list[Path]:  # fmt: skip
     """Delete the oldest copies beyond the newest ``keep`` (never one in ``protect``)."""
     removed = []
@@ -257,7 +299,7 @@ def rotate(source: Path, keep: int, *, root: Path | None = None, protect: set[Pa
     return removed
 
 
-def made_today(source: Path, reason: str = "daily", root: Path | None = None) -> bool:
+def made_today(source: Path | URL, reason: str = "daily", root: Path | None = None) -> bool:
     today = datetime.now().date()
     return any(b.reason == reason and b.made_at.date() == today for b in list_backups(source, root))
 

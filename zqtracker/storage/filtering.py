@@ -13,23 +13,18 @@ from zqtracker.storage.tables import DistrictRow, EnterpriseRow, ProjectTable, S
 
 
 class Folded(FunctionElement):
-    """``fold(column)`` in SQL: SQLite calls domain.filters.fold (registered on every connection as
-    ``zq_fold``); PostgreSQL lowers the NFKC form, which differs from Python's casefold only for a
-    few letters (ß, ﬁ …)."""
+    """``fold(column)`` in SQL, the same on both engines: SQLite calls domain.filters.fold
+    (registered on every connection as ``zq_fold``); a PostgreSQL server has a SQL function of that
+    name doing the same (migration 0008_server_fold), which the planner inlines."""
 
     type = String()
     inherit_cache = True
     name = "zq_fold"
 
 
-@compiles(Folded, "sqlite")
-def _fold_sqlite(element: Folded, compiler, **kw) -> str:
-    return f"zq_fold({compiler.process(element.clauses, **kw)})"
-
-
 @compiles(Folded)
-def _fold_other(element: Folded, compiler, **kw) -> str:
-    return f"lower(normalize({compiler.process(element.clauses, **kw)}, NFKC))"
+def _fold(element: Folded, compiler, **kw) -> str:
+    return f"zq_fold({compiler.process(element.clauses, **kw)})"
 
 
 class Position(FunctionElement):

@@ -6,6 +6,11 @@ SQLite, moved aside whole), and the copy is then written into the database with 
 API, which replaces every page in one transaction under SQLite's own locking — a program killed
 during it leaves the old database or the restored one.
 
+A server database is restored from such a copy (a SQLite file, which its ``db backup`` writes) in
+one server transaction: every table deleted and copied back, then counted and summed on both sides —
+anything amiss rolls it all back. A copy made at an older schema is brought up to date in a
+temporary file first; one made by a newer program is refused.
+
 Recover: SQLite's ``.recover`` (the ``sqlite3`` command-line shell from Debian's package) reads
 every page it still can and writes SQL that rebuilds the rows; the result goes into a new file
 (never over the damaged one), written under a temporary name and renamed when complete.
@@ -17,9 +22,13 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
 from zqtracker.storage.database import (
     DatabaseOpenError,
@@ -51,12 +60,62 @@ def check_backup(backup: Path) -> str:
     return revision
 
 
+def check_restorable(backup: Path) -> str:
+    """As :func:`check_backup`, and refused (``newer_backup``) when a newer program made it."""
+    from zqtracker.storage.migrate import head_revision, known_revisions
+
+    revision = check_backup(backup)
+    if revision not in known_revisions():
+        raise DatabaseOpenError("newer_backup", file=str(backup), schema=revision, known=head_revision())
+    return revision
+
+
+def restore_server_backup(engine: Engine, backup: Path) -> dict[str, int]:
+    """Make the server database of ``engine`` exactly what the SQLite copy ``backup`` holds (its
+    audit trail included), all or nothing. Returns the rows per table. The caller copies what was
+    there first."""
+    from zqtracker.storage.migrate import _upgrade_sqlite_in_one_transaction, head_revision
+    from zqtracker.storage.transfer import RestoreMismatch, replace_from_sqlite
+
+    revision = check_restorable(backup)
+    with tempfile.TemporaryDirectory(prefix="zqtracker-restore-") as scratch:
+        source = backup
+        if revision != head_revision():  # an older copy: upgraded on the side, never in place
+            source = Path(scratch) / "upgraded.sqlite"
+            src = connect_read_only(backup, timeout=1)
+            try:
+                dst = sqlite3.connect(source)
+                try:
+                    src.backup(dst)
+                finally:
+                    dst.close()
+            finally:
+                src.close()
+            _upgrade_sqlite_in_one_transaction(source)
+        try:
+            with engine.begin() as conn:
+                return replace_from_sqlite(conn, source)
+        except RestoreMismatch as exc:
+            shown = engine.url.render_as_string(hide_password=True)
+            raise DatabaseOpenError("restore_mismatch", file=str(backup), database=shown, detail=str(exc)) from None
+        except (DataError, IntegrityError) as exc:  # a row the server will not store: rolled back
+            detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+            raise DatabaseOpenError("not_a_backup", file=str(backup), detail=short_detail(detail)) from None
+        except DBAPIError as exc:  # a reader's or a district's account: the server says no
+            from zqtracker.storage.audit import access_refused
+
+            refused = access_refused(exc, engine.url.username or "")
+            if refused is None:
+                raise
+            raise refused from None
+
+
 def restore_backup(backup: Path, target: Path, *, keep: int | None = None) -> Path | None:
     """Make ``target`` the database that ``backup`` holds. Returns the copy made of what
     ``target`` was (None when there was no file); raises DatabaseOpenError, target unchanged."""
     from zqtracker.storage.backups import folder_for, make_backup
 
-    check_backup(backup)
+    check_restorable(backup)
     if target.exists() and backup.resolve() == target.resolve():
         raise DatabaseOpenError("not_a_backup", file=str(backup), detail="it is the database itself")
     before: Path | None = None

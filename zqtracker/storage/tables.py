@@ -109,6 +109,7 @@ class ProjectTable(Base):
         # Covering indexes: the breakdowns and the signed-per-month series read only these.
         Index("ix_projects_cube", "status", "sector_id", "district_id", "planned_investment"),
         Index("ix_projects_signed", "signed_on", "planned_investment"),
+        Index("ix_projects_activity", "last_activity_on", "status"),  # the dashboard's stale count
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     code: Mapped[str | None] = mapped_column(String(64), unique=True)

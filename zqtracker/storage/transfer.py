@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import BigInteger, Boolean, Connection, Integer, cast, create_engine, func, select
+from sqlalchemy import BigInteger, Boolean, Connection, Integer, cast, create_engine, func, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import NullPool
 
@@ -105,33 +105,90 @@ def reading(path: Path) -> Iterator[Connection]:
         engine.dispose()
 
 
-def backup_to_sqlite(source: Engine, target: Path) -> Path:
-    """A server database (or any) as a new SQLite file: one consistent snapshot of every table.
-
-    Written next to ``target`` and moved in place when complete, so a failure leaves no half file.
-    """
+def write_sqlite_copy(source: Engine, path: Path) -> None:
+    """Every table of ``source`` (one consistent snapshot: REPEATABLE READ on a server) into a new
+    SQLite file at ``path``, created at this program's schema. The caller names and moves it."""
     from zqtracker.storage.database import open_database
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    part = target.with_name(target.name + ".part")
-    part.unlink(missing_ok=True)
-    copy = open_database(part)
+    path.unlink(missing_ok=True)
+    copy = open_database(path)
     try:
         snapshot = {"isolation_level": "REPEATABLE READ"} if source.dialect.name == "postgresql" else {}
         with source.connect().execution_options(**snapshot) as src, src.begin(), copy.engine.begin() as dst:
             copy_all(src, dst)
     except BaseException:
         copy.close()
-        part.unlink(missing_ok=True)
+        path.unlink(missing_ok=True)
         raise
     copy.close()
+    with path.open("rb") as fh:
+        os.fsync(fh.fileno())
+
+
+def backup_to_sqlite(source: Engine, target: Path) -> Path:
+    """A server database (or any) as a new SQLite file at ``target``: written under a temporary
+    name beside it and moved in place when complete, so a failure leaves no half file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    part = target.with_name(f".{target.name}.{os.getpid()}.part")
+    try:
+        write_sqlite_copy(source, part)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
     os.replace(part, target)
     return target
 
 
 def restore_from_sqlite(target: Connection, backup: Path) -> None:
     """Every table of ``target`` as it is in the SQLite file ``backup``, inside the caller's
-    transaction (what was there before is deleted first)."""
+    transaction (what was there before is deleted first); the audit trail is kept and grows (an
+    import's undo is recorded in it, not erased)."""
     delete_all(target, audit=False)
     with reading(backup) as src:
         copy_all(src, target, audit=False)
+
+
+class RestoreMismatch(Exception):
+    """The restored tables differ from the backup's (e.g. rows the restoring account may not see
+    or write); the caller's transaction is rolled back."""
+
+    def __init__(self, tables: list[str]) -> None:
+        super().__init__(", ".join(tables))
+        self.tables = tables
+
+
+def replace_from_sqlite(target: Connection, backup: Path) -> dict[str, int]:
+    """``target`` made exactly what the SQLite file ``backup`` (at this program's schema) holds —
+    every table, the audit trail included — inside the caller's transaction, then each table's
+    row count and integer sums compared on both sides (RestoreMismatch: the caller rolls back).
+
+    A server's accounts are not data of the backup: which district each staff account works for
+    (``zq_district_staff``, whose rows would go with the districts) is kept, by district name.
+    Returns the rows per table."""
+    staff = _district_staff(target)
+    delete_all(target, audit=True)
+    with reading(backup) as src:
+        copy_all(src, target, audit=True)
+        theirs, ours = fingerprint(src), fingerprint(target)
+    if theirs != ours:
+        raise RestoreMismatch([t for t in theirs if theirs[t] != ours.get(t)])
+    if staff:
+        target.execute(
+            text("INSERT INTO zq_district_staff (role_name, district_id) SELECT s.role_name, d.id FROM "
+                 "unnest(CAST(:roles AS text[]), CAST(:names AS text[])) AS s(role_name, name) "
+                 "JOIN districts d ON d.name = s.name ON CONFLICT DO NOTHING"),
+            {"roles": [r for r, _ in staff], "names": [n for _, n in staff]},
+        )  # fmt: skip
+    return {t: v["rows"] for t, v in ours.items()}
+
+
+def _district_staff(conn: Connection) -> list[tuple[str, str]]:
+    if (
+        conn.dialect.name != "postgresql"
+        or not conn.exec_driver_sql("SELECT to_regclass('zq_district_staff')").scalar()
+    ):
+        return []
+    rows = conn.exec_driver_sql(
+        "SELECT s.role_name, d.name FROM zq_district_staff s JOIN districts d ON d.id = s.district_id"
+    ).all()
+    return [(r[0], r[1]) for r in rows]

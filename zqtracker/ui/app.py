@@ -68,10 +68,16 @@ def launch(
     window = MainWindow(None, settings=settings, translations=translations, defer_setup=True)
     path = sqlite_file_for(target or None, demo=target == DEMO)
     model = window.projects.model
-    page = peek_first_page(path, FIRST_PAGE_ROWS, model.sort_key, model.sort_descending) if path else None
+    if path is not None:
+        page, name = peek_first_page(path, FIRST_PAGE_ROWS, model.sort_key, model.sort_descending), path.name
+    else:  # a server: the first page over one psycopg connection, as quick as SQLite's
+        from zqtracker.storage.peek_server import peek_server_first_page, short_name
+
+        page = peek_server_first_page(target, FIRST_PAGE_ROWS, model.sort_key, model.sort_descending)
+        name = short_name(target)
     if page is not None:
         window.projects.show_first_page(page)
-        window.show_pending(path.name, page.is_demo)  # type: ignore[union-attr]
+        window.show_pending(name, page.is_demo)
     window.show()
     if page is None:
         window.finish_startup()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from zqtracker.cli.console import Console, ExitCode
 from zqtracker.services import admin, backups
-from zqtracker.storage.database import DatabaseOpenError, open_database, resolve_url, sqlite_path_of
+from zqtracker.storage.database import Database, DatabaseOpenError, open_database, resolve_url, sqlite_path_of
 
 REASON_WORDS: dict[str, tuple[str, str]] = {
     "daily": ("daily", "每日"),
@@ -28,7 +28,11 @@ def reason_word(reason: str, zh: bool) -> str:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("db", help="database housekeeping: backups, checks, upgrade, salvage")
     dbsub = p.add_subparsers(dest="db_command", metavar="ACTION", required=True)
-    b = dbsub.add_parser("backup", help="copy the database into its backups, or to a file (a server's: a SQLite file)")
+    b = dbsub.add_parser(
+        "backup",
+        help="copy the database into its backups, or to a file (a server's: a SQLite "
+        "file holding every table, which `db restore` puts back)",
+    )
     b.add_argument("target", nargs="?", type=Path, help="backup file (default: the database's backups folder)")
     b.set_defaults(func=run_backup)
     c = dbsub.add_parser("check", help="check the database's integrity (exit 1 when damaged)")
@@ -39,7 +43,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     from zqtracker.cli.commands import db_server
 
     db_server.register(dbsub)  # db copy, init-server, grant (a server's own commands)
-    r = dbsub.add_parser("restore", help="list the database's backups, or put one back")
+    r = dbsub.add_parser(
+        "restore", help="list the database's backups, or put one back (on a server too: all or nothing)"
+    )
     r.add_argument("backup", nargs="?", help="a number from the list, or a backup file; without it: the list")
     r.add_argument("--json", action="store_true")
     r.set_defaults(func=run_restore)
@@ -48,13 +54,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     v.add_argument("new", type=Path)
     v.add_argument("--json", action="store_true")
     v.set_defaults(func=run_recover)
-
-
-def _sqlite_path(args: argparse.Namespace) -> Path:
-    path = sqlite_path_of(resolve_url(args.db))
-    if path is None:
-        raise DatabaseOpenError("server_only_file")
-    return path
 
 
 def run_backup(args: argparse.Namespace, console: Console) -> int:
@@ -126,17 +125,28 @@ def run_upgrade(args: argparse.Namespace, console: Console) -> int:
 
 
 def run_restore(args: argparse.Namespace, console: Console) -> int:
-    path = _sqlite_path(args)
-    found = backups.list_for(path)
+    url = resolve_url(args.db)
+    path = sqlite_path_of(url)
+    server = open_database(url) if path is None else None  # a server's copies: by server and name
+    try:
+        return _restore(args, console, path, server)
+    finally:
+        if server is not None:
+            server.close()
+
+
+def _restore(args: argparse.Namespace, console: Console, path: Path | None, server: Database | None) -> int:
+    found = backups.list_for(server if server is not None else path)  # type: ignore[arg-type]
+    shown = str(path) if server is None else server.display_name
     zh = console.zh
     if args.backup is None:
         if args.json:
-            console.json({"database": str(path), "backups": [b.to_json() for b in found]})
+            console.json({"database": shown, "backups": [b.to_json() for b in found]})
             return ExitCode.OK
         if not found:
-            console.print(DatabaseOpenError("no_backups", file=str(path)).message(console.lang))
+            console.print(DatabaseOpenError("no_backups", file=shown).message(console.lang))
             return ExitCode.OK
-        console.print(f"{path} 的备份（最新在前）：" if zh else f"Backups of {path} (newest first):")
+        console.print(f"{shown} 的备份（最新在前）：" if zh else f"Backups of {shown} (newest first):")
         for i, info in enumerate(found, 1):
             n = info.projects()
             count = "?" if n is None else str(n)
@@ -144,23 +154,31 @@ def run_restore(args: argparse.Namespace, console: Console) -> int:
                           + (f"{count} 个项目  {info.path}" if zh else f"{count} project(s)  {info.path}"))  # fmt: skip
         console.print("恢复：zqtracker db restore 编号" if zh else "To restore one: zqtracker db restore NUMBER")
         return ExitCode.OK
-    chosen = _chosen(args.backup, found, path)
-    before = backups.restore(chosen, path)
+    chosen = _chosen(args.backup, found, shown)
+    rows: dict[str, int] = {}
+    if server is not None:
+        before, rows = backups.restore_server(server, chosen)
+    else:
+        before = backups.restore(chosen, path)  # type: ignore[arg-type]
     if args.json:
-        console.json({"database": str(path), "restored": str(chosen), "previous_copy": str(before) if before else None})
+        console.json({"database": shown, "restored": str(chosen), "previous_copy": str(before) if before else None,
+                      **({"rows": rows} if server is not None else {})})  # fmt: skip
         return ExitCode.OK
-    console.print(f"已将 {path} 恢复为 {chosen}" if zh else f"Restored {path} from {chosen}")
+    console.print(f"已将 {shown} 恢复为 {chosen}" if zh else f"Restored {shown} from {chosen}")
+    if rows:
+        console.print(f"{rows.get('projects', 0)} 个项目；各表行数与合计均与备份一致。" if zh else
+                      f"{rows.get('projects', 0)} project(s); every table's rows and sums agree with the backup.")  # fmt: skip
     if before is not None:
         console.print(f"恢复前的数据库已备份到 {before}" if zh else f"The database as it was is kept in {before}")
     return ExitCode.OK
 
 
-def _chosen(value: str, found: list, path: Path) -> Path:
+def _chosen(value: str, found: list, shown: str) -> Path:
     if value.isdigit() and not Path(value).exists():
         i = int(value)
         if not 1 <= i <= len(found):
             if not found:
-                raise DatabaseOpenError("no_backups", file=str(path))
+                raise DatabaseOpenError("no_backups", file=shown)
             raise DatabaseOpenError("not_a_backup", file=value, detail=f"choose a number from 1 to {len(found)}")
         return found[i - 1].path
     return Path(value).expanduser()
