@@ -82,7 +82,7 @@ def test_a_row_under_the_pointer_names_its_filter(qtbot, hand: AppContext) -> No
     hit = item.hit(scene)
     assert hit is not None and hit.index == 3
     assert hit.filter == ProjectFilter(statuses=frozenset({Status.UNDER_CONSTRUCTION}))
-    assert "Planned investment: ¥1.50 bn" in hit.tooltip
+    assert "Planned investment: ¥1.500 bn" in hit.tooltip
     item.highlight(hit.index)
     assert item._bands[0].isVisible()
     assert item.hit(QPointF(-50, -50)) is None

@@ -64,7 +64,9 @@ def test_every_number_matches_the_summary_command(qtbot, demo_ctx: AppContext, c
     assert tiles["projects"].value.text() == f"{expected['projects']:,}" == "568"
     assert tiles["planned"].value.text() == MoneyFormat(Unit.YI, "en").number(expected["planned_investment_yuan"])
     assert tiles["billion"].value.text() == str(expected["billion_yuan_projects"])
-    assert tiles["ytd"].value.text() == MoneyFormat(Unit.YI, "en").number(c["ytd_yuan"]) == "10.37"
+    assert (
+        tiles["ytd"].value.text() == MoneyFormat(Unit.YI, "en").number(c["ytd_yuan"]) == "10.673"
+    )  # demo: halted projects stop investing before they halt
     assert tiles["yoy"].value.text() == f"▲ {c['yoy_pct']:+.1f}%" == "▲ +12.0%"
     assert tiles["yoy"].detail.text() == f"same period 2022: {MoneyFormat(Unit.YI, 'en').number(c['prior_ytd_yuan'])}"
     assert tiles["ytd"].detail.text() == "Jan–Sep 2023"
@@ -316,12 +318,23 @@ def test_screenshot_at_1366_by_768(qtbot, demo_ctx: AppContext, artifacts: Path,
 
 
 def test_an_empty_database_says_so(qtbot, ctx: AppContext, artifacts: Path) -> None:
-    widget, _ = open_dashboard(qtbot, ctx)
-    assert widget.tiles["projects"].value.text() == "0"
+    widget, events = open_dashboard(qtbot, ctx)
+    # no projects at all: what to do, not nine zeros and six empty charts
+    assert widget.empty.isVisible() and not widget.charts.isVisible()
+    assert {"import", "new_project", "demo"} <= set(widget.empty._buttons)
+    # projects but no investment records yet: the charts say so, each in its own words
+    ctx.projects.create(Project("新项目", "能源", "端州区", Status.SIGNED, 2_000_000_000))
+    with qtbot.waitSignal(widget.refreshed, timeout=10000):
+        events.projects_changed.emit([])
+    assert not widget.empty.isVisible() and widget.charts.isVisible()
+    assert widget.tiles["projects"].value.text() == "1"
     assert widget.tiles["yoy"].value.text() == "—"  # no figure, not 0%
     for name in ("monthly", "sectors", "signed"):
         message = widget.panels[name].item._message
         assert message.isVisible() and message.toPlainText().startswith("No "), name
     assert not widget.panels["pipeline"].item._message.isVisible()  # nine statuses at zero are a figure
+    # the message wraps to the plot's width, never a word per line
+    message = widget.panels["monthly"].item._message
+    assert message.textItem.textWidth() > 150
     qtbot.wait(100)
     widget.grab().save(str(artifacts / "dashboard-empty-en.png"))

@@ -103,7 +103,7 @@ def test_preview_remap_import_undo_and_remember(qtbot, seeded: AppContext, db_pa
     assert m.headerData(7, 1) == "G  金额（亿元）\n→ Planned investment (100m yuan)"
     status = texts(dialog, STATUS_COLUMN)
     assert status[3] == ("Update: Status Under construction → In production, "
-                         "Planned investment ¥1.20 bn → ¥1.21 bn")  # fmt: skip
+                         "Planned investment ¥1.200 bn → ¥1.210 bn")  # fmt: skip
     assert status[4] == "New"
     assert status[5].startswith("Invalid: unknown status")
     # the problem cells are marked, with the reason on hover

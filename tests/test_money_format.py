@@ -26,10 +26,11 @@ langs = st.sampled_from(["en", "zh"])
         (Unit.YI, "zh", 7_813_560, "0.08亿元"),  # not 0.0781356
         (Unit.WAN, "zh", 120_900_000_000, "12,090,000万元"),
         (Unit.WAN, "zh", 68_545_000, "6,855万元"),  # half up
-        (Unit.YI, "en", 120_900_000_000, "¥120.90 bn"),  # not "1,209.00 100m yuan"
+        (Unit.YI, "en", 120_900_000_000, "¥120.900 bn"),  # not "1,209.00 100m yuan"
         (Unit.WAN, "en", 3_000_500_000, "¥3,000.50 mn"),
         (Unit.WAN, "en", 68_540_000, "¥68.54 mn"),
-        (Unit.YI, "en", 0, "¥0.00 bn"),
+        (Unit.YI, "en", 0, "¥0.000 bn"),
+        (Unit.YI, "en", 68_540_000, "¥0.069 bn"),  # as precise as 0.69亿元
         (Unit.WAN, "en", -500_000, "-¥0.50 mn"),
     ],
 )

@@ -323,6 +323,6 @@ def test_summary_and_list_say_how_many_projects_lack_an_amount(ctx: AppContext, 
     assert {p["name"] for p in listed} == {"无区域", "无金额", "华南储能电池项目（在谈）"}
     assert next(p for p in listed if p["name"] == "无金额")["missing"] == ["planned_investment"]
     code, out, _ = _cli("--db", db_url, "list", "--missing", "amount")
-    assert "2 project(s), planned investment ¥0.00 bn (2 projects without an amount)" in out
+    assert "2 project(s), planned investment ¥0.000 bn (2 projects without an amount)" in out
     code, out, err = _cli("--db", db_url, "list", "--missing", "enterprise")
     assert code == 1 and "enterprise" in err

@@ -77,3 +77,42 @@ def test_desktop_file_and_metainfo_validate() -> None:
         ran += 1
     if ran == 0:
         pytest.skip("neither desktop-file-validate nor appstreamcli is installed")
+
+
+def test_the_installed_package_carries_every_resource_and_the_guide_pictures(tmp_path: Path) -> None:
+    """What `pip install .` puts in site-packages, built by setuptools' build_py from a copy of the
+    tree: every resource (icons, translations, templates, the user guide and each picture it shows)
+    and the migrations — once a [tool.setuptools.package-data] table in pyproject.toml replaced
+    setup.py's and the wheel carried none of them. The README's screenshots stay out."""
+    import re
+    import shutil
+
+    pytest.importorskip("setuptools")
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    for name in ("setup.py", "pyproject.toml", "README.md", "LICENSE"):
+        if (ROOT / name).is_file():
+            shutil.copy(ROOT / name, tree / name)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for folder in ("zqtracker", "resources"):
+        shutil.copytree(ROOT / folder, tree / folder, ignore=ignore)
+    built = tmp_path / "lib"
+    result = subprocess.run([sys.executable, "setup.py", "-q", "build_py", "--build-lib", str(built)], cwd=tree,
+                            capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    package = built / "zqtracker" / "resources"
+    shipped = {p.relative_to(package) for p in package.rglob("*") if p.is_file()}
+    wanted = {
+        p.relative_to(ROOT / "resources")
+        for p in (ROOT / "resources").rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts and p.parts[len(ROOT.parts) + 1] != "screenshots"
+    }
+    assert wanted - shipped == set()
+    assert not any(p.parts[0] == "screenshots" for p in shipped)
+    for lang in ("en", "zh"):
+        guide = (package / "guide" / f"guide_{lang}.md").read_text(encoding="utf-8")
+        pictures = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", guide)
+        assert len(pictures) >= 6
+        assert all((package / "guide" / p).is_file() for p in pictures), pictures
+    assert (built / "zqtracker" / "storage" / "migrations" / "script.py.mako").is_file()
+    assert (built / "zqtracker" / "storage" / "migrations" / "versions" / "0001_initial.py").is_file()

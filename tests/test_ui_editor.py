@@ -152,7 +152,7 @@ def test_a_save_after_someone_else_saved_offers_reload_and_never_overwrites(
         click(editor, "Save")  # refused: the version moved on
         events.append("after first save")
         editor.grab().save(str(artifacts / "editor_after_reload.png"))
-        assert editor.money["planned_investment"].line.text() == "0.40"
+        assert editor.money["planned_investment"].line.text() == "0.400"
         assert editor.officer.text() == "王芳"  # their change is in the form
         assert "Your changes kept: Planned investment" in editor.banner.text()
         assert "Changed there: Service officer, Notes" in editor.banner.text()
@@ -214,7 +214,7 @@ def test_duplicate_opens_a_copy_without_code(make_window, ctx: AppContext) -> No
 
     when_modal(answer, name="project_editor")
     copy = window.project_actions.duplicate_project(project.id)
-    assert seen == {"name": "鼎盛汽车零部件扩产项目 (copy)", "code": "", "planned": "0.30"}
+    assert seen == {"name": "鼎盛汽车零部件扩产项目 (copy)", "code": "", "planned": "0.300"}
     assert copy is not None and copy.id != project.id and ctx.projects.count() == 2
 
 

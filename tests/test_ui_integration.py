@@ -133,7 +133,7 @@ def test_help_menu_user_guide_and_about(make_window, demo_ctx: AppContext, qtbot
     window = make_window(demo_ctx)
     window.actions_.user_guide.trigger()
     guides = [w for w in QApplication.topLevelWidgets() if isinstance(w, UserGuideDialog) and w.isVisible()]
-    assert guides and "zqtracker summary" in guides[0].browser.toPlainText()
+    assert guides and "The monthly update" in guides[0].browser.toPlainText()
     guides[0].close()
     about = when_modal(lambda d: (d.grab().save(str(artifacts / "about_from_menu.png")), d.accept()))
     window.actions_.about.trigger()

@@ -43,7 +43,7 @@ def test_window_shows_every_project_with_totals_and_stale_marks(make_window, dem
     planned = sum(r.planned_investment or 0 for r in demo_ctx.projects.list_rows())
     assert page.model.visible_planned == planned
     assert f"{total:,} projects" in window.summary_label.text()
-    assert "planned ¥122.15 bn (5 projects without an amount)" in window.summary_label.text()
+    assert "planned ¥122.150 bn (5 projects without an amount)" in window.summary_label.text()
     assert f"{planned:,}" in window.summary_label.toolTip()
     # Stale marks agree with the statistics service's rule.
     rows = demo_ctx.projects.list_rows()
@@ -249,7 +249,7 @@ def test_switching_language_rewords_the_window(make_window, demo_ctx: AppContext
     assert window.tabs.tabText(0) == "项目"
     model = window.projects.model
     assert model.headerData(model.column_of("name"), Qt.Orientation.Horizontal) == "项目名称"
-    assert model.headerData(model.column_of("planned_investment"), Qt.Orientation.Horizontal) == "计划总投资（亿元）"
+    assert model.headerData(model.column_of("planned_investment"), Qt.Orientation.Horizontal) == "计划总投资\n（亿元）"
     status_column = model.column_of("status")
     assert model.data(model.index(0, status_column)) in {s.label("zh") for s in Status}
     assert "个项目" in window.summary_label.text()
@@ -272,7 +272,7 @@ def test_money_unit_preference_applies_at_once(make_window, demo_ctx: AppContext
     dialog.unit.setCurrentIndex(dialog.unit.findData(Unit.WAN.value))
     dialog.stale.setValue(3)
     dialog.accept()
-    assert model.headerData(column, Qt.Orientation.Horizontal) == "Planned investment (¥ mn)"
+    assert model.headerData(column, Qt.Orientation.Horizontal) == "Planned investment\n(¥ mn)"
     assert model.data(model.index(0, column)).replace(",", "") == f"{row.planned_investment / 1_000_000:.2f}"
     assert settings.money_unit is Unit.WAN and settings.stale_months == 3
 

@@ -31,7 +31,7 @@ def test_chinese_table_and_detail_pane_round_to_the_usual_decimals(
     model = window.projects.model
     planned = model.index(0, model.column_of("planned_investment"))
     assert model.data(planned) == "27.20"  # once 27.2000
-    assert model.headerData(planned.column(), Qt.Orientation.Horizontal) == "计划总投资（亿元）"
+    assert model.headerData(planned.column(), Qt.Orientation.Horizontal) == "计划总投资\n（亿元）"  # two lines
     assert "2,720,000,000" in model.data(planned, Qt.ItemDataRole.ToolTipRole)
     window.projects.table.select_ids([p.id])
     detail = window.projects.detail
@@ -44,7 +44,7 @@ def test_chinese_table_and_detail_pane_round_to_the_usual_decimals(
     assert detail._values["expected_annual_tax"].text() == "0.0781356亿元"
     settings.money_unit = Unit.WAN
     assert model.data(planned) == "272,000"
-    assert model.headerData(planned.column(), Qt.Orientation.Horizontal) == "计划总投资（万元）"
+    assert model.headerData(planned.column(), Qt.Orientation.Horizontal) == "计划总投资\n（万元）"
     window.resize(1366, 740)
     qtbot.wait(50)
     window.grab().save(str(artifacts / "money-zh-wan-exact.png"))
@@ -55,9 +55,9 @@ def test_english_reads_billions_and_millions(make_window, ctx: AppContext, setti
     window = make_window(ctx)
     model = window.projects.model
     planned = model.index(0, model.column_of("planned_investment"))
-    assert model.data(planned) == "2.72"
-    assert model.headerData(planned.column(), Qt.Orientation.Horizontal) == "Planned investment (¥ bn)"
-    assert "planned ¥2.72 bn" in window.summary_label.text()  # not "27.20 100m yuan"
+    assert model.data(planned) == "2.720"
+    assert model.headerData(planned.column(), Qt.Orientation.Horizontal) == "Planned investment\n(¥ bn)"
+    assert "planned ¥2.720 bn" in window.summary_label.text()  # not "27.20 100m yuan"
     settings.money_unit = Unit.WAN
     assert model.data(planned) == "2,720.00"
     assert "planned ¥2,720.00 mn" in window.summary_label.text()

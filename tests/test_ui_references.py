@@ -146,6 +146,8 @@ def test_preferences_dialog_screenshot(make_window, demo_ctx: AppContext, settin
     dialog.show()
     assert dialog.stale.value() == 6 and dialog.language.currentData() == ""
     dialog.grab().save(str(artifacts / "preferences.png"))
-    status = ChangeStatusDialog(window, 3, None, "")
+    from zqtracker.domain.status import Status
+
+    status = ChangeStatusDialog(window, {Status.SIGNED: 2, Status.PREPARING: 1}, "")
     status.show()
     status.grab().save(str(artifacts / "change_status_dialog.png"))

@@ -140,16 +140,19 @@ def test_money_reads_as_people_read_it_with_the_exact_amount_in_the_tooltip(qapp
     model.set_rows([row])
     planned = model.index(0, model.column_of("planned_investment"))
     header = model.column_of("planned_investment")
-    assert model.data(planned) == "1.23"
+    assert model.data(planned) == "1.235"
     assert model.data(planned, Qt.ItemDataRole.ToolTipRole) == "1,234,567,891 yuan (exact)"
     assert model.data(planned, Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
-    assert model.headerData(header, Qt.Orientation.Horizontal) == "Planned investment (¥ bn)"
-    assert model.data(model.index(0, model.column_of("expected_annual_tax"))) == "0.12"
+    assert model.headerData(header, Qt.Orientation.Horizontal) == "Planned investment\n(¥ bn)"  # two lines
+    assert model.headerData(header, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == (
+        "Planned investment (¥ bn)"
+    )
+    assert model.data(model.index(0, model.column_of("expected_annual_tax"))) == "0.120"
     assert model.data(model.index(0, model.column_of("intensity"))) == "9,876.54"
     assert model.data(model.index(0, model.column_of("expected_annual_output"))) is None
     model.set_unit(Unit.WAN)
     assert model.data(planned) == "1,234.57"
-    assert model.headerData(header, Qt.Orientation.Horizontal) == "Planned investment (¥ mn)"
+    assert model.headerData(header, Qt.Orientation.Horizontal) == "Planned investment\n(¥ mn)"
     model.set_unit(Unit.YI, exact=True)  # the "show every digit" preference
     assert model.data(planned) == "1.234567891"
 
@@ -165,7 +168,7 @@ def test_chinese_amounts_in_yi_and_wan(qapp) -> None:
     assert Formatter(Unit.YI, zh).money_with_unit(120_900_000_000) == "1,209.00亿元"
     assert Formatter(Unit.YI, zh).header("计划总投资") == "计划总投资（亿元）"
     assert Formatter(Unit.YI, zh).edit_text(7_813_560) == "0.0781356"  # an edit never rounds
-    assert Formatter(Unit.YI).money(-123_456_789) == "-0.12"
+    assert Formatter(Unit.YI).money(-123_456_789) == "-0.123"
 
 
 def test_row_store_positions_and_sums(qapp, demo_rows) -> None:

@@ -179,7 +179,7 @@ def test_planned_tile_says_how_many_projects_lack_an_amount(qtbot, incomplete: A
 
     widget, _ = open_dashboard(qtbot, incomplete)
     tile = widget.tiles["planned"]
-    assert tile.value.text() == "1.80" and tile.detail.text() == "2 projects without an amount"
+    assert tile.value.text() == "1.800" and tile.detail.text() == "2 projects without an amount"
     assert tile.toolTip().endswith("(2 projects without an amount)")
     widget_zh, _ = open_dashboard(qtbot, incomplete, lang="zh")
     assert widget_zh.tiles["planned"].detail.text() == "2个项目无金额"

@@ -50,7 +50,20 @@ ALLOWED_IN_ZH = {
 }  # fmt: skip
 # Chinese an English interface shows on purpose: the names of the language and of Chinese terms
 # an English-speaking analyst at a Chinese bureau reads as they are.
-ALLOWED_IN_EN = ("简体中文", "中文", "亿元", "万元", "重点项目", "10亿元", "专精特新", "小巨人", "红涨绿跌", "（", "）")
+ALLOWED_IN_EN = (
+    "简体中文",
+    "中文",
+    "亿元",
+    "万元",
+    "重点项目",
+    "10亿元",
+    "专精特新",
+    "小巨人",
+    "红涨绿跌",
+    "合计",
+    "（",
+    "）",
+)
 
 
 def _clean(text: str) -> str:

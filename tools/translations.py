@@ -49,6 +49,8 @@ AREAS: dict[str, list[str]] = {
         "zqtracker/ui/status_dialog.py",
         "zqtracker/ui/tabs.py",
         "zqtracker/ui/help.py",
+        "zqtracker/ui/start_page.py",
+        "zqtracker/ui/empty_state.py",
     ],
     "import": [
         "zqtracker/ui/import_dialog.py",

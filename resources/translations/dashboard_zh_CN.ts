@@ -166,6 +166,22 @@
         <translation>正在加载图表…</translation>
     </message>
     <message>
+        <source>This database has no projects yet, so there are no figures to show. Import a district&apos;s spreadsheet or add projects, and the key figures and charts fill in as they arrive.</source>
+        <translation>数据库中还没有项目，暂无数据可显示。导入区县报送的表格或新建项目后，关键指标和图表会随之显示。</translation>
+    </message>
+    <message>
+        <source>Import a spreadsheet…</source>
+        <translation>导入表格…</translation>
+    </message>
+    <message>
+        <source>Add a project…</source>
+        <translation>新建项目…</translation>
+    </message>
+    <message>
+        <source>Open the demo database</source>
+        <translation>打开演示数据库</translation>
+    </message>
+    <message>
         <source>DEMO DATA</source>
         <translation>演示数据</translation>
     </message>

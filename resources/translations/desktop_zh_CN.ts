@@ -73,12 +73,20 @@ Details are in the log file. Your data was not changed by it.</source>
         <translation>更改状态</translation>
     </message>
     <message>
+        <source>Choose the new status…</source>
+        <translation>请选择新状态…</translation>
+    </message>
+    <message>
         <source>Optional: why, who reported it…</source>
         <translation>可选：原因、报送人…</translation>
     </message>
     <message>
         <source>%1 selected projects</source>
         <translation>已选 %1 个项目</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>当前状态</translation>
     </message>
     <message>
         <source>New status</source>
@@ -91,6 +99,10 @@ Details are in the log file. Your data was not changed by it.</source>
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2 个）</translation>
     </message>
 </context>
 <context>
@@ -849,7 +861,7 @@ Reload the selected projects to see the saved versions, then try again.</source>
         <translation>重点项目</translation>
     </message>
     <message>
-        <source>Person and/or phone, e.g. 王经理 13800138000</source>
+        <source>Person and/or phone, e.g. Mr Wang 138 0013 8000</source>
         <translation>姓名和/或电话，如：王经理 13800138000</translation>
     </message>
     <message>
@@ -938,6 +950,14 @@ Reload shows the saved version with your own changes kept in the form; check the
         <translation>无法加载项目</translation>
     </message>
     <message>
+        <source>No project matches these filters (%1 projects in all).</source>
+        <translation>没有符合筛选条件的项目（共 %1 个项目）。</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
         <source>Loading projects…</source>
         <translation>正在加载项目…</translation>
     </message>
@@ -1013,6 +1033,10 @@ Reload shows the saved version with your own changes kept in the form; check the
         <translation>项目数</translation>
     </message>
     <message>
+        <source>Projects of its sectors, and of the chain itself</source>
+        <translation>其下各行业的项目数（含直接归入该产业链的项目）</translation>
+    </message>
+    <message>
         <source>District</source>
         <translation>区域</translation>
     </message>
@@ -1058,10 +1082,65 @@ Reload shows the saved version with your own changes kept in the form; check the
     </message>
 </context>
 <context>
+    <name>StartPage</name>
+    <message>
+        <source>Start with zqtracker</source>
+        <translation>开始使用 zqtracker</translation>
+    </message>
+    <message>
+        <source>This database has no projects yet. Choose how to begin — everything here is also in the menus.</source>
+        <translation>数据库中还没有项目。请选择开始的方式（以下操作在菜单中也可找到）。</translation>
+    </message>
+    <message>
+        <source>No database is open. Open the demo, or open or create a database file.</source>
+        <translation>当前没有打开数据库。可以打开演示数据库，或打开、新建一个数据库文件。</translation>
+    </message>
+    <message>
+        <source>Open the demo database</source>
+        <translation>打开演示数据库</translation>
+    </message>
+    <message>
+        <source>Invented projects shaped like a city&apos;s year, to try every view without touching real data.</source>
+        <translation>按一个城市一年的情况虚构的项目，可试用各项功能，不会影响真实数据。</translation>
+    </message>
+    <message>
+        <source>Import a spreadsheet…</source>
+        <translation>导入表格…</translation>
+    </message>
+    <message>
+        <source>A district&apos;s or park&apos;s list as it is (.xlsx or .csv): title rows, 合计 lines and units are recognised, and you see every row before anything is written. Ctrl+I</source>
+        <translation>区县或园区报送的原始清单（.xlsx 或 .csv）：自动识别标题行、合计行和金额单位，写入前可逐行预览。Ctrl+I</translation>
+    </message>
+    <message>
+        <source>Add a project…</source>
+        <translation>新建项目…</translation>
+    </message>
+    <message>
+        <source>Type in one project; only its name is required. Ctrl+N</source>
+        <translation>逐个录入项目，只有项目名称是必填项。Ctrl+N</translation>
+    </message>
+    <message>
+        <source>Connect to a shared database…</source>
+        <translation>连接共享数据库…</translation>
+    </message>
+    <message>
+        <source>Work with colleagues on the bureau&apos;s PostgreSQL server.</source>
+        <translation>与同事共用局里的 PostgreSQL 服务器。</translation>
+    </message>
+    <message>
+        <source>Work with colleagues on the bureau&apos;s PostgreSQL server: start zqtracker with --db postgresql+psycopg://user@server/zqtracker (see the user guide).</source>
+        <translation>与同事共用局里的 PostgreSQL 服务器：以 --db postgresql+psycopg://用户@服务器/zqtracker 启动 zqtracker（见用户指南）。</translation>
+    </message>
+    <message>
+        <source>Or &lt;a href=&quot;open&quot;&gt;open a database file…&lt;/a&gt;, &lt;a href=&quot;new&quot;&gt;create a new database…&lt;/a&gt;, or read the &lt;a href=&quot;guide&quot;&gt;user guide&lt;/a&gt; (F1).</source>
+        <translation>也可以&lt;a href=&quot;open&quot;&gt;打开数据库文件…&lt;/a&gt;、&lt;a href=&quot;new&quot;&gt;新建数据库…&lt;/a&gt;，或阅读&lt;a href=&quot;guide&quot;&gt;用户指南&lt;/a&gt;（F1）。</translation>
+    </message>
+</context>
+<context>
     <name>UserGuideDialog</name>
     <message>
         <source>zqtracker user guide</source>
-        <translation>zqtracker 使用指南</translation>
+        <translation>zqtracker 用户指南</translation>
     </message>
 </context>
 </TS>

@@ -212,7 +212,7 @@
         <translation>此列单位</translation>
     </message>
     <message>
-        <source>Replace every project in the database with this file's? A backup copy is made first.</source>
+        <source>Replace every project in the database with this file&apos;s? A backup copy is made first.</source>
         <translation>用此文件替换数据库中的全部项目吗？替换前会先备份数据库。</translation>
     </message>
     <message>

@@ -135,6 +135,22 @@
         <translation>取消</translation>
     </message>
     <message>
+        <source>This database has no projects yet: the summary views would be empty pages. Import a district&apos;s spreadsheet or add projects, then print the overview, the key-project and monthly progress reports, and the list of stale projects from here.</source>
+        <translation>数据库中还没有项目，汇总报表将是空白页。导入区县报送的表格或新建项目后，即可在此打印项目总览、重点项目和月度进展报表以及长期无进展项目清单。</translation>
+    </message>
+    <message>
+        <source>Import a spreadsheet…</source>
+        <translation>导入表格…</translation>
+    </message>
+    <message>
+        <source>Add a project…</source>
+        <translation>新建项目…</translation>
+    </message>
+    <message>
+        <source>Open the demo database</source>
+        <translation>打开演示数据库</translation>
+    </message>
+    <message>
         <source>Preparing…</source>
         <translation>正在生成…</translation>
     </message>

@@ -30,10 +30,10 @@ def test_overview_key_figures_by_hand(qapp, hand: AppContext) -> None:
     r = report(hand, View.OVERVIEW, unit=Unit.YI)
     k = r.key_figures()
     assert k.value("Projects") == "5"
-    assert k.value("Planned investment") == "¥3.05 bn"  # 30.50亿元
+    assert k.value("Planned investment") == "¥3.050 bn"  # 30.50亿元
     assert k.value("Billion-yuan projects") == "2"
-    assert k.value("Completed investment Jan–Mar 2023") == "¥0.05 bn"
-    assert k.value("Same period last year") == "¥0.03 bn"
+    assert k.value("Completed investment Jan–Mar 2023") == "¥0.050 bn"
+    assert k.value("Same period last year") == "¥0.031 bn"
     assert k.value("Year on year") == "+61.3%"
     assert (r.title, r.subtitle) == ("Investment projects: overview", "January–March 2023")
     assert r.unit_line == "Unit: ¥ bn" and r.scope == "Scope: all projects"

@@ -43,10 +43,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "axis.planned": ("Planned investment, {unit}", "计划总投资（{unit}）"),
     "others": ("Others ({n})", "其他（{n}个）"),
     "demo": ("DEMO DATA", "演示数据"),
-    "empty.records": ("No completed investment recorded in {years}", "{years}年无完成投资记录"),
-    "empty.growth": ("No figure: nothing recorded in the same months of {year}", "无同比：{year}年同期无记录"),
-    "empty.period": ("No completed investment recorded in {period}", "{period}无完成投资记录"),
-    "empty.signed": ("No project signed in {period}", "{period}无签约项目"),
+    # "|" marks where a Chinese message may wrap (keep_phrases): never inside a word
+    "empty.records": ("No completed investment recorded in {years}", "{years}年|无完成投资记录"),
+    "empty.growth": ("No figure: nothing recorded in the same months of {year}", "无同比：|{year}年同期|无记录"),
+    "empty.period": ("No completed investment recorded in {period}", "{period}|无完成投资记录"),
+    "empty.signed": ("No project signed in {period}", "{period}|无签约项目"),
     "filtered": ("Filtered: {what}", "筛选：{what}"),
     # tooltips
     "tip.span": (
@@ -113,6 +114,24 @@ def pct_text(value: float | None, lang: str = "en") -> str:
     if value is None:
         return "—"
     return f"{value:+.1f}%"
+
+
+_WORD_JOINER, _BREAK = "\u2060", "\u200b"
+
+
+def keep_phrases(text: str) -> str:
+    """A message that wraps only where a reader would: Chinese has no spaces and Qt may break
+    between any two characters ("无完成投资记/录"), so the characters of each phrase are joined
+    (U+2060) and a line may break only at the "|" the wording marks (U+200B). English text,
+    which breaks at its spaces, passes through with its marks removed."""
+    if not any("\u3400" <= ch <= "\u9fff" for ch in text):
+        return text.replace("|", "")
+    return _BREAK.join(_WORD_JOINER.join(phrase) for phrase in text.split("|"))
+
+
+def plain(text: str) -> str:
+    """The text of a message without its wrap marks (what a reader sees)."""
+    return text.replace("|", "").replace(_WORD_JOINER, "").replace(_BREAK, "")
 
 
 def unit_text(unit: Unit, lang: str = "en") -> str:

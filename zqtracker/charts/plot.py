@@ -25,7 +25,7 @@ from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QGraphicsRectItem, QSizePolicy
 
 from zqtracker.charts.fonts import chart_family
-from zqtracker.charts.labels import as_float, count_text, money_text, pct_text
+from zqtracker.charts.labels import as_float, count_text, keep_phrases, money_text, pct_text
 from zqtracker.charts.series import BarsChart, ChartData, Kind, LegendEntry, TimeChart
 from zqtracker.charts.theme import Theme
 from zqtracker.domain.filters import ProjectFilter
@@ -160,9 +160,19 @@ class ChartItem(pg.GraphicsLayout):
         message.setFont(chart_font(BASE_PT + 0.5))
         message.textItem.document().setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignCenter))
         vb.addItem(message, ignoreBounds=True)
+        # wrapped to the plot's width once it has one (at first show it is a few pixels wide); a
+        # bound method, not a lambda: Qt drops it with this item (a lambda outlived it at exit)
+        self._message_view = vb
+        vb.sigResized.connect(self._on_message_view_resized)
         return message
 
+    def _on_message_view_resized(self, *_: object) -> None:
+        message = getattr(self, "_message", None)
+        if message is not None and self.data is not None:
+            self._show_empty(message, self._message_view, self.data.empty)
+
     def _show_empty(self, message: pg.TextItem, vb: pg.ViewBox, text: str) -> None:
+        text = keep_phrases(text)
         if message.toPlainText() != text:
             message.setText(text)
         message.setVisible(bool(text))

@@ -11,8 +11,34 @@ from zqtracker.domain.status import parse_status
 from zqtracker.services.context import AppContext
 
 
-def open_context(args: argparse.Namespace) -> AppContext:
-    return AppContext.open(args.db)
+def open_context(args: argparse.Namespace, f: ProjectFilter | None = None) -> AppContext:
+    """The database of ``--db``; with a filter, its sector and district names are checked first:
+    a name the database does not know matches nothing, so it is refused (exit 1) with the names
+    that are there, instead of an empty answer that looks like "no such projects"."""
+    ctx = AppContext.open(args.db)
+    if f is not None and (f.sectors or f.districts):
+        try:
+            check_names(ctx, f)
+        except ValidationError:
+            ctx.close()
+            raise
+    return ctx
+
+
+def check_names(ctx: AppContext, f: ProjectFilter) -> None:
+    sectors = ctx.references.sectors()
+    known = {
+        "sector": {s.name for s in sectors} | {s.parent for s in sectors if s.parent},
+        "district": {d.name for d in ctx.references.districts()},
+    }
+    problems = [
+        Problem("unknown_reference", field, {"value": name, "known": "、".join(sorted(known[field])) or "—"})
+        for field, names in (("sector", f.sectors), ("district", f.districts))
+        for name in sorted(names)
+        if name not in known[field]
+    ]
+    if problems:
+        raise ValidationError(problems)
 
 
 def add_filter_arguments(parser: argparse.ArgumentParser) -> None:

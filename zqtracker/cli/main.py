@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace, console: Console | None = None) -> int:
     """Run a parsed subcommand; every expected failure becomes one sentence and an exit code."""
-    from zqtracker.domain.errors import DomainError
+    from zqtracker.domain.errors import DomainError, ValidationError
     from zqtracker.storage.database import DatabaseOpenError
 
     console = console or Console()
@@ -67,6 +67,10 @@ def run(args: argparse.Namespace, console: Console | None = None) -> int:
     except DatabaseOpenError as exc:
         console.error(exc.message(console.lang))
         return ExitCode.REFUSED
+    except ValidationError as exc:  # coded problems: worded in the language asked for
+        for problem in exc.problems:
+            console.error(problem.message(console.lang))
+        return ExitCode.INVALID_INPUT
     except DomainError as exc:
         console.error(str(exc))
         return ExitCode.INVALID_INPUT

@@ -22,6 +22,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "must_be_positive": ("{field_label} must be greater than 0 ({value})", "{field_label}必须大于0（{value}）"),
     "unknown_status": ("unknown status {value!r}", "无法识别的项目状态“{value}”"),
     "unknown_choice": ("{field_label}: unknown value {value!r}", "{field_label}：无法识别“{value}”"),
+    "unknown_reference": (
+        "no {field_label} named {value!r} in this database; there are: {known}",
+        "数据库中没有名为“{value}”的{field_label}；现有：{known}",
+    ),
     "bad_credit_code": (
         "{value!r} is not a valid unified social credit code ({reason})",
         "“{value}”不是有效的统一社会信用代码（{reason}）",

@@ -1,4 +1,4 @@
-"""Amounts as a person reads them: the bureau's own tables in Chinese, "¥120.90 bn" in English.
+"""Amounts as a person reads them: the bureau's own tables in Chinese, "¥120.900 bn" in English.
 
 One rule for every place an amount is shown — the table, the detail pane, the dashboard, charts,
 reports, the exported workbooks and the command line:
@@ -6,17 +6,19 @@ reports, the exported workbooks and the command line:
 ============  =======================  ==========================  ============
  preference    Chinese                  English                     decimals
 ============  =======================  ==========================  ============
- 亿元 (yi)     ``1,209.00亿元`` (10⁸)     ``¥120.90 bn`` (10⁹)          2
+ 亿元 (yi)     ``1,209.00亿元`` (10⁸)     ``¥120.900 bn`` (10⁹)         2 / 3
  万元 (wan)    ``12,090,000万元`` (10⁴)   ``¥120,900.00 mn`` (10⁶)      0 / 2
 ============  =======================  ==========================  ============
 
 English readers count in billions and millions ("bn"/"mn", as the financial press writes them);
-Chinese readers in 亿 and 万. An amount is rounded half-up to the shown decimals; the exact
+Chinese readers in 亿 and 万. Both languages show an amount to the same precision: a million yuan in
+the 亿元 preference (0.01亿 = ¥0.001 bn), ten thousand in the 万元 one (1万 = ¥0.01 mn), so that a
+project of 6,854万元 reads "0.69亿元" and "¥0.069 bn", never "¥0.07 bn". An amount is rounded half-up to the shown decimals; the exact
 figure, to the yuan, is :meth:`MoneyFormat.exact_text` (tooltips) — or every digit everywhere
 with ``exact=True`` (the "show every digit" preference). A change is never hidden by rounding:
 :meth:`MoneyFormat.change` shows as many decimals as the two amounts need to differ.
 
-Every text here reads back with :func:`zqtracker.domain.money.parse_money` ("¥120.90 bn",
+Every text here reads back with :func:`zqtracker.domain.money.parse_money` ("¥120.900 bn",
 "1,209.00亿元"), and a workbook header "Planned investment (¥ bn)" gives its column's unit.
 """
 
@@ -39,7 +41,7 @@ _SCALES: dict[tuple[Unit, bool], _Scale] = {
     (Unit.YI, True): _Scale(100_000_000, "亿元", 2),
     (Unit.WAN, True): _Scale(10_000, "万元", 0),
     (Unit.YUAN, True): _Scale(1, "元", 0),
-    (Unit.YI, False): _Scale(1_000_000_000, "¥ bn", 2),
+    (Unit.YI, False): _Scale(1_000_000_000, "¥ bn", 3),  # to the million, as 亿元 with two
     (Unit.WAN, False): _Scale(1_000_000, "¥ mn", 2),
     (Unit.YUAN, False): _Scale(1, "¥", 0),
 }
@@ -114,7 +116,7 @@ class MoneyFormat:
         return f"{rounded:,.{d}f}" if grouping else f"{rounded:.{d}f}"
 
     def text(self, yuan: int | None, decimals: int | None = None) -> str:
-        """An amount with its unit: "1,209.00亿元", "¥120.90 bn", "-¥0.50 mn"."""
+        """An amount with its unit: "1,209.00亿元", "¥120.900 bn", "-¥0.50 mn"."""
         if yuan is None:
             return ""
         figure = self.number(yuan, decimals)

@@ -231,17 +231,21 @@ class _Flow:
             prepared.append(prepare_row(row, table, self.f, widths))
             if self.progress is not None and i % 500 == 499:
                 self.progress.check()
-        whole = self.heading_height(table.title) + head_h + sum(h for _, h in prepared)
+        note_h = self.text_height("small", table.note, self.w) + mm(1.5) if table.note else 0.0
+        whole = self.heading_height(table.title) + head_h + sum(h for _, h in prepared) + note_h
         if whole <= KEEP_TOGETHER * (self.bottom - HEADER_BAND):
             self.room(whole)  # a short table is not worth splitting: it moves whole to the next page
         else:
-            self.room(self.heading_height(table.title) + head_h + sum(h for _, h in prepared[:2]))
+            # the heading, the header and two rows go together (with the note if they are all
+            # there is): a heading or a header never stands alone at the foot of a page
+            first = prepared[:2]
+            self.room(self.heading_height(table.title) + head_h + sum(h for _, h in first)
+                      + (note_h if len(prepared) <= 2 else 0.0))  # fmt: skip
         self.heading(table.title)
         x = 0.0
         top = self.y
         self.ops.extend(draw_header(table, widths, x, self.y, head_h))
         self.y += head_h
-        note_h = self.text_height("small", table.note, self.w) + mm(1.5) if table.note else 0.0
         last = len(prepared) - 1
         for i, (row, (cells, h)) in enumerate(zip(table.rows, prepared, strict=True)):
             if self.y + h + (note_h if i == last else 0.0) > self.bottom:  # the note never goes alone

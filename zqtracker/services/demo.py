@@ -260,16 +260,20 @@ def _history(p: Project, rng: random.Random) -> list[StatusChange]:
     )
     for s in PIPELINE[1 : PIPELINE.index(walk_to) + 1]:
         if s is Status.UNDER_CONSTRUCTION and p.construction_start_on:
-            when = p.construction_start_on
+            step = p.construction_start_on
         elif s is Status.TRIAL_PRODUCTION and p.production_on:
-            when = max(when, p.production_on - timedelta(days=rng.randint(30, 90)))
+            step = p.production_on - timedelta(days=rng.randint(30, 90))
         elif s is Status.IN_PRODUCTION and p.production_on:
-            when = p.production_on
+            step = p.production_on
         else:
-            when = min(when + timedelta(days=rng.randint(10, 60)), AS_OF)
+            step = when + timedelta(days=rng.randint(10, 60))
+        when = min(max(when, step), AS_OF)  # a history reads forward in time, never back
         changes.append(StatusChange(p.id, prev, s, when, ""))
         prev = s
     if not target.is_pipeline:
+        # halted after the few months of work _investment records (never while money still flows)
+        if p.construction_start_on:
+            when = max(when, p.construction_start_on + timedelta(days=SIDE_STATE_AFTER_DAYS))
         when = min(when + timedelta(days=rng.randint(30, 200)), AS_OF)
         changes.append(
             StatusChange(
@@ -277,6 +281,17 @@ def _history(p: Project, rng: random.Random) -> list[StatusChange]:
             )
         )
     return changes
+
+
+SIDE_STATE_AFTER_DAYS = 160  # on hold or cancelled: after the (at most five) months of investment
+
+
+def _months_before(ym: tuple[int, int], n: int) -> tuple[int, int]:
+    y, m = ym
+    m -= n
+    while m < 1:
+        y, m = y - 1, m + 12
+    return y, m
 
 
 def _investment(p: Project, rng: random.Random, last: tuple[int, int]) -> list[InvestmentRecord]:
@@ -290,7 +305,8 @@ def _investment(p: Project, rng: random.Random, last: tuple[int, int]) -> list[I
     stop = (p.production_on.year, p.production_on.month) if p.production_on else last
     stop = min(stop, last)
     if p.status in (Status.ON_HOLD, Status.CANCELLED):
-        stop = min(stop, (y + (m + 4) // 12, (m + 4) % 12 + 1))
+        # a few months of work before the halt, and none in the report's own month or the one before
+        stop = min(stop, (y + (m + 4) // 12, (m + 4) % 12 + 1), _months_before(last, 2))
     while (y, m) <= stop:
         amount = int(per_month * rng.uniform(0.5, 1.5) / 10_000) * 10_000
         if amount > 0:

@@ -30,6 +30,7 @@ from zqtracker.domain.errors import Problem, ValidationError
 from zqtracker.domain.models import Sector
 from zqtracker.domain.money import Unit, parse_money
 from zqtracker.domain.money_format import MoneyFormat
+from zqtracker.ui.collation import by_pinyin
 from zqtracker.ui.formatting import Formatter
 
 _NO_DATE = QDate(1900, 1, 1)
@@ -98,6 +99,8 @@ class OptionalDateEdit(QWidget):
     """A date that may be empty: a calendar-popup date edit showing "—" when empty, and a clear
     button (Qt's QDateEdit cannot be empty)."""
 
+    changed = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.edit = QDateEdit(self)
@@ -130,6 +133,7 @@ class OptionalDateEdit(QWidget):
 
     def _on_changed(self, d: QDate) -> None:
         self.clear_button.setEnabled(d != _NO_DATE)
+        self.changed.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # An empty date opens the calendar on this month, not on January 1900.
@@ -183,7 +187,7 @@ def plain_model(names: Sequence[str]) -> QStandardItemModel:
 def sector_model(sectors: Sequence[Sector]) -> QStandardItemModel:
     """Sectors grouped under their industry chain; a chain is itself a choice (bold)."""
     model = QStandardItemModel()
-    chains = sorted({s.parent for s in sectors if s.parent})
+    chains = by_pinyin({s.parent for s in sectors if s.parent})
     children: dict[str, list[str]] = {}
     for s in sectors:
         if s.parent:
@@ -194,12 +198,12 @@ def sector_model(sectors: Sequence[Sector]) -> QStandardItemModel:
         font.setBold(True)
         item.setFont(font)
         model.appendRow(item)
-        for name in sorted(children[chain]):
+        for name in by_pinyin(children[chain]):
             child = QStandardItem(name)
             child.setData(1, _LEVEL_ROLE)
             child.setToolTip(f"{chain} › {name}")
             model.appendRow(child)
-    for s in sorted(sectors, key=lambda s: s.name):
+    for s in by_pinyin(sectors, key=lambda s: s.name):
         if not s.parent and s.name not in chains:
             model.appendRow(QStandardItem(s.name))
     return model

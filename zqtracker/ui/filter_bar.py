@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.models import INCOMPLETE_FIELDS, District, Sector
 from zqtracker.domain.status import Status
+from zqtracker.ui.collation import by_pinyin
 from zqtracker.ui.translations import ui_lang
 
 
@@ -241,20 +242,20 @@ class FilterBar(QWidget):
         by_chain: dict[str, list[str]] = {}
         alone: list[str] = []
         names = {s.name for s in self._sectors}
-        for s in sorted(self._sectors, key=lambda s: s.name):
+        for s in by_pinyin(self._sectors, key=lambda s: s.name):
             if s.parent:
                 by_chain.setdefault(s.parent, []).append(s.name)
             elif s.name not in self._chains():
                 alone.append(s.name)
         choices: list[tuple[str, str, int]] = []
-        for chain in sorted(by_chain):
+        for chain in by_pinyin(by_chain):
             choices.append((chain, chain, 0))
             choices.extend((n, n, 1) for n in by_chain[chain])
         choices.extend((n, n, 0) for n in alone if n in names)
         self.sector.set_choices(choices)
 
     def _fill_districts(self) -> None:
-        self.district.set_choices((d.name, d.name, 0) for d in sorted(self._districts, key=lambda d: d.name))
+        self.district.set_choices((d.name, d.name, 0) for d in by_pinyin(self._districts, key=lambda d: d.name))
 
     def _on_widget_changed(self, *_args: object) -> None:
         if self._setting:

@@ -67,7 +67,7 @@ class Formatter:
         return "" if yuan is None else self._localize(self._format(unit, None).number(yuan))
 
     def money_with_unit(self, yuan: int | None, unit: Unit | None = None, lang: str | None = None) -> str:
-        """ "1,209.00亿元", "¥120.90 bn"."""
+        """ "1,209.00亿元", "¥120.900 bn"."""
         return "" if yuan is None else self._localize(self._format(unit, lang).text(yuan))
 
     def edit_text(self, yuan: int | None) -> str:

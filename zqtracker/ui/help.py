@@ -1,14 +1,14 @@
-"""About zqtracker and the user guide (the README, rendered offline)."""
+"""About zqtracker and the user guide (resources/guide, in the window's language, offline)."""
 
 from __future__ import annotations
 
 import platform
-import sys
+import re
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import Qt, qVersion
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtCore import QEvent, Qt, QUrl, qVersion
+from PySide6.QtGui import QDesktopServices, QIcon, QPixmap, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from zqtracker import __version__
 from zqtracker.paths import resources_dir
 from zqtracker.services.context import AppContext
+from zqtracker.ui.translations import ui_lang
 
 LICENSE_NAME = "MIT"
 
@@ -35,40 +36,71 @@ def app_icon() -> QIcon:
     return icon
 
 
-def readme_text() -> str:
-    """The README: beside the package in a checkout or bundle, else the wheel's metadata."""
-    for candidate in (
-        Path(__file__).resolve().parents[2] / "README.md",
-        resources_dir() / "README.md",
-    ):
-        if candidate.is_file():
-            return candidate.read_text(encoding="utf-8")
-    try:
-        from importlib.metadata import metadata
+def guide_path(lang: str) -> Path:
+    """The user guide in ``lang`` ("en" or "zh"): resources/guide/guide_<lang>.md, shipped with the
+    app (its pictures beside it in images/), so Help works without a network."""
+    folder = resources_dir() / "guide"
+    path = folder / f"guide_{'zh' if lang.startswith('zh') else 'en'}.md"
+    return path if path.is_file() else folder / "guide_en.md"
 
-        body = metadata("zqtracker").get_payload()  # type: ignore[attr-defined]
-        if body:
-            return str(body)
-    except Exception:  # noqa: BLE001 - no metadata: fall through to the short text
-        pass
-    return "# zqtracker\n\nThe user guide is the README at the project's home page."
+
+def heading_anchor(text: str) -> str:
+    """The anchor a heading gets in the guide's own links, as GitHub names it ("The monthly round"
+    → "the-monthly-round", "金额、语言和设置" → "金额语言和设置")."""
+    return re.sub(r"[^\w\- ]", "", text.strip().lower()).replace(" ", "-")
 
 
 class UserGuideDialog(QDialog):
-    """The README rendered as a document: usage, CLI, figures — readable without a network."""
+    """The user guide for users — tasks, not commands — in the language of the window."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, lang: str | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("zqtracker user guide"))
+        self.setObjectName("user_guide")
         self.browser = QTextBrowser(self)
-        self.browser.setOpenExternalLinks(True)
-        self.browser.setMarkdown(readme_text())
+        self.browser.setOpenLinks(False)  # a reload would drop the headings' anchors: links are ours
+        self.browser.anchorClicked.connect(self._on_browser_anchor_clicked)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
         self.resize(860, 680)
+        self.show_guide(lang or ui_lang())
+
+    def show_guide(self, lang: str) -> None:
+        self.lang = "zh" if lang.startswith("zh") else "en"
+        self.setWindowTitle(self.tr("zqtracker user guide"))
+        self.browser.setSource(
+            QUrl.fromLocalFile(str(guide_path(self.lang))), QTextDocument.ResourceType.MarkdownResource
+        )
+        self._name_headings()
+
+    def _on_browser_anchor_clicked(self, url: QUrl) -> None:
+        """A section of the guide scrolls into view; a web address opens in the web browser."""
+        if url.scheme() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)
+        elif url.hasFragment():
+            self.browser.scrollToAnchor(url.fragment())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and ui_lang() != self.lang:
+            self.show_guide(ui_lang())
+        super().changeEvent(event)
+
+    def _name_headings(self) -> None:
+        """Qt's Markdown reader gives headings no anchors: name each as the guide's links do, so
+        its table of contents scrolls to the section."""
+        block = self.browser.document().begin()
+        while block.isValid():
+            if block.blockFormat().headingLevel() > 0 and block.text().strip():
+                cursor = QTextCursor(block)
+                cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+                anchor = QTextCharFormat()
+                anchor.setAnchor(True)
+                anchor.setAnchorNames([heading_anchor(block.text())])
+                cursor.mergeCharFormat(anchor)
+            block = block.next()
+        self.browser.document().setModified(False)
 
 
 class AboutDialog(QDialog):
@@ -101,7 +133,7 @@ class AboutDialog(QDialog):
             self.tr("Built with:"),
             QLabel(f"Python {platform.python_version()}, Qt {qVersion()}, PySide6 {pyside_version}", self),
         )
-        form.addRow(self.tr("Platform:"), QLabel(f"{platform.system()} {platform.machine()} ({sys.platform})", self))
+        form.addRow(self.tr("Platform:"), QLabel(f"{platform.system()} {platform.machine()}", self))
         head = QHBoxLayout()
         head.addWidget(icon)
         text = QVBoxLayout()

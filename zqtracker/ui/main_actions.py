@@ -19,9 +19,9 @@ from zqtracker.ui.messages import run_dialog
 if TYPE_CHECKING:
     from zqtracker.ui.main_window import MainWindow
 
-# Shortcuts and icons by action attribute: a key-sequence string or a QKeySequence.StandardKey
-# name (tuple: several), and a QStyle.StandardPixmap name. Applied by complete(): QStyle and
-# QKeySequence cost 40 ms to load, which the launch spends after the first page is painted.
+# Shortcuts by action attribute: a key-sequence string or a QKeySequence.StandardKey name (tuple:
+# several). Applied by complete() with the icons (ui/icons.py): QKeySequence and the SVG renderer
+# cost some 40 ms to load, which the launch spends after the first page is painted.
 SHORTCUTS: dict[str, str | tuple[str, ...]] = {
     "new_database": "Ctrl+Shift+N", "open_database": "Open", "import_": "Ctrl+I", "export": "Ctrl+E",
     "print_": "Print", "quit": "Quit", "undo": "Undo", "redo": ("Ctrl+Shift+Z", "Ctrl+Y"),
@@ -29,11 +29,6 @@ SHORTCUTS: dict[str, str | tuple[str, ...]] = {
     "change_status": "Ctrl+T", "mark_key": "Ctrl+K", "unmark_key": "Ctrl+Shift+K", "find": "Find",
     "clear_filters": "Ctrl+Shift+F", "detail_pane": "F9", "refresh": "Refresh", "preferences": "Preferences",
     "user_guide": "HelpContents", "shortcuts": "Ctrl+F1",
-}  # fmt: skip
-ICONS: dict[str, str] = {
-    "open_database": "SP_DialogOpenButton", "import_": "SP_ArrowDown", "export": "SP_DialogSaveButton",
-    "undo": "SP_ArrowBack", "redo": "SP_ArrowForward", "new_project": "SP_FileIcon",
-    "edit_project": "SP_FileDialogDetailedView", "delete": "SP_TrashIcon", "change_status": "SP_BrowserReload",
 }  # fmt: skip
 
 
@@ -109,7 +104,6 @@ class MainActions(QObject):
             return
         self.completed = True
         from PySide6.QtGui import QKeySequence
-        from PySide6.QtWidgets import QStyle
 
         for name, keys in SHORTCUTS.items():
             sequences = []
@@ -119,9 +113,14 @@ class MainActions(QObject):
             getattr(self, name).setShortcuts(sequences)
         if self.preferences.shortcut().isEmpty():
             self.preferences.setShortcut(QKeySequence("Ctrl+,"))
-        style = self.w.style()
-        for name, pixmap in ICONS.items():
-            getattr(self, name).setIcon(style.standardIcon(getattr(QStyle.StandardPixmap, pixmap)))
+        self.set_icons()
+
+    def set_icons(self) -> None:
+        """Our own icons, in the palette's text colour (again when the palette changes)."""
+        from zqtracker.ui.icons import ACTION_ICONS, action_icon
+
+        for name in ACTION_ICONS:
+            getattr(self, name).setIcon(action_icon(name, self.w.palette()))
 
     def _build_menus(self) -> None:
         bar = self.w.menuBar()
@@ -297,8 +296,10 @@ class MainActions(QObject):
         menu.exec(self.w.projects.table.viewport().mapToGlobal(pos))
 
     def _show_shortcuts(self) -> None:
+        # the action's name, never its current text: "Redo", not "Redo change status of 4 projects"
+        names = {self.undo: self.tr("Undo"), self.redo: self.tr("Redo")}
         rows = [
-            (a.text().replace("&", ""), a.shortcut().toString(a.shortcut().SequenceFormat.NativeText))
+            (names.get(a, a.text()).replace("&", ""), a.shortcut().toString(a.shortcut().SequenceFormat.NativeText))
             for a in (
                 self.new_project, self.edit_project, self.duplicate, self.delete, self.change_status,
                 self.mark_key, self.unmark_key, self.undo, self.redo, self.find, self.clear_filters,
@@ -310,7 +311,10 @@ class MainActions(QObject):
         table = "".join(f"<tr><td>{t}</td><td>&nbsp;&nbsp;<b>{k}</b></td></tr>" for t, k in rows if k)
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.information(self.w, self.tr("Keyboard shortcuts"), f"<table>{table}</table>")
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Keyboard shortcuts"), f"<table>{table}</table>",
+                          QMessageBox.StandardButton.Ok, self.w)  # fmt: skip
+        box.setObjectName("shortcuts")
+        run_dialog(box)
 
     def _restore_backup(self) -> None:
         from zqtracker.ui.backups import restore_backup

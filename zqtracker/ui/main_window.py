@@ -144,6 +144,14 @@ class MainWindow(QMainWindow):
         self.database_actions.opened.connect(self._on_database_opened)
         self.database_actions.opening.connect(self._on_database_opening)
         self.database_actions.failed.connect(self._on_database_failed)
+        start = self.projects.start_page  # each choice is the menu command of the same name
+        start.demo_requested.connect(self.database_actions.open_demo)
+        start.import_requested.connect(lambda: self.import_file(None))
+        start.new_project_requested.connect(self.project_actions.new_project)
+        start.open_requested.connect(self.database_actions.open_database)
+        start.new_database_requested.connect(self.database_actions.new_database)
+        start.guide_requested.connect(self.actions_.user_guide.trigger)
+        start.connect_requested.connect(self.actions_.connect_server.trigger)
         self.tabs.currentChanged.connect(lambda _i: self.actions_.update_enabled())
         self.settings.changed.connect(self._on_setting_changed)
 
@@ -185,6 +193,7 @@ class MainWindow(QMainWindow):
     def _on_database_opening(self, target: str) -> None:
         from zqtracker.ui.database_actions import display_target
 
+        self.projects.set_database_busy(True)
         if self.ctx is None:
             self._update_title()
         if self.projects.model.rowCount() == 0:
@@ -193,11 +202,13 @@ class MainWindow(QMainWindow):
             )
 
     def _on_database_opened(self, ctx: AppContext, target: str) -> None:
+        self.projects.set_database_busy(False)
         self.set_context(ctx, target)
 
     def _on_database_failed(self, _target: str, _reason: str) -> None:
         """The window stays on the database it had; with none, nothing of the refused file stays
         on screen (a first page read at launch is dropped) and nothing says "Opening…"."""
+        self.projects.set_database_busy(False)
         if self.ctx is None:
             self.is_demo = False
             self._pending_name = ""
@@ -252,6 +263,7 @@ class MainWindow(QMainWindow):
         widget = DashboardWidget(self.ctx, self.events, self.settings, self)
         self.context_changed.connect(widget_context_slot(widget))
         widget.filter_requested.connect(self.show_projects)
+        widget.action_requested.connect(self._on_empty_view_action)
         return widget
 
     def _create_summaries(self) -> QWidget:
@@ -261,8 +273,19 @@ class MainWindow(QMainWindow):
         widget = SummariesWidget(self.ctx, self.events, self.settings, self)
         widget.set_filter(_filter_or_none(self.projects.current_filter()))
         self.projects.filter_changed.connect(lambda f: widget.set_filter(_filter_or_none(f)))
+        widget.action_requested.connect(self._on_empty_view_action)
         self.context_changed.connect(widget_context_slot(widget))
         return widget
+
+    def _on_empty_view_action(self, key: str) -> None:
+        """A choice offered by an empty Dashboard or Summaries tab: the menu command of its name."""
+        if key == "import":
+            self.import_file(None)
+        elif key == "new_project":
+            self.tabs.setCurrentWidget(self.projects)
+            self.project_actions.new_project()
+        elif key == "demo":
+            self.database_actions.open_demo()
 
     # -- import, export, print -------------------------------------------------------------
     def import_file(self, path: Path | None = None) -> None:
@@ -407,6 +430,8 @@ class MainWindow(QMainWindow):
             self._retranslate()
         elif event.type() == QEvent.Type.PaletteChange:
             self.demo_label.setStyleSheet(demo_banner_style(self.palette()))
+            if self.actions_.completed:
+                self.actions_.set_icons()
             self.read_only_banner.follow_palette()
         super().changeEvent(event)
 

@@ -135,11 +135,12 @@ class ProjectActions(QObject):
     def change_status(self, ids: Sequence[int]) -> bool:
         if self.ctx is None or not ids:
             return False
+        from collections import Counter
+
         from zqtracker.ui.status_dialog import ChangeStatusDialog
 
-        statuses = {row.status for pid in ids if (row := self.model.get(pid)) is not None}
-        current = statuses.pop() if len(statuses) == 1 else None  # all alike: offer the next step
-        dialog = ChangeStatusDialog(self.window, len(ids), current, self._name_of(ids[0]))
+        current = Counter(row.status for pid in ids if (row := self.model.get(pid)) is not None)
+        dialog = ChangeStatusDialog(self.window, current, self._name_of(ids[0]))
         if not run_dialog(dialog):
             return False
         status, changed_on, note = dialog.value()

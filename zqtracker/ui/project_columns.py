@@ -64,7 +64,7 @@ class Column:
     value: Callable[[ProjectRow], object]
     order: Callable[[object], object]
     default_visible: bool = True
-    width: int = 100
+    sample: str = ""  # a typical wide text value: the default width fits it (and the header)
     label_en: str | None = None  # derived columns: source text, translated in context "ProjectColumns"
 
     @property
@@ -81,12 +81,12 @@ class Column:
         return field_label(self.key, lang)
 
 
-def _text(key: str, *, visible: bool = True, width: int = 120) -> Column:
-    return Column(key, Kind.TEXT, _attr(key), _casefold, visible, width)
+def _text(key: str, *, visible: bool = True, sample: str = "") -> Column:
+    return Column(key, Kind.TEXT, _attr(key), _casefold, visible, sample)
 
 
-def _plain(key: str, kind: Kind, *, visible: bool = True, width: int = 100) -> Column:
-    return Column(key, kind, _attr(key), _same, visible, width)
+def _plain(key: str, kind: Kind, *, visible: bool = True) -> Column:
+    return Column(key, kind, _attr(key), _same, visible)
 
 
 def _attr(key: str) -> Callable[[ProjectRow], object]:
@@ -104,60 +104,32 @@ _NUMERIC_SORT: dict[Kind, Callable[[object], float | int]] = {
 }
 
 COLUMNS: tuple[Column, ...] = (
-    _text("code", width=105),
-    _text("name", width=205),
-    _text("enterprise", width=160),
-    Column(
-        "chain",
-        Kind.TEXT,
-        lambda r: r.sector_parent or r.sector,
-        _casefold,
-        False,
-        110,
-        QT_TRANSLATE_NOOP("ProjectColumns", "Industry chain"),
-    ),
-    _text("sector", width=95),
-    _text("district", width=95),
-    Column("status", Kind.STATUS, _attr("status"), lambda s: s.order, True, 130),
-    _plain("planned_investment", Kind.MONEY, width=212),
-    _plain("land_area_mu", Kind.DECIMAL, visible=False, width=100),
-    Column(
-        "intensity",
-        Kind.RATIO,
-        _intensity,
-        _same,
-        False,
-        120,
-        QT_TRANSLATE_NOOP("ProjectColumns", "Intensity (10k yuan/mu)"),
-    ),
-    _plain("expected_annual_output", Kind.MONEY, visible=False, width=130),
-    _plain("expected_annual_tax", Kind.MONEY, visible=False, width=130),
-    _plain("signed_on", Kind.DATE, width=90),
-    _plain("construction_start_on", Kind.DATE, visible=False, width=100),
-    _plain("production_on", Kind.DATE, visible=False, width=100),
-    Column("is_key_project", Kind.BOOL, _attr("is_key_project"), _same, True, 60),
-    Column("project_type", Kind.ENUM, _attr("project_type"), _TYPE_ORDER.__getitem__, False, 90),
-    Column("investor_origin", Kind.ENUM, _attr("investor_origin"), _ORIGIN_ORDER.__getitem__, False, 110),
-    _text("officer", visible=False, width=90),
-    Column(
-        "last_activity_on",
-        Kind.DATE,
-        _attr("last_activity_on"),
-        _same,
-        True,
-        110,
-        QT_TRANSLATE_NOOP("ProjectColumns", "Last activity"),
-    ),
-    Column(
-        "updated_at",
-        Kind.DATETIME,
-        _attr("updated_at"),
-        _same,
-        False,
-        140,
-        QT_TRANSLATE_NOOP("ProjectColumns", "Last modified"),
-    ),
-)
+    _text("code", sample="ZQ202300001"),
+    _text("name", sample="鼎盛储能变流器制造基地"),  # longer names elide; the tooltip and detail pane have them
+    _text("enterprise", sample="肇庆鼎盛储能科技有限"),
+    Column("chain", Kind.TEXT, lambda r: r.sector_parent or r.sector, _casefold, False, "新能源汽车",
+           QT_TRANSLATE_NOOP("ProjectColumns", "Industry chain")),
+    _text("sector", sample="汽车零部件"),
+    _text("district", sample="肇庆高新区"),
+    Column("status", Kind.STATUS, _attr("status"), lambda s: s.order, True),
+    _plain("planned_investment", Kind.MONEY),
+    _plain("land_area_mu", Kind.DECIMAL, visible=False),
+    Column("intensity", Kind.RATIO, _intensity, _same, False, "",
+           QT_TRANSLATE_NOOP("ProjectColumns", "Intensity (10k yuan/mu)")),
+    _plain("expected_annual_output", Kind.MONEY, visible=False),
+    _plain("expected_annual_tax", Kind.MONEY, visible=False),
+    _plain("signed_on", Kind.DATE),
+    _plain("construction_start_on", Kind.DATE, visible=False),
+    _plain("production_on", Kind.DATE, visible=False),
+    Column("is_key_project", Kind.BOOL, _attr("is_key_project"), _same, True),
+    Column("project_type", Kind.ENUM, _attr("project_type"), _TYPE_ORDER.__getitem__, False),
+    Column("investor_origin", Kind.ENUM, _attr("investor_origin"), _ORIGIN_ORDER.__getitem__, False),
+    _text("officer", visible=False, sample="欧阳建国"),
+    Column("last_activity_on", Kind.DATE, _attr("last_activity_on"), _same, True, "",
+           QT_TRANSLATE_NOOP("ProjectColumns", "Last activity")),
+    Column("updated_at", Kind.DATETIME, _attr("updated_at"), _same, False, "",
+           QT_TRANSLATE_NOOP("ProjectColumns", "Last modified")),
+)  # fmt: skip
 
 BY_KEY: dict[str, Column] = {c.key: c for c in COLUMNS}
 MONEY_KEYS = frozenset(c.key for c in COLUMNS if c.kind is Kind.MONEY)

@@ -39,6 +39,7 @@ from zqtracker.domain.money import Unit
 from zqtracker.domain.status import Status
 from zqtracker.domain.validation import project_problems
 from zqtracker.ui import figure_texts
+from zqtracker.ui.collation import by_pinyin
 from zqtracker.ui.editor_fields import (
     DecimalEdit,
     MoneyEdit,
@@ -60,6 +61,7 @@ ReloadCallback = Callable[[int], Project]
 
 _MONEY = ("planned_investment", "expected_annual_output", "expected_annual_tax")
 _DATES = ("signed_on", "construction_start_on", "production_on")
+_SAVE_TIME_CODES = frozenset({"duplicate_code", "duplicate_name"})  # found by saving, not by reading the form
 
 
 class ProjectEditor(QDialog):
@@ -94,7 +96,7 @@ class ProjectEditor(QDialog):
         self.enterprise = QLineEdit()
         self.enterprise.setCompleter(completer(enterprises, self))
         self.sector = picker(sector_model(sectors))
-        self.district = picker(plain_model(sorted(d.name for d in districts)))
+        self.district = picker(plain_model(by_pinyin(d.name for d in districts)))
         self.status = QComboBox()
         for s in Status:
             self.status.addItem(s.label(self._lang), s.value)
@@ -126,7 +128,7 @@ class ProjectEditor(QDialog):
         if officers:
             self.officer.setCompleter(completer(officers, self))
         self.contact = QLineEdit()
-        self.contact.setPlaceholderText(self.tr("Person and/or phone, e.g. 王经理 13800138000"))
+        self.contact.setPlaceholderText(self.tr("Person and/or phone, e.g. Mr Wang 138 0013 8000"))
         self.progress_note = QPlainTextEdit()
         self.progress_note.setTabChangesFocus(True)
         self.progress_note.setPlaceholderText(self.tr("The latest progress: visits, talks, next step"))
@@ -148,6 +150,8 @@ class ProjectEditor(QDialog):
             "changed_on": self.status_on, "status_note": self.status_note,
         }  # fmt: skip
         self.problems: dict[str, QLabel] = {}
+        self._shown_problems: list[Problem] = []
+        self._checking = False  # problems follow the edits (after a refused Save)
         self._boxes: dict[str, QWidget] = {}
         self._forms: dict[str, QFormLayout] = {}
         self.banner = QLabel()
@@ -224,6 +228,16 @@ class ProjectEditor(QDialog):
     def _connect_signals(self) -> None:
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        # once problems are shown, every edit checks the form again: a fixed field's message goes
+        edited = {
+            QLineEdit: "textEdited", QComboBox: "currentTextChanged", QPlainTextEdit: "textChanged",
+            QCheckBox: "toggled", QDateEdit: "dateChanged", MoneyEdit: "edited", OptionalDateEdit: "changed",
+        }  # fmt: skip
+        for field, widget in self.widgets.items():
+            for kind, signal in edited.items():
+                if isinstance(widget, kind) and hasattr(widget, signal):
+                    getattr(widget, signal).connect(lambda *_a, f=field: self._on_field_edited(f))
+                    break
         self.status.currentIndexChanged.connect(self._on_status_changed)
         self.sector.currentTextChanged.connect(lambda t: self._on_reference_typed("sector", t))
         self.district.currentTextChanged.connect(lambda t: self._on_reference_typed("district", t))
@@ -341,6 +355,7 @@ class ProjectEditor(QDialog):
             status_on, note = self.status_change()
             self.saved = self._save(project, status_on, note)
         except ValidationError as exc:
+            self._checking = True
             self._show_problems(exc.problems)
             return
         except ConcurrentUpdateError as exc:
@@ -354,7 +369,24 @@ class ProjectEditor(QDialog):
             return
         super().accept()
 
-    def _show_problems(self, problems: Sequence[Problem]) -> None:
+    def _on_field_edited(self, field: str) -> None:
+        """Problems shown by Save follow the edits: the edited field's message goes (or changes),
+        the others stay until they are fixed — never a stale message beside a corrected value.
+        (From the first refused Save on, so that a new mistake shows as it is typed too.)"""
+        if not self._checking:
+            return
+        try:
+            self.read()
+            now: list[Problem] = []
+        except ValidationError as exc:
+            now = exc.problems
+        fields_now = {p.field for p in now}
+        kept = [p for p in self._shown_problems if p.field != field and p.field not in fields_now
+                and p.code in _SAVE_TIME_CODES]  # fmt: skip
+        self._show_problems([*now, *kept], focus=False)
+
+    def _show_problems(self, problems: Sequence[Problem], *, focus: bool = True) -> None:
+        self._shown_problems = list(problems)
         by_field: dict[str, list[str]] = {}
         general: list[str] = []
         for p in problems:
@@ -368,7 +400,7 @@ class ProjectEditor(QDialog):
             self._show_banner("\n".join(general), problem=True)
         elif self.banner.property("problem"):
             self.banner.hide()
-        if by_field:
+        if by_field and focus:
             first = next(f for f in self.widgets if f in by_field)
             self.widgets[first].setFocus()
         self.adjustSize()  # room for the messages

@@ -308,6 +308,8 @@ class ProjectTableModel(QAbstractTableModel):
             return None
         column = self.columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
+            return _two_lines(self.header_label(column), self.sample_text(column))
+        if role == Qt.ItemDataRole.ToolTipRole:
             return self.header_label(column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(_RIGHT if column.kind in _NUMERIC else _LEFT)
@@ -316,6 +318,30 @@ class ProjectTableModel(QAbstractTableModel):
     def header_label(self, column: Column) -> str:
         label = column.label(self._lang)
         return self._fmt.header(label) if column.kind is Kind.MONEY else label
+
+    def sample_text(self, column: Column) -> str:
+        """A typical wide value of ``column`` as shown now (what its default width is made for)."""
+        from datetime import date, datetime
+
+        from zqtracker.domain.models import InvestorOrigin, ProjectType
+        from zqtracker.domain.status import Status
+
+        kind = column.kind
+        if kind is Kind.MONEY:
+            return self._fmt.money(1_234_567_890_000 if column.key == "planned_investment" else 123_456_780_000)
+        if kind in (Kind.DATE, Kind.DATETIME):
+            moment = datetime(2023, 12, 28, 23, 58)
+            return self._fmt.datetime(moment) if kind is Kind.DATETIME else self._fmt.date(date(2023, 12, 28))
+        if kind is Kind.STATUS:
+            return max((s.label(self._lang) for s in Status), key=len) + "   "  # and the stale mark
+        if kind is Kind.ENUM:
+            values = ProjectType if column.key == "project_type" else InvestorOrigin
+            return max((v.label(self._lang) for v in values), key=len)
+        if kind is Kind.BOOL:
+            return "✓"
+        if kind in (Kind.DECIMAL, Kind.RATIO):
+            return "12,345.67"
+        return column.sample
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -421,3 +447,23 @@ def _narrows(old: ProjectFilter, new: ProjectFilter) -> bool:
     from zqtracker.ui.row_order import narrows
 
     return narrows(old, new)
+
+
+def _width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def _two_lines(label: str, sample: str) -> str:
+    """A header longer than the values under it, on two lines: "Planned investment\n(¥ bn)",
+    "Key\nproject" — so that the columns a user needs fit a 1366-pixel screen unclipped."""
+    if _width(label) <= max(_width(sample), 8):
+        return label
+    for bracket in (" (", "（"):
+        at = label.find(bracket)
+        if at > 0:
+            return f"{label[:at]}\n{label[at:].lstrip()}"
+    spaces = [i for i, ch in enumerate(label) if ch == " "]
+    if not spaces:
+        return label
+    middle = min(spaces, key=lambda i: abs(i - len(label) / 2))
+    return f"{label[:middle]}\n{label[middle + 1 :]}"

@@ -8,6 +8,10 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView,
 
 from zqtracker.ui.project_model import ProjectTableModel
 
+HEADER_PADDING = 26  # the header's margins and its sort arrow
+CELL_PADDING = 14
+MIN_WIDTH = 40
+
 
 class ProjectTableView(QTableView):
     # The user pressed Enter / F2 / double-clicked a row.
@@ -43,9 +47,15 @@ class ProjectTableView(QTableView):
         header.customContextMenuRequested.connect(self._on_header_menu)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setTextElideMode(Qt.TextElideMode.ElideNone)  # (eliding treats a two-line header as one line)
         for i, column in enumerate(model.columns):
-            header.resizeSection(i, column.width)
             header.setSectionHidden(i, not column.default_visible)
+        # Default widths follow the window (names and enterprises get the room a wide screen has)
+        # until the user sizes a column or a saved layout is restored.
+        self._auto_widths = True
+        self._fitting = False
+        header.sectionResized.connect(self._on_section_resized)
+        self.fit_columns()
         self.setSortingEnabled(True)
         self._first_paint_reported = False
         self.viewport().installEventFilter(self)
@@ -169,7 +179,55 @@ class ProjectTableView(QTableView):
         for i, column in enumerate(self._model.columns):
             header.moveSection(header.visualIndex(i), i)
             header.setSectionHidden(i, not column.default_visible)
-            header.resizeSection(i, column.width)
+        self.fit_columns()
+
+    def default_width(self, section: int) -> int:
+        """Wide enough for the header (with the sort arrow) and a typical value, in this font and
+        language — never a fixed pixel count that clips "Key proje" in one language or another."""
+        column = self._model.columns[section]
+        header = self.horizontalHeader()
+        title = str(self._model.headerData(section, Qt.Orientation.Horizontal) or "")
+        title_w = max(header.fontMetrics().horizontalAdvance(line) for line in title.split("\n"))
+        sample_w = self.fontMetrics().horizontalAdvance(self._model.sample_text(column))
+        return max(title_w + HEADER_PADDING, sample_w + CELL_PADDING, MIN_WIDTH)
+
+    def fit_columns(self, *, only_widen: bool = False) -> None:
+        """Default widths (``only_widen``: just where a header or value no longer fits — after a
+        switch of language or unit, without undoing the user's own widths)."""
+        header = self.horizontalHeader()
+        self._fitting = True
+        try:
+            for i in range(len(self._model.columns)):
+                wanted = self.default_width(i)
+                if not only_widen or header.sectionSize(i) < wanted:
+                    header.resizeSection(i, wanted)
+            if self._auto_widths and not only_widen:
+                self._share_spare_width()
+        finally:
+            self._fitting = False
+
+    def _share_spare_width(self) -> None:
+        """Room the default columns leave in a wide window goes to names and enterprises."""
+        header = self.horizontalHeader()
+        shown = [i for i in range(header.count()) if not header.isSectionHidden(i)]
+        spare = self.viewport().width() - sum(header.sectionSize(i) for i in shown) - 2
+        for key, share, most in (("name", 0.6, 2.2), ("enterprise", 1.0, 1.8)):
+            i = self._model.column_of(key)
+            if spare <= 0 or i not in shown:
+                continue
+            base = header.sectionSize(i)
+            grow = min(int(spare * share), int(base * (most - 1)))
+            header.resizeSection(i, base + grow)
+            spare -= grow
+
+    def _on_section_resized(self, _index: int, _old: int, _new: int) -> None:
+        if not self._fitting:
+            self._auto_widths = False  # the user's own widths from now on
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._auto_widths:
+            self.fit_columns()
 
     def save_header(self) -> QByteArray:
         return self.horizontalHeader().saveState()
@@ -180,7 +238,10 @@ class ProjectTableView(QTableView):
             return False
         header = self.horizontalHeader()
         self.setSortingEnabled(False)
+        self._fitting = True
         ok = header.restoreState(state)
+        self._fitting = False
+        self._auto_widths = not ok
         if ok and header.count() != len(self._model.columns):
             ok = False
         if not ok:

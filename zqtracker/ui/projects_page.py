@@ -10,16 +10,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from zqtracker.domain.filters import ProjectFilter, ProjectRow
 from zqtracker.domain.money import Unit
 from zqtracker.domain.unknown import without_amount_text
 from zqtracker.ui.detail_pane import DetailPane
+from zqtracker.ui.empty_state import EmptyState, ViewportOverlay
 from zqtracker.ui.filter_bar import FilterBar
 from zqtracker.ui.project_loader import PRE_RANKED, LoadedActivity, LoadedRows, ProjectLoader
 from zqtracker.ui.project_model import ProjectTableModel
 from zqtracker.ui.project_table import ProjectTableView
+from zqtracker.ui.start_page import StartPage
 from zqtracker.ui.translations import ui_lang
 
 if TYPE_CHECKING:
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
 # RELOAD_THRESHOLD the whole list is loaded again.
 SYNC_REFRESH = 500
 RELOAD_THRESHOLD = 50_000
+DETAIL_WIDTH = 250  # the detail pane's default width in pixels
 
 
 class ProjectsPage(QWidget):
@@ -67,23 +70,43 @@ class ProjectsPage(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
+        # The table takes most of what the window gains; the detail pane starts narrow (a 1366-pixel screen
+        # shows every default column beside it) and folds away by dragging its edge or with F9.
+        self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([1040, 330])
-        self.splitter.setChildrenCollapsible(True)
+        self.splitter.setSizes([1100, DETAIL_WIDTH])
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, True)
         self.loader = ProjectLoader(self)
+        self.database_busy = False  # a database is being opened (the window says so)
+        # A filter that matches nothing says so over the table, with the way out.
+        self.no_match = EmptyState(name="no_match")
+        self._no_match_overlay = ViewportOverlay(self.table.viewport(), self.no_match)
+        self.no_match.action_requested.connect(lambda _key: self.filter_bar.clear())
+        # A database without projects (the first run) or no database: the start page instead.
+        self.start_page = StartPage(self)
+        content = QWidget(self)
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(6, 6, 6, 0)
+        inner.addWidget(self.filter_bar)
+        inner.addWidget(self.splitter, 1)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(content)
+        self.stack.addWidget(self.start_page)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 0)
-        layout.addWidget(self.filter_bar)
-        layout.addWidget(self.splitter, 1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
         self._pending_reload = False
         self._refreshing = False  # a background refresh of some rows is running
         self._queued: set[int] = set()  # ids changed meanwhile: refreshed after it
         self._connect_signals()
+        self._update_empty_states()
 
     def _connect_signals(self) -> None:
         self.filter_bar.filter_changed.connect(self._on_filter_bar_changed)
         self.model.rows_changed.connect(self._emit_summary)
+        self.model.rows_changed.connect(self._update_empty_states)
+        self.model.modelReset.connect(self._update_empty_states)
         self.table.selection_changed.connect(self._on_table_selection_changed)
         self.table.painted_rows.connect(self.first_rows_painted)
         self.loader.rows_loaded.connect(self._on_rows_loaded)
@@ -123,6 +146,7 @@ class ProjectsPage(QWidget):
         """Money in ``unit``, rounded as usual or (``exact``) with every digit."""
         self.model.set_unit(unit, exact)
         self.detail.set_unit(unit, exact)
+        self.table.fit_columns(only_widen=True)
         self._emit_summary()
 
     def set_stale_months(self, months: int) -> None:
@@ -145,6 +169,7 @@ class ProjectsPage(QWidget):
         self.detail.set_context(ctx)
         if ctx is None:
             self.model.clear()
+            self._update_empty_states()
             return
         if self.model.complete:
             self.model.clear()
@@ -280,6 +305,34 @@ class ProjectsPage(QWidget):
         if current != self.detail.project_id:
             self.detail.show_project(current if ids else None)
 
+    # -- empty states ----------------------------------------------------------------------
+    def set_database_busy(self, busy: bool) -> None:
+        """A database is opening (no start page meanwhile: its projects may be on their way)."""
+        self.database_busy = busy
+        self._update_empty_states()
+
+    def is_start_page_shown(self) -> bool:
+        return self.stack.currentWidget() is self.start_page
+
+    def _update_empty_states(self) -> None:
+        m = self.model
+        empty_database = self.ctx is not None and m.complete and m.total_count == 0
+        no_database = self.ctx is None and not self.database_busy and m.total_count == 0
+        self.start_page.set_state(has_database=self.ctx is not None)
+        self.stack.setCurrentWidget(self.start_page if empty_database or no_database else self.stack.widget(0))
+        nothing_matches = m.complete and m.total_count > 0 and m.rowCount() == 0
+        if nothing_matches:
+            self._word_no_match()
+        self._no_match_overlay.set_visible(nothing_matches)
+
+    def _word_no_match(self) -> None:
+        self.no_match.set_message(
+            self.tr("No project matches these filters (%1 projects in all).").replace(
+                "%1", self.model.formatter.integer(self.model.total_count)
+            )
+        )
+        self.no_match.set_actions([("clear", self.tr("Clear filters"))])
+
     # -- status bar ------------------------------------------------------------------------
     def summary_text(self) -> str:
         m = self.model
@@ -322,5 +375,8 @@ class ProjectsPage(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.model.retranslate()
+            self.table.fit_columns(only_widen=True)  # no header cut in the new language
             self._emit_summary()
+            if self.no_match.isVisible():
+                self._word_no_match()
         super().changeEvent(event)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from zqtracker.domain.errors import ValidationError
 from zqtracker.domain.models import District, Sector
+from zqtracker.ui.collation import by_pinyin, name_less
 from zqtracker.ui.messages import confirm, show_error
 from zqtracker.ui.palette import muted_style
 from zqtracker.ui.reference_commands import DeleteReference, SaveReference
@@ -68,6 +69,8 @@ class ReferenceListsDialog(QDialog):
             table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            # names A to Z (by pinyin) until the user clicks another header (Qt starts descending)
+            table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
             table.setSortingEnabled(True)
 
         self.tabs.addTab(self._page(self.sectors, self._sector_buttons()), self.tr("Sectors"))
@@ -135,26 +138,33 @@ class ReferenceListsDialog(QDialog):
         self._fill_enterprises()
 
     def _fill_sectors(self) -> None:
+        """Industry chains with their sectors, by pinyin; a chain counts the projects of its sectors."""
         self.sectors.clear()
         self.sectors.setHeaderLabels([self.tr("Sector"), self.tr("Projects")])
         usage = self._usage["sector"]
         chains: dict[str, QTreeWidgetItem] = {}
-        children = [s for s in self._sector_list if s.parent]
+        ordered = by_pinyin(self._sector_list, key=lambda s: s.name)
+        children = [s for s in ordered if s.parent]
         parents = {s.parent for s in children}
-        for s in self._sector_list:
+        in_chain: dict[str, int] = {}
+        for s in children:
+            in_chain[s.parent or ""] = in_chain.get(s.parent or "", 0) + usage.get(s.id, 0)
+        for s in ordered:
             if not s.parent:
-                item = QTreeWidgetItem([s.name, str(usage.get(s.id, 0))])
+                total = usage.get(s.id, 0) + in_chain.get(s.name, 0)
+                item = QTreeWidgetItem([s.name, usage_text(total)])
                 item.setData(0, _ID, s.id)
                 item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if s.name in parents:
                     font = item.font(0)
                     font.setBold(True)
                     item.setFont(0, font)
+                    item.setToolTip(1, self.tr("Projects of its sectors, and of the chain itself"))
                 chains[s.name] = item
                 self.sectors.addTopLevelItem(item)
         for s in children:
             parent = chains.get(s.parent or "")
-            item = QTreeWidgetItem([s.name, str(usage.get(s.id, 0))])
+            item = QTreeWidgetItem([s.name, usage_text(usage.get(s.id, 0))])
             item.setData(0, _ID, s.id)
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             (parent.addChild(item) if parent is not None else self.sectors.addTopLevelItem(item))
@@ -162,14 +172,15 @@ class ReferenceListsDialog(QDialog):
         self.sectors.resizeColumnToContents(1)
 
     def _fill_districts(self) -> None:
+        districts = by_pinyin(self._district_list, key=lambda d: d.name)
         self._fill_table(self.districts, [self.tr("District"), self.tr("Projects")],
-                         [(d.id, [d.name, usage_text(self._usage["district"].get(d.id, 0))]) for d in self._district_list])  # fmt: skip
+                         [(d.id, [d.name, usage_text(self._usage["district"].get(d.id, 0))]) for d in districts])  # fmt: skip
 
     def _fill_enterprises(self, *_args: object) -> None:
         terms = self.enterprise_search.text().casefold().split()
         usage = self._usage["enterprise"]
         rows = []
-        for e in self._enterprise_list:
+        for e in by_pinyin(self._enterprise_list, key=lambda e: e.name):
             hay = f"{e.name} {e.credit_code or ''}".casefold()
             if all(t in hay for t in terms):
                 flags = [
@@ -213,7 +224,7 @@ class ReferenceListsDialog(QDialog):
         return next((x for x in items if x.id == rid), None)
 
     def _chains(self, exclude: str | None = None) -> list[str]:
-        return sorted(s.name for s in self._sector_list if not s.parent and s.name != exclude)
+        return by_pinyin(s.name for s in self._sector_list if not s.parent and s.name != exclude)
 
     # -- actions ---------------------------------------------------------------------------
     def _push(self, command) -> bool:
@@ -308,7 +319,7 @@ class _SortItem(QTableWidgetItem):
         a, b = self.text().replace(",", ""), other.text().replace(",", "")
         if a.isdigit() and b.isdigit():
             return int(a) < int(b)
-        return a < b
+        return name_less(a, b)  # names by pinyin
 
 
 def usage_text(n: int) -> str:

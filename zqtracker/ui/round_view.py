@@ -32,6 +32,7 @@ from zqtracker.domain.rounds import DistrictState, Period, Round, RoundDistrict
 from zqtracker.services.context import AppContext
 from zqtracker.services.round_words import reminder_text
 from zqtracker.services.rounds import RoundService
+from zqtracker.ui.collation import by_pinyin
 from zqtracker.ui.events import DataEvents
 from zqtracker.ui.operations import Operation
 
@@ -201,7 +202,7 @@ class RoundView(QDialog):
         period = self.current_period()
         self.round = self.service.status(period, self.today) if period is not None else None
         rnd = self.round
-        self.model.set_rows(list(rnd.districts) if rnd else [])
+        self.model.set_rows(by_pinyin(rnd.districts, key=lambda d: d.district) if rnd else [])
         for b in (self.collect_button, self.remind_button, self.close_button):
             b.setEnabled(rnd is not None and rnd.closed_at is None)
         if rnd is None:
@@ -235,7 +236,7 @@ class RoundView(QDialog):
 
     def choose_districts(self, period: Period) -> list[str]:
         """A list of the districts with projects, all ticked; the ticked ones."""
-        names = self.service.district_names()
+        names = by_pinyin(self.service.district_names())
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Districts for %1").replace("%1", period.label(self.lang)))
         box = QListWidget(dialog)

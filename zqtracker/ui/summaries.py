@@ -41,6 +41,7 @@ from zqtracker.reports.page import Document, Orientation
 from zqtracker.reports.paint import RenderError, fits, page_layout, paint_document, printable_size, write_pdf
 from zqtracker.services.context import AppContext
 from zqtracker.services.progress import Progress
+from zqtracker.ui.empty_state import EmptyState
 from zqtracker.ui.events import DataEvents
 from zqtracker.ui.operations import Operation
 from zqtracker.ui.settings import (
@@ -67,6 +68,7 @@ class SummariesWidget(QWidget):
 
     document_ready = Signal(int)  # pages of the document now shown
     pdf_written = Signal(str)  # path
+    action_requested = Signal(str)  # the empty tab's way out: "import", "new_project" or "demo"
 
     def __init__(self, ctx: AppContext, events: DataEvents, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -167,10 +169,14 @@ class SummariesWidget(QWidget):
         self._set_busy(False)
 
         self.preview = PagePreview(self.printer, self)
+        self.empty = EmptyState(self, name="summaries_empty")  # a database without projects
+        self.empty.hide()
+        self.empty.action_requested.connect(self.action_requested)
         layout = QVBoxLayout(self)
         layout.addLayout(options)
         layout.addLayout(status)
         layout.addWidget(self.preview, 1)
+        layout.addWidget(self.empty, 1)
         self._retranslate()
 
     def _retranslate(self) -> None:
@@ -209,6 +215,18 @@ class SummariesWidget(QWidget):
         ):
             self._labels[key].setText(text)
         self.cancel_button.setText(self.tr("Cancel"))
+        self.empty.set_message(
+            self.tr(
+                "This database has no projects yet: the summary views would be empty pages. Import a "
+                "district's spreadsheet or add projects, then print the overview, the key-project and monthly "
+                "progress reports, and the list of stale projects from here."
+            )
+        )
+        self.empty.set_actions([
+            ("import", self.tr("Import a spreadsheet…")),
+            ("new_project", self.tr("Add a project…")),
+            ("demo", self.tr("Open the demo database")),
+        ])  # fmt: skip
         self._update_filter_label()
         self._show_page_count()
 
@@ -293,6 +311,9 @@ class SummariesWidget(QWidget):
         self.printer.setPageLayout(page_layout(self._document))
         self.preview.update_pages()
         self._show_page_count()
+        nothing = self._filter is None and self.ctx.projects.count() == 0
+        self.preview.setVisible(not nothing)
+        self.empty.setVisible(nothing)
         self.document_ready.emit(len(self._document.pages))
 
     def _show_page_count(self) -> None:

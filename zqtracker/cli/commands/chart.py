@@ -36,6 +36,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--height", type=int, default=540, metavar="PX", help="height in pixels at 96 dpi (default 540)")
     p.add_argument("--dpi", type=int, default=200, help="PNG resolution (default 200: a 960 px chart is 2000 px)")
     p.add_argument("--theme", choices=("light", "dark"), default="light", help="colours (default light)")
+    # as `report` takes it: after the command too (dest differs from the global --lang, whose value
+    # a subparser's default would overwrite)
+    p.add_argument("--lang", dest="chart_lang", choices=("en", "zh"), help="language of the chart (default: --lang)")
     add_unit_argument(p)
     add_filter_arguments(p)
     p.set_defaults(func=run)
@@ -62,14 +65,14 @@ def run(args: argparse.Namespace, console: Console) -> int:
         console.error(f"cannot write {target}: the folder {folder} does not exist")
         return ExitCode.REFUSED
     f = filter_from_args(args)
-    ctx = open_context(args)
+    ctx = open_context(args, f)
     try:
         figures = DashboardService(ctx.statistics).load(
             args.year, args.through, None if f.is_empty() else f, count_stale_projects=False
         )
     finally:
         ctx.close()
-    data = render_figures(figures, args.name, lang=console.lang, unit=unit_of(args), width=args.width,
+    data = render_figures(figures, args.name, lang=args.chart_lang or console.lang, unit=unit_of(args), width=args.width,
                           height=args.height, fmt=fmt, dpi=args.dpi, theme=args.theme)  # fmt: skip
     try:
         _write_atomically(target, data)

@@ -60,7 +60,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
         monthly=not args.no_monthly,
         summaries=not args.no_summaries,
     )
-    ctx = open_context(args)
+    ctx = open_context(args, f)
     try:
         result = ExportService(ctx.database).export(
             target, options, _terminal_progress(console), messages_lang=console.lang

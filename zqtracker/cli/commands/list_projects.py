@@ -78,7 +78,7 @@ def row_json(r: ProjectRow, figures: tuple | None = None) -> dict:
 
 def run(args: argparse.Namespace, console: Console) -> int:
     f = filter_from_args(args)
-    ctx = open_context(args)
+    ctx = open_context(args, f)
     try:
         rows = ctx.projects.list_rows(None if f.is_empty() else f, limit=args.limit)
         figures = ctx.projects.figures_of() if args.json else {}

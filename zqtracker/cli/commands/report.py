@@ -77,7 +77,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
         as_of=as_of,
     )
     ensure_app()
-    ctx = open_context(args)
+    ctx = open_context(args, f)
     try:
         written = export_pdf(ctx, options, target)
     except RenderError as exc:

@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace, console: Console) -> int:
     f = filter_from_args(args)
-    ctx = open_context(args)
+    ctx = open_context(args, f)
     try:
         summary = ctx.statistics.summary(args.year, args.through, f if not f.is_empty() else None)
     finally:

@@ -28,6 +28,7 @@ from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.services.context import AppContext
 from zqtracker.services.dashboard import DashboardFigures, DashboardService
 from zqtracker.ui.dashboard.tiles import KeyFigureTile
+from zqtracker.ui.empty_state import EmptyState
 from zqtracker.ui.events import DataEvents
 from zqtracker.ui.settings import MONEY_EXACT, MONEY_UNIT, Settings
 
@@ -46,6 +47,8 @@ class DashboardWidget(QWidget):
 
     filter_requested = Signal(object)  # ProjectFilter for the Projects view's apply_filter
     refreshed = Signal()
+    # The empty dashboard's way out: "import", "new_project" or "demo" (the main window acts).
+    action_requested = Signal(str)
 
     def __init__(self, ctx: AppContext, events: DataEvents, settings: Settings, parent: QWidget | None = None, *,
                  lang: str | None = None) -> None:  # fmt: skip
@@ -121,6 +124,11 @@ class DashboardWidget(QWidget):
         root.addLayout(bar)
         root.addLayout(tiles)
         root.addWidget(self.charts, 1)
+        # A database without projects: what to do instead of nine zeros and six empty charts.
+        self.empty = EmptyState(self, name="dashboard_empty")
+        self.empty.hide()
+        self.empty.action_requested.connect(self.action_requested)
+        root.addWidget(self.empty, 1)
         QShortcut(QKeySequence.StandardKey.Refresh, self, self.refresh,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
         self._retranslate()
@@ -151,6 +159,17 @@ class DashboardWidget(QWidget):
             tile.caption.setText(captions[key])
         if not self.panels:
             self.placeholder.setText(self.tr("Loading charts…"))
+        self.empty.set_message(
+            self.tr(
+                "This database has no projects yet, so there are no figures to show. Import a district's "
+                "spreadsheet or add projects, and the key figures and charts fill in as they arrive."
+            )
+        )
+        self.empty.set_actions([
+            ("import", self.tr("Import a spreadsheet…")),
+            ("new_project", self.tr("Add a project…")),
+            ("demo", self.tr("Open the demo database")),
+        ])  # fmt: skip
 
     def _connect_signals(self) -> None:
         self.year_box.activated.connect(self._on_year_chosen)
@@ -294,6 +313,11 @@ class DashboardWidget(QWidget):
         fill_tiles(self, figures, self.lang, self.unit, theme, self.settings.get(MONEY_EXACT))
         for panel in self.panels.values():
             panel.set_figures(figures, self.lang, self.unit, theme)
+        nothing = figures.summary.projects == 0 and figures.project_filter is None
+        for tile in self.tiles.values():
+            tile.setVisible(not nothing)
+        self.charts.setVisible(not nothing)
+        self.empty.setVisible(nothing)
 
     def _fill_selectors(self, f: DashboardFigures) -> None:
         from zqtracker.charts.labels import month_label
