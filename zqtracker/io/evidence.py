@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from zqtracker.domain.status import status_of_word
 from zqtracker.io import values as cells
 from zqtracker.io.columns import BOOL_FALSE, BOOL_TRUE, INVESTOR_ORIGIN_WORDS, PROJECT_TYPE_WORDS
+from zqtracker.io.places import origin_of_place
 from zqtracker.io.reader import ExcelError
 
 REJECT = -1000
@@ -131,7 +132,7 @@ def profile(values: list) -> Profile:
             p.statuses += 1
         if key in _TYPE_KEYS:
             p.types += 1
-        if key in _ORIGIN_KEYS:
+        if key in _ORIGIN_KEYS or origin_of_place(text) is not None:
             p.origins += 1
         if key in _BOOL_KEYS:
             p.bools += 1

@@ -571,7 +571,9 @@ def _periodic(layout: SheetLayout) -> None:
             else:
                 info.period = (y, m)
         elif info.field == "since_start":
-            if year is None or month is None:
+            if info.year is not None and info.header_month is not None:  # "至2022年底累计": December 2022
+                info.period = (info.year, info.header_month)
+            elif year is None or month is None:
                 info.field = IGNORED_PREFIX + "since_no_period"
             else:
                 info.period = (year, month)

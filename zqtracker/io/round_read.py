@@ -54,8 +54,8 @@ def read_meta(book: RawWorkbook) -> RoundMeta:
         raise NotARoundBook("round_not_a_return", file=name)
     values: dict[str, str] = {}
     for row in sheet.rows:
-        if len(row) >= 2 and not is_empty(row[0]):
-            values[display(row[0]).strip()] = display(row[1]).strip()
+        if len(row) >= 2 and not is_empty(row[0]):  # a long value goes on over the cells to the right
+            values[display(row[0]).strip()] = ",".join(display(v).strip() for v in row[1:] if not is_empty(v))
     try:
         if values.get("format") != FORMAT:
             raise ValueError("format")

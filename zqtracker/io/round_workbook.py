@@ -307,8 +307,21 @@ class _Writer:
         )  # fmt: skip
         for r, (key, value) in enumerate(rows):
             ws.write_string(r, 0, key)
-            ws.write_string(r, 1, value)
+            for c, piece in enumerate(_cell_pieces(value), start=1):  # a cell holds at most 32,767 characters
+                ws.write_string(r, c, piece)
         ws.protect("", {})
+
+
+def _cell_pieces(value: str, size: int = 30_000) -> list[str]:
+    """``value`` cut at commas into pieces a cell can hold (a district of 15,000 projects lists ~100,000
+    characters of ids; one cell would cut them short and the return would no longer match)."""
+    pieces: list[str] = []
+    while len(value) > size:
+        cut = value.rfind(",", 0, size)
+        cut = cut if cut > 0 else size
+        pieces.append(value[:cut])
+        value = value[cut + 1 :] if value[cut : cut + 1] == "," else value[cut:]
+    return [*pieces, value]
 
 
 def _day(d: date, lang: str) -> str:

@@ -310,12 +310,12 @@ def run_close(args: argparse.Namespace, console: Console) -> int:
     ytd = MoneyFormat(Unit.YI, console.lang).text(summary.completed.total.ytd)
     if console.zh:
         console.print(
-            f"{period.label(console.lang)}已于{at:%Y-%m-%d %H:%M}关账：1–{period.month}月累计完成投资 {ytd}。"
+            f"{period.label(console.lang)}已于{at:%Y-%m-%d %H:%M}关账：{period.ytd_label('zh')}累计完成投资 {ytd}。"
         )
         if owing:
             console.print(f"  尚未导入回表的单位：{'、'.join(owing)}")
     else:
-        console.print(f"{period} closed at {at:%Y-%m-%d %H:%M} UTC: completed Jan–{period.month} {ytd}.")
+        console.print(f"{period} closed at {at:%Y-%m-%d %H:%M} UTC: completed {period.ytd_label('en')} {ytd}.")
         if owing:
             console.print(f"  Closed without the returns of: {', '.join(owing)}")
     return ExitCode.OK
