@@ -54,5 +54,19 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """Before pytest-qt closes a test's widgets: let the test's background work end. A runnable still
+    running when its dialog and operation are deleted under it crashed a test process now and then
+    (a segfault in _PyErr_Fetch, seen on a loaded machine with two test processes)."""
+    import sys
+
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone(30_000)
+    return (yield)
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     shutil.rmtree(_PRIVATE, ignore_errors=True)

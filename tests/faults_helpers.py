@@ -83,3 +83,46 @@ def small_mount(folder: Path, size_kb: int) -> Iterator[Path | None]:
 def remount_read_only(folder: Path) -> bool:
     done = subprocess.run(["mount", "-o", "remount,ro", str(folder)], capture_output=True, check=False)
     return done.returncode == 0
+
+
+def damage_schema_page(path: Path) -> None:
+    """Overwrite the first page after the file header (the schema's root): damage that opening
+    itself meets, before any backup copy is made."""
+    checkpoint(path)
+    with path.open("r+b") as fh:
+        fh.seek(100)
+        fh.write(b"\xff" * 3000)
+
+
+def large_database(template: Path, path: Path, copies: int = 9, note_bytes: int = 12_000) -> Path:
+    """A copy of ``template`` grown to ``copies`` + 1 × its projects, each with ``note_bytes`` of
+    notes (the demo's ~570 projects: ~70 MB): a database whose backup copy takes a good part of a
+    second or more, as 100,000 real projects take seconds."""
+    shutil.copy(template, path)
+    con = sqlite3.connect(path)
+    columns = [r[1] for r in con.execute("PRAGMA table_info(projects)")]
+    values = {"id": "id + {offset}", "code": "NULL", "name": "name || ' ({n})'",
+              "notes": f"printf('%.{note_bytes}c', 'n')"}  # fmt: skip
+    for n in range(1, copies + 1):
+        select = ", ".join(values.get(c, c).format(offset=n * 1_000_000, n=n) for c in columns)
+        con.execute(f"INSERT INTO projects ({', '.join(columns)}) SELECT {select} FROM projects WHERE id < 1000000")
+    con.commit()
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    return path
+
+
+def damage_pages_of(path: Path, name: str) -> None:
+    """Overwrite the pages of one table or index (its root page kept) with garbage: damage that
+    only what reads that object — or checks every page — meets."""
+    checkpoint(path)
+    con = sqlite3.connect(path)
+    pages = [r[0] for r in con.execute("SELECT pageno FROM dbstat WHERE name = ? AND pageno != "
+                                       "(SELECT rootpage FROM sqlite_master WHERE name = ?)", (name, name))]  # fmt: skip
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    con.close()
+    assert pages, f"{name} has no pages but its root"
+    with path.open("r+b") as fh:
+        for page in pages:
+            fh.seek((page - 1) * page_size)
+            fh.write(b"\xff" * page_size)

@@ -13,7 +13,7 @@ from zqtracker.domain.credit_code import ALPHABET, check_character, credit_code_
 from zqtracker.domain.errors import ValidationError
 from zqtracker.domain.models import Enterprise, Project
 from zqtracker.domain.money import Unit, parse_money, unit_factor_of
-from zqtracker.domain.status import Status, parse_status
+from zqtracker.domain.status import Status, parse_status, status_of_word
 from zqtracker.domain.validation import validate_enterprise, validate_project
 
 
@@ -73,6 +73,19 @@ def test_unit_words() -> None:
 )  # fmt: skip
 def test_parse_status_in_both_languages(word: str, status: Status) -> None:
     assert parse_status(word) is status
+
+
+@pytest.mark.parametrize(
+    ("phrase", "status"),
+    [("已动工建设", Status.UNDER_CONSTRUCTION), ("正在施工建设", Status.UNDER_CONSTRUCTION),
+     ("已投产运营", Status.IN_PRODUCTION), ("签约落地中", Status.SIGNED),
+     # a negation or an intention is no stage: these stay questions for the user
+     ("未开工", None), ("尚未签约", None), ("拟投产", None), ("计划开工", None), ("已签约待开工", None),
+     # a sentence is a progress note, not a status
+     ("已开工建设，目前完成主体结构施工", None)],
+)  # fmt: skip
+def test_a_short_phrase_starting_with_a_stage_word(phrase: str, status: Status | None) -> None:
+    assert status_of_word(phrase) is status
 
 
 def test_unknown_status_is_a_coded_error() -> None:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMenu
 from test_import_service import dump
+from ui_helpers import undo_import
 
 from zqtracker.domain.money import Unit
 from zqtracker.domain.status import Status
@@ -131,9 +132,9 @@ def test_preview_remap_import_undo_and_remember(qtbot, seeded: AppContext, db_pa
     by_code = {p.code: p for p in seeded.projects.all_projects()}
     assert by_code["DZ-1"].status is Status.IN_PRODUCTION and by_code["DZ-1"].planned_investment == 1_210_000_000
     assert stack.count() == 1 and changed and set(changed[-1]) == {by_code["DZ-1"].id, by_code["DZ-2"].id}
-    stack.undo()
+    undo_import(qtbot, stack)
     assert dump(db_path) == before
-    stack.redo()
+    undo_import(qtbot, stack, redo=True)
     assert dump(db_path) == after
 
     # the correction is remembered: the next month's file with these headers maps at once

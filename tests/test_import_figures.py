@@ -83,6 +83,37 @@ def test_since_start_of_construction(service: ImportService, ctx: AppContext, tm
     assert p.since_start_pct == Decimal(25)  # 5000 of 20000 万元
 
 
+def test_a_total_through_last_year_end_is_no_year_to_date(service: ImportService, ctx: AppContext,
+                                                          tmp_path: Path) -> None:  # fmt: skip
+    """A key-project table: 至2022年底累计完成投资 (everything through December 2022) before a two-row
+    header 2023年 / 1-10月完成投资. The first is the since-start figure as of 2022-12, the second the
+    year to date — taking the first for October's 1–10月 would silently misreport the year."""
+    rows = [["2023年重点建设项目1-10月进展情况表"], ["单位：万元"],
+            ["序号", "项目名称", "所在区域", "总投资", "至2022年底累计完成投资", "2023年", None, None],
+            [None, None, None, None, None, "年度计划投资", "1-10月完成投资", "完成年度计划%"],
+            [1, "戊项目", "四会市", 60000, 12000, 20000, 18000, "90%"]]  # fmt: skip
+    merges = ["F3:H3", "A3:A4", "B3:B4", "C3:C4", "D3:D4", "E3:E4"]
+    result = service.import_file(write_workbook(tmp_path / "k.xlsx", SheetSpec("S", rows, merges)), ImportOptions())
+    assert result.ok and result.added == 1
+    (p,) = ctx.projects.all_projects()
+    assert (p.since_start_amount, p.since_start_year, p.since_start_month) == (120_000_000, 2022, 12)
+    assert [(r.year, r.first, r.month, r.amount) for r in ctx.projects.investment(p.id)] == [(2023, 1, 10, 180_000_000)]
+
+
+def test_this_years_figure_is_a_year_to_date(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
+    """本年完成投资 in a 1-10月 report is the year to date through October (never a month's amount);
+    上年同期 is last year's and not imported; 10月完成投资 is October's own amount."""
+    rows = [["2023年1-10月重点项目投资完成情况表"], ["单位：万元"],
+            ["项目名称", "所在区域", "总投资", "10月完成投资", "本年完成投资", "上年同期完成投资"],
+            ["己项目", "高要区", 50000, 1000, 9000, 7000]]  # fmt: skip
+    result = service.import_file(write_workbook(tmp_path / "y.xlsx", SheetSpec("10月", rows)), ImportOptions())
+    assert result.ok
+    (p,) = ctx.projects.all_projects()
+    # 9000 through October, of which October 1000: January–September 8000 as one figure
+    assert [(r.year, r.first, r.month, r.amount) for r in ctx.projects.investment(p.id)] == [
+        (2023, 1, 9, 80_000_000), (2023, 10, 10, 10_000_000)]  # fmt: skip
+
+
 def test_dollars_with_a_rate_keep_the_original(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
     rows = [
         ["项目名称", "所在区域", "投资总额（万美元）", "合同外资额（万美元）"],

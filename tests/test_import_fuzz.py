@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from import_files import SheetSpec, write_workbook
+from ui_helpers import undo_import
 
 from zqtracker.domain.money import Unit
 from zqtracker.io.columns import PROJECT_COLUMNS
@@ -176,7 +177,7 @@ def test_the_import_dialog_on_messy_workbooks(qtbot, tmp_path: Path) -> None:
                                 timeout=30_000)  # fmt: skip
                 imported += dialog.result is not None
                 if stack.canUndo():
-                    stack.undo()
+                    undo_import(qtbot, stack)
             dialog.close()
         assert errors == []
         assert dialog.error_label.text() == "" or "Unexpected" not in dialog.error_label.text()

@@ -377,3 +377,41 @@ def test_a_second_table_and_a_project_over_two_rows(service: ImportService, ctx:
     p = by_name(ctx)
     assert set(p) == {"甲项目", "乙项目"} and p["甲项目"].planned_investment == 1_000_000  # type: ignore[attr-defined]
     assert "note_continuations" in {n.code for n in result.notes}
+
+
+def test_a_park_signing_list_with_investor_places_and_foreign_capital(service: ImportService, ctx: AppContext,
+                                                                      db_url: str, tmp_path: Path) -> None:  # fmt: skip
+    """A park's signing list: 投资方所属国家/地区 as places (中国香港 is Hong Kong, not mainland), 合同外资 in
+    万美元 beside 协议投资额 in 亿元 (foreign capital, not the project's investment), 对接人及电话, and
+    progress phrases that start with a stage word; a phrase with a negation stays a question."""
+    from zqtracker.domain.models import InvestorOrigin
+
+    head = ["序号", "项目名称", "投资方", "投资方所属国家/地区", "产业类别", "协议投资额（亿元）", "合同外资（万美元）",
+            "签约时间", "落户地", "项目进展", "对接人及电话"]  # fmt: skip
+    rows = [["肇庆高新区2023年1-10月招商引资签约项目汇总表"], head,
+            [1, "新能源电池材料项目", "香港华丰集团有限公司", "中国香港", "新能源", 12.5, 3000, "2023.3.15", "肇庆高新区",
+             "已签约", "张三 13800000000"],
+            [2, "精密模具生产基地", "深圳市精工科技有限公司", "广东深圳", "装备制造", 3.2, None, "2023.5.8", "肇庆高新区",
+             "已动工建设", "李四 13900000000"],
+            [3, "生物医药研发中心", "美国Bio公司", "美国", "生物医药", 5, 7000, "2023年8月", "肇庆高新区", "已投产运营", "王五"],
+            ["合计", None, None, None, None, 20.7, 10000, None, None, None, None]]  # fmt: skip
+    path = write_workbook(tmp_path / "signed.xlsx", SheetSpec("签约项目", rows))
+    result = imported(service, db_url, path)
+    assert result.added == 3
+    p = by_name(ctx)
+    battery, mould, pharma = p["新能源电池材料项目"], p["精密模具生产基地"], p["生物医药研发中心"]
+    assert [x.investor_origin for x in (battery, mould, pharma)] == [
+        InvestorOrigin.HK_MACAO_TAIWAN, InvestorOrigin.DOMESTIC, InvestorOrigin.FOREIGN]  # fmt: skip
+    assert [x.status for x in (battery, mould, pharma)] == [Status.SIGNED, Status.UNDER_CONSTRUCTION,
+                                                            Status.IN_PRODUCTION]  # fmt: skip
+    assert battery.planned_investment == 1_250_000_000  # 12.5 亿元; the 3000 万美元 of foreign capital is not it
+    assert battery.officer == "张三 13800000000"
+    assert ("G", "note_ignored_column") in {(n.params.get("column"), n.code) for n in result.notes}
+    negated = [
+        ["项目名称", "投资方所属国家/地区", "项目进展"],
+        ["丙项目", "火星", "未开工"],
+        ["丁项目", "美国", "已开工"],
+    ]
+    refused = service.import_file(write_workbook(tmp_path / "n.xlsx", SheetSpec("S", negated)), ImportOptions())
+    assert {(q.row, q.problem.code) for q in refused.problems} == {(2, "unknown_choice"), (2, "unknown_status")}
+    assert not refused.written

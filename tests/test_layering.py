@@ -58,3 +58,15 @@ def test_cli_never_imports_ui_and_core_never_imports_upwards() -> None:
     upward = ("zqtracker.services", "zqtracker.ui", "zqtracker.cli", "zqtracker.charts", "zqtracker.reports")
     assert offenders(("domain", "stats", "storage", "io"), upward) == []
     assert offenders(("domain", "stats"), ("zqtracker.storage", "zqtracker.io")) == []
+
+
+def test_ui_and_cli_reach_storage_only_through_services() -> None:
+    """Widgets and commands call use cases; the names they need of storage (the database's errors
+    and places, the launch's first page) are handed on by services/database.py and
+    services/first_page.py."""
+    assert offenders(("ui", "cli", "charts", "reports"), ("zqtracker.storage",)) == []
+
+
+def test_storage_never_imports_io() -> None:
+    """Spreadsheets are read and written above storage: storage gets values, never files to parse."""
+    assert offenders(("storage",), ("zqtracker.io",)) == []

@@ -316,7 +316,7 @@ def test_cli_collect_remind_and_close(demo_ctx: AppContext, round_made: dict[str
     assert {r[0] for r in rows} == {"高要区", "鼎湖区"} and all(r[1] == 3 for r in rows)
     out = io.StringIO()
     assert main(["--db", db, "--lang", "zh", "round", "close", "2023-10"], stdout=out) == 0
-    assert "已于" in out.getvalue() and "高要区" in out.getvalue()
+    assert "已于" in out.getvalue() and "高要区" in out.getvalue() and "1–10月累计完成投资" in out.getvalue()
     err = io.StringIO()
     assert main(["--db", db, "--lang", "zh", "round", "collect", str(round_made["高要区"])], stderr=err) == 2
     assert "已关账" in err.getvalue()

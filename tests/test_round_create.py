@@ -165,3 +165,22 @@ def test_cli_create_and_status(demo_ctx: AppContext, tmp_path: Path) -> None:
     err = io.StringIO()
     assert main(["--db", db, "round", "create", "2023-13", "--out", str(tmp_path)], stderr=err) == 1
     assert "not a month" in err.getvalue()
+
+
+def test_a_district_of_thousands_of_projects_reads_back_its_identifiers(tmp_path: Path) -> None:
+    """A district of 15,000 projects lists ~100,000 characters of ids: more than one cell holds (32,767).
+    Written in one cell they were cut short and the untouched return was refused as tampered with."""
+    from zqtracker.domain.rounds import Period, SheetProject
+    from zqtracker.domain.status import Status
+    from zqtracker.io.reader import read_workbook
+    from zqtracker.io.round_read import read_meta
+    from zqtracker.io.round_workbook import RoundBook, write_round_book
+
+    projects = [SheetProject(100_000 + i, None, f"项目{i}", None, None, Status.UNDER_CONSTRUCTION, None, 0, None, None)
+                for i in range(15_000)]  # fmt: skip
+    book = RoundBook(Period.parse("2023-10"), 7, "高新区", projects, token="secret")
+    path = tmp_path / "big.xlsx"
+    write_round_book(path, book)
+    meta = read_meta(read_workbook(path))
+    assert meta.ids == tuple(p.id for p in projects)
+    assert meta.verify("secret")

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import openpyxl
-from ui_helpers import when_modal
+from ui_helpers import undo_import, when_modal
 
 from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.status import Status
@@ -80,7 +80,7 @@ def test_import_from_the_file_menu_and_undo_it(make_window, demo_ctx: AppContext
     assert new["集成测试汽车零部件项目"].planned_investment == 150_000_000
     assert new["集成测试储能电池项目"].planned_investment == 320_000_000
     assert window.undo_stack.canUndo()
-    window.undo_stack.undo()
+    undo_import(qtbot, window.undo_stack)
     assert demo_ctx.projects.count() == count
     qtbot.waitUntil(
         lambda: not any(r.name.startswith("集成测试") for r in window.projects.visible_rows()), timeout=30_000

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from round_returns import H_MONTH, H_PROGRESS, H_STATUS, H_YTD, H_YTD_BEFORE, Sheet, sql
+from ui_helpers import undo_import
 
 from zqtracker.domain.rounds import DistrictState, Period
 from zqtracker.services.context import AppContext
@@ -102,9 +103,9 @@ def test_round_view_and_a_dropped_return(qtbot, make_window, translations, demo_
     _shot(view, f"round-view-{lang}.png")
 
     # Edit › Undo takes the return back as one step
-    window.undo_stack.undo()
+    undo_import(qtbot, window.undo_stack)
     assert 10 not in {r.month for r in demo_ctx.projects.investment(first) if r.year == 2023}
-    window.undo_stack.redo()
+    undo_import(qtbot, window.undo_stack, redo=True)
     assert 10 in {r.month for r in demo_ctx.projects.investment(first) if r.year == 2023}
 
     view.close_month(OCT)

@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QMessageBox, QProgressDialog, QWidget
 
 
 def when_modal(callback: Callable[[QWidget], None], *, name: str | None = None, timeout: float = 10.0) -> list:
@@ -71,6 +71,9 @@ class DialogGuard:
 
     def _check(self) -> None:
         widget = QApplication.activeModalWidget()
+        if isinstance(widget, QProgressDialog):  # work going on (slow on a busy machine), not a question
+            self._last = None
+            return
         if widget is not None and widget is self._last and widget.isVisible():
             text = widget.text() if isinstance(widget, QMessageBox) else widget.windowTitle()
             self.unexpected.append(f"{widget.objectName()}: {text}")
@@ -93,3 +96,10 @@ def private_settings():
 
     folder = Path(tempfile.mkdtemp(prefix="zqtracker-settings-"))
     return Settings(QSettings(str(folder / "zqtracker.ini"), QSettings.Format.IniFormat))
+
+
+def undo_import(qtbot, stack, *, redo: bool = False, timeout: int = 60_000) -> None:
+    """Edit › Undo (or Redo) of an import, waited for: it runs in the background."""
+    command = stack.command(stack.index() if redo else stack.index() - 1)
+    (stack.redo if redo else stack.undo)()
+    qtbot.waitUntil(lambda: not command.busy, timeout=timeout)

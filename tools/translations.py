@@ -67,7 +67,12 @@ AREAS: dict[str, list[str]] = {
         "zqtracker/ui/dashboard/figures.py",
     ],
     "reports": ["zqtracker/ui/summaries.py", "zqtracker/ui/summaries_preview.py"],
-    "faults": ["zqtracker/ui/backups.py", "zqtracker/ui/read_only_banner.py"],
+    "faults": [
+        "zqtracker/ui/backups.py",
+        "zqtracker/ui/daily_backup.py",
+        "zqtracker/ui/import_command.py",
+        "zqtracker/ui/read_only_banner.py",
+    ],
     "round": ["zqtracker/ui/round_view.py", "zqtracker/ui/round_return.py"],
     "figures": ["zqtracker/ui/figure_texts.py"],
 }

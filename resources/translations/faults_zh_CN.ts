@@ -36,6 +36,24 @@
     </message>
 </context>
 <context>
+    <name>DailyBackup</name>
+    <message>
+        <source>No backup copy today</source>
+        <translation>今天未能备份</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCommand</name>
+    <message>
+        <source>Redoing the import…</source>
+        <translation>正在重做导入…</translation>
+    </message>
+    <message>
+        <source>Undoing the import…</source>
+        <translation>正在撤销导入…</translation>
+    </message>
+</context>
+<context>
     <name>ReadOnlyBanner</name>
     <message>
         <source>Read-only: this database is in a folder or on a disk you may not write to, so it was opened for reading. You can look, filter, export and print; to change it, copy the file to a folder of yours.</source>

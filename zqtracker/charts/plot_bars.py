@@ -124,7 +124,7 @@ class BarsChartItem(ChartItem):
             scale = room / (hi - lo)
             vb.setXRange(lo - neg_px / scale, hi + pos_px / scale, padding=0)
         if self._extents:
-            self._show_empty(self._message, self.plots[0].vb, self.data.empty)  # type: ignore[union-attr]
+            self._show_empty(self._message, self.plots[0].vb, self.data.empty)
 
     def hit(self, scene_pos: QPointF) -> Hit | None:
         left, right = self.plots

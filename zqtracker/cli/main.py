@@ -12,7 +12,7 @@ from zqtracker import __version__
 from zqtracker.cli.console import Console, ExitCode, default_lang
 
 if TYPE_CHECKING:
-    from zqtracker.storage.database import DatabaseOpenError
+    from zqtracker.services.database import DatabaseOpenError
 
 # Command modules under zqtracker.cli.commands, in the order `--help` lists them.
 COMMANDS: tuple[str, ...] = (
@@ -57,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
 def run(args: argparse.Namespace, console: Console | None = None) -> int:
     """Run a parsed subcommand; every expected failure becomes one sentence and an exit code."""
     from zqtracker.domain.errors import DomainError, ValidationError
-    from zqtracker.storage.database import DatabaseOpenError
+    from zqtracker.services.database import DatabaseOpenError
 
     console = console or Console()
     console.lang = args.lang or default_lang()
@@ -102,7 +102,7 @@ def _tidy() -> None:
 def _fault(exc: BaseException, args: argparse.Namespace) -> DatabaseOpenError | None:
     """The expected condition (storage.database.fault_of) behind an error, named after the
     database file the command used."""
-    from zqtracker.storage.database import display_of, fault_of, resolve_url
+    from zqtracker.services.database import display_of, fault_of, resolve_url
 
     try:
         shown = display_of(resolve_url(getattr(args, "db", None)))
@@ -114,7 +114,7 @@ def _fault(exc: BaseException, args: argparse.Namespace) -> DatabaseOpenError | 
 def _log_exception(exc: BaseException) -> str:
     import traceback
 
-    from zqtracker.storage.database import default_data_dir
+    from zqtracker.services.database import default_data_dir
 
     try:
         folder = default_data_dir() / "logs"

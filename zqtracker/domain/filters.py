@@ -7,7 +7,7 @@ applied in memory by the desktop table (:meth:`ProjectFilter.matches`), so both 
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -133,9 +133,6 @@ class ProjectFilter:
                 else "missing " + missing_list(fields, joiner=" or ")
             )
         return out
-
-
-PROJECT_ROW_FIELDS = tuple(f.name for f in fields(ProjectRow))
 
 
 def fold(text: str) -> str:

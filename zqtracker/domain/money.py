@@ -187,10 +187,5 @@ def parse_money(
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
-def in_unit(yuan: int, unit: Unit) -> Decimal:
-    """The exact amount in ``unit`` (no rounding: 1 yuan is 0.00000001 亿元)."""
-    return Decimal(yuan) / Decimal(unit.factor) if unit.factor != 1 else Decimal(yuan)
-
-
 def is_billion_yuan(planned_investment: int) -> bool:
     return planned_investment >= BILLION_YUAN

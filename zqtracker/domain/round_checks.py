@@ -15,15 +15,6 @@ from decimal import Decimal
 from zqtracker.domain.rounds import History, MonthFigure, Period, Reported
 from zqtracker.domain.status import Status
 
-CHECKS = (
-    "ytd_decreased",  # 1–X月累计 below the stored year to date of the months before
-    "month_above_planned_share",  # the month above 30% of planned investment
-    "month_above_usual",  # the month above 10× the project's usual month
-    "total_above_planned",  # completed since start above planned investment
-    "status_backwards",  # a status earlier in the pipeline than the stored one
-    "idle_under_construction",  # under construction, no investment for three months
-    "month_disagrees",  # 当月 and 1–X月累计 − the months before differ
-)
 PLANNED_SHARE = Decimal("0.3")
 USUAL_FACTOR = 10
 IDLE_MONTHS = 3

@@ -167,8 +167,6 @@ class Reported:
     name: str
     this_month: int | None = None  # 当月
     ytd: int | None = None  # 1–X月累计
-    typed_month: object = None  # the numbers as typed (for a unit slip's likely unit)
-    typed_ytd: object = None
     status_before: Status | None = None
     status_after: Status | None = None
     progress: str | None = None

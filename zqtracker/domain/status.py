@@ -138,6 +138,24 @@ def status_of_word(text: str) -> Status | None:
         statuses = {_LOOKUP.get(_key(p)) for p in parts}
         if len(statuses) == 1 and None not in statuses:
             return statuses.pop()
+    return _leading_word(key)
+
+
+_NEGATION_RE = re.compile(r"[未没不无拟待争]|计划|预计|尚")
+_LEADING_RE = re.compile(r"^(?:已经|目前|现已|正在|基本|已)")
+_CJK_WORDS = sorted((w for w in _LOOKUP if len(w) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in w)),
+                    key=len, reverse=True)  # fmt: skip
+
+
+def _leading_word(key: str) -> Status | None:
+    """A short phrase that starts with a stage word: "已动工建设", "主体施工完成" — at most eight
+    characters and without a negation or intention ("未开工", "拟投产", "计划开工" stay unknown)."""
+    if len(key) > 8 or _NEGATION_RE.search(key):
+        return None
+    rest = _LEADING_RE.sub("", key)
+    for word in _CJK_WORDS:
+        if rest.startswith(word) or key.startswith(word):
+            return _LOOKUP[word]
     return None
 
 

@@ -35,7 +35,7 @@ def workbook_stream(cf: CompoundFile) -> bytes | None:
     return cf.read(entry) if entry is not None else None
 
 
-def records(data: bytes, start: int = 0):  # type: ignore[no-untyped-def]
+def records(data: bytes, start: int = 0):
     """(type, payload offset, length) of each record from ``start`` to the end of the stream."""
     pos, end = start, len(data)
     while pos + 4 <= end:

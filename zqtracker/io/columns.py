@@ -169,9 +169,6 @@ EXPORT_PROJECT_FIELDS: tuple[str, ...] = (
     "planned_original", "planned_currency", "planned_rate", "since_start_amount", "since_start_month",
 )  # fmt: skip
 FIGURE_EXPORT_FIELDS: tuple[str, ...] = EXPORT_PROJECT_FIELDS[-5:]
-# The long monthly sheet: the district too, because code is optional and (name, district) is the
-# import's second match key — a name alone may be ambiguous.
-EXPORT_MONTHLY_FIELDS: tuple[str, ...] = ("code", "name", "district", "month", "amount")
 
 BOOL_LABELS: dict[bool, tuple[str, str]] = {True: ("Yes", "是"), False: ("No", "否")}
 
@@ -237,28 +234,9 @@ ANNUAL_PLAN_COLUMN = Column(
 )  # fmt: skip
 IMPORT_ONLY_COLUMNS: tuple[Column, ...] = (CHAIN_COLUMN, ANNUAL_PLAN_COLUMN)
 
-# Headers real lists carry that zqtracker recognises but does not store (shown as "not imported"
-# instead of "unknown", so that nobody wonders whether they were overlooked).
-IGNORED_HEADERS: dict[str, tuple[str, ...]] = {
-    "investment_kind": ("投资类型", "投资性质", "政府投资/社会投资", "investment type"),
-    "construction_period": ("建设年限", "建设起止年限", "建设周期", "起止年限", "construction period"),
-    "content": ("建设内容", "主要建设内容", "建设规模及内容", "建设规模及主要建设内容", "建设规模", "项目简介",
-                "project description", "scope"),
-    "cumulative": ("累计完成投资", "开工累计完成投资", "自开工累计完成投资", "截至上年底累计完成投资",
-                   "累计完成", "cumulative investment", "year to date"),
-    "progress_text": ("形象进度", "进度", "工程进度", "目前进展", "progress"),
-    "contact": ("联系电话", "电话", "手机", "phone", "telephone"),
-}  # fmt: skip
 
 # Words that start the notes under a table ("注：…"): everything from such a row on is not data.
 NOTE_WORDS: tuple[str, ...] = (
     "注", "备注", "说明", "附注", "填表人", "填报人", "审核人", "制表人", "制表", "审核", "联系人", "负责人",
     "单位负责人", "填表说明", "数据来源", "资料来源", "填报日期", "填表日期", "note", "notes", "source",
-)  # fmt: skip
-# Sheet names that say what stage their projects are at (construction-type sheets of key-project lists).
-SHEET_STATUS_WORDS: tuple[tuple[str, str], ...] = (
-    ("竣工投产", "in_production"), ("建成投产", "in_production"), ("投产", "in_production"),
-    ("竣工", "in_production"), ("续建", "under_construction"), ("新开工", "under_construction"),
-    ("在建", "under_construction"), ("前期", "preparing"), ("预备", "preparing"), ("储备", "preparing"),
-    ("签约", "signed"), ("在谈", "lead"), ("洽谈", "lead"),
 )  # fmt: skip

@@ -129,7 +129,7 @@ class CsvRefused(Exception):
         self.code, self.params = code, params
 
 
-def _budgeted_lines(fh, delimiter: str, max_cells: int, state: dict) -> Iterator[str]:  # type: ignore[no-untyped-def]
+def _budgeted_lines(fh, delimiter: str, max_cells: int, state: dict) -> Iterator[str]:
     """The file's physical lines, each checked before the csv module builds fields from it."""
     cells = 0
     for line in fh:

@@ -71,7 +71,7 @@ def parse_fuzzy(value: object, field: str, date1904: bool = False, order: str = 
     """(the period's first day, its precision) from a cell; raises ValidationError with a coded
     problem for a cell that is no date, or one that could be two (2023.1)."""
     if value.__class__ is tuple:
-        d = date.fromordinal(value[0])  # type: ignore[index]
+        d = date.fromordinal(value[0])
         if 1906 < d.year <= 2200:  # the common case: a date cell of this century
             return d, DAY
         serial = (d - (date(1904, 1, 1) if date1904 else _EXCEL_EPOCH)).days

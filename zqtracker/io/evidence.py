@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from zqtracker.domain.status import status_of_word
 from zqtracker.io import values as cells
 from zqtracker.io.columns import BOOL_FALSE, BOOL_TRUE, INVESTOR_ORIGIN_WORDS, PROJECT_TYPE_WORDS
+from zqtracker.io.places import origin_of_place
 from zqtracker.io.reader import ExcelError
 
 REJECT = -1000
@@ -23,7 +24,6 @@ SAMPLE = 200
 _TYPE_KEYS = frozenset(cells.fold(w) for w in PROJECT_TYPE_WORDS) | {"续建", "continuing", "改建", "迁建"}
 _ORIGIN_KEYS = frozenset(cells.fold(w) for w in INVESTOR_ORIGIN_WORDS)
 _BOOL_KEYS = frozenset(cells.fold(w) for w in (*BOOL_TRUE, *BOOL_FALSE) if w)
-_PHONE_RE = re.compile(r"\d{7,}")
 _MONEY_TEXT_RE = re.compile(r"^[¥￥]?\s*[+-]?\d[\d,，.]*\s*(?:亿元|亿|万元|万|元|千元|百万元?)$")
 _PERCENT_RE = re.compile(r"^[+-]?\d[\d.]*\s*[%％]$")
 _DATE_TEXT_RE = re.compile(
@@ -71,7 +71,6 @@ class Profile:
     districts: int = 0  # short text ending like a place (…区, …县, …园区)
     counties: int = 0  # a county-level place, or its government ("高要区人民政府"; not a town's)
     sectors: int = 0  # short text made of sector words
-    phones: int = 0
     day_first: int = 0  # "30/9/2026": a first number above 12 (day/month/year)
     month_first: int = 0  # "9/30/2026": a second number above 12 (month/day/year)
     distinct: int = 0
@@ -113,8 +112,6 @@ def profile(values: list) -> Profile:
         lengths += size
         if size > 40:
             p.long_texts += 1
-            if _PHONE_RE.search(text):
-                p.phones += 1
             continue
         key = cells.fold(text)
         if _PERCENT_RE.match(key):
@@ -135,12 +132,10 @@ def profile(values: list) -> Profile:
             p.statuses += 1
         if key in _TYPE_KEYS:
             p.types += 1
-        if key in _ORIGIN_KEYS:
+        if key in _ORIGIN_KEYS or origin_of_place(text) is not None:
             p.origins += 1
         if key in _BOOL_KEYS:
             p.bools += 1
-        if _PHONE_RE.search(key):
-            p.phones += 1
         if len(text) <= 14 and text.endswith(_DISTRICT_END):
             p.districts += 1
         if len(text) <= 16 and place_of(text).endswith(_COUNTY_END):
@@ -177,7 +172,6 @@ MONEY = frozenset(
         "since_start",
     )
 )
-TEXT_FIELDS = frozenset(("enterprise", "officer", "contact", "notes", "progress_note", "chain"))
 DATES = frozenset(("signed_on", "construction_start_on", "production_on"))
 
 

@@ -113,11 +113,6 @@ def _words(text: str) -> str:
     return t.replace("（", "(").replace("）", ")").strip()
 
 
-def header_key(text: str) -> str:
-    """The header compared: words folded (see _words), brackets half-width."""
-    return _words(text)
-
-
 def split_unit(text: str) -> tuple[str, int | None]:
     """("计划总投资", 10000) from "计划总投资（万元）"; brackets that are not units stay."""
     folded = _split(text)
@@ -220,6 +215,12 @@ _COMPLETED_WORDS = ("完成", "投资", "completed", "investment")
 _RANGE_MONTH_RE = re.compile(r"(?:((?:19|20|21)\d{2})年?)?1\s*[-~—–至]\s*(\d{1,2})\s*月")
 _SINCE_START = ("自开工", "开工以来", "开工累计", "开工至今", "开工起", "建设以来", "since start", "sincestart")
 _LAST_YEAR = ("上年", "去年", "上一年", "上年度", "prior year", "previous year")
+# "至2022年底累计完成投资", "截至2022年末", "2022年12月底累计": everything done through the end of a year
+# (since the start, as of December of that year) — never this year's 1–X月.
+_YEAR_DONE_RE = re.compile(
+    r"^(?:((?:19|20|21)\d{2})\s*年度?|本年度?|当年|今年|年度)(?:累计)?(?:已)?完成(?:投资|投资额|额)?$"
+)
+_YEAR_END_RE = re.compile(r"((?:19|20|21)\d{2})\s*年?\s*(?:底|末|终|12\s*月\s*(?:底|末|31日))")
 
 
 def _cumulative(key: str) -> tuple[str, int | None, int | None]:
@@ -230,6 +231,9 @@ def _cumulative(key: str) -> tuple[str, int | None, int | None]:
         return IGNORED_PREFIX + "cumulative", None, None
     if any(w in key for w in _SINCE_START):
         return "since_start", None, None
+    m = _YEAR_END_RE.search(key)
+    if m and not _RANGE_MONTH_RE.search(key):
+        return "since_start", int(m[1]), 12
     m = _RANGE_MONTH_RE.search(key)
     if m:
         return "ytd", int(m[1]) if m[1] else None, int(m[2])
@@ -259,6 +263,10 @@ def header_candidates(text: str) -> tuple[HeaderMatch, ...]:
                                bool(kw.get("ambiguous", False))))  # fmt: skip
 
     full = _words(text)
+    m = _YEAR_DONE_RE.match(key)
+    if m:  # "2023年完成投资", "本年完成投资": the year's figure so far — a year to date, not a month's amount
+        out.append(HeaderMatch("ytd", 3, unit, int(m[1]) if m[1] else None, currency, area, 0, False, None))
+        return tuple(out)
     fields = _EXACT.get(key) or _EXACT.get(full)
     is_cumulative = bool(_CUMULATIVE_RE.search(key))
     if key in _AMBIGUOUS:
@@ -335,7 +343,3 @@ def match_header(text: str) -> HeaderMatch | None:
     """The strongest field a header names, or None for a header zqtracker does not know."""
     found = header_candidates(text) if isinstance(text, str) else ()
     return found[0] if found else None
-
-
-def header_year(text: str) -> int | None:
-    return year_in(text)

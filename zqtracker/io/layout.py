@@ -118,9 +118,6 @@ class SheetLayout:
     def column(self, index: int) -> ColumnInfo | None:
         return next((c for c in self.columns if c.index == index), None)
 
-    def money_without_unit(self) -> list[ColumnInfo]:
-        return [c for c in self.mapped() if c.is_money and c.unit is None and self.unit_line is None]
-
 
 # -- cells ---------------------------------------------------------------------------------------------
 def _cell(sheet: RawSheet, r: int, c: int) -> object:
@@ -574,7 +571,9 @@ def _periodic(layout: SheetLayout) -> None:
             else:
                 info.period = (y, m)
         elif info.field == "since_start":
-            if year is None or month is None:
+            if info.year is not None and info.header_month is not None:  # "至2022年底累计": December 2022
+                info.period = (info.year, info.header_month)
+            elif year is None or month is None:
                 info.field = IGNORED_PREFIX + "since_no_period"
             else:
                 info.period = (year, month)

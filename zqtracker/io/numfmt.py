@@ -111,7 +111,7 @@ def column_text(path: str, sheet: str, column: int, rows: list[int]) -> dict[int
 
         def chars(data: str) -> None:
             if current.get("in_v"):
-                current["text"].append(data)  # type: ignore[union-attr]
+                current["text"].append(data)
 
         def end(tag: str) -> None:
             local = tag.rsplit(":", 1)[-1]

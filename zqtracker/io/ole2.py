@@ -76,7 +76,7 @@ class CompoundFile:
     def _read_fat(self, data: bytes, n_fat: int, first_difat: int, n_difat: int) -> list[int]:
         ids = [i for i in struct.unpack_from("<109I", data, 76) if i != _FREE][:n_fat]
         per = self.sector_size // 4 - 1
-        sector, seen = first_difat, set()
+        sector, seen = first_difat, set[int]()
         while len(ids) < n_fat and sector not in (_END, _FREE):
             if sector in seen or len(seen) > n_difat:
                 raise Ole2Error("the DIFAT chain loops")

@@ -71,7 +71,6 @@ class SheetPlan:
     continuations: list[int] = field(default_factory=list)  # 1-based rows without a name under a project
     foreign: list[ColumnInfo] = field(default_factory=list)  # money columns in another currency
     marked: int = 0  # names or codes that carried a key-project mark
-    area_rounded: int = 0  # land areas rounded to 0.0001 亩 when converted
     unknown_statuses: dict[str, list[int]] = field(default_factory=dict)  # word → data rows k
     factors: dict[str, int] = field(default_factory=dict)  # money field → the unit its cells are in
 
@@ -394,7 +393,7 @@ class PlanBuilder:
             for k, i in enumerate(plan.data_rows):
                 row = rows[i]
                 v = row[j] if j < len(row) else ""
-                if v.__class__ is str and _MARKS_RE.search(v):  # type: ignore[union-attr]
+                if v.__class__ is str and _MARKS_RE.search(v):
                     marked.add(k)
         if not marked:
             return
@@ -700,12 +699,6 @@ class PlanBuilder:
                 info = next((c for c in layout.mapped() if c.field == missing), None)
                 plan.add_problem(k, CellProblem(self.sheet.name, plan.row_numbers[k], info.letter if info else "",
                                                 info.header if info else "", "", Problem("required", missing)))  # fmt: skip
-
-
-def build_plan(sheet: RawSheet, layout: SheetLayout, opts: PlanOptions | None = None) -> SheetPlan:
-    """The plan of a sheet whose rows are all read."""
-    builder = PlanBuilder(sheet, layout, opts)
-    return builder.finish()
 
 
 def _transpose(rows: list[list], chosen: list[int]) -> list[tuple]:

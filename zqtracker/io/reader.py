@@ -187,7 +187,7 @@ def run_worker(request: dict, info: FileInfo, limits: Limits, on_frame, progress
         raise WorkbookRefused("reader_crashed", name, detail=detail)
 
 
-def _drain(stream) -> queue.Queue[bytes | None]:  # type: ignore[no-untyped-def]
+def _drain(stream) -> queue.Queue[bytes | None]:
     """Frames read off the pipe by a thread of their own, so that the reading process never waits
     on a full pipe while this one converts the rows it already has (the two overlap). None ends."""
     frames: queue.Queue[bytes | None] = queue.Queue()
@@ -233,7 +233,7 @@ def _read_in_child(info: FileInfo, sheets: list[str] | None, progress: Progress 
             _, name, row_offset, col_offset, merged, hidden, n_rows, _n_cols = frame
             hidden_cols = frozenset(c for lo, hi in hidden for c in range(lo, hi + 1))
             sheet = RawSheet(name, bool(state["visible"].get(name, True)), [], max(row_offset, 0), col_offset,
-                             [tuple(m) for m in merged], hidden_cols)  # type: ignore[union-attr]  # fmt: skip
+                             [tuple(m) for m in merged], hidden_cols)  # fmt: skip
             book.sheets.append(sheet)
             state["sheet"], state["total"], state["done"] = sheet, n_rows, 0
         elif tag == "rows":
@@ -241,16 +241,16 @@ def _read_in_child(info: FileInfo, sheets: list[str] | None, progress: Progress 
             chunk = frame[1]
             for i, j, text in frame[2]:
                 chunk[i][j] = ExcelError(text)
-            sheet.rows.extend(chunk)  # type: ignore[union-attr]
-            state["done"] = int(state["done"]) + len(frame[1])  # type: ignore[arg-type]
+            sheet.rows.extend(chunk)
+            state["done"] = int(state["done"]) + len(frame[1])
             if progress is not None:
-                progress.report(int(state["done"]), int(state["total"]) or None, sheet.name)  # type: ignore[union-attr]
+                progress.report(int(state["done"]), int(state["total"]) or None, sheet.name)
             if on_rows is not None:
-                on_rows(book, sheet)  # type: ignore[arg-type]
+                on_rows(book, sheet)
         elif tag == "end":
             sheet = state["sheet"]
             if len(frame) > 2 and frame[2] >= 0:
-                sheet.row_offset = frame[2]  # type: ignore[union-attr]
+                sheet.row_offset = frame[2]
         elif tag == "sheet_error":
             _, name, code, params = frame
             existing = book.sheet(name)

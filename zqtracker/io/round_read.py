@@ -54,8 +54,8 @@ def read_meta(book: RawWorkbook) -> RoundMeta:
         raise NotARoundBook("round_not_a_return", file=name)
     values: dict[str, str] = {}
     for row in sheet.rows:
-        if len(row) >= 2 and not is_empty(row[0]):
-            values[display(row[0]).strip()] = display(row[1]).strip()
+        if len(row) >= 2 and not is_empty(row[0]):  # a long value goes on over the cells to the right
+            values[display(row[0]).strip()] = ",".join(display(v).strip() for v in row[1:] if not is_empty(v))
     try:
         if values.get("format") != FORMAT:
             raise ValueError("format")
@@ -124,7 +124,7 @@ def read_rows(book: RawWorkbook, meta: RoundMeta, sent: dict[int, SheetProject])
     return out
 
 
-def _data_rows(sheet: RawSheet, start: int):  # type: ignore[no-untyped-def]
+def _data_rows(sheet: RawSheet, start: int):
     for i, cells in enumerate(sheet.rows):
         r = sheet.row_offset + i
         if r >= start:
@@ -145,7 +145,6 @@ def _fill(rep: Reported, cells: list, sheet: RawSheet, cols: dict[str, int], fac
         value = _cell(cells, sheet, cols[key])
         if is_empty(value):
             continue
-        setattr(rep, "typed_month" if key == "this_month" else "typed_ytd", value)
         try:
             setattr(rep, attr, parse_money_cell(value, factor, "amount"))
         except ValidationError as exc:

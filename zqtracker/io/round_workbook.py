@@ -112,13 +112,13 @@ class _Writer:
         self.help_title = add({"bold": True, "font_size": 14})
         self.statuses = [s.label(self.lang) for s in Status]
 
-    def _text(self, ws, r: int, c: int, value: str | None, fmt=None) -> None:  # type: ignore[no-untyped-def]
+    def _text(self, ws, r: int, c: int, value: str | None, fmt=None) -> None:
         text = value or ""
         if text and text[0] in FORMULA_TRIGGERS:
             fmt = self.text_quoted if fmt in (None, self.text) else fmt
         ws.write_string(r, c, text, fmt or self.text)
 
-    def _money(self, ws, r: int, c: int, yuan: int | None, fmt) -> None:  # type: ignore[no-untyped-def]
+    def _money(self, ws, r: int, c: int, yuan: int | None, fmt) -> None:
         if yuan is None:
             ws.write_blank(r, c, None, fmt)
             return
@@ -141,7 +141,7 @@ class _Writer:
         meta.hide()
         main.activate()
 
-    def _heading(self, ws, width: int) -> None:  # type: ignore[no-untyped-def]
+    def _heading(self, ws, width: int) -> None:
         b, lang = self.b, self.lang
         ws.set_row(0, 30)
         ws.merge_range(0, 0, 0, width - 1, "", self.title)
@@ -170,7 +170,7 @@ class _Writer:
             "signed": t("col_signed", lang), "id": t("col_id", lang),
         }  # fmt: skip
 
-    def _main(self, ws) -> None:  # type: ignore[no-untyped-def]
+    def _main(self, ws) -> None:
         b, lang = self.b, self.lang
         heads = self._headers(b.period)
         width = len(MAIN_COLUMNS)
@@ -224,7 +224,7 @@ class _Writer:
         self._protect(ws)
         self._print(ws)
 
-    def _validate(self, ws, first: int, last: int, columns: Sequence[str]) -> None:  # type: ignore[no-untyped-def]
+    def _validate(self, ws, first: int, last: int, columns: Sequence[str]) -> None:
         lang, unit = self.lang, self.unit_label
         c = columns.index("status")
         ws.data_validation(first, c, last, c, {
@@ -239,19 +239,19 @@ class _Writer:
                 "error_message": t("amount_error", lang, unit=unit)[:255]})  # fmt: skip
 
     @staticmethod
-    def _protect(ws) -> None:  # type: ignore[no-untyped-def]
+    def _protect(ws) -> None:
         ws.protect("", {"format_columns": True, "format_rows": True, "autofilter": True, "sort": True,
                         "select_locked_cells": True, "select_unlocked_cells": True})  # fmt: skip
 
     @staticmethod
-    def _print(ws, first: int = HEADER_ROW - 1, last: int = HEADER_ROW) -> None:  # type: ignore[no-untyped-def]
+    def _print(ws, first: int = HEADER_ROW - 1, last: int = HEADER_ROW) -> None:
         ws.set_paper(9)
         ws.set_landscape()
         ws.fit_to_pages(1, 0)
         ws.repeat_rows(first, last)
         ws.set_footer("&C&P / &N")
 
-    def _new(self, ws) -> None:  # type: ignore[no-untyped-def]
+    def _new(self, ws) -> None:
         b, lang = self.b, self.lang
         heads = self._headers(b.period)
         width = len(NEW_COLUMNS)
@@ -283,7 +283,7 @@ class _Writer:
         self._protect(ws)
         self._print(ws, NEW_HEADER_ROW, NEW_HEADER_ROW)
 
-    def _help(self, ws, main_name: str, new_name: str) -> None:  # type: ignore[no-untyped-def]
+    def _help(self, ws, main_name: str, new_name: str) -> None:
         b, lang = self.b, self.lang
         due = _day(b.due_on, lang) if b.due_on else "—"
         lines = help_lines(lang, main=main_name, new=new_name, period=b.period.label(lang),
@@ -296,7 +296,7 @@ class _Writer:
         ws.set_paper(9)
         ws.fit_to_pages(1, 0)
 
-    def _meta(self, ws, main_name: str, new_name: str) -> None:  # type: ignore[no-untyped-def]
+    def _meta(self, ws, main_name: str, new_name: str) -> None:
         b = self.b
         rows = (
             ("format", FORMAT), ("round", str(b.period)), ("district_id", str(b.district_id)),
@@ -307,8 +307,21 @@ class _Writer:
         )  # fmt: skip
         for r, (key, value) in enumerate(rows):
             ws.write_string(r, 0, key)
-            ws.write_string(r, 1, value)
+            for c, piece in enumerate(_cell_pieces(value), start=1):  # a cell holds at most 32,767 characters
+                ws.write_string(r, c, piece)
         ws.protect("", {})
+
+
+def _cell_pieces(value: str, size: int = 30_000) -> list[str]:
+    """``value`` cut at commas into pieces a cell can hold (a district of 15,000 projects lists ~100,000
+    characters of ids; one cell would cut them short and the return would no longer match)."""
+    pieces: list[str] = []
+    while len(value) > size:
+        cut = value.rfind(",", 0, size)
+        cut = cut if cut > 0 else size
+        pieces.append(value[:cut])
+        value = value[cut + 1 :] if value[cut : cut + 1] == "," else value[cut:]
+    return [*pieces, value]
 
 
 def _day(d: date, lang: str) -> str:

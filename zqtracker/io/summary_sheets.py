@@ -8,6 +8,7 @@ dashboard and reports show, and no cell depends on Excel recalculating.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from zqtracker.domain.cumulative import MonthSpan
@@ -133,7 +134,7 @@ class SummarySheets:
         else:
             ws.write_number(r, c, value / 100, st.total_pct if total else st.pct)
 
-    def _heading(self, ws, title: str, data: SummaryData, columns: list[str], widths: list[float]) -> int:
+    def _heading(self, ws, title: str, data: SummaryData, columns: list[str], widths: Sequence[float]) -> int:
         """Title, scope and unit lines, then the header row; returns the first data row."""
         st, lang = self.book.styles, self.lang
         ws.write_string(0, 0, title, st.title)

@@ -330,6 +330,10 @@ def parse_origin(value: object, field: str = "investor_origin") -> InvestorOrigi
     _check_error(value, field)
     found = _ORIGIN_WORDS.get(fold(display(value)))
     if found is None:
+        from zqtracker.io.places import origin_of_place
+
+        found = origin_of_place(display(value))  # 投资方所属国家/地区: 中国香港, 广东深圳, 美国
+    if found is None:
         raise ValidationError(Problem("unknown_choice", field, {"value": display(value)}))
     return found
 

@@ -19,7 +19,7 @@ ROW_HDR, CELL_ERROR, FMLA_ERROR, COL_INFO, MERGE_CELL = 0, 3, 11, 60, 176
 WB_PROP, BUNDLE_SH = 153, 156
 
 
-def records(data: bytes):  # type: ignore[no-untyped-def]
+def records(data: bytes):
     """(type, payload offset, length) of each record; stops at a truncated header."""
     pos, end = 0, len(data)
     while pos < end:

@@ -31,6 +31,3 @@ class ReportOptions:
         if self.view is View.MONTHLY and self.key_only:
             return dataclasses.replace(f or ProjectFilter(), key_only=True)
         return f
-
-    def with_(self, **changes: object) -> ReportOptions:
-        return dataclasses.replace(self, **changes)

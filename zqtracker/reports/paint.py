@@ -155,8 +155,7 @@ class _Replay:
         font = ""
         pen: tuple[str, float] | None = None
         for op in page.ops:
-            kind = type(op)
-            if kind is TextOp:
+            if type(op) is TextOp:  # (exact type checks: the fastest dispatch, and mypy narrows them)
                 if op.font != font:
                     font = op.font
                     p.setFont(self.fonts.font(font))
@@ -165,15 +164,15 @@ class _Replay:
                     p.setPen(self.color(op.color))
                 r = op.rect
                 p.drawText(QRectF(r.x, r.y, r.w, r.h), op.flags, op.text)
-            elif kind is LineOp:
+            elif type(op) is LineOp:
                 if pen != (op.color, op.width):
                     pen = (op.color, op.width)
                     p.setPen(self.pen(op.color, op.width))
                 p.drawLine(QPointF(op.x1, op.y1), QPointF(op.x2, op.y2))
-            elif kind is FillOp:
+            elif type(op) is FillOp:
                 r = op.rect
                 p.fillRect(QRectF(r.x, r.y, r.w, r.h), self.color(op.color))
-            elif kind is SvgOp:
+            elif type(op) is SvgOp:
                 r = op.rect
                 self._renderer(op.svg).render(p, QRectF(r.x, r.y, r.w, r.h))
                 font, pen = "", None  # the SVG renderer leaves its own font and pen

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from zqtracker.services.demo import DEFAULT_PROJECTS, DemoResult, write_demo
 from zqtracker.storage.database import Database, DatabaseOpenError, open_database
-from zqtracker.storage.integrity import integrity_problems
+from zqtracker.storage.integrity import integrity_problems, rebuild_missing_indexes
 from zqtracker.storage.meta import clear_all, get_meta, project_count
 from zqtracker.storage.schema import SCHEMA_REVISION
 
@@ -67,6 +67,13 @@ def check(db: Database | str | os.PathLike[str] | None, lang: str = "en") -> Che
         if database is not db:
             database.close()
     return CheckReport(database.display_name, SCHEMA_REVISION, n, problems, "ok" if not problems else "damaged")
+
+
+def rebuild_indexes(database: Database) -> list[str]:
+    """``db upgrade``: the indexes our schema declares that the file lacked (a killed import of an
+    older version could drop them), created now; their names."""
+    with database.session() as s:
+        return rebuild_missing_indexes(s)
 
 
 def backup(database: Database, target: Path | None = None) -> Path:

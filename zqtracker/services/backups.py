@@ -1,7 +1,8 @@
 """When zqtracker makes backup copies, and putting one back (the GUI and the CLI share this).
 
-A copy of a SQLite database is made on opening, once a day, and before every import, replace,
-upgrade and bulk delete; the newest N of each database are kept (Preferences › Backups, stored
+A copy of a SQLite database is made once a day — on the day's first opening in the CLI, and in
+the desktop app in the background once the window has its database — and before every import,
+replace, upgrade and bulk delete; the newest N of each database are kept (Preferences › Backups, stored
 where the CLI reads it too). A server database is copied into a SQLite file holding every table
 (on ``db backup``, before a replace import and before a restore), kept and rotated the same way;
 ``db restore`` puts one back on the server, all or nothing.
@@ -12,6 +13,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from zqtracker.services.progress import Progress
 from zqtracker.storage import backups as store
 from zqtracker.storage.backups import BackupInfo
 from zqtracker.storage.database import Database, DatabaseOpenError
@@ -19,8 +21,8 @@ from zqtracker.storage.restore import RecoverResult, recover, restore_backup
 
 log = logging.getLogger(__name__)
 
-__all__ = ["BackupInfo", "RecoverResult", "before", "daily", "keep_count", "list_for", "recover", "restore",
-           "restore_server", "set_keep_count", "tidy"]  # fmt: skip
+__all__ = ["BackupInfo", "RecoverResult", "before", "daily", "daily_copy", "keep_count", "list_for", "recover",
+           "restore", "restore_server", "set_keep_count", "tidy"]  # fmt: skip
 
 
 def keep_count() -> int:
@@ -41,20 +43,29 @@ def tidy() -> None:
 
 
 def daily(database: Database) -> Path | None:
-    """The day's first opening of a SQLite database copies it (and checks every page on the
-    way: a damaged database is refused here, with the sentence that says what to do)."""
-    path = database.sqlite_path
-    if path is None or store.made_today(path):
-        return None
+    """The day's first opening of a SQLite database (the CLI's) copies it, checking every page on
+    the way: a damaged database is refused here, with the sentence that says what to do. None
+    when it was made already, or when there is no room for it: the database still opens, and the
+    copies before imports and deletions, which do refuse, protect what is changed."""
     try:
-        return store.make_backup(path, "daily", protect=frozenset(database.pinned_backups))
+        return daily_copy(database)
     except DatabaseOpenError as exc:
         if exc.reason != "backup_failed":
             raise  # damaged (or locked): the database is refused with that sentence
-        # No room for the copy (a full disk, an unwritable data folder): the database still opens;
-        # the copies before imports and deletions, which do refuse, protect what is changed.
-        log.warning("no daily backup of %s: %s", path, exc)
+        log.warning("no daily backup of %s: %s", database.sqlite_path, exc)
         return None
+
+
+def daily_copy(database: Database, progress: Progress | None = None) -> Path | None:
+    """The day's copy, made now unless it was made today (None then, and for a server): what the
+    desktop app runs in the background once the window has the database. Raises
+    DatabaseOpenError (damaged, locked, no room); a cancel of ``progress`` stops it between two
+    steps (Cancelled), leaving nothing behind."""
+    path = database.sqlite_path
+    if path is None or store.made_today(path):
+        return None
+    check = progress.check if progress is not None else None
+    return store.make_backup(path, "daily", protect=frozenset(database.pinned_backups), check=check)
 
 
 def server_copy(database: Database, reason: str, target: Path | None = None) -> Path:

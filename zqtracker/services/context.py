@@ -22,8 +22,10 @@ class AppContext:
     def open(
         cls, db: str | os.PathLike[str] | None = None, *, migrate: bool = True, daily_backup: bool = True
     ) -> AppContext:
-        """Raises storage.database.DatabaseOpenError with one clear sentence on failure. The day's
-        first opening of a SQLite file makes a backup copy (and so checks every page)."""
+        """Raises storage.database.DatabaseOpenError with one clear sentence on failure.
+        ``daily_backup``: make the day's backup copy of a SQLite file first, if not made yet (and
+        so check every page) — the CLI on opening; the desktop app passes False and makes it in
+        the background once the window has the database (ui/daily_backup.py)."""
         database = open_database(db, migrate=migrate)
         if daily_backup:
             from zqtracker.services import backups

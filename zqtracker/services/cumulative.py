@@ -33,11 +33,6 @@ class CumulativeService:
     def __init__(self, database: Database) -> None:
         self.db = database
 
-    def derive(self, reports: Sequence[YtdReport]) -> list[YtdDerivation]:
-        """What storing ``reports`` would write, per project and year (nothing is written)."""
-        with self.db.session() as s:
-            return _derive(ProjectRepository(s), reports)
-
     def record(self, reports: Sequence[YtdReport]) -> YtdWrite:
         """Store ``reports``: all or nothing. Raises ValidationError with every problem (a year
         to date below the month before's, …) and writes nothing when there is any."""

@@ -36,7 +36,7 @@ def explains_conflicts(method: F) -> F:
     refusal can show what they did."""
 
     @functools.wraps(method)
-    def run(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def run(self, *args, **kwargs):
         try:
             return method(self, *args, **kwargs)
         except ConcurrentUpdateError as exc:

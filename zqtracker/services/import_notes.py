@@ -32,6 +32,7 @@ _IGNORED = {
     "reporter": ("who filled in the form", "填报人信息"), "url": ("a web address", "网址"),
     "count": ("a count", "计数"), "percent": ("a percentage, not an amount", "百分比，不是金额"),
     "credit_code": ("the enterprise's credit code", "企业信用代码"), "leader": ("the leader in charge", "挂点领导"),
+    "foreign_capital": ("foreign capital, not the project's investment", "利用外资额，不是项目投资"),
 }  # fmt: skip
 _SOURCES = {"title": ("the title", "标题"), "sheet": ("the sheet's name", "工作表名称"),
             "reporter": ("the 填报单位 line", "填报单位"), "user": ("your choice", "您的指定")}  # fmt: skip

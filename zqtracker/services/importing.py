@@ -73,11 +73,11 @@ def worded(progress: Progress | None, lang: str, *, reading: bool = False) -> Pr
     return None if progress is None else _Worded(progress, lang, reading)  # type: ignore[return-value]
 
 
-def _paused_gc(method):  # type: ignore[no-untyped-def]
+def _paused_gc(method):
     import functools
 
     @functools.wraps(method)
-    def run(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def run(*args, **kwargs):
         with _no_cyclic_gc():
             return method(*args, **kwargs)
 
@@ -408,7 +408,7 @@ class ImportService:
         """Read, analyse and (unless ``dry_run``) write. Raises WorkbookRefused when the file cannot
         be imported at all — among others when amounts have no unit and none was given."""
         book, plans = self.read_planned(path, options, progress=progress)
-        analysis = self.analyse(book, options, plans=plans, progress=progress)  # type: ignore[arg-type]
+        analysis = self.analyse(book, options, plans=plans, progress=progress)
         refuse_unanswered(analysis, options)
         if dry_run:
             return self.result_of(analysis)

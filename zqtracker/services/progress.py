@@ -37,7 +37,3 @@ class Progress:
     @property
     def cancelled(self) -> bool:
         return self._cancel.is_set()
-
-
-def silent() -> Progress:
-    return Progress()

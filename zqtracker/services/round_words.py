@@ -93,7 +93,7 @@ def reminder_text(period: Period, due: str, reminders: list[Reminder], lang: str
     return "\n".join(out).rstrip() + "\n" if out else ""
 
 
-def findings_table(returns: list, lang: str) -> tuple[str, list[str], list[list[object]]]:  # type: ignore[type-arg]
+def findings_table(returns: list, lang: str) -> tuple[str, list[str], list[list[object]]]:
     """The plausibility findings of returns (services.round_collect.DistrictReturn) as a titled
     table: the report of the checks, to keep or to send back to the districts."""
     zh = _zh(lang)

@@ -220,11 +220,6 @@ class RoundService:
             write_table_book(tmp, title, headers, rows)
         return target
 
-    def set_due(self, period: Period, due_on: date) -> None:
-        with self.db.session() as s:
-            store = RoundStore(s)
-            store.set_round(self._info(store, period).id, due_on=due_on)
-
     # -- closing ---------------------------------------------------------------------------------
     def close(self, period: Period, note: str = "") -> datetime:
         """Freeze the month's consolidated figures (see storage.rounds.RoundStore.close)."""
@@ -260,7 +255,3 @@ class RoundService:
         out = [Correction(pid, *names.get(pid, (None, "", None)), y, m, frozen.get((pid, y, m)), live.get((pid, y, m)))
                for pid, y, m in keys]  # fmt: skip
         return closed, out
-
-    def closed_months(self) -> dict[Period, datetime]:
-        with self.db.session() as s:
-            return RoundStore(s).closed()

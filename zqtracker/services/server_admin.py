@@ -99,7 +99,7 @@ def grant(url: str | None, user: str, kind: str, districts: list[str]) -> tuple[
                 raise AccountError(
                     f"{database.display_name} has no accounts yet: run `zqtracker db init-server` first."
                 )
-            known = dict(conn.exec_driver_sql("SELECT name, id FROM districts").all())
+            known: dict[str, int] = dict(conn.exec_driver_sql("SELECT name, id FROM districts").all())
             missing = [d for d in districts if d not in known]
             if missing:
                 raise AccountError(f"no district called {missing[0]!r} in {database.display_name}")

@@ -26,7 +26,6 @@ from zqtracker.storage.tables import ProjectTable
 # What the current write is doing: set by the services (and the desktop's undo) around a write.
 _ACTION: ContextVar[tuple[str, str | None] | None] = ContextVar("zq_action", default=None)
 
-ACTIONS = ("create", "edit", "delete", "bulk", "import", "undo", "redo")
 SKIPPED = ("id", "created_at", "updated_at", "version", "last_activity_on")  # bookkeeping, not content
 REFERENCES = {"sector_id": "sectors", "district_id": "districts", "enterprise_id": "enterprises"}
 
@@ -53,7 +52,7 @@ def os_user() -> str:
         return "unknown"
 
 
-def access_refused(exc: BaseException, user: str):  # type: ignore[no-untyped-def]
+def access_refused(exc: BaseException, user: str):
     """The server's refusal of a privilege or a row-level-security policy, as AccessRefused."""
     from zqtracker.domain.errors import AccessRefused
 

@@ -14,6 +14,14 @@ way in a folder named by the server, port and database (``server-<host>-<databas
 
 A copy killed half way leaves only its ``.part`` file, named with the process id: the next run
 removes those of processes that are gone (:func:`remove_leftovers`).
+
+One process makes one copy at a time (:data:`ONE_AT_A_TIME`): the day's copy runs in the
+background after the desktop window shows, and an import, replace or bulk delete started
+meanwhile waits for it before making its own (two copies at once would halve the speed of both
+and double the disk traffic). The copy is taken in steps inside one read transaction of the
+source: one snapshot however long it takes (in WAL mode the user's saves go on meanwhile, and
+are in the next copy), and a ``check`` between steps may stop it — the window closing — leaving
+no ``.part`` behind.
 """
 
 from __future__ import annotations
@@ -24,6 +32,8 @@ import json
 import os
 import re
 import sqlite3
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -42,10 +52,12 @@ DEFAULT_KEEP = 10
 MIN_KEEP, MAX_KEEP = 1, 1000
 SOURCE_FILE = "source.txt"  # in each folder: the database the copies are of
 SETTINGS_FILE = "settings.json"  # in backups/: {"keep": N}, shared by the app and the CLI
+Check = Callable[[], None]  # raises to stop a copy (the caller's own exception comes back out)
 _NAME = re.compile(r"^(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<reason>[a-z0-9_-]+?)(?:-(?P<n>\d+))?\.sqlite$")
 
-# Why a copy was made; the words shown for each live with the UI and CLI.
-REASONS = ("daily", "import", "replace", "upgrade", "bulk-delete", "restore", "manual", "demo")
+ONE_AT_A_TIME = threading.Lock()  # every copy this process makes (make_backup, copy_to)
+STEP_PAGES = 1024  # pages copied between two calls of a copy's ``check`` (4 MB at 4 KB a page)
+CHECK_EVERY = 20_000  # SQLite VM steps of the page check between two calls of ``check``
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,11 +126,13 @@ def set_keep_count(n: int, root: Path | None = None) -> int:
 
 
 def make_backup(source: Path, reason: str, *, root: Path | None = None, keep: int | None = None,
-                protect: set[Path] | frozenset[Path] = frozenset()) -> Path:  # fmt: skip
+                protect: set[Path] | frozenset[Path] = frozenset(), check: Check | None = None) -> Path:  # fmt: skip
     """A checked copy of the SQLite file ``source``; then the oldest copies beyond ``keep`` go.
 
     Raises DatabaseOpenError: ``corrupt`` when the database is damaged (no copy is kept),
     ``backup_failed`` when the copy cannot be written (a full disk …); the source is never changed.
+    ``check`` is called between steps of the copy and may raise to stop it (whatever it raises
+    comes out of here, and no ``.part`` stays).
     """
     folder = folder_for(source, root)
     shown = str(source)
@@ -126,15 +140,13 @@ def make_backup(source: Path, reason: str, *, root: Path | None = None, keep: in
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _write_source_note(folder, source)
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        tmp = folder / f".{stamp}-{reason}.{os.getpid()}.part"
-        problems = _copy_checked(source, tmp)
+        with ONE_AT_A_TIME:
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+            tmp = folder / f".{stamp}-{reason}.{os.getpid()}.part"
+            problems = _copy_checked(source, tmp, check)
         if problems:
             raise DatabaseOpenError("corrupt", file=shown, detail=short_detail(problems[0]))
         final = _take_name(tmp, folder, f"{stamp}-{reason}")
-    except DatabaseOpenError:
-        _unlink(tmp)
-        raise
     except (OSError, sqlite3.Error) as exc:
         _unlink(tmp)
         if isinstance(exc, sqlite3.Error) and "locked" in str(exc).lower():
@@ -143,6 +155,9 @@ def make_backup(source: Path, reason: str, *, root: Path | None = None, keep: in
             raise DatabaseOpenError("corrupt", file=shown, detail=short_detail(str(exc))) from None
         detail = "disk full" if _is_full(exc) else (getattr(exc, "strerror", None) or str(exc))
         raise DatabaseOpenError("backup_failed", file=shown, folder=str(folder), detail=detail) from None
+    except BaseException:  # refused as damaged, or stopped by ``check``
+        _unlink(tmp)
+        raise
     rotate(source, keep if keep is not None else keep_count(root), root=root, protect=protect | {final})
     return final
 
@@ -199,30 +214,54 @@ def copy_to(source: Path, target: Path) -> Path:
     shown = str(source)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
     try:
-        problems = _copy_checked(source, tmp)
+        with ONE_AT_A_TIME:
+            problems = _copy_checked(source, tmp)
         if problems:
             raise DatabaseOpenError("corrupt", file=shown, detail=short_detail(problems[0]))
         os.replace(tmp, target)
-    except DatabaseOpenError:
-        _unlink(tmp)
-        raise
     except (OSError, sqlite3.Error) as exc:
         _unlink(tmp)
         if _is_source_damage(exc):
             raise DatabaseOpenError("corrupt", file=shown, detail=short_detail(str(exc))) from None
         detail = "disk full" if _is_full(exc) else (getattr(exc, "strerror", None) or str(exc))
         raise DatabaseOpenError("backup_failed", file=shown, folder=str(target.parent), detail=detail) from None
+    except BaseException:
+        _unlink(tmp)
+        raise
     return target
 
 
-def _copy_checked(source: Path, tmp: Path) -> list[str]:
+def _copy_checked(source: Path, tmp: Path, check: Check | None = None) -> list[str]:
+    """Copy ``source`` into ``tmp`` and check every page of the copy: SQLite's messages, [] when
+    healthy. The source's snapshot is the one its read transaction began with (held across the
+    steps: a save by another connection meanwhile would otherwise restart the copy)."""
+    stopped: list[BaseException] = []
+
+    def between_steps(*_: object) -> None:
+        if check is not None:
+            check()
+
+    def inside_check() -> int:  # SQLite's progress handler: non-zero interrupts the statement
+        try:
+            between_steps()
+        except BaseException as exc:  # noqa: BLE001 - raised again once SQLite has stopped
+            stopped.append(exc)
+            return 1
+        return 0
+
     src = connect_read_only(source)
     try:
         dst = sqlite3.connect(tmp)
         try:
-            src.backup(dst)
+            src.execute("BEGIN")
+            src.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot starts here
+            src.backup(dst, pages=STEP_PAGES, progress=between_steps)
+            src.rollback()
             dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+            dst.set_progress_handler(inside_check, CHECK_EVERY)
             problems = quick_check(dst)
+            if stopped:  # interrupted by ``check``: not damage
+                raise stopped[0]
             dst.commit()
         finally:
             dst.close()

@@ -6,7 +6,6 @@ One ORM object per row manages ~14k rows/s here; executemany through Core ~100k 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
 
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
@@ -145,9 +144,3 @@ def insert_plans(session: Session, plans: Sequence[AnnualPlan]) -> None:
     rows = [{"project_id": p.project_id, "year": p.year, "amount": p.amount} for p in plans]
     for batch in _batches(rows):
         _core_insert(session, AnnualPlanRow, batch)
-
-
-def first_history_rows(projects: Sequence[Project], today: date) -> list[StatusChange]:
-    from zqtracker.storage.projects import initial_status_date
-
-    return [StatusChange(p.id, None, p.status, initial_status_date(p, today), "") for p in projects]  # type: ignore[arg-type]

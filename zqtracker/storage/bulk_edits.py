@@ -187,7 +187,7 @@ def restore_many(session: Session, snapshots: Sequence[ProjectSnapshot]) -> None
                 (AnnualPlanRow, plans),
             ):
                 for chunk in _chunks(rows, 5_000):
-                    conn.execute(insert(table.__table__), list(chunk))  # type: ignore[attr-defined]
+                    conn.execute(insert(table.__table__), list(chunk))
     except IntegrityError as exc:
         # Someone took its code meanwhile (or restored it already): nothing is put back.
         raise ConcurrentUpdateError(snapshots[0].project.id or 0, what="restore", detail=_first_line(exc)) from exc

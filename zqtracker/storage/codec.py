@@ -110,10 +110,6 @@ def encode_precision(value: DatePrecision | str | None) -> str | None:
     return None if value is DatePrecision.DAY else value.value
 
 
-def decode_precision(value: str | None) -> DatePrecision:
-    return DatePrecision(value) if value else DatePrecision.DAY
-
-
 def encode_foreign(value: ForeignAmount | None) -> tuple[str | None, int | None, int | None]:
     """(planned_currency, planned_original, planned_rate) as stored; NULLs for yuan."""
     if value is None:

@@ -33,7 +33,7 @@ def _key(user: str, host: str, port: int, database: str) -> str:
     return f"{user}@{host}:{port}/{database}"
 
 
-def _keyring():  # type: ignore[no-untyped-def]
+def _keyring():
     """The system keyring, or None where there is none (a headless machine: keyring's fail backend)."""
     try:
         import keyring
@@ -90,7 +90,7 @@ def attach_password(engine: Engine) -> None:
     file by itself)."""
 
     @event.listens_for(engine, "do_connect")
-    def _password(dialect, conn_rec, cargs, cparams):  # type: ignore[no-untyped-def]
+    def _password(dialect, conn_rec, cargs, cparams):
         if cparams.get("password"):
             return
         u = engine.url

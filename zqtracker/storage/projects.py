@@ -195,12 +195,12 @@ class ProjectRepository:
         out: dict[int, date] = {}
         if project_ids is None:
             for pid, d in raw_rows(self.s, stmt):
-                out[pid] = day(d)  # type: ignore[assignment]
+                out[pid] = day(d)
             return out
         ids = list(project_ids)
         for chunk in _chunks(ids, 500):
             for pid, d in raw_rows(self.s, stmt.where(ProjectTable.id.in_(chunk))):
-                out[pid] = day(d)  # type: ignore[assignment]
+                out[pid] = day(d)
         return out
 
     # -- writing ---------------------------------------------------------------------------

@@ -60,7 +60,7 @@ def launch(
     translations = Translations(app)
     translations.switch(lang or settings.language)
 
-    from zqtracker.storage.peek import peek_first_page, sqlite_file_for
+    from zqtracker.services.first_page import peek_first_page, sqlite_file_for
     from zqtracker.ui.database_actions import DEMO
     from zqtracker.ui.main_window import MainWindow
 
@@ -71,7 +71,7 @@ def launch(
     if path is not None:
         page, name = peek_first_page(path, FIRST_PAGE_ROWS, model.sort_key, model.sort_descending), path.name
     else:  # a server: the first page over one psycopg connection, as quick as SQLite's
-        from zqtracker.storage.peek_server import peek_server_first_page, short_name
+        from zqtracker.services.first_page import peek_server_first_page, short_name
 
         page = peek_server_first_page(target, FIRST_PAGE_ROWS, model.sort_key, model.sort_descending)
         name = short_name(target)
@@ -114,6 +114,7 @@ def run_app(db: str | None = None, demo: bool = False, lang: str | None = None, 
         import_when_open(window, Path(import_path))
     _autoquit(app)
     code = app.exec()
+    window.daily_backup.stop()  # quit without closing the window (a signal, the smoke test's timer)
     if window.ctx is not None:
         window.ctx.close()
     return code

@@ -24,7 +24,6 @@ class ConnectDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("connect_dialog")
         self.url = ""
-        self.stored_in = ""
         self.host, self.database, self.user = QLineEdit(), QLineEdit("zqtracker"), QLineEdit()
         self.port = QSpinBox()
         self.port.setRange(1, 65535)
@@ -85,8 +84,8 @@ class ConnectDialog(QDialog):
         host, user, database = self.host.text().strip(), self.user.text().strip(), self.database.text().strip()
         self.url = server_url(host, self.port.value(), database, user, self.tls.currentData())
         if self.password.text():
-            self.stored_in = store_password(user, host, self.port.value(), database, self.password.text(),
-                                            remember=self.remember.isChecked())  # fmt: skip
+            store_password(user, host, self.port.value(), database, self.password.text(),
+                           remember=self.remember.isChecked())  # fmt: skip
         super().accept()
 
 
@@ -94,7 +93,7 @@ def action_text() -> str:
     return QCoreApplication.translate("ConnectDialog", "Connect to &server…")
 
 
-def connect_to_server(database_actions) -> None:  # type: ignore[no-untyped-def]
+def connect_to_server(database_actions) -> None:
     """Ask for a server connection and open it (File › Connect to server…)."""
     from zqtracker.ui.messages import run_dialog
 

@@ -140,12 +140,13 @@ def open_context(target: str) -> AppContext:
 
     if target == DEMO:
         from zqtracker.services.admin import open_demo_database
-        from zqtracker.storage.database import demo_database_path
+        from zqtracker.services.database import demo_database_path
 
         path = demo_database_path()
         path.parent.mkdir(parents=True, exist_ok=True)
         return AppContext.for_database(open_demo_database(path))
-    return AppContext.open(target or None)
+    # The day's backup copy is made once the window has the database (ui/daily_backup.py).
+    return AppContext.open(target or None, daily_backup=False)
 
 
 def display_target(target: str) -> str:

@@ -119,7 +119,7 @@ class AboutDialog(QDialog):
         )
         blurb.setWordWrap(True)
         form = QFormLayout()
-        from zqtracker.storage.database import default_data_dir
+        from zqtracker.services.database import default_data_dir
 
         self.data_folder = QLabel(str(default_data_dir()), self)
         self.database = QLabel(ctx.database.display_name if ctx else self.tr("(none open)"), self)

@@ -106,7 +106,7 @@ class ImportDialog(QDialog):
         self._run(lambda p: self.service.read_planned(path, options, progress=p),
                   self.tr("Reading %1…").replace("%1", path.name), self._on_book_read)  # fmt: skip
 
-    def _run(self, work, title: str, done) -> None:  # type: ignore[no-untyped-def]
+    def _run(self, work, title: str, done) -> None:
         op = Operation(self, work, title=title).success(done).failure(self._on_failed)
         op.cancelled(lambda: self._show_error(self.tr("Cancelled.")))
         op.finished.connect(self._update_buttons)
@@ -305,7 +305,7 @@ class ImportDialog(QDialog):
         if kind == "field":
             mapping.fields[column] = value  # type: ignore[assignment]
         else:
-            mapping.units[column] = int(value)  # type: ignore[arg-type]
+            mapping.units[column] = int(value)
         if self.options.sheets is None:
             self.options.sheets = [s.name for s in self.analysis.sheets if s.selected] if self.analysis else None
         if self.options.sheets is not None and sa.name not in self.options.sheets:
@@ -433,7 +433,7 @@ class ImportDialog(QDialog):
         if result.written and result.change is not None:
             name = self.path.name if self.path else ""
             command = ImportCommand(self.service, result, self.events, self.tr("Import %1").replace("%1", name),
-                                    on_error=self._on_undo_failed)  # fmt: skip
+                                    window=self.parentWidget() or self, stack=self.undo_stack)  # fmt: skip
             self.undo_stack.push(command)
             command.announce()
             self._remember()
@@ -467,15 +467,12 @@ class ImportDialog(QDialog):
         if isinstance(exc, WorkbookRefused):
             self._show_error(exc.message(self.lang))
         elif isinstance(exc, DomainError):
-            self._show_error(exc.message(self.lang) if hasattr(exc, "message") else str(exc))  # type: ignore[attr-defined]
+            self._show_error(exc.message(self.lang) if hasattr(exc, "message") else str(exc))
         else:
             self._show_error(self.tr("Unexpected error: %1").replace("%1", f"{type(exc).__name__}: {exc}"))
         self._update_buttons()
         if self._pending:
             self._analyse()
-
-    def _on_undo_failed(self, exc: Exception) -> None:
-        QMessageBox.warning(self.parentWidget() or self, self.tr("Undo import"), str(exc))
 
     def _show_error(self, text: str) -> None:
         self.error_label.setText(text)
@@ -505,7 +502,7 @@ class ImportDialog(QDialog):
         if target:
             self.export_problems(Path(target), problems)
 
-    def export_problems(self, target: Path, problems) -> Path:  # type: ignore[no-untyped-def]
+    def export_problems(self, target: Path, problems) -> Path:
         from zqtracker.io.problems_xlsx import write_problems
 
         return write_problems(target, problems, source=self.path.name if self.path else "", lang=self.lang)
@@ -516,11 +513,11 @@ class ImportDialog(QDialog):
         if name:
             self.open_path(Path(name))
 
-    def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def dropEvent(self, event) -> None:
         files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if files and not self.is_busy():
             self.open_path(Path(files[0]))

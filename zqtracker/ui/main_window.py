@@ -23,6 +23,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
+from zqtracker.ui.daily_backup import DailyBackup
 from zqtracker.ui.events import DataEvents
 from zqtracker.ui.main_actions import MainActions
 from zqtracker.ui.palette import demo_banner_style
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self.demo_label.hide()
         self.statusBar().addWidget(self.summary_label, 1)
         self.statusBar().addPermanentWidget(self.demo_label)
+        self.daily_backup = DailyBackup(self, self.statusBar(), self.settings)
 
         from zqtracker.ui.database_actions import DatabaseActions
         from zqtracker.ui.project_actions import ProjectActions
@@ -173,6 +175,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.target = target
         self.is_demo = bool(ctx is not None and ctx.statistics.is_demo())
+        self.daily_backup.database_changed(ctx.database if ctx is not None else None)
         self._pending_name = ""
         self._update_title()
         self.context_changed.emit(ctx)
@@ -202,8 +205,12 @@ class MainWindow(QMainWindow):
             )
 
     def _on_database_opened(self, ctx: AppContext, target: str) -> None:
+        from zqtracker.ui.database_actions import DEMO
+
         self.projects.set_database_busy(False)
         self.set_context(ctx, target)
+        if target != DEMO:  # the demo database is made again from its recipe, never copied
+            self.daily_backup.start(ctx.database)
 
     def _on_database_failed(self, _target: str, _reason: str) -> None:
         """The window stays on the database it had; with none, nothing of the refused file stays
@@ -336,7 +343,6 @@ class MainWindow(QMainWindow):
         )
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.show()
-        self._round_view = view
 
     def export_view(self) -> None:
         """Export the Projects view as it is filtered, with its visible columns."""
@@ -348,7 +354,6 @@ class MainWindow(QMainWindow):
         dialog = ExportDialog(
             self.ctx, self.settings, self, self.projects.current_filter(), self.projects.visible_columns()
         )
-        self._export_dialog = dialog
         run_dialog(dialog)
 
     def save_import_template(self) -> None:
@@ -418,11 +423,8 @@ class MainWindow(QMainWindow):
         self.save_state()
         self.projects.loader.cancel()
         self.live.stop()
+        self.daily_backup.stop()  # a copy in progress stops and removes what it wrote
         super().closeEvent(event)
-
-    def close_database(self) -> None:
-        """Close the open database (the window stays, with nothing open)."""
-        self.set_context(None)
 
     # -- language --------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:

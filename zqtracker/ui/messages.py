@@ -49,7 +49,7 @@ def error_text(exc: BaseException) -> str:
         )
     if isinstance(exc, NotFoundError):
         return QCoreApplication.translate("Messages", "The record no longer exists; someone else may have deleted it.")
-    from zqtracker.storage.database import DatabaseOpenError, fault_of
+    from zqtracker.services.database import DatabaseOpenError, fault_of
 
     if isinstance(exc, DatabaseOpenError):
         return exc.message(lang)

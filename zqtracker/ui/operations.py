@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from zqtracker.services.progress import Cancelled, Progress
 
@@ -66,8 +66,12 @@ class Operation(QObject):
         cancellable: bool = True,
         show_progress: bool = True,
         minimum_duration_ms: int = 400,
+        pool: QThreadPool | None = None,
     ) -> None:
+        """``pool``: the threads to run on (default Qt's global pool; long housekeeping such as
+        the day's backup copy takes a pool of its own, so as never to hold up the others)."""
         super().__init__(parent)
+        self._pool = pool
         self._work = work
         self._title = title
         self._cancellable = cancellable
@@ -80,7 +84,7 @@ class Operation(QObject):
         # A child of the operation, so that it is deleted in the GUI thread with it, never by the
         # worker thread dropping the last reference (a QObject deleted off its thread crashes).
         self._bridge = _Bridge(self)
-        self._dialog = None  # a QProgressDialog while one is shown
+        self._dialog: QProgressDialog | None = None  # while one is shown
         self.done = False
         self.result: Any = None
         self.error: BaseException | None = None
@@ -107,9 +111,8 @@ class Operation(QObject):
         b.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
         b.was_cancelled.connect(self._on_cancelled, Qt.ConnectionType.QueuedConnection)
         if self._show_progress:
-            from PySide6.QtWidgets import QProgressDialog
-
-            parent = self.parent() if isinstance(self.parent(), QWidget) else None
+            owner = self.parent()
+            parent = owner if isinstance(owner, QWidget) else None
             dialog = QProgressDialog(self._title, self.tr("Cancel") if self._cancellable else "", 0, 0, parent)
             dialog.setWindowTitle(self._title or self.tr("Working…"))
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -120,7 +123,9 @@ class Operation(QObject):
                 dialog.setCancelButton(None)
             dialog.canceled.connect(self.cancel)
             self._dialog = dialog
-        QThreadPool.globalInstance().start(_Runnable(self._work, self.progress, b))
+            if self._minimum_duration_ms <= 0:
+                dialog.show()  # at once: modal before any input already queued reaches the window
+        (self._pool or QThreadPool.globalInstance()).start(_Runnable(self._work, self.progress, b))
         return self
 
     def cancel(self) -> None:

@@ -130,6 +130,3 @@ COLUMNS: tuple[Column, ...] = (
     Column("updated_at", Kind.DATETIME, _attr("updated_at"), _same, False, "",
            QT_TRANSLATE_NOOP("ProjectColumns", "Last modified")),
 )  # fmt: skip
-
-BY_KEY: dict[str, Column] = {c.key: c for c in COLUMNS}
-MONEY_KEYS = frozenset(c.key for c in COLUMNS if c.kind is Kind.MONEY)

@@ -223,7 +223,6 @@ class ProjectEditor(QDialog):
         layout.addLayout(grid)
         layout.addWidget(required)
         layout.addWidget(self.buttons)
-        self._status_rows = (self.status_on, self.status_note)
 
     def _connect_signals(self) -> None:
         self.buttons.accepted.connect(self.accept)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from zqtracker.ui.operations import Operation
 
@@ -129,7 +129,7 @@ class ProjectLoader(QObject):
 
         self._run(work, self.rows_refreshed)
 
-    def _run(self, work, signal: Signal) -> None:
+    def _run(self, work, signal: SignalInstance) -> None:
         # A child of the loader: if the page goes away mid-load, the operation goes with it and
         # its result, arriving later from the worker thread, reaches nobody.
         op = Operation(self, work, show_progress=False)  # type: ignore[arg-type]

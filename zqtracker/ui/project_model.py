@@ -133,10 +133,6 @@ class ProjectTableModel(QAbstractTableModel):
             self._order = None
             self._refilter(self._full_order())
 
-    def set_stale(self, stale: set[int]) -> None:
-        self._stale = set(stale)
-        self._repaint_columns(_ACTIVITY_COLUMNS)
-
     def upsert(self, rows: Sequence[ProjectRow], removed: Iterable[int] = (), stale: set[int] | None = None) -> None:
         """Rows edited or added elsewhere replace ours; ``removed`` ids disappear.
 

@@ -26,7 +26,7 @@ from zqtracker.ui.translations import ui_lang
 
 if TYPE_CHECKING:
     from zqtracker.services.context import AppContext
-    from zqtracker.storage.peek import FirstPage
+    from zqtracker.services.first_page import FirstPage
     from zqtracker.ui.events import DataEvents
 
 # After a change, up to SYNC_REFRESH rows are read again at once (a few ms); more in the

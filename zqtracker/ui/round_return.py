@@ -118,7 +118,7 @@ class ReturnDialog(QDialog):
         """Read, recognise and analyse the file in the background."""
         lang = self.lang
 
-        def work(progress):  # type: ignore[no-untyped-def]
+        def work(progress):
             ret = self.collector.read(self.path, progress=progress)
             return self.collector.analyse(ret, lang=lang, progress=progress)
 
@@ -140,7 +140,7 @@ class ReturnDialog(QDialog):
             self.not_a_return.emit(self.path)
             self.reject()
             return
-        message = exc.message(self.lang) if hasattr(exc, "message") else str(exc)  # type: ignore[attr-defined]
+        message = exc.message(self.lang) if hasattr(exc, "message") else str(exc)
         self.heading.setText(message)
         self.heading.setStyleSheet("color: #C00000;")
         self.import_button.setEnabled(False)
@@ -286,7 +286,8 @@ class ReturnDialog(QDialog):
 
         if result.change is not None:
             text = self.tr("Import return of %1").replace("%1", self.ret.district if self.ret else "")
-            command = ImportCommand(self.collector.imports, result, self.events, text)
+            command = ImportCommand(self.collector.imports, result, self.events, text,
+                                    window=self.parentWidget() or self, stack=self.undo_stack)  # fmt: skip
             self.undo_stack.push(command)
             command.announce()
         self.imported.emit(result)

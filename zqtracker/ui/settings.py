@@ -230,10 +230,5 @@ class Settings(QObject):
         self.set(RECENT_DATABASES, recent[:MAX_RECENT])
         self.set(LAST_DATABASE, target)
 
-    def remove_recent_database(self, target: str) -> None:
-        self.set(RECENT_DATABASES, [r for r in self.recent_databases() if r != target])
-        if self.get(LAST_DATABASE) == target:
-            self.set(LAST_DATABASE, "")
-
     def clear_recent_databases(self) -> None:
         self.set(RECENT_DATABASES, [])

@@ -18,7 +18,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTra
 
 ENGLISH = "en"
 CHINESE = "zh_CN"
-SUPPORTED = (ENGLISH, CHINESE)
 
 
 def translations_dir() -> Path:
@@ -60,7 +59,10 @@ class Translations:
     """The translators installed on the application; :meth:`switch` replaces them."""
 
     def __init__(self, app: QCoreApplication | None = None) -> None:
-        self._app = app or QCoreApplication.instance()
+        found = app or QCoreApplication.instance()
+        if found is None:
+            raise RuntimeError("Translations needs the application made first")
+        self._app: QCoreApplication = found
         self._installed: list[QTranslator] = []
         self.language = ENGLISH
         self.loaded: list[str] = []

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from zqtracker.cli.console import Console, ExitCode
 from zqtracker.services import admin, backups
-from zqtracker.storage.database import Database, DatabaseOpenError, open_database, resolve_url, sqlite_path_of
+from zqtracker.services.database import Database, DatabaseOpenError, open_database, resolve_url, sqlite_path_of
 
 REASON_WORDS: dict[str, tuple[str, str]] = {
     "daily": ("daily", "每日"),
@@ -93,9 +93,8 @@ def run_check(args: argparse.Namespace, console: Console) -> int:
 
 
 def run_upgrade(args: argparse.Namespace, console: Console) -> int:
-    from zqtracker.storage.database import inspect_sqlite_file
-    from zqtracker.storage.integrity import rebuild_missing_indexes
-    from zqtracker.storage.schema import SCHEMA_REVISION
+    from zqtracker.services.admin import SCHEMA_REVISION
+    from zqtracker.services.database import inspect_sqlite_file
 
     path = sqlite_path_of(resolve_url(args.db))
     if path is not None and path.exists():  # a damaged file is never called up to date
@@ -108,8 +107,7 @@ def run_upgrade(args: argparse.Namespace, console: Console) -> int:
     before = inspect_sqlite_file(path) if path is not None and path.exists() else None
     database = open_database(args.db, migrate=True)
     try:
-        with database.session() as s:
-            rebuilt = rebuild_missing_indexes(s)
+        rebuilt = admin.rebuild_indexes(database)
     finally:
         database.close()
     zh = console.zh

@@ -8,8 +8,8 @@ from zqtracker.cli.console import Console, ExitCode
 from zqtracker.domain.money import Unit
 from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.services.admin import NotEmptyError, create_demo
+from zqtracker.services.database import open_database
 from zqtracker.services.demo import DEFAULT_PROJECTS
-from zqtracker.storage.database import open_database
 
 
 def register(sub: argparse._SubParsersAction) -> None:

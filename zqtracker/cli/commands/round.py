@@ -203,7 +203,7 @@ def run_collect(args: argparse.Namespace, console: Console) -> int:
     return worst
 
 
-def _collect_report(ret, diffs, written: bool, dry_run: bool, lang: str) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def _collect_report(ret, diffs, written: bool, dry_run: bool, lang: str) -> dict[str, object]:
     from zqtracker.domain.messages import field_label
     from zqtracker.services.round_words import check_label, finding_text, money
 
@@ -310,12 +310,12 @@ def run_close(args: argparse.Namespace, console: Console) -> int:
     ytd = MoneyFormat(Unit.YI, console.lang).text(summary.completed.total.ytd)
     if console.zh:
         console.print(
-            f"{period.label(console.lang)}已于{at:%Y-%m-%d %H:%M}关账：1–{period.month}月累计完成投资 {ytd}。"
+            f"{period.label(console.lang)}已于{at:%Y-%m-%d %H:%M}关账：{period.ytd_label('zh')}累计完成投资 {ytd}。"
         )
         if owing:
             console.print(f"  尚未导入回表的单位：{'、'.join(owing)}")
     else:
-        console.print(f"{period} closed at {at:%Y-%m-%d %H:%M} UTC: completed Jan–{period.month} {ytd}.")
+        console.print(f"{period} closed at {at:%Y-%m-%d %H:%M} UTC: completed {period.ytd_label('en')} {ytd}.")
         if owing:
             console.print(f"  Closed without the returns of: {', '.join(owing)}")
     return ExitCode.OK
