@@ -108,9 +108,14 @@ def _watch_parent(parent: int | None) -> None:
     if parent and hasattr(os, "getppid") and os.getppid() != parent:
         os._exit(1)
 
+    fd = sys.stdin.fileno()
+
     def watch() -> None:
+        # os.read on the descriptor, not sys.stdin.buffer: a daemon thread blocked inside the buffered
+        # reader holds its lock, and the interpreter's shutdown then waits a full second for it —
+        # every read of a file took a second longer than its work.
         try:
-            while sys.stdin.buffer.read(1 << 12):
+            while os.read(fd, 1 << 12):
                 pass
         except (OSError, ValueError):
             pass
