@@ -15,7 +15,7 @@ from zqtracker.services.progress import Progress
 from zqtracker.services.statistics import as_of_date, is_stale, stale_cutoff
 from zqtracker.storage.database import Database
 from zqtracker.storage.meta import get_meta
-from zqtracker.storage.projects import ProjectRepository
+from zqtracker.storage.project_list import ProjectListReader
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +35,7 @@ class ProjectListService:
         if progress is not None:
             progress.check()
         with self.db.session() as s:
-            rows = ProjectRepository(s).list_rows()
+            rows = ProjectListReader(s).list_rows()
         if progress is not None:
             progress.check()
         return rows
@@ -45,7 +45,7 @@ class ProjectListService:
         if not ids:
             return []
         with self.db.session() as s:
-            repo = ProjectRepository(s)
+            repo = ProjectListReader(s)
             rows = repo.list_rows(ids=list(ids))
             activity = repo.last_activity([r.id for r in rows]) if len(rows) <= 900 else repo.last_activity()
         for r in rows:
@@ -59,7 +59,7 @@ class ProjectListService:
 
     def activity(self, progress: Progress | None = None) -> Activity:
         with self.db.session() as s:
-            last = ProjectRepository(s).last_activity()
+            last = ProjectListReader(s).last_activity()
             as_of = get_meta(s, "as_of")
         if progress is not None:
             progress.check()

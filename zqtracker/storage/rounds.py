@@ -16,7 +16,7 @@ from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.rounds import DistrictState, History, Lacking, Period, SheetProject
 from zqtracker.domain.status import Status
 from zqtracker.storage.filtering import filter_clause
-from zqtracker.storage.projects import utcnow
+from zqtracker.storage.querying import utcnow
 from zqtracker.storage.tables import (
     ClosedInvestmentRow,
     ClosedMonthRow,

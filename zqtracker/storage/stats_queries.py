@@ -16,7 +16,7 @@ from zqtracker.domain.money import BILLION_YUAN
 from zqtracker.stats.cube import InvestmentCell, ProjectCell
 from zqtracker.storage.filtering import filter_clause
 from zqtracker.storage.meta import get_meta
-from zqtracker.storage.projects import raw_rows
+from zqtracker.storage.querying import raw_rows
 from zqtracker.storage.tables import (
     AnnualPlanRow,
     ClosedInvestmentRow,
