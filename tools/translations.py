@@ -66,7 +66,12 @@ AREAS: dict[str, list[str]] = {
         "zqtracker/ui/dashboard/panel.py",
         "zqtracker/ui/dashboard/figures.py",
     ],
-    "reports": ["zqtracker/ui/summaries.py", "zqtracker/ui/summaries_preview.py"],
+    "reports": [
+        "zqtracker/ui/summaries.py",
+        "zqtracker/ui/summaries_options.py",
+        "zqtracker/ui/summaries_output.py",
+        "zqtracker/ui/summaries_preview.py",
+    ],
     "faults": [
         "zqtracker/ui/backups.py",
         "zqtracker/ui/daily_backup.py",
