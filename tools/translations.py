@@ -54,7 +54,9 @@ AREAS: dict[str, list[str]] = {
     ],
     "import": [
         "zqtracker/ui/import_dialog.py",
-        "zqtracker/ui/import_dialog_ui.py",
+        "zqtracker/ui/import_options_bar.py",
+        "zqtracker/ui/import_problem_list.py",
+        "zqtracker/ui/import_sheet_preview.py",
         "zqtracker/ui/import_preview.py",
         "zqtracker/ui/import_questions.py",
     ],
