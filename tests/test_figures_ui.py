@@ -126,14 +126,14 @@ def test_editor_keeps_precision_and_original_currency_until_the_field_changes(
                            districts=ctx.references.districts(), enterprises=[], save=lambda *a: a[0])  # fmt: skip
     qtbot.addWidget(editor)
     editor.show()
-    assert editor.figure_notes["planned_investment"].isVisible()
-    assert "USD 169,014,084.507" in editor.figure_notes["planned_investment"].text()
-    assert editor.figure_notes["signed_on"].text() == "Known to the quarter: Q2 2022 (a new date replaces it)"
+    assert editor.form.figure_notes["planned_investment"].isVisible()
+    assert "USD 169,014,084.507" in editor.form.figure_notes["planned_investment"].text()
+    assert editor.form.figure_notes["signed_on"].text() == "Known to the quarter: Q2 2022 (a new date replaces it)"
     _shot(editor, "editor_en.png", artifacts)
     kept = editor.read()
     assert kept.signed_on_precision is DatePrecision.QUARTER and kept.planned_foreign == project.planned_foreign
-    editor.dates["signed_on"].set_value(date(2022, 5, 20))
-    editor.money["planned_investment"].set_value(1_300_000_000)
+    editor.form.dates["signed_on"].set_value(date(2022, 5, 20))
+    editor.form.money["planned_investment"].set_value(1_300_000_000)
     changed = editor.read()
     assert changed.signed_on_precision is DatePrecision.DAY and changed.signed_on == date(2022, 5, 20)
     assert changed.planned_foreign is None  # a yuan amount typed over the dollars replaces them
