@@ -40,13 +40,9 @@ from pathlib import Path
 
 from sqlalchemy.engine import URL, Engine
 
-from zqtracker.storage.database import (
-    DatabaseOpenError,
-    connect_read_only,
-    default_data_dir,
-    quick_check,
-    short_detail,
-)
+from zqtracker.storage.db_errors import DatabaseOpenError, short_detail
+from zqtracker.storage.locations import default_data_dir
+from zqtracker.storage.sqlite_file import connect_read_only, quick_check
 
 DEFAULT_KEEP = 10
 MIN_KEEP, MAX_KEEP = 1, 1000

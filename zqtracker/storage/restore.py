@@ -30,15 +30,9 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
-from zqtracker.storage.database import (
-    DatabaseOpenError,
-    connect_read_only,
-    fault_of,
-    inspect_sqlite_file,
-    quick_check,
-    short_detail,
-)
+from zqtracker.storage.db_errors import DatabaseOpenError, fault_of, short_detail
 from zqtracker.storage.schema import ZQ_TABLES
+from zqtracker.storage.sqlite_file import connect_read_only, inspect_sqlite_file, quick_check
 
 
 def check_backup(backup: Path) -> str:
