@@ -82,7 +82,7 @@ class StatsQueries:
         self, years: tuple[int, ...], f: ProjectFilter | None = None, closed: tuple[int, int] | None = None
     ) -> list[InvestmentCell]:
         """Completed investment by month, sector and district. ``closed``: the figures frozen when
-        that (year, month) was closed (storage/rounds.py), instead of the records as they are."""
+        that (year, month) was closed (storage/closed_months.py), instead of the records as they are."""
         i = InvestmentRow if closed is None else ClosedInvestmentRow
         stmt = (
             select(i.year, i.month, i.sector_id, i.district_id, func.sum(i.amount), i.first_month)
