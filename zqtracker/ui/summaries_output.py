@@ -76,8 +76,10 @@ class SummaryOutput(QObject):
             self.message.emit(exc.describe(_ui_lang()))
 
     def preview_dialog(self) -> QPrintPreviewDialog:
-        """Qt's print preview of the pages (page setup, orientation, zoom, print)."""
-        dialog = QPrintPreviewDialog(self.printer, self._window)
+        """Qt's print preview of the pages (page setup, orientation, zoom, print). On a printer of
+        its own: two previews drawing on one printer free each other's pages (a crash)."""
+        dialog = _OwnPrinterPreview(self._window)
+        dialog.printer().setPageLayout(self.printer.pageLayout())
         dialog.setWindowTitle(self.tr("Print preview"))
         dialog.paintRequested.connect(self._paint)
         dialog.resize(1000, 760)
@@ -149,6 +151,14 @@ class SummaryOutput(QObject):
         text = exc.describe(_ui_lang()) if isinstance(exc, RenderError) else str(exc)
         self.message.emit(text)
         QMessageBox.warning(self._window, self.tr("Summaries"), text)
+
+
+class _OwnPrinterPreview(QPrintPreviewDialog):
+    """A print preview on a printer of its own, kept as long as the dialog."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self._own_printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        super().__init__(self._own_printer, parent)
 
 
 def _ui_lang() -> str:
