@@ -74,7 +74,9 @@ def test_grid_and_detail_show_spans_currency_since_start_and_precision(
     assert values["since_start_amount"].text() == f"{since} (26.7% of planned), through Oct 2023"
     assert values["planned_investment"].text().endswith("USD 169,014,084.507 at 7.1 yuan per USD")
     assert values["signed_on"].text() == "Q2 2022" and values["construction_start_on"].text() == "2023"
-    table_text = page.model.display(page.model.get(pid), next(c for c in page.model.columns if c.key == "signed_on"))
+    table_text = page.model.cells.display(
+        page.model.get(pid), next(c for c in page.model.columns if c.key == "signed_on")
+    )
     assert table_text == "Q2 2022"
     detail.tabs.setCurrentIndex(0)
     _shot(window, "detail_en.png", artifacts)

@@ -41,6 +41,7 @@ AREAS: dict[str, list[str]] = {
         "zqtracker/ui/project_columns.py",
         "zqtracker/ui/project_editor.py",
         "zqtracker/ui/project_form.py",
+        "zqtracker/ui/project_cells.py",
         "zqtracker/ui/project_model.py",
         "zqtracker/ui/project_table.py",
         "zqtracker/ui/projects_page.py",

@@ -67,6 +67,21 @@ Details are in the log file. Your data was not changed by it.</source>
     </message>
 </context>
 <context>
+    <name>CellText</name>
+    <message>
+        <source>%s yuan (exact)</source>
+        <translation>%s 元（精确值）</translation>
+    </message>
+    <message>
+        <source>Stale: no status change or investment record</source>
+        <translation>停滞：无状态变更或投资记录</translation>
+    </message>
+    <message>
+        <source>Stale: no status change or investment record since %s</source>
+        <translation>停滞：自 %s 以来无状态变更或投资记录</translation>
+    </message>
+</context>
+<context>
     <name>ChangeStatusDialog</name>
     <message>
         <source>Change status</source>
@@ -918,21 +933,6 @@ Reload shows the saved version with your own changes kept in the form; check the
     <message>
         <source>New — it will be added to the list</source>
         <translation>新名称——保存时将加入列表</translation>
-    </message>
-</context>
-<context>
-    <name>ProjectTableModel</name>
-    <message>
-        <source>%s yuan (exact)</source>
-        <translation>%s 元（精确值）</translation>
-    </message>
-    <message>
-        <source>Stale: no status change or investment record</source>
-        <translation>停滞：无状态变更或投资记录</translation>
-    </message>
-    <message>
-        <source>Stale: no status change or investment record since %s</source>
-        <translation>停滞：自 %s 以来无状态变更或投资记录</translation>
     </message>
 </context>
 <context>
