@@ -160,7 +160,7 @@ class ReferenceRepository:
             "district": ProjectTable.district_id,
             "enterprise": ProjectTable.enterprise_id,
         }[kind]
-        counts = self.s.execute(select(col, func.count()).group_by(col)).tuples()
+        counts = self.s.execute(select(col, func.count()).group_by(col))
         return {ref_id: n for ref_id, n in counts if ref_id is not None}  # None: projects without one
 
     # -- helpers ---------------------------------------------------------------------------

@@ -232,7 +232,7 @@ class RoundView(QDialog):
             return
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the round's workbooks"))
         if folder:
-            self._create_round(period, Path(folder), districts)
+            self.create_round(period, Path(folder), districts)
 
     def choose_districts(self, period: Period) -> list[str]:
         """A list of the districts with projects, all ticked; the ticked ones."""
@@ -254,7 +254,7 @@ class RoundView(QDialog):
             return []
         return [box.item(i).text() for i in range(box.count()) if box.item(i).checkState() == Qt.CheckState.Checked]
 
-    def _create_round(self, period: Period, folder: Path, districts: list[str]) -> None:
+    def create_round(self, period: Period, folder: Path, districts: list[str]) -> None:
         lang = self.book_lang
 
         def done(_made: CreateResult) -> None:
