@@ -107,7 +107,8 @@ def restore_server_backup(engine: Engine, backup: Path) -> dict[str, int]:
 def restore_backup(backup: Path, target: Path, *, keep: int | None = None) -> Path | None:
     """Make ``target`` the database that ``backup`` holds. Returns the copy made of what
     ``target`` was (None when there was no file); raises DatabaseOpenError, target unchanged."""
-    from zqtracker.storage.backups import folder_for, make_backup
+    from zqtracker.storage.backup_shelf import folder_for
+    from zqtracker.storage.backups import make_backup
 
     check_restorable(backup)
     if target.exists() and backup.resolve() == target.resolve():
