@@ -20,10 +20,11 @@ from pathlib import Path
 
 from zqtracker.domain.errors import ConcurrentUpdateError, DomainError, Problem
 from zqtracker.domain.money import Unit
+from zqtracker.io.cell_convert import PlanOptions
 from zqtracker.io.columns import DATA_SHEET_ROLES, sheet_role
 from zqtracker.io.errors import CellProblem, WorkbookRefused, listed_problems
 from zqtracker.io.layout import PROJECTS, UNKNOWN, SheetLayout, book_year, detect_layout
-from zqtracker.io.plan import PlanBuilder, PlanOptions, SheetPlan
+from zqtracker.io.plan import PlanBuilder, SheetPlan
 from zqtracker.io.reader import RawSheet, RawWorkbook, column_text, read_workbook
 from zqtracker.io.values import display, fold
 from zqtracker.services import import_apply
