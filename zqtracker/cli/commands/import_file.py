@@ -17,8 +17,9 @@ from zqtracker.domain.currency import parse_rate
 from zqtracker.domain.errors import Problem, ValidationError
 from zqtracker.domain.money import Unit
 from zqtracker.io.errors import WorkbookRefused, shorten
+from zqtracker.services.import_options import MODES, ImportOptions, ImportRefused, ImportResult
 from zqtracker.services.import_profiles import MAPPABLE_FIELDS, Profile, ProfileStore, field_of, status_value
-from zqtracker.services.importing import MODES, ImportOptions, ImportRefused, ImportResult, ImportService
+from zqtracker.services.importing import ImportService
 from zqtracker.services.progress import Progress
 
 _FIELDS_HELP = """fields for --map (or none to leave a column out):
