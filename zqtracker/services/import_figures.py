@@ -76,7 +76,9 @@ def analyse_ytd(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, month_r
         derived = derive_from_ytd(target, y, stored, reported)
         if derived.problems:
             for p in derived.problems:
-                k = months.get(p.params.get("month"), next(iter(months.values())))[1]
+                month = p.params.get("month")
+                found = months.get(month) if isinstance(month, int) else None
+                k = (found if found is not None else next(iter(months.values())))[1]
                 add_problem(plan, k, sa, "ytd", p.params.get("value"), p)
                 sa.status[k] = INVALID
             continue

@@ -166,10 +166,10 @@ def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str, zh: int) -> list[Proble
     if plan.notes_from:
         notes.append(Problem("note_notes_from", None, {"sheet": name, "row": plan.notes_from}))
     if plan.unknown_statuses:
-        info = next((c for c in sa.layout.mapped() if c.field == "status"), None)
+        column = next((c for c in sa.layout.mapped() if c.field == "status"), None)
         words = "、".join(f"“{w}” ({len(ks)})" for w, ks in plan.unknown_statuses.items())
         statuses = ", ".join(s.value for s in Status)
-        notes.append(Problem("note_unknown_statuses", None, {"sheet": name, "column": info.letter if info else "",
+        notes.append(Problem("note_unknown_statuses", None, {"sheet": name, "column": column.letter if column else "",
                                                              "words": words, "statuses": statuses}))  # fmt: skip
     return notes
 
