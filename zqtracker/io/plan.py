@@ -98,18 +98,28 @@ class PlanBuilder:
         self.foreign: list[ColumnInfo] = []
         for info in sorted(layout.mapped(), key=lambda c: c.joined):  # a joined column after its first
             if info.month is not None and info.month[0] is None:
-                plan.sheet_problems.append(CellProblem(sheet.name, layout.header_row + 1, info.letter, info.header,
-                                                       info.header, Problem("month_without_year", "month",
-                                                                            {"value": info.header})))  # fmt: skip
+                plan.sheet_problems.append(
+                    CellProblem(
+                        sheet.name,
+                        layout.header_row + 1,
+                        info.letter,
+                        info.header,
+                        info.header,
+                        Problem("month_without_year", "month", {"value": info.header}),
+                    )
+                )
                 continue
             if info.is_money and foreign_currency(info, layout, self.opts) is not None:
                 self.foreign.append(info)  # never read as yuan: left out, said in one sentence
                 continue
-            self.columns.append((info.index - off, info, ColumnConverter(converter(info, layout, self.opts),
-                                                                         info.field or "")))  # fmt: skip
+            self.columns.append(
+                (info.index - off, info, ColumnConverter(converter(info, layout, self.opts), info.field or ""))
+            )
             if info.is_money and not info.currency:
-                plan.factors.setdefault("amount" if info.month is not None else info.field or "", (
-                    self.opts.column_units.get(info.index) or info.unit or layout.unit_line or self.opts.unit or 1))  # fmt: skip
+                plan.factors.setdefault(
+                    "amount" if info.month is not None else info.field or "",
+                    (self.opts.column_units.get(info.index) or info.unit or layout.unit_line or self.opts.unit or 1),
+                )
             if info.month is None and info.field not in ("annual_plan", "chain", "ytd"):
                 plan.values.setdefault(info.field or "", [])
             if info.field == "since_start":
@@ -272,8 +282,10 @@ class PlanBuilder:
                     if p.code == "unknown_unit":
                         self.unitless[info.index] = info
                     shown = str(p.params["value"]) if p.code == "ambiguous_date" else cells.display(v)  # as typed
-                    plan.add_problem(first_k + k, CellProblem(sheet.name, plan.row_numbers[first_k + k], info.letter,
-                                                              info.header, shown, p))  # fmt: skip
+                    plan.add_problem(
+                        first_k + k,
+                        CellProblem(sheet.name, plan.row_numbers[first_k + k], info.letter, info.header, shown, p),
+                    )
             self._store(info, values, raw, first_k)
 
     def _store(self, info: ColumnInfo, values: list, raw: tuple | list, first_k: int) -> None:
@@ -290,9 +302,17 @@ class PlanBuilder:
                 if v is None:
                     continue
                 if year is None:
-                    plan.add_problem(first_k + k, CellProblem(
-                        self.sheet.name, plan.row_numbers[first_k + k], info.letter, info.header,
-                        cells.display(raw[k]), Problem("month_without_year", "plan", {"value": info.header})))  # fmt: skip
+                    plan.add_problem(
+                        first_k + k,
+                        CellProblem(
+                            self.sheet.name,
+                            plan.row_numbers[first_k + k],
+                            info.letter,
+                            info.header,
+                            cells.display(raw[k]),
+                            Problem("month_without_year", "plan", {"value": info.header}),
+                        ),
+                    )
                 else:
                     plan.plans.append((first_k + k, year, v))
         elif f == "planned_investment" and any(isinstance(v, tuple) for v in values):  # (yuan, original)

@@ -83,8 +83,9 @@ def drop_continuations(plan: SheetPlan, sheet: str, contexts: list | None) -> li
             drop.append(k)
         else:
             plan.problems.pop(k, None)
-            plan.add_problem(k, CellProblem(sheet, plan.row_numbers[k], "", "", "",
-                                            Problem("not_a_project_row", "name")))  # fmt: skip
+            plan.add_problem(
+                k, CellProblem(sheet, plan.row_numbers[k], "", "", "", Problem("not_a_project_row", "name"))
+            )
     if drop:
         plan.continuations = [plan.row_numbers[k] for k in drop]
         for k in drop:
@@ -175,5 +176,14 @@ def long_months(plan: SheetPlan, layout: SheetLayout, sheet: str) -> None:
         elif k not in plan.problems:
             missing = "month" if month is None else "amount"
             info = next((c for c in layout.mapped() if c.field == missing), None)
-            plan.add_problem(k, CellProblem(sheet, plan.row_numbers[k], info.letter if info else "",
-                                            info.header if info else "", "", Problem("required", missing)))  # fmt: skip
+            plan.add_problem(
+                k,
+                CellProblem(
+                    sheet,
+                    plan.row_numbers[k],
+                    info.letter if info else "",
+                    info.header if info else "",
+                    "",
+                    Problem("required", missing),
+                ),
+            )

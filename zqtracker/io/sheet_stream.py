@@ -10,16 +10,25 @@ from typing import Any
 
 from zqtracker.io.xlsx_package import iter_rows_starts_at_row_1
 
-EXCEL_ERRORS = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA",
-                          "#SPILL!", "#CALC!"))  # fmt: skip
+EXCEL_ERRORS = frozenset(
+    ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA", "#SPILL!", "#CALC!")
+)
 CHUNK_ROWS = 4096
 _SIMPLE = frozenset((str, float, int, bool))
 _DONE = _SIMPLE | {tuple}
 Emit = Callable[[tuple], None]
 
 
-def stream_rows(name: str, rows: Iterator[list], end: tuple[int, int], height: int, merged: list, hidden: list,
-                 errors: list[tuple[int, int, str]], emit: Emit) -> None:  # fmt: skip
+def stream_rows(
+    name: str,
+    rows: Iterator[list],
+    end: tuple[int, int],
+    height: int,
+    merged: list,
+    hidden: list,
+    errors: list[tuple[int, int, str]],
+    emit: Emit,
+) -> None:
     """Rows in chunks. python-calamine's iter_rows has started at row 1 in some versions and at the
     first used row in others, and at the first used column: offsets are worked out from the end.
     Numbers are sent as floats whatever the format (python-calamine gives an .xls's as int)."""

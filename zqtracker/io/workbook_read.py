@@ -61,8 +61,15 @@ def read_workbook(path: str, kind: str, sheets: list[str] | None, max_cells: int
         _read_workbook(path, kind, sheets, max_cells, emit, package, lambda: scan.result(package.errors))
 
 
-def _read_workbook(path: str, kind: str, sheets: list[str] | None, max_cells: int, emit: Emit, package: Package,
-                   errors: Callable[[], dict[str, list[tuple[int, int, str]]]] | None = None) -> None:  # fmt: skip
+def _read_workbook(
+    path: str,
+    kind: str,
+    sheets: list[str] | None,
+    max_cells: int,
+    emit: Emit,
+    package: Package,
+    errors: Callable[[], dict[str, list[tuple[int, int, str]]]] | None = None,
+) -> None:
     if package.encrypted:
         emit(("error", "encrypted", {}))
         return
@@ -80,8 +87,10 @@ def _read_workbook(path: str, kind: str, sheets: list[str] | None, max_cells: in
             return
         _read_with_openpyxl(path, sheets, max_cells, package, emit, first_error=exc)
         return
-    metas = [(m.name, m.visible == pc.SheetVisibleEnum.Visible, m.typ == pc.SheetTypeEnum.WorkSheet)
-             for m in wb.sheets_metadata]  # fmt: skip
+    metas = [
+        (m.name, m.visible == pc.SheetVisibleEnum.Visible, m.typ == pc.SheetTypeEnum.WorkSheet)
+        for m in wb.sheets_metadata
+    ]
     emit(("book", "calamine", package.date1904, metas))
     wanted = [name for name, _visible, is_ws in metas if is_ws and (sheets is None or name in sheets)]
     failed: list[str] = []
@@ -112,14 +121,22 @@ def _read_workbook(path: str, kind: str, sheets: list[str] | None, max_cells: in
                     {"cells": rows_total * cols_total, "rows": end[0] + 1, "cols": end[1] + 1, "limit": max_cells},
                 )
             )
-            continue  # fmt: skip
+            continue
         # python-calamine gives merged ranges of .xlsx and .xls; of .xlsb and .ods the package's own
         merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])] or package.merged.get(name, [])
         try:
             if errors is not None:
                 package.errors = errors()
-            stream_rows(name, sheet.iter_rows(), end, sheet.height, merged, package.hidden.get(name, []),
-                         package.errors.get(name, []), emit)  # fmt: skip
+            stream_rows(
+                name,
+                sheet.iter_rows(),
+                end,
+                sheet.height,
+                merged,
+                package.hidden.get(name, []),
+                package.errors.get(name, []),
+                emit,
+            )
         except CellTooLong as exc:
             emit(("sheet_error", name, "text_too_long" if exc.total else "cell_too_long", {"limit": MAX_CELL_CHARS}))
     if failed:
@@ -130,14 +147,33 @@ def damage(exc: BaseException) -> tuple[str, dict]:
     """The refusal for a parser's exception: corrupt compressed data has a sentence of its own."""
     text = short_error(exc)
     lowered = text.lower()
-    if any(w in lowered for w in ("crc", "checksum", "decompress", "deflate", "invalid stored block",
-                                  "invalid distance", "invalid code", "corrupt deflate")):  # fmt: skip
+    if any(
+        w in lowered
+        for w in (
+            "crc",
+            "checksum",
+            "decompress",
+            "deflate",
+            "invalid stored block",
+            "invalid distance",
+            "invalid code",
+            "corrupt deflate",
+        )
+    ):
         return "damaged_entry", {"detail": text}
     return "damaged_detail", {"detail": text}
 
 
-def _read_with_openpyxl(path: str, sheets: list[str] | None, max_cells: int, package: Package, emit: Emit,
-                        *, first_error: BaseException | None, announce: bool = True) -> None:  # fmt: skip
+def _read_with_openpyxl(
+    path: str,
+    sheets: list[str] | None,
+    max_cells: int,
+    package: Package,
+    emit: Emit,
+    *,
+    first_error: BaseException | None,
+    announce: bool = True,
+) -> None:
     """What python-calamine cannot open (macro sheets, odd packages) through openpyxl, read-only,
     with defusedxml in force and the sheet's declared dimension ignored."""
     import warnings
@@ -165,8 +201,14 @@ def _read_with_openpyxl(path: str, sheets: list[str] | None, max_cells: int, pac
             try:
                 _stream_openpyxl_sheet(ws, max_cells, package.hidden.get(ws.title, []), emit)
             except CellTooLong as exc:
-                emit(("sheet_error", ws.title, "text_too_long" if exc.total else "cell_too_long",
-                      {"limit": MAX_CELL_CHARS}))  # fmt: skip
+                emit(
+                    (
+                        "sheet_error",
+                        ws.title,
+                        "text_too_long" if exc.total else "cell_too_long",
+                        {"limit": MAX_CELL_CHARS},
+                    )
+                )
             except MemoryError:
                 raise
             except BaseException as exc:  # noqa: BLE001
@@ -193,7 +235,7 @@ def _stream_openpyxl_sheet(ws: Any, max_cells: int, hidden: list, emit: Emit) ->
                     {"cells": cells, "rows": n, "cols": len(row), "limit": max_cells},
                 )
             )
-            return  # fmt: skip
+            return
         converted = [convert_cell(v) for v in row]
         text.add(converted, n - 1)
         # openpyxl gives an error cell as its text ("#REF!"): marked like python-calamine's

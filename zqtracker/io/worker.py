@@ -64,8 +64,13 @@ def main() -> int:
 
             stream_csv(request["path"], int(request.get("max_cells", 20_000_000)), emit)
         else:
-            read_workbook(request["path"], request.get("kind", "xlsx"), request.get("sheets"),
-                          int(request.get("max_cells", 20_000_000)), emit)  # fmt: skip
+            read_workbook(
+                request["path"],
+                request.get("kind", "xlsx"),
+                request.get("sheets"),
+                int(request.get("max_cells", 20_000_000)),
+                emit,
+            )
     except MemoryError:
         emit(("error", "out_of_memory", {}))
     except BaseException as exc:  # noqa: BLE001 - python-calamine panics derive from BaseException
@@ -104,8 +109,7 @@ def _limit_resources(memory_bytes: int | None, cpu_seconds: int | None) -> None:
         import resource
     except ImportError:  # Windows: the parent's timeout is the bound
         return
-    for limit, value in ((getattr(resource, "RLIMIT_AS", None), memory_bytes),
-                         (resource.RLIMIT_CPU, cpu_seconds)):  # fmt: skip
+    for limit, value in ((getattr(resource, "RLIMIT_AS", None), memory_bytes), (resource.RLIMIT_CPU, cpu_seconds)):
         if limit is None or not value:
             continue
         _soft, hard = resource.getrlimit(limit)

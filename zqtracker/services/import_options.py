@@ -108,9 +108,17 @@ class ImportResult:
         amounts left as stored because a spreadsheet program rounded them. At most 100 problems are
         listed per column, the rest counted in ``skipped_not_listed`` (issue 16)."""
         listed, omitted = listed_problems(self.problems)
-        return {"added": self.added, "updated": self.updated, "unchanged": self.unchanged,
-                "investment_records": self.investment_records,
-                "skipped": [p.as_json(lang) for p in listed], "skipped_total": len(self.problems),
-                "skipped_not_listed": omitted,
-                "new_sectors": self.new_sectors, "new_districts": self.new_districts,
-                "changes": self.changes, "changes_total": self.changes_total, "rounded": self.rounded}  # fmt: skip
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "investment_records": self.investment_records,
+            "skipped": [p.as_json(lang) for p in listed],
+            "skipped_total": len(self.problems),
+            "skipped_not_listed": omitted,
+            "new_sectors": self.new_sectors,
+            "new_districts": self.new_districts,
+            "changes": self.changes,
+            "changes_total": self.changes_total,
+            "rounded": self.rounded,
+        }

@@ -87,8 +87,9 @@ class ImportService:
         return read_workbook(Path(path), sheets=sheets, progress=progress)
 
     @_paused_gc
-    def read_planned(self, path: Path | str, options: ImportOptions, *,
-                     progress: Progress | None = None) -> tuple[RawWorkbook, dict[str, SheetPlan]]:  # fmt: skip
+    def read_planned(
+        self, path: Path | str, options: ImportOptions, *, progress: Progress | None = None
+    ) -> tuple[RawWorkbook, dict[str, SheetPlan]]:
         """Read, converting each sheet's rows while the reading process is still sending more
         (the conversion overlaps the parse instead of following it). Returns the book and the
         plans of the sheets ``options`` would import, for :meth:`analyse`."""
@@ -109,8 +110,9 @@ class ImportService:
             if builder is not None:
                 builder.feed()
 
-        book = read_workbook(Path(path), sheets=options.sheets, progress=worded(progress, options.lang, reading=True),
-                             on_rows=on_rows)  # fmt: skip
+        book = read_workbook(
+            Path(path), sheets=options.sheets, progress=worded(progress, options.lang, reading=True), on_rows=on_rows
+        )
         plans = {name: b.finish() for name, b in builders.items() if b is not None}
         return book, plans
 
@@ -132,8 +134,9 @@ class ImportService:
                 self._references = ImportStore(s).references()
         return self._references  # type: ignore[return-value]
 
-    def layout_of(self, sheet: RawSheet, options: ImportOptions,
-                  known: frozenset[str] = frozenset()) -> tuple[SheetLayout, str, Mapping | None, bool]:  # fmt: skip
+    def layout_of(
+        self, sheet: RawSheet, options: ImportOptions, known: frozenset[str] = frozenset()
+    ) -> tuple[SheetLayout, str, Mapping | None, bool]:
         """A sheet's layout with the user's (or remembered) corrections applied; also its header
         fingerprint, the mapping used and whether it was a remembered one."""
         forced = options.header_row - 1 + 0 if options.header_row else None
@@ -155,8 +158,13 @@ class ImportService:
             mapping = said_mapping(auto, options, mapping, forced)
         if mapping is None or mapping.is_empty():
             return auto, key, None, False
-        layout = detect_layout(sheet, known_districts=known, overrides=mapping.fields, header_row=mapping.header_row,
-                               book_year=self.book_year)  # fmt: skip
+        layout = detect_layout(
+            sheet,
+            known_districts=known,
+            overrides=mapping.fields,
+            header_row=mapping.header_row,
+            book_year=self.book_year,
+        )
         return layout, key, mapping, remembered
 
     @staticmethod
@@ -167,8 +175,14 @@ class ImportService:
         return fingerprint(header_texts(sheet, header_row, header_rows))
 
     @_paused_gc
-    def analyse(self, book: RawWorkbook, options: ImportOptions, *, plans: dict[str, object] | None = None,
-                progress: Progress | None = None) -> ImportAnalysis:  # fmt: skip
+    def analyse(
+        self,
+        book: RawWorkbook,
+        options: ImportOptions,
+        *,
+        plans: dict[str, object] | None = None,
+        progress: Progress | None = None,
+    ) -> ImportAnalysis:
         """What importing ``book`` would do. Raises WorkbookRefused for a sheet asked for by name that
         is unreadable or not recognised, or when no sheet is recognised at all."""
         if options.mode not in MODES:
@@ -222,16 +236,24 @@ class ImportService:
         analysis.notes = notes_of(analysis, options.lang, options.unit, options.rates)
         return analysis
 
-    def plan_options(self, book: RawWorkbook, options: ImportOptions, mapping: Mapping | None,
-                     known: frozenset[str]) -> PlanOptions:  # fmt: skip
+    def plan_options(
+        self, book: RawWorkbook, options: ImportOptions, mapping: Mapping | None, known: frozenset[str]
+    ) -> PlanOptions:
         status_map = {fold(k): v for k, v in options.status_map.items()}
         if mapping is not None:
             status_map = {**{fold(k): v for k, v in mapping.statuses.items()}, **status_map}
-        return PlanOptions(unit=options.unit.factor if options.unit else None,
-                           column_units=dict(mapping.units) if mapping else {}, date1904=book.date1904,
-                           known_districts=known, known_sectors=self.known_sectors(), district=options.district,
-                           sector=options.sector, status=options.status, status_map=status_map,
-                           rates=dict(options.rates))  # fmt: skip
+        return PlanOptions(
+            unit=options.unit.factor if options.unit else None,
+            column_units=dict(mapping.units) if mapping else {},
+            date1904=book.date1904,
+            known_districts=known,
+            known_sectors=self.known_sectors(),
+            district=options.district,
+            sector=options.sector,
+            status=options.status,
+            status_map=status_map,
+            rates=dict(options.rates),
+        )
 
     def _context(self, sheets: list[SheetAnalysis], options: ImportOptions) -> Context:
         with self.db.session() as s:
@@ -242,8 +264,16 @@ class ImportService:
             for pid, _code, name, district in identities:
                 by_name.setdefault((name, district), pid)
             sectors, districts, enterprises = store.references()
-            ctx = Context(by_code, by_name, {v: k for k, v in by_code.items()}, sectors, districts, enterprises,
-                          store.codec, links=dict(options.links))  # fmt: skip
+            ctx = Context(
+                by_code,
+                by_name,
+                {v: k for k, v in by_code.items()},
+                sectors,
+                districts,
+                enterprises,
+                store.codec,
+                links=dict(options.links),
+            )
             if options.mode == "replace":
                 return ctx
             ctx.matcher = matcher = Matcher([Stored(*row) for row in identities])
@@ -289,11 +319,15 @@ class ImportService:
 
             with reading(result.backup) as copy:
                 replaced = fingerprint(copy, audit=False)  # the undo restores from it: nothing may land between
-        note = f"从 {analysis.book.path.name} 导入" if options.lang.startswith("zh") else \
-            f"Imported from {analysis.book.path.name}"  # fmt: skip
+        note = (
+            f"从 {analysis.book.path.name} 导入"
+            if options.lang.startswith("zh")
+            else f"Imported from {analysis.book.path.name}"
+        )
         with acting("import", analysis.book.path.name):
-            change = import_apply.write(self.db, analysis, note=note, progress=worded(progress, options.lang),
-                                        replaced=replaced)  # fmt: skip
+            change = import_apply.write(
+                self.db, analysis, note=note, progress=worded(progress, options.lang), replaced=replaced
+            )
         change.replaced_backup = result.backup if options.mode == "replace" else None
         result.change, result.written = change, True
         result.project_ids = [r[0] for r in change.inserted] + [r[0] for r in change.after]
@@ -303,14 +337,25 @@ class ImportService:
     def result_of(analysis: ImportAnalysis) -> ImportResult:
         changes, total = changes_of(analysis)
         return ImportResult(
-            analysis.book.path.name, analysis.added, analysis.updated, analysis.unchanged, len(analysis.records),
-            len(analysis.plans), list(analysis.problems), [n for n, _ in analysis.new_sectors],
-            list(analysis.new_districts), list(analysis.new_enterprises), notes=list(analysis.notes),
-            changes=changes, changes_total=total, rounded=rounded_of(analysis),
-        )  # fmt: skip
+            analysis.book.path.name,
+            analysis.added,
+            analysis.updated,
+            analysis.unchanged,
+            len(analysis.records),
+            len(analysis.plans),
+            list(analysis.problems),
+            [n for n, _ in analysis.new_sectors],
+            list(analysis.new_districts),
+            list(analysis.new_enterprises),
+            notes=list(analysis.notes),
+            changes=changes,
+            changes_total=total,
+            rounded=rounded_of(analysis),
+        )
 
-    def import_file(self, path: Path | str, options: ImportOptions, *, dry_run: bool = False,
-                    progress: Progress | None = None) -> ImportResult:  # fmt: skip
+    def import_file(
+        self, path: Path | str, options: ImportOptions, *, dry_run: bool = False, progress: Progress | None = None
+    ) -> ImportResult:
         """Read, analyse and (unless ``dry_run``) write. Raises WorkbookRefused when the file cannot
         be imported at all — among others when amounts have no unit and none was given."""
         book, plans = self.read_planned(path, options, progress=progress)
