@@ -13,49 +13,35 @@ outside the list catches a row pasted from another district's.
 
 Writing follows io/export_workbook.py's safety: XlsxWriter's constant-memory mode with
 SafeWorksheet, every user text through ``write_string`` (no formula, number or link can come of
-it), text that starts like a formula also quote-prefixed.
+it), text that starts like a formula also quote-prefixed. What writing and reading agree on (the
+columns, the meta sheet, the checksum) is io/round_format.py.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
 import xlsxwriter
 
-from zqtracker.domain.money import Unit
-from zqtracker.domain.rounds import Period, SheetProject
+from zqtracker.domain.rounds import Period
 from zqtracker.domain.status import Status
 from zqtracker.io.cells import FORMULA_TRIGGERS, display_width, money_in_unit
+from zqtracker.io.round_format import (
+    FORMAT,
+    HEADER_ROW,
+    MAIN_COLUMNS,
+    META_SHEET,
+    NEW_COLUMNS,
+    NEW_HEADER_ROW,
+    OPEN_MAIN,
+    RoundBook,
+    checksum,
+)
 from zqtracker.io.round_text import help_lines, t
 from zqtracker.io.safe_sheet import SafeWorksheet
 
-META_SHEET = "_zqtracker_round"
-FORMAT = "1"
-MAIN_COLUMNS = (
-    "no",
-    "code",
-    "name",
-    "enterprise",
-    "sector",
-    "planned",
-    "status_before",
-    "ytd_before",
-    "last_month",
-    "status",
-    "this_month",
-    "ytd",
-    "progress",
-    "id",
-)
-OPEN_MAIN = frozenset(("status", "this_month", "ytd", "progress"))
-NEW_COLUMNS = ("no", "name", "enterprise", "sector", "planned", "status", "signed", "this_month", "ytd", "progress")
-HEADER_ROW = 3  # 0-based: title, 填报单位 line, group row, header
-NEW_HEADER_ROW = 2  # title, unit line, header
 NEW_ROWS = 200  # open rows on the new-projects sheet
 MONEY_FORMAT = "#,##0.00##"
 OPTIONS = {
@@ -65,30 +51,6 @@ OPTIONS = {
     "strings_to_urls": False,
     "nan_inf_to_errors": False,
 }
-
-
-@dataclass(frozen=True, slots=True)
-class RoundBook:
-    """What one district's workbook says."""
-
-    period: Period
-    district_id: int
-    district: str
-    projects: Sequence[SheetProject]
-    token: str
-    unit: Unit = Unit.WAN
-    lang: str = "zh"
-    due_on: date | None = None
-    demo: bool = False
-
-    @property
-    def ids(self) -> list[int]:
-        return [p.id for p in self.projects]
-
-
-def checksum(token: str, period: Period, district_id: int, ids: Sequence[int]) -> str:
-    payload = f"zqround{FORMAT}|{period}|{district_id}|{','.join(str(i) for i in sorted(ids))}"
-    return hmac.new(token.encode(), payload.encode(), hashlib.sha256).hexdigest()[:24]
 
 
 def sheet_names(lang: str) -> tuple[str, str, str]:
@@ -412,64 +374,3 @@ def _cell_pieces(value: str, size: int = 30_000) -> list[str]:
 
 def _day(d: date, lang: str) -> str:
     return f"{d.year}年{d.month}月{d.day}日" if lang.startswith("zh") else d.isoformat()
-
-
-# -- small lists: reminders, the checks of returns -------------------------------------------------------------------------------
-def write_table_book(
-    path: str | os.PathLike[str], title: str, headers: Sequence[str], rows: Sequence[Sequence[object]]
-) -> None:
-    """One sheet: a title, a header and the rows (text and whole numbers), ready to print."""
-    wb = xlsxwriter.Workbook(str(path), OPTIONS)
-    try:
-        ws = wb.add_worksheet(title[:31].replace("/", "-") or "Reminders", worksheet_class=SafeWorksheet)
-        bold = wb.add_format({"bold": True, "font_size": 14})
-        head = wb.add_format({"bold": True, "bg_color": "#D9D9D9", "border": 1, "text_wrap": True})
-        cell = wb.add_format({"border": 1, "text_wrap": True, "valign": "top"})
-        quoted = wb.add_format({"border": 1, "text_wrap": True, "valign": "top", "quote_prefix": True})
-        ws.write_string(0, 0, title, bold)
-        widths = [display_width(h) + 2 for h in headers]
-        for c, h in enumerate(headers):
-            ws.write_string(2, c, h, head)
-        for r, row in enumerate(rows, start=3):
-            for c, value in enumerate(row):
-                if isinstance(value, int):
-                    ws.write_number(r, c, value, cell)
-                else:
-                    text = "" if value is None else str(value)
-                    ws.write_string(r, c, text, quoted if text[:1] in FORMULA_TRIGGERS else cell)
-                    widths[c] = max(widths[c], min(50, display_width(text) + 2))
-        for c, w in enumerate(widths):
-            ws.set_column(c, c, w)
-        ws.set_paper(9)
-        ws.fit_to_pages(1, 0)
-        ws.repeat_rows(2)
-    finally:
-        wb.close()
-
-
-def looks_like_return(path: str | os.PathLike[str]) -> bool:
-    """Cheaply, without parsing cells: a workbook that names the round's hidden sheet (a dropped
-    file goes to the round's preview instead of the plain import). .xlsx/.xlsm: the sheet list of
-    xl/workbook.xml; .ods: content.xml; .xls: the sheet records at the start of the file."""
-    import zipfile
-
-    name = META_SHEET.encode()
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(1_000_000)
-        if head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: a .xls names its sheets near the start
-            return name in head or META_SHEET.encode("utf-16-le") in head
-        with zipfile.ZipFile(path) as z:
-            names = set(z.namelist())
-            member = (
-                "xl/workbook.xml" if "xl/workbook.xml" in names else "content.xml" if "content.xml" in names else None
-            )
-            if member is None:
-                return False
-            info = z.getinfo(member)
-            if info.file_size > 50_000_000:
-                return False
-            with z.open(info) as fh:
-                return name in fh.read(info.file_size)
-    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError):
-        return False

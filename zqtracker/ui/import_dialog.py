@@ -41,8 +41,8 @@ from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
 from zqtracker.services.import_profiles import MAPPABLE_FIELDS
 from zqtracker.services.importing import ImportResult, ImportService
 from zqtracker.ui.events import DataEvents
-from zqtracker.ui.import_choices import ImportChoices
 from zqtracker.ui.import_command import ImportCommand
+from zqtracker.ui.import_corrections import ImportCorrections
 from zqtracker.ui.import_options_bar import ImportOptionsBar
 from zqtracker.ui.import_problem_list import ProblemList
 from zqtracker.ui.import_questions import ImportQuestions
@@ -62,7 +62,7 @@ class ImportDialog(QDialog):
         self.ctx, self.events, self.undo_stack = ctx, events, undo_stack
         self.lang = lang or ("zh" if QLocale().language() == QLocale.Language.Chinese else "en")
         self.service = ImportService(ctx.database)
-        self.choices = ImportChoices(self.service, self.lang)
+        self.choices = ImportCorrections(self.service, self.lang)
         self.path: Path | None = None
         self.book: RawWorkbook | None = None
         self.analysis: ImportAnalysis | None = None

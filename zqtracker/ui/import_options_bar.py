@@ -2,7 +2,7 @@
 header row, the unit of amounts that name none, the import's mode, and which rows the preview shows.
 
 A widget of its own: it says what the user chose in signals the dialog turns into import options
-(ui/import_choices.py), and shows the sheet the dialog hands it without echoing that back.
+(ui/import_corrections.py), and shows the sheet the dialog hands it without echoing that back.
 """
 
 from __future__ import annotations

@@ -15,10 +15,11 @@ import dataclasses
 from zqtracker.domain.currency import parse_rate
 from zqtracker.services.import_mappings import Mapping
 from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
-from zqtracker.services.importing import ImportOptions, ImportService
+from zqtracker.services.import_options import ImportOptions
+from zqtracker.services.importing import ImportService
 
 
-class ImportChoices:
+class ImportCorrections:
     def __init__(self, service: ImportService, lang: str) -> None:
         self.service, self.lang = service, lang
         self.options = ImportOptions(lang=lang)
