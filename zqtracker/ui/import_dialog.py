@@ -90,7 +90,6 @@ class ImportDialog(QDialog):
         self.options_bar = ImportOptionsBar(self.lang)
         self.preview = SheetPreview(self.lang)
         self.problem_list = ProblemList()
-        self.questions = ImportQuestions(self.lang, self)
         self.skip_check = QCheckBox(self.tr("Skip invalid rows (import the valid ones)"))
         self.remember_check = QCheckBox(self.tr("Remember my column choices for files with these headers"))
         self.remember_check.setChecked(True)
@@ -117,9 +116,12 @@ class ImportDialog(QDialog):
         layout.addWidget(self.notes_label)
         layout.addWidget(self.error_label)
         layout.addWidget(self.options_bar)
-        layout.addWidget(self.questions)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
+        # the questions come last in the focus chain (a question's field losing focus to the Import
+        # button answers it: first in the chain, the focus lands on one after every check)
+        self.questions = ImportQuestions(self.lang, self)
+        layout.insertWidget(4, self.questions)
 
     def _connect_signals(self) -> None:
         self.choose_button.clicked.connect(self._on_choose_clicked)
