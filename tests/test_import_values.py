@@ -12,8 +12,7 @@ from hypothesis import strategies as st
 from zqtracker.domain.errors import ValidationError
 from zqtracker.domain.money import parse_money
 from zqtracker.io import values as cells
-from zqtracker.io.header_fold import split_unit
-from zqtracker.io.headers import match_header
+from zqtracker.io.headers import match_header, split_unit
 
 FULL_WIDTH = str.maketrans("0123456789-", "０１２３４５６７８９－")
 DATES = st.dates(min_value=date(1900, 3, 1), max_value=date(2199, 12, 31))

@@ -103,7 +103,7 @@ def test_a_difference_of_ten_thousand_yuan_is_always_visible(before: int, unit: 
 @given(amounts, units, langs)
 def test_the_header_names_the_unit_the_figures_are_in(yuan: int, unit: Unit, lang: str) -> None:
     """A workbook cell holds the amount in its header's unit; import multiplies back."""
-    from zqtracker.io.header_fold import split_unit
+    from zqtracker.io.headers import split_unit
 
     f = MoneyFormat(unit, lang)
     _key, factor = split_unit(f.header("Planned investment" if lang == "en" else "计划总投资"))

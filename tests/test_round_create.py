@@ -17,7 +17,7 @@ from zqtracker.domain.errors import ValidationError
 from zqtracker.domain.models import Project
 from zqtracker.domain.rounds import DistrictState, Period
 from zqtracker.domain.status import Status
-from zqtracker.io.round_format import META_SHEET, checksum
+from zqtracker.io.round_workbook import META_SHEET, checksum
 from zqtracker.services.context import AppContext
 from zqtracker.services.progress import Cancelled, Progress
 from zqtracker.services.rounds import RoundService, book_name, folder_name
@@ -173,9 +173,8 @@ def test_a_district_of_thousands_of_projects_reads_back_its_identifiers(tmp_path
     from zqtracker.domain.rounds import Period, SheetProject
     from zqtracker.domain.status import Status
     from zqtracker.io.reader import read_workbook
-    from zqtracker.io.round_format import RoundBook
     from zqtracker.io.round_read import read_meta
-    from zqtracker.io.round_workbook import write_round_book
+    from zqtracker.io.round_workbook import RoundBook, write_round_book
 
     projects = [SheetProject(100_000 + i, None, f"项目{i}", None, None, Status.UNDER_CONSTRUCTION, None, 0, None, None)
                 for i in range(15_000)]  # fmt: skip

@@ -9,8 +9,7 @@ the values beneath, in io/field_choice.py.
 
 from __future__ import annotations
 
-from zqtracker.io.header_fold import split_unit
-from zqtracker.io.headers import IGNORED_PREFIX, ROW_NUMBER, HeaderMatch, header_candidates
+from zqtracker.io.headers import IGNORED_PREFIX, ROW_NUMBER, HeaderMatch, header_candidates, split_unit
 from zqtracker.io.layout_model import IDENTITY, ColumnInfo, SheetLayout
 from zqtracker.io.reader import RawSheet
 from zqtracker.io.values import clean_text, display, is_empty, month_header, year_in

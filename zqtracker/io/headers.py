@@ -11,24 +11,17 @@ units ("用地（平方米）": square metres, not 亩).
 English words inside a short header (2), a Chinese word inside a longer header (1) unless a word of
 that header rules the field out (io/header_words.py). io/layout.py then weighs the candidates
 against the values beneath (io/evidence.py) — a header alone never decides an ambiguous column.
-Folding a header and splitting its unit off: io/header_fold.py.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from zqtracker.domain.money import unit_factor_of
 from zqtracker.io.columns import IMPORT_ONLY_COLUMNS, MONTHLY_COLUMNS, PROJECT_COLUMNS, ROW_NUMBER_HEADERS, Kind
-from zqtracker.io.header_fold import (
-    AROUND_CJK_RE,
-    BRACKETS_RE,
-    TRAILING_NUMBER_RE,
-    YEAR_WORD_RE,
-    fold_words,
-    split_header,
-)
 from zqtracker.io.header_words import (
     AMBIGUOUS,
     CONTAINED,
@@ -69,9 +62,124 @@ class HeaderMatch:
     month: int | None = None  # a year-to-date column's last month ("1-10月累计完成投资" → 10)
 
 
+# -- folding -----------------------------------------------------------------------------------------
+_BRACKETS_RE = re.compile(r"[(\[（【〔{｛]([^()\[\]（）【】〔〕{}｛｝]*)[)\]）】〕}｝]")
+_UNIT_SUFFIX_RE = re.compile(r"(?:[/／:：]|单位[:：]?)\s*([^\s/／:：]+)$")
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_AROUND_CJK_RE = re.compile(rf"\s*([{_CJK}])\s*")
+_CAMEL_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_YEAR_WORD_RE = re.compile(r"((?:19|20|21)\d{2})\s*(?:年度|年)?")
+_TRAILING_NUMBER_RE = re.compile(r"\s*\d{1,2}$")
+
+# Currency words: code, multiplier of that currency's unit. Longest first.
+_CURRENCIES: list[tuple[str, str, int]] = sorted([
+    ("万美元", "USD", 10_000), ("亿美元", "USD", 100_000_000), ("美元", "USD", 1), ("usd", "USD", 1),
+    ("us$", "USD", 1), ("usdollars", "USD", 1), ("usdollar", "USD", 1), ("dollars", "USD?", 1),
+    ("$m", "USD?", 1_000_000), ("$million", "USD?", 1_000_000), ("$millions", "USD?", 1_000_000),
+    ("$", "USD?", 1), ("millions", "?", 1_000_000), ("million", "?", 1_000_000), ("m$", "USD?", 1_000_000),
+    ("c$", "CAD", 1), ("cad", "CAD", 1), ("cad$", "CAD", 1), ("加元", "CAD", 1), ("万加元", "CAD", 10_000),
+    ("欧元", "EUR", 1), ("万欧元", "EUR", 10_000), ("eur", "EUR", 1), ("€", "EUR", 1),
+    ("港元", "HKD", 1), ("万港元", "HKD", 10_000), ("港币", "HKD", 1), ("万港币", "HKD", 10_000),
+    ("hk$", "HKD", 1), ("hkd", "HKD", 1), ("日元", "JPY", 1), ("万日元", "JPY", 10_000), ("jpy", "JPY", 1),
+    ("英镑", "GBP", 1), ("gbp", "GBP", 1), ("£", "GBP", 1), ("万英镑", "GBP", 10_000),
+], key=lambda t: -len(t[0]))  # fmt: skip
+_AREA_WORDS: dict[str, str] = {
+    "亩": "mu", "mu": "mu", "平方米": "m2", "平米": "m2", "㎡": "m2", "m2": "m2", "m²": "m2", "sqm": "m2",
+    "squaremetres": "m2", "squaremeters": "m2", "公顷": "ha", "ha": "ha", "hectares": "ha", "hectare": "ha",
+    "万平方米": "10k m2",
+}  # fmt: skip
+
+
+def currency_of(word: str) -> tuple[str, int] | None:
+    """("USD", 10000) for "万美元"; None for yuan or no currency."""
+    key = re.sub(r"[\s,，]+", "", unicodedata.normalize("NFKC", word)).lower().strip("()（）[]【】{}:：")
+    key = (
+        key.replace("单位", "").replace("unit", "").replace("in", "", 1)
+        if key.startswith(("单位", "unit", "in"))
+        else key
+    )
+    for word_, code, factor in _CURRENCIES:
+        if key == word_:
+            return code, factor
+    return None
+
+
+def _words(text: str) -> str:
+    """Folded words: NFKC, camelCase and snake_case split, lower case, single spaces between Latin
+    words and none around CJK characters."""
+    t = unicodedata.normalize("NFKC", text).strip().strip("*:：").strip()
+    t = t.replace("_", " ")
+    t = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", t)
+    t = _CAMEL_RE.sub(" ", t).lower()
+    t = " ".join(t.split())
+    t = _AROUND_CJK_RE.sub(r"\1", t)
+    return t.replace("（", "(").replace("）", ")").strip()
+
+
+def split_unit(text: str) -> tuple[str, int | None]:
+    """("计划总投资", 10000) from "计划总投资（万元）"; brackets that are not units stay."""
+    folded = _split(text)
+    return folded[0], folded[1]
+
+
+@lru_cache(maxsize=8192)
+def _split(text: str) -> tuple[str, int | None, str | None, int | None, str | None]:
+    """(key, money factor, currency, currency factor, area unit) of a header."""
+    key = _words(text)
+    unit: int | None = None
+    currency: str | None = None
+    cfactor: int | None = None
+    area: str | None = None
+    for m in list(_BRACKETS_RE.finditer(key)):
+        inner = m.group(1).strip()
+        found = _unit_word(inner)
+        if found is None:
+            continue
+        kind, value = found
+        if kind == "unit":
+            unit = value  # type: ignore[assignment]
+        elif kind == "currency":
+            currency, cfactor = value  # type: ignore[misc]
+        else:
+            area = value  # type: ignore[assignment]
+        key = key.replace(m.group(0), " ")
+    m2 = _UNIT_SUFFIX_RE.search(key)
+    if m2:
+        found = _unit_word(m2.group(1))
+        if found is not None:
+            kind, value = found
+            if kind == "unit":
+                unit = value  # type: ignore[assignment]
+            elif kind == "currency":
+                currency, cfactor = value  # type: ignore[misc]
+            else:
+                area = value  # type: ignore[assignment]
+            key = key[: m2.start()]
+    key = " ".join(key.split())
+    key = _AROUND_CJK_RE.sub(r"\1", key).strip()
+    return key, unit, currency, cfactor, area
+
+
+def _unit_word(word: str) -> tuple[str, object] | None:
+    w = word.strip()
+    lowered = re.sub(r"\s+", "", w).lower()
+    for prefix in ("单位:", "单位：", "unit:", "units:", "in"):
+        if lowered.startswith(prefix) and len(lowered) > len(prefix):
+            lowered = lowered[len(prefix) :]
+    if lowered in _AREA_WORDS:
+        return "area", _AREA_WORDS[lowered]
+    cur = currency_of(lowered)
+    if cur is not None:
+        return "currency", cur
+    factor = unit_factor_of(lowered)
+    if factor is not None and lowered not in ("million", "millions", "billion", "m"):
+        return "unit", factor
+    return None
+
+
 # -- lookups -----------------------------------------------------------------------------------------
 def _fold_key(word: str) -> str:
-    return fold_words(word)
+    return _words(word)
 
 
 def _build() -> tuple[dict[str, list[str]], list[tuple[str, str]], dict[str, str], list[tuple[str, str]]]:
@@ -143,7 +251,7 @@ def header_candidates(text: str) -> tuple[HeaderMatch, ...]:
     """Every field ``text`` may name, strongest first (empty: a header zqtracker does not know)."""
     if not text or not text.strip() or len(text) > 60:
         return ()
-    key, unit, currency, cfactor, area = split_header(text)
+    key, unit, currency, cfactor, area = _split(text)
     if not key:
         return ()
     if currency is not None and cfactor is not None:
@@ -172,7 +280,7 @@ def header_candidates(text: str) -> tuple[HeaderMatch, ...]:
             )
         )
 
-    full = fold_words(text)
+    full = _words(text)
     m = _YEAR_DONE_RE.match(key)
     if m:  # "2023年完成投资", "本年完成投资": the year's figure so far — a year to date, not a month's amount
         out.append(HeaderMatch("ytd", 3, unit, int(m[1]) if m[1] else None, currency, area, 0, False, None))
@@ -203,7 +311,7 @@ def header_candidates(text: str) -> tuple[HeaderMatch, ...]:
     if any(mark in key for mark in COUNT_MARKS) or key in ("数量",):
         add(IGNORED_PREFIX + "count", 3)
         return tuple(out)
-    unbracketed = AROUND_CJK_RE.sub(r"\1", " ".join(BRACKETS_RE.sub(" ", key).split()))
+    unbracketed = _AROUND_CJK_RE.sub(r"\1", " ".join(_BRACKETS_RE.sub(" ", key).split()))
     if unbracketed and unbracketed != key:  # "项目名称（全称）", "Status (current)": a remark in brackets
         for f in _AMBIGUOUS.get(unbracketed, ()):
             add(f, 3, ambiguous=True, rank_key=unbracketed)
@@ -213,8 +321,8 @@ def header_candidates(text: str) -> tuple[HeaderMatch, ...]:
             add(_IGNORED[unbracketed], 3)
         if out:
             return _ordered(out)
-    bare = TRAILING_NUMBER_RE.sub("", YEAR_WORD_RE.sub(" ", key)).strip()
-    bare = AROUND_CJK_RE.sub(r"\1", " ".join(bare.split()))
+    bare = _TRAILING_NUMBER_RE.sub("", _YEAR_WORD_RE.sub(" ", key)).strip()
+    bare = _AROUND_CJK_RE.sub(r"\1", " ".join(bare.split()))
     if bare and bare != key:
         for f in _AMBIGUOUS.get(bare, ()):
             add(f, 3, ambiguous=True, rank_key=bare)

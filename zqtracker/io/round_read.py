@@ -7,7 +7,6 @@ The workbook is io/round_workbook.py's; its cells arrive as a RawWorkbook from t
 from __future__ import annotations
 
 import hmac
-import os
 from dataclasses import dataclass, field
 
 from zqtracker.domain.errors import Problem, ValidationError
@@ -17,7 +16,7 @@ from zqtracker.domain.status import parse_status
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.numfmt import column_letter
 from zqtracker.io.reader import RawSheet, RawWorkbook
-from zqtracker.io.round_format import FORMAT, HEADER_ROW, META_SHEET, NEW_HEADER_ROW, OPEN_MAIN, checksum
+from zqtracker.io.round_workbook import FORMAT, HEADER_ROW, META_SHEET, NEW_HEADER_ROW, OPEN_MAIN, checksum
 from zqtracker.io.values import display, is_empty, parse_money_cell
 
 
@@ -168,31 +167,3 @@ def _fill(rep: Reported, cells: list, sheet: RawSheet, cols: dict[str, int], fac
     note = _cell(cells, sheet, cols["progress"])
     if not is_empty(note):
         rep.progress = display(note).strip()
-
-
-def looks_like_return(path: str | os.PathLike[str]) -> bool:
-    """Cheaply, without parsing cells: a workbook that names the round's hidden sheet (a dropped
-    file goes to the round's preview instead of the plain import). .xlsx/.xlsm: the sheet list of
-    xl/workbook.xml; .ods: content.xml; .xls: the sheet records at the start of the file."""
-    import zipfile
-
-    name = META_SHEET.encode()
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(1_000_000)
-        if head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: a .xls names its sheets near the start
-            return name in head or META_SHEET.encode("utf-16-le") in head
-        with zipfile.ZipFile(path) as z:
-            names = set(z.namelist())
-            member = (
-                "xl/workbook.xml" if "xl/workbook.xml" in names else "content.xml" if "content.xml" in names else None
-            )
-            if member is None:
-                return False
-            info = z.getinfo(member)
-            if info.file_size > 50_000_000:
-                return False
-            with z.open(info) as fh:
-                return name in fh.read(info.file_size)
-    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError):
-        return False

@@ -13,44 +13,63 @@ outside the list catches a row pasted from another district's.
 
 Writing follows io/export_workbook.py's safety: XlsxWriter's constant-memory mode with
 SafeWorksheet, every user text through ``write_string`` (no formula, number or link can come of
-it), text that starts like a formula also quote-prefixed. What writing and reading agree on (the
-columns, the meta sheet, the checksum) is io/round_format.py.
+it), text that starts like a formula also quote-prefixed.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 import xlsxwriter
 
-from zqtracker.domain.rounds import Period
+from zqtracker.domain.money import Unit
+from zqtracker.domain.rounds import Period, SheetProject
 from zqtracker.domain.status import Status
 from zqtracker.io.cells import FORMULA_TRIGGERS, display_width, money_in_unit
-from zqtracker.io.round_format import (
-    FORMAT,
-    HEADER_ROW,
-    MAIN_COLUMNS,
-    META_SHEET,
-    NEW_COLUMNS,
-    NEW_HEADER_ROW,
-    OPEN_MAIN,
-    RoundBook,
-    checksum,
-)
 from zqtracker.io.round_text import help_lines, t
 from zqtracker.io.safe_sheet import SafeWorksheet
 
+META_SHEET = "_zqtracker_round"
+FORMAT = "1"
+MAIN_COLUMNS = ("no", "code", "name", "enterprise", "sector", "planned", "status_before", "ytd_before",
+                "last_month", "status", "this_month", "ytd", "progress", "id")  # fmt: skip
+OPEN_MAIN = frozenset(("status", "this_month", "ytd", "progress"))
+NEW_COLUMNS = ("no", "name", "enterprise", "sector", "planned", "status", "signed", "this_month", "ytd", "progress")
+HEADER_ROW = 3  # 0-based: title, 填报单位 line, group row, header
+NEW_HEADER_ROW = 2  # title, unit line, header
 NEW_ROWS = 200  # open rows on the new-projects sheet
 MONEY_FORMAT = "#,##0.00##"
-OPTIONS = {
-    "constant_memory": True,
-    "strings_to_formulas": False,
-    "strings_to_numbers": False,
-    "strings_to_urls": False,
-    "nan_inf_to_errors": False,
-}
+OPTIONS = {"constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
+           "strings_to_urls": False, "nan_inf_to_errors": False}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class RoundBook:
+    """What one district's workbook says."""
+
+    period: Period
+    district_id: int
+    district: str
+    projects: Sequence[SheetProject]
+    token: str
+    unit: Unit = Unit.WAN
+    lang: str = "zh"
+    due_on: date | None = None
+    demo: bool = False
+
+    @property
+    def ids(self) -> list[int]:
+        return [p.id for p in self.projects]
+
+
+def checksum(token: str, period: Period, district_id: int, ids: Sequence[int]) -> str:
+    payload = f"zqround{FORMAT}|{period}|{district_id}|{','.join(str(i) for i in sorted(ids))}"
+    return hmac.new(token.encode(), payload.encode(), hashlib.sha256).hexdigest()[:24]
 
 
 def sheet_names(lang: str) -> tuple[str, str, str]:

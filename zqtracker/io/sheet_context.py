@@ -13,8 +13,8 @@ import unicodedata
 
 from zqtracker.domain.money import unit_factor_of
 from zqtracker.io.context import place_in_text, status_in_text
-from zqtracker.io.header_fold import currency_of
 from zqtracker.io.header_rows import HEADER_SCAN_ROWS
+from zqtracker.io.headers import currency_of
 from zqtracker.io.layout_model import SheetLayout
 from zqtracker.io.reader import RawSheet
 from zqtracker.io.values import clean_text, year_in

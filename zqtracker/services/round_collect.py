@@ -26,8 +26,8 @@ from zqtracker.domain.rounds import History, MonthFigure, Period, SheetProject, 
 from zqtracker.domain.status import Status
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.reader import RawSheet, RawWorkbook
-from zqtracker.io.round_format import HEADER_ROW, NEW_HEADER_ROW
 from zqtracker.io.round_read import NotARoundBook, ReturnRows, RoundMeta, read_meta, read_rows
+from zqtracker.io.round_workbook import HEADER_ROW, NEW_HEADER_ROW
 from zqtracker.services.import_mappings import Mapping
 from zqtracker.services.import_model import ImportAnalysis
 from zqtracker.services.importing import ImportOptions, ImportResult, ImportService

@@ -48,7 +48,7 @@ class WindowDialogs(QObject):
         if self.ctx is None:
             return
         if path is not None:
-            from zqtracker.io.round_read import looks_like_return
+            from zqtracker.io.round_files import looks_like_return
 
             if looks_like_return(path):  # a district's return of a monthly round: its own preview
                 self.collect_return(path)

@@ -1,7 +1,6 @@
-"""A plain list as a workbook of one sheet, ready to print: a title, a header and the rows — a
-round's reminder list, the checks of districts' returns. User text goes through ``write_string``
-(quote-prefixed where it starts like a formula), as in every workbook zqtracker writes.
-"""
+"""A round's small files: the printable one-sheet lists (reminders to districts, the checks of
+returns) and the cheap check that a dropped workbook is a round's return (io/round_workbook.py
+writes the round's own workbook)."""
 
 from __future__ import annotations
 
@@ -11,7 +10,7 @@ from collections.abc import Sequence
 import xlsxwriter
 
 from zqtracker.io.cells import FORMULA_TRIGGERS, display_width
-from zqtracker.io.round_workbook import OPTIONS
+from zqtracker.io.round_workbook import META_SHEET, OPTIONS
 from zqtracker.io.safe_sheet import SafeWorksheet
 
 
@@ -45,3 +44,31 @@ def write_table_book(
         ws.repeat_rows(2)
     finally:
         wb.close()
+
+
+def looks_like_return(path: str | os.PathLike[str]) -> bool:
+    """Cheaply, without parsing cells: a workbook that names the round's hidden sheet (a dropped
+    file goes to the round's preview instead of the plain import). .xlsx/.xlsm: the sheet list of
+    xl/workbook.xml; .ods: content.xml; .xls: the sheet records at the start of the file."""
+    import zipfile
+
+    name = META_SHEET.encode()
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(1_000_000)
+        if head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: a .xls names its sheets near the start
+            return name in head or META_SHEET.encode("utf-16-le") in head
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+            member = (
+                "xl/workbook.xml" if "xl/workbook.xml" in names else "content.xml" if "content.xml" in names else None
+            )
+            if member is None:
+                return False
+            info = z.getinfo(member)
+            if info.file_size > 50_000_000:
+                return False
+            with z.open(info) as fh:
+                return name in fh.read(info.file_size)
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError):
+        return False
