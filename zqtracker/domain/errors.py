@@ -84,6 +84,9 @@ class AccessRefused(DomainError):
 
     def message(self, lang: str = "en") -> str:
         if lang.startswith("zh"):
-            return f"数据库服务器拒绝了此操作：账户“{self.user}”无权修改这些项目（只读账户，或不属于本区县的项目）；未写入任何内容。"
+            return (
+                f"数据库服务器拒绝了此操作：账户“{self.user}”无权修改这些项目"
+                "（只读账户，或不属于本区县的项目）；未写入任何内容。"
+            )
         return (f"The server refused this: the account “{self.user}” may not change these projects (a read-only "
                 "account, or projects of another district); nothing was written.")  # fmt: skip

@@ -328,7 +328,7 @@ def _day(d: date, lang: str) -> str:
     return f"{d.year}年{d.month}月{d.day}日" if lang.startswith("zh") else d.isoformat()
 
 
-# -- small lists: reminders, the checks of returns -------------------------------------------------------------------------------
+# -- small lists: reminders, the checks of returns -------------------------------------------------
 def write_table_book(path: str | os.PathLike[str], title: str, headers: Sequence[str],
                     rows: Sequence[Sequence[object]]) -> None:  # fmt: skip
     """One sheet: a title, a header and the rows (text and whole numbers), ready to print."""

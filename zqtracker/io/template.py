@@ -57,10 +57,10 @@ class _Template:
     def __init__(self, wb: xlsxwriter.Workbook, lang: str, zh: bool, unit: Unit, lists: TemplateLists) -> None:
         self.wb, self.lang, self.zh, self.unit, self.lists = wb, lang, zh, unit, lists
         self.money = MoneyFormat(unit, lang)  # what the user types is in this unit: 亿元 / ¥ bn
-        self.header = wb.add_format({"bold": True, "font_color": "#FFFFFF", "bg_color": "#1F4E78", "text_wrap": True,
-                                     "align": "center", "valign": "vcenter", "border": 1})  # fmt: skip
-        self.required = wb.add_format({"bold": True, "font_color": "#FFFFFF", "bg_color": "#C55A11",
-                                       "text_wrap": True, "align": "center", "valign": "vcenter", "border": 1})  # fmt: skip
+        heading = {"bold": True, "font_color": "#FFFFFF"}
+        cell = {"text_wrap": True, "align": "center", "valign": "vcenter", "border": 1}
+        self.header = wb.add_format({**heading, "bg_color": "#1F4E78", **cell})
+        self.required = wb.add_format({**heading, "bg_color": "#C55A11", **cell})
         self.formats = {
             Kind.CODE: wb.add_format({"num_format": "@"}),
             Kind.MONEY: wb.add_format({"num_format": MONEY_FORMAT}),

@@ -184,8 +184,15 @@ class _Flow:
             self.ops.append(FillOp(Rect(x, y, card_w, card_h), CARD_FILL))
             self.ops.append(FillOp(Rect(x, y, mm(1), card_h), ACCENT))
             inner = Rect(x + pad + mm(1), y + pad, card_w - 2 * pad - mm(1), f.line("small"))
-            self.ops.append(TextOp(inner, f.metrics("small").elidedText(fig.label, Qt.TextElideMode.ElideRight, inner.w),
-                                   "small", LEFT, MUTED))  # fmt: skip
+            self.ops.append(
+                TextOp(
+                    inner,
+                    f.metrics("small").elidedText(fig.label, Qt.TextElideMode.ElideRight, inner.w),
+                    "small",
+                    LEFT,
+                    MUTED,
+                )
+            )
             vy = inner.y + f.line("small") + mm(0.7)
             self.ops.append(TextOp(Rect(inner.x, vy, inner.w, f.line("figure_bold")), fig.value, "figure_bold", LEFT))
             if fig.detail:

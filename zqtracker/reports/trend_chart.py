@@ -156,8 +156,11 @@ def _draw(p: QPainter, d: TrendData, lang: str, unit: Unit, w: float, h: float) 
     p.setPen(QColor(AXIS))
     left_title = f"当月（{unit_text}）" if zh else f"Monthly ({unit_text})"
     right_title = f"累计（{unit_text}）" if zh else f"Year to date ({unit_text})"
-    p.drawText(QRectF(0, legend_h, w / 2, axis_title_h), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-               left_title)  # fmt: skip
+    p.drawText(
+        QRectF(0, legend_h, w / 2, axis_title_h),
+        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+        left_title,
+    )
     p.drawText(QRectF(w / 2, legend_h, w / 2, axis_title_h),
                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), right_title)  # fmt: skip
 

@@ -15,7 +15,8 @@ from zqtracker.domain.status import Status
 _DETAIL: dict[str, tuple[str, str]] = {
     "ytd_decreased": ("{months} {ytd} is below 1–{previous_month} {previous}",
                       "{months}累计 {ytd} 低于1–{previous_month}月累计 {previous}"),
-    "month_above_planned_share": ("this month {amount} against planned {planned}", "当月 {amount}，计划总投资 {planned}"),
+    "month_above_planned_share": ("this month {amount} against planned {planned}",
+                                  "当月 {amount}，计划总投资 {planned}"),
     "month_above_usual": ("this month {amount} against a usual month of {usual}", "当月 {amount}，平常月份约 {usual}"),
     "total_above_planned": ("completed {total} against planned {planned}", "累计完成 {total}，计划总投资 {planned}"),
     "status_backwards": ("{before} → {after}", "{before} → {after}"),

@@ -139,7 +139,11 @@ def _sqlite_triggers() -> list[str]:
             f"SELECT {row}.project_id, {record.format(row)}, {action}, {source}, {field}, {old}, {new}, {user}, "
             f"{now}{where}; END"
             for name, table, field_of in (
-                ("investment", "investment_records", "'investment ' || {0}.year || '-' || substr('0' || {0}.month, -2)"),
+                (
+                    "investment",
+                    "investment_records",
+                    "'investment ' || {0}.year || '-' || substr('0' || {0}.month, -2)",
+                ),
                 ("plans", "annual_plans", "'plan ' || {0}.year"),
             )
             for event, row, old, new, where in (
@@ -205,6 +209,19 @@ def read_changes(session, *, project_id: int | None = None, code: str | None = N
     out = []
     for r in session.execute(stmt):
         field = {"sector_id": "sector", "district_id": "district", "enterprise_id": "enterprise"}.get(r.field, r.field)
-        out.append(ChangeRow(r.id, r.project_id, r.project_code, r.project_name, r.action, r.source, field,
-                             _normal(r.field, r.old_value), _normal(r.field, r.new_value), r.user_name, r.changed_at))  # fmt: skip
+        out.append(
+            ChangeRow(
+                r.id,
+                r.project_id,
+                r.project_code,
+                r.project_name,
+                r.action,
+                r.source,
+                field,
+                _normal(r.field, r.old_value),
+                _normal(r.field, r.new_value),
+                r.user_name,
+                r.changed_at,
+            )
+        )
     return out

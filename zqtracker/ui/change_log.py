@@ -58,8 +58,12 @@ def change_text(r: ChangeRow) -> str:
     lang = ui_lang()
     if r.field in ("created", "deleted"):
         return field_text(r.field, lang)
-    return (QCoreApplication.translate("ChangeLogView", "%1: %2 → %3").replace("%1", field_text(r.field, lang))
-            .replace("%2", value_text(r.field, r.old_value, lang)).replace("%3", value_text(r.field, r.new_value, lang)))  # fmt: skip
+    return (
+        QCoreApplication.translate("ChangeLogView", "%1: %2 → %3")
+        .replace("%1", field_text(r.field, lang))
+        .replace("%2", value_text(r.field, r.old_value, lang))
+        .replace("%3", value_text(r.field, r.new_value, lang))
+    )
 
 
 def conflict_detail(exc: BaseException) -> str:

@@ -168,8 +168,12 @@ def _restore(args: argparse.Namespace, console: Console, database: Path | Databa
         return ExitCode.OK
     console.print(f"已将 {shown} 恢复为 {chosen}" if zh else f"Restored {shown} from {chosen}")
     if rows:
-        console.print(f"{rows.get('projects', 0)} 个项目；各表行数与合计均与备份一致。" if zh else
-                      f"{rows.get('projects', 0)} project(s); every table's rows and sums agree with the backup.")  # fmt: skip
+        n = rows.get("projects", 0)
+        console.print(
+            f"{n} 个项目；各表行数与合计均与备份一致。"
+            if zh
+            else f"{n} project(s); every table's rows and sums agree with the backup."
+        )
     if before is not None:
         console.print(f"恢复前的数据库已备份到 {before}" if zh else f"The database as it was is kept in {before}")
     return ExitCode.OK
@@ -211,8 +215,12 @@ def run_recover(args: argparse.Namespace, console: Console) -> int:
         console.print(f"其所属项目未能抢救的行已略去（{left}）。" if zh else
                       f"Left out, as what they belong to was lost: {left}.")  # fmt: skip
     if result.lost_and_found:
-        console.print(f"另有 {result.lost_and_found} 行无法归属，保存在 lost_and_found 表中。" if zh else
-                      f"{result.lost_and_found} row(s) whose table could not be told are in the lost_and_found table.")  # fmt: skip
+        n = result.lost_and_found
+        console.print(
+            f"另有 {n} 行无法归属，保存在 lost_and_found 表中。"
+            if zh
+            else f"{n} row(s) whose table could not be told are in the lost_and_found table."
+        )
     console.print(f"请先用 `zqtracker --db {result.target} db check` 检查，再使用新文件。" if zh else
                   f"Check it with `zqtracker --db {result.target} db check` before using it.")  # fmt: skip
     return ExitCode.OK

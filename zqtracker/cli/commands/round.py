@@ -212,9 +212,12 @@ def _collect_report(ret, diffs, written: bool, dry_run: bool, lang: str) -> dict
     analysis = ret.analysis
     lines = [f"{ret.district} — {period.label(lang)}（{ret.path.name}）" if zh else
              f"{ret.district} — {period.label(lang)} ({ret.path.name})"]  # fmt: skip
-    lines.append(f"  更新 {analysis.updated} 个项目，新增 {analysis.added} 个，月度数据 {len(analysis.records)} 条" if zh else
-                 f"  {analysis.updated} project(s) updated, {analysis.added} added, {len(analysis.records)} monthly "
-                 "figure(s)")  # fmt: skip
+    updated, added, records = analysis.updated, analysis.added, len(analysis.records)
+    lines.append(
+        f"  更新 {updated} 个项目，新增 {added} 个，月度数据 {records} 条"
+        if zh
+        else f"  {updated} project(s) updated, {added} added, {records} monthly figure(s)"
+    )
     for d in diffs:
         parts = []
         if d.project_id is None:

@@ -216,9 +216,11 @@ class ChartPanel(QFrame):
         try:
             self.save_chart(path)
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("Save chart"),
-                                self.tr("Could not write {path}: {reason}").format(path=path,
-                                                                                   reason=exc.strerror or exc))  # fmt: skip
+            QMessageBox.warning(
+                self,
+                self.tr("Save chart"),
+                self.tr("Could not write {path}: {reason}").format(path=path, reason=exc.strerror or exc),
+            )
             return
         self.settings.set(CHART_FOLDER, str(path.parent))
 
