@@ -117,8 +117,14 @@ def damage_pages_of(path: Path, name: str) -> None:
     only what reads that object — or checks every page — meets."""
     checkpoint(path)
     con = sqlite3.connect(path)
-    pages = [r[0] for r in con.execute("SELECT pageno FROM dbstat WHERE name = ? AND pageno != "
-                                       "(SELECT rootpage FROM sqlite_master WHERE name = ?)", (name, name))]  # fmt: skip
+    pages = [
+        r[0]
+        for r in con.execute(
+            "SELECT pageno FROM dbstat WHERE name = ? AND pageno != "
+            "(SELECT rootpage FROM sqlite_master WHERE name = ?)",
+            (name, name),
+        )
+    ]
     page_size = con.execute("PRAGMA page_size").fetchone()[0]
     con.close()
     assert pages, f"{name} has no pages but its root"

@@ -58,7 +58,8 @@ def test_first_revision_database_upgrades_with_backup_and_keeps_data(tmp_path: P
             conn.exec_driver_sql(
                 "INSERT INTO projects (id, name, sector_id, district_id, status, planned_investment, is_key_project,"
                 " project_type, investor_origin, notes, created_at, updated_at, version)"
-                f" VALUES ({pid}, '{name}', 1, 1, 'signed', 42, 0, 'new', 'domestic', '', '2023-01-01', '2023-01-01', 1)"
+                f" VALUES ({pid}, '{name}', 1, 1, 'signed', 42, 0, 'new', 'domestic', '', '2023-01-01',"
+                " '2023-01-01', 1)"
             )
         conn.exec_driver_sql(
             "INSERT INTO status_changes (project_id, from_status, to_status, changed_on, note)"
@@ -103,14 +104,19 @@ def _database_at_0002(path: Path) -> dict[str, list[tuple]]:
             " VALUES (1, '宁德时代', NULL, 1, 0, 0)")  # fmt: skip
         for pid, sid, did, planned, last in ((1, 2, 1, 1_500_000_000, "2023-07-31"), (2, 1, 2, 42, "2023-02-01"),
                                              (3, 2, 2, 0, "2023-02-01")):  # fmt: skip
-            run("INSERT INTO projects (id, code, name, enterprise_id, sector_id, district_id, status,"
+            run(
+                "INSERT INTO projects (id, code, name, enterprise_id, sector_id, district_id, status,"
                 " planned_investment, land_area_mu, is_key_project, project_type, investor_origin, notes,"
                 " created_at, updated_at, version, last_activity_on)"
                 f" VALUES ({pid}, 'ZQ{pid}', '项目{pid}', 1, {sid}, {did}, 'under_construction', {planned}, 1234500,"
-                f" 1, 'new', 'domestic', '备注', '2023-01-01 00:00:00', '2023-01-02 00:00:00', 3, '{last}')")  # fmt: skip
-        run("INSERT INTO status_changes (id, project_id, from_status, to_status, changed_on, note) VALUES"
+                f" 1, 'new', 'domestic', '备注', '2023-01-01 00:00:00', '2023-01-02 00:00:00', 3, '{last}')"
+            )
+        run(
+            "INSERT INTO status_changes (id, project_id, from_status, to_status, changed_on, note) VALUES"
             " (7, 1, NULL, 'signed', '2023-01-05', ''), (8, 1, 'signed', 'under_construction', '2023-05-06', 'go'),"
-            " (9, 2, NULL, 'under_construction', '2023-02-01', ''), (10, 3, NULL, 'under_construction', '2023-02-01', '')")  # fmt: skip
+            " (9, 2, NULL, 'under_construction', '2023-02-01', ''),"
+            " (10, 3, NULL, 'under_construction', '2023-02-01', '')"
+        )
         run("INSERT INTO investment_records (project_id, year, month, amount, sector_id, district_id) VALUES"
             " (1, 2023, 7, 100, 2, 1), (1, 2023, 3, 50, 2, 1), (2, 2022, 12, 9, 1, 2)")  # fmt: skip
         run("INSERT INTO annual_plans (project_id, year, amount) VALUES (1, 2023, 1200), (2, 2023, 400)")

@@ -38,8 +38,10 @@ def test_only_the_name_is_required() -> None:
     assert p.intensity_wan_per_mu is None
     with pytest.raises(ValidationError) as err:
         validate_project(Project(" ", planned_investment=-1))
-    assert {(q.code, q.field) for q in err.value.problems} == {("required", "name"), ("negative_money",
-                                                                                       "planned_investment")}  # fmt: skip
+    assert {(q.code, q.field) for q in err.value.problems} == {
+        ("required", "name"),
+        ("negative_money", "planned_investment"),
+    }
     assert validate_project(Project("零元项目", planned_investment=0)).planned_investment == 0  # 0 is an amount
     with pytest.raises(ValidationError):
         validate_project(Project("长联系人", contact="张" * 201))

@@ -113,8 +113,12 @@ def xlsb_book(path: Path, *, date1904: bool = False) -> Path:
 
 
 def openpyxl_book(path: Path, *, date1904: bool = False) -> Path:
-    rows = [["2023年项目清单"], ["项目名称", "备注", "签约时间", "计划总投资（亿元）"], ["甲", "内部", date(2023, 3, 15), 12.5],
-            ["乙", None, 45200, None]]  # fmt: skip
+    rows = [
+        ["2023年项目清单"],
+        ["项目名称", "备注", "签约时间", "计划总投资（亿元）"],
+        ["甲", "内部", date(2023, 3, 15), 12.5],
+        ["乙", None, 45200, None],
+    ]
     return write_workbook(path, SheetSpec("项目", rows, merges=["A1:D1"], hidden=["B"]), date1904=date1904)
 
 

@@ -100,8 +100,13 @@ def test_a_whole_round_collected(demo_ctx: AppContext, round_made: dict[str, Pat
     assert analysis is not None
     assert analysis.added == 1
     records = {(t, y, m): (yuan, first) for t, y, m, yuan, _, first in analysis.records}
-    assert records == {(a, 2023, 10): (10 * WAN, None), (b, 2023, 10): (20 * WAN, None), (c, 2023, 10): (30 * WAN, None),
-                       (-1, 2023, 10): (300 * WAN, None), (quiet, 2023, 10): (50 * WAN, 1)}  # fmt: skip
+    assert records == {
+        (a, 2023, 10): (10 * WAN, None),
+        (b, 2023, 10): (20 * WAN, None),
+        (c, 2023, 10): (30 * WAN, None),
+        (-1, 2023, 10): (300 * WAN, None),
+        (quiet, 2023, 10): (50 * WAN, 1),
+    }
     assert {u.pid: set(u.fields) for u in analysis.updates} == {a: {"progress_note"}, b: {"progress_note"},
                                                                 c: {"status", "progress_note"}}  # fmt: skip
     result = collector.apply(ret, on=date(2023, 11, 8))

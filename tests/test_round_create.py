@@ -31,8 +31,9 @@ def _records(ctx: AppContext, district: str) -> dict[int, tuple[int, int | None]
     out: dict[int, tuple[int, int | None]] = {}
     for pid, ytd, sep in sql(
         ctx,
-        "SELECT p.id, COALESCE((SELECT SUM(amount) FROM investment_records r WHERE r.project_id = p.id AND r.year = 2023"
-        " AND r.month < 10), 0), (SELECT amount FROM investment_records r WHERE r.project_id = p.id AND r.year = 2023"
+        "SELECT p.id, COALESCE((SELECT SUM(amount) FROM investment_records r WHERE r.project_id = p.id"
+        " AND r.year = 2023 AND r.month < 10), 0),"
+        " (SELECT amount FROM investment_records r WHERE r.project_id = p.id AND r.year = 2023"
         " AND r.month = 9) FROM projects p JOIN districts d ON d.id = p.district_id WHERE d.name = ?"
         " AND p.status != 'cancelled'",
         district,
@@ -150,8 +151,8 @@ def test_cli_create_and_status(demo_ctx: AppContext, tmp_path: Path) -> None:
     db = demo_ctx.database.url
     demo_ctx.close()
     out, err = io.StringIO(), io.StringIO()
-    code = main(["--db", db, "--lang", "zh", "round", "create", "2023-10", "--out", str(tmp_path), "--district", "高要区",
-                 "--district", "四会市"], stdout=out, stderr=err)  # fmt: skip
+    code = main(["--db", db, "--lang", "zh", "round", "create", "2023-10", "--out", str(tmp_path), "--district",
+                 "高要区", "--district", "四会市"], stdout=out, stderr=err)  # fmt: skip
     assert code == 0, err.getvalue()
     assert "高要区_2023-10.xlsx" in out.getvalue()
     out = io.StringIO()

@@ -130,8 +130,8 @@ def test_cli_and_gui_make_the_same_pdf(qtbot, widget: SummariesWidget, demo_ctx:
     op = w.write_pdf_to(str(gui))
     qtbot.waitUntil(lambda: op.done, timeout=20000)
     cli = tmp_path / "cli.pdf"
-    code = cli_main(["--db", demo_ctx.database.url, "report", str(cli), "--view", "monthly", "--lang", "zh", "--unit", "wan",
-                     "--year", "2023", "--through", "9"])  # fmt: skip
+    code = cli_main(["--db", demo_ctx.database.url, "report", str(cli), "--view", "monthly", "--lang", "zh", "--unit",
+                     "wan", "--year", "2023", "--through", "9"])  # fmt: skip
     assert code == 0
 
     def normal(text: str) -> str:

@@ -115,8 +115,14 @@ def test_overview_report_by_hand(qapp, incomplete: AppContext) -> None:
     ]
     assert sector.note.startswith("Planned investment: the sum of the known amounts; 2 projects without an amount")
     district = r.table("By district")
-    assert district.row("unclassified") == {"District": "No district yet", "Projects": "2", "Planned investment": "—",
-                                            "Completed Jan–Mar": "30", "Same period last year": "20", "YoY": "+50.0%"}  # fmt: skip
+    assert district.row("unclassified") == {
+        "District": "No district yet",
+        "Projects": "2",
+        "Planned investment": "—",
+        "Completed Jan–Mar": "30",
+        "Same period last year": "20",
+        "YoY": "+50.0%",
+    }
     assert "2 projects without an amount" in r.table("By status").note
 
     zh = _report(incomplete, View.OVERVIEW, "zh")

@@ -6,11 +6,12 @@ export or the template changes; CI imports the committed files and needs no Libr
     python tests/data/figures_calc/make_files.py
 
 The export (Chinese, 亿元) is re-saved as .xlsx, .xls and .ods, the English one (¥ bn) as .xlsx, and
-the Projects and Monthly sheets of both as CSV "as shown" (the formatted text of each cell: what Excel and WPS always write to CSV). The
-template (Chinese, 万元) is filled in Calc by fill_template.py — values typed through Calc's own input
-parsing, which needs LibreOffice's Python bridge (apt-get install python3-uno) — both as zqtracker
-writes it now (template-filled.xlsx) and with the date-formatted columns it had before
-(template-old-filled.xlsx: "2023.10" typed there is the number 2023.1, shown as 1905-07-15).
+the Projects and Monthly sheets of both as CSV "as shown" (the formatted text of each cell: what
+Excel and WPS always write to CSV). The template (Chinese, 万元) is filled in Calc by
+fill_template.py — values typed through Calc's own input parsing, which needs LibreOffice's Python
+bridge (apt-get install python3-uno) — both as zqtracker writes it now (template-filled.xlsx) and
+with the date-formatted columns it had before (template-old-filled.xlsx: "2023.10" typed there is
+the number 2023.1, shown as 1905-07-15).
 """
 
 from __future__ import annotations
