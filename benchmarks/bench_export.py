@@ -163,8 +163,14 @@ def run_pandas(db: Path, out: Path) -> dict:
             frame.to_excel(writer, sheet_name=name, index=False)
         engine = writer.engine
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
-    return {"seconds": seconds, "cpu": cpu, "peak_mb": peak_mb(), "rows": sum(len(f) for _, f in frames), "engine": engine,
-            "bytes": out.stat().st_size}  # fmt: skip
+    return {
+        "seconds": seconds,
+        "cpu": cpu,
+        "peak_mb": peak_mb(),
+        "rows": sum(len(f) for _, f in frames),
+        "engine": engine,
+        "bytes": out.stat().st_size,
+    }
 
 
 def child(variant: str, db: Path, out: Path) -> None:

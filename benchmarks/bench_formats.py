@@ -25,16 +25,29 @@ from datetime import date, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-HEADER = ["序号", "项目编号", "项目名称", "投资主体", "所属行业", "所在区域", "项目状态", "计划总投资（亿元）", "用地面积（亩）",
-          "签约时间", "是否重点项目"]  # fmt: skip
+HEADER = ["序号", "项目编号", "项目名称", "投资主体", "所属行业", "所在区域", "项目状态", "计划总投资（亿元）",
+          "用地面积（亩）", "签约时间", "是否重点项目"]  # fmt: skip
 SECTORS = ["新型储能", "汽车零部件", "金属新材料", "绿色食品", "电子信息"]
 STATUSES = ["在建", "签约", "洽谈中", "投产", "前期"]
 
 
 def rows(n: int) -> list[list]:
-    return [[i, f"GY-{i:05d}", f"高要区第{i}号项目", f"肇庆第{i}号实业有限公司", SECTORS[i % 5], "高要区", STATUSES[i % 5],
-             round(0.5 + i % 97 * 0.37, 2), 10 + i % 300, date(2020 + i % 4, 1 + i % 12, 1 + i % 28), "是" if i % 7 else "否"]
-            for i in range(1, n + 1)]  # fmt: skip
+    return [
+        [
+            i,
+            f"GY-{i:05d}",
+            f"高要区第{i}号项目",
+            f"肇庆第{i}号实业有限公司",
+            SECTORS[i % 5],
+            "高要区",
+            STATUSES[i % 5],
+            round(0.5 + i % 97 * 0.37, 2),
+            10 + i % 300,
+            date(2020 + i % 4, 1 + i % 12, 1 + i % 28),
+            "是" if i % 7 else "否",
+        ]
+        for i in range(1, n + 1)
+    ]
 
 
 def title() -> list[list]:
@@ -253,8 +266,10 @@ def main() -> None:
             big = write_big_xlsx(folder / "big.xlsx", args.big)
             repeat = min(args.repeat, 3)
             read_s, scan_s, count = measure_big(big, repeat)
-            print(f"\nLarge .xlsx ({count:,} rows, {big.stat().st_size // (1024 * 1024)} MB): read {read_s:.2f} s, of "
-                  f"which the search for error cells {scan_s:.2f} s ({scan_s / read_s:.0%}), best of {repeat}")  # fmt: skip
+            print(
+                f"\nLarge .xlsx ({count:,} rows, {big.stat().st_size // (1024 * 1024)} MB): read {read_s:.2f} s, of "
+                f"which the search for error cells {scan_s:.2f} s ({scan_s / read_s:.0%}), best of {repeat}"
+            )
 
 
 if __name__ == "__main__":

@@ -141,9 +141,11 @@ def main(argv: list[str] | None = None) -> int:
         cli = cli_time(keyed, out, ["--view", "monthly", "--year", "2023", "--through", "9", "--lang", "zh"], args.runs)
         rows.append((f"monthly progress PDF, {KEY_PROJECTS:,} key projects ({pages} pages)", base, pdf, cli, 5.0))
 
-    print(f"bench_reports — {date.today().isoformat()}, {platform.node()}, {platform.processor() or platform.machine()}, "
-          f"{os.cpu_count()} CPUs, Python {platform.python_version()}, PySide6 {PySide6.__version__}; "
-          f"median of {args.runs}\n")  # fmt: skip
+    print(
+        f"bench_reports — {date.today().isoformat()}, {platform.node()}, {platform.processor() or platform.machine()}, "
+        f"{os.cpu_count()} CPUs, Python {platform.python_version()}, PySide6 {PySide6.__version__}; "
+        f"median of {args.runs}\n"
+    )
     print("| task | baseline: figures alone | PDF (in process) | ratio | `zqtracker report` (fresh process) | target |")
     print("|---|---:|---:|---:|---:|---:|")
     for name, base, pdf, cli, target in rows:

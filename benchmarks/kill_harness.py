@@ -209,8 +209,13 @@ class Harness:
             outcome.exports_complete += not previous
             verdict += ", previous file" if previous else ", complete workbook"
         outcome.leftovers_after_kill += len(self.leftovers(out.parent))
-        again = subprocess.run(self._argv([sys.executable, "-m", "zqtracker.launcher", "--db", "{db}", "db", "check"],
-                                          db, out), env=self.env, capture_output=True, text=True, check=False)  # fmt: skip
+        again = subprocess.run(
+            self._argv([sys.executable, "-m", "zqtracker.launcher", "--db", "{db}", "db", "check"], db, out),
+            env=self.env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if again.returncode != 0:
             outcome.failures.append(f"next start: db check exit {again.returncode}: {again.stdout[-200:]}")
         left = self.leftovers(out.parent)
