@@ -168,8 +168,10 @@ def bench_open(db: Path, runs: int, env: dict[str, str], tmp: Path) -> None:
         r = run_child(OPEN.format(root=str(ROOT), db=str(db)), env)
         rows.append((r["PAINTED"], r["OPENED"], r["COPIED"] - r["OPENED"], r["STALL"]))
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"### The day's first opening — {datetime.now():%Y-%m-%d %H:%M}, {platform.node()}, "
-          f"{os.cpu_count()} CPUs, load {load:.1f}\n")  # fmt: skip
+    print(
+        f"### The day's first opening — {datetime.now():%Y-%m-%d %H:%M}, {platform.node()}, "
+        f"{os.cpu_count()} CPUs, load {load:.1f}\n"
+    )
     print(
         "| run | start → first page painted | start → database open (editable) | open → day's copy made | longest "
         "GUI stall meanwhile |"
@@ -271,8 +273,10 @@ def report(args: argparse.Namespace, launch: dict, interaction: dict) -> None:
     ms = lambda s: f"{s * 1000:.0f} ms"  # noqa: E731
     worst_sort = max(interaction["sorts"].items(), key=lambda kv: kv[1])
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"### Desktop app — {datetime.now():%Y-%m-%d %H:%M}, {platform.node()}, "
-          f"{os.cpu_count()} CPUs, load {load:.1f}, Qt platform {os.environ['QT_QPA_PLATFORM']}\n")  # fmt: skip
+    print(
+        f"### Desktop app — {datetime.now():%Y-%m-%d %H:%M}, {platform.node()}, "
+        f"{os.cpu_count()} CPUs, load {load:.1f}, Qt platform {os.environ['QT_QPA_PLATFORM']}\n"
+    )
     print(f"Data: {args.data.name} ({interaction['rows']:,} projects); launch medians of {args.runs} runs.\n")
     print("| measure | result | target | baseline / ratio |")
     print("|---|---|---|---|")

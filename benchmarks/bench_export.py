@@ -223,8 +223,10 @@ def main(argv: list[str] | None = None) -> int:
                     results[variant] = r
     base = results.get("xlsxwriter", {}).get("seconds")
     base_cpu = results.get("xlsxwriter", {}).get("cpu")
-    print(f"Export benchmark — {source.name}, {date.today().isoformat()}, {platform.node()} "
-          f"({os.cpu_count()} CPUs, Python {platform.python_version()}), best of {args.repeat}\n")  # fmt: skip
+    print(
+        f"Export benchmark — {source.name}, {date.today().isoformat()}, {platform.node()} "
+        f"({os.cpu_count()} CPUs, Python {platform.python_version()}), best of {args.repeat}\n"
+    )
     print("| variant | rows written | seconds | × xlsxwriter | CPU s | CPU × xlsxwriter | peak MB | notes |")
     print("|---|---:|---:|---:|---:|---:|---:|---|")
     for variant in args.variants:

@@ -215,16 +215,18 @@ def measure_big(path: Path, repeat: int) -> tuple[float, float, int]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     runs = []
     for _ in range(repeat):
-        done = subprocess.run([sys.executable, "-c", BIG, str(path)], env=env, capture_output=True, text=True,
-                              timeout=600, check=True)  # fmt: skip
+        done = subprocess.run(
+            [sys.executable, "-c", BIG, str(path)], env=env, capture_output=True, text=True, timeout=600, check=True
+        )
         runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
     return min(r["read_s"] for r in runs), min(r["scan_s"] for r in runs), runs[0]["rows"]
 
 
 def measure(path: Path, db: Path) -> dict:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run([sys.executable, "-c", PREVIEW, str(path), str(db)], env=env, capture_output=True, text=True,
-                          timeout=300)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", PREVIEW, str(path), str(db)], env=env, capture_output=True, text=True, timeout=300
+    )
     if done.returncode != 0:
         raise RuntimeError(done.stderr[-2000:])
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -238,14 +240,22 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        files = [write_xlsx(folder / "district.xlsx", args.rows), write_xls(folder / "district.xls", args.rows),
-                 write_ods(folder / "district.ods", args.rows), write_xlsb(folder / "district.xlsb", args.rows),
-                 write_csv(folder / "district.csv", args.rows),
-                 write_csv(folder / "district-gb18030.csv", args.rows, "gb18030")]  # fmt: skip
+        files = [
+            write_xlsx(folder / "district.xlsx", args.rows),
+            write_xls(folder / "district.xls", args.rows),
+            write_ods(folder / "district.ods", args.rows),
+            write_xlsb(folder / "district.xlsb", args.rows),
+            write_csv(folder / "district.csv", args.rows),
+            write_csv(folder / "district-gb18030.csv", args.rows, "gb18030"),
+        ]
         files += calc_copies(files[0], folder)
         db = folder / "bench.sqlite"
-        subprocess.run([sys.executable, "-m", "zqtracker", "--db", str(db), "summary"], env={**os.environ,
-                       "PYTHONPATH": str(ROOT)}, check=True, capture_output=True)  # fmt: skip
+        subprocess.run(
+            [sys.executable, "-m", "zqtracker", "--db", str(db), "summary"],
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            check=True,
+            capture_output=True,
+        )
         print(
             f"{datetime.now():%Y-%m-%d %H:%M}, {platform.node()}, {os.cpu_count()} cores, load "
             f"{os.getloadavg()[0]:.1f}; {args.rows} rows, best and median of {args.repeat}"

@@ -175,8 +175,9 @@ def main(argv: list[str] | None = None) -> int:
         measure("import", xlsx, imported)
         if args.quick:
             cal, imp = best["calamine"], best["import"]
-            parse = min((measure("parse", xlsx, folder / "x.sqlite") for _ in range(args.repeat)),
-                        key=lambda r: r["seconds"])  # fmt: skip
+            parse = min(
+                (measure("parse", xlsx, folder / "x.sqlite") for _ in range(args.repeat)), key=lambda r: r["seconds"]
+            )
             store = min((measure("sqlite", xlsx, fresh_copy(template, folder, "floor.sqlite"), imported)
                          for _ in range(args.repeat)), key=lambda r: r["seconds"])  # fmt: skip
             floor = parse["seconds"] + store["seconds"]
@@ -188,8 +189,9 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         # re-import of the same file: everything matched, nothing written
         again = min((measure("import", xlsx, imported) for _ in range(args.repeat)), key=lambda r: r["seconds"])
-        parse = min((measure("parse", xlsx, folder / "x.sqlite") for _ in range(args.repeat)),
-                    key=lambda r: r["seconds"])  # fmt: skip
+        parse = min(
+            (measure("parse", xlsx, folder / "x.sqlite") for _ in range(args.repeat)), key=lambda r: r["seconds"]
+        )
         store = min((measure("sqlite", xlsx, fresh_copy(template, folder, "floor.sqlite"), imported)
                      for _ in range(args.repeat)), key=lambda r: r["seconds"])  # fmt: skip
         alone = min((measure("sqlite", xlsx, fresh_copy(template, folder, "floor.sqlite"), imported, Path("projects"))
@@ -202,8 +204,10 @@ def main(argv: list[str] | None = None) -> int:
                 db = fresh_copy(imported, folder, "monthly.sqlite")
                 runs.append(measure("import", mxlsx, db))
             month = min(runs, key=lambda r: r["seconds"])
-            base_month = min((measure("calamine", mxlsx, folder / "x.sqlite") for _ in range(args.repeat)),
-                             key=lambda r: r["seconds"])  # fmt: skip
+            base_month = min(
+                (measure("calamine", mxlsx, folder / "x.sqlite") for _ in range(args.repeat)),
+                key=lambda r: r["seconds"],
+            )
     cal, imp, pds = best["calamine"], best["import"], best["pandas"]
     print(
         f"### Import — {datetime.now():%Y-%m-%d %H:%M}, {platform.node()}, "
@@ -213,14 +217,18 @@ def main(argv: list[str] | None = None) -> int:
     )
     print("| what | rows | seconds | peak MB | ratio |")
     print("|---|---:|---:|---:|---|")
-    print(f"| python-calamine reads the values ({projects.name}) | {cal['count']:,} | {cal['seconds']:.2f} | "
-          f"{cal['peak_mb']:.0f} | 1.00× (baseline) |")  # fmt: skip
+    print(
+        f"| python-calamine reads the values ({projects.name}) | {cal['count']:,} | {cal['seconds']:.2f} | "
+        f"{cal['peak_mb']:.0f} | 1.00× (baseline) |"
+    )
     print(
         f"| **zqtracker import** into an empty database (parse, validate, match, write) | {imp['count']:,} | "
         f"{imp['seconds']:.2f} | {imp['peak_mb']:.0f} | {imp['seconds'] / cal['seconds']:.2f}× calamine |"
     )
-    print(f"| pandas.read_excel + to_sql | {pds['count']:,} | {pds['seconds']:.2f} | {pds['peak_mb']:.0f} | "
-          f"zqtracker is **{pds['seconds'] / imp['seconds']:.1f}× faster** (target ≥ 5×) |")  # fmt: skip
+    print(
+        f"| pandas.read_excel + to_sql | {pds['count']:,} | {pds['seconds']:.2f} | {pds['peak_mb']:.0f} | "
+        f"zqtracker is **{pds['seconds'] / imp['seconds']:.1f}× faster** (target ≥ 5×) |"
+    )
     print(
         f"| zqtracker re-import of the same file (all matched, nothing written) | {again['count']:,} | "
         f"{again['seconds']:.2f} | {again['peak_mb']:.0f} | {again['seconds'] / cal['seconds']:.2f}× calamine |"
@@ -230,20 +238,26 @@ def main(argv: list[str] | None = None) -> int:
         f"| floor, part 1: python-calamine's parse alone (no Python values) | {parse['count']:,} | "
         f"{parse['seconds']:.2f} | {parse['peak_mb']:.0f} | {parse['seconds'] / cal['seconds']:.2f}× calamine |"
     )
-    print(f"| floor, part 2: SQLite storing the import's rows, pre-built (raw sqlite3, same schema) | "
-          f"{store['count']:,} | {store['seconds']:.2f} | {store['peak_mb']:.0f} | "
-          f"{store['seconds'] / cal['seconds']:.2f}× calamine |")  # fmt: skip
+    print(
+        f"| floor, part 2: SQLite storing the import's rows, pre-built (raw sqlite3, same schema) | "
+        f"{store['count']:,} | {store['seconds']:.2f} | {store['peak_mb']:.0f} | "
+        f"{store['seconds'] / cal['seconds']:.2f}× calamine |"
+    )
     print(
         f"| floor: parse + store, no checking at all | | {floor:.2f} | | {floor / cal['seconds']:.2f}× calamine; "
         f"the import is **{imp['seconds'] / floor:.2f}× the floor** (target ≤ 1.25×, issue 13) |"
     )
-    print(f"| floor without the status history: SQLite storing the project rows alone | {alone['count']:,} | "
-          f"{alone['seconds']:.2f} | {alone['peak_mb']:.0f} | parse + this: "
-          f"{(parse['seconds'] + alone['seconds']) / cal['seconds']:.2f}× calamine |")  # fmt: skip
+    print(
+        f"| floor without the status history: SQLite storing the project rows alone | {alone['count']:,} | "
+        f"{alone['seconds']:.2f} | {alone['peak_mb']:.0f} | parse + this: "
+        f"{(parse['seconds'] + alone['seconds']) / cal['seconds']:.2f}× calamine |"
+    )
     if month is not None:
-        print(f"| zqtracker import of {monthly.name} (wide monthly records) | {month['count']:,} | "
-              f"{month['seconds']:.2f} | {month['peak_mb']:.0f} | {month['seconds'] / base_month['seconds']:.2f}× "
-              f"calamine on that file ({base_month['seconds']:.2f} s) |")  # fmt: skip
+        print(
+            f"| zqtracker import of {monthly.name} (wide monthly records) | {month['count']:,} | "
+            f"{month['seconds']:.2f} | {month['peak_mb']:.0f} | {month['seconds'] / base_month['seconds']:.2f}× "
+            f"calamine on that file ({base_month['seconds']:.2f} s) |"
+        )
     return 0
 
 

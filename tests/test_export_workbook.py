@@ -224,7 +224,11 @@ def test_summary_sheets_show_the_statistics(demo_ctx: AppContext, tmp_path: Path
             b.projects, b.planned_investment, y.ytd, y.prior_ytd, y.yoy_pct)  # fmt: skip
     total = next(r for r in rows if r[1] == "Total")
     assert (total[2], money(total[4], w), money(total[5], w), pct(total[6])) == (
-        s.projects, c.total.ytd, c.total.prior_ytd, c.total.yoy_pct)  # fmt: skip
+        s.projects,
+        c.total.ytd,
+        c.total.prior_ytd,
+        c.total.yoy_pct,
+    )
 
     rows = sheet_rows(path, "By district", "calamine")
     total = next(r for r in rows if r[0] == "Total")

@@ -209,8 +209,9 @@ open_database({path!r})
 
 
 def _python(code: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, check=False,
-                          env={**os.environ})  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, check=False, env={**os.environ}
+    )
 
 
 def test_a_kill_inside_the_upgrade_leaves_the_old_schema_and_it_upgrades_after(tmp_path: Path) -> None:

@@ -125,10 +125,12 @@ def test_a_password_protected_ods_is_named_as_such(db_path: Path, tmp_path: Path
         for info in src.infolist():
             data = src.read(info)
             if info.filename == "META-INF/manifest.xml":
-                data = data.replace(b'manifest:full-path="content.xml" manifest:media-type="text/xml"/>',
-                                    b'manifest:full-path="content.xml" manifest:media-type="text/xml"><manifest:'
-                                    b'encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="x"/>'
-                                    b"</manifest:file-entry>")  # fmt: skip
+                data = data.replace(
+                    b'manifest:full-path="content.xml" manifest:media-type="text/xml"/>',
+                    b'manifest:full-path="content.xml" manifest:media-type="text/xml"><manifest:'
+                    b'encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="x"/>'
+                    b"</manifest:file-entry>",
+                )
                 assert b"encryption-data" in data
             dst.writestr(info, data)
     assert_refused(db_path, path, "encrypted", "password-protected (encrypted)", "加密工作簿")

@@ -177,8 +177,10 @@ def test_a_district_of_thousands_of_projects_reads_back_its_identifiers(tmp_path
     from zqtracker.io.round_read import read_meta
     from zqtracker.io.round_workbook import RoundBook, write_round_book
 
-    projects = [SheetProject(100_000 + i, None, f"项目{i}", None, None, Status.UNDER_CONSTRUCTION, None, 0, None, None)
-                for i in range(15_000)]  # fmt: skip
+    projects = [
+        SheetProject(100_000 + i, None, f"项目{i}", None, None, Status.UNDER_CONSTRUCTION, None, 0, None, None)
+        for i in range(15_000)
+    ]
     book = RoundBook(Period.parse("2023-10"), 7, "高新区", projects, token="secret")
     path = tmp_path / "big.xlsx"
     write_round_book(path, book)

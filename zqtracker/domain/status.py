@@ -144,8 +144,9 @@ def status_of_word(text: str) -> Status | None:
 
 _NEGATION_RE = re.compile(r"[未没不无拟待争]|计划|预计|尚")
 _LEADING_RE = re.compile(r"^(?:已经|目前|现已|正在|基本|已)")
-_CJK_WORDS = sorted((w for w in _LOOKUP if len(w) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in w)),
-                    key=len, reverse=True)  # fmt: skip
+_CJK_WORDS = sorted(
+    (w for w in _LOOKUP if len(w) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in w)), key=len, reverse=True
+)
 
 
 def _leading_word(key: str) -> Status | None:

@@ -45,8 +45,11 @@ def origin_of_place(text: str) -> InvestorOrigin | None:
     if not key or len(key) > 30:
         return None
     latin = key.isascii()
-    for words, origin in ((_HMT, InvestorOrigin.HK_MACAO_TAIWAN), (_FOREIGN, InvestorOrigin.FOREIGN),
-                          (_DOMESTIC, InvestorOrigin.DOMESTIC)):  # fmt: skip
+    for words, origin in (
+        (_HMT, InvestorOrigin.HK_MACAO_TAIWAN),
+        (_FOREIGN, InvestorOrigin.FOREIGN),
+        (_DOMESTIC, InvestorOrigin.DOMESTIC),
+    ):
         for word in words:
             if (key == word) if (latin or word.isascii()) else (word in key):
                 return origin

@@ -122,8 +122,12 @@ class _Template:
                 "pick_from_list", choices="、".join(choices) if self.zh else ", ".join(choices)
             )
         elif column.field in ("sector", "district") and column.field in names:
-            rule = {"validate": "list", "source": f"={names[column.field]}", "error_type": "warning",
-                    "error_message": self.t("new_name")}  # fmt: skip
+            rule = {
+                "validate": "list",
+                "source": f"={names[column.field]}",
+                "error_type": "warning",
+                "error_message": self.t("new_name"),
+            }
         elif column.kind is Kind.DATE or column.kind is Kind.MONTH:
             # Every spelling the import reads is 4–19 characters of text ("2020" … "2023-10-10 00:00:00");
             # a date range check would refuse "2024年2月" and pass 2023.1 read as 1905-07-15.

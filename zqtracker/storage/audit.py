@@ -101,8 +101,10 @@ def _sqlite_triggers() -> list[str]:
     action, source = f"COALESCE({ctx.format('action')}, 'edit')", ctx.format("source")
     user = f"COALESCE({ctx.format('user_name')}, '{who}')"
     now = "strftime('%Y-%m-%d %H:%M:%f', 'now')"
-    head = ("INSERT INTO project_changes (project_id, project_code, project_name, action, source, field, "
-            "old_value, new_value, user_name, changed_at) ")  # fmt: skip
+    head = (
+        "INSERT INTO project_changes (project_id, project_code, project_name, action, source, field, "
+        "old_value, new_value, user_name, changed_at) "
+    )
 
     def shown(alias: str, column: str) -> str:
         if column in REFERENCES:
@@ -148,13 +150,18 @@ def _sqlite_triggers() -> list[str]:
             )
             for event, row, old, new, where in (
                 ("INSERT", "NEW", "NULL", "CAST(NEW.amount AS TEXT)", ""),
-                ("UPDATE", "NEW", "CAST(OLD.amount AS TEXT)", "CAST(NEW.amount AS TEXT)",
-                 " WHERE OLD.amount IS NOT NEW.amount"),
+                (
+                    "UPDATE",
+                    "NEW",
+                    "CAST(OLD.amount AS TEXT)",
+                    "CAST(NEW.amount AS TEXT)",
+                    " WHERE OLD.amount IS NOT NEW.amount",
+                ),
                 ("DELETE", "OLD", "CAST(OLD.amount AS TEXT)", "NULL", ""),
             )
             for field in (field_of.format(row),)
         ),
-    ]  # fmt: skip
+    ]
 
 
 @dataclass(frozen=True, slots=True)

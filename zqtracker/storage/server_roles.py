@@ -27,8 +27,10 @@ def init_server(conn: Connection) -> None:
     """Roles, grants and policies on a migrated database (run by its owner; idempotent)."""
     x = conn.exec_driver_sql
     for group in GROUPS.values():
-        x(f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{group}') THEN "
-          f"CREATE ROLE {group} NOLOGIN; END IF; END $$")  # fmt: skip
+        x(
+            f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{group}') THEN "
+            f"CREATE ROLE {group} NOLOGIN; END IF; END $$"
+        )
     x(
         "CREATE TABLE IF NOT EXISTS zq_district_staff (role_name text NOT NULL, "
         "district_id integer NOT NULL REFERENCES districts (id) ON DELETE CASCADE, "

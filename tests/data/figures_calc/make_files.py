@@ -37,8 +37,12 @@ CSV_AS_SHOWN = "Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,
 
 
 def soffice(args: list[str], profile: Path) -> None:
-    subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", *args], check=True,
-                   capture_output=True, timeout=180)  # fmt: skip
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", *args],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
 
 
 def _date_formatted(template: Path, target: Path) -> None:
@@ -77,8 +81,10 @@ def main() -> None:
                 soffice(["--convert-to", fmt, "--outdir", str(out), str(source)], profile)
             for sheet, name in ((2, "projects"), (3, "monthly")):  # 1: overview, 2: projects, 3: monthly
                 target = tmp / f"csv-{stem}-{name}"
-                soffice(["--convert-to", "csv:" + CSV_AS_SHOWN.format(sheet=sheet), "--outdir", str(target),
-                         str(source)], profile)  # fmt: skip
+                soffice(
+                    ["--convert-to", "csv:" + CSV_AS_SHOWN.format(sheet=sheet), "--outdir", str(target), str(source)],
+                    profile,
+                )
                 (made,) = target.iterdir()  # Calc names it after the sheet when one is chosen
                 shutil.copy(made, out / f"{stem}-{name}.csv")
         template = tmp / "source" / "template.xlsx"
