@@ -39,10 +39,16 @@ def district_file(path: Path) -> Path:
 
 @pytest.fixture
 def seeded(ctx: AppContext, tmp_path: Path) -> AppContext:
-    first = write_workbook(tmp_path / "seed.xlsx", SheetSpec("S", [["项目编号", "项目名称", "所属行业", "所在区域", "项目状态",
-                                                                    "计划总投资（亿元）", "签约时间"],
-                                                                   ["DZ-1", "已有项目", "光伏", "端州区", "在建", 12,
-                                                                    date(2023, 1, 5)]]))  # fmt: skip
+    first = write_workbook(
+        tmp_path / "seed.xlsx",
+        SheetSpec(
+            "S",
+            [
+                ["项目编号", "项目名称", "所属行业", "所在区域", "项目状态", "计划总投资（亿元）", "签约时间"],
+                ["DZ-1", "已有项目", "光伏", "端州区", "在建", 12, date(2023, 1, 5)],
+            ],
+        ),
+    )
     assert ImportService(ctx.database).import_file(first, ImportOptions()).added == 1
     return ctx
 

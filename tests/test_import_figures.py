@@ -67,16 +67,22 @@ def test_a_month_column_beside_the_year_to_date(service: ImportService, ctx: App
     service.import_file(write_workbook(tmp_path / "a.xlsx", SheetSpec("S", rows)), ImportOptions())
     # nothing stored before: the month's own amount splits 1–10 into 1–9 (1000 − 100) and October (100)
     assert records(ctx, "B-1") == [(2023, 1, 9, 9_000_000), (2023, 10, 10, 1_000_000)]
-    nov = [["2023年11月重点项目进展"], ["项目编号", "项目名称", "所在区域", "项目状态", "当月完成投资（万元）",
-                                 "1-11月累计完成投资（万元）"], ["B-1", "丙项目", "高要区", "在建", 300, 1200]]  # fmt: skip
+    nov = [
+        ["2023年11月重点项目进展"],
+        ["项目编号", "项目名称", "所在区域", "项目状态", "当月完成投资（万元）", "1-11月累计完成投资（万元）"],
+        ["B-1", "丙项目", "高要区", "在建", 300, 1200],
+    ]
     result = service.import_file(write_workbook(tmp_path / "b.xlsx", SheetSpec("S", nov)), ImportOptions())
     (problem,) = result.problems  # 1200 − 1000 = 200, not the 300 the 当月 column says
     assert problem.problem.code == "month_ytd_disagree" and not result.written
 
 
 def test_since_start_of_construction(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
-    rows = [["截至2023年10月重点项目建设情况"], ["项目名称", "所在区域", "计划总投资（万元）", "自开工累计完成投资（万元）"],
-            ["丁项目", "四会市", 20000, 5000]]  # fmt: skip
+    rows = [
+        ["截至2023年10月重点项目建设情况"],
+        ["项目名称", "所在区域", "计划总投资（万元）", "自开工累计完成投资（万元）"],
+        ["丁项目", "四会市", 20000, 5000],
+    ]
     service.import_file(write_workbook(tmp_path / "s.xlsx", SheetSpec("S", rows)), ImportOptions())
     (p,) = ctx.projects.all_projects()
     assert (p.since_start_amount, p.since_start_year, p.since_start_month) == (50_000_000, 2023, 10)

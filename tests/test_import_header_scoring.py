@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from zqtracker.io.layout import detect_layout
 from zqtracker.io.reader import RawSheet
 
-NAMES = ["华南新能源电池项目", "西江芯片材料产业园", "鼎盛动力总成产业园项目", "恒通光伏组件扩产项目", "海纳储能系统集成",
-         "创联医疗器械扩产项目", "南岭底盘系统产业园", "肇庆小鹏汽车零部件", "宏旺金属新材料项目", "星湖生物发酵基地"]  # fmt: skip
+NAMES = ["华南新能源电池项目", "西江芯片材料产业园", "鼎盛动力总成产业园项目", "恒通光伏组件扩产项目",
+         "海纳储能系统集成", "创联医疗器械扩产项目", "南岭底盘系统产业园", "肇庆小鹏汽车零部件",
+         "宏旺金属新材料项目", "星湖生物发酵基地"]  # fmt: skip
 COLUMNS: dict[str, tuple[list[str], object]] = {
     "name": (["项目名称", "项目", "Project Name", "projectName", "PROJECT_NAME", "名称", "项目名称\n（全称）"],
              lambda i: NAMES[i % len(NAMES)] + ("" if i < len(NAMES) else f"（{i // len(NAMES) + 1}期）")),
@@ -27,7 +28,8 @@ COLUMNS: dict[str, tuple[list[str], object]] = {
                lambda i: ["在建", "签约", "投产", "前期", "洽谈"][i % 5]),
     "enterprise": (["投资主体", "建设单位", "企业名称", "Company", "投资方"],
                    lambda i: f"肇庆{NAMES[i % len(NAMES)][:2]}科技有限公司"),
-    "signed_on": (["签约时间", "签约日期", "Signing date"], lambda i: (date(2023, 1 + i % 12, 1 + i % 28).toordinal(),)),
+    "signed_on": (["签约时间", "签约日期", "Signing date"],
+                  lambda i: (date(2023, 1 + i % 12, 1 + i % 28).toordinal(),)),
     "land_area_mu": (["用地面积（亩）", "用地（亩）", "Land area (mu)"], lambda i: 10.5 * (i + 1)),
     "contact": (["联系人", "联系方式"], lambda i: f"王{'一二三四五六七八九十'[i % 10]} 1380000{i:04d}"),
     "notes": (["备注", "Remarks"], lambda i: ["", "已签约", "用地已落实", "设备进场"][i % 4]),

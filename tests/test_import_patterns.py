@@ -42,7 +42,8 @@ def by_name(ctx: AppContext) -> dict[str, object]:
 def test_a_negotiating_list_with_no_amount_district_or_sector(service: ImportService, ctx: AppContext,
                                                               db_url: str, tmp_path: Path) -> None:  # fmt: skip
     rows = [["萝岗区谋划（在谈）项目库"], ["序号", "项目名称", "投资方", "联系人", "对接情况"],
-            [1, "智能网联汽车零部件项目", "某汽车集团", "王五 13800001111", "3月已赴企业总部对接，企业有意向在我区布局"],
+            [1, "智能网联汽车零部件项目", "某汽车集团", "王五 13800001111",
+             "3月已赴企业总部对接，企业有意向在我区布局"],
             [2, "生物医药研发中心项目", "某药业", None, "初步接洽"]]  # fmt: skip
     path = write_workbook(tmp_path / "leads.xlsx", SheetSpec("Sheet1", rows))
     result = imported(service, db_url, path)
@@ -73,10 +74,12 @@ def test_the_district_of_a_single_zone_list_comes_from_the_sheet_name(service: I
     assert by_name(ctx)["甲项目"].district == "萝岗区"  # type: ignore[attr-defined]
 
 
-def test_a_location_column_and_a_responsible_unit_that_names_districts(service: ImportService, ctx: AppContext,
-                                                                       db_url: str, tmp_path: Path) -> None:  # fmt: skip
+def test_a_location_column_and_a_responsible_unit_that_names_districts(
+    service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path
+) -> None:
     rows = [["项目名称", "责任单位", "落户地", "总投资（亿元）"],
-            ["甲项目", "市发改局", "高要区", 1], ["乙项目", "市工信局", "四会市", 2], ["丙项目", "市商务局", "鼎湖区", 3]]  # fmt: skip
+            ["甲项目", "市发改局", "高要区", 1], ["乙项目", "市工信局", "四会市", 2],
+            ["丙项目", "市商务局", "鼎湖区", 3]]  # fmt: skip
     path = write_workbook(tmp_path / "loc.xlsx", SheetSpec("Sheet1", rows))
     imported(service, db_url, path)
     assert {p.name: p.district for p in ctx.projects.all_projects()} == {"甲项目": "高要区", "乙项目": "四会市",
@@ -88,9 +91,12 @@ def test_ambiguous_and_misleading_columns(service: ImportService, ctx: AppContex
                                           tmp_path: Path) -> None:  # fmt: skip
     rows = [["序号", "项目类别", "项目名称", "项目类型", "资金来源", "计划总投资（万元）", "完成投资占年计划%",
              "后五个月进度安排", "项目对接及进展情况", "用地需求（平方米）", "项目内容"],
-            [1, "续建", "甲项目", "新能源", "企业自筹", 5000, 35.5, "8月完成主体", "已完成厂房主体封顶，正在进行设备采购招标工作", 6667, "建设厂房"],
-            [2, "新开工", "乙项目", "生物医药", "银行贷款", 3000, 12.0, "9月开工", "已取得施工许可证，计划下月开工", 2000, "研发楼"],
-            [3, "续建", "丙项目", "新能源", "企业自筹", 8000, 50.1, "10月投产", "设备安装调试中，预计年底试产", 13333, "生产线"]]  # fmt: skip
+            [1, "续建", "甲项目", "新能源", "企业自筹", 5000, 35.5, "8月完成主体",
+             "已完成厂房主体封顶，正在进行设备采购招标工作", 6667, "建设厂房"],
+            [2, "新开工", "乙项目", "生物医药", "银行贷款", 3000, 12.0, "9月开工",
+             "已取得施工许可证，计划下月开工", 2000, "研发楼"],
+            [3, "续建", "丙项目", "新能源", "企业自筹", 8000, 50.1, "10月投产",
+             "设备安装调试中，预计年底试产", 13333, "生产线"]]  # fmt: skip
     path = write_workbook(tmp_path / "mix.xlsx", SheetSpec("Sheet1", rows))
     result = imported(service, db_url, path, district="高要区")
     p = by_name(ctx)
@@ -113,7 +119,8 @@ def test_a_paragraph_row_or_an_example_row_never_outscores_the_header(service: I
     rows = [["2024年重点招商项目表"], ["填报单位：高要区投资促进局"],
             ["项目名称", "项目投资单位", "总投资（亿元）", "项目进展"],
             ["项目名称", "项目投资单位", "总投资（亿元）", "项目进展"],  # a template's example row
-            ["储能电池项目", "某某新能源有限公司", 10, "项目总投资约10亿元，建设储能电池生产线，目前已签订投资协议，正在办理用地手续"]]  # fmt: skip
+            ["储能电池项目", "某某新能源有限公司", 10,
+             "项目总投资约10亿元，建设储能电池生产线，目前已签订投资协议，正在办理用地手续"]]  # fmt: skip
     path = write_workbook(tmp_path / "para.xlsx", SheetSpec("Sheet1", rows))
     result = imported(service, db_url, path)
     assert result.added == 1
@@ -165,7 +172,8 @@ def test_unknown_status_words_are_listed_once_and_can_be_mapped(service: ImportS
 def test_a_section_named_for_speeding_up_signing_holds_leads(service: ImportService, ctx: AppContext,
                                                               db_url: str, tmp_path: Path) -> None:  # fmt: skip
     rows = [["序号", "项目名称", "总投资（亿元）", "所在区域"], ["一、加速签约项目（2个）"],
-            [1, "甲项目", 3, "高要区"], [2, "乙项目", 2, "高要区"], ["二、在建项目（1个）"], [3, "丙项目", 5, "高要区"]]  # fmt: skip
+            [1, "甲项目", 3, "高要区"], [2, "乙项目", 2, "高要区"], ["二、在建项目（1个）"],
+            [3, "丙项目", 5, "高要区"]]  # fmt: skip
     path = write_workbook(tmp_path / "sec.xlsx", SheetSpec("Sheet1", rows, merges=["A2:D2", "A5:D5"]))
     imported(service, db_url, path)
     p = by_name(ctx)
@@ -286,8 +294,8 @@ def test_repeated_problems_print_as_one_line(service: ImportService, tmp_path: P
 # -- 7/8. marks ------------------------------------------------------------------------------------------
 def test_key_project_marks_are_stripped_and_mark_key_projects(service: ImportService, ctx: AppContext,
                                                               db_url: str, tmp_path: Path) -> None:  # fmt: skip
-    rows = [["序号", "项目编号", "项目名称", "总投资（万元）"], ["1●", "K-1", "甲项目", 100], [2, "★K-2", "乙项目", 100],
-            [3, "K-3", "丙项目▲", 100], [4, "K-4", "丁项目", 100]]  # fmt: skip
+    rows = [["序号", "项目编号", "项目名称", "总投资（万元）"], ["1●", "K-1", "甲项目", 100],
+            [2, "★K-2", "乙项目", 100], [3, "K-3", "丙项目▲", 100], [4, "K-4", "丁项目", 100]]  # fmt: skip
     path = write_workbook(tmp_path / "marks.xlsx", SheetSpec("S", rows))
     result = imported(service, db_url, path)
     p = {x.code: x for x in ctx.projects.all_projects()}
@@ -351,7 +359,8 @@ def test_a_provincial_key_project_plan(service: ImportService, ctx: AppContext, 
             ["序号", "项目名称及建设内容", "建设起止年限", "总投资", "2024年计划投资", "项目业主", "所在地"],
             [None, "合计（3项）", None, 650000, 150000],
             ["一、", "先进制造业（2项）", None, 450000, 100000],
-            [1, "宁德时代动力电池扩产项目\n新建动力电池生产线4条，年产能40GWh", "2023-2026", 400000, 80000, "宁德时代新能源科技股份有限公司", "宁德市蕉城区"],
+            [1, "宁德时代动力电池扩产项目\n新建动力电池生产线4条，年产能40GWh", "2023-2026", 400000, 80000,
+             "宁德时代新能源科技股份有限公司", "宁德市蕉城区"],
             [2, "★南平竹产业园：建设竹材加工车间及仓储", "2024-2025", 50000, 20000, "南平竹业集团", "南平市建阳区"],
             ["二、", "基础设施（1项）", None, 200000, 50000],
             [3, "福州地铁6号线", "2020-2024", 200000, 50000, "福州地铁集团", "福州市"]]  # fmt: skip
@@ -389,11 +398,12 @@ def test_a_park_signing_list_with_investor_places_and_foreign_capital(service: I
     head = ["序号", "项目名称", "投资方", "投资方所属国家/地区", "产业类别", "协议投资额（亿元）", "合同外资（万美元）",
             "签约时间", "落户地", "项目进展", "对接人及电话"]  # fmt: skip
     rows = [["肇庆高新区2023年1-10月招商引资签约项目汇总表"], head,
-            [1, "新能源电池材料项目", "香港华丰集团有限公司", "中国香港", "新能源", 12.5, 3000, "2023.3.15", "肇庆高新区",
-             "已签约", "张三 13800000000"],
-            [2, "精密模具生产基地", "深圳市精工科技有限公司", "广东深圳", "装备制造", 3.2, None, "2023.5.8", "肇庆高新区",
-             "已动工建设", "李四 13900000000"],
-            [3, "生物医药研发中心", "美国Bio公司", "美国", "生物医药", 5, 7000, "2023年8月", "肇庆高新区", "已投产运营", "王五"],
+            [1, "新能源电池材料项目", "香港华丰集团有限公司", "中国香港", "新能源", 12.5, 3000, "2023.3.15",
+             "肇庆高新区", "已签约", "张三 13800000000"],
+            [2, "精密模具生产基地", "深圳市精工科技有限公司", "广东深圳", "装备制造", 3.2, None, "2023.5.8",
+             "肇庆高新区", "已动工建设", "李四 13900000000"],
+            [3, "生物医药研发中心", "美国Bio公司", "美国", "生物医药", 5, 7000, "2023年8月", "肇庆高新区",
+             "已投产运营", "王五"],
             ["合计", None, None, None, None, 20.7, 10000, None, None, None, None]]  # fmt: skip
     path = write_workbook(tmp_path / "signed.xlsx", SheetSpec("签约项目", rows))
     result = imported(service, db_url, path)

@@ -90,8 +90,9 @@ def test_match_by_name_and_district_when_there_is_no_code(service: ImportService
     head = ["项目名称", "所在区域", "所属行业", "计划总投资（万元）"]
     first = write_workbook(tmp_path / "a.xlsx", SheetSpec("S", [head, ["光伏组件项目", "四会市", "光伏", 5000]]))
     service.import_file(first, ImportOptions())
-    later = write_workbook(tmp_path / "b.xlsx", SheetSpec("S", [["项目编号", *head],
-                                                                 ["SH-9", "光伏组件项目", "四会市", "光伏", 6000]]))  # fmt: skip
+    later = write_workbook(
+        tmp_path / "b.xlsx", SheetSpec("S", [["项目编号", *head], ["SH-9", "光伏组件项目", "四会市", "光伏", 6000]])
+    )
     result = service.import_file(later, ImportOptions())
     assert (result.added, result.updated) == (0, 1)
     (project,) = ctx.projects.all_projects()
@@ -100,8 +101,11 @@ def test_match_by_name_and_district_when_there_is_no_code(service: ImportService
 
 def test_append_adds_new_projects_only(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
     service.import_file(district_projects(tmp_path / "d.xlsx"), ImportOptions())
-    rows = [PROJECT_HEADER, [1, "GY-001", "华南新能源电池项目", None, "新型储能", "高要区", "投产", 99, None, None, None, "否"],
-            [2, "GY-009", "新项目", None, "新型储能", "高要区", "签约", 1, None, None, None, "否"]]  # fmt: skip
+    rows = [
+        PROJECT_HEADER,
+        [1, "GY-001", "华南新能源电池项目", None, "新型储能", "高要区", "投产", 99, None, None, None, "否"],
+        [2, "GY-009", "新项目", None, "新型储能", "高要区", "签约", 1, None, None, None, "否"],
+    ]
     result = service.import_file(
         write_workbook(tmp_path / "n.xlsx", SheetSpec("S", rows)), ImportOptions(mode="append")
     )
@@ -245,9 +249,11 @@ def test_all_or_nothing_and_skip_invalid(service: ImportService, ctx: AppContext
 
 
 def full_mix(path: Path, planned: float) -> Path:
-    rows = [PROJECT_HEADER,
-            [1, "GY-001", "华南新能源电池项目", "新的投资主体", "新行业", "新区县", "投产", planned, 310, None, None, "是"],
-            [2, "NEW-1", "全新项目", "全新企业", "光伏", "高要区", "签约", 2, None, date(2023, 9, 1), None, "否"]]  # fmt: skip
+    rows = [
+        PROJECT_HEADER,
+        [1, "GY-001", "华南新能源电池项目", "新的投资主体", "新行业", "新区县", "投产", planned, 310, None, None, "是"],
+        [2, "NEW-1", "全新项目", "全新企业", "光伏", "高要区", "签约", 2, None, date(2023, 9, 1), None, "否"],
+    ]
     monthly = [["项目编号", "月份", "完成投资（万元）"], ["GY-001", "2023-09", 500], ["NEW-1", "2023-09", 1]]
     return write_workbook(path, SheetSpec("项目", rows), SheetSpec("月度", monthly))
 
@@ -271,8 +277,9 @@ def test_undo_restores_the_database_exactly_and_redo_reapplies(service: ImportSe
     assert dump(db_url) == before
 
 
-def test_a_failure_in_the_middle_of_writing_leaves_everything_as_before(service: ImportService, ctx: AppContext,
-                                                                        db_url: str, tmp_path: Path) -> None:  # fmt: skip
+def test_a_failure_in_the_middle_of_writing_leaves_everything_as_before(
+    service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path
+) -> None:
     service.import_file(district_projects(tmp_path / "d.xlsx"), ImportOptions())
     from sqlalchemy import text
 
@@ -338,8 +345,9 @@ def test_1904_workbooks_and_codes_typed_as_numbers(service: ImportService, ctx: 
     assert p["7"].signed_on == date(1904, 1, 1).fromordinal(date(1904, 1, 1).toordinal() + 43591)
 
 
-def test_exports_in_the_export_issue_format_import_back_unchanged(service: ImportService, ctx: AppContext,
-                                                                  demo_ctx: AppContext, tmp_path: Path) -> None:  # fmt: skip
+def test_exports_in_the_export_issue_format_import_back_unchanged(
+    service: ImportService, ctx: AppContext, demo_ctx: AppContext, tmp_path: Path
+) -> None:
     """Issue 5 writes money as numbers under "计划总投资（万元）", dates as Excel dates, codes as text."""
     import xlsxwriter
 
@@ -384,9 +392,15 @@ def test_exports_in_the_export_issue_format_import_back_unchanged(service: Impor
 def test_csv_files_in_the_encodings_chinese_excel_writes(
     service: ImportService, ctx: AppContext, tmp_path: Path
 ) -> None:
-    text = '项目编号,项目名称,所属行业,所在区域,计划总投资（万元）,签约时间\nC-1,测试项目,新型储能,端州区,"1,200",2023/5/6\n'
-    for name, data in (("gbk.csv", text.encode("gb18030")), ("bom.csv", text.replace("C-1", "C-2").encode("utf-8-sig")),
-                       ("renamed.xlsx", text.replace("C-1", "C-3").encode("utf-8"))):  # fmt: skip
+    text = (
+        "项目编号,项目名称,所属行业,所在区域,计划总投资（万元）,签约时间\n"
+        'C-1,测试项目,新型储能,端州区,"1,200",2023/5/6\n'
+    )
+    for name, data in (
+        ("gbk.csv", text.encode("gb18030")),
+        ("bom.csv", text.replace("C-1", "C-2").encode("utf-8-sig")),
+        ("renamed.xlsx", text.replace("C-1", "C-3").encode("utf-8")),
+    ):
         (tmp_path / name).write_bytes(data)
         result = service.import_file(tmp_path / name, ImportOptions())
         assert result.ok and result.added == 1, name
@@ -397,8 +411,9 @@ def test_csv_files_in_the_encodings_chinese_excel_writes(
     assert "note_renamed_csv" in {n.code for n in again.notes}
 
 
-def test_two_header_rows_month_columns_in_a_project_sheet_and_the_reporting_unit(service: ImportService,
-                                                                                 ctx: AppContext, tmp_path: Path) -> None:  # fmt: skip
+def test_two_header_rows_month_columns_in_a_project_sheet_and_the_reporting_unit(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
     ctx.references.save_district(__import__("zqtracker.domain.models", fromlist=["District"]).District("广宁县"))
     rows = [
         ["广宁县重点项目月度完成情况"],

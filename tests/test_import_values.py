@@ -174,13 +174,14 @@ def test_header_matching_never_crashes_and_ignores_spacing(text: str) -> None:
 
 
 @pytest.mark.parametrize(("header", "field", "unit"), [
-    ("计划总投资（万元）", "planned_investment", 10_000), ("Planned investment (10k yuan)", "planned_investment", 10_000),
-    ("总投资\n（亿元）", "planned_investment", 10**8), ("项目 名称", "name", None), ("县（市、区）", "district", None),
-    ("所在县(市、区)", "district", None), ("项目名称及建设内容", "name", None), ("建设性质", "project_type", None),
-    ("产业链", "chain", None), ("2024年计划投资（亿元）", "annual_plan", 10**8), ("序号", "row_number", None),
-    ("1-9月完成投资", "ytd", None), ("投资类型", "ignore:investment_kind", None),
-    ("建设年限", "construction_period", None), ("当月完成投资（万元）", "amount", 10_000),
-    ("Competition name", None, None), ("Land area (mu)", "land_area_mu", None),
+    ("计划总投资（万元）", "planned_investment", 10_000),
+    ("Planned investment (10k yuan)", "planned_investment", 10_000), ("总投资\n（亿元）", "planned_investment", 10**8),
+    ("项目 名称", "name", None), ("县（市、区）", "district", None), ("所在县(市、区)", "district", None),
+    ("项目名称及建设内容", "name", None), ("建设性质", "project_type", None), ("产业链", "chain", None),
+    ("2024年计划投资（亿元）", "annual_plan", 10**8), ("序号", "row_number", None), ("1-9月完成投资", "ytd", None),
+    ("投资类型", "ignore:investment_kind", None), ("建设年限", "construction_period", None),
+    ("当月完成投资（万元）", "amount", 10_000), ("Competition name", None, None),
+    ("Land area (mu)", "land_area_mu", None),
 ])  # fmt: skip
 def test_headers_of_real_files(header: str, field: str | None, unit: int | None) -> None:
     m = match_header(header)
@@ -214,8 +215,11 @@ def test_display_of_dates_and_numbers() -> None:
     assert cells.parse_date((d.toordinal() + 1,), "x") == d + timedelta(days=1)
 
 
-NUMBER_LIKE = st.from_regex(r"\A[+-]?\d{0,6}(\.\d{0,6})?([eE][+-]?\d{1,9})?(万元|亿|元|亩)?\Z") | st.text(max_size=20) | \
-    st.sampled_from(["NaN", "nan", "Infinity", "-inf", "sNaN", "1e3092023", "1e-3092023", "1E+999999999"])  # fmt: skip
+NUMBER_LIKE = (
+    st.from_regex(r"\A[+-]?\d{0,6}(\.\d{0,6})?([eE][+-]?\d{1,9})?(万元|亿|元|亩)?\Z")
+    | st.text(max_size=20)
+    | st.sampled_from(["NaN", "nan", "Infinity", "-inf", "sNaN", "1e3092023", "1e-3092023", "1E+999999999"])
+)
 
 
 @given(NUMBER_LIKE | st.floats() | st.integers())

@@ -160,15 +160,22 @@ class _Writer:
         months_before = Period(period.year, period.month - 1).ytd_label(lang) if period.month > 1 else ""
         last = f"{before.month}月" if lang.startswith("zh") else before.label(lang)
         return {
-            "no": t("col_no", lang), "code": t("col_code", lang), "name": t("col_name", lang),
-            "enterprise": t("col_enterprise", lang), "sector": t("col_sector", lang),
-            "planned": t("col_planned", lang, unit=unit), "status_before": t("col_status_before", lang),
+            "no": t("col_no", lang),
+            "code": t("col_code", lang),
+            "name": t("col_name", lang),
+            "enterprise": t("col_enterprise", lang),
+            "sector": t("col_sector", lang),
+            "planned": t("col_planned", lang, unit=unit),
+            "status_before": t("col_status_before", lang),
             "ytd_before": t("col_ytd_before", lang, months=months_before, unit=unit) if months_before else "",
-            "last_month": t("col_last_month", lang, month=last, unit=unit), "status": t("col_status", lang),
+            "last_month": t("col_last_month", lang, month=last, unit=unit),
+            "status": t("col_status", lang),
             "this_month": t("col_this_month", lang, unit=unit),
-            "ytd": t("col_ytd", lang, months=period.ytd_label(lang), unit=unit), "progress": t("col_progress", lang),
-            "signed": t("col_signed", lang), "id": t("col_id", lang),
-        }  # fmt: skip
+            "ytd": t("col_ytd", lang, months=period.ytd_label(lang), unit=unit),
+            "progress": t("col_progress", lang),
+            "signed": t("col_signed", lang),
+            "id": t("col_id", lang),
+        }
 
     def _main(self, ws) -> None:
         b, lang = self.b, self.lang
@@ -183,10 +190,14 @@ class _Writer:
             ws.write_string(HEADER_ROW, c, heads[key], self.head_open if key in OPEN_MAIN else self.head_locked)
         status_width = max(display_width(label) for label in self.statuses) + 3
         widths = [
-            max(6, display_width(heads[k]) // 2 + 2, status_width if k in ("status_before", "status") else 0,
-                13 if k in ("planned", "ytd_before", "last_month", "this_month", "ytd") else 0)
+            max(
+                6,
+                display_width(heads[k]) // 2 + 2,
+                status_width if k in ("status_before", "status") else 0,
+                13 if k in ("planned", "ytd_before", "last_month", "this_month", "ytd") else 0,
+            )
             for k in MAIN_COLUMNS
-        ]  # fmt: skip
+        ]
         for i, p in enumerate(b.projects):
             r = HEADER_ROW + 1 + i
             values = {"no": str(i + 1), "code": p.code, "name": p.name, "enterprise": p.enterprise,
@@ -299,12 +310,18 @@ class _Writer:
     def _meta(self, ws, main_name: str, new_name: str) -> None:
         b = self.b
         rows = (
-            ("format", FORMAT), ("round", str(b.period)), ("district_id", str(b.district_id)),
-            ("district", b.district), ("unit", b.unit.value), ("main_sheet", main_name), ("new_sheet", new_name),
-            ("main_columns", ",".join(MAIN_COLUMNS)), ("new_columns", ",".join(NEW_COLUMNS)),
+            ("format", FORMAT),
+            ("round", str(b.period)),
+            ("district_id", str(b.district_id)),
+            ("district", b.district),
+            ("unit", b.unit.value),
+            ("main_sheet", main_name),
+            ("new_sheet", new_name),
+            ("main_columns", ",".join(MAIN_COLUMNS)),
+            ("new_columns", ",".join(NEW_COLUMNS)),
             ("ids", ",".join(str(i) for i in b.ids)),
             ("checksum", checksum(b.token, b.period, b.district_id, b.ids)),
-        )  # fmt: skip
+        )
         for r, (key, value) in enumerate(rows):
             ws.write_string(r, 0, key)
             for c, piece in enumerate(_cell_pieces(value), start=1):  # a cell holds at most 32,767 characters
@@ -328,9 +345,10 @@ def _day(d: date, lang: str) -> str:
     return f"{d.year}年{d.month}月{d.day}日" if lang.startswith("zh") else d.isoformat()
 
 
-# -- small lists: reminders, the checks of returns -------------------------------------------------------------------------------
-def write_table_book(path: str | os.PathLike[str], title: str, headers: Sequence[str],
-                    rows: Sequence[Sequence[object]]) -> None:  # fmt: skip
+# -- small lists: reminders, the checks of returns -------------------------------------------------
+def write_table_book(
+    path: str | os.PathLike[str], title: str, headers: Sequence[str], rows: Sequence[Sequence[object]]
+) -> None:
     """One sheet: a title, a header and the rows (text and whole numbers), ready to print."""
     wb = xlsxwriter.Workbook(str(path), OPTIONS)
     try:

@@ -121,9 +121,17 @@ class Matcher:
         for other, pid in pool[:5_000]:
             if other == nk or pid in out:
                 continue
-            if _PHASE_RE.sub("", other) == base or other.startswith(nk) or (nk.startswith(other) and len(other) >= 6) or (
-                    abs(len(other) - len(nk)) <= 3 and SequenceMatcher(None, nk, other).quick_ratio() >= 0.9
-                    and SequenceMatcher(None, nk, other).ratio() >= 0.9):  # fmt: skip
+            close = (
+                abs(len(other) - len(nk)) <= 3
+                and SequenceMatcher(None, nk, other).quick_ratio() >= 0.9
+                and SequenceMatcher(None, nk, other).ratio() >= 0.9
+            )
+            if (
+                _PHASE_RE.sub("", other) == base
+                or other.startswith(nk)
+                or (nk.startswith(other) and len(other) >= 6)
+                or close
+            ):
                 out.append(pid)
                 if len(out) >= limit:
                     break

@@ -40,8 +40,8 @@ CURRENCY_NAMES = (
     {"USD": "US dollars (USD)", "USD?": "dollars ($)", "CAD": "Canadian dollars (CAD)", "EUR": "euros (EUR)",
      "HKD": "Hong Kong dollars (HKD)", "JPY": "yen (JPY)", "GBP": "pounds (GBP)",
      "?": "millions of an unstated currency"},
-    {"USD": "美元（USD）", "USD?": "元（$，币种未注明）", "CAD": "加元（CAD）", "EUR": "欧元（EUR）", "HKD": "港元（HKD）",
-     "JPY": "日元（JPY）", "GBP": "英镑（GBP）", "?": "未注明币种的百万单位"},
+    {"USD": "美元（USD）", "USD?": "元（$，币种未注明）", "CAD": "加元（CAD）", "EUR": "欧元（EUR）",
+     "HKD": "港元（HKD）", "JPY": "日元（JPY）", "GBP": "英镑（GBP）", "?": "未注明币种的百万单位"},
 )  # fmt: skip
 _AREA = {"m2": ("square metres", "平方米"), "ha": ("hectares", "公顷"), "10k m2": ("10,000 m²", "万平方米")}
 
@@ -134,8 +134,17 @@ def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str, zh: int) -> list[Proble
     name = sa.name
     if (plan.default_status and plan.status_from and "status" not in sa.layout.fields()) or (
             plan.default_status and plan.status_from == "user"):  # fmt: skip
-        notes.append(Problem("note_status_from", None, {"sheet": name, "status": Status(plan.default_status).label(lang),
-                                                        "source": _SOURCES[plan.status_from][zh]}))  # fmt: skip
+        notes.append(
+            Problem(
+                "note_status_from",
+                None,
+                {
+                    "sheet": name,
+                    "status": Status(plan.default_status).label(lang),
+                    "source": _SOURCES[plan.status_from][zh],
+                },
+            )
+        )
     if plan.default_district and plan.district_from:
         notes.append(Problem("note_district_from", None, {"sheet": name, "district": plan.default_district,
                                                           "source": _SOURCES[plan.district_from][zh]}))  # fmt: skip
@@ -159,8 +168,9 @@ def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str, zh: int) -> list[Proble
         if currency is None:
             notes.append(Problem("note_unitless_english", None, where))
         else:
-            notes.append(Problem("note_foreign_column", None, {**where, "currency": CURRENCY_NAMES[zh].get(currency,
-                                                                                                        currency)}))  # fmt: skip
+            notes.append(
+                Problem("note_foreign_column", None, {**where, "currency": CURRENCY_NAMES[zh].get(currency, currency)})
+            )
     if plan.marked:
         notes.append(Problem("note_marks", None, {"sheet": name, "count": plan.marked}))
     if plan.notes_from:

@@ -66,8 +66,14 @@ def analyse_records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: 
         if key in taken:
             if taken[key][1] == yuan:  # the same amount twice (a long and a wide sheet): harmless
                 continue
-            add_problem(plan, k, sa, "month", f"{y}-{m:02d}",
-                     Problem("duplicate_in_file", "month", {"value": f"{y}-{m:02d}", "first_row": taken[key][0]}))  # fmt: skip
+            add_problem(
+                plan,
+                k,
+                sa,
+                "month",
+                f"{y}-{m:02d}",
+                Problem("duplicate_in_file", "month", {"value": f"{y}-{m:02d}", "first_row": taken[key][0]}),
+            )
             sa.status[k] = INVALID
             continue
     result.records_unchanged += unchanged
