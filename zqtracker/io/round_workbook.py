@@ -36,16 +36,35 @@ from zqtracker.io.safe_sheet import SafeWorksheet
 
 META_SHEET = "_zqtracker_round"
 FORMAT = "1"
-MAIN_COLUMNS = ("no", "code", "name", "enterprise", "sector", "planned", "status_before", "ytd_before",
-                "last_month", "status", "this_month", "ytd", "progress", "id")  # fmt: skip
+MAIN_COLUMNS = (
+    "no",
+    "code",
+    "name",
+    "enterprise",
+    "sector",
+    "planned",
+    "status_before",
+    "ytd_before",
+    "last_month",
+    "status",
+    "this_month",
+    "ytd",
+    "progress",
+    "id",
+)
 OPEN_MAIN = frozenset(("status", "this_month", "ytd", "progress"))
 NEW_COLUMNS = ("no", "name", "enterprise", "sector", "planned", "status", "signed", "this_month", "ytd", "progress")
 HEADER_ROW = 3  # 0-based: title, 填报单位 line, group row, header
 NEW_HEADER_ROW = 2  # title, unit line, header
 NEW_ROWS = 200  # open rows on the new-projects sheet
 MONEY_FORMAT = "#,##0.00##"
-OPTIONS = {"constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
-           "strings_to_urls": False, "nan_inf_to_errors": False}  # fmt: skip
+OPTIONS = {
+    "constant_memory": True,
+    "strings_to_formulas": False,
+    "strings_to_numbers": False,
+    "strings_to_urls": False,
+    "nan_inf_to_errors": False,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,8 +219,14 @@ class _Writer:
         ]
         for i, p in enumerate(b.projects):
             r = HEADER_ROW + 1 + i
-            values = {"no": str(i + 1), "code": p.code, "name": p.name, "enterprise": p.enterprise,
-                      "sector": p.sector, "status_before": p.status.label(lang)}  # fmt: skip
+            values = {
+                "no": str(i + 1),
+                "code": p.code,
+                "name": p.name,
+                "enterprise": p.enterprise,
+                "sector": p.sector,
+                "status_before": p.status.label(lang),
+            }
             for c, key in enumerate(MAIN_COLUMNS):
                 if key in ("no", "status_before"):
                     ws.write_string(r, c, values[key] or "", self.center)
@@ -238,21 +263,52 @@ class _Writer:
     def _validate(self, ws, first: int, last: int, columns: Sequence[str]) -> None:
         lang, unit = self.lang, self.unit_label
         c = columns.index("status")
-        ws.data_validation(first, c, last, c, {
-            "validate": "list", "source": self.statuses, "ignore_blank": True,
-            "input_title": t("col_status", lang)[:32], "input_message": t("status_prompt", lang)[:255],
-            "error_type": "stop", "error_message": t("status_error", lang)[:255]})  # fmt: skip
+        ws.data_validation(
+            first,
+            c,
+            last,
+            c,
+            {
+                "validate": "list",
+                "source": self.statuses,
+                "ignore_blank": True,
+                "input_title": t("col_status", lang)[:32],
+                "input_message": t("status_prompt", lang)[:255],
+                "error_type": "stop",
+                "error_message": t("status_error", lang)[:255],
+            },
+        )
         for key in ("this_month", "ytd"):
             c = columns.index(key)
-            ws.data_validation(first, c, last, c, {
-                "validate": "decimal", "criteria": ">=", "value": 0, "ignore_blank": True,
-                "input_message": t("amount_prompt", lang, unit=unit)[:255], "error_type": "stop",
-                "error_message": t("amount_error", lang, unit=unit)[:255]})  # fmt: skip
+            ws.data_validation(
+                first,
+                c,
+                last,
+                c,
+                {
+                    "validate": "decimal",
+                    "criteria": ">=",
+                    "value": 0,
+                    "ignore_blank": True,
+                    "input_message": t("amount_prompt", lang, unit=unit)[:255],
+                    "error_type": "stop",
+                    "error_message": t("amount_error", lang, unit=unit)[:255],
+                },
+            )
 
     @staticmethod
     def _protect(ws) -> None:
-        ws.protect("", {"format_columns": True, "format_rows": True, "autofilter": True, "sort": True,
-                        "select_locked_cells": True, "select_unlocked_cells": True})  # fmt: skip
+        ws.protect(
+            "",
+            {
+                "format_columns": True,
+                "format_rows": True,
+                "autofilter": True,
+                "sort": True,
+                "select_locked_cells": True,
+                "select_unlocked_cells": True,
+            },
+        )
 
     @staticmethod
     def _print(ws, first: int = HEADER_ROW - 1, last: int = HEADER_ROW) -> None:
@@ -268,8 +324,14 @@ class _Writer:
         width = len(NEW_COLUMNS)
         ws.set_row(0, 30)
         ws.merge_range(0, 0, 0, width - 1, "", self.title)
-        ws.write_string(0, 0, f"{t('sheet_new', lang)} — {b.district}" if not lang.startswith("zh")
-                        else f"{b.district}{t('sheet_new', lang)}", self.title)  # fmt: skip
+        ws.write_string(
+            0,
+            0,
+            f"{t('sheet_new', lang)} — {b.district}"
+            if not lang.startswith("zh")
+            else f"{b.district}{t('sheet_new', lang)}",
+            self.title,
+        )
         ws.write_string(1, width - 2, t("unit_line", lang, unit=self.unit_label), self.line_right)
         ws.set_row(NEW_HEADER_ROW, 40)
         for c, key in enumerate(NEW_COLUMNS):
@@ -297,8 +359,15 @@ class _Writer:
     def _help(self, ws, main_name: str, new_name: str) -> None:
         b, lang = self.b, self.lang
         due = _day(b.due_on, lang) if b.due_on else "—"
-        lines = help_lines(lang, main=main_name, new=new_name, period=b.period.label(lang),
-                           months=b.period.ytd_label(lang), unit=self.unit_label, due=due)  # fmt: skip
+        lines = help_lines(
+            lang,
+            main=main_name,
+            new=new_name,
+            period=b.period.label(lang),
+            months=b.period.ytd_label(lang),
+            unit=self.unit_label,
+            due=due,
+        )
         ws.set_column(0, 0, 72)
         for r, line in enumerate(lines):
             # constant-memory rows do not grow by themselves: as many text lines as the wrap needs

@@ -16,10 +16,27 @@ from zqtracker.io.layout import PROJECTS
 from zqtracker.services.import_matching import district_key, name_key
 from zqtracker.services.import_model import SheetAnalysis, add_problem
 
-_MERGED = ("code", "enterprise", "sector", "district", "status", "planned_investment", "land_area_mu",
-           "expected_annual_output", "expected_annual_tax", "signed_on", "construction_start_on", "production_on",
-           "is_key_project", "project_type", "investor_origin", "officer", "contact", "progress_note",
-           "notes")  # fmt: skip
+_MERGED = (
+    "code",
+    "enterprise",
+    "sector",
+    "district",
+    "status",
+    "planned_investment",
+    "land_area_mu",
+    "expected_annual_output",
+    "expected_annual_tax",
+    "signed_on",
+    "construction_start_on",
+    "production_on",
+    "is_key_project",
+    "project_type",
+    "investor_origin",
+    "officer",
+    "contact",
+    "progress_note",
+    "notes",
+)
 _SUFFIXES = ("区", "县", "市", "新区", "镇", "街道", "开发区", "高新区")
 
 
@@ -44,8 +61,9 @@ def merge_views(sheets: list[SheetAnalysis]) -> int:
             nk = name_key(name) if name else None
             earlier = first_of.get(("code", code)) if code else None
             if earlier is None and nk is not None:
-                earlier = next((e for e in by_name.get(nk, ()) if e[0] != i and (e[2] is None or dk is None or
-                                                                                   e[2] == dk)), None)  # fmt: skip
+                earlier = next(
+                    (e for e in by_name.get(nk, ()) if e[0] != i and (e[2] is None or dk is None or e[2] == dk)), None
+                )
             if earlier is not None and earlier[0] != i:
                 _merge(sheets, earlier[0], earlier[1], i, k)
                 sa.views[k] = (earlier[0], earlier[1])
