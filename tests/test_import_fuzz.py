@@ -98,16 +98,23 @@ def messy_workbook(path: Path, rnd: random.Random) -> Path:
             width = rnd.randint(1, 12)
             for _ in range(rnd.randint(0, 2)):
                 rows.append([rnd.choice(["2023年肇庆市重点项目表", "填报单位：高要区", "单位：万元", "单位：亿元"])])
-            rows.append([rnd.choice(rnd.choice(PROJECT_COLUMNS).synonyms) if rnd.random() < 0.8 else noise(rnd)
-                         for _ in range(width)])  # fmt: skip
+            rows.append(
+                [
+                    rnd.choice(rnd.choice(PROJECT_COLUMNS).synonyms) if rnd.random() < 0.8 else noise(rnd)
+                    for _ in range(width)
+                ]
+            )
             rows.extend([noise(rnd) for _ in range(width)] for _ in range(rnd.randint(0, 25)))
         name = rnd.choice(["项目清单", "Sheet", "月度完成投资", "续建项目", "汇总"]) + str(n)
         sheets.append(SheetSpec(name, rows, merges=merges, state="hidden" if n and rnd.random() < 0.3 else "visible"))
     return write_workbook(path, *sheets, date1904=rnd.random() < 0.1)
 
 
-OPTIONS = [ImportOptions(), ImportOptions(skip_invalid=True, unit=Unit.WAN),
-           ImportOptions(mode="append", skip_invalid=True, unit=Unit.YI, lang="zh")]  # fmt: skip
+OPTIONS = [
+    ImportOptions(),
+    ImportOptions(skip_invalid=True, unit=Unit.WAN),
+    ImportOptions(mode="append", skip_invalid=True, unit=Unit.YI, lang="zh"),
+]
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
@@ -175,8 +182,9 @@ def test_the_import_dialog_on_messy_workbooks(qtbot, tmp_path: Path) -> None:
                 qtbot.wait(20)
             if dialog.import_button.isEnabled():
                 dialog.import_button.click()
-                qtbot.waitUntil(lambda dialog=dialog: dialog.result is not None or dialog.error_label.text() != "",
-                                timeout=30_000)  # fmt: skip
+                qtbot.waitUntil(
+                    lambda dialog=dialog: dialog.result is not None or dialog.error_label.text() != "", timeout=30_000
+                )
                 imported += dialog.result is not None
                 if stack.canUndo():
                     undo_import(qtbot, stack)

@@ -27,10 +27,15 @@ def code_of(fn, *args) -> str:
 @given(DATES)
 def test_every_date_spelling_gives_the_same_day(d: date) -> None:
     spellings = [
-        d.isoformat(), f"{d.year}/{d.month}/{d.day}", f"{d.year}.{d.month:02d}.{d.day:02d}",
-        f"{d.year}年{d.month}月{d.day}日", f"{d.year:04d}{d.month:02d}{d.day:02d}", (d.toordinal(),),
-        f"{d.isoformat()} 00:00:00", f"{d.year}-{d.month}-{d.day}".translate(FULL_WIDTH),
-    ]  # fmt: skip
+        d.isoformat(),
+        f"{d.year}/{d.month}/{d.day}",
+        f"{d.year}.{d.month:02d}.{d.day:02d}",
+        f"{d.year}年{d.month}月{d.day}日",
+        f"{d.year:04d}{d.month:02d}{d.day:02d}",
+        (d.toordinal(),),
+        f"{d.isoformat()} 00:00:00",
+        f"{d.year}-{d.month}-{d.day}".translate(FULL_WIDTH),
+    ]
     for spelling in spellings:
         assert cells.parse_date(spelling, "signed_on") == d, spelling
 
@@ -103,12 +108,15 @@ def test_a_typed_2023_point_1_in_a_date_cell_is_refused() -> None:
     assert info.value.problems[0].code == "ambiguous_date"
 
 
-@pytest.mark.parametrize(("cell", "start", "end"), [
-    ("2009-2011", (date(2009, 1, 1), "year"), (date(2011, 1, 1), "year")),
-    ("2009—2011年", (date(2009, 1, 1), "year"), (date(2011, 1, 1), "year")),
-    ("2009年至2011年", (date(2009, 1, 1), "year"), (date(2011, 1, 1), "year")),
-    ("2022.3-2024.12", (date(2022, 3, 1), "month"), (date(2024, 12, 1), "month")),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("cell", "start", "end"),
+    [
+        ("2009-2011", (date(2009, 1, 1), "year"), (date(2011, 1, 1), "year")),
+        ("2009—2011年", (date(2009, 1, 1), "year"), (date(2011, 1, 1), "year")),
+        ("2009年至2011年", (date(2009, 1, 1), "year"), (date(2011, 1, 1), "year")),
+        ("2022.3-2024.12", (date(2022, 3, 1), "month"), (date(2024, 12, 1), "month")),
+    ],
+)
 def test_construction_periods(cell: str, start: tuple, end: tuple) -> None:
     from zqtracker.io.dates import parse_range
 
@@ -137,8 +145,10 @@ def test_import_codes_do_not_reword_the_domain_codes() -> None:
     assert all(MESSAGES[code] == pair for code, pair in IMPORT_MESSAGES.items())
 
 
-@given(st.decimals(min_value=0, max_value=10**8, places=4, allow_nan=False, allow_infinity=False),
-       st.sampled_from([("亿", 10**8), ("万元", 10**4), ("元", 1), ("亿元", 10**8)]))  # fmt: skip
+@given(
+    st.decimals(min_value=0, max_value=10**8, places=4, allow_nan=False, allow_infinity=False),
+    st.sampled_from([("亿", 10**8), ("万元", 10**4), ("元", 1), ("亿元", 10**8)]),
+)
 def test_money_with_a_unit_in_the_cell(amount: Decimal, unit: tuple[str, int]) -> None:
     word, factor = unit
     text = f"{amount:,}{word}"
@@ -225,9 +235,11 @@ NUMBER_LIKE = (
 @given(NUMBER_LIKE | st.floats() | st.integers())
 def test_numbers_are_parsed_or_refused_with_a_reason_never_an_exception(value: object) -> None:
     # found by fuzzing whole workbooks: "1e3092023" overflowed the decimal context (a traceback)
-    for parse in (lambda v: cells.parse_money_cell(v, 10_000, "planned_investment"),
-                  lambda v: cells.parse_money_cell(v, None, "planned_investment"),
-                  lambda v: cells.parse_decimal(v, "land_area_mu")):  # fmt: skip
+    for parse in (
+        lambda v: cells.parse_money_cell(v, 10_000, "planned_investment"),
+        lambda v: cells.parse_money_cell(v, None, "planned_investment"),
+        lambda v: cells.parse_decimal(v, "land_area_mu"),
+    ):
         try:
             result = parse(value)
         except ValidationError as exc:
