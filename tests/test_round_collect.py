@@ -13,7 +13,8 @@ import pytest
 from round_returns import H_MONTH, H_NAME, H_PROGRESS, H_STATUS, H_YTD, H_YTD_BEFORE, Sheet, sql
 
 from zqtracker.domain.rounds import DistrictState, Period
-from zqtracker.io.round_workbook import META_SHEET, looks_like_return
+from zqtracker.io.round_files import looks_like_return
+from zqtracker.io.round_workbook import META_SHEET
 from zqtracker.services.context import AppContext
 from zqtracker.services.round_collect import ACCEPTED, SENT_BACK, RoundCollector
 from zqtracker.services.rounds import RoundRefused, RoundService

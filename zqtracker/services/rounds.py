@@ -22,7 +22,8 @@ from zqtracker.domain.errors import DomainError, Problem, ValidationError
 from zqtracker.domain.money import Unit
 from zqtracker.domain.rounds import DistrictState, Lacking, Period, Round, RoundDistrict, late_days
 from zqtracker.io.atomic import atomic_target
-from zqtracker.io.round_workbook import RoundBook, write_round_book, write_table_book
+from zqtracker.io.round_files import write_table_book
+from zqtracker.io.round_workbook import RoundBook, write_round_book
 from zqtracker.services.progress import Progress
 from zqtracker.services.round_words import Reminder
 from zqtracker.storage.database import Database

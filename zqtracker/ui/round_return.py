@@ -260,7 +260,7 @@ class ReturnDialog(QDialog):
     def save_checks(self, path: Path) -> None:
         """The findings and decisions as a workbook (to keep, or to send back to the district)."""
         from zqtracker.io.atomic import atomic_target
-        from zqtracker.io.round_workbook import write_table_book
+        from zqtracker.io.round_files import write_table_book
         from zqtracker.services.round_words import findings_table
 
         assert self.ret is not None

@@ -189,7 +189,7 @@ def run_collect(args: argparse.Namespace, console: Console) -> int:
             returns.append(ret)
         if args.report is not None:
             from zqtracker.io.atomic import atomic_target
-            from zqtracker.io.round_workbook import write_table_book
+            from zqtracker.io.round_files import write_table_book
             from zqtracker.services.round_words import findings_table
 
             with atomic_target(args.report) as tmp:
