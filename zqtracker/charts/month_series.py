@@ -60,8 +60,14 @@ def _span_note(f: DashboardFigures, month: int, lang: str) -> str | None:
         span = MonthSpan(f.year - 1, f.prior_spans[month], month)
         lines.append(t("tip.span", lang, span=span.label(lang, with_year=True)))
     inside = {m: (f.year, last, first) for last, first in f.spans.items() for m in range(first, last)}
-    inside.update({m: (f.year - 1, last, first) for last, first in f.prior_spans.items() for m in range(first, last)
-                   if m not in inside})  # fmt: skip
+    inside.update(
+        {
+            m: (f.year - 1, last, first)
+            for last, first in f.prior_spans.items()
+            for m in range(first, last)
+            if m not in inside
+        }
+    )
     if month in inside:
         y, last, first = inside[month]
         lines.append(t("tip.inside", lang, span=MonthSpan(y, first, last).label(lang, with_year=True)))
@@ -98,17 +104,39 @@ def monthly_chart(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None)
         prior_name = month_of_year(y - 1, month, lang)
         if cur[i] is not None:
             like = month not in covered  # a figure of several months has no growth of its own
-            lines.append(t("tip.month", lang, month=name, amount=exact_money(cur[i], unit, lang),
-                           prior_month=prior_name, prior=exact_money(prior[i], unit, lang),
-                           pct=pct_text(yoy_pct(cur[i], prior[i]) if like else None)))  # fmt: skip
-            lines.append(t("tip.ytd", lang, period=period_label(y, month, lang), amount=exact_money(ytd[i], unit, lang),
-                           prior_year=y - 1, prior=exact_money(prior_ytd[i], unit, lang),
-                           pct=pct_text(yoy_pct(ytd[i], prior_ytd[i]))))  # fmt: skip
+            lines.append(
+                t(
+                    "tip.month",
+                    lang,
+                    month=name,
+                    amount=exact_money(cur[i], unit, lang),
+                    prior_month=prior_name,
+                    prior=exact_money(prior[i], unit, lang),
+                    pct=pct_text(yoy_pct(cur[i], prior[i]) if like else None),
+                )
+            )
+            lines.append(
+                t(
+                    "tip.ytd",
+                    lang,
+                    period=period_label(y, month, lang),
+                    amount=exact_money(ytd[i], unit, lang),
+                    prior_year=y - 1,
+                    prior=exact_money(prior_ytd[i], unit, lang),
+                    pct=pct_text(yoy_pct(ytd[i], prior_ytd[i])),
+                )
+            )
         else:
             lines[0] = prior_name
             lines.append(t("tip.month.prior_only", lang, month=prior_name, amount=exact_money(prior[i], unit, lang)))
-            lines.append(t("tip.ytd.prior_only", lang, period=period_label(y - 1, month, lang),
-                           amount=exact_money(prior_ytd[i], unit, lang)))  # fmt: skip
+            lines.append(
+                t(
+                    "tip.ytd.prior_only",
+                    lang,
+                    period=period_label(y - 1, month, lang),
+                    amount=exact_money(prior_ytd[i], unit, lang),
+                )
+            )
         tips.append("\n".join(lines))
     u = unit_text(unit, lang)
     return TimeChart(
@@ -148,16 +176,33 @@ def yoy_chart(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> 
         if cur[i] is None or prior[i] is None:
             tips.append(None if note is None or month > m else "\n".join([month_of_year(y, month, lang), note]))
             continue
-        tips.append("\n".join([
-            month_of_year(y, month, lang),
-            t("tip.yoy.month", lang, pct=pct_or_none(monthly[i], lang)),
-            t("tip.month", lang, month=month_of_year(y, month, lang), amount=exact_money(cur[i], unit, lang),
-              prior_month=month_of_year(y - 1, month, lang), prior=exact_money(prior[i] or 0, unit, lang),
-              pct=pct_text(monthly[i])),
-            t("tip.yoy.ytd", lang, pct=pct_or_none(cumulative[i], lang)),
-            t("tip.ytd", lang, period=period_label(y, month, lang), amount=exact_money(ytd[i] or 0, unit, lang),
-              prior_year=y - 1, prior=exact_money(prior_ytd[i] or 0, unit, lang), pct=pct_text(cumulative[i])),
-        ]))  # fmt: skip
+        tips.append(
+            "\n".join(
+                [
+                    month_of_year(y, month, lang),
+                    t("tip.yoy.month", lang, pct=pct_or_none(monthly[i], lang)),
+                    t(
+                        "tip.month",
+                        lang,
+                        month=month_of_year(y, month, lang),
+                        amount=exact_money(cur[i], unit, lang),
+                        prior_month=month_of_year(y - 1, month, lang),
+                        prior=exact_money(prior[i] or 0, unit, lang),
+                        pct=pct_text(monthly[i]),
+                    ),
+                    t("tip.yoy.ytd", lang, pct=pct_or_none(cumulative[i], lang)),
+                    t(
+                        "tip.ytd",
+                        lang,
+                        period=period_label(y, month, lang),
+                        amount=exact_money(ytd[i] or 0, unit, lang),
+                        prior_year=y - 1,
+                        prior=exact_money(prior_ytd[i] or 0, unit, lang),
+                        pct=pct_text(cumulative[i]),
+                    ),
+                ]
+            )
+        )
     return TimeChart(
         name="yoy",
         title=t("yoy.title", lang, year=y),
@@ -183,13 +228,16 @@ def signed_chart(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) 
     tips = tuple(
         None
         if counts[i] is None
-        else "\n".join([
-            month_of_year(y, mm, lang),
-            t("tip.signed", lang, n=count_text(counts[i] or 0)),
-            t("tip.planned", lang, amount=exact_money(planned[i] or 0, unit, lang)) + without_amount_text(lacking[i], lang),
-        ])
+        else "\n".join(
+            [
+                month_of_year(y, mm, lang),
+                t("tip.signed", lang, n=count_text(counts[i] or 0)),
+                t("tip.planned", lang, amount=exact_money(planned[i] or 0, unit, lang))
+                + without_amount_text(lacking[i], lang),
+            ]
+        )
         for i, mm in enumerate(MONTHS)
-    )  # fmt: skip
+    )
     return TimeChart(
         name="signed",
         title=t("signed.title", lang, year=y),

@@ -52,8 +52,13 @@ class BackupInfo:
             con.close()
 
     def to_json(self) -> dict:
-        return {"file": str(self.path), "made_at": self.made_at.isoformat(timespec="seconds"),
-                "reason": self.reason, "bytes": self.size, "projects": self.projects()}  # fmt: skip
+        return {
+            "file": str(self.path),
+            "made_at": self.made_at.isoformat(timespec="seconds"),
+            "reason": self.reason,
+            "bytes": self.size,
+            "projects": self.projects(),
+        }
 
 
 def backups_root() -> Path:
@@ -121,8 +126,11 @@ def take_name(tmp: Path, folder: Path, base: str) -> Path:
 def write_source_note(folder: Path, source: Path | URL) -> None:
     note = folder / SOURCE_FILE
     if not note.exists():
-        shown = (source.set(password=None).render_as_string(hide_password=True) if isinstance(source, URL)
-                 else str(source.expanduser().absolute()))  # fmt: skip
+        shown = (
+            source.set(password=None).render_as_string(hide_password=True)
+            if isinstance(source, URL)
+            else str(source.expanduser().absolute())
+        )
         note.write_text(shown + "\n", encoding="utf-8")
 
 
@@ -156,8 +164,9 @@ def list_backups(source: Path | URL, root: Path | None = None) -> list[BackupInf
     return found
 
 
-def rotate(source: Path | URL, keep: int, *, root: Path | None = None, protect: set[Path] | frozenset[Path] = frozenset()
-           ) -> list[Path]:  # fmt: skip
+def rotate(
+    source: Path | URL, keep: int, *, root: Path | None = None, protect: set[Path] | frozenset[Path] = frozenset()
+) -> list[Path]:
     """Delete the oldest copies beyond the newest ``keep`` (never one in ``protect``)."""
     removed = []
     for info in list_backups(source, root)[max(keep, MIN_KEEP) :]:

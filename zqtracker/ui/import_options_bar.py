@@ -37,8 +37,11 @@ class ImportOptionsBar(QWidget):
         for unit in (Unit.YUAN, Unit.WAN, Unit.YI):
             self.unit_combo.addItem(self.tr("Amounts without a unit are in %1").replace("%1", unit.label(lang)), unit)
         self.mode_combo = QComboBox()
-        for mode, text in (("merge", self.tr("Merge: add new, update changed")), ("append", self.tr("Append: new only")),
-                           ("replace", self.tr("Replace every project (after a backup)"))):  # fmt: skip
+        for mode, text in (
+            ("merge", self.tr("Merge: add new, update changed")),
+            ("append", self.tr("Append: new only")),
+            ("replace", self.tr("Replace every project (after a backup)")),
+        ):
             self.mode_combo.addItem(text, mode)
         self.show_combo = QComboBox()
         self.show_combo.addItems([self.tr("All rows"), self.tr("Rows with problems"), self.tr("Rows that change")])
@@ -73,7 +76,8 @@ class ImportOptionsBar(QWidget):
         self.sheet_combo.clear()
         for sa in analysis.sheets:
             kind = {PROJECTS: self.tr("projects"), MONTHLY: self.tr("monthly investment")}.get(
-                sa.layout.kind, self.tr("not recognised"))  # fmt: skip
+                sa.layout.kind, self.tr("not recognised")
+            )
             self.sheet_combo.addItem(f"{sa.name} — {kind}", sa.name)
         names = [sa.name for sa in analysis.sheets]
         first = next((sa.name for sa in analysis.sheets if sa.selected), names[0] if names else None)

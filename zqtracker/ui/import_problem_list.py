@@ -1,5 +1,6 @@
-"""The import dialog's list of problems: the counts line (what the import would do, then did), every problem with its sheet, row,
-column, value and reason, and the way to export them for the district to correct.
+"""The import dialog's list of problems: the counts line (what the import would do, then did),
+every problem with its sheet, row, column, value and reason, and the way to export them for the
+district to correct.
 
 A widget of its own: it shows what it is given and says which problem the user activated
 (:attr:`problem_activated`) or that they asked for the list as a workbook

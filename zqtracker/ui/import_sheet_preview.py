@@ -59,8 +59,14 @@ class SheetPreview(QWidget):
     def go_to(self, sa: SheetAnalysis, row: int, letter: str) -> None:
         """Scroll to the cell of the sheet's ``row`` (1-based) in column ``letter``."""
         source_row = row - 1 - sa.raw.row_offset
-        source_col = next((c for c in range(1, self.model.columnCount()) if
-                           self.model.header_text(c).startswith(letter + " ") or self.model.header_text(c) == letter), 0)  # fmt: skip
+        source_col = next(
+            (
+                c
+                for c in range(1, self.model.columnCount())
+                if self.model.header_text(c).startswith(letter + " ") or self.model.header_text(c) == letter
+            ),
+            0,
+        )
         index = self.proxy.mapFromSource(self.model.index(source_row, source_col))
         if index.isValid():
             self.table.setCurrentIndex(index)
@@ -81,18 +87,27 @@ class SheetPreview(QWidget):
             self.table.setColumnWidth(c, min(max(widest + 18, low), high))
 
     def _words(self) -> dict[str, str]:
-        return {"new": self.tr("New"), "update": self.tr("Update"), "same": self.tr("Unchanged"),
-                "invalid": self.tr("Invalid"), "exists": self.tr("Exists — left alone (append)"),
-                "total": self.tr("Total — skipped"), "section1": self.tr("Section — sector, district or stage below"),
-                "section2": self.tr("Section — sector, district or stage below"), "note": self.tr("Notes — skipped"),
-                "example": self.tr("Template example row — skipped"),
-                "continuation": self.tr("Continues the project above — not a project"),
-                "view": self.tr("The same project as on another sheet"),
-                "near": self.tr("a stored project has a near name — link or keep apart above"),
-                "header": self.tr("Header"), "what": self.tr("What happens"),
-                "remap": self.tr("Click to choose what this column holds, or its unit"),
-                "off": self.tr("not imported"), "hidden": self.tr("hidden — not imported"),
-                "records": self.tr("%1 monthly record(s) to write, %2 unchanged").replace("%1", "{0}").replace("%2", "{1}")}  # fmt: skip
+        return {
+            "new": self.tr("New"),
+            "update": self.tr("Update"),
+            "same": self.tr("Unchanged"),
+            "invalid": self.tr("Invalid"),
+            "exists": self.tr("Exists — left alone (append)"),
+            "total": self.tr("Total — skipped"),
+            "section1": self.tr("Section — sector, district or stage below"),
+            "section2": self.tr("Section — sector, district or stage below"),
+            "note": self.tr("Notes — skipped"),
+            "example": self.tr("Template example row — skipped"),
+            "continuation": self.tr("Continues the project above — not a project"),
+            "view": self.tr("The same project as on another sheet"),
+            "near": self.tr("a stored project has a near name — link or keep apart above"),
+            "header": self.tr("Header"),
+            "what": self.tr("What happens"),
+            "remap": self.tr("Click to choose what this column holds, or its unit"),
+            "off": self.tr("not imported"),
+            "hidden": self.tr("hidden — not imported"),
+            "records": self.tr("%1 monthly record(s) to write, %2 unchanged").replace("%1", "{0}").replace("%2", "{1}"),
+        }
 
     def _on_header_clicked(self, section: int) -> None:
         source = self.proxy.mapToSource(self.proxy.index(0, section)).column() if self.proxy.rowCount() else section
