@@ -132,8 +132,8 @@ def test_preview_remap_import_undo_and_remember(
     dialog.grab().save(str(artifacts / "import_dialog_remapped.png"))
     before = dump(db_path)
     dialog.import_button.click()
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=30_000)
-    assert dialog.result.written and (dialog.result.added, dialog.result.updated) == (1, 1)
+    qtbot.waitUntil(lambda: dialog.import_result is not None, timeout=30_000)
+    assert dialog.import_result.written and (dialog.import_result.added, dialog.import_result.updated) == (1, 1)
     assert "Imported: 1 new, 1 updated" in dialog.problem_list.counts_label.text()
     dialog.grab().save(str(artifacts / "import_dialog_done.png"))
     after = dump(db_path)
@@ -214,7 +214,7 @@ def test_cancelling_the_import_writes_nothing(qtbot, ctx: AppContext, db_path: P
     dialog.operation.cancel()  # what the progress dialog's Cancel button does
     qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=60_000)
     assert dialog.error_label.text() == "Import cancelled: nothing was written."
-    assert dump(db_path) == before and stack.count() == 0 and dialog.result is None
+    assert dump(db_path) == before and stack.count() == 0 and dialog.import_result is None
 
 
 def test_choices_made_while_rows_are_checked_are_not_lost(qtbot, seeded: AppContext, tmp_path: Path) -> None:
@@ -260,7 +260,7 @@ def test_choosing_the_unit_of_unitless_amounts_in_the_dialog(
     assert dialog.import_button.isEnabled()
     dialog.grab().save(str(artifacts / "import_dialog_unit_chosen.png"))
     dialog.import_button.click()
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=30_000)
-    assert dialog.result.added == 2
+    qtbot.waitUntil(lambda: dialog.import_result is not None, timeout=30_000)
+    assert dialog.import_result.added == 2
     planned = sorted(p.planned_investment for p in ctx.projects.all_projects() if p.district == "高要区")
     assert planned == [35_005_000, 120_000_000]

@@ -58,7 +58,7 @@ def test_questions_of_a_negotiating_list(qtbot, ctx: AppContext, tmp_path: Path,
     assert dialog.choices.options.rates == {"USD": Decimal("7.10")}
     dialog.grab().save(str(artifacts / "import-questions-en.png"))
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: dialog.import_result is not None, timeout=30_000)
     p = {x.name: x for x in ctx.projects.all_projects()}
     car = p["智能网联汽车零部件项目"]
     assert car.district == "萝岗区" and car.status is Status.LEAD and car.planned_investment == 7_100_000

@@ -185,9 +185,10 @@ def test_the_import_dialog_on_messy_workbooks(qtbot, tmp_path: Path) -> None:
             if dialog.import_button.isEnabled():
                 dialog.import_button.click()
                 qtbot.waitUntil(
-                    lambda dialog=dialog: dialog.result is not None or dialog.error_label.text() != "", timeout=30_000
+                    lambda dialog=dialog: dialog.import_result is not None or dialog.error_label.text() != "",
+                    timeout=30_000,
                 )
-                imported += dialog.result is not None
+                imported += dialog.import_result is not None
                 if stack.canUndo():
                     undo_import(qtbot, stack)
             dialog.close()

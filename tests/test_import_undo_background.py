@@ -37,7 +37,7 @@ def _import(window: MainWindow, path: Path, qtbot) -> None:
     qtbot.waitUntil(lambda: not dialog.is_busy() and dialog.analysis is not None, timeout=30_000)
     assert dialog.analysis.added > 0 and dialog.import_button.isEnabled()
     dialog.import_button.click()
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: dialog.import_result is not None, timeout=30_000)
     dialog.close()
 
 

@@ -73,7 +73,7 @@ def test_import_from_the_file_menu_and_undo_it(make_window, demo_ctx: AppContext
     qtbot.waitUntil(lambda: not dialog.is_busy() and dialog.analysis is not None, timeout=30_000)
     assert dialog.analysis.added == 2 and dialog.import_button.isEnabled()
     dialog.import_button.click()
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: dialog.import_result is not None, timeout=30_000)
     assert demo_ctx.projects.count() == count + 2
     qtbot.waitUntil(
         lambda: any(r.name == "集成测试储能电池项目" for r in window.projects.visible_rows()), timeout=30_000

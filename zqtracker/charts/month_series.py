@@ -60,14 +60,8 @@ def _span_note(f: DashboardFigures, month: int, lang: str) -> str | None:
         span = MonthSpan(f.year - 1, f.prior_spans[month], month)
         lines.append(t("tip.span", lang, span=span.label(lang, with_year=True)))
     inside = {m: (f.year, last, first) for last, first in f.spans.items() for m in range(first, last)}
-    inside.update(
-        {
-            m: (f.year - 1, last, first)
-            for last, first in f.prior_spans.items()
-            for m in range(first, last)
-            if m not in inside
-        }
-    )
+    inside.update({m: (f.year - 1, last, first) for last, first in f.prior_spans.items() for m in range(first, last)
+                   if m not in inside})  # fmt: skip
     if month in inside:
         y, last, first = inside[month]
         lines.append(t("tip.inside", lang, span=MonthSpan(y, first, last).label(lang, with_year=True)))
@@ -97,46 +91,26 @@ def monthly_chart(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None)
         note = _span_note(f, month, lang)
         if note is not None:
             lines.append(note)
-        if (cur[i] is None and month <= m) or prior[i] is None:
+        # a year to date is None exactly where its month's amount is (_running)
+        amount, before, amount_ytd, before_ytd = cur[i], prior[i], ytd[i], prior_ytd[i]
+        if (amount is None and month <= m) or before is None or before_ytd is None:
             tips.append("\n".join(lines))
             continue
         name = month_of_year(y, month, lang)
         prior_name = month_of_year(y - 1, month, lang)
-        if cur[i] is not None:
+        if amount is not None and amount_ytd is not None:
             like = month not in covered  # a figure of several months has no growth of its own
-            lines.append(
-                t(
-                    "tip.month",
-                    lang,
-                    month=name,
-                    amount=exact_money(cur[i], unit, lang),
-                    prior_month=prior_name,
-                    prior=exact_money(prior[i], unit, lang),
-                    pct=pct_text(yoy_pct(cur[i], prior[i]) if like else None),
-                )
-            )
-            lines.append(
-                t(
-                    "tip.ytd",
-                    lang,
-                    period=period_label(y, month, lang),
-                    amount=exact_money(ytd[i], unit, lang),
-                    prior_year=y - 1,
-                    prior=exact_money(prior_ytd[i], unit, lang),
-                    pct=pct_text(yoy_pct(ytd[i], prior_ytd[i])),
-                )
-            )
+            lines.append(t("tip.month", lang, month=name, amount=exact_money(amount, unit, lang),
+                           prior_month=prior_name, prior=exact_money(before, unit, lang),
+                           pct=pct_text(yoy_pct(amount, before) if like else None)))  # fmt: skip
+            lines.append(t("tip.ytd", lang, period=period_label(y, month, lang),
+                           amount=exact_money(amount_ytd, unit, lang), prior_year=y - 1,
+                           prior=exact_money(before_ytd, unit, lang), pct=pct_text(yoy_pct(amount_ytd, before_ytd))))  # fmt: skip
         else:
             lines[0] = prior_name
-            lines.append(t("tip.month.prior_only", lang, month=prior_name, amount=exact_money(prior[i], unit, lang)))
-            lines.append(
-                t(
-                    "tip.ytd.prior_only",
-                    lang,
-                    period=period_label(y - 1, month, lang),
-                    amount=exact_money(prior_ytd[i], unit, lang),
-                )
-            )
+            lines.append(t("tip.month.prior_only", lang, month=prior_name, amount=exact_money(before, unit, lang)))
+            lines.append(t("tip.ytd.prior_only", lang, period=period_label(y - 1, month, lang),
+                           amount=exact_money(before_ytd, unit, lang)))  # fmt: skip
         tips.append("\n".join(lines))
     u = unit_text(unit, lang)
     return TimeChart(
@@ -173,36 +147,20 @@ def yoy_chart(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> 
     tips: list[str | None] = []
     for i, month in enumerate(MONTHS):
         note = _span_note(f, month, lang)
-        if cur[i] is None or prior[i] is None:
+        amount, before = cur[i], prior[i]
+        if amount is None or before is None:
             tips.append(None if note is None or month > m else "\n".join([month_of_year(y, month, lang), note]))
             continue
-        tips.append(
-            "\n".join(
-                [
-                    month_of_year(y, month, lang),
-                    t("tip.yoy.month", lang, pct=pct_or_none(monthly[i], lang)),
-                    t(
-                        "tip.month",
-                        lang,
-                        month=month_of_year(y, month, lang),
-                        amount=exact_money(cur[i], unit, lang),
-                        prior_month=month_of_year(y - 1, month, lang),
-                        prior=exact_money(prior[i] or 0, unit, lang),
-                        pct=pct_text(monthly[i]),
-                    ),
-                    t("tip.yoy.ytd", lang, pct=pct_or_none(cumulative[i], lang)),
-                    t(
-                        "tip.ytd",
-                        lang,
-                        period=period_label(y, month, lang),
-                        amount=exact_money(ytd[i] or 0, unit, lang),
-                        prior_year=y - 1,
-                        prior=exact_money(prior_ytd[i] or 0, unit, lang),
-                        pct=pct_text(cumulative[i]),
-                    ),
-                ]
-            )
-        )
+        tips.append("\n".join([
+            month_of_year(y, month, lang),
+            t("tip.yoy.month", lang, pct=pct_or_none(monthly[i], lang)),
+            t("tip.month", lang, month=month_of_year(y, month, lang), amount=exact_money(amount, unit, lang),
+              prior_month=month_of_year(y - 1, month, lang), prior=exact_money(before or 0, unit, lang),
+              pct=pct_text(monthly[i])),
+            t("tip.yoy.ytd", lang, pct=pct_or_none(cumulative[i], lang)),
+            t("tip.ytd", lang, period=period_label(y, month, lang), amount=exact_money(ytd[i] or 0, unit, lang),
+              prior_year=y - 1, prior=exact_money(prior_ytd[i] or 0, unit, lang), pct=pct_text(cumulative[i])),
+        ]))  # fmt: skip
     return TimeChart(
         name="yoy",
         title=t("yoy.title", lang, year=y),

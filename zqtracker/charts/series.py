@@ -10,6 +10,7 @@ dashboard, the ``chart`` command and the reports all show the same series.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from zqtracker.charts import CHART_NAMES
@@ -36,7 +37,7 @@ def chart_data(
     return replace(build(figures, lang, unit, max_rows), lang=lang)
 
 
-_BUILDERS = {
+_BUILDERS: dict[str, Callable[[DashboardFigures, str, Unit, int | None], ChartData]] = {
     "monthly": monthly_chart,
     "yoy": yoy_chart,
     "sectors": sectors_chart,

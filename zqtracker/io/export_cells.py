@@ -70,7 +70,7 @@ def cell_writer(
         def label(r: int, c: int, v: object) -> None:
             string(r, c, labels[v])
 
-        return label  # type: ignore[return-value]
+        return label
     if kind is Kind.MONEY:
         factor, fmt, exact = layout.money.factor, st.money, st.exact
 
@@ -102,7 +102,7 @@ def cell_writer(
 
         def day(r: int, c: int, v: date) -> None:
             if v.__class__ is FuzzyDate:  # a month, quarter or year: "2025-Q2", never a made-up day
-                string(r, c, v.iso(), st.date_text)  # type: ignore[attr-defined]
+                string(r, c, v.iso(), st.date_text)
                 return
             serial = serials.get(v, -1)
             if serial == -1:

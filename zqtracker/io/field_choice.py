@@ -84,14 +84,14 @@ def choose_fields(layout: SheetLayout, sheet: RawSheet) -> None:
             if cand.field.startswith(IGNORED_PREFIX) or cand.field == ROW_NUMBER:
                 viable.append((cand.quality * 10.0, cand))
                 continue
-            f = evidence.fit(cand.field, prof, cand.rank)
-            if f <= evidence.REJECT and cand.quality >= 3 and not cand.ambiguous and prof.n < 5:
-                f = -3  # a plain header over a few odd values: the values become problems, not a lost column
-            if f <= evidence.REJECT:
+            fit = evidence.fit(cand.field, prof, cand.rank)
+            if fit <= evidence.REJECT and cand.quality >= 3 and not cand.ambiguous and prof.n < 5:
+                fit = -3  # a plain header over a few odd values: the values become problems, not a lost column
+            if fit <= evidence.REJECT:
                 continue
             if cand.currency is not None:
-                f -= 5  # a yuan column of the same field holds it more surely than a 万美元 one
-            viable.append((cand.quality * 10.0 + f, cand))
+                fit -= 5  # a yuan column of the same field holds it more surely than a 万美元 one
+            viable.append((cand.quality * 10.0 + fit, cand))
         if not viable:
             info.note, info.field = f"rejected:{info.candidates[0].field}", None
             continue

@@ -91,7 +91,7 @@ def write_demo(
     return DemoResult(
         projects=len(projects) + len(leads),
         signed_2023=len(signed),
-        signed_2023_planned=sum(p.planned_investment for p in signed),
+        signed_2023_planned=sum(p.planned_investment for p in signed if p.planned_investment is not None),
         billion_2023=sum(1 for p in signed if p.is_billion_yuan),
         investment_records=len(records),
     )

@@ -13,7 +13,7 @@ from zqtracker.domain.models import AnnualPlan, InvestmentRecord, Project, Statu
 from zqtracker.domain.status import Status
 from zqtracker.services.demo_tables import AS_OF
 
-PIPELINE = [s for s in Status if s.is_pipeline and s is not Status.LEAD]
+PIPELINE: list[Status] = [s for s in Status if s.is_pipeline and s is not Status.LEAD]
 
 SIDE_STATE_AFTER_DAYS = 160  # on hold or cancelled: after the (at most five) months of investment
 SECTOR_GROWTH = {"汽车零部件": 0.594, "新能源汽车整车": 0.594, "能源": 0.474, "新型储能": 0.386}
@@ -63,7 +63,7 @@ def _months_before(ym: tuple[int, int], n: int) -> tuple[int, int]:
 
 def investment(p: Project, rng: random.Random, last: tuple[int, int]) -> list[InvestmentRecord]:
     """Monthly completed investment from construction start to ``last`` (year, month)."""
-    if p.construction_start_on is None or p.id is None:
+    if p.construction_start_on is None or p.id is None or p.planned_investment is None:
         return []
     months = rng.randint(18, 36)
     per_month = p.planned_investment * rng.uniform(0.7, 1.0) / months
@@ -96,7 +96,7 @@ def shape_yoy(
     (sector, district) cells are raked to both sets of margins (iterative proportional fitting).
     """
     y, m = last
-    where = {p.id: (p.sector, p.district) for p in projects}
+    where = {p.id: (p.sector or "", p.district or "") for p in projects}  # "": a project without one
     cur: dict[str, dict[str, int]] = {"s": {}, "d": {}}
     base: dict[tuple[str, str], int] = {}
     for r in records:
@@ -150,7 +150,7 @@ def annual_plans(
         done = by_project.get(p.id or 0)
         if done is None and not p.is_key_project:
             continue
-        base = done if done else p.planned_investment // 4
+        base = done if done else (p.planned_investment or 0) // 4
         plans.append(AnnualPlan(p.id, year, int(base * rng.uniform(1.1, 1.6) / 10_000) * 10_000))  # type: ignore[arg-type]
     return plans
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from sqlalchemy import ColumnElement, Integer, Select, String, and_, or_, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import InstrumentedAttribute
@@ -87,7 +89,10 @@ def filter_clause(f: ProjectFilter | None) -> ColumnElement[bool] | None:
     return and_(*parts) if len(parts) > 1 else parts[0]
 
 
-def apply_filter(stmt: Select, f: ProjectFilter | None) -> Select:
+_S = TypeVar("_S", bound=Select)  # a select of any columns: the same select comes back, filtered
+
+
+def apply_filter(stmt: _S, f: ProjectFilter | None) -> _S:
     clause = filter_clause(f)
     return stmt if clause is None else stmt.where(clause)
 

@@ -48,14 +48,16 @@ class ProjectListReader:
             stmt = stmt.where(p.id.in_(list(ids)))
         if limit is not None:
             stmt = stmt.limit(limit)
-        sectors = dict(self.s.execute(select(SectorRow.id, SectorRow.name)).all())
+        sectors: dict[int | None, str | None] = dict(self.s.execute(select(SectorRow.id, SectorRow.name)).all())
         parents = {
             sid: sectors[pid] for sid, pid in self.s.execute(select(SectorRow.id, SectorRow.parent_id)).all() if pid
         }
         sectors[None] = None  # an unknown sector, district or enterprise
-        districts = dict(self.s.execute(select(DistrictRow.id, DistrictRow.name)).all())
+        districts: dict[int | None, str | None] = dict(self.s.execute(select(DistrictRow.id, DistrictRow.name)).all())
         districts[None] = None
-        enterprises = dict(self.s.execute(select(EnterpriseRow.id, EnterpriseRow.name)).all())
+        enterprises: dict[int | None, str | None] = dict(
+            self.s.execute(select(EnterpriseRow.id, EnterpriseRow.name)).all()
+        )
         enterprises[None] = None
         status, ptype, origin = STATUS_OF, TYPE_OF, ORIGIN_OF
         day, stamp, area = date_decoder(), decode_datetime, decode_area
@@ -93,11 +95,13 @@ class ProjectListReader:
         stmt = select(ProjectTable.id, ProjectTable.last_activity_on).where(ProjectTable.last_activity_on.is_not(None))
         out: dict[int, date] = {}
         if project_ids is None:
-            for pid, d in raw_rows(self.s, stmt):
-                out[pid] = day(d)
+            for pid, stored in raw_rows(self.s, stmt):
+                if (d := day(stored)) is not None:  # always: the query keeps the projects that have one
+                    out[pid] = d
             return out
         ids = list(project_ids)
         for chunk in chunks(ids, 500):
-            for pid, d in raw_rows(self.s, stmt.where(ProjectTable.id.in_(chunk))):
-                out[pid] = day(d)
+            for pid, stored in raw_rows(self.s, stmt.where(ProjectTable.id.in_(chunk))):
+                if (d := day(stored)) is not None:
+                    out[pid] = d
         return out

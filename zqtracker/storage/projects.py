@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Any, cast
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import CursorResult, delete, func, insert, select, update
 from sqlalchemy.orm import Session, aliased
 
 from zqtracker.domain.errors import ConcurrentUpdateError, NotFoundError, Problem, ValidationError
@@ -167,10 +168,14 @@ class ProjectRepository:
             updated_at=now,
             version=ProjectTable.version + 1,
         )
-        result = self.s.execute(
-            update(ProjectTable)
-            .where(ProjectTable.id == project.id, ProjectTable.version == project.version)
-            .values(**values)
+        # an UPDATE's result is a CursorResult, which counts the rows (the stubs say only Result)
+        result = cast(
+            "CursorResult[Any]",
+            self.s.execute(
+                update(ProjectTable)
+                .where(ProjectTable.id == project.id, ProjectTable.version == project.version)
+                .values(**values)
+            ),
         )
         if result.rowcount != 1:
             raise ConcurrentUpdateError(project.id, project.version)

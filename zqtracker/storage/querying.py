@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
+from typing import Any
 
+from sqlalchemy import Row
 from sqlalchemy.orm import Session
 
 
@@ -23,7 +25,7 @@ def chunks(items: Sequence, size: int) -> Iterable[Sequence]:
         yield items[i : i + size]
 
 
-def raw_rows(session: Session, stmt) -> list[tuple]:
+def raw_rows(session: Session, stmt) -> Sequence[Row[*tuple[Any, ...]]]:
     """Rows of a Core select straight from the DBAPI cursor: no SQLAlchemy type processing."""
     conn = session.connection()
     compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})

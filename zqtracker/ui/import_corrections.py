@@ -18,6 +18,9 @@ from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
 from zqtracker.services.import_options import ImportOptions
 from zqtracker.services.importing import ImportService
 
+# A re-mapped column: ("field", its field or None for not imported) or ("unit", the factor to yuan).
+ColumnChoice = tuple[str, str | int | None]
+
 
 class ImportCorrections:
     def __init__(self, service: ImportService, lang: str) -> None:
@@ -55,17 +58,15 @@ class ImportCorrections:
         self.corrected.add(sheet)
         return mapping
 
-    def remap(
-        self, sa: SheetAnalysis, column: int, choice: tuple[str, object], analysis: ImportAnalysis | None
-    ) -> None:
+    def remap(self, sa: SheetAnalysis, column: int, choice: ColumnChoice, analysis: ImportAnalysis | None) -> None:
         """Re-map one column (("field", name or None)) or set its unit (("unit", factor)); the
         sheet is imported from now on."""
         mapping = self.mapping(sa.name, analysis)
         kind, value = choice
         if kind == "field":
-            mapping.fields[column] = value  # type: ignore[assignment]
-        else:
-            mapping.units[column] = int(value)
+            mapping.fields[column] = value if isinstance(value, str) else None
+        elif isinstance(value, int):
+            mapping.units[column] = value
         if self.options.sheets is None:
             self.options.sheets = [s.name for s in analysis.sheets if s.selected] if analysis else None
         if self.options.sheets is not None and sa.name not in self.options.sheets:

@@ -42,7 +42,7 @@ from zqtracker.services.import_profiles import MAPPABLE_FIELDS
 from zqtracker.services.importing import ImportResult, ImportService
 from zqtracker.ui.events import DataEvents
 from zqtracker.ui.import_command import ImportCommand
-from zqtracker.ui.import_corrections import ImportCorrections
+from zqtracker.ui.import_corrections import ColumnChoice, ImportCorrections
 from zqtracker.ui.import_options_bar import ImportOptionsBar
 from zqtracker.ui.import_problem_list import ProblemList
 from zqtracker.ui.import_questions import ImportQuestions
@@ -66,7 +66,7 @@ class ImportDialog(QDialog):
         self.path: Path | None = None
         self.book: RawWorkbook | None = None
         self.analysis: ImportAnalysis | None = None
-        self.result: ImportResult | None = None
+        self.import_result: ImportResult | None = None
         self.operation: Operation | None = None
         self._pending = False  # the choices changed while rows were being checked
         self.setWindowTitle(self.tr("Import spreadsheet"))
@@ -144,7 +144,7 @@ class ImportDialog(QDialog):
 
     # -- reading and analysing -----------------------------------------------------------------
     def open_path(self, path: Path) -> None:
-        self.path, self.book, self.analysis, self.result = path, None, None, None
+        self.path, self.book, self.analysis, self.import_result = path, None, None, None
         self.choices.reset(self.options_bar.mode())
         self.file_label.setText(str(path))
         self._show_error("")
@@ -226,7 +226,7 @@ class ImportDialog(QDialog):
         self._update_buttons()
 
     # -- the user's corrections ------------------------------------------------------------------
-    def apply_choice(self, column: int, choice: tuple[str, object]) -> None:
+    def apply_choice(self, column: int, choice: ColumnChoice) -> None:
         """Re-map one column (("field", name or None)) or set its unit (("unit", factor))."""
         sa = self.current_sheet()
         if sa is None:
@@ -287,7 +287,7 @@ class ImportDialog(QDialog):
     # -- importing ---------------------------------------------------------------------------------
     def can_import(self) -> bool:
         a, o = self.analysis, self.choices.options
-        if a is None or self.is_busy() or self._pending or self.result is not None:
+        if a is None or self.is_busy() or self._pending or self.import_result is not None:
             return False
         if a.needs_unit and o.unit is None:
             return False
@@ -298,7 +298,7 @@ class ImportDialog(QDialog):
     def _update_buttons(self) -> None:
         self.import_button.setEnabled(self.can_import())
         self.problem_list.export_button.setEnabled(bool(self.analysis and self.analysis.problems) or
-                                      bool(self.result and self.result.problems))  # fmt: skip
+                                      bool(self.import_result and self.import_result.problems))  # fmt: skip
         self.choose_button.setEnabled(not self.is_busy())
 
     def _on_import_clicked(self) -> None:
@@ -315,7 +315,7 @@ class ImportDialog(QDialog):
         self.operation.cancelled(self._on_import_cancelled)
 
     def _on_imported(self, result: ImportResult) -> None:
-        self.result = result
+        self.import_result = result
         if result.written and result.change is not None:
             name = self.path.name if self.path else ""
             command = ImportCommand(self.service, result, self.events, self.tr("Import %1").replace("%1", name),
@@ -356,7 +356,9 @@ class ImportDialog(QDialog):
         self.preview.go_to(sa, row, letter)
 
     def _on_export_clicked(self) -> None:
-        problems = (self.result.problems if self.result else None) or (self.analysis.problems if self.analysis else [])
+        problems = (self.import_result.problems if self.import_result else None) or (
+            self.analysis.problems if self.analysis else []
+        )
         default = (self.path.with_name(self.path.stem + "-problems.xlsx")) if self.path else Path("problems.xlsx")
         target, _ = QFileDialog.getSaveFileName(self, self.tr("Export problems"), str(default), "*.xlsx")
         if target:

@@ -265,11 +265,17 @@ class MainWindow(QMainWindow):
             self.projects.apply_filter(f)
         self.tabs.setCurrentWidget(self.projects)
 
+    def _open_context(self) -> AppContext:
+        """The open database's context (the lazy tabs are built only once there is one)."""
+        if self.ctx is None:
+            raise RuntimeError("no database is open")
+        return self.ctx
+
     def _create_dashboard(self) -> QWidget:
         """The Dashboard tab, built the first time it is shown with a database open."""
         from zqtracker.ui.dashboard.widget import DashboardWidget
 
-        widget = DashboardWidget(self.ctx, self.events, self.settings, self)
+        widget = DashboardWidget(self._open_context(), self.events, self.settings, self)
         self.context_changed.connect(widget_context_slot(widget))
         widget.filter_requested.connect(self.show_projects)
         widget.action_requested.connect(self._on_empty_view_action)
@@ -279,7 +285,7 @@ class MainWindow(QMainWindow):
         """The Summaries tab; its views follow the Projects view's filter."""
         from zqtracker.ui.summaries import SummariesWidget
 
-        widget = SummariesWidget(self.ctx, self.events, self.settings, self)
+        widget = SummariesWidget(self._open_context(), self.events, self.settings, self)
         widget.set_filter(_filter_or_none(self.projects.current_filter()))
         self.projects.filter_changed.connect(lambda f: widget.set_filter(_filter_or_none(f)))
         widget.action_requested.connect(self._on_empty_view_action)

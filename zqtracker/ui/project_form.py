@@ -118,7 +118,9 @@ class ProjectForm(QWidget):
         self.progress_note.setFixedHeight(self.fontMetrics().height() * 4 + 12)
         unknown = self.tr("Not known yet")
         for combo in (self.sector, self.district):
-            combo.lineEdit().setPlaceholderText(unknown)
+            line = combo.lineEdit()  # editable combo boxes (editor_fields.picker)
+            if line is not None:
+                line.setPlaceholderText(unknown)
         self.money["planned_investment"].line.setPlaceholderText(unknown)
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
@@ -240,17 +242,11 @@ class ProjectForm(QWidget):
             self.figure_notes[f].setText(figure_texts.known_to(fuzzy, self._lang) if coarse and fuzzy else "")
             self.figure_notes[f].setVisible(coarse)
 
-    def _figures_kept(self, values: dict[str, object], dates: dict[str, object]) -> dict[str, object]:
-        """A date left as it was keeps its precision; a changed one is a day. An amount of another
-        currency stays the planned investment's source while the yuan amount is unchanged."""
+    def _precision(self, field: str, day: date | None) -> DatePrecision:
+        """A date left as it was keeps its precision; a changed one is a day."""
         o = self.original
-        out: dict[str, object] = {
-            f"{f}_precision": getattr(o, f"{f}_precision") if dates[f] == getattr(o, f) else DatePrecision.DAY
-            for f in DATES
-        }
-        if values["planned_investment"] != o.planned_investment:
-            out["planned_foreign"] = None
-        return out
+        kept: DatePrecision = getattr(o, f"{field}_precision")
+        return kept if day == getattr(o, field) else DatePrecision.DAY
 
     def read(self) -> Project:
         """The project the form describes; raises ValidationError with every problem found."""
@@ -266,7 +262,8 @@ class ProjectForm(QWidget):
             except ValidationError as exc:
                 problems.extend(exc.problems)
                 values[field] = None
-        dates = {f: self.dates[f].value() for f in DATES}
+        signed_on, start_on, production_on = (self.dates[f].value() for f in DATES)
+        o = self.original
         project = dataclasses.replace(
             self.original,
             code=self.code.text().strip() or None,
@@ -286,8 +283,15 @@ class ProjectForm(QWidget):
             contact=self.contact.text().strip() or None,
             progress_note=self.progress_note.toPlainText().strip() or None,
             notes=self.notes.toPlainText(),
-            **dates,
-            **self._figures_kept(values, dates),
+            signed_on=signed_on,
+            construction_start_on=start_on,
+            production_on=production_on,
+            signed_on_precision=self._precision("signed_on", signed_on),
+            construction_start_on_precision=self._precision("construction_start_on", start_on),
+            production_on_precision=self._precision("production_on", production_on),
+            # an amount of another currency stays the planned investment's source while the yuan
+            # amount is unchanged
+            planned_foreign=o.planned_foreign if values["planned_investment"] == o.planned_investment else None,
         )
         failed = {p.field for p in problems}
         problems.extend(p for p in project_problems(project) if p.field not in failed)
@@ -313,7 +317,7 @@ class ProjectForm(QWidget):
         general: list[str] = []
         for p in problems:
             target = p.field if p.field in self.problems else None
-            (by_field.setdefault(target, []) if target else general).append(p.message(self._lang))  # type: ignore[arg-type]
+            (by_field.setdefault(target, []) if target else general).append(p.message(self._lang))
         for field, label in self.problems.items():
             messages = by_field.get(field, [])
             label.setText("\n".join(messages))

@@ -8,6 +8,8 @@ preferences, the period starts at the database's latest month. The Summaries tab
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QDate, QEvent, QLocale, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QSpinBox, QWidget
 
@@ -141,7 +143,7 @@ class SummaryOptionsBar(QWidget):
             filter=f,
             key_only=self.key_only_check.isChecked(),
             stale_months=self.months_spin.value(),
-            as_of=self.as_of_edit.date().toPython(),
+            as_of=_day(self.as_of_edit.date()),
         )
 
     def reset_period(self, ctx: AppContext) -> None:
@@ -199,3 +201,7 @@ class SummaryOptionsBar(QWidget):
             self.lang_combo.setCurrentIndex(max(0, self.lang_combo.findData(s.output_lang())))
         elif key == STALE_MONTHS.key:
             self.months_spin.setValue(s.stale_months)
+
+
+def _day(d: QDate) -> date:
+    return date(d.year(), d.month(), d.day())
