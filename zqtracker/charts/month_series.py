@@ -103,9 +103,17 @@ def monthly_chart(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None)
             lines.append(t("tip.month", lang, month=name, amount=exact_money(amount, unit, lang),
                            prior_month=prior_name, prior=exact_money(before, unit, lang),
                            pct=pct_text(yoy_pct(amount, before) if like else None)))  # fmt: skip
-            lines.append(t("tip.ytd", lang, period=period_label(y, month, lang),
-                           amount=exact_money(amount_ytd, unit, lang), prior_year=y - 1,
-                           prior=exact_money(before_ytd, unit, lang), pct=pct_text(yoy_pct(amount_ytd, before_ytd))))  # fmt: skip
+            lines.append(
+                t(
+                    "tip.ytd",
+                    lang,
+                    period=period_label(y, month, lang),
+                    amount=exact_money(amount_ytd, unit, lang),
+                    prior_year=y - 1,
+                    prior=exact_money(before_ytd, unit, lang),
+                    pct=pct_text(yoy_pct(amount_ytd, before_ytd)),
+                )
+            )
         else:
             lines[0] = prior_name
             lines.append(t("tip.month.prior_only", lang, month=prior_name, amount=exact_money(before, unit, lang)))
