@@ -79,13 +79,21 @@ def test_parse_status_in_both_languages(word: str, status: Status) -> None:
 
 @pytest.mark.parametrize(
     ("phrase", "status"),
-    [("已动工建设", Status.UNDER_CONSTRUCTION), ("正在施工建设", Status.UNDER_CONSTRUCTION),
-     ("已投产运营", Status.IN_PRODUCTION), ("签约落地中", Status.SIGNED),
-     # a negation or an intention is no stage: these stay questions for the user
-     ("未开工", None), ("尚未签约", None), ("拟投产", None), ("计划开工", None), ("已签约待开工", None),
-     # a sentence is a progress note, not a status
-     ("已开工建设，目前完成主体结构施工", None)],
-)  # fmt: skip
+    [
+        ("已动工建设", Status.UNDER_CONSTRUCTION),
+        ("正在施工建设", Status.UNDER_CONSTRUCTION),
+        ("已投产运营", Status.IN_PRODUCTION),
+        ("签约落地中", Status.SIGNED),
+        # a negation or an intention is no stage: these stay questions for the user
+        ("未开工", None),
+        ("尚未签约", None),
+        ("拟投产", None),
+        ("计划开工", None),
+        ("已签约待开工", None),
+        # a sentence is a progress note, not a status
+        ("已开工建设，目前完成主体结构施工", None),
+    ],
+)
 def test_a_short_phrase_starting_with_a_stage_word(phrase: str, status: Status | None) -> None:
     assert status_of_word(phrase) is status
 

@@ -98,8 +98,9 @@ def test_renaming_a_district_renames_it_in_the_table(make_window, demo_ctx: AppC
     assert not any(r.district == "端州区" for r in rows)
     window.actions_.undo.trigger()
     # (the rename's own reload may still end after the undo began: wait for the table to settle)
-    qtbot.waitUntil(lambda: sum(1 for r in window.projects.model.loaded_rows() if r.district == "端州区") == n,
-                    timeout=30_000)  # fmt: skip
+    qtbot.waitUntil(
+        lambda: sum(1 for r in window.projects.model.loaded_rows() if r.district == "端州区") == n, timeout=30_000
+    )
     assert not any(r.district == "端州区（城区）" for r in window.projects.model.loaded_rows())
 
 

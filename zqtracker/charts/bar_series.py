@@ -55,10 +55,13 @@ def _ytd_bars(f: DashboardFigures, lang: str, unit: Unit, rows: int | None, dim:
         rest = out[rows - 1 :]
         ytd, prior = sum(r.left for r in rest), sum(items[r.key].prior_ytd for r in rest)
         label = t("others", lang, n=len(rest))
-        tip = [label, t("tip.completed", lang, period=period, amount=exact_money(ytd, unit, lang)),
-               t("tip.prior", lang, year=f.year - 1, amount=exact_money(prior, unit, lang)),
-               t("tip.growth", lang, pct=pct_or_none(yoy_pct(ytd, prior), lang)),
-               t("tip.others", lang, names="、".join(r.key for r in rest))]  # fmt: skip
+        tip = [
+            label,
+            t("tip.completed", lang, period=period, amount=exact_money(ytd, unit, lang)),
+            t("tip.prior", lang, year=f.year - 1, amount=exact_money(prior, unit, lang)),
+            t("tip.growth", lang, pct=pct_or_none(yoy_pct(ytd, prior), lang)),
+            t("tip.others", lang, names="、".join(r.key for r in rest)),
+        ]
         out = [*out[: rows - 1], BarRow("", label, ytd, yoy_pct(ytd, prior), "\n".join(tip), None, muted=True)]
     if unclassified is not None:
         out.append(unclassified)
@@ -93,9 +96,13 @@ def pipeline_chart(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None
     out = []
     for status, b in f.summary.by_status.items():
         label = status.label(lang)
-        tip = [label, t("tip.projects", lang, n=count_text(b.projects)),
-               t("tip.planned", lang, amount=exact_money(b.planned_investment, unit, lang))
-               + without_amount_text(b.without_amount, lang), t("tip.click", lang)]  # fmt: skip
+        tip = [
+            label,
+            t("tip.projects", lang, n=count_text(b.projects)),
+            t("tip.planned", lang, amount=exact_money(b.planned_investment, unit, lang))
+            + without_amount_text(b.without_amount, lang),
+            t("tip.click", lang),
+        ]
         out.append(BarRow(status.value, label, b.projects, b.planned_investment, "\n".join(tip),
                           ProjectFilter(statuses=frozenset({status})), muted=not status.is_pipeline))  # fmt: skip
     return BarsChart(

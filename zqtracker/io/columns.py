@@ -94,10 +94,15 @@ MONTHLY_COLUMNS: tuple[Column, ...] = (
     PROJECT_COLUMNS[0],
     PROJECT_COLUMNS[1],
     Column("month", "Month", "月份", Kind.MONTH, ("month", "period"), ("月份", "月", "期间", "统计期", "统计月份")),
-    Column("amount", "Completed investment", "完成投资", Kind.MONEY,
-           ("completed investment", "amount", "investment completed", "completed"),
-           ("完成投资", "当月完成投资", "本月完成", "完成额", "本月完成投资", "月度完成投资")),
-)  # fmt: skip
+    Column(
+        "amount",
+        "Completed investment",
+        "完成投资",
+        Kind.MONEY,
+        ("completed investment", "amount", "investment completed", "completed"),
+        ("完成投资", "当月完成投资", "本月完成", "完成额", "本月完成投资", "月度完成投资"),
+    ),
+)
 
 BY_FIELD: dict[str, Column] = {c.field: c for c in (*PROJECT_COLUMNS, *MONTHLY_COLUMNS)}
 
@@ -138,9 +143,13 @@ INVESTOR_ORIGIN_WORDS: dict[str, str] = {
 # sector so that a workbook imported into an empty database can rebuild the two-level sector list;
 # an importer that does not map it loses nothing, since the sector itself is matched by name.
 CHAIN_COLUMN = Column(
-    "chain", "Industry chain", "产业链", Kind.TEXT,
-    ("industry chain", "chain", "value chain"), ("产业链", "所属产业链", "产业链条", "产业链名称"),
-)  # fmt: skip
+    "chain",
+    "Industry chain",
+    "产业链",
+    Kind.TEXT,
+    ("industry chain", "chain", "value chain"),
+    ("产业链", "所属产业链", "产业链条", "产业链名称"),
+)
 BY_FIELD[CHAIN_COLUMN.field] = CHAIN_COLUMN
 
 # The figures of issue 13 that export writes (and the import reads back: io/ is the lead's). Not in
@@ -228,10 +237,13 @@ def sheet_role(name: str) -> str | None:
 # Investment a project plans to complete in one year (年度计划投资): AnnualPlan; the year comes
 # from the header ("2024年计划投资") or the title.
 ANNUAL_PLAN_COLUMN = Column(
-    "annual_plan", "Annual plan", "年度计划投资", Kind.MONEY,
+    "annual_plan",
+    "Annual plan",
+    "年度计划投资",
+    Kind.MONEY,
     ("annual plan", "annual planned investment", "plan for the year"),
     ("年度计划投资", "年度计划", "本年计划投资", "年度投资计划", "当年计划投资", "年计划投资"),
-)  # fmt: skip
+)
 IMPORT_ONLY_COLUMNS: tuple[Column, ...] = (CHAIN_COLUMN, ANNUAL_PLAN_COLUMN)
 
 

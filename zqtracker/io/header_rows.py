@@ -176,12 +176,14 @@ def _column(c: int, parent: object, child: object, year: int | None) -> ColumnIn
             return _info(c, shown, tuple(HeaderMatch(m.field, 1, m.unit, m.year, m.currency, m.area, m.rank,
                                                      m.ambiguous) for m in found), group_unit, group_year)  # fmt: skip
     # not recognised; its unit still counts if the user maps it ("金额（亿元）")
-    return ColumnInfo(c, shown, None, unit=_unit_of(child) or _unit_of(parent) or group_unit,
-                      note="unknown" if shown else "")  # fmt: skip
+    return ColumnInfo(
+        c, shown, None, unit=_unit_of(child) or _unit_of(parent) or group_unit, note="unknown" if shown else ""
+    )
 
 
-def _info(c: int, shown: str, found: tuple[HeaderMatch, ...], fallback_unit: int | None,
-          group_year: int | None) -> ColumnInfo:  # fmt: skip
+def _info(
+    c: int, shown: str, found: tuple[HeaderMatch, ...], fallback_unit: int | None, group_year: int | None
+) -> ColumnInfo:
     top = found[0]
     plan_year = top.year or (group_year if top.field == "annual_plan" else None)
     return ColumnInfo(c, shown, top.field, top.quality, top.unit or fallback_unit, year=plan_year,

@@ -85,8 +85,11 @@ class SheetLayout:
         return self.header_row + self.header_rows
 
     def mapped(self) -> list[ColumnInfo]:
-        return [c for c in self.columns if c.field and not c.field.startswith(IGNORED_PREFIX) and
-                c.field != ROW_NUMBER and not c.hidden]  # fmt: skip
+        return [
+            c
+            for c in self.columns
+            if c.field and not c.field.startswith(IGNORED_PREFIX) and c.field != ROW_NUMBER and not c.hidden
+        ]
 
     def fields(self) -> set[str]:
         return {c.field for c in self.mapped() if c.field}

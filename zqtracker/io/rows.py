@@ -19,18 +19,27 @@ _GROUP_COUNT_RE = re.compile(r"(?:[（(]\s*(?:共|合计)?\s*\d+\s*(?:个|项)(?
 _NUMERAL1_RE = re.compile(r"^[一二三四五六七八九十百]{1,3}\s*[、.．]?$")
 _NUMERAL2_RE = re.compile(r"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]$")
 _COUNT_RE = re.compile(r"\s*[（(]\s*(?:共|合计)?\s*\d+\s*(?:个|项)?\s*(?:项目)?\s*[)）]\s*$|\s*\d+\s*个\s*$")
-_TOTAL_RE = re.compile(r"^(?:" + "|".join(re.escape(w) for w in sorted(TOTAL_WORDS, key=len, reverse=True))
-                       + r"|全市合计|总合计|其中)(?:[(（:：].*)?$", re.I)  # fmt: skip
+_TOTAL_RE = re.compile(
+    r"^(?:"
+    + "|".join(re.escape(w) for w in sorted(TOTAL_WORDS, key=len, reverse=True))
+    + r"|全市合计|总合计|其中)(?:[(（:：].*)?$",
+    re.I,
+)
 # A name cell that holds 合计 / 小计 / 总计 / 共计 anywhere ("龙海市合计14个", "合计（100项）") or starts
 # with 其中 ("其中：在建重点项目（90项）") is a total or its breakdown, never a project.
 _TOTAL_INSIDE_RE = re.compile(r"合计|小计|总计|共计|^其中|^grand total$|^sub-?total\b|^total\b", re.I)
-_NOTE_RE = re.compile(r"^(?:" + "|".join(re.escape(w) for w in sorted(NOTE_WORDS, key=len, reverse=True))
-                      + r")\s*[0-9一二三]*\s*[:：、.]", re.I)  # fmt: skip
+_NOTE_RE = re.compile(
+    r"^(?:"
+    + "|".join(re.escape(w) for w in sorted(NOTE_WORDS, key=len, reverse=True))
+    + r")\s*[0-9一二三]*\s*[:：、.]",
+    re.I,
+)
 _DISTRICT_SUFFIXES = ("区", "县", "市", "园区", "开发区", "新区", "园", "镇")
 
 
-def classify(row: list, name_col: int | None, code_col: int | None, number_col: int | None,
-             spans: dict[int, int]) -> tuple[str, str] | None:  # fmt: skip
+def classify(
+    row: list, name_col: int | None, code_col: int | None, number_col: int | None, spans: dict[int, int]
+) -> tuple[str, str] | None:
     """("note" | "total" | "section1" | "section2" | "blank", text) for a row without a code that
     is not a project; None for a project row. ``spans`` maps a column to the width of a merge that
     starts there on this row."""

@@ -20,8 +20,9 @@ from zqtracker.domain.status import Status, parse_status
 from zqtracker.io.columns import BOOL_FALSE, BOOL_TRUE, INVESTOR_ORIGIN_WORDS, PROJECT_TYPE_WORDS
 from zqtracker.io.dates import DAY, MONTH, SLASH_DATE_RE, parse_fuzzy  # noqa: F401 (SLASH_DATE_RE: io/evidence reads it here)
 
-EXCEL_ERRORS = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA",
-                          "#SPILL!", "#CALC!"))  # fmt: skip
+EXCEL_ERRORS = frozenset(
+    ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA", "#SPILL!", "#CALC!")
+)
 _WS_RE = re.compile(r"\s+")
 
 
@@ -313,8 +314,9 @@ def parse_project_type(value: object, field: str = "project_type") -> ProjectTyp
     key = fold(display(value))
     if key in CONTINUING:
         return None
-    found = _TYPE_WORDS.get(key) or next((t for t in ProjectType if key in (t.value, fold(t.label("en")),
-                                                                               fold(t.label("zh")))), None)  # fmt: skip
+    found = _TYPE_WORDS.get(key) or next(
+        (t for t in ProjectType if key in (t.value, fold(t.label("en")), fold(t.label("zh")))), None
+    )
     if found is None:
         raise ValidationError(Problem("unknown_choice", field, {"value": display(value)}))
     return found

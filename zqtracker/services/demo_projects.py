@@ -140,14 +140,22 @@ def build_demo_projects(n: int, seed: int = 2023) -> tuple[list[Project], list[E
                 construction_start_on=start,
                 production_on=prod,
                 is_key_project=planned >= 1_000_000_000 or rng.random() < 0.15,
-                project_type=_pick(rng, {ProjectType.NEW: 70, ProjectType.EXPANSION: 15,
-                                         ProjectType.REINVESTMENT: 8, ProjectType.UPGRADE: 7}),  # type: ignore[arg-type]
-                investor_origin=_pick(rng, {InvestorOrigin.DOMESTIC: 80, InvestorOrigin.HK_MACAO_TAIWAN: 14,
-                                            InvestorOrigin.FOREIGN: 6}),  # type: ignore[arg-type]
+                project_type=_pick(
+                    rng,
+                    {
+                        ProjectType.NEW: 70,
+                        ProjectType.EXPANSION: 15,
+                        ProjectType.REINVESTMENT: 8,
+                        ProjectType.UPGRADE: 7,
+                    },
+                ),  # type: ignore[arg-type]
+                investor_origin=_pick(
+                    rng, {InvestorOrigin.DOMESTIC: 80, InvestorOrigin.HK_MACAO_TAIWAN: 14, InvestorOrigin.FOREIGN: 6}
+                ),  # type: ignore[arg-type]
                 officer=rng.choice(OFFICERS),
                 notes=DEMO_NOTE,
             )
-        )  # fmt: skip
+        )
     return projects, list(enterprises.values())
 
 

@@ -31,8 +31,12 @@ class ClosedMonthStore:
         self.s = session
 
     def closed(self) -> dict[Period, datetime]:
-        return {Period(y, m): at for y, m, at in self.s.execute(select(ClosedMonthRow.year, ClosedMonthRow.month,
-                                                                       ClosedMonthRow.closed_at)).all()}  # fmt: skip
+        return {
+            Period(y, m): at
+            for y, m, at in self.s.execute(
+                select(ClosedMonthRow.year, ClosedMonthRow.month, ClosedMonthRow.closed_at)
+            ).all()
+        }
 
     def close(self, period: Period, progress_rows: Sequence[tuple], note: str = "") -> datetime:
         """Freeze ``period``: the investment records of its year through its month and of the year
@@ -64,8 +68,9 @@ class ClosedMonthStore:
     def reopen(self, period: Period) -> None:
         for table in (ClosedInvestmentRow, ClosedProgressRow):
             self.s.execute(delete(table).where(table.close_year == period.year, table.close_month == period.month))
-        self.s.execute(delete(ClosedMonthRow).where(ClosedMonthRow.year == period.year,
-                                                    ClosedMonthRow.month == period.month))  # fmt: skip
+        self.s.execute(
+            delete(ClosedMonthRow).where(ClosedMonthRow.year == period.year, ClosedMonthRow.month == period.month)
+        )
 
     def closed_progress(self, period: Period, project_ids: set[int] | None = None) -> list[tuple]:
         """The frozen progress lines, in StatsQueries.progress's shape and order."""
@@ -99,8 +104,9 @@ class ClosedMonthStore:
     def closed_records(self, period: Period) -> dict[tuple[int, int, int], int]:
         """(project, year, month) → yuan as frozen when ``period`` was closed."""
         c = ClosedInvestmentRow
-        stmt = select(c.project_id, c.year, c.month, c.amount).where(c.close_year == period.year,
-                                                                      c.close_month == period.month)  # fmt: skip
+        stmt = select(c.project_id, c.year, c.month, c.amount).where(
+            c.close_year == period.year, c.close_month == period.month
+        )
         return {(pid, y, m): int(a) for pid, y, m, a in self.s.execute(stmt).all()}
 
     def live_records(self, years: Sequence[int], through: Period) -> dict[tuple[int, int, int], int]:

@@ -120,9 +120,11 @@ def _missing_indexes(con: sqlite3.Connection) -> list[str]:
 
     present = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     missing = sorted(
-        f"{table.name}.{index.name}" for table in Base.metadata.sorted_tables for index in table.indexes
+        f"{table.name}.{index.name}"
+        for table in Base.metadata.sorted_tables
+        for index in table.indexes
         if index.name not in present
-    )  # fmt: skip
+    )
     return [f"index {name} is missing (`zqtracker db upgrade` rebuilds it)" for name in missing]
 
 

@@ -58,12 +58,18 @@ class InvestmentRepository:
         self.s.execute(
             insert(InvestmentRow),
             [
-                {"project_id": r.project_id, "year": r.year, "month": r.month, "amount": r.amount,
-                 "first_month": r.first_month,
-                 "sector_id": where[r.project_id][0], "district_id": where[r.project_id][1]}
+                {
+                    "project_id": r.project_id,
+                    "year": r.year,
+                    "month": r.month,
+                    "amount": r.amount,
+                    "first_month": r.first_month,
+                    "sector_id": where[r.project_id][0],
+                    "district_id": where[r.project_id][1],
+                }
                 for r in records
             ],
-        )  # fmt: skip
+        )
         last_activity.refresh(self.s, where)
 
     def _delete_investment_keys(self, keys: Sequence[tuple[int, int, int]]) -> None:

@@ -269,8 +269,10 @@ class ProjectRepository:
                 .values(is_key_project=value, updated_at=utcnow(), version=ProjectTable.version + 1)
             )
         moved = set(changed)
-        return ({pid: old for pid, (old, _v) in before.items()},
-                {pid: v + 1 if pid in moved else v for pid, (_old, v) in before.items()})  # fmt: skip
+        return (
+            {pid: old for pid, (old, _v) in before.items()},
+            {pid: v + 1 if pid in moved else v for pid, (_old, v) in before.items()},
+        )
 
     def snapshot(self, project_ids: Sequence[int]) -> list[ProjectSnapshot]:
         projects = self.get_many(project_ids)
@@ -283,12 +285,15 @@ class ProjectRepository:
                 snaps[r.project_id].status_changes.append(to_change(r))
             for pid, y, m, a, first in self.s.execute(
                 select(
-                    InvestmentRow.project_id, InvestmentRow.year, InvestmentRow.month, InvestmentRow.amount,
+                    InvestmentRow.project_id,
+                    InvestmentRow.year,
+                    InvestmentRow.month,
+                    InvestmentRow.amount,
                     InvestmentRow.first_month,
                 )
                 .where(InvestmentRow.project_id.in_(chunk))
                 .order_by(InvestmentRow.project_id, InvestmentRow.year, InvestmentRow.month)
-            ):  # fmt: skip
+            ):
                 snaps[pid].investment.append(InvestmentRecord(pid, y, m, a, first))
             for pid, y, a in self.s.execute(
                 select(AnnualPlanRow.project_id, AnnualPlanRow.year, AnnualPlanRow.amount)

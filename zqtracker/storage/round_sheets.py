@@ -75,11 +75,12 @@ class RoundSheetQueries:
             chosen = sorted(ids)
             stmts = [stmt.where(p.id.in_(chosen[k : k + 900])) for k in range(0, len(chosen), 900)]
         return [
-            SheetProject(pid, code, name, ent, sector, Status(status), planned, int(y), None if lm is None else int(lm),
-                         note)
+            SheetProject(
+                pid, code, name, ent, sector, Status(status), planned, int(y), None if lm is None else int(lm), note
+            )
             for one in stmts
             for pid, code, name, ent, sector, status, planned, y, lm, note in self.s.execute(one).all()
-        ]  # fmt: skip
+        ]
 
     def histories(self, project_ids: Iterable[int], period: Period) -> dict[int, History]:
         """Each project's planned investment, status and records up to the month before ``period``."""
@@ -113,8 +114,9 @@ class RoundSheetQueries:
 
     def lacking(self, round_id: int, period: Period) -> list[Lacking]:
         """Projects of a round's workbooks without a record for its month, by district and name."""
-        has = select(InvestmentRow.project_id).where(InvestmentRow.year == period.year,
-                                                     InvestmentRow.month == period.month)  # fmt: skip
+        has = select(InvestmentRow.project_id).where(
+            InvestmentRow.year == period.year, InvestmentRow.month == period.month
+        )
         stmt = (
             select(DistrictRow.name, ProjectTable.code, ProjectTable.name)
             .select_from(RoundProjectRow)
@@ -127,8 +129,11 @@ class RoundSheetQueries:
 
     def counts(self, round_id: int, period: Period) -> dict[int, tuple[int, int]]:
         """District id → (projects listed, of them without a record for the month)."""
-        has = select(InvestmentRow.project_id).where(InvestmentRow.year == period.year,
-                                                     InvestmentRow.month == period.month).subquery()  # fmt: skip
+        has = (
+            select(InvestmentRow.project_id)
+            .where(InvestmentRow.year == period.year, InvestmentRow.month == period.month)
+            .subquery()
+        )
         r = RoundProjectRow
         stmt = (
             select(r.district_id, func.count(), func.count() - func.count(has.c.project_id))

@@ -93,8 +93,9 @@ class RoundStore:
         self.s.flush()
         return self._info(row)
 
-    def set_round(self, round_id: int, *, folder: str | None = None, due_on: date | None = None,
-                  unit: str | None = None) -> None:  # fmt: skip
+    def set_round(
+        self, round_id: int, *, folder: str | None = None, due_on: date | None = None, unit: str | None = None
+    ) -> None:
         values: dict[str, object] = {}
         if folder is not None:
             values["folder"] = folder
@@ -192,8 +193,9 @@ class RoundStore:
 
     # -- decisions -------------------------------------------------------------------------------
     def decisions(self, round_id: int) -> dict[tuple[int, str], tuple[str, str]]:
-        stmt = select(RoundDecisionRow.project_id, RoundDecisionRow.check_code, RoundDecisionRow.decision,
-                      RoundDecisionRow.note).where(RoundDecisionRow.round_id == round_id)  # fmt: skip
+        stmt = select(
+            RoundDecisionRow.project_id, RoundDecisionRow.check_code, RoundDecisionRow.decision, RoundDecisionRow.note
+        ).where(RoundDecisionRow.round_id == round_id)
         return {(pid, check): (decision, note) for pid, check, decision, note in self.s.execute(stmt).all()}
 
     def decide(self, round_id: int, project_id: int, check: str, decision: str, note: str) -> None:

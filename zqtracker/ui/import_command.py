@@ -61,8 +61,9 @@ class ImportCommand(QUndoCommand):
         from zqtracker.ui.operations import Operation
 
         change = self.change
-        op = Operation(self.window, lambda _progress: action(change), title=title, cancellable=False,
-                       minimum_duration_ms=0)  # fmt: skip
+        op = Operation(
+            self.window, lambda _progress: action(change), title=title, cancellable=False, minimum_duration_ms=0
+        )
         op.success(lambda _none: self._on_done()).failure(self._on_failed)
         self.operation = op
         op.run_in_background()

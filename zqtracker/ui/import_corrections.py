@@ -37,10 +37,13 @@ class ImportCorrections:
         """The options as they are now, for background work (later changes do not reach it)."""
         o = self.options
         return dataclasses.replace(
-            o, sheets=None if o.sheets is None else list(o.sheets),
+            o,
+            sheets=None if o.sheets is None else list(o.sheets),
             mappings={name: copy.deepcopy(m) for name, m in o.mappings.items()},
-            status_map=dict(o.status_map), links=dict(o.links), rates=dict(o.rates),
-        )  # fmt: skip
+            status_map=dict(o.status_map),
+            links=dict(o.links),
+            rates=dict(o.rates),
+        )
 
     def mapping(self, sheet: str, analysis: ImportAnalysis | None) -> Mapping:
         """The sheet's corrected mapping (started from the remembered one), marked corrected."""
@@ -51,9 +54,12 @@ class ImportCorrections:
             if sa is not None and sa.remembered:  # start from what was remembered
                 layout_mapping = self.service.layout_of(sa.raw, ImportOptions(lang=self.lang))[2]
                 if layout_mapping is not None:
-                    mapping = dataclasses.replace(layout_mapping, fields=dict(layout_mapping.fields),
-                                                  units=dict(layout_mapping.units),
-                                                  statuses=dict(layout_mapping.statuses))  # fmt: skip
+                    mapping = dataclasses.replace(
+                        layout_mapping,
+                        fields=dict(layout_mapping.fields),
+                        units=dict(layout_mapping.units),
+                        statuses=dict(layout_mapping.statuses),
+                    )
             self.options.mappings[sheet] = mapping
         self.corrected.add(sheet)
         return mapping

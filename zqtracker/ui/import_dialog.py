@@ -149,8 +149,11 @@ class ImportDialog(QDialog):
         self.file_label.setText(str(path))
         self._show_error("")
         options = dataclasses.replace(self.choices.options)
-        self._run(lambda p: self.service.read_planned(path, options, progress=p),
-                  self.tr("Reading %1…").replace("%1", path.name), self._on_book_read)  # fmt: skip
+        self._run(
+            lambda p: self.service.read_planned(path, options, progress=p),
+            self.tr("Reading %1…").replace("%1", path.name),
+            self._on_book_read,
+        )
 
     def _run(self, work, title: str, done) -> None:
         op = Operation(self, work, title=title).success(done).failure(self._on_failed)
@@ -178,8 +181,11 @@ class ImportDialog(QDialog):
         self._pending = False
         book = self.book
         options = self.choices.copy()
-        self._run(lambda p: self.service.analyse(book, options, plans=plans, progress=p), self.tr("Checking rows…"),
-                  self._on_analysed)  # fmt: skip
+        self._run(
+            lambda p: self.service.analyse(book, options, plans=plans, progress=p),
+            self.tr("Checking rows…"),
+            self._on_analysed,
+        )
 
     def _on_analysed(self, analysis: ImportAnalysis) -> None:
         self.analysis = analysis
@@ -297,16 +303,20 @@ class ImportDialog(QDialog):
 
     def _update_buttons(self) -> None:
         self.import_button.setEnabled(self.can_import())
-        self.problem_list.export_button.setEnabled(bool(self.analysis and self.analysis.problems) or
-                                      bool(self.import_result and self.import_result.problems))  # fmt: skip
+        self.problem_list.export_button.setEnabled(
+            bool(self.analysis and self.analysis.problems) or bool(self.import_result and self.import_result.problems)
+        )
         self.choose_button.setEnabled(not self.is_busy())
 
     def _on_import_clicked(self) -> None:
         if not self.can_import() or self.analysis is None:
             return
         if self.choices.options.mode == "replace":
-            answer = QMessageBox.question(self, self.windowTitle(), self.tr(
-                "Replace every project in the database with this file's? A backup copy is made first."))  # fmt: skip
+            answer = QMessageBox.question(
+                self,
+                self.windowTitle(),
+                self.tr("Replace every project in the database with this file's? A backup copy is made first."),
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         analysis, options = self.analysis, dataclasses.replace(self.choices.options)
@@ -370,8 +380,9 @@ class ImportDialog(QDialog):
         return write_problems(target, problems, source=self.path.name if self.path else "", lang=self.lang)
 
     def _on_choose_clicked(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import spreadsheet"), "",
-                                              self.tr("Spreadsheets") + f" ({FILE_FILTER})")  # fmt: skip
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import spreadsheet"), "", self.tr("Spreadsheets") + f" ({FILE_FILTER})"
+        )
         if name:
             self.open_path(Path(name))
 

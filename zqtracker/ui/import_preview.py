@@ -193,8 +193,7 @@ class PreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             info = self.column_info(c)
             kind = self.row_kind(i)
-            if kind in ("total", "note", "title") or (info is not None and c != STATUS_COLUMN and
-                                                      not _imported(info)):  # fmt: skip
+            if kind in ("total", "note", "title") or (info is not None and c != STATUS_COLUMN and not _imported(info)):
                 return QBrush(QColor("#8a8a8a"))
         return None
 
@@ -236,8 +235,11 @@ class PreviewModel(QAbstractTableModel):
             label = field_label(info.field, self.lang)
         currency = info.currency or (self.sheet.layout.unit_currency if self.sheet and info.unit is None else None)
         if info.is_money and currency:  # another currency: never shown as yuan
-            factor = {10_000: "万 ", 100_000_000: "亿 "}.get(info.unit or 0, "") if self.lang.startswith("zh") else \
-                {10_000: "10k ", 1_000_000: "m "}.get(info.unit or 0, "")  # fmt: skip
+            factor = (
+                {10_000: "万 ", 100_000_000: "亿 "}.get(info.unit or 0, "")
+                if self.lang.startswith("zh")
+                else {10_000: "10k ", 1_000_000: "m "}.get(info.unit or 0, "")
+            )
             return f"{label}（{factor}{currency}）" if self.lang.startswith("zh") else f"{label} ({factor}{currency})"
         unit = self._unit_of(info)
         if unit is None:

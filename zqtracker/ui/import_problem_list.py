@@ -38,8 +38,9 @@ class ProblemList(QWidget):
         super().__init__(parent)
         self.counts_label = QLabel()
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([self.tr("Sheet"), self.tr("Row"), self.tr("Column"), self.tr("Value"),
-                                   self.tr("Problem")])  # fmt: skip
+        self.tree.setHeaderLabels(
+            [self.tr("Sheet"), self.tr("Row"), self.tr("Column"), self.tr("Value"), self.tr("Problem")]
+        )
         self.tree.setRootIsDecorated(False)
         self.tree.header().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.export_button = QPushButton(self.tr("Export problems…"))

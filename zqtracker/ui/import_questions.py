@@ -25,13 +25,17 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QVBoxLayout,
     QWidget,
-)  # fmt: skip
+)
 
 from zqtracker.domain.status import Status
 from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
 
-_SOURCES = {"title": ("from the title", "取自标题"), "sheet": ("from the sheet's name", "取自工作表名称"),
-            "reporter": ("from the 填报单位 line", "取自填报单位"), "user": ("your choice", "您的指定")}  # fmt: skip
+_SOURCES = {
+    "title": ("from the title", "取自标题"),
+    "sheet": ("from the sheet's name", "取自工作表名称"),
+    "reporter": ("from the 填报单位 line", "取自填报单位"),
+    "user": ("your choice", "您的指定"),
+}
 
 
 class ImportQuestions(QWidget):
@@ -101,9 +105,13 @@ class ImportQuestions(QWidget):
         self.status_combo.currentIndexChanged.connect(self._on_defaults_edited)
 
     # -- showing -----------------------------------------------------------------------------------
-    def show_analysis(self, analysis: ImportAnalysis | None, sheet: SheetAnalysis | None,
-                      chosen: tuple[str | None, str | None, str | None],
-                      rates: dict[str, Decimal] | None = None) -> None:  # fmt: skip
+    def show_analysis(
+        self,
+        analysis: ImportAnalysis | None,
+        sheet: SheetAnalysis | None,
+        chosen: tuple[str | None, str | None, str | None],
+        rates: dict[str, Decimal] | None = None,
+    ) -> None:
         """Fill the fields from what the user chose, else from what ``sheet`` says of itself."""
         self._filling = True
         try:
@@ -121,8 +129,10 @@ class ImportQuestions(QWidget):
             wanted = status or ""
             self.status_combo.setCurrentIndex(max(self.status_combo.findData(wanted), 0))
             if not status and found_status:
-                self.status_source.setText(self.tr("the file says %1").replace(
-                    "%1", Status(found_status).label(self.lang)) + f" ({_SOURCES[plan.status_from][self.zh]})")  # type: ignore[union-attr]  # fmt: skip
+                self.status_source.setText(
+                    self.tr("the file says %1").replace("%1", Status(found_status).label(self.lang))
+                    + f" ({_SOURCES[plan.status_from][self.zh]})"
+                )  # type: ignore[union-attr]
             else:
                 self.status_source.setText("")
             self._show_words(analysis)
@@ -193,8 +203,11 @@ class ImportQuestions(QWidget):
                 for pid in pids:
                     stored = ctx.matcher.by_id.get(pid)
                     if stored is not None:
-                        text = " ".join(t for t in (stored.code or "", stored.name, f"({stored.district})"
-                                                    if stored.district else "") if t)  # fmt: skip
+                        text = " ".join(
+                            t
+                            for t in (stored.code or "", stored.name, f"({stored.district})" if stored.district else "")
+                            if t
+                        )
                         combo.addItem(self.tr("the same as %1").replace("%1", text), pid)
                 combo.currentIndexChanged.connect(
                     lambda _i, s=sa.name, r=row, c=combo: self.link_chosen.emit(s, r, int(c.currentData()))
@@ -208,8 +221,11 @@ class ImportQuestions(QWidget):
     def _on_defaults_edited(self, *_args: object) -> None:
         if self._filling:
             return
-        self.defaults_changed.emit(self.district_combo.currentText().strip(), self.sector_combo.currentText().strip(),
-                                   self.status_combo.currentData() or "")  # fmt: skip
+        self.defaults_changed.emit(
+            self.district_combo.currentText().strip(),
+            self.sector_combo.currentText().strip(),
+            self.status_combo.currentData() or "",
+        )
 
 
 def _clear(form: QFormLayout) -> None:

@@ -152,8 +152,11 @@ class ProjectEditor(QDialog):
         except ValidationError as exc:
             now = exc.problems
         fields_now = {p.field for p in now}
-        kept = [p for p in self._shown_problems if p.field != field and p.field not in fields_now
-                and p.code in _SAVE_TIME_CODES]  # fmt: skip
+        kept = [
+            p
+            for p in self._shown_problems
+            if p.field != field and p.field not in fields_now and p.code in _SAVE_TIME_CODES
+        ]
         self._show_problems([*now, *kept], focus=False)
 
     def _show_problems(self, problems: Sequence[Problem], *, focus: bool = True) -> None:

@@ -91,8 +91,11 @@ class SummariesWidget(QWidget):
         options = QHBoxLayout()
         options.addWidget(self.options_bar, 1)
         self.buttons: dict[str, QToolButton] = {}
-        for key, action in (("preview", self.preview_action), ("print", self.print_action),
-                            ("export", self.export_action)):  # fmt: skip
+        for key, action in (
+            ("preview", self.preview_action),
+            ("print", self.print_action),
+            ("export", self.export_action),
+        ):
             button = QToolButton(self)
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -139,11 +142,13 @@ class SummariesWidget(QWidget):
                 "progress reports, and the list of stale projects from here."
             )
         )
-        self.empty.set_actions([
-            ("import", self.tr("Import a spreadsheet…")),
-            ("new_project", self.tr("Add a project…")),
-            ("demo", self.tr("Open the demo database")),
-        ])  # fmt: skip
+        self.empty.set_actions(
+            [
+                ("import", self.tr("Import a spreadsheet…")),
+                ("new_project", self.tr("Add a project…")),
+                ("demo", self.tr("Open the demo database")),
+            ]
+        )
         self._update_filter_label()
         self._show_page_count()
 
@@ -224,9 +229,10 @@ class SummariesWidget(QWidget):
         pages = len(self._document.pages)
         if pages > PREVIEW_PAGES:
             self.status_label.setText(
-                self.tr("%n page(s); the first %1 are shown here, Print and Export PDF include all.", "", pages)
-                .replace("%1", str(PREVIEW_PAGES))
-            )  # fmt: skip
+                self.tr(
+                    "%n page(s); the first %1 are shown here, Print and Export PDF include all.", "", pages
+                ).replace("%1", str(PREVIEW_PAGES))
+            )
         else:
             self.status_label.setText(self.tr("%n page(s)", "", pages))
 

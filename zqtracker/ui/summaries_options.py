@@ -173,8 +173,7 @@ class SummaryOptionsBar(QWidget):
     def _update_option_visibility(self) -> None:
         view = View(self.view_combo.currentData())
         periodic = view is not View.STALE
-        for key, shown in (("year", periodic), ("month", periodic), ("months", not periodic),
-                           ("as_of", not periodic)):  # fmt: skip
+        for key, shown in (("year", periodic), ("month", periodic), ("months", not periodic), ("as_of", not periodic)):
             self._labels[key].setVisible(shown)
             self._labels[key].buddy().setVisible(shown)
         self.key_only_check.setVisible(view is View.MONTHLY)

@@ -31,8 +31,9 @@ IMPORT_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv")
 
 
 class WindowDialogs(QObject):
-    def __init__(self, window: QWidget, events: DataEvents, undo_stack: QUndoStack, settings: Settings,
-                 projects: ProjectsPage) -> None:  # fmt: skip
+    def __init__(
+        self, window: QWidget, events: DataEvents, undo_stack: QUndoStack, settings: Settings, projects: ProjectsPage
+    ) -> None:
         super().__init__(window)
         self._window = window  # the dialogs' parent
         self.events, self.undo_stack, self.settings, self.projects = events, undo_stack, settings, projects
