@@ -170,7 +170,7 @@ class ProjectRepository:
         )
         # an UPDATE's result is a CursorResult, which counts the rows (the stubs say only Result)
         result = cast(
-            "CursorResult[Any]",
+            CursorResult[Any],
             self.s.execute(
                 update(ProjectTable)
                 .where(ProjectTable.id == project.id, ProjectTable.version == project.version)
