@@ -128,11 +128,11 @@ class ImportQuestions(QWidget):
             found_status = plan.default_status if plan and plan.status_from != "user" else None
             wanted = status or ""
             self.status_combo.setCurrentIndex(max(self.status_combo.findData(wanted), 0))
-            if not status and found_status:
+            if not status and found_status and plan is not None:  # a found status comes from the plan
                 self.status_source.setText(
                     self.tr("the file says %1").replace("%1", Status(found_status).label(self.lang))
                     + f" ({_SOURCES[plan.status_from][self.zh]})"
-                )  # type: ignore[union-attr]
+                )
             else:
                 self.status_source.setText("")
             self._show_words(analysis)
