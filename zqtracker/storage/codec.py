@@ -74,8 +74,7 @@ StoredRow = tuple  # a project row as stored, in PROJECT_COLUMNS order (INSERT_C
 
 DATE_FIELDS = ("signed_on", "construction_start_on", "production_on")
 REFERENCE_FIELDS = {"enterprise": "enterprise_id", "sector": "sector_id", "district": "district_id"}
-# RowCodec's methods date() and datetime() hide the types inside its class body.
-_Day = date
+_Day = date  # the types: RowCodec's methods date() and datetime() hide their names in its body
 _Moment = datetime
 _ENUMS: dict[str, type[Enum]] = {"status": Status, "project_type": ProjectType, "investor_origin": InvestorOrigin}
 # A new row's value where none is given, for the enum columns that cannot be NULL (a key-project
@@ -125,8 +124,7 @@ def decode_area(value: int | None) -> Decimal | None:
 
 
 def encode_scaled(value: Decimal | None, scale: int) -> int | None:
-    """A Decimal as an integer of 10^-scale units, rounded half-even at that scale (as a column of
-    tables.ScaledDecimal stores it)."""
+    """A Decimal as an integer of 10^-scale units, rounded half-even (as tables.ScaledDecimal stores it)."""
     if value is None:
         return None
     return int(Decimal(value).quantize(Decimal(1).scaleb(-scale)).scaleb(scale))
@@ -333,8 +331,7 @@ class RowCodec:
 
     def value(self, row: StoredRow, field: str) -> Any:
         """A field's domain value: a date (its day; see fuzzy_date), Decimal land area, Status and
-        the other enums, bool, the id of a reference, (amount, year, month) since start or None,
-        ForeignAmount or None."""
+        the other enums, bool, a reference's id, (amount, year, month) since start, ForeignAmount or None."""
         if field in REFERENCE_FIELDS:
             return row[COL[REFERENCE_FIELDS[field]]]
         if field == "since_start":
