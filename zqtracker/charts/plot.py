@@ -113,8 +113,9 @@ def chart_item(data: ChartData, theme: Theme, lang: str = "en", *, px: float = 1
     from zqtracker.charts.plot_bars import BarsChartItem
     from zqtracker.charts.plot_time import TimeChartItem
 
-    kind = TimeChartItem if isinstance(data, TimeChart) else BarsChartItem
-    return kind(data, theme, lang, px=px, note=note)
+    if isinstance(data, TimeChart):
+        return TimeChartItem(data, theme, lang, px=px, note=note)
+    return BarsChartItem(data, theme, lang, px=px, note=note)
 
 
 class ChartItem(pg.GraphicsLayout):
@@ -193,8 +194,9 @@ class ChartItem(pg.GraphicsLayout):
         family = chart_family()
         header = self.addLayout(row=0, col=0, colspan=self.columns)
         header.layout.setContentsMargins(0, 0, 18, 0)  # the dashboard's menu button sits top right
-        self.title = WrappingLabel("", color=t.foreground, size=f"{TITLE_PT}pt", bold=True, family=family,
-                                   justify="left")  # fmt: skip
+        self.title = WrappingLabel(
+            "", color=t.foreground, size=f"{TITLE_PT}pt", bold=True, family=family, justify="left"
+        )
         header.addItem(self.title, row=0, col=0)
         self.note = pg.LabelItem("", color=t.red, size=f"{BASE_PT}pt", family=family, justify="right")
         header.addItem(self.note, row=0, col=1)
@@ -235,8 +237,9 @@ class ChartItem(pg.GraphicsLayout):
 
     def _axis_label(self, axis: pg.AxisItem, label: str) -> None:
         if axis.labelText != label:
-            axis.setLabel(label, color=self.theme.muted_text,
-                          **{"font-size": f"{BASE_PT}pt", "font-family": chart_family()})  # fmt: skip
+            axis.setLabel(
+                label, color=self.theme.muted_text, **{"font-size": f"{BASE_PT}pt", "font-family": chart_family()}
+            )
 
     def _plot(self, axes: dict[str, pg.AxisItem]) -> pg.PlotItem:
         plot = pg.PlotItem(axisItems=axes, enableMenu=False)

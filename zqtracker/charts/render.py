@@ -60,8 +60,9 @@ def render_chart(
     """
     _check(name, fmt, width, height, dpi)
     figures = DashboardService(stats).load(year, through, project_filter, count_stale_projects=False)
-    return render_figures(figures, name, lang=lang, unit=unit, width=width, height=height, fmt=fmt, dpi=dpi,
-                          theme=theme)  # fmt: skip
+    return render_figures(
+        figures, name, lang=lang, unit=unit, width=width, height=height, fmt=fmt, dpi=dpi, theme=theme
+    )
 
 
 def render_figures(
@@ -117,7 +118,8 @@ def png_bytes(image: QImage, dpi: int = DEFAULT_DPI) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
+    # PySide6 takes the format as text and refuses bytes, which its stubs ask for.
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
         raise RuntimeError("Qt could not encode the PNG image")
     buffer.close()
     return bytes(data.data())

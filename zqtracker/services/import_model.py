@@ -79,7 +79,8 @@ class Context:
     enterprises: dict[str, int]
     codec: RowCodec
     rows: dict[int, StoredRow] = field(default_factory=dict)  # matched projects as stored (for the codec)
-    investment: dict[tuple[int, int, int], tuple[int, int, int]] = field(default_factory=dict)
+    # (project, year, month) → (amount, sector id, district id, first month of a figure over several)
+    investment: dict[tuple[int, int, int], tuple[int, int | None, int | None, int | None]] = field(default_factory=dict)
     plans: dict[tuple[int, int], int] = field(default_factory=dict)
     matcher: Any = None  # services.import_matching.Matcher
     records_by_project: dict | None = None  # (project, year) → its stored InvestmentRecords (built on demand)
@@ -176,5 +177,14 @@ class SeenRows:
 
 def add_problem(plan: SheetPlan, k: int, sa: SheetAnalysis, f: str, value: Any, problem: Problem) -> None:
     info = next((c for c in sa.layout.mapped() if c.field == f), None)
-    plan.add_problem(k, CellProblem(sa.name, plan.row_numbers[k], info.letter if info else "",
-                                    info.header if info else "", "" if value is None else str(value), problem))  # fmt: skip
+    plan.add_problem(
+        k,
+        CellProblem(
+            sa.name,
+            plan.row_numbers[k],
+            info.letter if info else "",
+            info.header if info else "",
+            "" if value is None else str(value),
+            problem,
+        ),
+    )

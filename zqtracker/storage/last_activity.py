@@ -15,7 +15,7 @@ from sqlalchemy import Connection, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from zqtracker.storage.codec import decode_date
-from zqtracker.storage.tables import InvestmentRow, ProjectTable, StatusChangeRow
+from zqtracker.storage.tables import InvestmentRow, ProjectTable, StatusChangeRow, table_of
 
 # Above this many projects one grouped scan of each table beats looking each project up.
 _SCAN_ABOVE = 2_000
@@ -36,9 +36,9 @@ def compute(conn: Connection | Session, project_ids: Iterable[int] | None = None
         if not ids:
             return out
     wanted = None if ids is None else set(ids)
-    chunks: list[list[int] | None] = [None] if ids is None or len(ids) > _SCAN_ABOVE else [
-        ids[i : i + 500] for i in range(0, len(ids), 500)
-    ]  # fmt: skip
+    chunks: list[list[int] | None] = (
+        [None] if ids is None or len(ids) > _SCAN_ABOVE else [ids[i : i + 500] for i in range(0, len(ids), 500)]
+    )
     for chunk in chunks:
         sc = select(StatusChangeRow.project_id, func.max(StatusChangeRow.changed_on)).group_by(
             StatusChangeRow.project_id
@@ -63,11 +63,8 @@ def compute(conn: Connection | Session, project_ids: Iterable[int] | None = None
 def _write(conn: Connection | Session, values: dict[int, date | None]) -> None:
     if not values:
         return
-    stmt = (
-        update(ProjectTable.__table__)  # type: ignore[arg-type]
-        .where(ProjectTable.__table__.c.id == bindparam("pid"))
-        .values(last_activity_on=bindparam("day"))
-    )
+    table = table_of(ProjectTable)
+    stmt = update(table).where(table.c.id == bindparam("pid")).values(last_activity_on=bindparam("day"))
     target = conn.connection() if isinstance(conn, Session) else conn
     target.execute(stmt, [{"pid": pid, "day": day} for pid, day in values.items()])
 
@@ -82,6 +79,8 @@ def refresh(session: Session, project_ids: Iterable[int]) -> None:
 def drift(session: Session) -> int:
     """How many projects' stored last activity differs from a fresh computation (db check)."""
     fresh = compute(session)
-    stored = {pid: (None if d is None else decode_date(d)) for pid, d in session.execute(
-        select(ProjectTable.id, ProjectTable.last_activity_on))}  # fmt: skip
+    stored = {
+        pid: (None if d is None else decode_date(d))
+        for pid, d in session.execute(select(ProjectTable.id, ProjectTable.last_activity_on))
+    }
     return sum(1 for pid, day in stored.items() if fresh.get(pid) != day)

@@ -32,8 +32,8 @@ from zqtracker.storage.tables import (
 class StatsQueries:
     def __init__(self, session: Session) -> None:
         self.s = session
-        self._sector_names: dict[int, tuple[str, str]] | None = None
-        self._district_names: dict[int, str] | None = None
+        self._sector_names: dict[int | None, tuple[str | None, str | None]] | None = None
+        self._district_names: dict[int | None, str | None] | None = None
 
     # -- names -----------------------------------------------------------------------------
     def sector_names(self) -> dict[int | None, tuple[str | None, str | None]]:
@@ -73,10 +73,11 @@ class StatsQueries:
             stmt = stmt.where(clause)
         sectors, districts = self.sector_names(), self.district_names()
         return [
-            ProjectCell(status, *sectors[sid], districts[did], int(n), int(planned or 0), int(billion or 0),
-                        int(without or 0))
+            ProjectCell(
+                status, *sectors[sid], districts[did], int(n), int(planned or 0), int(billion or 0), int(without or 0)
+            )
             for status, sid, did, n, planned, billion, without in raw_rows(self.s, stmt)
-        ]  # fmt: skip
+        ]
 
     def investment_cells(
         self, years: tuple[int, ...], f: ProjectFilter | None = None, closed: tuple[int, int] | None = None
@@ -90,7 +91,8 @@ class StatsQueries:
             .group_by(i.year, i.month, i.sector_id, i.district_id, i.first_month)
         )
         if closed is not None:
-            stmt = stmt.where(i.close_year == closed[0], i.close_month == closed[1])
+            c = ClosedInvestmentRow  # i is that table then
+            stmt = stmt.where(c.close_year == closed[0], c.close_month == closed[1])
         clause = filter_clause(f)
         if clause is not None:
             stmt = stmt.join(ProjectTable, ProjectTable.id == i.project_id).where(clause)
@@ -220,8 +222,9 @@ class StatsQueries:
 
     def closed_at(self, year: int, month: int) -> datetime | None:
         """When (year, month) was closed (its figures frozen), or None."""
-        return self.s.scalar(select(ClosedMonthRow.closed_at).where(ClosedMonthRow.year == year,
-                                                                    ClosedMonthRow.month == month))  # fmt: skip
+        return self.s.scalar(
+            select(ClosedMonthRow.closed_at).where(ClosedMonthRow.year == year, ClosedMonthRow.month == month)
+        )
 
     # -- meta ------------------------------------------------------------------------------
     def meta(self, key: str) -> str | None:

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -179,7 +180,8 @@ class InvestmentRow(Base):
         CheckConstraint("month BETWEEN 1 AND 12", name="month_range"),
         CheckConstraint("first_month IS NULL OR (first_month >= 1 AND first_month < month)", name="span_range"),
         Index("ix_investment_period", "year", "month", "project_id", "amount"),
-        # first_month before amount: the cube groups by it too and stays one ordered scan of this covering index (no sort)
+        # first_month before amount: the cube groups by it too and stays one ordered scan of this covering
+        # index (no sort)
         Index("ix_investment_cube", "year", "month", "sector_id", "district_id", "first_month", "amount"),
     )
     project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True)
@@ -332,3 +334,12 @@ class ClosedProgressRow(Base):
     since_start: Mapped[int] = mapped_column(BigInteger)
     this_month_first: Mapped[int | None] = mapped_column(Integer)  # this month's figure covers first..month
     since_start_reported: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+def table_of(row_class: type[Base]) -> Table:
+    """The Core table of a mapped class, for executemany through Core (SQLAlchemy types a class's
+    ``__table__`` as any FromClause; a declarative class's is always a Table)."""
+    table = row_class.__table__
+    if not isinstance(table, Table):
+        raise TypeError(f"{row_class.__name__} is not mapped to a table")
+    return table

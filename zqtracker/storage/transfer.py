@@ -17,7 +17,19 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import BigInteger, Boolean, Connection, Integer, cast, create_engine, func, select, text
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    ColumnElement,
+    Connection,
+    Integer,
+    Table,
+    cast,
+    create_engine,
+    func,
+    select,
+    text,
+)
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import NullPool
 
@@ -30,7 +42,7 @@ CHUNK = 5_000
 AUDIT = ("project_changes",)
 
 
-def tables(*, audit: bool = True):  # type: ignore[no-untyped-def]
+def tables(*, audit: bool = True) -> list[Table]:
     """zqtracker's tables, parents before children (``audit=False``: without the audit trail,
     which a restore never rewinds: the restore is recorded in it instead)."""
     data = [t for t in Base.metadata.sorted_tables if t.name not in AUDIT]
@@ -47,8 +59,9 @@ def delete_all(conn: Connection, *, audit: bool = True) -> None:
         conn.execute(table.delete())
 
 
-def copy_all(source: Connection, target: Connection, progress: Callable[[str, int], None] | None = None, *,
-             audit: bool = True) -> None:  # fmt: skip
+def copy_all(
+    source: Connection, target: Connection, progress: Callable[[str, int], None] | None = None, *, audit: bool = True
+) -> None:
     """Every row of every table from ``source`` into ``target`` (whose tables must be empty)."""
     ops = EngineOps.for_connection(target)
     server = target.dialect.name == "postgresql"
@@ -76,7 +89,7 @@ def fingerprint(conn: Connection, *, audit: bool = True) -> dict[str, dict[str, 
     out: dict[str, dict[str, int]] = {}
     for table in tables(audit=audit):
         columns = [c for c in table.c if isinstance(c.type, Integer | BigInteger | ScaledDecimal | Boolean)]
-        exprs = [func.count()]
+        exprs: list[ColumnElement[int]] = [func.count()]
         for c in columns:
             if isinstance(c.type, Boolean):
                 exprs.append(func.count().filter(c.is_(True)))
@@ -174,11 +187,13 @@ def replace_from_sqlite(target: Connection, backup: Path) -> dict[str, int]:
         raise RestoreMismatch([t for t in theirs if theirs[t] != ours.get(t)])
     if staff:
         target.execute(
-            text("INSERT INTO zq_district_staff (role_name, district_id) SELECT s.role_name, d.id FROM "
-                 "unnest(CAST(:roles AS text[]), CAST(:names AS text[])) AS s(role_name, name) "
-                 "JOIN districts d ON d.name = s.name ON CONFLICT DO NOTHING"),
+            text(
+                "INSERT INTO zq_district_staff (role_name, district_id) SELECT s.role_name, d.id FROM "
+                "unnest(CAST(:roles AS text[]), CAST(:names AS text[])) AS s(role_name, name) "
+                "JOIN districts d ON d.name = s.name ON CONFLICT DO NOTHING"
+            ),
             {"roles": [r for r, _ in staff], "names": [n for _, n in staff]},
-        )  # fmt: skip
+        )
     return {t: v["rows"] for t, v in ours.items()}
 
 

@@ -33,11 +33,11 @@ def run(args: argparse.Namespace, console: Console) -> int:
     ctx = open_context(args)
     try:
         project = _find(ctx, args.project)
-        if project is None:
+        if project is None or project.id is None:  # a stored project always has an id
             console.error(f"没有项目“{args.project}”" if console.zh else f"no project {args.project!r}")
             return ExitCode.INVALID_INPUT
-        records = ctx.projects.investment(project.id)  # type: ignore[arg-type]
-        figures = ctx.projects.figures_of([project.id]).get(project.id)  # type: ignore[list-item]
+        records = ctx.projects.investment(project.id)
+        figures = ctx.projects.figures_of([project.id]).get(project.id)
     finally:
         ctx.close()
     if args.json:
@@ -108,17 +108,26 @@ def _text(project: Project, field: str, lang: str, unit) -> str:
 
 def _json(project: Project, records, figures) -> dict:
     out: dict[str, object] = {
-        "id": project.id, "code": project.code, "name": project.name, "enterprise": project.enterprise,
-        "sector": project.sector, "district": project.district, "status": project.status.value,
-        "planned_investment_yuan": project.planned_investment, "land_area_mu": json_number(project.land_area_mu),
+        "id": project.id,
+        "code": project.code,
+        "name": project.name,
+        "enterprise": project.enterprise,
+        "sector": project.sector,
+        "district": project.district,
+        "status": project.status.value,
+        "planned_investment_yuan": project.planned_investment,
+        "land_area_mu": json_number(project.land_area_mu),
         "expected_annual_output_yuan": project.expected_annual_output,
         "expected_annual_tax_yuan": project.expected_annual_tax,
         **{f: None if project.fuzzy(f) is None else project.fuzzy(f).iso() for f in DATE_FIELDS},  # type: ignore[union-attr]
-        "is_key_project": project.is_key_project, "project_type": project.project_type.value,
-        "investor_origin": project.investor_origin.value, "officer": project.officer, "notes": project.notes,
+        "is_key_project": project.is_key_project,
+        "project_type": project.project_type.value,
+        "investor_origin": project.investor_origin.value,
+        "officer": project.officer,
+        "notes": project.notes,
         **figures_json(figures),
         "investment": [
             {"year": r.year, "first_month": r.first, "month": r.month, "amount_yuan": r.amount} for r in records
         ],
-    }  # fmt: skip
+    }
     return out

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QFileDialog, QFrame, QMenu, QMessageBox, QToolButton, QToolTip, QVBoxLayout, QWidget
 
 from zqtracker.charts.plot import ChartItem, Hit, chart_item
@@ -110,7 +110,7 @@ class ChartPanel(QFrame):
         self._hovered = None
         self.setAccessibleName(self.data.title)
 
-    def resizeEvent(self, event: QEvent) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         hint = self.menu_button.sizeHint()
         self.menu_button.setGeometry(self.width() - hint.width() - 4, 3, hint.width(), hint.height())
@@ -180,8 +180,9 @@ class ChartPanel(QFrame):
         if self.figures is None:
             raise RuntimeError("nothing to save yet")
         width, height = self.export_size()
-        return render_figures(self.figures, self.name, lang=self.lang, unit=self.unit, width=width, height=height,
-                              fmt=fmt)  # fmt: skip
+        return render_figures(
+            self.figures, self.name, lang=self.lang, unit=self.unit, width=width, height=height, fmt=fmt
+        )
 
     def save_chart(self, path: Path) -> Path:
         """Write the chart to ``path`` (format from its suffix) without leaving half a file."""
@@ -216,9 +217,11 @@ class ChartPanel(QFrame):
         try:
             self.save_chart(path)
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("Save chart"),
-                                self.tr("Could not write {path}: {reason}").format(path=path,
-                                                                                   reason=exc.strerror or exc))  # fmt: skip
+            QMessageBox.warning(
+                self,
+                self.tr("Save chart"),
+                self.tr("Could not write {path}: {reason}").format(path=path, reason=exc.strerror or exc),
+            )
             return
         self.settings.set(CHART_FOLDER, str(path.parent))
 
