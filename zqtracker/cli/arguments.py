@@ -12,9 +12,12 @@ import argparse
 import re
 import sys
 from collections.abc import Sequence
-from typing import IO, NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from zqtracker.cli.console import ExitCode, default_lang
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 # English (argparse's sentences, as a pattern) → Chinese; the most specific first.
 _ZH: list[tuple[re.Pattern[str], str]] = [
@@ -65,7 +68,7 @@ class ArgumentParser(argparse.ArgumentParser):
         text = in_chinese(message) if zh else message
         self.exit(ExitCode.REFUSED, f"{self.prog}: 错误：{text}\n" if zh else f"{self.prog}: error: {text}\n")
 
-    def print_usage(self, file: IO[str] | None = None) -> None:
+    def print_usage(self, file: SupportsWrite[str] | None = None) -> None:
         usage = self.format_usage()
         if ArgumentParser.lang.startswith("zh") and usage.startswith("usage: "):
             usage = "用法：" + usage[len("usage: ") :]
