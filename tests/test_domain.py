@@ -174,3 +174,16 @@ def test_enterprise_credit_code_validation() -> None:
     assert err.value.problems[0].code == "bad_credit_code"
     ok = validate_enterprise(Enterprise("某公司", credit_code=" 9144030071526726xg "))
     assert ok.credit_code == "9144030071526726XG"
+
+
+def test_a_chinese_sentence_gives_the_engine_detail_in_chinese() -> None:
+    """SQLite's and the system's own words in {detail} are Chinese in a Chinese sentence; an
+    unknown detail is kept as it came."""
+    from zqtracker.storage.database import DatabaseOpenError
+
+    err = DatabaseOpenError("corrupt", file="/data/项目.sqlite", detail="database disk image is malformed")
+    assert "database disk image is malformed" in err.message("en")
+    zh = err.message("zh")
+    assert "文件结构错误" in zh and "malformed" not in zh
+    odd = DatabaseOpenError("cannot_open", file="a.sqlite", detail="Page 5: btreeInitPage() returns error code 11")
+    assert "btreeInitPage" in odd.message("zh")

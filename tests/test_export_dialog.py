@@ -60,10 +60,10 @@ def test_export_the_current_view_and_open_the_file(
     assert Path(dialog.path_edit.text()).name.startswith("项目导出-")  # the suggested name follows the language
     dialog.path_edit.setText(str(tmp_path / "在建项目"))  # the .xlsx suffix is added
     qtbot.mouseClick(dialog.export_button, qtbot_left())
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: dialog.export_result is not None, timeout=30_000)
 
     target = tmp_path / "在建项目.xlsx"
-    assert dialog.result.path == target and target.exists()
+    assert dialog.export_result.path == target and target.exists()
     rows = records(target, "项目清单", "calamine")
     assert len(rows) == 208 and set(rows[0]) == {"code", "name", "status", "planned_investment"}
     assert not dialog.isVisible()  # done: the dialog closed, the result box took over
@@ -125,7 +125,7 @@ def test_large_export_shows_progress_and_cancels_cleanly(
         progress.grab().save(str(artifacts / "export_progress.png"))
         qtbot.mouseClick(progress.findChild(QPushButton), qtbot_left())  # its Cancel button
         qtbot.waitUntil(lambda: dialog.operation.done, timeout=20_000)
-        assert dialog.operation.was_cancelled and dialog.result is None
+        assert dialog.operation.was_cancelled and dialog.export_result is None
         assert not target.exists() and list(tmp_path.iterdir()) == []
         assert "cancelled" in dialog.message.text().lower() and dialog.isVisible()
         assert dialog.export_button.isEnabled()

@@ -24,7 +24,8 @@ from zqtracker.io.errors import WorkbookRefused
 from zqtracker.services import admin
 from zqtracker.services.context import AppContext
 from zqtracker.services.import_mappings import MappingStore
-from zqtracker.services.importing import ImportOptions, ImportRefused, ImportService
+from zqtracker.services.import_options import ImportRefused
+from zqtracker.services.importing import ImportOptions, ImportService
 
 NOISE = ["肇庆", "高要区", "端州区", "新能源", "有限公司", "合计", "总计", "注：", "填报单位：高要区", "单位：万元", "单位：亿元",
          "（一）", "一、先进制造业", "续建", "在建", "投产", "是", "否", "Total", "N/A", "-", "—", "\n", "　", "#DIV/0!", "#REF!",

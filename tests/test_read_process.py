@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import psutil
+import pytest
 from import_files import PROJECT_HEADER, SheetSpec, write_workbook
 
 from zqtracker.cli.main import main
@@ -110,3 +111,62 @@ def test_json_lists_at_most_100_problems_per_column_with_short_values(db_path: P
     main(["--db", str(db_path), "import", str(path)], stdout=text_out, stderr=io.StringIO())
     lines = [ln for ln in text_out.getvalue().splitlines() if "column H" in ln]
     assert len(lines) == 200 and max(map(len, lines)) < 700  # each value cut, not 2 × 2,000 characters
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the scan beside the parse is a forked copy (Linux)")
+def test_the_error_scan_runs_in_a_copy_beside_the_parse_and_ends_with_it() -> None:
+    from zqtracker.io.child_process import Forked
+
+    with Forked(os.getpid) as scan:
+        assert scan.started
+        copy = scan.result(None)
+    assert isinstance(copy, int) and copy != os.getpid()  # the work ran in another process
+    with Forked(lambda: time.sleep(30)) as slow:  # left before its result: the copy is ended, not waited for
+        pid = slow.pid
+        started = time.monotonic()
+    assert time.monotonic() - started < 5 and not psutil.pid_exists(pid)
+    assert [c for c in psutil.Process().children() if c.pid == pid] == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the scan beside the parse is a forked copy (Linux)")
+def test_the_error_scan_dies_with_a_killed_reading_process() -> None:
+    script = (
+        "import os, sys, time; from zqtracker.io.child_process import Forked\n"
+        "with Forked(lambda: time.sleep(60)) as scan:\n"
+        "    print(scan.pid, flush=True); time.sleep(60)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    reader = subprocess.Popen([sys.executable, "-c", script], env=env, stdout=subprocess.PIPE)
+    assert reader.stdout is not None
+    copy = psutil.Process(int(reader.stdout.readline()))
+    os.kill(reader.pid, signal.SIGKILL)
+    reader.wait()
+    assert gone_within(copy, 2.0)
+
+
+def test_xlsx_error_cells_found_beside_the_parse_reach_their_cells(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    from zqtracker.io.reader import ExcelError, read_workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["项目名称", "计划总投资（亿元）"])
+    ws.append(["甲项目", 1.5])
+    ws.append(["乙项目", "=1/0"])
+    wb.save(tmp_path / "e.xlsx")
+    # openpyxl writes no cached value: give the formula cell the cached error Excel would have written
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "e.xlsx") as zin, zipfile.ZipFile(tmp_path / "f.xlsx", "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode()
+                old = '<c r="B3"><f>1/0</f><v /></c>'
+                assert old in text, text
+                data = text.replace(old, '<c r="B3" t="e"><f>1/0</f><v>#DIV/0!</v></c>').encode()
+            zout.writestr(item, data)
+    sheet = read_workbook(tmp_path / "f.xlsx").sheets[0]
+    cell = sheet.rows[2 - sheet.row_offset][1]
+    assert isinstance(cell, ExcelError) and str(cell) == "#DIV/0!"

@@ -100,7 +100,7 @@ def test_export_gets_the_views_filter_and_columns(make_window, demo_ctx: AppCont
         assert dialog.visible_only.isEnabled()
         dialog.visible_only.setChecked(True)  # the view's columns, not every field
         dialog.export_button.click()
-        qtbot.waitUntil(lambda: dialog.result is not None, timeout=60_000)
+        qtbot.waitUntil(lambda: dialog.export_result is not None, timeout=60_000)
         dialog.reject()
 
     seen = when_modal(fill_and_export)

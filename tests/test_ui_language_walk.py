@@ -6,13 +6,16 @@ language or a raw key ("annual_plan", "%1"). Screenshots of each at 1366×768 go
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QWidget
-from ui_language import data_words, interface_texts, problems
-from ui_walk import MODAL_DIALOGS, open_modal
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from ui_language import data_words, interface_texts, menu_texts, problems
+from ui_walk import MODAL_DIALOGS, open_modal, open_popup
 
 from zqtracker.services.context import AppContext
 
@@ -140,4 +143,133 @@ def test_the_start_page_speaks_one_language(make_window, ctx: AppContext, transl
     assert window.projects.is_start_page_shown()
     found = read(window, lang, set(), "start page")
     shot(window, f"{lang}-start-page")
+    assert found == [], "\n".join(found)
+
+
+def _menu_read(found: list[str], lang: str, data: set[str], walk: str, name: str) -> Callable[[QMenu], None]:
+    def inspect(menu: QMenu) -> None:
+        found.extend(f"{name}: {p}" for p in problems(menu_texts(menu, name), lang, data))
+        shot(menu, f"{walk}-menu-{name}")
+
+    return inspect
+
+
+def _context_menus(window, qtbot, read_menu: Callable[[str], Callable[[QMenu], None]]) -> None:  # type: ignore[no-untyped-def]
+    """Every context menu and drop-down of the main window, opened as a user opens it."""
+    page = window.projects
+    window.tabs.setCurrentWidget(page)
+    page.table.selectRow(0)
+    menus: dict[str, Callable[[], object]] = {
+        "projects-table": lambda: page.table.customContextMenuRequested.emit(QPoint(20, 20)),
+        "column-header": lambda: page.table.horizontalHeader().customContextMenuRequested.emit(QPoint(20, 5)),
+        "search-field": lambda: QApplication.sendEvent(  # Qt's own Cut/Copy/Paste
+            page.filter_bar.search,
+            QContextMenuEvent(
+                QContextMenuEvent.Reason.Mouse, QPoint(5, 5), page.filter_bar.search.mapToGlobal(QPoint(5, 5))
+            ),
+        ),
+        "open-recent": lambda: window.actions_.recent_menu.exec(window.mapToGlobal(QPoint(20, 20))),
+    }
+    for name in ("status", "sector", "district", "missing"):
+        menus[f"filter-{name}"] = getattr(page.filter_bar, name).showMenu
+    for name, trigger in menus.items():
+        assert open_popup(qtbot, trigger, read_menu(name)), name
+    window.tabs.setCurrentWidget(window.dashboard)
+    qtbot.waitUntil(lambda: window.dashboard.widget is not None and window.dashboard.widget.figures is not None,
+                    timeout=30_000)  # fmt: skip
+    panel = window.dashboard.widget.findChildren(QWidget, options=Qt.FindChildOption.FindChildrenRecursively)
+    chart = next(w for w in panel if type(w).__name__ == "ChartPanel" and w.isVisible())
+    assert open_popup(qtbot, chart.menu_button.showMenu, read_menu("dashboard-chart")), "dashboard-chart"
+    window.tabs.setCurrentWidget(page)
+
+
+def _return_file(ctx: AppContext, folder: Path) -> Path:
+    """A district's return of the October round, with a figure typed in yuan (a finding)."""
+    from round_returns import H_MONTH, H_YTD, H_YTD_BEFORE, Sheet
+
+    from zqtracker.domain.rounds import Period
+    from zqtracker.services.rounds import RoundService
+
+    RoundService(ctx.database).create(Period(2023, 10), folder, districts=["高要区"], lang="zh")
+    path = next(folder.rglob("高要区_2023-10.xlsx"))
+    sheet = Sheet.open(path)
+    ids = sheet.ids()
+    sheet.set(ids[0], H_YTD, (sheet.get(ids[0], H_YTD_BEFORE) or 0) + 20)
+    sheet.set(ids[1], H_MONTH, 2_500_000)
+    sheet.save()
+    return path
+
+
+@pytest.mark.parametrize("walk", list(WALKS))
+def test_every_dialog_menu_and_message_speaks_one_language(
+    make_window, demo_ctx: AppContext, demo_template: Path, translations, settings, qtbot, tmp_path: Path, walk: str
+) -> None:
+    """What the first walk left out: the server connect dialog, Restore backup, the print preview
+    and print dialogs, a round's return preview, error messages (a damaged database, a refused
+    import) and every context menu and drop-down."""
+    from faults_helpers import damage_schema_page
+    from ui_helpers import when_modal
+
+    start, lang = WALKS[walk]
+    translations.switch(start)
+    settings.language = start
+    if demo_ctx.database.sqlite_path is not None:
+        from zqtracker.services import backups
+
+        backups.manual(demo_ctx.database)  # a copy to list in Restore backup
+    window = make_window(demo_ctx)
+    window.resize(*SCREEN)
+    if start[:2] != lang:
+        settings.language = "zh_CN" if lang == "zh" else "en"
+    data = data_words(demo_ctx) | file_words(DISTRICT_FILE)
+    found: list[str] = []
+
+    def modal(name: str, trigger: Callable[[], object], object_name: str | None = None) -> None:
+        seen: list[QWidget] = []
+
+        def inspect(dialog: QWidget) -> None:
+            seen.append(dialog)
+            found.extend(read(dialog, lang, data, name))
+            shot(dialog, f"{walk}-{name}")
+            dialog.reject()  # type: ignore[attr-defined]
+
+        # (once shown and painted: the print preview lays its pages out when first shown)
+        when_modal(lambda dialog: QTimer.singleShot(300, lambda: inspect(dialog)), name=object_name)
+        trigger()
+        qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
+
+    _context_menus(window, qtbot, lambda name: _menu_read(found, lang, data, walk, name))
+
+    if window.actions_.restore_backup.isEnabled():  # a database file (not one on a server)
+        modal("restore-backup", window.actions_.restore_backup.trigger, "restore_dialog")
+
+    window.tabs.setCurrentWidget(window.summaries)
+    summaries = window.summaries.ensure_built()
+    qtbot.waitUntil(lambda: summaries.document() is not None and not summaries.is_building(), timeout=60_000)
+    modal("print-preview", summaries.preview_action.trigger)
+    modal("print", window.actions_.print_.trigger)
+
+    damaged = tmp_path / "损坏.sqlite"  # refused in one sentence; the window stays on its database
+    shutil.copy(demo_template, damaged)
+    damage_schema_page(damaged)
+    modal("damaged-database", lambda: window.database_actions.open_target(str(damaged), background=False),
+          "error_message")  # fmt: skip
+    assert window.ctx is demo_ctx
+
+    not_a_sheet = tmp_path / "名单.xlsx"  # a refused import: the preview says why, nothing is imported
+    not_a_sheet.write_text("项目清单\n" * 20, encoding="utf-8")
+    window.import_file(not_a_sheet)
+    dialog = top_level("ImportDialog")
+    qtbot.waitUntil(lambda: not dialog.is_busy() and bool(dialog.error_label.text()), timeout=30_000)
+    found += read(dialog, lang, data, "import-refused")
+    shot(dialog, f"{walk}-import-refused")
+    dialog.close()
+
+    window.import_file(_return_file(demo_ctx, tmp_path / "round"))  # a district's return: its preview
+    dialog = top_level("ReturnDialog")
+    qtbot.waitUntil(lambda: dialog.ret is not None and dialog.ret.analysis is not None, timeout=60_000)
+    qtbot.wait(50)
+    found += read(dialog, lang, data | file_words(dialog.path), "return-preview")
+    shot(dialog, f"{walk}-return-preview")
+    dialog.close()
     assert found == [], "\n".join(found)

@@ -61,7 +61,7 @@ def test_round_view_and_a_dropped_return(qtbot, make_window, translations, demo_
     qtbot.addWidget(view)
     view.show()
     assert view.model.rowCount() == 0 and view.current_period() is None
-    view.create(OCT, tmp_path, THREE)
+    view.create_round(OCT, tmp_path, THREE)
     qtbot.waitUntil(lambda: view.model.rowCount() == 3, timeout=60_000)
     assert view.current_period() == OCT
     states = {view.model.rows[i].district: view.model.data(view.model.index(i, view.model.COL_STATE))

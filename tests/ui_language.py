@@ -39,6 +39,7 @@ RAW_KEY = re.compile(r"(?<![\w.])[a-z]+(?:_[a-z]+)+(?![\w.])|%\d|%n|\{[a-z_]+\}"
 TAG = re.compile(r"<[^>]+>")
 FILE_NAME = re.compile(r"[^\s/\\]+\.(?:sqlite|db|xlsx|xlsm|csv|pdf|png|svg)\b", re.IGNORECASE)
 PATH = re.compile(r"(?:[A-Za-z]:)?[/\\][^\s，。、；：]+")
+COMMAND = re.compile(r"`[^`]+`")  # a command to type as it is: `zqtracker db recover`
 
 # Words a Chinese interface writes in Latin letters: product and format names, key names.
 ALLOWED_IN_ZH = {
@@ -46,7 +47,7 @@ ALLOWED_IN_ZH = {
     "Ctrl", "Shift", "Alt", "Meta", "Del", "Delete", "Ins", "Enter", "Return", "Esc", "Backspace", "Tab",
     "Space", "Home", "End", "PgUp", "PgDown", "Qt", "PySide", "Python", "MIT", "Linux", "Windows", "macOS",
     "SQLite", "PostgreSQL", "English", "AppData", "Documents", "README", "yyyy", "MM", "dd", "GB", "UTF",
-    "OK", "Yes", "No", "SQL", "URL", "bn", "DEMO",
+    "OK", "Yes", "No", "SQL", "URL", "bn", "DEMO", "TLS",
 }  # fmt: skip
 # Chinese an English interface shows on purpose: the names of the language and of Chinese terms
 # an English-speaking analyst at a Chinese bureau reads as they are.
@@ -84,6 +85,13 @@ def _menu_texts(out: list[tuple[str, str]], menu: QMenu, where: str) -> None:
         elif not action.isSeparator():
             _add(out, f"{where} › action", action.text())
             _add(out, f"{where} › tip", action.toolTip() if action.toolTip() != action.text().replace("&", "") else "")
+
+
+def menu_texts(menu: QMenu, where: str = "menu") -> list[tuple[str, str]]:
+    """Every word of a menu and its submenus (a context menu, a drop-down)."""
+    out: list[tuple[str, str]] = []
+    _menu_texts(out, menu, where)
+    return out
 
 
 def interface_texts(root: QWidget, *, include_hidden: bool = False) -> list[tuple[str, str]]:
@@ -164,7 +172,7 @@ def problems(texts: list[tuple[str, str]], lang: str, data: Iterable[str] = ()) 
     data = sorted({d for d in data if d and len(d) > 1}, key=len, reverse=True)
     found: list[str] = []
     for where, text in texts:
-        plain = PATH.sub(" ", FILE_NAME.sub(" ", _strip(text, data)))
+        plain = PATH.sub(" ", FILE_NAME.sub(" ", COMMAND.sub(" ", _strip(text, data))))
         for key in RAW_KEY.findall(plain):
             found.append(f"{where}: raw key {key!r} in {text!r}")
         if lang == "zh":

@@ -5,12 +5,13 @@ screenshot. Used by the layout test (#15: 1366×768 and 1920×1080) and the lang
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMenu, QWidget
 from ui_helpers import when_modal
 
 
@@ -81,6 +82,7 @@ MODAL_DIALOGS: dict[str, Opener] = {
     "references": (_nothing, lambda w: w.actions_.references.trigger(), None),
     "preferences": (_nothing, lambda w: w.actions_.preferences.trigger(), "preferences"),
     "export": (_nothing, lambda w: w.actions_.export.trigger(), None),
+    "connect-server": (_nothing, lambda w: w.actions_.connect_server.trigger(), "connect_dialog"),
     "about": (_nothing, lambda w: w.actions_.about.trigger(), None),
     "shortcuts": (_nothing, lambda w: w.actions_.shortcuts.trigger(), None),
 }
@@ -102,5 +104,29 @@ def open_modal(qtbot, window, name: str, inspect: Callable[[QWidget], None]) -> 
 
     when_modal(answer, name=object_name)
     trigger(window)
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    return bool(seen)
+
+
+def open_popup(qtbot, trigger: Callable[[], object], inspect: Callable[[QMenu], None]) -> bool:
+    """Open a context menu or drop-down the way a user does (``trigger`` runs its ``exec``), call
+    ``inspect(menu)`` while it is shown, then close it choosing nothing; True when it appeared."""
+    seen: list[QMenu] = []
+    deadline = time.monotonic() + 10
+
+    def poll() -> None:
+        popup = QApplication.activePopupWidget()
+        if isinstance(popup, QMenu) and popup.isVisible():
+            seen.append(popup)
+            try:
+                inspect(popup)
+            finally:
+                popup.close()
+            return
+        if time.monotonic() < deadline:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+    trigger()
     qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
     return bool(seen)

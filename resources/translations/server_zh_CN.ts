@@ -80,11 +80,11 @@
     </message>
     <message>
         <source>Remember the password (system keyring, else libpq&apos;s password file)</source>
-        <translation>记住密码（系统密钥环；没有时存入 libpq 密码文件）</translation>
+        <translation>记住密码（存入系统密钥环；没有密钥环时存入 PostgreSQL 密码文件）</translation>
     </message>
     <message>
         <source>Your account (analyst, district staff or reader) is set by the bureau&apos;s administrator with zqtracker db grant.</source>
-        <translation>您的账户类型（分析员、区县人员或只读）由局里的管理员用 zqtracker db grant 设置。</translation>
+        <translation>您的账户类型（分析员、区县人员或只读）由局里的管理员用 `zqtracker db grant` 命令设置。</translation>
     </message>
     <message>
         <source>e.g. db.bureau.local</source>

@@ -113,8 +113,9 @@ def chart_item(data: ChartData, theme: Theme, lang: str = "en", *, px: float = 1
     from zqtracker.charts.plot_bars import BarsChartItem
     from zqtracker.charts.plot_time import TimeChartItem
 
-    kind = TimeChartItem if isinstance(data, TimeChart) else BarsChartItem
-    return kind(data, theme, lang, px=px, note=note)
+    if isinstance(data, TimeChart):
+        return TimeChartItem(data, theme, lang, px=px, note=note)
+    return BarsChartItem(data, theme, lang, px=px, note=note)
 
 
 class ChartItem(pg.GraphicsLayout):

@@ -117,7 +117,8 @@ def png_bytes(image: QImage, dpi: int = DEFAULT_DPI) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
+    # PySide6 takes the format as text and refuses bytes, which its stubs ask for.
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
         raise RuntimeError("Qt could not encode the PNG image")
     buffer.close()
     return bytes(data.data())

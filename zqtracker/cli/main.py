@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
@@ -131,7 +132,7 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
     """The CLI alone (subcommand required). The launcher opens the app when there is none."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    console = Console(**{k: v for k, v in (("out", stdout), ("err", stderr)) if v is not None})
+    console = Console(out=stdout or sys.stdout, err=stderr or sys.stderr)
     if args.command is None:
         parser.print_usage(console.err)
         return ExitCode.REFUSED

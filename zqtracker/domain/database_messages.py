@@ -115,3 +115,32 @@ DATABASE_MESSAGES: dict[str, tuple[str, str]] = {
         "只有 SQLite 数据库文件可以这样备份、恢复或抢救；服务器数据库请使用服务器自己的工具。",
     ),
 }
+
+# The engine's and the system's own words in a ``{detail}`` (SQLite, the OS), in Chinese: the
+# detail of a Chinese sentence is Chinese too. Matched case-insensitively as a part of the detail;
+# a detail not listed here is shown as it came (a rare, technical one is still worth reporting).
+DETAIL_ZH: dict[str, str] = {
+    "database disk image is malformed": "文件结构错误",
+    "file is not a database": "文件不是数据库",
+    "file is encrypted or is not a database": "文件已加密或不是数据库",
+    "disk i/o error": "磁盘读写错误",
+    "database or disk is full": "数据库或磁盘已满",
+    "unable to open database file": "无法打开数据库文件",
+    "attempt to write a readonly database": "试图写入只读数据库",
+    "database is locked": "数据库被锁定",
+    "permission denied": "没有权限",
+    "no such file or directory": "文件或文件夹不存在",
+    "no space left on device": "磁盘空间不足",
+    "read-only file system": "文件系统为只读",
+    "is a directory": "是一个文件夹",
+    "input/output error": "输入/输出错误",
+}
+
+
+def detail_zh(detail: str) -> str:
+    """``detail`` in Chinese where it is one of the engine's or system's usual sentences."""
+    lowered = detail.lower()
+    for english, chinese in DETAIL_ZH.items():
+        if english in lowered:
+            return chinese
+    return detail

@@ -132,6 +132,8 @@ def describe(problem: Problem, lang: str = "en") -> str:
     params["field_label"] = field_label(problem.field, lang)
     if "other_field" in params:
         params["other_label"] = field_label(params["other_field"], lang)
+    if zh and isinstance(params.get("detail"), str):
+        params["detail"] = detail_zh(params["detail"])
     if pair is None:
         return f"{params['field_label']}: {problem.code} {problem.params}".strip(": ")
     try:
@@ -155,7 +157,7 @@ for _code, _pair in ROUND_MESSAGES.items():
     MESSAGES.setdefault(_code, _pair)
 
 # What can go wrong with a database file (domain/database_messages.py), codes prefixed db_.
-from zqtracker.domain.database_messages import DATABASE_MESSAGES  # noqa: E402
+from zqtracker.domain.database_messages import DATABASE_MESSAGES, detail_zh  # noqa: E402
 
 for _code, _pair in DATABASE_MESSAGES.items():
     MESSAGES.setdefault(_code, _pair)

@@ -163,7 +163,7 @@ def _stream(path: str, name: str, encoding: str, max_cells: int, emit: Emit) -> 
         csv.field_size_limit(MAX_CELL_CHARS)
         state = {"row": 0, "nul": False}
         reader = csv.reader(_budgeted_lines(fh, delimiter, max_cells, state), delimiter=delimiter)
-        chunk: list[list] = []
+        chunk: list[list[str | float]] = []
         marks: list[tuple[int, int, str]] = []
         while True:
             try:
@@ -178,14 +178,15 @@ def _stream(path: str, name: str, encoding: str, max_cells: int, emit: Emit) -> 
             if state["nul"]:
                 column = next((j for j, v in enumerate(row) if "\x00" in v), 0)
                 raise CsvRefused("csv_nul", row=state["row"], column=_letter(column))
+            cells: list[str | float] = list(row)
             for j, v in enumerate(row):
                 if v and (v[0] in _NUMBER_START or v[0] == "#"):
                     if v[0] == "#":
                         if v in EXCEL_ERRORS:
                             marks.append((len(chunk), j, v))
                     else:
-                        row[j] = as_number(v)
-            chunk.append(row)
+                        cells[j] = as_number(v)
+            chunk.append(cells)
             if len(chunk) >= CHUNK_ROWS:
                 emit(("rows", chunk, marks))
                 chunk, marks = [], []

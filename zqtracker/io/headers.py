@@ -72,29 +72,75 @@ _YEAR_WORD_RE = re.compile(r"((?:19|20|21)\d{2})\s*(?:年度|年)?")
 _TRAILING_NUMBER_RE = re.compile(r"\s*\d{1,2}$")
 
 # Currency words: code, multiplier of that currency's unit. Longest first.
-_CURRENCIES: list[tuple[str, str, int]] = sorted([
-    ("万美元", "USD", 10_000), ("亿美元", "USD", 100_000_000), ("美元", "USD", 1), ("usd", "USD", 1),
-    ("us$", "USD", 1), ("usdollars", "USD", 1), ("usdollar", "USD", 1), ("dollars", "USD?", 1),
-    ("$m", "USD?", 1_000_000), ("$million", "USD?", 1_000_000), ("$millions", "USD?", 1_000_000),
-    ("$", "USD?", 1), ("millions", "?", 1_000_000), ("million", "?", 1_000_000), ("m$", "USD?", 1_000_000),
-    ("c$", "CAD", 1), ("cad", "CAD", 1), ("cad$", "CAD", 1), ("加元", "CAD", 1), ("万加元", "CAD", 10_000),
-    ("欧元", "EUR", 1), ("万欧元", "EUR", 10_000), ("eur", "EUR", 1), ("€", "EUR", 1),
-    ("港元", "HKD", 1), ("万港元", "HKD", 10_000), ("港币", "HKD", 1), ("万港币", "HKD", 10_000),
-    ("hk$", "HKD", 1), ("hkd", "HKD", 1), ("日元", "JPY", 1), ("万日元", "JPY", 10_000), ("jpy", "JPY", 1),
-    ("英镑", "GBP", 1), ("gbp", "GBP", 1), ("£", "GBP", 1), ("万英镑", "GBP", 10_000),
-], key=lambda t: -len(t[0]))  # fmt: skip
+_CURRENCIES: list[tuple[str, str, int]] = sorted(
+    [
+        ("万美元", "USD", 10_000),
+        ("亿美元", "USD", 100_000_000),
+        ("美元", "USD", 1),
+        ("usd", "USD", 1),
+        ("us$", "USD", 1),
+        ("usdollars", "USD", 1),
+        ("usdollar", "USD", 1),
+        ("dollars", "USD?", 1),
+        ("$m", "USD?", 1_000_000),
+        ("$million", "USD?", 1_000_000),
+        ("$millions", "USD?", 1_000_000),
+        ("$", "USD?", 1),
+        ("millions", "?", 1_000_000),
+        ("million", "?", 1_000_000),
+        ("m$", "USD?", 1_000_000),
+        ("c$", "CAD", 1),
+        ("cad", "CAD", 1),
+        ("cad$", "CAD", 1),
+        ("加元", "CAD", 1),
+        ("万加元", "CAD", 10_000),
+        ("欧元", "EUR", 1),
+        ("万欧元", "EUR", 10_000),
+        ("eur", "EUR", 1),
+        ("€", "EUR", 1),
+        ("港元", "HKD", 1),
+        ("万港元", "HKD", 10_000),
+        ("港币", "HKD", 1),
+        ("万港币", "HKD", 10_000),
+        ("hk$", "HKD", 1),
+        ("hkd", "HKD", 1),
+        ("日元", "JPY", 1),
+        ("万日元", "JPY", 10_000),
+        ("jpy", "JPY", 1),
+        ("英镑", "GBP", 1),
+        ("gbp", "GBP", 1),
+        ("£", "GBP", 1),
+        ("万英镑", "GBP", 10_000),
+    ],
+    key=lambda t: -len(t[0]),
+)
 _AREA_WORDS: dict[str, str] = {
-    "亩": "mu", "mu": "mu", "平方米": "m2", "平米": "m2", "㎡": "m2", "m2": "m2", "m²": "m2", "sqm": "m2",
-    "squaremetres": "m2", "squaremeters": "m2", "公顷": "ha", "ha": "ha", "hectares": "ha", "hectare": "ha",
+    "亩": "mu",
+    "mu": "mu",
+    "平方米": "m2",
+    "平米": "m2",
+    "㎡": "m2",
+    "m2": "m2",
+    "m²": "m2",
+    "sqm": "m2",
+    "squaremetres": "m2",
+    "squaremeters": "m2",
+    "公顷": "ha",
+    "ha": "ha",
+    "hectares": "ha",
+    "hectare": "ha",
     "万平方米": "10k m2",
-}  # fmt: skip
+}
 
 
 def currency_of(word: str) -> tuple[str, int] | None:
     """("USD", 10000) for "万美元"; None for yuan or no currency."""
     key = re.sub(r"[\s,，]+", "", unicodedata.normalize("NFKC", word)).lower().strip("()（）[]【】{}:：")
-    key = key.replace("单位", "").replace("unit", "").replace("in", "", 1) if key.startswith(("单位", "unit", "in")) \
-        else key  # fmt: skip
+    key = (
+        key.replace("单位", "").replace("unit", "").replace("in", "", 1)
+        if key.startswith(("单位", "unit", "in"))
+        else key
+    )
     for word_, code, factor in _CURRENCIES:
         if key == word_:
             return code, factor
@@ -191,8 +237,9 @@ def _build() -> tuple[dict[str, list[str]], list[tuple[str, str]], dict[str, str
         for w in words:
             ignored.setdefault(_fold_key(w), IGNORED_PREFIX + what)
     contained = sorted(((_fold_key(w), f) for f, words in CONTAINED.items() for w in words), key=lambda kv: -len(kv[0]))
-    contained_ignored = sorted(((k, v) for k, v in ignored.items() if _is_cjk(k) and len(k) >= 2),
-                               key=lambda kv: -len(kv[0]))  # fmt: skip
+    contained_ignored = sorted(
+        ((k, v) for k, v in ignored.items() if _is_cjk(k) and len(k) >= 2), key=lambda kv: -len(kv[0])
+    )
     return exact, contained, ignored, contained_ignored
 
 
@@ -209,8 +256,10 @@ _ENGLISH_PHRASES = sorted(
 )
 
 _PLAN_RE = re.compile(r"^(?:((?:19|20|21)\d{2})年?度?|本年度?|当年|年度)(?:计划|计划完成|计划投资|投资计划)")
-_CUMULATIVE_RE = re.compile(r"(累计|1-\d{1,2}月|1~\d{1,2}月|1—\d{1,2}月|1-月|1~月|截至|截止|至今|以来|ytd|todate|"
-                            r"year to date|cumulative)")  # fmt: skip
+_CUMULATIVE_RE = re.compile(
+    r"(累计|1-\d{1,2}月|1~\d{1,2}月|1—\d{1,2}月|1-月|1~月|截至|截止|至今|以来|ytd|todate|"
+    r"year to date|cumulative)"
+)
 _COMPLETED_WORDS = ("完成", "投资", "completed", "investment")
 _RANGE_MONTH_RE = re.compile(r"(?:((?:19|20|21)\d{2})年?)?1\s*[-~—–至]\s*(\d{1,2})\s*月")
 _SINCE_START = ("自开工", "开工以来", "开工累计", "开工至今", "开工起", "建设以来", "since start", "sincestart")
@@ -258,9 +307,21 @@ def header_candidates(text: str) -> tuple[HeaderMatch, ...]:
             return
         rank_key = str(kw.pop("rank_key", key))
         rank = _RANK.get(key, _RANK.get(rank_key, 0)) if field == "district" else _FIELD_RANK.get(key, 5)
-        out.append(HeaderMatch(field, quality, unit, kw.get("year", year) if field == "annual_plan" else  # type: ignore[arg-type]
-                               (year if quality == 3 else None), currency, area, rank,
-                               bool(kw.get("ambiguous", False))))  # fmt: skip
+        out.append(
+            HeaderMatch(
+                field,
+                quality,
+                unit,
+                kw.get("year", year)
+                if field == "annual_plan"
+                # type: ignore[arg-type]
+                else (year if quality == 3 else None),
+                currency,
+                area,
+                rank,
+                bool(kw.get("ambiguous", False)),
+            )
+        )
 
     full = _words(text)
     m = _YEAR_DONE_RE.match(key)

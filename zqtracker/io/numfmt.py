@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from dataclasses import dataclass, field
 from xml.parsers import expat
 
 _BUILTIN = {0: "General", 1: "0", 49: "@"}
@@ -79,6 +80,16 @@ def _styles(zf: zipfile.ZipFile, names: dict[str, str]) -> list[str]:
     return xfs
 
 
+@dataclass
+class _OpenCell:
+    """A wanted number cell while its <v> text arrives."""
+
+    row: int
+    style: int
+    text: list[str] = field(default_factory=list)
+    in_v: bool = False
+
+
 def column_text(path: str, sheet: str, column: int, rows: list[int]) -> dict[int, str]:
     """{0-based row: shown text} for the number cells of ``column`` in ``rows``."""
     from zqtracker.io.xlsx_package import sheet_parts
@@ -94,32 +105,30 @@ def column_text(path: str, sheet: str, column: int, rows: list[int]) -> dict[int
             return out
         formats = _styles(zf, names)
         found: dict[int, tuple[int, str]] = {}  # row → (style, value text)
-        current: dict[str, object] = {}
+        current: list[_OpenCell] = []  # the wanted cell being read, if any
 
         def start(tag: str, attrs: dict[str, str]) -> None:
             local = tag.rsplit(":", 1)[-1]
             if local == "c":
+                current.clear()
                 m = _CELL_RE.match(attrs.get("r", ""))
                 if m and m.group(1) == letters and int(m.group(2)) - 1 in wanted:
-                    current["row"] = int(m.group(2)) - 1
-                    current["style"] = int(attrs.get("s", "0") or 0)
-                    current["text"] = []
-                else:
-                    current.clear()
-            elif local == "v" and "row" in current:
-                current["in_v"] = True
+                    current.append(_OpenCell(int(m.group(2)) - 1, int(attrs.get("s", "0") or 0)))
+            elif local == "v" and current:
+                current[0].in_v = True
 
         def chars(data: str) -> None:
-            if current.get("in_v"):
-                current["text"].append(data)
+            if current and current[0].in_v:
+                current[0].text.append(data)
 
         def end(tag: str) -> None:
             local = tag.rsplit(":", 1)[-1]
             if local == "v":
-                current.pop("in_v", None)
-            elif local == "c" and "row" in current:
-                found[current["row"]] = (current["style"], "".join(current["text"]))  # type: ignore[index, arg-type]
-                current.clear()
+                if current:
+                    current[0].in_v = False
+            elif local == "c" and current:
+                cell = current.pop()
+                found[cell.row] = (cell.style, "".join(cell.text))
 
         parser = expat.ParserCreate()
         parser.StartElementHandler, parser.EndElementHandler, parser.CharacterDataHandler = start, end, chars

@@ -73,7 +73,7 @@ class CompoundFile:
         start = (n + 1) * self.sector_size
         return self.data[start : start + self.sector_size]
 
-    def _read_fat(self, data: bytes, n_fat: int, first_difat: int, n_difat: int) -> list[int]:
+    def _read_fat(self, data: bytes | mmap.mmap, n_fat: int, first_difat: int, n_difat: int) -> list[int]:
         ids = [i for i in struct.unpack_from("<109I", data, 76) if i != _FREE][:n_fat]
         per = self.sector_size // 4 - 1
         sector, seen = first_difat, set[int]()

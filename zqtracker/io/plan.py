@@ -9,31 +9,27 @@ status column of 100k rows costs nine conversions), the result kept column-wise 
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
-from typing import Any
 
-from zqtracker.domain.currency import ForeignAmount
-from zqtracker.domain.errors import Problem, ValidationError
-from zqtracker.domain.status import Status
+from zqtracker.domain.errors import Problem
 from zqtracker.io import values as cells
-from zqtracker.io.columns import Kind
+from zqtracker.io.cell_convert import ColumnConverter, PlanOptions, converter, foreign_currency
 from zqtracker.io.context import is_level, level_of, status_of_section
-from zqtracker.io.dates import parse_fuzzy, parse_range
 from zqtracker.io.errors import CellProblem
-from zqtracker.io.evidence import is_sector_text, place_of
-from zqtracker.io.headers import KIND_OF, ROW_NUMBER
+from zqtracker.io.evidence import is_sector_text
+from zqtracker.io.headers import ROW_NUMBER
 from zqtracker.io.layout import MONTHLY, ColumnInfo, SheetLayout
-from zqtracker.io.reader import ExcelError, RawSheet
+from zqtracker.io.plan_finish import (
+    apply_contexts,
+    drop_continuations,
+    list_unknown_statuses,
+    long_months,
+    mark_key_projects,
+    spread_periods,
+)
+from zqtracker.io.reader import RawSheet
 from zqtracker.io.rows import classify, is_district
 
-# Key-project marks districts put before or after a name, a code or a row number ("★恒通光伏", "1●").
-MARKS = "★☆■□●○▲△◆◇※＊*"
-_MARKS_RE = re.compile(f"^[{re.escape(MARKS)}\\s]+|[{re.escape(MARKS)}\\s]+$")
-_AREA_FACTORS = {"m2": Decimal("0.0015"), "ha": Decimal(15), "10k m2": Decimal(15), "mu": Decimal(1)}
-_AREA_PLACES = Decimal("0.0001")
 DATE_FIELDS = ("signed_on", "construction_start_on", "production_on")
 
 
@@ -89,189 +85,6 @@ class SheetPlan:
         return self.layout.status_hint
 
 
-@dataclass(frozen=True)
-class PlanOptions:
-    unit: int | None = None  # the user's unit for money that has none (factor)
-    column_units: dict[int, int] = field(default_factory=dict)  # the user's unit for one column
-    date1904: bool = False
-    known_districts: frozenset[str] = frozenset()
-    known_sectors: frozenset[str] = frozenset()
-    district: str | None = None  # the user's district for rows without one
-    sector: str | None = None
-    status: str | None = None
-    status_map: dict[str, str] = field(default_factory=dict)  # folded word → status value
-    rates: dict[str, Decimal] = field(default_factory=dict)  # currency → yuan per unit (--rate USD=7.10)
-
-
-_GAP_RE = re.compile(r"\s{2,}|\n|\u3000")
-
-
-def _head_of(text: str) -> str:
-    """The part of a "建设单位及责任人" cell before the person: up to a line break or a run of spaces."""
-    head = _GAP_RE.split(text.strip(), maxsplit=1)[0]
-    return head or text
-
-
-def combined_name(header: str) -> bool:
-    """A name column that also holds the project's content ("项目名称及建设内容")."""
-    return any(w in header for w in ("内容", "规模", "简介", "概况"))
-
-
-def foreign_currency(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> str | None:
-    """The currency of a money column that is not yuan ("USD", "CAD" …; "?" for millions of an
-    unstated currency; "unstated" for amounts with no unit or currency in a list written wholly in
-    English, which no bureau keeps in yuan): such a column is never read as yuan. None for yuan, or
-    for amounts whose unit the user gave."""
-    currency = info.currency or (layout.unit_currency if info.unit is None else None)
-    if currency is not None:
-        return None if rate_for(currency, opts) is not None else currency
-    unitless = info.unit is None and layout.unit_line is None and opts.column_units.get(info.index) is None
-    if unitless and opts.unit is None and layout.english:
-        return "unstated"
-    return None
-
-
-def rate_for(currency: str, opts: PlanOptions) -> Decimal | None:
-    """The user's rate for a column's currency ("USD?" — a bare $ — takes a USD rate)."""
-    return opts.rates.get(currency) or (opts.rates.get("USD") if currency == "USD?" else None)
-
-
-def _in_yuan(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions, unit: int | None) -> Callable[[Any], Any]:
-    """A money column in another currency at the user's rate: integer yuan (rounded half-up), and
-    for the planned investment the original amount, currency and rate, kept on the project."""
-    currency = info.currency or layout.unit_currency or "USD"
-    rate = rate_for(currency, opts)
-    code = "USD" if currency == "USD?" else currency
-    f = info.field or ""
-
-    def convert(v: Any) -> Any:
-        units = cells.parse_money_cell(v, unit, f)  # whole units of the currency
-        original = ForeignAmount(code, Decimal(units), rate)  # type: ignore[arg-type]
-        return (original.yuan, original) if f == "planned_investment" else original.yuan
-
-    return convert
-
-
-def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Callable[[Any], Any]:
-    """The parser of one column: its kind, and for money the unit (the user's choice for this
-    column, else the header's, else the unit line's, else the user's default)."""
-    f = info.field or ""
-    unit = opts.column_units.get(info.index) or info.unit or layout.unit_line or opts.unit
-    if info.month is not None:
-        return lambda v: cells.parse_money_cell(v, unit, "amount")
-    if f == "month":
-        return lambda v: cells.parse_month(v, layout.year, "month", opts.date1904)
-    if f == "notes":
-        return lambda v: cells.parse_note(v, f)
-    kind = KIND_OF.get(f, Kind.TEXT)
-    if kind is Kind.MONEY and (info.currency or (layout.unit_currency and info.unit is None)):
-        return _in_yuan(info, layout, opts, unit)
-    if kind is Kind.MONEY:
-        return lambda v: cells.parse_money_cell(v, unit, "plan" if f == "annual_plan" else f)
-    if kind is Kind.STATUS and opts.status_map:
-        mapped = opts.status_map
-
-        def status(v: Any) -> Any:
-            chosen = mapped.get(cells.fold(cells.display(v)))
-            return Status(chosen) if chosen else cells.parse_status_cell(v, f)
-
-        return status
-    if kind is Kind.DECIMAL and info.area not in (None, "mu"):
-        factor = _AREA_FACTORS[info.area]
-        return lambda v: cells.parse_decimal(v, f) * factor
-    parsers: dict[Kind, Callable[[Any], Any]] = {
-        Kind.CODE: lambda v: cells.parse_code(v, f),
-        Kind.DATE: lambda v: parse_fuzzy(v, f, opts.date1904, info.date_order),
-        Kind.DECIMAL: lambda v: cells.parse_decimal(v, f),
-        Kind.STATUS: lambda v: cells.parse_status_cell(v, f),
-        Kind.BOOL: lambda v: cells.parse_bool(v, f),
-        Kind.PROJECT_TYPE: lambda v: cells.parse_project_type(v, f),
-        Kind.INVESTOR_ORIGIN: lambda v: cells.parse_origin(v, f),
-    }
-    if f == "district":
-        return lambda v: place_of(cells.parse_text(v, f))
-    if f == "construction_period":
-        return lambda v: parse_range(v, f, opts.date1904)
-    if f in ("enterprise", "officer") and ("责任人" in info.header or "联系人" in info.header):
-        return lambda v: cells.parse_text(_head_of(v) if isinstance(v, str) else v, f)  # "某公司    李某": the unit
-    if f == "name" and combined_name(info.header):
-        return lambda v: cells.parse_text(cells.name_part(v) if isinstance(v, str) else v, f)
-    return parsers.get(kind, lambda v: cells.parse_text(v, f))
-
-
-class _Refusal:
-    __slots__ = ("error",)
-
-    def __init__(self, error: ValidationError) -> None:
-        self.error = error
-
-
-class ColumnConverter:
-    """Converts one column's cells, chunk after chunk. Repeating values go through a table of
-    their conversions (refusals included); mostly distinct columns and columns holding bools
-    (True == 1.0 as a dictionary key) go cell by cell."""
-
-    def __init__(self, convert: Callable[[Any], Any], field: str = "") -> None:
-        self.convert = convert
-        self.field = field
-        self.table: dict[Any, Any] | None = None
-        self.decided = False
-
-    def __call__(self, raw: tuple | list) -> tuple[list, list[tuple[int, Any, ValidationError]]]:
-        errors: list[tuple[int, Any, ValidationError]] = []
-        distinct = set(raw)
-        if ExcelError in set(map(type, distinct)):  # never a value, never a blank: a problem
-            return self._one_by_one(raw, errors), errors
-        if not self.decided:
-            self.decided = True
-            if len(distinct) * 2 <= len(raw) or len(raw) < 64:
-                self.table = {}
-        if self.table is None or bool in set(map(type, distinct)):
-            return self._one_by_one(raw, errors), errors
-        table, convert = self.table, self.convert
-        failed = False
-        for v in distinct:
-            hit = table.get(v, _MISSING) if v.__class__ is not bool else _MISSING
-            if hit is _MISSING:
-                if v == "" or v is None or (v.__class__ is str and not v.strip()):
-                    hit = None
-                else:
-                    try:
-                        hit = convert(v)
-                    except ValidationError as exc:
-                        hit = _Refusal(exc)
-                table[v] = hit
-            if hit.__class__ is _Refusal:
-                failed = True
-        if len(table) > 200_000:
-            self.table = None  # it was not repeating after all
-        out = [table[v] for v in raw]
-        if failed:
-            for k, v in enumerate(out):
-                if v.__class__ is _Refusal:
-                    errors.append((k, raw[k], v.error))
-                    out[k] = None
-        return out, errors
-
-    def _one_by_one(self, raw: tuple | list, errors: list) -> list:
-        out: list = [None] * len(raw)
-        convert = self.convert
-        for k, v in enumerate(raw):
-            if v.__class__ is ExcelError:
-                errors.append((k, v, ValidationError(Problem("excel_error", self.field, {"value": str(v)}))))
-                continue
-            if v == "" or v is None or (v.__class__ is str and not v.strip()):
-                continue
-            try:
-                out[k] = convert(v)
-            except ValidationError as exc:
-                errors.append((k, v, exc))
-        return out
-
-
-_MISSING = object()
-
-
 class PlanBuilder:
     """Builds the plan of one sheet from its rows, as many at a time as have been read."""
 
@@ -285,18 +98,28 @@ class PlanBuilder:
         self.foreign: list[ColumnInfo] = []
         for info in sorted(layout.mapped(), key=lambda c: c.joined):  # a joined column after its first
             if info.month is not None and info.month[0] is None:
-                plan.sheet_problems.append(CellProblem(sheet.name, layout.header_row + 1, info.letter, info.header,
-                                                       info.header, Problem("month_without_year", "month",
-                                                                            {"value": info.header})))  # fmt: skip
+                plan.sheet_problems.append(
+                    CellProblem(
+                        sheet.name,
+                        layout.header_row + 1,
+                        info.letter,
+                        info.header,
+                        info.header,
+                        Problem("month_without_year", "month", {"value": info.header}),
+                    )
+                )
                 continue
             if info.is_money and foreign_currency(info, layout, self.opts) is not None:
                 self.foreign.append(info)  # never read as yuan: left out, said in one sentence
                 continue
-            self.columns.append((info.index - off, info, ColumnConverter(converter(info, layout, self.opts),
-                                                                         info.field or "")))  # fmt: skip
+            self.columns.append(
+                (info.index - off, info, ColumnConverter(converter(info, layout, self.opts), info.field or ""))
+            )
             if info.is_money and not info.currency:
-                plan.factors.setdefault("amount" if info.month is not None else info.field or "", (
-                    self.opts.column_units.get(info.index) or info.unit or layout.unit_line or self.opts.unit or 1))  # fmt: skip
+                plan.factors.setdefault(
+                    "amount" if info.month is not None else info.field or "",
+                    (self.opts.column_units.get(info.index) or info.unit or layout.unit_line or self.opts.unit or 1),
+                )
             if info.month is None and info.field not in ("annual_plan", "chain", "ytd"):
                 plan.values.setdefault(info.field or "", [])
             if info.field == "since_start":
@@ -361,117 +184,14 @@ class PlanBuilder:
         self.done = True
         plan = self.plan
         plan.needs_unit = list(self.unitless.values())
-        self._marks()
-        self._periods()
-        self._continuations()
-        self._apply_contexts()
+        mark_key_projects(plan, self.sheet.rows, self.number_col)
+        spread_periods(plan)
+        self.contexts = drop_continuations(plan, self.sheet.name, self.contexts)
+        apply_contexts(plan, self.contexts, self.layout)
         if self.layout.kind == MONTHLY and "month" in self.layout.fields():
-            self._long_months()
-        self._unknown_statuses()
+            long_months(plan, self.layout, self.sheet.name)
+        list_unknown_statuses(plan)
         return plan
-
-    def _marks(self) -> None:
-        """★ ■ ● ▲ before or after a name, a code or a row number: a key project; the mark goes."""
-        plan = self.plan
-        marked: set[int] = set()
-        for f in ("name", "code"):
-            col = plan.values.get(f)
-            if not col:
-                continue
-            joined = "\x00".join(v for v in col if v)
-            if not any(mark in joined for mark in MARKS):  # one scan of the column, not a regex per cell
-                continue
-            for k, v in enumerate(col):
-                if v and _MARKS_RE.search(v):
-                    stripped = _MARKS_RE.sub("", v)
-                    if stripped:
-                        col[k] = stripped
-                        marked.add(k)
-        j = self.number_col
-        if j is not None:
-            rows = self.sheet.rows
-            for k, i in enumerate(plan.data_rows):
-                row = rows[i]
-                v = row[j] if j < len(row) else ""
-                if v.__class__ is str and _MARKS_RE.search(v):
-                    marked.add(k)
-        if not marked:
-            return
-        plan.marked = len(marked)
-        flags = plan.values.get("is_key_project")
-        if flags is None:
-            flags = plan.values["is_key_project"] = [None] * len(plan)
-        for k in marked:
-            if flags[k] is None:
-                flags[k] = True
-
-    def _periods(self) -> None:
-        """建设年限 "2009-2011" gives the start and the planned completion where the row lacks them."""
-        plan = self.plan
-        periods = plan.values.pop("construction_period", None)
-        if not periods or all(p is None for p in periods):
-            return
-        n = len(plan)
-        for f, end in (("construction_start_on", 0), ("production_on", 1)):
-            days = plan.values.setdefault(f, [None] * n)
-            precisions = plan.values.setdefault(f + "_precision", [None] * n)
-            for k, period in enumerate(periods):
-                if period is not None and days[k] is None:
-                    days[k], precisions[k] = period[end]
-
-    def _continuations(self) -> None:
-        """A row with values but neither name nor code, under a project (a funding-source line, a
-        second line of its text) continues that project: its amounts are not a second project. A
-        nameless row before any project is a problem of its own."""
-        plan = self.plan
-        names, codes = plan.values.get("name"), plan.values.get("code")
-        drop: list[int] = []
-        for k in range(len(plan)):
-            if (names is not None and names[k] is not None) or (codes is not None and codes[k] is not None):
-                continue
-            if any(p.problem.field in ("name", "code") for p in plan.problems.get(k, ())):
-                continue
-            if k > 0:
-                drop.append(k)
-            else:
-                plan.problems.pop(k, None)
-                plan.add_problem(k, CellProblem(self.sheet.name, plan.row_numbers[k], "", "", "",
-                                                Problem("not_a_project_row", "name")))  # fmt: skip
-        if drop:
-            plan.continuations = [plan.row_numbers[k] for k in drop]
-            for k in drop:
-                plan.skipped[plan.data_rows[k]] = "continuation"
-            self._drop(set(drop))
-
-    def _drop(self, drop: set[int]) -> None:
-        """Remove data rows ``drop`` from every column of the plan."""
-        plan = self.plan
-        keep = [k for k in range(len(plan)) if k not in drop]
-        new = {old: i for i, old in enumerate(keep)}
-        plan.data_rows = [plan.data_rows[k] for k in keep]
-        plan.row_numbers = [plan.row_numbers[k] for k in keep]
-        for f, col in plan.values.items():
-            plan.values[f] = [col[k] for k in keep]
-        plan.problems = {new[k]: ps for k, ps in plan.problems.items() if k in new}
-        plan.months = [(new[k], *rest) for k, *rest in plan.months if k in new]  # type: ignore[misc]
-        plan.plans = [(new[k], *rest) for k, *rest in plan.plans if k in new]  # type: ignore[misc]
-        plan.ytd = [(new[k], *rest) for k, *rest in plan.ytd if k in new]  # type: ignore[misc]
-        plan.numeric_codes = [new[k] for k in plan.numeric_codes if k in new]
-        if plan.chain is not None:
-            plan.chain = [plan.chain[k] for k in keep if k < len(plan.chain)]
-        if plan.status_hint is not None:
-            plan.status_hint = [plan.status_hint[k] for k in keep if k < len(plan.status_hint)]
-        if self.contexts is not None:
-            self.contexts = [self.contexts[k] for k in keep]
-
-    def _unknown_statuses(self) -> None:
-        """Status words nobody taught zqtracker: listed once each (the preview asks what each
-        means; ``--status-map`` says it on the command line)."""
-        plan = self.plan
-        for k, problems in plan.problems.items():
-            for p in problems:
-                if p.problem.code == "unknown_status":
-                    plan.unknown_statuses.setdefault(p.value, []).append(k)
 
     def _select(self, start: int, end: int) -> None:
         plan, rows = self.plan, self.sheet.rows
@@ -562,8 +282,10 @@ class PlanBuilder:
                     if p.code == "unknown_unit":
                         self.unitless[info.index] = info
                     shown = str(p.params["value"]) if p.code == "ambiguous_date" else cells.display(v)  # as typed
-                    plan.add_problem(first_k + k, CellProblem(sheet.name, plan.row_numbers[first_k + k], info.letter,
-                                                              info.header, shown, p))  # fmt: skip
+                    plan.add_problem(
+                        first_k + k,
+                        CellProblem(sheet.name, plan.row_numbers[first_k + k], info.letter, info.header, shown, p),
+                    )
             self._store(info, values, raw, first_k)
 
     def _store(self, info: ColumnInfo, values: list, raw: tuple | list, first_k: int) -> None:
@@ -580,9 +302,17 @@ class PlanBuilder:
                 if v is None:
                     continue
                 if year is None:
-                    plan.add_problem(first_k + k, CellProblem(
-                        self.sheet.name, plan.row_numbers[first_k + k], info.letter, info.header,
-                        cells.display(raw[k]), Problem("month_without_year", "plan", {"value": info.header})))  # fmt: skip
+                    plan.add_problem(
+                        first_k + k,
+                        CellProblem(
+                            self.sheet.name,
+                            plan.row_numbers[first_k + k],
+                            info.letter,
+                            info.header,
+                            cells.display(raw[k]),
+                            Problem("month_without_year", "plan", {"value": info.header}),
+                        ),
+                    )
                 else:
                     plan.plans.append((first_k + k, year, v))
         elif f == "planned_investment" and any(isinstance(v, tuple) for v in values):  # (yuan, original)
@@ -642,63 +372,6 @@ class PlanBuilder:
                     row = sheet.rows[i]
                     if j < len(row) and cells.is_empty(row[j]):
                         row[j] = value
-
-    # -- finishing -----------------------------------------------------------------------------------
-    def _apply_contexts(self) -> None:
-        """Sections fill in the sector, chain, district and stage rows leave blank; then what the
-        user said, or the sheet's title, name or 填报单位 line, fills in the rest."""
-        plan, n = self.plan, len(self.plan)
-        if plan.status_hint is not None:
-            plan.status_hint.extend([None] * (n - len(plan.status_hint)))
-        if plan.chain is not None:
-            plan.chain.extend([None] * (n - len(plan.chain)))
-        if self.contexts is not None:
-            sectors = plan.values.setdefault("sector", [None] * n)
-            districts = plan.values.setdefault("district", [None] * n)
-            chain = plan.chain if plan.chain is not None else [None] * n
-            for k, ctx in enumerate(self.contexts):
-                if ctx is None:
-                    continue
-                found_sectors = [s[1] for s in ctx if s and s[0] == "sector"]
-                found_districts = [s[1] for s in ctx if s and s[0] == "district"]
-                found_status = [s[1] for s in ctx if s and s[0] == "status"]
-                if sectors[k] is None and found_sectors:
-                    sectors[k] = found_sectors[-1]
-                if chain[k] is None and len(found_sectors) == 2:
-                    chain[k] = found_sectors[0]
-                if districts[k] is None and found_districts:
-                    districts[k] = found_districts[-1]
-                if found_status:
-                    if plan.status_hint is None:
-                        plan.status_hint = [None] * n
-                    if plan.status_hint[k] is None:
-                        plan.status_hint[k] = found_status[-1]
-            plan.chain = chain
-        for f, default in (("district", plan.default_district), ("sector", plan.default_sector)):
-            if default is None:
-                continue
-            values = plan.values.setdefault(f, [None] * n)
-            for k in range(n):
-                if values[k] is None:
-                    values[k] = default
-        for f in ("sector", "district"):
-            values = plan.values.get(f)
-            if values is not None and all(v is None for v in values) and f not in self.layout.fields():
-                del plan.values[f]
-
-    def _long_months(self) -> None:
-        """A long monthly sheet: each row's month and amount make one record."""
-        plan, layout = self.plan, self.layout
-        months = plan.values.pop("month", None) or [None] * len(plan)
-        amounts = plan.values.pop("amount", None) or [None] * len(plan)
-        for k, (month, amount) in enumerate(zip(months, amounts, strict=True)):
-            if month is not None and amount is not None:
-                plan.months.append((k, month[0], month[1], amount))
-            elif k not in plan.problems:
-                missing = "month" if month is None else "amount"
-                info = next((c for c in layout.mapped() if c.field == missing), None)
-                plan.add_problem(k, CellProblem(self.sheet.name, plan.row_numbers[k], info.letter if info else "",
-                                                info.header if info else "", "", Problem("required", missing)))  # fmt: skip
 
 
 def _transpose(rows: list[list], chosen: list[int]) -> list[tuple]:

@@ -212,17 +212,32 @@ def _drain(stream) -> queue.Queue[bytes | None]:
     return frames
 
 
+@dataclass
+class _ReadState:
+    """Where the reading process's frames have got to: the sheet its rows belong to, and progress."""
+
+    sheet: RawSheet | None = None
+    visible: dict[str, bool] = field(default_factory=dict)
+    total: int = 0
+    done: int = 0
+
+    def current(self, file: str) -> RawSheet:
+        if self.sheet is None:  # the reading process announces a sheet before its rows
+            raise WorkbookRefused("reader_crashed", file, detail="rows before their sheet")
+        return self.sheet
+
+
 def _read_in_child(info: FileInfo, sheets: list[str] | None, progress: Progress | None, limits: Limits,
                    on_rows: Callable[[RawWorkbook, RawSheet], None] | None = None) -> RawWorkbook:  # fmt: skip
     book = RawWorkbook(info.path, info.kind, "calamine", renamed_csv=info.renamed_csv)
-    state: dict[str, object] = {"sheet": None, "visible": {}, "total": 0, "done": 0}
+    state = _ReadState()
 
     def on_frame(frame: tuple) -> None:
         tag = frame[0]
         if tag == "book":
             _, book.engine, book.date1904, metas = frame
             book.sheet_names = [n for n, _v, is_ws in metas if is_ws]
-            state["visible"] = {n: v for n, v, _ in metas}
+            state.visible = {n: v for n, v, _ in metas}
             if sheets is not None:
                 missing = [s for s in sheets if s not in book.sheet_names]
                 if missing:
@@ -232,23 +247,23 @@ def _read_in_child(info: FileInfo, sheets: list[str] | None, progress: Progress 
         elif tag == "sheet":
             _, name, row_offset, col_offset, merged, hidden, n_rows, _n_cols = frame
             hidden_cols = frozenset(c for lo, hi in hidden for c in range(lo, hi + 1))
-            sheet = RawSheet(name, bool(state["visible"].get(name, True)), [], max(row_offset, 0), col_offset,
+            sheet = RawSheet(name, bool(state.visible.get(name, True)), [], max(row_offset, 0), col_offset,
                              [tuple(m) for m in merged], hidden_cols)  # fmt: skip
             book.sheets.append(sheet)
-            state["sheet"], state["total"], state["done"] = sheet, n_rows, 0
+            state.sheet, state.total, state.done = sheet, n_rows, 0
         elif tag == "rows":
-            sheet = state["sheet"]
+            sheet = state.current(info.path.name)
             chunk = frame[1]
             for i, j, text in frame[2]:
                 chunk[i][j] = ExcelError(text)
             sheet.rows.extend(chunk)
-            state["done"] = int(state["done"]) + len(frame[1])
+            state.done += len(frame[1])
             if progress is not None:
-                progress.report(int(state["done"]), int(state["total"]) or None, sheet.name)
+                progress.report(state.done, state.total or None, sheet.name)
             if on_rows is not None:
                 on_rows(book, sheet)
         elif tag == "end":
-            sheet = state["sheet"]
+            sheet = state.current(info.path.name)
             if len(frame) > 2 and frame[2] >= 0:
                 sheet.row_offset = frame[2]
         elif tag == "sheet_error":
@@ -256,7 +271,7 @@ def _read_in_child(info: FileInfo, sheets: list[str] | None, progress: Progress 
             existing = book.sheet(name)
             error = WorkbookRefused(code, info.path.name, sheet=name, **params)
             if existing is None:
-                book.sheets.append(RawSheet(name, bool(state["visible"].get(name, True)), error=error))
+                book.sheets.append(RawSheet(name, bool(state.visible.get(name, True)), error=error))
             else:
                 existing.rows, existing.error = [], error
 

@@ -36,16 +36,35 @@ from zqtracker.io.safe_sheet import SafeWorksheet
 
 META_SHEET = "_zqtracker_round"
 FORMAT = "1"
-MAIN_COLUMNS = ("no", "code", "name", "enterprise", "sector", "planned", "status_before", "ytd_before",
-                "last_month", "status", "this_month", "ytd", "progress", "id")  # fmt: skip
+MAIN_COLUMNS = (
+    "no",
+    "code",
+    "name",
+    "enterprise",
+    "sector",
+    "planned",
+    "status_before",
+    "ytd_before",
+    "last_month",
+    "status",
+    "this_month",
+    "ytd",
+    "progress",
+    "id",
+)
 OPEN_MAIN = frozenset(("status", "this_month", "ytd", "progress"))
 NEW_COLUMNS = ("no", "name", "enterprise", "sector", "planned", "status", "signed", "this_month", "ytd", "progress")
 HEADER_ROW = 3  # 0-based: title, 填报单位 line, group row, header
 NEW_HEADER_ROW = 2  # title, unit line, header
 NEW_ROWS = 200  # open rows on the new-projects sheet
 MONEY_FORMAT = "#,##0.00##"
-OPTIONS = {"constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
-           "strings_to_urls": False, "nan_inf_to_errors": False}  # fmt: skip
+OPTIONS = {
+    "constant_memory": True,
+    "strings_to_formulas": False,
+    "strings_to_numbers": False,
+    "strings_to_urls": False,
+    "nan_inf_to_errors": False,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,15 +179,22 @@ class _Writer:
         months_before = Period(period.year, period.month - 1).ytd_label(lang) if period.month > 1 else ""
         last = f"{before.month}月" if lang.startswith("zh") else before.label(lang)
         return {
-            "no": t("col_no", lang), "code": t("col_code", lang), "name": t("col_name", lang),
-            "enterprise": t("col_enterprise", lang), "sector": t("col_sector", lang),
-            "planned": t("col_planned", lang, unit=unit), "status_before": t("col_status_before", lang),
+            "no": t("col_no", lang),
+            "code": t("col_code", lang),
+            "name": t("col_name", lang),
+            "enterprise": t("col_enterprise", lang),
+            "sector": t("col_sector", lang),
+            "planned": t("col_planned", lang, unit=unit),
+            "status_before": t("col_status_before", lang),
             "ytd_before": t("col_ytd_before", lang, months=months_before, unit=unit) if months_before else "",
-            "last_month": t("col_last_month", lang, month=last, unit=unit), "status": t("col_status", lang),
+            "last_month": t("col_last_month", lang, month=last, unit=unit),
+            "status": t("col_status", lang),
             "this_month": t("col_this_month", lang, unit=unit),
-            "ytd": t("col_ytd", lang, months=period.ytd_label(lang), unit=unit), "progress": t("col_progress", lang),
-            "signed": t("col_signed", lang), "id": t("col_id", lang),
-        }  # fmt: skip
+            "ytd": t("col_ytd", lang, months=period.ytd_label(lang), unit=unit),
+            "progress": t("col_progress", lang),
+            "signed": t("col_signed", lang),
+            "id": t("col_id", lang),
+        }
 
     def _main(self, ws) -> None:
         b, lang = self.b, self.lang
@@ -183,14 +209,24 @@ class _Writer:
             ws.write_string(HEADER_ROW, c, heads[key], self.head_open if key in OPEN_MAIN else self.head_locked)
         status_width = max(display_width(label) for label in self.statuses) + 3
         widths = [
-            max(6, display_width(heads[k]) // 2 + 2, status_width if k in ("status_before", "status") else 0,
-                13 if k in ("planned", "ytd_before", "last_month", "this_month", "ytd") else 0)
+            max(
+                6,
+                display_width(heads[k]) // 2 + 2,
+                status_width if k in ("status_before", "status") else 0,
+                13 if k in ("planned", "ytd_before", "last_month", "this_month", "ytd") else 0,
+            )
             for k in MAIN_COLUMNS
-        ]  # fmt: skip
+        ]
         for i, p in enumerate(b.projects):
             r = HEADER_ROW + 1 + i
-            values = {"no": str(i + 1), "code": p.code, "name": p.name, "enterprise": p.enterprise,
-                      "sector": p.sector, "status_before": p.status.label(lang)}  # fmt: skip
+            values = {
+                "no": str(i + 1),
+                "code": p.code,
+                "name": p.name,
+                "enterprise": p.enterprise,
+                "sector": p.sector,
+                "status_before": p.status.label(lang),
+            }
             for c, key in enumerate(MAIN_COLUMNS):
                 if key in ("no", "status_before"):
                     ws.write_string(r, c, values[key] or "", self.center)
@@ -227,21 +263,52 @@ class _Writer:
     def _validate(self, ws, first: int, last: int, columns: Sequence[str]) -> None:
         lang, unit = self.lang, self.unit_label
         c = columns.index("status")
-        ws.data_validation(first, c, last, c, {
-            "validate": "list", "source": self.statuses, "ignore_blank": True,
-            "input_title": t("col_status", lang)[:32], "input_message": t("status_prompt", lang)[:255],
-            "error_type": "stop", "error_message": t("status_error", lang)[:255]})  # fmt: skip
+        ws.data_validation(
+            first,
+            c,
+            last,
+            c,
+            {
+                "validate": "list",
+                "source": self.statuses,
+                "ignore_blank": True,
+                "input_title": t("col_status", lang)[:32],
+                "input_message": t("status_prompt", lang)[:255],
+                "error_type": "stop",
+                "error_message": t("status_error", lang)[:255],
+            },
+        )
         for key in ("this_month", "ytd"):
             c = columns.index(key)
-            ws.data_validation(first, c, last, c, {
-                "validate": "decimal", "criteria": ">=", "value": 0, "ignore_blank": True,
-                "input_message": t("amount_prompt", lang, unit=unit)[:255], "error_type": "stop",
-                "error_message": t("amount_error", lang, unit=unit)[:255]})  # fmt: skip
+            ws.data_validation(
+                first,
+                c,
+                last,
+                c,
+                {
+                    "validate": "decimal",
+                    "criteria": ">=",
+                    "value": 0,
+                    "ignore_blank": True,
+                    "input_message": t("amount_prompt", lang, unit=unit)[:255],
+                    "error_type": "stop",
+                    "error_message": t("amount_error", lang, unit=unit)[:255],
+                },
+            )
 
     @staticmethod
     def _protect(ws) -> None:
-        ws.protect("", {"format_columns": True, "format_rows": True, "autofilter": True, "sort": True,
-                        "select_locked_cells": True, "select_unlocked_cells": True})  # fmt: skip
+        ws.protect(
+            "",
+            {
+                "format_columns": True,
+                "format_rows": True,
+                "autofilter": True,
+                "sort": True,
+                "select_locked_cells": True,
+                "select_unlocked_cells": True,
+            },
+        )
 
     @staticmethod
     def _print(ws, first: int = HEADER_ROW - 1, last: int = HEADER_ROW) -> None:
@@ -257,8 +324,14 @@ class _Writer:
         width = len(NEW_COLUMNS)
         ws.set_row(0, 30)
         ws.merge_range(0, 0, 0, width - 1, "", self.title)
-        ws.write_string(0, 0, f"{t('sheet_new', lang)} — {b.district}" if not lang.startswith("zh")
-                        else f"{b.district}{t('sheet_new', lang)}", self.title)  # fmt: skip
+        ws.write_string(
+            0,
+            0,
+            f"{t('sheet_new', lang)} — {b.district}"
+            if not lang.startswith("zh")
+            else f"{b.district}{t('sheet_new', lang)}",
+            self.title,
+        )
         ws.write_string(1, width - 2, t("unit_line", lang, unit=self.unit_label), self.line_right)
         ws.set_row(NEW_HEADER_ROW, 40)
         for c, key in enumerate(NEW_COLUMNS):
@@ -286,8 +359,15 @@ class _Writer:
     def _help(self, ws, main_name: str, new_name: str) -> None:
         b, lang = self.b, self.lang
         due = _day(b.due_on, lang) if b.due_on else "—"
-        lines = help_lines(lang, main=main_name, new=new_name, period=b.period.label(lang),
-                           months=b.period.ytd_label(lang), unit=self.unit_label, due=due)  # fmt: skip
+        lines = help_lines(
+            lang,
+            main=main_name,
+            new=new_name,
+            period=b.period.label(lang),
+            months=b.period.ytd_label(lang),
+            unit=self.unit_label,
+            due=due,
+        )
         ws.set_column(0, 0, 72)
         for r, line in enumerate(lines):
             # constant-memory rows do not grow by themselves: as many text lines as the wrap needs
@@ -299,12 +379,18 @@ class _Writer:
     def _meta(self, ws, main_name: str, new_name: str) -> None:
         b = self.b
         rows = (
-            ("format", FORMAT), ("round", str(b.period)), ("district_id", str(b.district_id)),
-            ("district", b.district), ("unit", b.unit.value), ("main_sheet", main_name), ("new_sheet", new_name),
-            ("main_columns", ",".join(MAIN_COLUMNS)), ("new_columns", ",".join(NEW_COLUMNS)),
+            ("format", FORMAT),
+            ("round", str(b.period)),
+            ("district_id", str(b.district_id)),
+            ("district", b.district),
+            ("unit", b.unit.value),
+            ("main_sheet", main_name),
+            ("new_sheet", new_name),
+            ("main_columns", ",".join(MAIN_COLUMNS)),
+            ("new_columns", ",".join(NEW_COLUMNS)),
             ("ids", ",".join(str(i) for i in b.ids)),
             ("checksum", checksum(b.token, b.period, b.district_id, b.ids)),
-        )  # fmt: skip
+        )
         for r, (key, value) in enumerate(rows):
             ws.write_string(r, 0, key)
             for c, piece in enumerate(_cell_pieces(value), start=1):  # a cell holds at most 32,767 characters
@@ -329,8 +415,9 @@ def _day(d: date, lang: str) -> str:
 
 
 # -- small lists: reminders, the checks of returns -------------------------------------------------------------------------------
-def write_table_book(path: str | os.PathLike[str], title: str, headers: Sequence[str],
-                    rows: Sequence[Sequence[object]]) -> None:  # fmt: skip
+def write_table_book(
+    path: str | os.PathLike[str], title: str, headers: Sequence[str], rows: Sequence[Sequence[object]]
+) -> None:
     """One sheet: a title, a header and the rows (text and whole numbers), ready to print."""
     wb = xlsxwriter.Workbook(str(path), OPTIONS)
     try:

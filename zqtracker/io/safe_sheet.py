@@ -27,6 +27,8 @@ _COLUMNS: dict[int, str] = {}
 
 
 class SafeWorksheet(Worksheet):
+    previous_row: int  # the library's own attribute (XlsxWriter has no type information)
+
     def _write_single_row(self, current_row_num: int = 0) -> None:
         """Constant-memory mode flushes the previous row here: one write for all its cells."""
         cells = self.table.get(self.previous_row) if self.constant_memory else None

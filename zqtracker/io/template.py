@@ -57,10 +57,28 @@ class _Template:
     def __init__(self, wb: xlsxwriter.Workbook, lang: str, zh: bool, unit: Unit, lists: TemplateLists) -> None:
         self.wb, self.lang, self.zh, self.unit, self.lists = wb, lang, zh, unit, lists
         self.money = MoneyFormat(unit, lang)  # what the user types is in this unit: 亿元 / ¥ bn
-        self.header = wb.add_format({"bold": True, "font_color": "#FFFFFF", "bg_color": "#1F4E78", "text_wrap": True,
-                                     "align": "center", "valign": "vcenter", "border": 1})  # fmt: skip
-        self.required = wb.add_format({"bold": True, "font_color": "#FFFFFF", "bg_color": "#C55A11",
-                                       "text_wrap": True, "align": "center", "valign": "vcenter", "border": 1})  # fmt: skip
+        self.header = wb.add_format(
+            {
+                "bold": True,
+                "font_color": "#FFFFFF",
+                "bg_color": "#1F4E78",
+                "text_wrap": True,
+                "align": "center",
+                "valign": "vcenter",
+                "border": 1,
+            }
+        )
+        self.required = wb.add_format(
+            {
+                "bold": True,
+                "font_color": "#FFFFFF",
+                "bg_color": "#C55A11",
+                "text_wrap": True,
+                "align": "center",
+                "valign": "vcenter",
+                "border": 1,
+            }
+        )
         self.formats = {
             Kind.CODE: wb.add_format({"num_format": "@"}),
             Kind.MONEY: wb.add_format({"num_format": MONEY_FORMAT}),
@@ -122,19 +140,39 @@ class _Template:
                 "pick_from_list", choices="、".join(choices) if self.zh else ", ".join(choices)
             )
         elif column.field in ("sector", "district") and column.field in names:
-            rule = {"validate": "list", "source": f"={names[column.field]}", "error_type": "warning",
-                    "error_message": self.t("new_name")}  # fmt: skip
+            rule = {
+                "validate": "list",
+                "source": f"={names[column.field]}",
+                "error_type": "warning",
+                "error_message": self.t("new_name"),
+            }
         elif column.kind is Kind.DATE or column.kind is Kind.MONTH:
             # Every spelling the import reads is 4–19 characters of text ("2020" … "2023-10-10 00:00:00");
             # a date range check would refuse "2024年2月" and pass 2023.1 read as 1905-07-15.
-            rule = {"validate": "length", "criteria": "between", "minimum": 4, "maximum": 19,
-                    "error_type": "warning", "error_message": self.t("bad_date")}  # fmt: skip
+            rule = {
+                "validate": "length",
+                "criteria": "between",
+                "minimum": 4,
+                "maximum": 19,
+                "error_type": "warning",
+                "error_message": self.t("bad_date"),
+            }
         elif column.kind is Kind.MONEY:
-            rule = {"validate": "decimal", "criteria": ">=", "value": 0, "error_type": "information",
-                    "error_message": self.t("bad_money")}  # fmt: skip
+            rule = {
+                "validate": "decimal",
+                "criteria": ">=",
+                "value": 0,
+                "error_type": "information",
+                "error_message": self.t("bad_money"),
+            }
         elif column.kind is Kind.DECIMAL:
-            rule = {"validate": "decimal", "criteria": ">", "value": 0, "error_type": "warning",
-                    "error_message": self.t("bad_area")}  # fmt: skip
+            rule = {
+                "validate": "decimal",
+                "criteria": ">",
+                "value": 0,
+                "error_type": "warning",
+                "error_message": self.t("bad_area"),
+            }
         else:
             rule = {"validate": "any"}
         rule["error_title"] = column.header(self.lang)[:32]

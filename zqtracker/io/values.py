@@ -56,7 +56,7 @@ def display(value: object) -> str:
 
 def clean_text(value: object) -> str:
     """Text with runs of whitespace (line breaks, full-width spaces) made one space."""
-    text = value.strip() if value.__class__ is str else display(value).strip()  # type: ignore[union-attr]
+    text = value.strip() if value.__class__ is str else display(value).strip()
     if text.isprintable() and "  " not in text:
         return text
     return " ".join(text.split())
@@ -68,16 +68,16 @@ def fold(text: str) -> str:
 
 
 def _check_error(value: object, field: str) -> None:
-    if value.__class__ is str and value[:2].lstrip()[:1] == "#" and value.strip().upper() in EXCEL_ERRORS:  # type: ignore[index]
+    if value.__class__ is str and value[:2].lstrip()[:1] == "#" and value.strip().upper() in EXCEL_ERRORS:
         raise ValidationError(Problem("cell_error", field, {"value": value.strip()}))
 
 
 # -- text and codes --------------------------------------------------------------------------------
 def parse_text(value: object, field: str) -> str:
     if value.__class__ is str:
-        if value[:1] == "#":  # type: ignore[index]
+        if value[:1] == "#":
             _check_error(value, field)
-        text = value.strip()  # type: ignore[union-attr]
+        text = value.strip()
         if text.isprintable() and "  " not in text:
             return text
         return " ".join(text.split())
@@ -104,9 +104,9 @@ def parse_note(value: object, field: str) -> str:
     """Notes as written, exactly — line breaks, runs of spaces, indentation — so that a workbook
     exported by zqtracker imports back unchanged (issue #16). Only an Excel error is refused."""
     if value.__class__ is str:
-        if value[:2].lstrip()[:1] == "#":  # type: ignore[index]
+        if value[:2].lstrip()[:1] == "#":
             _check_error(value, field)
-        return value  # type: ignore[return-value]
+        return value
     _check_error(value, field)
     return display(value)
 
@@ -115,9 +115,9 @@ def parse_code(value: object, field: str = "code") -> str:
     """A project code as text. A number read back (1.0) becomes the digits the cell shows ("1");
     a number too long to have kept its digits is refused rather than stored wrong."""
     if value.__class__ is str:
-        if value[:1] == "#":  # type: ignore[index]
+        if value[:1] == "#":
             _check_error(value, field)
-        text = value.strip()  # type: ignore[union-attr]
+        text = value.strip()
         return text if text.isprintable() and " " not in text else "".join(text.split())
     if isinstance(value, bool):
         raise ValidationError(Problem("bad_code", field, {"value": display(value)}))
@@ -136,7 +136,7 @@ def parse_code(value: object, field: str = "code") -> str:
 def parse_money_cell(value: object, factor: int | None, field: str) -> int:
     """Integer yuan: a number in ``factor`` units or text with its own unit ("12.5亿")."""
     if value.__class__ is float and factor:
-        exact = _float_times_factor(value, factor)  # type: ignore[arg-type]
+        exact = _float_times_factor(value, factor)
         if exact is not None and 0 <= exact <= MAX_MONEY:
             return exact
     _check_error(value, field)

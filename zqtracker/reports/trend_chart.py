@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtSvg import QSvgGenerator
 
@@ -119,7 +119,7 @@ def draw_trend_svg(data: TrendData, *, lang: str, unit: Unit, width_mm: float, h
         _draw(painter, data, lang, unit, w, h)
     finally:
         painter.end()
-    return bytes(QByteArray(buffer.data()))
+    return bytes(buffer.data().data())
 
 
 def _draw(p: QPainter, d: TrendData, lang: str, unit: Unit, w: float, h: float) -> None:

@@ -9,15 +9,19 @@ they run side by side on their own connections (SQLite releases the GIL while it
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TypeVar
 
 from zqtracker.domain.filters import ProjectFilter
 from zqtracker.services.statistics import DEFAULT_STALE_MONTHS, Period, StatisticsService, stale_cutoff
 from zqtracker.stats.cube import InvestmentCube, ProjectCube
 from zqtracker.stats.figures import Summary, build_summary
 from zqtracker.storage.activity_queries import count_stale, record_years
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,31 +114,28 @@ class DashboardService:
             with st.db.session() as s:
                 return record_years(s)
 
-        jobs = (
-            lambda: st.investment_cube((y - 1, y), f, closed),
-            stale,
-            lambda: st.project_cube(f),
-            lambda: st.signed_by_month(y, f),
-            years,
-            st.is_demo,
-        )
-        if self.parallel:
-            with ThreadPoolExecutor(max_workers=2, thread_name_prefix="dashboard") as pool:
-                results = [job.result() for job in [pool.submit(j) for j in jobs]]
-        else:
-            results = [j() for j in jobs]
-        investment: InvestmentCube = results[0]
-        projects: ProjectCube = results[2]
-        span: tuple[int, int] | None = results[4]
+        pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="dashboard") if self.parallel else None
+        try:
+            investment_job = _start(pool, lambda: st.investment_cube((y - 1, y), f, closed))
+            stale_job = _start(pool, stale)
+            projects_job = _start(pool, lambda: st.project_cube(f))
+            signed_job = _start(pool, lambda: st.signed_by_month(y, f))
+            years_job = _start(pool, years)
+            demo_job = _start(pool, st.is_demo)
+            investment, stale_count, projects = investment_job.result(), stale_job.result(), projects_job.result()
+            signed, span, demo = signed_job.result(), years_job.result(), demo_job.result()
+        finally:
+            if pool is not None:
+                pool.shutdown()
         pick = set(range(span[0], span[1] + 1)) if span else set()
         pick.add(y)
         return _figures(
             period,
             projects,
             investment,
-            results[5],
-            signed=results[3],
-            stale=results[1],
+            demo,
+            signed=signed,
+            stale=stale_count,
             stale_months=stale_months,
             stale_cutoff=cutoff,
             as_of=as_of,
@@ -173,12 +174,33 @@ class DashboardService:
         )
 
 
+def _start(pool: ThreadPoolExecutor | None, job: Callable[[], T]) -> Future[T]:
+    """``job`` on ``pool``; without one, run here and now (its errors raised at once)."""
+    if pool is not None:
+        return pool.submit(job)
+    done: Future[T] = Future()
+    done.set_result(job())
+    return done
+
+
 def _figures(
-    period: Period, projects: ProjectCube, investment: InvestmentCube, demo: bool, **rest: object
+    period: Period,
+    projects: ProjectCube,
+    investment: InvestmentCube,
+    demo: bool,
+    *,
+    signed: dict[int, tuple[int, int, int]],
+    stale: int | None,
+    stale_months: int,
+    stale_cutoff: date,
+    as_of: date,
+    latest: Period | None,
+    years: tuple[int, ...],
+    project_filter: ProjectFilter | None,
+    closed_at: datetime | None,
 ) -> DashboardFigures:
     y = period.year
-    f = rest["project_filter"]
-    summary = build_summary(projects, investment, y, period.month, demo, f)  # type: ignore[arg-type]
+    summary = build_summary(projects, investment, y, period.month, demo, project_filter)
     monthly = investment.monthly(y)
     prior = investment.monthly(y - 1)
     return DashboardFigures(
@@ -191,5 +213,13 @@ def _figures(
         prior_spans=investment.spans(y - 1),
         project_cube=projects,
         investment_cube=investment,
-        **rest,  # type: ignore[arg-type]
+        signed=signed,
+        stale=stale,
+        stale_months=stale_months,
+        stale_cutoff=stale_cutoff,
+        as_of=as_of,
+        latest=latest,
+        years=years,
+        project_filter=project_filter,
+        closed_at=closed_at,
     )

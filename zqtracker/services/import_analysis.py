@@ -39,13 +39,14 @@ from zqtracker.services.import_model import (
     SheetAnalysis,
     Update,
     add_problem,
-)  # fmt: skip
+)
 from zqtracker.services.import_records import analyse_records
 from zqtracker.storage.codec import RowCodec, StoredRow
 
 
-def analyse_sheets(book: RawWorkbook, sheets: list[SheetAnalysis], ctx: Context, mode: str,
-                   skip_invalid: bool) -> ImportAnalysis:  # fmt: skip
+def analyse_sheets(
+    book: RawWorkbook, sheets: list[SheetAnalysis], ctx: Context, mode: str, skip_invalid: bool
+) -> ImportAnalysis:
     result = ImportAnalysis(book, mode, sheets, context=ctx)
     seen = SeenRows()
     order = sorted(range(len(sheets)), key=lambda i: sheets[i].layout.kind != PROJECTS)
@@ -66,8 +67,13 @@ def analyse_sheets(book: RawWorkbook, sheets: list[SheetAnalysis], ctx: Context,
             result.problems.extend(problems)
             if sa.status and sa.status[k] != INVALID:
                 sa.status[k] = INVALID
-    result.problems.sort(key=lambda p: ([s.name for s in sheets].index(p.sheet) if p.sheet in
-                                        [s.name for s in sheets] else 0, p.row, p.column))  # fmt: skip
+    result.problems.sort(
+        key=lambda p: (
+            [s.name for s in sheets].index(p.sheet) if p.sheet in [s.name for s in sheets] else 0,
+            p.row,
+            p.column,
+        )
+    )
     result.invalid_rows = sum(s.status.count(INVALID) for s in result.selected)
     if skip_invalid:
         _drop_invalid(result)
@@ -117,10 +123,21 @@ def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Contex
                 continue
         name = names[k]
         if first is not None:
-            add_problem(plan, k, sa, "code" if code else "name", code or name,
-                     Problem("duplicate_in_file", "code" if code else "name",
-                             {"value": code or name, "first_row": first[1] if first[0] == sa.name
-                              else f"{first[1]} ({first[0]})"}))  # fmt: skip
+            add_problem(
+                plan,
+                k,
+                sa,
+                "code" if code else "name",
+                code or name,
+                Problem(
+                    "duplicate_in_file",
+                    "code" if code else "name",
+                    {
+                        "value": code or name,
+                        "first_row": first[1] if first[0] == sa.name else f"{first[1]} ({first[0]})",
+                    },
+                ),
+            )
             sa.status[k] = INVALID
             continue
         m: Match = matches[k] if matches is not None else _NO_MATCH
@@ -205,8 +222,18 @@ def _check_columns(plan: SheetPlan, sa: SheetAnalysis, ks: list[int], values: di
     for earlier, later in _DATE_ORDER:
         a, b = values[earlier], values[later]
         for k in [k for k in ks if a[k] is not None and b[k] is not None and b[k] < a[k]]:
-            add_problem(plan, k, sa, later, b[k].isoformat(), Problem("dates_out_of_order", later, {
-                "value": b[k].isoformat(), "other": a[k].isoformat(), "other_field": earlier}))  # fmt: skip
+            add_problem(
+                plan,
+                k,
+                sa,
+                later,
+                b[k].isoformat(),
+                Problem(
+                    "dates_out_of_order",
+                    later,
+                    {"value": b[k].isoformat(), "other": a[k].isoformat(), "other_field": earlier},
+                ),
+            )
 
 
 def _check_values(plan: SheetPlan, k: int, sa: SheetAnalysis, values: dict[str, Any]) -> None:
@@ -257,8 +284,13 @@ def _compare(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Context
             continue
         before = ctx.rows[pid]  # type: ignore[index]
         effective = {f: codec.value(before, f) for f in (*_DATES, "land_area_mu")}
-        effective.update({f: plan.values[f][k] for f in (*MAX_TEXT, *_DATES, "land_area_mu") if f in plan.values and
-                          plan.values[f][k] is not None})  # fmt: skip
+        effective.update(
+            {
+                f: plan.values[f][k]
+                for f in (*MAX_TEXT, *_DATES, "land_area_mu")
+                if f in plan.values and plan.values[f][k] is not None
+            }
+        )
         _check_values(plan, k, sa, effective)
         if k in plan.problems:
             sa.status[k] = INVALID
@@ -285,8 +317,7 @@ def _shown_before(f: str, row: StoredRow, codec: RowCodec, names: dict[str, dict
 # -- after the rows ------------------------------------------------------------------------------------
 def _drop_invalid(result: ImportAnalysis) -> None:
     """--skip-invalid: rows with problems write nothing (nor do records of projects not added)."""
-    dropped = {-(i + 1) for i, np in enumerate(result.new_projects)
-               if result.sheets[np.sheet].status[np.k] == INVALID}  # fmt: skip
+    dropped = {-(i + 1) for i, np in enumerate(result.new_projects) if result.sheets[np.sheet].status[np.k] == INVALID}
     if dropped:
         keep = [np for i, np in enumerate(result.new_projects) if -(i + 1) not in dropped]
         remap = {}
@@ -322,10 +353,12 @@ def _references(result: ImportAnalysis, ctx: Context) -> None:
             if sector is not None and sector not in ctx.sectors and sector not in sectors:
                 parent = chain[k] if chain else None
                 sectors[sector] = parent if parent and parent != sector else None
-        districts.update(dict.fromkeys(d for d in dict.fromkeys(district_col[k] for k in ks)
-                                       if d and d not in ctx.districts))  # fmt: skip
-        enterprises.update(dict.fromkeys(e for e in dict.fromkeys(enterprise_col[k] for k in ks)
-                                         if e and e not in ctx.enterprises))  # fmt: skip
+        districts.update(
+            dict.fromkeys(d for d in dict.fromkeys(district_col[k] for k in ks) if d and d not in ctx.districts)
+        )
+        enterprises.update(
+            dict.fromkeys(e for e in dict.fromkeys(enterprise_col[k] for k in ks) if e and e not in ctx.enterprises)
+        )
     result.new_sectors = list(sectors.items())
     result.new_districts = list(districts)
     result.new_enterprises = list(enterprises)

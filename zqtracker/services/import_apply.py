@@ -31,8 +31,15 @@ class _Milestones:
         self.status, self.signed_on, self.construction_start_on, self.production_on = status, signed, start, production
 
 
-def write(database: Database, analysis: ImportAnalysis, *, note: str, progress: Progress | None = None,
-          today: date | None = None, replaced: dict | None = None) -> ImportChange:  # fmt: skip
+def write(
+    database: Database,
+    analysis: ImportAnalysis,
+    *,
+    note: str,
+    progress: Progress | None = None,
+    today: date | None = None,
+    replaced: dict | None = None,
+) -> ImportChange:
     """Write the analysed import in one transaction; raises Cancelled (nothing written) when the
     progress is cancelled, ConcurrentUpdateError when the database changed since the analysis (or,
     ``replaced`` being the backup's fingerprint, since the backup a replace import undoes from)."""
@@ -66,18 +73,24 @@ def write(database: Database, analysis: ImportAnalysis, *, note: str, progress: 
         report(len(inserted), "updates")
         if after:
             store.update_projects(before, after)
-            store.follow_placements([a for b, a in zip(before, after, strict=True)
-                                     if codec.placement(b) != codec.placement(a)])  # fmt: skip
+            store.follow_placements(
+                [a for b, a in zip(before, after, strict=True) if codec.placement(b) != codec.placement(a)]
+            )
         change.before, change.after = before, after
-        moves = [(codec.pid(a), codec.value(b, "status"), codec.value(a, "status")) for b, a in zip(before, after,
-                 strict=True)]  # fmt: skip
+        moves = [
+            (codec.pid(a), codec.value(b, "status"), codec.value(a, "status"))
+            for b, a in zip(before, after, strict=True)
+        ]
         moves = [m for m in moves if m[1] != m[2]]
         n, m = len(start), len(moves)
         change.status_changes = codec.status_change_rows(
-            store.new_ids("status_changes", n + m), [*start, *(p for p, _o, _n in moves)],
-            [*([None] * n), *(o for _p, o, _n in moves)], [*columns["status"], *(new for _p, _o, new in moves)],
-            [*firsts, *([today] * m)], [*([""] * n), *([note] * m)],
-        )  # fmt: skip
+            store.new_ids("status_changes", n + m),
+            [*start, *(p for p, _o, _n in moves)],
+            [*([None] * n), *(o for _p, o, _n in moves)],
+            [*columns["status"], *(new for _p, _o, new in moves)],
+            [*firsts, *([today] * m)],
+            [*([""] * n), *([note] * m)],
+        )
         store.insert_status_changes(change.status_changes, bump=False)
         store.bump_activity((r[1], r[4]) for r in change.status_changes[n:])
         report(len(inserted) + len(after), "records")
@@ -126,9 +139,25 @@ def _new_columns(analysis: ImportAnalysis) -> dict[str, list]:
     return columns
 
 
-_FIELDS = ("code", "name", "enterprise", "sector", "district", "planned_investment", "land_area_mu",
-           "expected_annual_output", "expected_annual_tax", *DATE_FIELDS, "is_key_project", "project_type",
-           "investor_origin", "officer", "notes", "contact", "progress_note")  # fmt: skip
+_FIELDS = (
+    "code",
+    "name",
+    "enterprise",
+    "sector",
+    "district",
+    "planned_investment",
+    "land_area_mu",
+    "expected_annual_output",
+    "expected_annual_tax",
+    *DATE_FIELDS,
+    "is_key_project",
+    "project_type",
+    "investor_origin",
+    "officer",
+    "notes",
+    "contact",
+    "progress_note",
+)
 _PRECISIONS = tuple(f + "_precision" for f in DATE_FIELDS)
 
 
@@ -152,8 +181,14 @@ def _target_id(target: int, start: list[int]) -> int:
     return target if target > 0 else start[-target - 1]
 
 
-def _investment(analysis: ImportAnalysis, store: ImportStore, change: ImportChange, start: list[int],
-                inserted: list[tuple], after: list[tuple]) -> None:  # fmt: skip
+def _investment(
+    analysis: ImportAnalysis,
+    store: ImportStore,
+    change: ImportChange,
+    start: list[int],
+    inserted: list[tuple],
+    after: list[tuple],
+) -> None:
     if not analysis.records:
         return
     codec = store.codec
@@ -183,8 +218,7 @@ def _plans(analysis: ImportAnalysis, store: ImportStore, change: ImportChange, s
     if not analysis.plans:
         return
     rows = [(_target_id(t, start), y, yuan) for t, y, yuan, _ in analysis.plans]
-    before = [(_target_id(t, start), y, old if analysis.mode != "replace" else None)
-              for t, y, _, old in analysis.plans]  # fmt: skip
+    before = [(_target_id(t, start), y, old if analysis.mode != "replace" else None) for t, y, _, old in analysis.plans]
     store.put_plans(rows, {b[:2] for b in before if b[2] is not None})
     change.plans_after, change.plans_before = rows, before
 

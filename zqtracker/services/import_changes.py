@@ -51,16 +51,33 @@ def changes_of(analysis: ImportAnalysis) -> tuple[list[dict[str, Any]], int]:
             for c in changes:
                 total += 1
                 if len(out) < MAX_LISTED:
-                    out.append({"sheet": sa.name, "row": plan.row_numbers[k], "project": codes[k] or names[k],
-                                "field": c.field, "before": plain(c.before), "after": plain(c.after)})  # fmt: skip
+                    out.append(
+                        {
+                            "sheet": sa.name,
+                            "row": plan.row_numbers[k],
+                            "project": codes[k] or names[k],
+                            "field": c.field,
+                            "before": plain(c.before),
+                            "after": plain(c.after),
+                        }
+                    )
     rewritten = [r for r in analysis.records if r[4] is not None]
     total += len(rewritten)
     for target, y, m, yuan, before, first in rewritten[: max(0, MAX_LISTED - len(out))]:
-        out.append({"project_id": target, "month": f"{y}-{m:02d}" if not first else f"{y}-{first:02d}..{m:02d}",
-                    "field": "completed_investment", "before": before, "after": yuan})  # fmt: skip
+        out.append(
+            {
+                "project_id": target,
+                "month": f"{y}-{m:02d}" if not first else f"{y}-{first:02d}..{m:02d}",
+                "field": "completed_investment",
+                "before": before,
+                "after": yuan,
+            }
+        )
     return out, total
 
 
 def rounded_of(analysis: ImportAnalysis) -> list[dict[str, Any]]:
-    return [{"sheet": sheet, "row": row, "field": field, "stored": stored, "file": value, "decimals_shown": places}
-            for sheet, row, field, stored, value, places in analysis.rounded[:MAX_LISTED]]  # fmt: skip
+    return [
+        {"sheet": sheet, "row": row, "field": field, "stored": stored, "file": value, "decimals_shown": places}
+        for sheet, row, field, stored, value, places in analysis.rounded[:MAX_LISTED]
+    ]

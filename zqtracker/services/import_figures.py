@@ -61,13 +61,27 @@ def analyse_ytd(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, month_r
             superseded.add((target, y, m))  # the year to date says it; the 当月 amount is checked against it
             first, amount = month_amount_from_ytd(stored, y, m, ytd)
             if first == m and amount != own[1]:
-                add_problem(plan, k, sa, "ytd", own[1], Problem("month_ytd_disagree", "amount", {
-                    "month": m, "value": own[1], "ytd": ytd, "derived": amount}))  # fmt: skip
+                add_problem(
+                    plan,
+                    k,
+                    sa,
+                    "ytd",
+                    own[1],
+                    Problem(
+                        "month_ytd_disagree", "amount", {"month": m, "value": own[1], "ytd": ytd, "derived": amount}
+                    ),
+                )
                 sa.status[k] = INVALID
             elif first < m:  # nothing stored before: the month's own amount splits 1–X into 1–(X−1) and X
                 if ytd - own[1] < 0:
-                    add_problem(plan, k, sa, "ytd", own[1], Problem("month_above_ytd", "amount", {
-                        "month": m, "value": own[1], "ytd": ytd}))  # fmt: skip
+                    add_problem(
+                        plan,
+                        k,
+                        sa,
+                        "ytd",
+                        own[1],
+                        Problem("month_above_ytd", "amount", {"month": m, "value": own[1], "ytd": ytd}),
+                    )
                     sa.status[k] = INVALID
                 else:
                     reported.setdefault(m - 1, ytd - own[1])
@@ -76,7 +90,9 @@ def analyse_ytd(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, month_r
         derived = derive_from_ytd(target, y, stored, reported)
         if derived.problems:
             for p in derived.problems:
-                k = months.get(p.params.get("month"), next(iter(months.values())))[1]
+                month = p.params.get("month")
+                found = months.get(month) if isinstance(month, int) else None
+                k = (found if found is not None else next(iter(months.values())))[1]
                 add_problem(plan, k, sa, "ytd", p.params.get("value"), p)
                 sa.status[k] = INVALID
             continue
@@ -84,16 +100,28 @@ def analyse_ytd(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, month_r
         k = next(iter(months.values()))[1]
         # the project again on another sheet (分级管理 / 分行业 views of one list): one record a month
         # (a 当月 amount this year to date supersedes is no record of its own: it goes below)
-        present = {(r[0], r[1], r[2]): r[3] for r in (*result.records, *derived_records)
-                   if (r[0], r[1], r[2]) not in superseded}  # fmt: skip
+        present = {
+            (r[0], r[1], r[2]): r[3]
+            for r in (*result.records, *derived_records)
+            if (r[0], r[1], r[2]) not in superseded
+        }
         clash = [r for r in derived.write if present.get((target, y, r.month), r.amount) != r.amount]
         if clash:
-            add_problem(plan, k, sa, "ytd", clash[0].amount, Problem("duplicate_in_file", "amount", {
-                "value": f"{y}-{clash[0].month:02d}", "first_row": "—"}))  # fmt: skip
+            add_problem(
+                plan,
+                k,
+                sa,
+                "ytd",
+                clash[0].amount,
+                Problem("duplicate_in_file", "amount", {"value": f"{y}-{clash[0].month:02d}", "first_row": "—"}),
+            )
             sa.status[k] = INVALID
             continue
-        derived_records.extend((target, y, r.month, r.amount, before.get(r.month), r.first_month)
-                               for r in derived.write if (target, y, r.month) not in present)  # fmt: skip
+        derived_records.extend(
+            (target, y, r.month, r.amount, before.get(r.month), r.first_month)
+            for r in derived.write
+            if (target, y, r.month) not in present
+        )
         written, same = sa.records.get(k, (0, 0))
         sa.records[k] = (written + len(derived.write), same if derived.write else same + 1)
         if sa.status[k] == SAME and derived.write:
@@ -112,8 +140,14 @@ def rounded_money(cell_yuan: int, factor: int | None, stored_yuan: int | None) -
 
 
 # -- project figures: dates at their precision, since-start, amounts in another currency --------------
-def figure_diffs(sa: SheetAnalysis, ctx: Context, ks: list[int], befores: list[StoredRow],
-                 diffs: dict[int, dict[str, Any]], result: ImportAnalysis) -> None:  # fmt: skip
+def figure_diffs(
+    sa: SheetAnalysis,
+    ctx: Context,
+    ks: list[int],
+    befores: list[StoredRow],
+    diffs: dict[int, dict[str, Any]],
+    result: ImportAnalysis,
+) -> None:
     """Add to ``diffs`` what the generic comparison cannot see (a date's precision, 自开工累计, a
     planned amount's currency) and take out amounts a spreadsheet program merely rounded."""
     plan = sa.plan

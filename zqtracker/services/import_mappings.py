@@ -33,9 +33,12 @@ class Mapping:
         return not self.fields and not self.units and self.header_row is None and not self.statuses
 
     def to_json(self) -> dict:
-        return {"fields": {str(k): v for k, v in self.fields.items()},
-                "units": {str(k): v for k, v in self.units.items()}, "header_row": self.header_row,
-                "statuses": dict(self.statuses)}  # fmt: skip
+        return {
+            "fields": {str(k): v for k, v in self.fields.items()},
+            "units": {str(k): v for k, v in self.units.items()},
+            "header_row": self.header_row,
+            "statuses": dict(self.statuses),
+        }
 
     @classmethod
     def from_json(cls, data: dict) -> Mapping:

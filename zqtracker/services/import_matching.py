@@ -115,15 +115,25 @@ class Matcher:
             for s in self.by_id.values():
                 key = name_key(s.name)
                 self._near.setdefault((district_key(s.district), key[:2]), []).append((key, s.pid))
-        pool = self._near.get((dk, nk[:2]), []) if dk is not None else [
-            p for (_d, head), ps in self._near.items() if head == nk[:2] for p in ps]  # fmt: skip
+        pool = (
+            self._near.get((dk, nk[:2]), [])
+            if dk is not None
+            else [p for (_d, head), ps in self._near.items() if head == nk[:2] for p in ps]
+        )
         base = _PHASE_RE.sub("", nk)
         for other, pid in pool[:5_000]:
             if other == nk or pid in out:
                 continue
-            if _PHASE_RE.sub("", other) == base or other.startswith(nk) or (nk.startswith(other) and len(other) >= 6) or (
-                    abs(len(other) - len(nk)) <= 3 and SequenceMatcher(None, nk, other).quick_ratio() >= 0.9
-                    and SequenceMatcher(None, nk, other).ratio() >= 0.9):  # fmt: skip
+            if (
+                _PHASE_RE.sub("", other) == base
+                or other.startswith(nk)
+                or (nk.startswith(other) and len(other) >= 6)
+                or (
+                    abs(len(other) - len(nk)) <= 3
+                    and SequenceMatcher(None, nk, other).quick_ratio() >= 0.9
+                    and SequenceMatcher(None, nk, other).ratio() >= 0.9
+                )
+            ):
                 out.append(pid)
                 if len(out) >= limit:
                     break

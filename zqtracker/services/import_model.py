@@ -176,5 +176,14 @@ class SeenRows:
 
 def add_problem(plan: SheetPlan, k: int, sa: SheetAnalysis, f: str, value: Any, problem: Problem) -> None:
     info = next((c for c in sa.layout.mapped() if c.field == f), None)
-    plan.add_problem(k, CellProblem(sa.name, plan.row_numbers[k], info.letter if info else "",
-                                    info.header if info else "", "" if value is None else str(value), problem))  # fmt: skip
+    plan.add_problem(
+        k,
+        CellProblem(
+            sa.name,
+            plan.row_numbers[k],
+            info.letter if info else "",
+            info.header if info else "",
+            "" if value is None else str(value),
+            problem,
+        ),
+    )

@@ -24,25 +24,52 @@ _WHY = {
     "summary": ("a summary or help sheet zqtracker wrote", "zqtracker 导出的汇总或说明工作表"),
 }
 _IGNORED = {
-    "investment_kind": ("investment type", "投资类型"), "construction_period": ("construction period", "建设年限"),
-    "content": ("description", "建设内容"), "cumulative": ("cumulative amounts", "累计数"),
-    "progress_text": ("progress text", "形象进度"), "contact": ("contact", "联系方式"),
-    "duplicate": ("another column holds the same field", "与其他列重复"), "off": ("turned off", "已关闭"),
-    "schedule": ("a schedule, not a status", "进度安排，不是状态"), "issues": ("problems and requests", "问题与诉求"),
-    "reporter": ("who filled in the form", "填报人信息"), "url": ("a web address", "网址"),
-    "count": ("a count", "计数"), "percent": ("a percentage, not an amount", "百分比，不是金额"),
-    "credit_code": ("the enterprise's credit code", "企业信用代码"), "leader": ("the leader in charge", "挂点领导"),
+    "investment_kind": ("investment type", "投资类型"),
+    "construction_period": ("construction period", "建设年限"),
+    "content": ("description", "建设内容"),
+    "cumulative": ("cumulative amounts", "累计数"),
+    "progress_text": ("progress text", "形象进度"),
+    "contact": ("contact", "联系方式"),
+    "duplicate": ("another column holds the same field", "与其他列重复"),
+    "off": ("turned off", "已关闭"),
+    "schedule": ("a schedule, not a status", "进度安排，不是状态"),
+    "issues": ("problems and requests", "问题与诉求"),
+    "reporter": ("who filled in the form", "填报人信息"),
+    "url": ("a web address", "网址"),
+    "count": ("a count", "计数"),
+    "percent": ("a percentage, not an amount", "百分比，不是金额"),
+    "credit_code": ("the enterprise's credit code", "企业信用代码"),
+    "leader": ("the leader in charge", "挂点领导"),
     "foreign_capital": ("foreign capital, not the project's investment", "利用外资额，不是项目投资"),
-}  # fmt: skip
-_SOURCES = {"title": ("the title", "标题"), "sheet": ("the sheet's name", "工作表名称"),
-            "reporter": ("the 填报单位 line", "填报单位"), "user": ("your choice", "您的指定")}  # fmt: skip
+}
+_SOURCES = {
+    "title": ("the title", "标题"),
+    "sheet": ("the sheet's name", "工作表名称"),
+    "reporter": ("the 填报单位 line", "填报单位"),
+    "user": ("your choice", "您的指定"),
+}
 CURRENCY_NAMES = (
-    {"USD": "US dollars (USD)", "USD?": "dollars ($)", "CAD": "Canadian dollars (CAD)", "EUR": "euros (EUR)",
-     "HKD": "Hong Kong dollars (HKD)", "JPY": "yen (JPY)", "GBP": "pounds (GBP)",
-     "?": "millions of an unstated currency"},
-    {"USD": "美元（USD）", "USD?": "元（$，币种未注明）", "CAD": "加元（CAD）", "EUR": "欧元（EUR）", "HKD": "港元（HKD）",
-     "JPY": "日元（JPY）", "GBP": "英镑（GBP）", "?": "未注明币种的百万单位"},
-)  # fmt: skip
+    {
+        "USD": "US dollars (USD)",
+        "USD?": "dollars ($)",
+        "CAD": "Canadian dollars (CAD)",
+        "EUR": "euros (EUR)",
+        "HKD": "Hong Kong dollars (HKD)",
+        "JPY": "yen (JPY)",
+        "GBP": "pounds (GBP)",
+        "?": "millions of an unstated currency",
+    },
+    {
+        "USD": "美元（USD）",
+        "USD?": "元（$，币种未注明）",
+        "CAD": "加元（CAD）",
+        "EUR": "欧元（EUR）",
+        "HKD": "港元（HKD）",
+        "JPY": "日元（JPY）",
+        "GBP": "英镑（GBP）",
+        "?": "未注明币种的百万单位",
+    },
+)
 _AREA = {"m2": ("square metres", "平方米"), "ha": ("hectares", "公顷"), "10k m2": ("10,000 m²", "万平方米")}
 
 
@@ -77,8 +104,9 @@ def notes_of(analysis: ImportAnalysis, lang: str, unit: Unit | None, rates: dict
             notes.append(Problem("note_remembered", None, {"sheet": sa.name}))
         notes.extend(_columns(sa.name, sa.layout, lang, zh, rated_columns(sa, rates)))
         notes.extend(_rows(sa, sa.plan, lang, zh))
-        if unit is not None and any(c.is_money and c.unit is None and sa.layout.unit_line is None
-                                    for c in sa.layout.mapped()):  # fmt: skip
+        if unit is not None and any(
+            c.is_money and c.unit is None and sa.layout.unit_line is None for c in sa.layout.mapped()
+        ):
             notes.append(Problem("note_unit_from_user", None, {"sheet": sa.name, "unit": unit.label(lang)}))
     views = [sa for sa in analysis.selected if VIEW in sa.status]
     if views:
@@ -105,8 +133,11 @@ def _columns(sheet: str, layout: SheetLayout, lang: str, zh: int, rated: dict[in
             what = c.field.split(":", 1)[1]
             notes.append(Problem("note_ignored_column", None, {**params, "what": _IGNORED.get(what, (what, what))[zh]}))
         elif c.note.startswith("duplicate") and c.currency:
-            notes.append(Problem("note_foreign_column", None, {**params, "currency": CURRENCY_NAMES[zh].get(
-                c.currency, c.currency)}))  # fmt: skip
+            notes.append(
+                Problem(
+                    "note_foreign_column", None, {**params, "currency": CURRENCY_NAMES[zh].get(c.currency, c.currency)}
+                )
+            )
         elif c.note.startswith(("duplicate", "off")):
             what = c.note.split(":", 1)[0]
             notes.append(Problem("note_ignored_column", None, {**params, "what": _IGNORED[what][zh]}))
@@ -133,12 +164,27 @@ def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str, zh: int) -> list[Proble
     notes = []
     name = sa.name
     if (plan.default_status and plan.status_from and "status" not in sa.layout.fields()) or (
-            plan.default_status and plan.status_from == "user"):  # fmt: skip
-        notes.append(Problem("note_status_from", None, {"sheet": name, "status": Status(plan.default_status).label(lang),
-                                                        "source": _SOURCES[plan.status_from][zh]}))  # fmt: skip
+        plan.default_status and plan.status_from == "user"
+    ):
+        notes.append(
+            Problem(
+                "note_status_from",
+                None,
+                {
+                    "sheet": name,
+                    "status": Status(plan.default_status).label(lang),
+                    "source": _SOURCES[plan.status_from][zh],
+                },
+            )
+        )
     if plan.default_district and plan.district_from:
-        notes.append(Problem("note_district_from", None, {"sheet": name, "district": plan.default_district,
-                                                          "source": _SOURCES[plan.district_from][zh]}))  # fmt: skip
+        notes.append(
+            Problem(
+                "note_district_from",
+                None,
+                {"sheet": name, "district": plan.default_district, "source": _SOURCES[plan.district_from][zh]},
+            )
+        )
     if plan.default_sector:
         notes.append(Problem("note_sector_from_user", None, {"sheet": name, "sector": plan.default_sector}))
     if plan.example_rows:
@@ -151,26 +197,37 @@ def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str, zh: int) -> list[Proble
     if plan.totals:
         notes.append(Problem("note_totals", None, {"sheet": name, "count": plan.totals}))
     if plan.continuations:
-        notes.append(Problem("note_continuations", None, {"sheet": name, "count": len(plan.continuations),
-                                                          "rows": _rows_text(plan.continuations)}))  # fmt: skip
+        notes.append(
+            Problem(
+                "note_continuations",
+                None,
+                {"sheet": name, "count": len(plan.continuations), "rows": _rows_text(plan.continuations)},
+            )
+        )
     for info in plan.foreign:
         currency = info.currency or sa.layout.unit_currency
         where = {"sheet": name, "column": info.letter, "header": info.header}
         if currency is None:
             notes.append(Problem("note_unitless_english", None, where))
         else:
-            notes.append(Problem("note_foreign_column", None, {**where, "currency": CURRENCY_NAMES[zh].get(currency,
-                                                                                                        currency)}))  # fmt: skip
+            notes.append(
+                Problem("note_foreign_column", None, {**where, "currency": CURRENCY_NAMES[zh].get(currency, currency)})
+            )
     if plan.marked:
         notes.append(Problem("note_marks", None, {"sheet": name, "count": plan.marked}))
     if plan.notes_from:
         notes.append(Problem("note_notes_from", None, {"sheet": name, "row": plan.notes_from}))
     if plan.unknown_statuses:
-        info = next((c for c in sa.layout.mapped() if c.field == "status"), None)
+        column = next((c for c in sa.layout.mapped() if c.field == "status"), None)
         words = "、".join(f"“{w}” ({len(ks)})" for w, ks in plan.unknown_statuses.items())
         statuses = ", ".join(s.value for s in Status)
-        notes.append(Problem("note_unknown_statuses", None, {"sheet": name, "column": info.letter if info else "",
-                                                             "words": words, "statuses": statuses}))  # fmt: skip
+        notes.append(
+            Problem(
+                "note_unknown_statuses",
+                None,
+                {"sheet": name, "column": column.letter if column else "", "words": words, "statuses": statuses},
+            )
+        )
     return notes
 
 
@@ -183,8 +240,18 @@ def _candidates(analysis: ImportAnalysis) -> list[Problem]:
         names = sa.plan.column("name")  # type: ignore[union-attr]
         for k, pids in list(sa.candidates.items())[:50]:
             others = "; ".join(_described(ctx.matcher.by_id[p]) for p in pids if p in ctx.matcher.by_id)
-            notes.append(Problem("note_candidates", None, {"sheet": sa.name, "row": sa.plan.row_numbers[k],  # type: ignore[union-attr]
-                                                           "name": names[k], "others": others}))  # fmt: skip
+            notes.append(
+                Problem(
+                    "note_candidates",
+                    None,
+                    {
+                        "sheet": sa.name,
+                        "row": sa.plan.row_numbers[k],  # type: ignore[union-attr]
+                        "name": names[k],
+                        "others": others,
+                    },
+                )
+            )
     return notes
 
 

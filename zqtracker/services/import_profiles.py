@@ -18,11 +18,31 @@ from zqtracker.domain.status import Status, parse_status
 
 # What --map and the preview's column menu may set a column to (besides "none": not imported).
 MAPPABLE_FIELDS: tuple[str, ...] = (
-    "code", "name", "enterprise", "sector", "chain", "district", "status", "planned_investment", "land_area_mu",
-    "expected_annual_output", "expected_annual_tax", "signed_on", "construction_start_on", "production_on",
-    "is_key_project", "project_type", "investor_origin", "officer", "contact", "progress_note", "notes",
-    "annual_plan", "month", "amount",
-)  # fmt: skip
+    "code",
+    "name",
+    "enterprise",
+    "sector",
+    "chain",
+    "district",
+    "status",
+    "planned_investment",
+    "land_area_mu",
+    "expected_annual_output",
+    "expected_annual_tax",
+    "signed_on",
+    "construction_start_on",
+    "production_on",
+    "is_key_project",
+    "project_type",
+    "investor_origin",
+    "officer",
+    "contact",
+    "progress_note",
+    "notes",
+    "annual_plan",
+    "month",
+    "amount",
+)
 
 
 @dataclass

@@ -22,7 +22,8 @@ def recheck(store: ImportStore, analysis: ImportAnalysis) -> None:
         return  # everything stored goes: nothing else was relied on
     by_code, by_name = store.keys()
     code_of = {pid: code for code, pid in by_code.items()}
-    for np in analysis.new_projects:  # would the analysis's matching rule find it now?
+    # Would the analysis's matching rule find a new project now? (Nothing stored: nothing to find.)
+    for np in analysis.new_projects if by_code or by_name else ():
         plan = analysis.sheets[np.sheet].plan
         assert plan is not None
         code = plan.column("code")[np.k]

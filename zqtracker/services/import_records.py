@@ -17,7 +17,7 @@ from zqtracker.services.import_model import (
     SeenRows,
     SheetAnalysis,
     add_problem,
-)  # fmt: skip
+)
 
 
 def analyse_records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Context, seen: SeenRows) -> None:
@@ -66,8 +66,14 @@ def analyse_records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: 
         if key in taken:
             if taken[key][1] == yuan:  # the same amount twice (a long and a wide sheet): harmless
                 continue
-            add_problem(plan, k, sa, "month", f"{y}-{m:02d}",
-                     Problem("duplicate_in_file", "month", {"value": f"{y}-{m:02d}", "first_row": taken[key][0]}))  # fmt: skip
+            add_problem(
+                plan,
+                k,
+                sa,
+                "month",
+                f"{y}-{m:02d}",
+                Problem("duplicate_in_file", "month", {"value": f"{y}-{m:02d}", "first_row": taken[key][0]}),
+            )
             sa.status[k] = INVALID
             continue
     result.records_unchanged += unchanged
@@ -85,8 +91,14 @@ def analyse_records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: 
         first = seen.plans.setdefault((target, y), (sa.name, numbers[k], yuan))
         if first != (sa.name, numbers[k], yuan):  # the project again (another sheet's view of the list)
             if first[2] != yuan:
-                add_problem(plan, k, sa, "plan", str(y),
-                            Problem("duplicate_in_file", "plan", {"value": str(y), "first_row": first[1]}))  # fmt: skip
+                add_problem(
+                    plan,
+                    k,
+                    sa,
+                    "plan",
+                    str(y),
+                    Problem("duplicate_in_file", "plan", {"value": str(y), "first_row": first[1]}),
+                )
                 sa.status[k] = INVALID
             continue
         before_plan = ctx.plans.get((target, y)) if target > 0 and result.mode != "replace" else None

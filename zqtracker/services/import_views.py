@@ -16,9 +16,27 @@ from zqtracker.io.layout import PROJECTS
 from zqtracker.services.import_matching import district_key, name_key
 from zqtracker.services.import_model import SheetAnalysis, add_problem
 
-_MERGED = ("code", "enterprise", "sector", "district", "status", "planned_investment", "land_area_mu",
-           "expected_annual_output", "expected_annual_tax", "signed_on", "construction_start_on", "production_on",
-           "is_key_project", "project_type", "investor_origin", "officer", "contact", "progress_note", "notes")  # fmt: skip
+_MERGED = (
+    "code",
+    "enterprise",
+    "sector",
+    "district",
+    "status",
+    "planned_investment",
+    "land_area_mu",
+    "expected_annual_output",
+    "expected_annual_tax",
+    "signed_on",
+    "construction_start_on",
+    "production_on",
+    "is_key_project",
+    "project_type",
+    "investor_origin",
+    "officer",
+    "contact",
+    "progress_note",
+    "notes",
+)
 _SUFFIXES = ("区", "县", "市", "新区", "镇", "街道", "开发区", "高新区")
 
 
@@ -43,8 +61,9 @@ def merge_views(sheets: list[SheetAnalysis]) -> int:
             nk = name_key(name) if name else None
             earlier = first_of.get(("code", code)) if code else None
             if earlier is None and nk is not None:
-                earlier = next((e for e in by_name.get(nk, ()) if e[0] != i and (e[2] is None or dk is None or
-                                                                                   e[2] == dk)), None)  # fmt: skip
+                earlier = next(
+                    (e for e in by_name.get(nk, ()) if e[0] != i and (e[2] is None or dk is None or e[2] == dk)), None
+                )
             if earlier is not None and earlier[0] != i:
                 _merge(sheets, earlier[0], earlier[1], i, k)
                 sa.views[k] = (earlier[0], earlier[1])
@@ -73,8 +92,18 @@ def _merge(sheets: list[SheetAnalysis], i0: int, k0: int, i: int, k: int) -> Non
         if target[k0] is None:
             target[k0] = col[k]
         elif target[k0] != col[k]:
-            add_problem(p, k, later, f, col[k], Problem("differs_from_view", f, {
-                "value": col[k], "other": target[k0], "sheet": first.name, "first_row": p0.row_numbers[k0]}))  # fmt: skip
+            add_problem(
+                p,
+                k,
+                later,
+                f,
+                col[k],
+                Problem(
+                    "differs_from_view",
+                    f,
+                    {"value": col[k], "other": target[k0], "sheet": first.name, "first_row": p0.row_numbers[k0]},
+                ),
+            )
     if p.status_hint is not None and p.status_hint[k] is not None:
         if p0.status_hint is None:
             p0.status_hint = [None] * n0

@@ -14,63 +14,38 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
-from zqtracker.domain.errors import ConcurrentUpdateError, DomainError, Problem
-from zqtracker.domain.money import Unit
-from zqtracker.io.columns import DATA_SHEET_ROLES, sheet_role
-from zqtracker.io.errors import CellProblem, WorkbookRefused, listed_problems
+from zqtracker.domain.errors import ConcurrentUpdateError
+from zqtracker.io.cell_convert import PlanOptions
+from zqtracker.io.errors import WorkbookRefused
 from zqtracker.io.layout import PROJECTS, UNKNOWN, SheetLayout, book_year, detect_layout
-from zqtracker.io.plan import PlanBuilder, PlanOptions, SheetPlan
-from zqtracker.io.reader import RawSheet, RawWorkbook, column_text, read_workbook
-from zqtracker.io.values import display, fold
+from zqtracker.io.plan import PlanBuilder, SheetPlan
+from zqtracker.io.reader import RawSheet, RawWorkbook, read_workbook
+from zqtracker.io.values import fold
 from zqtracker.services import import_apply
 from zqtracker.services.history import explains_conflicts
 from zqtracker.services.import_analysis import analyse_sheets
 from zqtracker.services.import_changes import changes_of, rounded_of
+from zqtracker.services.import_choices import (
+    default_sheet,
+    header_texts,
+    is_view_sheet,
+    refuse_unanswered,
+    said_mapping,
+    shown_codes,
+)
 from zqtracker.services.import_mappings import Mapping, MappingStore, fingerprint
 from zqtracker.services.import_matching import Matcher, Stored
 from zqtracker.services.import_model import Context, ImportAnalysis, SheetAnalysis
 from zqtracker.services.import_notes import notes_of
+from zqtracker.services.import_options import MODES, ImportOptions, ImportResult, worded
 from zqtracker.services.import_views import district_aliases, merge_views
 from zqtracker.services.progress import Progress
 from zqtracker.storage.audit import acting
 from zqtracker.storage.database import Database
 from zqtracker.storage.import_undo import reapply, revert
 from zqtracker.storage.importing import ImportChange, ImportStore, ImportWriteError
-
-MODES = ("merge", "append", "replace")
-
-
-_STAGES = {
-    "read": ("Reading “{0}”…", "正在读取“{0}”…"),
-    "projects": ("Writing projects…", "正在写入项目…"),
-    "updates": ("Updating projects…", "正在更新项目…"),
-    "records": ("Writing monthly investment…", "正在写入月度完成投资…"),
-    "commit": ("Saving…", "正在保存…"),
-}
-
-
-class _Worded:
-    """A Progress whose texts are sentences in the user's language (the layers below report a
-    sheet name or a stage); cancelling goes through to the one wrapped."""
-
-    def __init__(self, inner: Progress, lang: str, reading: bool) -> None:
-        self.inner, self.zh, self.reading = inner, 1 if lang.startswith("zh") else 0, reading
-
-    def report(self, done: int, total: int | None = None, text: str = "") -> None:
-        stage = "read" if self.reading else text
-        words = _STAGES.get(stage)
-        self.inner.report(done, total, words[self.zh].format(text) if words else text)
-
-    def check(self) -> None:
-        self.inner.check()
-
-
-def worded(progress: Progress | None, lang: str, *, reading: bool = False) -> Progress | None:
-    return None if progress is None else _Worded(progress, lang, reading)  # type: ignore[return-value]
 
 
 def _paused_gc(method):
@@ -98,75 +73,6 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-class ImportRefused(DomainError):
-    """The import cannot go ahead as asked (not the file's fault): one sentence, coded."""
-
-    def __init__(self, code: str, **params: object) -> None:
-        self.problem = Problem(code, None, dict(params))
-        super().__init__(self.problem.message("en"))
-
-    def message(self, lang: str = "en") -> str:
-        return self.problem.message(lang)
-
-
-@dataclass
-class ImportOptions:
-    mode: str = "merge"
-    sheets: list[str] | None = None  # None: every visible sheet that is recognised
-    unit: Unit | None = None  # for money that has no unit in its cell, header or a unit line
-    skip_invalid: bool = False
-    mappings: dict[str, Mapping] = field(default_factory=dict)  # the user's corrections, by sheet
-    use_remembered: bool = True
-    lang: str = "en"
-    # What the user says of every chosen sheet (the CLI's --header-row, --map, --district …):
-    header_row: int | None = None  # 1-based row of the header
-    column_map: dict[str, str | None] = field(default_factory=dict)  # column letter or header text → field
-    district: str | None = None  # for rows without a district
-    sector: str | None = None  # for rows without a sector
-    status: str | None = None  # for new projects without a status (a Status value)
-    status_map: dict[str, str] = field(default_factory=dict)  # a status word → Status value
-    links: dict[tuple[str, int], int] = field(default_factory=dict)  # (sheet, row) → stored project id
-    rates: dict[str, Decimal] = field(default_factory=dict)  # currency → yuan per unit (--rate USD=7.10)
-
-
-@dataclass
-class ImportResult:
-    file: str
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    investment_records: int = 0
-    plans: int = 0
-    problems: list[CellProblem] = field(default_factory=list)
-    new_sectors: list[str] = field(default_factory=list)
-    new_districts: list[str] = field(default_factory=list)
-    new_enterprises: list[str] = field(default_factory=list)
-    written: bool = False
-    notes: list[Problem] = field(default_factory=list)
-    change: ImportChange | None = None
-    backup: Path | None = None
-    project_ids: list[int] = field(default_factory=list)  # added and updated
-    changes: list[dict] = field(default_factory=list)  # field-level changes (services/import_changes.py)
-    changes_total: int = 0
-    rounded: list[dict] = field(default_factory=list)  # amounts a spreadsheet program rounded: left as stored
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-    def as_json(self, lang: str = "en") -> dict[str, object]:
-        """The CLI's ``--json`` shape: issue 4's keys, and issue 13's field-level changes and the
-        amounts left as stored because a spreadsheet program rounded them. At most 100 problems are
-        listed per column, the rest counted in ``skipped_not_listed`` (issue 16)."""
-        listed, omitted = listed_problems(self.problems)
-        return {"added": self.added, "updated": self.updated, "unchanged": self.unchanged,
-                "investment_records": self.investment_records,
-                "skipped": [p.as_json(lang) for p in listed], "skipped_total": len(self.problems),
-                "skipped_not_listed": omitted,
-                "new_sectors": self.new_sectors, "new_districts": self.new_districts,
-                "changes": self.changes, "changes_total": self.changes_total, "rounded": self.rounded}  # fmt: skip
-
-
 class ImportService:
     def __init__(self, database: Database, mappings: MappingStore | None = None) -> None:
         self.db = database
@@ -181,8 +87,9 @@ class ImportService:
         return read_workbook(Path(path), sheets=sheets, progress=progress)
 
     @_paused_gc
-    def read_planned(self, path: Path | str, options: ImportOptions, *,
-                     progress: Progress | None = None) -> tuple[RawWorkbook, dict[str, SheetPlan]]:  # fmt: skip
+    def read_planned(
+        self, path: Path | str, options: ImportOptions, *, progress: Progress | None = None
+    ) -> tuple[RawWorkbook, dict[str, SheetPlan]]:
         """Read, converting each sheet's rows while the reading process is still sending more
         (the conversion overlaps the parse instead of following it). Returns the book and the
         plans of the sheets ``options`` would import, for :meth:`analyse`."""
@@ -203,8 +110,9 @@ class ImportService:
             if builder is not None:
                 builder.feed()
 
-        book = read_workbook(Path(path), sheets=options.sheets, progress=worded(progress, options.lang, reading=True),
-                             on_rows=on_rows)  # fmt: skip
+        book = read_workbook(
+            Path(path), sheets=options.sheets, progress=worded(progress, options.lang, reading=True), on_rows=on_rows
+        )
         plans = {name: b.finish() for name, b in builders.items() if b is not None}
         return book, plans
 
@@ -226,8 +134,9 @@ class ImportService:
                 self._references = ImportStore(s).references()
         return self._references  # type: ignore[return-value]
 
-    def layout_of(self, sheet: RawSheet, options: ImportOptions,
-                  known: frozenset[str] = frozenset()) -> tuple[SheetLayout, str, Mapping | None, bool]:  # fmt: skip
+    def layout_of(
+        self, sheet: RawSheet, options: ImportOptions, known: frozenset[str] = frozenset()
+    ) -> tuple[SheetLayout, str, Mapping | None, bool]:
         """A sheet's layout with the user's (or remembered) corrections applied; also its header
         fingerprint, the mapping used and whether it was a remembered one."""
         forced = options.header_row - 1 + 0 if options.header_row else None
@@ -249,8 +158,13 @@ class ImportService:
             mapping = said_mapping(auto, options, mapping, forced)
         if mapping is None or mapping.is_empty():
             return auto, key, None, False
-        layout = detect_layout(sheet, known_districts=known, overrides=mapping.fields, header_row=mapping.header_row,
-                               book_year=self.book_year)  # fmt: skip
+        layout = detect_layout(
+            sheet,
+            known_districts=known,
+            overrides=mapping.fields,
+            header_row=mapping.header_row,
+            book_year=self.book_year,
+        )
         return layout, key, mapping, remembered
 
     @staticmethod
@@ -261,8 +175,14 @@ class ImportService:
         return fingerprint(header_texts(sheet, header_row, header_rows))
 
     @_paused_gc
-    def analyse(self, book: RawWorkbook, options: ImportOptions, *, plans: dict[str, object] | None = None,
-                progress: Progress | None = None) -> ImportAnalysis:  # fmt: skip
+    def analyse(
+        self,
+        book: RawWorkbook,
+        options: ImportOptions,
+        *,
+        plans: dict[str, object] | None = None,
+        progress: Progress | None = None,
+    ) -> ImportAnalysis:
         """What importing ``book`` would do. Raises WorkbookRefused for a sheet asked for by name that
         is unreadable or not recognised, or when no sheet is recognised at all."""
         if options.mode not in MODES:
@@ -316,16 +236,24 @@ class ImportService:
         analysis.notes = notes_of(analysis, options.lang, options.unit, options.rates)
         return analysis
 
-    def plan_options(self, book: RawWorkbook, options: ImportOptions, mapping: Mapping | None,
-                     known: frozenset[str]) -> PlanOptions:  # fmt: skip
+    def plan_options(
+        self, book: RawWorkbook, options: ImportOptions, mapping: Mapping | None, known: frozenset[str]
+    ) -> PlanOptions:
         status_map = {fold(k): v for k, v in options.status_map.items()}
         if mapping is not None:
             status_map = {**{fold(k): v for k, v in mapping.statuses.items()}, **status_map}
-        return PlanOptions(unit=options.unit.factor if options.unit else None,
-                           column_units=dict(mapping.units) if mapping else {}, date1904=book.date1904,
-                           known_districts=known, known_sectors=self.known_sectors(), district=options.district,
-                           sector=options.sector, status=options.status, status_map=status_map,
-                           rates=dict(options.rates))  # fmt: skip
+        return PlanOptions(
+            unit=options.unit.factor if options.unit else None,
+            column_units=dict(mapping.units) if mapping else {},
+            date1904=book.date1904,
+            known_districts=known,
+            known_sectors=self.known_sectors(),
+            district=options.district,
+            sector=options.sector,
+            status=options.status,
+            status_map=status_map,
+            rates=dict(options.rates),
+        )
 
     def _context(self, sheets: list[SheetAnalysis], options: ImportOptions) -> Context:
         with self.db.session() as s:
@@ -336,8 +264,16 @@ class ImportService:
             for pid, _code, name, district in identities:
                 by_name.setdefault((name, district), pid)
             sectors, districts, enterprises = store.references()
-            ctx = Context(by_code, by_name, {v: k for k, v in by_code.items()}, sectors, districts, enterprises,
-                          store.codec, links=dict(options.links))  # fmt: skip
+            ctx = Context(
+                by_code,
+                by_name,
+                {v: k for k, v in by_code.items()},
+                sectors,
+                districts,
+                enterprises,
+                store.codec,
+                links=dict(options.links),
+            )
             if options.mode == "replace":
                 return ctx
             ctx.matcher = matcher = Matcher([Stored(*row) for row in identities])
@@ -383,11 +319,15 @@ class ImportService:
 
             with reading(result.backup) as copy:
                 replaced = fingerprint(copy, audit=False)  # the undo restores from it: nothing may land between
-        note = f"从 {analysis.book.path.name} 导入" if options.lang.startswith("zh") else \
-            f"Imported from {analysis.book.path.name}"  # fmt: skip
+        note = (
+            f"从 {analysis.book.path.name} 导入"
+            if options.lang.startswith("zh")
+            else f"Imported from {analysis.book.path.name}"
+        )
         with acting("import", analysis.book.path.name):
-            change = import_apply.write(self.db, analysis, note=note, progress=worded(progress, options.lang),
-                                        replaced=replaced)  # fmt: skip
+            change = import_apply.write(
+                self.db, analysis, note=note, progress=worded(progress, options.lang), replaced=replaced
+            )
         change.replaced_backup = result.backup if options.mode == "replace" else None
         result.change, result.written = change, True
         result.project_ids = [r[0] for r in change.inserted] + [r[0] for r in change.after]
@@ -397,14 +337,25 @@ class ImportService:
     def result_of(analysis: ImportAnalysis) -> ImportResult:
         changes, total = changes_of(analysis)
         return ImportResult(
-            analysis.book.path.name, analysis.added, analysis.updated, analysis.unchanged, len(analysis.records),
-            len(analysis.plans), list(analysis.problems), [n for n, _ in analysis.new_sectors],
-            list(analysis.new_districts), list(analysis.new_enterprises), notes=list(analysis.notes),
-            changes=changes, changes_total=total, rounded=rounded_of(analysis),
-        )  # fmt: skip
+            analysis.book.path.name,
+            analysis.added,
+            analysis.updated,
+            analysis.unchanged,
+            len(analysis.records),
+            len(analysis.plans),
+            list(analysis.problems),
+            [n for n, _ in analysis.new_sectors],
+            list(analysis.new_districts),
+            list(analysis.new_enterprises),
+            notes=list(analysis.notes),
+            changes=changes,
+            changes_total=total,
+            rounded=rounded_of(analysis),
+        )
 
-    def import_file(self, path: Path | str, options: ImportOptions, *, dry_run: bool = False,
-                    progress: Progress | None = None) -> ImportResult:  # fmt: skip
+    def import_file(
+        self, path: Path | str, options: ImportOptions, *, dry_run: bool = False, progress: Progress | None = None
+    ) -> ImportResult:
         """Read, analyse and (unless ``dry_run``) write. Raises WorkbookRefused when the file cannot
         be imported at all — among others when amounts have no unit and none was given."""
         book, plans = self.read_planned(path, options, progress=progress)
@@ -444,85 +395,3 @@ class ImportService:
     def remember(self, key: str, mapping: Mapping) -> None:
         if key:
             self.mappings.put(key, mapping)
-
-
-def refuse_unanswered(analysis: ImportAnalysis, options: ImportOptions) -> None:
-    """What the dialog would ask, refused in one sentence on the command line: amounts without a
-    unit (every such column named at once)."""
-    name = analysis.book.path.name
-    if options.unit is None and analysis.needs_unit:
-        missing = analysis.needs_unit
-        if len(missing) == 1:
-            sa, info = missing[0]
-            raise WorkbookRefused("no_unit", name, sheet=sa.name, column=info.letter, header=info.header)
-        columns = "; ".join(f"“{sa.name}” {info.letter} “{info.header}”" for sa, info in missing)
-        raise WorkbookRefused("no_unit_columns", name, columns=columns)
-
-
-def said_mapping(auto: SheetLayout, options: ImportOptions, base: Mapping | None, forced: int | None) -> Mapping:
-    """The user's --header-row and --map said of one sheet, over a remembered mapping. A column
-    is named by its letter ("F") or its header text; raises ImportRefused for one the sheet lacks."""
-    mapping = Mapping(dict(base.fields), dict(base.units), base.header_row, dict(base.statuses)) if base else Mapping()
-    if forced is not None:
-        mapping.header_row = forced
-    for said, chosen in options.column_map.items():
-        index = column_index(auto, said)
-        if index is None:
-            raise ImportRefused("map_unknown_column", column=said, sheet=auto.sheet)
-        mapping.fields[index] = chosen
-    return mapping
-
-
-def column_index(layout: SheetLayout, said: str) -> int | None:
-    """The column a user names by letter ("F", "ab") or by header text (either header row)."""
-    text = said.strip()
-    key = fold(text)
-    for c in layout.columns:
-        parts = [c.header, *c.header.split(" / ")]
-        if any(fold(p) == key for p in parts if p):
-            return c.index
-    if text.isascii() and text.isalpha() and len(text) <= 3:
-        n = 0
-        for ch in text.upper():
-            n = n * 26 + ord(ch) - 64
-        return n - 1
-    return None
-
-
-def is_view_sheet(name: str) -> bool:
-    """A sheet zqtracker's export or template writes as a view of the data (overview, summaries,
-    chart, instructions, drop-down lists): never read as projects or investment unless chosen."""
-    role = sheet_role(name)
-    return role is not None and role not in DATA_SHEET_ROLES
-
-
-def default_sheet(sheet: RawSheet) -> bool:
-    """Imported without being named: visible, and not a view zqtracker wrote."""
-    return sheet.visible and not is_view_sheet(sheet.name)
-
-
-def shown_codes(book: RawWorkbook, raw: RawSheet, plan: SheetPlan) -> None:
-    """Codes typed as numbers become the text their cells show ("000123", not "123")."""
-    if not plan.numeric_codes or plan.values.get("code") is None:
-        return
-    info = next((c for c in plan.layout.mapped() if c.field == "code"), None)
-    if info is None:
-        return
-    rows = [plan.data_rows[k] + raw.row_offset for k in plan.numeric_codes]
-    texts = column_text(book, raw.name, info.index, rows)
-    codes = plan.values["code"]
-    for k, row in zip(plan.numeric_codes, rows, strict=True):
-        if row in texts:
-            codes[k] = texts[row]
-    plan.numeric_codes = []
-
-
-def header_texts(sheet: RawSheet, header_row: int, header_rows: int = 1) -> list[str]:
-    """The header row's texts (both rows when two), for the mapping fingerprint."""
-    out: list[str] = []
-    for r in range(header_row, header_row + header_rows):
-        i = r - sheet.row_offset
-        if 0 <= i < len(sheet.rows):
-            out.extend(display(v) for v in sheet.rows[i])
-        out.append("\n")
-    return out

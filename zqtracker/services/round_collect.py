@@ -126,7 +126,9 @@ class RoundCollector:
                 raise RoundRefused("round_month_closed", round=str(meta.period))
             sent_ids = set(store.sent_projects(info.id, meta.district_id))
             listed = {p.id: p for p in store.sheet_projects(meta.district_id, meta.period, ids=sent_ids)}
-            decisions = {(pid, check): d for (pid, check), d in store.decisions(info.id).items()}
+            decisions: dict[tuple[object, str], tuple[str, str]] = {
+                (pid, check): d for (pid, check), d in store.decisions(info.id).items()
+            }
             already = part.imported_at is not None
         try:
             rows = read_rows(book, meta, listed)
@@ -225,8 +227,8 @@ class RoundCollector:
         targets: dict[tuple[str, int], int | None] = {}
         for sa in analysis.selected:
             assert sa.plan is not None
-            for k, row in enumerate(sa.plan.row_numbers):
-                targets[(sa.name, row)] = sa.targets[k] if sa.targets and sa.status[k] != "invalid" else None
+            for k, number in enumerate(sa.plan.row_numbers):
+                targets[(sa.name, number)] = sa.targets[k] if sa.targets and sa.status[k] != "invalid" else None
         for row in ret.rows.rows:
             figure = ret.figures.get((row.sheet, row.row))
             if figure is None or figure.amount is None or ret.sent_back(row.sheet, row.row):

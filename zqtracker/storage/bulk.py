@@ -17,10 +17,12 @@ from zqtracker.storage.projects import placements, utcnow
 from zqtracker.storage.references import ReferenceIds, ReferenceRepository
 from zqtracker.storage.tables import (
     AnnualPlanRow,
+    Base,
     EnterpriseRow,
     InvestmentRow,
     ProjectTable,
     StatusChangeRow,
+    table_of,
 )
 
 BATCH = 5_000
@@ -31,10 +33,10 @@ def _batches(items: Sequence, size: int = BATCH) -> Iterable[Sequence]:
         yield items[i : i + size]
 
 
-def _core_insert(session: Session, table: type, rows: Sequence[dict]) -> None:
+def _core_insert(session: Session, table: type[Base], rows: Sequence[dict]) -> None:
     """executemany through Core: the ORM's bulk path splits rows by which values are None
     into thousands of statements (12k executes for 20k projects here)."""
-    session.connection().execute(insert(table.__table__), list(rows))  # type: ignore[attr-defined]
+    session.connection().execute(insert(table_of(table)), list(rows))
 
 
 def insert_projects(session: Session, projects: Sequence[Project]) -> list[int]:
@@ -83,9 +85,9 @@ def insert_projects(session: Session, projects: Sequence[Project]) -> list[int]:
         row["id"] = new_id
     for batch in _batches(rows):
         _core_insert(session, ProjectTable, batch)
-    for p, row in zip(projects, rows, strict=True):
-        p.id, p.version, p.created_at, p.updated_at = row["id"], 1, row["created_at"], now
-    return [row["id"] for row in rows]
+    for p, new_id in zip(projects, new_ids, strict=True):
+        p.id, p.version, p.created_at, p.updated_at = new_id, 1, p.created_at or now, now
+    return list(new_ids)
 
 
 def ensure_enterprises(session: Session, enterprises: Sequence[Enterprise]) -> dict[str, int]:

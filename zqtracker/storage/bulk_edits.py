@@ -22,7 +22,7 @@ from zqtracker.domain.status import Status
 from zqtracker.storage import last_activity
 from zqtracker.storage.projects import utcnow
 from zqtracker.storage.references import ReferenceIds
-from zqtracker.storage.tables import AnnualPlanRow, InvestmentRow, ProjectTable, StatusChangeRow
+from zqtracker.storage.tables import AnnualPlanRow, InvestmentRow, ProjectTable, StatusChangeRow, table_of
 
 CHUNK = 900  # SQLite's bound parameters per statement (999 in old builds)
 
@@ -187,11 +187,11 @@ def restore_many(session: Session, snapshots: Sequence[ProjectSnapshot]) -> None
                 (AnnualPlanRow, plans),
             ):
                 for chunk in _chunks(rows, 5_000):
-                    conn.execute(insert(table.__table__), list(chunk))
+                    conn.execute(insert(table_of(table)), list(chunk))
     except IntegrityError as exc:
         # Someone took its code meanwhile (or restored it already): nothing is put back.
         raise ConcurrentUpdateError(snapshots[0].project.id or 0, what="restore", detail=_first_line(exc)) from exc
-    last_activity.refresh(session, [s.project.id for s in snapshots])
+    last_activity.refresh(session, [s.project.id for s in snapshots if s.project.id is not None])
 
 
 def _first_line(exc: BaseException) -> str:

@@ -27,15 +27,41 @@ from zqtracker.domain.models import InvestorOrigin, ProjectType
 from zqtracker.domain.status import Status
 
 PROJECT_COLUMNS: tuple[str, ...] = (
-    "id", "code", "name", "enterprise_id", "sector_id", "district_id", "status", "planned_investment",
-    "land_area_mu", "expected_annual_output", "expected_annual_tax", "signed_on", "construction_start_on",
-    "production_on", "is_key_project", "project_type", "investor_origin", "officer", "notes", "contact",
-    "progress_note", "created_at", "updated_at", "version",
+    "id",
+    "code",
+    "name",
+    "enterprise_id",
+    "sector_id",
+    "district_id",
+    "status",
+    "planned_investment",
+    "land_area_mu",
+    "expected_annual_output",
+    "expected_annual_tax",
+    "signed_on",
+    "construction_start_on",
+    "production_on",
+    "is_key_project",
+    "project_type",
+    "investor_origin",
+    "officer",
+    "notes",
+    "contact",
+    "progress_note",
+    "created_at",
+    "updated_at",
+    "version",
     # the figures of issue 13: date precisions, since start, an amount in another currency
-    "signed_on_precision", "construction_start_on_precision", "production_on_precision",
-    "since_start_amount", "since_start_year", "since_start_month",
-    "planned_currency", "planned_original", "planned_rate",
-)  # fmt: skip
+    "signed_on_precision",
+    "construction_start_on_precision",
+    "production_on_precision",
+    "since_start_amount",
+    "since_start_year",
+    "since_start_month",
+    "planned_currency",
+    "planned_original",
+    "planned_rate",
+)
 FIGURE_COLUMNS = PROJECT_COLUMNS[PROJECT_COLUMNS.index("version") + 1 :]
 COL = {name: i for i, name in enumerate(PROJECT_COLUMNS)}
 # New projects are inserted with their last activity (their first status change's date), so the
@@ -176,8 +202,15 @@ class RowCodec:
         return _same
 
     # -- whole rows ---------------------------------------------------------------------------------
-    def new_rows(self, ids: Sequence[int], columns: Mapping[str, Sequence[Any]], *, stamp: datetime,
-                 last_activity: Sequence[date], refs: Mapping[str, Mapping[str, int]]) -> list[StoredRow]:  # fmt: skip
+    def new_rows(
+        self,
+        ids: Sequence[int],
+        columns: Mapping[str, Sequence[Any]],
+        *,
+        stamp: datetime,
+        last_activity: Sequence[date],
+        refs: Mapping[str, Mapping[str, int]],
+    ) -> list[StoredRow]:
         """Rows of INSERT_COLUMNS for new projects, from domain values column by column.
 
         ``columns`` maps a project field to one value per project (a field left out: None for
@@ -198,30 +231,47 @@ class RowCodec:
         ref_ids = {f: {None: None, **refs[f]} for f in REFERENCE_FIELDS}
         no = self.boolean(False)
         booleans = {None: no, False: no, True: self.boolean(True)}
-        enums = {f: {None: d.value if (d := _DEFAULTS.get(f)) else None, **{m: m.value for m in kind}}
-                 for f, kind in _ENUMS.items()}  # fmt: skip
+        enums = {
+            f: {None: d.value if (d := _DEFAULTS.get(f)) else None, **{m: m.value for m in kind}}
+            for f, kind in _ENUMS.items()
+        }
         precisions: dict[Any, str | None] = {None: None, "": None, **{p: encode_precision(p) for p in DatePrecision}}
         since = column("since_start")
         foreign = list(map(encode_foreign, column("planned_foreign")))
         at = self.datetime(stamp)
         out = [
-            ids, column("code"), column("name"), mapped("enterprise", ref_ids["enterprise"]),
-            mapped("sector", ref_ids["sector"]), mapped("district", ref_ids["district"]), mapped("status", enums["status"]),
-            column("planned_investment"), list(map(self.area, column("land_area_mu"))),
-            column("expected_annual_output"), column("expected_annual_tax"),
-            *(list(map(self.date, column(f))) for f in DATE_FIELDS), mapped("is_key_project", booleans),
-            mapped("project_type", enums["project_type"]), mapped("investor_origin", enums["investor_origin"]),
-            column("officer"), [v or "" for v in column("notes")], column("contact"), column("progress_note"),
-            [at] * n, [at] * n, [1] * n,
+            ids,
+            column("code"),
+            column("name"),
+            mapped("enterprise", ref_ids["enterprise"]),
+            mapped("sector", ref_ids["sector"]),
+            mapped("district", ref_ids["district"]),
+            mapped("status", enums["status"]),
+            column("planned_investment"),
+            list(map(self.area, column("land_area_mu"))),
+            column("expected_annual_output"),
+            column("expected_annual_tax"),
+            *(list(map(self.date, column(f))) for f in DATE_FIELDS),
+            mapped("is_key_project", booleans),
+            mapped("project_type", enums["project_type"]),
+            mapped("investor_origin", enums["investor_origin"]),
+            column("officer"),
+            [v or "" for v in column("notes")],
+            column("contact"),
+            column("progress_note"),
+            [at] * n,
+            [at] * n,
+            [1] * n,
             *(mapped(f + "_precision", precisions) for f in DATE_FIELDS),
             *([None if s is None else s[i] for s in since] for i in range(3)),
             *([t[i] for t in foreign] for i in range(3)),
             list(map(self.date, last_activity)),
-        ]  # fmt: skip
+        ]
         return list(zip(*out, strict=True))
 
-    def updated_row(self, before: StoredRow, fields: Mapping[str, Any], *, stamp: datetime,
-                    refs: Mapping[str, Mapping[str, int]]) -> StoredRow:  # fmt: skip
+    def updated_row(
+        self, before: StoredRow, fields: Mapping[str, Any], *, stamp: datetime, refs: Mapping[str, Mapping[str, int]]
+    ) -> StoredRow:
         """``before`` with the changed fields (domain values, as :meth:`new_rows` takes them; a
         FuzzyDate sets a date with its precision), stamped and one version on."""
         row = list(before)
@@ -240,12 +290,28 @@ class RowCodec:
         row[COL["version"]] = before[COL["version"]] + 1
         return tuple(row)
 
-    def status_change_rows(self, ids: Sequence[int], pids: Sequence[int], old: Sequence[Status | None],
-                           new: Sequence[Status], days: Sequence[date], notes: Sequence[str]) -> list[tuple]:  # fmt: skip
+    def status_change_rows(
+        self,
+        ids: Sequence[int],
+        pids: Sequence[int],
+        old: Sequence[Status | None],
+        new: Sequence[Status],
+        days: Sequence[date],
+        notes: Sequence[str],
+    ) -> list[tuple]:
         """Rows of STATUS_COLUMNS, column by column."""
         values = {None: None, **{s: s.value for s in Status}}
-        return list(zip(ids, pids, map(values.__getitem__, old), map(values.__getitem__, new), map(self.date, days),
-                        notes, strict=True))  # fmt: skip
+        return list(
+            zip(
+                ids,
+                pids,
+                map(values.__getitem__, old),
+                map(values.__getitem__, new),
+                map(self.date, days),
+                notes,
+                strict=True,
+            )
+        )
 
     # -- reading a stored row -----------------------------------------------------------------------
     @staticmethod
@@ -288,8 +354,9 @@ class RowCodec:
         """A date field at its stored precision."""
         return FuzzyDate.of(self.decode_date(row[COL[field]]), row[COL[field + "_precision"]])
 
-    def changed(self, field: str, values: Sequence[Any], rows: Sequence[StoredRow],
-                names: Mapping[int, str] | None = None) -> list[int]:  # fmt: skip
+    def changed(
+        self, field: str, values: Sequence[Any], rows: Sequence[StoredRow], names: Mapping[int, str] | None = None
+    ) -> list[int]:
         """Positions n where ``values[n]`` (a domain value; None: not given) differs from the field
         stored in ``rows[n]`` — compared as stored, so "12.10亿" against 1,210,000,000 and a date
         against '2023-10-10' are exact. A reference field's values are names, ``names`` the

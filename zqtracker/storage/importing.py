@@ -83,23 +83,30 @@ class ImportStore:
 
     def identities(self) -> list[tuple[int, str | None, str, str | None]]:
         """(id, code, name, district name) of every project, for matching rows to projects."""
-        return self._fetch("SELECT p.id, p.code, p.name, d.name FROM projects p LEFT JOIN districts d "
-                           "ON d.id = p.district_id ORDER BY p.id")  # fmt: skip
+        return self._fetch(
+            "SELECT p.id, p.code, p.name, d.name FROM projects p LEFT JOIN districts d "
+            "ON d.id = p.district_id ORDER BY p.id"
+        )
 
     def placements(self, ids: Iterable[int]) -> dict[int, tuple[int | None, int | None]]:
         """(sector id, district id) of projects (None where unknown), which their investment records carry."""
         ids = list(ids)
         if len(ids) > 2_000:
             wanted = set(ids)
-            return {pid: (sid, did) for pid, sid, did in self._fetch("SELECT id, sector_id, district_id FROM projects")
-                    if pid in wanted}  # fmt: skip
+            return {
+                pid: (sid, did)
+                for pid, sid, did in self._fetch("SELECT id, sector_id, district_id FROM projects")
+                if pid in wanted
+            }
         return placements(self.s, ids)
 
     def references(self) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
         """Sector, district and enterprise ids by name."""
-        return (dict(self.s.execute(select(SectorRow.name, SectorRow.id)).all()),
-                dict(self.s.execute(select(DistrictRow.name, DistrictRow.id)).all()),
-                dict(self.s.execute(select(EnterpriseRow.name, EnterpriseRow.id)).all()))  # fmt: skip
+        return (
+            dict(self.s.execute(select(SectorRow.name, SectorRow.id)).all()),
+            dict(self.s.execute(select(DistrictRow.name, DistrictRow.id)).all()),
+            dict(self.s.execute(select(EnterpriseRow.name, EnterpriseRow.id)).all()),
+        )
 
     def project_rows(self, ids: Sequence[int]) -> dict[int, tuple]:
         """Raw rows of these projects (all of them when most are asked for)."""
@@ -149,8 +156,13 @@ class ImportStore:
         """executemany on the DBAPI cursor, in batches; returns the rows affected."""
         return self.ops.many(sql, rows, progress)
 
-    def create_references(self, sectors: Sequence[tuple[str, str | None]], districts: Sequence[str],
-                          enterprises: Sequence[str], change: ImportChange) -> None:  # fmt: skip
+    def create_references(
+        self,
+        sectors: Sequence[tuple[str, str | None]],
+        districts: Sequence[str],
+        enterprises: Sequence[str],
+        change: ImportChange,
+    ) -> None:
         """New sectors (a chain first, then the sectors under it), districts and enterprises —
         those still missing now, under the write lock (a colleague may have added one since the
         analysis: it is used, not added twice)."""
@@ -160,8 +172,10 @@ class ImportStore:
             [(name, None) for name in chains],
             [(name, parent) for name, parent in dict.fromkeys(sectors) if name not in known_sectors],
         ):
-            rows = [(i, name, known_sectors.get(parent) if parent else None)
-                    for i, (name, parent) in zip(self.new_ids("sectors", len(level)), level, strict=True)]  # fmt: skip
+            rows = [
+                (i, name, known_sectors.get(parent) if parent else None)
+                for i, (name, parent) in zip(self.new_ids("sectors", len(level)), level, strict=True)
+            ]
             change.sectors.extend(self.ops.insert_new_names("sectors", ("id", "name", "parent_id"), rows))
             known_sectors = self.references()[0]
         names = [d for d in dict.fromkeys(districts) if d not in known_districts]
@@ -169,8 +183,9 @@ class ImportStore:
         change.districts.extend(self.ops.insert_new_names("districts", ("id", "name"), drows))
         no = self.codec.boolean(False)
         names = [e for e in dict.fromkeys(enterprises) if e not in known_enterprises]
-        erows = [(i, name, None, no, no, no) for i, name in zip(self.new_ids("enterprises", len(names)), names,
-                                                                strict=True)]  # fmt: skip
+        erows = [
+            (i, name, None, no, no, no) for i, name in zip(self.new_ids("enterprises", len(names)), names, strict=True)
+        ]
         written = self.ops.insert_new_names(
             "enterprises", ("id", "name", "credit_code", "is_high_tech", "is_specialized_new", "is_little_giant"), erows
         )
@@ -188,9 +203,11 @@ class ImportStore:
         for pid, day in pairs:
             if day is not None and (pid not in latest or latest[pid] < day):
                 latest[pid] = day
-        self._many("UPDATE projects SET last_activity_on = ? WHERE id = ? "
-                   "AND (last_activity_on IS NULL OR last_activity_on < ?)",
-                   [(day, pid, day) for pid, day in latest.items()])  # fmt: skip
+        self._many(
+            "UPDATE projects SET last_activity_on = ? WHERE id = ? "
+            "AND (last_activity_on IS NULL OR last_activity_on < ?)",
+            [(day, pid, day) for pid, day in latest.items()],
+        )
 
     def update_projects(self, before: Sequence[tuple], after: Sequence[tuple]) -> None:
         """Write the after images of projects still at their before version."""
@@ -221,12 +238,17 @@ class ImportStore:
             inserts = [r for r in rows if (r[0], r[1], r[2]) not in existing]
         else:
             updates, inserts = [], rows
-        self._many("UPDATE investment_records SET amount = ?, sector_id = ?, district_id = ?, first_month = ? "
-                   "WHERE project_id = ? AND year = ? AND month = ?", updates)  # fmt: skip
+        self._many(
+            "UPDATE investment_records SET amount = ?, sector_id = ?, district_id = ?, first_month = ? "
+            "WHERE project_id = ? AND year = ? AND month = ?",
+            updates,
+        )
         with self.ops.bulk("investment_records", len(inserts)):
-            self.ops.insert("investment_records",
-                            ("project_id", "year", "month", "amount", "sector_id", "district_id", "first_month"),
-                         inserts)  # fmt: skip
+            self.ops.insert(
+                "investment_records",
+                ("project_id", "year", "month", "amount", "sector_id", "district_id", "first_month"),
+                inserts,
+            )
         latest: dict[int, int] = {}  # project → its latest year*100+month among these rows
         get = latest.get
         for r in rows:
@@ -259,8 +281,9 @@ class ImportStore:
         out: dict[int, int] = {}
         lock = " FOR UPDATE" if self.ops.name == "postgresql" else ""  # SQLite: the write transaction locks all
         for chunk in _chunks(list(ids), 900):
-            for pid, version in self._fetch(f"SELECT id, version FROM projects WHERE id IN ({', '.join('?' * len(chunk))})"
-                                            f"{lock}", chunk):  # fmt: skip
+            for pid, version in self._fetch(
+                f"SELECT id, version FROM projects WHERE id IN ({', '.join('?' * len(chunk))}){lock}", chunk
+            ):
                 out[pid] = version
         return out
 

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from zqtracker.storage.codec import decode_date
-from zqtracker.storage.tables import InvestmentRow, ProjectTable, StatusChangeRow
+from zqtracker.storage.tables import InvestmentRow, ProjectTable, StatusChangeRow, table_of
 
 # Above this many projects one grouped scan of each table beats looking each project up.
 _SCAN_ABOVE = 2_000
@@ -63,11 +63,8 @@ def compute(conn: Connection | Session, project_ids: Iterable[int] | None = None
 def _write(conn: Connection | Session, values: dict[int, date | None]) -> None:
     if not values:
         return
-    stmt = (
-        update(ProjectTable.__table__)  # type: ignore[arg-type]
-        .where(ProjectTable.__table__.c.id == bindparam("pid"))
-        .values(last_activity_on=bindparam("day"))
-    )
+    table = table_of(ProjectTable)
+    stmt = update(table).where(table.c.id == bindparam("pid")).values(last_activity_on=bindparam("day"))
     target = conn.connection() if isinstance(conn, Session) else conn
     target.execute(stmt, [{"pid": pid, "day": day} for pid, day in values.items()])
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
@@ -9,6 +11,9 @@ from zqtracker.domain.errors import InUseError, NotFoundError, Problem, Validati
 from zqtracker.domain.models import District, Enterprise, Sector
 from zqtracker.domain.validation import validate_enterprise
 from zqtracker.storage.tables import DistrictRow, EnterpriseRow, ProjectTable, SectorRow
+
+# The tables of reference lists: an id and a unique name each.
+_Ref = TypeVar("_Ref", SectorRow, DistrictRow, EnterpriseRow)
 
 
 class ReferenceRepository:
@@ -155,16 +160,17 @@ class ReferenceRepository:
             "district": ProjectTable.district_id,
             "enterprise": ProjectTable.enterprise_id,
         }[kind]
-        return dict(self.s.execute(select(col, func.count()).group_by(col)).all())
+        counts = self.s.execute(select(col, func.count()).group_by(col))
+        return {ref_id: n for ref_id, n in counts if ref_id is not None}  # None: projects without one
 
     # -- helpers ---------------------------------------------------------------------------
-    def _get(self, table: type, row_id: int):
+    def _get(self, table: type[_Ref], row_id: int) -> _Ref:
         row = self.s.get(table, row_id)
         if row is None:
             raise NotFoundError(f"{table.__tablename__} {row_id} does not exist")
         return row
 
-    def _check_unique(self, table: type, name: str, own_id: int | None, field: str) -> None:
+    def _check_unique(self, table: type[_Ref], name: str, own_id: int | None, field: str) -> None:
         other = self.s.scalar(select(table.id).where(table.name == name))
         if other is not None and other != own_id:
             raise ValidationError(Problem("duplicate_name", field, {"value": name}))

@@ -32,8 +32,8 @@ from zqtracker.storage.tables import (
 class StatsQueries:
     def __init__(self, session: Session) -> None:
         self.s = session
-        self._sector_names: dict[int, tuple[str, str]] | None = None
-        self._district_names: dict[int, str] | None = None
+        self._sector_names: dict[int | None, tuple[str | None, str | None]] | None = None
+        self._district_names: dict[int | None, str | None] | None = None
 
     # -- names -----------------------------------------------------------------------------
     def sector_names(self) -> dict[int | None, tuple[str | None, str | None]]:
@@ -90,7 +90,8 @@ class StatsQueries:
             .group_by(i.year, i.month, i.sector_id, i.district_id, i.first_month)
         )
         if closed is not None:
-            stmt = stmt.where(i.close_year == closed[0], i.close_month == closed[1])
+            c = ClosedInvestmentRow  # i is that table then
+            stmt = stmt.where(c.close_year == closed[0], c.close_month == closed[1])
         clause = filter_clause(f)
         if clause is not None:
             stmt = stmt.join(ProjectTable, ProjectTable.id == i.project_id).where(clause)

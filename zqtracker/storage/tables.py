@@ -16,6 +16,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -332,3 +333,12 @@ class ClosedProgressRow(Base):
     since_start: Mapped[int] = mapped_column(BigInteger)
     this_month_first: Mapped[int | None] = mapped_column(Integer)  # this month's figure covers first..month
     since_start_reported: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+def table_of(row_class: type[Base]) -> Table:
+    """The Core table of a mapped class, for executemany through Core (SQLAlchemy types a class's
+    ``__table__`` as any FromClause; a declarative class's is always a Table)."""
+    table = row_class.__table__
+    if not isinstance(table, Table):
+        raise TypeError(f"{row_class.__name__} is not mapped to a table")
+    return table

@@ -17,7 +17,19 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import BigInteger, Boolean, Connection, Integer, cast, create_engine, func, select, text
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    ColumnElement,
+    Connection,
+    Integer,
+    Table,
+    cast,
+    create_engine,
+    func,
+    select,
+    text,
+)
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import NullPool
 
@@ -30,7 +42,7 @@ CHUNK = 5_000
 AUDIT = ("project_changes",)
 
 
-def tables(*, audit: bool = True):  # type: ignore[no-untyped-def]
+def tables(*, audit: bool = True) -> list[Table]:
     """zqtracker's tables, parents before children (``audit=False``: without the audit trail,
     which a restore never rewinds: the restore is recorded in it instead)."""
     data = [t for t in Base.metadata.sorted_tables if t.name not in AUDIT]
@@ -76,7 +88,7 @@ def fingerprint(conn: Connection, *, audit: bool = True) -> dict[str, dict[str, 
     out: dict[str, dict[str, int]] = {}
     for table in tables(audit=audit):
         columns = [c for c in table.c if isinstance(c.type, Integer | BigInteger | ScaledDecimal | Boolean)]
-        exprs = [func.count()]
+        exprs: list[ColumnElement[int]] = [func.count()]
         for c in columns:
             if isinstance(c.type, Boolean):
                 exprs.append(func.count().filter(c.is_(True)))

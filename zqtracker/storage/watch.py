@@ -37,10 +37,15 @@ class ChangeWatcher:
             self._version = self._data_version()
         elif database.engine.dialect.name == "postgresql":
             import psycopg
+            from psycopg.conninfo import make_conninfo
 
             u = database.engine.url
-            self._listen = psycopg.connect(host=u.host, port=u.port, user=u.username, password=u.password,
-                                           dbname=u.database, autocommit=True, **dict(u.query))  # fmt: skip
+            # a URL's repeated query key holds a tuple of values: the last one counts
+            options = {k: v if isinstance(v, str) else v[-1] for k, v in u.query.items()}
+            conninfo = make_conninfo(
+                host=u.host, port=u.port, user=u.username, password=u.password, dbname=u.database, **options
+            )
+            self._listen = psycopg.connect(conninfo, autocommit=True)
             self._listen.execute("LISTEN zqtracker")
 
     def _data_version(self) -> int:

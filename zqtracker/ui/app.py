@@ -53,7 +53,8 @@ def launch(
     db: str | None = None, demo: bool = False, lang: str | None = None, *, settings: Settings | None = None
 ) -> tuple[QApplication, MainWindow]:
     """The shown window (with a first page when possible); the database keeps opening after."""
-    app = QApplication.instance() or QApplication(sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("zqtracker")
     main_thread_gc.install(app)  # cycles are collected on this thread, never on a worker's
     settings = settings or Settings()

@@ -24,10 +24,15 @@ def _collator() -> QCollator:
     return collator
 
 
-def by_pinyin(items: Iterable[T], key: Callable[[T], str] = str) -> list[T]:  # type: ignore[assignment]
-    """``items`` sorted by their names' pinyin."""
+def by_pinyin(items: Iterable[T], key: Callable[[T], str] | None = None) -> list[T]:
+    """``items`` sorted by their names' pinyin (``key`` gives an item's name; default ``str``)."""
     compare = _collator().compare
-    return sorted(items, key=cmp_to_key(lambda a, b: compare(key(a), key(b))))
+    name: Callable[[T], str] = str if key is None else key
+
+    def compare_names(a: T, b: T) -> int:
+        return compare(name(a), name(b))
+
+    return sorted(items, key=cmp_to_key(compare_names))
 
 
 def name_less(a: str, b: str) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, QStringListModel, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, QPersistentModelIndex, QStringListModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -157,7 +157,7 @@ _LEVEL_ROLE = Qt.ItemDataRole.UserRole + 10
 class _IndentDelegate(QStyledItemDelegate):
     """Indents second-level items (sectors under their chain) in a combo box's list."""
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
         if index.data(_LEVEL_ROLE):
             option.rect.adjust(option.fontMetrics.horizontalAdvance("    "), 0, 0, 0)
@@ -171,8 +171,10 @@ def picker(model: QStandardItemModel) -> QComboBox:
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     combo.setModel(model)
     combo.setMaxVisibleItems(20)
-    combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-    combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    completer = combo.completer()  # an editable combo box has one
+    if completer is not None:
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
     combo.setCurrentIndex(-1)
     return combo
 

@@ -82,7 +82,7 @@ class ExportDialog(QDialog):
         self.current_filter = None if current_filter is None or current_filter.is_empty() else current_filter
         self.visible_columns = list(visible_columns) if visible_columns else None
         self.operation: Operation | None = None
-        self.result: ExportResult | None = None
+        self.export_result: ExportResult | None = None
         self.result_box: QMessageBox | None = None
         self._confirmed: Path | None = None  # a target whose replacement the user already agreed to
         self.progress_delay_ms = 400
@@ -277,7 +277,7 @@ class ExportDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def _on_exported(self, result: ExportResult) -> None:
-        self.result = result
+        self.export_result = result
         self._save_settings()
         self._update_enabled()
         self.exported.emit(result)

@@ -112,7 +112,8 @@ class Formatter:
     def datetime(self, dt: datetime | None) -> str:
         if dt is None:
             return ""
-        return self.locale.toString(QDateTime(dt), QLocale.FormatType.ShortFormat)
+        # PySide6 converts a Python datetime to QDateTime; its stubs list no such overload.
+        return self.locale.toString(QDateTime(dt), QLocale.FormatType.ShortFormat)  # type: ignore[call-overload]
 
     @property
     def date_format(self) -> str:

@@ -255,9 +255,9 @@ class PreviewModel(QAbstractTableModel):
 
 
 def _imported(info: ColumnInfo) -> bool:
-    return (
-        bool(info.field) and not info.hidden and info.field != ROW_NUMBER and not info.field.startswith(IGNORED_PREFIX)
-    )
+    if not info.field or info.hidden:
+        return False
+    return info.field != ROW_NUMBER and not info.field.startswith(IGNORED_PREFIX)
 
 
 class PreviewFilter(QSortFilterProxyModel):

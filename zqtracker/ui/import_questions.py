@@ -93,10 +93,11 @@ class ImportQuestions(QWidget):
         return combo
 
     def _connect_signals(self) -> None:
-        self.district_combo.lineEdit().editingFinished.connect(self._on_defaults_edited)
-        self.district_combo.activated.connect(self._on_defaults_edited)
-        self.sector_combo.lineEdit().editingFinished.connect(self._on_defaults_edited)
-        self.sector_combo.activated.connect(self._on_defaults_edited)
+        for combo in (self.district_combo, self.sector_combo):
+            line = combo.lineEdit()  # the combo boxes are editable (_editable)
+            if line is not None:
+                line.editingFinished.connect(self._on_defaults_edited)
+            combo.activated.connect(self._on_defaults_edited)
         self.status_combo.currentIndexChanged.connect(self._on_defaults_edited)
 
     # -- showing -----------------------------------------------------------------------------------

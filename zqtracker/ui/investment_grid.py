@@ -97,10 +97,6 @@ class MonthlyInvestmentModel(QAbstractTableModel):
     def amount(self, year: int, month: int) -> int | None:
         return self._amounts.get((year, month))
 
-    def span(self, year: int, month: int) -> MonthSpan | None:
-        """The figure of several months (1–X月) that ends at, or covers, this month."""
-        return self._spans.get((year, month)) or self._inside.get((year, month))
-
     def year_total(self, year: int) -> int:
         return sum(a for (y, _m), a in self._amounts.items() if y == year)
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QTimer
 
 if TYPE_CHECKING:
     from zqtracker.services.context import AppContext
+    from zqtracker.services.history import ChangeWatcher
     from zqtracker.ui.events import DataEvents
 
 log = logging.getLogger(__name__)
@@ -21,7 +22,7 @@ class LiveUpdates(QObject):
     def __init__(self, events: DataEvents, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.events = events
-        self._watcher = None
+        self._watcher: ChangeWatcher | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(INTERVAL_MS)
         self._timer.timeout.connect(self._on_timer_timeout)

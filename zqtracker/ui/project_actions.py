@@ -8,7 +8,7 @@ the push, so a refused save never lands on the undo stack) and the services.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING
@@ -25,6 +25,7 @@ from zqtracker.ui.messages import confirm, offer_reload, run_dialog, show_error
 if TYPE_CHECKING:
     from zqtracker.services.context import AppContext
     from zqtracker.ui.events import DataEvents
+    from zqtracker.ui.project_editor import ProjectEditor
     from zqtracker.ui.project_model import ProjectTableModel
     from zqtracker.ui.settings import Settings
 
@@ -43,7 +44,7 @@ class ProjectActions(QObject):
         self.ctx: AppContext | None = None
         self.events, self.undo_stack, self.settings, self.model = events, undo_stack, settings, model
         # Tests and the window may watch the last editor opened.
-        self.last_editor = None
+        self.last_editor: ProjectEditor | None = None
 
     def set_context(self, ctx: AppContext | None) -> None:
         self.ctx = ctx
@@ -106,11 +107,17 @@ class ProjectActions(QObject):
             officers=self._officers(),
             save=save,
             reload=ctx.projects.get,
-            delete=None if project is None or project.id is None else lambda: self.delete_projects([project.id]),
+            delete=None if project is None else self._deleter(project.id),
         )
         self.last_editor = editor
         run_dialog(editor)
         return editor.saved
+
+    def _deleter(self, project_id: int | None) -> Callable[[], bool] | None:
+        """The editor's Delete: only a saved project has one."""
+        if project_id is None:
+            return None
+        return lambda: self.delete_projects([project_id])
 
     def _officers(self) -> list[str]:
         return sorted({r.officer for r in self.model.loaded_rows() if r.officer})

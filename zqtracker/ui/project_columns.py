@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from operator import attrgetter
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -55,20 +56,23 @@ def _same(value: object) -> object:
     return value
 
 
+V = TypeVar("V")
+
+
 @dataclass(frozen=True, slots=True)
-class Column:
+class Column(Generic[V]):
     """``value`` reads a row; ``order`` maps a (non-blank) value to what sorting compares."""
 
     key: str
     kind: Kind
     value: Callable[[ProjectRow], object]
-    order: Callable[[object], object]
+    order: Callable[[V], object]  # V: the type of the values ``value`` reads
     default_visible: bool = True
     sample: str = ""  # a typical wide text value: the default width fits it (and the header)
     label_en: str | None = None  # derived columns: source text, translated in context "ProjectColumns"
 
     @property
-    def numeric(self) -> Callable[[object], float | int] | None:
+    def numeric(self) -> Callable[[V], float | int] | None:
         """How sorting turns a value into a number (None: compare ``order`` keys)."""
         return _NUMERIC_SORT.get(self.kind)
 
@@ -81,11 +85,11 @@ class Column:
         return field_label(self.key, lang)
 
 
-def _text(key: str, *, visible: bool = True, sample: str = "") -> Column:
+def _text(key: str, *, visible: bool = True, sample: str = "") -> Column[str]:
     return Column(key, Kind.TEXT, _attr(key), _casefold, visible, sample)
 
 
-def _plain(key: str, kind: Kind, *, visible: bool = True) -> Column:
+def _plain(key: str, kind: Kind, *, visible: bool = True) -> Column[object]:
     return Column(key, kind, _attr(key), _same, visible)
 
 
@@ -94,28 +98,29 @@ def _attr(key: str) -> Callable[[ProjectRow], object]:
 
 
 _EPOCH = datetime(1970, 1, 1)
-_NUMERIC_SORT: dict[Kind, Callable[[object], float | int]] = {
+# Each takes the values of its kind's columns (int, bool, date, datetime, Decimal, float): Any.
+_NUMERIC_SORT: dict[Kind, Callable[[Any], float | int]] = {
     Kind.MONEY: int,
     Kind.BOOL: int,
-    Kind.DATE: lambda d: d.toordinal(),  # type: ignore[attr-defined]
-    Kind.DATETIME: lambda t: (t - _EPOCH).total_seconds(),  # type: ignore[operator]
+    Kind.DATE: lambda d: d.toordinal(),
+    Kind.DATETIME: lambda t: (t - _EPOCH).total_seconds(),
     Kind.DECIMAL: float,
     Kind.RATIO: float,
 }
 
-COLUMNS: tuple[Column, ...] = (
+COLUMNS: tuple[Column[Any], ...] = (
     _text("code", sample="ZQ202300001"),
     _text("name", sample="鼎盛储能变流器制造基地"),  # longer names elide; the tooltip and detail pane have them
     _text("enterprise", sample="肇庆鼎盛储能科技有限"),
     Column("chain", Kind.TEXT, lambda r: r.sector_parent or r.sector, _casefold, False, "新能源汽车",
-           QT_TRANSLATE_NOOP("ProjectColumns", "Industry chain")),
+           str(QT_TRANSLATE_NOOP("ProjectColumns", "Industry chain"))),
     _text("sector", sample="汽车零部件"),
     _text("district", sample="肇庆高新区"),
     Column("status", Kind.STATUS, _attr("status"), lambda s: s.order, True),
     _plain("planned_investment", Kind.MONEY),
     _plain("land_area_mu", Kind.DECIMAL, visible=False),
     Column("intensity", Kind.RATIO, _intensity, _same, False, "",
-           QT_TRANSLATE_NOOP("ProjectColumns", "Intensity (10k yuan/mu)")),
+           str(QT_TRANSLATE_NOOP("ProjectColumns", "Intensity (10k yuan/mu)"))),
     _plain("expected_annual_output", Kind.MONEY, visible=False),
     _plain("expected_annual_tax", Kind.MONEY, visible=False),
     _plain("signed_on", Kind.DATE),
@@ -126,7 +131,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("investor_origin", Kind.ENUM, _attr("investor_origin"), _ORIGIN_ORDER.__getitem__, False),
     _text("officer", visible=False, sample="欧阳建国"),
     Column("last_activity_on", Kind.DATE, _attr("last_activity_on"), _same, True, "",
-           QT_TRANSLATE_NOOP("ProjectColumns", "Last activity")),
+           str(QT_TRANSLATE_NOOP("ProjectColumns", "Last activity"))),
     Column("updated_at", Kind.DATETIME, _attr("updated_at"), _same, False, "",
-           QT_TRANSLATE_NOOP("ProjectColumns", "Last modified")),
+           str(QT_TRANSLATE_NOOP("ProjectColumns", "Last modified"))),
 )  # fmt: skip

@@ -7,6 +7,7 @@ view): :meth:`apply_filter`, :meth:`current_filter`, :meth:`visible_columns`,
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -60,7 +61,7 @@ class ProjectsPage(QWidget):
         self.ctx: AppContext | None = None
         self.events = events
         self.stale_months = stale_months
-        self._as_of = None
+        self._as_of: date | None = None
         self.model = ProjectTableModel(self, unit=unit)
         self.filter_bar = FilterBar(self)
         self.table = ProjectTableView(self.model, self)
@@ -85,7 +86,7 @@ class ProjectsPage(QWidget):
         self.no_match.action_requested.connect(lambda _key: self.filter_bar.clear())
         # A database without projects (the first run) or no database: the start page instead.
         self.start_page = StartPage(self)
-        content = QWidget(self)
+        self.content = content = QWidget(self)
         inner = QVBoxLayout(content)
         inner.setContentsMargins(6, 6, 6, 0)
         inner.addWidget(self.filter_bar)
@@ -326,7 +327,7 @@ class ProjectsPage(QWidget):
         empty_database = self.ctx is not None and m.complete and m.total_count == 0
         no_database = self.ctx is None and not self.database_busy and m.total_count == 0
         self.start_page.set_state(has_database=self.ctx is not None)
-        self.stack.setCurrentWidget(self.start_page if empty_database or no_database else self.stack.widget(0))
+        self.stack.setCurrentWidget(self.start_page if empty_database or no_database else self.content)
         nothing_matches = m.complete and m.total_count > 0 and m.rowCount() == 0
         if nothing_matches:
             self._word_no_match()

@@ -42,6 +42,10 @@ class NameDialog(QDialog):
         form.addRow(buttons)
         self.setMinimumWidth(380)
 
+    def chain_name(self) -> str | None:
+        """The industry chain picked (None: none, or a dialog without the choice)."""
+        return (self.chain.currentData() or None) if self.chain is not None else None
+
     def show_problem(self, text: str) -> None:
         self.problem.setText(text)
         self.problem.setVisible(bool(text))

@@ -79,9 +79,10 @@ class ReferenceListsDialog(QDialog):
             self.tr("Districts"),
         )
         enterprise_page = self._page(
-            self.enterprises, self._buttons(self._add_enterprise, self._edit_enterprise, self._delete_enterprise)
+            self.enterprises,
+            self._buttons(self._add_enterprise, self._edit_enterprise, self._delete_enterprise),
+            above=self.enterprise_search,
         )
-        enterprise_page.layout().insertWidget(0, self.enterprise_search)
         self.tabs.addTab(enterprise_page, self.tr("Enterprises"))
         hint = QLabel(
             self.tr(
@@ -108,9 +109,11 @@ class ReferenceListsDialog(QDialog):
         self.reload()
 
     # -- building --------------------------------------------------------------------------
-    def _page(self, view: QWidget, buttons: QHBoxLayout) -> QWidget:
+    def _page(self, view: QWidget, buttons: QHBoxLayout, above: QWidget | None = None) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
+        if above is not None:
+            layout.addWidget(above)
         layout.addWidget(view, 1)
         layout.addLayout(buttons)
         return page
@@ -148,10 +151,10 @@ class ReferenceListsDialog(QDialog):
         parents = {s.parent for s in children}
         in_chain: dict[str, int] = {}
         for s in children:
-            in_chain[s.parent or ""] = in_chain.get(s.parent or "", 0) + usage.get(s.id, 0)
+            in_chain[s.parent or ""] = in_chain.get(s.parent or "", 0) + _used(usage, s.id)
         for s in ordered:
             if not s.parent:
-                total = usage.get(s.id, 0) + in_chain.get(s.name, 0)
+                total = _used(usage, s.id) + in_chain.get(s.name, 0)
                 item = QTreeWidgetItem([s.name, usage_text(total)])
                 item.setData(0, _ID, s.id)
                 item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -164,7 +167,7 @@ class ReferenceListsDialog(QDialog):
                 self.sectors.addTopLevelItem(item)
         for s in children:
             parent = chains.get(s.parent or "")
-            item = QTreeWidgetItem([s.name, usage_text(usage.get(s.id, 0))])
+            item = QTreeWidgetItem([s.name, usage_text(_used(usage, s.id))])
             item.setData(0, _ID, s.id)
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             (parent.addChild(item) if parent is not None else self.sectors.addTopLevelItem(item))
@@ -173,8 +176,8 @@ class ReferenceListsDialog(QDialog):
 
     def _fill_districts(self) -> None:
         districts = by_pinyin(self._district_list, key=lambda d: d.name)
-        self._fill_table(self.districts, [self.tr("District"), self.tr("Projects")],
-                         [(d.id, [d.name, usage_text(self._usage["district"].get(d.id, 0))]) for d in districts])  # fmt: skip
+        rows = [(d.id, [d.name, usage_text(_used(self._usage["district"], d.id))]) for d in districts]
+        self._fill_table(self.districts, [self.tr("District"), self.tr("Projects")], rows)
 
     def _fill_enterprises(self, *_args: object) -> None:
         terms = self.enterprise_search.text().casefold().split()
@@ -188,7 +191,7 @@ class ReferenceListsDialog(QDialog):
                     "✓" if e.is_specialized_new else "",
                     "✓" if e.is_little_giant else "",
                 ]
-                rows.append((e.id, [e.name, e.credit_code or "", *flags, usage_text(usage.get(e.id, 0))]))
+                rows.append((e.id, [e.name, e.credit_code or "", *flags, usage_text(_used(usage, e.id))]))
         headers = [self.tr("Enterprise"), self.tr("Credit code"), self.tr("High-tech"), self.tr("Specialized & new"),
                    self.tr("Little giant"), self.tr("Projects")]  # fmt: skip
         self._fill_table(self.enterprises, headers, rows)
@@ -220,7 +223,10 @@ class ReferenceListsDialog(QDialog):
         row = table.currentRow()
         if row < 0:
             return None
-        rid = table.item(row, 0).data(_ID)
+        item = table.item(row, 0)
+        if item is None:
+            return None
+        rid = item.data(_ID)
         return next((x for x in items if x.id == rid), None)
 
     def _chains(self, exclude: str | None = None) -> list[str]:
@@ -254,14 +260,14 @@ class ReferenceListsDialog(QDialog):
         current = self._selected_sector()
         chain = (current.parent or current.name) if current is not None else None
         dialog = NameDialog(self, self.tr("New sector"), "", self._chains(), chain)
-        self._save_with_dialog(dialog, lambda: Sector(dialog.name.text(), dialog.chain.currentData() or None), None)
+        self._save_with_dialog(dialog, lambda: Sector(dialog.name.text(), dialog.chain_name()), None)
 
     def _edit_sector(self) -> None:
         s = self._selected_sector()
         if s is None:
             return
         dialog = NameDialog(self, self.tr("Edit sector"), s.name, self._chains(exclude=s.name), s.parent)
-        self._save_with_dialog(dialog, lambda: Sector(dialog.name.text(), dialog.chain.currentData() or None, s.id), s)
+        self._save_with_dialog(dialog, lambda: Sector(dialog.name.text(), dialog.chain_name(), s.id), s)
 
     def _delete_sector(self) -> None:
         s = self._selected_sector()
@@ -324,3 +330,8 @@ class _SortItem(QTableWidgetItem):
 
 def usage_text(n: int) -> str:
     return f"{n:,}"
+
+
+def _used(usage: dict[int, int], ref_id: int | None) -> int:
+    """Projects using a saved entry (an entry not yet saved has no id, and no projects)."""
+    return usage.get(ref_id, 0) if ref_id is not None else 0

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from zqtracker.domain.rounds import DistrictState, Period, Round, RoundDistrict
 from zqtracker.services.context import AppContext
 from zqtracker.services.round_words import reminder_text
-from zqtracker.services.rounds import RoundService
+from zqtracker.services.rounds import CreateResult, RoundService
 from zqtracker.ui.collation import by_pinyin
 from zqtracker.ui.events import DataEvents
 from zqtracker.ui.operations import Operation
@@ -81,7 +81,7 @@ class RoundModel(QAbstractTableModel):
             text += late.replace("%1", str(d.late_days))
         return text
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[override]
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         d, c = self.rows[index.row()], index.column()
@@ -232,7 +232,7 @@ class RoundView(QDialog):
             return
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the round's workbooks"))
         if folder:
-            self.create(period, Path(folder), districts)
+            self.create_round(period, Path(folder), districts)
 
     def choose_districts(self, period: Period) -> list[str]:
         """A list of the districts with projects, all ticked; the ticked ones."""
@@ -254,10 +254,10 @@ class RoundView(QDialog):
             return []
         return [box.item(i).text() for i in range(box.count()) if box.item(i).checkState() == Qt.CheckState.Checked]
 
-    def create(self, period: Period, folder: Path, districts: list[str]) -> None:
+    def create_round(self, period: Period, folder: Path, districts: list[str]) -> None:
         lang = self.book_lang
 
-        def done(made) -> None:  # type: ignore[no-untyped-def]
+        def done(_made: CreateResult) -> None:
             self._fill_months(period)
             self.round_changed.emit()
 
@@ -355,5 +355,5 @@ class RoundView(QDialog):
         self.round_changed.emit()
 
     def _show_error(self, exc: BaseException) -> None:
-        message = exc.message(self.lang) if hasattr(exc, "message") else str(exc)  # type: ignore[attr-defined]
+        message = exc.message(self.lang) if hasattr(exc, "message") else str(exc)
         QMessageBox.warning(self, self.tr("Monthly round"), message)

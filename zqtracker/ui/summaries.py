@@ -427,8 +427,10 @@ class SummariesWidget(QWidget):
             self.status_label.setText(exc.describe(self._ui_lang()))
 
     def preview_dialog(self) -> QPrintPreviewDialog:
-        """Qt's print preview of the pages (page setup, orientation, zoom, print)."""
-        dialog = QPrintPreviewDialog(self.printer, self)
+        """Qt's print preview of the pages (page setup, orientation, zoom, print). On a printer of
+        its own: two previews drawing on one printer free each other's pages (a crash)."""
+        dialog = _OwnPrinterPreview(self)
+        dialog.printer().setPageLayout(self.printer.pageLayout())
         dialog.setWindowTitle(self.tr("Print preview"))
         dialog.paintRequested.connect(self._paint)
         dialog.resize(1000, 760)
@@ -556,3 +558,11 @@ class SummariesWidget(QWidget):
             self.lang_combo.setCurrentIndex(max(0, self.lang_combo.findData(s.output_lang())))
         elif key == STALE_MONTHS.key:
             self.months_spin.setValue(s.stale_months)
+
+
+class _OwnPrinterPreview(QPrintPreviewDialog):
+    """A print preview on a printer of its own, kept as long as the dialog."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self._own_printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        super().__init__(self._own_printer, parent)

@@ -125,17 +125,20 @@ def run_upgrade(args: argparse.Namespace, console: Console) -> int:
 def run_restore(args: argparse.Namespace, console: Console) -> int:
     url = resolve_url(args.db)
     path = sqlite_path_of(url)
-    server = open_database(url) if path is None else None  # a server's copies: by server and name
+    if path is not None:
+        return _restore(args, console, path)
+    server = open_database(url)  # a server's copies: by server and name
     try:
-        return _restore(args, console, path, server)
+        return _restore(args, console, server)
     finally:
-        if server is not None:
-            server.close()
+        server.close()
 
 
-def _restore(args: argparse.Namespace, console: Console, path: Path | None, server: Database | None) -> int:
-    found = backups.list_for(server if server is not None else path)  # type: ignore[arg-type]
-    shown = str(path) if server is None else server.display_name
+def _restore(args: argparse.Namespace, console: Console, database: Path | Database) -> int:
+    """``database``: a SQLite file, or a server's database."""
+    server = database if isinstance(database, Database) else None
+    found = backups.list_for(database)
+    shown = database.display_name if isinstance(database, Database) else str(database)
     zh = console.zh
     if args.backup is None:
         if args.json:
@@ -154,10 +157,11 @@ def _restore(args: argparse.Namespace, console: Console, path: Path | None, serv
         return ExitCode.OK
     chosen = _chosen(args.backup, found, shown)
     rows: dict[str, int] = {}
-    if server is not None:
-        before, rows = backups.restore_server(server, chosen)
+    before: Path | None
+    if isinstance(database, Database):
+        before, rows = backups.restore_server(database, chosen)
     else:
-        before = backups.restore(chosen, path)  # type: ignore[arg-type]
+        before = backups.restore(chosen, database)
     if args.json:
         console.json({"database": shown, "restored": str(chosen), "previous_copy": str(before) if before else None,
                       **({"rows": rows} if server is not None else {})})  # fmt: skip

@@ -17,8 +17,9 @@ from zqtracker.domain.currency import parse_rate
 from zqtracker.domain.errors import Problem, ValidationError
 from zqtracker.domain.money import Unit
 from zqtracker.io.errors import WorkbookRefused, shorten
+from zqtracker.services.import_options import MODES, ImportOptions, ImportRefused, ImportResult
 from zqtracker.services.import_profiles import MAPPABLE_FIELDS, Profile, ProfileStore, field_of, status_value
-from zqtracker.services.importing import MODES, ImportOptions, ImportRefused, ImportResult, ImportService
+from zqtracker.services.importing import ImportService
 from zqtracker.services.progress import Progress
 
 _FIELDS_HELP = """fields for --map (or none to leave a column out):
@@ -53,16 +54,26 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="FILE",
         help=".xlsx, .xlsm, .xls, .xlsb, .ods or .csv file (told by its bytes, whatever its name)",
     )
-    p.add_argument("--sheet", action="append", metavar="S", help="import this sheet only (repeatable); "
-                   "default: every visible sheet that is recognised")  # fmt: skip
-    p.add_argument("--mode", choices=MODES, default="merge",
-                   help="merge: add new projects, update changed fields (default); append: new projects only; "
-                   "replace: replace every project (after a backup)")  # fmt: skip
+    p.add_argument(
+        "--sheet",
+        action="append",
+        metavar="S",
+        help="import this sheet only (repeatable); default: every visible sheet that is recognised",
+    )
+    p.add_argument(
+        "--mode",
+        choices=MODES,
+        default="merge",
+        help="merge: add new projects, update changed fields (default); append: new projects only; "
+        "replace: replace every project (after a backup)",
+    )
     p.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
     p.add_argument("--skip-invalid", action="store_true", help="write the valid rows, report the others")
-    p.add_argument("--unit", choices=[u.value for u in Unit],
-                   help="unit of amounts that have none in the cell, header or a unit line (yuan, wan = 万元, "
-                   "yi = 亿元)")  # fmt: skip
+    p.add_argument(
+        "--unit",
+        choices=[u.value for u in Unit],
+        help="unit of amounts that have none in the cell, header or a unit line (yuan, wan = 万元, yi = 亿元)",
+    )
     p.add_argument("--header-row", type=int, metavar="N", help="the header is row N (1-based), not the one found")
     p.add_argument(
         "--map",
@@ -81,13 +92,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--district", metavar="D", help="district of rows without one")
     p.add_argument("--sector", metavar="S", help="sector of rows without one")
     p.add_argument("--status", metavar="STATUS", help="status of new projects without one")
-    p.add_argument("--rate", action="append", default=[], metavar="CUR=RATE",
-                   help="yuan per unit of a currency the file's amounts are in (USD=7.10; repeatable): such amounts "
-                   "are stored in yuan with the original amount, currency and rate kept; without a rate they are "
-                   "never read")  # fmt: skip
-    p.add_argument("--link", action="append", default=[], metavar="ROW=CODE",
-                   help="row ROW (1-based; SHEET!ROW in a workbook of several sheets) is the stored project "
-                   "CODE, not a new one (repeatable)")  # fmt: skip
+    p.add_argument(
+        "--rate",
+        action="append",
+        default=[],
+        metavar="CUR=RATE",
+        help="yuan per unit of a currency the file's amounts are in (USD=7.10; repeatable): such amounts "
+        "are stored in yuan with the original amount, currency and rate kept; without a rate they are "
+        "never read",
+    )
+    p.add_argument(
+        "--link",
+        action="append",
+        default=[],
+        metavar="ROW=CODE",
+        help="row ROW (1-based; SHEET!ROW in a workbook of several sheets) is the stored project "
+        "CODE, not a new one (repeatable)",
+    )
     p.add_argument("--profile", metavar="NAME", help="start from the choices saved under NAME")
     p.add_argument("--save-profile", metavar="NAME", help="save this command's choices under NAME")
     p.add_argument("--json", action="store_true", help="machine-readable result")
@@ -127,15 +148,31 @@ def options_from(args: argparse.Namespace, lang: str, profiles: ProfileStore | N
             raise ValueError(exc.problems[0].message(lang)) from None
         rates[code] = rate
     unit = args.unit or base.unit
-    profile = Profile(args.header_row or base.header_row, column_map, status_map, args.district or base.district,
-                      args.sector or base.sector, status, unit)  # fmt: skip
+    profile = Profile(
+        args.header_row or base.header_row,
+        column_map,
+        status_map,
+        args.district or base.district,
+        args.sector or base.sector,
+        status,
+        unit,
+    )
     if args.save_profile:
         profiles.put(args.save_profile, profile)
     return ImportOptions(
-        mode=args.mode, sheets=args.sheet, unit=Unit(unit) if unit else None, skip_invalid=args.skip_invalid,
-        lang=lang, header_row=profile.header_row, column_map=column_map, district=profile.district,
-        sector=profile.sector, status=status, status_map=status_map, rates=rates,
-    )  # fmt: skip
+        mode=args.mode,
+        sheets=args.sheet,
+        unit=Unit(unit) if unit else None,
+        skip_invalid=args.skip_invalid,
+        lang=lang,
+        header_row=profile.header_row,
+        column_map=column_map,
+        district=profile.district,
+        sector=profile.sector,
+        status=status,
+        status_map=status_map,
+        rates=rates,
+    )
 
 
 def _status(text: str, lang: str) -> str:
@@ -179,8 +216,9 @@ def run(args: argparse.Namespace, console: Console) -> int:
     return ExitCode.OK
 
 
-def _links(service: ImportService, args: argparse.Namespace, options: ImportOptions,
-           lang: str) -> dict[tuple[str, int], int]:  # fmt: skip
+def _links(
+    service: ImportService, args: argparse.Namespace, options: ImportOptions, lang: str
+) -> dict[tuple[str, int], int]:
     """--link "ROW=CODE" / "SHEET!ROW=CODE": the row is that stored project."""
     codes = service.codes()
     first_sheet = (args.sheet or [None])[0]
@@ -226,28 +264,43 @@ def _print(console: Console, result: ImportResult, dry_run: bool, skip_invalid: 
     head = ("试运行（未写入）：" if dry_run else "") if zh else ("Dry run (nothing written): " if dry_run else "")
     blocked = bool(result.problems) and not skip_invalid
     if blocked:
-        console.print(f"{len(result.problems)} 个问题，未写入任何数据。" if zh else
-                      f"{len(result.problems)} problem(s); nothing was written.")  # fmt: skip
+        console.print(
+            f"{len(result.problems)} 个问题，未写入任何数据。"
+            if zh
+            else f"{len(result.problems)} problem(s); nothing was written."
+        )
         return
     if zh:
-        console.print(f"{head}新增 {result.added} 个项目，更新 {result.updated} 个，未变 {result.unchanged} 个，"
-                      f"月度完成投资 {result.investment_records} 条。")  # fmt: skip
+        console.print(
+            f"{head}新增 {result.added} 个项目，更新 {result.updated} 个，未变 {result.unchanged} 个，"
+            f"月度完成投资 {result.investment_records} 条。"
+        )
     else:
-        console.print(f"{head}{result.added} added, {result.updated} updated, {result.unchanged} unchanged, "
-                      f"{result.investment_records} monthly investment record(s).")  # fmt: skip
+        console.print(
+            f"{head}{result.added} added, {result.updated} updated, {result.unchanged} unchanged, "
+            f"{result.investment_records} monthly investment record(s)."
+        )
     if dry_run and result.changes:
         for c in result.changes[:50]:
             where = f"“{c['sheet']}” {c['row']} {c['project']}" if "sheet" in c else f"#{c['project_id']} {c['month']}"
             console.print(f"  {where}: {c['field']} {c['before']} → {c['after']}")
         if result.changes_total > 50:
-            console.print(f"  … 另有 {result.changes_total - 50} 处改动（--json 列出全部）" if zh else
-                          f"  … and {result.changes_total - 50} more change(s) (--json lists them)")  # fmt: skip
+            console.print(
+                f"  … 另有 {result.changes_total - 50} 处改动（--json 列出全部）"
+                if zh
+                else f"  … and {result.changes_total - 50} more change(s) (--json lists them)"
+            )
     if result.problems:
-        console.print(f"跳过 {len(result.problems)} 个问题所在的行。" if zh else
-                      f"Skipped the rows of {len(result.problems)} problem(s).")  # fmt: skip
-    for label_en, label_zh, names in (("New sectors", "新建行业", result.new_sectors),
-                                      ("New districts", "新建区域", result.new_districts),
-                                      ("New enterprises", "新建企业", result.new_enterprises)):  # fmt: skip
+        console.print(
+            f"跳过 {len(result.problems)} 个问题所在的行。"
+            if zh
+            else f"Skipped the rows of {len(result.problems)} problem(s)."
+        )
+    for label_en, label_zh, names in (
+        ("New sectors", "新建行业", result.new_sectors),
+        ("New districts", "新建区域", result.new_districts),
+        ("New enterprises", "新建企业", result.new_enterprises),
+    ):
         if names:
             shown = "、".join(names[:20]) + (" …" if len(names) > 20 else "")
             console.print(f"{label_zh}（{len(names)}）：{shown}" if zh else f"{label_en} ({len(names)}): {shown}")

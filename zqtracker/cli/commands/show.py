@@ -33,11 +33,11 @@ def run(args: argparse.Namespace, console: Console) -> int:
     ctx = open_context(args)
     try:
         project = _find(ctx, args.project)
-        if project is None:
+        if project is None or project.id is None:  # a stored project always has an id
             console.error(f"没有项目“{args.project}”" if console.zh else f"no project {args.project!r}")
             return ExitCode.INVALID_INPUT
-        records = ctx.projects.investment(project.id)  # type: ignore[arg-type]
-        figures = ctx.projects.figures_of([project.id]).get(project.id)  # type: ignore[list-item]
+        records = ctx.projects.investment(project.id)
+        figures = ctx.projects.figures_of([project.id]).get(project.id)
     finally:
         ctx.close()
     if args.json:

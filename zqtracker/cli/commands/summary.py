@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 
 from zqtracker.cli.common import add_filter_arguments, add_unit_argument, filter_from_args, open_context, unit_of
 from zqtracker.cli.console import Console, ExitCode, display_width, pad
@@ -85,7 +86,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
     return ExitCode.OK
 
 
-def _table(rows: list[tuple[str, ...]], right: tuple[int, ...] = ()) -> list[str]:
+def _table(rows: Sequence[tuple[str, ...]], right: tuple[int, ...] = ()) -> list[str]:
     """Rows as indented columns, padded by terminal width (a Chinese name is twice as wide as
     its characters count), numbers right-aligned."""
     if not rows:

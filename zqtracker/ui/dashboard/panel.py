@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QFileDialog, QFrame, QMenu, QMessageBox, QToolButton, QToolTip, QVBoxLayout, QWidget
 
 from zqtracker.charts.plot import ChartItem, Hit, chart_item
@@ -110,7 +110,7 @@ class ChartPanel(QFrame):
         self._hovered = None
         self.setAccessibleName(self.data.title)
 
-    def resizeEvent(self, event: QEvent) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         hint = self.menu_button.sizeHint()
         self.menu_button.setGeometry(self.width() - hint.width() - 4, 3, hint.width(), hint.height())

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QPalette, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut, QShowEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -233,7 +233,9 @@ class DashboardWidget(QWidget):
     def _load(self) -> None:
         if not self.panels:
             self._ensure_charts()
-            self.layout().activate()  # size the new panels now: bar charts fit their rows to it
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()  # size the new panels now: bar charts fit their rows to it
             self.grid.activate()
         # after a change of period only (no data event since), the figures that do not depend on
         # the period are reused: another month of the same year needs no query
@@ -328,11 +330,13 @@ class DashboardWidget(QWidget):
         self.year_box.setCurrentIndex(self.year_box.findData(f.year))
         self.through_box.clear()
         latest = f.latest
+        months = self.through_box.model()  # a combo box's own model: a QStandardItemModel
         for m in range(1, 13):
             self.through_box.addItem(month_label(m, self.lang), m)
-            if latest is not None and f.year == latest.year and m > latest.month and m != f.through:
+            not_reported = latest is not None and f.year == latest.year and m > latest.month and m != f.through
+            if not_reported and isinstance(months, QStandardItemModel):
                 # months not reported yet: their "zero" would read as a −100% fall
-                self.through_box.model().item(m - 1).setEnabled(False)
+                months.item(m - 1).setEnabled(False)
         self.through_box.setCurrentIndex(f.through - 1)
         self.latest_button.setEnabled(latest is not None and (latest.year, latest.month) != (f.year, f.through))
         self.demo_label.setText(self.tr("DEMO DATA") if f.is_demo else "")

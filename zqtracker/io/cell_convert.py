@@ -1,0 +1,208 @@
+"""How one column's cells become domain values: the converter a column's kind, unit, currency and
+header call for, and :class:`ColumnConverter`, which applies it chunk after chunk — per distinct
+value where a column repeats, each refused cell kept with its problem (io/plan.py gathers them)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from zqtracker.domain.currency import ForeignAmount
+from zqtracker.domain.errors import Problem, ValidationError
+from zqtracker.domain.status import Status
+from zqtracker.io import values as cells
+from zqtracker.io.columns import Kind
+from zqtracker.io.dates import parse_fuzzy, parse_range
+from zqtracker.io.evidence import place_of
+from zqtracker.io.headers import KIND_OF
+from zqtracker.io.layout import ColumnInfo, SheetLayout
+from zqtracker.io.reader import ExcelError
+
+_AREA_FACTORS = {"m2": Decimal("0.0015"), "ha": Decimal(15), "10k m2": Decimal(15), "mu": Decimal(1)}
+_AREA_PLACES = Decimal("0.0001")
+
+
+@dataclass(frozen=True)
+class PlanOptions:
+    unit: int | None = None  # the user's unit for money that has none (factor)
+    column_units: dict[int, int] = field(default_factory=dict)  # the user's unit for one column
+    date1904: bool = False
+    known_districts: frozenset[str] = frozenset()
+    known_sectors: frozenset[str] = frozenset()
+    district: str | None = None  # the user's district for rows without one
+    sector: str | None = None
+    status: str | None = None
+    status_map: dict[str, str] = field(default_factory=dict)  # folded word → status value
+    rates: dict[str, Decimal] = field(default_factory=dict)  # currency → yuan per unit (--rate USD=7.10)
+
+
+_GAP_RE = re.compile(r"\s{2,}|\n|\u3000")
+
+
+def _head_of(text: str) -> str:
+    """The part of a "建设单位及责任人" cell before the person: up to a line break or a run of spaces."""
+    head = _GAP_RE.split(text.strip(), maxsplit=1)[0]
+    return head or text
+
+
+def combined_name(header: str) -> bool:
+    """A name column that also holds the project's content ("项目名称及建设内容")."""
+    return any(w in header for w in ("内容", "规模", "简介", "概况"))
+
+
+def foreign_currency(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> str | None:
+    """The currency of a money column that is not yuan ("USD", "CAD" …; "?" for millions of an
+    unstated currency; "unstated" for amounts with no unit or currency in a list written wholly in
+    English, which no bureau keeps in yuan): such a column is never read as yuan. None for yuan, or
+    for amounts whose unit the user gave."""
+    currency = info.currency or (layout.unit_currency if info.unit is None else None)
+    if currency is not None:
+        return None if rate_for(currency, opts) is not None else currency
+    unitless = info.unit is None and layout.unit_line is None and opts.column_units.get(info.index) is None
+    if unitless and opts.unit is None and layout.english:
+        return "unstated"
+    return None
+
+
+def rate_for(currency: str, opts: PlanOptions) -> Decimal | None:
+    """The user's rate for a column's currency ("USD?" — a bare $ — takes a USD rate)."""
+    return opts.rates.get(currency) or (opts.rates.get("USD") if currency == "USD?" else None)
+
+
+def _in_yuan(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions, unit: int | None) -> Callable[[Any], Any]:
+    """A money column in another currency at the user's rate: integer yuan (rounded half-up), and
+    for the planned investment the original amount, currency and rate, kept on the project."""
+    currency = info.currency or layout.unit_currency or "USD"
+    rate = rate_for(currency, opts)
+    code = "USD" if currency == "USD?" else currency
+    f = info.field or ""
+
+    def convert(v: Any) -> Any:
+        units = cells.parse_money_cell(v, unit, f)  # whole units of the currency
+        original = ForeignAmount(code, Decimal(units), rate)  # type: ignore[arg-type]
+        return (original.yuan, original) if f == "planned_investment" else original.yuan
+
+    return convert
+
+
+def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Callable[[Any], Any]:
+    """The parser of one column: its kind, and for money the unit (the user's choice for this
+    column, else the header's, else the unit line's, else the user's default)."""
+    f = info.field or ""
+    unit = opts.column_units.get(info.index) or info.unit or layout.unit_line or opts.unit
+    if info.month is not None:
+        return lambda v: cells.parse_money_cell(v, unit, "amount")
+    if f == "month":
+        return lambda v: cells.parse_month(v, layout.year, "month", opts.date1904)
+    if f == "notes":
+        return lambda v: cells.parse_note(v, f)
+    kind = KIND_OF.get(f, Kind.TEXT)
+    if kind is Kind.MONEY and (info.currency or (layout.unit_currency and info.unit is None)):
+        return _in_yuan(info, layout, opts, unit)
+    if kind is Kind.MONEY:
+        return lambda v: cells.parse_money_cell(v, unit, "plan" if f == "annual_plan" else f)
+    if kind is Kind.STATUS and opts.status_map:
+        mapped = opts.status_map
+
+        def status(v: Any) -> Any:
+            chosen = mapped.get(cells.fold(cells.display(v)))
+            return Status(chosen) if chosen else cells.parse_status_cell(v, f)
+
+        return status
+    if kind is Kind.DECIMAL and info.area not in (None, "mu"):
+        factor = _AREA_FACTORS[info.area]
+        return lambda v: cells.parse_decimal(v, f) * factor
+    parsers: dict[Kind, Callable[[Any], Any]] = {
+        Kind.CODE: lambda v: cells.parse_code(v, f),
+        Kind.DATE: lambda v: parse_fuzzy(v, f, opts.date1904, info.date_order),
+        Kind.DECIMAL: lambda v: cells.parse_decimal(v, f),
+        Kind.STATUS: lambda v: cells.parse_status_cell(v, f),
+        Kind.BOOL: lambda v: cells.parse_bool(v, f),
+        Kind.PROJECT_TYPE: lambda v: cells.parse_project_type(v, f),
+        Kind.INVESTOR_ORIGIN: lambda v: cells.parse_origin(v, f),
+    }
+    if f == "district":
+        return lambda v: place_of(cells.parse_text(v, f))
+    if f == "construction_period":
+        return lambda v: parse_range(v, f, opts.date1904)
+    if f in ("enterprise", "officer") and ("责任人" in info.header or "联系人" in info.header):
+        return lambda v: cells.parse_text(_head_of(v) if isinstance(v, str) else v, f)  # "某公司    李某": the unit
+    if f == "name" and combined_name(info.header):
+        return lambda v: cells.parse_text(cells.name_part(v) if isinstance(v, str) else v, f)
+    return parsers.get(kind, lambda v: cells.parse_text(v, f))
+
+
+class _Refusal:
+    __slots__ = ("error",)
+
+    def __init__(self, error: ValidationError) -> None:
+        self.error = error
+
+
+class ColumnConverter:
+    """Converts one column's cells, chunk after chunk. Repeating values go through a table of
+    their conversions (refusals included); mostly distinct columns and columns holding bools
+    (True == 1.0 as a dictionary key) go cell by cell."""
+
+    def __init__(self, convert: Callable[[Any], Any], field: str = "") -> None:
+        self.convert = convert
+        self.field = field
+        self.table: dict[Any, Any] | None = None
+        self.decided = False
+
+    def __call__(self, raw: tuple | list) -> tuple[list, list[tuple[int, Any, ValidationError]]]:
+        errors: list[tuple[int, Any, ValidationError]] = []
+        distinct = set(raw)
+        if ExcelError in set(map(type, distinct)):  # never a value, never a blank: a problem
+            return self._one_by_one(raw, errors), errors
+        if not self.decided:
+            self.decided = True
+            if len(distinct) * 2 <= len(raw) or len(raw) < 64:
+                self.table = {}
+        if self.table is None or bool in set(map(type, distinct)):
+            return self._one_by_one(raw, errors), errors
+        table, convert = self.table, self.convert
+        failed = False
+        for v in distinct:
+            hit = table.get(v, _MISSING) if v.__class__ is not bool else _MISSING
+            if hit is _MISSING:
+                if v == "" or v is None or (v.__class__ is str and not v.strip()):
+                    hit = None
+                else:
+                    try:
+                        hit = convert(v)
+                    except ValidationError as exc:
+                        hit = _Refusal(exc)
+                table[v] = hit
+            if hit.__class__ is _Refusal:
+                failed = True
+        if len(table) > 200_000:
+            self.table = None  # it was not repeating after all
+        out = [table[v] for v in raw]
+        if failed:
+            for k, v in enumerate(out):
+                if v.__class__ is _Refusal:
+                    errors.append((k, raw[k], v.error))
+                    out[k] = None
+        return out, errors
+
+    def _one_by_one(self, raw: tuple | list, errors: list) -> list:
+        out: list = [None] * len(raw)
+        convert = self.convert
+        for k, v in enumerate(raw):
+            if v.__class__ is ExcelError:
+                errors.append((k, v, ValidationError(Problem("excel_error", self.field, {"value": str(v)}))))
+                continue
+            if v == "" or v is None or (v.__class__ is str and not v.strip()):
+                continue
+            try:
+                out[k] = convert(v)
+            except ValidationError as exc:
+                errors.append((k, v, exc))
+        return out
+
+
+_MISSING = object()

@@ -1,0 +1,189 @@
+"""The passes over a sheet's plan once all its rows are in (io/plan.py's PlanBuilder.finish): key-
+project marks, 建设年限 periods, continuation rows folded into their project, the context of
+sections and of the sheet filling in what rows leave blank, a long monthly sheet's records, and the
+status words nobody taught zqtracker."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from zqtracker.domain.errors import Problem
+from zqtracker.io.errors import CellProblem
+from zqtracker.io.layout import SheetLayout
+
+if TYPE_CHECKING:
+    from zqtracker.io.plan import SheetPlan
+
+# Key-project marks districts put before or after a name, a code or a row number ("★恒通光伏", "1●").
+MARKS = "★☆■□●○▲△◆◇※＊*"
+_MARKS_RE = re.compile(f"^[{re.escape(MARKS)}\\s]+|[{re.escape(MARKS)}\\s]+$")
+
+
+def mark_key_projects(plan: SheetPlan, rows: list[list], number_col: int | None) -> None:
+    """★ ■ ● ▲ before or after a name, a code or a row number: a key project; the mark goes."""
+    marked: set[int] = set()
+    for f in ("name", "code"):
+        col = plan.values.get(f)
+        if not col:
+            continue
+        joined = "\x00".join(v for v in col if v)
+        if not any(mark in joined for mark in MARKS):  # one scan of the column, not a regex per cell
+            continue
+        for k, v in enumerate(col):
+            if v and _MARKS_RE.search(v):
+                stripped = _MARKS_RE.sub("", v)
+                if stripped:
+                    col[k] = stripped
+                    marked.add(k)
+    j = number_col
+    if j is not None:
+        for k, i in enumerate(plan.data_rows):
+            row = rows[i]
+            v = row[j] if j < len(row) else ""
+            if v.__class__ is str and _MARKS_RE.search(v):
+                marked.add(k)
+    if not marked:
+        return
+    plan.marked = len(marked)
+    flags = plan.values.get("is_key_project")
+    if flags is None:
+        flags = plan.values["is_key_project"] = [None] * len(plan)
+    for k in marked:
+        if flags[k] is None:
+            flags[k] = True
+
+
+def spread_periods(plan: SheetPlan) -> None:
+    """建设年限 "2009-2011" gives the start and the planned completion where the row lacks them."""
+    periods = plan.values.pop("construction_period", None)
+    if not periods or all(p is None for p in periods):
+        return
+    n = len(plan)
+    for f, end in (("construction_start_on", 0), ("production_on", 1)):
+        days = plan.values.setdefault(f, [None] * n)
+        precisions = plan.values.setdefault(f + "_precision", [None] * n)
+        for k, period in enumerate(periods):
+            if period is not None and days[k] is None:
+                days[k], precisions[k] = period[end]
+
+
+def drop_continuations(plan: SheetPlan, sheet: str, contexts: list | None) -> list | None:
+    """A row with values but neither name nor code, under a project (a funding-source line, a
+    second line of its text) continues that project: its amounts are not a second project. A
+    nameless row before any project is a problem of its own."""
+    names, codes = plan.values.get("name"), plan.values.get("code")
+    drop: list[int] = []
+    for k in range(len(plan)):
+        if (names is not None and names[k] is not None) or (codes is not None and codes[k] is not None):
+            continue
+        if any(p.problem.field in ("name", "code") for p in plan.problems.get(k, ())):
+            continue
+        if k > 0:
+            drop.append(k)
+        else:
+            plan.problems.pop(k, None)
+            plan.add_problem(
+                k, CellProblem(sheet, plan.row_numbers[k], "", "", "", Problem("not_a_project_row", "name"))
+            )
+    if drop:
+        plan.continuations = [plan.row_numbers[k] for k in drop]
+        for k in drop:
+            plan.skipped[plan.data_rows[k]] = "continuation"
+        contexts = _drop(plan, set(drop), contexts)
+    return contexts
+
+
+def _drop(plan: SheetPlan, drop: set[int], contexts: list | None) -> list | None:
+    """Remove data rows ``drop`` from every column of the plan."""
+    keep = [k for k in range(len(plan)) if k not in drop]
+    new = {old: i for i, old in enumerate(keep)}
+    plan.data_rows = [plan.data_rows[k] for k in keep]
+    plan.row_numbers = [plan.row_numbers[k] for k in keep]
+    for f, col in plan.values.items():
+        plan.values[f] = [col[k] for k in keep]
+    plan.problems = {new[k]: ps for k, ps in plan.problems.items() if k in new}
+    plan.months = [(new[k], *rest) for k, *rest in plan.months if k in new]  # type: ignore[misc]
+    plan.plans = [(new[k], *rest) for k, *rest in plan.plans if k in new]  # type: ignore[misc]
+    plan.ytd = [(new[k], *rest) for k, *rest in plan.ytd if k in new]  # type: ignore[misc]
+    plan.numeric_codes = [new[k] for k in plan.numeric_codes if k in new]
+    if plan.chain is not None:
+        plan.chain = [plan.chain[k] for k in keep if k < len(plan.chain)]
+    if plan.status_hint is not None:
+        plan.status_hint = [plan.status_hint[k] for k in keep if k < len(plan.status_hint)]
+    return None if contexts is None else [contexts[k] for k in keep]
+
+
+def list_unknown_statuses(plan: SheetPlan) -> None:
+    """Status words nobody taught zqtracker: listed once each (the preview asks what each
+    means; ``--status-map`` says it on the command line)."""
+    for k, problems in plan.problems.items():
+        for p in problems:
+            if p.problem.code == "unknown_status":
+                plan.unknown_statuses.setdefault(p.value, []).append(k)
+
+
+def apply_contexts(plan: SheetPlan, contexts: list | None, layout: SheetLayout) -> None:
+    """Sections fill in the sector, chain, district and stage rows leave blank; then what the
+    user said, or the sheet's title, name or 填报单位 line, fills in the rest."""
+    n = len(plan)
+    if plan.status_hint is not None:
+        plan.status_hint.extend([None] * (n - len(plan.status_hint)))
+    if plan.chain is not None:
+        plan.chain.extend([None] * (n - len(plan.chain)))
+    if contexts is not None:
+        sectors = plan.values.setdefault("sector", [None] * n)
+        districts = plan.values.setdefault("district", [None] * n)
+        chain = plan.chain if plan.chain is not None else [None] * n
+        for k, ctx in enumerate(contexts):
+            if ctx is None:
+                continue
+            found_sectors = [s[1] for s in ctx if s and s[0] == "sector"]
+            found_districts = [s[1] for s in ctx if s and s[0] == "district"]
+            found_status = [s[1] for s in ctx if s and s[0] == "status"]
+            if sectors[k] is None and found_sectors:
+                sectors[k] = found_sectors[-1]
+            if chain[k] is None and len(found_sectors) == 2:
+                chain[k] = found_sectors[0]
+            if districts[k] is None and found_districts:
+                districts[k] = found_districts[-1]
+            if found_status:
+                if plan.status_hint is None:
+                    plan.status_hint = [None] * n
+                if plan.status_hint[k] is None:
+                    plan.status_hint[k] = found_status[-1]
+        plan.chain = chain
+    for f, default in (("district", plan.default_district), ("sector", plan.default_sector)):
+        if default is None:
+            continue
+        values = plan.values.setdefault(f, [None] * n)
+        for k in range(n):
+            if values[k] is None:
+                values[k] = default
+    for f in ("sector", "district"):
+        values = plan.values.get(f)
+        if values is not None and all(v is None for v in values) and f not in layout.fields():
+            del plan.values[f]
+
+
+def long_months(plan: SheetPlan, layout: SheetLayout, sheet: str) -> None:
+    """A long monthly sheet: each row's month and amount make one record."""
+    months = plan.values.pop("month", None) or [None] * len(plan)
+    amounts = plan.values.pop("amount", None) or [None] * len(plan)
+    for k, (month, amount) in enumerate(zip(months, amounts, strict=True)):
+        if month is not None and amount is not None:
+            plan.months.append((k, month[0], month[1], amount))
+        elif k not in plan.problems:
+            missing = "month" if month is None else "amount"
+            info = next((c for c in layout.mapped() if c.field == missing), None)
+            plan.add_problem(
+                k,
+                CellProblem(
+                    sheet,
+                    plan.row_numbers[k],
+                    info.letter if info else "",
+                    info.header if info else "",
+                    "",
+                    Problem("required", missing),
+                ),
+            )

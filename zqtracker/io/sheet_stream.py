@@ -1,0 +1,161 @@
+"""Rows out of the reading process: a parser's rows converted to the protocol's primitives, checked
+against the text budget (one cell, one sheet) and sent in chunks (the frames io/worker.py
+describes), with the strings of repeating columns shared."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from zqtracker.io.xlsx_package import iter_rows_starts_at_row_1
+
+EXCEL_ERRORS = frozenset(
+    ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA", "#SPILL!", "#CALC!")
+)
+CHUNK_ROWS = 4096
+_SIMPLE = frozenset((str, float, int, bool))
+_DONE = _SIMPLE | {tuple}
+Emit = Callable[[tuple], None]
+
+
+def stream_rows(
+    name: str,
+    rows: Iterator[list],
+    end: tuple[int, int],
+    height: int,
+    merged: list,
+    hidden: list,
+    errors: list[tuple[int, int, str]],
+    emit: Emit,
+) -> None:
+    """Rows in chunks. python-calamine's iter_rows has started at row 1 in some versions and at the
+    first used row in others, and at the first used column: offsets are worked out from the end.
+    Numbers are sent as floats whatever the format (python-calamine gives an .xls's as int)."""
+    chunk: list[list] = []
+    marks: list[tuple[int, int, str]] = []
+    count = 0
+    header_sent = False
+    width = 0
+    special: list[int] = []  # columns seen holding dates: checked first, without a scan
+    simple, done = _SIMPLE.issuperset, _DONE.issuperset
+    text = TextBudget(name)
+    shared = _Shared()
+    row_offset = 0 if iter_rows_starts_at_row_1() else max(end[0] + 1 - height, 0)
+    by_row: dict[int, list[tuple[int, str]]] = {}
+    for r, c, t in errors:
+        by_row.setdefault(r, []).append((c, t))
+    for row in rows:
+        text.add(row, count)
+        types = set(map(type, row))
+        if not simple(types) or int in types:
+            for i in special:
+                if i < len(row):
+                    row[i] = convert_cell(row[i])
+            if not done(map(type, row)) or int in types:
+                for i, v in enumerate(row):
+                    if v.__class__ not in _DONE or v.__class__ is int:
+                        row[i] = convert_cell(v)
+                        if i not in special:
+                            special.append(i)
+        width = len(row)
+        if by_row:
+            for c, t in by_row.get(row_offset + count, ()):
+                j = c - (end[1] + 1 - width)
+                if 0 <= j < width and row[j] == "":
+                    marks.append((len(chunk), j, t))
+        count += 1
+        chunk.append(row)
+        if len(chunk) < CHUNK_ROWS:
+            continue
+        if not header_sent:
+            emit(("sheet", name, row_offset, end[1] + 1 - width, merged, hidden, end[0] + 1, end[1] + 1))
+            header_sent = True
+        emit(("rows", shared.apply(chunk), marks))
+        chunk, marks = [], []
+    row_offset = end[0] + 1 - count  # what the count says, should the probe have been wrong
+    if not header_sent:
+        emit(("sheet", name, row_offset, end[1] + 1 - width, merged, hidden, end[0] + 1, end[1] + 1))
+    if chunk:
+        emit(("rows", shared.apply(chunk), marks))
+    emit(("end", name, row_offset))
+
+
+class _Shared:
+    """One string object per distinct value in columns that repeat (district, sector, status,
+    是/否): marshal then writes a reference instead of the text, and the parent builds (and
+    holds) one object instead of 100k. Which columns repeat is judged on the first chunk."""
+
+    def __init__(self) -> None:
+        self.columns: list[int] | None = None
+        self.table: dict[str, str] = {}
+
+    def apply(self, chunk: list[list]) -> list[list]:
+        if self.columns is None:
+            width = max((len(r) for r in chunk), default=0)
+            self.columns = []
+            for j in range(width):
+                values = [r[j] for r in chunk if j < len(r) and r[j].__class__ is str and r[j]]
+                if len(values) >= 16 and len(set(values)) * 4 <= len(values):
+                    self.columns.append(j)
+        table = self.table
+        if len(table) > 100_000:
+            table.clear()
+        for j in self.columns:
+            for row in chunk:
+                if j < len(row):
+                    v = row[j]
+                    if v.__class__ is str:
+                        row[j] = table.setdefault(v, v)
+        return chunk
+
+
+MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
+MAX_SHEET_CHARS = 256 * 1024 * 1024
+
+
+class CellTooLong(Exception):
+    def __init__(self, sheet: str, row: int, total: bool) -> None:
+        super().__init__(sheet)
+        self.sheet, self.row, self.total = sheet, row, total
+
+
+class TextBudget:
+    """Shared strings let a small file repeat one long text in every cell: 10,000 references to
+    a 1 MB string are 10 GB for whoever reads the values. Excel never writes a cell longer than
+    32,767 characters, and a sheet's text is bounded too."""
+
+    def __init__(self, sheet: str) -> None:
+        self.sheet, self.chars = sheet, 0
+
+    def add(self, row: list, index: int) -> None:
+        longest = 0
+        for v in row:
+            if v.__class__ is str:
+                n = len(v)
+                self.chars += n
+                if n > longest:
+                    longest = n
+        if longest > MAX_CELL_CHARS or self.chars > MAX_SHEET_CHARS:
+            raise CellTooLong(self.sheet, index + 1, longest <= MAX_CELL_CHARS)
+
+
+def convert_cell(v: Any) -> Any:
+    """Dates travel as (ordinal,), date-times as (ordinal, seconds into the day)."""
+    c = v.__class__
+    if c is _dt.date:
+        return (v.toordinal(),)
+    if c is _dt.datetime:
+        seconds = v.hour * 3600 + v.minute * 60 + v.second
+        return (v.toordinal(), seconds) if seconds else (v.toordinal(),)
+    if c is _dt.time:
+        return v.isoformat()
+    if c is _dt.timedelta:
+        return str(v)
+    if v is None:
+        return ""
+    if c is int:
+        return float(v)
+    if c in _SIMPLE:
+        return v
+    return str(v)

@@ -1,0 +1,258 @@
+"""Reading one workbook inside the reading process: python-calamine for every format, the facts it
+does not give from the package (io/xlsx_package, io/biff, io/xlsb_package, io/ods_package), and
+openpyxl for what python-calamine cannot open. Frames as io/worker.py describes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from zqtracker.io.child_process import Forked
+from zqtracker.io.sheet_stream import (
+    CHUNK_ROWS,
+    EXCEL_ERRORS,
+    MAX_CELL_CHARS,
+    CellTooLong,
+    Emit,
+    TextBudget,
+    convert_cell,
+    stream_rows,
+)
+from zqtracker.io.xlsx_package import Package, error_cells, package_facts
+
+
+def facts_of(path: str, kind: str) -> Package:
+    """What python-calamine does not say about the file: per format, from its own structures."""
+    if kind == "xls":
+        import mmap
+
+        from zqtracker.io.biff import biff_facts, workbook_stream
+        from zqtracker.io.ole2 import CompoundFile
+
+        package = Package()
+        with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            stream = workbook_stream(CompoundFile(data))
+        if stream is not None:
+            biff = biff_facts(stream)
+            package.encrypted, package.date1904 = biff.encrypted, biff.date1904
+            package.hidden, package.errors = biff.hidden, biff.errors
+        return package
+    if kind == "xlsb":
+        from zqtracker.io.xlsb_package import xlsb_facts
+
+        return xlsb_facts(path)
+    if kind == "ods":
+        from zqtracker.io.ods_package import ods_facts
+
+        return ods_facts(path)
+    return package_facts(path)
+
+
+def read_workbook(path: str, kind: str, sheets: list[str] | None, max_cells: int, emit: Emit) -> None:
+    if kind != "xlsx":
+        _read_workbook(path, kind, sheets, max_cells, emit, facts_of(path, kind))
+        return
+    # An .xlsx's error cells take a pass over every sheet's XML (a quarter of a second for 100k
+    # rows): a forked copy of this process finds them on the other core during the parse.
+    package = package_facts(path, errors=False)
+    with Forked(lambda: error_cells(path, package.sheet_parts)) as scan:
+        if not scan.started:
+            package.errors = error_cells(path, package.sheet_parts)
+        _read_workbook(path, kind, sheets, max_cells, emit, package, lambda: scan.result(package.errors))
+
+
+def _read_workbook(
+    path: str,
+    kind: str,
+    sheets: list[str] | None,
+    max_cells: int,
+    emit: Emit,
+    package: Package,
+    errors: Callable[[], dict[str, list[tuple[int, int, str]]]] | None = None,
+) -> None:
+    if package.encrypted:
+        emit(("error", "encrypted", {}))
+        return
+    try:
+        import python_calamine as pc
+
+        with open(path, "rb") as fh:
+            wb = pc.CalamineWorkbook.from_filelike(fh)
+    except BaseException as exc:  # noqa: BLE001
+        if type(exc).__name__ == "PasswordError":
+            emit(("error", "encrypted", {}))
+            return
+        if kind != "xlsx":  # no other reader to try
+            emit(("error", *damage(exc)) if "detect" not in str(exc) else ("error", "damaged", {}))
+            return
+        _read_with_openpyxl(path, sheets, max_cells, package, emit, first_error=exc)
+        return
+    metas = [
+        (m.name, m.visible == pc.SheetVisibleEnum.Visible, m.typ == pc.SheetTypeEnum.WorkSheet)
+        for m in wb.sheets_metadata
+    ]
+    emit(("book", "calamine", package.date1904, metas))
+    wanted = [name for name, _visible, is_ws in metas if is_ws and (sheets is None or name in sheets)]
+    failed: list[str] = []
+    for name in wanted:
+        try:
+            sheet = wb.get_sheet_by_name(name)
+        except BaseException as exc:
+            if isinstance(exc, MemoryError):
+                raise
+            if kind != "xlsx":
+                emit(("sheet_error", name, *damage(exc)))
+            else:
+                failed.append(name)
+            continue
+        end = sheet.end
+        if end is None:
+            emit(("sheet", name, 0, 0, [], package.hidden.get(name, []), 0, 0))
+            emit(("end", name, 0))
+            continue
+        start = sheet.start or (0, 0)
+        rows_total, cols_total = end[0] + 1, end[1] - start[1] + 1
+        if rows_total * cols_total > max_cells:
+            emit(
+                (
+                    "sheet_error",
+                    name,
+                    "too_many_cells",
+                    {"cells": rows_total * cols_total, "rows": end[0] + 1, "cols": end[1] + 1, "limit": max_cells},
+                )
+            )
+            continue
+        # python-calamine gives merged ranges of .xlsx and .xls; of .xlsb and .ods the package's own
+        merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])] or package.merged.get(name, [])
+        try:
+            if errors is not None:
+                package.errors = errors()
+            stream_rows(
+                name,
+                sheet.iter_rows(),
+                end,
+                sheet.height,
+                merged,
+                package.hidden.get(name, []),
+                package.errors.get(name, []),
+                emit,
+            )
+        except CellTooLong as exc:
+            emit(("sheet_error", name, "text_too_long" if exc.total else "cell_too_long", {"limit": MAX_CELL_CHARS}))
+    if failed:
+        _read_with_openpyxl(path, failed, max_cells, package, emit, first_error=None, announce=False)
+
+
+def damage(exc: BaseException) -> tuple[str, dict]:
+    """The refusal for a parser's exception: corrupt compressed data has a sentence of its own."""
+    text = short_error(exc)
+    lowered = text.lower()
+    if any(
+        w in lowered
+        for w in (
+            "crc",
+            "checksum",
+            "decompress",
+            "deflate",
+            "invalid stored block",
+            "invalid distance",
+            "invalid code",
+            "corrupt deflate",
+        )
+    ):
+        return "damaged_entry", {"detail": text}
+    return "damaged_detail", {"detail": text}
+
+
+def _read_with_openpyxl(
+    path: str,
+    sheets: list[str] | None,
+    max_cells: int,
+    package: Package,
+    emit: Emit,
+    *,
+    first_error: BaseException | None,
+    announce: bool = True,
+) -> None:
+    """What python-calamine cannot open (macro sheets, odd packages) through openpyxl, read-only,
+    with defusedxml in force and the sheet's declared dimension ignored."""
+    import warnings
+
+    warnings.simplefilter("ignore")
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False, keep_vba=False)
+    except MemoryError:
+        raise
+    except BaseException as exc:  # noqa: BLE001
+        code, params = damage(exc)
+        if code != "damaged_entry" and first_error is not None:
+            code, params = damage(first_error)
+        emit(("error", code, params))
+        return
+    try:
+        if announce:
+            metas = [(ws.title, ws.sheet_state == "visible", hasattr(ws, "iter_rows")) for ws in wb._sheets]
+            emit(("book", "openpyxl", bool(getattr(wb, "epoch", None) and wb.epoch.year == 1904), metas))
+        for ws in wb.worksheets:
+            if sheets is not None and ws.title not in sheets:
+                continue
+            try:
+                _stream_openpyxl_sheet(ws, max_cells, package.hidden.get(ws.title, []), emit)
+            except CellTooLong as exc:
+                emit(
+                    (
+                        "sheet_error",
+                        ws.title,
+                        "text_too_long" if exc.total else "cell_too_long",
+                        {"limit": MAX_CELL_CHARS},
+                    )
+                )
+            except MemoryError:
+                raise
+            except BaseException as exc:  # noqa: BLE001
+                emit(("sheet_error", ws.title, *damage(exc)))
+    finally:
+        wb.close()
+
+
+def _stream_openpyxl_sheet(ws: Any, max_cells: int, hidden: list, emit: Emit) -> None:
+    ws.reset_dimensions()
+    emit(("sheet", ws.title, 0, 0, [], hidden, 0, 0))
+    chunk: list[list] = []
+    marks: list[tuple[int, int, str]] = []
+    text = TextBudget(ws.title)
+    cells = 0
+    for n, row in enumerate(ws.iter_rows(values_only=True), start=1):
+        cells += len(row)
+        if cells > max_cells:
+            emit(
+                (
+                    "sheet_error",
+                    ws.title,
+                    "too_many_cells",
+                    {"cells": cells, "rows": n, "cols": len(row), "limit": max_cells},
+                )
+            )
+            return
+        converted = [convert_cell(v) for v in row]
+        text.add(converted, n - 1)
+        # openpyxl gives an error cell as its text ("#REF!"): marked like python-calamine's
+        marks.extend((len(chunk), j, v) for j, v in enumerate(converted) if v.__class__ is str and v in EXCEL_ERRORS)
+        chunk.append(converted)
+        if len(chunk) >= CHUNK_ROWS:
+            emit(("rows", chunk, marks))
+            chunk, marks = [], []
+    if chunk:
+        emit(("rows", chunk, marks))
+    emit(("end", ws.title, 0))
+
+
+def short_error(exc: BaseException | None) -> str:
+    if exc is None:
+        return "unknown error"
+    text = " ".join(str(exc).split())
+    if len(text) > 160:
+        text = text[:157] + "…"
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

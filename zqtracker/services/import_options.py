@@ -1,0 +1,124 @@
+"""What an import is asked and what it answers: the options the dialog and ``zqtracker import`` give
+(:class:`ImportOptions`), the result (:class:`ImportResult`, the CLI's ``--json``), the refusal of
+what is asked (:class:`ImportRefused`) and the import's progress in the user's words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from zqtracker.domain.errors import DomainError, Problem
+from zqtracker.domain.money import Unit
+from zqtracker.io.errors import CellProblem, listed_problems
+from zqtracker.services.import_mappings import Mapping
+from zqtracker.services.progress import Progress
+from zqtracker.storage.importing import ImportChange
+
+MODES = ("merge", "append", "replace")
+
+
+_STAGES = {
+    "read": ("Reading “{0}”…", "正在读取“{0}”…"),
+    "projects": ("Writing projects…", "正在写入项目…"),
+    "updates": ("Updating projects…", "正在更新项目…"),
+    "records": ("Writing monthly investment…", "正在写入月度完成投资…"),
+    "commit": ("Saving…", "正在保存…"),
+}
+
+
+class _Worded:
+    """A Progress whose texts are sentences in the user's language (the layers below report a
+    sheet name or a stage); cancelling goes through to the one wrapped."""
+
+    def __init__(self, inner: Progress, lang: str, reading: bool) -> None:
+        self.inner, self.zh, self.reading = inner, 1 if lang.startswith("zh") else 0, reading
+
+    def report(self, done: int, total: int | None = None, text: str = "") -> None:
+        stage = "read" if self.reading else text
+        words = _STAGES.get(stage)
+        self.inner.report(done, total, words[self.zh].format(text) if words else text)
+
+    def check(self) -> None:
+        self.inner.check()
+
+
+def worded(progress: Progress | None, lang: str, *, reading: bool = False) -> Progress | None:
+    return None if progress is None else _Worded(progress, lang, reading)  # type: ignore[return-value]
+
+
+class ImportRefused(DomainError):
+    """The import cannot go ahead as asked (not the file's fault): one sentence, coded."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        self.problem = Problem(code, None, dict(params))
+        super().__init__(self.problem.message("en"))
+
+    def message(self, lang: str = "en") -> str:
+        return self.problem.message(lang)
+
+
+@dataclass
+class ImportOptions:
+    mode: str = "merge"
+    sheets: list[str] | None = None  # None: every visible sheet that is recognised
+    unit: Unit | None = None  # for money that has no unit in its cell, header or a unit line
+    skip_invalid: bool = False
+    mappings: dict[str, Mapping] = field(default_factory=dict)  # the user's corrections, by sheet
+    use_remembered: bool = True
+    lang: str = "en"
+    # What the user says of every chosen sheet (the CLI's --header-row, --map, --district …):
+    header_row: int | None = None  # 1-based row of the header
+    column_map: dict[str, str | None] = field(default_factory=dict)  # column letter or header text → field
+    district: str | None = None  # for rows without a district
+    sector: str | None = None  # for rows without a sector
+    status: str | None = None  # for new projects without a status (a Status value)
+    status_map: dict[str, str] = field(default_factory=dict)  # a status word → Status value
+    links: dict[tuple[str, int], int] = field(default_factory=dict)  # (sheet, row) → stored project id
+    rates: dict[str, Decimal] = field(default_factory=dict)  # currency → yuan per unit (--rate USD=7.10)
+
+
+@dataclass
+class ImportResult:
+    file: str
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    investment_records: int = 0
+    plans: int = 0
+    problems: list[CellProblem] = field(default_factory=list)
+    new_sectors: list[str] = field(default_factory=list)
+    new_districts: list[str] = field(default_factory=list)
+    new_enterprises: list[str] = field(default_factory=list)
+    written: bool = False
+    notes: list[Problem] = field(default_factory=list)
+    change: ImportChange | None = None
+    backup: Path | None = None
+    project_ids: list[int] = field(default_factory=list)  # added and updated
+    changes: list[dict] = field(default_factory=list)  # field-level changes (services/import_changes.py)
+    changes_total: int = 0
+    rounded: list[dict] = field(default_factory=list)  # amounts a spreadsheet program rounded: left as stored
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def as_json(self, lang: str = "en") -> dict[str, object]:
+        """The CLI's ``--json`` shape: issue 4's keys, and issue 13's field-level changes and the
+        amounts left as stored because a spreadsheet program rounded them. At most 100 problems are
+        listed per column, the rest counted in ``skipped_not_listed`` (issue 16)."""
+        listed, omitted = listed_problems(self.problems)
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "investment_records": self.investment_records,
+            "skipped": [p.as_json(lang) for p in listed],
+            "skipped_total": len(self.problems),
+            "skipped_not_listed": omitted,
+            "new_sectors": self.new_sectors,
+            "new_districts": self.new_districts,
+            "changes": self.changes,
+            "changes_total": self.changes_total,
+            "rounded": self.rounded,
+        }
