@@ -158,11 +158,15 @@ def main() -> int:
         ("another month of the same year (selector; no new aggregates)", month, None),
         ("refresh + paint", whole_paint, None),
     ]
-    print(f"### Dashboard refresh — {date.today().isoformat()}, {platform.node()}, "
-          f"{os.cpu_count()} CPUs, load average {load:.2f} at the end")  # fmt: skip
+    print(
+        f"### Dashboard refresh — {date.today().isoformat()}, {platform.node()}, "
+        f"{os.cpu_count()} CPUs, load average {load:.2f} at the end"
+    )
     print()
-    print(f"{projects:,} projects, {figures.year} Jan–{figures.through:02d}; median of {args.runs} runs; "
-          f"target ≤ {TARGET_MS:.0f} ms for the refresh.")  # fmt: skip
+    print(
+        f"{projects:,} projects, {figures.year} Jan–{figures.through:02d}; median of {args.runs} runs; "
+        f"target ≤ {TARGET_MS:.0f} ms for the refresh."
+    )
     print()
     print("| step | wall ms | CPU ms | wall vs baseline | wall vs 300 ms target |")
     print("|---|---:|---:|---:|---:|")

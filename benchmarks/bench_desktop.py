@@ -168,9 +168,14 @@ def bench_open(db: Path, runs: int, env: dict[str, str], tmp: Path) -> None:
         r = run_child(OPEN.format(root=str(ROOT), db=str(db)), env)
         rows.append((r["PAINTED"], r["OPENED"], r["COPIED"] - r["OPENED"], r["STALL"]))
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"### The day's first opening — {datetime.now():%Y-%m-%d %H:%M}, {platform.node()}, "
-          f"{os.cpu_count()} CPUs, load {load:.1f}\n")  # fmt: skip
-    print("| run | start → first page painted | start → database open (editable) | open → day's copy made | longest GUI stall meanwhile |")  # fmt: skip
+    print(
+        f"### The day's first opening — {datetime.now():%Y-%m-%d %H:%M}, {platform.node()}, "
+        f"{os.cpu_count()} CPUs, load {load:.1f}\n"
+    )
+    print(
+        "| run | start → first page painted | start → database open (editable) | open → day's copy made | longest "
+        "GUI stall meanwhile |"
+    )
     print("|---|---|---|---|---|")
     for n, (painted, opened, copy, stall) in enumerate(rows, 1):
         print(f"| {n} | {painted:.2f} s | {opened:.2f} s | {copy:.2f} s | {stall * 1000:.0f} ms |")
@@ -268,36 +273,48 @@ def report(args: argparse.Namespace, launch: dict, interaction: dict) -> None:
     ms = lambda s: f"{s * 1000:.0f} ms"  # noqa: E731
     worst_sort = max(interaction["sorts"].items(), key=lambda kv: kv[1])
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"### Desktop app — {datetime.now():%Y-%m-%d %H:%M}, {platform.node()}, "
-          f"{os.cpu_count()} CPUs, load {load:.1f}, Qt platform {os.environ['QT_QPA_PLATFORM']}\n")  # fmt: skip
+    print(
+        f"### Desktop app — {datetime.now():%Y-%m-%d %H:%M}, {platform.node()}, "
+        f"{os.cpu_count()} CPUs, load {load:.1f}, Qt platform {os.environ['QT_QPA_PLATFORM']}\n"
+    )
     print(f"Data: {args.data.name} ({interaction['rows']:,} projects); launch medians of {args.runs} runs.\n")
     print("| measure | result | target | baseline / ratio |")
     print("|---|---|---|---|")
     ratio = launch["app"] / launch["bare"]
     print(
-        f"| launch → first page painted | {ms(launch['app'])} | ≤ 2000 ms, ≤ 2× bare | bare QMainWindow {ms(launch['bare'])}; **{ratio:.2f}×** |"
+        f"| launch → first page painted | {ms(launch['app'])} | ≤ 2000 ms, ≤ 2× bare | bare QMainWindow "
+        f"{ms(launch['bare'])}; **{ratio:.2f}×** |"
     )
     print(
-        f"| same, fastest of the runs | {ms(launch['app_min'])} | — | bare {ms(launch['bare_min'])}; {launch['app_min'] / launch['bare_min']:.2f}× |"
+        f"| same, fastest of the runs | {ms(launch['app_min'])} | — | bare {ms(launch['bare_min'])}; "
+        f"{launch['app_min'] / launch['bare_min']:.2f}× |"
     )
     print(
-        f"| same, CPU time (user+system) | {ms(launch['app_cpu'])} | — | bare {ms(launch['bare_cpu'])}; {launch['app_cpu'] / launch['bare_cpu']:.2f}× |"
+        f"| same, CPU time (user+system) | {ms(launch['app_cpu'])} | — | bare {ms(launch['bare_cpu'])}; "
+        f"{launch['app_cpu'] / launch['bare_cpu']:.2f}× |"
     )
     print(f"| launch → all rows and stale marks loaded | {ms(launch['loaded'])} | — | — |")
     print(
-        f"| type one more search character (5 steps) | max {ms(max(interaction['typed']))} | ≤ 100 ms | {', '.join(ms(t) for t in interaction['typed'])} |"
+        f"| type one more search character (5 steps) | max {ms(max(interaction['typed']))} | ≤ 100 ms | "
+        f"{', '.join(ms(t) for t in interaction['typed'])} |"
     )
     print(
-        f"| delete search characters (3 steps) | max {ms(max(interaction['deleting']))} | ≤ 100 ms | {', '.join(ms(t) for t in interaction['deleting'])} |"
+        f"| delete search characters (3 steps) | max {ms(max(interaction['deleting']))} | ≤ 100 ms | "
+        f"{', '.join(ms(t) for t in interaction['deleting'])} |"
     )
     print(
-        f"| tick / untick a status filter | max {ms(max(interaction['statuses']))} | ≤ 100 ms | {', '.join(ms(t) for t in interaction['statuses'])} |"
+        f"| tick / untick a status filter | max {ms(max(interaction['statuses']))} | ≤ 100 ms | "
+        f"{', '.join(ms(t) for t in interaction['statuses'])} |"
     )
     print(
-        f"| sort by any column, both directions | max {ms(worst_sort[1])} ({worst_sort[0]}) | ≤ 300 ms | median {ms(statistics.median(interaction['sorts'].values()))} over {len(interaction['sorts'])} columns |"
+        f"| sort by any column, both directions | max {ms(worst_sort[1])} ({worst_sort[0]}) | ≤ 300 ms | median "
+        f"{ms(statistics.median(interaction['sorts'].values()))} over {len(interaction['sorts'])} columns |"
     )
     print(f"| peak memory, everything loaded | {launch['rss']:.0f} MB | ≤ 400 MB | — |")
-    print("\nSort per column (max of both directions): " + json.dumps({k: round(v * 1000) for k, v in interaction["sorts"].items()}))  # fmt: skip
+    print(
+        "\nSort per column (max of both directions): "
+        + json.dumps({k: round(v * 1000) for k, v in interaction["sorts"].items()})
+    )
 
 
 if __name__ == "__main__":

@@ -163,8 +163,14 @@ def run_pandas(db: Path, out: Path) -> dict:
             frame.to_excel(writer, sheet_name=name, index=False)
         engine = writer.engine
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
-    return {"seconds": seconds, "cpu": cpu, "peak_mb": peak_mb(), "rows": sum(len(f) for _, f in frames), "engine": engine,
-            "bytes": out.stat().st_size}  # fmt: skip
+    return {
+        "seconds": seconds,
+        "cpu": cpu,
+        "peak_mb": peak_mb(),
+        "rows": sum(len(f) for _, f in frames),
+        "engine": engine,
+        "bytes": out.stat().st_size,
+    }
 
 
 def child(variant: str, db: Path, out: Path) -> None:
@@ -217,8 +223,10 @@ def main(argv: list[str] | None = None) -> int:
                     results[variant] = r
     base = results.get("xlsxwriter", {}).get("seconds")
     base_cpu = results.get("xlsxwriter", {}).get("cpu")
-    print(f"Export benchmark — {source.name}, {date.today().isoformat()}, {platform.node()} "
-          f"({os.cpu_count()} CPUs, Python {platform.python_version()}), best of {args.repeat}\n")  # fmt: skip
+    print(
+        f"Export benchmark — {source.name}, {date.today().isoformat()}, {platform.node()} "
+        f"({os.cpu_count()} CPUs, Python {platform.python_version()}), best of {args.repeat}\n"
+    )
     print("| variant | rows written | seconds | × xlsxwriter | CPU s | CPU × xlsxwriter | peak MB | notes |")
     print("|---|---:|---:|---:|---:|---:|---:|---|")
     for variant in args.variants:

@@ -25,16 +25,29 @@ from datetime import date, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-HEADER = ["序号", "项目编号", "项目名称", "投资主体", "所属行业", "所在区域", "项目状态", "计划总投资（亿元）", "用地面积（亩）",
-          "签约时间", "是否重点项目"]  # fmt: skip
+HEADER = ["序号", "项目编号", "项目名称", "投资主体", "所属行业", "所在区域", "项目状态", "计划总投资（亿元）",
+          "用地面积（亩）", "签约时间", "是否重点项目"]  # fmt: skip
 SECTORS = ["新型储能", "汽车零部件", "金属新材料", "绿色食品", "电子信息"]
 STATUSES = ["在建", "签约", "洽谈中", "投产", "前期"]
 
 
 def rows(n: int) -> list[list]:
-    return [[i, f"GY-{i:05d}", f"高要区第{i}号项目", f"肇庆第{i}号实业有限公司", SECTORS[i % 5], "高要区", STATUSES[i % 5],
-             round(0.5 + i % 97 * 0.37, 2), 10 + i % 300, date(2020 + i % 4, 1 + i % 12, 1 + i % 28), "是" if i % 7 else "否"]
-            for i in range(1, n + 1)]  # fmt: skip
+    return [
+        [
+            i,
+            f"GY-{i:05d}",
+            f"高要区第{i}号项目",
+            f"肇庆第{i}号实业有限公司",
+            SECTORS[i % 5],
+            "高要区",
+            STATUSES[i % 5],
+            round(0.5 + i % 97 * 0.37, 2),
+            10 + i % 300,
+            date(2020 + i % 4, 1 + i % 12, 1 + i % 28),
+            "是" if i % 7 else "否",
+        ]
+        for i in range(1, n + 1)
+    ]
 
 
 def title() -> list[list]:
@@ -202,16 +215,18 @@ def measure_big(path: Path, repeat: int) -> tuple[float, float, int]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     runs = []
     for _ in range(repeat):
-        done = subprocess.run([sys.executable, "-c", BIG, str(path)], env=env, capture_output=True, text=True,
-                              timeout=600, check=True)  # fmt: skip
+        done = subprocess.run(
+            [sys.executable, "-c", BIG, str(path)], env=env, capture_output=True, text=True, timeout=600, check=True
+        )
         runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
     return min(r["read_s"] for r in runs), min(r["scan_s"] for r in runs), runs[0]["rows"]
 
 
 def measure(path: Path, db: Path) -> dict:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run([sys.executable, "-c", PREVIEW, str(path), str(db)], env=env, capture_output=True, text=True,
-                          timeout=300)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", PREVIEW, str(path), str(db)], env=env, capture_output=True, text=True, timeout=300
+    )
     if done.returncode != 0:
         raise RuntimeError(done.stderr[-2000:])
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -225,14 +240,22 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        files = [write_xlsx(folder / "district.xlsx", args.rows), write_xls(folder / "district.xls", args.rows),
-                 write_ods(folder / "district.ods", args.rows), write_xlsb(folder / "district.xlsb", args.rows),
-                 write_csv(folder / "district.csv", args.rows),
-                 write_csv(folder / "district-gb18030.csv", args.rows, "gb18030")]  # fmt: skip
+        files = [
+            write_xlsx(folder / "district.xlsx", args.rows),
+            write_xls(folder / "district.xls", args.rows),
+            write_ods(folder / "district.ods", args.rows),
+            write_xlsb(folder / "district.xlsb", args.rows),
+            write_csv(folder / "district.csv", args.rows),
+            write_csv(folder / "district-gb18030.csv", args.rows, "gb18030"),
+        ]
         files += calc_copies(files[0], folder)
         db = folder / "bench.sqlite"
-        subprocess.run([sys.executable, "-m", "zqtracker", "--db", str(db), "summary"], env={**os.environ,
-                       "PYTHONPATH": str(ROOT)}, check=True, capture_output=True)  # fmt: skip
+        subprocess.run(
+            [sys.executable, "-m", "zqtracker", "--db", str(db), "summary"],
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            check=True,
+            capture_output=True,
+        )
         print(
             f"{datetime.now():%Y-%m-%d %H:%M}, {platform.node()}, {os.cpu_count()} cores, load "
             f"{os.getloadavg()[0]:.1f}; {args.rows} rows, best and median of {args.repeat}"
@@ -253,8 +276,10 @@ def main() -> None:
             big = write_big_xlsx(folder / "big.xlsx", args.big)
             repeat = min(args.repeat, 3)
             read_s, scan_s, count = measure_big(big, repeat)
-            print(f"\nLarge .xlsx ({count:,} rows, {big.stat().st_size // (1024 * 1024)} MB): read {read_s:.2f} s, of "
-                  f"which the search for error cells {scan_s:.2f} s ({scan_s / read_s:.0%}), best of {repeat}")  # fmt: skip
+            print(
+                f"\nLarge .xlsx ({count:,} rows, {big.stat().st_size // (1024 * 1024)} MB): read {read_s:.2f} s, of "
+                f"which the search for error cells {scan_s:.2f} s ({scan_s / read_s:.0%}), best of {repeat}"
+            )
 
 
 if __name__ == "__main__":

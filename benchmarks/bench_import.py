@@ -6,9 +6,10 @@
 Every measurement runs in a fresh process (same interpreter, same file, same run), so that the
 ratios compare like with like; the time is the work alone (modules imported and the database
 opened before the clock starts); peak memory is that process's maximum resident size plus the
-largest of the processes it started (the import's reading process). The import writes into a fresh copy of an empty database. Prints a
-markdown table (the targets of issue 13: import ≤ 1.25× the floor — python-calamine's parse plus SQLite
-storing the same rows pre-built — and ≥ 5× faster than pandas + to_sql).
+largest of the processes it started (the import's reading process). The import writes into a fresh
+copy of an empty database. Prints a markdown table (the targets of issue 13: import ≤ 1.25× the
+floor — python-calamine's parse plus SQLite storing the same rows pre-built — and ≥ 5× faster than
+pandas + to_sql).
 """
 
 from __future__ import annotations
@@ -50,7 +51,8 @@ COUNT = sheet.height
         """
 import sqlite3
 src = sqlite3.connect(sys.argv[3])
-TABLES = ("sectors", "districts", "enterprises", "projects", "status_changes")[: 4 if sys.argv[4:] == ["projects"] else 5]
+TABLES = ("sectors", "districts", "enterprises", "projects", "status_changes")
+TABLES = TABLES[: 4 if sys.argv[4:] == ["projects"] else 5]
 DATA = {t: src.execute(f"SELECT * FROM {t}").fetchall() for t in TABLES}
 src.close()
 con = sqlite3.connect(DB, isolation_level=None)
@@ -116,8 +118,13 @@ def measure(kind: str, xlsx: Path, db: Path, *extra: Path) -> dict:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     setup, body = SCENARIOS[kind]
     code = RUNNER.format(setup=setup, body=body)
-    done = subprocess.run([sys.executable, "-c", code, str(xlsx), str(db), *map(str, extra)], env=env, capture_output=True, text=True,
-                          check=False)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(xlsx), str(db), *map(str, extra)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if done.returncode != 0:
         raise SystemExit(f"{kind} failed:\n{done.stderr[-2000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -168,8 +175,9 @@ def main(argv: list[str] | None = None) -> int:
         measure("import", xlsx, imported)
         if args.quick:
             cal, imp = best["calamine"], best["import"]
-            parse = min((measure("parse", xlsx, folder / "x.sqlite") for _ in range(args.repeat)),
-                        key=lambda r: r["seconds"])  # fmt: skip
+            parse = min(
+                (measure("parse", xlsx, folder / "x.sqlite") for _ in range(args.repeat)), key=lambda r: r["seconds"]
+            )
             store = min((measure("sqlite", xlsx, fresh_copy(template, folder, "floor.sqlite"), imported)
                          for _ in range(args.repeat)), key=lambda r: r["seconds"])  # fmt: skip
             floor = parse["seconds"] + store["seconds"]
@@ -181,8 +189,9 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         # re-import of the same file: everything matched, nothing written
         again = min((measure("import", xlsx, imported) for _ in range(args.repeat)), key=lambda r: r["seconds"])
-        parse = min((measure("parse", xlsx, folder / "x.sqlite") for _ in range(args.repeat)),
-                    key=lambda r: r["seconds"])  # fmt: skip
+        parse = min(
+            (measure("parse", xlsx, folder / "x.sqlite") for _ in range(args.repeat)), key=lambda r: r["seconds"]
+        )
         store = min((measure("sqlite", xlsx, fresh_copy(template, folder, "floor.sqlite"), imported)
                      for _ in range(args.repeat)), key=lambda r: r["seconds"])  # fmt: skip
         alone = min((measure("sqlite", xlsx, fresh_copy(template, folder, "floor.sqlite"), imported, Path("projects"))
@@ -195,39 +204,60 @@ def main(argv: list[str] | None = None) -> int:
                 db = fresh_copy(imported, folder, "monthly.sqlite")
                 runs.append(measure("import", mxlsx, db))
             month = min(runs, key=lambda r: r["seconds"])
-            base_month = min((measure("calamine", mxlsx, folder / "x.sqlite") for _ in range(args.repeat)),
-                             key=lambda r: r["seconds"])  # fmt: skip
+            base_month = min(
+                (measure("calamine", mxlsx, folder / "x.sqlite") for _ in range(args.repeat)),
+                key=lambda r: r["seconds"],
+            )
     cal, imp, pds = best["calamine"], best["import"], best["pandas"]
-    print(f"### Import — {datetime.now():%Y-%m-%d %H:%M}, {platform.node()}, {platform.processor() or platform.machine()}, "
-          f"{os.cpu_count()} CPUs, Python {platform.python_version()}, load average "
-          f"{os.getloadavg()[0]:.1f}, best of {args.repeat}\n")  # fmt: skip
+    print(
+        f"### Import — {datetime.now():%Y-%m-%d %H:%M}, {platform.node()}, "
+        f"{platform.processor() or platform.machine()}, "
+        f"{os.cpu_count()} CPUs, Python {platform.python_version()}, load average "
+        f"{os.getloadavg()[0]:.1f}, best of {args.repeat}\n"
+    )
     print("| what | rows | seconds | peak MB | ratio |")
     print("|---|---:|---:|---:|---|")
-    print(f"| python-calamine reads the values ({projects.name}) | {cal['count']:,} | {cal['seconds']:.2f} | "
-          f"{cal['peak_mb']:.0f} | 1.00× (baseline) |")  # fmt: skip
-    print(f"| **zqtracker import** into an empty database (parse, validate, match, write) | {imp['count']:,} | "
-          f"{imp['seconds']:.2f} | {imp['peak_mb']:.0f} | {imp['seconds'] / cal['seconds']:.2f}× calamine |")  # fmt: skip
-    print(f"| pandas.read_excel + to_sql | {pds['count']:,} | {pds['seconds']:.2f} | {pds['peak_mb']:.0f} | "
-          f"zqtracker is **{pds['seconds'] / imp['seconds']:.1f}× faster** (target ≥ 5×) |")  # fmt: skip
-    print(f"| zqtracker re-import of the same file (all matched, nothing written) | {again['count']:,} | "
-          f"{again['seconds']:.2f} | {again['peak_mb']:.0f} | {again['seconds'] / cal['seconds']:.2f}× calamine |")  # fmt: skip
+    print(
+        f"| python-calamine reads the values ({projects.name}) | {cal['count']:,} | {cal['seconds']:.2f} | "
+        f"{cal['peak_mb']:.0f} | 1.00× (baseline) |"
+    )
+    print(
+        f"| **zqtracker import** into an empty database (parse, validate, match, write) | {imp['count']:,} | "
+        f"{imp['seconds']:.2f} | {imp['peak_mb']:.0f} | {imp['seconds'] / cal['seconds']:.2f}× calamine |"
+    )
+    print(
+        f"| pandas.read_excel + to_sql | {pds['count']:,} | {pds['seconds']:.2f} | {pds['peak_mb']:.0f} | "
+        f"zqtracker is **{pds['seconds'] / imp['seconds']:.1f}× faster** (target ≥ 5×) |"
+    )
+    print(
+        f"| zqtracker re-import of the same file (all matched, nothing written) | {again['count']:,} | "
+        f"{again['seconds']:.2f} | {again['peak_mb']:.0f} | {again['seconds'] / cal['seconds']:.2f}× calamine |"
+    )
     floor = parse["seconds"] + store["seconds"]
-    print(f"| floor, part 1: python-calamine's parse alone (no Python values) | {parse['count']:,} | "
-          f"{parse['seconds']:.2f} | {parse['peak_mb']:.0f} | {parse['seconds'] / cal['seconds']:.2f}× calamine |")  # fmt: skip
-    print(f"| floor, part 2: SQLite storing the import's rows, pre-built (raw sqlite3, same schema) | "
-          f"{store['count']:,} | {store['seconds']:.2f} | {store['peak_mb']:.0f} | "
-          f"{store['seconds'] / cal['seconds']:.2f}× calamine |")  # fmt: skip
+    print(
+        f"| floor, part 1: python-calamine's parse alone (no Python values) | {parse['count']:,} | "
+        f"{parse['seconds']:.2f} | {parse['peak_mb']:.0f} | {parse['seconds'] / cal['seconds']:.2f}× calamine |"
+    )
+    print(
+        f"| floor, part 2: SQLite storing the import's rows, pre-built (raw sqlite3, same schema) | "
+        f"{store['count']:,} | {store['seconds']:.2f} | {store['peak_mb']:.0f} | "
+        f"{store['seconds'] / cal['seconds']:.2f}× calamine |"
+    )
     print(
         f"| floor: parse + store, no checking at all | | {floor:.2f} | | {floor / cal['seconds']:.2f}× calamine; "
         f"the import is **{imp['seconds'] / floor:.2f}× the floor** (target ≤ 1.25×, issue 13) |"
     )
-    print(f"| floor without the status history: SQLite storing the project rows alone | {alone['count']:,} | "
-          f"{alone['seconds']:.2f} | {alone['peak_mb']:.0f} | parse + this: "
-          f"{(parse['seconds'] + alone['seconds']) / cal['seconds']:.2f}× calamine |")  # fmt: skip
+    print(
+        f"| floor without the status history: SQLite storing the project rows alone | {alone['count']:,} | "
+        f"{alone['seconds']:.2f} | {alone['peak_mb']:.0f} | parse + this: "
+        f"{(parse['seconds'] + alone['seconds']) / cal['seconds']:.2f}× calamine |"
+    )
     if month is not None:
-        print(f"| zqtracker import of {monthly.name} (wide monthly records) | {month['count']:,} | "
-              f"{month['seconds']:.2f} | {month['peak_mb']:.0f} | {month['seconds'] / base_month['seconds']:.2f}× "
-              f"calamine on that file ({base_month['seconds']:.2f} s) |")  # fmt: skip
+        print(
+            f"| zqtracker import of {monthly.name} (wide monthly records) | {month['count']:,} | "
+            f"{month['seconds']:.2f} | {month['peak_mb']:.0f} | {month['seconds'] / base_month['seconds']:.2f}× "
+            f"calamine on that file ({base_month['seconds']:.2f} s) |"
+        )
     return 0
 
 

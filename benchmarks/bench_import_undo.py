@@ -41,8 +41,10 @@ def main() -> int:
         sys.path.insert(0, str(ROOT))
         rows = measure(args.data, Path(tmp) / "projects.sqlite", args.runs)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"### Import undo / redo in the window — {datetime.now():%Y-%m-%d %H:%M}, {platform.node()}, "
-          f"{os.cpu_count()} CPUs, load {load:.1f}\n")  # fmt: skip
+    print(
+        f"### Import undo / redo in the window — {datetime.now():%Y-%m-%d %H:%M}, {platform.node()}, "
+        f"{os.cpu_count()} CPUs, load {load:.1f}\n"
+    )
     print(f"Data: {args.data.name}, imported into an empty database.\n")
     print("| step | work done after | longest GUI stall |")
     print("|---|---|---|")

@@ -125,8 +125,9 @@ def main(argv: list[str] | None = None) -> int:
         cli = cli_time(big, out, ["--lang", "zh"], args.runs)
         env = dict(os.environ, PYTHONPATH=str(ROOT))
         summary_cmd = [sys.executable, "-m", "zqtracker", "--db", str(big), "summary"]
-        summary_cli = median_time(lambda: subprocess.run(summary_cmd, check=True, capture_output=True, env=env),
-                                  args.runs)  # fmt: skip
+        summary_cli = median_time(
+            lambda: subprocess.run(summary_cmd, check=True, capture_output=True, env=env), args.runs
+        )
         rows.append((f"overview PDF, {n_projects:,} projects ({pages} pages)", base, pdf, cli, 3.0))
 
         keyed = database_2000_key(folder)
@@ -141,17 +142,21 @@ def main(argv: list[str] | None = None) -> int:
         cli = cli_time(keyed, out, ["--view", "monthly", "--year", "2023", "--through", "9", "--lang", "zh"], args.runs)
         rows.append((f"monthly progress PDF, {KEY_PROJECTS:,} key projects ({pages} pages)", base, pdf, cli, 5.0))
 
-    print(f"bench_reports — {date.today().isoformat()}, {platform.node()}, {platform.processor() or platform.machine()}, "
-          f"{os.cpu_count()} CPUs, Python {platform.python_version()}, PySide6 {PySide6.__version__}; "
-          f"median of {args.runs}\n")  # fmt: skip
+    print(
+        f"bench_reports — {date.today().isoformat()}, {platform.node()}, {platform.processor() or platform.machine()}, "
+        f"{os.cpu_count()} CPUs, Python {platform.python_version()}, PySide6 {PySide6.__version__}; "
+        f"median of {args.runs}\n"
+    )
     print("| task | baseline: figures alone | PDF (in process) | ratio | `zqtracker report` (fresh process) | target |")
     print("|---|---:|---:|---:|---:|---:|")
     for name, base, pdf, cli, target in rows:
         ok = "✓" if max(pdf, cli) <= target else "✗"
         print(f"| {name} | {base:.2f} s | {pdf:.2f} s | {pdf / base:.1f}× | {cli:.2f} s | ≤ {target:.0f} s {ok} |")
-    print(f"\nFor scale: `zqtracker summary` on the same 100k database (a fresh process printing the overview's "
-          f"figures as text, no Qt) takes {summary_cli:.2f} s; the report process is "
-          f"{rows[0][3] / summary_cli:.1f}× that.")  # fmt: skip
+    print(
+        f"\nFor scale: `zqtracker summary` on the same 100k database (a fresh process printing the overview's "
+        f"figures as text, no Qt) takes {summary_cli:.2f} s; the report process is "
+        f"{rows[0][3] / summary_cli:.1f}× that."
+    )
     return 0
 
 

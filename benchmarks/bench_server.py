@@ -122,8 +122,9 @@ def run(code: str, *args: str) -> tuple[float, int]:
     if code is LAUNCH:  # from the process's start, as the user sees it
         args = (*args, repr(time.time()))
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
-    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT, check=False,
-                         env=env)  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT, check=False, env=env
+    )
     if out.returncode != 0:
         raise SystemExit(out.stderr)
     took, n = out.stdout.split()[-2:]
@@ -171,21 +172,31 @@ def main(argv: list[str] | None = None) -> int:
                 server.drop(name)
     best = {k: min(v) for k, v in results.items() if v}
     load = os.getloadavg()
-    print(f"# bench_server {datetime.now():%Y-%m-%d %H:%M} on {platform.node()} ({os.cpu_count()} cores, "
-          f"load {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}), {args.size} projects, best of {args.repeat}")  # fmt: skip
+    print(
+        f"# bench_server {datetime.now():%Y-%m-%d %H:%M} on {platform.node()} ({os.cpu_count()} cores, "
+        f"load {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}), {args.size} projects, best of {args.repeat}"
+    )
     print(json.dumps(results, indent=1))
     ratio = best["import_pg"] / best["import_sqlite"]
     print("| measure | result | target |\n|---|---|---|")
     print(f"| import into SQLite | {best['import_sqlite']:.1f} s | |")
     print(f"| import into PostgreSQL | {best['import_pg']:.1f} s ({ratio:.2f}× SQLite) | ≤ 1.5× |")
-    print(f"| desktop launch → first page painted, PostgreSQL | {best['launch_pg']:.2f} s (SQLite "
-          f"{best['launch_sqlite']:.2f} s) | ≤ 2.5 s |")  # fmt: skip
-    print(f"| open + first page (services), PostgreSQL | {best['first_page_pg']:.2f} s (SQLite "
-          f"{best['first_page_sqlite']:.2f} s) | ≤ 2.5 s |")  # fmt: skip
-    print(f"| dashboard refresh, PostgreSQL | {best['dashboard_pg'] * 1000:.0f} ms (SQLite "
-          f"{best['dashboard_sqlite'] * 1000:.0f} ms) | ≤ 300 ms |")  # fmt: skip
-    print(f"| another user's change noticed | PostgreSQL {best['notice_pg']:.2f} s, SQLite "
-          f"{best['notice_sqlite']:.2f} s | ≤ 3 s |")  # fmt: skip
+    print(
+        f"| desktop launch → first page painted, PostgreSQL | {best['launch_pg']:.2f} s (SQLite "
+        f"{best['launch_sqlite']:.2f} s) | ≤ 2.5 s |"
+    )
+    print(
+        f"| open + first page (services), PostgreSQL | {best['first_page_pg']:.2f} s (SQLite "
+        f"{best['first_page_sqlite']:.2f} s) | ≤ 2.5 s |"
+    )
+    print(
+        f"| dashboard refresh, PostgreSQL | {best['dashboard_pg'] * 1000:.0f} ms (SQLite "
+        f"{best['dashboard_sqlite'] * 1000:.0f} ms) | ≤ 300 ms |"
+    )
+    print(
+        f"| another user's change noticed | PostgreSQL {best['notice_pg']:.2f} s, SQLite "
+        f"{best['notice_sqlite']:.2f} s | ≤ 3 s |"
+    )
     server.close()
     return 0
 

@@ -68,13 +68,20 @@ class Outcome:
     seconds: float = 0.0
 
     def to_json(self) -> dict:
-        return {"operation": self.operation, "kills": self.kills, "while_writing": self.while_writing,
-                "finished_before_the_kill": self.finished_first, "exports_complete": self.exports_complete,
-                "exports_previous_file": self.exports_previous,
-                "before": self.before, "after": self.after,
-                "failures": self.failures, "temporary_files_right_after_kills": self.leftovers_after_kill,
-                "temporary_files_after_next_start": self.leftovers_after_next_start,
-                "uninterrupted_seconds": round(self.seconds, 2)}  # fmt: skip
+        return {
+            "operation": self.operation,
+            "kills": self.kills,
+            "while_writing": self.while_writing,
+            "finished_before_the_kill": self.finished_first,
+            "exports_complete": self.exports_complete,
+            "exports_previous_file": self.exports_previous,
+            "before": self.before,
+            "after": self.after,
+            "failures": self.failures,
+            "temporary_files_right_after_kills": self.leftovers_after_kill,
+            "temporary_files_after_next_start": self.leftovers_after_next_start,
+            "uninterrupted_seconds": round(self.seconds, 2),
+        }
 
 
 def signature(path: Path) -> tuple:
@@ -100,8 +107,7 @@ class Harness:
     def __init__(self, work: Path, projects: int, seed: int = 7) -> None:
         self.work, self.projects, self.random = work, projects, random.Random(seed)
         self.data_home = work / "data"
-        self.env = {**os.environ, "XDG_DATA_HOME": str(self.data_home), "ZQTRACKER_LANG": "en",
-                    "PYTHONPATH": str(ROOT)}  # fmt: skip
+        self.env = {**os.environ, "XDG_DATA_HOME": str(self.data_home), "ZQTRACKER_LANG": "en", "PYTHONPATH": str(ROOT)}
         self.env.pop("ZQTRACKER_DB", None)
 
     # -- data ------------------------------------------------------------------------------
@@ -167,8 +173,9 @@ class Harness:
             # first part is Python starting and the file being read), the others anywhere.
             low = 0.05 if i % 2 == 0 else 0.6 * outcome.seconds
             delay = self.random.uniform(low, outcome.seconds)
-            child = subprocess.Popen(self._argv(argv, db, out), env=self.env, stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.DEVNULL)  # fmt: skip
+            child = subprocess.Popen(
+                self._argv(argv, db, out), env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
             time.sleep(delay)
             wal = db.with_name(db.name + "-wal")
             writing = wal.exists() and wal.stat().st_size > 0  # the operation had begun to write
@@ -209,8 +216,13 @@ class Harness:
             outcome.exports_complete += not previous
             verdict += ", previous file" if previous else ", complete workbook"
         outcome.leftovers_after_kill += len(self.leftovers(out.parent))
-        again = subprocess.run(self._argv([sys.executable, "-m", "zqtracker.launcher", "--db", "{db}", "db", "check"],
-                                          db, out), env=self.env, capture_output=True, text=True, check=False)  # fmt: skip
+        again = subprocess.run(
+            self._argv([sys.executable, "-m", "zqtracker.launcher", "--db", "{db}", "db", "check"], db, out),
+            env=self.env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if again.returncode != 0:
             outcome.failures.append(f"next start: db check exit {again.returncode}: {again.stdout[-200:]}")
         left = self.leftovers(out.parent)
@@ -288,11 +300,15 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if args.out is None:
             shutil.rmtree(work, ignore_errors=True)
-    print(f"\n{'operation':<16} {'kills':>5} {'writing':>7} {'before':>6} {'after':>6} {'failed':>6} {'tmp left':>8} "
-          f"{'run s':>6}")  # fmt: skip
+    print(
+        f"\n{'operation':<16} {'kills':>5} {'writing':>7} {'before':>6} {'after':>6} {'failed':>6} {'tmp left':>8} "
+        f"{'run s':>6}"
+    )
     for r in results:
-        print(f"{r.operation:<16} {r.kills:>5} {r.while_writing:>7} {r.before:>6} {r.after:>6} {len(r.failures):>6} "
-              f"{r.leftovers_after_next_start:>8} {r.seconds:>6.1f}")  # fmt: skip
+        print(
+            f"{r.operation:<16} {r.kills:>5} {r.while_writing:>7} {r.before:>6} {r.after:>6} {len(r.failures):>6} "
+            f"{r.leftovers_after_next_start:>8} {r.seconds:>6.1f}"
+        )
         if r.exports_complete or r.exports_previous:
             print(
                 f"    the export after the kills: {r.exports_complete} complete, {r.exports_previous} the previous file"

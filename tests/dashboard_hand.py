@@ -23,12 +23,18 @@ def build_hand(ctx: AppContext) -> AppContext:
     ctx.references.save_sector(Sector("新型储能", parent="新能源"))
     a = P.create(Project("A 储能", "新型储能", "肇庆新区", Status.UNDER_CONSTRUCTION, 1_500_000_000, code="A",
                          signed_on=date(2022, 3, 1), construction_start_on=date(2022, 6, 1)))  # fmt: skip
-    b = P.create(Project("B 零部件", "汽车零部件", "高要区", Status.ON_HOLD, 300_000_000, code="B",
-                         signed_on=date(2023, 2, 1)), status_on=date(2023, 1, 10))  # fmt: skip
-    c = P.create(Project("C 零部件", "汽车零部件", "肇庆新区", Status.CANCELLED, 200_000_000, code="C",
-                         signed_on=date(2023, 4, 15)))  # fmt: skip
-    P.create(Project("D 储能", "新型储能", "高要区", Status.SIGNED, 1_000_000_000, code="D",
-                     signed_on=date(2023, 4, 20)))  # fmt: skip
+    b = P.create(
+        Project("B 零部件", "汽车零部件", "高要区", Status.ON_HOLD, 300_000_000, code="B", signed_on=date(2023, 2, 1)),
+        status_on=date(2023, 1, 10),
+    )
+    c = P.create(
+        Project(
+            "C 零部件", "汽车零部件", "肇庆新区", Status.CANCELLED, 200_000_000, code="C", signed_on=date(2023, 4, 15)
+        )
+    )
+    P.create(
+        Project("D 储能", "新型储能", "高要区", Status.SIGNED, 1_000_000_000, code="D", signed_on=date(2023, 4, 20))
+    )
     P.set_investment(a.id, [(2022, 1, 100), (2022, 2, 100), (2022, 3, 100), (2022, 9, 999),
                             (2023, 1, 150), (2023, 2, 150), (2023, 3, 150), (2023, 4, 1000)])  # fmt: skip
     P.set_investment(b.id, [(2023, 2, 50)])

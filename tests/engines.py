@@ -79,9 +79,13 @@ class PgServer:
         if self._admin is None or self._admin.closed:
             u = self.base
             self._admin = psycopg.connect(
-                host=u.host, port=u.port, user=u.username, password=u.password, dbname=u.database or "postgres",
+                host=u.host,
+                port=u.port,
+                user=u.username,
+                password=u.password,
+                dbname=u.database or "postgres",
                 autocommit=True,
-            )  # fmt: skip
+            )
         return self._admin
 
     def url(self, name: str, user: str | None = None) -> str:

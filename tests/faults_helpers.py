@@ -69,8 +69,9 @@ def small_mount(folder: Path, size_kb: int) -> Iterator[Path | None]:
     if not _can_mount():
         yield None
         return
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs", str(folder)],
-                          capture_output=True, check=False)  # fmt: skip
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs", str(folder)], capture_output=True, check=False
+    )
     if done.returncode != 0:
         yield None
         return
@@ -101,8 +102,12 @@ def large_database(template: Path, path: Path, copies: int = 9, note_bytes: int 
     shutil.copy(template, path)
     con = sqlite3.connect(path)
     columns = [r[1] for r in con.execute("PRAGMA table_info(projects)")]
-    values = {"id": "id + {offset}", "code": "NULL", "name": "name || ' ({n})'",
-              "notes": f"printf('%.{note_bytes}c', 'n')"}  # fmt: skip
+    values = {
+        "id": "id + {offset}",
+        "code": "NULL",
+        "name": "name || ' ({n})'",
+        "notes": f"printf('%.{note_bytes}c', 'n')",
+    }
     for n in range(1, copies + 1):
         select = ", ".join(values.get(c, c).format(offset=n * 1_000_000, n=n) for c in columns)
         con.execute(f"INSERT INTO projects ({', '.join(columns)}) SELECT {select} FROM projects WHERE id < 1000000")
@@ -117,8 +122,14 @@ def damage_pages_of(path: Path, name: str) -> None:
     only what reads that object — or checks every page — meets."""
     checkpoint(path)
     con = sqlite3.connect(path)
-    pages = [r[0] for r in con.execute("SELECT pageno FROM dbstat WHERE name = ? AND pageno != "
-                                       "(SELECT rootpage FROM sqlite_master WHERE name = ?)", (name, name))]  # fmt: skip
+    pages = [
+        r[0]
+        for r in con.execute(
+            "SELECT pageno FROM dbstat WHERE name = ? AND pageno != "
+            "(SELECT rootpage FROM sqlite_master WHERE name = ?)",
+            (name, name),
+        )
+    ]
     page_size = con.execute("PRAGMA page_size").fetchone()[0]
     con.close()
     assert pages, f"{name} has no pages but its root"

@@ -31,8 +31,11 @@ def test_summary_json_on_empty_database_is_zeros(db_url: str) -> None:
                                       "trial_production", "in_production", "on_hold", "cancelled"}  # fmt: skip
     assert data["by_status"]["signed"] == {"projects": 0, "planned_investment_yuan": 0, "projects_without_amount": 0}
     assert data["projects_without_amount"] == 0
-    assert data["unclassified_sector"] == data["unclassified_district"] == {
-        "projects": 0, "planned_investment_yuan": 0, "projects_without_amount": 0}  # fmt: skip
+    assert (
+        data["unclassified_sector"]
+        == data["unclassified_district"]
+        == {"projects": 0, "planned_investment_yuan": 0, "projects_without_amount": 0}
+    )
     ci = data["completed_investment"]
     assert ci["ytd_yuan"] == 0 and ci["prior_ytd_yuan"] == 0 and ci["yoy_pct"] is None
     assert ci["by_sector"] == {}
@@ -156,8 +159,10 @@ def test_console_script_and_module_entry_points(tmp_path: Path) -> None:
     """`python -m zqtracker` goes through the same launcher as the console script."""
     result = subprocess.run(
         [sys.executable, "-m", "zqtracker", "--db", str(tmp_path / "x.sqlite"), "summary", "--json"],
-        capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["projects"] == 0
     version = subprocess.run([sys.executable, "-m", "zqtracker", "--version"], capture_output=True, text=True)

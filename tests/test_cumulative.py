@@ -43,8 +43,11 @@ def test_three_cumulative_reports_give_exact_monthly_amounts() -> None:
 def test_the_three_reports_at_once_and_in_any_order() -> None:
     reports = {10: 19_876_543, 8: 12_345_678, 9: 15_000_000}
     d = derive_from_ytd(7, 2023, [], reports)
-    assert [(r.first, r.month, r.amount) for r in d.write] == [(1, 8, 12_345_678), (9, 9, 2_654_322),
-                                                              (10, 10, 4_876_543)]  # fmt: skip
+    assert [(r.first, r.month, r.amount) for r in d.write] == [
+        (1, 8, 12_345_678),
+        (9, 9, 2_654_322),
+        (10, 10, 4_876_543),
+    ]
 
 
 def test_a_decreasing_ytd_is_a_problem_with_both_figures() -> None:
@@ -80,14 +83,18 @@ def test_a_gap_makes_a_span_of_the_months_since_the_last_report() -> None:
 def test_the_same_report_twice_writes_nothing_and_other_years_are_ignored() -> None:
     stored = [InvestmentRecord(7, 2022, 12, 5, 1), InvestmentRecord(7, 2023, 8, 800, 1)]
     assert derive_from_ytd(7, 2023, stored, {8: 800}).write == ()
-    assert derive_from_ytd(7, 2023, stored, {1: 100}).write == (InvestmentRecord(7, 2023, 1, 100),
-                                                                 InvestmentRecord(7, 2023, 8, 700, 2))  # fmt: skip
+    assert derive_from_ytd(7, 2023, stored, {1: 100}).write == (
+        InvestmentRecord(7, 2023, 1, 100),
+        InvestmentRecord(7, 2023, 8, 700, 2),
+    )
 
 
 def test_derive_reports_reads_the_import_context_shape_and_flags_conflicts() -> None:
     stored = {(7, 2023, 8): (800, 1, 1, 1), (7, 2023, 9): (100, 1, 1, None), (8, 2023, 3): (5, 1, 1, None)}
-    out = derive_reports([YtdReport(7, 2023, 10, 1000), YtdReport(8, 2023, 4, 4), YtdReport(9, 2023, 2, 7),
-                          YtdReport(9, 2023, 2, 8)], stored)  # fmt: skip
+    out = derive_reports(
+        [YtdReport(7, 2023, 10, 1000), YtdReport(8, 2023, 4, 4), YtdReport(9, 2023, 2, 7), YtdReport(9, 2023, 2, 8)],
+        stored,
+    )
     assert [d.write for d in out[:1]] == [(InvestmentRecord(7, 2023, 10, 100),)]
     assert out[1].problems[0].code == "ytd_decrease"
     assert [p.code for p in out[2].problems] == ["ytd_conflict"]
@@ -172,8 +179,9 @@ def test_progress_table_marks_a_span_and_uses_the_reported_since_start(reported:
 def test_a_zero_year_to_date_still_covers_its_months() -> None:
     from zqtracker.stats.cube import InvestmentCell, InvestmentCube
 
-    cube = InvestmentCube([InvestmentCell(2023, 8, "储能", "储能", "高要区", 0, 1),
-                           InvestmentCell(2023, 9, "储能", "储能", "高要区", 5)])  # fmt: skip
+    cube = InvestmentCube(
+        [InvestmentCell(2023, 8, "储能", "储能", "高要区", 0, 1), InvestmentCell(2023, 9, "储能", "储能", "高要区", 5)]
+    )
     assert cube.spans(2023) == {8: 1}  # nothing completed in 1–8月 is a figure too, not eight empty months
     assert cube.not_comparable(2023, 7) == {None} and cube.not_comparable(2023, 8) == set()
     assert cube.ytd(2023, 9)[None] == (5, 0)

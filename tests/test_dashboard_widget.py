@@ -76,8 +76,9 @@ def test_every_number_matches_the_summary_command(qtbot, demo_ctx: AppContext, c
     assert [(r.key, r.left, r.right) for r in sectors.data.rows] == [
         (k, v["ytd_yuan"], v["yoy_pct"]) for k, v in c["by_sector"].items()
     ]  # all fourteen sectors fit the panel
-    assert list(sectors.item.items["left"].opts["width"]) == [as_float(v["ytd_yuan"], Unit.YI)
-                                                              for v in c["by_sector"].values()]  # fmt: skip
+    assert list(sectors.item.items["left"].opts["width"]) == [
+        as_float(v["ytd_yuan"], Unit.YI) for v in c["by_sector"].values()
+    ]
     districts = widget.panels["districts"]
     assert [(r.key, r.left) for r in districts.data.rows] == [(k, v["ytd_yuan"]) for k, v in c["by_district"].items()]
     pipeline = widget.panels["pipeline"]

@@ -63,13 +63,15 @@ def test_unit_words() -> None:
 @pytest.mark.parametrize(
     ("word", "status"),
     [("洽谈中", Status.LEAD), ("在谈", Status.LEAD), ("已签约", Status.SIGNED), ("前期工作", Status.PREPARING),
-     ("开工建设", Status.UNDER_CONSTRUCTION), ("设备安装调试", Status.COMMISSIONING), ("试生产", Status.TRIAL_PRODUCTION),
-     ("建成投产", Status.IN_PRODUCTION), ("暂缓", Status.ON_HOLD), ("取消", Status.CANCELLED),
-     ("Under construction", Status.UNDER_CONSTRUCTION), ("trial_production", Status.TRIAL_PRODUCTION),
-     ("  In Production ", Status.IN_PRODUCTION), ("ON HOLD", Status.ON_HOLD),
+     ("开工建设", Status.UNDER_CONSTRUCTION), ("设备安装调试", Status.COMMISSIONING),
+     ("试生产", Status.TRIAL_PRODUCTION), ("建成投产", Status.IN_PRODUCTION), ("暂缓", Status.ON_HOLD),
+     ("取消", Status.CANCELLED), ("Under construction", Status.UNDER_CONSTRUCTION),
+     ("trial_production", Status.TRIAL_PRODUCTION), ("  In Production ", Status.IN_PRODUCTION),
+     ("ON HOLD", Status.ON_HOLD),
      # words of real progress reports, found missing by fuzzing with district-like files
-     ("暂停", Status.ON_HOLD), ("搁置", Status.ON_HOLD), ("已退出", Status.CANCELLED), ("施工中", Status.UNDER_CONSTRUCTION),
-     ("已建成", Status.IN_PRODUCTION), ("待开工", Status.PREPARING), ("试运营", Status.TRIAL_PRODUCTION)],
+     ("暂停", Status.ON_HOLD), ("搁置", Status.ON_HOLD), ("已退出", Status.CANCELLED),
+     ("施工中", Status.UNDER_CONSTRUCTION), ("已建成", Status.IN_PRODUCTION), ("待开工", Status.PREPARING),
+     ("试运营", Status.TRIAL_PRODUCTION)],
 )  # fmt: skip
 def test_parse_status_in_both_languages(word: str, status: Status) -> None:
     assert parse_status(word) is status

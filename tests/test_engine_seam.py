@@ -70,8 +70,7 @@ def test_a_row_the_database_refuses_is_reported_as_refused(database) -> None:
         EngineOps.for_connection(s.connection()).insert("districts", ("id", "name"), [(1, "甲"), (1, "乙")])
 
 
-def test_replace_mode_backs_up_and_undo_restores_on_either_engine(ctx: AppContext, db_url: str,
-                                                                   tmp_path: Path) -> None:  # fmt: skip
+def test_replace_mode_backs_up_and_undo_restores_on_either_engine(ctx: AppContext, db_url: str, tmp_path: Path) -> None:
     ctx.projects.create(full_project(code="KEEP-1"))
     before = dump(db_url)
     service = _importer(ctx, tmp_path)

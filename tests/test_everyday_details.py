@@ -90,8 +90,9 @@ def test_the_round_view_lists_districts_by_pinyin(make_window, demo_ctx: AppCont
     from zqtracker.ui.round_view import RoundView
 
     window = make_window(demo_ctx)
-    view = RoundView(demo_ctx, window.events, window.undo_stack, window, lang="zh", book_lang="zh",
-                     today=date(2023, 11, 13))  # fmt: skip
+    view = RoundView(
+        demo_ctx, window.events, window.undo_stack, window, lang="zh", book_lang="zh", today=date(2023, 11, 13)
+    )
     qtbot.addWidget(view)
     view.create_round(Period(2023, 10), tmp_path, ["四会市", "高要区", "鼎湖区", "端州区"])
     qtbot.waitUntil(lambda: view.model.rowCount() == 4, timeout=60_000)

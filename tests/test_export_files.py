@@ -126,7 +126,10 @@ def test_atomic_target_removes_the_temporary_file_on_error(tmp_path: Path) -> No
 
 def test_export_columns_follow_the_table_and_keep_code_and_name() -> None:
     assert export_columns(["status", "name", "sector_parent", "intensity", "status"]) == [
-        "code", "name", "status", "chain",
-    ]  # fmt: skip
+        "code",
+        "name",
+        "status",
+        "chain",
+    ]
     assert export_columns(None)[:3] == ["code", "name", "enterprise"]
     assert export_columns([]) == ["code", "name"]

@@ -45,8 +45,11 @@ def test_template_headers_lists_and_instructions(demo_ctx: AppContext, tmp_path:
     path = ExportService(demo_ctx.database).save_template(tmp_path / "template.xlsx", lang, unit)
     wb = openpyxl.load_workbook(path)
     zh = lang == "zh"
-    assert wb.sheetnames == (["项目清单", "月度完成投资", "填表说明", "下拉选项"] if zh else
-                             ["Projects", "Monthly investment", "Instructions", "Lists"])  # fmt: skip
+    assert wb.sheetnames == (
+        ["项目清单", "月度完成投资", "填表说明", "下拉选项"]
+        if zh
+        else ["Projects", "Monthly investment", "Instructions", "Lists"]
+    )
     assert [ws.sheet_state for ws in wb.worksheets] == ["visible", "visible", "visible", "hidden"]
     projects = wb.worksheets[0]
     headers = [c.value for c in projects[1]]
@@ -64,13 +67,18 @@ def test_template_headers_lists_and_instructions(demo_ctx: AppContext, tmp_path:
     assert dv[letters["investor_origin"]].formula1 == '"' + ",".join(o.label(lang) for o in InvestorOrigin) + '"'
     sector, district = dv[letters["sector"]], dv[letters["district"]]
     assert sector.type == "list" and sector.errorStyle == "warning"
-    assert list_values(wb, sector.formula1) == [s.name for s in sorted(
-        demo_ctx.references.sectors(), key=lambda s: (s.parent or s.name, s.parent is not None, s.name))]  # fmt: skip
+    assert list_values(wb, sector.formula1) == [
+        s.name
+        for s in sorted(demo_ctx.references.sectors(), key=lambda s: (s.parent or s.name, s.parent is not None, s.name))
+    ]
     assert sorted(list_values(wb, district.formula1)) == sorted(d.name for d in demo_ctx.references.districts())
     for field in ("signed_on", "construction_start_on", "production_on"):
         # text of 4–19 characters: every spelling the import reads, and no 1905 date from "2023.10"
         assert (dv[letters[field]].type, dv[letters[field]].formula1, dv[letters[field]].formula2) == (
-            "textLength", "4", "19")  # fmt: skip
+            "textLength",
+            "4",
+            "19",
+        )
     assert dv[letters["planned_investment"]].type == "decimal"
     for v in dv.values():
         assert v.promptTitle and v.prompt and len(v.prompt) <= 255 and len(v.promptTitle) <= 32

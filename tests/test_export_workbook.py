@@ -212,7 +212,10 @@ def test_summary_sheets_show_the_statistics(demo_ctx: AppContext, tmp_path: Path
     assert {r[1] for r in body} == set(s.by_sector) | set(c.by_sector)
     unclassified = next(r for r in rows if r[1] == "Unclassified")  # the demo's leads without a sector
     assert (unclassified[2], money(unclassified[3], w), unclassified[7]) == (
-        s.unclassified_sector.projects, s.unclassified_sector.planned_investment, s.unclassified_sector.without_amount)  # fmt: skip
+        s.unclassified_sector.projects,
+        s.unclassified_sector.planned_investment,
+        s.unclassified_sector.without_amount,
+    )
     chains = {x.name: x.parent for x in demo_ctx.references.sectors()}
     for r in body:
         b, y = s.by_sector[r[1]], c.by_sector[r[1]]
@@ -221,7 +224,11 @@ def test_summary_sheets_show_the_statistics(demo_ctx: AppContext, tmp_path: Path
             b.projects, b.planned_investment, y.ytd, y.prior_ytd, y.yoy_pct)  # fmt: skip
     total = next(r for r in rows if r[1] == "Total")
     assert (total[2], money(total[4], w), money(total[5], w), pct(total[6])) == (
-        s.projects, c.total.ytd, c.total.prior_ytd, c.total.yoy_pct)  # fmt: skip
+        s.projects,
+        c.total.ytd,
+        c.total.prior_ytd,
+        c.total.yoy_pct,
+    )
 
     rows = sheet_rows(path, "By district", "calamine")
     total = next(r for r in rows if r[0] == "Total")
@@ -292,9 +299,15 @@ def test_empty_database_exports_headers_and_zero_summaries(ctx: AppContext, tmp_
 
 def test_dates_before_march_1900_are_iso_text(ctx: AppContext, tmp_path: Path) -> None:
     ctx.projects.create(
-        Project(name="old", sector="s", district="d", signed_on=date(1900, 1, 1), construction_start_on=date(1900, 2, 28),
-                production_on=date(1900, 3, 1))
-    )  # fmt: skip
+        Project(
+            name="old",
+            sector="s",
+            district="d",
+            signed_on=date(1900, 1, 1),
+            construction_start_on=date(1900, 2, 28),
+            production_on=date(1900, 3, 1),
+        )
+    )
     ctx.projects.set_investment(1, [(1900, 2, 5), (1900, 3, 7)])
     path = tmp_path / "old.xlsx"
     ExportService(ctx.database).export(path, ExportOptions())

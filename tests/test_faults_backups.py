@@ -175,7 +175,8 @@ with engine.begin() as conn:
         conn.exec_driver_sql(
             "INSERT INTO projects (id, name, sector_id, district_id, status, planned_investment, is_key_project,"
             " project_type, investor_origin, notes, created_at, updated_at, version)"
-            f" VALUES ({{pid}}, 'P{{pid}}', 1, 1, 'signed', 42, 0, 'new', 'domestic', '', '2023-01-01', '2023-01-01', 1)")
+            f" VALUES ({{pid}}, 'P{{pid}}', 1, 1, 'signed', 42, 0, 'new', 'domestic', '', '2023-01-01',"
+            " '2023-01-01', 1)")
         conn.exec_driver_sql("INSERT INTO status_changes (project_id, from_status, to_status, changed_on, note)"
                              f" VALUES ({{pid}}, NULL, 'signed', '2023-05-06', '')")
 engine.dispose()
@@ -208,8 +209,9 @@ open_database({path!r})
 
 
 def _python(code: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, check=False,
-                          env={**os.environ})  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, check=False, env={**os.environ}
+    )
 
 
 def test_a_kill_inside_the_upgrade_leaves_the_old_schema_and_it_upgrades_after(tmp_path: Path) -> None:

@@ -96,8 +96,10 @@ def test_an_export_is_a_snapshot_while_a_colleague_adds_projects(demo_ctx, tmp_p
             " SELECT 99999, '同事新增的项目', sector_id, district_id, 'signed', 5, 0, 'new', 'domestic', '',"
             " created_at, updated_at, 1 FROM projects LIMIT 1"
         )
-        con.execute("INSERT INTO investment_records (project_id, year, month, amount, sector_id, district_id)"
-                    " SELECT 99999, 2023, 1, 7, sector_id, district_id FROM projects WHERE id = 99999")  # fmt: skip
+        con.execute(
+            "INSERT INTO investment_records (project_id, year, month, amount, sector_id, district_id)"
+            " SELECT 99999, 2023, 1, 7, sector_id, district_id FROM projects WHERE id = 99999"
+        )
         con.commit()
         con.close()
         added.append(True)
@@ -122,8 +124,9 @@ def test_a_killed_export_leaves_files_that_the_next_start_removes(demo_template:
     shutil.copy(demo_template, db)
     env = {**os.environ}
     for _attempt in range(5):  # on a busy machine the export may end between two looks: try again
-        child = subprocess.Popen([sys.executable, "-m", "zqtracker.launcher", "--db", str(db), "export",
-                                  str(tmp_path / "x.xlsx")], env=env)  # fmt: skip
+        child = subprocess.Popen(
+            [sys.executable, "-m", "zqtracker.launcher", "--db", str(db), "export", str(tmp_path / "x.xlsx")], env=env
+        )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline and not any(p.name.startswith(".~") for p in tmp_path.iterdir()):
             time.sleep(0.002)

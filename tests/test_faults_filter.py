@@ -65,8 +65,11 @@ def _fill(path: Path, projects: list[tuple[str, str | None, str | None, int, boo
     for i, (name, code, enterprise, sector, key, money) in enumerate(projects, 1):
         ent = None
         if enterprise is not None:
-            con.execute("INSERT INTO enterprises (id, name, is_high_tech, is_specialized_new, is_little_giant)"
-                        " VALUES (?, ?, 0, 0, 0)", (i, f"{enterprise}#{i}"))  # fmt: skip
+            con.execute(
+                "INSERT INTO enterprises (id, name, is_high_tech, is_specialized_new, is_little_giant)"
+                " VALUES (?, ?, 0, 0, 0)",
+                (i, f"{enterprise}#{i}"),
+            )
             ent = i
         con.execute(
             "INSERT INTO projects (id, code, name, enterprise_id, sector_id, district_id, status, planned_investment,"
@@ -102,8 +105,9 @@ PROJECT = st.tuples(
     key_only=st.booleans(),
     billion_only=st.booleans(),
 )
-def test_sql_and_in_memory_filters_agree(db, projects, pick, start, length, how, extra, statuses, sectors,
-                                         key_only, billion_only) -> None:  # fmt: skip
+def test_sql_and_in_memory_filters_agree(
+    db, projects, pick, start, length, how, extra, statuses, sectors, key_only, billion_only
+) -> None:
     ctx, path = db
     _fill(path, projects)
     name = projects[pick % len(projects)][0]

@@ -20,8 +20,12 @@ pytestmark = pytest.mark.engine("sqlite")  # SQLite files' own faults (indexes, 
 def _indexes(path: Path) -> set[str]:
     con = sqlite3.connect(path)
     try:
-        return {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='index' AND tbl_name='projects'"
-                                          " AND sql IS NOT NULL")}  # fmt: skip
+        return {
+            r[0]
+            for r in con.execute(
+                "SELECT name FROM sqlite_master WHERE type='index' AND tbl_name='projects' AND sql IS NOT NULL"
+            )
+        }
     finally:
         con.close()
 

@@ -47,5 +47,8 @@ def test_the_template_filled_in_calc_imports_what_was_typed(ctx: AppContext, tmp
     (p,) = ctx.projects.all_projects()
     assert (p.code, p.name, p.planned_investment) == ("007", "模板项目甲", 123_456_789)
     assert (p.signed_on, p.construction_start_on, p.production_on) == (
-        date(2023, 10, 1), date(2024, 2, 1), date(2025, 3, 15))  # fmt: skip
+        date(2023, 10, 1),
+        date(2024, 2, 1),
+        date(2025, 3, 15),
+    )
     assert [(r.year, r.month, r.amount) for r in ctx.projects.investment(p.id)] == [(2023, 10, 15_000)]

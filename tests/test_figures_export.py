@@ -67,7 +67,9 @@ def test_export_writes_precision_currency_since_start_and_spans(figures: AppCont
     assert first["自开工累计截至"].is_date and first["自开工累计截至"].value.date() == date(2023, 8, 1)
     monthly = _sheet(path, "月度完成投资")
     assert [(r["完成投资（万元）"].value, r["所含月份"].value) for r in monthly] == [
-        (pytest.approx(1234567.8901), "1–8月"), (pytest.approx(0.0001), None)]  # fmt: skip
+        (pytest.approx(1234567.8901), "1–8月"),
+        (pytest.approx(0.0001), None),
+    ]
     assert monthly[0]["完成投资（万元）"].number_format == "#,##0.00##"
 
 

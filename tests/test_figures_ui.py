@@ -36,9 +36,12 @@ def _project(ctx: AppContext) -> int:
     )  # fmt: skip
     ctx.projects.set_investment(p.id, [(2022, m, 10_000_000 + m) for m in range(1, 13)])
     CumulativeService(ctx.database).record(
-        [YtdReport(p.id, 2023, 8, 180_000_000), YtdReport(p.id, 2023, 9, 205_000_000),
-         YtdReport(p.id, 2023, 10, 231_234_567)]
-    )  # fmt: skip
+        [
+            YtdReport(p.id, 2023, 8, 180_000_000),
+            YtdReport(p.id, 2023, 9, 205_000_000),
+            YtdReport(p.id, 2023, 10, 231_234_567),
+        ]
+    )
     return p.id
 
 
@@ -83,8 +86,10 @@ def test_grid_and_detail_show_spans_currency_since_start_and_precision(
     translations.switch("zh_CN")
     page.table.select_ids([pid])
     assert grid.cell(2023, 8).data().endswith(" (1–8月)") and grid.cell(2023, 3).data() == "↓ 1–8月"
-    assert "占计划总投资 26.7%" in values[
-        "since_start_amount"].text() and "截至2023年10月" in values["since_start_amount"].text()  # fmt: skip
+    assert (
+        "占计划总投资 26.7%" in values["since_start_amount"].text()
+        and "截至2023年10月" in values["since_start_amount"].text()
+    )
     assert values["signed_on"].text() == "2022年二季度" and values["construction_start_on"].text() == "2023年"
     assert "169,014,084.507美元（汇率 7.1）" in values["planned_investment"].text()
     _shot(window, "monthly_grid_zh.png", artifacts)

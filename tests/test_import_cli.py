@@ -52,8 +52,11 @@ def test_json_shape_and_exit_0(db_url: str, tmp_path: Path) -> None:
 
 
 def bad_file(tmp_path: Path) -> Path:
-    rows = [PROJECT_HEADER, [1, "A-1", "好项目", None, "光伏", "端州区", "在建", 1, None, None, None, "是"],
-            [2, "A-2", "坏项目", None, "光伏", "端州区", "在建", "很多", None, None, None, "否"]]  # fmt: skip
+    rows = [
+        PROJECT_HEADER,
+        [1, "A-1", "好项目", None, "光伏", "端州区", "在建", 1, None, None, None, "是"],
+        [2, "A-2", "坏项目", None, "光伏", "端州区", "在建", "很多", None, None, None, "否"],
+    ]
     return write_workbook(tmp_path / "bad.xlsx", SheetSpec("明细", rows))
 
 
@@ -86,9 +89,13 @@ def test_dry_run_writes_nothing(db_url: str, tmp_path: Path) -> None:
 
 
 def test_refused_files_exit_2_with_one_sentence(db_url: str, tmp_path: Path) -> None:
-    for name, words in (("protect.xlsx", "password-protected"), ("61300.xls.renamed.xlsx", "damaged"),
-                        ("password.xls.renamed.xlsx", "password-protected"), ("poc-xmlbomb.xlsx", "unsafe XML"),
-                        ("duplicate-filename.xlsx", "two parts named")):  # fmt: skip
+    for name, words in (
+        ("protect.xlsx", "password-protected"),
+        ("61300.xls.renamed.xlsx", "damaged"),
+        ("password.xls.renamed.xlsx", "password-protected"),
+        ("poc-xmlbomb.xlsx", "unsafe XML"),
+        ("duplicate-filename.xlsx", "two parts named"),
+    ):
         code, _out, err = run("--db", db_url, "import", str(CORPUS / name))
         assert code == ExitCode.REFUSED, (name, err)
         assert words in err and name in err and "Traceback" not in err
@@ -98,8 +105,10 @@ def test_refused_files_exit_2_with_one_sentence(db_url: str, tmp_path: Path) -> 
 
 
 def test_no_unit_refuses_and_names_the_column_then_unit_is_used(db_url: str, tmp_path: Path) -> None:
-    path = write_workbook(tmp_path / "u.xlsx", SheetSpec("S", [["项目名称", "所在区域", "所属行业", "总投资"],
-                                                               ["甲", "端州区", "光伏", 12]]))  # fmt: skip
+    path = write_workbook(
+        tmp_path / "u.xlsx",
+        SheetSpec("S", [["项目名称", "所在区域", "所属行业", "总投资"], ["甲", "端州区", "光伏", 12]]),
+    )
     code, _, err = run("--db", db_url, "import", str(path))
     assert code == ExitCode.REFUSED and "column D “总投资”" in err and "--unit" in err
     code, out, _ = run("--db", db_url, "import", str(path), "--unit", "yi", "--json")
@@ -131,8 +140,12 @@ def test_killing_the_import_midway_leaves_the_database_as_before(tmp_path: Path)
     wal = Path(str(db) + "-wal")
     start_size = wal.stat().st_size if wal.exists() else 0
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
-    proc = subprocess.Popen([sys.executable, "-m", "zqtracker", "--db", str(db), "import", str(xlsx)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "zqtracker", "--db", str(db), "import", str(xlsx)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and proc.poll() is None:
         if wal.exists() and wal.stat().st_size > start_size + 200_000:  # rows are being written

@@ -28,21 +28,29 @@ HEAD = ["序号", "项目编号", "项目名称", "所属行业", "所在区域"
 
 def district_file(path: Path) -> Path:
     rows = [
-        ["2023年10月 端州区重点项目进度表"], ["填报单位：端州区投资促进局"], HEAD,
+        ["2023年10月 端州区重点项目进度表"],
+        ["填报单位：端州区投资促进局"],
+        HEAD,
         [1, "DZ-1", "已有项目", "光伏", "端州区", "投产", 12.1, date(2023, 1, 5)],
         [2, "DZ-2", "新项目甲", "新型储能", "端州区", "签约", 3, date(2023, 9, 1)],
         [3, "DZ-3", "新项目乙", "新型储能", "端州区", "还在想", 2, 2023.1],
         ["合计", None, None, None, None, None, 17.1],
-    ]  # fmt: skip
+    ]
     return write_workbook(path, SheetSpec("端州区", rows, merges=["A1:H1"]))
 
 
 @pytest.fixture
 def seeded(ctx: AppContext, tmp_path: Path) -> AppContext:
-    first = write_workbook(tmp_path / "seed.xlsx", SheetSpec("S", [["项目编号", "项目名称", "所属行业", "所在区域", "项目状态",
-                                                                    "计划总投资（亿元）", "签约时间"],
-                                                                   ["DZ-1", "已有项目", "光伏", "端州区", "在建", 12,
-                                                                    date(2023, 1, 5)]]))  # fmt: skip
+    first = write_workbook(
+        tmp_path / "seed.xlsx",
+        SheetSpec(
+            "S",
+            [
+                ["项目编号", "项目名称", "所属行业", "所在区域", "项目状态", "计划总投资（亿元）", "签约时间"],
+                ["DZ-1", "已有项目", "光伏", "端州区", "在建", 12, date(2023, 1, 5)],
+            ],
+        ),
+    )
     assert ImportService(ctx.database).import_file(first, ImportOptions()).added == 1
     return ctx
 
@@ -75,8 +83,9 @@ def texts(dialog: ImportDialog, column: int) -> list[str]:
     return [m.data(m.index(r, column)) for r in range(m.rowCount())]
 
 
-def test_preview_remap_import_undo_and_remember(qtbot, seeded: AppContext, db_path: Path, tmp_path: Path,
-                                                 artifacts: Path) -> None:  # fmt: skip
+def test_preview_remap_import_undo_and_remember(
+    qtbot, seeded: AppContext, db_path: Path, tmp_path: Path, artifacts: Path
+) -> None:
     events, stack = DataEvents(), QUndoStack()
     changed: list[list] = []
     events.projects_changed.connect(changed.append)
@@ -103,8 +112,7 @@ def test_preview_remap_import_undo_and_remember(qtbot, seeded: AppContext, db_pa
     wait_idle(qtbot, dialog)
     assert m.headerData(7, 1) == "G  金额（亿元）\n→ Planned investment (100m yuan)"
     status = texts(dialog, STATUS_COLUMN)
-    assert status[3] == ("Update: Status Under construction → In production, "
-                         "Planned investment ¥1.200 bn → ¥1.210 bn")  # fmt: skip
+    assert status[3] == ("Update: Status Under construction → In production, Planned investment ¥1.200 bn → ¥1.210 bn")
     assert status[4] == "New"
     assert status[5].startswith("Invalid: unknown status")
     # the problem cells are marked, with the reason on hover
@@ -147,8 +155,9 @@ def test_preview_remap_import_undo_and_remember(qtbot, seeded: AppContext, db_pa
 
 
 def test_refused_file_is_one_sentence_in_the_dialog(qtbot, ctx: AppContext) -> None:
-    dialog = ImportDialog(ctx, DataEvents(), QUndoStack(), None, Path("/work/shared/corpus/poi-xlsx/protect.xlsx"),
-                          lang="en")  # fmt: skip
+    dialog = ImportDialog(
+        ctx, DataEvents(), QUndoStack(), None, Path("/work/shared/corpus/poi-xlsx/protect.xlsx"), lang="en"
+    )
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=30_000)
     qtbot.wait(50)
@@ -212,15 +221,18 @@ def test_choices_made_while_rows_are_checked_are_not_lost(qtbot, seeded: AppCont
     dialog.apply_choice(6, ("field", "planned_investment"))  # starts a check
     dialog.apply_choice(7, ("field", None))  # while it runs: the signing date is not to be imported
     assert dialog.is_busy() and not dialog.import_button.isEnabled()
-    qtbot.waitUntil(lambda: not dialog.is_busy() and not dialog._pending and
-                    "Planned investment" in dialog.model.headerData(7, 1), timeout=30_000)  # fmt: skip
+    qtbot.waitUntil(
+        lambda: not dialog.is_busy() and not dialog._pending and "Planned investment" in dialog.model.headerData(7, 1),
+        timeout=30_000,
+    )
     wait_idle(qtbot, dialog)
     assert dialog.model.headerData(8, 1) == "H  签约时间\n→ not imported"
     assert "could be January or October" not in " ".join(p.reason() for p in dialog.analysis.problems)
 
 
-def test_choosing_the_unit_of_unitless_amounts_in_the_dialog(qtbot, ctx: AppContext, tmp_path: Path,
-                                                              artifacts: Path) -> None:  # fmt: skip
+def test_choosing_the_unit_of_unitless_amounts_in_the_dialog(
+    qtbot, ctx: AppContext, tmp_path: Path, artifacts: Path
+) -> None:
     # Found by fuzzing the dialog: the unit box handed the analysis a bare string ("wan"), and the
     # preview failed with "'str' object has no attribute 'factor'".
     path = write_workbook(tmp_path / "高要区.xlsx", SheetSpec("高要区", [

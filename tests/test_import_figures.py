@@ -67,31 +67,41 @@ def test_a_month_column_beside_the_year_to_date(service: ImportService, ctx: App
     service.import_file(write_workbook(tmp_path / "a.xlsx", SheetSpec("S", rows)), ImportOptions())
     # nothing stored before: the month's own amount splits 1–10 into 1–9 (1000 − 100) and October (100)
     assert records(ctx, "B-1") == [(2023, 1, 9, 9_000_000), (2023, 10, 10, 1_000_000)]
-    nov = [["2023年11月重点项目进展"], ["项目编号", "项目名称", "所在区域", "项目状态", "当月完成投资（万元）",
-                                 "1-11月累计完成投资（万元）"], ["B-1", "丙项目", "高要区", "在建", 300, 1200]]  # fmt: skip
+    nov = [
+        ["2023年11月重点项目进展"],
+        ["项目编号", "项目名称", "所在区域", "项目状态", "当月完成投资（万元）", "1-11月累计完成投资（万元）"],
+        ["B-1", "丙项目", "高要区", "在建", 300, 1200],
+    ]
     result = service.import_file(write_workbook(tmp_path / "b.xlsx", SheetSpec("S", nov)), ImportOptions())
     (problem,) = result.problems  # 1200 − 1000 = 200, not the 300 the 当月 column says
     assert problem.problem.code == "month_ytd_disagree" and not result.written
 
 
 def test_since_start_of_construction(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
-    rows = [["截至2023年10月重点项目建设情况"], ["项目名称", "所在区域", "计划总投资（万元）", "自开工累计完成投资（万元）"],
-            ["丁项目", "四会市", 20000, 5000]]  # fmt: skip
+    rows = [
+        ["截至2023年10月重点项目建设情况"],
+        ["项目名称", "所在区域", "计划总投资（万元）", "自开工累计完成投资（万元）"],
+        ["丁项目", "四会市", 20000, 5000],
+    ]
     service.import_file(write_workbook(tmp_path / "s.xlsx", SheetSpec("S", rows)), ImportOptions())
     (p,) = ctx.projects.all_projects()
     assert (p.since_start_amount, p.since_start_year, p.since_start_month) == (50_000_000, 2023, 10)
     assert p.since_start_pct == Decimal(25)  # 5000 of 20000 万元
 
 
-def test_a_total_through_last_year_end_is_no_year_to_date(service: ImportService, ctx: AppContext,
-                                                          tmp_path: Path) -> None:  # fmt: skip
+def test_a_total_through_last_year_end_is_no_year_to_date(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
     """A key-project table: 至2022年底累计完成投资 (everything through December 2022) before a two-row
     header 2023年 / 1-10月完成投资. The first is the since-start figure as of 2022-12, the second the
     year to date — taking the first for October's 1–10月 would silently misreport the year."""
-    rows = [["2023年重点建设项目1-10月进展情况表"], ["单位：万元"],
-            ["序号", "项目名称", "所在区域", "总投资", "至2022年底累计完成投资", "2023年", None, None],
-            [None, None, None, None, None, "年度计划投资", "1-10月完成投资", "完成年度计划%"],
-            [1, "戊项目", "四会市", 60000, 12000, 20000, 18000, "90%"]]  # fmt: skip
+    rows = [
+        ["2023年重点建设项目1-10月进展情况表"],
+        ["单位：万元"],
+        ["序号", "项目名称", "所在区域", "总投资", "至2022年底累计完成投资", "2023年", None, None],
+        [None, None, None, None, None, "年度计划投资", "1-10月完成投资", "完成年度计划%"],
+        [1, "戊项目", "四会市", 60000, 12000, 20000, 18000, "90%"],
+    ]
     merges = ["F3:H3", "A3:A4", "B3:B4", "C3:C4", "D3:D4", "E3:E4"]
     result = service.import_file(write_workbook(tmp_path / "k.xlsx", SheetSpec("S", rows, merges)), ImportOptions())
     assert result.ok and result.added == 1
@@ -103,15 +113,20 @@ def test_a_total_through_last_year_end_is_no_year_to_date(service: ImportService
 def test_this_years_figure_is_a_year_to_date(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
     """本年完成投资 in a 1-10月 report is the year to date through October (never a month's amount);
     上年同期 is last year's and not imported; 10月完成投资 is October's own amount."""
-    rows = [["2023年1-10月重点项目投资完成情况表"], ["单位：万元"],
-            ["项目名称", "所在区域", "总投资", "10月完成投资", "本年完成投资", "上年同期完成投资"],
-            ["己项目", "高要区", 50000, 1000, 9000, 7000]]  # fmt: skip
+    rows = [
+        ["2023年1-10月重点项目投资完成情况表"],
+        ["单位：万元"],
+        ["项目名称", "所在区域", "总投资", "10月完成投资", "本年完成投资", "上年同期完成投资"],
+        ["己项目", "高要区", 50000, 1000, 9000, 7000],
+    ]
     result = service.import_file(write_workbook(tmp_path / "y.xlsx", SheetSpec("10月", rows)), ImportOptions())
     assert result.ok
     (p,) = ctx.projects.all_projects()
     # 9000 through October, of which October 1000: January–September 8000 as one figure
     assert [(r.year, r.first, r.month, r.amount) for r in ctx.projects.investment(p.id)] == [
-        (2023, 1, 9, 80_000_000), (2023, 10, 10, 10_000_000)]  # fmt: skip
+        (2023, 1, 9, 80_000_000),
+        (2023, 10, 10, 10_000_000),
+    ]
 
 
 def test_dollars_with_a_rate_keep_the_original(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
@@ -131,10 +146,14 @@ def test_dollars_with_a_rate_keep_the_original(service: ImportService, ctx: AppC
     assert "note_converted" in {n.code for n in result.notes}
 
 
-def test_dates_at_their_precision_and_construction_periods(service: ImportService, ctx: AppContext,
-                                                           tmp_path: Path) -> None:  # fmt: skip
-    rows = [["项目名称", "签约时间", "开工时间", "建设起止年限"],
-            ["戊项目", "2023年二季度", None, "2024-2026"], ["己项目", "2023.10", "2024年", None]]  # fmt: skip
+def test_dates_at_their_precision_and_construction_periods(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    rows = [
+        ["项目名称", "签约时间", "开工时间", "建设起止年限"],
+        ["戊项目", "2023年二季度", None, "2024-2026"],
+        ["己项目", "2023.10", "2024年", None],
+    ]
     path = write_workbook(tmp_path / "d.xlsx", SheetSpec("S", rows))
     result = service.import_file(path, ImportOptions())
     assert result.ok
@@ -161,16 +180,19 @@ def test_months_without_a_year_take_the_workbooks(service: ImportService, ctx: A
 
 
 def test_ten_day_columns_under_a_month(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
-    rows = [["2023年重点项目旬报"], ["项目编号", "项目名称", "项目状态", "10月", None, None, None],
-            [None, None, None, "上旬", "中旬", "下旬", "累计"], ["D-1", "辛项目", "在建", 10, 20, 30, 60]]  # fmt: skip
+    rows = [
+        ["2023年重点项目旬报"],
+        ["项目编号", "项目名称", "项目状态", "10月", None, None, None],
+        [None, None, None, "上旬", "中旬", "下旬", "累计"],
+        ["D-1", "辛项目", "在建", 10, 20, 30, 60],
+    ]
     path = write_workbook(tmp_path / "x.xlsx", SheetSpec("S", rows, merges=["D2:G2", "A2:A3", "B2:B3", "C2:C3"]))
     result = service.import_file(path, ImportOptions(unit=Unit.WAN))
     assert result.ok, [p.reason() for p in result.problems]
     assert records(ctx, "D-1") == [(2023, 10, 10, 600_000)]  # the month is its 累计, not 上旬+中旬+下旬+累计
 
 
-def test_a_rounded_amount_is_listed_apart_not_written(service: ImportService, ctx: AppContext,
-                                                      tmp_path: Path) -> None:  # fmt: skip
+def test_a_rounded_amount_is_listed_apart_not_written(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
     exact = [["项目编号", "项目名称", "计划总投资（元）"], ["E-1", "壬项目", 1_234_567_891]]
     service.import_file(write_workbook(tmp_path / "e.xlsx", SheetSpec("S", exact)), ImportOptions())
     shown = [["项目编号", "项目名称", "计划总投资（亿元）"], ["E-1", "壬项目", 12.35]]  # what a CSV "as shown" keeps
@@ -184,8 +206,11 @@ def test_a_rounded_amount_is_listed_apart_not_written(service: ImportService, ct
 
 
 def test_a_rounded_monthly_amount_is_listed_apart(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
-    exact = [["2023年完成投资"], ["项目编号", "项目名称", "所在区域", "项目状态", "9月（元）"],
-             ["F-1", "癸项目", "端州区", "在建", 1_234_567]]  # fmt: skip
+    exact = [
+        ["2023年完成投资"],
+        ["项目编号", "项目名称", "所在区域", "项目状态", "9月（元）"],
+        ["F-1", "癸项目", "端州区", "在建", 1_234_567],
+    ]
     service.import_file(write_workbook(tmp_path / "e.xlsx", SheetSpec("S", exact)), ImportOptions())
     shown = [["2023年完成投资"], ["项目编号", "9月（万元）"], ["F-1", 123.46]]  # 1,234,567 yuan shown in 万元
     result = service.import_file(write_workbook(tmp_path / "r.xlsx", SheetSpec("S", shown)), ImportOptions())

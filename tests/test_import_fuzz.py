@@ -27,10 +27,11 @@ from zqtracker.services.import_mappings import MappingStore
 from zqtracker.services.import_options import ImportRefused
 from zqtracker.services.importing import ImportOptions, ImportService
 
-NOISE = ["肇庆", "高要区", "端州区", "新能源", "有限公司", "合计", "总计", "注：", "填报单位：高要区", "单位：万元", "单位：亿元",
-         "（一）", "一、先进制造业", "续建", "在建", "投产", "是", "否", "Total", "N/A", "-", "—", "\n", "　", "#DIV/0!", "#REF!",
-         "=SUM(A1:A3)", "+1", "@x", "12.5亿", "3,000万元", "2023.10", "2023年10月10日", "2023/13/45", "20231010", "2023.1",
-         "0001", "1e309", "1e3092023", "nan", "inf", "-5", "０１２３", "暂停", "洽谈中", "x" * 300]  # fmt: skip
+NOISE = ["肇庆", "高要区", "端州区", "新能源", "有限公司", "合计", "总计", "注：", "填报单位：高要区", "单位：万元",
+         "单位：亿元", "（一）", "一、先进制造业", "续建", "在建", "投产", "是", "否", "Total", "N/A", "-", "—", "\n",
+         "　", "#DIV/0!", "#REF!", "=SUM(A1:A3)", "+1", "@x", "12.5亿", "3,000万元", "2023.10", "2023年10月10日",
+         "2023/13/45", "20231010", "2023.1", "0001", "1e309", "1e3092023", "nan", "inf", "-5", "０１２３",
+         "暂停", "洽谈中", "x" * 300]  # fmt: skip
 DISTRICTS = ["端州区", "鼎湖区", "高要区", "四会市", "广宁县", "怀集县", "封开县", "德庆县"]
 
 
@@ -82,8 +83,8 @@ def messy_workbook(path: Path, rnd: random.Random) -> Path:
         if rnd.random() < 0.5:
             optional = [("项目编号", "code"), ("项目状态", "status"), ("用地面积（亩）", "land"), ("签约时间", "date"),
                         ("开工时间", "date"), ("是否重点项目", "bool"), ("2024年1月", "money")]  # fmt: skip
-            cols = [("项目名称", "name"), ("所属行业", "sector"), ("所在区域", "district"), ("计划总投资（万元）", "money"),
-                    *rnd.sample(optional, rnd.randint(0, len(optional)))]  # fmt: skip
+            cols = [("项目名称", "name"), ("所属行业", "sector"), ("所在区域", "district"),
+                    ("计划总投资（万元）", "money"), *rnd.sample(optional, rnd.randint(0, len(optional)))]  # fmt: skip
             rnd.shuffle(cols)
             rows.append(["2024年肇庆市重点项目进度表"])
             merges.append(f"A1:{chr(64 + len(cols))}1" if len(cols) > 1 else "A1:B1")
@@ -97,16 +98,23 @@ def messy_workbook(path: Path, rnd: random.Random) -> Path:
             width = rnd.randint(1, 12)
             for _ in range(rnd.randint(0, 2)):
                 rows.append([rnd.choice(["2023年肇庆市重点项目表", "填报单位：高要区", "单位：万元", "单位：亿元"])])
-            rows.append([rnd.choice(rnd.choice(PROJECT_COLUMNS).synonyms) if rnd.random() < 0.8 else noise(rnd)
-                         for _ in range(width)])  # fmt: skip
+            rows.append(
+                [
+                    rnd.choice(rnd.choice(PROJECT_COLUMNS).synonyms) if rnd.random() < 0.8 else noise(rnd)
+                    for _ in range(width)
+                ]
+            )
             rows.extend([noise(rnd) for _ in range(width)] for _ in range(rnd.randint(0, 25)))
         name = rnd.choice(["项目清单", "Sheet", "月度完成投资", "续建项目", "汇总"]) + str(n)
         sheets.append(SheetSpec(name, rows, merges=merges, state="hidden" if n and rnd.random() < 0.3 else "visible"))
     return write_workbook(path, *sheets, date1904=rnd.random() < 0.1)
 
 
-OPTIONS = [ImportOptions(), ImportOptions(skip_invalid=True, unit=Unit.WAN),
-           ImportOptions(mode="append", skip_invalid=True, unit=Unit.YI, lang="zh")]  # fmt: skip
+OPTIONS = [
+    ImportOptions(),
+    ImportOptions(skip_invalid=True, unit=Unit.WAN),
+    ImportOptions(mode="append", skip_invalid=True, unit=Unit.YI, lang="zh"),
+]
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
@@ -174,8 +182,9 @@ def test_the_import_dialog_on_messy_workbooks(qtbot, tmp_path: Path) -> None:
                 qtbot.wait(20)
             if dialog.import_button.isEnabled():
                 dialog.import_button.click()
-                qtbot.waitUntil(lambda dialog=dialog: dialog.result is not None or dialog.error_label.text() != "",
-                                timeout=30_000)  # fmt: skip
+                qtbot.waitUntil(
+                    lambda dialog=dialog: dialog.result is not None or dialog.error_label.text() != "", timeout=30_000
+                )
                 imported += dialog.result is not None
                 if stack.canUndo():
                     undo_import(qtbot, stack)

@@ -39,11 +39,15 @@ def by_name(ctx: AppContext) -> dict[str, object]:
 
 
 # -- 1. only a name is required ------------------------------------------------------------------------
-def test_a_negotiating_list_with_no_amount_district_or_sector(service: ImportService, ctx: AppContext,
-                                                              db_url: str, tmp_path: Path) -> None:  # fmt: skip
-    rows = [["萝岗区谋划（在谈）项目库"], ["序号", "项目名称", "投资方", "联系人", "对接情况"],
-            [1, "智能网联汽车零部件项目", "某汽车集团", "王五 13800001111", "3月已赴企业总部对接，企业有意向在我区布局"],
-            [2, "生物医药研发中心项目", "某药业", None, "初步接洽"]]  # fmt: skip
+def test_a_negotiating_list_with_no_amount_district_or_sector(
+    service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path
+) -> None:
+    rows = [
+        ["萝岗区谋划（在谈）项目库"],
+        ["序号", "项目名称", "投资方", "联系人", "对接情况"],
+        [1, "智能网联汽车零部件项目", "某汽车集团", "王五 13800001111", "3月已赴企业总部对接，企业有意向在我区布局"],
+        [2, "生物医药研发中心项目", "某药业", None, "初步接洽"],
+    ]
     path = write_workbook(tmp_path / "leads.xlsx", SheetSpec("Sheet1", rows))
     result = imported(service, db_url, path)
     assert result.added == 2
@@ -55,42 +59,55 @@ def test_a_negotiating_list_with_no_amount_district_or_sector(service: ImportSer
     assert {"note_status_from", "note_district_from"} <= codes
 
 
-def test_the_district_for_rows_without_one_can_be_given(service: ImportService, ctx: AppContext,
-                                                         db_url: str, tmp_path: Path) -> None:  # fmt: skip
+def test_the_district_for_rows_without_one_can_be_given(
+    service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path
+) -> None:
     rows = [["项目名称", "计划总投资（万元）"], ["甲项目", 100], ["乙项目", 200]]
     path = write_workbook(tmp_path / "plain.xlsx", SheetSpec("Sheet1", rows))
     imported(service, db_url, path, district="高要区", sector="新型储能", status="under_construction")
     assert {(p.name, p.district, p.sector, p.status) for p in ctx.projects.all_projects()} == {
-        ("甲项目", "高要区", "新型储能", Status.UNDER_CONSTRUCTION), ("乙项目", "高要区", "新型储能",
-                                                                      Status.UNDER_CONSTRUCTION)}  # fmt: skip
+        ("甲项目", "高要区", "新型储能", Status.UNDER_CONSTRUCTION),
+        ("乙项目", "高要区", "新型储能", Status.UNDER_CONSTRUCTION),
+    }
 
 
-def test_the_district_of_a_single_zone_list_comes_from_the_sheet_name(service: ImportService, ctx: AppContext,
-                                                                      db_url: str, tmp_path: Path) -> None:  # fmt: skip
+def test_the_district_of_a_single_zone_list_comes_from_the_sheet_name(
+    service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path
+) -> None:
     rows = [["序号", "项目名称", "总投资（亿元）", "项目状态"], [1, "甲项目", 1.5, "在建"]]
     path = write_workbook(tmp_path / "z.xlsx", SheetSpec("萝岗区明细表", rows))
     imported(service, db_url, path)
     assert by_name(ctx)["甲项目"].district == "萝岗区"  # type: ignore[attr-defined]
 
 
-def test_a_location_column_and_a_responsible_unit_that_names_districts(service: ImportService, ctx: AppContext,
-                                                                       db_url: str, tmp_path: Path) -> None:  # fmt: skip
-    rows = [["项目名称", "责任单位", "落户地", "总投资（亿元）"],
-            ["甲项目", "市发改局", "高要区", 1], ["乙项目", "市工信局", "四会市", 2], ["丙项目", "市商务局", "鼎湖区", 3]]  # fmt: skip
+def test_a_location_column_and_a_responsible_unit_that_names_districts(
+    service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path
+) -> None:
+    rows = [
+        ["项目名称", "责任单位", "落户地", "总投资（亿元）"],
+        ["甲项目", "市发改局", "高要区", 1],
+        ["乙项目", "市工信局", "四会市", 2],
+        ["丙项目", "市商务局", "鼎湖区", 3],
+    ]
     path = write_workbook(tmp_path / "loc.xlsx", SheetSpec("Sheet1", rows))
     imported(service, db_url, path)
-    assert {p.name: p.district for p in ctx.projects.all_projects()} == {"甲项目": "高要区", "乙项目": "四会市",
-                                                                          "丙项目": "鼎湖区"}  # fmt: skip
+    assert {p.name: p.district for p in ctx.projects.all_projects()} == {
+        "甲项目": "高要区",
+        "乙项目": "四会市",
+        "丙项目": "鼎湖区",
+    }
 
 
 # -- 2. columns chosen by evidence, not by substring ------------------------------------------------------
-def test_ambiguous_and_misleading_columns(service: ImportService, ctx: AppContext, db_url: str,
-                                          tmp_path: Path) -> None:  # fmt: skip
+def test_ambiguous_and_misleading_columns(service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path) -> None:
     rows = [["序号", "项目类别", "项目名称", "项目类型", "资金来源", "计划总投资（万元）", "完成投资占年计划%",
              "后五个月进度安排", "项目对接及进展情况", "用地需求（平方米）", "项目内容"],
-            [1, "续建", "甲项目", "新能源", "企业自筹", 5000, 35.5, "8月完成主体", "已完成厂房主体封顶，正在进行设备采购招标工作", 6667, "建设厂房"],
-            [2, "新开工", "乙项目", "生物医药", "银行贷款", 3000, 12.0, "9月开工", "已取得施工许可证，计划下月开工", 2000, "研发楼"],
-            [3, "续建", "丙项目", "新能源", "企业自筹", 8000, 50.1, "10月投产", "设备安装调试中，预计年底试产", 13333, "生产线"]]  # fmt: skip
+            [1, "续建", "甲项目", "新能源", "企业自筹", 5000, 35.5, "8月完成主体",
+             "已完成厂房主体封顶，正在进行设备采购招标工作", 6667, "建设厂房"],
+            [2, "新开工", "乙项目", "生物医药", "银行贷款", 3000, 12.0, "9月开工",
+             "已取得施工许可证，计划下月开工", 2000, "研发楼"],
+            [3, "续建", "丙项目", "新能源", "企业自筹", 8000, 50.1, "10月投产",
+             "设备安装调试中，预计年底试产", 13333, "生产线"]]  # fmt: skip
     path = write_workbook(tmp_path / "mix.xlsx", SheetSpec("Sheet1", rows))
     result = imported(service, db_url, path, district="高要区")
     p = by_name(ctx)
@@ -108,12 +125,14 @@ def test_ambiguous_and_misleading_columns(service: ImportService, ctx: AppContex
     assert ("G", "note_ignored_column") in ignored and ("H", "note_ignored_column") in ignored
 
 
-def test_a_paragraph_row_or_an_example_row_never_outscores_the_header(service: ImportService, ctx: AppContext,
-                                                                      db_url: str, tmp_path: Path) -> None:  # fmt: skip
+def test_a_paragraph_row_or_an_example_row_never_outscores_the_header(
+    service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path
+) -> None:
     rows = [["2024年重点招商项目表"], ["填报单位：高要区投资促进局"],
             ["项目名称", "项目投资单位", "总投资（亿元）", "项目进展"],
             ["项目名称", "项目投资单位", "总投资（亿元）", "项目进展"],  # a template's example row
-            ["储能电池项目", "某某新能源有限公司", 10, "项目总投资约10亿元，建设储能电池生产线，目前已签订投资协议，正在办理用地手续"]]  # fmt: skip
+            ["储能电池项目", "某某新能源有限公司", 10,
+             "项目总投资约10亿元，建设储能电池生产线，目前已签订投资协议，正在办理用地手续"]]  # fmt: skip
     path = write_workbook(tmp_path / "para.xlsx", SheetSpec("Sheet1", rows))
     result = imported(service, db_url, path)
     assert result.added == 1
@@ -123,8 +142,9 @@ def test_a_paragraph_row_or_an_example_row_never_outscores_the_header(service: I
     assert "note_example_rows" in {n.code for n in result.notes}
 
 
-def test_an_aggregate_sheet_of_counts_is_skipped_with_a_note(service: ImportService, db_url: str,
-                                                             tmp_path: Path) -> None:  # fmt: skip
+def test_an_aggregate_sheet_of_counts_is_skipped_with_a_note(
+    service: ImportService, db_url: str, tmp_path: Path
+) -> None:
     agg = SheetSpec("汇总", [["区域", "项目个数", "总投资（亿元）"], ["高要区", 12, 30.5], ["四会市", 8, 12.0]])
     data = SheetSpec("明细", [["项目名称", "所在区域", "总投资（亿元）"], ["甲项目", "高要区", 1.0]])
     path = write_workbook(tmp_path / "agg.xlsx", agg, data)
@@ -147,11 +167,11 @@ def test_status_words_of_real_reports(word: str, status: str) -> None:
     assert parse_status(word).value == status
 
 
-def test_unknown_status_words_are_listed_once_and_can_be_mapped(service: ImportService, ctx: AppContext,
-                                                                 db_url: str, tmp_path: Path) -> None:  # fmt: skip
+def test_unknown_status_words_are_listed_once_and_can_be_mapped(
+    service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path
+) -> None:
     rows = [["Project Id", "Project Name", "Municipality", "Status 2024", "Estimated Cost"]]
-    rows += [[f"P{i:03d}", f"Plant {i}", "Hamilton", "Shovel ready" if i % 2 else "Active", "1000"]
-             for i in range(40)]  # fmt: skip
+    rows += [[f"P{i:03d}", f"Plant {i}", "Hamilton", "Shovel ready" if i % 2 else "Active", "1000"] for i in range(40)]
     path = write_workbook(tmp_path / "inv.xlsx", SheetSpec("data", rows))
     first = service.import_file(path, ImportOptions(unit=Unit.YUAN))
     assert not first.written
@@ -162,10 +182,12 @@ def test_unknown_status_words_are_listed_once_and_can_be_mapped(service: ImportS
     assert {p.status for p in ctx.projects.all_projects()} == {Status.PREPARING, Status.UNDER_CONSTRUCTION}
 
 
-def test_a_section_named_for_speeding_up_signing_holds_leads(service: ImportService, ctx: AppContext,
-                                                              db_url: str, tmp_path: Path) -> None:  # fmt: skip
+def test_a_section_named_for_speeding_up_signing_holds_leads(
+    service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path
+) -> None:
     rows = [["序号", "项目名称", "总投资（亿元）", "所在区域"], ["一、加速签约项目（2个）"],
-            [1, "甲项目", 3, "高要区"], [2, "乙项目", 2, "高要区"], ["二、在建项目（1个）"], [3, "丙项目", 5, "高要区"]]  # fmt: skip
+            [1, "甲项目", 3, "高要区"], [2, "乙项目", 2, "高要区"], ["二、在建项目（1个）"],
+            [3, "丙项目", 5, "高要区"]]  # fmt: skip
     path = write_workbook(tmp_path / "sec.xlsx", SheetSpec("Sheet1", rows, merges=["A2:D2", "A5:D5"]))
     imported(service, db_url, path)
     p = by_name(ctx)
@@ -200,8 +222,9 @@ def test_every_header_zqtracker_writes_is_read_back_as_its_field() -> None:
             assert column.field in found, (column.header(lang), found)
 
 
-def test_amounts_in_dollars_are_left_out_never_stored_as_yuan(service: ImportService, ctx: AppContext,
-                                                               tmp_path: Path) -> None:  # fmt: skip
+def test_amounts_in_dollars_are_left_out_never_stored_as_yuan(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
     rows = [["Project Name", "Region", "Cost 2024 (CAD) {$M}"], ["Line 5 Relocation", "Ontario", 450]]
     result = service.import_file(write_workbook(tmp_path / "cad.xlsx", SheetSpec("Projects", rows)), ImportOptions())
     assert result.added == 1 and ctx.projects.all_projects()[0].planned_investment is None
@@ -214,8 +237,9 @@ def test_amounts_in_dollars_are_left_out_never_stored_as_yuan(service: ImportSer
     assert "USD" in next(n for n in result.notes if n.code == "note_foreign_column").message("en")
 
 
-def test_unitless_amounts_of_an_english_list_are_no_yuan(service: ImportService, ctx: AppContext,
-                                                          tmp_path: Path) -> None:  # fmt: skip
+def test_unitless_amounts_of_an_english_list_are_no_yuan(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
     rows = [["Project Name", "Country", "Total Cost"], ["Water Supply", "Kenya", "12000000"]]
     path = write_workbook(tmp_path / "en.xlsx", SheetSpec("data", rows))
     result = service.import_file(path, ImportOptions())
@@ -226,18 +250,21 @@ def test_unitless_amounts_of_an_english_list_are_no_yuan(service: ImportService,
 
 
 # -- 5. totals, groups and continuations are no projects ---------------------------------------------------
-def test_totals_groups_sections_and_continuations(service: ImportService, ctx: AppContext, db_url: str,
-                                                  tmp_path: Path) -> None:  # fmt: skip
-    rows = [["序号", "项目名称", "建设单位", "总投资（亿元）", "所在区域"],
-            [None, "合计37个", None, 120.5, None],
-            [None, "龙海市合计14个", None, 40.2, None],
-            ["（一）", "工业项目82个", None, 80.1, None],
-            [1, "甲项目", "甲公司", 10, "龙海市"],
-            [None, None, "中央预算内资金", 2, None],  # a funding-source line under its project
-            [2, "乙项目", "乙公司", 5, "龙海市"],
-            [None, "其中：新开工", None, 3, None],
-            ["重点对接"],
-            [3, "丙项目", "丙公司", 1, "龙海市"]]  # fmt: skip
+def test_totals_groups_sections_and_continuations(
+    service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path
+) -> None:
+    rows = [
+        ["序号", "项目名称", "建设单位", "总投资（亿元）", "所在区域"],
+        [None, "合计37个", None, 120.5, None],
+        [None, "龙海市合计14个", None, 40.2, None],
+        ["（一）", "工业项目82个", None, 80.1, None],
+        [1, "甲项目", "甲公司", 10, "龙海市"],
+        [None, None, "中央预算内资金", 2, None],  # a funding-source line under its project
+        [2, "乙项目", "乙公司", 5, "龙海市"],
+        [None, "其中：新开工", None, 3, None],
+        ["重点对接"],
+        [3, "丙项目", "丙公司", 1, "龙海市"],
+    ]
     path = write_workbook(tmp_path / "tot.xlsx", SheetSpec("Sheet1", rows, merges=["A9:E9"]))
     result = imported(service, db_url, path)
     p = by_name(ctx)
@@ -248,13 +275,20 @@ def test_totals_groups_sections_and_continuations(service: ImportService, ctx: A
     assert {"note_totals", "note_continuations", "note_groups"} <= codes
 
 
-def test_projects_repeated_on_two_sheets_are_one_project(service: ImportService, ctx: AppContext, db_url: str,
-                                                         tmp_path: Path) -> None:  # fmt: skip
+def test_projects_repeated_on_two_sheets_are_one_project(
+    service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path
+) -> None:
     head = ["序号", "项目名称", "总投资（万元）"]
-    by_level = SheetSpec("分级管理", [head, ["一、市本级（2项）"], [1, "武夷山至邵武高速公路", 100],
-                                    [2, "顺昌环城路建设工程", 50]], merges=["A2:C2"])  # fmt: skip
-    by_sector = SheetSpec("分行业", [head, ["一、交通（2项）"], [1, "武夷山至邵武高速公路", 100],
-                                   [2, "顺昌环城路建设工程", 50]], merges=["A2:C2"])  # fmt: skip
+    by_level = SheetSpec(
+        "分级管理",
+        [head, ["一、市本级（2项）"], [1, "武夷山至邵武高速公路", 100], [2, "顺昌环城路建设工程", 50]],
+        merges=["A2:C2"],
+    )
+    by_sector = SheetSpec(
+        "分行业",
+        [head, ["一、交通（2项）"], [1, "武夷山至邵武高速公路", 100], [2, "顺昌环城路建设工程", 50]],
+        merges=["A2:C2"],
+    )
     path = write_workbook(tmp_path / "two.xlsx", by_level, by_sector)
     result = imported(service, db_url, path, status="under_construction")
     assert result.added == 2
@@ -265,8 +299,10 @@ def test_projects_repeated_on_two_sheets_are_one_project(service: ImportService,
 
 # -- 6. every problem of a row; a missing column once --------------------------------------------------------
 def test_every_problem_of_a_row_is_reported(service: ImportService, tmp_path: Path) -> None:
-    rows = [["项目名称", "计划总投资（万元）", "签约时间", "用地面积（亩）", "是否重点项目"],
-            ["甲项目", "很多", "去年", -3, "也许"]]  # fmt: skip
+    rows = [
+        ["项目名称", "计划总投资（万元）", "签约时间", "用地面积（亩）", "是否重点项目"],
+        ["甲项目", "很多", "去年", -3, "也许"],
+    ]
     path = write_workbook(tmp_path / "bad.xlsx", SheetSpec("S", rows))
     result = service.import_file(path, ImportOptions())
     assert {p.column for p in result.problems} == {"B", "C", "D", "E"}
@@ -284,10 +320,11 @@ def test_repeated_problems_print_as_one_line(service: ImportService, tmp_path: P
 
 
 # -- 7/8. marks ------------------------------------------------------------------------------------------
-def test_key_project_marks_are_stripped_and_mark_key_projects(service: ImportService, ctx: AppContext,
-                                                              db_url: str, tmp_path: Path) -> None:  # fmt: skip
-    rows = [["序号", "项目编号", "项目名称", "总投资（万元）"], ["1●", "K-1", "甲项目", 100], [2, "★K-2", "乙项目", 100],
-            [3, "K-3", "丙项目▲", 100], [4, "K-4", "丁项目", 100]]  # fmt: skip
+def test_key_project_marks_are_stripped_and_mark_key_projects(
+    service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path
+) -> None:
+    rows = [["序号", "项目编号", "项目名称", "总投资（万元）"], ["1●", "K-1", "甲项目", 100],
+            [2, "★K-2", "乙项目", 100], [3, "K-3", "丙项目▲", 100], [4, "K-4", "丁项目", 100]]  # fmt: skip
     path = write_workbook(tmp_path / "marks.xlsx", SheetSpec("S", rows))
     result = imported(service, db_url, path)
     p = {x.code: x for x in ctx.projects.all_projects()}
@@ -313,8 +350,9 @@ def test_a_code_less_district_file_matches_stored_projects_with_codes(demo_ctx: 
         assert len(demo_ctx.projects.all_projects()) == count
 
 
-def test_near_names_are_offered_not_matched(service: ImportService, ctx: AppContext, db_url: str,
-                                            tmp_path: Path) -> None:  # fmt: skip
+def test_near_names_are_offered_not_matched(
+    service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path
+) -> None:
     head = ["项目名称", "所在区域", "计划总投资（亿元）"]
     imported(
         service,
@@ -330,28 +368,30 @@ def test_near_names_are_offered_not_matched(service: ImportService, ctx: AppCont
     assert [p.name for p in ctx.projects.all_projects()] == ["恒通光伏组件扩产项目（一期）"]
 
 
-def test_the_same_name_in_two_districts_is_two_projects(service: ImportService, ctx: AppContext, db_url: str,
-                                                        tmp_path: Path) -> None:  # fmt: skip
+def test_the_same_name_in_two_districts_is_two_projects(
+    service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path
+) -> None:
     head = ["项目名称", "所在区域", "计划总投资（亿元）"]
     rows = [head, ["污水处理厂提标改造项目", "高要区", 1], ["污水处理厂提标改造项目", "四会市", 2]]
     imported(service, db_url, write_workbook(tmp_path / "two.xlsx", SheetSpec("S", rows)))
     assert len(ctx.projects.all_projects()) == 2
     # without the district, a name that two projects share is a question, not a guess
-    bare = write_workbook(tmp_path / "bare.xlsx", SheetSpec("S", [["项目名称", "计划总投资（亿元）"],
-                                                                  ["污水处理厂提标改造项目", 3]]))  # fmt: skip
+    bare = write_workbook(
+        tmp_path / "bare.xlsx", SheetSpec("S", [["项目名称", "计划总投资（亿元）"], ["污水处理厂提标改造项目", 3]])
+    )
     result = service.import_file(bare, ImportOptions())
     assert not result.written and result.problems[0].problem.code == "ambiguous_project"
 
 
-def test_a_provincial_key_project_plan(service: ImportService, ctx: AppContext, db_url: str,
-                                       tmp_path: Path) -> None:  # fmt: skip
+def test_a_provincial_key_project_plan(service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path) -> None:
     """The shape of published provincial and city plans: sections by sector with subtotals, a name
     column that holds the content too, 建设起止年限, the year's planned investment, 项目业主, 所在地."""
     rows = [["福建省2024年重点项目名单"], ["单位：万元"],
             ["序号", "项目名称及建设内容", "建设起止年限", "总投资", "2024年计划投资", "项目业主", "所在地"],
             [None, "合计（3项）", None, 650000, 150000],
             ["一、", "先进制造业（2项）", None, 450000, 100000],
-            [1, "宁德时代动力电池扩产项目\n新建动力电池生产线4条，年产能40GWh", "2023-2026", 400000, 80000, "宁德时代新能源科技股份有限公司", "宁德市蕉城区"],
+            [1, "宁德时代动力电池扩产项目\n新建动力电池生产线4条，年产能40GWh", "2023-2026", 400000, 80000,
+             "宁德时代新能源科技股份有限公司", "宁德市蕉城区"],
             [2, "★南平竹产业园：建设竹材加工车间及仓储", "2024-2025", 50000, 20000, "南平竹业集团", "南平市建阳区"],
             ["二、", "基础设施（1项）", None, 200000, 50000],
             [3, "福州地铁6号线", "2020-2024", 200000, 50000, "福州地铁集团", "福州市"]]  # fmt: skip
@@ -366,8 +406,9 @@ def test_a_provincial_key_project_plan(service: ImportService, ctx: AppContext, 
     assert result.plans == 3  # the year's planned investment becomes each project's 2024 annual plan
 
 
-def test_a_second_table_and_a_project_over_two_rows(service: ImportService, ctx: AppContext, db_url: str,
-                                                    tmp_path: Path) -> None:  # fmt: skip
+def test_a_second_table_and_a_project_over_two_rows(
+    service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path
+) -> None:
     head = ["序号", "项目名称", "资金来源", "总投资（万元）", "所在区域"]
     rows = [["在建项目"], head, [1, "甲项目", "中央预算内", 100, "高要区"], [None, None, "地方配套", 50, None],
             ["拟建项目"], head, [1, "乙项目", "企业自筹", 300, "高要区"]]  # fmt: skip
@@ -379,8 +420,9 @@ def test_a_second_table_and_a_project_over_two_rows(service: ImportService, ctx:
     assert "note_continuations" in {n.code for n in result.notes}
 
 
-def test_a_park_signing_list_with_investor_places_and_foreign_capital(service: ImportService, ctx: AppContext,
-                                                                      db_url: str, tmp_path: Path) -> None:  # fmt: skip
+def test_a_park_signing_list_with_investor_places_and_foreign_capital(
+    service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path
+) -> None:
     """A park's signing list: 投资方所属国家/地区 as places (中国香港 is Hong Kong, not mainland), 合同外资 in
     万美元 beside 协议投资额 in 亿元 (foreign capital, not the project's investment), 对接人及电话, and
     progress phrases that start with a stage word; a phrase with a negation stays a question."""
@@ -389,11 +431,12 @@ def test_a_park_signing_list_with_investor_places_and_foreign_capital(service: I
     head = ["序号", "项目名称", "投资方", "投资方所属国家/地区", "产业类别", "协议投资额（亿元）", "合同外资（万美元）",
             "签约时间", "落户地", "项目进展", "对接人及电话"]  # fmt: skip
     rows = [["肇庆高新区2023年1-10月招商引资签约项目汇总表"], head,
-            [1, "新能源电池材料项目", "香港华丰集团有限公司", "中国香港", "新能源", 12.5, 3000, "2023.3.15", "肇庆高新区",
-             "已签约", "张三 13800000000"],
-            [2, "精密模具生产基地", "深圳市精工科技有限公司", "广东深圳", "装备制造", 3.2, None, "2023.5.8", "肇庆高新区",
-             "已动工建设", "李四 13900000000"],
-            [3, "生物医药研发中心", "美国Bio公司", "美国", "生物医药", 5, 7000, "2023年8月", "肇庆高新区", "已投产运营", "王五"],
+            [1, "新能源电池材料项目", "香港华丰集团有限公司", "中国香港", "新能源", 12.5, 3000, "2023.3.15",
+             "肇庆高新区", "已签约", "张三 13800000000"],
+            [2, "精密模具生产基地", "深圳市精工科技有限公司", "广东深圳", "装备制造", 3.2, None, "2023.5.8",
+             "肇庆高新区", "已动工建设", "李四 13900000000"],
+            [3, "生物医药研发中心", "美国Bio公司", "美国", "生物医药", 5, 7000, "2023年8月", "肇庆高新区",
+             "已投产运营", "王五"],
             ["合计", None, None, None, None, 20.7, 10000, None, None, None, None]]  # fmt: skip
     path = write_workbook(tmp_path / "signed.xlsx", SheetSpec("签约项目", rows))
     result = imported(service, db_url, path)
@@ -401,9 +444,15 @@ def test_a_park_signing_list_with_investor_places_and_foreign_capital(service: I
     p = by_name(ctx)
     battery, mould, pharma = p["新能源电池材料项目"], p["精密模具生产基地"], p["生物医药研发中心"]
     assert [x.investor_origin for x in (battery, mould, pharma)] == [
-        InvestorOrigin.HK_MACAO_TAIWAN, InvestorOrigin.DOMESTIC, InvestorOrigin.FOREIGN]  # fmt: skip
-    assert [x.status for x in (battery, mould, pharma)] == [Status.SIGNED, Status.UNDER_CONSTRUCTION,
-                                                            Status.IN_PRODUCTION]  # fmt: skip
+        InvestorOrigin.HK_MACAO_TAIWAN,
+        InvestorOrigin.DOMESTIC,
+        InvestorOrigin.FOREIGN,
+    ]
+    assert [x.status for x in (battery, mould, pharma)] == [
+        Status.SIGNED,
+        Status.UNDER_CONSTRUCTION,
+        Status.IN_PRODUCTION,
+    ]
     assert battery.planned_investment == 1_250_000_000  # 12.5 亿元; the 3000 万美元 of foreign capital is not it
     assert battery.officer == "张三 13800000000"
     assert ("G", "note_ignored_column") in {(n.params.get("column"), n.code) for n in result.notes}

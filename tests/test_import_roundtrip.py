@@ -27,8 +27,9 @@ def snapshot(ctx: AppContext) -> tuple[dict, dict, dict]:
 
 
 @pytest.mark.parametrize(("lang", "unit"), [("zh", Unit.YI), ("en", Unit.WAN)])
-def test_an_export_imports_back_unchanged(demo_ctx: AppContext, ctx: AppContext, tmp_path: Path, lang: str,
-                                          unit: Unit) -> None:  # fmt: skip
+def test_an_export_imports_back_unchanged(
+    demo_ctx: AppContext, ctx: AppContext, tmp_path: Path, lang: str, unit: Unit
+) -> None:
     path = tmp_path / f"export-{lang}.xlsx"
     ExportService(demo_ctx.database).export(path, ExportOptions(lang=lang, unit=unit))
     service = ImportService(ctx.database, MappingStore(tmp_path / "m.json"))
@@ -64,5 +65,8 @@ def test_the_import_template_filled_in_imports(ctx: AppContext, tmp_path: Path) 
     result = ImportService(ctx.database, MappingStore(tmp_path / "m.json")).import_file(path, ImportOptions())
     assert result.ok and result.added == 1, [p.reason() for p in result.problems]
     (project,) = ctx.projects.all_projects()
-    assert (project.code, project.planned_investment, project.status.value) == ("T-001", 123_456_700,
-                                                                                 "under_construction")  # fmt: skip
+    assert (project.code, project.planned_investment, project.status.value) == (
+        "T-001",
+        123_456_700,
+        "under_construction",
+    )

@@ -42,7 +42,11 @@ def test_a_district_list_imports_exactly(service: ImportService, ctx: AppContext
     )
     assert (a.status, b.status, c.status) == (Status.UNDER_CONSTRUCTION, Status.SIGNED, Status.LEAD)
     assert (a.signed_on, a.construction_start_on, b.signed_on, c.signed_on) == (
-        date(2023, 3, 15), date(2023, 6, 1), date(2023, 8, 1), date(2023, 10, 1))  # fmt: skip
+        date(2023, 3, 15),
+        date(2023, 6, 1),
+        date(2023, 8, 1),
+        date(2023, 10, 1),
+    )
     assert a.land_area_mu == Decimal("300") and b.land_area_mu == Decimal("45.5")
     assert a.is_key_project and not b.is_key_project and a.enterprise == "广东华南电池有限公司"
     assert sorted(result.new_sectors) == ["新型储能", "绿色食品", "金属新材料"] and result.new_districts == ["高要区"]
@@ -50,8 +54,9 @@ def test_a_district_list_imports_exactly(service: ImportService, ctx: AppContext
     assert {"note_totals", "note_notes_from"} <= codes
 
 
-def test_reimporting_the_same_file_updates_nothing(service: ImportService, ctx: AppContext, db_url: str,
-                                                   tmp_path: Path) -> None:  # fmt: skip
+def test_reimporting_the_same_file_updates_nothing(
+    service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path
+) -> None:
     path = district_projects(tmp_path / "d.xlsx")
     service.import_file(path, ImportOptions())
     before = dump(db_url)
@@ -60,8 +65,9 @@ def test_reimporting_the_same_file_updates_nothing(service: ImportService, ctx: 
     assert dump(db_url) == before
 
 
-def test_changed_fields_are_updated_and_shown_as_a_diff(service: ImportService, ctx: AppContext,
-                                                        tmp_path: Path) -> None:  # fmt: skip
+def test_changed_fields_are_updated_and_shown_as_a_diff(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
     service.import_file(district_projects(tmp_path / "d.xlsx"), ImportOptions())
     rows = [PROJECT_HEADER,
             [1, "GY-001", "华南新能源电池项目", "广东华南电池有限公司", "新型储能", "高要区", "投产", 12.6, 300,
@@ -72,8 +78,10 @@ def test_changed_fields_are_updated_and_shown_as_a_diff(service: ImportService, 
     sheet = analysis.sheets[0]
     assert sheet.status == ["update"]
     changes = {c.field: (c.before, c.after) for c in sheet.changes[0]}
-    assert changes == {"status": (Status.UNDER_CONSTRUCTION, Status.IN_PRODUCTION),
-                       "planned_investment": (1_250_000_000, 1_260_000_000)}  # fmt: skip
+    assert changes == {
+        "status": (Status.UNDER_CONSTRUCTION, Status.IN_PRODUCTION),
+        "planned_investment": (1_250_000_000, 1_260_000_000),
+    }
     result = service.apply(analysis, ImportOptions())
     assert (result.added, result.updated) == (0, 1)
     project = projects_by_code(ctx)["GY-001"]
@@ -85,13 +93,15 @@ def test_changed_fields_are_updated_and_shown_as_a_diff(service: ImportService, 
     assert project.enterprise == "广东华南电池有限公司"
 
 
-def test_match_by_name_and_district_when_there_is_no_code(service: ImportService, ctx: AppContext,
-                                                          tmp_path: Path) -> None:  # fmt: skip
+def test_match_by_name_and_district_when_there_is_no_code(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
     head = ["项目名称", "所在区域", "所属行业", "计划总投资（万元）"]
     first = write_workbook(tmp_path / "a.xlsx", SheetSpec("S", [head, ["光伏组件项目", "四会市", "光伏", 5000]]))
     service.import_file(first, ImportOptions())
-    later = write_workbook(tmp_path / "b.xlsx", SheetSpec("S", [["项目编号", *head],
-                                                                 ["SH-9", "光伏组件项目", "四会市", "光伏", 6000]]))  # fmt: skip
+    later = write_workbook(
+        tmp_path / "b.xlsx", SheetSpec("S", [["项目编号", *head], ["SH-9", "光伏组件项目", "四会市", "光伏", 6000]])
+    )
     result = service.import_file(later, ImportOptions())
     assert (result.added, result.updated) == (0, 1)
     (project,) = ctx.projects.all_projects()
@@ -100,8 +110,11 @@ def test_match_by_name_and_district_when_there_is_no_code(service: ImportService
 
 def test_append_adds_new_projects_only(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
     service.import_file(district_projects(tmp_path / "d.xlsx"), ImportOptions())
-    rows = [PROJECT_HEADER, [1, "GY-001", "华南新能源电池项目", None, "新型储能", "高要区", "投产", 99, None, None, None, "否"],
-            [2, "GY-009", "新项目", None, "新型储能", "高要区", "签约", 1, None, None, None, "否"]]  # fmt: skip
+    rows = [
+        PROJECT_HEADER,
+        [1, "GY-001", "华南新能源电池项目", None, "新型储能", "高要区", "投产", 99, None, None, None, "否"],
+        [2, "GY-009", "新项目", None, "新型储能", "高要区", "签约", 1, None, None, None, "否"],
+    ]
     result = service.import_file(
         write_workbook(tmp_path / "n.xlsx", SheetSpec("S", rows)), ImportOptions(mode="append")
     )
@@ -109,8 +122,9 @@ def test_append_adds_new_projects_only(service: ImportService, ctx: AppContext, 
     assert projects_by_code(ctx)["GY-001"].planned_investment == 1_250_000_000
 
 
-def test_replace_backs_up_then_replaces_and_undo_restores(service: ImportService, ctx: AppContext, db_url: str,
-                                                          tmp_path: Path) -> None:  # fmt: skip
+def test_replace_backs_up_then_replaces_and_undo_restores(
+    service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path
+) -> None:
     service.import_file(district_projects(tmp_path / "d.xlsx"), ImportOptions())
     before = dump(db_url)
     rows = [PROJECT_HEADER, [1, "R-1", "唯一项目", None, "氢能", "鼎湖区", "在建", 2, None, None, None, "是"]]
@@ -127,15 +141,23 @@ def test_replace_backs_up_then_replaces_and_undo_restores(service: ImportService
 
 def monthly_and_projects(path: Path) -> Path:
     projects = [
-        ["2023年重点项目（续建）"], ["单位：万元"],
+        ["2023年重点项目（续建）"],
+        ["单位：万元"],
         ["序号", "项目编号", "项目名称", "所属行业", "所在区域", "总投资", "2023年计划投资"],
         [1, "K-1", "储能电站项目", "新型储能", "肇庆新区", 50000, 12000],
         [2, "K-2", "汽车零部件项目", "汽车零部件", "高要区", "8亿", "1.5亿"],
-    ]  # fmt: skip
-    long = [["项目编号", "月份", "当月完成投资（万元）"], ["K-1", "2023-01", 800], ["K-1", "2023年2月", 950.5],
-            ["K-2", (date(2023, 3, 1)), 300]]  # fmt: skip
-    wide = [["2023年月度完成投资（单位：万元）"], ["项目编号", "项目名称", "1月", "2月", "3月"],
-            ["K-2", "汽车零部件项目", 100, None, 300]]  # fmt: skip
+    ]
+    long = [
+        ["项目编号", "月份", "当月完成投资（万元）"],
+        ["K-1", "2023-01", 800],
+        ["K-1", "2023年2月", 950.5],
+        ["K-2", (date(2023, 3, 1)), 300],
+    ]
+    wide = [
+        ["2023年月度完成投资（单位：万元）"],
+        ["项目编号", "项目名称", "1月", "2月", "3月"],
+        ["K-2", "汽车零部件项目", 100, None, 300],
+    ]
     return write_workbook(path, SheetSpec("续建项目", projects), SheetSpec("月报", long), SheetSpec("月报宽表", wide))
 
 
@@ -177,7 +199,7 @@ def test_section_rows_chains_and_construction_sheets(service: ImportService, ctx
         ["（二）新型储能", None, None, None, 5],
         [2, "储能电池项目", "续建", "肇庆新区", 5, "2023-2025", "社会投资"],
         ["小计", None, None, None, 25],
-    ]  # fmt: skip
+    ]
     result = service.import_file(write_workbook(tmp_path / "s.xlsx", SheetSpec("新开工项目", rows)), ImportOptions())
     assert result.ok, [p.reason() for p in result.problems]
     by_name = {p.name: p for p in ctx.projects.all_projects()}
@@ -197,7 +219,7 @@ def test_hidden_columns_and_vertically_merged_districts(
         ["乙项目", None, "光伏", 200, "y"],
         ["丙项目", "鼎湖区", "光伏", 300, "z"],
     ]
-    path = write_workbook(tmp_path / "h.xlsx", SheetSpec("S", rows, merges=["B2:B3"], hidden=["B"]))  # fmt: skip
+    path = write_workbook(tmp_path / "h.xlsx", SheetSpec("S", rows, merges=["B2:B3"], hidden=["B"]))
     result = service.import_file(path, ImportOptions())
     # the district column is hidden: not imported (and said so), so the projects' districts are unknown
     assert result.ok and result.added == 3 and "note_hidden_column" in {n.code for n in result.notes}
@@ -205,8 +227,11 @@ def test_hidden_columns_and_vertically_merged_districts(
     mapping = Mapping(fields={1: "district"})
     result = service.import_file(path, ImportOptions(mappings={"S": mapping}))
     assert result.ok and (result.added, result.updated) == (0, 3)  # the same projects, now placed
-    assert {p.name: p.district for p in ctx.projects.all_projects()} == {"甲项目": "端州区", "乙项目": "端州区",
-                                                                          "丙项目": "鼎湖区"}  # fmt: skip
+    assert {p.name: p.district for p in ctx.projects.all_projects()} == {
+        "甲项目": "端州区",
+        "乙项目": "端州区",
+        "丙项目": "鼎湖区",
+    }
 
 
 def test_units_header_line_cell_and_user(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
@@ -227,33 +252,42 @@ def test_units_header_line_cell_and_user(service: ImportService, ctx: AppContext
 
 
 def test_all_or_nothing_and_skip_invalid(service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path) -> None:
-    rows = [PROJECT_HEADER,
-            [1, "A-1", "好项目", None, "光伏", "端州区", "在建", 1, None, None, None, "是"],
-            [2, "A-2", "坏项目", None, "光伏", "端州区", "研究中", "很多", None, "明年底", None, "也许"],
-            [3, "A-1", "重复项目", None, "光伏", "端州区", "在建", 1, None, None, None, "否"]]  # fmt: skip
+    rows = [
+        PROJECT_HEADER,
+        [1, "A-1", "好项目", None, "光伏", "端州区", "在建", 1, None, None, None, "是"],
+        [2, "A-2", "坏项目", None, "光伏", "端州区", "研究中", "很多", None, "明年底", None, "也许"],
+        [3, "A-1", "重复项目", None, "光伏", "端州区", "在建", 1, None, None, None, "否"],
+    ]
     path = write_workbook(tmp_path / "bad.xlsx", SheetSpec("明细", rows))
     before = dump(db_url)
     result = service.import_file(path, ImportOptions())
     assert not result.written and dump(db_url) == before
     found = {(p.sheet, p.row, p.column, p.value, p.problem.code) for p in result.problems}
-    assert found == {("明细", 3, "G", "研究中", "unknown_status"), ("明细", 3, "H", "很多", "bad_money"),
-                     ("明细", 3, "J", "明年底", "bad_date"), ("明细", 3, "L", "也许", "bad_bool"),
-                     ("明细", 4, "B", "A-1", "duplicate_in_file")}  # fmt: skip
+    assert found == {
+        ("明细", 3, "G", "研究中", "unknown_status"),
+        ("明细", 3, "H", "很多", "bad_money"),
+        ("明细", 3, "J", "明年底", "bad_date"),
+        ("明细", 3, "L", "也许", "bad_bool"),
+        ("明细", 4, "B", "A-1", "duplicate_in_file"),
+    }
     assert all(p.reason() for p in result.problems)
     result = service.import_file(path, ImportOptions(skip_invalid=True))
     assert result.written and result.added == 1 and set(projects_by_code(ctx)) == {"A-1"}
 
 
 def full_mix(path: Path, planned: float) -> Path:
-    rows = [PROJECT_HEADER,
-            [1, "GY-001", "华南新能源电池项目", "新的投资主体", "新行业", "新区县", "投产", planned, 310, None, None, "是"],
-            [2, "NEW-1", "全新项目", "全新企业", "光伏", "高要区", "签约", 2, None, date(2023, 9, 1), None, "否"]]  # fmt: skip
+    rows = [
+        PROJECT_HEADER,
+        [1, "GY-001", "华南新能源电池项目", "新的投资主体", "新行业", "新区县", "投产", planned, 310, None, None, "是"],
+        [2, "NEW-1", "全新项目", "全新企业", "光伏", "高要区", "签约", 2, None, date(2023, 9, 1), None, "否"],
+    ]
     monthly = [["项目编号", "月份", "完成投资（万元）"], ["GY-001", "2023-09", 500], ["NEW-1", "2023-09", 1]]
     return write_workbook(path, SheetSpec("项目", rows), SheetSpec("月度", monthly))
 
 
-def test_undo_restores_the_database_exactly_and_redo_reapplies(service: ImportService, ctx: AppContext,
-                                                               db_url: str, tmp_path: Path) -> None:  # fmt: skip
+def test_undo_restores_the_database_exactly_and_redo_reapplies(
+    service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path
+) -> None:
     service.import_file(district_projects(tmp_path / "d.xlsx"), ImportOptions())
     gy = projects_by_code(ctx)["GY-001"]
     ctx.projects.set_investment(gy.id, [(2023, 9, 1_000_000), (2023, 8, 7)])
@@ -271,19 +305,27 @@ def test_undo_restores_the_database_exactly_and_redo_reapplies(service: ImportSe
     assert dump(db_url) == before
 
 
-def test_a_failure_in_the_middle_of_writing_leaves_everything_as_before(service: ImportService, ctx: AppContext,
-                                                                        db_url: str, tmp_path: Path) -> None:  # fmt: skip
+def test_a_failure_in_the_middle_of_writing_leaves_everything_as_before(
+    service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path
+) -> None:
     service.import_file(district_projects(tmp_path / "d.xlsx"), ImportOptions())
     from sqlalchemy import text
 
     with ctx.database.engine.begin() as con:
         if con.dialect.name == "sqlite":
-            con.execute(text(
-                "CREATE TRIGGER boom BEFORE INSERT ON investment_records BEGIN SELECT RAISE(ABORT, 'disk on fire'); END"
-            ))  # fmt: skip
+            con.execute(
+                text(
+                    "CREATE TRIGGER boom BEFORE INSERT ON investment_records"
+                    " BEGIN SELECT RAISE(ABORT, 'disk on fire'); END"
+                )
+            )
         else:
-            con.execute(text("CREATE FUNCTION boom() RETURNS trigger LANGUAGE plpgsql AS "
-                             "$$BEGIN RAISE EXCEPTION 'disk on fire'; END$$"))  # fmt: skip
+            con.execute(
+                text(
+                    "CREATE FUNCTION boom() RETURNS trigger LANGUAGE plpgsql AS "
+                    "$$BEGIN RAISE EXCEPTION 'disk on fire'; END$$"
+                )
+            )
             con.execute(
                 text("CREATE TRIGGER boom BEFORE INSERT ON investment_records FOR EACH ROW EXECUTE FUNCTION boom()")
             )
@@ -293,8 +335,9 @@ def test_a_failure_in_the_middle_of_writing_leaves_everything_as_before(service:
     assert dump(db_url) == before
 
 
-def test_cancelling_while_writing_writes_nothing(service: ImportService, ctx: AppContext, db_url: str,
-                                                 tmp_path: Path) -> None:  # fmt: skip
+def test_cancelling_while_writing_writes_nothing(
+    service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path
+) -> None:
     before = dump(db_url)
     book = service.read(district_projects(tmp_path / "d.xlsx"))
     analysis = service.analyse(book, ImportOptions())
@@ -310,8 +353,9 @@ def test_cancelling_while_writing_writes_nothing(service: ImportService, ctx: Ap
     assert dump(db_url) == before
 
 
-def test_remembered_mappings_apply_to_the_next_file_with_the_same_headers(service: ImportService,
-                                                                          tmp_path: Path) -> None:  # fmt: skip
+def test_remembered_mappings_apply_to_the_next_file_with_the_same_headers(
+    service: ImportService, tmp_path: Path
+) -> None:
     head = ["叫法", "区", "行业类", "金额（亿元）"]  # headers nobody could guess
     rows = [head, ["甲", "端州区", "光伏", 1]]
     path = write_workbook(tmp_path / "odd.xlsx", SheetSpec("S", rows))
@@ -320,16 +364,20 @@ def test_remembered_mappings_apply_to_the_next_file_with_the_same_headers(servic
     assert layout.kind == "unknown" and not remembered and key == ""
     # the dialog: the user says the header is row 1 and what each column holds
     key = service.key_for(book.sheets[0], 0)
-    service.remember(key, Mapping(fields={0: "name", 1: "district", 2: "sector", 3: "planned_investment"},
-                                  header_row=0))  # fmt: skip
+    service.remember(
+        key, Mapping(fields={0: "name", 1: "district", 2: "sector", 3: "planned_investment"}, header_row=0)
+    )
     nxt = write_workbook(tmp_path / "odd2.xlsx", SheetSpec("S", [head, ["乙", "鼎湖区", "光伏", 2]]))
     result = service.import_file(nxt, ImportOptions())
     assert result.ok and result.added == 1 and "note_remembered" in {n.code for n in result.notes}
 
 
 def test_1904_workbooks_and_codes_typed_as_numbers(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
-    rows = [["项目编号", "项目名称", "所在区域", "所属行业", "计划总投资（元）", "签约时间"],
-            [123, "甲", "端州区", "光伏", 5, date(2023, 5, 6)], [7, "乙", "端州区", "光伏", 5, 43591]]  # fmt: skip
+    rows = [
+        ["项目编号", "项目名称", "所在区域", "所属行业", "计划总投资（元）", "签约时间"],
+        [123, "甲", "端州区", "光伏", 5, date(2023, 5, 6)],
+        [7, "乙", "端州区", "光伏", 5, 43591],
+    ]
     path = write_workbook(tmp_path / "mac.xlsx", SheetSpec("S", rows, formats={"A2": "000000"}), date1904=True)
     service.import_file(path, ImportOptions())
     p = projects_by_code(ctx)
@@ -338,8 +386,9 @@ def test_1904_workbooks_and_codes_typed_as_numbers(service: ImportService, ctx: 
     assert p["7"].signed_on == date(1904, 1, 1).fromordinal(date(1904, 1, 1).toordinal() + 43591)
 
 
-def test_exports_in_the_export_issue_format_import_back_unchanged(service: ImportService, ctx: AppContext,
-                                                                  demo_ctx: AppContext, tmp_path: Path) -> None:  # fmt: skip
+def test_exports_in_the_export_issue_format_import_back_unchanged(
+    service: ImportService, ctx: AppContext, demo_ctx: AppContext, tmp_path: Path
+) -> None:
     """Issue 5 writes money as numbers under "计划总投资（万元）", dates as Excel dates, codes as text."""
     import xlsxwriter
 
@@ -384,21 +433,29 @@ def test_exports_in_the_export_issue_format_import_back_unchanged(service: Impor
 def test_csv_files_in_the_encodings_chinese_excel_writes(
     service: ImportService, ctx: AppContext, tmp_path: Path
 ) -> None:
-    text = '项目编号,项目名称,所属行业,所在区域,计划总投资（万元）,签约时间\nC-1,测试项目,新型储能,端州区,"1,200",2023/5/6\n'
-    for name, data in (("gbk.csv", text.encode("gb18030")), ("bom.csv", text.replace("C-1", "C-2").encode("utf-8-sig")),
-                       ("renamed.xlsx", text.replace("C-1", "C-3").encode("utf-8"))):  # fmt: skip
+    text = (
+        "项目编号,项目名称,所属行业,所在区域,计划总投资（万元）,签约时间\n"
+        'C-1,测试项目,新型储能,端州区,"1,200",2023/5/6\n'
+    )
+    for name, data in (
+        ("gbk.csv", text.encode("gb18030")),
+        ("bom.csv", text.replace("C-1", "C-2").encode("utf-8-sig")),
+        ("renamed.xlsx", text.replace("C-1", "C-3").encode("utf-8")),
+    ):
         (tmp_path / name).write_bytes(data)
         result = service.import_file(tmp_path / name, ImportOptions())
         assert result.ok and result.added == 1, name
     codes = projects_by_code(ctx)
     assert {c: (p.planned_investment, p.signed_on) for c, p in codes.items()} == {
-        c: (12_000_000, date(2023, 5, 6)) for c in ("C-1", "C-2", "C-3")}  # fmt: skip
+        c: (12_000_000, date(2023, 5, 6)) for c in ("C-1", "C-2", "C-3")
+    }
     again = service.import_file(tmp_path / "renamed.xlsx", ImportOptions())
     assert "note_renamed_csv" in {n.code for n in again.notes}
 
 
-def test_two_header_rows_month_columns_in_a_project_sheet_and_the_reporting_unit(service: ImportService,
-                                                                                 ctx: AppContext, tmp_path: Path) -> None:  # fmt: skip
+def test_two_header_rows_month_columns_in_a_project_sheet_and_the_reporting_unit(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
     ctx.references.save_district(__import__("zqtracker.domain.models", fromlist=["District"]).District("广宁县"))
     rows = [
         ["广宁县重点项目月度完成情况"],
@@ -406,7 +463,7 @@ def test_two_header_rows_month_columns_in_a_project_sheet_and_the_reporting_unit
         ["项目名称", "所属行业", "总投资", "2023年完成投资", None, None],
         [None, None, None, date(2023, 1, 1), "2023年2月", "3月"],
         ["竹制品深加工项目", "绿色食品", 8000, 100, 150, 175.5],
-    ]  # fmt: skip
+    ]
     spec = SheetSpec("月报", rows, merges=["A3:A4", "B3:B4", "C3:C4", "D3:F3"])
     result = service.import_file(write_workbook(tmp_path / "gn.xlsx", spec), ImportOptions())
     assert result.ok, [p.reason() for p in result.problems]

@@ -27,10 +27,15 @@ def code_of(fn, *args) -> str:
 @given(DATES)
 def test_every_date_spelling_gives_the_same_day(d: date) -> None:
     spellings = [
-        d.isoformat(), f"{d.year}/{d.month}/{d.day}", f"{d.year}.{d.month:02d}.{d.day:02d}",
-        f"{d.year}年{d.month}月{d.day}日", f"{d.year:04d}{d.month:02d}{d.day:02d}", (d.toordinal(),),
-        f"{d.isoformat()} 00:00:00", f"{d.year}-{d.month}-{d.day}".translate(FULL_WIDTH),
-    ]  # fmt: skip
+        d.isoformat(),
+        f"{d.year}/{d.month}/{d.day}",
+        f"{d.year}.{d.month:02d}.{d.day:02d}",
+        f"{d.year}年{d.month}月{d.day}日",
+        f"{d.year:04d}{d.month:02d}{d.day:02d}",
+        (d.toordinal(),),
+        f"{d.isoformat()} 00:00:00",
+        f"{d.year}-{d.month}-{d.day}".translate(FULL_WIDTH),
+    ]
     for spelling in spellings:
         assert cells.parse_date(spelling, "signed_on") == d, spelling
 
@@ -103,12 +108,15 @@ def test_a_typed_2023_point_1_in_a_date_cell_is_refused() -> None:
     assert info.value.problems[0].code == "ambiguous_date"
 
 
-@pytest.mark.parametrize(("cell", "start", "end"), [
-    ("2009-2011", (date(2009, 1, 1), "year"), (date(2011, 1, 1), "year")),
-    ("2009—2011年", (date(2009, 1, 1), "year"), (date(2011, 1, 1), "year")),
-    ("2009年至2011年", (date(2009, 1, 1), "year"), (date(2011, 1, 1), "year")),
-    ("2022.3-2024.12", (date(2022, 3, 1), "month"), (date(2024, 12, 1), "month")),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("cell", "start", "end"),
+    [
+        ("2009-2011", (date(2009, 1, 1), "year"), (date(2011, 1, 1), "year")),
+        ("2009—2011年", (date(2009, 1, 1), "year"), (date(2011, 1, 1), "year")),
+        ("2009年至2011年", (date(2009, 1, 1), "year"), (date(2011, 1, 1), "year")),
+        ("2022.3-2024.12", (date(2022, 3, 1), "month"), (date(2024, 12, 1), "month")),
+    ],
+)
 def test_construction_periods(cell: str, start: tuple, end: tuple) -> None:
     from zqtracker.io.dates import parse_range
 
@@ -137,8 +145,10 @@ def test_import_codes_do_not_reword_the_domain_codes() -> None:
     assert all(MESSAGES[code] == pair for code, pair in IMPORT_MESSAGES.items())
 
 
-@given(st.decimals(min_value=0, max_value=10**8, places=4, allow_nan=False, allow_infinity=False),
-       st.sampled_from([("亿", 10**8), ("万元", 10**4), ("元", 1), ("亿元", 10**8)]))  # fmt: skip
+@given(
+    st.decimals(min_value=0, max_value=10**8, places=4, allow_nan=False, allow_infinity=False),
+    st.sampled_from([("亿", 10**8), ("万元", 10**4), ("元", 1), ("亿元", 10**8)]),
+)
 def test_money_with_a_unit_in_the_cell(amount: Decimal, unit: tuple[str, int]) -> None:
     word, factor = unit
     text = f"{amount:,}{word}"
@@ -174,13 +184,14 @@ def test_header_matching_never_crashes_and_ignores_spacing(text: str) -> None:
 
 
 @pytest.mark.parametrize(("header", "field", "unit"), [
-    ("计划总投资（万元）", "planned_investment", 10_000), ("Planned investment (10k yuan)", "planned_investment", 10_000),
-    ("总投资\n（亿元）", "planned_investment", 10**8), ("项目 名称", "name", None), ("县（市、区）", "district", None),
-    ("所在县(市、区)", "district", None), ("项目名称及建设内容", "name", None), ("建设性质", "project_type", None),
-    ("产业链", "chain", None), ("2024年计划投资（亿元）", "annual_plan", 10**8), ("序号", "row_number", None),
-    ("1-9月完成投资", "ytd", None), ("投资类型", "ignore:investment_kind", None),
-    ("建设年限", "construction_period", None), ("当月完成投资（万元）", "amount", 10_000),
-    ("Competition name", None, None), ("Land area (mu)", "land_area_mu", None),
+    ("计划总投资（万元）", "planned_investment", 10_000),
+    ("Planned investment (10k yuan)", "planned_investment", 10_000), ("总投资\n（亿元）", "planned_investment", 10**8),
+    ("项目 名称", "name", None), ("县（市、区）", "district", None), ("所在县(市、区)", "district", None),
+    ("项目名称及建设内容", "name", None), ("建设性质", "project_type", None), ("产业链", "chain", None),
+    ("2024年计划投资（亿元）", "annual_plan", 10**8), ("序号", "row_number", None), ("1-9月完成投资", "ytd", None),
+    ("投资类型", "ignore:investment_kind", None), ("建设年限", "construction_period", None),
+    ("当月完成投资（万元）", "amount", 10_000), ("Competition name", None, None),
+    ("Land area (mu)", "land_area_mu", None),
 ])  # fmt: skip
 def test_headers_of_real_files(header: str, field: str | None, unit: int | None) -> None:
     m = match_header(header)
@@ -214,16 +225,21 @@ def test_display_of_dates_and_numbers() -> None:
     assert cells.parse_date((d.toordinal() + 1,), "x") == d + timedelta(days=1)
 
 
-NUMBER_LIKE = st.from_regex(r"\A[+-]?\d{0,6}(\.\d{0,6})?([eE][+-]?\d{1,9})?(万元|亿|元|亩)?\Z") | st.text(max_size=20) | \
-    st.sampled_from(["NaN", "nan", "Infinity", "-inf", "sNaN", "1e3092023", "1e-3092023", "1E+999999999"])  # fmt: skip
+NUMBER_LIKE = (
+    st.from_regex(r"\A[+-]?\d{0,6}(\.\d{0,6})?([eE][+-]?\d{1,9})?(万元|亿|元|亩)?\Z")
+    | st.text(max_size=20)
+    | st.sampled_from(["NaN", "nan", "Infinity", "-inf", "sNaN", "1e3092023", "1e-3092023", "1E+999999999"])
+)
 
 
 @given(NUMBER_LIKE | st.floats() | st.integers())
 def test_numbers_are_parsed_or_refused_with_a_reason_never_an_exception(value: object) -> None:
     # found by fuzzing whole workbooks: "1e3092023" overflowed the decimal context (a traceback)
-    for parse in (lambda v: cells.parse_money_cell(v, 10_000, "planned_investment"),
-                  lambda v: cells.parse_money_cell(v, None, "planned_investment"),
-                  lambda v: cells.parse_decimal(v, "land_area_mu")):  # fmt: skip
+    for parse in (
+        lambda v: cells.parse_money_cell(v, 10_000, "planned_investment"),
+        lambda v: cells.parse_money_cell(v, None, "planned_investment"),
+        lambda v: cells.parse_decimal(v, "land_area_mu"),
+    ):
         try:
             result = parse(value)
         except ValidationError as exc:

@@ -24,8 +24,7 @@ def no_drift(ctx: AppContext) -> None:
 
 
 def test_every_service_write_keeps_it_in_step(ctx: AppContext) -> None:
-    p = ctx.projects.create(full_project(status=Status.SIGNED, signed_on=date(2023, 1, 5),
-                                         construction_start_on=None))  # fmt: skip
+    p = ctx.projects.create(full_project(status=Status.SIGNED, signed_on=date(2023, 1, 5), construction_start_on=None))
     assert stored(ctx, p.id) == date(2023, 1, 5)  # the first status change, dated by signing
     ctx.projects.set_investment(p.id, [(2023, 2, 10), (2023, 6, 20)])
     assert stored(ctx, p.id) == date(2023, 6, 30)
@@ -73,10 +72,12 @@ def test_imports_their_undo_and_redo(ctx: AppContext, tmp_path: Path) -> None:
     service = ImportService(ctx.database)
     projects = _workbook(
         tmp_path / "p.xlsx",
-        [["I1", "导入项目一", "光伏", "高要区", "在建", 5, date(2023, 1, 2), date(2023, 3, 4)],
-         ["I2", "导入项目二", "光伏", "高要区", "签约", 3, date(2023, 4, 5), None]],
+        [
+            ["I1", "导入项目一", "光伏", "高要区", "在建", 5, date(2023, 1, 2), date(2023, 3, 4)],
+            ["I2", "导入项目二", "光伏", "高要区", "签约", 3, date(2023, 4, 5), None],
+        ],
         ["项目编号", "项目名称", "所属行业", "所在区域", "项目状态", "计划总投资（亿元）", "签约时间", "开工时间"],
-    )  # fmt: skip
+    )
     result = service.import_file(projects, ImportOptions())
     assert result.added == 2
     rows = {r.code: r for r in ctx.projects.list_rows()}

@@ -58,7 +58,8 @@ def test_first_revision_database_upgrades_with_backup_and_keeps_data(tmp_path: P
             conn.exec_driver_sql(
                 "INSERT INTO projects (id, name, sector_id, district_id, status, planned_investment, is_key_project,"
                 " project_type, investor_origin, notes, created_at, updated_at, version)"
-                f" VALUES ({pid}, '{name}', 1, 1, 'signed', 42, 0, 'new', 'domestic', '', '2023-01-01', '2023-01-01', 1)"
+                f" VALUES ({pid}, '{name}', 1, 1, 'signed', 42, 0, 'new', 'domestic', '', '2023-01-01',"
+                " '2023-01-01', 1)"
             )
         conn.exec_driver_sql(
             "INSERT INTO status_changes (project_id, from_status, to_status, changed_on, note)"
@@ -75,12 +76,16 @@ def test_first_revision_database_upgrades_with_backup_and_keeps_data(tmp_path: P
     con = sqlite3.connect(backups[0])
     assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
     assert con.execute("SELECT name, planned_investment FROM projects ORDER BY id").fetchall() == [
-        ("旧项目", 42), ("无记录项目", 42)]  # fmt: skip
+        ("旧项目", 42),
+        ("无记录项目", 42),
+    ]
     con.close()
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == SCHEMA_REVISION
         assert conn.exec_driver_sql("SELECT id, last_activity_on FROM projects ORDER BY id").fetchall() == [
-            (1, "2023-07-31"), (2, "2023-02-01")]  # fmt: skip
+            (1, "2023-07-31"),
+            (2, "2023-02-01"),
+        ]
     from zqtracker.services.admin import check
 
     assert check(db).ok
@@ -99,20 +104,32 @@ def _database_at_0002(path: Path) -> dict[str, list[tuple]]:
         run = conn.exec_driver_sql
         run("INSERT INTO sectors (id, name, parent_id) VALUES (1, '新能源', NULL), (2, '新型储能', 1)")
         run("INSERT INTO districts (id, name) VALUES (1, '高要区'), (2, '肇庆新区')")
-        run("INSERT INTO enterprises (id, name, credit_code, is_high_tech, is_specialized_new, is_little_giant)"
-            " VALUES (1, '宁德时代', NULL, 1, 0, 0)")  # fmt: skip
-        for pid, sid, did, planned, last in ((1, 2, 1, 1_500_000_000, "2023-07-31"), (2, 1, 2, 42, "2023-02-01"),
-                                             (3, 2, 2, 0, "2023-02-01")):  # fmt: skip
-            run("INSERT INTO projects (id, code, name, enterprise_id, sector_id, district_id, status,"
+        run(
+            "INSERT INTO enterprises (id, name, credit_code, is_high_tech, is_specialized_new, is_little_giant)"
+            " VALUES (1, '宁德时代', NULL, 1, 0, 0)"
+        )
+        for pid, sid, did, planned, last in (
+            (1, 2, 1, 1_500_000_000, "2023-07-31"),
+            (2, 1, 2, 42, "2023-02-01"),
+            (3, 2, 2, 0, "2023-02-01"),
+        ):
+            run(
+                "INSERT INTO projects (id, code, name, enterprise_id, sector_id, district_id, status,"
                 " planned_investment, land_area_mu, is_key_project, project_type, investor_origin, notes,"
                 " created_at, updated_at, version, last_activity_on)"
                 f" VALUES ({pid}, 'ZQ{pid}', '项目{pid}', 1, {sid}, {did}, 'under_construction', {planned}, 1234500,"
-                f" 1, 'new', 'domestic', '备注', '2023-01-01 00:00:00', '2023-01-02 00:00:00', 3, '{last}')")  # fmt: skip
-        run("INSERT INTO status_changes (id, project_id, from_status, to_status, changed_on, note) VALUES"
+                f" 1, 'new', 'domestic', '备注', '2023-01-01 00:00:00', '2023-01-02 00:00:00', 3, '{last}')"
+            )
+        run(
+            "INSERT INTO status_changes (id, project_id, from_status, to_status, changed_on, note) VALUES"
             " (7, 1, NULL, 'signed', '2023-01-05', ''), (8, 1, 'signed', 'under_construction', '2023-05-06', 'go'),"
-            " (9, 2, NULL, 'under_construction', '2023-02-01', ''), (10, 3, NULL, 'under_construction', '2023-02-01', '')")  # fmt: skip
-        run("INSERT INTO investment_records (project_id, year, month, amount, sector_id, district_id) VALUES"
-            " (1, 2023, 7, 100, 2, 1), (1, 2023, 3, 50, 2, 1), (2, 2022, 12, 9, 1, 2)")  # fmt: skip
+            " (9, 2, NULL, 'under_construction', '2023-02-01', ''),"
+            " (10, 3, NULL, 'under_construction', '2023-02-01', '')"
+        )
+        run(
+            "INSERT INTO investment_records (project_id, year, month, amount, sector_id, district_id) VALUES"
+            " (1, 2023, 7, 100, 2, 1), (1, 2023, 3, 50, 2, 1), (2, 2022, 12, 9, 1, 2)"
+        )
         run("INSERT INTO annual_plans (project_id, year, amount) VALUES (1, 2023, 1200), (2, 2023, 400)")
         run("INSERT INTO meta (key, value) VALUES ('as_of', '2023-09-30')")
         held = {t: run(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in _TABLES}
@@ -164,9 +181,11 @@ def test_0003_keeps_every_row_and_lets_sector_district_amount_be_unknown(tmp_pat
     assert nullable["sector_id"] and nullable["district_id"] and nullable["planned_investment"]
     assert not nullable["name"] and not nullable["status"]
     assert {r[1]: not r[3] for r in con.execute("PRAGMA table_info(investment_records)")}["sector_id"]
-    con.execute("INSERT INTO projects (id, name, status, is_key_project, project_type, investor_origin, notes,"
-                " created_at, updated_at, version) VALUES (4, '在谈线索', 'lead', 0, 'new', 'domestic', '',"
-                " '2023-01-01', '2023-01-01', 1)")  # fmt: skip
+    con.execute(
+        "INSERT INTO projects (id, name, status, is_key_project, project_type, investor_origin, notes,"
+        " created_at, updated_at, version) VALUES (4, '在谈线索', 'lead', 0, 'new', 'domestic', '',"
+        " '2023-01-01', '2023-01-01', 1)"
+    )
     with pytest.raises(sqlite3.IntegrityError, match="CHECK"):  # the rules of the old table still hold
         con.execute("UPDATE projects SET planned_investment = -1 WHERE id = 4")
     with pytest.raises(sqlite3.IntegrityError, match="CHECK"):

@@ -38,8 +38,10 @@ def test_only_the_name_is_required() -> None:
     assert p.intensity_wan_per_mu is None
     with pytest.raises(ValidationError) as err:
         validate_project(Project(" ", planned_investment=-1))
-    assert {(q.code, q.field) for q in err.value.problems} == {("required", "name"), ("negative_money",
-                                                                                       "planned_investment")}  # fmt: skip
+    assert {(q.code, q.field) for q in err.value.problems} == {
+        ("required", "name"),
+        ("negative_money", "planned_investment"),
+    }
     assert validate_project(Project("零元项目", planned_investment=0)).planned_investment == 0  # 0 is an amount
     with pytest.raises(ValidationError):
         validate_project(Project("长联系人", contact="张" * 201))
@@ -135,8 +137,9 @@ def test_missing_filter_in_sql_agrees_with_memory(ctx: AppContext, missing: set[
     assert {r.id for r in ctx.projects.list_rows() if f.matches(r)} == want
     assert ctx.projects.count(f) == len(want)
     combined = ProjectFilter(missing=frozenset(missing), statuses=frozenset({Status.LEAD}), search="无")
-    assert {r.id for r in ctx.projects.list_rows(combined)} == {r.id for r in ctx.projects.list_rows()
-                                                               if combined.matches(r)}  # fmt: skip
+    assert {r.id for r in ctx.projects.list_rows(combined)} == {
+        r.id for r in ctx.projects.list_rows() if combined.matches(r)
+    }
 
 
 def test_billion_filter_never_takes_an_unknown_amount(ctx: AppContext) -> None:
@@ -202,8 +205,11 @@ def test_bulk_writer_stores_leads_without_sector_district_or_amount(ctx: AppCont
             _new_project(store, 2, "智能制造产业园", district="萝岗区", planned_investment=0),
         ]
         store.insert_projects(rows)
-        store.insert_status_changes(store.codec.status_change_rows([1, 2], [1, 2], [None, None], [Status.LEAD] * 2,
-                                                                   [date(2023, 10, 1)] * 2, ["", ""]))  # fmt: skip
+        store.insert_status_changes(
+            store.codec.status_change_rows(
+                [1, 2], [1, 2], [None, None], [Status.LEAD] * 2, [date(2023, 10, 1)] * 2, ["", ""]
+            )
+        )
         by_code, by_name = store.keys()
         assert by_code == {} and by_name == {("新能源电池材料项目", None): 1, ("智能制造产业园", "萝岗区"): 2}
         assert store.placements([1, 2]) == {1: (None, None), 2: (None, districts["萝岗区"])}
@@ -241,10 +247,16 @@ def test_unclassified_lines_against_figures_worked_out_by_hand(ctx: AppContext) 
     P.set_investment(d.id, [(2022, 3, 20), (2023, 4, 999)])  # April is beyond --through 3
     s = ctx.statistics.summary(2023, 3)
     assert (s.projects, s.planned_investment, s.projects_without_amount, s.billion_yuan_projects) == (
-        4, 1_800_000_000, 2, 1)  # fmt: skip
+        4,
+        1_800_000_000,
+        2,
+        1,
+    )
     assert s.by_sector == {"新型储能": s.by_sector["新型储能"]} and (
-        s.by_sector["新型储能"].projects, s.by_sector["新型储能"].planned_investment,
-        s.by_sector["新型储能"].without_amount) == (2, 1_500_000_000, 1)  # fmt: skip
+        s.by_sector["新型储能"].projects,
+        s.by_sector["新型储能"].planned_investment,
+        s.by_sector["新型储能"].without_amount,
+    ) == (2, 1_500_000_000, 1)
     u = s.unclassified_sector
     assert (u.projects, u.planned_investment, u.without_amount) == (2, 300_000_000, 1)
     assert list(s.by_district) == ["高要区"]
@@ -256,21 +268,36 @@ def test_unclassified_lines_against_figures_worked_out_by_hand(ctx: AppContext) 
     c_ = s.completed
     assert (c_.total.ytd, c_.total.prior_ytd, c_.total.yoy_pct) == (240, 160, 50.0)
     assert (c_.by_sector["新型储能"].ytd, c_.by_sector["新型储能"].prior_ytd, c_.by_sector["新型储能"].yoy_pct) == (
-        180, 100, 80.0)  # fmt: skip
+        180,
+        100,
+        80.0,
+    )
     assert (c_.unclassified_sector.ytd, c_.unclassified_sector.prior_ytd, c_.unclassified_sector.yoy_pct) == (
-        60, 60, 0.0)  # fmt: skip
+        60,
+        60,
+        0.0,
+    )
     assert (c_.by_district["高要区"].ytd, c_.by_district["高要区"].prior_ytd) == (210, 140)
     assert (c_.unclassified_district.ytd, c_.unclassified_district.prior_ytd, c_.unclassified_district.yoy_pct) == (
-        30, 20, 50.0)  # fmt: skip
+        30,
+        20,
+        50.0,
+    )
     # the named lines and the unclassified one add up to the total, for projects and records alike
     assert sum(b.projects for b in s.by_sector.values()) + s.unclassified_sector.projects == s.projects
     assert sum(y.ytd for y in c_.by_district.values()) + c_.unclassified_district.ytd == c_.total.ytd
     data = s.to_json()
     assert data["projects_without_amount"] == 2
-    assert data["unclassified_sector"] == {"projects": 2, "planned_investment_yuan": 300_000_000,
-                                           "projects_without_amount": 1}  # fmt: skip
-    assert data["completed_investment"]["unclassified_district"] == {"ytd_yuan": 30, "prior_ytd_yuan": 20,
-                                                                     "yoy_pct": 50.0}  # fmt: skip
+    assert data["unclassified_sector"] == {
+        "projects": 2,
+        "planned_investment_yuan": 300_000_000,
+        "projects_without_amount": 1,
+    }
+    assert data["completed_investment"]["unclassified_district"] == {
+        "ytd_yuan": 30,
+        "prior_ytd_yuan": 20,
+        "yoy_pct": 50.0,
+    }
     # a filter by a named district leaves out the unclassified projects
     f = ProjectFilter(missing=frozenset({"district"}))
     only = ctx.statistics.summary(2023, 3, f)
@@ -284,7 +311,9 @@ def test_progress_table_keeps_an_unknown_amount_unknown(ctx: AppContext) -> None
     ctx.projects.set_investment(q.id, [(2023, 5, 20)])
     table = ctx.statistics.progress(2023, 5)
     assert [(r.name, r.planned_investment, r.sector, r.district) for r in table.rows] == [
-        ("在谈项目", None, None, None), ("在建项目", 800, "新型储能", "高要区")]  # fmt: skip
+        ("在谈项目", None, None, None),
+        ("在建项目", 800, "新型储能", "高要区"),
+    ]
     assert table.total.planned_investment == 800 and table.without_amount == 1 and table.total.ytd == 30
 
 
@@ -310,8 +339,7 @@ def test_summary_and_list_say_how_many_projects_lack_an_amount(ctx: AppContext, 
     code, out, err = _cli("--db", db_url, "summary", "--json", "--year", "2023", "--through", "3")
     assert code == 0, err
     data = json.loads(out)
-    assert (data["projects"], data["planned_investment_yuan"], data["projects_without_amount"]) == (
-        5, 500_000_300, 2)  # fmt: skip
+    assert (data["projects"], data["planned_investment_yuan"], data["projects_without_amount"]) == (5, 500_000_300, 2)
     assert data["unclassified_sector"]["projects"] == 2
     assert data["completed_investment"]["unclassified_district"]["ytd_yuan"] == 70
     code, out, _ = _cli("--db", db_url, "summary", "--year", "2023", "--through", "3")

@@ -49,8 +49,10 @@ def test_ambiguous_2023_1_in_a_csv_is_refused_like_the_same_number_in_an_xlsx(tm
     ambiguous; a CSV's "2023.1" is what that cell shows, so it is refused alike. A CSV's
     "2023.10" cannot come from a number cell shown plainly: October."""
     csv_path = write(tmp_path / "m.csv", "项目名称,月份,完成投资（万元）\r\n甲项目,2023.1,100\r\n甲项目,2023.10,50\r\n")
-    xlsx_path = write_workbook(tmp_path / "m.xlsx", SheetSpec("m", [["项目名称", "月份", "完成投资（万元）"],
-                                                                    ["甲项目", 2023.1, 100], ["甲项目", "2023.10", 50]]))  # fmt: skip
+    xlsx_path = write_workbook(
+        tmp_path / "m.xlsx",
+        SheetSpec("m", [["项目名称", "月份", "完成投资（万元）"], ["甲项目", 2023.1, 100], ["甲项目", "2023.10", 50]]),
+    )
     outcomes = []
     for path in (csv_path, xlsx_path):
         code, out, _ = run("--db", str(db_path), "import", str(path), "--json", "--dry-run")

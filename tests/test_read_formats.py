@@ -96,8 +96,12 @@ def odf_book(path: Path, *, date1904: bool = False) -> Path:
 
     title = row(text("2023年项目清单", numbercolumnsspanned=4), CoveredTableCell(numbercolumnsrepeated=3))
     header = row(*(text(h) for h in ["项目名称", "备注", "签约时间", "计划总投资（亿元）"]))
-    first = row(text("甲"), text("内部"), TableCell(valuetype="date", datevalue="2023-03-15"),
-                TableCell(valuetype="float", value=12.5))  # fmt: skip
+    first = row(
+        text("甲"),
+        text("内部"),
+        TableCell(valuetype="date", datevalue="2023-03-15"),
+        TableCell(valuetype="float", value=12.5),
+    )
     second = row(text("乙"), TableCell(), TableCell(valuetype="float", value=45200), TableCell())
     for r in (title, header, first, second):
         table.addElement(r)
@@ -107,14 +111,22 @@ def odf_book(path: Path, *, date1904: bool = False) -> Path:
 
 
 def xlsb_book(path: Path, *, date1904: bool = False) -> Path:
-    rows = [["2023年项目清单"], ["项目名称", "备注", "签约时间", "计划总投资（亿元）"], ["甲", "内部", 45000, 12.5],
-            ["乙", None, 45200, None]]  # fmt: skip
+    rows = [
+        ["2023年项目清单"],
+        ["项目名称", "备注", "签约时间", "计划总投资（亿元）"],
+        ["甲", "内部", 45000, 12.5],
+        ["乙", None, 45200, None],
+    ]
     return write_xlsb(path, "项目", rows, hidden=[1], merges=[(0, 0, 0, 3)], date1904=date1904)
 
 
 def openpyxl_book(path: Path, *, date1904: bool = False) -> Path:
-    rows = [["2023年项目清单"], ["项目名称", "备注", "签约时间", "计划总投资（亿元）"], ["甲", "内部", date(2023, 3, 15), 12.5],
-            ["乙", None, 45200, None]]  # fmt: skip
+    rows = [
+        ["2023年项目清单"],
+        ["项目名称", "备注", "签约时间", "计划总投资（亿元）"],
+        ["甲", "内部", date(2023, 3, 15), 12.5],
+        ["乙", None, 45200, None],
+    ]
     return write_workbook(path, SheetSpec("项目", rows, merges=["A1:D1"], hidden=["B"]), date1904=date1904)
 
 
@@ -215,13 +227,15 @@ def _record(rtype: int, payload: bytes) -> bytes:
 def test_xlsb_records_give_errors_hidden_columns_and_merges() -> None:
     """[MS-XLSB] records as Excel writes them: BrtColInfo (60), BrtRowHdr (0), BrtCellError (3),
     BrtFmlaError (11), BrtMergeCell (176); python-calamine gives none of these."""
-    data = b"".join([
-        _record(60, struct.pack("<IIIIH", 2, 3, 0, 0, 1)),  # columns C:D hidden
-        _record(0, struct.pack("<I", 4) + b"\0" * 8),
-        _record(3, struct.pack("<II", 1, 0) + bytes([0x17])),  # B5 #REF!
-        _record(11, struct.pack("<II", 5, 0) + bytes([0x2A]) + b"\0" * 6),  # F5 =NA()
-        _record(176, struct.pack("<IIII", 0, 0, 0, 4)),
-    ])  # fmt: skip
+    data = b"".join(
+        [
+            _record(60, struct.pack("<IIIIH", 2, 3, 0, 0, 1)),  # columns C:D hidden
+            _record(0, struct.pack("<I", 4) + b"\0" * 8),
+            _record(3, struct.pack("<II", 1, 0) + bytes([0x17])),  # B5 #REF!
+            _record(11, struct.pack("<II", 5, 0) + bytes([0x2A]) + b"\0" * 6),  # F5 =NA()
+            _record(176, struct.pack("<IIII", 0, 0, 0, 4)),
+        ]
+    )
     facts = Package()
     _sheet(facts, "S", data)
     assert facts.hidden["S"] == [(2, 3)]
@@ -264,10 +278,15 @@ def test_the_import_dialog_previews_a_calc_file_with_its_errors(
     dialog.resize(1100, 700)
     dialog.show()
     qtbot.waitUntil(lambda: not dialog.is_busy() and dialog.analysis is not None, timeout=30_000)
-    problems = [[dialog.problems.topLevelItem(i).text(c) for c in range(5)]
-                for i in range(dialog.problems.topLevelItemCount())]  # fmt: skip
+    problems = [
+        [dialog.problems.topLevelItem(i).text(c) for c in range(5)] for i in range(dialog.problems.topLevelItemCount())
+    ]
     errors = [p for p in problems if "Excel error" in p[4]]
-    assert [(p[1], p[2], p[3]) for p in errors] == [("4", "G", "#DIV/0!"), ("5", "H", "#N/A"), ("6", "G", "#VALUE!"),
-                                                    ("7", "G", "#REF!")]  # fmt: skip
+    assert [(p[1], p[2], p[3]) for p in errors] == [
+        ("4", "G", "#DIV/0!"),
+        ("5", "H", "#N/A"),
+        ("6", "G", "#VALUE!"),
+        ("7", "G", "#REF!"),
+    ]
     assert dialog.model.rowCount() >= 7
     dialog.grab().save(str(artifacts / f"import_dialog_calc_{suffix}.png"))

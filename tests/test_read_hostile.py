@@ -91,8 +91,11 @@ def _header(data: bytearray, cf: CompoundFile) -> None:
     struct.pack_into("<H", data, 30, 20)  # sector shift 20: a 1 MB sector
 
 
-@pytest.mark.parametrize("change", [_loop, _outside, _counts, _long_stream, _header],
-                         ids=["chain-loop", "sector-outside", "counts", "stream-longer-than-chain", "header"])  # fmt: skip
+@pytest.mark.parametrize(
+    "change",
+    [_loop, _outside, _counts, _long_stream, _header],
+    ids=["chain-loop", "sector-outside", "counts", "stream-longer-than-chain", "header"],
+)
 def test_crafted_ole2_files_are_refused_before_parsing(db_path: Path, tmp_path: Path, change) -> None:  # type: ignore[no-untyped-def]
     path = ole2_with(tmp_path, change)
     assert_refused(db_path, path, "damaged_detail", "is damaged", "已损坏")
@@ -122,10 +125,12 @@ def test_a_password_protected_ods_is_named_as_such(db_path: Path, tmp_path: Path
         for info in src.infolist():
             data = src.read(info)
             if info.filename == "META-INF/manifest.xml":
-                data = data.replace(b'manifest:full-path="content.xml" manifest:media-type="text/xml"/>',
-                                    b'manifest:full-path="content.xml" manifest:media-type="text/xml"><manifest:'
-                                    b'encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="x"/>'
-                                    b"</manifest:file-entry>")  # fmt: skip
+                data = data.replace(
+                    b'manifest:full-path="content.xml" manifest:media-type="text/xml"/>',
+                    b'manifest:full-path="content.xml" manifest:media-type="text/xml"><manifest:'
+                    b'encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="x"/>'
+                    b"</manifest:file-entry>",
+                )
                 assert b"encryption-data" in data
             dst.writestr(info, data)
     assert_refused(db_path, path, "encrypted", "password-protected (encrypted)", "加密工作簿")

@@ -89,8 +89,20 @@ def test_json_lists_at_most_100_problems_per_column_with_short_values(db_path: P
         return "".join(chr(0x4E00 + (i * 7919 + j * 104729) % 20000) for j in range(2_000))
 
     # one row in five refused in H and in I: the columns stay money and land area by their other values
-    rows = [PROJECT_HEADER] + [[i, f"C-{i}", f"项目{i}", None, "光伏", "端州区", "在建", long_text(i) if i % 5 == 0 else 1.5,
-                                "坏" + long_text(i) if i % 5 == 0 else 20] for i in range(1, 1001)]  # fmt: skip
+    rows = [PROJECT_HEADER] + [
+        [
+            i,
+            f"C-{i}",
+            f"项目{i}",
+            None,
+            "光伏",
+            "端州区",
+            "在建",
+            long_text(i) if i % 5 == 0 else 1.5,
+            "坏" + long_text(i) if i % 5 == 0 else 20,
+        ]
+        for i in range(1, 1001)
+    ]
     path = write_workbook(tmp_path / "bad.xlsx", SheetSpec("明细", rows))
     out, err = io.StringIO(), io.StringIO()
     code = main(["--db", str(db_path), "import", str(path), "--json"], stdout=out, stderr=err)

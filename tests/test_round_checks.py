@@ -13,8 +13,12 @@ OCT = Period(2023, 10)
 WAN = 10_000
 
 
-def _history(months: dict[int, int], planned: int | None = 100_000 * WAN, status: Status = Status.UNDER_CONSTRUCTION,
-             year: int = 2023) -> History:  # fmt: skip
+def _history(
+    months: dict[int, int],
+    planned: int | None = 100_000 * WAN,
+    status: Status = Status.UNDER_CONSTRUCTION,
+    year: int = 2023,
+) -> History:
     return History(planned, {(year, m): v for m, v in months.items()}, status)
 
 

@@ -13,7 +13,8 @@ import pytest
 from round_returns import H_MONTH, H_NAME, H_PROGRESS, H_STATUS, H_YTD, H_YTD_BEFORE, Sheet, sql
 
 from zqtracker.domain.rounds import DistrictState, Period
-from zqtracker.io.round_workbook import META_SHEET, looks_like_return
+from zqtracker.io.round_files import looks_like_return
+from zqtracker.io.round_workbook import META_SHEET
 from zqtracker.services.context import AppContext
 from zqtracker.services.round_collect import ACCEPTED, SENT_BACK, RoundCollector
 from zqtracker.services.rounds import RoundRefused, RoundService
@@ -28,8 +29,11 @@ def _sql(ctx: AppContext, query: str, *args: object) -> list[tuple]:
 
 
 def _ytd_sep(ctx: AppContext, pid: int) -> int:
-    return _sql(ctx, "SELECT COALESCE(SUM(amount), 0) FROM investment_records WHERE project_id = ? AND year = 2023"
-                " AND month <= 9", pid)[0][0]  # fmt: skip
+    return _sql(
+        ctx,
+        "SELECT COALESCE(SUM(amount), 0) FROM investment_records WHERE project_id = ? AND year = 2023 AND month <= 9",
+        pid,
+    )[0][0]
 
 
 def _october(ctx: AppContext, pid: int) -> int | None:
@@ -42,9 +46,13 @@ def _with_history(ctx: AppContext, sheet: Sheet, n: int) -> list[int]:
     that a usual month and a year to date exist), not within 1 million yuan of their planned total."""
     out = []
     for pid in sheet.ids():
-        months, planned, status = _sql(ctx, "SELECT (SELECT COUNT(*) FROM investment_records WHERE project_id = p.id"
-                                       " AND year = 2023 AND month <= 9 AND amount > 0), planned_investment, status"
-                                       " FROM projects p WHERE id = ?", pid)[0]  # fmt: skip
+        months, planned, status = _sql(
+            ctx,
+            "SELECT (SELECT COUNT(*) FROM investment_records WHERE project_id = p.id"
+            " AND year = 2023 AND month <= 9 AND amount > 0), planned_investment, status"
+            " FROM projects p WHERE id = ?",
+            pid,
+        )[0]
         if not _sql(ctx, "SELECT 1 FROM investment_records WHERE project_id = ? AND year = 2023 AND month = 9", pid):
             continue  # September reported: 1–10月累计 less 1–9月 is October alone
         since = _sql(ctx, "SELECT COALESCE(SUM(amount), 0) FROM investment_records WHERE project_id = ?", pid)[0][0]
@@ -58,8 +66,9 @@ def _with_history(ctx: AppContext, sheet: Sheet, n: int) -> list[int]:
 
 @pytest.fixture
 def round_made(demo_ctx: AppContext, tmp_path: Path):  # type: ignore[no-untyped-def]
-    made = RoundService(demo_ctx.database).create(OCT, tmp_path / "out", districts=THREE, lang="zh",
-                                                  due_on=date(2023, 11, 10))  # fmt: skip
+    made = RoundService(demo_ctx.database).create(
+        OCT, tmp_path / "out", districts=THREE, lang="zh", due_on=date(2023, 11, 10)
+    )
     return {b.district: b.path for b in made.books}
 
 
@@ -75,10 +84,14 @@ def test_a_whole_round_collected(demo_ctx: AppContext, round_made: dict[str, Pat
     gy.set(c, H_STATUS, "设备调试")
     gy.set(b, H_NAME, "改名后的项目名称")
     # a project that reported nothing this year: its 1–10月累计 is one figure covering January–October
-    quiet = next(pid for pid in gy.ids() if not _sql(ctx, "SELECT 1 FROM investment_records WHERE project_id = ?",
-                                                      pid) and _sql(ctx, "SELECT planned_investment > 1000000000 AND"
-                                                                    " status != 'lead' FROM projects WHERE id = ?",
-                                                                    pid)[0][0])  # fmt: skip
+    quiet = next(
+        pid
+        for pid in gy.ids()
+        if not _sql(ctx, "SELECT 1 FROM investment_records WHERE project_id = ?", pid)
+        and _sql(ctx, "SELECT planned_investment > 1000000000 AND status != 'lead' FROM projects WHERE id = ?", pid)[0][
+            0
+        ]
+    )
     gy.set(quiet, H_YTD, 50)
     order = sorted(gy.ids(), reverse=True)
     gy.reorder(order)
@@ -100,10 +113,18 @@ def test_a_whole_round_collected(demo_ctx: AppContext, round_made: dict[str, Pat
     assert analysis is not None
     assert analysis.added == 1
     records = {(t, y, m): (yuan, first) for t, y, m, yuan, _, first in analysis.records}
-    assert records == {(a, 2023, 10): (10 * WAN, None), (b, 2023, 10): (20 * WAN, None), (c, 2023, 10): (30 * WAN, None),
-                       (-1, 2023, 10): (300 * WAN, None), (quiet, 2023, 10): (50 * WAN, 1)}  # fmt: skip
-    assert {u.pid: set(u.fields) for u in analysis.updates} == {a: {"progress_note"}, b: {"progress_note"},
-                                                                c: {"status", "progress_note"}}  # fmt: skip
+    assert records == {
+        (a, 2023, 10): (10 * WAN, None),
+        (b, 2023, 10): (20 * WAN, None),
+        (c, 2023, 10): (30 * WAN, None),
+        (-1, 2023, 10): (300 * WAN, None),
+        (quiet, 2023, 10): (50 * WAN, 1),
+    }
+    assert {u.pid: set(u.fields) for u in analysis.updates} == {
+        a: {"progress_note"},
+        b: {"progress_note"},
+        c: {"status", "progress_note"},
+    }
     result = collector.apply(ret, on=date(2023, 11, 8))
     assert result.written and result.added == 1
     assert [_october(ctx, pid) for pid in (a, b, c)] == [10 * WAN, 20 * WAN, 30 * WAN]
@@ -115,8 +136,11 @@ def test_a_whole_round_collected(demo_ctx: AppContext, round_made: dict[str, Pat
         "commissioning",
         "第3号厂房封顶",
     )
-    new = _sql(ctx, "SELECT p.id, p.planned_investment, p.status, d.name FROM projects p JOIN districts d ON"
-               " d.id = p.district_id WHERE p.name = '肇庆新型储能电池项目'")  # fmt: skip
+    new = _sql(
+        ctx,
+        "SELECT p.id, p.planned_investment, p.status, d.name FROM projects p JOIN districts d ON"
+        " d.id = p.district_id WHERE p.name = '肇庆新型储能电池项目'",
+    )
     assert [row[1:] for row in new] == [(800_000_000, "signed", "高要区")]
     assert _october(ctx, new[0][0]) == 300 * WAN
 
@@ -163,8 +187,9 @@ def test_a_whole_round_collected(demo_ctx: AppContext, round_made: dict[str, Pat
     assert {x.district for x in lacking} == {"鼎湖区"}
 
 
-def test_a_return_reporting_another_districts_projects_is_refused(demo_ctx: AppContext,
-                                                                  round_made: dict[str, Path]) -> None:  # fmt: skip
+def test_a_return_reporting_another_districts_projects_is_refused(
+    demo_ctx: AppContext, round_made: dict[str, Path]
+) -> None:
     gy, sh = Sheet.open(round_made["高要区"]), Sheet.open(round_made["四会市"])
     stranger = sh.rows()[0]
     row = len(gy.rows()) + 5
@@ -204,8 +229,10 @@ def test_a_tampered_or_foreign_file_is_refused(
 
 
 def _ytd_total(ctx: AppContext, year: int, through: int, district: str | None = None) -> int:
-    query = "SELECT COALESCE(SUM(r.amount), 0) FROM investment_records r JOIN projects p ON p.id = r.project_id" \
-        " LEFT JOIN districts d ON d.id = p.district_id WHERE r.year = ? AND r.month <= ?"  # fmt: skip
+    query = (
+        "SELECT COALESCE(SUM(r.amount), 0) FROM investment_records r JOIN projects p ON p.id = r.project_id"
+        " LEFT JOIN districts d ON d.id = p.district_id WHERE r.year = ? AND r.month <= ?"
+    )
     args: list[object] = [year, through]
     if district is not None:
         query += " AND d.name = ?"
@@ -248,8 +275,12 @@ def test_closing_freezes_the_month(demo_ctx: AppContext, round_made: dict[str, P
     assert summary.completed.by_district["高要区"].ytd == gy_ytd
     figures = DashboardService(ctx.statistics, parallel=False).load(2023, 10)
     assert figures.closed_at is not None and figures.summary.completed.total.ytd == ytd_oct
-    assert figures.monthly[10] == _sql(ctx, "SELECT SUM(amount) FROM investment_records WHERE year = 2023 AND"
-                                       " month = 10")[0][0] - 30 * WAN + 80 * WAN  # fmt: skip
+    assert (
+        figures.monthly[10]
+        == _sql(ctx, "SELECT SUM(amount) FROM investment_records WHERE year = 2023 AND month = 10")[0][0]
+        - 30 * WAN
+        + 80 * WAN
+    )
     live_sep = DashboardService(ctx.statistics, parallel=False).load(2023, 9)
     assert live_sep.closed_at is None
     table = ctx.statistics.progress(2023, 10)
@@ -336,18 +367,28 @@ def test_a_return_saved_by_libreoffice_calc(demo_ctx: AppContext, round_made: di
     gy.reorder(sorted(gy.ids()))
     gy.save()
     out = tmp_path / "calc"
-    subprocess.run(["soffice", "--headless", "--convert-to", "xlsx", "--outdir", str(out), str(round_made["高要区"])],
-                   check=True, capture_output=True, timeout=180)  # fmt: skip
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "xlsx", "--outdir", str(out), str(round_made["高要区"])],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     saved = out / round_made["高要区"].name
     collector = RoundCollector(demo_ctx.database)
     for kind in ("xls", "ods"):  # what WPS and Calc save by default: read through the same reader
-        subprocess.run(["soffice", "--headless", "--convert-to", kind, "--outdir", str(out), str(saved)],
-                       check=True, capture_output=True, timeout=180)  # fmt: skip
+        subprocess.run(
+            ["soffice", "--headless", "--convert-to", kind, "--outdir", str(out), str(saved)],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
         other = saved.with_suffix(f".{kind}")
         assert looks_like_return(other)
         analysed = collector.analyse(collector.read(other))
         assert {(t, m): yuan for t, _y, m, yuan, _b, _f in analysed.analysis.records} == {
-            (a, 10): 125_000, (b, 10): 70_000}, kind  # fmt: skip
+            (a, 10): 125_000,
+            (b, 10): 70_000,
+        }, kind
     ret = collector.analyse(collector.read(saved))
     assert ret.problems == [] and ret.findings == []
     assert {(t, m): yuan for t, _y, m, yuan, _b, _f in ret.analysis.records} == {(a, 10): 125_000, (b, 10): 70_000}

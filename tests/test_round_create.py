@@ -31,8 +31,9 @@ def _records(ctx: AppContext, district: str) -> dict[int, tuple[int, int | None]
     out: dict[int, tuple[int, int | None]] = {}
     for pid, ytd, sep in sql(
         ctx,
-        "SELECT p.id, COALESCE((SELECT SUM(amount) FROM investment_records r WHERE r.project_id = p.id AND r.year = 2023"
-        " AND r.month < 10), 0), (SELECT amount FROM investment_records r WHERE r.project_id = p.id AND r.year = 2023"
+        "SELECT p.id, COALESCE((SELECT SUM(amount) FROM investment_records r WHERE r.project_id = p.id"
+        " AND r.year = 2023 AND r.month < 10), 0),"
+        " (SELECT amount FROM investment_records r WHERE r.project_id = p.id AND r.year = 2023"
         " AND r.month = 9) FROM projects p JOIN districts d ON d.id = p.district_id WHERE d.name = ?"
         " AND p.status != 'cancelled'",
         district,
@@ -150,8 +151,8 @@ def test_cli_create_and_status(demo_ctx: AppContext, tmp_path: Path) -> None:
     db = demo_ctx.database.url
     demo_ctx.close()
     out, err = io.StringIO(), io.StringIO()
-    code = main(["--db", db, "--lang", "zh", "round", "create", "2023-10", "--out", str(tmp_path), "--district", "高要区",
-                 "--district", "四会市"], stdout=out, stderr=err)  # fmt: skip
+    code = main(["--db", db, "--lang", "zh", "round", "create", "2023-10", "--out", str(tmp_path), "--district",
+                 "高要区", "--district", "四会市"], stdout=out, stderr=err)  # fmt: skip
     assert code == 0, err.getvalue()
     assert "高要区_2023-10.xlsx" in out.getvalue()
     out = io.StringIO()
@@ -176,8 +177,10 @@ def test_a_district_of_thousands_of_projects_reads_back_its_identifiers(tmp_path
     from zqtracker.io.round_read import read_meta
     from zqtracker.io.round_workbook import RoundBook, write_round_book
 
-    projects = [SheetProject(100_000 + i, None, f"项目{i}", None, None, Status.UNDER_CONSTRUCTION, None, 0, None, None)
-                for i in range(15_000)]  # fmt: skip
+    projects = [
+        SheetProject(100_000 + i, None, f"项目{i}", None, None, Status.UNDER_CONSTRUCTION, None, 0, None, None)
+        for i in range(15_000)
+    ]
     book = RoundBook(Period.parse("2023-10"), 7, "高新区", projects, token="secret")
     path = tmp_path / "big.xlsx"
     write_round_book(path, book)

@@ -38,8 +38,11 @@ def as_user(url: str, user: str) -> str:
 def team(ctx: AppContext, db_url: str):  # type: ignore[no-untyped-def]
     """The owner sets the server up; three accounts; projects in two districts."""
     tag = f"{os.getpid()}_{next(_n)}"
-    for code, name, district in (("GY-1", "高要新材料", "高要区"), ("GY-2", "高要储能", "高要区"),
-                                 ("DZ-1", "端州装备", "端州区")):  # fmt: skip
+    for code, name, district in (
+        ("GY-1", "高要新材料", "高要区"),
+        ("GY-2", "高要储能", "高要区"),
+        ("DZ-1", "端州装备", "端州区"),
+    ):
         ctx.projects.create(Project(name, "新材料", district, Status.SIGNED, 10**8, code=code))
     code, out = run("db", "init-server", db_url)
     assert code == 0, out

@@ -54,8 +54,10 @@ def _busy_database(url: str, tmp_path: Path) -> None:
         rounds.close(Period(2023, 10), "月报已核")
         with ctx.database.session() as s:  # a decision on a finding (collecting a return makes one)
             round_id, pid = s.execute(text("SELECT round_id, project_id FROM round_projects LIMIT 1")).one()
-            s.execute(text("INSERT INTO round_decisions VALUES (:r, :p, 'ytd_drop', 'accepted', '已核实', :t)"),
-                      {"r": round_id, "p": pid, "t": datetime(2023, 11, 12, 9, 30)})  # fmt: skip
+            s.execute(
+                text("INSERT INTO round_decisions VALUES (:r, :p, 'ytd_drop', 'accepted', '已核实', :t)"),
+                {"r": round_id, "p": pid, "t": datetime(2023, 11, 12, 9, 30)},
+            )
     finally:
         ctx.close()
 
@@ -139,8 +141,9 @@ def test_a_backup_from_a_newer_program_is_refused(demo_url: str, tmp_path: Path)
 
 
 @pytest.mark.engine("postgresql")
-def test_a_server_backup_restores_into_sqlite_and_a_sqlite_backup_onto_a_server(demo_url: str, db_url: str,
-                                                                                tmp_path: Path) -> None:  # fmt: skip
+def test_a_server_backup_restores_into_sqlite_and_a_sqlite_backup_onto_a_server(
+    demo_url: str, db_url: str, tmp_path: Path
+) -> None:
     _busy_database(demo_url, tmp_path)
     server_backup = tmp_path / "server.sqlite"
     assert run("--db", demo_url, "db", "backup", str(server_backup))[0] == 0
@@ -176,8 +179,9 @@ def test_an_older_backup_is_upgraded_on_the_side_and_restored(db_url: str, tmp_p
 
 
 @pytest.mark.engine("postgresql")
-def test_a_replace_import_on_a_server_leaves_a_backup_that_restore_lists(ctx: AppContext, db_url: str,
-                                                                         tmp_path: Path) -> None:  # fmt: skip
+def test_a_replace_import_on_a_server_leaves_a_backup_that_restore_lists(
+    ctx: AppContext, db_url: str, tmp_path: Path
+) -> None:
     from test_engine_seam import _importer
     from test_import_service import district_projects
     from test_storage import full_project

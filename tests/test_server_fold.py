@@ -61,9 +61,13 @@ def _fill(database, projects) -> None:  # type: ignore[no-untyped-def]
         for i, (name, code, enterprise, sector, key, money) in enumerate(projects, 1):
             ent = None
             if enterprise is not None:
-                conn.execute(text("INSERT INTO enterprises (id, name, is_high_tech, is_specialized_new, "
-                                  "is_little_giant) VALUES (:i, :n, false, false, false)"),
-                             {"i": i, "n": f"{enterprise}#{i}"})  # fmt: skip
+                conn.execute(
+                    text(
+                        "INSERT INTO enterprises (id, name, is_high_tech, is_specialized_new, "
+                        "is_little_giant) VALUES (:i, :n, false, false, false)"
+                    ),
+                    {"i": i, "n": f"{enterprise}#{i}"},
+                )
                 ent = i
             conn.execute(
                 text("INSERT INTO projects (id, code, name, enterprise_id, sector_id, district_id, status,"

@@ -61,8 +61,10 @@ def test_the_peek_declines_what_the_ordinary_open_must_handle(database, db_url: 
 def test_short_name_is_the_window_title_s() -> None:
     from zqtracker.storage.credentials import short_name as with_sqlalchemy
 
-    for url in ("postgresql+psycopg://wangfang@db.bureau.local/zqtracker",
-                "postgresql+psycopg://gy_li@10.0.0.5:6543/zq?sslmode=require"):  # fmt: skip
+    for url in (
+        "postgresql+psycopg://wangfang@db.bureau.local/zqtracker",
+        "postgresql+psycopg://gy_li@10.0.0.5:6543/zq?sslmode=require",
+    ):
         assert short_name(url) == with_sqlalchemy(url)
 
 

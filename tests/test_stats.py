@@ -41,8 +41,9 @@ def hand(ctx: AppContext) -> AppContext:
             "C 零部件", "汽车零部件", "肇庆新区", Status.CANCELLED, 200_000_000, code="C", signed_on=date(2023, 4, 15)
         )
     )
-    d = P.create(Project("D 储能", "新型储能", "高要区", Status.SIGNED, 1_000_000_000, code="D",
-                         signed_on=date(2023, 4, 20)))  # fmt: skip
+    d = P.create(
+        Project("D 储能", "新型储能", "高要区", Status.SIGNED, 1_000_000_000, code="D", signed_on=date(2023, 4, 20))
+    )
     # A: 2022 Jan–Mar 100 each, 2022-09 999 (beyond --through 3); 2023 Jan–Mar 150 each, 2023-04 1000.
     P.set_investment(a.id, [(2022, 1, 100), (2022, 2, 100), (2022, 3, 100), (2022, 9, 999),
                             (2023, 1, 150), (2023, 2, 150), (2023, 3, 150), (2023, 4, 1000)])  # fmt: skip

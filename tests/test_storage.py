@@ -74,8 +74,9 @@ def test_update_guards_against_lost_updates(ctx: AppContext) -> None:
 
 def test_status_change_writes_history_and_undo_removes_it(ctx: AppContext) -> None:
     a = ctx.projects.create(full_project(code="A"))
-    b = ctx.projects.create(full_project(code="B", name="另一个项目", status=Status.IN_PRODUCTION,
-                                         production_on=date(2023, 9, 1)))  # fmt: skip
+    b = ctx.projects.create(
+        full_project(code="B", name="另一个项目", status=Status.IN_PRODUCTION, production_on=date(2023, 9, 1))
+    )
     changes = ctx.projects.change_status([a.id, b.id], Status.IN_PRODUCTION, date(2023, 10, 10), "验收")
     assert [(c.project_id, c.from_status) for c in changes] == [(a.id, Status.UNDER_CONSTRUCTION)]
     hist = ctx.projects.status_history(a.id)

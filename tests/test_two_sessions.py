@@ -63,8 +63,9 @@ def test_2_a_redo_checks_the_versions_its_undo_left(two) -> None:  # type: ignor
     theirs = colleague.projects.get(p.id)
     colleague.projects.change_status([p.id], Status.ON_HOLD, date(2024, 3, 2), expected_versions={p.id: 3})
     with pytest.raises(ConcurrentUpdateError):  # the redo, as ui/commands.ChangeStatus does it
-        me.projects.change_status(list(versions), Status.UNDER_CONSTRUCTION, date(2024, 3, 1),
-                                  expected_versions=versions)  # fmt: skip
+        me.projects.change_status(
+            list(versions), Status.UNDER_CONSTRUCTION, date(2024, 3, 1), expected_versions=versions
+        )
     assert me.projects.get(p.id).status is Status.ON_HOLD
     assert theirs.version == 3
 
@@ -96,8 +97,9 @@ def test_4_the_version_check_and_the_write_are_one_transaction(two, db_url: str)
     def mine() -> None:
         started.set()
         try:
-            outcome.append(me.projects.change_status([p.id], Status.CANCELLED, date(2024, 1, 2),
-                                                     expected_versions={p.id: 1}))  # fmt: skip
+            outcome.append(
+                me.projects.change_status([p.id], Status.CANCELLED, date(2024, 1, 2), expected_versions={p.id: 1})
+            )
         except Exception as exc:  # noqa: BLE001 - the outcome is what the test looks at
             outcome.append(exc)
 

@@ -55,7 +55,8 @@ def test_the_table_marks_what_a_project_lacks(qapp, ctx: AppContext, translation
     assert isinstance(icon, QIcon) and not icon.isNull()
     assert model.data(model.index(row_of[ids["full"]], name), Qt.ItemDataRole.DecorationRole) is None
     assert model.data(model.index(lead, name), Qt.ItemDataRole.ToolTipRole) == (
-        "氢能装备产业园项目\nMissing: district, amount")  # fmt: skip
+        "氢能装备产业园项目\nMissing: district, amount"
+    )
     for column in (planned, district):  # unknown is a grey dash, never 0 and never a blank
         assert model.data(model.index(lead, column)) == "—"
         assert model.data(model.index(lead, column), Qt.ItemDataRole.ForegroundRole) is not None

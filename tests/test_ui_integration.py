@@ -17,7 +17,9 @@ from zqtracker.domain.status import Status
 from zqtracker.services.context import AppContext
 
 
-def test_dashboard_click_through_and_summaries_follow_the_filter(make_window, demo_ctx: AppContext, qtbot, artifacts) -> None:  # fmt: skip
+def test_dashboard_click_through_and_summaries_follow_the_filter(
+    make_window, demo_ctx: AppContext, qtbot, artifacts
+) -> None:
     from zqtracker.ui.dashboard.widget import DashboardWidget
     from zqtracker.ui.summaries import SummariesWidget
 
@@ -152,7 +154,9 @@ def test_chinese_window_with_dashboard(make_window, demo_ctx: AppContext, qtbot,
     assert window.actions_.import_.text().replace("&", "").startswith("导入")
 
 
-def test_open_with_a_spreadsheet_imports_it_once_the_database_is_open(make_window, demo_ctx: AppContext, qtbot, tmp_path: Path) -> None:  # fmt: skip
+def test_open_with_a_spreadsheet_imports_it_once_the_database_is_open(
+    make_window, demo_ctx: AppContext, qtbot, tmp_path: Path
+) -> None:
     from zqtracker.launcher import desktop_arguments
     from zqtracker.ui.app import import_when_open
 

@@ -65,14 +65,16 @@ def test_the_dashboard_and_summaries_fit_a_1920_screen(make_window, demo_ctx, tr
     window = make_window(demo_ctx)
     window.resize(*SCREENS["1920"])
     window.tabs.setCurrentWidget(window.dashboard)
-    qtbot.waitUntil(lambda: window.dashboard.widget is not None and window.dashboard.widget.figures is not None,
-                    timeout=30_000)  # fmt: skip
+    qtbot.waitUntil(
+        lambda: window.dashboard.widget is not None and window.dashboard.widget.figures is not None, timeout=30_000
+    )
     qtbot.wait(50)
     assert clipped(window) == []
     window.grab().save(str(artifacts / f"layout-dashboard-{lang}-1920.png"))
     window.tabs.setCurrentWidget(window.summaries)
-    qtbot.waitUntil(lambda: window.summaries.widget is not None and window.summaries.widget.document() is not None,
-                    timeout=60_000)  # fmt: skip
+    qtbot.waitUntil(
+        lambda: window.summaries.widget is not None and window.summaries.widget.document() is not None, timeout=60_000
+    )
     qtbot.wait(50)
     assert clipped(window) == []
     window.grab().save(str(artifacts / f"layout-summaries-{lang}-1920.png"))

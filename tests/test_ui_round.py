@@ -48,8 +48,9 @@ def _fill(paths: dict[str, Path], ctx: AppContext) -> tuple[int, int]:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_round_view_and_a_dropped_return(qtbot, make_window, translations, demo_ctx: AppContext, tmp_path: Path,
-                                         lang: str) -> None:  # fmt: skip
+def test_round_view_and_a_dropped_return(
+    qtbot, make_window, translations, demo_ctx: AppContext, tmp_path: Path, lang: str
+) -> None:
     from zqtracker.ui.round_return import ReturnDialog
     from zqtracker.ui.round_view import RoundView
 
@@ -64,8 +65,7 @@ def test_round_view_and_a_dropped_return(qtbot, make_window, translations, demo_
     view.create_round(OCT, tmp_path, THREE)
     qtbot.waitUntil(lambda: view.model.rowCount() == 3, timeout=60_000)
     assert view.current_period() == OCT
-    states = {view.model.rows[i].district: view.model.data(view.model.index(i, view.model.COL_STATE))
-              for i in range(3)}  # fmt: skip
+    states = {view.model.rows[i].district: view.model.data(view.model.index(i, view.model.COL_STATE)) for i in range(3)}
     assert all(("逾期3天" if lang == "zh" else "late by 3 days") in s for s in states.values()), states
     paths = {b: next(tmp_path.rglob(f"{b}_2023-10.xlsx")) for b in THREE}
     slipped, first = _fill(paths, demo_ctx)
@@ -73,8 +73,9 @@ def test_round_view_and_a_dropped_return(qtbot, make_window, translations, demo_
     # dropping the returned workbook on the window opens the round's preview, not the plain import
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(paths["高要区"]))])
-    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    drop = QDropEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     window.dropEvent(drop)
     dialog = window._return_dialog
     assert isinstance(dialog, ReturnDialog)

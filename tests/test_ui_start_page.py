@@ -88,8 +88,9 @@ def test_an_empty_dashboard_and_summaries_say_what_to_do(make_window, ctx: AppCo
     window = make_window(ctx)
     window.resize(*SCREEN)
     window.tabs.setCurrentWidget(window.dashboard)
-    qtbot.waitUntil(lambda: window.dashboard.widget is not None and window.dashboard.widget.figures is not None,
-                    timeout=30_000)  # fmt: skip
+    qtbot.waitUntil(
+        lambda: window.dashboard.widget is not None and window.dashboard.widget.figures is not None, timeout=30_000
+    )
     dashboard = window.dashboard.widget
     assert dashboard.empty.isVisible() and not dashboard.charts.isVisible()
     assert "no projects yet" in dashboard.empty.message.text()
@@ -101,8 +102,9 @@ def test_an_empty_dashboard_and_summaries_say_what_to_do(make_window, ctx: AppCo
     assert requested == ["import"]
 
     window.tabs.setCurrentWidget(window.summaries)
-    qtbot.waitUntil(lambda: window.summaries.widget is not None and window.summaries.widget.document() is not None,
-                    timeout=60_000)  # fmt: skip
+    qtbot.waitUntil(
+        lambda: window.summaries.widget is not None and window.summaries.widget.document() is not None, timeout=60_000
+    )
     summaries = window.summaries.widget
     assert summaries.empty.isVisible() and not summaries.preview.isVisible()
     window.grab().save(str(artifacts / "summaries-no-projects-en.png"))
@@ -125,8 +127,10 @@ def test_a_chinese_chart_message_wraps_between_phrases_only(qapp) -> None:
         doc.documentLayout()  # lay out
         block = doc.firstBlock()
         layout = block.layout()
-        lines = [block.text()[layout.lineAt(i).textStart() :][: layout.lineAt(i).textLength()]
-                 for i in range(layout.lineCount())]  # fmt: skip
+        lines = [
+            block.text()[layout.lineAt(i).textStart() :][: layout.lineAt(i).textLength()]
+            for i in range(layout.lineCount())
+        ]
         shown = [plain(line).strip() for line in lines]
         assert "".join(shown) == plain(text)
         assert all(part in ("2022–2023年", "无完成投资记录", "2022–2023年无完成投资记录") for part in shown), (

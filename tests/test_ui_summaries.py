@@ -130,8 +130,8 @@ def test_cli_and_gui_make_the_same_pdf(qtbot, widget: SummariesWidget, demo_ctx:
     op = w.write_pdf_to(str(gui))
     qtbot.waitUntil(lambda: op.done, timeout=20000)
     cli = tmp_path / "cli.pdf"
-    code = cli_main(["--db", demo_ctx.database.url, "report", str(cli), "--view", "monthly", "--lang", "zh", "--unit", "wan",
-                     "--year", "2023", "--through", "9"])  # fmt: skip
+    code = cli_main(["--db", demo_ctx.database.url, "report", str(cli), "--view", "monthly", "--lang", "zh", "--unit",
+                     "wan", "--year", "2023", "--through", "9"])  # fmt: skip
     assert code == 0
 
     def normal(text: str) -> str:
@@ -140,8 +140,9 @@ def test_cli_and_gui_make_the_same_pdf(qtbot, widget: SummariesWidget, demo_ctx:
     assert normal(pdf_text(gui)) == normal(pdf_text(cli))
 
 
-def test_print_to_a_printer_and_the_print_preview_dialog(qtbot, widget: SummariesWidget, tmp_path: Path,
-                                                        artifacts: Path) -> None:  # fmt: skip
+def test_print_to_a_printer_and_the_print_preview_dialog(
+    qtbot, widget: SummariesWidget, tmp_path: Path, artifacts: Path
+) -> None:
     w = widget
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -215,8 +216,9 @@ def test_chinese_interface_from_the_shipped_translation(qtbot, demo_ctx: AppCont
         QCoreApplication.removeTranslator(translator)
 
 
-def test_a_long_view_previews_its_first_pages_and_saves_them_all(qtbot, widget: SummariesWidget, tmp_path: Path,
-                                                                 monkeypatch) -> None:  # fmt: skip
+def test_a_long_view_previews_its_first_pages_and_saves_them_all(
+    qtbot, widget: SummariesWidget, tmp_path: Path, monkeypatch
+) -> None:
     monkeypatch.setattr(summaries, "PREVIEW_PAGES", 2)  # the demo's key-project list is 5 pages, not 800
     w = widget
     choose(qtbot, w, View.KEY_PROJECTS, lang="en")

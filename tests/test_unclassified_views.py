@@ -56,10 +56,15 @@ def test_summary_sheets_have_the_unclassified_line_and_the_count_without_amount(
     zh = lang == "zh"
     path = tmp_path / "out.xlsx"
     ExportService(incomplete.database).export(path, ExportOptions(lang=lang, unit=Unit.YUAN))
-    names = {"status": "按状态汇总" if zh else "By status", "sector": "按行业汇总" if zh else "By sector",
-             "district": "按区域汇总" if zh else "By district", "overview": "概览" if zh else "Overview"}  # fmt: skip
-    total_word, unclassified, no_district = ("合计", "未分类", "未定区域") if zh else (
-        "Total", "Unclassified", "No district yet")  # fmt: skip
+    names = {
+        "status": "按状态汇总" if zh else "By status",
+        "sector": "按行业汇总" if zh else "By sector",
+        "district": "按区域汇总" if zh else "By district",
+        "overview": "概览" if zh else "Overview",
+    }
+    total_word, unclassified, no_district = (
+        ("合计", "未分类", "未定区域") if zh else ("Total", "Unclassified", "No district yet")
+    )
 
     status = sheet_rows(path, names["status"], "openpyxl")
     header = next(r for r in status if r[0] == ("项目状态" if zh else "Status"))
@@ -99,8 +104,12 @@ def test_a_complete_database_shows_no_unclassified_line(ctx: AppContext, tmp_pat
 
 
 def _report(ctx: AppContext, view: View, lang: str):
-    return build_report(ctx, ReportOptions(view=view, lang=lang, unit=Unit.YUAN, year=2023, through=3,
-                                           generated_at=datetime(2023, 4, 5, 9, 30)))  # fmt: skip
+    return build_report(
+        ctx,
+        ReportOptions(
+            view=view, lang=lang, unit=Unit.YUAN, year=2023, through=3, generated_at=datetime(2023, 4, 5, 9, 30)
+        ),
+    )
 
 
 def test_overview_report_by_hand(qapp, incomplete: AppContext) -> None:
@@ -115,8 +124,14 @@ def test_overview_report_by_hand(qapp, incomplete: AppContext) -> None:
     ]
     assert sector.note.startswith("Planned investment: the sum of the known amounts; 2 projects without an amount")
     district = r.table("By district")
-    assert district.row("unclassified") == {"District": "No district yet", "Projects": "2", "Planned investment": "—",
-                                            "Completed Jan–Mar": "30", "Same period last year": "20", "YoY": "+50.0%"}  # fmt: skip
+    assert district.row("unclassified") == {
+        "District": "No district yet",
+        "Projects": "2",
+        "Planned investment": "—",
+        "Completed Jan–Mar": "30",
+        "Same period last year": "20",
+        "YoY": "+50.0%",
+    }
     assert "2 projects without an amount" in r.table("By status").note
 
     zh = _report(incomplete, View.OVERVIEW, "zh")

@@ -70,16 +70,25 @@ def write_xlsb(path: Path, name: str, rows: list[list], *, hidden: list[int] = (
     book = [record(131), record(153, struct.pack("<II", 1 if date1904 else 0, 0) + wide("")), record(143),
             record(156, struct.pack("<II", 0, 1) + wide("rId1") + wide(name)), record(144), record(132)]  # fmt: skip
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
-                    'package/2006/content-types"><Default Extension="bin" ContentType="application/vnd.ms-excel.'
-                    'sheet.binary.macroEnabled.main"/><Default Extension="rels" ContentType="application/'
-                    'vnd.openxmlformats-package.relationships+xml"/></Types>')  # fmt: skip
-        zf.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-                    f'package/2006/relationships"><Relationship Id="rId1" Type="{_REL}/officeDocument" '
-                    'Target="xl/workbook.bin"/></Relationships>')  # fmt: skip
-        zf.writestr("xl/_rels/workbook.bin.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.'
-                    f'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{_REL}/worksheet" '
-                    'Target="worksheets/sheet1.bin"/></Relationships>')  # fmt: skip
+        zf.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+            'package/2006/content-types"><Default Extension="bin" ContentType="application/vnd.ms-excel.'
+            'sheet.binary.macroEnabled.main"/><Default Extension="rels" ContentType="application/'
+            'vnd.openxmlformats-package.relationships+xml"/></Types>',
+        )
+        zf.writestr(
+            "_rels/.rels",
+            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+            f'package/2006/relationships"><Relationship Id="rId1" Type="{_REL}/officeDocument" '
+            'Target="xl/workbook.bin"/></Relationships>',
+        )
+        zf.writestr(
+            "xl/_rels/workbook.bin.rels",
+            '<?xml version="1.0"?><Relationships xmlns="http://schemas.'
+            f'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{_REL}/worksheet" '
+            'Target="worksheets/sheet1.bin"/></Relationships>',
+        )
         zf.writestr("xl/workbook.bin", b"".join(book))
         zf.writestr("xl/worksheets/sheet1.bin", _sheet(rows, list(hidden), list(merges)))
     return path

@@ -37,10 +37,14 @@ def hand(ctx: AppContext) -> AppContext:
                 enterprise="高要乙汽车部件有限公司", signed_on=date(2022, 11, 1)),
         status_on=date(2023, 1, 10),
     )  # fmt: skip
-    c = P.create(Project("C 零部件二", "汽车零部件", "肇庆新区", Status.CANCELLED, 200_000_000, code="C",
-                         signed_on=date(2021, 4, 15)))  # fmt: skip
-    d = P.create(Project("D 储能二期", "新型储能", "高要区", Status.SIGNED, 1_000_000_000, code="D",
-                         signed_on=date(2023, 4, 20)))  # fmt: skip
+    c = P.create(
+        Project(
+            "C 零部件二", "汽车零部件", "肇庆新区", Status.CANCELLED, 200_000_000, code="C", signed_on=date(2021, 4, 15)
+        )
+    )
+    d = P.create(
+        Project("D 储能二期", "新型储能", "高要区", Status.SIGNED, 1_000_000_000, code="D", signed_on=date(2023, 4, 20))
+    )
     P.create(
         Project("E 整车配套", "汽车零部件", "端州区", Status.LEAD, 50_000_000, code="E", is_key_project=True),
         status_on=date(2023, 9, 1),

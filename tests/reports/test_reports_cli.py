@@ -45,8 +45,9 @@ def test_report_views_and_options(qapp, hand: AppContext, tmp_path: Path, artifa
     assert out.startswith("已生成") and "共 1 页" in out
     t = text(tmp_path / "key.pdf")
     assert "重点及十亿元以上项目" in t and "筛选：区域：高要区" in t and "D 储能二期" in t and "A 储能基地" not in t
-    code, _, err = run("--db", db, "report", str(tmp_path / "stale.pdf"), "--view", "stale", "--as-of", "2023-10-31",
-                       "--months", "6")  # fmt: skip
+    code, _, err = run(
+        "--db", db, "report", str(tmp_path / "stale.pdf"), "--view", "stale", "--as-of", "2023-10-31", "--months", "6"
+    )
     assert code == ExitCode.OK, err
     assert "as of 31 October 2023" in text(tmp_path / "stale.pdf")
 

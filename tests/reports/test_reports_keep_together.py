@@ -16,10 +16,15 @@ def _report(filler_lines: int, rows: int, lang: str) -> Report:
     table = Table(
         "按区域" if lang == "zh" else "By district",
         (Column("所在区域" if lang == "zh" else "District", wrap=True), Column("项目数"), Column("计划总投资")),
-        [Row(("合计" if i == rows - 1 else f"区{i}", "0", "0.00"), RowStyle.TOTAL if i == rows - 1 else RowStyle.NORMAL)
-         for i in range(rows)],
+        [
+            Row(
+                ("合计" if i == rows - 1 else f"区{i}", "0", "0.00"),
+                RowStyle.TOTAL if i == rows - 1 else RowStyle.NORMAL,
+            )
+            for i in range(rows)
+        ],
         note="同比：与上年同期累计相比；上年同期为零时不计算（—）。" * 2,
-    )  # fmt: skip
+    )
     filler = Paragraph("\n".join(f"line {i}" for i in range(filler_lines)))
     return Report(View.OVERVIEW, lang, "Title", "2026", "Scope", "Unit", "Generated", "", [filler, table])
 

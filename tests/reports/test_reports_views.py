@@ -43,8 +43,11 @@ def test_overview_key_figures_by_hand(qapp, hand: AppContext) -> None:
 def test_overview_tables_by_hand_in_wan(qapp, hand: AppContext) -> None:
     r = report(hand, View.OVERVIEW)
     status = r.table("By status")
-    assert status.row("under_construction") == {"Status": "Under construction", "Projects": "1",
-                                                "Planned investment": "1,500.00"}  # fmt: skip
+    assert status.row("under_construction") == {
+        "Status": "Under construction",
+        "Projects": "1",
+        "Planned investment": "1,500.00",
+    }
     assert status.row("lead")["Planned investment"] == "50.00"
     assert status.row("trial_production")["Projects"] == "0"
     assert status.row("total") == {"Status": "Total", "Projects": "5", "Planned investment": "3,050.00"}
@@ -77,7 +80,7 @@ def test_overview_equals_the_statistics_service(qapp, demo_ctx: AppContext) -> N
             money(s.by_sector[name].planned_investment),
         )
         assert (row["Completed Jan–Sep"], row["Same period last year"]) == (money(y.ytd), money(y.prior_ytd))
-        assert row["YoY"] == (f"{y.yoy_pct:+.1f}%" if y.yoy_pct is not None else "—")  # fmt: skip
+        assert row["YoY"] == (f"{y.yoy_pct:+.1f}%" if y.yoy_pct is not None else "—")
     for status, b in s.by_status.items():
         assert r.table("By status").row(status.value)["Projects"] == f"{b.projects:,}"
     assert r.table("By district").row("total")["Completed Jan–Sep"] == money(c.total.ytd)
@@ -166,7 +169,10 @@ def test_stale_projects_by_hand(qapp, hand: AppContext) -> None:
                           "Months without activity": "8"}  # fmt: skip
     d = t.row("D")
     assert (d["Last status change"], d["Last investment record"], d["Months without activity"]) == (
-        "2023-04-20", "—", "6")  # fmt: skip
+        "2023-04-20",
+        "—",
+        "6",
+    )
     assert t.row("total")["Planned investment"] == "1,300.00"
     # the same projects the statistics service flags
     flagged = hand.statistics.stale_projects(hand.projects.list_rows(), 6, today=date(2023, 10, 31))
@@ -206,8 +212,13 @@ def test_empty_database_gives_empty_views_not_errors(qapp, ctx: AppContext) -> N
 
 @pytest.mark.parametrize(
     ("earlier", "later", "months"),
-    [((2023, 1, 31), (2023, 4, 30), 2), ((2023, 1, 31), (2023, 5, 1), 3), ((2023, 2, 28), (2023, 10, 31), 8),
-     ((2023, 4, 20), (2023, 10, 31), 6), ((2023, 4, 20), (2023, 10, 19), 5)],
-)  # fmt: skip
+    [
+        ((2023, 1, 31), (2023, 4, 30), 2),
+        ((2023, 1, 31), (2023, 5, 1), 3),
+        ((2023, 2, 28), (2023, 10, 31), 8),
+        ((2023, 4, 20), (2023, 10, 31), 6),
+        ((2023, 4, 20), (2023, 10, 19), 5),
+    ],
+)
 def test_months_between(earlier, later, months) -> None:
     assert months_between(date(*earlier), date(*later)) == months

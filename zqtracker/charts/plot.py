@@ -194,8 +194,9 @@ class ChartItem(pg.GraphicsLayout):
         family = chart_family()
         header = self.addLayout(row=0, col=0, colspan=self.columns)
         header.layout.setContentsMargins(0, 0, 18, 0)  # the dashboard's menu button sits top right
-        self.title = WrappingLabel("", color=t.foreground, size=f"{TITLE_PT}pt", bold=True, family=family,
-                                   justify="left")  # fmt: skip
+        self.title = WrappingLabel(
+            "", color=t.foreground, size=f"{TITLE_PT}pt", bold=True, family=family, justify="left"
+        )
         header.addItem(self.title, row=0, col=0)
         self.note = pg.LabelItem("", color=t.red, size=f"{BASE_PT}pt", family=family, justify="right")
         header.addItem(self.note, row=0, col=1)
@@ -236,8 +237,9 @@ class ChartItem(pg.GraphicsLayout):
 
     def _axis_label(self, axis: pg.AxisItem, label: str) -> None:
         if axis.labelText != label:
-            axis.setLabel(label, color=self.theme.muted_text,
-                          **{"font-size": f"{BASE_PT}pt", "font-family": chart_family()})  # fmt: skip
+            axis.setLabel(
+                label, color=self.theme.muted_text, **{"font-size": f"{BASE_PT}pt", "font-family": chart_family()}
+            )
 
     def _plot(self, axes: dict[str, pg.AxisItem]) -> pg.PlotItem:
         plot = pg.PlotItem(axisItems=axes, enableMenu=False)

@@ -88,8 +88,9 @@ class BarsChartItem(ChartItem):
             return t.growth(self.lang)[0 if value >= 0 else 1]
         return t.current
 
-    def _place_labels(self, key: str, vb: pg.ViewBox, axis: Axis, values: list, coords: list[float], ys: list[int],
-                      cap: float) -> tuple[float, float]:  # fmt: skip
+    def _place_labels(
+        self, key: str, vb: pg.ViewBox, axis: Axis, values: list, coords: list[float], ys: list[int], cap: float
+    ) -> tuple[float, float]:
         """The value beside each bar (reusing the text items); returns the room they need."""
         pool = self.labels[key]
         while len(pool) < len(values):

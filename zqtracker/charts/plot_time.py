@@ -85,8 +85,11 @@ class TimeChartItem(ChartItem):
             item = self.items[s.key]
             if s.style == "bar":
                 keep = [i for i, y in enumerate(ys) if not math.isnan(y)]
-                item.setOpts(x=[MONTHS[i] + self._offsets[s.key] for i in keep], height=[ys[i] for i in keep],
-                             brushes=[pg.mkBrush(self._bar_colour(s, ys[i])) for i in keep])  # fmt: skip
+                item.setOpts(
+                    x=[MONTHS[i] + self._offsets[s.key] for i in keep],
+                    height=[ys[i] for i in keep],
+                    brushes=[pg.mkBrush(self._bar_colour(s, ys[i])) for i in keep],
+                )
                 continue
             finite = any(not math.isnan(y) for y in ys)  # an all-NaN series upsets the symbols' bounds
             item.setData(MONTHS if finite else [], ys if finite else [])

@@ -60,8 +60,9 @@ def render_chart(
     """
     _check(name, fmt, width, height, dpi)
     figures = DashboardService(stats).load(year, through, project_filter, count_stale_projects=False)
-    return render_figures(figures, name, lang=lang, unit=unit, width=width, height=height, fmt=fmt, dpi=dpi,
-                          theme=theme)  # fmt: skip
+    return render_figures(
+        figures, name, lang=lang, unit=unit, width=width, height=height, fmt=fmt, dpi=dpi, theme=theme
+    )
 
 
 def render_figures(

@@ -127,19 +127,29 @@ def derive_from_ytd(
                 Problem(
                     "ytd_decrease",
                     "amount",
-                    {"year": year, "month": after, "value": merged[after], "previous_month": before,
-                     "previous": merged[before]},
+                    {
+                        "year": year,
+                        "month": after,
+                        "value": merged[after],
+                        "previous_month": before,
+                        "previous": merged[before],
+                    },
                 )
-            )  # fmt: skip
+            )
         else:
             problems.append(
                 Problem(
                     "ytd_above_later",
                     "amount",
-                    {"year": year, "month": before, "value": merged[before], "later_month": after,
-                     "later": merged[after]},
+                    {
+                        "year": year,
+                        "month": before,
+                        "value": merged[before],
+                        "later_month": after,
+                        "later": merged[after],
+                    },
                 )
-            )  # fmt: skip
+            )
     for month, ytd in reported.items():
         if ytd < 0:
             problems.append(Problem("negative_money", "amount", {"value": ytd, "month": month}))

@@ -50,7 +50,8 @@ DATABASE_MESSAGES: dict[str, tuple[str, str]] = {
         "请升级 zqtracker。文件未被改动。",
     ),
     "db_needs_upgrade": (
-        "{file} has schema {schema}; this version needs {known} (run `zqtracker db upgrade`, which makes a backup first).",
+        "{file} has schema {schema}; this version needs {known} (run `zqtracker db upgrade`, which makes a "
+        "backup first).",
         "“{file}”的结构版本为 {schema}，本版本需要 {known}（请运行 `zqtracker db upgrade`，升级前会先备份）。",
     ),
     "db_upgrade_failed": (
@@ -75,7 +76,8 @@ DATABASE_MESSAGES: dict[str, tuple[str, str]] = {
     "db_io_error": (
         "Cannot read or write {file} (disk I/O error: {detail}); nothing was changed — check the disk or network "
         "folder, then run `zqtracker db check`.",
-        "无法读写“{file}”（磁盘 I/O 错误：{detail}）；未做任何更改——请检查磁盘或网络文件夹，然后运行 `zqtracker db check`。",
+        "无法读写“{file}”（磁盘 I/O 错误：{detail}）；未做任何更改——"
+        "请检查磁盘或网络文件夹，然后运行 `zqtracker db check`。",
     ),
     "db_cannot_open": (
         "Cannot open {file} ({detail}); check that the file and its folder exist and that you may use them.",

@@ -47,8 +47,9 @@ class ConcurrentUpdateError(DomainError):
     ``database``: anything at all, for an undo that puts whole tables back).
     """
 
-    def __init__(self, project_id: int, expected_version: int | None = None, *, what: str = "project",
-                 detail: str = "") -> None:  # fmt: skip
+    def __init__(
+        self, project_id: int, expected_version: int | None = None, *, what: str = "project", detail: str = ""
+    ) -> None:
         self.project_id = project_id
         self.expected_version = expected_version
         self.what = what
@@ -84,6 +85,11 @@ class AccessRefused(DomainError):
 
     def message(self, lang: str = "en") -> str:
         if lang.startswith("zh"):
-            return f"数据库服务器拒绝了此操作：账户“{self.user}”无权修改这些项目（只读账户，或不属于本区县的项目）；未写入任何内容。"
-        return (f"The server refused this: the account “{self.user}” may not change these projects (a read-only "
-                "account, or projects of another district); nothing was written.")  # fmt: skip
+            return (
+                f"数据库服务器拒绝了此操作：账户“{self.user}”无权修改这些项目"
+                "（只读账户，或不属于本区县的项目）；未写入任何内容。"
+            )
+        return (
+            f"The server refused this: the account “{self.user}” may not change these projects (a read-only "
+            "account, or projects of another district); nothing was written."
+        )

@@ -70,7 +70,8 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "too_many_cells": (
         "Sheet “{sheet}” of {file} spans {cells} cells (to row {rows}, column {cols}), more than the {limit} "
         "zqtracker reads.",
-        "“{file}”的工作表“{sheet}”跨越 {cells} 个单元格（至第 {rows} 行、第 {cols} 列），超过 zqtracker 可读取的 {limit} 个。",
+        "“{file}”的工作表“{sheet}”跨越 {cells} 个单元格（至第 {rows} 行、第 {cols} 列），"
+        "超过 zqtracker 可读取的 {limit} 个。",
     ),
     "cell_too_long": (
         "Sheet “{sheet}” of {file} has a cell longer than Excel allows ({limit} characters): the file is damaged "
@@ -118,7 +119,8 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "no_unit_columns": (
         "{file}: the amounts in {columns} have no unit (none in the cells, the header or a unit line above it); "
         "say which with --unit yuan, wan or yi.",
-        "“{file}”：{columns}的金额没有单位（单元格、表头和表头上方的单位行中都没有）；请用 --unit yuan、wan 或 yi 指定。",
+        "“{file}”：{columns}的金额没有单位（单元格、表头和表头上方的单位行中都没有）；"
+        "请用 --unit yuan、wan 或 yi 指定。",
     ),
     "note_foreign_column": (
         "Sheet “{sheet}”: column {column} “{header}” is not imported: its amounts are in {currency}, and zqtracker "
@@ -130,13 +132,14 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "note_converted": (
         "Sheet “{sheet}”: column {column} “{header}” is in {currency}, converted to yuan at {rate} yuan per unit "
         "(rounded half-up to the yuan); the original amount, currency and rate are kept with the project.",
-        "工作表“{sheet}”：{column} 列“{header}”的币种为 {currency}，已按 1 {currency} = {rate} 元折算为人民币（四舍五入到元），"
-        "原金额、币种和汇率随项目保存。",
+        "工作表“{sheet}”：{column} 列“{header}”的币种为 {currency}，"
+        "已按 1 {currency} = {rate} 元折算为人民币（四舍五入到元），原金额、币种和汇率随项目保存。",
     ),
     "note_rounded": (
         "{count} amount(s) equal the stored exact amount rounded to the decimals shown (a spreadsheet program kept "
         "only what was on screen): left as stored, not updated — {rows}.",
-        "{count} 个金额等于已存精确金额按显示位数四舍五入的结果（表格软件只保留了屏幕上显示的位数）：保持原值，未更新 — {rows}。",
+        "{count} 个金额等于已存精确金额按显示位数四舍五入的结果（表格软件只保留了屏幕上显示的位数）："
+        "保持原值，未更新 — {rows}。",
     ),
     "note_unitless_english": (
         "Sheet “{sheet}”: column {column} “{header}” is not imported: a list written in English whose amounts state "

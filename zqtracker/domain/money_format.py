@@ -13,10 +13,11 @@ reports, the exported workbooks and the command line:
 English readers count in billions and millions ("bn"/"mn", as the financial press writes them);
 Chinese readers in 亿 and 万. Both languages show an amount to the same precision: a million yuan in
 the 亿元 preference (0.01亿 = ¥0.001 bn), ten thousand in the 万元 one (1万 = ¥0.01 mn), so that a
-project of 6,854万元 reads "0.69亿元" and "¥0.069 bn", never "¥0.07 bn". An amount is rounded half-up to the shown decimals; the exact
-figure, to the yuan, is :meth:`MoneyFormat.exact_text` (tooltips) — or every digit everywhere
-with ``exact=True`` (the "show every digit" preference). A change is never hidden by rounding:
-:meth:`MoneyFormat.change` shows as many decimals as the two amounts need to differ.
+project of 6,854万元 reads "0.69亿元" and "¥0.069 bn", never "¥0.07 bn". An amount is rounded
+half-up to the shown decimals; the exact figure, to the yuan, is :meth:`MoneyFormat.exact_text`
+(tooltips) — or every digit everywhere with ``exact=True`` (the "show every digit" preference).
+A change is never hidden by rounding: :meth:`MoneyFormat.change` shows as many decimals as the
+two amounts need to differ.
 
 Every text here reads back with :func:`zqtracker.domain.money.parse_money` ("¥120.900 bn",
 "1,209.00亿元"), and a workbook header "Planned investment (¥ bn)" gives its column's unit.

@@ -233,7 +233,10 @@ def month_figure(row: Reported, history: History, period: Period) -> MonthFigure
         return MonthFigure(
             None,
             first,
-            Problem("round_month_disagrees", "amount", {"month": row.this_month, "ytd": row.ytd, "before": before,
-                                                         "derived": derived}),
-        )  # fmt: skip
+            Problem(
+                "round_month_disagrees",
+                "amount",
+                {"month": row.this_month, "ytd": row.ytd, "before": before, "derived": derived},
+            ),
+        )
     return MonthFigure(derived, first if row.this_month is None else period.month)

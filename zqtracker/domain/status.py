@@ -67,10 +67,10 @@ _SYNONYMS: dict[Status, tuple[str, ...]] = {
     ),
     Status.PREPARING: (
         "preparing", "preparation", "前期", "前期工作", "前期准备", "筹建", "拟开工", "待开工", "报建", "筹备", "报批",
-        "报批中", "预备", "储备", "拟建", "拟建项目", "办理手续", "立项", "已立项", "审批中", "规划设计", "促开工", "加快开工", "推动开工",
-        "in review", "inreview", "approved", "planning", "permitting", "design", "pre-construction", "planned",
-        "planning stage", "feasibility", "engineering", "tendering", "procurement", "permitted", "site preparation",
-        "pre-development", "development",
+        "报批中", "预备", "储备", "拟建", "拟建项目", "办理手续", "立项", "已立项", "审批中", "规划设计", "促开工",
+        "加快开工", "推动开工", "in review", "inreview", "approved", "planning", "permitting", "design",
+        "pre-construction", "planned", "planning stage", "feasibility", "engineering", "tendering", "procurement",
+        "permitted", "site preparation", "pre-development", "development",
         "preconstruction", "under review", "前期手续", "手续办理", "供地", "土地摘牌", "已摘牌", "设计阶段",
         "前期阶段", "拿地", "已拿地", "预备项目", "储备项目", "前期项目",
     ),
@@ -86,10 +86,11 @@ _SYNONYMS: dict[Status, tuple[str, ...]] = {
     Status.TRIAL_PRODUCTION: ("trial production", "trialproduction", "试产", "试生产", "试运行", "试运营", "试投产",
                               "部分投产", "试营业"),
     Status.IN_PRODUCTION: (
-        "in production", "inproduction", "production", "投产", "已投产", "建成投产", "竣工投产", "达产", "竣工", "已竣工",
-        "建成", "已建成", "运营", "已运营", "完工", "已完工", "建成运营", "投入运营", "投入使用", "已投入使用",
-        "已建成投产", "开业", "已开业", "营业", "completed", "complete", "closed", "operational", "operating",
-        "in operation", "commissioned", "in service", "finished", "done", "投产项目", "竣工项目", "竣工投产项目", "全面投产",
+        "in production", "inproduction", "production", "投产", "已投产", "建成投产", "竣工投产", "达产", "竣工",
+        "已竣工", "建成", "已建成", "运营", "已运营", "完工", "已完工", "建成运营", "投入运营", "投入使用",
+        "已投入使用", "已建成投产", "开业", "已开业", "营业", "completed", "complete", "closed", "operational",
+        "operating", "in operation", "commissioned", "in service", "finished", "done", "投产项目", "竣工项目",
+        "竣工投产项目", "全面投产",
     ),
     Status.ON_HOLD: (
         "on hold", "onhold", "hold", "suspended", "停缓建", "暂缓", "停建", "缓建", "停工", "暂停", "暂停建设", "停滞",
@@ -143,8 +144,9 @@ def status_of_word(text: str) -> Status | None:
 
 _NEGATION_RE = re.compile(r"[未没不无拟待争]|计划|预计|尚")
 _LEADING_RE = re.compile(r"^(?:已经|目前|现已|正在|基本|已)")
-_CJK_WORDS = sorted((w for w in _LOOKUP if len(w) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in w)),
-                    key=len, reverse=True)  # fmt: skip
+_CJK_WORDS = sorted(
+    (w for w in _LOOKUP if len(w) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in w)), key=len, reverse=True
+)
 
 
 def _leading_word(key: str) -> Status | None:

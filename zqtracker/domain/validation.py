@@ -76,9 +76,12 @@ def _figure_problems(project: Project) -> list[Problem]:
     foreign = project.planned_foreign
     if foreign is not None and project.planned_investment != foreign.yuan:
         out.append(
-            Problem("foreign_mismatch", "planned_investment",
-                    {"value": project.planned_investment, "yuan": foreign.yuan, "original": foreign.label("en")})
-        )  # fmt: skip
+            Problem(
+                "foreign_mismatch",
+                "planned_investment",
+                {"value": project.planned_investment, "yuan": foreign.yuan, "original": foreign.label("en")},
+            )
+        )
     return out
 
 

@@ -22,9 +22,9 @@ _TITLE_STATUS: tuple[tuple[str, Status], ...] = tuple(
             ("力促签约", Status.LEAD), ("拟签约", Status.LEAD), ("待签约", Status.LEAD), ("谋划", Status.LEAD),
             ("在谈", Status.LEAD), ("洽谈", Status.LEAD), ("研判", Status.LEAD), ("意向", Status.LEAD),
             ("促开工", Status.PREPARING), ("加快开工", Status.PREPARING), ("推动开工", Status.PREPARING),
-            ("拟开工", Status.PREPARING), ("待开工", Status.PREPARING), ("拟建", Status.PREPARING), ("计划新开工", Status.PREPARING),
-            ("前期", Status.PREPARING), ("预备", Status.PREPARING), ("储备", Status.PREPARING),
-            ("筹建", Status.PREPARING), ("报批", Status.PREPARING),
+            ("拟开工", Status.PREPARING), ("待开工", Status.PREPARING), ("拟建", Status.PREPARING),
+            ("计划新开工", Status.PREPARING), ("前期", Status.PREPARING), ("预备", Status.PREPARING),
+            ("储备", Status.PREPARING), ("筹建", Status.PREPARING), ("报批", Status.PREPARING),
             ("促竣工", Status.UNDER_CONSTRUCTION), ("促投产", Status.UNDER_CONSTRUCTION),
             ("续建", Status.UNDER_CONSTRUCTION), ("新开工", Status.UNDER_CONSTRUCTION),
             ("在建", Status.UNDER_CONSTRUCTION), ("开工建设", Status.UNDER_CONSTRUCTION),
@@ -62,9 +62,9 @@ def status_of_section(text: str) -> Status | None:
 _PLACE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "高新区", "开发区", "新区", "园区", "管委会", "自治县", "区",
                    "县")  # fmt: skip
 _STOP_CHARS = "年月日度省市的和与及、，,（）()·：:第全本各该辖"
-_GENERIC = {"全区", "本区", "辖区", "各区", "城区", "市区", "园区", "新区", "开发区", "社区", "景区", "片区", "小区", "校区",
-            "厂区", "功能区", "高新区", "示范区", "县区", "区县", "地区", "山区", "库区", "矿区", "工业区", "产业园区",
-            "集聚区", "先行区", "试验区", "自贸区", "保税区", "合作区"}  # fmt: skip
+_GENERIC = {"全区", "本区", "辖区", "各区", "城区", "市区", "园区", "新区", "开发区", "社区", "景区", "片区", "小区",
+            "校区", "厂区", "功能区", "高新区", "示范区", "县区", "区县", "地区", "山区", "库区", "矿区", "工业区",
+            "产业园区", "集聚区", "先行区", "试验区", "自贸区", "保税区", "合作区"}  # fmt: skip
 _PLACE_RE = re.compile("(" + "|".join(re.escape(s) for s in _PLACE_SUFFIXES) + ")")
 _LEVELS = {"市本级": "市本级", "市直": "市本级", "县级": None, "省级": None, "市级": "市本级", "区本级": "区本级"}
 

@@ -26,8 +26,9 @@ CHUNK_ROWS = 4096
 MAX_CELL_CHARS = 32_767
 SAMPLE_CHARS = 64 * 1024
 DELIMITERS = ",;\t|"
-EXCEL_ERRORS = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA",
-                          "#SPILL!", "#CALC!"))  # fmt: skip
+EXCEL_ERRORS = frozenset(
+    ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA", "#SPILL!", "#CALC!")
+)
 Emit = Callable[[tuple], None]
 
 
@@ -135,8 +136,9 @@ def _budgeted_lines(fh, delimiter: str, max_cells: int, state: dict) -> Iterator
     for line in fh:
         cells += line.count(delimiter) + 1
         if cells > max_cells:
-            raise CsvRefused("too_many_cells", cells=cells, rows=state["row"] + 1, cols=line.count(delimiter) + 1,
-                             limit=max_cells)  # fmt: skip
+            raise CsvRefused(
+                "too_many_cells", cells=cells, rows=state["row"] + 1, cols=line.count(delimiter) + 1, limit=max_cells
+            )
         if "\x00" in line:
             state["nul"] = True
         yield line

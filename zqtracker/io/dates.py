@@ -120,8 +120,9 @@ def parse_fuzzy(value: object, field: str, date1904: bool = False, order: str = 
     return _from_number(number, field, date1904, text=text)
 
 
-def _from_number(number: float, field: str, date1904: bool, text: str | None = None,
-                 typed_in_date: bool = False) -> tuple[date, str]:  # fmt: skip
+def _from_number(
+    number: float, field: str, date1904: bool, text: str | None = None, typed_in_date: bool = False
+) -> tuple[date, str]:
     shown = text if text is not None else _display(number)
     if number != number or number in (float("inf"), float("-inf")):
         raise _bad("bad_date", field, shown)

@@ -74,8 +74,9 @@ class CellProblem:
 MAX_LISTED_PER_COLUMN = 100
 
 
-def listed_problems(problems: list[CellProblem], per_column: int = MAX_LISTED_PER_COLUMN
-                    ) -> tuple[list[CellProblem], list[dict[str, object]]]:  # fmt: skip
+def listed_problems(
+    problems: list[CellProblem], per_column: int = MAX_LISTED_PER_COLUMN
+) -> tuple[list[CellProblem], list[dict[str, object]]]:
     """The first ``per_column`` problems of each sheet's column, and how many of each were left
     out ({"sheet", "column", "count"}): a column of 100k refused cells says so in one line."""
     seen: dict[tuple[str, str], int] = {}

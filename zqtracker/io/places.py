@@ -20,11 +20,11 @@ _DOMESTIC = (
     "武汉", "成都", "西安", "长沙", "青岛", "无锡", "合肥", "郑州", "济南", "福州",
 )  # fmt: skip
 _FOREIGN = (
-    "美国", "日本", "韩国", "德国", "法国", "英国", "意大利", "西班牙", "荷兰", "比利时", "瑞士", "瑞典", "挪威", "丹麦",
-    "芬兰", "奥地利", "爱尔兰", "卢森堡", "葡萄牙", "希腊", "波兰", "俄罗斯", "加拿大", "墨西哥", "巴西", "阿根廷",
-    "智利", "澳大利亚", "新西兰", "新加坡", "马来西亚", "泰国", "越南", "印度尼西亚", "印尼", "菲律宾", "印度",
-    "以色列", "阿联酋", "沙特", "卡塔尔", "土耳其", "南非", "埃及", "英属维尔京群岛", "维尔京群岛", "开曼群岛", "开曼",
-    "百慕大", "萨摩亚", "毛里求斯", "欧盟", "欧洲",
+    "美国", "日本", "韩国", "德国", "法国", "英国", "意大利", "西班牙", "荷兰", "比利时", "瑞士", "瑞典", "挪威",
+    "丹麦", "芬兰", "奥地利", "爱尔兰", "卢森堡", "葡萄牙", "希腊", "波兰", "俄罗斯", "加拿大", "墨西哥", "巴西",
+    "阿根廷", "智利", "澳大利亚", "新西兰", "新加坡", "马来西亚", "泰国", "越南", "印度尼西亚", "印尼", "菲律宾",
+    "印度", "以色列", "阿联酋", "沙特", "卡塔尔", "土耳其", "南非", "埃及", "英属维尔京群岛", "维尔京群岛", "开曼群岛",
+    "开曼", "百慕大", "萨摩亚", "毛里求斯", "欧盟", "欧洲",
     "usa", "united states", "u.s.", "us", "japan", "korea", "germany", "france", "united kingdom", "uk", "italy",
     "spain", "netherlands", "belgium", "switzerland", "sweden", "norway", "denmark", "finland", "austria", "ireland",
     "luxembourg", "canada", "mexico", "brazil", "australia", "new zealand", "singapore", "malaysia", "thailand",
@@ -45,8 +45,11 @@ def origin_of_place(text: str) -> InvestorOrigin | None:
     if not key or len(key) > 30:
         return None
     latin = key.isascii()
-    for words, origin in ((_HMT, InvestorOrigin.HK_MACAO_TAIWAN), (_FOREIGN, InvestorOrigin.FOREIGN),
-                          (_DOMESTIC, InvestorOrigin.DOMESTIC)):  # fmt: skip
+    for words, origin in (
+        (_HMT, InvestorOrigin.HK_MACAO_TAIWAN),
+        (_FOREIGN, InvestorOrigin.FOREIGN),
+        (_DOMESTIC, InvestorOrigin.DOMESTIC),
+    ):
         for word in words:
             if (key == word) if (latin or word.isascii()) else (word in key):
                 return origin

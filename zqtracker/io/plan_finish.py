@@ -161,8 +161,8 @@ def apply_contexts(plan: SheetPlan, contexts: list | None, layout: SheetLayout) 
             if values[k] is None:
                 values[k] = default
     for f in ("sector", "district"):
-        values = plan.values.get(f)
-        if values is not None and all(v is None for v in values) and f not in layout.fields():
+        given = plan.values.get(f)
+        if given is not None and all(v is None for v in given) and f not in layout.fields():
             del plan.values[f]
 
 

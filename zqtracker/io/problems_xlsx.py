@@ -11,8 +11,10 @@ from pathlib import Path
 
 from zqtracker.io.errors import CellProblem
 
-HEADERS = {"en": ("Sheet", "Row", "Column", "Header", "Value", "Problem"),
-           "zh": ("工作表", "行", "列", "表头", "值", "问题")}  # fmt: skip
+HEADERS = {
+    "en": ("Sheet", "Row", "Column", "Header", "Value", "Problem"),
+    "zh": ("工作表", "行", "列", "表头", "值", "问题"),
+}
 
 
 def write_problems(path: Path, problems: Sequence[CellProblem], *, source: str = "", lang: str = "en") -> Path:

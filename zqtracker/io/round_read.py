@@ -105,8 +105,12 @@ def read_rows(book: RawWorkbook, meta: RoundMeta, sent: dict[int, SheetProject])
             continue
         rep = Reported(pid, r + 1, main.name, project.name, status_before=project.status)
         _fill(rep, cells, main, cols, factor, out)
-        for key, before in (("name", project.name), ("code", project.code or ""),
-                            ("enterprise", project.enterprise or ""), ("sector", project.sector or "")):  # fmt: skip
+        for key, before in (
+            ("name", project.name),
+            ("code", project.code or ""),
+            ("enterprise", project.enterprise or ""),
+            ("sector", project.sector or ""),
+        ):
             now = display(_cell(cells, main, cols[key])).strip()
             if now != before.strip():
                 out.renamed.append((rep, key, before, now))

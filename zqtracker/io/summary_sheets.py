@@ -191,8 +191,11 @@ class SummarySheets:
         projects: dict[str, Breakdown] = s.by_sector if sector else s.by_district
         completed: dict[str, Ytd] = c.by_sector if sector else c.by_district
         keys = list(projects) + [k for k in completed if k not in projects]
-        unknown_b, unknown_y = (s.unclassified_sector, c.unclassified_sector) if sector else (
-            s.unclassified_district, c.unclassified_district)  # fmt: skip
+        unknown_b, unknown_y = (
+            (s.unclassified_sector, c.unclassified_sector)
+            if sector
+            else (s.unclassified_district, c.unclassified_district)
+        )
         unknown = unknown_b.projects or unknown_y.ytd or unknown_y.prior_ytd
         label = unclassified_label("sector" if sector else "district", lang)
         columns = [
@@ -283,8 +286,12 @@ class SummarySheets:
         first = r + 1
         inside = {k for last, first in data.spans.items() for k in range(first, last)}
         inside_prior = {k for last, first in data.spans_prior.items() for k in range(first, last)}
-        covered = {k for spans in (data.spans, data.spans_prior) for last, first in spans.items()
-                   for k in range(first, last + 1)}  # fmt: skip
+        covered = {
+            k
+            for spans in (data.spans, data.spans_prior)
+            for last, first in spans.items()
+            for k in range(first, last + 1)
+        }
         for m in range(1, 13):
             r += 1
             if m in data.spans:

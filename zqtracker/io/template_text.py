@@ -76,7 +76,8 @@ RULES: tuple[tuple[str, str], ...] = (
         "导入时先按项目编号、再按“项目名称+所在区域”匹配已有项目：匹配到的更新，未匹配的新增。列表中没有的行业、区域将自动新建。",
     ),
     (
-        "Rows whose first cell says 合计, 总计, 小计 or Total are totals and are skipped, as are notes below the table.",
+        "Rows whose first cell says 合计, 总计, 小计 or Total are totals and are skipped, as are notes below "
+        "the table.",
         "首列为“合计”“总计”“小计”或“Total”的行视为合计行，不会导入；表格下方的备注也会被忽略。",
     ),
 )

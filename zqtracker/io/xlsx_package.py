@@ -198,4 +198,4 @@ _PROBE_PARTS = {
     'relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
     "xl/worksheets/sheet1.xml": f'<?xml version="1.0"?><worksheet {_NS}><sheetData><row r="3"><c r="C3" t="inlineStr">'
     "<is><t>x</t></is></c></row></sheetData></worksheet>",
-}  # fmt: skip
+}

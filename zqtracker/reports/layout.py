@@ -184,8 +184,15 @@ class _Flow:
             self.ops.append(FillOp(Rect(x, y, card_w, card_h), CARD_FILL))
             self.ops.append(FillOp(Rect(x, y, mm(1), card_h), ACCENT))
             inner = Rect(x + pad + mm(1), y + pad, card_w - 2 * pad - mm(1), f.line("small"))
-            self.ops.append(TextOp(inner, f.metrics("small").elidedText(fig.label, Qt.TextElideMode.ElideRight, inner.w),
-                                   "small", LEFT, MUTED))  # fmt: skip
+            self.ops.append(
+                TextOp(
+                    inner,
+                    f.metrics("small").elidedText(fig.label, Qt.TextElideMode.ElideRight, inner.w),
+                    "small",
+                    LEFT,
+                    MUTED,
+                )
+            )
             vy = inner.y + f.line("small") + mm(0.7)
             self.ops.append(TextOp(Rect(inner.x, vy, inner.w, f.line("figure_bold")), fig.value, "figure_bold", LEFT))
             if fig.detail:
@@ -239,8 +246,12 @@ class _Flow:
             # the heading, the header and two rows go together (with the note if they are all
             # there is): a heading or a header never stands alone at the foot of a page
             first = prepared[:2]
-            self.room(self.heading_height(table.title) + head_h + sum(h for _, h in first)
-                      + (note_h if len(prepared) <= 2 else 0.0))  # fmt: skip
+            self.room(
+                self.heading_height(table.title)
+                + head_h
+                + sum(h for _, h in first)
+                + (note_h if len(prepared) <= 2 else 0.0)
+            )
         self.heading(table.title)
         x = 0.0
         top = self.y
@@ -287,6 +298,7 @@ class _Flow:
             fy = self.h - small
             page.ops.append(LineOp(0, fy - mm(1.5), w, fy - mm(1.5), RULE, 0.5 * PT))
             page.ops.append(TextOp(Rect(0, fy, w / 3, small), r.generated, "small", LEFT, MUTED))
-            page.ops.append(TextOp(Rect(w / 3, fy, w / 3, small), t("page_of", r.lang, page=number, pages=total),
-                                   "small", CENTER))  # fmt: skip
+            page.ops.append(
+                TextOp(Rect(w / 3, fy, w / 3, small), t("page_of", r.lang, page=number, pages=total), "small", CENTER)
+            )
             page.ops.append(TextOp(Rect(2 * w / 3, fy, w / 3, small), "zqtracker", "small", RIGHT, MUTED))

@@ -34,8 +34,17 @@ def build(ctx: AppContext, options: ReportOptions, report: Report, progress: Pro
         r = p.row
         record = NO_FIGURE if p.last_record is None else f"{p.last_record[0]}-{p.last_record[1]:02d}"
         idle = NO_FIGURE if p.idle_months is None else str(p.idle_months)
-        cells = (str(i), r.name, r.enterprise or "", r.district or "", r.status.label(lang),
-                 money(r.planned_investment, unit, lang), day(p.last_status_change) or NO_FIGURE, record, idle)  # fmt: skip
+        cells = (
+            str(i),
+            r.name,
+            r.enterprise or "",
+            r.district or "",
+            r.status.label(lang),
+            money(r.planned_investment, unit, lang),
+            day(p.last_status_change) or NO_FIGURE,
+            record,
+            idle,
+        )
         rows.append(Row(cells, key=r.code or str(r.id)))
     if rows:
         planned = sum(p.row.planned_investment or 0 for p in found.projects)

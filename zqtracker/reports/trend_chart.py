@@ -84,8 +84,9 @@ def monthly_trend_svg(
     height_mm: float = HEIGHT_MM,
 ) -> bytes:
     """The seam: SVG of the monthly trend for ``year`` January–``through``."""
-    return draw_trend_svg(trend_data(stats, year, through, f), lang=lang, unit=unit, width_mm=width_mm,
-                          height_mm=height_mm)  # fmt: skip
+    return draw_trend_svg(
+        trend_data(stats, year, through, f), lang=lang, unit=unit, width_mm=width_mm, height_mm=height_mm
+    )
 
 
 def nice_step(top: float, ticks: int = 5) -> float:
@@ -156,10 +157,16 @@ def _draw(p: QPainter, d: TrendData, lang: str, unit: Unit, w: float, h: float) 
     p.setPen(QColor(AXIS))
     left_title = f"当月（{unit_text}）" if zh else f"Monthly ({unit_text})"
     right_title = f"累计（{unit_text}）" if zh else f"Year to date ({unit_text})"
-    p.drawText(QRectF(0, legend_h, w / 2, axis_title_h), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-               left_title)  # fmt: skip
-    p.drawText(QRectF(w / 2, legend_h, w / 2, axis_title_h),
-               int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), right_title)  # fmt: skip
+    p.drawText(
+        QRectF(0, legend_h, w / 2, axis_title_h),
+        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+        left_title,
+    )
+    p.drawText(
+        QRectF(w / 2, legend_h, w / 2, axis_title_h),
+        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+        right_title,
+    )
 
     # grid and tick labels
     for i in range(ticks + 1):
@@ -167,10 +174,16 @@ def _draw(p: QPainter, d: TrendData, lang: str, unit: Unit, w: float, h: float) 
         p.setPen(QPen(QColor(GRIDLINE if i else AXIS), 0.4 * PT if i else 0.7 * PT))
         p.drawLine(QPointF(x0, y), QPointF(x1, y))
         p.setPen(QColor(AXIS))
-        p.drawText(QRectF(0, y - fm.height() / 2, left_w - mm(1.5), fm.height()),
-                   int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), left_labels[i])  # fmt: skip
-        p.drawText(QRectF(x1 + mm(1.5), y - fm.height() / 2, right_w, fm.height()),
-                   int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), right_labels[i])  # fmt: skip
+        p.drawText(
+            QRectF(0, y - fm.height() / 2, left_w - mm(1.5), fm.height()),
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            left_labels[i],
+        )
+        p.drawText(
+            QRectF(x1 + mm(1.5), y - fm.height() / 2, right_w, fm.height()),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            right_labels[i],
+        )
 
     # bars: last year lighter on the left, this year darker on the right of each month
     slot = (x1 - x0) / 12
@@ -190,8 +203,11 @@ def _draw(p: QPainter, d: TrendData, lang: str, unit: Unit, w: float, h: float) 
         p.drawText(QRectF(cx - slot / 2, y1 + mm(0.8), slot, fm.height()), int(Qt.AlignmentFlag.AlignCenter), label)
 
     # year-to-date line on the right axis
-    points = [QPointF(x0 + slot * (m - 0.5), y1 - (y1 - y0) * amount(v) / top_r)
-              for m, v in enumerate(d.ytd, start=1) if not d.inside(m)]  # fmt: skip
+    points = [
+        QPointF(x0 + slot * (m - 0.5), y1 - (y1 - y0) * amount(v) / top_r)
+        for m, v in enumerate(d.ytd, start=1)
+        if not d.inside(m)
+    ]
     if points and any(d.ytd):
         p.setPen(QPen(QColor(YTD_LINE), 1.4 * PT))
         p.drawPolyline(points)
@@ -209,8 +225,11 @@ def _draw(p: QPainter, d: TrendData, lang: str, unit: Unit, w: float, h: float) 
         p.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
     if not any(d.ytd) and not any(d.last_year):
         p.setPen(QColor(AXIS))
-        p.drawText(QRectF(x0, y0, x1 - x0, y1 - y0), int(Qt.AlignmentFlag.AlignCenter),
-                   "暂无投资填报" if zh else "No investment recorded")  # fmt: skip
+        p.drawText(
+            QRectF(x0, y0, x1 - x0, y1 - y0),
+            int(Qt.AlignmentFlag.AlignCenter),
+            "暂无投资填报" if zh else "No investment recorded",
+        )
 
     # legend
     items = [
@@ -229,6 +248,9 @@ def _draw(p: QPainter, d: TrendData, lang: str, unit: Unit, w: float, h: float) 
         else:
             p.fillRect(QRectF(x, cy - swatch / 2.6, swatch, swatch / 1.3), QColor(color))
         p.setPen(QColor(AXIS))
-        p.drawText(QRectF(x + swatch + mm(1.5), 0, iw, legend_h), int(Qt.AlignmentFlag.AlignLeft |
-                   Qt.AlignmentFlag.AlignVCenter), text)  # fmt: skip
+        p.drawText(
+            QRectF(x + swatch + mm(1.5), 0, iw, legend_h),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            text,
+        )
         x += iw + mm(6)

@@ -198,7 +198,8 @@ def _investment(
     if missing:
         where.update(store.placements(missing))
     stored = analysis.context.investment if analysis.context is not None and analysis.mode != "replace" else {}
-    rows, before = [], []
+    rows: list[tuple] = []
+    before: list[tuple] = []  # (pid, y, m, amount|None, sid, did[, first]), as ImportChange keeps them
     existing: set[tuple[int, int, int]] = set()
     for target, y, m, yuan, previous, first in analysis.records:
         pid = target if target > 0 else start[-target - 1]

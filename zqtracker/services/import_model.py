@@ -79,7 +79,8 @@ class Context:
     enterprises: dict[str, int]
     codec: RowCodec
     rows: dict[int, StoredRow] = field(default_factory=dict)  # matched projects as stored (for the codec)
-    investment: dict[tuple[int, int, int], tuple[int, int, int]] = field(default_factory=dict)
+    # (project, year, month) → (amount, sector id, district id, first month of a figure over several)
+    investment: dict[tuple[int, int, int], tuple[int, int | None, int | None, int | None]] = field(default_factory=dict)
     plans: dict[tuple[int, int], int] = field(default_factory=dict)
     matcher: Any = None  # services.import_matching.Matcher
     records_by_project: dict | None = None  # (project, year) → its stored InvestmentRecords (built on demand)

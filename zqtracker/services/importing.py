@@ -74,6 +74,8 @@ def _no_cyclic_gc() -> Iterator[None]:
 
 
 class ImportService:
+    _references: tuple[dict[str, int], dict[str, int], dict[str, int]] | None  # sectors, districts, enterprises
+
     def __init__(self, database: Database, mappings: MappingStore | None = None) -> None:
         self.db = database
         self.mappings = mappings if mappings is not None else MappingStore()
@@ -129,10 +131,11 @@ class ImportService:
         return frozenset(self._refs()[0])
 
     def _refs(self) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
-        if getattr(self, "_references", None) is None:
+        refs = getattr(self, "_references", None)
+        if refs is None:
             with self.db.session() as s:
-                self._references = ImportStore(s).references()
-        return self._references  # type: ignore[return-value]
+                refs = self._references = ImportStore(s).references()
+        return refs
 
     def layout_of(
         self, sheet: RawSheet, options: ImportOptions, known: frozenset[str] = frozenset()
@@ -180,7 +183,7 @@ class ImportService:
         book: RawWorkbook,
         options: ImportOptions,
         *,
-        plans: dict[str, object] | None = None,
+        plans: dict[str, SheetPlan] | None = None,
         progress: Progress | None = None,
     ) -> ImportAnalysis:
         """What importing ``book`` would do. Raises WorkbookRefused for a sheet asked for by name that
@@ -213,11 +216,9 @@ class ImportService:
                 sa.plan = (
                     built
                     if built is not None
-                    else PlanBuilder(  # type: ignore[assignment]
-                        raw, layout, self.plan_options(book, options, mapping, known)
-                    ).finish()
+                    else PlanBuilder(raw, layout, self.plan_options(book, options, mapping, known)).finish()
                 )
-                shown_codes(book, raw, sa.plan)  # type: ignore[arg-type]
+                shown_codes(book, raw, sa.plan)
             sheets.append(sa)
         if not any(s.selected for s in sheets):
             if not book.sheets:

@@ -118,8 +118,9 @@ class RoundCollector:
                 raise RoundRefused("round_unknown_round", file=name, round=str(meta.period))
             part = store.part(info.id, meta.district_id)
             if part is None:
-                raise RoundRefused("round_district_not_in_round", file=name, district=meta.district,
-                                   round=str(meta.period))  # fmt: skip
+                raise RoundRefused(
+                    "round_district_not_in_round", file=name, district=meta.district, round=str(meta.period)
+                )
             if not meta.verify(part.token):
                 raise RoundRefused("round_checksum", file=name, district=part.district)
             if meta.period in store.closed():
@@ -137,11 +138,13 @@ class RoundCollector:
         foreign = sorted({r for r, pid in rows.stray_ids})
         with self.db.session() as s:
             now = RoundStore(s).project_districts([r.project_id for r in rows.rows if r.project_id is not None])
-        foreign += sorted(r.row for r in rows.rows if r.project_id is not None and now.get(r.project_id) not in
-                          (meta.district_id,))  # fmt: skip
+        foreign += sorted(
+            r.row for r in rows.rows if r.project_id is not None and now.get(r.project_id) not in (meta.district_id,)
+        )
         if foreign:
-            raise RoundRefused("round_other_district", file=name, district=meta.district,
-                               rows=_rows_text(sorted(set(foreign))))  # fmt: skip
+            raise RoundRefused(
+                "round_other_district", file=name, district=meta.district, rows=_rows_text(sorted(set(foreign)))
+            )
         ret = DistrictReturn(book.path, book, meta, info.id, listed, rows, decisions=decisions)
         ret.already_imported = already
         return ret
@@ -216,10 +219,12 @@ class RoundCollector:
                     else:
                         cells[col["status"]] = cells[col["progress"]] = None
                 rows.append(cells)
-            sheets.append(RawSheet(raw.name, True, rows, raw.row_offset, raw.col_offset, list(raw.merged),
-                                   frozenset(), None))  # fmt: skip
-        return RawWorkbook(ret.book.path, ret.book.kind, ret.book.engine, ret.book.date1904, sheets,
-                           [s.name for s in sheets])  # fmt: skip
+            sheets.append(
+                RawSheet(raw.name, True, rows, raw.row_offset, raw.col_offset, list(raw.merged), frozenset(), None)
+            )
+        return RawWorkbook(
+            ret.book.path, ret.book.kind, ret.book.engine, ret.book.date1904, sheets, [s.name for s in sheets]
+        )
 
     def _records(self, ret: DistrictReturn, analysis: ImportAnalysis, stored: dict) -> None:
         """The month's figures, as the import's monthly records (written in the same transaction)."""
@@ -246,8 +251,9 @@ class RoundCollector:
                 continue
             # a 1–X月累计 over months never reported is one figure covering them all (never spread)
             first = figure.first if figure.first < period.month else None
-            analysis.records.append((target, period.year, period.month, figure.amount,
-                                     None if before is None else before[0], first))  # fmt: skip
+            analysis.records.append(
+                (target, period.year, period.month, figure.amount, None if before is None else before[0], first)
+            )
 
     # -- deciding and importing ------------------------------------------------------------------
     def decide(self, ret: DistrictReturn, finding: Finding, decision: str, note: str = "") -> None:
@@ -287,9 +293,10 @@ class RoundCollector:
                 part = store.part(ret.round_id, ret.meta.district_id)
                 if part is not None and part.returned_on is None:
                     store.mark_returned(ret.round_id, ret.meta.district_id, on or date.today(), ret.path.name)
-                updated = len({pid for pid in result.project_ids if pid not in new_ids} |
-                              {r[0] for r in (result.change.investment_after if result.change else [])
-                               if r[0] not in new_ids})  # fmt: skip
+                updated = len(
+                    {pid for pid in result.project_ids if pid not in new_ids}
+                    | {r[0] for r in (result.change.investment_after if result.change else []) if r[0] not in new_ids}
+                )
                 store.mark_imported(ret.round_id, ret.meta.district_id, updated, len(new_ids))
                 store.add_projects(ret.round_id, ret.meta.district_id, new_ids)
         return result

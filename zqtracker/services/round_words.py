@@ -13,16 +13,23 @@ from zqtracker.domain.rounds import Lacking, Period
 from zqtracker.domain.status import Status
 
 _DETAIL: dict[str, tuple[str, str]] = {
-    "ytd_decreased": ("{months} {ytd} is below 1–{previous_month} {previous}",
-                      "{months}累计 {ytd} 低于1–{previous_month}月累计 {previous}"),
-    "month_above_planned_share": ("this month {amount} against planned {planned}", "当月 {amount}，计划总投资 {planned}"),
+    "ytd_decreased": (
+        "{months} {ytd} is below 1–{previous_month} {previous}",
+        "{months}累计 {ytd} 低于1–{previous_month}月累计 {previous}",
+    ),
+    "month_above_planned_share": (
+        "this month {amount} against planned {planned}",
+        "当月 {amount}，计划总投资 {planned}",
+    ),
     "month_above_usual": ("this month {amount} against a usual month of {usual}", "当月 {amount}，平常月份约 {usual}"),
     "total_above_planned": ("completed {total} against planned {planned}", "累计完成 {total}，计划总投资 {planned}"),
     "status_backwards": ("{before} → {after}", "{before} → {after}"),
     "idle_under_construction": ("no investment in the last {months} months", "近{months}个月无投资"),
-    "month_disagrees": ("this month {month}; {months} {ytd} less {before} = {derived}",
-                        "当月 {month}；{months}累计 {ytd} 减去前期 {before} = {derived}"),
-}  # fmt: skip
+    "month_disagrees": (
+        "this month {month}; {months} {ytd} less {before} = {derived}",
+        "当月 {month}；{months}累计 {ytd} 减去前期 {before} = {derived}",
+    ),
+}
 _UNIT_NAMES = {"yuan": ("yuan", "元"), "wan": ("10k yuan", "万元"), "yi": ("100m yuan", "亿元")}
 _MONEY_KEYS = ("ytd", "previous", "amount", "planned", "usual", "total", "month", "before", "derived")
 
@@ -98,8 +105,11 @@ def findings_table(returns: list, lang: str) -> tuple[str, list[str], list[list[
     table: the report of the checks, to keep or to send back to the districts."""
     zh = _zh(lang)
     title = "回表合理性检查" if zh else "Plausibility checks of returns"
-    headers = (["区域", "月份", "行", "项目编号", "项目名称", "检查", "说明", "处理", "备注"] if zh else
-               ["District", "Month", "Row", "Code", "Project", "Check", "Detail", "Decision", "Note"])  # fmt: skip
+    headers = (
+        ["区域", "月份", "行", "项目编号", "项目名称", "检查", "说明", "处理", "备注"]
+        if zh
+        else ["District", "Month", "Row", "Code", "Project", "Check", "Detail", "Decision", "Note"]
+    )
     rows: list[list[object]] = []
     for ret in returns:
         unit, period = ret.meta.unit, ret.period
@@ -108,8 +118,11 @@ def findings_table(returns: list, lang: str) -> tuple[str, list[str], list[list[
             decision = ret.decision(f)
             said = ""
             if decision is not None:
-                said = ("已接受" if decision[0] == "accepted" else "已退回") if zh else \
-                    ("accepted" if decision[0] == "accepted" else "sent back")  # fmt: skip
+                said = (
+                    ("已接受" if decision[0] == "accepted" else "已退回")
+                    if zh
+                    else ("accepted" if decision[0] == "accepted" else "sent back")
+                )
             rows.append([ret.district, str(period), f.row, sent.code if sent and sent.code else "", f.name,
                          check_label(f.check, lang), finding_text(f, period, unit, lang), said,
                          decision[1] if decision else ""])  # fmt: skip

@@ -22,7 +22,8 @@ from zqtracker.domain.errors import DomainError, Problem, ValidationError
 from zqtracker.domain.money import Unit
 from zqtracker.domain.rounds import DistrictState, Lacking, Period, Round, RoundDistrict, late_days
 from zqtracker.io.atomic import atomic_target
-from zqtracker.io.round_workbook import RoundBook, write_round_book, write_table_book
+from zqtracker.io.round_files import write_table_book
+from zqtracker.io.round_workbook import RoundBook, write_round_book
 from zqtracker.services.progress import Progress
 from zqtracker.services.round_words import Reminder
 from zqtracker.storage.database import Database
@@ -205,8 +206,9 @@ class RoundService:
         owing.sort(key=lambda d: (-d.late_days, d.district))
         return [Reminder(d.district, d.late_days, [x for x in lacking if x.district == d.district]) for d in owing]
 
-    def write_reminders(self, path: str | os.PathLike[str], period: Period, reminders: list[Reminder],
-                        lang: str) -> Path:  # fmt: skip
+    def write_reminders(
+        self, path: str | os.PathLike[str], period: Period, reminders: list[Reminder], lang: str
+    ) -> Path:
         """The reminder list as a workbook (written under a temporary name, then renamed)."""
         zh = lang.startswith("zh")
         title = f"{period.label(lang)}报表催报名单" if zh else f"Reminders for the round of {period.label(lang)}"
@@ -252,6 +254,8 @@ class RoundService:
             live = store.live_records((closed.year - 1, closed.year), closed)
             keys = sorted(k for k in set(frozen) | set(live) if frozen.get(k) != live.get(k))
             names = store.names({k[0] for k in keys})
-        out = [Correction(pid, *names.get(pid, (None, "", None)), y, m, frozen.get((pid, y, m)), live.get((pid, y, m)))
-               for pid, y, m in keys]  # fmt: skip
+        out = [
+            Correction(pid, *names.get(pid, (None, "", None)), y, m, frozen.get((pid, y, m)), live.get((pid, y, m)))
+            for pid, y, m in keys
+        ]
         return closed, out

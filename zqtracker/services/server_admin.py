@@ -39,16 +39,19 @@ def copy_database(source: str, target: str, *, replace: bool = False) -> CopyRep
             held = fingerprint(d)
             if not replace and any(v["rows"] for v in held.values()):
                 busy = ", ".join(f"{k} ({v['rows']})" for k, v in held.items() if v["rows"])
-                raise CopyRefused(f"{dst.display_name} is not empty ({busy}); nothing was copied. "
-                                  "Use --replace to replace everything it holds.")  # fmt: skip
+                raise CopyRefused(
+                    f"{dst.display_name} is not empty ({busy}); nothing was copied. "
+                    "Use --replace to replace everything it holds."
+                )
             if replace:
                 delete_all(d)
             copy_all(s, d)
             theirs, ours = fingerprint(s), fingerprint(d)
             if theirs != ours:
                 differing = [t for t in theirs if theirs[t] != ours.get(t)]
-                raise CopyRefused(f"the copy differs from {src.display_name} in {', '.join(differing)}; "
-                                  "nothing was copied.")  # fmt: skip
+                raise CopyRefused(
+                    f"the copy differs from {src.display_name} in {', '.join(differing)}; nothing was copied."
+                )
             report.rows = {t: v["rows"] for t, v in ours.items()}
             report.checked = True
     finally:

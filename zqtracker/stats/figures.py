@@ -66,8 +66,10 @@ class Ytd:
 
     def to_json(self) -> dict[str, int | float | bool | None]:
         out: dict[str, int | float | bool | None] = {
-            "ytd_yuan": self.ytd, "prior_ytd_yuan": self.prior_ytd, "yoy_pct": self.yoy_pct,
-        }  # fmt: skip
+            "ytd_yuan": self.ytd,
+            "prior_ytd_yuan": self.prior_ytd,
+            "yoy_pct": self.yoy_pct,
+        }
         if not self.comparable:
             out["comparable"] = False
         return out

@@ -101,8 +101,10 @@ def _sqlite_triggers() -> list[str]:
     action, source = f"COALESCE({ctx.format('action')}, 'edit')", ctx.format("source")
     user = f"COALESCE({ctx.format('user_name')}, '{who}')"
     now = "strftime('%Y-%m-%d %H:%M:%f', 'now')"
-    head = ("INSERT INTO project_changes (project_id, project_code, project_name, action, source, field, "
-            "old_value, new_value, user_name, changed_at) ")  # fmt: skip
+    head = (
+        "INSERT INTO project_changes (project_id, project_code, project_name, action, source, field, "
+        "old_value, new_value, user_name, changed_at) "
+    )
 
     def shown(alias: str, column: str) -> str:
         if column in REFERENCES:
@@ -139,18 +141,27 @@ def _sqlite_triggers() -> list[str]:
             f"SELECT {row}.project_id, {record.format(row)}, {action}, {source}, {field}, {old}, {new}, {user}, "
             f"{now}{where}; END"
             for name, table, field_of in (
-                ("investment", "investment_records", "'investment ' || {0}.year || '-' || substr('0' || {0}.month, -2)"),
+                (
+                    "investment",
+                    "investment_records",
+                    "'investment ' || {0}.year || '-' || substr('0' || {0}.month, -2)",
+                ),
                 ("plans", "annual_plans", "'plan ' || {0}.year"),
             )
             for event, row, old, new, where in (
                 ("INSERT", "NEW", "NULL", "CAST(NEW.amount AS TEXT)", ""),
-                ("UPDATE", "NEW", "CAST(OLD.amount AS TEXT)", "CAST(NEW.amount AS TEXT)",
-                 " WHERE OLD.amount IS NOT NEW.amount"),
+                (
+                    "UPDATE",
+                    "NEW",
+                    "CAST(OLD.amount AS TEXT)",
+                    "CAST(NEW.amount AS TEXT)",
+                    " WHERE OLD.amount IS NOT NEW.amount",
+                ),
                 ("DELETE", "OLD", "CAST(OLD.amount AS TEXT)", "NULL", ""),
             )
             for field in (field_of.format(row),)
         ),
-    ]  # fmt: skip
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +216,19 @@ def read_changes(session, *, project_id: int | None = None, code: str | None = N
     out = []
     for r in session.execute(stmt):
         field = {"sector_id": "sector", "district_id": "district", "enterprise_id": "enterprise"}.get(r.field, r.field)
-        out.append(ChangeRow(r.id, r.project_id, r.project_code, r.project_name, r.action, r.source, field,
-                             _normal(r.field, r.old_value), _normal(r.field, r.new_value), r.user_name, r.changed_at))  # fmt: skip
+        out.append(
+            ChangeRow(
+                r.id,
+                r.project_id,
+                r.project_code,
+                r.project_name,
+                r.action,
+                r.source,
+                field,
+                _normal(r.field, r.old_value),
+                _normal(r.field, r.new_value),
+                r.user_name,
+                r.changed_at,
+            )
+        )
     return out

@@ -102,10 +102,15 @@ def ensure_enterprises(session: Session, enterprises: Sequence[Enterprise]) -> d
         if name and name not in known and name not in new:
             new[name] = e
     rows = [
-        {"name": name, "credit_code": e.credit_code or None, "is_high_tech": e.is_high_tech,
-         "is_specialized_new": e.is_specialized_new, "is_little_giant": e.is_little_giant}
+        {
+            "name": name,
+            "credit_code": e.credit_code or None,
+            "is_high_tech": e.is_high_tech,
+            "is_specialized_new": e.is_specialized_new,
+            "is_little_giant": e.is_little_giant,
+        }
         for name, e in new.items()
-    ]  # fmt: skip
+    ]
     for batch in _batches(rows):
         _core_insert(session, EnterpriseRow, batch)
     if rows:

@@ -64,10 +64,15 @@ def change_status_many(
             .values(status=status.value, updated_at=now, version=ProjectTable.version + 1)
         )
     rows = [
-        {"project_id": pid, "from_status": current[pid][0], "to_status": status.value, "changed_on": changed_on,
-         "note": note}
+        {
+            "project_id": pid,
+            "from_status": current[pid][0],
+            "to_status": status.value,
+            "changed_on": changed_on,
+            "note": note,
+        }
         for pid in moving
-    ]  # fmt: skip
+    ]
     row_ids: dict[int, int] = {}
     for chunk in _chunks(rows):
         stmt = insert(StatusChangeRow).returning(
@@ -76,8 +81,10 @@ def change_status_many(
         for row_id, pid in session.execute(stmt, list(chunk)):
             row_ids[pid] = row_id
     last_activity.refresh(session, moving)
-    return [StatusChange(pid, Status(current[pid][0]), status, changed_on, note, row_ids[pid], current[pid][1] + 1)
-            for pid in moving]  # fmt: skip
+    return [
+        StatusChange(pid, Status(current[pid][0]), status, changed_on, note, row_ids[pid], current[pid][1] + 1)
+        for pid in moving
+    ]
 
 
 def _locked(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, int]]:
@@ -152,30 +159,56 @@ def restore_many(session: Session, snapshots: Sequence[ProjectSnapshot]) -> None
         placed[p.id] = (sector_id, district_id)
         projects.append(
             {
-                "id": p.id, "code": p.code, "name": p.name, "enterprise_id": ent_id,
-                "sector_id": sector_id, "district_id": district_id, "status": p.status.value,
-                "planned_investment": p.planned_investment, "land_area_mu": p.land_area_mu,
-                "expected_annual_output": p.expected_annual_output, "expected_annual_tax": p.expected_annual_tax,
-                "signed_on": p.signed_on, "construction_start_on": p.construction_start_on,
-                "production_on": p.production_on, "is_key_project": p.is_key_project,
-                "project_type": p.project_type.value, "investor_origin": p.investor_origin.value,
-                "officer": p.officer, "notes": p.notes or "", "contact": p.contact, "progress_note": p.progress_note,
+                "id": p.id,
+                "code": p.code,
+                "name": p.name,
+                "enterprise_id": ent_id,
+                "sector_id": sector_id,
+                "district_id": district_id,
+                "status": p.status.value,
+                "planned_investment": p.planned_investment,
+                "land_area_mu": p.land_area_mu,
+                "expected_annual_output": p.expected_annual_output,
+                "expected_annual_tax": p.expected_annual_tax,
+                "signed_on": p.signed_on,
+                "construction_start_on": p.construction_start_on,
+                "production_on": p.production_on,
+                "is_key_project": p.is_key_project,
+                "project_type": p.project_type.value,
+                "investor_origin": p.investor_origin.value,
+                "officer": p.officer,
+                "notes": p.notes or "",
+                "contact": p.contact,
+                "progress_note": p.progress_note,
                 "created_at": p.created_at or now,
-                "updated_at": p.updated_at or now, "version": p.version or 1,
+                "updated_at": p.updated_at or now,
+                "version": p.version or 1,
             }
-        )  # fmt: skip
+        )
     history = [
-        {"id": c.id, "project_id": s.project.id, "from_status": c.from_status.value if c.from_status else None,
-         "to_status": c.to_status.value, "changed_on": c.changed_on, "note": c.note}
+        {
+            "id": c.id,
+            "project_id": s.project.id,
+            "from_status": c.from_status.value if c.from_status else None,
+            "to_status": c.to_status.value,
+            "changed_on": c.changed_on,
+            "note": c.note,
+        }
         for s in snapshots
         for c in s.status_changes
-    ]  # fmt: skip
+    ]
     investment = [
-        {"project_id": r.project_id, "year": r.year, "month": r.month, "amount": r.amount,
-         "sector_id": placed[r.project_id][0], "district_id": placed[r.project_id][1]}
+        {
+            "project_id": r.project_id,
+            "year": r.year,
+            "month": r.month,
+            "amount": r.amount,
+            "sector_id": placed[r.project_id][0],
+            "district_id": placed[r.project_id][1],
+        }
         for s in snapshots
         for r in s.investment
-    ]  # fmt: skip
+    ]
     plans = [{"project_id": a.project_id, "year": a.year, "amount": a.amount} for s in snapshots for a in s.plans]
     conn = session.connection()
     try:

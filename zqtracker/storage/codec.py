@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
+from enum import Enum
 from typing import Any
 
 from zqtracker.domain.currency import ForeignAmount
@@ -73,7 +74,10 @@ StoredRow = tuple  # a project row as stored, in PROJECT_COLUMNS order (INSERT_C
 
 DATE_FIELDS = ("signed_on", "construction_start_on", "production_on")
 REFERENCE_FIELDS = {"enterprise": "enterprise_id", "sector": "sector_id", "district": "district_id"}
-_ENUMS: dict[str, type] = {"status": Status, "project_type": ProjectType, "investor_origin": InvestorOrigin}
+# RowCodec's methods date() and datetime() hide the types inside its class body.
+_Day = date
+_Moment = datetime
+_ENUMS: dict[str, type[Enum]] = {"status": Status, "project_type": ProjectType, "investor_origin": InvestorOrigin}
 # A new row's value where none is given, for the enum columns that cannot be NULL (a key-project
 # flag not given is False, notes not given are "").
 _DEFAULTS: dict[str, Any] = {"project_type": ProjectType.NEW, "investor_origin": InvestorOrigin.DOMESTIC}
@@ -207,8 +211,8 @@ class RowCodec:
         ids: Sequence[int],
         columns: Mapping[str, Sequence[Any]],
         *,
-        stamp: datetime,
-        last_activity: Sequence[date],
+        stamp: _Moment,
+        last_activity: Sequence[_Day],
         refs: Mapping[str, Mapping[str, int]],
     ) -> list[StoredRow]:
         """Rows of INSERT_COLUMNS for new projects, from domain values column by column.
@@ -270,7 +274,7 @@ class RowCodec:
         return list(zip(*out, strict=True))
 
     def updated_row(
-        self, before: StoredRow, fields: Mapping[str, Any], *, stamp: datetime, refs: Mapping[str, Mapping[str, int]]
+        self, before: StoredRow, fields: Mapping[str, Any], *, stamp: _Moment, refs: Mapping[str, Mapping[str, int]]
     ) -> StoredRow:
         """``before`` with the changed fields (domain values, as :meth:`new_rows` takes them; a
         FuzzyDate sets a date with its precision), stamped and one version on."""
@@ -296,11 +300,11 @@ class RowCodec:
         pids: Sequence[int],
         old: Sequence[Status | None],
         new: Sequence[Status],
-        days: Sequence[date],
+        days: Sequence[_Day],
         notes: Sequence[str],
     ) -> list[tuple]:
         """Rows of STATUS_COLUMNS, column by column."""
-        values = {None: None, **{s: s.value for s in Status}}
+        values: dict[Status | None, str | None] = {None: None, **{s: s.value for s in Status}}
         return list(
             zip(
                 ids,

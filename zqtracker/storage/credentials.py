@@ -18,8 +18,9 @@ SSL_MODES = ("prefer", "require", "verify-full", "disable")
 def server_url(host: str, port: int, database: str, user: str, sslmode: str = "prefer") -> str:
     """The URL of a server database, without a password."""
     query = {} if sslmode == "prefer" else {"sslmode": sslmode}
-    return URL.create("postgresql+psycopg", username=user, host=host, port=port, database=database,
-                      query=query).render_as_string(hide_password=False)  # fmt: skip
+    return URL.create(
+        "postgresql+psycopg", username=user, host=host, port=port, database=database, query=query
+    ).render_as_string(hide_password=False)
 
 
 def short_name(url: str) -> str:

@@ -191,7 +191,8 @@ class PostgresOps(EngineOps):
         written: set[int] = set()
         try:
             cursor.executemany(
-                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks}) ON CONFLICT (name) DO NOTHING RETURNING id",
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
+                " ON CONFLICT (name) DO NOTHING RETURNING id",
                 rows,
                 returning=True,
             )

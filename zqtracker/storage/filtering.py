@@ -46,8 +46,9 @@ def _position_other(element: Position, compiler, **kw) -> str:
     return f"strpos({compiler.process(element.clauses, **kw)})"
 
 
-def _contains(column: ColumnElement[str | None] | InstrumentedAttribute[str] | InstrumentedAttribute[str | None],
-              term: str) -> ColumnElement[bool]:  # fmt: skip
+def _contains(
+    column: ColumnElement[str | None] | InstrumentedAttribute[str] | InstrumentedAttribute[str | None], term: str
+) -> ColumnElement[bool]:
     return Position(Folded(column), term) > 0
 
 

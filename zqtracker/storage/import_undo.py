@@ -33,11 +33,14 @@ def revert(session: Session, change: ImportChange) -> None:
     _check_amounts(store, change.investment_after, change.plans_after)
     store._many("DELETE FROM status_changes WHERE id = ?", [(r[0],) for r in change.status_changes])
     store.delete_investment([r[:3] for r in change.investment_before if r[3] is None])
-    store.put_investment([r for r in change.investment_before if r[3] is not None],
-                         {r[:3] for r in change.investment_before if r[3] is not None})  # fmt: skip
+    store.put_investment(
+        [r for r in change.investment_before if r[3] is not None],
+        {r[:3] for r in change.investment_before if r[3] is not None},
+    )
     store.delete_plans([r[:2] for r in change.plans_before if r[2] is None])
-    store.put_plans([r for r in change.plans_before if r[2] is not None],
-                    {r[:2] for r in change.plans_before if r[2] is not None})  # fmt: skip
+    store.put_plans(
+        [r for r in change.plans_before if r[2] is not None], {r[:2] for r in change.plans_before if r[2] is not None}
+    )
     for table in ("investment_records", "annual_plans", "status_changes", "projects"):
         key = "id" if table == "projects" else "project_id"
         store._many(f"DELETE FROM {table} WHERE {key} = ?", [(r[0],) for r in change.inserted])
@@ -65,8 +68,11 @@ def reapply(session: Session, change: ImportChange) -> None:
     store._many("INSERT INTO sectors (id, name, parent_id) VALUES (?, ?, ?)", change.sectors)
     store._many("INSERT INTO districts (id, name) VALUES (?, ?)", change.districts)
     no = store.codec.boolean(False)
-    store._many("INSERT INTO enterprises (id, name, credit_code, is_high_tech, is_specialized_new, is_little_giant) "
-                "VALUES (?, ?, ?, ?, ?, ?)", [(i, n, None, no, no, no) for i, n in change.enterprises])  # fmt: skip
+    store._many(
+        "INSERT INTO enterprises (id, name, credit_code, is_high_tech, is_specialized_new, is_little_giant) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [(i, n, None, no, no, no) for i, n in change.enterprises],
+    )
     store.insert_projects(change.inserted)
     if change.after:
         store.update_projects(change.before, change.after)

@@ -36,9 +36,9 @@ def compute(conn: Connection | Session, project_ids: Iterable[int] | None = None
         if not ids:
             return out
     wanted = None if ids is None else set(ids)
-    chunks: list[list[int] | None] = [None] if ids is None or len(ids) > _SCAN_ABOVE else [
-        ids[i : i + 500] for i in range(0, len(ids), 500)
-    ]  # fmt: skip
+    chunks: list[list[int] | None] = (
+        [None] if ids is None or len(ids) > _SCAN_ABOVE else [ids[i : i + 500] for i in range(0, len(ids), 500)]
+    )
     for chunk in chunks:
         sc = select(StatusChangeRow.project_id, func.max(StatusChangeRow.changed_on)).group_by(
             StatusChangeRow.project_id
@@ -79,6 +79,8 @@ def refresh(session: Session, project_ids: Iterable[int]) -> None:
 def drift(session: Session) -> int:
     """How many projects' stored last activity differs from a fresh computation (db check)."""
     fresh = compute(session)
-    stored = {pid: (None if d is None else decode_date(d)) for pid, d in session.execute(
-        select(ProjectTable.id, ProjectTable.last_activity_on))}  # fmt: skip
+    stored = {
+        pid: (None if d is None else decode_date(d))
+        for pid, d in session.execute(select(ProjectTable.id, ProjectTable.last_activity_on))
+    }
     return sum(1 for pid, day in stored.items() if fresh.get(pid) != day)

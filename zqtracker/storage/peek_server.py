@@ -40,8 +40,9 @@ def _order(sort_key: str) -> tuple[str, str | None]:
     return expr, join
 
 
-def peek_server_first_page(url: str, limit: int = 200, sort_key: str = "id", descending: bool = False
-                           ) -> FirstPage | None:  # fmt: skip
+def peek_server_first_page(
+    url: str, limit: int = 200, sort_key: str = "id", descending: bool = False
+) -> FirstPage | None:
     """The first ``limit`` projects in the given order, or None when the ordinary path must open it."""
     if not is_server_url(url):
         return None

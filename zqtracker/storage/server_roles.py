@@ -27,10 +27,15 @@ def init_server(conn: Connection) -> None:
     """Roles, grants and policies on a migrated database (run by its owner; idempotent)."""
     x = conn.exec_driver_sql
     for group in GROUPS.values():
-        x(f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{group}') THEN "
-          f"CREATE ROLE {group} NOLOGIN; END IF; END $$")  # fmt: skip
-    x("CREATE TABLE IF NOT EXISTS zq_district_staff (role_name text NOT NULL, "
-      "district_id integer NOT NULL REFERENCES districts (id) ON DELETE CASCADE, PRIMARY KEY (role_name, district_id))")  # fmt: skip
+        x(
+            f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{group}') THEN "
+            f"CREATE ROLE {group} NOLOGIN; END IF; END $$"
+        )
+    x(
+        "CREATE TABLE IF NOT EXISTS zq_district_staff (role_name text NOT NULL, "
+        "district_id integer NOT NULL REFERENCES districts (id) ON DELETE CASCADE, "
+        "PRIMARY KEY (role_name, district_id))"
+    )
     everyone = ", ".join(GROUPS.values())
     x(f"GRANT CONNECT ON DATABASE {_quote(conn.engine.url.database or '')} TO {everyone}")
     x(f"GRANT USAGE ON SCHEMA public TO {everyone}")

@@ -73,10 +73,11 @@ class StatsQueries:
             stmt = stmt.where(clause)
         sectors, districts = self.sector_names(), self.district_names()
         return [
-            ProjectCell(status, *sectors[sid], districts[did], int(n), int(planned or 0), int(billion or 0),
-                        int(without or 0))
+            ProjectCell(
+                status, *sectors[sid], districts[did], int(n), int(planned or 0), int(billion or 0), int(without or 0)
+            )
             for status, sid, did, n, planned, billion, without in raw_rows(self.s, stmt)
-        ]  # fmt: skip
+        ]
 
     def investment_cells(
         self, years: tuple[int, ...], f: ProjectFilter | None = None, closed: tuple[int, int] | None = None
@@ -221,8 +222,9 @@ class StatsQueries:
 
     def closed_at(self, year: int, month: int) -> datetime | None:
         """When (year, month) was closed (its figures frozen), or None."""
-        return self.s.scalar(select(ClosedMonthRow.closed_at).where(ClosedMonthRow.year == year,
-                                                                    ClosedMonthRow.month == month))  # fmt: skip
+        return self.s.scalar(
+            select(ClosedMonthRow.closed_at).where(ClosedMonthRow.year == year, ClosedMonthRow.month == month)
+        )
 
     # -- meta ------------------------------------------------------------------------------
     def meta(self, key: str) -> str | None:

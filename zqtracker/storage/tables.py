@@ -180,7 +180,8 @@ class InvestmentRow(Base):
         CheckConstraint("month BETWEEN 1 AND 12", name="month_range"),
         CheckConstraint("first_month IS NULL OR (first_month >= 1 AND first_month < month)", name="span_range"),
         Index("ix_investment_period", "year", "month", "project_id", "amount"),
-        # first_month before amount: the cube groups by it too and stays one ordered scan of this covering index (no sort)
+        # first_month before amount: the cube groups by it too and stays one ordered scan of this covering
+        # index (no sort)
         Index("ix_investment_cube", "year", "month", "sector_id", "district_id", "first_month", "amount"),
     )
     project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True)

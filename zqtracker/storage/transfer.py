@@ -59,8 +59,9 @@ def delete_all(conn: Connection, *, audit: bool = True) -> None:
         conn.execute(table.delete())
 
 
-def copy_all(source: Connection, target: Connection, progress: Callable[[str, int], None] | None = None, *,
-             audit: bool = True) -> None:  # fmt: skip
+def copy_all(
+    source: Connection, target: Connection, progress: Callable[[str, int], None] | None = None, *, audit: bool = True
+) -> None:
     """Every row of every table from ``source`` into ``target`` (whose tables must be empty)."""
     ops = EngineOps.for_connection(target)
     server = target.dialect.name == "postgresql"
@@ -186,11 +187,13 @@ def replace_from_sqlite(target: Connection, backup: Path) -> dict[str, int]:
         raise RestoreMismatch([t for t in theirs if theirs[t] != ours.get(t)])
     if staff:
         target.execute(
-            text("INSERT INTO zq_district_staff (role_name, district_id) SELECT s.role_name, d.id FROM "
-                 "unnest(CAST(:roles AS text[]), CAST(:names AS text[])) AS s(role_name, name) "
-                 "JOIN districts d ON d.name = s.name ON CONFLICT DO NOTHING"),
+            text(
+                "INSERT INTO zq_district_staff (role_name, district_id) SELECT s.role_name, d.id FROM "
+                "unnest(CAST(:roles AS text[]), CAST(:names AS text[])) AS s(role_name, name) "
+                "JOIN districts d ON d.name = s.name ON CONFLICT DO NOTHING"
+            ),
             {"roles": [r for r, _ in staff], "names": [n for _, n in staff]},
-        )  # fmt: skip
+        )
     return {t: v["rows"] for t, v in ours.items()}
 
 

@@ -58,8 +58,12 @@ def change_text(r: ChangeRow) -> str:
     lang = ui_lang()
     if r.field in ("created", "deleted"):
         return field_text(r.field, lang)
-    return (QCoreApplication.translate("ChangeLogView", "%1: %2 → %3").replace("%1", field_text(r.field, lang))
-            .replace("%2", value_text(r.field, r.old_value, lang)).replace("%3", value_text(r.field, r.new_value, lang)))  # fmt: skip
+    return (
+        QCoreApplication.translate("ChangeLogView", "%1: %2 → %3")
+        .replace("%1", field_text(r.field, lang))
+        .replace("%2", value_text(r.field, r.old_value, lang))
+        .replace("%3", value_text(r.field, r.new_value, lang))
+    )
 
 
 def conflict_detail(exc: BaseException) -> str:
@@ -76,6 +80,10 @@ def conflict_detail(exc: BaseException) -> str:
         .replace("%1", str(r.changed_at)[:16])
         .replace("%2", r.user_name)
         .replace("%3", action_text(r.action, r.source, lang))
-        .replace("%4", "；".join(change_text(x) for x in reversed(same)) if lang == "zh" else
-                 "; ".join(change_text(x) for x in reversed(same)))
-    )  # fmt: skip
+        .replace(
+            "%4",
+            "；".join(change_text(x) for x in reversed(same))
+            if lang == "zh"
+            else "; ".join(change_text(x) for x in reversed(same)),
+        )
+    )

@@ -231,8 +231,9 @@ class SetInvestment(Command):
         ]  # a figure of several months comes back as one
 
     def revert(self) -> None:
-        self.ctx.projects.set_investment(self.project_id, self.previous,
-                                         expected={(y, m): a for y, m, a, *_ in self.changes})  # fmt: skip
+        self.ctx.projects.set_investment(
+            self.project_id, self.previous, expected={(y, m): a for y, m, a, *_ in self.changes}
+        )
 
     def announce(self) -> None:
         self.events.investment_changed.emit()

@@ -41,8 +41,9 @@ class ConnectDialog(QDialog):
         self.hint.setWordWrap(True)
         form = QFormLayout()
         self._labels = [QLabel() for _ in range(6)]
-        for label, field in zip(self._labels, (self.host, self.port, self.database, self.user, self.password,
-                                               self.tls), strict=True):  # fmt: skip
+        for label, field in zip(
+            self._labels, (self.host, self.port, self.database, self.user, self.password, self.tls), strict=True
+        ):
             form.addRow(label, field)
         form.addRow("", self.remember)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -64,14 +65,21 @@ class ConnectDialog(QDialog):
                                               self.tr("User"), self.tr("Password"), self.tr("Encryption (TLS)")),
                                strict=True):  # fmt: skip
             label.setText(text)
-        words = {"prefer": self.tr("Use TLS when the server offers it"), "require": self.tr("Require TLS"),
-                 "verify-full": self.tr("Require TLS and verify the server's certificate"),
-                 "disable": self.tr("No TLS (a trusted local network only)")}  # fmt: skip
+        words = {
+            "prefer": self.tr("Use TLS when the server offers it"),
+            "require": self.tr("Require TLS"),
+            "verify-full": self.tr("Require TLS and verify the server's certificate"),
+            "disable": self.tr("No TLS (a trusted local network only)"),
+        }
         for i in range(self.tls.count()):
             self.tls.setItemText(i, words[self.tls.itemData(i)])
         self.remember.setText(self.tr("Remember the password (system keyring, else libpq's password file)"))
-        self.hint.setText(self.tr("Your account (analyst, district staff or reader) is set by the bureau's "
-                                  "administrator with zqtracker db grant."))  # fmt: skip
+        self.hint.setText(
+            self.tr(
+                "Your account (analyst, district staff or reader) is set by the bureau's "
+                "administrator with zqtracker db grant."
+            )
+        )
         self.host.setPlaceholderText(self.tr("e.g. db.bureau.local"))
 
     def _on_fields_changed(self) -> None:
@@ -84,8 +92,9 @@ class ConnectDialog(QDialog):
         host, user, database = self.host.text().strip(), self.user.text().strip(), self.database.text().strip()
         self.url = server_url(host, self.port.value(), database, user, self.tls.currentData())
         if self.password.text():
-            store_password(user, host, self.port.value(), database, self.password.text(),
-                           remember=self.remember.isChecked())  # fmt: skip
+            store_password(
+                user, host, self.port.value(), database, self.password.text(), remember=self.remember.isChecked()
+            )
         super().accept()
 
 

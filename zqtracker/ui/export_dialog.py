@@ -366,8 +366,13 @@ def save_import_template(
         written = ExportService(ctx.database).save_template(target, lang, unit)
     except ExportError as exc:
         QApplication.restoreOverrideCursor()
-        box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("ExportDialog", "Save import template"), exc.message(ui_lang()),
-                          QMessageBox.StandardButton.Close, parent)  # fmt: skip
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("ExportDialog", "Save import template"),
+            exc.message(ui_lang()),
+            QMessageBox.StandardButton.Close,
+            parent,
+        )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return None

@@ -300,7 +300,7 @@ class MainWindow(QMainWindow):
         if self.ctx is None:
             return
         if path is not None:
-            from zqtracker.io.round_workbook import looks_like_return
+            from zqtracker.io.round_files import looks_like_return
 
             if looks_like_return(path):  # a district's return of a monthly round: its own preview
                 self.collect_return(path)

@@ -160,9 +160,13 @@ class ReturnDialog(QDialog):
         self.heading.setText(heading.replace("%3", ret.path.name))
         self.heading.setStyleSheet("font-weight: bold;")
         a = ret.analysis
-        self.counts.setText(self.tr("%1 project(s) updated, %2 new, %3 monthly figure(s); %4 undecided finding(s)")
-                            .replace("%1", str(a.updated)).replace("%2", str(a.added))
-                            .replace("%3", str(len(a.records))).replace("%4", str(len(ret.open_findings))))  # fmt: skip
+        self.counts.setText(
+            self.tr("%1 project(s) updated, %2 new, %3 monthly figure(s); %4 undecided finding(s)")
+            .replace("%1", str(a.updated))
+            .replace("%2", str(a.added))
+            .replace("%3", str(len(a.records)))
+            .replace("%4", str(len(ret.open_findings)))
+        )
         self.changes.clear()
         red, grey = QBrush(QColor("#C00000")), QBrush(QColor("#808080"))
         for d in differences(ret):
@@ -178,8 +182,9 @@ class ReturnDialog(QDialog):
             checks = "; ".join(finding_text(f, period, unit, lang) for f in d.findings)
             name = f"{d.code} {d.name}" if d.code else d.name
             where = str(d.row) if d.project_id is not None else f"{ret.meta.new_sheet} {d.row}"
-            item = QTreeWidgetItem([where, name, status, month, money(d.ytd, unit, lang) if d.ytd else "",
-                                    d.progress or "", checks])  # fmt: skip
+            item = QTreeWidgetItem(
+                [where, name, status, month, money(d.ytd, unit, lang) if d.ytd else "", d.progress or "", checks]
+            )
             for c in range(7):
                 if d.findings and not d.sent_back:
                     item.setForeground(6, red)
@@ -204,9 +209,13 @@ class ReturnDialog(QDialog):
         for rep, key, before, now in ret.rows.renamed:
             from zqtracker.domain.messages import field_label
 
-            notes.append(self.tr("Row %1: %2 changed to “%3” (was “%4”) — on record, not imported")
-                         .replace("%1", str(rep.row)).replace("%2", field_label(key, lang)).replace("%3", now)
-                         .replace("%4", before))  # fmt: skip
+            notes.append(
+                self.tr("Row %1: %2 changed to “%3” (was “%4”) — on record, not imported")
+                .replace("%1", str(rep.row))
+                .replace("%2", field_label(key, lang))
+                .replace("%3", now)
+                .replace("%4", before)
+            )
         for p in ret.problems:
             notes.append(f"✗ {p.location(lang)}: {p.reason(lang)}")
         if ret.already_imported:
@@ -251,7 +260,7 @@ class ReturnDialog(QDialog):
     def save_checks(self, path: Path) -> None:
         """The findings and decisions as a workbook (to keep, or to send back to the district)."""
         from zqtracker.io.atomic import atomic_target
-        from zqtracker.io.round_workbook import write_table_book
+        from zqtracker.io.round_files import write_table_book
         from zqtracker.services.round_words import findings_table
 
         assert self.ret is not None
@@ -264,8 +273,9 @@ class ReturnDialog(QDialog):
         if self.ret is None:
             return
         name = f"{self.ret.district}_{self.ret.period}_checks.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the checks"), name,
-                                              self.tr("Excel workbook (*.xlsx)"))  # fmt: skip
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the checks"), name, self.tr("Excel workbook (*.xlsx)")
+        )
         if path:
             self.save_checks(Path(path))
 

@@ -93,8 +93,12 @@ class RoundModel(QAbstractTableModel):
                 return QBrush(QColor("#C00000"))
             if d.state is DistrictState.IMPORTED:
                 return QBrush(QColor("#2E7D32"))
-        if role == Qt.ItemDataRole.TextAlignmentRole and c in (self.COL_PROJECTS, self.COL_LACKING, self.COL_UPDATED,
-                                                               self.COL_ADDED):  # fmt: skip
+        if role == Qt.ItemDataRole.TextAlignmentRole and c in (
+            self.COL_PROJECTS,
+            self.COL_LACKING,
+            self.COL_UPDATED,
+            self.COL_ADDED,
+        ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -210,11 +214,16 @@ class RoundView(QDialog):
             return
         counts = {s: sum(1 for d in rnd.districts if d.state is s) for s in DistrictState}
         late = sum(1 for d in rnd.districts if d.late_days > 0)
-        text = (self.tr("Due %1. %2 district(s): %3 imported, %4 returned, %5 sent, %6 not sent; %7 late.")
-                .replace("%1", rnd.due_on.isoformat()).replace("%2", str(len(rnd.districts)))
-                .replace("%3", str(counts[DistrictState.IMPORTED])).replace("%4", str(counts[DistrictState.RETURNED]))
-                .replace("%5", str(counts[DistrictState.SENT])).replace("%6", str(counts[DistrictState.NOT_SENT]))
-                .replace("%7", str(late)))  # fmt: skip
+        text = (
+            self.tr("Due %1. %2 district(s): %3 imported, %4 returned, %5 sent, %6 not sent; %7 late.")
+            .replace("%1", rnd.due_on.isoformat())
+            .replace("%2", str(len(rnd.districts)))
+            .replace("%3", str(counts[DistrictState.IMPORTED]))
+            .replace("%4", str(counts[DistrictState.RETURNED]))
+            .replace("%5", str(counts[DistrictState.SENT]))
+            .replace("%6", str(counts[DistrictState.NOT_SENT]))
+            .replace("%7", str(late))
+        )
         if rnd.closed_at is not None:
             text += " " + self.tr("Closed on %1: the month's figures are frozen.").replace(
                 "%1", rnd.closed_at.date().isoformat()
@@ -262,18 +271,24 @@ class RoundView(QDialog):
             self.round_changed.emit()
 
         self._op = (
-            Operation(self, lambda progress: self.service.create(period, folder, districts=districts, lang=lang,
-                                                                 progress=progress),
-                      title=self.tr("Writing the workbooks…"))
+            Operation(
+                self,
+                lambda progress: self.service.create(period, folder, districts=districts, lang=lang, progress=progress),
+                title=self.tr("Writing the workbooks…"),
+            )
             .success(done)
             .failure(self._show_error)
             .run_in_background()
-        )  # fmt: skip
+        )
 
     # -- collect ---------------------------------------------------------------------------
     def _on_collect_clicked(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Returned workbooks"), self.round.folder if self.round
-                                                else "", self.tr("Workbooks (*.xlsx *.xlsm *.xls *.ods)"))  # fmt: skip
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Returned workbooks"),
+            self.round.folder if self.round else "",
+            self.tr("Workbooks (*.xlsx *.xlsm *.xls *.ods)"),
+        )
         for f in files:
             self.collect(Path(f))
 
@@ -325,8 +340,9 @@ class RoundView(QDialog):
         self._dialogs.append(dialog)
 
     def _save_reminders(self, period: Period) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the reminder list"), f"reminders-{period}.xlsx",
-                                              self.tr("Excel workbook (*.xlsx)"))  # fmt: skip
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the reminder list"), f"reminders-{period}.xlsx", self.tr("Excel workbook (*.xlsx)")
+        )
         if path:
             self.service.write_reminders(path, period, self.service.reminders(period, self.today), self.lang)
 
@@ -342,8 +358,9 @@ class RoundView(QDialog):
         )
         text = text.replace("%1", period.label(self.lang))
         if owing:
-            text += "\n\n" + self.tr("Not imported yet: %1").replace("%1", "、".join(owing) if self.lang.startswith(
-                "zh") else ", ".join(owing))  # fmt: skip
+            text += "\n\n" + self.tr("Not imported yet: %1").replace(
+                "%1", "、".join(owing) if self.lang.startswith("zh") else ", ".join(owing)
+            )
         answer = QMessageBox.question(self, self.tr("Close the month"), text)
         if answer == QMessageBox.StandardButton.Yes:
             self.close_month(period)

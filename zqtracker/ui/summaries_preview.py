@@ -90,5 +90,6 @@ class PagePreview(QWidget):
 
     def _on_view_preview_changed(self) -> None:
         n = self.view.pageCount()
-        self.page_label.setText(self.tr("Page %1 of %2").replace("%1", str(self.view.currentPage() if n else 0))
-                                .replace("%2", str(n)))  # fmt: skip
+        self.page_label.setText(
+            self.tr("Page %1 of %2").replace("%1", str(self.view.currentPage() if n else 0)).replace("%2", str(n))
+        )

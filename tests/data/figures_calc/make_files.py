@@ -6,11 +6,12 @@ export or the template changes; CI imports the committed files and needs no Libr
     python tests/data/figures_calc/make_files.py
 
 The export (Chinese, 亿元) is re-saved as .xlsx, .xls and .ods, the English one (¥ bn) as .xlsx, and
-the Projects and Monthly sheets of both as CSV "as shown" (the formatted text of each cell: what Excel and WPS always write to CSV). The
-template (Chinese, 万元) is filled in Calc by fill_template.py — values typed through Calc's own input
-parsing, which needs LibreOffice's Python bridge (apt-get install python3-uno) — both as zqtracker
-writes it now (template-filled.xlsx) and with the date-formatted columns it had before
-(template-old-filled.xlsx: "2023.10" typed there is the number 2023.1, shown as 1905-07-15).
+the Projects and Monthly sheets of both as CSV "as shown" (the formatted text of each cell: what
+Excel and WPS always write to CSV). The template (Chinese, 万元) is filled in Calc by
+fill_template.py — values typed through Calc's own input parsing, which needs LibreOffice's Python
+bridge (apt-get install python3-uno) — both as zqtracker writes it now (template-filled.xlsx) and
+with the date-formatted columns it had before (template-old-filled.xlsx: "2023.10" typed there is
+the number 2023.1, shown as 1905-07-15).
 """
 
 from __future__ import annotations
@@ -36,8 +37,12 @@ CSV_AS_SHOWN = "Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,
 
 
 def soffice(args: list[str], profile: Path) -> None:
-    subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", *args], check=True,
-                   capture_output=True, timeout=180)  # fmt: skip
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", *args],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
 
 
 def _date_formatted(template: Path, target: Path) -> None:
@@ -76,8 +81,10 @@ def main() -> None:
                 soffice(["--convert-to", fmt, "--outdir", str(out), str(source)], profile)
             for sheet, name in ((2, "projects"), (3, "monthly")):  # 1: overview, 2: projects, 3: monthly
                 target = tmp / f"csv-{stem}-{name}"
-                soffice(["--convert-to", "csv:" + CSV_AS_SHOWN.format(sheet=sheet), "--outdir", str(target),
-                         str(source)], profile)  # fmt: skip
+                soffice(
+                    ["--convert-to", "csv:" + CSV_AS_SHOWN.format(sheet=sheet), "--outdir", str(target), str(source)],
+                    profile,
+                )
                 (made,) = target.iterdir()  # Calc names it after the sheet when one is chosen
                 shutil.copy(made, out / f"{stem}-{name}.csv")
         template = tmp / "source" / "template.xlsx"

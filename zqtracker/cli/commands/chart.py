@@ -72,8 +72,17 @@ def run(args: argparse.Namespace, console: Console) -> int:
         )
     finally:
         ctx.close()
-    data = render_figures(figures, args.name, lang=args.chart_lang or console.lang, unit=unit_of(args), width=args.width,
-                          height=args.height, fmt=fmt, dpi=args.dpi, theme=args.theme)  # fmt: skip
+    data = render_figures(
+        figures,
+        args.name,
+        lang=args.chart_lang or console.lang,
+        unit=unit_of(args),
+        width=args.width,
+        height=args.height,
+        fmt=fmt,
+        dpi=args.dpi,
+        theme=args.theme,
+    )
     try:
         _write_atomically(target, data)
     except OSError as exc:

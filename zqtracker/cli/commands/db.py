@@ -74,14 +74,20 @@ def run_check(args: argparse.Namespace, console: Console) -> int:
     zh = console.zh
     if report.schema is not None:
         count = "?" if report.projects is None else report.projects
-        console.print(f"{report.database}：结构版本 {report.schema}，{count} 个项目" if zh else
-                      f"{report.database}: schema {report.schema}, {count} project(s)")  # fmt: skip
+        console.print(
+            f"{report.database}：结构版本 {report.schema}，{count} 个项目"
+            if zh
+            else f"{report.database}: schema {report.schema}, {count} project(s)"
+        )
     for problem in report.problems:
         console.print(f"  问题：{problem}" if zh else f"  problem: {problem}")
     if report.ok:
         if report.needs_upgrade:
-            console.print("正常；`zqtracker db upgrade` 可将其升级到当前结构版本。" if zh else
-                          "OK; `zqtracker db upgrade` brings it to the current schema.")  # fmt: skip
+            console.print(
+                "正常；`zqtracker db upgrade` 可将其升级到当前结构版本。"
+                if zh
+                else "OK; `zqtracker db upgrade` brings it to the current schema."
+            )
         else:
             console.print("正常" if zh else "OK")
         return ExitCode.OK
@@ -114,11 +120,17 @@ def run_upgrade(args: argparse.Namespace, console: Console) -> int:
     for name in rebuilt:
         console.print(f"已重建索引 {name}" if zh else f"Rebuilt index {name}")
     if path is not None and before == SCHEMA_REVISION:
-        console.print(f"{database.display_name} 已是最新（结构版本 {SCHEMA_REVISION}）。" if zh else
-                      f"{database.display_name} is up to date (schema {SCHEMA_REVISION}).")  # fmt: skip
+        console.print(
+            f"{database.display_name} 已是最新（结构版本 {SCHEMA_REVISION}）。"
+            if zh
+            else f"{database.display_name} is up to date (schema {SCHEMA_REVISION})."
+        )
     else:
-        console.print(f"{database.display_name}：结构版本 {before or '无'} → {SCHEMA_REVISION}。" if zh else
-                      f"{database.display_name}: schema {before or 'none'} → {SCHEMA_REVISION}.")  # fmt: skip
+        console.print(
+            f"{database.display_name}：结构版本 {before or '无'} → {SCHEMA_REVISION}。"
+            if zh
+            else f"{database.display_name}: schema {before or 'none'} → {SCHEMA_REVISION}."
+        )
     return ExitCode.OK
 
 
@@ -151,8 +163,10 @@ def _restore(args: argparse.Namespace, console: Console, database: Path | Databa
         for i, info in enumerate(found, 1):
             n = info.projects()
             count = "?" if n is None else str(n)
-            console.print(f"  {i:>3}  {info.made_at:%Y-%m-%d %H:%M:%S}  {reason_word(info.reason, zh):<18}  "
-                          + (f"{count} 个项目  {info.path}" if zh else f"{count} project(s)  {info.path}"))  # fmt: skip
+            console.print(
+                f"  {i:>3}  {info.made_at:%Y-%m-%d %H:%M:%S}  {reason_word(info.reason, zh):<18}  "
+                + (f"{count} 个项目  {info.path}" if zh else f"{count} project(s)  {info.path}")
+            )
         console.print("恢复：zqtracker db restore 编号" if zh else "To restore one: zqtracker db restore NUMBER")
         return ExitCode.OK
     chosen = _chosen(args.backup, found, shown)
@@ -168,8 +182,12 @@ def _restore(args: argparse.Namespace, console: Console, database: Path | Databa
         return ExitCode.OK
     console.print(f"已将 {shown} 恢复为 {chosen}" if zh else f"Restored {shown} from {chosen}")
     if rows:
-        console.print(f"{rows.get('projects', 0)} 个项目；各表行数与合计均与备份一致。" if zh else
-                      f"{rows.get('projects', 0)} project(s); every table's rows and sums agree with the backup.")  # fmt: skip
+        n = rows.get("projects", 0)
+        console.print(
+            f"{n} 个项目；各表行数与合计均与备份一致。"
+            if zh
+            else f"{n} project(s); every table's rows and sums agree with the backup."
+        )
     if before is not None:
         console.print(f"恢复前的数据库已备份到 {before}" if zh else f"The database as it was is kept in {before}")
     return ExitCode.OK
@@ -202,17 +220,28 @@ def run_recover(args: argparse.Namespace, console: Console) -> int:
             if zh
             else f" (the damaged file counted {result.projects_before})"
         )
-    console.print(f"已从 {args.damaged} 抢救出 {result.projects} 个项目{of}，写入 {result.target}。" if zh else
-                  f"Recovered {result.projects} project(s){of} from {args.damaged} into {result.target}.")  # fmt: skip
+    console.print(
+        f"已从 {args.damaged} 抢救出 {result.projects} 个项目{of}，写入 {result.target}。"
+        if zh
+        else f"Recovered {result.projects} project(s){of} from {args.damaged} into {result.target}."
+    )
     rest = {k: v for k, v in result.tables.items() if k not in ("projects", "alembic_version")}
     console.print(", ".join(f"{k}: {v}" for k, v in sorted(rest.items())))
     if result.orphans_dropped:
         left = ", ".join(f"{k}: {v}" for k, v in sorted(result.orphans_dropped.items()))
-        console.print(f"其所属项目未能抢救的行已略去（{left}）。" if zh else
-                      f"Left out, as what they belong to was lost: {left}.")  # fmt: skip
+        console.print(
+            f"其所属项目未能抢救的行已略去（{left}）。" if zh else f"Left out, as what they belong to was lost: {left}."
+        )
     if result.lost_and_found:
-        console.print(f"另有 {result.lost_and_found} 行无法归属，保存在 lost_and_found 表中。" if zh else
-                      f"{result.lost_and_found} row(s) whose table could not be told are in the lost_and_found table.")  # fmt: skip
-    console.print(f"请先用 `zqtracker --db {result.target} db check` 检查，再使用新文件。" if zh else
-                  f"Check it with `zqtracker --db {result.target} db check` before using it.")  # fmt: skip
+        n = result.lost_and_found
+        console.print(
+            f"另有 {n} 行无法归属，保存在 lost_and_found 表中。"
+            if zh
+            else f"{n} row(s) whose table could not be told are in the lost_and_found table."
+        )
+    console.print(
+        f"请先用 `zqtracker --db {result.target} db check` 检查，再使用新文件。"
+        if zh
+        else f"Check it with `zqtracker --db {result.target} db check` before using it."
+    )
     return ExitCode.OK

@@ -27,8 +27,11 @@ def run(args: argparse.Namespace, console: Console) -> int:
         try:
             since = date.fromisoformat(args.since)
         except ValueError:
-            console.error(f"--since {args.since!r}: not a date (YYYY-MM-DD)" if not console.zh
-                          else f"--since {args.since!r}：不是日期（YYYY-MM-DD）")  # fmt: skip
+            console.error(
+                f"--since {args.since!r}: not a date (YYYY-MM-DD)"
+                if not console.zh
+                else f"--since {args.since!r}：不是日期（YYYY-MM-DD）"
+            )
             return ExitCode.INVALID_INPUT
     ctx = open_context(args)
     try:
@@ -42,8 +45,11 @@ def run(args: argparse.Namespace, console: Console) -> int:
              "old": r.old_value, "new": r.new_value} for r in rows]})  # fmt: skip
         return ExitCode.OK
     lang = console.lang
-    head = ("时间", "用户", "操作", "项目", "字段", "原值", "新值") if console.zh else (
-        "When", "User", "Action", "Project", "Field", "Old", "New")  # fmt: skip
+    head = (
+        ("时间", "用户", "操作", "项目", "字段", "原值", "新值")
+        if console.zh
+        else ("When", "User", "Action", "Project", "Field", "Old", "New")
+    )
     console.print("\t".join(head))
     for r in rows:
         when = str(r.changed_at)[:19]

@@ -43,9 +43,10 @@ def figures_json(figures: tuple | None) -> dict:
     return {
         "since_start_yuan": amount,
         "since_start_month": None if amount is None else f"{year:04d}-{month:02d}",
-        "planned_original": None if foreign is None else {
-            "currency": foreign.currency, "amount": json_number(foreign.amount), "rate": json_number(foreign.rate)},
-    }  # fmt: skip
+        "planned_original": None
+        if foreign is None
+        else {"currency": foreign.currency, "amount": json_number(foreign.amount), "rate": json_number(foreign.rate)},
+    }
 
 
 def row_json(r: ProjectRow, figures: tuple | None = None) -> dict:
@@ -93,8 +94,11 @@ def run(args: argparse.Namespace, console: Console) -> int:
     if demo:
         console.print("【演示数据】" if console.zh else "[DEMO DATA]")
     money = MoneyFormat(unit, lang)
-    head = ("编号", "项目名称", "区域", "行业", "状态", money.header("计划总投资")) if console.zh else (
-        "Code", "Name", "District", "Sector", "Status", money.header("Planned"))  # fmt: skip
+    head = (
+        ("编号", "项目名称", "区域", "行业", "状态", money.header("计划总投资"))
+        if console.zh
+        else ("Code", "Name", "District", "Sector", "Status", money.header("Planned"))
+    )
     console.print("\t".join(head))
     total = without = 0
     for r in rows:

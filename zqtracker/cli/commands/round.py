@@ -85,8 +85,9 @@ def run_create(args: argparse.Namespace, console: Console) -> int:
     period = Period.parse(args.month)
     ctx = open_context(args)
     try:
-        made = RoundService(ctx.database).create(period, args.out, districts=args.district or None,
-                                                 lang=console.lang, unit=Unit(args.unit), due_on=args.due)  # fmt: skip
+        made = RoundService(ctx.database).create(
+            period, args.out, districts=args.district or None, lang=console.lang, unit=Unit(args.unit), due_on=args.due
+        )
     finally:
         ctx.close()
     if args.json:
@@ -95,8 +96,11 @@ def run_create(args: argparse.Namespace, console: Console) -> int:
                                     for b in made.books]})  # fmt: skip
         return ExitCode.OK
     zh = console.zh
-    console.print(f"{period.label(console.lang)}报表已写入 {made.folder}：" if zh else
-                  f"Round {period}: {len(made.books)} workbook(s) in {made.folder}")  # fmt: skip
+    console.print(
+        f"{period.label(console.lang)}报表已写入 {made.folder}："
+        if zh
+        else f"Round {period}: {len(made.books)} workbook(s) in {made.folder}"
+    )
     for b in made.books:
         console.print(f"  {b.path.name}  ({b.projects} 个项目)" if zh else f"  {b.path.name}  ({b.projects} projects)")
     return ExitCode.OK
@@ -185,7 +189,7 @@ def run_collect(args: argparse.Namespace, console: Console) -> int:
             returns.append(ret)
         if args.report is not None:
             from zqtracker.io.atomic import atomic_target
-            from zqtracker.io.round_workbook import write_table_book
+            from zqtracker.io.round_files import write_table_book
             from zqtracker.services.round_words import findings_table
 
             with atomic_target(args.report) as tmp:
@@ -210,11 +214,17 @@ def _collect_report(ret, diffs, written: bool, dry_run: bool, lang: str) -> dict
     zh = lang.startswith("zh")
     unit, period = ret.meta.unit, ret.period
     analysis = ret.analysis
-    lines = [f"{ret.district} — {period.label(lang)}（{ret.path.name}）" if zh else
-             f"{ret.district} — {period.label(lang)} ({ret.path.name})"]  # fmt: skip
-    lines.append(f"  更新 {analysis.updated} 个项目，新增 {analysis.added} 个，月度数据 {len(analysis.records)} 条" if zh else
-                 f"  {analysis.updated} project(s) updated, {analysis.added} added, {len(analysis.records)} monthly "
-                 "figure(s)")  # fmt: skip
+    lines = [
+        f"{ret.district} — {period.label(lang)}（{ret.path.name}）"
+        if zh
+        else f"{ret.district} — {period.label(lang)} ({ret.path.name})"
+    ]
+    updated, added, records = analysis.updated, analysis.added, len(analysis.records)
+    lines.append(
+        f"  更新 {updated} 个项目，新增 {added} 个，月度数据 {records} 条"
+        if zh
+        else f"  {updated} project(s) updated, {added} added, {records} monthly figure(s)"
+    )
     for d in diffs:
         parts = []
         if d.project_id is None:
@@ -223,26 +233,38 @@ def _collect_report(ret, diffs, written: bool, dry_run: bool, lang: str) -> dict
             before = d.status_before.label(lang) if d.status_before else "—"
             parts.append(f"{'状态' if zh else 'status'} {before} → {d.status_after.label(lang)}")
         if d.month is not None:
-            parts.append(f"{period.month}月 {money(d.month, unit, lang)}" if zh else
-                         f"{period.label(lang)} {money(d.month, unit, lang)}")  # fmt: skip
+            parts.append(
+                f"{period.month}月 {money(d.month, unit, lang)}"
+                if zh
+                else f"{period.label(lang)} {money(d.month, unit, lang)}"
+            )
         if d.progress:
             parts.append(f"{'进展' if zh else 'progress'}：{d.progress}" if zh else f"progress: {d.progress}")
         if d.sent_back:
             parts.append("已退回" if zh else "sent back")
         label = f"{d.code + ' ' if d.code else ''}{d.name}"
-        lines.append(f"  {'第' if zh else 'row '}{d.row}{'行' if zh else ''}  {label}：{'；'.join(parts)}" if zh else
-                     f"  row {d.row}  {label}: {'; '.join(parts)}")  # fmt: skip
+        lines.append(
+            f"  {'第' if zh else 'row '}{d.row}{'行' if zh else ''}  {label}：{'；'.join(parts)}"
+            if zh
+            else f"  row {d.row}  {label}: {'; '.join(parts)}"
+        )
         for f in d.findings:
             decision = ret.decision(f)
             state = ""
             if decision is not None:
-                state = ("（已接受）" if decision[0] == "accepted" else "（已退回）") if zh else \
-                    (" (accepted)" if decision[0] == "accepted" else " (sent back)")  # fmt: skip
+                state = (
+                    ("（已接受）" if decision[0] == "accepted" else "（已退回）")
+                    if zh
+                    else (" (accepted)" if decision[0] == "accepted" else " (sent back)")
+                )
             lines.append(f"      ⚠ {finding_text(f, period, unit, lang)}{state}")
     for rep, key, before, now in ret.rows.renamed:
         field = field_label(key, lang)
-        lines.append(f"  第{rep.row}行 {field}被改为“{now}”（原为“{before}”），未导入" if zh else
-                     f"  row {rep.row}: {field} changed to “{now}” (was “{before}”), not imported")  # fmt: skip
+        lines.append(
+            f"  第{rep.row}行 {field}被改为“{now}”（原为“{before}”），未导入"
+            if zh
+            else f"  row {rep.row}: {field} changed to “{now}” (was “{before}”), not imported"
+        )
     for p in ret.problems:
         lines.append(f"  ✗ {p.location(lang)}: {p.reason(lang)}")
     if written:
@@ -299,8 +321,11 @@ def run_close(args: argparse.Namespace, console: Console) -> int:
             service.reopen(period)
             console.print(f"{period.label(console.lang)}已重新开放。" if console.zh else f"{period} reopened.")
             return ExitCode.OK
-        owing = [d.district for d in service.status(period).districts if d.state.value != "imported"] \
-            if period in service.rounds() else []  # fmt: skip
+        owing = (
+            [d.district for d in service.status(period).districts if d.state.value != "imported"]
+            if period in service.rounds()
+            else []
+        )
         at = service.close(period, args.note)
         summary = ctx.statistics.summary(period.year, period.month)
     finally:

@@ -108,17 +108,26 @@ def _text(project: Project, field: str, lang: str, unit) -> str:
 
 def _json(project: Project, records, figures) -> dict:
     out: dict[str, object] = {
-        "id": project.id, "code": project.code, "name": project.name, "enterprise": project.enterprise,
-        "sector": project.sector, "district": project.district, "status": project.status.value,
-        "planned_investment_yuan": project.planned_investment, "land_area_mu": json_number(project.land_area_mu),
+        "id": project.id,
+        "code": project.code,
+        "name": project.name,
+        "enterprise": project.enterprise,
+        "sector": project.sector,
+        "district": project.district,
+        "status": project.status.value,
+        "planned_investment_yuan": project.planned_investment,
+        "land_area_mu": json_number(project.land_area_mu),
         "expected_annual_output_yuan": project.expected_annual_output,
         "expected_annual_tax_yuan": project.expected_annual_tax,
         **{f: None if project.fuzzy(f) is None else project.fuzzy(f).iso() for f in DATE_FIELDS},  # type: ignore[union-attr]
-        "is_key_project": project.is_key_project, "project_type": project.project_type.value,
-        "investor_origin": project.investor_origin.value, "officer": project.officer, "notes": project.notes,
+        "is_key_project": project.is_key_project,
+        "project_type": project.project_type.value,
+        "investor_origin": project.investor_origin.value,
+        "officer": project.officer,
+        "notes": project.notes,
         **figures_json(figures),
         "investment": [
             {"year": r.year, "first_month": r.first, "month": r.month, "amount_yuan": r.amount} for r in records
         ],
-    }  # fmt: skip
+    }
     return out

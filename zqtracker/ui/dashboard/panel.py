@@ -180,8 +180,9 @@ class ChartPanel(QFrame):
         if self.figures is None:
             raise RuntimeError("nothing to save yet")
         width, height = self.export_size()
-        return render_figures(self.figures, self.name, lang=self.lang, unit=self.unit, width=width, height=height,
-                              fmt=fmt)  # fmt: skip
+        return render_figures(
+            self.figures, self.name, lang=self.lang, unit=self.unit, width=width, height=height, fmt=fmt
+        )
 
     def save_chart(self, path: Path) -> Path:
         """Write the chart to ``path`` (format from its suffix) without leaving half a file."""
@@ -216,9 +217,11 @@ class ChartPanel(QFrame):
         try:
             self.save_chart(path)
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("Save chart"),
-                                self.tr("Could not write {path}: {reason}").format(path=path,
-                                                                                   reason=exc.strerror or exc))  # fmt: skip
+            QMessageBox.warning(
+                self,
+                self.tr("Save chart"),
+                self.tr("Could not write {path}: {reason}").format(path=path, reason=exc.strerror or exc),
+            )
             return
         self.settings.set(CHART_FOLDER, str(path.parent))
 

@@ -129,8 +129,9 @@ class DashboardWidget(QWidget):
         self.empty.hide()
         self.empty.action_requested.connect(self.action_requested)
         root.addWidget(self.empty, 1)
-        QShortcut(QKeySequence.StandardKey.Refresh, self, self.refresh,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
+        QShortcut(
+            QKeySequence.StandardKey.Refresh, self, self.refresh, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
+        )
         self._retranslate()
 
     def _retranslate(self) -> None:
@@ -165,11 +166,13 @@ class DashboardWidget(QWidget):
                 "spreadsheet or add projects, and the key figures and charts fill in as they arrive."
             )
         )
-        self.empty.set_actions([
-            ("import", self.tr("Import a spreadsheet…")),
-            ("new_project", self.tr("Add a project…")),
-            ("demo", self.tr("Open the demo database")),
-        ])  # fmt: skip
+        self.empty.set_actions(
+            [
+                ("import", self.tr("Import a spreadsheet…")),
+                ("new_project", self.tr("Add a project…")),
+                ("demo", self.tr("Open the demo database")),
+            ]
+        )
 
     def _connect_signals(self) -> None:
         self.year_box.activated.connect(self._on_year_chosen)
