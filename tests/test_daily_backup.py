@@ -19,7 +19,7 @@ from faults_helpers import damage_pages_of, large_database, run, small_mount
 from zqtracker.cli.main import ExitCode
 from zqtracker.services import backups
 from zqtracker.storage import backups as store
-from zqtracker.storage.backups import folder_for, list_backups
+from zqtracker.storage.backup_shelf import BackupInfo, folder_for, list_backups
 from zqtracker.ui.settings import LAST_DATABASE
 
 SHOTS = Path("/work/shots/backup")
@@ -29,7 +29,7 @@ class Stop(Exception):
     """What the tests' ``check`` raises to stop a copy."""
 
 
-def _daily(path: Path) -> list[store.BackupInfo]:
+def _daily(path: Path) -> list[BackupInfo]:
     return [b for b in list_backups(path) if b.reason == "daily"]
 
 

@@ -33,7 +33,7 @@ def _window(ctx: AppContext, settings, translations, qtbot) -> MainWindow:
 
 def _import(window: MainWindow, path: Path, qtbot) -> None:
     window.import_file(path)
-    dialog = window._import_dialog
+    dialog = window.dialogs.import_dialog
     qtbot.waitUntil(lambda: not dialog.is_busy() and dialog.analysis is not None, timeout=30_000)
     assert dialog.analysis.added > 0 and dialog.import_button.isEnabled()
     dialog.import_button.click()

@@ -15,7 +15,7 @@ from zqtracker.services.progress import Progress
 from zqtracker.services.statistics import as_of_date, is_stale, stale_cutoff
 from zqtracker.storage.database import Database
 from zqtracker.storage.meta import get_meta
-from zqtracker.storage.projects import ProjectRepository
+from zqtracker.storage.project_list import ProjectListReader
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +38,7 @@ class ProjectListService:
         if progress is not None:
             progress.check()
         with self.db.snapshot() as s:
-            rows = ProjectRepository(s).list_rows()
+            rows = ProjectListReader(s).list_rows()
         if progress is not None:
             progress.check()
         return rows
@@ -48,7 +48,7 @@ class ProjectListService:
         if not ids:
             return []
         with self.db.snapshot() as s:
-            repo = ProjectRepository(s)
+            repo = ProjectListReader(s)
             rows = repo.list_rows(ids=list(ids))
             activity = repo.last_activity([r.id for r in rows]) if len(rows) <= 900 else repo.last_activity()
         for r in rows:
@@ -62,7 +62,7 @@ class ProjectListService:
 
     def activity(self, progress: Progress | None = None) -> Activity:
         with self.db.snapshot() as s:
-            last = ProjectRepository(s).last_activity()
+            last = ProjectListReader(s).last_activity()
             as_of = get_meta(s, "as_of")
         if progress is not None:
             progress.check()

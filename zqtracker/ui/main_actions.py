@@ -59,8 +59,8 @@ class MainActions(QObject):
 
         self.connect_server = action(lambda: connect_to_server(da))
         self.import_ = action(lambda: window.import_file(None))
-        self.save_template = action(window.save_import_template)
-        self.export = action(window.export_view)
+        self.save_template = action(window.dialogs.save_import_template)
+        self.export = action(window.dialogs.export_view)
         self.print_ = action(window.print_summary)
         self.restore_backup = action(self._restore_backup)
         self.quit = action(window.close)
@@ -83,7 +83,7 @@ class MainActions(QObject):
         self.refresh = action(page.reload)
         # Tools
         self.references = action(self._references)
-        self.monthly_round = action(window.monthly_round)
+        self.monthly_round = action(window.dialogs.monthly_round)
         self.preferences = action(self._preferences)
         self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         # Help
