@@ -166,12 +166,12 @@ dialog.show()
 app.processEvents()
 t = time.perf_counter()
 dialog.open_path(path)
-while dialog.is_busy() or dialog.analysis is None or dialog.model.rowCount() == 0:
+while dialog.is_busy() or dialog.analysis is None or dialog.preview.model.rowCount() == 0:
     app.processEvents()
     time.sleep(0.001)
 app.processEvents()
 preview_s = time.perf_counter() - t
-print(json.dumps({"kind": book.kind, "read_s": read_s, "preview_s": preview_s, "rows": dialog.model.rowCount(),
+print(json.dumps({"kind": book.kind, "read_s": read_s, "preview_s": preview_s, "rows": dialog.preview.model.rowCount(),
                   "added": dialog.analysis.added}))
 """
 

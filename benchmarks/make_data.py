@@ -81,7 +81,7 @@ def make_projects_xlsx(ctx: AppContext, path: Path) -> int:
 def make_monthly_xlsx(ctx: AppContext, path: Path, year: int = 2023) -> int:
     import xlsxwriter
 
-    from zqtracker.storage.projects import ProjectRepository
+    from zqtracker.storage.project_list import ProjectListReader
 
     wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
     ws = wb.add_worksheet(f"{year}年月度完成投资")
@@ -89,7 +89,7 @@ def make_monthly_xlsx(ctx: AppContext, path: Path, year: int = 2023) -> int:
     ws.write_row(1, 0, ["项目编号", "项目名称", *[f"{m}月" for m in range(1, 13)]])
     by_project: dict[int, dict[int, int]] = {}
     with ctx.database.session() as s:
-        for row in ProjectRepository(s).list_rows():
+        for row in ProjectListReader(s).list_rows():
             by_project.setdefault(row.id, {})
         from sqlalchemy import select
 

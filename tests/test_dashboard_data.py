@@ -12,7 +12,8 @@ from datetime import date
 import pytest
 from dashboard_hand import build_hand
 
-from zqtracker.charts.series import BarsChart, TimeChart, chart_data
+from zqtracker.charts.chart_model import BarsChart, TimeChart
+from zqtracker.charts.series import chart_data
 from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.models import Project
 from zqtracker.domain.money import Unit

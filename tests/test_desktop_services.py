@@ -15,7 +15,7 @@ from zqtracker.domain.status import Status
 from zqtracker.services.context import AppContext
 from zqtracker.services.editing import EditingService
 from zqtracker.services.project_list import ProjectListService, stale_ids
-from zqtracker.storage.database import demo_database_path, resolve_url, sqlite_path_of
+from zqtracker.storage.locations import demo_database_path, resolve_url, sqlite_path_of
 from zqtracker.storage.peek import SORT_EXPRESSIONS, peek_first_page, sqlite_file_for
 
 

@@ -119,17 +119,17 @@ def test_an_editor_message_goes_once_the_field_is_fixed(make_window, ctx: AppCon
     seen: dict[str, object] = {}
 
     def answer(editor) -> None:
-        editor.name.setText("新项目")
-        editor.money["planned_investment"].line.setText("十二亿")
+        editor.form.name.setText("新项目")
+        editor.form.money["planned_investment"].line.setText("十二亿")
         editor.buttons.button(QDialogButtonBox.StandardButton.Save).click()  # refused: not an amount
-        problem = editor.problems["planned_investment"]
+        problem = editor.form.problems["planned_investment"]
         seen["before"] = problem.isVisible() and "not an amount" in problem.text()
-        editor.money["planned_investment"].line.setText("1.2")
-        editor.money["planned_investment"].line.textEdited.emit("1.2")  # as typing does
+        editor.form.money["planned_investment"].line.setText("1.2")
+        editor.form.money["planned_investment"].line.textEdited.emit("1.2")  # as typing does
         seen["after"] = problem.isVisible()
-        editor.money["expected_annual_tax"].line.setText("abc")
-        editor.money["expected_annual_tax"].line.textEdited.emit("abc")  # a new mistake shows as typed
-        seen["new"] = editor.problems["expected_annual_tax"].isVisible()
+        editor.form.money["expected_annual_tax"].line.setText("abc")
+        editor.form.money["expected_annual_tax"].line.textEdited.emit("abc")  # a new mistake shows as typed
+        seen["new"] = editor.form.problems["expected_annual_tax"].isVisible()
         editor.reject()
 
     when_modal(answer, name="project_editor")

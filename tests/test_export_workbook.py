@@ -322,9 +322,9 @@ def test_dates_before_march_1900_are_iso_text(ctx: AppContext, tmp_path: Path) -
 def test_past_the_row_limit_rows_continue_on_a_second_sheet(
     ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from zqtracker.io import export_workbook
+    from zqtracker.io import data_tables
 
-    monkeypatch.setattr(export_workbook, "MAX_ROWS", 4)  # 3 data rows per sheet
+    monkeypatch.setattr(data_tables, "MAX_ROWS", 4)  # 3 data rows per sheet
     for i in range(7):
         ctx.projects.create(Project(name=f"p{i}", code=f"{i:03d}", sector="s", district="d", planned_investment=i))
     path = tmp_path / "split.xlsx"

@@ -16,7 +16,7 @@ import pytest
 from faults_helpers import damage_middle_pages, run
 
 from zqtracker.cli.console import ExitCode
-from zqtracker.storage import backups
+from zqtracker.storage import backup_shelf, backups
 from zqtracker.storage.database import DatabaseOpenError, open_database
 
 
@@ -33,7 +33,7 @@ def test_two_backups_in_one_second_are_two_files(demo_template: Path, tmp_path: 
     shutil.copy(demo_template, path)
     made = {backups.make_backup(path, "replace", keep=50) for _ in range(5)}
     assert len(made) == 5 and all(p.is_file() for p in made)
-    assert [b.reason for b in backups.list_backups(path)] == ["replace"] * 5
+    assert [b.reason for b in backup_shelf.list_backups(path)] == ["replace"] * 5
 
 
 def test_same_named_databases_in_two_folders_never_share_backups(demo_template: Path, tmp_path: Path) -> None:
@@ -52,7 +52,7 @@ def test_same_named_databases_in_two_folders_never_share_backups(demo_template: 
     b2 = backups.make_backup(two, "manual")
     assert b1.parent != b2.parent
     assert _count(b1) == 568 and _count(b2) == 10
-    assert [b.path for b in backups.list_backups(one)] == [b1]
+    assert [b.path for b in backup_shelf.list_backups(one)] == [b1]
 
 
 def test_rotation_keeps_the_newest_n_and_never_a_pinned_one(demo_template: Path, tmp_path: Path) -> None:
@@ -61,24 +61,24 @@ def test_rotation_keeps_the_newest_n_and_never_a_pinned_one(demo_template: Path,
     first = backups.make_backup(path, "replace", keep=3)
     for _ in range(5):
         backups.make_backup(path, "import", keep=3, protect={first})
-    found = backups.list_backups(path)
+    found = backup_shelf.list_backups(path)
     assert len(found) == 4 and first in {b.path for b in found}
     backups.make_backup(path, "import", keep=3)
-    assert len(backups.list_backups(path)) == 3 and not first.exists()
+    assert len(backup_shelf.list_backups(path)) == 3 and not first.exists()
 
 
 def test_keep_count_is_a_preference_shared_with_the_cli(tmp_path: Path, demo_template: Path) -> None:
-    assert backups.keep_count() == backups.DEFAULT_KEEP
-    backups.set_keep_count(2)
+    assert backup_shelf.keep_count() == backup_shelf.DEFAULT_KEEP
+    backup_shelf.set_keep_count(2)
     try:
         path = tmp_path / "k.sqlite"
         shutil.copy(demo_template, path)
         for _ in range(4):
             code, _, err = run("--db", str(path), "db", "backup")
             assert code == ExitCode.OK, err
-        assert len(backups.list_backups(path)) == 2
+        assert len(backup_shelf.list_backups(path)) == 2
     finally:
-        backups.set_keep_count(backups.DEFAULT_KEEP)
+        backup_shelf.set_keep_count(backup_shelf.DEFAULT_KEEP)
 
 
 def test_a_damaged_database_is_never_copied_and_called_a_backup(demo_template: Path, tmp_path: Path) -> None:
@@ -88,12 +88,12 @@ def test_a_damaged_database_is_never_copied_and_called_a_backup(demo_template: P
     with pytest.raises(DatabaseOpenError) as caught:
         backups.make_backup(path, "manual")
     assert caught.value.reason == "corrupt"
-    folder = backups.folder_for(path)
-    assert [p.name for p in folder.iterdir() if p.name != backups.SOURCE_FILE] == []
+    folder = backup_shelf.folder_for(path)
+    assert [p.name for p in folder.iterdir() if p.name != backup_shelf.SOURCE_FILE] == []
 
 
 def test_leftover_part_files_of_killed_copies_are_removed(tmp_path: Path) -> None:
-    folder = backups.backups_root() / "x-123"
+    folder = backup_shelf.backups_root() / "x-123"
     folder.mkdir(parents=True, exist_ok=True)
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
@@ -101,16 +101,16 @@ def test_leftover_part_files_of_killed_copies_are_removed(tmp_path: Path) -> Non
     live = folder / f".20260101-000000-000000-import.{os.getpid()}.part"
     stale.write_bytes(b"half")
     live.write_bytes(b"busy")
-    backups.remove_leftovers()
+    backup_shelf.remove_leftovers()
     assert not stale.exists() and live.exists()
     live.unlink()
 
 
 @pytest.fixture
 def keep_one():
-    backups.set_keep_count(1)
+    backup_shelf.set_keep_count(1)
     yield
-    backups.set_keep_count(backups.DEFAULT_KEEP)
+    backup_shelf.set_keep_count(backup_shelf.DEFAULT_KEEP)
 
 
 def test_db_restore_lists_and_puts_a_backup_back(demo_template: Path, tmp_path: Path, keep_one: None) -> None:
@@ -131,7 +131,7 @@ def test_db_restore_lists_and_puts_a_backup_back(demo_template: Path, tmp_path: 
     code, out, err = run("--db", str(path), "db", "restore", "1")
     assert code == ExitCode.OK, err
     assert _count(path) == 568
-    reasons = [b.reason for b in backups.list_backups(path)]
+    reasons = [b.reason for b in backup_shelf.list_backups(path)]
     assert reasons[0] == "restore"  # the emptied database was kept too
     code, out, _ = run("--db", str(path), "db", "check")
     assert code == ExitCode.OK
@@ -145,7 +145,7 @@ def test_db_restore_over_a_damaged_file(demo_template: Path, tmp_path: Path) -> 
     code, _, err = run("--db", str(path), "db", "restore", "1")
     assert code == ExitCode.OK, err
     assert run("--db", str(path), "db", "check")[0] == ExitCode.OK and _count(path) == 568
-    assert any(p.name.endswith("-damaged.sqlite.bin") for p in backups.folder_for(path).iterdir())
+    assert any(p.name.endswith("-damaged.sqlite.bin") for p in backup_shelf.folder_for(path).iterdir())
 
 
 def test_restore_refuses_a_file_that_is_not_a_backup(demo_template: Path, tmp_path: Path) -> None:
@@ -251,7 +251,7 @@ def test_a_failed_upgrade_points_to_its_backup(tmp_path: Path, monkeypatch: pyte
     monkeypatch.setattr(pyfiles, "load_module_py", load_failing)
     with pytest.raises(DatabaseOpenError) as caught:
         open_database(path)
-    made = backups.list_backups(path)
+    made = backup_shelf.list_backups(path)
     assert caught.value.reason == "upgrade_failed" and str(made[0].path) in str(caught.value)
     assert "升级前的备份位于" in caught.value.message("zh")
     con = sqlite3.connect(path)

@@ -12,8 +12,9 @@ import pytest
 from faults_helpers import damage_middle_pages, digest, exclusive_lock, remount_read_only, run, small_mount
 
 from zqtracker.cli.console import ExitCode
-from zqtracker.storage import database as database_module
-from zqtracker.storage.database import DatabaseOpenError, open_database, sqlite_path_of, sqlite_url
+from zqtracker.storage import sqlite_file
+from zqtracker.storage.database import DatabaseOpenError, open_database
+from zqtracker.storage.locations import sqlite_path_of, sqlite_url
 
 
 @pytest.fixture
@@ -109,7 +110,7 @@ def test_db_recover_salvages_most_projects_into_a_new_usable_file(damaged: Path,
 
 
 def test_locked_database_is_reported_locked_not_damaged(demo_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(database_module, "BUSY_TIMEOUT_S", 0.2)
+    monkeypatch.setattr(sqlite_file, "BUSY_TIMEOUT_S", 0.2)
     with exclusive_lock(demo_file):
         for lang, words in (("en", "is locked by another program"), ("zh", "正被其他程序锁定")):
             code, _, err = run("--lang", lang, "--db", str(demo_file), "list")
@@ -125,7 +126,7 @@ def test_locked_past_the_busy_timeout_during_an_import_is_one_sentence(
 ) -> None:
     from import_files import district_projects
 
-    monkeypatch.setattr(database_module, "BUSY_TIMEOUT_S", 0.2)
+    monkeypatch.setattr(sqlite_file, "BUSY_TIMEOUT_S", 0.2)
     book = district_projects(tmp_path / "d.xlsx")
     run("--db", str(demo_file), "list")  # the day's backup is made before the lock
     con = sqlite3.connect(demo_file, isolation_level=None)

@@ -17,7 +17,7 @@ from zqtracker.domain.currency import ForeignAmount
 from zqtracker.domain.fuzzy_dates import DatePrecision
 from zqtracker.domain.models import Project
 from zqtracker.domain.money import Unit
-from zqtracker.io.export_workbook import money_format
+from zqtracker.io.export_styles import money_format
 from zqtracker.io.template import write_template
 from zqtracker.services.context import AppContext
 from zqtracker.services.cumulative import CumulativeService

@@ -77,7 +77,9 @@ def test_grid_and_detail_show_spans_currency_since_start_and_precision(
     assert values["since_start_amount"].text() == f"{since} (26.7% of planned), through Oct 2023"
     assert values["planned_investment"].text().endswith("USD 169,014,084.507 at 7.1 yuan per USD")
     assert values["signed_on"].text() == "Q2 2022" and values["construction_start_on"].text() == "2023"
-    table_text = page.model.display(page.model.get(pid), next(c for c in page.model.columns if c.key == "signed_on"))
+    table_text = page.model.cells.display(
+        page.model.get(pid), next(c for c in page.model.columns if c.key == "signed_on")
+    )
     assert table_text == "Q2 2022"
     detail.tabs.setCurrentIndex(0)
     _shot(window, "detail_en.png", artifacts)
@@ -131,14 +133,14 @@ def test_editor_keeps_precision_and_original_currency_until_the_field_changes(
                            districts=ctx.references.districts(), enterprises=[], save=lambda *a: a[0])  # fmt: skip
     qtbot.addWidget(editor)
     editor.show()
-    assert editor.figure_notes["planned_investment"].isVisible()
-    assert "USD 169,014,084.507" in editor.figure_notes["planned_investment"].text()
-    assert editor.figure_notes["signed_on"].text() == "Known to the quarter: Q2 2022 (a new date replaces it)"
+    assert editor.form.figure_notes["planned_investment"].isVisible()
+    assert "USD 169,014,084.507" in editor.form.figure_notes["planned_investment"].text()
+    assert editor.form.figure_notes["signed_on"].text() == "Known to the quarter: Q2 2022 (a new date replaces it)"
     _shot(editor, "editor_en.png", artifacts)
     kept = editor.read()
     assert kept.signed_on_precision is DatePrecision.QUARTER and kept.planned_foreign == project.planned_foreign
-    editor.dates["signed_on"].set_value(date(2022, 5, 20))
-    editor.money["planned_investment"].set_value(1_300_000_000)
+    editor.form.dates["signed_on"].set_value(date(2022, 5, 20))
+    editor.form.money["planned_investment"].set_value(1_300_000_000)
     changed = editor.read()
     assert changed.signed_on_precision is DatePrecision.DAY and changed.signed_on == date(2022, 5, 20)
     assert changed.planned_foreign is None  # a yuan amount typed over the dollars replaces them

@@ -75,11 +75,11 @@ def choose_from_header_menu(qtbot, dialog: ImportDialog, section: int, text: str
         menu.close()
 
     QTimer.singleShot(50, pick)
-    dialog.table.horizontalHeader().sectionClicked.emit(section)
+    dialog.preview.table.horizontalHeader().sectionClicked.emit(section)
 
 
 def texts(dialog: ImportDialog, column: int) -> list[str]:
-    m = dialog.model
+    m = dialog.preview.model
     return [m.data(m.index(r, column)) for r in range(m.rowCount())]
 
 
@@ -94,7 +94,7 @@ def test_preview_remap_import_undo_and_remember(
     qtbot.addWidget(dialog)
     dialog.show()
     wait_idle(qtbot, dialog)
-    m = dialog.model
+    m = dialog.preview.model
     # the amount column was not recognised: it shows as not imported, the rows lack a planned amount
     assert m.headerData(7, 1) == "G  金额（亿元）\n→ not imported"
     assert m.headerData(6, 1) == "F  项目状态\n→ Status"
@@ -107,7 +107,7 @@ def test_preview_remap_import_undo_and_remember(
     try:
         qtbot.waitUntil(lambda: "Planned investment" in (m.headerData(7, 1) or ""), timeout=30_000)
     except Exception:
-        print("ERR", repr((dialog.error_label.text(), dialog.is_busy(), m.headerData(7, 1), dialog.options)))
+        print("ERR", repr((dialog.error_label.text(), dialog.is_busy(), m.headerData(7, 1), dialog.choices.options)))
         raise
     wait_idle(qtbot, dialog)
     assert m.headerData(7, 1) == "G  金额（亿元）\n→ Planned investment (¥100 million)"
@@ -119,8 +119,8 @@ def test_preview_remap_import_undo_and_remember(
     assert "unknown status '还在想'" in m.data(m.index(5, 6), 3)
     assert "could be January or October" in m.data(m.index(5, 8), 3)
     assert m.data(m.index(5, 6), 8) is not None  # background
-    assert dialog.problems.topLevelItemCount() == 2
-    assert "New 1 · Updated 1 · Unchanged 0 · Invalid rows 1" in dialog.counts_label.text()
+    assert dialog.problem_list.tree.topLevelItemCount() == 2
+    assert "New 1 · Updated 1 · Unchanged 0 · Invalid rows 1" in dialog.problem_list.counts_label.text()
     assert not dialog.import_button.isEnabled()  # all or nothing
     report = dialog.export_problems(tmp_path / "problems.xlsx", dialog.analysis.problems)
     ws = openpyxl.load_workbook(report).active
@@ -134,7 +134,7 @@ def test_preview_remap_import_undo_and_remember(
     dialog.import_button.click()
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=30_000)
     assert dialog.result.written and (dialog.result.added, dialog.result.updated) == (1, 1)
-    assert "Imported: 1 new, 1 updated" in dialog.counts_label.text()
+    assert "Imported: 1 new, 1 updated" in dialog.problem_list.counts_label.text()
     dialog.grab().save(str(artifacts / "import_dialog_done.png"))
     after = dump(db_path)
     by_code = {p.code: p for p in seeded.projects.all_projects()}
@@ -150,7 +150,7 @@ def test_preview_remap_import_undo_and_remember(
     again = ImportDialog(seeded, events, stack, None, nxt, lang="en")
     qtbot.addWidget(again)
     wait_idle(qtbot, again)
-    assert again.model.headerData(7, 1) == "G  金额（亿元）\n→ Planned investment (¥100 million)"
+    assert again.preview.model.headerData(7, 1) == "G  金额（亿元）\n→ Planned investment (¥100 million)"
     assert any("column mapping you corrected" in n.message("en") for n in again.analysis.notes)
 
 
@@ -186,8 +186,11 @@ def test_the_dialog_in_chinese(qtbot, seeded: AppContext, tmp_path: Path, artifa
         status = texts(dialog, STATUS_COLUMN)
         assert status[3] == "更新：项目状态 在建 → 投产，计划总投资 12.00亿元 → 12.10亿元"
         assert status[4] == "新增" and status[6] == "合计行——跳过"
-        assert dialog.model.headerData(7, 1) == "G  金额（亿元）\n→ 计划总投资（亿元）"
-        reasons = [dialog.problems.topLevelItem(i).text(4) for i in range(dialog.problems.topLevelItemCount())]
+        assert dialog.preview.model.headerData(7, 1) == "G  金额（亿元）\n→ 计划总投资（亿元）"
+        reasons = [
+            dialog.problem_list.tree.topLevelItem(i).text(4)
+            for i in range(dialog.problem_list.tree.topLevelItemCount())
+        ]
         assert "无法识别的项目状态“还在想”" in reasons
         dialog.grab().save(str(artifacts / "import_dialog_zh.png"))
     finally:
@@ -222,11 +225,15 @@ def test_choices_made_while_rows_are_checked_are_not_lost(qtbot, seeded: AppCont
     dialog.apply_choice(7, ("field", None))  # while it runs: the signing date is not to be imported
     assert dialog.is_busy() and not dialog.import_button.isEnabled()
     qtbot.waitUntil(
-        lambda: not dialog.is_busy() and not dialog._pending and "Planned investment" in dialog.model.headerData(7, 1),
+        lambda: (
+            not dialog.is_busy()
+            and not dialog._pending
+            and "Planned investment" in dialog.preview.model.headerData(7, 1)
+        ),
         timeout=30_000,
     )
     wait_idle(qtbot, dialog)
-    assert dialog.model.headerData(8, 1) == "H  签约时间\n→ not imported"
+    assert dialog.preview.model.headerData(8, 1) == "H  签约时间\n→ not imported"
     assert "could be January or October" not in " ".join(p.reason() for p in dialog.analysis.problems)
 
 
@@ -245,11 +252,11 @@ def test_choosing_the_unit_of_unitless_amounts_in_the_dialog(
     dialog.show()
     wait_idle(qtbot, dialog)
     assert dialog.analysis is not None and dialog.analysis.needs_unit and not dialog.import_button.isEnabled()
-    dialog.unit_combo.setCurrentIndex(dialog.unit_combo.findData("wan"))
+    dialog.options_bar.unit_combo.setCurrentIndex(dialog.options_bar.unit_combo.findData("wan"))
     qtbot.waitUntil(lambda: dialog.error_label.text() != "" or dialog.import_button.isEnabled(), timeout=30_000)
     wait_idle(qtbot, dialog)
     assert dialog.error_label.text() == ""
-    assert dialog.options.unit is Unit.WAN
+    assert dialog.choices.options.unit is Unit.WAN
     assert dialog.import_button.isEnabled()
     dialog.grab().save(str(artifacts / "import_dialog_unit_chosen.png"))
     dialog.import_button.click()

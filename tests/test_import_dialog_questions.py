@@ -47,7 +47,7 @@ def test_questions_of_a_negotiating_list(qtbot, ctx: AppContext, tmp_path: Path,
     word_combo = q.words_form.itemAt(0, q.words_form.ItemRole.FieldRole).widget()
     word_combo.setCurrentIndex(word_combo.findData(Status.LEAD.value))
     wait_idle(qtbot, dialog)
-    assert dialog.options.status_map == {"深度对接": "lead"} and not dialog.analysis.problems
+    assert dialog.choices.options.status_map == {"深度对接": "lead"} and not dialog.analysis.problems
     # the stored "生物医药研发中心" is the same project as row 4 ("…项目" dropped): matched, not offered
     assert dialog.analysis.updated + dialog.analysis.unchanged == 1 and dialog.analysis.added == 1
     # dollars: a rate, typed in the field
@@ -55,7 +55,7 @@ def test_questions_of_a_negotiating_list(qtbot, ctx: AppContext, tmp_path: Path,
     qtbot.keyClicks(edit, "7.10")
     edit.editingFinished.emit()
     wait_idle(qtbot, dialog)
-    assert dialog.options.rates == {"USD": Decimal("7.10")}
+    assert dialog.choices.options.rates == {"USD": Decimal("7.10")}
     dialog.grab().save(str(artifacts / "import-questions-en.png"))
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=30_000)

@@ -169,13 +169,15 @@ def test_the_import_dialog_on_messy_workbooks(qtbot, tmp_path: Path) -> None:
                 if dialog.analysis is None:
                     break
                 what = rnd.random()
-                if what < 0.4 and dialog.unit_combo.count() > 1:
-                    dialog.unit_combo.setCurrentIndex(rnd.randrange(1, dialog.unit_combo.count()))
+                if what < 0.4 and dialog.options_bar.unit_combo.count() > 1:
+                    dialog.options_bar.unit_combo.setCurrentIndex(
+                        rnd.randrange(1, dialog.options_bar.unit_combo.count())
+                    )
                 elif what < 0.7:
                     dialog.skip_check.setChecked(True)
                 else:
-                    column = rnd.randrange(max(1, dialog.model.columnCount()))
-                    info = dialog.model.column_info(column)
+                    column = rnd.randrange(max(1, dialog.preview.model.columnCount()))
+                    info = dialog.preview.model.column_info(column)
                     if info is not None:
                         dialog.apply_choice(info.index, ("field", rnd.choice(["name", "sector", None])))
                 qtbot.waitUntil(lambda dialog=dialog: not dialog.is_busy(), timeout=30_000)

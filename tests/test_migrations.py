@@ -11,7 +11,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine
 
-from zqtracker.storage.backups import list_backups
+from zqtracker.storage.backup_shelf import list_backups
 from zqtracker.storage.database import open_database
 from zqtracker.storage.migrate import alembic_config, head_revision, known_revisions, upgrade
 from zqtracker.storage.schema import SCHEMA_REVISION

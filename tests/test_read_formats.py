@@ -279,7 +279,8 @@ def test_the_import_dialog_previews_a_calc_file_with_its_errors(
     dialog.show()
     qtbot.waitUntil(lambda: not dialog.is_busy() and dialog.analysis is not None, timeout=30_000)
     problems = [
-        [dialog.problems.topLevelItem(i).text(c) for c in range(5)] for i in range(dialog.problems.topLevelItemCount())
+        [dialog.problem_list.tree.topLevelItem(i).text(c) for c in range(5)]
+        for i in range(dialog.problem_list.tree.topLevelItemCount())
     ]
     errors = [p for p in problems if "Excel error" in p[4]]
     assert [(p[1], p[2], p[3]) for p in errors] == [
@@ -288,5 +289,5 @@ def test_the_import_dialog_previews_a_calc_file_with_its_errors(
         ("6", "G", "#VALUE!"),
         ("7", "G", "#REF!"),
     ]
-    assert dialog.model.rowCount() >= 7
+    assert dialog.preview.model.rowCount() >= 7
     dialog.grab().save(str(artifacts / f"import_dialog_calc_{suffix}.png"))

@@ -16,19 +16,19 @@ from zqtracker.services.context import AppContext
 
 
 def fill_new_project(editor) -> None:
-    editor.name.setText("西江储能电池生产基地项目")
-    editor.code.setText("ZQ-2024-001")
-    editor.enterprise.setText("肇庆西江储能科技有限公司")
-    editor.sector.setCurrentText("新型储能")
-    editor.district.setCurrentText("肇庆新区")
-    editor.status.setCurrentIndex(editor.status.findData(Status.SIGNED.value))
-    editor.money["planned_investment"].line.setText("1.25")  # in ¥ bn, the English default unit (12.5亿元)
-    editor.money["expected_annual_output"].line.setText("3000万")  # its own unit
-    editor.land.setText("150.25")
-    editor.dates["signed_on"].set_value(date(2024, 3, 18))
-    editor.key.setChecked(True)
-    editor.officer.setText("张伟")
-    editor.notes.setPlainText("首期用地已落实")
+    editor.form.name.setText("西江储能电池生产基地项目")
+    editor.form.code.setText("ZQ-2024-001")
+    editor.form.enterprise.setText("肇庆西江储能科技有限公司")
+    editor.form.sector.setCurrentText("新型储能")
+    editor.form.district.setCurrentText("肇庆新区")
+    editor.form.status.setCurrentIndex(editor.form.status.findData(Status.SIGNED.value))
+    editor.form.money["planned_investment"].line.setText("1.25")  # in ¥ bn, the English default unit (12.5亿元)
+    editor.form.money["expected_annual_output"].line.setText("3000万")  # its own unit
+    editor.form.land.setText("150.25")
+    editor.form.dates["signed_on"].set_value(date(2024, 3, 18))
+    editor.form.key.setChecked(True)
+    editor.form.officer.setText("张伟")
+    editor.form.notes.setPlainText("首期用地已落实")
 
 
 def test_create_a_project_through_the_editor_then_undo_and_redo(make_window, ctx: AppContext, artifacts) -> None:
@@ -66,13 +66,13 @@ def test_problems_are_shown_at_their_fields_and_nothing_is_saved(make_window, ct
     shown: dict[str, str] = {}
 
     def answer(editor) -> None:
-        editor.money["planned_investment"].line.setText("十二亿")
-        editor.land.setText("-3")
-        editor.dates["signed_on"].set_value(date(2024, 5, 1))
-        editor.dates["construction_start_on"].set_value(date(2024, 1, 1))
+        editor.form.money["planned_investment"].line.setText("十二亿")
+        editor.form.land.setText("-3")
+        editor.form.dates["signed_on"].set_value(date(2024, 5, 1))
+        editor.form.dates["construction_start_on"].set_value(date(2024, 1, 1))
         click(editor, "Save")
         for field in ("name", "sector", "district", "planned_investment", "land_area_mu", "construction_start_on"):
-            label = editor.problems[field]
+            label = editor.form.problems[field]
             shown[field] = label.text() if label.isVisible() else ""
         editor.grab().save(str(artifacts / "editor_problems.png"))
         click(editor, "Cancel")
@@ -99,12 +99,12 @@ def test_edit_with_a_status_change_writes_history_and_undoes_exactly(make_window
     window = make_window(ctx)
 
     def answer(editor) -> None:
-        editor.money["planned_investment"].line.setText("0.32")  # ¥ bn
-        editor.status.setCurrentIndex(editor.status.findData(Status.UNDER_CONSTRUCTION.value))
-        assert editor.status_on.isVisibleTo(editor) and editor.status_note.isVisibleTo(editor)
-        editor.status_on.setDate(QDate(2023, 6, 15))
-        editor.status_note.setText("主体厂房动工")
-        editor.dates["construction_start_on"].set_value(date(2023, 6, 15))
+        editor.form.money["planned_investment"].line.setText("0.32")  # ¥ bn
+        editor.form.status.setCurrentIndex(editor.form.status.findData(Status.UNDER_CONSTRUCTION.value))
+        assert editor.form.status_on.isVisibleTo(editor) and editor.form.status_note.isVisibleTo(editor)
+        editor.form.status_on.setDate(QDate(2023, 6, 15))
+        editor.form.status_note.setText("主体厂房动工")
+        editor.form.dates["construction_start_on"].set_value(date(2023, 6, 15))
         editor.grab().save(str(artifacts / "editor_edit_status.png"))
         click(editor, "Save")
 
@@ -147,13 +147,13 @@ def test_a_save_after_someone_else_saved_offers_reload_and_never_overwrites(
         theirs.officer = "王芳"
         theirs.notes = "对方的备注"
         other.projects.update(theirs)
-        editor.money["planned_investment"].line.setText("0.4")
+        editor.form.money["planned_investment"].line.setText("0.4")
         when_modal(reload_answer, name="reload_offer")
         click(editor, "Save")  # refused: the version moved on
         events.append("after first save")
         editor.grab().save(str(artifacts / "editor_after_reload.png"))
-        assert editor.money["planned_investment"].line.text() == "0.400"
-        assert editor.officer.text() == "王芳"  # their change is in the form
+        assert editor.form.money["planned_investment"].line.text() == "0.400"
+        assert editor.form.officer.text() == "王芳"  # their change is in the form
         assert "Your changes kept: Planned investment" in editor.banner.text()
         assert "Changed there: Service officer, Notes" in editor.banner.text()
         click(editor, "Save")  # now against the reloaded version
@@ -208,8 +208,8 @@ def test_duplicate_opens_a_copy_without_code(make_window, ctx: AppContext) -> No
     seen = {}
 
     def answer(editor) -> None:
-        seen["name"], seen["code"] = editor.name.text(), editor.code.text()
-        seen["planned"] = editor.money["planned_investment"].line.text()
+        seen["name"], seen["code"] = editor.form.name.text(), editor.form.code.text()
+        seen["planned"] = editor.form.money["planned_investment"].line.text()
         click(editor, "Save")
 
     when_modal(answer, name="project_editor")
@@ -225,9 +225,9 @@ def test_duplicate_code_is_refused_at_the_code_field(make_window, ctx: AppContex
 
     def answer(editor) -> None:
         fill_new_project(editor)
-        editor.code.setText("A-1")
+        editor.form.code.setText("A-1")
         click(editor, "Save")
-        shown["code"] = editor.problems["code"].text()
+        shown["code"] = editor.form.problems["code"].text()
         click(editor, "Cancel")
 
     when_modal(answer, name="project_editor")

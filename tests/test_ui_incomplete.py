@@ -111,11 +111,11 @@ def test_a_lead_with_only_a_name_contact_and_progress(make_window, ctx: AppConte
     window = make_window(ctx)
 
     def answer(editor) -> None:
-        assert editor.sector.lineEdit().placeholderText() == "Not known yet"
-        editor.name.setText("新能源电池材料项目")
-        editor.status.setCurrentIndex(editor.status.findData(Status.LEAD.value))
-        editor.contact.setText("张三 13912345678")
-        editor.progress_note.setPlainText("已考察，待签约\n下一步：报价")
+        assert editor.form.sector.lineEdit().placeholderText() == "Not known yet"
+        editor.form.name.setText("新能源电池材料项目")
+        editor.form.status.setCurrentIndex(editor.form.status.findData(Status.LEAD.value))
+        editor.form.contact.setText("张三 13912345678")
+        editor.form.progress_note.setPlainText("已考察，待签约\n下一步：报价")
         shoot(editor, artifacts, "editor_lead_en.png")
         click(editor, "Save")
 
@@ -130,9 +130,9 @@ def test_a_lead_with_only_a_name_contact_and_progress(make_window, ctx: AppConte
     full = ctx.projects.create(Project("已知金额项目", "光伏", "端州区", Status.SIGNED, 100_000_000))
 
     def clear_amount(editor) -> None:
-        assert editor.money["planned_investment"].line.text() != ""
-        editor.money["planned_investment"].line.setText("")
-        editor.district.setCurrentText("")
+        assert editor.form.money["planned_investment"].line.text() != ""
+        editor.form.money["planned_investment"].line.setText("")
+        editor.form.district.setCurrentText("")
         click(editor, "Save")
 
     when_modal(clear_amount, name="project_editor")
@@ -144,9 +144,9 @@ def test_a_lead_with_only_a_name_contact_and_progress(make_window, ctx: AppConte
     assert back.planned_investment == 100_000_000 and back.district == "端州区"
 
     def reopen(editor) -> None:
-        assert editor.contact.text() == "张三 13912345678"
-        assert editor.progress_note.toPlainText() == "已考察，待签约\n下一步：报价"
-        assert editor.money["planned_investment"].line.text() == "" and editor.sector.currentText() == ""
+        assert editor.form.contact.text() == "张三 13912345678"
+        assert editor.form.progress_note.toPlainText() == "已考察，待签约\n下一步：报价"
+        assert editor.form.money["planned_investment"].line.text() == "" and editor.form.sector.currentText() == ""
         click(editor, "Cancel")
 
     when_modal(reopen, name="project_editor")
@@ -177,7 +177,7 @@ def test_detail_pane_and_editor_show_the_new_fields(
     shoot(window, artifacts, f"table_missing_and_detail_{lang}.png")
 
     def answer(editor) -> None:
-        assert editor.contact.text() == "陈总 13922001234" and editor.district.currentText() == ""
+        assert editor.form.contact.text() == "陈总 13922001234" and editor.form.district.currentText() == ""
         shoot(editor, artifacts, f"editor_edit_lead_{lang}.png")
         click(editor, "取消" if lang == "zh" else "Cancel")
 

@@ -69,7 +69,7 @@ def test_import_from_the_file_menu_and_undo_it(make_window, demo_ctx: AppContext
     window = make_window(demo_ctx)
     count = demo_ctx.projects.count()
     window.import_file(_district_file(tmp_path / "高要区10月.xlsx"))
-    dialog = window._import_dialog
+    dialog = window.dialogs.import_dialog
     qtbot.waitUntil(lambda: not dialog.is_busy() and dialog.analysis is not None, timeout=30_000)
     assert dialog.analysis.added == 2 and dialog.import_button.isEnabled()
     dialog.import_button.click()
@@ -166,10 +166,10 @@ def test_open_with_a_spreadsheet_imports_it_once_the_database_is_open(
     assert desktop_arguments(["notes.txt"]) is None  # not a spreadsheet: the CLI parser says what is wrong
     window = make_window(None)
     import_when_open(window, Path(args.open))
-    assert not hasattr(window, "_import_dialog")  # no database yet: it waits
+    assert window.dialogs.import_dialog is None  # no database yet: it waits
     with qtbot.waitSignal(window.projects.activity_ready, timeout=60_000):
         window.set_context(demo_ctx)
-    dialog = window._import_dialog
+    dialog = window.dialogs.import_dialog
     assert dialog.isVisible()
     qtbot.waitUntil(lambda: not dialog.is_busy() and dialog.analysis is not None, timeout=30_000)
     assert dialog.analysis.added == 2

@@ -271,9 +271,10 @@ def test_every_dialog_menu_and_message_speaks_one_language(
     window.import_file(DISTRICT_FILE)  # the preview's column menu, with the units of an amount column
     dialog = top_level("ImportDialog")
     qtbot.waitUntil(lambda: not dialog.is_busy() and dialog.analysis is not None, timeout=30_000)
-    header = dialog.table.horizontalHeader()
+    preview = dialog.preview
+    header = preview.table.horizontalHeader()
     money = next(
-        s for s in range(dialog.proxy.columnCount()) if getattr(dialog.model.column_info(s), "is_money", False)
+        s for s in range(preview.proxy.columnCount()) if getattr(preview.model.column_info(s), "is_money", False)
     )
     assert open_popup(qtbot, lambda: header.sectionClicked.emit(money), read_menu("import-column"))
     dialog.close()

@@ -68,11 +68,11 @@ def test_the_chinese_editor_reads_a_plain_number_in_yi(make_window, ctx: AppCont
     window = make_window(ctx)
 
     def answer(editor) -> None:
-        editor.name.setText("西江项目")
-        editor.sector.setCurrentText("新型储能")
-        editor.district.setCurrentText("肇庆新区")
-        assert editor.money["planned_investment"].suffix.text() == "亿元"
-        editor.money["planned_investment"].line.setText("12.5")
+        editor.form.name.setText("西江项目")
+        editor.form.sector.setCurrentText("新型储能")
+        editor.form.district.setCurrentText("肇庆新区")
+        assert editor.form.money["planned_investment"].suffix.text() == "亿元"
+        editor.form.money["planned_investment"].line.setText("12.5")
         accept(editor)  # Save
 
     when_modal(answer, name="project_editor")

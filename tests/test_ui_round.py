@@ -77,7 +77,7 @@ def test_round_view_and_a_dropped_return(
         QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     )
     window.dropEvent(drop)
-    dialog = window._return_dialog
+    dialog = window.dialogs.return_dialog
     assert isinstance(dialog, ReturnDialog)
     qtbot.waitUntil(lambda: dialog.ret is not None and dialog.ret.analysis is not None, timeout=60_000)
     ret = dialog.ret

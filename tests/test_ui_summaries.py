@@ -17,7 +17,7 @@ from zqtracker.domain.models import Project
 from zqtracker.domain.status import Status
 from zqtracker.reports.model import View
 from zqtracker.services.context import AppContext
-from zqtracker.ui import summaries
+from zqtracker.ui import summaries, summaries_output
 from zqtracker.ui.events import DataEvents
 from zqtracker.ui.summaries import SummariesWidget
 
@@ -33,8 +33,8 @@ def widget(qtbot, demo_ctx: AppContext, settings) -> SummariesWidget:
     w = SummariesWidget(demo_ctx, DataEvents(), settings)
     qtbot.addWidget(w)
     w.resize(1280, 860)
-    w.lang_combo.setCurrentIndex(w.lang_combo.findData("en"))
-    w.view_combo.setCurrentIndex(w.view_combo.findData(View.OVERVIEW.value))
+    w.options_bar.lang_combo.setCurrentIndex(w.options_bar.lang_combo.findData("en"))
+    w.options_bar.view_combo.setCurrentIndex(w.options_bar.view_combo.findData(View.OVERVIEW.value))
     w.show()
     wait_built(qtbot, w)
     return w
@@ -52,24 +52,31 @@ def wait_built(qtbot, w: SummariesWidget, view: View | None = None) -> None:
 
 def choose(qtbot, w: SummariesWidget, view: View, **combos: str) -> None:
     for name, value in combos.items():
-        combo = getattr(w, f"{name}_combo")
+        combo = getattr(w.options_bar, f"{name}_combo")
         combo.setCurrentIndex(combo.findData(value))
-    w.view_combo.setCurrentIndex(w.view_combo.findData(view.value))
+    w.options_bar.view_combo.setCurrentIndex(w.options_bar.view_combo.findData(view.value))
     wait_built(qtbot, w, view)
 
 
 def test_each_view_is_shown_and_screenshotted(qtbot, widget: SummariesWidget, artifacts: Path) -> None:
     w = widget
-    assert (w.year_spin.value(), w.month_combo.currentData()) == (2023, 9)  # the latest month with records
+    assert (w.options_bar.year_spin.value(), w.options_bar.month_combo.currentData()) == (
+        2023,
+        9,
+    )  # the latest month with records
     assert w.document().pages and w.preview.page_count() == len(w.document().pages) <= summaries.PREVIEW_PAGES
     w.grab().save(str(artifacts / "summaries-overview.png"))
     choose(qtbot, w, View.MONTHLY, lang="zh")
-    assert w.key_only_check.isVisible() and not w.months_spin.isVisible()
+    assert w.options_bar.key_only_check.isVisible() and not w.options_bar.months_spin.isVisible()
     assert "重点项目投资进展情况" in w.document().title
     w.grab().save(str(artifacts / "summaries-monthly-zh.png"))
     choose(qtbot, w, View.STALE)
-    assert w.months_spin.isVisible() and w.as_of_edit.isVisible() and not w.year_spin.isVisible()
-    assert w.as_of_edit.date().toPython().isoformat() == "2023-09-30"  # the demo's own date
+    assert (
+        w.options_bar.months_spin.isVisible()
+        and w.options_bar.as_of_edit.isVisible()
+        and not w.options_bar.year_spin.isVisible()
+    )
+    assert w.options_bar.as_of_edit.date().toPython().isoformat() == "2023-09-30"  # the demo's own date
     w.grab().save(str(artifacts / "summaries-stale.png"))
     choose(qtbot, w, View.KEY_PROJECTS, lang="en")
     w.preview.fit_page()
@@ -127,7 +134,7 @@ def test_cli_and_gui_make_the_same_pdf(qtbot, widget: SummariesWidget, demo_ctx:
     w = widget
     choose(qtbot, w, View.MONTHLY, lang="zh", unit="wan")
     gui = tmp_path / "gui.pdf"
-    op = w.write_pdf_to(str(gui))
+    op = w.output.write_pdf_to(str(gui))
     qtbot.waitUntil(lambda: op.done, timeout=20000)
     cli = tmp_path / "cli.pdf"
     code = cli_main(["--db", demo_ctx.database.url, "report", str(cli), "--view", "monthly", "--lang", "zh", "--unit",
@@ -148,8 +155,8 @@ def test_print_to_a_printer_and_the_print_preview_dialog(
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     out = tmp_path / "printed.pdf"
     printer.setOutputFileName(str(out))
-    printer.setPageLayout(w.printer.pageLayout())
-    op = w.print_to(printer)
+    printer.setPageLayout(w.output.printer.pageLayout())
+    op = w.output.print_to(printer)
     qtbot.waitUntil(lambda: op.done, timeout=20000)
     assert op.error is None and op.result == len(w.document().pages)
     assert "Investment projects: overview" in pdf_text(out)
@@ -160,13 +167,13 @@ def test_print_to_a_printer_and_the_print_preview_dialog(
     printer.setOutputFileName(str(portrait))
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
     printer.setPageOrientation(QPageLayout.Orientation.Landscape)
-    op = w.print_to(printer)
+    op = w.output.print_to(printer)
     qtbot.waitUntil(lambda: op.done, timeout=20000)
     assert op.error is None and op.result >= 1
     assert "Investment projects: overview" in pdf_text(portrait)
     size = subprocess.run(["pdfinfo", str(portrait)], check=True, capture_output=True, text=True).stdout
     assert "792 x 612 pts" in size  # US Letter, landscape
-    dialog = w.preview_dialog()
+    dialog = w.output.preview_dialog()
     dialog.show()
     qtbot.waitExposed(dialog)
     dialog.grab().save(str(artifacts / "summaries-print-preview-dialog.png"))
@@ -177,8 +184,8 @@ def test_choices_are_remembered_and_preferences_followed(
     qtbot, widget: SummariesWidget, demo_ctx: AppContext, settings
 ) -> None:
     w = widget
-    w.view_combo.setCurrentIndex(w.view_combo.findData(View.STALE.value))
-    w.key_only_check.setChecked(False)
+    w.options_bar.view_combo.setCurrentIndex(w.options_bar.view_combo.findData(View.STALE.value))
+    w.options_bar.key_only_check.setChecked(False)
     again = SummariesWidget(demo_ctx, DataEvents(), settings)
     qtbot.addWidget(again)
     assert again.options().view is View.STALE and not again.options().key_only
@@ -204,11 +211,16 @@ def test_chinese_interface_from_the_shipped_translation(qtbot, demo_ctx: AppCont
         w = SummariesWidget(demo_ctx, DataEvents(), settings)
         qtbot.addWidget(w)
         w.resize(1280, 860)
-        w.lang_combo.setCurrentIndex(w.lang_combo.findData("zh"))
-        w.view_combo.setCurrentIndex(w.view_combo.findData(View.OVERVIEW.value))
+        w.options_bar.lang_combo.setCurrentIndex(w.options_bar.lang_combo.findData("zh"))
+        w.options_bar.view_combo.setCurrentIndex(w.options_bar.view_combo.findData(View.OVERVIEW.value))
         w.show()
         wait_built(qtbot, w, View.OVERVIEW)
-        assert [w.view_combo.itemText(i) for i in range(4)] == ["总览", "重点项目", "月度进展", "长期无进展项目"]
+        assert [w.options_bar.view_combo.itemText(i) for i in range(4)] == [
+            "总览",
+            "重点项目",
+            "月度进展",
+            "长期无进展项目",
+        ]
         assert w.buttons["export"].text().startswith("导出 PDF")
         assert w.status_label.text() == f"共 {len(w.document().pages)} 页"
         w.grab().save(str(artifacts / "summaries-overview-zh-ui.png"))
@@ -219,13 +231,14 @@ def test_chinese_interface_from_the_shipped_translation(qtbot, demo_ctx: AppCont
 def test_a_long_view_previews_its_first_pages_and_saves_them_all(
     qtbot, widget: SummariesWidget, tmp_path: Path, monkeypatch
 ) -> None:
-    monkeypatch.setattr(summaries, "PREVIEW_PAGES", 2)  # the demo's key-project list is 5 pages, not 800
+    for module in (summaries, summaries_output):  # the demo's key-project list is 5 pages, not 800
+        monkeypatch.setattr(module, "PREVIEW_PAGES", 2)
     w = widget
     choose(qtbot, w, View.KEY_PROJECTS, lang="en")
     total = len(w.document().pages)
     assert total > 2
     qtbot.waitUntil(lambda: w.preview.page_count() == 2, timeout=5000)
     assert "the first 2 are shown here" in w.status_label.text()
-    op = w.write_pdf_to(str(tmp_path / "all.pdf"))
+    op = w.output.write_pdf_to(str(tmp_path / "all.pdf"))
     qtbot.waitUntil(lambda: op.done, timeout=20000)
     assert pdf_text(tmp_path / "all.pdf").count("\f") == total

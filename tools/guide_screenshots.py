@@ -105,7 +105,7 @@ def shoot(lang: str, out: Path, work: Path) -> None:
     summaries = window.summaries.widget
     from zqtracker.reports.model import View
 
-    summaries.view_combo.setCurrentIndex(summaries.view_combo.findData(View.MONTHLY.value))
+    summaries.options_bar.view_combo.setCurrentIndex(summaries.options_bar.view_combo.findData(View.MONTHLY.value))
     wait_until(lambda: summaries.document() is not None and not summaries.is_building()
                and getattr(summaries._document_options, "view", None) == View.MONTHLY)  # fmt: skip
     save(window, out / f"summaries-{lang}.png")

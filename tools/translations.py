@@ -40,6 +40,8 @@ AREAS: dict[str, list[str]] = {
         "zqtracker/ui/project_actions.py",
         "zqtracker/ui/project_columns.py",
         "zqtracker/ui/project_editor.py",
+        "zqtracker/ui/project_form.py",
+        "zqtracker/ui/project_cells.py",
         "zqtracker/ui/project_model.py",
         "zqtracker/ui/project_table.py",
         "zqtracker/ui/projects_page.py",
@@ -54,7 +56,9 @@ AREAS: dict[str, list[str]] = {
     ],
     "import": [
         "zqtracker/ui/import_dialog.py",
-        "zqtracker/ui/import_dialog_ui.py",
+        "zqtracker/ui/import_options_bar.py",
+        "zqtracker/ui/import_problem_list.py",
+        "zqtracker/ui/import_sheet_preview.py",
         "zqtracker/ui/import_preview.py",
         "zqtracker/ui/import_questions.py",
     ],
@@ -66,7 +70,12 @@ AREAS: dict[str, list[str]] = {
         "zqtracker/ui/dashboard/panel.py",
         "zqtracker/ui/dashboard/figures.py",
     ],
-    "reports": ["zqtracker/ui/summaries.py", "zqtracker/ui/summaries_preview.py"],
+    "reports": [
+        "zqtracker/ui/summaries.py",
+        "zqtracker/ui/summaries_options.py",
+        "zqtracker/ui/summaries_output.py",
+        "zqtracker/ui/summaries_preview.py",
+    ],
     "faults": [
         "zqtracker/ui/backups.py",
         "zqtracker/ui/daily_backup.py",

@@ -67,6 +67,21 @@ Details are in the log file. Your data was not changed by it.</source>
     </message>
 </context>
 <context>
+    <name>CellText</name>
+    <message>
+        <source>%s yuan (exact)</source>
+        <translation>%s 元（精确值）</translation>
+    </message>
+    <message>
+        <source>Stale: no status change or investment record</source>
+        <translation>停滞：无状态变更或投资记录</translation>
+    </message>
+    <message>
+        <source>Stale: no status change or investment record since %s</source>
+        <translation>停滞：自 %s 以来无状态变更或投资记录</translation>
+    </message>
+</context>
+<context>
     <name>ChangeStatusDialog</name>
     <message>
         <source>Change status</source>
@@ -857,30 +872,6 @@ Reload the selected projects to see the saved versions, then try again.</source>
         <translation>编辑项目</translation>
     </message>
     <message>
-        <source>Key project</source>
-        <translation>重点项目</translation>
-    </message>
-    <message>
-        <source>Person and/or phone, e.g. Mr Wang 138 0013 8000</source>
-        <translation>姓名和/或电话，如：王经理 13800138000</translation>
-    </message>
-    <message>
-        <source>The latest progress: visits, talks, next step</source>
-        <translation>最新进展：考察、洽谈、下一步安排</translation>
-    </message>
-    <message>
-        <source>Not known yet</source>
-        <translation>暂未确定</translation>
-    </message>
-    <message>
-        <source>Status date</source>
-        <translation>状态日期</translation>
-    </message>
-    <message>
-        <source>Status note</source>
-        <translation>状态备注</translation>
-    </message>
-    <message>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
@@ -912,24 +903,36 @@ Reload shows the saved version with your own changes kept in the form; check the
         <source>Changed on both sides (yours is in the form): %1</source>
         <translation>双方都修改了（表单中为您的值）：%1</translation>
     </message>
+</context>
+<context>
+    <name>ProjectForm</name>
+    <message>
+        <source>Key project</source>
+        <translation>重点项目</translation>
+    </message>
+    <message>
+        <source>Person and/or phone, e.g. Mr Wang 138 0013 8000</source>
+        <translation>姓名和/或电话，如：王经理 13800138000</translation>
+    </message>
+    <message>
+        <source>The latest progress: visits, talks, next step</source>
+        <translation>最新进展：考察、洽谈、下一步安排</translation>
+    </message>
+    <message>
+        <source>Not known yet</source>
+        <translation>暂未确定</translation>
+    </message>
+    <message>
+        <source>Status date</source>
+        <translation>状态日期</translation>
+    </message>
+    <message>
+        <source>Status note</source>
+        <translation>状态备注</translation>
+    </message>
     <message>
         <source>New — it will be added to the list</source>
         <translation>新名称——保存时将加入列表</translation>
-    </message>
-</context>
-<context>
-    <name>ProjectTableModel</name>
-    <message>
-        <source>%s yuan (exact)</source>
-        <translation>%s 元（精确值）</translation>
-    </message>
-    <message>
-        <source>Stale: no status change or investment record</source>
-        <translation>停滞：无状态变更或投资记录</translation>
-    </message>
-    <message>
-        <source>Stale: no status change or investment record since %s</source>
-        <translation>停滞：自 %s 以来无状态变更或投资记录</translation>
     </message>
 </context>
 <context>
@@ -1126,10 +1129,6 @@ Reload shows the saved version with your own changes kept in the form; check the
     <message>
         <source>Work with colleagues on the bureau&apos;s PostgreSQL server.</source>
         <translation>与同事共用局里的 PostgreSQL 服务器。</translation>
-    </message>
-    <message>
-        <source>Work with colleagues on the bureau&apos;s PostgreSQL server: start zqtracker with --db postgresql+psycopg://user@server/zqtracker (see the user guide).</source>
-        <translation>与同事共用局里的 PostgreSQL 服务器：以 --db postgresql+psycopg://用户@服务器/zqtracker 启动 zqtracker（见用户指南）。</translation>
     </message>
     <message>
         <source>Or &lt;a href=&quot;open&quot;&gt;open a database file…&lt;/a&gt;, &lt;a href=&quot;new&quot;&gt;create a new database…&lt;/a&gt;, or read the &lt;a href=&quot;guide&quot;&gt;user guide&lt;/a&gt; (F1).</source>

@@ -16,6 +16,69 @@
         <translation>选择文件…</translation>
     </message>
     <message>
+        <source>Skip invalid rows (import the valid ones)</source>
+        <translation>跳过有问题的行（导入其余各行）</translation>
+    </message>
+    <message>
+        <source>Remember my column choices for files with these headers</source>
+        <translation>记住我对相同表头文件所做的列对应</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Checking rows…</source>
+        <translation>正在检查各行…</translation>
+    </message>
+    <message>
+        <source>Column %1 “%2” of sheet “%3” has amounts without a unit: choose the unit above.</source>
+        <translation>工作表“%3”的 %1 列“%2”中有无单位的金额：请在上方选择单位。</translation>
+    </message>
+    <message>
+        <source>Replace every project in the database with this file&apos;s? A backup copy is made first.</source>
+        <translation>用此文件替换数据库中的全部项目吗？替换前会先备份数据库。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was written.</source>
+        <translation>导入已取消：未写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+    <message>
+        <source>Export problems</source>
+        <translation>导出问题清单</translation>
+    </message>
+    <message>
+        <source>Spreadsheets</source>
+        <translation>表格文件</translation>
+    </message>
+</context>
+<context>
+    <name>ImportOptionsBar</name>
+    <message>
         <source>Import this sheet</source>
         <translation>导入此工作表</translation>
     </message>
@@ -56,6 +119,76 @@
         <translation>有变化的行</translation>
     </message>
     <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>projects</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>monthly investment</source>
+        <translation>月度完成投资</translation>
+    </message>
+    <message>
+        <source>not recognised</source>
+        <translation>未识别</translation>
+    </message>
+</context>
+<context>
+    <name>ImportQuestions</name>
+    <message>
+        <source>(from the file)</source>
+        <translation>（按文件）</translation>
+    </message>
+    <message>
+        <source>Rows without a district:</source>
+        <translation>未填区域的行：</translation>
+    </message>
+    <message>
+        <source>without a sector:</source>
+        <translation>未填行业：</translation>
+    </message>
+    <message>
+        <source>New projects without a status:</source>
+        <translation>未填状态的新项目：</translation>
+    </message>
+    <message>
+        <source>the file says %1</source>
+        <translation>文件所示：%1</translation>
+    </message>
+    <message>
+        <source>choose what it means…</source>
+        <translation>请选择其含义…</translation>
+    </message>
+    <message>
+        <source>Status word “%1” (%2 rows):</source>
+        <translation>状态词“%1”（%2 行）：</translation>
+    </message>
+    <message>
+        <source>yuan per unit, e.g. 7.10</source>
+        <translation>每单位折合人民币元数，如 7.10</translation>
+    </message>
+    <message>
+        <source>Rate for %1 (%2):</source>
+        <translation>%1 汇率（%2）：</translation>
+    </message>
+    <message>
+        <source>new project (keep apart)</source>
+        <translation>新项目（分开）</translation>
+    </message>
+    <message>
+        <source>the same as %1</source>
+        <translation>即 %1</translation>
+    </message>
+    <message>
+        <source>Row %1 “%2”, a near name:</source>
+        <translation>第 %1 行“%2”，名称相近：</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemList</name>
+    <message>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
@@ -80,46 +213,6 @@
         <translation>导出问题清单…</translation>
     </message>
     <message>
-        <source>Skip invalid rows (import the valid ones)</source>
-        <translation>跳过有问题的行（导入其余各行）</translation>
-    </message>
-    <message>
-        <source>Remember my column choices for files with these headers</source>
-        <translation>记住我对相同表头文件所做的列对应</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Show:</source>
-        <translation>显示：</translation>
-    </message>
-    <message>
-        <source>Reading %1…</source>
-        <translation>正在读取 %1…</translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation>已取消。</translation>
-    </message>
-    <message>
-        <source>Checking rows…</source>
-        <translation>正在检查各行…</translation>
-    </message>
-    <message>
-        <source>projects</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <source>monthly investment</source>
-        <translation>月度完成投资</translation>
-    </message>
-    <message>
-        <source>not recognised</source>
-        <translation>未识别</translation>
-    </message>
-    <message>
         <source>New %1 · Updated %2 · Unchanged %3 · Invalid rows %4 · Monthly records %5 (%6 unchanged)</source>
         <translation>新增 %1 · 更新 %2 · 未变 %3 · 有问题的行 %4 · 月度完成投资 %5 条（未变 %6 条）</translation>
     </message>
@@ -128,9 +221,24 @@
         <translation>新建行业/区域：%1</translation>
     </message>
     <message>
-        <source>Column %1 “%2” of sheet “%3” has amounts without a unit: choose the unit above.</source>
-        <translation>工作表“%3”的 %1 列“%2”中有无单位的金额：请在上方选择单位。</translation>
+        <source>Imported: %1 new, %2 updated, %3 unchanged, %4 monthly record(s).</source>
+        <translation>导入完成：新增 %1 个，更新 %2 个，未变 %3 个，月度完成投资 %4 条。</translation>
     </message>
+    <message>
+        <source>%1 row problem(s) skipped (listed below).</source>
+        <translation>跳过了 %1 个问题所在的行（见下方清单）。</translation>
+    </message>
+    <message>
+        <source>Backup: %1</source>
+        <translation>备份：%1</translation>
+    </message>
+    <message>
+        <source>Undo with Edit › Undo (Ctrl+Z).</source>
+        <translation>可用“编辑 › 撤销”（Ctrl+Z）撤销本次导入。</translation>
+    </message>
+</context>
+<context>
+    <name>SheetPreview</name>
     <message>
         <source>New</source>
         <translation>新增</translation>
@@ -210,109 +318,6 @@
     <message>
         <source>Unit of this column</source>
         <translation>此列单位</translation>
-    </message>
-    <message>
-        <source>Replace every project in the database with this file&apos;s? A backup copy is made first.</source>
-        <translation>用此文件替换数据库中的全部项目吗？替换前会先备份数据库。</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>正在导入…</translation>
-    </message>
-    <message>
-        <source>Import %1</source>
-        <translation>导入 %1</translation>
-    </message>
-    <message>
-        <source>Imported: %1 new, %2 updated, %3 unchanged, %4 monthly record(s).</source>
-        <translation>导入完成：新增 %1 个，更新 %2 个，未变 %3 个，月度完成投资 %4 条。</translation>
-    </message>
-    <message>
-        <source>%1 row problem(s) skipped (listed below).</source>
-        <translation>跳过了 %1 个问题所在的行（见下方清单）。</translation>
-    </message>
-    <message>
-        <source>Backup: %1</source>
-        <translation>备份：%1</translation>
-    </message>
-    <message>
-        <source>Undo with Edit › Undo (Ctrl+Z).</source>
-        <translation>可用“编辑 › 撤销”（Ctrl+Z）撤销本次导入。</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <source>Import cancelled: nothing was written.</source>
-        <translation>导入已取消：未写入任何数据。</translation>
-    </message>
-    <message>
-        <source>Unexpected error: %1</source>
-        <translation>意外错误：%1</translation>
-    </message>
-    <message>
-        <source>Undo import</source>
-        <translation>撤销导入</translation>
-    </message>
-    <message>
-        <source>Export problems</source>
-        <translation>导出问题清单</translation>
-    </message>
-    <message>
-        <source>Spreadsheets</source>
-        <translation>表格文件</translation>
-    </message>
-</context>
-<context>
-    <name>ImportQuestions</name>
-    <message>
-        <source>(from the file)</source>
-        <translation>（按文件）</translation>
-    </message>
-    <message>
-        <source>Rows without a district:</source>
-        <translation>未填区域的行：</translation>
-    </message>
-    <message>
-        <source>without a sector:</source>
-        <translation>未填行业：</translation>
-    </message>
-    <message>
-        <source>New projects without a status:</source>
-        <translation>未填状态的新项目：</translation>
-    </message>
-    <message>
-        <source>the file says %1</source>
-        <translation>文件所示：%1</translation>
-    </message>
-    <message>
-        <source>choose what it means…</source>
-        <translation>请选择其含义…</translation>
-    </message>
-    <message>
-        <source>Status word “%1” (%2 rows):</source>
-        <translation>状态词“%1”（%2 行）：</translation>
-    </message>
-    <message>
-        <source>yuan per unit, e.g. 7.10</source>
-        <translation>每单位折合人民币元数，如 7.10</translation>
-    </message>
-    <message>
-        <source>Rate for %1 (%2):</source>
-        <translation>%1 汇率（%2）：</translation>
-    </message>
-    <message>
-        <source>new project (keep apart)</source>
-        <translation>新项目（分开）</translation>
-    </message>
-    <message>
-        <source>the same as %1</source>
-        <translation>即 %1</translation>
-    </message>
-    <message>
-        <source>Row %1 “%2”, a near name:</source>
-        <translation>第 %1 行“%2”，名称相近：</translation>
     </message>
 </context>
 </TS>

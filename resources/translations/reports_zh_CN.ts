@@ -43,54 +43,6 @@
 <context>
     <name>SummariesWidget</name>
     <message>
-        <source>Overview</source>
-        <translation>总览</translation>
-    </message>
-    <message>
-        <source>Key projects</source>
-        <translation>重点项目</translation>
-    </message>
-    <message>
-        <source>Monthly progress</source>
-        <translation>月度进展</translation>
-    </message>
-    <message>
-        <source>Stale projects</source>
-        <translation>长期无进展项目</translation>
-    </message>
-    <message>
-        <source>Year of the figures</source>
-        <translation>统计年份</translation>
-    </message>
-    <message>
-        <source>Last month included (January to this month)</source>
-        <translation>截止月份（1月至该月）</translation>
-    </message>
-    <message>
-        <source>Language of the printed view</source>
-        <translation>打印报表的语言</translation>
-    </message>
-    <message>
-        <source>Key projects only</source>
-        <translation>仅重点项目</translation>
-    </message>
-    <message>
-        <source>The key-project report (重点项目); off: every project with a plan</source>
-        <translation>重点项目报表；不勾选则包括所有列入年度计划的项目</translation>
-    </message>
-    <message>
-        <source> months</source>
-        <translation> 个月</translation>
-    </message>
-    <message>
-        <source>No status change and no investment record for this many months</source>
-        <translation>连续这么多个月无状态变更且无投资填报</translation>
-    </message>
-    <message>
-        <source>Judge staleness as of this date</source>
-        <translation>以此日期为准判断是否长期无进展</translation>
-    </message>
-    <message>
         <source>Print preview…</source>
         <translation>打印预览…</translation>
     </message>
@@ -101,34 +53,6 @@
     <message>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
-    </message>
-    <message>
-        <source>&amp;View:</source>
-        <translation>报表(&amp;V)：</translation>
-    </message>
-    <message>
-        <source>&amp;Year:</source>
-        <translation>年份(&amp;Y)：</translation>
-    </message>
-    <message>
-        <source>&amp;Through:</source>
-        <translation>截至(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>&amp;Idle for:</source>
-        <translation>无进展(&amp;I)：</translation>
-    </message>
-    <message>
-        <source>&amp;As of:</source>
-        <translation>截至日期(&amp;A)：</translation>
-    </message>
-    <message>
-        <source>&amp;Unit:</source>
-        <translation>单位(&amp;U)：</translation>
-    </message>
-    <message>
-        <source>&amp;Language:</source>
-        <translation>语言(&amp;L)：</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -187,6 +111,92 @@
         <translation>全部项目（项目列表未筛选）</translation>
     </message>
     <message>
+        <source>The pages are still being prepared; try again in a moment.</source>
+        <translation>页面仍在生成中，请稍后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryOptionsBar</name>
+    <message>
+        <source>Overview</source>
+        <translation>总览</translation>
+    </message>
+    <message>
+        <source>Key projects</source>
+        <translation>重点项目</translation>
+    </message>
+    <message>
+        <source>Monthly progress</source>
+        <translation>月度进展</translation>
+    </message>
+    <message>
+        <source>Stale projects</source>
+        <translation>长期无进展项目</translation>
+    </message>
+    <message>
+        <source>Year of the figures</source>
+        <translation>统计年份</translation>
+    </message>
+    <message>
+        <source>Last month included (January to this month)</source>
+        <translation>截止月份（1月至该月）</translation>
+    </message>
+    <message>
+        <source>Language of the printed view</source>
+        <translation>打印报表的语言</translation>
+    </message>
+    <message>
+        <source>Key projects only</source>
+        <translation>仅重点项目</translation>
+    </message>
+    <message>
+        <source>The key-project report (重点项目); off: every project with a plan</source>
+        <translation>重点项目报表；不勾选则包括所有列入年度计划的项目</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>No status change and no investment record for this many months</source>
+        <translation>连续这么多个月无状态变更且无投资填报</translation>
+    </message>
+    <message>
+        <source>Judge staleness as of this date</source>
+        <translation>以此日期为准判断是否长期无进展</translation>
+    </message>
+    <message>
+        <source>&amp;View:</source>
+        <translation>报表(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年份(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>&amp;Through:</source>
+        <translation>截至(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Idle for:</source>
+        <translation>无进展(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;As of:</source>
+        <translation>截至日期(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryOutput</name>
+    <message>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
@@ -227,10 +237,6 @@
     <message>
         <source>Summaries</source>
         <translation>报表</translation>
-    </message>
-    <message>
-        <source>The pages are still being prepared; try again in a moment.</source>
-        <translation>页面仍在生成中，请稍后再试。</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,7 @@ from __future__ import annotations
 from zqtracker.domain.money import Unit
 from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN
+from zqtracker.services.dashboard import DashboardFigures
 
 TEXTS: dict[str, tuple[str, str]] = {
     # titles
@@ -163,3 +164,18 @@ def as_float(yuan: int, unit: Unit, lang: str = "en") -> float:
     """A plotting coordinate in the unit shown to a reader of ``lang`` (display only: the exact
     integer stays in the data)."""
     return float(MoneyFormat(unit, lang).value(yuan))
+
+
+def chart_note(figures: DashboardFigures, lang: str) -> str:
+    """Under a chart's title: demo data, and the filter it follows."""
+    parts = []
+    if figures.is_demo:
+        parts.append(t("demo", lang))
+    if figures.project_filter is not None:
+        what = "; ".join(figures.project_filter.describe(lang))
+        parts.append(t("filtered", lang, what=what))
+    return " · ".join(parts)
+
+
+def pct_or_none(value: float | None, lang: str) -> str:
+    return t("no_figure", lang) if value is None else pct_text(value)

@@ -24,9 +24,9 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QGraphicsRectItem, QSizePolicy
 
+from zqtracker.charts.chart_model import BarsChart, ChartData, Kind, LegendEntry, TimeChart
 from zqtracker.charts.fonts import chart_family
 from zqtracker.charts.labels import as_float, count_text, keep_phrases, money_text, pct_text
-from zqtracker.charts.series import BarsChart, ChartData, Kind, LegendEntry, TimeChart
 from zqtracker.charts.theme import Theme
 from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.money import Unit

@@ -8,9 +8,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFontMetricsF
 
+from zqtracker.charts.chart_model import Axis, BarsChart, Kind
 from zqtracker.charts.fonts import chart_font
 from zqtracker.charts.plot import BASE_PT, ChartItem, Hit, ValueAxis, elide
-from zqtracker.charts.series import Axis, BarsChart, Kind
 from zqtracker.charts.theme import Theme
 
 BAR_THICKNESS = 0.66  # of a row

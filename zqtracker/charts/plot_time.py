@@ -7,9 +7,9 @@ import math
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF
 
+from zqtracker.charts.chart_model import Kind, Series, TimeChart
 from zqtracker.charts.fonts import chart_font
 from zqtracker.charts.plot import BASE_PT, ChartItem, Hit, ValueAxis, span_with_zero
-from zqtracker.charts.series import Kind, Series, TimeChart
 from zqtracker.charts.theme import Theme
 
 MONTHS = list(range(1, 13))

@@ -16,8 +16,10 @@ import math
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 
+from zqtracker.charts import CHART_NAMES
+from zqtracker.charts.chart_model import ChartData
 from zqtracker.charts.headless import ensure_app
-from zqtracker.charts.series import CHART_NAMES, ChartData, chart_data
+from zqtracker.charts.series import chart_data
 from zqtracker.charts.theme import Theme, theme_named
 from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.money import Unit

@@ -109,7 +109,7 @@ def _tidy() -> None:
 
 
 def _fault(exc: BaseException, args: argparse.Namespace) -> DatabaseOpenError | None:
-    """The expected condition (storage.database.fault_of) behind an error, named after the
+    """The expected condition (storage.db_errors.fault_of) behind an error, named after the
     database file the command used."""
     from zqtracker.services.database import display_of, fault_of, resolve_url
 

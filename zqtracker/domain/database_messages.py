@@ -1,7 +1,7 @@
 """Wording of what can go wrong with a database file (English, 简体中文).
 
 Each sentence says what is wrong, names the file, and says what to do. Codes are the reasons of
-``storage.database.DatabaseOpenError`` (and of the faults a running operation meets), prefixed
+``storage.db_errors.DatabaseOpenError`` (and of the faults a running operation meets), prefixed
 ``db_`` so that they never clash with the import's file codes; messages.py merges them in.
 """
 

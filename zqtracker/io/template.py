@@ -22,7 +22,7 @@ from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.status import Status
 from zqtracker.io.cells import display_width
 from zqtracker.io.columns import BY_FIELD, PROJECT_COLUMNS, Column, Kind, bool_label, header_text, sheet_name
-from zqtracker.io.export_workbook import DECIMAL_FORMAT, MONEY_FORMAT
+from zqtracker.io.export_styles import DECIMAL_FORMAT, MONEY_FORMAT
 from zqtracker.io.safe_sheet import SafeWorksheet
 from zqtracker.io.template_text import COLUMN_HELP, EXAMPLE_YUAN, EXAMPLES, RULES, T
 

@@ -41,8 +41,8 @@ class CheckReport:
 def check(db: Database | str | os.PathLike[str] | None, lang: str = "en") -> CheckReport:
     """Check a database without changing it: a SQLite file page by page (however damaged), then
     the rules of our schema; a server database by those rules."""
-    from zqtracker.storage.database import resolve_url, sqlite_path_of
     from zqtracker.storage.integrity import check_sqlite_file
+    from zqtracker.storage.locations import resolve_url, sqlite_path_of
 
     url = db.url if isinstance(db, Database) else resolve_url(db)
     path = sqlite_path_of(url)

@@ -14,8 +14,9 @@ import logging
 from pathlib import Path
 
 from zqtracker.services.progress import Progress
+from zqtracker.storage import backup_shelf as shelf
 from zqtracker.storage import backups as store
-from zqtracker.storage.backups import BackupInfo
+from zqtracker.storage.backup_shelf import BackupInfo
 from zqtracker.storage.database import Database, DatabaseOpenError
 from zqtracker.storage.restore import RecoverResult, recover, restore_backup
 
@@ -26,11 +27,11 @@ __all__ = ["BackupInfo", "RecoverResult", "before", "daily", "daily_copy", "keep
 
 
 def keep_count() -> int:
-    return store.keep_count()
+    return shelf.keep_count()
 
 
 def set_keep_count(n: int) -> int:
-    return store.set_keep_count(n)
+    return shelf.set_keep_count(n)
 
 
 def tidy() -> None:
@@ -38,7 +39,7 @@ def tidy() -> None:
     copies (``.part``), temporary export files beside their targets, writers' scratch folders."""
     from zqtracker.io.atomic import remove_leftovers
 
-    store.remove_leftovers()
+    shelf.remove_leftovers()
     remove_leftovers()
 
 
@@ -62,7 +63,7 @@ def daily_copy(database: Database, progress: Progress | None = None) -> Path | N
     DatabaseOpenError (damaged, locked, no room); a cancel of ``progress`` stops it between two
     steps (Cancelled), leaving nothing behind."""
     path = database.sqlite_path
-    if path is None or store.made_today(path):
+    if path is None or shelf.made_today(path):
         return None
     check = progress.check if progress is not None else None
     return store.make_backup(path, "daily", protect=frozenset(database.pinned_backups), check=check)
@@ -112,8 +113,8 @@ def list_for(database: Path | Database) -> list[BackupInfo]:
     """The copies of a SQLite file or of a server database, newest first."""
     if isinstance(database, Database):
         path = database.sqlite_path
-        return store.list_backups(path if path is not None else store.server_source(database.engine))
-    return store.list_backups(database)
+        return shelf.list_backups(path if path is not None else store.server_source(database.engine))
+    return shelf.list_backups(database)
 
 
 def restore(backup: Path, database_path: Path) -> Path | None:

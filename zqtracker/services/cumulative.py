@@ -13,7 +13,7 @@ from zqtracker.domain.errors import ValidationError
 from zqtracker.domain.models import InvestmentRecord
 from zqtracker.domain.validation import validate_amount, validate_month
 from zqtracker.storage.database import Database
-from zqtracker.storage.projects import ProjectRepository
+from zqtracker.storage.investment import InvestmentRepository
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +37,7 @@ class CumulativeService:
         """Store ``reports``: all or nothing. Raises ValidationError with every problem (a year
         to date below the month before's, …) and writes nothing when there is any."""
         with self.db.session() as s:
-            repo = ProjectRepository(s)
+            repo = InvestmentRepository(s)
             derivations = _derive(repo, reports)
             problems = [p for d in derivations for p in d.problems]
             if problems:
@@ -53,7 +53,7 @@ class CumulativeService:
         return YtdWrite(tuple(derivations), before)
 
 
-def _derive(repo: ProjectRepository, reports: Sequence[YtdReport]) -> list[YtdDerivation]:
+def _derive(repo: InvestmentRepository, reports: Sequence[YtdReport]) -> list[YtdDerivation]:
     for r in reports:
         validate_month(r.year, r.month)
         validate_amount(r.ytd)

@@ -8,18 +8,10 @@ the SQLAlchemy engine, the pragmas and the SQL stay behind it.
 
 from __future__ import annotations
 
-from zqtracker.storage.database import (
-    Database,
-    DatabaseOpenError,
-    default_data_dir,
-    demo_database_path,
-    display_of,
-    fault_of,
-    inspect_sqlite_file,
-    open_database,
-    resolve_url,
-    sqlite_path_of,
-)
+from zqtracker.storage.database import Database, DatabaseOpenError, open_database
+from zqtracker.storage.db_errors import fault_of
+from zqtracker.storage.locations import default_data_dir, demo_database_path, display_of, resolve_url, sqlite_path_of
+from zqtracker.storage.sqlite_file import inspect_sqlite_file
 
 __all__ = [
     "Database",

@@ -21,7 +21,9 @@ from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.money import Unit
 from zqtracker.io.atomic import atomic_target, scratch_folder
 from zqtracker.io.columns import EXPORT_PROJECT_FIELDS, FIGURE_EXPORT_FIELDS, sheet_name
-from zqtracker.io.export_workbook import DataTable, ExportWorkbook, Layout, MonthlyTable
+from zqtracker.io.data_tables import DataTable, MonthlyTable
+from zqtracker.io.export_styles import Layout
+from zqtracker.io.export_workbook import ExportWorkbook
 from zqtracker.io.overview_sheet import ExportInfo, OverviewSheet, set_properties, title_of
 from zqtracker.io.summary_sheets import SummaryData, SummarySheets
 from zqtracker.io.template import TemplateLists, write_template

@@ -19,7 +19,8 @@ from zqtracker.services.progress import Progress
 from zqtracker.storage.codec import DATE_FIELDS
 from zqtracker.storage.database import Database
 from zqtracker.storage.importing import ImportChange, ImportStore
-from zqtracker.storage.projects import initial_status_date, utcnow
+from zqtracker.storage.projects import initial_status_date
+from zqtracker.storage.querying import utcnow
 
 
 class _Milestones:

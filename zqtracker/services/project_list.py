@@ -15,7 +15,7 @@ from zqtracker.services.progress import Progress
 from zqtracker.services.statistics import as_of_date, is_stale, stale_cutoff
 from zqtracker.storage.database import Database
 from zqtracker.storage.meta import get_meta
-from zqtracker.storage.projects import ProjectRepository
+from zqtracker.storage.project_list import ProjectListReader
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,11 +31,14 @@ class ProjectListService:
         self.db = database
 
     def all_rows(self, progress: Progress | None = None) -> list[ProjectRow]:
-        """Every project, ordered by id, without activity dates (those come from :meth:`activity`)."""
+        """Every project, ordered by id, without activity dates (those come from :meth:`activity`).
+
+        One snapshot: an import or its undo committing between the reads of names and of rows
+        would leave rows naming an enterprise or sector never read (issue 16: a KeyError)."""
         if progress is not None:
             progress.check()
-        with self.db.session() as s:
-            rows = ProjectRepository(s).list_rows()
+        with self.db.snapshot() as s:
+            rows = ProjectListReader(s).list_rows()
         if progress is not None:
             progress.check()
         return rows
@@ -44,8 +47,8 @@ class ProjectListService:
         """The current rows of these projects, activity dates filled; deleted ones are absent."""
         if not ids:
             return []
-        with self.db.session() as s:
-            repo = ProjectRepository(s)
+        with self.db.snapshot() as s:
+            repo = ProjectListReader(s)
             rows = repo.list_rows(ids=list(ids))
             activity = repo.last_activity([r.id for r in rows]) if len(rows) <= 900 else repo.last_activity()
         for r in rows:
@@ -58,8 +61,8 @@ class ProjectListService:
             return as_of_date(get_meta(s, "as_of"))
 
     def activity(self, progress: Progress | None = None) -> Activity:
-        with self.db.session() as s:
-            last = ProjectRepository(s).last_activity()
+        with self.db.snapshot() as s:
+            last = ProjectListReader(s).last_activity()
             as_of = get_meta(s, "as_of")
         if progress is not None:
             progress.check()

@@ -16,6 +16,8 @@ from zqtracker.services.history import explains_conflicts
 from zqtracker.storage.audit import acting
 from zqtracker.storage.bulk_edits import change_status_many, check_versions, remove_status_changes_many, restore_many
 from zqtracker.storage.database import Database
+from zqtracker.storage.investment import InvestmentRepository
+from zqtracker.storage.project_list import ProjectListReader
 from zqtracker.storage.projects import ProjectRepository
 
 
@@ -25,9 +27,10 @@ class ProjectService:
 
     # -- reading ---------------------------------------------------------------------------
     def list_rows(self, f: ProjectFilter | None = None, *, limit: int | None = None) -> list[ProjectRow]:
-        """The project list, each row with its last activity (what stale marks are judged on)."""
-        with self.db.session() as s:
-            return ProjectRepository(s).list_rows(f, limit=limit)
+        """The project list, each row with its last activity (what stale marks are judged on), read
+        from one snapshot (a colleague's import committing meanwhile cannot split it)."""
+        with self.db.snapshot() as s:
+            return ProjectListReader(s).list_rows(f, limit=limit)
 
     def id_by_code(self, code: str) -> int | None:
         with self.db.session() as s:
@@ -36,7 +39,7 @@ class ProjectService:
     def figures_of(self, ids: Sequence[int] | None = None) -> dict[int, tuple]:
         """Per project that has one: (自开工累计 yuan, its year, its month, ForeignAmount or None)."""
         with self.db.session() as s:
-            return ProjectRepository(s).figures_of(ids)
+            return ProjectListReader(s).figures_of(ids)
 
     def count(self, f: ProjectFilter | None = None) -> int:
         with self.db.session() as s:
@@ -60,11 +63,11 @@ class ProjectService:
 
     def investment(self, project_id: int) -> list[InvestmentRecord]:
         with self.db.session() as s:
-            return ProjectRepository(s).investment(project_id)
+            return InvestmentRepository(s).investment(project_id)
 
     def plans(self, project_id: int) -> list[AnnualPlan]:
         with self.db.session() as s:
-            return ProjectRepository(s).plans(project_id)
+            return InvestmentRepository(s).plans(project_id)
 
     # -- writing ---------------------------------------------------------------------------
     # Every write runs in Database.write(): the write lock (SQLite) or locked rows (a server) from
@@ -177,7 +180,7 @@ class ProjectService:
                 validate_amount(amount)
         with acting("edit"), self.db.write() as s:
             check_versions(s, {project_id: None})  # its row locked: one writer of its months at a time
-            repo = ProjectRepository(s)
+            repo = InvestmentRepository(s)
             before = {(r.year, r.month): r for r in repo.investment(project_id)}
             for (y, m), amount in (expected or {}).items():
                 had = before.get((y, m))
@@ -202,7 +205,7 @@ class ProjectService:
                 validate_amount(amount, "plan")
         with acting("edit"), self.db.write() as s:
             check_versions(s, {project_id: None})
-            repo = ProjectRepository(s)
+            repo = InvestmentRepository(s)
             before = {p.year: p for p in repo.plans(project_id)}
             for y, amount in (expected or {}).items():
                 had = before.get(y)

@@ -33,8 +33,10 @@ from zqtracker.services.import_model import ImportAnalysis
 from zqtracker.services.importing import ImportOptions, ImportResult, ImportService
 from zqtracker.services.progress import Progress
 from zqtracker.services.rounds import RoundRefused
+from zqtracker.storage.closed_months import ClosedMonthStore
 from zqtracker.storage.database import Database
 from zqtracker.storage.importing import ImportStore
+from zqtracker.storage.round_sheets import RoundSheetQueries
 from zqtracker.storage.rounds import RoundStore
 
 ACCEPTED, SENT_BACK = "accepted", "sent_back"
@@ -123,10 +125,10 @@ class RoundCollector:
                 )
             if not meta.verify(part.token):
                 raise RoundRefused("round_checksum", file=name, district=part.district)
-            if meta.period in store.closed():
+            if meta.period in ClosedMonthStore(s).closed():
                 raise RoundRefused("round_month_closed", round=str(meta.period))
             sent_ids = set(store.sent_projects(info.id, meta.district_id))
-            listed = {p.id: p for p in store.sheet_projects(meta.district_id, meta.period, ids=sent_ids)}
+            listed = {p.id: p for p in RoundSheetQueries(s).sheet_projects(meta.district_id, meta.period, ids=sent_ids)}
             decisions: dict[tuple[object, str], tuple[str, str]] = {
                 (pid, check): d for (pid, check), d in store.decisions(info.id).items()
             }
@@ -137,7 +139,7 @@ class RoundCollector:
             raise RoundRefused(exc.problem.code, **exc.problem.params) from None
         foreign = sorted({r for r, pid in rows.stray_ids})
         with self.db.session() as s:
-            now = RoundStore(s).project_districts([r.project_id for r in rows.rows if r.project_id is not None])
+            now = RoundSheetQueries(s).project_districts([r.project_id for r in rows.rows if r.project_id is not None])
         foreign += sorted(
             r.row for r in rows.rows if r.project_id is not None and now.get(r.project_id) not in (meta.district_id,)
         )
@@ -155,7 +157,7 @@ class RoundCollector:
         period = ret.period
         ids = [r.project_id for r in ret.rows.rows if r.project_id is not None]
         with self.db.session() as s:
-            ret.histories = RoundStore(s).histories(ids, period)
+            ret.histories = RoundSheetQueries(s).histories(ids, period)
             stored = ImportStore(s).investment({period.year})
         ret.findings, ret.figures = [], {}
         for row in ret.rows.rows:

@@ -26,8 +26,10 @@ from zqtracker.io.round_files import write_table_book
 from zqtracker.io.round_workbook import RoundBook, write_round_book
 from zqtracker.services.progress import Progress
 from zqtracker.services.round_words import Reminder
+from zqtracker.storage.closed_months import ClosedMonthStore
 from zqtracker.storage.database import Database
 from zqtracker.storage.meta import get_meta
+from zqtracker.storage.round_sheets import RoundSheetQueries
 from zqtracker.storage.rounds import RoundInfo, RoundStore
 
 
@@ -119,7 +121,7 @@ class RoundService:
                     store.put_part(info.id, did, secrets.token_hex(16))
                     part = store.part(info.id, did)
                     assert part is not None
-                    projects = store.sheet_projects(did, period)
+                    projects = RoundSheetQueries(s).sheet_projects(did, period)
                     book = RoundBook(period, did, name, projects, part.token, unit, lang, info.due_on, demo)
                     target = folder / book_name(period, name)
                     with atomic_target(target) as tmp:
@@ -170,8 +172,8 @@ class RoundService:
         with self.db.session() as s:
             store = RoundStore(s)
             info = self._info(store, period)
-            counts = store.counts(info.id, period)
-            closed = store.closed().get(period)
+            counts = RoundSheetQueries(s).counts(info.id, period)
+            closed = ClosedMonthStore(s).closed().get(period)
             districts = tuple(
                 RoundDistrict(p.district_id, p.district, p.state, *counts.get(p.district_id, (0, 0)), p.file_name,
                               p.sent_at, p.returned_on, p.imported_at, p.updated, p.added,
@@ -194,7 +196,7 @@ class RoundService:
             store = RoundStore(s)
             info = self._info(store, period)
             done = {p.district for p in store.parts(info.id) if p.imported_at is not None}
-            rows = store.lacking(info.id, period)
+            rows = RoundSheetQueries(s).lacking(info.id, period)
         return [r for r in rows if r.district not in done and (not districts or r.district in districts)]
 
     def reminders(self, period: Period, today: date | None = None) -> list[Reminder]:
@@ -224,11 +226,11 @@ class RoundService:
 
     # -- closing ---------------------------------------------------------------------------------
     def close(self, period: Period, note: str = "") -> datetime:
-        """Freeze the month's consolidated figures (see storage.rounds.RoundStore.close)."""
+        """Freeze the month's consolidated figures (see storage.closed_months.ClosedMonthStore.close)."""
         from zqtracker.storage.stats_queries import StatsQueries
 
         with self.db.session() as s:
-            store = RoundStore(s)
+            store = ClosedMonthStore(s)
             if period in store.closed():
                 raise RoundRefused("round_already_closed", round=str(period))
             lines = StatsQueries(s).progress(period.year, period.month)
@@ -236,7 +238,7 @@ class RoundService:
 
     def reopen(self, period: Period) -> None:
         with self.db.session() as s:
-            store = RoundStore(s)
+            store = ClosedMonthStore(s)
             if period not in store.closed():
                 raise RoundRefused("round_not_closed", round=str(period))
             store.reopen(period)
@@ -245,7 +247,7 @@ class RoundService:
         """Changes made after closing to the figures of the latest closed month before ``period``
         (what its report froze), for the report of ``period`` to list as corrections."""
         with self.db.session() as s:
-            store = RoundStore(s)
+            store = ClosedMonthStore(s)
             earlier = [p for p in store.closed() if p < period]
             if not earlier:
                 return None, []

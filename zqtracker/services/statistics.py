@@ -87,7 +87,7 @@ class StatisticsService:
         """The monthly progress table; of a closed month, the lines as they were closed (a filter
         picks among them by the projects as they are now)."""
         from zqtracker.domain.rounds import Period
-        from zqtracker.storage.rounds import RoundStore
+        from zqtracker.storage.closed_months import ClosedMonthStore
 
         with self.db.session() as s:
             q = StatsQueries(s)
@@ -95,8 +95,8 @@ class StatisticsService:
             if closed is None:
                 raw = q.progress(year, month, f)
             else:
-                ids = RoundStore(s).matching(f) if f is not None and not f.is_empty() else None
-                raw = RoundStore(s).closed_progress(Period(year, month), ids)
+                ids = ClosedMonthStore(s).matching(f) if f is not None and not f.is_empty() else None
+                raw = ClosedMonthStore(s).closed_progress(Period(year, month), ids)
         return progress_table(year, month, raw, closed)
 
     def signed_by_month(self, year: int, f: ProjectFilter | None = None) -> dict[int, tuple[int, int, int]]:

@@ -1,6 +1,6 @@
 """When each project last moved: its latest status change and its latest month of investment.
 
-ProjectRepository.last_activity merges the two into one date (what "stale" is judged on); the
+ProjectListReader.last_activity merges the two into one date (what "stale" is judged on); the
 stale-projects view shows them apart, so that a reader sees which of the two went quiet.
 """
 

@@ -1,4 +1,4 @@
-"""Rolling backup copies of SQLite database files: made, listed, rotated, restored.
+"""Rolling backup copies of SQLite database files (and of server databases): how a copy is made.
 
 Every copy goes through SQLite's backup API (a consistent snapshot even while another program
 writes) into a hidden ``.part`` file, is checked page by page (``PRAGMA quick_check`` — a damaged
@@ -22,107 +22,32 @@ and double the disk traffic). The copy is taken in steps inside one read transac
 source: one snapshot however long it takes (in WAL mode the user's saves go on meanwhile, and
 are in the next copy), and a ``check`` between steps may stop it — the window closing — leaving
 no ``.part`` behind.
+
+Where copies live, their names, listing and rotation: storage/backup_shelf.py; putting one back:
+storage/restore.py.
 """
 
 from __future__ import annotations
 
 import errno
-import hashlib
-import json
 import os
-import re
 import sqlite3
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy.engine import URL, Engine
 
-from zqtracker.storage.database import (
-    DatabaseOpenError,
-    connect_read_only,
-    default_data_dir,
-    quick_check,
-    short_detail,
-)
+from zqtracker.storage.backup_shelf import folder_for, keep_count, rotate, take_name, unlink_quietly, write_source_note
+from zqtracker.storage.db_errors import DatabaseOpenError, short_detail
+from zqtracker.storage.sqlite_file import connect_read_only, quick_check
 
-DEFAULT_KEEP = 10
-MIN_KEEP, MAX_KEEP = 1, 1000
-SOURCE_FILE = "source.txt"  # in each folder: the database the copies are of
-SETTINGS_FILE = "settings.json"  # in backups/: {"keep": N}, shared by the app and the CLI
 Check = Callable[[], None]  # raises to stop a copy (the caller's own exception comes back out)
-_NAME = re.compile(r"^(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<reason>[a-z0-9_-]+?)(?:-(?P<n>\d+))?\.sqlite$")
 
 ONE_AT_A_TIME = threading.Lock()  # every copy this process makes (make_backup, copy_to)
 STEP_PAGES = 1024  # pages copied between two calls of a copy's ``check`` (4 MB at 4 KB a page)
 CHECK_EVERY = 20_000  # SQLite VM steps of the page check between two calls of ``check``
-
-
-@dataclass(frozen=True, slots=True)
-class BackupInfo:
-    path: Path
-    made_at: datetime
-    reason: str
-    size: int
-
-    def projects(self) -> int | None:
-        """How many projects the copy holds (None when it cannot be read)."""
-        try:
-            con = connect_read_only(self.path, timeout=1)
-        except sqlite3.Error:
-            return None
-        try:
-            return int(con.execute("SELECT count(*) FROM projects").fetchone()[0])
-        except sqlite3.Error:
-            return None
-        finally:
-            con.close()
-
-    def to_json(self) -> dict:
-        return {"file": str(self.path), "made_at": self.made_at.isoformat(timespec="seconds"),
-                "reason": self.reason, "bytes": self.size, "projects": self.projects()}  # fmt: skip
-
-
-def backups_root() -> Path:
-    return default_data_dir() / "backups"
-
-
-def folder_for(source: Path | URL, root: Path | None = None) -> Path:
-    """The folder of one database's copies: its stem (readable) and a hash of its absolute path
-    (unique); for a server database, of its server, port and name (whoever connects)."""
-    if isinstance(source, URL):  # see server_source: a user name only for a district account's copies
-        user = f"{source.username}@" if source.username else ""
-        absolute = f"postgresql://{user}{source.host or ''}:{source.port or ''}/{source.database or ''}"
-        raw_stem = f"server-{source.host or 'local'}-{source.database or ''}" + (
-            f"-{source.username}" if source.username else ""
-        )
-    else:
-        absolute = str(source.expanduser().absolute())
-        raw_stem = source.stem
-    digest = hashlib.sha256(absolute.encode("utf-8", "surrogateescape")).hexdigest()[:12]
-    stem = re.sub(r"[^\w.-]+", "_", raw_stem)[:40] or "database"
-    return (root or backups_root()) / f"{stem}-{digest}"
-
-
-def keep_count(root: Path | None = None) -> int:
-    """How many copies of each database are kept (the Preference; default 10)."""
-    try:
-        data = json.loads(((root or backups_root()) / SETTINGS_FILE).read_text(encoding="utf-8"))
-        return min(max(int(data["keep"]), MIN_KEEP), MAX_KEEP)
-    except (OSError, ValueError, KeyError, TypeError):
-        return DEFAULT_KEEP
-
-
-def set_keep_count(n: int, root: Path | None = None) -> int:
-    n = min(max(int(n), MIN_KEEP), MAX_KEEP)
-    folder = root or backups_root()
-    folder.mkdir(parents=True, exist_ok=True)
-    tmp = folder / f".{SETTINGS_FILE}.{os.getpid()}.part"
-    tmp.write_text(json.dumps({"keep": n}), encoding="utf-8")
-    os.replace(tmp, folder / SETTINGS_FILE)
-    return n
 
 
 def make_backup(source: Path, reason: str, *, root: Path | None = None, keep: int | None = None,
@@ -139,16 +64,16 @@ def make_backup(source: Path, reason: str, *, root: Path | None = None, keep: in
     tmp: Path | None = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        _write_source_note(folder, source)
+        write_source_note(folder, source)
         with ONE_AT_A_TIME:
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
             tmp = folder / f".{stamp}-{reason}.{os.getpid()}.part"
             problems = _copy_checked(source, tmp, check)
         if problems:
             raise DatabaseOpenError("corrupt", file=shown, detail=short_detail(problems[0]))
-        final = _take_name(tmp, folder, f"{stamp}-{reason}")
+        final = take_name(tmp, folder, f"{stamp}-{reason}")
     except (OSError, sqlite3.Error) as exc:
-        _unlink(tmp)
+        unlink_quietly(tmp)
         if isinstance(exc, sqlite3.Error) and "locked" in str(exc).lower():
             raise DatabaseOpenError("locked", file=shown) from None
         if _is_source_damage(exc):
@@ -156,7 +81,7 @@ def make_backup(source: Path, reason: str, *, root: Path | None = None, keep: in
         detail = "disk full" if _is_full(exc) else (getattr(exc, "strerror", None) or str(exc))
         raise DatabaseOpenError("backup_failed", file=shown, folder=str(folder), detail=detail) from None
     except BaseException:  # refused as damaged, or stopped by ``check``
-        _unlink(tmp)
+        unlink_quietly(tmp)
         raise
     rotate(source, keep if keep is not None else keep_count(root), root=root, protect=protect | {final})
     return final
@@ -177,7 +102,11 @@ def server_source(engine: Engine) -> URL:
             ).scalar()
     except SQLAlchemyError:
         partial = False  # a server that cannot answer: the copy itself will say why
-    return url if partial else url.set(username=None)
+    if partial:
+        return url
+    # Not url.set(username=None): set() leaves a None argument unchanged, which kept every account's
+    # copies apart (an analyst's backup was never listed for a colleague or a leader).
+    return URL.create(url.drivername, host=url.host, port=url.port, database=url.database)
 
 
 def make_server_backup(engine: Engine, reason: str, *, root: Path | None = None, keep: int | None = None,
@@ -195,11 +124,11 @@ def make_server_backup(engine: Engine, reason: str, *, root: Path | None = None,
     tmp = folder / f".{stamp}-{reason}.{os.getpid()}.part"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        _write_source_note(folder, url)
+        write_source_note(folder, url)
         write_sqlite_copy(engine, tmp)
-        final = _take_name(tmp, folder, f"{stamp}-{reason}")
+        final = take_name(tmp, folder, f"{stamp}-{reason}")
     except (OSError, sqlite3.Error, SQLAlchemyError) as exc:
-        _unlink(tmp)
+        unlink_quietly(tmp)
         if isinstance(exc, SQLAlchemyError) and not isinstance(getattr(exc, "orig", None), sqlite3.Error):
             raise  # the server's own fault (connection lost …): the caller words it
         detail = "disk full" if _is_full(exc) else (getattr(exc, "strerror", None) or str(exc))
@@ -220,13 +149,13 @@ def copy_to(source: Path, target: Path) -> Path:
             raise DatabaseOpenError("corrupt", file=shown, detail=short_detail(problems[0]))
         os.replace(tmp, target)
     except (OSError, sqlite3.Error) as exc:
-        _unlink(tmp)
+        unlink_quietly(tmp)
         if _is_source_damage(exc):
             raise DatabaseOpenError("corrupt", file=shown, detail=short_detail(str(exc))) from None
         detail = "disk full" if _is_full(exc) else (getattr(exc, "strerror", None) or str(exc))
         raise DatabaseOpenError("backup_failed", file=shown, folder=str(target.parent), detail=detail) from None
     except BaseException:
-        _unlink(tmp)
+        unlink_quietly(tmp)
         raise
     return target
 
@@ -273,36 +202,6 @@ def _copy_checked(source: Path, tmp: Path, check: Check | None = None) -> list[s
     return problems
 
 
-def _take_name(tmp: Path, folder: Path, base: str) -> Path:
-    """Give ``tmp`` the first free name ``base[-n].sqlite`` without ever replacing a file."""
-    for n in range(1, 1000):
-        final = folder / (f"{base}.sqlite" if n == 1 else f"{base}-{n}.sqlite")
-        try:
-            os.link(tmp, final)
-        except FileExistsError:
-            continue
-        except OSError as exc:  # a file system without hard links: claim the name, then move in
-            if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.EXDEV):
-                raise
-            try:
-                os.close(os.open(final, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-            except FileExistsError:
-                continue
-            os.replace(tmp, final)
-            return final
-        tmp.unlink()
-        return final
-    raise FileExistsError(f"no free backup name for {base} in {folder}")
-
-
-def _write_source_note(folder: Path, source: Path | URL) -> None:
-    note = folder / SOURCE_FILE
-    if not note.exists():
-        shown = (source.set(password=None).render_as_string(hide_password=True) if isinstance(source, URL)
-                 else str(source.expanduser().absolute()))  # fmt: skip
-        note.write_text(shown + "\n", encoding="utf-8")
-
-
 def _is_full(exc: BaseException) -> bool:
     return (isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)) or (
         isinstance(exc, sqlite3.Error) and "full" in str(exc).lower()
@@ -312,96 +211,3 @@ def _is_full(exc: BaseException) -> bool:
 def _is_source_damage(exc: BaseException) -> bool:
     low = str(exc).lower()
     return isinstance(exc, sqlite3.DatabaseError) and ("malformed" in low or "not a database" in low)
-
-
-def _unlink(path: Path | None) -> None:
-    if path is not None:
-        try:
-            path.unlink(missing_ok=True)
-        except OSError:
-            pass
-
-
-def list_backups(source: Path | URL, root: Path | None = None) -> list[BackupInfo]:
-    """The copies of ``source``, newest first."""
-    folder = folder_for(source, root)
-    found: list[BackupInfo] = []
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return []
-    for entry in entries:
-        m = _NAME.match(entry.name)
-        if not m or not entry.is_file():
-            continue
-        try:
-            made = datetime.strptime(m["stamp"], "%Y%m%d-%H%M%S-%f")
-            size = entry.stat().st_size
-        except (ValueError, OSError):
-            continue
-        found.append(BackupInfo(Path(entry.path), made, m["reason"], size))
-    found.sort(key=lambda b: (b.made_at, b.path.name), reverse=True)
-    return found
-
-
-def rotate(source: Path | URL, keep: int, *, root: Path | None = None, protect: set[Path] | frozenset[Path] = frozenset()
-           ) -> list[Path]:  # fmt: skip
-    """Delete the oldest copies beyond the newest ``keep`` (never one in ``protect``)."""
-    removed = []
-    for info in list_backups(source, root)[max(keep, MIN_KEEP) :]:
-        if info.path in protect:
-            continue
-        try:
-            info.path.unlink()
-            removed.append(info.path)
-        except OSError:
-            pass
-    return removed
-
-
-def made_today(source: Path | URL, reason: str = "daily", root: Path | None = None) -> bool:
-    today = datetime.now().date()
-    return any(b.reason == reason and b.made_at.date() == today for b in list_backups(source, root))
-
-
-def remove_leftovers(root: Path | None = None) -> list[Path]:
-    """Delete the ``.part`` files of copies whose process is gone (killed half way)."""
-    removed: list[Path] = []
-    base = root or backups_root()
-    try:
-        folders = [Path(e.path) for e in os.scandir(base) if e.is_dir()] + [base]
-    except OSError:
-        return removed
-    for folder in folders:
-        try:
-            names = [e.name for e in os.scandir(folder) if e.name.endswith(".part")]
-        except OSError:
-            continue
-        for name in names:
-            pid = _pid_of(name)
-            if pid is not None and pid != os.getpid() and not _alive(pid):
-                try:
-                    (folder / name).unlink()
-                    removed.append(folder / name)
-                except OSError:
-                    pass
-    return removed
-
-
-def _pid_of(name: str) -> int | None:
-    parts = name.rsplit(".", 2)
-    if len(parts) == 3 and parts[1].isdigit():
-        return int(parts[1])
-    return None
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except OSError:
-        return False
-    return True

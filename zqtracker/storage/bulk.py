@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 from zqtracker.domain.models import AnnualPlan, Enterprise, InvestmentRecord, Project, StatusChange
 from zqtracker.storage import last_activity
 from zqtracker.storage.engine import EngineOps
-from zqtracker.storage.projects import placements, utcnow
+from zqtracker.storage.investment import placements
+from zqtracker.storage.querying import utcnow
 from zqtracker.storage.references import ReferenceIds, ReferenceRepository
 from zqtracker.storage.tables import (
     AnnualPlanRow,

@@ -20,7 +20,7 @@ from zqtracker.domain.errors import ConcurrentUpdateError, NotFoundError
 from zqtracker.domain.models import ProjectSnapshot, StatusChange
 from zqtracker.domain.status import Status
 from zqtracker.storage import last_activity
-from zqtracker.storage.projects import utcnow
+from zqtracker.storage.querying import utcnow
 from zqtracker.storage.references import ReferenceIds
 from zqtracker.storage.tables import AnnualPlanRow, InvestmentRow, ProjectTable, StatusChangeRow, table_of
 

@@ -28,41 +28,15 @@ from zqtracker.domain.models import InvestorOrigin, ProjectType
 from zqtracker.domain.status import Status
 
 PROJECT_COLUMNS: tuple[str, ...] = (
-    "id",
-    "code",
-    "name",
-    "enterprise_id",
-    "sector_id",
-    "district_id",
-    "status",
-    "planned_investment",
-    "land_area_mu",
-    "expected_annual_output",
-    "expected_annual_tax",
-    "signed_on",
-    "construction_start_on",
-    "production_on",
-    "is_key_project",
-    "project_type",
-    "investor_origin",
-    "officer",
-    "notes",
-    "contact",
-    "progress_note",
-    "created_at",
-    "updated_at",
-    "version",
+    "id", "code", "name", "enterprise_id", "sector_id", "district_id", "status", "planned_investment",
+    "land_area_mu", "expected_annual_output", "expected_annual_tax", "signed_on", "construction_start_on",
+    "production_on", "is_key_project", "project_type", "investor_origin", "officer", "notes", "contact",
+    "progress_note", "created_at", "updated_at", "version",
     # the figures of issue 13: date precisions, since start, an amount in another currency
-    "signed_on_precision",
-    "construction_start_on_precision",
-    "production_on_precision",
-    "since_start_amount",
-    "since_start_year",
-    "since_start_month",
-    "planned_currency",
-    "planned_original",
-    "planned_rate",
-)
+    "signed_on_precision", "construction_start_on_precision", "production_on_precision",
+    "since_start_amount", "since_start_year", "since_start_month",
+    "planned_currency", "planned_original", "planned_rate",
+)  # fmt: skip
 FIGURE_COLUMNS = PROJECT_COLUMNS[PROJECT_COLUMNS.index("version") + 1 :]
 COL = {name: i for i, name in enumerate(PROJECT_COLUMNS)}
 # New projects are inserted with their last activity (their first status change's date), so the

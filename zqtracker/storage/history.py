@@ -8,7 +8,7 @@ from sqlalchemy import delete, update
 
 from zqtracker.domain.models import StatusChange
 from zqtracker.storage import last_activity
-from zqtracker.storage.projects import utcnow
+from zqtracker.storage.querying import utcnow
 from zqtracker.storage.tables import ProjectTable, StatusChangeRow
 
 

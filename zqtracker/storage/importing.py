@@ -24,8 +24,9 @@ from sqlalchemy.orm import Session
 from zqtracker.domain.errors import ConcurrentUpdateError
 from zqtracker.storage.codec import COL, INSERT_COLUMNS, PROJECT_COLUMNS, STATUS_COLUMNS, RowCodec
 from zqtracker.storage.engine import EngineOps, RowRefused
+from zqtracker.storage.investment import placements
 from zqtracker.storage.last_activity import month_end
-from zqtracker.storage.projects import placements
+from zqtracker.storage.querying import chunks
 from zqtracker.storage.tables import (
     DistrictRow,
     EnterpriseRow,
@@ -118,7 +119,7 @@ class ImportStore:
         if len(ids) > 5_000 and len(ids) * 3 > total:
             wanted = set(ids)
             return {row[0]: row for row in self._fetch(head) if row[0] in wanted}
-        for chunk in _chunks(list(ids), 900):
+        for chunk in chunks(list(ids), 900):
             for row in self._fetch(f"{head} WHERE id IN ({', '.join('?' * len(chunk))})", chunk):
                 out[row[0]] = row
         return out
@@ -280,7 +281,7 @@ class ImportStore:
         """Versions of these projects, their rows locked until the transaction ends."""
         out: dict[int, int] = {}
         lock = " FOR UPDATE" if self.ops.name == "postgresql" else ""  # SQLite: the write transaction locks all
-        for chunk in _chunks(list(ids), 900):
+        for chunk in chunks(list(ids), 900):
             for pid, version in self._fetch(
                 f"SELECT id, version FROM projects WHERE id IN ({', '.join('?' * len(chunk))}){lock}", chunk
             ):
@@ -289,11 +290,6 @@ class ImportStore:
 
 
 ImportWriteError = RowRefused  # the database refused a row the checks let through; nothing is written
-
-
-def _chunks(items: Sequence, size: int) -> Iterable[Sequence]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
 
 
 __all__ = ["ImportChange", "ImportStore", "ImportWriteError"]

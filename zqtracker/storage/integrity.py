@@ -9,14 +9,9 @@ from pathlib import Path
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from zqtracker.storage.database import (
-    DatabaseOpenError,
-    connect_read_only,
-    fault_of,
-    inspect_sqlite_file,
-    integrity_lines,
-)
+from zqtracker.storage.db_errors import DatabaseOpenError, fault_of, integrity_lines
 from zqtracker.storage.schema import SCHEMA_REVISION
+from zqtracker.storage.sqlite_file import connect_read_only, inspect_sqlite_file
 from zqtracker.storage.tables import InvestmentRow, ProjectTable
 
 

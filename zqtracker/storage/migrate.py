@@ -20,7 +20,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from zqtracker.storage.database import BUSY_TIMEOUT_S, Database, DatabaseOpenError, fault_of
+from zqtracker.storage.database import Database
+from zqtracker.storage.db_errors import DatabaseOpenError, fault_of
+from zqtracker.storage.sqlite_file import BUSY_TIMEOUT_S
 
 SCRIPT_LOCATION = "zqtracker.storage:migrations"
 

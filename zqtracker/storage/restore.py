@@ -30,15 +30,9 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
-from zqtracker.storage.database import (
-    DatabaseOpenError,
-    connect_read_only,
-    fault_of,
-    inspect_sqlite_file,
-    quick_check,
-    short_detail,
-)
+from zqtracker.storage.db_errors import DatabaseOpenError, fault_of, short_detail
 from zqtracker.storage.schema import ZQ_TABLES
+from zqtracker.storage.sqlite_file import connect_read_only, inspect_sqlite_file, quick_check
 
 
 def check_backup(backup: Path) -> str:
@@ -113,7 +107,8 @@ def restore_server_backup(engine: Engine, backup: Path) -> dict[str, int]:
 def restore_backup(backup: Path, target: Path, *, keep: int | None = None) -> Path | None:
     """Make ``target`` the database that ``backup`` holds. Returns the copy made of what
     ``target`` was (None when there was no file); raises DatabaseOpenError, target unchanged."""
-    from zqtracker.storage.backups import folder_for, make_backup
+    from zqtracker.storage.backup_shelf import folder_for
+    from zqtracker.storage.backups import make_backup
 
     check_restorable(backup)
     if target.exists() and backup.resolve() == target.resolve():

@@ -16,7 +16,7 @@ from zqtracker.domain.money import BILLION_YUAN
 from zqtracker.stats.cube import InvestmentCell, ProjectCell
 from zqtracker.storage.filtering import filter_clause
 from zqtracker.storage.meta import get_meta
-from zqtracker.storage.projects import raw_rows
+from zqtracker.storage.querying import raw_rows
 from zqtracker.storage.tables import (
     AnnualPlanRow,
     ClosedInvestmentRow,
@@ -83,7 +83,7 @@ class StatsQueries:
         self, years: tuple[int, ...], f: ProjectFilter | None = None, closed: tuple[int, int] | None = None
     ) -> list[InvestmentCell]:
         """Completed investment by month, sector and district. ``closed``: the figures frozen when
-        that (year, month) was closed (storage/rounds.py), instead of the records as they are."""
+        that (year, month) was closed (storage/closed_months.py), instead of the records as they are."""
         i = InvestmentRow if closed is None else ClosedInvestmentRow
         stmt = (
             select(i.year, i.month, i.sector_id, i.district_id, func.sum(i.amount), i.first_month)

@@ -20,7 +20,8 @@ from zqtracker.domain.money import Unit
 from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.status import Status
 from zqtracker.io.headers import IGNORED_PREFIX, ROW_NUMBER
-from zqtracker.io.layout import ColumnInfo, column_letter
+from zqtracker.io.layout import ColumnInfo
+from zqtracker.io.numfmt import column_letter
 from zqtracker.io.values import display
 from zqtracker.services.import_model import INVALID, NEW, UPDATE, FieldChange, SheetAnalysis
 

@@ -59,8 +59,8 @@ class MainActions(QObject):
 
         self.connect_server = action(lambda: connect_to_server(da))
         self.import_ = action(lambda: window.import_file(None))
-        self.save_template = action(window.save_import_template)
-        self.export = action(window.export_view)
+        self.save_template = action(window.dialogs.save_import_template)
+        self.export = action(window.dialogs.export_view)
         self.print_ = action(window.print_summary)
         self.restore_backup = action(self._restore_backup)
         self.quit = action(window.close)
@@ -83,7 +83,7 @@ class MainActions(QObject):
         self.refresh = action(page.reload)
         # Tools
         self.references = action(self._references)
-        self.monthly_round = action(window.monthly_round)
+        self.monthly_round = action(window.dialogs.monthly_round)
         self.preferences = action(self._preferences)
         self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         # Help
@@ -196,7 +196,7 @@ class MainActions(QObject):
             a.setEnabled(has_db)
         for a in (self.new_project, self.import_):
             a.setEnabled(writable)
-        self.restore_backup.setEnabled(writable and ctx.database.sqlite_path is not None)  # type: ignore[union-attr]
+        self.restore_backup.setEnabled(writable)  # a file's copies, or a server's (issue 14)
         for a in (self.edit_project, self.duplicate):
             a.setEnabled(writable and len(ids) == 1)
         for a in (self.delete, self.change_status, self.mark_key, self.unmark_key):

@@ -10,8 +10,9 @@ a widget that reads the database connects its ``set_context`` slot to it. The un
 cleared, then the old context is closed.
 
 The Dashboard and Summaries tabs are built the first time they are shown with a database open
-(pyqtgraph alone costs 0.35 s, which the launch does not pay); Import, Export, the template and
-Print open their dialogs from here.
+(pyqtgraph alone costs 0.35 s, which the launch does not pay). Import, a district's return, the
+monthly round, Export and the template open their windows through ui/window_dialogs.py; Print
+goes to the Summaries tab.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
@@ -42,6 +43,7 @@ from zqtracker.ui.settings import (
     Settings,
 )
 from zqtracker.ui.tabs import LazyTab
+from zqtracker.ui.window_dialogs import WindowDialogs, dropped_files
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -49,8 +51,6 @@ if TYPE_CHECKING:
     from zqtracker.domain.filters import ProjectFilter
     from zqtracker.services.context import AppContext
     from zqtracker.ui.translations import Translations
-
-IMPORT_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv")
 
 
 class MainWindow(QMainWindow):
@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         from zqtracker.ui.project_actions import ProjectActions
 
         self.database_actions = DatabaseActions(self, self.settings)
+        self.dialogs = WindowDialogs(self, self.events, self.undo_stack, self.settings, self.projects)
         self.project_actions = ProjectActions(self, self.events, self.undo_stack, self.settings, self.projects.model)
         self.actions_ = MainActions(self, complete=not defer_setup)
         self.setAcceptDrops(True)
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.context_changed.connect(self.projects.set_context)
         self.context_changed.connect(self.project_actions.set_context)
+        self.context_changed.connect(self.dialogs.set_context)
         self.context_changed.connect(self.dashboard.on_context_changed)
         self.context_changed.connect(self.summaries.on_context_changed)
         self.projects.summary_changed.connect(self._on_summary_changed)
@@ -296,72 +298,8 @@ class MainWindow(QMainWindow):
 
     # -- import, export, print -------------------------------------------------------------
     def import_file(self, path: Path | None = None) -> None:
-        """Import a spreadsheet (File › Import…, drag and drop): the preview dialog decides."""
-        if self.ctx is None:
-            return
-        if path is not None:
-            from zqtracker.io.round_files import looks_like_return
-
-            if looks_like_return(path):  # a district's return of a monthly round: its own preview
-                self.collect_return(path)
-                return
-        self._open_import(path)
-
-    def _open_import(self, path: Path | None) -> None:
-        from zqtracker.ui.import_dialog import ImportDialog
-        from zqtracker.ui.translations import ui_lang
-
-        assert self.ctx is not None
-        dialog = ImportDialog(self.ctx, self.events, self.undo_stack, self, path=path, lang=ui_lang())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        self._import_dialog = dialog  # the newest, for tests and for raising it again
-
-    def collect_return(self, path: Path) -> None:
-        """A returned workbook of a monthly round: its differences and checks, then import."""
-        if self.ctx is None:
-            return
-        from zqtracker.ui.round_return import ReturnDialog
-        from zqtracker.ui.translations import ui_lang
-
-        dialog = ReturnDialog(self.ctx, self.events, self.undo_stack, path, self, lang=ui_lang())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.not_a_return.connect(self._open_import)
-        dialog.show()
-        dialog.start()
-        self._return_dialog = dialog
-
-    def monthly_round(self) -> None:
-        """Tools › Monthly round: create, collect, remind, close."""
-        if self.ctx is None:
-            return
-        from zqtracker.ui.round_view import RoundView
-        from zqtracker.ui.translations import ui_lang
-
-        view = RoundView(
-            self.ctx, self.events, self.undo_stack, self, lang=ui_lang(), book_lang=self.settings.output_lang()
-        )
-        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        view.show()
-
-    def export_view(self) -> None:
-        """Export the Projects view as it is filtered, with its visible columns."""
-        if self.ctx is None:
-            return
-        from zqtracker.ui.export_dialog import ExportDialog
-        from zqtracker.ui.messages import run_dialog
-
-        dialog = ExportDialog(
-            self.ctx, self.settings, self, self.projects.current_filter(), self.projects.visible_columns()
-        )
-        run_dialog(dialog)
-
-    def save_import_template(self) -> None:
-        if self.ctx is None:
-            return
-        from zqtracker.ui.export_dialog import save_import_template
-
-        save_import_template(self.ctx, self.settings, self)
+        """Import a spreadsheet (File › Import…, drag and drop, the start page): the seam they share."""
+        self.dialogs.import_file(path)
 
     def print_summary(self) -> None:
         """Ctrl+P: print the summary view chosen in the Summaries tab (shown first)."""
@@ -373,27 +311,19 @@ class MainWindow(QMainWindow):
             widget.print_()  # type: ignore[attr-defined]
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._dropped_files(event):
+        if dropped_files(event):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        files = self._dropped_files(event)
+        files = dropped_files(event)
         if not files:
             event.ignore()
             return
         event.acceptProposedAction()
         for path in files:
             self.import_file(path)
-
-    @staticmethod
-    def _dropped_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
-        mime = event.mimeData()
-        if not mime.hasUrls():
-            return []
-        paths = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
-        return [p for p in paths if p.suffix.lower() in IMPORT_SUFFIXES]
 
     # -- state -----------------------------------------------------------------------------
     def _restore_state(self) -> None:

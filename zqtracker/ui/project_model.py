@@ -7,7 +7,8 @@ change ends in one model reset; the view keeps the selection by project id.
 
 Before all rows are loaded the model shows a first page (an ordered LIMIT query) as a plain
 list; a sort or filter chosen then is remembered and applied when the rows arrive. ``data()``
-does no I/O; values are formatted on demand for the visible cells (dates cached).
+does no I/O; values are formatted on demand for the visible cells (dates cached) by
+ui/project_cells.py, which says how each cell and header reads.
 """
 
 from __future__ import annotations
@@ -17,15 +18,12 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
 
 from zqtracker.domain.filters import ProjectFilter, ProjectRow
-from zqtracker.domain.fuzzy_dates import DatePrecision, FuzzyDate
 from zqtracker.domain.money import Unit
-from zqtracker.domain.unknown import missing_tooltip
 from zqtracker.ui.formatting import Formatter
+from zqtracker.ui.project_cells import ACTIVITY_COLUMNS, CENTER, LEFT, NUMERIC, RIGHT, UNKNOWN_COLUMNS, CellText
 from zqtracker.ui.project_columns import COLUMNS, Column, Kind
-from zqtracker.ui.translations import ui_lang
 
 if TYPE_CHECKING:
     import numpy as np
@@ -35,16 +33,6 @@ if TYPE_CHECKING:
 _ROOT = QModelIndex()
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the project id of a row
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # the native value (what sorting compares)
-
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_CENTER = Qt.AlignmentFlag.AlignCenter
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-_NUMERIC = (Kind.MONEY, Kind.DECIMAL, Kind.RATIO)
-_ACTIVITY_COLUMNS = ("status", "last_activity_on")
-# Columns whose blank means "not known yet" (a lead without sector, district or amount): shown as
-# a grey "—", never as 0 or as an empty cell that looks like a loading glitch.
-UNKNOWN_TEXT = "—"
-_UNKNOWN_COLUMNS = frozenset({"sector", "chain", "district", "planned_investment"})
 
 
 class ProjectTableModel(QAbstractTableModel):
@@ -67,14 +55,7 @@ class ProjectTableModel(QAbstractTableModel):
         self.activity_known = False
         self.visible_planned = 0  # of the shown rows whose amount is known
         self.visible_without_amount = 0  # shown rows without a planned investment
-        self._unit = unit
-        self._exact = False
-        self._fmt = Formatter(unit)
-        self._lang = ui_lang()
-        self._stale_icon = None
-        self._incomplete_icon = None
-        self._bold = QFont()
-        self._bold.setBold(True)
+        self.cells = CellText(unit, self)  # how each cell and header reads
 
     # -- loading ---------------------------------------------------------------------------
     def set_store(self, store: RowStore, *, total_count: int | None = None) -> None:
@@ -128,7 +109,7 @@ class ProjectTableModel(QAbstractTableModel):
         self._store.forget("last_activity_on")
         self._stale = set(stale)
         self.activity_known = True
-        self._repaint_columns(_ACTIVITY_COLUMNS)
+        self._repaint_columns(ACTIVITY_COLUMNS)
         if self.sort_key == "last_activity_on":
             self._order = None
             self._refilter(self._full_order())
@@ -232,23 +213,21 @@ class ProjectTableModel(QAbstractTableModel):
     # -- settings that change the text -----------------------------------------------------
     def set_unit(self, unit: Unit, exact: bool = False) -> None:
         """Money in ``unit``, rounded as usual or (``exact``) with every digit."""
-        self._unit, self._exact = unit, exact
-        self._fmt = Formatter(unit, exact=exact)
+        self.cells.set_unit(unit, exact)
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
         self._repaint_columns([c.key for c in self.columns if c.kind is Kind.MONEY])
 
     @property
     def unit(self) -> Unit:
-        return self._unit
+        return self.cells.unit
 
     @property
     def formatter(self) -> Formatter:
-        return self._fmt
+        return self.cells.fmt
 
     def retranslate(self) -> None:
         """The language (and with it the locale) changed: new labels, separators and dates."""
-        self._lang = ui_lang()
-        self._fmt = Formatter(self._unit, exact=self._exact)
+        self.cells.retranslate()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
         if self._visible:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._visible) - 1, len(self.columns) - 1))
@@ -304,40 +283,12 @@ class ProjectTableModel(QAbstractTableModel):
             return None
         column = self.columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return _two_lines(self.header_label(column), self.sample_text(column))
+            return self.cells.header(column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.header_label(column)
+            return self.cells.header_label(column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(_RIGHT if column.kind in _NUMERIC else _LEFT)
+            return int(RIGHT if column.kind in NUMERIC else LEFT)
         return None
-
-    def header_label(self, column: Column) -> str:
-        label = column.label(self._lang)
-        return self._fmt.header(label) if column.kind is Kind.MONEY else label
-
-    def sample_text(self, column: Column) -> str:
-        """A typical wide value of ``column`` as shown now (what its default width is made for)."""
-        from datetime import date, datetime
-
-        from zqtracker.domain.models import InvestorOrigin, ProjectType
-        from zqtracker.domain.status import Status
-
-        kind = column.kind
-        if kind is Kind.MONEY:
-            return self._fmt.money(1_234_567_890_000 if column.key == "planned_investment" else 123_456_780_000)
-        if kind in (Kind.DATE, Kind.DATETIME):
-            moment = datetime(2023, 12, 28, 23, 58)
-            return self._fmt.datetime(moment) if kind is Kind.DATETIME else self._fmt.date(date(2023, 12, 28))
-        if kind is Kind.STATUS:
-            return max((s.label(self._lang) for s in Status), key=len) + "   "  # and the stale mark
-        if kind is Kind.ENUM:
-            values = ProjectType if column.key == "project_type" else InvestorOrigin
-            return max((v.label(self._lang) for v in values), key=len)
-        if kind is Kind.BOOL:
-            return "✓"
-        if kind in (Kind.DECIMAL, Kind.RATIO):
-            return "12,345.67"
-        return column.sample
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -345,121 +296,35 @@ class ProjectTableModel(QAbstractTableModel):
         row = self._visible[index.row()]
         column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.display(row, column)
+            return self.cells.display(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column.kind in _NUMERIC:
-                return int(_RIGHT)
+            if column.kind in NUMERIC:
+                return int(RIGHT)
             if column.kind is Kind.BOOL:
-                return int(_CENTER)
+                return int(CENTER)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
+            return self.cells.tooltip(row, column, row.id in self._stale)
         if role == Qt.ItemDataRole.DecorationRole:
             if column.key == "status" and row.id in self._stale:
-                return self._warning_icon()
+                return self.cells.stale_icon()
             if column.key == "name" and row.missing:
-                return self._incomplete()
+                return self.cells.incomplete_icon()
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
-            if column.key in _UNKNOWN_COLUMNS and column.value(row) is None:
-                return self._muted_brush()
+            if column.key in UNKNOWN_COLUMNS and column.value(row) is None:
+                return self.cells.muted_brush()
             return None
         if role == ID_ROLE:
             return row.id
         if role == SORT_ROLE:
             return column.value(row)
         if role == Qt.ItemDataRole.FontRole and column.key == "name" and row.is_billion_yuan:
-            return self._bold
+            return self.cells.bold
         return None
-
-    def display(self, row: ProjectRow, column: Column) -> str | None:
-        """The text of one cell, as shown (export of the current view may reuse it)."""
-        value = column.value(row)
-        if value is None:
-            return UNKNOWN_TEXT if column.key in _UNKNOWN_COLUMNS else None
-        kind = column.kind
-        if kind is Kind.TEXT:
-            return value  # type: ignore[return-value]
-        if kind is Kind.MONEY:
-            return self._fmt.money(value)  # type: ignore[arg-type]
-        if kind is Kind.DATE:
-            precision = getattr(row, f"{column.key}_precision", None)
-            if precision is not None:  # a month, quarter or year: "2025年二季度", never a made-up day
-                return FuzzyDate(value, DatePrecision(precision)).label(self._lang)  # type: ignore[arg-type]
-            return self._fmt.date(value)  # type: ignore[arg-type]
-        if kind is Kind.STATUS or kind is Kind.ENUM:
-            return value.label(self._lang)  # type: ignore[attr-defined]
-        if kind is Kind.BOOL:
-            return "✓" if value else ""
-        if kind is Kind.DECIMAL:
-            return self._fmt.decimal(value)  # type: ignore[arg-type]
-        if kind is Kind.RATIO:
-            return self._fmt.decimal(value, 2)  # type: ignore[arg-type]
-        if kind is Kind.DATETIME:
-            return self._fmt.datetime(value)  # type: ignore[arg-type]
-        return str(value)
-
-    def _tooltip(self, row: ProjectRow, column: Column) -> str | None:
-        if column.key in _UNKNOWN_COLUMNS and column.value(row) is None:
-            return missing_tooltip(row.missing, self._lang)
-        if column.kind is Kind.MONEY:
-            value = column.value(row)
-            return None if value is None else self.tr("%s yuan (exact)") % self._fmt.yuan(value)  # type: ignore[arg-type]
-        if column.key in _ACTIVITY_COLUMNS and row.id in self._stale:
-            if row.last_activity_on is None:
-                return self.tr("Stale: no status change or investment record")
-            return self.tr("Stale: no status change or investment record since %s") % self._fmt.date(
-                row.last_activity_on
-            )
-        if column.key == "name":
-            missing = row.missing
-            return row.name if not missing else f"{row.name}\n{missing_tooltip(missing, self._lang)}"
-        return None
-
-    def _incomplete(self):
-        if self._incomplete_icon is None:
-            from zqtracker.ui.marks import incomplete_icon
-
-            self._incomplete_icon = incomplete_icon()
-        return self._incomplete_icon
-
-    @staticmethod
-    def _muted_brush():
-        from PySide6.QtWidgets import QApplication
-
-        from zqtracker.ui.palette import muted_color
-
-        return muted_color(QApplication.palette())  # asked each time: the palette may turn dark
-
-    def _warning_icon(self):
-        if self._stale_icon is None:
-            from PySide6.QtWidgets import QApplication, QStyle  # QStyle costs 30 ms: not before it is needed
-
-            self._stale_icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        return self._stale_icon
 
 
 def _narrows(old: ProjectFilter, new: ProjectFilter) -> bool:
     from zqtracker.ui.row_order import narrows
 
     return narrows(old, new)
-
-
-def _width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
-
-
-def _two_lines(label: str, sample: str) -> str:
-    """A header longer than the values under it, on two lines: "Planned investment\n(¥ bn)",
-    "Key\nproject" — so that the columns a user needs fit a 1366-pixel screen unclipped."""
-    if _width(label) <= max(_width(sample), 8):
-        return label
-    for bracket in (" (", "（"):
-        at = label.find(bracket)
-        if at > 0:
-            return f"{label[:at]}\n{label[at:].lstrip()}"
-    spaces = [i for i, ch in enumerate(label) if ch == " "]
-    if not spaces:
-        return label
-    middle = min(spaces, key=lambda i: abs(i - len(label) / 2))
-    return f"{label[:middle]}\n{label[middle + 1 :]}"

@@ -163,7 +163,7 @@ class ProjectTableView(QTableView):
         for v in range(header.count()):
             i = header.logicalIndex(v)
             column = self._model.columns[i]
-            action = QAction(self._model.header_label(column), menu)
+            action = QAction(self._model.cells.header_label(column), menu)
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(i))
             action.setEnabled(header.isSectionHidden(i) or shown > 1)  # keep at least one column
@@ -188,7 +188,7 @@ class ProjectTableView(QTableView):
         header = self.horizontalHeader()
         title = str(self._model.headerData(section, Qt.Orientation.Horizontal) or "")
         title_w = max(header.fontMetrics().horizontalAdvance(line) for line in title.split("\n"))
-        sample_w = self.fontMetrics().horizontalAdvance(self._model.sample_text(column))
+        sample_w = self.fontMetrics().horizontalAdvance(self._model.cells.sample_text(column))
         return max(title_w + HEADER_PADDING, sample_w + CELL_PADDING, MIN_WIDTH)
 
     def fit_columns(self, *, only_widen: bool = False) -> None:

@@ -14,9 +14,10 @@ from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QPointF, Qt, Sign
 from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QFileDialog, QFrame, QMenu, QMessageBox, QToolButton, QToolTip, QVBoxLayout, QWidget
 
+from zqtracker.charts.chart_model import BarsChart, ChartData
 from zqtracker.charts.plot import ChartItem, Hit, chart_item
 from zqtracker.charts.render import chart_image, render_figures, rows_for_height
-from zqtracker.charts.series import BarsChart, ChartData, chart_data
+from zqtracker.charts.series import chart_data
 from zqtracker.charts.theme import LIGHT, Theme
 from zqtracker.domain.money import Unit
 from zqtracker.services.dashboard import DashboardFigures

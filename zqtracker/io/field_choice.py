@@ -1,0 +1,197 @@
+"""Choosing each column's field: the header's candidates weighed against the values beneath
+(io/evidence.py), each field going to the column that holds it most surely; then the report's
+period given to year-to-date columns, the user's own choices applied, and the sheet's kind.
+
+Also the rows right under the header that repeat its texts (an import template's example row),
+which are neither data nor evidence.
+"""
+
+from __future__ import annotations
+
+from zqtracker.io import evidence
+from zqtracker.io.header_rows import cell
+from zqtracker.io.headers import IGNORED_PREFIX, ROW_NUMBER, HeaderMatch
+from zqtracker.io.layout_model import (
+    IDENTITY,
+    JOINED,
+    MONTHLY,
+    PROJECT_FIELDS,
+    PROJECTS,
+    UNKNOWN,
+    ColumnInfo,
+    SheetLayout,
+)
+from zqtracker.io.reader import RawSheet
+from zqtracker.io.values import fold, is_empty, name_part
+
+
+def example_rows(layout: SheetLayout, sheet: RawSheet) -> list[int]:
+    """Rows right under the header that repeat its texts: an import template's example row
+    ("项目名称 | 12 | 12 …" under "项目名称 | 投资总额 …") is not a project."""
+    headers = {fold(c.header.split(" / ")[-1]) for c in layout.columns if c.header}
+    headers |= {fold(c.header.split(" / ")[0]) for c in layout.columns if c.header}
+    out = []
+    for r in range(layout.data_start, layout.data_start + 3):
+        i = r - sheet.row_offset
+        if not 0 <= i < len(sheet.rows):
+            break
+        texts = [fold(v) for v in sheet.rows[i] if isinstance(v, str) and v.strip()]
+        if not texts:
+            continue
+        name = next((c for c in layout.columns if c.field == "name"), None)
+        name_cell = cell(sheet, r, name.index) if name is not None else ""
+        repeats = sum(1 for t in texts if t in headers)
+        if (isinstance(name_cell, str) and fold(name_cell) in headers) or repeats >= max(2, len(texts) // 2):
+            out.append(r)
+        else:
+            break
+    return out
+
+
+def _sample(sheet: RawSheet, layout: SheetLayout, c: int, limit: int = evidence.SAMPLE) -> list:
+    start = layout.data_start + len(layout.example_rows)
+    j = c - sheet.col_offset
+    out: list = []
+    first = max(start - sheet.row_offset, 0)
+    for i in range(first, min(len(sheet.rows), first + 20 * limit)):  # a sparse column: its first rows say enough
+        row = sheet.rows[i]
+        if j < len(row) and not is_empty(row[j]):
+            out.append(row[j])
+            if len(out) >= limit:
+                break
+    return out
+
+
+def choose_fields(layout: SheetLayout, sheet: RawSheet) -> None:
+    """Each field to the column that holds it most surely: header strength, then the values'
+    evidence, then (for locations) which location the header names. A column whose values
+    contradict every field its header names is not imported, with a note saying why."""
+    scored: list[tuple[float, int, int, ColumnInfo, HeaderMatch]] = []
+    for info in layout.columns:
+        if info.month is not None or not info.candidates:
+            continue
+        if info.hidden:
+            info.note, info.field = f"hidden:{info.field}", None
+            continue
+        sample = _sample(sheet, layout, info.index)
+        if any(c.field == "name" for c in info.candidates) and any(w in info.header for w in ("内容", "规模", "简介")):
+            sample = [name_part(v) if isinstance(v, str) else v for v in sample]  # "项目名称及建设内容"
+        prof = evidence.profile(sample)
+        if prof.day_first and not prof.month_first:
+            info.date_order = "dmy"
+        viable = []
+        for cand in info.candidates:
+            if cand.field.startswith(IGNORED_PREFIX) or cand.field == ROW_NUMBER:
+                viable.append((cand.quality * 10.0, cand))
+                continue
+            f = evidence.fit(cand.field, prof, cand.rank)
+            if f <= evidence.REJECT and cand.quality >= 3 and not cand.ambiguous and prof.n < 5:
+                f = -3  # a plain header over a few odd values: the values become problems, not a lost column
+            if f <= evidence.REJECT:
+                continue
+            if cand.currency is not None:
+                f -= 5  # a yuan column of the same field holds it more surely than a 万美元 one
+            viable.append((cand.quality * 10.0 + f, cand))
+        if not viable:
+            info.note, info.field = f"rejected:{info.candidates[0].field}", None
+            continue
+        for score, cand in viable:
+            tie = cand.rank * 100 + prof.distinct if cand.field == "district" else cand.rank
+            scored.append((score, tie, -info.index, info, cand))
+        info.field = None
+    scored.sort(key=lambda t: (t[0], t[1], t[2]), reverse=True)
+    taken: dict[str, ColumnInfo] = {}
+    done: set[int] = set()
+    for _score, _tie, _neg, info, cand in scored:
+        if info.index in done:
+            continue
+        f = cand.field
+        shared = f.startswith(IGNORED_PREFIX) or f == ROW_NUMBER
+        if f in taken and not shared:
+            if f in JOINED:
+                _assign(info, cand, layout)
+                info.joined = True
+                done.add(info.index)
+            continue
+        _assign(info, cand, layout)
+        done.add(info.index)
+        if not shared:
+            taken[f] = info
+    for info in layout.columns:
+        if info.candidates and info.index not in done and not info.note:
+            best = info.candidates[0].field
+            info.note = f"duplicate:{best}"
+
+
+def _assign(info: ColumnInfo, cand: HeaderMatch, layout: SheetLayout) -> None:
+    info.field, info.quality, info.rank = cand.field, cand.quality, cand.rank
+    info.unit = cand.unit or info.unit
+    info.currency, info.area = cand.currency, cand.area
+    if cand.field == "annual_plan":
+        info.year = cand.year or info.year or layout.year
+    if cand.field in ("ytd", "since_start"):
+        info.year, info.header_month = cand.year or info.year, cand.month
+    if cand.field.startswith(IGNORED_PREFIX):
+        info.note = ""
+
+
+def apply_period(layout: SheetLayout) -> None:
+    """Year-to-date and since-start columns take their month from the header or the report's
+    period (not imported when neither names it); a 当月 amount in a sheet without a month column is
+    the report month's."""
+    year, month = layout.period
+    has_month = any(c.field == "month" for c in layout.columns) or bool(layout.month_columns())
+    for info in layout.columns:
+        if info.field == "ytd":
+            y, m = info.year or year, info.header_month or month
+            if y is None or m is None:
+                info.field, info.note = IGNORED_PREFIX + "ytd_no_period", ""
+            else:
+                info.period = (y, m)
+        elif info.field == "since_start":
+            if info.year is not None and info.header_month is not None:  # "至2022年底累计": December 2022
+                info.period = (info.year, info.header_month)
+            elif year is None or month is None:
+                info.field = IGNORED_PREFIX + "since_no_period"
+            else:
+                info.period = (year, month)
+        elif info.field == "amount" and not has_month and year is not None and month is not None:
+            info.field, info.month = "month_column", (year, month)
+
+
+def apply_overrides(layout: SheetLayout, overrides: dict[int, str | None]) -> None:
+    for info in layout.columns:
+        if info.index not in overrides:
+            continue
+        chosen = overrides[info.index]
+        if chosen is None:
+            info.field, info.note, info.month, info.joined = None, "off", None, False
+            continue
+        info.hidden = False
+        info.note = ""
+        if chosen.startswith("month:"):
+            y, m = chosen[6:].split("-")
+            info.field, info.month = "month_column", (int(y), int(m))
+        else:
+            info.field, info.month, info.quality, info.joined = chosen, None, 9, False
+            for other in layout.columns:
+                if other is not info and other.field == chosen and other.index not in overrides:
+                    if chosen in JOINED:
+                        other.joined = True
+                    else:
+                        other.field, other.note = None, f"duplicate:{chosen}"
+
+
+def sheet_kind(layout: SheetLayout) -> str:
+    fields = layout.fields()
+    if not fields & set(IDENTITY):
+        layout.aggregate = any(c.field == IGNORED_PREFIX + "count" for c in layout.columns)
+        return UNKNOWN
+    has_months = bool(layout.month_columns()) or {"month", "amount"} <= fields or "ytd" in fields
+    if fields & PROJECT_FIELDS - {"district"}:
+        return PROJECTS
+    if has_months:
+        return MONTHLY
+    if "name" in fields and not fields - {"name", "code", "chain", "annual_plan", "district"}:
+        return PROJECTS  # a bare list of names (a lead list with nothing else yet)
+    return UNKNOWN

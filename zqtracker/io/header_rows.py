@@ -1,0 +1,192 @@
+"""Finding a sheet's header: the row that names the most fields, a group header row above or a
+second header row below it, and what each header cell (or pair of cells) says its column holds.
+
+Real district files put title rows (often merged) above the header, sometimes a group header row
+above or below the field names ("2023年完成投资" merged over "1月"…"12月"; "项目信息" over
+新公司名称 …). A column's header yields candidates (io/headers.py); which one wins is decided by
+the values beneath, in io/field_choice.py.
+"""
+
+from __future__ import annotations
+
+from zqtracker.io.headers import IGNORED_PREFIX, ROW_NUMBER, HeaderMatch, header_candidates, split_unit
+from zqtracker.io.layout_model import IDENTITY, ColumnInfo, SheetLayout
+from zqtracker.io.reader import RawSheet
+from zqtracker.io.values import clean_text, display, is_empty, month_header, year_in
+
+HEADER_SCAN_ROWS = 40
+_WEIGHT = {4: 3.0, 3: 2.5, 2: 2.0, 1: 1.0}
+
+
+def cell(sheet: RawSheet, r: int, c: int) -> object:
+    i, j = r - sheet.row_offset, c - sheet.col_offset
+    if 0 <= i < len(sheet.rows) and 0 <= j < len(sheet.rows[i]):
+        return sheet.rows[i][j]
+    return ""
+
+
+def _header_text(value: object) -> str | None:
+    """A cell's text as a header candidate: short text only (a paragraph is data, not a header)."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = clean_text(value)
+    return text if len(text) <= 40 else None
+
+
+def _row_score(sheet: RawSheet, r: int, year: int | None) -> float:
+    i = r - sheet.row_offset
+    if not 0 <= i < len(sheet.rows):
+        return 0.0
+    best: dict[str, float] = {}
+    months = numbers = long_texts = 0
+    for value in sheet.rows[i]:
+        text = _header_text(value)
+        if text is None:
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                numbers += 1
+            elif isinstance(value, str) and value.strip():
+                long_texts += 1
+            if month_header(value, year) is not None:
+                months += 1
+            continue
+        found = header_candidates(text)
+        if not found:
+            if month_header(value, year) is not None:
+                months += 1
+            continue
+        top = found[0]
+        weight = _WEIGHT[top.quality]
+        key = top.field
+        if top.field.startswith(IGNORED_PREFIX) or top.field == ROW_NUMBER:
+            weight = 0.5
+        elif top.ambiguous:
+            key = "ambiguous:" + text
+        best[key] = max(best.get(key, 0.0), weight)
+    score = sum(best.values())
+    if any(best.get(f, 0) >= 2 for f in IDENTITY):
+        score += 3
+    if months >= 2:
+        score += 1
+    return score - min(numbers, 5) - 2 * long_texts
+
+
+def find_header_row(sheet: RawSheet, year: int | None = None) -> int | None:
+    """The row naming the most fields; the earliest of equals (a template's example row repeats
+    the header texts under it)."""
+    best, best_score = None, 4.0
+    first = sheet.row_offset
+    for r in range(first, first + min(HEADER_SCAN_ROWS, len(sheet.rows))):
+        score = _row_score(sheet, r, year)
+        if score > best_score:
+            best, best_score = r, score
+    return best
+
+
+def _merges_on(sheet: RawSheet, r: int) -> list[tuple[int, int, int, int]]:
+    return [m for m in sheet.merged[:200_000] if m[0] <= r <= m[2]]
+
+
+def _horizontal_parent(merges: list[tuple[int, int, int, int]], sheet: RawSheet, r: int, c: int) -> object:
+    for r0, c0, _r1, c1 in merges:
+        if c0 <= c <= c1:
+            return cell(sheet, r0, c0)
+    return cell(sheet, r, c)
+
+
+def group_row_above(sheet: RawSheet, hr: int) -> bool:
+    """The row above the field names is a group header: its texts are merged across several field
+    columns ("投资方信息" over 外方投资方 … ) or down into the field row ("项目名称" over A2:A3)."""
+    if hr - 1 < sheet.row_offset:
+        return False
+    merges = _merges_on(sheet, hr - 1)
+    across = [m for m in merges if m[0] == hr - 1 and m[2] == hr - 1 and m[3] > m[1]]
+    down = [m for m in merges if m[0] == hr - 1 and m[2] >= hr]
+    if not across or not down:
+        return False
+    i = hr - 1 - sheet.row_offset
+    texts = [v for v in sheet.rows[i] if isinstance(v, str) and v.strip()]
+    return len(texts) >= 2
+
+
+def looks_like_subheader(sheet: RawSheet, hr: int, year: int | None) -> bool:
+    """A second header row sits under empty or merged header cells ("2023年完成投资" merged over
+    "1月"…"12月"); a first data row sits under filled ones."""
+    i = hr + 1 - sheet.row_offset
+    if not 0 <= i < len(sheet.rows):
+        return False
+    row = sheet.rows[i]
+    if any(isinstance(v, (int, float)) and not isinstance(v, bool) for v in row):
+        return False
+    merges = _merges_on(sheet, hr)
+    filled = [j for j, v in enumerate(row) if not is_empty(v)]
+    if not filled:
+        return False
+    for j in filled:
+        c = j + sheet.col_offset
+        covered = is_empty(cell(sheet, hr, c)) or any(c0 <= c <= c1 and c1 > c0 for _r0, c0, _r1, c1 in merges)
+        if not covered:
+            return False
+    cells = [v for v in row if not is_empty(v)]
+    return any(header_candidates(t) for t in map(_header_text, cells) if t) or any(
+        month_header(v, year) is not None for v in cells
+    )
+
+
+def fill_columns(layout: SheetLayout, sheet: RawSheet) -> None:
+    hr = layout.header_row
+    rows = sheet.rows[hr - sheet.row_offset : hr - sheet.row_offset + layout.header_rows]
+    width = max((len(r) for r in rows), default=0) + sheet.col_offset
+    merges = _merges_on(sheet, hr)
+    for c in range(sheet.col_offset, width):
+        parent = _horizontal_parent(merges, sheet, hr, c)
+        child = cell(sheet, hr + 1, c) if layout.header_rows == 2 else ""
+        if layout.header_rows == 2 and not is_empty(child) and _is_vertical_merge(merges, hr, c):
+            child = ""
+        info = _column(c, parent, child, layout.year)
+        info.hidden = c in sheet.hidden_cols
+        layout.columns.append(info)
+
+
+def _is_vertical_merge(merges: list[tuple[int, int, int, int]], r: int, c: int) -> bool:
+    return any(r0 <= r < r1 and c0 <= c <= c1 for r0, c0, r1, c1 in merges)
+
+
+def _column(c: int, parent: object, child: object, year: int | None) -> ColumnInfo:
+    """What one column may hold, from its header cell (and the group header above, if two rows)."""
+    parent_text = clean_text(parent) if isinstance(parent, str) else display(parent)
+    child_text = clean_text(child) if isinstance(child, str) else display(child)
+    shown = f"{parent_text} / {child_text}" if parent_text and child_text else parent_text or child_text
+    group_year = year_in(parent_text) or year if child_text else year
+    group_unit = _unit_of(parent) if child_text else None
+    candidates = ((child, group_unit), (parent, None)) if child_text else ((parent, None),)
+    for value, fallback_unit in candidates:
+        if is_empty(value):
+            continue
+        found = header_candidates(_header_text(value) or "") if isinstance(value, str) else ()
+        mh = month_header(value, group_year if value is child else year_in(parent_text) or year)
+        top = found[0] if found else None
+        if mh is not None and (top is None or top.field == "amount" or top.quality < 3):
+            return ColumnInfo(c, shown, "month_column", 2, (top.unit if top else None) or _unit_of(value) or
+                              fallback_unit, month=mh, currency=top.currency if top else None)  # fmt: skip
+        if found:
+            return _info(c, shown, found, fallback_unit, group_year)
+    if child_text and parent_text:
+        found = header_candidates(f"{parent_text}{child_text}")
+        if found:
+            return _info(c, shown, tuple(HeaderMatch(m.field, 1, m.unit, m.year, m.currency, m.area, m.rank,
+                                                     m.ambiguous) for m in found), group_unit, group_year)  # fmt: skip
+    # not recognised; its unit still counts if the user maps it ("金额（亿元）")
+    return ColumnInfo(c, shown, None, unit=_unit_of(child) or _unit_of(parent) or group_unit,
+                      note="unknown" if shown else "")  # fmt: skip
+
+
+def _info(c: int, shown: str, found: tuple[HeaderMatch, ...], fallback_unit: int | None,
+          group_year: int | None) -> ColumnInfo:  # fmt: skip
+    top = found[0]
+    plan_year = top.year or (group_year if top.field == "annual_plan" else None)
+    return ColumnInfo(c, shown, top.field, top.quality, top.unit or fallback_unit, year=plan_year,
+                      currency=top.currency, area=top.area, candidates=found, rank=top.rank)  # fmt: skip
+
+
+def _unit_of(value: object) -> int | None:
+    return split_unit(value)[1] if isinstance(value, str) else None

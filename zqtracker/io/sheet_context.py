@@ -1,0 +1,139 @@
+"""What the rows above a sheet's header, its name and its texts say about every row in it: titles,
+the 填报单位 (reporter) and 单位：万元 (unit) lines, the year, the stage and district, the period a
+report is of, and whether the list is in English.
+
+Real lists name their stage or district in the title or the sheet name (续建项目, 萝岗区明细表) and
+their period as "2023年1-10月" or "截至10月"; io/plan.py applies these hints to rows that lack them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from zqtracker.domain.money import unit_factor_of
+from zqtracker.io.context import place_in_text, status_in_text
+from zqtracker.io.header_rows import HEADER_SCAN_ROWS
+from zqtracker.io.headers import currency_of
+from zqtracker.io.layout_model import SheetLayout
+from zqtracker.io.reader import RawSheet
+from zqtracker.io.values import clean_text, year_in
+
+_UNIT_LINE_RE = re.compile(
+    r"(?:金额|计量|货币)?单位\s*[:：]\s*([^\s,，;；)）]+)|\bunits?\s*[:：]\s*([a-z0-9 ¥￥$]+)", re.I
+)
+_REPORTER_RE = re.compile(
+    r"(?:填报|报送|填表|上报)单位(?:名称)?\s*[:：]\s*(\S[^:：]*?)(?:\s{2,}|$|\s+(?:单位|填报|日期))"
+)
+
+
+def fill_titles(layout: SheetLayout, sheet: RawSheet, upto: int) -> None:
+    for r in range(sheet.row_offset, upto):
+        texts = [clean_text(v) for v in sheet.rows[r - sheet.row_offset] if isinstance(v, str) and v.strip()]
+        if not texts:
+            continue
+        line = "  ".join(texts)
+        for m in _UNIT_LINE_RE.finditer(line):
+            word = m.group(1) or m.group(2) or ""
+            factor = unit_factor_of(word)
+            if factor is not None and layout.unit_line is None and word.lower().strip() not in ("million", "m"):
+                layout.unit_line = factor
+            currency = currency_of(word)
+            if currency is not None and layout.unit_currency is None:
+                layout.unit_currency, layout.unit_line = currency[0], currency[1]
+        reporter = _REPORTER_RE.search(line + "  ")
+        if reporter and not layout.reporter:
+            layout.reporter = reporter.group(1).strip()
+        if not any(k in line for k in ("填报单位", "报送单位", "填表单位")) and not _UNIT_LINE_RE.fullmatch(
+            line.strip()
+        ):
+            layout.titles.append(line)
+
+
+def title_year(sheet: RawSheet, upto: int) -> int | None:
+    for r in range(sheet.row_offset, upto):
+        for value in sheet.rows[r - sheet.row_offset]:
+            if isinstance(value, str):
+                y = year_in(value)
+                if y is not None:
+                    return y
+    return None
+
+
+def header_year(sheet: RawSheet, hr: int) -> int | None:
+    """A year another header of the header rows names ("2023年计划投资" beside "8月" … "12月")."""
+    for r in (hr, hr + 1):
+        i = r - sheet.row_offset
+        if 0 <= i < len(sheet.rows):
+            years = {year_in(v) for v in sheet.rows[i] if isinstance(v, str)} - {None}
+            if len(years) == 1:
+                return years.pop()
+    return None
+
+
+def book_year(sheets: list[RawSheet]) -> int | None:
+    """The one year a workbook's sheets name in their titles or names, if they name one."""
+    years = set()
+    for sheet in sheets:
+        upto = sheet.row_offset + min(HEADER_SCAN_ROWS, len(sheet.rows))
+        found = title_year(sheet, upto) or year_in(sheet.name)
+        if found is not None:
+            years.add(found)
+    return years.pop() if len(years) == 1 else None
+
+
+def fill_hints(layout: SheetLayout, sheet_name: str, known: frozenset[str]) -> None:
+    """Stage and district the sheet name, the titles or the 填报单位 line give all rows."""
+    for source, text in (("sheet", sheet_name), *(("title", t) for t in layout.titles)):
+        status = status_in_text(text)
+        if status is not None:
+            layout.status_hint, layout.status_from = status.value, source
+            break
+    for source, text in (("title", " ".join(layout.titles)), ("sheet", sheet_name), ("reporter", layout.reporter)):
+        place = place_in_text(text, known) if text else None
+        if place:
+            layout.district_hint, layout.district_from = place, source
+            break
+
+
+def is_english(layout: SheetLayout, sheet: RawSheet) -> bool:
+    """Titles, headers, sheet name and the first rows hold no Chinese: an English-language list."""
+    return not any(
+        _has_cjk(t)
+        for t in (*layout.titles, *(c.header for c in layout.columns), sheet.name, *_sample_texts(sheet, layout))
+    )
+
+
+def _sample_texts(sheet: RawSheet, layout: SheetLayout, rows: int = 50) -> list[str]:
+    start = layout.data_start - sheet.row_offset
+    return [v for row in sheet.rows[max(start, 0) : start + rows] for v in row if isinstance(v, str)]
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+# -- the report's period: 1–X月 figures and 当月 amounts -----------------------------------------------
+_YTD_PERIOD_RE = re.compile(r"(?:((?:19|20|21)\d{2})\s*年)?\s*1\s*[-~—–至]\s*(\d{1,2})\s*月")
+_AS_OF_RE = re.compile(r"(?:截至|截止|至)\s*((?:19|20|21)\d{2})\s*年\s*(\d{1,2})\s*月")
+_MONTH_OF_RE = re.compile(r"((?:19|20|21)\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*\d)")
+_BARE_MONTH_RE = re.compile(r"^(?:((?:19|20|21)\d{2})\s*年)?\s*(\d{1,2})\s*月份?$")
+
+
+def report_period(layout: SheetLayout, sheet: RawSheet) -> tuple[int | None, int | None]:
+    """The year and month a report is of: "2023年1-10月", "截至2023年10月", "2023年10月份" in the title;
+    a 1–X月 header; a sheet named "10月"."""
+    texts = [*layout.titles, *(c.header for c in layout.columns if c.header)]
+    for regex in (_AS_OF_RE, _YTD_PERIOD_RE, _MONTH_OF_RE):
+        for text in texts:
+            m = regex.search(_fold_period(text))
+            if m and 1 <= int(m[2]) <= 12:
+                return (int(m[1]) if m[1] else layout.year), int(m[2])
+    m = _BARE_MONTH_RE.match(_fold_period(sheet.name))
+    if m and 1 <= int(m[2]) <= 12:
+        return (int(m[1]) if m[1] else layout.year), int(m[2])
+    return layout.year, None
+
+
+def _fold_period(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).replace(" ", "")

@@ -1,0 +1,86 @@
+"""Why a database cannot be used, in one sentence: :class:`DatabaseOpenError` and the expected
+conditions (locked, damaged, read-only, a full disk …) told apart behind SQLite's and the
+operating system's errors.
+
+Locked is told apart from damaged, which would push a user to restore over a healthy file.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+
+
+class DatabaseOpenError(Exception):
+    """The database cannot be used (or an operation on it could not be done).
+
+    ``reason`` is a short code (``corrupt``, ``locked``, ``read_only``, ``disk_full`` …); the
+    sentence comes from the message catalogue (domain/database_messages.py) in either language:
+    :meth:`message`. ``str()`` is the English sentence. A ``message`` given explicitly is used for
+    a reason the catalogue does not know.
+    """
+
+    def __init__(self, reason: str, message: str | None = None, **params: object) -> None:
+        self.reason = reason
+        self.params = params
+        self._explicit = message
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "en") -> str:
+        from zqtracker.domain.messages import MESSAGES
+
+        code = f"db_{self.reason}"
+        if code in MESSAGES and (self._explicit is None or self.params):
+            from zqtracker.domain.errors import Problem
+
+            return Problem(code, params=dict(self.params)).message(lang)
+        return self._explicit or self.reason
+
+
+def fault_of(exc: BaseException, shown: str) -> DatabaseOpenError | None:
+    """An expected condition behind an SQLite/OS error, worded; None for anything else.
+
+    Locked is told apart from damaged (which would push a user to restore over a healthy file),
+    and a full disk or a read-only file from both.
+    """
+    if isinstance(exc, DatabaseOpenError):
+        return exc
+    orig = getattr(exc, "orig", None)
+    if orig is not None:
+        exc = orig
+    if isinstance(exc, OSError):
+        if exc.errno == errno.ENOSPC or exc.errno == errno.EDQUOT:
+            return DatabaseOpenError("disk_full", file=shown)
+        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return DatabaseOpenError("read_only", file=shown)
+        if exc.errno == errno.EIO:
+            return DatabaseOpenError("io_error", file=shown, detail=exc.strerror or str(exc))
+        return None
+    if not isinstance(exc, sqlite3.Error):
+        return None
+    text_ = str(exc).strip()
+    low = text_.lower()
+    if "locked" in low or "database is busy" in low:
+        return DatabaseOpenError("locked", file=shown)
+    if "disk is full" in low or "database or disk is full" in low:
+        return DatabaseOpenError("disk_full", file=shown)
+    if "readonly" in low or "read-only" in low:
+        return DatabaseOpenError("read_only", file=shown)
+    if "malformed" in low or "not a database" in low or "corrupt" in low:
+        return DatabaseOpenError("corrupt", file=shown, detail=short_detail(text_))
+    if "disk i/o error" in low:
+        return DatabaseOpenError("io_error", file=shown, detail=short_detail(text_))
+    if "unable to open" in low:
+        return DatabaseOpenError("cannot_open", file=shown, detail=short_detail(text_))
+    return None
+
+
+def integrity_lines(rows: list[str]) -> list[str]:
+    """SQLite's integrity messages one per line, without its "*** in database main ***" headers."""
+    return [line.strip() for row in rows for line in row.splitlines() if line.strip() and not line.startswith("***")]
+
+
+def short_detail(text_: str, limit: int = 160) -> str:
+    """One line of an error message for a sentence."""
+    lines = integrity_lines([text_]) or [text_.strip()]
+    return lines[0] if len(lines[0]) <= limit else lines[0][: limit - 1] + "…"

@@ -1,0 +1,127 @@
+"""What the user chose and corrected in the import dialog, as the options the import reads.
+
+Kept apart from the dialog (and free of Qt) because it is the import's state, not its widgets:
+each correction — a column re-mapped or given a unit, another header row, defaults for rows
+without a district, what an unknown status word means, a currency's rate, a near name linked —
+lands in :class:`ImportOptions` here, and the sheets whose mapping was corrected are the ones
+remembered for the next file with the same headers.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+
+from zqtracker.domain.currency import parse_rate
+from zqtracker.services.import_mappings import Mapping
+from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
+from zqtracker.services.import_options import ImportOptions
+from zqtracker.services.importing import ImportService
+
+
+class ImportCorrections:
+    def __init__(self, service: ImportService, lang: str) -> None:
+        self.service, self.lang = service, lang
+        self.options = ImportOptions(lang=lang)
+        self.corrected: set[str] = set()  # sheets whose mapping the user changed
+
+    def reset(self, mode: str) -> None:
+        """Another file: nothing chosen yet but the import's mode."""
+        self.options = ImportOptions(lang=self.lang, mode=mode)
+        self.corrected.clear()
+
+    def copy(self) -> ImportOptions:
+        """The options as they are now, for background work (later changes do not reach it)."""
+        o = self.options
+        return dataclasses.replace(
+            o, sheets=None if o.sheets is None else list(o.sheets),
+            mappings={name: copy.deepcopy(m) for name, m in o.mappings.items()},
+            status_map=dict(o.status_map), links=dict(o.links), rates=dict(o.rates),
+        )  # fmt: skip
+
+    def mapping(self, sheet: str, analysis: ImportAnalysis | None) -> Mapping:
+        """The sheet's corrected mapping (started from the remembered one), marked corrected."""
+        mapping = self.options.mappings.get(sheet)
+        if mapping is None:
+            sa = next((s for s in analysis.sheets if s.name == sheet), None) if analysis else None
+            mapping = Mapping(header_row=None)
+            if sa is not None and sa.remembered:  # start from what was remembered
+                layout_mapping = self.service.layout_of(sa.raw, ImportOptions(lang=self.lang))[2]
+                if layout_mapping is not None:
+                    mapping = dataclasses.replace(layout_mapping, fields=dict(layout_mapping.fields),
+                                                  units=dict(layout_mapping.units),
+                                                  statuses=dict(layout_mapping.statuses))  # fmt: skip
+            self.options.mappings[sheet] = mapping
+        self.corrected.add(sheet)
+        return mapping
+
+    def remap(
+        self, sa: SheetAnalysis, column: int, choice: tuple[str, object], analysis: ImportAnalysis | None
+    ) -> None:
+        """Re-map one column (("field", name or None)) or set its unit (("unit", factor)); the
+        sheet is imported from now on."""
+        mapping = self.mapping(sa.name, analysis)
+        kind, value = choice
+        if kind == "field":
+            mapping.fields[column] = value  # type: ignore[assignment]
+        else:
+            mapping.units[column] = int(value)
+        if self.options.sheets is None:
+            self.options.sheets = [s.name for s in analysis.sheets if s.selected] if analysis else None
+        if self.options.sheets is not None and sa.name not in self.options.sheets:
+            self.options.sheets.append(sa.name)
+
+    def set_defaults(self, district: str, sector: str, status: str) -> bool:
+        """District, sector and status for rows without one (the CLI's --district …); False when
+        nothing changed."""
+        chosen = (district or None, sector or None, status or None)
+        if chosen == (self.options.district, self.options.sector, self.options.status):
+            return False
+        self.options.district, self.options.sector, self.options.status = chosen
+        return True
+
+    def set_status_word(self, word: str, status: str, analysis: ImportAnalysis | None) -> None:
+        """What an unknown status word means (the CLI's --status-map), remembered with the
+        column choices of the sheets that use it."""
+        if status:
+            self.options.status_map[word] = status
+        else:
+            self.options.status_map.pop(word, None)
+        if analysis is not None:
+            for sa in analysis.selected:
+                if sa.plan is not None and word in sa.plan.unknown_statuses:
+                    self.mapping(sa.name, analysis).statuses[word] = status
+
+    def set_rate(self, currency: str, text: str) -> bool:
+        """Yuan per unit of a currency (the CLI's --rate; empty: none); False when nothing changed.
+        Raises ValidationError for a rate that is not one."""
+        if not text:
+            return self.options.rates.pop(currency, None) is not None
+        _code, rate = parse_rate(f"{currency}={text}")
+        changed = self.options.rates.get(currency) != rate
+        self.options.rates[currency] = rate
+        return changed
+
+    def link(self, sheet: str, row: int, pid: int) -> None:
+        """A new row with a near name is that stored project (0: kept apart)."""
+        if pid:
+            self.options.links[(sheet, row)] = pid
+        else:
+            self.options.links.pop((sheet, row), None)
+
+    def import_sheet(self, sa: SheetAnalysis, checked: bool, analysis: ImportAnalysis) -> None:
+        chosen = [s.name for s in analysis.sheets if s.selected]
+        if checked and sa.name not in chosen:
+            chosen.append(sa.name)
+        if not checked and sa.name in chosen:
+            chosen.remove(sa.name)
+        self.options.sheets = chosen
+
+    def remember(self, analysis: ImportAnalysis) -> None:
+        """Keep the corrected mappings for the next file with the same headers."""
+        for sa in analysis.sheets:
+            mapping = self.options.mappings.get(sa.name)
+            if sa.name in self.corrected and mapping is not None:
+                header_row = mapping.header_row if mapping.header_row is not None else sa.layout.header_row
+                key = sa.fingerprint or self.service.key_for(sa.raw, header_row, sa.layout.header_rows)
+                self.service.remember(key, mapping)

@@ -1,0 +1,110 @@
+"""The import dialog's row of choices: which sheet is shown and whether it is imported, its
+header row, the unit of amounts that name none, the import's mode, and which rows the preview shows.
+
+A widget of its own: it says what the user chose in signals the dialog turns into import options
+(ui/import_corrections.py), and shows the sheet the dialog hands it without echoing that back.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
+
+from zqtracker.domain.money import Unit
+from zqtracker.io.layout import MONTHLY, PROJECTS
+from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
+
+
+class ImportOptionsBar(QWidget):
+    sheet_chosen = Signal()  # another sheet is to be shown
+    import_sheet_toggled = Signal(bool)
+    header_row_chosen = Signal(int)  # the sheet's 0-based row
+    unit_chosen = Signal(object)  # Unit, or None: not chosen
+    mode_chosen = Signal(str)  # "merge", "append" or "replace"
+    show_mode_chosen = Signal(int)  # all rows, rows with problems, rows that change
+
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.sheet_combo.setMinimumContentsLength(16)
+        self.import_sheet_check = QCheckBox(self.tr("Import this sheet"))
+        self.header_spin = QSpinBox()
+        self.header_spin.setRange(1, 100)
+        self.header_spin.setPrefix(self.tr("Header row: "))
+        self.unit_combo = QComboBox()
+        self.unit_combo.addItem(self.tr("Amounts without a unit: choose…"), None)
+        for unit in (Unit.YUAN, Unit.WAN, Unit.YI):
+            self.unit_combo.addItem(self.tr("Amounts without a unit are in %1").replace("%1", unit.label(lang)), unit)
+        self.mode_combo = QComboBox()
+        for mode, text in (
+            ("merge", self.tr("Merge: add new, update changed")),
+            ("append", self.tr("Append: new only")),
+            ("replace", self.tr("Replace every project (after a backup)")),
+        ):
+            self.mode_combo.addItem(text, mode)
+        self.show_combo = QComboBox()
+        self.show_combo.addItems([self.tr("All rows"), self.tr("Rows with problems"), self.tr("Rows that change")])
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for w in (self.sheet_combo, self.import_sheet_check, self.header_spin, self.unit_combo, self.mode_combo):
+            row.addWidget(w)
+        row.addStretch(1)
+        row.addWidget(QLabel(self.tr("Show:")))
+        row.addWidget(self.show_combo)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.sheet_combo.currentIndexChanged.connect(self.sheet_chosen)
+        self.import_sheet_check.toggled.connect(self.import_sheet_toggled)
+        self.header_spin.editingFinished.connect(lambda: self.header_row_chosen.emit(self.header_spin.value() - 1))
+        self.unit_combo.currentIndexChanged.connect(self._on_unit_changed)
+        self.mode_combo.currentIndexChanged.connect(lambda _i: self.mode_chosen.emit(self.mode()))
+        self.show_combo.currentIndexChanged.connect(self.show_mode_chosen)
+
+    def mode(self) -> str:
+        return str(self.mode_combo.currentData())
+
+    def sheet_name(self) -> str | None:
+        return self.sheet_combo.currentData()
+
+    def set_sheets(self, analysis: ImportAnalysis) -> None:
+        """The analysed sheets with what each holds; the one shown stays if it is still there,
+        else the first imported one (quietly: the dialog shows it)."""
+        current = self.sheet_combo.currentData()
+        self.sheet_combo.blockSignals(True)
+        self.sheet_combo.clear()
+        for sa in analysis.sheets:
+            kind = {PROJECTS: self.tr("projects"), MONTHLY: self.tr("monthly investment")}.get(
+                sa.layout.kind, self.tr("not recognised")
+            )
+            self.sheet_combo.addItem(f"{sa.name} — {kind}", sa.name)
+        names = [sa.name for sa in analysis.sheets]
+        first = next((sa.name for sa in analysis.sheets if sa.selected), names[0] if names else None)
+        self.sheet_combo.setCurrentIndex(
+            names.index(current) if current in names else names.index(first) if first else 0
+        )
+        self.sheet_combo.blockSignals(False)
+
+    def select_sheet(self, name: str) -> None:
+        names = [self.sheet_combo.itemData(i) for i in range(self.sheet_combo.count())]
+        if name in names:
+            self.sheet_combo.setCurrentIndex(names.index(name))
+
+    def show_sheet(self, sa: SheetAnalysis | None) -> None:
+        """Whether ``sa`` is imported and its header row (quietly)."""
+        for w in (self.import_sheet_check, self.header_spin):
+            w.blockSignals(True)
+        self.import_sheet_check.setChecked(bool(sa and sa.selected))
+        self.import_sheet_check.setEnabled(bool(sa and sa.layout.kind != "unknown"))
+        self.header_spin.setValue((sa.layout.header_row + 1) if sa and sa.layout.header_row >= 0 else 1)
+        for w in (self.import_sheet_check, self.header_spin):
+            w.blockSignals(False)
+
+    def warn_unit(self, missing: bool) -> None:
+        """Point at the unit choice while amounts without a unit wait for it."""
+        self.unit_combo.setStyleSheet("QComboBox { border: 2px solid #c62828; }" if missing else "")
+
+    def _on_unit_changed(self, _index: int) -> None:
+        data = self.unit_combo.currentData()  # Qt hands a StrEnum back as its plain string
+        self.unit_chosen.emit(Unit(data) if data else None)

@@ -1,0 +1,90 @@
+"""The import dialog's list of problems: the counts line (what the import would do, then did),
+every problem with its sheet, row, column, value and reason, and the way to export them for the
+district to correct.
+
+A widget of its own: it shows what it is given and says which problem the user activated
+(:attr:`problem_activated`) or that they asked for the list as a workbook
+(:attr:`export_requested`); the dialog decides what those mean.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zqtracker.io.errors import CellProblem
+from zqtracker.services.import_model import ImportAnalysis
+from zqtracker.services.importing import ImportResult
+
+SHOWN = 5000  # more are in the exported workbook
+
+
+class ProblemList(QWidget):
+    problem_activated = Signal(str, int, str)  # sheet, row (1-based), column letter
+    export_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.counts_label = QLabel()
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([self.tr("Sheet"), self.tr("Row"), self.tr("Column"), self.tr("Value"),
+                                   self.tr("Problem")])  # fmt: skip
+        self.tree.setRootIsDecorated(False)
+        self.tree.header().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.export_button = QPushButton(self.tr("Export problems…"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        bar.addWidget(self.counts_label, 1)
+        bar.addWidget(self.export_button)
+        layout.addLayout(bar)
+        layout.addWidget(self.tree)
+        self.tree.itemActivated.connect(self._on_item_activated)
+        self.export_button.clicked.connect(self.export_requested)
+
+    def show_counts(self, a: ImportAnalysis) -> None:
+        """What the import would do, in numbers."""
+        text = self.tr("New %1 · Updated %2 · Unchanged %3 · Invalid rows %4 · Monthly records %5 (%6 unchanged)")
+        for i, n in enumerate(
+            (a.added, a.updated, a.unchanged, a.invalid_rows, len(a.records), a.records_unchanged), 1
+        ):
+            text = text.replace(f"%{i}", str(n))
+        new_refs = [*(n for n, _ in a.new_sectors), *a.new_districts]
+        if new_refs:
+            text += " · " + self.tr("New sectors/districts: %1").replace("%1", "、".join(new_refs[:8]))
+        self.counts_label.setText(text)
+
+    def show_result(self, result: ImportResult) -> None:
+        """What the import did, where the backup is and how to undo it."""
+        text = self.tr("Imported: %1 new, %2 updated, %3 unchanged, %4 monthly record(s).")
+        for i, n in enumerate((result.added, result.updated, result.unchanged, result.investment_records), 1):
+            text = text.replace(f"%{i}", str(n))
+        if result.problems:
+            text += " " + self.tr("%1 row problem(s) skipped (listed below).").replace("%1", str(len(result.problems)))
+        if result.backup is not None:
+            text += " " + self.tr("Backup: %1").replace("%1", str(result.backup))
+        text += " " + self.tr("Undo with Edit › Undo (Ctrl+Z).")
+        self.counts_label.setText(text)
+
+    def set_problems(self, problems: Sequence[CellProblem], lang: str) -> None:
+        self.tree.clear()
+        items = []
+        for p in problems[:SHOWN]:
+            item = QTreeWidgetItem([p.sheet, str(p.row), p.column, p.value, p.reason(lang)])
+            item.setToolTip(4, p.reason(lang))
+            items.append(item)
+        self.tree.addTopLevelItems(items)
+
+    def _on_item_activated(self, item: QTreeWidgetItem) -> None:
+        self.problem_activated.emit(item.text(0), int(item.text(1)), item.text(2))

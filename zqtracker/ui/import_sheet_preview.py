@@ -1,0 +1,140 @@
+"""The import dialog's preview of one sheet: every row with what will happen to it, the detected
+mapping in the column headers, and the menu a header click opens to re-map the column or set its
+unit.
+
+A widget of its own because it knows nothing of reading, checking or importing: the dialog hands
+it a sheet's analysis and hears back which column the user re-mapped (:attr:`column_chosen`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QActionGroup, QCursor
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableView, QVBoxLayout, QWidget
+
+from zqtracker.domain.messages import field_label
+from zqtracker.domain.money import Unit
+from zqtracker.io.layout import MONEY_FIELDS
+from zqtracker.services.import_model import SheetAnalysis
+from zqtracker.services.import_profiles import MAPPABLE_FIELDS
+from zqtracker.ui.import_preview import PreviewFilter, PreviewModel
+
+
+class SheetPreview(QWidget):
+    """The preview table over :class:`PreviewModel`, filtered by :class:`PreviewFilter`."""
+
+    column_chosen = Signal(int, object)  # the sheet's column, ("field", name or None) or ("unit", factor)
+
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.model = PreviewModel(self)
+        self.proxy = PreviewFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setMinimumHeight(44)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        header.sectionClicked.connect(self._on_header_clicked)
+
+    def show_sheet(self, sa: SheetAnalysis | None, column_units: dict[int, int], default_unit: int | None) -> None:
+        """Show ``sa`` (None: nothing), amounts read with the units the user chose."""
+        self.model.column_units = column_units
+        self.model.default_unit = default_unit
+        self.model.set_sheet(sa, self.lang, self._words())
+        self._fit_columns(sa)
+
+    def set_mode(self, mode: int) -> None:
+        """All rows, rows with problems, or rows that change (the dialog's "Show:" choice)."""
+        self.proxy.set_mode(mode)
+
+    def go_to(self, sa: SheetAnalysis, row: int, letter: str) -> None:
+        """Scroll to the cell of the sheet's ``row`` (1-based) in column ``letter``."""
+        source_row = row - 1 - sa.raw.row_offset
+        source_col = next(
+            (
+                c
+                for c in range(1, self.model.columnCount())
+                if self.model.header_text(c).startswith(letter + " ") or self.model.header_text(c) == letter
+            ),
+            0,
+        )
+        index = self.proxy.mapFromSource(self.model.index(source_row, source_col))
+        if index.isValid():
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def _fit_columns(self, sa: SheetAnalysis | None) -> None:
+        """Widths from the header and the first data rows (a merged title would widen column A)."""
+        if sa is None:
+            return
+        metrics = self.table.fontMetrics()
+        first = max(sa.layout.header_row - sa.raw.row_offset, 0)
+        sample = range(first, min(first + 200, self.model.rowCount()))
+        for c in range(self.model.columnCount()):
+            texts = [str(self.model.headerData(c, Qt.Orientation.Horizontal) or "")]
+            texts += [str(self.model.data(self.model.index(r, c)) or "") for r in sample]
+            widest = max((metrics.horizontalAdvance(line) for t in texts for line in t.split("\n")), default=0)
+            low, high = (140, 460) if c == 0 else (56, 240)
+            self.table.setColumnWidth(c, min(max(widest + 18, low), high))
+
+    def _words(self) -> dict[str, str]:
+        return {
+            "new": self.tr("New"),
+            "update": self.tr("Update"),
+            "same": self.tr("Unchanged"),
+            "invalid": self.tr("Invalid"),
+            "exists": self.tr("Exists — left alone (append)"),
+            "total": self.tr("Total — skipped"),
+            "section1": self.tr("Section — sector, district or stage below"),
+            "section2": self.tr("Section — sector, district or stage below"),
+            "note": self.tr("Notes — skipped"),
+            "example": self.tr("Template example row — skipped"),
+            "continuation": self.tr("Continues the project above — not a project"),
+            "view": self.tr("The same project as on another sheet"),
+            "near": self.tr("a stored project has a near name — link or keep apart above"),
+            "header": self.tr("Header"),
+            "what": self.tr("What happens"),
+            "remap": self.tr("Click to choose what this column holds, or its unit"),
+            "off": self.tr("not imported"),
+            "hidden": self.tr("hidden — not imported"),
+            "records": self.tr("%1 monthly record(s) to write, %2 unchanged").replace("%1", "{0}").replace("%2", "{1}"),
+        }
+
+    def _on_header_clicked(self, section: int) -> None:
+        source = self.proxy.mapToSource(self.proxy.index(0, section)).column() if self.proxy.rowCount() else section
+        info = self.model.column_info(source)
+        if info is None:
+            return
+        menu = QMenu(self)
+        group = QActionGroup(menu)
+        off = menu.addAction(self.tr("Not imported"))
+        off.setCheckable(True)
+        off.setChecked(not info.field or info.hidden or info.field.startswith("ignore:"))
+        off.setData(("field", None))
+        group.addAction(off)
+        menu.addSeparator()
+        for f in MAPPABLE_FIELDS:
+            action = menu.addAction(field_label(f, self.lang))
+            action.setCheckable(True)
+            action.setChecked(info.field == f and not info.hidden)
+            action.setData(("field", f))
+            group.addAction(action)
+        if info.is_money or info.field in MONEY_FIELDS:
+            units = menu.addMenu(self.tr("Unit of this column"))
+            for unit in (Unit.YUAN, Unit.WAN, Unit.YI):
+                action = units.addAction(unit.label(self.lang))
+                action.setData(("unit", unit.factor))
+        picked: list = []
+        menu.triggered.connect(picked.append)
+        menu.exec(QCursor.pos())
+        if picked and picked[0].data() is not None:
+            self.column_chosen.emit(info.index, picked[0].data())
