@@ -222,6 +222,32 @@ def test_a_damaged_database_found_by_the_copy_is_said_in_the_status_bar_not_a_di
     # (no dialog: the dialog guard of make_window fails the test on any unexpected one)
 
 
+def test_the_backup_mark_follows_a_live_language_switch(make_window, demo_file: Path, qtbot, translations) -> None:
+    """View › Language while the ⚠ mark shows: the mark, its sentence and the status bar's message
+    are worded again in the new language (they stayed in the old one)."""
+    damage_pages_of(demo_file, "ix_investment_cube")
+    window = make_window(None)
+    translations.switch("en")
+    with qtbot.waitSignal(window.daily_backup.failed, timeout=30_000):
+        window.database_actions.open_target(str(demo_file), background=False)
+    warning = window.daily_backup.warning
+    assert warning.text() == "⚠ No backup copy today" and "is damaged" in warning.toolTip()
+    translations.switch("zh_CN")
+    assert warning.isVisible() and warning.text() == "⚠ 今天未能备份"
+    assert "已损坏" in warning.toolTip() and "is damaged" not in warning.toolTip()
+    assert str(demo_file) in warning.toolTip()
+    assert window.statusBar().currentMessage() == warning.toolTip()
+    Path("/work/shots/server").mkdir(parents=True, exist_ok=True)
+    window.grab().save("/work/shots/server/daily-backup-failed-switched-to-zh_CN.png")
+    translations.switch("en")
+    assert warning.text() == "⚠ No backup copy today" and "is damaged" in warning.toolTip()
+    assert window.statusBar().currentMessage() == warning.toolTip()
+    # Another database: the mark goes, and a later switch does not bring it back.
+    window.daily_backup.database_changed(None)
+    translations.switch("zh_CN")
+    assert not warning.isVisible()
+
+
 def test_no_room_for_the_days_copy_is_said_in_the_status_bar_and_the_database_stays_open(
     make_window, demo_file: Path, tmp_path: Path, qtbot, monkeypatch
 ) -> None:

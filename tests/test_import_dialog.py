@@ -110,7 +110,7 @@ def test_preview_remap_import_undo_and_remember(
         print("ERR", repr((dialog.error_label.text(), dialog.is_busy(), m.headerData(7, 1), dialog.choices.options)))
         raise
     wait_idle(qtbot, dialog)
-    assert m.headerData(7, 1) == "G  金额（亿元）\n→ Planned investment (100m yuan)"
+    assert m.headerData(7, 1) == "G  金额（亿元）\n→ Planned investment (¥100 million)"
     status = texts(dialog, STATUS_COLUMN)
     assert status[3] == ("Update: Status Under construction → In production, Planned investment ¥1.200 bn → ¥1.210 bn")
     assert status[4] == "New"
@@ -150,7 +150,7 @@ def test_preview_remap_import_undo_and_remember(
     again = ImportDialog(seeded, events, stack, None, nxt, lang="en")
     qtbot.addWidget(again)
     wait_idle(qtbot, again)
-    assert again.preview.model.headerData(7, 1) == "G  金额（亿元）\n→ Planned investment (100m yuan)"
+    assert again.preview.model.headerData(7, 1) == "G  金额（亿元）\n→ Planned investment (¥100 million)"
     assert any("column mapping you corrected" in n.message("en") for n in again.analysis.notes)
 
 

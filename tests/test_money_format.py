@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zqtracker.domain.money import MAX_MONEY, Unit, parse_money
+from zqtracker.domain.money import MAX_MONEY, Unit, parse_money, unit_factor_of
 from zqtracker.domain.money_format import MoneyFormat
 
 amounts = st.integers(min_value=0, max_value=10**15)
@@ -109,3 +109,16 @@ def test_the_header_names_the_unit_the_figures_are_in(yuan: int, unit: Unit, lan
     _key, factor = split_unit(f.header("Planned investment" if lang == "en" else "计划总投资"))
     assert factor == f.factor
     assert parse_money(f.number(yuan, f.exact_decimals, grouping=False), factor) == yuan
+
+
+@pytest.mark.parametrize("unit", list(Unit))
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_units_name_is_one_a_reader_reads_and_reads_back(unit: Unit, lang: str) -> None:
+    """The unit an amount is written in (the import preview's headers, its unit menus, a round's
+    workbook): "¥100 million" in English, never "100m yuan"; read back as the same unit."""
+    name = unit.label(lang)
+    assert unit_factor_of(name) == unit.factor
+    assert unit_factor_of(f"Unit: {name}") == unit.factor and unit_factor_of(f"({name})") == unit.factor
+    expected = {"en": {Unit.YI: "¥100 million", Unit.WAN: "¥10,000", Unit.YUAN: "yuan"},
+                "zh": {Unit.YI: "亿元", Unit.WAN: "万元", Unit.YUAN: "元"}}  # fmt: skip
+    assert name == expected[lang][unit]

@@ -238,7 +238,10 @@ def test_every_dialog_menu_and_message_speaks_one_language(
         trigger()
         qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
 
-    _context_menus(window, qtbot, lambda name: _menu_read(found, lang, data, walk, name))
+    def read_menu(name: str) -> Callable[[QMenu], None]:
+        return _menu_read(found, lang, data, walk, name)
+
+    _context_menus(window, qtbot, read_menu)
 
     if window.actions_.restore_backup.isEnabled():  # a database file (not one on a server)
         modal("restore-backup", window.actions_.restore_backup.trigger, "restore_dialog")
@@ -263,6 +266,17 @@ def test_every_dialog_menu_and_message_speaks_one_language(
     qtbot.waitUntil(lambda: not dialog.is_busy() and bool(dialog.error_label.text()), timeout=30_000)
     found += read(dialog, lang, data, "import-refused")
     shot(dialog, f"{walk}-import-refused")
+    dialog.close()
+
+    window.import_file(DISTRICT_FILE)  # the preview's column menu, with the units of an amount column
+    dialog = top_level("ImportDialog")
+    qtbot.waitUntil(lambda: not dialog.is_busy() and dialog.analysis is not None, timeout=30_000)
+    preview = dialog.preview
+    header = preview.table.horizontalHeader()
+    money = next(
+        s for s in range(preview.proxy.columnCount()) if getattr(preview.model.column_info(s), "is_money", False)
+    )
+    assert open_popup(qtbot, lambda: header.sectionClicked.emit(money), read_menu("import-column"))
     dialog.close()
 
     window.import_file(_return_file(demo_ctx, tmp_path / "round"))  # a district's return: its preview

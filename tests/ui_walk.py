@@ -59,15 +59,26 @@ def look(name: str, widget: QWidget, screen: tuple[int, int], shots: Path | None
 Opener = tuple[Callable[[QWidget], None], Callable[[QWidget], None], str | None]
 
 
-def _select_first(window) -> None:
+def _select(window, count: int) -> None:
+    """Select the first ``count`` rows and let the window take it in (the actions it enables);
+    again if a reload that ended meanwhile took the selection."""
     window.tabs.setCurrentWidget(window.projects)
-    window.projects.table.selectRow(0)
+    deadline = time.monotonic() + 10
+    while True:
+        ids = [window.projects.model.row_at(i).id for i in range(count)]
+        window.projects.table.select_ids(ids)
+        QApplication.processEvents()
+        if sorted(window.projects.selected_ids()) == sorted(ids) or time.monotonic() > deadline:
+            return
+        time.sleep(0.1)
+
+
+def _select_first(window) -> None:
+    _select(window, 1)
 
 
 def _select_three(window) -> None:
-    window.tabs.setCurrentWidget(window.projects)
-    ids = [window.projects.model.row_at(i).id for i in range(3)]
-    window.projects.table.select_ids(ids)
+    _select(window, 3)
 
 
 def _nothing(window) -> None:
@@ -104,7 +115,13 @@ def open_modal(qtbot, window, name: str, inspect: Callable[[QWidget], None]) -> 
 
     when_modal(answer, name=object_name)
     trigger(window)
-    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    try:
+        qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    except Exception as exc:  # say what the window was doing
+        modal = QApplication.activeModalWidget()
+        state = (f"selected {window.projects.selected_ids()}, loader busy {window.projects.loader.busy}, "
+                 f"modal {modal.objectName() if modal else None}")  # fmt: skip
+        raise AssertionError(f"{name} did not open: {state}") from exc
     return bool(seen)
 
 

@@ -59,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(db=desktop.db, demo=desktop.demo, lang=desktop.lang, import_path=desktop.open)
     from zqtracker.cli.main import build_parser, run
 
-    parser = build_parser()
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if args.command is None:
         from zqtracker.ui.app import run_app

@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>Replace the projects in %1 with the copy made %2? The database as it is now is kept as a copy.</source>
-        <translation>用 %2 的备份替换 %1 中的项目？当前的数据库会先另存一份备份。</translation>
-    </message>
-    <message>
-        <source>Restore backup</source>
-        <translation>恢复备份</translation>
-    </message>
-    <message>
-        <source>Restore</source>
-        <translation>恢复</translation>
-    </message>
-    <message>
-        <source>Restoring the backup…</source>
-        <translation>正在恢复备份…</translation>
-    </message>
-    <message>
-        <source>Cannot restore the backup</source>
-        <translation>无法恢复备份</translation>
-    </message>
-</context>
-<context>
     <name>BackupsPreference</name>
     <message>
         <source> copies per database</source>
@@ -95,6 +72,10 @@
         <translation>恢复备份</translation>
     </message>
     <message>
+        <source>Backup copies of the server database %1, newest first. Restoring replaces every project on the server with the chosen copy, for everyone connected to it; the database as it is now is kept as another copy first, so a restore can be undone the same way.</source>
+        <translation>服务器数据库 %1 的备份（最新的在前）。恢复会用所选备份替换服务器上的全部项目，所有连接到该数据库的人都会看到恢复后的数据；当前的数据库会先另存一份备份，因此恢复也可以用同样的方式撤销。</translation>
+    </message>
+    <message>
         <source>Backup copies of %1, newest first. Restoring puts the chosen copy back in place of the database; the database as it is now is kept as another copy first, so a restore can be undone the same way.</source>
         <translation>%1 的备份（最新的在前）。恢复会用所选备份替换数据库；当前的数据库会先另存一份备份，因此恢复也可以用同样的方式撤销。</translation>
     </message>
@@ -121,6 +102,22 @@
     <message>
         <source>Restore</source>
         <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Replace every project on the server database %1 with the copy made %2? Everyone connected to it will see the restored data. The database as it is now is kept as a copy.</source>
+        <translation>用 %2 的备份替换服务器数据库 %1 上的全部项目？所有连接到该数据库的人都会看到恢复后的数据。当前的数据库会先另存一份备份。</translation>
+    </message>
+    <message>
+        <source>Replace the projects in %1 with the copy made %2? The database as it is now is kept as a copy.</source>
+        <translation>用 %2 的备份替换 %1 中的项目？当前的数据库会先另存一份备份。</translation>
+    </message>
+    <message>
+        <source>Cannot restore the backup</source>
+        <translation>无法恢复备份</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
     </message>
 </context>
 </TS>

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from zqtracker import __version__
+from zqtracker.cli.arguments import ArgumentParser, lang_of
 from zqtracker.cli.console import Console, ExitCode, default_lang
 
 if TYPE_CHECKING:
@@ -34,8 +35,11 @@ COMMANDS: tuple[str, ...] = (
 log = logging.getLogger("zqtracker")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of ``argv`` (default: this process's arguments), its usage errors in the
+    language that command line asks for."""
+    ArgumentParser.lang = lang_of(sys.argv[1:] if argv is None else argv)
+    parser = ArgumentParser(
         prog="zqtracker",
         description="Track industrial investment projects. Without a command, opens the desktop app.",
     )
@@ -73,10 +77,11 @@ def run(args: argparse.Namespace, console: Console | None = None) -> int:
             console.error(problem.message(console.lang))
         return ExitCode.INVALID_INPUT
     except DomainError as exc:
-        console.error(str(exc))
+        worded = getattr(exc, "message", None)  # the coded ones word themselves in either language
+        console.error(worded(console.lang) if callable(worded) else str(exc))
         return ExitCode.INVALID_INPUT
     except KeyboardInterrupt:
-        console.error("interrupted; nothing more was written.")
+        console.error("已中断；之后没有再写入任何内容。" if console.zh else "interrupted; nothing more was written.")
         return ExitCode.INTERRUPTED
     except BrokenPipeError:
         return ExitCode.OK
@@ -86,7 +91,10 @@ def run(args: argparse.Namespace, console: Console | None = None) -> int:
             console.error(fault.message(console.lang))
             return ExitCode.REFUSED
         path = _log_exception(exc)
-        console.error(f"internal error: {type(exc).__name__}: {exc} (details in {path})")
+        if console.zh:
+            console.error(f"内部错误：{type(exc).__name__}: {exc}（详情见 {path}）")
+        else:
+            console.error(f"internal error: {type(exc).__name__}: {exc} (details in {path})")
         return ExitCode.INTERNAL_ERROR
 
 
@@ -130,7 +138,7 @@ def _log_exception(exc: BaseException) -> str:
 
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     """The CLI alone (subcommand required). The launcher opens the app when there is none."""
-    parser = build_parser()
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     console = Console(out=stdout or sys.stdout, err=stderr or sys.stderr)
     if args.command is None:

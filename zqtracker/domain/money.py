@@ -27,15 +27,15 @@ class Unit(StrEnum):
         return _FACTORS[self]
 
     def label(self, lang: str = "en") -> str:
-        zh = lang.startswith("zh")
-        return {
-            Unit.YUAN: ("元", "yuan"),
-            Unit.WAN: ("万元", "10k yuan"),
-            Unit.YI: ("亿元", "100m yuan"),
-        }[self][0 if zh else 1]
+        """The unit an amount is written in, as a header or a sentence names it: "亿元" and
+        "¥100 million", "万元" and "¥10,000" (never "100m yuan"). The one source of these names; each
+        reads back with :func:`unit_factor_of`. (How an amount is *shown* — "¥120.900 bn" — is
+        domain.money_format's.)"""
+        return _LABELS[self][0 if lang.startswith("zh") else 1]
 
 
 _FACTORS = {Unit.YUAN: 1, Unit.WAN: 10_000, Unit.YI: 100_000_000}
+_LABELS = {Unit.YUAN: ("元", "yuan"), Unit.WAN: ("万元", "¥10,000"), Unit.YI: ("亿元", "¥100 million")}
 
 # Multipliers a cell or header may spell out. Longest first so that "万元" wins over "元".
 _UNIT_WORDS: list[tuple[str, int]] = sorted(
@@ -69,6 +69,7 @@ _UNIT_WORDS: list[tuple[str, int]] = sorted(
         ("100myuan", 100_000_000),
         ("100m", 100_000_000),
         ("100millionyuan", 100_000_000),
+        ("100million", 100_000_000),  # "¥100 million", how the app names 亿元 in English
         ("hundredmillionyuan", 100_000_000),
         ("yi", 100_000_000),
         ("yiyuan", 100_000_000),
@@ -82,6 +83,8 @@ _UNIT_WORDS: list[tuple[str, int]] = sorted(
     key=lambda kv: -len(kv[0]),
 )
 UNIT_WORD_FACTORS: dict[str, int] = dict(_UNIT_WORDS)
+# Counts that name a unit only after a currency mark: "¥10,000" (万元), "¥100,000,000".
+_MARKED_FACTORS = {"10000": 10_000, "100000000": 100_000_000}
 
 _NUMBER_RE = re.compile(r"^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)(.*)$")
 _SPACES_RE = re.compile(r"[\s\u3000,，_']+")
@@ -97,7 +100,8 @@ def unit_factor_of(word: str) -> int | None:
     if found is None:  # "¥ bn", "RMB mn": a currency mark before the unit
         for mark in ("¥", "￥", "rmb", "cny"):
             if key.startswith(mark) and key != mark:
-                return UNIT_WORD_FACTORS.get(key[len(mark) :])
+                rest = key[len(mark) :]
+                return UNIT_WORD_FACTORS.get(rest) or _MARKED_FACTORS.get(rest)
     return found
 
 

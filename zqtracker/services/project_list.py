@@ -31,10 +31,13 @@ class ProjectListService:
         self.db = database
 
     def all_rows(self, progress: Progress | None = None) -> list[ProjectRow]:
-        """Every project, ordered by id, without activity dates (those come from :meth:`activity`)."""
+        """Every project, ordered by id, without activity dates (those come from :meth:`activity`).
+
+        One snapshot: an import or its undo committing between the reads of names and of rows
+        would leave rows naming an enterprise or sector never read (issue 16: a KeyError)."""
         if progress is not None:
             progress.check()
-        with self.db.session() as s:
+        with self.db.snapshot() as s:
             rows = ProjectListReader(s).list_rows()
         if progress is not None:
             progress.check()
@@ -44,7 +47,7 @@ class ProjectListService:
         """The current rows of these projects, activity dates filled; deleted ones are absent."""
         if not ids:
             return []
-        with self.db.session() as s:
+        with self.db.snapshot() as s:
             repo = ProjectListReader(s)
             rows = repo.list_rows(ids=list(ids))
             activity = repo.last_activity([r.id for r in rows]) if len(rows) <= 900 else repo.last_activity()
@@ -58,7 +61,7 @@ class ProjectListService:
             return as_of_date(get_meta(s, "as_of"))
 
     def activity(self, progress: Progress | None = None) -> Activity:
-        with self.db.session() as s:
+        with self.db.snapshot() as s:
             last = ProjectListReader(s).last_activity()
             as_of = get_meta(s, "as_of")
         if progress is not None:

@@ -27,8 +27,9 @@ class ProjectService:
 
     # -- reading ---------------------------------------------------------------------------
     def list_rows(self, f: ProjectFilter | None = None, *, limit: int | None = None) -> list[ProjectRow]:
-        """The project list, each row with its last activity (what stale marks are judged on)."""
-        with self.db.session() as s:
+        """The project list, each row with its last activity (what stale marks are judged on), read
+        from one snapshot (a colleague's import committing meanwhile cannot split it)."""
+        with self.db.snapshot() as s:
             return ProjectListReader(s).list_rows(f, limit=limit)
 
     def id_by_code(self, code: str) -> int | None:

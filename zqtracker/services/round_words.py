@@ -30,7 +30,6 @@ _DETAIL: dict[str, tuple[str, str]] = {
         "当月 {month}；{months}累计 {ytd} 减去前期 {before} = {derived}",
     ),
 }
-_UNIT_NAMES = {"yuan": ("yuan", "元"), "wan": ("10k yuan", "万元"), "yi": ("100m yuan", "亿元")}
 _MONEY_KEYS = ("ytd", "previous", "amount", "planned", "usual", "total", "month", "before", "derived")
 
 
@@ -63,7 +62,7 @@ def finding_text(f: Finding, period: Period, unit: Unit, lang: str) -> str:
     text = f"{check_label(f.check, lang)}：" if zh else f"{check_label(f.check, lang)}: "
     text += (zh_t if zh else en_t).format(**params)
     if f.likely_unit is not None and f.likely_amount is not None:
-        word = _UNIT_NAMES[f.likely_unit][1 if zh else 0]
+        word = Unit(f.likely_unit).label(lang)
         shown = money(f.likely_amount, unit, lang)
         text += f" — 可能按{word}填报（即 {shown}）" if zh else f" — likely typed in {word} ({shown})"
     return text

@@ -102,7 +102,11 @@ def server_source(engine: Engine) -> URL:
             ).scalar()
     except SQLAlchemyError:
         partial = False  # a server that cannot answer: the copy itself will say why
-    return url if partial else url.set(username=None)
+    if partial:
+        return url
+    # Not url.set(username=None): set() leaves a None argument unchanged, which kept every account's
+    # copies apart (an analyst's backup was never listed for a colleague or a leader).
+    return URL.create(url.drivername, host=url.host, port=url.port, database=url.database)
 
 
 def make_server_backup(engine: Engine, reason: str, *, root: Path | None = None, keep: int | None = None,

@@ -70,6 +70,7 @@ class Database:
         self.read_only = read_only
         self.pinned_backups: set[Path] = set()
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._frozen = False  # a view of :meth:`frozen`: already one snapshot
 
     @property
     def sqlite_path(self) -> Path | None:
@@ -106,11 +107,24 @@ class Database:
             raise refused from exc
 
     @contextmanager
+    def snapshot(self) -> Iterator[Session]:
+        """A session whose every SELECT reads the same snapshot. :meth:`session` does not: pysqlite
+        begins no transaction for a SELECT and PostgreSQL reads committed data statement by
+        statement, so a commit between two reads (the enterprises, then the projects naming them)
+        would make them disagree."""
+        with self.frozen() as view, view.session() as session:
+            yield session
+
+    @contextmanager
     def frozen(self) -> Iterator[Database]:
         """This database as it is now, for as long as the block lasts: every session of the
         returned view reads one snapshot (one read transaction: SQLite's WAL keeps it while other
         programs commit; PostgreSQL: REPEATABLE READ), so a long export is consistent — rows,
-        monthly records and summary figures — whatever a colleague saves meanwhile."""
+        monthly records and summary figures — whatever a colleague saves meanwhile. On a view,
+        the view itself (its snapshot)."""
+        if self._frozen:
+            yield self
+            return
         with self.engine.connect() as conn:
             if self.engine.dialect.name == "sqlite":
                 outer = conn.begin()
@@ -121,6 +135,7 @@ class Database:
                 outer = conn.begin()
             view = Database(self.url, self.engine, read_only=True)
             view._sessions = sessionmaker(bind=conn, expire_on_commit=False, join_transaction_mode="rollback_only")
+            view._frozen = True
             try:
                 yield view
             finally:

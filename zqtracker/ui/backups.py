@@ -1,9 +1,11 @@
 """Backups in the desktop app: File › Restore backup… and the number kept (Preferences).
 
 The list comes from services.backups (the copies made on opening once a day and before every
-import, replace, upgrade and bulk delete). Restoring asks once, then runs off the GUI thread:
-the database as it is now is copied first, the chosen copy is written back, and the window
-reopens the database, exactly as after File › Open.
+import, replace, upgrade and bulk delete; on a server, on ``db backup``, before a replace import
+and before a restore). Restoring asks once, then runs off the GUI thread: the database as it is
+now is copied first, the chosen copy is written back (on a server: every table in one
+transaction, which others' open windows follow), and the window reopens the database, exactly as
+after File › Open.
 """
 
 from __future__ import annotations
@@ -47,21 +49,30 @@ def reason_text(reason: str) -> str:
 
 
 class RestoreDialog(QDialog):
-    """Choose one backup copy of ``database``; ``chosen`` is its path after Restore."""
+    """Choose one backup copy of ``database`` (a file, or a server database's name); ``chosen`` is
+    its path after Restore."""
 
-    def __init__(self, parent: QWidget | None, database: Path, found: list[BackupInfo]) -> None:
+    def __init__(self, parent: QWidget | None, database: Path | str, found: list[BackupInfo], *,
+                 server: bool = False) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("restore_dialog")
         self.setWindowTitle(self.tr("Restore backup"))
         self.chosen: Path | None = None
         self.chosen_made = ""
-        intro = QLabel(
-            self.tr(
+        if server:
+            text = self.tr(
+                "Backup copies of the server database %1, newest first. Restoring replaces every project on the "
+                "server with the chosen copy, for everyone connected to it; the database as it is now is kept as "
+                "another copy first, so a restore can be undone the same way."
+            )
+        else:
+            text = self.tr(
                 "Backup copies of %1, newest first. Restoring puts the chosen copy back in place of the "
                 "database; the database as it is now is kept as another copy first, so a restore can be undone "
                 "the same way."
-            ).replace("%1", str(database))
-        )
+            )
+        intro = QLabel(text.replace("%1", str(database)))
+        intro.setObjectName("restore_intro")
         intro.setWordWrap(True)
         self.list = QTreeWidget()
         self.list.setObjectName("backup_list")
@@ -124,35 +135,85 @@ def _size(n: int) -> str:
 
 
 def restore_backup(actions: DatabaseActions, ctx: AppContext | None) -> None:
-    """File › Restore backup…: choose a copy of the open database, put it back, reopen it."""
+    """File › Restore backup…: choose a copy of the open database (a file or a server's), put it
+    back, reopen it."""
     from zqtracker.services import backups
-    from zqtracker.ui.database_actions import open_context
-    from zqtracker.ui.messages import confirm, run_dialog, show_error
-    from zqtracker.ui.operations import Operation
+    from zqtracker.ui.messages import confirm, run_dialog
 
-    path = ctx.database.sqlite_path if ctx is not None else None
-    if ctx is None or path is None or actions.busy:
+    if ctx is None or ctx.database.read_only or actions.busy:
         return
+    path = ctx.database.sqlite_path
     window = actions.window
-    dialog = RestoreDialog(window, path, backups.list_for(path))
+    server = path is None
+    if path is None:  # user@server/database, as the window's title names it
+        from zqtracker.services.connections import short_name
+
+        shown = short_name(ctx.database.url)
+    else:
+        shown = str(path)
+    try:
+        found = backups.list_for(ctx.database)
+    except Exception as exc:  # noqa: BLE001 - a backups folder that cannot be read: one sentence
+        _failed(window, exc)
+        return
+    dialog = RestoreDialog(window, shown, found, server=server)
     if run_dialog(dialog) != QDialog.DialogCode.Accepted or dialog.chosen is None:
         return
     chosen = dialog.chosen
-    tr = lambda text: QCoreApplication.translate("RestoreDialog", text)  # noqa: E731
-    question = tr("Replace the projects in %1 with the copy made %2? The database as it is now is kept as a copy.")
     made = dialog.chosen_made or chosen.name
-    if not confirm(window, tr("Restore backup"), question.replace("%1", path.name).replace("%2", made), tr("Restore")):
+    if server:
+        question = QCoreApplication.translate(
+            "RestoreDialog",
+            "Replace every project on the server database %1 with the copy made %2? Everyone connected to it "
+            "will see the restored data. The database as it is now is kept as a copy.",
+        )
+    else:
+        question = QCoreApplication.translate(
+            "RestoreDialog",
+            "Replace the projects in %1 with the copy made %2? The database as it is now is kept as a copy.",
+        )
+    name = shown if server else path.name  # type: ignore[union-attr]
+    if not confirm(
+        window,
+        QCoreApplication.translate("RestoreDialog", "Restore backup"),
+        question.replace("%1", name).replace("%2", made),
+        QCoreApplication.translate("RestoreDialog", "Restore"),
+    ):
         return
-    target = str(path)
+    _run_restore(actions, ctx, chosen)
+
+
+def _failed(window: QWidget, exc: BaseException) -> None:
+    from zqtracker.ui.messages import show_error
+
+    show_error(window, exc, QCoreApplication.translate("RestoreDialog", "Cannot restore the backup"))
+
+
+def _run_restore(actions: DatabaseActions, ctx: AppContext, chosen: Path) -> None:
+    """Off the GUI thread: the restore, then the database opened again (the window adopts it as
+    after File › Open, so every view reloads the restored data and the undo stack is cleared)."""
+    from zqtracker.services import backups
+    from zqtracker.ui.database_actions import open_context
+    from zqtracker.ui.operations import Operation
+
+    database = ctx.database
+    path = database.sqlite_path
+    target = str(path) if path is not None else (getattr(actions.window, "target", "") or database.url)
 
     def work(progress: Progress) -> AppContext:
-        backups.restore(chosen, path)
+        if path is None:
+            backups.restore_server(database, chosen)
+        else:
+            backups.restore(chosen, path)
         return open_context(target)
 
-    op = Operation(window, work, title=tr("Restoring the backup…"), cancellable=False)
-    op.success(lambda new_ctx: actions.adopt(target, new_ctx)).failure(
-        lambda exc: show_error(window, exc, tr("Cannot restore the backup"))
+    op = Operation(
+        actions.window,
+        work,
+        title=QCoreApplication.translate("RestoreDialog", "Restoring the backup…"),
+        cancellable=False,
     )
+    op.success(lambda new_ctx: actions.adopt(target, new_ctx)).failure(lambda exc: _failed(actions.window, exc))
     actions.track(op)
     op.run_in_background()
 

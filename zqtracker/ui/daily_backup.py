@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from zqtracker.ui.operations import Operation
@@ -25,6 +25,47 @@ if TYPE_CHECKING:
 MESSAGE_MS = 60_000  # how long the failure's sentence stays in the status bar (the ⚠ mark stays)
 
 
+class BackupWarning(QLabel):
+    """The status bar's "⚠ No backup copy today", the failure's sentence in its tooltip; both are
+    worded again when the language changes (the sentence from the failure itself)."""
+
+    def __init__(self, parent: QWidget, status_bar: QStatusBar) -> None:
+        super().__init__(parent)
+        self.status_bar = status_bar
+        self.setObjectName("daily_backup_warning")
+        self.failure: BaseException | None = None
+        self.hide()
+
+    def show_failure(self, exc: BaseException) -> str:
+        """Show the mark for ``exc``; returns its sentence."""
+        self.failure = exc
+        sentence = self._retranslate()
+        self.show()
+        return sentence
+
+    def clear(self) -> None:
+        self.failure = None
+        self.hide()
+
+    def _retranslate(self) -> str:
+        from zqtracker.ui.messages import error_text
+
+        if self.failure is None:
+            return ""
+        sentence = error_text(self.failure)
+        self.setText("⚠ " + QCoreApplication.translate("DailyBackup", "No backup copy today"))
+        self.setToolTip(sentence)
+        return sentence
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.failure is not None:
+            before = self.toolTip()
+            sentence = self._retranslate()
+            if before and self.status_bar.currentMessage() == before:  # still said there: in the new language
+                self.status_bar.showMessage(sentence, MESSAGE_MS)
+        super().changeEvent(event)
+
+
 class DailyBackup(QObject):
     made = Signal(object)  # Path of the copy, or None (made already today)
     failed = Signal(str)  # the sentence shown
@@ -32,9 +73,7 @@ class DailyBackup(QObject):
     def __init__(self, window: QWidget, status_bar: QStatusBar, settings: Settings) -> None:
         super().__init__(window)
         self.window, self.status_bar, self.settings = window, status_bar, settings
-        self.warning = QLabel(window)  # "⚠ No backup copy today", the sentence in its tooltip
-        self.warning.setObjectName("daily_backup_warning")
-        self.warning.hide()
+        self.warning = BackupWarning(window, status_bar)
         status_bar.addPermanentWidget(self.warning)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -61,7 +100,7 @@ class DailyBackup(QObject):
     def database_changed(self, database: Database | None) -> None:
         """The window shows another database: a warning about the one before goes."""
         self._current = database
-        self.warning.hide()
+        self.warning.clear()
 
     def stop(self) -> None:
         """The window closes: stop the copies between two steps (what they wrote is removed) and
@@ -77,15 +116,11 @@ class DailyBackup(QObject):
 
     def _on_failed(self, database: Database, exc: BaseException) -> None:
         from zqtracker.services.database import DatabaseOpenError
-        from zqtracker.ui.messages import error_text
         from zqtracker.ui.settings import LAST_DATABASE
 
         if database is not self._current:
             return  # another database is open by now
-        sentence = error_text(exc)
-        self.warning.setText("⚠ " + self.tr("No backup copy today"))
-        self.warning.setToolTip(sentence)
-        self.warning.show()
+        sentence = self.warning.show_failure(exc)
         self.status_bar.showMessage(sentence, MESSAGE_MS)
         # A damaged database is no longer the one the next start opens (as when opening fails).
         damaged = isinstance(exc, DatabaseOpenError) and exc.reason == "corrupt"

@@ -196,7 +196,7 @@ class MainActions(QObject):
             a.setEnabled(has_db)
         for a in (self.new_project, self.import_):
             a.setEnabled(writable)
-        self.restore_backup.setEnabled(writable and ctx.database.sqlite_path is not None)  # type: ignore[union-attr]
+        self.restore_backup.setEnabled(writable)  # a file's copies, or a server's (issue 14)
         for a in (self.edit_project, self.duplicate):
             a.setEnabled(writable and len(ids) == 1)
         for a in (self.delete, self.change_status, self.mark_key, self.unmark_key):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from zqtracker.domain.errors import ConcurrentUpdateError, InUseError, NotFoundError, ValidationError
+from zqtracker.domain.errors import AccessRefused, ConcurrentUpdateError, InUseError, NotFoundError, ValidationError
 from zqtracker.ui.translations import ui_lang
 
 if TYPE_CHECKING:
@@ -47,6 +47,8 @@ def error_text(exc: BaseException) -> str:
             .replace("%2", exc.name)
             .replace("%3", str(exc.count))
         )
+    if isinstance(exc, AccessRefused):  # the server's privileges or row-level security said no
+        return exc.message(lang)
     if isinstance(exc, NotFoundError):
         return QCoreApplication.translate("Messages", "The record no longer exists; someone else may have deleted it.")
     from zqtracker.services.database import DatabaseOpenError, fault_of

@@ -98,6 +98,7 @@ class ProjectsPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         self._pending_reload = False
+        self._loading = False  # a load of every row is on its way
         self._refreshing = False  # a background refresh of some rows is running
         self._queued: set[int] = set()  # ids changed meanwhile: refreshed after it
         self._connect_signals()
@@ -166,7 +167,7 @@ class ProjectsPage(QWidget):
         """Another database: forget the old rows (unless a first page of this one is shown)."""
         self.ctx = ctx
         self.loader.cancel()
-        self._refreshing, self._queued = False, set()
+        self._refreshing, self._queued, self._loading = False, set(), False
         self.detail.set_context(ctx)
         if ctx is None:
             self.model.clear()
@@ -183,12 +184,14 @@ class ProjectsPage(QWidget):
         if self.ctx is None:
             return
         column = self.model.columns[self.model.sort_column] if self.model.sort_column >= 0 else None
+        self._loading = True
         self.loader.load(self.ctx, column)
         self._emit_summary()
 
     def _on_rows_loaded(self, loaded: LoadedRows) -> None:
         if loaded.generation != self.loader.generation or self.ctx is None:
             return
+        self._loading = False
         self.model.set_store(loaded.store)
         self.filter_bar.set_years(loaded.years)
         self.detail.refresh()
@@ -229,7 +232,7 @@ class ProjectsPage(QWidget):
     def _on_projects_changed(self, ids: list) -> None:
         if self.ctx is None:
             return
-        if not ids or len(ids) > RELOAD_THRESHOLD or not self.model.complete:
+        if not ids or len(ids) > RELOAD_THRESHOLD or not self.model.complete or self._loading:
             self._schedule_reload()
         else:
             self._refresh_rows([i for i in ids if i is not None])
@@ -281,6 +284,10 @@ class ProjectsPage(QWidget):
             self._load_references()
 
     def _schedule_reload(self) -> None:
+        # A load begun before this change reads the snapshot it began with: it must not land after
+        # the change (it would put the old rows back), so it is dropped now, not when the new starts.
+        if self._loading:
+            self.loader.cancel()
         if not self._pending_reload:
             self._pending_reload = True
             QTimer.singleShot(0, self._do_pending_reload)

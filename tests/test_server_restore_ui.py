@@ -1,0 +1,139 @@
+"""File › Restore backup… in the desktop app on a PostgreSQL server (issue 14): the dialog lists
+the server database's own backups, asks once, restores the chosen one (every table, one
+transaction) with a progress dialog, and the window reloads the restored data; a refusal by the
+server is one sentence in the user's language and changes nothing. Real widgets, a real server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QProgressDialog
+from test_server_access import team  # noqa: F401 - the three accounts
+from test_server_backup import whole
+from ui_helpers import click, when_modal
+
+from zqtracker.services import backups
+from zqtracker.services.connections import short_name
+from zqtracker.services.context import AppContext
+
+SHOTS = Path("/work/shots/server")
+pytestmark = pytest.mark.engine("postgresql")
+
+
+def _shot(widget, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    widget.grab().save(str(SHOTS / name))
+
+
+def _watch_progress(seen: list[str]) -> None:
+    """Note (and photograph) the restore's progress dialog while it shows."""
+
+    def poll() -> None:
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, QProgressDialog) and modal.isVisible():
+            seen.append(modal.labelText())
+            _shot(modal, "restore-server-progress.png")
+
+    when_modal(lambda _m: poll(), timeout=30.0)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_restore_backup_from_the_file_menu_on_a_server(
+    make_window, demo_ctx: AppContext, demo_url: str, qtbot, translations, lang: str
+) -> None:
+    assert demo_ctx.database.sqlite_path is None  # connected to a server
+    made = backups.manual(demo_ctx.database)  # `zqtracker db backup` of the server
+    held = whole(demo_url)
+    window = make_window(demo_ctx)
+    translations.switch(lang)
+    assert window.actions_.restore_backup.isEnabled()
+    demo_ctx.projects.delete([r.id for r in demo_ctx.projects.list_rows()][:100])
+    assert demo_ctx.projects.count() == 468
+    seen: dict[str, object] = {}
+    progress: list[str] = []
+
+    def confirm(box) -> None:
+        seen["question"] = box.text()
+        _shot(box, f"restore-server-confirm-{lang}.png")
+        click(box, "Restore" if lang == "en" else "恢复")
+        _watch_progress(progress)
+
+    def choose(dialog) -> None:
+        listed = dialog.list
+        rows = [[listed.topLevelItem(i).text(c) for c in range(4)] for i in range(listed.topLevelItemCount())]
+        seen["rows"] = rows
+        seen["intro"] = dialog.findChild(type(dialog.empty), "restore_intro").text()
+        for i, row in enumerate(rows):
+            if row[2] == "568":
+                listed.setCurrentItem(listed.topLevelItem(i))
+        _shot(dialog, f"restore-server-dialog-{lang}.png")
+        dialog.accept()
+        when_modal(confirm, name="confirm")
+
+    when_modal(choose, name="restore_dialog")
+    with qtbot.waitSignal(window.context_changed, timeout=60_000):
+        window.actions_.restore_backup.trigger()
+    # The server's own copies: the one made by hand, with its projects counted.
+    rows = seen["rows"]
+    assert [r[1:3] for r in rows] == [["Made by hand" if lang == "en" else "手动备份", "568"]], rows
+    assert short_name(demo_ctx.database.url) in str(seen["intro"]) and "psycopg" not in str(seen["question"])
+    if lang == "en":
+        assert "for everyone connected to it" in str(seen["intro"])
+        assert "Everyone connected to it will see the restored data" in str(seen["question"])
+    else:
+        assert "所有连接" in str(seen["intro"]) and "所有连接" in str(seen["question"])
+    # Restored: the server holds the backup again, and the window shows it (a new context).
+    assert window.ctx is not None and window.ctx is not demo_ctx and window.ctx.projects.count() == 568
+    assert window.ctx.database.sqlite_path is None and window.ctx.database.url == demo_ctx.database.url
+    qtbot.waitUntil(lambda: window.projects.model.complete and window.projects.model.total_count == 568,
+                    timeout=60_000)  # fmt: skip
+    assert window.undo_stack.count() == 0
+    restored = whole(demo_url)
+    assert {t: len(r) for t, r in restored.items()}["projects"] == 568
+    assert restored["projects"] == held["projects"] and restored["investment_records"] == held["investment_records"]
+    # What was there (468 projects) is kept as a copy, listed first next time.
+    newest = backups.list_for(window.ctx.database)[0]
+    assert newest.reason == "restore" and newest.projects() == 468 and newest.path != made
+    _shot(window, f"restore-server-window-{lang}.png")
+    window.ctx.close()
+
+
+@pytest.mark.parametrize(("kind", "lang"), [("reader", "en"), ("analyst", "zh_CN")])
+def test_a_restore_the_server_refuses_is_one_sentence_and_changes_nothing(
+    make_window, request, db_url: str, qtbot, translations, kind: str, lang: str
+) -> None:
+    """Only the database's owner may replace everything (the audit trail too): a leader's (reader's)
+    or an analyst's account is refused by the server."""
+    people, _users = request.getfixturevalue("team")
+    backups.manual(people["analyst"].database)
+    held = whole(db_url)
+    account = people[kind]
+    window = make_window(account)
+    translations.switch(lang)
+    messages: list[str] = []
+
+    def refused(box) -> None:
+        messages.append(box.text())
+        _shot(box, f"restore-server-refused-{kind}-{lang}.png")
+        box.accept()
+
+    listed: list[int] = []
+
+    def choose(dialog) -> None:
+        listed.append(dialog.list.topLevelItemCount())
+        if not listed[0]:
+            dialog.reject()
+            return
+        dialog.accept()
+        when_modal(lambda box: (click(box, "Restore" if lang == "en" else "恢复"),
+                                when_modal(refused, name="error_message", timeout=60.0)), name="confirm")  # fmt: skip
+
+    when_modal(choose, name="restore_dialog")
+    window.actions_.restore_backup.trigger()
+    qtbot.waitUntil(lambda: bool(messages) or listed == [0], timeout=60_000)
+    assert listed == [1]  # the analyst's copy of the whole database: listed for every account but a district's
+    (sentence,) = messages
+    assert "Traceback" not in sentence and "psycopg" not in sentence.lower() and "\n" not in sentence.strip()
+    assert ("nothing was written" in sentence) if lang == "en" else ("未写入" in sentence or "没有写入" in sentence)
+    assert whole(db_url) == held and window.ctx is account  # the window stays on what it had
