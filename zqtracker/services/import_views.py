@@ -12,31 +12,12 @@ A district written without its suffix ("高要" for the known "高要区") is re
 from __future__ import annotations
 
 from zqtracker.domain.errors import Problem
+from zqtracker.domain.models import PROJECT_FIELDS
 from zqtracker.io.layout import PROJECTS
 from zqtracker.services.import_matching import district_key, name_key
 from zqtracker.services.import_model import SheetAnalysis, add_problem
 
-_MERGED = (
-    "code",
-    "enterprise",
-    "sector",
-    "district",
-    "status",
-    "planned_investment",
-    "land_area_mu",
-    "expected_annual_output",
-    "expected_annual_tax",
-    "signed_on",
-    "construction_start_on",
-    "production_on",
-    "is_key_project",
-    "project_type",
-    "investor_origin",
-    "officer",
-    "contact",
-    "progress_note",
-    "notes",
-)
+_MERGED = tuple(f for f in PROJECT_FIELDS if f != "name")  # the name is what matches the rows
 _SUFFIXES = ("区", "县", "市", "新区", "镇", "街道", "开发区", "高新区")
 
 
