@@ -9,9 +9,10 @@ from __future__ import annotations
 from zqtracker.domain.money import Unit
 from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN
+from zqtracker.domain.words import Catalogue, is_zh
 from zqtracker.services.dashboard import DashboardFigures
 
-TEXTS: dict[str, tuple[str, str]] = {
+_TEXTS: dict[str, tuple[str, str]] = {
     # titles
     "monthly.title": ("Completed investment by month, {year} vs {prior}", "{year}年与{prior}年月度完成投资"),
     "yoy.title": ("Year-on-year growth by month, {year}", "{year}年各月完成投资同比增速"),
@@ -82,15 +83,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tip.others": ("Together: {names}", "包括：{names}"),
     "no_figure": ("no figure (nothing in the same period last year)", "无（上年同期为零）"),
 }
+TEXTS = Catalogue("charts", _TEXTS)
 
 
-def t(key: str, lang: str = "en", **params: object) -> str:
-    en, zh = TEXTS[key]
-    return (zh if is_zh(lang) else en).format(**params)
-
-
-def is_zh(lang: str) -> bool:
-    return lang.startswith("zh")
+t = TEXTS.say
 
 
 def month_label(month: int, lang: str = "en") -> str:

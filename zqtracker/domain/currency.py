@@ -12,9 +12,10 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from zqtracker.domain.errors import Problem, ValidationError
 from zqtracker.domain.money import MAX_MONEY
+from zqtracker.domain.words import Catalogue
 
 # ISO 4217 codes the lists use, with their names. Anything else is refused, not guessed.
-CURRENCIES: dict[str, tuple[str, str]] = {
+_CURRENCIES: dict[str, tuple[str, str]] = {
     "USD": ("US dollars", "美元"),
     "EUR": ("euros", "欧元"),
     "HKD": ("Hong Kong dollars", "港元"),
@@ -28,14 +29,19 @@ CURRENCIES: dict[str, tuple[str, str]] = {
     "AUD": ("Australian dollars", "澳元"),
     "CHF": ("Swiss francs", "瑞士法郎"),
 }
+CURRENCIES = Catalogue("currencies", _CURRENCIES, from_data=True)
+_WORDS: dict[str, tuple[str, str]] = {
+    "foreign_amount": ("{code} {amount} at {rate} yuan per {code}", "{amount}{name}（汇率 {rate}）"),
+    "rounded": ("{exact} yuan rounded half-up to {yuan} yuan", "{exact}元四舍五入为{yuan}元"),
+}
+WORDS = Catalogue("currency", _WORDS)
 MAX_RATE = Decimal(100_000)  # yuan per unit: far above any currency (1 KRW ≈ 0.005, 1 GBP ≈ 9)
 RATE_PLACES = 6  # a rate keeps six decimals (7.123456 yuan per dollar)
 ORIGINAL_PLACES = 4  # the original amount keeps four decimals of its currency unit
 
 
 def currency_name(code: str, lang: str = "en") -> str:
-    en, zh = CURRENCIES.get(code, (code, code))
-    return zh if lang.startswith("zh") else en
+    return CURRENCIES.say(code, lang) if code in CURRENCIES else code
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +72,8 @@ class ForeignAmount:
         """ "US$ 12,345,000 × 7.10" / "12,345,000美元 × 7.10": the amount, currency and rate."""
         amount = plain_number(self.amount, grouped=True)
         rate = plain_number(self.rate)
-        if lang.startswith("zh"):
-            return f"{amount}{currency_name(self.currency, 'zh')}（汇率 {rate}）"
-        return f"{self.currency} {amount} at {rate} yuan per {self.currency}"
+        name = currency_name(self.currency, lang)
+        return WORDS.say("foreign_amount", lang, code=self.currency, amount=amount, rate=rate, name=name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +93,7 @@ class Conversion:
             return ""
         exact = plain_number(self.exact, grouped=True)
         yuan = f"{self.yuan:,}"
-        if lang.startswith("zh"):
-            return f"{exact}元四舍五入为{yuan}元"
-        return f"{exact} yuan rounded half-up to {yuan} yuan"
+        return WORDS.say("rounded", lang, exact=exact, yuan=yuan)
 
 
 def to_yuan(amount: Decimal, rate: Decimal) -> Conversion:

@@ -7,10 +7,12 @@ Each sentence says what is wrong, names the file, and says what to do. Codes are
 
 from __future__ import annotations
 
+from zqtracker.domain.words import Catalogue
+
 _RESTORE_EN = "restore a backup (File › Restore backup…, or `zqtracker db restore`)"
 _RESTORE_ZH = "恢复一个备份（“文件 › 恢复备份…”，或 `zqtracker db restore`）"
 
-DATABASE_MESSAGES: dict[str, tuple[str, str]] = {
+_DATABASE_MESSAGES: dict[str, tuple[str, str]] = {
     "db_not_a_file": (
         "{file} is a folder, not a database file; choose a file.",
         "“{file}”是文件夹，不是数据库文件；请选择一个文件。",
@@ -117,6 +119,7 @@ DATABASE_MESSAGES: dict[str, tuple[str, str]] = {
         "只有 SQLite 数据库文件可以这样备份、恢复或抢救；服务器数据库请使用服务器自己的工具。",
     ),
 }
+DATABASE_MESSAGES = Catalogue("database_problems", _DATABASE_MESSAGES)
 
 # The engine's and the system's own words in a ``{detail}`` (SQLite, the OS), in Chinese: the
 # detail of a Chinese sentence is Chinese too. Matched case-insensitively as a part of the detail;

@@ -13,6 +13,7 @@ from datetime import date
 from enum import StrEnum
 
 from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN
+from zqtracker.domain.words import Catalogue
 
 
 class DatePrecision(StrEnum):
@@ -22,16 +23,18 @@ class DatePrecision(StrEnum):
     YEAR = "year"
 
     def label(self, lang: str = "en") -> str:
-        en, zh = _PRECISION_LABELS[self]
-        return zh if lang.startswith("zh") else en
+        return _PRECISION_LABELS.say(self, lang)
 
 
-_PRECISION_LABELS = {
-    DatePrecision.DAY: ("day", "日"),
-    DatePrecision.MONTH: ("month", "月"),
-    DatePrecision.QUARTER: ("quarter", "季度"),
-    DatePrecision.YEAR: ("year", "年"),
-}
+_PRECISION_LABELS = Catalogue(
+    "date_precisions",
+    {
+        DatePrecision.DAY: ("day", "日"),
+        DatePrecision.MONTH: ("month", "月"),
+        DatePrecision.QUARTER: ("quarter", "季度"),
+        DatePrecision.YEAR: ("year", "年"),
+    },
+)
 
 # The three project dates and the field holding each one's precision.
 DATE_FIELDS: tuple[str, ...] = ("signed_on", "construction_start_on", "production_on")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from zqtracker.domain.messages import field_label
+from zqtracker.domain.words import Catalogue
 
-ACTION_LABELS: dict[str, tuple[str, str]] = {
+_ACTION_LABELS: dict[str, tuple[str, str]] = {
     "create": ("created", "新建"),
     "edit": ("edit", "编辑"),
     "delete": ("deleted", "删除"),
@@ -13,36 +14,46 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "undo": ("undo", "撤销"),
     "redo": ("redo", "重做"),
 }
+ACTION_LABELS = Catalogue("history_actions", _ACTION_LABELS)
+
+
+_WORDS: dict[str, tuple[str, str]] = {
+    "import_of": ("import of {source}", "导入“{source}”"),
+    "project_created": ("project created", "项目新建"),
+    "project_deleted": ("project deleted", "项目删除"),
+    "investment_of": ("completed investment {period}", "{period} 完成投资"),
+    "plan_of": ("annual plan {year}", "{year} 年度计划"),
+    "none": ("(none)", "（空）"),
+    "yes": ("yes", "是"),
+    "no": ("no", "否"),
+    "yuan": ("{amount} yuan", "{amount} 元"),
+}
+WORDS = Catalogue("history", _WORDS)
 
 
 def action_text(action: str, source: str | None, lang: str = "en") -> str:
-    zh = lang.startswith("zh")
-    words = ACTION_LABELS.get(action, (action, action))[1 if zh else 0]
+    words = ACTION_LABELS.say(action, lang) if action in ACTION_LABELS else action
     if action == "import" and source:
-        return f"导入“{source}”" if zh else f"import of {source}"
+        return WORDS.say("import_of", lang, source=source)
     return words
 
 
 def field_text(field: str, lang: str = "en") -> str:
-    zh = lang.startswith("zh")
     if field == "created":
-        return "项目新建" if zh else "project created"
+        return WORDS.say("project_created", lang)
     if field == "deleted":
-        return "项目删除" if zh else "project deleted"
+        return WORDS.say("project_deleted", lang)
     if field.startswith("investment "):
-        period = field.split(" ", 1)[1]
-        return f"{period} 完成投资" if zh else f"completed investment {period}"
+        return WORDS.say("investment_of", lang, period=field.split(" ", 1)[1])
     if field.startswith("plan "):
-        year = field.split(" ", 1)[1]
-        return f"{year} 年度计划" if zh else f"annual plan {year}"
+        return WORDS.say("plan_of", lang, year=field.split(" ", 1)[1])
     return field_label(field, lang)
 
 
 def value_text(field: str, value: str | None, lang: str = "en") -> str:
     """Stored text as a person reads it: statuses and flags in words, amounts in yuan."""
-    zh = lang.startswith("zh")
     if value is None or value == "":
-        return "（空）" if zh else "(none)"
+        return WORDS.say("none", lang)
     if field == "status":
         from zqtracker.domain.status import Status
 
@@ -51,12 +62,12 @@ def value_text(field: str, value: str | None, lang: str = "en") -> str:
         except ValueError:
             return value
     if field == "is_key_project":
-        return ("是" if value == "true" else "否") if zh else ("yes" if value == "true" else "no")
+        return WORDS.say("yes" if value == "true" else "no", lang)
     if field in ("planned_investment", "expected_annual_output", "expected_annual_tax") or field.startswith(
         ("investment ", "plan ")
     ):
         try:
-            return f"{int(value):,} 元" if zh else f"{int(value):,} yuan"
+            return WORDS.say("yuan", lang, amount=f"{int(value):,}")
         except ValueError:
             return value
     return value

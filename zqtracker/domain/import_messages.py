@@ -6,7 +6,9 @@ messages.py merges them in.
 
 from __future__ import annotations
 
-IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
+from zqtracker.domain.words import Catalogue
+
+_IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
     # -- files ---------------------------------------------------------------------------------
     "file_missing": ("{file} does not exist.", "文件“{file}”不存在。"),
     "not_a_file": ("{file} is a folder, not a file.", "“{file}”是文件夹，不是文件。"),
@@ -148,13 +150,6 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "工作表“{sheet}”：{column} 列“{header}”未导入：英文清单的金额未注明单位和币种，不能视为人民币；"
         "如确为人民币，请用 --unit 指定单位。",
     ),
-    "foreign_currency": (
-        "{file}, sheet “{sheet}”, column {column} “{header}”: the amounts are in {currency}, not yuan; zqtracker "
-        'never stores them as yuan. Turn the column off with --map "{column}=none" (or give an exchange rate '
-        "once rates are supported).",
-        "“{file}”工作表“{sheet}”第 {column} 列“{header}”：金额单位为{currency}，不是人民币；zqtracker 不会把它当作"
-        '人民币保存。请用 --map "{column}=none" 不导入该列。',
-    ),
     "map_unknown_column": (
         "--map names column “{column}”, which sheet “{sheet}” does not have (give its letter or its header text).",
         "--map 指定的列“{column}”在工作表“{sheet}”中不存在（请给出列字母或表头文字）。",
@@ -200,14 +195,6 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "note_default_status": (
         "{count} new project(s) give no status and are recorded as Signed.",
         "{count} 个新项目未填写状态，按“签约”记录。",
-    ),
-    "note_status_from_sheet": (
-        "Sheet “{sheet}”: rows without a status take “{status}” from the sheet's name.",
-        "工作表“{sheet}”：未填状态的行按工作表名称记为“{status}”。",
-    ),
-    "note_district_from_reporter": (
-        "Sheet “{sheet}”: rows without a district take “{district}” from the 填报单位 line.",
-        "工作表“{sheet}”：未填区域的行按填报单位记为“{district}”。",
     ),
     "note_sections": (
         "Sheet “{sheet}”: {count} section row(s) ({names}) give the sector, district or stage of the rows under them.",
@@ -282,10 +269,6 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "Sheet “{sheet}” counts projects per group and lists no project names; it was not imported.",
         "工作表“{sheet}”为分组计数汇总，没有项目名称，未导入。",
     ),
-    "note_linked": (
-        "Sheet “{sheet}”, row {row}: linked to {project}, as you chose.",
-        "工作表“{sheet}”第 {row} 行：已按您的选择关联到{project}。",
-    ),
     "differs_from_view": (
         "{field_label} {value!r} differs from {other!r} in row {first_row} of sheet “{sheet}” (the same project)",
         "{field_label}“{value}”与工作表“{sheet}”第 {first_row} 行（同一项目）的“{other}”不一致",
@@ -352,9 +335,11 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "该行有内容但没有项目名称",
     ),
 }
+IMPORT_MESSAGES = Catalogue("import_problems", _IMPORT_MESSAGES)
 
-IMPORT_FIELD_LABELS: dict[str, tuple[str, str]] = {
+_IMPORT_FIELD_LABELS: dict[str, tuple[str, str]] = {
     "chain": ("Industry chain", "产业链"),
     "row_number": ("No.", "序号"),
     "project": ("Project", "项目"),
 }
+IMPORT_FIELD_LABELS = Catalogue("import_field_labels", _IMPORT_FIELD_LABELS)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from zqtracker.domain.words import Catalogue, is_zh
+
 if TYPE_CHECKING:
     from zqtracker.domain.errors import Problem
 
-MESSAGES: dict[str, tuple[str, str]] = {
+_MESSAGES: dict[str, tuple[str, str]] = {
     "required": ("{field_label} is required", "{field_label}不能为空"),
     "negative_money": ("{field_label} cannot be negative ({value})", "{field_label}不能为负数（{value}）"),
     "not_a_number": ("{field_label}: {value!r} is not a number", "{field_label}：“{value}”不是数字"),
@@ -79,8 +81,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value}的小数超过四位",
     ),
 }
+MESSAGES = Catalogue("problems", _MESSAGES)
 
-FIELD_LABELS: dict[str, tuple[str, str]] = {
+_FIELD_LABELS: dict[str, tuple[str, str]] = {
     "code": ("Project code", "项目编号"),
     "name": ("Project name", "项目名称"),
     "enterprise": ("Enterprise", "投资主体"),
@@ -113,51 +116,45 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "since_start_month": ("Since start, as of", "自开工累计截至"),
     "planned_foreign": ("Planned investment as given", "计划总投资（原币）"),
 }
+FIELD_LABELS = Catalogue("field_labels", _FIELD_LABELS)
 
 
 def field_label(name: str | None, lang: str = "en") -> str:
     if name is None:
         return ""
-    pair = FIELD_LABELS.get(name)
-    if pair is None:
-        return name
-    return pair[1] if lang.startswith("zh") else pair[0]
+    text = FIELD_LABELS.get(name)
+    return name if text is None else text.pick(lang)
 
 
 def describe(problem: Problem, lang: str = "en") -> str:
-    pair = MESSAGES.get(problem.code)
-    zh = lang.startswith("zh")
+    text = MESSAGES.get(problem.code)
     params = dict(problem.params)
     params.setdefault("value", "")
     params["field_label"] = field_label(problem.field, lang)
     if "other_field" in params:
         params["other_label"] = field_label(params["other_field"], lang)
-    if zh and isinstance(params.get("detail"), str):
+    if is_zh(lang) and isinstance(params.get("detail"), str):
         params["detail"] = detail_zh(params["detail"])
-    if pair is None:
+    if text is None:
         return f"{params['field_label']}: {problem.code} {problem.params}".strip(": ")
     try:
-        return (pair[1] if zh else pair[0]).format(**params)
+        return text.pick(lang).format(**params)
     except (KeyError, IndexError, ValueError):
-        return pair[1] if zh else pair[0]
+        return text.pick(lang)
 
 
 # The import's codes live in their own table (domain/import_messages.py).
 from zqtracker.domain.import_messages import IMPORT_FIELD_LABELS, IMPORT_MESSAGES  # noqa: E402
 
-for _code, _pair in IMPORT_MESSAGES.items():
-    MESSAGES.setdefault(_code, _pair)  # never rewords a code of the table above
-for _name, _pair in IMPORT_FIELD_LABELS.items():
-    FIELD_LABELS.setdefault(_name, _pair)
+MESSAGES.merge(IMPORT_MESSAGES)  # never rewords a code of the table above
+FIELD_LABELS.merge(IMPORT_FIELD_LABELS)
 
 # The round's codes (domain/round_messages.py).
 from zqtracker.domain.round_messages import ROUND_MESSAGES  # noqa: E402
 
-for _code, _pair in ROUND_MESSAGES.items():
-    MESSAGES.setdefault(_code, _pair)
+MESSAGES.merge(ROUND_MESSAGES)
 
 # What can go wrong with a database file (domain/database_messages.py), codes prefixed db_.
 from zqtracker.domain.database_messages import DATABASE_MESSAGES, detail_zh  # noqa: E402
 
-for _code, _pair in DATABASE_MESSAGES.items():
-    MESSAGES.setdefault(_code, _pair)
+MESSAGES.merge(DATABASE_MESSAGES)

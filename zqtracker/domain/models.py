@@ -11,6 +11,7 @@ from zqtracker.domain.currency import ForeignAmount
 from zqtracker.domain.fuzzy_dates import DatePrecision, FuzzyDate
 from zqtracker.domain.money import BILLION_YUAN
 from zqtracker.domain.status import Status
+from zqtracker.domain.words import Catalogue
 
 
 class ProjectType(StrEnum):
@@ -20,16 +21,18 @@ class ProjectType(StrEnum):
     UPGRADE = "upgrade"
 
     def label(self, lang: str = "en") -> str:
-        en, zh = _TYPE_LABELS[self]
-        return zh if lang.startswith("zh") else en
+        return _TYPE_LABELS.say(self, lang)
 
 
-_TYPE_LABELS = {
-    ProjectType.NEW: ("New", "新建"),
-    ProjectType.EXPANSION: ("Expansion", "扩建"),
-    ProjectType.REINVESTMENT: ("Reinvestment", "增资"),
-    ProjectType.UPGRADE: ("Upgrade", "技改"),
-}
+_TYPE_LABELS = Catalogue(
+    "project_types",
+    {
+        ProjectType.NEW: ("New", "新建"),
+        ProjectType.EXPANSION: ("Expansion", "扩建"),
+        ProjectType.REINVESTMENT: ("Reinvestment", "增资"),
+        ProjectType.UPGRADE: ("Upgrade", "技改"),
+    },
+)
 
 
 class InvestorOrigin(StrEnum):
@@ -38,15 +41,17 @@ class InvestorOrigin(StrEnum):
     FOREIGN = "foreign"
 
     def label(self, lang: str = "en") -> str:
-        en, zh = _ORIGIN_LABELS[self]
-        return zh if lang.startswith("zh") else en
+        return _ORIGIN_LABELS.say(self, lang)
 
 
-_ORIGIN_LABELS = {
-    InvestorOrigin.DOMESTIC: ("Domestic", "内资"),
-    InvestorOrigin.HK_MACAO_TAIWAN: ("HK/Macao/Taiwan", "港澳台"),
-    InvestorOrigin.FOREIGN: ("Foreign", "外资"),
-}
+_ORIGIN_LABELS = Catalogue(
+    "investor_origins",
+    {
+        InvestorOrigin.DOMESTIC: ("Domestic", "内资"),
+        InvestorOrigin.HK_MACAO_TAIWAN: ("HK/Macao/Taiwan", "港澳台"),
+        InvestorOrigin.FOREIGN: ("Foreign", "外资"),
+    },
+)
 
 
 @dataclass(slots=True)

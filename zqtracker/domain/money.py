@@ -11,6 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 
 from zqtracker.domain.errors import Problem, ValidationError
+from zqtracker.domain.words import Catalogue
 
 BILLION_YUAN = 1_000_000_000
 MAX_MONEY = 10**17  # far above any project; keeps amounts inside a signed 64-bit column
@@ -31,11 +32,13 @@ class Unit(StrEnum):
         "¥100 million", "万元" and "¥10,000" (never "100m yuan"). The one source of these names; each
         reads back with :func:`unit_factor_of`. (How an amount is *shown* — "¥120.900 bn" — is
         domain.money_format's.)"""
-        return _LABELS[self][0 if lang.startswith("zh") else 1]
+        return _LABELS.say(self, lang)
 
 
 _FACTORS = {Unit.YUAN: 1, Unit.WAN: 10_000, Unit.YI: 100_000_000}
-_LABELS = {Unit.YUAN: ("元", "yuan"), Unit.WAN: ("万元", "¥10,000"), Unit.YI: ("亿元", "¥100 million")}
+_LABELS = Catalogue(
+    "units", {Unit.YUAN: ("yuan", "元"), Unit.WAN: ("¥10,000", "万元"), Unit.YI: ("¥100 million", "亿元")}
+)
 
 # Multipliers a cell or header may spell out. Longest first so that "万元" wins over "元".
 _UNIT_WORDS: list[tuple[str, int]] = sorted(

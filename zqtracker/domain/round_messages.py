@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-ROUND_MESSAGES: dict[str, tuple[str, str]] = {
+from zqtracker.domain.words import Catalogue
+
+_ROUND_MESSAGES: dict[str, tuple[str, str]] = {
     "round_bad_month": ("{value!r} is not a month (write 2023-10)", "“{value}”不是有效月份（例如 2023-10）"),
     "round_unknown_district": ("no district or park named {value!r}", "没有名为“{value}”的区域或园区"),
     "round_no_districts": ("no district has projects to report on", "没有任何区域有需要填报的项目"),
@@ -40,10 +42,6 @@ ROUND_MESSAGES: dict[str, tuple[str, str]] = {
         "(rows {rows}); refused — nothing was imported",
         "“{file}”是{district}的回表，却填报了其他区域的项目（第{rows}行）；拒绝导入，未写入任何数据",
     ),
-    "round_already_imported": (
-        "{file}: {district}'s return for {round} was already imported on {on}",
-        "“{file}”：{district}{round}的回表已于{on}导入",
-    ),
     "round_month_closed": (
         "{round} is closed; reopen it before importing more returns",
         "{round}已关账；如需再导入回表，请先重新开放",
@@ -62,8 +60,9 @@ ROUND_MESSAGES: dict[str, tuple[str, str]] = {
         "当月 {month} 元与累计 {ytd} 元减去前几个月累计 {before} 元（= {derived} 元）不一致",
     ),
 }
+ROUND_MESSAGES = Catalogue("round_problems", _ROUND_MESSAGES)
 
-CHECK_LABELS: dict[str, tuple[str, str]] = {
+_CHECK_LABELS: dict[str, tuple[str, str]] = {
     "ytd_decreased": ("Cumulative figure decreased", "累计数减少"),
     "month_above_planned_share": ("Month above 30% of planned investment", "当月超过计划总投资的30%"),
     "month_above_usual": ("Month above 10× the usual month", "当月超过平常月份的10倍"),
@@ -72,3 +71,4 @@ CHECK_LABELS: dict[str, tuple[str, str]] = {
     "idle_under_construction": ("Under construction, no investment for 3 months", "在建但连续3个月无投资"),
     "month_disagrees": ("当月 and 累计 disagree", "当月与累计不一致"),
 }
+CHECK_LABELS = Catalogue("round_checks", _CHECK_LABELS)

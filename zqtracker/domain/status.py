@@ -6,6 +6,7 @@ import re
 from enum import StrEnum
 
 from zqtracker.domain.errors import Problem, ValidationError
+from zqtracker.domain.words import Catalogue
 
 
 class Status(StrEnum):
@@ -33,21 +34,23 @@ class Status(StrEnum):
         return self in (Status.IN_PRODUCTION, Status.CANCELLED)
 
     def label(self, lang: str = "en") -> str:
-        en, zh = _LABELS[self]
-        return zh if lang.startswith("zh") else en
+        return _LABELS.say(self, lang)
 
 
-_LABELS: dict[Status, tuple[str, str]] = {
-    Status.LEAD: ("Lead", "洽谈"),
-    Status.SIGNED: ("Signed", "签约"),
-    Status.PREPARING: ("Preparing", "前期"),
-    Status.UNDER_CONSTRUCTION: ("Under construction", "在建"),
-    Status.COMMISSIONING: ("Commissioning", "设备调试"),
-    Status.TRIAL_PRODUCTION: ("Trial production", "试产"),
-    Status.IN_PRODUCTION: ("In production", "投产"),
-    Status.ON_HOLD: ("On hold", "停缓建"),
-    Status.CANCELLED: ("Cancelled", "终止"),
-}
+_LABELS = Catalogue(
+    "statuses",
+    {
+        Status.LEAD: ("Lead", "洽谈"),
+        Status.SIGNED: ("Signed", "签约"),
+        Status.PREPARING: ("Preparing", "前期"),
+        Status.UNDER_CONSTRUCTION: ("Under construction", "在建"),
+        Status.COMMISSIONING: ("Commissioning", "设备调试"),
+        Status.TRIAL_PRODUCTION: ("Trial production", "试产"),
+        Status.IN_PRODUCTION: ("In production", "投产"),
+        Status.ON_HOLD: ("On hold", "停缓建"),
+        Status.CANCELLED: ("Cancelled", "终止"),
+    },
+)
 _ORDER = {s: i for i, s in enumerate(Status)}
 
 _SYNONYMS: dict[Status, tuple[str, ...]] = {
@@ -103,7 +106,7 @@ _SYNONYMS: dict[Status, tuple[str, ...]] = {
 }  # fmt: skip
 _LOOKUP: dict[str, Status] = {}
 for _status, _words in _SYNONYMS.items():
-    for _word in (*_words, _status.value, _LABELS[_status][0], _LABELS[_status][1]):
+    for _word in (*_words, _status.value, _LABELS[_status].en, _LABELS[_status].zh):
         _LOOKUP[re.sub(r"[\s_\-]+", "", _word.lower())] = _status
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-T: dict[str, tuple[str, str]] = {
+from zqtracker.domain.words import Catalogue
+
+_T: dict[str, tuple[str, str]] = {
     "sheet_main": ("Progress", "项目进展"),
     "sheet_new": ("New projects", "新增项目"),
     "sheet_help": ("Instructions", "填表说明"),
@@ -35,49 +37,39 @@ T: dict[str, tuple[str, str]] = {
         "请填写以{unit}为单位的金额（不小于0的数字）。",
     ),
     "status_error": ("Pick a status from the list.", "请从列表中选择项目状态。"),
-}
-
-HELP: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "lines": (
-        (
-            "How to fill in this workbook",
-            "",
-            "1. Sheet “{main}” lists your district's projects as the bureau has them. The grey columns are on "
-            "record and locked; fill in the white columns for {period} only.",
-            "2. Status this month: pick it from the list. Leave it empty if the status did not change.",
-            "3. Completed this month and completed {months}: amounts in {unit}. Give at least one of the two; "
-            "if you give both, {months} must equal the figure on record for the months before plus this month.",
-            "4. Progress: a sentence on what happened this month (optional).",
-            "5. A project that is not on the list goes on sheet “{new}”, one row each: its name is required, "
-            "the rest as far as known.",
-            "6. Do not delete, copy or move the hidden columns and sheets, and do not paste rows from another "
-            "district's workbook: the bureau matches your return by them. Sorting rows and renaming is harmless.",
-            "7. Save the workbook as .xlsx (or .xls/.ods) and send it back by {due}.",
-        ),
-        (
-            "填表说明",
-            "",
-            "1. “{main}”表列出了本单位的项目（市局现有信息）。灰色各列为已有信息，已锁定；"
-            "请只填写白色各列（{period}）。",
-            "2. 本月项目状态：请从下拉列表中选择；状态未变可留空。",
-            "3. 当月完成投资与{months}累计完成投资：单位为{unit}，至少填写一项；"
-            "两项都填时，{months}累计应等于前几个月累计加当月。",
-            "4. 进展情况：简述本月进展（可不填）。",
-            "5. 名单以外的新项目请填在“{new}”表，每行一个项目：项目名称必填，其余尽量填写。",
-            "6. 请勿删除、复制或移动隐藏的列和工作表，也不要粘贴其他单位表格中的行：市局据此核对回表。"
-            "调整行的顺序、修改名称不影响核对。",
-            "7. 请保存为 .xlsx（或 .xls/.ods）格式，于{due}前报回。",
-        ),
+    # the instructions sheet, one line each
+    "help": (
+        "How to fill in this workbook\n"
+        "\n"
+        "1. Sheet “{main}” lists your district's projects as the bureau has them. The grey columns are on "
+        "record and locked; fill in the white columns for {period} only.\n"
+        "2. Status this month: pick it from the list. Leave it empty if the status did not change.\n"
+        "3. Completed this month and completed {months}: amounts in {unit}. Give at least one of the two; "
+        "if you give both, {months} must equal the figure on record for the months before plus this month.\n"
+        "4. Progress: a sentence on what happened this month (optional).\n"
+        "5. A project that is not on the list goes on sheet “{new}”, one row each: its name is required, "
+        "the rest as far as known.\n"
+        "6. Do not delete, copy or move the hidden columns and sheets, and do not paste rows from another "
+        "district's workbook: the bureau matches your return by them. Sorting rows and renaming is harmless.\n"
+        "7. Save the workbook as .xlsx (or .xls/.ods) and send it back by {due}.",
+        "填表说明\n"
+        "\n"
+        "1. “{main}”表列出了本单位的项目（市局现有信息）。灰色各列为已有信息，已锁定；"
+        "请只填写白色各列（{period}）。\n"
+        "2. 本月项目状态：请从下拉列表中选择；状态未变可留空。\n"
+        "3. 当月完成投资与{months}累计完成投资：单位为{unit}，至少填写一项；"
+        "两项都填时，{months}累计应等于前几个月累计加当月。\n"
+        "4. 进展情况：简述本月进展（可不填）。\n"
+        "5. 名单以外的新项目请填在“{new}”表，每行一个项目：项目名称必填，其余尽量填写。\n"
+        "6. 请勿删除、复制或移动隐藏的列和工作表，也不要粘贴其他单位表格中的行：市局据此核对回表。"
+        "调整行的顺序、修改名称不影响核对。\n"
+        "7. 请保存为 .xlsx（或 .xls/.ods）格式，于{due}前报回。",
     ),
 }
+T = Catalogue("round_workbook", _T)
 
-
-def t(key: str, lang: str, **params: object) -> str:
-    en, zh = T[key]
-    text = zh if lang.startswith("zh") else en
-    return text.format(**params) if params else text
+t = T.say
 
 
 def help_lines(lang: str, **params: object) -> list[str]:
-    en, zh = HELP["lines"]
-    return [line.format(**params) for line in (zh if lang.startswith("zh") else en)]
+    return T.say("help", lang, **params).splitlines()

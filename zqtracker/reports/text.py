@@ -13,6 +13,7 @@ from zqtracker.domain.fuzzy_dates import DatePrecision, FuzzyDate
 from zqtracker.domain.money import Unit
 from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN, MONTH_NAMES_EN
+from zqtracker.domain.words import Catalogue, is_zh
 
 _T: dict[str, tuple[str, str]] = {
     # page furniture
@@ -133,6 +134,7 @@ _T: dict[str, tuple[str, str]] = {
     ),
     "stale_empty": ("No project has been without activity for {months} months.", "没有连续{months}个月无进展的项目。"),
 }
+T = Catalogue("reports", _T)
 
 NO_FIGURE = "—"
 
@@ -162,13 +164,7 @@ def planned_money(b: object, unit: Unit, lang: str) -> str:
     return NO_FIGURE if projects and lacking == projects else money(planned, unit, lang)
 
 
-def is_zh(lang: str) -> bool:
-    return lang.startswith("zh")
-
-
-def t(key: str, lang: str, **params: object) -> str:
-    en, zh = _T[key]
-    return (zh if is_zh(lang) else en).format(**params)
+t = T.say
 
 
 def period(year: int, through: int, lang: str) -> str:

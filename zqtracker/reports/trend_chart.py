@@ -23,9 +23,9 @@ from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.money import Unit
 from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN
+from zqtracker.domain.words import is_zh
 from zqtracker.reports.fonts import report_family, report_font
 from zqtracker.reports.page import PT, mm
-from zqtracker.reports.text import is_zh
 from zqtracker.services.statistics import StatisticsService
 
 WIDTH_MM = 180.0

@@ -11,8 +11,10 @@ from zqtracker.domain.round_checks import Finding
 from zqtracker.domain.round_messages import CHECK_LABELS
 from zqtracker.domain.rounds import Lacking, Period
 from zqtracker.domain.status import Status
+from zqtracker.domain.words import Catalogue
 
-_DETAIL: dict[str, tuple[str, str]] = {
+_WORDS: dict[str, tuple[str, str]] = {
+    # a finding's detail, by check
     "ytd_decreased": (
         "{months} {ytd} is below 1–{previous_month} {previous}",
         "{months}累计 {ytd} 低于1–{previous_month}月累计 {previous}",
@@ -29,12 +31,30 @@ _DETAIL: dict[str, tuple[str, str]] = {
         "this month {month}; {months} {ytd} less {before} = {derived}",
         "当月 {month}；{months}累计 {ytd} 减去前期 {before} = {derived}",
     ),
+    "finding": ("{check}: {detail}", "{check}：{detail}"),
+    "likely_unit": (" — likely typed in {unit} ({amount})", " — 可能按{unit}填报（即 {amount}）"),
+    # the reminder to paste into a chat
+    "reminder": (
+        "{district}: please return the key-project progress report for {period} by {due}",
+        "{district}：{period}重点项目进展报表请于{due}前报回",
+    ),
+    "reminder_late_day": (" (now {days} day late)", "（已逾期{days}天）"),
+    "reminder_late_days": (" (now {days} days late)", "（已逾期{days}天）"),
+    "reminder_lacking": (
+        "; {count} project(s) still lack this month's figures:",
+        "，以下{count}个项目尚缺本月数据：",
+    ),
+    # the findings as a table
+    "findings_title": ("Plausibility checks of returns", "回表合理性检查"),
+    "findings_headers": (
+        "District|Month|Row|Code|Project|Check|Detail|Decision|Note",
+        "区域|月份|行|项目编号|项目名称|检查|说明|处理|备注",
+    ),
+    "accepted": ("accepted", "已接受"),
+    "sent_back": ("sent back", "已退回"),
 }
+WORDS = Catalogue("round_findings", _WORDS)
 _MONEY_KEYS = ("ytd", "previous", "amount", "planned", "usual", "total", "month", "before", "derived")
-
-
-def _zh(lang: str) -> bool:
-    return lang.startswith("zh")
 
 
 def money(yuan: int | None, unit: Unit, lang: str) -> str:
@@ -42,14 +62,12 @@ def money(yuan: int | None, unit: Unit, lang: str) -> str:
 
 
 def check_label(check: str, lang: str) -> str:
-    en, zh = CHECK_LABELS[check]
-    return zh if _zh(lang) else en
+    return CHECK_LABELS.say(check, lang)
 
 
 def finding_text(f: Finding, period: Period, unit: Unit, lang: str) -> str:
     """ "Month above 30% of planned investment: this month 300.00亿元 against planned 6,391.00万元 —
     likely typed in 元 (300.00万元)"."""
-    zh = _zh(lang)
     params: dict[str, object] = dict(f.params)
     for key in _MONEY_KEYS:
         if isinstance(params.get(key), int):
@@ -58,13 +76,10 @@ def finding_text(f: Finding, period: Period, unit: Unit, lang: str) -> str:
         if f.check == "status_backwards" and key in f.params:
             params[key] = Status(str(f.params[key])).label(lang)
     params["months"] = period.ytd_label(lang)
-    en_t, zh_t = _DETAIL[f.check]
-    text = f"{check_label(f.check, lang)}：" if zh else f"{check_label(f.check, lang)}: "
-    text += (zh_t if zh else en_t).format(**params)
+    text = WORDS.say("finding", lang, check=check_label(f.check, lang), detail=WORDS.say(f.check, lang, **params))
     if f.likely_unit is not None and f.likely_amount is not None:
         word = Unit(f.likely_unit).label(lang)
-        shown = money(f.likely_amount, unit, lang)
-        text += f" — 可能按{word}填报（即 {shown}）" if zh else f" — likely typed in {word} ({shown})"
+        text += WORDS.say("likely_unit", lang, unit=word, amount=money(f.likely_amount, unit, lang))
     return text
 
 
@@ -79,19 +94,12 @@ class Reminder:
 
 def reminder_text(period: Period, due: str, reminders: list[Reminder], lang: str) -> str:
     """A message to paste into a chat or e-mail, one paragraph per district."""
-    zh = _zh(lang)
     out: list[str] = []
     for r in reminders:
-        if zh:
-            head = f"{r.district}：{period.label(lang)}重点项目进展报表请于{due}前报回"
-            if r.late_days > 0:
-                head += f"（已逾期{r.late_days}天）"
-            head += f"，以下{len(r.projects)}个项目尚缺本月数据："
-        else:
-            head = f"{r.district}: please return the key-project progress report for {period.label(lang)} by {due}"
-            if r.late_days > 0:
-                head += f" (now {r.late_days} day{'s' if r.late_days != 1 else ''} late)"
-            head += f"; {len(r.projects)} project(s) still lack this month's figures:"
+        head = WORDS.say("reminder", lang, district=r.district, period=period.label(lang), due=due)
+        if r.late_days > 0:
+            head += WORDS.say("reminder_late_day" if r.late_days == 1 else "reminder_late_days", lang, days=r.late_days)
+        head += WORDS.say("reminder_lacking", lang, count=len(r.projects))
         out.append(head)
         for p in r.projects:
             out.append(f"  - {p.code + ' ' if p.code else ''}{p.name}")
@@ -102,26 +110,15 @@ def reminder_text(period: Period, due: str, reminders: list[Reminder], lang: str
 def findings_table(returns: list, lang: str) -> tuple[str, list[str], list[list[object]]]:
     """The plausibility findings of returns (services.round_collect.DistrictReturn) as a titled
     table: the report of the checks, to keep or to send back to the districts."""
-    zh = _zh(lang)
-    title = "回表合理性检查" if zh else "Plausibility checks of returns"
-    headers = (
-        ["区域", "月份", "行", "项目编号", "项目名称", "检查", "说明", "处理", "备注"]
-        if zh
-        else ["District", "Month", "Row", "Code", "Project", "Check", "Detail", "Decision", "Note"]
-    )
+    title = WORDS.say("findings_title", lang)
+    headers = WORDS.say("findings_headers", lang).split("|")
     rows: list[list[object]] = []
     for ret in returns:
         unit, period = ret.meta.unit, ret.period
         for f in ret.findings:
             sent = ret.sent.get(f.project_id) if f.project_id is not None else None
             decision = ret.decision(f)
-            said = ""
-            if decision is not None:
-                said = (
-                    ("已接受" if decision[0] == "accepted" else "已退回")
-                    if zh
-                    else ("accepted" if decision[0] == "accepted" else "sent back")
-                )
+            said = "" if decision is None else WORDS.say("accepted" if decision[0] == "accepted" else "sent_back", lang)
             rows.append([ret.district, str(period), f.row, sent.code if sent and sent.code else "", f.name,
                          check_label(f.check, lang), finding_text(f, period, unit, lang), said,
                          decision[1] if decision else ""])  # fmt: skip

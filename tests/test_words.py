@@ -1,0 +1,228 @@
+"""Every sentence below ui/ comes from one mechanism (domain/words.py) in both languages (#15).
+
+The test imports every module of the package but ui/, then walks each registered catalogue: a key
+lacking a language, placeholders that differ between the two, Chinese without a Chinese character,
+English with one outside the bureau's own terms, a key nothing uses, and a literal key a caller
+asks for that its catalogue lacks — each fails here instead of printing the wrong language.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import pkgutil
+import re
+import string
+import types
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+import zqtracker
+from zqtracker.domain.words import Catalogue, Text, catalogues, is_zh, norm_lang
+
+PACKAGE = Path(zqtracker.__file__).parent
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+# Chinese words an English sentence keeps on purpose: the bureau's own terms for units and
+# periods, which the English-speaking analyst reads on the districts' Chinese spreadsheets too.
+ENGLISH_MAY_SAY = ("万元", "亿元", "1–X月", "当月", "累计", "合计", "小计", "亩", "公顷")
+
+# Sentences where one language leaves out a placeholder the other names, on purpose: Chinese writes
+# the month as a number where English names it, and leaves out a year or period that 上年同期 /
+# 累计 already says. (A placeholder only one language has is otherwise a mistake.)
+FEWER_PLACEHOLDERS: dict[tuple[str, str], str] = {
+    ("charts", "bars.ytd"): "累计完成 says the period",
+    ("charts", "tip.month"): "上年同月 names the prior month",
+    ("charts", "tip.ytd"): "上年同期 names the prior year",
+    ("charts", "tip.prior"): "上年同期 names the year",
+    ("reports", "monthly_title_key"): "{month}月, not a month's name",
+    ("reports", "monthly_title_all"): "{month}月, not a month's name",
+    ("reports", "monthly_note"): "{month}月, not a month's name",
+    ("reports", "corrections_title"): "{month}月, not a month's name",
+    ("currency", "foreign_amount"): "English names the currency by its code, Chinese by its name",
+}
+
+
+@cache
+def modules() -> list[types.ModuleType]:
+    found = [zqtracker]
+    for info in pkgutil.walk_packages(zqtracker.__path__, "zqtracker."):
+        if info.name.startswith(("zqtracker.ui", "zqtracker.storage.migrations")) or info.name.endswith("__main__"):
+            continue
+        found.append(importlib.import_module(info.name))
+    return found
+
+
+def all_catalogues() -> list[Catalogue]:
+    modules()
+    return catalogues()
+
+
+def placeholders(text: str) -> set[str]:
+    names = set()
+    for _, name, _, _ in string.Formatter().parse(text):
+        if name is not None:
+            names.add(re.split(r"[.\[!:]", name, maxsplit=1)[0])
+    return names
+
+
+def words_outside_placeholders(text: str) -> str:
+    return re.sub(r"\{[^{}]*\}", "", text)
+
+
+def entries() -> list[tuple[str, str, Text]]:
+    return [(c.name, key, text) for c in all_catalogues() for key, text in c.items()]
+
+
+def test_catalogues_are_registered() -> None:
+    names = {c.name for c in all_catalogues()}
+    assert {"problems", "field_labels", "import_problems", "round_problems", "database_problems"} <= names, names
+
+
+def test_languages_are_normalised_in_one_place() -> None:
+    assert all(is_zh(code) for code in ("zh", "zh_CN", "zh-Hans", "ZH", "zh_CN.UTF-8", " zh"))
+    assert not any(is_zh(code) for code in ("en", "en_US", "", None, "de"))
+    assert norm_lang("zh-Hans-CN") == "zh" and norm_lang("C") == "en"
+
+
+@pytest.mark.parametrize("field", ["en", "zh"])
+def test_no_key_lacks_a_language(field: str) -> None:
+    empty = [(name, key) for name, key, text in entries() if not getattr(text, field).strip()]
+    assert not empty, empty
+
+
+def test_both_languages_have_the_same_placeholders() -> None:
+    differ = [
+        (name, key, sorted(placeholders(text.en)), sorted(placeholders(text.zh)))
+        for name, key, text in entries()
+        if placeholders(text.en) != placeholders(text.zh) and (name, key) not in FEWER_PLACEHOLDERS
+    ]
+    assert not differ, differ
+
+
+def test_chinese_is_chinese() -> None:
+    """Every Chinese text with words in it has Chinese characters (a copied English one has none)."""
+    english = [
+        (name, key, text.zh)
+        for name, key, text in entries()
+        if re.search(r"[A-Za-z]{2,}", words_outside_placeholders(text.en))
+        and not CJK.search(words_outside_placeholders(text.zh))
+    ]
+    assert not english, english
+
+
+def test_english_has_no_chinese_but_the_bureaus_terms() -> None:
+    chinese = []
+    for name, key, text in entries():
+        en = words_outside_placeholders(text.en)
+        for term in ENGLISH_MAY_SAY:
+            en = en.replace(term, "")
+        if CJK.search(en):
+            chinese.append((name, key, text.en))
+    assert not chinese, chinese
+
+
+@cache
+def source_trees() -> dict[Path, ast.Module]:
+    return {
+        p: ast.parse(p.read_text(encoding="utf-8")) for p in sorted(PACKAGE.rglob("*.py")) if "versions" not in p.parts
+    }
+
+
+def _is_pairs_dict(node: ast.AST) -> bool:
+    """A catalogue's literal: a dict whose values are (English, Chinese) pairs."""
+    return (
+        isinstance(node, ast.Dict)
+        and bool(node.values)
+        and all(isinstance(v, ast.Tuple) and len(v.elts) == 2 for v in node.values)
+    )
+
+
+@cache
+def used_strings() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """Every string constant of the package (ui/ too) but a catalogue's own keys, and the leading
+    and trailing constant parts of every f-string (a key a caller composes: f"tip.{kind}",
+    f"{dim}.title")."""
+    constants: set[str] = set()
+    prefixes: set[str] = set()
+    suffixes: set[str] = set()
+    for tree in source_trees().values():
+        own_keys = {id(k) for node in ast.walk(tree) if _is_pairs_dict(node) for k in node.keys}  # type: ignore[attr-defined]
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in own_keys:
+                constants.add(node.value)
+            elif isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.Constant):
+                head = node.values[0].value
+                if isinstance(head, str) and len(head) >= 2:
+                    prefixes.add(head)
+            if isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[-1], ast.Constant):
+                tail = node.values[-1].value
+                if isinstance(tail, str) and len(tail) >= 2:
+                    suffixes.add(tail)
+    return frozenset(constants), tuple(sorted(prefixes)), tuple(sorted(suffixes))
+
+
+def test_no_key_is_dead() -> None:
+    constants, prefixes, suffixes = used_strings()
+    dead = [
+        (c.name, key)
+        for c in all_catalogues()
+        if not c.from_data
+        for key in c
+        if key not in constants
+        and not key.startswith(prefixes)
+        and not key.endswith(suffixes)
+        and not key.startswith(c.composed)
+    ]
+    assert not dead, dead
+
+
+def _catalogue_of(node: ast.expr, namespace: dict[str, object]) -> Catalogue | None:
+    """The catalogue a callee is (``CAT``), or whose method it is (``CAT.say``, ``t = CAT.say``)."""
+    if isinstance(node, ast.Name):
+        obj = namespace.get(node.id)
+    elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+        owner = namespace.get(node.value.id)
+        obj = owner if isinstance(owner, Catalogue) else getattr(owner, node.attr, None)
+    else:
+        return None
+    if isinstance(obj, Catalogue):
+        return obj
+    owner = getattr(obj, "__self__", None)
+    return owner if isinstance(owner, Catalogue) else None
+
+
+def test_no_caller_asks_for_a_missing_key() -> None:
+    missing = []
+    checked = 0
+    for module in modules():
+        path = Path(module.__file__ or "")
+        tree = source_trees().get(path)
+        if tree is None:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and node.args:
+                callee, first = node.func, node.args[0]
+            elif isinstance(node, ast.Subscript):
+                callee, first = node.value, node.slice
+            else:
+                continue
+            if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
+                continue
+            catalogue = _catalogue_of(callee, vars(module))
+            if catalogue is None:
+                continue
+            checked += 1
+            if first.value not in catalogue:
+                missing.append((path.relative_to(PACKAGE).as_posix(), node.lineno, catalogue.name, first.value))
+    assert checked > 100  # the walk found the callers
+    assert not missing, missing
+
+
+def test_a_missing_key_fails_at_once() -> None:
+    from zqtracker.domain.messages import MESSAGES
+
+    with pytest.raises(KeyError):
+        MESSAGES.say("no_such_code", "zh")

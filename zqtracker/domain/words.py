@@ -1,0 +1,103 @@
+"""The one mechanism by which every layer below ui/ words a message in English or 简体中文.
+
+A :class:`Catalogue` holds each sentence as an English–Chinese pair side by side in the module
+that owns it (``"required": ("{field_label} is required", "{field_label}不能为空")``), so a reader
+and a translator see both languages at once, a missing one or a placeholder that differs is
+caught by a test (tests/test_words.py walks every catalogue registered here), and there is no
+build step. Python's gettext with .po files was the alternative: it keys a sentence by its English
+text, keeps the Chinese in another file a reader of the code never sees, and needs .mo files
+compiled and packaged; here a mistyped key fails at once instead of printing the English.
+
+The desktop's widgets use Qt's ``tr()`` and .ts files (ui/translations.py); everything below
+them — domain, storage, io, services, charts, reports, cli — words its messages here. A language
+is normalised in one place (:func:`is_zh`): "zh", "zh_CN", "zh-Hans", "ZH" are Chinese, anything
+else English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+
+def is_zh(lang: str | None) -> bool:
+    """Whether ``lang`` (a code as a user, an environment or a locale gives it) asks for Chinese."""
+    return bool(lang) and str(lang).strip().lower().startswith("zh")
+
+
+def norm_lang(lang: str | None) -> str:
+    """ "zh" or "en": the two languages a catalogue holds."""
+    return "zh" if is_zh(lang) else "en"
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """One sentence in both languages; ``{name}`` placeholders are filled by :meth:`say`."""
+
+    en: str
+    zh: str
+
+    def pick(self, lang: str | None) -> str:
+        return self.zh if is_zh(lang) else self.en
+
+    def say(self, lang: str | None, **params: object) -> str:
+        text = self.pick(lang)
+        return text.format(**params) if params else text
+
+
+_REGISTRY: dict[str, Catalogue] = {}
+
+
+class Catalogue(Mapping[str, Text]):
+    """A module's sentences, registered by ``name`` so that the test can walk them all.
+
+    ``composed`` lists key prefixes a caller builds at run time (``f"tip.{kind}"``): keys under
+    them count as used although no source line spells them out. ``from_data``: the keys are
+    codes read from the user's data (ISO currency codes), none of them spelled out in the code.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        entries: Mapping[str, tuple[str, str] | Text],
+        *,
+        composed: tuple[str, ...] = (),
+        from_data: bool = False,
+    ) -> None:
+        if name in _REGISTRY:
+            raise ValueError(f"catalogue {name!r} is registered twice")
+        self.name = name
+        self.composed = composed
+        self.from_data = from_data
+        self._texts: dict[str, Text] = {
+            key: value if isinstance(value, Text) else Text(*value) for key, value in entries.items()
+        }
+        _REGISTRY[name] = self
+
+    def __getitem__(self, key: str) -> Text:
+        return self._texts[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def say(self, key: str, lang: str | None = "en", **params: object) -> str:
+        """The sentence ``key`` in ``lang``, its placeholders filled (a missing key raises)."""
+        return self._texts[key].say(lang, **params)
+
+    __call__ = say
+
+    def merge(self, other: Catalogue) -> None:
+        """Take ``other``'s keys that this catalogue lacks (never rewords one of its own)."""
+        for key, text in other.items():
+            self._texts.setdefault(key, text)
+
+    def __repr__(self) -> str:
+        return f"Catalogue({self.name!r}, {len(self)} keys)"
+
+
+def catalogues() -> list[Catalogue]:
+    """Every catalogue registered so far (import the modules first to have them all)."""
+    return list(_REGISTRY.values())
