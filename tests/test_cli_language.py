@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from zqtracker.charts import CHART_NAMES
 from zqtracker.cli.arguments import in_chinese
 from zqtracker.cli.console import ExitCode
 from zqtracker.cli.main import main
@@ -40,3 +43,65 @@ def test_the_language_comes_from_the_environment_without_lang(capsys, monkeypatc
 
 def test_a_sentence_argparse_has_not_listed_stays_as_it_came() -> None:
     assert in_chinese("something new in argparse") == "something new in argparse"
+
+
+# Every parser the CLI has, as the words that reach its --help.
+HELP_COMMANDS = [
+    [],
+    *[[c] for c in ("summary", "list", "show", "chart", "demo", "db", "report", "export", "template", "import")],
+    *[["db", c] for c in ("backup", "check", "upgrade", "restore", "recover", "copy", "init-server", "grant")],
+    ["round"],
+    *[["round", c] for c in ("create", "status", "collect", "close", "remind")],
+    ["history"],
+]
+# Three English words in a row: a sentence left untranslated (option names, metavars and choices
+# are single tokens; "zqtracker import list.xlsx --unit yi" in an example is code, not words).
+ENGLISH_RUN = re.compile(r"(?<![-\w.{,=])[A-Za-z]{2,}(?: [a-z]{2,}){2,}(?![\w}])")
+
+
+def _help(capsys, argv: list[str]) -> str:
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 0
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", HELP_COMMANDS, ids=lambda c: " ".join(c) or "zqtracker")
+def test_help_is_chinese_with_lang_zh_before_or_after_the_command(capsys, command: list[str]) -> None:
+    for argv in (["--lang", "zh", *command, "--help"], [*command, "--help", "--lang", "zh"]):
+        out = _help(capsys, argv)
+        assert out.startswith("用法：zqtracker"), out
+        assert "选项" in out and "显示本帮助信息并退出" in out, out
+        for english in ("usage:", "options:", "positional arguments", "show this help"):
+            assert english not in out, (argv, english)
+        text = out.split("\n\n", 1)[1]  # after the usage (the command line itself)
+        text = "\n".join(line for line in text.splitlines() if not line.strip().startswith("zqtracker "))  # examples
+        for name in CHART_NAMES:  # the chart names a user types
+            text = text.replace(name, "")
+        assert not ENGLISH_RUN.findall(text), (argv, ENGLISH_RUN.findall(text))
+
+
+@pytest.mark.parametrize("command", HELP_COMMANDS, ids=lambda c: " ".join(c) or "zqtracker")
+def test_help_stays_english_without_lang(capsys, monkeypatch, command: list[str]) -> None:
+    for var in ("ZQTRACKER_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+    out = _help(capsys, [*command, "--help"])
+    assert out.startswith("usage: zqtracker") and "options:" in out and "show this help message and exit" in out
+    prose = "\n".join(line for line in out.splitlines() if not line.strip().startswith("zqtracker "))  # examples
+    assert not re.search(r"[\u4e00-\u9fff]{3,}", prose), out  # 万元 / 亿元 only
+
+
+def test_help_speaks_the_environments_language(capsys, monkeypatch) -> None:
+    monkeypatch.setenv("ZQTRACKER_LANG", "zh_CN.UTF-8")
+    out = _help(capsys, ["report", "--help"])
+    assert out.startswith("用法：") and "要写入的 PDF（写完后才替换原文件）" in out
+
+
+def test_the_english_help_reads_as_before(capsys) -> None:
+    """The help moved into the catalogue word for word."""
+    out = _help(capsys, ["--lang", "en", "report", "--help"])
+    assert "the PDF to write (replaced only once it is complete)" in out
+    assert "positional arguments:" in out and "filters:" in out
+    out = " ".join(_help(capsys, ["--lang", "en", "chart", "--help"]).split())
+    assert "Charts — monthly: completed investment per month, this year against last" in out
+    assert "one of: monthly yoy sectors districts pipeline signed" in out

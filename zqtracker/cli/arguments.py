@@ -12,12 +12,11 @@ import argparse
 import re
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NoReturn
+from typing import Any, NoReturn
 
 from zqtracker.cli.console import ExitCode, default_lang
-
-if TYPE_CHECKING:
-    from _typeshed import SupportsWrite
+from zqtracker.cli.help_words import HELP
+from zqtracker.domain.words import is_zh
 
 # English (argparse's sentences, as a pattern) → Chinese; the most specific first.
 _ZH: list[tuple[re.Pattern[str], str]] = [
@@ -57,19 +56,39 @@ def in_chinese(message: str) -> str:
     return message
 
 
-class ArgumentParser(argparse.ArgumentParser):
-    """argparse's parser, its usage errors worded in the language of the command line."""
+def h(key: str, **params: object) -> str:
+    """The help text ``key`` (cli/help_words.py) in the language of the command line being parsed."""
+    return HELP.say(key, ArgumentParser.lang, **params)
 
-    lang = "en"  # set by the CLI before parsing: every sub-parser shares it
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse's parser in the language of the command line: its usage errors, its headings
+    ("usage:", "options", "positional arguments") and its -h help; the commands word their own
+    descriptions and help with :func:`h`."""
+
+    lang = "en"  # set by the CLI before the parsers are built: every sub-parser shares it
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._positionals.title = h("positionals")
+        self._optionals.title = h("options")
+        for action in self._actions:
+            if isinstance(action, argparse._HelpAction):
+                action.help = h("help")
 
     def error(self, message: str) -> NoReturn:
-        zh = ArgumentParser.lang.startswith("zh")
+        zh = is_zh(ArgumentParser.lang)
         self.print_usage(sys.stderr)
         text = in_chinese(message) if zh else message
-        self.exit(ExitCode.REFUSED, f"{self.prog}: 错误：{text}\n" if zh else f"{self.prog}: error: {text}\n")
+        self.exit(ExitCode.REFUSED, HELP.say("error", ArgumentParser.lang, prog=self.prog, text=text))
 
-    def print_usage(self, file: SupportsWrite[str] | None = None) -> None:
-        usage = self.format_usage()
-        if ArgumentParser.lang.startswith("zh") and usage.startswith("usage: "):
-            usage = "用法：" + usage[len("usage: ") :]
-        self._print_message(usage, file or sys.stdout)
+    def format_usage(self) -> str:
+        return _worded_usage(super().format_usage())
+
+    def format_help(self) -> str:
+        return _worded_usage(super().format_help())
+
+
+def _worded_usage(text: str) -> str:
+    english = HELP["usage"].en
+    return h("usage") + text[len(english) :] if text.startswith(english) else text

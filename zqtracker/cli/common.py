@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from zqtracker.cli.arguments import h
 from zqtracker.domain.errors import Problem, ValidationError
 from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.money import Unit
@@ -42,20 +43,20 @@ def check_names(ctx: AppContext, f: ProjectFilter) -> None:
 
 
 def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
-    g = parser.add_argument_group("filters")
-    g.add_argument("--status", action="append", default=[], help="status (any language); repeatable")
-    g.add_argument("--sector", action="append", default=[], help="sector or industry chain; repeatable")
-    g.add_argument("--district", action="append", default=[], help="district or park; repeatable")
-    g.add_argument("--search", default="", help="text in name, code or enterprise")
-    g.add_argument("--signed-year", type=int, help="signed in this year")
-    g.add_argument("--key", action="store_true", help="key projects only")
-    g.add_argument("--billion", action="store_true", help="projects of 1 billion yuan or more only")
+    g = parser.add_argument_group(h("filters"))
+    g.add_argument("--status", action="append", default=[], help=h("filter.status"))
+    g.add_argument("--sector", action="append", default=[], help=h("filter.sector"))
+    g.add_argument("--district", action="append", default=[], help=h("filter.district"))
+    g.add_argument("--search", default="", help=h("filter.search"))
+    g.add_argument("--signed-year", type=int, help=h("filter.signed_year"))
+    g.add_argument("--key", action="store_true", help=h("filter.key"))
+    g.add_argument("--billion", action="store_true", help=h("filter.billion"))
     g.add_argument(
         "--missing",
         action="append",
         default=[],
         metavar="FIELDS",
-        help="projects lacking any of these: sector, district, amount (comma-separated or repeated)",
+        help=h("filter.missing"),
     )
 
 
@@ -97,7 +98,7 @@ def _missing_fields(words: list[str]) -> list[str]:
 
 
 def add_unit_argument(parser: argparse.ArgumentParser, default: str = "yi") -> None:
-    parser.add_argument("--unit", choices=("wan", "yi"), default=default, help="show money in 万元 or 亿元")
+    parser.add_argument("--unit", choices=("wan", "yi"), default=default, help=h("unit"))
 
 
 def unit_of(args: argparse.Namespace) -> Unit:

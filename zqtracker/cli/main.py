@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from zqtracker import __version__
-from zqtracker.cli.arguments import ArgumentParser, lang_of
+from zqtracker.cli.arguments import ArgumentParser, h, lang_of
 from zqtracker.cli.console import Console, ExitCode, default_lang
 
 if TYPE_CHECKING:
@@ -41,17 +41,16 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     ArgumentParser.lang = lang_of(sys.argv[1:] if argv is None else argv)
     parser = ArgumentParser(
         prog="zqtracker",
-        description="Track industrial investment projects. Without a command, opens the desktop app.",
+        description=h("main.about"),
     )
-    parser.add_argument("--version", action="version", version=f"zqtracker {__version__}")
+    parser.add_argument("--version", action="version", version=f"zqtracker {__version__}", help=h("version"))
     parser.add_argument(
         "--db",
         metavar="URL",
-        help="database: a SQLite file path or any SQLAlchemy URL (default: $ZQTRACKER_DB, "
-        "else zqtracker.sqlite in the user data folder)",
+        help=h("main.db"),
     )
-    parser.add_argument("--demo", action="store_true", help="open the desktop app on the demo database")
-    parser.add_argument("--lang", choices=("en", "zh"), default=None, help="language of output and labels")
+    parser.add_argument("--demo", action="store_true", help=h("main.demo"))
+    parser.add_argument("--lang", choices=("en", "zh"), default=None, help=h("main.lang"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         module = importlib.import_module(f"zqtracker.cli.commands.{name}")

@@ -8,37 +8,29 @@ import tempfile
 from pathlib import Path
 
 from zqtracker.charts import CHART_NAMES
+from zqtracker.cli.arguments import h
 from zqtracker.cli.common import add_filter_arguments, add_unit_argument, filter_from_args, open_context, unit_of
 from zqtracker.cli.console import Console, ExitCode
 
-HELP = {
-    "monthly": "completed investment per month, this year against last, with the year-to-date lines",
-    "yoy": "year-on-year growth per month and year to date (%)",
-    "sectors": "year-to-date completed investment and growth by sector",
-    "districts": "year-to-date completed investment and growth by district",
-    "pipeline": "projects and planned investment by status",
-    "signed": "projects signed per month and their planned investment",
-}
-
 
 def register(sub: argparse._SubParsersAction) -> None:
-    names = "; ".join(f"{n}: {h}" for n, h in HELP.items())
+    names = h("chart.sep").join(f"{n}{h('chart.name_sep')}{h(f'chart.{n}')}" for n in CHART_NAMES)
     p = sub.add_parser(
         "chart",
-        help="draw a dashboard chart to a PNG or SVG file",
-        description=f"Draw one of the dashboard's charts to FILE (.png or .svg). Charts — {names}.",
+        help=h("chart"),
+        description=h("chart.about", names=names),
     )
-    p.add_argument("name", choices=CHART_NAMES, metavar="NAME", help=f"one of: {' '.join(CHART_NAMES)}")
-    p.add_argument("file", metavar="FILE", help="where to write: FILE.png or FILE.svg")
-    p.add_argument("--year", type=int, help="year shown (default: the latest with records)")
-    p.add_argument("--through", type=int, choices=range(1, 13), metavar="M", help="last month included (1-12)")
-    p.add_argument("--width", type=int, default=960, metavar="PX", help="width in pixels at 96 dpi (default 960)")
-    p.add_argument("--height", type=int, default=540, metavar="PX", help="height in pixels at 96 dpi (default 540)")
-    p.add_argument("--dpi", type=int, default=200, help="PNG resolution (default 200: a 960 px chart is 2000 px)")
-    p.add_argument("--theme", choices=("light", "dark"), default="light", help="colours (default light)")
+    p.add_argument("name", choices=CHART_NAMES, metavar="NAME", help=h("chart.name", names=" ".join(CHART_NAMES)))
+    p.add_argument("file", metavar="FILE", help=h("chart.file"))
+    p.add_argument("--year", type=int, help=h("chart.year"))
+    p.add_argument("--through", type=int, choices=range(1, 13), metavar="M", help=h("through"))
+    p.add_argument("--width", type=int, default=960, metavar="PX", help=h("chart.width"))
+    p.add_argument("--height", type=int, default=540, metavar="PX", help=h("chart.height"))
+    p.add_argument("--dpi", type=int, default=200, help=h("chart.dpi"))
+    p.add_argument("--theme", choices=("light", "dark"), default="light", help=h("chart.theme"))
     # as `report` takes it: after the command too (dest differs from the global --lang, whose value
     # a subparser's default would overwrite)
-    p.add_argument("--lang", dest="chart_lang", choices=("en", "zh"), help="language of the chart (default: --lang)")
+    p.add_argument("--lang", dest="chart_lang", choices=("en", "zh"), help=h("chart.lang"))
     add_unit_argument(p)
     add_filter_arguments(p)
     p.set_defaults(func=run)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from zqtracker.cli.arguments import h
 from zqtracker.cli.console import Console, ExitCode
 from zqtracker.services import admin, backups
 from zqtracker.services.database import Database, DatabaseOpenError, open_database, resolve_url, sqlite_path_of
@@ -26,30 +27,27 @@ def reason_word(reason: str, zh: bool) -> str:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("db", help="database housekeeping: backups, checks, upgrade, salvage")
+    p = sub.add_parser("db", help=h("db"))
     dbsub = p.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     b = dbsub.add_parser(
         "backup",
-        help="copy the database into its backups, or to a file (a server's: a SQLite "
-        "file holding every table, which `db restore` puts back)",
+        help=h("db.backup"),
     )
-    b.add_argument("target", nargs="?", type=Path, help="backup file (default: the database's backups folder)")
+    b.add_argument("target", nargs="?", type=Path, help=h("db.backup.target"))
     b.set_defaults(func=run_backup)
-    c = dbsub.add_parser("check", help="check the database's integrity (exit 1 when damaged)")
+    c = dbsub.add_parser("check", help=h("db.check"))
     c.add_argument("--json", action="store_true")
     c.set_defaults(func=run_check)
-    u = dbsub.add_parser("upgrade", help="bring the schema up to date (a backup is made first)")
+    u = dbsub.add_parser("upgrade", help=h("db.upgrade"))
     u.set_defaults(func=run_upgrade)
     from zqtracker.cli.commands import db_server
 
     db_server.register(dbsub)  # db copy, init-server, grant (a server's own commands)
-    r = dbsub.add_parser(
-        "restore", help="list the database's backups, or put one back (on a server too: all or nothing)"
-    )
-    r.add_argument("backup", nargs="?", help="a number from the list, or a backup file; without it: the list")
+    r = dbsub.add_parser("restore", help=h("db.restore"))
+    r.add_argument("backup", nargs="?", help=h("db.restore.backup"))
     r.add_argument("--json", action="store_true")
     r.set_defaults(func=run_restore)
-    v = dbsub.add_parser("recover", help="salvage what can be read from a damaged database into a new file")
+    v = dbsub.add_parser("recover", help=h("db.recover"))
     v.add_argument("damaged", type=Path)
     v.add_argument("new", type=Path)
     v.add_argument("--json", action="store_true")

@@ -5,24 +5,25 @@ from __future__ import annotations
 
 import argparse
 
+from zqtracker.cli.arguments import h
 from zqtracker.cli.console import Console, ExitCode
 from zqtracker.services.server_admin import AccountError, CopyRefused, copy_database, grant, init_server
 
 
 def register(dbsub: argparse._SubParsersAction) -> None:
-    c = dbsub.add_parser("copy", help="copy every table of one database into another (SQLite file ⇄ PostgreSQL)")
-    c.add_argument("source", help="the database to copy: a SQLite file (e.g. a backup) or a URL")
-    c.add_argument("target", help="where to: postgresql+psycopg://user@server/database, or a SQLite file")
-    c.add_argument("--replace", action="store_true", help="the target may hold data: replace all of it")
+    c = dbsub.add_parser("copy", help=h("db.copy"))
+    c.add_argument("source", help=h("db.copy.source"))
+    c.add_argument("target", help=h("db.copy.target"))
+    c.add_argument("--replace", action="store_true", help=h("db.copy.replace"))
     c.add_argument("--json", action="store_true")
     c.set_defaults(func=run_copy)
-    i = dbsub.add_parser("init-server", help="set up a PostgreSQL database for a team: schema, accounts, policies")
-    i.add_argument("url", help="postgresql+psycopg://owner@server/database (the database's owner)")
+    i = dbsub.add_parser("init-server", help=h("db.init_server"))
+    i.add_argument("url", help=h("db.init_server.url"))
     i.set_defaults(func=run_init)
-    g = dbsub.add_parser("grant", help="make a server user an analyst, a district's staff, or a reader")
-    g.add_argument("user", help="the PostgreSQL user name (created as a login role when new)")
+    g = dbsub.add_parser("grant", help=h("db.grant"))
+    g.add_argument("user", help=h("db.grant.user"))
     g.add_argument("--role", required=True, choices=("analyst", "district", "reader"))
-    g.add_argument("--district", action="append", default=[], help="the district of a district account; repeatable")
+    g.add_argument("--district", action="append", default=[], help=h("db.grant.district"))
     g.set_defaults(func=run_grant)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from zqtracker.cli.arguments import h
 from zqtracker.cli.console import Console, ExitCode
 from zqtracker.domain.money import Unit
 from zqtracker.domain.money_format import MoneyFormat
@@ -15,11 +16,9 @@ from zqtracker.services.demo import DEFAULT_PROJECTS
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "demo",
-        help="fill the database (--db, default the user's) with demo data; refuses one with real projects",
+        help=h("demo"),
     )
-    p.add_argument(
-        "--projects", type=int, default=DEFAULT_PROJECTS, help=f"number of projects (default {DEFAULT_PROJECTS})"
-    )
+    p.add_argument("--projects", type=int, default=DEFAULT_PROJECTS, help=h("demo.projects", default=DEFAULT_PROJECTS))
     p.set_defaults(func=run)
 
 

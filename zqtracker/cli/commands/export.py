@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import time
 
+from zqtracker.cli.arguments import h
 from zqtracker.cli.common import add_filter_arguments, add_unit_argument, filter_from_args, open_context, unit_of
 from zqtracker.cli.console import Console, ExitCode
 from zqtracker.io.columns import EXPORT_PROJECT_FIELDS
@@ -16,23 +17,19 @@ from zqtracker.services.progress import Progress
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "export",
-        help="write the projects (filtered) to a formatted .xlsx workbook with summaries and a chart",
-        description="Write projects, monthly investment, summaries by status/sector/district and a chart of "
-        "monthly completed investment to FILE.xlsx. The file appears only when complete.",
+        help=h("export"),
+        description=h("export.about"),
     )
-    p.add_argument("file", metavar="FILE.xlsx", help="the workbook to write (replaced if it exists)")
-    p.add_argument(
-        "--lang", dest="export_lang", choices=("en", "zh"), default=None, help="language of headers and sheets"
-    )
+    p.add_argument("file", metavar="FILE.xlsx", help=h("export.file"))
+    p.add_argument("--lang", dest="export_lang", choices=("en", "zh"), default=None, help=h("export.lang"))
     add_unit_argument(p)
     p.add_argument(
         "--columns",
-        help="project columns to write, comma-separated, in this order (code and name always included); "
-        f"default all: {','.join(EXPORT_PROJECT_FIELDS)}",
+        help=h("export.columns", fields=",".join(EXPORT_PROJECT_FIELDS)),
     )
-    p.add_argument("--no-monthly", action="store_true", help="leave out the monthly investment sheet")
-    p.add_argument("--no-summaries", action="store_true", help="leave out the summary sheets and the chart")
-    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--no-monthly", action="store_true", help=h("export.no_monthly"))
+    p.add_argument("--no-summaries", action="store_true", help=h("export.no_summaries"))
+    p.add_argument("--json", action="store_true", help=h("export.json"))
     add_filter_arguments(p)
     p.set_defaults(func=run)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
+from zqtracker.cli.arguments import h
 from zqtracker.cli.common import open_context
 from zqtracker.cli.console import Console, ExitCode
 from zqtracker.domain.history_words import action_text, field_text, value_text
@@ -12,12 +13,12 @@ from zqtracker.services.history import HistoryService
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("history", help="who changed which project, when, and how (the audit trail)")
-    p.add_argument("--project", metavar="CODE", help="only this project (its code)")
-    p.add_argument("--user", help="only changes by this user")
-    p.add_argument("--since", metavar="DATE", help="only changes on or after this day (YYYY-MM-DD)")
-    p.add_argument("--limit", type=int, default=None, help="at most this many changes (newest first)")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p = sub.add_parser("history", help=h("history"))
+    p.add_argument("--project", metavar="CODE", help=h("history.project"))
+    p.add_argument("--user", help=h("history.user"))
+    p.add_argument("--since", metavar="DATE", help=h("history.since"))
+    p.add_argument("--limit", type=int, default=None, help=h("history.limit"))
+    p.add_argument("--json", action="store_true", help=h("output_json"))
     p.set_defaults(func=run)
 
 

@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from zqtracker.cli.arguments import h
 from zqtracker.cli.common import open_context
 from zqtracker.cli.console import Console, ExitCode
 from zqtracker.domain.currency import parse_rate
@@ -22,96 +23,75 @@ from zqtracker.services.import_profiles import MAPPABLE_FIELDS, Profile, Profile
 from zqtracker.services.importing import ImportService
 from zqtracker.services.progress import Progress
 
-_FIELDS_HELP = """fields for --map (or none to leave a column out):
-  code, name, enterprise, sector, chain (industry chain), district, status, planned_investment,
-  land_area_mu, expected_annual_output, expected_annual_tax, signed_on, construction_start_on,
-  production_on, is_key_project, project_type, investor_origin, officer, contact, progress_note,
-  notes, annual_plan, month, amount (completed investment)
-statuses for --status and --status-map: lead, signed, preparing, under_construction,
-  commissioning, trial_production, in_production, on_hold, cancelled (or their Chinese words)
-
-examples:
-  zqtracker import 高要区10月.xlsx --dry-run
-  zqtracker import list.xlsx --unit yi --district 萝岗区 --status lead
-  zqtracker import list.xlsx --header-row 3 --map "F=planned_investment" --map "项目类别=sector"
-  zqtracker import inventory.xlsx --status-map "Active=under_construction" --save-profile inventory
-  zqtracker import inventory-2025.xlsx --profile inventory"""
-
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "import",
-        help="import projects or monthly investment from .xlsx/.xlsm/.xls/.xlsb/.ods/.csv",
-        description="Import a spreadsheet: projects (matched by code, else by name in their district) and monthly "
-        "completed investment (long or wide). All or nothing unless --skip-invalid. Whatever the import "
-        "preview lets you correct can be said here.",
-        epilog=_FIELDS_HELP,
+        help=h("import"),
+        description=h("import.about"),
+        epilog=h("import.epilog"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument(
         "file",
         type=Path,
         metavar="FILE",
-        help=".xlsx, .xlsm, .xls, .xlsb, .ods or .csv file (told by its bytes, whatever its name)",
+        help=h("import.file"),
     )
     p.add_argument(
         "--sheet",
         action="append",
         metavar="S",
-        help="import this sheet only (repeatable); default: every visible sheet that is recognised",
+        help=h("import.sheet"),
     )
     p.add_argument(
         "--mode",
         choices=MODES,
         default="merge",
-        help="merge: add new projects, update changed fields (default); append: new projects only; "
-        "replace: replace every project (after a backup)",
+        help=h("import.mode"),
     )
-    p.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
-    p.add_argument("--skip-invalid", action="store_true", help="write the valid rows, report the others")
+    p.add_argument("--dry-run", action="store_true", help=h("import.dry_run"))
+    p.add_argument("--skip-invalid", action="store_true", help=h("import.skip_invalid"))
     p.add_argument(
         "--unit",
         choices=[u.value for u in Unit],
-        help="unit of amounts that have none in the cell, header or a unit line (yuan, wan = 万元, yi = 亿元)",
+        help=h("import.unit"),
     )
-    p.add_argument("--header-row", type=int, metavar="N", help="the header is row N (1-based), not the one found")
+    p.add_argument("--header-row", type=int, metavar="N", help=h("import.header_row"))
     p.add_argument(
         "--map",
         action="append",
         default=[],
         metavar="COLUMN=FIELD",
-        help="column (letter or header text) holds FIELD, or none (repeatable)",
+        help=h("import.map"),
     )
     p.add_argument(
         "--status-map",
         action="append",
         default=[],
         metavar="WORD=STATUS",
-        help="a status word of the file means STATUS (repeatable)",
+        help=h("import.status_map"),
     )
-    p.add_argument("--district", metavar="D", help="district of rows without one")
-    p.add_argument("--sector", metavar="S", help="sector of rows without one")
-    p.add_argument("--status", metavar="STATUS", help="status of new projects without one")
+    p.add_argument("--district", metavar="D", help=h("import.district"))
+    p.add_argument("--sector", metavar="S", help=h("import.sector"))
+    p.add_argument("--status", metavar="STATUS", help=h("import.status"))
     p.add_argument(
         "--rate",
         action="append",
         default=[],
         metavar="CUR=RATE",
-        help="yuan per unit of a currency the file's amounts are in (USD=7.10; repeatable): such amounts "
-        "are stored in yuan with the original amount, currency and rate kept; without a rate they are "
-        "never read",
+        help=h("import.rate"),
     )
     p.add_argument(
         "--link",
         action="append",
         default=[],
         metavar="ROW=CODE",
-        help="row ROW (1-based; SHEET!ROW in a workbook of several sheets) is the stored project "
-        "CODE, not a new one (repeatable)",
+        help=h("import.link"),
     )
-    p.add_argument("--profile", metavar="NAME", help="start from the choices saved under NAME")
-    p.add_argument("--save-profile", metavar="NAME", help="save this command's choices under NAME")
-    p.add_argument("--json", action="store_true", help="machine-readable result")
+    p.add_argument("--profile", metavar="NAME", help=h("import.profile"))
+    p.add_argument("--save-profile", metavar="NAME", help=h("import.save_profile"))
+    p.add_argument("--json", action="store_true", help=h("import.json"))
     p.set_defaults(func=run)
 
 

@@ -6,6 +6,7 @@ import argparse
 from datetime import date
 from decimal import Decimal
 
+from zqtracker.cli.arguments import h
 from zqtracker.cli.common import add_filter_arguments, add_unit_argument, filter_from_args, open_context, unit_of
 from zqtracker.cli.console import Console, ExitCode
 from zqtracker.domain.filters import ProjectRow
@@ -15,11 +16,11 @@ from zqtracker.domain.unknown import without_amount_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("list", help="list projects (filtered)")
+    p = sub.add_parser("list", help=h("list"))
     add_filter_arguments(p)
     add_unit_argument(p)
-    p.add_argument("--limit", type=int, help="at most this many projects")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--limit", type=int, help=h("list.limit"))
+    p.add_argument("--json", action="store_true", help=h("output_json"))
     p.set_defaults(func=run)
 
 

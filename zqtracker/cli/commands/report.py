@@ -6,6 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
+from zqtracker.cli.arguments import h
 from zqtracker.cli.common import add_filter_arguments, add_unit_argument, filter_from_args, open_context, unit_of
 from zqtracker.cli.console import Console, ExitCode
 
@@ -15,22 +16,22 @@ VIEWS = ("overview", "key-projects", "monthly", "stale")
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "report",
-        help="a summary view as an A4 PDF: overview, key projects, monthly progress, stale projects",
-        description="Write a summary view as an A4 PDF (the same file the Summaries tab saves). Needs no display.",
+        help=h("report"),
+        description=h("report.about"),
     )
-    p.add_argument("file", metavar="FILE.pdf", help="the PDF to write (replaced only once it is complete)")
-    p.add_argument("--view", choices=VIEWS, default="overview", help="which view (default: overview)")
-    p.add_argument("--year", type=int, help="year of the figures (default: the latest month with records)")
-    p.add_argument("--through", type=int, choices=range(1, 13), metavar="M", help="last month included (1-12)")
+    p.add_argument("file", metavar="FILE.pdf", help=h("report.file"))
+    p.add_argument("--view", choices=VIEWS, default="overview", help=h("report.view"))
+    p.add_argument("--year", type=int, help=h("report.year"))
+    p.add_argument("--through", type=int, choices=range(1, 13), metavar="M", help=h("through"))
     # dest differs from the global --lang: a subparser's default would overwrite the global value
-    p.add_argument("--lang", dest="report_lang", choices=("en", "zh"), help="language of the PDF (default: --lang)")
+    p.add_argument("--lang", dest="report_lang", choices=("en", "zh"), help=h("report.lang"))
     add_unit_argument(p)
-    p.add_argument("--months", type=int, default=6, metavar="N", help="stale view: months without activity (6)")
-    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="stale view: reference date (default: today or the demo's)")
+    p.add_argument("--months", type=int, default=6, metavar="N", help=h("report.months"))
+    p.add_argument("--as-of", metavar="YYYY-MM-DD", help=h("report.as_of"))
     p.add_argument(
         "--all-projects",
         action="store_true",
-        help="monthly view: every project with a plan or investment that year, not only key projects",
+        help=h("report.all_projects"),
     )
     add_filter_arguments(p)
     p.set_defaults(func=run)

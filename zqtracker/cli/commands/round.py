@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from zqtracker.cli.arguments import h
 from zqtracker.cli.common import open_context
 from zqtracker.cli.console import Console, ExitCode
 from zqtracker.domain.errors import DomainError, ValidationError
@@ -16,47 +17,45 @@ from zqtracker.services.rounds import RoundRefused, RoundService
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("round", help="the monthly reporting round: workbooks out to districts, returns back")
+    p = sub.add_parser("round", help=h("round"))
     rs = p.add_subparsers(dest="round_command", metavar="ACTION", required=True)
-    c = rs.add_parser("create", help="write one prefilled workbook per district for a month")
-    c.add_argument("month", help="the month asked for, e.g. 2023-10")
-    c.add_argument("--out", type=Path, required=True, help="folder in which the round's folder is made")
-    c.add_argument("--district", action="append", default=[], help="only this district or park; repeatable")
-    c.add_argument("--unit", choices=("yuan", "wan", "yi"), default="wan", help="money unit of the workbooks")
-    c.add_argument("--due", type=date.fromisoformat, help="returns due by this day (default: the 10th after)")
+    c = rs.add_parser("create", help=h("round.create"))
+    c.add_argument("month", help=h("round.create.month"))
+    c.add_argument("--out", type=Path, required=True, help=h("round.create.out"))
+    c.add_argument("--district", action="append", default=[], help=h("round.create.district"))
+    c.add_argument("--unit", choices=("yuan", "wan", "yi"), default="wan", help=h("round.create.unit"))
+    c.add_argument("--due", type=date.fromisoformat, help=h("round.create.due"))
     c.add_argument("--json", action="store_true")
     c.set_defaults(func=_guarded(run_create))
-    s = rs.add_parser("status", help="each district's state: not sent, sent, returned, imported, late")
-    s.add_argument("month", help="the round's month, e.g. 2023-10")
+    s = rs.add_parser("status", help=h("round.status"))
+    s.add_argument("month", help=h("round.month"))
     s.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=_guarded(run_status))
-    g = rs.add_parser("collect", help="check returned workbooks and import them (each district's differences)")
-    g.add_argument("files", nargs="+", type=Path, metavar="FILE", help="returned workbooks")
-    g.add_argument("--dry-run", action="store_true", help="show the differences and findings; write nothing")
-    g.add_argument("--accept", action="store_true", help="accept every plausibility finding not yet decided")
-    g.add_argument("--note", default="", help="the note kept with what --accept or --send-back decides")
+    g = rs.add_parser("collect", help=h("round.collect"))
+    g.add_argument("files", nargs="+", type=Path, metavar="FILE", help=h("round.collect.files"))
+    g.add_argument("--dry-run", action="store_true", help=h("round.collect.dry_run"))
+    g.add_argument("--accept", action="store_true", help=h("round.collect.accept"))
+    g.add_argument("--note", default="", help=h("round.collect.note"))
     g.add_argument(
         "--send-back",
         action="append",
         default=[],
         metavar="PROJECT",
-        help="send a project's row back (its code or id): nothing of it is imported; repeatable",
+        help=h("round.collect.send_back"),
     )
-    g.add_argument("--on", type=date.fromisoformat, help="the day the returns came in (default: today)")
-    g.add_argument(
-        "--report", type=Path, metavar="FILE.xlsx", help="also write every finding and decision to a workbook"
-    )
+    g.add_argument("--on", type=date.fromisoformat, help=h("round.collect.on"))
+    g.add_argument("--report", type=Path, metavar="FILE.xlsx", help=h("round.collect.report"))
     g.add_argument("--json", action="store_true")
     g.set_defaults(func=_guarded(run_collect))
-    k = rs.add_parser("close", help="freeze the month's consolidated figures (reports and dashboard keep them)")
-    k.add_argument("month", help="the month to close, e.g. 2023-10")
-    k.add_argument("--note", default="", help="kept with the closing")
-    k.add_argument("--reopen", action="store_true", help="undo a closing: the month shows live figures again")
+    k = rs.add_parser("close", help=h("round.close"))
+    k.add_argument("month", help=h("round.close.month"))
+    k.add_argument("--note", default="", help=h("round.close.note"))
+    k.add_argument("--reopen", action="store_true", help=h("round.close.reopen"))
     k.set_defaults(func=_guarded(run_close))
-    m = rs.add_parser("remind", help="who still owes a return, and which projects lack figures")
-    m.add_argument("month", help="the round's month, e.g. 2023-10")
-    m.add_argument("--xlsx", type=Path, help="also write the reminder list to this workbook")
+    m = rs.add_parser("remind", help=h("round.remind"))
+    m.add_argument("month", help=h("round.month"))
+    m.add_argument("--xlsx", type=Path, help=h("round.remind.xlsx"))
     m.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
     m.set_defaults(func=_guarded(run_remind))
 

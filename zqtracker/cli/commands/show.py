@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 
+from zqtracker.cli.arguments import h
 from zqtracker.cli.commands.list_projects import figures_json, json_number
 from zqtracker.cli.common import add_unit_argument, open_context, unit_of
 from zqtracker.cli.console import Console, ExitCode
@@ -22,10 +23,10 @@ from zqtracker.domain.money_format import MoneyFormat
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("show", help="one project: every field, its figures and monthly records")
-    p.add_argument("project", help="the project's code, or its id")
+    p = sub.add_parser("show", help=h("show"))
+    p.add_argument("project", help=h("show.project"))
     add_unit_argument(p)
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--json", action="store_true", help=h("output_json"))
     p.set_defaults(func=run)
 
 

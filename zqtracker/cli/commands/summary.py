@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
+from zqtracker.cli.arguments import h
 from zqtracker.cli.common import add_filter_arguments, add_unit_argument, filter_from_args, open_context, unit_of
 from zqtracker.cli.console import Console, ExitCode, display_width, pad
 from zqtracker.domain.money_format import MoneyFormat
@@ -13,10 +14,10 @@ from zqtracker.domain.unknown import unclassified_label, without_amount_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("summary", help="key figures: projects, planned and completed investment, growth")
-    p.add_argument("--year", type=int, help="year of the year-to-date figures (default: latest with records)")
-    p.add_argument("--through", type=int, choices=range(1, 13), metavar="M", help="last month included (1-12)")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p = sub.add_parser("summary", help=h("summary"))
+    p.add_argument("--year", type=int, help=h("summary.year"))
+    p.add_argument("--through", type=int, choices=range(1, 13), metavar="M", help=h("through"))
+    p.add_argument("--json", action="store_true", help=h("output_json"))
     add_unit_argument(p)
     add_filter_arguments(p)
     p.set_defaults(func=run)

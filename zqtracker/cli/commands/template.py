@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from zqtracker.cli.arguments import h
 from zqtracker.cli.common import open_context
 from zqtracker.cli.console import Console, ExitCode
 from zqtracker.domain.money import Unit
@@ -13,15 +14,11 @@ from zqtracker.services.exporting import ExportError, ExportService, check_targe
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "template",
-        help="write an import template (.xlsx): canonical headers, drop-down lists, instructions",
+        help=h("template"),
     )
-    p.add_argument("file", metavar="FILE.xlsx", help="the template to write (replaced if it exists)")
-    p.add_argument(
-        "--lang", dest="template_lang", choices=("en", "zh"), default=None, help="language of headers and help"
-    )
-    p.add_argument(
-        "--unit", choices=("wan", "yi"), default="wan", help="money unit of the template's headers (default wan)"
-    )
+    p.add_argument("file", metavar="FILE.xlsx", help=h("template.file"))
+    p.add_argument("--lang", dest="template_lang", choices=("en", "zh"), default=None, help=h("template.lang"))
+    p.add_argument("--unit", choices=("wan", "yi"), default="wan", help=h("template.unit"))
     p.set_defaults(func=run)
 
 
