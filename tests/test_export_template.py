@@ -89,7 +89,7 @@ def test_template_headers_lists_and_instructions(demo_ctx: AppContext, tmp_path:
     assert validations(monthly)["D"].type == "textLength"
     text = "\n".join(str(c.value) for row in wb.worksheets[2].iter_rows() for c in row if c.value)
     assert (T["title"][1] if zh else T["title"][0]) in text
-    for en, cn in RULES:
+    for en, cn in RULES.values():
         assert (cn if zh else en).format(unit=unit_word) in text
     assert ("2023年10月10日" in text) and (unit_word in text)
     for column in PROJECT_COLUMNS:

@@ -34,6 +34,23 @@ ENGLISH_MAY_SAY = ("万元", "亿元", "1–X月", "当月", "累计", "合计",
 # English texts that quote Chinese data on purpose.
 ENGLISH_QUOTES_CHINESE: dict[tuple[str, str], str] = {
     ("cli_help", "import.epilog"): "its examples import Chinese files with Chinese districts and headers",
+    # the import template shows what a user may type in a cell: 2023年10月10日, 12.5亿, 在建, 合计
+    **dict.fromkeys(
+        [
+            ("template", "bad_date"),
+            ("template", "bad_money"),
+            ("template_rules", "rule_money"),
+            ("template_rules", "rule_dates"),
+            ("template_rules", "rule_totals"),
+            ("template_column_help", "status"),
+            ("template_column_help", "planned_investment"),
+            ("template_column_help", "signed_on"),
+            ("template_column_help", "construction_start_on"),
+            ("template_column_help", "production_on"),
+            ("template_column_help", "month"),
+        ],
+        "what a user may type in a cell",
+    ),
 }
 
 # Sentences where one language leaves out a placeholder the other names, on purpose: Chinese writes

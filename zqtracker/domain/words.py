@@ -17,7 +17,7 @@ else English.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 def is_zh(lang: str | None) -> bool:
@@ -30,9 +30,9 @@ def norm_lang(lang: str | None) -> str:
     return "zh" if is_zh(lang) else "en"
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
-    """One sentence in both languages; ``{name}`` placeholders are filled by :meth:`say`."""
+class Text(NamedTuple):
+    """One sentence in both languages; ``{name}`` placeholders are filled by :meth:`say`. (A pair,
+    so a test can unpack it.)"""
 
     en: str
     zh: str
@@ -69,9 +69,7 @@ class Catalogue(Mapping[str, Text]):
         self.name = name
         self.composed = composed
         self.from_data = from_data
-        self._texts: dict[str, Text] = {
-            key: value if isinstance(value, Text) else Text(*value) for key, value in entries.items()
-        }
+        self._texts: dict[str, Text] = {key: Text(*value) for key, value in entries.items()}
         _REGISTRY[name] = self
 
     def __getitem__(self, key: str) -> Text:

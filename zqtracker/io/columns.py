@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from zqtracker.domain.words import Catalogue, is_zh
+
 
 class Kind(StrEnum):
     TEXT = "text"
@@ -35,7 +37,7 @@ class Column:
     required: bool = False
 
     def header(self, lang: str = "en") -> str:
-        return self.zh if lang.startswith("zh") else self.en
+        return self.zh if is_zh(lang) else self.en
 
     @property
     def synonyms(self) -> tuple[str, ...]:
@@ -179,13 +181,17 @@ EXPORT_PROJECT_FIELDS: tuple[str, ...] = (
 )  # fmt: skip
 FIGURE_EXPORT_FIELDS: tuple[str, ...] = EXPORT_PROJECT_FIELDS[-5:]
 
-BOOL_LABELS: dict[bool, tuple[str, str]] = {True: ("Yes", "是"), False: ("No", "否")}
+_WORDS: dict[str, tuple[str, str]] = {
+    "yes": ("Yes", "是"),
+    "no": ("No", "否"),
+    "header_unit": ("{header} ({unit})", "{header}（{unit}）"),
+}
+WORDS = Catalogue("columns", _WORDS)
 
 
 def bool_label(value: bool, lang: str = "en") -> str:
     """The word export and the template write for a flag; both are in BOOL_TRUE / BOOL_FALSE."""
-    en, zh = BOOL_LABELS[bool(value)]
-    return zh if lang.startswith("zh") else en
+    return WORDS.say("yes" if value else "no", lang)
 
 
 def header_text(column: Column, lang: str = "en", unit_label: str | None = None) -> str:
@@ -194,13 +200,13 @@ def header_text(column: Column, lang: str = "en", unit_label: str | None = None)
     text = column.header(lang)
     if column.kind is not Kind.MONEY or not unit_label:
         return text
-    return f"{text}（{unit_label}）" if lang.startswith("zh") else f"{text} ({unit_label})"
+    return WORDS.say("header_unit", lang, header=text, unit=unit_label)
 
 
 # Sheet names of exported workbooks and the import template, by role. Import needs only the
 # two data roles; every other role is a view of the data (summaries, overview, chart, help,
 # drop-down lists) and must never be read as projects or investment.
-SHEETS: dict[str, tuple[str, str]] = {
+_SHEETS: dict[str, tuple[str, str]] = {
     "overview": ("Overview", "概览"),
     "projects": ("Projects", "项目清单"),
     "monthly": ("Monthly investment", "月度完成投资"),
@@ -211,12 +217,12 @@ SHEETS: dict[str, tuple[str, str]] = {
     "instructions": ("Instructions", "填表说明"),
     "lists": ("Lists", "下拉选项"),
 }
+SHEETS = Catalogue("sheet_names", _SHEETS)
 DATA_SHEET_ROLES: tuple[str, ...] = ("projects", "monthly")
 
 
 def sheet_name(role: str, lang: str = "en") -> str:
-    en, zh = SHEETS[role]
-    return zh if lang.startswith("zh") else en
+    return SHEETS.say(role, lang)
 
 
 def sheet_role(name: str) -> str | None:

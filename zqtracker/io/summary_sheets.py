@@ -15,6 +15,7 @@ from zqtracker.domain.cumulative import MonthSpan
 from zqtracker.domain.money import Unit
 from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN
 from zqtracker.domain.unknown import unclassified_label
+from zqtracker.domain.words import Catalogue
 from zqtracker.io.cells import FORMULA_TRIGGERS, display_width, exact_text, money_in_unit
 from zqtracker.io.export_workbook import ExportWorkbook
 from zqtracker.stats.figures import Breakdown, Summary, Ytd, percent, yoy_pct
@@ -26,6 +27,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "completed": ("Completed investment {period}, year on year", "{period}完成投资及同比增长"),
     "monthly": ("Monthly completed investment, {year} against {prior}", "{year}年与{prior}年月度完成投资"),
     "all": ("All projects", "全部项目"),
+    "filter_sep": ("; ", "；"),
     "filters": ("Filters: {text}", "筛选条件：{text}"),
     "unit": ("Amounts in {unit}", "金额单位：{unit}"),
     "demo": ("[DEMO DATA] Invented figures from the demo database", "【演示数据】以下均为演示数据库中的虚构数据"),
@@ -46,15 +48,14 @@ _TEXT: dict[str, tuple[str, str]] = {
     "total": ("Total", "合计"),
     "no_figure": ("—", "—"),
 }
+TEXT = Catalogue("export_summaries", _TEXT)
 
 
-def text(key: str, lang: str, **params: object) -> str:
-    en, zh = _TEXT[key]
-    return (zh if lang.startswith("zh") else en).format(**params)
+text = TEXT.say
 
 
 def join_filters(filters: tuple[str, ...] | list[str], lang: str) -> str:
-    return ("；" if lang.startswith("zh") else "; ").join(filters)
+    return TEXT.say("filter_sep", lang).join(filters)
 
 
 def period_text(year: int, through: int, lang: str) -> str:

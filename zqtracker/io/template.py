@@ -40,7 +40,6 @@ def write_template(
     path: str | os.PathLike[str], lang: str = "en", unit: Unit = Unit.WAN, lists: TemplateLists | None = None
 ) -> None:
     lists = lists or TemplateLists()
-    zh = lang.startswith("zh")
     # Constant-memory mode with SafeWorksheet: the only mode in which XlsxWriter cannot mistake a
     # sector name like "<r>…</r>" for markup (io/safe_sheet.py). Rows are written in order.
     wb = xlsxwriter.Workbook(
@@ -48,14 +47,14 @@ def write_template(
         {"constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False},
     )
     try:
-        _Template(wb, lang, zh, unit, lists).write()
+        _Template(wb, lang, unit, lists).write()
     finally:
         wb.close()
 
 
 class _Template:
-    def __init__(self, wb: xlsxwriter.Workbook, lang: str, zh: bool, unit: Unit, lists: TemplateLists) -> None:
-        self.wb, self.lang, self.zh, self.unit, self.lists = wb, lang, zh, unit, lists
+    def __init__(self, wb: xlsxwriter.Workbook, lang: str, unit: Unit, lists: TemplateLists) -> None:
+        self.wb, self.lang, self.unit, self.lists = wb, lang, unit, lists
         self.money = MoneyFormat(unit, lang)  # what the user types is in this unit: 亿元 / ¥ bn
         self.header = wb.add_format(
             {
@@ -93,8 +92,11 @@ class _Template:
         self.wrap = wb.add_format({"text_wrap": True, "valign": "top"})
 
     def t(self, key: str, **params: object) -> str:
-        en, zh = T[key]
-        return (zh if self.zh else en).format(unit=self.money.label, **params)
+        return T.say(key, self.lang, unit=self.money.label, **params)
+
+    def column_help(self, column: Column) -> str:
+        text = COLUMN_HELP.get(column.field)
+        return "" if text is None else text.say(self.lang, unit=self.money.label)
 
     def header_of(self, column: Column) -> str:
         return header_text(column, self.lang, self.money.label)
@@ -126,19 +128,16 @@ class _Template:
 
     def _validate(self, ws, c: int, column: Column, names: dict[str, str]) -> None:
         """A drop-down or a range check with a prompt naming the column's rule."""
-        help_en, help_zh = COLUMN_HELP.get(column.field, ("", ""))
         prompt = {
             "input_title": column.header(self.lang)[:32],
-            "input_message": (help_zh if self.zh else help_en).format(unit=self.money.label)[:255],
+            "input_message": self.column_help(column)[:255],
         }
         choices = self._choices(column.kind)
         rule: dict[str, object]
         if choices is not None:
             # A warning, not a stop: import also understands synonyms (已投产, √ …) a user may type.
             rule = {"validate": "list", "source": choices, "error_type": "warning"}
-            rule["error_message"] = self.t(
-                "pick_from_list", choices="、".join(choices) if self.zh else ", ".join(choices)
-            )
+            rule["error_message"] = self.t("pick_from_list", choices=self.t("list_sep").join(choices))
         elif column.field in ("sector", "district") and column.field in names:
             rule = {
                 "validate": "list",
@@ -223,8 +222,8 @@ class _Template:
         ws.set_column(3, 3, 26)
         ws.write_string(0, 0, self.t("title"), self.title)
         r = 2
-        for en, zh in RULES:
-            ws.merge_range(r, 0, r, 3, f"• {(zh if self.zh else en).format(unit=self.money.label)}", self.wrap)
+        for rule in RULES.values():
+            ws.merge_range(r, 0, r, 3, f"• {rule.say(self.lang, unit=self.money.label)}", self.wrap)
             ws.set_row(r, 32)
             r += 1
         r += 1
@@ -242,10 +241,9 @@ class _Template:
             ws.merge_range(r, 0, r, 3, title, self.bold)
             for column in columns:
                 r += 1
-                help_en, help_zh = COLUMN_HELP.get(column.field, ("", ""))
                 ws.write_string(r, 0, self.header_of(column), self.bold)
                 ws.write_string(r, 1, self.t("yes") if _required(column) else "")
-                ws.write_string(r, 2, (help_zh if self.zh else help_en).format(unit=self.money.label), self.wrap)
+                ws.write_string(r, 2, self.column_help(column), self.wrap)
                 ws.write_string(r, 3, self._example(column), self.wrap)
         ws.write_string(r + 2, 0, self.t("words_title"), self.bold)
         words = [
@@ -263,8 +261,8 @@ class _Template:
     def _example(self, column: Column) -> str:
         if column.field in EXAMPLE_YUAN:
             return MoneyFormat(self.unit, self.lang, exact=True).number(EXAMPLE_YUAN[column.field], grouping=False)
-        en, zh = EXAMPLES.get(column.field, ("", ""))
-        return zh if self.zh else en
+        example = EXAMPLES.get(column.field)
+        return "" if example is None else example.pick(self.lang)
 
 
 def _required(column: Column) -> bool:

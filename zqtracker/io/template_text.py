@@ -7,8 +7,11 @@ column help doubles as the cell prompt Excel shows (data-validation input messag
 
 from __future__ import annotations
 
-T: dict[str, tuple[str, str]] = {
+from zqtracker.domain.words import Catalogue
+
+_T: dict[str, tuple[str, str]] = {
     "title": ("zqtracker import template", "zqtracker 项目导入模板"),
+    "list_sep": (", ", "、"),
     "subject": ("Projects and monthly completed investment for import", "项目及月度完成投资导入模板"),
     "pick_from_list": (
         "Usually one of: {choices}. Other words are checked when the file is imported.",
@@ -44,9 +47,10 @@ T: dict[str, tuple[str, str]] = {
     "type_words": ("Project type", "项目类型"),
     "origin_words": ("Investor origin", "投资来源"),
 }
+T = Catalogue("template", _T)
 
-RULES: tuple[tuple[str, str], ...] = (
-    (
+_RULES: dict[str, tuple[str, str]] = {
+    "rule_rows": (
         "Fill in one project per row below the header row. Keep the header row as it is; columns may be "
         "moved or left empty, and unknown columns are ignored. Required columns have orange headers: only the "
         "project name is required. Leave sector, district or amount empty when not known yet — they are kept as "
@@ -54,35 +58,36 @@ RULES: tuple[tuple[str, str], ...] = (
         "在表头下方每行填写一个项目。请勿修改表头文字；列的顺序可以调整，可留空，无法识别的列将被忽略。橙色表头为必填列，"
         "仅项目名称为必填；行业、区域、金额暂不确定的可留空，系统记为“未知”而非 0。",
     ),
-    (
+    "rule_money": (
         "Money is in {unit}, as every money header says. A cell may state its own unit — “12.5亿”, "
         "“3,000万元”, “1.2e9元” — which then wins. Amounts are converted to exact whole yuan.",
         "金额单位为{unit}（见表头）。单元格内写明单位的（如“12.5亿”“3,000万元”“1.2e9元”）以单元格为准。"
         "金额一律换算为精确到元的整数。",
     ),
-    (
+    "rule_dates": (
         "Dates: an Excel date, or text such as 2023-10-10, 2023/10/10, 2023年10月10日; a month alone "
         "(2023.10, 2023年10月) means its first day. Years from 1900 to 2200.",
         "日期：Excel 日期，或“2023-10-10”“2023/10/10”“2023年10月10日”等文本；只写年月（“2023.10”“2023年10月”）"
         "按当月1日计。年份须在 1900–2200 之间。",
     ),
-    (
+    "rule_flags": (
         "Project codes are text: leading zeros are kept (format the column as text before pasting numbers).",
         "项目编号按文本处理，保留前导零（粘贴数字前请先将该列设为文本格式）。",
     ),
-    (
+    "rule_matching": (
         "Existing projects are matched by project code, else by project name and district; a match is "
         "updated, anything else is added. Sectors and districts not yet in the list are created.",
         "导入时先按项目编号、再按“项目名称+所在区域”匹配已有项目：匹配到的更新，未匹配的新增。列表中没有的行业、区域将自动新建。",
     ),
-    (
+    "rule_totals": (
         "Rows whose first cell says 合计, 总计, 小计 or Total are totals and are skipped, as are notes below "
         "the table.",
         "首列为“合计”“总计”“小计”或“Total”的行视为合计行，不会导入；表格下方的备注也会被忽略。",
     ),
-)
+}
+RULES = Catalogue("template_rules", _RULES, composed=("rule_",))  # written in this order
 
-COLUMN_HELP: dict[str, tuple[str, str]] = {
+_COLUMN_HELP: dict[str, tuple[str, str]] = {
     "code": (
         "Optional. The bureau's project number, kept as text (leading zeros stay). Matched first on import.",
         "选填。本局的项目编号，按文本保存（保留前导零）；导入时优先按编号匹配。",
@@ -150,8 +155,9 @@ COLUMN_HELP: dict[str, tuple[str, str]] = {
         "必填。当月完成投资，单位{unit}。",
     ),
 }
+COLUMN_HELP = Catalogue("template_column_help", _COLUMN_HELP)
 
-EXAMPLES: dict[str, tuple[str, str]] = {
+_EXAMPLES: dict[str, tuple[str, str]] = {
     "code": ("0012023", "0012023"),
     "name": ("Example new-materials project", "示例新材料产业园项目"),
     "enterprise": ("Example Materials Co., Ltd.", "示例新材料有限公司"),
@@ -161,16 +167,15 @@ EXAMPLES: dict[str, tuple[str, str]] = {
     "land_area_mu": ("150.5", "150.5"),
     "signed_on": ("2023-03-15", "2023-03-15"),
     "construction_start_on": ("2023-06-01", "2023-06-01"),
-    "production_on": ("", ""),
     "is_key_project": ("Yes", "是"),
     "project_type": ("New", "新建"),
     "investor_origin": ("Domestic", "内资"),
     "officer": ("Li Hua", "李华"),
     "contact": ("Mr Wang 138 0013 8000", "王经理 13800138000"),
     "progress_note": ("Site visit done; agreement being drafted", "已完成实地考察，正在起草投资协议"),
-    "notes": ("", ""),
     "month": ("2023-09", "2023-09"),
 }
+EXAMPLES = Catalogue("template_examples", _EXAMPLES)
 
 # Money examples in yuan, shown in the template's unit.
 EXAMPLE_YUAN: dict[str, int] = {
