@@ -22,6 +22,7 @@ import pytest
 import zqtracker
 from zqtracker.cli.arguments import h as help_text
 from zqtracker.cli.help_words import HELP
+from zqtracker.cli.words import WORDS as CLI_WORDS
 from zqtracker.domain.words import Catalogue, Text, catalogues, is_zh, norm_lang
 
 PACKAGE = Path(zqtracker.__file__).parent
@@ -61,10 +62,9 @@ FEWER_PLACEHOLDERS: dict[tuple[str, str], str] = {
     ("charts", "tip.month"): "上年同月 names the prior month",
     ("charts", "tip.ytd"): "上年同期 names the prior year",
     ("charts", "tip.prior"): "上年同期 names the year",
-    ("reports", "monthly_title_key"): "{month}月, not a month's name",
-    ("reports", "monthly_title_all"): "{month}月, not a month's name",
-    ("reports", "monthly_note"): "{month}月, not a month's name",
-    ("reports", "corrections_title"): "{month}月, not a month's name",
+    ("cli", "round.created"): "Chinese does not count the workbooks it lists below",
+    ("cli", "round.month_amount"): "English names the round's month and year, Chinese the month: 10月",
+    ("fuzzy_dates", "quarter"): "Q{quarter} / 第{nth}季度: Chinese counts the quarter in words",
     ("currency", "foreign_amount"): "English names the currency by its code, Chinese by its name",
 }
 
@@ -85,10 +85,12 @@ def all_catalogues() -> list[Catalogue]:
 
 
 def placeholders(text: str) -> set[str]:
+    """The names a text fills in; a month English names ({month_name}, {first_abbr}) counts as the
+    month Chinese numbers ({month}, {first})."""
     names = set()
     for _, name, _, _ in string.Formatter().parse(text):
         if name is not None:
-            names.add(re.split(r"[.\[!:]", name, maxsplit=1)[0])
+            names.add(re.sub(r"_(name|abbr)$", "", re.split(r"[.\[!:]", name, maxsplit=1)[0]))
     return names
 
 
@@ -218,6 +220,8 @@ def _catalogue_of(node: ast.expr, namespace: dict[str, object]) -> Catalogue | N
         return obj
     if obj is help_text:  # cli/arguments.h: the help in the language of the command line
         return HELP
+    if isinstance(node, ast.Attribute) and node.attr == "say" and getattr(node.value, "id", "") == "console":
+        return CLI_WORDS  # Console.say
     owner = getattr(obj, "__self__", None)
     return owner if isinstance(owner, Catalogue) else None
 

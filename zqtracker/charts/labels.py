@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from zqtracker.domain.money import Unit
 from zqtracker.domain.money_format import MoneyFormat
-from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN
-from zqtracker.domain.words import Catalogue, is_zh
+from zqtracker.domain.months import calendar_text, ytd_span
+from zqtracker.domain.words import Catalogue
 from zqtracker.services.dashboard import DashboardFigures
 
 _TEXTS: dict[str, tuple[str, str]] = {
@@ -91,19 +91,17 @@ t = TEXTS.say
 
 def month_label(month: int, lang: str = "en") -> str:
     """Axis label of a month: "Mar" / "3月"."""
-    return f"{month}月" if is_zh(lang) else MONTH_ABBREVIATIONS_EN[month - 1]
+    return calendar_text("month", lang, month=month)
 
 
 def month_of_year(year: int, month: int, lang: str = "en") -> str:
     """ "Mar 2023" / "2023年3月"."""
-    return f"{year}年{month}月" if is_zh(lang) else f"{MONTH_ABBREVIATIONS_EN[month - 1]} {year}"
+    return calendar_text("month_abbr_year", lang, month=month, year=year)
 
 
 def period_label(year: int, through: int, lang: str = "en") -> str:
     """ "Jan–Sep 2023" / "2023年1–9月" (a single month: "Jan 2023" / "2023年1月")."""
-    if is_zh(lang):
-        return f"{year}年1月" if through == 1 else f"{year}年1–{through}月"
-    return f"Jan {year}" if through == 1 else f"Jan–{MONTH_ABBREVIATIONS_EN[through - 1]} {year}"
+    return ytd_span(through, lang, year)
 
 
 def pct_text(value: float | None, lang: str = "en") -> str:

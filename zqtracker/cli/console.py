@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import TextIO
 
+from zqtracker.cli.words import WORDS
+from zqtracker.domain.words import is_zh, norm_lang
+
 
 class ExitCode(IntEnum):
     OK = 0
@@ -35,16 +38,20 @@ class Console:
         json.dump(data, self.out, ensure_ascii=False, indent=2, default=str)
         self.out.write("\n")
 
+    def say(self, key: str, **params: object) -> str:
+        """The sentence ``key`` of cli/words.py in the console's language."""
+        return WORDS.say(key, self.lang, **params)
+
     @property
     def zh(self) -> bool:
-        return self.lang.startswith("zh")
+        return is_zh(self.lang)
 
 
 def default_lang() -> str:
     for var in ("ZQTRACKER_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var)
         if value:
-            return "zh" if value.lower().startswith("zh") else "en"
+            return norm_lang(value)
     return "en"
 
 

@@ -80,7 +80,7 @@ def run(args: argparse.Namespace, console: Console | None = None) -> int:
         console.error(worded(console.lang) if callable(worded) else str(exc))
         return ExitCode.INVALID_INPUT
     except KeyboardInterrupt:
-        console.error("已中断；之后没有再写入任何内容。" if console.zh else "interrupted; nothing more was written.")
+        console.error(console.say("interrupted"))
         return ExitCode.INTERRUPTED
     except BrokenPipeError:
         return ExitCode.OK
@@ -90,10 +90,7 @@ def run(args: argparse.Namespace, console: Console | None = None) -> int:
             console.error(fault.message(console.lang))
             return ExitCode.REFUSED
         path = _log_exception(exc)
-        if console.zh:
-            console.error(f"内部错误：{type(exc).__name__}: {exc}（详情见 {path}）")
-        else:
-            console.error(f"internal error: {type(exc).__name__}: {exc} (details in {path})")
+        console.error(console.say("internal_error", error=f"{type(exc).__name__}: {exc}", log=path))
         return ExitCode.INTERNAL_ERROR
 
 

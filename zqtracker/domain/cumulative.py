@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.models import InvestmentRecord
-from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN
+from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN, calendar_text
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -50,12 +50,12 @@ class MonthSpan:
 
     def label(self, lang: str = "en", *, with_year: bool = False) -> str:
         """ "1–8月" / "Jan–Aug" (a single month: "8月" / "Aug"); with the year in front if asked."""
-        if lang.startswith("zh"):
-            text = f"{self.first}–{self.last}月" if self.is_span else f"{self.last}月"
-            return f"{self.year}年{text}" if with_year else text
-        first, last = MONTH_ABBREVIATIONS_EN[self.first - 1], MONTH_ABBREVIATIONS_EN[self.last - 1]
-        text = f"{first}–{last}" if self.is_span else last
-        return f"{text} {self.year}" if with_year else text
+        if not self.is_span:
+            key = "month_abbr_year" if with_year else "month"
+            return calendar_text(key, lang, month=self.last, year=self.year)
+        first = MONTH_ABBREVIATIONS_EN[self.first - 1]
+        key = "span_year" if with_year else "span"
+        return calendar_text(key, lang, month=self.last, first=self.first, first_abbr=first, year=self.year)
 
 
 def span_of(record: InvestmentRecord) -> MonthSpan:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN
+from zqtracker.domain.months import calendar_text
 from zqtracker.domain.words import Catalogue
 
 
@@ -41,6 +41,10 @@ DATE_FIELDS: tuple[str, ...] = ("signed_on", "construction_start_on", "productio
 PRECISION_FIELDS: dict[str, str] = {name: f"{name}_precision" for name in DATE_FIELDS}
 
 _QUARTER_ZH = ("一", "二", "三", "四")
+_DATE_WORDS = Catalogue(
+    "fuzzy_dates",
+    {"quarter": ("Q{quarter} {year}", "{year}年{nth}季度"), "year": ("{year}", "{year}年")},
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,14 +85,15 @@ class FuzzyDate:
         day precision; else ISO.
         """
         d, p = self.day, self.precision
-        zh = lang.startswith("zh")
         if p is DatePrecision.DAY:
             return day_text if day_text is not None else d.isoformat()
         if p is DatePrecision.MONTH:
-            return f"{d.year}年{d.month}月" if zh else f"{MONTH_ABBREVIATIONS_EN[d.month - 1]} {d.year}"
+            return calendar_text("month_abbr_year", lang, month=d.month, year=d.year)
         if p is DatePrecision.QUARTER:
-            return f"{d.year}年{_QUARTER_ZH[self.quarter - 1]}季度" if zh else f"Q{self.quarter} {d.year}"
-        return f"{d.year}年" if zh else f"{d.year}"
+            return _DATE_WORDS.say(
+                "quarter", lang, year=d.year, quarter=self.quarter, nth=_QUARTER_ZH[self.quarter - 1]
+            )
+        return _DATE_WORDS.say("year", lang, year=d.year)
 
 
 def period_start(d: date, precision: DatePrecision) -> date:

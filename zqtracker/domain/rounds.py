@@ -37,11 +37,15 @@ class Period:
         return f"{self.year}-{self.month:02d}"
 
     def label(self, lang: str = "en") -> str:
-        from zqtracker.domain.months import MONTH_NAMES_EN
+        from zqtracker.domain.months import calendar_text
 
-        return (
-            f"{self.year}年{self.month}月" if lang.startswith("zh") else f"{MONTH_NAMES_EN[self.month - 1]} {self.year}"
-        )
+        return calendar_text("month_year", lang, month=self.month, year=self.year)
+
+    def short(self, lang: str = "en") -> str:
+        """ "2023-10" / "2023年10月"."""
+        from zqtracker.domain.months import calendar_text
+
+        return calendar_text("month_numbers", lang, month=self.month, year=self.year)
 
     def previous(self) -> Period:
         return Period(self.year - 1, 12) if self.month == 1 else Period(self.year, self.month - 1)
@@ -55,12 +59,9 @@ class Period:
 
     def ytd_label(self, lang: str = "en") -> str:
         """ "1–10月" / "Jan–Oct" (a January round: "1月" / "Jan")."""
-        from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN
+        from zqtracker.domain.months import ytd_span
 
-        if lang.startswith("zh"):
-            return f"1–{self.month}月" if self.month > 1 else "1月"
-        last = MONTH_ABBREVIATIONS_EN[self.month - 1]
-        return f"Jan–{last}" if self.month > 1 else "Jan"
+        return ytd_span(self.month, lang)
 
 
 class DistrictState(StrEnum):

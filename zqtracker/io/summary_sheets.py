@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from zqtracker.domain.cumulative import MonthSpan
 from zqtracker.domain.money import Unit
-from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN
+from zqtracker.domain.months import calendar_text, ytd_span
 from zqtracker.domain.unknown import unclassified_label
 from zqtracker.domain.words import Catalogue
 from zqtracker.io.cells import FORMULA_TRIGGERS, display_width, exact_text, money_in_unit
@@ -59,9 +59,7 @@ def join_filters(filters: tuple[str, ...] | list[str], lang: str) -> str:
 
 
 def period_text(year: int, through: int, lang: str) -> str:
-    if lang.startswith("zh"):
-        return f"{year}年1月" if through == 1 else f"{year}年1–{through}月"
-    return f"Jan {year}" if through == 1 else f"Jan–{MONTH_ABBREVIATIONS_EN[through - 1]} {year}"
+    return ytd_span(through, lang, year)
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,7 +296,7 @@ class SummarySheets:
             if m in data.spans:
                 label = MonthSpan(year, data.spans[m], m).label(lang)
             else:
-                label = f"{m}月" if lang.startswith("zh") else MONTH_ABBREVIATIONS_EN[m - 1]
+                label = calendar_text("month", lang, month=m)
             ws.write_string(r, 0, label)
             current = data.monthly.get(m, 0) if m <= through and m not in inside else None
             before = data.monthly_prior.get(m, 0) if m not in inside_prior else None

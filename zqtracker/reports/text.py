@@ -12,8 +12,8 @@ from datetime import date, datetime
 from zqtracker.domain.fuzzy_dates import DatePrecision, FuzzyDate
 from zqtracker.domain.money import Unit
 from zqtracker.domain.money_format import MoneyFormat
-from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN, MONTH_NAMES_EN
-from zqtracker.domain.words import Catalogue, is_zh
+from zqtracker.domain.months import calendar_text, ytd_span
+from zqtracker.domain.words import Catalogue
 
 _T: dict[str, tuple[str, str]] = {
     # page furniture
@@ -169,25 +169,21 @@ t = T.say
 
 def period(year: int, through: int, lang: str) -> str:
     """2023年1–9月 / January–September 2023 (one month: 2023年1月 / January 2023)."""
-    if is_zh(lang):
-        return f"{year}年{through}月" if through == 1 else f"{year}年1–{through}月"
-    return f"January {year}" if through == 1 else f"January–{MONTH_NAMES_EN[through - 1]} {year}"
+    return ytd_span(through, lang, year, long=True)
 
 
 def short_period(year: int, through: int, lang: str) -> str:
     """2023年1–9月 / Jan–Sep 2023."""
-    return period(year, through, lang) if is_zh(lang) else f"{months_span(through, lang)} {year}"
+    return ytd_span(through, lang, year)
 
 
 def months_span(through: int, lang: str) -> str:
     """1–9月 / Jan–Sep: the months a year-to-date figure covers."""
-    if is_zh(lang):
-        return f"{through}月" if through == 1 else f"1–{through}月"
-    return "Jan" if through == 1 else f"Jan–{MONTH_ABBREVIATIONS_EN[through - 1]}"
+    return ytd_span(through, lang)
 
 
 def long_date(d: date, lang: str) -> str:
-    return f"{d.year}年{d.month}月{d.day}日" if is_zh(lang) else f"{d.day} {MONTH_NAMES_EN[d.month - 1]} {d.year}"
+    return calendar_text("day_long", lang, year=d.year, month=d.month, day=d.day)
 
 
 def money(yuan: int | None, unit: Unit, lang: str) -> str:

@@ -22,7 +22,7 @@ from zqtracker.domain.cumulative import MonthSpan
 from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.money import Unit
 from zqtracker.domain.money_format import MoneyFormat
-from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN
+from zqtracker.domain.months import calendar_text
 from zqtracker.domain.words import is_zh
 from zqtracker.reports.fonts import report_family, report_font
 from zqtracker.reports.page import PT, mm
@@ -53,7 +53,7 @@ class TrendData:
     def label(self, month: int, lang: str) -> str:
         if month in self.spans:
             return MonthSpan(self.year, self.spans[month], month).label(lang)
-        return f"{month}月" if is_zh(lang) else MONTH_ABBREVIATIONS_EN[month - 1]
+        return calendar_text("month", lang, month=month)
 
     def inside(self, month: int) -> bool:
         return any(first <= month < last for last, first in self.spans.items())

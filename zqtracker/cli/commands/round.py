@@ -10,8 +10,10 @@ from pathlib import Path
 from zqtracker.cli.arguments import h
 from zqtracker.cli.common import open_context
 from zqtracker.cli.console import Console, ExitCode
+from zqtracker.cli.words import WORDS
 from zqtracker.domain.errors import DomainError, ValidationError
 from zqtracker.domain.money import Unit
+from zqtracker.domain.months import calendar_text
 from zqtracker.domain.rounds import Period
 from zqtracker.services.rounds import RoundRefused, RoundService
 
@@ -94,30 +96,18 @@ def run_create(args: argparse.Namespace, console: Console) -> int:
                       "workbooks": [{"district": b.district, "file": str(b.path), "projects": b.projects}
                                     for b in made.books]})  # fmt: skip
         return ExitCode.OK
-    zh = console.zh
     console.print(
-        f"{period.label(console.lang)}报表已写入 {made.folder}："
-        if zh
-        else f"Round {period}: {len(made.books)} workbook(s) in {made.folder}"
+        console.say("round.created", period=period.short(console.lang), count=len(made.books), folder=made.folder)
     )
     for b in made.books:
-        console.print(f"  {b.path.name}  ({b.projects} 个项目)" if zh else f"  {b.path.name}  ({b.projects} projects)")
+        console.print(console.say("round.created_book", name=b.path.name, count=b.projects))
     return ExitCode.OK
 
 
-_STATE_WORDS = {
-    "not_sent": ("not sent", "未下发"),
-    "sent": ("sent", "已下发"),
-    "returned": ("returned on {on}", "{on}已报回"),
-    "imported": ("imported", "已导入"),
-}
-
-
 def state_text(state: str, returned_on: date | None, late: int, lang: str) -> str:
-    en, zh = _STATE_WORDS[state]
-    text = (zh if lang.startswith("zh") else en).format(on=returned_on.isoformat() if returned_on else "")
+    text = WORDS.say(f"round.state.{state}", lang, on=returned_on.isoformat() if returned_on else "")
     if late > 0:
-        text += f"，逾期{late}天" if lang.startswith("zh") else f", late by {late} day{'s' if late != 1 else ''}"
+        text += WORDS.say("round.late_day" if late == 1 else "round.late_days", lang, days=late)
     return text
 
 
@@ -131,18 +121,15 @@ def run_status(args: argparse.Namespace, console: Console) -> int:
     if args.json:
         console.json(rnd.to_json())
         return ExitCode.OK
-    zh, lang = console.zh, console.lang
-    head = f"{period.label(lang)}报表，{rnd.due_on.isoformat()}截止" if zh else f"Round {period}, due {rnd.due_on}"
+    lang = console.lang
+    head = console.say("round.head", period=period.short(lang), due=rnd.due_on.isoformat())
     if rnd.closed_at is not None:
-        head += f"（已于{rnd.closed_at:%Y-%m-%d}关账）" if zh else f" (closed on {rnd.closed_at:%Y-%m-%d})"
+        head += console.say("round.closed_on", on=f"{rnd.closed_at:%Y-%m-%d}")
     console.print(head)
     width = max((len(d.district) for d in rnd.districts), default=4) + 2
     for d in rnd.districts:
         state = state_text(d.state.value, d.returned_on, d.late_days, lang)
-        if zh:
-            figures = f"项目 {d.projects}，缺数 {d.lacking}，更新 {d.updated}，新增 {d.added}"
-        else:
-            figures = f"{d.projects} projects, {d.lacking} lacking figures, {d.updated} updated, {d.added} added"
+        figures = console.say("round.figures", projects=d.projects, lacking=d.lacking, updated=d.updated, added=d.added)
         console.print(f"  {d.district:<{width}}{state:<24} {figures}")  # a space even after a long state
     return ExitCode.OK
 
@@ -210,74 +197,50 @@ def _collect_report(ret, diffs, written: bool, dry_run: bool, lang: str) -> dict
     from zqtracker.domain.messages import field_label
     from zqtracker.services.round_words import check_label, finding_text, money
 
-    zh = lang.startswith("zh")
     unit, period = ret.meta.unit, ret.period
     analysis = ret.analysis
-    lines = [
-        f"{ret.district} — {period.label(lang)}（{ret.path.name}）"
-        if zh
-        else f"{ret.district} — {period.label(lang)} ({ret.path.name})"
-    ]
+    lines = [WORDS.say("round.return", lang, district=ret.district, label=period.label(lang), file=ret.path.name)]
     updated, added, records = analysis.updated, analysis.added, len(analysis.records)
-    lines.append(
-        f"  更新 {updated} 个项目，新增 {added} 个，月度数据 {records} 条"
-        if zh
-        else f"  {updated} project(s) updated, {added} added, {records} monthly figure(s)"
-    )
+    lines.append(WORDS.say("round.return_counts", lang, updated=updated, added=added, records=records))
     for d in diffs:
         parts = []
         if d.project_id is None:
-            parts.append("新项目" if zh else "new project")
+            parts.append(WORDS.say("round.new_project", lang))
         if d.status_after is not None:
             before = d.status_before.label(lang) if d.status_before else "—"
-            parts.append(f"{'状态' if zh else 'status'} {before} → {d.status_after.label(lang)}")
+            parts.append(WORDS.say("round.status_change", lang, before=before, after=d.status_after.label(lang)))
         if d.month is not None:
+            amount = money(d.month, unit, lang)
             parts.append(
-                f"{period.month}月 {money(d.month, unit, lang)}"
-                if zh
-                else f"{period.label(lang)} {money(d.month, unit, lang)}"
+                WORDS.say("round.month_amount", lang, label=period.label(lang), month=period.month, amount=amount)
             )
         if d.progress:
-            parts.append(f"{'进展' if zh else 'progress'}：{d.progress}" if zh else f"progress: {d.progress}")
+            parts.append(WORDS.say("round.progress", lang, text=d.progress))
         if d.sent_back:
-            parts.append("已退回" if zh else "sent back")
+            parts.append(WORDS.say("round.sent_back", lang))
         label = f"{d.code + ' ' if d.code else ''}{d.name}"
-        lines.append(
-            f"  {'第' if zh else 'row '}{d.row}{'行' if zh else ''}  {label}：{'；'.join(parts)}"
-            if zh
-            else f"  row {d.row}  {label}: {'; '.join(parts)}"
-        )
+        joined = WORDS.say("round.part_sep", lang).join(parts)
+        lines.append(WORDS.say("round.row", lang, row=d.row, project=label, parts=joined))
         for f in d.findings:
             decision = ret.decision(f)
             state = ""
             if decision is not None:
-                state = (
-                    ("（已接受）" if decision[0] == "accepted" else "（已退回）")
-                    if zh
-                    else (" (accepted)" if decision[0] == "accepted" else " (sent back)")
-                )
+                mark = "round.accepted_mark" if decision[0] == "accepted" else "round.sent_back_mark"
+                state = WORDS.say(mark, lang)
             lines.append(f"      ⚠ {finding_text(f, period, unit, lang)}{state}")
     for rep, key, before, now in ret.rows.renamed:
         field = field_label(key, lang)
-        lines.append(
-            f"  第{rep.row}行 {field}被改为“{now}”（原为“{before}”），未导入"
-            if zh
-            else f"  row {rep.row}: {field} changed to “{now}” (was “{before}”), not imported"
-        )
+        lines.append(WORDS.say("round.renamed", lang, row=rep.row, field=field, now=now, before=before))
     for p in ret.problems:
         lines.append(f"  ✗ {p.location(lang)}: {p.reason(lang)}")
     if written:
-        lines.append("  已导入。" if zh else "  Imported.")
+        lines.append(WORDS.say("round.imported", lang))
     elif dry_run:
-        lines.append("  试运行，未写入。" if zh else "  Dry run: nothing written.")
+        lines.append(WORDS.say("round.dry_run", lang))
     elif ret.problems:
-        lines.append("  有问题，未导入。" if zh else "  Not imported: the file has problems.")
+        lines.append(WORDS.say("round.has_problems", lang))
     elif ret.open_findings:
-        lines.append(
-            f"  尚有{len(ret.open_findings)}条检查结果未处理，未导入（--accept 全部接受，--send-back 退回）。"
-            if zh
-            else f"  Not imported: {len(ret.open_findings)} finding(s) undecided (--accept, --send-back)."
-        )
+        lines.append(WORDS.say("round.undecided", lang, count=len(ret.open_findings)))
     return {
         "file": str(ret.path), "round": str(period), "district": ret.district, "written": written,
         "added": analysis.added, "updated": analysis.updated, "investment_records": len(analysis.records),
@@ -305,9 +268,10 @@ def run_remind(args: argparse.Namespace, console: Console) -> int:
             service.write_reminders(args.xlsx, period, reminders, console.lang)
     finally:
         ctx.close()
-    due = f"{rnd.due_on.year}年{rnd.due_on.month}月{rnd.due_on.day}日" if console.zh else rnd.due_on.isoformat()
+    d = rnd.due_on
+    due = calendar_text("day_numbers", console.lang, year=d.year, month=d.month, day=d.day)
     text = reminder_text(period, due, reminders, console.lang)
-    console.out.write(text or ("所有单位均已报回。\n" if console.zh else "Every district has returned.\n"))
+    console.out.write(text or console.say("round.all_returned"))
     return ExitCode.OK
 
 
@@ -318,7 +282,7 @@ def run_close(args: argparse.Namespace, console: Console) -> int:
         service = RoundService(ctx.database)
         if args.reopen:
             service.reopen(period)
-            console.print(f"{period.label(console.lang)}已重新开放。" if console.zh else f"{period} reopened.")
+            console.print(console.say("round.reopened", period=period.short(console.lang)))
             return ExitCode.OK
         owing = (
             [d.district for d in service.status(period).districts if d.state.value != "imported"]
@@ -332,14 +296,12 @@ def run_close(args: argparse.Namespace, console: Console) -> int:
     from zqtracker.domain.money_format import MoneyFormat
 
     ytd = MoneyFormat(Unit.YI, console.lang).text(summary.completed.total.ytd)
-    if console.zh:
-        console.print(
-            f"{period.label(console.lang)}已于{at:%Y-%m-%d %H:%M}关账：{period.ytd_label('zh')}累计完成投资 {ytd}。"
+    months = period.ytd_label(console.lang)
+    console.print(
+        console.say(
+            "round.closed", period=period.short(console.lang), at=f"{at:%Y-%m-%d %H:%M}", months=months, ytd=ytd
         )
-        if owing:
-            console.print(f"  尚未导入回表的单位：{'、'.join(owing)}")
-    else:
-        console.print(f"{period} closed at {at:%Y-%m-%d %H:%M} UTC: completed {period.ytd_label('en')} {ytd}.")
-        if owing:
-            console.print(f"  Closed without the returns of: {', '.join(owing)}")
+    )
+    if owing:
+        console.print(console.say("round.closed_owing", districts=console.say("list_sep").join(owing)))
     return ExitCode.OK
