@@ -68,13 +68,12 @@ class ArgumentParser(argparse.ArgumentParser):
 
     lang = "en"  # set by the CLI before the parsers are built: every sub-parser shares it
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args: Any, add_help: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, add_help=False, **kwargs)
         self._positionals.title = h("positionals")
         self._optionals.title = h("options")
-        for action in self._actions:
-            if isinstance(action, argparse._HelpAction):
-                action.help = h("help")
+        if add_help:  # argparse's own -h, its help worded
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=h("help"))
 
     def error(self, message: str) -> NoReturn:
         zh = is_zh(ArgumentParser.lang)

@@ -63,6 +63,74 @@ _WORDS: dict[str, tuple[str, str]] = {
         "{period}已于{at}关账：{months}累计完成投资 {ytd}。",
     ),
     "round.closed_owing": ("  Closed without the returns of: {districts}", "  尚未导入回表的单位：{districts}"),
+    # summary
+    "summary.projects": (
+        "Projects: {projects}    Planned investment: {planned}{lacking}    Billion-yuan projects: {billion}",
+        "项目数：{projects}    计划总投资：{planned}{lacking}    十亿元以上项目：{billion}",
+    ),
+    "summary.completed": (
+        "Completed investment {year} Jan–{month_abbr}: {ytd} (same period last year {prior}, year on year {pct})",
+        "{year}年1–{month}月累计完成投资：{ytd}（上年同期 {prior}，同比 {pct}）",
+    ),
+    "summary.by_status": ("By status:", "按状态："),
+    "summary.by_sector": ("By sector (completed YTD, year on year):", "按行业（累计完成投资，同比）："),
+    "summary.by_district": ("By district (completed YTD, year on year):", "按区域（累计完成投资，同比）："),
+    # list, show, history
+    "list.headers": ("Code|Name|District|Sector|Status", "编号|项目名称|区域|行业|状态"),
+    "list.planned": ("Planned", "计划总投资"),
+    "list.total": (
+        "{count} project(s), planned investment {amount}{lacking}",
+        "共 {count} 个项目，计划总投资 {amount}{lacking}",
+    ),
+    "show.no_project": ("no project {value!r}", "没有项目“{value}”"),
+    "show.share": (" ({pct:.1f}% of planned)", "（占计划总投资 {pct:.1f}%）"),
+    "show.through": (", through {when}", "，截至{when}"),
+    "show.month": ("Month", "月份"),
+    "history.not_a_date": ("--since {value!r}: not a date (YYYY-MM-DD)", "--since {value!r}：不是日期（YYYY-MM-DD）"),
+    "history.headers": ("When|User|Action|Project|Field|Old|New", "时间|用户|操作|项目|字段|原值|新值"),
+    "history.count": ("{count} change(s)", "共 {count} 条修改记录"),
+    # report, export, template, demo
+    "report.not_pdf": ("{file}: the file name must end in .pdf", "{file}: 文件名须以 .pdf 结尾"),
+    "report.bad_year": ("year out of range: {year}", "年份超出范围：{year}"),
+    "report.bad_months": ("--months must be at least 1", "--months 须至少为 1"),
+    "report.bad_date": ("not a date: {value} (YYYY-MM-DD)", "日期无效：{value}（格式 YYYY-MM-DD）"),
+    "report.written_1": (
+        "wrote {file}: {pages} page (A4 {orientation})",
+        "已生成 {file}：共 {pages} 页（A4 {orientation}）",
+    ),
+    "report.written": (
+        "wrote {file}: {pages} pages (A4 {orientation})",
+        "已生成 {file}：共 {pages} 页（A4 {orientation}）",
+    ),
+    "report.landscape": ("landscape", "横向"),
+    "report.portrait": ("portrait", "纵向"),
+    "export.written": (
+        "{demo}Exported {projects} project(s) and {records} monthly record(s) to {file} ({sheets} sheets, "
+        "{seconds:.1f} s)",
+        "{demo}已导出 {projects} 个项目、{records} 条月度完成投资记录到 {file}"
+        "（{sheets} 张工作表，用时 {seconds:.1f} 秒）",
+    ),
+    "template.written": ("Import template written to {path}", "导入模板已保存：{path}"),
+    "demo.written": (
+        "Demo data written to {database}: {projects} projects, {signed} signed in 2023 worth {planned} "
+        "({billion} of 1 billion yuan or more); {records} monthly investment records.",
+        "演示数据已写入 {database}：{projects} 个项目，其中 2023 年签约 {signed} 个、计划总投资 {planned}、"
+        "十亿元以上 {billion} 个；{records} 条月度完成投资记录。",
+    ),
+    # db copy, init-server, grant
+    "db.copied": (
+        "Copied to {target}: {projects} project(s); row counts and per-table sums agree on both sides.",
+        "已复制到 {target}：{projects} 个项目；两边各表行数与金额合计一致。",
+    ),
+    "db.server_ready": (
+        "{server}: schema, the three kinds of account (analyst / district / reader) and the district "
+        "row-level policies are in place.",
+        "{server}：已建立数据结构、三类账户（analyst / district / reader）与按区县的行级权限。",
+    ),
+    "db.login_created": (
+        "Created the login {user}; set its password with the server's tools (psql: \\password {user}).",
+        "已新建登录账户 {user}；请用服务器工具为其设置密码（psql: \\password {user}）。",
+    ),
     **MORE,
 }
 WORDS = Catalogue("cli", _WORDS)

@@ -7,23 +7,15 @@ from pathlib import Path
 
 from zqtracker.cli.arguments import h
 from zqtracker.cli.console import Console, ExitCode
+from zqtracker.cli.words import WORDS
 from zqtracker.services import admin, backups
 from zqtracker.services.database import Database, DatabaseOpenError, open_database, resolve_url, sqlite_path_of
 
-REASON_WORDS: dict[str, tuple[str, str]] = {
-    "daily": ("daily", "每日"),
-    "import": ("before an import", "导入前"),
-    "replace": ("before a replace", "替换导入前"),
-    "upgrade": ("before an upgrade", "升级前"),
-    "bulk-delete": ("before a bulk delete", "批量删除前"),
-    "restore": ("before a restore", "恢复前"),
-    "manual": ("by hand", "手动"),
-}
 
-
-def reason_word(reason: str, zh: bool) -> str:
-    en, cn = REASON_WORDS.get(reason, (reason, reason))
-    return cn if zh else en
+def reason_word(reason: str, lang: str) -> str:
+    """Why a backup was made, in words (a reason this version does not know: as stored)."""
+    key = f"db.reason.{reason}"
+    return WORDS.say(key, lang) if key in WORDS else reason
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -60,7 +52,7 @@ def run_backup(args: argparse.Namespace, console: Console) -> int:
         path = admin.backup(database, args.target)
     finally:
         database.close()
-    console.print(f"已备份到 {path}" if console.zh else f"Backed up to {path}")
+    console.print(console.say("db.backed_up", path=path))
     return ExitCode.OK
 
 
@@ -69,28 +61,16 @@ def run_check(args: argparse.Namespace, console: Console) -> int:
     if args.json:
         console.json(report.to_json())
         return ExitCode.OK if report.ok else ExitCode.INVALID_INPUT
-    zh = console.zh
     if report.schema is not None:
         count = "?" if report.projects is None else report.projects
-        console.print(
-            f"{report.database}：结构版本 {report.schema}，{count} 个项目"
-            if zh
-            else f"{report.database}: schema {report.schema}, {count} project(s)"
-        )
+        console.print(console.say("db.schema", database=report.database, schema=report.schema, count=count))
     for problem in report.problems:
-        console.print(f"  问题：{problem}" if zh else f"  problem: {problem}")
+        console.print(console.say("db.problem", problem=problem))
     if report.ok:
-        if report.needs_upgrade:
-            console.print(
-                "正常；`zqtracker db upgrade` 可将其升级到当前结构版本。"
-                if zh
-                else "OK; `zqtracker db upgrade` brings it to the current schema."
-            )
-        else:
-            console.print("正常" if zh else "OK")
+        console.print(console.say("db.ok_upgradable" if report.needs_upgrade else "db.ok"))
         return ExitCode.OK
     if report.problems:
-        console.print(f"发现 {len(report.problems)} 个问题" if zh else f"{len(report.problems)} problem(s) found")
+        console.print(console.say("db.problems", count=len(report.problems)))
     if report.advice:
         console.print(report.advice)
     return ExitCode.INVALID_INPUT
@@ -114,21 +94,13 @@ def run_upgrade(args: argparse.Namespace, console: Console) -> int:
         rebuilt = admin.rebuild_indexes(database)
     finally:
         database.close()
-    zh = console.zh
     for name in rebuilt:
-        console.print(f"已重建索引 {name}" if zh else f"Rebuilt index {name}")
+        console.print(console.say("db.rebuilt", name=name))
     if path is not None and before == SCHEMA_REVISION:
-        console.print(
-            f"{database.display_name} 已是最新（结构版本 {SCHEMA_REVISION}）。"
-            if zh
-            else f"{database.display_name} is up to date (schema {SCHEMA_REVISION})."
-        )
+        console.print(console.say("db.up_to_date", database=database.display_name, schema=SCHEMA_REVISION))
     else:
-        console.print(
-            f"{database.display_name}：结构版本 {before or '无'} → {SCHEMA_REVISION}。"
-            if zh
-            else f"{database.display_name}: schema {before or 'none'} → {SCHEMA_REVISION}."
-        )
+        was = before or console.say("db.no_schema")
+        console.print(console.say("db.upgraded", database=database.display_name, before=was, schema=SCHEMA_REVISION))
     return ExitCode.OK
 
 
@@ -149,7 +121,6 @@ def _restore(args: argparse.Namespace, console: Console, database: Path | Databa
     server = database if isinstance(database, Database) else None
     found = backups.list_for(database)
     shown = database.display_name if isinstance(database, Database) else str(database)
-    zh = console.zh
     if args.backup is None:
         if args.json:
             console.json({"database": shown, "backups": [b.to_json() for b in found]})
@@ -157,15 +128,15 @@ def _restore(args: argparse.Namespace, console: Console, database: Path | Databa
         if not found:
             console.print(DatabaseOpenError("no_backups", file=shown).message(console.lang))
             return ExitCode.OK
-        console.print(f"{shown} 的备份（最新在前）：" if zh else f"Backups of {shown} (newest first):")
+        console.print(console.say("db.backups_of", database=shown))
         for i, info in enumerate(found, 1):
             n = info.projects()
             count = "?" if n is None else str(n)
             console.print(
-                f"  {i:>3}  {info.made_at:%Y-%m-%d %H:%M:%S}  {reason_word(info.reason, zh):<18}  "
-                + (f"{count} 个项目  {info.path}" if zh else f"{count} project(s)  {info.path}")
+                f"  {i:>3}  {info.made_at:%Y-%m-%d %H:%M:%S}  {reason_word(info.reason, console.lang):<18}  "
+                + console.say("db.backup_projects", count=count, path=info.path)
             )
-        console.print("恢复：zqtracker db restore 编号" if zh else "To restore one: zqtracker db restore NUMBER")
+        console.print(console.say("db.how_to_restore"))
         return ExitCode.OK
     chosen = _chosen(args.backup, found, shown)
     rows: dict[str, int] = {}
@@ -178,16 +149,11 @@ def _restore(args: argparse.Namespace, console: Console, database: Path | Databa
         console.json({"database": shown, "restored": str(chosen), "previous_copy": str(before) if before else None,
                       **({"rows": rows} if server is not None else {})})  # fmt: skip
         return ExitCode.OK
-    console.print(f"已将 {shown} 恢复为 {chosen}" if zh else f"Restored {shown} from {chosen}")
+    console.print(console.say("db.restored", database=shown, backup=chosen))
     if rows:
-        n = rows.get("projects", 0)
-        console.print(
-            f"{n} 个项目；各表行数与合计均与备份一致。"
-            if zh
-            else f"{n} project(s); every table's rows and sums agree with the backup."
-        )
+        console.print(console.say("db.restored_rows", count=rows.get("projects", 0)))
     if before is not None:
-        console.print(f"恢复前的数据库已备份到 {before}" if zh else f"The database as it was is kept in {before}")
+        console.print(console.say("db.kept_before", path=before))
     return ExitCode.OK
 
 
@@ -210,36 +176,16 @@ def run_recover(args: argparse.Namespace, console: Console) -> int:
                       "lost_and_found": result.lost_and_found, "orphans_dropped": result.orphans_dropped,
                       "method": result.method})  # fmt: skip
         return ExitCode.OK
-    zh = console.zh
     of = ""
     if result.projects_before is not None:
-        of = (
-            f"（原文件记录 {result.projects_before} 个）"
-            if zh
-            else f" (the damaged file counted {result.projects_before})"
-        )
-    console.print(
-        f"已从 {args.damaged} 抢救出 {result.projects} 个项目{of}，写入 {result.target}。"
-        if zh
-        else f"Recovered {result.projects} project(s){of} from {args.damaged} into {result.target}."
-    )
+        of = console.say("db.recovered_of", count=result.projects_before)
+    console.print(console.say("db.recovered", count=result.projects, of=of, damaged=args.damaged, new=result.target))
     rest = {k: v for k, v in result.tables.items() if k not in ("projects", "alembic_version")}
     console.print(", ".join(f"{k}: {v}" for k, v in sorted(rest.items())))
     if result.orphans_dropped:
         left = ", ".join(f"{k}: {v}" for k, v in sorted(result.orphans_dropped.items()))
-        console.print(
-            f"其所属项目未能抢救的行已略去（{left}）。" if zh else f"Left out, as what they belong to was lost: {left}."
-        )
+        console.print(console.say("db.orphans", left=left))
     if result.lost_and_found:
-        n = result.lost_and_found
-        console.print(
-            f"另有 {n} 行无法归属，保存在 lost_and_found 表中。"
-            if zh
-            else f"{n} row(s) whose table could not be told are in the lost_and_found table."
-        )
-    console.print(
-        f"请先用 `zqtracker --db {result.target} db check` 检查，再使用新文件。"
-        if zh
-        else f"Check it with `zqtracker --db {result.target} db check` before using it."
-    )
+        console.print(console.say("db.lost_and_found", count=result.lost_and_found))
+    console.print(console.say("db.check_first", path=result.target))
     return ExitCode.OK

@@ -39,11 +39,7 @@ def run_copy(args: argparse.Namespace, console: Console) -> int:
     for table, n in report.rows.items():
         console.print(f"  {table}: {n}")
     projects = report.rows.get("projects", 0)
-    console.print(
-        f"已复制到 {report.target}：{projects} 个项目；两边各表行数与金额合计一致。"
-        if console.zh
-        else f"Copied to {report.target}: {projects} project(s); row counts and per-table sums agree on both sides."
-    )
+    console.print(console.say("db.copied", target=report.target, projects=projects))
     return ExitCode.OK
 
 
@@ -53,12 +49,7 @@ def run_init(args: argparse.Namespace, console: Console) -> int:
     except AccountError as exc:
         console.error(str(exc))
         return ExitCode.REFUSED
-    console.print(
-        f"{shown}：已建立数据结构、三类账户（analyst / district / reader）与按区县的行级权限。"
-        if console.zh
-        else f"{shown}: schema, the three kinds of account (analyst / district / reader) and the "
-        "district row-level policies are in place."
-    )
+    console.print(console.say("db.server_ready", server=shown))
     return ExitCode.OK
 
 
@@ -69,12 +60,7 @@ def run_grant(args: argparse.Namespace, console: Console) -> int:
         console.error(str(exc))
         return ExitCode.INVALID_INPUT
     if created:
-        console.print(
-            f"已新建登录账户 {args.user}；请用服务器工具为其设置密码（psql: \\password {args.user}）。"
-            if console.zh
-            else f"Created the login {args.user}; set its password with the server's tools "
-            f"(psql: \\password {args.user})."
-        )
+        console.print(console.say("db.login_created", user=args.user))
     for user, kind, districts in accounts:
-        console.print(f"  {user}\t{kind}\t{'、'.join(districts) if console.zh else ', '.join(districts)}")
+        console.print(f"  {user}\t{kind}\t{console.say('list_sep').join(districts)}")
     return ExitCode.OK

@@ -35,16 +35,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
     finally:
         database.close()
     planned = MoneyFormat(Unit.YI, console.lang).text(result.signed_2023_planned)
-    if console.zh:
-        console.print(
-            f"演示数据已写入 {database.display_name}：{result.projects} 个项目，其中 2023 年签约 "
-            f"{result.signed_2023} 个、计划总投资 {planned}、十亿元以上 {result.billion_2023} 个；"
-            f"{result.investment_records} 条月度完成投资记录。"
-        )
-    else:
-        console.print(
-            f"Demo data written to {database.display_name}: {result.projects} projects, "
-            f"{result.signed_2023} signed in 2023 worth {planned} ({result.billion_2023} of 1 billion "
-            f"yuan or more); {result.investment_records} monthly investment records."
-        )
+    console.print(console.say("demo.written", database=database.display_name, projects=result.projects,
+                              signed=result.signed_2023, planned=planned, billion=result.billion_2023,
+                              records=result.investment_records))  # fmt: skip
     return ExitCode.OK

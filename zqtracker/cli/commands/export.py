@@ -70,19 +70,11 @@ def run(args: argparse.Namespace, console: Console) -> int:
     if args.json:
         console.json(result.to_json())
         return ExitCode.OK
-    demo = ("【演示数据】" if console.zh else "[DEMO DATA] ") if result.is_demo else ""
-    if console.zh:
-        console.print(
-            f"{demo}已导出 {result.projects} 个项目、{result.investment_records} 条月度完成投资记录到 {result.path}"
-            f"（{len(result.sheets)} 张工作表，用时 {result.seconds:.1f} 秒）"
-        )
-    else:
-        console.print(
-            f"{demo}Exported {result.projects} project(s) and {result.investment_records} monthly record(s) to "
-            f"{result.path} ({len(result.sheets)} sheets, {result.seconds:.1f} s)"
-        )
+    demo = console.say("demo_prefix") if result.is_demo else ""
+    console.print(console.say("export.written", demo=demo, projects=result.projects, records=result.investment_records,
+                              file=result.path, sheets=len(result.sheets), seconds=result.seconds))  # fmt: skip
     if result.filters:
-        console.print(("筛选：" if console.zh else "Filters: ") + join_filters(result.filters, console.lang))
+        console.print(console.say("filters", filters=join_filters(result.filters, console.lang)))
     return ExitCode.OK
 
 

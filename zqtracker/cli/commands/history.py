@@ -28,11 +28,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
         try:
             since = date.fromisoformat(args.since)
         except ValueError:
-            console.error(
-                f"--since {args.since!r}: not a date (YYYY-MM-DD)"
-                if not console.zh
-                else f"--since {args.since!r}：不是日期（YYYY-MM-DD）"
-            )
+            console.error(console.say("history.not_a_date", value=args.since))
             return ExitCode.INVALID_INPUT
     ctx = open_context(args)
     try:
@@ -46,17 +42,12 @@ def run(args: argparse.Namespace, console: Console) -> int:
              "old": r.old_value, "new": r.new_value} for r in rows]})  # fmt: skip
         return ExitCode.OK
     lang = console.lang
-    head = (
-        ("时间", "用户", "操作", "项目", "字段", "原值", "新值")
-        if console.zh
-        else ("When", "User", "Action", "Project", "Field", "Old", "New")
-    )
-    console.print("\t".join(head))
+    console.print("\t".join(console.say("history.headers").split("|")))
     for r in rows:
         when = str(r.changed_at)[:19]
         project = f"{r.project_code} {r.project_name}" if r.project_code else (r.project_name or f"#{r.project_id}")
         console.print("\t".join((when, r.user_name, action_text(r.action, r.source, lang), project,
                                  field_text(r.field, lang), value_text(r.field, r.old_value, lang),
                                  value_text(r.field, r.new_value, lang))))  # fmt: skip
-    console.print(f"共 {len(rows)} 条修改记录" if console.zh else f"{len(rows)} change(s)")
+    console.print(console.say("history.count", count=len(rows)))
     return ExitCode.OK

@@ -14,6 +14,7 @@ from pathlib import Path
 from zqtracker.cli.arguments import h
 from zqtracker.cli.common import open_context
 from zqtracker.cli.console import Console, ExitCode
+from zqtracker.cli.words import WORDS
 from zqtracker.domain.currency import parse_rate
 from zqtracker.domain.errors import Problem, ValidationError
 from zqtracker.domain.money import Unit
@@ -236,62 +237,41 @@ def _end_progress(progress: Progress | None) -> None:
 
 
 def _print(console: Console, result: ImportResult, dry_run: bool, skip_invalid: bool) -> None:
-    zh, lang = console.zh, console.lang
+    lang = console.lang
     for note in result.notes:
-        console.print(("注意：" if zh else "Note: ") + note.message(lang))
+        console.print(console.say("import.note", text=note.message(lang)))
     for line in grouped_problems(result.problems, lang):
         console.print(line)
-    head = ("试运行（未写入）：" if dry_run else "") if zh else ("Dry run (nothing written): " if dry_run else "")
+    head = console.say("import.dry_run") if dry_run else ""
     blocked = bool(result.problems) and not skip_invalid
     if blocked:
-        console.print(
-            f"{len(result.problems)} 个问题，未写入任何数据。"
-            if zh
-            else f"{len(result.problems)} problem(s); nothing was written."
-        )
+        console.print(console.say("import.blocked", count=len(result.problems)))
         return
-    if zh:
-        console.print(
-            f"{head}新增 {result.added} 个项目，更新 {result.updated} 个，未变 {result.unchanged} 个，"
-            f"月度完成投资 {result.investment_records} 条。"
-        )
-    else:
-        console.print(
-            f"{head}{result.added} added, {result.updated} updated, {result.unchanged} unchanged, "
-            f"{result.investment_records} monthly investment record(s)."
-        )
+    console.print(console.say("import.counts", head=head, added=result.added, updated=result.updated,
+                              unchanged=result.unchanged, records=result.investment_records))  # fmt: skip
     if dry_run and result.changes:
         for c in result.changes[:50]:
             where = f"“{c['sheet']}” {c['row']} {c['project']}" if "sheet" in c else f"#{c['project_id']} {c['month']}"
             console.print(f"  {where}: {c['field']} {c['before']} → {c['after']}")
         if result.changes_total > 50:
-            console.print(
-                f"  … 另有 {result.changes_total - 50} 处改动（--json 列出全部）"
-                if zh
-                else f"  … and {result.changes_total - 50} more change(s) (--json lists them)"
-            )
+            console.print(console.say("import.more_changes", count=result.changes_total - 50))
     if result.problems:
-        console.print(
-            f"跳过 {len(result.problems)} 个问题所在的行。"
-            if zh
-            else f"Skipped the rows of {len(result.problems)} problem(s)."
-        )
-    for label_en, label_zh, names in (
-        ("New sectors", "新建行业", result.new_sectors),
-        ("New districts", "新建区域", result.new_districts),
-        ("New enterprises", "新建企业", result.new_enterprises),
+        console.print(console.say("import.skipped", count=len(result.problems)))
+    for key, names in (
+        ("import.new_sectors", result.new_sectors),
+        ("import.new_districts", result.new_districts),
+        ("import.new_enterprises", result.new_enterprises),
     ):
         if names:
             shown = "、".join(names[:20]) + (" …" if len(names) > 20 else "")
-            console.print(f"{label_zh}（{len(names)}）：{shown}" if zh else f"{label_en} ({len(names)}): {shown}")
+            console.print(console.say(key, count=len(names), names=shown))
     if result.backup is not None:
-        console.print(f"导入前已备份到 {result.backup}" if zh else f"Backed up before importing: {result.backup}")
+        console.print(console.say("import.backed_up", path=result.backup))
 
 
 def grouped_problems(problems: list, lang: str) -> list[str]:
     """One line per problem — but the same refusal of the same value in one column is one line
     with its rows ("rows 3–502 (494 rows)"), not hundreds."""
-    zh = lang.startswith("zh")
     groups: dict[tuple, list] = {}
     for p in problems:
         groups.setdefault((p.sheet, p.column, p.header, p.value, p.problem.code, p.problem.message(lang)), []).append(p)
@@ -303,13 +283,10 @@ def grouped_problems(problems: list, lang: str) -> list[str]:
         else:
             rows = _row_ranges([p.row for p in ps])
             col = f"{first.column} “{first.header}”" if first.header else first.column
-            where = (
-                (f"工作表“{first.sheet}”第 {rows} 行（共 {len(ps)} 行）" + (f"，{col}列" if col else ""))
-                if zh
-                else (f"sheet “{first.sheet}”, rows {rows} ({len(ps)} rows)" + (f", column {col}" if col else ""))
-            )
+            where = WORDS.say("import.rows", lang, sheet=first.sheet, rows=rows, count=len(ps))
+            where += WORDS.say("import.rows_column", lang, column=col) if col else ""
         shown, reason = shorten(str(value)), first.reason(lang)  # a 32,767-character cell is not read
-        lines.append(f"{where}：{shown} — {reason}" if zh else f"{where}: {shown} — {reason}")
+        lines.append(WORDS.say("import.problem", lang, where=where, value=shown, reason=reason))
     return lines
 
 

@@ -93,13 +93,9 @@ def run(args: argparse.Namespace, console: Console) -> int:
     unit = unit_of(args)
     lang = console.lang
     if demo:
-        console.print("【演示数据】" if console.zh else "[DEMO DATA]")
+        console.print(console.say("demo_mark"))
     money = MoneyFormat(unit, lang)
-    head = (
-        ("编号", "项目名称", "区域", "行业", "状态", money.header("计划总投资"))
-        if console.zh
-        else ("Code", "Name", "District", "Sector", "Status", money.header("Planned"))
-    )
+    head = (*console.say("list.headers").split("|"), money.header(console.say("list.planned")))
     console.print("\t".join(head))
     total = without = 0
     for r in rows:
@@ -120,9 +116,5 @@ def run(args: argparse.Namespace, console: Console) -> int:
             )
         )
     amount = money.text(total)
-    console.print(
-        f"共 {len(rows)} 个项目，计划总投资 {amount}{without_amount_text(without, 'zh')}"
-        if console.zh
-        else f"{len(rows)} project(s), planned investment {amount}{without_amount_text(without, 'en')}"
-    )
+    console.print(console.say("list.total", count=len(rows), amount=amount, lacking=without_amount_text(without, lang)))
     return ExitCode.OK

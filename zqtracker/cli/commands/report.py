@@ -38,25 +38,22 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, console: Console) -> int:
-    zh = console.zh
     target = Path(args.file)
     if target.suffix.lower() != ".pdf":
-        console.error(f"{target}: 文件名须以 .pdf 结尾" if zh else f"{target}: the file name must end in .pdf")
+        console.error(console.say("report.not_pdf", file=target))
         return ExitCode.INVALID_INPUT
     if args.year is not None and not 1900 <= args.year <= 2200:
-        console.error(f"年份超出范围：{args.year}" if zh else f"year out of range: {args.year}")
+        console.error(console.say("report.bad_year", year=args.year))
         return ExitCode.INVALID_INPUT
     if args.months < 1:
-        console.error("--months 须至少为 1" if zh else "--months must be at least 1")
+        console.error(console.say("report.bad_months"))
         return ExitCode.INVALID_INPUT
     as_of = None
     if args.as_of:
         try:
             as_of = date.fromisoformat(args.as_of)
         except ValueError:
-            console.error(
-                f"日期无效：{args.as_of}（格式 YYYY-MM-DD）" if zh else f"not a date: {args.as_of} (YYYY-MM-DD)"
-            )
+            console.error(console.say("report.bad_date", value=args.as_of))
             return ExitCode.INVALID_INPUT
     f = filter_from_args(args)
 
@@ -86,11 +83,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
         return ExitCode.REFUSED
     finally:
         ctx.close()
-    orientation = written.document.orientation.value
-    if zh:
-        console.print(
-            f"已生成 {written.path}：共 {written.pages} 页（A4 {'横向' if orientation == 'landscape' else '纵向'}）"
-        )
-    else:
-        console.print(f"wrote {written.path}: {written.pages} page{'s' * (written.pages != 1)} (A4 {orientation})")
+    side = console.say("report.landscape" if written.document.orientation.value == "landscape" else "report.portrait")
+    key = "report.written_1" if written.pages == 1 else "report.written"
+    console.print(console.say(key, file=written.path, pages=written.pages, orientation=side))
     return ExitCode.OK

@@ -13,6 +13,7 @@ from zqtracker.cli.arguments import h
 from zqtracker.cli.commands.list_projects import figures_json, json_number
 from zqtracker.cli.common import add_unit_argument, open_context, unit_of
 from zqtracker.cli.console import Console, ExitCode
+from zqtracker.cli.words import WORDS
 from zqtracker.domain.cumulative import MonthSpan, span_of
 from zqtracker.domain.errors import NotFoundError
 from zqtracker.domain.fuzzy_dates import DATE_FIELDS
@@ -35,7 +36,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
     try:
         project = _find(ctx, args.project)
         if project is None or project.id is None:  # a stored project always has an id
-            console.error(f"没有项目“{args.project}”" if console.zh else f"no project {args.project!r}")
+            console.error(console.say("show.no_project", value=args.project))
             return ExitCode.INVALID_INPUT
         records = ctx.projects.investment(project.id)
         figures = ctx.projects.figures_of([project.id]).get(project.id)
@@ -60,10 +61,9 @@ def run(args: argparse.Namespace, console: Console) -> int:
         month = MonthSpan(project.since_start_year, project.since_start_month, project.since_start_month)  # type: ignore[arg-type]
         text = _money(project.since_start_amount, unit, lang)
         when = month.label(lang, with_year=True)
-        if lang.startswith("zh"):
-            text += ("" if share is None else f"（占计划总投资 {share:.1f}%）") + f"，截至{when}"
-        else:
-            text += ("" if share is None else f" ({share:.1f}% of planned)") + f", through {when}"
+        text += ("" if share is None else WORDS.say("show.share", lang, pct=share)) + WORDS.say(
+            "show.through", lang, when=when
+        )
         lines.append((_with_unit(field_label("since_start_amount", lang), unit, lang), text))
     for f in DATE_FIELDS:
         fuzzy = project.fuzzy(f)
@@ -72,7 +72,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
         console.print(f"{label}\t{value}")
     if records:
         console.print("")
-        console.print(("月份" if console.zh else "Month") + "\t" + _with_unit(field_label("amount", lang), unit, lang))
+        console.print(console.say("show.month") + "\t" + _with_unit(field_label("amount", lang), unit, lang))
         for r in records:
             console.print(f"{span_of(r).label(lang, with_year=True)}\t{_money(r.amount, unit, lang)}")
     return ExitCode.OK

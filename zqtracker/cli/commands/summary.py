@@ -35,7 +35,6 @@ def run(args: argparse.Namespace, console: Console) -> int:
         return ExitCode.OK
     unit = unit_of(args)
     lang = console.lang
-    zh = console.zh
 
     money = MoneyFormat(unit, lang).text
 
@@ -46,38 +45,30 @@ def run(args: argparse.Namespace, console: Console) -> int:
     lacking = without_amount_text(summary.projects_without_amount, lang)
     lines = []
     if summary.is_demo:
-        lines.append("【演示数据】" if zh else "[DEMO DATA]")
+        lines.append(console.say("demo_mark"))
     if summary.filters:
-        lines.append(("筛选：" if zh else "Filters: ") + "; ".join(summary.filters))
-    if zh:
-        lines += [
-            f"项目数：{summary.projects}    计划总投资：{money(summary.planned_investment)}{lacking}    "
-            f"十亿元以上项目：{summary.billion_yuan_projects}",
-            f"{c.year}年1–{c.through_month}月累计完成投资：{money(c.total.ytd)}"
-            f"（上年同期 {money(c.total.prior_ytd)}，同比 {pct(c.total.yoy_pct)}）",
-            "",
-            "按状态：",
-        ]
-    else:
-        lines += [
-            f"Projects: {summary.projects}    Planned investment: {money(summary.planned_investment)}{lacking}    "
-            f"Billion-yuan projects: {summary.billion_yuan_projects}",
-            f"Completed investment {c.year} Jan–{_month(c.through_month)}: {money(c.total.ytd)} "
-            f"(same period last year {money(c.total.prior_ytd)}, year on year {pct(c.total.yoy_pct)})",
-            "",
-            "By status:",
-        ]
+        lines.append(console.say("filters", filters="; ".join(summary.filters)))
+    planned = money(summary.planned_investment)
+    lines += [
+        console.say("summary.projects", projects=summary.projects, planned=planned, lacking=lacking,
+                    billion=summary.billion_yuan_projects),
+        console.say("summary.completed", year=c.year, month=c.through_month,
+                    month_abbr=MONTH_ABBREVIATIONS_EN[c.through_month - 1], ytd=money(c.total.ytd),
+                    prior=money(c.total.prior_ytd), pct=pct(c.total.yoy_pct)),
+        "",
+        console.say("summary.by_status"),
+    ]  # fmt: skip
     lines += _table([(status.label(lang), str(b.projects),
                       "—" if b.projects and b.without_amount == b.projects else money(b.planned_investment),
                       without_amount_text(b.without_amount, lang).strip())
                      for status, b in summary.by_status.items()], right=(1, 2))  # fmt: skip
-    lines += ["", "按行业（累计完成投资，同比）：" if zh else "By sector (completed YTD, year on year):"]
+    lines += ["", console.say("summary.by_sector")]
     sectors = [(name, money(y.ytd), pct(y.yoy_pct)) for name, y in c.by_sector.items()]
     if summary.unclassified_sector.projects or c.unclassified_sector.ytd or c.unclassified_sector.prior_ytd:
         y = c.unclassified_sector
         sectors.append((unclassified_label("sector", lang), money(y.ytd), pct(y.yoy_pct)))
     lines += _table(sectors, right=(1, 2))
-    lines += ["", "按区域（累计完成投资，同比）：" if zh else "By district (completed YTD, year on year):"]
+    lines += ["", console.say("summary.by_district")]
     districts = [(name, money(y.ytd), pct(y.yoy_pct)) for name, y in c.by_district.items()]
     if summary.unclassified_district.projects or c.unclassified_district.ytd or c.unclassified_district.prior_ytd:
         y = c.unclassified_district
@@ -94,7 +85,3 @@ def _table(rows: Sequence[tuple[str, ...]], right: tuple[int, ...] = ()) -> list
         return []
     widths = [max(display_width(r[i]) for r in rows) for i in range(len(rows[0]))]
     return ["  " + "  ".join(pad(cell, widths[i], right=i in right) for i, cell in enumerate(r)).rstrip() for r in rows]
-
-
-def _month(m: int) -> str:
-    return MONTH_ABBREVIATIONS_EN[m - 1]

@@ -37,5 +37,5 @@ def run(args: argparse.Namespace, console: Console) -> int:
         return ExitCode.REFUSED
     finally:
         ctx.close()
-    console.print(f"导入模板已保存：{path}" if console.zh else f"Import template written to {path}")
+    console.print(console.say("template.written", path=path))
     return ExitCode.OK
