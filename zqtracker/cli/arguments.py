@@ -68,8 +68,8 @@ class ArgumentParser(argparse.ArgumentParser):
 
     lang = "en"  # set by the CLI before the parsers are built: every sub-parser shares it
 
-    def __init__(self, *args: Any, add_help: bool = True, **kwargs: Any) -> None:
-        super().__init__(*args, add_help=False, **kwargs)
+    def __init__(self, *, add_help: bool = True, **kwargs: Any) -> None:
+        super().__init__(add_help=False, **kwargs)
         self._positionals.title = h("positionals")
         self._optionals.title = h("options")
         if add_help:  # argparse's own -h, its help worded
