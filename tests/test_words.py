@@ -30,11 +30,12 @@ CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 # Chinese words an English sentence keeps on purpose: the bureau's own terms for units and
 # periods, which the English-speaking analyst reads on the districts' Chinese spreadsheets too.
-ENGLISH_MAY_SAY = ("万元", "亿元", "1–X月", "当月", "累计", "合计", "小计", "亩", "公顷")
+ENGLISH_MAY_SAY = ("万元", "亿元", "1–X月", "当月", "累计", "合计", "小计", "亩", "公顷", "填报单位")
 
 # English texts that quote Chinese data on purpose.
 ENGLISH_QUOTES_CHINESE: dict[tuple[str, str], str] = {
     ("cli_help", "import.epilog"): "its examples import Chinese files with Chinese districts and headers",
+    ("import_ignored_columns", "ten_days"): "the header words it stands for",
     # the import template shows what a user may type in a cell: 2023年10月10日, 12.5亿, 在建, 合计
     **dict.fromkeys(
         [
@@ -64,6 +65,7 @@ FEWER_PLACEHOLDERS: dict[tuple[str, str], str] = {
     ("charts", "tip.prior"): "上年同期 names the year",
     ("cli", "round.created"): "Chinese does not count the workbooks it lists below",
     ("cli", "round.month_amount"): "English names the round's month and year, Chinese the month: 10月",
+    ("round_workbook", "last_month"): "English names the month and year, Chinese the month: 9月",
     ("fuzzy_dates", "quarter"): "Q{quarter} / 第{nth}季度: Chinese counts the quarter in words",
     ("currency", "foreign_amount"): "English names the currency by its code, Chinese by its name",
 }
@@ -258,3 +260,33 @@ def test_a_missing_key_fails_at_once() -> None:
 
     with pytest.raises(KeyError):
         MESSAGES.say("no_such_code", "zh")
+
+
+# Inline choices between the languages below ui/ that are not a sentence from a catalogue, each
+# with its reason; the list only shrinks.
+INLINE_LANGUAGE_CHOICES: dict[str, str] = {
+    "domain/words.py": "the mechanism itself: is_zh and Text.pick",
+    "domain/messages.py": "a {detail} from SQLite or the OS is put in Chinese by its own table (detail_zh)",
+    "io/columns.py": "a column's header, which holds both languages side by side",
+    "charts/theme.py": "a colour, not a word: growth is red for a Chinese reader",
+    "cli/arguments.py": "argparse's English errors matched and reworded (in_chinese)",
+    "domain/money_format.py": "amounts as a reader of each language writes them (¥120.90 bn / 120.90亿元): "
+    "a number format, being reworked for issue 15's money display",
+    "domain/errors.py": "AccessRefused's wording, being reworded by the restore and access work (issue 15)",
+}
+INLINE = re.compile(r"startswith\(.zh.\)|\bif zh\b|\bzh else\b|if (console|self)\.zh|is_zh\([\w.]*\) else|if is_zh")
+
+
+def test_no_inline_language_branch_outside_the_list() -> None:
+    found: dict[str, list[int]] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        name = path.relative_to(PACKAGE).as_posix()
+        if name.startswith(("ui/", "storage/migrations/")):
+            continue
+        lines = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if INLINE.search(line)]
+        if lines:
+            found[name] = lines
+    assert set(found) <= set(INLINE_LANGUAGE_CHOICES), {
+        k: v for k, v in found.items() if k not in INLINE_LANGUAGE_CHOICES
+    }
+    assert set(INLINE_LANGUAGE_CHOICES) <= set(found), "listed but gone: shorten the list"

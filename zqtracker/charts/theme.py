@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from zqtracker.domain.words import is_zh
+
 
 @dataclass(frozen=True, slots=True)
 class Theme:
@@ -29,7 +31,7 @@ class Theme:
 
     def growth(self, lang: str) -> tuple[str, str]:
         """(colour of growth, colour of decline) for readers of ``lang``."""
-        return (self.red, self.green) if lang.startswith("zh") else (self.green, self.red)
+        return (self.red, self.green) if is_zh(lang) else (self.green, self.red)  # red is up in China
 
     def colour(self, role: str, lang: str) -> str:
         if role == "up":

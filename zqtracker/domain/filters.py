@@ -15,6 +15,24 @@ from zqtracker.domain.models import INCOMPLETE_FIELDS, InvestorOrigin, ProjectTy
 from zqtracker.domain.money import BILLION_YUAN
 from zqtracker.domain.status import Status
 from zqtracker.domain.unknown import missing_list
+from zqtracker.domain.words import Catalogue
+
+# A filter described in words, for report and export headers.
+_WORDS = Catalogue(
+    "filters",
+    {
+        "sep": (", ", "、"),
+        "or": (" or ", "或"),
+        "search": ("search “{text}”", "搜索“{text}”"),
+        "status": ("status: {names}", "状态：{names}"),
+        "sector": ("sector: {names}", "行业：{names}"),
+        "district": ("district: {names}", "区域：{names}"),
+        "signed": ("signed in {year}", "{year}年签约"),
+        "key": ("key projects", "重点项目"),
+        "billion": ("≥ 1 billion yuan", "十亿元以上项目"),
+        "missing": ("missing {fields}", "缺少{fields}"),
+    },
+)
 
 
 @dataclass(slots=True)
@@ -104,34 +122,26 @@ class ProjectFilter:
 
     def describe(self, lang: str = "en") -> list[str]:
         """Human-readable phrases naming what is filtered (for report and export headers)."""
-        zh = lang.startswith("zh")
         out: list[str] = []
+        sep = _WORDS.say("sep", lang)
         if self.search:
-            out.append(f"搜索“{self.search}”" if zh else f"search “{self.search}”")
+            out.append(_WORDS.say("search", lang, text=self.search))
         if self.statuses:
-            names = "、".join(s.label(lang) for s in sorted(self.statuses, key=lambda s: s.order))
-            out.append(
-                f"状态：{names}"
-                if zh
-                else f"status: {', '.join(s.label(lang) for s in sorted(self.statuses, key=lambda s: s.order))}"
-            )
+            names = sep.join(s.label(lang) for s in sorted(self.statuses, key=lambda s: s.order))
+            out.append(_WORDS.say("status", lang, names=names))
         if self.sectors:
-            out.append(("行业：" if zh else "sector: ") + ("、" if zh else ", ").join(sorted(self.sectors)))
+            out.append(_WORDS.say("sector", lang, names=sep.join(sorted(self.sectors))))
         if self.districts:
-            out.append(("区域：" if zh else "district: ") + ("、" if zh else ", ").join(sorted(self.districts)))
+            out.append(_WORDS.say("district", lang, names=sep.join(sorted(self.districts))))
         if self.signed_year is not None:
-            out.append(f"{self.signed_year}年签约" if zh else f"signed in {self.signed_year}")
+            out.append(_WORDS.say("signed", lang, year=self.signed_year))
         if self.key_only:
-            out.append("重点项目" if zh else "key projects")
+            out.append(_WORDS.say("key", lang))
         if self.billion_only:
-            out.append("十亿元以上项目" if zh else "≥ 1 billion yuan")
+            out.append(_WORDS.say("billion", lang))
         if self.missing:
             fields = [f for f in INCOMPLETE_FIELDS if f in self.missing]
-            out.append(
-                "缺少" + missing_list(fields, lang, joiner="或")
-                if zh
-                else "missing " + missing_list(fields, joiner=" or ")
-            )
+            out.append(_WORDS.say("missing", lang, fields=missing_list(fields, lang, joiner=_WORDS.say("or", lang))))
         return out
 
 

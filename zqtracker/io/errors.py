@@ -6,6 +6,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from zqtracker.domain.errors import DomainError, Problem
+from zqtracker.domain.words import Catalogue
+
+_WORDS = Catalogue(
+    "cell_location",
+    {
+        "row": ("sheet “{sheet}”, row {row}", "工作表“{sheet}”第 {row} 行"),
+        "column": (", column {column}", "，{column}列"),
+    },
+)
 
 
 class WorkbookRefused(DomainError):
@@ -60,9 +69,8 @@ class CellProblem:
 
     def location(self, lang: str = "en") -> str:
         col = f"{self.column} “{self.header}”" if self.header else self.column
-        if lang.startswith("zh"):
-            return f"工作表“{self.sheet}”第 {self.row} 行" + (f"，{col}列" if col else "")
-        return f"sheet “{self.sheet}”, row {self.row}" + (f", column {col}" if col else "")
+        where = _WORDS.say("row", lang, sheet=self.sheet, row=self.row)
+        return where + (_WORDS.say("column", lang, column=col) if col else "")
 
     def as_json(self, lang: str = "en") -> dict[str, object]:
         """The item shape of the CLI's ``--json`` output (issue 4): exactly these five keys; the

@@ -11,6 +11,7 @@ import xlsxwriter
 
 from zqtracker.domain.money import Unit
 from zqtracker.domain.money_format import MoneyFormat
+from zqtracker.domain.words import is_zh
 from zqtracker.io.columns import BY_FIELD, header_text
 
 WORKBOOK_OPTIONS = {
@@ -79,7 +80,7 @@ class Layout:
 
     @property
     def zh(self) -> bool:
-        return self.lang.startswith("zh")
+        return is_zh(self.lang)
 
     @property
     def money(self) -> MoneyFormat:

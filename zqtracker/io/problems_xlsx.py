@@ -9,25 +9,29 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from zqtracker.domain.words import Catalogue
 from zqtracker.io.errors import CellProblem
 
-HEADERS = {
-    "en": ("Sheet", "Row", "Column", "Header", "Value", "Problem"),
-    "zh": ("工作表", "行", "列", "表头", "值", "问题"),
-}
+_WORDS = Catalogue(
+    "problems_workbook",
+    {
+        "sheet": ("Problems", "问题"),
+        "title": ("Import problems: {source}", "导入问题：{source}"),
+        "headers": ("Sheet|Row|Column|Header|Value|Problem", "工作表|行|列|表头|值|问题"),
+    },
+)
 
 
 def write_problems(path: Path, problems: Sequence[CellProblem], *, source: str = "", lang: str = "en") -> Path:
     import xlsxwriter
 
-    zh = lang.startswith("zh")
     wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
     try:
-        ws = wb.add_worksheet("问题" if zh else "Problems")
+        ws = wb.add_worksheet(_WORDS.say("sheet", lang))
         bold = wb.add_format({"bold": True, "bg_color": "#F2F2F2", "border": 1})
         title = wb.add_format({"bold": True, "font_size": 12})
-        ws.write_string(0, 0, (f"导入问题：{source}" if zh else f"Import problems: {source}") if source else "", title)
-        ws.write_row(1, 0, HEADERS["zh" if zh else "en"], bold)
+        ws.write_string(0, 0, _WORDS.say("title", lang, source=source) if source else "", title)
+        ws.write_row(1, 0, _WORDS.say("headers", lang).split("|"), bold)
         for r, p in enumerate(problems, start=2):
             ws.write_string(r, 0, p.sheet)
             ws.write_number(r, 1, p.row)

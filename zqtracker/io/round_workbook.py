@@ -28,6 +28,7 @@ from datetime import date
 import xlsxwriter
 
 from zqtracker.domain.money import Unit
+from zqtracker.domain.months import calendar_text
 from zqtracker.domain.rounds import Period, SheetProject
 from zqtracker.domain.status import Status
 from zqtracker.io.cells import FORMULA_TRIGGERS, display_width, money_in_unit
@@ -148,7 +149,7 @@ class _Writer:
         ws.write_string(0, 0, t("title", lang, period=b.period.label(lang), district=b.district), self.title)
         reporter = t("reporter", lang, district=b.district)
         if b.demo:
-            reporter += f"    【{t('demo', lang)}】" if lang.startswith("zh") else f"    [{t('demo', lang)}]"
+            reporter += t("demo_mark", lang, demo=t("demo", lang))
         ws.write_string(1, 0, reporter, self.demo if b.demo else self.line)
         if b.due_on is not None:
             ws.write_string(1, width - 4, t("due", lang, due=_day(b.due_on, lang)), self.line_right)
@@ -158,7 +159,7 @@ class _Writer:
         lang, unit = self.lang, self.unit_label
         before = period.previous()
         months_before = Period(period.year, period.month - 1).ytd_label(lang) if period.month > 1 else ""
-        last = f"{before.month}月" if lang.startswith("zh") else before.label(lang)
+        last = t("last_month", lang, month=before.month, label=before.label(lang))
         return {
             "no": t("col_no", lang),
             "code": t("col_code", lang),
@@ -308,9 +309,7 @@ class _Writer:
         ws.write_string(
             0,
             0,
-            f"{t('sheet_new', lang)} — {b.district}"
-            if not lang.startswith("zh")
-            else f"{b.district}{t('sheet_new', lang)}",
+            t("new_title", lang, sheet=t("sheet_new", lang), district=b.district),
             self.title,
         )
         ws.write_string(1, width - 2, t("unit_line", lang, unit=self.unit_label), self.line_right)
@@ -392,4 +391,4 @@ def _cell_pieces(value: str, size: int = 30_000) -> list[str]:
 
 
 def _day(d: date, lang: str) -> str:
-    return f"{d.year}年{d.month}月{d.day}日" if lang.startswith("zh") else d.isoformat()
+    return calendar_text("day_numbers", lang, year=d.year, month=d.month, day=d.day)

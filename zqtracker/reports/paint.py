@@ -10,6 +10,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, Q
 from PySide6.QtGui import QColor, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 from PySide6.QtSvg import QSvgRenderer
 
+from zqtracker.domain.words import Catalogue, Text
 from zqtracker.io.atomic import atomic_target
 from zqtracker.reports.page import (
     UNITS_PER_INCH,
@@ -24,6 +25,14 @@ from zqtracker.reports.page import (
 )
 from zqtracker.services.progress import Progress
 
+_WORDS = Catalogue(
+    "render_errors",
+    {
+        "cannot_write": ("cannot write {target}: {reason}", "无法写入 {target}：{reason}"),
+        "cannot_print": ("cannot print: {reason}", "无法打印：{reason}"),
+    },
+)
+
 PDF_RESOLUTION = 1200
 
 
@@ -31,13 +40,12 @@ class RenderError(Exception):
     """A PDF or printout could not be written: ``target`` (a file, or "" for a printer) and why."""
 
     def __init__(self, target: str, reason: str, reason_zh: str | None = None) -> None:
-        super().__init__(f"cannot write {target}: {reason}" if target else f"cannot print: {reason}")
+        super().__init__(_WORDS.say("cannot_write" if target else "cannot_print", "en", target=target, reason=reason))
         self.target, self.reason, self.reason_zh = target, reason, reason_zh or reason
 
     def describe(self, lang: str = "en") -> str:
-        if not lang.startswith("zh"):
-            return str(self)
-        return f"无法写入 {self.target}：{self.reason_zh}" if self.target else f"无法打印：{self.reason_zh}"
+        why = Text(self.reason, self.reason_zh).pick(lang)
+        return _WORDS.say("cannot_write" if self.target else "cannot_print", lang, target=self.target, reason=why)
 
 
 def page_layout(document: Document) -> QPageLayout:

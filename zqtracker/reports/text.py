@@ -18,6 +18,12 @@ from zqtracker.domain.words import Catalogue
 _T: dict[str, tuple[str, str]] = {
     # page furniture
     "unit_line": ("Unit: {unit}", "单位：{unit}"),
+    # the trend chart of the overview
+    "trend.monthly_axis": ("Monthly ({unit})", "当月（{unit}）"),
+    "trend.ytd_axis": ("Year to date ({unit})", "累计（{unit}）"),
+    "trend.empty": ("No investment recorded", "暂无投资填报"),
+    "trend.year": ("{year}", "{year}年"),
+    "trend.ytd": ("{year} year to date (right axis)", "{year}年累计（右轴）"),
     "generated": ("Generated {stamp}", "生成时间：{stamp}"),
     "demo": (
         "DEMO DATA · synthetic figures, not official statistics",

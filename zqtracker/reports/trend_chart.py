@@ -23,9 +23,9 @@ from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.money import Unit
 from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.months import calendar_text
-from zqtracker.domain.words import is_zh
 from zqtracker.reports.fonts import report_family, report_font
 from zqtracker.reports.page import PT, mm
+from zqtracker.reports.text import t
 from zqtracker.services.statistics import StatisticsService
 
 WIDTH_MM = 180.0
@@ -124,7 +124,6 @@ def draw_trend_svg(data: TrendData, *, lang: str, unit: Unit, width_mm: float, h
 
 
 def _draw(p: QPainter, d: TrendData, lang: str, unit: Unit, w: float, h: float) -> None:
-    zh = is_zh(lang)
     family = report_family()
     small = report_font(family, round(7 * PT))
     fm = QFontMetricsF(small)
@@ -155,8 +154,8 @@ def _draw(p: QPainter, d: TrendData, lang: str, unit: Unit, w: float, h: float) 
 
     # axis titles
     p.setPen(QColor(AXIS))
-    left_title = f"当月（{unit_text}）" if zh else f"Monthly ({unit_text})"
-    right_title = f"累计（{unit_text}）" if zh else f"Year to date ({unit_text})"
+    left_title = t("trend.monthly_axis", lang, unit=unit_text)
+    right_title = t("trend.ytd_axis", lang, unit=unit_text)
     p.drawText(
         QRectF(0, legend_h, w / 2, axis_title_h),
         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
@@ -228,14 +227,14 @@ def _draw(p: QPainter, d: TrendData, lang: str, unit: Unit, w: float, h: float) 
         p.drawText(
             QRectF(x0, y0, x1 - x0, y1 - y0),
             int(Qt.AlignmentFlag.AlignCenter),
-            "暂无投资填报" if zh else "No investment recorded",
+            t("trend.empty", lang),
         )
 
     # legend
     items = [
-        (f"{d.year}年" if zh else str(d.year), THIS_YEAR, False),
-        (f"{d.year - 1}年" if zh else str(d.year - 1), LAST_YEAR, False),
-        (f"{d.year}年累计（右轴）" if zh else f"{d.year} year to date (right axis)", YTD_LINE, True),
+        (t("trend.year", lang, year=d.year), THIS_YEAR, False),
+        (t("trend.year", lang, year=d.year - 1), LAST_YEAR, False),
+        (t("trend.ytd", lang, year=d.year), YTD_LINE, True),
     ]
     swatch = mm(3.2)
     widths = [swatch + mm(1.5) + fm.horizontalAdvance(text) for text, _, _ in items]

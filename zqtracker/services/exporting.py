@@ -19,6 +19,7 @@ from zqtracker import __version__
 from zqtracker.domain.errors import DomainError
 from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.money import Unit
+from zqtracker.domain.words import Catalogue
 from zqtracker.io.atomic import atomic_target, scratch_folder
 from zqtracker.io.columns import EXPORT_PROJECT_FIELDS, FIGURE_EXPORT_FIELDS, sheet_name
 from zqtracker.io.data_tables import DataTable, MonthlyTable
@@ -55,12 +56,14 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "无法写入 {path}：没有权限（文件是否正在 Excel 或其他程序中打开？）",
     ),
 }
+MESSAGES = Catalogue("export_errors", _MESSAGES)
 _PROGRESS: dict[str, tuple[str, str]] = {
     "projects": ("Writing projects: {done:,} of {total:,}", "正在写入项目：{done:,} / {total:,}"),
     "monthly": ("Writing monthly investment: {done:,} of {total:,}", "正在写入月度完成投资：{done:,} / {total:,}"),
     "summaries": ("Writing summaries and the chart…", "正在写入汇总表和图表…"),
     "saving": ("Compressing and saving the file…", "正在压缩并保存文件…"),
 }
+PROGRESS = Catalogue("export_progress", _PROGRESS)
 
 
 class ExportError(DomainError):
@@ -71,8 +74,7 @@ class ExportError(DomainError):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "en") -> str:
-        en, zh = _MESSAGES[self.code]
-        return (zh if lang.startswith("zh") else en).format(path=self.path, **self.params)
+        return MESSAGES.say(self.code, lang, path=self.path, **self.params)
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,11 +306,8 @@ def source_name(database: Database) -> str:
 
 
 def _progress_text(lang: str):
-    zh = lang.startswith("zh")
-
     def say(key: str, **params: object) -> str:
-        en, cn = _PROGRESS[key]
-        return (cn if zh else en).format(**params)
+        return PROGRESS.say(key, lang, **params)
 
     return say
 

@@ -12,65 +12,74 @@ from __future__ import annotations
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.money import Unit
 from zqtracker.domain.status import Status
+from zqtracker.domain.words import Catalogue
 from zqtracker.io.layout import SheetLayout
 from zqtracker.io.plan import SheetPlan
 from zqtracker.services.import_model import VIEW, ImportAnalysis, SheetAnalysis
 
-_WHY = {
-    "hidden": ("hidden sheet", "隐藏的工作表"),
-    "not_recognized": ("no known column headers", "无可识别的表头"),
-    "unreadable": ("could not be read", "无法读取"),
-    "not_chosen": ("not chosen", "未选择"),
-    "summary": ("a summary or help sheet zqtracker wrote", "zqtracker 导出的汇总或说明工作表"),
-}
-_IGNORED = {
-    "investment_kind": ("investment type", "投资类型"),
-    "construction_period": ("construction period", "建设年限"),
-    "content": ("description", "建设内容"),
-    "cumulative": ("cumulative amounts", "累计数"),
-    "progress_text": ("progress text", "形象进度"),
-    "contact": ("contact", "联系方式"),
-    "duplicate": ("another column holds the same field", "与其他列重复"),
-    "off": ("turned off", "已关闭"),
-    "schedule": ("a schedule, not a status", "进度安排，不是状态"),
-    "issues": ("problems and requests", "问题与诉求"),
-    "reporter": ("who filled in the form", "填报人信息"),
-    "url": ("a web address", "网址"),
-    "count": ("a count", "计数"),
-    "percent": ("a percentage, not an amount", "百分比，不是金额"),
-    "credit_code": ("the enterprise's credit code", "企业信用代码"),
-    "leader": ("the leader in charge", "挂点领导"),
-    "foreign_capital": ("foreign capital, not the project's investment", "利用外资额，不是项目投资"),
-}
-_SOURCES = {
-    "title": ("the title", "标题"),
-    "sheet": ("the sheet's name", "工作表名称"),
-    "reporter": ("the 填报单位 line", "填报单位"),
-    "user": ("your choice", "您的指定"),
-}
-CURRENCY_NAMES = (
+_WHY = Catalogue(
+    "import_sheet_skipped",
     {
-        "USD": "US dollars (USD)",
-        "USD?": "dollars ($)",
-        "CAD": "Canadian dollars (CAD)",
-        "EUR": "euros (EUR)",
-        "HKD": "Hong Kong dollars (HKD)",
-        "JPY": "yen (JPY)",
-        "GBP": "pounds (GBP)",
-        "?": "millions of an unstated currency",
-    },
-    {
-        "USD": "美元（USD）",
-        "USD?": "元（$，币种未注明）",
-        "CAD": "加元（CAD）",
-        "EUR": "欧元（EUR）",
-        "HKD": "港元（HKD）",
-        "JPY": "日元（JPY）",
-        "GBP": "英镑（GBP）",
-        "?": "未注明币种的百万单位",
+        "hidden": ("hidden sheet", "隐藏的工作表"),
+        "not_recognized": ("no known column headers", "无可识别的表头"),
+        "unreadable": ("could not be read", "无法读取"),
+        "not_chosen": ("not chosen", "未选择"),
+        "summary": ("a summary or help sheet zqtracker wrote", "zqtracker 导出的汇总或说明工作表"),
     },
 )
-_AREA = {"m2": ("square metres", "平方米"), "ha": ("hectares", "公顷"), "10k m2": ("10,000 m²", "万平方米")}
+_IGNORED = Catalogue(
+    "import_ignored_columns",
+    {
+        "investment_kind": ("investment type", "投资类型"),
+        "construction_period": ("construction period", "建设年限"),
+        "content": ("description", "建设内容"),
+        "cumulative": ("cumulative amounts", "累计数"),
+        "ten_days": ("a ten-day period (上旬/中旬/下旬)", "旬（上旬/中旬/下旬）"),
+        "contact": ("contact", "联系方式"),
+        "duplicate": ("another column holds the same field", "与其他列重复"),
+        "off": ("turned off", "已关闭"),
+        "schedule": ("a schedule, not a status", "进度安排，不是状态"),
+        "issues": ("problems and requests", "问题与诉求"),
+        "reporter": ("who filled in the form", "填报人信息"),
+        "url": ("a web address", "网址"),
+        "count": ("a count", "计数"),
+        "percent": ("a percentage, not an amount", "百分比，不是金额"),
+        "credit_code": ("the enterprise's credit code", "企业信用代码"),
+        "leader": ("the leader in charge", "挂点领导"),
+        "foreign_capital": ("foreign capital, not the project's investment", "利用外资额，不是项目投资"),
+    },
+)
+_SOURCES = Catalogue(
+    "import_sources",
+    {
+        "title": ("the title", "标题"),
+        "sheet": ("the sheet's name", "工作表名称"),
+        "reporter": ("the 填报单位 line", "填报单位"),
+        "user": ("your choice", "您的指定"),
+    },
+)
+CURRENCY_NAMES = Catalogue(
+    "import_currencies",
+    {
+        "USD": ("US dollars (USD)", "美元（USD）"),
+        "USD?": ("dollars ($)", "元（$，币种未注明）"),
+        "CAD": ("Canadian dollars (CAD)", "加元（CAD）"),
+        "EUR": ("euros (EUR)", "欧元（EUR）"),
+        "HKD": ("Hong Kong dollars (HKD)", "港元（HKD）"),
+        "JPY": ("yen (JPY)", "日元（JPY）"),
+        "GBP": ("pounds (GBP)", "英镑（GBP）"),
+        "?": ("millions of an unstated currency", "未注明币种的百万单位"),
+    },
+    from_data=True,
+)
+_AREA = Catalogue(
+    "import_area_units",
+    {"m2": ("square metres", "平方米"), "ha": ("hectares", "公顷"), "10k m2": ("10,000 m²", "万平方米")},
+)
+
+
+def _currency(code: str | None, lang: str) -> str | None:
+    return CURRENCY_NAMES.say(code, lang) if code is not None and code in CURRENCY_NAMES else code
 
 
 def rated_columns(sa: SheetAnalysis, rates: dict) -> dict[int, str]:
@@ -87,7 +96,6 @@ def rated_columns(sa: SheetAnalysis, rates: dict) -> dict[int, str]:
 
 def notes_of(analysis: ImportAnalysis, lang: str, unit: Unit | None, rates: dict | None = None) -> list[Problem]:
     """What the import noticed and did about it, in sentences: nothing is assumed silently."""
-    zh = 1 if lang.startswith("zh") else 0
     rates = rates or {}
     file = analysis.book.path.name
     notes: list[Problem] = []
@@ -98,12 +106,12 @@ def notes_of(analysis: ImportAnalysis, lang: str, unit: Unit | None, rates: dict
             if sa.layout.aggregate and sa.reason == "not_recognized":
                 notes.append(Problem("note_aggregate", None, {"sheet": sa.name}))
             elif sa.reason:
-                notes.append(Problem("note_sheet_skipped", None, {"sheet": sa.name, "why": _WHY[sa.reason][zh]}))
+                notes.append(Problem("note_sheet_skipped", None, {"sheet": sa.name, "why": _WHY.say(sa.reason, lang)}))
             continue
         if sa.remembered:
             notes.append(Problem("note_remembered", None, {"sheet": sa.name}))
-        notes.extend(_columns(sa.name, sa.layout, lang, zh, rated_columns(sa, rates)))
-        notes.extend(_rows(sa, sa.plan, lang, zh))
+        notes.extend(_columns(sa.name, sa.layout, lang, rated_columns(sa, rates)))
+        notes.extend(_rows(sa, sa.plan, lang))
         if unit is not None and any(
             c.is_money and c.unit is None and sa.layout.unit_line is None for c in sa.layout.mapped()
         ):
@@ -123,7 +131,7 @@ def notes_of(analysis: ImportAnalysis, lang: str, unit: Unit | None, rates: dict
     return notes
 
 
-def _columns(sheet: str, layout: SheetLayout, lang: str, zh: int, rated: dict[int, str]) -> list[Problem]:
+def _columns(sheet: str, layout: SheetLayout, lang: str, rated: dict[int, str]) -> list[Problem]:
     notes = []
     for c in layout.columns:
         params = {"sheet": sheet, "column": c.letter, "header": c.header}
@@ -131,16 +139,18 @@ def _columns(sheet: str, layout: SheetLayout, lang: str, zh: int, rated: dict[in
             notes.append(Problem("note_hidden_column", None, params))
         elif c.field and c.field.startswith("ignore:"):
             what = c.field.split(":", 1)[1]
-            notes.append(Problem("note_ignored_column", None, {**params, "what": _IGNORED.get(what, (what, what))[zh]}))
-        elif c.note.startswith("duplicate") and c.currency:
             notes.append(
                 Problem(
-                    "note_foreign_column", None, {**params, "currency": CURRENCY_NAMES[zh].get(c.currency, c.currency)}
+                    "note_ignored_column",
+                    None,
+                    {**params, "what": _IGNORED.say(what, lang) if what in _IGNORED else what},
                 )
             )
+        elif c.note.startswith("duplicate") and c.currency:
+            notes.append(Problem("note_foreign_column", None, {**params, "currency": _currency(c.currency, lang)}))
         elif c.note.startswith(("duplicate", "off")):
             what = c.note.split(":", 1)[0]
-            notes.append(Problem("note_ignored_column", None, {**params, "what": _IGNORED[what][zh]}))
+            notes.append(Problem("note_ignored_column", None, {**params, "what": _IGNORED.say(what, lang)}))
         elif c.note.startswith("rejected:"):
             field = c.note.split(":", 1)[1]
             notes.append(Problem("note_rejected_column", field, params))
@@ -156,11 +166,13 @@ def _columns(sheet: str, layout: SheetLayout, lang: str, zh: int, rated: dict[in
         ):
             notes.append(Problem("note_converted", None, {**params, "currency": c.currency, "rate": rated[c.index]}))
         if c.field == "land_area_mu" and c.area not in (None, "mu"):
-            notes.append(Problem("note_area_converted", None, {**params, "unit": _AREA[c.area][zh], "rounded": ""}))
+            notes.append(
+                Problem("note_area_converted", None, {**params, "unit": _AREA.say(c.area, lang), "rounded": ""})
+            )
     return notes
 
 
-def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str, zh: int) -> list[Problem]:
+def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str) -> list[Problem]:
     notes = []
     name = sa.name
     if (plan.default_status and plan.status_from and "status" not in sa.layout.fields()) or (
@@ -173,7 +185,7 @@ def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str, zh: int) -> list[Proble
                 {
                     "sheet": name,
                     "status": Status(plan.default_status).label(lang),
-                    "source": _SOURCES[plan.status_from][zh],
+                    "source": _SOURCES.say(plan.status_from, lang),
                 },
             )
         )
@@ -182,7 +194,7 @@ def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str, zh: int) -> list[Proble
             Problem(
                 "note_district_from",
                 None,
-                {"sheet": name, "district": plan.default_district, "source": _SOURCES[plan.district_from][zh]},
+                {"sheet": name, "district": plan.default_district, "source": _SOURCES.say(plan.district_from, lang)},
             )
         )
     if plan.default_sector:
@@ -210,9 +222,7 @@ def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str, zh: int) -> list[Proble
         if currency is None:
             notes.append(Problem("note_unitless_english", None, where))
         else:
-            notes.append(
-                Problem("note_foreign_column", None, {**where, "currency": CURRENCY_NAMES[zh].get(currency, currency)})
-            )
+            notes.append(Problem("note_foreign_column", None, {**where, "currency": _currency(currency, lang)}))
     if plan.marked:
         notes.append(Problem("note_marks", None, {"sheet": name, "count": plan.marked}))
     if plan.notes_from:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from zqtracker.domain.errors import DomainError, Problem
 from zqtracker.domain.money import Unit
+from zqtracker.domain.words import Catalogue
 from zqtracker.io.errors import CellProblem, listed_problems
 from zqtracker.services.import_mappings import Mapping
 from zqtracker.services.progress import Progress
@@ -18,13 +19,18 @@ from zqtracker.storage.importing import ImportChange
 MODES = ("merge", "append", "replace")
 
 
-_STAGES = {
-    "read": ("Reading “{0}”…", "正在读取“{0}”…"),
-    "projects": ("Writing projects…", "正在写入项目…"),
-    "updates": ("Updating projects…", "正在更新项目…"),
-    "records": ("Writing monthly investment…", "正在写入月度完成投资…"),
-    "commit": ("Saving…", "正在保存…"),
-}
+# The import's progress stages, and the note an import's change carries.
+WORDS = Catalogue(
+    "import_words",
+    {
+        "imported_from": ("Imported from {file}", "从 {file} 导入"),
+        "read": ("Reading “{sheet}”…", "正在读取“{sheet}”…"),
+        "projects": ("Writing projects…", "正在写入项目…"),
+        "updates": ("Updating projects…", "正在更新项目…"),
+        "records": ("Writing monthly investment…", "正在写入月度完成投资…"),
+        "commit": ("Saving…", "正在保存…"),
+    },
+)
 
 
 class _Worded:
@@ -32,12 +38,11 @@ class _Worded:
     sheet name or a stage); cancelling goes through to the one wrapped."""
 
     def __init__(self, inner: Progress, lang: str, reading: bool) -> None:
-        self.inner, self.zh, self.reading = inner, 1 if lang.startswith("zh") else 0, reading
+        self.inner, self.lang, self.reading = inner, lang, reading
 
     def report(self, done: int, total: int | None = None, text: str = "") -> None:
         stage = "read" if self.reading else text
-        words = _STAGES.get(stage)
-        self.inner.report(done, total, words[self.zh].format(text) if words else text)
+        self.inner.report(done, total, WORDS.say(stage, self.lang, sheet=text) if stage in WORDS else text)
 
     def check(self) -> None:
         self.inner.check()

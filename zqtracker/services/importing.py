@@ -39,7 +39,7 @@ from zqtracker.services.import_mappings import Mapping, MappingStore, fingerprin
 from zqtracker.services.import_matching import Matcher, Stored
 from zqtracker.services.import_model import Context, ImportAnalysis, SheetAnalysis
 from zqtracker.services.import_notes import notes_of
-from zqtracker.services.import_options import MODES, ImportOptions, ImportResult, worded
+from zqtracker.services.import_options import MODES, WORDS, ImportOptions, ImportResult, worded
 from zqtracker.services.import_views import district_aliases, merge_views
 from zqtracker.services.progress import Progress
 from zqtracker.storage.audit import acting
@@ -320,11 +320,7 @@ class ImportService:
 
             with reading(result.backup) as copy:
                 replaced = fingerprint(copy, audit=False)  # the undo restores from it: nothing may land between
-        note = (
-            f"从 {analysis.book.path.name} 导入"
-            if options.lang.startswith("zh")
-            else f"Imported from {analysis.book.path.name}"
-        )
+        note = WORDS.say("imported_from", options.lang, file=analysis.book.path.name)
         with acting("import", analysis.book.path.name):
             change = import_apply.write(
                 self.db, analysis, note=note, progress=worded(progress, options.lang), replaced=replaced

@@ -51,6 +51,10 @@ _WORDS: dict[str, tuple[str, str]] = {
         "区域|月份|行|项目编号|项目名称|检查|说明|处理|备注",
     ),
     "accepted": ("accepted", "已接受"),
+    # the round's folder and the reminder workbook
+    "folder": ("round-{period}", "{period}报表"),
+    "reminders_title": ("Reminders for the round of {period}", "{period}报表催报名单"),
+    "reminders_headers": ("District|Days late|Code|Project", "区域|逾期天数|项目编号|项目名称"),
     "sent_back": ("sent back", "已退回"),
 }
 WORDS = Catalogue("round_findings", _WORDS)

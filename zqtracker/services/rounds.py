@@ -25,7 +25,7 @@ from zqtracker.io.atomic import atomic_target
 from zqtracker.io.round_files import write_table_book
 from zqtracker.io.round_workbook import RoundBook, write_round_book
 from zqtracker.services.progress import Progress
-from zqtracker.services.round_words import Reminder
+from zqtracker.services.round_words import WORDS, Reminder
 from zqtracker.storage.closed_months import ClosedMonthStore
 from zqtracker.storage.database import Database
 from zqtracker.storage.meta import get_meta
@@ -74,7 +74,7 @@ class Correction:
 
 def folder_name(period: Period, lang: str) -> str:
     """The folder a round's workbooks land in."""
-    return f"{period.year}年{period.month}月报表" if lang.startswith("zh") else f"round-{period}"
+    return WORDS.say("folder", lang, period=period.short(lang))
 
 
 def book_name(period: Period, district: str) -> str:
@@ -212,9 +212,8 @@ class RoundService:
         self, path: str | os.PathLike[str], period: Period, reminders: list[Reminder], lang: str
     ) -> Path:
         """The reminder list as a workbook (written under a temporary name, then renamed)."""
-        zh = lang.startswith("zh")
-        title = f"{period.label(lang)}报表催报名单" if zh else f"Reminders for the round of {period.label(lang)}"
-        headers = ["区域", "逾期天数", "项目编号", "项目名称"] if zh else ["District", "Days late", "Code", "Project"]
+        title = WORDS.say("reminders_title", lang, period=period.label(lang))
+        headers = WORDS.say("reminders_headers", lang).split("|")
         rows: list[list[object]] = []
         for r in reminders:
             for p in r.projects or [Lacking(r.district, None, "")]:
