@@ -99,3 +99,15 @@ class Catalogue(Mapping[str, Text]):
 def catalogues() -> list[Catalogue]:
     """Every catalogue registered so far (import the modules first to have them all)."""
     return list(_REGISTRY.values())
+
+
+class WordedError(Exception):
+    """An error that words itself in either language: a catalogue's sentence and its parameters
+    (``str()`` is the English, for logs)."""
+
+    def __init__(self, catalogue: Catalogue, key: str, **params: object) -> None:
+        self.catalogue, self.key, self.params = catalogue, key, params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str | None = "en") -> str:
+        return self.catalogue.say(self.key, lang, **self.params)

@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from zqtracker.domain.words import Catalogue, WordedError
 from zqtracker.services.demo import DEFAULT_PROJECTS, DemoResult, write_demo
 from zqtracker.storage.database import Database, DatabaseOpenError, open_database
 from zqtracker.storage.integrity import integrity_problems, rebuild_missing_indexes
@@ -87,7 +88,21 @@ def is_demo(database: Database) -> bool:
         return get_meta(s, "demo") == "1"
 
 
-class NotEmptyError(Exception):
+_WORDS = Catalogue(
+    "demo_refused",
+    {
+        "real_projects": (
+            "{database} already holds {count} real project(s); demo data goes into an empty database "
+            "(use --db another.sqlite).",
+            "{database} 中已有 {count} 个真实项目；演示数据只能写入空数据库"
+            "（请用 --db 另指一个文件，如 another.sqlite）。",
+        ),
+        "has_demo": ("{database} already holds demo data.", "{database} 中已有演示数据。"),
+    },
+)
+
+
+class NotEmptyError(WordedError):
     """The target database already holds real (non-demo) projects."""
 
 
@@ -97,12 +112,9 @@ def create_demo(database: Database, n_projects: int = DEFAULT_PROJECTS, *, repla
         n = project_count(s)
         demo = get_meta(s, "demo") == "1"
         if n and not demo:
-            raise NotEmptyError(
-                f"{database.display_name} already holds {n} real project(s); "
-                "demo data goes into an empty database (use --db another.sqlite)."
-            )
+            raise NotEmptyError(_WORDS, "real_projects", database=database.display_name, count=n)
         if n and not replace_demo:
-            raise NotEmptyError(f"{database.display_name} already holds demo data.")
+            raise NotEmptyError(_WORDS, "has_demo", database=database.display_name)
         if n or demo:
             clear_all(s)
     return write_demo(database, n_projects)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from zqtracker.domain.words import Catalogue, WordedError
 from zqtracker.storage.database import DatabaseOpenError, open_database
 from zqtracker.storage.transfer import copy_all, delete_all, fingerprint
 
@@ -17,7 +18,39 @@ class CopyReport:
     checked: bool = False  # row counts and per-table sums equal on both sides
 
 
-class CopyRefused(Exception):
+_WORDS = Catalogue(
+    "server_admin",
+    {
+        "not_empty": (
+            "{target} is not empty ({busy}); nothing was copied. Use --replace to replace everything it holds.",
+            "{target} 不是空的（{busy}）；未复制任何内容。如要替换其中的全部内容，请加 --replace。",
+        ),
+        "differs": (
+            "the copy differs from {source} in {tables}; nothing was copied.",
+            "复制结果与 {source} 在 {tables} 上不一致；未复制任何内容。",
+        ),
+        "not_a_server": (
+            "{database} is not a PostgreSQL database: accounts live on a server.",
+            "{database} 不是 PostgreSQL 数据库：账户只存在于数据库服务器上。",
+        ),
+        "unknown_kind": (
+            "unknown kind of account {kind!r}: analyst, district or reader",
+            "未知的账户类型“{kind}”：可选 analyst（分析员）、district（区县）或 reader（只读）",
+        ),
+        "district_needs_district": (
+            "a district account needs --district (and only it does)",
+            "区县账户须给出 --district（也只有区县账户需要）",
+        ),
+        "no_accounts": (
+            "{database} has no accounts yet: run `zqtracker db init-server` first.",
+            "{database} 尚未建立账户：请先运行 `zqtracker db init-server`。",
+        ),
+        "no_district": ("no district called {district!r} in {database}", "{database} 中没有名为“{district}”的区域"),
+    },
+)
+
+
+class CopyRefused(WordedError):
     """One sentence: why the copy was not made (nothing was written)."""
 
 
@@ -39,19 +72,14 @@ def copy_database(source: str, target: str, *, replace: bool = False) -> CopyRep
             held = fingerprint(d)
             if not replace and any(v["rows"] for v in held.values()):
                 busy = ", ".join(f"{k} ({v['rows']})" for k, v in held.items() if v["rows"])
-                raise CopyRefused(
-                    f"{dst.display_name} is not empty ({busy}); nothing was copied. "
-                    "Use --replace to replace everything it holds."
-                )
+                raise CopyRefused(_WORDS, "not_empty", target=dst.display_name, busy=busy)
             if replace:
                 delete_all(d)
             copy_all(s, d)
             theirs, ours = fingerprint(s), fingerprint(d)
             if theirs != ours:
                 differing = [t for t in theirs if theirs[t] != ours.get(t)]
-                raise CopyRefused(
-                    f"the copy differs from {src.display_name} in {', '.join(differing)}; nothing was copied."
-                )
+                raise CopyRefused(_WORDS, "differs", source=src.display_name, tables=", ".join(differing))
             report.rows = {t: v["rows"] for t, v in ours.items()}
             report.checked = True
     finally:
@@ -63,7 +91,7 @@ def copy_database(source: str, target: str, *, replace: bool = False) -> CopyRep
 KINDS = ("analyst", "district", "reader")
 
 
-class AccountError(Exception):
+class AccountError(WordedError):
     """One sentence: why the accounts were not changed (nothing was)."""
 
 
@@ -75,7 +103,7 @@ def init_server(url: str) -> str:
     database = open_database(url)
     try:
         if database.engine.dialect.name != "postgresql":
-            raise AccountError(f"{database.display_name} is not a PostgreSQL database: accounts live on a server.")
+            raise AccountError(_WORDS, "not_a_server", database=database.display_name)
         with database.engine.begin() as conn:
             install(conn)
         return database.display_name
@@ -90,22 +118,20 @@ def grant(url: str | None, user: str, kind: str, districts: list[str]) -> tuple[
     from zqtracker.storage.server_roles import grant as give
 
     if kind not in KINDS:
-        raise AccountError(f"unknown kind of account {kind!r}: analyst, district or reader")
+        raise AccountError(_WORDS, "unknown_kind", kind=kind)
     if (kind == "district") != bool(districts):
-        raise AccountError("a district account needs --district (and only it does)")
+        raise AccountError(_WORDS, "district_needs_district")
     database = open_database(url)
     try:
         if database.engine.dialect.name != "postgresql":
-            raise AccountError(f"{database.display_name} is not a PostgreSQL database: accounts live on a server.")
+            raise AccountError(_WORDS, "not_a_server", database=database.display_name)
         with database.engine.begin() as conn:
             if not conn.exec_driver_sql("SELECT to_regclass('zq_district_staff')").scalar():
-                raise AccountError(
-                    f"{database.display_name} has no accounts yet: run `zqtracker db init-server` first."
-                )
+                raise AccountError(_WORDS, "no_accounts", database=database.display_name)
             known: dict[str, int] = dict(conn.exec_driver_sql("SELECT name, id FROM districts").all())
             missing = [d for d in districts if d not in known]
             if missing:
-                raise AccountError(f"no district called {missing[0]!r} in {database.display_name}")
+                raise AccountError(_WORDS, "no_district", district=missing[0], database=database.display_name)
             created = give(conn, user, kind, [known[d] for d in districts])
             return created, accounts(conn)
     finally:

@@ -31,7 +31,7 @@ def run_copy(args: argparse.Namespace, console: Console) -> int:
     try:
         report = copy_database(args.source, args.target, replace=args.replace)
     except CopyRefused as exc:
-        console.error(str(exc))
+        console.error(exc.message(console.lang))
         return ExitCode.REFUSED
     if args.json:
         console.json({"source": report.source, "target": report.target, "rows": report.rows, "checked": report.checked})
@@ -47,7 +47,7 @@ def run_init(args: argparse.Namespace, console: Console) -> int:
     try:
         shown = init_server(args.url)
     except AccountError as exc:
-        console.error(str(exc))
+        console.error(exc.message(console.lang))
         return ExitCode.REFUSED
     console.print(console.say("db.server_ready", server=shown))
     return ExitCode.OK
@@ -57,7 +57,7 @@ def run_grant(args: argparse.Namespace, console: Console) -> int:
     try:
         created, accounts = grant(args.db, args.user, args.role, args.district)
     except AccountError as exc:
-        console.error(str(exc))
+        console.error(exc.message(console.lang))
         return ExitCode.INVALID_INPUT
     if created:
         console.print(console.say("db.login_created", user=args.user))

@@ -30,7 +30,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
     try:
         result = create_demo(database, args.projects)
     except NotEmptyError as exc:
-        console.error(str(exc))
+        console.error(exc.message(console.lang))
         return ExitCode.REFUSED
     finally:
         database.close()
