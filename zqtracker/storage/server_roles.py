@@ -91,3 +91,17 @@ def accounts(conn: Connection) -> list[tuple[str, str, list[str]]]:
         staff.setdefault(name, []).append(district)
     kinds = {v: k for k, v in GROUPS.items()}
     return [(user, kinds[group], staff.get(user, [])) for user, group in rows]
+
+
+def owners_not_acted_as(conn: Connection, table_names: list[str]) -> tuple[str, list[str]]:
+    """The current account, and the owners of ``table_names`` whose privileges it does not have
+    (empty: it owns them all, is a member of their owner's role, or is a superuser). What only an
+    owner may do — replace every table, the audit trail too — is decided by this before any work."""
+    user = str(conn.exec_driver_sql("SELECT current_user").scalar())
+    rows = conn.exec_driver_sql(
+        "SELECT DISTINCT pg_get_userbyid(c.relowner) FROM pg_class c WHERE c.oid IN "
+        "(SELECT to_regclass(t) FROM unnest(CAST(%s AS text[])) AS t) "
+        "AND NOT pg_has_role(current_user, c.relowner, 'USAGE') ORDER BY 1",
+        (table_names,),
+    ).all()
+    return user, [str(r[0]) for r in rows]
