@@ -164,3 +164,50 @@ def test_sizes_are_written_as_the_language_writes_them(qtbot, translations) -> N
     assert (size_text(500), size_text(1_234_567)) == ("500 bytes", "1.2 MB")
     translations.switch("zh_CN")
     assert (size_text(500), size_text(1_234_567)) == ("500 字节", "1.2 MB")
+
+
+def test_copies_kept_under_an_accounts_name_are_listed_and_restored_from_the_dialog(
+    make_window, request, ctx: AppContext, db_url: str, qtbot, translations
+) -> None:
+    """The owner's dialog lists an analyst's copy from the time each account kept its copies under
+    its own name, says whose it is (and where it stays), and restores it like any other; a district
+    account's copy of its district is not listed."""
+    from test_server_backup_earlier import earlier_copy, hours_ago
+
+    from zqtracker.domain.models import Project
+    from zqtracker.domain.status import Status
+
+    people, users = request.getfixturevalue("team")
+    theirs = earlier_copy(people["analyst"], hours_ago(3))
+    earlier_copy(people["district"], hours_ago(2))
+    ctx.projects.create(Project("四会新项目", "新材料", "高要区", Status.SIGNED, 10**7, code="NEW-1"))
+    backups.manual(people["reader"].database)  # a shared copy: 4 projects
+    window = make_window(ctx)  # the owner's
+    translations.switch("en")
+    seen: dict[str, object] = {}
+
+    def choose(dialog) -> None:
+        listed = dialog.list
+        items = [listed.topLevelItem(i) for i in range(listed.topLevelItemCount())]
+        seen["rows"] = [[item.text(c) for c in (1, 2, 4)] for item in items]
+        seen["column"] = (not listed.isColumnHidden(4), listed.headerItem().text(4))
+        _shot(dialog, "restore-server-earlier-en.png")
+        translations.switch("zh_CN")
+        seen["zh"] = (listed.headerItem().text(4), items[-1].toolTip(4), items[-1].text(1))
+        _shot(dialog, "restore-server-earlier-zh_CN.png")
+        translations.switch("en")
+        listed.setCurrentItem(next(item for item in items if item.text(4) == users["analyst"]))
+        dialog.accept()
+        when_modal(lambda box: click(box, "Restore"), name="confirm")
+
+    when_modal(choose, name="restore_dialog")
+    with qtbot.waitSignal(window.context_changed, timeout=60_000):
+        window.actions_.restore_backup.trigger()
+    assert seen["rows"] == [["Made by hand", "4", ""], ["Made by hand", "3", users["analyst"]]], seen
+    assert seen["column"] == (True, "Kept by")
+    header, tip, why = seen["zh"]  # type: ignore[misc]
+    assert (
+        (header, why) == ("保存账户", "手动备份") and f"账户“{users['analyst']}”" in tip and str(theirs.parent) in tip
+    )
+    assert window.ctx is not None and window.ctx.projects.count() == 3 and theirs.is_file()
+    window.ctx.close()

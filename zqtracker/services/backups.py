@@ -111,10 +111,12 @@ def manual(database: Database, target: Path | None = None) -> Path:
 
 
 def list_for(database: Path | Database) -> list[BackupInfo]:
-    """The copies of a SQLite file or of a server database, newest first."""
+    """The copies of a SQLite file or of a server database, newest first (a server's: those its
+    accounts kept apart under their own names before copies were shared too, each marked
+    ``made_by`` — but never a district account's copy of its district, listed to it alone)."""
     if isinstance(database, Database):
         path = database.sqlite_path
-        return shelf.list_backups(path if path is not None else store.server_source(database.engine))
+        return shelf.list_backups(path) if path is not None else store.list_server_backups(database.engine)
     return shelf.list_backups(database)
 
 

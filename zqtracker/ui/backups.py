@@ -77,13 +77,16 @@ class RestoreDialog(QDialog):
         self._items: list[QTreeWidgetItem] = []  # one per copy in ``found``
         for info in found:
             n = info.projects()
-            item = QTreeWidgetItem([info.made_at.strftime("%Y-%m-%d %H:%M:%S"), "", "?" if n is None else f"{n:,}", ""])
+            made = info.made_at.strftime("%Y-%m-%d %H:%M:%S")
+            item = QTreeWidgetItem([made, "", "?" if n is None else f"{n:,}", "", info.made_by or ""])
             item.setData(0, Qt.ItemDataRole.UserRole, str(info.path))
             item.setToolTip(0, str(info.path))
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.list.addTopLevelItem(item)
             self._items.append(item)
+        self.list.setColumnCount(5)
+        self.list.setColumnHidden(4, not any(info.made_by for info in found))  # copies kept under a name
         self.empty = QLabel()
         self.empty.setVisible(not found)
         self.list.setVisible(bool(found))
@@ -124,14 +127,23 @@ class RestoreDialog(QDialog):
         self.intro.setText(text.replace("%1", self._database))
         if self._refusal is not None:
             self.refused.setText("⚠ " + self._refusal.message(ui_lang()))
-        self.list.setHeaderLabels([self.tr("Made"), self.tr("Why"), self.tr("Projects"), self.tr("Size")])
+        self.list.setHeaderLabels(
+            [self.tr("Made"), self.tr("Why"), self.tr("Projects"), self.tr("Size"), self.tr("Kept by")]
+        )
         for column in (2, 3):  # numbers: their headings over them, on the right
             self.list.headerItem().setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         for info, item in zip(self._found, self._items, strict=True):
             item.setText(1, reason_text(info.reason))
             item.setText(3, size_text(info.size))
+            if info.made_by:
+                whose = self.tr(
+                    "A copy the account “%1” kept under its own name, before the copies of a server database "
+                    "were kept for everyone; it is restored like the others and stays where it is: %2"
+                )
+                item.setToolTip(4, whose.replace("%1", info.made_by).replace("%2", str(info.path.parent)))
         for column in range(self.list.columnCount()):
             self.list.resizeColumnToContents(column)
+            self.list.setColumnWidth(column, self.list.columnWidth(column) + 16)  # room between columns
         self.empty.setText(self.tr("There is no backup copy of this database yet."))
         self.restore_button.setText(self.tr("Restore"))
 

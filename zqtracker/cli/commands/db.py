@@ -165,9 +165,12 @@ def _restore(args: argparse.Namespace, console: Console, database: Path | Databa
         for i, info in enumerate(found, 1):
             n = info.projects()
             count = "?" if n is None else str(n)
+            whose = ""  # a copy an account kept under its own name (before copies were shared)
+            if info.made_by:
+                whose = f"（{info.made_by} 的备份）" if zh else f" ({info.made_by}'s copy)"
             console.print(
                 f"  {i:>3}  {info.made_at:%Y-%m-%d %H:%M:%S}  {reason_word(info.reason, zh):<18}  "
-                + (f"{count} 个项目  {info.path}" if zh else f"{count} project(s)  {info.path}")
+                + (f"{count} 个项目{whose}  {info.path}" if zh else f"{count} project(s){whose}  {info.path}")
             )
         if refusal is not None:
             console.print(refusal.message(console.lang))
