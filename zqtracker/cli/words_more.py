@@ -47,7 +47,8 @@ MORE: dict[str, tuple[str, str]] = {
     "db.no_schema": ("none", "无"),
     # db restore
     "db.backups_of": ("Backups of {database} (newest first):", "{database} 的备份（最新在前）："),
-    "db.backup_projects": ("{count} project(s)  {path}", "{count} 个项目  {path}"),
+    "db.backup_projects": ("{count} project(s){whose}  {path}", "{count} 个项目{whose}  {path}"),
+    "db.made_by": (" ({user}'s copy)", "（{user} 的备份）"),
     "db.how_to_restore": ("To restore one: zqtracker db restore NUMBER", "恢复：zqtracker db restore 编号"),
     "db.restored": ("Restored {database} from {backup}", "已将 {database} 恢复为 {backup}"),
     "db.restored_rows": (

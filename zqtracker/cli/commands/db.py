@@ -122,8 +122,10 @@ def _restore(args: argparse.Namespace, console: Console, database: Path | Databa
     found = backups.list_for(database)
     shown = database.display_name if isinstance(database, Database) else str(database)
     if args.backup is None:
+        refusal = backups.restore_refusal(server) if server is not None else None  # only the owner may
         if args.json:
-            console.json({"database": shown, "backups": [b.to_json() for b in found]})
+            console.json({"database": shown, "backups": [b.to_json() for b in found], "may_restore": refusal is None,
+                          **({"refused": refusal.message(console.lang)} if refusal is not None else {})})  # fmt: skip
             return ExitCode.OK
         if not found:
             console.print(DatabaseOpenError("no_backups", file=shown).message(console.lang))
@@ -132,11 +134,17 @@ def _restore(args: argparse.Namespace, console: Console, database: Path | Databa
         for i, info in enumerate(found, 1):
             n = info.projects()
             count = "?" if n is None else str(n)
+            whose = ""  # a copy an account kept under its own name (before copies were shared)
+            if info.made_by:
+                whose = console.say("db.made_by", user=info.made_by)
             console.print(
                 f"  {i:>3}  {info.made_at:%Y-%m-%d %H:%M:%S}  {reason_word(info.reason, console.lang):<18}  "
-                + console.say("db.backup_projects", count=count, path=info.path)
+                + console.say("db.backup_projects", count=count, whose=whose, path=info.path)
             )
-        console.print(console.say("db.how_to_restore"))
+        if refusal is not None:
+            console.print(refusal.message(console.lang))
+        else:
+            console.print(console.say("db.how_to_restore"))
         return ExitCode.OK
     chosen = _chosen(args.backup, found, shown)
     rows: dict[str, int] = {}
