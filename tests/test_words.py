@@ -272,7 +272,6 @@ INLINE_LANGUAGE_CHOICES: dict[str, str] = {
     "cli/arguments.py": "argparse's English errors matched and reworded (in_chinese)",
     "domain/money_format.py": "amounts as a reader of each language writes them (¥120.90 bn / 120.90亿元): "
     "a number format, being reworked for issue 15's money display",
-    "domain/errors.py": "AccessRefused's wording, being reworded by the restore and access work (issue 15)",
 }
 INLINE = re.compile(r"startswith\(.zh.\)|\bif zh\b|\bzh else\b|if (console|self)\.zh|is_zh\([\w.]*\) else|if is_zh")
 

@@ -106,6 +106,13 @@ _DATABASE_MESSAGES: dict[str, tuple[str, str]] = {
         "将“{file}”恢复到 {database} 无法还原全部数据行（{detail}）——可能此账户无权查看或修改其中一部分；"
         "未恢复任何内容：请用数据库所有者的账户恢复。",
     ),
+    # A write the server refused (AccessRefused).
+    "db_access_refused": (
+        "The server refused this: the account “{user}” may not change these projects (a read-only "
+        "account, or projects of another district); nothing was written.",
+        "数据库服务器拒绝了此操作：账户“{user}”无权修改这些项目（只读账户，或不属于本区县的项目）；未写入任何内容。",
+    ),
+    "db_owner_sep": ("”, “", "”、“"),  # between the owners' names in db_restore_owner_only
     # A restore onto a server replaces every table, the audit trail too: its owner's alone (RestoreRefused).
     "db_restore_owner_only": (
         "Only the database's owner, the account “{owner}”, may restore a backup (a restore replaces every table, "

@@ -85,15 +85,7 @@ class AccessRefused(DomainError):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "en") -> str:
-        if lang.startswith("zh"):
-            return (
-                f"数据库服务器拒绝了此操作：账户“{self.user}”无权修改这些项目"
-                "（只读账户，或不属于本区县的项目）；未写入任何内容。"
-            )
-        return (
-            f"The server refused this: the account “{self.user}” may not change these projects (a read-only "
-            "account, or projects of another district); nothing was written."
-        )
+        return Problem("db_access_refused", params={"user": self.user}).message(lang)
 
 
 class RestoreRefused(AccessRefused):
@@ -107,7 +99,8 @@ class RestoreRefused(AccessRefused):
         super().__init__(user, detail)
 
     def message(self, lang: str = "en") -> str:
-        zh = lang.startswith("zh")
-        owner = ("”、“" if zh else "”, “").join(self.owners)
+        from zqtracker.domain.messages import MESSAGES
+
+        owner = MESSAGES.say("db_owner_sep", lang).join(self.owners)
         code = "db_restore_owner_only" if self.owners else "db_restore_owner_only_unnamed"
         return Problem(code, params={"user": self.user, "owner": owner}).message(lang)
