@@ -105,3 +105,27 @@ def test_the_english_help_reads_as_before(capsys) -> None:
     out = " ".join(_help(capsys, ["--lang", "en", "chart", "--help"]).split())
     assert "Charts — monthly: completed investment per month, this year against last" in out
     assert "one of: monthly yoy sectors districts pipeline signed" in out
+
+
+@pytest.mark.parametrize(
+    ("english", "chinese"),
+    [
+        ("unrecognized arguments: --x y", "无法识别的参数：--x y"),
+        ("the following arguments are required: FILE", "缺少必需的参数：FILE"),
+        ("one of the arguments --a --b is required", "须给出参数 --a --b 之一"),
+        (
+            "argument --view: invalid choice: 'x' (choose from 'a', 'b')",
+            "参数 --view：无效的选项 'x'（可选：'a', 'b'）",
+        ),
+        ("argument --year: invalid int value: 'abc'", "参数 --year：无效的值 'abc'"),
+        ("argument --status: expected one argument", "参数 --status 需要一个值"),
+        ("argument FILE: expected at least one argument", "参数 FILE 至少需要一个值"),
+        ("argument X: expected at most one argument", "参数 X 至多接受一个值"),
+        ("argument X: expected 2 arguments", "参数 X 需要 2 个值"),
+        ("argument --a: not allowed with argument --b", "参数 --a 不能与参数 --b 同时使用"),
+        ("argument --key: ignored explicit argument 'yes'", "参数 --key 不接受值 'yes'"),
+        ("ambiguous option: --s could match --sheet, --sector", "选项 --s 有歧义，可能是：--sheet, --sector"),
+    ],
+)
+def test_argparse_sentences_in_chinese_from_the_catalogue(english: str, chinese: str) -> None:
+    assert in_chinese(english) == chinese

@@ -18,22 +18,22 @@ from zqtracker.cli.console import ExitCode, default_lang
 from zqtracker.cli.help_words import HELP
 from zqtracker.domain.words import is_zh
 
-# English (argparse's sentences, as a pattern) → Chinese; the most specific first.
-_ZH: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(p, re.DOTALL), zh)
-    for p, zh in (
-        (r"unrecognized arguments: (.*)", "无法识别的参数：{0}"),
-        (r"the following arguments are required: (.*)", "缺少必需的参数：{0}"),
-        (r"one of the arguments (.*) is required", "须给出参数 {0} 之一"),
-        (r"argument (.+?): invalid choice: (.*) \(choose from (.*)\)", "参数 {0}：无效的选项 {1}（可选：{2}）"),
-        (r"argument (.+?): invalid \S+ value: (.*)", "参数 {0}：无效的值 {1}"),
-        (r"argument (.+?): expected one argument", "参数 {0} 需要一个值"),
-        (r"argument (.+?): expected at least one argument", "参数 {0} 至少需要一个值"),
-        (r"argument (.+?): expected at most one argument", "参数 {0} 至多接受一个值"),
-        (r"argument (.+?): expected (\d+) arguments?", "参数 {0} 需要 {1} 个值"),
-        (r"argument (.+?): not allowed with argument (.*)", "参数 {0} 不能与参数 {1} 同时使用"),
-        (r"argument (.+?): ignored explicit argument (.*)", "参数 {0} 不接受值 {1}"),
-        (r"ambiguous option: (.+?) could match (.*)", "选项 {0} 有歧义，可能是：{1}"),
+# argparse's sentences as patterns, each with its key in cli/help_words.py; the most specific first.
+_ARGPARSE: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(pattern, re.DOTALL), key)
+    for pattern, key in (
+        (r"unrecognized arguments: (?P<args>.*)", "argparse.unrecognized"),
+        (r"the following arguments are required: (?P<args>.*)", "argparse.required"),
+        (r"one of the arguments (?P<args>.*) is required", "argparse.one_required"),
+        (r"argument (?P<arg>.+?): invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)", "argparse.choice"),
+        (r"argument (?P<arg>.+?): invalid \S+ value: (?P<value>.*)", "argparse.value"),
+        (r"argument (?P<arg>.+?): expected one argument", "argparse.one"),
+        (r"argument (?P<arg>.+?): expected at least one argument", "argparse.at_least_one"),
+        (r"argument (?P<arg>.+?): expected at most one argument", "argparse.at_most_one"),
+        (r"argument (?P<arg>.+?): expected (?P<count>\d+) arguments?", "argparse.count"),
+        (r"argument (?P<arg>.+?): not allowed with argument (?P<other>.*)", "argparse.not_with"),
+        (r"argument (?P<arg>.+?): ignored explicit argument (?P<value>.*)", "argparse.ignored"),
+        (r"ambiguous option: (?P<arg>.+?) could match (?P<matches>.*)", "argparse.ambiguous"),
     )
 ]
 
@@ -49,10 +49,10 @@ def lang_of(argv: Sequence[str]) -> str:
 
 
 def in_chinese(message: str) -> str:
-    for pattern, zh in _ZH:
+    for pattern, key in _ARGPARSE:
         found = pattern.fullmatch(message)
         if found is not None:
-            return zh.format(*found.groups())
+            return HELP.say(key, "zh", **found.groupdict())
     return message
 
 

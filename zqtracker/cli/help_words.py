@@ -20,6 +20,25 @@ _HELP: dict[str, tuple[str, str]] = {
     "help": ("show this help message and exit", "显示本帮助信息并退出"),
     "version": ("show program's version number and exit", "显示程序版本号并退出"),
     "filters": ("filters", "筛选"),
+    # argparse's usage errors (cli/arguments.in_chinese matches its English)
+    "argparse.unrecognized": ("unrecognized arguments: {args}", "无法识别的参数：{args}"),
+    "argparse.required": ("the following arguments are required: {args}", "缺少必需的参数：{args}"),
+    "argparse.one_required": ("one of the arguments {args} is required", "须给出参数 {args} 之一"),
+    "argparse.choice": (
+        "argument {arg}: invalid choice: {value} (choose from {choices})",
+        "参数 {arg}：无效的选项 {value}（可选：{choices}）",
+    ),
+    "argparse.value": ("argument {arg}: invalid value: {value}", "参数 {arg}：无效的值 {value}"),
+    "argparse.one": ("argument {arg}: expected one argument", "参数 {arg} 需要一个值"),
+    "argparse.at_least_one": ("argument {arg}: expected at least one argument", "参数 {arg} 至少需要一个值"),
+    "argparse.at_most_one": ("argument {arg}: expected at most one argument", "参数 {arg} 至多接受一个值"),
+    "argparse.count": ("argument {arg}: expected {count} arguments", "参数 {arg} 需要 {count} 个值"),
+    "argparse.not_with": (
+        "argument {arg}: not allowed with argument {other}",
+        "参数 {arg} 不能与参数 {other} 同时使用",
+    ),
+    "argparse.ignored": ("argument {arg}: ignored explicit argument {value}", "参数 {arg} 不接受值 {value}"),
+    "argparse.ambiguous": ("ambiguous option: {arg} could match {matches}", "选项 {arg} 有歧义，可能是：{matches}"),
     # zqtracker itself
     "main.about": (
         "Track industrial investment projects. Without a command, opens the desktop app.",
