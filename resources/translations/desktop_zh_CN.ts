@@ -1142,4 +1142,15 @@ Reload shows the saved version with your own changes kept in the form; check the
         <translation>zqtracker 用户指南</translation>
     </message>
 </context>
+<context>
+    <name>_ChoiceButton</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
 </TS>

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from zqtracker.domain.errors import Problem, ValidationError
-from zqtracker.domain.money import MAX_MONEY
+from zqtracker.domain.money import MAX_MONEY, Unit
 
 # ISO 4217 codes the lists use, with their names. Anything else is refused, not guessed.
 CURRENCIES: dict[str, tuple[str, str]] = {
@@ -36,6 +36,18 @@ ORIGINAL_PLACES = 4  # the original amount keeps four decimals of its currency u
 def currency_name(code: str, lang: str = "en") -> str:
     en, zh = CURRENCIES.get(code, (code, code))
     return zh if lang.startswith("zh") else en
+
+
+def currency_unit_label(code: str, factor: int | None, lang: str = "en") -> str:
+    """The unit an amount in another currency is written in, worded as :meth:`Unit.label` words
+    yuan's (its one source): "万美元" beside "万元", "USD 10,000" beside "¥10,000", "美元" / "USD"."""
+    unit = next((u for u in Unit if u.factor == (factor or 1)), None)
+    if lang.startswith("zh"):
+        prefix = unit.label("zh").removesuffix("元") if unit else {1_000: "千", 1_000_000: "百万"}.get(factor or 1, "")
+        return f"{prefix}{currency_name(code, 'zh')}"
+    if unit is Unit.YUAN:
+        return code
+    return unit.label("en").replace("¥", f"{code} ") if unit else f"{code} {factor:,}"
 
 
 @dataclass(frozen=True, slots=True)
