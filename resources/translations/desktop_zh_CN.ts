@@ -116,6 +116,10 @@ Details are in the log file. Your data was not changed by it.</source>
         <translation>备注</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>%1 (%2)</source>
         <translation>%1（%2 个）</translation>
     </message>

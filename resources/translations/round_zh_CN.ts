@@ -286,6 +286,10 @@
         <translation>尚未导入：%1</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>Close the month</source>
         <translation>关账</translation>
     </message>
