@@ -1,8 +1,8 @@
 """The language walk, third part (#15): what the first two (test_ui_language_walk.py) left out —
 the monthly round's choose-districts, reminder and close-month dialogs; every file picker (Qt's
 own dialog, worded by Qt's translations and ours where Qt's lack a string); the progress
-dialogs of reading, checking, importing, exporting, writing a round's workbooks and undoing an
-import, with their Cancel button; the change log (audit trail) of a project after an edit, an
+dialogs of reading, checking, importing, exporting, writing a round's workbooks, undoing an
+import and restoring a backup, with their Cancel button; the change log (audit trail) of a project after an edit, an
 import and its undo. In English, in Chinese and after a live switch each way, on both engines;
 it fails on a word of the other language or a raw key. Screenshots as the first two.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QPushButton, QWidget
 from test_ui_language_walk import DISTRICT_FILE, SCREEN, WALKS, file_words, read, shot, top_level
 from ui_helpers import when_modal
 from ui_language import problems
@@ -259,8 +259,29 @@ def test_rounds_pickers_progress_and_change_log_speak_one_language(
             ]
             assert cells, f"project {pid} has no change in its log"
             look(detail, f"change-log-{'edit' if pid == edited else 'import'}", cells)
+
+        # -- File › Restore backup… of a database file, to its end: the question, the progress
+        if demo_ctx.database.sqlite_path is not None:
+            from zqtracker.services import backups
+
+            backups.manual(demo_ctx.database)
+
+            def confirm_restore(box: QWidget) -> None:
+                look(box, "restore-confirm")
+                yes = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole)
+                yes.click()
+
+            def restore(dialog: QWidget) -> None:
+                look(dialog, "restore-backup")
+                when_modal(lambda box: _answering(dialog_guard, confirm_restore, box), name="confirm")
+                dialog.accept()  # type: ignore[attr-defined]
+
+            with qtbot.waitSignal(window.context_changed, timeout=60_000):
+                modal("restore-backup", window.actions_.restore_backup.trigger, restore)
+            assert window.ctx is not demo_ctx
+            window.ctx.close()
     finally:
         progress.stop()
     titles = set(progress.titles)
-    assert len(titles) >= 5, titles  # reading, checking, importing, exporting, the workbooks, the undo
+    assert len(titles) >= 6, titles  # reading, checking, importing, exporting, the workbooks, the undo, a restore
     assert found == [], "\n".join(found)
