@@ -28,6 +28,7 @@ def test_connecting_opens_the_server_and_keeps_the_password_out_of_settings(
     monkeypatch.setattr(credentials, "_keyring", lambda: None)  # as on a machine without a keyring
     u = make_url(db_url)
     window = make_window(None)
+    said: dict[str, str] = {}
 
     def fill(dialog: ConnectDialog) -> None:
         dialog.host.setText(u.host or "")
@@ -36,6 +37,7 @@ def test_connecting_opens_the_server_and_keeps_the_password_out_of_settings(
         dialog.user.setText(u.username or "")
         dialog.password.setText("s3cret:pw")
         dialog.tls.setCurrentIndex(dialog.tls.findData("disable"))
+        said["remember"] = dialog.remember.text()
         SHOTS.mkdir(parents=True, exist_ok=True)
         dialog.grab().save(str(SHOTS / "connect_dialog_en.png"))
         click(dialog, "OK")
@@ -44,6 +46,8 @@ def test_connecting_opens_the_server_and_keeps_the_password_out_of_settings(
     with qtbot.waitSignal(window.database_actions.opened, timeout=30_000):
         window.actions_.connect_server.trigger()
     ctx: AppContext = window.ctx
+    # Where the password goes, in words a user reads (not "libpq"): the keyring, else a file of theirs alone.
+    assert said["remember"] == "Remember the password (in the system keyring, or a password file only you can read)"
     try:
         assert ctx is not None and ctx.database.engine.dialect.name == "postgresql"
         assert "s3cret" not in ctx.database.url and "sslmode=disable" in ctx.database.url
@@ -62,4 +66,5 @@ def test_connecting_opens_the_server_and_keeps_the_password_out_of_settings(
     dialog.user.setText("gy_li")
     dialog.grab().save(str(SHOTS / "connect_dialog_zh.png"))
     assert dialog.windowTitle() == "连接服务器"
+    assert dialog.remember.text() == "记住密码（存入系统密钥环；没有密钥环时存入只有您本人能读取的密码文件）"
     dialog.deleteLater()

@@ -83,8 +83,8 @@
         <translation>不加密（仅限可信的内部网络）</translation>
     </message>
     <message>
-        <source>Remember the password (system keyring, else libpq&apos;s password file)</source>
-        <translation>记住密码（存入系统密钥环；没有密钥环时存入 PostgreSQL 密码文件）</translation>
+        <source>Remember the password (in the system keyring, or a password file only you can read)</source>
+        <translation>记住密码（存入系统密钥环；没有密钥环时存入只有您本人能读取的密码文件）</translation>
     </message>
     <message>
         <source>Your account (analyst, district staff or reader) is set by the bureau&apos;s administrator with zqtracker db grant.</source>

@@ -73,7 +73,9 @@ class ConnectDialog(QDialog):
         }
         for i in range(self.tls.count()):
             self.tls.setItemText(i, words[self.tls.itemData(i)])
-        self.remember.setText(self.tr("Remember the password (system keyring, else libpq's password file)"))
+        self.remember.setText(
+            self.tr("Remember the password (in the system keyring, or a password file only you can read)")
+        )
         self.hint.setText(
             self.tr(
                 "Your account (analyst, district staff or reader) is set by the bureau's "
