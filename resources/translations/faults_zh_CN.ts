@@ -96,6 +96,14 @@
         <translation>大小</translation>
     </message>
     <message>
+        <source>Kept by</source>
+        <translation>保存账户</translation>
+    </message>
+    <message>
+        <source>A copy the account “%1” kept under its own name, before the copies of a server database were kept for everyone; it is restored like the others and stays where it is: %2</source>
+        <translation>账户“%1”早先以自己的名义单独保存的备份（那时服务器数据库的备份尚未供所有人共用）；可以像其他备份一样恢复，文件仍留在原处：%2</translation>
+    </message>
+    <message>
         <source>There is no backup copy of this database yet.</source>
         <translation>此数据库还没有备份。</translation>
     </message>

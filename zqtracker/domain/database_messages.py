@@ -100,9 +100,23 @@ DATABASE_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "db_restore_mismatch": (
         "Restoring {file} into {database} would not give back every row ({detail}) — perhaps this account may not "
-        "see or change all of them; nothing was restored: restore as the database's owner or an analyst.",
+        "see or change all of them; nothing was restored: restore as the database's owner.",
         "将“{file}”恢复到 {database} 无法还原全部数据行（{detail}）——可能此账户无权查看或修改其中一部分；"
-        "未恢复任何内容：请用数据库所有者或分析员账户恢复。",
+        "未恢复任何内容：请用数据库所有者的账户恢复。",
+    ),
+    # A restore onto a server replaces every table, the audit trail too: its owner's alone (RestoreRefused).
+    "db_restore_owner_only": (
+        "Only the database's owner, the account “{owner}”, may restore a backup (a restore replaces every table, "
+        "the audit trail too); the account “{user}” may not, so nothing was written — ask the owner to restore it.",
+        "只有数据库的所有者（账户“{owner}”）可以恢复备份（恢复会替换全部数据表，包括留痕记录）；"
+        "账户“{user}”无权恢复，未写入任何内容——请联系所有者恢复。",
+    ),
+    "db_restore_owner_only_unnamed": (
+        "Only the database's owner (the account that set it up with `zqtracker db init-server`) may restore a "
+        "backup (a restore replaces every table, the audit trail too); the account “{user}” may not, so nothing "
+        "was written — ask the owner to restore it.",
+        "只有数据库的所有者（用 `zqtracker db init-server` 建立它的账户）可以恢复备份（恢复会替换全部数据表，"
+        "包括留痕记录）；账户“{user}”无权恢复，未写入任何内容——请联系所有者恢复。",
     ),
     "db_target_exists": (
         "{file} already exists; recovery writes a new file only — choose another name.",

@@ -6,6 +6,7 @@ reported as a tooltip next to a field, a row in an import report or a line on st
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import Any
@@ -93,3 +94,20 @@ class AccessRefused(DomainError):
             f"The server refused this: the account “{self.user}” may not change these projects (a read-only "
             "account, or projects of another district); nothing was written."
         )
+
+
+class RestoreRefused(AccessRefused):
+    """A restore onto a server database by an account that does not own it. A restore replaces every
+    table, the audit trail included, which only the owner of the tables (the account that set the
+    database up, or a superuser) may write — no analyst, district or reader account. ``owners``: the
+    owner's role name(s) as the server says, when it could be asked. Nothing was written."""
+
+    def __init__(self, user: str, owners: Sequence[str] = (), detail: str = "") -> None:
+        self.owners = tuple(owners)
+        super().__init__(user, detail)
+
+    def message(self, lang: str = "en") -> str:
+        zh = lang.startswith("zh")
+        owner = ("”、“" if zh else "”, “").join(self.owners)
+        code = "db_restore_owner_only" if self.owners else "db_restore_owner_only_unnamed"
+        return Problem(code, params={"user": self.user, "owner": owner}).message(lang)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from zqtracker.domain.errors import AccessRefused
 from zqtracker.services.progress import Progress
 from zqtracker.storage import backup_shelf as shelf
 from zqtracker.storage import backups as store
@@ -23,7 +24,7 @@ from zqtracker.storage.restore import RecoverResult, recover, restore_backup
 log = logging.getLogger(__name__)
 
 __all__ = ["BackupInfo", "RecoverResult", "before", "daily", "daily_copy", "keep_count", "list_for", "recover",
-           "restore", "restore_server", "set_keep_count", "tidy"]  # fmt: skip
+           "restore", "restore_refusal", "restore_server", "set_keep_count", "tidy"]  # fmt: skip
 
 
 def keep_count() -> int:
@@ -110,10 +111,12 @@ def manual(database: Database, target: Path | None = None) -> Path:
 
 
 def list_for(database: Path | Database) -> list[BackupInfo]:
-    """The copies of a SQLite file or of a server database, newest first."""
+    """The copies of a SQLite file or of a server database, newest first (a server's: those its
+    accounts kept apart under their own names before copies were shared too, each marked
+    ``made_by`` — but never a district account's copy of its district, listed to it alone)."""
     if isinstance(database, Database):
         path = database.sqlite_path
-        return shelf.list_backups(path if path is not None else store.server_source(database.engine))
+        return shelf.list_backups(path) if path is not None else store.list_server_backups(database.engine)
     return shelf.list_backups(database)
 
 
@@ -123,6 +126,15 @@ def restore(backup: Path, database_path: Path) -> Path | None:
     return restore_backup(backup, database_path)
 
 
+def restore_refusal(database: Database) -> AccessRefused | None:
+    """Why this account may not restore a backup onto its server database (one sentence in either
+    language: only the database's owner may, named as the server says); None when it may, and for a
+    SQLite file. Asked before any work, so that no progress is shown for a restore that cannot be."""
+    from zqtracker.storage.restore import restore_refusal as ask
+
+    return None if database.sqlite_path is not None else ask(database.engine)
+
+
 def restore_server(database: Database, backup: Path) -> tuple[Path, dict[str, int]]:
     """Make a server database what ``backup`` holds (a server's backup, or any zqtracker SQLite
     file): the backup is checked, the server copied as it is (kept with its other copies), then
@@ -130,6 +142,9 @@ def restore_server(database: Database, backup: Path) -> tuple[Path, dict[str, in
     server tells them). Returns the copy of what was there and the rows per table restored."""
     from zqtracker.storage.restore import check_restorable, restore_server_backup
 
+    refusal = restore_refusal(database)  # only its owner may: asked before anything is copied
+    if refusal is not None:
+        raise refusal
     check_restorable(backup)  # before the copy of the server: a refused backup costs nothing
     before = store.make_server_backup(database.engine, "restore", protect=frozenset({backup.absolute()}))
     try:

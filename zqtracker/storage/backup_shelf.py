@@ -37,6 +37,7 @@ class BackupInfo:
     made_at: datetime
     reason: str
     size: int
+    made_by: str | None = None  # the account whose own folder it is in (copies kept apart by user name)
 
     def projects(self) -> int | None:
         """How many projects the copy holds (None when it cannot be read)."""
@@ -58,6 +59,7 @@ class BackupInfo:
             "reason": self.reason,
             "bytes": self.size,
             "projects": self.projects(),
+            "made_by": self.made_by,
         }
 
 
@@ -142,8 +144,8 @@ def unlink_quietly(path: Path | None) -> None:
             pass
 
 
-def list_backups(source: Path | URL, root: Path | None = None) -> list[BackupInfo]:
-    """The copies of ``source``, newest first."""
+def list_backups(source: Path | URL, root: Path | None = None, *, made_by: str | None = None) -> list[BackupInfo]:
+    """The copies of ``source``, newest first (``made_by``: marked as that account's)."""
     folder = folder_for(source, root)
     found: list[BackupInfo] = []
     try:
@@ -159,8 +161,34 @@ def list_backups(source: Path | URL, root: Path | None = None) -> list[BackupInf
             size = entry.stat().st_size
         except (ValueError, OSError):
             continue
-        found.append(BackupInfo(Path(entry.path), made, m["reason"], size))
+        found.append(BackupInfo(Path(entry.path), made, m["reason"], size, made_by))
     found.sort(key=lambda b: (b.made_at, b.path.name), reverse=True)
+    return found
+
+
+def earlier_folders(source: URL, root: Path | None = None) -> dict[str, Path]:
+    """The folders other accounts' copies of the server database ``source`` were kept in under their
+    user names (user name → folder): every account's, before copies of the whole database were kept
+    by server and database alone (a district account's still are). Found by the note in each
+    folder (SOURCE_FILE) naming the same server, port and database with a user, and by the folder's
+    name being the one folder_for gives that URL; only read, never written."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    base = root or backups_root()
+    found: dict[str, Path] = {}
+    try:
+        folders = [Path(e.path) for e in os.scandir(base) if e.name.startswith("server-") and e.is_dir()]
+    except OSError:
+        return found
+    for folder in folders:
+        try:
+            url = make_url((folder / SOURCE_FILE).read_text(encoding="utf-8").strip())
+        except (OSError, ValueError, ArgumentError):
+            continue
+        same = (url.host, url.port, url.database) == (source.host, source.port, source.database)
+        if same and url.username and url.username != source.username and folder_for(url, base) == folder:
+            found[url.username] = folder
     return found
 
 

@@ -10,7 +10,10 @@ name is taken with a no-clobber link, so two copies made at once never overwrite
 
 A server database's copies are SQLite files holding every table (storage/transfer.py: portable —
 zqtracker opens one like any database, and ``db restore`` puts one back on a server), kept the same
-way in a folder named by the server, port and database (``server-<host>-<database>-<hash>/``).
+way in a folder named by the server, port and database (``server-<host>-<database>-<hash>/``) — a
+district account's under its user name too (``server-<host>-<database>-<user>-<hash>/``: a copy of
+its district is not one of the whole). Every account's copies were once kept under its user name;
+those folders are still listed with the shared one, never moved (:func:`list_server_backups`).
 
 A copy killed half way leaves only its ``.part`` file, named with the process id: the next run
 removes those of processes that are gone (:func:`remove_leftovers`).
@@ -39,7 +42,17 @@ from pathlib import Path
 
 from sqlalchemy.engine import URL, Engine
 
-from zqtracker.storage.backup_shelf import folder_for, keep_count, rotate, take_name, unlink_quietly, write_source_note
+from zqtracker.storage.backup_shelf import (
+    BackupInfo,
+    earlier_folders,
+    folder_for,
+    keep_count,
+    list_backups,
+    rotate,
+    take_name,
+    unlink_quietly,
+    write_source_note,
+)
 from zqtracker.storage.db_errors import DatabaseOpenError, short_detail
 from zqtracker.storage.sqlite_file import connect_read_only, quick_check
 
@@ -93,20 +106,47 @@ def server_source(engine: Engine) -> URL:
     that a copy of a part is never listed, and restored, as a copy of the whole."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    url = engine.url.set(password=None)
+    from zqtracker.storage.server_roles import sees_part_only
+
+    url, user = engine.url, None
     try:
         with engine.connect() as conn:
-            partial = conn.exec_driver_sql(
-                "SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'zq_district') "
-                "THEN pg_has_role(current_user, 'zq_district', 'MEMBER') ELSE false END"
-            ).scalar()
+            user = str(conn.exec_driver_sql("SELECT current_user").scalar())
+            partial = sees_part_only(conn, [user]).get(user, False)
     except SQLAlchemyError:
         partial = False  # a server that cannot answer: the copy itself will say why
-    if partial:
-        return url
-    # Not url.set(username=None): set() leaves a None argument unchanged, which kept every account's
-    # copies apart (an analyst's backup was never listed for a colleague or a leader).
-    return URL.create(url.drivername, host=url.host, port=url.port, database=url.database)
+    # URL.create, not url.set(username=None): set() leaves a None argument unchanged, which kept every
+    # account's copies apart (an analyst's backup was never listed for a colleague or a leader).
+    return URL.create(url.drivername, username=user if partial else None, host=url.host, port=url.port,
+                      database=url.database)  # fmt: skip
+
+
+def list_server_backups(engine: Engine, root: Path | None = None) -> list[BackupInfo]:
+    """A server database's copies, newest first: those kept by server and database — and the copies
+    accounts kept under their own names before they were shared (the user name was part of the
+    folder: backup_shelf.earlier_folders), read where they are (never moved or rotated), each marked
+    with whose it is. A district account lists its own copies alone, and its copies are never listed
+    to others (a copy of its district is not one of the whole); an account the server no longer
+    knows is left out too, as what it saw cannot be told."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from zqtracker.storage.server_roles import sees_part_only
+
+    url = server_source(engine)
+    found = list_backups(url, root)
+    earlier = earlier_folders(url, root)
+    if url.username or not earlier:
+        return found
+    try:
+        with engine.connect() as conn:
+            part_only = sees_part_only(conn, sorted(earlier))
+    except SQLAlchemyError:
+        return found  # whose copies are whole cannot be told: the shared ones alone
+    for user in sorted(earlier):
+        if part_only.get(user) is False:
+            found += list_backups(url.set(username=user), root, made_by=user)
+    found.sort(key=lambda b: (b.made_at, b.path.name), reverse=True)
+    return found
 
 
 def make_server_backup(engine: Engine, reason: str, *, root: Path | None = None, keep: int | None = None,

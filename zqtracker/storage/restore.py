@@ -30,6 +30,7 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
+from zqtracker.domain.errors import RestoreRefused
 from zqtracker.storage.db_errors import DatabaseOpenError, fault_of, short_detail
 from zqtracker.storage.schema import ZQ_TABLES
 from zqtracker.storage.sqlite_file import connect_read_only, inspect_sqlite_file, quick_check
@@ -64,13 +65,31 @@ def check_restorable(backup: Path) -> str:
     return revision
 
 
+def restore_refusal(engine: Engine) -> RestoreRefused | None:
+    """Why this account may not restore a backup onto its server database, None when it may: only
+    the owner of zqtracker's tables (the account that set the database up — or a member of its role,
+    or a superuser) may replace all of them, the audit trail included. Asked of the server before
+    any work (no copy of the server made, no progress shown for a restore that cannot happen)."""
+    from zqtracker.storage.server_roles import owners_not_acted_as
+    from zqtracker.storage.transfer import tables
+
+    if engine.dialect.name != "postgresql":
+        return None
+    with engine.connect() as conn:
+        user, owners = owners_not_acted_as(conn, [t.name for t in tables()])
+    return RestoreRefused(user, owners) if owners else None
+
+
 def restore_server_backup(engine: Engine, backup: Path) -> dict[str, int]:
     """Make the server database of ``engine`` exactly what the SQLite copy ``backup`` holds (its
     audit trail included), all or nothing. Returns the rows per table. The caller copies what was
-    there first."""
+    there first. Raises RestoreRefused (nothing written) for an account that does not own it."""
     from zqtracker.storage.migrate import _upgrade_sqlite_in_one_transaction, head_revision
     from zqtracker.storage.transfer import RestoreMismatch, replace_from_sqlite
 
+    refusal = restore_refusal(engine)
+    if refusal is not None:
+        raise refusal
     revision = check_restorable(backup)
     with tempfile.TemporaryDirectory(prefix="zqtracker-restore-") as scratch:
         source = backup
@@ -95,13 +114,13 @@ def restore_server_backup(engine: Engine, backup: Path) -> dict[str, int]:
         except (DataError, IntegrityError) as exc:  # a row the server will not store: rolled back
             detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
             raise DatabaseOpenError("not_a_backup", file=str(backup), detail=short_detail(detail)) from None
-        except DBAPIError as exc:  # a reader's or a district's account: the server says no
+        except DBAPIError as exc:  # the server said no all the same (its grants changed meanwhile …)
             from zqtracker.storage.audit import access_refused
 
             refused = access_refused(exc, engine.url.username or "")
             if refused is None:
                 raise
-            raise refused from None
+            raise RestoreRefused(refused.user, detail=refused.detail) from None
 
 
 def restore_backup(backup: Path, target: Path, *, keep: int | None = None) -> Path | None:

@@ -91,3 +91,37 @@ def accounts(conn: Connection) -> list[tuple[str, str, list[str]]]:
         staff.setdefault(name, []).append(district)
     kinds = {v: k for k, v in GROUPS.items()}
     return [(user, kinds[group], staff.get(user, [])) for user, group in rows]
+
+
+def owners_not_acted_as(conn: Connection, table_names: list[str]) -> tuple[str, list[str]]:
+    """The current account, and the owners of ``table_names`` whose privileges it does not have
+    (empty: it owns them all, is a member of their owner's role, or is a superuser). What only an
+    owner may do — replace every table, the audit trail too — is decided by this before any work."""
+    user = str(conn.exec_driver_sql("SELECT current_user").scalar())
+    rows = conn.exec_driver_sql(
+        "SELECT DISTINCT pg_get_userbyid(c.relowner) FROM pg_class c WHERE c.oid IN "
+        "(SELECT to_regclass(t) FROM unnest(CAST(%s AS text[])) AS t) "
+        "AND NOT pg_has_role(current_user, c.relowner, 'USAGE') ORDER BY 1",
+        (table_names,),
+    ).all()
+    return user, [str(r[0]) for r in rows]
+
+
+_PART_ONLY = (
+    "SELECT r.rolname, NOT r.rolsuper AND NOT r.rolbypassrls AND pg_has_role(r.oid, 'zq_district', 'MEMBER') "
+    "AND NOT pg_has_role(r.oid, 'zq_analyst', 'MEMBER') AND NOT pg_has_role(r.oid, 'zq_reader', 'MEMBER') "
+    "AND NOT COALESCE(pg_has_role(r.oid, (SELECT relowner FROM pg_class WHERE oid = to_regclass('projects')), "
+    "'USAGE'), false) FROM pg_roles r WHERE r.rolname = ANY(%s)"
+)
+
+
+def sees_part_only(conn: Connection, names: list[str]) -> dict[str, bool]:
+    """For each of ``names`` that is a role on this server: whether row-level security shows it only
+    its district's projects — district staff that is not also an analyst or a reader, nor the
+    tables' owner or a superuser (whom the policies do not limit, and whom pg_has_role calls a
+    member of every role). A name that is no role here is left out: what it saw cannot be told."""
+    if not conn.exec_driver_sql("SELECT 1 FROM pg_roles WHERE rolname = 'zq_district'").first():
+        rows = conn.exec_driver_sql("SELECT rolname, false FROM pg_roles WHERE rolname = ANY(%s)", (names,)).all()
+    else:
+        rows = conn.exec_driver_sql(_PART_ONLY, (names,)).all()
+    return {str(name): bool(part) for name, part in rows}

@@ -134,6 +134,11 @@ def write_sqlite_copy(source: Engine, path: Path) -> None:
         path.unlink(missing_ok=True)
         raise
     copy.close()
+    con = sqlite3.connect(path)  # one self-contained file: reading it (read-only) leaves no -wal/-shm beside it
+    try:
+        con.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        con.close()
     with path.open("rb") as fh:
         os.fsync(fh.fileno())
 

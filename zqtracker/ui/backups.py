@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zqtracker.ui.palette import muted_style
+from zqtracker.ui.palette import muted_style, problem_style
+from zqtracker.ui.translations import ui_lang
 
 if TYPE_CHECKING:
+    from zqtracker.domain.errors import AccessRefused
     from zqtracker.services.backups import BackupInfo
     from zqtracker.services.context import AppContext
     from zqtracker.services.progress import Progress
@@ -50,16 +52,67 @@ def reason_text(reason: str) -> str:
 
 class RestoreDialog(QDialog):
     """Choose one backup copy of ``database`` (a file, or a server database's name); ``chosen`` is
-    its path after Restore."""
+    its path after Restore. ``refusal``: why this account may not restore (the server's owner alone
+    may) — said above the list, which still shows what copies there are, with Restore disabled."""
 
     def __init__(self, parent: QWidget | None, database: Path | str, found: list[BackupInfo], *,
-                 server: bool = False) -> None:  # fmt: skip
+                 server: bool = False, refusal: AccessRefused | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("restore_dialog")
-        self.setWindowTitle(self.tr("Restore backup"))
         self.chosen: Path | None = None
         self.chosen_made = ""
-        if server:
+        self._database, self._found, self._server, self._refusal = str(database), found, server, refusal
+        self.intro = QLabel()
+        self.intro.setObjectName("restore_intro")
+        self.intro.setWordWrap(True)
+        self.refused = QLabel()
+        self.refused.setObjectName("restore_refused")
+        self.refused.setWordWrap(True)
+        self.refused.setStyleSheet(problem_style(self.palette()))
+        self.refused.setVisible(refusal is not None)
+        self.list = QTreeWidget()
+        self.list.setObjectName("backup_list")
+        self.list.setRootIsDecorated(False)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._items: list[QTreeWidgetItem] = []  # one per copy in ``found``
+        for info in found:
+            n = info.projects()
+            made = info.made_at.strftime("%Y-%m-%d %H:%M:%S")
+            item = QTreeWidgetItem([made, "", "?" if n is None else f"{n:,}", "", info.made_by or ""])
+            item.setData(0, Qt.ItemDataRole.UserRole, str(info.path))
+            item.setToolTip(0, str(info.path))
+            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.list.addTopLevelItem(item)
+            self._items.append(item)
+        self.list.setColumnCount(5)
+        self.list.setColumnHidden(4, not any(info.made_by for info in found))  # copies kept under a name
+        self.empty = QLabel()
+        self.empty.setVisible(not found)
+        self.list.setVisible(bool(found))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.restore_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button.setEnabled(False)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.list.itemSelectionChanged.connect(self._on_list_selection_changed)
+        self.list.itemDoubleClicked.connect(lambda _item, _col: self.accept())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.refused)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.buttons)
+        self._retranslate()
+        self.resize(720, 420)
+        first = self.list.topLevelItem(0)
+        if first is not None:
+            self.list.setCurrentItem(first)
+
+    def _retranslate(self) -> None:
+        """Every word and size in the UI's language (again on a live language switch)."""
+        self.setWindowTitle(self.tr("Restore backup"))
+        if self._server:
             text = self.tr(
                 "Backup copies of the server database %1, newest first. Restoring replaces every project on the "
                 "server with the chosen copy, for everyone connected to it; the database as it is now is kept as "
@@ -71,67 +124,49 @@ class RestoreDialog(QDialog):
                 "database; the database as it is now is kept as another copy first, so a restore can be undone "
                 "the same way."
             )
-        intro = QLabel(text.replace("%1", str(database)))
-        intro.setObjectName("restore_intro")
-        intro.setWordWrap(True)
-        self.list = QTreeWidget()
-        self.list.setObjectName("backup_list")
-        self.list.setRootIsDecorated(False)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setHeaderLabels([self.tr("Made"), self.tr("Why"), self.tr("Projects"), self.tr("Size")])
-        for info in found:
-            n = info.projects()
-            item = QTreeWidgetItem(
-                [
-                    info.made_at.strftime("%Y-%m-%d %H:%M:%S"),
-                    reason_text(info.reason),
-                    "?" if n is None else f"{n:,}",
-                    _size(info.size),
-                ]
-            )
-            item.setData(0, Qt.ItemDataRole.UserRole, str(info.path))
-            item.setToolTip(0, str(info.path))
-            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.list.addTopLevelItem(item)
-        for column in range(4):
+        self.intro.setText(text.replace("%1", self._database))
+        if self._refusal is not None:
+            self.refused.setText("⚠ " + self._refusal.message(ui_lang()))
+        self.list.setHeaderLabels(
+            [self.tr("Made"), self.tr("Why"), self.tr("Projects"), self.tr("Size"), self.tr("Kept by")]
+        )
+        for column in (2, 3):  # numbers: their headings over them, on the right
+            self.list.headerItem().setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        for info, item in zip(self._found, self._items, strict=True):
+            item.setText(1, reason_text(info.reason))
+            item.setText(3, size_text(info.size))
+            if info.made_by:
+                whose = self.tr(
+                    "A copy the account “%1” kept under its own name, before the copies of a server database "
+                    "were kept for everyone; it is restored like the others and stays where it is: %2"
+                )
+                item.setToolTip(4, whose.replace("%1", info.made_by).replace("%2", str(info.path.parent)))
+        for column in range(self.list.columnCount()):
             self.list.resizeColumnToContents(column)
-        self.empty = QLabel(self.tr("There is no backup copy of this database yet."))
-        self.empty.setVisible(not found)
-        self.list.setVisible(bool(found))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.restore_button = self.buttons.addButton(self.tr("Restore"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.restore_button.setEnabled(False)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.list.itemSelectionChanged.connect(self._on_list_selection_changed)
-        self.list.itemDoubleClicked.connect(lambda _item, _col: self.accept())
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.buttons)
-        self.resize(720, 420)
-        first = self.list.topLevelItem(0)
-        if first is not None:
-            self.list.setCurrentItem(first)
+            self.list.setColumnWidth(column, self.list.columnWidth(column) + 16)  # room between columns
+        self.empty.setText(self.tr("There is no backup copy of this database yet."))
+        self.restore_button.setText(self.tr("Restore"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def _on_list_selection_changed(self) -> None:
-        self.restore_button.setEnabled(bool(self.list.selectedItems()))
+        self.restore_button.setEnabled(bool(self.list.selectedItems()) and self._refusal is None)
 
     def accept(self) -> None:
         items = self.list.selectedItems()
-        if not items:
+        if not items or self._refusal is not None:
             return
         self.chosen = Path(items[0].data(0, Qt.ItemDataRole.UserRole))
         self.chosen_made = items[0].text(0)
         super().accept()
 
 
-def _size(n: int) -> str:
-    if n >= 1 << 20:
-        return f"{n / (1 << 20):.1f} MB"
-    return f"{max(n, 1) / 1024:.0f} KB"
+def size_text(n: int) -> str:
+    """A copy's size as the UI's language writes it (QLocale: "1.2 MB", "500 字节")."""
+    return QLocale().formattedDataSize(n, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
 
 
 def restore_backup(actions: DatabaseActions, ctx: AppContext | None) -> None:
@@ -153,10 +188,11 @@ def restore_backup(actions: DatabaseActions, ctx: AppContext | None) -> None:
         shown = str(path)
     try:
         found = backups.list_for(ctx.database)
-    except Exception as exc:  # noqa: BLE001 - a backups folder that cannot be read: one sentence
+        refusal = backups.restore_refusal(ctx.database)  # a server's owner alone may: said before any work
+    except Exception as exc:  # noqa: BLE001 - a backups folder, or a server, that cannot be read: one sentence
         _failed(window, exc)
         return
-    dialog = RestoreDialog(window, shown, found, server=server)
+    dialog = RestoreDialog(window, shown, found, server=server, refusal=refusal)
     if run_dialog(dialog) != QDialog.DialogCode.Accepted or dialog.chosen is None:
         return
     chosen = dialog.chosen

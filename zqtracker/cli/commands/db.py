@@ -153,8 +153,10 @@ def _restore(args: argparse.Namespace, console: Console, database: Path | Databa
     shown = database.display_name if isinstance(database, Database) else str(database)
     zh = console.zh
     if args.backup is None:
+        refusal = backups.restore_refusal(server) if server is not None else None  # only the owner may
         if args.json:
-            console.json({"database": shown, "backups": [b.to_json() for b in found]})
+            console.json({"database": shown, "backups": [b.to_json() for b in found], "may_restore": refusal is None,
+                          **({"refused": refusal.message(console.lang)} if refusal is not None else {})})  # fmt: skip
             return ExitCode.OK
         if not found:
             console.print(DatabaseOpenError("no_backups", file=shown).message(console.lang))
@@ -163,11 +165,17 @@ def _restore(args: argparse.Namespace, console: Console, database: Path | Databa
         for i, info in enumerate(found, 1):
             n = info.projects()
             count = "?" if n is None else str(n)
+            whose = ""  # a copy an account kept under its own name (before copies were shared)
+            if info.made_by:
+                whose = f"（{info.made_by} 的备份）" if zh else f" ({info.made_by}'s copy)"
             console.print(
                 f"  {i:>3}  {info.made_at:%Y-%m-%d %H:%M:%S}  {reason_word(info.reason, zh):<18}  "
-                + (f"{count} 个项目  {info.path}" if zh else f"{count} project(s)  {info.path}")
+                + (f"{count} 个项目{whose}  {info.path}" if zh else f"{count} project(s){whose}  {info.path}")
             )
-        console.print("恢复：zqtracker db restore 编号" if zh else "To restore one: zqtracker db restore NUMBER")
+        if refusal is not None:
+            console.print(refusal.message(console.lang))
+        else:
+            console.print("恢复：zqtracker db restore 编号" if zh else "To restore one: zqtracker db restore NUMBER")
         return ExitCode.OK
     chosen = _chosen(args.backup, found, shown)
     rows: dict[str, int] = {}
