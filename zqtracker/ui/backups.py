@@ -86,6 +86,7 @@ class RestoreDialog(QDialog):
             self.list.addTopLevelItem(item)
             self._items.append(item)
         self.list.setColumnCount(5)
+        self.list.header().setStretchLastSection(False)  # each column as wide as its words, sizes beside counts
         self.list.setColumnHidden(4, not any(info.made_by for info in found))  # copies kept under a name
         self.empty = QLabel()
         self.empty.setVisible(not found)
