@@ -78,3 +78,15 @@ def test_figures_are_stored_and_read_back(ctx: AppContext) -> None:
     ctx.projects.update(back)
     again = ctx.projects.get(p.id)
     assert again.planned_foreign is None and again.signed_on_precision is DatePrecision.DAY
+
+
+def test_a_foreign_amount_unit_is_worded_as_the_yuan_units_are() -> None:
+    """The import preview's "(万美元)" header comes from Unit.label, as "（万元）" does."""
+    from zqtracker.domain.currency import currency_unit_label
+    from zqtracker.domain.money import Unit
+
+    assert [currency_unit_label("USD", u.factor, "zh") for u in Unit] == ["美元", "万美元", "亿美元"]
+    assert [currency_unit_label("USD", u.factor, "en") for u in Unit] == ["USD", "USD 10,000", "USD 100 million"]
+    assert currency_unit_label("EUR", None, "zh") == "欧元"
+    assert currency_unit_label("HKD", 1_000_000, "zh") == "百万港元"
+    assert currency_unit_label("USD", 1_000, "en") == "USD 1,000"

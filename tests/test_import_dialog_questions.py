@@ -56,6 +56,7 @@ def test_questions_of_a_negotiating_list(qtbot, ctx: AppContext, tmp_path: Path,
     edit.editingFinished.emit()
     wait_idle(qtbot, dialog)
     assert dialog.choices.options.rates == {"USD": Decimal("7.10")}
+    assert dialog.preview.model.headerData(5, 1).endswith("→ Planned investment (USD 10,000)")
     dialog.grab().save(str(artifacts / "import-questions-en.png"))
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.import_result is not None, timeout=30_000)
@@ -81,3 +82,13 @@ def test_a_near_name_is_linked_from_the_preview(qtbot, ctx: AppContext, tmp_path
     combo.setCurrentIndex(1)  # "the same as 恒通光伏组件扩产项目 (高要区)"
     wait_idle(qtbot, dialog)
     assert (dialog.analysis.added, dialog.analysis.updated) == (0, 1)
+
+
+def test_a_dollar_column_reads_in_chinese(qtbot, ctx: AppContext, tmp_path: Path, translations) -> None:
+    """The header of an amount in 万美元 says so in the unit's own words (as （亿元） does), not "(10k USD)"."""
+    translations.switch("zh_CN")
+    dialog = ImportDialog(ctx, DataEvents(), QUndoStack(), None, path=leads(tmp_path / "leads.xlsx"), lang="zh")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wait_idle(qtbot, dialog)
+    assert dialog.preview.model.headerData(5, 1) == "E  投资总额（万美元）\n→ 计划总投资（万美元）"

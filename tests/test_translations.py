@@ -37,3 +37,33 @@ def test_chinese_loads_our_files_and_qt_own(qapp) -> None:
         t.switch("en")
     assert ui_lang() == "en" and QCoreApplication.translate("MainWindow", "Projects") == "Projects"
     assert t.loaded == []
+
+
+def test_qt_own_file_dialog_speaks_the_interface_language_and_follows_a_switch(qapp) -> None:
+    """Qt's file dialog (not the system's native one, which speaks the system's language) where
+    the interface's language is not the system's; worded by qtbase_zh_CN.qm and, for what that
+    lacks, our qtbase_extra_zh_CN.qm — swapped by a live switch."""
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from zqtracker.ui.translations import Translations, system_language
+
+    def labels() -> list[str]:
+        dialog = QFileDialog(None, "x")
+        try:
+            return sorted(label.text() for label in dialog.findChildren(QLabel) if label.text())
+        finally:
+            dialog.deleteLater()
+
+    native_off = Qt.ApplicationAttribute.AA_DontUseNativeDialogs
+    t = Translations(qapp)
+    try:
+        t.switch("zh")
+        assert "qtbase_extra_zh_CN.qm" in t.loaded
+        assert labels() == ["文件名称(&N)：", "文件类型(&T)：", "查找范围(&L)："]
+        assert QCoreApplication.testAttribute(native_off) == (system_language() != "zh_CN")
+        t.switch("en")
+        assert labels() == ["&Look in:", "File &name:", "Files of &type:"]
+        assert QCoreApplication.testAttribute(native_off) == (system_language() != "en")
+    finally:
+        t.switch("en")

@@ -270,6 +270,8 @@ INLINE_LANGUAGE_CHOICES: dict[str, str] = {
     "io/columns.py": "a column's header, which holds both languages side by side",
     "charts/theme.py": "a colour, not a word: growth is red for a Chinese reader",
     "cli/arguments.py": "argparse's English errors matched and reworded (in_chinese)",
+    "domain/currency.py": "a foreign currency's unit composed from Unit.label's words (万美元 / USD 10,000), "
+    "new from the ux work: to become catalogue entries",
     "domain/money_format.py": "amounts as a reader of each language writes them (¥120.90 bn / 120.90亿元): "
     "a number format, being reworked for issue 15's money display",
 }

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QMessageBox, QProgressDialog, QWidget
@@ -64,13 +65,26 @@ class DialogGuard:
     def __init__(self) -> None:
         self.unexpected: list[str] = []
         self._last: QWidget | None = None
+        self._answering = 0
         self._timer = QTimer()
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self._check)
         self._timer.start()
 
+    @contextmanager
+    def answering(self) -> Iterator[None]:
+        """A test reads the open dialog (and may wait for it): it is expected, however long."""
+        self._answering += 1
+        try:
+            yield
+        finally:
+            self._answering -= 1
+            self._last = None
+
     def _check(self) -> None:
         widget = QApplication.activeModalWidget()
+        if self._answering:
+            return
         if isinstance(widget, QProgressDialog):  # work going on (slow on a busy machine), not a question
             self._last = None
             return

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QListView,
     QMenu,
     QMenuBar,
     QSpinBox,
@@ -47,7 +48,7 @@ ALLOWED_IN_ZH = {
     "Ctrl", "Shift", "Alt", "Meta", "Del", "Delete", "Ins", "Enter", "Return", "Esc", "Backspace", "Tab",
     "Space", "Home", "End", "PgUp", "PgDown", "Qt", "PySide", "Python", "MIT", "Linux", "Windows", "macOS",
     "SQLite", "PostgreSQL", "English", "AppData", "Documents", "README", "yyyy", "MM", "dd", "GB", "UTF",
-    "OK", "Yes", "No", "SQL", "URL", "bn", "DEMO", "TLS",
+    "OK", "Yes", "No", "SQL", "URL", "bn", "DEMO", "TLS", "UTC",
 }  # fmt: skip
 # Chinese an English interface shows on purpose: the names of the language and of Chinese terms
 # an English-speaking analyst at a Chinese bureau reads as they are.
@@ -134,7 +135,7 @@ def interface_texts(root: QWidget, *, include_hidden: bool = False) -> list[tupl
             for action in w.actions():
                 _add(out, f"{name} action", action.iconText())
                 _add(out, f"{name} tip", action.toolTip())
-        if isinstance(w, QAbstractItemView) and w.model() is not None:
+        if isinstance(w, QAbstractItemView) and not isinstance(w, QListView) and w.model() is not None:
             model = w.model()
             for c in range(model.columnCount()):
                 if hasattr(w, "isColumnHidden") and w.isColumnHidden(c):

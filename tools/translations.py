@@ -5,8 +5,10 @@
     python3 tools/translations.py check     # exit 1 if a .qm is stale, or an area's .ts misses strings
 
 Each area of the app keeps its own .ts (resources/translations/<area>_<lang>.ts) so engineers
-never edit the same file; add yours to AREAS. The app loads every *_<lang>.qm in that folder
-(zqtracker/ui/translations.py). Translate with Qt Linguist, or by editing the .ts XML.
+never edit the same file; add yours to AREAS. qtbase_extra_<lang>.ts is kept by hand: Qt's own
+strings that Qt's qtbase_<lang>.qm lacks ("&Look in:" of its file dialog); release builds it too.
+The app loads every *_<lang>.qm in that folder (zqtracker/ui/translations.py). Translate with
+Qt Linguist, or by editing the .ts XML.
 """
 
 from __future__ import annotations

@@ -116,6 +116,10 @@ Details are in the log file. Your data was not changed by it.</source>
         <translation>备注</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>%1 (%2)</source>
         <translation>%1（%2 个）</translation>
     </message>
@@ -1140,6 +1144,17 @@ Reload shows the saved version with your own changes kept in the form; check the
     <message>
         <source>zqtracker user guide</source>
         <translation>zqtracker 用户指南</translation>
+    </message>
+</context>
+<context>
+    <name>_ChoiceButton</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 </TS>

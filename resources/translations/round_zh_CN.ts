@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ReturnDialog</name>
@@ -99,7 +100,7 @@
         <translation>第%1行：%2被改为“%3”（原为“%4”）——以系统为准，未导入</translation>
     </message>
     <message>
-        <source>This district's return was imported before; importing again writes only what differs.</source>
+        <source>This district&apos;s return was imported before; importing again writes only what differs.</source>
         <translation>该单位回表已导入过；再次导入只写入有差异的数据。</translation>
     </message>
     <message>
@@ -225,7 +226,7 @@
         <translation>截止日期%1。共%2个单位：已导入%3，已报回%4，已下发%5，未下发%6；逾期%7。</translation>
     </message>
     <message>
-        <source>Closed on %1: the month's figures are frozen.</source>
+        <source>Closed on %1: the month&apos;s figures are frozen.</source>
         <translation>已于%1关账：本月数据已冻结。</translation>
     </message>
     <message>
@@ -233,7 +234,7 @@
         <translation>报表位于 %1</translation>
     </message>
     <message>
-        <source>Folder for the round's workbooks</source>
+        <source>Folder for the round&apos;s workbooks</source>
         <translation>报表保存文件夹</translation>
     </message>
     <message>
@@ -277,12 +278,16 @@
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <source>Close %1? Its figures are frozen: reports and the dashboard of that month show them as they are now, and later corrections are listed in the next month's report.</source>
+        <source>Close %1? Its figures are frozen: reports and the dashboard of that month show them as they are now, and later corrections are listed in the next month&apos;s report.</source>
         <translation>确定关账%1？关账后该月数据冻结：该月的报表和仪表盘均按现在的数据显示，之后的更正将在下月报表中列出。</translation>
     </message>
     <message>
         <source>Not imported yet: %1</source>
         <translation>尚未导入：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <source>Close the month</source>

@@ -31,6 +31,10 @@
         <source>Latest change: %1 (UTC) by %2, %3 — %4</source>
         <translation>最近一次修改：%1（UTC），%2，%3 — %4</translation>
     </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
 </context>
 <context>
     <name>ConnectDialog</name>

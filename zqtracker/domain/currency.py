@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from zqtracker.domain.errors import Problem, ValidationError
-from zqtracker.domain.money import MAX_MONEY
-from zqtracker.domain.words import Catalogue
+from zqtracker.domain.money import MAX_MONEY, Unit
+from zqtracker.domain.words import Catalogue, is_zh
 
 # ISO 4217 codes the lists use, with their names. Anything else is refused, not guessed.
 _CURRENCIES: dict[str, tuple[str, str]] = {
@@ -42,6 +42,18 @@ ORIGINAL_PLACES = 4  # the original amount keeps four decimals of its currency u
 
 def currency_name(code: str, lang: str = "en") -> str:
     return CURRENCIES.say(code, lang) if code in CURRENCIES else code
+
+
+def currency_unit_label(code: str, factor: int | None, lang: str = "en") -> str:
+    """The unit an amount in another currency is written in, worded as :meth:`Unit.label` words
+    yuan's (its one source): "万美元" beside "万元", "USD 10,000" beside "¥10,000", "美元" / "USD"."""
+    unit = next((u for u in Unit if u.factor == (factor or 1)), None)
+    if is_zh(lang):
+        prefix = unit.label("zh").removesuffix("元") if unit else {1_000: "千", 1_000_000: "百万"}.get(factor or 1, "")
+        return f"{prefix}{currency_name(code, 'zh')}"
+    if unit is Unit.YUAN:
+        return code
+    return unit.label("en").replace("¥", f"{code} ") if unit else f"{code} {factor:,}"
 
 
 @dataclass(frozen=True, slots=True)

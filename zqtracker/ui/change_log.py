@@ -80,10 +80,5 @@ def conflict_detail(exc: BaseException) -> str:
         .replace("%1", str(r.changed_at)[:16])
         .replace("%2", r.user_name)
         .replace("%3", action_text(r.action, r.source, lang))
-        .replace(
-            "%4",
-            "；".join(change_text(x) for x in reversed(same))
-            if lang == "zh"
-            else "; ".join(change_text(x) for x in reversed(same)),
-        )
+        .replace("%4", QCoreApplication.translate("ChangeLogView", "; ").join(change_text(x) for x in reversed(same)))
     )

@@ -108,8 +108,8 @@ class _ChoiceButton(QToolButton):
         n = len(self.values())
         if n and self._show_names:
             names = [a.text().strip() for a in self._actions.values() if a.isChecked()]
-            zh = ui_lang() == "zh"
-            self.setText(f"{self._title}{'：' if zh else ': '}{('、' if zh else ', ').join(names)}")
+            chosen = self.tr(", ").join(names)  # the list's separator: "、" in Chinese
+            self.setText(self.tr("%1: %2").replace("%1", self._title).replace("%2", chosen))
         else:
             self.setText(f"{self._title} ({n})" if n else self._title)
         font = self.font()

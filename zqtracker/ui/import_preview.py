@@ -11,9 +11,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from zqtracker.domain.currency import currency_unit_label
 from zqtracker.domain.messages import field_label
 from zqtracker.domain.models import InvestorOrigin, ProjectType
 from zqtracker.domain.money import Unit
@@ -41,7 +49,6 @@ def _tint(color: str, alpha: int) -> QBrush:
 
 def shown_value(f: str, value: Any, lang: str) -> str:
     """A field value as the diff shows it ("12.10 亿元", "在建", "是")."""
-    zh = lang.startswith("zh")
     if value is None or value == "":
         return "—"
     if f in _MONEY:
@@ -49,7 +56,9 @@ def shown_value(f: str, value: Any, lang: str) -> str:
     if isinstance(value, (Status, ProjectType, InvestorOrigin)):
         return value.label(lang)
     if isinstance(value, bool):
-        return ("是" if value else "否") if zh else ("yes" if value else "no")
+        if value:
+            return QCoreApplication.translate("PreviewModel", "yes")
+        return QCoreApplication.translate("PreviewModel", "no")
     if f == "land_area_mu":
         return f"{value.normalize():f}"
     if hasattr(value, "isoformat"):
@@ -59,7 +68,7 @@ def shown_value(f: str, value: Any, lang: str) -> str:
 
 def diff_text(changes: list[FieldChange], lang: str) -> str:
     """ "status 在建 → 投产, planned 12.00 → 12.10 亿元" in the user's language."""
-    sep = "，" if lang.startswith("zh") else ", "
+    sep = QCoreApplication.translate("PreviewModel", ", ")
     return sep.join(f"{field_label(c.field, lang)} {' → '.join(_sides(c, lang))}" for c in changes)
 
 
@@ -140,7 +149,7 @@ class PreviewModel(QAbstractTableModel):
         sheet = self.sheet
         k = self._k_of.get(i)
         if sheet is not None and k is not None:
-            colon = "：" if self.lang.startswith("zh") else ": "
+            colon = self.tr(": ")
             if kind == UPDATE and k in sheet.changes:
                 text = f"{text}{colon}{diff_text(sheet.changes[k], self.lang)}"
             elif k in sheet.candidates:
@@ -235,20 +244,12 @@ class PreviewModel(QAbstractTableModel):
             label = field_label(info.field, self.lang)
         currency = info.currency or (self.sheet.layout.unit_currency if self.sheet and info.unit is None else None)
         if info.is_money and currency:  # another currency: never shown as yuan
-            factor = (
-                {10_000: "万 ", 100_000_000: "亿 "}.get(info.unit or 0, "")
-                if self.lang.startswith("zh")
-                else {10_000: "10k ", 1_000_000: "m "}.get(info.unit or 0, "")
-            )
-            return f"{label}（{factor}{currency}）" if self.lang.startswith("zh") else f"{label} ({factor}{currency})"
+            unit_name = currency_unit_label(currency, info.unit, self.lang)
+            return self.tr("%1 (%2)").replace("%1", label).replace("%2", unit_name)
         unit = self._unit_of(info)
         if unit is None:
             return label
-        return (
-            f"{label}（{unit.label(self.lang)}）"
-            if self.lang.startswith("zh")
-            else f"{label} ({unit.label(self.lang)})"
-        )
+        return self.tr("%1 (%2)").replace("%1", label).replace("%2", unit.label(self.lang))
 
     def _unit_of(self, info: ColumnInfo) -> Unit | None:
         if not info.is_money or self.sheet is None:

@@ -152,6 +152,7 @@ class Operation(QObject):
     def _close(self) -> None:
         self.done = True
         if self._dialog is not None:
+            self._dialog.canceled.disconnect(self.cancel)  # closing it says "canceled": the work is over
             self._dialog.close()
             self._dialog.deleteLater()
             self._dialog = None

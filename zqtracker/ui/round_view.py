@@ -167,7 +167,9 @@ class RoundView(QDialog):
         self.remind_button.clicked.connect(self._on_remind_clicked)
         self.close_button.clicked.connect(self._on_close_clicked)
         self.events.investment_changed.connect(self.refresh)
-        self.events.projects_changed.connect(lambda _ids: self.refresh())
+        # Methods, not lambdas: Qt drops a method's connection when the view is deleted on close
+        # (a lambda's outlived it and refreshed a deleted view at the next change of projects).
+        self.events.projects_changed.connect(self._on_projects_changed)
 
     # -- showing ---------------------------------------------------------------------------
     def _fill_months(self, chosen: Period | None = None) -> None:
@@ -198,6 +200,9 @@ class RoundView(QDialog):
     def current_period(self) -> Period | None:
         data = self.month.currentData()
         return data if isinstance(data, Period) else None
+
+    def _on_projects_changed(self, _ids: object) -> None:
+        self.refresh()
 
     def _on_month_chosen(self, _index: int) -> None:
         self.refresh()
@@ -324,6 +329,7 @@ class RoundView(QDialog):
         edit.setReadOnly(True)
         copy = QPushButton(self.tr("Copy"))
         save = QPushButton(self.tr("Save as .xlsx…"))
+        save.setObjectName("save_reminders")
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(text))
         save.clicked.connect(lambda: self._save_reminders(period))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -358,9 +364,7 @@ class RoundView(QDialog):
         )
         text = text.replace("%1", period.label(self.lang))
         if owing:
-            text += "\n\n" + self.tr("Not imported yet: %1").replace(
-                "%1", "、".join(owing) if self.lang.startswith("zh") else ", ".join(owing)
-            )
+            text += "\n\n" + self.tr("Not imported yet: %1").replace("%1", self.tr(", ").join(owing))
         answer = QMessageBox.question(self, self.tr("Close the month"), text)
         if answer == QMessageBox.StandardButton.Yes:
             self.close_month(period)

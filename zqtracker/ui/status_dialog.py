@@ -83,7 +83,7 @@ def _current_text(current: Counter[Status] | dict[Status, int], lang: str) -> st
     ordered = sorted(current.items(), key=lambda kv: kv[0].order)
     if len(ordered) == 1:
         return ordered[0][0].label(lang)
-    sep = "、" if lang.startswith("zh") else ", "
+    sep = QCoreApplication.translate("ChangeStatusDialog", ", ")
     return sep.join(
         QCoreApplication.translate("ChangeStatusDialog", "%1 (%2)").replace("%1", s.label(lang)).replace("%2", str(n))
         for s, n in ordered

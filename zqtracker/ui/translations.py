@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, Qt, QTranslator
 
 ENGLISH = "en"
 CHINESE = "zh_CN"
@@ -79,6 +79,9 @@ class Translations:
             return lang  # nothing changes: no LanguageChange for every widget
         self._switched = True
         QLocale.setDefault(_locale_for(lang))
+        # A native file dialog speaks the system's language: Qt's own (translated below) where
+        # the interface's is another.
+        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, lang != system_language())
         self.language = lang
         for t in self._installed:
             self._app.removeTranslator(t)
