@@ -199,7 +199,17 @@ def test_rounds_pickers_progress_and_change_log_speak_one_language(
         qtbot.waitUntil(reminders.isVisible)
         look(reminders, "round-reminders")
         save = next(b for b in reminders.findChildren(QPushButton) if b.objectName() == "save_reminders")
-        modal("picker-reminders", save.click, picker("reminders"))
+
+        def reminders_picker(dialog: QWidget) -> None:
+            """Suggested beside the round's workbooks, named in the interface's language."""
+            assert isinstance(dialog, QFileDialog)
+            assert view.round is not None and view.round.folder
+            assert Path(dialog.directory().absolutePath()) == Path(view.round.folder)
+            name = Path(dialog.selectedFiles()[0]).name
+            assert name == ("催报名单-2023-11.xlsx" if lang == "zh" else "reminders-2023-11.xlsx"), name
+            picker("reminders")(dialog)
+
+        modal("picker-reminders", save.click, reminders_picker)
         reminders.close()
         modal("round-close-month", view.close_button.click)
         view.close()

@@ -270,6 +270,10 @@
         <translation>另存为 .xlsx…</translation>
     </message>
     <message>
+        <source>reminders-%1.xlsx</source>
+        <translation>催报名单-%1.xlsx</translation>
+    </message>
+    <message>
         <source>Save the reminder list</source>
         <translation>保存催报名单</translation>
     </message>

@@ -346,8 +346,12 @@ class RoundView(QDialog):
         self._dialogs.append(dialog)
 
     def _save_reminders(self, period: Period) -> None:
+        """Suggested beside the round's workbooks (else in the home folder, never the folder the app
+        was started in), named in the list's language."""
+        folder = Path(self.round.folder) if self.round is not None and self.round.folder else Path.home()
+        name = self.tr("reminders-%1.xlsx").replace("%1", str(period))
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the reminder list"), f"reminders-{period}.xlsx", self.tr("Excel workbook (*.xlsx)")
+            self, self.tr("Save the reminder list"), str(folder / name), self.tr("Excel workbook (*.xlsx)")
         )
         if path:
             self.service.write_reminders(path, period, self.service.reminders(period, self.today), self.lang)
