@@ -106,6 +106,31 @@ _DATABASE_MESSAGES: dict[str, tuple[str, str]] = {
         "将“{file}”恢复到 {database} 无法还原全部数据行（{detail}）——可能此账户无权查看或修改其中一部分；"
         "未恢复任何内容：请用数据库所有者的账户恢复。",
     ),
+    # A row changed or removed by someone else since it was read (ConcurrentUpdateError, NotFoundError).
+    "db_changed_meanwhile": (
+        "Someone else changed or deleted {what} since it was read here; nothing was overwritten — "
+        "run it again to work on the latest data.",
+        "{what}在读取之后已被他人修改或删除；未覆盖任何内容——请重新运行，以最新数据为准。",
+    ),
+    "db_what_project": ("project {id}", "项目{id}"),
+    "db_what_database": ("the database", "数据库"),
+    "db_gone": (
+        "The record no longer exists; someone else may have deleted it.",
+        "该记录已不存在，可能已被他人删除。",
+    ),
+    # A reference still used by projects (InUseError).
+    "db_in_use_sector": (
+        "The sector “{name}” is still used by {count} project(s) or sectors under it; assign them another one first.",
+        "行业“{name}”仍有{count}个项目或下级行业使用；请先为它们改选其他行业。",
+    ),
+    "db_in_use_district": (
+        "The district “{name}” is still used by {count} project(s); assign them another one first.",
+        "区域“{name}”仍有{count}个项目使用；请先为这些项目改选其他区域。",
+    ),
+    "db_in_use_enterprise": (
+        "The enterprise “{name}” is still used by {count} project(s); assign them another one first.",
+        "企业“{name}”仍有{count}个项目使用；请先为这些项目改选其他企业。",
+    ),
     # A write the server refused (AccessRefused).
     "db_access_refused": (
         "The server refused this: the account “{user}” may not change these projects (a read-only "

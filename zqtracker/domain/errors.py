@@ -63,9 +63,18 @@ class ConcurrentUpdateError(DomainError):
             + (f": {detail}" if detail else "")
         )
 
+    def message(self, lang: str = "en") -> str:
+        """What the CLI prints (the desktop adds the other person's change from the audit trail)."""
+        shown = Problem("db_what_project", params={"id": self.project_id}) if self.project_id else None
+        what = shown.message(lang) if shown else Problem("db_what_database").message(lang)
+        return Problem("db_changed_meanwhile", params={"what": what}).message(lang)  # (``detail`` is for logs)
+
 
 class NotFoundError(DomainError, LookupError):
-    pass
+    """A row gone by the time it was written or read (``str()`` names it in English, for logs)."""
+
+    def message(self, lang: str = "en") -> str:
+        return Problem("db_gone").message(lang)
 
 
 class InUseError(DomainError):
@@ -74,6 +83,10 @@ class InUseError(DomainError):
     def __init__(self, kind: str, name: str, count: int) -> None:
         self.kind, self.name, self.count = kind, name, count
         super().__init__(f"{kind} {name!r} is used by {count} project(s)")
+
+    def message(self, lang: str = "en") -> str:
+        code = {"sector": "db_in_use_sector", "district": "db_in_use_district"}.get(self.kind, "db_in_use_enterprise")
+        return Problem(code, params={"name": self.name, "count": self.count}).message(lang)
 
 
 class AccessRefused(DomainError):
