@@ -46,6 +46,7 @@ class ProgressWatch(QObject):
         titled = event.type() == QEvent.Type.WindowTitleChange
         if titled and isinstance(obj, QProgressDialog) and id(obj) not in self._labels:
             self._labels[id(obj)] = set()
+            self.titles.append(obj.windowTitle())  # now: a quick operation may delete it before _watch runs
             QTimer.singleShot(0, lambda dialog=obj: self._watch(dialog))
         return False
 
@@ -54,7 +55,6 @@ class ProgressWatch(QObject):
             dialog.forceShow()
         except RuntimeError:  # already gone
             return
-        self.titles.append(dialog.windowTitle())
         self._read(dialog)
         timer = QTimer(dialog)
         timer.timeout.connect(lambda: self._read(dialog))
