@@ -9,6 +9,7 @@ status column of 100k rows costs nine conversions), the result kept column-wise 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from zqtracker.domain.errors import Problem
@@ -19,6 +20,7 @@ from zqtracker.io.errors import CellProblem
 from zqtracker.io.evidence import is_sector_text
 from zqtracker.io.headers import ROW_NUMBER
 from zqtracker.io.layout import MONTHLY, ColumnInfo, SheetLayout
+from zqtracker.io.numfmt import column_letter
 from zqtracker.io.plan_finish import (
     apply_contexts,
     drop_continuations,
@@ -29,6 +31,10 @@ from zqtracker.io.plan_finish import (
 )
 from zqtracker.io.reader import RawSheet
 from zqtracker.io.rows import classify, is_district
+from zqtracker.io.sheet_context import unit_line_factor
+
+_BREAKDOWN_RE = re.compile(r"^其中")
+_PART_NUMBER_RE = re.compile(r"^\s*(?:\d+\s*[.．\-—–]\s*\d+|[（(]\s*\d+\s*[)）]|\d+\s*[)）]|[①-⑳])\s*$")
 
 DATE_FIELDS = ("signed_on", "construction_start_on", "production_on")
 
@@ -65,6 +71,7 @@ class SheetPlan:
     groups: list[str] = field(default_factory=list)  # group rows that say nothing of their rows (重点对接)
     example_rows: list[int] = field(default_factory=list)  # 1-based rows of a template's example
     continuations: list[int] = field(default_factory=list)  # 1-based rows without a name under a project
+    parts: list[int] = field(default_factory=list)  # 1-based rows of a "其中" breakdown of the row above
     foreign: list[ColumnInfo] = field(default_factory=list)  # money columns in another currency
     marked: int = 0  # names or codes that carried a key-project mark
     unknown_statuses: dict[str, list[int]] = field(default_factory=dict)  # word → data rows k
@@ -124,6 +131,11 @@ class PlanBuilder:
                 plan.values.setdefault(info.field or "", [])
             if info.field == "since_start":
                 plan.since_start_as_of = info.period
+        self.money_units: dict[int, int] = {
+            j: (self.opts.column_units.get(info.index) or info.unit or layout.unit_line or self.opts.unit or 1)
+            for j, info, _convert in self.columns
+            if info.is_money
+        }
         self.examples = frozenset(layout.example_rows)
         plan.example_rows = [r + 1 for r in layout.example_rows]
         cols = {c.field: c.index - off for c in layout.mapped() if c.field in ("code", "name")}
@@ -140,12 +152,15 @@ class PlanBuilder:
         elif layout.status_hint:
             plan.default_status, plan.status_from = layout.status_hint, layout.status_from
         self.contexts: list | None = None
+        self.breakdown: bool | None = None  # inside a "其中" breakdown: its unnumbered rows are parts
+        self.last_kind = ""  # what the last row that was not blank was: "project", "total", "section1", …
         self.current: tuple | None = None
         self.sec1: tuple | None = None
         self.sec2: tuple | None = None
         self.unitless: dict[int, ColumnInfo] = {}
         self.spans: dict[int, dict[int, int]] = {}
         self.vertical: list[tuple[int, int, int, int]] = []
+        self.shared_reported: set[tuple[int, int]] = set()
         for r0, c0, r1, c1 in sheet.merged[:200_000]:
             if r1 > r0 and r0 >= layout.data_start:
                 self.vertical.append((r0, c0, r1, c1))
@@ -203,17 +218,48 @@ class PlanBuilder:
             row = rows[i]
             if not any(row):
                 plan.blank += 1
+                self.breakdown = None
                 continue
             if examples and i + offset in examples:
                 plan.skipped[i] = "example"
                 continue
             if repeat is not None and name_col < len(row) and row[name_col] == repeat:  # the header again
                 plan.skipped[i] = "header"  # (a second table under the first, a page header printed twice)
+                self._check_repeated_header(i, row)
                 continue
             code = row[code_col] if code_col is not None and code_col < len(row) else ""
             if code == "" or code is None or (code.__class__ is str and not code.strip()):
+                if self._unit_line(i, row):
+                    plan.skipped[i] = "unit"
+                    continue
                 what = classify(row, self.name_col, code_col, self.number_col, self.spans.get(i, {}))
+                if self.breakdown is not None:
+                    if what is None and self._part_number(row):
+                        plan.skipped[i] = "part"
+                        plan.parts.append(i + base)
+                        continue
+                    self.breakdown = None
+                if what is not None and what[0] == "total" and _BREAKDOWN_RE.match(cells.fold(what[1])):
+                    # "其中：一期" under a project (or a total): the unnumbered rows after it are its parts
+                    if self.last_kind in ("project", "total") and self.number_col is not None:
+                        self.breakdown = True
+                        plan.skipped[i] = "part"
+                        plan.parts.append(i + base)
+                        continue
+                    if self.last_kind == "project":  # no 序号 to tell its parts from the projects after them
+                        label = what[1]
+                        plan.sheet_problems.append(
+                            CellProblem(
+                                self.sheet.name,
+                                i + base,
+                                "",
+                                "",
+                                label,
+                                Problem("breakdown_without_numbers", "name", {"value": label}),
+                            )
+                        )
                 if what is not None:
+                    self.last_kind = what[0]
                     if what[0] == "note":
                         plan.notes_from = i + base
                         plan.skipped[i] = "note"
@@ -223,10 +269,109 @@ class PlanBuilder:
                         plan.skipped[i] = what[0]
                     self._skip(what)
                     continue
+            self.breakdown, self.last_kind = None, "project"
             data.append(i)
             numbers.append(i + base)
             if self.contexts is not None:
                 self.contexts.append(self.current)
+
+    def _part_number(self, row: list) -> bool:
+        """In a "其中" breakdown: a row with a name whose 序号 is empty or a part's (1.1, (1), ①)."""
+        j, name = self.number_col, self.name_col
+        if j is None or name is None or name >= len(row) or cells.is_empty(row[name]):
+            return False
+        number = row[j] if j < len(row) else ""
+        if cells.is_empty(number):
+            return True
+        if number.__class__ is float:
+            return not number.is_integer()
+        return bool(_PART_NUMBER_RE.match(cells.display(number)))
+
+    def _several_projects(self, top: int, bottom: int) -> bool:
+        """Rows top..bottom hold more than one project: a name (or code) of their own below the top."""
+        rows = self.sheet.rows
+        for i in range(top + 1, min(bottom, len(rows) - 1) + 1):
+            for j in (self.name_col, self.code_col):
+                if j is not None and j < len(rows[i]) and not cells.is_empty(rows[i][j]):
+                    return True
+        return False
+
+    def _shared_amount(self, r0: int, c: int, r1: int, value: object) -> None:
+        if (r0, c) in self.shared_reported:
+            return
+        self.shared_reported.add((r0, c))
+        letter = column_letter(c)
+        info = next((info for j, info, _ in self.columns if info.index == c), None)
+        self.plan.sheet_problems.append(
+            CellProblem(
+                self.sheet.name,
+                r0 + 1,
+                letter,
+                info.header if info is not None else "",
+                cells.display(value),
+                Problem(
+                    "merged_amount",
+                    info.field if info is not None and info.field else "planned_investment",
+                    {"value": cells.display(value), "cells": f"{letter}{r0 + 1}:{letter}{r1 + 1}", "rows": r1 - r0 + 1},
+                ),
+            )
+        )
+
+    def _unit_line(self, i: int, row: list) -> bool:
+        """A row that is only a unit line ("单位：亿元") under the table's header: none if it names the
+        unit the amounts are read in; a problem if it changes it (a second table in other units
+        whose 5 亿元 would be read as 5 万元)."""
+        texts = [v for v in row if not cells.is_empty(v)]
+        if len(texts) != 1 or texts[0].__class__ is not str:
+            return False
+        factor = unit_line_factor(texts[0])
+        if factor is None:
+            return False
+        read_in = {j: f for j, f in self.money_units.items() if f != factor}
+        if read_in:
+            shown = texts[0].strip()
+            self.plan.sheet_problems.append(
+                CellProblem(
+                    self.sheet.name,
+                    i + self.sheet.row_offset + 1,
+                    "",
+                    "",
+                    shown,
+                    Problem("unit_changes", "planned_investment", {"value": shown}),
+                )
+            )
+        return True
+
+    def _check_repeated_header(self, i: int, row: list) -> None:
+        """A header row again under the table: a page header printed twice says nothing new, but a
+        second table with other columns (储备项目 under 在建项目, 拟投资（亿元） where the first had
+        总投资（万元）) would have its rows read as the first table's columns — refused, named."""
+        sheet, layout = self.sheet, self.layout
+        first = sheet.rows[layout.header_row - sheet.row_offset] if layout.header_row >= sheet.row_offset else []
+        differences = []
+        for j in range(max(len(row), len(first))):
+            a = cells.fold(cells.display(first[j])) if j < len(first) else ""
+            b = cells.fold(cells.display(row[j])) if j < len(row) else ""
+            if a != b:
+                letter = column_letter(j + sheet.col_offset)
+                was = cells.display(first[j]).strip() if j < len(first) else ""
+                now = cells.display(row[j]).strip() if j < len(row) else ""
+                differences.append(f"{letter}: “{was}” → “{now}”")
+        if not differences:
+            return
+        shown = "; ".join(differences[:4]) + ("; …" if len(differences) > 4 else "")
+        self.plan.sheet_problems.append(
+            CellProblem(
+                sheet.name,
+                i + sheet.row_offset + 1,
+                "",
+                "",
+                cells.display(row[self.name_col or 0]),
+                Problem(
+                    "second_table", "name", {"value": cells.display(row[self.name_col or 0]), "differences": shown}
+                ),
+            )
+        )
 
     def _skip(self, what: tuple[str, str]) -> None:
         kind_of_row, text = what
@@ -367,6 +512,9 @@ class PlanBuilder:
                     continue
                 value = sheet.rows[top][j] if 0 <= j < len(sheet.rows[top]) else ""
                 if cells.is_empty(value):
+                    continue
+                if j in self.money_units and self._several_projects(top, r1 - sheet.row_offset):
+                    self._shared_amount(r0, c, r1, value)  # whose is it? each would get all of it
                     continue
                 for i in range(lo, hi + 1):
                     row = sheet.rows[i]
