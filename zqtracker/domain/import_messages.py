@@ -330,6 +330,11 @@ _IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "{cells} 中的 {value} 是合并到不同项目 {rows} 行的一个金额，导入后每个项目都会得到全部金额——"
         "请为每个项目分别填写金额后再导入",
     ),
+    "ytd_other_sheet": (
+        "the year to date through {value} disagrees with another sheet of this file — import the sheets one at a "
+        "time, the earliest month first",
+        "截至 {value} 的累计数与本文件另一工作表不一致——请按月份从早到晚逐个工作表导入",
+    ),
     "second_table": (
         "a second table starts here with other columns ({differences}); its rows would be read as the "
         "first table's columns — put it on a sheet of its own, then import again",
