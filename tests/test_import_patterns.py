@@ -542,3 +542,16 @@ def test_a_park_signing_list_with_investor_places_and_foreign_capital(
     refused = service.import_file(write_workbook(tmp_path / "n.xlsx", SheetSpec("S", negated)), ImportOptions())
     assert {(q.row, q.problem.code) for q in refused.problems} == {(2, "unknown_choice"), (2, "unknown_status")}
     assert not refused.written
+
+
+def test_a_numbered_row_without_a_name_is_a_project_missing_its_name_not_a_continuation(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    # 乙公司's row has its own 序号: it was dropped as a line continuing 甲项目, with only a note
+    rows = [["序号", "项目名称", "企业名称", "投资额（万元）", "所在区域"], [1, "甲项目", "甲公司", 100, "高要区"],
+            [2, None, "乙公司", 200, "高要区"], [3, "丙项目", "丙公司", 300, "高要区"]]  # fmt: skip
+    result = service.import_file(write_workbook(tmp_path / "n.xlsx", SheetSpec("签约项目", rows)), ImportOptions())
+    assert not result.ok and ctx.projects.all_projects() == []
+    (problem,) = result.problems
+    assert problem.problem.code == "numbered_without_name" and problem.row == 3 and "(2)" in problem.reason("en")
+    assert "序号" in problem.reason("zh")

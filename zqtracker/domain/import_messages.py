@@ -335,6 +335,11 @@ _IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "time, the earliest month first",
         "截至 {value} 的累计数与本文件另一工作表不一致——请按月份从早到晚逐个工作表导入",
     ),
+    "numbered_without_name": (
+        "this row has a 序号 of its own ({value}) but neither a project name nor a code — give it its name, or "
+        "leave its 序号 empty if it continues the row above",
+        "此行有自己的序号（{value}），但没有项目名称和编号——请填写项目名称；如果它是上一行的续行，请清空其序号",
+    ),
     "second_table": (
         "a second table starts here with other columns ({differences}); its rows would be read as the "
         "first table's columns — put it on a sheet of its own, then import again",

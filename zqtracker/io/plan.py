@@ -201,7 +201,7 @@ class PlanBuilder:
         plan.needs_unit = list(self.unitless.values())
         mark_key_projects(plan, self.sheet.rows, self.number_col)
         spread_periods(plan)
-        self.contexts = drop_continuations(plan, self.sheet.name, self.contexts)
+        self.contexts = drop_continuations(plan, self.sheet.name, self.contexts, self._row_numbers())
         apply_contexts(plan, self.contexts, self.layout)
         if self.layout.kind == MONTHLY and "month" in self.layout.fields():
             long_months(plan, self.layout, self.sheet.name)
@@ -274,6 +274,20 @@ class PlanBuilder:
             numbers.append(i + base)
             if self.contexts is not None:
                 self.contexts.append(self.current)
+
+    def _row_numbers(self) -> list | None:
+        """Each data row's 序号 when it is a number (1, "12"; None for none or a text), when the sheet
+        has a 序号 column."""
+        j = self.number_col
+        if j is None:
+            return None
+        rows = self.sheet.rows
+        out: list[str | None] = []
+        for i in self.plan.data_rows:
+            v = rows[i][j] if j < len(rows[i]) else ""
+            shown = cells.display(v).strip() if not cells.is_empty(v) else ""
+            out.append(shown if shown.isdigit() else None)
+        return out
 
     def _part_number(self, row: list) -> bool:
         """In a "其中" breakdown: a row with a name whose 序号 is empty or a part's (1.1, (1), ①)."""
