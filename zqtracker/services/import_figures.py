@@ -11,6 +11,7 @@ month's. Nothing is spread over months by guessing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -146,7 +147,7 @@ def analyse_ytd(
     result.records.extend(derived_records)
 
 
-def _moves_earlier_points(stored: list[InvestmentRecord], write: list[InvestmentRecord]) -> bool:
+def _moves_earlier_points(stored: list[InvestmentRecord], write: Sequence[InvestmentRecord]) -> bool:
     """Whether writing ``write`` changes a year to date that ``stored`` (with earlier sheets' records)
     gives at one of its months: two sheets of the file disagree (9月 says 3600 through September where
     10月's 4000 through October less its 当月 500 says 3500)."""
@@ -155,7 +156,7 @@ def _moves_earlier_points(stored: list[InvestmentRecord], write: list[Investment
     return any(after.get(m, v) != v for m, v in points.items())
 
 
-def _with(stored: list[InvestmentRecord], newer: list[InvestmentRecord]) -> list[InvestmentRecord]:
+def _with(stored: list[InvestmentRecord], newer: Sequence[InvestmentRecord]) -> list[InvestmentRecord]:
     """``stored`` as it will be once ``newer`` (records of the same project and year) are written: a
     month given again replaces the stored one, a span covering it too."""
     months = {m for r in newer for m in range(r.first_month or r.month, r.month + 1)}
