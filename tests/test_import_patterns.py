@@ -555,3 +555,21 @@ def test_a_numbered_row_without_a_name_is_a_project_missing_its_name_not_a_conti
     (problem,) = result.problems
     assert problem.problem.code == "numbered_without_name" and problem.row == 3 and "(2)" in problem.reason("en")
     assert "序号" in problem.reason("zh")
+
+
+def test_a_row_of_units_under_the_header_gives_each_column_its_unit(
+    service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path
+) -> None:
+    # 总投资 in 亿元 beside 2024年计划投资 in 万元: one answer to "which unit?" would have read one of them
+    # 10,000× wrong; the row of units says it per column (and 亩 for the land)
+    rows = [["肇庆市2024年重点项目1-10月进展表"],
+            ["序号", "项目名称", "总投资", "2024年计划投资", "1-10月完成投资", "用地面积", "完成率", "所在县区"],
+            [None, None, "亿元", "万元", "万元", "亩", "%", None],
+            [1, "甲项目", 1.5, 3000, 2500, 120, 83.3, "端州区"],
+            [2, "乙项目", 5, 8000, 6000, 300, 75, "鼎湖区"]]  # fmt: skip
+    path = write_workbook(tmp_path / "units.xlsx", SheetSpec("10月", rows, merges=["A2:A3", "B2:B3", "H2:H3"]))
+    result = imported(service, db_url, path)
+    p = by_name(ctx)
+    assert p["甲项目"].planned_investment == 150_000_000 and p["乙项目"].planned_investment == 500_000_000  # type: ignore[attr-defined]
+    assert p["乙项目"].land_area_mu == Decimal(300)  # type: ignore[attr-defined]
+    assert result.added == 2 and result.investment_records == 2 and result.plans == 2
