@@ -320,6 +320,15 @@ _IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "{value} is an Excel error (a formula that failed in the spreadsheet); correct the cell and import again",
         "{value} 是 Excel 错误值（表格中的公式出错）；请改正该单元格后再导入",
     ),
+    "formula_not_calculated": (
+        "a formula ({formula}) whose value was never calculated; open the file in Excel or WPS, save it, and import "
+        "again",
+        "公式（{formula}）的结果从未计算过；请用 Excel 或 WPS 打开该文件，保存后再导入",
+    ),
+    "formula_not_calculated_unknown": (
+        "a formula whose value was never calculated; open the file in Excel or WPS, save it, and import again",
+        "公式的结果从未计算过；请用 Excel 或 WPS 打开该文件，保存后再导入",
+    ),
     "cell_error": ("{field_label}: the cell shows the error {value}", "{field_label}：单元格为错误值 {value}"),
     "code_conflict": (
         "{value!r} matches a project by name and district, but that project has code {other!r}",
