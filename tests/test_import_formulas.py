@@ -21,8 +21,11 @@ from formula_files import YUAN, formula_list
 
 from zqtracker.cli.console import ExitCode
 from zqtracker.cli.main import main
+from zqtracker.io.errors import WorkbookRefused
 from zqtracker.io.reader import ExcelError, FormulaWithoutValue, RawSheet, read_workbook
-from zqtracker.io.xlsx_formulas import Uncalculated
+from zqtracker.io.workbook_read import _read_workbook
+from zqtracker.io.xlsx_formulas import MAX_FORMULAS, TOO_MANY, Uncalculated
+from zqtracker.io.xlsx_package import package_facts
 from zqtracker.services.context import AppContext
 from zqtracker.services.import_mappings import MappingStore
 from zqtracker.services.importing import ImportOptions, ImportService
@@ -252,3 +255,24 @@ def test_the_import_dialog_lists_them(qtbot, ctx, tmp_path: Path, artifacts: Pat
     table = dialog.preview.table
     table.horizontalScrollBar().setValue(table.horizontalScrollBar().maximum())  # column H in sight
     dialog.grab().save(str(artifacts / "import_dialog_formulas.png"))
+
+
+def test_a_sheet_with_more_than_can_be_listed_is_refused(tmp_path: Path) -> None:
+    """Past the limit a formula would be read as empty again: the sheet is refused instead."""
+    scan = Uncalculated(limit=2)
+    scan.scan(b'<c r="B3"><f>1</f></c><c r="B4"><f>2</f></c><c r="B5"><f>3</f></c>')
+    scan.scan(b'<c r="B6"><f>4</f></c>')
+    assert scan.found == [(2, 1, "=1"), (3, 1, "=2"), TOO_MANY]
+    path = formula_list(tmp_path / "f.xlsx")
+    package = package_facts(str(path))
+    package.errors = {"项目清单": [(2, 7, "=F3+G3"), TOO_MANY]}
+    frames: list[tuple] = []
+    _read_workbook(str(path), "xlsx", None, 1_000_000, frames.append, package)
+    assert ("sheet_error", "项目清单", "too_many_formulas", {"limit": MAX_FORMULAS}) in frames
+    assert not [f for f in frames if f[0] == "rows"]
+    refused = WorkbookRefused("too_many_formulas", "f.xlsx", sheet="项目清单", limit=MAX_FORMULAS)
+    assert refused.message("en") == (
+        "Sheet “项目清单” of f.xlsx holds more than 1000000 formulas whose values were never calculated; open the "
+        "file in Excel or WPS, save it, and import again."
+    )
+    assert "从未计算过结果的公式" in refused.message("zh")

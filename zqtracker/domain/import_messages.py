@@ -85,6 +85,12 @@ _IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "strings), and was not read.",
         "“{file}”的工作表“{sheet}”所含文字远超其文件大小应有的数量（重复引用共享字符串），未予读取。",
     ),
+    "too_many_formulas": (
+        "Sheet “{sheet}” of {file} holds more than {limit} formulas whose values were never calculated; open the "
+        "file in Excel or WPS, save it, and import again.",
+        "“{file}”的工作表“{sheet}”中有超过 {limit} 个从未计算过结果的公式；"
+        "请用 Excel 或 WPS 打开该文件，保存后再导入。",
+    ),
     "timeout": (
         "Reading {file} took longer than {seconds} seconds and was stopped.",
         "读取“{file}”超过 {seconds} 秒，已停止。",

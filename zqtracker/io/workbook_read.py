@@ -18,6 +18,7 @@ from zqtracker.io.sheet_stream import (
     convert_cell,
     stream_rows,
 )
+from zqtracker.io.xlsx_formulas import MAX_FORMULAS, TOO_MANY
 from zqtracker.io.xlsx_package import Package, cell_marks, package_facts
 
 
@@ -128,6 +129,10 @@ def _read_workbook(
         try:
             if errors is not None:
                 package.errors = errors()
+            marks = package.errors.get(name, [])
+            if marks and tuple(marks[-1]) == TOO_MANY:  # more formulas without a value than can be listed
+                emit(("sheet_error", name, "too_many_formulas", {"limit": MAX_FORMULAS}))
+                continue
             stream_rows(
                 name,
                 sheet.iter_rows(),
@@ -135,7 +140,7 @@ def _read_workbook(
                 sheet.height,
                 merged,
                 package.hidden.get(name, []),
-                package.errors.get(name, []),
+                marks,
                 emit,
             )
         except CellTooLong as exc:

@@ -25,23 +25,26 @@ _UNCALCULATED_RE = re.compile(
 _FORMULA_RE = re.compile(rb"<(?:\w+:)?f\b([^>]*?)(/?)>([^<]*)")
 _ATTR_RE = re.compile(rb'([\w:]+)\s*=\s*["\']([^"\']*)["\']')
 _REF_RE = re.compile(r"([A-Za-z]{1,3})([0-9]{1,7})$")
-MAX_FORMULAS = 100_000
+MAX_FORMULAS = 1_000_000  # of one sheet; more, and the sheet is refused (TOO_MANY ends the list)
+_TEXTS_KEPT = 200_000  # formulas beyond say "a formula" (only the first 100 of a column are listed)
+TOO_MANY = (-1, -1, "=")
 
 
 class Uncalculated:
     """The formula cells without a value of one sheet part, block by block: ``found`` holds
     (row, column, "=formula"), 0-based; "=" alone where the text cannot be known."""
 
-    def __init__(self) -> None:
+    def __init__(self, limit: int = MAX_FORMULAS) -> None:
+        self.limit = limit
         self.found: list[tuple[int, int, str]] = []
         self.pending: dict[int, tuple[str, str]] = {}  # index in found → (si, cell) of a shared copy
 
     def scan(self, data: bytes) -> None:
         """``data`` holds whole cells only."""
         found = self.found
+        if found and found[-1] is TOO_MANY:
+            return
         for m in _UNCALCULATED_RE.finditer(data):
-            if len(found) >= MAX_FORMULAS:
-                return
             tag = data.rfind(b"<", 0, m.start())
             if data[tag + 1 : m.start() + 1].lstrip(b"/").rsplit(b":", 1)[-1] != b"f":
                 continue  # some other tag ending in f
@@ -61,7 +64,12 @@ class Uncalculated:
                 f_attrs = _attrs(f.group(1))
                 if f_attrs.get("t") == "shared" and "si" in f_attrs:
                     self.pending[len(found)] = (f_attrs["si"], attrs["r"])
-            found.append((int(ref.group(2)) - 1, _column(ref.group(1)) - 1, "=" + text))
+            if len(found) >= self.limit:
+                found.append(TOO_MANY)
+                return
+            found.append(
+                (int(ref.group(2)) - 1, _column(ref.group(1)) - 1, "=" + text if len(found) < _TEXTS_KEPT else "=")
+            )
 
     def name_shared(self, blocks: Iterable[bytes]) -> None:
         """The text of the shared copies found, from their masters (a second pass over the part,
