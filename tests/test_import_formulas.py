@@ -17,7 +17,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from engines import dump
-from formula_files import YUAN, formula_list
+from formula_files import PROJECTS, YUAN, formula_list
 
 from zqtracker.cli.console import ExitCode
 from zqtracker.cli.main import main
@@ -25,7 +25,7 @@ from zqtracker.io.errors import WorkbookRefused
 from zqtracker.io.reader import ExcelError, FormulaWithoutValue, RawSheet, read_workbook
 from zqtracker.io.workbook_read import _read_workbook
 from zqtracker.io.xlsx_formulas import MAX_FORMULAS, TOO_MANY, Uncalculated
-from zqtracker.io.xlsx_package import package_facts
+from zqtracker.io.xlsx_package import package_facts, recalc_on_load
 from zqtracker.services.context import AppContext
 from zqtracker.services.import_mappings import MappingStore
 from zqtracker.services.importing import ImportOptions, ImportService
@@ -155,8 +155,8 @@ def test_libreoffice_calculates_and_an_empty_text_result_is_a_value(tmp_path: Pa
 
 
 # -- the XML as other writers spell it ------------------------------------------------------------------
-def marks(xml: str) -> list[tuple[int, int, str]]:
-    scan = Uncalculated()
+def marks(xml: str, *, zero_unsure: bool = False) -> list[tuple[int, int, str]]:
+    scan = Uncalculated(zero_unsure=zero_unsure)
     scan.scan(xml.encode())
     if scan.pending:
         scan.name_shared([xml.encode()])
@@ -276,3 +276,43 @@ def test_a_sheet_with_more_than_can_be_listed_is_refused(tmp_path: Path) -> None
         "file in Excel or WPS, save it, and import again."
     )
     assert "从未计算过结果的公式" in refused.message("zh")
+
+
+def test_a_zero_is_a_placeholder_where_the_workbook_asks_to_be_calculated(tmp_path: Path, db_path: Path) -> None:
+    """XlsxWriter (and pandas' to_excel through it) stores 0 as the value of every formula it is not
+    given one for, and asks for a full calculation on opening; Excel and LibreOffice never ask."""
+    import xlsxwriter
+
+    path = tmp_path / "xw.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("项目清单")
+    ws.write_row(0, 0, ["项目编号", "项目名称", "所属行业", "所在区域", "设备投资", "土建投资", "计划总投资（万元）"])
+    for r, (code, name, sector, equipment, building) in enumerate(PROJECTS, start=1):
+        ws.write_row(r, 0, [code, name, sector, "高要区", equipment, building])
+        ws.write_formula(r, 6, f"=E{r + 1}+F{r + 1}")  # no value given: XlsxWriter writes <v>0</v>
+    ws.write_row(4, 0, ["FM-004", "光伏组件项目", "新能源", "高要区", 800, 400])
+    ws.write_formula(4, 6, "=E5+F5", None, 1200)  # the value given: a value
+    ws.write_formula(5, 6, "=E6+F6")  # a template's row, the formula alone: stays as it reads
+    wb.close()
+    with zipfile.ZipFile(path) as zf:
+        assert recalc_on_load(zf)
+    with zipfile.ZipFile(formula_list(tmp_path / "o.xlsx")) as zf:
+        assert recalc_on_load(zf)  # openpyxl asks too (it has no values at all)
+    with zipfile.ZipFile(DATA / "calc_formulas.xlsx") as zf:
+        assert not recalc_on_load(zf)  # LibreOffice calculated, and says nothing
+    sheet = read_workbook(path).sheets[0]
+    assert [cell(sheet, r, 6) for r in (2, 3, 4)] == ["=E2+F2", "=E3+F3", "=E4+F4"]
+    assert cell(sheet, 5, 6) == 1200.0 and cell(sheet, 6, 6) == 0.0
+    code, out, _ = run("--db", str(db_path), "import", str(path))
+    assert code == ExitCode.INVALID_INPUT and out.count("whose value was never calculated") == 3
+    assert "row 4, column G “计划总投资（万元）”: =E4+F4 — a formula (=E4+F4) whose value" in out
+
+
+def test_placeholder_zeros_only_where_the_workbook_says_so() -> None:
+    xml = (
+        '<c r="B3"><f>D3+E3</f><v>0</v></c><c r="C3"><f>D3*2</f><v>0.5</v></c>'
+        '<c r="D3" t="str"><f>"0"</f><v>0</v></c><c r="E3" t="b"><f>1=2</f><v>0</v></c>'
+        '<c r="F3" t="n"><f>SUM(A3:A4)</f><v>0</v></c>'
+    )
+    assert marks(xml) == []
+    assert marks(xml, zero_unsure=True) == [(2, 1, "=D3+E3"), (2, 5, "=SUM(A3:A4)")]

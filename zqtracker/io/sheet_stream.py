@@ -79,19 +79,24 @@ def stream_rows(
 
 
 def _mark(row: list, found: list[tuple[int, str]], offset: int, i: int, marks: list) -> None:
-    """The marks of one row's cells that read as empty. A formula without a value ("=…") only
-    in a row with something else in it: a row of formulas alone (a template's rows filled down
-    ahead of their data, a title made by a formula) stays blank, as it reads."""
-    content: bool | None = None
+    """The marks of one row's cells: an error where the cell reads empty; a formula without a
+    value ("=…") where it reads empty, or 0 (a writer's placeholder, io/xlsx_formulas.py) — but
+    only in a row with something else in it: a row of formulas alone (a template's rows filled
+    down ahead of their data, a title made by a formula) stays as it reads."""
+    formulas: list[tuple[int, str]] = []
     for c, t in found:
         j = c - offset
-        if 0 <= j < len(row) and row[j] == "":
-            if t[:1] == "=":
-                if content is None:
-                    content = any(v != "" for v in row)
-                if not content:
-                    continue
-            marks.append((i, j, t))
+        if 0 <= j < len(row):
+            v = row[j]
+            if t[:1] != "=":
+                if v == "":
+                    marks.append((i, j, t))
+            elif v == "" or (v == 0 and v.__class__ is float):
+                formulas.append((j, t))
+    if formulas:
+        marked = {j for j, _t in formulas}
+        if any(v != "" for j, v in enumerate(row) if j not in marked):
+            marks.extend((i, j, t) for j, t in formulas)
 
 
 class _Shared:

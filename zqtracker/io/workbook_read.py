@@ -57,9 +57,10 @@ def read_workbook(path: str, kind: str, sheets: list[str] | None, max_cells: int
     # quarter of a second for 100k rows): a forked copy of this process finds them on the other
     # core during the parse.
     package = package_facts(path, errors=False)
-    with Forked(lambda: cell_marks(path, package.sheet_parts)) as scan:
+    zero_unsure = package.recalc_on_load
+    with Forked(lambda: cell_marks(path, package.sheet_parts, zero_unsure)) as scan:
         if not scan.started:
-            package.errors = cell_marks(path, package.sheet_parts)
+            package.errors = cell_marks(path, package.sheet_parts, zero_unsure)
         _read_workbook(path, kind, sheets, max_cells, emit, package, lambda: scan.result(package.errors))
 
 

@@ -6,7 +6,10 @@ the blocks io/xlsx_package.py reads for error cells, only where a block holds a 
 
 A formula whose result is the empty string is a value: Excel and LibreOffice write it as
 ``t="str"`` with ``<v></v>``. Only a cell without ``<v>``, or with an empty ``<v>`` and no string
-type, was never calculated. Shared formulas (``<f t="shared" si="0"/>``, Excel's filled-down
+type, was never calculated — and, in a workbook that asks to be calculated on opening
+(io/xlsx_package.recalc_on_load: XlsxWriter and its kin, which store 0 for every formula not
+given a value; pandas' to_excel writes text starting with "=" as such a formula), a numeric
+value of exactly 0. Shared formulas (``<f t="shared" si="0"/>``, Excel's filled-down
 copies) carry no text of their own: theirs is their master's, moved to their cell.
 """
 
@@ -19,9 +22,10 @@ from collections.abc import Iterable
 # The end of a formula — </f> after its text, or a self-closing <f …/> — and then an empty value
 # or the end of the cell (namespaced spellings too: <x:f>, from some .NET writers). It starts
 # with the letter f, rare in a sheet's XML, so re skips fast through sheets with no formula.
-_UNCALCULATED_RE = re.compile(
-    rb"f(?:>|\s[^<>]*/>)\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v(?:\s[^<>]*)?>\s*</(?:\w+:)?v>|</(?:\w+:)?c>)"
-)
+_END = rb"f(?:>|\s[^<>]*/>)\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v(?:\s[^<>]*)?>\s*</(?:\w+:)?v>|</(?:\w+:)?c>"
+_UNCALCULATED_RE = re.compile(_END + rb")")
+# … or a value of 0, where the workbook says its values are placeholders (XlsxWriter's default)
+_UNCALCULATED_OR_ZERO_RE = re.compile(_END + rb"|<(?:\w+:)?v>0</(?:\w+:)?v>)")
 _FORMULA_RE = re.compile(rb"<(?:\w+:)?f\b([^>]*?)(/?)>([^<]*)")
 _ATTR_RE = re.compile(rb'([\w:]+)\s*=\s*["\']([^"\']*)["\']')
 _REF_RE = re.compile(r"([A-Za-z]{1,3})([0-9]{1,7})$")
@@ -34,8 +38,9 @@ class Uncalculated:
     """The formula cells without a value of one sheet part, block by block: ``found`` holds
     (row, column, "=formula"), 0-based; "=" alone where the text cannot be known."""
 
-    def __init__(self, limit: int = MAX_FORMULAS) -> None:
+    def __init__(self, limit: int = MAX_FORMULAS, *, zero_unsure: bool = False) -> None:
         self.limit = limit
+        self.pattern = _UNCALCULATED_OR_ZERO_RE if zero_unsure else _UNCALCULATED_RE
         self.found: list[tuple[int, int, str]] = []
         self.pending: dict[int, tuple[str, str]] = {}  # index in found → (si, cell) of a shared copy
 
@@ -44,7 +49,7 @@ class Uncalculated:
         found = self.found
         if found and found[-1] is TOO_MANY:
             return
-        for m in _UNCALCULATED_RE.finditer(data):
+        for m in self.pattern.finditer(data):
             tag = data.rfind(b"<", 0, m.start())
             if data[tag + 1 : m.start() + 1].lstrip(b"/").rsplit(b":", 1)[-1] != b"f":
                 continue  # some other tag ending in f
@@ -57,8 +62,11 @@ class Uncalculated:
             if ref is None:
                 continue  # a cell without its r attribute cannot be placed: left empty, as read
             f = _FORMULA_RE.search(body)
-            if f is None or (attrs.get("t") == "str" and _has_value(body)):
+            kind = attrs.get("t", "n")
+            if f is None or (kind == "str" and _has_value(body)):
                 continue  # a calculated empty string: t="str" with <v></v>, as Excel and LibreOffice write it
+            if kind != "n" and m.group(0).endswith(b">0</v>"):
+                continue  # a placeholder 0 is a number (a string "0", a FALSE was given by the writer)
             text = html.unescape(f.group(3).decode("utf-8", "replace")).strip() if not f.group(2) else ""
             if not text:
                 f_attrs = _attrs(f.group(1))

@@ -29,6 +29,9 @@ class Package:
         self.errors: dict[str, list[tuple[int, int, str]]] = {}
         self.merged: dict[str, list[tuple[int, int, int, int]]] = {}
         self.sheet_parts: dict[str, str] = {}
+        # The writer asks for every formula to be calculated on opening (calcPr fullCalcOnLoad):
+        # XlsxWriter and its kin, which store 0 as every formula's value unless told otherwise.
+        self.recalc_on_load = False
 
 
 _COL_RE = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
@@ -43,6 +46,7 @@ def package_facts(path: str, *, errors: bool = True) -> Package:
     try:
         with zipfile.ZipFile(path) as zf:
             facts.sheet_parts, facts.date1904 = sheet_parts(zf)
+            facts.recalc_on_load = recalc_on_load(zf)
             for name, part in facts.sheet_parts.items():
                 facts.hidden[name] = _hidden_columns(zf, part)
                 if errors:
@@ -52,15 +56,16 @@ def package_facts(path: str, *, errors: bool = True) -> Package:
     return facts
 
 
-def cell_marks(path: str, parts: dict[str, str]) -> dict[str, list[tuple[int, int, str]]]:
+def cell_marks(path: str, parts: dict[str, str], zero_unsure: bool = False) -> dict[str, list[tuple[int, int, str]]]:
     """The error cells and the formulas never calculated of each sheet (name → part, as
     :func:`sheet_parts` gives), best effort like :func:`package_facts`: the sheets read before a
-    damaged one keep theirs."""
+    damaged one keep theirs. ``zero_unsure``: a formula's 0 is the writer's placeholder, not its
+    value (see :func:`recalc_on_load`)."""
     found: dict[str, list[tuple[int, int, str]]] = {}
     try:
         with zipfile.ZipFile(path) as zf:
             for name, part in parts.items():
-                found[name] = _cell_marks(zf, part)
+                found[name] = _cell_marks(zf, part, zero_unsure)
     except Exception:  # noqa: BLE001
         pass
     return found
@@ -76,14 +81,14 @@ _REF_RE = re.compile(rb"\br\s*=\s*[\"']([A-Za-z]{1,3})([0-9]{1,7})[\"']")
 _MAX_ERRORS = 100_000
 
 
-def _cell_marks(zf: zipfile.ZipFile, part: str) -> list[tuple[int, int, str]]:
+def _cell_marks(zf: zipfile.ZipFile, part: str, zero_unsure: bool = False) -> list[tuple[int, int, str]]:
     """Cells of type "e" with their cached error text, and formula cells without a value ("=" and
     the formula; io/xlsx_formulas.py), found by a byte search of the part (most sheets have
     neither, and the search is what it costs them). A cell without an r attribute (a few
     writers omit them), or written ``t = "e"`` with spaces, cannot be found this way and is left
     as python-calamine reads it: empty."""
     found: list[tuple[int, int, str]] = []
-    formulas = Uncalculated()
+    formulas = Uncalculated(zero_unsure=zero_unsure)
     for data in _whole_cells(zf, part):
         if b't="e"' in data or b"t='e'" in data:
             for m in _ERROR_CELL_RE.finditer(data):
@@ -116,6 +121,20 @@ def _whole_cells(zf: zipfile.ZipFile, part: str) -> Iterator[bytes]:
             yield data
             if not block:
                 return
+
+
+_RECALC_RE = re.compile(rb"<(?:\w+:)?calcPr\b[^>]*\bfullCalcOnLoad\s*=\s*[\"'](?:1|true)[\"']")
+
+
+def recalc_on_load(zf: zipfile.ZipFile) -> bool:
+    """Whether workbook.xml asks for a full calculation on opening (``<calcPr fullCalcOnLoad="1"/>``).
+    Programs that cannot calculate write it — openpyxl (no values at all), XlsxWriter and the
+    libraries like it (0 as the value of every formula not given one); a spreadsheet program
+    calculates, saves the values, and does not write it (Excel, LibreOffice: checked)."""
+    names = {n.lower(): n for n in zf.namelist()}
+    with zf.open(names["xl/workbook.xml"]) as fh:
+        head = fh.read(1 << 20)
+    return _RECALC_RE.search(head) is not None
 
 
 def _local(tag: str) -> str:
