@@ -253,6 +253,16 @@ class RoundView(QDialog):
         names = by_pinyin(self.service.district_names())
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Districts for %1").replace("%1", period.label(self.lang)))
+        prompt = QLabel(
+            self.tr(
+                "Each ticked district gets a workbook of its projects for %1 to fill in and send back. "
+                "Untick a district to leave it out of this round. Next you choose the folder the "
+                "workbooks are written to."
+            ).replace("%1", period.label(self.lang)),
+            dialog,
+        )
+        prompt.setObjectName("districts_prompt")
+        prompt.setWordWrap(True)
         box = QListWidget(dialog)
         for name in names:
             item = QListWidgetItem(name)
@@ -262,8 +272,10 @@ class RoundView(QDialog):
         buttons.accepted.connect(dialog.accept)
         buttons.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)
+        layout.addWidget(prompt)
         layout.addWidget(box)
         layout.addWidget(buttons)
+        dialog.resize(460, dialog.sizeHint().height())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return []
         return [box.item(i).text() for i in range(box.count()) if box.item(i).checkState() == Qt.CheckState.Checked]
