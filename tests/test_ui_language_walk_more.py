@@ -263,12 +263,24 @@ def test_rounds_pickers_progress_and_change_log_speak_one_language(
             qtbot.wait(50)
             log = detail.changes
             cells = [
-                (f"change log {log.horizontalHeaderItem(c).text()}", log.item(r, c).text())
-                for r in range(log.rowCount())
-                for c in (2, 3)
+                (f"change log {log.table.horizontalHeaderItem(c).text()}", log.table.item(r, c).text())
+                for r in range(log.table.rowCount())
+                for c in (log.COL_WHEN, log.COL_CHANGE)
             ]
             assert cells, f"project {pid} has no change in its log"
-            look(detail, f"change-log-{'edit' if pid == edited else 'import'}", cells)
+            data.update(e.who for e in log.entries)  # the accounts' names are data, as typed
+            kind = "edit" if pid == edited else "import"
+            look(detail, f"change-log-{kind}", cells)
+            shown = log.open_window()  # the whole log in a window of its own
+            qtbot.wait(50)
+            table = shown.table
+            cells = [
+                (f"change log window {table.horizontalHeaderItem(c).text()}", table.item(r, c).text())
+                for r in range(table.rowCount())
+                for c in (shown.COL_ACTION, shown.COL_CHANGE)
+            ]
+            look(shown, f"change-log-window-{kind}", cells)
+            shown.close()
 
         # -- File › Restore backup… of a database file, to its end: the question, the progress
         if demo_ctx.database.sqlite_path is not None:
