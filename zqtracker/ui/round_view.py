@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zqtracker.domain.months import calendar_text
 from zqtracker.domain.rounds import DistrictState, Period, Round, RoundDistrict
 from zqtracker.services.context import AppContext
 from zqtracker.services.round_words import reminder_text
@@ -326,7 +327,7 @@ class RoundView(QDialog):
         if period is None or self.round is None:
             return ""
         due = self.round.due_on
-        shown = f"{due.year}年{due.month}月{due.day}日" if self.lang.startswith("zh") else due.isoformat()
+        shown = calendar_text("day_numbers", self.lang, month=due.month, year=due.year, day=due.day)
         return reminder_text(period, shown, self.service.reminders(period, self.today), self.lang)
 
     def _on_remind_clicked(self) -> None:
