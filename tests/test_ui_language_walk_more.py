@@ -72,9 +72,10 @@ class ProgressWatch(QObject):
 
 
 def file_type_words(dialog: QFileDialog) -> list[tuple[str, str]]:
-    """What Qt's file dialog says of each file it lists ("Folder", "xlsx File"): interface words
-    in its cells, not the user's data (the names are read as paths and left out)."""
+    """What Qt's file dialog says of each file it lists ("Folder", "xlsx File", "12.1 KB"):
+    interface words in its cells, not the user's data (the names are read as paths and left out)."""
     from PySide6.QtWidgets import QTreeView
+    from test_ui_file_sizes import shown_size
 
     out = []
     for view in dialog.findChildren(QTreeView):
@@ -86,6 +87,9 @@ def file_type_words(dialog: QFileDialog) -> list[tuple[str, str]]:
             text = model.index(row, 2, root).data()
             if text:
                 out.append((f"{type(view).__name__} type cell", str(text)))
+            size = shown_size(view, model.index(row, 1, root))  # as painted: "12.1 KB", never "KiB"
+            if size and size != "None":
+                out.append((f"{type(view).__name__} size cell", size))
     return out
 
 
