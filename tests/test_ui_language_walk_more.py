@@ -232,7 +232,8 @@ def test_rounds_pickers_progress_and_change_log_speak_one_language(
             dialog.browse_button.click()  # type: ignore[attr-defined]
             dialog.path_edit.setText(str(tmp_path / "export.xlsx"))  # type: ignore[attr-defined]
             done: list[QWidget] = []
-            when_modal(lambda box: (done.append(box), look(box, "export-finished"), box.reject()))
+            # the "Export finished" box (not the progress dialog, modal too while the export runs)
+            when_modal(lambda box: (done.append(box), look(box, "export-finished"), box.reject()), kind=QMessageBox)
             dialog.export_button.click()  # type: ignore[attr-defined]
             qtbot.waitUntil(lambda: bool(done), timeout=60_000)
 
