@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import argparse
 import re
+from collections.abc import Iterator
 
 import pytest
 
 from zqtracker.charts import CHART_NAMES
 from zqtracker.cli.arguments import in_chinese
 from zqtracker.cli.console import ExitCode
-from zqtracker.cli.main import main
+from zqtracker.cli.main import build_parser, main
 
 
 @pytest.mark.parametrize(
@@ -129,3 +131,55 @@ def test_the_english_help_reads_as_before(capsys) -> None:
 )
 def test_argparse_sentences_in_chinese_from_the_catalogue(english: str, chinese: str) -> None:
     assert in_chinese(english) == chinese
+
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _parsers(
+    parser: argparse.ArgumentParser, path: tuple[str, ...] = ()
+) -> Iterator[tuple[tuple[str, ...], argparse.ArgumentParser]]:
+    yield path, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from _parsers(sub, (*path, name))
+
+
+def _helps(lang: str) -> dict[tuple[str, ...], str | None]:
+    """Every argument, option and command of the CLI, by where it is ("db recover", "damaged"), with
+    the help ``--lang LANG`` gives it."""
+    found: dict[tuple[str, ...], str | None] = {}
+    for path, parser in _parsers(build_parser(["--lang", lang])):
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for command in action._choices_actions:
+                    found[(*path, command.dest, "(command)")] = command.help
+            else:
+                found[(*path, "/".join(action.option_strings) or action.dest)] = action.help
+    return found
+
+
+def test_every_argument_and_option_has_help_in_both_languages() -> None:
+    """Nothing a user may type is left without a word in --help, nor hidden (argparse.SUPPRESS);
+    under --lang zh every one reads Chinese."""
+    en, zh = _helps("en"), _helps("zh")
+    assert len(en) > 150 and en.keys() == zh.keys()
+    unworded = [" ".join(where) for where, text in en.items() if not text or text == argparse.SUPPRESS]
+    assert not unworded, unworded
+    not_chinese = [(" ".join(where), text) for where, text in zh.items() if not text or not CJK.search(text)]
+    assert not not_chinese, not_chinese
+    chinese_in_english = [(" ".join(w), t) for w, t in en.items() if re.search(r"[\u4e00-\u9fff]{3,}", t or "")]
+    assert not chinese_in_english, chinese_in_english
+
+
+def test_every_parser_is_among_the_help_commands_and_formats_in_both_languages() -> None:
+    """The Chinese --help test above walks HELP_COMMANDS: a command added without being listed
+    there would escape it. Each parser's help also formats in both languages (a stray % in a
+    Chinese help breaks argparse's formatting)."""
+    for lang in ("en", "zh"):
+        paths = []
+        for path, parser in _parsers(build_parser(["--lang", lang])):
+            paths.append(list(path))
+            assert parser.format_help()
+        assert sorted(paths) == sorted(HELP_COMMANDS), lang

@@ -3,6 +3,7 @@ request, English in ¥ bn / ¥ mn, changes never hidden by rounding — property
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -16,6 +17,7 @@ amounts = st.integers(min_value=0, max_value=10**15)
 signed_amounts = st.integers(min_value=-(10**15), max_value=10**15)
 units = st.sampled_from([Unit.YI, Unit.WAN])
 langs = st.sampled_from(["en", "zh"])
+CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 @pytest.mark.parametrize(
@@ -122,3 +124,28 @@ def test_a_units_name_is_one_a_reader_reads_and_reads_back(unit: Unit, lang: str
     expected = {"en": {Unit.YI: "¥100 million", Unit.WAN: "¥10,000", Unit.YUAN: "yuan"},
                 "zh": {Unit.YI: "亿元", Unit.WAN: "万元", Unit.YUAN: "元"}}  # fmt: skip
     assert name == expected[lang][unit]
+
+
+@given(signed_amounts, st.sampled_from(list(Unit)), st.booleans())
+def test_each_language_reads_its_own_words(yuan: int, unit: Unit, exact: bool) -> None:
+    """An amount, its unit, header and chooser name carry no word of the other language (the units
+    come from the money_format catalogue: "亿元" is Chinese's, "bn" English's; a chooser in English
+    names the Chinese unit beside its own on purpose)."""
+    zh, en = MoneyFormat(unit, "zh_CN", exact), MoneyFormat(unit, "en", exact)
+    for text in (zh.text(yuan), zh.exact_text(yuan), *zh.change(yuan, yuan + 1), zh.header("计划总投资"), zh.choice()):
+        assert not re.search(r"[A-Za-z¥]", text), text
+    for text in (en.text(yuan), en.exact_text(yuan), *en.change(yuan, yuan + 1), en.header("Planned")):
+        assert not CJK.search(text) and "¥" in text, text
+    assert CJK.search(en.choice()) and en.choice().startswith(en.label)
+
+
+def test_a_foreign_currency_unit_is_in_the_readers_language() -> None:
+    from zqtracker.domain.currency import CURRENCIES, currency_unit_label
+
+    for code in CURRENCIES:
+        for factor in (None, 1, 1_000, 10_000, 1_000_000, 100_000_000, 10_000_000):
+            zh, en = currency_unit_label(code, factor, "zh"), currency_unit_label(code, factor, "en")
+            assert not re.search(r"[A-Za-z]", zh) and zh.endswith(CURRENCIES.say(code, "zh")), zh
+            assert not CJK.search(en) and en.startswith(code), en
+    assert currency_unit_label("USD", 10_000_000, "zh") == "10,000,000美元"  # a factor no word names: not lost
+    assert currency_unit_label("USD", 10_000_000, "en") == "USD 10,000,000"

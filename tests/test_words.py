@@ -68,6 +68,7 @@ FEWER_PLACEHOLDERS: dict[tuple[str, str], str] = {
     ("round_workbook", "last_month"): "English names the month and year, Chinese the month: 9月",
     ("fuzzy_dates", "quarter"): "Q{quarter} / 第{nth}季度: Chinese counts the quarter in words",
     ("currency", "foreign_amount"): "English names the currency by its code, Chinese by its name",
+    ("money_format", "choice"): "English names the Chinese unit too, which Chinese printouts and workbooks use",
 }
 
 
@@ -270,10 +271,6 @@ INLINE_LANGUAGE_CHOICES: dict[str, str] = {
     "io/columns.py": "a column's header, which holds both languages side by side",
     "charts/theme.py": "a colour, not a word: growth is red for a Chinese reader",
     "cli/arguments.py": "argparse's English errors matched and reworded (in_chinese)",
-    "domain/currency.py": "a foreign currency's unit composed from Unit.label's words (万美元 / USD 10,000), "
-    "new from the ux work: to become catalogue entries",
-    "domain/money_format.py": "amounts as a reader of each language writes them (¥120.90 bn / 120.90亿元): "
-    "a number format, being reworked for issue 15's money display",
 }
 INLINE = re.compile(r"startswith\(.zh.\)|\bif zh\b|\bzh else\b|if (console|self)\.zh|is_zh\([\w.]*\) else|if is_zh")
 

@@ -30,6 +30,11 @@ MORE: dict[str, tuple[str, str]] = {
         "salvage what can be read from a damaged database into a new file",
         "把损坏数据库中可读出的内容抢救到一个新文件",
     ),
+    "db.recover.damaged": ("the damaged SQLite file to read from", "要从中读取的损坏的 SQLite 文件"),
+    "db.recover.new": (
+        "the new file to write what was salvaged to (must not exist yet)",
+        "写入抢救出的内容的新文件（该文件不能已经存在）",
+    ),
     "db.copy": (
         "copy every table of one database into another (SQLite file ⇄ PostgreSQL)",
         "把一个数据库的全部数据表复制到另一个数据库（SQLite 文件 ⇄ PostgreSQL）",
@@ -59,6 +64,11 @@ MORE: dict[str, tuple[str, str]] = {
         "the PostgreSQL user name (created as a login role when new)",
         "PostgreSQL 用户名（新用户将建为可登录的角色）",
     ),
+    "db.grant.role": (
+        "analyst: reads and writes everything; district: only its district's projects; "
+        "reader: reads everything, writes nothing",
+        "analyst：读写全部数据；district：只读写所属区域的项目；reader：可读全部数据，不能写入",
+    ),
     "db.grant.district": ("the district of a district account; repeatable", "区县账户所属的区域；可重复"),
     # round
     "round": (
@@ -79,6 +89,10 @@ MORE: dict[str, tuple[str, str]] = {
         "各区县的状态：未下发、已下发、已回表、已导入、逾期",
     ),
     "round.month": ("the round's month, e.g. 2023-10", "轮次的月份，如 2023-10"),
+    "round.today": (
+        "count lateness as on this day (default: today)",
+        "按此日期计算逾期天数（默认：今天）",
+    ),
     "round.collect": (
         "check returned workbooks and import them (each district's differences)",
         "检查收回的报表并导入（显示各区县的差异）",

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from zqtracker.domain.errors import Problem, ValidationError
-from zqtracker.domain.money import MAX_MONEY, Unit
-from zqtracker.domain.words import Catalogue, is_zh
+from zqtracker.domain.money import MAX_MONEY
+from zqtracker.domain.words import Catalogue
 
 # ISO 4217 codes the lists use, with their names. Anything else is refused, not guessed.
 _CURRENCIES: dict[str, tuple[str, str]] = {
@@ -30,11 +30,24 @@ _CURRENCIES: dict[str, tuple[str, str]] = {
     "CHF": ("Swiss francs", "瑞士法郎"),
 }
 CURRENCIES = Catalogue("currencies", _CURRENCIES, from_data=True)
+# A currency as a unit names it: by its code in English ("USD 10,000"), its name in Chinese (万美元).
+IN_UNITS = Catalogue("currency_in_units", {code: (code, zh) for code, (_, zh) in _CURRENCIES.items()}, from_data=True)
+# The unit an amount in another currency is written in, by its factor, worded as Unit.label words
+# yuan's ("万元" / "¥10,000"): f"unit.{factor}", or unit.other for a factor no word names.
+_UNITS: dict[str, tuple[str, str]] = {
+    "unit.1": ("{currency}", "{currency}"),
+    "unit.1000": ("{currency} 1,000", "千{currency}"),
+    "unit.10000": ("{currency} 10,000", "万{currency}"),
+    "unit.1000000": ("{currency} 1,000,000", "百万{currency}"),
+    "unit.100000000": ("{currency} 100 million", "亿{currency}"),
+    "unit.other": ("{currency} {factor}", "{factor}{currency}"),
+}
 _WORDS: dict[str, tuple[str, str]] = {
     "foreign_amount": ("{code} {amount} at {rate} yuan per {code}", "{amount}{name}（汇率 {rate}）"),
     "rounded": ("{exact} yuan rounded half-up to {yuan} yuan", "{exact}元四舍五入为{yuan}元"),
+    **_UNITS,
 }
-WORDS = Catalogue("currency", _WORDS)
+WORDS = Catalogue("currency", _WORDS, composed=("unit.",))
 MAX_RATE = Decimal(100_000)  # yuan per unit: far above any currency (1 KRW ≈ 0.005, 1 GBP ≈ 9)
 RATE_PLACES = 6  # a rate keeps six decimals (7.123456 yuan per dollar)
 ORIGINAL_PLACES = 4  # the original amount keeps four decimals of its currency unit
@@ -46,14 +59,12 @@ def currency_name(code: str, lang: str = "en") -> str:
 
 def currency_unit_label(code: str, factor: int | None, lang: str = "en") -> str:
     """The unit an amount in another currency is written in, worded as :meth:`Unit.label` words
-    yuan's (its one source): "万美元" beside "万元", "USD 10,000" beside "¥10,000", "美元" / "USD"."""
-    unit = next((u for u in Unit if u.factor == (factor or 1)), None)
-    if is_zh(lang):
-        prefix = unit.label("zh").removesuffix("元") if unit else {1_000: "千", 1_000_000: "百万"}.get(factor or 1, "")
-        return f"{prefix}{currency_name(code, 'zh')}"
-    if unit is Unit.YUAN:
-        return code
-    return unit.label("en").replace("¥", f"{code} ") if unit else f"{code} {factor:,}"
+    yuan's: "万美元" beside "万元", "USD 10,000" beside "¥10,000", "美元" / "USD"."""
+    currency = IN_UNITS.say(code, lang) if code in IN_UNITS else code
+    key = f"unit.{factor or 1}"
+    if key not in WORDS:
+        key = "unit.other"
+    return WORDS.say(key, lang, currency=currency, factor=f"{factor or 1:,}")
 
 
 @dataclass(frozen=True, slots=True)

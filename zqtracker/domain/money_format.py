@@ -29,24 +29,43 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from zqtracker.domain.money import Unit
+from zqtracker.domain.words import Catalogue, norm_lang
 
 
 @dataclass(frozen=True, slots=True)
 class _Scale:
     factor: int
-    label: str  # in headers: "计划总投资（亿元）", "Planned investment (¥ bn)"
     decimals: int  # shown by default
 
 
-_SCALES: dict[tuple[Unit, bool], _Scale] = {
-    (Unit.YI, True): _Scale(100_000_000, "亿元", 2),
-    (Unit.WAN, True): _Scale(10_000, "万元", 0),
-    (Unit.YUAN, True): _Scale(1, "元", 0),
-    (Unit.YI, False): _Scale(1_000_000_000, "¥ bn", 3),  # to the million, as 亿元 with two
-    (Unit.WAN, False): _Scale(1_000_000, "¥ mn", 2),
-    (Unit.YUAN, False): _Scale(1, "¥", 0),
+# How many yuan a shown unit is, and its usual decimals: a number format, not words (English
+# counts in 10⁹ and 10⁶, Chinese in 亿 and 万). The words are WORDS'.
+_SCALES: dict[tuple[Unit, str], _Scale] = {
+    (Unit.YI, "zh"): _Scale(100_000_000, 2),
+    (Unit.WAN, "zh"): _Scale(10_000, 0),
+    (Unit.YUAN, "zh"): _Scale(1, 0),
+    (Unit.YI, "en"): _Scale(1_000_000_000, 3),  # to the million, as 亿元 with two
+    (Unit.WAN, "en"): _Scale(1_000_000, 2),
+    (Unit.YUAN, "en"): _Scale(1, 0),
 }
-_SUFFIX_EN = {Unit.YI: " bn", Unit.WAN: " mn", Unit.YUAN: ""}
+
+# Keys composed from the unit: f"unit.{unit}" names it in a header, f"amount.{unit}" writes a
+# figure in it (the sign goes before both: "-¥0.50 mn", "-0.50万元").
+WORDS = Catalogue(
+    "money_format",
+    {
+        "unit.yi": ("¥ bn", "亿元"),
+        "unit.wan": ("¥ mn", "万元"),
+        "unit.yuan": ("¥", "元"),
+        "amount.yi": ("¥{figure} bn", "{figure}亿元"),
+        "amount.wan": ("¥{figure} mn", "{figure}万元"),
+        "amount.yuan": ("¥{figure}", "{figure}元"),
+        "header": ("{text} ({unit})", "{text}（{unit}）"),
+        # English names the Chinese unit too, which printouts and workbooks in Chinese use
+        "choice": ("{unit} ({unit_zh})", "{unit}"),
+    },
+    composed=("unit.", "amount."),
+)
 
 
 def _digits(factor: int) -> int:
@@ -63,12 +82,8 @@ class MoneyFormat:
     exact: bool = False  # every digit (to the yuan) instead of the usual decimals
 
     @property
-    def zh(self) -> bool:
-        return self.lang.startswith("zh")
-
-    @property
     def _scale(self) -> _Scale:
-        return _SCALES[(self.unit, self.zh)]
+        return _SCALES[(self.unit, norm_lang(self.lang))]
 
     @property
     def factor(self) -> int:
@@ -78,7 +93,7 @@ class MoneyFormat:
     @property
     def label(self) -> str:
         """The unit as a column header or an axis names it: "亿元", "¥ bn"."""
-        return self._scale.label
+        return WORDS.say(f"unit.{self.unit.value}", self.lang)
 
     @property
     def decimals(self) -> int:
@@ -90,7 +105,7 @@ class MoneyFormat:
 
     def header(self, text: str) -> str:
         """ "计划总投资（亿元）" / "Planned investment (¥ bn)"."""
-        return f"{text}（{self.label}）" if self.zh else f"{text} ({self.label})"
+        return WORDS.say("header", self.lang, text=text, unit=self.label)
 
     def value(self, yuan: int) -> Decimal:
         """The exact amount in this scale (1 yuan is 0.000000001 in ¥ bn)."""
@@ -121,16 +136,17 @@ class MoneyFormat:
         if yuan is None:
             return ""
         figure = self.number(yuan, decimals)
-        if self.zh:
-            return f"{figure}{self.label}"
+        return self._signed(figure, self.unit)
+
+    def _signed(self, figure: str, unit: Unit) -> str:
         sign = "-" if figure.startswith("-") else ""
-        return f"{sign}¥{figure.lstrip('-')}{_SUFFIX_EN[self.unit]}"
+        return sign + WORDS.say(f"amount.{unit.value}", self.lang, figure=figure.lstrip("-"))
 
     def exact_text(self, yuan: int | None) -> str:
         """To the yuan, for tooltips: "120,900,000,000元", "¥120,900,000,000"."""
         if yuan is None:
             return ""
-        return f"{yuan:,}元" if self.zh else f"{'-' if yuan < 0 else ''}¥{abs(yuan):,}"
+        return self._signed(f"{yuan:,}", Unit.YUAN)
 
     def is_rounded(self, yuan: int) -> bool:
         """True when the shown figure is not the exact amount."""
@@ -158,6 +174,5 @@ class MoneyFormat:
     def choice(self) -> str:
         """The name of this unit in a unit chooser of the interface's language; English names the
         Chinese unit too, which printouts and workbooks in Chinese use: "¥ bn (亿元)"."""
-        if self.zh:
-            return self.label
-        return f"{self.label} ({_SCALES[(self.unit, True)].label})"
+        unit_zh = WORDS.say(f"unit.{self.unit.value}", "zh")
+        return WORDS.say("choice", self.lang, unit=self.label, unit_zh=unit_zh)
