@@ -109,6 +109,17 @@ def test_db_recover_salvages_most_projects_into_a_new_usable_file(damaged: Path,
     assert code == ExitCode.REFUSED and "already exists" in err  # never over a file
 
 
+def test_db_recover_of_a_file_that_is_no_database_names_it_not_the_new_file(tmp_path: Path) -> None:
+    # it said "new.sqlite is damaged … salvage its projects with zqtracker db recover"
+    garbage = tmp_path / "garbage.sqlite"
+    garbage.write_bytes(b"SQLite format 3\x00" + bytes(range(256)) * 40)
+    new = tmp_path / "new.sqlite"
+    for lang, words in (("en", "Nothing could be salvaged from"), ("zh", "无法从")):
+        code, _, err = run("--lang", lang, "db", "recover", str(garbage), str(new))
+        assert code == ExitCode.REFUSED and words in err and str(garbage) in err, err
+        assert str(new) not in err and not new.exists()
+
+
 def test_locked_database_is_reported_locked_not_damaged(demo_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sqlite_file, "BUSY_TIMEOUT_S", 0.2)
     with exclusive_lock(demo_file):

@@ -227,7 +227,11 @@ def recover(damaged: Path, new: Path) -> RecoverResult:
         os.replace(tmp, new)
         return result
     except (OSError, sqlite3.Error, subprocess.SubprocessError) as exc:
-        raise fault_of(exc, str(new)) or DatabaseOpenError("nothing_recovered", file=shown, detail=str(exc)) from None
+        fault = fault_of(exc, str(new))  # a full disk or a read-only folder: the new file's
+        if fault is None or (isinstance(exc, sqlite3.Error) and fault.reason in ("corrupt", "cannot_open", "io_error")):
+            # what SQLite could not read is the damaged file (never "the new file is damaged: recover it")
+            raise DatabaseOpenError("nothing_recovered", file=shown, detail=short_detail(str(exc))) from None
+        raise fault from None
     finally:
         tmp.unlink(missing_ok=True)
 
