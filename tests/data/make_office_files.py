@@ -8,12 +8,15 @@ change; CI uses the committed files and needs no LibreOffice:
 The source is a district's project list written by openpyxl with real formulas: Calc computes
 them on loading, so the saved files hold the errors Excel would show (#DIV/0!, #N/A, #VALUE!,
 #REF!) as each format stores them, a merged title, a hidden column and real dates.
+calc_formulas.xlsx / .ods: tests/formula_files.py's list, whose amounts are formulas openpyxl
+wrote without values, calculated and saved by Calc (what opening and saving in Excel or WPS does).
 """
 
 from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -21,6 +24,9 @@ from pathlib import Path
 import openpyxl
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+from formula_files import formula_list  # noqa: E402
+
 HEADER = ["序号", "项目编号", "项目名称", "所属行业", "所在区域", "项目状态", "计划总投资（亿元）", "签约时间", "备注"]
 ROWS = [
     [1, "LO-001", "储能电池项目", "新型储能", "高要区", "在建", 12.5, date(2023, 3, 15), "内部"],
@@ -49,24 +55,26 @@ def source(path: Path) -> Path:
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        src = source(Path(tmp) / "calc_district.xlsx")
         out = Path(tmp) / "out"
-        for fmt in ("xls", "ods", "xlsx"):
-            subprocess.run(
-                [
-                    "soffice",
-                    "--headless",
-                    f"-env:UserInstallation=file://{tmp}/profile",
-                    "--convert-to",
-                    fmt,
-                    "--outdir",
-                    str(out),
-                    str(src),
-                ],
-                check=True,
-                capture_output=True,
-                timeout=300,
-            )
+        jobs = [(source(Path(tmp) / "calc_district.xlsx"), ("xls", "ods", "xlsx"))]
+        jobs.append((formula_list(Path(tmp) / "calc_formulas.xlsx"), ("ods", "xlsx")))
+        for src, formats in jobs:
+            for fmt in formats:
+                subprocess.run(
+                    [
+                        "soffice",
+                        "--headless",
+                        f"-env:UserInstallation=file://{tmp}/profile",
+                        "--convert-to",
+                        fmt,
+                        "--outdir",
+                        str(out),
+                        str(src),
+                    ],
+                    check=True,
+                    capture_output=True,
+                    timeout=300,
+                )
         for made in out.iterdir():
             shutil.copy(made, HERE / made.name)
             print("wrote", HERE / made.name, made.stat().st_size, "bytes")

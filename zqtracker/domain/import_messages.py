@@ -85,6 +85,12 @@ _IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "strings), and was not read.",
         "“{file}”的工作表“{sheet}”所含文字远超其文件大小应有的数量（重复引用共享字符串），未予读取。",
     ),
+    "too_many_formulas": (
+        "Sheet “{sheet}” of {file} holds more than {limit} formulas whose values were never calculated; open the "
+        "file in Excel or WPS, save it, and import again.",
+        "“{file}”的工作表“{sheet}”中有超过 {limit} 个从未计算过结果的公式；"
+        "请用 Excel 或 WPS 打开该文件，保存后再导入。",
+    ),
     "timeout": (
         "Reading {file} took longer than {seconds} seconds and was stopped.",
         "读取“{file}”超过 {seconds} 秒，已停止。",
@@ -319,6 +325,15 @@ _IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "excel_error": (
         "{value} is an Excel error (a formula that failed in the spreadsheet); correct the cell and import again",
         "{value} 是 Excel 错误值（表格中的公式出错）；请改正该单元格后再导入",
+    ),
+    "formula_not_calculated": (
+        "a formula ({formula}) whose value was never calculated; open the file in Excel or WPS, save it, and import "
+        "again",
+        "公式（{formula}）的结果从未计算过；请用 Excel 或 WPS 打开该文件，保存后再导入",
+    ),
+    "formula_not_calculated_unknown": (
+        "a formula whose value was never calculated; open the file in Excel or WPS, save it, and import again",
+        "公式的结果从未计算过；请用 Excel 或 WPS 打开该文件，保存后再导入",
     ),
     "cell_error": ("{field_label}: the cell shows the error {value}", "{field_label}：单元格为错误值 {value}"),
     "code_conflict": (

@@ -19,7 +19,7 @@ from zqtracker.io.dates import parse_fuzzy, parse_range
 from zqtracker.io.evidence import place_of
 from zqtracker.io.headers import KIND_OF
 from zqtracker.io.layout import ColumnInfo, SheetLayout
-from zqtracker.io.reader import ExcelError
+from zqtracker.io.reader import ExcelError, FormulaWithoutValue
 
 _AREA_FACTORS = {"m2": Decimal("0.0015"), "ha": Decimal(15), "10k m2": Decimal(15), "mu": Decimal(1)}
 _AREA_PLACES = Decimal("0.0001")
@@ -156,13 +156,14 @@ class ColumnConverter:
     def __call__(self, raw: tuple | list) -> tuple[list, list[tuple[int, Any, ValidationError]]]:
         errors: list[tuple[int, Any, ValidationError]] = []
         distinct = set(raw)
-        if ExcelError in set(map(type, distinct)):  # never a value, never a blank: a problem
+        types = set(map(type, distinct))
+        if ExcelError in types or FormulaWithoutValue in types:  # never a value, never a blank: a problem
             return self._one_by_one(raw, errors), errors
         if not self.decided:
             self.decided = True
             if len(distinct) * 2 <= len(raw) or len(raw) < 64:
                 self.table = {}
-        if self.table is None or bool in set(map(type, distinct)):
+        if self.table is None or bool in types:
             return self._one_by_one(raw, errors), errors
         table, convert = self.table, self.convert
         failed = False
@@ -196,6 +197,9 @@ class ColumnConverter:
             if v.__class__ is ExcelError:
                 errors.append((k, v, ValidationError(Problem("excel_error", self.field, {"value": str(v)}))))
                 continue
+            if v.__class__ is FormulaWithoutValue:
+                errors.append((k, v, ValidationError(_uncalculated(v, self.field))))
+                continue
             if v == "" or v is None or (v.__class__ is str and not v.strip()):
                 continue
             try:
@@ -206,3 +210,9 @@ class ColumnConverter:
 
 
 _MISSING = object()
+
+
+def _uncalculated(formula: str, field: str) -> Problem:
+    if formula == "=":
+        return Problem("formula_not_calculated_unknown", field, {})
+    return Problem("formula_not_calculated", field, {"formula": str(formula)})

@@ -16,7 +16,7 @@ from zqtracker.domain.status import status_of_word
 from zqtracker.io import values as cells
 from zqtracker.io.columns import BOOL_FALSE, BOOL_TRUE, INVESTOR_ORIGIN_WORDS, PROJECT_TYPE_WORDS
 from zqtracker.io.places import origin_of_place
-from zqtracker.io.reader import ExcelError
+from zqtracker.io.reader import ExcelError, FormulaWithoutValue
 
 REJECT = -1000
 SAMPLE = 200
@@ -80,6 +80,9 @@ class Profile:
         return count / self.n if self.n else 0.0
 
 
+_NO_EVIDENCE = (ExcelError, FormulaWithoutValue)
+
+
 def profile(values: list) -> Profile:
     """The evidence of a column, from (a sample of) its cells as the reader gives them."""
     p = Profile()
@@ -87,7 +90,7 @@ def profile(values: list) -> Profile:
     seen: set = set()
     whole: list[int] = []
     for v in values:
-        if cells.is_empty(v) or v.__class__ is ExcelError:  # an error says nothing of what the column holds
+        if cells.is_empty(v) or v.__class__ in _NO_EVIDENCE:  # nor does an error, nor a formula's missing value
             continue
         if p.n >= SAMPLE:
             break

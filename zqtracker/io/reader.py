@@ -13,8 +13,12 @@ What a :class:`RawSheet` carries is the same for every format, as far as the for
 | dates as dates | yes | yes | yes | yes | text (parsed later) |
 | 1904 date system | yes | yes | yes | null date 1904-01-01 | none in the format |
 | Excel errors as :class:`ExcelError` | yes* | yes | yes | yes | "#REF!" … as written |
+| formulas never calculated as :class:`FormulaWithoutValue` | yes* | — | — | — | — |
 
-(*) an error cell written without its r attribute cannot be placed and reads as empty.
+(*) a cell written without its r attribute cannot be placed and reads as empty. Only an .xlsx
+can hold a formula without its value (openpyxl, report generators): the other formats' writers
+store every value (LibreOffice's .ods: office:value beside table:formula; a formula giving ""
+has no value and reads as empty, as it should).
 """
 
 from __future__ import annotations
@@ -48,6 +52,14 @@ class Progress(Protocol):
 class ExcelError(str):
     """A cell holding an Excel error (#REF!, #N/A, #DIV/0! …): its text, of a class of its own
     so that the import can never take it for a value, nor for a blank."""
+
+    __slots__ = ()
+
+
+class FormulaWithoutValue(str):
+    """A formula cell whose value was never calculated (the file was written by a program, not
+    saved by a spreadsheet program): its formula, "=D3+E3" ("=" alone when its text is not
+    known). Like :class:`ExcelError`, never a value and never a blank."""
 
     __slots__ = ()
 
@@ -255,7 +267,7 @@ def _read_in_child(info: FileInfo, sheets: list[str] | None, progress: Progress 
             sheet = state.current(info.path.name)
             chunk = frame[1]
             for i, j, text in frame[2]:
-                chunk[i][j] = ExcelError(text)
+                chunk[i][j] = FormulaWithoutValue(text) if text[:1] == "=" else ExcelError(text)
             sheet.rows.extend(chunk)
             state.done += len(frame[1])
             if progress is not None:

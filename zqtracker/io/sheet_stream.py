@@ -59,11 +59,8 @@ def stream_rows(
                         if i not in special:
                             special.append(i)
         width = len(row)
-        if by_row:
-            for c, t in by_row.get(row_offset + count, ()):
-                j = c - (end[1] + 1 - width)
-                if 0 <= j < width and row[j] == "":
-                    marks.append((len(chunk), j, t))
+        if by_row and row_offset + count in by_row:
+            _mark(row, by_row[row_offset + count], end[1] + 1 - width, len(chunk), marks)
         count += 1
         chunk.append(row)
         if len(chunk) < CHUNK_ROWS:
@@ -79,6 +76,27 @@ def stream_rows(
     if chunk:
         emit(("rows", shared.apply(chunk), marks))
     emit(("end", name, row_offset))
+
+
+def _mark(row: list, found: list[tuple[int, str]], offset: int, i: int, marks: list) -> None:
+    """The marks of one row's cells: an error where the cell reads empty; a formula without a
+    value ("=…") where it reads empty, or 0 (a writer's placeholder, io/xlsx_formulas.py) — but
+    only in a row with something else in it: a row of formulas alone (a template's rows filled
+    down ahead of their data, a title made by a formula) stays as it reads."""
+    formulas: list[tuple[int, str]] = []
+    for c, t in found:
+        j = c - offset
+        if 0 <= j < len(row):
+            v = row[j]
+            if t[:1] != "=":
+                if v == "":
+                    marks.append((i, j, t))
+            elif v == "" or (v == 0 and v.__class__ is float):
+                formulas.append((j, t))
+    if formulas:
+        marked = {j for j, _t in formulas}
+        if any(v != "" for j, v in enumerate(row) if j not in marked):
+            marks.extend((i, j, t) for j, t in formulas)
 
 
 class _Shared:

@@ -18,7 +18,8 @@ from zqtracker.io.sheet_stream import (
     convert_cell,
     stream_rows,
 )
-from zqtracker.io.xlsx_package import Package, error_cells, package_facts
+from zqtracker.io.xlsx_formulas import MAX_FORMULAS, TOO_MANY
+from zqtracker.io.xlsx_package import Package, cell_marks, package_facts
 
 
 def facts_of(path: str, kind: str) -> Package:
@@ -52,12 +53,14 @@ def read_workbook(path: str, kind: str, sheets: list[str] | None, max_cells: int
     if kind != "xlsx":
         _read_workbook(path, kind, sheets, max_cells, emit, facts_of(path, kind))
         return
-    # An .xlsx's error cells take a pass over every sheet's XML (a quarter of a second for 100k
-    # rows): a forked copy of this process finds them on the other core during the parse.
+    # An .xlsx's error cells and formulas never calculated take a pass over every sheet's XML (a
+    # quarter of a second for 100k rows): a forked copy of this process finds them on the other
+    # core during the parse.
     package = package_facts(path, errors=False)
-    with Forked(lambda: error_cells(path, package.sheet_parts)) as scan:
+    zero_unsure = package.recalc_on_load
+    with Forked(lambda: cell_marks(path, package.sheet_parts, zero_unsure)) as scan:
         if not scan.started:
-            package.errors = error_cells(path, package.sheet_parts)
+            package.errors = cell_marks(path, package.sheet_parts, zero_unsure)
         _read_workbook(path, kind, sheets, max_cells, emit, package, lambda: scan.result(package.errors))
 
 
@@ -127,6 +130,10 @@ def _read_workbook(
         try:
             if errors is not None:
                 package.errors = errors()
+            marks = package.errors.get(name, [])
+            if marks and tuple(marks[-1]) == TOO_MANY:  # more formulas without a value than can be listed
+                emit(("sheet_error", name, "too_many_formulas", {"limit": MAX_FORMULAS}))
+                continue
             stream_rows(
                 name,
                 sheet.iter_rows(),
@@ -134,7 +141,7 @@ def _read_workbook(
                 sheet.height,
                 merged,
                 package.hidden.get(name, []),
-                package.errors.get(name, []),
+                marks,
                 emit,
             )
         except CellTooLong as exc:

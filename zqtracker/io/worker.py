@@ -19,7 +19,8 @@ or (ordinal, seconds). Frames:
     ("book", engine, date1904, [(name, visible, is_worksheet), ...])
     ("sheet", name, row_offset, col_offset, merged, hidden_cols, n_rows, n_cols)
     ("rows", [row, ...], [(i, j, "#REF!"), ...])  # after their "sheet" frame; Excel errors by
-                                                  # index into these rows and their cells
+                                                  # index into these rows and their cells, and
+                                                  # formulas without a value: (i, j, "=D3+E3")
     ("end", name, row_offset)
     ("sheet_error", name, code, params)
     ("error", code, params)               # fatal

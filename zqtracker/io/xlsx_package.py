@@ -12,11 +12,15 @@ from __future__ import annotations
 import os
 import re
 import zipfile
+from collections.abc import Iterator
+
+from zqtracker.io.xlsx_formulas import Uncalculated
 
 
 class Package:
     """Per sheet name: hidden column ranges (0-based, inclusive), error cells (0-based row and
-    column, the error's text) and, where the parser gives none, merged ranges (r0, c0, r1, c1)."""
+    column, the error's text — or, for an .xlsx's formula never calculated, "=" and the
+    formula's text) and, where the parser gives none, merged ranges (r0, c0, r1, c1)."""
 
     def __init__(self) -> None:
         self.date1904 = False
@@ -25,6 +29,9 @@ class Package:
         self.errors: dict[str, list[tuple[int, int, str]]] = {}
         self.merged: dict[str, list[tuple[int, int, int, int]]] = {}
         self.sheet_parts: dict[str, str] = {}
+        # The writer asks for every formula to be calculated on opening (calcPr fullCalcOnLoad):
+        # XlsxWriter and its kin, which store 0 as every formula's value unless told otherwise.
+        self.recalc_on_load = False
 
 
 _COL_RE = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
@@ -34,28 +41,31 @@ _ATTR_RE = re.compile(rb'(\w+)\s*=\s*["\']([^"\']*)["\']')
 def package_facts(path: str, *, errors: bool = True) -> Package:
     """Best effort: a damaged package still gets read (or refused) by the parsers themselves.
     ``errors=False`` leaves out the error cells, the one fact that costs a pass over every sheet
-    (:func:`error_cells` finds them separately)."""
+    (:func:`cell_marks` finds them separately)."""
     facts = Package()
     try:
         with zipfile.ZipFile(path) as zf:
             facts.sheet_parts, facts.date1904 = sheet_parts(zf)
+            facts.recalc_on_load = recalc_on_load(zf)
             for name, part in facts.sheet_parts.items():
                 facts.hidden[name] = _hidden_columns(zf, part)
                 if errors:
-                    facts.errors[name] = _error_cells(zf, part)
+                    facts.errors[name] = _cell_marks(zf, part)
     except Exception:  # noqa: BLE001
         pass
     return facts
 
 
-def error_cells(path: str, parts: dict[str, str]) -> dict[str, list[tuple[int, int, str]]]:
-    """The error cells of each sheet (name → part, as :func:`sheet_parts` gives), best effort like
-    :func:`package_facts`: the sheets read before a damaged one keep theirs."""
+def cell_marks(path: str, parts: dict[str, str], zero_unsure: bool = False) -> dict[str, list[tuple[int, int, str]]]:
+    """The error cells and the formulas never calculated of each sheet (name → part, as
+    :func:`sheet_parts` gives), best effort like :func:`package_facts`: the sheets read before a
+    damaged one keep theirs. ``zero_unsure``: a formula's 0 is the writer's placeholder, not its
+    value (see :func:`recalc_on_load`)."""
     found: dict[str, list[tuple[int, int, str]]] = {}
     try:
         with zipfile.ZipFile(path) as zf:
             for name, part in parts.items():
-                found[name] = _error_cells(zf, part)
+                found[name] = _cell_marks(zf, part, zero_unsure)
     except Exception:  # noqa: BLE001
         pass
     return found
@@ -71,35 +81,60 @@ _REF_RE = re.compile(rb"\br\s*=\s*[\"']([A-Za-z]{1,3})([0-9]{1,7})[\"']")
 _MAX_ERRORS = 100_000
 
 
-def _error_cells(zf: zipfile.ZipFile, part: str) -> list[tuple[int, int, str]]:
-    """Cells of type "e" with their cached error text, found by a byte search of the part (most
-    sheets have none, and the search is what it costs them). A cell without an r attribute (a
-    few writers omit them), or written ``t = "e"`` with spaces, cannot be found this way and is
-    left as python-calamine reads it: empty."""
+def _cell_marks(zf: zipfile.ZipFile, part: str, zero_unsure: bool = False) -> list[tuple[int, int, str]]:
+    """Cells of type "e" with their cached error text, and formula cells without a value ("=" and
+    the formula; io/xlsx_formulas.py), found by a byte search of the part (most sheets have
+    neither, and the search is what it costs them). A cell without an r attribute (a few
+    writers omit them), or written ``t = "e"`` with spaces, cannot be found this way and is left
+    as python-calamine reads it: empty."""
     found: list[tuple[int, int, str]] = []
+    formulas = Uncalculated(zero_unsure=zero_unsure)
+    for data in _whole_cells(zf, part):
+        if b't="e"' in data or b"t='e'" in data:
+            for m in _ERROR_CELL_RE.finditer(data):
+                ref = _REF_RE.search(m.group(1))
+                if ref is None:
+                    continue
+                col = 0
+                for ch in ref.group(1).upper().decode():
+                    col = col * 26 + ord(ch) - 64
+                text = m.group(2).decode("utf-8", "replace").strip() or "#VALUE!"
+                found.append((int(ref.group(2)) - 1, col - 1, text))
+                if len(found) >= _MAX_ERRORS:
+                    return found
+        formulas.scan(data)
+    if formulas.pending:
+        formulas.name_shared(_whole_cells(zf, part))
+    return found + formulas.found
+
+
+def _whole_cells(zf: zipfile.ZipFile, part: str) -> Iterator[bytes]:
+    """The part in blocks of about a megabyte, each ending after a whole cell: no cell is cut in two."""
     tail = b""
     with zf.open(part) as fh:
         while True:
             block = fh.read(1 << 20)
             data = tail + block
-            last = data.rfind(b"c>")  # the end of the last whole cell: no error cell is cut in two
+            last = data.rfind(b"c>")  # the end of the last whole cell
             cut = len(data) if not block else last + 2 if last >= 0 else 0
             data, tail = data[:cut], data[cut:][-(1 << 20) :]
-            if b't="e"' in data or b"t='e'" in data:
-                for m in _ERROR_CELL_RE.finditer(data):
-                    ref = _REF_RE.search(m.group(1))
-                    if ref is None:
-                        continue
-                    col = 0
-                    for ch in ref.group(1).upper().decode():
-                        col = col * 26 + ord(ch) - 64
-                    text = m.group(2).decode("utf-8", "replace").strip() or "#VALUE!"
-                    found.append((int(ref.group(2)) - 1, col - 1, text))
-                    if len(found) >= _MAX_ERRORS:
-                        return found
+            yield data
             if not block:
-                break
-    return found
+                return
+
+
+_RECALC_RE = re.compile(rb"<(?:\w+:)?calcPr\b[^>]*\bfullCalcOnLoad\s*=\s*[\"'](?:1|true)[\"']")
+
+
+def recalc_on_load(zf: zipfile.ZipFile) -> bool:
+    """Whether workbook.xml asks for a full calculation on opening (``<calcPr fullCalcOnLoad="1"/>``).
+    Programs that cannot calculate write it — openpyxl (no values at all), XlsxWriter and the
+    libraries like it (0 as the value of every formula not given one); a spreadsheet program
+    calculates, saves the values, and does not write it (Excel, LibreOffice: checked)."""
+    names = {n.lower(): n for n in zf.namelist()}
+    with zf.open(names["xl/workbook.xml"]) as fh:
+        head = fh.read(1 << 20)
+    return _RECALC_RE.search(head) is not None
 
 
 def _local(tag: str) -> str:
