@@ -216,3 +216,47 @@ def test_a_rounded_monthly_amount_is_listed_apart(service: ImportService, ctx: A
     result = service.import_file(write_workbook(tmp_path / "r.xlsx", SheetSpec("S", shown)), ImportOptions())
     assert result.investment_records == 0 and records(ctx, "F-1") == [(2023, 9, 9, 1_234_567)]
     assert [r["field"] for r in result.rounded] == ["2023-09"] and result.rounded[0]["decimals_shown"] == 2
+
+
+def month_sheet(month: int, rows: list[tuple[str, float, float]]) -> SheetSpec:
+    """A district's monthly sheet: 当月 and 1–X月累计 of each project (万元)."""
+    head = ["序号", "项目编号", "项目名称", "所在区域", "总投资", "当月完成投资", f"1-{month}月累计完成投资"]
+    body = [[i, code, f"项目{code}", "高要区", 9000, own, ytd] for i, (code, own, ytd) in enumerate(rows, start=1)]
+    return SheetSpec(f"{month}月", [[f"高要区2023年1-{month}月重点项目进展（单位：万元）"], head, *body])
+
+
+def test_a_workbook_with_a_sheet_per_month_imports_in_one_step(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    # 9月: A-1 through September 3500 of which September 400 → 1–8月 3100 and 9月 400; 10月: 4000 through
+    # October, October's own 500 (4000 − 3500, agreeing with its 当月) — as importing the sheets one by one
+    path = write_workbook(tmp_path / "months.xlsx", month_sheet(9, [("A-1", 400, 3500)]),
+                          month_sheet(10, [("A-1", 500, 4000)]))  # fmt: skip
+    result = service.import_file(path, ImportOptions())
+    assert result.ok, [p.reason() for p in result.problems]
+    assert records(ctx, "A-1") == [(2023, 1, 8, 31_000_000), (2023, 9, 9, 4_000_000), (2023, 10, 10, 5_000_000)]
+    assert StatisticsService(ctx.database).summary(2023, 10).completed.total.ytd == 40_000_000
+    assert service.import_file(path, ImportOptions()).investment_records == 0  # again: nothing changes
+    # October's 当月 that disagrees with the difference from September's sheet is its row's problem
+    bad = write_workbook(tmp_path / "bad.xlsx", month_sheet(9, [("B-1", 400, 3500)]),
+                         month_sheet(10, [("B-1", 600, 4000)]))  # fmt: skip
+    refused = service.import_file(bad, ImportOptions())
+    assert not refused.written and [p.problem.code for p in refused.problems] == ["month_ytd_disagree"]
+
+
+def test_month_sheets_newest_first_import_the_same_and_disagreeing_sheets_are_refused(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    path = write_workbook(tmp_path / "months.xlsx", month_sheet(10, [("A-1", 500, 4000)]),
+                          month_sheet(9, [("A-1", 400, 3500)]))  # fmt: skip
+    assert service.import_file(path, ImportOptions()).ok
+    assert records(ctx, "A-1") == [(2023, 1, 8, 31_000_000), (2023, 9, 9, 4_000_000), (2023, 10, 10, 5_000_000)]
+    # 10月 says 4000 through October of which 500 in October: 3500 through September; 9月 says 3600 — the
+    # sheets disagree (forward, 9月 first, the same file is October's 当月 disagreeing with its difference)
+    path = write_workbook(tmp_path / "bad.xlsx", month_sheet(10, [("B-1", 500, 4000)]),
+                          month_sheet(9, [("B-1", 400, 3600)]))  # fmt: skip
+    refused = service.import_file(path, ImportOptions())
+    assert not refused.written and "B-1" not in {p.code for p in ctx.projects.all_projects()}
+    (problem,) = refused.problems
+    assert problem.problem.code == "ytd_other_sheet" and problem.sheet == "9月" and problem.row == 3
+    assert "earliest month first" in problem.reason("en") and "从早到晚" in problem.reason("zh")

@@ -21,7 +21,7 @@ COLUMNS: dict[str, tuple[list[str], object]] = {
         lambda i: NAMES[i % len(NAMES)] + ("" if i < len(NAMES) else f"（{i // len(NAMES) + 1}期）"),
     ),
     "district": (
-        ["所在区域", "县（市、区）", "落户地", "District", "所在地"],
+        ["所在区域", "县（市、区）", "落户地", "District", "所在地", "所属区", "所在区", "所属区县"],
         lambda i: ["高要区", "四会市", "鼎湖区", "端州区", "肇庆新区"][i % 5],
     ),
     "sector": (

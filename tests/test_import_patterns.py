@@ -420,6 +420,84 @@ def test_a_second_table_and_a_project_over_two_rows(
     assert "note_continuations" in {n.code for n in result.notes}
 
 
+def test_a_second_table_with_other_columns_is_refused_not_read_as_the_first(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    # 储备项目 under 在建项目: its amounts are 亿元 where the first table's are 万元, its column E says how
+    # talks go where the first table's gives the start date — read as the first table, 5 亿元 became 5 万元
+    rows = [["一、在建项目"], ["序号", "项目名称", "所属行业", "总投资（万元）", "开工时间"],
+            [1, "广宁竹产业园", "竹木加工", 30000, "2023-05-01"], [],
+            ["二、储备项目"], ["序号", "项目名称", "所属行业", "拟投资（亿元）", "对接情况"],
+            [1, "广宁康养小镇", "文旅", 5, "洽谈中"]]  # fmt: skip
+    path = write_workbook(tmp_path / "two.xlsx", SheetSpec("项目清单", rows))
+    result = service.import_file(path, ImportOptions())
+    assert not result.ok and result.written is False and ctx.projects.all_projects() == []
+    (problem,) = [p for p in result.problems if p.problem.code == "second_table"]
+    assert problem.row == 6
+    text = problem.reason("en")
+    assert "D: “总投资（万元）” → “拟投资（亿元）”" in text and "E: “开工时间” → “对接情况”" in text
+    assert "第二个表格" in problem.reason("zh")
+
+
+def test_a_unit_line_inside_the_table_that_changes_the_unit_is_refused(
+    service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path
+) -> None:
+    # "单位：亿元" over a second table with the same header: its 5 was stored as 5 万元, not 5 亿元
+    head = ["序号", "项目名称", "所属行业", "总投资"]
+    rows = [["单位：万元"], head, [1, "甲项目", "食品", 30000], [], ["单位：亿元"], head, [1, "丙项目", "新材料", 5]]
+    result = service.import_file(write_workbook(tmp_path / "u.xlsx", SheetSpec("项目", rows)), ImportOptions())
+    assert not result.ok and ctx.projects.all_projects() == []
+    (problem,) = [p for p in result.problems if p.problem.code == "unit_changes"]
+    assert problem.row == 5 and "单位：亿元" in problem.reason("en") and "单位" in problem.reason("zh")
+    # the same unit said again (a page header printed twice) is no problem
+    rows = [["单位：万元"], head, [1, "甲项目", "食品", 30000], ["单位：万元"], head, [2, "丙项目", "新材料", 5]]
+    imported(service, db_url, write_workbook(tmp_path / "same.xlsx", SheetSpec("项目", rows)))
+    assert by_name(ctx)["丙项目"].planned_investment == 50_000  # type: ignore[attr-defined]
+
+
+def test_one_amount_merged_over_two_projects_is_a_question_not_counted_twice(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    rows = [["序号", "项目名称", "所属行业", "总投资（万元）", "所在区域"], [1, "甲厂房一期", "食品", 50000, "高要区"],
+            [2, "甲厂房配套宿舍", "食品", None, "高要区"], [3, "乙项目", "食品", 8000, "高要区"]]  # fmt: skip
+    path = write_workbook(tmp_path / "m.xlsx", SheetSpec("项目", rows, merges=["D2:D3", "E2:E4"]))
+    result = service.import_file(path, ImportOptions())
+    assert not result.ok and ctx.projects.all_projects() == []
+    (problem,) = [p for p in result.problems if p.problem.code == "merged_amount"]  # the district's merge is fine
+    assert (problem.row, problem.column) == (2, "D") and "D2:D3" in problem.reason("en")
+    assert "D2:D3" in problem.reason("zh")
+
+
+@pytest.mark.parametrize("parts", [[None, None], ["1.1", "1.2"], ["(1)", "(2)"], [1.1, 1.2]])
+def test_the_rows_of_a_breakdown_are_parts_of_their_project_not_projects(
+    service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path, parts: list
+) -> None:
+    # "其中：一期" under a project, then 二期 without a 序号 of its own: counting 二期 as a project counted
+    # 30000 万元 twice; a breakdown under a total (合计 / 其中：续建) is no project either
+    rows = [["序号", "项目名称", "所属行业", "总投资（万元）"], [None, "合计", None, 70000],
+            [None, "其中：续建", None, 62000], [None, "新开工", None, 8000],
+            [1, "鼎湖数据中心项目", "数字经济", 50000], [parts[0], "其中：一期", None, 20000],
+            [parts[1], "二期", None, 30000], [2, "鼎湖食品加工园", "食品", 12000],
+            [3, "凤凰镇光伏项目", "新能源", 8000]]  # fmt: skip
+    result = imported(service, db_url, write_workbook(tmp_path / "parts.xlsx", SheetSpec("Sheet1", rows)))
+    p = by_name(ctx)
+    assert set(p) == {"鼎湖数据中心项目", "鼎湖食品加工园", "凤凰镇光伏项目"}
+    assert sum(x.planned_investment for x in p.values()) == 700_000_000  # type: ignore[attr-defined]
+    (note,) = [n for n in result.notes if n.code == "note_parts"]
+    assert note.params["count"] == 4 and "3, 4, 6, 7" in note.message("en")
+
+
+def test_a_breakdown_without_row_numbers_is_a_question_not_a_guess(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    rows = [["项目名称", "所属行业", "总投资（万元）"], ["鼎湖数据中心项目", "数字经济", 50000],
+            ["其中：一期", None, 20000], ["二期", None, 30000], ["鼎湖食品加工园", "食品", 12000]]  # fmt: skip
+    result = service.import_file(write_workbook(tmp_path / "p.xlsx", SheetSpec("Sheet1", rows)), ImportOptions())
+    assert not result.ok and ctx.projects.all_projects() == []
+    (problem,) = [p for p in result.problems if p.problem.code == "breakdown_without_numbers"]
+    assert problem.row == 3 and "序号" in problem.reason("en") and "序号" in problem.reason("zh")
+
+
 def test_a_park_signing_list_with_investor_places_and_foreign_capital(
     service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path
 ) -> None:
@@ -464,3 +542,34 @@ def test_a_park_signing_list_with_investor_places_and_foreign_capital(
     refused = service.import_file(write_workbook(tmp_path / "n.xlsx", SheetSpec("S", negated)), ImportOptions())
     assert {(q.row, q.problem.code) for q in refused.problems} == {(2, "unknown_choice"), (2, "unknown_status")}
     assert not refused.written
+
+
+def test_a_numbered_row_without_a_name_is_a_project_missing_its_name_not_a_continuation(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    # 乙公司's row has its own 序号: it was dropped as a line continuing 甲项目, with only a note
+    rows = [["序号", "项目名称", "企业名称", "投资额（万元）", "所在区域"], [1, "甲项目", "甲公司", 100, "高要区"],
+            [2, None, "乙公司", 200, "高要区"], [3, "丙项目", "丙公司", 300, "高要区"]]  # fmt: skip
+    result = service.import_file(write_workbook(tmp_path / "n.xlsx", SheetSpec("签约项目", rows)), ImportOptions())
+    assert not result.ok and ctx.projects.all_projects() == []
+    (problem,) = result.problems
+    assert problem.problem.code == "numbered_without_name" and problem.row == 3 and "(2)" in problem.reason("en")
+    assert "序号" in problem.reason("zh")
+
+
+def test_a_row_of_units_under_the_header_gives_each_column_its_unit(
+    service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path
+) -> None:
+    # 总投资 in 亿元 beside 2024年计划投资 in 万元: one answer to "which unit?" would have read one of them
+    # 10,000× wrong; the row of units says it per column (and 亩 for the land)
+    rows = [["肇庆市2024年重点项目1-10月进展表"],
+            ["序号", "项目名称", "总投资", "2024年计划投资", "1-10月完成投资", "用地面积", "完成率", "所在县区"],
+            [None, None, "亿元", "万元", "万元", "亩", "%", None],
+            [1, "甲项目", 1.5, 3000, 2500, 120, 83.3, "端州区"],
+            [2, "乙项目", 5, 8000, 6000, 300, 75, "鼎湖区"]]  # fmt: skip
+    path = write_workbook(tmp_path / "units.xlsx", SheetSpec("10月", rows, merges=["A2:A3", "B2:B3", "H2:H3"]))
+    result = imported(service, db_url, path)
+    p = by_name(ctx)
+    assert p["甲项目"].planned_investment == 150_000_000 and p["乙项目"].planned_investment == 500_000_000  # type: ignore[attr-defined]
+    assert p["乙项目"].land_area_mu == Decimal(300)  # type: ignore[attr-defined]
+    assert result.added == 2 and result.investment_records == 2 and result.plans == 2

@@ -40,7 +40,7 @@ def test_every_date_spelling_gives_the_same_day(d: date) -> None:
         assert cells.parse_date(spelling, "signed_on") == d, spelling
 
 
-@given(st.dates(min_value=date(1910, 1, 1), max_value=date(2199, 12, 31)))
+@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2199, 12, 31)))
 def test_excel_serials_in_both_date_systems(d: date) -> None:
     # (day numbers 1900-2200 read as years — "2020" is the year 2020 — and no project dates from 1905)
     serial_1900 = (d - date(1899, 12, 30)).days
@@ -50,6 +50,14 @@ def test_excel_serials_in_both_date_systems(d: date) -> None:
         assert cells.parse_date(float(serial_1904), "signed_on", date1904=True) == d
     else:
         assert cells.parse_date(float(serial_1904), "signed_on", date1904=True) == date(serial_1904, 1, 1)
+
+
+@pytest.mark.parametrize("cell", ["24.3", 24.3, 3.15, 12.0, 5000.0, 18263.0])
+def test_a_small_day_number_in_a_date_column_is_no_date(cell: object) -> None:
+    # "24.3" is 2024年3月 to whoever typed it and 24 January 1900 as a day number; 5000 an amount one
+    # column off (1913); 18263 is 31 December 1949. None of them is stored as a date.
+    assert code_of(cells.parse_date, cell, "signed_on") == "bad_date"
+    assert cells.parse_date(18264.0, "signed_on") == date(1950, 1, 1)
 
 
 def test_the_1900_leap_year_bug_is_honoured() -> None:

@@ -31,7 +31,7 @@ CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 # Chinese words an English sentence keeps on purpose: the bureau's own terms for units and
 # periods, which the English-speaking analyst reads on the districts' Chinese spreadsheets too.
-ENGLISH_MAY_SAY = ("万元", "亿元", "1–X月", "当月", "累计", "合计", "小计", "亩", "公顷", "填报单位")
+ENGLISH_MAY_SAY = ("万元", "亿元", "1–X月", "当月", "累计", "合计", "小计", "亩", "公顷", "填报单位", "其中", "序号")
 
 # English texts that quote Chinese data on purpose.
 ENGLISH_QUOTES_CHINESE: dict[tuple[str, str], str] = {

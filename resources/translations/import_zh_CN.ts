@@ -303,6 +303,14 @@
         <translation>上方项目的续行 — 不是项目</translation>
     </message>
     <message>
+        <source>Part of the project above (其中) — not a project</source>
+        <translation>上方项目的分项（其中）——不作为项目</translation>
+    </message>
+    <message>
+        <source>Unit line — skipped</source>
+        <translation>单位行——跳过</translation>
+    </message>
+    <message>
         <source>The same project as on another sheet</source>
         <translation>与其他工作表中的项目相同</translation>
     </message>

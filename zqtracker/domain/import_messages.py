@@ -235,6 +235,11 @@ _IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "are not projects of their own.",
         "工作表“{sheet}”：{count} 行没有项目名称和编号（第 {rows} 行），为上方项目的续行，不单独作为项目。",
     ),
+    "note_parts": (
+        "Sheet “{sheet}”: {count} row(s) of a “其中” breakdown (rows {rows}) are parts of the row above them, not "
+        "projects of their own, and were not imported.",
+        "工作表“{sheet}”：{count} 行属于“其中”分项（第 {rows} 行），是上方一行的组成部分，不单独作为项目，未导入。",
+    ),
     "note_groups": (
         "Sheet “{sheet}”: group rows ({names}) name neither a sector nor a district and were skipped.",
         "工作表“{sheet}”：分组行（{names}）既不是行业也不是区域，已跳过。",
@@ -313,6 +318,38 @@ _IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "ambiguous_date": (
         "{field_label}: {value!r} could be January or October; write 2023-01 or 2023-10",
         "{field_label}：“{value}”可能是1月也可能是10月；请写成 2023-01 或 2023-10",
+    ),
+    "breakdown_without_numbers": (
+        "{value!r} breaks the project above it down into parts, and without a 序号 column the rows under it cannot "
+        "be told from projects of their own — number the projects (序号), or remove the breakdown rows, then import "
+        "again",
+        "“{value}”把上方项目拆分为几部分，而表格没有序号列，无法区分其下各行是分项还是独立项目——请给项目编上序号或删去分项行后再导入",
+    ),
+    "unit_changes": (
+        "{value!r} under the table changes the unit its amounts are read in; the rows below would be read in the "
+        "unit above — put them on a sheet of their own (with their unit line), then import again",
+        "表格中的“{value}”改变了金额单位，其下各行会按上方的单位读取——请把它们（连同单位行）放到单独的工作表后再导入",
+    ),
+    "merged_amount": (
+        "{value} in {cells} is one amount merged over {rows} rows holding different projects, and each would get "
+        "all of it — give each project its own amount, then import again",
+        "{cells} 中的 {value} 是合并到不同项目 {rows} 行的一个金额，导入后每个项目都会得到全部金额——"
+        "请为每个项目分别填写金额后再导入",
+    ),
+    "ytd_other_sheet": (
+        "the year to date through {value} disagrees with another sheet of this file — import the sheets one at a "
+        "time, the earliest month first",
+        "截至 {value} 的累计数与本文件另一工作表不一致——请按月份从早到晚逐个工作表导入",
+    ),
+    "numbered_without_name": (
+        "this row has a 序号 of its own ({value}) but neither a project name nor a code — give it its name, or "
+        "leave its 序号 empty if it continues the row above",
+        "此行有自己的序号（{value}），但没有项目名称和编号——请填写项目名称；如果它是上一行的续行，请清空其序号",
+    ),
+    "second_table": (
+        "a second table starts here with other columns ({differences}); its rows would be read as the "
+        "first table's columns — put it on a sheet of its own, then import again",
+        "此处开始第二个表格，列与上面的表格不同（{differences}）；其下各行会按第一个表格的列读取——请把它放到单独的工作表后再导入",
     ),
     "month_without_year": (
         "{field_label}: {value!r} has no year (none in the header, title, unit line or sheet name)",

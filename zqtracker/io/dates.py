@@ -8,7 +8,8 @@ the column shows day/month), a month (2023.10, 2023-10, 2023年10月, 202310), a
 
 A number between 1900 and 2200 in a date-formatted cell (what a spreadsheet program stores when
 someone types 2023.10 into a cell formatted as a date: the number 2023.1, shown as 1905-07-15) is
-read as the year.month it was typed as; 2023.1 could be January or October and is refused.
+read as the year.month it was typed as; 2023.1 could be January or October and is refused. A day
+number before 1950 ("24.3", 5000) is refused as no date rather than read as 1900–1949.
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ SLASH_DATE_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:[t\s]+\d{1,2}:\d{2}(
 _RANGE_SPLIT_RE = re.compile(r"\s*(?:-|—|–|~|～|至|到|—)\s*")
 _ZH_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4}
 _EXCEL_EPOCH = date(1899, 12, 30)
+# A day number is a date only from this year on: smaller numbers in a date column are something else
+# ("24.3" written for 2024年3月 would be 24 January 1900; 5000 an amount typed one column off), and
+# no project of a bureau's lists was signed, started or in production before 1950.
+EARLIEST_DAY_NUMBER_YEAR = 1950
 
 
 def _display(value: object) -> str:
@@ -147,6 +152,8 @@ def _from_number(
         d = excel_serial_to_date(number, date1904)
     except (ValueError, OverflowError):
         raise _bad("bad_date", field, shown) from None
+    if d.year < EARLIEST_DAY_NUMBER_YEAR:  # "24.3" (2024年3月 to its writer), an amount in the wrong column
+        raise _bad("bad_date", field, shown)
     return make(d.year, d.month, d.day, shown, field), DAY
 
 

@@ -9,7 +9,14 @@ the values beneath, in io/field_choice.py.
 
 from __future__ import annotations
 
-from zqtracker.io.headers import IGNORED_PREFIX, ROW_NUMBER, HeaderMatch, header_candidates, split_unit
+from zqtracker.io.headers import (
+    IGNORED_PREFIX,
+    ROW_NUMBER,
+    HeaderMatch,
+    header_candidates,
+    is_unit_word,
+    split_unit,
+)
 from zqtracker.io.layout_model import IDENTITY, ColumnInfo, SheetLayout
 from zqtracker.io.reader import RawSheet
 from zqtracker.io.values import clean_text, display, is_empty, month_header, year_in
@@ -132,6 +139,22 @@ def looks_like_subheader(sheet: RawSheet, hr: int, year: int | None) -> bool:
     )
 
 
+_COUNT_UNITS = frozenset(("%", "％", "个", "项", "人", "家", "年", "月"))
+
+
+def unit_row_below(sheet: RawSheet, hr: int) -> bool:
+    """The row under the header row gives the columns' units ("万元" under 总投资, "亩" under 用地面积),
+    and nothing else: a second header row, whose units count for the columns above them."""
+    i = hr + 1 - sheet.row_offset
+    if not 0 <= i < len(sheet.rows):
+        return False
+    texts = [v for v in sheet.rows[i] if not is_empty(v)]
+    if not texts or not all(isinstance(v, str) for v in texts):
+        return False
+    units = [t for t in texts if is_unit_word(t)]
+    return bool(units) and all(is_unit_word(t) or t.strip() in _COUNT_UNITS for t in texts)
+
+
 def fill_columns(layout: SheetLayout, sheet: RawSheet) -> None:
     hr = layout.header_row
     rows = sheet.rows[hr - sheet.row_offset : hr - sheet.row_offset + layout.header_rows]
@@ -156,6 +179,10 @@ def _column(c: int, parent: object, child: object, year: int | None) -> ColumnIn
     parent_text = clean_text(parent) if isinstance(parent, str) else display(parent)
     child_text = clean_text(child) if isinstance(child, str) else display(child)
     shown = f"{parent_text} / {child_text}" if parent_text and child_text else parent_text or child_text
+    if parent_text and child_text and is_unit_word(child_text):  # 总投资 over 万元: 总投资（万元）
+        info = _column(c, f"{parent_text}（{child_text.strip('()（）[]【】')}）", "", year)
+        info.header = shown
+        return info
     group_year = year_in(parent_text) or year if child_text else year
     group_unit = _unit_of(parent) if child_text else None
     candidates = ((child, group_unit), (parent, None)) if child_text else ((parent, None),)

@@ -160,6 +160,12 @@ def _split(text: str) -> tuple[str, int | None, str | None, int | None, str | No
     return key, unit, currency, cfactor, area
 
 
+def is_unit_word(text: str) -> bool:
+    """A cell that is nothing but a unit: 万元, （亿元）, 万美元, 亩, 平方米 — what a row under the header
+    row gives each column in some reports."""
+    return _unit_word(text.strip().strip("()（）[]【】")) is not None
+
+
 def _unit_word(word: str) -> tuple[str, object] | None:
     w = word.strip()
     lowered = re.sub(r"\s+", "", w).lower()

@@ -55,7 +55,9 @@ def detect_layout(
     layout.header_row = hr
     context.fill_titles(layout, sheet, hr)
     layout.year = context.title_year(sheet, hr) or context.header_year(sheet, hr) or name_year or book_year
-    if layout.header_rows == 1 and header.looks_like_subheader(sheet, hr, layout.year):
+    if layout.header_rows == 1 and (
+        header.looks_like_subheader(sheet, hr, layout.year) or header.unit_row_below(sheet, hr)
+    ):
         layout.header_rows = 2
     header.fill_columns(layout, sheet)
     layout.example_rows = choice.example_rows(layout, sheet)

@@ -14,9 +14,7 @@ from dataclasses import dataclass, field
 from zqtracker.domain.errors import Problem
 from zqtracker.io import values as cells
 from zqtracker.io.cell_convert import ColumnConverter, PlanOptions, converter, foreign_currency
-from zqtracker.io.context import is_level, level_of, status_of_section
 from zqtracker.io.errors import CellProblem
-from zqtracker.io.evidence import is_sector_text
 from zqtracker.io.headers import ROW_NUMBER
 from zqtracker.io.layout import MONTHLY, ColumnInfo, SheetLayout
 from zqtracker.io.plan_finish import (
@@ -27,8 +25,9 @@ from zqtracker.io.plan_finish import (
     mark_key_projects,
     spread_periods,
 )
+from zqtracker.io.plan_rows import BREAKDOWN_RE, RowRules
 from zqtracker.io.reader import RawSheet
-from zqtracker.io.rows import classify, is_district
+from zqtracker.io.rows import classify
 
 DATE_FIELDS = ("signed_on", "construction_start_on", "production_on")
 
@@ -65,6 +64,7 @@ class SheetPlan:
     groups: list[str] = field(default_factory=list)  # group rows that say nothing of their rows (重点对接)
     example_rows: list[int] = field(default_factory=list)  # 1-based rows of a template's example
     continuations: list[int] = field(default_factory=list)  # 1-based rows without a name under a project
+    parts: list[int] = field(default_factory=list)  # 1-based rows of a "其中" breakdown of the row above
     foreign: list[ColumnInfo] = field(default_factory=list)  # money columns in another currency
     marked: int = 0  # names or codes that carried a key-project mark
     unknown_statuses: dict[str, list[int]] = field(default_factory=dict)  # word → data rows k
@@ -85,7 +85,7 @@ class SheetPlan:
         return self.layout.status_hint
 
 
-class PlanBuilder:
+class PlanBuilder(RowRules):
     """Builds the plan of one sheet from its rows, as many at a time as have been read."""
 
     def __init__(self, sheet: RawSheet, layout: SheetLayout, opts: PlanOptions | None = None) -> None:
@@ -124,6 +124,11 @@ class PlanBuilder:
                 plan.values.setdefault(info.field or "", [])
             if info.field == "since_start":
                 plan.since_start_as_of = info.period
+        self.money_units: dict[int, int] = {
+            j: (self.opts.column_units.get(info.index) or info.unit or layout.unit_line or self.opts.unit or 1)
+            for j, info, _convert in self.columns
+            if info.is_money
+        }
         self.examples = frozenset(layout.example_rows)
         plan.example_rows = [r + 1 for r in layout.example_rows]
         cols = {c.field: c.index - off for c in layout.mapped() if c.field in ("code", "name")}
@@ -140,12 +145,15 @@ class PlanBuilder:
         elif layout.status_hint:
             plan.default_status, plan.status_from = layout.status_hint, layout.status_from
         self.contexts: list | None = None
+        self.breakdown: bool | None = None  # inside a "其中" breakdown: its unnumbered rows are parts
+        self.last_kind = ""  # what the last row that was not blank was: "project", "total", "section1", …
         self.current: tuple | None = None
         self.sec1: tuple | None = None
         self.sec2: tuple | None = None
         self.unitless: dict[int, ColumnInfo] = {}
         self.spans: dict[int, dict[int, int]] = {}
         self.vertical: list[tuple[int, int, int, int]] = []
+        self.shared_reported: set[tuple[int, int]] = set()
         for r0, c0, r1, c1 in sheet.merged[:200_000]:
             if r1 > r0 and r0 >= layout.data_start:
                 self.vertical.append((r0, c0, r1, c1))
@@ -186,7 +194,7 @@ class PlanBuilder:
         plan.needs_unit = list(self.unitless.values())
         mark_key_projects(plan, self.sheet.rows, self.number_col)
         spread_periods(plan)
-        self.contexts = drop_continuations(plan, self.sheet.name, self.contexts)
+        self.contexts = drop_continuations(plan, self.sheet.name, self.contexts, self._row_numbers())
         apply_contexts(plan, self.contexts, self.layout)
         if self.layout.kind == MONTHLY and "month" in self.layout.fields():
             long_months(plan, self.layout, self.sheet.name)
@@ -203,17 +211,48 @@ class PlanBuilder:
             row = rows[i]
             if not any(row):
                 plan.blank += 1
+                self.breakdown = None
                 continue
             if examples and i + offset in examples:
                 plan.skipped[i] = "example"
                 continue
             if repeat is not None and name_col < len(row) and row[name_col] == repeat:  # the header again
                 plan.skipped[i] = "header"  # (a second table under the first, a page header printed twice)
+                self._check_repeated_header(i, row)
                 continue
             code = row[code_col] if code_col is not None and code_col < len(row) else ""
             if code == "" or code is None or (code.__class__ is str and not code.strip()):
+                if self._unit_line(i, row):
+                    plan.skipped[i] = "unit"
+                    continue
                 what = classify(row, self.name_col, code_col, self.number_col, self.spans.get(i, {}))
+                if self.breakdown is not None:
+                    if what is None and self._part_number(row):
+                        plan.skipped[i] = "part"
+                        plan.parts.append(i + base)
+                        continue
+                    self.breakdown = None
+                if what is not None and what[0] == "total" and BREAKDOWN_RE.match(cells.fold(what[1])):
+                    # "其中：一期" under a project (or a total): the unnumbered rows after it are its parts
+                    if self.last_kind in ("project", "total") and self.number_col is not None:
+                        self.breakdown = True
+                        plan.skipped[i] = "part"
+                        plan.parts.append(i + base)
+                        continue
+                    if self.last_kind == "project":  # no 序号 to tell its parts from the projects after them
+                        label = what[1]
+                        plan.sheet_problems.append(
+                            CellProblem(
+                                self.sheet.name,
+                                i + base,
+                                "",
+                                "",
+                                label,
+                                Problem("breakdown_without_numbers", "name", {"value": label}),
+                            )
+                        )
                 if what is not None:
+                    self.last_kind = what[0]
                     if what[0] == "note":
                         plan.notes_from = i + base
                         plan.skipped[i] = "note"
@@ -223,45 +262,11 @@ class PlanBuilder:
                         plan.skipped[i] = what[0]
                     self._skip(what)
                     continue
+            self.breakdown, self.last_kind = None, "project"
             data.append(i)
             numbers.append(i + base)
             if self.contexts is not None:
                 self.contexts.append(self.current)
-
-    def _skip(self, what: tuple[str, str]) -> None:
-        kind_of_row, text = what
-        plan = self.plan
-        if kind_of_row == "blank":
-            plan.blank += 1
-        elif kind_of_row == "total":
-            plan.totals += 1
-        else:
-            kind, value = self._section_kind(text)
-            if kind_of_row == "section1":
-                self.sec1, self.sec2 = (kind, value), None
-            else:
-                self.sec2 = (kind, value)
-            self.current = (self.sec1, self.sec2)
-            if self.contexts is None:
-                self.contexts = [None] * len(plan.data_rows)
-            if kind != "group":
-                plan.sections.append(text)
-
-    def _section_kind(self, text: str) -> tuple[str, str]:
-        """What a section row names for the rows under it: a level or district, a stage, a
-        sector — or nothing (a priority group such as 重点对接 is not a sector)."""
-        if is_level(text):
-            level = level_of(text)
-            return ("district", level) if level else ("group", text)
-        status = status_of_section(text)
-        if status is not None:
-            return "status", status.value
-        if is_district(text, self.opts.known_districts):
-            return "district", text
-        if text in self.opts.known_sectors or is_sector_text(text):
-            return "sector", text
-        self.plan.groups.append(text)
-        return "group", text
 
     def _convert(self, first_k: int) -> None:
         plan, rows, sheet = self.plan, self.sheet.rows, self.sheet
@@ -352,26 +357,6 @@ class PlanBuilder:
                     plan.status_hint = []
                 plan.status_hint.extend([None] * (first_k + k + 1 - len(plan.status_hint)))
                 plan.status_hint[first_k + k] = "under_construction"
-
-    def _fill_vertical_merges(self, start: int, end: int) -> None:
-        """A cell merged down over several rows (a district over its projects) holds for each."""
-        sheet = self.sheet
-        for r0, c0, r1, c1 in self.vertical:
-            top = r0 - sheet.row_offset
-            lo, hi = max(top + 1, start), min(r1 - sheet.row_offset, end - 1)
-            if lo > hi or not 0 <= top < len(sheet.rows):
-                continue
-            for c in range(c0, c1 + 1):
-                j = c - sheet.col_offset
-                if j in (self.name_col, self.code_col):  # a project spread over rows: the rows below continue it
-                    continue
-                value = sheet.rows[top][j] if 0 <= j < len(sheet.rows[top]) else ""
-                if cells.is_empty(value):
-                    continue
-                for i in range(lo, hi + 1):
-                    row = sheet.rows[i]
-                    if j < len(row) and cells.is_empty(row[j]):
-                        row[j] = value
 
 
 def _transpose(rows: list[list], chosen: list[int]) -> list[tuple]:

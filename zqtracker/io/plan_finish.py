@@ -68,16 +68,32 @@ def spread_periods(plan: SheetPlan) -> None:
                 days[k], precisions[k] = period[end]
 
 
-def drop_continuations(plan: SheetPlan, sheet: str, contexts: list | None) -> list | None:
+def drop_continuations(plan: SheetPlan, sheet: str, contexts: list | None, numbers: list | None = None) -> list | None:
     """A row with values but neither name nor code, under a project (a funding-source line, a
     second line of its text) continues that project: its amounts are not a second project. A
-    nameless row before any project is a problem of its own."""
+    nameless row before any project is a problem of its own, as is one with a 序号 of its own
+    (``numbers``: each row's 序号 cell) — a project whose name is missing, not a continuation."""
     names, codes = plan.values.get("name"), plan.values.get("code")
     drop: list[int] = []
     for k in range(len(plan)):
         if (names is not None and names[k] is not None) or (codes is not None and codes[k] is not None):
             continue
         if any(p.problem.field in ("name", "code") for p in plan.problems.get(k, ())):
+            continue
+        own = numbers[k] if numbers is not None and k > 0 else None
+        if own is not None and own != numbers[k - 1]:  # type: ignore[index]
+            plan.problems.pop(k, None)
+            plan.add_problem(
+                k,
+                CellProblem(
+                    sheet,
+                    plan.row_numbers[k],
+                    "",
+                    "",
+                    str(own),
+                    Problem("numbered_without_name", "name", {"value": str(own)}),
+                ),
+            )
             continue
         if k > 0:
             drop.append(k)

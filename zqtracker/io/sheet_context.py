@@ -50,6 +50,15 @@ def fill_titles(layout: SheetLayout, sheet: RawSheet, upto: int) -> None:
             layout.titles.append(line)
 
 
+def unit_line_factor(text: str) -> int | None:
+    """The yuan factor a row holding only a unit line ("单位：亿元", "金额单位：万元") names; None for
+    any other text."""
+    m = _UNIT_LINE_RE.fullmatch(clean_text(text).strip())
+    if m is None or not m.group(1):
+        return None
+    return unit_factor_of(m.group(1))
+
+
 def title_year(sheet: RawSheet, upto: int) -> int | None:
     for r in range(sheet.row_offset, upto):
         for value in sheet.rows[r - sheet.row_offset]:

@@ -11,10 +11,11 @@ month's. Nothing is spread over months by guessing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from zqtracker.domain.cumulative import derive_from_ytd, month_amount_from_ytd
+from zqtracker.domain.cumulative import derive_from_ytd, month_amount_from_ytd, ytd_points
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.fuzzy_dates import DatePrecision, FuzzyDate
 from zqtracker.domain.models import InvestmentRecord
@@ -38,9 +39,13 @@ def stored_records(ctx: Context, target: int, year: int) -> list[InvestmentRecor
     return ctx.records_by_project.get((target, year), [])
 
 
-def analyse_ytd(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, month_rows: dict) -> None:
+def analyse_ytd(
+    result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, month_rows: dict, earlier_sheets: list[tuple]
+) -> None:
     """Year-to-date figures of one sheet → records to write (with the months they cover).
-    ``month_rows``: (target, year, month) → (k, yuan) of 当月 amounts this sheet gave."""
+    ``month_rows``: (target, year, month) → (k, yuan) of 当月 amounts this sheet gave;
+    ``earlier_sheets``: the records sheets analysed before this one derived (a workbook with a sheet
+    per month: 10月's year to date is the difference from 9月's, as if 9月 were stored)."""
     plan = sa.plan
     assert plan is not None
     groups: dict[tuple[int, int], dict[int, tuple[int, int]]] = {}
@@ -51,8 +56,13 @@ def analyse_ytd(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, month_r
         groups.setdefault((target, y), {})[m] = (ytd, k)
     superseded: set[tuple[int, int, int]] = set()
     derived_records: list[tuple] = []
+    earlier: dict[tuple[int, int], list[InvestmentRecord]] = {}
+    for target, y, m, yuan, _before, first in earlier_sheets:
+        earlier.setdefault((target, y), []).append(InvestmentRecord(target, y, m, yuan, first))
     for (target, y), months in groups.items():
         stored = stored_records(ctx, target, y)
+        if (target, y) in earlier:  # another sheet of this file (9月 before 10月) said months of this year
+            stored = _with(stored, earlier[(target, y)])
         reported = {m: v for m, (v, _k) in months.items()}
         for m, (ytd, k) in months.items():
             own = month_rows.get((target, y, m))
@@ -96,7 +106,13 @@ def analyse_ytd(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, month_r
                 add_problem(plan, k, sa, "ytd", p.params.get("value"), p)
                 sa.status[k] = INVALID
             continue
-        before = {r.month: r.amount for r in stored}
+        if (target, y) in earlier and _moves_earlier_points(stored, derived.write):
+            last = max(months)
+            ytd, k = months[last]
+            add_problem(plan, k, sa, "ytd", ytd, Problem("ytd_other_sheet", "amount", {"value": f"{y}-{last:02d}"}))
+            sa.status[k] = INVALID
+            continue
+        before = {r.month: r.amount for r in stored_records(ctx, target, y)}
         k = next(iter(months.values()))[1]
         # the project again on another sheet (分级管理 / 分行业 views of one list): one record a month
         # (a 当月 amount this year to date supersedes is no record of its own: it goes below)
@@ -113,7 +129,7 @@ def analyse_ytd(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, month_r
                 sa,
                 "ytd",
                 clash[0].amount,
-                Problem("duplicate_in_file", "amount", {"value": f"{y}-{clash[0].month:02d}", "first_row": "—"}),
+                Problem("ytd_other_sheet", "amount", {"value": f"{y}-{clash[0].month:02d}"}),
             )
             sa.status[k] = INVALID
             continue
@@ -129,6 +145,23 @@ def analyse_ytd(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, month_r
     if superseded:
         result.records[:] = [r for r in result.records if (r[0], r[1], r[2]) not in superseded]
     result.records.extend(derived_records)
+
+
+def _moves_earlier_points(stored: list[InvestmentRecord], write: Sequence[InvestmentRecord]) -> bool:
+    """Whether writing ``write`` changes a year to date that ``stored`` (with earlier sheets' records)
+    gives at one of its months: two sheets of the file disagree (9月 says 3600 through September where
+    10月's 4000 through October less its 当月 500 says 3500)."""
+    points = ytd_points(stored)
+    after = ytd_points(_with(stored, write))
+    return any(after.get(m, v) != v for m, v in points.items())
+
+
+def _with(stored: list[InvestmentRecord], newer: Sequence[InvestmentRecord]) -> list[InvestmentRecord]:
+    """``stored`` as it will be once ``newer`` (records of the same project and year) are written: a
+    month given again replaces the stored one, a span covering it too."""
+    months = {m for r in newer for m in range(r.first_month or r.month, r.month + 1)}
+    kept = [r for r in stored if not any(m in months for m in range(r.first_month or r.month, r.month + 1))]
+    return sorted([*kept, *newer], key=lambda r: r.month)
 
 
 def rounded_money(cell_yuan: int, factor: int | None, stored_yuan: int | None) -> int | None:

@@ -216,6 +216,10 @@ def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str) -> list[Problem]:
                 {"sheet": name, "count": len(plan.continuations), "rows": _rows_text(plan.continuations)},
             )
         )
+    if plan.parts:
+        notes.append(
+            Problem("note_parts", None, {"sheet": name, "count": len(plan.parts), "rows": _rows_text(plan.parts)})
+        )
     for info in plan.foreign:
         currency = info.currency or sa.layout.unit_currency
         where = {"sheet": name, "column": info.letter, "header": info.header}

@@ -30,6 +30,7 @@ def analyse_records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: 
         sa.status, sa.targets = [SAME] * n, [None] * n
         _monthly_targets(result, sa, ctx, seen)
     taken = seen.months
+    earlier_sheets = list(result.records)  # what the sheets before this one derived
     written: dict[int, list[int]] = {}
     targets, status = sa.targets, sa.status
     stored = ctx.investment if result.mode != "replace" else {}
@@ -79,7 +80,7 @@ def analyse_records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: 
     result.records_unchanged += unchanged
     if plan.ytd:
         month_rows = {(targets[k], y, m): (k, yuan) for k, y, m, yuan in plan.months if targets[k] is not None}
-        analyse_ytd(result, sa, ctx, month_rows)
+        analyse_ytd(result, sa, ctx, month_rows, earlier_sheets)
     for k, (w, same) in written.items():
         sa.records[k] = (w, same)
         if sa.layout.kind == MONTHLY and sa.status[k] != INVALID:

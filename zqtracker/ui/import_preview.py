@@ -191,7 +191,7 @@ class PreviewModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.FontRole:
             kind = self.row_kind(i)
-            if kind in ("total", "section1", "section2", "note", "title"):
+            if kind in ("total", "section1", "section2", "note", "title", "part", "unit"):
                 font = QFont()
                 font.setItalic(True)
                 return font

@@ -99,6 +99,8 @@ class SheetPreview(QWidget):
             "note": self.tr("Notes — skipped"),
             "example": self.tr("Template example row — skipped"),
             "continuation": self.tr("Continues the project above — not a project"),
+            "part": self.tr("Part of the project above (其中) — not a project"),
+            "unit": self.tr("Unit line — skipped"),
             "view": self.tr("The same project as on another sheet"),
             "near": self.tr("a stored project has a near name — link or keep apart above"),
             "header": self.tr("Header"),

@@ -1,0 +1,218 @@
+"""The rows of a sheet's table that are not plain project rows, for io/plan.py's PlanBuilder: sections
+(the sector, stage or district of the rows under them), a header again (a page printed twice, or a
+second table with other columns — refused), a unit line inside the table, a “其中” breakdown's parts,
+a 序号 of a row's own, and cells merged down over rows (a district over its projects holds for each;
+an amount over several projects is refused: each would get all of it)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from zqtracker.domain.errors import Problem
+from zqtracker.io import values as cells
+from zqtracker.io.context import is_level, level_of, status_of_section
+from zqtracker.io.errors import CellProblem
+from zqtracker.io.evidence import is_sector_text
+from zqtracker.io.numfmt import column_letter
+from zqtracker.io.rows import is_district
+from zqtracker.io.sheet_context import unit_line_factor
+
+if TYPE_CHECKING:
+    from zqtracker.io.cell_convert import ColumnConverter, PlanOptions
+    from zqtracker.io.layout import ColumnInfo, SheetLayout
+    from zqtracker.io.plan import SheetPlan
+    from zqtracker.io.reader import RawSheet
+
+BREAKDOWN_RE = re.compile(r"^其中")
+_PART_NUMBER_RE = re.compile(r"^\s*(?:\d+\s*[.．\-—–]\s*\d+|[（(]\s*\d+\s*[)）]|\d+\s*[)）]|[①-⑳])\s*$")
+
+
+class RowRules:
+    """What PlanBuilder does with the rows that are not plain projects (a mixin: it holds the state)."""
+
+    sheet: RawSheet
+    layout: SheetLayout
+    opts: PlanOptions
+    plan: SheetPlan
+    columns: list[tuple[int, ColumnInfo, ColumnConverter]]
+    money_units: dict[int, int]
+    name_col: int | None
+    code_col: int | None
+    number_col: int | None
+    vertical: list[tuple[int, int, int, int]]
+    shared_reported: set[tuple[int, int]]
+    contexts: list | None
+    current: tuple | None
+    sec1: tuple | None
+    sec2: tuple | None
+
+    def _row_numbers(self) -> list | None:
+        """Each data row's 序号 when it is a number (1, "12"; None for none or a text), when the sheet
+        has a 序号 column."""
+        j = self.number_col
+        if j is None:
+            return None
+        rows = self.sheet.rows
+        out: list[str | None] = []
+        for i in self.plan.data_rows:
+            v = rows[i][j] if j < len(rows[i]) else ""
+            shown = cells.display(v).strip() if not cells.is_empty(v) else ""
+            out.append(shown if shown.isdigit() else None)
+        return out
+
+    def _part_number(self, row: list) -> bool:
+        """In a "其中" breakdown: a row with a name whose 序号 is empty or a part's (1.1, (1), ①)."""
+        j, name = self.number_col, self.name_col
+        if j is None or name is None or name >= len(row) or cells.is_empty(row[name]):
+            return False
+        number = row[j] if j < len(row) else ""
+        if cells.is_empty(number):
+            return True
+        if number.__class__ is float:
+            return not number.is_integer()
+        return bool(_PART_NUMBER_RE.match(cells.display(number)))
+
+    def _several_projects(self, top: int, bottom: int) -> bool:
+        """Rows top..bottom hold more than one project: a name (or code) of their own below the top."""
+        rows = self.sheet.rows
+        for i in range(top + 1, min(bottom, len(rows) - 1) + 1):
+            for j in (self.name_col, self.code_col):
+                if j is not None and j < len(rows[i]) and not cells.is_empty(rows[i][j]):
+                    return True
+        return False
+
+    def _shared_amount(self, r0: int, c: int, r1: int, value: object) -> None:
+        if (r0, c) in self.shared_reported:
+            return
+        self.shared_reported.add((r0, c))
+        letter = column_letter(c)
+        info = next((info for j, info, _ in self.columns if info.index == c), None)
+        self.plan.sheet_problems.append(
+            CellProblem(
+                self.sheet.name,
+                r0 + 1,
+                letter,
+                info.header if info is not None else "",
+                cells.display(value),
+                Problem(
+                    "merged_amount",
+                    info.field if info is not None and info.field else "planned_investment",
+                    {"value": cells.display(value), "cells": f"{letter}{r0 + 1}:{letter}{r1 + 1}", "rows": r1 - r0 + 1},
+                ),
+            )
+        )
+
+    def _unit_line(self, i: int, row: list) -> bool:
+        """A row that is only a unit line ("单位：亿元") under the table's header: none if it names the
+        unit the amounts are read in; a problem if it changes it (a second table in other units
+        whose 5 亿元 would be read as 5 万元)."""
+        texts = [v for v in row if not cells.is_empty(v)]
+        if len(texts) != 1 or texts[0].__class__ is not str:
+            return False
+        factor = unit_line_factor(texts[0])
+        if factor is None:
+            return False
+        read_in = {j: f for j, f in self.money_units.items() if f != factor}
+        if read_in:
+            shown = texts[0].strip()
+            self.plan.sheet_problems.append(
+                CellProblem(
+                    self.sheet.name,
+                    i + self.sheet.row_offset + 1,
+                    "",
+                    "",
+                    shown,
+                    Problem("unit_changes", "planned_investment", {"value": shown}),
+                )
+            )
+        return True
+
+    def _check_repeated_header(self, i: int, row: list) -> None:
+        """A header row again under the table: a page header printed twice says nothing new, but a
+        second table with other columns (储备项目 under 在建项目, 拟投资（亿元） where the first had
+        总投资（万元）) would have its rows read as the first table's columns — refused, named."""
+        sheet, layout = self.sheet, self.layout
+        first = sheet.rows[layout.header_row - sheet.row_offset] if layout.header_row >= sheet.row_offset else []
+        differences = []
+        for j in range(max(len(row), len(first))):
+            a = cells.fold(cells.display(first[j])) if j < len(first) else ""
+            b = cells.fold(cells.display(row[j])) if j < len(row) else ""
+            if a != b:
+                letter = column_letter(j + sheet.col_offset)
+                was = cells.display(first[j]).strip() if j < len(first) else ""
+                now = cells.display(row[j]).strip() if j < len(row) else ""
+                differences.append(f"{letter}: “{was}” → “{now}”")
+        if not differences:
+            return
+        shown = "; ".join(differences[:4]) + ("; …" if len(differences) > 4 else "")
+        self.plan.sheet_problems.append(
+            CellProblem(
+                sheet.name,
+                i + sheet.row_offset + 1,
+                "",
+                "",
+                cells.display(row[self.name_col or 0]),
+                Problem(
+                    "second_table", "name", {"value": cells.display(row[self.name_col or 0]), "differences": shown}
+                ),
+            )
+        )
+
+    def _skip(self, what: tuple[str, str]) -> None:
+        kind_of_row, text = what
+        plan = self.plan
+        if kind_of_row == "blank":
+            plan.blank += 1
+        elif kind_of_row == "total":
+            plan.totals += 1
+        else:
+            kind, value = self._section_kind(text)
+            if kind_of_row == "section1":
+                self.sec1, self.sec2 = (kind, value), None
+            else:
+                self.sec2 = (kind, value)
+            self.current = (self.sec1, self.sec2)
+            if self.contexts is None:
+                self.contexts = [None] * len(plan.data_rows)
+            if kind != "group":
+                plan.sections.append(text)
+
+    def _section_kind(self, text: str) -> tuple[str, str]:
+        """What a section row names for the rows under it: a level or district, a stage, a
+        sector — or nothing (a priority group such as 重点对接 is not a sector)."""
+        if is_level(text):
+            level = level_of(text)
+            return ("district", level) if level else ("group", text)
+        status = status_of_section(text)
+        if status is not None:
+            return "status", status.value
+        if is_district(text, self.opts.known_districts):
+            return "district", text
+        if text in self.opts.known_sectors or is_sector_text(text):
+            return "sector", text
+        self.plan.groups.append(text)
+        return "group", text
+
+    def _fill_vertical_merges(self, start: int, end: int) -> None:
+        """A cell merged down over several rows (a district over its projects) holds for each."""
+        sheet = self.sheet
+        for r0, c0, r1, c1 in self.vertical:
+            top = r0 - sheet.row_offset
+            lo, hi = max(top + 1, start), min(r1 - sheet.row_offset, end - 1)
+            if lo > hi or not 0 <= top < len(sheet.rows):
+                continue
+            for c in range(c0, c1 + 1):
+                j = c - sheet.col_offset
+                if j in (self.name_col, self.code_col):  # a project spread over rows: the rows below continue it
+                    continue
+                value = sheet.rows[top][j] if 0 <= j < len(sheet.rows[top]) else ""
+                if cells.is_empty(value):
+                    continue
+                if j in self.money_units and self._several_projects(top, r1 - sheet.row_offset):
+                    self._shared_amount(r0, c, r1, value)  # whose is it? each would get all of it
+                    continue
+                for i in range(lo, hi + 1):
+                    row = sheet.rows[i]
+                    if j < len(row) and cells.is_empty(row[j]):
+                        row[j] = value
