@@ -77,7 +77,8 @@ def test_monthly_amounts_key_flags_and_a_delete_are_recorded(ctx: AppContext) ->
     assert ("edit", "is_key_project", "false", "true") in fields
     assert fields[-1][:2] == ("delete", "deleted")  # the trail of a deleted project stays
     assert field_text("investment 2024-03", "zh") == "2024-03 完成投资"
-    assert value_text("is_key_project", "true", "en") == "yes" and value_text("status", "signed", "zh") == "签约"
+    assert value_text("is_key_project", "true", "en") == "Yes" and value_text("status", "signed", "zh") == "签约"
+    assert action_text("edit", None, "en") == "Edit" and field_text("plan 2024", "en") == "Annual plan 2024"
 
 
 def test_history_command_filters_and_json(ctx: AppContext, db_url: str) -> None:

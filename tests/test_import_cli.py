@@ -24,6 +24,7 @@ KEYS = {
     "updated",
     "unchanged",
     "investment_records",
+    "annual_plans",
     "skipped",
     "skipped_total",
     "skipped_not_listed",
@@ -157,3 +158,15 @@ def test_killing_the_import_midway_leaves_the_database_as_before(tmp_path: Path)
     assert dump(db) == before
     code, out, _ = run("--db", str(db), "db", "check", "--json")
     assert code == 0 and json.loads(out)["ok"]
+
+
+def test_annual_plans_are_counted_in_text_and_json(tmp_path: Path) -> None:
+    from import_files import SheetSpec, write_workbook
+
+    rows = [["2024年重点项目（单位：万元）"], ["序号", "项目名称", "总投资", "全年计划"], [1, "甲项目", 10000, 2000]]
+    path = write_workbook(tmp_path / "plans.xlsx", SheetSpec("2024年", rows))
+    db = str(tmp_path / "p.sqlite")
+    code, out, _err = run("--db", db, "--lang", "zh", "import", "--dry-run", str(path))
+    assert code == 0 and "年度计划投资：写入 1 条。" in out  # 全年计划 is the year's annual plan
+    code, out, _err = run("--db", db, "import", "--json", str(path))
+    assert code == 0 and json.loads(out)["annual_plans"] == 1

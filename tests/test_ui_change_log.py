@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QStyle, QTableWidget
 from ui_helpers import click, when_modal
 
 from zqtracker.domain.models import Project
@@ -12,9 +15,15 @@ from zqtracker.domain.status import Status
 from zqtracker.services.context import AppContext
 
 SHOTS = Path("/work/shots/server")
+LOG_SHOTS = Path("/work/shots/ux2/changelog")
+ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts" / "change_log"
 
 
-def test_the_changes_tab_lists_who_changed_what(make_window, ctx: AppContext, translations, artifacts) -> None:
+def _cells(table: QTableWidget) -> list[list[str]]:
+    return [[table.item(i, j).text() for j in range(table.columnCount())] for i in range(table.rowCount())]
+
+
+def test_the_changes_tab_lists_who_changed_what(make_window, ctx: AppContext, translations, qtbot) -> None:
     p = ctx.projects.create(Project("端州智能装备项目", "智能装备", "端州区", Status.SIGNED, 5 * 10**8, code="DZ-9"))
     edit = ctx.projects.get(p.id)
     edit.planned_investment, edit.officer = 6 * 10**8, "王芳"
@@ -28,20 +37,87 @@ def test_the_changes_tab_lists_who_changed_what(make_window, ctx: AppContext, tr
     detail.tabs.setCurrentIndex(3)
     log = detail.changes
     assert detail.tabs.tabText(3) == "Changes"
-    assert log.rowCount() == 5  # created, planned investment, officer, status, March's investment
-    texts = [" | ".join(log.item(i, j).text() for j in range(4)) for i in range(log.rowCount())]
-    assert texts[0].endswith("completed investment 2024-03: (none) → 20,000,000 yuan")
-    assert any("Status: Signed → Under construction" in t for t in texts)
-    assert any("Planned investment: 500,000,000 yuan → 600,000,000 yuan" in t for t in texts)
-    assert texts[-1].endswith("project created")
-    window.resize(1400, 800)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    window.grab().save(str(SHOTS / "detail_changes_en.png"))
+    rows = _cells(log.table)
+    assert len(rows) == 5  # created, planned investment, officer, status, March's investment
+    # in the pane: the change, then who and the action under it; labels and sentences capitalised
+    assert rows[0][1].startswith("Completed investment 2024-03: (none) → 20,000,000 yuan\n"), rows[0]
+    assert rows[0][1].endswith(" · Edit") and "\n" in rows[0][0]  # the date over the time
+    assert any(r[1].startswith("Status: Signed → Under construction\n") for r in rows)
+    assert any(r[1].startswith("Planned investment: 500,000,000 yuan → 600,000,000 yuan\n") for r in rows)
+    assert rows[-1][1].startswith("Project created\n") and rows[-1][1].endswith(" · Created")
+    # the whole log in a window of its own: four columns
+    shown = log.open_window()
+    qtbot.addWidget(shown)
+    cells = _cells(shown.table)
+    assert cells[0][2:] == ["Edit", "Completed investment 2024-03: (none) → 20,000,000 yuan"]
+    assert cells[-1][2:] == ["Created", "Project created"] and shown.windowTitle() == "Change log: 端州智能装备项目"
     translations.switch("zh")
     assert detail.tabs.tabText(3) == "修改留痕"
-    texts = [" | ".join(log.item(i, j).text() for j in range(4)) for i in range(log.rowCount())]
-    assert any("状态：签约 → 在建" in t for t in texts) and texts[-1].endswith("项目新建")
-    window.grab().save(str(SHOTS / "detail_changes_zh.png"))
+    rows = _cells(log.table)
+    assert any(r[1].startswith("项目状态：签约 → 在建\n") for r in rows) and rows[-1][1].startswith("项目新建\n")
+    cells = _cells(shown.table)
+    assert cells[-1][2:] == ["新建", "项目新建"] and shown.windowTitle() == "修改留痕：端州智能装备项目"
+    shown.close()
+
+
+def _needs(table: QTableWidget, row: int, column: int) -> int:
+    """The height a cell's text needs, wrapped at its column's width (less the item's margins)."""
+    style = table.style()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+    width = table.columnWidth(column) - 2 * margin
+    flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
+    return table.fontMetrics().boundingRect(QRect(0, 0, width, 100_000), flags, table.item(row, column).text()).height()
+
+
+def _readable(table: QTableWidget, wide_column: int, least: int) -> list[str]:
+    """Every cell's text whole (its row tall enough for it wrapped), no column off to the right, and
+    the change column at least ``least`` pixels wide."""
+    found = []
+    widths = sum(table.columnWidth(c) for c in range(table.columnCount()))
+    if widths > table.viewport().width() + 1:
+        found.append(f"columns {widths} px wide in a {table.viewport().width()} px view")
+    if table.columnWidth(wide_column) < least:
+        found.append(f"change column {table.columnWidth(wide_column)} px < {least}")
+    for r in range(table.rowCount()):
+        for c in range(table.columnCount()):
+            if table.rowHeight(r) < _needs(table, r, c):
+                found.append(f"row {r} column {c}: {table.rowHeight(r)} px < {_needs(table, r, c)}")
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_change_log_is_readable_at_1366x768(make_window, ctx: AppContext, translations, qtbot, lang) -> None:
+    """At 1366×768 the pane's log shows every change whole (wrapped, nothing off to the right),
+    and its window fits the screen with a wide change column — in both languages."""
+    translations.switch("zh_CN" if lang == "zh" else "en")
+    p = ctx.projects.create(Project("端州智能装备项目", "智能装备", "端州区", Status.SIGNED, 5 * 10**8, code="DZ-9"))
+    edit = ctx.projects.get(p.id)
+    edit.planned_investment, edit.officer = 6 * 10**8, "王芳"
+    edit.notes = "土地已摘牌，待开工；" * 4 + "The investor asks for a second site visit before signing the supplement."
+    ctx.projects.update(edit)
+    ctx.projects.change_status([p.id], Status.UNDER_CONSTRUCTION, date(2024, 3, 1))
+    window = make_window(ctx)
+    window.resize(1366, 740)
+    page = window.projects
+    page.table.select_ids([p.id])
+    detail = page.detail
+    detail.tabs.setCurrentWidget(detail.changes)
+    qtbot.wait(50)
+    log = detail.changes
+    assert log.table.rowCount() == 5
+    found = _readable(log.table, log.COL_CHANGE, 120)
+    shown = log.open_window()
+    qtbot.addWidget(shown)
+    qtbot.wait(50)
+    assert shown.width() <= 1366 and shown.height() <= 740
+    found += [f"window: {f}" for f in _readable(shown.table, shown.COL_CHANGE, 400)]
+    for folder in (LOG_SHOTS, ARTIFACTS):
+        if folder.parent.exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            window.grab().save(str(folder / f"change-log-pane-{lang}-1366.png"))
+            shown.grab().save(str(folder / f"change-log-window-{lang}.png"))
+    shown.close()
+    assert found == [], found
 
 
 def test_a_refused_undo_says_what_the_colleague_did(make_window, ctx: AppContext, db_url: str, translations) -> None:

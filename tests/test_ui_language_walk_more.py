@@ -72,9 +72,10 @@ class ProgressWatch(QObject):
 
 
 def file_type_words(dialog: QFileDialog) -> list[tuple[str, str]]:
-    """What Qt's file dialog says of each file it lists ("Folder", "xlsx File"): interface words
-    in its cells, not the user's data (the names are read as paths and left out)."""
+    """What Qt's file dialog says of each file it lists ("Folder", "xlsx File", "12.1 KB"):
+    interface words in its cells, not the user's data (the names are read as paths and left out)."""
     from PySide6.QtWidgets import QTreeView
+    from test_ui_file_sizes import shown_size
 
     out = []
     for view in dialog.findChildren(QTreeView):
@@ -86,6 +87,9 @@ def file_type_words(dialog: QFileDialog) -> list[tuple[str, str]]:
             text = model.index(row, 2, root).data()
             if text:
                 out.append((f"{type(view).__name__} type cell", str(text)))
+            size = shown_size(view, model.index(row, 1, root))  # as painted: "12.1 KB", never "KiB"
+            if size and size != "None":
+                out.append((f"{type(view).__name__} size cell", size))
     return out
 
 
@@ -228,7 +232,8 @@ def test_rounds_pickers_progress_and_change_log_speak_one_language(
             dialog.browse_button.click()  # type: ignore[attr-defined]
             dialog.path_edit.setText(str(tmp_path / "export.xlsx"))  # type: ignore[attr-defined]
             done: list[QWidget] = []
-            when_modal(lambda box: (done.append(box), look(box, "export-finished"), box.reject()))
+            # the "Export finished" box (not the progress dialog, modal too while the export runs)
+            when_modal(lambda box: (done.append(box), look(box, "export-finished"), box.reject()), kind=QMessageBox)
             dialog.export_button.click()  # type: ignore[attr-defined]
             qtbot.waitUntil(lambda: bool(done), timeout=60_000)
 
@@ -263,12 +268,24 @@ def test_rounds_pickers_progress_and_change_log_speak_one_language(
             qtbot.wait(50)
             log = detail.changes
             cells = [
-                (f"change log {log.horizontalHeaderItem(c).text()}", log.item(r, c).text())
-                for r in range(log.rowCount())
-                for c in (2, 3)
+                (f"change log {log.table.horizontalHeaderItem(c).text()}", log.table.item(r, c).text())
+                for r in range(log.table.rowCount())
+                for c in (log.COL_WHEN, log.COL_CHANGE)
             ]
             assert cells, f"project {pid} has no change in its log"
-            look(detail, f"change-log-{'edit' if pid == edited else 'import'}", cells)
+            data.update(e.who for e in log.entries)  # the accounts' names are data, as typed
+            kind = "edit" if pid == edited else "import"
+            look(detail, f"change-log-{kind}", cells)
+            shown = log.open_window()  # the whole log in a window of its own
+            qtbot.wait(50)
+            table = shown.table
+            cells = [
+                (f"change log window {table.horizontalHeaderItem(c).text()}", table.item(r, c).text())
+                for r in range(table.rowCount())
+                for c in (shown.COL_ACTION, shown.COL_CHANGE)
+            ]
+            look(shown, f"change-log-window-{kind}", cells)
+            shown.close()
 
         # -- File › Restore backup… of a database file, to its end: the question, the progress
         if demo_ctx.database.sqlite_path is not None:

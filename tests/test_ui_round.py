@@ -114,3 +114,41 @@ def test_round_view_and_a_dropped_return(
     assert RoundService(demo_ctx.database).status(OCT).closed_at is not None
     reminder = view.reminder()
     assert ("四会市" in reminder and "鼎湖区" in reminder) and "高要区" not in reminder
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_choosing_districts_says_what_choosing_does(
+    qtbot, make_window, translations, demo_ctx: AppContext, lang: str
+) -> None:
+    """The dialog is more than a list and OK: a sentence says a ticked district gets a workbook to
+    fill in, an unticked one is left out, and that the folder comes next — in the interface's
+    language, with the month named."""
+    from PySide6.QtWidgets import QDialog, QLabel, QListWidget
+    from ui_helpers import when_modal
+    from ui_language import problems
+
+    from zqtracker.ui.round_view import RoundView
+
+    translations.switch("zh_CN" if lang == "zh" else "en")
+    window = make_window(demo_ctx)
+    view = RoundView(demo_ctx, window.events, window.undo_stack, window, lang=lang, today=date(2023, 11, 13))
+    qtbot.addWidget(view)
+    seen: list[tuple[str, int, list[str]]] = []
+
+    def answer(dialog: QDialog) -> None:
+        prompt = dialog.findChild(QLabel, "districts_prompt")
+        assert prompt is not None and prompt.isVisible() and prompt.wordWrap()
+        rows = dialog.findChild(QListWidget).count()
+        seen.append((prompt.text(), rows, problems([("prompt", prompt.text())], lang)))
+        _shot(dialog, f"round-districts-{lang}.png")
+        dialog.reject()
+
+    when_modal(answer)
+    assert view.choose_districts(Period(2023, 11)) == []
+    assert seen, "the dialog did not open"
+    text, rows, found = seen[0]
+    assert rows > 0 and found == [], found
+    if lang == "zh":
+        assert "2023年11月" in text and "勾选" in text and "文件夹" in text, text
+    else:
+        assert "November 2023" in text and "Untick" in text and "folder" in text, text

@@ -10,15 +10,23 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QMessageBox, QProgressDialog, QWidget
 
 
-def when_modal(callback: Callable[[QWidget], None], *, name: str | None = None, timeout: float = 10.0) -> list:
-    """Call ``callback(dialog)`` as soon as a modal dialog (optionally of objectName ``name``)
-    is open; returns a list that receives the dialog (to assert it appeared)."""
+def when_modal(
+    callback: Callable[[QWidget], None], *, name: str | None = None, timeout: float = 10.0, kind: type | None = None
+) -> list:
+    """Call ``callback(dialog)`` as soon as a modal dialog (optionally of objectName ``name``, or
+    of class ``kind``: a message box, not the progress dialog open before it) is open; returns a
+    list that receives the dialog (to assert it appeared)."""
     seen: list[QWidget] = []
     deadline = time.monotonic() + timeout
 
     def poll() -> None:
         widget = QApplication.activeModalWidget()
-        if widget is not None and widget.isVisible() and (name is None or widget.objectName() == name):
+        if (
+            widget is not None
+            and widget.isVisible()
+            and (name is None or widget.objectName() == name)
+            and (kind is None or isinstance(widget, kind))
+        ):
             seen.append(widget)
             callback(widget)
             return

@@ -48,7 +48,7 @@ ALLOWED_IN_ZH = {
     "Ctrl", "Shift", "Alt", "Meta", "Del", "Delete", "Ins", "Enter", "Return", "Esc", "Backspace", "Tab",
     "Space", "Home", "End", "PgUp", "PgDown", "Qt", "PySide", "Python", "MIT", "Linux", "Windows", "macOS",
     "SQLite", "PostgreSQL", "English", "AppData", "Documents", "README", "yyyy", "MM", "dd", "GB", "UTF",
-    "OK", "Yes", "No", "SQL", "URL", "bn", "DEMO", "TLS", "UTC",
+    "OK", "Yes", "No", "SQL", "URL", "bn", "DEMO", "TLS", "UTC", "KB", "MB", "TB",
 }  # fmt: skip
 # Chinese an English interface shows on purpose: the names of the language and of Chinese terms
 # an English-speaking analyst at a Chinese bureau reads as they are.

@@ -55,6 +55,7 @@ AREAS: dict[str, list[str]] = {
         "zqtracker/ui/help.py",
         "zqtracker/ui/start_page.py",
         "zqtracker/ui/empty_state.py",
+        "zqtracker/ui/file_dialogs.py",
     ],
     "import": [
         "zqtracker/ui/import_dialog.py",

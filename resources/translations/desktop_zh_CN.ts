@@ -333,6 +333,13 @@ Details are in the log file. Your data was not changed by it.</source>
     </message>
 </context>
 <context>
+    <name>FileDialogSizes</name>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Any year</source>

@@ -154,6 +154,22 @@
         <translation>未填状态的新项目：</translation>
     </message>
     <message>
+        <source>from the title</source>
+        <translation>取自标题</translation>
+    </message>
+    <message>
+        <source>from the sheet&apos;s name</source>
+        <translation>取自工作表名称</translation>
+    </message>
+    <message>
+        <source>from the 填报单位 line</source>
+        <translation>取自填报单位</translation>
+    </message>
+    <message>
+        <source>your choice</source>
+        <translation>您的指定</translation>
+    </message>
+    <message>
         <source>the file says %1</source>
         <translation>文件所示：%1</translation>
     </message>

@@ -242,6 +242,10 @@
         <translation>%1报表下发单位</translation>
     </message>
     <message>
+        <source>Each ticked district gets a workbook of its projects for %1 to fill in and send back. Untick a district to leave it out of this round. Next you choose the folder the workbooks are written to.</source>
+        <translation>每个勾选的区县都会收到一份本区%1的项目报表，供其填写后报回。取消勾选则本轮不向该区县下发。下一步选择报表的保存文件夹。</translation>
+    </message>
+    <message>
         <source>Writing the workbooks…</source>
         <translation>正在生成报表…</translation>
     </message>

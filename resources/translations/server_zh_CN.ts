@@ -8,8 +8,47 @@
         <translation>修改留痕</translation>
     </message>
     <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Open in a window…</source>
+        <translation>在新窗口中打开…</translation>
+    </message>
+    <message>
+        <source>The whole change log in a window of its own, with who and the action in columns</source>
+        <translation>在单独的窗口中查看全部修改留痕，修改人和操作分列显示</translation>
+    </message>
+    <message>
         <source>%1: %2 → %3</source>
         <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改内容</translation>
+    </message>
+    <message>
+        <source>Latest change: %1 (UTC) by %2, %3 — %4</source>
+        <translation>最近一次修改：%1（UTC），%2，%3 — %4</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeLogWindow</name>
+    <message>
+        <source>Change log</source>
+        <translation>修改留痕</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>When (UTC)</source>
@@ -26,14 +65,6 @@
     <message>
         <source>Change</source>
         <translation>修改内容</translation>
-    </message>
-    <message>
-        <source>Latest change: %1 (UTC) by %2, %3 — %4</source>
-        <translation>最近一次修改：%1（UTC），%2，%3 — %4</translation>
-    </message>
-    <message>
-        <source>; </source>
-        <translation>；</translation>
     </message>
 </context>
 <context>

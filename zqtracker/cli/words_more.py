@@ -11,6 +11,7 @@ MORE: dict[str, tuple[str, str]] = {
         "{head}{added} added, {updated} updated, {unchanged} unchanged, {records} monthly investment record(s).",
         "{head}新增 {added} 个项目，更新 {updated} 个，未变 {unchanged} 个，月度完成投资 {records} 条。",
     ),
+    "import.plans": ("Annual plans: {count} to write.", "年度计划投资：写入 {count} 条。"),
     "import.more_changes": (
         "  … and {count} more change(s) (--json lists them)",
         "  … 另有 {count} 处改动（--json 列出全部）",

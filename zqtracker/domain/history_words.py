@@ -1,4 +1,8 @@
-"""The audit trail in words, in either language: which field, which action, values as shown."""
+"""The audit trail in words, in either language: which field, which action, values as shown.
+
+English words are labels and sentence starts ("Edit", "Import of 高要区.xlsx", "Completed
+investment 2024-03: (none) → 20,000,000 yuan"): they head a cell of the change log and a line of
+`zqtracker history`, as a field label ("Planned investment") does."""
 
 from __future__ import annotations
 
@@ -6,26 +10,26 @@ from zqtracker.domain.messages import field_label
 from zqtracker.domain.words import Catalogue
 
 _ACTION_LABELS: dict[str, tuple[str, str]] = {
-    "create": ("created", "新建"),
-    "edit": ("edit", "编辑"),
-    "delete": ("deleted", "删除"),
-    "bulk": ("bulk change", "批量修改"),
-    "import": ("import", "导入"),
-    "undo": ("undo", "撤销"),
-    "redo": ("redo", "重做"),
+    "create": ("Created", "新建"),
+    "edit": ("Edit", "编辑"),
+    "delete": ("Deleted", "删除"),
+    "bulk": ("Bulk change", "批量修改"),
+    "import": ("Import", "导入"),
+    "undo": ("Undo", "撤销"),
+    "redo": ("Redo", "重做"),
 }
 ACTION_LABELS = Catalogue("history_actions", _ACTION_LABELS)
 
 
 _WORDS: dict[str, tuple[str, str]] = {
-    "import_of": ("import of {source}", "导入“{source}”"),
-    "project_created": ("project created", "项目新建"),
-    "project_deleted": ("project deleted", "项目删除"),
-    "investment_of": ("completed investment {period}", "{period} 完成投资"),
-    "plan_of": ("annual plan {year}", "{year} 年度计划"),
+    "import_of": ("Import of {source}", "导入“{source}”"),
+    "project_created": ("Project created", "项目新建"),
+    "project_deleted": ("Project deleted", "项目删除"),
+    "investment_of": ("Completed investment {period}", "{period} 完成投资"),
+    "plan_of": ("Annual plan {year}", "{year} 年度计划"),
     "none": ("(none)", "（空）"),
-    "yes": ("yes", "是"),
-    "no": ("no", "否"),
+    "yes": ("Yes", "是"),
+    "no": ("No", "否"),
     "yuan": ("{amount} yuan", "{amount} 元"),
 }
 WORDS = Catalogue("history", _WORDS)

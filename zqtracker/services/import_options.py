@@ -118,6 +118,7 @@ class ImportResult:
             "updated": self.updated,
             "unchanged": self.unchanged,
             "investment_records": self.investment_records,
+            "annual_plans": self.plans,
             "skipped": [p.as_json(lang) for p in listed],
             "skipped_total": len(self.problems),
             "skipped_not_listed": omitted,

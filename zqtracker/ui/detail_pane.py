@@ -234,7 +234,8 @@ class DetailPane(QWidget):
         self._fill_history(history)
         from zqtracker.services.history import HistoryService
 
-        self.changes.show_changes(HistoryService(self.ctx.database).changes(project_id=project.id, limit=500))
+        changes = HistoryService(self.ctx.database).changes(project_id=project.id, limit=500)
+        self.changes.show_changes(changes, project.name)
         this_year = [date.today().year] if records or plans else []
         self.monthly_model.set_records(project.id, records, this_year)
         self.plans_model.set_data(project.id, plans, records, this_year)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.money import Unit
 from zqtracker.domain.money_format import MoneyFormat
+from zqtracker.domain.words import Catalogue
 from zqtracker.io.summary_sheets import join_filters
 from zqtracker.services.context import AppContext
 from zqtracker.services.exporting import (
@@ -53,13 +54,19 @@ from zqtracker.services.exporting import (
 )
 from zqtracker.ui.operations import Operation
 from zqtracker.ui.settings import EXPORT_FOLDER, EXPORT_MONTHLY, EXPORT_SUMMARIES, EXPORT_VISIBLE_ONLY, Settings
+from zqtracker.ui.translations import ui_lang
 
 _UNOWNED: set[QMessageBox] = set()
 
 
-def ui_lang() -> str:
-    """The language the user reads the interface in (the desktop app sets the default locale)."""
-    return "zh" if QLocale().name().startswith("zh") else "en"
+# A suggested file's name, in the workbook's language (which need not be the interface's, so not tr()).
+FILE_NAMES = Catalogue(
+    "export_file_names",
+    {
+        "export": ("zqtracker-export-{stamp}.xlsx", "项目导出-{stamp}.xlsx"),
+        "template": ("zqtracker-import-template.xlsx", "项目导入模板.xlsx"),
+    },
+)
 
 
 class ExportDialog(QDialog):
@@ -202,10 +209,7 @@ class ExportDialog(QDialog):
         s.set(EXPORT_FOLDER, str(self.target().parent))
 
     def _default_name(self) -> str:
-        stamp = date.today().strftime("%Y%m%d")
-        if self.lang_combo.currentData() == "zh":
-            return f"项目导出-{stamp}.xlsx"
-        return f"zqtracker-export-{stamp}.xlsx"
+        return FILE_NAMES.say("export", self.lang_combo.currentData(), stamp=date.today().strftime("%Y%m%d"))
 
     # -- choices -------------------------------------------------------------------------------
     def options(self) -> ExportOptions:
@@ -232,7 +236,8 @@ class ExportDialog(QDialog):
     def _on_lang_changed(self) -> None:
         """Follow the language in the suggested file name, unless the user typed their own."""
         current = self.target()
-        if current.name.startswith(("zqtracker-export-", "项目导出-")):
+        suggested = {FILE_NAMES.say("export", lang, stamp="").removesuffix(".xlsx") for lang in ("en", "zh")}
+        if current.name.startswith(tuple(suggested)):
             self.path_edit.setText(str(current.parent / self._default_name()))
 
     def _on_browse_clicked(self) -> None:
@@ -348,7 +353,7 @@ def save_import_template(
     lang, unit = settings.output_lang(), settings.money_unit
     if path is None:
         folder = settings.folder(EXPORT_FOLDER)
-        name = "项目导入模板.xlsx" if lang == "zh" else "zqtracker-import-template.xlsx"
+        name = FILE_NAMES.say("template", lang)
         chosen, _ = QFileDialog.getSaveFileName(
             parent,
             QCoreApplication.translate("ExportDialog", "Save import template"),

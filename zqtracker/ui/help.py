@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from zqtracker import __version__
+from zqtracker.domain.words import norm_lang
 from zqtracker.paths import resources_dir
 from zqtracker.services.context import AppContext
 from zqtracker.ui.translations import ui_lang
@@ -40,7 +41,7 @@ def guide_path(lang: str) -> Path:
     """The user guide in ``lang`` ("en" or "zh"): resources/guide/guide_<lang>.md, shipped with the
     app (its pictures beside it in images/), so Help works without a network."""
     folder = resources_dir() / "guide"
-    path = folder / f"guide_{'zh' if lang.startswith('zh') else 'en'}.md"
+    path = folder / f"guide_{norm_lang(lang)}.md"
     return path if path.is_file() else folder / "guide_en.md"
 
 
@@ -68,7 +69,7 @@ class UserGuideDialog(QDialog):
         self.show_guide(lang or ui_lang())
 
     def show_guide(self, lang: str) -> None:
-        self.lang = "zh" if lang.startswith("zh") else "en"
+        self.lang = norm_lang(lang)
         self.setWindowTitle(self.tr("zqtracker user guide"))
         self.browser.setSource(
             QUrl.fromLocalFile(str(guide_path(self.lang))), QTextDocument.ResourceType.MarkdownResource

@@ -30,13 +30,6 @@ from PySide6.QtWidgets import (
 from zqtracker.domain.status import Status
 from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
 
-_SOURCES = {
-    "title": ("from the title", "取自标题"),
-    "sheet": ("from the sheet's name", "取自工作表名称"),
-    "reporter": ("from the 填报单位 line", "取自填报单位"),
-    "user": ("your choice", "您的指定"),
-}
-
 
 class ImportQuestions(QWidget):
     defaults_changed = Signal(str, str, str)  # district, sector, status value ("" = none given)
@@ -47,7 +40,6 @@ class ImportQuestions(QWidget):
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang = lang
-        self.zh = lang.startswith("zh")
         self._filling = False
         self.district_combo = self._editable()
         self.sector_combo = self._editable()
@@ -105,6 +97,16 @@ class ImportQuestions(QWidget):
         self.status_combo.currentIndexChanged.connect(self._on_defaults_edited)
 
     # -- showing -----------------------------------------------------------------------------------
+    def _source_text(self, source: str) -> str:
+        """Where the sheet's own answer was found (a plan's ``*_from``), in the interface's words."""
+        texts = {
+            "title": self.tr("from the title"),
+            "sheet": self.tr("from the sheet's name"),
+            "reporter": self.tr("from the 填报单位 line"),
+            "user": self.tr("your choice"),
+        }
+        return texts.get(source, source)
+
     def show_analysis(
         self,
         analysis: ImportAnalysis | None,
@@ -123,7 +125,7 @@ class ImportQuestions(QWidget):
             found_district = plan.default_district if plan and plan.district_from != "user" else None
             self.district_combo.setEditText(district or found_district or "")
             source = plan.district_from if plan and not district and found_district else ""
-            self.district_source.setText(f"({_SOURCES[source][self.zh]})" if source else "")
+            self.district_source.setText(f"({self._source_text(source)})" if source else "")
             self.sector_combo.setEditText(sector or "")
             found_status = plan.default_status if plan and plan.status_from != "user" else None
             wanted = status or ""
@@ -131,7 +133,7 @@ class ImportQuestions(QWidget):
             if not status and found_status and plan is not None:  # a found status comes from the plan
                 self.status_source.setText(
                     self.tr("the file says %1").replace("%1", Status(found_status).label(self.lang))
-                    + f" ({_SOURCES[plan.status_from][self.zh]})"
+                    + f" ({self._source_text(plan.status_from)})"
                 )
             else:
                 self.status_source.setText("")

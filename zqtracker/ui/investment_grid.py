@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView, QWidget
 
@@ -18,6 +18,7 @@ from zqtracker.domain.cumulative import MonthSpan, span_of
 from zqtracker.domain.errors import Problem, ValidationError
 from zqtracker.domain.models import AnnualPlan, InvestmentRecord
 from zqtracker.domain.money import MAX_MONEY, Unit, parse_money
+from zqtracker.domain.months import calendar_text
 from zqtracker.ui import figure_texts
 from zqtracker.ui.formatting import Formatter
 from zqtracker.ui.translations import ui_lang
@@ -113,9 +114,7 @@ class MonthlyInvestmentModel(QAbstractTableModel):
             return str(self._years[section]) if 0 <= section < len(self._years) else None
         if section == 12:
             return self.tr("Total")
-        if ui_lang() == "zh":
-            return f"{section + 1}月"
-        return self._fmt.locale.standaloneMonthName(section + 1, QLocale.FormatType.ShortFormat)
+        return calendar_text("month", ui_lang(), month=section + 1)  # "Jan" / "1月", as every layer writes it
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if index.row() == 12:

@@ -85,6 +85,8 @@ class Operation(QObject):
         # worker thread dropping the last reference (a QObject deleted off its thread crashes).
         self._bridge = _Bridge(self)
         self._dialog: QProgressDialog | None = None  # while one is shown
+        self._setting_value = 0  # inside the dialog's setValue (which processes events)
+        self._closed_dialogs: list[QProgressDialog] = []  # closed inside it: deleted once it returns
         self.done = False
         self.result: Any = None
         self.error: BaseException | None = None
@@ -122,6 +124,9 @@ class Operation(QObject):
             if not self._cancellable:
                 dialog.setCancelButton(None)
             dialog.canceled.connect(self.cancel)
+            # Deleted with its parent (a dialog closed and deleted while the work still runs): the
+            # next progress report must not reach a deleted widget.
+            dialog.destroyed.connect(self._on_dialog_destroyed)
             self._dialog = dialog
             if self._minimum_duration_ms <= 0:
                 dialog.show()  # at once: modal before any input already queued reaches the window
@@ -146,16 +151,32 @@ class Operation(QObject):
         if total > 0:
             dialog.setMaximum(total)
             # Last: a shown modal progress dialog's setValue processes events, so the work's end
-            # may be handled (and this dialog closed) inside it.
-            dialog.setValue(min(done, total))
+            # may be handled (and this dialog closed) inside it — but not deleted inside it: that
+            # waits until setValue has returned (_close leaves it to us).
+            self._setting_value += 1
+            try:
+                dialog.setValue(min(done, total))
+            finally:
+                self._setting_value -= 1
+            if self._setting_value == 0 and self._closed_dialogs:
+                for closed in self._closed_dialogs:
+                    closed.deleteLater()
+                self._closed_dialogs.clear()
+
+    def _on_dialog_destroyed(self) -> None:
+        self._dialog = None
 
     def _close(self) -> None:
         self.done = True
         if self._dialog is not None:
-            self._dialog.canceled.disconnect(self.cancel)  # closing it says "canceled": the work is over
-            self._dialog.close()
-            self._dialog.deleteLater()
-            self._dialog = None
+            dialog, self._dialog = self._dialog, None
+            dialog.destroyed.disconnect(self._on_dialog_destroyed)
+            dialog.canceled.disconnect(self.cancel)  # closing it says "canceled": the work is over
+            dialog.close()
+            if self._setting_value:
+                self._closed_dialogs.append(dialog)
+            else:
+                dialog.deleteLater()
         self.finished.emit()
 
     @Slot(object)

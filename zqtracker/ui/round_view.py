@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zqtracker.domain.months import calendar_text
 from zqtracker.domain.rounds import DistrictState, Period, Round, RoundDistrict
 from zqtracker.services.context import AppContext
 from zqtracker.services.round_words import reminder_text
@@ -253,6 +254,16 @@ class RoundView(QDialog):
         names = by_pinyin(self.service.district_names())
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Districts for %1").replace("%1", period.label(self.lang)))
+        prompt = QLabel(
+            self.tr(
+                "Each ticked district gets a workbook of its projects for %1 to fill in and send back. "
+                "Untick a district to leave it out of this round. Next you choose the folder the "
+                "workbooks are written to."
+            ).replace("%1", period.label(self.lang)),
+            dialog,
+        )
+        prompt.setObjectName("districts_prompt")
+        prompt.setWordWrap(True)
         box = QListWidget(dialog)
         for name in names:
             item = QListWidgetItem(name)
@@ -262,8 +273,10 @@ class RoundView(QDialog):
         buttons.accepted.connect(dialog.accept)
         buttons.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)
+        layout.addWidget(prompt)
         layout.addWidget(box)
         layout.addWidget(buttons)
+        dialog.resize(460, dialog.sizeHint().height())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return []
         return [box.item(i).text() for i in range(box.count()) if box.item(i).checkState() == Qt.CheckState.Checked]
@@ -314,7 +327,7 @@ class RoundView(QDialog):
         if period is None or self.round is None:
             return ""
         due = self.round.due_on
-        shown = f"{due.year}年{due.month}月{due.day}日" if self.lang.startswith("zh") else due.isoformat()
+        shown = calendar_text("day_numbers", self.lang, month=due.month, year=due.year, day=due.day)
         return reminder_text(period, shown, self.service.reminders(period, self.today), self.lang)
 
     def _on_remind_clicked(self) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -42,6 +42,7 @@ from zqtracker.ui.settings import (
 from zqtracker.ui.summaries_options import SummaryOptionsBar
 from zqtracker.ui.summaries_output import PREVIEW_PAGES, SummaryOutput
 from zqtracker.ui.summaries_preview import PagePreview
+from zqtracker.ui.translations import ui_lang
 
 REBUILD_DELAY_MS = 250
 
@@ -285,13 +286,10 @@ class SummariesWidget(QWidget):
     def _update_filter_label(self) -> None:
         f = self._filter
         self.filter_label.setText(
-            self.tr("Following the Projects view's filters: %1").replace("%1", "; ".join(f.describe(self._ui_lang())))
+            self.tr("Following the Projects view's filters: %1").replace("%1", "; ".join(f.describe(ui_lang())))
             if f is not None
             else self.tr("All projects (no filter in the Projects view)")
         )
-
-    def _ui_lang(self) -> str:
-        return "zh" if QLocale().name().startswith("zh") else "en"
 
     def print_preview(self) -> None:
         if self._ready_or_warn():

@@ -28,6 +28,7 @@ from zqtracker.ui.settings import (
     SUMMARY_VIEW,
     Settings,
 )
+from zqtracker.ui.translations import ui_lang
 
 VIEWS = (View.OVERVIEW, View.KEY_PROJECTS, View.MONTHLY, View.STALE)
 
@@ -102,7 +103,7 @@ class SummaryOptionsBar(QWidget):
         for m in range(1, 13):
             self.month_combo.setItemText(m - 1, QLocale().monthName(m, QLocale.FormatType.ShortFormat))
         self.month_combo.setToolTip(self.tr("Last month included (January to this month)"))
-        lang = "zh" if QLocale().name().startswith("zh") else "en"
+        lang = ui_lang()
         self.unit_combo.setItemText(0, MoneyFormat(Unit.YI, lang).choice())
         self.unit_combo.setItemText(1, MoneyFormat(Unit.WAN, lang).choice())
         self.lang_combo.setToolTip(self.tr("Language of the printed view"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QPageLayout
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -23,6 +23,7 @@ from zqtracker.reports.paint import RenderError, fits, page_layout, paint_docume
 from zqtracker.services.progress import Progress
 from zqtracker.ui.operations import Operation
 from zqtracker.ui.settings import PDF_FOLDER, Settings
+from zqtracker.ui.translations import ui_lang
 
 PREVIEW_PAGES = 40  # drawn on the GUI thread; a 20,000-row table is 800 pages, printed and saved in full
 
@@ -73,7 +74,7 @@ class SummaryOutput(QObject):
         try:
             paint_document(document, printer)
         except RenderError as exc:
-            self.message.emit(exc.describe(_ui_lang()))
+            self.message.emit(exc.describe(ui_lang()))
 
     def preview_dialog(self) -> QPrintPreviewDialog:
         """Qt's print preview of the pages (page setup, orientation, zoom, print). On a printer of
@@ -148,7 +149,7 @@ class SummaryOutput(QObject):
         self.pdf_written.emit(path)
 
     def _on_output_failed(self, exc: BaseException) -> None:
-        text = exc.describe(_ui_lang()) if isinstance(exc, RenderError) else str(exc)
+        text = exc.describe(ui_lang()) if isinstance(exc, RenderError) else str(exc)
         self.message.emit(text)
         QMessageBox.warning(self._window, self.tr("Summaries"), text)
 
@@ -159,7 +160,3 @@ class _OwnPrinterPreview(QPrintPreviewDialog):
     def __init__(self, parent: QWidget) -> None:
         self._own_printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         super().__init__(self._own_printer, parent)
-
-
-def _ui_lang() -> str:
-    return "zh" if QLocale().name().startswith("zh") else "en"

@@ -63,6 +63,9 @@ class Translations:
         if found is None:
             raise RuntimeError("Translations needs the application made first")
         self._app: QCoreApplication = found
+        from zqtracker.ui.file_dialogs import FileDialogSizes
+
+        FileDialogSizes.install(found)  # Qt's file dialog: sizes in the interface's words too
         self._installed: list[QTranslator] = []
         self.language = ENGLISH
         self.loaded: list[str] = []

@@ -249,6 +249,8 @@ def _print(console: Console, result: ImportResult, dry_run: bool, skip_invalid: 
         return
     console.print(console.say("import.counts", head=head, added=result.added, updated=result.updated,
                               unchanged=result.unchanged, records=result.investment_records))  # fmt: skip
+    if result.plans:
+        console.print(console.say("import.plans", count=result.plans))
     if dry_run and result.changes:
         for c in result.changes[:50]:
             where = f"“{c['sheet']}” {c['row']} {c['project']}" if "sheet" in c else f"#{c['project_id']} {c['month']}"

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from zqtracker.charts import CHART_NAMES
 from zqtracker.domain.money import Unit
 from zqtracker.domain.money_format import MoneyFormat
+from zqtracker.domain.words import norm_lang
 from zqtracker.services.context import AppContext
 from zqtracker.services.dashboard import DashboardFigures, DashboardService
 from zqtracker.ui.dashboard.tiles import KeyFigureTile
@@ -350,7 +351,7 @@ class DashboardWidget(QWidget):
     def _translation_language(self) -> str:
         """The language of the loaded translation ("zh" when the Chinese .qm is installed)."""
         code = self.tr("en", "language code of this translation: zh for Chinese")
-        return "zh" if code.startswith("zh") else "en"
+        return norm_lang(code)
 
 
 __all__ = ["DashboardWidget"]
