@@ -197,3 +197,6 @@ def test_a_chinese_sentence_gives_the_engine_detail_in_chinese() -> None:
     assert "文件结构错误" in zh and "malformed" not in zh
     odd = DatabaseOpenError("cannot_open", file="a.sqlite", detail="Page 5: btreeInitPage() returns error code 11")
     assert "btreeInitPage" in odd.message("zh")
+    denied = DatabaseOpenError("cannot_open", file="a.sqlite", detail="[Errno 13] Permission denied: '/srv/a.sqlite'")
+    assert "[Errno 13] Permission denied: '/srv/a.sqlite'" in denied.message("en")  # English: as it came
+    assert "没有权限" in denied.message("zh_CN") and "Permission" not in denied.message("zh_CN")

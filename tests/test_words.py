@@ -23,6 +23,7 @@ import zqtracker
 from zqtracker.cli.arguments import h as help_text
 from zqtracker.cli.help_words import HELP
 from zqtracker.cli.words import WORDS as CLI_WORDS
+from zqtracker.domain.database_messages import ENGINE_DETAILS
 from zqtracker.domain.words import Catalogue, Text, catalogues, is_zh, norm_lang
 
 PACKAGE = Path(zqtracker.__file__).parent
@@ -69,6 +70,7 @@ FEWER_PLACEHOLDERS: dict[tuple[str, str], str] = {
     ("fuzzy_dates", "quarter"): "Q{quarter} / 第{nth}季度: Chinese counts the quarter in words",
     ("currency", "foreign_amount"): "English names the currency by its code, Chinese by its name",
     ("money_format", "choice"): "English names the Chinese unit too, which Chinese printouts and workbooks use",
+    **dict.fromkeys((("engine_details", words) for words in ENGINE_DETAILS), "English shows the engine's own words"),
 }
 
 
@@ -267,10 +269,9 @@ def test_a_missing_key_fails_at_once() -> None:
 # with its reason; the list only shrinks.
 INLINE_LANGUAGE_CHOICES: dict[str, str] = {
     "domain/words.py": "the mechanism itself: is_zh and Text.pick",
-    "domain/messages.py": "a {detail} from SQLite or the OS is put in Chinese by its own table (detail_zh)",
-    "io/columns.py": "a column's header, which holds both languages side by side",
     "charts/theme.py": "a colour, not a word: growth is red for a Chinese reader",
-    "cli/arguments.py": "argparse's English errors matched and reworded (in_chinese)",
+    "cli/arguments.py": "argparse's own English errors: reworded in Chinese from the catalogue (in_chinese), "
+    "kept as argparse wrote them in English (the catalogue's patterns drop its type words)",
 }
 INLINE = re.compile(r"startswith\(.zh.\)|\bif zh\b|\bzh else\b|if (console|self)\.zh|is_zh\([\w.]*\) else|if is_zh")
 

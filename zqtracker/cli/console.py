@@ -11,7 +11,7 @@ from enum import IntEnum
 from typing import TextIO
 
 from zqtracker.cli.words import WORDS
-from zqtracker.domain.words import is_zh, norm_lang
+from zqtracker.domain.words import norm_lang
 
 
 class ExitCode(IntEnum):
@@ -41,10 +41,6 @@ class Console:
     def say(self, key: str, **params: object) -> str:
         """The sentence ``key`` of cli/words.py in the console's language."""
         return WORDS.say(key, self.lang, **params)
-
-    @property
-    def zh(self) -> bool:
-        return is_zh(self.lang)
 
 
 def default_lang() -> str:

@@ -167,31 +167,33 @@ _DATABASE_MESSAGES: dict[str, tuple[str, str]] = {
 }
 DATABASE_MESSAGES = Catalogue("database_problems", _DATABASE_MESSAGES)
 
-# The engine's and the system's own words in a ``{detail}`` (SQLite, the OS), in Chinese: the
-# detail of a Chinese sentence is Chinese too. Matched case-insensitively as a part of the detail;
-# a detail not listed here is shown as it came (a rare, technical one is still worth reporting).
-DETAIL_ZH: dict[str, str] = {
-    "database disk image is malformed": "文件结构错误",
-    "file is not a database": "文件不是数据库",
-    "file is encrypted or is not a database": "文件已加密或不是数据库",
-    "disk i/o error": "磁盘读写错误",
-    "database or disk is full": "数据库或磁盘已满",
-    "unable to open database file": "无法打开数据库文件",
-    "attempt to write a readonly database": "试图写入只读数据库",
-    "database is locked": "数据库被锁定",
-    "permission denied": "没有权限",
-    "no such file or directory": "文件或文件夹不存在",
-    "no space left on device": "磁盘空间不足",
-    "read-only file system": "文件系统为只读",
-    "is a directory": "是一个文件夹",
-    "input/output error": "输入/输出错误",
+# The engine's and the system's own words in a ``{detail}`` (SQLite, the OS), keyed by the words
+# matched (case-insensitively, as a part of the detail): English shows the detail as it came, and
+# the detail of a Chinese sentence is Chinese too. A detail not listed here is shown as it came in
+# both (a rare, technical one is still worth reporting).
+_ENGINE_DETAILS: dict[str, tuple[str, str]] = {
+    "database disk image is malformed": ("{detail}", "文件结构错误"),
+    "file is not a database": ("{detail}", "文件不是数据库"),
+    "file is encrypted or is not a database": ("{detail}", "文件已加密或不是数据库"),
+    "disk i/o error": ("{detail}", "磁盘读写错误"),
+    "database or disk is full": ("{detail}", "数据库或磁盘已满"),
+    "unable to open database file": ("{detail}", "无法打开数据库文件"),
+    "attempt to write a readonly database": ("{detail}", "试图写入只读数据库"),
+    "database is locked": ("{detail}", "数据库被锁定"),
+    "permission denied": ("{detail}", "没有权限"),
+    "no such file or directory": ("{detail}", "文件或文件夹不存在"),
+    "no space left on device": ("{detail}", "磁盘空间不足"),
+    "read-only file system": ("{detail}", "文件系统为只读"),
+    "is a directory": ("{detail}", "是一个文件夹"),
+    "input/output error": ("{detail}", "输入/输出错误"),
 }
+ENGINE_DETAILS = Catalogue("engine_details", _ENGINE_DETAILS, from_data=True)
 
 
-def detail_zh(detail: str) -> str:
-    """``detail`` in Chinese where it is one of the engine's or system's usual sentences."""
+def worded_detail(detail: str, lang: str | None) -> str:
+    """``detail`` (the engine's or the system's words) as a sentence in ``lang`` shows it."""
     lowered = detail.lower()
-    for english, chinese in DETAIL_ZH.items():
-        if english in lowered:
-            return chinese
+    for words in ENGINE_DETAILS:
+        if words in lowered:
+            return ENGINE_DETAILS.say(words, lang, detail=detail)
     return detail

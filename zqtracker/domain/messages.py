@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from zqtracker.domain.words import Catalogue, is_zh
+from zqtracker.domain.words import Catalogue
 
 if TYPE_CHECKING:
     from zqtracker.domain.errors import Problem
@@ -133,8 +133,8 @@ def describe(problem: Problem, lang: str = "en") -> str:
     params["field_label"] = field_label(problem.field, lang)
     if "other_field" in params:
         params["other_label"] = field_label(params["other_field"], lang)
-    if is_zh(lang) and isinstance(params.get("detail"), str):
-        params["detail"] = detail_zh(params["detail"])
+    if isinstance(params.get("detail"), str):
+        params["detail"] = worded_detail(params["detail"], lang)
     if text is None:
         return f"{params['field_label']}: {problem.code} {problem.params}".strip(": ")
     try:
@@ -155,6 +155,6 @@ from zqtracker.domain.round_messages import ROUND_MESSAGES  # noqa: E402
 MESSAGES.merge(ROUND_MESSAGES)
 
 # What can go wrong with a database file (domain/database_messages.py), codes prefixed db_.
-from zqtracker.domain.database_messages import DATABASE_MESSAGES, detail_zh  # noqa: E402
+from zqtracker.domain.database_messages import DATABASE_MESSAGES, worded_detail  # noqa: E402
 
 MESSAGES.merge(DATABASE_MESSAGES)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from zqtracker.domain.words import Catalogue, is_zh
+from zqtracker.domain.words import Catalogue
 
 
 class Kind(StrEnum):
@@ -37,7 +37,9 @@ class Column:
     required: bool = False
 
     def header(self, lang: str = "en") -> str:
-        return self.zh if is_zh(lang) else self.en
+        """The canonical header in ``lang``, from the column_headers catalogue (which holds every
+        column's pair below, so that the catalogue test walks them too)."""
+        return HEADERS.say(self.field, lang)
 
     @property
     def synonyms(self) -> tuple[str, ...]:
@@ -251,6 +253,14 @@ ANNUAL_PLAN_COLUMN = Column(
     ("年度计划投资", "年度计划", "本年计划投资", "年度投资计划", "当年计划投资", "年计划投资"),
 )
 IMPORT_ONLY_COLUMNS: tuple[Column, ...] = (CHAIN_COLUMN, ANNUAL_PLAN_COLUMN)
+
+# Every column's canonical header, English and Chinese, as one catalogue: the pairs stay beside
+# their synonyms above (import recognises them first), and are worded from here.
+HEADERS = Catalogue(
+    "column_headers",
+    {c.field: (c.en, c.zh) for c in (*BY_FIELD.values(), *IMPORT_ONLY_COLUMNS)},
+    from_data=True,  # keyed by a column's field
+)
 
 
 # Words that start the notes under a table ("注：…"): everything from such a row on is not data.

@@ -11,7 +11,6 @@ import xlsxwriter
 
 from zqtracker.domain.money import Unit
 from zqtracker.domain.money_format import MoneyFormat
-from zqtracker.domain.words import is_zh
 from zqtracker.io.columns import BY_FIELD, header_text
 
 WORKBOOK_OPTIONS = {
@@ -77,10 +76,6 @@ class Styles:
 class Layout:
     lang: str = "en"
     unit: Unit = Unit.YI
-
-    @property
-    def zh(self) -> bool:
-        return is_zh(self.lang)
 
     @property
     def money(self) -> MoneyFormat:
