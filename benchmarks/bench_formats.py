@@ -180,7 +180,7 @@ BIG = r"""
 import json, sys, time, zipfile
 from pathlib import Path
 from zqtracker.io.reader import read_workbook
-from zqtracker.io.xlsx_package import _error_cells, sheet_parts
+from zqtracker.io.xlsx_package import _cell_marks, sheet_parts
 path = Path(sys.argv[1])
 t = time.perf_counter()
 book = read_workbook(path)
@@ -188,7 +188,7 @@ read_s = time.perf_counter() - t
 t = time.perf_counter()
 with zipfile.ZipFile(path) as zf:
     parts, _ = sheet_parts(zf)
-    found = sum(len(_error_cells(zf, part)) for part in parts.values())
+    found = sum(len(_cell_marks(zf, part)) for part in parts.values())
 scan_s = time.perf_counter() - t
 print(json.dumps({"read_s": read_s, "scan_s": scan_s, "rows": len(book.sheets[0].rows), "errors": found}))
 """
