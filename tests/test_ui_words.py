@@ -126,5 +126,5 @@ def test_month_rows_due_dates_and_answers_sources_speak_the_interfaces_language(
     dialog.show()
     wait_idle(qtbot, dialog)
     source = dialog.questions.district_source.text()
-    assert source == ("(取自标题)" if lang == "zh" else "(from the title)"), source
+    assert source == ("（取自标题）" if lang == "zh" else "(from the title)"), source  # full-width in Chinese
     assert problems([("district source", source), ("month rows", " ".join(months))], lang) == []

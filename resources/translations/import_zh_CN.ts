@@ -170,6 +170,10 @@
         <translation>您的指定</translation>
     </message>
     <message>
+        <source>(%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
         <source>the file says %1</source>
         <translation>文件所示：%1</translation>
     </message>

@@ -125,7 +125,8 @@ class ImportQuestions(QWidget):
             found_district = plan.default_district if plan and plan.district_from != "user" else None
             self.district_combo.setEditText(district or found_district or "")
             source = plan.district_from if plan and not district and found_district else ""
-            self.district_source.setText(f"({self._source_text(source)})" if source else "")
+            shown = self.tr("(%1)").replace("%1", self._source_text(source)) if source else ""
+            self.district_source.setText(shown)  # （取自标题） in Chinese: full-width brackets
             self.sector_combo.setEditText(sector or "")
             found_status = plan.default_status if plan and plan.status_from != "user" else None
             wanted = status or ""
