@@ -95,6 +95,7 @@ class PlanBuilder(RowRules):
         self.done = False
         off = sheet.col_offset
         self.columns: list[tuple[int, ColumnInfo, ColumnConverter]] = []
+        self.money_units: dict[int, int] = {}  # column → the yuan factor its amounts are read in
         self.foreign: list[ColumnInfo] = []
         for info in sorted(layout.mapped(), key=lambda c: c.joined):  # a joined column after its first
             if info.month is not None and info.month[0] is None:
@@ -115,20 +116,15 @@ class PlanBuilder(RowRules):
             self.columns.append(
                 (info.index - off, info, ColumnConverter(converter(info, layout, self.opts), info.field or ""))
             )
-            if info.is_money and not info.currency:
-                plan.factors.setdefault(
-                    "amount" if info.month is not None else info.field or "",
-                    (self.opts.column_units.get(info.index) or info.unit or layout.unit_line or self.opts.unit or 1),
-                )
+            if info.is_money:
+                unit = self.opts.column_units.get(info.index) or info.unit or layout.unit_line or self.opts.unit or 1
+                self.money_units[info.index - off] = unit
+                if not info.currency:
+                    plan.factors.setdefault("amount" if info.month is not None else info.field or "", unit)
             if info.month is None and info.field not in ("annual_plan", "chain", "ytd"):
                 plan.values.setdefault(info.field or "", [])
             if info.field == "since_start":
                 plan.since_start_as_of = info.period
-        self.money_units: dict[int, int] = {
-            j: (self.opts.column_units.get(info.index) or info.unit or layout.unit_line or self.opts.unit or 1)
-            for j, info, _convert in self.columns
-            if info.is_money
-        }
         self.examples = frozenset(layout.example_rows)
         plan.example_rows = [r + 1 for r in layout.example_rows]
         cols = {c.field: c.index - off for c in layout.mapped() if c.field in ("code", "name")}
@@ -240,17 +236,7 @@ class PlanBuilder(RowRules):
                         plan.parts.append(i + base)
                         continue
                     if self.last_kind == "project":  # no 序号 to tell its parts from the projects after them
-                        label = what[1]
-                        plan.sheet_problems.append(
-                            CellProblem(
-                                self.sheet.name,
-                                i + base,
-                                "",
-                                "",
-                                label,
-                                Problem("breakdown_without_numbers", "name", {"value": label}),
-                            )
-                        )
+                        self._sheet_problem(i + base, "breakdown_without_numbers", "name", what[1])
                 if what is not None:
                     self.last_kind = what[0]
                     if what[0] == "note":

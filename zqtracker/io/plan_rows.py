@@ -47,6 +47,14 @@ class RowRules:
     sec1: tuple | None
     sec2: tuple | None
 
+    def _sheet_problem(
+        self, row: int, code: str, field: str, value: str, letter: str = "", header: str = "", **params: object
+    ) -> None:
+        """A problem of a row as the table reads it (1-based ``row``): the sheet refuses to import."""
+        self.plan.sheet_problems.append(
+            CellProblem(self.sheet.name, row, letter, header, value, Problem(code, field, {"value": value, **params}))
+        )
+
     def _row_numbers(self) -> list | None:
         """Each data row's 序号 when it is a number (1, "12"; None for none or a text), when the sheet
         has a 序号 column."""
@@ -88,20 +96,11 @@ class RowRules:
         self.shared_reported.add((r0, c))
         letter = column_letter(c)
         info = next((info for j, info, _ in self.columns if info.index == c), None)
-        self.plan.sheet_problems.append(
-            CellProblem(
-                self.sheet.name,
-                r0 + 1,
-                letter,
-                info.header if info is not None else "",
-                cells.display(value),
-                Problem(
-                    "merged_amount",
-                    info.field if info is not None and info.field else "planned_investment",
-                    {"value": cells.display(value), "cells": f"{letter}{r0 + 1}:{letter}{r1 + 1}", "rows": r1 - r0 + 1},
-                ),
-            )
-        )
+        field = info.field if info is not None and info.field else "planned_investment"
+        cells_ = f"{letter}{r0 + 1}:{letter}{r1 + 1}"
+        header = info.header if info is not None else ""
+        self._sheet_problem(r0 + 1, "merged_amount", field, cells.display(value), letter, header, cells=cells_,
+                            rows=r1 - r0 + 1)  # fmt: skip
 
     def _unit_line(self, i: int, row: list) -> bool:
         """A row that is only a unit line ("单位：亿元") under the table's header: none if it names the
@@ -115,17 +114,7 @@ class RowRules:
             return False
         read_in = {j: f for j, f in self.money_units.items() if f != factor}
         if read_in:
-            shown = texts[0].strip()
-            self.plan.sheet_problems.append(
-                CellProblem(
-                    self.sheet.name,
-                    i + self.sheet.row_offset + 1,
-                    "",
-                    "",
-                    shown,
-                    Problem("unit_changes", "planned_investment", {"value": shown}),
-                )
-            )
+            self._sheet_problem(i + self.sheet.row_offset + 1, "unit_changes", "planned_investment", texts[0].strip())
         return True
 
     def _check_repeated_header(self, i: int, row: list) -> None:
@@ -146,18 +135,8 @@ class RowRules:
         if not differences:
             return
         shown = "; ".join(differences[:4]) + ("; …" if len(differences) > 4 else "")
-        self.plan.sheet_problems.append(
-            CellProblem(
-                sheet.name,
-                i + sheet.row_offset + 1,
-                "",
-                "",
-                cells.display(row[self.name_col or 0]),
-                Problem(
-                    "second_table", "name", {"value": cells.display(row[self.name_col or 0]), "differences": shown}
-                ),
-            )
-        )
+        name = cells.display(row[self.name_col or 0])
+        self._sheet_problem(i + sheet.row_offset + 1, "second_table", "name", name, differences=shown)
 
     def _skip(self, what: tuple[str, str]) -> None:
         kind_of_row, text = what
