@@ -4,6 +4,8 @@ replace mode and backups that knew only SQLite files."""
 
 from __future__ import annotations
 
+import sys
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -68,6 +70,56 @@ def test_a_row_the_database_refuses_is_reported_as_refused(database) -> None:
         assert ops.fetch("SELECT count(*) FROM districts")[0][0] == 0
     with pytest.raises(RowRefused), database.session() as s:
         EngineOps.for_connection(s.connection()).insert("districts", ("id", "name"), [(1, "甲"), (1, "乙")])
+
+
+def test_columns_empty_in_every_row_are_stored_as_given(database) -> None:
+    """SQLite's bulk insert leaves out the columns NULL in every row (binding a None is slow):
+    they must read back NULL — not a column's default — and a NOT NULL column still refuses."""
+    rows = [(i, None, None, f"c{i}") for i in range(1, 301)]
+    with database.session() as s:
+        ops = EngineOps.for_connection(s.connection())
+        ops.conn.exec_driver_sql(
+            "CREATE TABLE zq_bulk (id INTEGER PRIMARY KEY, a TEXT, b TEXT DEFAULT 'default', c TEXT NOT NULL)"
+        )
+        ops.insert("zq_bulk", ("id", "a", "b", "c"), rows)
+        assert ops.fetch("SELECT id, a, b, c FROM zq_bulk ORDER BY id") == rows
+        assert ops.fetch("SELECT count(*) FROM zq_bulk WHERE b IS NULL")[0][0] == 300
+    with pytest.raises(RowRefused), database.session() as s:
+        ops = EngineOps.for_connection(s.connection())
+        ops.insert("zq_bulk", ("id", "a", "b", "c"), [(i, "a", "b", None) for i in range(301, 601)])
+    with database.session() as s:
+        ops = EngineOps.for_connection(s.connection())
+        assert ops.fetch("SELECT count(*) FROM zq_bulk")[0][0] == 300
+        ops.conn.exec_driver_sql("DROP TABLE zq_bulk")
+
+
+def test_rows_written_while_the_next_are_made_all_go_in_or_none(database) -> None:
+    """insert_overlapped writes each chunk on a thread of its own while the caller makes the next:
+    a refused row, or a failure while making a chunk (a cancel), stops the writer before the
+    error reaches the caller, and the transaction's rollback leaves nothing of the chunks before."""
+
+    def chunks(fail_at: int | None = None, duplicate: bool = False):
+        for c in range(4):
+            if c == fail_at:
+                raise RuntimeError("made wrong")
+            rows = [(c * 300 + i, f"区{c * 300 + i}") for i in range(1, 301)]
+            yield [*rows, (9999, "区1")] if duplicate and c == 2 else rows
+
+    def count() -> int:
+        with database.session() as s:
+            return EngineOps.for_connection(s.connection()).fetch("SELECT count(*) FROM districts")[0][0]
+
+    interval = sys.getswitchinterval()
+    for kwargs, error in (({"fail_at": 2}, RuntimeError), ({"duplicate": True}, RowRefused)):
+        with pytest.raises(error), database.session() as s:
+            EngineOps.for_connection(s.connection()).insert_overlapped("districts", ("id", "name"), chunks(**kwargs))
+        assert count() == 0
+        assert not [t for t in threading.enumerate() if t.name == "zqtracker-bulk-writer"]
+    handed: list[int] = []
+    with database.session() as s:
+        EngineOps.for_connection(s.connection()).insert_overlapped("districts", ("id", "name"), chunks(), handed.append)
+    assert count() == 1200 and handed == [300, 600, 900, 1200]
+    assert sys.getswitchinterval() == interval
 
 
 def test_replace_mode_backs_up_and_undo_restores_on_either_engine(ctx: AppContext, db_url: str, tmp_path: Path) -> None:

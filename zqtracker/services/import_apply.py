@@ -8,7 +8,7 @@ in an ImportChange, so that the import is undone — and redone — as one step.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 
 from zqtracker.domain.errors import ConcurrentUpdateError
@@ -21,6 +21,8 @@ from zqtracker.storage.database import Database
 from zqtracker.storage.importing import ImportChange, ImportStore
 from zqtracker.storage.projects import initial_status_date
 from zqtracker.storage.querying import utcnow
+
+_CHUNK = 8192  # new projects made (and written) at a time
 
 
 class _Milestones:
@@ -65,9 +67,20 @@ def write(
         start = store.new_ids("projects", len(analysis.new_projects))  # from the database, not max(id) + 1
         columns = _new_columns(analysis)
         # A new project's first status change is dated by its milestones; it is also its last activity.
-        firsts = _first_status_dates(columns, today)
-        inserted = codec.new_rows(start, columns, stamp=stamp, last_activity=firsts, refs=refs)
-        store.insert_projects(inserted, lambda done: report(done, "projects"))
+        firsts: list[date] = []
+        inserted: list[tuple] = []
+
+        def made() -> Iterator[list[tuple]]:  # each chunk made while the one before is written
+            dated: dict[tuple, date] = {}
+            for lo in range(0, len(start), _CHUNK):
+                part = {f: values[lo : lo + _CHUNK] for f, values in columns.items()}
+                on = _first_status_dates(part, today, dated)
+                rows = codec.new_rows(start[lo : lo + _CHUNK], part, stamp=stamp, last_activity=on, refs=refs)
+                firsts.extend(on)
+                inserted.extend(rows)
+                yield rows
+
+        store.insert_projects_made(made(), len(start), lambda done: report(done, "projects"))
         change.inserted = inserted
         before = [u.before for u in analysis.updates]
         after = [codec.updated_row(u.before, u.fields, stamp=stamp, refs=refs) for u in analysis.updates]
@@ -162,12 +175,11 @@ _FIELDS = (
 _PRECISIONS = tuple(f + "_precision" for f in DATE_FIELDS)
 
 
-def _first_status_dates(columns: dict[str, list], today: date) -> list[date]:
+def _first_status_dates(columns: dict[str, list], today: date, cache: dict[tuple, date]) -> list[date]:
     """Each new project's first status-history date, by its own milestones
-    (storage.projects.initial_status_date), computed once per distinct (status, dates)."""
+    (storage.projects.initial_status_date), computed once per distinct (status, dates) in ``cache``."""
     out = []
     m = _Milestones(Status.SIGNED, None, None, None)
-    cache: dict[tuple, date] = {}
     for key in zip(columns["status"], *(columns[f] for f in DATE_FIELDS), strict=True):
         on = cache.get(key)
         if on is None:

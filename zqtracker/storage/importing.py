@@ -197,6 +197,14 @@ class ImportStore:
         with self.ops.bulk("projects", len(rows)):
             self.ops.insert("projects", INSERT_COLUMNS, rows, progress)
 
+    def insert_projects_made(
+        self, chunks: Iterable[Sequence[tuple]], count: int, progress: Callable[[int], None] | None = None
+    ) -> None:
+        """Rows of INSERT_COLUMNS made chunk by chunk by the caller (``count`` in all): each chunk is
+        written while the caller makes the next (EngineOps.insert_overlapped)."""
+        with self.ops.bulk("projects", count):
+            self.ops.insert_overlapped("projects", INSERT_COLUMNS, chunks, progress)
+
     def bump_activity(self, pairs: Iterable[tuple[int, Any]]) -> None:
         """Move projects' last activity forward to the (encoded) dates given, never back: what
         adding status changes or investment months does (removing them needs a refresh)."""
