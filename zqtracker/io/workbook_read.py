@@ -19,7 +19,7 @@ from zqtracker.io.sheet_stream import (
     stream_rows,
 )
 from zqtracker.io.xlsx_formulas import MAX_FORMULAS, TOO_MANY
-from zqtracker.io.xlsx_package import Package, cell_marks, package_facts
+from zqtracker.io.xlsx_package import Package, package_facts, sheet_scan
 
 
 def facts_of(path: str, kind: str) -> Package:
@@ -36,7 +36,7 @@ def facts_of(path: str, kind: str) -> Package:
         if stream is not None:
             biff = biff_facts(stream)
             package.encrypted, package.date1904 = biff.encrypted, biff.date1904
-            package.hidden, package.errors = biff.hidden, biff.errors
+            package.hidden, package.errors, package.hidden_rows = biff.hidden, biff.errors, biff.hidden_rows
         return package
     if kind == "xlsb":
         from zqtracker.io.xlsb_package import xlsb_facts
@@ -53,15 +53,20 @@ def read_workbook(path: str, kind: str, sheets: list[str] | None, max_cells: int
     if kind != "xlsx":
         _read_workbook(path, kind, sheets, max_cells, emit, facts_of(path, kind))
         return
-    # An .xlsx's error cells and formulas never calculated take a pass over every sheet's XML (a
-    # quarter of a second for 100k rows): a forked copy of this process finds them on the other
-    # core during the parse.
+    # An .xlsx's error cells, formulas never calculated and hidden rows take a pass over every
+    # sheet's XML (a quarter of a second for 100k rows): a forked copy of this process finds them
+    # on the other core during the parse.
     package = package_facts(path, errors=False)
     zero_unsure = package.recalc_on_load
-    with Forked(lambda: cell_marks(path, package.sheet_parts, zero_unsure)) as scan:
+    with Forked(lambda: sheet_scan(path, package.sheet_parts, zero_unsure)) as scan:
         if not scan.started:
-            package.errors = cell_marks(path, package.sheet_parts, zero_unsure)
-        _read_workbook(path, kind, sheets, max_cells, emit, package, lambda: scan.result(package.errors))
+            package.errors, package.hidden_rows = sheet_scan(path, package.sheet_parts, zero_unsure)
+
+        def scanned() -> dict[str, list[tuple[int, int, str]]]:
+            package.errors, package.hidden_rows = scan.result((package.errors, package.hidden_rows))
+            return package.errors
+
+        _read_workbook(path, kind, sheets, max_cells, emit, package, scanned)
 
 
 def _read_workbook(
@@ -88,6 +93,8 @@ def _read_workbook(
         if kind != "xlsx":  # no other reader to try
             emit(("error", *damage(exc)) if "detect" not in str(exc) else ("error", "damaged", {}))
             return
+        if errors is not None:
+            errors()  # the hidden rows, for openpyxl's sheets too
         _read_with_openpyxl(path, sheets, max_cells, package, emit, first_error=exc)
         return
     metas = [
@@ -110,7 +117,7 @@ def _read_workbook(
             continue
         end = sheet.end
         if end is None:
-            emit(("sheet", name, 0, 0, [], package.hidden.get(name, []), 0, 0))
+            emit(("sheet", name, 0, 0, [], package.hidden.get(name, []), 0, 0, []))
             emit(("end", name, 0))
             continue
         start = sheet.start or (0, 0)
@@ -143,10 +150,13 @@ def _read_workbook(
                 package.hidden.get(name, []),
                 marks,
                 emit,
+                package.hidden_rows.get(name, []),
             )
         except CellTooLong as exc:
             emit(("sheet_error", name, "text_too_long" if exc.total else "cell_too_long", {"limit": MAX_CELL_CHARS}))
     if failed:
+        if errors is not None:
+            errors()
         _read_with_openpyxl(path, failed, max_cells, package, emit, first_error=None, announce=False)
 
 
@@ -206,7 +216,8 @@ def _read_with_openpyxl(
             if sheets is not None and ws.title not in sheets:
                 continue
             try:
-                _stream_openpyxl_sheet(ws, max_cells, package.hidden.get(ws.title, []), emit)
+                _stream_openpyxl_sheet(ws, max_cells, package.hidden.get(ws.title, []), emit,
+                                       package.hidden_rows.get(ws.title, []))  # fmt: skip
             except CellTooLong as exc:
                 emit(
                     (
@@ -224,9 +235,9 @@ def _read_with_openpyxl(
         wb.close()
 
 
-def _stream_openpyxl_sheet(ws: Any, max_cells: int, hidden: list, emit: Emit) -> None:
+def _stream_openpyxl_sheet(ws: Any, max_cells: int, hidden: list, emit: Emit, hidden_rows: list) -> None:
     ws.reset_dimensions()
-    emit(("sheet", ws.title, 0, 0, [], hidden, 0, 0))
+    emit(("sheet", ws.title, 0, 0, [], hidden, 0, 0, hidden_rows))
     chunk: list[list] = []
     marks: list[tuple[int, int, str]] = []
     text = TextBudget(ws.title)
