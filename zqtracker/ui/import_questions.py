@@ -193,14 +193,18 @@ class ImportQuestions(QWidget):
         """ "N rows of sheet S are hidden in the sheet (rows 12–40, 55): import them / leave them
         out" — asked until answered (the Import button waits), then showing the answer."""
         sheets = [sa for sa in analysis.selected if sa.plan and sa.plan.hidden] if analysis else []
-        if sheets:
+        if len(sheets) == 1:
+            plan = sheets[0].plan
+            assert plan is not None
+            text = self.tr("%1 row(s) of sheet “%2” are hidden in the sheet (rows %3):")
+            text = text.replace("%1", str(len(plan.hidden))).replace("%2", sheets[0].name)
+            self.hidden_label.setText(text.replace("%3", runs_text(plan.hidden)))
+        elif sheets:
             count = sum(len(sa.plan.hidden) for sa in sheets)  # type: ignore[union-attr]
             where = "; ".join(f"“{sa.name}” {runs_text(sa.plan.hidden)}" for sa in sheets)  # type: ignore[union-attr]
-            self.hidden_label.setText(
-                self.tr("%1 row(s) are hidden in the sheet (sheet, rows: %2):")
-                .replace("%1", str(count))
-                .replace("%2", where)
-            )
+            text = self.tr("%1 row(s) are hidden in the sheets (sheet, rows: %2):")
+            self.hidden_label.setText(text.replace("%1", str(count)).replace("%2", where))
+        if sheets:
             answers = {sa.plan.hidden_answer for sa in sheets}  # type: ignore[union-attr]
             answer = answers.pop() if len(answers) == 1 else None
             self.hidden_combo.setCurrentIndex(max(self.hidden_combo.findData(answer or ""), 0))
