@@ -128,7 +128,8 @@ class PlanBuilder(RowRules):
             if info.field == "since_start":
                 plan.since_start_as_of = info.period
         self.examples = frozenset(layout.example_rows)
-        self.hidden = sheet.hidden_rows  # ranges: a row hidden by hand or by a filter is a question
+        # ranges: a row hidden by hand or by a filter is a question (None: none hidden, nothing to look up)
+        self.hidden = sheet.hidden_rows or None
         plan.hidden_answer = self.opts.hidden_rows
         plan.example_rows = [r + 1 for r in layout.example_rows]
         cols = {c.field: c.index - off for c in layout.mapped() if c.field in ("code", "name")}
@@ -205,7 +206,7 @@ class PlanBuilder(RowRules):
         plan, rows = self.plan, self.sheet.rows
         code_col, base = self.code_col, self.sheet.row_offset + 1
         data, numbers = plan.data_rows, plan.row_numbers
-        examples, offset = self.examples, self.sheet.row_offset
+        examples, offset, hidden = self.examples, self.sheet.row_offset, self.hidden
         repeat, name_col = self.header_name, self.name_col if self.name_col is not None else 0
         for i in range(start, end):
             row = rows[i]
@@ -253,7 +254,7 @@ class PlanBuilder(RowRules):
                     self._skip(what)
                     continue
             self.breakdown, self.last_kind = None, "project"
-            if self.hidden and i + offset in self.hidden:  # a data row hidden in the sheet
+            if hidden is not None and i + offset in hidden:  # a data row hidden in the sheet
                 plan.hidden.append(i + base)
                 if plan.hidden_answer == "skip":
                     plan.skipped[i] = "hidden_row"
