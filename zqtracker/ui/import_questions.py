@@ -192,23 +192,23 @@ class ImportQuestions(QWidget):
     def _show_hidden(self, analysis: ImportAnalysis | None) -> None:
         """ "N rows of sheet S are hidden in the sheet (rows 12–40, 55): import them / leave them
         out" — asked until answered (the Import button waits), then showing the answer."""
-        sheets = [sa for sa in analysis.selected if sa.plan and sa.plan.hidden] if analysis else []
-        if len(sheets) == 1:
-            plan = sheets[0].plan
-            assert plan is not None
+        sheets = [(sa.name, sa.plan) for sa in analysis.selected if sa.plan is not None] if analysis else []
+        hidden = [(name, plan) for name, plan in sheets if plan.hidden]
+        if len(hidden) == 1:
+            name, plan = hidden[0]
             text = self.tr("%1 row(s) of sheet “%2” are hidden in the sheet (rows %3):")
-            text = text.replace("%1", str(len(plan.hidden))).replace("%2", sheets[0].name)
+            text = text.replace("%1", str(len(plan.hidden))).replace("%2", name)
             self.hidden_label.setText(text.replace("%3", runs_text(plan.hidden)))
-        elif sheets:
-            count = sum(len(sa.plan.hidden) for sa in sheets)  # type: ignore[union-attr]
-            where = "; ".join(f"“{sa.name}” {runs_text(sa.plan.hidden)}" for sa in sheets)  # type: ignore[union-attr]
+        elif hidden:
+            count = sum(len(plan.hidden) for _name, plan in hidden)
+            where = "; ".join(f"“{name}” {runs_text(plan.hidden)}" for name, plan in hidden)
             text = self.tr("%1 row(s) are hidden in the sheets (sheet, rows: %2):")
             self.hidden_label.setText(text.replace("%1", str(count)).replace("%2", where))
-        if sheets:
-            answers = {sa.plan.hidden_answer for sa in sheets}  # type: ignore[union-attr]
+        if hidden:
+            answers = {plan.hidden_answer for _name, plan in hidden}
             answer = answers.pop() if len(answers) == 1 else None
             self.hidden_combo.setCurrentIndex(max(self.hidden_combo.findData(answer or ""), 0))
-        self.hidden_box.setVisible(bool(sheets))
+        self.hidden_box.setVisible(bool(hidden))
 
     def _show_rates(self, analysis: ImportAnalysis | None, rates: dict[str, Decimal]) -> None:
         """A rate field for each currency the chosen sheets' amounts are in (never read as yuan
