@@ -86,6 +86,16 @@ def test_every_format_reads_the_hidden_rows(kind: str, calc_files: dict[str, Pat
     assert 4 in sheet.hidden_rows and 5 not in sheet.hidden_rows and 9 in sheet.hidden_rows
 
 
+def test_hidden_rows_through_the_openpyxl_fallback(tmp_path: Path) -> None:
+    """A package python-calamine refuses goes through openpyxl: the hidden rows still come from the
+    package scan."""
+    from test_import_formulas_fallback import sheet_without_relationship
+
+    path = sheet_without_relationship(filtered_list(tmp_path / "src.xlsx"), tmp_path / "高要区.xlsx")
+    book = read_workbook(path)
+    assert book.engine == "openpyxl" and book.sheets[0].hidden_rows.ranges == HIDDEN_RANGES
+
+
 def test_csv_has_no_hidden_rows(tmp_path: Path) -> None:
     path = tmp_path / "list.csv"
     path.write_text("项目名称,计划总投资（万元）\n项目1,100\n", encoding="utf-8")

@@ -62,7 +62,7 @@ def stream_rows(
                             special.append(i)
         width = len(row)
         if by_row and row_offset + count in by_row:
-            _mark(row, by_row[row_offset + count], end[1] + 1 - width, len(chunk), marks)
+            mark_row(row, by_row[row_offset + count], end[1] + 1 - width, len(chunk), marks)
         count += 1
         chunk.append(row)
         if len(chunk) < CHUNK_ROWS:
@@ -80,7 +80,7 @@ def stream_rows(
     emit(("end", name, row_offset))
 
 
-def _mark(row: list, found: list[tuple[int, str]], offset: int, i: int, marks: list) -> None:
+def mark_row(row: list, found: list[tuple[int, str]], offset: int, i: int, marks: list) -> None:
     """The marks of one row's cells: an error where the cell reads empty; a formula without a
     value ("=…") where it reads empty, or 0 (a writer's placeholder, io/xlsx_formulas.py) — but
     only in a row with something else in it: a row of formulas alone (a template's rows filled
