@@ -11,13 +11,19 @@ a user pressing Cancel then would."""
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 from engines import dump
 
+from zqtracker.cli.console import ExitCode
 from zqtracker.services import backups
 from zqtracker.services.context import AppContext
 from zqtracker.services.progress import Cancelled, Progress
@@ -163,3 +169,80 @@ def test_a_server_restore_is_cancelled_the_same_way(demo_ctx: AppContext) -> Non
     with pytest.raises(Cancelled):
         backups.restore_server(database, chosen, cancelling_at("copying"), "en")
     assert (dump(database), backups.list_for(database)) == before
+
+
+# -- `zqtracker db restore`: Ctrl-C cancels it the same way ----------------------------------------
+ROOT = Path(__file__).resolve().parent.parent
+CLI_WORDS = {
+    "en": (
+        "Restore cancelled: nothing was changed.",
+        "Ctrl-C came while the database was being replaced, which cannot be cancelled; the restore goes on.",
+    ),
+    "zh": ("恢复已取消：未做任何更改。", "按下 Ctrl-C 时数据库正在被替换，此步骤无法取消；恢复继续进行。"),
+}
+needs_proc = pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="watches the process's open files in /proc")
+
+
+def _cli(*argv: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "zqtracker", *argv], cwd=ROOT, env={**os.environ},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+
+
+def _wait_for(condition, proc: subprocess.Popen, what: str) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + 60
+    while not condition():
+        assert proc.poll() is None, f"ended before {what}: {proc.communicate()}"
+        assert time.monotonic() < deadline, f"no {what}"
+        time.sleep(0.02)
+
+
+def _has_open(pid: int, path: Path) -> bool:
+    try:
+        return any(os.readlink(f"/proc/{pid}/fd/{fd}") == str(path) for fd in os.listdir(f"/proc/{pid}/fd"))
+    except OSError:
+        return False
+
+
+@needs_proc
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_ctrl_c_cancels_db_restore_while_the_backup_is_checked(shelf: tuple[Path, Path], lang: str) -> None:
+    """The chosen copy is held by another program's lock, so the restore is still checking it when
+    Ctrl-C comes (and goes on once the lock is let go, into the cancel)."""
+    path, chosen = shelf
+    before = (fingerprint(path), projects(path), backup_shelf.list_backups(path))
+    holder = sqlite3.connect(chosen, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    proc = _cli("--lang", lang, "--db", str(path), "db", "restore", str(chosen))
+    try:
+        _wait_for(lambda: _has_open(proc.pid, chosen), proc, "opening of the backup")
+        proc.send_signal(signal.SIGINT)
+        time.sleep(0.3)
+    finally:
+        holder.rollback()
+        holder.close()
+    out, err = proc.communicate(timeout=60)
+    assert (proc.returncode, out, err.strip()) == (ExitCode.INTERRUPTED, "", f"zqtracker: {CLI_WORDS[lang][0]}")
+    assert (fingerprint(path), projects(path), backup_shelf.list_backups(path)) == before
+
+
+@needs_proc
+def test_ctrl_c_while_db_restore_replaces_the_database_is_refused(shelf: tuple[Path, Path]) -> None:
+    """The database is held by another program's write lock, so the restore waits to replace it
+    when Ctrl-C comes: refused, said so, and the restore completes once the lock is let go."""
+    path, chosen = shelf
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    proc = _cli("--db", str(path), "db", "restore", str(chosen))
+    try:
+        _wait_for(lambda: any(b.reason == "restore" for b in backup_shelf.list_backups(path)), proc, "copy")
+        time.sleep(0.5)  # past the copy's naming: waiting for the lock, to replace the database
+        proc.send_signal(signal.SIGINT)
+        time.sleep(0.2)
+    finally:
+        holder.rollback()
+        holder.close()
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == ExitCode.OK and err.strip() == f"zqtracker: {CLI_WORDS['en'][1]}", (out, err)
+    assert out.startswith(f"Restored {path} from {chosen}") and len(projects(path)) == 100

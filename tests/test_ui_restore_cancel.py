@@ -1,7 +1,9 @@
 """File › Restore backup… in the desktop app: its progress dialog offers Cancel while the backup is
 checked and the database copied, and a cancelled restore changes nothing (the file byte for byte,
 its projects, its copies) and says so in the status bar; once the database is being replaced the
-dialog says that this step cannot be cancelled and its Cancel is disabled — in English and Chinese.
+dialog says that this step cannot be cancelled, its Cancel is disabled, and neither Escape nor its
+close button hides it (the window would be usable while its database is replaced) — in English and
+Chinese.
 
 The cancel is made certain by holding Qt's thread pool (tests/test_ui_language_walk_cancel.py):
 the restore waits in the queue while its dialog shows. The replacement is held by another
@@ -14,6 +16,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 from test_restore_cancel import fingerprint, projects
 from test_ui_language_walk_cancel import pool_held
@@ -130,8 +134,13 @@ def test_the_replacement_itself_cannot_be_cancelled(
             qtbot.waitUntil(lambda: button is not None and not button.isEnabled(), timeout=2_000)
             _shot(dialog, f"restore-replacing-{lang[:2]}.png")
             operation = window.database_actions._operation
-            operation.cancel()  # what the button (and closing the dialog) would ask: refused
+            operation.cancel()  # what the button would ask: refused
             assert dialog.labelText() == words["replacing"] and not operation.progress.cancelled
+            dialog.activateWindow()  # Escape is the dialog's shortcut: the active window's
+            qtbot.waitUntil(dialog.isActiveWindow, timeout=2_000)
+            QTest.keyClick(dialog, Qt.Key.Key_Escape)  # nor does Escape or the close button hide it
+            dialog.close()
+            assert dialog.isVisible() and not operation.progress.cancelled
     finally:
         colleague.rollback()
         colleague.close()

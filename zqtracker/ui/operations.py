@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QShortcut
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from zqtracker.services.progress import Cancelled, Progress
@@ -149,8 +150,28 @@ class Operation(QObject):
 
     @Slot()
     def _on_past_return(self) -> None:
-        if self._dialog is not None and (button := self._dialog.findChild(QPushButton)) is not None:
+        if self._dialog is None:
+            return
+        if (button := self._dialog.findChild(QPushButton)) is not None:
             button.setEnabled(False)
+        for shortcut in self._dialog.findChildren(QShortcut):  # its Escape, which would hide it
+            shortcut.setEnabled(False)
+        self._dialog.installEventFilter(self)  # nor do a key's Escape and the close button close it now
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Past the point of no return the dialog stays until the work ends: hidden by Escape or
+        its close button, it would leave the window usable while its database is replaced."""
+        if watched is self._dialog and self.progress.past_return:
+            if event.type() == QEvent.Type.Close:
+                event.ignore()
+                return True
+            if (
+                event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Escape
+            ):
+                return True
+        return super().eventFilter(watched, event)
 
     @Slot(int, int, str)
     def _on_progressed(self, done: int, total: int, text: str) -> None:
@@ -183,6 +204,7 @@ class Operation(QObject):
             dialog, self._dialog = self._dialog, None
             dialog.destroyed.disconnect(self._on_dialog_destroyed)
             dialog.canceled.disconnect(self.cancel)  # closing it says "canceled": the work is over
+            dialog.removeEventFilter(self)
             dialog.close()
             if self._setting_value:
                 self._closed_dialogs.append(dialog)
