@@ -33,6 +33,8 @@ KEYS = {
     "changes",
     "changes_total",
     "rounded",
+    "hidden_rows",
+    "notes",
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -10,11 +11,15 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QStyle, QTableWidget
 from ui_helpers import click, when_modal
 
+from zqtracker.domain.errors import ConcurrentUpdateError
 from zqtracker.domain.models import Project
 from zqtracker.domain.status import Status
 from zqtracker.services.context import AppContext
+from zqtracker.services.history import acting
+from zqtracker.ui.messages import show_error
 
 SHOTS = Path("/work/shots/server")
+MY_SHOTS = Path("/work/shots/leftovers")
 LOG_SHOTS = Path("/work/shots/ux2/changelog")
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts" / "change_log"
 
@@ -159,5 +164,45 @@ def test_a_refused_undo_says_what_the_colleague_did(make_window, ctx: AppContext
             finally:
                 colleague.close()
     assert "Nothing was overwritten" in shown[0] and "Notes: (none) → 土地已摘牌" in shown[0]
+    # the action in the sentence's own case: "… by 王芳 (edit) — …", not "… by 王芳, Edit — …"
+    assert re.search(
+        r"Latest change: [-0-9]{10} [0-9:]{5} \(UTC\) by [^ ,]+ \(edit\) — Notes: \(none\) → 土地已摘牌", shown[0]
+    )
     assert "未覆盖" in shown[1] or "没有" in shown[1] or "覆盖" in shown[1]
-    assert "最近一次修改" in shown[1] and "备注：土地已摘牌 → 土地已摘牌，待开工" in shown[1]
+    assert re.search(
+        r"最近一次修改：[-0-9]{10} [0-9:]{5}（UTC），[^，]+，编辑 — 备注：土地已摘牌 → 土地已摘牌，待开工", shown[1]
+    )
+
+
+def test_a_refusal_names_the_colleagues_import_inside_its_sentence(ctx: AppContext, db_url: str, translations) -> None:
+    """The change log's action labels are capitalised ("Import of 高要区清单.xlsx"); inside the
+    refusal's sentence the action reads in lower case in English, the Chinese as ever."""
+    p = ctx.projects.create(Project("高要新材料项目", "金属新材料", "高要区", Status.SIGNED, 10**9, code="GY-8"))
+    mine = ctx.projects.get(p.id)
+    colleague = AppContext.open(db_url)
+    try:
+        theirs = colleague.projects.get(p.id)
+        theirs.notes = "土地已摘牌"
+        with acting("import", "高要区清单.xlsx"):
+            colleague.projects.update(theirs)
+    finally:
+        colleague.close()
+    mine.officer = "李娜"
+    with pytest.raises(ConcurrentUpdateError) as refused:
+        ctx.projects.update(mine)
+    assert ctx.projects.get(p.id).officer is None  # nothing overwritten
+    shown: list[str] = []
+    for lang in ("en", "zh_CN"):
+        translations.switch(lang)
+
+        def answer(box, lang=lang) -> None:  # type: ignore[no-untyped-def]
+            shown.append(box.text())
+            if MY_SHOTS.parent.exists():
+                MY_SHOTS.mkdir(exist_ok=True)
+                box.grab().save(str(MY_SHOTS / f"refused_write_import_{lang[:2]}.png"))
+            box.accept()
+
+        when_modal(answer, name="error_message")
+        show_error(None, refused.value)
+    assert re.search(r" by [^ ,]+ \(import of 高要区清单\.xlsx\) — Notes: \(none\) → 土地已摘牌$", shown[0]), shown
+    assert re.search(r"（UTC），[^，]+，导入“高要区清单\.xlsx” — 备注：（空） → 土地已摘牌$", shown[1]), shown

@@ -1,10 +1,11 @@
 """The language walk, fourth part (#15): the user presses Cancel. Reading a district's workbook,
-importing it and exporting to Excel are each cancelled from their progress
+importing it, exporting to Excel and restoring a backup are each cancelled from their progress
 dialog — in English, in Chinese and after a live switch each way. The progress dialog's
-"Cancelling…" and what the dialog says afterwards ("Cancelled.", "Import cancelled: nothing was
-written.", "Export cancelled. Nothing was written.") must be in the interface's language (no raw
-key, no word of the other language), and the cancelled work must have changed nothing: the same
-projects, no entry on the undo stack, no file written.
+"Cancelling…" and what is said afterwards ("Cancelled.", "Import cancelled: nothing was
+written.", "Export cancelled. Nothing was written.", "Restore cancelled: nothing was changed." in
+the status bar) must be in the interface's language (no raw key, no word of the other language),
+and the cancelled work must have changed nothing: the same projects, no entry on the undo stack,
+no file written, the database file and its backup copies as they were.
 
 The work is held back until Cancel is pressed (every thread of Qt's pool is kept busy by a gate,
 so the operation waits in the queue while its progress dialog shows), which makes the cancel
@@ -21,11 +22,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRunnable, QThreadPool
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidget
+from test_restore_cancel import fingerprint
 from test_ui_language_walk import SCREEN, WALKS, data_words, file_words, read, shot, top_level
-from ui_helpers import when_modal
+from ui_helpers import click, when_modal
 from ui_language import CJK, problems
 
+from zqtracker.services import backups
 from zqtracker.services.context import AppContext
+from zqtracker.storage import backup_shelf
 
 # What each step must show, in each language: read from the catalogues the app loads would only
 # prove the app agrees with itself; these are the sentences a reader is meant to see.
@@ -34,7 +38,9 @@ EXPECTED = {
     "read": {"en": "Cancelled.", "zh": "已取消。"},
     "import": {"en": "Import cancelled: nothing was written.", "zh": "导入已取消：未写入任何数据。"},
     "export": {"en": "Export cancelled. Nothing was written.", "zh": "导出已取消，未写入任何文件。"},
+    "restore": {"en": "Restore cancelled: nothing was changed.", "zh": "恢复已取消：未做任何更改。"},
 }
+RESTORE_BUTTON = {"en": "Restore", "zh": "恢复"}
 ROWS = 300
 
 
@@ -99,6 +105,7 @@ def test_cancelling_speaks_one_language_and_changes_nothing(
     translations.switch(start)
     settings.language = start
     path = big_file(demo_ctx, tmp_path / "取消.xlsx")
+    backups.manual(demo_ctx.database)  # a copy to restore
     window = make_window(demo_ctx)
     window.resize(*SCREEN)
     if start[:2] != lang:
@@ -114,7 +121,7 @@ def test_cancelling_speaks_one_language_and_changes_nothing(
         found.extend(f"{name}: {p}" for p in problems(list(extra), lang, data))
         shot(widget, f"{walk}-cancel-{name}")
 
-    def cancel(owner: QWidget, start_work: Callable[[], object], name: str) -> None:
+    def cancel(owner: QWidget, start_work: Callable[[], object], name: str, operation_of=None) -> None:  # type: ignore[no-untyped-def]
         """Start the work with the pool held, press the progress dialog's Cancel, read
         "Cancelling…", then let the work run into the cancel."""
         with dialog_guard.answering(), pool_held(qtbot) as release:
@@ -131,7 +138,7 @@ def test_cancelling_speaks_one_language_and_changes_nothing(
             said[f"{name}-cancelling"] = dialog.labelText()
             look(dialog, f"{name}-cancelling", [("progress label", dialog.labelText())])
             release.set()
-            operation = owner.operation  # type: ignore[attr-defined]
+            operation = operation_of() if operation_of is not None else owner.operation  # type: ignore[attr-defined]
             qtbot.waitUntil(lambda: operation.done, timeout=60_000)
             assert operation.was_cancelled, f"{name}: the work was not cancelled"
 
@@ -179,8 +186,30 @@ def test_cancelling_speaks_one_language_and_changes_nothing(
     assert not target.exists() and list(folder.iterdir()) == []
     assert snapshot(demo_ctx) == before
 
+    # -- restoring a backup (File › Restore backup…, a copy chosen, confirmed), cancelled: the
+    # status bar says so, and the database file and its copies are as they were
+    database = demo_ctx.database.sqlite_path
+    assert database is not None
+    copies = backup_shelf.list_backups(database)
+    unchanged = fingerprint(database)
+
+    def restore(box: QWidget) -> None:
+        box.list.setCurrentItem(box.list.topLevelItem(0))  # type: ignore[attr-defined]
+        box.accept()  # type: ignore[attr-defined]
+        when_modal(lambda confirm: click(confirm, RESTORE_BUTTON[lang]), name="confirm")
+
+    def start_restore() -> None:
+        when_modal(restore, name="restore_dialog")
+        window.actions_.restore_backup.trigger()
+
+    cancel(window, start_restore, "restore", lambda: window.database_actions._operation)
+    said["restore"] = window.statusBar().currentMessage()
+    found.extend(f"restore: {p}" for p in problems([("status bar", said["restore"])], lang, data))
+    assert window.ctx is demo_ctx and snapshot(demo_ctx) == before
+    assert fingerprint(database) == unchanged and backup_shelf.list_backups(database) == copies
+
     QApplication.processEvents()
-    for step in ("read", "import", "export"):
+    for step in ("read", "import", "export", "restore"):
         assert said[step] == EXPECTED[step][lang], (step, said[step])
         assert said[f"{step}-cancelling"] == EXPECTED["cancelling"][lang], (step, said[f"{step}-cancelling"])
         assert bool(CJK.search(said[step])) == (lang == "zh"), said[step]

@@ -33,7 +33,12 @@ def wide(text: str) -> bytes:
     return struct.pack("<I", len(text)) + text.encode("utf-16-le")
 
 
-def _sheet(rows: list[list], hidden: list[int], merges: list[tuple[int, int, int, int]]) -> bytes:
+def _sheet(
+    rows: list[list],
+    hidden: list[int],
+    merges: list[tuple[int, int, int, int]],
+    hidden_rows: frozenset[int] = frozenset(),
+) -> bytes:
     width = max((len(r) for r in rows), default=1)
     out = [record(129), record(148, struct.pack("<IIII", 0, max(len(rows) - 1, 0), 0, width - 1))]
     if hidden:
@@ -42,7 +47,8 @@ def _sheet(rows: list[list], hidden: list[int], merges: list[tuple[int, int, int
         out.append(record(391))
     out.append(record(145))
     for r, row in enumerate(rows):
-        out.append(record(0, struct.pack("<IIHBBI", r, 0, 300, 0, 0, 0)))
+        flags = 0x10 if r in hidden_rows else 0  # fDyZero: the row is hidden
+        out.append(record(0, struct.pack("<IIHBBI", r, 0, 300, 0, flags, 0)))
         for c, v in enumerate(row):
             cell = struct.pack("<II", c, 0)
             if v is None or v == "":
@@ -65,8 +71,10 @@ def _sheet(rows: list[list], hidden: list[int], merges: list[tuple[int, int, int
 
 
 def write_xlsb(path: Path, name: str, rows: list[list], *, hidden: list[int] = (),  # type: ignore[assignment]
-               merges: list[tuple[int, int, int, int]] = (), date1904: bool = False) -> Path:  # type: ignore[assignment]  # fmt: skip
-    """One sheet ``name`` of ``rows``; ``hidden`` 0-based columns; ``merges`` (r0, c0, r1, c1)."""
+               merges: list[tuple[int, int, int, int]] = (), date1904: bool = False,  # type: ignore[assignment]
+               hidden_rows: tuple[int, ...] = ()) -> Path:  # fmt: skip
+    """One sheet ``name`` of ``rows``; ``hidden`` 0-based columns; ``merges`` (r0, c0, r1, c1);
+    ``hidden_rows`` 0-based rows written hidden (BrtRowHdr's fDyZero)."""
     book = [record(131), record(153, struct.pack("<II", 1 if date1904 else 0, 0) + wide("")), record(143),
             record(156, struct.pack("<II", 0, 1) + wide("rId1") + wide(name)), record(144), record(132)]  # fmt: skip
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -90,5 +98,5 @@ def write_xlsb(path: Path, name: str, rows: list[list], *, hidden: list[int] = (
             'Target="worksheets/sheet1.bin"/></Relationships>',
         )
         zf.writestr("xl/workbook.bin", b"".join(book))
-        zf.writestr("xl/worksheets/sheet1.bin", _sheet(rows, list(hidden), list(merges)))
+        zf.writestr("xl/worksheets/sheet1.bin", _sheet(rows, list(hidden), list(merges), frozenset(hidden_rows)))
     return path

@@ -124,8 +124,16 @@
         <translation>无法恢复备份</translation>
     </message>
     <message>
+        <source>Opening the restored database. This step cannot be cancelled.</source>
+        <translation>正在打开恢复后的数据库。此步骤无法取消。</translation>
+    </message>
+    <message>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
+    </message>
+    <message>
+        <source>Restore cancelled: nothing was changed.</source>
+        <translation>恢复已取消：未做任何更改。</translation>
     </message>
 </context>
 </TS>

@@ -154,6 +154,18 @@
         <translation>未填状态的新项目：</translation>
     </message>
     <message>
+        <source>choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>import them</source>
+        <translation>导入这些行</translation>
+    </message>
+    <message>
+        <source>leave them out</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
         <source>from the title</source>
         <translation>取自标题</translation>
     </message>
@@ -184,6 +196,14 @@
     <message>
         <source>Status word “%1” (%2 rows):</source>
         <translation>状态词“%1”（%2 行）：</translation>
+    </message>
+    <message>
+        <source>%1 row(s) of sheet “%2” are hidden in the sheet (rows %3):</source>
+        <translation>工作表“%2”中有 %1 行已隐藏（第 %3 行）：</translation>
+    </message>
+    <message>
+        <source>%1 row(s) are hidden in the sheets (sheet, rows: %2):</source>
+        <translation>有 %1 行在工作表中已隐藏（工作表、行：%2）：</translation>
     </message>
     <message>
         <source>yuan per unit, e.g. 7.10</source>
@@ -329,6 +349,14 @@
     <message>
         <source>Unit line — skipped</source>
         <translation>单位行——跳过</translation>
+    </message>
+    <message>
+        <source>Hidden in the sheet — left out</source>
+        <translation>工作表中已隐藏——不导入</translation>
+    </message>
+    <message>
+        <source>hidden in the sheet</source>
+        <translation>工作表中已隐藏</translation>
     </message>
     <message>
         <source>The same project as on another sheet</source>

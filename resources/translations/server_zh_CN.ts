@@ -32,7 +32,7 @@
         <translation>修改内容</translation>
     </message>
     <message>
-        <source>Latest change: %1 (UTC) by %2, %3 — %4</source>
+        <source>Latest change: %1 (UTC) by %2 (%3) — %4</source>
         <translation>最近一次修改：%1（UTC），%2，%3 — %4</translation>
     </message>
     <message>

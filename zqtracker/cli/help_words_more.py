@@ -219,6 +219,12 @@ MORE: dict[str, tuple[str, str]] = {
         "CODE, not a new one (repeatable)",
         "第 ROW 行（从 1 起算；多工作表的工作簿写作 工作表!ROW）是已有的项目 CODE，不是新项目（可重复）",
     ),
+    "import.hidden_rows": (
+        "rows hidden in the sheet (by hand or by a filter): import them, or skip them (leave them out); "
+        "without it, a file with such rows is refused, naming them",
+        "工作表中已隐藏的行（手动隐藏或被筛选隐藏）：import 导入，skip 不导入；"
+        "不指定时，含这类行的文件会被拒绝，并列出这些行",
+    ),
     "import.profile": ("start from the choices saved under NAME", "从以 NAME 保存的选择开始"),
     "import.save_profile": ("save this command's choices under NAME", "把本次命令的选择以 NAME 保存"),
     "import.json": ("machine-readable result", "以机器可读的格式（JSON）输出结果"),

@@ -57,6 +57,11 @@ MORE: dict[str, tuple[str, str]] = {
         "{count} 个项目；各表行数与合计均与备份一致。",
     ),
     "db.kept_before": ("The database as it was is kept in {path}", "恢复前的数据库已备份到 {path}"),
+    "db.restore_cancelled": ("Restore cancelled: nothing was changed.", "恢复已取消：未做任何更改。"),
+    "db.restore_uncancellable": (
+        "Ctrl-C came while the database was being replaced, which cannot be cancelled; the restore goes on.",
+        "按下 Ctrl-C 时数据库正在被替换，此步骤无法取消；恢复继续进行。",
+    ),
     # db recover
     "db.recovered_of": (" (the damaged file counted {count})", "（原文件记录 {count} 个）"),
     "db.recovered": (

@@ -2,7 +2,8 @@
 
 English words are labels and sentence starts ("Edit", "Import of 高要区.xlsx", "Completed
 investment 2024-03: (none) → 20,000,000 yuan"): they head a cell of the change log and a line of
-`zqtracker history`, as a field label ("Planned investment") does."""
+`zqtracker history`, as a field label ("Planned investment") does. Inside a sentence (a refused
+write's "… by 王芳 (edit) — …") an action reads in the sentence's case: :func:`action_in_sentence`."""
 
 from __future__ import annotations
 
@@ -19,6 +20,20 @@ _ACTION_LABELS: dict[str, tuple[str, str]] = {
     "redo": ("Redo", "重做"),
 }
 ACTION_LABELS = Catalogue("history_actions", _ACTION_LABELS)
+
+# The same actions named inside a sentence: lower case in English; Chinese has no case, its words
+# are the labels'.
+_ACTIONS_IN_SENTENCE: dict[str, tuple[str, str]] = {
+    "create": ("created", "新建"),
+    "edit": ("edit", "编辑"),
+    "delete": ("deleted", "删除"),
+    "bulk": ("bulk change", "批量修改"),
+    "import": ("import", "导入"),
+    "undo": ("undo", "撤销"),
+    "redo": ("redo", "重做"),
+    "import_of": ("import of {source}", "导入“{source}”"),
+}
+ACTIONS_IN_SENTENCE = Catalogue("history_actions_in_sentence", _ACTIONS_IN_SENTENCE)
 
 
 _WORDS: dict[str, tuple[str, str]] = {
@@ -40,6 +55,12 @@ def action_text(action: str, source: str | None, lang: str = "en") -> str:
     if action == "import" and source:
         return WORDS.say("import_of", lang, source=source)
     return words
+
+
+def action_in_sentence(action: str, source: str | None, lang: str = "en") -> str:
+    if action == "import" and source:
+        return ACTIONS_IN_SENTENCE.say("import_of", lang, source=source)
+    return ACTIONS_IN_SENTENCE.say(action, lang) if action in ACTIONS_IN_SENTENCE else action
 
 
 def field_text(field: str, lang: str = "en") -> str:

@@ -158,3 +158,8 @@ MESSAGES.merge(ROUND_MESSAGES)
 from zqtracker.domain.database_messages import DATABASE_MESSAGES, worded_detail  # noqa: E402
 
 MESSAGES.merge(DATABASE_MESSAGES)
+
+# Rows hidden in a sheet (domain/hidden_row_messages.py).
+from zqtracker.domain.hidden_row_messages import HIDDEN_ROW_MESSAGES  # noqa: E402
+
+MESSAGES.merge(HIDDEN_ROW_MESSAGES)

@@ -1,8 +1,9 @@
 """What python-calamine does not tell about a legacy .xls (BIFF8, and BIFF5 names): the 1904 date
-system, hidden columns, which cells hold an Excel error, and whether the workbook is encrypted.
+system, hidden columns and rows, which cells hold an Excel error, and whether the workbook is
+encrypted.
 
 calamine reads the cells (dates already in the right system, merged ranges too) but returns an
-error cell (#REF!, #N/A …) as an empty string and says nothing of hidden columns. Those few
+error cell (#REF!, #N/A …) as an empty string and says nothing of hidden columns or rows. Those few
 record types are read here from the Workbook stream ([MS-XLS] 2.4): a linear walk over the
 record headers, bounded by the stream's length. Used in the reading process (io/worker.py) and,
 for FILEPASS only, by io/sniff.py.
@@ -14,9 +15,11 @@ import struct
 from dataclasses import dataclass, field
 
 from zqtracker.io.ole2 import CompoundFile
+from zqtracker.io.row_ranges import RangeCollector
 
 BOF, EOF, FILEPASS, DATEMODE, CODEPAGE, BOUNDSHEET = 0x0809, 0x000A, 0x002F, 0x0022, 0x0042, 0x0085
-COLINFO, BOOLERR, FORMULA = 0x007D, 0x0205, 0x0006
+COLINFO, BOOLERR, FORMULA, ROW = 0x007D, 0x0205, 0x0006, 0x0208
+ROW_DY_ZERO = 0x20  # ROW's grbit: fDyZero, the row is hidden (by hand or by a filter)
 ERROR_CODES = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!",
                0x2A: "#N/A", 0x2B: "#GETTING_DATA"}  # fmt: skip
 _CODEPAGES = {936: "gbk", 950: "big5", 1252: "cp1252", 1200: "utf-16-le", 65001: "utf-8", 437: "cp437"}
@@ -28,6 +31,7 @@ class BiffFacts:
     date1904: bool = False
     hidden: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # sheet → (lo, hi) 0-based
     errors: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)  # sheet → (row, col, "#REF!")
+    hidden_rows: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # sheet → (first, last) 0-based
 
 
 def workbook_stream(cf: CompoundFile) -> bytes | None:
@@ -86,13 +90,16 @@ def biff_facts(data: bytes) -> BiffFacts:
         sheets.append((name, pos))
     for name, pos in sheets:
         if 0 <= pos < len(data):
-            facts.hidden[name], facts.errors[name] = _sheet_facts(data, pos)
+            facts.hidden[name], facts.errors[name], facts.hidden_rows[name] = _sheet_facts(data, pos)
     return facts
 
 
-def _sheet_facts(data: bytes, start: int) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
+def _sheet_facts(
+    data: bytes, start: int
+) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]], list[tuple[int, int]]]:
     hidden: list[tuple[int, int]] = []
     errors: list[tuple[int, int, str]] = []
+    rows = RangeCollector()
     first = True
     for rtype, off, n in records(data, start):
         if first:
@@ -106,6 +113,9 @@ def _sheet_facts(data: bytes, start: int) -> tuple[list[tuple[int, int]], list[t
             lo, hi, _w, _xf, flags = struct.unpack_from("<HHHHH", data, off)
             if flags & 1 and lo <= hi:
                 hidden.append((lo, min(hi, 16383)))
+        elif rtype == ROW and n >= 14:
+            if data[off + 12] & ROW_DY_ZERO:
+                rows.add(struct.unpack_from("<H", data, off)[0])
         elif rtype == BOOLERR and n >= 8:
             row, col, _xf, value, is_error = struct.unpack_from("<HHHBB", data, off)
             if is_error:
@@ -115,4 +125,4 @@ def _sheet_facts(data: bytes, start: int) -> tuple[list[tuple[int, int]], list[t
             result = data[off + 6 : off + 14]
             if result[6:8] == b"\xff\xff" and result[0] == 2:
                 errors.append((row, col, ERROR_CODES.get(result[2], "#VALUE!")))
-    return hidden, errors
+    return hidden, errors, rows.ranges()

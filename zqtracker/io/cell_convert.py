@@ -37,6 +37,7 @@ class PlanOptions:
     status: str | None = None
     status_map: dict[str, str] = field(default_factory=dict)  # folded word → status value
     rates: dict[str, Decimal] = field(default_factory=dict)  # currency → yuan per unit (--rate USD=7.10)
+    hidden_rows: str | None = None  # data rows hidden in the sheet: "import", "skip", or None (not answered)
 
 
 _GAP_RE = re.compile(r"\s{2,}|\n|\u3000")

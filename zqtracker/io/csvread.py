@@ -161,7 +161,7 @@ def _stream(path: str, name: str, encoding: str, max_cells: int, emit: Emit) -> 
         delimiter = sniff_delimiter(fh.read(SAMPLE_CHARS))
         fh.seek(0)
         emit(("book", "csv", False, [(name, True, True)]))
-        emit(("sheet", name, 0, 0, [], [], 0, 0))
+        emit(("sheet", name, 0, 0, [], [], 0, 0, []))
         csv.field_size_limit(MAX_CELL_CHARS)
         state = {"row": 0, "nul": False}
         reader = csv.reader(_budgeted_lines(fh, delimiter, max_cells, state), delimiter=delimiter)

@@ -1,5 +1,6 @@
 """What python-calamine does not tell about an OpenDocument spreadsheet: merged ranges, hidden
-columns, which cells hold an error, and the null date (1904 when the file came from a Mac).
+columns and rows (table:visibility "collapse", or "filter" for a row a filter hides), which
+cells hold an error, and the null date (1904 when the file came from a Mac).
 
 One pass of expat over content.xml, counting rows and columns with their repeat attributes (a
 row "repeated 1,048,000 times" is arithmetic, not a loop). io/sniff.py has already refused any
@@ -12,6 +13,7 @@ from __future__ import annotations
 import zipfile
 from xml.parsers import expat
 
+from zqtracker.io.row_ranges import RangeCollector
 from zqtracker.io.xlsx_package import Package
 
 _T = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -34,6 +36,8 @@ class _Walker:
         self.sheet: str | None = None
         self.row = self.col = 0
         self.row_repeat = 1
+        self.row_hidden = False
+        self.rows = RangeCollector()
         self.error: tuple[int, int] | None = None
         self.error_text: list[str] = []
         self.in_p = 0
@@ -44,6 +48,7 @@ class _Walker:
             if local == "table":
                 self.sheet = attrs.get(f"{_T} name", "")
                 self.row = self.col = 0
+                self.rows = RangeCollector()
                 self.facts.hidden[self.sheet], self.facts.errors[self.sheet] = [], []
                 self.facts.merged[self.sheet] = []
             elif local == "table-column" and self.sheet is not None:
@@ -53,6 +58,7 @@ class _Walker:
                 self.col += n
             elif local == "table-row":
                 self.row_repeat = _count(attrs, f"{_T} number-rows-repeated")
+                self.row_hidden = attrs.get(f"{_T} visibility", "visible") in ("collapse", "filter")
                 self.col = 0
             elif local in ("table-cell", "covered-table-cell") and self.sheet is not None:
                 self._cell(local, attrs)
@@ -76,12 +82,16 @@ class _Walker:
     def end(self, tag: str) -> None:
         ns, _, local = tag.rpartition(" ")
         if ns == _T and local == "table-row":
+            if self.row_hidden and self.sheet is not None:  # a million repeated rows: one range
+                self.rows.add(self.row, self.row + self.row_repeat - 1)
             self.row += self.row_repeat
         elif ns == _T and local == "table-cell" and self.error is not None:
             text = "".join(self.error_text).strip() or "#VALUE!"
             self.facts.errors[self.sheet or ""].append((*self.error, text[:32]))
             self.error = None
         elif ns == _T and local == "table":
+            if self.sheet is not None:
+                self.facts.hidden_rows[self.sheet] = self.rows.ranges()
             self.sheet = None
         elif ns == _TEXT and local == "p" and self.in_p:
             self.in_p -= 1

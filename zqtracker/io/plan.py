@@ -69,6 +69,8 @@ class SheetPlan:
     marked: int = 0  # names or codes that carried a key-project mark
     unknown_statuses: dict[str, list[int]] = field(default_factory=dict)  # word → data rows k
     factors: dict[str, int] = field(default_factory=dict)  # money field → the unit its cells are in
+    hidden: list[int] = field(default_factory=list)  # 1-based rows of data rows hidden in the sheet
+    hidden_answer: str | None = None  # what the user said of them: "import", "skip", None (not yet)
 
     def __len__(self) -> int:
         return len(self.data_rows)
@@ -126,6 +128,9 @@ class PlanBuilder(RowRules):
             if info.field == "since_start":
                 plan.since_start_as_of = info.period
         self.examples = frozenset(layout.example_rows)
+        # ranges: a row hidden by hand or by a filter is a question (None: none hidden, nothing to look up)
+        self.hidden = sheet.hidden_rows or None
+        plan.hidden_answer = self.opts.hidden_rows
         plan.example_rows = [r + 1 for r in layout.example_rows]
         cols = {c.field: c.index - off for c in layout.mapped() if c.field in ("code", "name")}
         self.code_col, self.name_col = cols.get("code"), cols.get("name")
@@ -201,7 +206,7 @@ class PlanBuilder(RowRules):
         plan, rows = self.plan, self.sheet.rows
         code_col, base = self.code_col, self.sheet.row_offset + 1
         data, numbers = plan.data_rows, plan.row_numbers
-        examples, offset = self.examples, self.sheet.row_offset
+        examples, offset, hidden = self.examples, self.sheet.row_offset, self.hidden
         repeat, name_col = self.header_name, self.name_col if self.name_col is not None else 0
         for i in range(start, end):
             row = rows[i]
@@ -249,6 +254,11 @@ class PlanBuilder(RowRules):
                     self._skip(what)
                     continue
             self.breakdown, self.last_kind = None, "project"
+            if hidden is not None and i + offset in hidden:  # a data row hidden in the sheet
+                plan.hidden.append(i + base)
+                if plan.hidden_answer == "skip":
+                    plan.skipped[i] = "hidden_row"
+                    continue
             data.append(i)
             numbers.append(i + base)
             if self.contexts is not None:

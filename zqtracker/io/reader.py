@@ -10,12 +10,14 @@ What a :class:`RawSheet` carries is the same for every format, as far as the for
 |---|---|---|---|---|---|
 | merged ranges | yes | yes | yes | yes | none in the format |
 | hidden columns | yes | yes | yes | yes | none in the format |
+| hidden rows (by hand or by a filter) | yes* | yes | yes | yes | none in the format |
 | dates as dates | yes | yes | yes | yes | text (parsed later) |
 | 1904 date system | yes | yes | yes | null date 1904-01-01 | none in the format |
 | Excel errors as :class:`ExcelError` | yes* | yes | yes | yes | "#REF!" … as written |
 | formulas never calculated as :class:`FormulaWithoutValue` | yes* | — | — | — | — |
 
-(*) a cell written without its r attribute cannot be placed and reads as empty. Only an .xlsx
+(*) a cell (or a hidden row) written without its r attribute cannot be placed: the cell reads as
+empty, the row as shown. Only an .xlsx
 can hold a formula without its value (openpyxl, report generators): the other formats' writers
 store every value (LibreOffice's .ods: office:value beside table:formula; a formula giving ""
 has no value and reads as empty, as it should).
@@ -38,6 +40,7 @@ from pathlib import Path
 from typing import Protocol
 
 from zqtracker.io.errors import WorkbookRefused
+from zqtracker.io.row_ranges import RowRanges
 from zqtracker.io.sniff import DEFAULT_LIMITS, FileInfo, Limits, inspect_file
 
 
@@ -77,6 +80,7 @@ class RawSheet:
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r0, c0, r1, c1 (0-based, incl.)
     hidden_cols: frozenset[int] = frozenset()
     error: WorkbookRefused | None = None
+    hidden_rows: RowRanges = field(default_factory=RowRanges)  # 0-based sheet rows, hidden or filtered out
 
     @property
     def width(self) -> int:
@@ -257,10 +261,10 @@ def _read_in_child(info: FileInfo, sheets: list[str] | None, progress: Progress 
                         "sheet_missing", info.path.name, sheet=missing[0], sheets="、".join(book.sheet_names)
                     )
         elif tag == "sheet":
-            _, name, row_offset, col_offset, merged, hidden, n_rows, _n_cols = frame
+            _, name, row_offset, col_offset, merged, hidden, n_rows, _n_cols, hidden_rows = frame
             hidden_cols = frozenset(c for lo, hi in hidden for c in range(lo, hi + 1))
             sheet = RawSheet(name, bool(state.visible.get(name, True)), [], max(row_offset, 0), col_offset,
-                             [tuple(m) for m in merged], hidden_cols)  # fmt: skip
+                             [tuple(m) for m in merged], hidden_cols, hidden_rows=RowRanges(hidden_rows))  # fmt: skip
             book.sheets.append(sheet)
             state.sheet, state.total, state.done = sheet, n_rows, 0
         elif tag == "rows":

@@ -28,6 +28,7 @@ def stream_rows(
     hidden: list,
     errors: list[tuple[int, int, str]],
     emit: Emit,
+    hidden_rows: list | None = None,
 ) -> None:
     """Rows in chunks. python-calamine's iter_rows has started at row 1 in some versions and at the
     first used row in others, and at the first used column: offsets are worked out from the end.
@@ -42,6 +43,7 @@ def stream_rows(
     text = TextBudget(name)
     shared = _Shared()
     row_offset = 0 if iter_rows_starts_at_row_1() else max(end[0] + 1 - height, 0)
+    size = (end[0] + 1, end[1] + 1)
     by_row: dict[int, list[tuple[int, str]]] = {}
     for r, c, t in errors:
         by_row.setdefault(r, []).append((c, t))
@@ -60,25 +62,25 @@ def stream_rows(
                             special.append(i)
         width = len(row)
         if by_row and row_offset + count in by_row:
-            _mark(row, by_row[row_offset + count], end[1] + 1 - width, len(chunk), marks)
+            mark_row(row, by_row[row_offset + count], end[1] + 1 - width, len(chunk), marks)
         count += 1
         chunk.append(row)
         if len(chunk) < CHUNK_ROWS:
             continue
         if not header_sent:
-            emit(("sheet", name, row_offset, end[1] + 1 - width, merged, hidden, end[0] + 1, end[1] + 1))
+            emit(("sheet", name, row_offset, end[1] + 1 - width, merged, hidden, *size, hidden_rows or []))
             header_sent = True
         emit(("rows", shared.apply(chunk), marks))
         chunk, marks = [], []
     row_offset = end[0] + 1 - count  # what the count says, should the probe have been wrong
     if not header_sent:
-        emit(("sheet", name, row_offset, end[1] + 1 - width, merged, hidden, end[0] + 1, end[1] + 1))
+        emit(("sheet", name, row_offset, end[1] + 1 - width, merged, hidden, *size, hidden_rows or []))
     if chunk:
         emit(("rows", shared.apply(chunk), marks))
     emit(("end", name, row_offset))
 
 
-def _mark(row: list, found: list[tuple[int, str]], offset: int, i: int, marks: list) -> None:
+def mark_row(row: list, found: list[tuple[int, str]], offset: int, i: int, marks: list) -> None:
     """The marks of one row's cells: an error where the cell reads empty; a formula without a
     value ("=…") where it reads empty, or 0 (a writer's placeholder, io/xlsx_formulas.py) — but
     only in a row with something else in it: a row of formulas alone (a template's rows filled

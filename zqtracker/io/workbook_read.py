@@ -16,10 +16,11 @@ from zqtracker.io.sheet_stream import (
     Emit,
     TextBudget,
     convert_cell,
+    mark_row,
     stream_rows,
 )
 from zqtracker.io.xlsx_formulas import MAX_FORMULAS, TOO_MANY
-from zqtracker.io.xlsx_package import Package, cell_marks, package_facts
+from zqtracker.io.xlsx_package import Package, package_facts, sheet_scan
 
 
 def facts_of(path: str, kind: str) -> Package:
@@ -36,7 +37,7 @@ def facts_of(path: str, kind: str) -> Package:
         if stream is not None:
             biff = biff_facts(stream)
             package.encrypted, package.date1904 = biff.encrypted, biff.date1904
-            package.hidden, package.errors = biff.hidden, biff.errors
+            package.hidden, package.errors, package.hidden_rows = biff.hidden, biff.errors, biff.hidden_rows
         return package
     if kind == "xlsb":
         from zqtracker.io.xlsb_package import xlsb_facts
@@ -53,15 +54,20 @@ def read_workbook(path: str, kind: str, sheets: list[str] | None, max_cells: int
     if kind != "xlsx":
         _read_workbook(path, kind, sheets, max_cells, emit, facts_of(path, kind))
         return
-    # An .xlsx's error cells and formulas never calculated take a pass over every sheet's XML (a
-    # quarter of a second for 100k rows): a forked copy of this process finds them on the other
-    # core during the parse.
+    # An .xlsx's error cells, formulas never calculated and hidden rows take a pass over every
+    # sheet's XML (a quarter of a second for 100k rows): a forked copy of this process finds them
+    # on the other core during the parse.
     package = package_facts(path, errors=False)
     zero_unsure = package.recalc_on_load
-    with Forked(lambda: cell_marks(path, package.sheet_parts, zero_unsure)) as scan:
+    with Forked(lambda: sheet_scan(path, package.sheet_parts, zero_unsure)) as scan:
         if not scan.started:
-            package.errors = cell_marks(path, package.sheet_parts, zero_unsure)
-        _read_workbook(path, kind, sheets, max_cells, emit, package, lambda: scan.result(package.errors))
+            package.errors, package.hidden_rows = sheet_scan(path, package.sheet_parts, zero_unsure)
+
+        def scanned() -> dict[str, list[tuple[int, int, str]]]:
+            package.errors, package.hidden_rows = scan.result((package.errors, package.hidden_rows))
+            return package.errors
+
+        _read_workbook(path, kind, sheets, max_cells, emit, package, scanned)
 
 
 def _read_workbook(
@@ -88,7 +94,7 @@ def _read_workbook(
         if kind != "xlsx":  # no other reader to try
             emit(("error", *damage(exc)) if "detect" not in str(exc) else ("error", "damaged", {}))
             return
-        _read_with_openpyxl(path, sheets, max_cells, package, emit, first_error=exc)
+        _read_with_openpyxl(path, sheets, max_cells, package, emit, first_error=exc, marks=errors)
         return
     metas = [
         (m.name, m.visible == pc.SheetVisibleEnum.Visible, m.typ == pc.SheetTypeEnum.WorkSheet)
@@ -110,7 +116,7 @@ def _read_workbook(
             continue
         end = sheet.end
         if end is None:
-            emit(("sheet", name, 0, 0, [], package.hidden.get(name, []), 0, 0))
+            emit(("sheet", name, 0, 0, [], package.hidden.get(name, []), 0, 0, []))
             emit(("end", name, 0))
             continue
         start = sheet.start or (0, 0)
@@ -143,11 +149,12 @@ def _read_workbook(
                 package.hidden.get(name, []),
                 marks,
                 emit,
+                package.hidden_rows.get(name, []),
             )
         except CellTooLong as exc:
             emit(("sheet_error", name, "text_too_long" if exc.total else "cell_too_long", {"limit": MAX_CELL_CHARS}))
     if failed:
-        _read_with_openpyxl(path, failed, max_cells, package, emit, first_error=None, announce=False)
+        _read_with_openpyxl(path, failed, max_cells, package, emit, first_error=None, announce=False, marks=errors)
 
 
 def damage(exc: BaseException) -> tuple[str, dict]:
@@ -180,9 +187,12 @@ def _read_with_openpyxl(
     *,
     first_error: BaseException | None,
     announce: bool = True,
+    marks: Callable[[], dict[str, list[tuple[int, int, str]]]] | None = None,
 ) -> None:
     """What python-calamine cannot open (macro sheets, odd packages) through openpyxl, read-only,
-    with defusedxml in force and the sheet's declared dimension ignored."""
+    with defusedxml in force and the sheet's declared dimension ignored. openpyxl reads a formula
+    never calculated as None, like python-calamine: the package scan's marks (``marks()`` when it
+    ran on the other core) place them, and its rows start at A1, as the marks count."""
     import warnings
 
     warnings.simplefilter("ignore")
@@ -202,11 +212,17 @@ def _read_with_openpyxl(
         if announce:
             metas = [(ws.title, ws.sheet_state == "visible", hasattr(ws, "iter_rows")) for ws in wb._sheets]
             emit(("book", "openpyxl", bool(getattr(wb, "epoch", None) and wb.epoch.year == 1904), metas))
+        found = marks() if marks is not None else package.errors
         for ws in wb.worksheets:
             if sheets is not None and ws.title not in sheets:
                 continue
+            sheet_marks = found.get(ws.title, [])
+            if sheet_marks and tuple(sheet_marks[-1]) == TOO_MANY:
+                emit(("sheet_error", ws.title, "too_many_formulas", {"limit": MAX_FORMULAS}))
+                continue
             try:
-                _stream_openpyxl_sheet(ws, max_cells, package.hidden.get(ws.title, []), emit)
+                _stream_openpyxl_sheet(ws, max_cells, package.hidden.get(ws.title, []), sheet_marks, emit,
+                                       package.hidden_rows.get(ws.title, []))  # fmt: skip
             except CellTooLong as exc:
                 emit(
                     (
@@ -224,11 +240,14 @@ def _read_with_openpyxl(
         wb.close()
 
 
-def _stream_openpyxl_sheet(ws: Any, max_cells: int, hidden: list, emit: Emit) -> None:
+def _stream_openpyxl_sheet(ws: Any, max_cells: int, hidden: list, found: list, emit: Emit, hidden_rows: list) -> None:
     ws.reset_dimensions()
-    emit(("sheet", ws.title, 0, 0, [], hidden, 0, 0))
+    emit(("sheet", ws.title, 0, 0, [], hidden, 0, 0, hidden_rows))
     chunk: list[list] = []
     marks: list[tuple[int, int, str]] = []
+    by_row: dict[int, list[tuple[int, str]]] = {}
+    for r, c, t in found:
+        by_row.setdefault(r, []).append((c, t))
     text = TextBudget(ws.title)
     cells = 0
     for n, row in enumerate(ws.iter_rows(values_only=True), start=1):
@@ -247,6 +266,8 @@ def _stream_openpyxl_sheet(ws: Any, max_cells: int, hidden: list, emit: Emit) ->
         text.add(converted, n - 1)
         # openpyxl gives an error cell as its text ("#REF!"): marked like python-calamine's
         marks.extend((len(chunk), j, v) for j, v in enumerate(converted) if v.__class__ is str and v in EXCEL_ERRORS)
+        if n - 1 in by_row:  # formulas never calculated (and errors the scan saw where the cell reads empty)
+            mark_row(converted, by_row[n - 1], 0, len(chunk), marks)
         chunk.append(converted)
         if len(chunk) >= CHUNK_ROWS:
             emit(("rows", chunk, marks))

@@ -17,7 +17,8 @@ empty, floats for numbers, whatever the format) except dates, which travel as tu
 or (ordinal, seconds). Frames:
 
     ("book", engine, date1904, [(name, visible, is_worksheet), ...])
-    ("sheet", name, row_offset, col_offset, merged, hidden_cols, n_rows, n_cols)
+    ("sheet", name, row_offset, col_offset, merged, hidden_cols, n_rows, n_cols, hidden_rows)
+                                          # hidden_cols, hidden_rows: (first, last) ranges, 0-based
     ("rows", [row, ...], [(i, j, "#REF!"), ...])  # after their "sheet" frame; Excel errors by
                                                   # index into these rows and their cells, and
                                                   # formulas without a value: (i, j, "=D3+E3")

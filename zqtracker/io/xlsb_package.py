@@ -1,5 +1,5 @@
 """What python-calamine does not tell about an .xlsb package: the 1904 date system, hidden
-columns, merged ranges and which cells hold an Excel error ([MS-XLSB] 2.4 records).
+columns and rows, merged ranges and which cells hold an Excel error ([MS-XLSB] 2.4 records).
 
 An .xlsb part is a stream of records, each a 1–2 byte type and a 1–4 byte length (7 bits per
 byte). The walk reads only the record headers and the few record types needed, bounded by the
@@ -13,9 +13,11 @@ import struct
 import zipfile
 
 from zqtracker.io.biff import ERROR_CODES
+from zqtracker.io.row_ranges import RangeCollector
 from zqtracker.io.xlsx_package import Package, _local
 
 ROW_HDR, CELL_ERROR, FMLA_ERROR, COL_INFO, MERGE_CELL = 0, 3, 11, 60, 176
+ROW_DY_ZERO = 0x10  # BrtRowHdr's 12th byte: fDyZero, the row is hidden (by hand or by a filter)
 WB_PROP, BUNDLE_SH = 153, 156
 
 
@@ -95,10 +97,13 @@ def _sheet(facts: Package, name: str, data: bytes) -> None:
     hidden: list[tuple[int, int]] = []
     errors: list[tuple[int, int, str]] = []
     merged: list[tuple[int, int, int, int]] = []
+    rows = RangeCollector()
     row = 0
     for rtype, off, n in records(data):
         if rtype == ROW_HDR and n >= 4:
             (row,) = struct.unpack_from("<I", data, off)
+            if n >= 12 and data[off + 11] & ROW_DY_ZERO:
+                rows.add(row)
         elif rtype in (CELL_ERROR, FMLA_ERROR) and n >= 9:
             (col,) = struct.unpack_from("<I", data, off)
             errors.append((row, col, ERROR_CODES.get(data[off + 8], "#VALUE!")))
@@ -110,3 +115,4 @@ def _sheet(facts: Package, name: str, data: bytes) -> None:
             r0, r1, c0, c1 = struct.unpack_from("<IIII", data, off)
             merged.append((r0, c0, r1, c1))
     facts.hidden[name], facts.errors[name], facts.merged[name] = hidden, errors, merged
+    facts.hidden_rows[name] = rows.ranges()

@@ -11,9 +11,11 @@ where the CLI reads it too). A server database is copied into a SQLite file hold
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from zqtracker.domain.errors import AccessRefused
+from zqtracker.domain.words import Catalogue
 from zqtracker.services.progress import Progress
 from zqtracker.storage import backup_shelf as shelf
 from zqtracker.storage import backups as store
@@ -120,10 +122,41 @@ def list_for(database: Path | Database) -> list[BackupInfo]:
     return shelf.list_backups(database)
 
 
-def restore(backup: Path, database_path: Path) -> Path | None:
+# What a restore is doing, for its progress dialog: the last step cannot be cancelled, and says so.
+RESTORE_STEPS = Catalogue(
+    "restore_steps",
+    {
+        "checking": ("Checking the backup copy…", "正在检查备份副本…"),
+        "copying": ("Keeping a copy of the database as it is now…", "正在保留数据库当前内容的副本…"),
+        "replacing": (
+            "Replacing the database with the backup copy. This step cannot be cancelled.",
+            "正在用备份副本替换数据库。此步骤无法取消。",
+        ),
+    },
+)
+
+
+def _steps(progress: Progress | None, lang: str) -> tuple[Callable[[], None] | None, Callable[[str], None]]:
+    """A restore's ``check`` and ``stage`` (storage.restore.Stage) for ``progress``: each step
+    named in its dialog; a cancel stops the restore until "replacing", its point of no return."""
+    if progress is None:
+        return None, lambda _name: None
+
+    def stage(name: str) -> None:
+        if name == "replacing":
+            progress.point_of_no_return()
+        progress.report(0, None, RESTORE_STEPS.say(name, lang))
+
+    return progress.check, stage
+
+
+def restore(backup: Path, database_path: Path, progress: Progress | None = None, lang: str = "en") -> Path | None:
     """Put ``backup`` back as the database at ``database_path`` (which no one should have open:
-    the app closes its own first). Returns the copy made of what was there."""
-    return restore_backup(backup, database_path)
+    the app closes its own first). Returns the copy made of what was there. Cancelled (through
+    ``progress``) before the database is replaced, it changes nothing: not the database, not
+    its copies."""
+    check, stage = _steps(progress, lang)
+    return restore_backup(backup, database_path, check=check, stage=stage)
 
 
 def restore_refusal(database: Database) -> AccessRefused | None:
@@ -135,23 +168,31 @@ def restore_refusal(database: Database) -> AccessRefused | None:
     return None if database.sqlite_path is not None else ask(database.engine)
 
 
-def restore_server(database: Database, backup: Path) -> tuple[Path, dict[str, int]]:
+def restore_server(
+    database: Database, backup: Path, progress: Progress | None = None, lang: str = "en"
+) -> tuple[Path, dict[str, int]]:
     """Make a server database what ``backup`` holds (a server's backup, or any zqtracker SQLite
     file): the backup is checked, the server copied as it is (kept with its other copies), then
     every table replaced in one transaction and checked. Others' open windows reload (the
-    server tells them). Returns the copy of what was there and the rows per table restored."""
+    server tells them). Returns the copy of what was there and the rows per table restored.
+    Cancelled (through ``progress``) before the server's transaction, it changes nothing."""
     from zqtracker.storage.restore import check_restorable, restore_server_backup
 
     refusal = restore_refusal(database)  # only its owner may: asked before anything is copied
     if refusal is not None:
         raise refusal
-    check_restorable(backup)  # before the copy of the server: a refused backup costs nothing
-    before = store.make_server_backup(database.engine, "restore", protect=frozenset({backup.absolute()}))
+    check, stage = _steps(progress, lang)
+    stage("checking")
+    check_restorable(backup, check)  # before the copy of the server: a refused backup costs nothing
+    stage("copying")
+    protect = frozenset({backup.absolute()})
+    before = store.make_server_backup(database.engine, "restore", protect=protect, rotate_old=False)
     try:
-        rows = restore_server_backup(database.engine, backup)
+        rows = restore_server_backup(database.engine, backup, check=check, stage=stage)
     except BaseException:  # nothing was restored: the copy of what is still there is not needed
         before.unlink(missing_ok=True)
         raise
+    store.rotate_copies(database.engine, protect=protect | {before})
     database.pinned_backups.add(before)
     return before, rows
 

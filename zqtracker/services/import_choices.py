@@ -10,6 +10,7 @@ from zqtracker.io.errors import WorkbookRefused
 from zqtracker.io.layout import SheetLayout
 from zqtracker.io.plan import SheetPlan
 from zqtracker.io.reader import RawSheet, RawWorkbook, column_text
+from zqtracker.io.row_ranges import runs_text
 from zqtracker.io.values import display, fold
 from zqtracker.services.import_mappings import Mapping
 from zqtracker.services.import_model import ImportAnalysis
@@ -18,8 +19,17 @@ from zqtracker.services.import_options import ImportOptions, ImportRefused
 
 def refuse_unanswered(analysis: ImportAnalysis, options: ImportOptions) -> None:
     """What the dialog would ask, refused in one sentence on the command line: amounts without a
-    unit (every such column named at once)."""
+    unit (every such column named at once), and data rows hidden in the sheet (every sheet)."""
     name = analysis.book.path.name
+    hidden = analysis.hidden_unanswered
+    if hidden:
+        if len(hidden) == 1:
+            sa, rows = hidden[0]
+            raise WorkbookRefused("hidden_rows_unanswered", name, sheet=sa.name, count=len(rows), rows=runs_text(rows))
+        sheets = "; ".join(f"“{sa.name}” {runs_text(rows)}" for sa, rows in hidden)
+        raise WorkbookRefused(
+            "hidden_rows_unanswered_sheets", name, sheets=sheets, count=sum(len(r) for _s, r in hidden)
+        )
     if options.unit is None and analysis.needs_unit:
         missing = analysis.needs_unit
         if len(missing) == 1:
@@ -32,7 +42,11 @@ def refuse_unanswered(analysis: ImportAnalysis, options: ImportOptions) -> None:
 def said_mapping(auto: SheetLayout, options: ImportOptions, base: Mapping | None, forced: int | None) -> Mapping:
     """The user's --header-row and --map said of one sheet, over a remembered mapping. A column
     is named by its letter ("F") or its header text; raises ImportRefused for one the sheet lacks."""
-    mapping = Mapping(dict(base.fields), dict(base.units), base.header_row, dict(base.statuses)) if base else Mapping()
+    mapping = (
+        Mapping(dict(base.fields), dict(base.units), base.header_row, dict(base.statuses), base.hidden_rows)
+        if base
+        else Mapping()
+    )
     if forced is not None:
         mapping.header_row = forced
     for said, chosen in options.column_map.items():

@@ -17,6 +17,7 @@ from pathlib import Path
 from zqtracker.io.values import fold
 
 MAX_ENTRIES = 200
+HIDDEN_ROW_ANSWERS = ("import", "skip")  # what a row hidden in the sheet may be answered (--hidden-rows)
 
 
 @dataclass
@@ -28,9 +29,16 @@ class Mapping:
     units: dict[int, int] = field(default_factory=dict)
     header_row: int | None = None
     statuses: dict[str, str] = field(default_factory=dict)  # a status word of this layout → Status value
+    hidden_rows: str | None = None  # rows hidden in the sheet: "import" or "skip", as answered
 
     def is_empty(self) -> bool:
-        return not self.fields and not self.units and self.header_row is None and not self.statuses
+        return (
+            not self.fields
+            and not self.units
+            and self.header_row is None
+            and not self.statuses
+            and self.hidden_rows is None
+        )
 
     def to_json(self) -> dict:
         return {
@@ -38,6 +46,7 @@ class Mapping:
             "units": {str(k): v for k, v in self.units.items()},
             "header_row": self.header_row,
             "statuses": dict(self.statuses),
+            "hidden_rows": self.hidden_rows,
         }
 
     @classmethod
@@ -46,7 +55,9 @@ class Mapping:
         units = {int(k): int(v) for k, v in (data.get("units") or {}).items()}
         header_row = data.get("header_row")
         statuses = {str(k): str(v) for k, v in (data.get("statuses") or {}).items()}
-        return cls(fields, units, int(header_row) if header_row is not None else None, statuses)
+        hidden = data.get("hidden_rows")
+        hidden_rows = hidden if hidden in HIDDEN_ROW_ANSWERS else None
+        return cls(fields, units, int(header_row) if header_row is not None else None, statuses, hidden_rows)
 
 
 def fingerprint(headers: list[str]) -> str:

@@ -132,6 +132,12 @@ class ImportAnalysis:
         return [(s, c) for s in self.selected for c in s.plan.needs_unit]  # type: ignore[union-attr]
 
     @property
+    def hidden_unanswered(self) -> list[tuple[SheetAnalysis, list[int]]]:
+        """The chosen sheets whose data rows hidden in the sheet (1-based) nobody has said to
+        import or to leave out: a question, never a silent choice."""
+        return [(s, s.plan.hidden) for s in self.selected if s.plan.hidden and s.plan.hidden_answer is None]  # type: ignore[union-attr]
+
+    @property
     def has_work(self) -> bool:
         return bool(self.new_projects or self.updates or self.records or self.plans)
 

@@ -15,6 +15,7 @@ from zqtracker.domain.status import Status
 from zqtracker.domain.words import Catalogue
 from zqtracker.io.layout import SheetLayout
 from zqtracker.io.plan import SheetPlan
+from zqtracker.io.row_ranges import runs, runs_text
 from zqtracker.services.import_model import VIEW, ImportAnalysis, SheetAnalysis
 
 _WHY = Catalogue(
@@ -227,6 +228,11 @@ def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str) -> list[Problem]:
             notes.append(Problem("note_unitless_english", None, where))
         else:
             notes.append(Problem("note_foreign_column", None, {**where, "currency": _currency(currency, lang)}))
+    if plan.hidden:
+        code = {"skip": "note_hidden_rows_skipped", "import": "note_hidden_rows_imported"}.get(
+            plan.hidden_answer or "", "note_hidden_rows_asked"
+        )
+        notes.append(Problem(code, None, {"sheet": name, "count": len(plan.hidden), "rows": runs_text(plan.hidden)}))
     if plan.marked:
         notes.append(Problem("note_marks", None, {"sheet": name, "count": plan.marked}))
     if plan.notes_from:
@@ -243,6 +249,19 @@ def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str) -> list[Problem]:
             )
         )
     return notes
+
+
+def hidden_of(analysis: ImportAnalysis) -> list[dict]:
+    """The ``--json`` list of data rows hidden in the sheet: per sheet its rows as [first, last]
+    runs, how many, and whether they were imported (None: not answered)."""
+    out = []
+    for sa in analysis.selected:
+        plan = sa.plan
+        if plan is not None and plan.hidden:
+            answer = plan.hidden_answer
+            imported = None if answer is None else answer == "import"
+            out.append({"sheet": sa.name, "rows": runs(plan.hidden), "count": len(plan.hidden), "imported": imported})
+    return out
 
 
 def _candidates(analysis: ImportAnalysis) -> list[Problem]:

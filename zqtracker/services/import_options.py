@@ -81,6 +81,7 @@ class ImportOptions:
     status_map: dict[str, str] = field(default_factory=dict)  # a status word → Status value
     links: dict[tuple[str, int], int] = field(default_factory=dict)  # (sheet, row) → stored project id
     rates: dict[str, Decimal] = field(default_factory=dict)  # currency → yuan per unit (--rate USD=7.10)
+    hidden_rows: str | None = None  # rows hidden in the sheet: "import", "skip" (--hidden-rows), None: ask
 
 
 @dataclass
@@ -103,6 +104,7 @@ class ImportResult:
     changes: list[dict] = field(default_factory=list)  # field-level changes (services/import_changes.py)
     changes_total: int = 0
     rounded: list[dict] = field(default_factory=list)  # amounts a spreadsheet program rounded: left as stored
+    hidden_rows: list[dict] = field(default_factory=list)  # data rows hidden in the sheet, per sheet (hidden_of)
 
     @property
     def ok(self) -> bool:
@@ -110,7 +112,8 @@ class ImportResult:
 
     def as_json(self, lang: str = "en") -> dict[str, object]:
         """The CLI's ``--json`` shape: issue 4's keys, and issue 13's field-level changes and the
-        amounts left as stored because a spreadsheet program rounded them. At most 100 problems are
+        amounts left as stored because a spreadsheet program rounded them; the data rows hidden in
+        the sheet and whether they were imported; the notes in sentences. At most 100 problems are
         listed per column, the rest counted in ``skipped_not_listed`` (issue 16)."""
         listed, omitted = listed_problems(self.problems)
         return {
@@ -127,4 +130,6 @@ class ImportResult:
             "changes": self.changes,
             "changes_total": self.changes_total,
             "rounded": self.rounded,
+            "hidden_rows": self.hidden_rows,
+            "notes": [n.message(lang) for n in self.notes],
         }

@@ -3,8 +3,9 @@
 ``zqtracker import 高要区10月.xlsx --header-row 3 --map "F=planned_investment" --district 高要区
 --save-profile 高要区`` once, then ``zqtracker import 高要区11月.xlsx --profile 高要区``. A profile keeps
 the header row, the column map, the status words, the district, sector and status for rows
-without one, and the unit — everything the command line can correct. Stored as JSON beside the
-remembered column mappings (platformdirs' config folder), shared by the CLI and the desktop app.
+without one, the unit and the answer for rows hidden in the sheet — everything the command
+line can correct. Stored as JSON beside the remembered column mappings (platformdirs' config
+folder), shared by the CLI and the desktop app.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ class Profile:
     sector: str | None = None
     status: str | None = None
     unit: str | None = None
+    hidden_rows: str | None = None  # "import" or "skip": rows hidden in the sheet
 
     @classmethod
     def from_json(cls, data: dict) -> Profile:

@@ -38,7 +38,7 @@ from zqtracker.services.import_choices import (
 from zqtracker.services.import_mappings import Mapping, MappingStore, fingerprint
 from zqtracker.services.import_matching import Matcher, Stored
 from zqtracker.services.import_model import Context, ImportAnalysis, SheetAnalysis
-from zqtracker.services.import_notes import notes_of
+from zqtracker.services.import_notes import hidden_of, notes_of
 from zqtracker.services.import_options import MODES, WORDS, ImportOptions, ImportResult, worded
 from zqtracker.services.import_views import district_aliases, merge_views
 from zqtracker.services.progress import Progress
@@ -254,6 +254,7 @@ class ImportService:
             status=options.status,
             status_map=status_map,
             rates=dict(options.rates),
+            hidden_rows=options.hidden_rows or (mapping.hidden_rows if mapping else None),
         )
 
     def _context(self, sheets: list[SheetAnalysis], options: ImportOptions) -> Context:
@@ -348,6 +349,7 @@ class ImportService:
             changes=changes,
             changes_total=total,
             rounded=rounded_of(analysis),
+            hidden_rows=hidden_of(analysis),
         )
 
     def import_file(

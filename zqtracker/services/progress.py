@@ -3,6 +3,8 @@
 The GUI hands a :class:`Progress` whose callback moves a progress bar; the CLI hands one that
 prints or does nothing. Work checks :meth:`Progress.report` often; after a cancel it raises
 :class:`Cancelled`, and the use case's transaction rolls back, so a cancelled run writes nothing.
+Work with a step that cannot be stopped half way (a restore replacing the database) says when it
+gets there (:meth:`Progress.point_of_no_return`): a cancel asked later is refused.
 """
 
 from __future__ import annotations
@@ -16,9 +18,17 @@ class Cancelled(Exception):
 
 
 class Progress:
-    def __init__(self, callback: Callable[[int, int | None, str], None] | None = None) -> None:
+    def __init__(
+        self,
+        callback: Callable[[int, int | None, str], None] | None = None,
+        *,
+        on_point_of_no_return: Callable[[], None] | None = None,
+    ) -> None:
         self._callback = callback
+        self._on_point_of_no_return = on_point_of_no_return
         self._cancel = threading.Event()
+        self._lock = threading.Lock()  # a cancel and the point of no return: one before the other
+        self._past_return = False
 
     def report(self, done: int, total: int | None = None, text: str = "") -> None:
         """Say how far the work is; raises Cancelled once a cancel was asked for."""
@@ -31,8 +41,28 @@ class Progress:
         if self._cancel.is_set():
             raise Cancelled
 
-    def cancel(self) -> None:
-        self._cancel.set()
+    def cancel(self) -> bool:
+        """Ask the work to stop; False (and nothing asked) once it is past its point of no return."""
+        with self._lock:
+            if self._past_return:
+                return False
+            self._cancel.set()
+            return True
+
+    def point_of_no_return(self) -> None:
+        """From here on the work cannot be stopped: raises Cancelled if a cancel came first (the
+        work has changed nothing yet), else refuses every later cancel and tells whoever shows the
+        progress (a dialog disables its Cancel)."""
+        with self._lock:
+            if self._cancel.is_set():
+                raise Cancelled
+            self._past_return = True
+        if self._on_point_of_no_return is not None:
+            self._on_point_of_no_return()
+
+    @property
+    def past_return(self) -> bool:
+        return self._past_return
 
     @property
     def cancelled(self) -> bool:

@@ -60,12 +60,13 @@ Check = Callable[[], None]  # raises to stop a copy (the caller's own exception 
 
 ONE_AT_A_TIME = threading.Lock()  # every copy this process makes (make_backup, copy_to)
 STEP_PAGES = 1024  # pages copied between two calls of a copy's ``check`` (4 MB at 4 KB a page)
-CHECK_EVERY = 20_000  # SQLite VM steps of the page check between two calls of ``check``
 
 
 def make_backup(source: Path, reason: str, *, root: Path | None = None, keep: int | None = None,
-                protect: set[Path] | frozenset[Path] = frozenset(), check: Check | None = None) -> Path:  # fmt: skip
-    """A checked copy of the SQLite file ``source``; then the oldest copies beyond ``keep`` go.
+                protect: set[Path] | frozenset[Path] = frozenset(), check: Check | None = None,
+                rotate_old: bool = True) -> Path:  # fmt: skip
+    """A checked copy of the SQLite file ``source``; then the oldest copies beyond ``keep`` go
+    (unless ``rotate_old`` is False: a restore rotates once it can no longer be cancelled).
 
     Raises DatabaseOpenError: ``corrupt`` when the database is damaged (no copy is kept),
     ``backup_failed`` when the copy cannot be written (a full disk …); the source is never changed.
@@ -96,7 +97,8 @@ def make_backup(source: Path, reason: str, *, root: Path | None = None, keep: in
     except BaseException:  # refused as damaged, or stopped by ``check``
         unlink_quietly(tmp)
         raise
-    rotate(source, keep if keep is not None else keep_count(root), root=root, protect=protect | {final})
+    if rotate_old:
+        rotate(source, keep if keep is not None else keep_count(root), root=root, protect=protect | {final})
     return final
 
 
@@ -150,10 +152,12 @@ def list_server_backups(engine: Engine, root: Path | None = None) -> list[Backup
 
 
 def make_server_backup(engine: Engine, reason: str, *, root: Path | None = None, keep: int | None = None,
-                       protect: set[Path] | frozenset[Path] = frozenset()) -> Path:  # fmt: skip
+                       protect: set[Path] | frozenset[Path] = frozenset(),
+                       rotate_old: bool = True) -> Path:  # fmt: skip
     """A server database as a SQLite file holding every table, in its backups folder (named and
-    rotated like a SQLite database's copies). Raises DatabaseOpenError ``backup_failed`` when the
-    file cannot be written; the server is only read."""
+    rotated like a SQLite database's copies, unless ``rotate_old`` is False: :func:`rotate_copies`
+    then). Raises DatabaseOpenError ``backup_failed`` when the file cannot be written; the server
+    is only read."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from zqtracker.storage.transfer import write_sqlite_copy
@@ -174,8 +178,15 @@ def make_server_backup(engine: Engine, reason: str, *, root: Path | None = None,
         detail = "disk full" if _is_full(exc) else (getattr(exc, "strerror", None) or str(exc))
         shown = engine.url.render_as_string(hide_password=True)
         raise DatabaseOpenError("backup_failed", file=shown, folder=str(folder), detail=detail) from None
-    rotate(url, keep if keep is not None else keep_count(root), root=root, protect=protect | {final})
+    if rotate_old:
+        rotate(url, keep if keep is not None else keep_count(root), root=root, protect=protect | {final})
     return final
+
+
+def rotate_copies(source: Path | Engine, *, protect: set[Path] | frozenset[Path] = frozenset()) -> None:
+    """The oldest copies of a SQLite file or a server database beyond the number kept, deleted
+    (after a copy made with ``rotate_old=False``)."""
+    rotate(server_source(source) if isinstance(source, Engine) else source, keep_count(), protect=protect)
 
 
 def copy_to(source: Path, target: Path) -> Path:
@@ -204,19 +215,10 @@ def _copy_checked(source: Path, tmp: Path, check: Check | None = None) -> list[s
     """Copy ``source`` into ``tmp`` and check every page of the copy: SQLite's messages, [] when
     healthy. The source's snapshot is the one its read transaction began with (held across the
     steps: a save by another connection meanwhile would otherwise restart the copy)."""
-    stopped: list[BaseException] = []
 
     def between_steps(*_: object) -> None:
         if check is not None:
             check()
-
-    def inside_check() -> int:  # SQLite's progress handler: non-zero interrupts the statement
-        try:
-            between_steps()
-        except BaseException as exc:  # noqa: BLE001 - raised again once SQLite has stopped
-            stopped.append(exc)
-            return 1
-        return 0
 
     src = connect_read_only(source)
     try:
@@ -227,10 +229,7 @@ def _copy_checked(source: Path, tmp: Path, check: Check | None = None) -> list[s
             src.backup(dst, pages=STEP_PAGES, progress=between_steps)
             src.rollback()
             dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
-            dst.set_progress_handler(inside_check, CHECK_EVERY)
-            problems = quick_check(dst)
-            if stopped:  # interrupted by ``check``: not damage
-                raise stopped[0]
+            problems = quick_check(dst, check=check)
             dst.commit()
         finally:
             dst.close()

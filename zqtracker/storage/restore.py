@@ -4,7 +4,9 @@ Restore: the copy is checked (a zqtracker database, every page readable) before 
 touched; the current database is itself copied first (or, when it is too damaged to copy through
 SQLite, moved aside whole), and the copy is then written into the database with SQLite's backup
 API, which replaces every page in one transaction under SQLite's own locking — a program killed
-during it leaves the old database or the restored one.
+during it leaves the old database or the restored one. Until that replacement begins a restore
+may be stopped (``check`` between steps, ``stage`` as each begins: :data:`Stage`) and leaves
+everything as it was — the copy it made of the database deleted, no older copy rotated away.
 
 A server database is restored from such a copy (a SQLite file, which its ``db backup`` writes) in
 one server transaction: every table deleted and copied back, then counted and summed on both sides —
@@ -23,6 +25,7 @@ import shutil
 import sqlite3
 import subprocess
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -35,8 +38,18 @@ from zqtracker.storage.db_errors import DatabaseOpenError, fault_of, short_detai
 from zqtracker.storage.schema import ZQ_TABLES
 from zqtracker.storage.sqlite_file import connect_read_only, inspect_sqlite_file, quick_check
 
+Check = Callable[[], None]  # called between steps; raises to stop (what it raises comes back out)
+# Called as each step of a restore begins — "checking" (the backup), "copying" (the database as it
+# is), "replacing" — and may raise to stop it. "replacing" is the point of no return: after that
+# call returns, nothing stops the restore (nor calls ``check``).
+Stage = Callable[[str], None]
 
-def check_backup(backup: Path) -> str:
+
+def _no_stage(_name: str) -> None:
+    pass
+
+
+def check_backup(backup: Path, check: Check | None = None) -> str:
     """The schema revision of a usable backup; DatabaseOpenError ``not_a_backup`` otherwise."""
     shown = str(backup)
     try:
@@ -47,7 +60,7 @@ def check_backup(backup: Path) -> str:
         raise DatabaseOpenError("not_a_backup", file=shown, detail="no such file" if not backup.exists() else "empty")
     con = connect_read_only(backup, timeout=1)
     try:
-        problems = quick_check(con)
+        problems = quick_check(con, check=check)
     finally:
         con.close()
     if problems:
@@ -55,11 +68,11 @@ def check_backup(backup: Path) -> str:
     return revision
 
 
-def check_restorable(backup: Path) -> str:
+def check_restorable(backup: Path, check: Check | None = None) -> str:
     """As :func:`check_backup`, and refused (``newer_backup``) when a newer program made it."""
     from zqtracker.storage.migrate import head_revision, known_revisions
 
-    revision = check_backup(backup)
+    revision = check_backup(backup, check)
     if revision not in known_revisions():
         raise DatabaseOpenError("newer_backup", file=str(backup), schema=revision, known=head_revision())
     return revision
@@ -80,17 +93,20 @@ def restore_refusal(engine: Engine) -> RestoreRefused | None:
     return RestoreRefused(user, owners) if owners else None
 
 
-def restore_server_backup(engine: Engine, backup: Path) -> dict[str, int]:
+def restore_server_backup(
+    engine: Engine, backup: Path, *, check: Check | None = None, stage: Stage = _no_stage
+) -> dict[str, int]:
     """Make the server database of ``engine`` exactly what the SQLite copy ``backup`` holds (its
     audit trail included), all or nothing. Returns the rows per table. The caller copies what was
-    there first. Raises RestoreRefused (nothing written) for an account that does not own it."""
+    there first. Raises RestoreRefused (nothing written) for an account that does not own it.
+    ``stage("replacing")`` comes right before the server's transaction."""
     from zqtracker.storage.migrate import _upgrade_sqlite_in_one_transaction, head_revision
     from zqtracker.storage.transfer import RestoreMismatch, replace_from_sqlite
 
     refusal = restore_refusal(engine)
     if refusal is not None:
         raise refusal
-    revision = check_restorable(backup)
+    revision = check_restorable(backup, check)
     with tempfile.TemporaryDirectory(prefix="zqtracker-restore-") as scratch:
         source = backup
         if revision != head_revision():  # an older copy: upgraded on the side, never in place
@@ -105,6 +121,7 @@ def restore_server_backup(engine: Engine, backup: Path) -> dict[str, int]:
             finally:
                 src.close()
             _upgrade_sqlite_in_one_transaction(source)
+        stage("replacing")
         try:
             with engine.begin() as conn:
                 return replace_from_sqlite(conn, source)
@@ -123,26 +140,38 @@ def restore_server_backup(engine: Engine, backup: Path) -> dict[str, int]:
             raise RestoreRefused(refused.user, detail=refused.detail) from None
 
 
-def restore_backup(backup: Path, target: Path, *, keep: int | None = None) -> Path | None:
+def restore_backup(backup: Path, target: Path, *, check: Check | None = None, stage: Stage = _no_stage) -> Path | None:
     """Make ``target`` the database that ``backup`` holds. Returns the copy made of what
-    ``target`` was (None when there was no file); raises DatabaseOpenError, target unchanged."""
-    from zqtracker.storage.backup_shelf import folder_for
-    from zqtracker.storage.backups import make_backup
+    ``target`` was (None when there was no file); raises DatabaseOpenError, target unchanged —
+    and, stopped by ``check`` or ``stage`` before the replacement, what they raised, with the
+    copy of ``target`` deleted again and no older copy rotated away."""
+    from zqtracker.storage.backup_shelf import folder_for, unlink_quietly
+    from zqtracker.storage.backups import make_backup, rotate_copies
 
-    check_restorable(backup)
+    stage("checking")
+    check_restorable(backup, check)
     if target.exists() and backup.resolve() == target.resolve():
         raise DatabaseOpenError("not_a_backup", file=str(backup), detail="it is the database itself")
     before: Path | None = None
     damaged = False
+    protect = frozenset({backup.absolute()})
     if target.exists() and target.stat().st_size > 0:
+        stage("copying")
         try:
-            before = make_backup(target, "restore", keep=keep, protect=frozenset({backup.absolute()}))
+            before = make_backup(target, "restore", protect=protect, check=check, rotate_old=False)
         except DatabaseOpenError as exc:
             if exc.reason != "corrupt":
                 raise
             damaged = True
     if damaged or not target.exists() or target.stat().st_size == 0:
-        return _replace_file(backup, target, folder_for(target))
+        return _replace_file(backup, target, folder_for(target), check, stage)
+    try:
+        stage("replacing")
+    except BaseException:
+        unlink_quietly(before)
+        raise
+    if before is not None:
+        rotate_copies(target, protect=protect | {before})
     src = connect_read_only(backup, timeout=1)
     try:
         dst = sqlite3.connect(target, timeout=10)
@@ -159,9 +188,11 @@ def restore_backup(backup: Path, target: Path, *, keep: int | None = None) -> Pa
     return before
 
 
-def _replace_file(backup: Path, target: Path, keep_folder: Path) -> Path | None:
+def _replace_file(backup: Path, target: Path, keep_folder: Path, check: Check | None, stage: Stage) -> Path | None:
     """For a target SQLite cannot even copy: move it (and its journal files) into its backups
     folder, then put a copy of the backup in its place."""
+    from zqtracker.storage.backups import STEP_PAGES
+
     keep_folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
@@ -171,12 +202,13 @@ def _replace_file(backup: Path, target: Path, keep_folder: Path) -> Path | None:
         try:
             dst = sqlite3.connect(tmp)
             try:
-                src.backup(dst)
+                src.backup(dst, pages=STEP_PAGES, progress=lambda *_: check() if check is not None else None)
                 dst.execute("PRAGMA journal_mode=DELETE")
             finally:
                 dst.close()
         finally:
             src.close()
+        stage("replacing")
         if target.exists():
             moved = keep_folder / f"{stamp}-damaged.sqlite.bin"
             shutil.copy2(target, moved)
@@ -190,6 +222,9 @@ def _replace_file(backup: Path, target: Path, keep_folder: Path) -> Path | None:
         raise fault_of(exc, str(target)) or DatabaseOpenError(
             "cannot_open", file=str(target), detail=str(exc)
         ) from None
+    except BaseException:  # stopped before the replacement: the half-made copy goes
+        tmp.unlink(missing_ok=True)
+        raise
     return moved
 
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from zqtracker.storage.db_errors import DatabaseOpenError, fault_of, integrity_lines
 from zqtracker.storage.schema import ZQ_TABLES
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+CHECK_EVERY = 20_000  # SQLite VM steps of a page check between two calls of its ``check``
 BUSY_TIMEOUT_S = 10.0  # how long a write waits for another program's lock before "locked" (read at each use)
 
 
@@ -104,11 +106,31 @@ def _page_size(con: sqlite3.Connection) -> int:
         return 4096
 
 
-def quick_check(con: sqlite3.Connection, limit: int = 20) -> list[str]:
+def quick_check(con: sqlite3.Connection, limit: int = 20, check: Callable[[], None] | None = None) -> list[str]:
     """SQLite's own check of every page (``PRAGMA quick_check``): [] when healthy, else its
-    messages one per line."""
+    messages one per line. ``check`` is called every so many steps of the check and may raise
+    to stop it: what it raises comes out of here, once SQLite has stopped."""
+    stopped: list[BaseException] = []
+    if check is not None:
+        stop = check
+
+        def between_steps() -> int:  # SQLite's progress handler: non-zero interrupts the statement
+            try:
+                stop()
+            except BaseException as exc:  # noqa: BLE001 - raised again once SQLite has stopped
+                stopped.append(exc)
+                return 1
+            return 0
+
+        con.set_progress_handler(between_steps, CHECK_EVERY)
     try:
         rows = [str(r[0]) for r in con.execute(f"PRAGMA quick_check({int(limit)})")]
+        problems = [] if rows == ["ok"] else integrity_lines(rows)
     except sqlite3.DatabaseError as exc:
-        return [str(exc)]
-    return [] if rows == ["ok"] else integrity_lines(rows)
+        problems = [str(exc)]
+    finally:
+        if check is not None:
+            con.set_progress_handler(None, 0)
+    if stopped:  # interrupted by ``check``: not damage
+        raise stopped[0]
+    return problems

@@ -228,7 +228,10 @@ def _failed(window: QWidget, exc: BaseException) -> None:
 
 def _run_restore(actions: DatabaseActions, ctx: AppContext, chosen: Path) -> None:
     """Off the GUI thread: the restore, then the database opened again (the window adopts it as
-    after File › Open, so every view reloads the restored data and the undo stack is cleared)."""
+    after File › Open, so every view reloads the restored data and the undo stack is cleared).
+    Cancel stops it while the backup is checked and the database copied — nothing changed then,
+    said in the status bar; once the database is being replaced the progress dialog says that
+    this step cannot be cancelled, and its Cancel is disabled."""
     from zqtracker.services import backups
     from zqtracker.ui.database_actions import open_context
     from zqtracker.ui.operations import Operation
@@ -236,23 +239,34 @@ def _run_restore(actions: DatabaseActions, ctx: AppContext, chosen: Path) -> Non
     database = ctx.database
     path = database.sqlite_path
     target = str(path) if path is not None else (getattr(actions.window, "target", "") or database.url)
+    lang = ui_lang()
+    opening = QCoreApplication.translate(
+        "RestoreDialog", "Opening the restored database. This step cannot be cancelled."
+    )
 
     def work(progress: Progress) -> AppContext:
         if path is None:
-            backups.restore_server(database, chosen)
+            backups.restore_server(database, chosen, progress, lang)
         else:
-            backups.restore(chosen, path)
+            backups.restore(chosen, path, progress, lang)
+        progress.report(0, None, opening)  # past the point of no return: a cancel is refused
         return open_context(target)
 
-    op = Operation(
-        actions.window,
-        work,
-        title=QCoreApplication.translate("RestoreDialog", "Restoring the backup…"),
-        cancellable=False,
-    )
+    op = Operation(actions.window, work, title=QCoreApplication.translate("RestoreDialog", "Restoring the backup…"))
     op.success(lambda new_ctx: actions.adopt(target, new_ctx)).failure(lambda exc: _failed(actions.window, exc))
+    cancelled = QCoreApplication.translate("RestoreDialog", "Restore cancelled: nothing was changed.")
+    op.cancelled(lambda: _said(actions.window, cancelled))
     actions.track(op)
     op.run_in_background()
+
+
+def _said(window: QWidget, sentence: str) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    from zqtracker.ui.daily_backup import MESSAGE_MS
+
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(sentence, MESSAGE_MS)
 
 
 class BackupsPreference(QWidget):

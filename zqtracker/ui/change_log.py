@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zqtracker.domain.history_words import action_text, field_text, value_text
+from zqtracker.domain.history_words import action_in_sentence, action_text, field_text, value_text
 from zqtracker.services.history import ChangeRow
 from zqtracker.ui.translations import ui_lang
 
@@ -212,9 +212,9 @@ def conflict_detail(exc: BaseException) -> str:
     same = [x for x in latest if (x.changed_at, x.user_name, x.action) == (r.changed_at, r.user_name, r.action)]
     lang = ui_lang()
     return (
-        QCoreApplication.translate("ChangeLogView", "Latest change: %1 (UTC) by %2, %3 — %4")
+        QCoreApplication.translate("ChangeLogView", "Latest change: %1 (UTC) by %2 (%3) — %4")
         .replace("%1", str(r.changed_at)[:16])
         .replace("%2", r.user_name)
-        .replace("%3", action_text(r.action, r.source, lang))
+        .replace("%3", action_in_sentence(r.action, r.source, lang))
         .replace("%4", QCoreApplication.translate("ChangeLogView", "; ").join(change_text(x) for x in reversed(same)))
     )

@@ -109,6 +109,25 @@ class ImportCorrections:
         self.options.rates[currency] = rate
         return changed
 
+    def set_hidden_rows(self, answer: str, analysis: ImportAnalysis | None) -> None:
+        """Rows hidden in the sheet are imported ("import") or left out ("skip"; "": not answered),
+        as the CLI's --hidden-rows; remembered with the column choices of the sheets that have them."""
+        self.options.hidden_rows = answer or None
+        if analysis is not None:
+            for sa in analysis.selected:
+                if sa.plan is not None and sa.plan.hidden:
+                    self.mapping(sa.name, analysis).hidden_rows = answer or None
+
+    def ready(self, analysis: ImportAnalysis) -> bool:
+        """Whether the import can go as things stand: every question answered (the unit, the rows
+        hidden in the sheet), no invalid row unless they are skipped, and something to do."""
+        a, o = analysis, self.options
+        if (a.needs_unit and o.unit is None) or a.hidden_unanswered:
+            return False
+        if a.problems and not o.skip_invalid:
+            return False
+        return a.has_work or o.mode == "replace"
+
     def link(self, sheet: str, row: int, pid: int) -> None:
         """A new row with a near name is that stored project (0: kept apart)."""
         if pid:

@@ -141,6 +141,7 @@ class ImportDialog(QDialog):
         self.questions.status_word_chosen.connect(self._on_status_word_chosen)
         self.questions.link_chosen.connect(self._on_link_chosen)
         self.questions.rate_given.connect(self._on_rate_given)
+        self.questions.hidden_rows_chosen.connect(self._on_hidden_rows_chosen)
 
     # -- reading and analysing -----------------------------------------------------------------
     def open_path(self, path: Path) -> None:
@@ -267,6 +268,10 @@ class ImportDialog(QDialog):
             self._show_error("")
             self._analyse()
 
+    def _on_hidden_rows_chosen(self, answer: str) -> None:
+        self.choices.set_hidden_rows(answer, self.analysis)
+        self._analyse()
+
     def _on_link_chosen(self, sheet: str, row: int, pid: int) -> None:
         self.choices.link(sheet, row, pid)
         self._analyse()
@@ -292,14 +297,10 @@ class ImportDialog(QDialog):
 
     # -- importing ---------------------------------------------------------------------------------
     def can_import(self) -> bool:
-        a, o = self.analysis, self.choices.options
+        a = self.analysis
         if a is None or self.is_busy() or self._pending or self.import_result is not None:
             return False
-        if a.needs_unit and o.unit is None:
-            return False
-        if a.problems and not o.skip_invalid:
-            return False
-        return a.has_work or o.mode == "replace"
+        return self.choices.ready(a)
 
     def _update_buttons(self) -> None:
         self.import_button.setEnabled(self.can_import())

@@ -1,10 +1,11 @@
 """The import preview: the sheet as it is, with what will happen to each row.
 
 Column 0 says what happens to the row (new, update with its field-level diff, unchanged,
-invalid, total/section/notes skipped); the other columns are the sheet's own, their header
-showing the column's letter, its text and the field it maps to (with the unit for money). Problem
-cells are highlighted and carry their reason as a tooltip. For 100k rows ``data()`` only looks
-values up; texts are built once per row and cached.
+invalid, total/section/notes skipped), a row hidden in the sheet greyed and marked so; the
+other columns are the sheet's own, their header showing the column's letter, its text and the
+field it maps to (with the unit for money). Problem cells are highlighted and carry their reason
+as a tooltip. For 100k rows ``data()`` only looks values up; texts are built once per row and
+cached.
 """
 
 from __future__ import annotations
@@ -89,6 +90,7 @@ class PreviewModel(QAbstractTableModel):
         self._k_of: dict[int, int] = {}
         self._problems: dict[tuple[int, int], list[str]] = {}
         self._status_text: dict[int, str] = {}
+        self._hidden: frozenset[int] = frozenset()  # data rows hidden in the sheet (indexes into the rows)
         self._width = 0
         self.column_units: dict[int, int] = {}  # the user's unit per sheet column (set by the dialog)
         self.default_unit: int | None = None  # the user's unit for amounts that have none
@@ -101,8 +103,10 @@ class PreviewModel(QAbstractTableModel):
         self._k_of, self._problems, self._status_text = {}, {}, {}
         self._width = sheet.raw.width if sheet is not None else 0
         plan = sheet.plan if sheet is not None else None
+        self._hidden = frozenset()
         if plan is not None:
             self._k_of = {i: k for k, i in enumerate(plan.data_rows)}
+            self._hidden = frozenset(r - 1 - sheet.raw.row_offset for r in plan.hidden)  # type: ignore[union-attr]
             letters = {column_letter(sheet.raw.col_offset + j): j for j in range(self._width)}  # type: ignore[union-attr]
             for k, problems in plan.problems.items():
                 i = plan.data_rows[k]
@@ -159,6 +163,8 @@ class PreviewModel(QAbstractTableModel):
             if k in sheet.records:
                 written, same = sheet.records[k]
                 text += "  " + self.words.get("records", "{0}").format(written, same)
+        if i in self._hidden and kind != "hidden_row":
+            text = f"{self.words.get('hidden_mark', '')} · {text}"
         self._status_text[i] = text
         return text
 
@@ -182,6 +188,8 @@ class PreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             if c != STATUS_COLUMN and (i, c - 1) in self._problems:
                 return _tint("#e53935", 110)
+            if i in self._hidden:  # greyed, whatever happens to it
+                return _tint("#9e9e9e", 70 if c == STATUS_COLUMN else 40)
             kind = self.row_kind(i)
             color = _TINTS.get(kind)
             if color is not None:
@@ -191,7 +199,7 @@ class PreviewModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.FontRole:
             kind = self.row_kind(i)
-            if kind in ("total", "section1", "section2", "note", "title", "part", "unit"):
+            if kind in ("total", "section1", "section2", "note", "title", "part", "unit") or i in self._hidden:
                 font = QFont()
                 font.setItalic(True)
                 return font
@@ -202,7 +210,9 @@ class PreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             info = self.column_info(c)
             kind = self.row_kind(i)
-            if kind in ("total", "note", "title") or (info is not None and c != STATUS_COLUMN and not _imported(info)):
+            if kind in ("total", "note", "title") or i in self._hidden:
+                return QBrush(QColor("#8a8a8a"))
+            if info is not None and c != STATUS_COLUMN and not _imported(info):
                 return QBrush(QColor("#8a8a8a"))
         return None
 

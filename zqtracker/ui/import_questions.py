@@ -1,11 +1,12 @@
 """The questions an import preview asks besides the column map: what rows without a district,
-sector or status should take, what each unknown status word means, and whether a new row with a
-near name is a stored project.
+sector or status should take, what each unknown status word means, whether a new row with a
+near name is a stored project, and whether rows hidden in the sheet are imported.
 
     questions = ImportQuestions(lang)
     questions.defaults_changed.connect(...)      # (district, sector, status) the user set
     questions.status_word_chosen.connect(...)    # (word, status value or "")
     questions.link_chosen.connect(...)           # (sheet, row, project id or 0 to keep apart)
+    questions.hidden_rows_chosen.connect(...)    # ("import", "skip" or "" not answered)
     questions.show_analysis(analysis, sheet)
 
 The fields start with what the sheet itself says ("District for rows without one: 萝岗区 — from
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from zqtracker.domain.status import Status
+from zqtracker.io.row_ranges import runs_text
 from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
 
 
@@ -36,6 +38,7 @@ class ImportQuestions(QWidget):
     status_word_chosen = Signal(str, str)  # word, status value ("" = still unknown)
     link_chosen = Signal(str, int, int)  # sheet, row, project id (0: keep apart)
     rate_given = Signal(str, str)  # currency, yuan per unit as typed ("" = no rate: the column stays out)
+    hidden_rows_chosen = Signal(str)  # "import", "skip" ("" = not answered: the import waits)
 
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,8 +76,21 @@ class ImportQuestions(QWidget):
         self.links_box = QWidget()
         self.links_form = QFormLayout(self.links_box)
         self.links_form.setContentsMargins(0, 0, 0, 0)
+        self.hidden_box = QWidget()
+        hidden_line = QHBoxLayout(self.hidden_box)
+        hidden_line.setContentsMargins(0, 0, 0, 0)
+        self.hidden_label = QLabel()
+        self.hidden_label.setStyleSheet("color: #6d4c00; font-weight: bold;")
+        self.hidden_combo = QComboBox()
+        self.hidden_combo.addItem(self.tr("choose…"), "")
+        self.hidden_combo.addItem(self.tr("import them"), "import")
+        self.hidden_combo.addItem(self.tr("leave them out"), "skip")
+        hidden_line.addWidget(self.hidden_label)
+        hidden_line.addWidget(self.hidden_combo)
+        hidden_line.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.hidden_box)
         layout.addLayout(line)
         layout.addWidget(self.words_box)
         layout.addWidget(self.rates_box)
@@ -95,6 +111,7 @@ class ImportQuestions(QWidget):
                 line.editingFinished.connect(self._on_defaults_edited)
             combo.activated.connect(self._on_defaults_edited)
         self.status_combo.currentIndexChanged.connect(self._on_defaults_edited)
+        self.hidden_combo.currentIndexChanged.connect(self._on_hidden_chosen)
 
     # -- showing -----------------------------------------------------------------------------------
     def _source_text(self, source: str) -> str:
@@ -139,6 +156,7 @@ class ImportQuestions(QWidget):
             else:
                 self.status_source.setText("")
             self._show_words(analysis)
+            self._show_hidden(analysis)
             self._show_rates(analysis, rates or {})
             self._show_links(analysis)
         finally:
@@ -170,6 +188,27 @@ class ImportQuestions(QWidget):
             label = self.tr("Status word “%1” (%2 rows):").replace("%1", word).replace("%2", str(count))
             self.words_form.addRow(label, combo)
         self.words_box.setVisible(bool(words))
+
+    def _show_hidden(self, analysis: ImportAnalysis | None) -> None:
+        """ "N rows of sheet S are hidden in the sheet (rows 12–40, 55): import them / leave them
+        out" — asked until answered (the Import button waits), then showing the answer."""
+        sheets = [(sa.name, sa.plan) for sa in analysis.selected if sa.plan is not None] if analysis else []
+        hidden = [(name, plan) for name, plan in sheets if plan.hidden]
+        if len(hidden) == 1:
+            name, plan = hidden[0]
+            text = self.tr("%1 row(s) of sheet “%2” are hidden in the sheet (rows %3):")
+            text = text.replace("%1", str(len(plan.hidden))).replace("%2", name)
+            self.hidden_label.setText(text.replace("%3", runs_text(plan.hidden)))
+        elif hidden:
+            count = sum(len(plan.hidden) for _name, plan in hidden)
+            where = "; ".join(f"“{name}” {runs_text(plan.hidden)}" for name, plan in hidden)
+            text = self.tr("%1 row(s) are hidden in the sheets (sheet, rows: %2):")
+            self.hidden_label.setText(text.replace("%1", str(count)).replace("%2", where))
+        if hidden:
+            answers = {plan.hidden_answer for _name, plan in hidden}
+            answer = answers.pop() if len(answers) == 1 else None
+            self.hidden_combo.setCurrentIndex(max(self.hidden_combo.findData(answer or ""), 0))
+        self.hidden_box.setVisible(bool(hidden))
 
     def _show_rates(self, analysis: ImportAnalysis | None, rates: dict[str, Decimal]) -> None:
         """A rate field for each currency the chosen sheets' amounts are in (never read as yuan
@@ -221,6 +260,10 @@ class ImportQuestions(QWidget):
         self.links_box.setVisible(shown > 0)
 
     # -- choosing -----------------------------------------------------------------------------------
+    def _on_hidden_chosen(self, _index: int) -> None:
+        if not self._filling:
+            self.hidden_rows_chosen.emit(self.hidden_combo.currentData() or "")
+
     def _on_defaults_edited(self, *_args: object) -> None:
         if self._filling:
             return

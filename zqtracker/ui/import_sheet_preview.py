@@ -101,6 +101,8 @@ class SheetPreview(QWidget):
             "continuation": self.tr("Continues the project above — not a project"),
             "part": self.tr("Part of the project above (其中) — not a project"),
             "unit": self.tr("Unit line — skipped"),
+            "hidden_row": self.tr("Hidden in the sheet — left out"),
+            "hidden_mark": self.tr("hidden in the sheet"),
             "view": self.tr("The same project as on another sheet"),
             "near": self.tr("a stored project has a near name — link or keep apart above"),
             "header": self.tr("Header"),

@@ -7,7 +7,9 @@
 
 The work function receives a services.progress.Progress; it must not touch widgets. Callbacks
 run on the GUI thread. Cancelling raises Cancelled inside the work, which rolls back its
-transaction; ``cancelled`` callbacks run then instead of ``failure``.
+transaction; ``cancelled`` callbacks run then instead of ``failure``. Once the work passes its
+point of no return (Progress.point_of_no_return: a restore replacing the database) the dialog's
+Cancel is disabled, and the work's own words say why.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QShortcut
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from zqtracker.services.progress import Cancelled, Progress
 
@@ -26,6 +29,7 @@ class _Bridge(QObject):
     succeeded = Signal(object)
     failed = Signal(object)
     was_cancelled = Signal()
+    past_return = Signal()
 
 
 class _Runnable(QRunnable):
@@ -80,7 +84,7 @@ class Operation(QObject):
         self._on_success: list[Callable[[Any], None]] = []
         self._on_failure: list[Callable[[BaseException], None]] = []
         self._on_cancel: list[Callable[[], None]] = []
-        self.progress = Progress(self._relay)
+        self.progress = Progress(self._relay, on_point_of_no_return=self._bridge_past_return)
         # A child of the operation, so that it is deleted in the GUI thread with it, never by the
         # worker thread dropping the last reference (a QObject deleted off its thread crashes).
         self._bridge = _Bridge(self)
@@ -112,6 +116,7 @@ class Operation(QObject):
         b.succeeded.connect(self._on_succeeded, Qt.ConnectionType.QueuedConnection)
         b.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
         b.was_cancelled.connect(self._on_cancelled, Qt.ConnectionType.QueuedConnection)
+        b.past_return.connect(self._on_past_return, Qt.ConnectionType.QueuedConnection)
         if self._show_progress:
             owner = self.parent()
             parent = owner if isinstance(owner, QWidget) else None
@@ -134,12 +139,39 @@ class Operation(QObject):
         return self
 
     def cancel(self) -> None:
-        self.progress.cancel()
-        if self._dialog is not None:
+        if self.progress.cancel() and self._dialog is not None:  # refused past the point of no return
             self._dialog.setLabelText(self.tr("Cancelling…"))
 
     def _relay(self, done: int, total: int | None, text: str) -> None:
         self._bridge.progressed.emit(done, -1 if total is None else total, text)
+
+    def _bridge_past_return(self) -> None:
+        _Runnable._emit(self._bridge.past_return)
+
+    @Slot()
+    def _on_past_return(self) -> None:
+        if self._dialog is None:
+            return
+        if (button := self._dialog.findChild(QPushButton)) is not None:
+            button.setEnabled(False)
+        for shortcut in self._dialog.findChildren(QShortcut):  # its Escape, which would hide it
+            shortcut.setEnabled(False)
+        self._dialog.installEventFilter(self)  # nor do a key's Escape and the close button close it now
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Past the point of no return the dialog stays until the work ends: hidden by Escape or
+        its close button, it would leave the window usable while its database is replaced."""
+        if watched is self._dialog and self.progress.past_return:
+            if event.type() == QEvent.Type.Close:
+                event.ignore()
+                return True
+            if (
+                event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Escape
+            ):
+                return True
+        return super().eventFilter(watched, event)
 
     @Slot(int, int, str)
     def _on_progressed(self, done: int, total: int, text: str) -> None:
@@ -172,6 +204,7 @@ class Operation(QObject):
             dialog, self._dialog = self._dialog, None
             dialog.destroyed.disconnect(self._on_dialog_destroyed)
             dialog.canceled.disconnect(self.cancel)  # closing it says "canceled": the work is over
+            dialog.removeEventFilter(self)
             dialog.close()
             if self._setting_value:
                 self._closed_dialogs.append(dialog)

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from zqtracker.cli.arguments import h
@@ -10,6 +14,7 @@ from zqtracker.cli.console import Console, ExitCode
 from zqtracker.cli.words import WORDS
 from zqtracker.services import admin, backups
 from zqtracker.services.database import Database, DatabaseOpenError, open_database, resolve_url, sqlite_path_of
+from zqtracker.services.progress import Cancelled, Progress
 
 
 def reason_word(reason: str, lang: str) -> str:
@@ -149,10 +154,16 @@ def _restore(args: argparse.Namespace, console: Console, database: Path | Databa
     chosen = _chosen(args.backup, found, shown)
     rows: dict[str, int] = {}
     before: Path | None
-    if isinstance(database, Database):
-        before, rows = backups.restore_server(database, chosen)
-    else:
-        before = backups.restore(chosen, database)
+    progress = Progress()
+    try:
+        with _interrupt_cancels(progress, console):
+            if isinstance(database, Database):
+                before, rows = backups.restore_server(database, chosen, progress, console.lang)
+            else:
+                before = backups.restore(chosen, database, progress, console.lang)
+    except Cancelled:
+        console.error(console.say("db.restore_cancelled"))
+        return ExitCode.INTERRUPTED
     if args.json:
         console.json({"database": shown, "restored": str(chosen), "previous_copy": str(before) if before else None,
                       **({"rows": rows} if server is not None else {})})  # fmt: skip
@@ -163,6 +174,26 @@ def _restore(args: argparse.Namespace, console: Console, database: Path | Databa
     if before is not None:
         console.print(console.say("db.kept_before", path=before))
     return ExitCode.OK
+
+
+@contextmanager
+def _interrupt_cancels(progress: Progress, console: Console) -> Iterator[None]:
+    """Ctrl-C cancels the restore until it replaces the database; after that it is refused (the
+    replacement, one transaction, goes on) and said so. Elsewhere than the main thread (a test
+    calling main() from a worker) Ctrl-C is left as it is."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_interrupt(_signum: int, _frame: object) -> None:
+        if not progress.cancel():
+            console.error(console.say("db.restore_uncancellable"))
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _chosen(value: str, found: list, shown: str) -> Path:

@@ -19,6 +19,7 @@ from zqtracker.domain.currency import parse_rate
 from zqtracker.domain.errors import Problem, ValidationError
 from zqtracker.domain.money import Unit
 from zqtracker.io.errors import WorkbookRefused, shorten
+from zqtracker.services.import_mappings import HIDDEN_ROW_ANSWERS
 from zqtracker.services.import_options import MODES, ImportOptions, ImportRefused, ImportResult
 from zqtracker.services.import_profiles import MAPPABLE_FIELDS, Profile, ProfileStore, field_of, status_value
 from zqtracker.services.importing import ImportService
@@ -90,6 +91,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="ROW=CODE",
         help=h("import.link"),
     )
+    p.add_argument("--hidden-rows", choices=HIDDEN_ROW_ANSWERS, help=h("import.hidden_rows"))
     p.add_argument("--profile", metavar="NAME", help=h("import.profile"))
     p.add_argument("--save-profile", metavar="NAME", help=h("import.save_profile"))
     p.add_argument("--json", action="store_true", help=h("import.json"))
@@ -137,6 +139,7 @@ def options_from(args: argparse.Namespace, lang: str, profiles: ProfileStore | N
         args.sector or base.sector,
         status,
         unit,
+        args.hidden_rows or base.hidden_rows,
     )
     if args.save_profile:
         profiles.put(args.save_profile, profile)
@@ -153,6 +156,7 @@ def options_from(args: argparse.Namespace, lang: str, profiles: ProfileStore | N
         status=status,
         status_map=status_map,
         rates=rates,
+        hidden_rows=profile.hidden_rows,
     )
 
 
