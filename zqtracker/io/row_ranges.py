@@ -10,8 +10,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 
-MAX_ROW = (1 << 20) - 1  # Excel's last row, 0-based
-
 
 class RangeCollector:
     """Rows (0-based) met in ascending order — or not: ``ranges()`` sorts and joins — kept as
