@@ -7,7 +7,7 @@ an amount over several projects is refused: each would get all of it)."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from zqtracker.domain.errors import Problem
 from zqtracker.io import values as cells
@@ -66,7 +66,7 @@ class RowRules:
         append = out.append
         for i in self.plan.data_rows:
             row = rows[i]
-            v = row[j] if j < len(row) else ""
+            v: Any = row[j] if j < len(row) else ""
             c = v.__class__
             if c is float:  # what display() shows of a number, without its checks (100k rows)
                 append(str(int(v)) if v.is_integer() and 0 <= v < 1e16 else None)
