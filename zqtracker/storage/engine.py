@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import operator
 import queue
+import sqlite3
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -24,7 +25,6 @@ ROWS_PER_INSERT = 40  # within SQLite's 999 parameters of old versions
 BATCH = 20_000
 BULK_MIN_ROWS = 20_000
 OMIT_MIN_ROWS = 200  # below it, looking for empty columns costs more than it saves
-SQLITE_LIMIT_VARIABLE_NUMBER = 9  # sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER (Python 3.11+)
 OVERLAP_ROWS_PER_INSERT = 400  # fewer statements, fewer hand-overs of the GIL between the two threads
 
 
@@ -210,7 +210,7 @@ class SqliteOps(EngineOps):
         if self._limit is None:
             raw = self.conn.connection.dbapi_connection
             try:
-                self._limit = int(raw.getlimit(SQLITE_LIMIT_VARIABLE_NUMBER))  # type: ignore[union-attr]
+                self._limit = int(raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))  # type: ignore[union-attr]
             except (AttributeError, TypeError, ValueError):
                 self._limit = 999
         return self._limit
