@@ -93,8 +93,11 @@ def begin_write(conn: Connection) -> None:
     conn.exec_driver_sql("INSERT INTO temp.zq_context VALUES (?, ?, ?)", (action, source, os_user()))
 
 
-def _sqlite_triggers() -> list[str]:
-    """TEMP triggers (this connection only; they may write to the main database's tables)."""
+CREATED_TRIGGER = "zq_audit_projects_insert"  # the row trigger a bulk insert stands in for (created_sql)
+
+
+def _sqlite_parts() -> tuple[str, str, str, str, str]:
+    """The INSERT into project_changes and the SQL of its action, source, user and time."""
     ctx = "(SELECT {} FROM temp.zq_context)"
     who = os_user().replace("'", "''")
     # A write outside Database.write() (none should be) is still recorded, as an edit.
@@ -105,6 +108,28 @@ def _sqlite_triggers() -> list[str]:
         "INSERT INTO project_changes (project_id, project_code, project_name, action, source, field, "
         "old_value, new_value, user_name, changed_at) "
     )
+    return head, action, source, user, now
+
+
+def created_sql() -> str:
+    """SQLite: the rows CREATED_TRIGGER writes, for the projects with ids BETWEEN ? AND ?, in one
+    statement. A bulk insert drops the trigger and runs this after (storage.engine): the trigger
+    runs a program per row, half the time of inserting 100k projects."""
+    head, action, source, user, now = _sqlite_parts()
+    return (
+        f"{head}SELECT id, code, name, {action}, {source}, 'created', NULL, name, {user}, {now} "
+        "FROM main.projects WHERE id BETWEEN ? AND ? ORDER BY id"
+    )
+
+
+def sqlite_trigger(name: str) -> str:
+    """The CREATE statement of one of the TEMP triggers."""
+    return next(s for s in _sqlite_triggers() if s.startswith(f"CREATE TEMP TRIGGER {name} "))
+
+
+def _sqlite_triggers() -> list[str]:
+    """TEMP triggers (this connection only; they may write to the main database's tables)."""
+    head, action, source, user, now = _sqlite_parts()
 
     def shown(alias: str, column: str) -> str:
         if column in REFERENCES:
@@ -131,7 +156,7 @@ def _sqlite_triggers() -> list[str]:
         "DROP TRIGGER IF EXISTS temp.zq_audit_plans_insert",
         "DROP TRIGGER IF EXISTS temp.zq_audit_plans_update",
         "DROP TRIGGER IF EXISTS temp.zq_audit_plans_delete",
-        f"CREATE TEMP TRIGGER zq_audit_projects_insert AFTER INSERT ON main.projects BEGIN {head}"
+        f"CREATE TEMP TRIGGER {CREATED_TRIGGER} AFTER INSERT ON main.projects BEGIN {head}"
         f"VALUES (NEW.id, NEW.code, NEW.name, {action}, {source}, 'created', NULL, NEW.name, {user}, {now}); END",
         f"CREATE TEMP TRIGGER zq_audit_projects_update AFTER UPDATE ON main.projects BEGIN {head}{diffs}; END",
         f"CREATE TEMP TRIGGER zq_audit_projects_delete AFTER DELETE ON main.projects BEGIN {head}"

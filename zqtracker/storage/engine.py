@@ -25,6 +25,7 @@ ROWS_PER_INSERT = 40  # within SQLite's 999 parameters of old versions
 BATCH = 20_000
 BULK_MIN_ROWS = 20_000
 OMIT_MIN_ROWS = 200  # below it, looking for empty columns costs more than it saves
+AUDIT_AFTER_MIN_ROWS = 1000  # new projects from which their audit rows are written in one statement
 OVERLAP_ROWS_PER_INSERT = 400  # fewer statements, fewer hand-overs of the GIL between the two threads
 
 
@@ -172,6 +173,7 @@ class SqliteOps(EngineOps):
         super().__init__(conn)
         self._defaults: dict[str, set[str]] = {}  # table → its columns with a default
         self._limit: int | None = None
+        self._noted: dict[str, list[int]] = {}  # table → ids inserted while its row audit waits (bulk)
 
     def insert(
         self,
@@ -186,6 +188,9 @@ class SqliteOps(EngineOps):
         per row: fewer VDBE runs), without the columns that are NULL in every row."""
         if not rows:
             return
+        noted = self._noted.get(table)
+        if noted is not None:
+            noted.extend(map(operator.itemgetter(list(columns).index("id")), rows))
         kept = self._kept_columns(table, columns, rows)
         if len(kept) < len(columns):
             columns = [columns[j] for j in kept]
@@ -237,6 +242,11 @@ class SqliteOps(EngineOps):
 
     @contextmanager
     def bulk(self, table: str, incoming: int) -> Iterator[None]:
+        with self._audited_after(table, incoming), self._indexes_rebuilt(table, incoming):
+            yield
+
+    @contextmanager
+    def _indexes_rebuilt(self, table: str, incoming: int) -> Iterator[None]:
         """Many rows into a small table: drop its secondary indexes and build them again after
         (SQLite sorts once instead of descending nine B-trees per row: ~40% less time for 100k
         projects). Inside the transaction, so a failure or a kill leaves the indexes as they were;
@@ -251,17 +261,67 @@ class SqliteOps(EngineOps):
         indexes = self.conn.exec_driver_sql(
             "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", (table,)
         ).fetchall()
-        raw = self.conn.connection.dbapi_connection
-        if raw is not None and not raw.in_transaction:
-            # pysqlite opens a transaction only before INSERT/UPDATE/DELETE: without this, the
-            # DROPs would be committed at once and a kill or a failure would lose the indexes.
-            self.conn.exec_driver_sql("BEGIN IMMEDIATE")
+        self._begin()
         for name, _sql in indexes:
             self.conn.exec_driver_sql(f'DROP INDEX "{name}"')
         yield
         self.conn.exec_driver_sql("PRAGMA threads = 2")  # the sorter of CREATE INDEX may use a second core
         for _name, sql in indexes:
             self.conn.exec_driver_sql(sql)
+
+    @contextmanager
+    def _audited_after(self, table: str, incoming: int) -> Iterator[None]:
+        """Many new projects: their audit rows ("created") written by one statement after them
+        instead of by the row trigger, a program run per row (storage.audit.created_sql: the same
+        rows). The trigger is dropped inside the transaction and created again however the block
+        ends; every row inserted meanwhile must have come through insert(), which notes its id —
+        the connection's count of changed rows says so, or the transaction fails."""
+        from zqtracker.storage import audit
+
+        trigger = audit.CREATED_TRIGGER
+        if table != "projects" or incoming < AUDIT_AFTER_MIN_ROWS or not self._temp_trigger(trigger):
+            yield
+            return
+        self._begin()
+        raw: sqlite3.Connection = self.conn.connection.dbapi_connection  # type: ignore[assignment]
+        self.conn.exec_driver_sql(f"DROP TRIGGER temp.{trigger}")
+        ids = self._noted[table] = []
+        changes = raw.total_changes
+        try:
+            yield
+            if raw.total_changes - changes != len(ids):  # a row went in some other way: it would go unrecorded
+                raise RuntimeError(f"{raw.total_changes - changes} rows changed in {table}, {len(ids)} audited")
+            if self.many(audit.created_sql(), _runs(ids)) != len(ids):
+                raise RuntimeError(f"{len(ids)} new rows in {table}, not all found to audit")
+        finally:
+            del self._noted[table]
+            if raw.in_transaction and not self._temp_trigger(trigger):
+                raw.execute(audit.sqlite_trigger(trigger))
+
+    def _temp_trigger(self, name: str) -> bool:
+        found = self.conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_temp_master WHERE type = 'trigger' AND name = ?", (name,)
+        ).first()
+        return found is not None
+
+    def _begin(self) -> None:
+        """Schema changes that must belong to the caller's transaction: pysqlite opens one only
+        before INSERT/UPDATE/DELETE — without this, a DROP would be committed at once and a kill
+        or a failure would lose what it dropped."""
+        raw = self.conn.connection.dbapi_connection
+        if raw is not None and not raw.in_transaction:
+            self.conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _runs(ids: list[int]) -> list[tuple[int, int]]:
+    """Sorted distinct ids as (first, last) of each run of consecutive ids."""
+    runs: list[tuple[int, int]] = []
+    for i in sorted(ids):
+        if runs and runs[-1][1] + 1 == i:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs
 
 
 class PostgresOps(EngineOps):
