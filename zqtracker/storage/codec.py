@@ -224,10 +224,10 @@ class RowCodec:
             mapped("district", ref_ids["district"]),
             mapped("status", enums["status"]),
             column("planned_investment"),
-            list(map(self.area, column("land_area_mu"))),
+            _each(self.area, column("land_area_mu")),
             column("expected_annual_output"),
             column("expected_annual_tax"),
-            *(list(map(self.date, column(f))) for f in DATE_FIELDS),
+            *(_each(self.date, column(f)) for f in DATE_FIELDS),
             mapped("is_key_project", booleans),
             mapped("project_type", enums["project_type"]),
             mapped("investor_origin", enums["investor_origin"]),
@@ -241,7 +241,7 @@ class RowCodec:
             *(mapped(f + "_precision", precisions) for f in DATE_FIELDS),
             *([None if s is None else s[i] for s in since] for i in range(3)),
             *([t[i] for t in foreign] for i in range(3)),
-            list(map(self.date, last_activity)),
+            _each(self.date, last_activity),
         ]
         return list(zip(*out, strict=True))
 
@@ -349,6 +349,13 @@ class RowCodec:
     def foreign_differs(self, value: ForeignAmount, row: StoredRow) -> bool:
         """Compared as stored (amount to 10⁻⁴ of the currency, rate to 10⁻⁶)."""
         return encode_foreign(value) != tuple(row[COL[c]] for c in _FOREIGN)
+
+
+def _each(encode: Callable[[Any], Any], values: Sequence[Any]) -> list:
+    """encode(v) for every value, computed once per distinct value (a column of 100k dates holds a
+    few thousand)."""
+    table = {v: encode(v) for v in set(values)}
+    return list(map(table.__getitem__, values))
 
 
 def _same(v: Any) -> Any:
