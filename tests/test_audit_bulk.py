@@ -1,7 +1,7 @@
 """The audit trail of many new projects at once, both engines: on SQLite a bulk insert writes the
-"created" rows in one statement after the projects instead of by the row trigger (storage.audit
-.created_sql, storage.engine); the rows must be the trigger's own, every project recorded once,
-and the trigger back however the bulk insert ends."""
+"created" rows (and an investment month's) in one statement after them instead of by the row
+trigger (storage.audit.bulk_audit_sql, storage.engine); the rows must be the trigger's own, each
+recorded once, and the trigger back however the bulk insert ends."""
 
 from __future__ import annotations
 
@@ -123,3 +123,37 @@ def test_rows_put_in_beside_a_bulk_insert_are_never_left_unrecorded(database: Da
         written = ops.fetch("SELECT count(*) FROM projects")[0][0]
         recorded = ops.fetch("SELECT count(DISTINCT project_id) FROM project_changes WHERE field = 'created'")[0][0]
     assert (written, recorded) == ((0, 0) if sqlite else (MANY, MANY))
+
+
+def test_many_investment_months_are_each_recorded_as_the_row_trigger_records_a_few(database: Database) -> None:
+    with database.write() as s:
+        store = ImportStore(s)
+        store.ops.insert("projects", *_rows(store, range(1, 4)))
+        store.put_investment([(1, 2024, 3, 1000, None, None)], set())  # one month: the row trigger
+    months = [
+        (p, y, m, p * 10**6 + y * 12 + m, None, None)
+        for p in (1, 2, 3)
+        for y in range(2000, 2030)
+        for m in range(1, 13)
+    ]
+    with database.write() as s:
+        ImportStore(s).put_investment([r for r in months if r[:3] != (1, 2024, 3)], set())
+        found = ImportStore(s).ops.fetch(
+            "SELECT project_id, project_code, project_name, action, field, old_value, new_value, user_name "
+            "FROM project_changes WHERE field <> 'created'"
+        )
+    who = _who(database)
+    expected = [
+        (
+            p,
+            f"B-{p}",
+            f"批量{p}",
+            "edit",
+            f"investment {y}-{m:02d}",
+            None,
+            str(1000 if (p, y, m) == (1, 2024, 3) else a),
+            who,
+        )
+        for p, y, m, a, _s, _d in months
+    ]
+    assert len(months) > AUDIT_AFTER_MIN_ROWS and sorted(found) == sorted(expected)

@@ -25,7 +25,7 @@ ROWS_PER_INSERT = 40  # within SQLite's 999 parameters of old versions
 BATCH = 20_000
 BULK_MIN_ROWS = 20_000
 OMIT_MIN_ROWS = 200  # below it, looking for empty columns costs more than it saves
-AUDIT_AFTER_MIN_ROWS = 1000  # new projects from which their audit rows are written in one statement
+AUDIT_AFTER_MIN_ROWS = 1000  # new projects or months from which their audit rows are written in one statement
 OVERLAP_ROWS_PER_INSERT = 400  # fewer statements, fewer hand-overs of the GIL between the two threads
 
 
@@ -271,30 +271,41 @@ class SqliteOps(EngineOps):
 
     @contextmanager
     def _audited_after(self, table: str, incoming: int) -> Iterator[None]:
-        """Many new projects: their audit rows ("created") written by one statement after them
-        instead of by the row trigger, a program run per row (storage.audit.created_sql: the same
-        rows). The trigger is dropped inside the transaction and created again however the block
-        ends; every row inserted meanwhile must have come through insert(), which notes its id —
-        the connection's count of changed rows says so, or the transaction fails."""
+        """Many new projects or investment months: their audit rows written by one statement after
+        them instead of by the row trigger, a program run per row (storage.audit.bulk_audit_sql:
+        the same rows). The trigger is dropped inside the transaction and created again however
+        the block ends. The rows to record are found by the ids insert() notes (projects, whose
+        ids are ours: a redo puts back old ones) or past the largest rowid before (investment
+        months); the count recorded must be the connection's count of rows changed meanwhile —
+        a row put in some other way fails the write rather than go unrecorded."""
         from zqtracker.storage import audit
 
-        trigger = audit.CREATED_TRIGGER
-        if table != "projects" or incoming < AUDIT_AFTER_MIN_ROWS or not self._temp_trigger(trigger):
+        trigger = audit.BULK_AUDIT.get(table)
+        if trigger is None or incoming < AUDIT_AFTER_MIN_ROWS or not self._temp_trigger(trigger):
             yield
             return
+        last: int | None = None
+        if table != "projects":
+            last = self.conn.exec_driver_sql(f"SELECT max(rowid) FROM {table}").scalar() or 0
+            if last >= 1 << 62:  # near the end SQLite picks new rowids at random: not past `last`
+                yield
+                return
         self._begin()
         raw: sqlite3.Connection = self.conn.connection.dbapi_connection  # type: ignore[assignment]
         self.conn.exec_driver_sql(f"DROP TRIGGER temp.{trigger}")
-        ids = self._noted[table] = []
+        ids: list[int] = []
+        if last is None:
+            self._noted[table] = ids
         changes = raw.total_changes
         try:
             yield
-            if raw.total_changes - changes != len(ids):  # a row went in some other way: it would go unrecorded
-                raise RuntimeError(f"{raw.total_changes - changes} rows changed in {table}, {len(ids)} audited")
-            if self.many(audit.created_sql(), _runs(ids)) != len(ids):
-                raise RuntimeError(f"{len(ids)} new rows in {table}, not all found to audit")
+            added = raw.total_changes - changes
+            if last is None and added != len(ids):  # a row went in beside insert(): it would go unrecorded
+                raise RuntimeError(f"{added} rows added to {table}, {len(ids)} through the bulk insert")
+            if self.many(audit.bulk_audit_sql(table), _runs(ids) if last is None else [(last,)]) != added:
+                raise RuntimeError(f"{added} rows added to {table}, not all found to record")
         finally:
-            del self._noted[table]
+            self._noted.pop(table, None)
             if raw.in_transaction and not self._temp_trigger(trigger):
                 raw.execute(audit.sqlite_trigger(trigger))
 
