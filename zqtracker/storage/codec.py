@@ -283,7 +283,7 @@ class RowCodec:
                 pids,
                 map(values.__getitem__, old),
                 map(values.__getitem__, new),
-                map(self.date, days),
+                _each(self.date, days),
                 notes,
                 strict=True,
             )
