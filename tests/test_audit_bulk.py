@@ -5,6 +5,7 @@ recorded once, and the trigger back however the bulk insert ends."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from contextlib import nullcontext
 from pathlib import Path
 
@@ -70,7 +71,7 @@ def test_many_imported_projects_are_each_recorded_as_the_row_trigger_records_a_f
     assert _recorded(ctx)[-1] == (later.id, "N-1", "新项目", "create", None, "created", None, "新项目", who)
 
 
-def _rows(store: ImportStore, ids: range) -> tuple[tuple[str, ...], list[tuple]]:
+def _rows(store: ImportStore, ids: Iterable[int]) -> tuple[tuple[str, ...], list[tuple]]:
     codec, at = store.codec, store.codec.datetime(utcnow())
     columns = ("id", "code", "name", "status", "is_key_project", "project_type", "investor_origin", "notes",
                "created_at", "updated_at", "version")  # fmt: skip
@@ -157,3 +158,15 @@ def test_many_investment_months_are_each_recorded_as_the_row_trigger_records_a_f
         for p, y, m, a, _s, _d in months
     ]
     assert len(months) > AUDIT_AFTER_MIN_ROWS and sorted(found) == sorted(expected)
+
+
+def test_projects_put_back_with_ids_in_several_runs_are_each_recorded(database: Database) -> None:
+    """A redo puts projects back under their old ids, which need not follow each other."""
+    ids = [*range(1, 601), *range(1001, 1601), 2000]
+    with database.write() as s:
+        store = ImportStore(s)
+        columns, rows = _rows(store, ids)
+        with store.ops.bulk("projects", len(rows)):
+            store.ops.insert("projects", columns, rows[::-1])
+        found = store.ops.fetch("SELECT project_id, project_code FROM project_changes WHERE field = 'created'")
+    assert sorted(found) == [(i, f"B-{i}") for i in ids]

@@ -325,14 +325,9 @@ class SqliteOps(EngineOps):
 
 
 def _runs(ids: list[int]) -> list[tuple[int, int]]:
-    """Sorted distinct ids as (first, last) of each run of consecutive ids."""
-    runs: list[tuple[int, int]] = []
-    for i in sorted(ids):
-        if runs and runs[-1][1] + 1 == i:
-            runs[-1] = (runs[-1][0], i)
-        else:
-            runs.append((i, i))
-    return runs
+    """Distinct ids as (first, last) of each run of consecutive ids, in order."""
+    runs = (list(run) for _step, run in itertools.groupby(enumerate(sorted(ids)), lambda k: k[1] - k[0]))
+    return [(run[0][1], run[-1][1]) for run in runs]
 
 
 class PostgresOps(EngineOps):
