@@ -190,13 +190,16 @@ def figure_diffs(
         days, precisions = plan.values.get(f), plan.values.get(f + "_precision")
         if days is None or precisions is None:
             continue
+        olds = codec.fuzzy_dates(befores, f)
+        made: dict[tuple[Any, Any], FuzzyDate] = {}  # a column of 100k dates holds a few thousand
         for n, k in enumerate(ks):
             day = days[k]
             if day is None:
                 continue
-            new = FuzzyDate(day, DatePrecision(precisions[k] or "day"))
-            old = codec.fuzzy_date(befores[n], f)
-            if old != new:
+            new = made.get((day, precisions[k]))
+            if new is None:
+                new = made[(day, precisions[k])] = FuzzyDate(day, DatePrecision(precisions[k] or "day"))
+            if olds[n] != new:
                 diffs.setdefault(k, {})[f] = new
             else:
                 diffs.get(k, {}).pop(f, None)

@@ -63,16 +63,24 @@ class Matcher:
     def __init__(self, stored: list[Stored], district_aliases: dict[str, str] | None = None) -> None:
         self.by_id = {s.pid: s for s in stored}
         self.by_code = {s.code: s.pid for s in stored if s.code}
-        self.by_place: dict[tuple[str, str | None], list[int]] = {}
-        self.by_name: dict[str, list[int]] = {}
-        for s in stored:
-            nk = name_key(s.name)
-            self.by_place.setdefault((nk, district_key(s.district)), []).append(s.pid)
-            self.by_name.setdefault(nk, []).append(s.pid)
+        self._names: tuple[dict[tuple[str, str | None], list[int]], dict[str, list[int]]] | None = None
         self.aliases = district_aliases or {}
         self._near: dict[tuple[str | None, str], list[tuple[str, int]]] | None = None
         self.near_budget = 2_000  # new rows looked at for near names (a 100k-row file of new projects is no
         # monthly update: its rows are not compared with every stored name)
+
+    def names(self) -> tuple[dict[tuple[str, str | None], list[int]], dict[str, list[int]]]:
+        """Stored projects by (name key, district key) and by name key: folded when a row first
+        needs a match by name (a re-import whose rows all carry known codes never does)."""
+        if self._names is None:
+            by_place: dict[tuple[str, str | None], list[int]] = {}
+            by_name: dict[str, list[int]] = {}
+            for s in self.by_id.values():
+                nk = name_key(s.name)
+                by_place.setdefault((nk, district_key(s.district)), []).append(s.pid)
+                by_name.setdefault(nk, []).append(s.pid)
+            self._names = by_place, by_name
+        return self._names
 
     def match(self, code: str | None, name: str | None, district: str | None) -> Match:
         if code:
@@ -83,10 +91,8 @@ class Matcher:
             return Match()
         nk = name_key(name)
         dk = district_key(self.aliases.get(district, district) if district else None)
-        if dk is not None:
-            found = self.by_place.get((nk, dk)) or self.by_place.get((nk, None)) or []
-        else:
-            found = self.by_name.get(nk, [])
+        by_place, by_name = self.names()
+        found = (by_place.get((nk, dk)) or by_place.get((nk, None)) or []) if dk is not None else by_name.get(nk, [])
         if code:  # a code the database does not know: only a code-less project of that name is the same
             free = [pid for pid in found if not self.by_id[pid].code]
             if len(free) == 1:
@@ -106,7 +112,7 @@ class Matcher:
         when one is given. The same name in another district is offered too."""
         out: list[int] = []
         if dk is not None:
-            out.extend(pid for pid in self.by_name.get(nk, []))
+            out.extend(pid for pid in self.names()[1].get(nk, []))
         if len(nk) < 4 or self.near_budget <= 0:
             return out[:limit]
         self.near_budget -= 1

@@ -329,6 +329,19 @@ class RowCodec:
         """A date field at its stored precision."""
         return FuzzyDate.of(self.decode_date(row[COL[field]]), row[COL[field + "_precision"]])
 
+    def fuzzy_dates(self, rows: Sequence[StoredRow], field: str) -> list[FuzzyDate | None]:
+        """fuzzy_date of each row, made once per distinct stored (date, precision)."""
+        i, j = COL[field], COL[field + "_precision"]
+        made: dict[tuple[Any, Any], FuzzyDate | None] = {}
+        out = []
+        for row in rows:
+            key = (row[i], row[j])
+            found = made.get(key, made)
+            if found is made:
+                found = made[key] = FuzzyDate.of(self.decode_date(key[0]), key[1])
+            out.append(found)
+        return out  # type: ignore[return-value]
+
     def changed(
         self, field: str, values: Sequence[Any], rows: Sequence[StoredRow], names: Mapping[int, str] | None = None
     ) -> list[int]:
@@ -343,7 +356,9 @@ class RowCodec:
             assert names is not None
             shown = list(map(names.get, stored))
             return [n for n, (v, b) in enumerate(zip(values, shown, strict=True)) if v is not None and v != b]
-        encoded = list(map(self.encoder(field), values))
+        encode = self.encoder(field)
+        per_value = field in DATE_FIELDS or field == "land_area_mu"  # Python per value: once per distinct one
+        encoded = _each(encode, values) if per_value else list(map(encode, values))
         return [n for n, (v, b) in enumerate(zip(encoded, stored, strict=True)) if v is not None and v != b]
 
     def foreign_differs(self, value: ForeignAmount, row: StoredRow) -> bool:
