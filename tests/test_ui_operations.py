@@ -94,3 +94,25 @@ def test_the_end_arriving_while_a_progress_update_runs_is_handled(qtbot) -> None
     finally:
         sys.excepthook = old
     assert errors == []
+
+
+def test_a_dialog_with_nothing_to_cancel_stays_until_its_work_ends(qtbot) -> None:
+    """Escape or the close button would hide it and leave the window usable while the work (an
+    import's undo) still writes."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    release = threading.Event()
+    op = Operation(window, lambda progress: release.wait(10), title="Undoing", cancellable=False, minimum_duration_ms=0)
+    op.run_in_background()
+    dialog = op._dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    dialog.close()
+    assert dialog.isVisible() and not op.progress.cancelled
+    release.set()
+    qtbot.waitUntil(lambda: op.done, timeout=5000)
+    assert op.result is True and not op.was_cancelled

@@ -99,9 +99,10 @@ class DatabaseActions(QObject):
                 return
             self._on_opened(target, ctx)
             return
-        op = Operation(
-            self.window, work, title=title, cancellable=False, show_progress=not quiet, minimum_duration_ms=300
-        )
+        op = Operation(  # Escape may hide it: the window stays usable while a server's answer is awaited
+            self.window, work, title=title, cancellable=False, show_progress=not quiet, minimum_duration_ms=300,
+            stays=False,
+        )  # fmt: skip
         op.success(lambda ctx: self._on_opened(target, ctx)).failure(lambda exc: self._on_failed(target, exc))
         self._operation = op
         op.run_in_background()

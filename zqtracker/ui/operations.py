@@ -71,14 +71,18 @@ class Operation(QObject):
         show_progress: bool = True,
         minimum_duration_ms: int = 400,
         pool: QThreadPool | None = None,
+        stays: bool | None = None,
     ) -> None:
         """``pool``: the threads to run on (default Qt's global pool; long housekeeping such as
-        the day's backup copy takes a pool of its own, so as never to hold up the others)."""
+        the day's backup copy takes a pool of its own, so as never to hold up the others).
+        ``stays``: the dialog cannot be hidden (Escape, its close button) until the work ends —
+        by default when there is nothing to cancel."""
         super().__init__(parent)
         self._pool = pool
         self._work = work
         self._title = title
         self._cancellable = cancellable
+        self._stays = not cancellable if stays is None else stays
         self._show_progress = show_progress
         self._minimum_duration_ms = minimum_duration_ms
         self._on_success: list[Callable[[Any], None]] = []
@@ -126,9 +130,12 @@ class Operation(QObject):
             dialog.setMinimumDuration(self._minimum_duration_ms)
             dialog.setAutoClose(False)
             dialog.setAutoReset(False)
-            if not self._cancellable:
+            if self._cancellable:
+                dialog.canceled.connect(self.cancel)
+            else:
                 dialog.setCancelButton(None)
-            dialog.canceled.connect(self.cancel)
+            if self._stays:
+                self._hold(dialog)
             # Deleted with its parent (a dialog closed and deleted while the work still runs): the
             # next progress report must not reach a deleted widget.
             dialog.destroyed.connect(self._on_dialog_destroyed)
@@ -154,14 +161,19 @@ class Operation(QObject):
             return
         if (button := self._dialog.findChild(QPushButton)) is not None:
             button.setEnabled(False)
-        for shortcut in self._dialog.findChildren(QShortcut):  # its Escape, which would hide it
+        self._hold(self._dialog)
+
+    def _hold(self, dialog: QProgressDialog) -> None:
+        """The dialog stays until the work ends."""
+        for shortcut in dialog.findChildren(QShortcut):  # its Escape, which would hide it
             shortcut.setEnabled(False)
-        self._dialog.installEventFilter(self)  # nor do a key's Escape and the close button close it now
+        dialog.installEventFilter(self)  # nor do a key's Escape and the close button close it now
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Past the point of no return the dialog stays until the work ends: hidden by Escape or
-        its close button, it would leave the window usable while its database is replaced."""
-        if watched is self._dialog and self.progress.past_return:
+        """Past the point of no return, or when it stays, the dialog stays until the work ends:
+        hidden by Escape or its close button, it would leave the window usable while its database
+        is replaced (a restore) or an import's undo is still being written."""
+        if watched is self._dialog and (self.progress.past_return or self._stays):
             if event.type() == QEvent.Type.Close:
                 event.ignore()
                 return True
@@ -203,7 +215,8 @@ class Operation(QObject):
         if self._dialog is not None:
             dialog, self._dialog = self._dialog, None
             dialog.destroyed.disconnect(self._on_dialog_destroyed)
-            dialog.canceled.disconnect(self.cancel)  # closing it says "canceled": the work is over
+            if self._cancellable:
+                dialog.canceled.disconnect(self.cancel)  # closing it says "canceled": the work is over
             dialog.removeEventFilter(self)
             dialog.close()
             if self._setting_value:
