@@ -5,6 +5,7 @@ describes), with the strings of repeating columns shared."""
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -47,13 +48,20 @@ def stream_rows(
     by_row: dict[int, list[tuple[int, str]]] = {}
     for r, c, t in errors:
         by_row.setdefault(r, []).append((c, t))
+    days: dict[_dt.date, tuple[int]] = {}  # one (ordinal,) per distinct day: marshal sends the rest as references
     for row in rows:
-        text.add(row, count)
         types = set(map(type, row))
         if not simple(types) or int in types:
             for i in special:
                 if i < len(row):
-                    row[i] = convert_cell(row[i])
+                    v = row[i]
+                    if v.__class__ is _dt.date:
+                        day = days.get(v)
+                        if day is None:
+                            day = days[v] = (v.toordinal(),)
+                        row[i] = day
+                    else:
+                        row[i] = convert_cell(v)
             if not done(map(type, row)) or int in types:
                 for i, v in enumerate(row):
                     if v.__class__ not in _DONE or v.__class__ is int:
@@ -67,12 +75,14 @@ def stream_rows(
         chunk.append(row)
         if len(chunk) < CHUNK_ROWS:
             continue
+        text.add_chunk(chunk, count - len(chunk))
         if not header_sent:
             emit(("sheet", name, row_offset, end[1] + 1 - width, merged, hidden, *size, hidden_rows or []))
             header_sent = True
         emit(("rows", shared.apply(chunk), marks))
         chunk, marks = [], []
     row_offset = end[0] + 1 - count  # what the count says, should the probe have been wrong
+    text.add_chunk(chunk, count - len(chunk))
     if not header_sent:
         emit(("sheet", name, row_offset, end[1] + 1 - width, merged, hidden, *size, hidden_rows or []))
     if chunk:
@@ -147,6 +157,15 @@ class TextBudget:
 
     def __init__(self, sheet: str) -> None:
         self.sheet, self.chars = sheet, 0
+
+    def add_chunk(self, rows: list[list], first: int) -> None:
+        """add() for rows ``first``, ``first`` + 1, … at once (C loops); add() names the row."""
+        lengths = list(map(len, filter(str.__instancecheck__, itertools.chain.from_iterable(rows))))
+        total = sum(lengths)
+        if (lengths and max(lengths) > MAX_CELL_CHARS) or self.chars + total > MAX_SHEET_CHARS:
+            for i, row in enumerate(rows):
+                self.add(row, first + i)  # raises at the row that breaks the budget
+        self.chars += total
 
     def add(self, row: list, index: int) -> None:
         longest = 0
