@@ -199,6 +199,9 @@ def test_the_service_asks_and_answers(ctx: AppContext, tmp_path: Path) -> None:
     book, plans = service.read_planned(path, ImportOptions())
     analysis = service.analyse(book, ImportOptions(), plans=plans)
     assert [(sa.name, rows_) for sa, rows_ in analysis.hidden_unanswered] == [(SHEET, HIDDEN_DATA_ROWS)]
+    with pytest.raises(WorkbookRefused) as refused:  # writing that analysis directly: the same question
+        service.apply(analysis, ImportOptions())
+    assert str(refused.value) == UNANSWERED and dump(ctx.database) == before
     result = service.import_file(path, ImportOptions(hidden_rows="skip"))
     assert result.written and result.added == 4 and names(ctx) == VISIBLE_NAMES
     assert "note_hidden_rows_skipped" in {n.code for n in result.notes}

@@ -305,7 +305,10 @@ class ImportService:
     def apply(
         self, analysis: ImportAnalysis, options: ImportOptions, *, progress: Progress | None = None
     ) -> ImportResult:
-        """Write what the analysis found (nothing when it found problems, unless skip_invalid)."""
+        """Write what the analysis found (nothing when it found problems, unless skip_invalid).
+        Raises WorkbookRefused while a question is unanswered (rows hidden in the sheet, amounts
+        without a unit): whoever calls, nothing is decided for the user."""
+        refuse_unanswered(analysis, options)
         result = self.result_of(analysis)
         if analysis.problems and not options.skip_invalid:
             return result
