@@ -153,7 +153,6 @@ def _sqlite_triggers() -> list[str]:
         f"{user}, {now} WHERE OLD.{c} IS NOT NEW.{c}"
         for c in columns
     )
-    record = _RECORD
     return [
         "CREATE TEMP TABLE IF NOT EXISTS zq_context (action TEXT, source TEXT, user_name TEXT)",
         "DROP TRIGGER IF EXISTS temp.zq_audit_projects_insert",
@@ -175,7 +174,7 @@ def _sqlite_triggers() -> list[str]:
         f"VALUES (OLD.id, OLD.code, OLD.name, {action}, {source}, 'deleted', OLD.name, NULL, {user}, {now}); END",
         *(
             f"CREATE TEMP TRIGGER zq_audit_{name}_{event.lower()} AFTER {event} ON main.{table} BEGIN {head}"
-            f"SELECT {row}.project_id, {record.format(row)}, {action}, {source}, {field}, {old}, {new}, {user}, "
+            f"SELECT {row}.project_id, {_RECORD.format(row)}, {action}, {source}, {field}, {old}, {new}, {user}, "
             f"{now}{where}; END"
             for name, table, field_of in (
                 ("investment", "investment_records", _INVESTMENT_FIELD),
