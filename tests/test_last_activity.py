@@ -97,3 +97,32 @@ def test_imports_their_undo_and_redo(ctx: AppContext, tmp_path: Path) -> None:
 def test_demo_database_has_no_drift(demo_ctx: AppContext) -> None:
     no_drift(demo_ctx)
     assert all(r.last_activity_on is not None for r in demo_ctx.projects.list_rows())
+
+
+def test_an_imported_projects_first_status_change_is_dated_by_its_own_milestones(
+    ctx: AppContext, tmp_path: Path
+) -> None:
+    """The latest milestone its status implies that has passed (production, else construction start,
+    else signing), else the day of the import: hand-worked for each status."""
+    today = date.today()
+    later = date(today.year + 1, 6, 1)  # not passed yet: the milestone before it counts
+    header = ["项目编号", "项目名称", "所属行业", "所在区域", "项目状态", "计划总投资（亿元）", "签约时间", "开工时间", "投产时间"]  # fmt: skip
+    rows = [
+        ["M1", "里程碑一", "光伏", "高要区", "投产", 5, date(2021, 1, 4), date(2021, 6, 7), date(2022, 9, 1)],
+        ["M2", "里程碑二", "光伏", "高要区", "投产", 5, date(2021, 1, 4), date(2021, 6, 7), later],
+        ["M3", "里程碑三", "光伏", "高要区", "在建", 5, date(2021, 1, 4), None, None],
+        ["M4", "里程碑四", "光伏", "高要区", "在建", 5, date(2021, 1, 4), date(2022, 2, 3), None],
+        ["M5", "里程碑五", "光伏", "高要区", "签约", 5, None, None, None],
+        ["M6", "里程碑六", "光伏", "高要区", "洽谈", 5, date(2021, 1, 4), date(2021, 6, 7), None],
+    ]
+    result = ImportService(ctx.database).import_file(_workbook(tmp_path / "m.xlsx", rows, header), ImportOptions())
+    assert result.added == 6, result.problems[:3]
+    first = {r.code: ctx.projects.status_history(r.id)[0].changed_on for r in ctx.projects.list_rows()}
+    assert first == {
+        "M1": date(2022, 9, 1),
+        "M2": date(2021, 6, 7),
+        "M3": date(2021, 1, 4),
+        "M4": date(2022, 2, 3),
+        "M5": today,
+        "M6": today,
+    }

@@ -12,26 +12,16 @@ from collections.abc import Callable, Iterator
 from datetime import date
 
 from zqtracker.domain.errors import ConcurrentUpdateError
-from zqtracker.domain.status import Status
 from zqtracker.services.import_model import ImportAnalysis
 from zqtracker.services.import_recheck import recheck
 from zqtracker.services.progress import Progress
 from zqtracker.storage.codec import DATE_FIELDS
 from zqtracker.storage.database import Database
 from zqtracker.storage.importing import ImportChange, ImportStore
-from zqtracker.storage.projects import initial_status_date
+from zqtracker.storage.projects import MILESTONES
 from zqtracker.storage.querying import utcnow
 
 _CHUNK = 8192  # new projects made (and written) at a time
-
-
-class _Milestones:
-    """What initial_status_date reads of a project, without building 100k Project objects."""
-
-    __slots__ = ("construction_start_on", "production_on", "signed_on", "status")
-
-    def __init__(self, status: Status, signed: date | None, start: date | None, production: date | None) -> None:
-        self.status, self.signed_on, self.construction_start_on, self.production_on = status, signed, start, production
 
 
 def write(
@@ -71,10 +61,9 @@ def write(
         inserted: list[tuple] = []
 
         def made() -> Iterator[list[tuple]]:  # each chunk made while the one before is written
-            dated: dict[tuple, date] = {}
             for lo in range(0, len(start), _CHUNK):
                 part = {f: values[lo : lo + _CHUNK] for f, values in columns.items()}
-                on = _first_status_dates(part, today, dated)
+                on = _first_status_dates(part, today)
                 rows = codec.new_rows(start[lo : lo + _CHUNK], part, stamp=stamp, last_activity=on, refs=refs)
                 firsts.extend(on)
                 inserted.extend(rows)
@@ -175,17 +164,20 @@ _FIELDS = (
 _PRECISIONS = tuple(f + "_precision" for f in DATE_FIELDS)
 
 
-def _first_status_dates(columns: dict[str, list], today: date, cache: dict[tuple, date]) -> list[date]:
-    """Each new project's first status-history date, by its own milestones
-    (storage.projects.initial_status_date), computed once per distinct (status, dates) in ``cache``."""
-    out = []
-    m = _Milestones(Status.SIGNED, None, None, None)
-    for key in zip(columns["status"], *(columns[f] for f in DATE_FIELDS), strict=True):
-        on = cache.get(key)
-        if on is None:
-            m.status, m.signed_on, m.construction_start_on, m.production_on = key
-            on = cache[key] = initial_status_date(m, today)  # type: ignore[arg-type]
-        out.append(on)
+def _first_status_dates(columns: dict[str, list], today: date) -> list[date]:
+    """Each new project's first status-history date, by its own milestones (what
+    storage.projects.initial_status_date says, row by row over the columns: no 100k Project objects)."""
+    picks = {s: tuple(columns[f] for f in fields) for s, fields in MILESTONES.items()}
+    out: list[date] = []
+    append = out.append
+    for i, status in enumerate(columns["status"]):
+        for dates in picks.get(status, ()):
+            d = dates[i]
+            if d is not None and d <= today:
+                append(d)
+                break
+        else:
+            append(today)
     return out
 
 

@@ -332,23 +332,26 @@ class ProjectRepository:
         return [to_change(r) for r in rows]
 
 
+# The dates that tell when a project reached its status, in the order they are tried (the others
+# tell nothing: a project being negotiated reached that status when it was recorded).
+MILESTONES: dict[Status, tuple[str, ...]] = {
+    Status.IN_PRODUCTION: ("production_on", "construction_start_on", "signed_on"),
+    Status.TRIAL_PRODUCTION: ("production_on", "construction_start_on", "signed_on"),
+    Status.UNDER_CONSTRUCTION: ("construction_start_on", "signed_on"),
+    Status.COMMISSIONING: ("construction_start_on", "signed_on"),
+    Status.SIGNED: ("signed_on",),
+    Status.PREPARING: ("signed_on",),
+}
+
+
 def initial_status_date(project: Project, today: date) -> date:
     """When a new project reached its status, as far as its own dates tell (else today).
 
     An imported project that has produced since 2021 is not "active today": dating its first
     history row by its own milestones keeps the stale-project figure honest.
     """
-    s = project.status
-    candidates: list[date | None]
-    if s in (Status.IN_PRODUCTION, Status.TRIAL_PRODUCTION):
-        candidates = [project.production_on, project.construction_start_on, project.signed_on]
-    elif s in (Status.UNDER_CONSTRUCTION, Status.COMMISSIONING):
-        candidates = [project.construction_start_on, project.signed_on]
-    elif s in (Status.SIGNED, Status.PREPARING):
-        candidates = [project.signed_on]
-    else:
-        candidates = []
-    for d in candidates:
+    for field in MILESTONES.get(project.status, ()):
+        d = getattr(project, field)
         if d is not None and d <= today:
             return d
     return today
