@@ -498,6 +498,30 @@ def test_a_breakdown_without_row_numbers_is_a_question_not_a_guess(
     assert problem.row == 3 and "序号" in problem.reason("en") and "序号" in problem.reason("zh")
 
 
+@pytest.mark.parametrize("total_first", [True, False])
+def test_a_totals_breakdown_without_row_numbers_is_a_question_when_a_row_under_it_could_be_a_part(
+    service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path, total_first: bool
+) -> None:
+    # 合计 600, "其中：工业项目 400", "服务业项目 200": without 序号 the 200 read as a project of its own
+    # (3 projects, 800 万元 where the sheet says 600); a row that names its sector, district or status
+    # is a project, and then the breakdown was one line: imported as before
+    head = ["项目名称", "所属行业", "所在区域", "项目状态", "计划总投资（万元）"]
+    projects = [["华南电池项目", "新型储能", "高要区", "在建", 300], ["星光材料项目", "新材料", "四会市", "签约", 300]]
+    totals = [["合计", None, None, None, 600], ["其中：工业项目", None, None, None, 400]]
+    part = [["服务业项目", None, None, None, 200]]
+    rows = [head, *totals, *part, *projects] if total_first else [head, *projects, *totals, *part]
+    result = service.import_file(write_workbook(tmp_path / "t.xlsx", SheetSpec("项目", rows)), ImportOptions())
+    assert not result.ok and ctx.projects.all_projects() == []
+    (problem,) = [p for p in result.problems if p.problem.code == "breakdown_without_numbers"]
+    assert (
+        problem.row == (3 if total_first else 5) and "序号" in problem.reason("en") and "合计" in problem.reason("zh")
+    )
+    rows = [head, *totals, *projects] if total_first else [head, *projects, *totals]
+    imported(service, db_url, write_workbook(tmp_path / "one.xlsx", SheetSpec("项目", rows)))
+    assert sum(p.planned_investment for p in by_name(ctx).values()) == 6_000_000  # type: ignore[attr-defined]
+    assert set(by_name(ctx)) == {"华南电池项目", "星光材料项目"}
+
+
 def test_a_park_signing_list_with_investor_places_and_foreign_capital(
     service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path
 ) -> None:

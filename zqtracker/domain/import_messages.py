@@ -320,10 +320,10 @@ _IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "{field_label}：“{value}”可能是1月也可能是10月；请写成 2023-01 或 2023-10",
     ),
     "breakdown_without_numbers": (
-        "{value!r} breaks the project above it down into parts, and without a 序号 column the rows under it cannot "
-        "be told from projects of their own — number the projects (序号), or remove the breakdown rows, then import "
-        "again",
-        "“{value}”把上方项目拆分为几部分，而表格没有序号列，无法区分其下各行是分项还是独立项目——请给项目编上序号或删去分项行后再导入",
+        "{value!r} breaks the row above it (a project or a total) down into parts, and without a 序号 column the "
+        "rows under it cannot be told from projects of their own — number the projects (序号), or remove the "
+        "breakdown rows, then import again",
+        "“{value}”把上方一行（项目或合计）拆分为几部分，而表格没有序号列，无法区分其下各行是分项还是独立项目——请给项目编上序号或删去分项行后再导入",
     ),
     "unit_changes": (
         "{value!r} under the table changes the unit its amounts are read in; the rows below would be read in the "

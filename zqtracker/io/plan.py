@@ -147,6 +147,7 @@ class PlanBuilder(RowRules):
             plan.default_status, plan.status_from = layout.status_hint, layout.status_from
         self.contexts: list | None = None
         self.breakdown: bool | None = None  # inside a "其中" breakdown: its unnumbered rows are parts
+        self.unnumbered: tuple[int, str] | None = None  # a total's "其中" row in a sheet without 序号 (row, text)
         self.last_kind = ""  # what the last row that was not blank was: "project", "total", "section1", …
         self.current: tuple | None = None
         self.sec1: tuple | None = None
@@ -212,7 +213,7 @@ class PlanBuilder(RowRules):
             row = rows[i]
             if not any(row):
                 plan.blank += 1
-                self.breakdown = None
+                self.breakdown = self.unnumbered = None
                 continue
             if examples and i + offset in examples:
                 plan.skipped[i] = "example"
@@ -243,6 +244,9 @@ class PlanBuilder(RowRules):
                     if self.last_kind == "project":  # no 序号 to tell its parts from the projects after them
                         self._sheet_problem(i + base, "breakdown_without_numbers", "name", what[1])
                 if what is not None:
+                    total_broken_down = self.last_kind == "total" and what[0] == "total" and self.number_col is None
+                    self.unnumbered = (i + base, what[1]) if total_broken_down and BREAKDOWN_RE.match(
+                        cells.fold(what[1])) else None  # fmt: skip
                     self.last_kind = what[0]
                     if what[0] == "note":
                         plan.notes_from = i + base
@@ -253,7 +257,10 @@ class PlanBuilder(RowRules):
                         plan.skipped[i] = what[0]
                     self._skip(what)
                     continue
-            self.breakdown, self.last_kind = None, "project"
+            if self.unnumbered is not None and (code == "" or code is None) and self._only_label_and_amounts(row):
+                # under a total's "其中", a row with a name and amounts alone: a part, or a project of its own?
+                self._sheet_problem(*self.unnumbered[:1], "breakdown_without_numbers", "name", self.unnumbered[1])
+            self.breakdown, self.last_kind, self.unnumbered = None, "project", None
             if hidden is not None and i + offset in hidden:  # a data row hidden in the sheet
                 plan.hidden.append(i + base)
                 if plan.hidden_answer == "skip":

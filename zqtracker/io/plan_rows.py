@@ -75,6 +75,13 @@ class RowRules:
             append(shown if shown.isdigit() else None)
         return out
 
+    def _only_label_and_amounts(self, row: list) -> bool:
+        """No code, enterprise, sector, district or status: how the parts of a breakdown read."""
+        said = (
+            j for j, info, _c in self.columns if info.field in ("code", "enterprise", "sector", "district", "status")
+        )
+        return all(j >= len(row) or cells.is_empty(row[j]) for j in said)
+
     def _part_number(self, row: list) -> bool:
         """In a "其中" breakdown: a row with a name whose 序号 is empty or a part's (1.1, (1), ①)."""
         j, name = self.number_col, self.name_col
