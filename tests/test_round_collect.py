@@ -205,6 +205,34 @@ def test_a_return_reporting_another_districts_projects_is_refused(
     assert _sql(demo_ctx, "SELECT COUNT(*) FROM investment_records") == before
 
 
+def test_a_hidden_row_with_figures_typed_in_it_is_a_question_not_collected_unseen(
+    demo_ctx: AppContext, round_made: dict[str, Path]
+) -> None:
+    collector = RoundCollector(demo_ctx.database)
+    sh = Sheet.open(round_made["高要区"])
+    shown, hidden, empty = _with_history(demo_ctx, sh, 3)
+    sh.set(shown, H_MONTH, 20)
+    sh.set(hidden, H_MONTH, 70)  # typed, then the row hidden (or filtered out) before sending it back
+    for pid in (hidden, empty):  # hidden with nothing typed: nothing to ask
+        sh.ws.row_dimensions[sh.row_of(pid)].hidden = True
+    sh.save()
+    ret = collector.read(round_made["高要区"])
+    collector.analyse(ret, lang="zh")
+    (problem,) = ret.problems
+    assert (problem.problem.code, problem.row, problem.value) == ("round_row_hidden", sh.row_of(hidden), "70")
+    assert "hidden" in problem.reason("en") and "隐藏" in problem.reason("zh")
+    assert not collector.apply(ret).written  # nothing while a problem remains
+    assert _october(demo_ctx, shown) is None and _october(demo_ctx, hidden) is None
+    sh = Sheet.open(round_made["高要区"])
+    sh.ws.row_dimensions[sh.row_of(hidden)].hidden = False  # shown again: collected as typed
+    sh.save()
+    ret = collector.read(round_made["高要区"])
+    collector.analyse(ret, lang="zh")
+    assert ret.problems == [] and ret.findings == []
+    collector.apply(ret, on=date(2023, 11, 9))
+    assert [_october(demo_ctx, pid) for pid in (shown, hidden, empty)] == [20 * WAN, 70 * WAN, None]
+
+
 def test_a_tampered_or_foreign_file_is_refused(
     demo_ctx: AppContext, round_made: dict[str, Path], tmp_path: Path
 ) -> None:

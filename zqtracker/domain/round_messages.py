@@ -55,6 +55,11 @@ _ROUND_MESSAGES: dict[str, tuple[str, str]] = {
         "a filled-in row without its hidden project id (a pasted row?); put new projects on the new-projects sheet",
         "已填写的行缺少隐藏的项目编号（可能是粘贴的行）；新项目请填在“新增项目”表",
     ),
+    "round_row_hidden": (
+        "this row is hidden in the sheet (hidden or filtered out) and what is typed in it would be collected "
+        "unseen; show the row if it reports this month, or clear it, then collect again",
+        "该行在表格中被隐藏（隐藏或被筛选掉），其中填写的内容会在看不到的情况下被采集；如属本月填报请取消隐藏，否则请清空该行，然后重新采集",
+    ),
     "round_month_disagrees": (
         "当月 {month} yuan disagrees with 1–X月 {ytd} yuan less the months before {before} yuan (= {derived} yuan)",
         "当月 {month} 元与累计 {ytd} 元减去前几个月累计 {before} 元（= {derived} 元）不一致",

@@ -89,6 +89,8 @@ def read_rows(book: RawWorkbook, meta: RoundMeta, sent: dict[int, SheetProject])
     factor = meta.unit.factor
     cols = {k: i for i, k in enumerate(meta.main_columns)}
     for r, cells in _data_rows(main, HEADER_ROW + 1):
+        if _hidden_and_filled(main, r, cells, [cols[k] for k in OPEN_MAIN], out):
+            continue
         raw_id = _cell(cells, main, cols["id"])
         if is_empty(raw_id):
             if any(not is_empty(_cell(cells, main, cols[k])) for k in OPEN_MAIN):
@@ -121,11 +123,26 @@ def read_rows(book: RawWorkbook, meta: RoundMeta, sent: dict[int, SheetProject])
         for r, cells in _data_rows(new, NEW_HEADER_ROW + 1):
             if all(is_empty(_cell(cells, new, ncols[k])) for k in meta.new_columns if k != "no"):
                 continue
+            if _hidden_and_filled(new, r, cells, [ncols[k] for k in meta.new_columns if k != "no"], out):
+                continue
             name = display(_cell(cells, new, ncols["name"])).strip()
             rep = Reported(None, r + 1, new.name, name)
             _fill(rep, cells, new, ncols, factor, out)
             out.rows.append(rep)
     return out
+
+
+def _hidden_and_filled(sheet: RawSheet, r: int, cells: list, typed: list[int], out: ReturnRows) -> bool:
+    """A row hidden in the sheet with something typed in it: a question (the import asks the same of
+    a hidden row), not figures collected that nobody reviewing the sheet saw."""
+    if r not in sheet.hidden_rows:
+        return False
+    filled = [c for c in typed if not is_empty(_cell(cells, sheet, c))]
+    if not filled:
+        return False
+    c = min(filled)
+    out.problems.append(_problem(sheet, r, c, display(_cell(cells, sheet, c)), Problem("round_row_hidden", None, {})))
+    return True
 
 
 def _data_rows(sheet: RawSheet, start: int):
