@@ -95,7 +95,7 @@ def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Calla
     f = info.field or ""
     unit = opts.column_units.get(info.index) or info.unit or layout.unit_line or opts.unit
     if info.month is not None:
-        return lambda v: cells.parse_money_cell(v, unit, "amount")
+        return Money(unit, "amount")
     if f == "month":
         return lambda v: cells.parse_month(v, layout.year, "month", opts.date1904)
     if f == "notes":
@@ -104,7 +104,7 @@ def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Calla
     if kind is Kind.MONEY and (info.currency or (layout.unit_currency and info.unit is None)):
         return _in_yuan(info, layout, opts, unit)
     if kind is Kind.MONEY:
-        return lambda v: cells.parse_money_cell(v, unit, "plan" if f == "annual_plan" else f)
+        return Money(unit, "plan" if f == "annual_plan" else f)
     if kind is Kind.STATUS and opts.status_map:
         mapped = opts.status_map
 
@@ -117,7 +117,7 @@ def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Calla
         factor = _AREA_FACTORS[info.area]
         return lambda v: cells.parse_decimal(v, f) * factor
     parsers: dict[Kind, Callable[[Any], Any]] = {
-        Kind.CODE: lambda v: cells.parse_code(v, f),
+        Kind.CODE: Text(f, code=True),
         Kind.DATE: lambda v: parse_fuzzy(v, f, opts.date1904, info.date_order),
         Kind.DECIMAL: lambda v: cells.parse_decimal(v, f),
         Kind.STATUS: lambda v: cells.parse_status_cell(v, f),
@@ -133,7 +133,56 @@ def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Calla
         return lambda v: cells.parse_text(_head_of(v) if isinstance(v, str) else v, f)  # "某公司    李某": the unit
     if f == "name" and combined_name(info.header):
         return lambda v: cells.parse_text(cells.name_part(v) if isinstance(v, str) else v, f)
-    return parsers.get(kind, lambda v: cells.parse_text(v, f))
+    return parsers.get(kind, Text(f))
+
+
+class Text:
+    """cells.parse_text (or parse_code), and :meth:`column` for a chunk of plain texts at once."""
+
+    __slots__ = ("code", "field")
+
+    def __init__(self, field: str, *, code: bool = False) -> None:
+        self.field, self.code = field, code
+
+    def __call__(self, v: Any) -> str:
+        return cells.parse_code(v, self.field) if self.code else cells.parse_text(v, self.field)
+
+    def column(self, raw: tuple | list) -> list | None:
+        """What the cells convert to when every one is text that needs no more than a strip (a
+        column of 100k names: C loops, no call per cell); None when one needs more."""
+        if set(map(type, raw)) != {str} or "\n#" in "\n" + "\n".join(raw):  # "#REF!" and the like: one by one
+            return None
+        stripped = list(map(str.strip, raw))
+        if not all(map(str.isprintable, stripped)) or (" " if self.code else "  ") in "\n".join(stripped):
+            return None
+        return [t or None for t in stripped]
+
+
+class Money:
+    """cells.parse_money_cell in the column's unit, and :meth:`column` for whole numbers at once."""
+
+    __slots__ = ("factor", "field")
+
+    def __init__(self, factor: int | None, field: str) -> None:
+        self.factor, self.field = factor, field
+
+    def __call__(self, v: Any) -> int:
+        return cells.parse_money_cell(v, self.factor, self.field)
+
+    def column(self, raw: tuple | list) -> list | None:
+        """Cells that are whole numbers (or blank) in a known unit: number × unit, as parse_money_cell
+        gives them; None when one needs more (a fraction, a text, a negative, an unknown unit)."""
+        factor = self.factor
+        if not factor or not set(map(type, raw)) <= {float, str}:
+            return None
+        numbers = [v for v in raw if v.__class__ is float]
+        if len(numbers) < len(raw) and "".join(v for v in raw if v.__class__ is str).strip():
+            return None
+        if numbers and not (
+            all(map(float.is_integer, numbers)) and min(numbers) >= 0 and int(max(numbers)) * factor <= cells.MAX_MONEY
+        ):
+            return None
+        return [int(v) * factor if v.__class__ is float else None for v in raw]
 
 
 class _Refusal:
@@ -192,8 +241,11 @@ class ColumnConverter:
         return out, errors
 
     def _one_by_one(self, raw: tuple | list, errors: list) -> list:
-        out: list = [None] * len(raw)
         convert = self.convert
+        whole = getattr(convert, "column", None)
+        if whole is not None and (fast := whole(raw)) is not None:
+            return fast
+        out: list = [None] * len(raw)
         for k, v in enumerate(raw):
             if v.__class__ is ExcelError:
                 errors.append((k, v, ValidationError(Problem("excel_error", self.field, {"value": str(v)}))))
