@@ -609,3 +609,36 @@ def test_texts_too_long_for_their_column_are_refused_row_by_row(
     assert not result.ok and ctx.projects.all_projects() == []
     found = sorted((p.row, p.problem.field) for p in result.problems if p.problem.code == "too_long")
     assert found == [(3, "name"), (4, "code"), (5, "enterprise"), (5, "sector")]
+
+
+def test_a_grand_total_the_rows_do_not_add_up_to_is_said(
+    service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path
+) -> None:
+    """The sheet's own 合计 against the rows read: a difference (a row counted twice or left out) is
+    a note with both figures; a total typed rounded to its shown digits, a 小计, or a sum that agrees
+    says nothing."""
+    head = ["序号", "项目名称", "所属行业", "所在区域", "项目状态", "计划总投资（万元）"]
+    rows = [
+        [1, "华南电池项目", "新型储能", "高要区", "在建", 300],
+        [2, "星光材料项目", "新材料", "四会市", "签约", 200],
+    ]
+
+    def notes(name: str, sheet_rows: list, head: list = head, lang: str = "en") -> list:
+        path = write_workbook(tmp_path / name, SheetSpec("项目", [head, *sheet_rows]))
+        result = imported(service, db_url, path, lang=lang)
+        return [n for n in result.notes if n.code == "note_total_differs"]
+
+    (note,) = notes("wrong.xlsx", [["合计", None, None, None, None, 600], *rows])
+    assert note.params["row"] == 2 and note.params["count"] == 2
+    assert "says ¥6.00 mn" in note.message("en") and "add up to ¥5.00 mn" in note.message("en")
+    (note,) = notes("wrong.xlsx", [["合计", None, None, None, None, 600], *rows], lang="zh")
+    assert "合计的计划总投资为 600万元" in note.message("zh") and "合计为 500万元" in note.message("zh")
+    assert len(by_name(ctx)) == 2  # a note: the rows are imported as read
+    assert notes("agrees.xlsx", [*rows, ["合 计（2个）", None, None, None, None, 500]]) == []
+    subtotal = [rows[0], ["高要区小计", None, None, None, None, 300], rows[1], ["合计", None, None, None, None, 500]]
+    assert notes("subtotal.xlsx", subtotal) == []
+    yi = [*head[:5], "计划总投资（亿元）"]
+    close = [[1, "甲项目", "食品", "高要区", "在建", 0.0312], [2, "乙项目", "食品", "高要区", "在建", 0.02]]
+    assert notes("rounded.xlsx", [*close, ["合计", None, None, None, None, 0.05]], yi) == []  # 0.0512 typed as 0.05
+    (far,) = notes("far.xlsx", [*close, ["合计", None, None, None, None, 0.06]], yi, lang="zh")
+    assert "0.06亿元" in far.message("zh") and "0.0512亿元" in far.message("zh")

@@ -163,3 +163,8 @@ MESSAGES.merge(DATABASE_MESSAGES)
 from zqtracker.domain.hidden_row_messages import HIDDEN_ROW_MESSAGES  # noqa: E402
 
 MESSAGES.merge(HIDDEN_ROW_MESSAGES)
+
+# The import's cross-checks (domain/check_messages.py).
+from zqtracker.domain.check_messages import CHECK_MESSAGES  # noqa: E402
+
+MESSAGES.merge(CHECK_MESSAGES)

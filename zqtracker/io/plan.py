@@ -19,6 +19,7 @@ from zqtracker.io.headers import ROW_NUMBER
 from zqtracker.io.layout import MONTHLY, ColumnInfo, SheetLayout
 from zqtracker.io.plan_finish import (
     apply_contexts,
+    declared_total,
     drop_continuations,
     list_unknown_statuses,
     long_months,
@@ -71,6 +72,7 @@ class SheetPlan:
     factors: dict[str, int] = field(default_factory=dict)  # money field → the unit its cells are in
     hidden: list[int] = field(default_factory=list)  # 1-based rows of data rows hidden in the sheet
     hidden_answer: str | None = None  # what the user said of them: "import", "skip", None (not yet)
+    total_differs: tuple[int, int, int] | None = None  # a 合计 row's planned investment the rows do not add up to
 
     def __len__(self) -> int:
         return len(self.data_rows)
@@ -201,6 +203,8 @@ class PlanBuilder(RowRules):
         if self.layout.kind == MONTHLY and "month" in self.layout.fields():
             long_months(plan, self.layout, self.sheet.name)
         list_unknown_statuses(plan)
+        planned = next((j for j, info, _c in self.columns if info.field == "planned_investment"), None)
+        plan.total_differs = declared_total(plan, self.sheet.rows, planned, self.sheet.row_offset + 1)
         return plan
 
     def _select(self, start: int, end: int) -> None:

@@ -1,14 +1,16 @@
 """The passes over a sheet's plan once all its rows are in (io/plan.py's PlanBuilder.finish): key-
 project marks, 建设年限 periods, continuation rows folded into their project, the context of
 sections and of the sheet filling in what rows leave blank, a long monthly sheet's records, and the
-status words nobody taught zqtracker."""
+status words nobody taught zqtracker, and the sheet's own 合计 held against the rows read."""
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from zqtracker.domain.errors import Problem
+from zqtracker.io import values as cells
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.layout import SheetLayout
 
@@ -203,3 +205,41 @@ def long_months(plan: SheetPlan, layout: SheetLayout, sheet: str) -> None:
                     Problem("required", missing),
                 ),
             )
+
+
+# A grand total's label: 合计, 总计, 合计（64个）… — not a 小计 of a group, not a 其中 breakdown.
+_GRAND_TOTAL_RE = re.compile(
+    r"^(合计|总计|共计|总合计|全部合计|全市合计|全区合计|全县合计|total|grandtotal)[:：]?(\(.*\))?$"
+)
+
+
+def declared_total(plan: SheetPlan, rows: list[list], planned: int | None, base: int) -> tuple[int, int, int] | None:
+    """(row, declared, counted): the sheet's grand total (合计) of planned investment, in yuan, when
+    the project rows read do not add up to it — rows counted twice or left out, the worst misreads,
+    told by the sheet's own sum. Within half a unit of the total's last written digit is agreement
+    (a total typed rounded). None when they agree, or the sheet gives no total to check against
+    (none, several that differ, hidden rows, amounts refused or in another currency)."""
+    factor = plan.factors.get("planned_investment")
+    if planned is None or not factor or plan.hidden or not plan.data_rows:
+        return None
+    if any(p.problem.field == "planned_investment" for ps in plan.problems.values() for p in ps):
+        return None
+    found: dict[float, int] = {}
+    for i, kind in plan.skipped.items():
+        row = rows[i]
+        label = next((v for v in row if v.__class__ is str and v.strip()), "")
+        value = row[planned] if planned < len(row) else None
+        if kind == "total" and value.__class__ is float and _GRAND_TOTAL_RE.match(cells.fold(label)):
+            found.setdefault(value, i + base)
+    counted = plan.column("planned_investment")
+    if len(found) != 1 or any(v is not None and v.__class__ is not int for v in counted):
+        return None
+    (value, at), total = next(iter(found.items())), sum(filter(None, counted))
+    written = Decimal(repr(value))
+    if not written.is_finite():
+        return None
+    places = min(max(-int(written.as_tuple().exponent), 0), 8)
+    declared = written * factor
+    if abs(declared - total) <= max(Decimal(factor) / (2 * 10**places), Decimal(1)):
+        return None
+    return at, int(declared.to_integral_value()), total

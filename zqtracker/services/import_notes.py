@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.money import Unit
+from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.status import Status
 from zqtracker.domain.words import Catalogue
 from zqtracker.io.layout import SheetLayout
@@ -209,6 +210,11 @@ def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str) -> list[Problem]:
         notes.append(Problem("note_groups", None, {"sheet": name, "names": "、".join(dict.fromkeys(plan.groups))[:80]}))
     if plan.totals:
         notes.append(Problem("note_totals", None, {"sheet": name, "count": plan.totals}))
+    if plan.total_differs is not None:
+        row, declared, counted = plan.total_differs
+        factor = plan.factors.get("planned_investment", 1)
+        said = {"declared": _amount(declared, factor, lang), "counted": _amount(counted, factor, lang)}
+        notes.append(Problem("note_total_differs", None, {"sheet": name, "row": row, "count": len(plan), **said}))
     if plan.continuations:
         notes.append(
             Problem(
@@ -300,3 +306,9 @@ def _described(stored: object) -> str:
 def _rows_text(rows: list[int]) -> str:
     shown = ", ".join(str(r) for r in rows[:12])
     return shown + (" …" if len(rows) > 12 else "")
+
+
+def _amount(yuan: int, factor: int, lang: str) -> str:
+    """An amount in the unit the sheet writes it in, every digit ("600万元", "212.352亿元", "¥6.00 mn")."""
+    unit = next((u for u in Unit if u.factor == factor), Unit.YUAN)
+    return MoneyFormat(unit, lang, exact=True).text(yuan)

@@ -1,0 +1,34 @@
+"""The import dialog says when the sheet's own 合计 disagrees with the rows it read (a row counted twice
+or left out), in either language, before anything is imported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from import_files import SheetSpec, write_workbook
+from PySide6.QtGui import QUndoStack
+from test_import_dialog import wait_idle
+
+from zqtracker.services.context import AppContext
+from zqtracker.ui.events import DataEvents
+from zqtracker.ui.import_dialog import ImportDialog
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "says ¥6.00 mn"), ("zh", "合计的计划总投资为 600万元")])
+def test_a_total_the_rows_do_not_add_up_to_is_shown_in_the_notes(
+    qtbot, ctx: AppContext, tmp_path: Path, artifacts: Path, lang: str, said: str
+) -> None:
+    head = ["序号", "项目名称", "所属行业", "所在区域", "项目状态", "计划总投资（万元）"]
+    rows = [head, ["合计", None, None, None, None, 600], [1, "华南电池项目", "新型储能", "高要区", "在建", 300],
+            [2, "星光材料项目", "新材料", "四会市", "签约", 200]]  # fmt: skip
+    path = write_workbook(tmp_path / "高要区.xlsx", SheetSpec("项目清单", rows))
+    dialog = ImportDialog(ctx, DataEvents(), QUndoStack(), None, path=path, lang=lang)
+    qtbot.addWidget(dialog)
+    dialog.remember_check.setChecked(False)
+    dialog.resize(1366, 768)
+    dialog.show()
+    wait_idle(qtbot, dialog)
+    assert said in dialog.notes_label.text()
+    assert dialog.can_import()  # a note: the user decides, having seen it
+    dialog.grab().save(str(artifacts / f"import-total-differs-{lang}.png"))

@@ -1,0 +1,16 @@
+"""Wording of what the import's cross-checks find — the sheet's own 合计 held against the rows read —
+English and 简体中文; messages.py merges them in. A note, never a silent difference."""
+
+from __future__ import annotations
+
+from zqtracker.domain.words import Catalogue
+
+_CHECK_MESSAGES: dict[str, tuple[str, str]] = {
+    "note_total_differs": (
+        "Sheet “{sheet}”: its total row {row} says {declared} of planned investment, but the {count} project "
+        "row(s) read add up to {counted} — check for rows counted twice (a breakdown, a subtotal) or left out.",
+        "工作表“{sheet}”：第 {row} 行合计的计划总投资为 {declared}，而读取的 {count} 个项目行合计为 {counted}"
+        "——请检查是否有重复计算（分项、小计）或遗漏的行。",
+    ),
+}
+CHECK_MESSAGES = Catalogue("check_messages", _CHECK_MESSAGES)
