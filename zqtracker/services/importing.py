@@ -355,6 +355,7 @@ class ImportService:
             hidden_rows=hidden_of(analysis),
         )
 
+    @_paused_gc  # once for the whole import: a collection between its steps walks millions of rows, finds nothing
     def import_file(
         self, path: Path | str, options: ImportOptions, *, dry_run: bool = False, progress: Progress | None = None
     ) -> ImportResult:
