@@ -112,14 +112,15 @@ class Matcher:
             self._names = by_place, by_name
         return self._names
 
-    def match(self, code: str | None, name: str | None, district: str | None) -> Match:
+    def match(self, code: str | None, name: str | None, district: str | None, nk: str | None = None) -> Match:
+        """``nk``: name_key(name), when the caller folded it already."""
         if code:
             pid = self.by_code.get(code)
             if pid is not None:
                 return Match(pid)
         if not name:
             return Match()
-        nk = name_key(name)
+        nk = name_key(name) if nk is None else nk
         dk = district_key(self.aliases.get(district, district) if district else None)
         by_place, by_name = self.names()
         found = (by_place.get((nk, dk)) or by_place.get((nk, None)) or []) if dk is not None else by_name.get(nk, [])

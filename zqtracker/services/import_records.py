@@ -7,7 +7,7 @@ from zqtracker.domain.errors import Problem
 from zqtracker.domain.money import MAX_MONEY
 from zqtracker.io.layout import MONTHLY
 from zqtracker.services.import_figures import analyse_ytd, rounded_money
-from zqtracker.services.import_matching import district_key, name_key
+from zqtracker.services.import_matching import district_key, name_keys
 from zqtracker.services.import_model import (
     INVALID,
     SAME,
@@ -115,6 +115,8 @@ def _monthly_targets(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, se
     codes, names, districts = plan.column("code"), plan.column("name"), plan.column("district")
     new_by_code, new_by_name, new_names = seen.new_maps(result)
     matcher = ctx.matcher if result.mode != "replace" else None
+    keys = name_keys([n or "" for n in names])  # folded at once (a 100k-row monthly list: one pass)
+    places = {d: district_key(d) for d in set(districts)}
     for k in range(len(plan)):
         if k in plan.problems:
             sa.status[k] = INVALID
@@ -124,7 +126,7 @@ def _monthly_targets(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, se
         if code:
             target = new_by_code.get(code)
         if target is None and name:
-            nk, dk = name_key(name), district_key(district)
+            nk, dk = keys[k], places[district]
             target = new_by_name.get((nk, dk)) if dk is not None else None
             if target is None and dk is None and len(new_names.get(nk, [])) == 1:
                 target = new_names[nk][0]
@@ -133,7 +135,7 @@ def _monthly_targets(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, se
                 sa.status[k] = INVALID
                 continue
         if target is None and matcher is not None:
-            m = matcher.match(code, name, district)
+            m = matcher.match(code, name, district, keys[k] if name else None)
             if m.problem == "ambiguous_project":
                 add_problem(plan, k, sa, "name", name, Problem("ambiguous_project", "name", {"value": name}))
                 sa.status[k] = INVALID
