@@ -1,5 +1,6 @@
-"""What differs between SQLite and PostgreSQL, in one place: bulk inserts, ids, write locks,
-index rebuilds, and the errors the driver raises for a refused row.
+"""What differs between SQLite and PostgreSQL, in one place (PostgreSQL's own class in
+storage/engine_pg.py): bulk inserts, ids, write locks, index rebuilds, and the errors the driver
+raises for a refused row.
 
 Everything above this module speaks in SQL both engines understand; the choice of how to insert
 100k rows fast (several rows per INSERT on SQLite, COPY on PostgreSQL), how to take new ids
@@ -48,6 +49,8 @@ class EngineOps:
         if conn.dialect.name == "sqlite":
             return SqliteOps(conn)
         if conn.dialect.name == "postgresql":
+            from zqtracker.storage.engine_pg import PostgresOps
+
             return PostgresOps(conn)
         return EngineOps(conn)
 
@@ -328,72 +331,3 @@ def _runs(ids: list[int]) -> list[tuple[int, int]]:
     """Distinct ids as (first, last) of each run of consecutive ids, in order."""
     runs = (list(run) for _step, run in itertools.groupby(enumerate(sorted(ids)), lambda k: k[1] - k[0]))
     return [(run[0][1], run[-1][1]) for run in runs]
-
-
-class PostgresOps(EngineOps):
-    name = "postgresql"
-    paramstyle_qmark = False
-
-    def insert(
-        self,
-        table: str,
-        columns: Sequence[str],
-        rows: Sequence[tuple],
-        progress: Callable[[int], None] | None = None,
-        *,
-        rows_per_statement: int = ROWS_PER_INSERT,
-    ) -> None:
-        """COPY: the rows stream to the server in one command (several times faster than
-        INSERTs, even batched)."""
-        if not rows:
-            return
-        cursor = self.cursor()
-        try:
-            with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-                for i, row in enumerate(rows, 1):
-                    copy.write_row(row)
-                    if progress is not None and i % BATCH == 0:
-                        progress(i)
-        except self.dbapi.IntegrityError as exc:  # type: ignore[union-attr]
-            raise RowRefused(str(exc).strip().splitlines()[0]) from exc
-        finally:
-            cursor.close()
-        if progress is not None:
-            progress(len(rows))
-
-    def insert_new_names(self, table: str, columns: Sequence[str], rows: Sequence[tuple]) -> list[tuple]:
-        """A name another session added since the caller looked (committed or still open: the
-        unique index waits for it) is left out rather than refused."""
-        if not rows:
-            return []
-        marks = ", ".join(["%s"] * len(columns))
-        cursor = self.cursor()
-        written: set[int] = set()
-        try:
-            cursor.executemany(
-                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
-                " ON CONFLICT (name) DO NOTHING RETURNING id",
-                rows,
-                returning=True,
-            )
-            while True:
-                written.update(r[0] for r in cursor.fetchall())
-                if not cursor.nextset():
-                    break
-        finally:
-            cursor.close()
-        return [r for r in rows if r[0] in written]
-
-    def reserve_ids(self, table: str, count: int) -> list[int]:
-        if count <= 0:
-            return []
-        rows = self.fetch("SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?)", (table, count))
-        return [r[0] for r in rows]
-
-    def after_explicit_ids(self, table: str) -> None:
-        """The sequence moves past the largest id, never back (ids handed out and since deleted,
-        as by an undone import, stay spent: a redo puts them back)."""
-        self.conn.exec_driver_sql(
-            f"SELECT setval(s::regclass, GREATEST((SELECT COALESCE(max(id), 0) FROM {table}), "
-            f"COALESCE(pg_sequence_last_value(s::regclass), 0), 1)) FROM pg_get_serial_sequence('{table}', 'id') AS s"
-        )
