@@ -152,3 +152,30 @@ def test_choosing_districts_says_what_choosing_does(
         assert "2023年11月" in text and "勾选" in text and "文件夹" in text, text
     else:
         assert "November 2023" in text and "Untick" in text and "folder" in text, text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_return_with_a_hidden_filled_row_asks_before_importing(
+    qtbot, make_window, translations, demo_ctx: AppContext, tmp_path: Path, lang: str
+) -> None:
+    from zqtracker.ui.round_return import ReturnDialog
+
+    translations.switch(lang)
+    window = make_window(demo_ctx)
+    made = RoundService(demo_ctx.database).create(OCT, tmp_path, districts=["高要区"], lang="zh")
+    path = made.books[0].path
+    sheet = Sheet.open(path)
+    pid = sheet.ids()[0]
+    sheet.set(pid, H_MONTH, 70)
+    sheet.ws.row_dimensions[sheet.row_of(pid)].hidden = True  # typed, then hidden before sending it back
+    sheet.save()
+    dialog = ReturnDialog(demo_ctx, window.events, window.undo_stack, path, window, lang=lang)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.ret is not None and dialog.ret.analysis is not None, timeout=60_000)
+    said = "隐藏" if lang == "zh" else "hidden in the sheet"
+    assert said in dialog.notes.text() and f"{sheet.row_of(pid)}" in dialog.notes.text()
+    assert not dialog.import_button.isEnabled()
+    dialog.resize(1200, 640)
+    _shot(dialog, f"return-hidden-row-{lang}.png")

@@ -263,7 +263,8 @@ class PlanBuilder(RowRules):
                     continue
             if self.unnumbered is not None and (code == "" or code is None) and self._only_label_and_amounts(row):
                 # under a total's "其中", a row with a name and amounts alone: a part, or a project of its own?
-                self._sheet_problem(*self.unnumbered[:1], "breakdown_without_numbers", "name", self.unnumbered[1])
+                at, text = self.unnumbered
+                self._sheet_problem(at, "breakdown_without_numbers", "name", text)
             self.breakdown, self.last_kind, self.unnumbered = None, "project", None
             if hidden is not None and i + offset in hidden:  # a data row hidden in the sheet
                 plan.hidden.append(i + base)
