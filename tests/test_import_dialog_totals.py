@@ -17,8 +17,9 @@ from zqtracker.ui.import_dialog import ImportDialog
 
 @pytest.mark.parametrize(("lang", "said"), [("en", "says ¥6.00 mn"), ("zh", "合计的计划总投资为 600万元")])
 def test_a_total_the_rows_do_not_add_up_to_is_shown_in_the_notes(
-    qtbot, ctx: AppContext, tmp_path: Path, artifacts: Path, lang: str, said: str
+    qtbot, translations, ctx: AppContext, tmp_path: Path, artifacts: Path, lang: str, said: str
 ) -> None:
+    translations.switch(lang)
     head = ["序号", "项目名称", "所属行业", "所在区域", "项目状态", "计划总投资（万元）"]
     rows = [head, ["合计", None, None, None, None, 600], [1, "华南电池项目", "新型储能", "高要区", "在建", 300],
             [2, "星光材料项目", "新材料", "四会市", "签约", 200]]  # fmt: skip
