@@ -36,7 +36,7 @@ def chunked(convert, raw: list) -> tuple[list, list]:
 def test_texts_a_chunk_at_a_time_are_the_texts_one_by_one(convert: Text) -> None:
     rng = random.Random(13)
     chunks = [list(pair) for pair in itertools.product(TEXTS, repeat=2)]
-    chunks += [rng.choices(TEXTS + [1.0, 2.5, True], k=rng.randint(1, 40)) for _ in range(300)]
+    chunks += [rng.choices([*TEXTS, 1.0, 2.5, True], k=rng.randint(1, 40)) for _ in range(300)]
     chunks += [["华南电池项目", "星光材料", ""], ["ZQ001", "ZQ002"]]  # the shortcut's own case
     for raw in chunks:
         assert chunked(convert, raw) == one_by_one(convert, raw), raw
@@ -48,7 +48,7 @@ def test_texts_a_chunk_at_a_time_are_the_texts_one_by_one(convert: Text) -> None
 def test_amounts_a_chunk_at_a_time_are_the_amounts_one_by_one(factor: int | None) -> None:
     convert = Money(factor, "planned_investment")
     rng = random.Random(7)
-    pool = NUMBERS + ["", "  ", "12亿", "1,200", True, ExcelError("#VALUE!")]
+    pool = [*NUMBERS, "", "  ", "12亿", "1,200", True, ExcelError("#VALUE!")]
     chunks = [list(pair) for pair in itertools.product(pool, repeat=2)]
     chunks += [rng.choices(pool, k=rng.randint(1, 40)) for _ in range(300)]
     for raw in chunks:

@@ -603,8 +603,13 @@ def test_texts_too_long_for_their_column_are_refused_row_by_row(
     service: ImportService, ctx: AppContext, tmp_path: Path
 ) -> None:
     head = ["项目编号", "项目名称", "投资主体", "所属行业", "所在区域", "计划总投资（万元）"]
-    rows = [head, ["A1", "甲" * 200, "公司", "食品", "高要区", 10], ["A2", "乙" * 201, "公司", "食品", "高要区", 10],
-            ["A" * 65, "丙项目", "公司", "食品", "高要区", 10], ["A4", "丁项目", "司" * 201, "食" * 101, "高要区", 10]]  # fmt: skip
+    rows = [
+        head,
+        ["A1", "甲" * 200, "公司", "食品", "高要区", 10],
+        ["A2", "乙" * 201, "公司", "食品", "高要区", 10],
+        ["A" * 65, "丙项目", "公司", "食品", "高要区", 10],
+        ["A4", "丁项目", "司" * 201, "食" * 101, "高要区", 10],
+    ]
     result = service.import_file(write_workbook(tmp_path / "long.xlsx", SheetSpec("项目", rows)), ImportOptions())
     assert not result.ok and ctx.projects.all_projects() == []
     found = sorted((p.row, p.problem.field) for p in result.problems if p.problem.code == "too_long")

@@ -106,7 +106,8 @@ def test_an_imported_projects_first_status_change_is_dated_by_its_own_milestones
     else signing), else the day of the import: hand-worked for each status."""
     today = date.today()
     later = date(today.year + 1, 6, 1)  # not passed yet: the milestone before it counts
-    header = ["项目编号", "项目名称", "所属行业", "所在区域", "项目状态", "计划总投资（亿元）", "签约时间", "开工时间", "投产时间"]  # fmt: skip
+    header = ["项目编号", "项目名称", "所属行业", "所在区域", "项目状态", "计划总投资（亿元）",
+              "签约时间", "开工时间", "投产时间"]  # fmt: skip
     rows = [
         ["M1", "里程碑一", "光伏", "高要区", "投产", 5, date(2021, 1, 4), date(2021, 6, 7), date(2022, 9, 1)],
         ["M2", "里程碑二", "光伏", "高要区", "投产", 5, date(2021, 1, 4), date(2021, 6, 7), later],

@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from zqtracker.services.import_matching import name_key, name_keys
 
 NAMES = [
-    "恒通光伏组件扩产项目", "恒通光伏组件扩产", "★华南电池项目", "华南电池项目●", "（一期）新材料项目", "ＡＢＣ　新能源项目",
+    "恒通光伏组件扩产项目", "恒通光伏组件扩产", "★华南电池项目", "华南电池项目●", "（一期）新材料项目",
+    "ＡＢＣ　新能源项目",
     "【重点】智能装备项目", "[A]区 厂房", "“绿色”食品项目", "项目", "Project", "Solar PROJECT", "ΣΑΣ Project",
     "e\u0301 combining", "\u0301leading mark", "", " ", "项目项目", "ﬁ ligature", "Ⅻ期工程", "a\u3000b\tc\nd",
     "★", "※注", "ΟΔΟΣ", "Σ", "x\u00adsoft hyphen", "）\u0301x", "Ａ\u0301（一期）项目", "（二期）",
