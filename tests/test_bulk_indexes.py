@@ -6,7 +6,7 @@ table (an analyst) loads with them in place: dropping one would need the owner a
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 from test_server_access import team  # noqa: F401 - the fixture
 
 from zqtracker.services.context import AppContext
@@ -56,3 +56,25 @@ def test_an_analyst_loads_with_the_indexes_in_place(team) -> None:  # noqa: F811
         store = ImportStore(s)
         with store.ops.bulk("projects", BULK_MIN_ROWS * 10):
             assert len(_inside(store)) >= 5
+
+
+@pytest.mark.engine("postgresql")
+def test_a_colleague_reading_the_table_keeps_the_indexes_and_nobody_waits_long(database: Database) -> None:
+    import time
+
+    import psycopg
+
+    url = database.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(url) as colleague:
+        colleague.execute("SELECT count(*) FROM projects").fetchone()  # an open transaction holds its read lock
+        with database.session() as s:
+            store = ImportStore(s)
+            before = store.ops.fetch("SELECT current_setting('lock_timeout')")[0][0]
+            started = time.monotonic()
+            with store.ops.bulk("projects", BULK_MIN_ROWS):
+                assert len(_inside(store)) >= 5  # not dropped: the lock did not come within a second
+                assert time.monotonic() - started < 10
+                assert store.ops.fetch("SELECT current_setting('lock_timeout')")[0][0] == before
+                s.execute(text("SELECT 1"))  # the transaction goes on after the savepoint
+        colleague.rollback()
+    assert len(_indexes(database)) >= 5

@@ -36,11 +36,33 @@ class PostgresOps(EngineOps):
             "WHERE x.indrelid = ?::regclass AND NOT x.indisunique AND NOT x.indisprimary ORDER BY i.relname",
             (table,),
         )
-        for name, _sql in indexes:
-            self.conn.exec_driver_sql(f'DROP INDEX "{name}"')
+        if not self._dropped([name for name, _sql in indexes]):
+            indexes = []
         yield
         for _name, sql in indexes:
             self.conn.exec_driver_sql(sql)
+
+    def _dropped(self, names: list[str]) -> bool:
+        """Drop the indexes if the table's lock comes within a second; else (a colleague's transaction
+        reads the table — and every reader after would queue behind the waiting DROP) leave them,
+        the transaction as it was: a savepoint, and the session's own lock timeout back after."""
+        from sqlalchemy.exc import DBAPIError
+
+        before = self.fetch("SELECT current_setting('lock_timeout')")[0][0]
+        self.conn.exec_driver_sql("SAVEPOINT zq_bulk_indexes")
+        try:
+            self.conn.exec_driver_sql("SET LOCAL lock_timeout = '1s'")
+            for name in names:
+                self.conn.exec_driver_sql(f'DROP INDEX "{name}"')
+        except DBAPIError as exc:
+            if getattr(exc.orig, "sqlstate", None) != "55P03":  # lock_not_available
+                raise
+            self.conn.exec_driver_sql("ROLLBACK TO SAVEPOINT zq_bulk_indexes")
+            self.conn.exec_driver_sql("RELEASE SAVEPOINT zq_bulk_indexes")
+            return False
+        self.conn.exec_driver_sql("SELECT set_config('lock_timeout', %s, true)", (before,))
+        self.conn.exec_driver_sql("RELEASE SAVEPOINT zq_bulk_indexes")
+        return True
 
     def insert(
         self,
