@@ -647,3 +647,21 @@ def test_a_grand_total_the_rows_do_not_add_up_to_is_said(
     assert notes("rounded.xlsx", [*close, ["合计", None, None, None, None, 0.05]], yi) == []  # 0.0512 typed as 0.05
     (far,) = notes("far.xlsx", [*close, ["合计", None, None, None, None, 0.06]], yi, lang="zh")
     assert "0.06亿元" in far.message("zh") and "0.0512亿元" in far.message("zh")
+
+
+def test_a_grand_total_counting_other_than_the_rows_read_is_said(
+    service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path
+) -> None:
+    head = ["序号", "项目名称", "所属行业", "所在区域", "计划总投资（万元）"]
+    rows = [[1, "华南电池项目", "新型储能", "高要区", 300], [2, "星光材料项目", "新材料", "四会市", 200]]
+
+    def notes(name: str, total: str) -> list:
+        sheet = [head, [total, None, None, None, 500], *rows]
+        result = imported(service, db_url, write_workbook(tmp_path / name, SheetSpec("项目", sheet)), lang="zh")
+        return [n for n in result.notes if n.code == "note_count_differs"]
+
+    (note,) = notes("three.xlsx", "合计（3个）")
+    assert note.params == {"sheet": "项目", "row": 2, "declared": 3, "count": 2}
+    assert "第 2 行合计注明 3 个项目，而读取到 2 个项目行" in note.message("zh")
+    assert "counts 3 project(s), but 2 project row(s) were read" in note.message("en")
+    assert notes("two.xlsx", "合计：2项") == [] and notes("none.xlsx", "合计") == []

@@ -12,5 +12,11 @@ _CHECK_MESSAGES: dict[str, tuple[str, str]] = {
         "工作表“{sheet}”：第 {row} 行合计的计划总投资为 {declared}，而读取的 {count} 个项目行合计为 {counted}"
         "——请检查是否有重复计算（分项、小计）或遗漏的行。",
     ),
+    "note_count_differs": (
+        "Sheet “{sheet}”: its total row {row} counts {declared} project(s), but {count} project row(s) were read "
+        "— check for rows left out, or read as projects that are not.",
+        "工作表“{sheet}”：第 {row} 行合计注明 {declared} 个项目，而读取到 {count} 个项目行——请检查是否有遗漏的行，"
+        "或被当作项目读取的非项目行。",
+    ),
 }
 CHECK_MESSAGES = Catalogue("check_messages", _CHECK_MESSAGES)

@@ -19,6 +19,7 @@ from zqtracker.io.headers import ROW_NUMBER
 from zqtracker.io.layout import MONTHLY, ColumnInfo, SheetLayout
 from zqtracker.io.plan_finish import (
     apply_contexts,
+    declared_count,
     declared_total,
     drop_continuations,
     list_unknown_statuses,
@@ -73,6 +74,7 @@ class SheetPlan:
     hidden: list[int] = field(default_factory=list)  # 1-based rows of data rows hidden in the sheet
     hidden_answer: str | None = None  # what the user said of them: "import", "skip", None (not yet)
     total_differs: tuple[int, int, int] | None = None  # a 合计 row's planned investment the rows do not add up to
+    count_differs: tuple[int, int] | None = None  # a 合计 row's count of projects (row, count) the rows read are not
 
     def __len__(self) -> int:
         return len(self.data_rows)
@@ -205,6 +207,7 @@ class PlanBuilder(RowRules):
         list_unknown_statuses(plan)
         planned = next((j for j, info, _c in self.columns if info.field == "planned_investment"), None)
         plan.total_differs = declared_total(plan, self.sheet.rows, planned, self.sheet.row_offset + 1)
+        plan.count_differs = declared_count(plan, self.sheet.rows, self.sheet.row_offset + 1)
         return plan
 
     def _select(self, start: int, end: int) -> None:

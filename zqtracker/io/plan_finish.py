@@ -243,3 +243,26 @@ def declared_total(plan: SheetPlan, rows: list[list], planned: int | None, base:
     if abs(declared - total) <= max(Decimal(factor) / (2 * 10**places), Decimal(1)):
         return None
     return at, int(declared.to_integral_value()), total
+
+
+_COUNTED_TOTAL_RE = re.compile(r"^(合计|总计|共计|总合计|全部合计|全[市区县]合计):?\(?(\d{1,7})(个|项)(项目)?\)?$")
+
+
+def declared_count(plan: SheetPlan, rows: list[list], base: int) -> tuple[int, int] | None:
+    """(row, declared): the number of projects the sheet's grand total names ("合计（64个）",
+    "合计：100项"), when it is not the number of project rows read. None when they agree, or the
+    sheet names no such count (or several, or rows are hidden in it)."""
+    if plan.hidden:
+        return None
+    found: dict[int, int] = {}
+    for i, kind in plan.skipped.items():
+        if kind != "total":
+            continue
+        label = next((v for v in rows[i] if v.__class__ is str and v.strip()), "")
+        m = _COUNTED_TOTAL_RE.match(cells.fold(label))
+        if m:
+            found.setdefault(int(m[2]), i + base)
+    if len(found) != 1:
+        return None
+    declared, at = next(iter(found.items()))
+    return None if declared == len(plan) else (at, declared)

@@ -215,6 +215,10 @@ def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str) -> list[Problem]:
         factor = plan.factors.get("planned_investment", 1)
         said = {"declared": _amount(declared, factor, lang), "counted": _amount(counted, factor, lang)}
         notes.append(Problem("note_total_differs", None, {"sheet": name, "row": row, "count": len(plan), **said}))
+    if plan.count_differs is not None:
+        row, declared = plan.count_differs
+        notes.append(Problem("note_count_differs", None, {"sheet": name, "row": row, "declared": declared,
+                                                          "count": len(plan)}))  # fmt: skip
     if plan.continuations:
         notes.append(
             Problem(
