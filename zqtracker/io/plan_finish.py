@@ -6,6 +6,7 @@ status words nobody taught zqtracker, and the sheet's own 合计 held against th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -207,10 +208,17 @@ def long_months(plan: SheetPlan, layout: SheetLayout, sheet: str) -> None:
             )
 
 
-# A grand total's label: 合计, 总计, 合计（64个）… — not a 小计 of a group, not a 其中 breakdown.
-_GRAND_TOTAL_RE = re.compile(
-    r"^(合计|总计|共计|总合计|全部合计|全市合计|全区合计|全县合计|total|grandtotal)[:：]?(\(.*\))?$"
-)
+# A grand total's label (folded): 合计, 总计, 合计（64个）… — not a 小计 of a group, not a 其中 breakdown.
+_GRAND_TOTAL_RE = re.compile(r"^(合计|总计|共计|总合计|全部合计|全[市区县]合计|total|grandtotal):?(\(.*\))?$")
+_COUNTED_TOTAL_RE = re.compile(r"^(合计|总计|共计|总合计|全部合计|全[市区县]合计):?\(?(\d{1,7})(个|项)(项目)?\)?$")
+
+
+def _totals(plan: SheetPlan, rows: list[list]) -> Iterator[tuple[int, str, list]]:
+    """(index, folded label, row) of each total row the plan skipped."""
+    for i, kind in plan.skipped.items():
+        if kind == "total":
+            label = next((v for v in rows[i] if v.__class__ is str and v.strip()), "")
+            yield i, cells.fold(label), rows[i]
 
 
 def declared_total(plan: SheetPlan, rows: list[list], planned: int | None, base: int) -> tuple[int, int, int] | None:
@@ -225,11 +233,9 @@ def declared_total(plan: SheetPlan, rows: list[list], planned: int | None, base:
     if any(p.problem.field == "planned_investment" for ps in plan.problems.values() for p in ps):
         return None
     found: dict[float, int] = {}
-    for i, kind in plan.skipped.items():
-        row = rows[i]
-        label = next((v for v in row if v.__class__ is str and v.strip()), "")
+    for i, label, row in _totals(plan, rows):
         value = row[planned] if planned < len(row) else None
-        if kind == "total" and value.__class__ is float and _GRAND_TOTAL_RE.match(cells.fold(label)):
+        if value.__class__ is float and _GRAND_TOTAL_RE.match(label):
             found.setdefault(value, i + base)
     counted = plan.column("planned_investment")
     if len(found) != 1 or any(v is not None and v.__class__ is not int for v in counted):
@@ -245,9 +251,6 @@ def declared_total(plan: SheetPlan, rows: list[list], planned: int | None, base:
     return at, int(declared.to_integral_value()), total
 
 
-_COUNTED_TOTAL_RE = re.compile(r"^(合计|总计|共计|总合计|全部合计|全[市区县]合计):?\(?(\d{1,7})(个|项)(项目)?\)?$")
-
-
 def declared_count(plan: SheetPlan, rows: list[list], base: int) -> tuple[int, int] | None:
     """(row, declared): the number of projects the sheet's grand total names ("合计（64个）",
     "合计：100项"), when it is not the number of project rows read. None when they agree, or the
@@ -255,11 +258,8 @@ def declared_count(plan: SheetPlan, rows: list[list], base: int) -> tuple[int, i
     if plan.hidden:
         return None
     found: dict[int, int] = {}
-    for i, kind in plan.skipped.items():
-        if kind != "total":
-            continue
-        label = next((v for v in rows[i] if v.__class__ is str and v.strip()), "")
-        m = _COUNTED_TOTAL_RE.match(cells.fold(label))
+    for i, label, _row in _totals(plan, rows):
+        m = _COUNTED_TOTAL_RE.match(label)
         if m:
             found.setdefault(int(m[2]), i + base)
     if len(found) != 1:

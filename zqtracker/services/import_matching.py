@@ -24,14 +24,7 @@ _PHASE_RE = re.compile(r"\((?:[一二三四五六七八九十\d]+期|[一二三�
 def name_key(name: str) -> str:
     """A project name as names are compared: NFKC (full- and half-width alike), no spaces or
     key-project marks, round brackets alike, lower case, a trailing 项目 dropped."""
-    key = _SPACE_RE.sub("", unicodedata.normalize("NFKC", name)).strip(_MARKS).lower()
-    key = key.replace("【", "(").replace("】", ")").replace("[", "(").replace("]", ")")
-    key = key.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'")
-    for suffix in ("项目", "project"):
-        if key.endswith(suffix) and len(key) > len(suffix) + 1:
-            key = key[: -len(suffix)]
-            break
-    return key
+    return _trimmed(_alike(_SPACE_RE.sub("", unicodedata.normalize("NFKC", name)).lower()))
 
 
 def name_keys(names: list[str]) -> list[str]:
@@ -44,21 +37,26 @@ def name_keys(names: list[str]) -> list[str]:
     joined = "\x00".join(names).replace("（", "(").replace("）", ")")  # NFKC's own mapping of the usual
     if not unicodedata.is_normalized("NFKC", joined):  # culprits: the rest is then often normal already
         joined = unicodedata.normalize("NFKC", joined)
-    folded = _SPACE_RE.sub("", joined).lower()
-    for wide, plain in _BRACKETS_QUOTES:
-        folded = folded.replace(wide, plain)
-    keys = []
-    for key in folded.split("\x00"):
-        key = key.strip(_MARKS)
-        for suffix in ("项目", "project"):
-            if key.endswith(suffix) and len(key) > len(suffix) + 1:
-                key = key[: -len(suffix)]
-                break
-        keys.append(key)
-    return keys
+    return [_trimmed(key) for key in _alike(_SPACE_RE.sub("", joined).lower()).split("\x00")]
 
 
 _BRACKETS_QUOTES = (("【", "("), ("】", ")"), ("[", "("), ("]", ")"), ("“", '"'), ("”", '"'), ("‘", "'"), ("’", "'"))
+
+
+def _alike(text: str) -> str:
+    """Square and lenticular brackets as round ones, curly quotes as straight ones."""
+    for wide, plain in _BRACKETS_QUOTES:
+        text = text.replace(wide, plain)
+    return text
+
+
+def _trimmed(key: str) -> str:
+    """A folded name without the key-project marks around it and its trailing 项目 / project."""
+    key = key.strip(_MARKS)
+    for suffix in ("项目", "project"):
+        if key.endswith(suffix) and len(key) > len(suffix) + 1:
+            return key[: -len(suffix)]
+    return key
 
 
 def district_key(district: str | None) -> str | None:
