@@ -18,5 +18,11 @@ _CHECK_MESSAGES: dict[str, tuple[str, str]] = {
         "工作表“{sheet}”：第 {row} 行合计注明 {declared} 个项目，而读取到 {count} 个项目行——请检查是否有遗漏的行，"
         "或被当作项目读取的非项目行。",
     ),
+    "note_ytd_unreported": (
+        "{count} year-to-date figure(s) count months that no report gave as 0 — {rows}: each month's amount is "
+        "the year to date less the figures stored, so check that nothing was done in those months.",
+        "{count} 个累计数把从未报送过的月份按 0 计算——{rows}：当月数为累计数减去已存数，"
+        "请核实这些月份确实没有完成投资。",
+    ),
 }
 CHECK_MESSAGES = Catalogue("check_messages", _CHECK_MESSAGES)

@@ -72,15 +72,29 @@ def ytd_points(records: Iterable[InvestmentRecord]) -> dict[int, int]:
     return out
 
 
-def records_from_points(project_id: int, year: int, points: Mapping[int, int]) -> list[InvestmentRecord]:
-    """Records whose year-to-date figures are ``points``: each covers the months since the one before."""
+def records_from_points(
+    project_id: int, year: int, points: Mapping[int, int], kept: Mapping[int, InvestmentRecord] | None = None
+) -> list[InvestmentRecord]:
+    """Records whose year-to-date figures are ``points``: each covers the months since the one before
+    — except a stored record of ``kept`` (by month) whose amount stays: it keeps the months it covered
+    (a September alone, after months never reported, is not made 1–9月)."""
     out: list[InvestmentRecord] = []
     previous_month, previous_ytd = 0, 0
     for month in sorted(points):
         ytd = points[month]
-        out.append(InvestmentRecord(project_id, year, month, ytd - previous_ytd, previous_month + 1))
+        first = previous_month + 1
+        old = kept.get(month) if kept else None
+        if old is not None and old.amount == ytd - previous_ytd and old.first > first:
+            first = old.first
+        out.append(InvestmentRecord(project_id, year, month, ytd - previous_ytd, first))
         previous_month, previous_ytd = month, ytd
     return out
+
+
+def unreported_months(records: Iterable[InvestmentRecord], through: int) -> tuple[int, ...]:
+    """Months 1..``through`` no record covers: a year to date through ``through`` counts them as 0."""
+    covered = {m for r in records for m in range(r.first, r.month + 1)}
+    return tuple(m for m in range(1, through + 1) if m not in covered)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +110,7 @@ class YtdDerivation:
     year: int
     write: tuple[InvestmentRecord, ...]
     problems: tuple[Problem, ...]
+    unreported: tuple[int, ...] = ()  # months before the last reported one with no figure: counted as 0
 
     @property
     def ok(self) -> bool:
@@ -113,10 +128,8 @@ def derive_from_ytd(
     month's is ``ytd_above_later`` (params: month, value, later_month, later). Nothing is spread:
     a first report through X with nothing before it is one record covering 1–X.
     """
-    current = [r for r in stored if r.year == year]
-    points = ytd_points(current)
-    merged = dict(points)
-    merged.update(reported)
+    current = sorted((r for r in stored if r.year == year), key=lambda r: r.month)
+    merged = _stored_points(current, reported)
     problems: list[Problem] = []
     months = sorted(merged)
     for before, after in itertools.pairwise(months):
@@ -156,8 +169,29 @@ def derive_from_ytd(
     if problems:
         return YtdDerivation(project_id, year, (), tuple(problems))
     old = {(r.month, r.first, r.amount) for r in current}
-    write = tuple(r for r in records_from_points(project_id, year, merged) if (r.month, r.first, r.amount) not in old)
-    return YtdDerivation(project_id, year, write, ())
+    kept = {r.month: r for r in current if r.month not in reported}
+    records = records_from_points(project_id, year, merged, kept)
+    write = tuple(r for r in records if (r.month, r.first, r.amount) not in old)
+    return YtdDerivation(project_id, year, write, (), unreported_months(records, max(reported, default=0)))
+
+
+def _stored_points(current: list[InvestmentRecord], reported: Mapping[int, int]) -> dict[int, int]:
+    """The year to date at each stored record's month, with ``reported`` in. Records that cover every
+    month from January on hold a known year to date (kept as reported); a record after a month no
+    record covers (a September given alone) is its own amount: it adds to the year to date before
+    it, whatever a report says about earlier months."""
+    known, expected = 0, 1
+    for r in current:
+        if r.first != expected:
+            break
+        known, expected = known + 1, r.month + 1
+    merged = ytd_points(current[:known])
+    merged.update(reported)
+    for r in current[known:]:
+        if r.month not in reported:
+            before = max((m for m in merged if m < r.month), default=None)
+            merged[r.month] = (0 if before is None else merged[before]) + r.amount
+    return merged
 
 
 def month_amount_from_ytd(stored: Iterable[InvestmentRecord], year: int, month: int, ytd: int) -> tuple[int, int]:

@@ -225,6 +225,8 @@ _CUMULATIVE_RE = re.compile(
 )
 _COMPLETED_WORDS = ("完成", "投资", "completed", "investment")
 _RANGE_MONTH_RE = re.compile(r"(?:((?:19|20|21)\d{2})年?)?1\s*[-~—–至]\s*(\d{1,2})\s*月")
+# A cumulative figure that was planned, not done: 1-10月计划完成投资, 1-10月目标, 预计累计完成
+_TARGET_WORDS = ("计划", "目标", "任务", "预计", "预期", "应完成", "target", "plan", "expected", "forecast")
 _SINCE_START = ("自开工", "开工以来", "开工累计", "开工至今", "开工起", "建设以来", "since start", "sincestart")
 _LAST_YEAR = ("上年", "去年", "上一年", "上年度", "prior year", "previous year")
 # "至2022年底累计完成投资", "截至2022年末", "2022年12月底累计": everything done through the end of a year
@@ -308,6 +310,10 @@ def header_candidates(text: str) -> tuple[HeaderMatch, ...]:
         add("annual_plan", 3, year=int(m.group(1)) if m.group(1) else None)
         return tuple(out)
     if is_cumulative and any(w in key for w in _COMPLETED_WORDS):
+        if any(w in key for w in _TARGET_WORDS):  # "1-10月计划完成投资": what was to be done by then
+            shares = any(mark in key or mark in text for mark in PERCENT_MARKS) or "占" in key or key.endswith("率")
+            add(IGNORED_PREFIX + ("percent" if shares else "target"), 3)  # "…占年度计划%": a share
+            return tuple(out)
         field, y, month = _cumulative(key)
         out.append(HeaderMatch(field, 3, unit, y, currency, area, 0, False, month))
         return tuple(out)

@@ -257,8 +257,8 @@ def month_header(value: object, default_year: int | None, date1904: bool = False
         return d.year, d.month
     if not isinstance(value, str) or not value.strip():
         return None
-    text = fold(value)
-    for suffix in ("完成投资", "完成额", "完成", "投资额", "投资", "amount"):
+    text = re.sub(r"[(（][^()（）]*[)）]$", "", fold(value)).strip()  # "10月完成投资（万元）": its unit
+    for suffix in ("实际完成投资", "实际完成", "完成投资", "完成额", "完成", "投资额", "投资", "amount"):
         if text.endswith(suffix) and len(text) > len(suffix):
             text = text[: -len(suffix)]
             break

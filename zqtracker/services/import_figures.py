@@ -138,6 +138,8 @@ def analyse_ytd(
             for r in derived.write
             if (target, y, r.month) not in present
         )
+        if derived.unreported and derived.write:
+            result.unreported.append((sa.name, plan.row_numbers[k], y, derived.unreported))
         written, same = sa.records.get(k, (0, 0))
         sa.records[k] = (written + len(derived.write), same if derived.write else same + 1)
         if sa.status[k] == SAME and derived.write:
@@ -219,9 +221,14 @@ def figure_diffs(
         if not changed:
             continue
         for f in [f for f in changed if f in plan.factors]:
-            stored = codec.value(befores[n], f)
-            places = rounded_money(changed[f], plan.factors[f], stored)
+            stored, new = codec.value(befores[n], f), changed[f]
+            if f == "since_start":  # (amount, year, month): merely rounded only as of the same month
+                if stored is None or tuple(stored[1:]) != tuple(new[1:]):
+                    continue
+                stored, new = stored[0], new[0]
+            places = rounded_money(new, plan.factors[f], stored)
             if places is not None:
-                result.rounded.append((sa.name, plan.row_numbers[k], f, stored, changed.pop(f), places))
+                changed.pop(f)
+                result.rounded.append((sa.name, plan.row_numbers[k], f, stored, new, places))
         if not changed:
             del diffs[k]

@@ -112,6 +112,9 @@ class ImportAnalysis:
     # amounts a spreadsheet program rounded (sheet, row, field, stored yuan, file's yuan, decimals shown):
     # listed apart, never written over the exact stored value
     rounded: list[tuple[str, int, str, int, int, int]] = field(default_factory=list)
+    # a year to date through a month with earlier months of its year never reported (counted as 0):
+    # (sheet, row, year, those months)
+    unreported: list[tuple[str, int, int, tuple[int, ...]]] = field(default_factory=list)
     context: Context | None = None
     notes: list[Problem] = field(default_factory=list)  # what was noticed (services.importing.notes_of)
 

@@ -46,6 +46,7 @@ _IGNORED = Catalogue(
         "url": ("a web address", "网址"),
         "count": ("a count", "计数"),
         "percent": ("a percentage, not an amount", "百分比，不是金额"),
+        "target": ("a planned figure, not completed investment", "计划或目标数，不是完成数"),
         "credit_code": ("the enterprise's credit code", "企业信用代码"),
         "leader": ("the leader in charge", "挂点领导"),
         "foreign_capital": ("foreign capital, not the project's investment", "利用外资额，不是项目投资"),
@@ -128,9 +129,34 @@ def notes_of(analysis: ImportAnalysis, lang: str, unit: Unit | None, rates: dict
     if analysis.rounded:
         shown = "; ".join(f"“{sheet}” {row}" for sheet, row, *_rest in analysis.rounded[:12])
         notes.append(Problem("note_rounded", None, {"count": len(analysis.rounded), "rows": shown}))
+    if analysis.unreported:
+        notes.append(
+            Problem(
+                "note_ytd_unreported",
+                None,
+                {"count": len(analysis.unreported), "rows": _unreported(analysis.unreported, lang)},
+            )
+        )
     if analysis.default_status:
         notes.append(Problem("note_default_status", None, {"count": analysis.default_status}))
     return notes
+
+
+def _unreported(found: list[tuple[str, int, int, tuple[int, ...]]], lang: str) -> str:
+    """“10月” 4: 2025 1–8月; … — the first twelve rows, the months of each as spans."""
+    from zqtracker.domain.cumulative import MonthSpan
+
+    shown = []
+    for sheet, row, year, months in found[:12]:
+        runs: list[list[int]] = []
+        for m in months:
+            if runs and runs[-1][-1] == m - 1:
+                runs[-1].append(m)
+            else:
+                runs.append([m])
+        spans = ", ".join(MonthSpan(year, r[0], r[-1]).label(lang, with_year=True) for r in runs)
+        shown.append(f"“{sheet}” {row}: {spans}")
+    return "; ".join(shown)
 
 
 def _columns(sheet: str, layout: SheetLayout, lang: str, rated: dict[int, str]) -> list[Problem]:

@@ -1,0 +1,125 @@
+"""Monthly district reports in shapes real districts send, September then October: 自开工累计 that
+changed, a 1–X月计划 (target) column beside the actual 1–X月累计, a month's column with its unit in
+the header, a September given alone (本月) before a year to date. Real .xlsx files and databases
+(both engines); every figure worked out by hand in the comments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from import_files import SheetSpec, write_workbook
+
+from zqtracker.domain.cumulative import derive_from_ytd
+from zqtracker.domain.models import InvestmentRecord
+from zqtracker.services.context import AppContext
+from zqtracker.services.import_mappings import MappingStore
+from zqtracker.services.importing import ImportOptions, ImportService
+
+
+@pytest.fixture
+def service(ctx: AppContext, tmp_path: Path) -> ImportService:
+    return ImportService(ctx.database, MappingStore(tmp_path / "mappings.json"))
+
+
+def records(ctx: AppContext, name: str) -> list[tuple[int, int, int, int]]:
+    """(year, first month, last month, yuan) of a project's records."""
+    pid = next(p.id for p in ctx.projects.all_projects() if p.name == name)
+    return [(r.year, r.first, r.month, r.amount) for r in ctx.projects.investment(pid)]
+
+
+def report(path: Path, title: str, head: list[str], *rows: list) -> Path:
+    return write_workbook(path, SheetSpec(path.stem, [[title], ["单位：万元"], head, *map(list, rows)]))
+
+
+SEP_HEAD = ["序号", "项目名称", "所在区域", "总投资", "1-9月累计完成投资", "9月完成投资", "自开工累计完成投资"]
+OCT_HEAD = ["序号", "项目名称", "所在区域", "总投资", "1-10月累计完成投资", "10月完成投资", "自开工累计完成投资"]
+
+
+def september(service: ImportService, tmp_path: Path) -> None:
+    sep = report(tmp_path / "9月.xlsx", "高要区2025年1-9月重点项目进展情况表", SEP_HEAD,
+                 [1, "恒通光伏组件扩产项目", "高要区", 50000, 8500, 900, 25600],
+                 [2, "华南新材料产业园（一期）", "高要区", 30000, 3200.5, 300, 3200.5])  # fmt: skip
+    assert service.import_file(sep, ImportOptions()).ok
+
+
+def test_since_start_that_changed_updates_the_project(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
+    september(service, tmp_path)
+    oct_ = report(tmp_path / "10月.xlsx", "高要区2025年1-10月重点项目进展情况表", OCT_HEAD,
+                  [1, "恒通光伏组件扩产项目", "高要区", 50000, 9700, 1200, 26800],
+                  [2, "华南新材料产业园（一期）", "高要区", 30000, 3550.5, 350, 3550.5])  # fmt: skip
+    result = service.import_file(oct_, ImportOptions())  # was "sign must be an integer…", exit 2
+    assert result.ok and result.updated == 2 and result.investment_records == 2
+    # October: 9,700 − 8,500 = 1,200 万元 (as its 10月 column says); 3,550.5 − 3,200.5 = 350
+    assert records(ctx, "恒通光伏组件扩产项目")[-1] == (2025, 10, 10, 12_000_000)
+    assert records(ctx, "华南新材料产业园（一期）")[-1] == (2025, 10, 10, 3_500_000)
+    (p,) = [p for p in ctx.projects.all_projects() if p.name == "恒通光伏组件扩产项目"]
+    # 26,800 万元 through October (was 25,600 through September)
+    assert (p.since_start_amount, p.since_start_year, p.since_start_month) == (268_000_000, 2025, 10)
+    assert service.import_file(oct_, ImportOptions()).investment_records == 0  # again: nothing changes
+
+
+def test_a_target_column_is_not_the_year_to_date(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
+    september(service, tmp_path)
+    head = ["序号", "项目名称", "所在区域", "年度计划投资", "1-10月计划完成投资", "1-10月累计完成投资", "10月完成投资"]
+    oct_ = report(tmp_path / "10月.xlsx", "高要区2025年1-10月重点项目进展情况表", head,
+                  [1, "恒通光伏组件扩产项目", "高要区", 12000, 10000, 9700, 1200],
+                  [2, "华南新材料产业园（一期）", "高要区", 5000, 4200, 3550.5, 350])  # fmt: skip
+    result = service.import_file(oct_, ImportOptions())
+    assert result.ok
+    # the actual 9,700 (not the target 10,000): October 9,700 − 8,500 = 1,200 万元, agreeing with 10月
+    assert records(ctx, "恒通光伏组件扩产项目")[-1] == (2025, 10, 10, 12_000_000)
+    assert records(ctx, "华南新材料产业园（一期）")[-1] == (2025, 10, 10, 3_500_000)
+    said = " ".join(n.message("en") for n in result.notes)
+    assert "1-10月计划完成投资" in said and "a planned figure, not completed investment" in said
+
+
+def test_a_month_column_with_its_unit_in_the_header(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
+    september(service, tmp_path)
+    head = ["项目名称", "所在区域", "年度计划投资（万元）", "10月完成投资（万元）"]
+    oct_ = write_workbook(tmp_path / "10月.xlsx", SheetSpec("10月", [["高要区2025年10月重点项目进展情况表"], head,
+                          ["恒通光伏组件扩产项目", "高要区", 12000, 1200],
+                          ["华南新材料产业园（一期）", "高要区", 5000, 350]]))  # fmt: skip
+    result = service.import_file(oct_, ImportOptions())
+    assert result.ok and result.investment_records == 2  # was "not a known column": October left out
+    assert records(ctx, "恒通光伏组件扩产项目")[-1] == (2025, 10, 10, 12_000_000)
+    # both a 1–10月 and a 10月 column with units: they must agree (9,700 − 8,500 = 1,200, not 1,000)
+    disagree = write_workbook(tmp_path / "10月b.xlsx", SheetSpec("10月", [["高要区2025年1-10月重点项目进展情况表"],
+                              ["项目名称", "所在区域", "1-10月累计完成投资（万元）", "10月完成投资（万元）"],
+                              ["华南新材料产业园（一期）", "高要区", 3550.5, 100]]))  # fmt: skip
+    refused = service.import_file(disagree, ImportOptions())
+    assert [p.problem.code for p in refused.problems] == ["month_ytd_disagree"] and not refused.written
+
+
+def test_a_month_given_alone_before_a_year_to_date(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
+    listed = write_workbook(tmp_path / "清单.xlsx", SheetSpec("清单", [["项目名称", "所在区域", "总投资（万元）"],
+                            ["端州数字经济产业园", "端州区", 30000]]))  # fmt: skip
+    assert service.import_file(listed, ImportOptions()).added == 1
+    sep = write_workbook(tmp_path / "9月.xlsx", SheetSpec("9月", [["端州区2025年9月重点项目进展"], ["单位：万元"],
+                         ["项目名称", "所在区域", "本月完成投资"], ["端州数字经济产业园", "端州区", 900]]))  # fmt: skip
+    assert service.import_file(sep, ImportOptions()).investment_records == 1
+    head = ["项目名称", "所在区域", "1-10月累计完成投资"]
+    oct_ = write_workbook(tmp_path / "10月.xlsx", SheetSpec("10月", [["端州区2025年1-10月重点项目进展"], ["单位：万元"],
+                          head, ["端州数字经济产业园", "端州区", 9700]]))  # fmt: skip
+    result = service.import_file(oct_, ImportOptions())
+    assert result.ok
+    # September stays September alone (not relabelled 1–9月); October is 9,700 − 900 = 8,800 万元,
+    # which counts January–August as 0 — and the note says so
+    assert records(ctx, "端州数字经济产业园") == [(2025, 9, 9, 9_000_000), (2025, 10, 10, 88_000_000)]
+    (note,) = [n for n in result.notes if n.code == "note_ytd_unreported"]
+    assert "“10月” 4: Jan–Aug 2025" in note.message("en") and "按 0 计算" in note.message("zh")
+    assert service.import_file(oct_, ImportOptions()).investment_records == 0
+
+
+def test_stored_records_keep_the_months_they_cover() -> None:
+    stored = [InvestmentRecord(7, 2025, 9, 900)]  # September alone
+    d = derive_from_ytd(7, 2025, stored, {10: 9700})
+    assert d.write == (InvestmentRecord(7, 2025, 10, 8800),) and d.unreported == tuple(range(1, 9))
+    # a first report through August fills the months before it: September's own 900 adds to it
+    d = derive_from_ytd(7, 2025, stored, {8: 7600})
+    assert d.write == (InvestmentRecord(7, 2025, 8, 7600, 1),) and d.unreported == ()
+    # a year to date through October below September's own amount is a decrease (900 > 800)
+    assert [p.code for p in derive_from_ytd(7, 2025, stored, {10: 800}).problems] == ["ytd_decrease"]
+    # a span stored from January leaves no gap
+    spanned = [InvestmentRecord(7, 2025, 9, 8500, 1)]
+    assert derive_from_ytd(7, 2025, spanned, {10: 9700}).unreported == ()
