@@ -22,6 +22,7 @@ from zqtracker.io.plan_finish import (
     declared_count,
     declared_total,
     drop_continuations,
+    drop_rows,
     list_unknown_statuses,
     long_months,
     mark_key_projects,
@@ -200,6 +201,9 @@ class PlanBuilder(RowRules):
         plan.needs_unit = list(self.unitless.values())
         mark_key_projects(plan, self.sheet.rows, self.number_col)
         spread_periods(plan)
+        grouped = self._group_rows()
+        if grouped:
+            self.contexts = drop_rows(plan, grouped, self.contexts)
         self.contexts = drop_continuations(plan, self.sheet.name, self.contexts, self._row_numbers())
         apply_contexts(plan, self.contexts, self.layout)
         if self.layout.kind == MONTHLY and "month" in self.layout.fields():

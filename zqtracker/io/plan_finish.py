@@ -109,11 +109,11 @@ def drop_continuations(plan: SheetPlan, sheet: str, contexts: list | None, numbe
         plan.continuations = [plan.row_numbers[k] for k in drop]
         for k in drop:
             plan.skipped[plan.data_rows[k]] = "continuation"
-        contexts = _drop(plan, set(drop), contexts)
+        contexts = drop_rows(plan, set(drop), contexts)
     return contexts
 
 
-def _drop(plan: SheetPlan, drop: set[int], contexts: list | None) -> list | None:
+def drop_rows(plan: SheetPlan, drop: set[int], contexts: list | None) -> list | None:
     """Remove data rows ``drop`` from every column of the plan."""
     keep = [k for k in range(len(plan)) if k not in drop]
     new = {old: i for i, old in enumerate(keep)}

@@ -15,7 +15,7 @@ from zqtracker.io.context import is_level, level_of, status_of_section
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.evidence import is_sector_text
 from zqtracker.io.numfmt import column_letter
-from zqtracker.io.rows import is_district
+from zqtracker.io.rows import clean_section, is_district
 from zqtracker.io.sheet_context import unit_line_factor
 
 if TYPE_CHECKING:
@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 
 BREAKDOWN_RE = re.compile(r"^其中")
 _PART_NUMBER_RE = re.compile(r"^\s*(?:\d+\s*[.．\-—–]\s*\d+|[（(]\s*\d+\s*[)）]|\d+\s*[)）]|[①-⑳])\s*$")
+_CHILD_NUMBER_RE = re.compile(r"^\s*(\d{1,4})\s*[.．\-－—–_、]\s*\d{1,3}\s*$")  # 1-1, 1.2, 1－3 under 1
+_FIRST_CHILD_RE = re.compile(r"^\s*(?:[（(]\s*\d{1,3}\s*[)）]|[①-⑳])\s*$")  # （1）, ① under a number
+_DETAILS = ("code", "district", "enterprise", "status")
 
 
 class RowRules:
@@ -74,6 +77,61 @@ class RowRules:
             shown = v.strip() if c is str else cells.display(v).strip() if not cells.is_empty(v) else ""
             append(shown if shown.isdigit() else None)
         return out
+
+    def _group_rows(self) -> set[int]:
+        """Data rows (indexes into the plan) that are not projects because of the rows numbered under
+        them: a row numbered 1 over rows numbered 1-1, 1.2 or （1） is a group (新能源汽车产业项目（2个）,
+        its amounts their subtotal) naming the sector of those rows — unless it says whose it is,
+        where or at what stage while they do not: then they are its parts (一期, 二期). With details
+        on both, it is a group only when its planned investment is the sum of theirs."""
+        j = self.number_col
+        if j is None:
+            return set()
+        plan, rows = self.plan, self.sheet.rows
+        numbers = [rows[i][j] if j < len(rows[i]) else "" for i in plan.data_rows]
+        said = [plan.values[f] for f in _DETAILS if f in plan.values]
+        planned = plan.values.get("planned_investment")
+        drop: set[int] = set()
+        k, n = 0, len(numbers)
+        while k < n - 1:
+            parent = _parent_number(numbers[k])
+            end = k + 1
+            while end < n and parent is not None and _child_number(numbers[end], parent, end - k):
+                end += 1
+            if end == k + 1:
+                k += 1
+                continue
+            children = range(k + 1, end)
+            details = [any(col[c] is not None for col in said) for c in range(k, end)]
+            if not details[0] or (
+                any(details[1:]) and planned is not None and planned[k] is not None
+                and planned[k] == sum(planned[c] or 0 for c in children)
+            ):  # fmt: skip
+                self._group(k, children)
+                drop.add(k)
+            elif not any(details[1:]):
+                for c in children:
+                    plan.skipped[plan.data_rows[c]] = "part"
+                    plan.parts.append(plan.row_numbers[c])
+                drop.update(children)
+            k = end
+        return drop
+
+    def _group(self, k: int, children: range) -> None:
+        """Data row ``k`` is a group over ``children``: its name is their section."""
+        plan = self.plan
+        name = plan.values["name"][k] if "name" in plan.values else None
+        text = cells.clean_text(name) if isinstance(name, str) else ""
+        plan.skipped[plan.data_rows[k]] = "section2"
+        if not text:
+            return
+        kind, value = self._section_kind(clean_section(text))
+        if kind != "group":
+            plan.sections.append(text)
+        if self.contexts is None:
+            self.contexts = [None] * len(plan)
+        for c in children:
+            self.contexts[c] = (*(self.contexts[c] or ()), (kind, value))
 
     def _only_label_and_amounts(self, row: list) -> bool:
         """No code, enterprise, sector, district or status: how the parts of a breakdown read."""
@@ -208,3 +266,24 @@ class RowRules:
                     row = sheet.rows[i]
                     if j < len(row) and cells.is_empty(row[j]):
                         row[j] = value
+
+
+def _parent_number(v: Any) -> int | None:
+    """A 序号 that may have rows numbered under it: a whole number."""
+    if v.__class__ is float:
+        return int(v) if v.is_integer() and 0 < v < 10_000 else None
+    text = v.strip() if v.__class__ is str else ""
+    return int(text) if text.isdigit() and len(text) <= 4 else None
+
+
+def _child_number(v: Any, parent: int, nth: int) -> bool:
+    """Whether 序号 ``v`` numbers the ``nth`` row under ``parent``: 1-1, 1.2 (as text, or the number 1.2)
+    — or （1）, ① and the rest, which say nothing of their parent."""
+    if v.__class__ is float:
+        return not v.is_integer() and int(v) == parent
+    if v.__class__ is not str:
+        return False
+    m = _CHILD_NUMBER_RE.match(v)
+    if m:
+        return int(m[1]) == parent
+    return bool(_FIRST_CHILD_RE.match(v))
