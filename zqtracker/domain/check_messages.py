@@ -18,6 +18,11 @@ _CHECK_MESSAGES: dict[str, tuple[str, str]] = {
         "工作表“{sheet}”：第 {row} 行合计注明 {declared} 个项目，而读取到 {count} 个项目行——请检查是否有遗漏的行，"
         "或被当作项目读取的非项目行。",
     ),
+    "note_second_table": (
+        "Sheet “{sheet}”: another table begins at row {row} (its own header: a summary, not projects) — the "
+        "projects end above it, and its rows were not imported.",
+        "工作表“{sheet}”：第 {row} 行起是另一张表（有自己的表头，是汇总而非项目），项目到其上方为止，其行未导入。",
+    ),
     "note_ytd_unreported": (
         "{count} year-to-date figure(s) count months that no report gave as 0 — {rows}: each month's amount is "
         "the year to date less the figures stored, so check that nothing was done in those months.",

@@ -55,6 +55,7 @@ class SheetPlan:
     totals: int = 0
     sections: list[str] = field(default_factory=list)
     notes_from: int | None = None  # 1-based row where the notes under the table begin
+    second_table: int | None = None  # 1-based row of another table's header under this one (a summary)
     blank: int = 0
     needs_unit: list[ColumnInfo] = field(default_factory=list)  # money columns with unit-less numbers
     numeric_codes: list[int] = field(default_factory=list)  # data rows whose code cell is a number
@@ -157,6 +158,7 @@ class PlanBuilder(RowRules):
         self.current: tuple | None = None
         self.sec1: tuple | None = None
         self.sec2: tuple | None = None
+        self.title_above: int | None = None
         self.unitless: dict[int, ColumnInfo] = {}
         self.spans: dict[int, dict[int, int]] = {}
         self.vertical: list[tuple[int, int, int, int]] = []
@@ -201,7 +203,7 @@ class PlanBuilder(RowRules):
         plan.needs_unit = list(self.unitless.values())
         mark_key_projects(plan, self.sheet.rows, self.number_col)
         spread_periods(plan)
-        grouped = self._group_rows()
+        grouped = self._group_rows() | self._district_subtotals()
         if grouped:
             self.contexts = drop_rows(plan, grouped, self.contexts)
         self.contexts = drop_continuations(plan, self.sheet.name, self.contexts, self._row_numbers())
@@ -233,6 +235,8 @@ class PlanBuilder(RowRules):
                 plan.skipped[i] = "header"  # (a second table under the first, a page header printed twice)
                 self._check_repeated_header(i, row)
                 continue
+            if self._second_table(i, row):
+                break
             code = row[code_col] if code_col is not None and code_col < len(row) else ""
             if code == "" or code is None or (code.__class__ is str and not code.strip()):
                 if self._unit_line(i, row):

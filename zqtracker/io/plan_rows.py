@@ -14,6 +14,7 @@ from zqtracker.io import values as cells
 from zqtracker.io.context import is_level, level_of, status_of_section
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.evidence import is_sector_text
+from zqtracker.io.headers import header_candidates
 from zqtracker.io.numfmt import column_letter
 from zqtracker.io.rows import clean_section, is_district
 from zqtracker.io.sheet_context import unit_line_factor
@@ -49,6 +50,8 @@ class RowRules:
     current: tuple | None
     sec1: tuple | None
     sec2: tuple | None
+    title_above: int | None  # the data row that is a second table's title (see _second_table)
+    done: bool
 
     def _sheet_problem(
         self, row: int, code: str, field: str, value: str, letter: str = "", header: str = "", **params: object
@@ -115,6 +118,46 @@ class RowRules:
                     plan.parts.append(plan.row_numbers[c])
                 drop.update(children)
             k = end
+        return drop
+
+    def _second_table(self, i: int, row: list) -> bool:
+        """A row of header words alone under the table (所在区域 | 项目数 | 计划总投资（万元）): another table
+        begins — a summary by district — and this one ends, as at its notes. A lone text just above
+        it (各区汇总) is that table's title."""
+        if float in set(map(type, row)):
+            return False
+        texts = [v for v in row if v.__class__ is str and v.strip()]
+        known = sum(1 for t in texts if header_candidates(t))
+        if known < 2 or known * 3 < len(texts) * 2:
+            return False
+        plan = self.plan
+        plan.second_table = i + self.sheet.row_offset + 1
+        plan.skipped[i] = "header"
+        above = self.sheet.rows[i - 1] if i > 0 else []
+        if plan.data_rows and plan.data_rows[-1] == i - 1 and sum(1 for v in above if not cells.is_empty(v)) == 1:
+            self.title_above = len(plan.data_rows) - 1
+        self.done = True
+        return True
+
+    def _district_subtotals(self) -> set[int]:
+        """Data rows whose name is a district other rows are in, with amounts and nothing else (no code,
+        enterprise, sector, status or district of their own): a district's subtotal without the word
+        小计 (端州区 | 22000 under the projects), never a project of that name."""
+        plan = self.plan
+        drop = {self.title_above} if self.title_above is not None else set()
+        for k in drop:
+            plan.skipped[plan.data_rows[k]] = "title"
+        names, districts = plan.values.get("name"), plan.values.get("district")
+        if names is None or districts is None:
+            return drop
+        seen = {d for d in districts if d is not None}
+        money = [col for f, col in plan.values.items() if f in plan.factors]
+        said = [plan.values[f] for f in _DETAILS if f in plan.values]
+        for k, name in enumerate(names):
+            if name in seen and not any(col[k] is not None for col in said) and any(c[k] for c in money):
+                plan.skipped[plan.data_rows[k]] = "total"
+                plan.totals += 1
+                drop.add(k)
         return drop
 
     def _group(self, k: int, children: range) -> None:

@@ -273,6 +273,8 @@ def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str) -> list[Problem]:
         notes.append(Problem("note_marks", None, {"sheet": name, "count": plan.marked}))
     if plan.notes_from:
         notes.append(Problem("note_notes_from", None, {"sheet": name, "row": plan.notes_from}))
+    if plan.second_table:
+        notes.append(Problem("note_second_table", None, {"sheet": name, "row": plan.second_table}))
     if plan.unknown_statuses:
         column = next((c for c in sa.layout.mapped() if c.field == "status"), None)
         words = "、".join(f"“{w}” ({len(ks)})" for w, ks in plan.unknown_statuses.items())

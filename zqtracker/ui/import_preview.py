@@ -140,7 +140,8 @@ class PreviewModel(QAbstractTableModel):
         if sheet.plan is not None:
             if i in sheet.plan.skipped:
                 return sheet.plan.skipped[i]
-            if sheet.plan.notes_from is not None and r + 1 >= sheet.plan.notes_from:
+            ends = sheet.plan.notes_from or sheet.plan.second_table
+            if ends is not None and r + 1 >= ends:
                 return "note"
         return "title" if r < layout.header_row else ""
 

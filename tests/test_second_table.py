@@ -1,0 +1,73 @@
+"""A summary under the project list — another table with its own header (所在区域 | 项目数 | 计划总投资),
+or district subtotals without the word 小计 — is not projects: probing found its rows imported as
+projects (6 instead of 3, or the total doubled), exit 0. Real .xlsx files, both engines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from import_files import SheetSpec, write_workbook
+
+from zqtracker.services.context import AppContext
+from zqtracker.services.import_mappings import MappingStore
+from zqtracker.services.importing import ImportOptions, ImportService
+
+HEAD = ["项目编号", "项目名称", "投资主体", "所属行业", "所在区域", "项目状态", "计划总投资（万元）"]
+PROJECTS = [
+    ["ZQ-001", "测试项目01", "企业01有限公司", "新能源", "端州区", "在建", 12000],
+    ["ZQ-002", "测试项目02", "企业02有限公司", "新能源", "端州区", "在建", 10000],
+    ["ZQ-003", "测试项目03", "企业03有限公司", "新能源", "高要区", "在建", 5000],
+]
+TOTAL = 270_000_000  # 12,000 + 10,000 + 5,000 万元
+
+
+@pytest.fixture
+def service(ctx: AppContext, tmp_path: Path) -> ImportService:
+    return ImportService(ctx.database, MappingStore(tmp_path / "mappings.json"))
+
+
+def imported(service: ImportService, ctx: AppContext, path: Path) -> tuple[list[str], int, list]:
+    result = service.import_file(path, ImportOptions())
+    assert result.ok, result.problems
+    projects = ctx.projects.all_projects()
+    return sorted(p.name for p in projects), sum(p.planned_investment or 0 for p in projects), result.notes
+
+
+@pytest.mark.parametrize("blank", [True, False])
+def test_a_summary_table_with_its_own_header(
+    service: ImportService, ctx: AppContext, tmp_path: Path, blank: bool
+) -> None:
+    under = [["所在区域", "项目数", "计划总投资（万元）"], ["端州区", 2, 22000], ["高要区", 1, 5000]]
+    rows = [HEAD, *PROJECTS, *([[None]] if blank else []), *under]
+    names, total, notes = imported(service, ctx, write_workbook(tmp_path / "g01.xlsx", SheetSpec("清单", rows)))
+    assert names == ["测试项目01", "测试项目02", "测试项目03"] and total == TOTAL
+    (note,) = [n for n in notes if n.code == "note_second_table"]
+    assert note.params["row"] == (6 if blank else 5)
+    assert "第 6 行起是另一张表" in note.message("zh") if blank else "row 5" in note.message("en")
+
+
+def test_a_titled_summary_under_other_columns(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
+    rows = [HEAD, *PROJECTS, [None], [None, "各区汇总"],
+            [None, None, None, None, "所在区域", None, "计划总投资（万元）"],
+            [None, None, None, None, "端州区", None, 22000],
+            [None, None, None, None, "高要区", None, 5000]]  # fmt: skip
+    names, total, _notes = imported(service, ctx, write_workbook(tmp_path / "h06.xlsx", SheetSpec("清单", rows)))
+    assert names == ["测试项目01", "测试项目02", "测试项目03"] and total == TOTAL  # 各区汇总 is no project
+
+
+def test_district_subtotals_without_the_word(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
+    rows = [HEAD, *PROJECTS, [None], [None, "端州区", None, None, None, None, 22000],
+            [None, "高要区", None, None, None, None, 5000]]  # fmt: skip
+    names, total, notes = imported(service, ctx, write_workbook(tmp_path / "h07.xlsx", SheetSpec("清单", rows)))
+    assert names == ["测试项目01", "测试项目02", "测试项目03"] and total == TOTAL  # not 540,000,000
+    assert any(n.code == "note_totals" and n.params["count"] == 2 for n in notes)
+
+
+def test_text_only_rows_are_still_projects(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
+    """A lead list without amounts or dates: rows of text alone that are not header words."""
+    rows = [["项目名称", "投资主体", "所属行业", "所在区域", "项目状态"],
+            ["新型储能电站项目", "粤能储能有限公司", "新能源", "端州区", "在谈"],
+            ["食品加工基地", "粤味食品有限公司", "食品", "高要区", "洽谈中"]]  # fmt: skip
+    names, _total, _notes = imported(service, ctx, write_workbook(tmp_path / "leads.xlsx", SheetSpec("在谈", rows)))
+    assert names == ["新型储能电站项目", "食品加工基地"]
