@@ -1,11 +1,19 @@
-"""Wording of what the import's cross-checks find — the sheet's own 合计 held against the rows read —
-English and 简体中文; messages.py merges them in. A note, never a silent difference."""
+"""Wording of what the import's cross-checks find — the sheet's own 合计 held against the rows read, a
+CSV row wider than its header — English and 简体中文; messages.py merges them in. A note or a
+refusal, never a silent difference."""
 
 from __future__ import annotations
 
 from zqtracker.domain.words import Catalogue
 
 _CHECK_MESSAGES: dict[str, tuple[str, str]] = {
+    "csv_long_row": (
+        "{file}: row {row} has {fields} fields but the header has {header}, so its values would land under the wrong "
+        "columns — an amount written with an unquoted thousands separator (12,000) splits into two fields; quote it "
+        '("12,000") or remove the separator.',
+        "“{file}”第 {row} 行有 {fields} 个字段，但表头只有 {header} 个，其数值会错列——金额中未加引号的千位分隔符"
+        '（如 12,000）会把一个数拆成两个字段；请给该金额加上英文双引号（"12,000"）或去掉分隔符。',
+    ),
     "note_total_differs": (
         "Sheet “{sheet}”: its total row {row} says {declared} of planned investment, but the {count} project "
         "row(s) read add up to {counted} — check for rows counted twice (a breakdown, a subtotal) or left out.",

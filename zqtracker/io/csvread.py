@@ -13,6 +13,18 @@ sent as that number, the way the .xlsx path gets it (a CSV saved by Excel "as sh
 its number cells showed), so the same parser sees the same value: "2023.1" in a month column is
 refused as ambiguous whatever the format. Text a number never shows as ("0015", "2023.10",
 "12.50", "1e3") stays text.
+
+A row with values beyond the header's last column is refused (``csv_long_row``): in a CSV written
+by hand or by a script, an amount with an unquoted thousands separator (``12,000``) splits into two
+fields, the first read as 12 and the rest shifted under the next header or under none, and dropped.
+The reference is the header the import will use: io/header_rows.py's choice among the first
+HEADER_SCAN_ROWS rows, its width counted with trailing empty fields (Excel writes the empty cells
+of a merged "2023年完成投资" over its months), widened by the rows above it (titles, a group row)
+and by a second header or unit row under it. A row is as wide as its last non-empty field, so
+``a,b,c,,,`` under a three-column header is fine. Finding the header costs imports, so it is only
+done when a row is wider than every row before it — the first too-wide row always is, as nothing
+above it is wider than the header. When no header is found, the widest of the first rows is the
+reference for the rows after them.
 """
 
 from __future__ import annotations
@@ -23,6 +35,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 CHUNK_ROWS = 4096
+HEADER_SCAN_ROWS = 40  # io/header_rows.py looks for the header among this many first rows
 MAX_CELL_CHARS = 32_767
 SAMPLE_CHARS = 64 * 1024
 DELIMITERS = ",;\t|"
@@ -130,6 +143,69 @@ class CsvRefused(Exception):
         self.code, self.params = code, params
 
 
+def filled_width(row: list[str]) -> int:
+    """How many fields up to the last non-empty one (``a,b,c,,,`` and ``a,b,c, ,`` are 3 wide)."""
+    width = len(row)
+    while width and not row[width - 1].strip():
+        width -= 1
+    return width
+
+
+class _RowWidths:
+    """Refuses the first row with values beyond the header's width (see the module docstring).
+    Rows are numbered from 1, as a spreadsheet program numbers them."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.head: list[list[str | float]] = []  # the first HEADER_SCAN_ROWS rows, where the header is
+        self.widest = 0  # the widest row so far
+        self.pending: list[tuple[int, int]] = []  # (row, width) of head rows wider than all before them
+        self.head_done = False
+        self.header: tuple[int, int] | None = None  # (the header's last row, its width), once found
+
+    def add(self, number: int, cells: list[str | float], width: int) -> None:
+        wider = 0 < self.widest < width  # the first row can be no data row under a header
+        self.widest = max(self.widest, width)
+        if number <= HEADER_SCAN_ROWS:
+            self.head.append(cells)
+            if wider:
+                self.pending.append((number, width))
+            if number == HEADER_SCAN_ROWS:
+                self.finish_head()
+        elif wider:
+            self._check(number, width)
+
+    def finish_head(self) -> None:
+        """The head is read (or the file ended within it): check the rows of it that were wider."""
+        if not self.head_done:
+            self.head_done = True
+            for number, width in self.pending:
+                self._check(number, width)
+
+    def _check(self, number: int, width: int) -> None:
+        if self.header is None:
+            self.header = self._find_header()
+        last_header_row, header_width = self.header
+        if number > last_header_row and width > header_width:
+            raise CsvRefused("csv_long_row", row=number, fields=width, header=header_width)
+
+    def _find_header(self) -> tuple[int, int]:
+        """(1-based last row of the header, its width) as the import will see the header."""
+        from zqtracker.io import header_rows, sheet_context
+        from zqtracker.io.reader import RawSheet
+        from zqtracker.io.values import year_in
+
+        sheet = RawSheet(self.name, rows=self.head)
+        name_year = year_in(self.name)
+        hr = header_rows.find_header_row(sheet, sheet_context.title_year(sheet, len(self.head)) or name_year)
+        if hr is None:  # no header the import would find: the widest of the first rows
+            return len(self.head), max(len(r) for r in self.head)
+        year = sheet_context.title_year(sheet, hr) or sheet_context.header_year(sheet, hr) or name_year
+        if header_rows.looks_like_subheader(sheet, hr, year) or header_rows.unit_row_below(sheet, hr):
+            hr += 1
+        return hr + 1, max(len(r) for r in self.head[: hr + 1])
+
+
 def _budgeted_lines(fh, delimiter: str, max_cells: int, state: dict) -> Iterator[str]:
     """The file's physical lines, each checked before the csv module builds fields from it."""
     cells = 0
@@ -164,6 +240,7 @@ def _stream(path: str, name: str, encoding: str, max_cells: int, emit: Emit) -> 
         emit(("sheet", name, 0, 0, [], [], 0, 0, []))
         csv.field_size_limit(MAX_CELL_CHARS)
         state = {"row": 0, "nul": False}
+        widths = _RowWidths(name)
         reader = csv.reader(_budgeted_lines(fh, delimiter, max_cells, state), delimiter=delimiter)
         chunk: list[list[str | float]] = []
         marks: list[tuple[int, int, str]] = []
@@ -188,10 +265,12 @@ def _stream(path: str, name: str, encoding: str, max_cells: int, emit: Emit) -> 
                             marks.append((len(chunk), j, v))
                     else:
                         cells[j] = as_number(v)
+            widths.add(state["row"], cells, filled_width(row))
             chunk.append(cells)
             if len(chunk) >= CHUNK_ROWS:
                 emit(("rows", chunk, marks))
                 chunk, marks = [], []
+        widths.finish_head()
         if chunk:
             emit(("rows", chunk, marks))
         emit(("end", name, 0))
