@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from zqtracker.domain.credit_code import credit_code_problem, normalize_credit_code
 from zqtracker.domain.errors import Problem, ValidationError
 from zqtracker.domain.fuzzy_dates import period_end
@@ -15,6 +18,29 @@ MAX_TEXT = {
 # Text fields where an empty value means "unknown" (stored as NULL).
 _OPTIONAL_TEXT = ("code", "enterprise", "sector", "district", "officer", "contact")
 _DATE_ORDER = (("signed_on", "construction_start_on"), ("construction_start_on", "production_on"))
+
+# What a Chinese spreadsheet types for the hyphen of a code ("2023－441200－36－03－000001"): the
+# Unicode dashes ‐ ‑ ‒ – — ― ⸺ ⸻, minus signs − ⁻ ₋, the hyphen bullet ⁃, box-drawing ─ ━, the
+# long-vowel marks ー ｰ, and the full-width, small and vertical forms (NFKC maps － ﹣ to "-" itself).
+_CODE_DASHES = str.maketrans(
+    dict.fromkeys(
+        "\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u207b\u208b\u2212\u2500\u2501\u2e3a\u2e3b\u30fc"
+        "\ufe31\ufe32\ufe58\ufe63\uff0d\uff70",
+        "-",
+    )
+)
+# Every space (full-width, no-break, line breaks …) and the invisible characters that ride along
+# with pasted text: zero-width spaces and joiners, soft hyphens, direction marks, byte-order marks.
+_CODE_GAPS_RE = re.compile("[\\s\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]+")
+
+
+def normalize_code(code: str) -> str:
+    """A project code in the one spelling it is stored and compared in: full- and half-width alike
+    (NFKC: "２０２３" → "2023"), every dash a hyphen-minus, no spaces or invisible characters
+    anywhere. Each dash becomes one hyphen ("——" → "--"); letter case is kept."""
+    if code.isascii() and code.isprintable() and " " not in code:  # the usual code: nothing to do
+        return code
+    return _CODE_GAPS_RE.sub("", unicodedata.normalize("NFKC", code).translate(_CODE_DASHES))
 
 
 def project_problems(project: Project) -> list[Problem]:
@@ -94,7 +120,7 @@ def validate_project(project: Project) -> Project:
     for name in ("name", *_OPTIONAL_TEXT):
         value = getattr(project, name)
         if isinstance(value, str):
-            value = " ".join(value.split())
+            value = normalize_code(value) if name == "code" else " ".join(value.split())
             setattr(project, name, value or None if name in _OPTIONAL_TEXT else value)
     if isinstance(project.progress_note, str):
         project.progress_note = project.progress_note.strip() or None

@@ -13,6 +13,7 @@ from typing import Any
 from zqtracker.domain.currency import ForeignAmount
 from zqtracker.domain.errors import Problem, ValidationError
 from zqtracker.domain.status import Status
+from zqtracker.domain.validation import normalize_code
 from zqtracker.io import values as cells
 from zqtracker.io.columns import Kind
 from zqtracker.io.dates import parse_fuzzy, parse_range
@@ -153,8 +154,13 @@ class Text:
         if set(map(type, raw)) != {str} or "\n#" in "\n" + "\n".join(raw):  # "#REF!" and the like: one by one
             return None
         stripped = list(map(str.strip, raw))
-        if not all(map(str.isprintable, stripped)) or (" " if self.code else "  ") in "\n".join(stripped):
+        joined = "\n".join(stripped)
+        if not all(map(str.isprintable, stripped)) or (" " if self.code else "  ") in joined:
             return None
+        if self.code and not joined.isascii():
+            cut = "\x00".join(stripped)  # one normalize_code pass: NUL is neither a gap nor joins across cells
+            if normalize_code(cut) != cut:  # "2023－441200", "２０２３": parse_code normalises them, one by one
+                return None
         return [t or None for t in stripped]
 
 

@@ -17,6 +17,7 @@ from zqtracker.domain.errors import Problem, ValidationError
 from zqtracker.domain.models import InvestorOrigin, ProjectType
 from zqtracker.domain.money import MAX_LAND_AREA_MU, MAX_MONEY, parse_money, to_decimal
 from zqtracker.domain.status import Status, parse_status
+from zqtracker.domain.validation import normalize_code
 from zqtracker.io.columns import BOOL_FALSE, BOOL_TRUE, INVESTOR_ORIGIN_WORDS, PROJECT_TYPE_WORDS
 from zqtracker.io.dates import DAY, MONTH, SLASH_DATE_RE, parse_fuzzy  # noqa: F401 (SLASH_DATE_RE: io/evidence reads it here)
 
@@ -113,13 +114,13 @@ def parse_note(value: object, field: str) -> str:
 
 
 def parse_code(value: object, field: str = "code") -> str:
-    """A project code as text. A number read back (1.0) becomes the digits the cell shows ("1");
-    a number too long to have kept its digits is refused rather than stored wrong."""
+    """A project code as text, in the one spelling it is stored and matched in (normalize_code:
+    "２０２３－441200 " → "2023-441200"). A number read back (1.0) becomes the digits the cell shows
+    ("1"); a number too long to have kept its digits is refused rather than stored wrong."""
     if value.__class__ is str:
         if value[:1] == "#":
             _check_error(value, field)
-        text = value.strip()
-        return text if text.isprintable() and " " not in text else "".join(text.split())
+        return normalize_code(value)
     if isinstance(value, bool):
         raise ValidationError(Problem("bad_code", field, {"value": display(value)}))
     if isinstance(value, float):
@@ -130,7 +131,7 @@ def parse_code(value: object, field: str = "code") -> str:
         return repr(value)
     if isinstance(value, int):
         return str(value)
-    return _WS_RE.sub("", display(value)) if isinstance(value, tuple) else clean_text(value)
+    return normalize_code(display(value))
 
 
 # -- numbers and money -----------------------------------------------------------------------------

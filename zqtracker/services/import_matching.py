@@ -2,11 +2,13 @@
 duplicating projects.
 
 Real district lists almost never carry the city's codes. A row is matched by its code when it has
-one; otherwise — and when its code is unknown but a code-less project of that name exists — by its
-name in its district, names compared after folding width, spaces and brackets and dropping a
-trailing 项目 ("恒通光伏组件扩产项目" = "恒通光伏组件扩产"). A row without a district matches the one
-project of that name anywhere; several are a question, never a guess. Near names ("…扩产项目" vs
-"…扩产项目（一期）") are not matched but offered: the preview lets the user link or keep apart.
+one (codes in one spelling, width, dashes and spaces folded: "2023－441200" = "2023-441200", as
+domain/validation.normalize_code stores them); otherwise — and when its code is unknown but a
+code-less project of that name exists — by its name in its district, names compared after folding
+width, spaces and brackets and dropping a trailing 项目 ("恒通光伏组件扩产项目" = "恒通光伏组件扩产").
+A row without a district matches the one project of that name anywhere; several are a question,
+never a guess. Near names ("…扩产项目" vs "…扩产项目（一期）") are not matched but offered: the
+preview lets the user link or keep apart.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+
+from zqtracker.domain.validation import normalize_code
 
 _SPACE_RE = re.compile(r"[\s\u3000]+")
 _MARKS = "★☆■□●○▲△◆◇※*"
@@ -87,7 +91,12 @@ class Matcher:
 
     def __init__(self, stored: list[Stored], district_aliases: dict[str, str] | None = None) -> None:
         self.by_id = {s.pid: s for s in stored}
-        self.by_code = {s.code: s.pid for s in stored if s.code}
+        self.by_code = by_code = {s.code: s.pid for s in stored if s.code}
+        every = "".join(by_code)
+        if not (every.isascii() and every.isprintable() and " " not in every):  # one check for 100k codes
+            # a code stored before codes were normalised ("2023－441200…", "２０２３…") is found by the
+            # spelling the rows now carry (io/values.parse_code); a code stored as spelt wins
+            self.by_code = {**{normalize_code(c): pid for c, pid in by_code.items()}, **by_code}
         self._names: tuple[dict[tuple[str, str | None], list[int]], dict[str, list[int]]] | None = None
         self._key_of: dict[int, str] = {}  # stored project id → its name key (names())
         self.aliases = district_aliases or {}
@@ -111,7 +120,8 @@ class Matcher:
         return self._names
 
     def match(self, code: str | None, name: str | None, district: str | None, nk: str | None = None) -> Match:
-        """``nk``: name_key(name), when the caller folded it already."""
+        """``code``: as io/values.parse_code gives it (normalize_code's spelling); ``nk``:
+        name_key(name), when the caller folded it already."""
         if code:
             pid = self.by_code.get(code)
             if pid is not None:
