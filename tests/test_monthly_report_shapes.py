@@ -123,3 +123,26 @@ def test_stored_records_keep_the_months_they_cover() -> None:
     # a span stored from January leaves no gap
     spanned = [InvestmentRecord(7, 2025, 9, 8500, 1)]
     assert derive_from_ytd(7, 2025, spanned, {10: 9700}).unreported == ()
+
+
+@pytest.mark.parametrize("newest_first", [False, True])
+def test_a_sheet_per_month_takes_the_latest_progress(
+    service: ImportService, ctx: AppContext, tmp_path: Path, newest_first: bool
+) -> None:
+    def month(m: int, own: int, ytd: int, progress: str) -> SheetSpec:
+        head = ["项目名称", "所在区域", "当月完成投资", f"1-{m}月累计完成投资", "形象进度"]
+        return SheetSpec(f"{m}月", [[f"端州区2025年1-{m}月重点项目进展"], ["单位：万元"], head,
+                                   ["端州新型显示项目", "端州区", own, ytd, progress]])  # fmt: skip
+
+    sep, oct_ = month(9, 700, 6000, "完成60%"), month(10, 800, 6800, "完成70%")
+    path = write_workbook(tmp_path / "月报.xlsx", *((oct_, sep) if newest_first else (sep, oct_)))
+    result = service.import_file(path, ImportOptions())  # was refused: 形象进度 differs between the sheets
+    assert result.ok and result.added == 1, result.problems
+    (p,) = ctx.projects.all_projects()
+    assert p.progress_note == "完成70%"  # October's, whichever sheet comes first
+    # 1–8月 6,000 − 700 = 5,300 万元, September 700, October 6,800 − 6,000 = 800
+    assert records(ctx, "端州新型显示项目") == [
+        (2025, 1, 8, 53_000_000),
+        (2025, 9, 9, 7_000_000),
+        (2025, 10, 10, 8_000_000),
+    ]

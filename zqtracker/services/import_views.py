@@ -4,7 +4,9 @@ Published key-project lists show one list several ways — by level (分级管�
 so the same project appears on two sheets, each sheet knowing part of it (its level from one, its
 sector from the other). Such rows are one project: the first row carries what both say, the later
 row becomes a *view* of it (its monthly figures still count for that project). Two rows that say
-different things of one field are a problem of the later row, shown with both values.
+different things of one field are a problem of the later row, shown with both values — except in a
+workbook with a sheet per month (9月, 10月): what changes from month to month (形象进度, the stage,
+remarks) is the latest month's.
 
 A district written without its suffix ("高要" for the known "高要区") is read as the known one.
 """
@@ -14,10 +16,12 @@ from __future__ import annotations
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.models import PROJECT_FIELDS
 from zqtracker.io.layout import PROJECTS
+from zqtracker.io.plan import SheetPlan
 from zqtracker.services.import_matching import district_key, name_key
 from zqtracker.services.import_model import SheetAnalysis, add_problem
 
 _MERGED = tuple(f for f in PROJECT_FIELDS if f != "name")  # the name is what matches the rows
+_OF_THE_MONTH = frozenset(("progress_note", "status", "notes"))  # what a later month's report may change
 _SUFFIXES = ("区", "县", "市", "新区", "镇", "街道", "开发区", "高新区")
 
 
@@ -65,6 +69,8 @@ def _merge(sheets: list[SheetAnalysis], i0: int, k0: int, i: int, k: int) -> Non
     p0, p = first.plan, later.plan
     assert p0 is not None and p is not None
     n0 = len(p0)
+    months = _month_of(p0), _month_of(p)
+    newer = None if months[0] is None or months[1] is None or months[0] == months[1] else months[1] > months[0]
     for f in _MERGED:
         col = p.values.get(f)
         if col is None or col[k] is None:
@@ -72,6 +78,9 @@ def _merge(sheets: list[SheetAnalysis], i0: int, k0: int, i: int, k: int) -> Non
         target = p0.values.setdefault(f, [None] * n0)
         if target[k0] is None:
             target[k0] = col[k]
+        elif target[k0] != col[k] and newer is not None and f in _OF_THE_MONTH:
+            if newer:  # 10月's 形象进度 over 9月's: the latest report says how it stands
+                target[k0] = col[k]
         elif target[k0] != col[k]:
             add_problem(
                 p,
@@ -95,6 +104,12 @@ def _merge(sheets: list[SheetAnalysis], i0: int, k0: int, i: int, k: int) -> Non
             p0.chain = [None] * n0
         if p0.chain[k0] is None:
             p0.chain[k0] = p.chain[k]
+
+
+def _month_of(plan: SheetPlan) -> tuple[int, int] | None:
+    """The latest (year, month) a sheet reports figures for (its 1–X月 or month columns), if any."""
+    found = [(y, m) for _k, y, m, _v in (*plan.ytd, *plan.months) if y is not None]
+    return max(found) if found else None
 
 
 def district_aliases(sheets: list[SheetAnalysis], known: frozenset[str]) -> dict[str, str]:
