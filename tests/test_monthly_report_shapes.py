@@ -146,3 +146,31 @@ def test_a_sheet_per_month_takes_the_latest_progress(
         (2025, 9, 9, 7_000_000),
         (2025, 10, 10, 8_000_000),
     ]
+
+
+def test_a_title_and_a_header_naming_different_months_are_a_question(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    september(service, tmp_path)
+    head = ["项目名称", "所在区域", "1-9月累计完成投资"]
+    path = write_workbook(tmp_path / "f26.xlsx", SheetSpec("Sheet1", [["高要区2025年1-10月重点项目进展情况表"],
+                          ["单位：万元"], head, ["恒通光伏组件扩产项目", "高要区", 9700]]))  # fmt: skip
+    refused = service.import_file(path, ImportOptions())  # read as 1–9月 before, silently
+    (problem,) = refused.problems
+    assert not refused.written and problem.problem.code == "period_conflict" and problem.column == "C"
+    assert "through month 10" in problem.reason("en") and "1–9" in problem.reason("en")
+    assert "截至 10 月" in problem.reason("zh")
+
+
+def test_a_sheet_named_for_another_month_than_its_title(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    september(service, tmp_path)
+    path = write_workbook(tmp_path / "f16.xlsx", SheetSpec("9月", [["高要区2025年1-10月重点项目进展情况表"],
+                          ["单位：万元"], ["项目名称", "所在区域", "累计完成投资"],
+                          ["恒通光伏组件扩产项目", "高要区", 9700]]))  # fmt: skip
+    result = service.import_file(path, ImportOptions())
+    assert result.ok
+    assert records(ctx, "恒通光伏组件扩产项目")[-1] == (2025, 10, 10, 12_000_000)  # through October: 9,700 − 8,500
+    (note,) = [n for n in result.notes if n.code == "note_period_sheet_name"]
+    assert "its name says month 9, its title month 10" in note.message("en") and "表名为 9 月" in note.message("zh")

@@ -26,6 +26,16 @@ _CHECK_MESSAGES: dict[str, tuple[str, str]] = {
         "工作表“{sheet}”：第 {row} 行合计注明 {declared} 个项目，而读取到 {count} 个项目行——请检查是否有遗漏的行，"
         "或被当作项目读取的非项目行。",
     ),
+    "period_conflict": (
+        "the title says the figures run through month {title}, but this column's header says 1–{header_month}: "
+        "which month are they through? Correct the title or the header, then import again",
+        "标题为截至 {title} 月，但此列表头为 1–{header_month} 月：数据截至哪个月？请更正标题或表头后再导入",
+    ),
+    "note_period_sheet_name": (
+        "Sheet “{sheet}”: its name says month {named}, its title month {titled} — the figures are read as "
+        "through month {titled}, as the title says.",
+        "工作表“{sheet}”：表名为 {named} 月，标题为 {titled} 月——按标题读作截至 {titled} 月的数据。",
+    ),
     "note_second_table": (
         "Sheet “{sheet}”: another table begins at row {row} (its own header: a summary, not projects) — the "
         "projects end above it, and its rows were not imported.",

@@ -17,7 +17,7 @@ from zqtracker.io.evidence import is_sector_text
 from zqtracker.io.headers import header_candidates
 from zqtracker.io.numfmt import column_letter
 from zqtracker.io.rows import clean_section, is_district
-from zqtracker.io.sheet_context import unit_line_factor
+from zqtracker.io.sheet_context import months_named, sheet_month, unit_line_factor
 
 if TYPE_CHECKING:
     from zqtracker.io.cell_convert import ColumnConverter, PlanOptions
@@ -119,6 +119,23 @@ class RowRules:
                 drop.update(children)
             k = end
         return drop
+
+    def _period_sources(self) -> None:
+        """Where the title and the columns disagree on the report's month, nothing is guessed: 1–X月
+        columns none of whose X is a month the title names (a title of 1-10月 over 1-9月累计) are the
+        sheet's problem; a sheet named 9月 under a title of 1-10月 is said (the title's month is taken)."""
+        layout, plan = self.layout, self.plan
+        titled = months_named(layout.titles)
+        if not titled:
+            return
+        ytd = [c for c in layout.columns if c.field == "ytd" and c.header_month is not None]
+        if ytd and not any(c.header_month in titled for c in ytd):
+            c = ytd[0]
+            self._sheet_problem(layout.header_row + 1, "period_conflict", "amount", c.header, c.letter, c.header,
+                                title=max(titled), header_month=c.header_month)  # fmt: skip
+        named = sheet_month(self.sheet.name)
+        if named is not None and named not in titled and (plan.ytd or plan.months):
+            plan.period_note = (named, max(titled))
 
     def _second_table(self, i: int, row: list) -> bool:
         """A row of header words alone under the table (所在区域 | 项目数 | 计划总投资（万元）): another table

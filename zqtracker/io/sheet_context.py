@@ -144,5 +144,21 @@ def report_period(layout: SheetLayout, sheet: RawSheet) -> tuple[int | None, int
     return layout.year, None
 
 
+def months_named(texts: list[str]) -> set[int]:
+    """The report months ``texts`` (a title's lines) name: 1-10月, 截至…10月, 2023年10月 → {10}."""
+    found = set()
+    for text in texts:
+        folded = _fold_period(text)
+        for regex in (_AS_OF_RE, _YTD_PERIOD_RE, _MONTH_OF_RE):
+            found.update(int(m[2]) for m in regex.finditer(folded) if 1 <= int(m[2]) <= 12)
+    return found
+
+
+def sheet_month(name: str) -> int | None:
+    """The month a sheet's name is ("10月", "2023年10月份"), if it is one."""
+    m = _BARE_MONTH_RE.match(_fold_period(name))
+    return int(m[2]) if m and 1 <= int(m[2]) <= 12 else None
+
+
 def _fold_period(text: str) -> str:
     return unicodedata.normalize("NFKC", text).replace(" ", "")

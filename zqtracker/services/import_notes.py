@@ -273,6 +273,9 @@ def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str) -> list[Problem]:
         notes.append(Problem("note_marks", None, {"sheet": name, "count": plan.marked}))
     if plan.notes_from:
         notes.append(Problem("note_notes_from", None, {"sheet": name, "row": plan.notes_from}))
+    if plan.period_note:
+        named, titled = plan.period_note
+        notes.append(Problem("note_period_sheet_name", None, {"sheet": name, "named": named, "titled": titled}))
     if plan.second_table:
         notes.append(Problem("note_second_table", None, {"sheet": name, "row": plan.second_table}))
     if plan.unknown_statuses:
