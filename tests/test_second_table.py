@@ -71,3 +71,16 @@ def test_text_only_rows_are_still_projects(service: ImportService, ctx: AppConte
             ["食品加工基地", "粤味食品有限公司", "食品", "高要区", "洽谈中"]]  # fmt: skip
     names, _total, _notes = imported(service, ctx, write_workbook(tmp_path / "leads.xlsx", SheetSpec("在谈", rows)))
     assert names == ["新型储能电站项目", "食品加工基地"]
+
+
+def test_a_stored_project_under_another_code_is_offered(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    """Same name and district, another code: new (two projects may share a generic name), but never
+    silently — the note names the stored project and how to link them."""
+    imported(service, ctx, write_workbook(tmp_path / "a.xlsx", SheetSpec("清单", [HEAD, *PROJECTS])))
+    recoded = [HEAD, ["ZQ-101", *PROJECTS[0][1:]]]
+    result = service.import_file(write_workbook(tmp_path / "b.xlsx", SheetSpec("清单", recoded)), ImportOptions())
+    assert result.ok and result.added == 1
+    (note,) = [n for n in result.notes if n.code == "note_candidates"]
+    assert note.params["row"] == 2 and "ZQ-001" in note.params["others"] and "--link" in note.message("en")

@@ -261,9 +261,10 @@ _IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "note_alias": ("District “{written}” is read as “{district}”.", "区域“{written}”按“{district}”读取。"),
     "note_candidates": (
-        "Sheet “{sheet}”, row {row}: “{name}” is new, but a stored project has a near name: {others}. Link them in "
-        "the preview if they are the same project.",
-        "工作表“{sheet}”第 {row} 行：“{name}”为新项目，但已有名称相近的项目：{others}。如为同一项目，请在预览中关联。",
+        "Sheet “{sheet}”, row {row}: “{name}” is new, but a stored project has the same or a near name: {others}. "
+        "Link them in the preview (or --link) if they are the same project.",
+        "工作表“{sheet}”第 {row} 行：“{name}”为新项目，但已有名称相同或相近的项目：{others}。"
+        "如为同一项目，请在预览中关联（或用 --link）。",
     ),
     "note_unknown_statuses": (
         "Sheet “{sheet}”, column {column}: status words zqtracker does not know: {words}; say what each means "

@@ -137,7 +137,8 @@ class Matcher:
             if len(free) == 1:
                 return Match(free[0])
             if found and not free:
-                return Match(problem="code_conflict", other=self.by_id[found[0]].code)
+                # same name and district, another code: new, but offered (a code corrected, or two projects?)
+                return Match(problem="code_conflict", other=self.by_id[found[0]].code, candidates=found[:5])
             return Match(candidates=self.near(nk, dk))
         if len(found) == 1:
             return Match(found[0])
