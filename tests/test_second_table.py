@@ -84,3 +84,17 @@ def test_a_stored_project_under_another_code_is_offered(
     assert result.ok and result.added == 1
     (note,) = [n for n in result.notes if n.code == "note_candidates"]
     assert note.params["row"] == 2 and "ZQ-001" in note.params["others"] and "--link" in note.message("en")
+
+
+def test_the_title_again_over_a_later_page_is_no_sector(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    head = ["序号", "项目名称", "所在县（市、区）", "总投资"]
+    rows = [["2025年肇庆市重点建设项目计划表"], ["单位：亿元"], head,
+            [1, "小鹏汽车肇庆基地二期扩建项目", "高要区", 45.6], [None],
+            ["2025年肇庆市重点建设项目计划表（续表）"], head,
+            [2, "理士新能源储能电池项目", "鼎湖区", 15]]  # fmt: skip
+    path = write_workbook(tmp_path / "c31.xlsx", SheetSpec("Sheet1", rows, merges=["A1:D1", "A2:D2", "A6:D6"]))
+    result = service.import_file(path, ImportOptions())
+    assert result.ok and result.added == 2 and not result.new_sectors  # was a sector named after the title
+    assert {p.sector for p in ctx.projects.all_projects()} == {None}

@@ -276,7 +276,7 @@ class RowRules:
             plan.blank += 1
         elif kind_of_row == "total":
             plan.totals += 1
-        else:
+        elif kind_of_row != "title":
             kind, value = self._section_kind(text)
             if kind_of_row == "section1":
                 self.sec1, self.sec2 = (kind, value), None

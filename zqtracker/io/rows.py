@@ -34,13 +34,17 @@ _NOTE_RE = re.compile(
     + r")\s*[0-9一二三]*\s*[:：、.]",
     re.I,
 )
+# A table's title printed again over a later page: 续表, or a year and the word for a list or table
+_TITLE_RE = re.compile(
+    r"续表|续上表|接上表|(?:19|20)\d{2}\s*年.*(?:表|清单|名单|名录|一览|计划)\s*(?:[（(][^)）]*[)）])?\s*$"
+)
 _DISTRICT_SUFFIXES = ("区", "县", "市", "园区", "开发区", "新区", "园", "镇")
 
 
 def classify(
     row: list, name_col: int | None, code_col: int | None, number_col: int | None, spans: dict[int, int]
 ) -> tuple[str, str] | None:
-    """("note" | "total" | "section1" | "section2" | "blank", text) for a row without a code that
+    """("note" | "total" | "section1" | "section2" | "title" | "blank", text) for a row without a code that
     is not a project; None for a project row. ``spans`` maps a column to the width of a merge that
     starts there on this row."""
     if all((v.__class__ is str and not v.strip()) or v is None for v in row):
@@ -57,6 +61,9 @@ def classify(
         return "total", label.strip()
     section = _section(row, name_col, number_col, spans)
     if section is not None:
+        said = section[1] if first is None else first[1]
+        if _TITLE_RE.search(said) and not (_SECTION1_RE.match(said) or _SECTION2_RE.match(said)):
+            return "title", said  # "2025年…计划表（续表）" over a page's rows: the title again, no sector
         return f"section{section[0]}", section[1]
     if not _has_identity(row, name_col, code_col) and all(v.__class__ is not str or not v.strip() for v in row):
         return "total", ""  # a row of bare sums
