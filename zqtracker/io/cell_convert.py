@@ -83,7 +83,12 @@ def _in_yuan(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions, unit: int
     f = info.field or ""
 
     def convert(v: Any) -> Any:
-        units = cells.parse_money_cell(v, unit, f)  # whole units of the currency
+        try:
+            units = cells.parse_money_cell(v, unit, f)  # whole units of the currency
+        except ValidationError:
+            if cells.is_placeholder(v):  # "—", "无": no figure, as a blank cell
+                return None
+            raise
         original = ForeignAmount(code, Decimal(units), rate)  # type: ignore[arg-type]
         return (original.yuan, original) if f == "planned_investment" else original.yuan
 
@@ -98,7 +103,7 @@ def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Calla
     if info.month is not None:
         return Money(unit, "amount")
     if f == "month":
-        return lambda v: cells.parse_month(v, layout.year, "month", opts.date1904)
+        return no_figure(cells.parse_month, layout.year, "month", opts.date1904)
     if f == "notes":
         return lambda v: cells.parse_note(v, f)
     kind = KIND_OF.get(f, Kind.TEXT)
@@ -116,11 +121,20 @@ def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Calla
         return status
     if kind is Kind.DECIMAL and info.area not in (None, "mu"):
         factor = _AREA_FACTORS[info.area]
-        return lambda v: cells.parse_decimal(v, f) * factor
+
+        def area(v: Any) -> Decimal | None:
+            try:
+                return cells.parse_decimal(v, f) * factor
+            except ValidationError:
+                if cells.is_placeholder(v):
+                    return None
+                raise
+
+        return area
     parsers: dict[Kind, Callable[[Any], Any]] = {
         Kind.CODE: Text(f, code=True),
-        Kind.DATE: lambda v: parse_fuzzy(v, f, opts.date1904, info.date_order),
-        Kind.DECIMAL: lambda v: cells.parse_decimal(v, f),
+        Kind.DATE: no_figure(parse_fuzzy, f, opts.date1904, info.date_order),
+        Kind.DECIMAL: no_figure(cells.parse_decimal, f),
         Kind.STATUS: lambda v: cells.parse_status_cell(v, f),
         Kind.BOOL: lambda v: cells.parse_bool(v, f),
         Kind.PROJECT_TYPE: lambda v: cells.parse_project_type(v, f),
@@ -129,12 +143,28 @@ def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Calla
     if f == "district":
         return lambda v: place_of(cells.parse_text(v, f))
     if f == "construction_period":
-        return lambda v: parse_range(v, f, opts.date1904)
+        return no_figure(parse_range, f, opts.date1904)
     if f in ("enterprise", "officer") and ("责任人" in info.header or "联系人" in info.header):
         return lambda v: cells.parse_text(_head_of(v) if isinstance(v, str) else v, f)  # "某公司    李某": the unit
     if f == "name" and combined_name(info.header):
         return lambda v: cells.parse_text(cells.name_part(v) if isinstance(v, str) else v, f)
     return parsers.get(kind, Text(f))
+
+
+def no_figure(parse: Callable[..., Any], *args: Any) -> Callable[[Any], Any]:
+    """``parse(v, *args)`` for a numeric or date column, where a cell that only says "no figure" ("—",
+    "/", "无", "待定": cells.is_placeholder) is blank: None, no value. Looked for only in a cell
+    ``parse`` refuses, so a column of numbers or dates pays nothing for it (no call more per cell)."""
+
+    def convert(v: Any) -> Any:
+        try:
+            return parse(v, *args)
+        except ValidationError:
+            if cells.is_placeholder(v):
+                return None
+            raise
+
+    return convert
 
 
 class Text:
@@ -172,18 +202,29 @@ class Money:
     def __init__(self, factor: int | None, field: str) -> None:
         self.factor, self.field = factor, field
 
-    def __call__(self, v: Any) -> int:
-        return cells.parse_money_cell(v, self.factor, self.field)
+    def __call__(self, v: Any) -> int | None:
+        try:
+            return cells.parse_money_cell(v, self.factor, self.field)
+        except ValidationError:
+            if cells.is_placeholder(v):  # "—", "/", "无", "待定": no figure, as a blank cell (never 0)
+                return None
+            raise
 
     def column(self, raw: tuple | list) -> list | None:
-        """Cells that are whole numbers (or blank) in a known unit: number × unit, as parse_money_cell
-        gives them; None when one needs more (a fraction, a text, a negative, an unknown unit)."""
+        """Cells that are whole numbers (or blank, or "no figure": cells.is_placeholder) in a known
+        unit: number × unit, as parse_money_cell gives them; None when one needs more (a fraction, a
+        text, a negative, an unknown unit)."""
         factor = self.factor
         if not factor or not set(map(type, raw)) <= {float, str}:
             return None
         numbers = [v for v in raw if v.__class__ is float]
         if len(numbers) < len(raw) and "".join(v for v in raw if v.__class__ is str).strip():
-            return None
+            # only when a text is not blank: "—", "/" and the like are, the first other text ends it
+            first = next(v for v in raw if v.__class__ is str and v.strip())
+            if not cells.is_placeholder(first) or not all(
+                cells.is_placeholder(t) or not t.strip() for t in {v for v in raw if v.__class__ is str}
+            ):
+                return None
         if numbers and not (
             all(map(float.is_integer, numbers)) and min(numbers) >= 0 and int(max(numbers)) * factor <= cells.MAX_MONEY
         ):

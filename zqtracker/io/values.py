@@ -31,6 +31,28 @@ def is_empty(value: object) -> bool:
     return value is None or value == "" or (isinstance(value, str) and not value.strip())
 
 
+# "No figure", as reports write it in an amount, area, date or month cell: a run of dashes or slashes
+# ("—", "－", "-", "--", "——", "/", "／", "\\") or one of these words. Compared folded (NFKC, no spaces,
+# lower case). Only the converters of numeric and date fields read such a cell as blank (io/cell_convert.py),
+# and only once the cell has failed as a value: in a name, code, status or any text it stays as written, and
+# "0" stays 0. "约3亿" and "30000（含土地）" are not in it: an approximate or qualified amount is no blank.
+PLACEHOLDER_DASHES = "-‐‒–—―−─━/\\"  # after NFKC: "－" is "-", "／" is "/", "﹘" is "—"
+PLACEHOLDER_WORDS = frozenset(
+    ("无", "暂无", "待定", "未定", "空", "空白", "暂缺", "无数据", "暂无数据", "待确定", "未确定", "不详", "未知",
+     "不适用", "n/a", "na", "none", "nil", "null", "tbd")
+)  # fmt: skip
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"  # zero-width spaces and joiners, a byte-order mark
+
+
+def is_placeholder(value: object) -> bool:
+    """A text cell that only says "no figure" (PLACEHOLDER_DASHES, PLACEHOLDER_WORDS); False for a
+    blank cell (is_empty), a number, a date, and any text that says more."""
+    if not isinstance(value, str) or len(value) > 32:
+        return False
+    text = fold(value).strip(_INVISIBLE)
+    return bool(text) and (not text.strip(PLACEHOLDER_DASHES) or text in PLACEHOLDER_WORDS)
+
+
 def as_date(value: tuple) -> date:
     return date.fromordinal(value[0])
 
