@@ -98,3 +98,31 @@ def test_the_title_again_over_a_later_page_is_no_sector(
     result = service.import_file(path, ImportOptions())
     assert result.ok and result.added == 2 and not result.new_sectors  # was a sector named after the title
     assert {p.sector for p in ctx.projects.all_projects()} == {None}
+
+
+def test_notes_written_from_the_code_column_end_the_table(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    rows = [HEAD, *PROJECTS, [None], ["填表说明：1. 金额单位为万元；2. 日期格式为年-月-日。"],
+            ["填报单位：肇庆市工信局    填报人：张三    联系电话：0758-1234567"]]  # fmt: skip
+    names, total, notes = imported(service, ctx, write_workbook(tmp_path / "h08.xlsx", SheetSpec("清单", rows)))
+    assert len(names) == 3 and total == TOTAL  # were "Project name is required" on rows 6 and 7
+    assert any(n.code == "note_notes_from" and n.params["row"] == 6 for n in notes)
+
+
+def test_a_third_level_of_sections_numbered_1_with_subtotals(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    head = ["序号", "项目名称", "所在县（市、区）", "总投资"]
+    rows = [["2025年肇庆市重点建设项目计划"], ["单位：亿元"], head, ["一、产业项目（4个）", None, None, 203.3],
+            ["（一）先进制造业（4个）", None, None, 203.3], ["1．新能源汽车", None, None, 165.6],
+            [1, "小鹏汽车肇庆基地二期扩建项目", "高要区", 45.6],
+            [2, "宁德时代肇庆动力电池生产基地项目（二期）", "肇庆高新区", 120],
+            ["2．电子信息", None, None, 37.7], [3, "风华高科电子元器件扩产项目", "端州区", 22.7],
+            [4, "理士新能源储能电池项目", "鼎湖区", 15], ["小计", None, None, 203.3]]  # fmt: skip
+    path = write_workbook(tmp_path / "c07.xlsx", SheetSpec("Sheet1", rows))
+    result = service.import_file(path, ImportOptions())  # was "row 6 has values but no project name"
+    assert result.ok and result.added == 4
+    sectors = {p.name: p.sector for p in ctx.projects.all_projects()}
+    assert sectors["小鹏汽车肇庆基地二期扩建项目"] == "新能源汽车" and sectors["理士新能源储能电池项目"] == "电子信息"
+    assert sum(p.planned_investment or 0 for p in ctx.projects.all_projects()) == 20_330_000_000  # 203.3 亿, once

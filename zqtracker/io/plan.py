@@ -240,7 +240,7 @@ class PlanBuilder(RowRules):
             if self._second_table(i, row):
                 break
             code = row[code_col] if code_col is not None and code_col < len(row) else ""
-            if code == "" or code is None or (code.__class__ is str and not code.strip()):
+            if code == "" or code is None or (code.__class__ is str and (not code.strip() or self._nameless(row))):
                 if self._unit_line(i, row):
                     plan.skipped[i] = "unit"
                     continue

@@ -193,6 +193,12 @@ class RowRules:
         for c in children:
             self.contexts[c] = (*(self.contexts[c] or ()), (kind, value))
 
+    def _nameless(self, row: list) -> bool:
+        """No name in a row whose code cell holds a text: a note under the table written from column
+        A ("填表说明：…") or a total, when the table's codes are in A — classified, not a project."""
+        j = self.name_col
+        return j is not None and (j >= len(row) or cells.is_empty(row[j]))
+
     def _only_label_and_amounts(self, row: list) -> bool:
         """No code, enterprise, sector, district or status: how the parts of a breakdown read."""
         said = (

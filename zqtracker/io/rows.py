@@ -15,6 +15,7 @@ from zqtracker.io.columns import NOTE_WORDS, TOTAL_WORDS
 
 _SECTION1_RE = re.compile(r"^[一二三四五六七八九十百]{1,3}\s*[、.．]\s*(.+)$")
 _SECTION2_RE = re.compile(r"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]\s*[、.．]?\s*(.+)$")
+_SECTION3_RE = re.compile(r"^\d{1,2}\s*[、.．]\s*(\D.{0,30})$")  # "1．新能源汽车" alone on its row: a third level
 _GROUP_COUNT_RE = re.compile(r"(?:[（(]\s*(?:共|合计)?\s*\d+\s*(?:个|项)(?:项目)?\s*[)）]|\d+\s*个)\s*$")
 _NUMERAL1_RE = re.compile(r"^[一二三四五六七八九十百]{1,3}\s*[、.．]?$")
 _NUMERAL2_RE = re.compile(r"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]$")
@@ -113,6 +114,9 @@ def _section(row: list, name_col: int | None, number_col: int | None, spans: dic
     m1, m2 = _SECTION1_RE.match(text), _SECTION2_RE.match(text)
     if (m1 or m2) and len(texts) == 1:
         return (1, clean_section(m1.group(1))) if m1 else (2, clean_section(m2.group(1)))  # type: ignore[union-attr]
+    m3 = _SECTION3_RE.match(text) if len(texts) == 1 and _empty_at(row, name_col) else None
+    if m3:
+        return 2, clean_section(m3.group(1))
     if len(texts) == 1 and spans.get(j, 1) >= 3:
         return 1, clean_section(text)
     if len(texts) == 1 and _GROUP_COUNT_RE.search(text) and len(text) <= 30:  # "工业项目82个", "新能源汽车（12个）"
