@@ -16,6 +16,7 @@ from zqtracker.domain.status import Status
 from zqtracker.domain.validation import normalize_code
 from zqtracker.io import values as cells
 from zqtracker.io.columns import Kind
+from zqtracker.io.context import district_of_address
 from zqtracker.io.dates import parse_fuzzy, parse_range
 from zqtracker.io.evidence import place_of
 from zqtracker.io.headers import KIND_OF
@@ -141,7 +142,7 @@ def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Calla
         Kind.INVESTOR_ORIGIN: lambda v: cells.parse_origin(v, f),
     }
     if f == "district":
-        return lambda v: place_of(cells.parse_text(v, f))
+        return _district(f, opts.known_districts, layout.district_hint or opts.district)
     if f == "construction_period":
         return no_figure(parse_range, f, opts.date1904)
     if f in ("enterprise", "officer") and ("责任人" in info.header or "联系人" in info.header):
@@ -149,6 +150,21 @@ def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Calla
     if f == "name" and combined_name(info.header):
         return lambda v: cells.parse_text(cells.name_part(v) if isinstance(v, str) else v, f)
     return parsers.get(kind, Text(f))
+
+
+def _district(f: str, known: frozenset[str], hint: str | None) -> Callable[[Any], Any]:
+    """A district cell: the place it names ("高要区人民政府" → 高要区), and of an address in a known
+    district (or the title's) that district ("广宁县南街镇" → 广宁县); worked out once per text."""
+    seen: dict[str, str] = {}
+
+    def district(v: Any) -> Any:
+        text = place_of(cells.parse_text(v, f))
+        found = seen.get(text)
+        if found is None:
+            found = seen[text] = district_of_address(text, known, hint)
+        return found
+
+    return district
 
 
 def no_figure(parse: Callable[..., Any], *args: Any) -> Callable[[Any], Any]:

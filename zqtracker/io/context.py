@@ -3,7 +3,9 @@ rows, its name or its 填报单位 line ("萝岗区明细表", "谋划（在谈�
 
 Single-zone lists carry their district there instead of in a column; negotiating lists carry
 their stage there instead of in a status column. Only what is said plainly counts: a title naming
-two stages ("（在建、预备）") says none, a city in a title ("南平市…") is the city, not a district.
+two stages ("（在建、预备）") says none, a city in a title ("南平市…") is the city, not a district, and
+a title or sheet that groups its rows by place ("…重点建设项目分县（市、区）汇总表", a sheet "按地区")
+names no district at all.
 """
 
 from __future__ import annotations
@@ -66,26 +68,82 @@ _GENERIC = {"全区", "本区", "辖区", "各区", "城区", "市区", "园区"
             "校区", "厂区", "功能区", "高新区", "示范区", "县区", "区县", "地区", "山区", "库区", "矿区", "工业区",
             "产业园区", "集聚区", "先行区", "试验区", "自贸区", "保税区", "合作区"}  # fmt: skip
 _PLACE_RE = re.compile("(" + "|".join(re.escape(s) for s in _PLACE_SUFFIXES) + ")")
+# Words of a report's title, never of a place's name: a name read backwards from its suffix ends
+# where one of them ends ("…重点建设项目分县" → "分县", "市重点项目高要区" → "高要区").
+_REPORT_WORDS = ("重点", "项目", "汇总", "统计", "一览", "明细", "名单", "清单", "情况", "计划", "台账", "报表")
+# A word that sorts or points at places instead of naming one, before a bare suffix or generic
+# word: 分县, 分区, 按地区, 按区域, 各县, 我区, 全区 — "by county", "by area", "each district", "our district".
+_GROUPING_HEADS = "分按各全本该每逐我其"
+_BARE = _GENERIC | set(_PLACE_SUFFIXES) | {"市", "镇", "乡", "区域", "县市", "市县", "县市区", "镇街", "乡镇"}
 _LEVELS = {"市本级": "市本级", "市直": "市本级", "县级": None, "省级": None, "市级": "市本级", "区本级": "区本级"}
 
 
 def place_in_text(text: str, known: frozenset[str] = frozenset()) -> str | None:
     """The district a title, sheet name or 填报单位 names: a known district first (longest), else a
-    place ending in 区 / 县 / 新区 / 开发区 / 园区 (a city — 市 — is not a district)."""
+    place ending in 区 / 县 / 新区 / 开发区 / 园区 (a city — 市 — is not a district). Never a phrase
+    that groups rows by place or belongs to the report's wording (分县, 按地区, 重点建设项目…)."""
     key = _fold(text)
-    hits = sorted((d for d in known if d and d in key), key=len, reverse=True)
+    hits = sorted((d for d in known if len(d) >= 2 and d in key and _names_a_place(d)), key=len, reverse=True)
     if hits:
         return hits[0]
     for m in _PLACE_RE.finditer(key):
         start = m.start()
         head = start
-        while head > 0 and _is_cjk(key[head - 1]) and key[head - 1] not in _STOP_CHARS and start - head < 8:
+        while (
+            head > 0
+            and _is_cjk(key[head - 1])
+            and key[head - 1] not in _STOP_CHARS
+            and start - head < 8
+            and not key[:head].endswith(_REPORT_WORDS)
+        ):
             head -= 1
         name = key[head : m.end()]
         if len(name) - len(m.group(1)) < 1 or name in _GENERIC or name.endswith(("本区", "全区")):
             continue
-        return name
+        if _names_a_place(name):
+            return name
     return None
+
+
+def _names_a_place(name: str) -> bool:
+    """Not a grouping ("分县", "按地区", "各区县") and holding no word of a report's title."""
+    if name[:1] in _GROUPING_HEADS and name[1:] in _BARE:
+        return False
+    return not any(w in name for w in _REPORT_WORDS)
+
+
+# What follows a district in an address (建设地点 "广宁县南街镇", "端州区城东街道xx路8号"): a town,
+# street, village or road inside it. A list of districts ("广宁县、封开县") or a second county-level
+# place ("…县…区") is no address.
+_TOWN_MARKS = ("镇", "乡", "街道", "街", "村", "社区", "路", "大道", "巷", "号", "办事处", "居委会")
+_LIST_MARKS = "、,，;；/和及与"
+
+
+def district_of_address(text: str, known: frozenset[str], hint: str | None = None) -> str:
+    """The district an address begins with: "广宁县南街镇" → "广宁县" when 广宁县 is a known
+    district or the one the sheet's title names (``hint``) and the rest is a town, street,
+    village or road; the rest itself when it is a known district (a database of towns). Any other
+    text as it is: a district alone, a list of districts, an address of a district not known."""
+    key = _fold(text)
+    places = {d for d in (*known, hint) if d and len(d) >= 2}
+    if key in places:
+        return text
+    for d in sorted((d for d in places if key.startswith(d)), key=len, reverse=True):
+        rest = key[len(d) :]
+        if rest in known:
+            return rest
+        if _is_town_part(rest):
+            return d
+    return text
+
+
+def _is_town_part(rest: str) -> bool:
+    return (
+        len(rest) >= 2
+        and not any(ch in _LIST_MARKS for ch in rest)
+        and not rest.endswith(("区", "县", "市"))
+        and any(w in rest for w in _TOWN_MARKS)
+    )
 
 
 def level_of(text: str) -> str | None:

@@ -146,7 +146,7 @@ def report_period(layout: SheetLayout, sheet: RawSheet) -> tuple[int | None, int
 
 def months_named(texts: list[str]) -> set[int]:
     """The report months ``texts`` (a title's lines) name: 1-10月, 截至…10月, 2023年10月 → {10}."""
-    found = set()
+    found: set[int] = set()
     for text in texts:
         folded = _fold_period(text)
         for regex in (_AS_OF_RE, _YTD_PERIOD_RE, _MONTH_OF_RE):
