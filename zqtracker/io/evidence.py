@@ -178,6 +178,14 @@ MONEY = frozenset(
 DATES = frozenset(("signed_on", "construction_start_on", "production_on"))
 
 
+def amounts(field: str, p: Profile) -> int:
+    """How many sampled cells read as ``field``'s amounts (a money or area field): numbers, and for
+    money text with its unit ("1.2万", "12000.00元")."""
+    if field in MONEY:
+        return p.numbers + p.money_text
+    return p.numbers if field == "land_area_mu" else 0
+
+
 def fit(field: str, p: Profile, header_rank: int = 0) -> float:
     """How well the values fit ``field``: REJECT, or a bonus (+) or malus (−) of a few points."""
     if p.n == 0:

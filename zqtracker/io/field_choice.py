@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from zqtracker.io import evidence
 from zqtracker.io.header_rows import cell
-from zqtracker.io.headers import IGNORED_PREFIX, ROW_NUMBER, HeaderMatch
+from zqtracker.io.headers import IGNORED_PREFIX, ROW_NUMBER, HeaderMatch, split_unit
 from zqtracker.io.layout_model import (
     IDENTITY,
     JOINED,
@@ -62,11 +62,37 @@ def _sample(sheet: RawSheet, layout: SheetLayout, c: int, limit: int = evidence.
     return out
 
 
+# The total investment by its own name: a header that says what the column holds without a unit.
+_TOTAL_INVESTMENT = frozenset(("计划总投资", "总投资", "项目总投资", "投资总额", "总投资额", "项目投资总额"))
+
+
+def declares(info: ColumnInfo, cand: HeaderMatch) -> bool:
+    """The header says outright that the column holds ``cand``'s amounts: the field's exact words
+    with a unit (计划总投资（万元）, 年度计划（万元）, 用地面积（亩）) or the total investment by name
+    (计划总投资, 总投资). Not a word the header merely contains (总投资及建设内容), nor one of
+    several fields it may name, nor an exact word that also heads text (年度计划, 投资规模)."""
+    if cand.quality < 3 or cand.ambiguous:
+        return False
+    if cand.field == "land_area_mu":
+        return cand.area is not None
+    if cand.field not in evidence.MONEY:
+        return False
+    if cand.unit is not None:
+        return True
+    return cand.field == "planned_investment" and any(
+        split_unit(part)[0] in _TOTAL_INVESTMENT for part in info.header.split(" / ")
+    )
+
+
 def choose_fields(layout: SheetLayout, sheet: RawSheet) -> None:
     """Each field to the column that holds it most surely: header strength, then the values'
     evidence, then (for locations) which location the header names. A column whose values
-    contradict every field its header names is not imported, with a note saying why."""
+    contradict every field its header names is not imported, with a note saying why — unless its
+    header declares the field (:func:`declares`), some of its cells are amounts and no other column
+    holds that field: then it is the field, and its other cells are problems of their rows (a
+    计划总投资（万元） column of 待定, 另议 and two amounts never loses the two amounts)."""
     scored: list[tuple[float, int, int, ColumnInfo, HeaderMatch]] = []
+    declared: list[tuple[ColumnInfo, HeaderMatch]] = []  # rejected by their values, declared by their header
     for info in layout.columns:
         if info.month is not None or not info.candidates:
             continue
@@ -80,6 +106,7 @@ def choose_fields(layout: SheetLayout, sheet: RawSheet) -> None:
         if prof.day_first and not prof.month_first:
             info.date_order = "dmy"
         viable = []
+        kept: HeaderMatch | None = None
         for cand in info.candidates:
             if cand.field.startswith(IGNORED_PREFIX) or cand.field == ROW_NUMBER:
                 viable.append((cand.quality * 10.0, cand))
@@ -88,12 +115,16 @@ def choose_fields(layout: SheetLayout, sheet: RawSheet) -> None:
             if fit <= evidence.REJECT and cand.quality >= 3 and not cand.ambiguous and prof.n < 5:
                 fit = -3  # a plain header over a few odd values: the values become problems, not a lost column
             if fit <= evidence.REJECT:
+                if kept is None and declares(info, cand) and evidence.amounts(cand.field, prof):
+                    kept = cand
                 continue
             if cand.currency is not None:
                 fit -= 5  # a yuan column of the same field holds it more surely than a 万美元 one
             viable.append((cand.quality * 10.0 + fit, cand))
         if not viable:
             info.note, info.field = f"rejected:{info.candidates[0].field}", None
+            if kept is not None:
+                declared.append((info, kept))
             continue
         for score, cand in viable:
             tie = cand.rank * 100 + prof.distinct if cand.field == "district" else cand.rank
@@ -117,6 +148,12 @@ def choose_fields(layout: SheetLayout, sheet: RawSheet) -> None:
         done.add(info.index)
         if not shared:
             taken[f] = info
+    for info, cand in sorted(declared, key=lambda t: (-t[1].quality, t[0].index)):
+        if cand.field not in taken:  # its amounts are the field's only ones: odd cells are row problems
+            info.note = ""
+            _assign(info, cand, layout)
+            done.add(info.index)
+            taken[cand.field] = info
     for info in layout.columns:
         if info.candidates and info.index not in done and not info.note:
             best = info.candidates[0].field
