@@ -126,3 +126,18 @@ def test_a_third_level_of_sections_numbered_1_with_subtotals(
     sectors = {p.name: p.sector for p in ctx.projects.all_projects()}
     assert sectors["小鹏汽车肇庆基地二期扩建项目"] == "新能源汽车" and sectors["理士新能源储能电池项目"] == "电子信息"
     assert sum(p.planned_investment or 0 for p in ctx.projects.all_projects()) == 20_330_000_000  # 203.3 亿, once
+
+
+def test_a_second_header_row_under_cells_merged_down(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
+    """序号, 项目名称 … merged down over two rows, 资金来源 merged across its three parts: the row of parts is
+    the header's second row (it was 'row 4 has values but no project name')."""
+    rows = [["2025年肇庆市政府投资重点项目计划"], ["单位：万元"],
+            ["序号", "项目名称", "所在县（市、区）", "总投资", "资金来源", None, None],
+            [None, None, None, None, "中央预算内", "地方政府专项债券", "自筹"],
+            [1, "德庆县西江堤防加固工程", "德庆县", 37200, 10000, 20000, 7200],
+            [2, "肇庆东站综合交通枢纽", "鼎湖区", 250000, 50000, 150000, 50000]]  # fmt: skip
+    merges = ["A1:G1", "A2:G2", "A3:A4", "B3:B4", "C3:C4", "D3:D4", "E3:G3"]
+    path = write_workbook(tmp_path / "c42.xlsx", SheetSpec("Sheet1", rows, merges=merges))
+    result = service.import_file(path, ImportOptions())
+    assert result.ok and result.added == 2
+    assert sum(p.planned_investment or 0 for p in ctx.projects.all_projects()) == 2_872_000_000  # 37,200 + 250,000 万元

@@ -133,6 +133,8 @@ def looks_like_subheader(sheet: RawSheet, hr: int, year: int | None) -> bool:
         covered = is_empty(cell(sheet, hr, c)) or any(c0 <= c <= c1 and c1 > c0 for _r0, c0, _r1, c1 in merges)
         if not covered:
             return False
+    if any(r0 <= hr < r1 for r0, _c0, r1, _c1 in merges):  # header cells merged down over this row (序号, 项目名称)
+        return True  # over 资金来源 | 中央预算内 | 专项债 | 自筹, or 1-10月完成投资 | 累计 | 其中：10月
     cells = [v for v in row if not is_empty(v)]
     return any(header_candidates(t) for t in map(_header_text, cells) if t) or any(
         month_header(v, year) is not None for v in cells
