@@ -1,6 +1,6 @@
 """Wording of what the import's cross-checks find — the sheet's own 合计 held against the rows read, a
-CSV row wider than its header — English and 简体中文; messages.py merges them in. A note or a
-refusal, never a silent difference."""
+CSV row wider than its header, slash dates that read either way — English and 简体中文; messages.py
+merges them in. A note or a refusal, never a silent difference."""
 
 from __future__ import annotations
 
@@ -36,6 +36,11 @@ _CHECK_MESSAGES: dict[str, tuple[str, str]] = {
         "through month {titled}, as the title says.",
         "工作表“{sheet}”：表名为 {named} 月，标题为 {titled} 月——按标题读作截至 {titled} 月的数据。",
     ),
+    "several_districts": (
+        "{field_label} names several districts ({value}): a project belongs to one — write the district it is "
+        "counted in",
+        "{field_label}填写了多个区域（{value}）：一个项目只属于一个区域——请填写该项目计入统计的那一个区域",
+    ),
     "note_second_table": (
         "Sheet “{sheet}”: another table begins at row {row} (its own header: a summary, not projects) — the "
         "projects end above it, and its rows were not imported.",
@@ -46,6 +51,21 @@ _CHECK_MESSAGES: dict[str, tuple[str, str]] = {
         "the year to date less the figures stored, so check that nothing was done in those months.",
         "{count} 个累计数把从未报送过的月份按 0 计算——{rows}：当月数为累计数减去已存数，"
         "请核实这些月份确实没有完成投资。",
+    ),
+    "note_older_report": (
+        "Sheet “{sheet}”: rows {rows} report through {through}, older than the completed investment stored "
+        "(through {stored}): their latest progress, status and notes were not written back — the projects keep "
+        "what the later report said; their figures were imported as usual.",
+        "工作表“{sheet}”：第 {rows} 行报送截至 {through}，早于已存的完成投资（截至 {stored}）：其形象进度、"
+        "项目状态和备注未写回，项目保留较新报表所填的内容；其投资数照常导入。",
+    ),
+    "note_slash_date_order": (
+        "Sheet “{sheet}”: column {column} “{header}” has no date with a day above 12, so nothing tells whether "
+        "it writes month/day or day/month — its dates were read month/day (the US form): {value} read as {read}. "
+        "If they are day/month ({value} is {other}), write them as year-month-day ({other}) and import again.",
+        "工作表“{sheet}”：{column} 列“{header}”中没有日大于 12 的日期，无法判断是“月/日”还是“日/月”——"
+        "已按“月/日/年”（美式）读取：{value} 读作 {read}。如实为“日/月/年”（{value} 即 {other}），"
+        "请把日期改写为“年-月-日”（如 {other}）后重新导入。",
     ),
 }
 CHECK_MESSAGES = Catalogue("check_messages", _CHECK_MESSAGES)

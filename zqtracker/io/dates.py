@@ -3,8 +3,11 @@
 Cells arrive as the reader gives them (io/worker.py): a date as (ordinal,) or (ordinal, seconds),
 numbers as float/int, text. What is accepted: Excel dates (1900 and 1904 systems), day numbers,
 2023-10-10, 2023/10/10, 2023.10.10, 2023年10月10日, 20231010, 9/30/2026 (month/day/year unless
-the column shows day/month), a month (2023.10, 2023-10, 2023年10月, 202310), a quarter (2025-Q2,
-2025Q2, 2025年二季度), a bare year (2020, 2020年) — each keeping its precision, never a made-up day.
+a day above 12 shows the column writes day/month; a column where no date decides, 03/04/2023 alone,
+is read month first with a note, never silently: :func:`order_note`), a month (2023.10, 2023-10,
+2023年10月, 202310), a quarter (2025-Q2, 2025Q2, 2025年二季度), a bare year (2020, 2020年) — each
+keeping its precision, never a made-up day. A year first (2023/3/4, as Chinese lists write it) is
+never in doubt.
 
 A number between 1900 and 2200 in a date-formatted cell (what a spreadsheet program stores when
 someone types 2023.10 into a cell formatted as a date: the number 2023.1, shown as 1905-07-15) is
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
 from zqtracker.domain.errors import Problem, ValidationError
@@ -36,6 +40,10 @@ _EXCEL_EPOCH = date(1899, 12, 30)
 # ("24.3" written for 2024年3月 would be 24 January 1900; 5000 an amount typed one column off), and
 # no project of a bureau's lists was signed, started or in production before 1950.
 EARLIEST_DAY_NUMBER_YEAR = 1950
+# How a column writes its slash dates (ColumnInfo.date_order): month first ("9/30/2026", the US
+# form), day first ("30/9/2026", settled by a day above 12), or month first assumed because every
+# slash date in it reads either way ("03/04/2023"): read as the US form, and said in a note.
+MDY, DMY, MDY_ASSUMED = "mdy", "dmy", "mdy?"
 
 
 def _display(value: object) -> str:
@@ -72,7 +80,7 @@ def excel_serial_to_date(serial: float, date1904: bool = False) -> date:
     return date(1899, 12, 30) + timedelta(days=days)
 
 
-def parse_fuzzy(value: object, field: str, date1904: bool = False, order: str = "mdy") -> tuple[date, str]:
+def parse_fuzzy(value: object, field: str, date1904: bool = False, order: str = MDY) -> tuple[date, str]:
     """(the period's first day, its precision) from a cell; raises ValidationError with a coded
     problem for a cell that is no date, or one that could be two (2023.1)."""
     if value.__class__ is tuple:
@@ -114,7 +122,7 @@ def parse_fuzzy(value: object, field: str, date1904: bool = False, order: str = 
     m = SLASH_DATE_RE.match(text)
     if m:
         first, second = int(m[1]), int(m[2])
-        month, day = (first, second) if order == "mdy" else (second, first)
+        month, day = (second, first) if order == DMY else (first, second)
         if month > 12:
             raise _bad("ambiguous_slash_date", field, value)
         return make(int(m[3]), month, day, value, field), DAY
@@ -123,6 +131,58 @@ def parse_fuzzy(value: object, field: str, date1904: bool = False, order: str = 
     except ValueError:
         raise _bad("bad_date", field, value) from None
     return _from_number(number, field, date1904, text=text)
+
+
+def slash_numbers(value: object) -> tuple[int, int] | None:
+    """The first two numbers of a text slash date ("03/04/2023", "25/4/2023 10:30"), else None:
+    what tells a column's order (io/evidence.py)."""
+    if value.__class__ is not str:
+        return None
+    m = SLASH_DATE_RE.match(unicodedata.normalize("NFKC", str(value)).strip().lower())
+    return (int(m[1]), int(m[2])) if m else None
+
+
+def reads_either_way(value: object) -> bool:
+    """A text slash date that is another day read day/month than month/day ("03/04/2023"; not
+    "05/05/2023", not "25/04/2023")."""
+    numbers = slash_numbers(value)
+    return numbers is not None and numbers[0] != numbers[1] and min(numbers) >= 1 and max(numbers) <= 12
+
+
+def slash_order(values: Iterable[object]) -> str:
+    """How a column writes its slash dates, from all of them: :data:`DMY` when a first number above 12
+    says day/month and none says otherwise, :data:`MDY_ASSUMED` when every one reads either way
+    ("03/04/2023" and "05/06/2023": nothing decides), else :data:`MDY`."""
+    day_first = month_first = either = False
+    for v in values:
+        numbers = slash_numbers(v)
+        if numbers is not None:
+            day_first |= numbers[0] > 12
+            month_first |= numbers[1] > 12
+            either |= reads_either_way(v)
+    if day_first and not month_first:
+        return DMY
+    return MDY_ASSUMED if either and not day_first and not month_first else MDY
+
+
+def order_note(sheet: str, column: str, header: str, values: Sequence[object]) -> Problem | None:
+    """The note of a column read month first although no date in it says so (:data:`MDY_ASSUMED`;
+    a column the user mapped, never weighed, may even say day/month): its first date that reads either
+    way, as read and as day/month would read it. None when a second number above 12 confirms month
+    first, or no date reads either way."""
+    if slash_order(values) == MDY:
+        return None
+    for v in values:
+        if reads_either_way(v):
+            try:
+                read, other = parse_fuzzy(v, "", order=MDY)[0], parse_fuzzy(v, "", order=DMY)[0]
+            except ValidationError:  # a year out of range: the cell's own problem
+                continue
+            where = {"sheet": sheet, "column": column, "header": header, "value": str(v).strip()}
+            return Problem(
+                "note_slash_date_order", None, {**where, "read": read.isoformat(), "other": other.isoformat()}
+            )
+    return None
 
 
 def _from_number(

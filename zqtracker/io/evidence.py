@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from zqtracker.domain.status import status_of_word
 from zqtracker.io import values as cells
 from zqtracker.io.columns import BOOL_FALSE, BOOL_TRUE, INVESTOR_ORIGIN_WORDS, PROJECT_TYPE_WORDS
+from zqtracker.io.dates import reads_either_way, slash_numbers
 from zqtracker.io.places import origin_of_place
 from zqtracker.io.reader import ExcelError, FormulaWithoutValue
 
@@ -73,6 +74,7 @@ class Profile:
     sectors: int = 0  # short text made of sector words
     day_first: int = 0  # "30/9/2026": a first number above 12 (day/month/year)
     month_first: int = 0  # "9/30/2026": a second number above 12 (month/day/year)
+    either_way: int = 0  # "03/04/2023": another day read day/month than month/day (nothing decides it)
     distinct: int = 0
     serial: bool = False  # 1, 2, 3, …: row numbers
 
@@ -127,10 +129,11 @@ def profile(values: list) -> Profile:
                 p.years += 1
         if _DATE_TEXT_RE.match(key):
             p.dates += 1
-            slash = cells.SLASH_DATE_RE.match(key)
+            slash = slash_numbers(v)  # not the folded key: "25/4/2023 10:30" keeps its space
             if slash:
-                p.day_first += int(slash[1]) > 12
-                p.month_first += int(slash[2]) > 12
+                p.day_first += slash[0] > 12
+                p.month_first += slash[1] > 12
+                p.either_way += reads_either_way(v)
         if status_of_word(text) is not None:
             p.statuses += 1
         if key in _TYPE_KEYS:

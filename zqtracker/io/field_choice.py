@@ -9,6 +9,7 @@ which are neither data nor evidence.
 from __future__ import annotations
 
 from zqtracker.io import evidence
+from zqtracker.io.dates import DMY, slash_order
 from zqtracker.io.header_rows import cell
 from zqtracker.io.headers import IGNORED_PREFIX, ROW_NUMBER, HeaderMatch, split_unit
 from zqtracker.io.layout_model import (
@@ -104,7 +105,10 @@ def choose_fields(layout: SheetLayout, sheet: RawSheet) -> None:
             sample = [name_part(v) if isinstance(v, str) else v for v in sample]  # "项目名称及建设内容"
         prof = evidence.profile(sample)
         if prof.day_first and not prof.month_first:
-            info.date_order = "dmy"
+            info.date_order = DMY
+        elif prof.either_way and not prof.month_first and not prof.day_first:  # 03/04/2023: nothing decides
+            whole = sample if prof.n < evidence.SAMPLE else _sample(sheet, layout, info.index, len(sheet.rows))
+            info.date_order = slash_order(whole)  # MDY_ASSUMED: read month first (US), with a note (io/dates.py)
         viable = []
         kept: HeaderMatch | None = None
         for cand in info.candidates:

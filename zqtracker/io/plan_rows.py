@@ -99,7 +99,7 @@ class RowRules:
         while k < n - 1:
             parent = _parent_number(numbers[k])
             end = k + 1
-            while end < n and parent is not None and _child_number(numbers[end], parent, end - k):
+            while end < n and parent is not None and _child_number(numbers[end], parent):
                 end += 1
             if end == k + 1:
                 k += 1
@@ -342,9 +342,9 @@ def _parent_number(v: Any) -> int | None:
     return int(text) if text.isdigit() and len(text) <= 4 else None
 
 
-def _child_number(v: Any, parent: int, nth: int) -> bool:
-    """Whether 序号 ``v`` numbers the ``nth`` row under ``parent``: 1-1, 1.2 (as text, or the number 1.2)
-    — or （1）, ① and the rest, which say nothing of their parent."""
+def _child_number(v: Any, parent: int) -> bool:
+    """Whether 序号 ``v`` numbers a row under ``parent``: 1-1, 1.2 (as text, or the number 1.2) — or
+    （1）, ① and the rest, which say nothing of their parent."""
     if v.__class__ is float:
         return not v.is_integer() and int(v) == parent
     if v.__class__ is not str:

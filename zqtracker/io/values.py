@@ -19,7 +19,7 @@ from zqtracker.domain.money import MAX_LAND_AREA_MU, MAX_MONEY, parse_money, to_
 from zqtracker.domain.status import Status, parse_status
 from zqtracker.domain.validation import normalize_code
 from zqtracker.io.columns import BOOL_FALSE, BOOL_TRUE, INVESTOR_ORIGIN_WORDS, PROJECT_TYPE_WORDS
-from zqtracker.io.dates import DAY, MONTH, SLASH_DATE_RE, parse_fuzzy  # noqa: F401 (SLASH_DATE_RE: io/evidence reads it here)
+from zqtracker.io.dates import DAY, MONTH, parse_fuzzy
 
 EXCEL_ERRORS = frozenset(
     ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA", "#SPILL!", "#CALC!")

@@ -19,7 +19,7 @@ from zqtracker.domain.validation import _DATE_ORDER, MAX_TEXT
 from zqtracker.io.layout import PROJECTS
 from zqtracker.io.plan import SheetPlan
 from zqtracker.io.reader import RawWorkbook
-from zqtracker.services.import_figures import figure_diffs
+from zqtracker.services.import_figures import figure_diffs, older_reports
 from zqtracker.services.import_matching import Match, district_key, name_key
 from zqtracker.services.import_model import (
     _DATES,
@@ -287,6 +287,7 @@ def _compare(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Context
         for n in codec.changed(f, values, befores, names.get(f)):
             diffs.setdefault(ks[n], {})[f] = values[n]
     figure_diffs(sa, ctx, ks, befores, diffs, result)
+    older_reports(result, index, sa, ctx, ks, diffs)  # September's after October's: no roll-back
     for k in ks:
         changed = diffs.get(k)
         pid = sa.targets[k]

@@ -115,6 +115,9 @@ class ImportAnalysis:
     # a year to date through a month with earlier months of its year never reported (counted as 0):
     # (sheet, row, year, those months)
     unreported: list[tuple[str, int, int, tuple[int, ...]]] = field(default_factory=list)
+    # rows of a report older than the figures stored (September's after October's), whose 形象进度 /
+    # stage / remarks were left as stored: (sheet, row, (y, m) reported, (y, m) stored, fields kept)
+    older: list[tuple[str, int, tuple[int, int], tuple[int, int], tuple[str, ...]]] = field(default_factory=list)
     context: Context | None = None
     notes: list[Problem] = field(default_factory=list)  # what was noticed (services.importing.notes_of)
 

@@ -14,9 +14,12 @@ from zqtracker.domain.money import Unit
 from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.status import Status
 from zqtracker.domain.words import Catalogue
+from zqtracker.io.dates import DMY, order_note
+from zqtracker.io.evidence import DATES
 from zqtracker.io.layout import SheetLayout
 from zqtracker.io.plan import SheetPlan
 from zqtracker.io.row_ranges import runs, runs_text
+from zqtracker.services.import_figures import older_notes
 from zqtracker.services.import_model import VIEW, ImportAnalysis, SheetAnalysis
 
 _WHY = Catalogue(
@@ -114,6 +117,7 @@ def notes_of(analysis: ImportAnalysis, lang: str, unit: Unit | None, rates: dict
         if sa.remembered:
             notes.append(Problem("note_remembered", None, {"sheet": sa.name}))
         notes.extend(_columns(sa.name, sa.layout, lang, rated_columns(sa, rates)))
+        notes.extend(_slash_orders(sa, sa.plan))
         notes.extend(_rows(sa, sa.plan, lang))
         if unit is not None and any(
             c.is_money and c.unit is None and sa.layout.unit_line is None for c in sa.layout.mapped()
@@ -137,8 +141,20 @@ def notes_of(analysis: ImportAnalysis, lang: str, unit: Unit | None, rates: dict
                 {"count": len(analysis.unreported), "rows": _unreported(analysis.unreported, lang)},
             )
         )
+    notes.extend(older_notes(analysis))  # September's report after October's: its text left as stored
     if analysis.default_status:
         notes.append(Problem("note_default_status", None, {"count": analysis.default_status}))
+    return notes
+
+
+def _slash_orders(sa: SheetAnalysis, plan: SheetPlan) -> list[Problem]:
+    """Date columns read month first though no date in them says so (io/dates.order_note)."""
+    notes = []
+    for c in sa.layout.mapped():
+        if c.field in DATES and c.date_order != DMY and (j := c.index - sa.raw.col_offset) >= 0:
+            column = [row[j] if j < len(row) else None for row in (sa.raw.rows[i] for i in plan.data_rows)]
+            note = order_note(sa.name, c.letter, c.header, column)
+            notes.extend([note] if note is not None else [])
     return notes
 
 

@@ -8,10 +8,15 @@ different things of one field are a problem of the later row, shown with both va
 workbook with a sheet per month (9月, 10月): what changes from month to month (形象进度, the stage,
 remarks) is the latest month's.
 
-A district written without its suffix ("高要" for the known "高要区") is read as the known one.
+A district written without its suffix ("高要" for "高要区") is read as the full name — one the
+database holds or one written elsewhere in the same import — and a zone written without its city
+("高新区" for a stored "肇庆高新区") as the one district that is a place plus that zone. A district
+cell naming several districts ("怀集县、广宁县") is a problem of its row: a project is counted in one.
 """
 
 from __future__ import annotations
+
+import re
 
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.models import PROJECT_FIELDS
@@ -23,6 +28,12 @@ from zqtracker.services.import_model import SheetAnalysis, add_problem
 _MERGED = tuple(f for f in PROJECT_FIELDS if f != "name")  # the name is what matches the rows
 _OF_THE_MONTH = frozenset(("progress_note", "status", "notes"))  # what a later month's report may change
 _SUFFIXES = ("区", "县", "市", "新区", "镇", "街道", "开发区", "高新区")
+# Zones every city has, named by their kind alone: written so, the one known district that is a
+# place plus that kind ("肇庆高新区"). Only these — "西湖区" is a place of its own, not "东西湖区".
+_ZONES = frozenset(("高新区", "开发区", "经开区", "农高区", "经济开发区", "经济技术开发区", "高新技术产业开发区"))
+_LIST_SEPARATORS = re.compile(r"\s*[、/／，,;；+＋]\s*")
+_CONJUNCTIONS = "和及与"
+_GROUPING_HEADS = "全各本该每我其分按"  # 全市, 各县区: rows grouped by place, no place
 
 
 def merge_views(sheets: list[SheetAnalysis]) -> int:
@@ -71,9 +82,10 @@ def _merge(sheets: list[SheetAnalysis], i0: int, k0: int, i: int, k: int) -> Non
     n0 = len(p0)
     months = _month_of(p0), _month_of(p)
     newer = None if months[0] is None or months[1] is None or months[0] == months[1] else months[1] > months[0]
+    refused = {cp.problem.field for cp in p.problems.get(k, ())}  # a value its row is refused for is no one's
     for f in _MERGED:
         col = p.values.get(f)
-        if col is None or col[k] is None:
+        if col is None or col[k] is None or f in refused:
             continue
         target = p0.values.setdefault(f, [None] * n0)
         if target[k0] is None:
@@ -113,19 +125,83 @@ def _month_of(plan: SheetPlan) -> tuple[int, int] | None:
 
 
 def district_aliases(sheets: list[SheetAnalysis], known: frozenset[str]) -> dict[str, str]:
-    """Districts written without their suffix ("高要" → the known "高要区"), read as the known one
-    when exactly one known district is that name plus a suffix. The plans are changed in place."""
+    """Districts written short, read as the full name: "高要" as "高要区" when exactly one district the
+    database holds or another row of this import (any selected sheet) writes is that name plus a suffix;
+    a zone's kind alone ("高新区") as the one known or written district that is a place plus it
+    ("肇庆高新区"). A cell naming several districts is a problem of its row (a project is counted in one
+    district, and statistics per district would count "怀集县、广宁县" as one more). The plans are
+    changed in place; returns what was read as what, for the notes."""
+    used = [sa for sa in sheets if sa.selected and sa.plan is not None and sa.plan.values.get("district")]
+    written = {v for sa in used for v in sa.plan.values["district"] if isinstance(v, str) and v}  # type: ignore[union-attr]
+    short = _short_forms(known | written)
+    several = {v for v in written - known if _several_districts(v, known | written, short)}
+    names = known | (written - several)
+    short = _short_forms(names) if several else short
     aliases: dict[str, str] = {}
-    for sa in sheets:
-        if not sa.selected or sa.plan is None:
-            continue
-        col = sa.plan.values.get("district")
-        if not col:
-            continue
-        for d in {v for v in col if v and v not in known}:
-            hits = [name for name in known if name.startswith(d) and name[len(d) :] in _SUFFIXES]
-            if len(hits) == 1:
-                aliases[d] = hits[0]
+    for d in names - known:
+        hits = short.get(d, set()) - {d}
+        if len(hits) == 1 and len(d) >= 2:
+            aliases[d] = next(iter(hits))
+    for sa in used:
+        plan = sa.plan
+        assert plan is not None
+        col = plan.values["district"]
+        if several:
+            for k, v in enumerate(col):
+                if v in several:
+                    add_problem(plan, k, sa, "district", v, Problem("several_districts", "district", {"value": v}))
         if aliases:
-            sa.plan.values["district"] = [aliases.get(v, v) if v else v for v in col]
+            plan.values["district"] = [aliases.get(v, v) if v else v for v in col]
     return aliases
+
+
+def _short_forms(names: frozenset[str] | set[str]) -> dict[str, set[str]]:
+    """The short ways of writing each name → the names: "高要" → {"高要区"} (the name less its suffix),
+    and a zone's kind → the places with one: "高新区" → {"肇庆高新区"} (a place of two characters or more)."""
+    forms: dict[str, set[str]] = {}
+    for name in names:
+        for suffix in _SUFFIXES:
+            if name.endswith(suffix) and len(name) > len(suffix):
+                forms.setdefault(name[: -len(suffix)], set()).add(name)
+        for zone in _ZONES:
+            if name.endswith(zone) and len(name) - len(zone) >= 2:
+                forms.setdefault(zone, set()).add(name)
+    return forms
+
+
+def _several_districts(text: str, names: frozenset[str] | set[str], short: dict[str, set[str]]) -> bool:
+    """A cell that names more than one district ("怀集县、广宁县", "端州区/高要区", "和平县和龙川县"):
+    every part a district — known or written alone, short for one, or a place ending in 区 / 县 / 市.
+    Not when any part is something else ("高要区金利镇、蛟塘镇": one district's towns)."""
+    if not any(ch in text for ch in "、/／，,;；+＋和及与"):
+        return False
+    count = 0
+    for piece in _LIST_SEPARATORS.split(text.strip()):
+        found = _districts_in(piece, names, short)
+        if not found:
+            return False
+        count += found
+    return count >= 2
+
+
+def _districts_in(piece: str, names: frozenset[str] | set[str], short: dict[str, set[str]]) -> int:
+    """1 for a district ("和平县"), 2 for two joined by 和 / 及 / 与 ("四会市与广宁县"), else 0."""
+    for at, ch in enumerate(piece):
+        if (
+            ch in _CONJUNCTIONS
+            and _is_district(piece[:at], names, short)
+            and _is_district(piece[at + 1 :], names, short)
+        ):
+            return 2
+    return 1 if _is_district(piece, names, short) else 0
+
+
+def _is_district(part: str, names: frozenset[str] | set[str], short: dict[str, set[str]]) -> bool:
+    if len(part) < 2:
+        return False
+    if part in names or part in short:  # "端州" of "端州区"
+        return True
+    if len(part) > 12 or part[0] in _GROUPING_HEADS or not all("\u4e00" <= ch <= "\u9fff" for ch in part):
+        return False
+    head = next((part[: -len(s)] for s in sorted(_SUFFIXES, key=len, reverse=True) if part.endswith(s)), "")
+    return bool(head) and part.endswith(("区", "县", "市"))
