@@ -174,3 +174,17 @@ def test_a_sheet_named_for_another_month_than_its_title(
     assert records(ctx, "恒通光伏组件扩产项目")[-1] == (2025, 10, 10, 12_000_000)  # through October: 9,700 − 8,500
     (note,) = [n for n in result.notes if n.code == "note_period_sheet_name"]
     assert "its name says month 9, its title month 10" in note.message("en") and "表名为 9 月" in note.message("zh")
+
+
+def test_a_months_own_amount_under_its_year_to_date(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
+    """1-10月完成投资 merged over 累计 | 其中：10月: the year to date and October's own amount (which
+    splits 1–10月 into 1–9月 and 10月); 其中：10月 was left out as another year to date."""
+    rows = [["高要区2025年1-10月重点项目进展情况表"], ["单位：万元"],
+            ["序号", "项目名称", "所在区域", "总投资", "1-10月完成投资", None],
+            [None, None, None, None, "累计", "其中：10月"],
+            [1, "恒通光伏组件扩产项目", "高要区", 50000, 9700, 1200]]  # fmt: skip
+    merges = ["A3:A4", "B3:B4", "C3:C4", "D3:D4", "E3:F3"]
+    path = write_workbook(tmp_path / "f13.xlsx", SheetSpec("10月", rows, merges=merges))
+    result = service.import_file(path, ImportOptions())
+    assert result.ok and result.added == 1
+    assert records(ctx, "恒通光伏组件扩产项目") == [(2025, 1, 9, 85_000_000), (2025, 10, 10, 12_000_000)]

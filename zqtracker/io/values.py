@@ -281,6 +281,7 @@ def month_header(value: object, default_year: int | None, date1904: bool = False
     if not isinstance(value, str) or not value.strip():
         return None
     text = re.sub(r"[(（][^()（）]*[)）]$", "", fold(value)).strip()  # "10月完成投资（万元）": its unit
+    text = re.sub(r"^其中\s*[:：]?\s*", "", text)  # "其中：10月" under 1-10月完成投资: that month's own
     for suffix in ("实际完成投资", "实际完成", "完成投资", "完成额", "完成", "投资额", "投资", "amount"):
         if text.endswith(suffix) and len(text) > len(suffix):
             text = text[: -len(suffix)]
