@@ -59,6 +59,25 @@ _CHECK_MESSAGES: dict[str, tuple[str, str]] = {
         "工作表“{sheet}”：第 {rows} 行报送截至 {through}，早于已存的完成投资（截至 {stored}）：其形象进度、"
         "项目状态和备注未写回，项目保留较新报表所填的内容；其投资数照常导入。",
     ),
+    "ytd_above_planned": (
+        "the year to date through month {month} ({ytd:,} yuan) is above the project's planned investment "
+        "({planned:,} yuan), and its header does not say it is this year's: if 累计 here means since construction "
+        "started, head the column {since}; if it is this year's (a cost overrun), head it {this_year}; then import "
+        "again",
+        "1–{month}月累计（{ytd:,}元）高于项目计划总投资（{planned:,}元），而表头未注明是本年累计：如“累计”指自开工以来，"
+        "请把该列表头改为“{since}”；如确为本年累计（超概算），请改为“{this_year}”；然后重新导入",
+    ),
+    "note_ytd_above_planned": (
+        "Sheet “{sheet}”: {count} row(s) give a year to date above the project's planned investment — {rows} — "
+        "imported as written, since the header says the months are this year's; check them (a cost overrun, a "
+        "wrong planned total, or 累计 since construction started: then head the column {since} and import again).",
+        "工作表“{sheet}”：{count} 行的本年累计高于项目计划总投资——{rows}——表头注明为本年月份，已照常导入；"
+        "请核实（超概算、计划总投资有误，或实为自开工累计：如是，请把该列表头改为“{since}”后重新导入）。",
+    ),
+    "note_ytd_above_planned_row": (
+        "row {row}: {span} {ytd} year to date, planned investment {planned}",
+        "第 {row} 行：{span}累计 {ytd}，计划总投资 {planned}",
+    ),
     "note_slash_date_order": (
         "Sheet “{sheet}”: column {column} “{header}” has no date with a day above 12, so nothing tells whether "
         "it writes month/day or day/month — its dates were read month/day (the US form): {value} read as {read}. "
@@ -66,6 +85,15 @@ _CHECK_MESSAGES: dict[str, tuple[str, str]] = {
         "工作表“{sheet}”：{column} 列“{header}”中没有日大于 12 的日期，无法判断是“月/日”还是“日/月”——"
         "已按“月/日/年”（美式）读取：{value} 读作 {read}。如实为“日/月/年”（{value} 即 {other}），"
         "请把日期改写为“年-月-日”（如 {other}）后重新导入。",
+    ),
+    "note_unit_from_title": (
+        "Sheet “{sheet}”: amounts with no unit of their own are read in {unit}, as its title “{title}” says.",
+        "工作表“{sheet}”：未注明单位的金额按标题“{title}”所注的{unit}读取。",
+    ),
+    "note_no_amount": (
+        "Sheet “{sheet}”: row(s) {rows} give no amount: no record written — nothing was reported for that project "
+        "and month ({count} row(s)).",
+        "工作表“{sheet}”：第 {rows} 行未填金额，未写入记录——该项目当月未报送（共 {count} 行）。",
     ),
 }
 CHECK_MESSAGES = Catalogue("check_messages", _CHECK_MESSAGES)

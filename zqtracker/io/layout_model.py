@@ -70,6 +70,7 @@ class SheetLayout:
     reporter: str = ""  # 填报单位
     unit_line: int | None = None  # factor from "单位：万元" above the header
     unit_currency: str | None = None  # "单位：万美元"
+    unit_from: tuple[str, str] | None = None  # (title, unit word) when the title names the unit: "…（万元）"
     year: int | None = None  # from the title rows, unit line or sheet name
     status_hint: str | None = None  # from the sheet name or title (续建项目 → under_construction)
     status_from: str = ""  # "sheet" or "title"

@@ -27,6 +27,7 @@ from zqtracker.io.plan_finish import (
     long_months,
     mark_key_projects,
     spread_periods,
+    title_unit_note,
 )
 from zqtracker.io.plan_rows import BREAKDOWN_RE, RowRules
 from zqtracker.io.reader import RawSheet
@@ -78,6 +79,7 @@ class SheetPlan:
     hidden_answer: str | None = None  # what the user said of them: "import", "skip", None (not yet)
     total_differs: tuple[int, int, int] | None = None  # a 合计 row's planned investment the rows do not add up to
     count_differs: tuple[int, int] | None = None  # a 合计 row's count of projects (row, count) the rows read are not
+    notes: list[Problem] = field(default_factory=list)  # what else the import should say of the sheet
 
     def __len__(self) -> int:
         return len(self.data_rows)
@@ -210,6 +212,7 @@ class PlanBuilder(RowRules):
             self.contexts = drop_rows(plan, grouped, self.contexts)
         self.contexts = drop_continuations(plan, self.sheet.name, self.contexts, self._row_numbers())
         apply_contexts(plan, self.contexts, self.layout)
+        title_unit_note(plan, self.layout, [i for _j, i, _c in self.columns if i.index not in self.opts.column_units])
         if self.layout.kind == MONTHLY and "month" in self.layout.fields():
             long_months(plan, self.layout, self.sheet.name)
         list_unknown_statuses(plan)

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from zqtracker.domain.errors import Problem
 from zqtracker.io import values as cells
 from zqtracker.io.errors import CellProblem
-from zqtracker.io.layout import SheetLayout
+from zqtracker.io.layout import ColumnInfo, SheetLayout
+from zqtracker.io.row_ranges import runs_text
 
 if TYPE_CHECKING:
     from zqtracker.io.plan import SheetPlan
@@ -186,14 +187,21 @@ def apply_contexts(plan: SheetPlan, contexts: list | None, layout: SheetLayout) 
 
 
 def long_months(plan: SheetPlan, layout: SheetLayout, sheet: str) -> None:
-    """A long monthly sheet: each row's month and amount make one record."""
+    """A long monthly sheet: each row's month and amount make one record. A row with a month but no
+    amount (blank, "—") reports nothing for that project-month: no record, the row left out and
+    listed in a note; a row with an amount but no month is a problem."""
     months = plan.values.pop("month", None) or [None] * len(plan)
     amounts = plan.values.pop("amount", None) or [None] * len(plan)
+    unreported: set[int] = set()
     for k, (month, amount) in enumerate(zip(months, amounts, strict=True)):
         if month is not None and amount is not None:
             plan.months.append((k, month[0], month[1], amount))
-        elif k not in plan.problems:
-            missing = "month" if month is None else "amount"
+        elif k in plan.problems:
+            continue
+        elif month is not None:
+            unreported.add(k)
+        else:
+            missing = "month"
             info = next((c for c in layout.mapped() if c.field == missing), None)
             plan.add_problem(
                 k,
@@ -206,6 +214,23 @@ def long_months(plan: SheetPlan, layout: SheetLayout, sheet: str) -> None:
                     Problem("required", missing),
                 ),
             )
+    if unreported:
+        rows = [plan.row_numbers[k] for k in sorted(unreported)]
+        for k in unreported:
+            plan.skipped[plan.data_rows[k]] = "no_amount"
+        drop_rows(plan, unreported, None)
+        plan.notes.append(
+            Problem("note_no_amount", None, {"sheet": sheet, "count": len(rows), "rows": runs_text(rows)})
+        )
+
+
+def title_unit_note(plan: SheetPlan, layout: SheetLayout, read: list[ColumnInfo]) -> None:
+    """The amounts of ``read`` (the columns read in the sheet's own unit) without a unit of their own
+    are read in the unit the title names ("2025年项目月度完成投资（万元）"): said, naming the title."""
+    if layout.unit_from is None or not any(c.is_money and c.unit is None for c in read):
+        return
+    title, word = layout.unit_from
+    plan.notes.append(Problem("note_unit_from_title", None, {"sheet": layout.sheet, "unit": word, "title": title}))
 
 
 # A grand total's label (folded): 合计, 总计, 合计（64个）… — not a 小计 of a group, not a 其中 breakdown.

@@ -22,32 +22,51 @@ from zqtracker.io.values import clean_text, year_in
 _UNIT_LINE_RE = re.compile(
     r"(?:金额|计量|货币)?单位\s*[:：]\s*([^\s,，;；)）]+)|\bunits?\s*[:：]\s*([a-z0-9 ¥￥$]+)", re.I
 )
+# A title ending in a bracketed unit: "2025年项目月度完成投资（万元）" — the bracket nothing but the unit.
+_TITLE_UNIT_RE = re.compile(r"[（(]\s*([^（）()]{1,16}?)\s*[)）]\s*$")
 _REPORTER_RE = re.compile(
     r"(?:填报|报送|填表|上报)单位(?:名称)?\s*[:：]\s*(\S[^:：]*?)(?:\s{2,}|$|\s+(?:单位|填报|日期))"
 )
 
 
 def fill_titles(layout: SheetLayout, sheet: RawSheet, upto: int) -> None:
+    titled: list[str] = []  # the title rows' texts
     for r in range(sheet.row_offset, upto):
         texts = [clean_text(v) for v in sheet.rows[r - sheet.row_offset] if isinstance(v, str) and v.strip()]
         if not texts:
             continue
         line = "  ".join(texts)
+        is_title = not any(k in line for k in ("填报单位", "报送单位", "填表单位")) and not _UNIT_LINE_RE.fullmatch(
+            line.strip()
+        )
         for m in _UNIT_LINE_RE.finditer(line):
-            word = m.group(1) or m.group(2) or ""
-            factor = unit_factor_of(word)
-            if factor is not None and layout.unit_line is None and word.lower().strip() not in ("million", "m"):
-                layout.unit_line = factor
-            currency = currency_of(word)
-            if currency is not None and layout.unit_currency is None:
-                layout.unit_currency, layout.unit_line = currency[0], currency[1]
+            before = layout.unit_line
+            _take_unit(layout, m.group(1) or m.group(2) or "")
+            cell = next((t for t in texts if m.group(0) in t), "")
+            if before is None and layout.unit_line is not None and is_title and not _UNIT_LINE_RE.fullmatch(cell):
+                layout.unit_from = (cell, m.group(1) or m.group(2) or "")  # "…表（单位：万元）": the title's
         reporter = _REPORTER_RE.search(line + "  ")
         if reporter and not layout.reporter:
             layout.reporter = reporter.group(1).strip()
-        if not any(k in line for k in ("填报单位", "报送单位", "填表单位")) and not _UNIT_LINE_RE.fullmatch(
-            line.strip()
-        ):
+        if is_title:
             layout.titles.append(line)
+            titled.extend(texts)
+    for text in titled if layout.unit_line is None else ():  # no unit line: a title's "（万元）" is one
+        bracket = _TITLE_UNIT_RE.search(text)
+        if bracket is not None and not _UNIT_LINE_RE.search(text) and _take_unit(layout, bracket.group(1)):
+            layout.unit_from = (text, bracket.group(1).strip())
+            break
+
+
+def _take_unit(layout: SheetLayout, word: str) -> bool:
+    """Whether ``word`` is a unit ("万元", "万美元"), made the unit of the sheet's amounts if none is yet."""
+    factor = unit_factor_of(word)
+    if factor is not None and layout.unit_line is None and word.lower().strip() not in ("million", "m"):
+        layout.unit_line = factor
+    currency = currency_of(word)
+    if currency is not None and layout.unit_currency is None:
+        layout.unit_currency, layout.unit_line = currency[0], currency[1]
+    return (factor is not None and word.lower().strip() not in ("million", "m")) or currency is not None
 
 
 def unit_line_factor(text: str) -> int | None:

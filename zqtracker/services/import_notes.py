@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.money import Unit
-from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.status import Status
 from zqtracker.domain.words import Catalogue
 from zqtracker.io.dates import DMY, order_note
@@ -19,7 +18,7 @@ from zqtracker.io.evidence import DATES
 from zqtracker.io.layout import SheetLayout
 from zqtracker.io.plan import SheetPlan
 from zqtracker.io.row_ranges import runs, runs_text
-from zqtracker.services.import_figures import older_notes
+from zqtracker.services.import_figures import money_text, older_notes, ytd_above_planned_notes
 from zqtracker.services.import_model import VIEW, ImportAnalysis, SheetAnalysis
 
 _WHY = Catalogue(
@@ -142,6 +141,7 @@ def notes_of(analysis: ImportAnalysis, lang: str, unit: Unit | None, rates: dict
             )
         )
     notes.extend(older_notes(analysis))  # September's report after October's: its text left as stored
+    notes.extend(ytd_above_planned_notes(analysis, lang))  # a year to date above the planned total
     if analysis.default_status:
         notes.append(Problem("note_default_status", None, {"count": analysis.default_status}))
     return notes
@@ -305,6 +305,7 @@ def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str) -> list[Problem]:
                 {"sheet": name, "column": column.letter if column else "", "words": words, "statuses": statuses},
             )
         )
+    notes.extend(plan.notes)  # what io/plan.py said of the sheet: a unit from the title, rows without an amount
     return notes
 
 
@@ -359,7 +360,4 @@ def _rows_text(rows: list[int]) -> str:
     return shown + (" …" if len(rows) > 12 else "")
 
 
-def _amount(yuan: int, factor: int, lang: str) -> str:
-    """An amount in the unit the sheet writes it in, every digit ("600万元", "212.352亿元", "¥6.00 mn")."""
-    unit = next((u for u in Unit if u.factor == factor), Unit.YUAN)
-    return MoneyFormat(unit, lang, exact=True).text(yuan)
+_amount = money_text  # an amount in the unit the sheet writes it in (services/import_figures.py)
