@@ -7,25 +7,40 @@ stored, the figure stays one record covering months 1–X — unless the same ro
 own amount (当月), which then splits it: 1–(X−1) and X. A 当月 amount that disagrees with the
 difference is a problem of its row, shown with both figures, as is a year to date below last
 month's. Nothing is spread over months by guessing.
+
+A year to date above the project's planned total investment is rare for one year's work — most often
+累计 since construction started read as the year's (a bare 累计完成投资 under a title naming the month).
+Under such a header the row is refused, with both figures and the header to write; under one naming
+this year (1–X月, 本年, 年度) it is a cost overrun or a slip, imported with a note.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from zqtracker.domain.cumulative import derive_from_ytd, month_amount_from_ytd, ytd_points
+from zqtracker.domain.cumulative import MonthSpan, derive_from_ytd, month_amount_from_ytd, ytd_points
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.fuzzy_dates import DatePrecision, FuzzyDate
 from zqtracker.domain.models import PROJECT_FIELDS, InvestmentRecord
+from zqtracker.domain.money import Unit
+from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.rounding import money_rounded_places
 from zqtracker.io.row_ranges import runs_text
+from zqtracker.io.values import display
 from zqtracker.services.import_model import INVALID, SAME, UPDATE, Context, ImportAnalysis, SheetAnalysis, add_problem
 from zqtracker.services.import_views import _OF_THE_MONTH
 from zqtracker.storage.codec import StoredRow
 
 DATE_FIELDS = ("signed_on", "construction_start_on", "production_on")
+SINCE_HEADER = "自开工累计完成投资"  # the header that says 累计 since construction started
+# a year-to-date header that says the figure is this year's (not merely 累计: since when?)
+_THIS_YEAR = re.compile(
+    r"1\s*[-~—–至到]\s*\d{0,2}\s*月|本年|今年|当年|年度|(?:19|20|21)\d{2}\s*年(?!\s*\d)|year.to.date|\bytd\b|this year",
+    re.IGNORECASE,
+)
 
 
 def stored_records(ctx: Context, target: int, year: int) -> list[InvestmentRecord]:
@@ -62,6 +77,8 @@ def analyse_ytd(
     for target, y, m, yuan, _before, first in earlier_sheets:
         earlier.setdefault((target, y), []).append(InvestmentRecord(target, y, m, yuan, first))
     for (target, y), months in groups.items():
+        if _above_planned(result, sa, ctx, target, y, months):
+            continue
         stored = stored_records(ctx, target, y)
         if (target, y) in earlier:  # another sheet of this file (9月 before 10月) said months of this year
             stored = _with(stored, earlier[(target, y)])
@@ -149,6 +166,77 @@ def analyse_ytd(
     if superseded:
         result.records[:] = [r for r in result.records if (r[0], r[1], r[2]) not in superseded]
     result.records.extend(derived_records)
+
+
+def _above_planned(
+    result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, target: int, y: int, months: dict[int, tuple[int, int]]
+) -> bool:
+    """Hold each year to date of one project and year against its planned total investment (the
+    row's own, else the stored project's, else that of the row adding it): above it under a header
+    that does not say "this year" refuses the row (True), under one that does adds a note."""
+    plan = sa.plan
+    assert plan is not None
+    factor = plan.factors.get("ytd") or 1  # the note says amounts in the column's unit
+    refused = False
+    for m, (ytd, k) in months.items():
+        planned = _planned(result, sa, ctx, target, k)
+        if planned is None or planned <= 0 or ytd <= planned:
+            continue
+        info = next((c for c in sa.layout.mapped() if c.field == "ytd" and c.period == (y, m)), None)
+        if info is not None and _THIS_YEAR.search(info.header):
+            result.above_planned.append((sa.name, plan.row_numbers[k], y, m, ytd, planned, factor))
+            continue
+        # in yuan, as the other year-to-date problems of a row (worded when shown, in either language)
+        said = {"ytd": ytd, "planned": planned, "since": SINCE_HEADER, "this_year": f"1-{m}月累计完成投资"}
+        i, j = plan.data_rows[k], (info.index if info else -1) - sa.raw.col_offset
+        row = sa.raw.rows[i] if i < len(sa.raw.rows) else ()
+        typed = display(row[j]) if 0 <= j < len(row) else ytd  # the cell as the sheet writes it
+        add_problem(plan, k, sa, "ytd", typed, Problem("ytd_above_planned", "amount", {"month": m, **said}))
+        sa.status[k] = INVALID
+        refused = True
+    return refused
+
+
+def _planned(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, target: int, k: int) -> int | None:
+    """The planned total investment (yuan) a row's project has: the row's own, else as stored, else
+    as the row of this file adding it gives it (None: not known — a monthly sheet's stored project)."""
+    plan = sa.plan
+    assert plan is not None
+    own = plan.values.get("planned_investment")
+    if own is not None and own[k] is not None:
+        return own[k]
+    if target > 0:
+        row = ctx.rows.get(target)
+        return None if row is None else ctx.codec.value(row, "planned_investment")
+    if -target > len(result.new_projects):
+        return None
+    adding = result.new_projects[-target - 1]
+    other = result.sheets[adding.sheet].plan
+    return None if other is None else other.column("planned_investment")[adding.k]
+
+
+def ytd_above_planned_notes(analysis: ImportAnalysis, lang: str) -> list[Problem]:
+    """The years to date above their project's planned investment imported (their header names
+    this year's months): one note per sheet, its first twelve rows with both figures."""
+    groups: dict[str, list[str]] = {}
+    for sheet, row, y, m, ytd, planned, factor in analysis.above_planned:
+        figures = {"span": MonthSpan(y, 1, m).label(lang), "row": row}
+        figures.update(ytd=money_text(ytd, factor, lang), planned=money_text(planned, factor, lang))
+        groups.setdefault(sheet, []).append(Problem("note_ytd_above_planned_row", None, figures).message(lang))
+    return [
+        Problem(
+            "note_ytd_above_planned",
+            None,
+            {"sheet": s, "count": len(rows), "rows": "; ".join(rows[:12]), "since": SINCE_HEADER},
+        )
+        for s, rows in groups.items()
+    ]
+
+
+def money_text(yuan: int, factor: int, lang: str) -> str:
+    """An amount in the unit the sheet writes it in, every digit ("600万元", "212.352亿元", "¥6.00 mn")."""
+    unit = next((u for u in Unit if u.factor == factor), Unit.YUAN)
+    return MoneyFormat(unit, lang, exact=True).text(yuan)
 
 
 def _moves_earlier_points(stored: list[InvestmentRecord], write: Sequence[InvestmentRecord]) -> bool:
