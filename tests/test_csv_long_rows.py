@@ -4,13 +4,12 @@ dropped; trailing empty fields, title lines and a quoted "12,000" still import."
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
 from engines import dump
+from test_read_csv import run, write
 
-from zqtracker.cli.main import main
 from zqtracker.io import csvread, header_rows
 from zqtracker.io.errors import WorkbookRefused
 from zqtracker.io.reader import read_workbook
@@ -19,17 +18,6 @@ from zqtracker.services.import_mappings import MappingStore
 from zqtracker.services.importing import ImportOptions, ImportService
 
 HEADER = "项目名称,所在区域,计划总投资（万元）,项目状态\r\n"
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
-
-
-def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
-    path.write_bytes(text.encode(encoding))
-    return path
 
 
 @pytest.fixture

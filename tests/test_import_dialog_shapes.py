@@ -8,12 +8,9 @@ from pathlib import Path
 
 import pytest
 from import_files import SheetSpec, write_workbook
-from PySide6.QtGui import QUndoStack
-from test_import_dialog import wait_idle
+from test_import_dialog_totals import shown
 
 from zqtracker.services.context import AppContext
-from zqtracker.ui.events import DataEvents
-from zqtracker.ui.import_dialog import ImportDialog
 
 
 @pytest.mark.parametrize(("lang", "said"), [("en", "another table begins at row 9"), ("zh", "第 9 行起是另一张表")])
@@ -28,12 +25,7 @@ def test_groups_and_a_summary_under_the_list(
             ["2", "现代服务业项目（1个）", None, None, 80], ["2-1", "物流园项目", "四会市", "在建", 80],
             [None], ["所在区域", "项目数", "计划总投资（万元）"], ["高要区", 1, 300], ["四会市", 2, 280]]  # fmt: skip
     path = write_workbook(tmp_path / "四会市.xlsx", SheetSpec("项目清单", rows))
-    dialog = ImportDialog(ctx, DataEvents(), QUndoStack(), None, path=path, lang=lang)
-    qtbot.addWidget(dialog)
-    dialog.remember_check.setChecked(False)
-    dialog.resize(1366, 768)
-    dialog.show()
-    wait_idle(qtbot, dialog)
+    dialog = shown(qtbot, ctx, path, lang)
     assert said in dialog.notes_label.text()
     assert dialog.can_import()
     analysis = dialog.analysis

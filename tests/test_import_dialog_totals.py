@@ -15,6 +15,17 @@ from zqtracker.ui.events import DataEvents
 from zqtracker.ui.import_dialog import ImportDialog
 
 
+def shown(qtbot, ctx: AppContext, path: Path, lang: str) -> ImportDialog:
+    """The import dialog on ``path`` at 1366×768, its preview done (nothing remembered)."""
+    dialog = ImportDialog(ctx, DataEvents(), QUndoStack(), None, path=path, lang=lang)
+    qtbot.addWidget(dialog)
+    dialog.remember_check.setChecked(False)
+    dialog.resize(1366, 768)
+    dialog.show()
+    wait_idle(qtbot, dialog)
+    return dialog
+
+
 @pytest.mark.parametrize(("lang", "said"), [("en", "says ¥6.00 mn"), ("zh", "合计的计划总投资为 600万元")])
 def test_a_total_the_rows_do_not_add_up_to_is_shown_in_the_notes(
     qtbot, translations, ctx: AppContext, tmp_path: Path, artifacts: Path, lang: str, said: str
@@ -24,12 +35,7 @@ def test_a_total_the_rows_do_not_add_up_to_is_shown_in_the_notes(
     rows = [head, ["合计", None, None, None, None, 600], [1, "华南电池项目", "新型储能", "高要区", "在建", 300],
             [2, "星光材料项目", "新材料", "四会市", "签约", 200]]  # fmt: skip
     path = write_workbook(tmp_path / "高要区.xlsx", SheetSpec("项目清单", rows))
-    dialog = ImportDialog(ctx, DataEvents(), QUndoStack(), None, path=path, lang=lang)
-    qtbot.addWidget(dialog)
-    dialog.remember_check.setChecked(False)
-    dialog.resize(1366, 768)
-    dialog.show()
-    wait_idle(qtbot, dialog)
+    dialog = shown(qtbot, ctx, path, lang)
     assert said in dialog.notes_label.text()
     assert dialog.can_import()  # a note: the user decides, having seen it
     dialog.grab().save(str(artifacts / f"import-total-differs-{lang}.png"))
