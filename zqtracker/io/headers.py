@@ -344,6 +344,12 @@ def header_candidates(text: str) -> tuple[HeaderMatch, ...]:
             add(_IGNORED[bare], 3)
         if out:
             return _ordered(out)
+    parts = [p for p in _BILINGUAL_RE.split(text) if p.strip()]
+    if len(parts) >= 2:  # "Status 状态", "项目名称 Project Name": a header in both languages, each alone
+        for part in sorted(parts, key=lambda p: not _is_cjk(p)):
+            found = header_candidates(part)
+            if found:
+                return found
     if key.isascii():
         words = key.split()
         if len(words) <= 5:
@@ -359,6 +365,11 @@ def header_candidates(text: str) -> tuple[HeaderMatch, ...]:
         if word in key:
             add(f, 1)
     return _ordered(out)
+
+
+_BILINGUAL_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff）)])\s*[/／|]?\s*(?=[A-Za-z])|(?<=[A-Za-z.)])\s*[/／|]?\s*(?=[\u4e00-\u9fff])"
+)
 
 
 def _excluded(field: str, key: str) -> bool:

@@ -51,7 +51,8 @@ def fill_titles(layout: SheetLayout, sheet: RawSheet, upto: int) -> None:
         if is_title:
             layout.titles.append(line)
             titled.extend(texts)
-    for text in titled if layout.unit_line is None else ():  # no unit line: a title's "（万元）" is one
+    # no unit line: a title's "（万元）" is one — else the sheet's name's ("外资项目（万美元）")
+    for text in [*titled, sheet.name] if layout.unit_line is None else ():
         bracket = _TITLE_UNIT_RE.search(text)
         if bracket is not None and not _UNIT_LINE_RE.search(text) and _take_unit(layout, bracket.group(1)):
             layout.unit_from = (text, bracket.group(1).strip())
