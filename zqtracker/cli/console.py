@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import unicodedata
 from dataclasses import dataclass, field
@@ -12,6 +13,17 @@ from typing import TextIO
 
 from zqtracker.cli.words import WORDS
 from zqtracker.domain.words import norm_lang
+
+# What a file may carry that a terminal would act on (escape sequences, a bell) or that reverses the
+# text around it (bidirectional overrides): written as \x1b / \u202e, never sent raw.
+_UNSAFE_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(text: str) -> str:
+    """``text`` safe to print: control and direction-override characters as escapes."""
+    if text.isprintable() or not _UNSAFE_RE.search(text):
+        return text
+    return _UNSAFE_RE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
 
 
 class ExitCode(IntEnum):
@@ -29,10 +41,10 @@ class Console:
     lang: str = "en"
 
     def print(self, *parts: object) -> None:
-        print(*parts, file=self.out)
+        print(*(shown(str(p)) for p in parts), file=self.out)
 
     def error(self, message: str) -> None:
-        print(f"zqtracker: {message}", file=self.err)
+        print(f"zqtracker: {shown(message)}", file=self.err)
 
     def json(self, data: object) -> None:
         json.dump(data, self.out, ensure_ascii=False, indent=2, default=str)

@@ -25,6 +25,9 @@ EXCEL_ERRORS = frozenset(
     ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA", "#SPILL!", "#CALC!")
 )
 _WS_RE = re.compile(r"\s+")
+# Control codes (but the whitespace ones, which split() turns into a space), direction overrides and
+# marks, zero-width spaces and joiners, a byte-order mark: nothing a name or district should hold.
+_INVISIBLE_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
 
 
 def is_empty(value: object) -> bool:
@@ -79,11 +82,12 @@ def display(value: object) -> str:
 
 
 def clean_text(value: object) -> str:
-    """Text with runs of whitespace (line breaks, full-width spaces) made one space."""
+    """Text with runs of whitespace (line breaks, full-width spaces) made one space, and without the
+    invisible characters a file may carry (control codes, direction overrides, zero-width spaces)."""
     text = value.strip() if value.__class__ is str else display(value).strip()
     if text.isprintable() and "  " not in text:
         return text
-    return " ".join(text.split())
+    return " ".join(_INVISIBLE_RE.sub("", text).split())
 
 
 def fold(text: str) -> str:
@@ -104,7 +108,7 @@ def parse_text(value: object, field: str) -> str:
         text = value.strip()
         if text.isprintable() and "  " not in text:
             return text
-        return " ".join(text.split())
+        return " ".join(_INVISIBLE_RE.sub("", text).split())
     _check_error(value, field)
     return clean_text(value)
 
