@@ -40,3 +40,13 @@ def test_the_command_line_never_prints_them_raw(tmp_path: Path) -> None:
     text = out.getvalue() + err.getvalue()
     assert all(line.isprintable() for line in text.splitlines())
     assert shown("Sheet “a\x1b[2Jb\u202ec”\nd") == "Sheet “a\\x1b[2Jb\\u202ec”\nd"
+
+
+def test_a_sheet_of_a_hundred_thousand_columns_is_not_a_hundred_thousand_notes(ctx: AppContext, tmp_path: Path) -> None:
+    path = tmp_path / "wide.csv"
+    path.write_text("项目名称,所在区域," + ",".join(f"列{j}" for j in range(5000)) + "\n甲,高要区\n", encoding="utf-8")
+    service = ImportService(ctx.database, MappingStore(tmp_path / "m.json"))
+    result = service.import_file(path, ImportOptions(), dry_run=True)
+    assert result.ok and result.added == 1 and len(result.notes) < 60
+    (more,) = [n for n in result.notes if n.code == "note_more_columns"]
+    assert more.params["count"] > 4900 and "不逐一列出" in more.message("zh")

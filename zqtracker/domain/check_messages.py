@@ -41,6 +41,10 @@ _CHECK_MESSAGES: dict[str, tuple[str, str]] = {
         "counted in",
         "{field_label}填写了多个区域（{value}）：一个项目只属于一个区域——请填写该项目计入统计的那一个区域",
     ),
+    "note_more_columns": (
+        "Sheet “{sheet}”: {count} more column(s) from column {column} on are not imported (not listed one by one).",
+        "工作表“{sheet}”：自第 {column} 列起另有 {count} 列未导入（不逐一列出）。",
+    ),
     "note_second_table": (
         "Sheet “{sheet}”: another table begins at row {row} (its own header: a summary, not projects) — the "
         "projects end above it, and its rows were not imported.",

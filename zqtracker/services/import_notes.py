@@ -175,9 +175,16 @@ def _unreported(found: list[tuple[str, int, int, tuple[int, ...]]], lang: str) -
     return "; ".join(shown)
 
 
+_MAX_COLUMN_NOTES = 40  # a sheet of 100,000 columns is one sentence more, not 100,000
+
+
 def _columns(sheet: str, layout: SheetLayout, lang: str, rated: dict[int, str]) -> list[Problem]:
-    notes = []
-    for c in layout.columns:
+    notes: list[Problem] = []
+    for n, c in enumerate(layout.columns):
+        if len(notes) >= _MAX_COLUMN_NOTES:
+            left = len(layout.columns) - n
+            notes.append(Problem("note_more_columns", None, {"sheet": sheet, "count": left, "column": c.letter}))
+            break
         params = {"sheet": sheet, "column": c.letter, "header": c.header}
         if c.note.startswith("hidden"):
             notes.append(Problem("note_hidden_column", None, params))
