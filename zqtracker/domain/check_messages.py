@@ -14,6 +14,13 @@ _CHECK_MESSAGES: dict[str, tuple[str, str]] = {
         "“{file}”第 {row} 行有 {fields} 个字段，但表头只有 {header} 个，其数值会错列——金额中未加引号的千位分隔符"
         '（如 12,000）会把一个数拆成两个字段；请给该金额加上英文双引号（"12,000"）或去掉分隔符。',
     ),
+    "csv_open_quote": (
+        '{file}: row {row}: a quote (") opens a field that never closes — the line breaks and the rows after it '
+        "would be read into that one field. Remove the stray quote, or close it where the field ends; a quote "
+        'inside a quoted field is written twice ("").',
+        '“{file}”第 {row} 行：英文双引号（"）开始的字段没有结束——其后的换行和各行都会被读进这一个字段。'
+        '请删除多余的引号，或在该字段结尾处补上引号；带引号的字段中的引号要写成两个（""）。',
+    ),
     "note_total_differs": (
         "Sheet “{sheet}”: its total row {row} says {declared} of planned investment, but the {count} project "
         "row(s) read add up to {counted} — check for rows counted twice (a breakdown, a subtotal) or left out.",

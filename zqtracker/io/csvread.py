@@ -25,12 +25,22 @@ and by a second header or unit row under it. A row is as wide as its last non-em
 done when a row is wider than every row before it — the first too-wide row always is, as nothing
 above it is wider than the header. When no header is found, the widest of the first rows is the
 reference for the rows after them.
+
+A quote that opens a field and is never closed makes the csv module read the rest of the file into
+that one field, and a stray quote closed a line or more later joins the rows between into one: both
+are refused naming the row where the quote opened (``csv_open_quote``). The first kind is a record
+the csv module only ends at the end of the file (a closed record ends at its line break). The
+second is a quoted field whose text, after a line break, holds a line with as many delimiters as a
+row has, or nearly (three quarters of them): the next rows swallowed. A note or an address over two
+lines, with a comma or two, has far fewer. A field too long for Excel that spans lines is the same
+runaway quote.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -207,7 +217,8 @@ class _RowWidths:
 
 
 def _budgeted_lines(fh, delimiter: str, max_cells: int, state: dict) -> Iterator[str]:
-    """The file's physical lines, each checked before the csv module builds fields from it."""
+    """The file's physical lines, each checked before the csv module builds fields from it; sets
+    ``state["eof"]`` once the file is read to its end."""
     cells = 0
     for line in fh:
         cells += line.count(delimiter) + 1
@@ -218,6 +229,24 @@ def _budgeted_lines(fh, delimiter: str, max_cells: int, state: dict) -> Iterator
         if "\x00" in line:
             state["nul"] = True
         yield line
+    state["eof"] = True
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # what ends a record (U+2028 and the like do not)
+
+
+def swallows_rows(row: list[str], delimiter: str, width: int) -> bool:
+    """Whether a quoted field of ``row`` holds, after a line break, a line with as many delimiters as
+    a row ``width`` fields wide has, or three quarters of them: rows joined by a stray quote."""
+    if width < 2:
+        return False
+    needed = max(1, (width - 1) - (width - 1) // 4)
+    return any(
+        line.count(delimiter) >= needed
+        for value in row
+        if "\n" in value or "\r" in value
+        for line in _LINE_BREAK.split(value)[1:]
+    )
 
 
 def stream_csv(path: str, max_cells: int, emit: Emit) -> None:
@@ -239,21 +268,28 @@ def _stream(path: str, name: str, encoding: str, max_cells: int, emit: Emit) -> 
         emit(("book", "csv", False, [(name, True, True)]))
         emit(("sheet", name, 0, 0, [], [], 0, 0, []))
         csv.field_size_limit(MAX_CELL_CHARS)
-        state = {"row": 0, "nul": False}
+        state = {"row": 0, "nul": False, "eof": False}
         widths = _RowWidths(name)
         reader = csv.reader(_budgeted_lines(fh, delimiter, max_cells, state), delimiter=delimiter)
         chunk: list[list[str | float]] = []
         marks: list[tuple[int, int, str]] = []
+        widest = 0  # fields in the widest record so far, trailing empty ones included
         while True:
+            first_line = reader.line_num + 1
             try:
                 row = next(reader)
             except StopIteration:
                 break
             except csv.Error as exc:
                 if "field larger" in str(exc):
+                    if reader.line_num > first_line:  # a field over line breaks: a quote left open
+                        raise CsvRefused("csv_open_quote", row=state["row"] + 1) from None
                     raise CsvRefused("cell_too_long", limit=MAX_CELL_CHARS) from None
                 raise CsvRefused("csv_bad_row", row=state["row"] + 1, detail=str(exc)) from None
             state["row"] += 1
+            if state["eof"] or (reader.line_num > first_line and swallows_rows(row, delimiter, widest)):
+                raise CsvRefused("csv_open_quote", row=state["row"])
+            widest = max(widest, len(row))
             if state["nul"]:
                 column = next((j for j, v in enumerate(row) if "\x00" in v), 0)
                 raise CsvRefused("csv_nul", row=state["row"], column=_letter(column))
