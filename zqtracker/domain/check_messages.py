@@ -7,6 +7,39 @@ from __future__ import annotations
 from zqtracker.domain.words import Catalogue
 
 _CHECK_MESSAGES: dict[str, tuple[str, str]] = {
+    # -- a chosen path that is no spreadsheet (io/sniff.py; import_messages.py is full) -----------
+    "file_is_fifo": (
+        "{file} is not a file but a named pipe — choose the spreadsheet file itself.",
+        "“{file}”不是文件，而是命名管道——请选择电子表格文件本身。",
+    ),
+    "file_is_device": (
+        "{file} is not a file but a device ({device}) — choose the spreadsheet file itself.",
+        "“{file}”不是文件，而是设备（{device}）——请选择电子表格文件本身。",
+    ),
+    "file_is_socket": (
+        "{file} is not a file but a socket — choose the spreadsheet file itself.",
+        "“{file}”不是文件，而是套接字——请选择电子表格文件本身。",
+    ),
+    "file_is_special": (
+        "{file} is not a regular file — choose the spreadsheet file itself.",
+        "“{file}”不是普通文件——请选择电子表格文件本身。",
+    ),
+    "pdf_not_workbook": (
+        "{file} is a PDF document, not a spreadsheet; import the Excel or CSV file it was made from.",
+        "“{file}”是 PDF 文档，不是电子表格；请导入生成它的 Excel 或 CSV 文件。",
+    ),
+    "word_not_workbook": (
+        "{file} is a Word document, not a spreadsheet; import the Excel or CSV file itself.",
+        "“{file}”是 Word 文档，不是电子表格；请导入 Excel 或 CSV 文件本身。",
+    ),
+    "image_not_workbook": (
+        "{file} is an image ({format}), not a spreadsheet; import the Excel or CSV file itself.",
+        "“{file}”是图片（{format}），不是电子表格；请导入 Excel 或 CSV 文件本身。",
+    ),
+    "archive_not_workbook": (
+        "{file} is an archive ({format}), not a spreadsheet; extract the spreadsheet from it and import that.",
+        "“{file}”是压缩包（{format}），不是电子表格；请先解压，再导入其中的表格文件。",
+    ),
     "csv_long_row": (
         "{file}: row {row} has {fields} fields but the header has {header}, so its values would land under the wrong "
         "columns — an amount written with an unquoted thousands separator (12,000) splits into two fields; quote it "

@@ -7,13 +7,16 @@ entry, that no two entries share a name, and that no XML part (every copy) decla
 chains checked (io/ole2.py). The format is told by the bytes, whatever the file's name: .xlsx,
 .xlsb, .ods (zip), .xls (OLE2 with a Workbook stream), encrypted workbooks of either kind (OLE2
 with EncryptionInfo, or an .xls with a FILEPASS record), CSV; HTML tables, Excel 2003 XML and
-Word or PowerPoint files are named in one sentence.
+Word or PowerPoint files, PDFs, images and other archives are named in one sentence; so is a path
+that is no regular file (a named pipe, a device), refused before it is opened.
 """
 
 from __future__ import annotations
 
 import mmap
+import os
 import re
+import stat
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -58,14 +61,20 @@ class FileInfo:
 def inspect_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> FileInfo:
     """Identify ``path`` and check it is safe to parse; raises WorkbookRefused otherwise."""
     name = path.name
-    if not path.exists():
-        raise WorkbookRefused("file_missing", name)
-    if path.is_dir():
+    try:
+        mode = path.stat().st_mode  # follows symlinks: what would be opened
+    except FileNotFoundError:
+        raise WorkbookRefused("file_missing", name) from None
+    except OSError as exc:
+        raise WorkbookRefused("unreadable", name, reason=exc.strerror or str(exc)) from None
+    if stat.S_ISDIR(mode):
         raise WorkbookRefused("not_a_file", name)
+    if not stat.S_ISREG(mode):  # opening a named pipe blocks until a writer comes; a device never ends
+        _refuse_special(path, mode)
     try:
         size = path.stat().st_size
         with path.open("rb") as fh:
-            head = fh.read(8)
+            head = fh.read(16)
     except OSError as exc:
         raise WorkbookRefused("unreadable", name, reason=exc.strerror or str(exc)) from None
     if size == 0:
@@ -74,7 +83,41 @@ def inspect_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> FileInfo:
         return _inspect_ole2(path, size, limits)
     if head.startswith(ZIP_MAGICS):
         return _inspect_zip(path, size, limits)
+    _refuse_known_kind(name, head)
     return _inspect_text(path, size, head, limits)
+
+
+def _refuse_special(path: Path, mode: int) -> None:
+    """A chosen path that is no regular file (a FIFO, a device, a socket) is named for what it is,
+    before anything opens it."""
+    name = path.name
+    if stat.S_ISFIFO(mode):
+        raise WorkbookRefused("file_is_fifo", name)
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        raise WorkbookRefused("file_is_device", name, device=os.path.realpath(path))
+    if stat.S_ISSOCK(mode):
+        raise WorkbookRefused("file_is_socket", name)
+    raise WorkbookRefused("file_is_special", name)
+
+
+# The first bytes of what users send by mistake for a spreadsheet (none of them text a CSV starts with).
+_IMAGE_MAGICS = ((b"\x89PNG\r\n\x1a\n", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"GIF87a", "GIF"), (b"GIF89a", "GIF"),
+                 (b"II*\x00", "TIFF"), (b"MM\x00*", "TIFF"))  # fmt: skip
+_ARCHIVE_MAGICS = ((b"Rar!\x1a\x07", "RAR"), (b"7z\xbc\xaf\x27\x1c", "7z"), (b"\x1f\x8b", "gzip"),
+                   (b"\xfd7zXZ\x00", "xz"))  # fmt: skip
+
+
+def _refuse_known_kind(name: str, head: bytes) -> None:
+    if head.startswith(b"%PDF-"):
+        raise WorkbookRefused("pdf_not_workbook", name)
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        raise WorkbookRefused("image_not_workbook", name, format="WebP")
+    for magic, fmt in _IMAGE_MAGICS:
+        if head.startswith(magic):
+            raise WorkbookRefused("image_not_workbook", name, format=fmt)
+    for magic, fmt in _ARCHIVE_MAGICS:
+        if head.startswith(magic):
+            raise WorkbookRefused("archive_not_workbook", name, format=fmt)
 
 
 # -- OLE2: legacy .xls, encrypted OOXML -----------------------------------------------------------
@@ -98,7 +141,9 @@ def _inspect_ole2(path: Path, size: int, limits: Limits) -> FileInfo:
                 raise WorkbookRefused("encrypted", name)
             book = cf.find("Workbook", "Book")
             if book is None:
-                if cf.find("WordDocument", "PowerPoint Document") is not None:
+                if cf.find("WordDocument") is not None:
+                    raise WorkbookRefused("word_not_workbook", name)
+                if cf.find("PowerPoint Document") is not None:
                     raise WorkbookRefused("office_not_workbook", name)
                 raise WorkbookRefused("ole2_not_workbook", name)
             stream = cf.read(book)
@@ -164,7 +209,9 @@ def _package_kind(name: str, names: dict[str, zipfile.ZipInfo], zf: zipfile.ZipF
             if _ods_encrypted(zf, names):
                 raise WorkbookRefused("encrypted", name)
             return "ods"
-    if "word/document.xml" in names or "ppt/presentation.xml" in names:
+    if "word/document.xml" in names:
+        raise WorkbookRefused("word_not_workbook", name)
+    if "ppt/presentation.xml" in names:
         raise WorkbookRefused("office_not_workbook", name)
     if "[content_types].xml" in names:
         raise WorkbookRefused("damaged", name)  # an Office package without a workbook part
