@@ -31,7 +31,10 @@ _CODE_DASHES = str.maketrans(
 )
 # Every space (full-width, no-break, line breaks …) and the invisible characters that ride along
 # with pasted text: zero-width spaces and joiners, soft hyphens, direction marks, byte-order marks.
-_CODE_GAPS_RE = re.compile("[\\s\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]+")
+# Zero-width spaces and joiners, direction marks and overrides, word joiners, a byte-order mark: what no
+# name or code should hold (a character class's inside; io/values strips them from texts too).
+INVISIBLE_MARKS = "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+_CODE_GAPS_RE = re.compile(f"[\\s\u00ad\u061c\u180e{INVISIBLE_MARKS}]+")
 
 
 def normalize_code(code: str) -> str:

@@ -17,7 +17,7 @@ from zqtracker.domain.errors import Problem, ValidationError
 from zqtracker.domain.models import InvestorOrigin, ProjectType
 from zqtracker.domain.money import MAX_LAND_AREA_MU, MAX_MONEY, parse_money, to_decimal
 from zqtracker.domain.status import Status, parse_status
-from zqtracker.domain.validation import normalize_code
+from zqtracker.domain.validation import INVISIBLE_MARKS, normalize_code
 from zqtracker.io.columns import BOOL_FALSE, BOOL_TRUE, INVESTOR_ORIGIN_WORDS, PROJECT_TYPE_WORDS
 from zqtracker.io.dates import DAY, MONTH, parse_fuzzy
 
@@ -27,7 +27,7 @@ EXCEL_ERRORS = frozenset(
 _WS_RE = re.compile(r"\s+")
 # Control codes (but the whitespace ones, which split() turns into a space), direction overrides and
 # marks, zero-width spaces and joiners, a byte-order mark: nothing a name or district should hold.
-_INVISIBLE_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+_INVISIBLE_RE = re.compile(f"[\x00-\x08\x0e-\x1f\x7f-\x9f{INVISIBLE_MARKS}]")
 
 
 def is_empty(value: object) -> bool:

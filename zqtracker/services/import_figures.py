@@ -31,7 +31,7 @@ from zqtracker.domain.rounding import money_rounded_places
 from zqtracker.io.row_ranges import runs_text
 from zqtracker.io.values import display
 from zqtracker.services.import_model import INVALID, SAME, UPDATE, Context, ImportAnalysis, SheetAnalysis, add_problem
-from zqtracker.services.import_views import _OF_THE_MONTH
+from zqtracker.services.import_views import OF_THE_MONTH
 from zqtracker.storage.codec import StoredRow
 
 DATE_FIELDS = ("signed_on", "construction_start_on", "production_on")
@@ -333,7 +333,7 @@ def older_reports(
     figures are imported all the same). A row reports the latest (year, month) its 1–X月累计 and
     month columns give — with the rows of other sheets that repeat it — else the sheet's period;
     it is older when the project's completed investment is stored for a later month."""
-    rows = [k for k in ks if not _OF_THE_MONTH.isdisjoint(diffs.get(k, ()))]
+    rows = [k for k in ks if not OF_THE_MONTH.isdisjoint(diffs.get(k, ()))]
     if not rows or not ctx.investment:
         return
     plan = sa.plan
@@ -357,7 +357,7 @@ def older_reports(
         if through is None or stored is None or through >= stored:
             continue
         changed = diffs[k]
-        kept = tuple(f for f in PROJECT_FIELDS if f in _OF_THE_MONTH and f in changed)
+        kept = tuple(f for f in PROJECT_FIELDS if f in OF_THE_MONTH and f in changed)
         for f in kept:
             del changed[f]
         if not changed:

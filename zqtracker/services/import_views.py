@@ -26,7 +26,7 @@ from zqtracker.services.import_matching import district_key, name_key
 from zqtracker.services.import_model import SheetAnalysis, add_problem
 
 _MERGED = tuple(f for f in PROJECT_FIELDS if f != "name")  # the name is what matches the rows
-_OF_THE_MONTH = frozenset(("progress_note", "status", "notes"))  # what a later month's report may change
+OF_THE_MONTH = frozenset(("progress_note", "status", "notes"))  # what a later month's report may change
 _SUFFIXES = ("区", "县", "市", "新区", "镇", "街道", "开发区", "高新区")
 # Zones every city has, named by their kind alone: written so, the one known district that is a
 # place plus that kind ("肇庆高新区"). Only these — "西湖区" is a place of its own, not "东西湖区".
@@ -90,7 +90,7 @@ def _merge(sheets: list[SheetAnalysis], i0: int, k0: int, i: int, k: int) -> Non
         target = p0.values.setdefault(f, [None] * n0)
         if target[k0] is None:
             target[k0] = col[k]
-        elif target[k0] != col[k] and newer is not None and f in _OF_THE_MONTH:
+        elif target[k0] != col[k] and newer is not None and f in OF_THE_MONTH:
             if newer:  # 10月's 形象进度 over 9月's: the latest report says how it stands
                 target[k0] = col[k]
         elif target[k0] != col[k]:
