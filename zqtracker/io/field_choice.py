@@ -181,11 +181,14 @@ def apply_period(layout: SheetLayout) -> None:
     period (not imported when neither names it); a 当月 amount in a sheet without a month column is
     the report month's."""
     year, month = layout.period
-    has_month = any(c.field == "month" for c in layout.columns) or bool(layout.month_columns())
+    long = any(c.field == "month" for c in layout.columns)
+    has_month = long or bool(layout.month_columns())
     for info in layout.columns:
         if info.field == "ytd":
             y, m = info.year or year, info.header_month or month
-            if y is None or m is None:
+            if long and info.header_month is None:
+                pass  # a long sheet's 累计完成投资: the year to date through each row's month
+            elif y is None or m is None:
                 info.field, info.note = IGNORED_PREFIX + "ytd_no_period", ""
             else:
                 info.period = (y, m)

@@ -132,8 +132,8 @@ class PlanBuilder(RowRules):
                 self.money_units[info.index - off] = unit
                 if not info.currency:
                     plan.factors.setdefault("amount" if info.month is not None else info.field or "", unit)
-            if info.month is None and info.field not in ("annual_plan", "chain", "ytd"):
-                plan.values.setdefault(info.field or "", [])
+            if info.month is None and (info.field not in ("annual_plan", "chain", "ytd") or info.period is None):
+                plan.values.setdefault(info.field or "", [])  # (a long sheet's 累计: by each row's month)
             if info.field == "since_start":
                 plan.since_start_as_of = info.period
         self.examples = frozenset(layout.example_rows)
@@ -322,8 +322,8 @@ class PlanBuilder(RowRules):
         if info.month is not None:
             y, m = info.month
             plan.months.extend((first_k + k, y, m, v) for k, v in enumerate(values) if v is not None)  # type: ignore[misc]
-        elif f == "ytd":
-            y, m = info.period  # type: ignore[misc]
+        elif f == "ytd" and info.period is not None:
+            y, m = info.period
             plan.ytd.extend((first_k + k, y, m, v) for k, v in enumerate(values) if v is not None)
         elif f == "annual_plan":
             year = info.year or self.layout.year

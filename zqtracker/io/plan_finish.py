@@ -189,13 +189,22 @@ def apply_contexts(plan: SheetPlan, contexts: list | None, layout: SheetLayout) 
 def long_months(plan: SheetPlan, layout: SheetLayout, sheet: str) -> None:
     """A long monthly sheet: each row's month and amount make one record. A row with a month but no
     amount (blank, "—") reports nothing for that project-month: no record, the row left out and
-    listed in a note; a row with an amount but no month is a problem."""
+    listed in a note; a row with an amount but no month is a problem. A year to date — under a
+    累计 header, or a month cell that says "1-10月" — is the row's year to date through its month."""
     months = plan.values.pop("month", None) or [None] * len(plan)
     amounts = plan.values.pop("amount", None) or [None] * len(plan)
+    ytds = plan.values.pop("ytd", None) or [None] * len(plan)
     unreported: set[int] = set()
-    for k, (month, amount) in enumerate(zip(months, amounts, strict=True)):
+    for k, (month, amount, ytd) in enumerate(zip(months, amounts, ytds, strict=True)):
+        if month is not None and ytd is not None:
+            plan.ytd.append((k, month[0], month[1], ytd))
         if month is not None and amount is not None:
-            plan.months.append((k, month[0], month[1], amount))
+            if isinstance(month, cells.Through):
+                plan.ytd.append((k, month[0], month[1], amount))
+            else:
+                plan.months.append((k, month[0], month[1], amount))
+        elif month is not None and ytd is not None:
+            continue
         elif k in plan.problems:
             continue
         elif month is not None:

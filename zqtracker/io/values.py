@@ -224,6 +224,21 @@ _MONTH_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(?:份)?$")
 _COMPACT_RE = re.compile(r"^(\d{4})(\d{2})(\d{2})?$")
 _MONTH_ONLY_RE = re.compile(r"^(\d{1,2})\s*月(?:份)?$")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20|21)\d{2})\s*年")
+# "1-10月", "2026年1—10月份", "1至10月": the months of a year to date, in a long sheet's month column
+_THROUGH_RE = re.compile(r"^(?:((?:19|20|21)\d{2})\s*年?)?\s*1\s*月?\s*[-~—–至到]+\s*(\d{1,2})\s*月(?:份)?(?:累计)?$")
+
+
+class Through(tuple):
+    """(year, month) of a month cell that says months 1 to ``month`` ("1-10月"): the row's amount is
+    the year to date through that month, not the month's own."""
+
+
+def _through(text: str, default_year: int | None, value: object, field: str) -> tuple[int, int] | None:
+    m = _THROUGH_RE.match(text)
+    if m is None:
+        return None
+    year, month = _month_in_year(int(m[1]) if m[1] else default_year, int(m[2]), value, field)
+    return Through((year, month))
 
 
 def parse_date(value: object, field: str, date1904: bool = False, order: str = "mdy") -> date:
@@ -240,6 +255,9 @@ def parse_month(
     _check_error(value, field)
     if isinstance(value, str):
         text = fold(value)
+        through = _through(text, default_year, value, field)
+        if through is not None:
+            return through
         m = _MONTH_ONLY_RE.match(text)
         if m or (text.isdigit() and len(text) <= 2):
             month = int(m[1] if m else text)

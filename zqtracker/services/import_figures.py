@@ -70,7 +70,14 @@ def analyse_ytd(
         target = sa.targets[k] if sa.targets else None
         if target is None or sa.status[k] == INVALID:
             continue
-        groups.setdefault((target, y), {})[m] = (ytd, k)
+        group = groups.setdefault((target, y), {})
+        if m in group and group[m][0] != ytd:  # a long sheet giving one project's 1–X月 twice
+            first = plan.row_numbers[group[m][1]]
+            problem = Problem("duplicate_in_file", "month", {"value": f"{y}-{m:02d}", "first_row": first})
+            add_problem(plan, k, sa, "ytd", ytd, problem)
+            sa.status[k] = INVALID
+            continue
+        group[m] = (ytd, k)
     superseded: set[tuple[int, int, int]] = set()
     derived_records: list[tuple] = []
     earlier: dict[tuple[int, int], list[InvestmentRecord]] = {}
@@ -182,8 +189,8 @@ def _above_planned(
         planned = _planned(result, sa, ctx, target, k)
         if planned is None or planned <= 0 or ytd <= planned:
             continue
-        info = next((c for c in sa.layout.mapped() if c.field == "ytd" and c.period == (y, m)), None)
-        if info is not None and _THIS_YEAR.search(info.header):
+        info = next((c for c in sa.layout.mapped() if c.field == "ytd" and c.period in ((y, m), None)), None)
+        if info is None or _THIS_YEAR.search(info.header):  # (no such column: month cells said "1-10月")
             result.above_planned.append((sa.name, plan.row_numbers[k], y, m, ytd, planned, factor))
             continue
         # in yuan, as the other year-to-date problems of a row (worded when shown, in either language)
