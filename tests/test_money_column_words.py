@@ -95,7 +95,12 @@ def test_amounts_written_with_their_unit_among_odd_values(
     result = service.import_file(path, ImportOptions(skip_invalid=True))
     assert ("note_rejected_column", "G") not in notes(result)
     problems, amounts = refused(result), stored(ctx)
-    assert amounts["ZQ-003"] and amounts["ZQ-004"]  # 1.2万 and 12000.00元 read, not dropped with the column
+    assert amounts["ZQ-004"]  # 12000.00元 read, not dropped with the column
+    # 1.2万 under 万元: 1.2万元 or 1.2万 × 万元? ten thousand times apart — a problem of its row, naming both
+    assert (4, "G", "1.2万") in problems and "ZQ-003" not in amounts
+    [wan] = [p for p in result.problems if p.row == 4]
+    assert "12,000 yuan" in wan.reason("en") and "120,000,000 yuan" in wan.reason("en")
+    assert "120,000,000 元" in wan.reason("zh")
     for row, value in enumerate(cells, 2):
         code = f"ZQ-{row - 1:03d}"
         assert (row, "G", value) in problems or amounts[code] != 0  # a row problem, a figure or none: never 0

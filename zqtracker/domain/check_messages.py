@@ -130,6 +130,12 @@ _CHECK_MESSAGES: dict[str, tuple[str, str]] = {
         "已按“月/日/年”（美式）读取：{value} 读作 {read}。如实为“日/月/年”（{value} 即 {other}），"
         "请把日期改写为“年-月-日”（如 {other}）后重新导入。",
     ),
+    "wan_in_unit_column": (
+        "{field_label}: “{value}” in a column of {unit} reads two ways — {value}元 ({as_unit:,} yuan) or {value} × "
+        "{unit} ({as_numeral:,} yuan); write the amount in {unit} as a plain number, or with 元 / 万元 / 亿元 after it",
+        "{field_label}：“{value}”位于以{unit}为单位的列中，可有两种读法——{value}元（{as_unit:,} 元）或 {value}×{unit}"
+        "（{as_numeral:,} 元）；请按{unit}只填数字，或在数字后写明 元／万元／亿元",
+    ),
     "note_unit_from_title": (
         "Sheet “{sheet}”: amounts with no unit of their own are read in {unit}, as its title “{title}” says.",
         "工作表“{sheet}”：未注明单位的金额按标题“{title}”所注的{unit}读取。",

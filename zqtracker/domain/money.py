@@ -130,6 +130,25 @@ def round_yuan(amount: Decimal) -> int:
     return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
+_COLUMN_UNITS = {10_000: "万元", 100_000_000: "亿元"}
+
+
+def _two_readings(value: object, number_text: str, column_factor: int, field: str) -> None:
+    """"1.2万" in a column of 万元 reads two ways: 1.2万元 (万 the unit) or 1.2万 × 万元 (万 the
+    numeral, 1.2亿元) — ten thousand times apart; never settled by a guess."""
+    try:
+        number = Decimal(number_text)
+    except InvalidOperation:
+        return
+    params = {
+        "value": value,
+        "unit": _COLUMN_UNITS[column_factor],
+        "as_unit": round_yuan(number * 10_000),
+        "as_numeral": round_yuan(number * 10_000 * column_factor),
+    }
+    raise ValidationError(Problem("wan_in_unit_column", field, params))
+
+
 def parse_money(
     value: object,
     default_factor: int | Unit | None = None,
@@ -168,6 +187,8 @@ def parse_money(
             unit_factor = unit_factor_of(unit_text)
             if unit_factor is None:
                 raise ValidationError(Problem("bad_money", field, {"value": value}))
+            if unit_text == "万" and default_factor in _COLUMN_UNITS:  # "1.2万" in a 万元 column
+                _two_readings(value, number_text, default_factor, field)
             factor = unit_factor
         try:
             number = Decimal(number_text)
