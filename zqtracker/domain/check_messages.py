@@ -130,6 +130,14 @@ _CHECK_MESSAGES: dict[str, tuple[str, str]] = {
         "已按“月/日/年”（美式）读取：{value} 读作 {read}。如实为“日/月/年”（{value} 即 {other}），"
         "请把日期改写为“年-月-日”（如 {other}）后重新导入。",
     ),
+    "far_cells": (
+        "Sheet “{sheet}” of {file} spans {cells:,} cells (to row {rows}, column {cols}), more than the {limit:,} "
+        "zqtracker reads, because of what lies far outside the table: cell {far}. Delete it (select the empty "
+        "rows and columns out to it and delete them) and import again.",
+        "“{file}”的工作表“{sheet}”因表格以外远处的内容而跨越 {cells:,} 个单元格（至第 {rows} 行、第 {cols} 列），"
+        "超过 zqtracker 可读取的 {limit:,} 个：单元格 {far}。"
+        "请删除它（选中表格以外直到该处的空行、空列并删除）后重新导入。",
+    ),
     "wan_in_unit_column": (
         "{field_label}: “{value}” in a column of {unit} reads two ways — {value}元 ({as_unit:,} yuan) or {value} × "
         "{unit} ({as_numeral:,} yuan); write the amount in {unit} as a plain number, or with 元 / 万元 / 亿元 after it",

@@ -134,7 +134,7 @@ _COLUMN_UNITS = {10_000: "万元", 100_000_000: "亿元"}
 
 
 def _two_readings(value: object, number_text: str, column_factor: int, field: str) -> None:
-    """"1.2万" in a column of 万元 reads two ways: 1.2万元 (万 the unit) or 1.2万 × 万元 (万 the
+    """ "1.2万" in a column of 万元 reads two ways: 1.2万元 (万 the unit) or 1.2万 × 万元 (万 the
     numeral, 1.2亿元) — ten thousand times apart; never settled by a guess."""
     try:
         number = Decimal(number_text)

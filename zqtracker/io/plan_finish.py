@@ -203,9 +203,7 @@ def long_months(plan: SheetPlan, layout: SheetLayout, sheet: str) -> None:
                 plan.ytd.append((k, month[0], month[1], amount))
             else:
                 plan.months.append((k, month[0], month[1], amount))
-        elif month is not None and ytd is not None:
-            continue
-        elif k in plan.problems:
+        elif (month is not None and ytd is not None) or k in plan.problems:
             continue
         elif month is not None:
             unreported.add(k)

@@ -104,6 +104,13 @@ def _read_workbook(
     wanted = [name for name, _visible, is_ws in metas if is_ws and (sheets is None or name in sheets)]
     failed: list[str] = []
     for name in wanted:
+        if package.declared.get(name, 0) > max_cells and name in package.sheet_parts:
+            from zqtracker.io.far_cells import too_far
+
+            far = too_far(path, package.sheet_parts[name], max_cells)  # a stray cell at XFD1048576?
+            if far is not None:
+                emit(("sheet_error", name, "far_cells", far))
+                continue
         try:
             sheet = wb.get_sheet_by_name(name)
         except BaseException as exc:

@@ -75,9 +75,8 @@ class Uncalculated:
             if len(found) >= self.limit:
                 found.append(TOO_MANY)
                 return
-            found.append(
-                (int(ref.group(2)) - 1, _column(ref.group(1)) - 1, "=" + text if len(found) < _TEXTS_KEPT else "=")
-            )
+            at = (int(ref.group(2)) - 1, column_number(ref.group(1)) - 1)
+            found.append((*at, "=" + text if len(found) < _TEXTS_KEPT else "="))
 
     def name_shared(self, blocks: Iterable[bytes]) -> None:
         """The text of the shared copies found, from their masters (a second pass over the part,
@@ -147,7 +146,8 @@ def _moved(text: str, origin: str, cell: str) -> str:
         return ""
 
 
-def _column(letters: str) -> int:
+def column_number(letters: str) -> int:
+    """1 for A, 16384 for XFD."""
     col = 0
     for ch in letters.upper():
         col = col * 26 + ord(ch) - 64

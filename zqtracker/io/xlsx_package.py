@@ -15,7 +15,7 @@ import zipfile
 from collections.abc import Iterator
 
 from zqtracker.io.row_ranges import RangeCollector
-from zqtracker.io.xlsx_formulas import Uncalculated
+from zqtracker.io.xlsx_formulas import Uncalculated, column_number
 
 
 class Package:
@@ -32,6 +32,7 @@ class Package:
         self.errors: dict[str, list[tuple[int, int, str]]] = {}
         self.merged: dict[str, list[tuple[int, int, int, int]]] = {}
         self.sheet_parts: dict[str, str] = {}
+        self.declared: dict[str, int] = {}  # the cells an .xlsx sheet's <dimension> says it spans
         # The writer asks for every formula to be calculated on opening (calcPr fullCalcOnLoad):
         # XlsxWriter and its kin, which store 0 as every formula's value unless told otherwise.
         self.recalc_on_load = False
@@ -51,7 +52,7 @@ def package_facts(path: str, *, errors: bool = True) -> Package:
             facts.sheet_parts, facts.date1904 = sheet_parts(zf)
             facts.recalc_on_load = recalc_on_load(zf)
             for name, part in facts.sheet_parts.items():
-                facts.hidden[name] = _hidden_columns(zf, part)
+                facts.hidden[name], facts.declared[name] = _sheet_start(zf, part)
                 if errors:
                     rows = RangeCollector()
                     facts.errors[name] = _cell_marks(zf, part, hidden=rows)
@@ -103,7 +104,7 @@ def _cell_marks(
     found: list[tuple[int, int, str]] = []
     formulas = Uncalculated(zero_unsure=zero_unsure)
     full = False
-    for data in _whole_cells(zf, part):
+    for data in whole_elements(zf, part):
         if hidden is not None and b"hidden" in data:
             _hidden_rows(data, hidden)
         if full:
@@ -113,9 +114,7 @@ def _cell_marks(
                 ref = _REF_RE.search(m.group(1))
                 if ref is None:
                     continue
-                col = 0
-                for ch in ref.group(1).upper().decode():
-                    col = col * 26 + ord(ch) - 64
+                col = column_number(ref.group(1).decode())
                 text = m.group(2).decode("utf-8", "replace").strip() or "#VALUE!"
                 found.append((int(ref.group(2)) - 1, col - 1, text))
                 if len(found) >= _MAX_ERRORS:
@@ -127,7 +126,7 @@ def _cell_marks(
     if full:
         return found
     if formulas.pending:
-        formulas.name_shared(_whole_cells(zf, part))
+        formulas.name_shared(whole_elements(zf, part))
     return found + formulas.found
 
 
@@ -158,15 +157,16 @@ def _hidden_rows(data: bytes, rows: RangeCollector) -> None:
         pos = data.find(b"hidden", pos)
 
 
-def _whole_cells(zf: zipfile.ZipFile, part: str) -> Iterator[bytes]:
-    """The part in blocks of about a megabyte, each ending after a whole cell: no cell is cut in two."""
+def whole_elements(zf: zipfile.ZipFile, part: str, end: bytes = b"c>") -> Iterator[bytes]:
+    """The part in blocks of about a megabyte, each ending after a whole element (by default a
+    cell, ``…c>``): no cell is cut in two."""
     tail = b""
     with zf.open(part) as fh:
         while True:
             block = fh.read(1 << 20)
             data = tail + block
-            last = data.rfind(b"c>")  # the end of the last whole cell
-            cut = len(data) if not block else last + 2 if last >= 0 else 0
+            last = data.rfind(end)  # the end of the last whole element
+            cut = len(data) if not block else last + len(end) if last >= 0 else 0
             data, tail = data[:cut], data[cut:][-(1 << 20) :]
             yield data
             if not block:
@@ -216,8 +216,14 @@ def sheet_parts(zf: zipfile.ZipFile) -> tuple[dict[str, str], bool]:
     return parts, date1904
 
 
-def _hidden_columns(zf: zipfile.ZipFile, part: str) -> list[tuple[int, int]]:
-    """Hidden column ranges (0-based, inclusive) from <cols>, which comes before <sheetData>."""
+_DIMENSION_RE = re.compile(
+    rb"<(?:\w+:)?dimension\b[^>]*?\bref\s*=\s*[\"']([A-Za-z]{1,3})(\d{1,7}):([A-Za-z]{1,3})(\d{1,7})"
+)
+
+
+def _sheet_start(zf: zipfile.ZipFile, part: str) -> tuple[list[tuple[int, int]], int]:
+    """Hidden column ranges (0-based, inclusive) from <cols>, which comes before <sheetData>, and
+    the number of cells the <dimension> before it says the sheet spans (0 when it says none)."""
     data = b""
     with zf.open(part) as fh:
         while len(data) < (8 << 20):
@@ -241,7 +247,12 @@ def _hidden_columns(zf: zipfile.ZipFile, part: str) -> list[tuple[int, int]]:
                 continue
             if 0 <= lo <= hi:
                 hidden.append((lo, min(hi, 16383)))
-    return hidden
+    dim = _DIMENSION_RE.search(data)
+    declared = 0
+    if dim is not None:
+        cols = column_number(dim[3].decode()) - column_number(dim[1].decode()) + 1
+        declared = max(cols, 0) * max(int(dim[4]) - int(dim[2]) + 1, 0)
+    return hidden, declared
 
 
 _PROBE: list[bool] = []
