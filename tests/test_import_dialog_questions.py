@@ -4,6 +4,7 @@ dollars. Real widgets, real files, real SQLite."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -92,3 +93,41 @@ def test_a_dollar_column_reads_in_chinese(qtbot, ctx: AppContext, tmp_path: Path
     dialog.show()
     wait_idle(qtbot, dialog)
     assert dialog.preview.model.headerData(5, 1) == "E  投资总额（万美元）\n→ 计划总投资（万美元）"
+
+
+def test_slash_dates_that_read_either_way_are_asked(
+    qtbot, ctx: AppContext, tmp_path: Path, artifacts: Path, translations
+) -> None:
+    """03/04/2023 and 05/06/2023 alone: the preview asks how to read them (month first, as the note
+    says, until answered); day/month is then what is imported. In English and in Chinese."""
+    rows = [["项目名称", "所在区域", "计划总投资（万元）", "签约时间"],
+            ["端州食品加工项目", "端州区", 1000, "03/04/2023"],
+            ["端州电子项目", "端州区", 2000, "05/06/2023"]]  # fmt: skip
+    path = write_workbook(tmp_path / "dates.xlsx", SheetSpec("项目清单", rows))
+    for lang, label, words in (
+        ("en", "Slash dates that read either way (D “签约时间”):", "day/month (03/04/2026 is 3 April)"),
+        ("zh", "可两种读法的斜杠日期（D “签约时间”）：", "日/月（03/04/2026 为 4 月 3 日）"),
+    ):
+        translations.switch("zh_CN" if lang == "zh" else "en")
+        dialog = ImportDialog(ctx, DataEvents(), QUndoStack(), None, path=path, lang=lang)
+        qtbot.addWidget(dialog)
+        dialog.remember_check.setChecked(False)
+        dialog.resize(1366, 768)
+        dialog.show()
+        wait_idle(qtbot, dialog)
+        q = dialog.questions
+        assert q.date_box.isVisible() and q.date_label.text() == label
+        assert q.date_combo.currentData() == "mdy" and "note_slash_date_order" in {
+            n.code for n in dialog.analysis.notes
+        }
+        q.date_combo.setCurrentIndex(q.date_combo.findData("dmy"))
+        wait_idle(qtbot, dialog)
+        assert dialog.choices.options.date_order == "dmy" and q.date_combo.currentText() == words
+        assert "note_slash_date_order" not in {n.code for n in dialog.analysis.notes}
+        dialog.grab().save(str(artifacts / f"import-date-order-{lang}.png"))
+        if lang == "zh":
+            qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda d=dialog: d.import_result is not None, timeout=30_000)
+            signed = {p.name: p.signed_on for p in ctx.projects.all_projects()}
+            assert signed == {"端州食品加工项目": date(2023, 4, 3), "端州电子项目": date(2023, 6, 5)}
+        dialog.close()

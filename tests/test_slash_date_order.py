@@ -1,9 +1,10 @@
 """A date column of text slash dates: 9/30/2026 is month/day (the US form), 30/9/2026 day/month, and a
 day above 12 anywhere in the column settles which. A column where nothing settles it — 03/04/2023 and
-05/06/2023 alone — was stored month first with exit 0 and no word (probe g05b). There is no way to
-answer the question (no option, --map or preview setting says a column's date order), so it is read
-month first, as before, with a note naming the sheet, the column and an example. Year first (2023/3/4,
-as Chinese lists write it) is never in doubt. Real .xlsx files, both engines."""
+05/06/2023 alone — was stored month first with exit 0 and no word (probe g05b). It is read month first,
+as before, with a note naming the sheet, the column and an example, unless the user says the order
+(--date-order, the preview's question): then as said, with no note — and a column whose dates settle
+it is read as they say whatever was said. Year first (2023/3/4, as Chinese lists write it) is never
+in doubt. Real .xlsx files, both engines."""
 
 from __future__ import annotations
 
@@ -36,10 +37,10 @@ def _rows(*signed: object) -> list[list]:
 
 
 def imported(
-    service: ImportService, ctx: AppContext, tmp_path: Path, *signed: object, lang: str = "en"
+    service: ImportService, ctx: AppContext, tmp_path: Path, *signed: object, lang: str = "en", order: str | None = None
 ) -> tuple[list[date | None], list[Problem]]:
     path = write_workbook(tmp_path / "dates.xlsx", SheetSpec("项目清单", _rows(*signed)))
-    result = service.import_file(path, ImportOptions(lang=lang))
+    result = service.import_file(path, ImportOptions(lang=lang, date_order=order))
     assert result.ok, result.problems
     by_code = {p.code: p.signed_on for p in ctx.projects.all_projects()}
     return [by_code[f"ZQ-{k:03}"] for k in range(1, len(signed) + 1)], result.notes
@@ -119,3 +120,29 @@ def test_the_order_of_a_column() -> None:
     ]  # fmt: skip
     assert order_note("s", "A", "签约时间", ["2023/3/4", "03/04/2023"]) is not None
     assert order_note("s", "A", "签约时间", ["04/25/2023", "03/04/2023"]) is None
+
+
+@pytest.mark.parametrize(("order", "expected"), [("dmy", [date(2023, 4, 3), date(2023, 6, 5)]),
+                                                 ("mdy", [date(2023, 3, 4), date(2023, 5, 6)])])  # fmt: skip
+def test_the_order_said_is_the_order_read(
+    service: ImportService, ctx: AppContext, tmp_path: Path, order: str, expected: list[date]
+) -> None:
+    stored, notes = imported(service, ctx, tmp_path, "03/04/2023", "05/06/2023", order=order)
+    assert stored == expected and NOTE not in {n.code for n in notes}  # said: nothing to note
+
+
+def test_a_column_whose_dates_settle_it_is_read_as_they_say(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    stored, _notes = imported(service, ctx, tmp_path, "03/04/2023", "9/30/2023", order="dmy")
+    assert stored == [date(2023, 3, 4), date(2023, 9, 30)]
+
+
+def test_the_command_line_says_the_order(db_path: Path, tmp_path: Path) -> None:
+    from test_read_hostile import run
+
+    path = write_workbook(tmp_path / "dates.xlsx", SheetSpec("项目清单", _rows("03/04/2023", "05/06/2023")))
+    status, out, err = run("--db", str(db_path), "--lang", "en", "import", str(path), "--date-order", "dmy")
+    assert status == 0 and "day/month" not in out, (out, err)
+    status, out, _err = run("--db", str(db_path), "show", "ZQ-001", "--json")
+    assert status == 0 and '"signed_on": "2023-04-03"' in out

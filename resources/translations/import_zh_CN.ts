@@ -166,6 +166,14 @@
         <translation>不导入</translation>
     </message>
     <message>
+        <source>month/day (03/04/2026 is 4 March)</source>
+        <translation>月/日（03/04/2026 为 3 月 4 日）</translation>
+    </message>
+    <message>
+        <source>day/month (03/04/2026 is 3 April)</source>
+        <translation>日/月（03/04/2026 为 4 月 3 日）</translation>
+    </message>
+    <message>
         <source>from the title</source>
         <translation>取自标题</translation>
     </message>
@@ -204,6 +212,10 @@
     <message>
         <source>%1 row(s) are hidden in the sheets (sheet, rows: %2):</source>
         <translation>有 %1 行在工作表中已隐藏（工作表、行：%2）：</translation>
+    </message>
+    <message>
+        <source>Slash dates that read either way (%1):</source>
+        <translation>可两种读法的斜杠日期（%1）：</translation>
     </message>
     <message>
         <source>yuan per unit, e.g. 7.10</source>

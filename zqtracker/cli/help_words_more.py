@@ -225,6 +225,12 @@ MORE: dict[str, tuple[str, str]] = {
         "工作表中已隐藏的行（手动隐藏或被筛选隐藏）：import 导入，skip 不导入；"
         "不指定时，含这类行的文件会被拒绝，并列出这些行",
     ),
+    "import.date_order": (
+        "slash dates that read either way (03/04/2023) are month/day (mdy, the default, said in a note) or "
+        "day/month (dmy); a column whose dates decide (a number above 12) is read as they say",
+        "可两种读法的斜杠日期（03/04/2023）：mdy 为“月/日”（默认，并附说明），dmy 为“日/月”；"
+        "若某列日期本身可以判断（有大于 12 的数），按其本身读取",
+    ),
     "import.profile": ("start from the choices saved under NAME", "从以 NAME 保存的选择开始"),
     "import.save_profile": ("save this command's choices under NAME", "把本次命令的选择以 NAME 保存"),
     "import.json": ("machine-readable result", "以机器可读的格式（JSON）输出结果"),

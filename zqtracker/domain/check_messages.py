@@ -125,10 +125,11 @@ _CHECK_MESSAGES: dict[str, tuple[str, str]] = {
     "note_slash_date_order": (
         "Sheet “{sheet}”: column {column} “{header}” has no date with a day above 12, so nothing tells whether "
         "it writes month/day or day/month — its dates were read month/day (the US form): {value} read as {read}. "
-        "If they are day/month ({value} is {other}), write them as year-month-day ({other}) and import again.",
+        "If they are day/month ({value} is {other}), say so — --date-order dmy, or the preview's question on slash "
+        "dates — and import again.",
         "工作表“{sheet}”：{column} 列“{header}”中没有日大于 12 的日期，无法判断是“月/日”还是“日/月”——"
         "已按“月/日/年”（美式）读取：{value} 读作 {read}。如实为“日/月/年”（{value} 即 {other}），"
-        "请把日期改写为“年-月-日”（如 {other}）后重新导入。",
+        "请说明——使用 --date-order dmy，或在导入预览中回答斜杠日期的问题——后重新导入。",
     ),
     "far_cells": (
         "Sheet “{sheet}” of {file} spans {cells:,} cells (to row {rows}, column {cols}), more than the {limit:,} "

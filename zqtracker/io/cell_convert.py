@@ -17,7 +17,7 @@ from zqtracker.domain.validation import normalize_code
 from zqtracker.io import values as cells
 from zqtracker.io.columns import Kind
 from zqtracker.io.context import district_of_address
-from zqtracker.io.dates import parse_fuzzy, parse_range
+from zqtracker.io.dates import MDY_ASSUMED, parse_fuzzy, parse_range
 from zqtracker.io.evidence import place_of
 from zqtracker.io.headers import KIND_OF
 from zqtracker.io.layout import ColumnInfo, SheetLayout
@@ -40,9 +40,16 @@ class PlanOptions:
     status_map: dict[str, str] = field(default_factory=dict)  # folded word → status value
     rates: dict[str, Decimal] = field(default_factory=dict)  # currency → yuan per unit (--rate USD=7.10)
     hidden_rows: str | None = None  # data rows hidden in the sheet: "import", "skip", or None (not answered)
+    date_order: str | None = None  # the user's order of slash dates no date of a column decides ("mdy", "dmy")
 
 
 _GAP_RE = re.compile(r"\s{2,}|\n|\u3000")
+
+
+def chosen_order(info: ColumnInfo, opts: PlanOptions) -> str:
+    """How a date column's slash dates are read: as its dates say, else as the user said, else
+    month first (with a note)."""
+    return opts.date_order if opts.date_order and info.date_order == MDY_ASSUMED else info.date_order
 
 
 def _head_of(text: str) -> str:
@@ -134,7 +141,7 @@ def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Calla
         return area
     parsers: dict[Kind, Callable[[Any], Any]] = {
         Kind.CODE: Text(f, code=True),
-        Kind.DATE: no_figure(parse_fuzzy, f, opts.date1904, info.date_order),
+        Kind.DATE: no_figure(parse_fuzzy, f, opts.date1904, chosen_order(info, opts)),
         Kind.DECIMAL: no_figure(cells.parse_decimal, f),
         Kind.STATUS: lambda v: cells.parse_status_cell(v, f),
         Kind.BOOL: lambda v: cells.parse_bool(v, f),

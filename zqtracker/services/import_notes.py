@@ -99,8 +99,11 @@ def rated_columns(sa: SheetAnalysis, rates: dict) -> dict[int, str]:
     return out
 
 
-def notes_of(analysis: ImportAnalysis, lang: str, unit: Unit | None, rates: dict | None = None) -> list[Problem]:
-    """What the import noticed and did about it, in sentences: nothing is assumed silently."""
+def notes_of(
+    analysis: ImportAnalysis, lang: str, unit: Unit | None, rates: dict | None = None, date_order: str | None = None
+) -> list[Problem]:
+    """What the import noticed and did about it, in sentences: nothing is assumed silently (slash
+    dates that read either way are said unless the user said how to read them: ``date_order``)."""
     rates = rates or {}
     file = analysis.book.path.name
     notes: list[Problem] = []
@@ -116,7 +119,7 @@ def notes_of(analysis: ImportAnalysis, lang: str, unit: Unit | None, rates: dict
         if sa.remembered:
             notes.append(Problem("note_remembered", None, {"sheet": sa.name}))
         notes.extend(_columns(sa.name, sa.layout, lang, rated_columns(sa, rates)))
-        notes.extend(_slash_orders(sa, sa.plan))
+        notes.extend(_slash_orders(sa, sa.plan) if date_order is None else [])
         notes.extend(_rows(sa, sa.plan, lang))
         if unit is not None and any(
             c.is_money and c.unit is None and sa.layout.unit_line is None for c in sa.layout.mapped()

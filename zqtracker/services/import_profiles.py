@@ -56,6 +56,7 @@ class Profile:
     status: str | None = None
     unit: str | None = None
     hidden_rows: str | None = None  # "import" or "skip": rows hidden in the sheet
+    date_order: str | None = None  # "mdy" or "dmy": slash dates that read either way
 
     @classmethod
     def from_json(cls, data: dict) -> Profile:

@@ -213,11 +213,9 @@ class ImportService:
                 built = (plans or {}).get(raw.name)
                 if built is not None and built.layout.year != layout.year:  # (a year only other sheets name)
                     built = None
-                sa.plan = (
-                    built
-                    if built is not None
-                    else PlanBuilder(raw, layout, self.plan_options(book, options, mapping, known)).finish()
-                )
+                if built is None:
+                    built = PlanBuilder(raw, layout, self.plan_options(book, options, mapping, known)).finish()
+                sa.plan = built
                 shown_codes(book, raw, sa.plan)
             sheets.append(sa)
         if not any(s.selected for s in sheets):
@@ -234,7 +232,7 @@ class ImportService:
         ctx = self._context(sheets, options)
         analysis = analyse_sheets(book, sheets, ctx, options.mode, options.skip_invalid)
         analysis.aliases = aliases
-        analysis.notes = notes_of(analysis, options.lang, options.unit, options.rates)
+        analysis.notes = notes_of(analysis, options.lang, options.unit, options.rates, options.date_order)
         return analysis
 
     def plan_options(
@@ -255,6 +253,7 @@ class ImportService:
             status_map=status_map,
             rates=dict(options.rates),
             hidden_rows=options.hidden_rows or (mapping.hidden_rows if mapping else None),
+            date_order=options.date_order,
         )
 
     def _context(self, sheets: list[SheetAnalysis], options: ImportOptions) -> Context:

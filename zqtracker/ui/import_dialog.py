@@ -142,6 +142,7 @@ class ImportDialog(QDialog):
         self.questions.link_chosen.connect(self._on_link_chosen)
         self.questions.rate_given.connect(self._on_rate_given)
         self.questions.hidden_rows_chosen.connect(self._on_hidden_rows_chosen)
+        self.questions.date_order_chosen.connect(self._on_date_order_chosen)
 
     # -- reading and analysing -----------------------------------------------------------------
     def open_path(self, path: Path) -> None:
@@ -206,7 +207,7 @@ class ImportDialog(QDialog):
     def _show_sheet(self) -> None:
         sa = self.current_sheet()
         o = self.choices.options
-        self.questions.show_analysis(self.analysis, sa, (o.district, o.sector, o.status), o.rates)
+        self.questions.show_analysis(self.analysis, sa, (o.district, o.sector, o.status), o.rates, o.date_order)
         mapping = o.mappings.get(sa.name) if sa else None
         self.preview.show_sheet(sa, dict(mapping.units) if mapping else {}, o.unit.factor if o.unit else None)
         self.options_bar.show_sheet(sa)
@@ -270,6 +271,10 @@ class ImportDialog(QDialog):
 
     def _on_hidden_rows_chosen(self, answer: str) -> None:
         self.choices.set_hidden_rows(answer, self.analysis)
+        self._analyse()
+
+    def _on_date_order_chosen(self, answer: str) -> None:
+        self.choices.options.date_order = answer
         self._analyse()
 
     def _on_link_chosen(self, sheet: str, row: int, pid: int) -> None:

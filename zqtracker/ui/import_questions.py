@@ -1,12 +1,14 @@
 """The questions an import preview asks besides the column map: what rows without a district,
 sector or status should take, what each unknown status word means, whether a new row with a
-near name is a stored project, and whether rows hidden in the sheet are imported.
+near name is a stored project, whether rows hidden in the sheet are imported, and how slash dates
+that read either way (03/04/2026) are read.
 
     questions = ImportQuestions(lang)
     questions.defaults_changed.connect(...)      # (district, sector, status) the user set
     questions.status_word_chosen.connect(...)    # (word, status value or "")
     questions.link_chosen.connect(...)           # (sheet, row, project id or 0 to keep apart)
     questions.hidden_rows_chosen.connect(...)    # ("import", "skip" or "" not answered)
+    questions.date_order_chosen.connect(...)     # ("mdy" or "dmy")
     questions.show_analysis(analysis, sheet)
 
 The fields start with what the sheet itself says ("District for rows without one: 萝岗区 — from
@@ -29,6 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from zqtracker.domain.status import Status
+from zqtracker.io.dates import MDY_ASSUMED
+from zqtracker.io.plan import DATE_FIELDS
 from zqtracker.io.row_ranges import runs_text
 from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
 
@@ -39,6 +43,7 @@ class ImportQuestions(QWidget):
     link_chosen = Signal(str, int, int)  # sheet, row, project id (0: keep apart)
     rate_given = Signal(str, str)  # currency, yuan per unit as typed ("" = no rate: the column stays out)
     hidden_rows_chosen = Signal(str)  # "import", "skip" ("" = not answered: the import waits)
+    date_order_chosen = Signal(str)  # "mdy", "dmy": slash dates no date of their column decides
 
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,9 +93,20 @@ class ImportQuestions(QWidget):
         hidden_line.addWidget(self.hidden_label)
         hidden_line.addWidget(self.hidden_combo)
         hidden_line.addStretch(1)
+        self.date_box = QWidget()
+        date_line = QHBoxLayout(self.date_box)
+        date_line.setContentsMargins(0, 0, 0, 0)
+        self.date_label = QLabel()
+        self.date_combo = QComboBox()
+        self.date_combo.addItem(self.tr("month/day (03/04/2026 is 4 March)"), "mdy")
+        self.date_combo.addItem(self.tr("day/month (03/04/2026 is 3 April)"), "dmy")
+        date_line.addWidget(self.date_label)
+        date_line.addWidget(self.date_combo)
+        date_line.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.hidden_box)
+        layout.addWidget(self.date_box)
         layout.addLayout(line)
         layout.addWidget(self.words_box)
         layout.addWidget(self.rates_box)
@@ -112,6 +128,7 @@ class ImportQuestions(QWidget):
             combo.activated.connect(self._on_defaults_edited)
         self.status_combo.currentIndexChanged.connect(self._on_defaults_edited)
         self.hidden_combo.currentIndexChanged.connect(self._on_hidden_chosen)
+        self.date_combo.currentIndexChanged.connect(self._on_date_order_chosen)
 
     # -- showing -----------------------------------------------------------------------------------
     def _source_text(self, source: str) -> str:
@@ -130,6 +147,7 @@ class ImportQuestions(QWidget):
         sheet: SheetAnalysis | None,
         chosen: tuple[str | None, str | None, str | None],
         rates: dict[str, Decimal] | None = None,
+        date_order: str | None = None,
     ) -> None:
         """Fill the fields from what the user chose, else from what ``sheet`` says of itself."""
         self._filling = True
@@ -157,6 +175,7 @@ class ImportQuestions(QWidget):
                 self.status_source.setText("")
             self._show_words(analysis)
             self._show_hidden(analysis)
+            self._show_date_order(analysis, date_order)
             self._show_rates(analysis, rates or {})
             self._show_links(analysis)
         finally:
@@ -209,6 +228,21 @@ class ImportQuestions(QWidget):
             answer = answers.pop() if len(answers) == 1 else None
             self.hidden_combo.setCurrentIndex(max(self.hidden_combo.findData(answer or ""), 0))
         self.hidden_box.setVisible(bool(hidden))
+
+    def _show_date_order(self, analysis: ImportAnalysis | None, chosen: str | None) -> None:
+        """ "Slash dates that read either way — column D “签约日期”: month/day / day/month", shown
+        while a chosen sheet has a date column none of whose dates decides."""
+        columns = [
+            f"{c.letter} “{c.header}”"
+            for sa in (analysis.selected if analysis else [])
+            for c in sa.layout.mapped()
+            if c.field in DATE_FIELDS and c.date_order == MDY_ASSUMED
+        ]
+        if columns:
+            text = self.tr("Slash dates that read either way (%1):").replace("%1", "、".join(columns[:3]))
+            self.date_label.setText(text)
+            self.date_combo.setCurrentIndex(max(self.date_combo.findData(chosen or "mdy"), 0))
+        self.date_box.setVisible(bool(columns))
 
     def _show_rates(self, analysis: ImportAnalysis | None, rates: dict[str, Decimal]) -> None:
         """A rate field for each currency the chosen sheets' amounts are in (never read as yuan
@@ -263,6 +297,10 @@ class ImportQuestions(QWidget):
     def _on_hidden_chosen(self, _index: int) -> None:
         if not self._filling:
             self.hidden_rows_chosen.emit(self.hidden_combo.currentData() or "")
+
+    def _on_date_order_chosen(self, _index: int) -> None:
+        if not self._filling:
+            self.date_order_chosen.emit(self.date_combo.currentData())
 
     def _on_defaults_edited(self, *_args: object) -> None:
         if self._filling:

@@ -92,6 +92,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help=h("import.link"),
     )
     p.add_argument("--hidden-rows", choices=HIDDEN_ROW_ANSWERS, help=h("import.hidden_rows"))
+    p.add_argument("--date-order", choices=("mdy", "dmy"), help=h("import.date_order"))
     p.add_argument("--profile", metavar="NAME", help=h("import.profile"))
     p.add_argument("--save-profile", metavar="NAME", help=h("import.save_profile"))
     p.add_argument("--json", action="store_true", help=h("import.json"))
@@ -140,6 +141,7 @@ def options_from(args: argparse.Namespace, lang: str, profiles: ProfileStore | N
         status,
         unit,
         args.hidden_rows or base.hidden_rows,
+        args.date_order or base.date_order,
     )
     if args.save_profile:
         profiles.put(args.save_profile, profile)
@@ -157,6 +159,7 @@ def options_from(args: argparse.Namespace, lang: str, profiles: ProfileStore | N
         status_map=status_map,
         rates=rates,
         hidden_rows=profile.hidden_rows,
+        date_order=profile.date_order,
     )
 
 
