@@ -55,6 +55,11 @@ class ColumnInfo:
         return column_letter(self.index)
 
     @property
+    def is_long_ytd(self) -> bool:
+        """A long sheet's 累计完成投资: the year to date through each row's month (no period of its own)."""
+        return self.field == "ytd" and self.period is None
+
+    @property
     def is_money(self) -> bool:
         return self.field in MONEY_FIELDS or self.month is not None
 

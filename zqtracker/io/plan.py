@@ -132,7 +132,7 @@ class PlanBuilder(RowRules):
                 self.money_units[info.index - off] = unit
                 if not info.currency:
                     plan.factors.setdefault("amount" if info.month is not None else info.field or "", unit)
-            if info.month is None and (info.field not in ("annual_plan", "chain", "ytd") or info.period is None):
+            if info.month is None and (info.field not in ("annual_plan", "chain", "ytd") or info.is_long_ytd):
                 plan.values.setdefault(info.field or "", [])  # (a long sheet's 累计: by each row's month)
             if info.field == "since_start":
                 plan.since_start_as_of = info.period
@@ -322,7 +322,7 @@ class PlanBuilder(RowRules):
         if info.month is not None:
             y, m = info.month
             plan.months.extend((first_k + k, y, m, v) for k, v in enumerate(values) if v is not None)  # type: ignore[misc]
-        elif f == "ytd" and info.period is not None:
+        elif f == "ytd" and not info.is_long_ytd:
             y, m = info.period
             plan.ytd.extend((first_k + k, y, m, v) for k, v in enumerate(values) if v is not None)
         elif f == "annual_plan":

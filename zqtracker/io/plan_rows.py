@@ -16,7 +16,7 @@ from zqtracker.io.errors import CellProblem
 from zqtracker.io.evidence import is_sector_text
 from zqtracker.io.headers import header_candidates
 from zqtracker.io.numfmt import column_letter
-from zqtracker.io.rows import clean_section, is_district
+from zqtracker.io.rows import clean_section, is_district, is_note
 from zqtracker.io.sheet_context import months_named, sheet_month, unit_line_factor
 
 if TYPE_CHECKING:
@@ -144,6 +144,8 @@ class RowRules:
         if float in set(map(type, row)):
             return False
         texts = [v for v in row if v.__class__ is str and v.strip()]
+        if any(is_note(t) for t in texts):  # 填表人：李明 | 审核人：王芳 | 联系电话：…: a signature line
+            return False
         known = sum(1 for t in texts if header_candidates(t))
         if known < 2 or known * 3 < len(texts) * 2:
             return False

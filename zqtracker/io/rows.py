@@ -71,6 +71,11 @@ def classify(
     return None
 
 
+def is_note(text: str) -> bool:
+    """A note's or signature's text ("注：…", "填表人：李明", "联系电话：0758-…")."""
+    return bool(_NOTE_RE.match(text.strip()))
+
+
 def is_district(name: str, known: frozenset[str]) -> bool:
     return name in known or name.endswith(_DISTRICT_SUFFIXES)
 
