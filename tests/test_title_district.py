@@ -115,9 +115,12 @@ KNOWN = frozenset({"端州区", "高要区", "四会市"})
     [
         ("广宁县南街镇", "广宁县", "广宁县"), ("高要区白土镇", None, "高要区"), ("四会市东城街道", None, "四会市"),
         ("端州区城东街道信安路8号", None, "端州区"),
-        ("广宁县南街镇", None, "广宁县南街镇"),  # a county neither known nor named by the title: as written
+        ("广宁县南街镇", None, "广宁县"),  # a county neither known nor titled, before a town: that county
+        ("德庆县德城街道", None, "德庆县"), ("肇庆市端州区城东街道", None, "端州区"),  # (after the city)
         ("端州区、高要区", None, "端州区、高要区"),  # several districts: not an address
-        ("高要区新区", None, "高要区新区"), ("高要区金利工业园区", None, "高要区金利工业园区"),
+        ("高要区新区", None, "高要区新区"),  # a second place of a district's rank: as written
+        ("高要区金利工业园区", None, "高要区"),  # a park in a known district
+        ("肇庆高新区大旺", None, "肇庆高新区大旺"),  # an area of a park not known: as written
         ("高要区", None, "高要区"), ("高要", None, "高要"),
     ],
 )  # fmt: skip

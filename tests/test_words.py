@@ -37,6 +37,12 @@ ENGLISH_MAY_SAY = ("万元", "亿元", "1–X月", "当月", "累计", "合计",
 ENGLISH_QUOTES_CHINESE: dict[tuple[str, str], str] = {
     ("cli_help", "import.epilog"): "its examples import Chinese files with Chinese districts and headers",
     ("import_ignored_columns", "ten_days"): "the header words it stands for",
+    ("import_ignored_columns", "ytd_no_period"): "the title or header words that would name the month",
+    ("import_ignored_columns", "since_no_period"): "the title words that would name the month",
+    **dict.fromkeys(
+        [("check_messages", "wan_in_unit_column"), ("problems", "wan_in_unit_column")],
+        "the cell's 万 and the units the amount may be written with",
+    ),
     # the import template shows what a user may type in a cell: 2023年10月10日, 12.5亿, 在建, 合计
     **dict.fromkeys(
         [

@@ -75,6 +75,11 @@ _REPORT_WORDS = ("重点", "项目", "汇总", "统计", "一览", "明细", "�
 # word: 分县, 分区, 按地区, 按区域, 各县, 我区, 全区 — "by county", "by area", "each district", "our district".
 _GROUPING_HEADS = "分按各全本该每逐我其"
 _BARE = _GENERIC | set(_PLACE_SUFFIXES) | {"市", "镇", "乡", "区域", "县市", "市县", "县市区", "镇街", "乡镇"}
+# County-level cities (县级市) of Guangdong: a district of its prefecture although named 市 (四会市 of
+# 肇庆): a title "四会市2024年签约项目清单" names its district. Others are known once the database has them.
+_COUNTY_CITIES = ("乐昌市", "南雄市", "台山市", "开平市", "鹤山市", "恩平市", "廉江市", "雷州市", "吴川市",
+                  "高州市", "化州市", "信宜市", "四会市", "兴宁市", "陆丰市", "阳春市", "英德市", "连州市", "普宁市",
+                  "罗定市")  # fmt: skip
 _LEVELS = {"市本级": "市本级", "市直": "市本级", "县级": None, "省级": None, "市级": "市本级", "区本级": "区本级"}
 
 
@@ -86,6 +91,9 @@ def place_in_text(text: str, known: frozenset[str] = frozenset()) -> str | None:
     hits = sorted((d for d in known if len(d) >= 2 and d in key and _names_a_place(d)), key=len, reverse=True)
     if hits:
         return hits[0]
+    city = next((c for c in _COUNTY_CITIES if c in key), None)
+    if city is not None:
+        return city
     for m in _PLACE_RE.finditer(key):
         start = m.start()
         head = start
@@ -128,13 +136,43 @@ def district_of_address(text: str, known: frozenset[str], hint: str | None = Non
     places = {d for d in (*known, hint) if d and len(d) >= 2}
     if key in places:
         return text
-    for d in sorted((d for d in places if key.startswith(d)), key=len, reverse=True):
+    province = _PROVINCE_HEAD_RE.match(key)  # "广东省肇庆市端州区…"
+    if province is not None:
+        inner = district_of_address(province[1], known, hint)
+        return inner if inner != province[1] or inner in places else text
+    for d in sorted((d for d in {*places, *_COUNTY_CITIES} if key.startswith(d)), key=len, reverse=True):
+        if d not in places and not _is_town_part(key[len(d) :]):
+            continue  # a county-level city not known yet: only before a town ("四会市东城街道")
         rest = key[len(d) :]
         if rest in known:
             return rest
-        if _is_town_part(rest):
+        if _is_town_part(rest) or (d in known and _is_area_part(rest)):
             return d
+    m = _COUNTY_HEAD_RE.match(key)  # no district known yet: "德庆县德城街道", "高要区金利镇"
+    if m is not None and _is_town_part(m[2]) and not any(ch in m[2] for ch in "区县市"):
+        return m[1]
+    city = _CITY_HEAD_RE.match(key)  # "肇庆市端州区城东街道": the city, then the address in it
+    if city is not None and city[1] not in _COUNTY_CITIES:
+        inner = district_of_address(city[2], known, hint)
+        if inner != city[2] or inner in places:
+            return inner
     return text
+
+
+_PROVINCE_HEAD_RE = re.compile(r"^[\u4e00-\u9fff]{2,3}省(.{2,})$")
+_CITY_HEAD_RE = re.compile(r"^([\u4e00-\u9fff]{2,3}市)(.{2,})$")
+_COUNTY_HEAD_RE = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:自治县|县|区))(.+)$")
+_AREA_WORDS = ("片区", "园区", "社区", "小区", "景区", "工业区", "产业园", "园")
+
+
+def _is_area_part(rest: str) -> bool:
+    """What follows a known district in 建设地点 ("肇庆高新区大旺", "肇庆新区砚阳湖片区"): a part of it
+    — a short name without a list or a second district in it."""
+    return (
+        2 <= len(rest) <= 8
+        and all(_is_cjk(ch) for ch in rest)
+        and (not rest.endswith(("区", "县", "市")) or rest.endswith(_AREA_WORDS))
+    )
 
 
 def _is_town_part(rest: str) -> bool:

@@ -34,6 +34,9 @@ _QUARTER_FIRST_RE = re.compile(r"^q([1-4])\s*[-/ ]?\s*(\d{4})$")
 _YEAR_RE = re.compile(r"^(\d{4})\s*(?:年度?|年底|年初|年内)?$")
 SLASH_DATE_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:[t\s]+\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:am|pm)?)?$")
 _RANGE_SPLIT_RE = re.compile(r"\s*(?:-|—|–|~|～|至|到|—)\s*")
+_YEAR_MONTH = r"((?:19|20|21)\d{2}\s*[-.年]\s*\d{1,2}\s*月?)"
+_SLASH_RANGE_RE = re.compile(_YEAR_MONTH + r"\s*/\s*" + _YEAR_MONTH)
+_SHORT_YEAR_RE = re.compile(r"\d{2}\.\d{1,2}")
 _ZH_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4}
 _EXCEL_EPOCH = date(1899, 12, 30)
 # A day number is a date only from this year on: smaller numbers in a date column are something else
@@ -224,9 +227,12 @@ def parse_range(value: object, field: str, date1904: bool = False) -> tuple[tupl
         one = parse_fuzzy(value, field, date1904)
         return one, one
     text = unicodedata.normalize("NFKC", _display(value)).strip().lower()
-    parts = [p for p in _RANGE_SPLIT_RE.split(text) if p]
+    slashed = _SLASH_RANGE_RE.fullmatch(text)  # "2023-03/2025-12": the slash parts the two months
+    parts = list(slashed.groups()) if slashed else [p for p in _RANGE_SPLIT_RE.split(text) if p]
     if len(parts) != 2:
         raise _bad("bad_date_range", field, value)
+    if all(_SHORT_YEAR_RE.fullmatch(p) for p in parts):  # "23.3-25.12", "09.1-11.12": two-digit years
+        parts = ["20" + p for p in parts]
     first, last = parts
     if last.endswith("年") and re.fullmatch(r"\d{4}", first):
         last = last[:-1]

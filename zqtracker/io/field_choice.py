@@ -132,17 +132,21 @@ def choose_fields(layout: SheetLayout, sheet: RawSheet) -> None:
             continue
         for score, cand in viable:
             tie = cand.rank * 100 + prof.distinct if cand.field == "district" else cand.rank
+            if cand.field in ("ytd", "since_start"):  # 1-10月 | 1-11月, 截至2025年底 | 自开工累计: the latest
+                tie = (cand.year or 9999) * 100 + (cand.month or 13)  # (no period named: the report's own)
             scored.append((score, tie, -info.index, info, cand))
         info.field = None
     scored.sort(key=lambda t: (t[0], t[1], t[2]), reverse=True)
-    taken: dict[str, ColumnInfo] = {}
+    taken: dict[object, ColumnInfo] = {}
     done: set[int] = set()
     for _score, _tie, _neg, info, cand in scored:
         if info.index in done:
             continue
         f = cand.field
         shared = f.startswith(IGNORED_PREFIX) or f == ROW_NUMBER
-        if f in taken and not shared:
+        # 1-10月累计 beside 1-11月累计: two figures (November's report restating October's is a revision)
+        key = (f, cand.year, cand.month) if f == "ytd" and cand.month is not None else f
+        if key in taken and not shared:
             if f in JOINED:
                 _assign(info, cand, layout)
                 info.joined = True
@@ -151,7 +155,7 @@ def choose_fields(layout: SheetLayout, sheet: RawSheet) -> None:
         _assign(info, cand, layout)
         done.add(info.index)
         if not shared:
-            taken[f] = info
+            taken[key] = info
     for info, cand in sorted(declared, key=lambda t: (-t[1].quality, t[0].index)):
         if cand.field not in taken:  # its amounts are the field's only ones: odd cells are row problems
             info.note = ""

@@ -9,6 +9,7 @@ the values beneath, in io/field_choice.py.
 
 from __future__ import annotations
 
+from zqtracker.io.header_groups import group_child
 from zqtracker.io.headers import (
     IGNORED_PREFIX,
     ROW_NUMBER,
@@ -128,13 +129,15 @@ def looks_like_subheader(sheet: RawSheet, hr: int, year: int | None) -> bool:
     filled = [j for j, v in enumerate(row) if not is_empty(v)]
     if not filled:
         return False
+    # header cells merged down over this row (序号, 项目名称) — over 资金来源 | 中央预算内 | 专项债 | 自筹,
+    # 1-10月完成投资 | 累计 | 其中：10月, or a one-column group (开工累计 over 完成投资)
+    if any(r0 <= hr < r1 for r0, _c0, r1, _c1 in merges):
+        return True
     for j in filled:
         c = j + sheet.col_offset
         covered = is_empty(cell(sheet, hr, c)) or any(c0 <= c <= c1 and c1 > c0 for _r0, c0, _r1, c1 in merges)
         if not covered:
             return False
-    if any(r0 <= hr < r1 for r0, _c0, r1, _c1 in merges):  # header cells merged down over this row (序号, 项目名称)
-        return True  # over 资金来源 | 中央预算内 | 专项债 | 自筹, or 1-10月完成投资 | 累计 | 其中：10月
     cells = [v for v in row if not is_empty(v)]
     return any(header_candidates(t) for t in map(_header_text, cells) if t) or any(
         month_header(v, year) is not None for v in cells
@@ -187,6 +190,9 @@ def _column(c: int, parent: object, child: object, year: int | None) -> ColumnIn
         return info
     group_year = year_in(parent_text) or year if child_text else year
     group_unit = _unit_of(parent) if child_text else None
+    grouped = group_child(parent_text, child_text) if parent_text and child_text else None
+    if grouped:  # 1-9月完成投资 over 完成投资, 本年完成投资 over 本月 | 自年初累计 (io/header_groups.py)
+        return _info(c, shown, grouped, _unit_of(child) or group_unit, group_year)
     candidates = ((child, group_unit), (parent, None)) if child_text else ((parent, None),)
     for value, fallback_unit in candidates:
         if is_empty(value):

@@ -44,7 +44,8 @@ EXACT: dict[str, tuple[str, ...]] = {
                  "区(县、市)"),
     "status": ("status", "stage", "project status", "current status", "phase", "project stage", "project phase",
                "stage of project", "状态", "项目状态", "建设状态", "项目阶段", "建设阶段", "所处阶段", "当前状态",
-               "项目建设状态", "进展阶段", "项目所处阶段", "目前状态", "推进阶段", "项目进展阶段", "进展状态"),
+               "项目建设状态", "进展阶段", "项目所处阶段", "目前状态", "推进阶段", "项目进展阶段", "进展状态",
+               "开工状态", "开工情况"),
     "planned_investment": ("planned investment", "total investment", "investment", "planned total investment",
                            "estimated cost", "current project cost", "project cost", "total cost", "total project cost",
                            "cost", "investment amount", "total investment amount", "estimated investment",
@@ -210,6 +211,10 @@ EXCLUDED: dict[str, tuple[str, ...]] = {
     "progress_note": ("安排", "计划", "节点", "下步", "下一步"),
     "contact": ("填报", "填表"),
     "officer": ("填报", "填表"),
+    # 开工、竣工投产时间、内容及新增生产能力 (龙岩): sentences about the project, no date of its own
+    "signed_on": ("内容", "能力", "规模", "情况"),
+    "construction_start_on": ("内容", "能力", "规模", "情况"),
+    "production_on": ("内容", "能力", "规模", "情况"),
 }  # fmt: skip
 
 # Headers recognised and deliberately not stored (said as "not imported (…)" rather than "unknown").

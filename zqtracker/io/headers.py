@@ -220,14 +220,16 @@ _ENGLISH_PHRASES = sorted(
 
 _PLAN_RE = re.compile(r"^(?:((?:19|20|21)\d{2})年?度?|本年度?|当年|年度)(?:计划|计划完成|计划投资|投资计划)")
 _CUMULATIVE_RE = re.compile(
-    r"(累计|1-\d{1,2}月|1~\d{1,2}月|1—\d{1,2}月|1-月|1~月|截至|截止|至今|以来|ytd|todate|"
+    r"(累计|累积|至\s*(?:19|20|21)\d{2}\s*年?\s*(?:底|末)|1-\d{1,2}月|1~\d{1,2}月|1—\d{1,2}月|1-月|1~月|截至|截止|至今|以来|ytd|todate|"
     r"year to date|cumulative)"
 )
 _COMPLETED_WORDS = ("完成", "投资", "completed", "investment")
 _RANGE_MONTH_RE = re.compile(r"(?:((?:19|20|21)\d{2})年?)?1\s*[-~—–至]\s*(\d{1,2})\s*月")
 # A cumulative figure that was planned, not done: 1-10月计划完成投资, 1-10月目标, 预计累计完成
 _TARGET_WORDS = ("计划", "目标", "任务", "预计", "预期", "应完成", "target", "plan", "expected", "forecast")
-_SINCE_START = ("自开工", "开工以来", "开工累计", "开工至今", "开工起", "建设以来", "since start", "sincestart")
+_SINCE_START = (
+    "自开工", "自开始", "开工以来", "开工累计", "开工至今", "开工起", "建设以来", "since start", "sincestart"
+)  # fmt: skip
 _LAST_YEAR = ("上年", "去年", "上一年", "上年度", "prior year", "previous year")
 # "至2022年底累计完成投资", "截至2022年末", "2022年12月底累计": everything done through the end of a year
 # (since the start, as of December of that year) — never this year's 1–X月.
@@ -243,6 +245,8 @@ def _cumulative(key: str) -> tuple[str, int | None, int | None]:
     ("since_start", …) for 自开工累计, ("ignore:cumulative", …) for a total through last year."""
     if any(w in key for w in _LAST_YEAR):
         return IGNORED_PREFIX + "cumulative", None, None
+    if "上月" in key:  # 截至上月累计: last month's year to date, stored already
+        return IGNORED_PREFIX + "last_month", None, None
     if any(w in key for w in _SINCE_START):
         return "since_start", None, None
     m = _YEAR_END_RE.search(key)
@@ -309,7 +313,14 @@ def header_candidates(text: str) -> tuple[HeaderMatch, ...]:
     if m:
         add("annual_plan", 3, year=int(m.group(1)) if m.group(1) else None)
         return tuple(out)
-    if is_cumulative and any(w in key for w in _COMPLETED_WORDS):
+    bare_range = bool(_RANGE_MONTH_RE.search(key)) and _RANGE_MONTH_RE.sub("", key).replace("累计", "") in (
+        "",
+        "今年",
+        "本年",
+        "当年",
+        *_LAST_YEAR,
+    )
+    if is_cumulative and (any(w in key for w in _COMPLETED_WORDS) or bare_range):  # (今年1-11月累计 too)
         if any(w in key for w in _TARGET_WORDS):  # "1-10月计划完成投资": what was to be done by then
             shares = any(mark in key or mark in text for mark in PERCENT_MARKS) or "占" in key or key.endswith("率")
             add(IGNORED_PREFIX + ("percent" if shares else "target"), 3)  # "…占年度计划%": a share

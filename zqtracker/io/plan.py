@@ -322,7 +322,7 @@ class PlanBuilder(RowRules):
         if info.month is not None:
             y, m = info.month
             plan.months.extend((first_k + k, y, m, v) for k, v in enumerate(values) if v is not None)  # type: ignore[misc]
-        elif f == "ytd" and not info.is_long_ytd:
+        elif f == "ytd" and info.period is not None:  # (a long sheet's 累计 has none: by each row's month)
             y, m = info.period
             plan.ytd.extend((first_k + k, y, m, v) for k, v in enumerate(values) if v is not None)
         elif f == "annual_plan":

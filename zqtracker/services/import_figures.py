@@ -72,8 +72,8 @@ def analyse_ytd(
             continue
         group = groups.setdefault((target, y), {})
         if m in group and group[m][0] != ytd:  # a long sheet giving one project's 1–X月 twice
-            first = plan.row_numbers[group[m][1]]
-            problem = Problem("duplicate_in_file", "month", {"value": f"{y}-{m:02d}", "first_row": first})
+            first_row = plan.row_numbers[group[m][1]]
+            problem = Problem("duplicate_in_file", "month", {"value": f"{y}-{m:02d}", "first_row": first_row})
             add_problem(plan, k, sa, "ytd", ytd, problem)
             sa.status[k] = INVALID
             continue
@@ -95,7 +95,11 @@ def analyse_ytd(
             if own is None:
                 continue
             superseded.add((target, y, m))  # the year to date says it; the 当月 amount is checked against it
-            first, amount = month_amount_from_ytd(stored, y, m, ytd)
+            prior = max((x for x in months if x < m), default=None)  # 1-10月累计 beside 1-11月累计 and 11月
+            if prior is not None:
+                first, amount = prior + 1, ytd - months[prior][0]
+            else:
+                first, amount = month_amount_from_ytd(stored, y, m, ytd)
             if first == m and amount != own[1]:
                 add_problem(
                     plan,

@@ -52,6 +52,16 @@ _IGNORED = Catalogue(
         "credit_code": ("the enterprise's credit code", "企业信用代码"),
         "leader": ("the leader in charge", "挂点领导"),
         "foreign_capital": ("foreign capital, not the project's investment", "利用外资额，不是项目投资"),
+        "funds": ("funds in place, not completed investment", "到位资金，不是完成投资"),
+        "last_month": ("the year to date through last month", "截至上月的累计数"),
+        "ytd_no_period": (
+            "a year to date whose month nothing names — a title such as 截至2024年9月 or a header 1-9月累计 would",
+            "本年累计，但标题、表头均未注明截至月份（如“截至2024年9月”“1-9月累计”）",
+        ),
+        "since_no_period": (
+            "completed since the start, as of a month nothing names — a title such as 截至2024年9月 would",
+            "自开工累计，但未注明截至月份（如标题“截至2024年9月”）",
+        ),
     },
 )
 _SOURCES = Catalogue(

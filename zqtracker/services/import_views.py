@@ -20,6 +20,7 @@ import re
 
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.models import PROJECT_FIELDS
+from zqtracker.io.context import district_of_address
 from zqtracker.io.layout import PROJECTS
 from zqtracker.io.plan import SheetPlan
 from zqtracker.services.import_matching import district_key, name_key
@@ -142,6 +143,8 @@ def district_aliases(sheets: list[SheetAnalysis], known: frozenset[str]) -> dict
         hits = short.get(d, set()) - {d}
         if len(hits) == 1 and len(d) >= 2:
             aliases[d] = next(iter(hits))
+        elif (inside := district_of_address(d, frozenset(names - {d}))) != d and inside in names:
+            aliases[d] = inside  # "肇庆高新区大旺" beside "肇庆高新区": a place inside that district
     for sa in used:
         plan = sa.plan
         assert plan is not None

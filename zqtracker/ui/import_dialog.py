@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 from zqtracker.domain.errors import DomainError, ValidationError
-from zqtracker.domain.money import Unit
 from zqtracker.io.errors import WorkbookRefused
 from zqtracker.io.reader import RawWorkbook
 from zqtracker.services.context import AppContext
@@ -128,8 +127,8 @@ class ImportDialog(QDialog):
         self.options_bar.sheet_chosen.connect(self._show_sheet)
         self.options_bar.import_sheet_toggled.connect(self._on_import_sheet_toggled)
         self.options_bar.header_row_chosen.connect(self._on_header_row_chosen)
-        self.options_bar.unit_chosen.connect(self._on_unit_chosen)
-        self.options_bar.mode_chosen.connect(self._on_mode_chosen)
+        self.options_bar.unit_chosen.connect(lambda unit: self._set_option("unit", unit))
+        self.options_bar.mode_chosen.connect(lambda mode: self._set_option("mode", mode))
         self.options_bar.show_mode_chosen.connect(self.preview.set_mode)
         self.skip_check.toggled.connect(self._on_skip_toggled)
         self.preview.column_chosen.connect(self.apply_choice)
@@ -142,7 +141,7 @@ class ImportDialog(QDialog):
         self.questions.link_chosen.connect(self._on_link_chosen)
         self.questions.rate_given.connect(self._on_rate_given)
         self.questions.hidden_rows_chosen.connect(self._on_hidden_rows_chosen)
-        self.questions.date_order_chosen.connect(self._on_date_order_chosen)
+        self.questions.date_order_chosen.connect(lambda order: self._set_option("date_order", order))
 
     # -- reading and analysing -----------------------------------------------------------------
     def open_path(self, path: Path) -> None:
@@ -273,10 +272,6 @@ class ImportDialog(QDialog):
         self.choices.set_hidden_rows(answer, self.analysis)
         self._analyse()
 
-    def _on_date_order_chosen(self, answer: str) -> None:
-        self.choices.options.date_order = answer
-        self._analyse()
-
     def _on_link_chosen(self, sheet: str, row: int, pid: int) -> None:
         self.choices.link(sheet, row, pid)
         self._analyse()
@@ -288,12 +283,9 @@ class ImportDialog(QDialog):
         self.choices.import_sheet(sa, checked, self.analysis)
         self._analyse()
 
-    def _on_unit_chosen(self, unit: Unit | None) -> None:
-        self.choices.options.unit = unit
-        self._analyse()
-
-    def _on_mode_chosen(self, mode: str) -> None:
-        self.choices.options.mode = mode
+    def _set_option(self, name: str, value: object) -> None:
+        """An option of the bar or a question (the unit, the mode, the order of slash dates): checked again."""
+        setattr(self.choices.options, name, value)
         self._analyse()
 
     def _on_skip_toggled(self, checked: bool) -> None:

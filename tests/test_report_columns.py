@@ -1,0 +1,89 @@
+"""Columns of a monthly report that a probe of month-to-month sequences found misread: two year-to-date
+columns (1-10月 beside 1-11月, 2025年 beside 2026年), 截至上月累计 beside 本年累计, 今年/去年1-11月累计,
+截至上年底累计 before 自开工累计 — each kept for what it is, the leftmost no longer winning. Real .xlsx
+files through ImportService, on both engines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from import_files import SheetSpec, write_workbook
+
+from zqtracker.services.context import AppContext
+from zqtracker.services.import_mappings import MappingStore
+from zqtracker.services.importing import ImportOptions, ImportService
+
+WAN = 10_000
+
+
+@pytest.fixture
+def service(ctx: AppContext, tmp_path: Path) -> ImportService:
+    return ImportService(ctx.database, MappingStore(tmp_path / "mappings.json"))
+
+
+def report(path: Path, title: str, head: list, *rows: list) -> Path:
+    return write_workbook(path, SheetSpec("Sheet1", [[title], ["项目编号", "项目名称", "计划总投资（万元）", *head],
+                                                      *map(list, rows)]))  # fmt: skip
+
+
+def records(ctx: AppContext, code: str) -> dict[tuple[int, int, int], int]:
+    pid = next(p.id for p in ctx.projects.all_projects() if p.code == code)
+    return {(r.year, r.first, r.month): r.amount for r in ctx.projects.investment(pid)}
+
+
+def september(service: ImportService, tmp_path: Path) -> None:
+    path = report(tmp_path / "09.xlsx", "四会市2026年1-9月重点项目", ["1-9月累计完成投资（万元）"],
+                  ["SH31", "四会五金产业园", 20000, 3000])  # fmt: skip
+    assert service.import_file(path, ImportOptions()).ok
+
+
+def test_last_months_year_to_date_beside_this_months(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
+    """1-10月累计 | 1-11月累计 | 11月完成: the 1-11月 column was dropped (the leftmost kept) and November
+    lost; both are read — October's restated figure revises October — and 11月 agrees with them."""
+    september(service, tmp_path)
+    head = ["1-10月累计完成投资（万元）", "1-11月累计完成投资（万元）", "11月完成投资（万元）"]
+    row = ["SH31", "四会五金产业园", 20000, 3400, 3900, 500]
+    path = report(tmp_path / "11.xlsx", "四会市2026年重点项目", head, row)
+    result = service.import_file(path, ImportOptions())
+    assert result.ok, [p.reason("en") for p in result.problems]
+    assert records(ctx, "SH31") == {(2026, 1, 9): 3000 * WAN, (2026, 10, 10): 400 * WAN, (2026, 11, 11): 500 * WAN}
+
+
+def test_two_years_side_by_side(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
+    """2025年1-9月 | 2026年1-9月: this year's was dropped when last year's came first."""
+    head = ["2025年1-9月完成投资（万元）", "2026年1-9月完成投资（万元）", "同比增长%"]
+    row = ["SH31", "四会五金产业园", 20000, 2000, 2600, 30]
+    path = report(tmp_path / "09.xlsx", "四会市2026年9月重点项目", head, row)
+    assert service.import_file(path, ImportOptions()).ok
+    assert records(ctx, "SH31")[(2026, 1, 9)] == 2600 * WAN
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        ["截至上月累计完成投资（万元）", "本年累计完成投资（万元）"],
+        ["去年1-11月累计（万元）", "今年1-11月累计（万元）"],
+    ],
+)
+def test_the_year_to_date_beside_last_months_or_last_years(
+    service: ImportService, ctx: AppContext, tmp_path: Path, head: list
+) -> None:
+    """截至上月累计 was taken for this month's year to date (November stored as 0); 今年/去年 were not
+    known at all (November lost, exit 0)."""
+    september(service, tmp_path)
+    row = ["SH31", "四会五金产业园", 20000, 3500, 3900]
+    path = report(tmp_path / "11.xlsx", "四会市2026年1-11月重点项目完成情况", head, row)
+    result = service.import_file(path, ImportOptions())
+    assert result.ok, [p.reason("en") for p in result.problems]
+    assert records(ctx, "SH31") == {(2026, 1, 9): 3000 * WAN, (2026, 10, 11): 900 * WAN}
+
+
+def test_since_start_is_the_latest_of_two(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
+    """截至2025年底累计 | 2026年1-10月 | 自开工累计: the year-end total was kept as the since-start figure."""
+    head = ["截至2025年底累计完成投资（万元）", "2026年1-10月完成投资（万元）", "自开工累计完成投资（万元）"]
+    row = ["DZ01", "端州电子项目", 50000, 22000, 19000, 41000]
+    path = report(tmp_path / "10.xlsx", "端州区2026年1-10月重点项目", head, row)
+    assert service.import_file(path, ImportOptions()).ok
+    [p] = ctx.projects.all_projects()
+    assert (p.since_start_amount, p.since_start_year, p.since_start_month) == (41000 * WAN, 2026, 10)

@@ -1,0 +1,61 @@
+"""Sub-columns under a group header of completed investment, as monthly reports draw them:
+
+    1-9月完成投资            本年完成投资                  完成投资            1～9月
+    完成投资 | 占年度计划%    本月 | 自年初累计 | 占年计划%    当月 | 1-9月累计     完成投资 | 到位资金
+
+A sub-column's own words decide what it holds when they say it (本月 / 当月: the month's own
+amount; 自年初累计, 累计, 1-9月累计: the year to date; 开工累计: since the start; 到位资金: funds in
+place, not investment); a generic 完成投资 under a cumulative group is the group's figure (its
+period: "1-9月" over "完成投资" is the year to date through September, never September alone).
+io/header_rows.py asks here first; None leaves the column to the usual reading of its words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from zqtracker.io.headers import IGNORED_PREFIX, HeaderMatch, header_candidates, split_unit
+from zqtracker.io.values import fold
+
+_OWN_WORDS = ("", "完成", "完成投资", "投资", "实际完成", "实际完成投资")
+_OWN_MONTH = frozenset(f"{when}{what}" for when in ("本月", "当月") for what in _OWN_WORDS)
+_TO_DATE_RE = re.compile(
+    r"^(?:自年初|年初至今|年初以来|本年|今年|当年)?累计(?:完成)?(?:投资)?(?:额)?$|^(?:年初至今|自年初)$"
+)
+_RANGE_RE = re.compile(
+    r"(?:((?:19|20|21)\d{2})年?)?1\s*月?\s*[-~～—–至]+\s*(\d{1,2})\s*月(?:份)?(?:累计)?(?:完成)?(?:投资)?(?:额)?$"
+)
+_SINCE = ("自开工", "开工累计", "开工以来", "开工至今", "建设以来")
+_GENERIC = frozenset(("完成投资", "完成", "完成额", "投资额", "金额", "实际完成", "完成投资额", "投资", "实际完成投资"))
+_FUNDS = ("到位资金", "资金到位", "到位")
+
+
+def group_child(parent: str, child: str) -> tuple[HeaderMatch, ...] | None:
+    """What sub-column ``child`` under group header ``parent`` holds, when the group is completed
+    investment and the pair says more than either alone; None otherwise."""
+    p, c = fold(split_unit(parent)[0]), fold(split_unit(child)[0])
+    found = header_candidates(parent)
+    field = found[0].field if found else None
+    span = _RANGE_RE.search(p)
+    cumulative = field in ("ytd", "since_start") or span is not None or "累计" in p
+    if not (cumulative or field == "amount" or "完成" in p):
+        return None
+    if c in _OWN_MONTH:
+        return header_candidates("本月完成投资")
+    own = _RANGE_RE.fullmatch(c)
+    if own is not None:
+        return header_candidates(f"{own[1] + '年' if own[1] else ''}1-{own[2]}月累计完成投资")
+    if any(w in c for w in _SINCE) or (c in _GENERIC and any(w in p for w in _SINCE)):
+        return header_candidates("自开工累计完成投资")
+    if _TO_DATE_RE.match(c) or (c in _GENERIC and cumulative):
+        if field in ("ytd", "since_start") and c in _GENERIC:
+            return found  # 本年完成投资 / 自开工累计 over 完成投资: the group's own figure
+        combined = header_candidates(p + c) if c in _GENERIC else ()
+        if combined:  # 开工至上一年度底累计 over 完成投资: what the two say together (not this year's)
+            return combined
+        if span is not None:
+            return header_candidates(f"{span[1] + '年' if span[1] else ''}1-{span[2]}月累计完成投资")
+        return header_candidates("本年累计完成投资")
+    if any(w in c for w in _FUNDS):
+        return (HeaderMatch(IGNORED_PREFIX + "funds", 3),)
+    return None
