@@ -95,6 +95,17 @@ def test_a_dollar_column_reads_in_chinese(qtbot, ctx: AppContext, tmp_path: Path
     assert dialog.preview.model.headerData(5, 1) == "E  投资总额（万美元）\n→ 计划总投资（万美元）"
 
 
+def opened(qtbot, ctx: AppContext, path: Path, lang: str = "en") -> ImportDialog:  # type: ignore[no-untyped-def]
+    """The dialog on ``path`` at 1366×768, checked, the tests' mapping store left as it was."""
+    dialog = ImportDialog(ctx, DataEvents(), QUndoStack(), None, path=path, lang=lang)
+    qtbot.addWidget(dialog)
+    dialog.remember_check.setChecked(False)
+    dialog.resize(1366, 768)
+    dialog.show()
+    wait_idle(qtbot, dialog)
+    return dialog
+
+
 def test_slash_dates_that_read_either_way_are_asked(
     qtbot, ctx: AppContext, tmp_path: Path, artifacts: Path, translations
 ) -> None:
@@ -109,12 +120,7 @@ def test_slash_dates_that_read_either_way_are_asked(
         ("zh", "可两种读法的斜杠日期（D “签约时间”）：", "日/月（03/04/2026 为 4 月 3 日）"),
     ):
         translations.switch("zh_CN" if lang == "zh" else "en")
-        dialog = ImportDialog(ctx, DataEvents(), QUndoStack(), None, path=path, lang=lang)
-        qtbot.addWidget(dialog)
-        dialog.remember_check.setChecked(False)
-        dialog.resize(1366, 768)
-        dialog.show()
-        wait_idle(qtbot, dialog)
+        dialog = opened(qtbot, ctx, path, lang)
         q = dialog.questions
         assert q.date_box.isVisible() and q.date_label.text() == label
         assert q.date_combo.currentData() == "mdy" and "note_slash_date_order" in {
@@ -131,3 +137,26 @@ def test_slash_dates_that_read_either_way_are_asked(
             signed = {p.name: p.signed_on for p in ctx.projects.all_projects()}
             assert signed == {"端州食品加工项目": date(2023, 4, 3), "端州电子项目": date(2023, 6, 5)}
         dialog.close()
+
+
+def test_a_renamed_project_with_figures_is_asked_in_the_preview(
+    qtbot, ctx: AppContext, tmp_path: Path, artifacts: Path
+) -> None:
+    """September's report writes 德信陶瓷 for August's 德信陶磁: the row waits for an answer (its year to
+    date would count twice as a new project's); "the same as" updates the stored project."""
+    head = ["序号", "项目名称", "计划总投资（万元）", "1-{}月累计完成投资（万元）"]
+
+    def month(m: int, name: str, ytd: int) -> Path:
+        rows = [[f"端州区2026年1-{m}月重点项目"], [*head[:3], head[3].format(m)], [1, name, 30000, ytd]]
+        return write_workbook(tmp_path / f"{m:02}.xlsx", SheetSpec("Sheet1", rows))
+
+    ImportService(ctx.database).import_file(month(8, "德信陶磁扩建项目", 1500), ImportOptions())
+    dialog = opened(qtbot, ctx, month(9, "德信陶瓷扩建项目", 2000))
+    q = dialog.questions
+    assert q.links_box.isVisible() and not dialog.can_import()
+    combo = q.links_form.itemAt(0, q.links_form.ItemRole.FieldRole).widget()
+    assert [combo.itemData(i) for i in range(combo.count())][:2] == [-1, 0] and combo.currentData() == -1
+    dialog.grab().save(str(artifacts / "import-renamed-project-en.png"))
+    combo.setCurrentIndex(2)  # "the same as #1 德信陶磁扩建项目 (端州区)"
+    wait_idle(qtbot, dialog)
+    assert (dialog.analysis.added, dialog.analysis.updated) == (0, 1) and dialog.can_import()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from import_files import SheetSpec, write_workbook
+from test_long_monthly import FOOD, PARK, seeded
 
 from zqtracker.domain.errors import ValidationError
 from zqtracker.io.values import Through, parse_month
@@ -16,22 +17,12 @@ from zqtracker.services.context import AppContext
 from zqtracker.services.import_mappings import MappingStore
 from zqtracker.services.importing import ImportOptions, ImportService
 
-PARK, FOOD = "端州数字经济产业园", "端州食品加工项目"
 TITLE = "2025年重点项目月度完成投资（万元）"
 
 
 @pytest.fixture
 def service(ctx: AppContext, tmp_path: Path) -> ImportService:
     return ImportService(ctx.database, MappingStore(tmp_path / "mappings.json"))
-
-
-def seeded(service: ImportService, tmp_path: Path) -> None:
-    projects = write_workbook(tmp_path / "projects.xlsx", SheetSpec("项目", [
-        ["项目名称", "所在区域", "所属行业", "计划总投资（万元）"],
-        [PARK, "端州区", "数字经济", 50000],
-        [FOOD, "端州区", "食品", 20000],
-    ]))  # fmt: skip
-    assert service.import_file(projects, ImportOptions()).added == 2
 
 
 def long_sheet(path: Path, head: list, *rows: list, title: str = TITLE) -> Path:

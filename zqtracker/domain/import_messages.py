@@ -394,5 +394,7 @@ _IMPORT_FIELD_LABELS: dict[str, tuple[str, str]] = {
     "chain": ("Industry chain", "产业链"),
     "row_number": ("No.", "序号"),
     "project": ("Project", "项目"),
+    "ytd": ("Year to date", "本年累计完成投资"),
+    "since_start": ("Completed since start", "自开工累计完成投资"),
 }
 IMPORT_FIELD_LABELS = Catalogue("import_field_labels", _IMPORT_FIELD_LABELS)

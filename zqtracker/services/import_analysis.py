@@ -39,6 +39,7 @@ from zqtracker.services.import_model import (
     SheetAnalysis,
     Update,
     add_problem,
+    described,
 )
 from zqtracker.services.import_records import analyse_records
 from zqtracker.storage.codec import RowCodec, StoredRow
@@ -105,6 +106,7 @@ def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Contex
     unmatched = (matches is None or result.mode == "replace") and not links
     views, problems, first_row, row_numbers = sa.views, plan.problems, seen.first_row, plan.row_numbers
     here = sa.name
+    figured: set[int] | None = None
     for k in range(n):
         if views and k in views:
             sa.status[k] = VIEW
@@ -141,17 +143,24 @@ def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Contex
             sa.status[k] = INVALID
             continue
         m: Match = matches[k] if matches is not None else _NO_MATCH
-        linked = links.get((sa.name, plan.row_numbers[k])) if links else None
+        linked = links.get((sa.name, row_numbers[k]), links.get(("", row_numbers[k]))) if links else None
         if linked is not None:
-            m = Match(linked)
+            m = Match(linked) if linked else Match()  # 0: a new project, the user said (--link ROW=new)
         if m.problem == "ambiguous_project":
             add_problem(plan, k, sa, "name", name, Problem("ambiguous_project", "name", {"value": name}))
             sa.status[k] = INVALID
             continue
         if m.pid is None:
-            new_ks.append(k)
             if m.candidates:
                 sa.candidates[k] = m.candidates
+                if figured is None:
+                    figured = {e[0] for e in (*plan.ytd, *plan.months)}  # rows giving completed investment
+                if k in figured:  # a report's renamed project: its figures would count twice
+                    said = {"value": name, "row": plan.row_numbers[k], "others": described(ctx, m.candidates)}
+                    add_problem(plan, k, sa, "name", name, Problem("near_name_figures", "name", said))
+                    sa.status[k] = INVALID
+                    continue
+            new_ks.append(k)
         else:
             sa.targets[k] = m.pid
             matched.append(k)

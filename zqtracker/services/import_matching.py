@@ -22,12 +22,14 @@ from zqtracker.domain.validation import normalize_code
 
 _SPACE_RE = re.compile(r"[\s\u3000]+")
 _MARKS = "★☆■□●○▲△◆◇※*"
-_PHASE_RE = re.compile(r"\((?:[一二三四五六七八九十\d]+期|[一二三四五六七八九十\d]+标段?|a|b|c)\)$")
+_PHASE_RE = re.compile(r"(?:[一二三四五六七八九十\d]+期|[一二三四五六七八九十\d]+标段?)$")
+_BRACKETS_RE = re.compile(r"(?:项目)?\(([^()]*)\)")
 
 
 def name_key(name: str) -> str:
     """A project name as names are compared: NFKC (full- and half-width alike), no spaces or
-    key-project marks, round brackets alike, lower case, a trailing 项目 dropped."""
+    key-project marks, brackets dropped (their words kept: "…（一期）项目" = "…一期项目"), lower
+    case, a trailing 项目 dropped."""
     return _trimmed(_alike(_SPACE_RE.sub("", unicodedata.normalize("NFKC", name)).lower()))
 
 
@@ -48,10 +50,11 @@ _BRACKETS_QUOTES = (("【", "("), ("】", ")"), ("[", "("), ("]", ")"), ("“", 
 
 
 def _alike(text: str) -> str:
-    """Square and lenticular brackets as round ones, curly quotes as straight ones."""
+    """Square and lenticular brackets as round ones, curly quotes as straight ones; then the
+    brackets themselves dropped, with a 项目 before them ("X项目(一期)" → "X一期")."""
     for wide, plain in _BRACKETS_QUOTES:
         text = text.replace(wide, plain)
-    return text
+    return _BRACKETS_RE.sub(r"\1", text) if "(" in text else text
 
 
 def _trimmed(key: str) -> str:
@@ -139,7 +142,8 @@ class Matcher:
             if found and not free:
                 # same name and district, another code: new, but offered (a code corrected, or two projects?)
                 return Match(problem="code_conflict", other=self.by_id[found[0]].code, candidates=found[:5])
-            return Match(candidates=self.near(nk, dk))
+            # a near name under another code is another project: only one without a code is offered
+            return Match(candidates=[pid for pid in self.near(nk, dk) if not self.by_id[pid].code])
         if len(found) == 1:
             return Match(found[0])
         if len(found) > 1:
@@ -148,8 +152,10 @@ class Matcher:
 
     def near(self, nk: str, dk: str | None, limit: int = 5) -> list[int]:
         """Stored projects whose names are near ``nk``'s: one a prefix of the other ("…扩产" and
-        "…扩产(一期)"), or nearly the same characters — names that begin alike, in the same district
-        when one is given. The same name in another district is offered too."""
+        "…扩产一期"), one character apart ("德信陶磁…" and "德信陶瓷…"), or nearly the same characters
+        — names that begin alike, in the same district when one is given; or one the other with a
+        place before it ("肇庆金利五金…" and "金利五金…"). The same name in another district is
+        offered too."""
         out: list[int] = []
         if dk is not None:
             out.extend(pid for pid in self.names()[1].get(nk, []))
@@ -162,11 +168,16 @@ class Matcher:
             for s in self.by_id.values():
                 key = self._key_of[s.pid]
                 self._near.setdefault((district_key(s.district), key[:2]), []).append((key, s.pid))
-        pool = (
-            self._near.get((dk, nk[:2]), [])
-            if dk is not None
-            else [p for (_d, head), ps in self._near.items() if head == nk[:2] for p in ps]
-        )
+                self._near.setdefault((district_key(s.district), "…" + key[-3:]), []).append((key, s.pid))
+        pool = [
+            p
+            for at in (nk[:2], "…" + nk[-3:])
+            for p in (
+                self._near.get((dk, at), [])
+                if dk is not None
+                else [p for (_d, head), ps in self._near.items() if head == at for p in ps]
+            )
+        ]
         base = _PHASE_RE.sub("", nk)
         for other, pid in pool[:5_000]:
             if other == nk or pid in out:
@@ -175,6 +186,8 @@ class Matcher:
                 _PHASE_RE.sub("", other) == base
                 or other.startswith(nk)
                 or (nk.startswith(other) and len(other) >= 6)
+                or _one_apart(nk, other)
+                or _place_before(nk, other)
                 or (
                     abs(len(other) - len(nk)) <= 3
                     and SequenceMatcher(None, nk, other).quick_ratio() >= 0.9
@@ -185,3 +198,18 @@ class Matcher:
                 if len(out) >= limit:
                     break
         return out[:limit]
+
+
+def _one_apart(a: str, b: str) -> bool:
+    """Names of five characters or more, one Chinese character apart (a typo put right: 陶磁 →
+    陶瓷; 1号 / 2号, A区 / B区 are other projects)."""
+    if len(a) != len(b) or len(a) < 5:
+        return False
+    apart = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(apart) == 1 and all("\u4e00" <= ch <= "\u9fff" for ch in apart[0])
+
+
+def _place_before(a: str, b: str) -> bool:
+    """One name the other with up to four characters before it (肇庆, 高要区): six or more left."""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return len(short) >= 6 and long.endswith(short) and len(long) - len(short) <= 4

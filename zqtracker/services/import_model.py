@@ -203,3 +203,15 @@ def add_problem(plan: SheetPlan, k: int, sa: SheetAnalysis, f: str, value: Any, 
             problem,
         ),
     )
+
+
+def described(ctx: Context, pids: list[int]) -> str:
+    """Stored projects as a note or a problem names them: code (else #id), name, district."""
+    matcher = ctx.matcher
+    shown = []
+    for pid in pids:
+        stored = matcher.by_id.get(pid) if matcher is not None else None
+        if stored is not None:
+            text = f"{stored.code or f'#{pid}'} “{stored.name}”"
+            shown.append(f"{text} ({stored.district})" if stored.district else text)
+    return "; ".join(shown)

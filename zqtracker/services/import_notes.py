@@ -19,7 +19,7 @@ from zqtracker.io.layout import SheetLayout
 from zqtracker.io.plan import SheetPlan
 from zqtracker.io.row_ranges import runs, runs_text
 from zqtracker.services.import_figures import money_text, older_notes, ytd_above_planned_notes
-from zqtracker.services.import_model import VIEW, ImportAnalysis, SheetAnalysis
+from zqtracker.services.import_model import VIEW, ImportAnalysis, SheetAnalysis, described
 
 _WHY = Catalogue(
     "import_sheet_skipped",
@@ -350,7 +350,9 @@ def _candidates(analysis: ImportAnalysis) -> list[Problem]:
     for sa in analysis.selected:
         names = sa.plan.column("name")  # type: ignore[union-attr]
         for k, pids in list(sa.candidates.items())[:50]:
-            others = "; ".join(_described(ctx.matcher.by_id[p]) for p in pids if p in ctx.matcher.by_id)
+            if k in sa.plan.problems:  # type: ignore[union-attr]
+                continue  # asked as a problem of its row (near_name_figures)
+            others = described(ctx, pids)
             notes.append(
                 Problem(
                     "note_candidates",
@@ -364,15 +366,6 @@ def _candidates(analysis: ImportAnalysis) -> list[Problem]:
                 )
             )
     return notes
-
-
-def _described(stored: object) -> str:
-    code = getattr(stored, "code", None)
-    district = getattr(stored, "district", None)
-    text = f"“{getattr(stored, 'name', '')}”"
-    if code:
-        text = f"{code} {text}"
-    return f"{text} ({district})" if district else text
 
 
 def _rows_text(rows: list[int]) -> str:

@@ -123,9 +123,9 @@ class ImportService:
         return frozenset(self._refs()[1])
 
     def codes(self) -> dict[str, int]:
-        """Every project id by code (for the user's links of rows to stored projects)."""
+        """Every project id by code, and by "#id" (for the user's links of rows to stored projects)."""
         with self.db.session() as s:
-            return {code: pid for pid, code, _n, _d in ImportStore(s).identities() if code}
+            return {key: pid for pid, code, _n, _d in ImportStore(s).identities() for key in (code, f"#{pid}") if key}
 
     def known_sectors(self) -> frozenset[str]:
         return frozenset(self._refs()[0])

@@ -129,8 +129,8 @@ class ImportCorrections:
         return a.has_work or o.mode == "replace"
 
     def link(self, sheet: str, row: int, pid: int) -> None:
-        """A new row with a near name is that stored project (0: kept apart)."""
-        if pid:
+        """A new row with a near name is that stored project (0: a new one, said; -1: not answered)."""
+        if pid >= 0:
             self.options.links[(sheet, row)] = pid
         else:
             self.options.links.pop((sheet, row), None)

@@ -207,14 +207,19 @@ def run(args: argparse.Namespace, console: Console) -> int:
 def _links(
     service: ImportService, args: argparse.Namespace, options: ImportOptions, lang: str
 ) -> dict[tuple[str, int], int]:
-    """--link "ROW=CODE" / "SHEET!ROW=CODE": the row is that stored project."""
+    """--link "ROW=CODE" / "SHEET!ROW=CODE": the row is that stored project; "ROW=#12" the project
+    of that id (one without a code), "ROW=new" a new project (a near name that is another)."""
     codes = service.codes()
     first_sheet = (args.sheet or [None])[0]
     out: dict[tuple[str, int], int] = {}
     for item in args.link:
         where, _, code = item.partition("=")
         sheet, _, row = where.rpartition("!")
-        pid = codes.get(code.strip())
+        said = code.strip()
+        if said.lower() in ("new", "新", "新项目"):
+            pid: int | None = 0
+        else:  # a code, or "#12": the project of that id
+            pid = codes.get(said)
         if pid is None or not row.strip().isdigit():
             raise ValueError(Problem("unknown_project", "code", {"value": code.strip()}).message(lang))
         out[(sheet or first_sheet or "", int(row))] = pid
