@@ -182,9 +182,13 @@ def test_the_start_state_column_says_under_construction(
     head = ["序号", "项目名称", "所在区域", "计划总投资（万元）", "开工状态"]
     path = project_list(tmp_path / "start.xlsx", "2024年重点项目", head,
                         [1, "端州电子项目", "端州区", 10000, "已开工"],
-                        [2, "端州食品项目", "端州区", 5000, "已开工"])  # fmt: skip
-    assert service.import_file(path, ImportOptions()).ok
-    assert {p.status.value for p in ctx.projects.all_projects()} == {"under_construction"}
+                        [2, "端州食品项目", "端州区", 5000, "未开工"])  # fmt: skip
+    result = service.import_file(path, ImportOptions())
+    assert result.ok and "note_default_status" in codes(result)  # 未开工: no stage said, the default one
+    assert {p.name: p.status.value for p in ctx.projects.all_projects()} == {
+        "端州电子项目": "under_construction",
+        "端州食品项目": "signed",
+    }
 
 
 @pytest.mark.parametrize(

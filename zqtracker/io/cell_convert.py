@@ -43,6 +43,8 @@ class PlanOptions:
     date_order: str | None = None  # the user's order of slash dates no date of a column decides ("mdy", "dmy")
 
 
+# 未开工 in a 开工状态 column: not started — no stage said (the project keeps, or starts at, its own)
+_NOT_STARTED = frozenset(("未开工", "尚未开工", "否", "未"))
 _GAP_RE = re.compile(r"\s{2,}|\n|\u3000")
 
 
@@ -119,6 +121,8 @@ def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Calla
         return _in_yuan(info, layout, opts, unit)
     if kind is Kind.MONEY:
         return Money(unit, "plan" if f == "annual_plan" else f)
+    if kind is Kind.STATUS and "开工" in info.header and not opts.status_map:  # 开工状态: 已开工 / 未开工
+        return lambda v: None if cells.fold(cells.display(v)) in _NOT_STARTED else cells.parse_status_cell(v, f)
     if kind is Kind.STATUS and opts.status_map:
         mapped = opts.status_map
 
