@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from import_files import SheetSpec, write_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
@@ -139,8 +140,9 @@ def test_slash_dates_that_read_either_way_are_asked(
         dialog.close()
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_renamed_project_with_figures_is_asked_in_the_preview(
-    qtbot, ctx: AppContext, tmp_path: Path, artifacts: Path
+    qtbot, ctx: AppContext, tmp_path: Path, artifacts: Path, translations, lang: str
 ) -> None:
     """September's report writes 德信陶瓷 for August's 德信陶磁: the row waits for an answer (its year to
     date would count twice as a new project's); "the same as" updates the stored project."""
@@ -150,13 +152,14 @@ def test_a_renamed_project_with_figures_is_asked_in_the_preview(
         rows = [[f"端州区2026年1-{m}月重点项目"], [*head[:3], head[3].format(m)], [1, name, 30000, ytd]]
         return write_workbook(tmp_path / f"{m:02}.xlsx", SheetSpec("Sheet1", rows))
 
+    translations.switch("zh_CN" if lang == "zh" else "en")
     ImportService(ctx.database).import_file(month(8, "德信陶磁扩建项目", 1500), ImportOptions())
-    dialog = opened(qtbot, ctx, month(9, "德信陶瓷扩建项目", 2000))
+    dialog = opened(qtbot, ctx, month(9, "德信陶瓷扩建项目", 2000), lang)
     q = dialog.questions
     assert q.links_box.isVisible() and not dialog.can_import()
     combo = q.links_form.itemAt(0, q.links_form.ItemRole.FieldRole).widget()
     assert [combo.itemData(i) for i in range(combo.count())][:2] == [-1, 0] and combo.currentData() == -1
-    dialog.grab().save(str(artifacts / "import-renamed-project-en.png"))
+    dialog.grab().save(str(artifacts / f"import-renamed-project-{lang}.png"))
     combo.setCurrentIndex(2)  # "the same as #1 德信陶磁扩建项目 (端州区)"
     wait_idle(qtbot, dialog)
     assert (dialog.analysis.added, dialog.analysis.updated) == (0, 1) and dialog.can_import()
