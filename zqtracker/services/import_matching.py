@@ -23,7 +23,7 @@ from zqtracker.domain.validation import normalize_code
 _SPACE_RE = re.compile(r"[\s\u3000]+")
 _MARKS = "★☆■□●○▲△◆◇※*"
 _PHASE_RE = re.compile(r"(?:[一二三四五六七八九十\d]+期|[一二三四五六七八九十\d]+标段?)$")
-_BRACKETS_RE = re.compile(r"(?:项目)?\(([^()]*)\)")
+_BRACKETS_RE = re.compile(r"(?:项目)?\(([^()\x00]*)\)")  # (never across name_keys' NUL between names)
 
 
 def name_key(name: str) -> str:
