@@ -257,6 +257,23 @@ def test_month_sheets_newest_first_import_the_same_and_disagreeing_sheets_are_re
                           month_sheet(9, [("B-1", 400, 3600)]))  # fmt: skip
     refused = service.import_file(path, ImportOptions())
     assert not refused.written and "B-1" not in {p.code for p in ctx.projects.all_projects()}
-    (problem,) = refused.problems
-    assert problem.problem.code == "ytd_other_sheet" and problem.sheet == "9月" and problem.row == 3
-    assert "earliest month first" in problem.reason("en") and "从早到晚" in problem.reason("zh")
+    (problem,) = refused.problems  # the sheets are taken oldest first, whatever their order in the file
+    assert problem.problem.code == "month_ytd_disagree" and problem.sheet == "10月" and problem.row == 3
+
+
+def test_month_sheets_newest_first_without_the_months_own_amounts(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    """10月 | 9月 | 8月 sheets of years to date alone (no 当月): October's sheet first derived January–
+    October as one figure, and September's was then refused as disagreeing (probe s36)."""
+    head = ["序号", "项目编号", "项目名称", "计划总投资（万元）"]
+    sheets = [
+        SheetSpec(f"{m}月", [[f"德庆县2026年1-{m}月重点项目"], [*head, f"1-{m}月累计完成投资（万元）"],
+                             [1, "DQ71", "德庆甲项目", 10000, ytd]])
+        for m, ytd in ((10, 2600), (9, 2000), (8, 1500))
+    ]  # fmt: skip
+    result = service.import_file(write_workbook(tmp_path / "months.xlsx", *sheets), ImportOptions())
+    assert result.ok, [p.reason() for p in result.problems]
+    assert records(ctx, "DQ71") == [(2026, 1, 8, 15_000_000), (2026, 9, 9, 5_000_000), (2026, 10, 10, 6_000_000)]
+    (note,) = [n for n in result.notes if n.code == "note_views"]
+    assert note.params["count"] == 1  # one project on three sheets (was: 2, the rows repeating it)

@@ -59,7 +59,7 @@ def analyse_sheets(
         if sa.layout.kind == PROJECTS:
             _projects(result, i, sa, ctx, seen)
     resolve_views(result)
-    for i in order:
+    for i in sorted(order, key=lambda i: _through(sheets[i])):  # a sheet per month, the newest first: oldest first
         sa = sheets[i]
         if sa.selected and sa.plan is not None:
             analyse_records(result, i, sa, ctx, seen)
@@ -80,6 +80,11 @@ def analyse_sheets(
         _drop_invalid(result)
     _references(result, ctx)
     return result
+
+
+def _through(sa: SheetAnalysis) -> tuple[int, int]:
+    """The latest (year, month) a sheet's years to date run through ((0, 0): none)."""
+    return max(((y, m) for _k, y, m, _v in sa.plan.ytd), default=(0, 0)) if sa.plan is not None else (0, 0)
 
 
 # -- projects ------------------------------------------------------------------------------------------

@@ -137,7 +137,7 @@ def notes_of(
             notes.append(Problem("note_unit_from_user", None, {"sheet": sa.name, "unit": unit.label(lang)}))
     views = [sa for sa in analysis.selected if VIEW in sa.status]
     if views:
-        count = sum(sa.status.count(VIEW) for sa in views)
+        count = len({first for sa in views for first in sa.views.values()})  # projects, not rows repeating them
         notes.append(Problem("note_views", None, {"count": count, "sheets": "、".join(s.name for s in views)}))
     for written, district in analysis.aliases.items():
         notes.append(Problem("note_alias", None, {"written": written, "district": district}))
