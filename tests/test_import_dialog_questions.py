@@ -13,6 +13,7 @@ from import_files import SheetSpec, write_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from test_import_dialog import wait_idle
+from test_import_dialog_totals import shown
 
 from zqtracker.domain.status import Status
 from zqtracker.services.context import AppContext
@@ -96,17 +97,6 @@ def test_a_dollar_column_reads_in_chinese(qtbot, ctx: AppContext, tmp_path: Path
     assert dialog.preview.model.headerData(5, 1) == "E  投资总额（万美元）\n→ 计划总投资（万美元）"
 
 
-def opened(qtbot, ctx: AppContext, path: Path, lang: str = "en") -> ImportDialog:  # type: ignore[no-untyped-def]
-    """The dialog on ``path`` at 1366×768, checked, the tests' mapping store left as it was."""
-    dialog = ImportDialog(ctx, DataEvents(), QUndoStack(), None, path=path, lang=lang)
-    qtbot.addWidget(dialog)
-    dialog.remember_check.setChecked(False)
-    dialog.resize(1366, 768)
-    dialog.show()
-    wait_idle(qtbot, dialog)
-    return dialog
-
-
 def test_slash_dates_that_read_either_way_are_asked(
     qtbot, ctx: AppContext, tmp_path: Path, artifacts: Path, translations
 ) -> None:
@@ -121,7 +111,7 @@ def test_slash_dates_that_read_either_way_are_asked(
         ("zh", "可两种读法的斜杠日期（D “签约时间”）：", "日/月（03/04/2026 为 4 月 3 日）"),
     ):
         translations.switch("zh_CN" if lang == "zh" else "en")
-        dialog = opened(qtbot, ctx, path, lang)
+        dialog = shown(qtbot, ctx, path, lang)
         q = dialog.questions
         assert q.date_box.isVisible() and q.date_label.text() == label
         assert q.date_combo.currentData() == "mdy" and "note_slash_date_order" in {
@@ -154,7 +144,7 @@ def test_a_renamed_project_with_figures_is_asked_in_the_preview(
 
     translations.switch("zh_CN" if lang == "zh" else "en")
     ImportService(ctx.database).import_file(month(8, "德信陶磁扩建项目", 1500), ImportOptions())
-    dialog = opened(qtbot, ctx, month(9, "德信陶瓷扩建项目", 2000), lang)
+    dialog = shown(qtbot, ctx, month(9, "德信陶瓷扩建项目", 2000), lang)
     q = dialog.questions
     assert q.links_box.isVisible() and not dialog.can_import()
     combo = q.links_form.itemAt(0, q.links_form.ItemRole.FieldRole).widget()

@@ -22,9 +22,6 @@ _OWN_MONTH = frozenset(f"{when}{what}" for when in ("本月", "当月") for what
 _TO_DATE_RE = re.compile(
     r"^(?:自年初|年初至今|年初以来|本年|今年|当年)?累计(?:完成)?(?:投资)?(?:额)?$|^(?:年初至今|自年初)$"
 )
-_RANGE_RE = re.compile(
-    r"(?:((?:19|20|21)\d{2})年?)?1\s*月?\s*[-~～—–至]+\s*(\d{1,2})\s*月(?:份)?(?:累计)?(?:完成)?(?:投资)?(?:额)?$"
-)
 _SINCE = ("自开工", "开工累计", "开工以来", "开工至今", "建设以来")
 _GENERIC = frozenset(("完成投资", "完成", "完成额", "投资额", "金额", "实际完成", "完成投资额", "投资", "实际完成投资"))
 _FUNDS = ("到位资金", "资金到位", "到位")
@@ -34,27 +31,24 @@ def group_child(parent: str, child: str) -> tuple[HeaderMatch, ...] | None:
     """What sub-column ``child`` under group header ``parent`` holds, when the group is completed
     investment and the pair says more than either alone; None otherwise."""
     p, c = fold(split_unit(parent)[0]), fold(split_unit(child)[0])
-    found = header_candidates(parent)
+    found = header_candidates(parent)  # (1-9月完成投资, 1～9月, 2024年1-9月: a year to date through 9)
     field = found[0].field if found else None
-    span = _RANGE_RE.search(p)
-    cumulative = field in ("ytd", "since_start") or span is not None or "累计" in p
+    cumulative = field in ("ytd", "since_start") or "累计" in p
     if not (cumulative or field == "amount" or "完成" in p):
         return None
     if c in _OWN_MONTH:
         return header_candidates("本月完成投资")
-    own = _RANGE_RE.fullmatch(c)
-    if own is not None:
-        return header_candidates(f"{own[1] + '年' if own[1] else ''}1-{own[2]}月累计完成投资")
+    own = header_candidates(child)
+    if own and own[0].field == "ytd" and own[0].month is not None:  # 1-9月累计 under 完成投资
+        return own
     if any(w in c for w in _SINCE) or (c in _GENERIC and any(w in p for w in _SINCE)):
         return header_candidates("自开工累计完成投资")
     if _TO_DATE_RE.match(c) or (c in _GENERIC and cumulative):
-        if field in ("ytd", "since_start") and c in _GENERIC:
-            return found  # 本年完成投资 / 自开工累计 over 完成投资: the group's own figure
+        if field == "ytd" or (field == "since_start" and c in _GENERIC):
+            return found  # 1-9月完成投资 / 本年完成投资 / 自开工累计 over 完成投资: the group's own figure
         combined = header_candidates(p + c) if c in _GENERIC else ()
         if combined:  # 开工至上一年度底累计 over 完成投资: what the two say together (not this year's)
             return combined
-        if span is not None:
-            return header_candidates(f"{span[1] + '年' if span[1] else ''}1-{span[2]}月累计完成投资")
         return header_candidates("本年累计完成投资")
     if any(w in c for w in _FUNDS):
         return (HeaderMatch(IGNORED_PREFIX + "funds", 3),)
