@@ -5,7 +5,8 @@ the other formats' facts cost the .xlsx path nothing it did not pay before.
     QT_QPA_PLATFORM=offscreen python benchmarks/bench_formats.py [--rows 1000] [--repeat 5]
 
 Files: .xlsx by openpyxl, .xls by xlwt, .ods by odfpy, .xlsb by tests/xlsb_writer.py's records
-(neither a Python library nor LibreOffice writes .xlsb), CSV (UTF-8 and GB18030); when LibreOffice
+(neither a Python library nor LibreOffice writes .xlsb), CSV (UTF-8 and GB18030), a web page's table
+named .xls (what web systems' "export to Excel" write); when LibreOffice
 is installed (`soffice`), also Calc's .xls, .ods and .xlsx of the same list. "Preview" is the import
 dialog (the real widget, offscreen) from ``open_path`` until its table shows the checked rows, in
 a fresh process per format so that nothing is warm that a user's first import would not have.
@@ -120,6 +121,27 @@ def write_csv(path: Path, n: int, encoding: str = "utf-8") -> Path:
     for row in [HEADER, *rows(n)]:
         writer.writerow([v.isoformat() if isinstance(v, date) else v for v in row])
     path.write_bytes(out.getvalue().encode(encoding))
+    return path
+
+
+def write_html(path: Path, n: int) -> Path:
+    """A web system's "export to Excel": an HTML table named .xls, GBK as a Chinese JSP writes it,
+    Excel's x:num behind the amounts shown with two decimals."""
+    import html
+
+    def cell(v: object) -> str:
+        if isinstance(v, float):
+            return f'<td x:num="{v}">{v:,.2f}</td>'
+        return f"<td>{html.escape(v.isoformat() if isinstance(v, date) else str(v))}</td>"
+
+    head = "".join(f"<th>{h}</th>" for h in HEADER)
+    body = "\n".join("<tr>" + "".join(map(cell, row)) + "</tr>" for row in rows(n))
+    page = (
+        '<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta http-equiv="Content-Type" '
+        f'content="text/html; charset=gb2312"></head><body><h3>{title()[0][0]}</h3><p>{title()[1][0]}</p>'
+        f'<table border="1"><tr>{head}</tr>\n{body}</table></body></html>'
+    )
+    path.write_bytes(page.encode("gb18030"))
     return path
 
 
@@ -247,6 +269,7 @@ def main() -> None:
             write_xlsb(folder / "district.xlsb", args.rows),
             write_csv(folder / "district.csv", args.rows),
             write_csv(folder / "district-gb18030.csv", args.rows, "gb18030"),
+            write_html(folder / "district-web.xls", args.rows),
         ]
         files += calc_copies(files[0], folder)
         db = folder / "bench.sqlite"

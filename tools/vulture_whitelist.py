@@ -55,3 +55,8 @@ _._op  # ui/round_return.py, ui/round_view.py
 _.COL_DISTRICT  # ui/round_view.py
 _.COL_FILE
 _.CHANGES  # ui/import_preview.py: the third row filter of ALL, PROBLEMS, CHANGES
+
+# html.parser.HTMLParser's callbacks, called by the parser's feed() (io/html_tables.py).
+_.handle_starttag
+_.handle_endtag
+_.handle_data

@@ -20,6 +20,26 @@ _CHECK_MESSAGES: dict[str, tuple[str, str]] = {
         "{file} is not a file but a socket — choose the spreadsheet file itself.",
         "“{file}”不是文件，而是套接字——请选择电子表格文件本身。",
     ),
+    "note_web_page": (
+        "{file} is a web page (HTML) with a spreadsheet's name, as web systems' “export to Excel” write; its "
+        "tables were read as Excel shows them.",
+        "“{file}”是以表格文件名保存的网页（HTML，网上系统“导出Excel”常见此格式），"
+        "已按 Excel 打开时的样子读取其中表格。",
+    ),
+    "note_xml2003": (
+        "{file} is an Excel 2003 XML spreadsheet with a workbook's name; it was read as one.",
+        "“{file}”是 Excel 2003 XML 表格（扩展名为工作簿），已按该格式读取。",
+    ),
+    "html_no_table": (
+        "{file} is a web page (HTML) without a table to import; if it was saved from a workbook of several sheets, "
+        "open it in Excel, save it as .xlsx and import that.",
+        "“{file}”是网页（HTML），其中没有可导入的表格；"
+        "若由多工作表的工作簿另存而来，请在 Excel 中打开并另存为 .xlsx 后再导入。",
+    ),
+    "html_unreadable": (
+        "{file} is a web page (HTML) whose text is not readable as {encoding}, UTF-8 or GB18030.",
+        "“{file}”是网页（HTML），其文字无法按 {encoding}、UTF-8 或 GB18030 读取。",
+    ),
     "file_is_special": (
         "{file} is not a regular file — choose the spreadsheet file itself.",
         "“{file}”不是普通文件——请选择电子表格文件本身。",

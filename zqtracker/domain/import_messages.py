@@ -31,14 +31,10 @@ _IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "“{file}”是 zip 压缩包，不是 Excel 工作簿。",
     ),
     "not_workbook": ("{file} is not an Excel workbook or a CSV file.", "“{file}”不是 Excel 工作簿，也不是 CSV 文件。"),
-    "html_table": (
-        "{file} is a web page (HTML) saved under a spreadsheet name, not a workbook; open it in Excel, save it as "
-        ".xlsx and import that.",
-        "“{file}”是以表格文件名保存的网页（HTML），不是真正的工作簿；请在 Excel 中打开并另存为 .xlsx 后再导入。",
-    ),
-    "spreadsheetml": (
-        "{file} is an Excel 2003 XML spreadsheet; save it as .xlsx and import that.",
-        "“{file}”是 Excel 2003 XML 表格；请另存为 .xlsx 后再导入。",
+    "mhtml": (
+        "{file} is a web archive (MHTML, a single-file web page) saved under a spreadsheet name; open it in Excel, "
+        "save it as .xlsx and import that.",
+        "“{file}”是以表格文件名保存的单文件网页（MHTML）；请在 Excel 中打开并另存为 .xlsx 后再导入。",
     ),
     "damaged": ("{file} is damaged and cannot be read as a workbook.", "“{file}”已损坏，无法作为工作簿读取。"),
     "damaged_entry": (

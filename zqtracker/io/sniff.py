@@ -6,9 +6,11 @@ entry, that no two entries share a name, and that no XML part (every copy) decla
 (entity expansion, external entities). OLE2 containers get their header, sector counts and
 chains checked (io/ole2.py). The format is told by the bytes, whatever the file's name: .xlsx,
 .xlsb, .ods (zip), .xls (OLE2 with a Workbook stream), encrypted workbooks of either kind (OLE2
-with EncryptionInfo, or an .xls with a FILEPASS record), CSV; HTML tables, Excel 2003 XML and
-Word or PowerPoint files, PDFs, images and other archives are named in one sentence; so is a path
-that is no regular file (a named pipe, a device), refused before it is opened.
+with EncryptionInfo, or an .xls with a FILEPASS record), CSV, a web page's tables (HTML) and Excel
+2003 XML (both what web systems' "export to Excel" write under an .xls name; the XML's prolog is
+checked like an .xlsx part's); web archives (MHTML), Word or PowerPoint files, PDFs, images and
+other archives are named in one sentence; so is a path that is no regular file (a named pipe, a
+device), refused before it is opened.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ DEFAULT_LIMITS = Limits()
 @dataclass(frozen=True, slots=True)
 class FileInfo:
     path: Path
-    kind: str  # "xlsx" (also .xlsm/.xltx/.xltm), "xlsb", "ods", "xls" or "csv"
+    kind: str  # "xlsx" (also .xlsm/.xltx/.xltm), "xlsb", "ods", "xls", "csv", "html" or "xml2003"
     uncompressed: int  # total uncompressed bytes (zip) or file size (OLE2, csv)
     renamed_csv: bool = False  # a text file whose name says workbook
 
@@ -277,8 +279,16 @@ def _as_ascii_view(data: bytes) -> bytes:
     return data
 
 
-# -- text: CSV, or something that only pretends to be a workbook ------------------------------
-_HTML_RE = re.compile(rb"^\s*(<!doctype\s+html|<html|<table|<head|<meta)", re.IGNORECASE)
+# -- text: CSV, a web page or an Excel 2003 XML file saved under a workbook's name ----------------
+# A web system's "导出Excel" often writes an HTML table (or Excel 2003 XML) and names it .xls; Excel
+# and WPS open either after a warning, so a district sends it on as its report. Both are read.
+_HTML_RE = re.compile(
+    rb"^\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.*?-->\s*){0,8}"
+    rb"(?:<!doctype\s+html|<html|<table|<head|<meta|<body|<style|<title)",
+    re.IGNORECASE | re.DOTALL,
+)
+_MHTML_RE = re.compile(rb"^\s*(?:[\w-]+:[^\n]*\n){0,20}?mime-version:", re.IGNORECASE)
+SPREADSHEETML_NS = b"urn:schemas-microsoft-com:office:spreadsheet"
 
 
 def _inspect_text(path: Path, size: int, head: bytes, limits: Limits) -> FileInfo:
@@ -286,21 +296,50 @@ def _inspect_text(path: Path, size: int, head: bytes, limits: Limits) -> FileInf
     with path.open("rb") as fh:
         sample = fh.read(64 * 1024)
     body = sample.lstrip(b"\xef\xbb\xbf")
-    if _HTML_RE.match(body):
-        raise WorkbookRefused("html_table", name)
-    if body.lstrip().startswith(b"<?xml") or body.lstrip().startswith(b"<"):
-        if b"urn:schemas-microsoft-com:office:spreadsheet" in body:
-            raise WorkbookRefused("spreadsheetml", name)
+    ascii_view = _as_ascii_view(body[:4096]).lstrip(b"\xff\xfe")
+    if _MHTML_RE.match(ascii_view) and b"multipart/related" in _as_ascii_view(sample).lower():
+        raise WorkbookRefused("mhtml", name)
+    if ascii_view.lstrip().startswith(b"<?xml") and SPREADSHEETML_NS in _as_ascii_view(body):
+        _check_text_prolog(body, name, limits)
+        _check_text_size(size, name, limits)
+        return FileInfo(path, "xml2003", size)
+    if _HTML_RE.match(ascii_view):
+        _check_text_size(size, name, limits)
+        return FileInfo(path, "html", size)
+    if body.lstrip().startswith(b"<"):
         raise WorkbookRefused("not_workbook", name)
     from zqtracker.io.csvread import guess_encoding
 
     encoding = guess_encoding(sample)
     if encoding is None or (b"\x00" in sample and not encoding.startswith("utf-16")):
         raise WorkbookRefused("not_workbook", name)
-    if size > limits.max_csv_bytes:
-        raise WorkbookRefused("file_too_large", name, size=_mib(size), limit=_mib(limits.max_csv_bytes))
+    _check_text_size(size, name, limits)
     suffix = path.suffix.lower()
     return FileInfo(path, "csv", size, renamed_csv=suffix not in (".csv", ".txt", ".tsv"))
+
+
+def _check_text_size(size: int, name: str, limits: Limits) -> None:
+    if size > limits.max_csv_bytes:
+        raise WorkbookRefused("file_too_large", name, size=_mib(size), limit=_mib(limits.max_csv_bytes))
+
+
+def _check_text_prolog(body: bytes, name: str, limits: Limits) -> None:
+    """An XML file's prolog, as an .xlsx part's (_check_xml_prolog): no DOCTYPE, no entities."""
+    text = _as_ascii_view(body[: limits.max_prolog])
+    pos = 0
+    while (lt := text.find(b"<", pos)) >= 0:
+        if text.startswith(b"<?", lt):
+            end = text.find(b"?>", lt)
+        elif text.startswith(b"<!--", lt):
+            end = text.find(b"-->", lt)
+        elif text.startswith(b"<!", lt):
+            raise WorkbookRefused("unsafe_xml", name, entry=name)  # DOCTYPE / ENTITY
+        else:
+            return  # the root element: nothing after it may declare entities
+        if end < 0:
+            break
+        pos = end + 2
+    raise WorkbookRefused("unsafe_xml", name, entry=name)
 
 
 def _mib(n: int) -> str:

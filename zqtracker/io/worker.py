@@ -7,7 +7,8 @@ killed by the parent on a wall-clock timeout; the worst a file can do is end thi
 
 Every format goes through here: .xlsx/.xlsm, .xls, .xlsb and .ods by python-calamine (with the
 facts it does not give read by io/xlsx_package, io/biff, io/xlsb_package and io/ods_package),
-CSV by io/csvread. The process dies with its parent: PR_SET_PDEATHSIG on Linux, and everywhere a
+CSV by io/csvread, a web page's tables by io/html_tables, Excel 2003 XML by io/spreadsheetml. The
+process dies with its parent: PR_SET_PDEATHSIG on Linux, and everywhere a
 thread that exits when the parent's end of stdin closes.
 
 Protocol: a JSON request on one line of stdin (which the parent keeps open until it is done);
@@ -65,6 +66,16 @@ def main() -> int:
             from zqtracker.io.csvread import stream_csv
 
             stream_csv(request["path"], int(request.get("max_cells", 20_000_000)), emit)
+        elif request.get("kind") == "html":
+            from zqtracker.io.html_tables import stream_html
+
+            stream_html(request["path"], int(request.get("max_cells", 20_000_000)), emit)
+        elif request.get("kind") == "xml2003":
+            from zqtracker.io.spreadsheetml import stream_spreadsheetml
+
+            stream_spreadsheetml(
+                request["path"], request.get("sheets"), int(request.get("max_cells", 20_000_000)), emit
+            )
         else:
             read_workbook(
                 request["path"],

@@ -119,6 +119,8 @@ def notes_of(
     notes: list[Problem] = []
     if analysis.book.renamed_csv:
         notes.append(Problem("note_renamed_csv", None, {"file": file}))
+    elif analysis.book.kind in ("html", "xml2003"):
+        notes.append(Problem("note_web_page" if analysis.book.kind == "html" else "note_xml2003", None, {"file": file}))
     for sa in analysis.sheets:
         if not sa.selected or sa.plan is None:
             if sa.layout.aggregate and sa.reason == "not_recognized":

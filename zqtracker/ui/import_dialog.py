@@ -48,7 +48,7 @@ from zqtracker.ui.import_questions import ImportQuestions
 from zqtracker.ui.import_sheet_preview import SheetPreview
 from zqtracker.ui.operations import Operation
 
-FILE_FILTER = "*.xlsx *.xlsm *.xltx *.xltm *.xls *.xlsb *.ods *.csv"
+FILE_FILTER = "*.xlsx *.xlsm *.xltx *.xltm *.xls *.xlsb *.ods *.csv *.htm *.html *.xml"
 MAPPABLE = MAPPABLE_FIELDS
 
 

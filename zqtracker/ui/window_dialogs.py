@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from zqtracker.ui.import_dialog import ImportDialog
     from zqtracker.ui.round_return import ReturnDialog
 
-IMPORT_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv")
+IMPORT_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".htm", ".html", ".xml")
 
 
 class WindowDialogs(QObject):
