@@ -6,7 +6,7 @@ the other formats' facts cost the .xlsx path nothing it did not pay before.
 
 Files: .xlsx by openpyxl, .xls by xlwt, .ods by odfpy, .xlsb by tests/xlsb_writer.py's records
 (neither a Python library nor LibreOffice writes .xlsb), CSV (UTF-8 and GB18030), a web page's table
-named .xls (what web systems' "export to Excel" write); when LibreOffice
+and Excel 2003 XML named .xls (what web systems' "export to Excel" write); when LibreOffice
 is installed (`soffice`), also Calc's .xls, .ods and .xlsx of the same list. "Preview" is the import
 dialog (the real widget, offscreen) from ``open_path`` until its table shows the checked rows, in
 a fresh process per format so that nothing is warm that a user's first import would not have.
@@ -145,6 +145,31 @@ def write_html(path: Path, n: int) -> Path:
     return path
 
 
+def write_xml2003(path: Path, n: int) -> Path:
+    """The other "export to Excel" of web systems: Excel 2003 XML (SpreadsheetML) named .xls."""
+    from xml.sax.saxutils import escape
+
+    def cell(v: object) -> str:
+        if isinstance(v, date):
+            return f'<Cell><Data ss:Type="DateTime">{v.isoformat()}T00:00:00.000</Data></Cell>'
+        kind = "Number" if isinstance(v, (int, float)) else "String"
+        return f'<Cell><Data ss:Type="{kind}">{escape(str(v))}</Data></Cell>'
+
+    lines = [f'<Row><Cell ss:MergeAcross="10"><Data ss:Type="String">{title()[0][0]}</Data></Cell></Row>',
+             f'<Row><Cell><Data ss:Type="String">{title()[1][0]}</Data></Cell></Row>',
+             "<Row>" + "".join(map(cell, HEADER)) + "</Row>",
+             *("<Row>" + "".join(map(cell, row)) + "</Row>" for row in rows(n))]  # fmt: skip
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+        'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="项目清单"><Table>\n'
+        + "\n".join(lines)
+        + "\n</Table></Worksheet></Workbook>\n",
+        encoding="utf-8",
+    )
+    return path
+
+
 def write_xlsb(path: Path, n: int) -> Path:
     """Records written by tests/xlsb_writer.py (no library or LibreOffice writes .xlsb)."""
     sys.path.insert(0, str(ROOT / "tests"))
@@ -270,6 +295,7 @@ def main() -> None:
             write_csv(folder / "district.csv", args.rows),
             write_csv(folder / "district-gb18030.csv", args.rows, "gb18030"),
             write_html(folder / "district-web.xls", args.rows),
+            write_xml2003(folder / "district-2003.xls", args.rows),
         ]
         files += calc_copies(files[0], folder)
         db = folder / "bench.sqlite"

@@ -189,3 +189,16 @@ def test_a_page_laid_out_in_a_table_around_the_real_one_reads_the_real_one(tmp_p
         *[["甲", 1.0]] * 3,
         ["制表：张三", ""],
     ]
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "is a web page (HTML)"), ("zh", "是以表格文件名保存的网页")])
+def test_the_import_dialog_previews_a_web_page_and_says_what_it_read(
+    qtbot, translations, ctx: AppContext, tmp_path: Path, artifacts: Path, lang: str, said: str
+) -> None:
+    from test_import_dialog_totals import shown
+
+    translations.switch(lang)
+    dialog = shown(qtbot, ctx, page(tmp_path, REPORT.replace(' style="display:none"', ""), name="四会市10月.xls"), lang)
+    assert said in dialog.notes_label.text()
+    assert dialog.can_import()
+    dialog.grab().save(str(artifacts / f"import-web-page-{lang}.png"))
