@@ -9,6 +9,7 @@ Seeded: the same command always writes the same data. Each size N gives
   projects-N.xlsx     the same projects as a district would send them: title row, unit line,
                       Chinese headers with units, 序号 column, a 合计 row and a note under the table
   monthly-N.xlsx      completed investment of 2023 in the wide shape (one column per month, 万元)
+  ytd-N.xlsx          the October 2023 report: 10月 and 1-10月累计 completed investment (万元) per project
 """
 
 from __future__ import annotations
@@ -81,26 +82,11 @@ def make_projects_xlsx(ctx: AppContext, path: Path) -> int:
 def make_monthly_xlsx(ctx: AppContext, path: Path, year: int = 2023) -> int:
     import xlsxwriter
 
-    from zqtracker.storage.project_list import ProjectListReader
-
     wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
     ws = wb.add_worksheet(f"{year}年月度完成投资")
     ws.write_row(0, 0, [f"{year}年重点项目月度完成投资（单位：万元）"])
     ws.write_row(1, 0, ["项目编号", "项目名称", *[f"{m}月" for m in range(1, 13)]])
-    by_project: dict[int, dict[int, int]] = {}
-    with ctx.database.session() as s:
-        for row in ProjectListReader(s).list_rows():
-            by_project.setdefault(row.id, {})
-        from sqlalchemy import select
-
-        from zqtracker.storage.tables import InvestmentRow
-
-        for pid, m, amount in s.execute(
-            select(InvestmentRow.project_id, InvestmentRow.month, InvestmentRow.amount).where(
-                InvestmentRow.year == year
-            )
-        ):
-            by_project[pid][m] = amount
+    by_project = months_of(ctx, year)
     rows = {r.id: r for r in ctx.projects.list_rows()}
     r = 2
     for pid, months in by_project.items():
@@ -113,6 +99,46 @@ def make_monthly_xlsx(ctx: AppContext, path: Path, year: int = 2023) -> int:
         r += 1
     wb.close()
     return r - 2
+
+
+def make_ytd_xlsx(ctx: AppContext, path: Path, year: int = 2023, month: int = 10) -> int:
+    """A month's report of years to date, as districts send it: 当月 beside 1-X月累计 (万元)."""
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    ws = wb.add_worksheet(f"{month}月")
+    ws.write_row(0, 0, [f"{year}年1-{month}月重点项目完成投资情况表（单位：万元）"])
+    ws.write_row(1, 0, ["序号", "项目编号", "项目名称", f"{month}月完成投资", f"1-{month}月累计完成投资"])
+    rows = {r.id: r for r in ctx.projects.list_rows()}
+    r = 2
+    for pid, months in months_of(ctx, year).items():
+        ytd = sum(v for m, v in months.items() if m <= month)
+        if not ytd:
+            continue
+        ws.write_row(r, 0, [r - 1, rows[pid].code or "", rows[pid].name, months.get(month, 0) / 10_000, ytd / 10_000])
+        r += 1
+    wb.close()
+    return r - 2
+
+
+def months_of(ctx: AppContext, year: int) -> dict[int, dict[int, int]]:
+    """{project id: {month: yuan}} of ``year``, every project listed."""
+    from sqlalchemy import select
+
+    from zqtracker.storage.project_list import ProjectListReader
+    from zqtracker.storage.tables import InvestmentRow
+
+    by_project: dict[int, dict[int, int]] = {}
+    with ctx.database.session() as s:
+        for row in ProjectListReader(s).list_rows():
+            by_project.setdefault(row.id, {})
+        for pid, m, amount in s.execute(
+            select(InvestmentRow.project_id, InvestmentRow.month, InvestmentRow.amount).where(
+                InvestmentRow.year == year
+            )
+        ):
+            by_project[pid][m] = amount
+    return by_project
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -134,6 +160,9 @@ def main(argv: list[str] | None = None) -> int:
         t = time.perf_counter()
         count = make_monthly_xlsx(ctx, args.out / f"monthly-{n}.xlsx")
         print(f"{args.out / f'monthly-{n}.xlsx'}: {count} rows in {time.perf_counter() - t:.1f} s", flush=True)
+        t = time.perf_counter()
+        count = make_ytd_xlsx(ctx, args.out / f"ytd-{n}.xlsx")
+        print(f"{args.out / f'ytd-{n}.xlsx'}: {count} rows in {time.perf_counter() - t:.1f} s", flush=True)
         ctx.close()
     return 0
 
