@@ -412,12 +412,19 @@ def test_a_second_table_and_a_project_over_two_rows(
     head = ["序号", "项目名称", "资金来源", "总投资（万元）", "所在区域"]
     rows = [["在建项目"], head, [1, "甲项目", "中央预算内", 100, "高要区"], [None, None, "地方配套", 50, None],
             ["拟建项目"], head, [1, "乙项目", "企业自筹", 300, "高要区"]]  # fmt: skip
-    # 甲项目 spans rows 3–4: its name merged down over both (two funding lines of one project)
+    # 甲项目 spans rows 3–4: its name merged down over both, each row an amount of its own (two funding lines,
+    # or two phases: 100 or 150 万元?) — the second row is asked about, not dropped unsaid
     path = write_workbook(tmp_path / "two.xlsx", SheetSpec("Sheet1", rows, merges=["B3:B4", "A3:A4", "E3:E4"]))
-    result = imported(service, db_url, path)
+    asked = service.import_file(path, ImportOptions())
+    assert not asked.ok and [(q.row, q.problem.code) for q in asked.problems] == [(4, "phase_under_name")]
+    assert "“甲项目”" in asked.problems[0].reason("en") and ctx.projects.all_projects() == []
+    service.import_file(path, ImportOptions(skip_invalid=True))  # the user's answer: the first row's amount
     p = by_name(ctx)
     assert set(p) == {"甲项目", "乙项目"} and p["甲项目"].planned_investment == 1_000_000  # type: ignore[attr-defined]
-    assert "note_continuations" in {n.code for n in result.notes}
+    # a second line of the project's text (no amount of its own) continues it, as before
+    rows[3] = [None, None, "地方配套", None, None]
+    path = write_workbook(tmp_path / "text.xlsx", SheetSpec("Sheet1", rows, merges=["B3:B4", "A3:A4", "E3:E4"]))
+    assert "note_continuations" in {n.code for n in imported(service, db_url, path).notes}
 
 
 def test_a_second_table_with_other_columns_is_refused_not_read_as_the_first(

@@ -202,3 +202,83 @@ def test_the_import_dialog_previews_a_web_page_and_says_what_it_read(
     assert said in dialog.notes_label.text()
     assert dialog.can_import()
     dialog.grab().save(str(artifacts / f"import-web-page-{lang}.png"))
+
+
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [
+        ('<td x:num="12345.678">12,345.68</td>', 12345.678),
+        ('<td x:num="1.23456">1.23亿元</td>', "1.23456亿元"),  # the unit the format adds is kept
+        ('<td x:num="12345.678">12,345.68万元</td>', "12345.678万元"),
+        ('<td x:num="0"> - </td>', 0.0),  # an accounting format's zero
+        ('<td x:num="0.45">45%</td>', 0.45),
+        ('<td x:num="-1234">(1,234)</td>', -1234.0),
+        ('<td x:num="1234">$1,234</td>', "$1234"),  # the currency stays for the import to see
+        ('<td class=xl65 x:num="12">0012</td>', "0012"),  # a code's leading zeros, as Excel shows them
+        ('<td x:num="45200">2023/10/1</td>', "2023/10/1"),  # a date shown: its text
+        ('<td x:num="45200">10月</td>', "10月"),
+        ("<td x:num>1,200</td>", 1200.0),
+        ('<td x:str="">0015</td>', "0015"),
+        ("<td>0015</td>", "0015"),
+    ],
+)
+def test_excel_s_exact_number_behind_what_its_format_shows(tmp_path: Path, cell: str, value: object) -> None:
+    path = tmp_path / "x.xls"
+    path.write_text(f"<table><tr><td>项目名称</td><td>值</td></tr><tr><td>甲</td>{cell}</tr></table>")
+    assert read_workbook(path).sheets[0].rows[1][1] == value
+
+
+def test_a_small_table_in_a_cell_of_a_data_table_is_that_cell_s_text(tmp_path: Path) -> None:
+    """A 进展情况 cell holding a milestone table longer than the list: still a data table (it was taken
+    for a layout table and its cells read as 15 projects)."""
+    done = [("拿地", "3月"), ("开工", "5月"), ("封顶", "9月"), ("投产", "12月")]
+    steps = "<table>" + "".join(f"<tr><td>{s}</td><td>{d}</td></tr>" for s, d in done) + "</table>"
+    path = tmp_path / "cells.xls"
+    path.write_text(
+        "<table><tr><td>序号</td><td>项目名称</td><td>项目状态</td><td>计划总投资（万元）</td><td>进展情况</td></tr>"
+        f"<tr><td>1</td><td>甲项目</td><td>在建</td><td>1,000</td><td>{steps}</td></tr>"
+        "<tr><td>2</td><td>乙项目</td><td>签约</td><td>2,000</td><td>洽谈</td></tr></table>"
+    )
+    rows = read_workbook(path).sheets[0].rows
+    assert len(rows) == 3 and rows[1][:4] == [1.0, "甲项目", "在建", "1,000"]
+    assert rows[1][4] == "拿地 3月 开工 5月 封顶 9月 投产 12月"
+
+
+def test_layout_tables_two_deep_and_around_a_short_list_are_seen_through(tmp_path: Path) -> None:
+    data = ("<table><tr><td>项目名称</td><td>所属行业</td><td>计划总投资（万元）</td></tr>"
+            "<tr><td>甲项目</td><td>光伏</td><td>1</td></tr>"
+            "<tr><td>乙项目</td><td>汽车</td><td>2</td></tr></table>")  # fmt: skip
+    inner = f"<table><tr><td>导航</td><td>{data}</td></tr></table>"
+    path = tmp_path / "deep.xls"
+    path.write_text(
+        f"<table><tr><td>标题</td></tr><tr><td>{inner}</td></tr><tr><td>a</td></tr><tr><td>b</td></tr></table>"
+    )
+    rows = [r[:3] for r in read_workbook(path).sheets[0].rows]
+    assert rows == [["标题", "", ""], ["导航", "", ""], ["项目名称", "所属行业", "计划总投资（万元）"],
+                    ["甲项目", "光伏", 1.0], ["乙项目", "汽车", 2.0], ["a", "", ""], ["b", "", ""]]  # fmt: skip
+
+
+def test_tables_nested_past_the_depth_limit_are_text_not_recursion(tmp_path: Path) -> None:
+    path = tmp_path / "nest.xls"
+    path.write_text(
+        "<table><tr><td>项目名称</td><td>" + "<table><tr><td>x" * 5000 + "</table>" * 5000 + "</td></tr></table>"
+    )
+    rows = read_workbook(path).sheets[0].rows
+    assert rows[0][0] == "项目名称" and rows[0][1].split() == ["x"] * 5000
+
+
+def test_a_page_opening_with_a_heading_is_a_web_page_and_a_leftover_latin1_charset_is_seen_through(
+    tmp_path: Path,
+) -> None:
+    """<h3>标题</h3><table>… has no <html>; a JSP template's leftover ISO-8859-1 over UTF-8 Chinese text
+    is read as what decodes the whole file (a single-byte charset decodes anything)."""
+    path = tmp_path / "h3.xls"
+    path.write_bytes(
+        '<h3>端州区重点项目</h3><meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">'
+        "<table><tr><td>项目名称</td></tr><tr><td>甲项目</td></tr></table>".encode()
+    )
+    book = read_workbook(path)
+    assert book.kind == "html" and book.sheets[0].rows == [["端州区重点项目"], ["项目名称"], ["甲项目"]]
+    latin = tmp_path / "latin.xls"
+    latin.write_bytes('<meta charset="iso-8859-1"><table><tr><td>Café</td></tr></table>'.encode("latin-1"))
+    assert read_workbook(latin).sheets[0].rows == [["Café"]]

@@ -40,6 +40,10 @@ ENGLISH_QUOTES_CHINESE: dict[tuple[str, str], str] = {
     ("import_ignored_columns", "ytd_no_period"): "the title or header words that would name the month",
     ("import_ignored_columns", "since_no_period"): "the title words that would name the month",
     **dict.fromkeys(
+        [("check_messages", "phase_under_name"), ("problems", "phase_under_name")],
+        "the words a phase's name ends with in the file (一期, 二期)",
+    ),
+    **dict.fromkeys(
         [("check_messages", "wan_in_unit_column"), ("problems", "wan_in_unit_column")],
         "the cell's 万 and the units the amount may be written with",
     ),

@@ -30,6 +30,12 @@ _CHECK_MESSAGES: dict[str, tuple[str, str]] = {
         "{file} is an Excel 2003 XML spreadsheet with a workbook's name; it was read as one.",
         "“{file}”是 Excel 2003 XML 表格（扩展名为工作簿），已按该格式读取。",
     ),
+    "phase_under_name": (
+        "the name “{name}” above is merged down over this row, which gives an amount of its own — a phase of the "
+        "project? Give the row a name of its own (…一期, …二期) or put the project's total on its first row",
+        "上方的项目名称“{name}”向下合并覆盖了此行，而此行有自己的金额——是该项目的分期吗？"
+        "请为此行填写自己的名称（……一期、……二期），或把项目的合计填在第一行",
+    ),
     "html_no_table": (
         "{file} is a web page (HTML) without a table to import; if it was saved from a workbook of several sheets, "
         "open it in Excel, save it as .xlsx and import that.",

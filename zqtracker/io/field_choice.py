@@ -49,6 +49,15 @@ def example_rows(layout: SheetLayout, sheet: RawSheet) -> list[int]:
     return out
 
 
+_TOWN_ENDS = ("镇", "乡", "街道", "村", "社区", "街办")
+
+
+def _towns(sample: list) -> bool:
+    """Whether most of a location column's texts name towns, villages or streets, not counties."""
+    texts = [v.strip() for v in sample if isinstance(v, str) and v.strip()]
+    return bool(texts) and sum(t.endswith(_TOWN_ENDS) for t in texts) * 2 > len(texts)
+
+
 def _sample(sheet: RawSheet, layout: SheetLayout, c: int, limit: int = evidence.SAMPLE) -> list:
     start = layout.data_start + len(layout.example_rows)
     j = c - sheet.col_offset
@@ -132,6 +141,8 @@ def choose_fields(layout: SheetLayout, sheet: RawSheet) -> None:
             continue
         for score, cand in viable:
             tie = cand.rank * 100 + prof.distinct if cand.field == "district" else cand.rank
+            if cand.field == "district" and _towns(sample):  # 建设地点 over 高要区 | 金利镇: the county's column
+                tie -= 1000
             if cand.field in ("ytd", "since_start"):  # 1-10月 | 1-11月, 截至2025年底 | 自开工累计: the latest
                 tie = (cand.year or 9999) * 100 + (cand.month or 13)  # (no period named: the report's own)
             scored.append((score, tie, -info.index, info, cand))

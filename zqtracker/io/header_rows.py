@@ -9,6 +9,8 @@ the values beneath, in io/field_choice.py.
 
 from __future__ import annotations
 
+import itertools
+
 from zqtracker.io.header_groups import group_child
 from zqtracker.io.headers import (
     IGNORED_PREFIX,
@@ -145,6 +147,34 @@ def looks_like_subheader(sheet: RawSheet, hr: int, year: int | None) -> bool:
 
 
 _COUNT_UNITS = frozenset(("%", "％", "个", "项", "人", "家", "年", "月"))
+
+
+_STEMS = frozenset(("甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸", "栏次", "栏号"))
+
+
+def column_numbers_row(sheet: RawSheet, r: int) -> bool:
+    """Row ``r`` numbers the columns above it, as a statistical form's 栏次 row does (甲 | 乙 | 1 | 2
+    | 3 …): heavenly stems for the text columns, then consecutive numbers — or numbers alone, 1, 2,
+    3, 4 … No project's row is that: it has a name."""
+    i = r - sheet.row_offset
+    if not 0 <= i < len(sheet.rows):
+        return False
+    numbers: list[int] = []
+    stems = 0
+    for v in sheet.rows[i]:
+        text = v.strip() if isinstance(v, str) else None
+        if is_empty(v):
+            continue
+        if isinstance(v, (int, float)) and not isinstance(v, bool) and float(v).is_integer():
+            numbers.append(int(v))
+        elif text is not None and text.isascii() and text.isdigit() and len(text) < 4:
+            numbers.append(int(text))
+        elif text in _STEMS:
+            stems += 1
+        else:
+            return False
+    consecutive = all(b == a + 1 for a, b in itertools.pairwise(numbers))
+    return consecutive and (len(numbers) >= 2 if stems else len(numbers) >= 4 and numbers[0] == 1)
 
 
 def unit_row_below(sheet: RawSheet, hr: int) -> bool:

@@ -6,49 +6,43 @@ and a district sends it on as its monthly report. It is read the way Excel lays 
 every table of the page on one sheet, one below the other, text between them (a title in an <h2>,
 a unit line in a <p>, a table's <caption>) on rows of its own, rowspan/colspan as merged cells (the
 value in the first cell), a row styled display:none hidden, <br> a line break in its cell, and runs
-of white space one space. A table inside a cell is text of that cell. The sheet is named as Excel's
-conditional comment names it (<x:Name>), else after the file.
+of white space one space (none between two Chinese characters). A small table inside a data cell is
+text of that cell; a table of a column or three around a wider one (an old page's layout) is seen
+through: its cells' texts are lines, its inner tables laid out in turn. The sheet is named as Excel's
+conditional comment names it (<x:Name>), else after the file. What the page's text and a cell's value
+are — the encoding, Excel's x:num and x:str — is io/html_text's.
 
-Values are the text the page shows, as a CSV's are (the same parser takes them, io/csvread's
-as_number for plain numbers); Excel's own attributes say more and win: x:num="12345.678" is that
-number behind a cell showing "12,345.68" (but not behind a date or other text shown: that text is
-kept), x:str keeps a number-looking text as text. The text is decoded as the page declares
-(<meta charset>, the XML declaration; GB2312 and GBK read as their superset GB18030), else as UTF-8 or
-GB18030, whichever decodes the whole file — never with replacement characters.
-
-The page is untrusted: Python's html.parser expands no entities but HTML's own, and nothing here
-recurses; a colspan or rowspan is capped as browsers cap it (1,000 and 65,534) and a rowspan ends
-with its table; the dense area is held against the cell limit as rows arrive, before anything is
-allocated for it.
+The page is untrusted: Python's html.parser expands no entities but HTML's own and does not recurse;
+tables nested deeper than MAX_DEPTH are text of the cell around them (the layout walks the rest
+recursively); a colspan or rowspan is capped as browsers cap it (1,000 and 65,534) and a rowspan ends
+with its table; cells are counted as they are parsed and the laid-out area is held against the cell
+limit as rows are added, before anything is allocated for it.
 """
 
 from __future__ import annotations
 
-import codecs
 import re
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
-from zqtracker.io.csvread import as_number, whole_file_encoding
+from zqtracker.io.html_text import cell_value, decoded
 from zqtracker.io.sheet_stream import MAX_CELL_CHARS, CellTooLong, Emit, stream_rows
 
 MAX_COLSPAN = 1000
+MAX_DEPTH = 8  # tables in tables; deeper ones are text (the layout walks them recursively)
 MAX_ROWSPAN = 65534
 _SPACE_RE = re.compile(r"[ \t\r\n\f\u00a0]+")
 _WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
 # A line break between two Chinese characters is no space (CSS Text 3's segment break rule):
 # a template's <td>甲新材料\n  项目</td> shows 甲新材料项目.
 _WIDE_BREAK_RE = re.compile(f"(?<=[{_WIDE}])[ \\t]*\\r?\\n[ \\t\\r\\n]*(?=[{_WIDE}])")
-_CHARSET_RE = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
-_XML_ENCODING_RE = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)""", re.IGNORECASE)
 _SHEET_NAME_RE = re.compile(r"<x:Name>\s*([^<]{1,31}?)\s*</x:Name>", re.IGNORECASE)
-_NUMBER_TEXT_RE = re.compile(r"^[-+(]?[¥￥$]?\s*[-+]?[\d,，]*\.?\d+\s*[)%‰]?$")
 _BLOCKS = frozenset(("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "center", "section",
                      "header", "footer", "article", "blockquote", "pre", "dl", "dt", "dd", "hr", "form"))  # fmt: skip
 _IGNORED = frozenset(("script", "style", "title", "template", "noscript", "xml", "object"))
 _BR = "\ue000"  # a <br> in collected text, until white space is collapsed
 _CELL_ENDS = frozenset(("td", "th"))
-_GB = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030"}
 
 
 class TooManyCells(Exception):
@@ -59,7 +53,7 @@ class TooManyCells(Exception):
 
 def stream_html(path: str, max_cells: int, emit: Emit) -> None:
     raw = Path(path).read_bytes()
-    text, declared = _decoded(path, raw)
+    text, declared = decoded(path, raw)
     if text is None:
         emit(("error", "html_unreadable", {"encoding": declared or "its declared encoding"}))
         return
@@ -98,34 +92,6 @@ def stream_html(path: str, max_cells: int, emit: Emit) -> None:
         emit(("sheet_error", name, "text_too_long" if exc.total else "cell_too_long", {"limit": MAX_CELL_CHARS}))
 
 
-def _decoded(path: str, raw: bytes) -> tuple[str | None, str | None]:
-    """The page's text: by its BOM, else as it declares, else the encoding that decodes it all."""
-    if raw.startswith(codecs.BOM_UTF8):
-        return _decode(raw[3:], "utf-8"), "UTF-8"
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _decode(raw, "utf-16"), "UTF-16"
-    head = raw[:8192]
-    found = _XML_ENCODING_RE.match(head) or _CHARSET_RE.search(head)
-    declared = found.group(1).decode("ascii", "replace").lower() if found else None
-    if declared:
-        try:
-            encoding = _GB.get(declared, codecs.lookup(declared).name)
-        except LookupError:
-            encoding = None
-        text = _decode(raw, encoding) if encoding and not encoding.startswith("utf-16") else None
-        if text is not None:
-            return text, declared
-    guessed = whole_file_encoding(path)
-    return (_decode(raw, guessed) if guessed else None), declared
-
-
-def _decode(raw: bytes, encoding: str) -> str | None:
-    try:
-        return raw.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
-        return None
-
-
 def _ranges(rows: list[int]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for r in rows:
@@ -142,14 +108,25 @@ class _Table:
 
     __slots__ = ("caption", "hidden", "rows")
 
+    def widest(self) -> int:
+        return max(map(len, self.rows), default=0)
+
+    def nested(self) -> Iterator[_Table]:
+        return (p for row in self.rows for cell in row for p in cell[1:] if isinstance(p, _Table))
+
+    def is_layout(self) -> bool:
+        """A table around the page's real one: a column or three, a few rows, and inside it a table
+        wider than itself. (A data table with a small table in one cell is wider than that.)"""
+        own = self.widest()
+        return own <= 3 and len(self.rows) <= 8 and any(t.deep_widest() > own for t in self.nested())
+
+    def deep_widest(self) -> int:
+        return max([self.widest(), *(t.deep_widest() for t in self.nested())])
+
     def __init__(self) -> None:
         self.rows: list[list[list]] = []
         self.hidden: list[bool] = []
         self.caption: list | None = None
-
-    def nested_rows(self) -> int:
-        return max((len(p.rows) for row in self.rows for cell in row for p in cell[1:] if isinstance(p, _Table)),
-                   default=0)  # fmt: skip
 
 
 _KEPT = ("rowspan", "colspan", "x:num", "x:str")
@@ -167,6 +144,7 @@ class _Page(HTMLParser):
         self.ignored = 0  # inside <script>, <style>, <title>, <xml> …
         self.text: list[str] = []  # text outside the tables, waiting for its block to end
         self.cells, self.max_cells = 0, max_cells
+        self.flat = 0  # tables open deeper than MAX_DEPTH: their cells are text of the cell around them
 
     def _target(self) -> list | None:
         """Where text goes now: the open cell (or caption) of the innermost table, or nowhere."""
@@ -179,6 +157,11 @@ class _Page(HTMLParser):
             self.ignored += 1
             return
         if self.ignored:
+            return
+        if self.flat or (tag == "table" and len(self.open) >= MAX_DEPTH):
+            self.flat += tag == "table"
+            if (cell := self._target()) is not None and tag in ("table", "tr", "td", "th", "br", "p", "div"):
+                cell.append(" ")
             return
         if tag == "table":
             table = _Table()
@@ -224,7 +207,9 @@ class _Page(HTMLParser):
             return
         if self.ignored:
             return
-        if tag == "table" and self.open:
+        if self.flat:
+            self.flat -= tag == "table"
+        elif tag == "table" and self.open:
             self.open.pop()
         elif self.open and (tag in _CELL_ENDS or tag in ("tr", "caption")):
             self.open[-1] = (self.open[-1][0], None)
@@ -272,7 +257,7 @@ class _Grid:
         laid out with a table around its real one), its cells' text as lines and its tables."""
         if table.caption is not None and (caption := _text(table.caption)):
             self.line(caption.replace("\n", " "))
-        if table.nested_rows() > len(table.rows):
+        if table.is_layout():
             for layout_row in table.rows:
                 for cell in layout_row:
                     own = _text([p for p in cell if not isinstance(p, _Table)])
@@ -295,7 +280,7 @@ class _Grid:
                 while covered.get(c, -1) >= r:
                     c += 1
                 row.extend([""] * (c - len(row)))
-                row.append(_value(_text(cell), attrs))
+                row.append(cell_value(_text(cell), attrs))
                 row.extend([""] * (colspan - 1))
                 if rowspan > 1 or colspan > 1:
                     self.merged.append((r, c, r + rowspan - 1, c + colspan - 1))
@@ -342,23 +327,3 @@ def _span(value: str | None, cap: int) -> int:
 def _hidden(attrs: dict[str, str | None]) -> bool:
     style = (attrs.get("style") or "").replace(" ", "").lower()
     return "display:none" in style or "hidden" in attrs
-
-
-def _value(text: str, attrs: dict[str, str | None]) -> object:
-    """The cell's value: Excel's x:num behind a number shown, x:str text, else what is shown."""
-    if "x:str" in attrs:
-        return text
-    if "x:num" in attrs and (not text or _NUMBER_TEXT_RE.match(text.replace(" ", ""))):
-        raw = (attrs.get("x:num") or "").strip() or re.sub(r"[^\d.+-]", "", text)
-        number = as_number(raw)
-        if isinstance(number, float) or _is_float(raw):
-            return float(raw)
-    return as_number(text) if text else ""
-
-
-def _is_float(text: str) -> bool:
-    try:
-        value = float(text)
-    except ValueError:
-        return False
-    return value == value and abs(value) != float("inf")

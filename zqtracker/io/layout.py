@@ -60,6 +60,8 @@ def detect_layout(
     ):
         layout.header_rows = 2
     header.fill_columns(layout, sheet)
+    if header.column_numbers_row(sheet, layout.data_start):  # 甲 | 乙 | 1 | 2 …: part of the header
+        layout.header_rows += 1
     layout.example_rows = choice.example_rows(layout, sheet)
     choice.choose_fields(layout, sheet)
     layout.period = context.report_period(layout, sheet)

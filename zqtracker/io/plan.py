@@ -210,7 +210,9 @@ class PlanBuilder(RowRules):
         grouped = self._group_rows() | self._district_subtotals()
         if grouped:
             self.contexts = drop_rows(plan, grouped, self.contexts)
-        self.contexts = drop_continuations(plan, self.sheet.name, self.contexts, self._row_numbers())
+        self.contexts = drop_continuations(
+            plan, self.sheet.name, self.contexts, self._row_numbers(), self._name_spanned()
+        )
         apply_contexts(plan, self.contexts, self.layout)
         title_unit_note(plan, self.layout, [i for _j, i, _c in self.columns if i.index not in self.opts.column_units])
         if self.layout.kind == MONTHLY and "month" in self.layout.fields():

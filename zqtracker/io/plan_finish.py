@@ -72,12 +72,23 @@ def spread_periods(plan: SheetPlan) -> None:
                 days[k], precisions[k] = period[end]
 
 
-def drop_continuations(plan: SheetPlan, sheet: str, contexts: list | None, numbers: list | None = None) -> list | None:
+def drop_continuations(
+    plan: SheetPlan,
+    sheet: str,
+    contexts: list | None,
+    numbers: list | None = None,
+    spanned: set[int] | frozenset = frozenset(),
+) -> list | None:
     """A row with values but neither name nor code, under a project (a funding-source line, a
     second line of its text) continues that project: its amounts are not a second project. A
     nameless row before any project is a problem of its own, as is one with a 序号 of its own
-    (``numbers``: each row's 序号 cell) — a project whose name is missing, not a continuation."""
+    (``numbers``: each row's 序号 cell) — a project whose name is missing, not a continuation —
+    and one under a name merged down over it (``spanned``) that gives a planned investment or a
+    figure of its own: a phase (一期 50,000 / 二期 30,000), whose amount is neither the project's
+    nor to be dropped unsaid."""
     names, codes = plan.values.get("name"), plan.values.get("code")
+    planned = plan.values.get("planned_investment")
+    figures = {k for k, *_rest in plan.months} | {k for k, *_rest in plan.ytd}
     drop: list[int] = []
     for k in range(len(plan)):
         if (names is not None and names[k] is not None) or (codes is not None and codes[k] is not None):
@@ -99,7 +110,16 @@ def drop_continuations(plan: SheetPlan, sheet: str, contexts: list | None, numbe
                 ),
             )
             continue
-        if k > 0:
+        if k > 0 and plan.data_rows[k] in spanned and ((planned is not None and planned[k]) or k in figures):
+            plan.problems.pop(k, None)
+            above = next((names[i] for i in range(k - 1, -1, -1) if names is not None and names[i]), "")
+            plan.add_problem(
+                k,
+                CellProblem(
+                    sheet, plan.row_numbers[k], "", "", "", Problem("phase_under_name", "name", {"name": above})
+                ),
+            )
+        elif k > 0:
             drop.append(k)
         else:
             plan.problems.pop(k, None)

@@ -312,6 +312,13 @@ class RowRules:
         self.plan.groups.append(text)
         return "group", text
 
+    def _name_spanned(self) -> set[int]:
+        """The rows (RawSheet.rows indices) under a project's name merged down over them."""
+        if self.name_col is None:
+            return set()
+        j, off, at = self.name_col, self.sheet.col_offset, self.sheet.row_offset
+        return {r - at for r0, c0, r1, c1 in self.vertical if c0 - off <= j <= c1 - off for r in range(r0 + 1, r1 + 1)}
+
     def _fill_vertical_merges(self, start: int, end: int) -> None:
         """A cell merged down over several rows (a district over its projects) holds for each."""
         sheet = self.sheet

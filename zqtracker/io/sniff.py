@@ -287,6 +287,8 @@ _HTML_RE = re.compile(
     rb"(?:<!doctype\s+html|<html|<table|<head|<meta|<body|<style|<title)",
     re.IGNORECASE | re.DOTALL,
 )
+# A page that opens with a heading or a block (<h3>标题</h3><table>…) is a web page when a table follows.
+_BLOCK_START_RE = re.compile(rb"^\s*<(?:h[1-6]|div|p|span|font|b|center|form|br|hr|!--)[\s>/]", re.IGNORECASE)
 _MHTML_RE = re.compile(rb"^\s*(?:[\w-]+:[^\n]*\n){0,20}?mime-version:", re.IGNORECASE)
 SPREADSHEETML_NS = b"urn:schemas-microsoft-com:office:spreadsheet"
 
@@ -303,7 +305,7 @@ def _inspect_text(path: Path, size: int, head: bytes, limits: Limits) -> FileInf
         _check_text_prolog(body, name, limits)
         _check_text_size(size, name, limits)
         return FileInfo(path, "xml2003", size)
-    if _HTML_RE.match(ascii_view):
+    if _HTML_RE.match(ascii_view) or (_BLOCK_START_RE.match(ascii_view) and b"<table" in sample.lower()):
         _check_text_size(size, name, limits)
         return FileInfo(path, "html", size)
     if body.lstrip().startswith(b"<"):

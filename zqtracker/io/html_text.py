@@ -1,0 +1,98 @@
+"""A web page's text and cell values (io/html_tables.py): how its bytes are decoded, and what a
+cell's text and Excel's x:num / x:str attributes say its value is.
+
+The text is decoded as the page declares (<meta charset>, the XML declaration; GB2312 and GBK read as
+their superset GB18030), else as UTF-8 or GB18030, whichever decodes the whole file — never with
+replacement characters. Values are the text the page shows, as a CSV's are (io/csvread's as_number
+for plain numbers; the import's parser takes the rest); Excel's x:num is the exact number behind
+what its number format shows, x:str keeps a number-looking text as text."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from decimal import Decimal
+
+from zqtracker.io.csvread import as_number, whole_file_encoding
+
+_CHARSET_RE = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+_XML_ENCODING_RE = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)""", re.IGNORECASE)
+_WESTERN = frozenset(("latin-1", "iso8859-1", "cp1252", "ascii", "iso8859-15"))
+_GB = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030"}
+
+
+def decoded(path: str, raw: bytes) -> tuple[str | None, str | None]:
+    """The page's text: by its BOM, else as it declares, else the encoding that decodes it all."""
+    if raw.startswith(codecs.BOM_UTF8):
+        return _decode(raw[3:], "utf-8"), "UTF-8"
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _decode(raw, "utf-16"), "UTF-16"
+    head = raw[:8192]
+    found = _XML_ENCODING_RE.match(head) or _CHARSET_RE.search(head)
+    declared = found.group(1).decode("ascii", "replace").lower() if found else None
+    encoding = None
+    if declared:
+        try:
+            encoding = _GB.get(declared, codecs.lookup(declared).name)
+        except LookupError:
+            encoding = None
+    # A template's leftover ISO-8859-1 over Chinese text (Eclipse's JSP default): what decodes it all
+    # wins; a single-byte charset decodes anything, so it is only the last resort.
+    western = encoding in _WESTERN and not raw.isascii()
+    if encoding and not western and not encoding.startswith("utf-16"):
+        text = _decode(raw, encoding)
+        if text is not None:
+            return text, declared
+    guessed = whole_file_encoding(path)
+    text = _decode(raw, guessed) if guessed else None
+    if text is None and western:
+        text = _decode(raw, encoding)  # type: ignore[arg-type]
+    return text, declared
+
+
+def _decode(raw: bytes, encoding: str) -> str | None:
+    try:
+        return raw.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def cell_value(text: str, attrs: dict[str, str | None]) -> object:
+    """The cell's value: x:str's text; Excel's exact x:num behind the number its format shows
+    ("12,345.68" for 12345.678, "1.23亿元" for 1.23456 → "1.23456亿元": the unit kept, "-" for 0,
+    45% for 0.45) unless what shows is a date, a time or a code's leading zeros; else the text."""
+    if "x:num" in attrs and "x:str" not in attrs:
+        exact = _exact((attrs.get("x:num") or "").strip(), text)
+        if exact is not None:
+            return exact
+    return as_number(text) if text and "x:str" not in attrs else text
+
+
+def _exact(raw: str, text: str) -> object:
+    shown = _SHOWN_RE.match(text.replace(" ", ""))
+    if not raw:  # x:num without a value: the number shown is the value
+        if shown is None:
+            return None
+        raw = ("-" if shown["open"] else "") + shown["num"].replace(",", "").replace("，", "")
+    try:
+        value = Decimal(raw)
+    except ArithmeticError:
+        return None
+    if not value.is_finite():
+        return None
+    if text.strip(" -–—") == "":  # "-" or nothing for 0 (an accounting format)
+        return float(value)
+    if shown is None or (text.isdigit() and text[0] == "0" and len(text) > 1):
+        return None  # a date or other text shown; a code's leading zeros (0012)
+    pre, post = shown["pre"], shown["post"]
+    if post[:1] in _DATE_UNITS or pre[-1:] in _DATE_UNITS:
+        return None
+    if post[:1] in ("%", "‰") or not (pre.strip("¥￥+-(") or post.strip(")")):
+        return float(value)
+    return f"{pre.strip('(')}{format(value, 'f')}{post.strip(')')}"
+
+
+_SHOWN_RE = re.compile(
+    r"^(?P<pre>[^\d]*?)(?P<open>\()?(?P<num>[-+]?\d[\d,，]*(?:\.\d*)?|[-+]?\.\d+)\)?(?P<post>[^\d]*)$"
+)
+_DATE_UNITS = frozenset("年月日时分秒号/:-")
