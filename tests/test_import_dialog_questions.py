@@ -80,9 +80,10 @@ def test_a_near_name_is_linked_from_the_preview(qtbot, ctx: AppContext, tmp_path
     qtbot.addWidget(dialog)
     dialog.show()
     wait_idle(qtbot, dialog)
-    assert dialog.analysis.added == 1 and dialog.questions.links_box.isVisible()
+    assert dialog.analysis.added == 0 and not dialog.can_import() and dialog.questions.links_box.isVisible()
     combo = dialog.questions.links_form.itemAt(0, dialog.questions.links_form.ItemRole.FieldRole).widget()
-    combo.setCurrentIndex(1)  # "the same as 恒通光伏组件扩产项目 (高要区)"
+    assert combo.currentText() == "choose…"  # asked: no new project until answered
+    combo.setCurrentIndex(2)  # "the same as 恒通光伏组件扩产项目 (高要区)"
     wait_idle(qtbot, dialog)
     assert (dialog.analysis.added, dialog.analysis.updated) == (0, 1)
 

@@ -360,8 +360,10 @@ def test_near_names_are_offered_not_matched(
         write_workbook(tmp_path / "a.xlsx", SheetSpec("S", [head, ["恒通光伏组件扩产项目", "高要区", 2]])),
     )
     path = write_workbook(tmp_path / "b.xlsx", SheetSpec("S", [head, ["恒通光伏组件扩产项目（一期）", "高要区", 1]]))
-    dry = service.import_file(path, ImportOptions(), dry_run=True)
-    assert dry.added == 1 and "note_candidates" in {n.code for n in dry.notes}
+    dry = service.import_file(path, ImportOptions(), dry_run=True)  # a list without figures: asked all the same
+    assert dry.added == 0 and [p.problem.code for p in dry.problems] == ["near_name"]
+    kept_apart = service.import_file(path, ImportOptions(links={("S", 2): 0}), dry_run=True)
+    assert kept_apart.ok and kept_apart.added == 1
     pid = ctx.projects.all_projects()[0].id
     linked = service.import_file(path, ImportOptions(links={("S", 2): pid}))
     assert (linked.added, linked.updated) == (0, 1)

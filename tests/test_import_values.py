@@ -91,6 +91,10 @@ def test_year_dot_month_numbers_that_could_be_january_or_october_are_refused() -
     assert code_of(cells.parse_date, "2023.1", "signed_on") == "ambiguous_date"  # text as a number would be
     assert code_of(cells.parse_date, "明年底", "signed_on") == "bad_date"
     assert code_of(cells.parse_date, "#VALUE!", "signed_on") == "cell_error"
+    for value, year in ((2024.1, "2024"), ("2025.1", "2025")):  # the example the message gives is the value's year
+        with pytest.raises(ValidationError) as info:
+            cells.parse_date(value, "signed_on")
+        assert f"write {year}-01 or {year}-10" in info.value.problems[0].message("en")
 
 
 @pytest.mark.parametrize(("cell", "day", "precision"), [

@@ -64,7 +64,7 @@ def test_a_near_name_with_figures_is_asked(
     assert not result.ok and not result.written and len(ctx.projects.all_projects()) == 3
     [problem] = result.problems
     pid = next(p.id for p in ctx.projects.all_projects() if p.name == stored)
-    assert problem.problem.code == "near_name_figures" and f"#{pid} “{stored}”" in problem.reason("en")
+    assert problem.problem.code == "near_name" and f"#{pid} “{stored}”" in problem.reason("en")
     assert "--link 3=new" in problem.reason("en") and "--link 3=new" in problem.reason("zh")
     linked = service.import_file(path, ImportOptions(links={("Sheet1", 3): pid}))
     assert linked.ok and (linked.added, linked.updated) == (0, 1) and len(ctx.projects.all_projects()) == 3

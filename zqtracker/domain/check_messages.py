@@ -157,11 +157,12 @@ _CHECK_MESSAGES: dict[str, tuple[str, str]] = {
         "已按“月/日/年”（美式）读取：{value} 读作 {read}。如实为“日/月/年”（{value} 即 {other}），"
         "请说明——使用 --date-order dmy，或在导入预览中回答斜杠日期的问题——后重新导入。",
     ),
-    "near_name_figures": (
+    "near_name": (
         "“{value}” would be a new project, but a stored one has a near name: {others} — if it is that project "
-        "renamed, its figures would count twice. Say which: --link {row}=CODE (or =#ID) if it is, --link {row}=new "
-        "if it is another project (in the preview: the question under the table)",
-        "“{value}”将作为新项目导入，但已有名称相近的项目：{others}——如实为该项目改名，其投资数将重复计算。"
+        "renamed, it would be listed twice and its investment counted twice. Say which: --link {row}=CODE (or "
+        "=#ID) if it is, --link {row}=new if it is another project (in the preview: the question under the table)",
+        "“{value}”将作为新项目导入，但已有名称相近的项目：{others}——"
+        "如实为该项目改名，该项目将重复列出、投资数重复计算。"
         "请说明：如是同一项目，用 --link {row}=编号（或 =#ID）；如是另一项目，用 --link {row}=new"
         "（导入预览中：表格下方的问题）",
     ),

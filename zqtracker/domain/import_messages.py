@@ -313,8 +313,8 @@ _IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "{field_label}：“{value}”在本列按“月/日/年”读取但不成立；请写成 2023-10-10",
     ),
     "ambiguous_date": (
-        "{field_label}: {value!r} could be January or October; write 2023-01 or 2023-10",
-        "{field_label}：“{value}”可能是1月也可能是10月；请写成 2023-01 或 2023-10",
+        "{field_label}: {value!r} could be January or October; write {year}-01 or {year}-10",
+        "{field_label}：“{value}”可能是1月也可能是10月；请写成 {year}-01 或 {year}-10",
     ),
     "breakdown_without_numbers": (
         "{value!r} breaks the row above it (a project or a total) down into parts, and without a 序号 column the "

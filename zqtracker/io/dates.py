@@ -55,8 +55,10 @@ def _display(value: object) -> str:
     return display(value)
 
 
-def _bad(code: str, field: str, value: object) -> ValidationError:
-    return ValidationError(Problem(code, field, {"value": value if isinstance(value, str) else _display(value)}))
+def _bad(code: str, field: str, value: object, **more: object) -> ValidationError:
+    return ValidationError(
+        Problem(code, field, {"value": value if isinstance(value, str) else _display(value), **more})
+    )
 
 
 def make(y: int, m: int, d: int, value: object, field: str) -> date:
@@ -107,7 +109,7 @@ def parse_fuzzy(value: object, field: str, date1904: bool = False, order: str = 
     m = _MONTH_RE.match(text)
     if m:
         if text[4:5] == "." and m[2] == "1" and not text.endswith("月"):  # "2023.1": January or October?
-            raise _bad("ambiguous_date", field, value)
+            raise _bad("ambiguous_date", field, value, year=m[1])
         return make(int(m[1]), int(m[2]), 1, value, field), MONTH
     m = _COMPACT_RE.match(text)
     if m:
@@ -205,7 +207,7 @@ def _from_number(
     elif 1900 < number < 2201:  # 2023.10 typed into a number or date cell: "2023.1" is January or October
         digits = (text if text is not None else repr(number)).split(".", 1)[1]
         if len(digits) == 1 and digits == "1":
-            raise _bad("ambiguous_date", field, shown)
+            raise _bad("ambiguous_date", field, shown, year=int(number))
         if len(digits) in (1, 2):
             return make(int(number), int(digits), 1, shown, field), MONTH
         raise _bad("bad_date", field, shown)

@@ -111,7 +111,6 @@ def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Contex
     unmatched = (matches is None or result.mode == "replace") and not links
     views, problems, first_row, row_numbers = sa.views, plan.problems, seen.first_row, plan.row_numbers
     here = sa.name
-    figured: set[int] | None = None
     for k in range(n):
         if views and k in views:
             sa.status[k] = VIEW
@@ -158,11 +157,11 @@ def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Contex
         if m.pid is None:
             if m.candidates:
                 sa.candidates[k] = m.candidates
-                if figured is None:
-                    figured = {e[0] for e in (*plan.ytd, *plan.months)}  # rows giving completed investment
-                if k in figured:  # a report's renamed project: its figures would count twice
+                # a renamed project would be listed twice, its planned investment and figures counted twice;
+                # a row with a code of its own (another than the stored one's) says it is another project
+                if not code:
                     said = {"value": name, "row": plan.row_numbers[k], "others": described(ctx, m.candidates)}
-                    add_problem(plan, k, sa, "name", name, Problem("near_name_figures", "name", said))
+                    add_problem(plan, k, sa, "name", name, Problem("near_name", "name", said))
                     sa.status[k] = INVALID
                     continue
             new_ks.append(k)

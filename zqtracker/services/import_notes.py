@@ -353,7 +353,7 @@ def _candidates(analysis: ImportAnalysis) -> list[Problem]:
         names = sa.plan.column("name")  # type: ignore[union-attr]
         for k, pids in list(sa.candidates.items())[:50]:
             if k in sa.plan.problems:  # type: ignore[union-attr]
-                continue  # asked as a problem of its row (near_name_figures)
+                continue  # asked as a problem of its row (near_name)
             others = described(ctx, pids)
             notes.append(
                 Problem(

@@ -275,8 +275,8 @@ class ImportQuestions(QWidget):
                     break
                 row = sa.plan.row_numbers[k]  # type: ignore[union-attr]
                 combo = QComboBox()
-                asked = any(p.problem.code == "near_name_figures" for p in sa.plan.problems.get(k, ()))  # type: ignore[union-attr]
-                if asked:  # its figures would count twice: answered before the import goes
+                asked = any(p.problem.code == "near_name" for p in sa.plan.problems.get(k, ()))  # type: ignore[union-attr]
+                if asked:  # it would be listed and counted twice: answered before the import goes
                     combo.addItem(self.tr("choose…"), -1)
                 combo.addItem(self.tr("new project (keep apart)"), 0)
                 for pid in pids:
