@@ -282,3 +282,19 @@ def test_a_page_opening_with_a_heading_is_a_web_page_and_a_leftover_latin1_chars
     latin = tmp_path / "latin.xls"
     latin.write_bytes('<meta charset="iso-8859-1"><table><tr><td>Café</td></tr></table>'.encode("latin-1"))
     assert read_workbook(latin).sheets[0].rows == [["Café"]]
+
+
+def test_hostile_x_num_values_and_charsets_are_no_danger(tmp_path: Path) -> None:
+    """x:num="1e32700" behind "1亿元" was written out in full (32,701 digits a cell, the app past 1 GB),
+    "1e400" read as infinity, a cell of 30,000 commas made the number pattern crawl; a page declaring
+    utf-7 turned "+AD0-HYPERLINK(…)" into a formula's "=". Only web encodings are taken at their word."""
+    cells = '<td x:num="1e32700">1亿元</td><td x:num="1e400">-</td><td x:num="1">1' + "," * 30_000 + "a1</td>"
+    path = tmp_path / "x.xls"
+    path.write_text(f"<table><tr><td>a</td><td>b</td><td>c</td></tr><tr>{cells}</tr></table>")
+    started = time.perf_counter()
+    row = read_workbook(path).sheets[0].rows[1]
+    assert time.perf_counter() - started < 10
+    assert row[:2] == ["1亿元", "-"] and row[2].startswith("1,,,")
+    seven = tmp_path / "seven.xls"
+    seven.write_bytes(b'<meta charset="utf-7"><table><tr><td>+AD0-HYPERLINK(1)</td></tr></table>')
+    assert read_workbook(seven).sheets[0].rows == [["+AD0-HYPERLINK(1)"]]

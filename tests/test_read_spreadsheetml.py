@@ -15,6 +15,7 @@ from test_import_service import dump
 from zqtracker.cli.main import main
 from zqtracker.io.errors import WorkbookRefused
 from zqtracker.io.reader import ExcelError, FormulaWithoutValue, read_workbook
+from zqtracker.io.sniff import Limits
 
 HEAD = (
     '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
@@ -253,3 +254,87 @@ def test_the_cli_imports_a_district_list_exported_as_spreadsheetml(tmp_path: Pat
     code, out, _ = run("--db", str(db_path), "summary", "--json")
     summary = json.loads(out)
     assert (summary["projects"], summary["planned_investment_yuan"]) == (3, 1_750_000_000)
+
+
+# -- what a probe of ~75 exports found (session 12) ------------------------------------------------------
+STYLES = '<Styles><Style ss:ID="s1"><Alignment/><NumberFormat ss:Format="0000"/></Style></Styles>\n'
+
+
+def test_what_real_exporters_write_is_read_as_excel_shows_it(tmp_path: Path) -> None:
+    """A code styled 0000 is 0012; a formula's cached 0 or empty Data is never trusted (Excel
+    recalculates it on opening); .NET's "no date" values are no date; ss:Hidden="True" hides; a
+    column of width 0 is hidden; two sheets of one name are both read."""
+    rows = (
+        "<Row>" + s("项目代码") + s("项目名称") + s("计划总投资（万元）") + s("签约时间") + "</Row>"
+        "<Row>" + cell("Number", "12", ' ss:StyleID="s1"') + s("甲项目")
+        + cell("Number", "0", ' ss:Formula="=RC[1]+1"') + cell("DateTime", "0001-01-01T00:00:00.000") + "</Row>"
+        '<Row ss:Hidden="True">' + cell("Number", "13", ' ss:StyleID="s1"') + s("乙项目") + n(5)
+        + cell("DateTime", "1899-12-31T00:00:00.000") + "</Row>"
+    )  # fmt: skip
+    columns = '<Column ss:Width="60"/><Column ss:Width="0"/>'
+    path = xml_workbook(
+        tmp_path / "e.xls", worksheet("明细", rows, columns=columns), worksheet("明细", "<Row>" + s("x") + "</Row>"),
+        head=HEAD + STYLES,
+    )  # fmt: skip
+    book = read_workbook(path)
+    assert book.sheet_names == ["明细", "明细 (2)"] and book.sheets[1].rows == [["x"]]
+    first = book.sheets[0]
+    assert [r[0] for r in first.rows[1:]] == ["0012", "0013"]
+    assert isinstance(first.rows[1][2], FormulaWithoutValue) and first.rows[1][3] == "" and first.rows[2][3] == ""
+    assert 2 in first.hidden_rows and 1 in first.hidden_cols
+
+
+@pytest.mark.parametrize(
+    ("declaration", "encoding"),
+    [("gb2312", "utf-8"), ("UTF-16", "utf-8"), ("ISO-8859-1", "utf-8"), ("x-gbk", "gb18030"), ("utf-7", "utf-8")],
+)
+def test_a_declaration_the_bytes_belie_falls_back_to_what_decodes_the_file(
+    tmp_path: Path, declaration: str, encoding: str
+) -> None:
+    head = HEAD.replace(
+        '<?xml version="1.0"?>', f'\n<?xml version="1.0" encoding="{declaration}"?>'
+    )  # a blank line too
+    path = xml_workbook(
+        tmp_path / "d.xls", worksheet("表", "<Row>" + s("四会市项目") + "</Row>"), head=head, encoding=encoding
+    )
+    assert read_workbook(path).sheets[0].rows == [["四会市项目"]]
+
+
+def test_positions_past_excel_s_grid_or_a_workbook_past_the_limit_are_refused_small(tmp_path: Path) -> None:
+    """A cell at row 20,000,000 (a 300-byte file) took the app past 1.7 GB padding rows; ten sheets
+    of 4 million cells each, 1.75 GB. Excel has 1,048,576 rows and 16,384 columns; the sheets of a
+    workbook together are held against the cell limit."""
+    far = xml_workbook(tmp_path / "far.xls", worksheet("远", '<Row ss:Index="20000000">' + s("x") + "</Row>"))
+    wide = xml_workbook(
+        tmp_path / "wide.xls",
+        worksheet("宽", '<Row><Cell ss:Index="20000">' + '<Data ss:Type="String">x</Data></Cell></Row>'),
+    )
+    for path in (far, wide):
+        sheet = read_workbook(path).sheets[0]
+        assert sheet.error is not None and sheet.error.code == "too_many_cells"
+    many = xml_workbook(
+        tmp_path / "many.xls", *(worksheet(f"S{i}", '<Row ss:Index="1000000">' + s("x") + "</Row>") for i in range(4))
+    )
+    errors = [
+        sh.error.code if sh.error else None for sh in read_workbook(many, limits=Limits(max_cells=2_500_000)).sheets
+    ]
+    assert errors == [None, None, "too_many_cells", "too_many_cells"]
+
+
+@pytest.mark.parametrize("at", [65_535, 65_536, 65_537, 70_000])
+def test_a_doctype_at_or_past_the_end_of_the_prolog_check_is_named_unsafe(tmp_path: Path, at: int) -> None:
+    """The prolog is read 64 KB deep: a DOCTYPE whose "<" falls on its last byte, or past it, is still
+    refused as unsafe XML (by the check, or by the parser's own guard), not as damage."""
+    start = '<?xml version="1.0"?>\n<!-- urn:schemas-microsoft-com:office:spreadsheet '
+    doctype = '<!DOCTYPE Workbook [<!ENTITY a "b">]>\n'
+    head = start + "x" * (at - len(start) - 4) + "-->\n" + doctype + HEAD.split("\n", 2)[2]
+    assert head.index("<!DOCTYPE") == at
+    with pytest.raises(WorkbookRefused) as refused:
+        read_workbook(xml_workbook(tmp_path / "u.xls", worksheet("S", "<Row>" + s("x") + "</Row>"), head=head))
+    assert refused.value.code == "unsafe_xml"
+
+
+def test_excel_2003_xml_without_its_declaration_is_recognised(tmp_path: Path) -> None:
+    head = HEAD.split("\n", 1)[1]  # no <?xml …?>: some exporters leave it out
+    path = xml_workbook(tmp_path / "n.xls", worksheet("S", "<Row>" + s("项目名称") + "</Row>"), head=head)
+    assert read_workbook(path).kind == "xml2003"

@@ -14,11 +14,10 @@ import re
 from decimal import Decimal
 
 from zqtracker.io.csvread import as_number, whole_file_encoding
+from zqtracker.io.xml_source import WESTERN, declared_encoding
 
 _CHARSET_RE = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _XML_ENCODING_RE = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)""", re.IGNORECASE)
-_WESTERN = frozenset(("latin-1", "iso8859-1", "cp1252", "ascii", "iso8859-15"))
-_GB = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030"}
 
 
 def decoded(path: str, raw: bytes) -> tuple[str | None, str | None]:
@@ -32,13 +31,10 @@ def decoded(path: str, raw: bytes) -> tuple[str | None, str | None]:
     declared = found.group(1).decode("ascii", "replace").lower() if found else None
     encoding = None
     if declared:
-        try:
-            encoding = _GB.get(declared, codecs.lookup(declared).name)
-        except LookupError:
-            encoding = None
+        encoding = declared_encoding(declared)
     # A template's leftover ISO-8859-1 over Chinese text (Eclipse's JSP default): what decodes it all
     # wins; a single-byte charset decodes anything, so it is only the last resort.
-    western = encoding in _WESTERN and not raw.isascii()
+    western = encoding in WESTERN and not raw.isascii()
     if encoding and not western and not encoding.startswith("utf-16"):
         text = _decode(raw, encoding)
         if text is not None:
@@ -69,6 +65,8 @@ def cell_value(text: str, attrs: dict[str, str | None]) -> object:
 
 
 def _exact(raw: str, text: str) -> object:
+    if len(text) > 64 or len(raw) > 64:  # no number format shows that much (and the pattern would crawl)
+        return None
     shown = _SHOWN_RE.match(text.replace(" ", ""))
     if not raw:  # x:num without a value: the number shown is the value
         if shown is None:
@@ -78,7 +76,7 @@ def _exact(raw: str, text: str) -> object:
         value = Decimal(raw)
     except ArithmeticError:
         return None
-    if not value.is_finite():
+    if not value.is_finite() or not -30 <= value.adjusted() <= 30:  # "1e400", "1e32700": no amount
         return None
     if text.strip(" -–—") == "":  # "-" or nothing for 0 (an accounting format)
         return float(value)

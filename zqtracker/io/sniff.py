@@ -291,6 +291,7 @@ _HTML_RE = re.compile(
 _BLOCK_START_RE = re.compile(rb"^\s*<(?:h[1-6]|div|p|span|font|b|center|form|br|hr|!--)[\s>/]", re.IGNORECASE)
 _MHTML_RE = re.compile(rb"^\s*(?:[\w-]+:[^\n]*\n){0,20}?mime-version:", re.IGNORECASE)
 SPREADSHEETML_NS = b"urn:schemas-microsoft-com:office:spreadsheet"
+_WORKBOOK_RE = re.compile(rb"^\s*(?:<\?[^>]{0,300}\?>\s*|<!--.*?-->\s*){0,8}<(?:[\w.-]+:)?Workbook[\s>/]", re.DOTALL)
 
 
 def _inspect_text(path: Path, size: int, head: bytes, limits: Limits) -> FileInfo:
@@ -301,7 +302,8 @@ def _inspect_text(path: Path, size: int, head: bytes, limits: Limits) -> FileInf
     ascii_view = _as_ascii_view(body[:4096]).lstrip(b"\xff\xfe")
     if _MHTML_RE.match(ascii_view) and b"multipart/related" in _as_ascii_view(sample).lower():
         raise WorkbookRefused("mhtml", name)
-    if ascii_view.lstrip().startswith(b"<?xml") and SPREADSHEETML_NS in _as_ascii_view(body):
+    xml = ascii_view.lstrip().startswith(b"<?xml") or _WORKBOOK_RE.match(ascii_view)  # (some leave <?xml?> out)
+    if xml and SPREADSHEETML_NS in _as_ascii_view(body):
         _check_text_prolog(body, name, limits)
         _check_text_size(size, name, limits)
         return FileInfo(path, "xml2003", size)
@@ -334,7 +336,7 @@ def _check_text_prolog(body: bytes, name: str, limits: Limits) -> None:
             end = text.find(b"?>", lt)
         elif text.startswith(b"<!--", lt):
             end = text.find(b"-->", lt)
-        elif text.startswith(b"<!", lt):
+        elif text.startswith(b"<!", lt) or lt + 2 > len(text):  # (a "<" at the window's end: cannot tell)
             raise WorkbookRefused("unsafe_xml", name, entry=name)  # DOCTYPE / ENTITY
         else:
             return  # the root element: nothing after it may declare entities

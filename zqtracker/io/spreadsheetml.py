@@ -7,8 +7,17 @@ first), and of each wanted sheet the area its cells span, its merged ranges, hid
 columns, its error cells and formulas without a value (stream_rows wants those before the rows),
 and its values, row by row, spooled in marshal chunks (in memory, on disk past SPOOL_MEMORY): a
 second parse would double the time (defusedxml parses in Python, about 8 s for 100 MB). A sheet
-whose area is over the cell limit is refused then, before anything of its size is built; the others'
-rows are padded to their area and handed to sheet_stream.stream_rows.
+whose area is over the cell limit, or reaches past Excel's 1,048,576 rows or 16,384 columns, is
+refused then, before anything of its size is built — so is one that would take the workbook's sheets
+together past the limit (each is sent to the app whole); the others' rows are padded to their area
+and handed to sheet_stream.stream_rows.
+
+Values are as typed (Number, String, DateTime, Boolean; an Error a mark of its cell). A number styled
+"0000" is the code it shows (0012); .NET's 0001-01-01 is no date. A formula's Data is a cache Excel
+recalculates on opening: a formula whose Data is missing, empty or 0 is marked as never calculated (a
+writer's placeholder; io/sheet_stream.mark_row keeps the mark only in a row with other values). Two
+worksheets of one name (Excel allows none) become "明细" and "明细 (2)", neither lost. ss:Hidden is
+"1" or "True"; a column of width 0 is hidden.
 
 Positions are numbered as Excel numbers them. ss:Index on a Row or a Cell (1-based) jumps ahead;
 a cell without one comes after the cell before it and after the columns its ss:MergeAcross covers.
@@ -19,27 +28,28 @@ goes back (into the cell before, or into its MergeAcross span) is no file Excel 
 is refused as damaged. ss:Span on a Row or a Column repeats its formatting (hidden) over that many
 more rows or columns, not its cells.
 
-An encoding expat cannot read (GB2312, GBK: some Chinese exporters declare one) is decoded here
-and handed to the parser as UTF-8.
+The bytes reach the parser through io/xml_source (an encoding expat cannot read, or a declaration
+the bytes belie, decoded there).
 """
 
 from __future__ import annotations
 
-import codecs
 import datetime as _dt
 import marshal
 import math
-import re
+import os
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
+from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
 from zqtracker.io.row_ranges import RangeCollector
 from zqtracker.io.sheet_stream import MAX_CELL_CHARS, CellTooLong, Emit, convert_cell, stream_rows
 from zqtracker.io.xlsx_formulas import MAX_FORMULAS
+from zqtracker.io.xml_source import open_xml
 
 SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
 EXCEL_ROWS, EXCEL_COLS = 1_048_576, 16_384  # hidden rows and columns beyond are no sheet's: not kept
@@ -47,9 +57,6 @@ MAX_MERGES = 200_000  # io/plan.py and io/header_rows.py look at no more of a sh
 SPOOL_MEMORY = 64 * 1024 * 1024
 CHUNK_CELLS = 65_536
 _TIME_DAY = _dt.date(1899, 12, 31)  # Excel's day 0: a time of day is written on it
-_EXPAT_READS = frozenset(("utf-8", "utf-16", "utf-16-le", "utf-16-be", "latin-1", "iso8859-1", "ascii"))
-_DECLARATION_RE = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*[\"']([\w.:-]{1,40})[\"']")
-_ENCODING_RE = re.compile(r"(<\?xml[^>]*?encoding\s*=\s*)([\"'])[\w.:-]*\2")
 
 
 @dataclass
@@ -76,8 +83,13 @@ def stream_spreadsheetml(path: str, sheets: list[str] | None, max_cells: int, em
     1904 when the workbook does (<x:Date1904/>): its DateTime cells are dates whatever the system,
     but a number in a date column counts from 1904 as in an .xls."""
     with tempfile.SpooledTemporaryFile(max_size=SPOOL_MEMORY) as spool:
-        found, date1904 = _read(path, sheets, spool)
+        try:
+            found, date1904 = _read(path, sheets, spool)
+        except DefusedXmlException:  # a DOCTYPE or an entity past the prolog io/sniff reads
+            emit(("error", "unsafe_xml", {"entry": os.path.basename(path)}))
+            return
         emit(("book", "spreadsheetml", date1904, [(s.name, s.visible, True) for s in found]))
+        spent = 0
         for s in found:
             if not s.wanted:
                 continue
@@ -86,13 +98,19 @@ def stream_spreadsheetml(path: str, sheets: list[str] | None, max_cells: int, em
                 emit(("sheet_error", s.name, "damaged_detail", {"detail": s.damaged}))
             elif s.formulas > MAX_FORMULAS:
                 emit(("sheet_error", s.name, "too_many_formulas", {"limit": MAX_FORMULAS}))
-            elif cells > max_cells:
-                params = {"cells": cells, "rows": s.rows, "cols": s.cols, "limit": max_cells}
+            elif spent + cells > max_cells or s.rows > EXCEL_ROWS or s.cols > EXCEL_COLS:  # (the sheets together:
+                params = {
+                    "cells": spent + cells,
+                    "rows": s.rows,
+                    "cols": s.cols,
+                    "limit": max_cells,
+                }  # each is sent whole)
                 emit(("sheet_error", s.name, "too_many_cells", params))
             elif cells == 0:
                 emit(("sheet", s.name, 0, 0, [], [], 0, 0, []))
                 emit(("end", s.name, 0))
             else:
+                spent += cells
                 hidden_cols, hidden_rows = _clip(s.hidden_cols, s.cols), _clip(s.hidden_rows, s.rows)
                 end = (s.rows - 1, s.cols - 1)
                 try:
@@ -111,17 +129,29 @@ def _read(path: str, sheets: list[str] | None, spool: IO[bytes]) -> tuple[list[_
     spooled = 0  # cells in ``chunk``
     values: list = []  # of the row being read: column, value, column, value …
 
+    styles: dict[str, int] = {}  # style id → digits a whole number shows ("0000": a code's zeros)
+
     def wanted(_index: int, name: str) -> bool:
+        taken, n = {x.name for x in found}, 1
+        while name in taken:  # Excel's names are unique; a writer's may not be: "明细 (2)", not lost
+            n += 1
+            name = f"{name.rsplit(' (', 1)[0] if n > 2 else name} ({n})"
         found.append(_Sheet(name, sheets is None or name in sheets))
         return found[-1].wanted
 
     for event in _events(path, wanted):
         what, s = event[0], found[-1] if found else None
-        if s is None:
+        if what == "numfmt":
+            if set(event[2]) == {"0"} and len(event[2]) <= 20:
+                styles[event[1]] = len(event[2])
+        elif s is None:
             date1904 = date1904 or what == "date1904"
         elif what == "cell":
             _, r, c, cell, across = event
             value, mark = _read_cell(cell)
+            if styles and value.__class__ is float and value.is_integer() and 0 <= value < 1e18:
+                digits = styles.get(_attr(cell, "StyleID") or "")
+                value = str(int(value)).zfill(digits) if digits else value
             try:
                 down = (_index_attr(cell, "MergeDown") or 0) if cell.attrib else 0
             except ValueError as exc:
@@ -135,13 +165,15 @@ def _read(path: str, sheets: list[str] | None, spool: IO[bytes]) -> tuple[list[_
                 s.rows, s.cols = max(s.rows, r + down + 1), max(s.cols, c + across + 1)
                 if len(s.merged) < MAX_MERGES:
                     s.merged.append((r, c, r + down, c + across))
+            if mark is not None and mark[:1] == "=" and value not in (None, "") and value != 0:
+                mark = None  # a formula with its calculated value
             if mark is not None and s.formulas <= MAX_FORMULAS:
                 s.marks.append((r, c, mark))
                 s.formulas += mark[:1] == "="
         elif what == "row":
             _, r, span, row = event
             values = []
-            if _attr(row, "Hidden") in ("1", "true") and r < EXCEL_ROWS:
+            if _flag(row, "Hidden") and r < EXCEL_ROWS:
                 s.hidden_rows.add(r, min(r + span, EXCEL_ROWS - 1))
         elif what == "rowend" and values:
             chunk.append((event[1], values))
@@ -152,7 +184,9 @@ def _read(path: str, sheets: list[str] | None, spool: IO[bytes]) -> tuple[list[_
                 chunk, spooled = [], 0
         elif what == "column":
             _, first, last, column = event
-            if _attr(column, "Hidden") in ("1", "true") and first < EXCEL_COLS:
+            if (
+                _flag(column, "Hidden") or (_attr(column, "Width") or "").strip() in ("0", "0.0")
+            ) and first < EXCEL_COLS:
                 s.hidden_cols.add(first, min(last, EXCEL_COLS - 1))
         elif what == "sheet":
             s.offset = spool.tell()
@@ -196,13 +230,16 @@ def _read_cell(cell: Any) -> tuple[Any, str | None]:
     """A Cell element's value (None when it has no Data) and its mark: an Excel error's text, with
     the value "", or a formula that has no Data, "=…"."""
     data = next((child for child in cell if _local(child.tag) == "Data"), None)
+    formula = _attr(cell, "Formula") if cell.attrib else None
+    mark = (formula if formula[:1] == "=" else "=" + formula) if formula else None
     if data is None:
-        formula = _attr(cell, "Formula")
-        return None, (formula if formula[:1] == "=" else "=" + formula) if formula else None
+        return None, mark
     text = "".join(data.itertext()) if len(data) else (data.text or "")  # rich text: <B>, <Font> …
     kind = _attr(data, "Type")
     if kind == "Number":
-        return _number(text), None
+        # a formula's Data is a cache Excel recalculates on opening: 0 or nothing there may be a writer's
+        # placeholder (marked; io/sheet_stream.mark_row keeps the mark where the cell reads 0 or empty)
+        return _number(text), mark
     if kind == "DateTime":
         return _datetime(text), None
     if kind == "Boolean":
@@ -223,11 +260,15 @@ def _number(text: str) -> float | str:
 def _datetime(text: str) -> Any:
     """The protocol's date for "2024-01-15T00:00:00.000"; for a time of day (Excel writes it on
     its day 0) the text of a time, as python-calamine's time cells travel."""
+    if text.strip().startswith(("1900-01-00", "0001-01-01")):  # Excel's day 0, .NET's MinValue: no date
+        return ""
     try:
         value = _dt.datetime.fromisoformat(text.strip()).replace(tzinfo=None)
     except ValueError:
         return text
-    return convert_cell(value.time() if value.date() == _TIME_DAY else value)
+    if value.date() == _TIME_DAY:  # a time of day — or, at midnight, a writer's "no date"
+        return convert_cell(value.time()) if value.time() != _dt.time() else ""
+    return convert_cell(value)
 
 
 # -- the walk ----------------------------------------------------------------------------------------
@@ -239,9 +280,9 @@ def _events(path: str, detail: Callable[[int, str], bool]) -> Iterator[tuple]:
     An element is cleared out of its parent once its end has been handled, except inside a Cell,
     whose Data is read at the Cell's end."""
     stack: list[Any] = []  # the open elements
-    index, detailed, in_cell = -1, False, False
+    index, detailed, in_cell, style = -1, False, False, ""
     r = row_next = col_next = cell_next = 0
-    with _open(path) as source:
+    with open_xml(path) as source:
         for event, elem in iterparse(source, events=("start", "end"), forbid_dtd=True):
             if event == "start":
                 stack.append(elem)
@@ -256,6 +297,8 @@ def _events(path: str, detail: Callable[[int, str], bool]) -> Iterator[tuple]:
                         yield ("bad", f"row {r + 1}: {bad}")
                     cell_next = 0
                     yield ("row", r, row_next - r - 1, elem)
+                elif depth == 3 and index < 0 and _local(elem.tag) == "Style":
+                    style = _attr(elem, "ID") or ""  # (its children's ends clear its attributes)
                 elif depth == 2 and _local(elem.tag) == "Worksheet":
                     index, row_next, col_next = index + 1, 0, 0
                     name = _attr(elem, "Name") or f"Sheet{index + 1}"
@@ -285,6 +328,8 @@ def _events(path: str, detail: Callable[[int, str], bool]) -> Iterator[tuple]:
                         yield ("column", first, col_next - 1, elem)
                 elif local == "Visible" and parent == "WorksheetOptions":
                     yield ("visible", elem.text or "")
+                elif index < 0 and local == "NumberFormat" and parent == "Style":
+                    yield ("numfmt", style, _attr(elem, "Format") or "")
             elif depth == 3 and _local(elem.tag) == "Date1904" and _local(stack[-2].tag) == "ExcelWorkbook":
                 yield ("date1904",)
             elif depth == 2 and _local(elem.tag) == "Worksheet":
@@ -315,6 +360,11 @@ def _place(elem: Any, following: int, span: str, *, back: bool = False) -> tuple
     return at - 1, at + extra, ""
 
 
+def _flag(elem: Any, name: str) -> bool:
+    """ss:Hidden="1" — or "True", as .NET's writers put it."""
+    return (_attr(elem, name) or "").strip().lower() in ("1", "true")
+
+
 def _index_attr(elem: Any, name: str) -> int | None:
     text = _attr(elem, name)
     if text is None:
@@ -341,41 +391,3 @@ def _local(tag: str) -> str:
 
 
 _LOCALS: dict[str, str] = {}
-
-
-# -- encodings ---------------------------------------------------------------------------------------
-class _Recoded:
-    """A file in an encoding expat does not read, read as UTF-8 with a declaration saying so.
-    GB2312 and GBK are read as GB18030, their superset: files declared GB2312 often hold GBK."""
-
-    def __init__(self, path: str, encoding: str) -> None:
-        self.file = open(path, "rb")  # noqa: SIM115 - closed by __exit__
-        self.decoder = codecs.getincrementaldecoder(encoding)()
-        self.first, self.done = True, False
-
-    def read(self, size: int = -1) -> bytes:
-        text = ""
-        while not text and not self.done:  # b"" would say the file ended
-            data = self.file.read(size if size > 0 else 1 << 16)
-            self.done = not data
-            text = self.decoder.decode(data, final=self.done)
-        if self.first and text:
-            self.first = False
-            text = _ENCODING_RE.sub(r"\1\2UTF-8\2", text, count=1)
-        return text.encode("utf-8")
-
-    def __enter__(self) -> _Recoded:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.file.close()
-
-
-def _open(path: str) -> Any:
-    with open(path, "rb") as fh:
-        head = fh.read(1024)
-    m = _DECLARATION_RE.match(head)
-    encoding = codecs.lookup(m[1].decode("ascii")).name if m else "utf-8"
-    if encoding in _EXPAT_READS:
-        return open(path, "rb")
-    return _Recoded(path, "gb18030" if encoding in ("gb2312", "gbk") else encoding)
