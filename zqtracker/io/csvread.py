@@ -96,17 +96,20 @@ def whole_file_encoding(path: str) -> str | None:
     if first is None:
         return None
     candidates = [first] if first.startswith("utf-16") else [first, "gb18030"]
-    for encoding in dict.fromkeys(candidates):
-        decoder = codecs.getincrementaldecoder(encoding)()
-        try:
-            with open(path, "rb") as fh:
-                while block := fh.read(1 << 20):
-                    decoder.decode(block)
-                decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            continue
-        return encoding
-    return None
+    return next((encoding for encoding in dict.fromkeys(candidates) if decodes(path, encoding)), None)
+
+
+def decodes(path: str, encoding: str) -> bool:
+    """Whether the whole file decodes as ``encoding`` (read a megabyte at a time)."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        with open(path, "rb") as fh:
+            while block := fh.read(1 << 20):
+                decoder.decode(block)
+        decoder.decode(b"", final=True)
+    except UnicodeError:  # (UTF-16 without a byte-order mark is a UnicodeError of its own)
+        return False
+    return True
 
 
 # -- delimiter ---------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import codecs
 import re
 from typing import IO, Any
 
-from zqtracker.io.csvread import whole_file_encoding
+from zqtracker.io.csvread import decodes, whole_file_encoding
 
 _DECLARATION_RE = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*[\"']([\w.:-]{1,40})[\"']")
 _ENCODING_RE = re.compile(r"(<\?xml[^>]*?encoding\s*=\s*)([\"'])[\w.:-]*\2")
@@ -32,7 +32,7 @@ def open_xml(path: str) -> Any:
         return open(path, "rb")
     m = _DECLARATION_RE.match(head)
     declared = declared_encoding(m[1].decode("ascii")) if m else "utf-8"
-    chosen = declared if declared is not None and declared not in WESTERN and _decodes(path, declared) else None
+    chosen = declared if declared is not None and declared not in WESTERN and decodes(path, declared) else None
     if chosen is None:
         chosen = whole_file_encoding(path) or declared  # a single-byte encoding only when nothing else decodes
     if chosen is None:
@@ -69,18 +69,6 @@ def declared_encoding(name: str) -> str | None:
     if codec in _WEB or codec.startswith(("iso8859", "cp125")):
         return codec
     return None
-
-
-def _decodes(path: str, encoding: str) -> bool:
-    decoder = codecs.getincrementaldecoder(encoding)()
-    try:
-        with open(path, "rb") as fh:
-            while block := fh.read(1 << 20):
-                decoder.decode(block)
-        decoder.decode(b"", final=True)
-    except UnicodeError:  # (UTF-16 without a byte-order mark is a UnicodeError of its own)
-        return False
-    return True
 
 
 class _Recoded:
