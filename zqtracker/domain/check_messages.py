@@ -43,8 +43,10 @@ _CHECK_MESSAGES: dict[str, tuple[str, str]] = {
         "若由多工作表的工作簿另存而来，请在 Excel 中打开并另存为 .xlsx 后再导入。",
     ),
     "html_unreadable": (
-        "{file} is a web page (HTML) whose text is not readable as {encoding}, UTF-8 or GB18030.",
-        "“{file}”是网页（HTML），其文字无法按 {encoding}、UTF-8 或 GB18030 读取。",
+        "{file} is a web page (HTML) whose text decodes neither as UTF-8 nor as GB18030 (the encoding it "
+        "declares: {encoding}); save it again as UTF-8, or open it in Excel and save it as .xlsx.",
+        "“{file}”是网页（HTML），其文字既不能按 UTF-8 也不能按 GB18030 解码（其声明的编码：{encoding}）；"
+        "请另存为 UTF-8，或在 Excel 中打开并另存为 .xlsx。",
     ),
     "file_is_special": (
         "{file} is not a regular file — choose the spreadsheet file itself.",

@@ -55,7 +55,7 @@ def stream_html(path: str, max_cells: int, emit: Emit) -> None:
     raw = Path(path).read_bytes()
     text, declared = decoded(path, raw)
     if text is None:
-        emit(("error", "html_unreadable", {"encoding": declared or "its declared encoding"}))
+        emit(("error", "html_unreadable", {"encoding": declared or "—"}))
         return
     name = Path(path).stem[:31] or "Sheet1"
     found = _SHEET_NAME_RE.search(text[:65536])
