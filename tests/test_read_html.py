@@ -298,3 +298,22 @@ def test_hostile_x_num_values_and_charsets_are_no_danger(tmp_path: Path) -> None
     seven = tmp_path / "seven.xls"
     seven.write_bytes(b'<meta charset="utf-7"><table><tr><td>+AD0-HYPERLINK(1)</td></tr></table>')
     assert read_workbook(seven).sheets[0].rows == [["+AD0-HYPERLINK(1)"]]
+
+
+def test_text_files_over_the_size_limit_and_web_archives_in_any_header_order_are_named(tmp_path: Path) -> None:
+    limits = Limits(max_csv_bytes=1000)
+    for name, text in (
+        ("big.csv", "项目名称\n" + "甲项目\n" * 500),
+        ("big.xls", "<table>" + "<tr><td>甲</td></tr>" * 100),
+    ):
+        path = tmp_path / name
+        path.write_text(text)
+        with pytest.raises(WorkbookRefused) as refused:
+            read_workbook(path, limits=limits)
+        assert refused.value.code == "text_too_large" and "a text file" in str(refused.value)
+    mht = tmp_path / "saved.xls"
+    mht.write_text('From: <Saved by Windows Internet Explorer>\nSubject: x\nDate: y\nMIME-Version: 1.0\n'
+                   'Content-Type: multipart/related; boundary="----=_NextPart_000"\n\n<html>')  # fmt: skip
+    with pytest.raises(WorkbookRefused) as refused:
+        read_workbook(mht)
+    assert refused.value.code == "mhtml"

@@ -42,6 +42,10 @@ _CHECK_MESSAGES: dict[str, tuple[str, str]] = {
         "“{file}”是网页（HTML），其中没有可导入的表格；"
         "若由多工作表的工作簿另存而来，请在 Excel 中打开并另存为 .xlsx 后再导入。",
     ),
+    "text_too_large": (
+        "{file} is {size}, more than the {limit} zqtracker reads of a text file (CSV, a web page, Excel 2003 XML).",
+        "“{file}”大小为 {size}，超过 zqtracker 对文本文件（CSV、网页、Excel 2003 XML）可读取的 {limit}。",
+    ),
     "html_unreadable": (
         "{file} is a web page (HTML) whose text decodes neither as UTF-8 nor as GB18030 (the encoding it "
         "declares: {encoding}); save it again as UTF-8, or open it in Excel and save it as .xlsx.",

@@ -289,7 +289,7 @@ _HTML_RE = re.compile(
 )
 # A page that opens with a heading or a block (<h3>标题</h3><table>…) is a web page when a table follows.
 _BLOCK_START_RE = re.compile(rb"^\s*<(?:h[1-6]|div|p|span|font|b|center|form|br|hr|!--)[\s>/]", re.IGNORECASE)
-_MHTML_RE = re.compile(rb"^\s*(?:[\w-]+:[^\n]*\n){0,20}?mime-version:", re.IGNORECASE)
+_MHTML_RE = re.compile(rb"^\s*[\w-]+:[ \t]")  # a mail header first: From:, MIME-Version:, Content-Type: …
 SPREADSHEETML_NS = b"urn:schemas-microsoft-com:office:spreadsheet"
 _WORKBOOK_RE = re.compile(rb"^\s*(?:<\?[^>]{0,300}\?>\s*|<!--.*?-->\s*){0,8}<(?:[\w.-]+:)?Workbook[\s>/]", re.DOTALL)
 
@@ -300,7 +300,8 @@ def _inspect_text(path: Path, size: int, head: bytes, limits: Limits) -> FileInf
         sample = fh.read(64 * 1024)
     body = sample.lstrip(b"\xef\xbb\xbf")
     ascii_view = _as_ascii_view(body[:4096]).lstrip(b"\xff\xfe")
-    if _MHTML_RE.match(ascii_view) and b"multipart/related" in _as_ascii_view(sample).lower():
+    lowered = _as_ascii_view(sample).lower()
+    if _MHTML_RE.match(ascii_view) and b"multipart/related" in lowered and b"mime-version:" in lowered:
         raise WorkbookRefused("mhtml", name)
     xml = ascii_view.lstrip().startswith(b"<?xml") or _WORKBOOK_RE.match(ascii_view)  # (some leave <?xml?> out)
     if xml and SPREADSHEETML_NS in _as_ascii_view(body):
@@ -324,7 +325,7 @@ def _inspect_text(path: Path, size: int, head: bytes, limits: Limits) -> FileInf
 
 def _check_text_size(size: int, name: str, limits: Limits) -> None:
     if size > limits.max_csv_bytes:
-        raise WorkbookRefused("file_too_large", name, size=_mib(size), limit=_mib(limits.max_csv_bytes))
+        raise WorkbookRefused("text_too_large", name, size=_mib(size), limit=_mib(limits.max_csv_bytes))
 
 
 def _check_text_prolog(body: bytes, name: str, limits: Limits) -> None:
