@@ -44,10 +44,14 @@ class ProgressWatch(QObject):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         titled = event.type() == QEvent.Type.WindowTitleChange
-        if titled and isinstance(obj, QProgressDialog) and id(obj) not in self._labels:
-            self._labels[id(obj)] = set()
+        if titled and isinstance(obj, QProgressDialog):
             self.titles.append(obj.windowTitle())  # now: a quick operation may delete it before _watch runs
-            QTimer.singleShot(0, lambda dialog=obj: self._watch(dialog))
+            key = id(obj)
+            if key not in self._labels:
+                # a later dialog may get a deleted one's id: forgotten when it goes, or its title was missed
+                self._labels[key] = set()
+                obj.destroyed.connect(lambda *_a, key=key: self._labels.pop(key, None))
+                QTimer.singleShot(0, lambda dialog=obj: self._watch(dialog))
         return False
 
     def _watch(self, dialog: QProgressDialog) -> None:
@@ -65,7 +69,7 @@ class ProgressWatch(QObject):
             label = dialog.labelText()
         except RuntimeError:
             return
-        seen = self._labels[id(dialog)]
+        seen = self._labels.setdefault(id(dialog), set())
         if label not in seen:
             seen.add(label)
             self.look(dialog, label)
