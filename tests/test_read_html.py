@@ -317,3 +317,15 @@ def test_text_files_over_the_size_limit_and_web_archives_in_any_header_order_are
     with pytest.raises(WorkbookRefused) as refused:
         read_workbook(mht)
     assert refused.value.code == "mhtml"
+
+
+def test_struck_through_text_is_not_the_cell_s_value(tmp_path: Path) -> None:
+    """签约 struck through beside 在建 reads 在建; an unclosed <s> ends with its cell, as in a browser."""
+    path = tmp_path / "s.xls"
+    path.write_text(
+        "<table><tr><td>项目名称</td><td>项目状态</td><td>备注</td></tr>"
+        "<tr><td>甲项目</td><td><s>签约</s> 在建</td><td><del>旧</del>新</td></tr>"
+        "<tr><td>乙项目</td><td><strike>签约<td>在建</td></tr></table>"
+    )
+    rows = read_workbook(path).sheets[0].rows
+    assert rows[1] == ["甲项目", "在建", "新"] and rows[2] == ["乙项目", "", "在建"]

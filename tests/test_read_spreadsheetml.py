@@ -338,3 +338,12 @@ def test_excel_2003_xml_without_its_declaration_is_recognised(tmp_path: Path) ->
     head = HEAD.split("\n", 1)[1]  # no <?xml …?>: some exporters leave it out
     path = xml_workbook(tmp_path / "n.xls", worksheet("S", "<Row>" + s("项目名称") + "</Row>"), head=head)
     assert read_workbook(path).kind == "xml2003"
+
+
+def test_struck_through_rich_text_is_left_out(tmp_path: Path) -> None:
+    struck = (
+        '<Cell><ss:Data ss:Type="String" xmlns="http://www.w3.org/TR/REC-html40"><S>签约</S>'
+        '<Font html:Color="#FF0000">在建</Font></ss:Data></Cell>'
+    )
+    path = xml_workbook(tmp_path / "s.xls", worksheet("S", "<Row>" + s("甲项目") + struck + "</Row>"))
+    assert read_workbook(path).sheets[0].rows == [["甲项目", "在建"]]

@@ -43,6 +43,7 @@ _BLOCKS = frozenset(("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
 _IGNORED = frozenset(("script", "style", "title", "template", "noscript", "xml", "object"))
 _BR = "\ue000"  # a <br> in collected text, until white space is collapsed
 _CELL_ENDS = frozenset(("td", "th"))
+_STRUCK = frozenset(("s", "strike", "del"))
 
 
 class TooManyCells(Exception):
@@ -145,6 +146,7 @@ class _Page(HTMLParser):
         self.text: list[str] = []  # text outside the tables, waiting for its block to end
         self.cells, self.max_cells = 0, max_cells
         self.flat = 0  # tables open deeper than MAX_DEPTH: their cells are text of the cell around them
+        self.struck = 0  # inside <s>, <strike> or <del> in a cell: text a reader sees crossed out
 
     def _target(self) -> list | None:
         """Where text goes now: the open cell (or caption) of the innermost table, or nowhere."""
@@ -158,6 +160,11 @@ class _Page(HTMLParser):
             return
         if self.ignored:
             return
+        if tag in _STRUCK:
+            self.struck += 1
+            return
+        if tag in ("td", "th", "tr", "table", "caption"):
+            self.struck = 0  # a crossing-out ends with its cell, closed or not (as browsers scope it)
         if self.flat or (tag == "table" and len(self.open) >= MAX_DEPTH):
             self.flat += tag == "table"
             if (cell := self._target()) is not None and tag in ("table", "tr", "td", "th", "br", "p", "div"):
@@ -207,6 +214,9 @@ class _Page(HTMLParser):
             return
         if self.ignored:
             return
+        if tag in _STRUCK:
+            self.struck = max(0, self.struck - 1)
+            return
         if self.flat:
             self.flat -= tag == "table"
         elif tag == "table" and self.open:
@@ -220,6 +230,8 @@ class _Page(HTMLParser):
         if self.ignored:
             return
         data = data.replace(_BR, " ")
+        if self.struck and self.open:  # 签约 struck through beside 在建: not the cell's value
+            return
         if not self.open:
             self.text.append(data)
         elif (cell := self._target()) is not None:

@@ -12,12 +12,11 @@ refused then, before anything of its size is built — so is one that would take
 together past the limit (each is sent to the app whole); the others' rows are padded to their area
 and handed to sheet_stream.stream_rows.
 
-Values are as typed (Number, String, DateTime, Boolean; an Error a mark of its cell). A number styled
-"0000" is the code it shows (0012); .NET's 0001-01-01 is no date. A formula's Data is a cache Excel
-recalculates on opening: a formula whose Data is missing, empty or 0 is marked as never calculated (a
-writer's placeholder; io/sheet_stream.mark_row keeps the mark only in a row with other values). Two
-worksheets of one name (Excel allows none) become "明细" and "明细 (2)", neither lost. ss:Hidden is
-"1" or "True"; a column of width 0 is hidden.
+Values are as typed (an Error a mark of its cell; struck-through rich text left out); a number styled
+"0000" is the code it shows (0012); .NET's 0001-01-01 and Excel's day 0 are no date. A formula's Data
+is a cache Excel recalculates on opening: missing, empty or 0 it is marked never calculated (a writer's
+placeholder; mark_row keeps the mark in a row with other values). Two worksheets of one name become
+"明细" and "明细 (2)"; ss:Hidden is "1" or "True"; a column of width 0 is hidden.
 
 Positions are numbered as Excel numbers them. ss:Index on a Row or a Cell (1-based) jumps ahead;
 a cell without one comes after the cell before it and after the columns its ss:MergeAcross covers.
@@ -28,13 +27,13 @@ goes back (into the cell before, or into its MergeAcross span) is no file Excel 
 is refused as damaged. ss:Span on a Row or a Column repeats its formatting (hidden) over that many
 more rows or columns, not its cells.
 
-The bytes reach the parser through io/xml_source (an encoding expat cannot read, or a declaration
-the bytes belie, decoded there).
+The bytes reach the parser through io/xml_source (which decodes what expat cannot read).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import marshal
 import math
 import os
@@ -234,7 +233,7 @@ def _read_cell(cell: Any) -> tuple[Any, str | None]:
     mark = (formula if formula[:1] == "=" else "=" + formula) if formula else None
     if data is None:
         return None, mark
-    text = "".join(data.itertext()) if len(data) else (data.text or "")  # rich text: <B>, <Font> …
+    text = _rich_text(data) if len(data) else (data.text or "")  # rich text: <B>, <Font> …
     kind = _attr(data, "Type")
     if kind == "Number":
         # a formula's Data is a cache Excel recalculates on opening: 0 or nothing there may be a writer's
@@ -247,6 +246,16 @@ def _read_cell(cell: Any) -> tuple[Any, str | None]:
     if kind == "Error":
         return "", text.strip()[:32] or "#VALUE!"
     return text, None
+
+
+def _rich_text(elem: Any) -> str:
+    """A rich-text Data's text, without what is struck through (<S>签约</S><Font>在建</Font>: 在建)."""
+    parts = [elem.text or ""]
+    for child in elem:
+        if _local(child.tag) != "S":
+            parts.append(_rich_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _number(text: str) -> float | str:
@@ -381,13 +390,6 @@ def _attr(elem: Any, name: str) -> str | None:
     return elem.get(name) if value is None else value
 
 
+@functools.lru_cache(maxsize=1024)  # a file uses a few dozen tags; a crafted one's thousands are not kept
 def _local(tag: str) -> str:
-    local = _LOCALS.get(tag)
-    if local is None:
-        local = tag[tag.rfind("}") + 1 :]
-        if len(_LOCALS) < 1000:  # a file uses a few dozen tags; a crafted one's thousands are not kept
-            _LOCALS[tag] = local
-    return local
-
-
-_LOCALS: dict[str, str] = {}
+    return tag[tag.rfind("}") + 1 :]
