@@ -27,6 +27,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from zqtracker.io.html_text import cell_value, decoded
+from zqtracker.io.row_ranges import RangeCollector
 from zqtracker.io.sheet_stream import MAX_CELL_CHARS, CellTooLong, Emit, stream_rows
 
 MAX_COLSPAN = 1000
@@ -88,19 +89,9 @@ def stream_html(path: str, max_cells: int, emit: Emit) -> None:
             row.extend([""] * (width - len(row)))
     try:
         stream_rows(name, iter(rows), (len(rows) - 1, width - 1), len(rows), grid.merged, [], [], emit,
-                    _ranges(grid.hidden))  # fmt: skip
+                    grid.hidden.ranges())  # fmt: skip
     except CellTooLong as exc:
         emit(("sheet_error", name, "text_too_long" if exc.total else "cell_too_long", {"limit": MAX_CELL_CHARS}))
-
-
-def _ranges(rows: list[int]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for r in rows:
-        if out and out[-1][1] == r - 1:
-            out[-1] = (out[-1][0], r)
-        else:
-            out.append((r, r))
-    return out
 
 
 class _Table:
@@ -108,6 +99,11 @@ class _Table:
     then its pieces, text or a _Table nested in it, in order."""
 
     __slots__ = ("caption", "hidden", "rows")
+
+    def __init__(self) -> None:
+        self.rows: list[list[list]] = []
+        self.hidden: list[bool] = []
+        self.caption: list | None = None
 
     def widest(self) -> int:
         return max(map(len, self.rows), default=0)
@@ -123,11 +119,6 @@ class _Table:
 
     def deep_widest(self) -> int:
         return max([self.widest(), *(t.deep_widest() for t in self.nested())])
-
-    def __init__(self) -> None:
-        self.rows: list[list[list]] = []
-        self.hidden: list[bool] = []
-        self.caption: list | None = None
 
 
 _KEPT = ("rowspan", "colspan", "x:num", "x:str")
@@ -256,7 +247,7 @@ class _Grid:
         self.max_cells = max_cells
         self.rows: list[list] = []
         self.merged: list[tuple[int, int, int, int]] = []
-        self.hidden: list[int] = []
+        self.hidden = RangeCollector()
         self.width = 0
 
     def line(self, text: str) -> None:
@@ -284,7 +275,7 @@ class _Grid:
             r, row = len(self.rows), list[object]()
             self.rows.append(row)
             if hidden:
-                self.hidden.append(r)
+                self.hidden.add(r)
             for cell in cells:
                 attrs = cell[0] or {}
                 rowspan, colspan = _span(attrs.get("rowspan"), MAX_ROWSPAN), _span(attrs.get("colspan"), MAX_COLSPAN)

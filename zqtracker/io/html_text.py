@@ -13,11 +13,10 @@ import codecs
 import re
 from decimal import Decimal
 
-from zqtracker.io.csvread import as_number, whole_file_encoding
-from zqtracker.io.xml_source import WESTERN, declared_encoding
+from zqtracker.io.csvread import as_number
+from zqtracker.io.xml_source import DECLARATION_RE, declared_encoding, file_encoding
 
 _CHARSET_RE = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
-_XML_ENCODING_RE = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)""", re.IGNORECASE)
 
 
 def decoded(path: str, raw: bytes) -> tuple[str | None, str | None]:
@@ -27,23 +26,12 @@ def decoded(path: str, raw: bytes) -> tuple[str | None, str | None]:
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _decode(raw, "utf-16"), "UTF-16"
     head = raw[:8192]
-    found = _XML_ENCODING_RE.match(head) or _CHARSET_RE.search(head)
+    found = DECLARATION_RE.match(head) or _CHARSET_RE.search(head)
     declared = found.group(1).decode("ascii", "replace").lower() if found else None
-    encoding = None
-    if declared:
-        encoding = declared_encoding(declared)
-    # A template's leftover ISO-8859-1 over Chinese text (Eclipse's JSP default): what decodes it all
-    # wins; a single-byte charset decodes anything, so it is only the last resort.
-    western = encoding in WESTERN and not raw.isascii()
-    if encoding and not western and not encoding.startswith("utf-16"):
-        text = _decode(raw, encoding)
-        if text is not None:
-            return text, declared
-    guessed = whole_file_encoding(path)
-    text = _decode(raw, guessed) if guessed else None
-    if text is None and western:
-        text = _decode(raw, encoding)  # type: ignore[arg-type]
-    return text, declared
+    # UTF-16 said in ASCII bytes (a <meta> without a byte-order mark) is no UTF-16: what decodes the file
+    utf16 = (declared_encoding(declared) or "").startswith("utf-16") if declared else False
+    encoding = file_encoding(path, None if utf16 else declared)
+    return (_decode(raw, encoding) if encoding else None), declared
 
 
 def _decode(raw: bytes, encoding: str) -> str | None:

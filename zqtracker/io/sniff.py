@@ -242,27 +242,27 @@ def _check_xml_prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, lim
     except _DAMAGE as exc:
         code, params = _zip_damage(exc, info.filename)
         raise WorkbookRefused(code, name, **params) from None
+    if _unsafe_prolog(data, limits.max_prolog):
+        raise WorkbookRefused("unsafe_xml", name, entry=info.filename)
+
+
+def _unsafe_prolog(data: bytes, limit: int) -> bool:
+    """Whether an XML file's first ``limit`` bytes may declare entities: a DOCTYPE or an ENTITY before
+    the root element (only there can one come), or a prolog the window does not see the end of."""
     text = _as_ascii_view(data)
+    cut = len(data) >= limit  # the file goes on past what was read
     pos = 0
-    while True:
-        lt = text.find(b"<", pos)
-        if lt < 0:
-            if len(data) >= limits.max_prolog:
-                raise WorkbookRefused("unsafe_xml", name, entry=info.filename)
-            return  # no element at all: the parser will call it damaged
+    while (lt := text.find(b"<", pos)) >= 0:
         if text.startswith(b"<?", lt):
             end = text.find(b"?>", lt)
         elif text.startswith(b"<!--", lt):
             end = text.find(b"-->", lt)
-        elif text.startswith(b"<!", lt):
-            raise WorkbookRefused("unsafe_xml", name, entry=info.filename)  # DOCTYPE / ENTITY
-        else:
-            return  # the root element: nothing after it may declare entities
+        else:  # a DOCTYPE or ENTITY (or a "<" on the window's edge); else the root element, after
+            return text.startswith(b"<!", lt) or (cut and lt + 2 > len(text))  # which none may come
         if end < 0:
-            if len(data) >= limits.max_prolog:
-                raise WorkbookRefused("unsafe_xml", name, entry=info.filename)
-            return
+            return cut
         pos = end + 2
+    return cut  # no element at all: the parser will call it damaged
 
 
 def _zip_damage(exc: BaseException, entry: str) -> tuple[str, dict[str, str]]:
@@ -329,22 +329,9 @@ def _check_text_size(size: int, name: str, limits: Limits) -> None:
 
 
 def _check_text_prolog(body: bytes, name: str, limits: Limits) -> None:
-    """An XML file's prolog, as an .xlsx part's (_check_xml_prolog): no DOCTYPE, no entities."""
-    text = _as_ascii_view(body[: limits.max_prolog])
-    pos = 0
-    while (lt := text.find(b"<", pos)) >= 0:
-        if text.startswith(b"<?", lt):
-            end = text.find(b"?>", lt)
-        elif text.startswith(b"<!--", lt):
-            end = text.find(b"-->", lt)
-        elif text.startswith(b"<!", lt) or lt + 2 > len(text):  # (a "<" at the window's end: cannot tell)
-            raise WorkbookRefused("unsafe_xml", name, entry=name)  # DOCTYPE / ENTITY
-        else:
-            return  # the root element: nothing after it may declare entities
-        if end < 0:
-            break
-        pos = end + 2
-    raise WorkbookRefused("unsafe_xml", name, entry=name)
+    """An XML file's prolog, as an .xlsx part's: no DOCTYPE, no entities."""
+    if _unsafe_prolog(body[: limits.max_prolog], limits.max_prolog):
+        raise WorkbookRefused("unsafe_xml", name, entry=name)
 
 
 def _mib(n: int) -> str:

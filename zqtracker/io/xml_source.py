@@ -16,11 +16,11 @@ from typing import IO, Any
 
 from zqtracker.io.csvread import decodes, whole_file_encoding
 
-_DECLARATION_RE = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*[\"']([\w.:-]{1,40})[\"']")
+DECLARATION_RE = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*[\"']([\w.:-]{1,40})[\"']", re.I)
 _ENCODING_RE = re.compile(r"(<\?xml[^>]*?encoding\s*=\s*)([\"'])[\w.:-]*\2")
 _GB = frozenset(("gb2312", "gbk", "x-gbk", "cp936", "gb_2312-80", "gb18030", "euc-cn"))
 _EXPAT = frozenset(("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "iso8859-1", "ascii"))
-WESTERN = frozenset(("latin-1", "iso8859-1", "cp1252", "ascii", "iso8859-15"))
+_WESTERN = frozenset(("latin-1", "iso8859-1", "cp1252", "ascii", "iso8859-15"))
 _UTF16 = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
@@ -30,16 +30,24 @@ def open_xml(path: str) -> Any:
         head = fh.read(1024)
     if head.startswith(_UTF16) or head.startswith(codecs.BOM_UTF8):
         return open(path, "rb")
-    m = _DECLARATION_RE.match(head)
-    declared = declared_encoding(m[1].decode("ascii")) if m else "utf-8"
-    chosen = declared if declared is not None and declared not in WESTERN and decodes(path, declared) else None
-    if chosen is None:
-        chosen = whole_file_encoding(path) or declared  # a single-byte encoding only when nothing else decodes
+    m = DECLARATION_RE.match(head)
+    name = m[1].decode("ascii") if m else "utf-8"
+    declared, chosen = declared_encoding(name), file_encoding(path, name)
     if chosen is None:
         return _raw(path, head)  # the parser's refusal, in its words
     if chosen in _EXPAT and (chosen == declared if m is not None else chosen.startswith("utf-8")):
         return _raw(path, head)  # as declared, and expat reads it
     return _Recoded(path, chosen)  # the declaration rewritten to say UTF-8
+
+
+def file_encoding(path: str, declared: str | None) -> str | None:
+    """The codec to read a text file with: the encoding it declares when that decodes the whole file
+    (a single-byte one only when nothing else does: it decodes anything), else UTF-8 or GB18030,
+    whichever does (as a CSV's); None when nothing does."""
+    codec = declared_encoding(declared) if declared else None
+    if codec is not None and codec not in _WESTERN and decodes(path, codec):
+        return codec
+    return whole_file_encoding(path) or codec
 
 
 def _raw(path: str, head: bytes) -> IO[bytes]:
