@@ -172,6 +172,20 @@ _CHECK_MESSAGES: dict[str, tuple[str, str]] = {
         "请说明：如是同一项目，用 --link {row}=编号（或 =#ID）；如是另一项目，用 --link {row}=new"
         "（导入预览中：表格下方的问题）",
     ),
+    "columns_disagree": (
+        "column {column} “{header}” beside it gives {value} for the same figure: the two disagree by more than "
+        "rounding and the import cannot tell which is right — correct the row, or leave one column out (“not "
+        "imported” in the preview's column list, or --map {column}=none / --map {letter}=none)",
+        "同一数字在 {column} 列“{header}”中为 {value}：两列相差超出四舍五入，无法判断哪一列正确——"
+        "请更正此行，或不导入其中一列（导入预览的列表中选“不导入”，或 --map {column}=none／--map {letter}=none）",
+    ),
+    "note_checked_column": (
+        "Sheet “{sheet}”: column {column} “{header}” gives the same figure as column {other} “{other_header}”, "
+        "which is read: each row's two figures are held against each other, and where {other} is blank {column}'s "
+        "is taken.",
+        "工作表“{sheet}”：{column} 列“{header}”与所读取的 {other} 列“{other_header}”为同一数字："
+        "逐行核对两列，{other} 列空白处取 {column} 列的数字。",
+    ),
     "far_cells": (
         "Sheet “{sheet}” of {file} spans {cells:,} cells (to row {rows}, column {cols}), more than the {limit:,} "
         "zqtracker reads, because of what lies far outside the table: cell {far}. Delete it (select the empty "

@@ -224,7 +224,10 @@ def apply_overrides(layout: SheetLayout, overrides: dict[int, str | None]) -> No
             continue
         chosen = overrides[info.index]
         if chosen is None:
+            was = info.field if info.month is None and not info.joined else None
             info.field, info.note, info.month, info.joined = None, "off", None, False
+            if was and was not in ("ytd", "since_start", "annual_plan"):
+                _promote(layout, was, overrides)
             continue
         info.hidden = False
         info.note = ""
@@ -239,6 +242,18 @@ def apply_overrides(layout: SheetLayout, overrides: dict[int, str | None]) -> No
                         other.joined = True
                     else:
                         other.field, other.note = None, f"duplicate:{chosen}"
+
+
+def _promote(layout: SheetLayout, field: str, overrides: dict[int, str | None]) -> None:
+    """The column a field was read from turned off: the next column holding the same field is read
+    instead (计划总投资（万元） off, 计划总投资（亿元） beside it on) — never the field left unread."""
+    for other in layout.columns:
+        if other.note == f"duplicate:{field}" and other.index not in overrides and not other.hidden:
+            cand = next((c for c in other.candidates if c.field == field), None)
+            if cand is not None:
+                other.note = ""
+                _assign(other, cand, layout)
+                return
 
 
 def sheet_kind(layout: SheetLayout) -> str:

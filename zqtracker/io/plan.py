@@ -30,6 +30,7 @@ from zqtracker.io.plan_finish import (
     title_unit_note,
 )
 from zqtracker.io.plan_rows import BREAKDOWN_RE, RowRules
+from zqtracker.io.plan_shadow import check, shadows
 from zqtracker.io.reader import RawSheet
 from zqtracker.io.rows import classify
 
@@ -136,6 +137,7 @@ class PlanBuilder(RowRules):
                 plan.values.setdefault(info.field or "", [])  # (a long sheet's 累计: by each row's month)
             if info.field == "since_start":
                 plan.since_start_as_of = info.period
+        self.shadows = shadows(layout, self.opts)  # one figure in a second column: held against the first
         self.examples = frozenset(layout.example_rows)
         # ranges: a row hidden by hand or by a filter is a question (None: none hidden, nothing to look up)
         self.hidden = sheet.hidden_rows or None
@@ -318,6 +320,7 @@ class PlanBuilder(RowRules):
                         CellProblem(sheet.name, plan.row_numbers[first_k + k], info.letter, info.header, shown, p),
                     )
             self._store(info, values, raw, first_k)
+        check(plan, self.shadows, columns, first_k, sheet.col_offset, sheet.name)
 
     def _store(self, info: ColumnInfo, values: list, raw: tuple | list, first_k: int) -> None:
         plan, f = self.plan, info.field or ""

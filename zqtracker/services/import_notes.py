@@ -17,6 +17,7 @@ from zqtracker.io.dates import DMY, order_note
 from zqtracker.io.evidence import DATES
 from zqtracker.io.layout import SheetLayout
 from zqtracker.io.plan import SheetPlan
+from zqtracker.io.plan_shadow import shadowed
 from zqtracker.io.row_ranges import runs, runs_text
 from zqtracker.services.import_figures import money_text, older_notes, ytd_above_planned_notes
 from zqtracker.services.import_model import VIEW, ImportAnalysis, SheetAnalysis, described
@@ -195,6 +196,7 @@ _MAX_COLUMN_NOTES = 40  # a sheet of 100,000 columns is one sentence more, not 1
 
 def _columns(sheet: str, layout: SheetLayout, lang: str, rated: dict[int, str]) -> list[Problem]:
     notes: list[Problem] = []
+    checked = shadowed(layout)
     for n, c in enumerate(layout.columns):
         if len(notes) >= _MAX_COLUMN_NOTES:
             left = len(layout.columns) - n
@@ -212,6 +214,10 @@ def _columns(sheet: str, layout: SheetLayout, lang: str, rated: dict[int, str]) 
                     {**params, "what": _IGNORED.say(what, lang) if what in _IGNORED else what},
                 )
             )
+        elif c.index in checked:
+            read = checked[c.index][1]
+            other = {"other": read.letter, "other_header": read.header}
+            notes.append(Problem("note_checked_column", None, {**params, **other}))
         elif c.note.startswith("duplicate") and c.currency:
             notes.append(Problem("note_foreign_column", None, {**params, "currency": _currency(c.currency, lang)}))
         elif c.note.startswith(("duplicate", "off")):
