@@ -58,6 +58,7 @@ def test_figures_that_agree_within_the_rounding_written_are_one_figure(
         ["丙项目", "端州区", "在建", 12345.6789, 1.23456789],  # both exact
         ["丁项目", "端州区", "在建", None, 3.2],  # the first blank: the second is read
         ["戊项目", "端州区", "在建", 800, None],  # the second blank: nothing to hold against
+        ["己项目", "端州区", "在建", None, 0],  # 0 beside a blank (=D7/10000): no figure, not 0
     ]
     path = write_workbook(tmp_path / "agree.xlsx", SheetSpec("Sheet1", rows))
     result = service.import_file(path, ImportOptions())
@@ -68,6 +69,7 @@ def test_figures_that_agree_within_the_rounding_written_are_one_figure(
         "丙项目": 123_456_789,
         "丁项目": 320_000_000,
         "戊项目": 8_000_000,
+        "己项目": None,
     }
     note = next(n for n in result.notes if n.code == "note_checked_column")
     assert note.params["column"] == "E" and note.params["other"] == "D"

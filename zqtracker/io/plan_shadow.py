@@ -2,8 +2,9 @@
 for the unit: the first is read and the second is held against it row by row, never left aside
 unread. Where they disagree beyond the rounding of the one written with fewer digits, the row is a
 problem naming both cells (a person sees two figures and cannot tell which the import took); where
-the first is blank, the second's figure is taken. Columns whose words differ (总投资 beside 其中：
-固定资产投资, or 2025年计划投资) are different figures and stay apart."""
+the first is blank, the second's figure is taken (unless 0: a formula's result for the blank).
+Columns whose words differ (总投资 beside 其中：固定资产投资, or 2025年计划投资) are different
+figures and stay apart."""
 
 from __future__ import annotations
 
@@ -75,7 +76,8 @@ def check(plan: Any, found: list[Shadow], columns: list[tuple], first_k: int, of
             at = first_k + k
             value = column[at]
             if value is None and not plan.problems.get(at):
-                column[at] = other
+                if other:  # (a 0 beside a blank: what =D3/10000 gives an empty D3 — no figure)
+                    column[at] = other
             elif value is not None and not _agree(value, theirs[k], other, raw[k]):
                 plan.add_problem(
                     at,
