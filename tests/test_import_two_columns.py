@@ -115,3 +115,21 @@ def test_the_command_line_exits_1_and_says_how_to_choose(db_url: str, tmp_path: 
     out = io.StringIO()
     assert main(["--db", db_url, "import", str(path), "--map", "D=none", "--json"], stdout=out, stderr=err) == 0
     assert json.loads(out.getvalue())["added"] == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("en", "beside it gives 10000"), ("zh", "D 列“计划总投资（万元）”中为 10000")]
+)
+def test_the_preview_lists_the_rows_and_the_column_note(
+    qtbot, translations, ctx: AppContext, tmp_path: Path, artifacts: Path, lang: str, said: str
+) -> None:
+    from test_import_dialog_totals import shown
+
+    translations.switch(lang)
+    rows = [HEADER, ["高要区储能项目", "高要区", "在建", 10000, 2.5], ["高要区汽配项目", "高要区", "在建", 3000, 0.3]]
+    dialog = shown(qtbot, ctx, write_workbook(tmp_path / "高要区.xlsx", SheetSpec("项目清单", rows)), lang)
+    tree = dialog.problem_list.tree
+    texts = [tree.topLevelItem(i).text(4) for i in range(tree.topLevelItemCount())]
+    assert len(texts) == 1 and said in texts[0]
+    assert "E" in dialog.notes_label.text() and not dialog.can_import()
+    dialog.grab().save(str(artifacts / f"import-two-columns-{lang}.png"))
