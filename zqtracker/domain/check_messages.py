@@ -186,6 +186,18 @@ _CHECK_MESSAGES: dict[str, tuple[str, str]] = {
         "工作表“{sheet}”：{column} 列“{header}”与所读取的 {other} 列“{other_header}”为同一数字："
         "逐行核对两列，{other} 列空白处取 {column} 列的数字。",
     ),
+    "round_new_is_listed": (
+        "this “new” project is on record already ({project}) — report its figures on its own row of the first "
+        "sheet (a project not listed there: ask the bureau), not as a new project, or its months are counted twice",
+        "此“新增项目”已在册（{project}）——请在第一张表该项目所在行填报（第一张表未列出的，请联系主管部门），"
+        "不要作为新项目填报，否则其各月数字将重复计算",
+    ),
+    "bad_grouping": (
+        "{field_label}: in “{value}” the comma does not separate thousands (groups of three digits) — if it is a "
+        "decimal comma, write a point (300.5); if a digit is missing, correct the number",
+        "{field_label}：“{value}”中的逗号不是千位分隔符（应每三位一组）——如为小数点，请写成“.”（300.5）；"
+        "如漏了数字，请更正",
+    ),
     "far_cells": (
         "Sheet “{sheet}” of {file} spans {cells:,} cells (to row {rows}, column {cols}), more than the {limit:,} "
         "zqtracker reads, because of what lies far outside the table: cell {far}. Delete it (select the empty "

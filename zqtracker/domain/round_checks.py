@@ -18,6 +18,8 @@ from zqtracker.domain.status import Status
 PLANNED_SHARE = Decimal("0.3")
 USUAL_FACTOR = 10
 IDLE_MONTHS = 3
+BELOW_USUAL_FACTOR = 1000  # a month under a thousandth of the usual one: typed in a larger unit?
+PLANNED_IMPLAUSIBLE = 100_000_000_000  # a new project of 1000亿元 or more: typed in 元 in a 万元 cell?
 UNIT_FACTORS = {"yuan": 1, "wan": 10_000, "yi": 100_000_000}
 
 
@@ -65,9 +67,18 @@ def check_row(row: Reported, history: History, figure: MonthFigure, period: Peri
             if above_usual:
                 out.append(Finding("month_above_usual", row.project_id, row.sheet, row.row, row.name,
                                    {"amount": amount, "usual": usual}, unit_guess, guess_amount))  # fmt: skip
+    if amount is not None and amount > 0 and usual is not None and amount * BELOW_USUAL_FACTOR < usual:
+        # 0.03 typed meaning 0.03亿 in a 万元 cell, 79 meaning 79万 in a workbook of 元: 1/1000 of the usual
+        unit_guess, guess_amount = likely_unit(amount, unit, planned, usual, larger=True)
+        out.append(Finding("month_below_usual", row.project_id, row.sheet, row.row, row.name,
+                           {"amount": amount, "usual": usual}, unit_guess, guess_amount))  # fmt: skip
+    if row.project_id is None and row.planned is not None and row.planned >= PLANNED_IMPLAUSIBLE:
+        unit_guess, guess_amount = likely_unit(row.planned, unit, None, None, smallest=True)
+        out.append(Finding("planned_implausible", None, row.sheet, row.row, row.name,
+                           {"planned": row.planned}, unit_guess, guess_amount))  # fmt: skip
     if amount is not None and planned is not None and planned > 0:
         before_total = history.since_start_before(period)
-        total = before_total + amount
+        total = before_total + amount + (figure.gap[1] if figure.gap else 0)
         if total > planned >= before_total:  # this return takes it above (an old excess is not news)
             add("total_above_planned", total=total, planned=planned, before=before_total)
     old, new = history.status, row.status_after
@@ -85,20 +96,25 @@ def check_row(row: Reported, history: History, figure: MonthFigure, period: Peri
     return out
 
 
-def likely_unit(amount: int, unit: str, planned: int | None, usual: int | None) -> tuple[str | None, int | None]:
+def likely_unit(
+    amount: int, unit: str, planned: int | None, usual: int | None, *, larger: bool = False, smallest: bool = False
+) -> tuple[str | None, int | None]:
     """The unit a too-large month was probably typed in, and the amount it then means.
 
     The number as typed is ``amount / factor(unit)``; read in each smaller unit it gives a
-    smaller amount. The likely one is the candidate nearest the usual month (else a tenth of the
-    planned investment) on a log scale, provided it passes both checks.
+    smaller amount (``larger``: a too-small month, read in each larger unit). The likely one is
+    the candidate nearest the usual month (else a tenth of the planned investment) on a log scale,
+    provided it passes both checks; with nothing to compare (``smallest``), the smallest unit.
     """
     factor = UNIT_FACTORS.get(unit, 1)
     target = usual if usual else (planned // 10 if planned else None)
     best: tuple[float, str, int] | None = None
     for name, f in UNIT_FACTORS.items():
-        if f >= factor:
+        if (f <= factor) if larger else (f >= factor):
             continue
         candidate = amount * f // factor
+        if smallest:
+            return (name, candidate) if candidate > 0 else (None, None)
         if candidate <= 0:
             continue
         if planned and Decimal(candidate) > PLANNED_SHARE * planned:

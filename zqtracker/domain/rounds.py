@@ -212,6 +212,9 @@ class MonthFigure:
     amount: int | None
     first: int
     problem: Problem | None = None
+    # 当月 beside a 1–X月累计 over months never reported: (the first of those months, what they take
+    # together — the difference less 当月), one figure ending with the month before
+    gap: tuple[int, int] | None = None
 
 
 def month_figure(row: Reported, history: History, period: Period) -> MonthFigure:
@@ -229,8 +232,9 @@ def month_figure(row: Reported, history: History, period: Period) -> MonthFigure
         return MonthFigure(None, first)
     if row.this_month is not None and row.this_month != derived:
         if first < period.month and row.this_month <= derived:
-            # months never reported lie between: 当月 is this month's part of the difference
-            return MonthFigure(row.this_month, period.month)
+            # months never reported lie between: 当月 is this month's part of the difference, the
+            # rest the months between (1–9月 of a first report giving 当月 50 and 1–10月累计 300: 250)
+            return MonthFigure(row.this_month, period.month, gap=(first, derived - row.this_month))
         return MonthFigure(
             None,
             first,

@@ -17,7 +17,7 @@ handed to the same write as the import's monthly records.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -32,6 +32,7 @@ from zqtracker.services.import_mappings import Mapping
 from zqtracker.services.import_model import ImportAnalysis
 from zqtracker.services.importing import ImportOptions, ImportResult, ImportService
 from zqtracker.services.progress import Progress
+from zqtracker.services.round_rows import listed_again
 from zqtracker.services.rounds import RoundRefused
 from zqtracker.storage.closed_months import ClosedMonthStore
 from zqtracker.storage.database import Database
@@ -125,6 +126,9 @@ class RoundCollector:
                 )
             if not meta.verify(part.token):
                 raise RoundRefused("round_checksum", file=name, district=part.district)
+            # the district by its id (checksummed), named as it is now: renamed since, or its name
+            # edited in the hidden sheet, its projects stay where they are
+            meta = replace(meta, district=part.district)
             if meta.period in ClosedMonthStore(s).closed():
                 raise RoundRefused("round_month_closed", round=str(meta.period))
             sent_ids = set(store.sent_projects(info.id, meta.district_id))
@@ -243,19 +247,23 @@ class RoundCollector:
             target = row.project_id if row.project_id is not None else targets.get((row.sheet, row.row))
             if target is None:
                 continue
-            before = stored.get((target, period.year, period.month)) if target > 0 else None
-            if (
-                before is not None
-                and before[0] == figure.amount
-                and before[3] == (figure.first if figure.first < period.month else None)
-            ):
-                analysis.records_unchanged += 1
+            if row.project_id is None and target > 0:  # a "new" project the import found on record
+                analysis.problems.append(listed_again(row, target, analysis))
                 continue
-            # a 1–X月累计 over months never reported is one figure covering them all (never spread)
             first = figure.first if figure.first < period.month else None
-            analysis.records.append(
-                (target, period.year, period.month, figure.amount, None if before is None else before[0], first)
-            )
+            wanted = [(period.month, figure.amount, first)]
+            if figure.gap is not None:  # 当月 beside a 1–X月累计 over months never reported: those months, one figure
+                since, amount = figure.gap
+                wanted.append((period.month - 1, amount, since if since < period.month - 1 else None))
+            for month, amount, span in wanted:
+                before = stored.get((target, period.year, month)) if target > 0 else None
+                if before is not None and before[0] == amount and before[3] == span:
+                    analysis.records_unchanged += 1
+                    continue
+                # a 1–X月累计 over months never reported is one figure covering them all (never spread)
+                analysis.records.append(
+                    (target, period.year, month, amount, None if before is None else before[0], span)
+                )
 
     # -- deciding and importing ------------------------------------------------------------------
     def decide(self, ret: DistrictReturn, finding: Finding, decision: str, note: str = "") -> None:

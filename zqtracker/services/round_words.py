@@ -24,6 +24,8 @@ _WORDS: dict[str, tuple[str, str]] = {
         "当月 {amount}，计划总投资 {planned}",
     ),
     "month_above_usual": ("this month {amount} against a usual month of {usual}", "当月 {amount}，平常月份约 {usual}"),
+    "month_below_usual": ("this month {amount} against a usual month of {usual}", "当月 {amount}，平常月份约 {usual}"),
+    "planned_implausible": ("planned investment {planned}", "计划总投资 {planned}"),
     "total_above_planned": ("completed {total} against planned {planned}", "累计完成 {total}，计划总投资 {planned}"),
     "status_backwards": ("{before} → {after}", "{before} → {after}"),
     "idle_under_construction": ("no investment in the last {months} months", "近{months}个月无投资"),
@@ -58,11 +60,22 @@ _WORDS: dict[str, tuple[str, str]] = {
     "sent_back": ("sent back", "已退回"),
 }
 WORDS = Catalogue("round_findings", _WORDS)
+# The labels of the checks added with the too-small month (domain/round_messages.py has the others).
+CHECK_LABELS.merge(
+    Catalogue(
+        "round_checks_more",
+        {
+            "month_below_usual": ("Month below a thousandth of the usual month", "当月不足平常月份的千分之一"),
+            "planned_implausible": ("New project of 1000亿元 or more", "新项目计划总投资达1000亿元以上"),
+        },
+    )
+)
 _MONEY_KEYS = ("ytd", "previous", "amount", "planned", "usual", "total", "month", "before", "derived")
 
 
 def money(yuan: int | None, unit: Unit, lang: str) -> str:
-    return "—" if yuan is None else MoneyFormat(unit, lang).text(yuan)
+    """Exact, with the decimals it needs: a slip to 300元 reads "0.03万元", never "0万元"."""
+    return "—" if yuan is None else MoneyFormat(unit, lang, exact=True).text(yuan)
 
 
 def check_label(check: str, lang: str) -> str:

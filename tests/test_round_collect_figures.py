@@ -1,0 +1,150 @@
+"""A round's figures as districts really fill them (the probe of returns, session 13): both 当月 and
+1–10月累计 on a first report, a listed project put on the new-projects sheet, a district renamed
+after the workbooks went out, a month typed in a larger unit, a new project's planned investment
+typed in yuan, a decimal comma — each imported exactly or questioned, never stored wrong.
+Real workbooks filled with openpyxl, collected into the demo database on both engines."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from round_returns import H_MONTH, H_YTD, H_YTD_BEFORE, Sheet, sql
+
+from zqtracker.domain.errors import ValidationError
+from zqtracker.domain.models import District
+from zqtracker.domain.money import parse_money
+from zqtracker.domain.rounds import Period
+from zqtracker.services.context import AppContext
+from zqtracker.services.references import ReferenceService
+from zqtracker.services.round_collect import RoundCollector
+from zqtracker.services.round_words import finding_text
+from zqtracker.services.rounds import RoundRefused, RoundService
+
+OCT = Period(2023, 10)
+WAN = 10_000
+NEW_NAME, NEW_PLANNED, NEW_STATUS = "项目名称", "计划总投资（万元）", "本月项目状态"
+NEW_MONTH, NEW_YTD = "当月完成投资（万元）", "1–10月累计完成投资（万元）"
+
+
+@pytest.fixture
+def gaoyao(demo_ctx: AppContext, tmp_path: Path) -> Path:
+    made = RoundService(demo_ctx.database).create(
+        OCT, tmp_path / "out", districts=["高要区"], lang="zh", due_on=date(2023, 11, 10)
+    )
+    return made.books[0].path
+
+
+def records(ctx: AppContext, pid: int) -> list[tuple]:
+    return sql(
+        ctx, "SELECT month, amount, first_month FROM investment_records WHERE project_id = ? AND year = 2023 "
+        "ORDER BY month", pid,
+    )  # fmt: skip
+
+
+def reported(ctx: AppContext, sheet: Sheet, months: int) -> int:
+    """A project of the sheet whose last record of 2023 is month ``months`` (0: none this year)."""
+    for pid in sheet.ids():
+        last = sql(ctx, "SELECT MAX(month) FROM investment_records WHERE project_id = ? AND year = 2023", pid)[0][0]
+        if (last or 0) == months and sql(ctx, "SELECT status FROM projects WHERE id = ?", pid)[0][0] != "lead":
+            return pid
+    raise AssertionError(f"no project last reported in month {months}")
+
+
+def test_both_figures_on_a_first_report_keep_the_months_between(demo_ctx: AppContext, gaoyao: Path) -> None:
+    ctx = demo_ctx
+    sheet = Sheet.open(gaoyao)
+    quiet = reported(ctx, sheet, 0)  # nothing stored this year
+    sheet.set(quiet, H_MONTH, 20)
+    sheet.set(quiet, H_YTD, 100)
+    sheet.add_new(1, **{NEW_NAME: "肇庆储能新材料项目", NEW_PLANNED: 30000, NEW_STATUS: "在建", NEW_MONTH: 50,
+                        NEW_YTD: 300})  # fmt: skip
+    sheet.save()
+    collector = RoundCollector(ctx.database)
+    ret = collector.analyse(collector.read(gaoyao), lang="zh")
+    assert ret.problems == [] and ret.open_findings == [], ret.open_findings
+    assert collector.apply(ret).written
+    # 1–9月 as one figure (never spread over the months), October its own: 300 = 250 + 50
+    assert records(ctx, quiet) == [(9, 80 * WAN, 1), (10, 20 * WAN, None)]
+    new = sql(ctx, "SELECT id FROM projects WHERE name = ?", "肇庆储能新材料项目")[0][0]
+    assert records(ctx, new) == [(9, 250 * WAN, 1), (10, 50 * WAN, None)]
+    again = collector.analyse(collector.read(gaoyao), lang="zh")  # collected twice: nothing new
+    assert again.analysis is not None and (quiet, 2023, 10) not in {r[:3] for r in again.analysis.records}
+    assert (quiet, 2023, 9) not in {r[:3] for r in again.analysis.records}
+
+
+def test_a_listed_project_on_the_new_projects_sheet_is_a_problem(demo_ctx: AppContext, gaoyao: Path) -> None:
+    ctx = demo_ctx
+    sheet = Sheet.open(gaoyao)
+    pid = reported(ctx, sheet, 9)
+    name, code = sql(ctx, "SELECT name, code FROM projects WHERE id = ?", pid)[0]
+    before = records(ctx, pid)
+    sheet.set(pid, H_YTD, sheet.get(pid, H_YTD_BEFORE) + 10)  # on its own row too (the probe's exit 3)
+    sheet.add_new(1, **{NEW_NAME: name, NEW_PLANNED: 1000, NEW_STATUS: "在建", NEW_YTD: 356})
+    sheet.save()
+    collector = RoundCollector(ctx.database)
+    ret = collector.analyse(collector.read(gaoyao), lang="zh")
+    problems = [p for p in ret.problems if p.problem.code == "round_new_is_listed"]
+    assert len(problems) == 1 and code in problems[0].reason("en") and "已在册" in problems[0].reason("zh")
+    result = collector.apply(ret, accept_open=True)  # (its 10 against a usual month: accepted)
+    assert not result.written and records(ctx, pid) == before
+
+
+def test_a_district_renamed_after_sending_keeps_its_projects(demo_ctx: AppContext, gaoyao: Path) -> None:
+    ctx = demo_ctx
+    refs = ReferenceService(ctx.database)
+    gy = next(d for d in refs.districts() if d.name == "高要区")
+    count = sql(ctx, "SELECT COUNT(*) FROM projects WHERE district_id = ?", gy.id)[0][0]
+    refs.save_district(District("肇庆市高要区", gy.id))
+    sheet = Sheet.open(gaoyao)
+    pid = reported(ctx, sheet, 9)
+    sheet.set(pid, H_MONTH, 10)
+    sheet.save()
+    collector = RoundCollector(ctx.database)
+    ret = collector.analyse(collector.read(gaoyao), lang="zh")
+    assert ret.district == "肇庆市高要区"
+    assert collector.apply(ret, accept_open=True).written
+    assert sql(ctx, "SELECT COUNT(*) FROM projects WHERE district_id = ?", gy.id)[0][0] == count
+    assert sql(ctx, "SELECT COUNT(*) FROM districts WHERE name = ?", "高要区")[0][0] == 0  # none made again
+
+
+def test_a_month_typed_in_a_larger_unit_is_questioned_and_shown_exactly(demo_ctx: AppContext, gaoyao: Path) -> None:
+    ctx = demo_ctx
+    sheet = Sheet.open(gaoyao)
+    usual = {
+        pid: sql(ctx, "SELECT COUNT(*) FROM investment_records WHERE project_id = ? AND amount > 1000000", pid)[0][0]
+        for pid in sheet.ids()
+    }
+    pid = max(usual, key=lambda p: usual[p])  # a project with a usual month of over 100万
+    sheet.set(pid, H_MONTH, 0.03)  # meaning 0.03亿 = 300万
+    sheet.add_new(1, **{NEW_NAME: "肇庆储能电站项目", NEW_PLANNED: 50_000_000, NEW_STATUS: "签约"})  # 5000万 in 元
+    sheet.save()
+    collector = RoundCollector(ctx.database)
+    ret = collector.analyse(collector.read(gaoyao), lang="zh")
+    checks = {f.check: f for f in ret.open_findings}
+    small = checks["month_below_usual"]
+    assert (small.project_id, small.params["amount"], small.likely_unit, small.likely_amount) == (
+        pid, 300, "yi", 300 * WAN
+    )  # fmt: skip
+    text = finding_text(small, OCT, ret.meta.unit, "zh")
+    assert "0.03万元" in text and "可能按亿元填报（即 300万元）" in text
+    big = checks["planned_implausible"]
+    assert (big.likely_unit, big.likely_amount) == ("yuan", 5000 * WAN)
+    with pytest.raises(RoundRefused):  # undecided findings: nothing imported
+        collector.apply(ret)
+
+
+def test_a_decimal_comma_is_refused_not_read_as_thousands(demo_ctx: AppContext, gaoyao: Path) -> None:
+    for written in ("300,5", "12,34", "1,0000"):
+        with pytest.raises(ValidationError) as caught:
+            parse_money(written, WAN, field="amount")
+        assert caught.value.problems[0].code == "bad_grouping"
+    assert parse_money("3,000.5", WAN) == 30_005_000 and parse_money("1,234,567元", WAN) == 1_234_567
+    sheet = Sheet.open(gaoyao)
+    pid = reported(demo_ctx, sheet, 9)
+    sheet.set(pid, H_MONTH, "300,5")
+    sheet.save()
+    collector = RoundCollector(demo_ctx.database)
+    ret = collector.analyse(collector.read(gaoyao), lang="zh")
+    assert [p.problem.code for p in ret.problems] == ["bad_grouping"]

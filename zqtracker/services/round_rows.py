@@ -1,0 +1,18 @@
+"""Rows of a district's return the import must not take as they stand."""
+
+from __future__ import annotations
+
+from zqtracker.domain.errors import Problem
+from zqtracker.domain.rounds import Reported
+from zqtracker.io.errors import CellProblem
+from zqtracker.services.import_model import ImportAnalysis
+from zqtracker.storage.codec import COL
+
+
+def listed_again(row: Reported, target: int, analysis: ImportAnalysis) -> CellProblem:
+    """A row of the new-projects sheet naming a project on record: its months would be counted from
+    nothing, on top of those stored — the district reports it on the project's own row instead."""
+    stored = analysis.context.rows.get(target) if analysis.context is not None else None
+    code = stored[COL["code"]] if stored is not None else None
+    project = f"{code} {row.name}" if code else f"#{target} {row.name}"
+    return CellProblem(row.sheet, row.row, "", "", row.name, Problem("round_new_is_listed", None, {"project": project}))
