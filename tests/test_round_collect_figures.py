@@ -6,12 +6,16 @@ Real workbooks filled with openpyxl, collected into the demo database on both en
 
 from __future__ import annotations
 
+import io
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from round_returns import H_MONTH, H_YTD, H_YTD_BEFORE, Sheet, sql
 
+from zqtracker.cli.console import ExitCode
+from zqtracker.cli.main import main
 from zqtracker.domain.errors import ValidationError
 from zqtracker.domain.models import District
 from zqtracker.domain.money import parse_money
@@ -112,12 +116,19 @@ def test_a_district_renamed_after_sending_keeps_its_projects(demo_ctx: AppContex
 def test_a_month_typed_in_a_larger_unit_is_questioned_and_shown_exactly(demo_ctx: AppContext, gaoyao: Path) -> None:
     ctx = demo_ctx
     sheet = Sheet.open(gaoyao)
-    usual = {
-        pid: sql(ctx, "SELECT COUNT(*) FROM investment_records WHERE project_id = ? AND amount > 1000000", pid)[0][0]
-        for pid in sheet.ids()
-    }
-    pid = max(usual, key=lambda p: usual[p])  # a project with a usual month of over 100万
-    sheet.set(pid, H_MONTH, 0.03)  # meaning 0.03亿 = 300万
+    pid = usual = 0
+    for pid in sheet.ids():  # a project whose usual month (the median of the last 12) is 100万–1000万
+        months = sorted(
+            a
+            for (a,) in sql(ctx, "SELECT amount FROM investment_records WHERE project_id = ? AND amount > 0 AND "
+                            "year * 12 + month BETWEEN 2022 * 12 + 10 AND 2023 * 12 + 9", pid)
+        )  # fmt: skip
+        mid = len(months) // 2
+        usual = (months[mid] if len(months) % 2 else (months[mid - 1] + months[mid]) // 2) if months else 0
+        if 100 * WAN <= usual <= 1000 * WAN and usual % WAN == 0:
+            break
+    typed = Decimal(usual) / 100_000_000  # the usual month, typed in 亿元 into a 万元 cell
+    sheet.set(pid, H_MONTH, float(typed))
     sheet.add_new(1, **{NEW_NAME: "肇庆储能电站项目", NEW_PLANNED: 50_000_000, NEW_STATUS: "签约"})  # 5000万 in 元
     sheet.save()
     collector = RoundCollector(ctx.database)
@@ -125,10 +136,10 @@ def test_a_month_typed_in_a_larger_unit_is_questioned_and_shown_exactly(demo_ctx
     checks = {f.check: f for f in ret.open_findings}
     small = checks["month_below_usual"]
     assert (small.project_id, small.params["amount"], small.likely_unit, small.likely_amount) == (
-        pid, 300, "yi", 300 * WAN
+        pid, usual // 10_000, "yi", usual
     )  # fmt: skip
     text = finding_text(small, OCT, ret.meta.unit, "zh")
-    assert "0.03万元" in text and "可能按亿元填报（即 300万元）" in text
+    assert f"当月 {Decimal(usual) / 100_000_000:f}万元" in text and f"可能按亿元填报（即 {usual // WAN:,}万元）" in text
     big = checks["planned_implausible"]
     assert (big.likely_unit, big.likely_amount) == ("yuan", 5000 * WAN)
     with pytest.raises(RoundRefused):  # undecided findings: nothing imported
@@ -148,3 +159,33 @@ def test_a_decimal_comma_is_refused_not_read_as_thousands(demo_ctx: AppContext, 
     collector = RoundCollector(demo_ctx.database)
     ret = collector.analyse(collector.read(gaoyao), lang="zh")
     assert [p.problem.code for p in ret.problems] == ["bad_grouping"]
+
+
+def test_the_command_line_refuses_an_unknown_send_back_and_links_a_near_name_as_new(
+    demo_ctx: AppContext, gaoyao: Path
+) -> None:
+    ctx = demo_ctx
+    sheet = Sheet.open(gaoyao)
+    pid = reported(ctx, sheet, 9)
+    name = sql(ctx, "SELECT name FROM projects WHERE id = ?", pid)[0][0]
+    sheet.set(pid, H_MONTH, 10)
+    near = name.replace("项目", "（二期）项目") if name.endswith("项目") else name + "（二期）"
+    sheet.add_new(1, **{NEW_NAME: near, NEW_PLANNED: 5000, NEW_STATUS: "签约", NEW_MONTH: 20})
+    sheet.save()
+    before = records(ctx, pid)
+
+    def run(*extra: str) -> tuple[int, str]:
+        out, err = io.StringIO(), io.StringIO()
+        code = main(
+            ["--db", ctx.database.url, "round", "collect", str(gaoyao), "--accept", *extra], stdout=out, stderr=err
+        )
+        return code, out.getvalue() + err.getvalue()
+
+    code, said = run("--send-back", "ZQ0000000")  # a typo: --accept must not import the row it meant
+    assert code == ExitCode.REFUSED and "--send-back ZQ0000000" in said and records(ctx, pid) == before
+    code, said = run()
+    assert code == ExitCode.INVALID_INPUT and "--link 4=new" in said  # the near name: a question
+    code, said = run("--link", "4=new")
+    assert code == ExitCode.OK, said
+    assert sql(ctx, "SELECT COUNT(*) FROM projects WHERE name = ?", near)[0][0] == 1
+    assert records(ctx, pid)[-1] == (10, 10 * WAN, None)

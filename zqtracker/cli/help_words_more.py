@@ -109,6 +109,12 @@ MORE: dict[str, tuple[str, str]] = {
         "退回某个项目的行（项目编号或系统编号）：该行的内容一概不导入；可重复",
     ),
     "round.collect.on": ("the day the returns came in (default: today)", "收到回表的日期（默认：今天）"),
+    "round.collect.link": (
+        "ROW=new: the new-projects sheet's row ROW is a new project although its name is near a stored one's "
+        "(ROW=CODE: it is that project — then report it on its row of the first sheet)",
+        "行号=new：“新增项目”表第 行号 行虽与已有项目名称相近，但确为新项目（行号=编号：即该项目——"
+        "请改在第一张表该项目所在行填报）",
+    ),
     "round.collect.report": (
         "also write every finding and decision to a workbook",
         "同时把全部检查结果和处理写入一个工作簿",

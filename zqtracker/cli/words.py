@@ -27,6 +27,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "round.late_days": (", late by {days} days", "，逾期{days}天"),
     "round.head": ("Round {period}, due {due}", "{period}报表，{due}截止"),
     "round.closed_on": (" (closed on {on})", "（已于{on}关账）"),
+    "round.send_back_unknown": (
+        "--send-back {codes}: no project of these returns has that code or id; nothing was collected",
+        "--send-back {codes}：这些回表中没有该编号或系统编号的项目；未收取任何回表",
+    ),
     "round.figures": (
         "{projects} projects, {lacking} lacking figures, {updated} updated, {added} added",
         "项目 {projects}，缺数 {lacking}，更新 {updated}，新增 {added}",

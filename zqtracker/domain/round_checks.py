@@ -119,8 +119,8 @@ def likely_unit(
             continue
         if planned and Decimal(candidate) > PLANNED_SHARE * planned:
             continue
-        if usual and candidate > USUAL_FACTOR * usual:
-            continue
+        if usual and (candidate > USUAL_FACTOR * usual or candidate * USUAL_FACTOR < usual):
+            continue  # (no plausible month in that unit either: an extra zero is no unit slip)
         distance = abs(math.log(candidate / target)) if target else 0.0
         if best is None or distance < best[0]:
             best = (distance, name, candidate)

@@ -64,6 +64,7 @@ class DistrictReturn:
     analysis: ImportAnalysis | None = None
     options: ImportOptions | None = None
     already_imported: bool = False
+    links: dict[int, int] = field(default_factory=dict)  # the user's: new-projects sheet row → project (0: new)
 
     @property
     def period(self) -> Period:
@@ -191,6 +192,7 @@ class RoundCollector:
             meta.new_sheet: Mapping(new, {meta.new_columns.index("planned"): factor}, NEW_HEADER_ROW),
         }
         links = {(r.sheet, r.row): r.project_id for r in ret.rows.rows if r.project_id is not None}
+        links.update({(meta.new_sheet, row): pid for row, pid in ret.links.items()})
         sheets = [meta.main_sheet] + ([meta.new_sheet] if any(r.project_id is None for r in ret.rows.rows) else [])
         return ImportOptions(mode="merge", sheets=sheets, unit=meta.unit, mappings=mappings, use_remembered=False,
                              lang=lang, district=meta.district, links=links)  # fmt: skip

@@ -47,6 +47,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help=h("round.collect.send_back"),
     )
     g.add_argument("--on", type=date.fromisoformat, help=h("round.collect.on"))
+    g.add_argument("--link", action="append", default=[], metavar="ROW=new|CODE", help=h("round.collect.link"))
     g.add_argument("--report", type=Path, metavar="FILE.xlsx", help=h("round.collect.report"))
     g.add_argument("--json", action="store_true", help=h("output_json"))
     g.set_defaults(func=_guarded(run_collect))
@@ -145,16 +146,24 @@ def run_collect(args: argparse.Namespace, console: Console) -> int:
     worst = ExitCode.OK
     try:
         collector = RoundCollector(ctx.database)
+        read = []
         for path in args.files:
             try:
-                ret = collector.read(path)
+                read.append(collector.read(path))
             except (RoundRefused, WorkbookRefused) as exc:
                 console.error(exc.message(lang))
                 reports.append({"file": str(path), "refused": exc.message(lang)})
                 worst = max(worst, ExitCode.REFUSED)
-                continue
+        back = set(args.send_back)
+        listed = {k for r in read for p in r.sent.values() for k in (str(p.id), p.code or "")}
+        unknown = sorted(back - listed)
+        if unknown:  # a typo must not let --accept import the row it meant to send back
+            console.error(console.say("round.send_back_unknown", codes=", ".join(unknown)))
+            return ExitCode.REFUSED
+        links = _links(collector, args.link, lang) if args.link else {}
+        for ret in read:
+            ret.links = links
             collector.analyse(ret, lang=lang)
-            back = set(args.send_back)
             if back:
                 for f in ret.findings:
                     sent = ret.sent.get(f.project_id) if f.project_id is not None else None
@@ -191,6 +200,21 @@ def run_collect(args: argparse.Namespace, console: Console) -> int:
     for report in reports:
         report.pop("_lines", None)
     return worst
+
+
+def _links(collector, said: list[str], lang: str) -> dict[int, int]:  # type: ignore[no-untyped-def]
+    """--link "ROW=new" / "ROW=CODE" for rows of the new-projects sheet (0: a new project)."""
+    from zqtracker.domain.errors import Problem
+
+    codes = collector.imports.codes()
+    out: dict[int, int] = {}
+    for item in said:
+        row, _, code = item.partition("=")
+        pid = 0 if code.strip().lower() in ("new", "新", "新项目") else codes.get(code.strip())
+        if pid is None or not row.strip().isdigit():
+            raise ValidationError(Problem("unknown_project", "code", {"value": code.strip()}))
+        out[int(row)] = pid
+    return out
 
 
 def _collect_report(ret, diffs, written: bool, dry_run: bool, lang: str) -> dict[str, object]:
