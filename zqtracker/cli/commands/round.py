@@ -202,7 +202,7 @@ def run_collect(args: argparse.Namespace, console: Console) -> int:
     return worst
 
 
-def _links(collector, said: list[str], lang: str) -> dict[int, int]:  # type: ignore[no-untyped-def]
+def _links(collector, said: list[str], lang: str) -> dict[int, int]:
     """--link "ROW=new" / "ROW=CODE" for rows of the new-projects sheet (0: a new project)."""
     from zqtracker.domain.errors import Problem
 
