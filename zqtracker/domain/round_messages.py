@@ -60,6 +60,47 @@ _ROUND_MESSAGES: dict[str, tuple[str, str]] = {
         "unseen; show the row if it reports this month, or clear it, then collect again",
         "该行在表格中被隐藏（隐藏或被筛选掉），其中填写的内容会在看不到的情况下被采集；如属本月填报请取消隐藏，否则请清空该行，然后重新采集",
     ),
+    "round_unit_edited": (
+        "“{value}” names another unit than the workbook was sent in ({unit}), and its amounts are read in {unit} "
+        "only; give every amount in {unit} and put back “{sent}”, then return the workbook again",
+        "“{value}”所写单位与本表下发时的单位（{unit}）不同，而本表金额只按{unit}读取；"
+        "请将所有金额按{unit}填写，并恢复为“{sent}”后重新报回",
+    ),
+    "round_month_edited": (
+        "“{value}” names {named}, but this workbook is the return for {round} (a workbook re-used for another "
+        "month?); report that month in the workbook sent for it, or, if the figures are for {round}, put back "
+        "“{sent}” and return the workbook again",
+        "“{value}”写的是{named}，但本表是{round}的回表（是否沿用了其他月份的表格？）；"
+        "其他月份请用该月下发的表格填报，如数据确属{round}，请恢复为“{sent}”后重新报回",
+    ),
+    "round_merged_rows": (
+        "“{value}” is one cell merged over rows {rows}, each a project of its own, and would count for row "
+        "{first} alone; unmerge {cells} and give each project its own figure in its own cell, then return the "
+        "workbook again",
+        "“{value}”是合并到第{rows}行（各为不同项目）的一个单元格，只会计入第{first}行；"
+        "请取消合并{cells}，为每个项目在各自的单元格中分别填写，然后重新报回",
+    ),
+    "round_row_other_project": (
+        "this row shows {shown}, another project of this workbook, but its hidden id is that of {project} "
+        "(rows moved or sorted without the hidden column?), so its figures would go to {project}; put each "
+        "project's figures on its own row as sent (undo the move or sort), then return the workbook again",
+        "本行显示的是本表中的另一个项目{shown}，但其隐藏编号对应{project}（是否移动或排序时未包括隐藏列？），"
+        "所填数据会计入{project}；请把各项目的数据填在下发时各自的行上（撤销移动或排序），然后重新报回",
+    ),
+    "round_row_reused": (
+        "this row's code and name now read {shown}, but its hidden id is that of {project} (a row re-used for "
+        "another project?), so its figures would go to {project}; put back this row as sent and put a new "
+        "project on the new-projects sheet, then return the workbook again",
+        "本行的编号和名称已改为{shown}，但其隐藏编号对应{project}（是否把该行改作其他项目？），"
+        "所填数据会计入{project}；请恢复该行原样，新项目请填在“新增项目”表，然后重新报回",
+    ),
+    "round_figure_on_record_edited": (
+        "{field_label} on record was changed from {before} to {value}, but this row's 1–X月 figure is read "
+        "against the record ({before}), so the month worked out would not be the one your books give; put back "
+        "{before} and give the month's amount in 当月 (ask the bureau to correct its record if it is wrong)",
+        "已有数据“{field_label}”由{before}被改为{value}，但本行的1–X月累计是按已有数据（{before}）计算当月的，"
+        "算出的当月与贵单位账面不符；请恢复为{before}并在“当月”中填写本月数（如已有数据有误，请联系市局更正）",
+    ),
     "round_month_disagrees": (
         "当月 {month} yuan disagrees with 1–X月 {ytd} yuan less the months before {before} yuan (= {derived} yuan)",
         "当月 {month} 元与累计 {ytd} 元减去前几个月累计 {before} 元（= {derived} 元）不一致",

@@ -13,11 +13,14 @@ from zqtracker.domain.errors import Problem, ValidationError
 from zqtracker.domain.money import Unit
 from zqtracker.domain.rounds import Period, Reported, SheetProject
 from zqtracker.domain.status import parse_status
+from zqtracker.io.cells import exact_text
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.numfmt import column_letter
-from zqtracker.io.reader import RawSheet, RawWorkbook
+from zqtracker.io.reader import ExcelError, FormulaWithoutValue, RawSheet, RawWorkbook
+from zqtracker.io.round_layout import OPEN_KEYS, book_lang, layout_problems, merged_problems
 from zqtracker.io.round_workbook import FORMAT, HEADER_ROW, META_SHEET, NEW_HEADER_ROW, OPEN_MAIN, checksum
-from zqtracker.io.values import display, is_empty, parse_money_cell
+from zqtracker.io.rows import classify
+from zqtracker.io.values import display, is_empty, is_placeholder, parse_money_cell
 
 
 # -- reading back ------------------------------------------------------------------------------------
@@ -86,14 +89,20 @@ def read_rows(book: RawWorkbook, meta: RoundMeta, sent: dict[int, SheetProject])
     main = sheets.get(meta.main_sheet)
     if main is None:
         raise NotARoundBook("round_sheet_missing", file=book.path.name, sheet=meta.main_sheet)
-    factor = meta.unit.factor
+    lang = book_lang(meta.main_sheet)
+    sent_for = (meta.period, meta.unit, meta.district)
+    out.problems += layout_problems(main, meta.main_columns, HEADER_ROW, sent_for, lang, main=True)
+    out.problems += merged_problems(main, meta.main_columns, HEADER_ROW + 1, OPEN_KEYS)
     cols = {k: i for i, k in enumerate(meta.main_columns)}
+    listed = {pid: sent[pid] for pid in meta.ids if pid in sent}
     for r, cells in _data_rows(main, HEADER_ROW + 1):
         if _hidden_and_filled(main, r, cells, [cols[k] for k in OPEN_MAIN], out):
             continue
         raw_id = _cell(cells, main, cols["id"])
         if is_empty(raw_id):
-            if any(not is_empty(_cell(cells, main, cols[k])) for k in OPEN_MAIN):
+            if any(not is_empty(_cell(cells, main, cols[k])) for k in OPEN_MAIN) and not _not_a_project(
+                [_cell(cells, main, c) for c in range(len(meta.main_columns))], cols
+            ):
                 out.problems.append(_problem(main, r, cols["id"], "", Problem("round_row_without_id", None, {})))
             continue
         try:
@@ -106,30 +115,121 @@ def read_rows(book: RawWorkbook, meta: RoundMeta, sent: dict[int, SheetProject])
             out.stray_ids.append((r + 1, pid))
             continue
         rep = Reported(pid, r + 1, main.name, project.name, status_before=project.status)
-        _fill(rep, cells, main, cols, factor, out)
-        for key, before in (
-            ("name", project.name),
-            ("code", project.code or ""),
-            ("enterprise", project.enterprise or ""),
-            ("sector", project.sector or ""),
-        ):
-            now = display(_cell(cells, main, cols[key])).strip()
-            if now != before.strip():
-                out.renamed.append((rep, key, before, now))
+        _fill(rep, cells, main, cols, meta.unit.factor, out)
+        if not _other_project(rep, cells, main, cols, listed, out):
+            _edited(rep, cells, main, cols, project, meta, out)
         out.rows.append(rep)
     new = sheets.get(meta.new_sheet)
     if new is not None:
         ncols = {k: i for i, k in enumerate(meta.new_columns)}
+        out.problems += layout_problems(new, meta.new_columns, NEW_HEADER_ROW, sent_for, lang, main=False)
+        out.problems += merged_problems(new, meta.new_columns, NEW_HEADER_ROW + 1, OPEN_KEYS | {"planned"})
         for r, cells in _data_rows(new, NEW_HEADER_ROW + 1):
-            if all(is_empty(_cell(cells, new, ncols[k])) for k in meta.new_columns if k != "no"):
+            row = [_cell(cells, new, c) for c in range(len(meta.new_columns))]
+            if all(is_empty(row[ncols[k]]) for k in meta.new_columns if k != "no"):
                 continue
             if _hidden_and_filled(new, r, cells, [ncols[k] for k in meta.new_columns if k != "no"], out):
                 continue
-            name = display(_cell(cells, new, ncols["name"])).strip()
+            if is_empty(row[ncols["name"]]) and _not_a_project(row, ncols):
+                continue  # a note or a 合计 under the new projects
+            name = display(row[ncols["name"]]).strip()
             rep = Reported(None, r + 1, new.name, name)
-            _fill(rep, cells, new, ncols, factor, out)
+            _fill(rep, cells, new, ncols, meta.unit.factor, out)
             out.rows.append(rep)
     return out
+
+
+def _not_a_project(row: list, cols: dict[str, int]) -> bool:
+    """A row under the table that is no project: a 合计/小计 (or a row of bare sums), or a note —
+    text in one cell only, no figures ("备注：…" typed in the 进展情况 column)."""
+    if not is_empty(row[cols["code"]] if "code" in cols else None):
+        return False
+    kind = classify(row, cols.get("name"), cols.get("code"), cols.get("no"), {})
+    if kind is not None and kind[0] in ("total", "note", "blank"):
+        return True
+    filled = [j for j, v in enumerate(row) if not is_empty(v) and j != cols.get("no")]
+    amounts = {cols[k] for k in ("this_month", "ytd", "planned") if k in cols}
+    return len(filled) == 1 and isinstance(row[filled[0]], str) and filled[0] not in amounts
+
+
+def _other_project(
+    rep: Reported, cells: list, sheet: RawSheet, cols: dict[str, int], listed: dict[int, SheetProject], out: ReturnRows
+) -> bool:
+    """A row whose visible cells are another project's of this workbook (rows moved or sorted without
+    their hidden id), or no longer this project's at all (code and name typed over: a row re-used for
+    another project): a problem of the row, whose figures would go to the project of its hidden id."""
+    project = listed[rep.project_id]  # type: ignore[index]
+    code = display(_cell(cells, sheet, cols["code"])).strip()
+    name = display(_cell(cells, sheet, cols["name"])).strip()
+    own_code, own_name = (project.code or "").strip(), project.name.strip()
+    code_changed, name_changed = code.casefold() != own_code.casefold(), name != own_name
+    other = None
+    if code and code_changed:
+        other = next((p for p in listed.values() if (p.code or "").strip().casefold() == code.casefold()), None)
+    elif not code and name_changed:
+        other = next((p for p in listed.values() if p.name.strip() == name), None)
+    if other is None and not (own_code and code_changed and name_changed):
+        return False  # a rename, or a code corrected: shown as such
+    shown = f"{code} {name}".strip()
+    params = {"shown": shown, "project": f"{own_code} {own_name}".strip()}
+    problem = Problem("round_row_other_project" if other is not None else "round_row_reused", None, params)
+    out.problems.append(_problem(sheet, rep.row - 1, cols["code" if code else "name"], shown, problem))
+    return True
+
+
+def _edited(
+    rep: Reported,
+    cells: list,
+    sheet: RawSheet,
+    cols: dict[str, int],
+    project: SheetProject,
+    meta: RoundMeta,
+    out: ReturnRows,
+) -> None:
+    """The cells on record the district typed over: shown, never imported. A changed 1–(X−1)月 or
+    last month's figure beside a 1–X月 figure is a problem: the month is worked out from the figure on
+    record, so it would not be the one the district's own books give."""
+    for key, before in (
+        ("name", project.name),
+        ("code", project.code or ""),
+        ("enterprise", project.enterprise or ""),
+        ("sector", project.sector or ""),
+    ):
+        now = display(_cell(cells, sheet, cols[key])).strip()
+        if now != before.strip():
+            out.renamed.append((rep, key, before, now))
+    status = _cell(cells, sheet, cols["status_before"])
+    try:
+        same = not is_empty(status) and parse_status(display(status)) is project.status
+    except ValidationError:
+        same = False
+    if not same:
+        before = project.status.label(book_lang(meta.main_sheet))
+        out.renamed.append((rep, "status_before", before, display(status).strip()))
+    factor = meta.unit.factor
+    amounts = [("planned", "planned_investment", project.planned), ("last_month", "last_month", project.last_month)]
+    if meta.period.month > 1:
+        amounts.insert(1, ("ytd_before", "ytd_before", project.ytd_before))
+    for key, label, yuan in amounts:
+        value = _cell(cells, sheet, cols[key])
+        if _same_amount(value, yuan, factor):
+            continue
+        before = "" if yuan is None else exact_text(yuan, factor)
+        if key != "planned" and rep.ytd is not None:
+            params = {"before": before or "—", "value": display(value).strip() or "—"}
+            out.problems.append(_problem(sheet, rep.row - 1, cols[key], display(value), Problem(
+                "round_figure_on_record_edited", label, params)))  # fmt: skip
+        else:
+            out.renamed.append((rep, label, before, display(value).strip()))
+
+
+def _same_amount(value: object, yuan: int | None, factor: int) -> bool:
+    if is_empty(value):
+        return yuan is None
+    try:
+        return yuan is not None and abs(parse_money_cell(value, factor, "amount") - yuan) <= 1
+    except ValidationError:
+        return False
 
 
 def _hidden_and_filled(sheet: RawSheet, r: int, cells: list, typed: list[int], out: ReturnRows) -> bool:
@@ -161,13 +261,31 @@ def _problem(sheet: RawSheet, r: int, c: int, value: str, problem: Problem) -> C
     return CellProblem(sheet.name, r + 1, column_letter(c), "", value, problem)
 
 
+def _amount(value: object, factor: int, field: str) -> int | None:
+    """A figure typed in an open cell, in yuan; None for a blank or a "no figure" (—, 无, /), as the
+    import reads them. Raises ValidationError with the import's own words for a formula never
+    calculated or an Excel error."""
+    if is_empty(value):
+        return None
+    if value.__class__ is ExcelError:
+        raise ValidationError(Problem("excel_error", field, {"value": str(value)}))
+    if value.__class__ is FormulaWithoutValue:
+        if value == "=":
+            raise ValidationError(Problem("formula_not_calculated_unknown", field, {}))
+        raise ValidationError(Problem("formula_not_calculated", field, {"formula": str(value)}))
+    try:
+        return parse_money_cell(value, factor, field)
+    except ValidationError:
+        if is_placeholder(value):
+            return None
+        raise
+
+
 def _fill(rep: Reported, cells: list, sheet: RawSheet, cols: dict[str, int], factor: int, out: ReturnRows) -> None:
-    for key, attr in (("this_month", "this_month"), ("ytd", "ytd")):
+    for key in ("this_month", "ytd"):
         value = _cell(cells, sheet, cols[key])
-        if is_empty(value):
-            continue
         try:
-            setattr(rep, attr, parse_money_cell(value, factor, "amount"))
+            setattr(rep, key, _amount(value, factor, "amount"))
         except ValidationError as exc:
             for p in exc.problems:
                 out.problems.append(_problem(sheet, rep.row - 1, cols[key], display(value), p))
@@ -175,16 +293,13 @@ def _fill(rep: Reported, cells: list, sheet: RawSheet, cols: dict[str, int], fac
     if not is_empty(status):
         try:
             rep.status_after = parse_status(display(status))
-        except ValidationError as exc:
-            for p in exc.problems:
-                out.problems.append(_problem(sheet, rep.row - 1, cols["status"], display(status), p))
+        except ValidationError:
+            pass  # the import reports it, in its own words, on the same cell
     if "planned" in cols and rep.project_id is None:
-        value = _cell(cells, sheet, cols["planned"])
-        if not is_empty(value):
-            try:
-                rep.planned = parse_money_cell(value, factor, "planned_investment")
-            except ValidationError:
-                pass  # the import reports it, in its own words, on the same cell
+        try:
+            rep.planned = _amount(_cell(cells, sheet, cols["planned"]), factor, "planned_investment")
+        except ValidationError:
+            pass  # the import reports it, in its own words, on the same cell
     note = _cell(cells, sheet, cols["progress"])
     if not is_empty(note):
         rep.progress = display(note).strip()
