@@ -312,6 +312,20 @@ def test_a_total_row_and_a_note_under_the_table_are_skipped_a_pasted_project_is_
     assert _codes(ret) == [("round_row_without_id", last + 5, "N")]
 
 
+# -- B6: a column inserted --------------------------------------------------------------------------------
+def test_an_inserted_column_is_one_problem_saying_the_columns_moved(demo_ctx: AppContext, workbook: Path) -> None:
+    sh = Sheet.open(workbook)
+    (pid,) = _reported(demo_ctx, sh, 1)
+    sh.set(pid, H_MONTH, 10)
+    sh.ws.insert_cols(13)
+    sh.ws.cell(4, 13).value = "备注"
+    sh.save()
+    ret = _collect(demo_ctx, workbook)
+    assert _codes(ret) == [("round_columns_moved", 4, "O")]
+    assert "现位于O列，而下发时位于N列" in ret.problems[0].reason("zh")
+    assert not _apply(demo_ctx, ret) and _october(demo_ctx, pid) is None
+
+
 # -- B4 / B5 / B12: what amount and status cells hold ----------------------------------------------------------
 def test_no_figure_placeholders_are_blank(demo_ctx: AppContext, workbook: Path) -> None:
     sh = Sheet.open(workbook)

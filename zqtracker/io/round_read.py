@@ -17,7 +17,7 @@ from zqtracker.io.cells import exact_text
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.numfmt import column_letter
 from zqtracker.io.reader import ExcelError, FormulaWithoutValue, RawSheet, RawWorkbook
-from zqtracker.io.round_layout import OPEN_KEYS, book_lang, layout_problems, merged_problems
+from zqtracker.io.round_layout import OPEN_KEYS, book_lang, columns_moved, layout_problems, merged_problems
 from zqtracker.io.round_workbook import FORMAT, HEADER_ROW, META_SHEET, NEW_HEADER_ROW, OPEN_MAIN, checksum
 from zqtracker.io.rows import classify
 from zqtracker.io.values import display, is_empty, is_placeholder, parse_money_cell
@@ -91,8 +91,35 @@ def read_rows(book: RawWorkbook, meta: RoundMeta, sent: dict[int, SheetProject])
         raise NotARoundBook("round_sheet_missing", file=book.path.name, sheet=meta.main_sheet)
     lang = book_lang(meta.main_sheet)
     sent_for = (meta.period, meta.unit, meta.district)
-    out.problems += layout_problems(main, meta.main_columns, HEADER_ROW, sent_for, lang, main=True)
-    out.problems += merged_problems(main, meta.main_columns, HEADER_ROW + 1, OPEN_KEYS)
+    moved = columns_moved(main, meta.main_columns, HEADER_ROW, lang)
+    if moved is not None:  # every row would seem to lack its id: one problem saying why
+        out.problems.append(moved)
+    else:
+        out.problems += layout_problems(main, meta.main_columns, HEADER_ROW, sent_for, lang, main=True)
+        out.problems += merged_problems(main, meta.main_columns, HEADER_ROW + 1, OPEN_KEYS)
+        _read_main(main, meta, sent, out)
+    new = sheets.get(meta.new_sheet)
+    if new is not None:
+        ncols = {k: i for i, k in enumerate(meta.new_columns)}
+        out.problems += layout_problems(new, meta.new_columns, NEW_HEADER_ROW, sent_for, lang, main=False)
+        out.problems += merged_problems(new, meta.new_columns, NEW_HEADER_ROW + 1, OPEN_KEYS | {"planned"})
+        for r, cells in _data_rows(new, NEW_HEADER_ROW + 1):
+            row = [_cell(cells, new, c) for c in range(len(meta.new_columns))]
+            if all(is_empty(row[ncols[k]]) for k in meta.new_columns if k != "no"):
+                continue
+            if _hidden_and_filled(new, r, cells, [ncols[k] for k in meta.new_columns if k != "no"], out):
+                continue
+            if is_empty(row[ncols["name"]]) and _not_a_project(row, ncols):
+                continue  # a note or a 合计 under the new projects
+            name = display(row[ncols["name"]]).strip()
+            rep = Reported(None, r + 1, new.name, name)
+            _fill(rep, cells, new, ncols, meta.unit.factor, out)
+            out.rows.append(rep)
+    return out
+
+
+def _read_main(main: RawSheet, meta: RoundMeta, sent: dict[int, SheetProject], out: ReturnRows) -> None:
+    """The main sheet's rows, each tied to its project by its hidden id, never by name."""
     cols = {k: i for i, k in enumerate(meta.main_columns)}
     listed = {pid: sent[pid] for pid in meta.ids if pid in sent}
     for r, cells in _data_rows(main, HEADER_ROW + 1):
@@ -119,24 +146,6 @@ def read_rows(book: RawWorkbook, meta: RoundMeta, sent: dict[int, SheetProject])
         if not _other_project(rep, cells, main, cols, listed, out):
             _edited(rep, cells, main, cols, project, meta, out)
         out.rows.append(rep)
-    new = sheets.get(meta.new_sheet)
-    if new is not None:
-        ncols = {k: i for i, k in enumerate(meta.new_columns)}
-        out.problems += layout_problems(new, meta.new_columns, NEW_HEADER_ROW, sent_for, lang, main=False)
-        out.problems += merged_problems(new, meta.new_columns, NEW_HEADER_ROW + 1, OPEN_KEYS | {"planned"})
-        for r, cells in _data_rows(new, NEW_HEADER_ROW + 1):
-            row = [_cell(cells, new, c) for c in range(len(meta.new_columns))]
-            if all(is_empty(row[ncols[k]]) for k in meta.new_columns if k != "no"):
-                continue
-            if _hidden_and_filled(new, r, cells, [ncols[k] for k in meta.new_columns if k != "no"], out):
-                continue
-            if is_empty(row[ncols["name"]]) and _not_a_project(row, ncols):
-                continue  # a note or a 合计 under the new projects
-            name = display(row[ncols["name"]]).strip()
-            rep = Reported(None, r + 1, new.name, name)
-            _fill(rep, cells, new, ncols, meta.unit.factor, out)
-            out.rows.append(rep)
-    return out
 
 
 def _not_a_project(row: list, cols: dict[str, int]) -> bool:
