@@ -326,6 +326,18 @@ def test_an_inserted_column_is_one_problem_saying_the_columns_moved(demo_ctx: Ap
     assert not _apply(demo_ctx, ret) and _october(demo_ctx, pid) is None
 
 
+def test_a_hidden_id_edited_to_a_fraction_is_not_truncated_to_a_project(demo_ctx: AppContext, workbook: Path) -> None:
+    sh = Sheet.open(workbook)
+    (pid,) = _reported(demo_ctx, sh, 1)
+    r = sh.row_of(pid)
+    sh.set(pid, H_MONTH, 10)
+    sh.ws.cell(r, sh.col["系统编号"] + 1).value = pid + 0.7
+    sh.save()
+    ret = _collect(demo_ctx, workbook)
+    assert _codes(ret) == [("round_id_edited", r, "N")]
+    assert not _apply(demo_ctx, ret) and _october(demo_ctx, pid) is None
+
+
 # -- B4 / B5 / B12: what amount and status cells hold ----------------------------------------------------------
 def test_no_figure_placeholders_are_blank(demo_ctx: AppContext, workbook: Path) -> None:
     sh = Sheet.open(workbook)

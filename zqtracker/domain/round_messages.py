@@ -108,6 +108,11 @@ _ROUND_MESSAGES: dict[str, tuple[str, str]] = {
         "表格的列被移动：“{value}”（隐藏的项目编号）现位于{now}列，而下发时位于{sent}列（是否插入或删除了列？），"
         "各行无法按下发时的位置读取；请将各列恢复原样后重新报回",
     ),
+    "round_id_edited": (
+        "the hidden project id {value} was edited (no id sent reads so); put the row back as sent, then return "
+        "the workbook again",
+        "隐藏的项目编号“{value}”被修改过（与下发的编号均不符）；请恢复该行原样后重新报回",
+    ),
     "round_month_disagrees": (
         "当月 {month} yuan disagrees with 1–X月 {ytd} yuan less the months before {before} yuan (= {derived} yuan)",
         "当月 {month} 元与累计 {ytd} 元减去前几个月累计 {before} 元（= {derived} 元）不一致",

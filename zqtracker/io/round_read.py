@@ -133,10 +133,15 @@ def _read_main(main: RawSheet, meta: RoundMeta, sent: dict[int, SheetProject], o
                 out.problems.append(_problem(main, r, cols["id"], "", Problem("round_row_without_id", None, {})))
             continue
         try:
-            pid = int(float(display(raw_id)))
+            number = float(display(raw_id))
         except ValueError:
             out.problems.append(_problem(main, r, cols["id"], display(raw_id), Problem("round_row_without_id")))
             continue
+        if not number.is_integer():  # 442.7 is no id sent: never taken for 442
+            problem = Problem("round_id_edited", None, {"value": display(raw_id)})
+            out.problems.append(_problem(main, r, cols["id"], display(raw_id), problem))
+            continue
+        pid = int(number)
         project = sent.get(pid)
         if project is None or pid not in meta.ids:
             out.stray_ids.append((r + 1, pid))
