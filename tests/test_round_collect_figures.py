@@ -189,3 +189,27 @@ def test_the_command_line_refuses_an_unknown_send_back_and_links_a_near_name_as_
     assert code == ExitCode.OK, said
     assert sql(ctx, "SELECT COUNT(*) FROM projects WHERE name = ?", near)[0][0] == 1
     assert records(ctx, pid)[-1] == (10, 10 * WAN, None)
+
+
+def test_a_return_changing_figures_on_record_needs_again(demo_ctx: AppContext, gaoyao: Path) -> None:
+    ctx = demo_ctx
+    sheet = Sheet.open(gaoyao)
+    pid = reported(ctx, sheet, 9)
+    sheet.set(pid, H_MONTH, 10)
+    sheet.save()
+
+    def run(*extra: str) -> tuple[int, str]:
+        out, err = io.StringIO(), io.StringIO()
+        argv = ["--db", ctx.database.url, "--lang", "zh", "round", "collect", str(gaoyao), "--accept", *extra]
+        return main(argv, stdout=out, stderr=err), out.getvalue() + err.getvalue()
+
+    assert run()[0] == ExitCode.OK and records(ctx, pid)[-1] == (10, 10 * WAN, None)
+    sheet = Sheet.open(gaoyao)
+    sheet.set(pid, H_MONTH, 12)  # October's workbook filled again (a correction, or November's figures)
+    sheet.save()
+    code, said = run()
+    assert code == ExitCode.INVALID_INPUT and "--again" in said and "10万元 → 12万元" in said
+    assert records(ctx, pid)[-1] == (10, 10 * WAN, None)  # nothing collected
+    code, said = run("--again")
+    assert code == ExitCode.OK, said
+    assert records(ctx, pid)[-1] == (10, 12 * WAN, None)

@@ -109,6 +109,10 @@ MORE: dict[str, tuple[str, str]] = {
         "退回某个项目的行（项目编号或系统编号）：该行的内容一概不导入；可重复",
     ),
     "round.collect.on": ("the day the returns came in (default: today)", "收到回表的日期（默认：今天）"),
+    "round.collect.again": (
+        "collect a return although it changes monthly figures already on record (a corrected return)",
+        "回表改动已有记录的月度数字时（更正后的回表）仍予收取",
+    ),
     "round.collect.link": (
         "ROW=new: the new-projects sheet's row ROW is a new project although its name is near a stored one's "
         "(ROW=CODE: it is that project — then report it on its row of the first sheet)",

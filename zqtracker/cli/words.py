@@ -27,6 +27,13 @@ _WORDS: dict[str, tuple[str, str]] = {
     "round.late_days": (", late by {days} days", "，逾期{days}天"),
     "round.head": ("Round {period}, due {due}", "{period}报表，{due}截止"),
     "round.closed_on": (" (closed on {on})", "（已于{on}关账）"),
+    "round.again": (
+        "{file}: this file changes {count} figure(s) already on record for {round} (from an earlier return or "
+        "import) — a corrected return: collect it with --again; a workbook of another month re-used: ask the "
+        "district for this month's. Nothing was collected from it.",
+        "“{file}”：本文件将改动{round}已有记录的 {count} 个数字（来自此前的回表或导入）——"
+        "如为更正后的回表，请加 --again 收取；如沿用了其他月份的表格，请让该单位重新填报本月报表。本文件未收取。",
+    ),
     "round.send_back_unknown": (
         "--send-back {codes}: no project of these returns has that code or id; nothing was collected",
         "--send-back {codes}：这些回表中没有该编号或系统编号的项目；未收取任何回表",

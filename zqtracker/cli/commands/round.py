@@ -47,6 +47,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help=h("round.collect.send_back"),
     )
     g.add_argument("--on", type=date.fromisoformat, help=h("round.collect.on"))
+    g.add_argument("--again", action="store_true", help=h("round.collect.again"))
     g.add_argument("--link", action="append", default=[], metavar="ROW=new|CODE", help=h("round.collect.link"))
     g.add_argument("--report", type=Path, metavar="FILE.xlsx", help=h("round.collect.report"))
     g.add_argument("--json", action="store_true", help=h("output_json"))
@@ -172,7 +173,11 @@ def run_collect(args: argparse.Namespace, console: Console) -> int:
                 collector.analyse(ret, lang=lang)
             open_left = ret.open_findings
             written = False
-            if not args.dry_run and not ret.problems and (args.accept or not open_left):
+            redone = 0 if args.again else _redone(ret)
+            if redone:  # figures on record changed: a corrected return — or another month's workbook re-used
+                console.error(console.say("round.again", file=ret.path.name, round=str(ret.period), count=redone))
+                worst = max(worst, ExitCode.INVALID_INPUT)
+            elif not args.dry_run and not ret.problems and (args.accept or not open_left):
                 if args.accept:
                     for f in open_left:
                         collector.decide(ret, f, ACCEPTED, args.note)
@@ -200,6 +205,12 @@ def run_collect(args: argparse.Namespace, console: Console) -> int:
     for report in reports:
         report.pop("_lines", None)
     return worst
+
+
+def _redone(ret) -> int:
+    """How many monthly figures on record (of the round's month or before) the return would change."""
+    records = ret.analysis.records if ret.analysis is not None else []
+    return sum(1 for r in records if r[4] is not None and r[4] != r[3])
 
 
 def _links(collector, said: list[str], lang: str) -> dict[int, int]:
@@ -235,6 +246,8 @@ def _collect_report(ret, diffs, written: bool, dry_run: bool, lang: str) -> dict
             parts.append(WORDS.say("round.status_change", lang, before=before, after=d.status_after.label(lang)))
         if d.month is not None:
             amount = money(d.month, unit, lang)
+            if d.month_before is not None and d.month_before != d.month:  # a figure on record changes
+                amount = f"{money(d.month_before, unit, lang)} → {amount}"
             parts.append(
                 WORDS.say("round.month_amount", lang, label=period.label(lang), month=period.month, amount=amount)
             )
