@@ -213,3 +213,17 @@ def test_a_return_changing_figures_on_record_needs_again(demo_ctx: AppContext, g
     code, said = run("--again")
     assert code == ExitCode.OK, said
     assert records(ctx, pid)[-1] == (10, 12 * WAN, None)
+
+
+def test_an_accepted_disagreement_stores_the_months_own_figure(demo_ctx: AppContext, gaoyao: Path) -> None:
+    ctx = demo_ctx
+    sheet = Sheet.open(gaoyao)
+    pid = reported(ctx, sheet, 9)
+    sheet.set(pid, H_MONTH, 30)
+    sheet.set(pid, H_YTD, sheet.get(pid, H_YTD_BEFORE) + 35)  # 当月 30, 1–10月累计 says 35
+    sheet.save()
+    collector = RoundCollector(ctx.database)
+    ret = collector.analyse(collector.read(gaoyao), lang="zh")
+    assert [f.check for f in ret.open_findings] == ["month_disagrees"]
+    assert collector.apply(ret, accept_open=True).written
+    assert records(ctx, pid)[-1] == (10, 30 * WAN, None)  # what the district typed for the month, never nothing

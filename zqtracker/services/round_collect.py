@@ -32,7 +32,7 @@ from zqtracker.services.import_mappings import Mapping
 from zqtracker.services.import_model import ImportAnalysis
 from zqtracker.services.importing import ImportOptions, ImportResult, ImportService
 from zqtracker.services.progress import Progress
-from zqtracker.services.round_rows import listed_again
+from zqtracker.services.round_rows import TAKES_MONTH, listed_again, takes_month
 from zqtracker.services.rounds import RoundRefused
 from zqtracker.storage.closed_months import ClosedMonthStore
 from zqtracker.storage.database import Database
@@ -170,6 +170,8 @@ class RoundCollector:
             if history is None:
                 history = History(row.planned, {}, None)
             figure = month_figure(row, history, period)
+            if figure.amount is None and row.this_month is not None and takes_month(ret, row):
+                figure = MonthFigure(row.this_month, period.month, figure.problem)  # accepted: 当月 is the month
             ret.figures[(row.sheet, row.row)] = figure
             ret.findings.extend(check_row(row, history, figure, period, ret.meta.unit.value))
         options = self._options(ret, lang)
@@ -297,6 +299,8 @@ class RoundCollector:
             raise RoundRefused("round_open_findings", file=ret.path.name, count=len(ret.open_findings))
         for f in ret.open_findings if accept_open else []:
             self.decide(ret, f, ACCEPTED, "")
+        if any(f.check in TAKES_MONTH and (ret.decision(f) or ("",))[0] == ACCEPTED for f in ret.findings):
+            self.analyse(ret, lang=ret.options.lang)  # an accepted disagreement: 当月 is the month's figure
         result = self.imports.apply(ret.analysis, ret.options, progress=progress)
         if result.written or (not ret.analysis.problems and not ret.analysis.has_work):
             new_ids = [r[0] for r in result.change.inserted] if result.change is not None else []

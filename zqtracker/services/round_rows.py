@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.rounds import Reported
 from zqtracker.io.errors import CellProblem
@@ -16,3 +18,14 @@ def listed_again(row: Reported, target: int, analysis: ImportAnalysis) -> CellPr
     code = stored[COL["code"]] if stored is not None else None
     project = f"{code} {row.name}" if code else f"#{target} {row.name}"
     return CellProblem(row.sheet, row.row, "", "", row.name, Problem("round_new_is_listed", None, {"project": project}))
+
+
+# Findings whose row gives no month by itself (当月 beside a 累计 that disagrees or went down):
+# accepted by the analyst, the row's 当月 is the month's figure.
+TAKES_MONTH = ("month_disagrees", "ytd_decreased")
+
+
+def takes_month(ret: Any, row: Reported) -> bool:
+    """Whether the analyst accepted such a finding of the row (``ret``: a DistrictReturn)."""
+    key = row.project_id if row.project_id is not None else (row.sheet, row.row)
+    return any((ret.decisions.get((key, check)) or ("",))[0] == "accepted" for check in TAKES_MONTH)
