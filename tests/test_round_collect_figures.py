@@ -227,3 +227,31 @@ def test_an_accepted_disagreement_stores_the_months_own_figure(demo_ctx: AppCont
     assert [f.check for f in ret.open_findings] == ["month_disagrees"]
     assert collector.apply(ret, accept_open=True).written
     assert records(ctx, pid)[-1] == (10, 30 * WAN, None)  # what the district typed for the month, never nothing
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("en", "Month below a thousandth of the usual month"), ("zh", "当月 0.005万元")]
+)
+def test_the_return_preview_shows_the_too_small_month(
+    qtbot, make_window, translations, demo_ctx: AppContext, gaoyao: Path, lang: str, said: str
+) -> None:
+    from test_ui_round import _shot
+
+    from zqtracker.ui.round_return import ReturnDialog
+
+    translations.switch(lang)
+    window = make_window(demo_ctx)
+    sheet = Sheet.open(gaoyao)
+    pid = reported(demo_ctx, sheet, 9)
+    sheet.set(pid, H_MONTH, 0.005)  # 50万元 typed in 亿元, in a 万元 cell
+    sheet.save()
+    dialog = ReturnDialog(demo_ctx, window.events, window.undo_stack, gaoyao, window, lang=lang)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.ret is not None and dialog.ret.analysis is not None, timeout=60_000)
+    texts = [dialog.findings.topLevelItem(i).text(2) for i in range(dialog.findings.topLevelItemCount())]
+    assert any(said in t for t in texts), texts
+    assert not dialog.import_button.isEnabled()
+    dialog.resize(1200, 640)
+    _shot(dialog, f"return-small-month-{lang}.png")
