@@ -255,3 +255,18 @@ def test_the_return_preview_shows_the_too_small_month(
     assert not dialog.import_button.isEnabled()
     dialog.resize(1200, 640)
     _shot(dialog, f"return-small-month-{lang}.png")
+
+
+def test_a_month_closed_while_its_return_is_being_collected_takes_no_more(demo_ctx: AppContext, gaoyao: Path) -> None:
+    ctx = demo_ctx
+    sheet = Sheet.open(gaoyao)
+    pid = reported(ctx, sheet, 9)
+    sheet.set(pid, H_MONTH, 10)
+    sheet.save()
+    collector = RoundCollector(ctx.database)
+    ret = collector.analyse(collector.read(gaoyao), lang="zh")  # read while the month was open
+    RoundService(ctx.database).close(OCT)  # a colleague closes October meanwhile
+    with pytest.raises(RoundRefused) as refused:
+        collector.apply(ret, accept_open=True)
+    assert refused.value.problem.code == "round_month_closed"
+    assert records(ctx, pid)[-1][0] == 9  # October's figure never went in after the closing

@@ -43,6 +43,13 @@ def write(
         store = ImportStore(s)
         codec = store.codec
         recheck(store, analysis)  # under the write lock: what the analysis saw must still hold
+        if analysis.round_month is not None:  # a return: its month may have been closed since it was read
+            from zqtracker.domain.rounds import Period
+            from zqtracker.services.rounds import RoundRefused
+            from zqtracker.storage.closed_months import ClosedMonthStore
+
+            if Period(*analysis.round_month) in ClosedMonthStore(s).closed():
+                raise RoundRefused("round_month_closed", round=str(Period(*analysis.round_month)))
         if replaced is not None:
             from zqtracker.storage.transfer import fingerprint
 

@@ -123,6 +123,8 @@ class ImportAnalysis:
     above_planned: list[tuple[str, int, int, int, int, int, int]] = field(default_factory=list)
     context: Context | None = None
     notes: list[Problem] = field(default_factory=list)  # what was noticed (services.importing.notes_of)
+    # a round's return: the (year, month) it reports, refused in the write if closed meanwhile
+    round_month: tuple[int, int] | None = None
 
     @property
     def added(self) -> int:

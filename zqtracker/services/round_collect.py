@@ -180,6 +180,7 @@ class RoundCollector:
         if analysis.context is not None:
             analysis.context.investment.update(stored)
         analysis.problems = [*ret.rows.problems, *analysis.problems]
+        analysis.round_month = (period.year, period.month)
         self._records(ret, analysis, stored)
         ret.analysis, ret.options = analysis, options
         return ret

@@ -228,7 +228,7 @@ class RoundService:
         """Freeze the month's consolidated figures (see storage.closed_months.ClosedMonthStore.close)."""
         from zqtracker.storage.stats_queries import StatsQueries
 
-        with self.db.session() as s:
+        with self.db.write() as s:  # under the write lock: a return being collected lands before, or is refused
             store = ClosedMonthStore(s)
             if period in store.closed():
                 raise RoundRefused("round_already_closed", round=str(period))

@@ -27,6 +27,10 @@ from zqtracker.storage.locations import display_of, resolve_url, sqlite_path_of
 from zqtracker.storage.schema import SCHEMA_REVISION, ZQ_TABLES
 from zqtracker.storage.sqlite_file import connect_read_only, inspect_sqlite_file, is_read_only_location
 
+# The advisory lock key of Database.write on a server (any 64-bit number no other program here uses).
+WRITE_LOCK = 0x7A71_7472_6B72  # "zqtrkr"
+
+
 
 def _sqlite_functions(dbapi_connection: sqlite3.Connection) -> None:
     """Functions our SQL calls: ``zq_fold``, the search's case and width folding."""
@@ -89,14 +93,17 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One write transaction that holds the write lock from its first statement (SQLite:
-        BEGIN IMMEDIATE), so that the row versions it checks cannot change before it writes; on a
-        server, storage locks the rows it checks (SELECT … FOR UPDATE) or checks in the UPDATE."""
+        BEGIN IMMEDIATE; a server: an advisory lock every such transaction takes first), so that
+        what it checks cannot change before it writes — an import's recheck, an undo's, a colleague's
+        edit of the same month. Storage also locks the rows it checks (SELECT … FOR UPDATE)."""
         from zqtracker.storage import audit
 
         try:
             with self._sessions() as session, session.begin():
                 if self.engine.dialect.name == "sqlite":
                     session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+                else:  # one writer at a time, as on SQLite: two imports of one list would both add it
+                    session.connection().exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
                 audit.begin_write(session.connection())  # who and what, for the audit trail
                 yield session
                 audit.end_write(session.connection())

@@ -1,0 +1,67 @@
+"""A team importing on one server (the PostgreSQL probe, session 13): an analyst's and a district's
+accounts import new projects and monthly figures (COPY is refused under row-level security: INSERTs),
+and writers take turns as on SQLite — a second write waits for the first, so two imports of one
+list made at the same moment add it once."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from import_files import SheetSpec, write_workbook
+from test_server_access import as_user, team  # noqa: F401 - the fixture
+
+from zqtracker.services.context import AppContext
+from zqtracker.services.import_mappings import MappingStore
+from zqtracker.services.importing import ImportOptions, ImportService
+
+pytestmark = pytest.mark.engine("postgresql")
+
+HEADER = ["项目名称", "所在区域", "项目状态", "计划总投资（万元）", "10月完成投资（万元）"]
+
+
+def listed(tmp_path: Path, name: str, district: str, rows: int) -> Path:
+    data = [["2026年10月重点项目进度表"], HEADER]
+    data += [[f"{district}新项目{i}", district, "在建", 1000 + i, 10 + i] for i in range(rows)]
+    return write_workbook(tmp_path / name, SheetSpec("Sheet1", data))
+
+
+def test_an_analyst_and_a_district_import_new_projects_and_months(team, tmp_path: Path) -> None:  # noqa: F811
+    people, _users = team
+    for who, district in (("analyst", "端州区"), ("district", "高要区")):
+        service = ImportService(people[who].database, MappingStore(tmp_path / f"{who}.json"))
+        result = service.import_file(listed(tmp_path, f"{who}.xlsx", district, 30), ImportOptions())
+        assert result.ok and result.written and result.added == 30, [p.reason() for p in result.problems]
+        assert result.investment_records == 30
+    names = {p.name for p in people["analyst"].projects.all_projects()}
+    assert {"端州区新项目0", "高要区新项目29"} <= names
+    mine = [p for p in people["district"].projects.all_projects() if p.name.startswith("高要区新项目")]
+    assert len(mine) == 30 and people["district"].projects.investment(mine[0].id)[0].amount == 100_000
+
+
+def test_two_imports_of_one_list_at_once_add_it_once(ctx: AppContext, db_url: str, tmp_path: Path) -> None:
+    """Both analysed before either writes (the list has no codes): the second to take the write lock
+    finds the projects added meanwhile, analyses again and adds nothing — never the list twice."""
+    path = listed(tmp_path, "same.xlsx", "四会市", 200)
+    contexts = [AppContext.open(db_url) for _ in (0, 1)]
+    services = [ImportService(c.database, MappingStore(tmp_path / f"{i}.json")) for i, c in enumerate(contexts)]
+    added: list[int] = []
+
+    def run(service: ImportService) -> None:
+        added.append(service.import_file(path, ImportOptions()).added)
+
+    workers = [threading.Thread(target=run, args=(s,)) for s in services]
+    with ctx.database.write() as s:  # a colleague's write holds the lock while both read and analyse
+        s.connection().exec_driver_sql("SELECT 1")
+        for w in workers:
+            w.start()
+        time.sleep(3)
+        assert added == []  # both wait for the lock, nothing written
+    for w in workers:
+        w.join(120)
+    for c in contexts:
+        c.close()
+    assert sorted(added) == [0, 200]
+    assert sum(1 for p in ctx.projects.all_projects() if p.name.startswith("四会市新项目")) == 200
