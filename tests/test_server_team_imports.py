@@ -65,3 +65,18 @@ def test_two_imports_of_one_list_at_once_add_it_once(ctx: AppContext, db_url: st
         c.close()
     assert sorted(added) == [0, 200]
     assert sum(1 for p in ctx.projects.all_projects() if p.name.startswith("四会市新项目")) == 200
+
+
+def test_a_district_account_is_told_the_bureau_collects_returns(team, tmp_path: Path) -> None:  # noqa: F811
+    from zqtracker.domain.rounds import Period
+    from zqtracker.services.round_collect import RoundCollector
+    from zqtracker.services.rounds import RoundRefused, RoundService
+
+    people, users = team
+    analyst = people["analyst"]
+    made = RoundService(analyst.database).create(Period(2026, 10), tmp_path, districts=["高要区"], lang="zh")
+    with pytest.raises(RoundRefused) as refused:
+        RoundCollector(people["district"].database).read(made.books[0].path)
+    assert users["district"] in refused.value.message("en") and "分析人员" in refused.value.message("zh")
+    ret = RoundCollector(analyst.database).read(made.books[0].path)  # the analyst may
+    assert ret.district == "高要区"

@@ -198,6 +198,11 @@ _CHECK_MESSAGES: dict[str, tuple[str, str]] = {
         "{field_label}：“{value}”中的逗号不是千位分隔符（应每三位一组）——如为小数点，请写成“.”（300.5）；"
         "如漏了数字，请更正",
     ),
+    "round_collect_not_allowed": (
+        "the account “{user}” may not collect the round's returns (a district's or a reader's account); an "
+        "analyst collects them — nothing was read into the database",
+        "账户“{user}”无权收取报表回表（区域或只读账户）；请由分析人员收取——未写入任何数据",
+    ),
     "far_cells": (
         "Sheet “{sheet}” of {file} spans {cells:,} cells (to row {rows}, column {cols}), more than the {limit:,} "
         "zqtracker reads, because of what lies far outside the table: cell {far}. Delete it (select the empty "

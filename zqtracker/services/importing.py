@@ -257,7 +257,7 @@ class ImportService:
         )
 
     def _context(self, sheets: list[SheetAnalysis], options: ImportOptions) -> Context:
-        with self.db.session() as s:
+        with self.db.snapshot() as s:  # one snapshot: a replace committing between two reads made them disagree
             store = ImportStore(s)
             identities = store.identities() if options.mode != "replace" else []
             by_code = {code: pid for pid, code, _n, _d in identities if code}

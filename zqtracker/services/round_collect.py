@@ -117,6 +117,8 @@ class RoundCollector:
             raise RoundRefused(exc.problem.code, **exc.problem.params) from None
         with self.db.session() as s:
             store = RoundStore(s)
+            if not store.may_collect():  # a district's or a reader's account: the bureau collects
+                raise RoundRefused("round_collect_not_allowed", user=self.db.engine.url.username or "")
             info = store.find(meta.period)
             if info is None:
                 raise RoundRefused("round_unknown_round", file=name, round=str(meta.period))

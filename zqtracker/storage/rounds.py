@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from zqtracker.domain.rounds import DistrictState, Period
@@ -139,6 +139,12 @@ class RoundStore:
                          row.projects_added)
             for row, name in self.s.execute(stmt).all()
         ]  # fmt: skip
+
+    def may_collect(self) -> bool:
+        """Whether this account may record returns (on a server, an analyst's or the owner's)."""
+        if self.s.get_bind().dialect.name == "sqlite":
+            return True
+        return bool(self.s.execute(text("SELECT has_table_privilege('round_districts', 'UPDATE')")).scalar())
 
     def part(self, round_id: int, district_id: int) -> DistrictPart | None:
         return next((p for p in self.parts(round_id) if p.district_id == district_id), None)
