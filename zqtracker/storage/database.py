@@ -31,7 +31,6 @@ from zqtracker.storage.sqlite_file import connect_read_only, inspect_sqlite_file
 WRITE_LOCK = 0x7A71_7472_6B72  # "zqtrkr"
 
 
-
 def _sqlite_functions(dbapi_connection: sqlite3.Connection) -> None:
     """Functions our SQL calls: ``zq_fold``, the search's case and width folding."""
     from zqtracker.domain.filters import fold
