@@ -47,6 +47,23 @@ def records(ctx: AppContext, pid: int) -> list[tuple]:
     )  # fmt: skip
 
 
+def collect(ctx: AppContext, path: Path, *extra: str) -> tuple[int, str]:
+    """``zqtracker round collect PATH --accept …`` on the test's database: (exit code, what it said)."""
+    out, err = io.StringIO(), io.StringIO()
+    lang = [a for a in extra[:2]] if extra[:1] == ("--lang",) else []
+    argv = ["--db", ctx.database.url, *lang, "round", "collect", str(path), "--accept", *extra[len(lang) :]]
+    return main(argv, stdout=out, stderr=err), out.getvalue() + err.getvalue()
+
+
+def filled(ctx: AppContext, path: Path, month: float) -> int:
+    """The return with 当月 typed for a project that reported September: that project."""
+    sheet = Sheet.open(path)
+    pid = reported(ctx, sheet, 9)
+    sheet.set(pid, H_MONTH, month)
+    sheet.save()
+    return pid
+
+
 def reported(ctx: AppContext, sheet: Sheet, months: int) -> int:
     """A project of the sheet whose last record of 2023 is month ``months`` (0: none this year)."""
     for pid in sheet.ids():
@@ -101,10 +118,7 @@ def test_a_district_renamed_after_sending_keeps_its_projects(demo_ctx: AppContex
     gy = next(d for d in refs.districts() if d.name == "高要区")
     count = sql(ctx, "SELECT COUNT(*) FROM projects WHERE district_id = ?", gy.id)[0][0]
     refs.save_district(District("肇庆市高要区", gy.id))
-    sheet = Sheet.open(gaoyao)
-    pid = reported(ctx, sheet, 9)
-    sheet.set(pid, H_MONTH, 10)
-    sheet.save()
+    filled(ctx, gaoyao, 10)
     collector = RoundCollector(ctx.database)
     ret = collector.analyse(collector.read(gaoyao), lang="zh")
     assert ret.district == "肇庆市高要区"
@@ -175,11 +189,7 @@ def test_the_command_line_refuses_an_unknown_send_back_and_links_a_near_name_as_
     before = records(ctx, pid)
 
     def run(*extra: str) -> tuple[int, str]:
-        out, err = io.StringIO(), io.StringIO()
-        code = main(
-            ["--db", ctx.database.url, "round", "collect", str(gaoyao), "--accept", *extra], stdout=out, stderr=err
-        )
-        return code, out.getvalue() + err.getvalue()
+        return collect(ctx, gaoyao, *extra)
 
     code, said = run("--send-back", "ZQ0000000")  # a typo: --accept must not import the row it meant
     assert code == ExitCode.REFUSED and "--send-back ZQ0000000" in said and records(ctx, pid) == before
@@ -193,15 +203,10 @@ def test_the_command_line_refuses_an_unknown_send_back_and_links_a_near_name_as_
 
 def test_a_return_changing_figures_on_record_needs_again(demo_ctx: AppContext, gaoyao: Path) -> None:
     ctx = demo_ctx
-    sheet = Sheet.open(gaoyao)
-    pid = reported(ctx, sheet, 9)
-    sheet.set(pid, H_MONTH, 10)
-    sheet.save()
+    pid = filled(ctx, gaoyao, 10)
 
     def run(*extra: str) -> tuple[int, str]:
-        out, err = io.StringIO(), io.StringIO()
-        argv = ["--db", ctx.database.url, "--lang", "zh", "round", "collect", str(gaoyao), "--accept", *extra]
-        return main(argv, stdout=out, stderr=err), out.getvalue() + err.getvalue()
+        return collect(ctx, gaoyao, "--lang", "zh", *extra)
 
     assert run()[0] == ExitCode.OK and records(ctx, pid)[-1] == (10, 10 * WAN, None)
     sheet = Sheet.open(gaoyao)
@@ -259,10 +264,7 @@ def test_the_return_preview_shows_the_too_small_month(
 
 def test_a_month_closed_while_its_return_is_being_collected_takes_no_more(demo_ctx: AppContext, gaoyao: Path) -> None:
     ctx = demo_ctx
-    sheet = Sheet.open(gaoyao)
-    pid = reported(ctx, sheet, 9)
-    sheet.set(pid, H_MONTH, 10)
-    sheet.save()
+    pid = filled(ctx, gaoyao, 10)
     collector = RoundCollector(ctx.database)
     ret = collector.analyse(collector.read(gaoyao), lang="zh")  # read while the month was open
     RoundService(ctx.database).close(OCT)  # a colleague closes October meanwhile
