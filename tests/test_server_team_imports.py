@@ -80,3 +80,20 @@ def test_a_district_account_is_told_the_bureau_collects_returns(team, tmp_path: 
     assert users["district"] in refused.value.message("en") and "分析人员" in refused.value.message("zh")
     ret = RoundCollector(analyst.database).read(made.books[0].path)  # the analyst may
     assert ret.district == "高要区"
+
+
+def test_round_work_an_account_may_not_do_is_refused_in_one_sentence(team, tmp_path: Path) -> None:  # noqa: F811
+    from test_server_access import run
+
+    from zqtracker.domain.errors import AccessRefused
+    from zqtracker.domain.rounds import Period
+    from zqtracker.services.rounds import RoundService
+
+    people, users = team
+    with pytest.raises(AccessRefused) as refused:  # a district may not start the bureau's round
+        RoundService(people["district"].database).create(Period(2026, 10), tmp_path, districts=["高要区"])
+    assert users["district"] in refused.value.message("en")
+    RoundService(people["analyst"].database).create(Period(2026, 10), tmp_path / "a", districts=["高要区"])
+    for who in ("reader", "district"):
+        code, out = run("--db", people[who].database.url, "round", "close", "2026-10")
+        assert code == 2 and users[who] in out and "internal error" not in out, out

@@ -236,7 +236,7 @@ class RoundService:
             return store.close(period, lines, note)
 
     def reopen(self, period: Period) -> None:
-        with self.db.session() as s:
+        with self.db.write() as s:
             store = ClosedMonthStore(s)
             if period not in store.closed():
                 raise RoundRefused("round_not_closed", round=str(period))

@@ -85,9 +85,18 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back on any exception."""
-        with self._sessions() as session, session.begin():
-            yield session
+        """One transaction: committed when the block ends, rolled back on any exception. A write the
+        server refuses to this account is AccessRefused (one sentence), as in :meth:`write`."""
+        from zqtracker.storage import audit
+
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except Exception as exc:
+            refused = audit.access_refused(exc, self.engine.url.username or "")
+            if refused is None:
+                raise
+            raise refused from exc
 
     @contextmanager
     def write(self) -> Iterator[Session]:
