@@ -97,3 +97,24 @@ def test_round_work_an_account_may_not_do_is_refused_in_one_sentence(team, tmp_p
     for who in ("reader", "district"):
         code, out = run("--db", people[who].database.url, "round", "close", "2026-10")
         assert code == 2 and users[who] in out and "internal error" not in out, out
+
+
+def test_a_connection_lost_mid_write_is_one_sentence(ctx: AppContext, db_url: str) -> None:
+    from sqlalchemy import create_engine
+
+    admin = create_engine(db_url)
+    caught: BaseException | None = None
+    try:
+        with ctx.database.write() as s:
+            pid = s.connection().exec_driver_sql("SELECT pg_backend_pid()").scalar()
+            with admin.connect() as other:  # an administrator ends the session (or the server restarts)
+                other.exec_driver_sql(f"SELECT pg_terminate_backend({int(pid)})")
+            s.connection().exec_driver_sql("SELECT 1")
+    except Exception as exc:  # noqa: BLE001 - what the CLI and the window meet
+        caught = exc
+    finally:
+        admin.dispose()
+    assert caught is not None
+    fault = ctx.database.fault(caught)
+    assert fault is not None and fault.reason == "connection_lost", caught
+    assert "try again" in fault.message("en") and "连接已断开" in fault.message("zh")

@@ -71,6 +71,11 @@ _DATABASE_MESSAGES: dict[str, tuple[str, str]] = {
         "(copy it to a folder you may write to in order to edit it).",
         "“{file}”无法修改：文件、所在文件夹或磁盘为只读；未做任何更改（如需编辑，请将其复制到可写的文件夹）。",
     ),
+    "db_connection_lost": (
+        "The connection to {file} was lost (the server restarted, the network failed, or the session was ended); "
+        "the step in progress was not completed and the server keeps nothing of it — try again.",
+        "与“{file}”的连接已断开（服务器重启、网络故障或会话被结束）；正在进行的操作未完成，服务器不保留其任何部分——请重试。",
+    ),
     "db_disk_full": (
         "The disk holding {file} is full; nothing was changed — free some space and try again.",
         "“{file}”所在的磁盘已满；未做任何更改——请释放一些空间后重试。",

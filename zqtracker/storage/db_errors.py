@@ -37,6 +37,19 @@ class DatabaseOpenError(Exception):
         return self._explicit or self.reason
 
 
+# psycopg's words for a connection that went away (the server restarted, the network failed, an
+# administrator ended the session)
+_DRIVER_ERRORS = ("OperationalError", "InterfaceError")
+_CONNECTION_LOST = (
+    "connection is lost",
+    "server closed the connection",
+    "terminating connection",
+    "the connection is closed",
+    "consuming input failed",
+    "connection timeout expired",
+)
+
+
 def fault_of(exc: BaseException, shown: str) -> DatabaseOpenError | None:
     """An expected condition behind an SQLite/OS error, worded; None for anything else.
 
@@ -55,6 +68,11 @@ def fault_of(exc: BaseException, shown: str) -> DatabaseOpenError | None:
             return DatabaseOpenError("read_only", file=shown)
         if exc.errno == errno.EIO:
             return DatabaseOpenError("io_error", file=shown, detail=exc.strerror or str(exc))
+        return None
+    if any(c.__module__.startswith("psycopg") and c.__name__ in _DRIVER_ERRORS for c in type(exc).__mro__):
+        low = str(exc).lower()
+        if any(words in low for words in _CONNECTION_LOST):  # the server rolls back what it did not finish
+            return DatabaseOpenError("connection_lost", file=shown)
         return None
     if not isinstance(exc, sqlite3.Error):
         return None
