@@ -272,3 +272,20 @@ def test_a_month_closed_while_its_return_is_being_collected_takes_no_more(demo_c
         collector.apply(ret, accept_open=True)
     assert refused.value.problem.code == "round_month_closed"
     assert records(ctx, pid)[-1][0] == 9  # October's figure never went in after the closing
+
+
+def test_a_project_the_bureau_moved_after_sending_is_not_blamed_on_the_district(
+    demo_ctx: AppContext, gaoyao: Path
+) -> None:
+    ctx = demo_ctx
+    pid = filled(ctx, gaoyao, 10)
+    other = sql(ctx, "SELECT id FROM districts WHERE name = ?", "四会市")[0][0]
+    from sqlalchemy import text
+
+    with ctx.database.engine.begin() as con:  # the bureau moves the project to 四会市 after the workbook went out
+        con.execute(text("UPDATE projects SET district_id = :d WHERE id = :p"), {"d": other, "p": pid})
+    with pytest.raises(RoundRefused) as refused:
+        RoundCollector(ctx.database).read(gaoyao)
+    assert refused.value.problem.code == "round_moved_since_sent"
+    assert "not the district's doing" in refused.value.message("en")
+    assert "并非该单位的差错" in refused.value.message("zh")

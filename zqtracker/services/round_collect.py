@@ -145,15 +145,15 @@ class RoundCollector:
         except NotARoundBook as exc:
             raise RoundRefused(exc.problem.code, **exc.problem.params) from None
         foreign = sorted({r for r, pid in rows.stray_ids})
+        if foreign:
+            raise RoundRefused("round_other_district", file=name, district=meta.district, rows=_rows_text(foreign))
         with self.db.session() as s:
             now = RoundSheetQueries(s).project_districts([r.project_id for r in rows.rows if r.project_id is not None])
-        foreign += sorted(
-            r.row for r in rows.rows if r.project_id is not None and now.get(r.project_id) not in (meta.district_id,)
-        )
-        if foreign:
-            raise RoundRefused(
-                "round_other_district", file=name, district=meta.district, rows=_rows_text(sorted(set(foreign)))
-            )
+        moved = [r for r in rows.rows if r.project_id is not None and now.get(r.project_id) != meta.district_id]
+        if moved:  # sent to this district, moved or deleted by the bureau since: not the district's doing
+            names = "、".join(r.name for r in moved[:5])
+            where = _rows_text([r.row for r in moved])
+            raise RoundRefused("round_moved_since_sent", file=name, district=meta.district, rows=where, projects=names)
         ret = DistrictReturn(book.path, book, meta, info.id, listed, rows, decisions=decisions)
         ret.already_imported = already
         return ret
