@@ -240,9 +240,7 @@ def test_an_accepted_disagreement_stores_the_months_own_figure(demo_ctx: AppCont
 def test_the_return_preview_shows_the_too_small_month(
     qtbot, make_window, translations, demo_ctx: AppContext, gaoyao: Path, lang: str, said: str
 ) -> None:
-    from test_ui_round import _shot
-
-    from zqtracker.ui.round_return import ReturnDialog
+    from test_ui_round import _shot, opened_return
 
     translations.switch(lang)
     window = make_window(demo_ctx)
@@ -250,11 +248,7 @@ def test_the_return_preview_shows_the_too_small_month(
     pid = reported(demo_ctx, sheet, 9)
     sheet.set(pid, H_MONTH, 0.005)  # 50万元 typed in 亿元, in a 万元 cell
     sheet.save()
-    dialog = ReturnDialog(demo_ctx, window.events, window.undo_stack, gaoyao, window, lang=lang)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.start()
-    qtbot.waitUntil(lambda: dialog.ret is not None and dialog.ret.analysis is not None, timeout=60_000)
+    dialog = opened_return(qtbot, window, demo_ctx, gaoyao, lang)
     texts = [dialog.findings.topLevelItem(i).text(2) for i in range(dialog.findings.topLevelItemCount())]
     assert any(said in t for t in texts), texts
     assert not dialog.import_button.isEnabled()

@@ -30,6 +30,18 @@ def _shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
             widget.grab().save(str(folder / name))
 
 
+def opened_return(qtbot, window, ctx: AppContext, path: Path, lang: str):  # type: ignore[no-untyped-def]
+    """The return dialog on ``path``, its reading and analysis done."""
+    from zqtracker.ui.round_return import ReturnDialog
+
+    dialog = ReturnDialog(ctx, window.events, window.undo_stack, path, window, lang=lang)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.ret is not None and dialog.ret.analysis is not None, timeout=60_000)
+    return dialog
+
+
 def _fill(paths: dict[str, Path], ctx: AppContext) -> tuple[int, int]:
     """高要区: three figures, one status; a 元 slip on the fourth row. Returns (slipped, first)."""
     sheet = Sheet.open(paths["高要区"])
@@ -158,7 +170,6 @@ def test_choosing_districts_says_what_choosing_does(
 def test_a_return_with_a_hidden_filled_row_asks_before_importing(
     qtbot, make_window, translations, demo_ctx: AppContext, tmp_path: Path, lang: str
 ) -> None:
-    from zqtracker.ui.round_return import ReturnDialog
 
     translations.switch(lang)
     window = make_window(demo_ctx)
@@ -169,11 +180,7 @@ def test_a_return_with_a_hidden_filled_row_asks_before_importing(
     sheet.set(pid, H_MONTH, 70)
     sheet.ws.row_dimensions[sheet.row_of(pid)].hidden = True  # typed, then hidden before sending it back
     sheet.save()
-    dialog = ReturnDialog(demo_ctx, window.events, window.undo_stack, path, window, lang=lang)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.start()
-    qtbot.waitUntil(lambda: dialog.ret is not None and dialog.ret.analysis is not None, timeout=60_000)
+    dialog = opened_return(qtbot, window, demo_ctx, path, lang)
     said = "隐藏" if lang == "zh" else "hidden in the sheet"
     assert said in dialog.notes.text() and f"{sheet.row_of(pid)}" in dialog.notes.text()
     assert not dialog.import_button.isEnabled()

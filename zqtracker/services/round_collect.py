@@ -32,7 +32,7 @@ from zqtracker.services.import_mappings import Mapping
 from zqtracker.services.import_model import ImportAnalysis
 from zqtracker.services.importing import ImportOptions, ImportResult, ImportService
 from zqtracker.services.progress import Progress
-from zqtracker.services.round_rows import TAKES_MONTH, listed_again, takes_month
+from zqtracker.services.round_rows import listed_again, takes_month
 from zqtracker.services.rounds import RoundRefused
 from zqtracker.storage.closed_months import ClosedMonthStore
 from zqtracker.storage.database import Database
@@ -302,7 +302,7 @@ class RoundCollector:
             raise RoundRefused("round_open_findings", file=ret.path.name, count=len(ret.open_findings))
         for f in ret.open_findings if accept_open else []:
             self.decide(ret, f, ACCEPTED, "")
-        if any(f.check in TAKES_MONTH and (ret.decision(f) or ("",))[0] == ACCEPTED for f in ret.findings):
+        if any(takes_month(ret, row) for row in ret.rows.rows):
             self.analyse(ret, lang=ret.options.lang)  # an accepted disagreement: 当月 is the month's figure
         result = self.imports.apply(ret.analysis, ret.options, progress=progress)
         if result.written or (not ret.analysis.problems and not ret.analysis.has_work):

@@ -106,20 +106,14 @@ class Database:
         edit of the same month. Storage also locks the rows it checks (SELECT … FOR UPDATE)."""
         from zqtracker.storage import audit
 
-        try:
-            with self._sessions() as session, session.begin():
-                if self.engine.dialect.name == "sqlite":
-                    session.connection().exec_driver_sql("BEGIN IMMEDIATE")
-                else:  # one writer at a time, as on SQLite: two imports of one list would both add it
-                    session.connection().exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
-                audit.begin_write(session.connection())  # who and what, for the audit trail
-                yield session
-                audit.end_write(session.connection())
-        except Exception as exc:  # the driver's own errors too (storage writes on its cursor)
-            refused = audit.access_refused(exc, self.engine.url.username or "")
-            if refused is None:
-                raise
-            raise refused from exc
+        with self.session() as session:  # (the server's refusals, the driver's own too, worded there)
+            if self.engine.dialect.name == "sqlite":
+                session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+            else:  # one writer at a time, as on SQLite: two imports of one list would both add it
+                session.connection().exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+            audit.begin_write(session.connection())  # who and what, for the audit trail
+            yield session
+            audit.end_write(session.connection())
 
     @contextmanager
     def snapshot(self) -> Iterator[Session]:

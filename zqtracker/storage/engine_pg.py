@@ -6,12 +6,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
+from sqlalchemy import Connection
+
 from zqtracker.storage.engine import BATCH, BULK_MIN_ROWS, ROWS_PER_INSERT, EngineOps, RowRefused
 
 
 class PostgresOps(EngineOps):
     name = "postgresql"
     paramstyle_qmark = False
+
+    def __init__(self, conn: Connection) -> None:
+        super().__init__(conn)
+        self._rls: dict[str, bool] = {}  # table → row-level security applies to this account
 
     @contextmanager
     def bulk(self, table: str, incoming: int) -> Iterator[None]:
@@ -96,10 +102,9 @@ class PostgresOps(EngineOps):
             progress(len(rows))
 
     def _row_security(self, table: str) -> bool:
-        known: dict[str, bool] = self.__dict__.setdefault("_rls", {})
-        if table not in known:
-            known[table] = bool(self.fetch("SELECT row_security_active(?::regclass)", (table,))[0][0])
-        return known[table]
+        if table not in self._rls:
+            self._rls[table] = bool(self.fetch("SELECT row_security_active(?::regclass)", (table,))[0][0])
+        return self._rls[table]
 
     def insert_new_names(self, table: str, columns: Sequence[str], rows: Sequence[tuple]) -> list[tuple]:
         """A name another session added since the caller looked (committed or still open: the
