@@ -186,3 +186,47 @@ def test_a_return_with_a_hidden_filled_row_asks_before_importing(
     assert not dialog.import_button.isEnabled()
     dialog.resize(1200, 640)
     _shot(dialog, f"return-hidden-row-{lang}.png")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_return_changing_figures_on_record_is_imported_only_when_ticked(
+    qtbot, make_window, translations, demo_ctx: AppContext, tmp_path: Path, lang: str
+) -> None:
+    """The desktop's --again: a return filled in again with other figures for a month on record shows
+    each change as before → after and imports only once "replace the figures on record" is ticked."""
+    from zqtracker.services.round_collect import RoundCollector
+
+    translations.switch(lang)
+    window = make_window(demo_ctx)
+    path = RoundService(demo_ctx.database).create(OCT, tmp_path, districts=["高要区"], lang="zh").books[0].path
+    sheet = Sheet.open(path)
+    pid = next(p for p in sheet.ids() if sql(
+        demo_ctx, "SELECT MAX(month) FROM investment_records WHERE project_id = ? AND year = 2023", p
+    )[0][0] == 9 and sql(demo_ctx, "SELECT status FROM projects WHERE id = ?", p)[0][0] != "lead")  # fmt: skip
+    sheet.set(pid, H_MONTH, 10)
+    sheet.save()
+    collector = RoundCollector(demo_ctx.database)
+    assert collector.apply(collector.analyse(collector.read(path)), accept_open=True).written
+    sheet = Sheet.open(path)
+    sheet.set(pid, H_MONTH, 12)  # the same month's workbook filled again: a correction, or November's figures
+    sheet.save()
+
+    def october() -> int:
+        return sql(demo_ctx, "SELECT amount FROM investment_records WHERE project_id = ? AND year = 2023 "
+                   "AND month = 10", pid)[0][0]  # fmt: skip
+
+    dialog = opened_return(qtbot, window, demo_ctx, path, lang)
+    for f in list(dialog.ret.open_findings):
+        dialog.decide([f], "accepted")
+    shown = [dialog.changes.topLevelItem(i).text(3) for i in range(dialog.changes.topLevelItemCount())]
+    assert ("10万元 → 12万元" if lang == "zh" else "¥0.10 mn → ¥0.12 mn") in " ".join(shown), shown
+    assert ("已有记录" if lang == "zh" else "already on record") in dialog.notes.text()
+    assert dialog.again_box.isVisible() and not dialog.again_box.isChecked()
+    assert not dialog.import_button.isEnabled()
+    dialog.resize(1200, 640)
+    _shot(dialog, f"return-changes-record-{lang}.png")
+    dialog.again_box.setChecked(True)
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.imported, timeout=60_000):
+        dialog.import_button.click()
+    assert october() == 12 * 10_000

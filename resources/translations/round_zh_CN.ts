@@ -24,6 +24,10 @@
         <translation>检查结果另存为 .xlsx…</translation>
     </message>
     <message>
+        <source>Replace the figures on record with this return&apos;s (a corrected return)</source>
+        <translation>以本回表的数字替换已有记录（更正后的回表）</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -98,6 +102,10 @@
     <message>
         <source>Row %1: %2 changed to “%3” (was “%4”) — on record, not imported</source>
         <translation>第%1行：%2被改为“%3”（原为“%4”）——以系统为准，未导入</translation>
+    </message>
+    <message>
+        <source>⚠ This return changes %1 figure(s) already on record (shown “before → after”). If it is a corrected return, tick the box below to import it; if last month&apos;s workbook was filled in again, ask the district for this month&apos;s.</source>
+        <translation>⚠ 本回表将改动 %1 个已有记录的数字（显示为“原数 → 新数”）。如为更正后的回表，请勾选下方选项后导入；如沿用了上月表格重新填报，请让该单位报送本月报表。</translation>
     </message>
     <message>
         <source>This district&apos;s return was imported before; importing again writes only what differs.</source>

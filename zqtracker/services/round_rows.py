@@ -29,3 +29,11 @@ def takes_month(ret: Any, row: Reported) -> bool:
     """Whether the analyst accepted such a finding of the row (``ret``: a DistrictReturn)."""
     key = row.project_id if row.project_id is not None else (row.sheet, row.row)
     return any((ret.decisions.get((key, check)) or ("",))[0] == "accepted" for check in TAKES_MONTH)
+
+
+def redone(ret: Any) -> int:
+    """How many monthly figures on record (of the round's month or before) the return ``ret``
+    would change: a corrected return — or another month's workbook filled in again. The command
+    line collects such a return only with ``--again``; the desktop asks for a tick first."""
+    records = ret.analysis.records if ret.analysis is not None else []
+    return sum(1 for r in records if r[4] is not None and r[4] != r[3])

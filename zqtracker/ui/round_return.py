@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -30,6 +31,7 @@ from zqtracker.domain.round_checks import Finding
 from zqtracker.services.context import AppContext
 from zqtracker.services.importing import ImportResult
 from zqtracker.services.round_collect import ACCEPTED, SENT_BACK, DistrictReturn, RoundCollector, differences
+from zqtracker.services.round_rows import redone
 from zqtracker.services.round_words import finding_text, money
 from zqtracker.ui.events import DataEvents
 from zqtracker.ui.operations import Operation
@@ -65,6 +67,10 @@ class ReturnDialog(QDialog):
         self.save_checks_button = QPushButton(self.tr("Save the checks as .xlsx…"))
         self.notes = QLabel()
         self.notes.setWordWrap(True)
+        # A return that changes figures on record is imported only once this is ticked (the command
+        # line's --again): a corrected return — or last month's workbook filled in again.
+        self.again_box = QCheckBox(self.tr("Replace the figures on record with this return's (a corrected return)"))
+        self.again_box.setVisible(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setEnabled(False)
@@ -89,6 +95,7 @@ class ReturnDialog(QDialog):
         split.setSizes([420, 220])
         layout.addWidget(split, 1)
         layout.addWidget(self.notes)
+        layout.addWidget(self.again_box)
         layout.addWidget(self.buttons)
         self._connect_signals()
         self._set_headers()
@@ -100,6 +107,7 @@ class ReturnDialog(QDialog):
         self.send_back_button.clicked.connect(self._on_send_back_clicked)
         self.save_checks_button.clicked.connect(self._on_save_checks_clicked)
         self.findings.itemSelectionChanged.connect(self._update_buttons)
+        self.again_box.toggled.connect(self._update_buttons)
 
     def _set_headers(self) -> None:
         self.changes.setHeaderLabels([self.tr("Row"), self.tr("Project"), self.tr("Status"),
@@ -177,6 +185,8 @@ class ReturnDialog(QDialog):
                 before = d.status_before.label(lang) if d.status_before else "—"
                 status = f"{before} → {d.status_after.label(lang)}"
             month = money(d.month, unit, lang) if d.month is not None else ""
+            if d.month is not None and d.month_before is not None and d.month_before != d.month:
+                month = f"{money(d.month_before, unit, lang)} → {month}"  # a figure on record changes
             if d.sent_back:
                 month = self.tr("sent back")
             checks = "; ".join(finding_text(f, period, unit, lang) for f in d.findings)
@@ -218,16 +228,27 @@ class ReturnDialog(QDialog):
             )
         for p in ret.problems:
             notes.append(f"✗ {p.location(lang)}: {p.reason(lang)}")
-        if ret.already_imported:
+        changed = redone(ret)
+        if changed:
+            notes.append(
+                self.tr(
+                    "⚠ This return changes %1 figure(s) already on record (shown “before → after”). If it is a "
+                    "corrected return, tick the box below to import it; if last month's workbook was filled in "
+                    "again, ask the district for this month's."
+                ).replace("%1", str(changed))
+            )
+        elif ret.already_imported:
             notes.append(
                 self.tr("This district's return was imported before; importing again writes only what differs.")
             )
+        self.again_box.setVisible(bool(changed))
         self.notes.setText("\n".join(notes))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
         ret = self.ret
         ready = ret is not None and ret.analysis is not None and not ret.problems and not ret.open_findings
+        ready = ready and (self.again_box.isChecked() or not redone(ret))
         self.import_button.setEnabled(bool(ready))
         chosen = bool(self.findings.selectedItems())
         self.accept_button.setEnabled(chosen)

@@ -138,6 +138,7 @@ def run_status(args: argparse.Namespace, console: Console) -> int:
 
 def run_collect(args: argparse.Namespace, console: Console) -> int:
     from zqtracker.io.errors import WorkbookRefused
+    from zqtracker.services import round_rows
     from zqtracker.services.round_collect import ACCEPTED, SENT_BACK, RoundCollector, differences
 
     ctx = open_context(args)
@@ -173,7 +174,7 @@ def run_collect(args: argparse.Namespace, console: Console) -> int:
                 collector.analyse(ret, lang=lang)
             open_left = ret.open_findings
             written = False
-            redone = 0 if args.again else _redone(ret)
+            redone = 0 if args.again else round_rows.redone(ret)
             if redone:  # figures on record changed: a corrected return — or another month's workbook re-used
                 console.error(console.say("round.again", file=ret.path.name, round=str(ret.period), count=redone))
                 worst = max(worst, ExitCode.INVALID_INPUT)
@@ -205,12 +206,6 @@ def run_collect(args: argparse.Namespace, console: Console) -> int:
     for report in reports:
         report.pop("_lines", None)
     return worst
-
-
-def _redone(ret) -> int:
-    """How many monthly figures on record (of the round's month or before) the return would change."""
-    records = ret.analysis.records if ret.analysis is not None else []
-    return sum(1 for r in records if r[4] is not None and r[4] != r[3])
 
 
 def _links(collector, said: list[str], lang: str) -> dict[int, int]:
