@@ -154,3 +154,30 @@ def test_a_renamed_project_with_figures_is_asked_in_the_preview(
     combo.setCurrentIndex(2)  # "the same as #1 德信陶磁扩建项目 (端州区)"
     wait_idle(qtbot, dialog)
     assert (dialog.analysis.added, dialog.analysis.updated) == (0, 1) and dialog.can_import()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_code_without_its_zeros_under_another_name_is_asked_in_the_preview(
+    qtbot, ctx: AppContext, tmp_path: Path, artifacts: Path, translations, lang: str
+) -> None:
+    """October's list gives code 12 (typed as a number: its zeros dropped) for September's 0012, under a
+    new name: the row waits for an answer; "the same as" updates the stored project, code kept."""
+    head = ["序号", "项目编号", "项目名称", "计划总投资（万元）", "1-{}月累计完成投资（万元）"]
+
+    def month(m: int, code: object, name: str, ytd: int) -> Path:
+        rows = [[f"端州区2026年1-{m}月重点项目"], [*head[:4], head[4].format(m)], [1, code, name, 30000, ytd]]
+        return write_workbook(tmp_path / f"{m:02}.xlsx", SheetSpec("Sheet1", rows))
+
+    translations.switch("zh_CN" if lang == "zh" else "en")
+    ImportService(ctx.database).import_file(month(9, "0012", "德信陶瓷扩建项目", 1500), ImportOptions())
+    dialog = shown(qtbot, ctx, month(10, 12, "德信陶瓷生产线扩建项目", 2000), lang)
+    q = dialog.questions
+    assert q.links_box.isVisible() and not dialog.can_import()
+    combo = q.links_form.itemAt(0, q.links_form.ItemRole.FieldRole).widget()
+    assert combo.currentData() == -1 and "0012" in combo.itemText(2)
+    dialog.grab().save(str(artifacts / f"import-code-zeros-{lang}.png"))
+    combo.setCurrentIndex(2)
+    wait_idle(qtbot, dialog)
+    assert (dialog.analysis.added, dialog.analysis.updated) == (0, 1) and dialog.can_import()
+    [project] = ctx.projects.all_projects()
+    assert project.code == "0012"

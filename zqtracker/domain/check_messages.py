@@ -163,6 +163,20 @@ _CHECK_MESSAGES: dict[str, tuple[str, str]] = {
         "已按“月/日/年”（美式）读取：{value} 读作 {read}。如实为“日/月/年”（{value} 即 {other}），"
         "请说明——使用 --date-order dmy，或在导入预览中回答斜杠日期的问题——后重新导入。",
     ),
+    "note_code_zeros": (
+        "Sheet “{sheet}”: {count} code(s) written without their leading zeros (a spreadsheet program drops them "
+        "from a code typed as a number) were taken as the stored codes, which are kept — row → code: {rows}.",
+        "工作表“{sheet}”：{count} 个编号缺少前导零（以数字录入的编号会被表格软件去掉前导零），已按已有编号匹配，"
+        "编号保持不变——行 → 编号：{rows}。",
+    ),
+    "code_zeros_other_name": (
+        "code {value} is stored project {project} but for its leading zeros (a spreadsheet program drops them from "
+        "a code typed as a number), and the names differ — if it is that project renamed, say so with --link "
+        "{row}={other}; if it is another project, --link {row}=new (in the preview: the question under the table)",
+        "编号 {value} 与已有项目 {project} 的编号仅差前导零（以数字录入的编号会被表格软件去掉前导零），但名称不同——"
+        "如为该项目改名，请用 --link {row}={other} 说明；如为另一项目，请用 --link {row}=new"
+        "（导入预览中：表格下方的问题）",
+    ),
     "near_name": (
         "“{value}” would be a new project, but a stored one has a near name: {others} — if it is that project "
         "renamed, it would be listed twice and its investment counted twice. Say which: --link {row}=CODE (or "

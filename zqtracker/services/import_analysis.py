@@ -40,6 +40,7 @@ from zqtracker.services.import_model import (
     Update,
     add_problem,
     described,
+    zeros_other_name,
 )
 from zqtracker.services.import_records import analyse_records
 from zqtracker.storage.codec import RowCodec, StoredRow
@@ -150,10 +151,19 @@ def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Contex
         linked = links.get((sa.name, row_numbers[k]), links.get(("", row_numbers[k]))) if links else None
         if linked is not None:
             m = Match(linked) if linked else Match()  # 0: a new project, the user said (--link ROW=new)
+            if linked and code and ctx.matcher is not None:
+                m.zeros = ctx.matcher.zero_spelling(code, linked)
         if m.problem == "ambiguous_project":
             add_problem(plan, k, sa, "name", name, Problem("ambiguous_project", "name", {"value": name}))
             sa.status[k] = INVALID
             continue
+        if m.problem == "zeros_other_name":  # asked, and offered in the preview's links
+            sa.candidates[k] = m.candidates
+            add_problem(plan, k, sa, "code", code, zeros_other_name(ctx, m, code, row_numbers[k]))
+            sa.status[k] = INVALID
+            continue
+        if m.zeros is not None:
+            codes[k] = m.zeros  # "12" where "0012" is stored: the stored spelling stays
         if m.pid is None:
             if m.candidates:
                 sa.candidates[k] = m.candidates

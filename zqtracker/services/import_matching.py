@@ -87,6 +87,7 @@ class Match:
     problem: str | None = None  # "ambiguous_project", "code_conflict"
     other: str | None = None  # the stored project's code in a conflict
     candidates: list[int] = field(default_factory=list)  # near names, to link or keep apart
+    zeros: str | None = None  # matched by a code that lost (or gained) leading zeros: the stored code
 
 
 class Matcher:
@@ -104,6 +105,7 @@ class Matcher:
         self._key_of: dict[int, str] = {}  # stored project id → its name key (names())
         self.aliases = district_aliases or {}
         self._near: dict[tuple[str | None, str], list[tuple[str, int]]] | None = None
+        self._digits: dict[str, set[int]] | None = None  # all-digit codes without their leading zeros
         self.near_budget = 2_000  # new rows looked at for near names (a 100k-row file of new projects is no
         # monthly update: its rows are not compared with every stored name)
 
@@ -132,6 +134,13 @@ class Matcher:
         if not name:
             return Match()
         nk = name_key(name) if nk is None else nk
+        if code and code.isdigit() and code.isascii():
+            twin = self._zero_twin(code)
+            if twin is not None:  # "12" where "0012" is stored: the same project only under the same name
+                self.names()
+                if self._key_of[twin.pid] == nk:
+                    return Match(twin.pid, zeros=twin.code)
+                return Match(problem="zeros_other_name", other=twin.code, candidates=[twin.pid])
         dk = district_key(self.aliases.get(district, district) if district else None)
         by_place, by_name = self.names()
         found = (by_place.get((nk, dk)) or by_place.get((nk, None)) or []) if dk is not None else by_name.get(nk, [])
@@ -149,6 +158,27 @@ class Matcher:
         if len(found) > 1:
             return Match(problem="ambiguous_project", candidates=found[:10])
         return Match(candidates=self.near(nk, dk))
+
+    def zero_spelling(self, code: str, pid: int) -> str | None:
+        """The stored project ``pid``'s code when ``code`` is it but for leading zeros (a row the
+        user linked to it: the stored spelling stays), else None."""
+        stored = self.by_id.get(pid)
+        other = stored.code if stored is not None else None
+        if not other or other == code or not (code + other).isdigit() or not (code + other).isascii():
+            return None
+        return other if other.lstrip("0") == code.lstrip("0") else None
+
+    def _zero_twin(self, code: str) -> Stored | None:
+        """The one stored project whose all-digit code is ``code`` but for leading zeros: a code
+        typed as a number loses them in a spreadsheet program ("0012" comes back as 12), a list
+        written by another keeps them where ours lost them."""
+        if self._digits is None:
+            self._digits = {}
+            for c, pid in self.by_code.items():
+                if c.isdigit() and c.isascii():
+                    self._digits.setdefault(c.lstrip("0"), set()).add(pid)
+        twins = self._digits.get(code.lstrip("0"))
+        return self.by_id[next(iter(twins))] if twins is not None and len(twins) == 1 else None
 
     def near(self, nk: str, dk: str | None, limit: int = 5) -> list[int]:
         """Stored projects whose names are near ``nk``'s: one a prefix of the other ("…扩产" and

@@ -217,3 +217,10 @@ def described(ctx: Context, pids: list[int]) -> str:
             text = f"{stored.code or f'#{pid}'} “{stored.name}”"
             shown.append(f"{text} ({stored.district})" if stored.district else text)
     return "; ".join(shown)
+
+
+def zeros_other_name(ctx: Context, m: Any, code: str, row: int) -> Problem:
+    """A row whose code is a stored project's but for leading zeros ("12" and "0012"), under another
+    name: that project renamed, or another one — the user says which (``m``: its Match)."""
+    return Problem("code_zeros_other_name", "code", {"value": code, "other": m.other, "row": row,
+                                                     "project": described(ctx, m.candidates)})  # fmt: skip

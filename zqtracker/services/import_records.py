@@ -17,6 +17,7 @@ from zqtracker.services.import_model import (
     SeenRows,
     SheetAnalysis,
     add_problem,
+    zeros_other_name,
 )
 
 
@@ -138,6 +139,10 @@ def _monthly_targets(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, se
             m = matcher.match(code, name, district, keys[k] if name else None)
             if m.problem == "ambiguous_project":
                 add_problem(plan, k, sa, "name", name, Problem("ambiguous_project", "name", {"value": name}))
+                sa.status[k] = INVALID
+                continue
+            if m.problem == "zeros_other_name":
+                add_problem(plan, k, sa, "code", code, zeros_other_name(ctx, m, code, plan.row_numbers[k]))
                 sa.status[k] = INVALID
                 continue
             target = m.pid

@@ -275,7 +275,7 @@ class ImportQuestions(QWidget):
                     break
                 row = sa.plan.row_numbers[k]  # type: ignore[union-attr]
                 combo = QComboBox()
-                asked = any(p.problem.code == "near_name" for p in sa.plan.problems.get(k, ()))  # type: ignore[union-attr]
+                asked = any(p.problem.code in _ASKED for p in sa.plan.problems.get(k, ()))  # type: ignore[union-attr]
                 if asked:  # it would be listed and counted twice: answered before the import goes
                     combo.addItem(self.tr("choose…"), -1)
                 combo.addItem(self.tr("new project (keep apart)"), 0)
@@ -313,6 +313,9 @@ class ImportQuestions(QWidget):
             self.sector_combo.currentText().strip(),
             self.status_combo.currentData() or "",
         )
+
+
+_ASKED = ("near_name", "code_zeros_other_name")  # a row's link chosen before the import goes
 
 
 def _clear(form: QFormLayout) -> None:
