@@ -100,3 +100,45 @@ def test_two_stored_spellings_of_one_number_are_no_match(
     # neither is "the" project of 11: the name decides, as for any code the database does not know
     assert not any("leading zeros" in p.message("en") for p in result.notes)
     assert len(ctx.projects.all_projects()) == 2 + result.added
+
+
+def test_another_districts_own_numbering_is_asked_not_matched(ctx: AppContext, tmp_path: Path) -> None:
+    """Two districts each number their list 001, 002…: 四会市's 001 is not 高要区's 001. It took the
+    stored project over (renamed it, moved it to 四会市), exit 0; now each such row is a question, and
+    the code column left out (--map B=none) imports the list by names."""
+
+    def run(*argv: str) -> tuple[int, str]:
+        out, err = io.StringIO(), io.StringIO()
+        status = main(["--db", ctx.database.url, "--lang", "en", *argv], stdout=out, stderr=err)
+        return status, out.getvalue() + err.getvalue()
+
+    def plain(path: Path, district: str, rows: list[tuple[str, str]]) -> Path:
+        head = ["序号", "项目编号", "项目名称", "所属区县", "计划总投资（万元）"]
+        body = [[i, code, name, district, 30000] for i, (code, name) in enumerate(rows, start=1)]
+        return write_workbook(path, SheetSpec("在建项目", [[f"{district}2026年重点项目"], head, *body]))
+
+    gaoyao = plain(tmp_path / "gy.xlsx", "高要区", [("001", NAMES[0]), ("002", NAMES[1])])
+    assert run("import", str(gaoyao))[0] == 0
+    others = [("001", "四会市精细化工新材料项目"), ("002", "大旺高新区电子元器件项目")]
+    sihui = plain(tmp_path / "sh.xlsx", "四会市", others)
+    code, said = run("import", str(sihui))
+    assert code != 0 and "nothing like it" in said and "--map B=none" in said and "--link 3=001" in said, said
+    assert stored(ctx) == {NAMES[0]: ("001", 0), NAMES[1]: ("002", 0)}  # nothing taken over
+    code, said = run("import", str(sihui), "--link", "3=new")
+    assert code != 0 and "a new project cannot take it" in said, said
+    code, said = run("import", str(sihui), "--map", "B=none")
+    assert code == 0, said
+    districts = {p.name: p.district for p in ctx.projects.all_projects()}
+    assert districts == {NAMES[0]: "高要区", NAMES[1]: "高要区", "四会市精细化工新材料项目": "四会市",
+                         "大旺高新区电子元器件项目": "四会市"}  # fmt: skip
+
+
+def test_a_code_renaming_its_project_alike_is_still_matched(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    sep = report(tmp_path / "09.xlsx", 9, [("ZQ-0011", "鸿达新材料项目", 100), ("ZQ-0012", NAMES[1], 200)])
+    assert service.import_file(sep, ImportOptions()).added == 2
+    octo = report(tmp_path / "10.xlsx", 10, [("ZQ-0011", "肇庆鸿达新材料产业园项目", 150), ("ZQ-0012", NAMES[1], 260)])
+    result = service.import_file(octo, ImportOptions())
+    assert result.ok and (result.added, result.updated) == (0, 1)  # the renamed one; the other's month only
+    assert stored(ctx)["肇庆鸿达新材料产业园项目"] == ("ZQ-0011", 150 * WAN)

@@ -169,6 +169,21 @@ _CHECK_MESSAGES: dict[str, tuple[str, str]] = {
         "工作表“{sheet}”：{count} 个编号缺少前导零（以数字录入的编号会被表格软件去掉前导零），已按已有编号匹配，"
         "编号保持不变——行 → 编号：{rows}。",
     ),
+    "code_other_project": (
+        "code {value} is stored project {project}, but this row's name is nothing like it — if it is that "
+        "project renamed, say so with --link {row}={other}; if it is another project (a district numbering its "
+        "own list 001, 002…, or a list numbered afresh), the codes are not the city's: leave the code column out "
+        "(“not imported” in the preview, or --map {column}=none) and import again",
+        "编号 {value} 为已有项目 {project} 的编号，但本行名称与之全然不同——如为该项目改名，请用 --link {row}={other} "
+        "说明；如为另一项目（区县按自己的清单编号 001、002……，或清单重新编号），则该列并非市级项目编号："
+        "请不导入编号列（导入预览中选“不导入”，或 --map {column}=none）后重新导入",
+    ),
+    "new_code_taken": (
+        "code {value} is already project {project}'s, so a new project cannot take it — correct the code, or leave "
+        "the code column out (“not imported” in the preview, or --map {column}=none)",
+        "编号 {value} 已为项目 {project} 所用，新项目不能使用该编号——请更正编号，或不导入编号列"
+        "（导入预览中选“不导入”，或 --map {column}=none）",
+    ),
     "code_zeros_other_name": (
         "code {value} is stored project {project} but for its leading zeros (a spreadsheet program drops them from "
         "a code typed as a number), and the names differ — if it is that project renamed, say so with --link "

@@ -134,6 +134,9 @@ def describe(problem: Problem, lang: str = "en") -> str:
     params = dict(problem.params)
     params.setdefault("value", "")
     params["field_label"] = field_label(problem.field, lang)
+    for key, value in params.items():
+        if callable(getattr(value, "label", None)):  # a status, a type or an origin: its words, not its repr
+            params[key] = value.label(lang)
     if "other_field" in params:
         params["other_label"] = field_label(params["other_field"], lang)
     if isinstance(params.get("detail"), str):

@@ -39,8 +39,8 @@ from zqtracker.services.import_model import (
     SheetAnalysis,
     Update,
     add_problem,
+    code_question,
     described,
-    zeros_other_name,
 )
 from zqtracker.services.import_records import analyse_records
 from zqtracker.storage.codec import RowCodec, StoredRow
@@ -151,15 +151,15 @@ def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Contex
         linked = links.get((sa.name, row_numbers[k]), links.get(("", row_numbers[k]))) if links else None
         if linked is not None:
             m = Match(linked) if linked else Match()  # 0: a new project, the user said (--link ROW=new)
-            if linked and code and ctx.matcher is not None:
-                m.zeros = ctx.matcher.zero_spelling(code, linked)
+            m.zeros = ctx.matcher.zero_spelling(code, linked) if linked and code and ctx.matcher else None
         if m.problem == "ambiguous_project":
             add_problem(plan, k, sa, "name", name, Problem("ambiguous_project", "name", {"value": name}))
             sa.status[k] = INVALID
             continue
-        if m.problem == "zeros_other_name":  # asked, and offered in the preview's links
+        asked = code_question(ctx, sa, m, code, row_numbers[k], linked)
+        if asked is not None:  # asked, and offered in the preview's links
             sa.candidates[k] = m.candidates
-            add_problem(plan, k, sa, "code", code, zeros_other_name(ctx, m, code, row_numbers[k]))
+            add_problem(plan, k, sa, "code", code, asked)
             sa.status[k] = INVALID
             continue
         if m.zeros is not None:

@@ -86,6 +86,10 @@ def analyse_ytd(
     # records of this analysis so far (another sheet's view of the project), kept up to date below: built
     # once, not per project (per project it was 3 s for a 5,000-row sheet of years to date)
     present: dict[tuple[int, int, int], int] = {(r[0], r[1], r[2]): r[3] for r in result.records}
+    # the 当月 records this sheet's own months made (after the earlier sheets' in result.records): only
+    # those give way to its years to date — a record another sheet made stays (the project listed on
+    # two sheets of one file: its month was dropped with both rows' records)
+    mine = {(r[0], r[1], r[2]) for r in result.records[len(earlier_sheets) :]}
     for (target, y), months in groups.items():
         if _above_planned(result, sa, ctx, target, y, months):
             continue
@@ -97,7 +101,8 @@ def analyse_ytd(
             own = month_rows.get((target, y, m))
             if own is None:
                 continue
-            superseded.add((target, y, m))  # the year to date says it; the 当月 amount is checked against it
+            if (target, y, m) in mine:  # the year to date says it; the 当月 amount is checked against it
+                superseded.add((target, y, m))
             prior = max((x for x in months if x < m), default=None)  # 1-10月累计 beside 1-11月累计 and 11月
             if prior is not None:
                 first, amount = prior + 1, ytd - months[prior][0]
@@ -176,7 +181,8 @@ def analyse_ytd(
         if sa.status[k] == SAME and derived.write:
             sa.status[k] = UPDATE
     if superseded:
-        result.records[:] = [r for r in result.records if (r[0], r[1], r[2]) not in superseded]
+        tail = result.records[len(earlier_sheets) :]
+        result.records[len(earlier_sheets) :] = [r for r in tail if (r[0], r[1], r[2]) not in superseded]
     result.records.extend(derived_records)
 
 

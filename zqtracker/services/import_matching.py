@@ -130,6 +130,8 @@ class Matcher:
         if code:
             pid = self.by_code.get(code)
             if pid is not None:
+                if name and not self._named_alike(pid, name, nk):  # another district's 001, or a list numbered afresh
+                    return Match(problem="code_other_name", other=self.by_id[pid].code, candidates=[pid])
                 return Match(pid)
         if not name:
             return Match()
@@ -158,6 +160,17 @@ class Matcher:
         if len(found) > 1:
             return Match(problem="ambiguous_project", candidates=found[:10])
         return Match(candidates=self.near(nk, dk))
+
+    def _named_alike(self, pid: int, name: str, nk: str | None) -> bool:
+        """Whether a row under a stored project's code names it alike: the same name (folded), or a
+        near one (a phase added, a place before it, a typo), or one sharing most of its characters —
+        a project renamed keeps its code; a name nothing like it is another project (the common
+        case, the very same name, costs one comparison)."""
+        stored = self.by_id[pid].name
+        if name == stored:
+            return True
+        a, b = name_key(name) if nk is None else nk, name_key(stored)
+        return a == b or _near_keys(a, b) or SequenceMatcher(None, a, b).ratio() >= 0.5
 
     def zero_spelling(self, code: str, pid: int) -> str | None:
         """The stored project ``pid``'s code when ``code`` is it but for leading zeros (a row the
@@ -212,22 +225,28 @@ class Matcher:
         for other, pid in pool[:5_000]:
             if other == nk or pid in out:
                 continue
-            if (
-                _PHASE_RE.sub("", other) == base
-                or other.startswith(nk)
-                or (nk.startswith(other) and len(other) >= 6)
-                or _one_apart(nk, other)
-                or _place_before(nk, other)
-                or (
-                    abs(len(other) - len(nk)) <= 3
-                    and SequenceMatcher(None, nk, other).quick_ratio() >= 0.9
-                    and SequenceMatcher(None, nk, other).ratio() >= 0.9
-                )
-            ):
+            if _near_keys(nk, other, base):
                 out.append(pid)
                 if len(out) >= limit:
                     break
         return out[:limit]
+
+
+def _near_keys(nk: str, other: str, base: str | None = None) -> bool:
+    """Two folded names near each other: a phase apart, one the other's start, a character apart, a
+    place before one, or nearly the same characters (``base``: nk without its phase, when known)."""
+    return (
+        _PHASE_RE.sub("", other) == (_PHASE_RE.sub("", nk) if base is None else base)
+        or other.startswith(nk)
+        or (nk.startswith(other) and len(other) >= 6)
+        or _one_apart(nk, other)
+        or _place_before(nk, other)
+        or (
+            abs(len(other) - len(nk)) <= 3
+            and SequenceMatcher(None, nk, other).quick_ratio() >= 0.9
+            and SequenceMatcher(None, nk, other).ratio() >= 0.9
+        )
+    )
 
 
 def _one_apart(a: str, b: str) -> bool:

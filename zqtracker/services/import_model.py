@@ -219,8 +219,20 @@ def described(ctx: Context, pids: list[int]) -> str:
     return "; ".join(shown)
 
 
-def zeros_other_name(ctx: Context, m: Any, code: str, row: int) -> Problem:
-    """A row whose code is a stored project's but for leading zeros ("12" and "0012"), under another
-    name: that project renamed, or another one — the user says which (``m``: its Match)."""
-    return Problem("code_zeros_other_name", "code", {"value": code, "other": m.other, "row": row,
-                                                     "project": described(ctx, m.candidates)})  # fmt: skip
+def code_question(
+    ctx: Context, sa: SheetAnalysis, m: Any, code: str | None, row: int, linked: int | None
+) -> Problem | None:
+    """A row its code cannot place (``m``: its Match): the code is a stored project's but for leading
+    zeros ("12", "0012") under another name; or it is a stored project's exactly, under a name
+    nothing like it (another district's own numbering 001, 002…, or a list numbered afresh) — that
+    project renamed, or another one: the user says which. Or the user said "new" for a row whose
+    code another project has (``linked`` 0): a project's code is its own."""
+    column = next((c.letter for c in sa.layout.mapped() if c.field == "code"), "")
+    if m.problem in ("zeros_other_name", "code_other_name"):
+        code_name = "code_zeros_other_name" if m.problem == "zeros_other_name" else "code_other_project"
+        return Problem(code_name, "code", {"value": code, "other": m.other, "row": row, "column": column,
+                                           "project": described(ctx, m.candidates)})  # fmt: skip
+    if linked == 0 and code and ctx.matcher is not None and code in ctx.matcher.by_code:
+        taken = described(ctx, [ctx.matcher.by_code[code]])
+        return Problem("new_code_taken", "code", {"value": code, "project": taken, "column": column})
+    return None

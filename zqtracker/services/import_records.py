@@ -17,7 +17,7 @@ from zqtracker.services.import_model import (
     SeenRows,
     SheetAnalysis,
     add_problem,
-    zeros_other_name,
+    code_question,
 )
 
 
@@ -141,8 +141,9 @@ def _monthly_targets(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, se
                 add_problem(plan, k, sa, "name", name, Problem("ambiguous_project", "name", {"value": name}))
                 sa.status[k] = INVALID
                 continue
-            if m.problem == "zeros_other_name":
-                add_problem(plan, k, sa, "code", code, zeros_other_name(ctx, m, code, plan.row_numbers[k]))
+            asked = code_question(ctx, sa, m, code, plan.row_numbers[k], None)
+            if asked is not None:
+                add_problem(plan, k, sa, "code", code, asked)
                 sa.status[k] = INVALID
                 continue
             target = m.pid
