@@ -142,3 +142,24 @@ def test_a_code_renaming_its_project_alike_is_still_matched(
     result = service.import_file(octo, ImportOptions())
     assert result.ok and (result.added, result.updated) == (0, 1)  # the renamed one; the other's month only
     assert stored(ctx)["肇庆鸿达新材料产业园项目"] == ("ZQ-0011", 150 * WAN)
+
+
+def test_two_projects_of_one_name_and_district_are_told_how_to_tell_apart(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    """标准厂房建设项目 of two enterprises in one district, no codes: a refusal saying what tells them apart
+    (it said "already appears in row 4", and no --link could answer it); with codes of their own, two."""
+
+    def book(path: Path, codes: tuple[object, object]) -> Path:
+        head = ["序号", "项目编号", "项目名称", "建设单位", "计划总投资（万元）"]
+        rows = [[1, codes[0], "标准厂房建设项目", "肇庆市高要区金利投资开发有限公司", 20000],
+                [2, codes[1], "标准厂房建设项目", "广东粤达实业有限公司", 15000]]  # fmt: skip
+        return write_workbook(path, SheetSpec("在建项目", [["高要区2026年重点项目"], head, *rows]))
+
+    refused = service.import_file(book(tmp_path / "a.xlsx", (None, None)), ImportOptions())
+    [problem] = refused.problems
+    assert problem.problem.code == "same_name_two_enterprises" and not refused.written
+    assert "told apart by their codes" in problem.reason("en") and "广东粤达实业有限公司" in problem.reason("zh")
+    assert len(ctx.projects.all_projects()) == 0
+    coded = service.import_file(book(tmp_path / "b.xlsx", ("GY-A1", "GY-A2")), ImportOptions())
+    assert coded.ok and coded.added == 2

@@ -41,6 +41,7 @@ from zqtracker.services.import_model import (
     add_problem,
     code_question,
     described,
+    duplicate_row,
 )
 from zqtracker.services.import_records import analyse_records
 from zqtracker.storage.codec import RowCodec, StoredRow
@@ -130,21 +131,7 @@ def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Contex
                 continue
         name = names[k]
         if first is not None:
-            add_problem(
-                plan,
-                k,
-                sa,
-                "code" if code else "name",
-                code or name,
-                Problem(
-                    "duplicate_in_file",
-                    "code" if code else "name",
-                    {
-                        "value": code or name,
-                        "first_row": first[1] if first[0] == sa.name else f"{first[1]} ({first[0]})",
-                    },
-                ),
-            )
+            add_problem(plan, k, sa, "code" if code else "name", code or name, duplicate_row(result, sa, k, first))
             sa.status[k] = INVALID
             continue
         m: Match = matches[k] if matches is not None else _NO_MATCH

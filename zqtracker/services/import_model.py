@@ -236,3 +236,22 @@ def code_question(
         taken = described(ctx, [ctx.matcher.by_code[code]])
         return Problem("new_code_taken", "code", {"value": code, "project": taken, "column": column})
     return None
+
+
+def duplicate_row(result: ImportAnalysis, sa: SheetAnalysis, k: int, first: tuple[str, int]) -> Problem:
+    """Row ``k`` is a project an earlier row of the file (``first``: sheet, row) already gave. Without
+    a code, under one name in one district but another enterprise, it is likely another project —
+    which only a code, or a name that differs, can tell apart."""
+    plan = sa.plan
+    assert plan is not None
+    code, name = plan.column("code")[k], plan.column("name")[k]
+    params = {"value": code or name, "first_row": first[1] if first[0] == sa.name else f"{first[1]} ({first[0]})"}
+    if not code:
+        mine = plan.column("enterprise")[k]
+        earlier = next((s.plan for s in result.sheets if s.name == first[0] and s.plan is not None), None)
+        theirs = None
+        if earlier is not None and first[1] in earlier.row_numbers:
+            theirs = earlier.column("enterprise")[earlier.row_numbers.index(first[1])]
+        if mine and theirs and mine != theirs:
+            return Problem("same_name_two_enterprises", "name", {**params, "enterprise": mine, "other": theirs})
+    return Problem("duplicate_in_file", "code" if code else "name", params)
