@@ -73,7 +73,7 @@ def copy_all(
         query = select(table)
         if "parent_id" in table.c:  # chains before the sectors under them
             query = query.order_by(table.c.parent_id.is_not(None), table.c.id)
-        result = source.execution_options(stream_results=True).execute(query)
+        result = source.execute(query, execution_options={"stream_results": True})
         done = 0
         while rows := result.fetchmany(CHUNK):
             target.execute(table.insert(), [dict(r._mapping) for r in rows])
@@ -118,16 +118,27 @@ def reading(path: Path) -> Iterator[Connection]:
         engine.dispose()
 
 
-def write_sqlite_copy(source: Engine, path: Path) -> None:
-    """Every table of ``source`` (one consistent snapshot: REPEATABLE READ on a server) into a new
-    SQLite file at ``path``, created at this program's schema. The caller names and moves it."""
+@contextmanager
+def _whole(source: Engine | Connection) -> Iterator[Connection]:
+    """``source`` read as one consistent snapshot: a connection is the caller's transaction (one
+    that holds the database still, storage/holding.py); an engine's, REPEATABLE READ on a server."""
+    if isinstance(source, Connection):
+        yield source
+        return
+    snapshot = {"isolation_level": "REPEATABLE READ"} if source.dialect.name == "postgresql" else {}
+    with source.connect().execution_options(**snapshot) as src, src.begin():
+        yield src
+
+
+def write_sqlite_copy(source: Engine | Connection, path: Path) -> None:
+    """Every table of ``source`` (one consistent snapshot) into a new SQLite file at ``path``,
+    created at this program's schema. The caller names and moves it."""
     from zqtracker.storage.database import open_database
 
     path.unlink(missing_ok=True)
     copy = open_database(path)
     try:
-        snapshot = {"isolation_level": "REPEATABLE READ"} if source.dialect.name == "postgresql" else {}
-        with source.connect().execution_options(**snapshot) as src, src.begin(), copy.engine.begin() as dst:
+        with _whole(source) as src, copy.engine.begin() as dst:
             copy_all(src, dst)
     except BaseException:
         copy.close()
