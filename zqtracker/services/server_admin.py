@@ -45,6 +45,12 @@ _WORDS = Catalogue(
             "{database} has no accounts yet: run `zqtracker db init-server` first.",
             "{database} 尚未建立账户：请先运行 `zqtracker db init-server`。",
         ),
+        "grant_refused": (
+            "The server refused this: the account “{user}” may not create or change accounts (only the database's "
+            "owner may, or an account the server lets create roles); nothing was changed.",
+            "数据库服务器拒绝了此操作：账户“{user}”无权创建或修改账户（只有数据库的所有者，或服务器允许创建角色的账户才可以）；"
+            "未做任何更改。",
+        ),
         "no_district": ("no district called {district!r} in {database}", "{database} 中没有名为“{district}”的区域"),
     },
 )
@@ -114,6 +120,7 @@ def init_server(url: str) -> str:
 def grant(url: str | None, user: str, kind: str, districts: list[str]) -> tuple[bool, list[tuple[str, str, list[str]]]]:
     """Make ``user`` an account of ``kind`` (district staff: of ``districts``, which must exist).
     Returns whether the login role was created, and every account afterwards."""
+    from zqtracker.storage.audit import access_refused
     from zqtracker.storage.server_roles import accounts
     from zqtracker.storage.server_roles import grant as give
 
@@ -134,5 +141,10 @@ def grant(url: str | None, user: str, kind: str, districts: list[str]) -> tuple[
                 raise AccountError(_WORDS, "no_district", district=missing[0], database=database.display_name)
             created = give(conn, user, kind, [known[d] for d in districts])
             return created, accounts(conn)
+    except Exception as exc:
+        refused = access_refused(exc, database.engine.url.username or "")
+        if refused is None:
+            raise
+        raise AccountError(_WORDS, "grant_refused", user=refused.user) from None
     finally:
         database.close()

@@ -58,7 +58,7 @@ def run_grant(args: argparse.Namespace, console: Console) -> int:
         created, accounts = grant(args.db, args.user, args.role, args.district)
     except AccountError as exc:
         console.error(exc.message(console.lang))
-        return ExitCode.INVALID_INPUT
+        return ExitCode.REFUSED if exc.key == "grant_refused" else ExitCode.INVALID_INPUT
     if created:
         console.print(console.say("db.login_created", user=args.user))
     for user, kind, districts in accounts:

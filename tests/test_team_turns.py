@@ -1,0 +1,53 @@
+"""Work two people start at the same moment, and work an account may not do (the PostgreSQL probe,
+session 13, B5): each ends in one sentence with exit 2 — never an internal error (exit 3)."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from test_server_access import run, team  # noqa: F401 - the fixture
+
+from zqtracker.domain.rounds import Period
+from zqtracker.services.context import AppContext
+from zqtracker.services.rounds import RoundRefused, RoundService
+
+
+def test_two_closes_of_one_month_at_once_close_it_once(ctx: AppContext, db_url: str) -> None:
+    """Both start while a colleague's write holds the lock: the second to get it finds the month closed."""
+    contexts = [AppContext.open(db_url, daily_backup=False) for _ in (0, 1)]
+    outcomes: list[str] = []
+
+    def close(c: AppContext) -> None:
+        try:
+            RoundService(c.database).close(Period(2026, 10))
+            outcomes.append("closed")
+        except RoundRefused as exc:
+            outcomes.append(exc.message("en"))
+
+    workers = [threading.Thread(target=close, args=(c,)) for c in contexts]
+    with ctx.database.write() as s:
+        s.connection().exec_driver_sql("SELECT 1")
+        for w in workers:
+            w.start()
+        time.sleep(1)
+        assert outcomes == []
+    for w in workers:
+        w.join(60)
+    for c in contexts:
+        c.close()
+    assert sorted(outcomes) == ["2026-10 is already closed", "closed"], outcomes
+    code, out = run("--db", db_url, "round", "close", "2026-10")  # and on the command line
+    assert (code, out.strip()) == (2, "zqtracker: 2026-10 is already closed"), out
+
+
+@pytest.mark.engine("postgresql")
+def test_an_account_that_may_not_grant_is_told_so(team) -> None:  # noqa: F811
+    people, users = team
+    for who in ("reader", "district", "analyst"):
+        code, out = run("--db", people[who].database.url, "db", "grant", f"x_{users[who]}", "--role", "reader")
+        assert code == 2 and out.strip().count("\n") == 0 and "internal error" not in out, (who, out)
+        assert f"the account “{users[who]}” may not create or change accounts" in out, out
+    code, out = run("--db", people["reader"].database.url, "--lang", "zh", "db", "grant", "y", "--role", "reader")
+    assert code == 2 and f"账户“{users['reader']}”无权创建或修改账户" in out, out
