@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from test_server_access import run, team  # noqa: F401 - the fixture
@@ -51,3 +52,49 @@ def test_an_account_that_may_not_grant_is_told_so(team) -> None:  # noqa: F811
         assert f"the account “{users[who]}” may not create or change accounts" in out, out
     code, out = run("--db", people["reader"].database.url, "--lang", "zh", "db", "grant", "y", "--role", "reader")
     assert code == 2 and f"账户“{users['reader']}”无权创建或修改账户" in out, out
+
+
+@pytest.mark.engine("postgresql")
+def test_copy_replace_keeps_district_staff_and_waits_a_bounded_time(
+    team,  # noqa: F811
+    db_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # type: ignore[no-untyped-def]
+    """`db copy SRC SERVER --replace` (B7, B10): district staff keep their district (by name), one whose
+    district the copy lacks is named with how to restore it; a colleague's transaction holding a
+    table is waited for a bounded time, then named in one sentence, nothing changed."""
+    from sqlalchemy import create_engine, text
+
+    from zqtracker.domain.models import Project
+    from zqtracker.domain.status import Status
+    from zqtracker.storage import holding
+
+    people, users = team
+    source = tmp_path / "source.sqlite"
+    assert run("--db", db_url, "db", "backup", str(source))[0] == 0
+    code, out = run("db", "copy", str(source), db_url, "--replace")
+    assert code == 0 and "no longer works" not in out, out
+    assert sorted(p.code for p in people["district"].projects.all_projects()) == ["GY-1", "GY-2"]
+    other = AppContext.open(str(tmp_path / "other.sqlite"), daily_backup=False)
+    other.projects.create(Project("端州新项目", "新材料", "端州区", Status.SIGNED, 10**8, code="DZ-9"))
+    other.close()
+    code, out = run("db", "copy", str(tmp_path / "other.sqlite"), db_url, "--replace")
+    assert (
+        code == 0
+        and (
+            f"The account “{users['district']}” no longer works for 高要区: the copy has no such district — once it "
+            f"exists, run `zqtracker db grant {users['district']} --role district --district 高要区` again."
+        )
+        in out
+    ), out
+    colleague = create_engine(db_url)
+    monkeypatch.setattr(holding, "WAIT_S", 1)  # the bound, 30 s, shortened for the test
+    try:
+        with colleague.connect() as conn, conn.begin():
+            conn.execute(text("SELECT id FROM projects FOR UPDATE")).all()  # a colleague's edit left open
+            code, out = run("db", "copy", str(source), db_url, "--replace")
+    finally:
+        colleague.dispose()
+    assert code == 2 and out.strip().count("\n") == 0 and "is busy" in out and "nothing was changed" in out, out
+    assert [p.code for p in people["analyst"].projects.all_projects()] == ["DZ-9"]  # unchanged

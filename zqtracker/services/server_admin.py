@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from zqtracker.domain.words import Catalogue, WordedError
 from zqtracker.storage.database import DatabaseOpenError, open_database
-from zqtracker.storage.transfer import copy_all, delete_all, fingerprint
+from zqtracker.storage.holding import hold_still
+from zqtracker.storage.transfer import copy_all, fingerprint, replace_all
 
 
 @dataclass
@@ -16,6 +17,7 @@ class CopyReport:
     target: str
     rows: dict[str, int] = field(default_factory=dict)  # per table, as counted on both sides
     checked: bool = False  # row counts and per-table sums equal on both sides
+    staff_dropped: list[tuple[str, str]] = field(default_factory=list)  # (account, district) not in the copy
 
 
 _WORDS = Catalogue(
@@ -75,13 +77,16 @@ def copy_database(source: str, target: str, *, replace: bool = False) -> CopyRep
     try:
         snapshot = {"isolation_level": "REPEATABLE READ"} if src.engine.dialect.name == "postgresql" else {}
         with src.engine.connect().execution_options(**snapshot) as s, s.begin(), dst.engine.begin() as d:
+            if replace:  # nobody writes meanwhile; a colleague's transaction is waited for 30 s, then named
+                hold_still(d, dst.display_name)
             held = fingerprint(d)
             if not replace and any(v["rows"] for v in held.values()):
                 busy = ", ".join(f"{k} ({v['rows']})" for k, v in held.items() if v["rows"])
                 raise CopyRefused(_WORDS, "not_empty", target=dst.display_name, busy=busy)
             if replace:
-                delete_all(d)
-            copy_all(s, d)
+                report.staff_dropped = replace_all(d, s)
+            else:
+                copy_all(s, d)
             theirs, ours = fingerprint(s), fingerprint(d)
             if theirs != ours:
                 differing = [t for t in theirs if theirs[t] != ours.get(t)]

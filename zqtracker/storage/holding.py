@@ -19,15 +19,16 @@ WAIT_S = 30  # how long a whole-database step waits for a colleague's transactio
 WRITING = ""  # what is waited for first: the write lock (then the tables, by name)
 
 
-def hold_still(conn: Connection, shown: str, *, wait_s: float = WAIT_S) -> None:
+def hold_still(conn: Connection, shown: str) -> None:
     """Lock the server database of ``conn`` against every write until its transaction ends; a
     no-op on SQLite (whose caller holds the file's write lock). DatabaseOpenError ``server_busy``
-    (nothing changed) when a colleague's transaction holds a table longer than ``wait_s``."""
+    (nothing changed) when a colleague's transaction holds a table longer than :data:`WAIT_S`."""
     from zqtracker.storage.database import WRITE_LOCK
     from zqtracker.storage.transfer import tables
 
     if conn.dialect.name != "postgresql":
         return
+    wait_s = WAIT_S  # (read at each use)
     before = conn.exec_driver_sql("SELECT current_setting('lock_timeout')").scalar()
     conn.exec_driver_sql("SELECT set_config('lock_timeout', %s, true)", (f"{int(wait_s * 1000)}ms",))
     steps = [(WRITING, f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")]

@@ -194,23 +194,35 @@ def replace_from_sqlite(target: Connection, backup: Path) -> dict[str, int]:
     A server's accounts are not data of the backup: which district each staff account works for
     (``zq_district_staff``, whose rows would go with the districts) is kept, by district name.
     Returns the rows per table."""
-    staff = _district_staff(target)
-    delete_all(target, audit=True)
     with reading(backup) as src:
-        copy_all(src, target, audit=True)
+        replace_all(target, src)
         theirs, ours = fingerprint(src), fingerprint(target)
     if theirs != ours:
         raise RestoreMismatch([t for t in theirs if theirs[t] != ours.get(t)])
-    if staff:
-        target.execute(
-            text(
-                "INSERT INTO zq_district_staff (role_name, district_id) SELECT s.role_name, d.id FROM "
-                "unnest(CAST(:roles AS text[]), CAST(:names AS text[])) AS s(role_name, name) "
-                "JOIN districts d ON d.name = s.name ON CONFLICT DO NOTHING"
-            ),
-            {"roles": [r for r, _ in staff], "names": [n for _, n in staff]},
-        )
     return {t: v["rows"] for t, v in ours.items()}
+
+
+def replace_all(target: Connection, source: Connection) -> list[tuple[str, str]]:
+    """Every table of ``target`` (the audit trail too) made what ``source`` holds, inside the
+    callers' transactions. A server's accounts are not data: which district each staff account
+    works for (``zq_district_staff``, whose rows would go with the districts) is kept, by district
+    name. Returns the (account, district) assignments dropped: their district is not in ``source``."""
+    staff = _district_staff(target)
+    delete_all(target, audit=True)
+    copy_all(source, target, audit=True)
+    if not staff:
+        return []
+    kept = target.execute(
+        text(
+            "INSERT INTO zq_district_staff (role_name, district_id) SELECT s.role_name, d.id FROM "
+            "unnest(CAST(:roles AS text[]), CAST(:names AS text[])) AS s(role_name, name) "
+            "JOIN districts d ON d.name = s.name ON CONFLICT DO NOTHING RETURNING role_name, district_id"
+        ),
+        {"roles": [r for r, _ in staff], "names": [n for _, n in staff]},
+    ).all()
+    names: dict[int, str] = {int(i): str(n) for i, n in target.exec_driver_sql("SELECT id, name FROM districts")}
+    still = {(str(r), names[d]) for r, d in kept}
+    return [pair for pair in staff if pair not in still]
 
 
 def _district_staff(conn: Connection) -> list[tuple[str, str]]:
