@@ -98,3 +98,26 @@ def test_copy_replace_keeps_district_staff_and_waits_a_bounded_time(
         colleague.dispose()
     assert code == 2 and out.strip().count("\n") == 0 and "is busy" in out and "nothing was changed" in out, out
     assert [p.code for p in people["analyst"].projects.all_projects()] == ["DZ-9"]  # unchanged
+
+
+@pytest.mark.engine("postgresql")
+def test_a_server_database_of_another_program_is_not_called_an_sqlite_file(request: pytest.FixtureRequest) -> None:
+    """Messages about a server database speak of a database, not of an SQLite file (B8)."""
+    from sqlalchemy import create_engine
+
+    server = request.getfixturevalue("pg_server")
+    name = server.create()
+    try:
+        engine = create_engine(server.url(name))
+        with engine.begin() as conn:
+            conn.exec_driver_sql("CREATE TABLE invoices (id int PRIMARY KEY, total numeric)")
+        engine.dispose()
+        for lang in ("en", "zh"):
+            code, out = run("--db", server.url(name), "--lang", lang, "summary")
+            assert code == 2 and "SQLite" not in out and out.strip().count("\n") == 0, out
+        assert (
+            "holds tables of another program, not a zqtracker database; it was left untouched"
+            in run("--db", server.url(name), "summary")[1]
+        )
+    finally:
+        server.drop(name)

@@ -40,6 +40,12 @@ _DATABASE_MESSAGES: dict[str, tuple[str, str]] = {
         "{file} is an SQLite database of another program, not a zqtracker database; it was left untouched.",
         "“{file}”是其他程序的 SQLite 数据库，不是 zqtracker 数据库；文件未被改动。",
     ),
+    "db_foreign_server_database": (
+        "{file} holds tables of another program, not a zqtracker database; it was left untouched — connect to "
+        "an empty database or one zqtracker set up.",
+        "{file} 中是其他程序的数据表，不是 zqtracker 数据库；未做任何改动——"
+        "请连接一个空数据库或由 zqtracker 建立的数据库。",
+    ),
     "db_corrupt": (
         f"{{file}} is damaged ({{detail}}) and was left untouched: {_RESTORE_EN}, "
         "or salvage its projects with `zqtracker db recover`.",

@@ -264,7 +264,7 @@ def _server_revision(engine: Engine, shown: str) -> str | None:
             if not names:
                 return None
             if "alembic_version" not in names or not names >= ZQ_TABLES:
-                raise DatabaseOpenError("foreign_database", file=shown)
+                raise DatabaseOpenError("foreign_server_database", file=shown)
             row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
             return str(row[0]) if row else None
     except DBAPIError as exc:
