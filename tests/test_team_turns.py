@@ -89,7 +89,7 @@ def test_copy_replace_keeps_district_staff_and_waits_a_bounded_time(
         in out
     ), out
     colleague = create_engine(db_url)
-    monkeypatch.setattr(holding, "WAIT_S", 1)  # the bound, 30 s, shortened for the test
+    monkeypatch.setattr(holding, "WAIT_S", 1)  # the bound, 20 s, shortened for the test
     try:
         with colleague.connect() as conn, conn.begin():
             conn.execute(text("SELECT id FROM projects FOR UPDATE")).all()  # a colleague's edit left open

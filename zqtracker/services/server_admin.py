@@ -77,7 +77,7 @@ def copy_database(source: str, target: str, *, replace: bool = False) -> CopyRep
     try:
         snapshot = {"isolation_level": "REPEATABLE READ"} if src.engine.dialect.name == "postgresql" else {}
         with src.engine.connect().execution_options(**snapshot) as s, s.begin(), dst.engine.begin() as d:
-            if replace:  # nobody writes meanwhile; a colleague's transaction is waited for 30 s, then named
+            if replace:  # nobody writes meanwhile; a colleague's transaction is waited for 20 s, then named
                 hold_still(d, dst.display_name)
             held = fingerprint(d)
             if not replace and any(v["rows"] for v in held.values()):

@@ -15,7 +15,7 @@ from sqlalchemy.exc import DBAPIError
 
 from zqtracker.storage.db_errors import DatabaseOpenError
 
-WAIT_S = 30  # how long a whole-database step waits for a colleague's transaction
+WAIT_S = 20  # how long a whole-database step waits for a colleague's transaction
 WRITING = ""  # what is waited for first: the write lock (then the tables, by name)
 
 
