@@ -118,3 +118,28 @@ def test_a_connection_lost_mid_write_is_one_sentence(ctx: AppContext, db_url: st
     fault = ctx.database.fault(caught)
     assert fault is not None and fault.reason == "connection_lost", caught
     assert "try again" in fault.message("en") and "连接已断开" in fault.message("zh")
+
+
+def test_a_district_accounts_dry_run_says_what_the_import_would(team, tmp_path: Path) -> None:  # noqa: F811
+    """Another district's stored project is invisible to a district account, not absent: its dry run
+    counted it "added" while the real import was refused. Now the dry run is refused in the same
+    sentence (nothing written); a dry run of its own district's rows still counts them."""
+    from test_server_access import run
+
+    people, users = team
+    head = ["项目编号", "项目名称", "所在区域", "项目状态", "计划总投资（万元）"]
+    own = [["GY-3", "高要新项目", "高要区", "在建", 5000]]
+    mixed = write_workbook(
+        tmp_path / "mixed.xlsx", SheetSpec("Sheet1", [head, *own, ["DZ-1", "端州装备", "端州区", "在建", 9000]])
+    )
+    url = people["district"].database.url
+    real = run("--db", url, "import", str(mixed))
+    dry = run("--db", url, "import", str(mixed), "--dry-run")
+    assert dry == real and real[0] != 0 and users["district"] in real[1] and "added" not in dry[1], (dry, real)
+    assert run("--db", url, "--lang", "zh", "import", str(mixed), "--dry-run")[1].count("未写入任何内容") == 1
+    mine = write_workbook(tmp_path / "own.xlsx", SheetSpec("Sheet1", [head, *own]))
+    code, out = run("--db", url, "import", str(mine), "--dry-run")
+    assert code == 0 and "1 added" in out, out
+    assert "GY-3" not in {p.code for p in people["analyst"].projects.all_projects()}  # nothing written by either
+    code, out = run("--db", people["analyst"].database.url, "import", str(mixed), "--dry-run")
+    assert code == 0 and "1 added, 1 updated" in out, out  # an analyst sees every district: no trial needed

@@ -133,6 +133,12 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Copied to {target}: {projects} project(s); row counts and per-table sums agree on both sides.",
         "已复制到 {target}：{projects} 个项目；两边各表行数与金额合计一致。",
     ),
+    "db.staff_dropped": (
+        "The account “{user}” no longer works for {district}: the copy has no such district — once it exists, "
+        "run `zqtracker db grant {user} --role district --district {district}` again.",
+        "账户“{user}”已不再负责{district}：副本中没有这个区域——待其建立后，请重新运行 "
+        "`zqtracker db grant {user} --role district --district {district}`。",
+    ),
     "db.server_ready": (
         "{server}: schema, the three kinds of account (analyst / district / reader) and the district "
         "row-level policies are in place.",

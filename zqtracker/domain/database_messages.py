@@ -40,6 +40,12 @@ _DATABASE_MESSAGES: dict[str, tuple[str, str]] = {
         "{file} is an SQLite database of another program, not a zqtracker database; it was left untouched.",
         "“{file}”是其他程序的 SQLite 数据库，不是 zqtracker 数据库；文件未被改动。",
     ),
+    "db_foreign_server_database": (
+        "{file} holds tables of another program, not a zqtracker database; it was left untouched — connect to "
+        "an empty database or one zqtracker set up.",
+        "{file} 中是其他程序的数据表，不是 zqtracker 数据库；未做任何改动——"
+        "请连接一个空数据库或由 zqtracker 建立的数据库。",
+    ),
     "db_corrupt": (
         f"{{file}} is damaged ({{detail}}) and was left untouched: {_RESTORE_EN}, "
         "or salvage its projects with `zqtracker db recover`.",
@@ -75,6 +81,24 @@ _DATABASE_MESSAGES: dict[str, tuple[str, str]] = {
         "The connection to {file} was lost (the server restarted, the network failed, or the session was ended); "
         "the step in progress was not completed and the server keeps nothing of it — try again.",
         "与“{file}”的连接已断开（服务器重启、网络故障或会话被结束）；正在进行的操作未完成，服务器不保留其任何部分——请重试。",
+    ),
+    # A step that replaces a server database whole waited too long for a colleague (storage/holding.py).
+    "db_server_busy_writing": (
+        "{file} is busy: a session of the account “{user}” has been writing to it for over {seconds} seconds "
+        "(an import, an undo, an edit left open); nothing was changed — try again once it has finished.",
+        "“{file}”正忙：账户“{user}”的会话写入已超过 {seconds} 秒（导入、撤销或未完成的编辑）；"
+        "未做任何更改——请待其完成后重试。",
+    ),
+    "db_server_busy": (
+        "{file} is busy: a session of the account “{user}” has held its table {table} for over {seconds} seconds "
+        "(a change being written, or one left open); nothing was changed — try again once it has finished.",
+        "“{file}”正忙：账户“{user}”的会话占用数据表 {table} 已超过 {seconds} 秒（正在写入或未完成的修改）；"
+        "未做任何更改——请待其完成后重试。",
+    ),
+    "db_changed_while_restoring": (
+        "{file} was changed by someone else while the restore was copying it; nothing was restored and the "
+        "database is as they left it — restore again.",
+        "在恢复过程复制“{file}”时，有他人修改了它；未恢复任何内容，数据库保持他人修改后的状态——请重新恢复。",
     ),
     "db_disk_full": (
         "The disk holding {file} is full; nothing was changed — free some space and try again.",

@@ -163,7 +163,7 @@ def restore_refusal(database: Database) -> AccessRefused | None:
     """Why this account may not restore a backup onto its server database (one sentence in either
     language: only the database's owner may, named as the server says); None when it may, and for a
     SQLite file. Asked before any work, so that no progress is shown for a restore that cannot be."""
-    from zqtracker.storage.restore import restore_refusal as ask
+    from zqtracker.storage.server_restore import restore_refusal as ask
 
     return None if database.sqlite_path is not None else ask(database.engine)
 
@@ -176,7 +176,8 @@ def restore_server(
     every table replaced in one transaction and checked. Others' open windows reload (the
     server tells them). Returns the copy of what was there and the rows per table restored.
     Cancelled (through ``progress``) before the server's transaction, it changes nothing."""
-    from zqtracker.storage.restore import check_restorable, restore_server_backup
+    from zqtracker.storage.restore import check_restorable
+    from zqtracker.storage.server_restore import restore_server_backup
 
     refusal = restore_refusal(database)  # only its owner may: asked before anything is copied
     if refusal is not None:
@@ -184,14 +185,8 @@ def restore_server(
     check, stage = _steps(progress, lang)
     stage("checking")
     check_restorable(backup, check)  # before the copy of the server: a refused backup costs nothing
-    stage("copying")
     protect = frozenset({backup.absolute()})
-    before = store.make_server_backup(database.engine, "restore", protect=protect, rotate_old=False)
-    try:
-        rows = restore_server_backup(database.engine, backup, check=check, stage=stage)
-    except BaseException:  # nothing was restored: the copy of what is still there is not needed
-        before.unlink(missing_ok=True)
-        raise
+    before, rows = restore_server_backup(database.engine, backup, check=check, stage=stage, protect=protect)
     store.rotate_copies(database.engine, protect=protect | {before})
     database.pinned_backups.add(before)
     return before, rows

@@ -5,8 +5,8 @@
     analysis = service.analyse(book, options)                # what would change, every problem
     result = service.apply(analysis, options, progress=p)    # one transaction; result.change undoes it
 
-or in one go, ``service.import_file(path, options, dry_run=...)``. All or nothing: with any invalid
-row nothing is written unless ``skip_invalid``. Mode replace backs the database up first.
+or in one go, ``service.import_file(path, options, dry_run=...)`` (a dry run: services/import_rehearsal.py).
+All or nothing: with any invalid row nothing is written unless ``skip_invalid``. Mode replace backs up first.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from zqtracker.services.import_matching import Matcher, Stored
 from zqtracker.services.import_model import Context, ImportAnalysis, SheetAnalysis
 from zqtracker.services.import_notes import hidden_of, notes_of
 from zqtracker.services.import_options import MODES, WORDS, ImportOptions, ImportResult, worded
+from zqtracker.services.import_rehearsal import rehearse
 from zqtracker.services.import_views import district_aliases, merge_views
 from zqtracker.services.progress import Progress
 from zqtracker.storage.audit import acting
@@ -315,9 +316,8 @@ class ImportService:
             return result
         from zqtracker.services import backups
 
-        # A replace on a server too: its backup is a SQLite file holding all of it (services/backups).
         result.backup = backups.before(self.db, "replace" if options.mode == "replace" else "import")
-        replaced = None
+        replaced = None  # (a replace on a server too: its backup is a SQLite file holding all of it)
         if options.mode == "replace" and result.backup is not None:
             from zqtracker.storage.transfer import fingerprint, reading
 
@@ -364,6 +364,7 @@ class ImportService:
         analysis = self.analyse(book, options, plans=plans, progress=progress)
         refuse_unanswered(analysis, options)
         if dry_run:
+            rehearse(self.db, analysis, options)
             return self.result_of(analysis)
         for attempt in range(3):
             try:

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from zqtracker.domain.words import Catalogue, WordedError
 from zqtracker.storage.database import DatabaseOpenError, open_database
-from zqtracker.storage.transfer import copy_all, delete_all, fingerprint
+from zqtracker.storage.holding import hold_still
+from zqtracker.storage.transfer import copy_all, fingerprint, replace_all
 
 
 @dataclass
@@ -16,6 +17,7 @@ class CopyReport:
     target: str
     rows: dict[str, int] = field(default_factory=dict)  # per table, as counted on both sides
     checked: bool = False  # row counts and per-table sums equal on both sides
+    staff_dropped: list[tuple[str, str]] = field(default_factory=list)  # (account, district) not in the copy
 
 
 _WORDS = Catalogue(
@@ -45,6 +47,12 @@ _WORDS = Catalogue(
             "{database} has no accounts yet: run `zqtracker db init-server` first.",
             "{database} 尚未建立账户：请先运行 `zqtracker db init-server`。",
         ),
+        "grant_refused": (
+            "The server refused this: the account “{user}” may not create or change accounts (only the database's "
+            "owner may, or an account the server lets create roles); nothing was changed.",
+            "数据库服务器拒绝了此操作：账户“{user}”无权创建或修改账户（只有数据库的所有者，或服务器允许创建角色的账户才可以）；"
+            "未做任何更改。",
+        ),
         "no_district": ("no district called {district!r} in {database}", "{database} 中没有名为“{district}”的区域"),
     },
 )
@@ -69,13 +77,16 @@ def copy_database(source: str, target: str, *, replace: bool = False) -> CopyRep
     try:
         snapshot = {"isolation_level": "REPEATABLE READ"} if src.engine.dialect.name == "postgresql" else {}
         with src.engine.connect().execution_options(**snapshot) as s, s.begin(), dst.engine.begin() as d:
+            if replace:  # nobody writes meanwhile; a colleague's transaction is waited for 20 s, then named
+                hold_still(d, dst.display_name)
             held = fingerprint(d)
             if not replace and any(v["rows"] for v in held.values()):
                 busy = ", ".join(f"{k} ({v['rows']})" for k, v in held.items() if v["rows"])
                 raise CopyRefused(_WORDS, "not_empty", target=dst.display_name, busy=busy)
             if replace:
-                delete_all(d)
-            copy_all(s, d)
+                report.staff_dropped = replace_all(d, s)
+            else:
+                copy_all(s, d)
             theirs, ours = fingerprint(s), fingerprint(d)
             if theirs != ours:
                 differing = [t for t in theirs if theirs[t] != ours.get(t)]
@@ -114,6 +125,7 @@ def init_server(url: str) -> str:
 def grant(url: str | None, user: str, kind: str, districts: list[str]) -> tuple[bool, list[tuple[str, str, list[str]]]]:
     """Make ``user`` an account of ``kind`` (district staff: of ``districts``, which must exist).
     Returns whether the login role was created, and every account afterwards."""
+    from zqtracker.storage.audit import access_refused
     from zqtracker.storage.server_roles import accounts
     from zqtracker.storage.server_roles import grant as give
 
@@ -134,5 +146,10 @@ def grant(url: str | None, user: str, kind: str, districts: list[str]) -> tuple[
                 raise AccountError(_WORDS, "no_district", district=missing[0], database=database.display_name)
             created = give(conn, user, kind, [known[d] for d in districts])
             return created, accounts(conn)
+    except Exception as exc:
+        refused = access_refused(exc, database.engine.url.username or "")
+        if refused is None:
+            raise
+        raise AccountError(_WORDS, "grant_refused", user=refused.user) from None
     finally:
         database.close()

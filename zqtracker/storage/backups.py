@@ -40,7 +40,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy.engine import URL, Engine
+from sqlalchemy.engine import URL, Connection, Engine
 
 from zqtracker.storage.backup_shelf import (
     BackupInfo,
@@ -151,17 +151,19 @@ def list_server_backups(engine: Engine, root: Path | None = None) -> list[Backup
     return found
 
 
-def make_server_backup(engine: Engine, reason: str, *, root: Path | None = None, keep: int | None = None,
+def make_server_backup(source: Engine | Connection, reason: str, *, root: Path | None = None, keep: int | None = None,
                        protect: set[Path] | frozenset[Path] = frozenset(),
                        rotate_old: bool = True) -> Path:  # fmt: skip
     """A server database as a SQLite file holding every table, in its backups folder (named and
     rotated like a SQLite database's copies, unless ``rotate_old`` is False: :func:`rotate_copies`
     then). Raises DatabaseOpenError ``backup_failed`` when the file cannot be written; the server
-    is only read."""
+    is only read — through ``source``'s transaction when it is a connection (one holding the
+    database still while a restore copies it first)."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from zqtracker.storage.transfer import write_sqlite_copy
 
+    engine = source.engine if isinstance(source, Connection) else source
     url = server_source(engine)
     folder = folder_for(url, root)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
@@ -169,7 +171,7 @@ def make_server_backup(engine: Engine, reason: str, *, root: Path | None = None,
     try:
         folder.mkdir(parents=True, exist_ok=True)
         write_source_note(folder, url)
-        write_sqlite_copy(engine, tmp)
+        write_sqlite_copy(source, tmp)
         final = take_name(tmp, folder, f"{stamp}-{reason}")
     except (OSError, sqlite3.Error, SQLAlchemyError) as exc:
         unlink_quietly(tmp)

@@ -151,6 +151,21 @@ class Database:
                 if outer.is_active:  # a failing session of the view has rolled it back already
                     outer.rollback()
 
+    @contextmanager
+    def rehearsal(self) -> Iterator[Database]:
+        """A view of this database whose writes the server checks as it would for real — row-level
+        security, privileges, constraints, the write lock — and which are all rolled back when the
+        block ends: a dry run that says what the write would, refusal and all."""
+        with self.engine.connect() as conn:
+            outer = conn.begin()
+            view = Database(self.url, self.engine, read_only=self.read_only)
+            view._sessions = sessionmaker(bind=conn, expire_on_commit=False, join_transaction_mode="create_savepoint")
+            try:
+                yield view
+            finally:
+                if outer.is_active:
+                    outer.rollback()
+
     def fault(self, exc: BaseException) -> DatabaseOpenError | None:
         """The worded expected condition behind an error met while using this database."""
         found = fault_of(exc, self.display_name)
@@ -249,7 +264,7 @@ def _server_revision(engine: Engine, shown: str) -> str | None:
             if not names:
                 return None
             if "alembic_version" not in names or not names >= ZQ_TABLES:
-                raise DatabaseOpenError("foreign_database", file=shown)
+                raise DatabaseOpenError("foreign_server_database", file=shown)
             row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
             return str(row[0]) if row else None
     except DBAPIError as exc:

@@ -88,6 +88,21 @@ class EngineOps:
             cursor.close()
         return affected
 
+    # -- many rows by key: one statement each here; one in all on a server (storage/engine_pg.py) ----
+    def delete_keys(self, table: str, columns: Sequence[str], keys: Sequence[Sequence[Any]]) -> int:
+        """Delete the rows whose ``columns`` hold one of ``keys``; returns the rows deleted."""
+        where = " AND ".join(f"{c} = ?" for c in columns)
+        return self.many(f"DELETE FROM {table} WHERE {where}", keys)
+
+    def update_keyed(
+        self, table: str, columns: Sequence[str], keys: Sequence[str], rows: Sequence[Sequence[Any]]
+    ) -> int:
+        """Each row (values of ``columns``, then of ``keys``) written over the row it keys; returns
+        the rows updated (fewer than given: some key matched nothing)."""
+        sets = ", ".join(f"{c} = ?" for c in columns)
+        where = " AND ".join(f"{c} = ?" for c in keys)
+        return self.many(f"UPDATE {table} SET {sets} WHERE {where}", rows)
+
     # -- bulk inserts ------------------------------------------------------------------------------
     def insert(
         self,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 
 from sqlalchemy import Connection
 
@@ -18,6 +19,7 @@ class PostgresOps(EngineOps):
     def __init__(self, conn: Connection) -> None:
         super().__init__(conn)
         self._rls: dict[str, bool] = {}  # table → row-level security applies to this account
+        self._types: dict[str, dict[str, str]] = {}  # table → column → its type, as SQL writes it
 
     @contextmanager
     def bulk(self, table: str, incoming: int) -> Iterator[None]:
@@ -100,6 +102,49 @@ class PostgresOps(EngineOps):
             cursor.close()
         if progress is not None:
             progress(len(rows))
+
+    def delete_keys(self, table: str, columns: Sequence[str], keys: Sequence[Sequence[Any]]) -> int:
+        """One statement for all the keys (their columns as arrays): the audit trail's statement
+        triggers fire once, not once a row — an undo of 15,000 projects' months took 30 s so."""
+        if not keys:
+            return 0
+        where = " AND ".join(f"t.{c} = k.{c}" for c in columns)
+        return self._keyed(f"DELETE FROM {table} t USING {self._unnest(table, columns)} WHERE {where}", keys)
+
+    def update_keyed(
+        self, table: str, columns: Sequence[str], keys: Sequence[str], rows: Sequence[Sequence[Any]]
+    ) -> int:
+        """As :meth:`delete_keys`: one UPDATE … FROM the rows as arrays."""
+        if not rows:
+            return 0
+        sets = ", ".join(f"{c} = k.{c}" for c in columns)
+        where = " AND ".join(f"t.{c} = k.key_{c}" for c in keys)  # (a key may be written too: the version)
+        relation = self._unnest(table, [*columns, *keys], [*columns, *(f"key_{c}" for c in keys)])
+        return self._keyed(f"UPDATE {table} t SET {sets} FROM {relation} WHERE {where}", rows)
+
+    def _unnest(self, table: str, columns: Sequence[str], names: Sequence[str] | None = None) -> str:
+        """The rows as a relation ``k`` of those columns (called ``names``), from one array each of
+        the column's type."""
+        if table not in self._types:
+            self._types[table] = dict(
+                self.fetch(
+                    "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute "
+                    "WHERE attrelid = ?::regclass AND attnum > 0 AND NOT attisdropped",
+                    (table,),
+                )
+            )
+        arrays = ", ".join(f"%s::{self._types[table][c]}[]" for c in columns)
+        return f"unnest({arrays}) AS k({', '.join(names or columns)})"
+
+    def _keyed(self, statement: str, rows: Sequence[Sequence[Any]]) -> int:
+        cursor = self.cursor()
+        try:
+            cursor.execute(statement, [list(column) for column in zip(*rows, strict=True)])
+            return max(cursor.rowcount, 0)
+        except self.dbapi.IntegrityError as exc:  # type: ignore[union-attr]
+            raise RowRefused(str(exc).strip().splitlines()[0]) from exc
+        finally:
+            cursor.close()
 
     def _row_security(self, table: str) -> bool:
         if table not in self._rls:

@@ -220,17 +220,15 @@ class ImportStore:
 
     def update_projects(self, before: Sequence[tuple], after: Sequence[tuple]) -> None:
         """Write the after images of projects still at their before version."""
-        sets = ", ".join(f"{c} = ?" for c in PROJECT_COLUMNS[1:])
-        sql = f"UPDATE projects SET {sets} WHERE id = ? AND version = ?"
         params = [(*a[1:], a[0], b[COL["version"]]) for b, a in zip(before, after, strict=True)]
-        affected = self._many(sql, params)
+        affected = self.ops.update_keyed("projects", PROJECT_COLUMNS[1:], ("id", "version"), params)
         if affected != len(params):
             raise ConcurrentUpdateError(after[0][0] if after else 0, before[0][COL["version"]] if before else 0)
 
     def follow_placements(self, rows: Sequence[tuple]) -> None:
         """Investment records take their projects' (new) sector and district."""
         params = [(r[COL["sector_id"]], r[COL["district_id"]], r[0]) for r in rows]
-        self._many("UPDATE investment_records SET sector_id = ?, district_id = ? WHERE project_id = ?", params)
+        self.ops.update_keyed("investment_records", ("sector_id", "district_id"), ("project_id",), params)
 
     def insert_status_changes(self, rows: Sequence[tuple], *, bump: bool = True) -> None:
         with self.ops.bulk("status_changes", len(rows)):
@@ -247,9 +245,10 @@ class ImportStore:
             inserts = [r for r in rows if (r[0], r[1], r[2]) not in existing]
         else:
             updates, inserts = [], rows
-        self._many(
-            "UPDATE investment_records SET amount = ?, sector_id = ?, district_id = ?, first_month = ? "
-            "WHERE project_id = ? AND year = ? AND month = ?",
+        self.ops.update_keyed(
+            "investment_records",
+            ("amount", "sector_id", "district_id", "first_month"),
+            ("project_id", "year", "month"),
             updates,
         )
         with self.ops.bulk("investment_records", len(inserts)):
@@ -268,16 +267,16 @@ class ImportStore:
         self.bump_activity((pid, ends[p]) for pid, p in latest.items())
 
     def delete_investment(self, keys: Sequence[tuple[int, int, int]]) -> None:
-        self._many("DELETE FROM investment_records WHERE project_id = ? AND year = ? AND month = ?", keys)
+        self.ops.delete_keys("investment_records", ("project_id", "year", "month"), keys)
 
     def put_plans(self, rows: Sequence[tuple], existing: set[tuple[int, int]]) -> None:
         updates = [(r[2], r[0], r[1]) for r in rows if (r[0], r[1]) in existing]
         inserts = [r for r in rows if (r[0], r[1]) not in existing]
-        self._many("UPDATE annual_plans SET amount = ? WHERE project_id = ? AND year = ?", updates)
+        self.ops.update_keyed("annual_plans", ("amount",), ("project_id", "year"), updates)
         self._many("INSERT INTO annual_plans (project_id, year, amount) VALUES (?, ?, ?)", inserts)
 
     def delete_plans(self, keys: Sequence[tuple[int, int]]) -> None:
-        self._many("DELETE FROM annual_plans WHERE project_id = ? AND year = ?", keys)
+        self.ops.delete_keys("annual_plans", ("project_id", "year"), keys)
 
     def delete_all_projects(self) -> None:
         """Mode replace: every project goes, with its history, records and plans. The reference

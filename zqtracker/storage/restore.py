@@ -8,10 +8,7 @@ during it leaves the old database or the restored one. Until that replacement be
 may be stopped (``check`` between steps, ``stage`` as each begins: :data:`Stage`) and leaves
 everything as it was — the copy it made of the database deleted, no older copy rotated away.
 
-A server database is restored from such a copy (a SQLite file, which its ``db backup`` writes) in
-one server transaction: every table deleted and copied back, then counted and summed on both sides —
-anything amiss rolls it all back. A copy made at an older schema is brought up to date in a
-temporary file first; one made by a newer program is refused.
+A server database is restored from such a copy: storage/server_restore.py.
 
 Recover: SQLite's ``.recover`` (the ``sqlite3`` command-line shell from Debian's package) reads
 every page it still can and writes SQL that rebuilds the rows; the result goes into a new file
@@ -24,16 +21,11 @@ import os
 import shutil
 import sqlite3
 import subprocess
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
-
-from zqtracker.domain.errors import RestoreRefused
 from zqtracker.storage.db_errors import DatabaseOpenError, fault_of, short_detail
 from zqtracker.storage.schema import ZQ_TABLES
 from zqtracker.storage.sqlite_file import connect_read_only, inspect_sqlite_file, quick_check
@@ -45,7 +37,7 @@ Check = Callable[[], None]  # called between steps; raises to stop (what it rais
 Stage = Callable[[str], None]
 
 
-def _no_stage(_name: str) -> None:
+def no_stage(_name: str) -> None:
     pass
 
 
@@ -78,69 +70,7 @@ def check_restorable(backup: Path, check: Check | None = None) -> str:
     return revision
 
 
-def restore_refusal(engine: Engine) -> RestoreRefused | None:
-    """Why this account may not restore a backup onto its server database, None when it may: only
-    the owner of zqtracker's tables (the account that set the database up — or a member of its role,
-    or a superuser) may replace all of them, the audit trail included. Asked of the server before
-    any work (no copy of the server made, no progress shown for a restore that cannot happen)."""
-    from zqtracker.storage.server_roles import owners_not_acted_as
-    from zqtracker.storage.transfer import tables
-
-    if engine.dialect.name != "postgresql":
-        return None
-    with engine.connect() as conn:
-        user, owners = owners_not_acted_as(conn, [t.name for t in tables()])
-    return RestoreRefused(user, owners) if owners else None
-
-
-def restore_server_backup(
-    engine: Engine, backup: Path, *, check: Check | None = None, stage: Stage = _no_stage
-) -> dict[str, int]:
-    """Make the server database of ``engine`` exactly what the SQLite copy ``backup`` holds (its
-    audit trail included), all or nothing. Returns the rows per table. The caller copies what was
-    there first. Raises RestoreRefused (nothing written) for an account that does not own it.
-    ``stage("replacing")`` comes right before the server's transaction."""
-    from zqtracker.storage.migrate import _upgrade_sqlite_in_one_transaction, head_revision
-    from zqtracker.storage.transfer import RestoreMismatch, replace_from_sqlite
-
-    refusal = restore_refusal(engine)
-    if refusal is not None:
-        raise refusal
-    revision = check_restorable(backup, check)
-    with tempfile.TemporaryDirectory(prefix="zqtracker-restore-") as scratch:
-        source = backup
-        if revision != head_revision():  # an older copy: upgraded on the side, never in place
-            source = Path(scratch) / "upgraded.sqlite"
-            src = connect_read_only(backup, timeout=1)
-            try:
-                dst = sqlite3.connect(source)
-                try:
-                    src.backup(dst)
-                finally:
-                    dst.close()
-            finally:
-                src.close()
-            _upgrade_sqlite_in_one_transaction(source)
-        stage("replacing")
-        try:
-            with engine.begin() as conn:
-                return replace_from_sqlite(conn, source)
-        except RestoreMismatch as exc:
-            shown = engine.url.render_as_string(hide_password=True)
-            raise DatabaseOpenError("restore_mismatch", file=str(backup), database=shown, detail=str(exc)) from None
-        except (DataError, IntegrityError) as exc:  # a row the server will not store: rolled back
-            detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
-            raise DatabaseOpenError("not_a_backup", file=str(backup), detail=short_detail(detail)) from None
-        except DBAPIError as exc:  # the server said no all the same (its grants changed meanwhile …)
-            from zqtracker.storage.audit import access_refused
-
-            refused = access_refused(exc, engine.url.username or "")
-            if refused is None:
-                raise
-            raise RestoreRefused(refused.user, detail=refused.detail) from None
-
-
-def restore_backup(backup: Path, target: Path, *, check: Check | None = None, stage: Stage = _no_stage) -> Path | None:
+def restore_backup(backup: Path, target: Path, *, check: Check | None = None, stage: Stage = no_stage) -> Path | None:
     """Make ``target`` the database that ``backup`` holds. Returns the copy made of what
     ``target`` was (None when there was no file); raises DatabaseOpenError, target unchanged —
     and, stopped by ``check`` or ``stage`` before the replacement, what they raised, with the
@@ -155,19 +85,24 @@ def restore_backup(backup: Path, target: Path, *, check: Check | None = None, st
     before: Path | None = None
     damaged = False
     protect = frozenset({backup.absolute()})
-    if target.exists() and target.stat().st_size > 0:
-        stage("copying")
-        try:
-            before = make_backup(target, "restore", protect=protect, check=check, rotate_old=False)
-        except DatabaseOpenError as exc:
-            if exc.reason != "corrupt":
-                raise
-            damaged = True
-    if damaged or not target.exists() or target.stat().st_size == 0:
-        return _replace_file(backup, target, folder_for(target), check, stage)
+    watch: tuple[sqlite3.Connection, int] | None = None
     try:
+        if target.exists() and target.stat().st_size > 0:
+            watch = _watch(target)
+            stage("copying")
+            try:
+                before = make_backup(target, "restore", protect=protect, check=check, rotate_old=False)
+            except DatabaseOpenError as exc:
+                if exc.reason != "corrupt":
+                    raise
+                damaged = True
+        if damaged or not target.exists() or target.stat().st_size == 0:
+            _let_go(watch)
+            return _replace_file(backup, target, folder_for(target), check, stage)
         stage("replacing")
+        _unchanged_since_copy(watch, target)
     except BaseException:
+        _let_go(watch)
         unlink_quietly(before)
         raise
     if before is not None:
@@ -176,6 +111,7 @@ def restore_backup(backup: Path, target: Path, *, check: Check | None = None, st
     try:
         dst = sqlite3.connect(target, timeout=10)
         try:
+            _let_go(watch)  # its write lock handed straight to the replacement, which takes it at once
             src.backup(dst)
         finally:
             dst.close()
@@ -184,8 +120,44 @@ def restore_backup(backup: Path, target: Path, *, check: Check | None = None, st
             "cannot_open", file=str(target), detail=str(exc)
         ) from None
     finally:
+        _let_go(watch)
         src.close()
     return before
+
+
+def _watch(target: Path) -> tuple[sqlite3.Connection, int] | None:
+    """A connection to ``target`` that notes, before its copy is made, how far others' commits
+    have gone (SQLite's data_version); None when SQLite cannot read the file (a damaged one, which
+    is moved aside whole)."""
+    con = sqlite3.connect(target, isolation_level=None)
+    try:
+        return con, int(con.execute("PRAGMA data_version").fetchone()[0])
+    except sqlite3.Error:
+        con.close()
+        return None
+
+
+def _unchanged_since_copy(watch: tuple[sqlite3.Connection, int] | None, target: Path) -> None:
+    """Take the file's write lock (waiting for a save in progress) and refuse the restore when anyone
+    committed since the copy began: what they saved would be in neither the copy nor the restored
+    file. The lock is held until the replacement takes it over."""
+    from zqtracker.storage.sqlite_file import BUSY_TIMEOUT_S
+
+    if watch is None:
+        return
+    con, seen = watch
+    con.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+    try:
+        con.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
+        raise fault_of(exc, str(target)) or DatabaseOpenError("locked", file=str(target)) from None
+    if con.execute("PRAGMA data_version").fetchone()[0] != seen:
+        raise DatabaseOpenError("changed_while_restoring", file=str(target))
+
+
+def _let_go(watch: tuple[sqlite3.Connection, int] | None) -> None:
+    if watch is not None:
+        watch[0].close()  # (its transaction, if any, rolled back: it wrote nothing)
 
 
 def _replace_file(backup: Path, target: Path, keep_folder: Path, check: Check | None, stage: Stage) -> Path | None:

@@ -13,6 +13,7 @@ directly, while ``session_user`` still names who made the change.
 from __future__ import annotations
 
 from sqlalchemy import Connection
+from sqlalchemy.engine import Engine
 
 GROUPS = {"analyst": "zq_analyst", "district": "zq_district", "reader": "zq_reader"}
 DATA = ("projects", "status_changes", "investment_records", "annual_plans")
@@ -125,3 +126,17 @@ def sees_part_only(conn: Connection, names: list[str]) -> dict[str, bool]:
     else:
         rows = conn.exec_driver_sql(_PART_ONLY, (names,)).all()
     return {str(name): bool(part) for name, part in rows}
+
+
+def writes_limited(engine: Engine) -> bool:
+    """Whether the server may refuse this account part of what it reads — district staff (row-level
+    security hides other districts' projects, whose codes an import would still collide with) or
+    an account without write privilege (a reader): what such an account's analysis of an import
+    finds is not what the server lets it write. False for a SQLite file."""
+    if engine.dialect.name != "postgresql":
+        return False
+    with engine.connect() as conn:
+        user = str(conn.exec_driver_sql("SELECT current_user").scalar())
+        if not conn.exec_driver_sql("SELECT has_table_privilege('projects', 'INSERT, UPDATE')").scalar():
+            return True
+        return sees_part_only(conn, [user]).get(user, False)

@@ -73,7 +73,7 @@ def copy_all(
         query = select(table)
         if "parent_id" in table.c:  # chains before the sectors under them
             query = query.order_by(table.c.parent_id.is_not(None), table.c.id)
-        result = source.execution_options(stream_results=True).execute(query)
+        result = source.execute(query, execution_options={"stream_results": True})
         done = 0
         while rows := result.fetchmany(CHUNK):
             target.execute(table.insert(), [dict(r._mapping) for r in rows])
@@ -118,16 +118,27 @@ def reading(path: Path) -> Iterator[Connection]:
         engine.dispose()
 
 
-def write_sqlite_copy(source: Engine, path: Path) -> None:
-    """Every table of ``source`` (one consistent snapshot: REPEATABLE READ on a server) into a new
-    SQLite file at ``path``, created at this program's schema. The caller names and moves it."""
+@contextmanager
+def _whole(source: Engine | Connection) -> Iterator[Connection]:
+    """``source`` read as one consistent snapshot: a connection is the caller's transaction (one
+    that holds the database still, storage/holding.py); an engine's, REPEATABLE READ on a server."""
+    if isinstance(source, Connection):
+        yield source
+        return
+    snapshot = {"isolation_level": "REPEATABLE READ"} if source.dialect.name == "postgresql" else {}
+    with source.connect().execution_options(**snapshot) as src, src.begin():
+        yield src
+
+
+def write_sqlite_copy(source: Engine | Connection, path: Path) -> None:
+    """Every table of ``source`` (one consistent snapshot) into a new SQLite file at ``path``,
+    created at this program's schema. The caller names and moves it."""
     from zqtracker.storage.database import open_database
 
     path.unlink(missing_ok=True)
     copy = open_database(path)
     try:
-        snapshot = {"isolation_level": "REPEATABLE READ"} if source.dialect.name == "postgresql" else {}
-        with source.connect().execution_options(**snapshot) as src, src.begin(), copy.engine.begin() as dst:
+        with _whole(source) as src, copy.engine.begin() as dst:
             copy_all(src, dst)
     except BaseException:
         copy.close()
@@ -183,23 +194,35 @@ def replace_from_sqlite(target: Connection, backup: Path) -> dict[str, int]:
     A server's accounts are not data of the backup: which district each staff account works for
     (``zq_district_staff``, whose rows would go with the districts) is kept, by district name.
     Returns the rows per table."""
-    staff = _district_staff(target)
-    delete_all(target, audit=True)
     with reading(backup) as src:
-        copy_all(src, target, audit=True)
+        replace_all(target, src)
         theirs, ours = fingerprint(src), fingerprint(target)
     if theirs != ours:
         raise RestoreMismatch([t for t in theirs if theirs[t] != ours.get(t)])
-    if staff:
-        target.execute(
-            text(
-                "INSERT INTO zq_district_staff (role_name, district_id) SELECT s.role_name, d.id FROM "
-                "unnest(CAST(:roles AS text[]), CAST(:names AS text[])) AS s(role_name, name) "
-                "JOIN districts d ON d.name = s.name ON CONFLICT DO NOTHING"
-            ),
-            {"roles": [r for r, _ in staff], "names": [n for _, n in staff]},
-        )
     return {t: v["rows"] for t, v in ours.items()}
+
+
+def replace_all(target: Connection, source: Connection) -> list[tuple[str, str]]:
+    """Every table of ``target`` (the audit trail too) made what ``source`` holds, inside the
+    callers' transactions. A server's accounts are not data: which district each staff account
+    works for (``zq_district_staff``, whose rows would go with the districts) is kept, by district
+    name. Returns the (account, district) assignments dropped: their district is not in ``source``."""
+    staff = _district_staff(target)
+    delete_all(target, audit=True)
+    copy_all(source, target, audit=True)
+    if not staff:
+        return []
+    kept = target.execute(
+        text(
+            "INSERT INTO zq_district_staff (role_name, district_id) SELECT s.role_name, d.id FROM "
+            "unnest(CAST(:roles AS text[]), CAST(:names AS text[])) AS s(role_name, name) "
+            "JOIN districts d ON d.name = s.name ON CONFLICT DO NOTHING RETURNING role_name, district_id"
+        ),
+        {"roles": [r for r, _ in staff], "names": [n for _, n in staff]},
+    ).all()
+    names: dict[int, str] = {int(i): str(n) for i, n in target.exec_driver_sql("SELECT id, name FROM districts")}
+    still = {(str(r), names[d]) for r, d in kept}
+    return [pair for pair in staff if pair not in still]
 
 
 def _district_staff(conn: Connection) -> list[tuple[str, str]]:

@@ -34,12 +34,16 @@ def run_copy(args: argparse.Namespace, console: Console) -> int:
         console.error(exc.message(console.lang))
         return ExitCode.REFUSED
     if args.json:
-        console.json({"source": report.source, "target": report.target, "rows": report.rows, "checked": report.checked})
+        dropped = [{"account": u, "district": d} for u, d in report.staff_dropped]
+        console.json({"source": report.source, "target": report.target, "rows": report.rows, "checked": report.checked,
+                      "district_staff_dropped": dropped})  # fmt: skip
         return ExitCode.OK
     for table, n in report.rows.items():
         console.print(f"  {table}: {n}")
     projects = report.rows.get("projects", 0)
     console.print(console.say("db.copied", target=report.target, projects=projects))
+    for user, district in report.staff_dropped:
+        console.print(console.say("db.staff_dropped", user=user, district=district))
     return ExitCode.OK
 
 
@@ -58,7 +62,7 @@ def run_grant(args: argparse.Namespace, console: Console) -> int:
         created, accounts = grant(args.db, args.user, args.role, args.district)
     except AccountError as exc:
         console.error(exc.message(console.lang))
-        return ExitCode.INVALID_INPUT
+        return ExitCode.REFUSED if exc.key == "grant_refused" else ExitCode.INVALID_INPUT
     if created:
         console.print(console.say("db.login_created", user=args.user))
     for user, kind, districts in accounts:
