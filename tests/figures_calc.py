@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from zqtracker.domain.cumulative import YtdReport
-from zqtracker.domain.models import Project
+from zqtracker.domain.models import InvestorOrigin, Project, ProjectType
 from zqtracker.domain.status import Status
 from zqtracker.services.context import AppContext
 from zqtracker.services.cumulative import CumulativeService
@@ -35,8 +35,10 @@ def build(ctx: AppContext) -> None:
     ]  # fmt: skip
     ids = []
     for code, name, sector, district, status, planned, land, signed in specs:
+        # 新建 / 内资 given: the re-saved files carry them (written when the app still invented them)
         p = P.create(Project(name, sector, district, status, planned, code=code, land_area_mu=land, signed_on=signed,
-                             expected_annual_tax=planned // 7, expected_annual_output=planned * 3 + 1))  # fmt: skip
+                             expected_annual_tax=planned // 7, expected_annual_output=planned * 3 + 1,
+                             project_type=ProjectType.NEW, investor_origin=InvestorOrigin.DOMESTIC))  # fmt: skip
         ids.append(p.id)
     P.set_investment(ids[0], [(2023, m, 12_345_678 + m) for m in range(1, 10)])
     P.set_investment(ids[2], [(2022, 12, 1), (2023, 9, 99_999_999)])

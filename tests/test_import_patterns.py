@@ -117,7 +117,7 @@ def test_ambiguous_and_misleading_columns(service: ImportService, ctx: AppContex
     )  # 项目类别 held stages
     assert a.sector == "新能源" and p["乙项目"].sector == "生物医药"  # 项目类型 held sectors
     assert a.planned_investment == 50_000_000  # the percentage is not money
-    assert a.investor_origin.value == "domestic"  # 资金来源 is the funding, not the investor's origin
+    assert a.investor_origin is None  # 资金来源 is the funding, not the investor's origin (so: not given)
     assert a.land_area_mu == Decimal("10.0005")  # 6667 m² × 15/10000: square metres are not 亩
     assert p["丙项目"].land_area_mu == Decimal("19.9995")
     assert "厂房主体封顶" in a.progress_note  # a paragraph is a progress note, not a status

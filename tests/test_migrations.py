@@ -173,7 +173,8 @@ def test_0003_keeps_every_row_and_lets_sector_district_amount_be_unknown(tmp_pat
             assert {r[-added:] for r in rows} == {(None,) * added}
             rows = [r[:-added] for r in rows]
         assert rows == held[table], table
-    added_since = {"projects": {"ix_projects_activity"}}  # 0009_activity_index
+    # 0009_activity_index, 0010_unknown_type_origin
+    added_since = {"projects": {"ix_projects_activity", "ix_projects_kind"}}
     assert {t: _indexes(con, t) for t in indexes_before} == {
         t: found | added_since.get(t, set()) for t, found in indexes_before.items()
     }

@@ -84,6 +84,8 @@ _WORDS: dict[str, tuple[str, str]] = {
         "{year}年1–{month}月累计完成投资：{ytd}（上年同期 {prior}，同比 {pct}）",
     ),
     "summary.by_status": ("By status:", "按状态："),
+    "summary.by_origin": ("By investor origin (projects, share):", "按投资来源（项目数，占比）："),
+    "summary.by_type": ("By project type (projects, share):", "按项目类型（项目数，占比）："),
     "summary.by_sector": ("By sector (completed YTD, year on year):", "按行业（累计完成投资，同比）："),
     "summary.by_district": ("By district (completed YTD, year on year):", "按区域（累计完成投资，同比）："),
     # list, show, history

@@ -55,8 +55,8 @@ class ProjectRow:
     construction_start_on: date | None
     production_on: date | None
     is_key_project: bool
-    project_type: ProjectType
-    investor_origin: InvestorOrigin
+    project_type: ProjectType | None  # None: not given (as investor_origin)
+    investor_origin: InvestorOrigin | None
     officer: str | None
     updated_at: datetime | None
     version: int

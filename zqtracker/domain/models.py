@@ -82,7 +82,8 @@ class Project:
     """One investment project. References (sector, district, enterprise) are held by name.
 
     Only the name is required: sector, district and planned investment are None while unknown
-    (a negotiating lead often has none of them) — never invented, never 0.
+    (a negotiating lead often has none of them) — never invented, never 0. So are the project
+    type and the investor's origin: a list without them says nothing, not 新建 or 内资.
     """
 
     name: str
@@ -99,8 +100,8 @@ class Project:
     construction_start_on: date | None = None
     production_on: date | None = None
     is_key_project: bool = False
-    project_type: ProjectType = ProjectType.NEW
-    investor_origin: InvestorOrigin = InvestorOrigin.DOMESTIC
+    project_type: ProjectType | None = None  # None: not given
+    investor_origin: InvestorOrigin | None = None  # None: not given
     officer: str | None = None
     notes: str = ""
     contact: str | None = None  # 联系人 / 联系方式: a person and/or a phone number, free text

@@ -1,13 +1,15 @@
 """How every layer words what is not known yet (only a project's name is required).
 
 One wording for the CLI, the dashboard, the exported sheets and the printed views, in English
-and Simplified Chinese: the line of projects without a sector or district ("unclassified"), and
-the note every total of planned investment carries of the projects it lacks ("3 projects
-without an amount") — a sum of the known amounts is never passed off as the whole.
+and Simplified Chinese: the line of projects without a sector or district ("unclassified"), the
+note every total of planned investment carries of the projects it lacks ("3 projects without an
+amount") — a sum of the known amounts is never passed off as the whole — and a project type or
+investor origin nobody gave ("Not given" / 未填, never 新建 or 内资).
 """
 
 from __future__ import annotations
 
+from zqtracker.domain.models import InvestorOrigin, ProjectType
 from zqtracker.domain.words import Catalogue
 
 _UNCLASSIFIED: dict[str, tuple[str, str]] = {
@@ -31,6 +33,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "without_amount_1": ("{count} project without an amount", "{count}个项目无金额"),
     "without_amount": ("{count} projects without an amount", "{count}个项目无金额"),
     "without_amount_note": (" ({text})", "（{text}）"),
+    "not_given": ("Not given", "未填"),
 }
 WORDS = Catalogue("unknown", _WORDS)
 
@@ -65,3 +68,13 @@ def without_amount_text(count: int, lang: str = "en") -> str:
     if not count:
         return ""
     return WORDS.say("without_amount_note", lang, text=without_amount(count, lang))
+
+
+def not_given(lang: str = "en") -> str:
+    """What a project type or investor origin nobody gave is called: "Not given" / "未填"."""
+    return WORDS.say("not_given", lang)
+
+
+def choice_label(value: ProjectType | InvestorOrigin | None, lang: str = "en") -> str:
+    """A project type or investor origin as shown; :func:`not_given` for None."""
+    return not_given(lang) if value is None else value.label(lang)

@@ -131,10 +131,13 @@ _COLUMN_HELP: dict[str, tuple[str, str]] = {
         "选填。投产日期（不早于开工日期）：2023-10-10、2023年10月10日，或月份：2023-10、2023年10月。",
     ),
     "is_key_project": ("Yes or No.", "是 或 否。"),
-    "project_type": ("New, Expansion, Reinvestment or Upgrade.", "新建、扩建、增资或技改。"),
+    "project_type": (
+        "Optional. New, Expansion, Reinvestment or Upgrade; left blank, it is not given (never taken as New).",
+        "选填。新建、扩建、增资或技改；留空即为未填（不按新建计）。",
+    ),
     "investor_origin": (
-        "Domestic, HK/Macao/Taiwan or Foreign.",
-        "内资、港澳台或外资。",
+        "Optional. Domestic, HK/Macao/Taiwan or Foreign; left blank, it is not given (never taken as Domestic).",
+        "选填。内资、港澳台或外资；留空即为未填（不按内资计）。",
     ),
     "officer": ("Optional. The bureau's service officer for the project.", "选填。项目服务专员。"),
     "contact": (

@@ -1,9 +1,11 @@
-"""Overview: key figures, the monthly trend, and projects / investment by status, sector, district."""
+"""Overview: key figures, the monthly trend, and projects / investment by status, sector, district,
+investor origin and project type."""
 
 from __future__ import annotations
 
+from zqtracker.domain.models import InvestorOrigin, ProjectType
 from zqtracker.domain.money import Unit
-from zqtracker.domain.unknown import unclassified_label, without_amount
+from zqtracker.domain.unknown import choice_label, unclassified_label, without_amount
 from zqtracker.reports.model import Align, Chart, Column, Figure, KeyFigures, Report, Row, RowStyle, Table
 from zqtracker.reports.options import ReportOptions
 from zqtracker.reports.text import (
@@ -12,6 +14,7 @@ from zqtracker.reports.text import (
     money,
     money_with_unit,
     months_span,
+    pct,
     period,
     planned_money,
     planned_note,
@@ -22,7 +25,7 @@ from zqtracker.reports.text import (
 from zqtracker.reports.trend_chart import HEIGHT_MM, WIDTH_MM, monthly_trend_svg
 from zqtracker.services.context import AppContext
 from zqtracker.services.progress import Progress
-from zqtracker.stats.figures import Breakdown, Summary, Ytd
+from zqtracker.stats.figures import Breakdown, Summary, Ytd, percent
 
 
 def build(ctx: AppContext, options: ReportOptions, report: Report, progress: Progress | None) -> None:
@@ -43,6 +46,8 @@ def build(ctx: AppContext, options: ReportOptions, report: Report, progress: Pro
         key_figures(s, lang, unit),
         Chart(t("trend_title", lang), svg, HEIGHT_MM / WIDTH_MM),
         status_table(s, lang, unit),
+        kind_table(t("by_origin", lang), t("col_origin", lang), s.by_investor_origin, s, lang, unit),
+        kind_table(t("by_type", lang), t("col_type", lang), s.by_project_type, s, lang, unit),
         ytd_table(t("by_sector", lang), t("col_sector", lang), s.by_sector, c.by_sector, s, lang, unit, through,
                   (unclassified_label("sector", lang), s.unclassified_sector, c.unclassified_sector)),
         ytd_table(t("by_district", lang), t("col_district", lang), s.by_district, c.by_district, s, lang, unit, through,
@@ -84,6 +89,39 @@ def status_table(s: Summary, lang: str, unit: Unit) -> Table:
     total = Breakdown(s.projects, s.planned_investment, s.projects_without_amount)
     rows.append(Row((t("total", lang), count(s.projects), planned_money(total, unit, lang)), RowStyle.TOTAL, "total"))
     return Table(t("by_status", lang), cols, rows, note=planned_note(s.projects_without_amount, lang))
+
+
+def kind_table(
+    title: str,
+    name_header: str,
+    kinds: dict[InvestorOrigin | None, Breakdown] | dict[ProjectType | None, Breakdown],
+    s: Summary,
+    lang: str,
+    unit: Unit,
+) -> Table:
+    """Projects, their share and planned investment per investor origin or project type: every
+    value, then the projects nobody gave one for ("Not given", when there are any), so that the
+    lines add up to the total and a share of 外资 is never taken of the known ones alone."""
+    cols = (
+        Column(name_header, Align.LEFT),
+        Column(t("col_projects", lang)),
+        Column(t("col_share", lang)),
+        Column(t("col_planned", lang)),
+    )
+
+    def cells(name: str, b: Breakdown) -> tuple[str, ...]:
+        return name, count(b.projects), pct(percent(b.projects, s.projects)), planned_money(b, unit, lang)
+
+    rows = [
+        Row(cells(choice_label(k, lang), b), key="not_given" if k is None else k.value)
+        for k, b in kinds.items()
+        if k is not None or b.projects
+    ]
+    total = Breakdown(s.projects, s.planned_investment, s.projects_without_amount)
+    rows.append(Row(cells(t("total", lang), total), RowStyle.TOTAL, "total"))
+    given_not = rows[-2].key == "not_given"
+    note = with_note(t("not_given_note", lang) if given_not else "", planned_note(s.projects_without_amount, lang))
+    return Table(title, cols, rows, note=note)
 
 
 def ytd_table(

@@ -70,6 +70,15 @@ _T: dict[str, tuple[str, str]] = {
     "by_status": ("By status", "按项目状态"),
     "by_sector": ("By sector", "按行业"),
     "by_district": ("By district", "按区域"),
+    "by_origin": ("By investor origin", "按投资来源"),
+    "by_type": ("By project type", "按项目类型"),
+    "col_origin": ("Investor origin", "投资来源"),
+    "col_type": ("Project type", "项目类型"),
+    "col_share": ("Share of projects", "项目占比"),
+    "not_given_note": (
+        "Not given: projects whose list or record does not say; counted apart, never as domestic or new.",
+        "未填：清单或项目信息中未注明，单独列出，不计入内资或新建。",
+    ),
     "trend_title": ("Completed investment by month", "月度完成投资"),
     # key projects
     "key_title": ("Key and billion-yuan projects", "重点及十亿元以上项目"),

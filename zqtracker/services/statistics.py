@@ -58,7 +58,8 @@ class StatisticsService:
 
     def project_cube(self, f: ProjectFilter | None = None) -> ProjectCube:
         with self.db.session() as s:
-            return ProjectCube(StatsQueries(s).project_cells(f))
+            q = StatsQueries(s)
+            return ProjectCube(q.project_cells(f), q.kind_cells(f))
 
     def investment_cube(
         self, years: tuple[int, ...], f: ProjectFilter | None = None, closed: tuple[int, int] | None = None
@@ -77,7 +78,7 @@ class StatisticsService:
         period = self.resolve_period(year, through)
         with self.db.session() as s:
             q = StatsQueries(s)
-            projects = ProjectCube(q.project_cells(f))
+            projects = ProjectCube(q.project_cells(f), q.kind_cells(f))
             closed = (period.year, period.month) if q.closed_at(period.year, period.month) else None
             investment = InvestmentCube(q.investment_cells((period.year - 1, period.year), f, closed))
             demo = q.meta("demo") == "1"

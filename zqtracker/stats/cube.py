@@ -8,6 +8,10 @@ scan feeds a whole dashboard, and the arithmetic is tested without a database.
 A project's sector, district or planned investment may be unknown: its cell carries None for
 that sector / chain / district (the "unclassified" key of every breakdown) and counts it among
 the projects ``without_amount`` instead of adding 0 to the planned investment.
+
+Project type and investor origin come as a cube of their own (:class:`KindCell`, a score of rows):
+grouping the main one by them too would multiply its cells twentyfold. None there is "not given",
+its own line of every breakdown by them, never counted as 新建 or 内资.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 DIMENSIONS = ("status", "sector", "chain", "district")
+KIND_DIMENSIONS = ("project_type", "investor_origin")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +33,17 @@ class ProjectCell:
     planned: int  # the sum of the known amounts
     billion: int  # projects of at least 1e9 yuan (an unknown amount is not)
     without_amount: int = 0  # projects whose planned investment is unknown (not in ``planned``)
+
+
+@dataclass(frozen=True, slots=True)
+class KindCell:
+    """Projects of one project type and investor origin (stored values; None: not given)."""
+
+    project_type: str | None
+    investor_origin: str | None
+    projects: int
+    planned: int  # the sum of the known amounts
+    without_amount: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +72,9 @@ class ProjectTotals:
 
 
 class ProjectCube:
-    def __init__(self, cells: Iterable[ProjectCell]) -> None:
+    def __init__(self, cells: Iterable[ProjectCell], kinds: Iterable[KindCell] = ()) -> None:
         self.cells = list(cells)
+        self.kinds = list(kinds)
 
     def totals(self) -> tuple[int, int, int]:
         """(projects, planned investment, billion-yuan projects)."""
@@ -77,6 +94,16 @@ class ProjectCube:
         _check(dim)
         out: dict[str | None, ProjectTotals] = {}
         for c in self.cells:
+            key = getattr(c, dim)
+            out[key] = out.get(key, _NONE) + ProjectTotals(c.projects, c.planned, c.without_amount)
+        return out
+
+    def by_kind(self, dim: str) -> dict[str | None, ProjectTotals]:
+        """The same per project type or investor origin (stored values); None: not given."""
+        if dim not in KIND_DIMENSIONS:
+            raise ValueError(f"unknown dimension {dim!r}; one of {KIND_DIMENSIONS}")
+        out: dict[str | None, ProjectTotals] = {}
+        for c in self.kinds:
             key = getattr(c, dim)
             out[key] = out.get(key, _NONE) + ProjectTotals(c.projects, c.planned, c.without_amount)
         return out

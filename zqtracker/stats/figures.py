@@ -6,12 +6,14 @@ is the one a hand calculation gives (7.45 → 7.5, never 7.4 from binary floatin
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
 
 from zqtracker.domain.filters import ProjectFilter
+from zqtracker.domain.models import InvestorOrigin, ProjectType
 from zqtracker.domain.status import Status
 from zqtracker.stats.cube import InvestmentCube, ProjectCube, ProjectTotals
 
@@ -111,7 +113,9 @@ class CompletedInvestment:
 class Summary:
     """The headline figures. ``planned_investment`` sums the known amounts; every total of it
     comes with the number of projects it lacks (``projects_without_amount``). By sector and by
-    district, the projects whose sector or district is unknown are the ``unclassified_*`` line."""
+    district, the projects whose sector or district is unknown are the ``unclassified_*`` line. By
+    investor origin and by project type, every value has its line and the key None is the projects
+    nobody gave one for (not given, never counted as 内资 or 新建): the lines add up to ``projects``."""
 
     projects: int
     planned_investment: int
@@ -125,6 +129,8 @@ class Summary:
     projects_without_amount: int = 0
     unclassified_sector: Breakdown = field(default_factory=Breakdown)
     unclassified_district: Breakdown = field(default_factory=Breakdown)
+    by_investor_origin: dict[InvestorOrigin | None, Breakdown] = field(default_factory=dict)
+    by_project_type: dict[ProjectType | None, Breakdown] = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return {
@@ -137,14 +143,29 @@ class Summary:
             "unclassified_sector": self.unclassified_sector.to_json(),
             "by_district": {k: v.to_json() for k, v in self.by_district.items()},
             "unclassified_district": self.unclassified_district.to_json(),
+            "by_investor_origin": _kinds_json(self.by_investor_origin),
+            "by_project_type": _kinds_json(self.by_project_type),
             "completed_investment": self.completed.to_json(),
             "demo": self.is_demo,
             "filters": list(self.filters),
         }
 
 
+def _kinds_json(kinds: dict[InvestorOrigin | None, Breakdown] | dict[ProjectType | None, Breakdown]) -> dict:
+    """By value, the projects nobody gave one for under "not_given"."""
+    return {("not_given" if k is None else k.value): b.to_json() for k, b in kinds.items()}
+
+
 def _breakdown(t: ProjectTotals) -> Breakdown:
     return Breakdown(t.projects, t.planned, t.without_amount)
+
+
+def kind_breakdowns(raw: dict[str | None, ProjectTotals], members: Iterable[StrEnum]) -> dict:
+    """Each of ``members`` in its order (zeros where it has no project), then None: the projects
+    nobody gave one for. ``raw`` is keyed by stored value."""
+    out: dict[StrEnum | None, Breakdown] = {m: _breakdown(raw.get(m.value, ProjectTotals())) for m in members}
+    out[None] = _breakdown(raw.get(None, ProjectTotals()))
+    return out
 
 
 def breakdowns(raw: dict[str | None, ProjectTotals]) -> dict[str, Breakdown]:
@@ -300,4 +321,6 @@ def build_summary(
         projects_without_amount=projects.without_amount(),
         unclassified_sector=unclassified(by_sector),
         unclassified_district=unclassified(by_district),
+        by_investor_origin=kind_breakdowns(projects.by_kind("investor_origin"), InvestorOrigin),
+        by_project_type=kind_breakdowns(projects.by_kind("project_type"), ProjectType),
     )

@@ -14,6 +14,7 @@ from zqtracker.domain.models import AnnualPlan, Enterprise, InvestmentRecord, Pr
 from zqtracker.storage import last_activity
 from zqtracker.storage.engine import EngineOps
 from zqtracker.storage.investment import placements
+from zqtracker.storage.project_rows import stored_value
 from zqtracker.storage.querying import utcnow
 from zqtracker.storage.references import ReferenceIds, ReferenceRepository
 from zqtracker.storage.tables import (
@@ -68,8 +69,8 @@ def insert_projects(session: Session, projects: Sequence[Project]) -> list[int]:
                 "construction_start_on": p.construction_start_on,
                 "production_on": p.production_on,
                 "is_key_project": p.is_key_project,
-                "project_type": p.project_type.value,
-                "investor_origin": p.investor_origin.value,
+                "project_type": stored_value(p.project_type),
+                "investor_origin": stored_value(p.investor_origin),
                 "officer": p.officer,
                 "notes": p.notes or "",
                 "contact": p.contact,

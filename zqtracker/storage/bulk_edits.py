@@ -20,6 +20,7 @@ from zqtracker.domain.errors import ConcurrentUpdateError, NotFoundError
 from zqtracker.domain.models import ProjectSnapshot, StatusChange
 from zqtracker.domain.status import Status
 from zqtracker.storage import last_activity
+from zqtracker.storage.project_rows import stored_value
 from zqtracker.storage.querying import utcnow
 from zqtracker.storage.references import ReferenceIds
 from zqtracker.storage.tables import AnnualPlanRow, InvestmentRow, ProjectTable, StatusChangeRow, table_of
@@ -174,8 +175,8 @@ def restore_many(session: Session, snapshots: Sequence[ProjectSnapshot]) -> None
                 "construction_start_on": p.construction_start_on,
                 "production_on": p.production_on,
                 "is_key_project": p.is_key_project,
-                "project_type": p.project_type.value,
-                "investor_origin": p.investor_origin.value,
+                "project_type": stored_value(p.project_type),
+                "investor_origin": stored_value(p.investor_origin),
                 "officer": p.officer,
                 "notes": p.notes or "",
                 "contact": p.contact,

@@ -51,9 +51,6 @@ REFERENCE_FIELDS = {"enterprise": "enterprise_id", "sector": "sector_id", "distr
 _Day = date  # the types: RowCodec's methods date() and datetime() hide their names in its body
 _Moment = datetime
 _ENUMS: dict[str, type[Enum]] = {"status": Status, "project_type": ProjectType, "investor_origin": InvestorOrigin}
-# A new row's value where none is given, for the enum columns that cannot be NULL (a key-project
-# flag not given is False, notes not given are "").
-_DEFAULTS: dict[str, Any] = {"project_type": ProjectType.NEW, "investor_origin": InvestorOrigin.DOMESTIC}
 _FOREIGN = ("planned_currency", "planned_original", "planned_rate")
 _SINCE = ("since_start_amount", "since_start_year", "since_start_month")
 AREA_SCALE = 4  # land area: an integer count of 10⁻⁴ mu
@@ -192,8 +189,9 @@ class RowCodec:
         ``columns`` maps a project field to one value per project (a field left out: None for
         all): names for enterprise, sector and district (``refs`` gives their ids), Status and the
         other enums, dates, DatePrecision (or its value) for ``<date>_precision``, (amount, year,
-        month) for ``since_start``, ForeignAmount for ``planned_foreign``. None is unknown; the
-        columns that cannot be NULL take their default (a new project, domestic, not key, no notes).
+        month) for ``since_start``, ForeignAmount for ``planned_foreign``. None is unknown and
+        stored as NULL (project type and investor origin too: never 新建 / 内资 by default); only
+        the key-project flag (not key) and the notes ("") have a value when none is given.
         """
         n = len(ids)
         nothing = [None] * n
@@ -207,10 +205,7 @@ class RowCodec:
         ref_ids = {f: {None: None, **refs[f]} for f in REFERENCE_FIELDS}
         no = self.boolean(False)
         booleans = {None: no, False: no, True: self.boolean(True)}
-        enums = {
-            f: {None: d.value if (d := _DEFAULTS.get(f)) else None, **{m: m.value for m in kind}}
-            for f, kind in _ENUMS.items()
-        }
+        enums = {f: {None: None, **{m: m.value for m in kind}} for f, kind in _ENUMS.items()}
         precisions: dict[Any, str | None] = {None: None, "": None, **{p: encode_precision(p) for p in DatePrecision}}
         since = column("since_start")
         foreign = list(map(encode_foreign, column("planned_foreign")))
@@ -322,7 +317,7 @@ class RowCodec:
             return bool(raw)
         kind = _ENUMS.get(field)
         if kind is not None:
-            return kind(raw)
+            return None if raw is None else kind(raw)
         return raw
 
     def fuzzy_date(self, row: StoredRow, field: str) -> FuzzyDate | None:

@@ -15,10 +15,10 @@ from sqlalchemy.orm import Session
 
 from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.fuzzy_dates import DatePrecision, FuzzyDate
-from zqtracker.domain.models import InvestorOrigin, ProjectType
 from zqtracker.domain.status import Status
 from zqtracker.storage.codec import AREA_SCALE, RATE_SCALE, date_decoder, decode_area, decode_scaled
 from zqtracker.storage.filtering import apply_filter, filter_clause
+from zqtracker.storage.project_rows import ORIGIN_OF, TYPE_OF
 from zqtracker.storage.tables import DistrictRow, EnterpriseRow, InvestmentRow, ProjectTable, SectorRow
 
 BATCH = 2_000  # rows between progress reports (and chances to cancel)
@@ -75,7 +75,7 @@ def count_investment(session: Session, f: ProjectFilter | None = None) -> int:
 def iter_project_values(session: Session, f: ProjectFilter | None = None, batch: int = BATCH) -> Iterator[list[tuple]]:
     """Batches of project tuples (PROJECT_VALUE_FIELDS), ordered by id, with domain values:
     Status/ProjectType/InvestorOrigin members, ``date``, ``Decimal`` land area, ``bool``; None
-    for an unknown sector (and chain), district or planned investment."""
+    for an unknown sector (and chain), district, planned investment, project type or investor origin."""
     p = ProjectTable
     stmt = select(
         p.id, p.code, p.name, p.enterprise_id, p.sector_id, p.district_id, p.status, p.planned_investment,
@@ -100,8 +100,7 @@ def iter_project_values(session: Session, f: ProjectFilter | None = None, batch:
     )
     enterprises[None] = None
     status = {s.value: s for s in Status}
-    ptype = {t.value: t for t in ProjectType}
-    origin = {o.value: o for o in InvestorOrigin}
+    ptype, origin = TYPE_OF, ORIGIN_OF  # NULL: not given
     day = date_decoder()
     result = _execute(session, stmt)
     while True:

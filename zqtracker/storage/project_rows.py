@@ -8,6 +8,7 @@ what it writes is a Project's columns: the plain ones copied one to one, the dat
 from __future__ import annotations
 
 from decimal import Decimal
+from enum import StrEnum
 
 from zqtracker.domain.currency import ForeignAmount
 from zqtracker.domain.fuzzy_dates import PRECISION_FIELDS, DatePrecision
@@ -16,8 +17,15 @@ from zqtracker.domain.status import Status
 from zqtracker.storage.tables import ProjectTable, StatusChangeRow
 
 STATUS_OF = {s.value: s for s in Status}
-TYPE_OF = {t.value: t for t in ProjectType}
-ORIGIN_OF = {o.value: o for o in InvestorOrigin}
+# Stored value → enum member; NULL → None (not given).
+TYPE_OF: dict[str | None, ProjectType | None] = {None: None, **{t.value: t for t in ProjectType}}
+ORIGIN_OF: dict[str | None, InvestorOrigin | None] = {None: None, **{o.value: o for o in InvestorOrigin}}
+
+
+def stored_value(member: StrEnum | None) -> str | None:
+    """An enum member as its column stores it; None (not given) as NULL."""
+    return None if member is None else member.value
+
 
 # Columns copied one to one between Project and ProjectTable.
 PLAIN_COLUMNS = (

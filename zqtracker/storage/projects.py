@@ -26,7 +26,14 @@ from zqtracker.domain.models import (
 from zqtracker.domain.status import Status
 from zqtracker.storage import last_activity
 from zqtracker.storage.filtering import apply_filter
-from zqtracker.storage.project_rows import PLAIN_COLUMNS, STATUS_OF, figure_columns, to_change, to_project
+from zqtracker.storage.project_rows import (
+    PLAIN_COLUMNS,
+    STATUS_OF,
+    figure_columns,
+    stored_value,
+    to_change,
+    to_project,
+)
 from zqtracker.storage.querying import chunks, utcnow
 from zqtracker.storage.references import ReferenceRepository
 from zqtracker.storage.tables import (
@@ -123,8 +130,8 @@ class ProjectRepository:
         values.update(self._reference_ids(project))
         values.update(
             status=project.status.value,
-            project_type=project.project_type.value,
-            investor_origin=project.investor_origin.value,
+            project_type=stored_value(project.project_type),
+            investor_origin=stored_value(project.investor_origin),
             created_at=project.created_at or now,
             updated_at=now,
             version=1,
@@ -163,8 +170,8 @@ class ProjectRepository:
         values.update(self._reference_ids(project))
         values.update(
             status=project.status.value,
-            project_type=project.project_type.value,
-            investor_origin=project.investor_origin.value,
+            project_type=stored_value(project.project_type),
+            investor_origin=stored_value(project.investor_origin),
             updated_at=now,
             version=ProjectTable.version + 1,
         )

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.money import BILLION_YUAN
-from zqtracker.stats.cube import InvestmentCell, ProjectCell
+from zqtracker.stats.cube import InvestmentCell, KindCell, ProjectCell
 from zqtracker.storage.filtering import filter_clause
 from zqtracker.storage.meta import get_meta
 from zqtracker.storage.querying import raw_rows
@@ -77,6 +77,24 @@ class StatsQueries:
                 status, *sectors[sid], districts[did], int(n), int(planned or 0), int(billion or 0), int(without or 0)
             )
             for status, sid, did, n, planned, billion, without in raw_rows(self.s, stmt)
+        ]
+
+    def kind_cells(self, f: ProjectFilter | None = None) -> list[KindCell]:
+        """Projects per (project type, investor origin); NULL (not given) is a group of its own."""
+        p = ProjectTable
+        stmt = select(
+            p.project_type,
+            p.investor_origin,
+            func.count(),
+            func.sum(p.planned_investment),
+            func.count() - func.count(p.planned_investment),
+        ).group_by(p.project_type, p.investor_origin)
+        clause = filter_clause(f)
+        if clause is not None:
+            stmt = stmt.where(clause)
+        return [
+            KindCell(ptype, origin, int(n), int(planned or 0), int(without or 0))
+            for ptype, origin, n, planned, without in raw_rows(self.s, stmt)
         ]
 
     def investment_cells(

@@ -110,6 +110,7 @@ class ProjectTable(Base):
         # Covering indexes: the breakdowns and the signed-per-month series read only these.
         Index("ix_projects_cube", "status", "sector_id", "district_id", "planned_investment"),
         Index("ix_projects_signed", "signed_on", "planned_investment"),
+        Index("ix_projects_kind", "project_type", "investor_origin", "planned_investment"),  # by origin / type
         Index("ix_projects_activity", "last_activity_on", "status"),  # the dashboard's stale count
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -129,8 +130,9 @@ class ProjectTable(Base):
     construction_start_on: Mapped[date | None] = mapped_column(Date)
     production_on: Mapped[date | None] = mapped_column(Date)
     is_key_project: Mapped[bool] = mapped_column(Boolean, default=False)
-    project_type: Mapped[str] = mapped_column(String(16), default="new")
-    investor_origin: Mapped[str] = mapped_column(String(16), default="domestic")
+    # Type and investor origin NULL when no list or user gave them (never 新建 / 内资 by default).
+    project_type: Mapped[str | None] = mapped_column(String(16))
+    investor_origin: Mapped[str | None] = mapped_column(String(16))
     officer: Mapped[str | None] = mapped_column(String(100))
     notes: Mapped[str] = mapped_column(Text, default="")
     contact: Mapped[str | None] = mapped_column(String(200))  # 联系人 / 联系方式: a person and/or a phone

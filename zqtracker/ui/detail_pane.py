@@ -18,7 +18,7 @@ from zqtracker.domain.errors import NotFoundError
 from zqtracker.domain.messages import field_label
 from zqtracker.domain.models import Project
 from zqtracker.domain.money import Unit
-from zqtracker.domain.unknown import missing_tooltip
+from zqtracker.domain.unknown import choice_label, missing_tooltip
 from zqtracker.ui import figure_texts
 from zqtracker.ui.formatting import Formatter
 from zqtracker.ui.palette import muted_style, problem_style
@@ -37,6 +37,8 @@ _OVERVIEW_FIELDS = (
 )  # fmt: skip
 # What a complete project has: shown as "not known yet" (greyed) when missing, not as a blank.
 _INCOMPLETE = ("sector", "district", "planned_investment")
+# Shown as "Not given" / 未填 (greyed) when nobody gave them: never as 新建 or 内资.
+_CHOICES = ("project_type", "investor_origin")
 
 
 class DetailPane(QWidget):
@@ -270,8 +272,8 @@ class DetailPane(QWidget):
             "production_on": fmt.fuzzy_date(p.fuzzy("production_on"), lang),
             "since_start_amount": self._since_start_text(p, lang),
             "is_key_project": self.tr("Yes") if p.is_key_project else self.tr("No"),
-            "project_type": p.project_type.label(lang),
-            "investor_origin": p.investor_origin.label(lang),
+            "project_type": choice_label(p.project_type, lang),
+            "investor_origin": choice_label(p.investor_origin, lang),
             "officer": p.officer or "",
             "contact": p.contact or "",
             "progress_note": p.progress_note or "",
@@ -282,7 +284,8 @@ class DetailPane(QWidget):
         for name, text in values.items():
             missing = name in _INCOMPLETE and getattr(p, name) is None
             self._values[name].setText(unknown if missing else text)
-            self._values[name].setStyleSheet(muted_style(self.palette()) if missing else "")
+            muted = missing or (name in _CHOICES and getattr(p, name) is None)
+            self._values[name].setStyleSheet(muted_style(self.palette()) if muted else "")
         if p.planned_foreign is not None:
             # never a dollar counted as a yuan unseen: the amount as the list gave it, and the rate
             self._values["planned_investment"].setText(

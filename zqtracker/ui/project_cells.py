@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont
 from zqtracker.domain.filters import ProjectRow
 from zqtracker.domain.fuzzy_dates import DatePrecision, FuzzyDate
 from zqtracker.domain.money import Unit
-from zqtracker.domain.unknown import missing_tooltip
+from zqtracker.domain.unknown import missing_tooltip, not_given
 from zqtracker.ui.formatting import Formatter
 from zqtracker.ui.project_columns import Column, Kind
 from zqtracker.ui.translations import ui_lang
@@ -29,6 +29,9 @@ ACTIVITY_COLUMNS = ("status", "last_activity_on")
 # a grey "—", never as 0 or as an empty cell that looks like a loading glitch.
 UNKNOWN_TEXT = "—"
 UNKNOWN_COLUMNS = frozenset({"sector", "chain", "district", "planned_investment"})
+# Columns whose blank is a value nobody gave: shown as a grey "Not given" / 未填, never as 新建 / 内资.
+NOT_GIVEN_COLUMNS = frozenset({"project_type", "investor_origin"})
+MUTED_WHEN_BLANK = UNKNOWN_COLUMNS | NOT_GIVEN_COLUMNS
 
 
 class CellText(QObject):
@@ -80,7 +83,7 @@ class CellText(QObject):
             return max((s.label(self.lang) for s in Status), key=len) + "   "  # and the stale mark
         if kind is Kind.ENUM:
             values = ProjectType if column.key == "project_type" else InvestorOrigin
-            return max((v.label(self.lang) for v in values), key=len)
+            return max((not_given(self.lang), *(v.label(self.lang) for v in values)), key=len)
         if kind is Kind.BOOL:
             return "✓"
         if kind in (Kind.DECIMAL, Kind.RATIO):
@@ -91,6 +94,8 @@ class CellText(QObject):
         """The text of one cell, as shown (export of the current view may reuse it)."""
         value = column.value(row)
         if value is None:
+            if column.key in NOT_GIVEN_COLUMNS:
+                return not_given(self.lang)
             return UNKNOWN_TEXT if column.key in UNKNOWN_COLUMNS else None
         kind = column.kind
         if kind is Kind.TEXT:

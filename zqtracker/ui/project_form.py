@@ -33,6 +33,7 @@ from zqtracker.domain.messages import field_label
 from zqtracker.domain.models import District, InvestorOrigin, Project, ProjectType, Sector
 from zqtracker.domain.money import Unit
 from zqtracker.domain.status import Status
+from zqtracker.domain.unknown import not_given
 from zqtracker.domain.validation import project_problems
 from zqtracker.ui import figure_texts
 from zqtracker.ui.collation import by_pinyin
@@ -101,12 +102,13 @@ class ProjectForm(QWidget):
             note.setStyleSheet(muted_style(self.palette()))
             note.hide()
         self.key = QCheckBox(self.tr("Key project"))
+        # first "Not given" (data ""): a project nobody gave a type or origin for keeps None
         self.project_type = QComboBox()
-        for t in ProjectType:
-            self.project_type.addItem(t.label(self._lang), t.value)
         self.origin = QComboBox()
-        for o in InvestorOrigin:
-            self.origin.addItem(o.label(self._lang), o.value)
+        for combo, values in ((self.project_type, ProjectType), (self.origin, InvestorOrigin)):
+            combo.addItem(not_given(self._lang), "")
+            for v in values:
+                combo.addItem(v.label(self._lang), v.value)
         self.officer = QLineEdit()
         if officers:
             self.officer.setCompleter(completer(officers, self))
@@ -222,8 +224,8 @@ class ProjectForm(QWidget):
             self.dates[f].set_value(getattr(p, f))
         self._fill_figure_notes(p)
         self.key.setChecked(p.is_key_project)
-        self.project_type.setCurrentIndex(self.project_type.findData(p.project_type.value))
-        self.origin.setCurrentIndex(self.origin.findData(p.investor_origin.value))
+        for combo, value in ((self.project_type, p.project_type), (self.origin, p.investor_origin)):
+            combo.setCurrentIndex(combo.findData("" if value is None else value.value))
         self.officer.setText(p.officer or "")
         self.contact.setText(p.contact or "")
         self.progress_note.setPlainText(p.progress_note or "")
@@ -277,8 +279,8 @@ class ProjectForm(QWidget):
             expected_annual_tax=values["expected_annual_tax"],  # type: ignore[arg-type]
             land_area_mu=values["land_area_mu"],  # type: ignore[arg-type]
             is_key_project=self.key.isChecked(),
-            project_type=ProjectType(self.project_type.currentData()),
-            investor_origin=InvestorOrigin(self.origin.currentData()),
+            project_type=ProjectType(self.project_type.currentData()) if self.project_type.currentData() else None,
+            investor_origin=InvestorOrigin(self.origin.currentData()) if self.origin.currentData() else None,
             officer=self.officer.text().strip() or None,
             contact=self.contact.text().strip() or None,
             progress_note=self.progress_note.toPlainText().strip() or None,

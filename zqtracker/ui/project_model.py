@@ -22,7 +22,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from zqtracker.domain.filters import ProjectFilter, ProjectRow
 from zqtracker.domain.money import Unit
 from zqtracker.ui.formatting import Formatter
-from zqtracker.ui.project_cells import ACTIVITY_COLUMNS, CENTER, LEFT, NUMERIC, RIGHT, UNKNOWN_COLUMNS, CellText
+from zqtracker.ui.project_cells import ACTIVITY_COLUMNS, CENTER, LEFT, MUTED_WHEN_BLANK, NUMERIC, RIGHT, CellText
 from zqtracker.ui.project_columns import COLUMNS, Column, Kind
 
 if TYPE_CHECKING:
@@ -312,7 +312,7 @@ class ProjectTableModel(QAbstractTableModel):
                 return self.cells.incomplete_icon()
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
-            if column.key in UNKNOWN_COLUMNS and column.value(row) is None:
+            if column.key in MUTED_WHEN_BLANK and column.value(row) is None:
                 return self.cells.muted_brush()
             return None
         if role == ID_ROLE:

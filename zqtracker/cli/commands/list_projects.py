@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
 
 from zqtracker.cli.arguments import h
 from zqtracker.cli.common import add_filter_arguments, add_unit_argument, filter_from_args, open_context, unit_of
@@ -29,6 +30,11 @@ def json_number(value: Decimal | None) -> int | float | None:
     if value is None:
         return None
     return int(value) if value == value.to_integral_value() else float(value)
+
+
+def enum_json(member: StrEnum | None) -> str | None:
+    """A project type or investor origin as JSON: its value, null when not given."""
+    return None if member is None else member.value
 
 
 def _date(d: date | None, precision: str | None) -> str | None:
@@ -69,8 +75,8 @@ def row_json(r: ProjectRow, figures: tuple | None = None) -> dict:
         "production_on": _date(r.production_on, r.production_on_precision),
         "is_key_project": r.is_key_project,
         "is_billion_yuan": r.is_billion_yuan,
-        "project_type": r.project_type.value,
-        "investor_origin": r.investor_origin.value,
+        "project_type": enum_json(r.project_type),
+        "investor_origin": enum_json(r.investor_origin),
         "officer": r.officer,
         "missing": list(r.missing),
         "last_activity_on": r.last_activity_on.isoformat() if r.last_activity_on else None,

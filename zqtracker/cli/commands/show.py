@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 
 from zqtracker.cli.arguments import h
-from zqtracker.cli.commands.list_projects import figures_json, json_number
+from zqtracker.cli.commands.list_projects import enum_json, figures_json, json_number
 from zqtracker.cli.common import add_unit_argument, open_context, unit_of
 from zqtracker.cli.console import Console, ExitCode
 from zqtracker.cli.words import WORDS
@@ -122,8 +122,8 @@ def _json(project: Project, records, figures) -> dict:
         "expected_annual_tax_yuan": project.expected_annual_tax,
         **{f: None if project.fuzzy(f) is None else project.fuzzy(f).iso() for f in DATE_FIELDS},  # type: ignore[union-attr]
         "is_key_project": project.is_key_project,
-        "project_type": project.project_type.value,
-        "investor_origin": project.investor_origin.value,
+        "project_type": enum_json(project.project_type),
+        "investor_origin": enum_json(project.investor_origin),
         "officer": project.officer,
         "notes": project.notes,
         **figures_json(figures),

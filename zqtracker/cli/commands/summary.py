@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from zqtracker.cli.arguments import h
 from zqtracker.cli.common import add_filter_arguments, add_unit_argument, filter_from_args, open_context, unit_of
 from zqtracker.cli.console import Console, ExitCode, display_width, pad
 from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN
-from zqtracker.domain.unknown import unclassified_label, without_amount_text
+from zqtracker.domain.unknown import choice_label, unclassified_label, without_amount_text
+from zqtracker.stats.figures import Breakdown, percent
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -41,6 +43,10 @@ def run(args: argparse.Namespace, console: Console) -> int:
     def pct(v: float | None) -> str:
         return "—" if v is None else f"{v:+.1f}%"
 
+    def share(n: int, of: int) -> str:
+        v = percent(n, of)
+        return "—" if v is None else f"{v:.1f}%"
+
     c = summary.completed
     lacking = without_amount_text(summary.projects_without_amount, lang)
     lines = []
@@ -62,6 +68,14 @@ def run(args: argparse.Namespace, console: Console) -> int:
                       "—" if b.projects and b.without_amount == b.projects else money(b.planned_investment),
                       without_amount_text(b.without_amount, lang).strip())
                      for status, b in summary.by_status.items()], right=(1, 2))  # fmt: skip
+    kinds_by: dict[str, Mapping[Any, Breakdown]] = {
+        "summary.by_origin": summary.by_investor_origin,
+        "summary.by_type": summary.by_project_type,
+    }
+    for title, kinds in kinds_by.items():
+        lines += ["", console.say(title)]
+        lines += _table([(choice_label(k, lang), str(b.projects), share(b.projects, summary.projects))
+                         for k, b in kinds.items() if k is not None or b.projects], right=(1, 2))  # fmt: skip
     lines += ["", console.say("summary.by_sector")]
     sectors = [(name, money(y.ytd), pct(y.yoy_pct)) for name, y in c.by_sector.items()]
     if summary.unclassified_sector.projects or c.unclassified_sector.ytd or c.unclassified_sector.prior_ytd:
