@@ -170,7 +170,7 @@ def test_a_code_without_its_zeros_under_another_name_is_asked_in_the_preview(
 
     translations.switch("zh_CN" if lang == "zh" else "en")
     ImportService(ctx.database).import_file(month(9, "0012", "德信陶瓷扩建项目", 1500), ImportOptions())
-    dialog = shown(qtbot, ctx, month(10, 12, "德信陶瓷生产线扩建项目", 2000), lang)
+    dialog = shown(qtbot, ctx, month(10, 12, "回龙镇冷链物流中心项目", 2000), lang)
     q = dialog.questions
     assert q.links_box.isVisible() and not dialog.can_import()
     combo = q.links_form.itemAt(0, q.links_form.ItemRole.FieldRole).widget()

@@ -292,7 +292,8 @@ def test_undo_restores_the_database_exactly_and_redo_reapplies(
     gy = projects_by_code(ctx)["GY-001"]
     ctx.projects.set_investment(gy.id, [(2023, 9, 1_000_000), (2023, 8, 7)])
     before = dump(db_url)
-    result = service.import_file(full_mix(tmp_path / "mix.xlsx", 13), ImportOptions())
+    moved = ImportOptions(links={("项目", 2): gy.id})  # GY-001 moved to another district: said so (--link 2=GY-001)
+    result = service.import_file(full_mix(tmp_path / "mix.xlsx", 13), moved)
     assert result.ok and (result.added, result.updated, result.investment_records) == (1, 1, 2)
     assert set(result.new_sectors) == {"新行业", "光伏"} and result.new_districts == ["新区县"]
     after = dump(db_url)
@@ -331,7 +332,8 @@ def test_a_failure_in_the_middle_of_writing_leaves_everything_as_before(
             )
     before = dump(db_url)
     with pytest.raises(Exception, match="disk on fire"):
-        service.import_file(full_mix(tmp_path / "mix.xlsx", 13), ImportOptions())
+        moved = ImportOptions(links={("项目", 2): projects_by_code(ctx)["GY-001"].id})  # (to another district)
+        service.import_file(full_mix(tmp_path / "mix.xlsx", 13), moved)
     assert dump(db_url) == before
 
 

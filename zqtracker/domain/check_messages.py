@@ -164,10 +164,11 @@ _CHECK_MESSAGES: dict[str, tuple[str, str]] = {
         "请说明——使用 --date-order dmy，或在导入预览中回答斜杠日期的问题——后重新导入。",
     ),
     "note_code_zeros": (
-        "Sheet “{sheet}”: {count} code(s) written without their leading zeros (a spreadsheet program drops them "
-        "from a code typed as a number) were taken as the stored codes, which are kept — row → code: {rows}.",
-        "工作表“{sheet}”：{count} 个编号缺少前导零（以数字录入的编号会被表格软件去掉前导零），已按已有编号匹配，"
-        "编号保持不变——行 → 编号：{rows}。",
+        "Sheet “{sheet}”: {count} code(s) written another way (without leading zeros — a spreadsheet program drops "
+        "them from a code typed as a number —, dashes or spaces, or in other case) were taken as the stored codes, "
+        "which are kept — row → code: {rows}.",
+        "工作表“{sheet}”：{count} 个编号写法与已有编号不同（缺少前导零——以数字录入的编号会被表格软件去掉前导零——、"
+        "少了连字符或空格，或大小写不同），已按已有编号匹配，编号保持不变——行 → 编号：{rows}。",
     ),
     "same_name_two_enterprises": (
         "“{value}” of {enterprise} has the name and district of row {first_row} ({other}): two projects of one "
@@ -192,12 +193,30 @@ _CHECK_MESSAGES: dict[str, tuple[str, str]] = {
         "（导入预览中选“不导入”，或 --map {column}=none）",
     ),
     "code_zeros_other_name": (
-        "code {value} is stored project {project} but for its leading zeros (a spreadsheet program drops them from "
-        "a code typed as a number), and the names differ — if it is that project renamed, say so with --link "
-        "{row}={other}; if it is another project, --link {row}=new (in the preview: the question under the table)",
-        "编号 {value} 与已有项目 {project} 的编号仅差前导零（以数字录入的编号会被表格软件去掉前导零），但名称不同——"
+        "code {value} is stored project {project}'s code written another way (without its dashes, in other case, or "
+        "without leading zeros: a spreadsheet program drops them from a code typed as a number), and the names "
+        "differ — if it is that project renamed, say so with --link {row}={other}; if it is another project, "
+        "--link {row}=new (in the preview: the question under the table)",
+        "编号 {value} 与已有项目 {project} 的编号仅写法不同"
+        "（少了连字符、大小写不同，或以数字录入被表格软件去掉了前导零），但名称不同——"
         "如为该项目改名，请用 --link {row}={other} 说明；如为另一项目，请用 --link {row}=new"
         "（导入预览中：表格下方的问题）",
+    ),
+    "code_other_district": (
+        "code {value} is project {project}, but this row puts it in another district — if the project moved, say "
+        "so with --link {row}={other}; if it is another project (each district numbering its own list), the codes "
+        "are not the city's: leave the code column out (“not imported” in the preview, or --map {column}=none) and "
+        "import again",
+        "编号 {value} 为项目 {project} 的编号，但本行将其列在另一区域——如该项目已迁移，请用 --link {row}={other} 说明；"
+        "如为另一项目（各区县按自己的清单编号），则该列并非市级项目编号：请不导入编号列"
+        "（导入预览中选“不导入”，或 --map {column}=none）后重新导入",
+    ),
+    "name_other_enterprise": (
+        "this row gives no district, and the one stored project of its name, {project}, is another enterprise's "
+        "({other}) — if it is that project, say so with --link {row}=CODE (or =#ID); if it is another project, "
+        "--link {row}=new, or give the row its district",
+        "本行未填区域，而同名的唯一已有项目 {project} 属于另一企业（{other}）——如为同一项目，请用 --link {row}=编号"
+        "（或 =#ID）说明；如为另一项目，请用 --link {row}=new，或为本行填写区域",
     ),
     "near_name": (
         "“{value}” would be a new project, but a stored one has a near name: {others} — if it is that project "

@@ -146,7 +146,7 @@ def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Contex
         asked = code_question(ctx, sa, m, code, row_numbers[k], linked)
         if asked is not None:  # asked, and offered in the preview's links
             sa.candidates[k] = m.candidates
-            add_problem(plan, k, sa, "code", code, asked)
+            add_problem(plan, k, sa, asked.field or "code", code if asked.field == "code" else name, asked)
             sa.status[k] = INVALID
             continue
         if m.zeros is not None:

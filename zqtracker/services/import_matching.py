@@ -79,6 +79,7 @@ class Stored:
     code: str | None
     name: str
     district: str | None
+    enterprise: str | None = None
 
 
 @dataclass
@@ -87,7 +88,7 @@ class Match:
     problem: str | None = None  # "ambiguous_project", "code_conflict"
     other: str | None = None  # the stored project's code in a conflict
     candidates: list[int] = field(default_factory=list)  # near names, to link or keep apart
-    zeros: str | None = None  # matched by a code that lost (or gained) leading zeros: the stored code
+    zeros: str | None = None  # matched by a code spelt another way (dashes, case, leading zeros): the stored code
 
 
 class Matcher:
@@ -105,7 +106,7 @@ class Matcher:
         self._key_of: dict[int, str] = {}  # stored project id → its name key (names())
         self.aliases = district_aliases or {}
         self._near: dict[tuple[str | None, str], list[tuple[str, int]]] | None = None
-        self._digits: dict[str, set[int]] | None = None  # all-digit codes without their leading zeros
+        self._digits: dict[str, set[int]] | None = None  # stored codes by _code_key (spellings folded)
         self.near_budget = 2_000  # new rows looked at for near names (a 100k-row file of new projects is no
         # monthly update: its rows are not compared with every stored name)
 
@@ -124,28 +125,37 @@ class Matcher:
             self._names = by_place, by_name
         return self._names
 
-    def match(self, code: str | None, name: str | None, district: str | None, nk: str | None = None) -> Match:
+    def match(
+        self, code: str | None, name: str | None, district: str | None, nk: str | None = None, enterprise: object = None
+    ) -> Match:
         """``code``: as io/values.parse_code gives it (normalize_code's spelling); ``nk``:
-        name_key(name), when the caller folded it already."""
+        name_key(name), when the caller folded it already; ``enterprise``: the row's, if it gives one."""
         if code:
-            pid = self.by_code.get(code)
+            pid, spelled = self.by_code.get(code), None
+            if pid is None and name:  # "ZQ001" or "zq-001" for "ZQ-001", "12" for "0012": confirmed by the name
+                twin = self._spelling_twin(code)
+                pid, spelled = (twin.pid, twin.code) if twin is not None else (None, None)
             if pid is not None:
                 if name and not self._named_alike(pid, name, nk):  # another district's 001, or a list numbered afresh
-                    return Match(problem="code_other_name", other=self.by_id[pid].code, candidates=[pid])
-                return Match(pid)
+                    problem = "zeros_other_name" if spelled else "code_other_name"
+                    return Match(problem=problem, other=self.by_id[pid].code, candidates=[pid])
+                if district and self._elsewhere(pid, district):  # the same number in another district's list
+                    return Match(problem="code_other_district", other=self.by_id[pid].code, candidates=[pid])
+                return Match(pid, zeros=spelled)
         if not name:
             return Match()
         nk = name_key(name) if nk is None else nk
-        if code and code.isdigit() and code.isascii():
-            twin = self._zero_twin(code)
-            if twin is not None:  # "12" where "0012" is stored: the same project only under the same name
-                self.names()
-                if self._key_of[twin.pid] == nk:
-                    return Match(twin.pid, zeros=twin.code)
-                return Match(problem="zeros_other_name", other=twin.code, candidates=[twin.pid])
         dk = district_key(self.aliases.get(district, district) if district else None)
         by_place, by_name = self.names()
         found = (by_place.get((nk, dk)) or by_place.get((nk, None)) or []) if dk is not None else by_name.get(nk, [])
+        if (
+            dk is None
+            and len(found) == 1
+            and isinstance(enterprise, str)
+            and self._other_enterprise(found[0], enterprise)
+        ):
+            # no district to tell: the one project of that name belongs to another enterprise
+            return Match(problem="name_other_enterprise", other=self.by_id[found[0]].enterprise, candidates=found)
         if code:  # a code the database does not know: only a code-less project of that name is the same
             free = [pid for pid in found if not self.by_id[pid].code]
             if len(free) == 1:
@@ -173,25 +183,34 @@ class Matcher:
         return a == b or _near_keys(a, b) or SequenceMatcher(None, a, b).ratio() >= 0.5
 
     def zero_spelling(self, code: str, pid: int) -> str | None:
-        """The stored project ``pid``'s code when ``code`` is it but for leading zeros (a row the
-        user linked to it: the stored spelling stays), else None."""
+        """The stored project ``pid``'s code when ``code`` is it spelt another way (a row the user
+        linked to it: the stored spelling stays), else None."""
         stored = self.by_id.get(pid)
         other = stored.code if stored is not None else None
-        if not other or other == code or not (code + other).isdigit() or not (code + other).isascii():
-            return None
-        return other if other.lstrip("0") == code.lstrip("0") else None
+        return other if other and other != code and _code_key(other) == _code_key(code) else None
 
-    def _zero_twin(self, code: str) -> Stored | None:
-        """The one stored project whose all-digit code is ``code`` but for leading zeros: a code
-        typed as a number loses them in a spreadsheet program ("0012" comes back as 12), a list
-        written by another keeps them where ours lost them."""
+    def _spelling_twin(self, code: str) -> Stored | None:
+        """The one stored project whose code is ``code`` spelt another way: without the dashes,
+        dots or spaces, in other case ("ZQ001", "zq-001" for "ZQ-001"), or an all-digit code without
+        its leading zeros (a code typed as a number loses them in a spreadsheet program)."""
         if self._digits is None:
             self._digits = {}
             for c, pid in self.by_code.items():
-                if c.isdigit() and c.isascii():
-                    self._digits.setdefault(c.lstrip("0"), set()).add(pid)
-        twins = self._digits.get(code.lstrip("0"))
+                self._digits.setdefault(_code_key(c), set()).add(pid)
+        twins = self._digits.get(_code_key(code))
         return self.by_id[next(iter(twins))] if twins is not None and len(twins) == 1 else None
+
+    def _elsewhere(self, pid: int, district: str) -> bool:
+        """Whether the row's district and the stored project's are both known and differ."""
+        here = district_key(self.aliases.get(district, district))
+        there = district_key(self.by_id[pid].district)
+        return here is not None and there is not None and here != there
+
+    def _other_enterprise(self, pid: int, enterprise: str) -> bool:
+        """Whether the row's enterprise and the stored project's are both given and are not one
+        (compared without spaces, width and a trailing 有限公司 / 有限责任公司 / 股份有限公司)."""
+        stored = self.by_id[pid].enterprise
+        return bool(stored) and bool(enterprise.strip()) and _company_key(stored or "") != _company_key(enterprise)
 
     def near(self, nk: str, dk: str | None, limit: int = 5) -> list[int]:
         """Stored projects whose names are near ``nk``'s: one a prefix of the other ("…扩产" and
@@ -247,6 +266,21 @@ def _near_keys(nk: str, other: str, base: str | None = None) -> bool:
             and SequenceMatcher(None, nk, other).ratio() >= 0.9
         )
     )
+
+
+_CODE_SEPARATORS_RE = re.compile(r"[\s\-_./·—–]+")
+_COMPANY_RE = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团|公司)$")
+
+
+def _code_key(code: str) -> str:
+    """A code as its spellings are compared: no separators, upper case, an all-digit code without
+    its leading zeros."""
+    key = _CODE_SEPARATORS_RE.sub("", code).upper()
+    return (key.lstrip("0") or "0") if key.isdigit() else key
+
+
+def _company_key(name: str) -> str:
+    return _COMPANY_RE.sub("", _SPACE_RE.sub("", unicodedata.normalize("NFKC", name)))
 
 
 def _one_apart(a: str, b: str) -> bool:

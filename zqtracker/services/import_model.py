@@ -219,6 +219,11 @@ def described(ctx: Context, pids: list[int]) -> str:
     return "; ".join(shown)
 
 
+# Matcher problems the user answers (--link, the preview's link chooser) → their messages.
+_ASKED = {"zeros_other_name": "code_zeros_other_name", "code_other_name": "code_other_project",
+          "code_other_district": "code_other_district", "name_other_enterprise": "name_other_enterprise"}  # fmt: skip
+
+
 def code_question(
     ctx: Context, sa: SheetAnalysis, m: Any, code: str | None, row: int, linked: int | None
 ) -> Problem | None:
@@ -228,10 +233,11 @@ def code_question(
     project renamed, or another one: the user says which. Or the user said "new" for a row whose
     code another project has (``linked`` 0): a project's code is its own."""
     column = next((c.letter for c in sa.layout.mapped() if c.field == "code"), "")
-    if m.problem in ("zeros_other_name", "code_other_name"):
-        code_name = "code_zeros_other_name" if m.problem == "zeros_other_name" else "code_other_project"
-        return Problem(code_name, "code", {"value": code, "other": m.other, "row": row, "column": column,
-                                           "project": described(ctx, m.candidates)})  # fmt: skip
+    asked = _ASKED.get(m.problem or "")
+    if asked is not None:
+        return Problem(asked, "name" if asked == "name_other_enterprise" else "code",
+                       {"value": code or "", "other": m.other or "", "row": row, "column": column,
+                        "project": described(ctx, m.candidates)})  # fmt: skip
     if linked == 0 and code and ctx.matcher is not None and code in ctx.matcher.by_code:
         taken = described(ctx, [ctx.matcher.by_code[code]])
         return Problem("new_code_taken", "code", {"value": code, "project": taken, "column": column})

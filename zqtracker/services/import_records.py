@@ -136,14 +136,14 @@ def _monthly_targets(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, se
                 sa.status[k] = INVALID
                 continue
         if target is None and matcher is not None:
-            m = matcher.match(code, name, district, keys[k] if name else None)
+            m = matcher.match(code, name, district, keys[k] if name else None, plan.column("enterprise")[k])
             if m.problem == "ambiguous_project":
                 add_problem(plan, k, sa, "name", name, Problem("ambiguous_project", "name", {"value": name}))
                 sa.status[k] = INVALID
                 continue
             asked = code_question(ctx, sa, m, code, plan.row_numbers[k], None)
             if asked is not None:
-                add_problem(plan, k, sa, "code", code, asked)
+                add_problem(plan, k, sa, asked.field or "code", code if asked.field == "code" else name, asked)
                 sa.status[k] = INVALID
                 continue
             target = m.pid

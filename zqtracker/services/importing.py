@@ -126,7 +126,7 @@ class ImportService:
     def codes(self) -> dict[str, int]:
         """Every project id by code, and by "#id" (for the user's links of rows to stored projects)."""
         with self.db.session() as s:
-            return {key: pid for pid, code, _n, _d in ImportStore(s).identities() for key in (code, f"#{pid}") if key}
+            return {key: row[0] for row in ImportStore(s).identities() for key in (row[1], f"#{row[0]}") if key}
 
     def known_sectors(self) -> frozenset[str]:
         return frozenset(self._refs()[0])
@@ -261,9 +261,9 @@ class ImportService:
         with self.db.snapshot() as s:  # one snapshot: a replace committing between two reads made them disagree
             store = ImportStore(s)
             identities = store.identities() if options.mode != "replace" else []
-            by_code = {code: pid for pid, code, _n, _d in identities if code}
+            by_code = {code: pid for pid, code, *_rest in identities if code}
             by_name: dict[tuple[str, str | None], int] = {}
-            for pid, _code, name, district in identities:
+            for pid, _code, name, district, _enterprise in identities:
                 by_name.setdefault((name, district), pid)
             sectors, districts, enterprises = store.references()
             ctx = Context(
@@ -286,11 +286,10 @@ class ImportService:
                 if not sa.selected or sa.plan is None:
                     continue
                 plan = sa.plan
-                if sa.layout.kind == PROJECTS:  # monthly sheets need no stored values to compare with
-                    codes, names, dists = plan.column("code"), plan.column("name"), plan.column("district")
-                    if identities:
-                        sa.matches = [matcher.match(c, n, d) for c, n, d in zip(codes, names, dists, strict=True)]
-                        candidates.update(m.pid for m in sa.matches if m.pid is not None)
+                if sa.layout.kind == PROJECTS and identities:  # monthly sheets: no stored values to compare with
+                    cols = [plan.column(f) for f in ("code", "name", "district", "enterprise")]
+                    sa.matches = [matcher.match(c, n, d, None, e) for c, n, d, e in zip(*cols, strict=True)]
+                    candidates.update(m.pid for m in sa.matches if m.pid is not None)
                 years.update(y for _k, y, _m, _v in plan.months if y is not None)
                 years.update(y for _k, y, _m, _v in plan.ytd)
                 plan_years.update(y for _k, y, _v in plan.plans)

@@ -76,17 +76,17 @@ class ImportStore:
         keys (what ProjectRepository.keys gives, read without the ORM)."""
         by_code: dict[str, int] = {}
         by_name: dict[tuple[str, str | None], int] = {}
-        for pid, code, name, district in self.identities():
+        for pid, code, name, district, _enterprise in self.identities():
             if code:
                 by_code[code] = pid
             by_name.setdefault((name, district), pid)
         return by_code, by_name
 
-    def identities(self) -> list[tuple[int, str | None, str, str | None]]:
-        """(id, code, name, district name) of every project, for matching rows to projects."""
+    def identities(self) -> list[tuple[int, str | None, str, str | None, str | None]]:
+        """(id, code, name, district name, enterprise name) of every project, for matching rows to projects."""
         return self._fetch(
-            "SELECT p.id, p.code, p.name, d.name FROM projects p LEFT JOIN districts d "
-            "ON d.id = p.district_id ORDER BY p.id"
+            "SELECT p.id, p.code, p.name, d.name, e.name FROM projects p LEFT JOIN districts d "
+            "ON d.id = p.district_id LEFT JOIN enterprises e ON e.id = p.enterprise_id ORDER BY p.id"
         )
 
     def placements(self, ids: Iterable[int]) -> dict[int, tuple[int | None, int | None]]:
