@@ -16,7 +16,7 @@ import pytest
 from faults_helpers import damage_middle_pages, run
 
 from zqtracker.cli.console import ExitCode
-from zqtracker.storage import backup_shelf, backups
+from zqtracker.storage import backup_shelf, backups, part_files
 from zqtracker.storage.database import DatabaseOpenError, open_database
 
 
@@ -97,8 +97,9 @@ def test_leftover_part_files_of_killed_copies_are_removed(tmp_path: Path) -> Non
     folder.mkdir(parents=True, exist_ok=True)
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
-    stale = folder / f".20260101-000000-000000-import.{dead.pid}.part"
-    live = folder / f".20260101-000000-000000-import.{os.getpid()}.part"
+    host = part_files.this_host()
+    stale = folder / f".20260101-000000-000000-import.{dead.pid}-{host}.part"
+    live = folder / f".20260101-000000-000000-import.{os.getpid()}-{host}.part"
     stale.write_bytes(b"half")
     live.write_bytes(b"busy")
     backup_shelf.remove_leftovers()

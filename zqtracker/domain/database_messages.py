@@ -62,6 +62,37 @@ _DATABASE_MESSAGES: dict[str, tuple[str, str]] = {
         "backup first).",
         "“{file}”的结构版本为 {schema}，本版本需要 {known}（请运行 `zqtracker db upgrade`，升级前会先备份）。",
     ),
+    # A server database (PostgreSQL) at another schema, or that cannot be opened: no file, folder or backup
+    # made first (storage/database.py).
+    "db_server_newer_schema": (
+        "The server database {file} was set up by a newer version of zqtracker (schema {schema}); this version "
+        "knows schema {known} and older — please update zqtracker. Nothing on the server was changed.",
+        "服务器数据库“{file}”由更新版本的 zqtracker 建立（结构版本 {schema}），本版本只支持 {known} 及更早的版本，"
+        "请升级 zqtracker。服务器上未做任何改动。",
+    ),
+    "db_server_needs_upgrade": (
+        "The server database {file} has schema {schema}; this version needs {known} — run `zqtracker db upgrade` "
+        "as the database's owner (the server upgrades it in one transaction).",
+        "服务器数据库“{file}”的结构版本为 {schema}，本版本需要 {known}——请用数据库所有者的账户运行 "
+        "`zqtracker db upgrade`（服务器在一个事务中完成升级）。",
+    ),
+    "db_server_upgrade_owner_only": (
+        "The server database {file} has schema {schema}, older than this version's {known}, and only its owner, "
+        "the account “{owner}”, may upgrade it — the account “{user}” may not, so nothing was changed: ask the "
+        "owner to open it once with this version (or to run `zqtracker db upgrade`).",
+        "服务器数据库“{file}”的结构版本为 {schema}，低于本版本所需的 {known}，只有其所有者（账户“{owner}”）可以升级——"
+        "账户“{user}”无权升级，因此未做任何改动：请联系所有者用本版本打开一次（或运行 `zqtracker db upgrade`）。",
+    ),
+    "db_server_cannot_open": (
+        "Cannot open the server database {file} ({detail}); check the server's address, the database's name, and "
+        "that your account may use it.",
+        "无法打开服务器数据库“{file}”（{detail}）；请检查服务器地址、数据库名称以及您的账户是否有权使用它。",
+    ),
+    "db_unreachable": (
+        "Cannot connect to {file} ({detail}); check that the server is running, and its address, port, database "
+        "name, user name and password.",
+        "无法连接到“{file}”（{detail}）；请检查服务器是否在运行，以及地址、端口、数据库名称、用户名和密码。",
+    ),
     "db_upgrade_failed": (
         "Upgrading {file} failed ({detail}); the file was left as it was, and a copy made before the upgrade "
         "is {backup}.",

@@ -22,6 +22,7 @@ from pathlib import Path
 from sqlalchemy.engine import URL
 
 from zqtracker.storage.locations import default_data_dir
+from zqtracker.storage.part_files import part_path, remove_stale
 from zqtracker.storage.sqlite_file import connect_read_only
 
 DEFAULT_KEEP = 10
@@ -97,7 +98,7 @@ def set_keep_count(n: int, root: Path | None = None) -> int:
     n = min(max(int(n), MIN_KEEP), MAX_KEEP)
     folder = root or backups_root()
     folder.mkdir(parents=True, exist_ok=True)
-    tmp = folder / f".{SETTINGS_FILE}.{os.getpid()}.part"
+    tmp = part_path(folder, SETTINGS_FILE)
     tmp.write_text(json.dumps({"keep": n}), encoding="utf-8")
     os.replace(tmp, folder / SETTINGS_FILE)
     return n
@@ -214,43 +215,10 @@ def made_today(source: Path | URL, reason: str = "daily", root: Path | None = No
 
 
 def remove_leftovers(root: Path | None = None) -> list[Path]:
-    """Delete the ``.part`` files of copies whose process is gone (killed half way)."""
-    removed: list[Path] = []
+    """Delete what copies killed half way left in the backups folders (storage/part_files.py)."""
     base = root or backups_root()
     try:
         folders = [Path(e.path) for e in os.scandir(base) if e.is_dir()] + [base]
     except OSError:
-        return removed
-    for folder in folders:
-        try:
-            names = [e.name for e in os.scandir(folder) if e.name.endswith(".part")]
-        except OSError:
-            continue
-        for name in names:
-            pid = _pid_of(name)
-            if pid is not None and pid != os.getpid() and not _alive(pid):
-                try:
-                    (folder / name).unlink()
-                    removed.append(folder / name)
-                except OSError:
-                    pass
-    return removed
-
-
-def _pid_of(name: str) -> int | None:
-    parts = name.rsplit(".", 2)
-    if len(parts) == 3 and parts[1].isdigit():
-        return int(parts[1])
-    return None
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except OSError:
-        return False
-    return True
+        return []
+    return [path for folder in folders for path in remove_stale(folder)]

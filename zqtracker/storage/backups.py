@@ -15,8 +15,9 @@ district account's under its user name too (``server-<host>-<database>-<user>-<h
 its district is not one of the whole). Every account's copies were once kept under its user name;
 those folders are still listed with the shared one, never moved (:func:`list_server_backups`).
 
-A copy killed half way leaves only its ``.part`` file, named with the process id: the next run
-removes those of processes that are gone (:func:`remove_leftovers`).
+A copy killed half way leaves only its ``.part`` file (and SQLite's ``-wal``/``-shm`` beside it),
+named with the process and the computer: the next copy to the same place, and every start, removes
+those of processes that are gone (storage/part_files.py).
 
 One process makes one copy at a time (:data:`ONE_AT_A_TIME`): the day's copy runs in the
 background after the desktop window shows, and an import, replace or bulk delete started
@@ -54,6 +55,7 @@ from zqtracker.storage.backup_shelf import (
     write_source_note,
 )
 from zqtracker.storage.db_errors import DatabaseOpenError, short_detail
+from zqtracker.storage.part_files import part_path, remove_stale
 from zqtracker.storage.sqlite_file import connect_read_only, quick_check
 
 Check = Callable[[], None]  # raises to stop a copy (the caller's own exception comes back out)
@@ -78,10 +80,11 @@ def make_backup(source: Path, reason: str, *, root: Path | None = None, keep: in
     tmp: Path | None = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        remove_stale(folder)  # what a copy killed half way left
         write_source_note(folder, source)
         with ONE_AT_A_TIME:
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-            tmp = folder / f".{stamp}-{reason}.{os.getpid()}.part"
+            tmp = part_path(folder, f"{stamp}-{reason}")
             problems = _copy_checked(source, tmp, check)
         if problems:
             raise DatabaseOpenError("corrupt", file=shown, detail=short_detail(problems[0]))
@@ -167,9 +170,10 @@ def make_server_backup(source: Engine | Connection, reason: str, *, root: Path |
     url = server_source(engine)
     folder = folder_for(url, root)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    tmp = folder / f".{stamp}-{reason}.{os.getpid()}.part"
+    tmp = part_path(folder, f"{stamp}-{reason}")
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        remove_stale(folder)
         write_source_note(folder, url)
         write_sqlite_copy(source, tmp)
         final = take_name(tmp, folder, f"{stamp}-{reason}")
@@ -194,7 +198,8 @@ def rotate_copies(source: Path | Engine, *, protect: set[Path] | frozenset[Path]
 def copy_to(source: Path, target: Path) -> Path:
     """A checked copy of ``source`` at a path of the user's choice (replaced only when complete)."""
     shown = str(source)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
+    tmp = part_path(target.parent, target.name)
+    remove_stale(target.parent, target.name)  # an earlier copy to ``target`` killed half way
     try:
         with ONE_AT_A_TIME:
             problems = _copy_checked(source, tmp)

@@ -230,6 +230,8 @@ def open_database(
     try:
         if path is None:
             revision = _server_revision(engine, shown)
+            if revision not in (None, SCHEMA_REVISION):
+                _refuse_server_upgrade(engine, shown, revision, migrate)
         if revision != SCHEMA_REVISION:
             if not migrate:
                 raise DatabaseOpenError("needs_upgrade", file=shown, schema=revision or "none", known=SCHEMA_REVISION)
@@ -243,8 +245,29 @@ def open_database(
         raise
     except (DBAPIError, SQLAlchemyError, OSError, sqlite3.Error) as exc:
         engine.dispose()
-        raise fault_of(exc, shown) or DatabaseOpenError("cannot_open", file=shown, detail=_short(exc)) from None
+        cannot = "cannot_open" if path is not None else "server_cannot_open"
+        raise fault_of(exc, shown) or DatabaseOpenError(cannot, file=shown, detail=_short(exc)) from None
     return database
+
+
+def _refuse_server_upgrade(engine: Engine, shown: str, revision: str, migrate: bool) -> None:
+    """A server database at another schema than this program's, refused in its own words: a newer
+    one (nothing touched), one only its owner may upgrade (named as the server says — an analyst's
+    upgrade would fail half way on "must be owner of table"), or, not upgrading now, how to."""
+    from zqtracker.storage.migrate import head_revision, known_revisions
+    from zqtracker.storage.server_roles import owners_not_acted_as
+
+    if revision not in known_revisions():
+        raise DatabaseOpenError("server_newer_schema", file=shown, schema=revision, known=head_revision())
+    owners: list[str] = []
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as conn:
+            user, owners = owners_not_acted_as(conn, sorted(ZQ_TABLES))
+    if owners:
+        raise DatabaseOpenError("server_upgrade_owner_only", file=shown, schema=revision, known=SCHEMA_REVISION,
+                                user=user, owner=", ".join(owners))  # fmt: skip
+    if not migrate:
+        raise DatabaseOpenError("server_needs_upgrade", file=shown, schema=revision, known=SCHEMA_REVISION)
 
 
 def _check_engine_connects(engine: Engine) -> None:
@@ -268,7 +291,7 @@ def _server_revision(engine: Engine, shown: str) -> str | None:
             row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
             return str(row[0]) if row else None
     except DBAPIError as exc:
-        raise DatabaseOpenError("unreachable", f"Cannot connect to {shown}: {_short(exc)}.") from None
+        raise DatabaseOpenError("unreachable", file=shown, detail=_short(exc)) from None
 
 
 def _short(exc: BaseException) -> str:

@@ -50,9 +50,10 @@ def upgrade(database: Database, current: str | None) -> Path | None:
     backup (the file is as it was), or the fault met (locked, disk full …).
     """
     shown = database.display_name
-    if current is not None and current not in known_revisions():
-        raise DatabaseOpenError("newer_schema", file=shown, schema=current, known=head_revision())
     path = database.sqlite_path
+    if current is not None and current not in known_revisions():
+        newer = "newer_schema" if path is not None else "server_newer_schema"
+        raise DatabaseOpenError(newer, file=shown, schema=current, known=head_revision())
     if path is None:
         cfg = alembic_config()
         with database.engine.begin() as connection:

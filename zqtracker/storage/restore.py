@@ -27,6 +27,7 @@ from datetime import datetime
 from pathlib import Path
 
 from zqtracker.storage.db_errors import DatabaseOpenError, fault_of, short_detail
+from zqtracker.storage.part_files import part_path, remove_stale
 from zqtracker.storage.schema import ZQ_TABLES
 from zqtracker.storage.sqlite_file import connect_read_only, inspect_sqlite_file, quick_check
 
@@ -167,7 +168,8 @@ def _replace_file(backup: Path, target: Path, keep_folder: Path, check: Check | 
 
     keep_folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
+    tmp = part_path(target.parent, target.name)
+    remove_stale(target.parent, target.name)
     moved: Path | None = None
     try:
         src = connect_read_only(backup, timeout=1)
@@ -220,7 +222,8 @@ def recover(damaged: Path, new: Path) -> RecoverResult:
         raise DatabaseOpenError("target_exists", file=str(new))
     if not new.parent.is_dir():
         raise DatabaseOpenError("no_folder", file=str(new), folder=str(new.parent))
-    tmp = new.with_name(f".{new.name}.{os.getpid()}.part")
+    tmp = part_path(new.parent, new.name)
+    remove_stale(new.parent, new.name)
     try:
         method = ""
         if shutil.which("sqlite3"):

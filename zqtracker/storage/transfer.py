@@ -34,6 +34,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.pool import NullPool
 
 from zqtracker.storage.engine import EngineOps
+from zqtracker.storage.part_files import part_path, remove_stale
 from zqtracker.storage.tables import Base, ScaledDecimal
 
 CHUNK = 5_000
@@ -158,7 +159,8 @@ def backup_to_sqlite(source: Engine, target: Path) -> Path:
     """A server database (or any) as a new SQLite file at ``target``: written under a temporary
     name beside it and moved in place when complete, so a failure leaves no half file."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    part = target.with_name(f".{target.name}.{os.getpid()}.part")
+    part = part_path(target.parent, target.name)
+    remove_stale(target.parent, target.name)  # an earlier copy to ``target`` killed half way
     try:
         write_sqlite_copy(source, part)
     except BaseException:
