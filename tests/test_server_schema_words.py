@@ -37,6 +37,9 @@ def _downgrade_one(url: str) -> str:
     try:
         cfg = alembic_config()
         with db.engine.begin() as conn:
+            # the previous version invented these where a list did not say (migration 0010 undone refuses NULL)
+            conn.execute(text("UPDATE projects SET project_type = COALESCE(project_type, 'new'), "
+                              "investor_origin = COALESCE(investor_origin, 'domestic')"))  # fmt: skip
             cfg.attributes["connection"] = conn
             command.downgrade(cfg, "-1")
     finally:
