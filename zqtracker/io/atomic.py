@@ -20,6 +20,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from zqtracker.processes import alive
+
 NOTE_SUFFIX = ".pending"
 
 
@@ -113,7 +115,7 @@ def remove_leftovers() -> list[Path]:
         return removed
     for entry in entries:
         pid_text = entry.name.split("-", 1)[0]
-        if not pid_text.isdigit() or _alive(int(pid_text)):
+        if not pid_text.isdigit() or alive(int(pid_text)):
             continue
         path = Path(entry.path)
         try:
@@ -131,15 +133,3 @@ def remove_leftovers() -> list[Path]:
             continue
         removed.append(path)
     return removed
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True

@@ -22,6 +22,8 @@ import socket
 import time
 from pathlib import Path
 
+from zqtracker.processes import alive
+
 log = logging.getLogger(__name__)
 
 UNTOUCHED_FOR = 24 * 3600  # seconds: a file whose writer cannot be asked about is stale after this
@@ -77,18 +79,3 @@ def _writer_gone(pid: int, host: str | None, paths: list[Path]) -> bool:
     except OSError:
         return False
     return time.time() - newest > UNTOUCHED_FOR
-
-
-def alive(pid: int) -> bool:
-    """Whether process ``pid`` runs on this computer (another account's counts: it may be writing)."""
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except OSError:
-        return False
-    return True
