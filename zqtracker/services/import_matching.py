@@ -136,11 +136,14 @@ class Matcher:
                 twin = self._spelling_twin(code)
                 pid, spelled = (twin.pid, twin.code) if twin is not None else (None, None)
             if pid is not None:
-                if name and not self._named_alike(pid, name, nk):  # another district's 001, or a list numbered afresh
+                stored = self.by_id[pid]  # (the name and district as stored: the common case, told inline)
+                if name and name != stored.name and not self._named_alike(pid, name, nk):
+                    # another district's 001, or a list numbered afresh
                     problem = "zeros_other_name" if spelled else "code_other_name"
-                    return Match(problem=problem, other=self.by_id[pid].code, candidates=[pid])
-                if district and self._elsewhere(pid, district):  # the same number in another district's list
-                    return Match(problem="code_other_district", other=self.by_id[pid].code, candidates=[pid])
+                    return Match(problem=problem, other=stored.code, candidates=[pid])
+                if district and district != stored.district and self._elsewhere(pid, district):
+                    # the same number in another district's list
+                    return Match(problem="code_other_district", other=stored.code, candidates=[pid])
                 return Match(pid, zeros=spelled)
         if not name:
             return Match()
@@ -202,9 +205,11 @@ class Matcher:
 
     def _elsewhere(self, pid: int, district: str) -> bool:
         """Whether the row's district and the stored project's are both known and differ."""
+        stored = self.by_id[pid].district
+        if stored is None or district == stored:  # the common case: as stored, spelt alike
+            return False
         here = district_key(self.aliases.get(district, district))
-        there = district_key(self.by_id[pid].district)
-        return here is not None and there is not None and here != there
+        return here is not None and here != district_key(stored)
 
     def _other_enterprise(self, pid: int, enterprise: str) -> bool:
         """Whether the row's enterprise and the stored project's are both given and are not one

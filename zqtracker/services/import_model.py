@@ -232,8 +232,10 @@ def code_question(
     nothing like it (another district's own numbering 001, 002…, or a list numbered afresh) — that
     project renamed, or another one: the user says which. Or the user said "new" for a row whose
     code another project has (``linked`` 0): a project's code is its own."""
-    column = next((c.letter for c in sa.layout.mapped() if c.field == "code"), "")
     asked = _ASKED.get(m.problem or "")
+    if asked is None and linked != 0:  # the common case, once a row
+        return None
+    column = next((c.letter for c in sa.layout.mapped() if c.field == "code"), "")
     if asked is not None:
         return Problem(asked, "name" if asked == "name_other_enterprise" else "code",
                        {"value": code or "", "other": m.other or "", "row": row, "column": column,

@@ -114,6 +114,7 @@ def _monthly_targets(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, se
     plan = sa.plan
     assert plan is not None
     codes, names, districts = plan.column("code"), plan.column("name"), plan.column("district")
+    enterprises = plan.column("enterprise")
     new_by_code, new_by_name, new_names = seen.new_maps(result)
     matcher = ctx.matcher if result.mode != "replace" else None
     keys = name_keys([n or "" for n in names])  # folded at once (a 100k-row monthly list: one pass)
@@ -136,7 +137,7 @@ def _monthly_targets(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, se
                 sa.status[k] = INVALID
                 continue
         if target is None and matcher is not None:
-            m = matcher.match(code, name, district, keys[k] if name else None, plan.column("enterprise")[k])
+            m = matcher.match(code, name, district, keys[k] if name else None, enterprises[k])
             if m.problem == "ambiguous_project":
                 add_problem(plan, k, sa, "name", name, Problem("ambiguous_project", "name", {"value": name}))
                 sa.status[k] = INVALID
