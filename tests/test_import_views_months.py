@@ -58,3 +58,39 @@ def test_a_status_in_a_message_is_worded_not_its_repr() -> None:
     )
     assert "In production" in said.message("en") and "<Status" not in said.message("en")
     assert "“投产”" in said.message("zh") and "“试产”" in said.message("zh")
+
+
+def test_a_blank_status_takes_the_sheets_stage_forward_only(ctx: AppContext, tmp_path: Path) -> None:
+    """GY-1 moves to the 已投产项目 sheet with its status cell blank: it was left 设备调试 (exit 0, nothing
+    said); now the sheet's stage moves it forward. GY-2, in production, listed under 续建项目 with a
+    blank status, is never moved back."""
+    service = ImportService(ctx.database, MappingStore(tmp_path / "mappings.json"))
+    head = ["序号", "项目编号", "项目名称", "计划总投资（万元）", "建设状态"]
+    first = SheetSpec("项目", [["高要区重点项目"], head, [1, "GY-1", "鸿达新材料一期项目", 50000, "设备调试"],
+                                [2, "GY-2", "恒通光伏组件扩产项目", 80000, "已投产"]])  # fmt: skip
+    assert service.import_file(write_workbook(tmp_path / "a.xlsx", first), ImportOptions()).added == 2
+    done = SheetSpec("已投产项目", [["高要区已投产项目"], head, [1, "GY-1", "鸿达新材料一期项目", 50000, None]])
+    going = SheetSpec("续建项目", [["高要区续建项目"], head, [1, "GY-2", "恒通光伏组件扩产项目", 80000, None]])
+    result = service.import_file(write_workbook(tmp_path / "b.xlsx", done, going), ImportOptions())
+    assert result.ok and result.updated == 1, result.problems
+    status = {p.code: p.status for p in ctx.projects.all_projects()}
+    assert status == {"GY-1": Status.IN_PRODUCTION, "GY-2": Status.IN_PRODUCTION}
+
+
+def test_a_status_moving_back_is_said(ctx: AppContext, tmp_path: Path) -> None:
+    """在建 → 前期 in an ordinary import was stored without a word: now a note names the rows (stored as given)."""
+    service = ImportService(ctx.database, MappingStore(tmp_path / "mappings.json"))
+    head = ["序号", "项目编号", "项目名称", "计划总投资（万元）", "建设状态"]
+
+    def book(name: str, status: str) -> Path:
+        rows = [["高要区重点项目"], head, [1, "GY-1", "鸿达新材料一期项目", 50000, status]]
+        return write_workbook(tmp_path / name, SheetSpec("项目", rows))
+
+    assert service.import_file(book("a.xlsx", "在建"), ImportOptions()).added == 1
+    result = service.import_file(book("b.xlsx", "前期"), ImportOptions())
+    assert result.ok and result.updated == 1
+    said = [p.message("zh") for p in result.notes if p.code == "note_status_back"]
+    assert said and "在建 → 前期" in said[0] and "“项目” 3" in said[0], said
+    english = next(p.message("en") for p in result.notes if p.code == "note_status_back")
+    assert "Under construction → Preparing" in english
+    assert ctx.projects.all_projects()[0].status == Status.PREPARING

@@ -163,6 +163,11 @@ _CHECK_MESSAGES: dict[str, tuple[str, str]] = {
         "已按“月/日/年”（美式）读取：{value} 读作 {read}。如实为“日/月/年”（{value} 即 {other}），"
         "请说明——使用 --date-order dmy，或在导入预览中回答斜杠日期的问题——后重新导入。",
     ),
+    "note_status_back": (
+        "{count} listed project(s) move back along the pipeline (the first: {before} → {after}) — rows {rows}: a "
+        "correction, or a slip? Stored as the file gives them; check them.",
+        "{count} 个项目的状态倒退（首个：{before} → {after}）——第 {rows} 行：是更正还是误填？已按文件导入，请核对。",
+    ),
     "note_code_zeros": (
         "Sheet “{sheet}”: {count} code(s) written another way (without leading zeros — a spreadsheet program drops "
         "them from a code typed as a number —, dashes or spaces, or in other case) were taken as the stored codes, "

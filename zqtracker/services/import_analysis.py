@@ -42,6 +42,7 @@ from zqtracker.services.import_model import (
     code_question,
     described,
     duplicate_row,
+    forward_by_sheet,
 )
 from zqtracker.services.import_records import analyse_records
 from zqtracker.storage.codec import RowCodec, StoredRow
@@ -286,6 +287,7 @@ def _compare(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Context
             sa.status[k] = EXISTS
         result.unchanged += len(ks)
         return
+    forward_by_sheet(plan, ctx, sa.targets, ks)  # a blank status on 已投产项目: the sheet's stage, forward only
     codec = ctx.codec
     fields = [f for f in PROJECT_FIELDS if f in plan.values]
     names = {kind: ctx.names_by_id(kind) for kind in _REF_FIELDS}

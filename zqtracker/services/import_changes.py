@@ -13,6 +13,8 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+from zqtracker.domain.errors import Problem
+from zqtracker.domain.status import Status
 from zqtracker.services.import_model import UPDATE, ImportAnalysis
 
 MAX_LISTED = 1_000  # a whole city's re-import is summarised, not printed in full
@@ -80,4 +82,28 @@ def rounded_of(analysis: ImportAnalysis) -> list[dict[str, Any]]:
     return [
         {"sheet": sheet, "row": row, "field": field, "stored": stored, "file": value, "decimals_shown": places}
         for sheet, row, field, stored, value, places in analysis.rounded[:MAX_LISTED]
+    ]
+
+
+def status_back(analysis: ImportAnalysis) -> list[Problem]:
+    """A note naming the listed projects whose status the import moves back along the pipeline
+    (在建 → 前期): a correction, or a slip of the clerk's — said, never silent. Stored as given."""
+    ctx = analysis.context
+    if ctx is None:
+        return []
+    back = []
+    for u in analysis.updates:
+        new, old = u.fields.get("status"), ctx.codec.value(u.before, "status")
+        if not (isinstance(new, Status) and isinstance(old, Status)):
+            continue
+        if new.is_pipeline and old.is_pipeline and new.order < old.order:
+            sa = analysis.sheets[u.sheet]
+            row = sa.plan.row_numbers[u.k] if sa.plan is not None else 0
+            back.append((sa.name, row, old, new))
+    if not back:
+        return []
+    shown = "; ".join(f"“{s}” {r}" for s, r, _o, _n in back[:12]) + (" …" if len(back) > 12 else "")
+    first = back[0]
+    return [
+        Problem("note_status_back", None, {"count": len(back), "rows": shown, "before": first[2], "after": first[3]})
     ]

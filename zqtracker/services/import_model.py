@@ -263,3 +263,20 @@ def duplicate_row(result: ImportAnalysis, sa: SheetAnalysis, k: int, first: tupl
         if mine and theirs and mine != theirs:
             return Problem("same_name_two_enterprises", "name", {**params, "enterprise": mine, "other": theirs})
     return Problem("duplicate_in_file", "code" if code else "name", params)
+
+
+def forward_by_sheet(plan: SheetPlan, ctx: Context, targets: list[int | None], ks: list[int]) -> None:
+    """Listed projects whose status cell is blank, on a sheet whose name, title or section gives a
+    stage further on than the one stored (GY09 moved to 已投产项目, stored 设备调试): moved forward to
+    it — never back (a project in production listed under 续建项目 stays), never out of 停缓建 or 终止.
+    The user's status for new projects without one is no such stage (plan.default_status)."""
+    if plan.layout.status_hint is None and plan.status_hint is None:
+        return
+    col = plan.values.get("status")
+    for k in ks:
+        hint = plan.hint(k) if col is None or col[k] is None else None
+        stored = ctx.codec.value(ctx.rows[targets[k]], "status") if hint else None  # type: ignore[index]
+        if hint and isinstance(stored, Status) and stored.is_pipeline and Status(hint).order > stored.order:
+            if col is None:
+                col = plan.values["status"] = [None] * len(plan)
+            col[k] = Status(hint)

@@ -19,6 +19,7 @@ from zqtracker.io.layout import SheetLayout
 from zqtracker.io.plan import SheetPlan
 from zqtracker.io.plan_shadow import shadowed
 from zqtracker.io.row_ranges import runs, runs_text
+from zqtracker.services.import_changes import status_back
 from zqtracker.services.import_figures import money_text, older_notes, ytd_above_planned_notes
 from zqtracker.services.import_model import VIEW, ImportAnalysis, SheetAnalysis, described
 
@@ -146,6 +147,7 @@ def notes_of(
         notes.append(Problem("note_alias", None, {"written": written, "district": district}))
     notes.extend(_candidates(analysis))
     notes.extend(_zeros(analysis))
+    notes.extend(status_back(analysis))  # 在建 → 前期, said
     if analysis.rounded:
         shown = "; ".join(f"“{sheet}” {row}" for sheet, row, *_rest in analysis.rounded[:12])
         notes.append(Problem("note_rounded", None, {"count": len(analysis.rounded), "rows": shown}))
