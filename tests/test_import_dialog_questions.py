@@ -181,3 +181,26 @@ def test_a_code_without_its_zeros_under_another_name_is_asked_in_the_preview(
     assert (dialog.analysis.added, dialog.analysis.updated) == (0, 1) and dialog.can_import()
     [project] = ctx.projects.all_projects()
     assert project.code == "0012"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_another_districts_numbering_is_asked_in_the_preview(
+    qtbot, ctx: AppContext, tmp_path: Path, artifacts: Path, translations, lang: str
+) -> None:
+    """四会市 numbers its list 001… as 高要区 does: its row under 高要区's 001 is asked, the chooser says the
+    code is another district's project; "new" alone is refused (the code is taken), the code column
+    left out imports it by name."""
+    head = ["序号", "项目编号", "项目名称", "所属区县", "计划总投资（万元）"]
+
+    def book(name: str, district: str, project: str) -> Path:
+        rows = [[f"{district}2026年重点项目"], head, [1, "001", project, district, 30000]]
+        return write_workbook(tmp_path / name, SheetSpec("Sheet1", rows))
+
+    translations.switch("zh_CN" if lang == "zh" else "en")
+    ImportService(ctx.database).import_file(book("gy.xlsx", "高要区", "鸿达新材料一期项目"), ImportOptions())
+    dialog = shown(qtbot, ctx, book("sh.xlsx", "四会市", "鸿达新材料一期项目"), lang)
+    q = dialog.questions
+    assert q.links_box.isVisible() and not dialog.can_import()
+    label = q.links_form.itemAt(0, q.links_form.ItemRole.LabelRole).widget().text()
+    assert ("另一区域" if lang == "zh" else "another district's project") in label, label
+    dialog.grab().save(str(artifacts / f"import-code-other-district-{lang}.png"))

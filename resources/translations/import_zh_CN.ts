@@ -234,6 +234,18 @@
         <translation>即 %1</translation>
     </message>
     <message>
+        <source>Row %1 “%2”, its code is a stored project&apos;s:</source>
+        <translation>第 %1 行“%2”，编号属于已有项目：</translation>
+    </message>
+    <message>
+        <source>Row %1 “%2”, its code is another district&apos;s project:</source>
+        <translation>第 %1 行“%2”，编号属于另一区域的项目：</translation>
+    </message>
+    <message>
+        <source>Row %1 “%2”, no district, another enterprise&apos;s name:</source>
+        <translation>第 %1 行“%2”，未填区域，与另一企业的项目同名：</translation>
+    </message>
+    <message>
         <source>Row %1 “%2”, a near name:</source>
         <translation>第 %1 行“%2”，名称相近：</translation>
     </message>

@@ -275,7 +275,8 @@ class ImportQuestions(QWidget):
                     break
                 row = sa.plan.row_numbers[k]  # type: ignore[union-attr]
                 combo = QComboBox()
-                asked = any(p.problem.code in _ASKED for p in sa.plan.problems.get(k, ()))  # type: ignore[union-attr]
+                codes = {p.problem.code for p in sa.plan.problems.get(k, ())}  # type: ignore[union-attr]
+                asked = bool(codes & set(_ASKED))
                 if asked:  # it would be listed and counted twice: answered before the import goes
                     combo.addItem(self.tr("choose…"), -1)
                 combo.addItem(self.tr("new project (keep apart)"), 0)
@@ -291,7 +292,15 @@ class ImportQuestions(QWidget):
                 combo.currentIndexChanged.connect(
                     lambda _i, s=sa.name, r=row, c=combo: self.link_chosen.emit(s, r, int(c.currentData()))
                 )
-                label = self.tr("Row %1 “%2”, a near name:").replace("%1", str(row)).replace("%2", names[k] or "")
+                if codes & {"code_zeros_other_name", "code_other_project"}:
+                    label = self.tr("Row %1 “%2”, its code is a stored project's:")
+                elif "code_other_district" in codes:
+                    label = self.tr("Row %1 “%2”, its code is another district's project:")
+                elif "name_other_enterprise" in codes:
+                    label = self.tr("Row %1 “%2”, no district, another enterprise's name:")
+                else:
+                    label = self.tr("Row %1 “%2”, a near name:")
+                label = label.replace("%1", str(row)).replace("%2", names[k] or "")
                 self.links_form.addRow(label, combo)
                 shown += 1
         self.links_box.setVisible(shown > 0)
@@ -315,7 +324,8 @@ class ImportQuestions(QWidget):
         )
 
 
-_ASKED = ("near_name", "code_zeros_other_name")  # a row's link chosen before the import goes
+# a row's link chosen before the import goes (services/import_model.code_question and near_name)
+_ASKED = ("near_name", "code_zeros_other_name", "code_other_project", "code_other_district", "name_other_enterprise")
 
 
 def _clear(form: QFormLayout) -> None:
