@@ -139,7 +139,7 @@ def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Contex
         linked = links.get((sa.name, row_numbers[k]), links.get(("", row_numbers[k]))) if links else None
         if linked is not None:
             m = Match(linked) if linked else Match()  # 0: a new project, the user said (--link ROW=new)
-            m.zeros = ctx.matcher.zero_spelling(code, linked) if linked and code and ctx.matcher else None
+            m.spelled = ctx.matcher.stored_spelling(code, linked) if linked and code and ctx.matcher else None
         if m.problem == "ambiguous_project":
             add_problem(plan, k, sa, "name", name, Problem("ambiguous_project", "name", {"value": name}))
             sa.status[k] = INVALID
@@ -150,8 +150,8 @@ def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Contex
             add_problem(plan, k, sa, asked.field or "code", code if asked.field == "code" else name, asked)
             sa.status[k] = INVALID
             continue
-        if m.zeros is not None:
-            codes[k] = m.zeros  # "12" where "0012" is stored: the stored spelling stays
+        if m.spelled is not None:
+            codes[k] = m.spelled  # "12" where "0012" is stored, "ZQ001" for "ZQ-001": the stored spelling stays
         if m.pid is None:
             if m.candidates:
                 sa.candidates[k] = m.candidates

@@ -85,10 +85,10 @@ class Stored:
 @dataclass
 class Match:
     pid: int | None = None  # the stored project, or None: new
-    problem: str | None = None  # "ambiguous_project", "code_conflict"
+    problem: str | None = None  # "ambiguous_project", "code_conflict", or one the user answers (import_model._ASKED)
     other: str | None = None  # the stored project's code in a conflict
     candidates: list[int] = field(default_factory=list)  # near names, to link or keep apart
-    zeros: str | None = None  # matched by a code spelt another way (dashes, case, leading zeros): the stored code
+    spelled: str | None = None  # matched by a code spelt another way (dashes, case, leading zeros): the stored code
 
 
 class Matcher:
@@ -106,7 +106,7 @@ class Matcher:
         self._key_of: dict[int, str] = {}  # stored project id → its name key (names())
         self.aliases = district_aliases or {}
         self._near: dict[tuple[str | None, str], list[tuple[str, int]]] | None = None
-        self._digits: dict[str, set[int]] | None = None  # stored codes by _code_key (spellings folded)
+        self._spellings: dict[str, set[int]] | None = None  # stored codes by _code_key (spellings folded)
         self.near_budget = 2_000  # new rows looked at for near names (a 100k-row file of new projects is no
         # monthly update: its rows are not compared with every stored name)
 
@@ -139,12 +139,12 @@ class Matcher:
                 stored = self.by_id[pid]  # (the name and district as stored: the common case, told inline)
                 if name and name != stored.name and not self._named_alike(pid, name, nk):
                     # another district's 001, or a list numbered afresh
-                    problem = "zeros_other_name" if spelled else "code_other_name"
+                    problem = "spelling_other_name" if spelled else "code_other_name"
                     return Match(problem=problem, other=stored.code, candidates=[pid])
                 if district and district != stored.district and self._elsewhere(pid, district):
                     # the same number in another district's list
                     return Match(problem="code_other_district", other=stored.code, candidates=[pid])
-                return Match(pid, zeros=spelled)
+                return Match(pid, spelled=spelled)
         if not name:
             return Match()
         nk = name_key(name) if nk is None else nk
@@ -185,7 +185,7 @@ class Matcher:
         a, b = name_key(name) if nk is None else nk, name_key(stored)
         return a == b or _near_keys(a, b) or SequenceMatcher(None, a, b).ratio() >= 0.5
 
-    def zero_spelling(self, code: str, pid: int) -> str | None:
+    def stored_spelling(self, code: str, pid: int) -> str | None:
         """The stored project ``pid``'s code when ``code`` is it spelt another way (a row the user
         linked to it: the stored spelling stays), else None."""
         stored = self.by_id.get(pid)
@@ -196,11 +196,11 @@ class Matcher:
         """The one stored project whose code is ``code`` spelt another way: without the dashes,
         dots or spaces, in other case ("ZQ001", "zq-001" for "ZQ-001"), or an all-digit code without
         its leading zeros (a code typed as a number loses them in a spreadsheet program)."""
-        if self._digits is None:
-            self._digits = {}
+        if self._spellings is None:
+            self._spellings = {}
             for c, pid in self.by_code.items():
-                self._digits.setdefault(_code_key(c), set()).add(pid)
-        twins = self._digits.get(_code_key(code))
+                self._spellings.setdefault(_code_key(c), set()).add(pid)
+        twins = self._spellings.get(_code_key(code))
         return self.by_id[next(iter(twins))] if twins is not None and len(twins) == 1 else None
 
     def _elsewhere(self, pid: int, district: str) -> bool:

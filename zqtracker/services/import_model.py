@@ -220,18 +220,19 @@ def described(ctx: Context, pids: list[int]) -> str:
 
 
 # Matcher problems the user answers (--link, the preview's link chooser) → their messages.
-_ASKED = {"zeros_other_name": "code_zeros_other_name", "code_other_name": "code_other_project",
+_ASKED = {"spelling_other_name": "code_zeros_other_name", "code_other_name": "code_other_project",
           "code_other_district": "code_other_district", "name_other_enterprise": "name_other_enterprise"}  # fmt: skip
 
 
 def code_question(
     ctx: Context, sa: SheetAnalysis, m: Any, code: str | None, row: int, linked: int | None
 ) -> Problem | None:
-    """A row its code cannot place (``m``: its Match): the code is a stored project's but for leading
-    zeros ("12", "0012") under another name; or it is a stored project's exactly, under a name
-    nothing like it (another district's own numbering 001, 002…, or a list numbered afresh) — that
-    project renamed, or another one: the user says which. Or the user said "new" for a row whose
-    code another project has (``linked`` 0): a project's code is its own."""
+    """A row the matcher cannot place alone (``m``: its Match): its code is a stored project's spelt
+    another way ("12" / "0012", "ZQ001" / "ZQ-001") under another name; or a stored project's
+    exactly, under a name nothing like it or in another district (a district's own numbering 001,
+    002…, or a list numbered afresh); or it names no district and the one project of its name is
+    another enterprise's — that project, or another one: the user says which. Or the user said
+    "new" for a row whose code another project has (``linked`` 0): a project's code is its own."""
     asked = _ASKED.get(m.problem or "")
     if asked is None and linked != 0:  # the common case, once a row
         return None

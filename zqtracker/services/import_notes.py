@@ -146,7 +146,7 @@ def notes_of(
     for written, district in analysis.aliases.items():
         notes.append(Problem("note_alias", None, {"written": written, "district": district}))
     notes.extend(_candidates(analysis))
-    notes.extend(_zeros(analysis))
+    notes.extend(_spellings(analysis))
     notes.extend(status_back(analysis))  # 在建 → 前期, said
     if analysis.rounded:
         shown = "; ".join(f"“{sheet}” {row}" for sheet, row, *_rest in analysis.rounded[:12])
@@ -379,11 +379,11 @@ def _candidates(analysis: ImportAnalysis) -> list[Problem]:
     return notes
 
 
-def _zeros(analysis: ImportAnalysis) -> list[Problem]:
+def _spellings(analysis: ImportAnalysis) -> list[Problem]:
     """Rows matched by a code that lost its leading zeros ("12" for the stored "0012"), per sheet."""
     notes = []
     for sa in analysis.selected:
-        found = [(sa.plan.row_numbers[k], m.zeros) for k, m in enumerate(sa.matches or []) if m.zeros]  # type: ignore[union-attr]
+        found = [(sa.plan.row_numbers[k], m.spelled) for k, m in enumerate(sa.matches or []) if m.spelled]  # type: ignore[union-attr]
         if found:
             rows = ", ".join(f"{r} → {c}" for r, c in found[:8]) + (" …" if len(found) > 8 else "")
             notes.append(Problem("note_code_zeros", None, {"sheet": sa.name, "count": len(found), "rows": rows}))
