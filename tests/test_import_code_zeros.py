@@ -220,3 +220,13 @@ def test_a_row_without_a_district_and_another_enterprise_is_asked(
     assert not other.written and ctx.projects.all_projects()[0].planned_investment == 50000 * WAN
     same = service.import_file(book(tmp_path / "b.xlsx", "广东恒通光伏科技", 60000), ImportOptions())
     assert same.ok and (same.added, same.updated) == (0, 1)
+
+
+def test_one_enterprise_written_two_ways_is_a_duplicate_row(service: ImportService, tmp_path: Path) -> None:
+    """The same 标准厂房建设项目 twice, its enterprise once with 有限公司 and once without: one enterprise, so the
+    second row repeats the first (it was said to be two enterprises' projects)."""
+    head = ["序号", "项目名称", "建设单位", "计划总投资（万元）"]
+    rows = [[1, "标准厂房建设项目", "广东粤达实业有限公司", 15000], [2, "标准厂房建设项目", "广东粤达实业", 15000]]
+    path = write_workbook(tmp_path / "a.xlsx", SheetSpec("在建项目", [["高要区2026年重点项目"], head, *rows]))
+    [problem] = service.import_file(path, ImportOptions()).problems
+    assert problem.problem.code == "duplicate_in_file"

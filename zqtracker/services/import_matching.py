@@ -215,7 +215,7 @@ class Matcher:
         """Whether the row's enterprise and the stored project's are both given and are not one
         (compared without spaces, width and a trailing 有限公司 / 有限责任公司 / 股份有限公司)."""
         stored = self.by_id[pid].enterprise
-        return bool(stored) and bool(enterprise.strip()) and _company_key(stored or "") != _company_key(enterprise)
+        return bool(stored) and bool(enterprise.strip()) and company_key(stored or "") != company_key(enterprise)
 
     def near(self, nk: str, dk: str | None, limit: int = 5) -> list[int]:
         """Stored projects whose names are near ``nk``'s: one a prefix of the other ("…扩产" and
@@ -284,7 +284,8 @@ def _code_key(code: str) -> str:
     return (key.lstrip("0") or "0") if key.isdigit() else key
 
 
-def _company_key(name: str) -> str:
+def company_key(name: str) -> str:
+    """An enterprise as enterprises are compared: no spaces, width folded, no trailing 有限公司 and the like."""
     return _COMPANY_RE.sub("", _SPACE_RE.sub("", unicodedata.normalize("NFKC", name)))
 
 

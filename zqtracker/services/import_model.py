@@ -12,6 +12,7 @@ from zqtracker.io.errors import CellProblem
 from zqtracker.io.layout import SheetLayout
 from zqtracker.io.plan import SheetPlan
 from zqtracker.io.reader import RawSheet, RawWorkbook
+from zqtracker.services.import_matching import company_key
 from zqtracker.storage.codec import RowCodec, StoredRow
 
 NEW, UPDATE, SAME, INVALID, EXISTS = "new", "update", "same", "invalid", "exists"
@@ -261,7 +262,7 @@ def duplicate_row(result: ImportAnalysis, sa: SheetAnalysis, k: int, first: tupl
         theirs = None
         if earlier is not None and first[1] in earlier.row_numbers:
             theirs = earlier.column("enterprise")[earlier.row_numbers.index(first[1])]
-        if mine and theirs and mine != theirs:
+        if mine and theirs and company_key(mine) != company_key(theirs):  # as the matcher compares them
             return Problem("same_name_two_enterprises", "name", {**params, "enterprise": mine, "other": theirs})
     return Problem("duplicate_in_file", "code" if code else "name", params)
 
