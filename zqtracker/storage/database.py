@@ -175,6 +175,11 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        path = self.sqlite_path
+        if path is not None:
+            from zqtracker.storage import checkpoint
+
+            checkpoint.wait(path)
 
 
 def _make_engine(url: str, *, read_only: bool = False) -> Engine:
@@ -187,6 +192,11 @@ def _make_engine(url: str, *, read_only: bool = False) -> Engine:
             return engine
         engine = create_engine(url, connect_args={"timeout": sqlite_file.BUSY_TIMEOUT_S})
         event.listen(engine, "connect", _sqlite_pragmas)
+        file = sqlite_path_of(url)
+        if file is not None:
+            from zqtracker.storage import checkpoint
+
+            checkpoint.install(engine, file)
         return engine
     engine = create_engine(url, pool_pre_ping=True)
     if u.get_backend_name() == "postgresql":

@@ -260,6 +260,10 @@ class SqliteOps(EngineOps):
 
     @contextmanager
     def bulk(self, table: str, incoming: int) -> Iterator[None]:
+        if incoming >= BULK_MIN_ROWS:  # tens of MB to the log: the commit leaves the copy to a thread
+            from zqtracker.storage import checkpoint
+
+            checkpoint.defer(self.conn.connection.dbapi_connection, self.conn.connection.info)  # type: ignore[arg-type]
         with self._audited_after(table, incoming), self._indexes_rebuilt(table, incoming):
             yield
 
