@@ -141,7 +141,7 @@ def parse_fuzzy(value: object, field: str, date1904: bool = False, order: str = 
 def slash_numbers(value: object) -> tuple[int, int] | None:
     """The first two numbers of a text slash date ("03/04/2023", "25/4/2023 10:30"), else None:
     what tells a column's order (io/evidence.py)."""
-    if value.__class__ is not str:
+    if value.__class__ is not str or ("/" not in value and "／" not in value):  # (NFKC: only these give "/")
         return None
     m = SLASH_DATE_RE.match(unicodedata.normalize("NFKC", str(value)).strip().lower())
     return (int(m[1]), int(m[2])) if m else None

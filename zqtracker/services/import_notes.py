@@ -171,8 +171,10 @@ def _slash_orders(sa: SheetAnalysis, plan: SheetPlan) -> list[Problem]:
     notes = []
     for c in sa.layout.mapped():
         if c.field in DATES and c.date_order != DMY and (j := c.index - sa.raw.col_offset) >= 0:
-            column = [row[j] if j < len(row) else None for row in (sa.raw.rows[i] for i in plan.data_rows)]
-            note = order_note(sa.name, c.letter, c.header, column)
+            rows = sa.raw.rows
+            cells = [rows[i][j] for i in plan.data_rows if j < len(rows[i])]
+            slashed = [v for v in cells if v.__class__ is str and ("/" in v or "／" in v)]  # (slash_numbers' test)
+            note = order_note(sa.name, c.letter, c.header, slashed)
             notes.extend([note] if note is not None else [])
     return notes
 
