@@ -88,3 +88,15 @@ def test_on_a_server_a_bulk_import_starts_no_checkpoint(ctx: AppContext, tmp_pat
     assert not checkpoint.pending(Path("anything"))
     with checkpoint._lock:
         assert checkpoint._running == {}
+
+
+@pytest.mark.engine("sqlite")
+def test_a_database_moved_away_before_its_checkpoint_is_not_created_anew(tmp_path: Path) -> None:
+    path = tmp_path / "moved.sqlite"
+    database = open_database(path)
+    ImportService(database).import_file(_list(tmp_path / "big.csv", ROWS), ImportOptions())
+    database.close()
+    path.rename(tmp_path / "elsewhere.sqlite")  # (a restore's move, a user's)
+    checkpoint._start(path)  # a checkpoint that starts only now
+    checkpoint.wait(path)
+    assert not path.exists()

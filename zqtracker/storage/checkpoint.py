@@ -36,12 +36,13 @@ def defer(raw: sqlite3.Connection, info: dict) -> None:
 def install(engine: Engine, path: Path) -> None:
     """Checkpoint ``path`` in the background after a deferring write's connection is given back."""
 
-    def checked_in(dbapi_connection: sqlite3.Connection, record) -> None:
+    def checked_in(dbapi_connection: sqlite3.Connection | None, record) -> None:
         if not record.info.pop(_DEFERRED, False):
             return
         try:
-            dbapi_connection.execute(f"PRAGMA wal_autocheckpoint = {_AUTOCHECKPOINT_PAGES}")
-        except sqlite3.Error:  # a connection being thrown away: its successor starts with the default
+            if dbapi_connection is not None:  # (None: invalidated; its successor starts with the default)
+                dbapi_connection.execute(f"PRAGMA wal_autocheckpoint = {_AUTOCHECKPOINT_PAGES}")
+        except sqlite3.Error:  # a connection being thrown away
             pass
         _start(path)
 
@@ -57,7 +58,8 @@ def _start(path: Path) -> None:
 
 def _checkpoint(path: Path) -> None:
     try:
-        conn = sqlite3.connect(path, timeout=5)
+        # mode=rw: a file moved away or replaced meanwhile is never created anew, empty
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=rw", uri=True, timeout=5)
         try:
             conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
         finally:
