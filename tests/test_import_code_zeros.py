@@ -144,25 +144,17 @@ def test_a_code_renaming_its_project_alike_is_still_matched(
     assert stored(ctx)["肇庆鸿达新材料产业园项目"] == ("ZQ-0011", 150 * WAN)
 
 
-def test_two_projects_of_one_name_and_district_are_told_how_to_tell_apart(
+def test_two_projects_of_one_name_and_district_are_told_apart_by_their_enterprises(
     service: ImportService, ctx: AppContext, tmp_path: Path
 ) -> None:
-    """标准厂房建设项目 of two enterprises in one district, no codes: a refusal saying what tells them apart
-    (it said "already appears in row 4", and no --link could answer it); with codes of their own, two."""
-
-    def book(path: Path, codes: tuple[object, object]) -> Path:
-        head = ["序号", "项目编号", "项目名称", "建设单位", "计划总投资（万元）"]
-        rows = [[1, codes[0], "标准厂房建设项目", "肇庆市高要区金利投资开发有限公司", 20000],
-                [2, codes[1], "标准厂房建设项目", "广东粤达实业有限公司", 15000]]  # fmt: skip
-        return write_workbook(path, SheetSpec("在建项目", [["高要区2026年重点项目"], head, *rows]))
-
-    refused = service.import_file(book(tmp_path / "a.xlsx", (None, None)), ImportOptions())
-    [problem] = refused.problems
-    assert problem.problem.code == "same_name_two_enterprises" and not refused.written
-    assert "told apart by their codes" in problem.reason("en") and "广东粤达实业有限公司" in problem.reason("zh")
-    assert len(ctx.projects.all_projects()) == 0
-    coded = service.import_file(book(tmp_path / "b.xlsx", ("GY-A1", "GY-A2")), ImportOptions())
-    assert coded.ok and coded.added == 2
+    """标准厂房建设项目 of two enterprises in one district, no codes: two projects (it was refused, and no
+    --link could answer it; see test_import_two_enterprises.py)."""
+    head = ["序号", "项目编号", "项目名称", "建设单位", "计划总投资（万元）"]
+    rows = [[1, None, "标准厂房建设项目", "肇庆市高要区金利投资开发有限公司", 20000],
+            [2, None, "标准厂房建设项目", "广东粤达实业有限公司", 15000]]  # fmt: skip
+    path = write_workbook(tmp_path / "a.xlsx", SheetSpec("在建项目", [["高要区2026年重点项目"], head, *rows]))
+    result = service.import_file(path, ImportOptions())
+    assert result.ok and result.added == 2 and len(ctx.projects.all_projects()) == 2
 
 
 def test_a_code_spelt_another_way_finds_its_project(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:

@@ -175,13 +175,6 @@ _CHECK_MESSAGES: dict[str, tuple[str, str]] = {
         "工作表“{sheet}”：{count} 个编号写法与已有编号不同（缺少前导零——以数字录入的编号会被表格软件去掉前导零——、"
         "少了连字符或空格，或大小写不同），已按已有编号匹配，编号保持不变——行 → 编号：{rows}。",
     ),
-    "same_name_two_enterprises": (
-        "“{value}” of {enterprise} has the name and district of row {first_row} ({other}): two projects of one "
-        "name in one district are told apart by their codes — fill the code column for both (codes of your own "
-        "will do, kept from month to month), or make the names differ (e.g. “{value}（{enterprise}）”)",
-        "{enterprise}的“{value}”与第 {first_row} 行（{other}）项目名称、区域相同："
-        "同一区域内同名的两个项目须以编号区分——请为两者填写项目编号（自编编号亦可，须逐月保持不变），或使名称有所区别（如“{value}（{enterprise}）”）",
-    ),
     "code_other_project": (
         "code {value} is stored project {project}, but this row's name is nothing like it — if it is that "
         "project renamed, say so with --link {row}={other}; if it is another project (a district numbering its "

@@ -39,6 +39,7 @@ from zqtracker.services.import_model import (
     SheetAnalysis,
     Update,
     add_problem,
+    apart,
     code_question,
     described,
     duplicate_row,
@@ -96,7 +97,8 @@ _NO_MATCH = Match()
 
 def identity(code: str | None, name: str | None, district: str | None) -> object:
     """What makes two rows of one file the same project: the code, else the folded name in the
-    district (a row without a district is compared by name alone; see merge_views)."""
+    district (a row without a district is compared by name alone; see merge_views) — and the
+    enterprise, when two rows give one each (SeenRows.repeated)."""
     return code if code else (name_key(name), district_key(district)) if name else None
 
 
@@ -105,6 +107,7 @@ def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Contex
     assert plan is not None
     n = len(plan)
     codes, names, districts = plan.column("code"), plan.column("name"), plan.column("district")
+    enterprises = plan.column("enterprise")
     sa.status, sa.targets = [NEW] * n, [None] * n
     matched: list[int] = []
     new_ks: list[int] = []
@@ -126,20 +129,22 @@ def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Contex
         key = code if code else identity(None, names[k], districts[k])  # the common case first: a code
         first = first_row.get(key)
         if first is None:
-            first_row[key] = (here, row_numbers[k])
-            if unmatched:  # nothing stored to match (an empty database, mode replace): new, fast
-                new_ks.append(k)
-                continue
-        name = names[k]
-        if first is not None:
-            add_problem(plan, k, sa, "code" if code else "name", code or name, duplicate_row(result, sa, k, first))
+            first_row[key] = (here, row_numbers[k], enterprises[k])
+        elif code or (first := seen.repeated(key, (here, row_numbers[k], enterprises[k]))) is not None:
+            add_problem(plan, k, sa, "code" if code else "name", code or names[k], duplicate_row(sa, k, first))
             sa.status[k] = INVALID
             continue
+        if unmatched:  # nothing stored to match (an empty database, mode replace): new, fast
+            new_ks.append(k)
+            continue
+        name = names[k]
         m: Match = matches[k] if matches is not None else _NO_MATCH
         linked = links.get((sa.name, row_numbers[k]), links.get(("", row_numbers[k]))) if links else None
         if linked is not None:
             m = Match(linked) if linked else Match()  # 0: a new project, the user said (--link ROW=new)
             m.spelled = ctx.matcher.stored_spelling(code, linked) if linked and code and ctx.matcher else None
+        elif (m.other_enterprise is not None or m.problem == "ambiguous_project") and enterprises[k]:
+            m = apart(result, seen, ctx, m, (name, districts[k], enterprises[k]))  # another enterprise's
         if m.problem == "ambiguous_project":
             add_problem(plan, k, sa, "name", name, Problem("ambiguous_project", "name", {"value": name}))
             sa.status[k] = INVALID

@@ -6,9 +6,11 @@ one (codes in one spelling, width, dashes and spaces folded: "2023－441200" = "
 domain/validation.normalize_code stores them); otherwise — and when its code is unknown but a
 code-less project of that name exists — by its name in its district, names compared after folding
 width, spaces and brackets and dropping a trailing 项目 ("恒通光伏组件扩产项目" = "恒通光伏组件扩产").
-A row without a district matches the one project of that name anywhere; several are a question,
-never a guess. Near names ("…扩产项目" vs "…扩产项目（一期）") are not matched but offered: the
-preview lets the user link or keep apart.
+A row without a district matches the one project of that name anywhere. Several projects of one name
+(in its district, or anywhere) are told apart by the row's enterprise when it is the investor of one
+of them only (two 标准厂房建设项目 of two enterprises in one district are two projects); else they are a
+question, never a guess. Near names ("…扩产项目" vs "…扩产项目（一期）") are not matched but offered:
+the preview lets the user link or keep apart.
 """
 
 from __future__ import annotations
@@ -89,6 +91,7 @@ class Match:
     other: str | None = None  # the stored project's code in a conflict
     candidates: list[int] = field(default_factory=list)  # near names, to link or keep apart
     spelled: str | None = None  # matched by a code spelt another way (dashes, case, leading zeros): the stored code
+    other_enterprise: str | None = None  # matched by name alone to a project of another enterprise: that one
 
 
 class Matcher:
@@ -159,20 +162,31 @@ class Matcher:
         ):
             # no district to tell: the one project of that name belongs to another enterprise
             return Match(problem="name_other_enterprise", other=self.by_id[found[0]].enterprise, candidates=found)
+        if len(found) > 1 and isinstance(enterprise, str):  # two projects of one name: the row's enterprise's?
+            found = self._of_enterprise(found, enterprise) or found
         if code:  # a code the database does not know: only a code-less project of that name is the same
             free = [pid for pid in found if not self.by_id[pid].code]
+            if len(free) > 1 and isinstance(enterprise, str):
+                free = self._of_enterprise(free, enterprise) or free
             if len(free) == 1:
-                return Match(free[0])
+                return self._named(free[0], enterprise)
             if found and not free:
                 # same name and district, another code: new, but offered (a code corrected, or two projects?)
                 return Match(problem="code_conflict", other=self.by_id[found[0]].code, candidates=found[:5])
             # a near name under another code is another project: only one without a code is offered
             return Match(candidates=[pid for pid in self.near(nk, dk) if not self.by_id[pid].code])
         if len(found) == 1:
-            return Match(found[0])
+            return self._named(found[0], enterprise)
         if len(found) > 1:
             return Match(problem="ambiguous_project", candidates=found[:10])
         return Match(candidates=self.near(nk, dk))
+
+    def _named(self, pid: int, enterprise: object) -> Match:
+        """The one stored project of a row's name, matched; told when its enterprise is another (the
+        analysis keeps the row apart when the file lists that enterprise's project of the name too)."""
+        if isinstance(enterprise, str) and self._other_enterprise(pid, enterprise):
+            return Match(pid, other_enterprise=self.by_id[pid].enterprise)
+        return Match(pid)
 
     def _named_alike(self, pid: int, name: str, nk: str | None) -> bool:
         """Whether a row under a stored project's code names it alike: the same name (folded), or a
@@ -215,7 +229,14 @@ class Matcher:
         """Whether the row's enterprise and the stored project's are both given and are not one
         (compared without spaces, width and a trailing 有限公司 / 有限责任公司 / 股份有限公司)."""
         stored = self.by_id[pid].enterprise
-        return bool(stored) and bool(enterprise.strip()) and company_key(stored or "") != company_key(enterprise)
+        if not stored or stored == enterprise:  # the common case: as stored
+            return False
+        return bool(enterprise.strip()) and company_key(stored) != company_key(enterprise)
+
+    def _of_enterprise(self, pids: list[int], enterprise: str) -> list[int]:
+        """Those of ``pids`` (stored projects of one name) whose enterprise is the row's."""
+        key = company_key(enterprise) if enterprise.strip() else None
+        return [pid for pid in pids if key and company_key(self.by_id[pid].enterprise or "") == key]
 
     def near(self, nk: str, dk: str | None, limit: int = 5) -> list[int]:
         """Stored projects whose names are near ``nk``'s: one a prefix of the other ("…扩产" and
@@ -274,7 +295,7 @@ def _near_keys(nk: str, other: str, base: str | None = None) -> bool:
 
 
 _CODE_SEPARATORS_RE = re.compile(r"[\s\-_./·—–]+")
-_COMPANY_RE = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团|公司)$")
+_COMPANY_RE = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|公司)+$")  # "甲公司有限公司" = "甲公司" = "甲"
 
 
 def _code_key(code: str) -> str:

@@ -9,10 +9,10 @@ from typing import Any
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.status import Status
 from zqtracker.io.errors import CellProblem
-from zqtracker.io.layout import SheetLayout
+from zqtracker.io.layout import PROJECTS, SheetLayout
 from zqtracker.io.plan import SheetPlan
 from zqtracker.io.reader import RawSheet, RawWorkbook
-from zqtracker.services.import_matching import company_key
+from zqtracker.services.import_matching import Match, company_key, district_key, name_key, name_keys
 from zqtracker.storage.codec import RowCodec, StoredRow
 
 NEW, UPDATE, SAME, INVALID, EXISTS = "new", "update", "same", "invalid", "exists"
@@ -156,25 +156,60 @@ class ImportAnalysis:
 
 class SeenRows:
     """Project identities met in this file, so that a second row for one project is caught and
-    monthly sheets can point at projects the same import adds."""
+    monthly sheets can point at projects the same import adds. Without a code, a row's identity is
+    its name in its district — and, where two rows share both, its enterprise: two 标准厂房建设项目 of
+    two enterprises in one district are two projects (a row without an enterprise repeats the first)."""
 
     def __init__(self) -> None:
-        self.first_row: dict[object, tuple[str, int]] = {}  # code or (name, district) → (sheet, row)
+        # code or (name, district) → (sheet, row, enterprise) of its first row
+        self.first_row: dict[object, tuple[str, int, str | None]] = {}
+        self._apart: dict[object, dict[str, tuple[str, int, str | None]]] = {}  # (name, district) → company → first
+        self._listed: dict[tuple[str, str | None], set[str]] | None = None  # (name, district) → companies listed
         self.new_sheets: list[int] = []  # sheets that added projects (the maps below come from them)
         self._maps: tuple[dict, dict, dict] | None = None
         self.months: dict[tuple[int, int, int], tuple[int, int]] = {}  # (target, y, m) → (row, yuan)
         self.plans: dict[tuple[int, int], tuple[str, int, int]] = {}  # (target, y) → (sheet, row, yuan)
 
+    def repeated(self, key: object, at: tuple[str, int, str | None]) -> tuple[str, int, str | None] | None:
+        """The earlier row that a code-less row ``at`` (sheet, row, enterprise) of an identity met before
+        repeats; None when both give an enterprise, and no earlier row of the identity gives the row's
+        (compared as the matcher compares them): another project, remembered as the first of its enterprise."""
+        first = self.first_row[key]
+        if not at[2] or not first[2]:
+            return first
+        group = self._apart.get(key)
+        if group is None:
+            group = self._apart[key] = {company_key(first[2]): first}
+        company = company_key(at[2])
+        earlier = group.get(company)
+        if earlier is None:
+            group[company] = at
+        return earlier
+
+    def listed(self, result: ImportAnalysis, name: str, district: str | None) -> set[str]:
+        """The enterprises (company_key) of this file's project rows named ``name`` in ``district`` —
+        worked out once, when a row's stored projects of its name are other enterprises' (rare)."""
+        if self._listed is None:
+            self._listed = {}
+            for sa in result.selected:
+                if sa.layout.kind != PROJECTS:
+                    continue
+                plan = sa.plan
+                assert plan is not None
+                cols = (plan.column("district"), plan.column("enterprise"))
+                for nk, place, enterprise in zip(name_keys([n or "" for n in plan.column("name")]), *cols, strict=True):
+                    if enterprise:
+                        self._listed.setdefault((nk, district_key(place)), set()).add(company_key(enterprise))
+        return self._listed.get((name_keys([name])[0], district_key(district)), set())
+
     def new_maps(
         self, result: ImportAnalysis
-    ) -> tuple[dict[str, int], dict[tuple[str, str | None], int], dict[str, list[int]]]:
+    ) -> tuple[dict[str, int], dict[tuple[str, str | None], list[int]], dict[str, list[int]]]:
         """The projects this import adds, by code, by (folded name, district) and by folded name —
-        built only when a monthly sheet needs them."""
+        built only when a monthly sheet needs them (two of one name in one district: two enterprises')."""
         if self._maps is None:
-            from zqtracker.services.import_matching import district_key, name_key
-
             by_code: dict[str, int] = {}
-            by_name: dict[tuple[str, str | None], int] = {}
+            by_name: dict[tuple[str, str | None], list[int]] = {}
             names: dict[str, list[int]] = {}
             columns: dict[int, tuple[list, list, list]] = {}
             for n, np in enumerate(result.new_projects):
@@ -187,7 +222,7 @@ class SeenRows:
                 if code:
                     by_code[code] = -(n + 1)
                 nk = name_key(name) if name else ""
-                by_name[(nk, district_key(district))] = -(n + 1)
+                by_name.setdefault((nk, district_key(district)), []).append(-(n + 1))
                 names.setdefault(nk, []).append(-(n + 1))
             self._maps = (by_code, by_name, names)
         return self._maps
@@ -248,23 +283,27 @@ def code_question(
     return None
 
 
-def duplicate_row(result: ImportAnalysis, sa: SheetAnalysis, k: int, first: tuple[str, int]) -> Problem:
-    """Row ``k`` is a project an earlier row of the file (``first``: sheet, row) already gave. Without
-    a code, under one name in one district but another enterprise, it is likely another project —
-    which only a code, or a name that differs, can tell apart."""
+def duplicate_row(sa: SheetAnalysis, k: int, first: tuple[str, int, str | None]) -> Problem:
+    """Row ``k`` is a project an earlier row of the file (``first``: sheet, row, enterprise) already gave."""
     plan = sa.plan
     assert plan is not None
     code, name = plan.column("code")[k], plan.column("name")[k]
     params = {"value": code or name, "first_row": first[1] if first[0] == sa.name else f"{first[1]} ({first[0]})"}
-    if not code:
-        mine = plan.column("enterprise")[k]
-        earlier = next((s.plan for s in result.sheets if s.name == first[0] and s.plan is not None), None)
-        theirs = None
-        if earlier is not None and first[1] in earlier.row_numbers:
-            theirs = earlier.column("enterprise")[earlier.row_numbers.index(first[1])]
-        if mine and theirs and company_key(mine) != company_key(theirs):  # as the matcher compares them
-            return Problem("same_name_two_enterprises", "name", {**params, "enterprise": mine, "other": theirs})
     return Problem("duplicate_in_file", "code" if code else "name", params)
+
+
+def apart(result: ImportAnalysis, seen: SeenRows, ctx: Context, m: Match, row: tuple[str, str | None, str]) -> Match:
+    """A row (name, district, enterprise) whose stored projects of its name are other enterprises'
+    (``m``: its Match — the one such project, or several asked about). A new project when the file
+    lists each of their enterprises' project of the name too (two enterprises' projects, one added
+    since). Else the one project (an investor corrected) — asked (a near name to link or keep apart)
+    when the file lists several enterprises' projects of the name; the several, asked as before."""
+    listed = seen.listed(result, row[0], row[1])
+    pids = m.candidates if m.pid is None else [m.pid]
+    theirs = {company_key(ctx.matcher.by_id[pid].enterprise or "") for pid in pids}
+    if "" not in theirs and company_key(row[2]) not in theirs and theirs <= listed and len(pids) < 10:
+        return Match()
+    return Match(candidates=[m.pid]) if len(listed) > 1 and m.pid is not None else m
 
 
 def forward_by_sheet(plan: SheetPlan, ctx: Context, targets: list[int | None], ks: list[int]) -> None:

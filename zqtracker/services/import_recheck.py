@@ -20,20 +20,24 @@ from zqtracker.storage.importing import ImportStore
 def recheck(store: ImportStore, analysis: ImportAnalysis) -> None:
     if analysis.mode == "replace":
         return  # everything stored goes: nothing else was relied on
-    by_code, by_name = store.keys()
-    code_of = {pid: code for code, pid in by_code.items()}
-    # Would the analysis's matching rule find a new project now? (Nothing stored: nothing to find.)
-    for np in analysis.new_projects if by_code or by_name else ():
+    identities = store.identities()
+    # Would the analysis's matching rule find a new project now? Only a project added or renamed since
+    # it looked can be one (those it saw it matched, or kept apart: two enterprises' projects of one name).
+    matcher = analysis.context.matcher if analysis.context is not None else None
+    seen = matcher.by_id if matcher is not None else {}
+    added = [row for row in identities if (s := seen.get(row[0])) is None or (s.name, s.district) != row[2:4]]
+    by_code = {code: pid for pid, code, *_rest in added if code}
+    by_name = {(name, district): code for _pid, code, name, district, _e in added}
+    for np in analysis.new_projects if added else ():
         plan = analysis.sheets[np.sheet].plan
         assert plan is not None
         code = plan.column("code")[np.k]
         if code and code in by_code:
             _stale(f"a project with code {code} was added meanwhile")
         key = (plan.column("name")[np.k], plan.column("district")[np.k])
-        candidate = by_name.get(key)
-        if candidate is not None and code_of.get(candidate) in (None, "", code):
+        if key in by_name and by_name[key] in (None, "", code):
             _stale(f"the project “{key[0]}” ({key[1]}) was added meanwhile")
-    existing = set(by_code.values()) | set(by_name.values())
+    existing = {pid for pid, *_rest in identities}
     targets = {r[0] for r in analysis.records if r[0] > 0} | {r[0] for r in analysis.plans if r[0] > 0}
     targets |= {u.pid for u in analysis.updates}
     gone = sorted(targets - existing)

@@ -129,10 +129,10 @@ def _monthly_targets(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, se
             target = new_by_code.get(code)
         if target is None and name:
             nk, dk = keys[k], places[district]
-            target = new_by_name.get((nk, dk)) if dk is not None else None
-            if target is None and dk is None and len(new_names.get(nk, [])) == 1:
-                target = new_names[nk][0]
-            elif dk is None and len(new_names.get(nk, [])) > 1:
+            added = new_by_name.get((nk, dk)) if dk is not None else new_names.get(nk)
+            if added and len(added) == 1:
+                target = added[0]
+            elif added:
                 add_problem(plan, k, sa, "name", name, Problem("ambiguous_project", "name", {"value": name}))
                 sa.status[k] = INVALID
                 continue

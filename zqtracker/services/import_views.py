@@ -23,7 +23,7 @@ from zqtracker.domain.models import PROJECT_FIELDS
 from zqtracker.io.context import district_of_address
 from zqtracker.io.layout import PROJECTS
 from zqtracker.io.plan import SheetPlan
-from zqtracker.services.import_matching import district_key, name_key
+from zqtracker.services.import_matching import company_key, district_key, name_key
 from zqtracker.services.import_model import SheetAnalysis, add_problem
 
 _MERGED = tuple(f for f in PROJECT_FIELDS if f != "name")  # the name is what matches the rows
@@ -41,15 +41,16 @@ def merge_views(sheets: list[SheetAnalysis]) -> int:
     """Mark rows that repeat a project of an earlier sheet as views of it; returns how many."""
     if sum(1 for sa in sheets if sa.selected and sa.plan is not None and sa.layout.kind == PROJECTS) < 2:
         return 0
-    first_of: dict[object, tuple[int, int, str | None]] = {}  # key → (sheet index, k, district key)
-    by_name: dict[str, list[tuple[int, int, str | None]]] = {}
+    first_of: dict[object, tuple[int, int, str | None, str | None]] = {}  # key → (sheet index, k, district, enterprise)
+    by_name: dict[str, list[tuple[int, int, str | None, str | None]]] = {}
     views = 0
     for i, sa in enumerate(sheets):
         if not sa.selected or sa.plan is None or sa.layout.kind != PROJECTS:
             continue
         plan = sa.plan
         codes, names, districts = plan.column("code"), plan.column("name"), plan.column("district")
-        local: list[tuple[object, int, str | None, str | None]] = []
+        enterprises = plan.column("enterprise")
+        local: list[tuple[object, int, str | None, str | None, str | None]] = []
         for k in range(len(plan)):
             code, name = codes[k], names[k]
             if not name and not code:
@@ -58,22 +59,30 @@ def merge_views(sheets: list[SheetAnalysis]) -> int:
             nk = name_key(name) if name else None
             earlier = first_of.get(("code", code)) if code else None
             if earlier is None and nk is not None:
-                earlier = next(
-                    (e for e in by_name.get(nk, ()) if e[0] != i and (e[2] is None or dk is None or e[2] == dk)), None
-                )
+                alike = [e for e in by_name.get(nk, ()) if e[0] != i and (e[2] is None or dk is None or e[2] == dk)]
+                earlier = alike[0] if len(alike) == 1 else _of_enterprise(alike, enterprises[k])
             if earlier is not None and earlier[0] != i:
                 _merge(sheets, earlier[0], earlier[1], i, k)
                 sa.views[k] = (earlier[0], earlier[1])
                 views += 1
                 continue
-            local.append((code, k, nk, dk))
-        for code, k, nk, dk in local:
-            entry = (i, k, dk)
+            local.append((code, k, nk, dk, enterprises[k]))
+        for code, k, nk, dk, enterprise in local:
+            entry = (i, k, dk, enterprise)
             if code:
                 first_of.setdefault(("code", code), entry)
             if nk is not None:
                 by_name.setdefault(nk, []).append(entry)
     return views
+
+
+def _of_enterprise(alike: list[tuple[int, int, str | None, str | None]], enterprise: str | None) -> tuple | None:
+    """Of earlier rows of a row's name (two enterprises' projects of one name), the row's enterprise's
+    (compared as the matcher compares them); else the first."""
+    if enterprise and len(alike) > 1:
+        company = company_key(enterprise)
+        return next((e for e in alike if e[3] and company_key(e[3]) == company), alike[0])
+    return alike[0] if alike else None
 
 
 def _merge(sheets: list[SheetAnalysis], i0: int, k0: int, i: int, k: int) -> None:
