@@ -19,7 +19,7 @@ from zqtracker.domain.validation import _DATE_ORDER, MAX_TEXT
 from zqtracker.io.layout import PROJECTS
 from zqtracker.io.plan import SheetPlan
 from zqtracker.io.reader import RawWorkbook
-from zqtracker.services.import_figures import figure_diffs, older_reports
+from zqtracker.services.import_figures import figure_diffs
 from zqtracker.services.import_matching import Match, district_key, name_key
 from zqtracker.services.import_model import (
     _DATES,
@@ -45,6 +45,7 @@ from zqtracker.services.import_model import (
     duplicate_row,
     forward_by_sheet,
 )
+from zqtracker.services.import_older import older_reports
 from zqtracker.services.import_records import analyse_records
 from zqtracker.storage.codec import RowCodec, StoredRow
 

@@ -24,14 +24,12 @@ from typing import Any
 from zqtracker.domain.cumulative import MonthSpan, derive_from_ytd, month_amount_from_ytd, ytd_points
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.fuzzy_dates import DatePrecision, FuzzyDate
-from zqtracker.domain.models import PROJECT_FIELDS, InvestmentRecord
+from zqtracker.domain.models import InvestmentRecord
 from zqtracker.domain.money import Unit
 from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.rounding import money_rounded_places
-from zqtracker.io.row_ranges import runs_text
 from zqtracker.io.values import display
 from zqtracker.services.import_model import INVALID, SAME, UPDATE, Context, ImportAnalysis, SheetAnalysis, add_problem
-from zqtracker.services.import_views import OF_THE_MONTH
 from zqtracker.storage.codec import StoredRow
 
 DATE_FIELDS = ("signed_on", "construction_start_on", "production_on")
@@ -340,61 +338,3 @@ def figure_diffs(
                 result.rounded.append((sa.name, plan.row_numbers[k], f, stored, new, places))
         if not changed:
             del diffs[k]
-
-
-# -- a report older than the figures stored: the project's current state is not rolled back ---------
-def older_reports(
-    result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Context, ks: list[int], diffs: dict[int, dict[str, Any]]
-) -> None:
-    """Take out of ``diffs`` what a row of an older report would roll back: September's report
-    imported after October's leaves 形象进度, the stage and remarks as October's said them (its
-    figures are imported all the same). A row reports the latest (year, month) its 1–X月累计 and
-    month columns give — with the rows of other sheets that repeat it — else the sheet's period;
-    it is older when the project's completed investment is stored for a later month."""
-    rows = [k for k in ks if not OF_THE_MONTH.isdisjoint(diffs.get(k, ()))]
-    if not rows or not ctx.investment:
-        return
-    plan = sa.plan
-    assert plan is not None
-    reported: dict[tuple[int, int], tuple[int, int]] = {}  # (sheet, k) → the latest (year, month) given
-    for i, other in enumerate(result.sheets):
-        if other.selected and other.plan is not None:
-            for k, y, m, _v in (*other.plan.ytd, *other.plan.months):
-                key = other.views.get(k, (i, k))
-                if y is not None and key[0] == index and reported.get(key, (0, 0)) < (y, m):
-                    reported[key] = (y, m)
-    year, month = sa.layout.period
-    sheet_period = (year, month) if year and month else None
-    targets = {sa.targets[k] for k in rows}
-    latest: dict[int, tuple[int, int]] = {}  # project → the latest month its completed investment is stored for
-    for pid, y, m in ctx.investment:
-        if pid in targets and latest.get(pid, (0, 0)) < (y, m):
-            latest[pid] = (y, m)
-    for k in rows:
-        through, stored = reported.get((index, k), sheet_period), latest.get(sa.targets[k])  # type: ignore[arg-type]
-        if through is None or stored is None or through >= stored:
-            continue
-        changed = diffs[k]
-        kept = tuple(f for f in PROJECT_FIELDS if f in OF_THE_MONTH and f in changed)
-        for f in kept:
-            del changed[f]
-        if not changed:
-            del diffs[k]
-        result.older.append((sa.name, plan.row_numbers[k], through, stored, kept))
-
-
-def older_notes(analysis: ImportAnalysis) -> list[Problem]:
-    """The rows older_reports left as stored, one note per sheet and month reported."""
-    groups: dict[tuple[str, tuple[int, int]], list[tuple[int, tuple[int, int]]]] = {}
-    for sheet, row, through, stored, _kept in analysis.older:
-        groups.setdefault((sheet, through), []).append((row, stored))
-    notes = []
-    for (sheet, (y, m)), found in groups.items():
-        params = {
-            "sheet": sheet,
-            "rows": runs_text(r for r, _s in found),
-            "through": f"{y}-{m:02d}",
-            "stored": ", ".join(f"{sy}-{sm:02d}" for sy, sm in sorted({s for _r, s in found})),
-        }
-        notes.append(Problem("note_older_report", None, params))
-    return notes

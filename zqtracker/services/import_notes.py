@@ -1,10 +1,9 @@
 """What an import noticed and did about it, said in sentences (coded, worded by domain.messages).
 
-A CSV file with a workbook's name, a remembered mapping, hidden, unknown or contradicted columns, a
-district or stage taken from the title or the sheet name, section and group rows, totals, notes,
-a template's example row, continuation rows, key-project marks, converted land areas, projects
-repeated on several sheets, near names, unknown status words: the CLI prints these, the dialog
-shows them. Nothing is assumed silently.
+A CSV file with a workbook's name, a remembered mapping, hidden, unknown or contradicted columns, a district
+or stage taken from the title or the sheet name, section and group rows, totals, notes, a template's example
+row, continuation rows, key-project marks, converted land areas, projects repeated on several sheets, near
+names, unknown status words, older reports: the CLI prints these, the dialog shows them. Nothing is silent.
 """
 
 from __future__ import annotations
@@ -20,8 +19,9 @@ from zqtracker.io.plan import SheetPlan
 from zqtracker.io.plan_shadow import shadowed
 from zqtracker.io.row_ranges import runs, runs_text
 from zqtracker.services.import_changes import status_back
-from zqtracker.services.import_figures import money_text, older_notes, ytd_above_planned_notes
+from zqtracker.services.import_figures import money_text, ytd_above_planned_notes
 from zqtracker.services.import_model import VIEW, ImportAnalysis, SheetAnalysis, described
+from zqtracker.services.import_older import older_notes
 
 _WHY = Catalogue(
     "import_sheet_skipped",
