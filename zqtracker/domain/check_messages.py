@@ -151,6 +151,13 @@ _CHECK_MESSAGES: dict[str, tuple[str, str]] = {
         "工作表“{sheet}”：{count} 行的本年累计高于项目计划总投资——{rows}——表头注明为本年月份，已照常导入；"
         "请核实（超概算、计划总投资有误，或实为自开工累计：如是，请把该列表头改为“{since}”后重新导入）。",
     ),
+    "note_ytd_shifted": (
+        "{count} project(s) have a month corrected under months stored after it, which keep their own amounts, so "
+        "their year to date through those months moves — {projects}. If a later month came as a 1–X月累计, "
+        "that year to date is no longer what the district reported: import that report again.",
+        "{count} 个项目更正了某月的数，其后已存月份的当月数未变，因此截至这些月份的累计随之变化——{projects}。"
+        "如其后月份原按 1–X月累计报送，现累计已与区县所报不符：请重新导入那份报表。",
+    ),
     "note_ytd_above_planned_row": (
         "row {row}: {span} {ytd} year to date, planned investment {planned}",
         "第 {row} 行：{span}累计 {ytd}，计划总投资 {planned}",

@@ -47,6 +47,7 @@ from zqtracker.services.import_model import (
 )
 from zqtracker.services.import_older import older_reports
 from zqtracker.services.import_records import analyse_records
+from zqtracker.services.import_shifts import ytd_shifts
 from zqtracker.storage.codec import RowCodec, StoredRow
 
 
@@ -84,6 +85,7 @@ def analyse_sheets(
     if skip_invalid:
         _drop_invalid(result)
     _references(result, ctx)
+    result.shifted = ytd_shifts(result, ctx)  # a month corrected under later ones: their 1–X月 move
     return result
 
 

@@ -1,9 +1,9 @@
 """What an import noticed and did about it, said in sentences (coded, worded by domain.messages).
 
-A CSV file with a workbook's name, a remembered mapping, hidden, unknown or contradicted columns, a district
-or stage taken from the title or the sheet name, section and group rows, totals, notes, a template's example
-row, continuation rows, key-project marks, converted land areas, projects repeated on several sheets, near
-names, unknown status words, older reports: the CLI prints these, the dialog shows them. Nothing is silent.
+A CSV file with a workbook's name, a remembered mapping, hidden, unknown or contradicted columns, a district or stage
+taken from the title or the sheet name, section and group rows, totals, notes, a template's example row, continuation
+rows, key-project marks, converted land areas, projects repeated on several sheets, near names, unknown status words,
+older reports, months corrected under later ones: the CLI prints these, the dialog shows them. Nothing silent.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from zqtracker.services.import_changes import status_back
 from zqtracker.services.import_figures import money_text, ytd_above_planned_notes
 from zqtracker.services.import_model import VIEW, ImportAnalysis, SheetAnalysis, described
 from zqtracker.services.import_older import older_notes
+from zqtracker.services.import_shifts import shift_notes
 
 _WHY = Catalogue(
     "import_sheet_skipped",
@@ -159,7 +160,7 @@ def notes_of(
                 {"count": len(analysis.unreported), "rows": _unreported(analysis.unreported, lang)},
             )
         )
-    notes.extend(older_notes(analysis))  # September's report after October's: its text left as stored
+    notes.extend([*older_notes(analysis), *shift_notes(analysis, lang)])  # late reports, corrected months
     notes.extend(ytd_above_planned_notes(analysis, lang))  # a year to date above the planned total
     if analysis.default_status:
         notes.append(Problem("note_default_status", None, {"count": analysis.default_status}))
@@ -171,8 +172,7 @@ def _slash_orders(sa: SheetAnalysis, plan: SheetPlan) -> list[Problem]:
     notes = []
     for c in sa.layout.mapped():
         if c.field in DATES and c.date_order != DMY and (j := c.index - sa.raw.col_offset) >= 0:
-            rows = sa.raw.rows
-            cells = [rows[i][j] for i in plan.data_rows if j < len(rows[i])]
+            cells = [r[j] for r in map(sa.raw.rows.__getitem__, plan.data_rows) if j < len(r)]
             slashed = [v for v in cells if v.__class__ is str and ("/" in v or "／" in v)]  # (slash_numbers' test)
             note = order_note(sa.name, c.letter, c.header, slashed)
             notes.extend([note] if note is not None else [])
