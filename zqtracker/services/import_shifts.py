@@ -23,6 +23,8 @@ def ytd_shifts(result: ImportAnalysis, ctx: Context) -> list[tuple[str, int, int
     """(project — its code and name, year, month, year to date stored, after the import) of the first stored
     month after the months this import writes whose year to date the import changes without rewriting
     that month, per project and year."""
+    if not ctx.investment or not result.records:  # (a first import of a city's months: nothing stored)
+        return []
     written: dict[tuple[int, int], dict[int, tuple[int, int | None]]] = {}
     for target, y, m, yuan, _before, first in result.records:
         if target > 0:
