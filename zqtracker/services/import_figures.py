@@ -112,7 +112,7 @@ def analyse_ytd(
                     k,
                     sa,
                     "ytd",
-                    own[1],
+                    ytd,  # (the cell named is the 累计 column's)
                     Problem(
                         "month_ytd_disagree", "amount", {"month": m, "value": own[1], "ytd": ytd, "derived": amount}
                     ),
@@ -125,7 +125,7 @@ def analyse_ytd(
                         k,
                         sa,
                         "ytd",
-                        own[1],
+                        ytd,
                         Problem("month_above_ytd", "amount", {"month": m, "value": own[1], "ytd": ytd}),
                     )
                     sa.status[k] = INVALID
