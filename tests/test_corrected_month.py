@@ -82,3 +82,21 @@ def test_a_correction_with_nothing_stored_after_it_says_nothing(
     corrected = service.import_file(monthly(tmp_path, "3月（更正）.xlsx", 577), ImportOptions())
     assert corrected.ok and months(ctx, A)[3] == 577 * WAN
     assert "note_ytd_shifted" not in {n.code for n in corrected.notes}
+
+
+@pytest.mark.engine("sqlite")
+@pytest.mark.parametrize(
+    ("lang", "said"), [("en", "Jan–Apr 2026 ¥24.46 mn → ¥19.46 mn"), ("zh", "2,446万元 → 1,946万元")]
+)
+def test_the_desktop_preview_shows_the_later_year_to_date_moving(
+    qtbot, translations, ctx: AppContext, tmp_path: Path, artifacts: Path, lang: str, said: str
+) -> None:
+    from test_import_dialog_totals import shown
+
+    translations.switch(lang)
+    service = ImportService(ctx.database)
+    service.import_file(monthly(tmp_path, "3月.xlsx", 1077), ImportOptions())
+    service.import_file(april(tmp_path), ImportOptions())
+    dialog = shown(qtbot, ctx, monthly(tmp_path, "3月（更正）.xlsx", 577), lang)
+    assert said in dialog.notes_label.text() and dialog.can_import()  # a note: the user decides, having seen it
+    dialog.grab().save(str(artifacts / f"import-corrected-month-{lang}.png"))
