@@ -68,13 +68,15 @@ def _span_note(f: DashboardFigures, month: int, lang: str) -> str | None:
     return "\n".join(lines) or None
 
 
-def _running(values: tuple[int | None, ...]) -> tuple[int | None, ...]:
-    """Year to date at each month; None where the month's own amount is unknown (inside a figure
-    of several months, or after the period)."""
+def _running(values: dict[int, int], shown: tuple[int | None, ...]) -> tuple[int | None, ...]:
+    """Year to date at each month, of every amount recorded up to it (the summary's year to date);
+    None where ``shown`` has no amount: inside a figure of several months, or after the period.
+
+    A month inside one project's 1–X月 figure still holds the other projects' amounts: they count
+    from that month on, as in ``zqtracker summary``, and are never dropped from the line."""
     total, out = 0, []
-    for v in values:
-        if v is not None:
-            total += v
+    for month, v in zip(MONTHS, shown, strict=True):
+        total += values.get(month, 0)
         out.append(None if v is None else total)
     return tuple(out)
 
@@ -83,7 +85,7 @@ def monthly_chart(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None)
     y, m = f.year, f.through
     cur = _months(f.monthly, m, f.spans)
     prior = _months(f.prior_monthly, 12, f.prior_spans)
-    ytd, prior_ytd = _running(cur), _running(prior)
+    ytd, prior_ytd = _running(f.monthly, cur), _running(f.prior_monthly, prior)
     covered = _covered(f.spans) | _covered(f.prior_spans)
     tips: list[str | None] = []
     for i, month in enumerate(MONTHS):
@@ -143,7 +145,7 @@ def monthly_chart(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None)
 def yoy_chart(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> TimeChart:
     y, m = f.year, f.through
     cur, prior = _months(f.monthly, m, f.spans), _months(f.prior_monthly, m, f.prior_spans)
-    ytd, prior_ytd = _running(cur), _running(prior)
+    ytd, prior_ytd = _running(f.monthly, cur), _running(f.prior_monthly, prior)
     # like with like: a month covered by a figure of several months (either year) has no growth of
     # its own, and the year to date has none inside such a figure (it is known at its last month)
     covered = _covered(f.spans) | _covered(f.prior_spans)

@@ -1,0 +1,60 @@
+"""The monthly and growth charts' year-to-date lines when one project's first report of a year was
+a 1–X月 figure and the others reported month by month (probe16: the city's line dropped every
+project's January–May because one new project came in with 1–6月, and printed 23.19亿 and −7.7%
+where `zqtracker summary` says 48.42亿 and +33.9%).
+
+Every expected figure is worked out by hand from the records below (万元):
+A reports every month: 2025 100 a month; 2026 150 a month, January–July.
+B reports years to date: 2025 1–3月 300, 1–6月 900, 1–7月 1,000 → 1–3月 300, 4–6月 600, July 100;
+2026 1–6月 1,200, 1–7月 1,400 → 1–6月 1,200, July 200.
+"""
+
+from __future__ import annotations
+
+from zqtracker.charts.series import chart_data
+from zqtracker.domain.cumulative import YtdReport
+from zqtracker.domain.models import Project
+from zqtracker.domain.status import Status
+from zqtracker.services.context import AppContext
+from zqtracker.services.cumulative import CumulativeService
+from zqtracker.services.dashboard import DashboardService
+
+WAN = 10_000
+N = None
+
+
+def _records(ctx: AppContext) -> None:
+    building = Status.UNDER_CONSTRUCTION
+    a = ctx.projects.create(Project("甲储能项目", "新型储能", "高要区", building, 500_000_000, code="A"))
+    b = ctx.projects.create(Project("乙电机项目", "汽车", "四会市", building, 800_000_000, code="B"))
+    ctx.projects.set_investment(a.id, [(2025, m, 100 * WAN) for m in range(1, 13)])
+    ctx.projects.set_investment(a.id, [(2026, m, 150 * WAN) for m in range(1, 8)])
+    cumulative = CumulativeService(ctx.database)
+    for year, month, ytd in ((2025, 3, 300), (2025, 6, 900), (2025, 7, 1_000), (2026, 6, 1_200), (2026, 7, 1_400)):
+        cumulative.record([YtdReport(b.id, year, month, ytd * WAN)])
+
+
+def _line(chart, key: str) -> tuple:
+    return next(s for s in chart.series if s.key == key).values
+
+
+def test_year_to_date_lines_keep_the_months_of_projects_that_reported_them(ctx: AppContext) -> None:
+    _records(ctx)
+    summary = ctx.statistics.summary(2026, 7).completed
+    # A 7 × 150 + B 1,400; 2025: A 7 × 100 + B 1,000; (2,450 − 1,700) / 1,700 = 44.1%
+    assert (summary.total.ytd, summary.total.prior_ytd, summary.total.yoy_pct) == (2_450 * WAN, 1_700 * WAN, 44.1)
+    f = DashboardService(ctx.statistics, parallel=False).load(2026, 7)
+    assert (f.spans, f.prior_spans) == ({6: 1}, {3: 1, 6: 4})
+    for lang in ("en", "zh"):
+        monthly = chart_data(f, "monthly", lang=lang)
+        # 2026 bars: June A 150 + B 1–6月 1,200; July A 150 + B 200 (January–May inside B's 1–6月)
+        assert _line(monthly, "current") == (N, N, N, N, N, 1_350 * WAN, 350 * WAN, N, N, N, N, N)
+        # through June: A 900 + B 1,200; through July 2,450 — the summary's year to date
+        assert _line(monthly, "ytd") == (N, N, N, N, N, 2_100 * WAN, 2_450 * WAN, N, N, N, N, N)
+        # 2025 through March: A 300 + B 300; June: A 600 + B 900; then + A 100 + B 100 in July, A 100 a month
+        prior = (N, N, 600, N, N, 1_500, 1_700, 1_800, 1_900, 2_000, 2_100, 2_200)
+        assert _line(monthly, "prior_ytd") == tuple(v if v is None else v * WAN for v in prior)
+        yoy = chart_data(f, "yoy", lang=lang)
+        # June: (2,100 − 1,500) / 1,500 = 40.0%; July: 44.1% as the summary
+        assert _line(yoy, "ytd_yoy") == (N, N, N, N, N, 40.0, 44.1, N, N, N, N, N)
+        assert _line(yoy, "ytd_yoy")[6] == summary.total.yoy_pct
