@@ -202,11 +202,8 @@ def _draw(p: QPainter, d: TrendData, lang: str, unit: Unit, w: float, h: float) 
         p.drawText(QRectF(cx - slot / 2, y1 + mm(0.8), slot, fm.height()), int(Qt.AlignmentFlag.AlignCenter), label)
 
     # year-to-date line on the right axis
-    points = [
-        QPointF(x0 + slot * (m - 0.5), y1 - (y1 - y0) * amount(v) / top_r)
-        for m, v in enumerate(d.ytd, start=1)
-        if not d.inside(m)
-    ]
+    drawn = [(m, v) for m, v in enumerate(d.ytd, start=1) if not d.inside(m)]
+    points = [QPointF(x0 + slot * (m - 0.5), y1 - (y1 - y0) * amount(v) / top_r) for m, v in drawn]
     if points and any(d.ytd):
         p.setPen(QPen(QColor(YTD_LINE), 1.4 * PT))
         p.drawPolyline(points)
@@ -216,7 +213,9 @@ def _draw(p: QPainter, d: TrendData, lang: str, unit: Unit, w: float, h: float) 
             p.drawEllipse(pt, mm(0.8), mm(0.8))
         p.setBrush(Qt.BrushStyle.NoBrush)
         last = points[-1]
-        text = _tick_text(amount(d.ytd[-1]), 0.01)
+        # the year to date of the last point drawn, in the unit's usual decimals (万元 whole): through
+        # a month inside a 1–X月 figure the line stops before it, and so does its figure
+        text = money.number(drawn[-1][1])
         tw = fm.horizontalAdvance(text) + mm(1.6)
         box = QRectF(last.x() - tw - mm(1.6), last.y() - fm.height() / 2, tw, fm.height())
         p.fillRect(box, QColor(255, 255, 255, 225))  # readable over a bar
