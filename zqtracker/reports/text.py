@@ -56,8 +56,9 @@ _T: dict[str, tuple[str, str]] = {
         "计划总投资为已知金额之和，另有{lacking}。",
     ),
     "yoy_note": (
-        "YoY: year-to-date against the same months of the year before; — where that figure is zero.",
-        "同比：与上年同期累计相比；上年同期为零时不计算（—）。",
+        "YoY: year-to-date against the same months of the year before; — where that figure is zero, or where"
+        " a figure reported for several months together runs past the period (it cannot be split).",
+        "同比：与上年同期累计相比；上年同期为零，或有跨越本期的多月合计数（无法拆分）时不计算（—）。",
     ),
     # overview
     "overview_title": ("Investment projects: overview", "招商引资项目总览"),
