@@ -222,3 +222,12 @@ def test_empty_database_gives_empty_views_not_errors(qapp, ctx: AppContext) -> N
 )
 def test_months_between(earlier, later, months) -> None:
     assert months_between(date(*earlier), date(*later)) == months
+
+
+def test_a_monthly_progress_of_key_projects_with_none_says_key_projects(qapp, hand: AppContext) -> None:
+    """probe16 F6: the default view (key projects) of a year without any said "no project" while other
+    projects had investment in it; it says "no key project" and how to print every project."""
+    empty = report(hand, View.MONTHLY, year=2019).tables()[0]
+    assert not empty.rows and empty.empty_text.startswith("No key project has a plan or investment in 2019")
+    every = report(hand, View.MONTHLY, year=2019, key_only=False, lang="zh").tables()[0]
+    assert not every.rows and every.empty_text == "2019年没有列入计划或有投资填报的项目。"

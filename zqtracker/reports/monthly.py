@@ -57,7 +57,15 @@ def build(ctx: AppContext, options: ReportOptions, report: Report, progress: Pro
         note += " " + t("monthly_span_note", lang, year=year, n=table.spans)
     if table.closed_at is not None:
         note = with_note(note, t("monthly_closed", lang, on=table.closed_at.date().isoformat()))
-    report.blocks = [Table("", cols, rows, note=note, empty_text=t("monthly_empty", lang, year=year))]
+    report.blocks = [
+        Table(
+            "",
+            cols,
+            rows,
+            note=note,
+            empty_text=t("monthly_empty_key" if key_only else "monthly_empty", lang, year=year),
+        )
+    ]
     corrections = _corrections(ctx, year, month, lang, unit)
     if corrections is not None:
         report.blocks.append(corrections)

@@ -134,6 +134,10 @@ _T: dict[str, tuple[str, str]] = {
         "已关账月份的报表保持关账数据；以上更正自本期起计入。",
     ),
     "monthly_empty": ("No project has a plan or investment in {year}.", "{year}年没有列入计划或有投资填报的项目。"),
+    "monthly_empty_key": (
+        "No key project has a plan or investment in {year}: mark projects as key, or print every project.",
+        "{year}年没有列入计划或有投资填报的重点项目：请先标记重点项目，或打印全部项目。",
+    ),
     # stale
     "stale_title": ("Stale projects", "长期无进展项目"),
     "stale_subtitle": (
