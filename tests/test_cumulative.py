@@ -163,6 +163,12 @@ def test_progress_table_marks_a_span_and_uses_the_reported_since_start(reported:
     row = next(x for x in table.rows if x.project_id == r)
     assert (row.this_month, row.this_month_first, row.ytd) == (9_000 * WAN, 1, 9_000 * WAN)
     assert table.spans == 1
+    from zqtracker.reports.build import build_report
+    from zqtracker.reports.model import View
+    from zqtracker.reports.options import ReportOptions
+
+    printed = build_report(ctx, ReportOptions(view=View.MONTHLY, year=2023, through=8, key_only=False)).tables()[0]
+    assert "(Jan–Oct, Sep–Oct): one figure of 2023 for those months together" in printed.note  # (a gap too)
     assert row.since_start == 21_000 * WAN  # 2022: 12,000万 + 2023 1–8月 9,000万
     project = ctx.projects.get(r)
     project.since_start_amount, project.since_start_year, project.since_start_month = 30_000 * WAN, 2023, 7

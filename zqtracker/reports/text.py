@@ -109,9 +109,11 @@ _T: dict[str, tuple[str, str]] = {
     "col_pct_of_plan": ("% of plan", "完成率"),
     "col_since_start": ("Since start", "自开工累计完成"),
     "monthly_span_note": (
-        "This month marked 1–X: the project's first year-to-date report of {year}, with no month stored "
-        "before it — one figure for months 1–X, not this month's own amount ({n} project(s)).",
-        "当月标注“1–X月”的：该项目{year}年首次报送累计数，此前无月度数，为1–X月合计，非当月数（{n}个项目）。",
+        "This month marked with a span of months (Jan–Oct, Sep–Oct): one figure of {year} for those months "
+        "together — a first year-to-date report, or a month before it never reported on its own — not this "
+        "month's own amount ({n} project(s)).",
+        "当月标注月份（如“1–10月”“9–10月”）的：为{year}年这几个月的合计数（首次报送累计数，或此前某月未单独报送），"
+        "非当月数（{n}个项目）。",
     ),
     "monthly_note": (
         "Projects with an investment plan for {year} or investment recorded in it. % of plan: year to date ÷ "
