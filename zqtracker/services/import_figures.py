@@ -228,7 +228,8 @@ def _planned(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, target: in
         return None
     adding = result.new_projects[-target - 1]
     other = result.sheets[adding.sheet].plan
-    return None if other is None else other.column("planned_investment")[adding.k]
+    column = None if other is None else other.values.get("planned_investment")
+    return None if not column else column[adding.k]
 
 
 def ytd_above_planned_notes(analysis: ImportAnalysis, lang: str) -> list[Problem]:

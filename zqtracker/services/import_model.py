@@ -289,7 +289,8 @@ def duplicate_row(sa: SheetAnalysis, k: int, first: tuple[str, int, str | None])
     """Row ``k`` is a project an earlier row of the file (``first``: sheet, row, enterprise) already gave."""
     plan = sa.plan
     assert plan is not None
-    code, name = plan.column("code")[k], plan.column("name")[k]
+    got = plan.values  # (not plan.column: a column the sheet lacks is a new list of Nones each call — 1M repeats)
+    code, name = (got[f][k] if got.get(f) else None for f in ("code", "name"))
     params = {"value": code or name, "first_row": first[1] if first[0] == sa.name else f"{first[1]} ({first[0]})"}
     return Problem("duplicate_in_file", "code" if code else "name", params)
 

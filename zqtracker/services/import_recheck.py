@@ -28,13 +28,17 @@ def recheck(store: ImportStore, analysis: ImportAnalysis) -> None:
     added = [row for row in identities if (s := seen.get(row[0])) is None or (s.name, s.district) != row[2:4]]
     by_code = {code: pid for pid, code, *_rest in added if code}
     by_name = {(name, district): code for _pid, code, name, district, _e in added}
+    columns: dict[int, tuple[list, list, list]] = {}  # sheet → its code, name and district (looked up once)
     for np in analysis.new_projects if added else ():
-        plan = analysis.sheets[np.sheet].plan
-        assert plan is not None
-        code = plan.column("code")[np.k]
+        if np.sheet not in columns:
+            plan = analysis.sheets[np.sheet].plan
+            assert plan is not None
+            columns[np.sheet] = (plan.column("code"), plan.column("name"), plan.column("district"))
+        codes, names, districts = columns[np.sheet]
+        code = codes[np.k]
         if code and code in by_code:
             _stale(f"a project with code {code} was added meanwhile")
-        key = (plan.column("name")[np.k], plan.column("district")[np.k])
+        key = (names[np.k], districts[np.k])
         if key in by_name and by_name[key] in (None, "", code):
             _stale(f"the project “{key[0]}” ({key[1]}) was added meanwhile")
     existing = {pid for pid, *_rest in identities}
