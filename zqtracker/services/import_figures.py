@@ -93,7 +93,7 @@ def analyse_ytd(
             continue
         stored = stored_records(ctx, target, y)
         if (target, y) in earlier:  # another sheet of this file (9月 before 10月) said months of this year
-            stored = _with(stored, earlier[(target, y)])
+            stored = records_with(stored, earlier[(target, y)])
         reported = {m: v for m, (v, _k) in months.items()}
         for m, (ytd, k) in months.items():
             own = month_rows.get((target, y, m))
@@ -261,11 +261,11 @@ def _moves_earlier_points(stored: list[InvestmentRecord], write: Sequence[Invest
     gives at one of its months: two sheets of the file disagree (9月 says 3600 through September where
     10月's 4000 through October less its 当月 500 says 3500)."""
     points = ytd_points(stored)
-    after = ytd_points(_with(stored, write))
+    after = ytd_points(records_with(stored, write))
     return any(after.get(m, v) != v for m, v in points.items())
 
 
-def _with(stored: list[InvestmentRecord], newer: Sequence[InvestmentRecord]) -> list[InvestmentRecord]:
+def records_with(stored: list[InvestmentRecord], newer: Sequence[InvestmentRecord]) -> list[InvestmentRecord]:
     """``stored`` as it will be once ``newer`` (records of the same project and year) are written: a
     month given again replaces the stored one, a span covering it too."""
     months = {m for r in newer for m in range(r.first_month or r.month, r.month + 1)}

@@ -10,10 +10,11 @@ years to date move, from what to what, and how to put them right (import that la
 
 from __future__ import annotations
 
-from zqtracker.domain.cumulative import MonthSpan
+from zqtracker.domain.cumulative import MonthSpan, ytd_points
 from zqtracker.domain.errors import Problem
+from zqtracker.domain.models import InvestmentRecord
 from zqtracker.domain.money import Unit
-from zqtracker.services.import_figures import money_text, stored_records
+from zqtracker.services.import_figures import money_text, records_with, stored_records
 from zqtracker.services.import_model import Context, ImportAnalysis
 
 MAX_SHOWN = 12
@@ -25,29 +26,29 @@ def ytd_shifts(result: ImportAnalysis, ctx: Context) -> list[tuple[str, int, int
     that month, per project and year."""
     if not ctx.investment or not result.records:  # (a first import of a city's months: nothing stored)
         return []
-    written: dict[tuple[int, int], dict[int, tuple[int, int | None]]] = {}
+    written: dict[tuple[int, int], list[InvestmentRecord]] = {}
     for target, y, m, yuan, _before, first in result.records:
         if target > 0:
-            written.setdefault((target, y), {})[m] = (yuan, first)
+            written.setdefault((target, y), []).append(InvestmentRecord(target, y, m, yuan, first))
     found = []
-    for (pid, y), months in written.items():
-        stored = {r.month: (r.amount, r.first_month) for r in stored_records(ctx, pid, y)}
-        later = sorted(m for m in stored if m > max(months))
+    for (pid, y), newer in written.items():
+        stored = stored_records(ctx, pid, y)
+        last = max(r.month for r in newer)
+        later = [r.month for r in stored if r.month > last]
         if not later:
             continue
-        after = dict(stored)
-        for m, (yuan, first) in months.items():
-            for s in [s for s, (_a, f) in after.items() if s >= (first or m) and (f or s) <= m]:
-                del after[s]  # a stored month or span the written one replaces
-            after[m] = (yuan, first)
-        month = later[0]
-        before_ytd = sum(a for s, (a, _f) in stored.items() if s <= month)
-        after_ytd = sum(a for s, (a, _f) in after.items() if s <= month)
-        if before_ytd != after_ytd:
+        month = min(later)
+        before, after = _through(ytd_points(stored), month), _through(ytd_points(records_with(stored, newer)), month)
+        if before != after:
             row = ctx.rows.get(pid)
             code, name = (ctx.codec.value(row, "code"), ctx.codec.value(row, "name")) if row else (None, str(pid))
-            found.append((f"{code} {name}" if code else name, y, month, before_ytd, after_ytd))
+            found.append((f"{code} {name}" if code else name, y, month, before, after))
     return found
+
+
+def _through(points: dict[int, int], month: int) -> int:
+    """The year to date through ``month`` of ytd_points' {month: year to date}."""
+    return max(((m, v) for m, v in points.items() if m <= month), default=(0, 0))[1]
 
 
 def shift_notes(analysis: ImportAnalysis, lang: str) -> list[Problem]:
