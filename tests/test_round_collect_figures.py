@@ -268,18 +268,71 @@ def test_a_month_closed_while_its_return_is_being_collected_takes_no_more(demo_c
     assert records(ctx, pid)[-1][0] == 9  # October's figure never went in after the closing
 
 
-def test_a_project_the_bureau_moved_after_sending_is_not_blamed_on_the_district(
+def test_projects_the_bureau_moved_or_deleted_after_sending_are_left_out_and_the_rest_imported(
     demo_ctx: AppContext, gaoyao: Path
 ) -> None:
-    ctx = demo_ctx
-    pid = filled(ctx, gaoyao, 10)
-    other = sql(ctx, "SELECT id FROM districts WHERE name = ?", "四会市")[0][0]
+    import json
+
     from sqlalchemy import text
 
-    with ctx.database.engine.begin() as con:  # the bureau moves the project to 四会市 after the workbook went out
-        con.execute(text("UPDATE projects SET district_id = :d WHERE id = :p"), {"d": other, "p": pid})
-    with pytest.raises(RoundRefused) as refused:
-        RoundCollector(ctx.database).read(gaoyao)
-    assert refused.value.problem.code == "round_moved_since_sent"
-    assert "not the district's doing" in refused.value.message("en")
-    assert "并非该单位的差错" in refused.value.message("zh")
+    from zqtracker.services.projects import ProjectService
+
+    ctx = demo_ctx
+    sheet = Sheet.open(gaoyao)
+    kept, moved, gone = [pid for pid in sheet.ids() if [m for m, _a, _f in records(ctx, pid)][-1:] == [9]][:3]
+    for pid, wan in ((kept, 10), (moved, 20), (gone, 30)):
+        sheet.set(pid, H_MONTH, wan)
+    sheet.save()
+    before = records(ctx, moved)
+    name = sql(ctx, "SELECT name FROM projects WHERE id = ?", moved)[0][0]
+    other = sql(ctx, "SELECT id FROM districts WHERE name = ?", "四会市")[0][0]
+    with ctx.database.engine.begin() as con:  # the bureau moves one project to 四会市 after the workbook went out
+        con.execute(text("UPDATE projects SET district_id = :d WHERE id = :p"), {"d": other, "p": moved})
+    ProjectService(ctx.database).delete([gone])  # and deletes another
+
+    ret = RoundCollector(ctx.database).read(gaoyao)  # read, not refused
+    assert {(g.row.row, g.now) for g in ret.left_out} == {(sheet.row_of(moved), "四会市"), (sheet.row_of(gone), None)}
+    out = io.StringIO()
+    argv = ["--db", ctx.database.url, "round", "collect", str(gaoyao), "--accept", "--dry-run", "--json"]
+    assert main(argv, stdout=out, stderr=io.StringIO()) == ExitCode.OK
+    said = json.loads(out.getvalue())
+    said = said[0] if isinstance(said, list) else said
+    assert {(g["row"], g["moved_to"], g["deleted"]) for g in said["left_out"]} == {
+        (sheet.row_of(moved), "四会市", False),
+        (sheet.row_of(gone), None, True),
+    }
+    code, said = collect(ctx, gaoyao)
+    assert code == ExitCode.OK, said
+    assert f"row {sheet.row_of(moved)}: {name} was moved to 四会市 after the workbook was sent, not imported" in said
+    assert f"row {sheet.row_of(gone)}: " in said and "was deleted after the workbook was sent, not imported" in said
+    assert records(ctx, kept)[-1] == (10, 10 * WAN, None)  # the district's other rows went in
+    assert records(ctx, moved) == before  # the moved project's figure was not taken from the old district
+    assert not sql(ctx, "SELECT 1 FROM projects WHERE id = ?", gone)  # nothing brought back
+    code, said = collect(ctx, gaoyao, "--lang", "zh")
+    assert f"第{sheet.row_of(moved)}行 {name}在报表下发后已移至四会市，未导入" in said
+
+
+@pytest.mark.parametrize(
+    "lang, said", [("en", "was moved to 四会市 after the workbook was sent"), ("zh", "在报表下发后已移至四会市")]
+)
+def test_the_return_preview_names_a_row_left_out(
+    qtbot, make_window, translations, demo_ctx: AppContext, gaoyao: Path, lang: str, said: str
+) -> None:
+    from sqlalchemy import text
+    from test_ui_round import _shot, opened_return
+
+    translations.switch(lang)
+    window = make_window(demo_ctx)
+    sheet = Sheet.open(gaoyao)
+    kept, moved = [pid for pid in sheet.ids() if [m for m, _a, _f in records(demo_ctx, pid)][-1:] == [9]][:2]
+    sheet.set(kept, H_MONTH, 10)
+    sheet.set(moved, H_MONTH, 20)
+    sheet.save()
+    other = sql(demo_ctx, "SELECT id FROM districts WHERE name = ?", "四会市")[0][0]
+    with demo_ctx.database.engine.begin() as con:
+        con.execute(text("UPDATE projects SET district_id = :d WHERE id = :p"), {"d": other, "p": moved})
+    dialog = opened_return(qtbot, window, demo_ctx, gaoyao, lang)
+    assert said in dialog.notes.text() and str(sheet.row_of(moved)) in dialog.notes.text()
+    assert dialog.import_button.isEnabled()  # the district's other rows can go in
+    dialog.resize(1366, 768)
+    _shot(dialog, f"return-left-out-{lang}.png")

@@ -104,6 +104,14 @@
         <translation>第%1行：%2被改为“%3”（原为“%4”）——以系统为准，未导入</translation>
     </message>
     <message>
+        <source>Row %1: %2 was moved to %3 after the workbook was sent — not imported</source>
+        <translation>第%1行：%2在报表下发后已移至%3——未导入</translation>
+    </message>
+    <message>
+        <source>Row %1: %2 was deleted after the workbook was sent — not imported</source>
+        <translation>第%1行：%2在报表下发后已被删除——未导入</translation>
+    </message>
+    <message>
         <source>⚠ This return changes %1 figure(s) already on record (shown “before → after”). If it is a corrected return, tick the box below to import it; if last month&apos;s workbook was filled in again, ask the district for this month&apos;s.</source>
         <translation>⚠ 本回表将改动 %1 个已有记录的数字（显示为“原数 → 新数”）。如为更正后的回表，请勾选下方选项后导入；如沿用了上月表格重新填报，请让该单位报送本月报表。</translation>
     </message>

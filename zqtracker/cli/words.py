@@ -60,6 +60,14 @@ _WORDS: dict[str, tuple[str, str]] = {
         "  row {row}: {field} changed to “{now}” (was “{before}”), not imported",
         "  第{row}行 {field}被改为“{now}”（原为“{before}”），未导入",
     ),
+    "round.moved_since": (
+        "  row {row}: {project} was moved to {now} after the workbook was sent, not imported",
+        "  第{row}行 {project}在报表下发后已移至{now}，未导入",
+    ),
+    "round.deleted_since": (
+        "  row {row}: {project} was deleted after the workbook was sent, not imported",
+        "  第{row}行 {project}在报表下发后已被删除，未导入",
+    ),
     "round.imported": ("  Imported.", "  已导入。"),
     "round.dry_run": ("  Dry run: nothing written.", "  试运行，未写入。"),
     "round.has_problems": ("  Not imported: the file has problems.", "  有问题，未导入。"),

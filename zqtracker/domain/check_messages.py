@@ -264,13 +264,6 @@ _CHECK_MESSAGES: dict[str, tuple[str, str]] = {
         "analyst collects them — nothing was read into the database",
         "账户“{user}”无权收取报表回表（区域或只读账户）；请由分析人员收取——未写入任何数据",
     ),
-    "round_moved_since_sent": (
-        "{file}: the project(s) on rows {rows} ({projects}) were sent to {district} but have been moved to another "
-        "district or deleted here since — not the district's doing; move them back, or take their rows out of "
-        "the file, then collect it again (nothing was imported)",
-        "“{file}”：第{rows}行的项目（{projects}）下发给{district}后，已在本库中被移至其他区域或删除——"
-        "并非该单位的差错；请将其移回，或从文件中删去这些行后重新收取（未导入任何数据）",
-    ),
     "far_cells": (
         "Sheet “{sheet}” of {file} spans {cells:,} cells (to row {rows}, column {cols}), more than the {limit:,} "
         "zqtracker reads, because of what lies far outside the table: cell {far}. Delete it (select the empty "

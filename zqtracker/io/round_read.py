@@ -79,6 +79,7 @@ class ReturnRows:
     problems: list[CellProblem] = field(default_factory=list)
     renamed: list[tuple[Reported, str, str, str]] = field(default_factory=list)  # row, field, as sent, as returned
     stray_ids: list[tuple[int, int]] = field(default_factory=list)  # (row, id) not listed for this district
+    gone: list[Reported] = field(default_factory=list)  # rows sent whose project is no longer on record
 
 
 def read_rows(book: RawWorkbook, meta: RoundMeta, sent: dict[int, SheetProject]) -> ReturnRows:
@@ -143,6 +144,9 @@ def _read_main(main: RawSheet, meta: RoundMeta, sent: dict[int, SheetProject], o
             continue
         pid = int(number)
         project = sent.get(pid)
+        if project is None and pid in meta.ids:  # sent, and deleted here since: the district's row as typed
+            out.gone.append(Reported(pid, r + 1, main.name, display(_cell(cells, main, cols["name"])).strip()))
+            continue
         if project is None or pid not in meta.ids:
             out.stray_ids.append((r + 1, pid))
             continue

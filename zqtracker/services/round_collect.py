@@ -32,7 +32,7 @@ from zqtracker.services.import_mappings import Mapping
 from zqtracker.services.import_model import ImportAnalysis
 from zqtracker.services.importing import ImportOptions, ImportResult, ImportService
 from zqtracker.services.progress import Progress
-from zqtracker.services.round_rows import listed_again, takes_month
+from zqtracker.services.round_rows import LeftOut, listed_again, takes_month
 from zqtracker.services.rounds import RoundRefused
 from zqtracker.storage.closed_months import ClosedMonthStore
 from zqtracker.storage.database import Database
@@ -65,6 +65,7 @@ class DistrictReturn:
     options: ImportOptions | None = None
     already_imported: bool = False
     links: dict[int, int] = field(default_factory=dict)  # the user's: new-projects sheet row → project (0: new)
+    left_out: list[LeftOut] = field(default_factory=list)  # rows of projects moved or deleted since sent
 
     @property
     def period(self) -> Period:
@@ -149,12 +150,16 @@ class RoundCollector:
             raise RoundRefused("round_other_district", file=name, district=meta.district, rows=_rows_text(foreign))
         with self.db.session() as s:
             now = RoundSheetQueries(s).project_districts([r.project_id for r in rows.rows if r.project_id is not None])
-        moved = [r for r in rows.rows if r.project_id is not None and now.get(r.project_id) != meta.district_id]
-        if moved:  # sent to this district, moved or deleted by the bureau since: not the district's doing
-            names = "、".join(r.name for r in moved[:5])
-            where = _rows_text([r.row for r in moved])
-            raise RoundRefused("round_moved_since_sent", file=name, district=meta.district, rows=where, projects=names)
-        ret = DistrictReturn(book.path, book, meta, info.id, listed, rows, decisions=decisions)
+        # Sent to this district, moved to another or deleted by the bureau since: not the district's
+        # doing, and no reason to refuse its other rows — these rows are left out, each named.
+        left_out = [
+            LeftOut(r, now[r.project_id][1] if r.project_id in now else None)
+            for r in rows.rows
+            if r.project_id is not None and (now.get(r.project_id) or (None,))[0] != meta.district_id
+        ]
+        rows.rows = [r for r in rows.rows if all(r is not gone.row for gone in left_out)]
+        left_out = sorted([*left_out, *(LeftOut(r, None) for r in rows.gone)], key=lambda g: g.row.row)
+        ret = DistrictReturn(book.path, book, meta, info.id, listed, rows, decisions=decisions, left_out=left_out)
         ret.already_imported = already
         return ret
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from zqtracker.domain.errors import Problem
@@ -9,6 +10,15 @@ from zqtracker.domain.rounds import Reported
 from zqtracker.io.errors import CellProblem
 from zqtracker.services.import_model import ImportAnalysis
 from zqtracker.storage.codec import COL
+
+
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """A row of a project the bureau moved to another district (``now``) or deleted (None) after
+    the workbook was sent: not imported, shown."""
+
+    row: Reported
+    now: str | None
 
 
 def listed_again(row: Reported, target: int, analysis: ImportAnalysis) -> CellProblem:

@@ -104,12 +104,17 @@ class RoundSheetQueries:
                 out[pid] = History(None if planned is None else int(planned), records[pid], Status(status))
         return out
 
-    def project_districts(self, project_ids: Iterable[int]) -> dict[int, int | None]:
+    def project_districts(self, project_ids: Iterable[int]) -> dict[int, tuple[int | None, str]]:
+        """Each project's district now, by id and name ("" without one); a deleted project is absent."""
         ids = list(project_ids)
-        out: dict[int, int | None] = {}
+        out: dict[int, tuple[int | None, str]] = {}
         for i in range(0, len(ids), 900):
-            stmt = select(ProjectTable.id, ProjectTable.district_id).where(ProjectTable.id.in_(ids[i : i + 900]))
-            out.update(dict(self.s.execute(stmt).all()))
+            stmt = (
+                select(ProjectTable.id, ProjectTable.district_id, DistrictRow.name)
+                .outerjoin(DistrictRow, DistrictRow.id == ProjectTable.district_id)
+                .where(ProjectTable.id.in_(ids[i : i + 900]))
+            )
+            out.update({pid: (did, name or "") for pid, did, name in self.s.execute(stmt).all()})
         return out
 
     def lacking(self, round_id: int, period: Period) -> list[Lacking]:

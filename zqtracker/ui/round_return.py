@@ -226,6 +226,13 @@ class ReturnDialog(QDialog):
                 .replace("%3", now)
                 .replace("%4", before)
             )
+        for gone in ret.left_out:
+            said = (
+                self.tr("Row %1: %2 was moved to %3 after the workbook was sent — not imported").replace("%3", gone.now)
+                if gone.now is not None
+                else self.tr("Row %1: %2 was deleted after the workbook was sent — not imported")
+            )
+            notes.append(said.replace("%1", str(gone.row.row)).replace("%2", gone.row.name))
         for p in ret.problems:
             notes.append(f"✗ {p.location(lang)}: {p.reason(lang)}")
         changed = redone(ret)

@@ -263,6 +263,9 @@ def _collect_report(ret, diffs, written: bool, dry_run: bool, lang: str) -> dict
     for rep, key, before, now in ret.rows.renamed:
         field = field_label(key, lang)
         lines.append(WORDS.say("round.renamed", lang, row=rep.row, field=field, now=now, before=before))
+    for gone in ret.left_out:
+        key = "round.deleted_since" if gone.now is None else "round.moved_since"
+        lines.append(WORDS.say(key, lang, row=gone.row.row, project=gone.row.name, now=gone.now))
     for p in ret.problems:
         lines.append(f"  ✗ {p.location(lang)}: {p.reason(lang)}")
     if written:
@@ -282,6 +285,8 @@ def _collect_report(ret, diffs, written: bool, dry_run: bool, lang: str) -> dict
                       "likely_unit": f.likely_unit, "likely_amount": f.likely_amount,
                       "decision": (ret.decision(f) or (None, None))[0]} for f in ret.findings],
         "renamed": [{"row": r.row, "field": fld, "sent": b, "returned": n} for r, fld, b, n in ret.rows.renamed],
+        "left_out": [{"row": g.row.row, "project_id": g.row.project_id, "name": g.row.name,
+                      "moved_to": g.now, "deleted": g.now is None} for g in ret.left_out],
         "problems": [p.as_json(lang) for p in ret.problems],
         "_lines": lines,
     }  # fmt: skip
