@@ -228,7 +228,7 @@ def test_rounds_pickers_progress_and_change_log_speak_one_language(
         modal("picker-template", window.actions_.save_template.trigger, picker("template"))
         window.import_file(None)
         chooser = top_level("ImportDialog")
-        modal("picker-import", chooser.choose_button.click, picker("import"))
+        modal("picker-import", chooser.file_bar.choose_button.click, picker("import"))
         chooser.close()
 
         def export(dialog: QWidget) -> None:

@@ -59,6 +59,7 @@ AREAS: dict[str, list[str]] = {
     ],
     "import": [
         "zqtracker/ui/import_dialog.py",
+        "zqtracker/ui/import_file_bar.py",
         "zqtracker/ui/import_options_bar.py",
         "zqtracker/ui/import_problem_list.py",
         "zqtracker/ui/import_sheet_preview.py",

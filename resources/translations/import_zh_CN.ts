@@ -8,14 +8,6 @@
         <translation>导入表格</translation>
     </message>
     <message>
-        <source>Choose a spreadsheet, or drop one here.</source>
-        <translation>请选择一个表格文件，或将文件拖到此处。</translation>
-    </message>
-    <message>
-        <source>Choose file…</source>
-        <translation>选择文件…</translation>
-    </message>
-    <message>
         <source>Skip invalid rows (import the valid ones)</source>
         <translation>跳过有问题的行（导入其余各行）</translation>
     </message>
@@ -28,6 +20,10 @@
         <translation>导入</translation>
     </message>
     <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
@@ -38,10 +34,6 @@
     <message>
         <source>Checking rows…</source>
         <translation>正在检查各行…</translation>
-    </message>
-    <message>
-        <source>Column %1 “%2” of sheet “%3” has amounts without a unit: choose the unit above.</source>
-        <translation>工作表“%3”的 %1 列“%2”中有无单位的金额：请在上方选择单位。</translation>
     </message>
     <message>
         <source>Replace every project in the database with this file&apos;s? A backup copy is made first.</source>
@@ -70,6 +62,25 @@
     <message>
         <source>Export problems</source>
         <translation>导出问题清单</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFileBar</name>
+    <message>
+        <source>Choose a spreadsheet, or drop one here.</source>
+        <translation>请选择一个表格文件，或将文件拖到此处。</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Column %1 “%2” of sheet “%3” has amounts without a unit: choose the unit above.</source>
+        <translation>工作表“%3”的 %1 列“%2”中有无单位的金额：请在上方选择单位。</translation>
+    </message>
+    <message>
+        <source>Import spreadsheet</source>
+        <translation>导入表格</translation>
     </message>
     <message>
         <source>Spreadsheets</source>

@@ -33,6 +33,10 @@ class ImportCorrections:
         self.options = ImportOptions(lang=self.lang, mode=mode)
         self.corrected.clear()
 
+    def set_lang(self, lang: str) -> None:
+        """The interface's language changed: the analyses from now on word their notes in ``lang``."""
+        self.lang = self.options.lang = lang
+
     def copy(self) -> ImportOptions:
         """The options as they are now, for background work (later changes do not reach it)."""
         o = self.options

@@ -6,9 +6,10 @@ Reading and analysing run in the background (ui.operations); the preview shows e
 chosen sheet with what will happen to it, the detected mapping in the column headers (click one
 to re-map it or choose its unit), problem cells highlighted with their reason (ui/import_sheet_preview.py),
 and the problems listed below it (ui/import_problem_list.py); the questions a file raises are
-ui/import_questions.py. Import runs with a
+ui/import_questions.py, the file and the analysis' notes ui/import_file_bar.py. Import runs with a
 cancellable progress dialog (cancel = nothing written) and is pushed onto the undo stack as one
 step. Corrected mappings are remembered for the next file with the same headers.
+A live language switch re-words every part and analyses the file again with the same choices.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 from zqtracker.domain.errors import DomainError, ValidationError
-from zqtracker.io.errors import WorkbookRefused
 from zqtracker.io.reader import RawWorkbook
 from zqtracker.services.context import AppContext
 from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
@@ -42,13 +41,14 @@ from zqtracker.services.importing import ImportResult, ImportService
 from zqtracker.ui.events import DataEvents
 from zqtracker.ui.import_command import ImportCommand
 from zqtracker.ui.import_corrections import ColumnChoice, ImportCorrections
+from zqtracker.ui.import_file_bar import ImportFileBar
 from zqtracker.ui.import_options_bar import ImportOptionsBar
 from zqtracker.ui.import_problem_list import ProblemList
 from zqtracker.ui.import_questions import ImportQuestions
 from zqtracker.ui.import_sheet_preview import SheetPreview
 from zqtracker.ui.operations import Operation
+from zqtracker.ui.translations import ui_lang
 
-FILE_FILTER = "*.xlsx *.xlsm *.xltx *.xltm *.xls *.xlsb *.ods *.csv *.htm *.html *.xml"
 MAPPABLE = MAPPABLE_FIELDS
 
 
@@ -59,7 +59,8 @@ class ImportDialog(QDialog):
                  path: Path | str | None = None, *, lang: str | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.ctx, self.events, self.undo_stack = ctx, events, undo_stack
-        self.lang = lang or ("zh" if QLocale().language() == QLocale.Language.Chinese else "en")
+        self.lang = lang or ui_lang()
+        self._ui_lang = ui_lang()  # the interface's language: when it changes, the dialog follows
         self.service = ImportService(ctx.database)
         self.choices = ImportCorrections(self.service, self.lang)
         self.path: Path | None = None
@@ -67,39 +68,30 @@ class ImportDialog(QDialog):
         self.analysis: ImportAnalysis | None = None
         self.import_result: ImportResult | None = None
         self.operation: Operation | None = None
-        self._pending = False  # the choices changed while rows were being checked
-        self.setWindowTitle(self.tr("Import spreadsheet"))
+        self._pending = False  # the choices (or the language) changed while rows were being checked
         self.setAcceptDrops(True)
         self.resize(1180, 760)
         self._build_ui()
+        self._retranslate()
         self._connect_signals()
         self._update_buttons()
         if path is not None:
             self.open_path(Path(path))
 
     def _build_ui(self) -> None:
-        self.file_label = QLabel(self.tr("Choose a spreadsheet, or drop one here."))
-        self.choose_button = QPushButton(self.tr("Choose file…"))
-        self.notes_label = QLabel()
-        self.notes_label.setWordWrap(True)
-        self.notes_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.file_bar = ImportFileBar()
+        self.notes_label, self.error_label = self.file_bar.notes_label, self.file_bar.error_label
         self.options_bar = ImportOptionsBar(self.lang)
         self.preview = SheetPreview(self.lang)
         self.problem_list = ProblemList()
-        self.skip_check = QCheckBox(self.tr("Skip invalid rows (import the valid ones)"))
-        self.remember_check = QCheckBox(self.tr("Remember my column choices for files with these headers"))
+        self.skip_check, self.remember_check = QCheckBox(), QCheckBox()
         self.remember_check.setChecked(True)
         self.buttons = QDialogButtonBox()
-        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.import_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        # not the standard Close: its "Done" after an import would be re-worded "Close" on a switch
+        self.close_button = QPushButton()
+        self.buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.import_button.setDefault(True)
-
-        top = QHBoxLayout()
-        top.addWidget(self.file_label, 1)
-        top.addWidget(self.choose_button)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.preview)
         splitter.addWidget(self.problem_list)
@@ -111,19 +103,39 @@ class ImportDialog(QDialog):
         bottom.addStretch(1)
         bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.notes_label)
-        layout.addWidget(self.error_label)
+        layout.addWidget(self.file_bar)
         layout.addWidget(self.options_bar)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
         # the questions come last in the focus chain (a question's field losing focus to the Import
         # button answers it: first in the chain, the focus lands on one after every check)
         self.questions = ImportQuestions(self.lang, self)
-        layout.insertWidget(4, self.questions)
+        layout.insertWidget(2, self.questions)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Import spreadsheet"))
+        self.skip_check.setText(self.tr("Skip invalid rows (import the valid ones)"))
+        self.remember_check.setText(self.tr("Remember my column choices for files with these headers"))
+        self.import_button.setText(self.tr("Import"))
+        self.close_button.setText(self.tr("Done") if self.import_result is not None else self.tr("Close"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A live language switch: the words (the parts re-word theirs after this), then what the
+        analysis worded: the file is analysed again, every choice kept (what was imported is shown again)."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            if ui_lang() != self._ui_lang:  # once, though the event comes from the window and the application
+                self._ui_lang = self.lang = ui_lang()
+                self.choices.set_lang(self.lang)
+                self.options_bar.lang = self.preview.lang = self.questions.lang = self.lang
+                if self.import_result is None:
+                    self._analyse()  # a file being read is analysed in the new language once read
+                elif not self.is_busy():
+                    self._show_imported(again=True)
+        super().changeEvent(event)
 
     def _connect_signals(self) -> None:
-        self.choose_button.clicked.connect(self._on_choose_clicked)
+        self.file_bar.file_chosen.connect(self.open_path)
         self.options_bar.sheet_chosen.connect(self._show_sheet)
         self.options_bar.import_sheet_toggled.connect(self._on_import_sheet_toggled)
         self.options_bar.header_row_chosen.connect(self._on_header_row_chosen)
@@ -147,7 +159,7 @@ class ImportDialog(QDialog):
     def open_path(self, path: Path) -> None:
         self.path, self.book, self.analysis, self.import_result = path, None, None, None
         self.choices.reset(self.options_bar.mode())
-        self.file_label.setText(str(path))
+        self.file_bar.show_file(path)
         self._show_error("")
         options = dataclasses.replace(self.choices.options)
         self._run(
@@ -215,21 +227,11 @@ class ImportDialog(QDialog):
         a = self.analysis
         if a is None:
             return
-        lang = self.lang
         self.problem_list.show_counts(a)
-        notes = [n.message(lang) for n in a.notes]
-        sa = self.current_sheet()
-        if sa is not None and (sa.layout.titles or sa.layout.reporter):
-            head = " · ".join([*sa.layout.titles[:2], *([sa.layout.reporter] if sa.layout.reporter else [])])
-            notes.insert(0, f"“{sa.name}”: {head}")
-        missing = a.needs_unit
-        if missing and self.choices.options.unit is None:
-            sa, info = missing[0]
-            notes.insert(0, self.tr("Column %1 “%2” of sheet “%3” has amounts without a unit: choose the unit above.")
-                         .replace("%1", info.letter).replace("%2", info.header).replace("%3", sa.name))  # fmt: skip
-        self.options_bar.warn_unit(bool(missing and self.choices.options.unit is None))
-        self.notes_label.setText("\n".join(notes))
-        self.problem_list.set_problems(a.problems, lang)
+        unit_missing = self.choices.options.unit is None
+        self.file_bar.show_notes(a, self.current_sheet(), self.lang, unit_missing)
+        self.options_bar.warn_unit(bool(a.needs_unit and unit_missing))
+        self.problem_list.set_problems(a.problems, self.lang)
         self._update_buttons()
 
     # -- the user's corrections ------------------------------------------------------------------
@@ -304,7 +306,7 @@ class ImportDialog(QDialog):
         self.problem_list.export_button.setEnabled(
             bool(self.analysis and self.analysis.problems) or bool(self.import_result and self.import_result.problems)
         )
-        self.choose_button.setEnabled(not self.is_busy())
+        self.file_bar.choose_button.setEnabled(not self.is_busy())
 
     def _on_import_clicked(self) -> None:
         if not self.can_import() or self.analysis is None:
@@ -332,18 +334,29 @@ class ImportDialog(QDialog):
             command.announce()
             if self.remember_check.isChecked() and self.analysis is not None:
                 self.choices.remember(self.analysis)
-        self.problem_list.show_result(result)
-        self.close_button.setText(self.tr("Done"))
-        self._update_buttons()
+        self._show_imported()
         self.imported.emit(result)
+
+    def _show_imported(self, again: bool = False) -> None:
+        """What the import did; ``again`` (or the language changed while importing): the preview
+        too, as it was (not analysed again against what the import wrote)."""
+        if (again or self._pending) and self.analysis is not None:
+            self._pending = False
+            self.options_bar.set_sheets(self.analysis)
+            self._show_sheet()
+            self._show_summary()
+        if self.import_result is not None:
+            self.problem_list.show_result(self.import_result)
+        self._retranslate()  # "Done"
+        self._update_buttons()
 
     def _on_import_cancelled(self) -> None:
         self._show_error(self.tr("Import cancelled: nothing was written."))
+        if self._pending:  # the language changed meanwhile
+            self._analyse()
 
     def _on_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, WorkbookRefused):
-            self._show_error(exc.message(self.lang))
-        elif isinstance(exc, DomainError):
+        if isinstance(exc, DomainError):  # a WorkbookRefused too
             self._show_error(exc.message(self.lang) if hasattr(exc, "message") else str(exc))
         else:
             self._show_error(self.tr("Unexpected error: %1").replace("%1", f"{type(exc).__name__}: {exc}"))
@@ -352,8 +365,7 @@ class ImportDialog(QDialog):
             self._analyse()
 
     def _show_error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.setVisible(bool(text))
+        self.file_bar.show_error(text)
 
     # -- problems, files ---------------------------------------------------------------------------
     def _on_problem_activated(self, sheet: str, row: int, letter: str) -> None:
@@ -376,13 +388,6 @@ class ImportDialog(QDialog):
         from zqtracker.io.problems_xlsx import write_problems
 
         return write_problems(target, problems, source=self.path.name if self.path else "", lang=self.lang)
-
-    def _on_choose_clicked(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import spreadsheet"), "", self.tr("Spreadsheets") + f" ({FILE_FILTER})"
-        )
-        if name:
-            self.open_path(Path(name))
 
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):

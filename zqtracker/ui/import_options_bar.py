@@ -7,7 +7,7 @@ A widget of its own: it says what the user chose in signals the dialog turns int
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from zqtracker.domain.money import Unit
@@ -25,34 +25,55 @@ class ImportOptionsBar(QWidget):
 
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.lang = lang  # the unit's words; the dialog changes it when the interface's language does
         self.sheet_combo = QComboBox()
         self.sheet_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.sheet_combo.setMinimumContentsLength(16)
-        self.import_sheet_check = QCheckBox(self.tr("Import this sheet"))
+        self.import_sheet_check = QCheckBox()
         self.header_spin = QSpinBox()
         self.header_spin.setRange(1, 100)
-        self.header_spin.setPrefix(self.tr("Header row: "))
         self.unit_combo = QComboBox()
-        self.unit_combo.addItem(self.tr("Amounts without a unit: choose…"), None)
-        for unit in (Unit.YUAN, Unit.WAN, Unit.YI):
-            self.unit_combo.addItem(self.tr("Amounts without a unit are in %1").replace("%1", unit.label(lang)), unit)
+        for unit in (None, Unit.YUAN, Unit.WAN, Unit.YI):
+            self.unit_combo.addItem("", unit)
         self.mode_combo = QComboBox()
-        for mode, text in (
-            ("merge", self.tr("Merge: add new, update changed")),
-            ("append", self.tr("Append: new only")),
-            ("replace", self.tr("Replace every project (after a backup)")),
-        ):
-            self.mode_combo.addItem(text, mode)
+        for mode in ("merge", "append", "replace"):
+            self.mode_combo.addItem("", mode)
         self.show_combo = QComboBox()
-        self.show_combo.addItems([self.tr("All rows"), self.tr("Rows with problems"), self.tr("Rows that change")])
+        self.show_combo.addItems(["", "", ""])
+        self.show_label = QLabel()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         for w in (self.sheet_combo, self.import_sheet_check, self.header_spin, self.unit_combo, self.mode_combo):
             row.addWidget(w)
         row.addStretch(1)
-        row.addWidget(QLabel(self.tr("Show:")))
+        row.addWidget(self.show_label)
         row.addWidget(self.show_combo)
+        self._retranslate()
         self._connect_signals()
+
+    def _retranslate(self) -> None:
+        """Every word in the interface's language (again on a live switch: the choices stay)."""
+        self.import_sheet_check.setText(self.tr("Import this sheet"))
+        self.header_spin.setPrefix(self.tr("Header row: "))
+        self.unit_combo.setItemText(0, self.tr("Amounts without a unit: choose…"))
+        in_unit = self.tr("Amounts without a unit are in %1")
+        for i, unit in enumerate((Unit.YUAN, Unit.WAN, Unit.YI), 1):
+            self.unit_combo.setItemText(i, in_unit.replace("%1", unit.label(self.lang)))
+        modes = (
+            self.tr("Merge: add new, update changed"),
+            self.tr("Append: new only"),
+            self.tr("Replace every project (after a backup)"),
+        )
+        for i, text in enumerate(modes):
+            self.mode_combo.setItemText(i, text)
+        for i, text in enumerate((self.tr("All rows"), self.tr("Rows with problems"), self.tr("Rows that change"))):
+            self.show_combo.setItemText(i, text)
+        self.show_label.setText(self.tr("Show:"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def _connect_signals(self) -> None:
         self.sheet_combo.currentIndexChanged.connect(self.sheet_chosen)

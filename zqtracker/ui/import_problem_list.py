@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -38,12 +38,11 @@ class ProblemList(QWidget):
         super().__init__(parent)
         self.counts_label = QLabel()
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(
-            [self.tr("Sheet"), self.tr("Row"), self.tr("Column"), self.tr("Value"), self.tr("Problem")]
-        )
+        self.tree.setColumnCount(5)
         self.tree.setRootIsDecorated(False)
         self.tree.header().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.export_button = QPushButton(self.tr("Export problems…"))
+        self.export_button = QPushButton()
+        self._retranslate()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
@@ -53,6 +52,19 @@ class ProblemList(QWidget):
         layout.addWidget(self.tree)
         self.tree.itemActivated.connect(self._on_item_activated)
         self.export_button.clicked.connect(self.export_requested)
+
+    def _retranslate(self) -> None:
+        """The headings and the button in the interface's language (again on a live switch; the
+        counts and the problems are the dialog's to show again)."""
+        self.tree.setHeaderLabels(
+            [self.tr("Sheet"), self.tr("Row"), self.tr("Column"), self.tr("Value"), self.tr("Problem")]
+        )
+        self.export_button.setText(self.tr("Export problems…"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def show_counts(self, a: ImportAnalysis) -> None:
         """What the import would do, in numbers."""

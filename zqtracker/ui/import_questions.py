@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -52,23 +52,23 @@ class ImportQuestions(QWidget):
         self.district_combo = self._editable()
         self.sector_combo = self._editable()
         self.status_combo = QComboBox()
-        self.status_combo.addItem(self.tr("(from the file)"), "")
-        for status in Status:
-            self.status_combo.addItem(status.label(lang), status.value)
+        for value in ("", *(status.value for status in Status)):
+            self.status_combo.addItem("", value)
         self.district_source = QLabel()
         self.status_source = QLabel()
         self.sector_combo.setMaximumWidth(220)
         self.district_combo.setMaximumWidth(220)
         line = QHBoxLayout()
         line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(QLabel(self.tr("Rows without a district:")))
+        self.district_label, self.sector_label, self.status_label = QLabel(), QLabel(), QLabel()
+        line.addWidget(self.district_label)
         line.addWidget(self.district_combo)
         line.addWidget(self.district_source)
         line.addSpacing(16)
-        line.addWidget(QLabel(self.tr("without a sector:")))
+        line.addWidget(self.sector_label)
         line.addWidget(self.sector_combo)
         line.addSpacing(16)
-        line.addWidget(QLabel(self.tr("New projects without a status:")))
+        line.addWidget(self.status_label)
         line.addWidget(self.status_combo)
         line.addWidget(self.status_source)
         line.addStretch(1)
@@ -87,9 +87,8 @@ class ImportQuestions(QWidget):
         self.hidden_label = QLabel()
         self.hidden_label.setStyleSheet("color: #6d4c00; font-weight: bold;")
         self.hidden_combo = QComboBox()
-        self.hidden_combo.addItem(self.tr("choose…"), "")
-        self.hidden_combo.addItem(self.tr("import them"), "import")
-        self.hidden_combo.addItem(self.tr("leave them out"), "skip")
+        for answer in ("", "import", "skip"):
+            self.hidden_combo.addItem("", answer)
         hidden_line.addWidget(self.hidden_label)
         hidden_line.addWidget(self.hidden_combo)
         hidden_line.addStretch(1)
@@ -98,8 +97,8 @@ class ImportQuestions(QWidget):
         date_line.setContentsMargins(0, 0, 0, 0)
         self.date_label = QLabel()
         self.date_combo = QComboBox()
-        self.date_combo.addItem(self.tr("month/day (03/04/2026 is 4 March)"), "mdy")
-        self.date_combo.addItem(self.tr("day/month (03/04/2026 is 3 April)"), "dmy")
+        for order in ("mdy", "dmy"):
+            self.date_combo.addItem("", order)
         date_line.addWidget(self.date_label)
         date_line.addWidget(self.date_combo)
         date_line.addStretch(1)
@@ -111,7 +110,27 @@ class ImportQuestions(QWidget):
         layout.addWidget(self.words_box)
         layout.addWidget(self.rates_box)
         layout.addWidget(self.links_box)
+        self._retranslate()
         self._connect_signals()
+
+    def _retranslate(self) -> None:
+        """The fixed words in the interface's language (again on a live switch: what is chosen
+        stays); the questions of a file are the dialog's to ask again (:meth:`show_analysis`)."""
+        self.district_label.setText(self.tr("Rows without a district:"))
+        self.sector_label.setText(self.tr("without a sector:"))
+        self.status_label.setText(self.tr("New projects without a status:"))
+        self.status_combo.setItemText(0, self.tr("(from the file)"))
+        for i, status in enumerate(Status, 1):
+            self.status_combo.setItemText(i, status.label(self.lang))
+        for i, text in enumerate((self.tr("choose…"), self.tr("import them"), self.tr("leave them out"))):
+            self.hidden_combo.setItemText(i, text)
+        self.date_combo.setItemText(0, self.tr("month/day (03/04/2026 is 4 March)"))
+        self.date_combo.setItemText(1, self.tr("day/month (03/04/2026 is 3 April)"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def _editable(self) -> QComboBox:
         combo = QComboBox()

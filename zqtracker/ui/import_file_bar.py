@@ -1,0 +1,83 @@
+"""The top of the import dialog: which file is read and the way to choose another, what the
+analysis noticed about it (its notes), and what went wrong.
+
+A widget of its own: it says which file the user chose (:attr:`file_chosen`) and shows the notes
+and the error the dialog hands it; on a live language switch it re-words its own words, and the
+dialog hands it the notes again in the new language.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
+
+FILE_FILTER = "*.xlsx *.xlsm *.xltx *.xltm *.xls *.xlsb *.ods *.csv *.htm *.html *.xml"
+
+
+class ImportFileBar(QWidget):
+    file_chosen = Signal(object)  # the Path the user chose with "Choose file…"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path: Path | None = None
+        self.file_label = QLabel()
+        self.choose_button = QPushButton()
+        self.notes_label = QLabel()
+        self.notes_label.setWordWrap(True)
+        self.notes_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.error_label.setVisible(False)
+        top = QHBoxLayout()
+        top.addWidget(self.file_label, 1)
+        top.addWidget(self.choose_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.notes_label)
+        layout.addWidget(self.error_label)
+        self._retranslate()
+        self.choose_button.clicked.connect(self._on_choose_clicked)
+
+    def _retranslate(self) -> None:
+        if self.path is None:
+            self.file_label.setText(self.tr("Choose a spreadsheet, or drop one here."))
+        self.choose_button.setText(self.tr("Choose file…"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def show_file(self, path: Path) -> None:
+        self.path = path
+        self.file_label.setText(str(path))
+
+    def show_notes(self, analysis: ImportAnalysis, sheet: SheetAnalysis | None, lang: str, unit_missing: bool) -> None:
+        """What the analysis noticed, in ``lang``: the sheet's title and reporter, then the amounts
+        that wait for a unit (while ``unit_missing``), then the analysis' own notes."""
+        notes = [n.message(lang) for n in analysis.notes]
+        if sheet is not None and (sheet.layout.titles or sheet.layout.reporter):
+            head = " · ".join([*sheet.layout.titles[:2], *([sheet.layout.reporter] if sheet.layout.reporter else [])])
+            notes.insert(0, f"“{sheet.name}”: {head}")
+        if unit_missing and analysis.needs_unit:
+            sa, info = analysis.needs_unit[0]
+            text = self.tr("Column %1 “%2” of sheet “%3” has amounts without a unit: choose the unit above.")
+            notes.insert(0, text.replace("%1", info.letter).replace("%2", info.header).replace("%3", sa.name))
+        self.notes_label.setText("\n".join(notes))
+
+    def show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+
+    def _on_choose_clicked(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import spreadsheet"), "", self.tr("Spreadsheets") + f" ({FILE_FILTER})"
+        )
+        if name:
+            self.file_chosen.emit(Path(name))
