@@ -170,3 +170,15 @@ def test_what_was_imported_is_said_again_in_the_new_language(
     assert dialog.analysis is analysis and not dialog.is_busy()  # not checked again against what it wrote
     assert dialog.close_button.text() == "完成" and dialog.problem_list.counts_label.text().startswith("导入完成")
     assert read(dialog)["reason"] == ZH["reason"]
+
+
+def test_a_file_that_cannot_be_read_is_said_again_in_the_new_language(qtbot, translations, ctx: AppContext) -> None:
+    path = Path("/work/shared/corpus/poi-xlsx/protect.xlsx")
+    dialog = ImportDialog(ctx, DataEvents(), QUndoStack(), None, path, lang=ui_lang())
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=30_000)
+    assert "protect.xlsx is a password-protected" in dialog.error_label.text()
+    translations.switch("zh_CN")
+    assert "protect.xlsx" in dialog.error_label.text() and "密码" in dialog.error_label.text()
+    translations.switch("en")
+    assert "protect.xlsx is a password-protected" in dialog.error_label.text()

@@ -56,10 +56,6 @@
         <translation>导入已取消：未写入任何数据。</translation>
     </message>
     <message>
-        <source>Unexpected error: %1</source>
-        <translation>意外错误：%1</translation>
-    </message>
-    <message>
         <source>Export problems</source>
         <translation>导出问题清单</translation>
     </message>
@@ -77,6 +73,10 @@
     <message>
         <source>Column %1 “%2” of sheet “%3” has amounts without a unit: choose the unit above.</source>
         <translation>工作表“%3”的 %1 列“%2”中有无单位的金额：请在上方选择单位。</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
     </message>
     <message>
         <source>Import spreadsheet</source>

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zqtracker.domain.errors import DomainError, ValidationError
+from zqtracker.domain.errors import ValidationError
 from zqtracker.io.reader import RawWorkbook
 from zqtracker.services.context import AppContext
 from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
@@ -79,7 +79,7 @@ class ImportDialog(QDialog):
             self.open_path(Path(path))
 
     def _build_ui(self) -> None:
-        self.file_bar = ImportFileBar()
+        self.file_bar = ImportFileBar(self.lang)
         self.notes_label, self.error_label = self.file_bar.notes_label, self.file_bar.error_label
         self.options_bar = ImportOptionsBar(self.lang)
         self.preview = SheetPreview(self.lang)
@@ -127,7 +127,7 @@ class ImportDialog(QDialog):
             if ui_lang() != self._ui_lang:  # once, though the event comes from the window and the application
                 self._ui_lang = self.lang = ui_lang()
                 self.choices.set_lang(self.lang)
-                self.options_bar.lang = self.preview.lang = self.questions.lang = self.lang
+                self.options_bar.lang = self.preview.lang = self.questions.lang = self.file_bar.lang = self.lang
                 if self.import_result is None:
                     self._analyse()  # a file being read is analysed in the new language once read
                 elif not self.is_busy():
@@ -356,10 +356,7 @@ class ImportDialog(QDialog):
             self._analyse()
 
     def _on_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, DomainError):  # a WorkbookRefused too
-            self._show_error(exc.message(self.lang) if hasattr(exc, "message") else str(exc))
-        else:
-            self._show_error(self.tr("Unexpected error: %1").replace("%1", f"{type(exc).__name__}: {exc}"))
+        self.file_bar.show_failure(exc)
         self._update_buttons()
         if self._pending:
             self._analyse()

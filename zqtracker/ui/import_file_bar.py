@@ -2,8 +2,8 @@
 analysis noticed about it (its notes), and what went wrong.
 
 A widget of its own: it says which file the user chose (:attr:`file_chosen`) and shows the notes
-and the error the dialog hands it; on a live language switch it re-words its own words, and the
-dialog hands it the notes again in the new language.
+and the error the dialog hands it; on a live language switch it re-words its own words and a
+failure it was handed (a file that cannot be read), and the dialog hands it the notes again.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from zqtracker.domain.errors import DomainError
 from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
 
 FILE_FILTER = "*.xlsx *.xlsm *.xltx *.xltm *.xls *.xlsb *.ods *.csv *.htm *.html *.xml"
@@ -21,9 +22,11 @@ FILE_FILTER = "*.xlsx *.xlsm *.xltx *.xltm *.xls *.xlsb *.ods *.csv *.htm *.html
 class ImportFileBar(QWidget):
     file_chosen = Signal(object)  # the Path the user chose with "Choose file…"
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.lang = lang  # a refusal's words; the dialog changes it when the interface's language does
         self.path: Path | None = None
+        self._failure: BaseException | None = None  # what the error says, worded again on a switch
         self.file_label = QLabel()
         self.choose_button = QPushButton()
         self.notes_label = QLabel()
@@ -48,6 +51,8 @@ class ImportFileBar(QWidget):
         if self.path is None:
             self.file_label.setText(self.tr("Choose a spreadsheet, or drop one here."))
         self.choose_button.setText(self.tr("Choose file…"))
+        if self._failure is not None:
+            self.show_failure(self._failure)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -72,8 +77,18 @@ class ImportFileBar(QWidget):
         self.notes_label.setText("\n".join(notes))
 
     def show_error(self, text: str) -> None:
+        self._failure = None
         self.error_label.setText(text)
         self.error_label.setVisible(bool(text))
+
+    def show_failure(self, exc: BaseException) -> None:
+        """Why the file could not be read or checked: one sentence naming it, never a traceback."""
+        if isinstance(exc, DomainError):  # a WorkbookRefused too
+            text = exc.message(self.lang) if hasattr(exc, "message") else str(exc)
+        else:
+            text = self.tr("Unexpected error: %1").replace("%1", f"{type(exc).__name__}: {exc}")
+        self.show_error(text)
+        self._failure = exc
 
     def _on_choose_clicked(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
