@@ -182,3 +182,25 @@ def test_a_file_that_cannot_be_read_is_said_again_in_the_new_language(qtbot, tra
     assert "protect.xlsx" in dialog.error_label.text() and "密码" in dialog.error_label.text()
     translations.switch("en")
     assert "protect.xlsx is a password-protected" in dialog.error_label.text()
+
+
+def test_the_window_s_import_preview_follows_preferences(
+    make_window, settings, qtbot, ctx: AppContext, tmp_path: Path
+) -> None:
+    """Opened from the window (File › Import) and switched as Preferences' OK does: the dialog is
+    the window's child and a top-level window, told twice, analysed again once."""
+    window = make_window(ctx)
+    path = write_workbook(tmp_path / "高要区.xlsx", SheetSpec("项目清单", [HEAD, *ROWS]))
+    window.import_file(path)
+    dialog = window.dialogs.import_dialog
+    wait_idle(qtbot, dialog)
+    dialog.apply_choice(3, ("field", "expected_annual_output"))
+    wait_idle(qtbot, dialog)
+    before = dialog.analysis
+    settings.language = "zh_CN"
+    qtbot.waitUntil(lambda: dialog.analysis is not before and not dialog.is_busy(), timeout=30_000)
+    again = dialog.analysis
+    qtbot.wait(200)
+    assert dialog.analysis is again and not dialog.is_busy()  # one check for the two events
+    assert read(dialog)["header"] == ZH["header"] and ZH["reason"] in read(dialog)["reason"]
+    assert dialog.import_button.text() == "导入" and dialog.choices.options.lang == "zh"
