@@ -2,13 +2,15 @@
 implausible (each finding accepted with a note or sent back), then Import (undone as one step).
 
 The work is services/round_collect.py's; reading and analysing run through ui/operations.py.
+Not modal: a live language switch re-words it and analyses the return again in the new language
+(the decisions taken stay).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +37,7 @@ from zqtracker.services.round_rows import redone
 from zqtracker.services.round_words import finding_text, money
 from zqtracker.ui.events import DataEvents
 from zqtracker.ui.operations import Operation
+from zqtracker.ui.translations import ui_lang
 
 _FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -50,9 +53,11 @@ class ReturnDialog(QDialog):
         self.collector = RoundCollector(ctx.database)
         self.ret: DistrictReturn | None = None
         self._op: Operation | None = None
-        self.setWindowTitle(self.tr("Returned workbook"))
+        self._ui_lang = ui_lang()  # the interface's language: when it changes, the dialog follows
+        self._analysed_in = lang  # the language the return's analysis is worded in
+        self._failure: BaseException | None = None  # what the heading says went wrong
         self.resize(1100, 720)
-        self.heading = QLabel(self.tr("Reading “%1”…").replace("%1", path.name))
+        self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.counts = QLabel()
@@ -62,17 +67,15 @@ class ReturnDialog(QDialog):
         self.findings = QTreeWidget()
         self.findings.setRootIsDecorated(False)
         self.findings.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.accept_button = QPushButton(self.tr("Accept with a note…"))
-        self.send_back_button = QPushButton(self.tr("Send back"))
-        self.save_checks_button = QPushButton(self.tr("Save the checks as .xlsx…"))
+        self.accept_button, self.send_back_button, self.save_checks_button = QPushButton(), QPushButton(), QPushButton()
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         # A return that changes figures on record is imported only once this is ticked (the command
         # line's --again): a corrected return — or last month's workbook filled in again.
-        self.again_box = QCheckBox(self.tr("Replace the figures on record with this return's (a corrected return)"))
+        self.again_box = QCheckBox()
         self.again_box.setVisible(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -82,7 +85,7 @@ class ReturnDialog(QDialog):
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
-        self.findings_label = QLabel(self.tr("Plausibility checks"))
+        self.findings_label = QLabel()
         lower_layout.addWidget(self.findings_label)
         lower_layout.addWidget(self.findings)
         row = QHBoxLayout()
@@ -99,6 +102,7 @@ class ReturnDialog(QDialog):
         layout.addWidget(self.buttons)
         self._connect_signals()
         self._set_headers()
+        self._retranslate()
 
     def _connect_signals(self) -> None:
         self.buttons.rejected.connect(self.reject)
@@ -110,10 +114,8 @@ class ReturnDialog(QDialog):
         self.again_box.toggled.connect(self._update_buttons)
 
     def _set_headers(self) -> None:
-        self.changes.setHeaderLabels([self.tr("Row"), self.tr("Project"), self.tr("Status"),
-                                      self.tr("This month"), self.tr("Cumulative"), self.tr("Progress"),
-                                      self.tr("Checks")])  # fmt: skip
-        self.findings.setHeaderLabels([self.tr("Row"), self.tr("Project"), self.tr("Finding"), self.tr("Decision")])
+        self.changes.setColumnCount(7)
+        self.findings.setColumnCount(4)
         for tree in (self.changes, self.findings):
             tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             tree.header().setStretchLastSection(True)
@@ -121,10 +123,43 @@ class ReturnDialog(QDialog):
         self.findings.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.findings.setWordWrap(True)
 
+    def _retranslate(self) -> None:
+        """The fixed words in the interface's language (again on a live switch)."""
+        if self.ret is None or self.ret.analysis is None:
+            self.setWindowTitle(self.tr("Returned workbook"))
+        if self.ret is None and self._failure is None:
+            self.heading.setText(self.tr("Reading “%1”…").replace("%1", self.path.name))
+        self.accept_button.setText(self.tr("Accept with a note…"))
+        self.send_back_button.setText(self.tr("Send back"))
+        self.save_checks_button.setText(self.tr("Save the checks as .xlsx…"))
+        self.again_box.setText(self.tr("Replace the figures on record with this return's (a corrected return)"))
+        self.import_button.setText(self.tr("Import"))
+        self.findings_label.setText(self.tr("Plausibility checks"))
+        self.changes.setHeaderLabels([self.tr("Row"), self.tr("Project"), self.tr("Status"),
+                                      self.tr("This month"), self.tr("Cumulative"), self.tr("Progress"),
+                                      self.tr("Checks")])  # fmt: skip
+        self.findings.setHeaderLabels([self.tr("Row"), self.tr("Project"), self.tr("Finding"), self.tr("Decision")])
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A live language switch: the words, then the return analysed again in the new language
+        (once the reading or analysis running then ends; a failure is said again)."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            if ui_lang() != self._ui_lang:  # once, though the window and the application both send it
+                self._ui_lang = self.lang = ui_lang()
+                if self._failure is not None:
+                    self._show_failure(self._failure)
+                elif self.ret is not None and self.ret.analysis is not None and not self._busy():
+                    self.analyse_again()
+        super().changeEvent(event)
+
+    def _busy(self) -> bool:
+        return self._op is not None and not self._op.done
+
     # -- running ---------------------------------------------------------------------------
     def start(self) -> None:
         """Read, recognise and analyse the file in the background."""
-        lang = self.lang
+        lang = self._analysed_in = self.lang
 
         def work(progress):
             ret = self.collector.read(self.path, progress=progress)
@@ -140,6 +175,8 @@ class ReturnDialog(QDialog):
     def _on_analysed(self, ret: DistrictReturn) -> None:
         self.ret = ret
         self.collector.receive(ret)
+        if self._analysed_in != self.lang:  # the language changed while it was read
+            self.collector.analyse(ret, lang=self.lang)
         self._show()
 
     def _on_failed(self, exc: BaseException) -> None:
@@ -148,8 +185,11 @@ class ReturnDialog(QDialog):
             self.not_a_return.emit(self.path)
             self.reject()
             return
-        message = exc.message(self.lang) if hasattr(exc, "message") else str(exc)
-        self.heading.setText(message)
+        self._failure = exc
+        self._show_failure(exc)
+
+    def _show_failure(self, exc: BaseException) -> None:
+        self.heading.setText(exc.message(self.lang) if hasattr(exc, "message") else str(exc))
         self.heading.setStyleSheet("color: #C00000;")
         self.import_button.setEnabled(False)
 
@@ -162,6 +202,7 @@ class ReturnDialog(QDialog):
     def _show(self) -> None:
         ret = self.ret
         assert ret is not None and ret.analysis is not None
+        self._failure = None
         lang, unit, period = self.lang, ret.meta.unit, ret.period
         self.setWindowTitle(self.tr("Return of %1 — %2").replace("%1", ret.district).replace("%2", period.label(lang)))
         heading = self.tr("%1, %2 — %3").replace("%1", ret.district).replace("%2", period.label(lang))

@@ -1,13 +1,15 @@
 """Tools › Monthly round: a month's round at a glance — each district's state (not sent, sent,
 returned on DATE, imported, late by N days) and counts — with its four steps: create the
-workbooks, collect returns, write reminders, close the month. The work is services/rounds.py's."""
+workbooks, collect returns, write reminders, close the month. The work is services/rounds.py's.
+Not modal: a live language switch re-words it (and the workbooks' language, when it follows the
+interface's)."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,6 +39,7 @@ from zqtracker.ui.collation import by_pinyin
 from zqtracker.ui.events import DataEvents
 from zqtracker.ui.operations import Operation
 from zqtracker.ui.round_model import RoundModel
+from zqtracker.ui.translations import ui_lang
 
 
 class RoundView(QDialog):
@@ -47,21 +50,20 @@ class RoundView(QDialog):
         super().__init__(parent)
         self.ctx, self.events, self.undo_stack, self.lang = ctx, events, undo_stack, lang
         self.book_lang = book_lang or lang  # the workbooks' language: "Printouts and workbooks in"
+        self._book_follows = book_lang is None  # ... or the interface's, switched with it
+        self._ui_lang = ui_lang()  # the interface's language: when it changes, the view follows
         self.today = today
         self.service = RoundService(ctx.database)
         self.round: Round | None = None
         self._op: Operation | None = None
         self._dialogs: list[QDialog] = []
-        self.setWindowTitle(self.tr("Monthly round"))
         self.resize(900, 520)
         self.month = QComboBox()
         self.new_month = QDateEdit()
         self.new_month.setDisplayFormat("yyyy-MM")
         self.new_month.setCalendarPopup(False)
-        self.create_button = QPushButton(self.tr("Create workbooks…"))
-        self.collect_button = QPushButton(self.tr("Collect returns…"))
-        self.remind_button = QPushButton(self.tr("Reminders…"))
-        self.close_button = QPushButton(self.tr("Close the month…"))
+        self.create_button, self.collect_button = QPushButton(), QPushButton()
+        self.remind_button, self.close_button = QPushButton(), QPushButton()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.model = RoundModel(self)
@@ -73,10 +75,10 @@ class RoundView(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         top = QHBoxLayout()
-        self.month_label = QLabel(self.tr("Round:"))
+        self.month_label = QLabel()
         top.addWidget(self.month_label)
         top.addWidget(self.month, 1)
-        self.new_label = QLabel(self.tr("New round for"))
+        self.new_label = QLabel()
         top.addWidget(self.new_label)
         top.addWidget(self.new_month)
         top.addWidget(self.create_button)
@@ -93,8 +95,31 @@ class RoundView(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(steps)
         layout.addWidget(buttons)
+        self._retranslate()
         self._connect_signals()
         self._fill_months()
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Monthly round"))
+        self.create_button.setText(self.tr("Create workbooks…"))
+        self.collect_button.setText(self.tr("Collect returns…"))
+        self.remind_button.setText(self.tr("Reminders…"))
+        self.close_button.setText(self.tr("Close the month…"))
+        self.month_label.setText(self.tr("Round:"))
+        self.new_label.setText(self.tr("New round for"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A live language switch: the words, the months' names (the one chosen stays), the table
+        and the summary; the returns open from here follow on their own."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            if ui_lang() != self._ui_lang:  # once, though the window and the application both send it
+                self._ui_lang = self.lang = ui_lang()
+                self.book_lang = self.lang if self._book_follows else self.book_lang
+                for i in range(self.month.count()):
+                    self.month.setItemText(i, self.month.itemData(i).label(self.lang))
+                self.refresh()
+        super().changeEvent(event)
 
     def _connect_signals(self) -> None:
         self.month.currentIndexChanged.connect(self._on_month_chosen)

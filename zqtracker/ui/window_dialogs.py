@@ -87,9 +87,9 @@ class WindowDialogs(QObject):
         from zqtracker.ui.round_view import RoundView
         from zqtracker.ui.translations import ui_lang
 
-        view = RoundView(
-            self.ctx, self.events, self.undo_stack, self._window, lang=ui_lang(), book_lang=self.settings.output_lang()
-        )
+        # the workbooks' language: Preferences' "Printouts and workbooks in", else the interface's (switched with it)
+        book_lang = self.settings.output_language or None
+        view = RoundView(self.ctx, self.events, self.undo_stack, self._window, lang=ui_lang(), book_lang=book_lang)
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.show()
 
