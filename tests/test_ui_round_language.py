@@ -21,8 +21,10 @@ RETURN = {
            "slip": "可能按元填报", "decision": "已退回", "header": "检查结果"},
 }  # fmt: skip
 VIEW = {
-    "en": {"title": "Monthly round", "month": "October 2023", "state": "late by 3 days", "collect": "Collect returns…"},
-    "zh": {"title": "月度报表轮次", "month": "2023年10月", "state": "逾期3天", "collect": "收取回表…"},
+    "en": {"title": "Monthly round", "month": "October 2023", "state": "late by 3 days", "collect": "Collect returns…",
+           "reminders": "Reminders"},
+    "zh": {"title": "月度报表轮次", "month": "2023年10月", "state": "逾期3天", "collect": "收取回表…",
+           "reminders": "催报"},
 }  # fmt: skip
 
 
@@ -44,6 +46,8 @@ def test_a_live_switch_rewords_the_open_round_view_and_return(
     dialog.resize(1366, 768)
     dialog.decide([f for f in dialog.ret.findings if f.project_id == slipped], SENT_BACK)  # the user's decision
     ready = dialog.import_button.isEnabled()
+    view.remind_button.click()
+    reminders = view._dialogs[-1]
     data = data_words(demo_ctx) | set(THREE) | {p.name for p in paths.values()}
 
     for lang in ("zh", "en", "zh"):
@@ -68,6 +72,11 @@ def test_a_live_switch_rewords_the_open_round_view_and_return(
         states = [view.model.data(view.model.index(i, view.model.COL_STATE)) for i in range(view.model.rowCount())]
         assert sum(words["state"] in s for s in states) == 2, states  # 高要区 returned: not late
         found += problems(interface_texts(view), lang, data)
+        # the reminders opened from the view: who owes the month, in the new language
+        said = reminders.edit.toPlainText()
+        assert reminders.windowTitle() == words["reminders"] and "鼎湖区" in said and "四会市" in said
+        found += problems([("reminders", said), *interface_texts(reminders)], lang, data)
         assert found == [], "\n".join(found)
         _shot(dialog, f"return-live-switch-to-{lang}.png")
         _shot(view, f"round-view-live-switch-to-{lang}.png")
+        _shot(reminders, f"round-reminders-live-switch-to-{lang}.png")

@@ -86,7 +86,12 @@ AREAS: dict[str, list[str]] = {
         "zqtracker/ui/import_command.py",
         "zqtracker/ui/read_only_banner.py",
     ],
-    "round": ["zqtracker/ui/round_view.py", "zqtracker/ui/round_model.py", "zqtracker/ui/round_return.py"],
+    "round": [
+        "zqtracker/ui/round_view.py",
+        "zqtracker/ui/round_model.py",
+        "zqtracker/ui/round_return.py",
+        "zqtracker/ui/round_reminders.py",
+    ],
     "figures": ["zqtracker/ui/figure_texts.py"],
 }
 

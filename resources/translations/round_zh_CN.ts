@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>RemindersDialog</name>
+    <message>
+        <source>Reminders</source>
+        <translation>催报</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Save as .xlsx…</source>
+        <translation>另存为 .xlsx…</translation>
+    </message>
+    <message>
+        <source>Every district has returned.</source>
+        <translation>所有单位均已报回。</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
         <source>Returned workbook</source>
@@ -272,22 +291,6 @@
     <message>
         <source>Workbooks (*.xlsx *.xlsm *.xls *.ods)</source>
         <translation>工作簿 (*.xlsx *.xlsm *.xls *.ods)</translation>
-    </message>
-    <message>
-        <source>Every district has returned.</source>
-        <translation>所有单位均已报回。</translation>
-    </message>
-    <message>
-        <source>Reminders</source>
-        <translation>催报</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>复制</translation>
-    </message>
-    <message>
-        <source>Save as .xlsx…</source>
-        <translation>另存为 .xlsx…</translation>
     </message>
     <message>
         <source>reminders-%1.xlsx</source>

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -282,39 +281,24 @@ class RoundView(QDialog):
         return dialog
 
     # -- remind ----------------------------------------------------------------------------
-    def reminder(self) -> str:
-        period = self.current_period()
-        if period is None or self.round is None:
+    def reminder(self, period: Period | None = None) -> str:
+        """Who still owes ``period``'s return (default: the month shown), in the interface's language."""
+        period = period or self.current_period()
+        if period is None:
             return ""
-        due = self.round.due_on
+        rnd = self.round if self.round is not None and self.round.period == period else None
+        due = (rnd or self.service.status(period, self.today)).due_on
         shown = calendar_text("day_numbers", self.lang, month=due.month, year=due.year, day=due.day)
         return reminder_text(period, shown, self.service.reminders(period, self.today), self.lang)
 
     def _on_remind_clicked(self) -> None:
+        from zqtracker.ui.round_reminders import RemindersDialog
+
         period = self.current_period()
         if period is None:
             return
-        text = self.reminder() or self.tr("Every district has returned.")
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("Reminders"))
-        dialog.resize(640, 420)
-        edit = QPlainTextEdit(text)
-        edit.setReadOnly(True)
-        copy = QPushButton(self.tr("Copy"))
-        save = QPushButton(self.tr("Save as .xlsx…"))
-        save.setObjectName("save_reminders")
-        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(text))
-        save.clicked.connect(lambda: self._save_reminders(period))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(dialog.reject)
-        row = QHBoxLayout()
-        row.addWidget(copy)
-        row.addWidget(save)
-        row.addStretch(1)
-        row.addWidget(buttons)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(edit)
-        layout.addLayout(row)
+        dialog = RemindersDialog(lambda: self.reminder(period), self)
+        dialog.save_requested.connect(lambda: self._save_reminders(period))
         dialog.show()
         self._dialogs.append(dialog)
 
