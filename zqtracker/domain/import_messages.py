@@ -264,9 +264,9 @@ _IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "note_unknown_statuses": (
         "Sheet “{sheet}”, column {column}: status words zqtracker does not know: {words}; say what each means "
-        'with --status-map "WORD=STATUS" (statuses: {statuses}).',
-        '工作表“{sheet}”{column} 列：无法识别的状态词：{words}；请用 --status-map "词=状态" 说明其含义'
-        "（状态：{statuses}）。",
+        '(one of: {statuses}) in the preview\'s question, or with --status-map "WORD=STATUS".',
+        "工作表“{sheet}”{column} 列：无法识别的状态词：{words}；请在导入预览的问题中说明其含义（可选：{statuses}），"
+        '或用 --status-map "词=状态"。',
     ),
     "note_rejected_column": (
         "Sheet “{sheet}”: column {column} “{header}” was not imported: its header reads like {field_label}, but its "

@@ -53,6 +53,13 @@ _LABELS = Catalogue(
 )
 _ORDER = {s: i for i, s in enumerate(Status)}
 
+
+class EveryStatus:
+    """Every status's words in one language (a message's list of what may be said)."""
+
+    def label(self, lang: str = "en") -> str:
+        return ("、" if lang == "zh" else ", ").join(s.label(lang) for s in Status)
+
 _SYNONYMS: dict[Status, tuple[str, ...]] = {
     Status.LEAD: (
         "lead", "洽谈", "洽谈中", "在谈", "在洽谈", "意向", "negotiating", "negotiation", "谋划", "研判", "跟踪",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.money import Unit
-from zqtracker.domain.status import Status
+from zqtracker.domain.status import EveryStatus, Status
 from zqtracker.domain.words import Catalogue
 from zqtracker.io.dates import DMY, order_note
 from zqtracker.io.evidence import DATES
@@ -330,7 +330,7 @@ def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str) -> list[Problem]:
     if plan.unknown_statuses:
         column = next((c for c in sa.layout.mapped() if c.field == "status"), None)
         words = "、".join(f"“{w}” ({len(ks)})" for w, ks in plan.unknown_statuses.items())
-        statuses = ", ".join(s.value for s in Status)
+        statuses = EveryStatus()  # worded in the note's language
         notes.append(
             Problem(
                 "note_unknown_statuses",
