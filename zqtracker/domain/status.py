@@ -60,6 +60,7 @@ class EveryStatus:
     def label(self, lang: str = "en") -> str:
         return ("、" if lang == "zh" else ", ").join(s.label(lang) for s in Status)
 
+
 _SYNONYMS: dict[Status, tuple[str, ...]] = {
     Status.LEAD: (
         "lead", "洽谈", "洽谈中", "在谈", "在洽谈", "意向", "negotiating", "negotiation", "谋划", "研判", "跟踪",
