@@ -207,3 +207,15 @@ def test_dry_run_shows_last_years_records(ctx: AppContext, tmp_path: Path) -> No
     code, text = run("--lang", "zh", "--db", ctx.database.url, "import", str(path), "--dry-run")
     assert code == 0 and "作为 2025 年的记录写入——第 3 行：2025年1–10月 2,000万元" in text
     assert ctx.projects.all_projects() == []  # a dry run
+
+
+def test_a_comparison_with_last_year_is_no_figure(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
+    """比上年同期增加（万元） and 比去年同期增长% name last year's same period, but compare with it: never read as
+    last year's (or this year's) year to date."""
+    compared = ["1-10月累计完成投资比上年同期增加（万元）", "1-10月累计完成投资比去年同期增长%"]
+    head = [*HEAD, compared[0], "1-10月累计完成投资（万元）", compared[1]]
+    path = report(tmp_path / "10.xlsx", TITLE, head, ["SH31", "四会五金产业园", 20000, 600, 2600, 30])
+    result = service.import_file(path, ImportOptions())
+    assert result.ok and records(ctx, "SH31") == {(2026, 1, 10): 2600 * WAN}
+    said = {n.params["column"]: n.message("en") for n in result.notes if n.code == "note_ignored_column"}
+    assert "a change on last year" in said["D"] and "a percentage" in said["F"]

@@ -24,6 +24,8 @@ _LAST_YEAR_END_RE = re.compile(r"(?:上|去)一?年度?\s*(?:底|末|终|12\s*�
 _LAST_YEAR_CHILD_RE = re.compile(
     r"^(?:(?:上|去)一?年度?)?同期(?:累计)?(?:完成)?(?:投资)?(?:额|数)?$|^(?:上|去)一?年度?(?:完成)?(?:投资)?(?:额|数)?$"
 )
+# a comparison of the year to date with last year's (同比增长%, 比上年同期增加（万元）, 增幅): never a figure of either
+_CHANGE_WORDS = ("增长", "增幅", "增速", "增减", "增加", "减少", "下降", "同比", "比上年", "比去年", "较上年", "较去年")
 LAST_YTD = "ytd_last"  # last year's year to date through the same month: a field of its own
 
 
@@ -61,3 +63,8 @@ def is_last_ytd(key: str) -> bool:
 def is_last_year_child(child: str) -> bool:
     """A sub-column that is its group's figure for last year (去年同期, 上年, 同期)."""
     return _LAST_YEAR_CHILD_RE.match(child) is not None
+
+
+def is_change(key: str) -> bool:
+    """1-10月累计完成投资同比增长, 比上年同期增加（万元）: how the year to date compares with last year's."""
+    return any(w in key for w in _CHANGE_WORDS)

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from zqtracker.domain.money import unit_factor_of
 from zqtracker.io.columns import IMPORT_ONLY_COLUMNS, MONTHLY_COLUMNS, PROJECT_COLUMNS, ROW_NUMBER_HEADERS, Kind
-from zqtracker.io.header_periods import IGNORED_PREFIX, LAST_YEAR, LAST_YTD, RANGE_MONTH_RE, cumulative
+from zqtracker.io.header_periods import IGNORED_PREFIX, LAST_YEAR, LAST_YTD, RANGE_MONTH_RE, cumulative, is_change
 from zqtracker.io.header_words import (
     AMBIGUOUS,
     CONTAINED,
@@ -298,6 +298,9 @@ def header_candidates(text: str) -> tuple[HeaderMatch, ...]:
         if any(w in key for w in _TARGET_WORDS):  # "1-10月计划完成投资": what was to be done by then
             shares = any(mark in key or mark in text for mark in PERCENT_MARKS) or "占" in key or key.endswith("率")
             add(IGNORED_PREFIX + ("percent" if shares else "target"), 3)  # "…占年度计划%": a share
+            return tuple(out)
+        if is_change(key):  # 1-10月累计比上年同期增长%: a percentage, or (万元 named) the change in yuan
+            add(IGNORED_PREFIX + ("change" if unit and not any(m in text for m in PERCENT_MARKS) else "percent"), 3)
             return tuple(out)
         field, y, month = cumulative(key)
         out.append(HeaderMatch(field, 3, unit, y, currency, area, 0, False, month))

@@ -39,6 +39,7 @@ IGNORED_REASONS = Catalogue(
         "foreign_capital": ("foreign capital, not the project's investment", "利用外资额，不是项目投资"),
         "funds": ("funds in place, not completed investment", "到位资金，不是完成投资"),
         "last_month": ("the year to date through last month", "截至上月的累计数"),
+        "change": ("a change on last year, not completed investment", "与上年相比的增减额，不是完成投资"),
         "same_period": (
             "last year's same period, but whether its month's amount or its year to date nothing says — under a "
             "group header 1-9月累计 or 当月 it would be imported or said",
