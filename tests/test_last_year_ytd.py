@@ -219,3 +219,18 @@ def test_a_comparison_with_last_year_is_no_figure(service: ImportService, ctx: A
     assert result.ok and records(ctx, "SH31") == {(2026, 1, 10): 2600 * WAN}
     said = {n.params["column"]: n.message("en") for n in result.notes if n.code == "note_ignored_column"}
     assert "a change on last year" in said["D"] and "a percentage" in said["F"]
+
+
+def test_a_growth_the_two_figures_do_not_give_is_said(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
+    head = [*HEAD, "1-10月累计完成投资（万元）", "去年1-10月累计完成投资（万元）", "同比增长%"]
+    rows = [
+        ["SH31", "四会五金产业园", 20000, 2600, 2000, 35],  # (2600 − 2000) / 2000 = 30 %, not 35
+        ["DZ01", "端州电子项目", 50000, 1500, 1200, "25.0%"],  # 300 / 1200 = 25 %: agrees
+        ["GY07", "高要物流园", 8000, 900, 800, 12.5],  # 100 / 800 = 12.5 %: agrees
+        ["GY08", "高要冷链", 6000, 700, 600, 0.1667],  # 100 / 600 = 16.67 %, as a percent-formatted cell
+    ]
+    result = service.import_file(report(tmp_path / "10.xlsx", TITLE, head, *rows), ImportOptions())
+    assert result.ok and records(ctx, "SH31")[(2025, 1, 10)] == 2000 * WAN  # the figures are imported as given
+    (note,) = [n.message("en") for n in result.notes if n.code == "note_growth_disagrees"]
+    assert "on 1 row(s) — row 3: 35% in the file, 30.0% from ¥26.00 mn against ¥20.00 mn;" in note
+    assert "column F “同比增长%”" in note

@@ -29,6 +29,16 @@ _LAST_YEAR_MESSAGES: dict[str, tuple[str, str]] = {
         "row {row}: {span} {value} in the file, {stored_span} {stored} stored",
         "第 {row} 行：本文件 {span}累计 {value}，已存 {stored_span}累计 {stored}",
     ),
+    "note_growth_disagrees": (
+        "Sheet “{sheet}”: the growth on last year in column {column} “{header}” is not what the two years to date "
+        "beside it give on {count} row(s) — {rows}; the figures were imported as given: check which is wrong.",
+        "工作表“{sheet}”：{count} 行{column}列“{header}”的同比增速与同行两个累计数算出的不符——{rows}；"
+        "累计数已按所填导入，请核实哪个有误。",
+    ),
+    "note_growth_row": (
+        "row {row}: {value} in the file, {computed} from {ytd} against {last}",
+        "第 {row} 行：本文件 {value}，按 {ytd} 与上年同期 {last} 计算为 {computed}",
+    ),
 }
 LAST_YEAR_MESSAGES = Catalogue("last_year_messages", _LAST_YEAR_MESSAGES)
 

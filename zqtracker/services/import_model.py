@@ -130,6 +130,9 @@ class ImportAnalysis:
     # year to date, factor)
     last_year: list[tuple] = field(default_factory=list)
     last_year_kept: list[tuple] = field(default_factory=list)
+    # a 同比增长% the two years to date beside it do not give (services/import_growth.py): (sheet, letter,
+    # header, row, the file's percentage, this year's year to date, last year's, factor)
+    growth: list[tuple] = field(default_factory=list)
     context: Context | None = None
     notes: list[Problem] = field(default_factory=list)  # what was noticed (services.importing.notes_of)
     # a round's return: the (year, month) it reports, refused in the write if closed meanwhile

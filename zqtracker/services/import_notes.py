@@ -19,6 +19,7 @@ from zqtracker.io.plan_shadow import shadowed
 from zqtracker.io.row_ranges import runs, runs_text
 from zqtracker.services.import_changes import status_back
 from zqtracker.services.import_figures import money_text, ytd_above_planned_notes
+from zqtracker.services.import_growth import growth_notes
 from zqtracker.services.import_last_year import last_year_notes
 from zqtracker.services.import_model import VIEW, ImportAnalysis, SheetAnalysis, described
 from zqtracker.services.import_note_words import (
@@ -97,6 +98,7 @@ def notes_of(
     notes.extend([*older_notes(analysis), *shift_notes(analysis, lang)])  # late reports, corrected months
     notes.extend(ytd_above_planned_notes(analysis, lang))  # a year to date above the planned total
     notes.extend(last_year_notes(analysis, lang))  # 去年1-10月累计: what is written for last year, what kept
+    notes.extend(growth_notes(analysis, lang))  # a 同比增长% the years to date beside it do not give
     if analysis.default_status:
         notes.append(Problem("note_default_status", None, {"count": analysis.default_status}))
     return notes
