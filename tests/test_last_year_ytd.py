@@ -234,3 +234,20 @@ def test_a_growth_the_two_figures_do_not_give_is_said(service: ImportService, ct
     (note,) = [n.message("en") for n in result.notes if n.code == "note_growth_disagrees"]
     assert "on 1 row(s) — row 3: 35% in the file, 30.0% from ¥26.00 mn against ¥20.00 mn;" in note
     assert "column F “同比增长%”" in note
+
+
+def test_a_row_giving_only_last_years_figure_is_no_older_report(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    """October 2026's row with its 1-10月 blank and 去年1-10月 given reports October 2026 (the sheet's), not
+    October 2025: its status is written, not kept as an older report's."""
+    head = [*HEAD, "项目状态", "1-9月累计完成投资（万元）"]
+    path = report(tmp_path / "9.xlsx", "四会市2026年1-9月", head, ["SH31", "四会五金产业园", 20000, "在建", 2300])
+    assert service.import_file(path, ImportOptions()).ok
+    head = [*HEAD, "项目状态", "1-10月累计完成投资（万元）", "去年1-10月累计完成投资（万元）"]
+    rows = [["SH31", "四会五金产业园", 20000, "停建", None, 2000], ["DZ01", "端州电子项目", 50000, "在建", 1500, 1200]]
+    path = report(tmp_path / "10.xlsx", TITLE, head, *rows)
+    result = service.import_file(path, ImportOptions())
+    assert result.ok and "note_older_report" not in codes(result), [n.message("en") for n in result.notes]
+    assert ctx.projects.all_projects()[0].status.value == "on_hold"
+    assert records(ctx, "SH31") == {(2026, 1, 9): 2300 * WAN, (2025, 1, 10): 2000 * WAN}
