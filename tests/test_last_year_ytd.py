@@ -251,3 +251,16 @@ def test_a_row_giving_only_last_years_figure_is_no_older_report(
     assert result.ok and "note_older_report" not in codes(result), [n.message("en") for n in result.notes]
     assert ctx.projects.all_projects()[0].status.value == "on_hold"
     assert records(ctx, "SH31") == {(2026, 1, 9): 2300 * WAN, (2025, 1, 10): 2000 * WAN}
+
+
+def test_an_earlier_years_figure_without_its_months_is_not_guessed(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    """2025年完成投资 in a report 截至2026年10月: the whole of 2025, or its January–October? Not imported, said
+    (on main it was stored as 2025's January–October, overwriting what 2025's own reports gave)."""
+    head = [*HEAD, "2025年完成投资（万元）", "2026年1-10月完成投资（万元）"]
+    path = report(tmp_path / "10.xlsx", "截至2026年10月重点项目", head, ["SH31", "四会五金产业园", 20000, 3000, 2600])
+    result = service.import_file(path, ImportOptions())
+    assert result.ok and records(ctx, "SH31") == {(2026, 1, 10): 2600 * WAN}
+    (note,) = [n.message("en") for n in result.notes if n.params.get("column") == "D"]
+    assert "an earlier year's completed investment whose months the header does not name" in note

@@ -200,7 +200,8 @@ def apply_period(layout: SheetLayout) -> None:
     has_month = long or bool(layout.month_columns())
     for info in layout.columns:
         if info.field == "ytd" and info.year and year and info.year < year:  # 2025年1-10月 in a 2026 report
-            info.field = "ytd_last"
+            # (2025年完成投资 in a 2026 report: the whole year, or January to the report's month? not guessed)
+            info.field = "ytd_last" if info.header_month else IGNORED_PREFIX + "earlier_year"
         if info.field == "ytd_last":  # last year's 1–X月: X as this year's, never a guess
             y, m = info.year or (year - 1 if year else None), info.header_month or month
             if y is None or m is None:

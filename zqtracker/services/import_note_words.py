@@ -40,6 +40,11 @@ IGNORED_REASONS = Catalogue(
         "funds": ("funds in place, not completed investment", "到位资金，不是完成投资"),
         "last_month": ("the year to date through last month", "截至上月的累计数"),
         "change": ("a change on last year, not completed investment", "与上年相比的增减额，不是完成投资"),
+        "earlier_year": (
+            "an earlier year's completed investment whose months the header does not name — the whole year, or "
+            "January to the report's month? Head it 2025年1-12月 (or 1-10月) and it is imported",
+            "往年完成投资，但表头未注明月份——是全年还是截至本报表月份？表头写明“2025年1-12月”（或“1-10月”）即可导入",
+        ),
         "same_period": (
             "last year's same period, but whether its month's amount or its year to date nothing says — under a "
             "group header 1-9月累计 or 当月 it would be imported or said",
