@@ -174,3 +174,9 @@ MESSAGES.merge(HIDDEN_ROW_MESSAGES)
 from zqtracker.domain.check_messages import CHECK_MESSAGES  # noqa: E402
 
 MESSAGES.merge(CHECK_MESSAGES)
+
+# Last year's year to date from this year's report (domain/last_year_messages.py).
+from zqtracker.domain.last_year_messages import LAST_YEAR_FIELD_LABELS, LAST_YEAR_MESSAGES  # noqa: E402
+
+MESSAGES.merge(LAST_YEAR_MESSAGES)
+FIELD_LABELS.merge(LAST_YEAR_FIELD_LABELS)

@@ -175,6 +175,7 @@ MONEY = frozenset(
         "amount",
         "annual_plan",
         "ytd",
+        "ytd_last",
         "since_start",
     )
 )

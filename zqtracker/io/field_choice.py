@@ -143,7 +143,7 @@ def choose_fields(layout: SheetLayout, sheet: RawSheet) -> None:
             tie = cand.rank * 100 + prof.distinct if cand.field == "district" else cand.rank
             if cand.field == "district" and _towns(sample):  # 建设地点 over 高要区 | 金利镇: the county's column
                 tie -= 1000
-            if cand.field in ("ytd", "since_start"):  # 1-10月 | 1-11月, 截至2025年底 | 自开工累计: the latest
+            if cand.field in ("ytd", "ytd_last", "since_start"):  # 1-10月 | 1-11月, 截至2025年底 | 自开工累计
                 tie = (cand.year or 9999) * 100 + (cand.month or 13)  # (no period named: the report's own)
             scored.append((score, tie, -info.index, info, cand))
         info.field = None
@@ -156,7 +156,7 @@ def choose_fields(layout: SheetLayout, sheet: RawSheet) -> None:
         f = cand.field
         shared = f.startswith(IGNORED_PREFIX) or f == ROW_NUMBER
         # 1-10月累计 beside 1-11月累计: two figures (November's report restating October's is a revision)
-        key = (f, cand.year, cand.month) if f == "ytd" and cand.month is not None else f
+        key = (f, cand.year, cand.month) if f in ("ytd", "ytd_last") and cand.month is not None else f
         if key in taken and not shared:
             if f in JOINED:
                 _assign(info, cand, layout)
@@ -185,7 +185,7 @@ def _assign(info: ColumnInfo, cand: HeaderMatch, layout: SheetLayout) -> None:
     info.currency, info.area = cand.currency, cand.area
     if cand.field == "annual_plan":
         info.year = cand.year or info.year or layout.year
-    if cand.field in ("ytd", "since_start"):
+    if cand.field in ("ytd", "ytd_last", "since_start"):
         info.year, info.header_month = cand.year or info.year, cand.month
     if cand.field.startswith(IGNORED_PREFIX):
         info.note = ""
@@ -199,7 +199,16 @@ def apply_period(layout: SheetLayout) -> None:
     long = any(c.field == "month" for c in layout.columns)
     has_month = long or bool(layout.month_columns())
     for info in layout.columns:
-        if info.field == "ytd":
+        if info.field == "ytd" and info.year and year and info.year < year:  # 2025年1-10月 in a 2026 report
+            # (2025年完成投资 in a 2026 report: the whole year, or January to the report's month? not guessed)
+            info.field = "ytd_last" if info.header_month else IGNORED_PREFIX + "earlier_year"
+        if info.field == "ytd_last":  # last year's 1–X月: X as this year's, never a guess
+            y, m = info.year or (year - 1 if year else None), info.header_month or month
+            if y is None or m is None:
+                info.field, info.note = IGNORED_PREFIX + "last_ytd_no_period", ""
+            else:
+                info.period = (y, m)
+        elif info.field == "ytd":
             y, m = info.year or year, info.header_month or month
             if long and info.header_month is None:
                 pass  # a long sheet's 累计完成投资: the year to date through each row's month
@@ -261,7 +270,7 @@ def sheet_kind(layout: SheetLayout) -> str:
     if not fields & set(IDENTITY):
         layout.aggregate = any(c.field == IGNORED_PREFIX + "count" for c in layout.columns)
         return UNKNOWN
-    has_months = bool(layout.month_columns()) or {"month", "amount"} <= fields or "ytd" in fields
+    has_months = bool(layout.month_columns()) or {"month", "amount"} <= fields or bool({"ytd", "ytd_last"} & fields)
     if fields & PROJECT_FIELDS - {"district"}:
         return PROJECTS
     if has_months:

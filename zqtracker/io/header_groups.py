@@ -5,8 +5,9 @@
 
 A sub-column's own words decide what it holds when they say it (本月 / 当月: the month's own
 amount; 自年初累计, 累计, 1-9月累计: the year to date; 开工累计: since the start; 到位资金: funds in
-place, not investment); a generic 完成投资 under a cumulative group is the group's figure (its
-period: "1-9月" over "完成投资" is the year to date through September, never September alone).
+place, not investment; 去年同期: the group's figure for last year); a generic 完成投资 under a
+cumulative group is the group's figure (its period: "1-9月" over "完成投资" is the year to date
+through September, never September alone).
 io/header_rows.py asks here first; None leaves the column to the usual reading of its words.
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from zqtracker.io.header_periods import LAST_YTD, is_last_year_child
 from zqtracker.io.headers import IGNORED_PREFIX, HeaderMatch, header_candidates, split_unit
 from zqtracker.io.values import fold
 
@@ -38,6 +40,8 @@ def group_child(parent: str, child: str) -> tuple[HeaderMatch, ...] | None:
         return None
     if c in _OWN_MONTH:
         return header_candidates("本月完成投资")
+    if is_last_year_child(c):  # 去年同期 under 1-10月累计: last year's 1–10月; under 当月: last year's month
+        return _last_year(found[0] if found else None, p, split_unit(child)[1] or split_unit(parent)[1])
     own = header_candidates(child)
     if own and own[0].field == "ytd" and own[0].month is not None:  # 1-9月累计 under 完成投资
         return own
@@ -53,3 +57,15 @@ def group_child(parent: str, child: str) -> tuple[HeaderMatch, ...] | None:
     if any(w in c for w in _FUNDS):
         return (HeaderMatch(IGNORED_PREFIX + "funds", 3),)
     return None
+
+
+def _last_year(group: HeaderMatch | None, parent: str, unit: int | None) -> tuple[HeaderMatch, ...]:
+    """去年同期 under a group: last year's year to date through the group's month when the group is a
+    year to date (1-10月累计, 本年累计: the month then the report's), last year's own month under 当月 /
+    本月 (not imported: said so), and under anything else (自开工累计) nothing that can be told."""
+    if group is not None and group.field == "ytd" and not any(w in parent for w in ("当月", "本月")):
+        year = group.year - 1 if group.year else None
+        return (HeaderMatch(LAST_YTD, 3, unit, year, group.currency, None, 0, False, group.month),)
+    if (group is not None and group.field == "amount") or any(w in parent for w in ("当月", "本月")):
+        return (HeaderMatch(IGNORED_PREFIX + "last_year_month", 3),)
+    return (HeaderMatch(IGNORED_PREFIX + "same_period", 3),)

@@ -226,8 +226,9 @@ IGNORED: dict[str, tuple[str, ...]] = {
                 "description", "scope", "project development objective", "objective", "summary", "项目基本情况",
                 "主要内容"),
     "cumulative": ("截至上年底累计完成投资", "开工至上年底累计完成投资", "开工至上一年度底累计完成投资",
-                   "至上年底累计完成投资", "上年累计完成投资", "上年同期完成投资", "上年同期", "去年同期完成投资",
-                   "去年同期"),
+                   "至上年底累计完成投资", "上年累计完成投资"),
+    # last year's same period, no group saying which: the month's own amount, or the year to date?
+    "same_period": ("上年同期完成投资", "上年同期", "去年同期完成投资", "去年同期", "上年同期完成", "去年同期完成"),
     "ten_days": ("上旬", "中旬", "下旬"),
     "foreign_capital": ("合同外资", "实际外资", "实际利用外资", "合同利用外资", "利用外资", "外资金额", "到位外资",
                         "实际到资", "到资金额", "外资到位", "fdi", "foreign capital", "contracted foreign capital"),

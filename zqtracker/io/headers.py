@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from zqtracker.domain.money import unit_factor_of
 from zqtracker.io.columns import IMPORT_ONLY_COLUMNS, MONTHLY_COLUMNS, PROJECT_COLUMNS, ROW_NUMBER_HEADERS, Kind
+from zqtracker.io.header_periods import IGNORED_PREFIX, LAST_YEAR, LAST_YTD, RANGE_MONTH_RE, cumulative, is_change
 from zqtracker.io.header_words import (
     AMBIGUOUS,
     CONTAINED,
@@ -36,13 +37,13 @@ from zqtracker.io.header_words import (
 from zqtracker.io.values import year_in
 
 ROW_NUMBER = "row_number"
-IGNORED_PREFIX = "ignore:"
 KIND_OF: dict[str, Kind] = {c.field: c.kind for c in (*PROJECT_COLUMNS, *MONTHLY_COLUMNS, *IMPORT_ONLY_COLUMNS)}
 KIND_OF.update(
     {
         "contact": Kind.TEXT,
         "progress_note": Kind.TEXT,
         "ytd": Kind.MONEY,
+        LAST_YTD: Kind.MONEY,
         "since_start": Kind.MONEY,
         "construction_period": Kind.TEXT,
     }
@@ -224,38 +225,11 @@ _CUMULATIVE_RE = re.compile(
     r"year to date|cumulative)"
 )
 _COMPLETED_WORDS = ("完成", "投资", "completed", "investment")
-_RANGE_MONTH_RE = re.compile(r"(?:((?:19|20|21)\d{2})年?)?1\s*[-~—–至]\s*(\d{1,2})\s*月")
 # A cumulative figure that was planned, not done: 1-10月计划完成投资, 1-10月目标, 预计累计完成
 _TARGET_WORDS = ("计划", "目标", "任务", "预计", "预期", "应完成", "target", "plan", "expected", "forecast")
-_SINCE_START = (
-    "自开工", "自开始", "开工以来", "开工累计", "开工至今", "开工起", "建设以来", "since start", "sincestart"
-)  # fmt: skip
-_LAST_YEAR = ("上年", "去年", "上一年", "上年度", "prior year", "previous year")
-# "至2022年底累计完成投资", "截至2022年末", "2022年12月底累计": everything done through the end of a year
-# (since the start, as of December of that year) — never this year's 1–X月.
 _YEAR_DONE_RE = re.compile(
     r"^(?:((?:19|20|21)\d{2})\s*年度?|本年度?|当年|今年|年度)(?:累计)?(?:已)?完成(?:投资|投资额|额)?$"
 )
-_YEAR_END_RE = re.compile(r"((?:19|20|21)\d{2})\s*年?\s*(?:底|末|终|12\s*月\s*(?:底|末|31日))")
-
-
-def _cumulative(key: str) -> tuple[str, int | None, int | None]:
-    """What a cumulative amount column holds: ("ytd", year, last month) for 1–X月累计 (the year and
-    month None when the title or unit line names the period: 累计完成投资 under "截至2023年10月"),
-    ("since_start", …) for 自开工累计, ("ignore:cumulative", …) for a total through last year."""
-    if any(w in key for w in _LAST_YEAR):
-        return IGNORED_PREFIX + "cumulative", None, None
-    if "上月" in key:  # 截至上月累计: last month's year to date, stored already
-        return IGNORED_PREFIX + "last_month", None, None
-    if any(w in key for w in _SINCE_START):
-        return "since_start", None, None
-    m = _YEAR_END_RE.search(key)
-    if m and not _RANGE_MONTH_RE.search(key):
-        return "since_start", int(m[1]), 12
-    m = _RANGE_MONTH_RE.search(key)
-    if m:
-        return "ytd", int(m[1]) if m[1] else None, int(m[2])
-    return "ytd", None, None
 
 
 @lru_cache(maxsize=8192)
@@ -313,19 +287,22 @@ def header_candidates(text: str) -> tuple[HeaderMatch, ...]:
     if m:
         add("annual_plan", 3, year=int(m.group(1)) if m.group(1) else None)
         return tuple(out)
-    bare_range = bool(_RANGE_MONTH_RE.search(key)) and _RANGE_MONTH_RE.sub("", key).replace("累计", "") in (
+    bare_range = bool(RANGE_MONTH_RE.search(key)) and RANGE_MONTH_RE.sub("", key).replace("累计", "") in (
         "",
         "今年",
         "本年",
         "当年",
-        *_LAST_YEAR,
+        *LAST_YEAR,
     )
     if is_cumulative and (any(w in key for w in _COMPLETED_WORDS) or bare_range):  # (今年1-11月累计 too)
         if any(w in key for w in _TARGET_WORDS):  # "1-10月计划完成投资": what was to be done by then
             shares = any(mark in key or mark in text for mark in PERCENT_MARKS) or "占" in key or key.endswith("率")
             add(IGNORED_PREFIX + ("percent" if shares else "target"), 3)  # "…占年度计划%": a share
             return tuple(out)
-        field, y, month = _cumulative(key)
+        if is_change(key):  # 1-10月累计比上年同期增长%: a percentage, or (万元 named) the change in yuan
+            add(IGNORED_PREFIX + ("change" if unit and not any(m in text for m in PERCENT_MARKS) else "percent"), 3)
+            return tuple(out)
+        field, y, month = cumulative(key)
         out.append(HeaderMatch(field, 3, unit, y, currency, area, 0, False, month))
         return tuple(out)
     if any(mark in key for mark in PERCENT_MARKS) or key.endswith("率"):

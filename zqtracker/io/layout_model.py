@@ -20,9 +20,12 @@ MONEY_FIELDS = (
     "amount",
     "annual_plan",
     "ytd",
+    "ytd_last",
     "since_start",
 )
 IDENTITY = ("code", "name")
+# read into a sheet plan's lists by their year or period, not as a value of each row
+BY_PERIOD = frozenset(("annual_plan", "chain", "ytd", "ytd_last"))
 JOINED = frozenset(("contact", "notes", "progress_note"))  # several columns of one field are joined
 PROJECT_FIELDS = frozenset(("enterprise", "sector", "district", "status", "planned_investment", "land_area_mu",
                              "expected_annual_output", "expected_annual_tax", "signed_on", "construction_start_on",

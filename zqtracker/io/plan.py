@@ -16,7 +16,7 @@ from zqtracker.io import values as cells
 from zqtracker.io.cell_convert import ColumnConverter, PlanOptions, converter, foreign_currency
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.headers import ROW_NUMBER
-from zqtracker.io.layout import MONTHLY, ColumnInfo, SheetLayout
+from zqtracker.io.layout_model import BY_PERIOD, MONTHLY, ColumnInfo, SheetLayout
 from zqtracker.io.plan_finish import (
     apply_contexts,
     declared_count,
@@ -133,7 +133,7 @@ class PlanBuilder(RowRules):
                 self.money_units[info.index - off] = unit
                 if not info.currency:
                     plan.factors.setdefault("amount" if info.month is not None else info.field or "", unit)
-            if info.month is None and (info.field not in ("annual_plan", "chain", "ytd") or info.is_long_ytd):
+            if info.month is None and (info.field not in BY_PERIOD or info.is_long_ytd):
                 plan.values.setdefault(info.field or "", [])  # (a long sheet's 累计: by each row's month)
             if info.field == "since_start":
                 plan.since_start_as_of = info.period
@@ -327,7 +327,7 @@ class PlanBuilder(RowRules):
         if info.month is not None:
             y, m = info.month
             plan.months.extend((first_k + k, y, m, v) for k, v in enumerate(values) if v is not None)  # type: ignore[misc]
-        elif f == "ytd" and info.period is not None:  # (a long sheet's 累计 has none: by each row's month)
+        elif f in ("ytd", "ytd_last") and info.period:  # (a long sheet's 累计 has none: by each row's month)
             y, m = info.period
             plan.ytd.extend((first_k + k, y, m, v) for k, v in enumerate(values) if v is not None)
         elif f == "annual_plan":

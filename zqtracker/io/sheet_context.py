@@ -152,12 +152,19 @@ _BARE_MONTH_RE = re.compile(r"^(?:((?:19|20|21)\d{2})\s*年)?\s*(\d{1,2})\s*月�
 def report_period(layout: SheetLayout, sheet: RawSheet) -> tuple[int | None, int | None]:
     """The year and month a report is of: "2023年1-10月", "截至2023年10月", "2023年10月份" in the title;
     a 1–X月 header; a sheet named "10月"."""
-    texts = [*layout.titles, *(c.header for c in layout.columns if c.header)]
+    headers = [c.header for c in layout.columns if c.header]
     for regex in (_AS_OF_RE, _YTD_PERIOD_RE, _MONTH_OF_RE):
-        for text in texts:
+        for text in layout.titles:
             m = regex.search(_fold_period(text))
             if m and 1 <= int(m[2]) <= 12:
                 return (int(m[1]) if m[1] else layout.year), int(m[2])
+        # headers: the latest year they name (2025年1-10月 | 2026年1-10月 is a 2026 report), never one
+        # before the title's (2025年1-10月 beside 当月 under a 2026 title: last year's column)
+        found = [(int(m[1]) if m[1] else layout.year, int(m[2])) for m in map(regex.search, map(_fold_period, headers))
+                 if m and 1 <= int(m[2]) <= 12]  # fmt: skip
+        if found:
+            year, month = max(found, key=lambda p: p[0] or 0)
+            return (max(year, layout.year) if year and layout.year else year), month
     m = _BARE_MONTH_RE.match(_fold_period(sheet.name))
     if m and 1 <= int(m[2]) <= 12:
         return (int(m[1]) if m[1] else layout.year), int(m[2])

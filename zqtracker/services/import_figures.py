@@ -64,9 +64,10 @@ def analyse_ytd(
     plan = sa.plan
     assert plan is not None
     groups: dict[tuple[int, int], dict[int, tuple[int, int]]] = {}
+    last_years = last_year_periods(sa)  # last year's 1–X月: services/import_last_year.py
     for k, y, m, ytd in plan.ytd:
         target = sa.targets[k] if sa.targets else None
-        if target is None or sa.status[k] == INVALID:
+        if target is None or sa.status[k] == INVALID or (y, m) in last_years:
             continue
         group = groups.setdefault((target, y), {})
         if m in group and group[m][0] != ytd:  # a long sheet giving one project's 1–X月 twice
@@ -182,6 +183,11 @@ def analyse_ytd(
         tail = result.records[len(earlier_sheets) :]
         result.records[len(earlier_sheets) :] = [r for r in tail if (r[0], r[1], r[2]) not in superseded]
     result.records.extend(derived_records)
+
+
+def last_year_periods(sa: SheetAnalysis) -> set[tuple[int, int]]:
+    """The (year, month) of the sheet's last-year year-to-date columns (去年1-10月累计): their figures in plan.ytd."""
+    return {c.period for c in sa.layout.mapped() if c.field == "ytd_last" and c.period is not None}
 
 
 def _above_planned(

@@ -124,6 +124,15 @@ class ImportAnalysis:
     # years to date above the project's planned total investment, imported since their header names this
     # year's months (a note): (sheet, row, year, month, year to date yuan, planned yuan, the column's factor)
     above_planned: list[tuple[str, int, int, int, int, int, int]] = field(default_factory=list)
+    # last year's year to date written as that year's records (services/import_last_year.py): (sheet, column
+    # letter, header, row, year, first month, month, yuan, through month, year to date yuan, factor); and those
+    # left out for what is stored: (sheet, letter, header, row, year, month, year to date, stored month, stored
+    # year to date, factor)
+    last_year: list[tuple] = field(default_factory=list)
+    last_year_kept: list[tuple] = field(default_factory=list)
+    # a 同比增长% the two years to date beside it do not give (services/import_growth.py): (sheet, letter,
+    # header, row, the file's percentage, this year's year to date, last year's, factor)
+    growth: list[tuple] = field(default_factory=list)
     context: Context | None = None
     notes: list[Problem] = field(default_factory=list)  # what was noticed (services.importing.notes_of)
     # a round's return: the (year, month) it reports, refused in the write if closed meanwhile

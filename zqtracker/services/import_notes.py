@@ -11,7 +11,6 @@ from __future__ import annotations
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.money import Unit
 from zqtracker.domain.status import EveryStatus, Status
-from zqtracker.domain.words import Catalogue
 from zqtracker.io.dates import DMY, order_note
 from zqtracker.io.evidence import DATES
 from zqtracker.io.layout import SheetLayout
@@ -20,84 +19,18 @@ from zqtracker.io.plan_shadow import shadowed
 from zqtracker.io.row_ranges import runs, runs_text
 from zqtracker.services.import_changes import status_back
 from zqtracker.services.import_figures import money_text, ytd_above_planned_notes
+from zqtracker.services.import_growth import growth_notes
+from zqtracker.services.import_last_year import last_year_notes
 from zqtracker.services.import_model import VIEW, ImportAnalysis, SheetAnalysis, described
+from zqtracker.services.import_note_words import (
+    AREA_UNITS,
+    HINT_SOURCES,
+    IGNORED_REASONS,
+    SKIP_REASONS,
+    currency_name,
+)
 from zqtracker.services.import_older import older_notes
 from zqtracker.services.import_shifts import shift_notes
-
-_WHY = Catalogue(
-    "import_sheet_skipped",
-    {
-        "hidden": ("hidden sheet", "隐藏的工作表"),
-        "not_recognized": ("no known column headers", "无可识别的表头"),
-        "unreadable": ("could not be read", "无法读取"),
-        "not_chosen": ("not chosen", "未选择"),
-        "summary": ("a summary or help sheet zqtracker wrote", "zqtracker 导出的汇总或说明工作表"),
-    },
-)
-_IGNORED = Catalogue(
-    "import_ignored_columns",
-    {
-        "investment_kind": ("investment type", "投资类型"),
-        "construction_period": ("construction period", "建设年限"),
-        "content": ("description", "建设内容"),
-        "cumulative": ("cumulative amounts", "累计数"),
-        "ten_days": ("a ten-day period (上旬/中旬/下旬)", "旬（上旬/中旬/下旬）"),
-        "contact": ("contact", "联系方式"),
-        "duplicate": ("another column holds the same field", "与其他列重复"),
-        "off": ("turned off", "已关闭"),
-        "schedule": ("a schedule, not a status", "进度安排，不是状态"),
-        "issues": ("problems and requests", "问题与诉求"),
-        "reporter": ("who filled in the form", "填报人信息"),
-        "url": ("a web address", "网址"),
-        "count": ("a count", "计数"),
-        "percent": ("a percentage, not an amount", "百分比，不是金额"),
-        "target": ("a planned figure, not completed investment", "计划或目标数，不是完成数"),
-        "credit_code": ("the enterprise's credit code", "企业信用代码"),
-        "leader": ("the leader in charge", "挂点领导"),
-        "foreign_capital": ("foreign capital, not the project's investment", "利用外资额，不是项目投资"),
-        "funds": ("funds in place, not completed investment", "到位资金，不是完成投资"),
-        "last_month": ("the year to date through last month", "截至上月的累计数"),
-        "ytd_no_period": (
-            "a year to date whose month nothing names — a title such as 截至2024年9月 or a header 1-9月累计 would",
-            "本年累计，但标题、表头均未注明截至月份（如“截至2024年9月”“1-9月累计”）",
-        ),
-        "since_no_period": (
-            "completed since the start, as of a month nothing names — a title such as 截至2024年9月 would",
-            "自开工累计，但未注明截至月份（如标题“截至2024年9月”）",
-        ),
-    },
-)
-_SOURCES = Catalogue(
-    "import_sources",
-    {
-        "title": ("the title", "标题"),
-        "sheet": ("the sheet's name", "工作表名称"),
-        "reporter": ("the 填报单位 line", "填报单位"),
-        "user": ("your choice", "您的指定"),
-    },
-)
-CURRENCY_NAMES = Catalogue(
-    "import_currencies",
-    {
-        "USD": ("US dollars (USD)", "美元（USD）"),
-        "USD?": ("dollars ($)", "元（$，币种未注明）"),
-        "CAD": ("Canadian dollars (CAD)", "加元（CAD）"),
-        "EUR": ("euros (EUR)", "欧元（EUR）"),
-        "HKD": ("Hong Kong dollars (HKD)", "港元（HKD）"),
-        "JPY": ("yen (JPY)", "日元（JPY）"),
-        "GBP": ("pounds (GBP)", "英镑（GBP）"),
-        "?": ("millions of an unstated currency", "未注明币种的百万单位"),
-    },
-    from_data=True,
-)
-_AREA = Catalogue(
-    "import_area_units",
-    {"m2": ("square metres", "平方米"), "ha": ("hectares", "公顷"), "10k m2": ("10,000 m²", "万平方米")},
-)
-
-
-def _currency(code: str | None, lang: str) -> str | None:
-    return CURRENCY_NAMES.say(code, lang) if code is not None and code in CURRENCY_NAMES else code
 
 
 def rated_columns(sa: SheetAnalysis, rates: dict) -> dict[int, str]:
@@ -129,7 +62,9 @@ def notes_of(
             if sa.layout.aggregate and sa.reason == "not_recognized":
                 notes.append(Problem("note_aggregate", None, {"sheet": sa.name}))
             elif sa.reason:
-                notes.append(Problem("note_sheet_skipped", None, {"sheet": sa.name, "why": _WHY.say(sa.reason, lang)}))
+                notes.append(
+                    Problem("note_sheet_skipped", None, {"sheet": sa.name, "why": SKIP_REASONS.say(sa.reason, lang)})
+                )
             continue
         if sa.remembered:
             notes.append(Problem("note_remembered", None, {"sheet": sa.name}))
@@ -162,6 +97,8 @@ def notes_of(
         )
     notes.extend([*older_notes(analysis), *shift_notes(analysis, lang)])  # late reports, corrected months
     notes.extend(ytd_above_planned_notes(analysis, lang))  # a year to date above the planned total
+    notes.extend(last_year_notes(analysis, lang))  # 去年1-10月累计: what is written for last year, what kept
+    notes.extend(growth_notes(analysis, lang))  # a 同比增长% the years to date beside it do not give
     if analysis.default_status:
         notes.append(Problem("note_default_status", None, {"count": analysis.default_status}))
     return notes
@@ -216,7 +153,7 @@ def _columns(sheet: str, layout: SheetLayout, lang: str, rated: dict[int, str]) 
                 Problem(
                     "note_ignored_column",
                     None,
-                    {**params, "what": _IGNORED.say(what, lang) if what in _IGNORED else what},
+                    {**params, "what": IGNORED_REASONS.say(what, lang) if what in IGNORED_REASONS else what},
                 )
             )
         elif c.index in checked:
@@ -224,10 +161,10 @@ def _columns(sheet: str, layout: SheetLayout, lang: str, rated: dict[int, str]) 
             other = {"other": read.letter, "other_header": read.header}
             notes.append(Problem("note_checked_column", None, {**params, **other}))
         elif c.note.startswith("duplicate") and c.currency:
-            notes.append(Problem("note_foreign_column", None, {**params, "currency": _currency(c.currency, lang)}))
+            notes.append(Problem("note_foreign_column", None, {**params, "currency": currency_name(c.currency, lang)}))
         elif c.note.startswith(("duplicate", "off")):
             what = c.note.split(":", 1)[0]
-            notes.append(Problem("note_ignored_column", None, {**params, "what": _IGNORED.say(what, lang)}))
+            notes.append(Problem("note_ignored_column", None, {**params, "what": IGNORED_REASONS.say(what, lang)}))
         elif c.note.startswith("rejected:"):
             field = c.note.split(":", 1)[1]
             notes.append(Problem("note_rejected_column", field, params))
@@ -244,7 +181,7 @@ def _columns(sheet: str, layout: SheetLayout, lang: str, rated: dict[int, str]) 
             notes.append(Problem("note_converted", None, {**params, "currency": c.currency, "rate": rated[c.index]}))
         if c.field == "land_area_mu" and c.area not in (None, "mu"):
             notes.append(
-                Problem("note_area_converted", None, {**params, "unit": _AREA.say(c.area, lang), "rounded": ""})
+                Problem("note_area_converted", None, {**params, "unit": AREA_UNITS.say(c.area, lang), "rounded": ""})
             )
     return notes
 
@@ -262,7 +199,7 @@ def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str) -> list[Problem]:
                 {
                     "sheet": name,
                     "status": Status(plan.default_status).label(lang),
-                    "source": _SOURCES.say(plan.status_from, lang),
+                    "source": HINT_SOURCES.say(plan.status_from, lang),
                 },
             )
         )
@@ -271,7 +208,11 @@ def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str) -> list[Problem]:
             Problem(
                 "note_district_from",
                 None,
-                {"sheet": name, "district": plan.default_district, "source": _SOURCES.say(plan.district_from, lang)},
+                {
+                    "sheet": name,
+                    "district": plan.default_district,
+                    "source": HINT_SOURCES.say(plan.district_from, lang),
+                },
             )
         )
     if plan.default_sector:
@@ -312,7 +253,7 @@ def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str) -> list[Problem]:
         if currency is None:
             notes.append(Problem("note_unitless_english", None, where))
         else:
-            notes.append(Problem("note_foreign_column", None, {**where, "currency": _currency(currency, lang)}))
+            notes.append(Problem("note_foreign_column", None, {**where, "currency": currency_name(currency, lang)}))
     if plan.hidden:
         code = {"skip": "note_hidden_rows_skipped", "import": "note_hidden_rows_imported"}.get(
             plan.hidden_answer or "", "note_hidden_rows_asked"

@@ -8,6 +8,7 @@ from typing import Any
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.models import PROJECT_FIELDS
 from zqtracker.io.row_ranges import runs_text
+from zqtracker.services.import_figures import last_year_periods
 from zqtracker.services.import_model import Context, ImportAnalysis, SheetAnalysis
 from zqtracker.services.import_views import OF_THE_MONTH
 
@@ -34,9 +35,10 @@ def older_reports(
     reported: dict[tuple[int, int], tuple[int, int]] = {}  # (sheet, k) → the latest (year, month) given
     for i, other in enumerate(result.sheets):
         if other.selected and other.plan is not None:
+            last = last_year_periods(other)  # 去年1-10月累计 beside this year's: not what the row reports
             for k, y, m, _v in (*other.plan.ytd, *other.plan.months):
                 key = other.views.get(k, (i, k))
-                if y is not None and key[0] == index and reported.get(key, (0, 0)) < (y, m):
+                if y is not None and key[0] == index and reported.get(key, (0, 0)) < (y, m) and (y, m) not in last:
                     reported[key] = (y, m)
     year, month = sa.layout.period
     sheet_period = (year, month) if year and month else None

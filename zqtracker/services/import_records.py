@@ -7,6 +7,8 @@ from zqtracker.domain.errors import Problem
 from zqtracker.domain.money import MAX_MONEY
 from zqtracker.io.layout import MONTHLY
 from zqtracker.services.import_figures import analyse_ytd, rounded_money
+from zqtracker.services.import_growth import check_growth
+from zqtracker.services.import_last_year import analyse_last_year
 from zqtracker.services.import_matching import district_key, name_keys
 from zqtracker.services.import_model import (
     INVALID,
@@ -82,6 +84,8 @@ def analyse_records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: 
     if plan.ytd:
         month_rows = {(targets[k], y, m): (k, yuan) for k, y, m, yuan in plan.months if targets[k] is not None}
         analyse_ytd(result, sa, ctx, month_rows, earlier_sheets)
+        analyse_last_year(result, sa, ctx)  # 去年1-10月累计: the year before's, never rewriting what is stored
+        check_growth(result, sa)  # 同比增长% beside both: do the figures give it?
     for k, (w, same) in written.items():
         sa.records[k] = (w, same)
         if sa.layout.kind == MONTHLY and sa.status[k] != INVALID:

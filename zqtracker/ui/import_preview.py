@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from zqtracker.domain.cumulative import MonthSpan
 from zqtracker.domain.currency import currency_unit_label
 from zqtracker.domain.messages import field_label
 from zqtracker.domain.models import InvestorOrigin, ProjectType
@@ -253,6 +254,8 @@ class PreviewModel(QAbstractTableModel):
             label = f"{y or '?'}-{m:02d}"
         else:
             label = field_label(info.field, self.lang)
+        if info.field == "ytd_last" and info.period is not None:  # 去年1-10月累计: which months of which year
+            label = f"{label} {MonthSpan(info.period[0], 1, info.period[1]).label(self.lang, with_year=True)}"
         currency = info.currency or (self.sheet.layout.unit_currency if self.sheet and info.unit is None else None)
         if info.is_money and currency:  # another currency: never shown as yuan
             unit_name = currency_unit_label(currency, info.unit, self.lang)

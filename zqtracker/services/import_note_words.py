@@ -1,0 +1,103 @@
+"""The words of import notes that name a kind of thing — why a sheet or a column was not imported, where a
+stage or district came from, a currency, an area unit — in English and 简体中文 (services/import_notes.py
+builds the sentences around them)."""
+
+from __future__ import annotations
+
+from zqtracker.domain.words import Catalogue
+
+SKIP_REASONS = Catalogue(
+    "import_sheet_skipped",
+    {
+        "hidden": ("hidden sheet", "隐藏的工作表"),
+        "not_recognized": ("no known column headers", "无可识别的表头"),
+        "unreadable": ("could not be read", "无法读取"),
+        "not_chosen": ("not chosen", "未选择"),
+        "summary": ("a summary or help sheet zqtracker wrote", "zqtracker 导出的汇总或说明工作表"),
+    },
+)
+IGNORED_REASONS = Catalogue(
+    "import_ignored_columns",
+    {
+        "investment_kind": ("investment type", "投资类型"),
+        "construction_period": ("construction period", "建设年限"),
+        "content": ("description", "建设内容"),
+        "cumulative": ("cumulative amounts", "累计数"),
+        "ten_days": ("a ten-day period (上旬/中旬/下旬)", "旬（上旬/中旬/下旬）"),
+        "contact": ("contact", "联系方式"),
+        "duplicate": ("another column holds the same field", "与其他列重复"),
+        "off": ("turned off", "已关闭"),
+        "schedule": ("a schedule, not a status", "进度安排，不是状态"),
+        "issues": ("problems and requests", "问题与诉求"),
+        "reporter": ("who filled in the form", "填报人信息"),
+        "url": ("a web address", "网址"),
+        "count": ("a count", "计数"),
+        "percent": ("a percentage, not an amount", "百分比，不是金额"),
+        "target": ("a planned figure, not completed investment", "计划或目标数，不是完成数"),
+        "credit_code": ("the enterprise's credit code", "企业信用代码"),
+        "leader": ("the leader in charge", "挂点领导"),
+        "foreign_capital": ("foreign capital, not the project's investment", "利用外资额，不是项目投资"),
+        "funds": ("funds in place, not completed investment", "到位资金，不是完成投资"),
+        "last_month": ("the year to date through last month", "截至上月的累计数"),
+        "change": ("a change on last year, not completed investment", "与上年相比的增减额，不是完成投资"),
+        "earlier_year": (
+            "an earlier year's completed investment whose months the header does not name — the whole year, or "
+            "January to the report's month? Head it 2025年1-12月 (or 1-10月) and it is imported",
+            "往年完成投资，但表头未注明月份——是全年还是截至本报表月份？表头写明“2025年1-12月”（或“1-10月”）即可导入",
+        ),
+        "same_period": (
+            "last year's same period, but whether its month's amount or its year to date nothing says — under a "
+            "group header 1-9月累计 or 当月 it would be imported or said",
+            "上年同期数，但未注明是当月数还是累计数——置于“1-9月累计”或“当月”分组表头之下即可识别",
+        ),
+        "last_year_month": (
+            "last year's amount of the same month, which zqtracker does not import; its year to date (上年同期 under "
+            "1-9月累计) is",
+            "上年同月的当月数，zqtracker 不导入；上年同期累计数（“1-9月累计”下的“上年同期”）可导入",
+        ),
+        "last_ytd_no_period": (
+            "last year's year to date, whose month nothing names — a title such as 截至2024年9月 or a header "
+            "去年1-9月累计 would",
+            "上年同期累计，但标题、表头均未注明截至月份（如“截至2024年9月”“去年1-9月累计”）",
+        ),
+        "ytd_no_period": (
+            "a year to date whose month nothing names — a title such as 截至2024年9月 or a header 1-9月累计 would",
+            "本年累计，但标题、表头均未注明截至月份（如“截至2024年9月”“1-9月累计”）",
+        ),
+        "since_no_period": (
+            "completed since the start, as of a month nothing names — a title such as 截至2024年9月 would",
+            "自开工累计，但未注明截至月份（如标题“截至2024年9月”）",
+        ),
+    },
+)
+HINT_SOURCES = Catalogue(
+    "import_sources",
+    {
+        "title": ("the title", "标题"),
+        "sheet": ("the sheet's name", "工作表名称"),
+        "reporter": ("the 填报单位 line", "填报单位"),
+        "user": ("your choice", "您的指定"),
+    },
+)
+CURRENCY_NAMES = Catalogue(
+    "import_currencies",
+    {
+        "USD": ("US dollars (USD)", "美元（USD）"),
+        "USD?": ("dollars ($)", "元（$，币种未注明）"),
+        "CAD": ("Canadian dollars (CAD)", "加元（CAD）"),
+        "EUR": ("euros (EUR)", "欧元（EUR）"),
+        "HKD": ("Hong Kong dollars (HKD)", "港元（HKD）"),
+        "JPY": ("yen (JPY)", "日元（JPY）"),
+        "GBP": ("pounds (GBP)", "英镑（GBP）"),
+        "?": ("millions of an unstated currency", "未注明币种的百万单位"),
+    },
+    from_data=True,
+)
+AREA_UNITS = Catalogue(
+    "import_area_units",
+    {"m2": ("square metres", "平方米"), "ha": ("hectares", "公顷"), "10k m2": ("10,000 m²", "万平方米")},
+)
+
+
+def currency_name(code: str | None, lang: str) -> str | None:
+    return CURRENCY_NAMES.say(code, lang) if code is not None and code in CURRENCY_NAMES else code
