@@ -103,11 +103,13 @@ def test_monthly_chart_labels_the_span_and_gives_no_growth_inside_it(ctx: AppCon
     _project(ctx)
     figures = DashboardService(ctx.statistics, parallel=False).load(2023, 10)
     assert figures.spans == {8: 1}
-    for lang, label in (("en", "Jan–Aug"), ("zh", "1–8月")):
+    for lang, label in (("en", "Jan–Aug together"), ("zh", "1–8月合并填报")):
         monthly = chart_data(figures, "monthly", lang=lang)
-        assert monthly.month_labels[7] == label and monthly.month_labels[8] in ("Sep", "9月")
+        assert monthly.month_labels[7] in ("Aug", "8月") and monthly.month_labels[8] in ("Sep", "9月")
         current = next(s for s in monthly.series if s.key == "current")
-        assert current.values[:8] == (None,) * 7 + (180_000_000,)  # never spread over Jan–Jul
+        assert current.values[:8] == (None,) * 8  # no month of its own: never spread over Jan–Jul
+        span = next(s for s in monthly.series if s.key == "span")  # the span apart on August's bar
+        assert span.values[:9] == (None,) * 7 + (180_000_000, None) and span.marks[7] == label
         ytd = next(s for s in monthly.series if s.key == "ytd")
         assert ytd.values[7:10] == (180_000_000, 205_000_000, 231_234_567)
         yoy = chart_data(figures, "yoy", lang=lang)

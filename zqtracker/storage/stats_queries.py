@@ -101,23 +101,32 @@ class StatsQueries:
         self, years: tuple[int, ...], f: ProjectFilter | None = None, closed: tuple[int, int] | None = None
     ) -> list[InvestmentCell]:
         """Completed investment by month, sector and district. ``closed``: the figures frozen when
-        that (year, month) was closed (storage/closed_months.py), instead of the records as they are."""
+        that (year, month) was closed (storage/closed_months.py), instead of the records as they are.
+
+        A project with a figure covering several months (1–X月) in ``years`` keeps its own cells
+        (``InvestmentCell.project``): like-with-like sums leave such a project out of both years
+        where its year to date is not known. Every other project is summed anonymously."""
         i = InvestmentRow if closed is None else ClosedInvestmentRow
-        stmt = (
-            select(i.year, i.month, i.sector_id, i.district_id, func.sum(i.amount), i.first_month)
-            .where(i.year.in_(years))
-            .group_by(i.year, i.month, i.sector_id, i.district_id, i.first_month)
-        )
+        spanned = select(i.project_id).where(i.year.in_(years), i.first_month.is_not(None))
         if closed is not None:
             c = ClosedInvestmentRow  # i is that table then
+            spanned = spanned.where(c.close_year == closed[0], c.close_month == closed[1])
+        sp = spanned.distinct().subquery()
+        stmt = (
+            select(i.year, i.month, i.sector_id, i.district_id, func.sum(i.amount), i.first_month, sp.c.project_id)
+            .outerjoin(sp, sp.c.project_id == i.project_id)
+            .where(i.year.in_(years))
+            .group_by(i.year, i.month, i.sector_id, i.district_id, i.first_month, sp.c.project_id)
+        )
+        if closed is not None:
             stmt = stmt.where(c.close_year == closed[0], c.close_month == closed[1])
         clause = filter_clause(f)
         if clause is not None:
             stmt = stmt.join(ProjectTable, ProjectTable.id == i.project_id).where(clause)
         sectors, districts = self.sector_names(), self.district_names()
         return [
-            InvestmentCell(int(y), int(m), *sectors[sid], districts[did], int(total or 0), first)
-            for y, m, sid, did, total, first in raw_rows(self.s, stmt)
+            InvestmentCell(int(y), int(m), *sectors[sid], districts[did], int(total or 0), first, pid)
+            for y, m, sid, did, total, first, pid in raw_rows(self.s, stmt)
         ]
 
     def latest_period(self) -> tuple[int, int] | None:
