@@ -90,6 +90,10 @@ class YearMonths:
         parts = self.ending(month)
         return sum(p.amount for p in parts) if parts else None
 
+    def straddling(self, month: int) -> tuple[SpanPart, ...]:
+        """Spans covering ``month`` and later months: not yet in the year to date through it."""
+        return tuple(s for s in self.spans if s.first <= month < s.last)
+
     def inside(self, month: int) -> tuple[SpanPart, ...]:
         """Spans covering ``month`` (their last month included)."""
         return tuple(s for s in self.spans if s.first <= month <= s.last)
@@ -104,6 +108,12 @@ class MonthFigures:
     prior: YearMonths
     ytd: tuple[Point, ...]  # twelve: the years to date through each month
     monthly: tuple[Point, ...]  # twelve: each month's own amounts (spans left out) against last year's
+    # spans of ``year`` running past the period's month (ending after ``through``): not in it yet
+    running: tuple[SpanPart, ...] = ()
+
+    def straddling(self, month: int) -> tuple[SpanPart, ...]:
+        """Spans of ``year`` covering ``month`` and later months: not in its year to date yet."""
+        return (*self.this.straddling(month), *(s for s in self.running if s.first <= month))
 
 
 def month_figures(cube: InvestmentCube, year: int, through: int = 12) -> MonthFigures:
@@ -126,7 +136,8 @@ def month_figures(cube: InvestmentCube, year: int, through: int = 12) -> MonthFi
         # the month alone: a span covering m (its last month too) has no amount of m of its own
         inside = {k for k, c in keyed if c.first is not None and c.first <= m <= c.month}
         monthly.append(_point(keyed, year, inside, lambda c, m=m: c.month == m and c.first is None, m))
-    return MonthFigures(year, _year(cells, year), _year(cells, year - 1), tuple(ytd), tuple(monthly))
+    running = tuple(s for s in _year(later, year).spans if s.first <= through)
+    return MonthFigures(year, _year(cells, year), _year(cells, year - 1), tuple(ytd), tuple(monthly), running)
 
 
 def _project(c: InvestmentCell, fallback: int) -> object:

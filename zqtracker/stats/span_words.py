@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 
 from zqtracker.domain.cumulative import MonthSpan
 from zqtracker.domain.words import Catalogue
-from zqtracker.stats.month_figures import LeftOut, SpanPart
+from zqtracker.stats.month_figures import LeftOut, Point, SpanPart
 
 Money = Callable[[int], str]
 
@@ -34,8 +34,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "不含{n}个合并填报项目",
     ),
     "later": (
-        "Not in this year to date: {amount} reported together with later months (counted from its last month)",
-        "本期累计未含与以后月份合并填报的{amount}（计入其最后一个月）",
+        "Not in this year to date: {amount} reported together with later months (counted from its last month).",
+        "本期累计未含与以后月份合并填报的{amount}（计入其最后一个月）。",
+    ),
+    "later.short": ("excl. {amount} reported with later months", "未含与以后月份合并填报的{amount}"),
+    "trend_note": (
+        "Light bars: figures reported for several months together, apart at their last month. "
+        "Hollow points: a figure reported together with later months is not in that year to date yet.",
+        "浅色柱：多月合并填报数，单列在最后一个月；空心点：有与以后月份合并填报的数，尚未计入该月累计。",
     ),
     "footnote": (
         "Light bars: figures reported for several months together, apart at their last month. "
@@ -45,6 +51,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "not_comparable": (
         "not like with like: {who} reported months together, so growth has no figure",
         "非同口径：{who}为多月合并填报，不计算同比",
+    ),
+    "like_growth.short": (
+        "{pct} like with like (less {n} project(s))",
+        "同口径{pct}（不含{n}个合并填报项目）",
+    ),
+    "like_growth": (
+        "Like with like {pct}, leaving out {n} project(s) reported as months together ({who}).",
+        "同口径{pct}（不含{n}个合并填报项目：{who}）。",
     ),
     "projects": ("{n} project(s)", "{n}个项目"),
     "list": ("{first}, {rest}", "{first}、{rest}"),
@@ -104,6 +118,24 @@ def partial_short(left: LeftOut, lang: str) -> str:
 def later(amount: int, lang: str, money: Money) -> str | None:
     """F7: a year to date through a month inside a span says what it leaves out (None: nothing)."""
     return t("later", lang, amount=money(amount)) if amount else None
+
+
+def like_growth(point: Point, lang: str, *, short: bool = False) -> str:
+    """The growth of a period whose own has no figure (a span straddles it), like with like;
+    ``short``: without naming who is left out (a key figure's line)."""
+    pct = "—" if point.yoy_pct is None else f"{point.yoy_pct:+.1f}%"
+    n = point.left_out.projects
+    if short:
+        return t("like_growth.short", lang, pct=pct, n=n)
+    return t("like_growth", lang, pct=pct, n=n, who=who(point.left_out, lang))
+
+
+def later_short(amount: int, lang: str, money: Money) -> str:
+    return t("later.short", lang, amount=money(amount)) if amount else ""
+
+
+def trend_note(lang: str) -> str:
+    return t("trend_note", lang)
 
 
 def footnote(lang: str) -> str:
