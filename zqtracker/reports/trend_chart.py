@@ -27,7 +27,7 @@ from zqtracker.reports.fonts import report_family, report_font
 from zqtracker.reports.page import PT, mm
 from zqtracker.reports.text import t
 from zqtracker.services.statistics import StatisticsService
-from zqtracker.stats.month_figures import Point, month_figures
+from zqtracker.stats.month_figures import Point
 
 WIDTH_MM = 180.0
 HEIGHT_MM = 74.0
@@ -69,7 +69,7 @@ class TrendData:
 
 
 def trend_data(stats: StatisticsService, year: int, through: int, f: ProjectFilter | None = None) -> TrendData:
-    months = month_figures(stats.investment_cube((year - 1, year), f), year, through)
+    months = stats.months(year, through, f)  # as the key figures: of a closed month, as frozen
     this, last = months.this, months.prior
     firsts = {m: tuple(p.first for p in this.ending(m)) for m in range(1, through + 1) if this.ending(m)}
     return TrendData(

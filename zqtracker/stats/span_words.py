@@ -49,7 +49,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "浅色柱：多月合并填报数，单列在最后一个月；空心点：同口径，不含合并填报项目（见提示）。",
     ),
     "not_comparable": (
-        "not like with like: {who} reported months together, so growth has no figure",
+        "Not like with like: {who} reported months together, so growth has no figure",
         "非同口径：{who}为多月合并填报，不计算同比",
     ),
     "like_growth.short": (
