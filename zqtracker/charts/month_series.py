@@ -85,9 +85,9 @@ def _bars(f: DashboardFigures, lang: str) -> tuple[Series, ...]:
     ]
     if mf.prior.spans:
         together = tuple(mf.prior.ended(mm) for mm in MONTHS)
-        marks = tuple(span_words.mark(mf.prior.ending(mm), lang) for mm in MONTHS)
+        # unlabelled: the legend and tooltips name last year's; words over both years' would crowd
         series.append(Series("prior_span", span_words.legend(y - 1, lang), "bar", "prior_span", "left",
-                             together, base="prior", marks=marks))  # fmt: skip
+                             together, base="prior"))  # fmt: skip
     if any(s.last <= m for s in mf.this.spans):
         together = tuple(mf.this.ended(mm) if mm <= m else None for mm in MONTHS)
         marks = tuple(span_words.mark(mf.this.ending(mm), lang) if mm <= m else None for mm in MONTHS)

@@ -122,7 +122,10 @@ class TimeChartItem(ChartItem):
             values = [self._coordinate(v, self._kind(s)) for s in data.series if s.axis == side for v in s.values]
             values += [b + self._coordinate(v, self._kind(s)) for s in data.series if s.axis == side and s.base
                        for b, v in zip(self._bottoms(data, s), s.values, strict=True)]  # fmt: skip
-            vb.setYRange(*span_with_zero([v for v in values if not math.isnan(v)]), padding=0)
+            lo, hi = span_with_zero([v for v in values if not math.isnan(v)])
+            if any(s.marks for s in data.series if s.axis == side):  # room for the words over the bars
+                hi += (hi - lo) * 0.1
+            vb.setYRange(lo, hi, padding=0)
         self._show_empty(self._message, self.plots[0].vb, data.empty)
 
     def _bottoms(self, data: TimeChart, s: Series) -> list[float]:
