@@ -96,8 +96,8 @@ def _bars(f: DashboardFigures, lang: str) -> tuple[Series, ...]:
     return tuple(series)
 
 
-def _footnote(f: DashboardFigures, lang: str) -> str:
-    return span_words.footnote(lang) if f.months.this.spans or f.months.prior.spans else ""
+def _footnote(f: DashboardFigures, lang: str, *, bars: bool = True) -> str:
+    return span_words.footnote(lang, bars=bars) if f.months.this.spans or f.months.prior.spans else ""
 
 
 def monthly_chart(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> TimeChart:
@@ -197,7 +197,7 @@ def yoy_chart(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> 
         ),
         tooltips=tuple(tips),
         empty="" if any(v is not None for v in monthly + cumulative) else t("empty.growth", lang, year=y - 1),
-        footnote=_footnote(f, lang),
+        footnote=_footnote(f, lang, bars=False),
     )
 
 

@@ -48,6 +48,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Hollow points: like with like, leaving out projects reported as months together (see tooltips).",
         "浅色柱：多月合并填报数，单列在最后一个月；空心点：同口径，不含合并填报项目（见提示）。",
     ),
+    "footnote.growth": (
+        "Hollow points: like with like, leaving out projects reported as months together (see tooltips).",
+        "空心点：同口径，不含合并填报项目（见提示）。",
+    ),
     "not_comparable": (
         "Not like with like: {who} reported months together, so growth has no figure",
         "非同口径：{who}为多月合并填报，不计算同比",
@@ -138,8 +142,9 @@ def trend_note(lang: str) -> str:
     return t("trend_note", lang)
 
 
-def footnote(lang: str) -> str:
-    return t("footnote", lang)
+def footnote(lang: str, *, bars: bool = True) -> str:
+    """Under a chart with spans: the light bars (``bars``) and hollow points."""
+    return t("footnote" if bars else "footnote.growth", lang)
 
 
 def legend(year: int, lang: str) -> str:
