@@ -229,3 +229,47 @@ def test_dashboard_screenshots_with_spans(qtbot, four: AppContext, artifacts: Pa
         widget.grab().save(str(artifacts / f"dashboard-spans-{lang}.png"))
     finally:
         QApplication.instance().removeTranslator(translator)
+
+
+def test_filtered_and_closed_figures_keep_spans_per_project(four: AppContext) -> None:
+    from zqtracker.domain.filters import ProjectFilter
+    from zqtracker.domain.rounds import Period
+    from zqtracker.services.rounds import RoundService
+
+    # 四会市 alone (R, S): 2026 months R 120 + S 60 = 180; 2025 S 80 a month, R's quarters apart;
+    # through January R is out (2025 1–3月): S 60 against 80 = −25.0%; through March R 360 + S 180 = 540
+    # against R 300 + S 240 = 540: 0.0%
+    mf = four.statistics.months(2026, 7, ProjectFilter(districts=frozenset({"四会市"})))
+    assert tuple(mf.this.bar(m) for m in range(1, 8)) == wan(*(180,) * 7)
+    assert tuple(mf.prior.ended(m) for m in (3, 6, 9, 12)) == wan(300, 300, 300, 300) and mf.this.spans == ()
+    assert (mf.ytd[0].current, mf.ytd[0].prior, mf.ytd[0].yoy_pct) == (60 * WAN, 80 * WAN, -25.0)
+    assert (mf.ytd[2].current, mf.ytd[2].prior, mf.ytd[2].yoy_pct, mf.ytd[2].partial) == (
+        540 * WAN,
+        540 * WAN,
+        0.0,
+        False,
+    )
+    # a closed month keeps its figures, spans apart per project, after a later correction
+    RoundService(four.database).close(Period(2026, 7))
+    q = four.projects.id_by_code("Q")
+    assert q is not None
+    four.projects.set_investment(q, [(2026, 7, 900 * WAN)])
+    closed = four.statistics.months(2026, 7)
+    assert closed.this.ended(6) == 600 * WAN and closed.this.bar(7) == 430 * WAN
+    assert closed.ytd[6].current == 2_170 * WAN
+
+
+def test_a_span_of_a_project_without_sector_or_district_stays_its_own(ctx: AppContext) -> None:
+    building = Status.UNDER_CONSTRUCTION
+    t = ctx.projects.create(Project("T项目", None, None, building, 100_000_000, code="T")).id
+    u = ctx.projects.create(Project("U项目", "汽车", "高要区", building, 100_000_000, code="U")).id
+    ctx.projects.set_investment(u, [(2026, m, 10 * WAN) for m in range(1, 5)])
+    cumulative = CumulativeService(ctx.database)
+    for month, ytd in ((3, 300), (4, 350)):  # T: 1–3月 300, then April 50
+        cumulative.record([YtdReport(t, 2026, month, ytd * WAN)])
+    mf = ctx.statistics.months(2026, 4)
+    assert tuple(mf.this.bar(m) for m in range(1, 5)) == wan(10, 10, 10, 60) and mf.this.ended(3) == 300 * WAN
+    # through January and February T is out (its 1–3月): U alone, partial; then everything
+    assert tuple(p.current for p in mf.ytd[:4]) == wan(10, 20, 330, 390)
+    assert tuple(p.partial for p in mf.ytd[:4]) == (True, True, False, False)
+    assert mf.ytd[0].left_out.districts == () and mf.ytd[0].left_out.later == 300 * WAN
