@@ -110,6 +110,9 @@ def test_monthly_chart_labels_the_span_and_gives_no_growth_inside_it(ctx: AppCon
         assert current.values[:8] == (None,) * 8  # no month of its own: never spread over Jan–Jul
         span = next(s for s in monthly.series if s.key == "span")  # the span apart on August's bar
         assert span.values[:9] == (None,) * 7 + (180_000_000, None) and span.marks[7] == label
+        if lang == "en":  # March has no amount of its own: no "Completed in Mar 2023: 0", but where it is
+            assert "Completed in Mar 2023" not in (monthly.tooltips[2] or "")
+            assert "1 project(s) reported this month inside Jan–Aug 2023 together" in (monthly.tooltips[2] or "")
         ytd = next(s for s in monthly.series if s.key == "ytd")
         assert ytd.values[7:10] == (180_000_000, 205_000_000, 231_234_567)
         yoy = chart_data(figures, "yoy", lang=lang)

@@ -66,6 +66,11 @@ def _ytd_lines(f: DashboardFigures, month: int, lang: str, unit: Unit) -> list[s
 def _month_line(f: DashboardFigures, month: int, lang: str, unit: Unit) -> list[str]:
     mf, y = f.months, f.year
     p = mf.monthly[month - 1]
+    if mf.this.bar(month) is None:  # every amount of the month is inside a span: the notes say which
+        prior, prior_name = mf.prior.bar(month), month_of_year(y - 1, month, lang)
+        if prior is None:
+            return []
+        return [t("tip.month.prior_only", lang, month=prior_name, amount=exact_money(prior, unit, lang))]
     lines = [t("tip.month", lang, month=month_of_year(y, month, lang),
                amount=exact_money(mf.this.bar(month) or 0, unit, lang),
                prior_month=month_of_year(y - 1, month, lang),
