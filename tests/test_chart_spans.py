@@ -47,14 +47,23 @@ def test_year_to_date_lines_keep_the_months_of_projects_that_reported_them(ctx: 
     assert (f.spans, f.prior_spans) == ({6: 1}, {3: 1, 6: 4})
     for lang in ("en", "zh"):
         monthly = chart_data(f, "monthly", lang=lang)
-        # 2026 bars: June A 150 + B 1–6月 1,200; July A 150 + B 200 (January–May inside B's 1–6月)
-        assert _line(monthly, "current") == (N, N, N, N, N, 1_350 * WAN, 350 * WAN, N, N, N, N, N)
-        # through June: A 900 + B 1,200; through July 2,450 — the summary's year to date
-        assert _line(monthly, "ytd") == (N, N, N, N, N, 2_100 * WAN, 2_450 * WAN, N, N, N, N, N)
-        # 2025 through March: A 300 + B 300; June: A 600 + B 900; then + A 100 + B 100 in July, A 100 a month
-        prior = (N, N, 600, N, N, 1_500, 1_700, 1_800, 1_900, 2_000, 2_100, 2_200)
+        # 2026 bars: A's own 150 every month (B's 1–6月 apart on June's bar); July A 150 + B 200.
+        # Before the like-with-like rewrite, January–May had no bar at all (A's months blanked by B's span).
+        assert _line(monthly, "current") == tuple(v if v is None else v * WAN for v in (150,) * 6 + (350,) + (N,) * 5)
+        assert _line(monthly, "span") == (N, N, N, N, N, 1_200 * WAN, N, N, N, N, N, N)
+        # January–May: B's year to date is not known (2026 1–6月), so both years leave B out: A alone,
+        # hollow; through June A 900 + B 1,200; through July 2,450 — the summary's year to date
+        ytd = (150, 300, 450, 600, 750, 2_100, 2_450, N, N, N, N, N)
+        assert _line(monthly, "ytd") == tuple(v if v is None else v * WAN for v in ytd)
+        # 2025 like with like through May (A alone), June A 600 + B 900, then the year's own
+        prior = (100, 200, 300, 400, 500, 1_500, 1_700, 1_800, 1_900, 2_000, 2_100, 2_200)
         assert _line(monthly, "prior_ytd") == tuple(v if v is None else v * WAN for v in prior)
+        hollow = next(s for s in monthly.series if s.key == "ytd").hollow
+        assert hollow == (True,) * 5 + (False,) * 7
         yoy = chart_data(f, "yoy", lang=lang)
-        # June: (2,100 − 1,500) / 1,500 = 40.0%; July: 44.1% as the summary
-        assert _line(yoy, "ytd_yoy") == (N, N, N, N, N, 40.0, 44.1, N, N, N, N, N)
+        # January–May +50.0% (A: 150 a month against 100); June: (2,100 − 1,500) / 1,500 = 40.0%; July 44.1%
+        assert _line(yoy, "ytd_yoy") == (50.0, 50.0, 50.0, 50.0, 50.0, 40.0, 44.1, N, N, N, N, N)
         assert _line(yoy, "ytd_yoy")[6] == summary.total.yoy_pct
+        # the month alone: B has no month of its own January–June (2025 and 2026 spans) → A's +50.0%;
+        # July (150 + 200) / (100 + 100) − 1 = +75.0%
+        assert _line(yoy, "monthly_yoy") == (50.0,) * 6 + (75.0,) + (N,) * 5

@@ -121,10 +121,12 @@ def test_summary_sheet_labels_the_span_and_spreads_nothing(figures: AppContext, 
     path = tmp_path / "s.xlsx"
     ExportService(figures.database).export(path, ExportOptions(lang="zh", unit=Unit.WAN))
     ws = openpyxl.load_workbook(path)["完成投资同比"]
-    rows = {r[0].value: [c.value for c in r[1:4]] for r in ws.iter_rows() if r[0].value}
-    assert "8月" not in rows and rows["1–8月"][0] == pytest.approx(1234567.8901)
-    assert rows["1–8月"][2] == "—"  # no growth for a figure of several months
-    assert rows["3月"][0] is None  # inside 1–8月: nothing made up
+    rows = {r[0].value: [c.value for c in r[1:7]] for r in ws.iter_rows() if r[0].value}
+    # the 1–8月 figure stands apart on August's row (its own column), the month alone has nothing;
+    # before, the row was labelled "1–8月" with the figure in the month's column
+    assert rows["8月"][0] is None and rows["8月"][3] == pytest.approx(1234567.8901)
+    assert "2023年1–8月：1个项目合并填报" in rows["8月"][5] and "不分摊" in rows["8月"][5]
+    assert rows["3月"][0] is None and "含在2023年1–8月合并填报数" in rows["3月"][5]  # nothing made up
     assert rows["9月"][0] == pytest.approx(0.0001)
 
 

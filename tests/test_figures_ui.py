@@ -103,11 +103,16 @@ def test_monthly_chart_labels_the_span_and_gives_no_growth_inside_it(ctx: AppCon
     _project(ctx)
     figures = DashboardService(ctx.statistics, parallel=False).load(2023, 10)
     assert figures.spans == {8: 1}
-    for lang, label in (("en", "Jan–Aug"), ("zh", "1–8月")):
+    for lang, label in (("en", "Jan–Aug together"), ("zh", "1–8月合并填报")):
         monthly = chart_data(figures, "monthly", lang=lang)
-        assert monthly.month_labels[7] == label and monthly.month_labels[8] in ("Sep", "9月")
+        assert monthly.month_labels[7] in ("Aug", "8月") and monthly.month_labels[8] in ("Sep", "9月")
         current = next(s for s in monthly.series if s.key == "current")
-        assert current.values[:8] == (None,) * 7 + (180_000_000,)  # never spread over Jan–Jul
+        assert current.values[:8] == (None,) * 8  # no month of its own: never spread over Jan–Jul
+        span = next(s for s in monthly.series if s.key == "span")  # the span apart on August's bar
+        assert span.values[:9] == (None,) * 7 + (180_000_000, None) and span.marks[7] == label
+        if lang == "en":  # March has no amount of its own: no "Completed in Mar 2023: 0", but where it is
+            assert "Completed in Mar 2023" not in (monthly.tooltips[2] or "")
+            assert "1 project(s) reported this month inside Jan–Aug 2023 together" in (monthly.tooltips[2] or "")
         ytd = next(s for s in monthly.series if s.key == "ytd")
         assert ytd.values[7:10] == (180_000_000, 205_000_000, 231_234_567)
         yoy = chart_data(figures, "yoy", lang=lang)
@@ -162,7 +167,10 @@ def test_dashboard_growth_tile_says_why_it_has_no_figure(qtbot, ctx: AppContext,
     with qtbot.waitSignal(widget.refreshed, timeout=30000):
         widget.set_period(2023, 7)  # inside 1–8月: the year to date through July is not known
     tile = widget.tiles["yoy"]
-    assert tile.value.text() == "—" and "year-to-date report covers later months" in tile.detail.text()
+    # the tile names who reported months together (before: "a year-to-date report covers later months")
+    assert tile.value.text() == "—" and "Not like with like: 肇庆新区 reported months together" in tile.detail.text()
+    assert "leaving out 1 project(s) reported as months together (肇庆新区)" in tile.toolTip()
+    assert "Not in this year to date: ¥0.180 bn reported together" in widget.tiles["ytd"].toolTip()  # 1–8月
     with qtbot.waitSignal(widget.refreshed, timeout=30000):
         widget.set_period(2023, 8)
     assert tile.value.text() == "▲ +125.0%"  # 1.80亿 against Jan–Aug 2022's 0.80000036亿: 124.99…%

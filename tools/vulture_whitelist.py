@@ -43,6 +43,7 @@ _.decided_at  # storage/tables.py: a mapped column (written by storage/rounds.py
 # Read by name: the chart theme's colour roles (getattr(theme, series.role)).
 _.accent  # charts/theme.py
 _.accent_prior
+_.prior_span
 
 # The console script of pyproject.toml ([project.gui-scripts]).
 _.gui_main  # launcher.py

@@ -5,8 +5,10 @@ growth note gave "the same period is zero" as the only reason for a "—", print
 period of 11.10亿 (2026 through April, where a 1–6月 figure runs past April).
 
 Figures by hand (万元): A reports every month of 2026, 150 a month. B reports years to date:
-1–6月 600, 1–8月 1,000 → 1–6月 600, 7–8月 400. Through July (inside B's 7–8月) the line stops at
-June: A 900 + B 600 = 1,500; through August: A 1,200 + B 1,000 = 2,200.
+1–6月 600, 1–8月 1,000 → 1–6月 600, 7–8月 400. Through July (inside B's 7–8月) the line goes on
+to July with the key figures' year to date, A 1,050 + B 600 = 1,650, drawn hollow (B's 7–8月 is not
+in it yet: the note under the chart says so); through August: A 1,200 + B 1,000 = 2,200. (Before the
+like-with-like charts the line stopped at June's 1,500, which no key figure printed.)
 """
 
 from __future__ import annotations
@@ -51,8 +53,8 @@ def _texts(svg: bytes) -> list[str]:
         (8, Unit.WAN, "zh", "2,200"),  # 万元 whole, as every other 万元 figure of the report
         (8, Unit.YI, "zh", "0.22"),
         (8, Unit.YI, "en", "0.022"),  # ¥ bn with three decimals, as the key figures
-        (7, Unit.WAN, "zh", "1,500"),  # June's, where the line stops — not July's 1,650
-        (7, Unit.WAN, "en", "15.00"),  # ¥ mn
+        (7, Unit.WAN, "zh", "1,650"),  # July's, as the key figure: B's 7–8月 is not in it
+        (7, Unit.WAN, "en", "16.50"),  # ¥ mn
     ],
 )
 def test_the_line_ends_with_the_year_to_date_of_its_last_point(
@@ -61,8 +63,8 @@ def test_the_line_ends_with_the_year_to_date_of_its_last_point(
     svg = monthly_trend_svg(spans.statistics, year=2026, through=through, lang=lang, unit=unit)
     texts = _texts(svg)
     assert figure in texts
-    assert not [x for x in texts if x in ("1,650", "1,650.00", "2,200.00")]
-    assert spans.statistics.summary(2026, 6).completed.total.ytd == 1_500 * WAN  # the summary's, by hand
+    assert not [x for x in texts if x in ("1,650.00", "2,200.00")]
+    assert spans.statistics.summary(2026, 7).completed.total.ytd == 1_650 * WAN  # the summary's, by hand
 
 
 def test_the_growth_note_gives_the_reason_for_a_dash_beside_a_figure_of_last_year(qapp, spans: AppContext) -> None:

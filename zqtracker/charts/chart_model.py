@@ -37,6 +37,14 @@ class Series:
     axis: str  # "left" | "right"
     values: tuple[int | float | None, ...]
     annotate: bool = False  # print the last value beside its point (the headline figure)
+    # a bar series standing on top of the bars of series ``base`` (a span's figure on its last month)
+    base: str | None = None
+    hollow: tuple[bool, ...] = ()  # points drawn hollow: partial (like with like leaves projects out)
+    marks: tuple[str | None, ...] = ()  # words printed over each bar ("1–6月")
+
+    def base_role(self, chart: TimeChart) -> str:
+        """The colour role of the bars this series stands on (its own where it stands alone)."""
+        return next((s.role for s in chart.series if s.key == self.base), self.role)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +60,7 @@ class TimeChart:
     tooltips: tuple[str | None, ...]  # one per month
     empty: str = ""  # what to say across the plot when there is nothing to draw
     lang: str = "en"  # the language the words are in, and with it the money scale (亿元 / ¥ bn)
+    footnote: str = ""  # under the legend: what hollow points and bars apart mean, when there are any
 
 
 @dataclass(frozen=True, slots=True)

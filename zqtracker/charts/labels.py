@@ -52,11 +52,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "empty.signed": ("No project signed in {period}", "{period}|无签约项目"),
     "filtered": ("Filtered: {what}", "筛选：{what}"),
     # tooltips
-    "tip.span": (
-        "{span}: one figure (a year-to-date report with no month before it), shown at its last month",
-        "{span}：一个数（此前无月度数的累计报表），记在最后一个月",
-    ),
-    "tip.inside": ("Included in the figure for {span}", "含在{span}的数中"),
     "tip.month": (
         "Completed in {month}: {amount} ({prior_month}: {prior}; year on year {pct})",
         "{month}完成投资：{amount}（上年同月 {prior}，同比 {pct}）",

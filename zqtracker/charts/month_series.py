@@ -1,8 +1,11 @@
 """The charts over the twelve months: completed investment by month against the year before with
 both years to date, year-on-year growth by month and to date, and projects signed by month.
 
-A figure the districts reported for several months (1–8月) stands at its last month: the months
-inside it have no amount of their own and no growth, and say so in their tooltips.
+Every figure comes from :mod:`zqtracker.stats.month_figures` (``DashboardFigures.months``): a
+month's bar is the projects' amounts of that month alone; a figure one project reported for
+several months (1–6月) stands apart on its last month's bar, lighter, and is never spread; a year
+to date that some project's span hides is compared like with like — drawn hollow, and its tooltip
+says which projects it leaves out.
 """
 
 from __future__ import annotations
@@ -20,171 +23,186 @@ from zqtracker.charts.labels import (
     t,
     unit_text,
 )
-from zqtracker.domain.cumulative import MonthSpan
 from zqtracker.domain.money import Unit
 from zqtracker.domain.unknown import without_amount_text
 from zqtracker.services.dashboard import DashboardFigures
-from zqtracker.stats.figures import yoy_pct
+from zqtracker.stats import span_words
+from zqtracker.stats.month_figures import MonthFigures, Point
 
 MONTHS = tuple(range(1, 13))
 
 
-def _months(values: dict[int, int], upto: int = 12, spans: dict[int, int] | None = None) -> tuple[int | None, ...]:
-    """Twelve slots: the amount of each month up to ``upto`` (0 when nothing was recorded; None
-    for a month inside a figure of several months, which stands at its last month)."""
-    inside = _inside(spans or {})
-    return tuple(values.get(m, 0) if m <= upto and m not in inside else None for m in MONTHS)
+def _ytd_value(p: Point, current: bool) -> int | None:
+    """A point of a year-to-date line; None where like with like leaves nothing to compare."""
+    if p.partial and not p.current and not p.prior:
+        return None
+    return p.current if current else p.prior
 
 
-def _inside(spans: dict[int, int]) -> set[int]:
-    """Months covered by a figure of several months other than its last (their own amount is unknown)."""
-    return {m for last, first in spans.items() for m in range(first, last)}
+def _notes(mf: MonthFigures, month: int, through: int, lang: str, unit: Unit) -> list[str]:
+    """The tooltip lines about spans at ``month``: those ending there, and those it lies inside."""
+    money = lambda yuan: exact_money(yuan, unit, lang)  # noqa: E731
+    lines: list[str] = []
+    for ym in (mf.this, mf.prior) if month <= through else (mf.prior,):
+        lines += span_words.together(ym.ending(month), lang, money)
+        lines += span_words.inside(ym.inside(month), month, lang, money)
+    return lines
 
 
-def _covered(spans: dict[int, int]) -> set[int]:
-    """Every month a figure of several months covers, its last included."""
-    return {m for last, first in spans.items() for m in range(first, last + 1)}
+def _ytd_lines(f: DashboardFigures, month: int, lang: str, unit: Unit) -> list[str]:
+    mf, y = f.months, f.year
+    p = mf.ytd[month - 1]
+    money = lambda yuan: exact_money(yuan, unit, lang)  # noqa: E731
+    lines = [t("tip.ytd", lang, period=period_label(y, month, lang), amount=money(p.current),
+               prior_year=y - 1, prior=money(p.prior), pct=pct_text(p.yoy_pct))]  # fmt: skip
+    if p.partial:
+        lines.append(span_words.partial(p.left_out, y, lang, money))
+    later = span_words.later(p.left_out.later, lang, money)
+    if later:
+        lines.append(later)
+    return lines
 
 
-def _month_labels(f: DashboardFigures, lang: str) -> tuple[str, ...]:
-    """ "8月", or "1–8月" / "Jan–Aug" where this year's figure for the month covers months 1–8."""
-    return tuple(MonthSpan(f.year, f.spans[m], m).label(lang) if m in f.spans else month_label(m, lang) for m in MONTHS)
+def _month_line(f: DashboardFigures, month: int, lang: str, unit: Unit) -> list[str]:
+    mf, y = f.months, f.year
+    p = mf.monthly[month - 1]
+    if mf.this.bar(month) is None:  # every amount of the month is inside a span: the notes say which
+        prior, prior_name = mf.prior.bar(month), month_of_year(y - 1, month, lang)
+        if prior is None:
+            return []
+        return [t("tip.month.prior_only", lang, month=prior_name, amount=exact_money(prior, unit, lang))]
+    lines = [t("tip.month", lang, month=month_of_year(y, month, lang),
+               amount=exact_money(mf.this.bar(month) or 0, unit, lang),
+               prior_month=month_of_year(y - 1, month, lang),
+               prior=exact_money(mf.prior.bar(month) or 0, unit, lang), pct=pct_text(p.yoy_pct))]  # fmt: skip
+    if p.partial:
+        lines.append(span_words.partial_short(p.left_out, lang))
+    return lines
 
 
-def _span_note(f: DashboardFigures, month: int, lang: str) -> str | None:
-    """The tooltip line saying a month's figure covers several months (this year or last)."""
-    lines = []
-    if month in f.spans:
-        lines.append(t("tip.span", lang, span=MonthSpan(f.year, f.spans[month], month).label(lang, with_year=True)))
-    if month in f.prior_spans:
-        span = MonthSpan(f.year - 1, f.prior_spans[month], month)
-        lines.append(t("tip.span", lang, span=span.label(lang, with_year=True)))
-    inside = {m: (f.year, last, first) for last, first in f.spans.items() for m in range(first, last)}
-    inside.update({m: (f.year - 1, last, first) for last, first in f.prior_spans.items() for m in range(first, last)
-                   if m not in inside})  # fmt: skip
-    if month in inside:
-        y, last, first = inside[month]
-        lines.append(t("tip.inside", lang, span=MonthSpan(y, first, last).label(lang, with_year=True)))
-    return "\n".join(lines) or None
+def _bars(f: DashboardFigures, lang: str) -> tuple[Series, ...]:
+    mf, y, m = f.months, f.year, f.through
+    cur = tuple(mf.this.bar(mm) if mm <= m else None for mm in MONTHS)
+    prior = tuple(mf.prior.bar(mm) for mm in MONTHS)
+    series = [
+        Series("prior", t("monthly.prior", lang, year=y - 1), "bar", "prior", "left", prior),
+        Series("current", t("monthly.current", lang, year=y), "bar", "current", "left", cur),
+    ]
+    if mf.prior.spans:
+        together = tuple(mf.prior.ended(mm) for mm in MONTHS)
+        # unlabelled: the legend and tooltips name last year's; words over both years' would crowd
+        series.append(Series("prior_span", span_words.legend(y - 1, lang), "bar", "prior_span", "left",
+                             together, base="prior"))  # fmt: skip
+    if any(s.last <= m for s in mf.this.spans):
+        together = tuple(mf.this.ended(mm) if mm <= m else None for mm in MONTHS)
+        marks = tuple(span_words.mark(mf.this.ending(mm), lang) if mm <= m else None for mm in MONTHS)
+        series.append(Series("span", span_words.legend(y, lang), "bar", "span", "left",
+                             together, base="current", marks=marks))  # fmt: skip
+    return tuple(series)
 
 
-def _running(values: dict[int, int], shown: tuple[int | None, ...]) -> tuple[int | None, ...]:
-    """Year to date at each month, of every amount recorded up to it (the summary's year to date);
-    None where ``shown`` has no amount: inside a figure of several months, or after the period.
-
-    A month inside one project's 1–X月 figure still holds the other projects' amounts: they count
-    from that month on, as in ``zqtracker summary``, and are never dropped from the line."""
-    total, out = 0, []
-    for month, v in zip(MONTHS, shown, strict=True):
-        total += values.get(month, 0)
-        out.append(None if v is None else total)
-    return tuple(out)
+def _footnote(f: DashboardFigures, lang: str, *, bars: bool = True) -> str:
+    return span_words.footnote(lang, bars=bars) if f.months.this.spans or f.months.prior.spans else ""
 
 
 def monthly_chart(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> TimeChart:
-    y, m = f.year, f.through
-    cur = _months(f.monthly, m, f.spans)
-    prior = _months(f.prior_monthly, 12, f.prior_spans)
-    ytd, prior_ytd = _running(f.monthly, cur), _running(f.prior_monthly, prior)
-    covered = _covered(f.spans) | _covered(f.prior_spans)
+    y, m, mf = f.year, f.through, f.months
+    ytd = tuple(_ytd_value(p, True) if mm <= m else None for mm, p in zip(MONTHS, mf.ytd, strict=True))
+    prior_ytd = tuple(_ytd_value(p, False) for p in mf.ytd)
+    hollow = tuple(p.partial for p in mf.ytd)
     tips: list[str | None] = []
-    for i, month in enumerate(MONTHS):
-        lines = [month_of_year(y, month, lang)]
-        note = _span_note(f, month, lang)
-        if note is not None:
-            lines.append(note)
-        # a year to date is None exactly where its month's amount is (_running)
-        amount, before, amount_ytd, before_ytd = cur[i], prior[i], ytd[i], prior_ytd[i]
-        if (amount is None and month <= m) or before is None or before_ytd is None:
-            tips.append("\n".join(lines))
+    for month in MONTHS:
+        notes = _notes(mf, month, m, lang, unit)
+        if month <= m:
+            lines = [month_of_year(y, month, lang), *_month_line(f, month, lang, unit)]
+            tips.append("\n".join([*lines, *notes, *_ytd_lines(f, month, lang, unit)]))
             continue
-        name = month_of_year(y, month, lang)
         prior_name = month_of_year(y - 1, month, lang)
-        if amount is not None and amount_ytd is not None:
-            like = month not in covered  # a figure of several months has no growth of its own
-            lines.append(t("tip.month", lang, month=name, amount=exact_money(amount, unit, lang),
-                           prior_month=prior_name, prior=exact_money(before, unit, lang),
-                           pct=pct_text(yoy_pct(amount, before) if like else None)))  # fmt: skip
-            lines.append(
-                t(
-                    "tip.ytd",
-                    lang,
-                    period=period_label(y, month, lang),
-                    amount=exact_money(amount_ytd, unit, lang),
-                    prior_year=y - 1,
-                    prior=exact_money(before_ytd, unit, lang),
-                    pct=pct_text(yoy_pct(amount_ytd, before_ytd)),
-                )
-            )
-        else:
-            lines[0] = prior_name
-            lines.append(t("tip.month.prior_only", lang, month=prior_name, amount=exact_money(before, unit, lang)))
+        amount, before_ytd = mf.prior.bar(month), prior_ytd[month - 1]
+        lines = [prior_name]
+        if amount is not None:
+            lines.append(t("tip.month.prior_only", lang, month=prior_name, amount=exact_money(amount, unit, lang)))
+        if before_ytd is not None:
             lines.append(t("tip.ytd.prior_only", lang, period=period_label(y - 1, month, lang),
                            amount=exact_money(before_ytd, unit, lang)))  # fmt: skip
-        tips.append("\n".join(lines))
+        p = mf.ytd[month - 1]
+        if p.partial:
+            lines.append(span_words.partial(p.left_out, y, lang, lambda v: exact_money(v, unit, lang)))
+        tips.append("\n".join([*lines, *notes]))
     u = unit_text(unit, lang)
+    bars = _bars(f, lang)
     return TimeChart(
         name="monthly",
         title=t("monthly.title", lang, year=y, prior=y - 1),
         note=chart_note(f, lang),
         unit=unit,
-        month_labels=_month_labels(f, lang),
+        month_labels=tuple(month_label(mm, lang) for mm in MONTHS),
         left=Axis(t("axis.monthly", lang, unit=u), Kind.MONEY),
         right=Axis(t("axis.ytd", lang, unit=u), Kind.MONEY),
         series=(
-            Series("prior", t("monthly.prior", lang, year=y - 1), "bar", "prior", "left", prior),
-            Series("current", t("monthly.current", lang, year=y), "bar", "current", "left", cur),
-            Series("prior_ytd", t("ytd.prior", lang, year=y - 1), "dashed", "accent_prior", "right", prior_ytd),
-            Series("ytd", t("ytd.current", lang, year=y), "line", "accent", "right", ytd, annotate=True),
+            *bars,
+            Series(
+                "prior_ytd",
+                t("ytd.prior", lang, year=y - 1),
+                "dashed",
+                "accent_prior",
+                "right",
+                prior_ytd,
+                hollow=hollow,
+            ),
+            Series("ytd", t("ytd.current", lang, year=y), "line", "accent", "right", ytd, annotate=True, hollow=hollow),
         ),
         tooltips=tuple(tips),
-        empty="" if any(cur[:m]) or any(prior) else t("empty.records", lang, years=f"{y - 1}–{y}"),
+        empty="" if any(v for s in bars for v in s.values) else t("empty.records", lang, years=f"{y - 1}–{y}"),
+        footnote=_footnote(f, lang),
     )
 
 
 def yoy_chart(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> TimeChart:
-    y, m = f.year, f.through
-    cur, prior = _months(f.monthly, m, f.spans), _months(f.prior_monthly, m, f.prior_spans)
-    ytd, prior_ytd = _running(f.monthly, cur), _running(f.prior_monthly, prior)
-    # like with like: a month covered by a figure of several months (either year) has no growth of
-    # its own, and the year to date has none inside such a figure (it is known at its last month)
-    covered = _covered(f.spans) | _covered(f.prior_spans)
-    monthly = tuple(
-        None if c is None or p is None or month in covered else yoy_pct(c, p)
-        for month, c, p in zip(MONTHS, cur, prior, strict=True)
+    y, m, mf = f.year, f.through, f.months
+    # like with like, month by month and to date: projects whose figures of a month (either year)
+    # are a span's are left out of both years' sums there (stats/month_figures.py)
+    monthly = tuple(p.yoy_pct if mm <= m else None for mm, p in zip(MONTHS, mf.monthly, strict=True))
+    cumulative = tuple(
+        p.yoy_pct if mm <= m and _ytd_value(p, True) is not None else None for mm, p in zip(MONTHS, mf.ytd, strict=True)
     )
-    cumulative = tuple(None if c is None or p is None else yoy_pct(c, p) for c, p in zip(ytd, prior_ytd, strict=True))
     tips: list[str | None] = []
     for i, month in enumerate(MONTHS):
-        note = _span_note(f, month, lang)
-        amount, before = cur[i], prior[i]
-        if amount is None or before is None:
-            tips.append(None if note is None or month > m else "\n".join([month_of_year(y, month, lang), note]))
+        if month > m:
+            tips.append(None)
             continue
         tips.append("\n".join([
             month_of_year(y, month, lang),
             t("tip.yoy.month", lang, pct=pct_or_none(monthly[i], lang)),
-            t("tip.month", lang, month=month_of_year(y, month, lang), amount=exact_money(amount, unit, lang),
-              prior_month=month_of_year(y - 1, month, lang), prior=exact_money(before or 0, unit, lang),
-              pct=pct_text(monthly[i])),
+            *_month_line(f, month, lang, unit),
+            *_notes(mf, month, m, lang, unit),
             t("tip.yoy.ytd", lang, pct=pct_or_none(cumulative[i], lang)),
-            t("tip.ytd", lang, period=period_label(y, month, lang), amount=exact_money(ytd[i] or 0, unit, lang),
-              prior_year=y - 1, prior=exact_money(prior_ytd[i] or 0, unit, lang), pct=pct_text(cumulative[i])),
+            *_ytd_lines(f, month, lang, unit),
         ]))  # fmt: skip
     return TimeChart(
         name="yoy",
         title=t("yoy.title", lang, year=y),
         note=chart_note(f, lang),
         unit=unit,
-        month_labels=_month_labels(f, lang),
+        month_labels=tuple(month_label(mm, lang) for mm in MONTHS),
         left=Axis(t("axis.pct", lang), Kind.PCT),
         right=None,
         series=(
             Series("monthly_yoy", t("yoy.monthly", lang), "bar", "updown", "left", monthly),
-            Series("ytd_yoy", t("yoy.ytd", lang), "line", "accent", "left", cumulative, annotate=True),
+            Series(
+                "ytd_yoy",
+                t("yoy.ytd", lang),
+                "line",
+                "accent",
+                "left",
+                cumulative,
+                annotate=True,
+                hollow=tuple(p.partial for p in mf.ytd),
+            ),
         ),
         tooltips=tuple(tips),
         empty="" if any(v is not None for v in monthly + cumulative) else t("empty.growth", lang, year=y - 1),
+        footnote=_footnote(f, lang, bars=False),
     )
 
 

@@ -220,7 +220,9 @@ class ChartItem(pg.GraphicsLayout):
                 mark = {"bar": "■", "line": "━━", "dashed": "╍╍"}[e.style]
                 swatch = f'<span style="color:{self.theme.colour(e.role, self.lang)}">{mark}</span>'
             parts.append(f"{swatch}&nbsp;{_escape(e.label)}")
-        return "&nbsp;&nbsp;&nbsp;".join(parts)
+        legend = "&nbsp;&nbsp;&nbsp;".join(parts)
+        footnote = self.data.footnote if isinstance(self.data, TimeChart) else ""
+        return f"{legend}<br>{_escape(footnote)}" if footnote else legend
 
     def _pen(self, colour: str, width: float = 1.0, dashed: bool = False) -> pg.QtGui.QPen:
         pen = pg.mkPen(colour, width=width * self.px)

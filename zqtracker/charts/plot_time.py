@@ -47,11 +47,16 @@ class TimeChartItem(ChartItem):
         else:  # an empty right margin, so that the plots of the row line up
             self.right_axis.setStyle(showValues=False, tickLength=0)
             self.right_axis.setPen(self._pen(theme.background))
-        bars = [s for s in data.series if s.style == "bar"]
+        bars = [s for s in data.series if s.style == "bar" and s.base is None]
         self._width = BARS_WIDTH / max(1, len(bars))
         self._offsets = {s.key: (n - (len(bars) - 1) / 2) * self._width for n, s in enumerate(bars)}
         for s in data.series:
-            if s.style == "bar":
+            if s.style == "bar" and s.base is not None:  # apart on top of its base: outlined, lighter
+                self._offsets[s.key] = self._offsets[s.base]
+                pen = self._pen(theme.colour(s.base_role(data), lang), 1.0, dashed=True)
+                item = pg.BarGraphItem(x=[], height=[], width=self._width * 0.92, pen=pen)
+                self.labels[s.key] = []
+            elif s.style == "bar":
                 item = pg.BarGraphItem(x=[], height=[], width=self._width * 0.92, pen=pg.mkPen(None))
             else:
                 colour = theme.colour(s.role, lang)
@@ -66,6 +71,12 @@ class TimeChartItem(ChartItem):
                     self.labels[s.key] = [label]
             self.views[s.axis].addItem(item)
             self.items[s.key] = item
+            if s.style != "bar":  # over the line's points: hollow where a point is partial
+                colour = theme.colour(s.role, lang)
+                hollow = pg.ScatterPlotItem(x=[], y=[], symbol="o", size=7, brush=pg.mkBrush(theme.background),
+                                            pen=self._pen(colour, 1.5), antialias=True)  # fmt: skip
+                self.views[s.axis].addItem(hollow)
+                self.items[f"{s.key}.hollow"] = hollow
         if data.left.kind is Kind.PCT:
             plot.vb.addItem(pg.InfiniteLine(pos=0, angle=0, pen=self._pen(theme.axis)), ignoreBounds=True)
         plot.vb.setXRange(0.45, 12.55, padding=0)
@@ -85,14 +96,22 @@ class TimeChartItem(ChartItem):
             item = self.items[s.key]
             if s.style == "bar":
                 keep = [i for i, y in enumerate(ys) if not math.isnan(y)]
+                bottoms = self._bottoms(data, s)
                 item.setOpts(
                     x=[MONTHS[i] + self._offsets[s.key] for i in keep],
                     height=[ys[i] for i in keep],
+                    y0=[bottoms[i] for i in keep],
                     brushes=[pg.mkBrush(self._bar_colour(s, ys[i])) for i in keep],
                 )
+                if s.key in self.labels:
+                    self._mark_bars(s, [(i, bottoms[i] + ys[i]) for i in keep])
                 continue
             finite = any(not math.isnan(y) for y in ys)  # an all-NaN series upsets the symbols' bounds
             item.setData(MONTHS if finite else [], ys if finite else [])
+            hollow = self.items.get(f"{s.key}.hollow")
+            if hollow is not None:  # partial points: the background inside, the line's colour round it
+                at = [i for i, h in enumerate(s.hollow) if h and not math.isnan(ys[i])]
+                hollow.setData(x=[MONTHS[i] for i in at], y=[ys[i] for i in at])
             for label in self.labels.get(s.key, []):
                 last = max((i for i, v in enumerate(s.values) if v is not None), default=None)
                 label.setVisible(last is not None)
@@ -101,8 +120,36 @@ class TimeChartItem(ChartItem):
                     label.setPos(MONTHS[last], ys[last])
         for side, vb in self.views.items():
             values = [self._coordinate(v, self._kind(s)) for s in data.series if s.axis == side for v in s.values]
-            vb.setYRange(*span_with_zero([v for v in values if not math.isnan(v)]), padding=0)
+            values += [b + self._coordinate(v, self._kind(s)) for s in data.series if s.axis == side and s.base
+                       for b, v in zip(self._bottoms(data, s), s.values, strict=True)]  # fmt: skip
+            lo, hi = span_with_zero([v for v in values if not math.isnan(v)])
+            if any(s.marks for s in data.series if s.axis == side):  # room for the words over the bars
+                hi += (hi - lo) * 0.1
+            vb.setYRange(lo, hi, padding=0)
         self._show_empty(self._message, self.plots[0].vb, data.empty)
+
+    def _bottoms(self, data: TimeChart, s: Series) -> list[float]:
+        """Where each bar of ``s`` starts: 0, or the top of the bar it stands on."""
+        base = next((b for b in data.series if b.key == s.base), None)
+        if base is None:
+            return [0.0] * len(s.values)
+        return [0.0 if math.isnan(y) else y for y in (self._coordinate(v, self._kind(base)) for v in base.values)]
+
+    def _mark_bars(self, s: Series, tops: list[tuple[int, float]]) -> None:
+        """The words of ``s.marks`` over its bars (reusing the text items)."""
+        labels = self.labels[s.key]
+        shown = [(i, top) for i, top in tops if i < len(s.marks) and s.marks[i]]
+        while len(labels) < len(shown):
+            label = pg.TextItem("", color=self.theme.muted_text, anchor=(0.5, 1.0))
+            label.setFont(chart_font(BASE_PT - 1))
+            self.views[s.axis].addItem(label, ignoreBounds=True)
+            labels.append(label)
+        for n, label in enumerate(labels):
+            label.setVisible(n < len(shown))
+            if n < len(shown):
+                i, top = shown[n]
+                label.setText(s.marks[i] or "")
+                label.setPos(MONTHS[i] + self._offsets[s.key], top)
 
     def _kind(self, s: Series) -> Kind:
         data: TimeChart = self.data  # type: ignore[assignment]

@@ -22,6 +22,8 @@ class Theme:
     axis: str
     current: str  # this year's bars
     prior: str  # last year's bars
+    span: str  # this year's figures covering several months, apart on their last month's bar
+    prior_span: str  # last year's
     accent: str  # this year's year-to-date line
     accent_prior: str  # last year's year-to-date line
     muted: str  # side states of the pipeline, the "others" row
@@ -50,6 +52,8 @@ LIGHT = Theme(
     axis="#8c959f",
     current="#2f6db5",
     prior="#a9bccf",
+    span="#a8c8ec",
+    prior_span="#dbe4ed",
     accent="#d9730d",
     accent_prior="#b59a7a",
     muted="#a0a7b0",
@@ -67,6 +71,8 @@ DARK = Theme(
     axis="#7d858f",
     current="#5ba3ec",
     prior="#5a6b7e",
+    span="#2d5277",
+    prior_span="#3a434e",
     accent="#f2a03d",
     accent_prior="#a08666",
     muted="#6b737c",

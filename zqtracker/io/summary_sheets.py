@@ -11,21 +11,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from zqtracker.domain.cumulative import MonthSpan
 from zqtracker.domain.money import Unit
-from zqtracker.domain.months import calendar_text, ytd_span
+from zqtracker.domain.months import ytd_span
 from zqtracker.domain.unknown import unclassified_label
 from zqtracker.domain.words import Catalogue
 from zqtracker.io.cells import FORMULA_TRIGGERS, display_width, exact_text, money_in_unit
 from zqtracker.io.export_workbook import ExportWorkbook
-from zqtracker.stats.figures import Breakdown, Summary, Ytd, percent, yoy_pct
+from zqtracker.io.summary_months import write_monthly
+from zqtracker.stats.figures import Breakdown, Summary, Ytd, percent
+from zqtracker.stats.month_figures import MonthFigures
 
 _TEXT: dict[str, tuple[str, str]] = {
     "by_status": ("Projects by status", "项目按状态汇总"),
     "by_sector": ("Projects and completed investment by sector", "分行业项目及完成投资情况"),
     "by_district": ("Projects and completed investment by district", "分区域项目及完成投资情况"),
     "completed": ("Completed investment {period}, year on year", "{period}完成投资及同比增长"),
-    "monthly": ("Monthly completed investment, {year} against {prior}", "{year}年与{prior}年月度完成投资"),
     "all": ("All projects", "全部项目"),
     "filter_sep": ("; ", "；"),
     "filters": ("Filters: {text}", "筛选条件：{text}"),
@@ -43,8 +43,6 @@ _TEXT: dict[str, tuple[str, str]] = {
     "yoy": ("Year on year", "同比增长"),
     "without": ("Projects without an amount", "无金额项目（个）"),
     "item": ("Industry chain", "产业链"),
-    "month": ("Month", "月份"),
-    "year_col": ("{year} ({unit})", "{year}年（{unit}）"),
     "total": ("Total", "合计"),
     "no_figure": ("—", "—"),
 }
@@ -68,12 +66,8 @@ class SummaryData:
 
     summary: Summary
     chains: dict[str, str | None] = field(default_factory=dict)  # sector → its industry chain
-    monthly: dict[int, int] = field(default_factory=dict)  # month → completed, summary year
-    monthly_prior: dict[int, int] = field(default_factory=dict)  # month → completed, year before
-    # month → first month of a 1–X月 figure ending there (this year, the year before): labelled so,
-    # months inside it are left empty, and no growth is computed where either year has one
-    spans: dict[int, int] = field(default_factory=dict)
-    spans_prior: dict[int, int] = field(default_factory=dict)
+    # both years month by month (stats.month_figures): the monthly table and its chart
+    months: MonthFigures | None = None
     filters: tuple[str, ...] = ()  # described in the export's language
     is_demo: bool = False
 
@@ -243,9 +237,9 @@ class SummarySheets:
         self._int(ws, r, first + 6, b.without_amount)
 
     def _completed(self, data: SummaryData) -> None:
-        """The YTD/YoY table by industry chain with its total, then the monthly table the chart
-        draws (this year's months after the reporting month are left empty, not zero)."""
-        ws, lang, s, st = self.sheets["completed"], self.lang, data.summary, self.book.styles
+        """The YTD/YoY table by industry chain with its total, then the monthly table and its chart
+        (io/summary_months.py; this year's months after the reporting month are left empty, not zero)."""
+        ws, lang, s = self.sheets["completed"], self.lang, data.summary
         c = s.completed
         year, prior, through = c.year, c.year - 1, c.through_month
         unit, period = self.book.layout.money.label, period_text(year, through, lang)
@@ -268,69 +262,8 @@ class SummarySheets:
         self._money(ws, r, 2, c.total.prior_ytd, total=True)
         self._pct(ws, r, 3, c.total.yoy_pct, total=True)
 
-        r += 2
-        ws.write_string(r, 0, text("monthly", lang, year=year, prior=prior), st.title)
-        r += 1
-        ws.set_row(r, 33)
-        header_row = r
-        for col, name in enumerate(
-            [
-                text("month", lang),
-                text("year_col", lang, year=year, unit=unit),
-                text("year_col", lang, year=prior, unit=unit),
-                text("yoy", lang),
-            ]
-        ):
-            ws.write_string(r, col, name, st.header)
-        first = r + 1
-        inside = {k for last, first in data.spans.items() for k in range(first, last)}
-        inside_prior = {k for last, first in data.spans_prior.items() for k in range(first, last)}
-        covered = {
-            k
-            for spans in (data.spans, data.spans_prior)
-            for last, first in spans.items()
-            for k in range(first, last + 1)
-        }
-        for m in range(1, 13):
-            r += 1
-            if m in data.spans:
-                label = MonthSpan(year, data.spans[m], m).label(lang)
-            else:
-                label = calendar_text("month", lang, month=m)
-            ws.write_string(r, 0, label)
-            current = data.monthly.get(m, 0) if m <= through and m not in inside else None
-            before = data.monthly_prior.get(m, 0) if m not in inside_prior else None
-            if current is not None:
-                self._money(ws, r, 1, current)
-                self._pct(ws, r, 3, None if m in covered or before is None else yoy_pct(current, before))
-            if before is not None:
-                self._money(ws, r, 2, before)
-        self._chart(ws, header_row, first, r, year, prior)
-
-    def _chart(self, ws, header_row: int, first: int, last: int, year: int, prior: int) -> None:
-        lang, name = self.lang, ws.get_name()
-        chart = self.book.wb.add_chart({"type": "column"})
-        for col, color in ((2, "#A5A5A5"), (1, "#1F77B4")):  # last year first, so this year is in front
-            chart.add_series(
-                {
-                    "name": [name, header_row, col],
-                    "categories": [name, first, 0, last, 0],
-                    "values": [name, first, col, last, col],
-                    "fill": {"color": color},
-                    "gap": 80,
-                }
-            )
-        chart.set_title({"name": text("monthly", lang, year=year, prior=prior), "name_font": {"size": 12}})
-        chart.set_y_axis(
-            {
-                "name": self.book.layout.money.label,
-                "num_format": "#,##0.0",
-                "major_gridlines": {"visible": True},
-            }
-        )
-        chart.set_legend({"position": "bottom"})
-        chart.set_size({"width": 720, "height": 380})
-        ws.insert_chart(header_row, 4, chart, {"x_offset": 16, "y_offset": 0})
+        if data.months is not None:
+            write_monthly(self, ws, r + 2, data.months, through)
 
 
 def _fit(names, least: int, most: int = 40) -> int:

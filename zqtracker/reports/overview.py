@@ -6,7 +6,18 @@ from __future__ import annotations
 from zqtracker.domain.models import InvestorOrigin, ProjectType
 from zqtracker.domain.money import Unit
 from zqtracker.domain.unknown import choice_label, unclassified_label, without_amount
-from zqtracker.reports.model import Align, Chart, Column, Figure, KeyFigures, Report, Row, RowStyle, Table
+from zqtracker.reports.model import (
+    Align,
+    Chart,
+    Column,
+    Figure,
+    KeyFigures,
+    Paragraph,
+    Report,
+    Row,
+    RowStyle,
+    Table,
+)
 from zqtracker.reports.options import ReportOptions
 from zqtracker.reports.text import (
     count,
@@ -22,10 +33,29 @@ from zqtracker.reports.text import (
     t,
     with_note,
 )
-from zqtracker.reports.trend_chart import HEIGHT_MM, WIDTH_MM, monthly_trend_svg
+from zqtracker.reports.trend_chart import HEIGHT_MM, WIDTH_MM, TrendData, draw_trend_svg, trend_data
 from zqtracker.services.context import AppContext
 from zqtracker.services.progress import Progress
+from zqtracker.stats import span_words
 from zqtracker.stats.figures import Breakdown, Summary, Ytd, percent
+from zqtracker.stats.month_figures import Point
+
+
+def trend_notes(trend: TrendData, s: Summary, lang: str, unit: Unit) -> list[Paragraph]:
+    """Under the chart, when figures were reported for several months together: what the light bars
+    and hollow points mean, and what the period's year to date leaves out (a span running past it)."""
+    if not any(trend.this_spans) and not any(trend.last_spans):
+        return []
+    notes = [span_words.trend_note(lang)]
+    notes.append(span_words.later(s.completed.pending, lang, lambda v: money_with_unit(v, unit, lang)) or "")
+    if trend.point is not None and _like(trend.point, s):
+        notes.append(span_words.like_growth(trend.point, lang))
+    return [Paragraph(" ".join(n for n in notes if n))]
+
+
+def _like(point: Point | None, s: Summary) -> bool:
+    """The period's growth has no figure for a span straddling it, and like with like has one."""
+    return point is not None and point.partial and not s.completed.total.comparable
 
 
 def build(ctx: AppContext, options: ReportOptions, report: Report, progress: Progress | None) -> None:
@@ -39,12 +69,14 @@ def build(ctx: AppContext, options: ReportOptions, report: Report, progress: Pro
     report.subtitle = period(year, through, lang)
     if progress is not None:
         progress.report(1, 3, "")
-    svg = monthly_trend_svg(ctx.statistics, year=year, through=through, lang=lang, unit=unit, f=f)
+    trend = trend_data(ctx.statistics, year, through, f)
+    svg = draw_trend_svg(trend, lang=lang, unit=unit, width_mm=WIDTH_MM, height_mm=HEIGHT_MM)
     if progress is not None:
         progress.report(2, 3, "")
     report.blocks = [
-        key_figures(s, lang, unit),
+        key_figures(s, lang, unit, trend.point),
         Chart(t("trend_title", lang), svg, HEIGHT_MM / WIDTH_MM),
+        *trend_notes(trend, s, lang, unit),
         status_table(s, lang, unit),
         kind_table(t("by_origin", lang), t("col_origin", lang), s.by_investor_origin, s, lang, unit),
         kind_table(t("by_type", lang), t("col_type", lang), s.by_project_type, s, lang, unit),
@@ -55,8 +87,11 @@ def build(ctx: AppContext, options: ReportOptions, report: Report, progress: Pro
     ]  # fmt: skip
 
 
-def key_figures(s: Summary, lang: str, unit: Unit) -> KeyFigures:
+def key_figures(s: Summary, lang: str, unit: Unit, point: Point | None = None) -> KeyFigures:
+    """``point``: the period's like-with-like comparison (stats/month_figures.py), said under a growth
+    that has no figure because a span straddles the period."""
     c = s.completed
+    like = span_words.like_growth(point, lang, short=True) if point is not None and _like(point, s) else ""
     return KeyFigures(
         [
             Figure(t("fig_projects", lang), count(s.projects)),
@@ -69,9 +104,10 @@ def key_figures(s: Summary, lang: str, unit: Unit) -> KeyFigures:
             Figure(
                 t("fig_ytd", lang, span=short_period(c.year, c.through_month, lang)),
                 money_with_unit(c.total.ytd, unit, lang),
+                span_words.later_short(c.pending, lang, lambda v: money_with_unit(v, unit, lang)),
             ),
             Figure(t("fig_prior", lang), money_with_unit(c.total.prior_ytd, unit, lang)),
-            Figure(t("fig_yoy", lang), growth(c.total.yoy_pct)),
+            Figure(t("fig_yoy", lang), growth(c.total.yoy_pct), like),
         ]
     )
 

@@ -24,6 +24,7 @@ _T: dict[str, tuple[str, str]] = {
     "trend.empty": ("No investment recorded", "暂无投资填报"),
     "trend.year": ("{year}", "{year}年"),
     "trend.ytd": ("{year} year to date (right axis)", "{year}年累计（右轴）"),
+    "trend.together": ("Reported as months together", "多月合并填报"),
     "generated": ("Generated {stamp}", "生成时间：{stamp}"),
     "demo": (
         "DEMO DATA · synthetic figures, not official statistics",

@@ -27,6 +27,7 @@ from zqtracker.reports.fonts import report_family, report_font
 from zqtracker.reports.page import PT, mm
 from zqtracker.reports.text import t
 from zqtracker.services.statistics import StatisticsService
+from zqtracker.stats.month_figures import Point
 
 WIDTH_MM = 180.0
 HEIGHT_MM = 74.0
@@ -35,40 +36,53 @@ LAST_YEAR = "#a3bfdc"
 YTD_LINE = "#dd6b20"
 AXIS = "#4a5568"
 GRIDLINE = "#e2e8f0"
+SPAN_FILL = {THIS_YEAR: "#bcd3ee", LAST_YEAR: "#e3ecf6"}  # a span's figure, apart on its bar
+
+
+def _at(values: tuple[int | None, ...], month: int) -> int | None:
+    return values[month - 1] if month <= len(values) else None
 
 
 @dataclass(frozen=True, slots=True)
 class TrendData:
-    """Figures of the chart, all from the statistics service (integer yuan)."""
+    """Figures of the chart, all from the statistics' month-by-month reckoning (integer yuan).
+
+    Bars are the projects' amounts of each month alone; a figure reported for several months
+    (1–X月) stands apart, lighter, on its last month's bar. The line is this year's year to date
+    as the key figures give it; a point through a month inside some project's span is hollow (it
+    cannot hold that span yet: see the note under the chart)."""
 
     year: int
     through: int
-    this_year: tuple[int, ...]  # months 1..through
-    last_year: tuple[int, ...]  # months 1..12
+    this_year: tuple[int | None, ...]  # months 1..through; None: no project has the month alone
+    last_year: tuple[int | None, ...]  # months 1..12
     ytd: tuple[int, ...]  # year to date after each month 1..through
-    # last month → first month of a figure of this year covering several months (1–X月): the
-    # month is labelled so, and the year-to-date line has no point inside it
-    spans: dict[int, int] = field(default_factory=dict)
+    this_spans: tuple[int | None, ...] = ()  # months 1..through: spans ending there, apart
+    last_spans: tuple[int | None, ...] = ()  # months 1..12
+    partial: tuple[bool, ...] = ()  # months 1..through: a span runs past the month
+    point: Point | None = None  # the period's year to date against last year's, like with like
+    # month → first months of this year's spans ending there: "1–6月" over the part apart
+    span_firsts: dict[int, tuple[int, ...]] = field(default_factory=dict)
 
     def label(self, month: int, lang: str) -> str:
-        if month in self.spans:
-            return MonthSpan(self.year, self.spans[month], month).label(lang)
         return calendar_text("month", lang, month=month)
-
-    def inside(self, month: int) -> bool:
-        return any(first <= month < last for last, first in self.spans.items())
 
 
 def trend_data(stats: StatisticsService, year: int, through: int, f: ProjectFilter | None = None) -> TrendData:
-    cube = stats.investment_cube((year - 1, year), f)
-    this, last = cube.monthly(year), cube.monthly(year - 1)
+    months = stats.months(year, through, f)  # as the key figures: of a closed month, as frozen
+    this, last = months.this, months.prior
+    firsts = {m: tuple(p.first for p in this.ending(m)) for m in range(1, through + 1) if this.ending(m)}
     return TrendData(
         year=year,
         through=through,
-        this_year=tuple(this.get((None, m), 0) for m in range(1, through + 1)),
-        last_year=tuple(last.get((None, m), 0) for m in range(1, 13)),
-        ytd=tuple(cube.ytd(year, m)[None][0] for m in range(1, through + 1)),
-        spans=cube.spans(year),
+        this_year=tuple(this.bar(m) for m in range(1, through + 1)),
+        last_year=tuple(last.bar(m) for m in range(1, 13)),
+        ytd=tuple(p.current + p.left_out.this_year for p in months.ytd[:through]),
+        this_spans=tuple(this.ended(m) for m in range(1, through + 1)),
+        last_spans=tuple(last.ended(m) for m in range(1, 13)),
+        partial=tuple(bool(months.straddling(m)) for m in range(1, through + 1)),
+        span_firsts=firsts,
+        point=months.ytd[through - 1],
     )
 
 
@@ -135,7 +149,10 @@ def _draw(p: QPainter, d: TrendData, lang: str, unit: Unit, w: float, h: float) 
     def amount(v: int) -> float:
         return float(money.value(v))
 
-    bars_max = max((amount(v) for v in (*d.this_year, *d.last_year)), default=0.0)
+    def stacked(own: tuple[int | None, ...], apart: tuple[int | None, ...]) -> list[float]:
+        return [amount(o or 0) + amount(a or 0) for o, a in zip(own, apart or (None,) * len(own), strict=True)]
+
+    bars_max = max((*stacked(d.this_year, d.this_spans), *stacked(d.last_year, d.last_spans)), default=0.0)
     ytd_max = max((amount(v) for v in d.ytd), default=0.0)
     ticks = 5
     step_l = nice_step(bars_max, ticks)
@@ -184,37 +201,50 @@ def _draw(p: QPainter, d: TrendData, lang: str, unit: Unit, w: float, h: float) 
             right_labels[i],
         )
 
-    # bars: last year lighter on the left, this year darker on the right of each month
+    # bars: last year lighter on the left, this year darker on the right of each month; a span's
+    # figure apart on top of its last month's bar, lighter still and outlined
     slot = (x1 - x0) / 12
     bar = slot * 0.34
     for m in range(1, 13):
         cx = x0 + slot * (m - 0.5)
-        for value, color, dx in (
-            (d.last_year[m - 1], LAST_YEAR, -bar),
-            (d.this_year[m - 1] if m <= d.through else None, THIS_YEAR, 0.0),
+        this = m <= d.through
+        for own, apart, color, dx in (
+            (d.last_year[m - 1], _at(d.last_spans, m), LAST_YEAR, -bar),
+            (d.this_year[m - 1] if this else None, _at(d.this_spans, m) if this else None, THIS_YEAR, 0.0),
         ):
-            if value is None:
-                continue
-            bh = (y1 - y0) * amount(value) / top_l
-            p.fillRect(QRectF(cx + dx, y1 - bh, bar, bh), QColor(color))
+            bh = (y1 - y0) * amount(own or 0) / top_l
+            if own:
+                p.fillRect(QRectF(cx + dx, y1 - bh, bar, bh), QColor(color))
+            if apart:
+                sh = (y1 - y0) * amount(apart) / top_l
+                box = QRectF(cx + dx, y1 - bh - sh, bar, sh)
+                p.fillRect(box, QColor(SPAN_FILL[color]))
+                p.setPen(QPen(QColor(color), 0.5 * PT, Qt.PenStyle.DashLine))
+                p.drawRect(box)
+                if dx == 0.0 and m in d.span_firsts:
+                    p.setPen(QColor(AXIS))
+                    mark = ", ".join(MonthSpan(d.year, first, m).label(lang) for first in d.span_firsts[m])
+                    p.drawText(QRectF(cx - slot / 2, box.top() - fm.height(), slot * 1.2, fm.height()),
+                               int(Qt.AlignmentFlag.AlignCenter), mark)  # fmt: skip
         p.setPen(QColor(AXIS))
         label = d.label(m, lang)
         p.drawText(QRectF(cx - slot / 2, y1 + mm(0.8), slot, fm.height()), int(Qt.AlignmentFlag.AlignCenter), label)
 
-    # year-to-date line on the right axis
-    drawn = [(m, v) for m, v in enumerate(d.ytd, start=1) if not d.inside(m)]
+    # year-to-date line on the right axis: hollow where a span runs past the month
+    drawn = list(enumerate(d.ytd, start=1))
     points = [QPointF(x0 + slot * (m - 0.5), y1 - (y1 - y0) * amount(v) / top_r) for m, v in drawn]
     if points and any(d.ytd):
         p.setPen(QPen(QColor(YTD_LINE), 1.4 * PT))
         p.drawPolyline(points)
-        p.setBrush(QColor(YTD_LINE))
-        p.setPen(Qt.PenStyle.NoPen)
-        for pt in points:
+        for (m, _v), pt in zip(drawn, points, strict=True):
+            hollow = m <= len(d.partial) and d.partial[m - 1]
+            p.setBrush(QColor("#ffffff") if hollow else QColor(YTD_LINE))
+            p.setPen(QPen(QColor(YTD_LINE), 0.6 * PT) if hollow else Qt.PenStyle.NoPen)
             p.drawEllipse(pt, mm(0.8), mm(0.8))
         p.setBrush(Qt.BrushStyle.NoBrush)
         last = points[-1]
-        # the year to date of the last point drawn, in the unit's usual decimals (万元 whole): through
-        # a month inside a 1–X月 figure the line stops before it, and so does its figure
+        # the year to date through the period, as the key figures give it, in the unit's usual
+        # decimals (万元 whole); a span running past the period is not in it (the note says so)
         text = money.number(drawn[-1][1])
         tw = fm.horizontalAdvance(text) + mm(1.6)
         box = QRectF(last.x() - tw - mm(1.6), last.y() - fm.height() / 2, tw, fm.height())
@@ -235,6 +265,8 @@ def _draw(p: QPainter, d: TrendData, lang: str, unit: Unit, w: float, h: float) 
         (t("trend.year", lang, year=d.year - 1), LAST_YEAR, False),
         (t("trend.ytd", lang, year=d.year), YTD_LINE, True),
     ]
+    if any(d.this_spans) or any(d.last_spans):
+        items.append((t("trend.together", lang), SPAN_FILL[THIS_YEAR], False))
     swatch = mm(3.2)
     widths = [swatch + mm(1.5) + fm.horizontalAdvance(text) for text, _, _ in items]
     x = (w - sum(widths) - mm(6) * (len(items) - 1)) / 2

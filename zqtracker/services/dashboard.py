@@ -19,6 +19,7 @@ from zqtracker.domain.filters import ProjectFilter
 from zqtracker.services.statistics import DEFAULT_STALE_MONTHS, Period, StatisticsService, stale_cutoff
 from zqtracker.stats.cube import InvestmentCube, ProjectCube
 from zqtracker.stats.figures import Summary, build_summary
+from zqtracker.stats.month_figures import MonthFigures, month_figures
 from zqtracker.storage.activity_queries import count_stale, record_years
 
 T = TypeVar("T")
@@ -33,6 +34,8 @@ class DashboardFigures:
     summary: Summary  # equal to StatisticsService.summary(year, through, filter)
     monthly: dict[int, int]  # completed investment of each month of ``year`` (months with records)
     prior_monthly: dict[int, int]  # the same for ``year`` − 1, all twelve months
+    # both years month by month, like with like: what the monthly charts and tables draw
+    months: MonthFigures
     # month → (projects signed, their known planned investment, how many lack an amount), whole year
     signed: dict[int, tuple[int, int, int]]
     stale: int | None  # None: not counted (a chart image does not show it)
@@ -209,6 +212,7 @@ def _figures(
         summary=summary,
         monthly={m: v for (_, m), v in sorted(monthly.items(), key=lambda kv: kv[0][1])},
         prior_monthly={m: v for (_, m), v in sorted(prior.items(), key=lambda kv: kv[0][1])},
+        months=month_figures(investment, y, period.month),
         spans=investment.spans(y),
         prior_spans=investment.spans(y - 1),
         project_cube=projects,

@@ -31,6 +31,7 @@ from zqtracker.io.template import TemplateLists, write_template
 from zqtracker.services.progress import Progress
 from zqtracker.services.references import ReferenceService
 from zqtracker.services.statistics import StatisticsService
+from zqtracker.stats.month_figures import month_figures
 from zqtracker.storage.database import Database
 from zqtracker.storage.export_queries import (
     PROJECT_VALUE_FIELDS,
@@ -269,10 +270,7 @@ class ExportService:
         return SummaryData(
             summary=summary,
             chains=chains,
-            monthly={m: v for (_, m), v in cube.monthly(year).items()},
-            monthly_prior={m: v for (_, m), v in cube.monthly(year - 1).items()},
-            spans=cube.spans(year),
-            spans_prior=cube.spans(year - 1),
+            months=month_figures(cube, year, summary.completed.through_month),
             filters=filters,
             is_demo=demo,
         )

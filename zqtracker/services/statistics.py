@@ -8,6 +8,7 @@ from datetime import date, datetime
 from zqtracker.domain.filters import ProjectFilter, ProjectRow
 from zqtracker.stats.cube import InvestmentCube, ProjectCube
 from zqtracker.stats.figures import ProgressTable, Summary, build_summary, months_back, progress_table
+from zqtracker.stats.month_figures import MonthFigures, month_figures
 from zqtracker.storage.database import Database
 from zqtracker.storage.stats_queries import StatsQueries
 
@@ -67,6 +68,15 @@ class StatisticsService:
         """``closed``: the figures frozen when that (year, month) was closed (see closed_at)."""
         with self.db.session() as s:
             return InvestmentCube(StatsQueries(s).investment_cells(years, f, closed))
+
+    def months(self, year: int, through: int, f: ProjectFilter | None = None) -> MonthFigures:
+        """``year`` and the year before month by month, like with like (stats/month_figures.py), from
+        the same figures as :meth:`summary` (of a closed month, as frozen then)."""
+        with self.db.session() as s:
+            q = StatsQueries(s)
+            closed = (year, through) if q.closed_at(year, through) else None
+            cube = InvestmentCube(q.investment_cells((year - 1, year), f, closed))
+        return month_figures(cube, year, through)
 
     def closed_at(self, year: int, month: int) -> datetime | None:
         """When the month was closed (its consolidated figures frozen by ``round close``), or None:

@@ -55,6 +55,9 @@ class InvestmentCell:
     district: str | None
     amount: int
     first: int | None = None  # a figure covering months first..month as one (1–X月); None: the month alone
+    # the project, when it has a figure covering several months in the cube's years (its cells are
+    # its own then); None: summed with other projects that have none
+    project: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import case, extract, func, select
+from sqlalchemy import and_, case, extract, func, or_, select
 from sqlalchemy.orm import Session
 
 from zqtracker.domain.filters import ProjectFilter
@@ -16,7 +16,7 @@ from zqtracker.domain.money import BILLION_YUAN
 from zqtracker.stats.cube import InvestmentCell, KindCell, ProjectCell
 from zqtracker.storage.filtering import filter_clause
 from zqtracker.storage.meta import get_meta
-from zqtracker.storage.querying import raw_rows
+from zqtracker.storage.querying import chunks, raw_rows
 from zqtracker.storage.tables import (
     AnnualPlanRow,
     ClosedInvestmentRow,
@@ -101,24 +101,55 @@ class StatsQueries:
         self, years: tuple[int, ...], f: ProjectFilter | None = None, closed: tuple[int, int] | None = None
     ) -> list[InvestmentCell]:
         """Completed investment by month, sector and district. ``closed``: the figures frozen when
-        that (year, month) was closed (storage/closed_months.py), instead of the records as they are."""
+        that (year, month) was closed (storage/closed_months.py), instead of the records as they are.
+
+        A project with a figure covering several months (1–X月) in ``years`` has cells of its own
+        (``InvestmentCell.project``): like-with-like sums leave such a project out of both years
+        where its year to date is not known. The grouping stays one scan of a covering index; only
+        when it holds such figures do two small queries find their projects (index seeks on the
+        groups that hold them) and those projects' records, which are taken out of the groups."""
         i = InvestmentRow if closed is None else ClosedInvestmentRow
-        stmt = (
-            select(i.year, i.month, i.sector_id, i.district_id, func.sum(i.amount), i.first_month)
+        c = ClosedInvestmentRow  # i is that table when ``closed`` is given
+
+        def frozen(stmt):
+            return stmt if closed is None else stmt.where(c.close_year == closed[0], c.close_month == closed[1])
+
+        stmt = frozen(
+            select(i.year, i.month, i.sector_id, i.district_id, func.sum(i.amount), i.first_month, func.count())
             .where(i.year.in_(years))
             .group_by(i.year, i.month, i.sector_id, i.district_id, i.first_month)
         )
-        if closed is not None:
-            c = ClosedInvestmentRow  # i is that table then
-            stmt = stmt.where(c.close_year == closed[0], c.close_month == closed[1])
         clause = filter_clause(f)
         if clause is not None:
             stmt = stmt.join(ProjectTable, ProjectTable.id == i.project_id).where(clause)
+        rows = raw_rows(self.s, stmt)
+        groups = {(y, m, sid, did, first): [total or 0, n] for y, m, sid, did, total, first, n in rows}
         sectors, districts = self.sector_names(), self.district_names()
-        return [
-            InvestmentCell(int(y), int(m), *sectors[sid], districts[did], int(total or 0), first)
-            for y, m, sid, did, total, first in raw_rows(self.s, stmt)
+        out = []
+        spanned: set[int] = set()
+        for keys in chunks([k for k in groups if k[4] is not None], 100):
+            where = or_(*(and_(i.year == y, i.month == m, _same(i.sector_id, sid), _same(i.district_id, did),
+                               i.first_month == first) for y, m, sid, did, first in keys))  # fmt: skip
+            spanned.update(pid for (pid,) in raw_rows(self.s, frozen(select(i.project_id).where(where))))
+        for ids in chunks(sorted(spanned), 500):
+            own = frozen(
+                select(i.project_id, i.year, i.month, i.sector_id, i.district_id, i.amount, i.first_month).where(
+                    i.project_id.in_(ids), i.year.in_(years)
+                )
+            )
+            if clause is not None:
+                own = own.join(ProjectTable, ProjectTable.id == i.project_id).where(clause)
+            for pid, y, m, sid, did, amount, first in raw_rows(self.s, own):
+                group = groups[(y, m, sid, did, first)]
+                group[0] -= amount
+                group[1] -= 1
+                out.append(InvestmentCell(int(y), int(m), *sectors[sid], districts[did], int(amount), first, pid))
+        out += [
+            InvestmentCell(int(y), int(m), *sectors[sid], districts[did], int(total), first)
+            for (y, m, sid, did, first), (total, n) in groups.items()
+            if n
         ]
+        return out
 
     def latest_period(self) -> tuple[int, int] | None:
         row = self.s.execute(
@@ -247,3 +278,8 @@ class StatsQueries:
     # -- meta ------------------------------------------------------------------------------
     def meta(self, key: str) -> str | None:
         return get_meta(self.s, key)
+
+
+def _same(column, value):
+    """``column`` equal to ``value``, NULL matching NULL (an unknown sector or district)."""
+    return column.is_(None) if value is None else column == value

@@ -51,8 +51,3 @@ def known_to(fuzzy: FuzzyDate, lang: str) -> str:
         .replace("%1", fuzzy.precision.label(lang))
         .replace("%2", fuzzy.label(lang))
     )
-
-
-def not_comparable() -> str:
-    """Why a growth tile shows no figure when a 1–X月 report straddles the period's month."""
-    return QCoreApplication.translate("Figures", "not like with like: a year-to-date report covers later months")

@@ -12,6 +12,7 @@ from zqtracker.cli.console import Console, ExitCode, display_width, pad
 from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN
 from zqtracker.domain.unknown import choice_label, unclassified_label, without_amount_text
+from zqtracker.stats import span_words
 from zqtracker.stats.figures import Breakdown, percent
 
 
@@ -30,6 +31,9 @@ def run(args: argparse.Namespace, console: Console) -> int:
     ctx = open_context(args, f)
     try:
         summary = ctx.statistics.summary(args.year, args.through, f if not f.is_empty() else None)
+        c = summary.completed
+        # a span straddling the period: say what its year to date leaves out, and growth like with like
+        months = ctx.statistics.months(c.year, c.through_month, f if not f.is_empty() else None)
     finally:
         ctx.close()
     if args.json:
@@ -47,7 +51,6 @@ def run(args: argparse.Namespace, console: Console) -> int:
         v = percent(n, of)
         return "—" if v is None else f"{v:.1f}%"
 
-    c = summary.completed
     lacking = without_amount_text(summary.projects_without_amount, lang)
     lines = []
     if summary.is_demo:
@@ -61,9 +64,15 @@ def run(args: argparse.Namespace, console: Console) -> int:
         console.say("summary.completed", year=c.year, month=c.through_month,
                     month_abbr=MONTH_ABBREVIATIONS_EN[c.through_month - 1], ytd=money(c.total.ytd),
                     prior=money(c.total.prior_ytd), pct=pct(c.total.yoy_pct)),
-        "",
-        console.say("summary.by_status"),
     ]  # fmt: skip
+    later = span_words.later(c.pending, lang, money)
+    if later:
+        lines.append("  " + later)
+    point = months.ytd[c.through_month - 1]
+    if not c.total.comparable and point.partial:
+        lines.append("  " + span_words.not_comparable(point.left_out, lang))
+        lines.append("  " + span_words.like_growth(point, lang))
+    lines += ["", console.say("summary.by_status")]
     lines += _table([(status.label(lang), str(b.projects),
                       "—" if b.projects and b.without_amount == b.projects else money(b.planned_investment),
                       without_amount_text(b.without_amount, lang).strip())

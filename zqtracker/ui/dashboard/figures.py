@@ -14,7 +14,7 @@ from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.status import Status
 from zqtracker.domain.unknown import without_amount, without_amount_text
 from zqtracker.services.dashboard import DashboardFigures
-from zqtracker.ui import figure_texts
+from zqtracker.stats import span_words
 
 if TYPE_CHECKING:
     from zqtracker.ui.dashboard.widget import DashboardWidget
@@ -61,19 +61,24 @@ def fill_tiles(
     tiles["billion"].set_filter(ProjectFilter(billion_only=True))
 
     tiles["ytd"].caption.setText(translate("DashboardTiles", "Completed, {unit}").format(unit=unit_name))
+    ytd_tip = translate("DashboardTiles", "Completed {period}: {amount}").format(
+        period=period, amount=exact_money(c.total.ytd, unit, lang)
+    )
+    # a figure reported with later months (1–6月 seen through April) is not in it yet: say so
+    later = span_words.later(c.pending, lang, lambda v: exact_money(v, unit, lang))
     tiles["ytd"].set_figure(
         money.number(c.total.ytd),
-        period,
-        tooltip=translate("DashboardTiles", "Completed {period}: {amount}").format(
-            period=period, amount=exact_money(c.total.ytd, unit, lang)
-        ),
+        f"{period} *" if later else period,
+        tooltip=f"{ytd_tip}\n{later}" if later else ytd_tip,
     )
 
     growth = c.total.yoy_pct
     up, down = theme.growth(lang)
     prior_short = money.number(c.total.prior_ytd)
+    point = f.months.ytd[f.through - 1]  # the period like with like (stats/month_figures.py)
     if not c.total.comparable:  # a 1–X月 figure straddles the period's month: no growth rather than a wrong one
-        tiles["yoy"].set_figure("—", figure_texts.not_comparable())
+        why = span_words.not_comparable(point.left_out, lang)
+        tiles["yoy"].set_figure("—", why, tooltip=f"{why}\n{span_words.like_growth(point, lang)}")
     elif growth is None:
         tiles["yoy"].set_figure("—", translate("DashboardTiles", "same period {year}: 0").format(year=f.year - 1))
     else:
