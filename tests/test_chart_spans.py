@@ -51,15 +51,18 @@ def test_year_to_date_lines_keep_the_months_of_projects_that_reported_them(ctx: 
         # Before the like-with-like rewrite, January–May had no bar at all (A's months blanked by B's span).
         assert _line(monthly, "current") == tuple(v if v is None else v * WAN for v in (150,) * 6 + (350,) + (N,) * 5)
         assert _line(monthly, "span") == (N, N, N, N, N, 1_200 * WAN, N, N, N, N, N, N)
-        # January–May: B's year to date is not known (2026 1–6月), so both years leave B out: A alone,
-        # hollow; through June A 900 + B 1,200; through July 2,450 — the summary's year to date
+        # The lines are the key figures' years to date (the summary's): January–May A alone (B's
+        # 1–6月 counts from June), hollow; through June A 900 + B 1,200; through July 2,450
         ytd = (150, 300, 450, 600, 750, 2_100, 2_450, N, N, N, N, N)
         assert _line(monthly, "ytd") == tuple(v if v is None else v * WAN for v in ytd)
-        # 2025 like with like through May (A alone), June A 600 + B 900, then the year's own
-        prior = (100, 200, 300, 400, 500, 1_500, 1_700, 1_800, 1_900, 2_000, 2_100, 2_200)
+        # 2025: A 100 a month, B's 1–3月 300 from March, its 4–6月 600 from June, July 100
+        prior = (100, 200, 600, 700, 800, 1_500, 1_700, 1_800, 1_900, 2_000, 2_100, 2_200)
         assert _line(monthly, "prior_ytd") == tuple(v if v is None else v * WAN for v in prior)
+        assert _line(monthly, "prior_ytd")[6] == summary.total.prior_ytd
         hollow = next(s for s in monthly.series if s.key == "ytd").hollow
         assert hollow == (True,) * 5 + (False,) * 7
+        prior_hollow = next(s for s in monthly.series if s.key == "prior_ytd").hollow
+        assert prior_hollow == (True, True, False, True, True) + (False,) * 7
         yoy = chart_data(f, "yoy", lang=lang)
         # January–May +50.0% (A: 150 a month against 100); June: (2,100 − 1,500) / 1,500 = 40.0%; July 44.1%
         assert _line(yoy, "ytd_yoy") == (50.0, 50.0, 50.0, 50.0, 50.0, 40.0, 44.1, N, N, N, N, N)

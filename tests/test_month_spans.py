@@ -120,8 +120,8 @@ def _series(chart) -> dict:
 def test_charts_draw_months_alone_spans_apart_and_partial_points_hollow(four: AppContext) -> None:
     f = DashboardService(four.statistics, parallel=False).load(2026, 7)
     for lang, mark, partial in (
-        ("en", "Jan–Jun together", "Like with like: leaves out 1 project(s) reported as months together (四会市)"),
-        ("zh", "1–6月合并填报", "同口径：不含1个合并填报项目（四会市），其2026年840万元、2025年600万元"),
+        ("en", "Jan–Jun together", "Like with like +34.8%, leaving out 1 project(s) reported as months together"),
+        ("zh", "1–6月合并填报", "同口径+34.8%（不含1个合并填报项目：四会市）"),
     ):
         monthly = _series(chart_data(f, "monthly", lang=lang, unit=Unit.WAN))
         assert monthly["current"].values == wan(330, 330, 330, 330, 330, 330, 430, N, N, N, N, N)
@@ -129,12 +129,19 @@ def test_charts_draw_months_alone_spans_apart_and_partial_points_hollow(four: Ap
         assert monthly["span"].marks[5] == mark and monthly["span"].base == "current"
         assert monthly["prior"].values == wan(*(230,) * 12)
         assert monthly["prior_span"].values == wan(N, N, 300, N, N, 300, N, N, 300, N, N, 300)
-        assert monthly["ytd"].values == wan(210, 420, 990, 840, 1_050, 2_580, 2_170, N, N, N, N, N)
-        assert monthly["prior_ytd"].values == wan(180, 360, 840, 720, 900, 1_980, 1_610, 1_840, 2_970, 2_300,
-                                                  2_530, 3_960)  # fmt: skip
-        hollow = (True,) * 5 + (False, True, True, False, True, True, False)
-        assert monthly["ytd"].hollow == hollow
+        # the lines are the key figures' years to date (the tile's, the summary's): every record
+        # through the month, a 1–X月 from its last month — 2026: P + R + S 330 a month, Q's 600 in
+        # June, July 430; 2025: P + Q + S 230 a month, R's 300 in March, June, September, December
+        assert monthly["ytd"].values == wan(330, 660, 990, 1_320, 1_650, 2_580, 3_010, N, N, N, N, N)
+        assert monthly["prior_ytd"].values == wan(230, 460, 990, 1_220, 1_450, 1_980, 2_210, 2_440, 2_970, 3_200,
+                                                  3_430, 3_960)  # fmt: skip
+        # hollow through a month inside a figure reported with later months: Q's 1–6月 (2026),
+        # R's quarters (2025)
+        assert monthly["ytd"].hollow == (True,) * 5 + (False,) * 7
+        assert monthly["prior_ytd"].hollow == (True, True, False) * 4
         chart = chart_data(f, "monthly", lang=lang, unit=Unit.WAN)
+        # July: the plain growth would compare unlike years (R's 2025 7–9月 not in it yet): "—",
+        # and the like-with-like growth on a line of its own
         assert partial in chart.tooltips[6]
         yoy = _series(chart_data(f, "yoy", lang=lang, unit=Unit.WAN))
         assert yoy["ytd_yoy"].values == (16.7, 16.7, 17.9, 16.7, 16.7, 30.3, 34.8, N, N, N, N, N)
@@ -151,7 +158,7 @@ def test_the_svg_says_the_span_and_what_hollow_points_are(qapp, four: AppContext
     svg = render_chart(four.statistics, "monthly", year=2026, through=7, lang="zh", unit=Unit.WAN, fmt="svg")
     text = "".join(re.findall(r">([^<>]+)<", svg.decode()))
     assert "1–6月合并填报" in text and "2026年多月合并填报" in text and "2025年多月合并填报" in text
-    assert "空心点：同口径" in text
+    assert "空心点：有与以后月份合并填报的数，尚未计入该月累计" in text
 
 
 def test_workbook_monthly_table(four: AppContext, tmp_path: Path) -> None:

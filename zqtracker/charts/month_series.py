@@ -3,9 +3,10 @@ both years to date, year-on-year growth by month and to date, and projects signe
 
 Every figure comes from :mod:`zqtracker.stats.month_figures` (``DashboardFigures.months``): a
 month's bar is the projects' amounts of that month alone; a figure one project reported for
-several months (1–6月) stands apart on its last month's bar, lighter, and is never spread; a year
-to date that some project's span hides is compared like with like — drawn hollow, and its tooltip
-says which projects it leaves out.
+several months (1–6月) stands apart on its last month's bar, lighter, and is never spread. The
+monthly chart's years to date are the key figures' (the tile's, the overview's: such a figure counts
+from its last month), hollow through a month inside one; growth through such a month is compared
+like with like — the growth chart's points are, drawn hollow, their tooltips naming who is left out.
 """
 
 from __future__ import annotations
@@ -39,6 +40,12 @@ def _ytd_value(p: Point, current: bool) -> int | None:
     return p.current if current else p.prior
 
 
+def _key_ytd(p: Point, current: bool) -> int:
+    """A year to date as the key figures give it: every record through the month (a figure
+    reported with later months counts from its last month)."""
+    return p.current + p.left_out.this_year if current else p.prior + p.left_out.prior_year
+
+
 def _notes(mf: MonthFigures, month: int, through: int, lang: str, unit: Unit) -> list[str]:
     """The tooltip lines about spans at ``month``: those ending there, and those it lies inside."""
     money = lambda yuan: exact_money(yuan, unit, lang)  # noqa: E731
@@ -57,6 +64,22 @@ def _ytd_lines(f: DashboardFigures, month: int, lang: str, unit: Unit) -> list[s
                prior_year=y - 1, prior=money(p.prior), pct=pct_text(p.yoy_pct))]  # fmt: skip
     if p.partial:
         lines.append(span_words.partial(p.left_out, y, lang, money))
+    later = span_words.later(p.left_out.later, lang, money)
+    if later:
+        lines.append(later)
+    return lines
+
+
+def _key_ytd_lines(f: DashboardFigures, month: int, lang: str, unit: Unit) -> list[str]:
+    """The monthly chart's lines are the key figures' years to date: their growth is the plain
+    one where nothing is left out, else the like-with-like one on a line of its own."""
+    p, y = f.months.ytd[month - 1], f.year
+    money = lambda yuan: exact_money(yuan, unit, lang)  # noqa: E731
+    lines = [t("tip.ytd", lang, period=period_label(y, month, lang), amount=money(_key_ytd(p, True)),
+               prior_year=y - 1, prior=money(_key_ytd(p, False)),
+               pct=pct_text(None if p.partial else p.yoy_pct))]  # fmt: skip
+    if p.partial:
+        lines.append(span_words.like_growth(p, lang))
     later = span_words.later(p.left_out.later, lang, money)
     if later:
         lines.append(later)
@@ -107,15 +130,18 @@ def _footnote(f: DashboardFigures, lang: str, *, bars: bool = True) -> str:
 
 def monthly_chart(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> TimeChart:
     y, m, mf = f.year, f.through, f.months
-    ytd = tuple(_ytd_value(p, True) if mm <= m else None for mm, p in zip(MONTHS, mf.ytd, strict=True))
-    prior_ytd = tuple(_ytd_value(p, False) for p in mf.ytd)
-    hollow = tuple(p.partial for p in mf.ytd)
+    # the key figures' years to date (the tile's, the overview's), hollow through a month inside a
+    # figure reported with later months: it is not in that year to date yet
+    ytd = tuple(_key_ytd(p, True) if mm <= m else None for mm, p in zip(MONTHS, mf.ytd, strict=True))
+    prior_ytd = tuple(_key_ytd(p, False) for p in mf.ytd)
+    hollow = tuple(bool(mf.straddling(mm)) for mm in MONTHS)
+    prior_hollow = tuple(bool(mf.prior.straddling(mm)) for mm in MONTHS)
     tips: list[str | None] = []
     for month in MONTHS:
         notes = _notes(mf, month, m, lang, unit)
         if month <= m:
             lines = [month_of_year(y, month, lang), *_month_line(f, month, lang, unit)]
-            tips.append("\n".join([*lines, *notes, *_ytd_lines(f, month, lang, unit)]))
+            tips.append("\n".join([*lines, *notes, *_key_ytd_lines(f, month, lang, unit)]))
             continue
         prior_name = month_of_year(y - 1, month, lang)
         amount, before_ytd = mf.prior.bar(month), prior_ytd[month - 1]
@@ -125,9 +151,6 @@ def monthly_chart(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None)
         if before_ytd is not None:
             lines.append(t("tip.ytd.prior_only", lang, period=period_label(y - 1, month, lang),
                            amount=exact_money(before_ytd, unit, lang)))  # fmt: skip
-        p = mf.ytd[month - 1]
-        if p.partial:
-            lines.append(span_words.partial(p.left_out, y, lang, lambda v: exact_money(v, unit, lang)))
         tips.append("\n".join([*lines, *notes]))
     u = unit_text(unit, lang)
     bars = _bars(f, lang)
@@ -148,7 +171,7 @@ def monthly_chart(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None)
                 "accent_prior",
                 "right",
                 prior_ytd,
-                hollow=hollow,
+                hollow=prior_hollow,
             ),
             Series("ytd", t("ytd.current", lang, year=y), "line", "accent", "right", ytd, annotate=True, hollow=hollow),
         ),

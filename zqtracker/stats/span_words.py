@@ -43,11 +43,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Hollow points: a figure reported together with later months is not in that year to date yet.",
         "浅色柱：多月合并填报数，单列在最后一个月；空心点：有与以后月份合并填报的数，尚未计入该月累计。",
     ),
-    "footnote": (
-        "Light bars: figures reported for several months together, apart at their last month. "
-        "Hollow points: like with like, leaving out projects reported as months together (see tooltips).",
-        "浅色柱：多月合并填报数，单列在最后一个月；空心点：同口径，不含合并填报项目（见提示）。",
-    ),
     "footnote.growth": (
         "Hollow points: like with like, leaving out projects reported as months together (see tooltips).",
         "空心点：同口径，不含合并填报项目（见提示）。",
@@ -144,7 +139,7 @@ def trend_note(lang: str) -> str:
 
 def footnote(lang: str, *, bars: bool = True) -> str:
     """Under a chart with spans: the light bars (``bars``) and hollow points."""
-    return t("footnote" if bars else "footnote.growth", lang)
+    return t("trend_note" if bars else "footnote.growth", lang)  # bars: the lines are the key figures
 
 
 def legend(year: int, lang: str) -> str:
