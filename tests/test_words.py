@@ -37,6 +37,8 @@ ENGLISH_MAY_SAY = ("万元", "亿元", "1–X月", "当月", "累计", "合计",
 ENGLISH_QUOTES_CHINESE: dict[tuple[str, str], str] = {
     ("cli_help", "import.epilog"): "its examples import Chinese files with Chinese districts and headers",
     ("import_ignored_columns", "ten_days"): "the header words it stands for",
+    ("check_messages", "note_wan_read_as_unit"): "how the amount was typed (“300万”) and the unit it is read in (万元)",
+    ("problems", "note_wan_read_as_unit"): "how the amount was typed (“300万”) and the unit it is read in (万元)",
     ("import_ignored_columns", "ytd_no_period"): "the title or header words that would name the month",
     ("import_ignored_columns", "since_no_period"): "the title words that would name the month",
     ("import_ignored_columns", "earlier_year"): "the header words that would name the months",

@@ -278,6 +278,12 @@ _CHECK_MESSAGES: dict[str, tuple[str, str]] = {
         "{field_label}：“{value}”位于以{unit}为单位的列中，可有两种读法——{value}元（{as_unit:,} 元）或 {value}×{unit}"
         "（{as_numeral:,} 元）；请按{unit}只填数字，或在数字后写明 元／万元／亿元",
     ),
+    "note_wan_read_as_unit": (
+        "Sheet “{sheet}”, column {column} “{header}”, row(s) {rows}: an amount written with 万 (such as “300万”) is "
+        "read as 万元 — read as 万 × the column's unit it would exceed the project's planned investment on the row.",
+        "工作表“{sheet}”{column} 列“{header}”第 {rows} 行：带“万”的金额（如“300万”）按万元读取——"
+        "若按“万×本列单位”读取，将超过该行项目的计划总投资。",
+    ),
     "note_unit_from_title": (
         "Sheet “{sheet}”: amounts with no unit of their own are read in {unit}, as its title “{title}” says.",
         "工作表“{sheet}”：未注明单位的金额按标题“{title}”所注的{unit}读取。",

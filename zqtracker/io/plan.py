@@ -30,6 +30,7 @@ from zqtracker.io.plan_finish import (
     title_unit_note,
 )
 from zqtracker.io.plan_rows import BREAKDOWN_RE, RowRules
+from zqtracker.io.plan_settle import TWO_READINGS, is_figure, settle, transpose
 from zqtracker.io.plan_shadow import check, shadows
 from zqtracker.io.reader import RawSheet
 from zqtracker.io.rows import classify
@@ -301,8 +302,8 @@ class PlanBuilder(RowRules):
         chosen = plan.data_rows[first_k:]
         if not chosen:
             return
-        columns = _transpose(rows, chosen)
-        n = len(chosen)
+        columns = transpose(rows, chosen)
+        n, pending = len(chosen), []
         for info in self.foreign:
             j = info.index - sheet.col_offset
             if info not in plan.foreign and 0 <= j < len(columns) and any(not cells.is_empty(v) for v in columns[j]):
@@ -315,11 +316,13 @@ class PlanBuilder(RowRules):
                     if p.code == "unknown_unit":
                         self.unitless[info.index] = info
                     shown = str(p.params["value"]) if p.code == "ambiguous_date" else cells.display(v)  # as typed
-                    plan.add_problem(
-                        first_k + k,
-                        CellProblem(sheet.name, plan.row_numbers[first_k + k], info.letter, info.header, shown, p),
-                    )
+                    problem = CellProblem(sheet.name, plan.row_numbers[first_k + k], info.letter, info.header, shown, p)
+                    if p.code == TWO_READINGS and is_figure(info):  # the row's planned investment may settle it
+                        pending.append((info, first_k + k, problem))
+                    else:
+                        plan.add_problem(first_k + k, problem)
             self._store(info, values, raw, first_k)
+        settle(plan, pending, lambda info, k, yuan: self._store(info, [yuan], ("",), k))
         check(plan, self.shadows, columns, first_k, sheet.col_offset, sheet.name)
 
     def _store(self, info: ColumnInfo, values: list, raw: tuple | list, first_k: int) -> None:
@@ -386,15 +389,3 @@ class PlanBuilder(RowRules):
                     plan.status_hint = []
                 plan.status_hint.extend([None] * (first_k + k + 1 - len(plan.status_hint)))
                 plan.status_hint[first_k + k] = "under_construction"
-
-
-def _transpose(rows: list[list], chosen: list[int]) -> list[tuple]:
-    """The chosen rows' columns, rows padded to one width: one C-level zip, not a loop per column."""
-    if chosen[-1] - chosen[0] + 1 == len(chosen):
-        selected = rows[chosen[0] : chosen[-1] + 1]
-    else:
-        selected = [rows[i] for i in chosen]
-    width = max(map(len, selected))
-    if min(map(len, selected)) != width:
-        selected = [r if len(r) == width else [*r, *([""] * (width - len(r)))] for r in selected]
-    return list(zip(*selected, strict=True))

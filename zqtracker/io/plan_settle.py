@@ -1,0 +1,63 @@
+"""Cells the row itself settles. “300万” in a column of 万元 reads two ways (domain/money.py): 300万元,
+or 300万 × 万元 = 300亿元 — ten thousand times apart, asked, never guessed. Where the row rules one
+reading out it is not a question: a month's amount, a year to date or an annual plan of 300亿 on the
+row of a project planned at 5亿 is not what the district typed, so the cell's own unit stands (300万元)
+and a note names the rows. Without a planned investment on the row, or where both readings fit under
+it, the question stays.
+
+Also the chosen rows' columns (:func:`transpose`), the first step of converting them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from zqtracker.domain.errors import Problem
+from zqtracker.io.errors import CellProblem
+from zqtracker.io.layout_model import ColumnInfo
+from zqtracker.io.row_ranges import runs_text
+
+if TYPE_CHECKING:
+    from zqtracker.io.plan import SheetPlan
+
+TWO_READINGS = "wan_in_unit_column"
+FIGURES = ("ytd", "ytd_last", "annual_plan")  # and the month columns (ColumnInfo.month)
+
+
+def is_figure(info: ColumnInfo) -> bool:
+    """A column whose amounts are part of a project's planned investment."""
+    return info.month is not None or info.field in FIGURES
+
+
+def settle(
+    plan: SheetPlan, pending: list[tuple[ColumnInfo, int, CellProblem]], store: Callable[[ColumnInfo, int, int], None]
+) -> None:
+    """``pending``: (column, data row k, problem) of figure cells reading two ways. Each becomes the
+    cell's own unit where the other reading exceeds the row's planned investment (``store(info, k,
+    yuan)`` keeps it as the column keeps its values), else the row's problem as it was."""
+    planned = plan.values.get("planned_investment") or []
+    settled: dict[tuple[str, str, str], list[int]] = {}
+    for info, k, problem in pending:
+        params = problem.problem.params
+        total = planned[k] if k < len(planned) else None
+        if total is None or params["as_numeral"] <= total:
+            plan.add_problem(k, problem)
+            continue
+        store(info, k, params["as_unit"])
+        settled.setdefault((problem.sheet, info.letter, info.header), []).append(plan.row_numbers[k])
+    for (sheet, letter, header), rows in settled.items():
+        params = {"sheet": sheet, "column": letter, "header": header, "rows": runs_text(rows)}
+        plan.notes.append(Problem("note_wan_read_as_unit", None, params))
+
+
+def transpose(rows: list[list], chosen: list[int]) -> list[tuple]:
+    """The chosen rows' columns, rows padded to one width: one C-level zip, not a loop per column."""
+    if chosen[-1] - chosen[0] + 1 == len(chosen):
+        selected = rows[chosen[0] : chosen[-1] + 1]
+    else:
+        selected = [rows[i] for i in chosen]
+    width = max(map(len, selected))
+    if min(map(len, selected)) != width:
+        selected = [r if len(r) == width else [*r, *([""] * (width - len(r)))] for r in selected]
+    return list(zip(*selected, strict=True))
