@@ -58,14 +58,9 @@ ZH = {
 
 
 def opened(qtbot, ctx: AppContext, tmp_path: Path) -> ImportDialog:
-    path = write_workbook(tmp_path / "高要区.xlsx", SheetSpec("项目清单", [HEAD, *ROWS]))
-    dialog = ImportDialog(ctx, DataEvents(), QUndoStack(), None, path=path, lang=ui_lang())
-    qtbot.addWidget(dialog)
-    dialog.remember_check.setChecked(False)
-    dialog.resize(1366, 768)
-    dialog.show()
-    wait_idle(qtbot, dialog)
-    return dialog
+    from test_import_dialog_totals import shown
+
+    return shown(qtbot, ctx, write_workbook(tmp_path / "高要区.xlsx", SheetSpec("项目清单", [HEAD, *ROWS])), ui_lang())
 
 
 def switched(qtbot, translations, dialog: ImportDialog, lang: str) -> None:
