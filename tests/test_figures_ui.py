@@ -167,8 +167,10 @@ def test_dashboard_growth_tile_says_why_it_has_no_figure(qtbot, ctx: AppContext,
     with qtbot.waitSignal(widget.refreshed, timeout=30000):
         widget.set_period(2023, 7)  # inside 1–8月: the year to date through July is not known
     tile = widget.tiles["yoy"]
-    # the tile names who reported months together (before: "a year-to-date report covers later months")
-    assert tile.value.text() == "—" and "Not like with like: 肇庆新区 reported months together" in tile.detail.text()
+    # no growth of its own; the tile gives it like with like and its tooltip names who reported months
+    # together (before: "a year-to-date report covers later months")
+    assert tile.value.text() == "—" and tile.detail.text().endswith("like with like")
+    assert "Not like with like: 肇庆新区 reported months together" in tile.toolTip()
     assert "leaving out 1 project(s) reported as months together (肇庆新区)" in tile.toolTip()
     assert "Not in this year to date: ¥0.180 bn reported together" in widget.tiles["ytd"].toolTip()  # 1–8月
     with qtbot.waitSignal(widget.refreshed, timeout=30000):

@@ -227,7 +227,10 @@ def test_dashboard_screenshots_with_spans(qtbot, four: AppContext, artifacts: Pa
         assert ("合并填报的0.06亿元" if lang == "zh" else "¥0.006 bn reported together") in tip and widget.tiles[
             "yoy"
         ].value.text() == "—"
-        assert ("四会市、高要区" if lang == "zh" else "四会市, 高要区") in widget.tiles["yoy"].detail.text()
+        assert ("四会市、高要区" if lang == "zh" else "四会市, 高要区") in widget.tiles["yoy"].toolTip()
+        # through April like with like: P + S 840 against 720 (Q and R left out): +16.7%
+        assert widget.tiles["yoy"].detail.text() == ("同口径+16.7%" if lang == "zh" else "+16.7% like with like")
+        assert ("不含2个合并填报项目" if lang == "zh" else "leaving out 2 project(s)") in widget.tiles["yoy"].toolTip()
         with qtbot.waitSignal(widget.refreshed, timeout=30000):
             widget.set_period(2026, 7)
         monthly = {s.key: s.values for s in widget.panels["monthly"].data.series}

@@ -51,6 +51,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Not like with like: {who} reported months together, so growth has no figure",
         "非同口径：{who}为多月合并填报，不计算同比",
     ),
+    "like_growth.tile": ("{pct} like with like", "同口径{pct}"),
     "like_growth.short": (
         "{pct} like with like (less {n} project(s))",
         "同口径{pct}（不含{n}个合并填报项目）",
@@ -119,11 +120,13 @@ def later(amount: int, lang: str, money: Money) -> str | None:
     return t("later", lang, amount=money(amount)) if amount else None
 
 
-def like_growth(point: Point, lang: str, *, short: bool = False) -> str:
+def like_growth(point: Point, lang: str, *, short: bool = False, tile: bool = False) -> str:
     """The growth of a period whose own has no figure (a span straddles it), like with like;
-    ``short``: without naming who is left out (a key figure's line)."""
+    ``short``: without naming who is left out (a key figure's line); ``tile``: the growth alone."""
     pct = "—" if point.yoy_pct is None else f"{point.yoy_pct:+.1f}%"
     n = point.left_out.projects
+    if tile:
+        return t("like_growth.tile", lang, pct=pct)
     if short:
         return t("like_growth.short", lang, pct=pct, n=n)
     return t("like_growth", lang, pct=pct, n=n, who=who(point.left_out, lang))

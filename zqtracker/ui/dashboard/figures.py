@@ -77,8 +77,10 @@ def fill_tiles(
     prior_short = money.number(c.total.prior_ytd)
     point = f.months.ytd[f.through - 1]  # the period like with like (stats/month_figures.py)
     if not c.total.comparable:  # a 1–X月 figure straddles the period's month: no growth rather than a wrong one
+        # (the tile says the like-with-like growth, as the overview's key figure does; the tooltip who)
         why = span_words.not_comparable(point.left_out, lang)
-        tiles["yoy"].set_figure("—", why, tooltip=f"{why}\n{span_words.like_growth(point, lang)}")
+        like = span_words.like_growth(point, lang, tile=True)
+        tiles["yoy"].set_figure("—", like, tooltip=f"{why}\n{span_words.like_growth(point, lang)}")
     elif growth is None:
         tiles["yoy"].set_figure("—", translate("DashboardTiles", "same period {year}: 0").format(year=f.year - 1))
     else:
