@@ -40,12 +40,6 @@ def _ytd_value(p: Point, current: bool) -> int | None:
     return p.current if current else p.prior
 
 
-def _key_ytd(p: Point, current: bool) -> int:
-    """A year to date as the key figures give it: every record through the month (a figure
-    reported with later months counts from its last month)."""
-    return p.current + p.left_out.this_year if current else p.prior + p.left_out.prior_year
-
-
 def _notes(mf: MonthFigures, month: int, through: int, lang: str, unit: Unit) -> list[str]:
     """The tooltip lines about spans at ``month``: those ending there, and those it lies inside."""
     money = lambda yuan: exact_money(yuan, unit, lang)  # noqa: E731
@@ -56,30 +50,18 @@ def _notes(mf: MonthFigures, month: int, through: int, lang: str, unit: Unit) ->
     return lines
 
 
-def _ytd_lines(f: DashboardFigures, month: int, lang: str, unit: Unit) -> list[str]:
-    mf, y = f.months, f.year
-    p = mf.ytd[month - 1]
-    money = lambda yuan: exact_money(yuan, unit, lang)  # noqa: E731
-    lines = [t("tip.ytd", lang, period=period_label(y, month, lang), amount=money(p.current),
-               prior_year=y - 1, prior=money(p.prior), pct=pct_text(p.yoy_pct))]  # fmt: skip
-    if p.partial:
-        lines.append(span_words.partial(p.left_out, y, lang, money))
-    later = span_words.later(p.left_out.later, lang, money)
-    if later:
-        lines.append(later)
-    return lines
-
-
-def _key_ytd_lines(f: DashboardFigures, month: int, lang: str, unit: Unit) -> list[str]:
-    """The monthly chart's lines are the key figures' years to date: their growth is the plain
-    one where nothing is left out, else the like-with-like one on a line of its own."""
+def _ytd_lines(f: DashboardFigures, month: int, lang: str, unit: Unit, *, key: bool = False) -> list[str]:
+    """The tooltip's year to date: like with like (the growth chart), or ``key``: the key figures'
+    (the monthly chart's lines), their growth the plain one where nothing is left out, else the
+    like-with-like one on a line of its own."""
     p, y = f.months.ytd[month - 1], f.year
     money = lambda yuan: exact_money(yuan, unit, lang)  # noqa: E731
-    lines = [t("tip.ytd", lang, period=period_label(y, month, lang), amount=money(_key_ytd(p, True)),
-               prior_year=y - 1, prior=money(_key_ytd(p, False)),
-               pct=pct_text(None if p.partial else p.yoy_pct))]  # fmt: skip
+    amount, prior = p.key if key else (p.current, p.prior)
+    pct = None if key and p.partial else p.yoy_pct
+    lines = [t("tip.ytd", lang, period=period_label(y, month, lang), amount=money(amount),
+               prior_year=y - 1, prior=money(prior), pct=pct_text(pct))]  # fmt: skip
     if p.partial:
-        lines.append(span_words.like_growth(p, lang))
+        lines.append(span_words.like_growth(p, lang) if key else span_words.partial(p.left_out, y, lang, money))
     later = span_words.later(p.left_out.later, lang, money)
     if later:
         lines.append(later)
@@ -132,8 +114,8 @@ def monthly_chart(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None)
     y, m, mf = f.year, f.through, f.months
     # the key figures' years to date (the tile's, the overview's), hollow through a month inside a
     # figure reported with later months: it is not in that year to date yet
-    ytd = tuple(_key_ytd(p, True) if mm <= m else None for mm, p in zip(MONTHS, mf.ytd, strict=True))
-    prior_ytd = tuple(_key_ytd(p, False) for p in mf.ytd)
+    ytd = tuple(p.key[0] if mm <= m else None for mm, p in zip(MONTHS, mf.ytd, strict=True))
+    prior_ytd = tuple(p.key[1] for p in mf.ytd)
     hollow = tuple(bool(mf.straddling(mm)) for mm in MONTHS)
     prior_hollow = tuple(bool(mf.prior.straddling(mm)) for mm in MONTHS)
     tips: list[str | None] = []
@@ -141,7 +123,7 @@ def monthly_chart(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None)
         notes = _notes(mf, month, m, lang, unit)
         if month <= m:
             lines = [month_of_year(y, month, lang), *_month_line(f, month, lang, unit)]
-            tips.append("\n".join([*lines, *notes, *_key_ytd_lines(f, month, lang, unit)]))
+            tips.append("\n".join([*lines, *notes, *_ytd_lines(f, month, lang, unit, key=True)]))
             continue
         prior_name = month_of_year(y - 1, month, lang)
         amount, before_ytd = mf.prior.bar(month), prior_ytd[month - 1]

@@ -77,7 +77,7 @@ def trend_data(stats: StatisticsService, year: int, through: int, f: ProjectFilt
         through=through,
         this_year=tuple(this.bar(m) for m in range(1, through + 1)),
         last_year=tuple(last.bar(m) for m in range(1, 13)),
-        ytd=tuple(p.current + p.left_out.this_year for p in months.ytd[:through]),
+        ytd=tuple(p.key[0] for p in months.ytd[:through]),
         this_spans=tuple(this.ended(m) for m in range(1, through + 1)),
         last_spans=tuple(last.ended(m) for m in range(1, 13)),
         partial=tuple(bool(months.straddling(m)) for m in range(1, through + 1)),

@@ -63,6 +63,12 @@ class Point:
         return bool(self.left_out)
 
     @property
+    def key(self) -> tuple[int, int]:
+        """The plain sums of both years, as the key figures give them: every record through the
+        month (a figure reported with later months counts from its last month)."""
+        return self.current + self.left_out.this_year, self.prior + self.left_out.prior_year
+
+    @property
     def yoy_pct(self) -> float | None:
         return yoy_pct(self.current, self.prior)
 
