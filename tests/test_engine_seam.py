@@ -153,6 +153,31 @@ def test_a_backup_is_a_sqlite_file_with_every_row(demo_ctx: AppContext, tmp_path
         copy.close()
 
 
+def test_the_first_status_changes_an_import_writes_are_the_rows_its_undo_and_redo_keep(
+    ctx: AppContext, tmp_path: Path
+) -> None:
+    """On SQLite they are copied from the projects just written (storage/importing.py); the rows
+    stored must be the very rows the change holds, which a redo puts back."""
+    service = _importer(ctx, tmp_path)
+    earlier = ctx.projects.create(full_project(code="E-1"))
+    ctx.projects.change_status([earlier.id], Status.CANCELLED, date(2024, 1, 1))
+    result = service.import_file(district_projects(tmp_path / "d.xlsx"), ImportOptions())
+    assert result.change is not None and len(result.change.status_changes) == 3
+
+    def stored() -> list[tuple]:
+        table = dump(ctx.database)["status_changes"]
+        return sorted(r for r in table if r[1] in set(result.project_ids))
+
+    written = stored()
+    assert written == sorted(tuple(r) for r in result.change.status_changes)
+    assert {(r[2], r[5]) for r in written} == {(None, "")}
+    assert [r[3] for r in written] == [p.status.value for p in ctx.projects.get_many(sorted(result.project_ids))]
+    service.undo(result.change)
+    assert stored() == []
+    service.redo(result.change)
+    assert stored() == written
+
+
 def test_status_changes_after_an_import_and_its_undo_redo_get_new_ids(ctx: AppContext, tmp_path: Path) -> None:
     service = _importer(ctx, tmp_path)
     result = service.import_file(district_projects(tmp_path / "d.xlsx"), ImportOptions())

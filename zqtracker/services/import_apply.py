@@ -101,7 +101,7 @@ def write(
             [*firsts, *([today] * m)],
             [*([""] * n), *([note] * m)],
         )
-        store.insert_status_changes(change.status_changes, bump=False)
+        store.insert_status_changes(change.status_changes, bump=False, first=n)
         store.bump_activity((r[1], r[4]) for r in change.status_changes[n:])
         report(len(inserted) + len(after), "records")
         _investment(analysis, store, change, start, inserted, after)
