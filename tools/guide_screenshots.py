@@ -129,7 +129,7 @@ def shoot(lang: str, out: Path, work: Path) -> None:
     view = RoundView(ctx, window.events, window.undo_stack, window, lang=lang, book_lang="zh", today=date(2023, 11, 13))
     view.resize(900, 330)
     view.show()
-    view.create(Period(2023, 10), work / f"round-{lang}", ["高要区", "四会市", "鼎湖区", "端州区"])
+    view.create_round(Period(2023, 10), work / f"round-{lang}", ["高要区", "四会市", "鼎湖区", "端州区"])
     wait_until(lambda: view.model.rowCount() == 4)
     save(view, out / f"round-{lang}.png")
     view.close()
