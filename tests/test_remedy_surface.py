@@ -98,3 +98,36 @@ def test_the_dialog_names_its_own_questions(
     assert q.geometry().bottom() < dialog.preview.mapTo(dialog, dialog.preview.rect().topLeft()).y()
     tree.setCurrentItem(tree.topLevelItem(0))
     dialog.grab().save(str(artifacts / f"import-remedy-{lang}.png"))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_round_return_window_keeps_the_command_lines_words(
+    qtbot, demo_ctx: AppContext, tmp_path: Path, lang: str
+) -> None:
+    """The round-return window asks none of the import dialog's questions — no row is linked there
+    — so a near name on its new-projects sheet says the one way there is (round collect --link),
+    never a question above a table the window does not have. (The problems are worded in the
+    window's ``lang``; the interface's own words are not what is looked at here.)"""
+    from PySide6.QtGui import QUndoStack
+    from round_returns import Sheet, sql
+    from test_round_collect_figures import NEW_MONTH, NEW_NAME, NEW_PLANNED, NEW_STATUS, OCT, reported
+
+    from zqtracker.services.rounds import RoundService
+    from zqtracker.ui.events import DataEvents
+    from zqtracker.ui.round_return import ReturnDialog
+
+    made = RoundService(demo_ctx.database).create(OCT, tmp_path / "out", districts=["高要区"], lang="zh")
+    path = made.books[0].path
+    sheet = Sheet.open(path)
+    name = sql(demo_ctx, "SELECT name FROM projects WHERE id = ?", reported(demo_ctx, sheet, 9))[0][0]
+    near = name.replace("项目", "（二期）项目") if name.endswith("项目") else name + "（二期）"
+    sheet.add_new(1, **{NEW_NAME: near, NEW_PLANNED: 5000, NEW_STATUS: "签约", NEW_MONTH: 20})
+    sheet.save()
+    dialog = ReturnDialog(demo_ctx, DataEvents(), QUndoStack(), path, None, lang=lang)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.ret is not None and dialog.ret.analysis is not None, timeout=60_000)
+    said = dialog.notes.text()
+    assert "--link 4=new" in said, said
+    assert not any(words in said for words in PREVIEW[lang]), said
