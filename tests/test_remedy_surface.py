@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from import_files import SheetSpec, write_workbook
+from PySide6.QtCore import Qt
 from test_import_dialog_totals import shown
 from test_read_hostile import run
 
@@ -92,6 +93,11 @@ def test_the_dialog_names_its_own_questions(
     for words in APP_SAYS[lang]:
         assert words in said, (words, said)
     assert "--" not in said, said  # a user of the desktop app never types a flag
+    model = dialog.preview.model  # a red cell's reason on hover, and the row's "What happens"
+    cells = [model.index(r, c) for r in range(model.rowCount()) for c in range(model.columnCount())]
+    hover = "\n".join(str(model.data(i, Qt.ItemDataRole.ToolTipRole) or "") for i in cells)
+    what = "\n".join(str(model.data(model.index(r, 0)) or "") for r in range(model.rowCount()))
+    assert APP_SAYS[lang][0] in hover and "--" not in hover + what, hover + what
     # and the questions it names are there, above the table
     q = dialog.questions
     assert q.links_box.isVisible() and q.words_box.isVisible() and q.date_box.isVisible() and q.rates_box.isVisible()
