@@ -111,7 +111,8 @@ def test_the_command_line_exits_1_and_says_how_to_choose(db_url: str, tmp_path: 
     path = write_workbook(tmp_path / "cli.xlsx", SheetSpec("Sheet1", rows))
     out, err = io.StringIO(), io.StringIO()
     assert main(["--db", db_url, "import", str(path)], stdout=out, stderr=err) == ExitCode.INVALID_INPUT
-    assert "--map D=none / --map E=none" in out.getvalue() + err.getvalue()
+    said = out.getvalue() + err.getvalue()
+    assert "with --map D=none or --map E=none" in said and "preview" not in said  # the flag, not the dialog's way
     out = io.StringIO()
     assert main(["--db", db_url, "import", str(path), "--map", "D=none", "--json"], stdout=out, stderr=err) == 0
     assert json.loads(out.getvalue())["added"] == 1
@@ -131,5 +132,7 @@ def test_the_preview_lists_the_rows_and_the_column_note(
     tree = dialog.problem_list.tree
     texts = [tree.topLevelItem(i).text(4) for i in range(tree.topLevelItemCount())]
     assert len(texts) == 1 and said in texts[0]
+    way = {"en": "click its header in the table and choose “Not imported”", "zh": "单击表格中该列表头，选“不导入”"}
+    assert way[lang] in texts[0] and "--" not in texts[0]  # the dialog's way, never a flag
     assert "E" in dialog.notes_label.text() and not dialog.can_import()
     dialog.grab().save(str(artifacts / f"import-two-columns-{lang}.png"))

@@ -24,7 +24,7 @@ from zqtracker.cli.arguments import h as help_text
 from zqtracker.cli.help_words import HELP
 from zqtracker.cli.words import WORDS as CLI_WORDS
 from zqtracker.domain.database_messages import ENGINE_DETAILS
-from zqtracker.domain.words import Catalogue, Text, catalogues, is_zh, norm_lang
+from zqtracker.domain.words import APP, CLI, Catalogue, Text, catalogues, is_zh, norm_lang
 
 PACKAGE = Path(zqtracker.__file__).parent
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -120,7 +120,12 @@ def words_outside_placeholders(text: str) -> str:
 
 
 def entries() -> list[tuple[str, str, Text]]:
-    return [(c.name, key, text) for c in all_catalogues() for key, text in c.items()]
+    """Every sentence, and every remedy an entry words per surface (``key@app``, ``key@cli``)."""
+    found = [(c.name, key, text) for c in all_catalogues() for key, text in c.items()]
+    for c in all_catalogues():
+        for key, ways in c.ways().items():
+            found += [(c.name, f"{key}@{surface}", ways.text(surface)) for surface in (APP, CLI)]
+    return found
 
 
 def test_catalogues_are_registered() -> None:
@@ -181,11 +186,15 @@ def source_trees() -> dict[Path, ast.Module]:
 
 
 def _is_pairs_dict(node: ast.AST) -> bool:
-    """A catalogue's literal: a dict whose values are (English, Chinese) pairs."""
+    """A catalogue's literal: a dict whose values are (English, Chinese) pairs, or (English,
+    Chinese, Ways(…)) for a sentence that words its remedy per surface."""
     return (
         isinstance(node, ast.Dict)
         and bool(node.values)
-        and all(isinstance(v, ast.Tuple) and len(v.elts) == 2 for v in node.values)
+        and all(
+            isinstance(v, ast.Tuple) and (len(v.elts) == 2 or (len(v.elts) == 3 and isinstance(v.elts[2], ast.Call)))
+            for v in node.values
+        )
     )
 
 
@@ -272,6 +281,35 @@ def test_no_caller_asks_for_a_missing_key() -> None:
                 missing.append((path.relative_to(PACKAGE).as_posix(), node.lineno, catalogue.name, first.value))
     assert checked > 100  # the walk found the callers
     assert not missing, missing
+
+
+def test_a_remedy_is_worded_for_where_it_is_read() -> None:
+    """An entry with a remedy per surface says ``{how}`` in both languages (and only such an entry
+    does); the desktop's remedy names no flag (its user never types one), the command line's no
+    preview, dialog or table (it has none)."""
+    texts = {(name, key): text for name, key, text in entries() if "@" not in key}
+    ways = {(c.name, key): w for c in all_catalogues() for key, w in c.ways().items()}
+    assert len(ways) >= 12  # the import's link, column, slash-date, status-word and unit questions
+    lacking = [k for k, w in ways.items() if not all("how" in placeholders(t) for t in texts[k])]
+    assert not lacking, lacking
+    stray = [k for k, t in texts.items() if k not in ways and any("how" in placeholders(x) for x in t)]
+    assert not stray, stray
+    flags = [(k, w.app) for k, w in ways.items() if any(re.search(r"--[a-z]", t) for t in w.app)]
+    assert not flags, flags
+    dialog = re.compile(r"preview|dialog|table|question|预览|对话框|表格|问题")
+    said = [(k, w.cli) for k, w in ways.items() if any(dialog.search(t) for t in w.cli)]
+    assert not said, said
+
+
+def test_the_surface_picks_the_remedy() -> None:
+    from zqtracker.domain.errors import Problem
+
+    near = Problem("near_name", "name", {"value": "恒通二期", "others": "ZQ-001 恒通", "row": 7})
+    for lang in ("en", "zh"):
+        cli, app = near.message(lang), near.message(lang, APP)
+        assert near.message(lang, CLI) == cli and "--link 7=new" in cli and "--" not in app
+        assert cli.split("ZQ-001 恒通")[0] == app.split("ZQ-001 恒通")[0]  # one sentence, its remedy apart
+    assert "“new project (keep apart)”" in near.message("en", APP) and "“新项目（分开）”" in near.message("zh", APP)
 
 
 def test_a_missing_key_fails_at_once() -> None:

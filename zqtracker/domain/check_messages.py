@@ -4,9 +4,9 @@ merges them in. A note or a refusal, never a silent difference."""
 
 from __future__ import annotations
 
-from zqtracker.domain.words import Catalogue
+from zqtracker.domain.words import Catalogue, Ways
 
-_CHECK_MESSAGES: dict[str, tuple[str, str]] = {
+_CHECK_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
     # -- a chosen path that is no spreadsheet (io/sniff.py; import_messages.py is full) -----------
     "file_is_fifo": (
         "{file} is not a file but a named pipe — choose the spreadsheet file itself.",
@@ -165,11 +165,16 @@ _CHECK_MESSAGES: dict[str, tuple[str, str]] = {
     "note_slash_date_order": (
         "Sheet “{sheet}”: column {column} “{header}” has no date with a day above 12, so nothing tells whether "
         "it writes month/day or day/month — its dates were read month/day (the US form): {value} read as {read}. "
-        "If they are day/month ({value} is {other}), say so — --date-order dmy, or the preview's question on slash "
-        "dates — and import again.",
+        "If they are day/month ({value} is {other}), {how}.",
         "工作表“{sheet}”：{column} 列“{header}”中没有日大于 12 的日期，无法判断是“月/日”还是“日/月”——"
-        "已按“月/日/年”（美式）读取：{value} 读作 {read}。如实为“日/月/年”（{value} 即 {other}），"
-        "请说明——使用 --date-order dmy，或在导入预览中回答斜杠日期的问题——后重新导入。",
+        "已按“月/日/年”（美式）读取：{value} 读作 {read}。如实为“日/月/年”（{value} 即 {other}），{how}。",
+        Ways(
+            app=(
+                "choose “day/month” in the question on slash dates above the table",
+                "请在表格上方“可两种读法的斜杠日期”一问中选择“日/月”",
+            ),
+            cli=("say so with --date-order dmy and import again", "请用 --date-order dmy 说明后重新导入"),
+        ),
     ),
     "note_status_back": (
         "{count} listed project(s) move back along the pipeline (the first: {before} → {after}) — rows {rows}: a "
@@ -184,61 +189,115 @@ _CHECK_MESSAGES: dict[str, tuple[str, str]] = {
         "少了连字符或空格，或大小写不同），已按已有编号匹配，编号保持不变——行 → 编号：{rows}。",
     ),
     "code_other_project": (
-        "code {value} is stored project {project}, but this row's name is nothing like it — if it is that "
-        "project renamed, say so with --link {row}={other}; if it is another project (a district numbering its "
-        "own list 001, 002…, or a list numbered afresh), the codes are not the city's: leave the code column out "
-        "(“not imported” in the preview, or --map {column}=none) and import again",
-        "编号 {value} 为已有项目 {project} 的编号，但本行名称与之全然不同——如为该项目改名，请用 --link {row}={other} "
-        "说明；如为另一项目（区县按自己的清单编号 001、002……，或清单重新编号），则该列并非市级项目编号："
-        "请不导入编号列（导入预览中选“不导入”，或 --map {column}=none）后重新导入",
+        "code {value} is stored project {project}, but this row's name is nothing like it — that project renamed, "
+        "or another project (a district numbering its own list 001, 002…, or a list numbered afresh: then the codes "
+        "are not the city's)? {how}",
+        "编号 {value} 为已有项目 {project} 的编号，但本行名称与之全然不同——是该项目改名，还是另一项目"
+        "（区县按自己的清单编号 001、002……，或清单重新编号：则该列并非市级项目编号）？{how}",
+        Ways(
+            app=(
+                "If it is that project, choose “the same as …” in the row's question above the table; if it is "
+                "another, leave the code column out: click its header and choose “Not imported”",
+                "如为该项目，请在表格上方该行的问题中选“即 ……”；如为另一项目，请不导入编号列：单击其表头，选“不导入”",
+            ),
+            cli=(
+                "If it is that project, say so with --link {row}={other}; if it is another, leave the code column "
+                "out with --map {column}=none and import again",
+                "如为该项目，请用 --link {row}={other} 说明；"
+                "如为另一项目，请用 --map {column}=none 不导入编号列后重新导入",
+            ),
+        ),
     ),
     "new_code_taken": (
         "code {value} is already project {project}'s, so a new project cannot take it — correct the code, or leave "
-        "the code column out (“not imported” in the preview, or --map {column}=none)",
-        "编号 {value} 已为项目 {project} 所用，新项目不能使用该编号——请更正编号，或不导入编号列"
-        "（导入预览中选“不导入”，或 --map {column}=none）",
+        "the code column out ({how})",
+        "编号 {value} 已为项目 {project} 所用，新项目不能使用该编号——请更正编号，或不导入编号列（{how}）",
+        Ways(
+            app=("click its header in the table and choose “Not imported”", "单击表格中该列表头，选“不导入”"),
+            cli=("with --map {column}=none", "用 --map {column}=none"),
+        ),
     ),
     "code_zeros_other_name": (
         "code {value} is stored project {project}'s code written another way (without its dashes, in other case, or "
         "without leading zeros: a spreadsheet program drops them from a code typed as a number), and the names "
-        "differ — if it is that project renamed, say so with --link {row}={other}; if it is another project, "
-        "--link {row}=new (in the preview: the question under the table)",
+        "differ — that project renamed, or another project? {how}",
         "编号 {value} 与已有项目 {project} 的编号仅写法不同"
-        "（少了连字符、大小写不同，或以数字录入被表格软件去掉了前导零），但名称不同——"
-        "如为该项目改名，请用 --link {row}={other} 说明；如为另一项目，请用 --link {row}=new"
-        "（导入预览中：表格下方的问题）",
+        "（少了连字符、大小写不同，或以数字录入被表格软件去掉了前导零），但名称不同——是该项目改名，还是另一项目？{how}",
+        Ways(
+            app=(
+                "Say which in the row's question above the table: “the same as …” or “new project (keep apart)”",
+                "请在表格上方该行的问题中选择：“即 ……”或“新项目（分开）”",
+            ),
+            cli=(
+                "If it is that project renamed, say so with --link {row}={other}; if it is another project, "
+                "--link {row}=new",
+                "如为该项目改名，请用 --link {row}={other} 说明；如为另一项目，请用 --link {row}=new",
+            ),
+        ),
     ),
     "code_other_district": (
-        "code {value} is project {project}, but this row puts it in another district — if the project moved, say "
-        "so with --link {row}={other}; if it is another project (each district numbering its own list), the codes "
-        "are not the city's: leave the code column out (“not imported” in the preview, or --map {column}=none) and "
-        "import again",
-        "编号 {value} 为项目 {project} 的编号，但本行将其列在另一区域——如该项目已迁移，请用 --link {row}={other} 说明；"
-        "如为另一项目（各区县按自己的清单编号），则该列并非市级项目编号：请不导入编号列"
-        "（导入预览中选“不导入”，或 --map {column}=none）后重新导入",
+        "code {value} is project {project}, but this row puts it in another district — the project moved, or "
+        "another project (each district numbering its own list: then the codes are not the city's)? {how}",
+        "编号 {value} 为项目 {project} 的编号，但本行将其列在另一区域——是该项目已迁移，还是另一项目"
+        "（各区县按自己的清单编号：则该列并非市级项目编号）？{how}",
+        Ways(
+            app=(
+                "If the project moved, choose “the same as …” in the row's question above the table; if it is "
+                "another project, leave the code column out: click its header and choose “Not imported”",
+                "如该项目已迁移，请在表格上方该行的问题中选“即 ……”；"
+                "如为另一项目，请不导入编号列：单击其表头，选“不导入”",
+            ),
+            cli=(
+                "If the project moved, say so with --link {row}={other}; if it is another project, leave the code "
+                "column out with --map {column}=none and import again",
+                "如该项目已迁移，请用 --link {row}={other} 说明；"
+                "如为另一项目，请用 --map {column}=none 不导入编号列后重新导入",
+            ),
+        ),
     ),
     "name_other_enterprise": (
         "this row gives no district, and the one stored project of its name, {project}, is another enterprise's "
-        "({other}) — if it is that project, say so with --link {row}=CODE (or =#ID); if it is another project, "
-        "--link {row}=new, or give the row its district",
-        "本行未填区域，而同名的唯一已有项目 {project} 属于另一企业（{other}）——如为同一项目，请用 --link {row}=编号"
-        "（或 =#ID）说明；如为另一项目，请用 --link {row}=new，或为本行填写区域",
+        "({other}) — {how}, or give the row its district",
+        "本行未填区域，而同名的唯一已有项目 {project} 属于另一企业（{other}）——{how}，或为本行填写区域",
+        Ways(
+            app=(
+                "if it is that project, choose “the same as …” in the row's question above the table; if it is "
+                "another project, “new project (keep apart)”",
+                "如为同一项目，请在表格上方该行的问题中选“即 ……”；如为另一项目，选“新项目（分开）”",
+            ),
+            cli=(
+                "if it is that project, say so with --link {row}=CODE (or =#ID); if it is another project, "
+                "--link {row}=new",
+                "如为同一项目，请用 --link {row}=编号（或 =#ID）说明；如为另一项目，请用 --link {row}=new",
+            ),
+        ),
     ),
     "near_name": (
         "“{value}” would be a new project, but a stored one has a near name: {others} — if it is that project "
-        "renamed, it would be listed twice and its investment counted twice. Say which: --link {row}=CODE (or "
-        "=#ID) if it is, --link {row}=new if it is another project (in the preview: the question under the table)",
+        "renamed, it would be listed twice and its investment counted twice. {how}",
         "“{value}”将作为新项目导入，但已有名称相近的项目：{others}——"
-        "如实为该项目改名，该项目将重复列出、投资数重复计算。"
-        "请说明：如是同一项目，用 --link {row}=编号（或 =#ID）；如是另一项目，用 --link {row}=new"
-        "（导入预览中：表格下方的问题）",
+        "如实为该项目改名，该项目将重复列出、投资数重复计算。{how}",
+        Ways(
+            app=(
+                "Say which in the row's question above the table: “the same as …” if it is, “new project (keep "
+                "apart)” if it is another project",
+                "请在表格上方该行的问题中说明：如是同一项目，选“即 ……”；如是另一项目，选“新项目（分开）”",
+            ),
+            cli=(
+                "Say which: --link {row}=CODE (or =#ID) if it is, --link {row}=new if it is another project",
+                "请说明：如是同一项目，用 --link {row}=编号（或 =#ID）；如是另一项目，用 --link {row}=new",
+            ),
+        ),
     ),
     "columns_disagree": (
         "column {column} “{header}” beside it gives {value} for the same figure: the two disagree by more than "
-        "rounding and the import cannot tell which is right — correct the row, or leave one column out (“not "
-        "imported” in the preview's column list, or --map {column}=none / --map {letter}=none)",
+        "rounding and the import cannot tell which is right — correct the row, or leave one column out ({how})",
         "同一数字在 {column} 列“{header}”中为 {value}：两列相差超出四舍五入，无法判断哪一列正确——"
-        "请更正此行，或不导入其中一列（导入预览的列表中选“不导入”，或 --map {column}=none／--map {letter}=none）",
+        "请更正此行，或不导入其中一列（{how}）",
+        Ways(
+            app=("click its header in the table and choose “Not imported”", "单击表格中该列表头，选“不导入”"),
+            cli=("with --map {column}=none or --map {letter}=none", "用 --map {column}=none 或 --map {letter}=none"),
+        ),
     ),
     "note_checked_column": (
         "Sheet “{sheet}”: column {column} “{header}” gives the same figure as column {other} “{other_header}”, "

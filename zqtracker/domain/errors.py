@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import Any
 
+from zqtracker.domain.words import CLI, Surface
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -18,10 +20,11 @@ class Problem:
     field: str | None = None
     params: dict[str, Any] = dc_field(default_factory=dict)
 
-    def message(self, lang: str = "en") -> str:
+    def message(self, lang: str = "en", surface: Surface = CLI) -> str:
+        """In ``lang``; a remedy as ``surface`` offers it: the dialog's way (APP) or the flag (CLI)."""
         from zqtracker.domain.messages import describe
 
-        return describe(self, lang)
+        return describe(self, lang, surface)
 
 
 class DomainError(Exception):

@@ -126,13 +126,6 @@ _IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "“{file}”：{columns}的金额没有单位（单元格、表头和表头上方的单位行中都没有）；"
         "请用 --unit yuan、wan 或 yi 指定。",
     ),
-    "note_foreign_column": (
-        "Sheet “{sheet}”: column {column} “{header}” is not imported: its amounts are in {currency}, and zqtracker "
-        "never stores them as yuan (if they are yuan, say so with --unit; to leave the column out say "
-        '--map "{column}=none").',
-        "工作表“{sheet}”：{column} 列“{header}”未导入：其金额为{currency}，zqtracker 不会把它当作人民币保存"
-        "（如确为人民币，请用 --unit 指定单位）。",
-    ),
     "note_converted": (
         "Sheet “{sheet}”: column {column} “{header}” is in {currency}, converted to yuan at {rate} yuan per unit "
         "(rounded half-up to the yuan); the original amount, currency and rate are kept with the project.",
@@ -144,13 +137,6 @@ _IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "only what was on screen): left as stored, not updated — {rows}.",
         "{count} 个金额等于已存精确金额按显示位数四舍五入的结果（表格软件只保留了屏幕上显示的位数）："
         "保持原值，未更新 — {rows}。",
-    ),
-    "note_unitless_english": (
-        "Sheet “{sheet}”: column {column} “{header}” is not imported: a list written in English whose amounts state "
-        "no unit or currency is not in yuan as far as zqtracker can tell, and it never stores them as yuan "
-        "unless you say so (--unit yuan, wan or yi).",
-        "工作表“{sheet}”：{column} 列“{header}”未导入：英文清单的金额未注明单位和币种，不能视为人民币；"
-        "如确为人民币，请用 --unit 指定单位。",
     ),
     "map_unknown_column": (
         "--map names column “{column}”, which sheet “{sheet}” does not have (give its letter or its header text).",
@@ -256,18 +242,6 @@ _IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "{count} 个项目在多个工作表（{sheets}）中重复出现，只计一次。",
     ),
     "note_alias": ("District “{written}” is read as “{district}”.", "区域“{written}”按“{district}”读取。"),
-    "note_candidates": (
-        "Sheet “{sheet}”, row {row}: “{name}” is new, but a stored project has the same or a near name: {others}. "
-        "Link them in the preview (or --link) if they are the same project.",
-        "工作表“{sheet}”第 {row} 行：“{name}”为新项目，但已有名称相同或相近的项目：{others}。"
-        "如为同一项目，请在预览中关联（或用 --link）。",
-    ),
-    "note_unknown_statuses": (
-        "Sheet “{sheet}”, column {column}: status words zqtracker does not know: {words}; say what each means "
-        '(one of: {statuses}) in the preview\'s question, or with --status-map "WORD=STATUS".',
-        "工作表“{sheet}”{column} 列：无法识别的状态词：{words}；请在导入预览的问题中说明其含义（可选：{statuses}），"
-        '或用 --status-map "词=状态"。',
-    ),
     "note_rejected_column": (
         "Sheet “{sheet}”: column {column} “{header}” was not imported: its header reads like {field_label}, but its "
         "values are not.",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from zqtracker.domain.words import Catalogue
+from zqtracker.domain.words import CLI, Catalogue, Surface
 
 if TYPE_CHECKING:
     from zqtracker.domain.errors import Problem
@@ -129,7 +129,8 @@ def field_label(name: str | None, lang: str = "en") -> str:
     return name if text is None else text.pick(lang)
 
 
-def describe(problem: Problem, lang: str = "en") -> str:
+def describe(problem: Problem, lang: str = "en", surface: Surface = CLI) -> str:
+    """The problem in ``lang``; a remedy it gives, as ``surface`` offers it (domain/words.py)."""
     text = MESSAGES.get(problem.code)
     params = dict(problem.params)
     params.setdefault("value", "")
@@ -144,7 +145,7 @@ def describe(problem: Problem, lang: str = "en") -> str:
     if text is None:
         return f"{params['field_label']}: {problem.code} {problem.params}".strip(": ")
     try:
-        return text.pick(lang).format(**params)
+        return text.pick(lang).format(**MESSAGES.with_how(problem.code, lang, surface, params))
     except (KeyError, IndexError, ValueError):
         return text.pick(lang)
 
@@ -174,6 +175,11 @@ MESSAGES.merge(HIDDEN_ROW_MESSAGES)
 from zqtracker.domain.check_messages import CHECK_MESSAGES  # noqa: E402
 
 MESSAGES.merge(CHECK_MESSAGES)
+
+# The import's notes that ask the user something (domain/question_messages.py).
+from zqtracker.domain.question_messages import QUESTION_MESSAGES  # noqa: E402
+
+MESSAGES.merge(QUESTION_MESSAGES)
 
 # Last year's year to date from this year's report (domain/last_year_messages.py).
 from zqtracker.domain.last_year_messages import LAST_YEAR_FIELD_LABELS, LAST_YEAR_MESSAGES  # noqa: E402

@@ -12,12 +12,23 @@ The desktop's widgets use Qt's ``tr()`` and .ts files (ui/translations.py); ever
 them — domain, storage, io, services, charts, reports, cli — words its messages here. A language
 is normalised in one place (:func:`is_zh`): "zh", "zh_CN", "zh-Hans", "ZH" are Chinese, anything
 else English.
+
+A sentence that tells the user what to do about it says it where it is read: the desktop app's
+user never types a flag, the command line's has no preview. Such an entry gives its remedy as
+``{how}`` and, beside its two languages, a :class:`Ways` with the remedy for each surface —
+``(en, zh, Ways(app=(…, …), cli=(…, …)))`` — so the sentence stays one entry, read in one place.
+The command line's form is the default (its ``--json`` too: scripts use the command line); the
+desktop's widgets ask for the app's (``problem.message(lang, APP)``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import NamedTuple
+from typing import Literal, NamedTuple
+
+Surface = Literal["app", "cli"]
+APP: Surface = "app"  # the desktop app: what to choose in its dialog
+CLI: Surface = "cli"  # the command line, text and --json: the flag to give
 
 
 def is_zh(lang: str | None) -> bool:
@@ -45,6 +56,17 @@ class Text(NamedTuple):
         return text.format(**params) if params else text
 
 
+class Ways(NamedTuple):
+    """An entry's remedy (its ``{how}``) for each surface, each in both languages; filled with the
+    entry's own parameters."""
+
+    app: tuple[str, str]
+    cli: tuple[str, str]
+
+    def text(self, surface: Surface) -> Text:
+        return Text(*(self.app if surface == APP else self.cli))
+
+
 _REGISTRY: dict[str, Catalogue] = {}
 
 
@@ -59,7 +81,7 @@ class Catalogue(Mapping[str, Text]):
     def __init__(
         self,
         name: str,
-        entries: Mapping[str, tuple[str, str] | Text],
+        entries: Mapping[str, tuple[str, str] | tuple[str, str, Ways] | Text],
         *,
         composed: tuple[str, ...] = (),
         from_data: bool = False,
@@ -69,7 +91,10 @@ class Catalogue(Mapping[str, Text]):
         self.name = name
         self.composed = composed
         self.from_data = from_data
-        self._texts: dict[str, Text] = {key: Text(*value) for key, value in entries.items()}
+        self._texts: dict[str, Text] = {key: Text(*value[:2]) for key, value in entries.items()}
+        self._ways: dict[str, Ways] = {
+            key: v[2] for key, v in entries.items() if len(v) == 3 and isinstance(v[2], Ways)
+        }
         _REGISTRY[name] = self
 
     def __getitem__(self, key: str) -> Text:
@@ -82,15 +107,28 @@ class Catalogue(Mapping[str, Text]):
         return len(self._texts)
 
     def say(self, key: str, lang: str | None = "en", **params: object) -> str:
-        """The sentence ``key`` in ``lang``, its placeholders filled (a missing key raises)."""
-        return self._texts[key].say(lang, **params)
+        """The sentence ``key`` in ``lang``, its placeholders filled (a missing key raises); its
+        remedy, if it has one, as the command line gives it (:meth:`with_how` for another surface)."""
+        return self._texts[key].say(lang, **self.with_how(key, lang, CLI, params))
+
+    def with_how(self, key: str, lang: str | None, surface: Surface, params: dict[str, object]) -> dict[str, object]:
+        """``params`` with the entry's ``{how}`` filled for ``surface`` (unchanged for an entry without one)."""
+        ways = self._ways.get(key)
+        return params if ways is None else {**params, "how": ways.text(surface).say(lang, **params)}
+
+    def ways(self) -> dict[str, Ways]:
+        """The entries that word their remedy per surface (for the test that walks them)."""
+        return dict(self._ways)
 
     __call__ = say
 
     def merge(self, other: Catalogue) -> None:
         """Take ``other``'s keys that this catalogue lacks (never rewords one of its own)."""
         for key, text in other.items():
-            self._texts.setdefault(key, text)
+            if key not in self._texts:
+                self._texts[key] = text
+                if key in other._ways:
+                    self._ways[key] = other._ways[key]
 
     def __repr__(self) -> str:
         return f"Catalogue({self.name!r}, {len(self)} keys)"

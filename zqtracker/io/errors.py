@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from zqtracker.domain.errors import DomainError, Problem
-from zqtracker.domain.words import Catalogue
+from zqtracker.domain.words import CLI, Catalogue, Surface
 
 _WORDS = Catalogue(
     "cell_location",
@@ -55,13 +55,14 @@ class CellProblem:
     value: str
     problem: Problem
 
-    def reason(self, lang: str = "en") -> str:
-        """The problem in words, with any value in it shortened (the sentence is for reading)."""
+    def reason(self, lang: str = "en", surface: Surface = CLI) -> str:
+        """The problem in words, with any value in it shortened (the sentence is for reading); a
+        remedy as ``surface`` offers it."""
         params = self.problem.params
         long = {k: shorten(v) for k, v in params.items() if isinstance(v, str) and len(v) > MAX_SHOWN_CHARS}
         if long:
-            return Problem(self.problem.code, self.problem.field, {**params, **long}).message(lang)
-        return self.problem.message(lang)
+            return Problem(self.problem.code, self.problem.field, {**params, **long}).message(lang, surface)
+        return self.problem.message(lang, surface)
 
     @property
     def shown_value(self) -> str:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from zqtracker.domain.errors import DomainError
+from zqtracker.domain.words import APP
 from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
 
 FILE_FILTER = "*.xlsx *.xlsm *.xltx *.xltm *.xls *.xlsb *.ods *.csv *.htm *.html *.xml"
@@ -66,7 +67,7 @@ class ImportFileBar(QWidget):
     def show_notes(self, analysis: ImportAnalysis, sheet: SheetAnalysis | None, lang: str, unit_missing: bool) -> None:
         """What the analysis noticed, in ``lang``: the sheet's title and reporter, then the amounts
         that wait for a unit (while ``unit_missing``), then the analysis' own notes."""
-        notes = [n.message(lang) for n in analysis.notes]
+        notes = [n.message(lang, APP) for n in analysis.notes]  # a remedy as the dialog offers it, never a flag
         if sheet is not None and (sheet.layout.titles or sheet.layout.reporter):
             head = " · ".join([*sheet.layout.titles[:2], *([sheet.layout.reporter] if sheet.layout.reporter else [])])
             notes.insert(0, f"“{sheet.name}”: {head}")

@@ -29,6 +29,7 @@ from zqtracker.domain.models import InvestorOrigin, ProjectType
 from zqtracker.domain.money import Unit
 from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.status import Status
+from zqtracker.domain.words import APP
 from zqtracker.io.headers import IGNORED_PREFIX, ROW_NUMBER
 from zqtracker.io.layout import ColumnInfo
 from zqtracker.io.numfmt import column_letter
@@ -113,7 +114,7 @@ class PreviewModel(QAbstractTableModel):
                 i = plan.data_rows[k]
                 for p in problems:
                     j = letters.get(p.column, -1)
-                    self._problems.setdefault((i, j), []).append(p.reason(lang))
+                    self._problems.setdefault((i, j), []).append(p.reason(lang, APP))  # the dialog's way, no flag
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -161,7 +162,7 @@ class PreviewModel(QAbstractTableModel):
             elif k in sheet.candidates:
                 text = f"{text}{colon}{self.words.get('near', '')}"
             elif kind == INVALID and sheet.plan is not None and k in sheet.plan.problems:
-                text = f"{text}{colon}{sheet.plan.problems[k][0].reason(self.lang)}"
+                text = f"{text}{colon}{sheet.plan.problems[k][0].reason(self.lang, APP)}"
             if k in sheet.records:
                 written, same = sheet.records[k]
                 text += "  " + self.words.get("records", "{0}").format(written, same)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zqtracker.domain.words import APP
 from zqtracker.io.errors import CellProblem
 from zqtracker.services.import_model import ImportAnalysis
 from zqtracker.services.importing import ImportResult
@@ -94,8 +95,9 @@ class ProblemList(QWidget):
         self.tree.clear()
         items = []
         for p in problems[:SHOWN]:
-            item = QTreeWidgetItem([p.sheet, str(p.row), p.column, p.value, p.reason(lang)])
-            item.setToolTip(4, p.reason(lang))
+            reason = p.reason(lang, APP)  # a remedy as the dialog offers it, never a flag
+            item = QTreeWidgetItem([p.sheet, str(p.row), p.column, p.value, reason])
+            item.setToolTip(4, reason)
             items.append(item)
         self.tree.addTopLevelItems(items)
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from zqtracker.domain.round_checks import Finding
+from zqtracker.domain.words import CLI
 from zqtracker.services.context import AppContext
 from zqtracker.services.importing import ImportResult
 from zqtracker.services.round_collect import ACCEPTED, SENT_BACK, DistrictReturn, RoundCollector, differences
@@ -274,8 +275,9 @@ class ReturnDialog(QDialog):
                 else self.tr("Row %1: %2 was deleted after the workbook was sent — not imported")
             )
             notes.append(said.replace("%1", str(gone.row.row)).replace("%2", gone.row.name))
-        for p in ret.problems:
-            notes.append(f"✗ {p.location(lang)}: {p.reason(lang)}")
+        for p in ret.problems:  # this window asks none of the import dialog's questions (a row's link, a
+            # column left out): what it cannot do is said as the command line does it (round collect --link)
+            notes.append(f"✗ {p.location(lang)}: {p.reason(lang, CLI)}")
         changed = redone(ret)
         if changed:
             notes.append(
