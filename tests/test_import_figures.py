@@ -147,6 +147,20 @@ def test_dollars_with_a_rate_keep_the_original(service: ImportService, ctx: AppC
     assert "note_converted" in {n.code for n in result.notes}
 
 
+def test_dollars_beside_the_same_figure_in_yuan_are_said_to_be_read_from_it(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    rows = [["项目名称", "所在区域", "总投资（万元）", "总投资（万美元）"], ["外资项目", "高要区", 7100, 1000]]
+    path = write_workbook(tmp_path / "both.xlsx", SheetSpec("S", rows))
+    for rates in ({}, {"USD": Decimal("7.1")}):  # a rate changes nothing: the figure comes from column C
+        result = service.import_file(path, ImportOptions(rates=rates))
+        (note,) = [n for n in result.notes if n.code.startswith("note_foreign")]
+        assert note.code == "note_foreign_duplicate"
+        assert "column C “总投资（万元）” gives the same figure in yuan" in note.message("en")
+        assert "--rate" not in note.message("en") and "C 列“总投资（万元）”以人民币给出" in note.message("zh")
+        assert ctx.projects.all_projects()[0].planned_investment == 71_000_000
+
+
 def test_dates_at_their_precision_and_construction_periods(
     service: ImportService, ctx: AppContext, tmp_path: Path
 ) -> None:

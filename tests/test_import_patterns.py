@@ -234,7 +234,8 @@ def test_amounts_in_dollars_are_left_out_never_stored_as_yuan(
     result = service.import_file(write_workbook(tmp_path / "usd.xlsx", SheetSpec("S", rows)), ImportOptions())
     p = by_name(ctx)["外资项目"]
     assert p.planned_investment == 7_200_000  # the 万元 column, never the 万美元 one  # type: ignore[attr-defined]
-    assert "USD" in next(n for n in result.notes if n.code == "note_foreign_column").message("en")
+    said = next(n for n in result.notes if n.code == "note_foreign_duplicate").message("en")
+    assert "USD" in said and "column C “计划总投资（万元）” gives the same figure in yuan" in said
 
 
 def test_unitless_amounts_of_an_english_list_are_no_yuan(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from zqtracker.domain.words import Catalogue, Ways
 
-_QUESTION_MESSAGES: dict[str, tuple[str, str, Ways]] = {
+_QUESTION_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
     "note_foreign_column": (
         "Sheet “{sheet}”: column {column} “{header}” is not imported: its amounts are in {currency}, and zqtracker "
         "never stores them as yuan ({how}).",
@@ -18,10 +18,17 @@ _QUESTION_MESSAGES: dict[str, tuple[str, str, Ways]] = {
                 "如币种明确，可在表格上方“…汇率”处填写汇率，折算为人民币导入",
             ),
             cli=(
-                'if they are yuan, say so with --unit; to leave the column out say --map "{column}=none"',
-                '如确为人民币，请用 --unit 指定单位；如不导入该列，请用 --map "{column}=none"',
+                "to import them in yuan, give the rate, e.g. --rate USD=7.10; if they are yuan after all, say so "
+                "with --unit",
+                "如需折算为人民币导入，请给出汇率，如 --rate USD=7.10；如实为人民币，请用 --unit 指定单位",
             ),
         ),
+    ),
+    "note_foreign_duplicate": (
+        "Sheet “{sheet}”: column {column} “{header}” is not imported: its amounts are in {currency}, and column "
+        "{other} “{other_header}” gives the same figure in yuan, which is imported.",
+        "工作表“{sheet}”：{column} 列“{header}”未导入：其金额为{currency}，同一数额已由 {other} 列“{other_header}”"
+        "以人民币给出并导入。",
     ),
     "note_unitless_english": (
         "Sheet “{sheet}”: column {column} “{header}” is not imported: a list written in English whose amounts state "

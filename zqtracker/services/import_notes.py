@@ -161,7 +161,13 @@ def _columns(sheet: str, layout: SheetLayout, lang: str, rated: dict[int, str]) 
             other = {"other": read.letter, "other_header": read.header}
             notes.append(Problem("note_checked_column", None, {**params, **other}))
         elif c.note.startswith("duplicate") and c.currency:
-            notes.append(Problem("note_foreign_column", None, {**params, "currency": currency_name(c.currency, lang)}))
+            currency = {"currency": currency_name(c.currency, lang)}
+            yuan = next((o for o in layout.columns if o.field and o.field == c.note.partition(":")[2]), None)
+            if yuan is None:
+                notes.append(Problem("note_foreign_column", None, {**params, **currency}))
+            else:  # (a rate would not bring it in: the figure is read from the other column)
+                other = {"other": yuan.letter, "other_header": yuan.header}
+                notes.append(Problem("note_foreign_duplicate", None, {**params, **currency, **other}))
         elif c.note.startswith(("duplicate", "off")):
             what = c.note.split(":", 1)[0]
             notes.append(Problem("note_ignored_column", None, {**params, "what": IGNORED_REASONS.say(what, lang)}))
