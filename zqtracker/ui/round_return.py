@@ -274,6 +274,7 @@ class ReturnDialog(QDialog):
                 else self.tr("Row %1: %2 was deleted after the workbook was sent — not imported")
             )
             notes.append(said.replace("%1", str(gone.row.row)).replace("%2", gone.row.name))
+        notes += [n.message(lang) for n in ret.rows.notes]  # 300万 read as 万元, by the planned investment
         for p in ret.problems:
             notes.append(f"✗ {p.location(lang)}: {p.reason(lang)}")
         changed = redone(ret)
