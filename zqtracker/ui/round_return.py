@@ -166,7 +166,7 @@ class ReturnDialog(QDialog):
             return self.collector.analyse(ret, lang=lang, progress=progress)
 
         self._op = (
-            Operation(self, work, title=self.tr("Reading the return…"))
+            Operation(self, work, title=lambda: self.tr("Reading the return…"))
             .success(self._on_analysed)
             .failure(self._on_failed)
             .run_in_background()
@@ -355,7 +355,9 @@ class ReturnDialog(QDialog):
             return
         self.import_button.setEnabled(False)
         self._op = (
-            Operation(self, lambda progress: self.collector.apply(ret, progress=progress), title=self.tr("Importing…"))
+            Operation(
+                self, lambda progress: self.collector.apply(ret, progress=progress), title=lambda: self.tr("Importing…")
+            )
             .success(self._on_imported)
             .failure(self._on_failed)
             .run_in_background()
