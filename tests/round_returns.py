@@ -10,6 +10,8 @@ import openpyxl
 MAIN, NEW = "项目进展", "新增项目"
 H_STATUS, H_MONTH, H_PROGRESS = "本月项目状态", "当月完成投资（万元）", "进展情况"
 H_YTD_BEFORE, H_YTD, H_NAME, H_ID = "1–9月累计完成投资（万元）", "1–10月累计完成投资（万元）", "项目名称", "系统编号"
+H_PLANNED = "计划总投资（万元）"
+WAN, YI = 10_000, 100_000_000
 
 
 @dataclass
@@ -74,3 +76,26 @@ def sql(ctx, query: str, *args: object) -> list[tuple]:  # type: ignore[no-untyp
     named = "".join(p + (f":p{i}" if i < len(parts) - 1 else "") for i, p in enumerate(parts))
     with ctx.database.engine.connect() as con:
         return [tuple(r) for r in con.execute(text(named), {f"p{i}": a for i, a in enumerate(args)}).all()]
+
+
+def plan(ctx, sheet: Sheet, pid: int, yuan: int | None) -> None:  # type: ignore[no-untyped-def]
+    """The project's planned investment on record (and in its grey cell, as if sent so)."""
+    from sqlalchemy import text
+
+    with ctx.database.engine.begin() as con:
+        con.execute(text("UPDATE projects SET planned_investment = :p WHERE id = :i"), {"p": yuan, "i": pid})
+    sheet.set(pid, H_PLANNED, None if yuan is None else yuan // WAN)
+
+
+def reported(ctx, sheet: Sheet, n: int) -> list[int]:  # type: ignore[no-untyped-def]
+    """``n`` projects under construction with a September record, well under 5亿 since their start."""
+    out = []
+    for pid in sheet.ids():
+        sep = sql(ctx, "SELECT 1 FROM investment_records WHERE project_id = ? AND year = 2023 AND month = 9", pid)
+        since = sql(ctx, "SELECT COALESCE(SUM(amount), 0) FROM investment_records WHERE project_id = ?", pid)[0][0]
+        status = sql(ctx, "SELECT status FROM projects WHERE id = ?", pid)[0][0]
+        if sep and since < 4 * YI and status == "under_construction":
+            out.append(pid)
+        if len(out) == n:
+            return out
+    raise AssertionError("not enough projects with a history")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from round_returns import H_MONTH, H_PROGRESS, H_STATUS, H_YTD, H_YTD_BEFORE, Sheet, sql
+from round_returns import H_MONTH, H_PROGRESS, H_STATUS, H_YTD, H_YTD_BEFORE, YI, Sheet, plan, reported, sql
 from ui_helpers import undo_import
 
 from zqtracker.domain.rounds import DistrictState, Period
@@ -230,3 +230,29 @@ def test_a_return_changing_figures_on_record_is_imported_only_when_ticked(
     with qtbot.waitSignal(dialog.imported, timeout=60_000):
         dialog.import_button.click()
     assert october() == 12 * 10_000
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_300wan_settled_by_the_planned_investment_on_record_is_noted_in_the_preview(
+    qtbot, make_window, translations, demo_ctx: AppContext, tmp_path: Path, lang: str
+) -> None:
+    """“300万” in 当月 of a project planned at 5亿 is 300万元 (300亿 cannot be meant): the preview says so
+    and the return imports; the same on a project planned at 500亿 is a question."""
+    translations.switch(lang)
+    window = make_window(demo_ctx)
+    path = RoundService(demo_ctx.database).create(OCT, tmp_path, districts=["高要区"], lang="zh").books[0].path
+    sheet = Sheet.open(path)
+    a, b = reported(demo_ctx, sheet, 2)
+    plan(demo_ctx, sheet, a, 5 * YI)
+    plan(demo_ctx, sheet, b, 500 * YI)
+    sheet.set(a, H_MONTH, "300万")
+    sheet.set(b, H_MONTH, "300万")
+    sheet.save()
+    dialog = opened_return(qtbot, window, demo_ctx, path, lang)
+    text = dialog.notes.text()
+    settled = "按万元读取" if lang == "zh" else "is read as 万元"
+    asked = "两种读法" if lang == "zh" else "reads two ways"
+    assert settled in text and f"{sheet.row_of(a)}" in text and asked in text, text
+    assert not dialog.import_button.isEnabled()
+    dialog.resize(1200, 640)
+    _shot(dialog, f"return-300wan-{lang}.png")

@@ -3,7 +3,9 @@ or 300万 × 万元 = 300亿元 — ten thousand times apart, asked, never guess
 reading out it is not a question: a month's amount, a year to date or an annual plan of 300亿 on the
 row of a project planned at 5亿 is not what the district typed, so the cell's own unit stands (300万元)
 and a note names the rows. Without a planned investment on the row, or where both readings fit under
-it, the question stays.
+it, the question stays. A round's return settles its 当月 and 累计 the same way, by the planned
+investment on record of the project its row is tied to (io/round_read.py): :func:`own_unit` and
+:func:`note` are the rule and its words, for both.
 
 Also the chosen rows' columns (:func:`transpose`), the first step of converting them.
 """
@@ -30,6 +32,21 @@ def is_figure(info: ColumnInfo) -> bool:
     return info.month is not None or info.field in FIGURES
 
 
+def own_unit(problem: Problem, planned: int | None) -> int | None:
+    """The cell's own-unit reading in yuan of a figure reading two ways (``problem``: its
+    TWO_READINGS problem), where the other reading exceeds the ``planned`` investment of its
+    project; None where the question stays (no planned investment, or both readings fit)."""
+    if planned is None or problem.params["as_numeral"] <= planned:
+        return None
+    return int(problem.params["as_unit"])
+
+
+def note(sheet: str, letter: str, header: str, rows: list[int]) -> Problem:
+    """What the import says of a column's cells settled by :func:`own_unit` (``rows``: 1-based)."""
+    params = {"sheet": sheet, "column": letter, "header": header, "rows": runs_text(rows)}
+    return Problem("note_wan_read_as_unit", None, params)
+
+
 def settle(
     plan: SheetPlan, pending: list[tuple[ColumnInfo, int, CellProblem]], store: Callable[[ColumnInfo, int, int], None]
 ) -> None:
@@ -39,16 +56,13 @@ def settle(
     planned = plan.values.get("planned_investment") or []
     settled: dict[tuple[str, str, str], list[int]] = {}
     for info, k, problem in pending:
-        params = problem.problem.params
-        total = planned[k] if k < len(planned) else None
-        if total is None or params["as_numeral"] <= total:
+        yuan = own_unit(problem.problem, planned[k] if k < len(planned) else None)
+        if yuan is None:
             plan.add_problem(k, problem)
             continue
-        store(info, k, params["as_unit"])
+        store(info, k, yuan)
         settled.setdefault((problem.sheet, info.letter, info.header), []).append(plan.row_numbers[k])
-    for (sheet, letter, header), rows in settled.items():
-        params = {"sheet": sheet, "column": letter, "header": header, "rows": runs_text(rows)}
-        plan.notes.append(Problem("note_wan_read_as_unit", None, params))
+    plan.notes.extend(note(sheet, letter, header, rows) for (sheet, letter, header), rows in settled.items())
 
 
 def transpose(rows: list[list], chosen: list[int]) -> list[tuple]:

@@ -1,7 +1,9 @@
 """Reading a round's returned workbook back: its hidden identifiers and what each row reports.
 
 The workbook is io/round_workbook.py's; its cells arrive as a RawWorkbook from the safe reader
-(io/reader.py), so a return is parsed with the same limits as any import.
+(io/reader.py), so a return is parsed with the same limits as any import. “300万” in a 当月 or 累计
+cell of 万元 is settled as the import settles it (io/plan_settle.py), by the planned investment on
+record of the row's project (a new project's: the one typed on its row).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from zqtracker.domain.status import parse_status
 from zqtracker.io.cells import exact_text
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.numfmt import column_letter
+from zqtracker.io.plan_settle import TWO_READINGS, note, own_unit
 from zqtracker.io.reader import ExcelError, FormulaWithoutValue, RawSheet, RawWorkbook
 from zqtracker.io.round_layout import OPEN_KEYS, book_lang, columns_moved, layout_problems, merged_problems
 from zqtracker.io.round_workbook import FORMAT, HEADER_ROW, META_SHEET, NEW_HEADER_ROW, OPEN_MAIN, checksum
@@ -80,6 +83,8 @@ class ReturnRows:
     renamed: list[tuple[Reported, str, str, str]] = field(default_factory=list)  # row, field, as sent, as returned
     stray_ids: list[tuple[int, int]] = field(default_factory=list)  # (row, id) not listed for this district
     gone: list[Reported] = field(default_factory=list)  # rows sent whose project is no longer on record
+    notes: list[Problem] = field(default_factory=list)  # figures the row's planned investment settled
+    settled: dict[tuple[str, int], list[int]] = field(default_factory=dict)  # (sheet, column) → rows
 
 
 def read_rows(book: RawWorkbook, meta: RoundMeta, sent: dict[int, SheetProject]) -> ReturnRows:
@@ -116,6 +121,11 @@ def read_rows(book: RawWorkbook, meta: RoundMeta, sent: dict[int, SheetProject])
             rep = Reported(None, r + 1, new.name, name)
             _fill(rep, cells, new, ncols, meta.unit.factor, out)
             out.rows.append(rep)
+    for (sheet_name, c), rows in out.settled.items():
+        sheet, header_row = (main, HEADER_ROW) if sheet_name == main.name else (new, NEW_HEADER_ROW)
+        assert sheet is not None
+        heads: list = next((cells for r, cells in _data_rows(sheet, header_row) if r == header_row), [])
+        out.notes.append(note(sheet_name, column_letter(c), display(_cell(heads, sheet, c)).strip(), rows))
     return out
 
 
@@ -151,7 +161,7 @@ def _read_main(main: RawSheet, meta: RoundMeta, sent: dict[int, SheetProject], o
             out.stray_ids.append((r + 1, pid))
             continue
         rep = Reported(pid, r + 1, main.name, project.name, status_before=project.status)
-        _fill(rep, cells, main, cols, meta.unit.factor, out)
+        _fill(rep, cells, main, cols, meta.unit.factor, out, project.planned)
         if not _other_project(rep, cells, main, cols, listed, out):
             _edited(rep, cells, main, cols, project, meta, out)
         out.rows.append(rep)
@@ -299,23 +309,37 @@ def _amount(value: object, factor: int, field: str) -> int | None:
         raise
 
 
-def _fill(rep: Reported, cells: list, sheet: RawSheet, cols: dict[str, int], factor: int, out: ReturnRows) -> None:
+def _fill(
+    rep: Reported,
+    cells: list,
+    sheet: RawSheet,
+    cols: dict[str, int],
+    factor: int,
+    out: ReturnRows,
+    planned: int | None = None,
+) -> None:
+    """What the row reports. ``planned``: the planned investment on record of its project."""
+    if "planned" in cols and rep.project_id is None:
+        try:
+            rep.planned = planned = _amount(_cell(cells, sheet, cols["planned"]), factor, "planned_investment")
+        except ValidationError:
+            pass  # the import reports it, in its own words, on the same cell
     for key in ("this_month", "ytd"):
         value = _cell(cells, sheet, cols[key])
         try:
             setattr(rep, key, _amount(value, factor, "amount"))
         except ValidationError as exc:
             for p in exc.problems:
-                out.problems.append(_problem(sheet, rep.row - 1, cols[key], display(value), p))
+                yuan = own_unit(p, planned) if p.code == TWO_READINGS else None
+                if yuan is None:
+                    out.problems.append(_problem(sheet, rep.row - 1, cols[key], display(value), p))
+                else:  # 300万 of a project planned at 5亿: 300万元, said in a note
+                    setattr(rep, key, yuan)
+                    out.settled.setdefault((sheet.name, cols[key]), []).append(rep.row)
     status = _cell(cells, sheet, cols["status"])
     if not is_empty(status):
         try:
             rep.status_after = parse_status(display(status))
-        except ValidationError:
-            pass  # the import reports it, in its own words, on the same cell
-    if "planned" in cols and rep.project_id is None:
-        try:
-            rep.planned = _amount(_cell(cells, sheet, cols["planned"]), factor, "planned_investment")
         except ValidationError:
             pass  # the import reports it, in its own words, on the same cell
     note = _cell(cells, sheet, cols["progress"])

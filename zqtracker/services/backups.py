@@ -145,7 +145,7 @@ def _steps(progress: Progress | None, lang: str) -> tuple[Callable[[], None] | N
     def stage(name: str) -> None:
         if name == "replacing":
             progress.point_of_no_return()
-        progress.report(0, None, RESTORE_STEPS.say(name, lang))
+        progress.say(0, None, lambda in_lang: RESTORE_STEPS.say(name, in_lang), lang)
 
     return progress.check, stage
 

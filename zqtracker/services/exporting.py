@@ -174,7 +174,7 @@ class ExportService:
         started = time.perf_counter()
         options = options or ExportOptions()
         progress = progress or Progress()
-        say = _progress_text(messages_lang or options.lang)
+        say = _teller(progress, messages_lang or options.lang)
         target = check_target(path)
         f = None if options.filter is None or options.filter.is_empty() else options.filter
         layout = Layout(options.lang, options.unit)
@@ -187,8 +187,8 @@ class ExportService:
                 book = ExportWorkbook(tmp, layout, tmpdir=scratch)
                 book.header_footer = "&L" + _header_escape(title_of(demo, options.lang)) + "&R&A"
                 try:
-                    result = self._write(book, f, fields, options, summary_data, demo, filters, progress, say)
-                    progress.report(result[0] + result[1], None, say("saving"))
+                    result = self._write(book, f, fields, options, summary_data, demo, filters, say)
+                    say(result[0] + result[1], None, "saving")
                     book.close()
                     # Compressing cannot be interrupted; a cancel asked for meanwhile still wins:
                     # the finished temporary file is deleted instead of renamed.
@@ -205,7 +205,7 @@ class ExportService:
             target, projects, records, sheets, tuple(fields), demo, time.perf_counter() - started, filters
         )
 
-    def _write(self, book, f, fields, options, summary_data, demo, filters, progress, say):
+    def _write(self, book, f, fields, options, summary_data, demo, filters, say):
         with self.db.session() as s:
             n_projects = ProjectRepository(s).count(f)
             unused = set(FIGURE_EXPORT_FIELDS) - figure_fields_used(s, f)
@@ -214,7 +214,7 @@ class ExportService:
             total = n_projects + n_records + max(1, (n_projects + n_records) // 5)
             if n_projects + n_records > 2_000_000:
                 book.wb.use_zip64()  # a sheet's XML may pass the 4 GB of a plain zip entry
-            progress.report(0, total, say("projects", done=0, total=n_projects))
+            say(0, total, "projects", {"done": 0, "total": n_projects})
             overview = OverviewSheet(book)
             index = {name: i for i, name in enumerate(PROJECT_VALUE_FIELDS)}
             freeze = 2 if fields[:2] == ["code", "name"] else (1 if fields[0] in ("code", "name") else 0)
@@ -230,16 +230,16 @@ class ExportService:
                     for v in batch:
                         keys[v[0]] = (v[i_code], v[i_name], v[i_district])
                 done += len(batch)
-                progress.report(done, total, say("projects", done=done, total=n_projects))
+                say(done, total, "projects", {"done": done, "total": n_projects})
             projects.finish()
             records = 0
             if monthly is not None:
                 for batch in iter_investment(s, f):
                     records += monthly.write_records(batch, keys)
-                    progress.report(done + records, total, say("monthly", done=records, total=n_records))
+                    say(done + records, total, "monthly", {"done": records, "total": n_records})
                 monthly.finish()
         if summaries is not None and summary_data is not None:
-            progress.report(done + records, total, say("summaries"))
+            say(done + records, total, "summaries")
             summaries.write(summary_data)
         sheets = tuple(ws.get_name() for ws in book.wb.worksheets())
         roles = ["overview", "projects", "monthly", "by_status", "by_sector", "by_district", "completed"]
@@ -303,9 +303,12 @@ def source_name(database: Database) -> str:
     return database.display_name.rsplit("/", 1)[-1].split("?", 1)[0] or "database"
 
 
-def _progress_text(lang: str):
-    def say(key: str, **params: object) -> str:
-        return PROGRESS.say(key, lang, **params)
+def _teller(progress: Progress, lang: str):
+    """``say(done, total, key, params)``: the export's step, worded in ``lang`` — or in the language
+    the progress is shown in, switched while the export runs."""
+
+    def say(done: int, total: int | None, key: str, params: dict[str, object] | None = None) -> None:
+        progress.say(done, total, lambda in_lang: PROGRESS.say(key, in_lang, **(params or {})), lang)
 
     return say
 

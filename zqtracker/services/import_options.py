@@ -42,7 +42,10 @@ class _Worded:
 
     def report(self, done: int, total: int | None = None, text: str = "") -> None:
         stage = "read" if self.reading else text
-        self.inner.report(done, total, WORDS.say(stage, self.lang, sheet=text) if stage in WORDS else text)
+        if stage in WORDS:
+            self.inner.say(done, total, lambda lang: WORDS.say(stage, lang, sheet=text), self.lang)
+        else:
+            self.inner.report(done, total, text)
 
     def check(self) -> None:
         self.inner.check()

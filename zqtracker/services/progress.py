@@ -4,13 +4,18 @@ The GUI hands a :class:`Progress` whose callback moves a progress bar; the CLI h
 prints or does nothing. Work checks :meth:`Progress.report` often; after a cancel it raises
 :class:`Cancelled`, and the use case's transaction rolls back, so a cancelled run writes nothing.
 Work with a step that cannot be stopped half way (a restore replacing the database) says when it
-gets there (:meth:`Progress.point_of_no_return`): a cancel asked later is refused.
+gets there (:meth:`Progress.point_of_no_return`): a cancel asked later is refused. A sentence the
+work words (:meth:`Progress.say`) follows :attr:`Progress.lang`, which whoever shows the progress may
+change while the work runs (the desktop's live language switch), and is worded again there
+(:meth:`Progress.reworded`).
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+
+Wording = Callable[[str], str]  # a sentence in the language it is given ("en" or "zh")
 
 
 class Cancelled(Exception):
@@ -29,9 +34,27 @@ class Progress:
         self._cancel = threading.Event()
         self._lock = threading.Lock()  # a cancel and the point of no return: one before the other
         self._past_return = False
+        self.lang: str | None = None  # the language to word in, when not the work's own
+        self._wording: Wording | None = None  # the last sentence said
 
     def report(self, done: int, total: int | None = None, text: str = "") -> None:
         """Say how far the work is; raises Cancelled once a cancel was asked for."""
+        if text:
+            self._wording = None
+        self._send(done, total, text)
+
+    def say(self, done: int, total: int | None, wording: Wording, lang: str) -> None:
+        """:meth:`report` with a sentence worded in :attr:`lang`, or else in ``lang`` (the work's)."""
+        self._wording = wording
+        self._send(done, total, wording(self.lang or lang))
+
+    def reworded(self, lang: str) -> str | None:
+        """The last sentence said, in ``lang``; None when the last text was none, or no sentence (a
+        sheet's or a district's name)."""
+        wording = self._wording
+        return None if wording is None else wording(lang)
+
+    def _send(self, done: int, total: int | None, text: str) -> None:
         if self._cancel.is_set():
             raise Cancelled
         if self._callback is not None:

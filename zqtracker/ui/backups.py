@@ -252,7 +252,9 @@ def _run_restore(actions: DatabaseActions, ctx: AppContext, chosen: Path) -> Non
         progress.report(0, None, opening)  # past the point of no return: a cancel is refused
         return open_context(target)
 
-    op = Operation(actions.window, work, title=QCoreApplication.translate("RestoreDialog", "Restoring the backup…"))
+    op = Operation(
+        actions.window, work, title=lambda: QCoreApplication.translate("RestoreDialog", "Restoring the backup…")
+    )
     op.success(lambda new_ctx: actions.adopt(target, new_ctx)).failure(lambda exc: _failed(actions.window, exc))
     cancelled = QCoreApplication.translate("RestoreDialog", "Restore cancelled: nothing was changed.")
     op.cancelled(lambda: _said(actions.window, cancelled))

@@ -84,9 +84,13 @@ class DatabaseActions(QObject):
         first page meanwhile)."""
         if self.busy:
             return
-        title = (
-            self.tr("Opening the demo database…") if target == DEMO else self.tr("Opening %1…").replace("%1", target)
-        )
+
+        def title() -> str:
+            return (
+                self.tr("Opening the demo database…")
+                if target == DEMO
+                else self.tr("Opening %1…").replace("%1", target)
+            )
 
         def work(progress: Progress) -> AppContext:
             return open_context(target)

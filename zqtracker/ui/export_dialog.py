@@ -265,7 +265,7 @@ class ExportDialog(QDialog):
         self.operation = Operation(
             self,
             lambda progress: self.service.export(target, options, progress, messages_lang=self._lang),
-            title=self.tr("Exporting to Excel…"),
+            title=lambda: self.tr("Exporting to Excel…"),
             minimum_duration_ms=self.progress_delay_ms,
         )
         self.operation.success(self._on_exported).failure(self._on_failed).cancelled(self._on_cancelled)

@@ -50,14 +50,14 @@ class ImportCommand(QUndoCommand):
     def redo(self) -> None:
         if self._applied:
             return
-        self._run(self.service.redo, QCoreApplication.translate("ImportCommand", "Redoing the import…"))
+        self._run(self.service.redo, lambda: QCoreApplication.translate("ImportCommand", "Redoing the import…"))
 
     def undo(self) -> None:
         if not self._applied:
             return
-        self._run(self.service.undo, QCoreApplication.translate("ImportCommand", "Undoing the import…"))
+        self._run(self.service.undo, lambda: QCoreApplication.translate("ImportCommand", "Undoing the import…"))
 
-    def _run(self, action: Callable[[ImportChange], None], title: str) -> None:
+    def _run(self, action: Callable[[ImportChange], None], title: Callable[[], str]) -> None:
         from zqtracker.ui.operations import Operation
 
         change = self.change

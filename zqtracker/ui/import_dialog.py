@@ -164,11 +164,11 @@ class ImportDialog(QDialog):
         options = dataclasses.replace(self.choices.options)
         self._run(
             lambda p: self.service.read_planned(path, options, progress=p),
-            self.tr("Reading %1…").replace("%1", path.name),
+            lambda: self.tr("Reading %1…").replace("%1", path.name),
             self._on_book_read,
         )
 
-    def _run(self, work, title: str, done) -> None:
+    def _run(self, work, title, done) -> None:  # title: a function, called again on a language switch
         op = Operation(self, work, title=title).success(done).failure(self._on_failed)
         op.cancelled(lambda: self._show_error(self.tr("Cancelled.")))
         op.finished.connect(self._update_buttons)
@@ -196,7 +196,7 @@ class ImportDialog(QDialog):
         options = self.choices.copy()
         self._run(
             lambda p: self.service.analyse(book, options, plans=plans, progress=p),
-            self.tr("Checking rows…"),
+            lambda: self.tr("Checking rows…"),
             self._on_analysed,
         )
 
@@ -319,8 +319,8 @@ class ImportDialog(QDialog):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        analysis, options = self.analysis, dataclasses.replace(self.choices.options)
-        self._run(lambda p: self.service.apply(analysis, options, progress=p), self.tr("Importing…"), self._on_imported)
+        analysis, options, apply = self.analysis, dataclasses.replace(self.choices.options), self.service.apply
+        self._run(lambda p: apply(analysis, options, progress=p), lambda: self.tr("Importing…"), self._on_imported)
         assert self.operation is not None
         self.operation.cancelled(self._on_import_cancelled)
 

@@ -1,6 +1,6 @@
 """Long work off the GUI thread, with a cancellable progress dialog (Anki's CollectionOp).
 
-    Operation(parent, lambda progress: service.run(..., progress=progress), title=self.tr("Importing…"))
+    Operation(parent, lambda progress: service.run(..., progress=progress), title=lambda: self.tr("Importing…"))
         .success(self._on_imported)
         .failure(self._on_import_failed)
         .run_in_background()
@@ -10,6 +10,11 @@ run on the GUI thread. Cancelling raises Cancelled inside the work, which rolls 
 transaction; ``cancelled`` callbacks run then instead of ``failure``. Once the work passes its
 point of no return (Progress.point_of_no_return: a restore replacing the database) the dialog's
 Cancel is disabled, and the work's own words say why.
+
+The dialog follows a live language switch: its title (``title`` given as a function, called again),
+its Cancel, and its label — the title, "Cancelling…", or the work's own sentence (Progress.say, worded
+again in the new language; a sheet's or a district's name stays as it is). The work's later
+sentences come in the new language too (Progress.lang).
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from PySide6.QtGui import QKeyEvent, QShortcut
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from zqtracker.services.progress import Cancelled, Progress
+from zqtracker.ui.translations import ui_lang
 
 
 class _Bridge(QObject):
@@ -66,7 +72,7 @@ class Operation(QObject):
         parent: QWidget | None,
         work: Callable[[Progress], Any],
         *,
-        title: str = "",
+        title: str | Callable[[], str] = "",
         cancellable: bool = True,
         show_progress: bool = True,
         minimum_duration_ms: int = 400,
@@ -76,7 +82,8 @@ class Operation(QObject):
         """``pool``: the threads to run on (default Qt's global pool; long housekeeping such as
         the day's backup copy takes a pool of its own, so as never to hold up the others).
         ``stays``: the dialog cannot be hidden (Escape, its close button) until the work ends —
-        by default when there is nothing to cancel."""
+        by default when there is nothing to cancel. ``title``: a function (``lambda: self.tr(…)``)
+        for a title that follows a live language switch."""
         super().__init__(parent)
         self._pool = pool
         self._work = work
@@ -94,6 +101,7 @@ class Operation(QObject):
         self._bridge = _Bridge(self)
         self._dialog: QProgressDialog | None = None  # while one is shown
         self._setting_value = 0  # inside the dialog's setValue (which processes events)
+        self._told = False  # the label shows the work's text (not the title)
         self._closed_dialogs: list[QProgressDialog] = []  # closed inside it: deleted once it returns
         self.done = False
         self.result: Any = None
@@ -124,8 +132,8 @@ class Operation(QObject):
         if self._show_progress:
             owner = self.parent()
             parent = owner if isinstance(owner, QWidget) else None
-            dialog = QProgressDialog(self._title, self.tr("Cancel") if self._cancellable else "", 0, 0, parent)
-            dialog.setWindowTitle(self._title or self.tr("Working…"))
+            dialog = QProgressDialog(parent)
+            dialog.setRange(0, 0)
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
             dialog.setMinimumDuration(self._minimum_duration_ms)
             dialog.setAutoClose(False)
@@ -134,16 +142,34 @@ class Operation(QObject):
                 dialog.canceled.connect(self.cancel)
             else:
                 dialog.setCancelButton(None)
+            dialog.installEventFilter(self)  # a live language switch; and Escape, when it stays
             if self._stays:
                 self._hold(dialog)
             # Deleted with its parent (a dialog closed and deleted while the work still runs): the
             # next progress report must not reach a deleted widget.
             dialog.destroyed.connect(self._on_dialog_destroyed)
             self._dialog = dialog
+            self._retranslate()
             if self._minimum_duration_ms <= 0:
                 dialog.show()  # at once: modal before any input already queued reaches the window
         (self._pool or QThreadPool.globalInstance()).start(_Runnable(self._work, self.progress, b))
         return self
+
+    def _retranslate(self) -> None:
+        """The dialog's words in the interface's language (again on a live switch)."""
+        dialog = self._dialog
+        if dialog is None:
+            return
+        title = self._title() if callable(self._title) else self._title
+        dialog.setWindowTitle(title or self.tr("Working…"))
+        if self._cancellable:
+            dialog.setCancelButtonText(self.tr("Cancel"))
+        if self.progress.cancelled:
+            dialog.setLabelText(self.tr("Cancelling…"))
+        elif not self._told:
+            dialog.setLabelText(title)
+        elif (said := self.progress.reworded(ui_lang())) is not None:
+            dialog.setLabelText(said)
 
     def cancel(self) -> None:
         if self.progress.cancel() and self._dialog is not None:  # refused past the point of no return
@@ -167,13 +193,16 @@ class Operation(QObject):
         """The dialog stays until the work ends."""
         for shortcut in dialog.findChildren(QShortcut):  # its Escape, which would hide it
             shortcut.setEnabled(False)
-        dialog.installEventFilter(self)  # nor do a key's Escape and the close button close it now
+        # nor do a key's Escape and the close button close it now (the dialog's event filter)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Past the point of no return, or when it stays, the dialog stays until the work ends:
         hidden by Escape or its close button, it would leave the window usable while its database
         is replaced (a restore) or an import's undo is still being written."""
-        if watched is self._dialog and (self.progress.past_return or self._stays):
+        if watched is self._dialog and event.type() == QEvent.Type.LanguageChange:
+            self.progress.lang = ui_lang()  # the work's next sentences too
+            self._retranslate()
+        elif watched is self._dialog and (self.progress.past_return or self._stays):
             if event.type() == QEvent.Type.Close:
                 event.ignore()
                 return True
@@ -191,6 +220,7 @@ class Operation(QObject):
         if dialog is None or self.progress.cancelled:
             return
         if text:
+            self._told = True
             dialog.setLabelText(text)
         if total > 0:
             dialog.setMaximum(total)

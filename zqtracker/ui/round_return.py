@@ -167,7 +167,7 @@ class ReturnDialog(QDialog):
             return self.collector.analyse(ret, lang=lang, progress=progress)
 
         self._op = (
-            Operation(self, work, title=self.tr("Reading the return…"))
+            Operation(self, work, title=lambda: self.tr("Reading the return…"))
             .success(self._on_analysed)
             .failure(self._on_failed)
             .run_in_background()
@@ -275,6 +275,7 @@ class ReturnDialog(QDialog):
                 else self.tr("Row %1: %2 was deleted after the workbook was sent — not imported")
             )
             notes.append(said.replace("%1", str(gone.row.row)).replace("%2", gone.row.name))
+        notes += [n.message(lang) for n in ret.rows.notes]  # 300万 read as 万元, by the planned investment
         for p in ret.problems:  # this window asks none of the import dialog's questions (a row's link, a
             # column left out): what it cannot do is said as the command line does it (round collect --link)
             notes.append(f"✗ {p.location(lang)}: {p.reason(lang, CLI)}")
@@ -356,7 +357,9 @@ class ReturnDialog(QDialog):
             return
         self.import_button.setEnabled(False)
         self._op = (
-            Operation(self, lambda progress: self.collector.apply(ret, progress=progress), title=self.tr("Importing…"))
+            Operation(
+                self, lambda progress: self.collector.apply(ret, progress=progress), title=lambda: self.tr("Importing…")
+            )
             .success(self._on_imported)
             .failure(self._on_failed)
             .run_in_background()

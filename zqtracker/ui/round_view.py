@@ -251,7 +251,7 @@ class RoundView(QDialog):
             Operation(
                 self,
                 lambda progress: self.service.create(period, folder, districts=districts, lang=lang, progress=progress),
-                title=self.tr("Writing the workbooks…"),
+                title=lambda: self.tr("Writing the workbooks…"),
             )
             .success(done)
             .failure(self._show_error)

@@ -208,7 +208,7 @@ class SummariesWidget(QWidget):
 
         self._set_busy(True)
         self.status_label.setText(self.tr("Preparing…"))
-        op = Operation(self, work, title=self.tr("Preparing the summary…"), show_progress=False)
+        op = Operation(self, work, title=lambda: self.tr("Preparing the summary…"), show_progress=False)
         op.success(self._on_built).failure(self._on_build_failed).cancelled(self._on_build_cancelled)
         op.finished.connect(self._on_operation_finished)
         self._operation = op

@@ -109,7 +109,7 @@ class SummaryOutput(QObject):
             paint_document(doc, printer, progress)
             return len(doc.pages)
 
-        op = Operation(self._window, work, title=self.tr("Printing…"))
+        op = Operation(self._window, work, title=lambda: self.tr("Printing…"))
         op.success(lambda n: self.message.emit(self.tr("Sent %n page(s) to the printer.", "", n)))
         op.failure(self._on_output_failed)
         op.cancelled(lambda: self.message.emit(self.tr("Printing cancelled.")))
@@ -139,7 +139,7 @@ class SummaryOutput(QObject):
             write_pdf(document, path, progress)
             return path
 
-        op = Operation(self._window, work, title=self.tr("Writing the PDF…"))
+        op = Operation(self._window, work, title=lambda: self.tr("Writing the PDF…"))
         op.success(self._on_pdf_written).failure(self._on_output_failed)
         op.cancelled(lambda: self.message.emit(self.tr("Export cancelled; no file was written.")))
         return op.run_in_background()

@@ -266,6 +266,8 @@ def _collect_report(ret, diffs, written: bool, dry_run: bool, lang: str) -> dict
     for gone in ret.left_out:
         key = "round.deleted_since" if gone.now is None else "round.moved_since"
         lines.append(WORDS.say(key, lang, row=gone.row.row, project=gone.row.name, now=gone.now))
+    for n in ret.rows.notes:
+        lines.append("  " + WORDS.say("import.note", lang, text=n.message(lang)))
     for p in ret.problems:
         lines.append(f"  ✗ {p.location(lang)}: {p.reason(lang)}")
     if written:
@@ -287,6 +289,7 @@ def _collect_report(ret, diffs, written: bool, dry_run: bool, lang: str) -> dict
         "renamed": [{"row": r.row, "field": fld, "sent": b, "returned": n} for r, fld, b, n in ret.rows.renamed],
         "left_out": [{"row": g.row.row, "project_id": g.row.project_id, "name": g.row.name,
                       "moved_to": g.now, "deleted": g.now is None} for g in ret.left_out],
+        "notes": [n.message(lang) for n in ret.rows.notes],
         "problems": [p.as_json(lang) for p in ret.problems],
         "_lines": lines,
     }  # fmt: skip
