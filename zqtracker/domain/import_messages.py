@@ -357,6 +357,11 @@ _IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "the row has values but no project name",
         "该行有内容但没有项目名称",
     ),
+    "percent_not_amount": (
+        "{field_label}: the cell shows {value}, a percentage, which is not an amount; put the figure itself in the "
+        "cell (in the column's unit) and import again",
+        "{field_label}：单元格显示为 {value}，是百分比，不是金额或面积；请在单元格中填写数值本身（按该列单位）后再导入",
+    ),
 }
 IMPORT_MESSAGES = Catalogue("import_problems", _IMPORT_MESSAGES)
 

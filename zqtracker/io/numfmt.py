@@ -3,7 +3,8 @@
 python-calamine gives the number (123.0), not its format. When a code column holds numbers, the
 reading process looks up those cells' styles (one streaming pass over the sheet XML with expat,
 DOCTYPEs having been refused before) and renders the integer with the format's zeros and quoted
-literals. Formats it cannot render faithfully give the plain integer.
+literals. Formats it cannot render faithfully give the plain integer. (Numbers shown as a
+percentage: io/percent_format.py.)
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ import zipfile
 from dataclasses import dataclass, field
 from xml.parsers import expat
 
-_BUILTIN = {0: "General", 1: "0", 49: "@"}
-_LITERAL_RE = re.compile(r'"([^"]*)"|\\(.)')
+from zqtracker.io.percent_format import LITERAL_RE as _LITERAL_RE
+from zqtracker.io.percent_format import cell_formats
+
 _CELL_RE = re.compile(r"^([A-Z]{1,3})(\d+)$")
 
 
@@ -45,41 +47,6 @@ def render(value: float, code: str) -> str | None:
     return text if digits_done else None
 
 
-def _styles(zf: zipfile.ZipFile, names: dict[str, str]) -> list[str]:
-    """Format code of each cellXfs entry."""
-    part = names.get("xl/styles.xml")
-    if part is None:
-        return []
-    custom: dict[int, str] = {}
-    xfs: list[str] = []
-    state = {"in_xfs": False}
-
-    def start(tag: str, attrs: dict[str, str]) -> None:
-        local = tag.rsplit(":", 1)[-1]
-        if local == "numFmt":
-            try:
-                custom[int(attrs.get("numFmtId", "-1"))] = attrs.get("formatCode", "General")
-            except ValueError:
-                pass
-        elif local == "cellXfs":
-            state["in_xfs"] = True
-        elif local == "xf" and state["in_xfs"]:
-            try:
-                fmt_id = int(attrs.get("numFmtId", "0"))
-            except ValueError:
-                fmt_id = 0
-            xfs.append(custom.get(fmt_id, _BUILTIN.get(fmt_id, "General")))
-
-    def end(tag: str) -> None:
-        if tag.rsplit(":", 1)[-1] == "cellXfs":
-            state["in_xfs"] = False
-
-    parser = expat.ParserCreate()
-    parser.StartElementHandler, parser.EndElementHandler = start, end
-    parser.Parse(zf.read(part), True)
-    return xfs
-
-
 @dataclass
 class _OpenCell:
     """A wanted number cell while its <v> text arrives."""
@@ -103,7 +70,7 @@ def column_text(path: str, sheet: str, column: int, rows: list[int]) -> dict[int
         part = parts.get(sheet)
         if part is None:
             return out
-        formats = _styles(zf, names)
+        formats = cell_formats(zf, names)
         found: dict[int, tuple[int, str]] = {}  # row → (style, value text)
         current: list[_OpenCell] = []  # the wanted cell being read, if any
 

@@ -10,6 +10,7 @@ reading process.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from xml.parsers import expat
 
@@ -19,6 +20,8 @@ from zqtracker.io.xlsx_package import Package
 _T = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_PLACES_RE = re.compile(r"[.,](\d+)\s*%")
 _MAX_REPEAT = 1 << 20
 _MAX_COLS = 16384
 
@@ -39,6 +42,7 @@ class _Walker:
         self.row_hidden = False
         self.rows = RangeCollector()
         self.error: tuple[int, int] | None = None
+        self.percent = 0  # the columns of the cell being read when it holds a percentage (repeated)
         self.error_text: list[str] = []
         self.in_p = 0
 
@@ -64,7 +68,7 @@ class _Walker:
                 self._cell(local, attrs)
             elif local == "null-date" and attrs.get(f"{_T} date-value", "").startswith("1904-01-01"):
                 self.facts.date1904 = True
-        elif ns == _TEXT and local == "p" and self.error is not None:
+        elif ns == _TEXT and local == "p" and (self.error is not None or self.percent):
             self.in_p += 1
 
     def _cell(self, local: str, attrs: dict[str, str]) -> None:
@@ -77,6 +81,9 @@ class _Walker:
                 self.facts.merged[sheet].append((self.row, self.col, self.row + rows - 1, self.col + cols - 1))
             if attrs.get(f"{_CALCEXT} value-type") == "error":
                 self.error, self.error_text = (self.row, self.col), []
+            elif attrs.get(f"{_OFFICE} value-type") == "percentage" and self.col < _MAX_COLS:
+                self.percent, self.error_text = min(n, _MAX_COLS - self.col), []
+                return  # the cell's end marks it and moves on
         self.col += n
 
     def end(self, tag: str) -> None:
@@ -89,6 +96,13 @@ class _Walker:
             text = "".join(self.error_text).strip() or "#VALUE!"
             self.facts.errors[self.sheet or ""].append((*self.error, text[:32]))
             self.error = None
+        elif ns == _T and local == "table-cell" and self.percent:
+            # a number shown as a percentage: marked "%" and the decimals its text shows (io/percent_format.py)
+            m = _PLACES_RE.search("".join(self.error_text))
+            mark = f"%{min(len(m.group(1)), 15) if m else 0}"
+            self.facts.errors[self.sheet or ""].extend((self.row, self.col + k, mark) for k in range(self.percent))
+            self.col += self.percent
+            self.percent = 0
         elif ns == _T and local == "table":
             if self.sheet is not None:
                 self.facts.hidden_rows[self.sheet] = self.rows.ranges()

@@ -9,6 +9,7 @@ import itertools
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from zqtracker.io.percent_format import percent_text
 from zqtracker.io.xlsx_package import iter_rows_starts_at_row_1
 
 EXCEL_ERRORS = frozenset(
@@ -94,13 +95,18 @@ def mark_row(row: list, found: list[tuple[int, str]], offset: int, i: int, marks
     """The marks of one row's cells: an error where the cell reads empty; a formula without a
     value ("=…") where it reads empty, or 0 (a writer's placeholder, io/xlsx_formulas.py) — but
     only in a row with something else in it: a row of formulas alone (a template's rows filled
-    down ahead of their data, a title made by a formula) stays as it reads."""
+    down ahead of their data, a title made by a formula) stays as it reads. A number shown as a
+    percentage ("%" and its decimals) becomes the text it shows, "50%" (io/numfmt.py)."""
     formulas: list[tuple[int, str]] = []
+    percents: list[tuple[int, str]] = []
     for c, t in found:
         j = c - offset
         if 0 <= j < len(row):
             v = row[j]
-            if t[:1] != "=":
+            if t[:1] == "%":
+                if v.__class__ is float:
+                    percents.append((j, t))
+            elif t[:1] != "=":
                 if v == "":
                     marks.append((i, j, t))
             elif v == "" or (v == 0 and v.__class__ is float):
@@ -109,6 +115,8 @@ def mark_row(row: list, found: list[tuple[int, str]], offset: int, i: int, marks
         marked = {j for j, _t in formulas}
         if any(v != "" for j, v in enumerate(row) if j not in marked):
             marks.extend((i, j, t) for j, t in formulas)
+    for j, t in percents:  # after the formulas, which judge a 0 as read
+        row[j] = percent_text(row[j], int(t[1:] or 0))
 
 
 class _Shared:

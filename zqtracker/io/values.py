@@ -20,6 +20,7 @@ from zqtracker.domain.status import Status, parse_status
 from zqtracker.domain.validation import INVISIBLE_MARKS, normalize_code
 from zqtracker.io.columns import BOOL_FALSE, BOOL_TRUE, INVESTOR_ORIGIN_WORDS, PROJECT_TYPE_WORDS
 from zqtracker.io.dates import DAY, MONTH, parse_fuzzy
+from zqtracker.io.percent_format import refuse_percent
 
 EXCEL_ERRORS = frozenset(
     ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA", "#SPILL!", "#CALC!")
@@ -172,6 +173,7 @@ def parse_money_cell(value: object, factor: int | None, field: str) -> int:
         raise ValidationError(Problem("bad_money", field, {"value": display(value)}))
     if isinstance(value, str):
         value = unicodedata.normalize("NFKC", value).strip()
+        refuse_percent(value, field)
     return parse_money(value, factor, field=field)
 
 
@@ -200,6 +202,8 @@ def parse_decimal(value: object, field: str) -> Decimal:
     _check_error(value, field)
     if isinstance(value, (bool, tuple)):
         raise ValidationError(Problem("not_a_number", field, {"value": display(value)}))
+    if isinstance(value, str):
+        refuse_percent(unicodedata.normalize("NFKC", value).strip(), field)
     try:
         if isinstance(value, str):
             text = fold(value).replace(",", "")

@@ -14,6 +14,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 
+from zqtracker.io.percent_format import percent_cells, percent_styles
 from zqtracker.io.row_ranges import RangeCollector
 from zqtracker.io.xlsx_formulas import Uncalculated, column_number
 
@@ -51,11 +52,12 @@ def package_facts(path: str, *, errors: bool = True) -> Package:
         with zipfile.ZipFile(path) as zf:
             facts.sheet_parts, facts.date1904 = sheet_parts(zf)
             facts.recalc_on_load = recalc_on_load(zf)
+            percent = _percent_styles(zf) if errors else {}
             for name, part in facts.sheet_parts.items():
                 facts.hidden[name], facts.declared[name] = _sheet_start(zf, part)
                 if errors:
                     rows = RangeCollector()
-                    facts.errors[name] = _cell_marks(zf, part, hidden=rows)
+                    facts.errors[name] = _cell_marks(zf, part, hidden=rows, percent=percent)
                     facts.hidden_rows[name] = rows.ranges()
     except Exception:  # noqa: BLE001
         pass
@@ -74,13 +76,21 @@ def sheet_scan(
     hidden: dict[str, list[tuple[int, int]]] = {}
     try:
         with zipfile.ZipFile(path) as zf:
+            percent = _percent_styles(zf)
             for name, part in parts.items():
                 rows = RangeCollector()
-                found[name] = _cell_marks(zf, part, zero_unsure, rows)
+                found[name] = _cell_marks(zf, part, zero_unsure, rows, percent)
                 hidden[name] = rows.ranges()
     except Exception:  # noqa: BLE001
         pass
     return found, hidden
+
+
+def _percent_styles(zf: zipfile.ZipFile) -> dict[bytes, str]:
+    try:
+        return percent_styles(zf)
+    except Exception:  # noqa: BLE001 - styles not read: no cell is known to show a percent
+        return {}
 
 
 _ERROR_CELL_RE = re.compile(
@@ -94,19 +104,28 @@ _MAX_ERRORS = 100_000
 
 
 def _cell_marks(
-    zf: zipfile.ZipFile, part: str, zero_unsure: bool = False, hidden: RangeCollector | None = None
+    zf: zipfile.ZipFile,
+    part: str,
+    zero_unsure: bool = False,
+    hidden: RangeCollector | None = None,
+    percent: dict[bytes, str] | None = None,
 ) -> list[tuple[int, int, str]]:
     """Cells of type "e" with their cached error text, and formula cells without a value ("=" and
     the formula; io/xlsx_formulas.py), found by a byte search of the part (most sheets have
     neither, and the search is what it costs them). A cell without an r attribute (a few
     writers omit them), or written ``t = "e"`` with spaces, cannot be found this way and is left
-    as python-calamine reads it: empty. ``hidden`` collects the hidden rows on the same pass."""
+    as python-calamine reads it: empty. ``hidden`` collects the hidden rows on the same pass, and
+    the number cells of a ``percent`` style are marked "%" and their decimals (io/numfmt.py)
+    ahead of the rest."""
+    shown: list[tuple[int, int, str]] = []
     found: list[tuple[int, int, str]] = []
     formulas = Uncalculated(zero_unsure=zero_unsure)
     full = False
     for data in whole_elements(zf, part):
         if hidden is not None and b"hidden" in data:
             _hidden_rows(data, hidden)
+        if percent:
+            percent_cells(data, percent, shown)
         if full:
             continue
         if b't="e"' in data or b"t='e'" in data:
@@ -124,10 +143,10 @@ def _cell_marks(
                 continue
         formulas.scan(data)
     if full:
-        return found
+        return shown + found
     if formulas.pending:
         formulas.name_shared(whole_elements(zf, part))
-    return found + formulas.found
+    return shown + found + formulas.found
 
 
 _ROW_TAG_RE = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")

@@ -1,0 +1,123 @@
+"""Which cells of an .xlsx show a percentage: 0.5 formatted 0% shows "50%", and python-calamine gives
+0.5. Such a number is read as the text it shows, as if typed so (io/sheet_stream.mark_row): in an
+amount or area column it is a problem (:func:`refuse_percent`: a percentage is no amount), in a
+同比增长% column the percentage it is.
+
+The styles come from styles.xml (built-in formats 9 and 10 are 0% and 0.00%; a custom code holding
+an unquoted, unescaped %), and the sheet scan (io/xlsx_package.py, on the other core) finds their
+cells by a byte search for each percent style's s="…": a workbook without a percent style pays
+nothing, one with them pays for those cells alone. Imports little (the reading process starts fast).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from xml.parsers import expat
+
+from zqtracker.io.xlsx_formulas import column_number
+
+_BUILTIN = {0: "General", 1: "0", 9: "0%", 10: "0.00%", 49: "@"}
+LITERAL_RE = re.compile(r'"([^"]*)"|\\(.)')
+
+
+def cell_formats(zf: zipfile.ZipFile, names: dict[str, str]) -> list[str]:
+    """Format code of each cellXfs entry."""
+    part = names.get("xl/styles.xml")
+    if part is None:
+        return []
+    custom: dict[int, str] = {}
+    xfs: list[str] = []
+    state = {"in_xfs": False}
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        local = tag.rsplit(":", 1)[-1]
+        if local == "numFmt":
+            try:
+                custom[int(attrs.get("numFmtId", "-1"))] = attrs.get("formatCode", "General")
+            except ValueError:
+                pass
+        elif local == "cellXfs":
+            state["in_xfs"] = True
+        elif local == "xf" and state["in_xfs"]:
+            try:
+                fmt_id = int(attrs.get("numFmtId", "0"))
+            except ValueError:
+                fmt_id = 0
+            xfs.append(custom.get(fmt_id, _BUILTIN.get(fmt_id, "General")))
+
+    def end(tag: str) -> None:
+        if tag.rsplit(":", 1)[-1] == "cellXfs":
+            state["in_xfs"] = False
+
+    parser = expat.ParserCreate()
+    parser.StartElementHandler, parser.EndElementHandler = start, end
+    parser.Parse(zf.read(part), True)
+    return xfs
+
+
+def percent_places(code: str) -> int | None:
+    """The decimals a percent format shows ("0.0%" → 1), or None when ``code`` is no percent format
+    (a quoted or escaped "%" is a literal: the number is not scaled)."""
+    plain = LITERAL_RE.sub("", code)
+    section = next((part for part in plain.split(";") if "%" in part), None)
+    if section is None:
+        return None
+    m = re.search(r"\.([0#?]+)", section)
+    return min(len(m.group(1)), 15) if m else 0
+
+
+def refuse_percent(text: str, field: str) -> None:
+    """A percentage in an amount or area cell ("50%": typed, or a number formatted as a percent,
+    which the reading process gives as the text it shows) is no amount, whatever the column's unit."""
+    if text.endswith("%") and any(ch.isdigit() for ch in text):
+        from zqtracker.domain.errors import Problem, ValidationError  # (the reading process never needs them)
+
+        raise ValidationError(Problem("percent_not_amount", field, {"value": text}))
+
+
+def percent_text(value: float, places: int) -> str:
+    """0.5 → "50%", as a format of ``places`` decimals shows it (half away from zero, as Excel)."""
+    from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+    try:
+        shown = (Decimal(repr(value)) * 100).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    except InvalidOperation:  # beyond Decimal's precision
+        return f"{value * 100:g}%"
+    return f"{shown}%"
+
+
+def percent_styles(zf: zipfile.ZipFile) -> dict[bytes, str]:
+    """The attribute each percent-formatted style is written with in a cell (b' s="3"', and with
+    single quotes), to the mark of its cells: "%" and the decimals its format shows."""
+    names = {n.lower(): n for n in zf.namelist()}
+    out: dict[bytes, str] = {}
+    for index, code in enumerate(cell_formats(zf, names)):
+        places = percent_places(code)
+        if places is not None:
+            for quote in (b'"', b"'"):
+                out[b" s=" + quote + str(index).encode() + quote] = f"%{places}"
+    return out
+
+
+_CELL_TAG_RE = re.compile(rb"<(?:\w+:)?c\s([^>]*)>")
+_TYPE_RE = re.compile(rb"\st\s*=\s*[\"']([^\"']*)[\"']")
+_REF_ATTR_RE = re.compile(rb"\br\s*=\s*[\"']([A-Za-z]{1,3})([0-9]{1,7})[\"']")
+MAX_PERCENT_CELLS = 1_000_000
+
+
+def percent_cells(data: bytes, styles: dict[bytes, str], found: list[tuple[int, int, str]]) -> None:
+    """The number cells of ``data`` (whole cells, io/xlsx_package.whole_elements) written with a
+    percent style: (0-based row, column, mark). A cell without an r attribute cannot be placed
+    and reads as its number (as error cells do)."""
+    for needle, mark in styles.items():
+        pos = data.find(needle)
+        while pos >= 0 and len(found) < MAX_PERCENT_CELLS:
+            start = data.rfind(b"<", 0, pos)
+            m = _CELL_TAG_RE.match(data, start) if start >= 0 else None
+            if m is not None and m.end() > pos:
+                kind = _TYPE_RE.search(m.group(1))
+                ref = _REF_ATTR_RE.search(m.group(1))
+                if ref is not None and (kind is None or kind.group(1) == b"n"):
+                    found.append((int(ref.group(2)) - 1, column_number(ref.group(1).decode()) - 1, mark))
+            pos = data.find(needle, pos + len(needle))
