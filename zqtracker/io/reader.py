@@ -15,6 +15,7 @@ What a :class:`RawSheet` carries is the same for every format, as far as the for
 | 1904 date system | yes | yes | yes | null date 1904-01-01 | none in the format |
 | Excel errors as :class:`ExcelError` | yes* | yes | yes | yes | "#REF!" … as written |
 | formulas never calculated as :class:`FormulaWithoutValue` | yes* | — | — | — | — |
+| a number formatted as a percentage as the text it shows ("50%") | yes* | — (a number) | — | yes | as typed |
 
 (*) a cell (or a hidden row) written without its r attribute cannot be placed: the cell reads as
 empty, the row as shown. Only an .xlsx

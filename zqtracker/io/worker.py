@@ -15,7 +15,8 @@ Protocol: a JSON request on one line of stdin (which the parent keeps open until
 frames on stdout, each a 4-byte big-endian length and a ``marshal`` payload (primitives only: str,
 float, int, bool, tuples, lists, None). Cells are sent as python-calamine gives an .xlsx ('' for
 empty, floats for numbers, whatever the format) except dates, which travel as tuples (ordinal,)
-or (ordinal, seconds). Frames:
+or (ordinal, seconds), and numbers an .xlsx or .ods shows as a percentage, which travel as the text
+they show ("50%": io/percent_format.py). Frames:
 
     ("book", engine, date1904, [(name, visible, is_worksheet), ...])
     ("sheet", name, row_offset, col_offset, merged, hidden_cols, n_rows, n_cols, hidden_rows)
