@@ -23,18 +23,20 @@ _COUNT_RE = re.compile(r"\s*[（(]\s*(?:共|合计)?\s*\d+\s*(?:个|项)?\s*(?:�
 _TOTAL_RE = re.compile(
     r"^(?:"
     + "|".join(re.escape(w) for w in sorted(TOTAL_WORDS, key=len, reverse=True))
-    + r"|全市合计|总合计|其中)(?:[(（:：].*)?$",
+    + r"|全市合计|总合计|其中|汇总|累计)(?:[(（:：].*)?$",
     re.I,
 )
 # A name cell that holds 合计 / 小计 / 总计 / 共计 anywhere ("龙海市合计14个", "合计（100项）") or starts
 # with 其中 ("其中：在建重点项目（90项）") is a total or its breakdown, never a project.
-_TOTAL_INSIDE_RE = re.compile(r"合计|小计|总计|共计|^其中|^grand total$|^sub-?total\b|^total\b", re.I)
+_TOTAL_INSIDE_RE = re.compile(r"合计|小计|总计|共计|^其中|汇总$|累计$|^grand total$|^sub-?total\b|^total\b", re.I)
 _NOTE_RE = re.compile(
     r"^(?:"
     + "|".join(re.escape(w) for w in sorted(NOTE_WORDS, key=len, reverse=True))
     + r")\s*[0-9一二三]*\s*[:：、.]",
     re.I,
 )
+# "备注" / "注" alone in a cell left of the names, a note's label: the notes' first row, whatever numbers follow
+_NOTE_LABEL_RE = re.compile(r"^(?:注|备注|说明|附注|附|附件|填表说明)\s*[0-9一二三]*\s*[:：、.]?$")
 # A table's title printed again over a later page: 续表, or a year and the word for a list or table
 _TITLE_RE = re.compile(
     r"续表|续上表|接上表|(?:19|20)\d{2}\s*年.*(?:表|清单|名单|名录|一览|计划)\s*(?:[（(][^)）]*[)）])?\s*$"
@@ -54,6 +56,11 @@ def classify(
     if first is not None:
         if _NOTE_RE.match(first[1]) and all(v.__class__ is str or v is None for v in row):
             return "note", first[1]
+        at, text = first
+        if name_col is not None and (
+            (at <= name_col and _NOTE_RE.match(text)) or (at < name_col and _NOTE_LABEL_RE.match(text))
+        ):
+            return "note", text  # "注：" | 1、本月新增入库项目2个 | 12000: the notes start, not a project
         if _TOTAL_RE.match(cells.fold(first[1])):
             return "total", first[1]
     name = None if _empty_at(row, name_col) else row[name_col]  # type: ignore[index]

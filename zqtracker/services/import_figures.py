@@ -36,7 +36,8 @@ DATE_FIELDS = ("signed_on", "construction_start_on", "production_on")
 SINCE_HEADER = "自开工累计完成投资"  # the header that says 累计 since construction started
 # a year-to-date header that says the figure is this year's (not merely 累计: since when?)
 _THIS_YEAR = re.compile(
-    r"1\s*[-~—–至到]\s*\d{0,2}\s*月|本年|今年|当年|年度|(?:19|20|21)\d{2}\s*年(?!\s*\d)|year.to.date|\bytd\b|this year",
+    r"1\s*[-~—–至到]\s*\d{0,2}\s*月|本年|今年|当年|年度|年初|年内|(?:19|20|21)\d{2}\s*年(?!\s*\d)"
+    r"|year.to.date|\bytd\b|this year",
     re.IGNORECASE,
 )
 
