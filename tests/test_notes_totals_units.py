@@ -38,9 +38,11 @@ PROJECTS = [
 PLANNED, YTD = 25_000 * WAN, 3_000 * WAN
 
 
-def report(tmp_path: Path, *rows: list, head: list | None = None, title: list | None = None) -> Path:
+def report(
+    tmp_path: Path, *rows: list, head: list | None = None, title: list | None = None, sheet: str = "5月"
+) -> Path:
     top = [title or TITLE, UNIT, head or HEAD]
-    return write_workbook(tmp_path / "report.xlsx", SheetSpec("5月", [*top, *rows]))
+    return write_workbook(tmp_path / "report.xlsx", SheetSpec(sheet, [*top, *rows]))
 
 
 def imported(ctx: AppContext, tmp_path: Path, path: Path, **options: object) -> ImportResult:
@@ -155,3 +157,53 @@ def test_a_list_in_yi_reads_as_ever(ctx: AppContext, tmp_path: Path) -> None:
     rows = [[k, name, who, where, planned / WAN, month, ytd] for k, name, who, where, planned, month, ytd in PROJECTS]
     result = imported(ctx, tmp_path, report(tmp_path, *rows, head=YI_HEAD))
     assert result.problems == [] and stored(ctx) == (NAMES, PLANNED, YTD)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "高要区重点项目投资完成情况（2026年1月-5月）",
+        "2026年前5个月高要区重点项目投资完成情况",
+        "2026年1月份至5月份高要区重点项目",
+    ],
+)
+def test_a_title_naming_months_one_to_five_otherwise(ctx: AppContext, tmp_path: Path, title: str) -> None:
+    """“1月-5月” was read as January (the 当月 then disagreed with 累计), “前5个月” as no month at all
+    (both figures left out)."""
+    head = ["序号", "项目名称", "建设单位", "所在区域", "计划总投资", "本月完成", "累计完成"]
+    path = report(tmp_path, *PROJECTS, TOTAL, head=head, title=[title], sheet="高要区")  # (a sheet 5月 would say it)
+    result = imported(ctx, tmp_path, path)
+    assert result.problems == [] and result.added == 3
+    assert stored(ctx) == (NAMES, PLANNED, YTD)
+    records = {
+        (r.year, r.first_month, r.month) for p in ctx.projects.all_projects() for r in ctx.projects.investment(p.id)
+    }
+    assert records == {(2026, 1, 4), (2026, None, 5)}
+
+
+def test_a_year_to_date_ten_times_the_plan_is_refused_whatever_its_header(ctx: AppContext, tmp_path: Path) -> None:
+    """万元 figures under 1-5月累计完成投资（亿元）: 1,500亿 for a project of 1.2亿 was stored with a note."""
+    head = [*HEAD[:6], "1-5月累计完成投资（亿元）"]
+    result = imported(ctx, tmp_path, report(tmp_path, *PROJECTS, head=head))
+    assert [(p.row, p.column, p.value, p.problem.code) for p in result.problems] == [
+        (4, "G", "1500", "ytd_far_above_planned"),
+        (5, "G", "900", "ytd_far_above_planned"),
+        (6, "G", "600", "ytd_far_above_planned"),
+    ]
+    assert result.problems[0].reason("en") == (
+        "the year to date through month 5 (150,000,000,000 yuan) is 1,250 times the project's planned investment "
+        "(120,000,000 yuan), which no cost overrun is: check the unit of the column (万元 figures under a 亿元 "
+        "header, say), correct it, then import again"
+    )
+    assert ctx.projects.all_projects() == []
+
+
+def test_wan_figures_under_yuan_headers_are_asked(ctx: AppContext, tmp_path: Path) -> None:
+    """300 under 5月完成投资（元） was stored as 300 yuan for a project of 1.2亿."""
+    head = [*HEAD[:4], "计划总投资（万元）", "5月完成投资（元）", "1-5月累计完成投资（元）"]
+    path = write_workbook(tmp_path / "report.xlsx", SheetSpec("5月", [TITLE, head, *PROJECTS]))
+    result = imported(ctx, tmp_path, path)
+    assert [(p.row, p.column, p.problem.code) for p in result.problems] == [(2, "F", "completed_unit_implausible")]
+    assert "the middle of the 6 completed investment figures is 600 yuan" in result.problems[0].reason("en")
+    result = imported(ctx, tmp_path, path, skip_invalid=True)  # the projects, never the figures
+    assert result.added == 3 and stored(ctx) == (NAMES, PLANNED, 0)

@@ -26,9 +26,9 @@ from zqtracker.io.plan_finish import (
     list_unknown_statuses,
     long_months,
     mark_key_projects,
-    planned_unit_check,
     spread_periods,
     title_unit_note,
+    unit_checks,
 )
 from zqtracker.io.plan_rows import BREAKDOWN_RE, RowRules
 from zqtracker.io.plan_settle import TWO_READINGS, is_figure, settle, transpose
@@ -223,10 +223,8 @@ class PlanBuilder(RowRules):
             long_months(plan, self.layout, self.sheet.name)
         list_unknown_statuses(plan)
         planned = next((j for j, info, _c in self.columns if info.field == "planned_investment"), None)
-        info = next((i for _j, i, _c in self.columns if i.field == "planned_investment"), None)
-        if info is not None and info.index not in self.opts.column_units and (info.unit or self.layout.unit_line):
-            unit = info.unit or self.layout.unit_line or 1  # the header's or unit line's word, not the user's
-            planned_unit_check(plan, self.sheet.name, self.layout.header_row + 1, info, unit)
+        read = [i for _j, i, _c in self.columns if i.index not in self.opts.column_units]
+        unit_checks(plan, self.sheet.name, self.layout, [i for i in read if i.unit or self.layout.unit_line])
         plan.total_differs = declared_total(plan, self.sheet.rows, planned, self.sheet.row_offset + 1)
         plan.count_differs = declared_count(plan, self.sheet.rows, self.sheet.row_offset + 1)
         return plan

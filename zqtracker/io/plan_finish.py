@@ -328,11 +328,23 @@ _PLAUSIBLE_MEDIAN = (100_000, 100_000_000_000)
 _UNIT_NAMES = {1: "元", 1_000: "千元", 10_000: "万元", 1_000_000: "百万元", 10_000_000: "千万元", 100_000_000: "亿元"}
 
 
-def planned_unit_check(plan: SheetPlan, sheet: str, header_row: int, info: ColumnInfo | None, unit: int) -> None:
+def unit_checks(plan: SheetPlan, sheet: str, layout: SheetLayout, read: list[ColumnInfo]) -> None:
+    """The amounts of ``read`` (the columns read in the unit their header or the unit line gives) held
+    against what a project's planned and completed investment can be."""
+    row = layout.header_row + 1
+    for info in read:
+        if info.field == "planned_investment":
+            _planned_unit_check(plan, sheet, row, info, info.unit or layout.unit_line or 1)
+    done = [i for i in read if i.month is not None or i.field == "ytd"]
+    if done and len({i.unit or layout.unit_line for i in done}) == 1:
+        _completed_unit_check(plan, sheet, row, done, done[0].unit or layout.unit_line or 1)
+
+
+def _planned_unit_check(plan: SheetPlan, sheet: str, header_row: int, info: ColumnInfo, unit: int) -> None:
     """A sheet problem on ``info`` (the planned investment column, read in ``unit`` as its header or the
     unit line says) when its middle amount is no project's; the column is then not read."""
     values = sorted(v for v in plan.values.get("planned_investment") or () if v is not None and v > 0)
-    if info is None or len(values) < 3 or unit not in _UNIT_NAMES:
+    if len(values) < 3 or unit not in _UNIT_NAMES:
         return
     median = values[len(values) // 2]
     if _PLAUSIBLE_MEDIAN[0] <= median < _PLAUSIBLE_MEDIAN[1]:
@@ -342,3 +354,24 @@ def planned_unit_check(plan: SheetPlan, sheet: str, header_row: int, info: Colum
     plan.sheet_problems.append(CellProblem(sheet, header_row, info.letter, info.header, info.header, problem))
     column = plan.values["planned_investment"]
     column[:] = [None] * len(column)  # (--skip-invalid: the projects without it, never these amounts)
+
+
+_PLAUSIBLE_DONE = 1_000  # yuan: a project's typical month or year to date is never below a thousand yuan
+
+
+def _completed_unit_check(plan: SheetPlan, sheet: str, header_row: int, read: list[ColumnInfo], unit: int) -> None:
+    """A sheet problem on the first of ``read`` (the completed-investment columns read in the unit their
+    headers or the unit line give) when the middle of their amounts is below a thousand yuan (万元
+    figures under 元 headers) or reads 1,000亿元 or more; their figures are then not read."""
+    values = sorted(v for *_kym, v in plan.months + plan.ytd if v > 0)
+    if len(values) < 3 or unit not in _UNIT_NAMES:
+        return
+    median = values[len(values) // 2]
+    if _PLAUSIBLE_DONE <= median < _PLAUSIBLE_MEDIAN[1]:
+        return
+    params = {"unit": _UNIT_NAMES[unit], "median": median, "count": len(values)}
+    first = read[0]
+    problem = Problem("completed_unit_implausible", "amount", params)
+    plan.sheet_problems.append(CellProblem(sheet, header_row, first.letter, first.header, first.header, problem))
+    plan.months.clear()  # (--skip-invalid: the projects without these figures, never the figures)
+    plan.ytd.clear()

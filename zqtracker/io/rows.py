@@ -23,12 +23,14 @@ _COUNT_RE = re.compile(r"\s*[（(]\s*(?:共|合计)?\s*\d+\s*(?:个|项)?\s*(?:�
 _TOTAL_RE = re.compile(
     r"^(?:"
     + "|".join(re.escape(w) for w in sorted(TOTAL_WORDS, key=len, reverse=True))
-    + r"|全市合计|总合计|其中|汇总|累计)(?:[(（:：].*)?$",
+    + r"|全市合计|总合计|其中)(?:[(（:：].*)?$",
     re.I,
 )
 # A name cell that holds 合计 / 小计 / 总计 / 共计 anywhere ("龙海市合计14个", "合计（100项）") or starts
 # with 其中 ("其中：在建重点项目（90项）") is a total or its breakdown, never a project.
-_TOTAL_INSIDE_RE = re.compile(r"合计|小计|总计|共计|^其中|汇总$|累计$|^grand total$|^sub-?total\b|^total\b", re.I)
+_TOTAL_INSIDE_RE = re.compile(r"合计|小计|总计|共计|^其中|^grand total$|^sub-?total\b|^total\b", re.I)
+# 汇总 / 累计 (端州区汇总) on a row of figures is a total too; alone on its row, the title of a summary below
+_SUM_WORD_RE = re.compile(r"^(?:.{0,12}(?:汇总|累计))(?:[(（:：].*)?$")
 _NOTE_RE = re.compile(
     r"^(?:"
     + "|".join(re.escape(w) for w in sorted(NOTE_WORDS, key=len, reverse=True))
@@ -67,6 +69,8 @@ def classify(
     label = name if isinstance(name, str) else first[1] if first is not None else None
     if isinstance(label, str) and _TOTAL_INSIDE_RE.search(cells.fold(label)):
         return "total", label.strip()
+    if isinstance(label, str) and _SUM_WORD_RE.match(cells.fold(label)) and any(_is_number(v) for v in row):
+        return "total", label.strip()
     section = _section(row, name_col, number_col, spans)
     if section is not None:
         said = section[1] if first is None else first[1]
@@ -101,6 +105,10 @@ def _first_text(row: list) -> tuple[int, str] | None:
                     return k, w.strip()
             return None
     return None
+
+
+def _is_number(value: object) -> bool:
+    return value.__class__ in (int, float) or (value.__class__ is str and cells.fold(value).replace(",", "").isdigit())
 
 
 def _empty_at(row: list, j: int | None) -> bool:
