@@ -207,3 +207,17 @@ def test_wan_figures_under_yuan_headers_are_asked(ctx: AppContext, tmp_path: Pat
     assert "the middle of the 6 completed investment figures is 600 yuan" in result.problems[0].reason("en")
     result = imported(ctx, tmp_path, path, skip_invalid=True)  # the projects, never the figures
     assert result.added == 3 and stored(ctx) == (NAMES, PLANNED, 0)
+
+
+def test_phases_numbered_under_a_project_are_its_parts(ctx: AppContext, tmp_path: Path) -> None:
+    """3 | 储能系统集成项目 over 3-1 …一期 and 3-2 …二期 (each with its enterprise and district, adding up
+    to the project's): the project made a sector of its own name and its phases two projects."""
+    rows = [
+        *PROJECTS,
+        ["3-1", "储能系统集成项目一期", "丙公司", "高要区", 2_000, 40, 250],
+        ["3-2", "储能系统集成项目（二期）", "丙公司", "高要区", 3_000, 60, 350],
+    ]
+    result = imported(ctx, tmp_path, report(tmp_path, *rows, TOTAL))
+    assert result.problems == [] and result.added == 3
+    assert stored(ctx) == (NAMES, PLANNED, YTD)
+    assert result.new_sectors == []
