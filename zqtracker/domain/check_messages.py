@@ -352,5 +352,26 @@ _CHECK_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
         "and month ({count} row(s)).",
         "工作表“{sheet}”：第 {rows} 行未填金额，未写入记录——该项目当月未报送（共 {count} 行）。",
     ),
+    "planned_unit_implausible": (
+        "{field_label}: read in {unit}, as the header or unit line says, the middle of its {count} amounts is "
+        "{median:,} yuan, which is no project's; if the amounts are in another unit (万元 figures under a 亿元 "
+        "header, say), correct the header or unit line, then import again",
+        "{field_label}：按表头或单位行所注的{unit}读取，其 {count} 个金额居中者为 {median:,} 元，不似任何项目的投资额；"
+        "如金额实为其他单位（例如万元数填在亿元表头下），请更正表头或单位行后重新导入",
+    ),
+    "ytd_far_above_planned": (
+        "the year to date through month {month} ({ytd:,} yuan) is {times:,} times the project's planned investment "
+        "({planned:,} yuan), which no cost overrun is: check the unit of the column (万元 figures under a 亿元 "
+        "header, say), correct it, then import again",
+        "1–{month}月累计（{ytd:,}元）是项目计划总投资（{planned:,}元）的 {times:,} 倍，不可能是超概算：请核对该列的单位"
+        "（例如万元数填在亿元表头下），更正后重新导入",
+    ),
+    "completed_unit_implausible": (
+        "{field_label}: read in {unit}, as the headers or unit line say, the middle of the {count} completed "
+        "investment figures is {median:,} yuan, which is no project's; if they are in another unit (万元 figures "
+        "under headers in yuan, say), correct the headers or unit line, then import again",
+        "{field_label}：按表头或单位行所注的{unit}读取，{count} 个完成投资数居中者为 {median:,} 元，"
+        "不似任何项目的完成额；如实为其他单位（例如万元数填在元表头下），请更正表头或单位行后重新导入",
+    ),
 }
 CHECK_MESSAGES = Catalogue("check_messages", _CHECK_MESSAGES)

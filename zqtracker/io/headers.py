@@ -231,6 +231,11 @@ _YEAR_DONE_RE = re.compile(
     r"^(?:((?:19|20|21)\d{2})\s*年度?|本年度?|当年|今年|年度)(?:累计)?(?:已)?完成(?:投资|投资额|额)?$"
 )
 
+# 本年累计, 年初至本月累计, 自年初累计 standing alone (not under a 完成投资 group): this year's figure so far
+_YEAR_SO_FAR_RE = re.compile(
+    r"^(?:(?:自年初|年初|年初至今|年初至本月|截至本月|至本月|年初以来|本年度?|今年|当年|年内|本年以来|今年以来)累计|年初至今|年初至本月|自年初)$"
+)
+
 
 @lru_cache(maxsize=8192)
 def header_candidates(text: str) -> tuple[HeaderMatch, ...]:
@@ -268,8 +273,8 @@ def header_candidates(text: str) -> tuple[HeaderMatch, ...]:
 
     full = _words(text)
     m = _YEAR_DONE_RE.match(key)
-    if m:  # "2023年完成投资", "本年完成投资": the year's figure so far — a year to date, not a month's amount
-        out.append(HeaderMatch("ytd", 3, unit, int(m[1]) if m[1] else None, currency, area, 0, False, None))
+    if m or _YEAR_SO_FAR_RE.match(key):  # "2023年完成投资", "本年累计": the year's figure so far, not a month's
+        out.append(HeaderMatch("ytd", 3, unit, int(m[1]) if m and m[1] else None, currency, area, 0, False, None))
         return tuple(out)
     fields = _EXACT.get(key) or _EXACT.get(full)
     is_cumulative = bool(_CUMULATIVE_RE.search(key))

@@ -28,6 +28,7 @@ from zqtracker.io.plan_finish import (
     mark_key_projects,
     spread_periods,
     title_unit_note,
+    unit_checks,
 )
 from zqtracker.io.plan_rows import BREAKDOWN_RE, RowRules
 from zqtracker.io.plan_settle import TWO_READINGS, is_figure, settle, transpose
@@ -222,6 +223,8 @@ class PlanBuilder(RowRules):
             long_months(plan, self.layout, self.sheet.name)
         list_unknown_statuses(plan)
         planned = next((j for j, info, _c in self.columns if info.field == "planned_investment"), None)
+        read = [i for _j, i, _c in self.columns if i.index not in self.opts.column_units]
+        unit_checks(plan, self.sheet.name, self.layout, [i for i in read if i.unit or self.layout.unit_line])
         plan.total_differs = declared_total(plan, self.sheet.rows, planned, self.sheet.row_offset + 1)
         plan.count_differs = declared_count(plan, self.sheet.rows, self.sheet.row_offset + 1)
         return plan

@@ -261,7 +261,7 @@ def title_unit_note(plan: SheetPlan, layout: SheetLayout, read: list[ColumnInfo]
 
 
 # A grand total's label (folded): 合计, 总计, 合计（64个）… — not a 小计 of a group, not a 其中 breakdown.
-_GRAND_TOTAL_RE = re.compile(r"^(合计|总计|共计|总合计|全部合计|全[市区县]合计|total|grandtotal):?(\(.*\))?$")
+_GRAND_TOTAL_RE = re.compile(r"^(合计|总计|共计|汇总|总合计|全部合计|全[市区县]合计|total|grandtotal):?(\(.*\))?$")
 _COUNTED_TOTAL_RE = re.compile(r"^(合计|总计|共计|总合计|全部合计|全[市区县]合计):?\(?(\d{1,7})(个|项)(项目)?\)?$")
 
 
@@ -318,3 +318,60 @@ def declared_count(plan: SheetPlan, rows: list[list], base: int) -> tuple[int, i
         return None
     declared, at = next(iter(found.items()))
     return None if declared == len(plan) else (at, declared)
+
+
+# The middle project of a list costs from about a million yuan to some ten billion. A planned investment
+# column whose middle value reads 1,000亿元 or more (万元 figures under a 亿元 header or unit line) or under
+# 10万元 (亿元 figures under 万元, 万元 under 元) is in another unit than its header says: asked, never
+# stored ten thousand times off.
+_PLAUSIBLE_MEDIAN = (100_000, 100_000_000_000)
+_UNIT_NAMES = {1: "元", 1_000: "千元", 10_000: "万元", 1_000_000: "百万元", 10_000_000: "千万元", 100_000_000: "亿元"}
+
+
+def unit_checks(plan: SheetPlan, sheet: str, layout: SheetLayout, read: list[ColumnInfo]) -> None:
+    """The amounts of ``read`` (the columns read in the unit their header or the unit line gives) held
+    against what a project's planned and completed investment can be."""
+    row = layout.header_row + 1
+    for info in read:
+        if info.field == "planned_investment":
+            _planned_unit_check(plan, sheet, row, info, info.unit or layout.unit_line or 1)
+    done = [i for i in read if i.month is not None or i.field == "ytd"]
+    if done and len({i.unit or layout.unit_line for i in done}) == 1:
+        _completed_unit_check(plan, sheet, row, done, done[0].unit or layout.unit_line or 1)
+
+
+def _planned_unit_check(plan: SheetPlan, sheet: str, header_row: int, info: ColumnInfo, unit: int) -> None:
+    """A sheet problem on ``info`` (the planned investment column, read in ``unit`` as its header or the
+    unit line says) when its middle amount is no project's; the column is then not read."""
+    values = sorted(v for v in plan.values.get("planned_investment") or () if v is not None and v > 0)
+    if len(values) < 3 or unit not in _UNIT_NAMES:
+        return
+    median = values[len(values) // 2]
+    if _PLAUSIBLE_MEDIAN[0] <= median < _PLAUSIBLE_MEDIAN[1]:
+        return
+    params = {"unit": _UNIT_NAMES[unit], "median": median, "count": len(values)}
+    problem = Problem("planned_unit_implausible", "planned_investment", params)
+    plan.sheet_problems.append(CellProblem(sheet, header_row, info.letter, info.header, info.header, problem))
+    column = plan.values["planned_investment"]
+    column[:] = [None] * len(column)  # (--skip-invalid: the projects without it, never these amounts)
+
+
+_PLAUSIBLE_DONE = 1_000  # yuan: a project's typical month or year to date is never below a thousand yuan
+
+
+def _completed_unit_check(plan: SheetPlan, sheet: str, header_row: int, read: list[ColumnInfo], unit: int) -> None:
+    """A sheet problem on the first of ``read`` (the completed-investment columns read in the unit their
+    headers or the unit line give) when the middle of their amounts is below a thousand yuan (万元
+    figures under 元 headers) or reads 1,000亿元 or more; their figures are then not read."""
+    values = sorted(v for *_kym, v in plan.months + plan.ytd if v > 0)
+    if len(values) < 3 or unit not in _UNIT_NAMES:
+        return
+    median = values[len(values) // 2]
+    if _PLAUSIBLE_DONE <= median < _PLAUSIBLE_MEDIAN[1]:
+        return
+    params = {"unit": _UNIT_NAMES[unit], "median": median, "count": len(values)}
+    first = read[0]
+    problem = Problem("completed_unit_implausible", "amount", params)
+    plan.sheet_problems.append(CellProblem(sheet, header_row, first.letter, first.header, first.header, problem))
+    plan.months.clear()  # (--skip-invalid: the projects without these figures, never the figures)
+    plan.ytd.clear()

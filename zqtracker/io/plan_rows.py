@@ -30,6 +30,8 @@ _PART_NUMBER_RE = re.compile(r"^\s*(?:\d+\s*[.．\-—–]\s*\d+|[（(]\s*\d+\s*
 _CHILD_NUMBER_RE = re.compile(r"^\s*(\d{1,4})\s*[.．\-－—–_、]\s*\d{1,3}\s*$")  # 1-1, 1.2, 1－3 under 1
 _FIRST_CHILD_RE = re.compile(r"^\s*(?:[（(]\s*\d{1,3}\s*[)）]|[①-⑳])\s*$")  # （1）, ① under a number
 _DETAILS = ("code", "district", "enterprise", "status")
+# a phase of a project: 一期, 二期工程, （三期）, 第一阶段 at the end of a name
+_PHASE_RE = re.compile(r"(?:第?[一二三四五六七八九十\d]{1,2}\s*(?:期|阶段))\s*(?:工程|项目)?\s*[)）]?$")
 
 
 class RowRules:
@@ -86,14 +88,15 @@ class RowRules:
         them: a row numbered 1 over rows numbered 1-1, 1.2 or （1） is a group (新能源汽车产业项目（2个）,
         its amounts their subtotal) naming the sector of those rows — unless it says whose it is,
         where or at what stage while they do not: then they are its parts (一期, 二期). With details
-        on both, it is a group only when its planned investment is the sum of theirs."""
+        on both, it is a group only when its planned investment is the sum of theirs — never over rows
+        that are all phases (…一期, …二期): those are the parts of the project above them."""
         j = self.number_col
         if j is None:
             return set()
         plan, rows = self.plan, self.sheet.rows
         numbers = [rows[i][j] if j < len(rows[i]) else "" for i in plan.data_rows]
         said = [plan.values[f] for f in _DETAILS if f in plan.values]
-        planned = plan.values.get("planned_investment")
+        planned, names = plan.values.get("planned_investment"), plan.values.get("name")
         drop: set[int] = set()
         k, n = 0, len(numbers)
         while k < n - 1:
@@ -106,6 +109,8 @@ class RowRules:
                 continue
             children = range(k + 1, end)
             details = [any(col[c] is not None for col in said) for c in range(k, end)]
+            if names is not None and all(isinstance(names[c], str) and _PHASE_RE.search(names[c]) for c in children):
+                details = [True] + [False] * len(children)  # 一期, 二期 under a project: its parts, whatever they say
             if not details[0] or (
                 any(details[1:]) and planned is not None and planned[k] is not None
                 and planned[k] == sum(planned[c] or 0 for c in children)

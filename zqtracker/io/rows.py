@@ -29,12 +29,16 @@ _TOTAL_RE = re.compile(
 # A name cell that holds 合计 / 小计 / 总计 / 共计 anywhere ("龙海市合计14个", "合计（100项）") or starts
 # with 其中 ("其中：在建重点项目（90项）") is a total or its breakdown, never a project.
 _TOTAL_INSIDE_RE = re.compile(r"合计|小计|总计|共计|^其中|^grand total$|^sub-?total\b|^total\b", re.I)
+# 汇总 / 累计 (端州区汇总) on a row of figures is a total too; alone on its row, the title of a summary below
+_SUM_WORD_RE = re.compile(r"^(?:.{0,12}(?:汇总|累计))(?:[(（:：].*)?$")
 _NOTE_RE = re.compile(
     r"^(?:"
     + "|".join(re.escape(w) for w in sorted(NOTE_WORDS, key=len, reverse=True))
     + r")\s*[0-9一二三]*\s*[:：、.]",
     re.I,
 )
+# "备注" / "注" alone in a cell left of the names, a note's label: the notes' first row, whatever numbers follow
+_NOTE_LABEL_RE = re.compile(r"^(?:注|备注|说明|附注|附|附件|填表说明)\s*[0-9一二三]*\s*[:：、.]?$")
 # A table's title printed again over a later page: 续表, or a year and the word for a list or table
 _TITLE_RE = re.compile(
     r"续表|续上表|接上表|(?:19|20)\d{2}\s*年.*(?:表|清单|名单|名录|一览|计划)\s*(?:[（(][^)）]*[)）])?\s*$"
@@ -54,11 +58,18 @@ def classify(
     if first is not None:
         if _NOTE_RE.match(first[1]) and all(v.__class__ is str or v is None for v in row):
             return "note", first[1]
+        at, text = first
+        if name_col is not None and (
+            (at <= name_col and _NOTE_RE.match(text)) or (at < name_col and _NOTE_LABEL_RE.match(text))
+        ):
+            return "note", text  # "注：" | 1、本月新增入库项目2个 | 12000: the notes start, not a project
         if _TOTAL_RE.match(cells.fold(first[1])):
             return "total", first[1]
     name = None if _empty_at(row, name_col) else row[name_col]  # type: ignore[index]
     label = name if isinstance(name, str) else first[1] if first is not None else None
     if isinstance(label, str) and _TOTAL_INSIDE_RE.search(cells.fold(label)):
+        return "total", label.strip()
+    if isinstance(label, str) and _SUM_WORD_RE.match(cells.fold(label)) and any(_is_number(v) for v in row):
         return "total", label.strip()
     section = _section(row, name_col, number_col, spans)
     if section is not None:
@@ -94,6 +105,10 @@ def _first_text(row: list) -> tuple[int, str] | None:
                     return k, w.strip()
             return None
     return None
+
+
+def _is_number(value: object) -> bool:
+    return value.__class__ in (int, float) or (value.__class__ is str and cells.fold(value).replace(",", "").isdigit())
 
 
 def _empty_at(row: list, j: int | None) -> bool:

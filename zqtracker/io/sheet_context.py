@@ -187,5 +187,13 @@ def sheet_month(name: str) -> int | None:
     return int(m[2]) if m and 1 <= int(m[2]) <= 12 else None
 
 
+# "1月-5月", "1月份至5月份" and "前5个月" name the months 1–5 as "1-5月" does (read as January before)
+_MONTH_RANGE_RE = re.compile(r"(?<!\d)1\s*月份?\s*[-~—–至到]\s*(\d{1,2})\s*月份?")
+_FIRST_MONTHS_RE = re.compile(r"前\s*(\d{1,2})\s*个?月")
+
+
 def _fold_period(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).replace(" ", "")
+    folded = unicodedata.normalize("NFKC", text).replace(" ", "")
+    if "月" in folded:
+        folded = _FIRST_MONTHS_RE.sub(r"1-\1月", _MONTH_RANGE_RE.sub(r"1-\1月", folded))
+    return folded

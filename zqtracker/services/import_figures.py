@@ -35,8 +35,10 @@ from zqtracker.storage.codec import StoredRow
 DATE_FIELDS = ("signed_on", "construction_start_on", "production_on")
 SINCE_HEADER = "自开工累计完成投资"  # the header that says 累计 since construction started
 # a year-to-date header that says the figure is this year's (not merely 累计: since when?)
+_SLIP = 10  # a year to date this many times the planned investment is refused whatever its header says
 _THIS_YEAR = re.compile(
-    r"1\s*[-~—–至到]\s*\d{0,2}\s*月|本年|今年|当年|年度|(?:19|20|21)\d{2}\s*年(?!\s*\d)|year.to.date|\bytd\b|this year",
+    r"1\s*[-~—–至到]\s*\d{0,2}\s*月|本年|今年|当年|年度|年初|年内|(?:19|20|21)\d{2}\s*年(?!\s*\d)"
+    r"|year.to.date|\bytd\b|this year",
     re.IGNORECASE,
 )
 
@@ -205,7 +207,8 @@ def _above_planned(
         if planned is None or planned <= 0 or ytd <= planned:
             continue
         info = next((c for c in sa.layout.mapped() if c.field == "ytd" and c.period in ((y, m), None)), None)
-        if info is None or _THIS_YEAR.search(info.header):  # (no such column: month cells said "1-10月")
+        far = ytd >= planned * _SLIP  # ten times the plan is no cost overrun: a unit slip (万元 under 亿元)
+        if not far and (info is None or _THIS_YEAR.search(info.header)):  # (no column: cells said "1-10月")
             result.above_planned.append((sa.name, plan.row_numbers[k], y, m, ytd, planned, factor))
             continue
         # in yuan, as the other year-to-date problems of a row (worded when shown, in either language)
@@ -213,7 +216,10 @@ def _above_planned(
         i, j = plan.data_rows[k], (info.index if info else -1) - sa.raw.col_offset
         row = sa.raw.rows[i] if i < len(sa.raw.rows) else ()
         typed = display(row[j]) if 0 <= j < len(row) else ytd  # the cell as the sheet writes it
-        add_problem(plan, k, sa, "ytd", typed, Problem("ytd_above_planned", "amount", {"month": m, **said}))
+        if far:
+            said = {"ytd": ytd, "planned": planned, "times": ytd // planned}
+        code = "ytd_far_above_planned" if far else "ytd_above_planned"
+        add_problem(plan, k, sa, "ytd", typed, Problem(code, "amount", {"month": m, **said}))
         sa.status[k] = INVALID
         refused = True
     return refused
