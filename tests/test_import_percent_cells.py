@@ -95,7 +95,7 @@ def test_plain_fractions_and_percent_growth_stay_as_they_were(
     head = ["序号", "项目名称", "所属区县", "计划总投资（万元）", "1-10月累计完成投资（万元）",
             "去年1-10月累计完成投资（万元）", "1-10月累计比上年同期增长%"]  # fmt: skip
     third = "蛟塘镇食品加工基地项目"
-    rows = [["高要区2026年1-10月重点项目"], head, [1, NAMES[0], "高要区", 0.5, 128.1, 100, 0.281],
+    rows = [["高要区2026年1-10月重点项目"], head, [1, NAMES[0], "高要区", 0.5, 1.281, 1, 0.281],
             [2, NAMES[1], "高要区", 800, 50, 40, 0.25], [3, third, "高要区", 300, 30, 20, 0.9]]  # fmt: skip
     formats = {"G3": "0.0%", "G4": "0%", "G5": "0%", "D3": "0.00"}
     path = write_workbook(tmp_path / "10.xlsx", SheetSpec("在建项目", rows, formats=formats))
@@ -103,7 +103,8 @@ def test_plain_fractions_and_percent_growth_stay_as_they_were(
     assert result.ok, [p.reason() for p in result.problems]
     assert planned(ctx) == {NAMES[0]: 5_000, NAMES[1]: 800 * WAN, third: 300 * WAN}  # 0.5 万元: no percent format
     said = " ".join(p.message("en") for p in result.notes)
-    # 28.1% and 25% are what the years to date give; 90% is not (50%): the percentages were read as shown
+    # 28.1% and 25% are what the years to date give; 90% is not (50%): the percentages were read as shown (a
+    # year to date under ten times the planned investment: more is refused, io/plan_finish.unit_checks)
     assert "on 1 row(s) — row 5: 90% in the file, 50.0% from" in said, said
 
 
