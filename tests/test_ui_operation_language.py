@@ -42,15 +42,20 @@ def _dialog(qtbot, parent: QWidget) -> QProgressDialog:  # type: ignore[no-untyp
     return parent.findChild(QProgressDialog)
 
 
+def _parent(qtbot) -> QWidget:  # type: ignore[no-untyped-def]
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    return parent
+
+
 def _title() -> str:
     return QCoreApplication.translate("ExportDialog", "Exporting to Excel…")
 
 
 def test_the_title_and_the_works_sentence_follow_a_switch_mid_work(qtbot, translations) -> None:  # type: ignore[no-untyped-def]
     translations.switch("en")
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    parent.show()
+    parent = _parent(qtbot)
     go_on, done = threading.Event(), threading.Event()
 
     def work(progress: Progress) -> None:
@@ -84,9 +89,7 @@ def test_the_title_and_the_works_sentence_follow_a_switch_mid_work(qtbot, transl
 
 def test_the_title_as_label_a_name_and_cancelling_follow_a_switch(qtbot, translations) -> None:  # type: ignore[no-untyped-def]
     translations.switch("zh_CN")
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    parent.show()
+    parent = _parent(qtbot)
     named, go_on = threading.Event(), threading.Event()
 
     def work(progress: Progress) -> None:
