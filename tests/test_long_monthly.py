@@ -135,3 +135,26 @@ def test_an_amount_without_a_month_is_still_a_problem(service: ImportService, ct
     assert not result.ok and not result.written
     assert [(p.row, p.problem.code, p.problem.field) for p in result.problems] == [(4, "required", "month")]
     assert records(ctx, PARK) == {}
+
+
+def test_a_list_of_projects_with_a_month_column_stores_each_rows_month(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    """计划总投资 makes it a list of projects; its 月份 and 完成投资 columns, shown as read in the preview,
+    were silently left out (exit 0, no record, no note)."""
+    rows = [
+        ["项目名称", "所在区域", "计划总投资（万元）", "月份", "完成投资（万元）"],
+        [PARK, "端州区", 50000, "2025年5月", 300],
+        [FOOD, "端州区", 20000, "2025年1-5月", 800],  # a year to date through May
+        ["端州物流园项目", "端州区", 9000, "2025年5月", None],  # the month reports nothing: the project only
+        ["端州储能项目", "端州区", 7000, None, None],
+    ]
+    result = service.import_file(write_workbook(tmp_path / "p.xlsx", SheetSpec("项目", rows)), ImportOptions())
+    assert result.ok and result.added == 4, [p.reason() for p in result.problems]
+    assert records(ctx, PARK) == {(2025, 5): 3_000_000}
+    food = next(p.id for p in ctx.projects.all_projects() if p.name == FOOD)
+    assert [(r.year, r.first, r.month, r.amount) for r in ctx.projects.investment(food)] == [(2025, 1, 5, 8_000_000)]
+    assert records(ctx, "端州物流园项目") == {} and records(ctx, "端州储能项目") == {}
+    refused = [rows[0], [PARK, "端州区", 50000, None, 300]]
+    again = service.import_file(write_workbook(tmp_path / "r.xlsx", SheetSpec("项目", refused)), ImportOptions())
+    assert not again.ok and "Month" in again.problems[0].reason()  # an amount whose month is not given

@@ -219,8 +219,8 @@ class PlanBuilder(RowRules):
         )
         apply_contexts(plan, self.contexts, self.layout)
         title_unit_note(plan, self.layout, [i for _j, i, _c in self.columns if i.index not in self.opts.column_units])
-        if self.layout.kind == MONTHLY and "month" in self.layout.fields():
-            long_months(plan, self.layout, self.sheet.name)
+        if "month" in self.layout.fields() and (self.layout.kind == MONTHLY or "amount" in self.layout.fields()):
+            long_months(plan, self.layout, self.sheet.name, every_row=self.layout.kind == MONTHLY)
         list_unknown_statuses(plan)
         planned = next((j for j, info, _c in self.columns if info.field == "planned_investment"), None)
         read = [i for _j, i, _c in self.columns if i.index not in self.opts.column_units]

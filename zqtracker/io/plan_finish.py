@@ -206,11 +206,13 @@ def apply_contexts(plan: SheetPlan, contexts: list | None, layout: SheetLayout) 
             del plan.values[f]
 
 
-def long_months(plan: SheetPlan, layout: SheetLayout, sheet: str) -> None:
+def long_months(plan: SheetPlan, layout: SheetLayout, sheet: str, *, every_row: bool = True) -> None:
     """A long monthly sheet: each row's month and amount make one record. A row with a month but no
     amount (blank, "—") reports nothing for that project-month: no record, the row left out and
     listed in a note; a row with an amount but no month is a problem. A year to date — under a
-    累计 header, or a month cell that says "1-10月" — is the row's year to date through its month."""
+    累计 header, or a month cell that says "1-10月" — is the row's year to date through its month.
+    Not ``every_row``: a list of projects with a 月份 and an amount column (each project's month
+    beside it), whose rows are projects whether or not they report a month."""
     months = plan.values.pop("month", None) or [None] * len(plan)
     amounts = plan.values.pop("amount", None) or [None] * len(plan)
     ytds = plan.values.pop("ytd", None) or [None] * len(plan)
@@ -225,8 +227,9 @@ def long_months(plan: SheetPlan, layout: SheetLayout, sheet: str) -> None:
                 plan.months.append((k, month[0], month[1], amount))
         elif (month is not None and ytd is not None) or k in plan.problems:
             continue
-        elif month is not None:
-            unreported.add(k)
+        elif month is not None or (not every_row and amount is None and ytd is None):
+            if every_row:
+                unreported.add(k)
         else:
             missing = "month"
             info = next((c for c in layout.mapped() if c.field == missing), None)
