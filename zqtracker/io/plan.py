@@ -218,12 +218,12 @@ class PlanBuilder(RowRules):
             plan, self.sheet.name, self.contexts, self._row_numbers(), self._name_spanned()
         )
         apply_contexts(plan, self.contexts, self.layout)
-        title_unit_note(plan, self.layout, [i for _j, i, _c in self.columns if i.index not in self.opts.column_units])
+        read = [i for _j, i, _c in self.columns if i.index not in self.opts.column_units]
+        title_unit_note(plan, self.layout, read)
         if "month" in self.layout.fields() and (self.layout.kind == MONTHLY or "amount" in self.layout.fields()):
             long_months(plan, self.layout, self.sheet.name, every_row=self.layout.kind == MONTHLY)
         list_unknown_statuses(plan)
         planned = next((j for j, info, _c in self.columns if info.field == "planned_investment"), None)
-        read = [i for _j, i, _c in self.columns if i.index not in self.opts.column_units]
         unit_checks(plan, self.sheet.name, self.layout, [i for i in read if i.unit or self.layout.unit_line])
         plan.total_differs = declared_total(plan, self.sheet.rows, planned, self.sheet.row_offset + 1)
         plan.count_differs = declared_count(plan, self.sheet.rows, self.sheet.row_offset + 1)

@@ -236,9 +236,8 @@ class ImportStore:
         no note — on SQLite, where their ids run beside the projects', copied from the projects by
         one statement (100k rows: 0.06 s instead of 0.12 s binding each value from Python)."""
         with self.ops.bulk("status_changes", len(rows)):
-            if first and self.ops.name == "sqlite" and self._copied_first(rows[:first]):
-                rows = rows[first:]
-            self.ops.insert("status_changes", STATUS_COLUMNS, rows)
+            copied = first and self.ops.name == "sqlite" and self._copied_first(rows[:first])
+            self.ops.insert("status_changes", STATUS_COLUMNS, rows[first:] if copied else rows)
         if bump:
             self.bump_activity((r[1], r[4]) for r in rows)
 
