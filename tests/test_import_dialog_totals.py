@@ -39,3 +39,18 @@ def test_a_total_the_rows_do_not_add_up_to_is_shown_in_the_notes(
     assert said in dialog.notes_label.text()
     assert dialog.can_import()  # a note: the user decides, having seen it
     dialog.grab().save(str(artifacts / f"import-total-differs-{lang}.png"))
+
+
+def test_dollars_beside_yuan_are_said_read_from_the_yuan_column_after_a_live_switch(
+    qtbot, translations, ctx: AppContext, tmp_path: Path, artifacts: Path
+) -> None:
+    translations.switch("zh_CN")
+    rows = [["项目名称", "所在区域", "总投资（万元）", "总投资（万美元）"], ["外资项目", "高要区", 7100, 1000]]
+    dialog = shown(qtbot, ctx, write_workbook(tmp_path / "外资.xlsx", SheetSpec("S", rows)), "zh")
+    assert "同一数额已由 C 列“总投资（万元）”以人民币给出并导入" in dialog.notes_label.text()
+    dialog.grab().save(str(artifacts / "import-dollars-beside-yuan-zh.png"))
+    translations.switch("en")
+    wait_idle(qtbot, dialog)
+    said = dialog.notes_label.text()
+    assert "column C “总投资（万元）” gives the same figure in yuan, which is imported" in said and "--" not in said
+    dialog.grab().save(str(artifacts / "import-dollars-beside-yuan-en-after-switch.png"))
