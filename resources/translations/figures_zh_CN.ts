@@ -27,9 +27,5 @@
         <source>Known to the %1: %2 (a new date replaces it)</source>
         <translation>精确到%1：%2（填写新日期将替换它）</translation>
     </message>
-    <message>
-        <source>not like with like: a year-to-date report covers later months</source>
-        <translation>不可比：有累计数跨至以后月份</translation>
-    </message>
 </context>
 </TS>

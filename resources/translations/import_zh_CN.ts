@@ -398,6 +398,10 @@
         <translation>与其他工作表中的项目相同</translation>
     </message>
     <message>
+        <source>Another month of the project in row %1</source>
+        <translation>第 %1 行项目的另一个月</translation>
+    </message>
+    <message>
         <source>a stored project has a near name — link or keep apart above</source>
         <translation>已有名称相近的项目 — 请在上方关联或分开</translation>
     </message>

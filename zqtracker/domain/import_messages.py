@@ -241,6 +241,11 @@ _IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "{count} project(s) appear on more than one sheet ({sheets}) and are counted once.",
         "{count} 个项目在多个工作表（{sheets}）中重复出现，只计一次。",
     ),
+    "note_row_per_month": (
+        "Sheet “{sheet}”: {count} project(s) come on a row per month; their later rows ({rows}) are stored as "
+        "those projects' monthly figures.",
+        "工作表“{sheet}”：{count} 个项目按月逐行填报；其后各行（第 {rows} 行）记为这些项目的月度完成投资。",
+    ),
     "note_alias": ("District “{written}” is read as “{district}”.", "区域“{written}”按“{district}”读取。"),
     "note_rejected_column": (
         "Sheet “{sheet}”: column {column} “{header}” was not imported: its header reads like {field_label}, but its "

@@ -53,6 +53,7 @@ class SheetPlan:
     months: list[tuple[int, int, int, int]] = field(default_factory=list)  # (k, year, month, yuan)
     plans: list[tuple[int, int, int]] = field(default_factory=list)  # (k, year, yuan)
     ytd: list[tuple[int, int, int, int]] = field(default_factory=list)  # (k, year, last month, year-to-date yuan)
+    row_months: list | None = None  # a list of projects with a 月份 column: each row's month (None: blank)
     since_start_as_of: tuple[int, int] | None = None  # the (year, month) a 自开工累计 column is of
     chain: list | None = None  # each row's industry chain (产业链 column or sections)
     status_hint: list | None = None  # per row, where sections or 续建 say more than the sheet name

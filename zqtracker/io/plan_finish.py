@@ -217,6 +217,8 @@ def long_months(plan: SheetPlan, layout: SheetLayout, sheet: str, *, every_row: 
     amounts = plan.values.pop("amount", None) or [None] * len(plan)
     ytds = plan.values.pop("ytd", None) or [None] * len(plan)
     unreported: set[int] = set()
+    if not every_row:
+        plan.row_months = months  # a project may come on a row per month (services/import_views.py)
     for k, (month, amount, ytd) in enumerate(zip(months, amounts, ytds, strict=True)):
         if month is not None and ytd is not None:
             plan.ytd.append((k, month[0], month[1], ytd))

@@ -43,6 +43,7 @@ class SheetAnalysis:
     changes: dict[int, list[FieldChange]] = field(default_factory=dict)  # updated rows' field changes
     records: dict[int, tuple[int, int]] = field(default_factory=dict)  # k → (records written, unchanged)
     views: dict[int, tuple[int, int]] = field(default_factory=dict)  # k → (sheet index, k) it repeats
+    month_rows: dict[int, int] = field(default_factory=dict)  # views of this sheet's row k0: k → k0 (another month)
     matches: list[Any] | None = None  # per data row: services.import_matching.Match
     candidates: dict[int, list[int]] = field(default_factory=dict)  # new rows' near-named stored projects
 

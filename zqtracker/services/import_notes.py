@@ -75,10 +75,7 @@ def notes_of(
             c.is_money and c.unit is None and sa.layout.unit_line is None for c in sa.layout.mapped()
         ):
             notes.append(Problem("note_unit_from_user", None, {"sheet": sa.name, "unit": unit.label(lang)}))
-    views = [sa for sa in analysis.selected if VIEW in sa.status]
-    if views:
-        count = len({first for sa in views for first in sa.views.values()})  # projects, not rows repeating them
-        notes.append(Problem("note_views", None, {"count": count, "sheets": "、".join(s.name for s in views)}))
+    notes.extend(_views(analysis))
     for written, district in analysis.aliases.items():
         notes.append(Problem("note_alias", None, {"written": written, "district": district}))
     notes.extend(_candidates(analysis))
@@ -286,6 +283,22 @@ def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str) -> list[Problem]:
             )
         )
     notes.extend(plan.notes)  # what io/plan.py said of the sheet: a unit from the title, rows without an amount
+    return notes
+
+
+def _views(analysis: ImportAnalysis) -> list[Problem]:
+    """Projects repeated on other sheets, and projects given on a row per month of one sheet."""
+    notes = []
+    viewing = [sa for sa in analysis.selected if VIEW in sa.status]
+    across = [sa for sa in viewing if len(sa.month_rows) < len(sa.views)]
+    for sa in viewing:
+        if sa.month_rows and sa.plan is not None:
+            rows = runs_text([sa.plan.row_numbers[k] for k in sorted(sa.month_rows)])
+            count = len(set(sa.month_rows.values()))
+            notes.append(Problem("note_row_per_month", None, {"sheet": sa.name, "count": count, "rows": rows}))
+    if across:
+        count = len({first for sa in across for k, first in sa.views.items() if k not in sa.month_rows})
+        notes.append(Problem("note_views", None, {"count": count, "sheets": "、".join(s.name for s in across)}))
     return notes
 
 

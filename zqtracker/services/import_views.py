@@ -38,8 +38,12 @@ _GROUPING_HEADS = "全各本该每我其分按"  # 全市, 各县区: rows group
 
 
 def merge_views(sheets: list[SheetAnalysis]) -> int:
-    """Mark rows that repeat a project of an earlier sheet as views of it; returns how many."""
-    if sum(1 for sa in sheets if sa.selected and sa.plan is not None and sa.layout.kind == PROJECTS) < 2:
+    """Mark rows that repeat a project of an earlier sheet as views of it; returns how many. In a
+    list of projects with a 月份 column, a project's later rows of its own sheet that give a month are
+    views of its first row too (one row per project and month, as statistics systems export them);
+    the months' figures stay each row's, and two different figures for one month remain a problem."""
+    lists = [sa for sa in sheets if sa.selected and sa.plan is not None and sa.layout.kind == PROJECTS]
+    if len(lists) < 2 and not any(sa.plan is not None and sa.plan.row_months for sa in lists):
         return 0
     first_of: dict[object, tuple[int, int, str | None, str | None]] = {}  # key → (sheet index, k, district, enterprise)
     by_name: dict[str, list[tuple[int, int, str | None, str | None]]] = {}
@@ -50,6 +54,7 @@ def merge_views(sheets: list[SheetAnalysis]) -> int:
         plan = sa.plan
         codes, names, districts = plan.column("code"), plan.column("name"), plan.column("district")
         enterprises = plan.column("enterprise")
+        monthly = plan.row_months
         local: list[tuple[object, int, str | None, str | None, str | None]] = []
         for k in range(len(plan)):
             code, name = codes[k], names[k]
@@ -57,23 +62,36 @@ def merge_views(sheets: list[SheetAnalysis]) -> int:
                 continue
             dk = district_key(districts[k])
             nk = name_key(name) if name else None
+            own = monthly is not None and monthly[k] is not None  # a row of its month: may repeat this sheet's
             earlier = first_of.get(("code", code)) if code else None
+            if earlier is not None and earlier[0] == i and not own:
+                earlier = None
             if earlier is None and nk is not None:
-                alike = [e for e in by_name.get(nk, ()) if e[0] != i and (e[2] is None or dk is None or e[2] == dk)]
+                alike = [
+                    e for e in by_name.get(nk, ()) if (e[0] != i or own) and (e[2] is None or dk is None or e[2] == dk)
+                ]
                 earlier = alike[0] if len(alike) == 1 else _of_enterprise(alike, enterprises[k])
-            if earlier is not None and earlier[0] != i:
+            if earlier is not None and (earlier[0] != i or own):
                 _merge(sheets, earlier[0], earlier[1], i, k)
                 sa.views[k] = (earlier[0], earlier[1])
+                if earlier[0] == i:
+                    sa.month_rows[k] = earlier[1]
                 views += 1
                 continue
-            local.append((code, k, nk, dk, enterprises[k]))
+            if monthly is not None:  # the sheet's later rows may be this project's other months
+                _remember(first_of, by_name, code, nk, (i, k, dk, enterprises[k]))
+            else:
+                local.append((code, k, nk, dk, enterprises[k]))
         for code, k, nk, dk, enterprise in local:
-            entry = (i, k, dk, enterprise)
-            if code:
-                first_of.setdefault(("code", code), entry)
-            if nk is not None:
-                by_name.setdefault(nk, []).append(entry)
+            _remember(first_of, by_name, code, nk, (i, k, dk, enterprise))
     return views
+
+
+def _remember(first_of: dict, by_name: dict, code: object, nk: str | None, entry: tuple) -> None:
+    if code:
+        first_of.setdefault(("code", code), entry)
+    if nk is not None:
+        by_name.setdefault(nk, []).append(entry)
 
 
 def _of_enterprise(alike: list[tuple[int, int, str | None, str | None]], enterprise: str | None) -> tuple | None:
@@ -90,7 +108,8 @@ def _merge(sheets: list[SheetAnalysis], i0: int, k0: int, i: int, k: int) -> Non
     p0, p = first.plan, later.plan
     assert p0 is not None and p is not None
     n0 = len(p0)
-    months = _month_of(p0), _month_of(p)
+    rows = p.row_months if i == i0 else None
+    months = (rows[k0], rows[k]) if rows is not None else (_month_of(p0), _month_of(p))
     newer = None if months[0] is None or months[1] is None or months[0] == months[1] else months[1] > months[0]
     refused = {cp.problem.field for cp in p.problems.get(k, ())}  # a value its row is refused for is no one's
     for f in _MERGED:

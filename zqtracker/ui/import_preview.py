@@ -157,7 +157,9 @@ class PreviewModel(QAbstractTableModel):
         k = self._k_of.get(i)
         if sheet is not None and k is not None:
             colon = self.tr(": ")
-            if kind == UPDATE and k in sheet.changes:
+            if k in sheet.month_rows and sheet.plan is not None:
+                text = self.words.get("month_row", "%1").replace("%1", str(sheet.plan.row_numbers[sheet.month_rows[k]]))
+            elif kind == UPDATE and k in sheet.changes:
                 text = f"{text}{colon}{diff_text(sheet.changes[k], self.lang)}"
             elif k in sheet.candidates:
                 text = f"{text}{colon}{self.words.get('near', '')}"

@@ -104,6 +104,7 @@ class SheetPreview(QWidget):
             "hidden_row": self.tr("Hidden in the sheet — left out"),
             "hidden_mark": self.tr("hidden in the sheet"),
             "view": self.tr("The same project as on another sheet"),
+            "month_row": self.tr("Another month of the project in row %1"),
             "near": self.tr("a stored project has a near name — link or keep apart above"),
             "header": self.tr("Header"),
             "what": self.tr("What happens"),
