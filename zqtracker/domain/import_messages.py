@@ -246,6 +246,11 @@ _IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "those projects' monthly figures.",
         "工作表“{sheet}”：{count} 个项目按月逐行填报；其后各行（第 {rows} 行）记为这些项目的月度完成投资。",
     ),
+    "note_place_totals": (
+        "Sheet “{sheet}”: rows naming a place alone ({names}) add up the rows above them: read as those "
+        "districts' subtotals, not projects, and as the district of the rows they add up.",
+        "工作表“{sheet}”：仅写地名的行（{names}）为其上各行之和，按该区域的小计读取（不是项目），并作为所汇总各行的区域。",
+    ),
     "note_alias": ("District “{written}” is read as “{district}”.", "区域“{written}”按“{district}”读取。"),
     "note_rejected_column": (
         "Sheet “{sheet}”: column {column} “{header}” was not imported: its header reads like {field_label}, but its "
@@ -269,6 +274,12 @@ _IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "duplicate_in_file": (
         "{field_label} {value!r} already appears in row {first_row}",
         "{field_label}“{value}”与第 {first_row} 行重复",
+    ),
+    "place_row": (
+        "the row names a place alone ({value}) with figures that add up neither the rows under it nor those "
+        "above it: a district's subtotal, or a project? Give the project its full name, or delete the row",
+        "该行只写了地名（{value}），其数额既不等于其下各行之和，也不等于其上各行之和：是区域小计还是项目？"
+        "如是项目请填写项目全称，否则请删除该行",
     ),
     "unknown_project": (
         "no project with {field_label} {value!r} in the database or this file",

@@ -11,12 +11,11 @@ from typing import TYPE_CHECKING, Any
 
 from zqtracker.domain.errors import Problem
 from zqtracker.io import values as cells
-from zqtracker.io.context import is_level, level_of, status_of_section
 from zqtracker.io.errors import CellProblem
-from zqtracker.io.evidence import is_sector_text
 from zqtracker.io.headers import header_candidates
 from zqtracker.io.numfmt import column_letter
-from zqtracker.io.rows import clean_section, is_district, is_note
+from zqtracker.io.plan_groups import GroupRules
+from zqtracker.io.rows import is_note
 from zqtracker.io.sheet_context import months_named, sheet_month, unit_line_factor
 
 if TYPE_CHECKING:
@@ -27,14 +26,9 @@ if TYPE_CHECKING:
 
 BREAKDOWN_RE = re.compile(r"^其中")
 _PART_NUMBER_RE = re.compile(r"^\s*(?:\d+\s*[.．\-—–]\s*\d+|[（(]\s*\d+\s*[)）]|\d+\s*[)）]|[①-⑳])\s*$")
-_CHILD_NUMBER_RE = re.compile(r"^\s*(\d{1,4})\s*[.．\-－—–_、]\s*\d{1,3}\s*$")  # 1-1, 1.2, 1－3 under 1
-_FIRST_CHILD_RE = re.compile(r"^\s*(?:[（(]\s*\d{1,3}\s*[)）]|[①-⑳])\s*$")  # （1）, ① under a number
-_DETAILS = ("code", "district", "enterprise", "status")
-# a phase of a project: 一期, 二期工程, （三期）, 第一阶段 at the end of a name
-_PHASE_RE = re.compile(r"(?:第?[一二三四五六七八九十\d]{1,2}\s*(?:期|阶段))\s*(?:工程|项目)?\s*[)）]?$")
 
 
-class RowRules:
+class RowRules(GroupRules):
     """What PlanBuilder does with the rows that are not plain projects (a mixin: it holds the state)."""
 
     sheet: RawSheet
@@ -83,48 +77,6 @@ class RowRules:
             append(shown if shown.isdigit() else None)
         return out
 
-    def _group_rows(self) -> set[int]:
-        """Data rows (indexes into the plan) that are not projects because of the rows numbered under
-        them: a row numbered 1 over rows numbered 1-1, 1.2 or （1） is a group (新能源汽车产业项目（2个）,
-        its amounts their subtotal) naming the sector of those rows — unless it says whose it is,
-        where or at what stage while they do not: then they are its parts (一期, 二期). With details
-        on both, it is a group only when its planned investment is the sum of theirs — never over rows
-        that are all phases (…一期, …二期): those are the parts of the project above them."""
-        j = self.number_col
-        if j is None:
-            return set()
-        plan, rows = self.plan, self.sheet.rows
-        numbers = [rows[i][j] if j < len(rows[i]) else "" for i in plan.data_rows]
-        said = [plan.values[f] for f in _DETAILS if f in plan.values]
-        planned, names = plan.values.get("planned_investment"), plan.values.get("name")
-        drop: set[int] = set()
-        k, n = 0, len(numbers)
-        while k < n - 1:
-            parent = _parent_number(numbers[k])
-            end = k + 1
-            while end < n and parent is not None and _child_number(numbers[end], parent):
-                end += 1
-            if end == k + 1:
-                k += 1
-                continue
-            children = range(k + 1, end)
-            details = [any(col[c] is not None for col in said) for c in range(k, end)]
-            if names is not None and all(isinstance(names[c], str) and _PHASE_RE.search(names[c]) for c in children):
-                details = [True] + [False] * len(children)  # 一期, 二期 under a project: its parts, whatever they say
-            if not details[0] or (
-                any(details[1:]) and planned is not None and planned[k] is not None
-                and planned[k] == sum(planned[c] or 0 for c in children)
-            ):  # fmt: skip
-                self._group(k, children)
-                drop.add(k)
-            elif not any(details[1:]):
-                for c in children:
-                    plan.skipped[plan.data_rows[c]] = "part"
-                    plan.parts.append(plan.row_numbers[c])
-                drop.update(children)
-            k = end
-        return drop
-
     def _period_sources(self) -> None:
         """Where the title and the columns disagree on the report's month, nothing is guessed: 1–X月
         columns none of whose X is a month the title names (a title of 1-10月 over 1-9月累计) are the
@@ -162,43 +114,6 @@ class RowRules:
             self.title_above = len(plan.data_rows) - 1
         self.done = True
         return True
-
-    def _district_subtotals(self) -> set[int]:
-        """Data rows whose name is a district other rows are in, with amounts and nothing else (no code,
-        enterprise, sector, status or district of their own): a district's subtotal without the word
-        小计 (端州区 | 22000 under the projects), never a project of that name."""
-        plan = self.plan
-        drop = {self.title_above} if self.title_above is not None else set()
-        for k in drop:
-            plan.skipped[plan.data_rows[k]] = "title"
-        names, districts = plan.values.get("name"), plan.values.get("district")
-        if names is None or districts is None:
-            return drop
-        seen = {d for d in districts if d is not None}
-        money = [col for f, col in plan.values.items() if f in plan.factors]
-        said = [plan.values[f] for f in _DETAILS if f in plan.values]
-        for k, name in enumerate(names):
-            if name in seen and not any(col[k] is not None for col in said) and any(c[k] for c in money):
-                plan.skipped[plan.data_rows[k]] = "total"
-                plan.totals += 1
-                drop.add(k)
-        return drop
-
-    def _group(self, k: int, children: range) -> None:
-        """Data row ``k`` is a group over ``children``: its name is their section."""
-        plan = self.plan
-        name = plan.values["name"][k] if "name" in plan.values else None
-        text = cells.clean_text(name) if isinstance(name, str) else ""
-        plan.skipped[plan.data_rows[k]] = "section2"
-        if not text:
-            return
-        kind, value = self._section_kind(clean_section(text))
-        if kind != "group":
-            plan.sections.append(text)
-        if self.contexts is None:
-            self.contexts = [None] * len(plan)
-        for c in children:
-            self.contexts[c] = (*(self.contexts[c] or ()), (kind, value))
 
     def _nameless(self, row: list) -> bool:
         """No name in a row whose code cell holds a text: a note under the table written from column
@@ -301,22 +216,6 @@ class RowRules:
             if kind != "group":
                 plan.sections.append(text)
 
-    def _section_kind(self, text: str) -> tuple[str, str]:
-        """What a section row names for the rows under it: a level or district, a stage, a
-        sector — or nothing (a priority group such as 重点对接 is not a sector)."""
-        if is_level(text):
-            level = level_of(text)
-            return ("district", level) if level else ("group", text)
-        status = status_of_section(text)
-        if status is not None:
-            return "status", status.value
-        if is_district(text, self.opts.known_districts):
-            return "district", text
-        if text in self.opts.known_sectors or is_sector_text(text):
-            return "sector", text
-        self.plan.groups.append(text)
-        return "group", text
-
     def _name_spanned(self) -> set[int]:
         """The rows (RawSheet.rows indices) under a project's name merged down over them."""
         if self.name_col is None:
@@ -346,24 +245,3 @@ class RowRules:
                     row = sheet.rows[i]
                     if j < len(row) and cells.is_empty(row[j]):
                         row[j] = value
-
-
-def _parent_number(v: Any) -> int | None:
-    """A 序号 that may have rows numbered under it: a whole number."""
-    if v.__class__ is float:
-        return int(v) if v.is_integer() and 0 < v < 10_000 else None
-    text = v.strip() if v.__class__ is str else ""
-    return int(text) if text.isdigit() and len(text) <= 4 else None
-
-
-def _child_number(v: Any, parent: int) -> bool:
-    """Whether 序号 ``v`` numbers a row under ``parent``: 1-1, 1.2 (as text, or the number 1.2) — or
-    （1）, ① and the rest, which say nothing of their parent."""
-    if v.__class__ is float:
-        return not v.is_integer() and int(v) == parent
-    if v.__class__ is not str:
-        return False
-    m = _CHILD_NUMBER_RE.match(v)
-    if m:
-        return int(m[1]) == parent
-    return bool(_FIRST_CHILD_RE.match(v))
