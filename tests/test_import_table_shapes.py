@@ -1,7 +1,7 @@
 """Table shapes a probe of web-system exports found misread — the same in an .xlsx, so written here as
 real .xlsx files and imported on both engines: a 栏次 row under the header (甲 | 乙 | 1 | 2 | 3), a
-location header merged over county | town, and a project's name merged down over phases that each
-give an amount."""
+location header merged over county | town, a project's name merged down over phases that each
+give an amount, and a project whose name and amounts are merged down over a second line of progress."""
 
 from __future__ import annotations
 
@@ -85,3 +85,30 @@ def test_phases_under_a_merged_name_with_amounts_of_their_own_are_asked_about(
     assert not result.ok and ctx.projects.all_projects() == []
     assert [(p.row, p.problem.code) for p in result.problems] == [(5, "phase_under_name")]
     assert "鼎湖甲新能源产业园" in result.problems[0].reason("en") and "分期" in result.problems[0].reason("zh")
+
+
+def test_a_project_merged_down_over_a_second_line_of_progress_is_one_project(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    """序号, 项目名称 and the amounts merged down over two rows, the second giving a second line of 形象进度:
+    the merged amounts were copied into the second row, which was then refused as a phase "with an amount
+    of its own". The project is one, its amounts once; the second line joins its 形象进度."""
+    rows = [
+        ["2025年重点项目进展情况（万元）"],
+        ["序号", "项目名称", "计划总投资", "1-10月完成投资", "形象进度"],
+        [1, "甲项目", 1000, 100, "土建完成"],
+        [None, None, None, None, "设备安装中"],
+        [2, "乙项目", 500, 50, "主体施工"],
+        [None, None, None, None, "预计年底完工"],
+    ]  # a second line without merged cells above it: the same
+    merges = ["A3:A4", "B3:B4", "C3:C4", "D3:D4"]
+    result = service.import_file(
+        write_workbook(tmp_path / "p.xlsx", SheetSpec("清单", rows, merges=merges)), ImportOptions()
+    )
+    assert result.ok and (result.added, result.investment_records) == (2, 2), [p.reason() for p in result.problems]
+    p = by_name(ctx)
+    assert p["甲项目"].planned_investment == 10_000_000 and p["乙项目"].planned_investment == 5_000_000  # type: ignore[attr-defined]
+    assert p["甲项目"].progress_note == "土建完成；设备安装中"  # type: ignore[attr-defined]
+    assert p["乙项目"].progress_note == "主体施工；预计年底完工"  # type: ignore[attr-defined]
+    said = " ".join(n.message("en") for n in result.notes)
+    assert "(rows 4, 6) continue the project above them" in said and "joined to the project's" in said

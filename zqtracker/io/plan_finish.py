@@ -127,11 +127,24 @@ def drop_continuations(
                 k, CellProblem(sheet, plan.row_numbers[k], "", "", "", Problem("not_a_project_row", "name"))
             )
     if drop:
+        _second_lines(plan, set(drop))
         plan.continuations = [plan.row_numbers[k] for k in drop]
         for k in drop:
             plan.skipped[plan.data_rows[k]] = "continuation"
         contexts = drop_rows(plan, set(drop), contexts)
     return contexts
+
+
+def _second_lines(plan: SheetPlan, drop: set[int]) -> None:
+    """A continuation's 形象进度 or 备注 is a second line of its project's: joined to it with "；"."""
+    for f in ("progress_note", "notes"):
+        col = plan.values.get(f)
+        top = 0
+        for k in range(len(plan)) if col is not None else ():
+            if k not in drop:
+                top = k
+            elif col[k] and col[k] != col[top] and k > 0:
+                col[top] = f"{col[top]}；{col[k]}" if col[top] else col[k]
 
 
 def drop_rows(plan: SheetPlan, drop: set[int], contexts: list | None) -> list | None:

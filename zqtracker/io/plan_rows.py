@@ -238,8 +238,9 @@ class RowRules(GroupRules):
                 value = sheet.rows[top][j] if 0 <= j < len(sheet.rows[top]) else ""
                 if cells.is_empty(value):
                     continue
-                if j in self.money_units and self._several_projects(top, r1 - sheet.row_offset):
-                    self._shared_amount(r0, c, r1, value)  # whose is it? each would get all of it
+                if j in self.money_units:  # never copied: the rows under a project's own amount continue it
+                    if self._several_projects(top, r1 - sheet.row_offset):
+                        self._shared_amount(r0, c, r1, value)  # whose is it? each would get all of it
                     continue
                 for i in range(lo, hi + 1):
                     row = sheet.rows[i]
