@@ -139,8 +139,10 @@ def _second_lines(plan: SheetPlan, drop: set[int]) -> None:
     """A continuation's 形象进度 or 备注 is a second line of its project's: joined to it with "；"."""
     for f in ("progress_note", "notes"):
         col = plan.values.get(f)
+        if col is None:
+            continue
         top = 0
-        for k in range(len(plan)) if col is not None else ():
+        for k in range(len(plan)):
             if k not in drop:
                 top = k
             elif col[k] and col[k] != col[top] and k > 0:
