@@ -17,6 +17,7 @@ from ui_helpers import undo_import
 
 from zqtracker.domain.money import Unit
 from zqtracker.domain.status import Status
+from zqtracker.domain.words import APP
 from zqtracker.services.context import AppContext
 from zqtracker.services.importing import ImportOptions, ImportService
 from zqtracker.ui.events import DataEvents
@@ -125,6 +126,8 @@ def test_preview_remap_import_undo_and_remember(
     report = dialog.export_problems(tmp_path / "problems.xlsx", dialog.analysis.problems)
     ws = openpyxl.load_workbook(report).active
     assert [c.value for c in ws[3]][:5] == ["端州区", 6, "F", "还在想", None] or ws.cell(3, 1).value == "端州区"
+    reasons = [ws.cell(r, 6).value for r in range(3, ws.max_row + 1)]  # the dialog's remedies, no flag
+    assert reasons == [p.reason("en", APP) for p in dialog.analysis.problems] and not any("--" in r for r in reasons)
 
     dialog.skip_check.setChecked(True)
     wait_idle(qtbot, dialog)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from zqtracker.domain.words import Catalogue
+from zqtracker.domain.words import CLI, Catalogue, Surface
 from zqtracker.io.errors import CellProblem
 
 _WORDS = Catalogue(
@@ -22,7 +22,10 @@ _WORDS = Catalogue(
 )
 
 
-def write_problems(path: Path, problems: Sequence[CellProblem], *, source: str = "", lang: str = "en") -> Path:
+def write_problems(
+    path: Path, problems: Sequence[CellProblem], *, source: str = "", lang: str = "en", surface: Surface = CLI
+) -> Path:
+    """``surface``: whose remedies the problems name — the dialog's (APP) or the command line's flags."""
     import xlsxwriter
 
     wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
@@ -38,7 +41,7 @@ def write_problems(path: Path, problems: Sequence[CellProblem], *, source: str =
             ws.write_string(r, 2, p.column)
             ws.write_string(r, 3, p.header)
             ws.write_string(r, 4, p.value)
-            ws.write_string(r, 5, p.reason(lang))
+            ws.write_string(r, 5, p.reason(lang, surface))
         ws.set_column(0, 0, 16)
         ws.set_column(1, 2, 7)
         ws.set_column(3, 4, 22)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from zqtracker.domain.errors import ValidationError
+from zqtracker.domain.words import APP
 from zqtracker.io.reader import RawWorkbook
 from zqtracker.services.context import AppContext
 from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
@@ -384,7 +385,8 @@ class ImportDialog(QDialog):
     def export_problems(self, target: Path, problems) -> Path:
         from zqtracker.io.problems_xlsx import write_problems
 
-        return write_problems(target, problems, source=self.path.name if self.path else "", lang=self.lang)
+        source = self.path.name if self.path else ""
+        return write_problems(target, problems, source=source, lang=self.lang, surface=APP)  # the dialog's words
 
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
