@@ -41,6 +41,8 @@ class ImportOptionsBar(QWidget):
         self.show_combo = QComboBox()
         self.show_combo.addItems(["", "", ""])
         self.show_label = QLabel()
+        for combo in (self.unit_combo, self.mode_combo, self.show_combo):  # sized again on a language switch
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         for w in (self.sheet_combo, self.import_sheet_check, self.header_spin, self.unit_combo, self.mode_combo):

@@ -102,6 +102,8 @@ class ImportQuestions(QWidget):
         date_line.addWidget(self.date_label)
         date_line.addWidget(self.date_combo)
         date_line.addStretch(1)
+        for combo in (self.status_combo, self.hidden_combo, self.date_combo):  # sized again on a language switch
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.hidden_box)
