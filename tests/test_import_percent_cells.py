@@ -2,7 +2,8 @@
 imported as 0.5 万元 — 5,000 yuan — exit 0: the sheet shows a percentage, not an amount. The reading
 process now gives such a cell as the text it shows, and an amount or area cell showing a percentage —
 typed "50%" alike — is a problem naming the cell and "50%". A 同比增长% column formatted as a percent
-is the percentage it shows, as before. Both engines, real .xlsx files written by openpyxl."""
+is the percentage it shows, as before. Both engines, real .xlsx files written by openpyxl (and .ods/.xls
+saved by LibreOffice, .xls written by xlwt)."""
 
 from __future__ import annotations
 
@@ -108,14 +109,40 @@ def test_plain_fractions_and_percent_growth_stay_as_they_were(
     assert "on 1 row(s) — row 5: 90% in the file, 50.0% from" in said, said
 
 
-def test_an_ods_percentage_is_refused_too(ctx: AppContext, tmp_path: Path) -> None:
-    """LibreOffice writes office:value-type="percentage" (io/ods_package.py); the .xls it saves keeps
-    only a format index, which is not read: there 0.5 is still 5,000 yuan (README)."""
+@pytest.mark.parametrize("kind", ["ods", "xls"])
+def test_an_ods_or_xls_percentage_is_refused_too(ctx: AppContext, tmp_path: Path, kind: str) -> None:
+    """LibreOffice writes office:value-type="percentage" in an .ods (io/ods_package.py), and in an .xls an
+    XF whose format is 0% (io/biff.py reads the FORMAT and XF records and the cells' XF index)."""
     if not has_soffice():
         pytest.skip("LibreOffice (soffice) is not installed")
     src = report(tmp_path / "10.xlsx", [0.5, 30, 0.25], {"D3": "0%", "F3": "0.00%"})
-    ods = converted(src, "ods", tmp_path)
-    code, said = run(ctx, "en", "import", str(ods))
+    saved = converted(src, kind, tmp_path)
+    code, said = run(ctx, "en", "import", str(saved))
     assert code == 1, said
     assert "column D “计划总投资（万元）”: 50% — Planned investment: the cell shows 50%, a percentage" in said, said
     assert "column F “10月完成投资（万元）”: 25.00% —" in said and planned(ctx) == {}, said
+
+
+def test_an_xls_written_by_xlwt_marks_its_percent_cells(ctx: AppContext, tmp_path: Path) -> None:
+    """xlwt writes numbers as RK and MULRK records (several cells of a row in one), WPS-style: the
+    percent-formatted ones are still found; plain numbers beside them are amounts."""
+    import xlwt
+
+    book = xlwt.Workbook()
+    ws = book.add_sheet("在建项目")
+    percent = xlwt.easyxf(num_format_str="0.0%")
+    for c, text in enumerate(HEAD):
+        ws.write(1, c, text)
+    ws.write(0, 0, "高要区2026年1-10月重点项目")
+    for r, (name, cells) in enumerate(zip(NAMES, ([1200, 0.5, 90], [800, 12, 60]), strict=True), start=2):
+        ws.write(r, 0, r - 1)
+        ws.write(r, 1, name)
+        ws.write(r, 2, "高要区")
+        for c, v in enumerate(cells, start=3):
+            ws.write(r, c, v, percent if (r, c) == (2, 4) else xlwt.Style.default_style)
+    path = tmp_path / "10.xls"
+    book.save(str(path))
+    code, said = run(ctx, "en", "import", str(path))
+    assert code == 1 and "column E “用地面积（亩）”: 50.0% —" in said, said
+    code, said = run(ctx, "en", "import", str(path), "--skip-invalid")
+    assert code == 0 and planned(ctx) == {NAMES[1]: 800 * WAN}, said

@@ -1,6 +1,7 @@
 """What python-calamine does not tell about a legacy .xls (BIFF8, and BIFF5 names): the 1904 date
-system, hidden columns and rows, which cells hold an Excel error, and whether the workbook is
-encrypted.
+system, hidden columns and rows, which cells hold an Excel error, which numbers are shown as a
+percentage (0.5 formatted 0% shows "50%"; marked "%" and the decimals, as io/percent_format.py marks
+an .xlsx's), and whether the workbook is encrypted.
 
 calamine reads the cells (dates already in the right system, merged ranges too) but returns an
 error cell (#REF!, #N/A …) as an empty string and says nothing of hidden columns or rows. Those few
@@ -15,10 +16,13 @@ import struct
 from dataclasses import dataclass, field
 
 from zqtracker.io.ole2 import CompoundFile
+from zqtracker.io.percent_format import percent_places
 from zqtracker.io.row_ranges import RangeCollector
 
 BOF, EOF, FILEPASS, DATEMODE, CODEPAGE, BOUNDSHEET = 0x0809, 0x000A, 0x002F, 0x0022, 0x0042, 0x0085
 COLINFO, BOOLERR, FORMULA, ROW = 0x007D, 0x0205, 0x0006, 0x0208
+FORMAT, XF, NUMBER, RK, MULRK = 0x041E, 0x00E0, 0x0203, 0x027E, 0x00BD
+_BUILTIN_PERCENT = {9: 0, 10: 2}  # ifmt → decimals: 0%, 0.00%
 ROW_DY_ZERO = 0x20  # ROW's grbit: fDyZero, the row is hidden (by hand or by a filter)
 ERROR_CODES = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!",
                0x2A: "#N/A", 0x2B: "#GETTING_DATA"}  # fmt: skip
@@ -64,6 +68,9 @@ def biff_facts(data: bytes) -> BiffFacts:
     raw_names: list[tuple[bytes, bool, int]] = []
     codepage = "cp1252"
     biff8 = True
+    formats: dict[int, int] = dict(_BUILTIN_PERCENT)  # ifmt → decimals, of the percent formats
+    percent_xf: dict[int, str] = {}  # XF index → the mark of its cells
+    xfs = 0
     for rtype, off, n in records(data):
         if rtype == BOF and n >= 2:
             biff8 = struct.unpack_from("<H", data, off)[0] >= 0x0600
@@ -83,6 +90,17 @@ def biff_facts(data: bytes) -> BiffFacts:
                 raw_names.append((data[off + 8 : off + 8 + cch * (2 if wide else 1)], bool(wide), pos))
             else:
                 raw_names.append((data[off + 7 : off + 7 + cch], False, pos))
+        elif rtype == FORMAT and n >= 5 and biff8:
+            ifmt, cch, wide = struct.unpack_from("<HHB", data, off)
+            raw = data[off + 5 : off + 5 + cch * (2 if wide & 1 else 1)]
+            places = percent_places(raw.decode("utf-16-le" if wide & 1 else "latin-1", "replace"))
+            if places is not None:
+                formats[ifmt] = places
+        elif rtype == XF and n >= 4:
+            ifmt = struct.unpack_from("<H", data, off + 2)[0]
+            if ifmt in formats:
+                percent_xf[xfs] = f"%{formats[ifmt]}"
+            xfs += 1
         elif rtype == EOF:
             break
     for raw, wide, pos in raw_names:
@@ -90,12 +108,12 @@ def biff_facts(data: bytes) -> BiffFacts:
         sheets.append((name, pos))
     for name, pos in sheets:
         if 0 <= pos < len(data):
-            facts.hidden[name], facts.errors[name], facts.hidden_rows[name] = _sheet_facts(data, pos)
+            facts.hidden[name], facts.errors[name], facts.hidden_rows[name] = _sheet_facts(data, pos, percent_xf)
     return facts
 
 
 def _sheet_facts(
-    data: bytes, start: int
+    data: bytes, start: int, percent_xf: dict[int, str]
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]], list[tuple[int, int]]]:
     hidden: list[tuple[int, int]] = []
     errors: list[tuple[int, int, str]] = []
@@ -121,8 +139,20 @@ def _sheet_facts(
             if is_error:
                 errors.append((row, col, ERROR_CODES.get(value, "#VALUE!")))
         elif rtype == FORMULA and n >= 14:
-            row, col = struct.unpack_from("<HH", data, off)
+            row, col, xf = struct.unpack_from("<HHH", data, off)
             result = data[off + 6 : off + 14]
             if result[6:8] == b"\xff\xff" and result[0] == 2:
                 errors.append((row, col, ERROR_CODES.get(result[2], "#VALUE!")))
+            elif result[6:8] != b"\xff\xff" and xf in percent_xf:  # a number the formula gave
+                errors.append((row, col, percent_xf[xf]))
+        elif percent_xf and rtype in (NUMBER, RK) and n >= 10:
+            row, col, xf = struct.unpack_from("<HHH", data, off)
+            if xf in percent_xf:
+                errors.append((row, col, percent_xf[xf]))
+        elif percent_xf and rtype == MULRK and n >= 12:
+            row, first = struct.unpack_from("<HH", data, off)
+            for i in range((n - 6) // 6):
+                xf = struct.unpack_from("<H", data, off + 4 + 6 * i)[0]
+                if xf in percent_xf:
+                    errors.append((row, first + i, percent_xf[xf]))
     return hidden, errors, rows.ranges()
