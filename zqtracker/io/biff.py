@@ -150,9 +150,9 @@ def _sheet_facts(
             if xf in percent_xf:
                 errors.append((row, col, percent_xf[xf]))
         elif percent_xf and rtype == MULRK and n >= 12:
-            row, first = struct.unpack_from("<HH", data, off)
+            row, col0 = struct.unpack_from("<HH", data, off)
             for i in range((n - 6) // 6):
                 xf = struct.unpack_from("<H", data, off + 4 + 6 * i)[0]
                 if xf in percent_xf:
-                    errors.append((row, first + i, percent_xf[xf]))
+                    errors.append((row, col0 + i, percent_xf[xf]))
     return hidden, errors, rows.ranges()
