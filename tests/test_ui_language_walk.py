@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
-from ui_language import data_words, interface_texts, menu_texts, problems
+from ui_language import clipped_combos, data_words, interface_texts, menu_texts, problems
 from ui_walk import MODAL_DIALOGS, open_modal, open_popup
 
 from zqtracker.services.context import AppContext
@@ -83,7 +83,7 @@ def read(widget: QWidget, lang: str, data: set[str], where: str) -> list[str]:
     texts = interface_texts(widget)
     if type(widget).__name__ == "UserGuideDialog":  # the guide names keys, programs and a server address
         texts = [(w, t) for w, t in texts if not w.startswith("QTextBrowser")]
-    return [f"{where}: {p}" for p in problems(texts, lang, data)]
+    return [f"{where}: {p}" for p in (*problems(texts, lang, data), *clipped_combos(widget))]
 
 
 @pytest.mark.parametrize("walk", list(WALKS))

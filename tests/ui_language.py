@@ -161,6 +161,19 @@ def interface_texts(root: QWidget, *, include_hidden: bool = False) -> list[tupl
     return out
 
 
+def clipped_combos(root: QWidget) -> list[str]:
+    """The visible combo boxes of ``root`` too narrow for the item they show (a combo sized to one
+    language's words and not again after a live switch cuts the other's)."""
+    out = []
+    for w in [root, *root.findChildren(QComboBox)]:
+        if not isinstance(w, QComboBox) or not w.isVisibleTo(root) or w.isEditable() or not w.currentText():
+            continue
+        needed = w.fontMetrics().horizontalAdvance(w.currentText()) + 16  # the frame and the arrow
+        if w.width() < needed:
+            out.append(f"{type(w.parent()).__name__} combo “{w.currentText()}”: {w.width()} px < {needed} px")
+    return out
+
+
 def _strip(text: str, data: Iterable[str]) -> str:
     for d in data:
         if d:
