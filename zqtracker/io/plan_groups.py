@@ -120,18 +120,20 @@ class GroupRules:
         plan = self.plan
         money = [col for f, col in plan.values.items() if f in plan.factors]
         said = [plan.values[f] for f in _DETAILS if f in plan.values]
-        labels = [name if isinstance(name, str) else self._lone_text(k) for k, name in enumerate(names)]
-        places = [
-            k
-            for k, label in enumerate(labels)
-            if label
-            and _PLACE_RE.match(label)
-            and not any(col[k] is not None for col in said)
-            and any(c[k] for c in money)
-        ]
+        labels: dict[int, str] = {}  # of the rows that name a place alone
+        for k, name in enumerate(names):  # (a 100,000-row list: the last character first)
+            label = name if name.__class__ is str else self._lone_text(k) if name is None else None
+            if (
+                label
+                and label[-1] in "区县市"
+                and _PLACE_RE.match(label)
+                and not any(col[k] is not None for col in said)
+                and any(c[k] for c in money)
+            ):
+                labels[k] = label
         drop: set[int] = set()
         after: list = []
-        places = sorted({*places, *totals})  # the subtotals of rows whose district is said: bounds too
+        places = sorted({*labels, *totals})  # the subtotals of rows whose district is said: bounds too
         for i, k in enumerate(places):
             if k in totals:
                 continue
@@ -148,7 +150,7 @@ class GroupRules:
                     self.contexts[c] = (*(self.contexts[c] or ()), ("district", labels[k]))
                 after.append(labels[k])
             else:
-                label = labels[k] or ""
+                label = labels[k]
                 row = self.sheet.rows[plan.data_rows[k]]
                 at = next((j for j, v in enumerate(row) if v.__class__ is str and v.strip() == label), None)
                 info = self.layout.column(self.sheet.col_offset + at) if at is not None else None
