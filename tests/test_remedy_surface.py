@@ -107,13 +107,13 @@ def test_the_dialog_names_its_own_questions(
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_the_round_return_window_keeps_the_command_lines_words(
+def test_the_round_return_window_says_its_own_question_not_a_flag(
     qtbot, demo_ctx: AppContext, tmp_path: Path, lang: str
 ) -> None:
-    """The round-return window asks none of the import dialog's questions — no row is linked there
-    — so a near name on its new-projects sheet says the one way there is (round collect --link),
-    never a question above a table the window does not have. (The problems are worded in the
-    window's ``lang``; the interface's own words are not what is looked at here.)"""
+    """The round-return window asks a near name on its new-projects sheet as the import dialog does
+    (its question above the table, ui/link_questions.py), so the problem says that — not the command
+    line's round collect --link. (The problems are worded in the window's ``lang``; the interface's
+    own words are not what is looked at here.)"""
     from PySide6.QtGui import QUndoStack
     from round_returns import Sheet, sql
     from test_round_collect_figures import NEW_MONTH, NEW_NAME, NEW_PLANNED, NEW_STATUS, OCT, reported
@@ -135,5 +135,5 @@ def test_the_round_return_window_keeps_the_command_lines_words(
     dialog.start()
     qtbot.waitUntil(lambda: dialog.ret is not None and dialog.ret.analysis is not None, timeout=60_000)
     said = dialog.notes.text()
-    assert "--link 4=new" in said, said
-    assert not any(words in said for words in PREVIEW[lang]), said
+    assert "--link" not in said and PREVIEW[lang][1] in said, said
+    assert dialog.links.isVisible()

@@ -256,3 +256,38 @@ def test_300wan_settled_by_the_planned_investment_on_record_is_noted_in_the_prev
     assert not dialog.import_button.isEnabled()
     dialog.resize(1200, 640)
     _shot(dialog, f"return-300wan-{lang}.png")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_new_projects_near_name_is_asked_in_the_window_and_answered_there(
+    qtbot, make_window, translations, demo_ctx: AppContext, tmp_path: Path, lang: str
+) -> None:
+    """A new project whose name is near a stored one's: the window asks which it is (as the import
+    dialog does) and says so in its words — it named `round collect --link 4=new`, a flag no one can
+    type there. "New project (keep apart)" imports it as a project of its own."""
+    translations.switch(lang)
+    window = make_window(demo_ctx)
+    path = RoundService(demo_ctx.database).create(OCT, tmp_path, districts=["高要区"], lang="zh").books[0].path
+    sheet = Sheet.open(path)
+    stored = sql(demo_ctx, "SELECT name FROM projects WHERE id = ?", sheet.ids()[0])[0][0]
+    near = stored.replace("项目", "（二期）项目") if stored.endswith("项目") else stored + "（二期）"
+    sheet.add_new(1, **{"项目名称": near, "计划总投资（万元）": 5000, "本月项目状态": "签约"})
+    sheet.save()
+    dialog = opened_return(qtbot, window, demo_ctx, path, lang)
+    assert dialog.links.isVisible() and not dialog.import_button.isEnabled()
+    label = dialog.links.form.itemAt(0, dialog.links.form.ItemRole.LabelRole).widget().text()
+    assert near in label and ("相近" in label if lang == "zh" else "a near name" in label), label
+    assert "--link" not in dialog.notes.text() and near in dialog.notes.text()
+    dialog.resize(1200, 640)
+    _shot(dialog, f"return-near-name-{lang}.png")
+    combo = dialog.links.form.itemAt(0, dialog.links.form.ItemRole.FieldRole).widget()
+    combo.setCurrentIndex(combo.findData(0))  # a new project, kept apart
+    qtbot.waitUntil(lambda: not dialog.links.isVisible(), timeout=30_000)  # analysed again, answered
+    assert not dialog.links.isVisible() and near not in dialog.notes.text()
+    for f in list(dialog.ret.open_findings):
+        dialog.decide([f], "accepted")
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.imported, timeout=60_000):
+        dialog.import_button.click()
+    assert sql(demo_ctx, "SELECT COUNT(*) FROM projects WHERE name = ?", near)[0][0] == 1
+    assert sql(demo_ctx, "SELECT COUNT(*) FROM projects WHERE name = ?", stored)[0][0] == 1

@@ -236,6 +236,13 @@
         <source>Rate for %1 (%2):</source>
         <translation>%1 汇率（%2）：</translation>
     </message>
+</context>
+<context>
+    <name>LinkQuestions</name>
+    <message>
+        <source>choose…</source>
+        <translation>请选择…</translation>
+    </message>
     <message>
         <source>new project (keep apart)</source>
         <translation>新项目（分开）</translation>

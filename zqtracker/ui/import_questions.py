@@ -35,6 +35,7 @@ from zqtracker.io.dates import MDY_ASSUMED
 from zqtracker.io.plan import DATE_FIELDS
 from zqtracker.io.row_ranges import runs_text
 from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
+from zqtracker.ui.link_questions import LinkQuestions
 
 
 class ImportQuestions(QWidget):
@@ -78,9 +79,8 @@ class ImportQuestions(QWidget):
         self.rates_box = QWidget()
         self.rates_form = QFormLayout(self.rates_box)
         self.rates_form.setContentsMargins(0, 0, 0, 0)
-        self.links_box = QWidget()
-        self.links_form = QFormLayout(self.links_box)
-        self.links_form.setContentsMargins(0, 0, 0, 0)
+        self.links_box = LinkQuestions()
+        self.links_form = self.links_box.form
         self.hidden_box = QWidget()
         hidden_line = QHBoxLayout(self.hidden_box)
         hidden_line.setContentsMargins(0, 0, 0, 0)
@@ -150,6 +150,7 @@ class ImportQuestions(QWidget):
         self.status_combo.currentIndexChanged.connect(self._on_defaults_edited)
         self.hidden_combo.currentIndexChanged.connect(self._on_hidden_chosen)
         self.date_combo.currentIndexChanged.connect(self._on_date_order_chosen)
+        self.links_box.link_chosen.connect(self.link_chosen)
 
     # -- showing -----------------------------------------------------------------------------------
     def _source_text(self, source: str) -> str:
@@ -198,7 +199,7 @@ class ImportQuestions(QWidget):
             self._show_hidden(analysis)
             self._show_date_order(analysis, date_order)
             self._show_rates(analysis, rates or {})
-            self._show_links(analysis)
+            self.links_box.show_links(analysis)
         finally:
             self._filling = False
 
@@ -285,47 +286,6 @@ class ImportQuestions(QWidget):
             self.rates_form.addRow(label, edit)
         self.rates_box.setVisible(bool(currencies))
 
-    def _show_links(self, analysis: ImportAnalysis | None) -> None:
-        _clear(self.links_form)
-        ctx = analysis.context if analysis else None
-        shown = 0
-        for sa in analysis.selected if analysis else []:
-            names = sa.plan.column("name")  # type: ignore[union-attr]
-            for k, pids in sa.candidates.items():
-                if shown >= 20 or ctx is None or ctx.matcher is None:
-                    break
-                row = sa.plan.row_numbers[k]  # type: ignore[union-attr]
-                combo = QComboBox()
-                codes = {p.problem.code for p in sa.plan.problems.get(k, ())}  # type: ignore[union-attr]
-                asked = bool(codes & set(_ASKED))
-                if asked:  # it would be listed and counted twice: answered before the import goes
-                    combo.addItem(self.tr("choose…"), -1)
-                combo.addItem(self.tr("new project (keep apart)"), 0)
-                for pid in pids:
-                    stored = ctx.matcher.by_id.get(pid)
-                    if stored is not None:
-                        text = " ".join(
-                            t
-                            for t in (stored.code or "", stored.name, f"({stored.district})" if stored.district else "")
-                            if t
-                        )
-                        combo.addItem(self.tr("the same as %1").replace("%1", text), pid)
-                combo.currentIndexChanged.connect(
-                    lambda _i, s=sa.name, r=row, c=combo: self.link_chosen.emit(s, r, int(c.currentData()))
-                )
-                if codes & {"code_zeros_other_name", "code_other_project"}:
-                    label = self.tr("Row %1 “%2”, its code is a stored project's:")
-                elif "code_other_district" in codes:
-                    label = self.tr("Row %1 “%2”, its code is another district's project:")
-                elif "name_other_enterprise" in codes:
-                    label = self.tr("Row %1 “%2”, no district, another enterprise's name:")
-                else:
-                    label = self.tr("Row %1 “%2”, a near name:")
-                label = label.replace("%1", str(row)).replace("%2", names[k] or "")
-                self.links_form.addRow(label, combo)
-                shown += 1
-        self.links_box.setVisible(shown > 0)
-
     # -- choosing -----------------------------------------------------------------------------------
     def _on_hidden_chosen(self, _index: int) -> None:
         if not self._filling:
@@ -346,7 +306,6 @@ class ImportQuestions(QWidget):
 
 
 # a row's link chosen before the import goes (services/import_model.code_question and near_name)
-_ASKED = ("near_name", "code_zeros_other_name", "code_other_project", "code_other_district", "name_other_enterprise")
 
 
 def _clear(form: QFormLayout) -> None:

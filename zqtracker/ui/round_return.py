@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,13 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from zqtracker.domain.round_checks import Finding
-from zqtracker.domain.words import CLI
+from zqtracker.domain.words import APP
 from zqtracker.services.context import AppContext
 from zqtracker.services.importing import ImportResult
 from zqtracker.services.round_collect import ACCEPTED, SENT_BACK, DistrictReturn, RoundCollector, differences
 from zqtracker.services.round_rows import redone
 from zqtracker.services.round_words import finding_text, money
 from zqtracker.ui.events import DataEvents
+from zqtracker.ui.link_questions import LinkQuestions
 from zqtracker.ui.operations import Operation
 from zqtracker.ui.translations import ui_lang
 
@@ -62,6 +63,7 @@ class ReturnDialog(QDialog):
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.counts = QLabel()
+        self.links = LinkQuestions()  # a new project's near name, a stored project's code: which is it?
         self.changes = QTreeWidget()
         self.changes.setRootIsDecorated(False)
         self.changes.setAlternatingRowColors(True)
@@ -81,6 +83,7 @@ class ReturnDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.counts)
+        layout.addWidget(self.links)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.changes)
         lower = QWidget()
@@ -113,6 +116,7 @@ class ReturnDialog(QDialog):
         self.save_checks_button.clicked.connect(self._on_save_checks_clicked)
         self.findings.itemSelectionChanged.connect(self._update_buttons)
         self.again_box.toggled.connect(self._update_buttons)
+        self.links.link_chosen.connect(self._on_link_chosen)
 
     def _set_headers(self) -> None:
         self.changes.setColumnCount(7)
@@ -199,6 +203,17 @@ class ReturnDialog(QDialog):
         self.collector.analyse(self.ret, lang=self.lang)
         self._show()
 
+    def _on_link_chosen(self, _sheet: str, row: int, pid: int) -> None:
+        """A row of the new-projects sheet is the stored project ``pid``, or a new one (0): as
+        round collect --link ROW=… says it; the return is analysed again (-1: not answered yet)."""
+        if self.ret is None or self._busy():
+            return
+        if pid < 0:
+            self.ret.links.pop(row, None)
+        else:
+            self.ret.links[row] = pid
+        QTimer.singleShot(0, self.analyse_again)  # after the combo's signal: showing again replaces it
+
     # -- showing ---------------------------------------------------------------------------
     def _show(self) -> None:
         ret = self.ret
@@ -217,6 +232,7 @@ class ReturnDialog(QDialog):
             .replace("%3", str(len(a.records)))
             .replace("%4", str(len(ret.open_findings)))
         )
+        self.links.show_links(a)
         self.changes.clear()
         red, grey = QBrush(QColor("#C00000")), QBrush(QColor("#808080"))
         for d in differences(ret):
@@ -276,9 +292,8 @@ class ReturnDialog(QDialog):
             )
             notes.append(said.replace("%1", str(gone.row.row)).replace("%2", gone.row.name))
         notes += [n.message(lang) for n in ret.rows.notes]  # 300万 read as 万元, by the planned investment
-        for p in ret.problems:  # this window asks none of the import dialog's questions (a row's link, a
-            # column left out): what it cannot do is said as the command line does it (round collect --link)
-            notes.append(f"✗ {p.location(lang)}: {p.reason(lang, CLI)}")
+        for p in ret.problems:  # what to choose in this window (a row's question above the table)
+            notes.append(f"✗ {p.location(lang)}: {p.reason(lang, APP)}")
         changed = redone(ret)
         if changed:
             notes.append(
