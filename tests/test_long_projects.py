@@ -171,3 +171,17 @@ def test_the_preview_says_which_row_each_later_month_belongs_to(
     for combo in (bar.unit_combo, bar.mode_combo, bar.show_combo, q.status_combo):
         assert combo.width() >= combo.fontMetrics().horizontalAdvance(combo.currentText()) + 16, combo.currentText()
     dialog.grab().save(str(artifacts / "import-row-per-month-en-after-switch.png"))
+
+
+def test_two_enterprises_projects_of_one_name_stay_two(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
+    """标准厂房建设项目 of two enterprises in one district are two projects, a row per month each."""
+    head = ["项目名称", "所属区", "建设单位", "计划总投资", "月份", "完成投资"]
+    rows = [["标准厂房建设项目", "高要区", "甲公司", 1000, "2025-01", 10],
+            ["标准厂房建设项目", "高要区", "乙公司", 800, "2025-01", 8],
+            ["标准厂房建设项目", "高要区", "甲公司", 1000, "2025-02", 20],
+            ["标准厂房建设项目", "高要区", "乙公司", 800, "2025-02", 9]]  # fmt: skip
+    path = write_workbook(tmp_path / "e.xlsx", SheetSpec("月报", [[TITLE], head, *rows]))
+    result = service.import_file(path, ImportOptions())
+    assert result.ok and (result.added, result.investment_records) == (2, 4), reasons(result)
+    by_enterprise = {p.enterprise: p.planned_investment for p in ctx.projects.all_projects()}
+    assert by_enterprise == {"甲公司": 10_000_000, "乙公司": 8_000_000}

@@ -70,6 +70,9 @@ def merge_views(sheets: list[SheetAnalysis]) -> int:
                 alike = [
                     e for e in by_name.get(nk, ()) if (e[0] != i or own) and (e[2] is None or dk is None or e[2] == dk)
                 ]
+                if own and enterprises[k]:  # of its own sheet: another enterprise's project of one name is another
+                    company = company_key(enterprises[k])
+                    alike = [e for e in alike if e[0] != i or not e[3] or company_key(e[3]) == company]
                 earlier = alike[0] if len(alike) == 1 else _of_enterprise(alike, enterprises[k])
             if earlier is not None and (earlier[0] != i or own):
                 _merge(sheets, earlier[0], earlier[1], i, k)
