@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
+    QFileDialog,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -163,8 +164,11 @@ def interface_texts(root: QWidget, *, include_hidden: bool = False) -> list[tupl
 
 def clipped_combos(root: QWidget) -> list[str]:
     """The visible combo boxes of ``root`` too narrow for the item they show (a combo sized to one
-    language's words and not again after a live switch cuts the other's)."""
-    out = []
+    language's words and not again after a live switch cuts the other's). Qt's file dialog is left
+    out: its "Look in" combo shows a folder's whole path, as long as the folder's."""
+    out: list[str] = []
+    if isinstance(root, QFileDialog):
+        return out
     for w in [root, *root.findChildren(QComboBox)]:
         if not isinstance(w, QComboBox) or not w.isVisibleTo(root) or w.isEditable() or not w.currentText():
             continue
