@@ -191,3 +191,23 @@ def test_a_signing_amount_is_the_planned_investment(ctx: AppContext, tmp_path: P
     rows = [[k, n, who, planned / WAN, "2026年3月", ytd] for k, n, who, _w, planned, _m, ytd in PROJECTS]
     result = imported(ctx, tmp_path, workbook(tmp_path, TITLE, head, *rows))
     assert result.problems == [] and stored(ctx)[:3] == (NAMES, PLANNED, YTD)
+
+
+def test_the_actual_start_is_taken_over_the_planned_one(ctx: AppContext, tmp_path: Path) -> None:
+    head = [*HEAD[:7], "计划开工时间", "实际开工时间"]
+    rows = [[*p[:7], f"2024年{k + 3}月", f"2025年{k}月"] for k, p in enumerate(PROJECTS, 1)]
+    result = imported(ctx, tmp_path, workbook(tmp_path, TITLE, UNIT, head, *rows))
+    assert result.problems == []
+    starts = sorted(str(p.construction_start_on)[:7] for p in ctx.projects.all_projects())
+    assert starts == ["2025-01", "2025-02", "2025-03"]  # (the planned 2024 dates, before)
+
+
+def test_a_title_in_chinese_numerals_names_the_year_and_months(ctx: AppContext, tmp_path: Path) -> None:
+    head = [*HEAD[:5], "本月完成投资", "本年累计完成投资", "备注"]
+    title = ["高要区二〇二五年一至十月重点项目投资完成情况表"]
+    result = imported(ctx, tmp_path, workbook(tmp_path, title, UNIT, head, *PROJECTS))
+    assert result.problems == []
+    projects = ctx.projects.all_projects()
+    records = [r for p in projects for r in ctx.projects.investment(p.id)]
+    assert {(r.year, r.month) for r in records} == {(2025, 9), (2025, 10)}  # (the year to date left out, before)
+    assert sum(r.amount for r in records) == YTD
