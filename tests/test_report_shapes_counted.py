@@ -211,3 +211,17 @@ def test_a_title_in_chinese_numerals_names_the_year_and_months(ctx: AppContext, 
     records = [r for p in projects for r in ctx.projects.investment(p.id)]
     assert {(r.year, r.month) for r in records} == {(2025, 9), (2025, 10)}  # (the year to date left out, before)
     assert sum(r.amount for r in records) == YTD
+
+
+def test_two_tables_side_by_side_are_refused(ctx: AppContext, tmp_path: Path) -> None:
+    left = [HEAD[:7], *(p[:7] for p in PROJECTS)]
+    right = [
+        ["序号", "新开工项目名称", "建设单位", "总投资", "计划开工时间"],
+        [1, "光伏组件项目", "丁公司", 9_000, "2026年11月"],
+    ]
+    rows = [[*a, "", *(right[k] if k < len(right) else [])] for k, a in enumerate(left)]
+    result = imported(ctx, tmp_path, workbook(tmp_path, TITLE, UNIT, *rows))
+    [problem] = result.problems  # (the right table's project lost, its start date the first project's, before)
+    assert (problem.row, problem.column, problem.problem.code) == (3, "J", "side_by_side_tables")
+    assert "two tables side by side are not read" in problem.reason("en") and "并排的两张表" in problem.reason("zh")
+    assert ctx.projects.all_projects() == []

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from zqtracker.domain.errors import Problem
 from zqtracker.io import values as cells
-from zqtracker.io.across import fields_down_rows
+from zqtracker.io.across import fields_down_rows, side_by_side
 from zqtracker.io.cell_convert import ColumnConverter, PlanOptions, converter, foreign_currency
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.headers import ROW_NUMBER
@@ -228,6 +228,7 @@ class PlanBuilder(RowRules):
             long_months(plan, self.layout, self.sheet.name, every_row=self.layout.kind == MONTHLY)
         list_unknown_statuses(plan)
         fields_down_rows(plan, self.sheet.name, self.layout)
+        side_by_side(plan, self.sheet, self.layout)
         planned = next((j for j, info, _c in self.columns if info.field == "planned_investment"), None)
         unit_checks(plan, self.sheet.name, self.layout, [i for i in read if i.unit or self.layout.unit_line])
         plan.total_differs = declared_total(plan, self.sheet.rows, planned, self.sheet.row_offset + 1)
