@@ -373,5 +373,21 @@ _CHECK_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
         "{field_label}：按表头或单位行所注的{unit}读取，{count} 个完成投资数居中者为 {median:,} 元，"
         "不似任何项目的完成额；如实为其他单位（例如万元数填在元表头下），请更正表头或单位行后重新导入",
     ),
+    "fields_down_rows": (
+        "{field_label} “{value}”: {count} rows of this sheet are named like columns ({names}), so its projects seem "
+        "to run across the columns and its fields down the rows; put one project per row, with the fields as "
+        "column headers, then import again",
+        "{field_label}“{value}”：本表有 {count} 行以列名为名称（{names}），项目似乎横向排列、字段纵向排列；"
+        "请改为每行一个项目、字段作列标题，然后重新导入",
+    ),
+    "side_by_side_tables": (
+        "{field_label}: column {second} “{value}” names other projects right of the table, after an empty column "
+        "or a 序号 of its own — two tables side by side are not read (its projects would be lost and its columns "
+        "read as this table's rows'); put the second table under the first, with its own header row, or on a "
+        "sheet of its own, then import again",
+        "{field_label}：{second} 列“{value}”在本表右侧（隔一空列或另有序号列）列出另一批项目——并排的两张表无法读取"
+        "（其项目会丢失，其各列会被当作本表各行的数据）；请把第二张表移到第一张表下方（带自己的表头行）或单独一个工作表，"
+        "然后重新导入",
+    ),
 }
 CHECK_MESSAGES = Catalogue("check_messages", _CHECK_MESSAGES)

@@ -163,13 +163,17 @@ def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Calla
     return parsers.get(kind, Text(f))
 
 
+# "端州区（3个）" in a district cell merged over its projects: the count is no part of the place
+_PLACE_COUNT_RE = re.compile(r"\s*[（(]\s*(?:共|合计)?\s*\d+\s*(?:个|项)(?:项目)?\s*[)）]\s*$")
+
+
 def _district(f: str, known: frozenset[str], hint: str | None) -> Callable[[Any], Any]:
     """A district cell: the place it names ("高要区人民政府" → 高要区), and of an address in a known
     district (or the title's) that district ("广宁县南街镇" → 广宁县); worked out once per text."""
     seen: dict[str, str] = {}
 
     def district(v: Any) -> Any:
-        text = place_of(cells.parse_text(v, f))
+        text = place_of(_PLACE_COUNT_RE.sub("", cells.parse_text(v, f)))
         found = seen.get(text)
         if found is None:
             found = seen[text] = district_of_address(text, known, hint)

@@ -25,6 +25,9 @@ from zqtracker.io.layout_model import (
 from zqtracker.io.reader import RawSheet
 from zqtracker.io.values import fold, is_empty, name_part
 
+_DATE_FIELDS = frozenset(("signed_on", "construction_start_on", "production_on"))
+_PLANNED_WORDS = ("计划", "预计", "拟", "planned", "expected", "Planned", "Expected")
+
 
 def example_rows(layout: SheetLayout, sheet: RawSheet) -> list[int]:
     """Rows right under the header that repeat its texts: an import template's example row
@@ -145,6 +148,8 @@ def choose_fields(layout: SheetLayout, sheet: RawSheet) -> None:
                 tie -= 1000
             if cand.field in ("ytd", "ytd_last", "since_start"):  # 1-10月 | 1-11月, 截至2025年底 | 自开工累计
                 tie = (cand.year or 9999) * 100 + (cand.month or 13)  # (no period named: the report's own)
+            if cand.field in _DATE_FIELDS and any(w in info.header for w in _PLANNED_WORDS):
+                tie -= 1  # 计划开工时间 beside 实际开工时间: the date it did start
             scored.append((score, tie, -info.index, info, cand))
         info.field = None
     scored.sort(key=lambda t: (t[0], t[1], t[2]), reverse=True)

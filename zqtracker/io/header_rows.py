@@ -92,6 +92,32 @@ def find_header_row(sheet: RawSheet, year: int | None = None) -> int | None:
     return best
 
 
+def _centred_group(sheet: RawSheet, hr: int, c: int) -> bool:
+    """Header cell (hr, c) heads a group drawn without a merge ("centre across selection"): the header
+    cell to its right is empty and the row below has a sub-column under both (总投资 over 合计 |
+    其中：固定资产投资, 2026年完成投资 over 10月 | 1-10月累计)."""
+    return (
+        not is_empty(cell(sheet, hr, c))
+        and is_empty(cell(sheet, hr, c + 1))
+        and not is_empty(cell(sheet, hr + 1, c))
+        and not is_empty(cell(sheet, hr + 1, c + 1))
+    )
+
+
+def _group_to_left(sheet: RawSheet, hr: int, c: int) -> object:
+    """The unmerged group header an empty header cell (hr, c) with a sub-column under it belongs to:
+    the nearest filled header cell to its left, when the cells between are empty and it heads a group
+    (see _centred_group); its own cell otherwise."""
+    if not is_empty(cell(sheet, hr, c)) or is_empty(cell(sheet, hr + 1, c)):
+        return cell(sheet, hr, c)
+    for left in range(c - 1, max(sheet.col_offset, c - 12) - 1, -1):
+        if not is_empty(cell(sheet, hr, left)):
+            return cell(sheet, hr, left) if _centred_group(sheet, hr, left) else cell(sheet, hr, c)
+        if is_empty(cell(sheet, hr + 1, left)):
+            break
+    return cell(sheet, hr, c)
+
+
 def _merges_on(sheet: RawSheet, r: int) -> list[tuple[int, int, int, int]]:
     return [m for m in sheet.merged[:200_000] if m[0] <= r <= m[2]]
 
@@ -137,13 +163,25 @@ def looks_like_subheader(sheet: RawSheet, hr: int, year: int | None) -> bool:
         return True
     for j in filled:
         c = j + sheet.col_offset
-        covered = is_empty(cell(sheet, hr, c)) or any(c0 <= c <= c1 and c1 > c0 for _r0, c0, _r1, c1 in merges)
+        covered = (
+            is_empty(cell(sheet, hr, c))
+            or any(c0 <= c <= c1 and c1 > c0 for _r0, c0, _r1, c1 in merges)
+            or _centred_group(sheet, hr, c)
+        )
         if not covered:
             return False
     cells = [v for v in row if not is_empty(v)]
-    return any(header_candidates(t) for t in map(_header_text, cells) if t) or any(
-        month_header(v, year) is not None for v in cells
+    return (
+        any(header_candidates(t) for t in map(_header_text, cells) if t)
+        or any(month_header(v, year) is not None for v in cells)
+        or any(_group_says(sheet, merges, hr, j + sheet.col_offset, row[j]) for j in filled)
     )
+
+
+def _group_says(sheet: RawSheet, merges: list[tuple[int, int, int, int]], hr: int, c: int, child: object) -> bool:
+    """A word that means something only under its group: 本年 | 自开工 under 累计完成投资."""
+    parent = _horizontal_parent(merges, sheet, hr, c)
+    return isinstance(parent, str) and isinstance(child, str) and group_child(parent, child) is not None
 
 
 _COUNT_UNITS = frozenset(("%", "％", "个", "项", "人", "家", "年", "月"))
@@ -197,12 +235,26 @@ def fill_columns(layout: SheetLayout, sheet: RawSheet) -> None:
     merges = _merges_on(sheet, hr)
     for c in range(sheet.col_offset, width):
         parent = _horizontal_parent(merges, sheet, hr, c)
+        if layout.header_rows == 2 and parent is cell(sheet, hr, c) and not _is_vertical_merge(merges, hr, c):
+            parent = _group_to_left(sheet, hr, c)
         child = cell(sheet, hr + 1, c) if layout.header_rows == 2 else ""
         if layout.header_rows == 2 and not is_empty(child) and _is_vertical_merge(merges, hr, c):
             child = ""
         info = _column(c, parent, child, layout.year)
         info.hidden = c in sheet.hidden_cols
         layout.columns.append(info)
+
+
+def units_from_row(layout: SheetLayout, sheet: RawSheet, r: int) -> None:
+    """A third header row of units ("（万元）" under 计划总投资 and each column of a group over two
+    rows): the unit of each column that has none of its own."""
+    for info in layout.columns:
+        text = cell(sheet, r, info.index)
+        if not isinstance(text, str) or not is_unit_word(text):
+            continue
+        unit = _unit_of(f"（{text.strip().strip('()（）[]【】')}）")
+        if unit is not None and info.unit is None:
+            info.unit = unit
 
 
 def _is_vertical_merge(merges: list[tuple[int, int, int, int]], r: int, c: int) -> bool:

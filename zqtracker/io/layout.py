@@ -60,6 +60,9 @@ def detect_layout(
     ):
         layout.header_rows = 2
     header.fill_columns(layout, sheet)
+    if layout.header_rows == 2 and header.unit_row_below(sheet, hr + 1):  # （万元） under both header rows
+        header.units_from_row(layout, sheet, hr + 2)
+        layout.header_rows = 3
     if header.column_numbers_row(sheet, layout.data_start):  # 甲 | 乙 | 1 | 2 …: part of the header
         layout.header_rows += 1
     layout.example_rows = choice.example_rows(layout, sheet)

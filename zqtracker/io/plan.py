@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 
 from zqtracker.domain.errors import Problem
 from zqtracker.io import values as cells
+from zqtracker.io.across import fields_down_rows, side_by_side
 from zqtracker.io.cell_convert import ColumnConverter, PlanOptions, converter, foreign_currency
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.headers import ROW_NUMBER
 from zqtracker.io.layout_model import BY_PERIOD, MONTHLY, ColumnInfo, SheetLayout
+from zqtracker.io.note_status import status_from_notes
 from zqtracker.io.plan_finish import (
     apply_contexts,
     declared_count,
@@ -219,11 +221,14 @@ class PlanBuilder(RowRules):
             plan, self.sheet.name, self.contexts, self._row_numbers(), self._name_spanned()
         )
         apply_contexts(plan, self.contexts, self.layout)
+        status_from_notes(plan, self.layout)
         read = [i for _j, i, _c in self.columns if i.index not in self.opts.column_units]
         title_unit_note(plan, self.layout, read)
         if "month" in self.layout.fields() and (self.layout.kind == MONTHLY or "amount" in self.layout.fields()):
             long_months(plan, self.layout, self.sheet.name, every_row=self.layout.kind == MONTHLY)
         list_unknown_statuses(plan)
+        fields_down_rows(plan, self.sheet.name, self.layout)
+        side_by_side(plan, self.sheet, self.layout)
         planned = next((j for j, info, _c in self.columns if info.field == "planned_investment"), None)
         unit_checks(plan, self.sheet.name, self.layout, [i for i in read if i.unit or self.layout.unit_line])
         plan.total_differs = declared_total(plan, self.sheet.rows, planned, self.sheet.row_offset + 1)

@@ -28,7 +28,12 @@ _TOTAL_RE = re.compile(
 )
 # A name cell that holds 合计 / 小计 / 总计 / 共计 anywhere ("龙海市合计14个", "合计（100项）") or starts
 # with 其中 ("其中：在建重点项目（90项）") is a total or its breakdown, never a project.
-_TOTAL_INSIDE_RE = re.compile(r"合计|小计|总计|共计|^其中|^grand total$|^sub-?total\b|^total\b", re.I)
+# "共8个项目" / "项目个数" (a count with the sums, or the count alone) is the table's total line too.
+_TOTAL_INSIDE_RE = re.compile(
+    r"合计|小计|总计|共计|^其中|^grand total$|^sub-?total\b|^total\b|^共\s*\d+\s*(?:个|项)(?:项目)?$"
+    r"|^(?:项目)?(?:个数|数量|总数)$|^项目数$",
+    re.I,
+)
 # 汇总 / 累计 (端州区汇总) on a row of figures is a total too; alone on its row, the title of a summary below
 _SUM_WORD_RE = re.compile(r"^(?:.{0,12}(?:汇总|累计))(?:[(（:：].*)?$")
 _NOTE_RE = re.compile(

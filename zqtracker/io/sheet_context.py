@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from zqtracker.domain.money import unit_factor_of
+from zqtracker.io.cn_numerals import arabic_months, arabic_years
 from zqtracker.io.context import place_in_text, status_in_text
 from zqtracker.io.header_rows import HEADER_SCAN_ROWS
 from zqtracker.io.headers import currency_of
@@ -182,18 +183,28 @@ def months_named(texts: list[str]) -> set[int]:
 
 
 def sheet_month(name: str) -> int | None:
-    """The month a sheet's name is ("10月", "2023年10月份"), if it is one."""
-    m = _BARE_MONTH_RE.match(_fold_period(name))
+    """The month a sheet's name is ("10月", "2023年10月份", "1-10月"), if it is one."""
+    folded = _fold_period(name)
+    m = _BARE_MONTH_RE.match(folded) or _YTD_PERIOD_RE.fullmatch(folded)
     return int(m[2]) if m and 1 <= int(m[2]) <= 12 else None
 
 
 # "1月-5月", "1月份至5月份" and "前5个月" name the months 1–5 as "1-5月" does (read as January before)
 _MONTH_RANGE_RE = re.compile(r"(?<!\d)1\s*月份?\s*[-~—–至到]\s*(\d{1,2})\s*月份?")
 _FIRST_MONTHS_RE = re.compile(r"前\s*(\d{1,2})\s*个?月")
+# "2026.1-2026.10", "2026年1月-2026年10月", "2026/01～2026/10": the months 1–10 of 2026, as 2026年1-10月
+_DOTTED_RANGE_RE = re.compile(
+    r"((?:19|20|21)\d{2})\s*[.\-/年]\s*0?1\s*月?份?\s*[-~—–至到]\s*\1\s*[.\-/年]\s*(\d{1,2})\s*月?份?(?!\d)"
+)
+# a sheet named "2026.10" or "2026-10": October 2026, as 2026年10月
+_DOTTED_MONTH_RE = re.compile(r"^((?:19|20|21)\d{2})\s*[.\-/]\s*(\d{1,2})$")
 
 
 def _fold_period(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).replace(" ", "")
+    if "年" in folded:
+        folded = arabic_months(arabic_years(folded))
+    folded = _DOTTED_MONTH_RE.sub(r"\1年\2月", _DOTTED_RANGE_RE.sub(r"\1年1-\2月", folded))
     if "月" in folded:
         folded = _FIRST_MONTHS_RE.sub(r"1-\1月", _MONTH_RANGE_RE.sub(r"1-\1月", folded))
     return folded

@@ -18,6 +18,7 @@ from zqtracker.domain.models import InvestorOrigin, ProjectType
 from zqtracker.domain.money import MAX_LAND_AREA_MU, MAX_MONEY, parse_money, to_decimal
 from zqtracker.domain.status import Status, parse_status
 from zqtracker.domain.validation import INVISIBLE_MARKS, normalize_code
+from zqtracker.io.cn_numerals import arabic_years
 from zqtracker.io.columns import BOOL_FALSE, BOOL_TRUE, INVESTOR_ORIGIN_WORDS, PROJECT_TYPE_WORDS
 from zqtracker.io.dates import DAY, MONTH, parse_fuzzy
 from zqtracker.io.percent_format import refuse_percent
@@ -294,7 +295,7 @@ def _month_in_year(year: int | None, month: int, value: object, field: str) -> t
 
 def year_in(text: str) -> int | None:
     """The year a title or sheet name speaks of ("2023年重点项目…" → 2023)."""
-    m = _YEAR_RE.search(unicodedata.normalize("NFKC", text))
+    m = _YEAR_RE.search(arabic_years(unicodedata.normalize("NFKC", text)))
     return int(m[1]) if m else None
 
 

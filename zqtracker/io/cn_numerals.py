@@ -1,0 +1,35 @@
+"""Years and months a title writes in Chinese numerals (二〇二六年一至十月), as digits."""
+
+from __future__ import annotations
+
+import re
+
+_CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+_CN_YEAR_RE = re.compile(r"([〇零一二三四五六七八九]{4})(?=\s*年)")
+
+
+def arabic_years(text: str) -> str:
+    """ "二〇二六年" → "2026年" (a year in Chinese numerals has 〇 or 零 in it)."""
+    if "〇" not in text and "零" not in text:
+        return text
+    return _CN_YEAR_RE.sub(lambda m: m[1].translate(_CN_DIGITS), text)
+
+
+# after a year: 年一至十月, 年十一月 (never 一 before 月 elsewhere: 统一月报)
+_CN_MONTH = r"(十[一二]?|[一二三四五六七八九])"
+_CN_MONTHS_RE = re.compile(rf"年\s*{_CN_MONTH}(?:\s*([至到\-~—–])\s*{_CN_MONTH})?\s*月")
+
+
+def arabic_months(text: str) -> str:
+    """ "2026年一至十月" → "2026年1至10月"."""
+    return _CN_MONTHS_RE.sub(_period, text)
+
+
+def _period(m: re.Match[str]) -> str:
+    return f"年{_month(m[1])}{m[2] + _month(m[3]) if m[2] else ''}月"
+
+
+def _month(numeral: str) -> str:
+    if numeral.startswith("十"):
+        return str(10 + int(numeral[1:].translate(_CN_DIGITS) or 0))
+    return numeral.translate(_CN_DIGITS)
