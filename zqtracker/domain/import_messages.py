@@ -214,7 +214,7 @@ _IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "note_continuations": (
         "Sheet “{sheet}”: {count} row(s) without a name or code (rows {rows}) continue the project above them and "
-        "are not projects of their own (a 形象进度 or 备注 of theirs is joined to the project's).",
+        "are not projects of their own (their progress or remarks are joined to the project's).",
         "工作表“{sheet}”：{count} 行没有项目名称和编号（第 {rows} 行），为上方项目的续行，不单独作为项目"
         "（其形象进度、备注并入上方项目）。",
     ),
