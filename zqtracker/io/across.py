@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from zqtracker.io.plan import SheetPlan
 
 _FIELD_NAMES = 2  # rows named like a column before a sheet is read as the other way round
+# A table drawn the other way round has a row per field (a few dozen): a list of more named rows is a
+# list of projects, whatever half of it would say — and a 100,000-row list is not read twice.
+_MOST_FIELD_ROWS = 400
 
 
 def fields_down_rows(plan: SheetPlan, sheet: str, layout: SheetLayout) -> None:
@@ -32,6 +35,8 @@ def fields_down_rows(plan: SheetPlan, sheet: str, layout: SheetLayout) -> None:
     if not names or info is None:
         return
     named = [(k, v) for k, v in enumerate(names) if isinstance(v, str) and v.strip()]
+    if len(named) > 2 * _MOST_FIELD_ROWS:
+        return
     fields = [(k, v) for k, v in named if _is_header(v, layout.year)]
     if len(fields) < _FIELD_NAMES or 2 * len(fields) < len(named):
         return
