@@ -113,11 +113,12 @@ def biff_facts(data: bytes) -> BiffFacts:
 
 
 def _sheet_facts(
-    data: bytes, start: int, percent_xf: dict[int, str]
+    data: bytes, start: int, percent_xf: dict[int, str] | None = None
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]], list[tuple[int, int]]]:
     hidden: list[tuple[int, int]] = []
     errors: list[tuple[int, int, str]] = []
     rows = RangeCollector()
+    percent_xf = percent_xf or {}
     first = True
     for rtype, off, n in records(data, start):
         if first:
