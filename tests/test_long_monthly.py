@@ -158,3 +158,15 @@ def test_a_list_of_projects_with_a_month_column_stores_each_rows_month(
     refused = [rows[0], [PARK, "端州区", 50000, None, 300]]
     again = service.import_file(write_workbook(tmp_path / "r.xlsx", SheetSpec("项目", refused)), ImportOptions())
     assert not again.ok and "Month" in again.problems[0].reason()  # an amount whose month is not given
+
+
+def test_a_monthly_sheet_of_unknown_projects_says_to_import_the_list_first(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    """Into an empty database a monthly sheet names no project on record: refused, saying what to do."""
+    path = long_sheet(tmp_path / "long.xlsx", [PARK, "端州区", "2025年9月", 1500])
+    result = service.import_file(path, ImportOptions())
+    assert not result.ok and [p.problem.code for p in result.problems] == ["unknown_project_row"]
+    assert "import the district's list of projects first" in result.problems[0].reason("en")
+    assert "请先导入该区县的项目清单" in result.problems[0].reason("zh")
+    assert ctx.projects.all_projects() == []

@@ -286,6 +286,12 @@ _IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "no project with {field_label} {value!r} in the database or this file",
         "数据库和本文件中都没有{field_label}为“{value}”的项目",
     ),
+    "unknown_project_row": (
+        "no project with {field_label} {value!r} in the database or this file: a monthly sheet reports projects "
+        "already recorded — import the district's list of projects first (or add the project), then this sheet",
+        "数据库和本文件中都没有{field_label}为“{value}”的项目：月度表只填报已录入的项目——请先导入该区县的项目清单"
+        "（或新增该项目），再导入本表",
+    ),
     "month_ytd_disagree": (
         "the month's own amount {value} yuan does not agree with the year to date {ytd} yuan through month "
         "{month}: that gives {derived} yuan for the month",

@@ -154,7 +154,7 @@ def _monthly_targets(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, se
             target = m.pid
         if target is None:
             f = "code" if code else "name"
-            add_problem(plan, k, sa, f, code or name, Problem("unknown_project", f, {"value": code or name}))
+            add_problem(plan, k, sa, f, code or name, Problem("unknown_project_row", f, {"value": code or name}))
             sa.status[k] = INVALID
             continue
         sa.targets[k] = target
