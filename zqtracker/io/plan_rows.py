@@ -98,7 +98,7 @@ class RowRules(GroupRules):
         """A row of header words alone under the table (所在区域 | 项目数 | 计划总投资（万元）): another table
         begins — a summary by district — and this one ends, as at its notes. A lone text just above
         it (各区汇总) is that table's title."""
-        if float in set(map(type, row)):
+        if float in map(type, row):  # (a number: a data row; stops at the first, a tenth of a set's time)
             return False
         texts = [v for v in row if v.__class__ is str and v.strip()]
         if any(is_note(t) for t in texts):  # 填表人：李明 | 审核人：王芳 | 联系电话：…: a signature line
