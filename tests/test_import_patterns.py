@@ -142,6 +142,28 @@ def test_a_paragraph_row_or_an_example_row_never_outscores_the_header(
     assert "note_example_rows" in {n.code for n in result.notes}
 
 
+@pytest.mark.parametrize(
+    "example",
+    [
+        ["示例", "XX年产XX万吨XX项目", "XX有限公司", "XX区", 10000],
+        ["例", "年产10万吨饲料项目", "某某饲料有限公司", "高要区", 10000],
+        ["", "（填写示例）肇庆市XX有限公司年产XX万件XX项目", "肇庆市XX有限公司", "高要区", 10000],
+    ],
+    ids=["shili-in-number-column", "li-in-number-column", "placeholder-name"],
+)
+def test_a_template_example_row_marked_or_of_placeholders_is_not_a_project(
+    service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path, example: list
+) -> None:
+    """示例 / 例 in the 序号 column, or a name of XX placeholders (probe19b: imported as a project, exit 0)."""
+    rows = [["2024年签约项目统计表（模板）"], ["单位：万元"], ["序号", "项目名称", "建设单位", "所在区域", "总投资"],
+            example,
+            [1, "包装材料项目", "肇庆华包新材有限公司", "四会市", 4000],
+            [2, "精密五金项目", "肇庆精五金有限公司", "端州区", 3000]]  # fmt: skip
+    result = imported(service, db_url, write_workbook(tmp_path / "tpl.xlsx", SheetSpec("Sheet1", rows)))
+    assert result.added == 2 and sorted(by_name(ctx)) == ["包装材料项目", "精密五金项目"]
+    assert "note_example_rows" in {n.code for n in result.notes}
+
+
 def test_an_aggregate_sheet_of_counts_is_skipped_with_a_note(
     service: ImportService, db_url: str, tmp_path: Path
 ) -> None:

@@ -221,3 +221,39 @@ def test_phases_numbered_under_a_project_are_its_parts(ctx: AppContext, tmp_path
     assert result.problems == [] and result.added == 3
     assert stored(ctx) == (NAMES, PLANNED, YTD)
     assert result.new_sectors == []
+
+
+def test_a_name_holding_zonghe_jiliang_is_a_project_not_a_total(ctx: AppContext, tmp_path: Path) -> None:
+    """合计 inside 综合计量 / 综合计算 (probe19b: two of four projects dropped as totals, exit 0)."""
+    rows = [
+        [1, "肇庆市综合计量检测中心项目", "甲公司", "高要区", 12_000, 300, 1_500],
+        [2, "城市综合计算中心项目", "乙公司", "高要区", 8_000, 200, 900],
+        [3, "储能系统集成项目", "丙公司", "高要区", 5_000, 100, 600],
+        TOTAL,
+    ]
+    result = imported(ctx, tmp_path, report(tmp_path, *rows))
+    assert result.problems == [] and result.added == 3
+    assert stored(ctx)[1:] == (PLANNED, YTD)
+
+
+@pytest.mark.parametrize("section", ["二、储备项目（金额单位：亿元）", "二、储备项目（单位：亿元）"])
+def test_a_section_row_changing_the_unit_is_refused_by_name(ctx: AppContext, tmp_path: Path, section: str) -> None:
+    """A unit inside a section heading under the table (probe19b: 5 亿 stored as 5 万元, exit 0)."""
+    head = ["序号", "项目名称", "建设单位", "所在区域", "总投资"]
+    rows = [["一、在建项目"], [1, "高要甲项目", "甲公司", "高要区", 20_000], [section],
+            [2, "高要丙项目", "丙公司", "高要区", 5]]  # fmt: skip
+    result = imported(ctx, tmp_path, report(tmp_path, *rows, head=head, title=["2026年高要区重点项目"]))
+    assert not result.ok and [p.problem.code for p in result.problems] == ["unit_changes"]
+    assert result.problems[0].row == 6 and section in result.problems[0].reason("en")
+    assert ctx.projects.all_projects() == []
+
+
+@pytest.mark.parametrize("wrapped", ["生产基地建设项目", "（一期）"])
+def test_a_name_wrapped_onto_a_row_of_its_own_is_asked(ctx: AppContext, tmp_path: Path, wrapped: str) -> None:
+    """A name alone on an unnumbered row under a numbered project (probe19b: a project of its own with
+    nothing in it, exit 0, the name above cut short)."""
+    rows = [[1, "新能源汽车零部件", "甲公司", "高要区", 12_000, 300, 1_500], ["", wrapped], *PROJECTS[1:]]
+    result = imported(ctx, tmp_path, report(tmp_path, *rows))
+    assert not result.ok and [(p.row, p.problem.code) for p in result.problems] == [(5, "name_alone")]
+    assert wrapped in result.problems[0].reason("en") and "新能源汽车零部件" in result.problems[0].reason("en")
+    assert ctx.projects.all_projects() == []

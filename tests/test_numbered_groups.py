@@ -100,3 +100,19 @@ def test_numbered_projects_without_groups_are_all_projects(
         [1, "甲项目", "高要区", 5, "新建"], [2, "乙项目", "四会市", 6, "新建"],
         [3, "丙项目", "端州区", 7, "续建"]]))  # fmt: skip
     assert service.import_file(path, ImportOptions()).added == 3
+
+
+@pytest.mark.parametrize("numbers", [["一", "二", "三"], ["一、", "二、", "三、"]])
+def test_projects_numbered_yi_er_san_with_their_enterprise_are_projects(
+    service: ImportService, ctx: AppContext, tmp_path: Path, numbers: list[str]
+) -> None:
+    """一 | 怀集绿色建材产业园项目 | 怀集建材集团有限公司 | 5 | 签约: read as a section heading (probe19b: the
+    whole list, 0 added, exit 0). A section heading never names an enterprise."""
+    head = ["序号", "项目名称", "投资方", "总投资（亿元）", "项目状态"]
+    rows = [["怀集县2024年签约项目"], head,
+            [numbers[0], "怀集绿色建材产业园项目", "怀集建材集团有限公司", 5, "签约"],
+            [numbers[1], "燕窝深加工项目", "怀集燕都食品有限公司", 0.8, "在建"],
+            [numbers[2], "光伏发电项目", "怀集阳光能源有限公司", 3.5, "签约"]]  # fmt: skip
+    result = service.import_file(write_workbook(tmp_path / "f12.xlsx", SheetSpec("Sheet1", rows)), ImportOptions())
+    assert result.ok and result.added == 3, [p.reason("en") for p in result.problems]
+    assert sorted(v[2] for v in stored(ctx).values()) == [80_000_000, 350_000_000, 500_000_000]

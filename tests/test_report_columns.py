@@ -89,3 +89,37 @@ def test_since_start_is_the_latest_of_two(service: ImportService, ctx: AppContex
     assert service.import_file(path, ImportOptions()).ok
     [p] = ctx.projects.all_projects()
     assert (p.since_start_amount, p.since_start_year, p.since_start_month) == (41000 * WAN, 2026, 10)
+
+
+@pytest.mark.parametrize(
+    ("group", "months"),
+    [
+        ("2026年累计完成投资（万元）", ["7月", "8月", "9月"]),
+        ("累计完成投资（万元）", ["截至7月", "截至8月", "截至9月"]),
+        ("2026年1-X月累计完成投资（万元）", ["7月底", "8月底", "9月底"]),
+    ],
+)
+def test_months_under_a_cumulative_group_are_years_to_date(
+    service: ImportService, ctx: AppContext, tmp_path: Path, group: str, months: list[str]
+) -> None:
+    """累计完成投资 merged over 7月 | 8月 | 9月 (rising figures): each is the year to date through its
+    month. They were stored as three months' own amounts — the year to date through September came
+    to 1.0+1.4+1.9 亿 instead of 1.9 亿."""
+    rows = [["四会市2026年重点项目完成情况"], ["项目编号", "项目名称", "计划总投资（万元）", group, "", ""],
+            ["", "", "", *months], ["SH31", "四会五金产业园", 20000, 10000, 14000, 19000]]  # fmt: skip
+    sheet = SheetSpec("Sheet1", rows, merges=["D2:F2", "A2:A3", "B2:B3", "C2:C3"])
+    result = service.import_file(write_workbook(tmp_path / "cum.xlsx", sheet), ImportOptions())
+    assert result.ok, [p.reason("en") for p in result.problems]
+    assert records(ctx, "SH31") == {(2026, 1, 7): 10000 * WAN, (2026, 8, 8): 4000 * WAN, (2026, 9, 9): 5000 * WAN}
+
+
+def test_months_under_a_group_of_this_years_completed_investment_stay_months(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    """2026年完成投资 over 7月 | 8月 | 9月 (no 累计): each month's own amount, as before."""
+    rows = [["四会市2026年重点项目完成情况"],
+            ["项目编号", "项目名称", "计划总投资（万元）", "2026年完成投资（万元）", "", ""],
+            ["", "", "", "7月", "8月", "9月"], ["SH31", "四会五金产业园", 20000, 1000, 1400, 1900]]  # fmt: skip
+    sheet = SheetSpec("Sheet1", rows, merges=["D2:F2", "A2:A3", "B2:B3", "C2:C3"])
+    assert service.import_file(write_workbook(tmp_path / "own.xlsx", sheet), ImportOptions()).ok
+    assert records(ctx, "SH31") == {(2026, 7, 7): 1000 * WAN, (2026, 8, 8): 1400 * WAN, (2026, 9, 9): 1900 * WAN}

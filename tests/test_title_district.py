@@ -122,6 +122,8 @@ KNOWN = frozenset({"端州区", "高要区", "四会市"})
         ("高要区金利工业园区", None, "高要区"),  # a park in a known district
         ("肇庆高新区大旺", None, "肇庆高新区大旺"),  # an area of a park not known: as written
         ("高要区", None, "高要区"), ("高要", None, "高要"),
+        ("金利镇", "高要区", "高要区"), ("南岸街道", "高要区", "高要区"),  # a town alone under a titled county
+        ("金利镇", None, "金利镇"),  # no county said: as written
     ],
 )  # fmt: skip
 def test_the_district_an_address_begins_with(text: str, hint: str | None, district: str) -> None:
@@ -141,3 +143,17 @@ def test_a_town_under_construction_site_is_in_the_titled_county(
             [2, "广宁县人民医院新院区", "广宁县南街镇", 9.5, 2]]  # fmt: skip
     districts, _notes, stored = imported(service, ctx, write_workbook(tmp_path / "c11.xlsx", SheetSpec("Sheet1", rows)))
     assert set(districts.values()) == {"广宁县"} and stored == {"广宁县"}
+
+
+@pytest.mark.parametrize("header", ["所在镇街", "建设地点"])
+def test_towns_alone_under_a_titled_county_are_in_it(
+    service: ImportService, ctx: AppContext, tmp_path: Path, header: str
+) -> None:
+    """所在镇街 金利镇 | 白土镇 under a 高要区 title (probe19b: the towns stored as districts, exit 0)."""
+    rows = [["高要区2024年招商引资签约项目"], ["单位：万元"], ["序号", "项目名称", "签约企业", header, "投资额"],
+            [1, "五金制品项目", "金利五金有限公司", "金利镇", 8000],
+            [2, "食品加工项目", "白土食品有限公司", "白土镇", 5000],
+            [3, "电商产业园项目", "南岸电商有限公司", "南岸街道", 3000]]  # fmt: skip
+    path = write_workbook(tmp_path / "towns.xlsx", SheetSpec("Sheet1", rows))
+    districts, _notes, stored = imported(service, ctx, path)
+    assert set(districts.values()) == {"高要区"} and stored == {"高要区"}

@@ -76,6 +76,18 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{field_label} ({value:,} yuan) is not the converted amount {yuan:,} yuan of {original}",
         "{field_label}（{value:,}元）与按汇率折算的{yuan:,}元不符（{original}）",
     ),
+    "name_alone": (
+        "the row holds a name and nothing else ({value!r}) under {above!r}: the rest of that name wrapped onto a "
+        "row of its own, or a project missing its other cells? Join the name to the row above, or fill the row",
+        "该行只有名称“{value}”，位于“{above}”之下：是上一行名称的续行，还是缺少其他内容的项目？"
+        "请将名称并入上一行，或补全该行",
+    ),
+    "row_currency": (
+        "the row's currency is {value!r} (column {column} “{header}”): its amounts are not in yuan, and they are "
+        "never stored as yuan — leave the row out, or give its amounts in yuan",
+        "该行币种为“{value}”（{column} 列“{header}”）：其金额不是人民币，不会当作人民币保存——"
+        "请不导入该行，或将金额折算为人民币后填写",
+    ),
     "too_precise": (
         "{value} has more than four decimals of its currency",
         "{value}的小数超过四位",

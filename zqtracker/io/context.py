@@ -156,7 +156,13 @@ def district_of_address(text: str, known: frozenset[str], hint: str | None = Non
         inner = district_of_address(city[2], known, hint)
         if inner != city[2] or inner in places:
             return inner
+    if hint and key not in known and _BARE_TOWN_RE.match(key):  # 金利镇 under a 高要区 title: a town of it
+        return hint
     return text
+
+
+# A town, township or street alone (金利镇, 南岸街道), no county-level place in it
+_BARE_TOWN_RE = re.compile(r"^[\u4e00-\u9fff]{1,5}(?:镇|乡|街道|街道办|街道办事处|办事处)$")
 
 
 _PROVINCE_HEAD_RE = re.compile(r"^[\u4e00-\u9fff]{2,3}省(.{2,})$")

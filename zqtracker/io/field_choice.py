@@ -8,6 +8,8 @@ which are neither data nor evidence.
 
 from __future__ import annotations
 
+import re
+
 from zqtracker.io import evidence
 from zqtracker.io.dates import DMY, slash_order
 from zqtracker.io.header_rows import cell
@@ -23,15 +25,24 @@ from zqtracker.io.layout_model import (
     SheetLayout,
 )
 from zqtracker.io.reader import RawSheet
+from zqtracker.io.sheet_context import title_spans
 from zqtracker.io.values import fold, is_empty, name_part
 
 _DATE_FIELDS = frozenset(("signed_on", "construction_start_on", "production_on"))
+_REVISED = ("调整后", "变更后", "修订后", "调增后", "调减后", "最新", "revised", "Revised", "adjusted", "Adjusted")
+_SUPERSEDED = ("调整前", "变更前", "修订前", "原计划", "原总投资", "原投资", "original", "Original")
+_OWN_MONTH = ("当月", "本月", "月度", "单月")
 _PLANNED_WORDS = ("计划", "预计", "拟", "planned", "expected", "Planned", "Expected")
+
+
+# 示例 | 例 | （填写示例）… in a template's first row, or a name of placeholders (XX年产XX万吨XX项目)
+_EXAMPLE_RE = re.compile(r"^[（(【\[]?\s*(?:填写|填报)?(?:示例|样例|范例|举例|例)\s*[)）】\]]?\s*(?:[:：、.]|$)")
 
 
 def example_rows(layout: SheetLayout, sheet: RawSheet) -> list[int]:
     """Rows right under the header that repeat its texts: an import template's example row
-    ("项目名称 | 12 | 12 …" under "项目名称 | 投资总额 …") is not a project."""
+    ("项目名称 | 12 | 12 …" under "项目名称 | 投资总额 …", 示例 | XX年产XX万吨XX项目 | XX有限公司 …) is not a
+    project."""
     headers = {fold(c.header.split(" / ")[-1]) for c in layout.columns if c.header}
     headers |= {fold(c.header.split(" / ")[0]) for c in layout.columns if c.header}
     out = []
@@ -45,7 +56,9 @@ def example_rows(layout: SheetLayout, sheet: RawSheet) -> list[int]:
         name = next((c for c in layout.columns if c.field == "name"), None)
         name_cell = cell(sheet, r, name.index) if name is not None else ""
         repeats = sum(1 for t in texts if t in headers)
-        if (isinstance(name_cell, str) and fold(name_cell) in headers) or repeats >= max(2, len(texts) // 2):
+        name_text = fold(name_cell) if isinstance(name_cell, str) else ""
+        said = _EXAMPLE_RE.match(texts[0]) or _EXAMPLE_RE.match(name_text) or name_text.count("xx") >= 2
+        if name_text in headers or said or repeats >= max(2, len(texts) // 2):
             out.append(r)
         else:
             break
@@ -150,6 +163,8 @@ def choose_fields(layout: SheetLayout, sheet: RawSheet) -> None:
                 tie = (cand.year or 9999) * 100 + (cand.month or 13)  # (no period named: the report's own)
             if cand.field in _DATE_FIELDS and any(w in info.header for w in _PLANNED_WORDS):
                 tie -= 1  # 计划开工时间 beside 实际开工时间: the date it did start
+            if cand.field == "planned_investment":  # 原计划总投资 beside 调整后计划总投资: the figure as revised
+                tie += any(w in info.header for w in _REVISED) - any(w in info.header for w in _SUPERSEDED)
             scored.append((score, tie, -info.index, info, cand))
         info.field = None
     scored.sort(key=lambda t: (t[0], t[1], t[2]), reverse=True)
@@ -202,6 +217,7 @@ def apply_period(layout: SheetLayout) -> None:
     the report month's."""
     year, month = layout.period
     long = any(c.field == "month" for c in layout.columns)
+    spans = title_spans(layout)
     has_month = long or bool(layout.month_columns())
     for info in layout.columns:
         if info.field == "ytd" and info.year and year and info.year < year:  # 2025年1-10月 in a 2026 report
@@ -229,7 +245,11 @@ def apply_period(layout: SheetLayout) -> None:
             else:
                 info.period = (year, month)
         elif info.field == "amount" and not has_month and year is not None and month is not None:
-            info.field, info.month = "month_column", (year, month)
+            own = any(w in info.header for w in _OWN_MONTH)
+            if spans and not own and not any(c.field == "ytd" for c in layout.columns):
+                info.field, info.period = "ytd", (year, month)  # 完成投资 under "2025年1-10月…": January to October
+            else:
+                info.field, info.month = "month_column", (year, month)
 
 
 def apply_overrides(layout: SheetLayout, overrides: dict[int, str | None]) -> None:

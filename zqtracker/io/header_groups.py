@@ -17,7 +17,7 @@ import re
 
 from zqtracker.io.header_periods import LAST_YTD, is_last_year_child
 from zqtracker.io.headers import IGNORED_PREFIX, HeaderMatch, header_candidates, split_unit
-from zqtracker.io.values import fold
+from zqtracker.io.values import fold, month_header, year_in
 
 _OWN_WORDS = ("", "完成", "完成投资", "投资", "实际完成", "实际完成投资")
 _OWN_MONTH = frozenset(f"{when}{what}" for when in ("本月", "当月") for what in _OWN_WORDS)
@@ -45,6 +45,12 @@ def group_child(parent: str, child: str) -> tuple[HeaderMatch, ...] | None:
     own = header_candidates(child)
     if own and own[0].field == "ytd" and own[0].month is not None:  # 1-9月累计 under 完成投资
         return own
+    month = _month_to_date(c) if any(w in p for w in ("累计", "截至", "截止")) else None
+    if month is not None:  # 8月 | 9月 | 10月 under 累计完成投资: each the year to date through its month
+        if any(w in p for w in _SINCE):
+            return (HeaderMatch(IGNORED_PREFIX + "cumulative", 4),)  # since the start, as of each month
+        year = month[0] or year_in(p)
+        return header_candidates(f"{year or ''}{'年' if year else ''}1-{month[1]}月累计完成投资")
     if any(w in c for w in _SINCE) or (c in _GENERIC and any(w in p for w in _SINCE)):
         return header_candidates("自开工累计完成投资")
     if _TO_DATE_RE.match(c) or (c in _GENERIC and cumulative):
@@ -57,6 +63,14 @@ def group_child(parent: str, child: str) -> tuple[HeaderMatch, ...] | None:
     if any(w in c for w in _FUNDS):
         return (HeaderMatch(IGNORED_PREFIX + "funds", 3),)
     return None
+
+
+def _month_to_date(child: str) -> tuple[int | None, int] | None:
+    """The month a sub-column under a cumulative group names (8月, 2025年8月, 截至8月, 8月底, 8月末):
+    (year or None, month), or None."""
+    text = re.sub(r"^(?:截至|截止|至)", "", child)
+    text = re.sub(r"(?:底|末)$", "", text)
+    return month_header(text, None)
 
 
 def _last_year(group: HeaderMatch | None, parent: str, unit: int | None) -> tuple[HeaderMatch, ...]:

@@ -266,5 +266,8 @@ DISTRICT_RANK: dict[str, int] = {
 FIELD_RANK: dict[str, int] = {
     "cost": 3, "project cost": 3, "total cost": 3, "capital cost": 3, "estimated cost": 4, "current project cost": 4,
     "investment": 4, "投资额": 4, "投资金额": 4, "项目投资": 4, "拟投资": 4,
+    # what was signed or agreed, beside 计划总投资: the plan is the figure tracked (签约 may be a first phase)
+    "签约投资额": 4, "签约投资": 4, "签约金额": 4, "签约额": 4, "协议投资额": 4, "协议投资": 4, "协议金额": 4,
+    "合同投资额": 4, "合同投资": 4, "合同金额": 4, "意向投资额": 4, "拟投资额": 4,
     "其他": 1, "说明": 3, "进度": 3, "进展": 3, "电话": 3, "手机": 3,
 }  # fmt: skip

@@ -1,10 +1,9 @@
 """From a sheet's rows to parsed values, column by column, with every refused cell's problem.
 
-:class:`PlanBuilder` walks the rows under the header once — fed chunk by chunk while the reading
-process is still streaming, or all at once — skipping blank, total, section and note rows
-(io/rows.py) and converting each mapped column. A column is converted per distinct value (a
-status column of 100k rows costs nine conversions), the result kept column-wise in a
-:class:`SheetPlan`: ``values[field][k]`` for data row ``k``, None where the cell was blank.
+:class:`PlanBuilder` walks the rows under the header once — fed chunk by chunk while the reading process is
+still streaming, or all at once — skipping blank, total, section and note rows (io/rows.py) and converting
+each mapped column. A column is converted per distinct value (a status column of 100k rows costs nine
+conversions), the result kept column-wise in a :class:`SheetPlan`: ``values[field][k]`` for data row ``k``.
 """
 
 from __future__ import annotations
@@ -36,15 +35,14 @@ from zqtracker.io.plan_rows import BREAKDOWN_RE, RowRules
 from zqtracker.io.plan_settle import TWO_READINGS, is_figure, settle, transpose
 from zqtracker.io.plan_shadow import check, shadows
 from zqtracker.io.reader import RawSheet
-from zqtracker.io.rows import classify
+from zqtracker.io.row_currency import row_currencies
 
 DATE_FIELDS = ("signed_on", "construction_start_on", "production_on")
 
 
 @dataclass
 class SheetPlan:
-    """A sheet's data rows, column-wise: ``values[field][k]`` is the parsed value of data row ``k``
-    (None: not given), ``row_numbers[k]`` its 1-based row in the sheet."""
+    """A sheet's data rows, column-wise: ``values[field][k]`` data row ``k``'s value (None: not given)."""
 
     layout: SheetLayout
     data_rows: list[int] = field(default_factory=list)  # indexes into RawSheet.rows
@@ -228,7 +226,8 @@ class PlanBuilder(RowRules):
             long_months(plan, self.layout, self.sheet.name, every_row=self.layout.kind == MONTHLY)
         list_unknown_statuses(plan)
         fields_down_rows(plan, self.sheet.name, self.layout)
-        side_by_side(plan, self.sheet, self.layout)
+        for check_sheet in (side_by_side, row_currencies):  # two tables side by side; a 币种 column
+            check_sheet(plan, self.sheet, self.layout)
         planned = next((j for j, info, _c in self.columns if info.field == "planned_investment"), None)
         unit_checks(plan, self.sheet.name, self.layout, [i for i in read if i.unit or self.layout.unit_line])
         plan.total_differs = declared_total(plan, self.sheet.rows, planned, self.sheet.row_offset + 1)
@@ -261,7 +260,7 @@ class PlanBuilder(RowRules):
                 if self._unit_line(i, row):
                     plan.skipped[i] = "unit"
                     continue
-                what = classify(row, self.name_col, code_col, self.number_col, self.spans.get(i, {}))
+                what = self._classified(i, row, code_col)
                 if self.breakdown is not None:
                     if what is None and self._part_number(row):
                         plan.skipped[i] = "part"

@@ -14,6 +14,7 @@ from zqtracker.domain.errors import Problem
 from zqtracker.io import values as cells
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.layout import ColumnInfo, SheetLayout
+from zqtracker.io.plan_names import name_alone_rows
 from zqtracker.io.row_ranges import runs_text
 
 if TYPE_CHECKING:
@@ -86,6 +87,7 @@ def drop_continuations(
     and one under a name merged down over it (``spanned``) that gives a planned investment or a
     figure of its own: a phase (一期 50,000 / 二期 30,000), whose amount is neither the project's
     nor to be dropped unsaid."""
+    name_alone_rows(plan, sheet, numbers)
     names, codes = plan.values.get("name"), plan.values.get("code")
     planned = plan.values.get("planned_investment")
     figures = {k for k, *_rest in plan.months} | {k for k, *_rest in plan.ytd}

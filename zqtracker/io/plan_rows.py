@@ -15,8 +15,8 @@ from zqtracker.io.errors import CellProblem
 from zqtracker.io.headers import header_candidates
 from zqtracker.io.numfmt import column_letter
 from zqtracker.io.plan_groups import GroupRules
-from zqtracker.io.rows import is_note
-from zqtracker.io.sheet_context import months_named, sheet_month, unit_line_factor
+from zqtracker.io.rows import classify, is_note
+from zqtracker.io.sheet_context import months_named, sheet_month, unit_line_factor, unit_named_in
 
 if TYPE_CHECKING:
     from zqtracker.io.cell_convert import ColumnConverter, PlanOptions
@@ -40,6 +40,7 @@ class RowRules(GroupRules):
     name_col: int | None
     code_col: int | None
     number_col: int | None
+    spans: dict[int, dict[int, int]]  # row → {column: width of a merge starting there}
     vertical: list[tuple[int, int, int, int]]
     shared_reported: set[tuple[int, int]]
     contexts: list | None
@@ -114,6 +115,20 @@ class RowRules(GroupRules):
             self.title_above = len(plan.data_rows) - 1
         self.done = True
         return True
+
+    def _classified(self, i: int, row: list, code_col: int | None) -> tuple[str, str] | None:
+        """rows.classify, but a "section" row naming an enterprise (一 | 怀集绿色建材产业园项目 | 怀集建材集团
+        有限公司 | 50000) is a project numbered 一、二、三: a section heading never names one."""
+        what = classify(row, self.name_col, code_col, self.number_col, self.spans.get(i, {}))
+        if what is not None and what[0].startswith("section"):
+            said = [j for j, info, _c in self.columns if info.field == "enterprise" and j != self.name_col]
+            if any(j < len(row) and not cells.is_empty(row[j]) for j in said):
+                return None
+            for text in (v for v in row if v.__class__ is str and "单位" in v):  # 二、储备项目（金额单位：亿元）
+                factor = unit_named_in(text)
+                if factor is not None and any(f != factor for f in self.money_units.values()):
+                    self._sheet_problem(i + self.sheet.row_offset + 1, "unit_changes", "planned_investment", text)
+        return what
 
     def _nameless(self, row: list) -> bool:
         """No name in a row whose code cell holds a text: a note under the table written from column

@@ -27,10 +27,11 @@ _TOTAL_RE = re.compile(
     re.I,
 )
 # A name cell that holds 合计 / 小计 / 总计 / 共计 anywhere ("龙海市合计14个", "合计（100项）") or starts
-# with 其中 ("其中：在建重点项目（90项）") is a total or its breakdown, never a project.
+# with 其中 ("其中：在建重点项目（90项）") is a total or its breakdown, never a project — but not the 合计
+# of 综合计量 or 综合计算 in a name (肇庆市综合计量检测中心项目), nor 总计划.
 # "共8个项目" / "项目个数" (a count with the sums, or the count alone) is the table's total line too.
 _TOTAL_INSIDE_RE = re.compile(
-    r"合计|小计|总计|共计|^其中|^grand total$|^sub-?total\b|^total\b|^共\s*\d+\s*(?:个|项)(?:项目)?$"
+    r"(?<!综)合计|小计|总计(?!划)|共计|^其中|^grand total$|^sub-?total\b|^total\b|^共\s*\d+\s*(?:个|项)(?:项目)?$"
     r"|^(?:项目)?(?:个数|数量|总数)$|^项目数$",
     re.I,
 )

@@ -80,6 +80,12 @@ def unit_line_factor(text: str) -> int | None:
     return unit_factor_of(m.group(1))
 
 
+def unit_named_in(text: str) -> int | None:
+    """The yuan factor a unit line inside a longer text names ("二、储备项目（金额单位：亿元）"), or None."""
+    m = _UNIT_LINE_RE.search(clean_text(text))
+    return unit_factor_of(m.group(1)) if m is not None and m.group(1) else None
+
+
 def title_year(sheet: RawSheet, upto: int) -> int | None:
     for r in range(sheet.row_offset, upto):
         for value in sheet.rows[r - sheet.row_offset]:
@@ -145,7 +151,8 @@ def _has_cjk(text: str) -> bool:
 
 # -- the report's period: 1–X月 figures and 当月 amounts -----------------------------------------------
 _YTD_PERIOD_RE = re.compile(r"(?:((?:19|20|21)\d{2})\s*年)?\s*1\s*[-~—–至]\s*(\d{1,2})\s*月")
-_AS_OF_RE = re.compile(r"(?:截至|截止|至)\s*((?:19|20|21)\d{2})\s*年\s*(\d{1,2})\s*月")
+# 截至2023年10月, 至2023年10月; 截至10月底 (the year from elsewhere: a bare 至 is too common to take alone)
+_AS_OF_RE = re.compile(r"(?:截至|截止|至(?=\s*(?:19|20|21)\d{2}))\s*(?:((?:19|20|21)\d{2})\s*年)?\s*(\d{1,2})\s*月")
 _MONTH_OF_RE = re.compile(r"((?:19|20|21)\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*\d)")
 _BARE_MONTH_RE = re.compile(r"^(?:((?:19|20|21)\d{2})\s*年)?\s*(\d{1,2})\s*月份?$")
 
@@ -170,6 +177,11 @@ def report_period(layout: SheetLayout, sheet: RawSheet) -> tuple[int | None, int
     if m and 1 <= int(m[2]) <= 12:
         return (int(m[1]) if m[1] else layout.year), int(m[2])
     return layout.year, None
+
+
+def title_spans(layout: SheetLayout) -> bool:
+    """The title names a span of the year through the report's month (1-10月, 截至10月底), not a month."""
+    return any(r.search(_fold_period(t)) for t in layout.titles for r in (_AS_OF_RE, _YTD_PERIOD_RE))
 
 
 def months_named(texts: list[str]) -> set[int]:
