@@ -697,3 +697,18 @@ def test_a_grand_total_counting_other_than_the_rows_read_is_said(
     assert "第 2 行合计注明 3 个项目，而读取到 2 个项目行" in note.message("zh")
     assert "counts 3 project(s), but 2 project row(s) were read" in note.message("en")
     assert notes("two.xlsx", "合计：2项") == [] and notes("none.xlsx", "合计") == []
+
+
+def test_short_headers_a_bureau_writes(service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path) -> None:
+    """名称 | 单位名称 | 地点 | 投资（万元） | 阶段, and 拟落户区域 (probe19b: 投资, 地点, 阶段, 单位名称 and 拟落户区域
+    were not known — the list imported with no amount, district or stage, exit 0)."""
+    rows = [["2024年招商项目"], ["名称", "单位名称", "地点", "投资（万元）", "阶段", "拟落户区域"],
+            ["智能仓储物流项目", "肇庆智仓物流有限公司", "高要区", 12000, "在建", ""],
+            ["电机制造项目", "肇庆电机有限公司", "四会市", 8000, "投产", ""]]  # fmt: skip
+    result = imported(service, db_url, write_workbook(tmp_path / "short.xlsx", SheetSpec("Sheet1", rows)))
+    assert result.added == 2
+    got = {n: (p.enterprise, p.district, p.planned_investment, p.status) for n, p in by_name(ctx).items()}  # type: ignore[attr-defined]
+    assert got == {
+        "智能仓储物流项目": ("肇庆智仓物流有限公司", "高要区", 120_000_000, Status.UNDER_CONSTRUCTION),
+        "电机制造项目": ("肇庆电机有限公司", "四会市", 80_000_000, Status.IN_PRODUCTION),
+    }

@@ -83,11 +83,16 @@ _COUNTY_CITIES = ("乐昌市", "南雄市", "台山市", "开平市", "鹤山市
 _LEVELS = {"市本级": "市本级", "市直": "市本级", "县级": None, "省级": None, "市级": "市本级", "区本级": "区本级"}
 
 
+_TWO_PLACES_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:区|县|市)\s*[、和及与,，/]\s*[\u4e00-\u9fff]{1,6}(?:区|县|市)")
+
+
 def place_in_text(text: str, known: frozenset[str] = frozenset()) -> str | None:
     """The district a title, sheet name or 填报单位 names: a known district first (longest), else a
     place ending in 区 / 县 / 新区 / 开发区 / 园区 (a city — 市 — is not a district). Never a phrase
     that groups rows by place or belongs to the report's wording (分县, 按地区, 重点建设项目…)."""
     key = _fold(text)
+    if _TWO_PLACES_RE.search(key):  # 端州区、鼎湖区2024年签约项目: which row is whose is not said
+        return None
     hits = sorted((d for d in known if len(d) >= 2 and d in key and _names_a_place(d)), key=len, reverse=True)
     if hits:
         return hits[0]
