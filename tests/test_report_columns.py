@@ -123,3 +123,13 @@ def test_months_under_a_group_of_this_years_completed_investment_stay_months(
     sheet = SheetSpec("Sheet1", rows, merges=["D2:F2", "A2:A3", "B2:B3", "C2:C3"])
     assert service.import_file(write_workbook(tmp_path / "own.xlsx", sheet), ImportOptions()).ok
     assert records(ctx, "SH31") == {(2026, 7, 7): 1000 * WAN, (2026, 8, 8): 1400 * WAN, (2026, 9, 9): 1900 * WAN}
+
+
+@pytest.mark.parametrize(("header", "month"), [("前三季度完成投资（万元）", 9), ("上半年完成投资（万元）", 6)])
+def test_the_first_quarters_are_a_year_to_date(
+    service: ImportService, ctx: AppContext, tmp_path: Path, header: str, month: int
+) -> None:
+    """前三季度 / 上半年 (probe19a: "not a known column", the figure lost with exit 0)."""
+    path = report(tmp_path / "q.xlsx", "四会市2026年重点项目", [header], ["SH31", "四会五金产业园", 20000, 3000])
+    assert service.import_file(path, ImportOptions()).ok
+    assert records(ctx, "SH31") == {(2026, 1, month): 3000 * WAN}

@@ -33,3 +33,19 @@ def _month(numeral: str) -> str:
     if numeral.startswith("十"):
         return str(10 + int(numeral[1:].translate(_CN_DIGITS) or 0))
     return numeral.translate(_CN_DIGITS)
+
+
+# The first quarters of the year as months: 前三季度 is 1-9月, 上半年 (前两季度) 1-6月 — a year to date
+_QUARTER_SPANS = (
+    (re.compile(r"前\s*(?:三|3)\s*(?:个)?季度|(?:一|1)\s*[-~—–至到]\s*(?:三|3)\s*季度"), "1-9月"),
+    (re.compile(r"上半年|前\s*(?:两|二|2)\s*(?:个)?季度|(?:一|1)\s*[-~—–至到]\s*(?:二|2)\s*季度"), "1-6月"),
+)
+
+
+def quarter_spans(text: str) -> str:
+    """前三季度完成投资 → 1-9月完成投资; 上半年 → 1-6月 (a quarter alone is left as written)."""
+    if "季度" not in text and "上半年" not in text:
+        return text
+    for regex, months in _QUARTER_SPANS:
+        text = regex.sub(months, text)
+    return text

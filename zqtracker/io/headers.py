@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from zqtracker.domain.money import unit_factor_of
+from zqtracker.io.cn_numerals import quarter_spans
 from zqtracker.io.columns import IMPORT_ONLY_COLUMNS, MONTHLY_COLUMNS, PROJECT_COLUMNS, ROW_NUMBER_HEADERS, Kind
 from zqtracker.io.header_periods import IGNORED_PREFIX, LAST_YEAR, LAST_YTD, RANGE_MONTH_RE, cumulative, is_change
 from zqtracker.io.header_words import (
@@ -242,6 +243,7 @@ def header_candidates(text: str) -> tuple[HeaderMatch, ...]:
     """Every field ``text`` may name, strongest first (empty: a header zqtracker does not know)."""
     if not text or not text.strip() or len(text) > 60:
         return ()
+    text = quarter_spans(text)
     key, unit, currency, cfactor, area = _split(text)
     if not key:
         return ()

@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 from zqtracker.domain.money import unit_factor_of
-from zqtracker.io.cn_numerals import arabic_months, arabic_years
+from zqtracker.io.cn_numerals import arabic_months, arabic_years, quarter_spans
 from zqtracker.io.context import place_in_text, status_in_text
 from zqtracker.io.header_rows import HEADER_SCAN_ROWS
 from zqtracker.io.headers import currency_of
@@ -213,7 +213,7 @@ _DOTTED_MONTH_RE = re.compile(r"^((?:19|20|21)\d{2})\s*[.\-/]\s*(\d{1,2})$")
 
 
 def _fold_period(text: str) -> str:
-    folded = unicodedata.normalize("NFKC", text).replace(" ", "")
+    folded = quarter_spans(unicodedata.normalize("NFKC", text).replace(" ", ""))
     if "年" in folded:
         folded = arabic_months(arabic_years(folded))
     folded = _DOTTED_MONTH_RE.sub(r"\1年\2月", _DOTTED_RANGE_RE.sub(r"\1年1-\2月", folded))
