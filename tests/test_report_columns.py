@@ -133,3 +133,16 @@ def test_the_first_quarters_are_a_year_to_date(
     path = report(tmp_path / "q.xlsx", "四会市2026年重点项目", [header], ["SH31", "四会五金产业园", 20000, 3000])
     assert service.import_file(path, ImportOptions()).ok
     assert records(ctx, "SH31") == {(2026, 1, month): 3000 * WAN}
+
+
+def test_a_third_header_row_of_units_with_a_percent(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
+    """（亿元）|（万元）|（万元）|（%） under 总投资 and 2025年 / 年度计划 | 1-10月完成 | 完成率: the （%） had made
+    the row not a row of units, and every amount was asked for its unit (probe19a h14)."""
+    rows = [["鼎湖区2025年重点项目进度表"], ["项目编号", "项目名称", "总投资", "2025年", "", ""],
+            ["", "", "", "年度计划", "1-10月完成", "完成率"], ["", "", "（亿元）", "（万元）", "（万元）", "（%）"],
+            ["SH31", "四会五金产业园", 6.5, 20000, 15000, 75]]  # fmt: skip
+    sheet = SheetSpec("Sheet1", rows, merges=["D2:F2", "A2:A4", "B2:B4"])
+    result = service.import_file(write_workbook(tmp_path / "h14.xlsx", sheet), ImportOptions())
+    assert result.ok, [p.reason("en") for p in result.problems]
+    assert next(p.planned_investment for p in ctx.projects.all_projects()) == 650_000_000
+    assert records(ctx, "SH31") == {(2025, 1, 10): 15000 * WAN}

@@ -225,7 +225,7 @@ def unit_row_below(sheet: RawSheet, hr: int) -> bool:
     if not texts or not all(isinstance(v, str) for v in texts):
         return False
     units = [t for t in texts if is_unit_word(t)]
-    return bool(units) and all(is_unit_word(t) or t.strip() in _COUNT_UNITS for t in texts)
+    return bool(units) and all(is_unit_word(t) or t.strip().strip("()（）[]【】") in _COUNT_UNITS for t in texts)
 
 
 def fill_columns(layout: SheetLayout, sheet: RawSheet) -> None:
