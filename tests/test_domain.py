@@ -58,6 +58,9 @@ def test_unit_words() -> None:
     assert unit_factor_of("Unit: 10k yuan") == 10_000
     assert unit_factor_of("(yuan)") == 1
     assert unit_factor_of("apples") is None
+    # yuan said twice (probe19b: 总投资额（人民币万元） and "Investment (10,000 yuan)" were asked for a unit)
+    assert unit_factor_of("（人民币万元）") == unit_factor_of("万元人民币") == unit_factor_of("10,000 yuan") == 10_000
+    assert unit_factor_of("人民币亿元") == 100_000_000 and unit_factor_of("人民币") is None
 
 
 @pytest.mark.parametrize(

@@ -100,6 +100,13 @@ def unit_factor_of(word: str) -> int | None:
     if not key:
         return None
     found = UNIT_WORD_FACTORS.get(key)
+    if found is None and key not in ("人民币", "yuan"):  # 人民币万元, 万元人民币, "10,000 yuan": yuan said twice
+        for mark in ("人民币", "yuan"):
+            if key.endswith(mark) and key[: -len(mark)] in _MARKED_FACTORS:
+                return _MARKED_FACTORS[key[: -len(mark)]]
+            rest = key.removeprefix(mark) if key.startswith(mark) else key.removesuffix(mark)
+            if rest != key and rest in UNIT_WORD_FACTORS:
+                return UNIT_WORD_FACTORS[rest]
     if found is None:  # "¥ bn", "RMB mn": a currency mark before the unit
         for mark in ("¥", "￥", "rmb", "cny"):
             if key.startswith(mark) and key != mark:
