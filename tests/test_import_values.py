@@ -127,6 +127,8 @@ def test_a_typed_2023_point_1_in_a_date_cell_is_refused() -> None:
         ("2009—2011年", (date(2009, 1, 1), "year"), (date(2011, 1, 1), "year")),
         ("2009年至2011年", (date(2009, 1, 1), "year"), (date(2011, 1, 1), "year")),
         ("2022.3-2024.12", (date(2022, 3, 1), "month"), (date(2024, 12, 1), "month")),
+        ("2024", (date(2024, 1, 1), "year"), (date(2024, 1, 1), "year")),  # within one year (refused before)
+        ("2024年", (date(2024, 1, 1), "year"), (date(2024, 1, 1), "year")),
     ],
 )
 def test_construction_periods(cell: str, start: tuple, end: tuple) -> None:

@@ -231,6 +231,9 @@ def parse_range(value: object, field: str, date1904: bool = False) -> tuple[tupl
     text = unicodedata.normalize("NFKC", _display(value)).strip().lower()
     slashed = _SLASH_RANGE_RE.fullmatch(text)  # "2023-03/2025-12": the slash parts the two months
     parts = list(slashed.groups()) if slashed else [p for p in _RANGE_SPLIT_RE.split(text) if p]
+    if len(parts) == 1 and re.fullmatch(r"(?:19|20|21)\d{2}\s*年?", parts[0]):  # "2024", "2024年": within that year
+        one = parse_fuzzy(parts[0].rstrip("年 "), field, date1904)
+        return one, one
     if len(parts) != 2:
         raise _bad("bad_date_range", field, value)
     if all(_SHORT_YEAR_RE.fullmatch(p) for p in parts):  # "23.3-25.12", "09.1-11.12": two-digit years
