@@ -146,3 +146,22 @@ def test_a_third_header_row_of_units_with_a_percent(service: ImportService, ctx:
     assert result.ok, [p.reason("en") for p in result.problems]
     assert next(p.planned_investment for p in ctx.projects.all_projects()) == 650_000_000
     assert records(ctx, "SH31") == {(2025, 1, 10): 15000 * WAN}
+
+
+@pytest.mark.parametrize(
+    ("title", "header", "key"),
+    [
+        ("四会市2026年1-9月重点项目完成情况", "完成投资（万元）", (2026, 1, 9)),
+        ("四会市2026年重点项目建设进展（截至9月底）", "完成投资额（万元）", (2026, 1, 9)),
+        ("四会市2026年9月重点项目完成情况", "完成投资（万元）", (2026, 9, 9)),
+        ("四会市2026年1-9月重点项目完成情况", "当月完成投资（万元）", (2026, 9, 9)),
+    ],
+)
+def test_a_bare_completed_investment_takes_the_titles_period(
+    service: ImportService, ctx: AppContext, tmp_path: Path, title: str, header: str, key: tuple
+) -> None:
+    """完成投资 under a title naming 1-9月 (or 截至9月底) is January–September; under 2026年9月, or headed
+    当月, September's own (probe19a: the span had been stored as September alone; 完成投资额 was not known)."""
+    path = report(tmp_path / "t.xlsx", title, [header], ["SH31", "四会五金产业园", 20000, 3000])
+    assert service.import_file(path, ImportOptions()).ok
+    assert records(ctx, "SH31") == {key: 3000 * WAN}

@@ -102,7 +102,8 @@ EXACT: dict[str, tuple[str, ...]] = {
                     "全年计划投资", "全年投资计划", "本年计划", "本年度计划", "当年计划"),
     "month": ("month", "period", "月份", "月", "期间", "统计期", "统计月份", "报告期"),
     "amount": ("completed investment", "amount", "investment completed", "completed", "完成投资", "当月完成投资",
-               "本月完成", "完成额", "本月完成投资", "月度完成投资", "当月完成", "本月完成额", "当月完成额"),
+               "本月完成", "完成额", "本月完成投资", "月度完成投资", "当月完成", "本月完成额", "当月完成额",
+               "完成投资额", "实际完成投资", "实际完成投资额", "当月完成投资额", "本月完成投资额"),
 }  # fmt: skip
 
 # Ambiguous headers: the values decide among these fields (io/evidence.py).
