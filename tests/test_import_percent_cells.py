@@ -146,3 +146,20 @@ def test_an_xls_written_by_xlwt_marks_its_percent_cells(ctx: AppContext, tmp_pat
     assert code == 1 and "column E “用地面积（亩）”: 50.0% —" in said, said
     code, said = run(ctx, "en", "import", str(path), "--skip-invalid")
     assert code == 0 and planned(ctx) == {NAMES[1]: 800 * WAN}, said
+
+
+@pytest.mark.parametrize("fmt", ['yyyy"年"m"月"', "yyyy-mm", "mmm-yy"])
+def test_a_date_shown_as_a_year_and_month_is_of_that_month(
+    service: ImportService, ctx: AppContext, tmp_path: Path, fmt: str
+) -> None:
+    """A 签约时间 cell holding 2024-03-15 but formatted to show 2024年3月: the project was signed in March
+    2024, nothing more said (probe19b: stored as the 15th, at day precision)."""
+    from datetime import date
+
+    rows = [["签约项目表"], ["项目名称", "投资主体", "计划总投资（万元）", "签约时间"],
+            ["端州甲项目", "甲公司", 1000, date(2024, 3, 15)],
+            ["端州乙项目", "乙公司", 2000, date(2024, 5, 1)]]  # fmt: skip
+    path = write_workbook(tmp_path / "m.xlsx", SheetSpec("Sheet1", rows, formats={"D3": fmt, "D4": "yyyy/m/d"}))
+    assert service.import_file(path, ImportOptions()).ok
+    got = {p.name: (p.signed_on, p.signed_on_precision) for p in ctx.projects.all_projects()}
+    assert got == {"端州甲项目": (date(2024, 3, 1), "month"), "端州乙项目": (date(2024, 5, 1), "day")}

@@ -17,7 +17,10 @@ from xml.parsers import expat
 
 from zqtracker.io.xlsx_formulas import column_number
 
-_BUILTIN = {0: "General", 1: "0", 9: "0%", 10: "0.00%", 49: "@"}
+_BUILTIN = {0: "General", 1: "0", 9: "0%", 10: "0.00%", 17: "mmm-yy", 49: "@"}
+# zh-CN's built-in date formats that show a year and month alone (yyyy"年"m"月")
+_BUILTIN.update(dict.fromkeys((27, 36, 50, 52, 57), 'yyyy"年"m"月"'))
+MONTH_MARK = "@m"  # a date cell formatted to show its year and month alone
 LITERAL_RE = re.compile(r'"([^"]*)"|\\(.)')
 
 
@@ -67,6 +70,22 @@ def percent_places(code: str) -> int | None:
     return min(len(m.group(1)), 15) if m else 0
 
 
+def shows_month(code: str) -> bool:
+    """A date format showing a year and a month and no day or time (yyyy"年"m"月", yyyy-mm, mmm-yy)."""
+    plain = LITERAL_RE.sub("", re.sub(r"\[[^\]]*\]", "", code)).lower().split(";")[0]
+    return "y" in plain and "m" in plain and not any(ch in plain for ch in "dhs")
+
+
+def month_text(value: object) -> object:
+    """A date cell (the protocol's (ordinal,) or (ordinal, seconds)) as the year and month it shows."""
+    if isinstance(value, tuple) and value and isinstance(value[0], int):
+        from datetime import date
+
+        day = date.fromordinal(value[0])
+        return f"{day.year}年{day.month}月"
+    return value
+
+
 def refuse_percent(text: str, field: str) -> None:
     """A percentage in an amount or area cell ("50%": typed, or a number formatted as a percent,
     which the reading process gives as the text it shows) is no amount, whatever the column's unit."""
@@ -94,9 +113,10 @@ def percent_styles(zf: zipfile.ZipFile) -> dict[bytes, str]:
     out: dict[bytes, str] = {}
     for index, code in enumerate(cell_formats(zf, names)):
         places = percent_places(code)
-        if places is not None:
+        mark = f"%{places}" if places is not None else MONTH_MARK if shows_month(code) else None
+        if mark is not None:  # (a date shown as 2024年3月: its day is no part of what the cell says)
             for quote in (b'"', b"'"):
-                out[b" s=" + quote + str(index).encode() + quote] = f"%{places}"
+                out[b" s=" + quote + str(index).encode() + quote] = mark
     return out
 
 

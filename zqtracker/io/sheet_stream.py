@@ -9,7 +9,7 @@ import itertools
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from zqtracker.io.percent_format import percent_text
+from zqtracker.io.percent_format import MONTH_MARK, month_text, percent_text
 from zqtracker.io.xlsx_package import iter_rows_starts_at_row_1
 
 EXCEL_ERRORS = frozenset(
@@ -103,7 +103,9 @@ def mark_row(row: list, found: list[tuple[int, str]], offset: int, i: int, marks
         j = c - offset
         if 0 <= j < len(row):
             v = row[j]
-            if t[:1] == "%":
+            if t == MONTH_MARK:
+                row[j] = month_text(v)
+            elif t[:1] == "%":
                 if v.__class__ is float:
                     percents.append((j, t))
             elif t[:1] != "=":
