@@ -85,6 +85,24 @@ def test_a_zone_two_cities_have_is_left_as_written(service: ImportService, ctx: 
     assert districts_of(ctx)["zone项目1"] == "高新区"
 
 
+def test_a_zones_full_name_and_a_bare_xinqu_are_the_zone_written_beside_them(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    """肇庆高新技术产业开发区 beside 肇庆高新区, and 新区 beside 肇庆新区 (probe19b: three districts more;
+    a 高新区 is no 新区)."""
+    path = book(tmp_path, "park", "高新区", "肇庆高新区", "新区", "肇庆新区", "肇庆高新技术产业开发区")
+    result = service.import_file(path, ImportOptions())
+    assert result.ok and sorted(result.new_districts) == ["肇庆新区", "肇庆高新区"]
+    got = districts_of(ctx)
+    assert [got[f"park项目{k}"] for k in range(1, 6)] == [
+        "肇庆高新区",
+        "肇庆高新区",
+        "肇庆新区",
+        "肇庆新区",
+        "肇庆高新区",
+    ]
+
+
 def test_a_cell_naming_several_districts_is_a_problem_of_its_row(
     service: ImportService, ctx: AppContext, tmp_path: Path
 ) -> None:

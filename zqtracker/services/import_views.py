@@ -31,7 +31,11 @@ OF_THE_MONTH = frozenset(("progress_note", "status", "notes"))  # what a later m
 _SUFFIXES = ("区", "县", "市", "新区", "镇", "街道", "开发区", "高新区")
 # Zones every city has, named by their kind alone: written so, the one known district that is a
 # place plus that kind ("肇庆高新区"). Only these — "西湖区" is a place of its own, not "东西湖区".
-_ZONES = frozenset(("高新区", "开发区", "经开区", "农高区", "经济开发区", "经济技术开发区", "高新技术产业开发区"))
+_ZONES = frozenset(
+    ("高新区", "开发区", "经开区", "农高区", "经济开发区", "经济技术开发区", "高新技术产业开发区", "新区")
+)
+# A zone's full name and its short one (肇庆高新技术产业开发区 is 肇庆高新区)
+_ZONE_SHORT = (("高新技术产业开发区", "高新区"), ("高新技术开发区", "高新区"), ("经济技术开发区", "经开区"))
 _LIST_SEPARATORS = re.compile(r"\s*[、/／，,;；+＋]\s*")
 _CONJUNCTIONS = "和及与"
 _GROUPING_HEADS = "全各本该每我其分按"  # 全市, 各县区: rows grouped by place, no place
@@ -172,7 +176,10 @@ def district_aliases(sheets: list[SheetAnalysis], known: frozenset[str]) -> dict
     aliases: dict[str, str] = {}
     for d in names - known:
         hits = short.get(d, set()) - {d}
-        if len(hits) == 1 and len(d) >= 2:
+        same = {n for n in names if n != d and _zone_short(n) == _zone_short(d)}
+        if len(same) == 1 and (next(iter(same)) in known or len(next(iter(same))) < len(d)):
+            aliases[d] = next(iter(same))  # 肇庆高新技术产业开发区 beside 肇庆高新区: the one written short
+        elif len(hits) == 1 and len(d) >= 2:
             aliases[d] = next(iter(hits))
         elif (inside := district_of_address(d, frozenset(names - {d}))) != d and inside in names:
             aliases[d] = inside  # "肇庆高新区大旺" beside "肇庆高新区": a place inside that district
@@ -189,6 +196,13 @@ def district_aliases(sheets: list[SheetAnalysis], known: frozenset[str]) -> dict
     return aliases
 
 
+def _zone_short(name: str) -> str:
+    for full, short in _ZONE_SHORT:
+        if name.endswith(full):
+            return name[: -len(full)] + short
+    return name
+
+
 def _short_forms(names: frozenset[str] | set[str]) -> dict[str, set[str]]:
     """The short ways of writing each name → the names: "高要" → {"高要区"} (the name less its suffix),
     and a zone's kind → the places with one: "高新区" → {"肇庆高新区"} (a place of two characters or more)."""
@@ -198,7 +212,7 @@ def _short_forms(names: frozenset[str] | set[str]) -> dict[str, set[str]]:
             if name.endswith(suffix) and len(name) > len(suffix):
                 forms.setdefault(name[: -len(suffix)], set()).add(name)
         for zone in _ZONES:
-            if name.endswith(zone) and len(name) - len(zone) >= 2:
+            if name.endswith(zone) and len(name) - len(zone) >= 2 and not (zone == "新区" and name.endswith("高新区")):
                 forms.setdefault(zone, set()).add(name)
     return forms
 
