@@ -165,3 +165,26 @@ def test_a_bare_completed_investment_takes_the_titles_period(
     path = report(tmp_path / "t.xlsx", title, [header], ["SH31", "四会五金产业园", 20000, 3000])
     assert service.import_file(path, ImportOptions()).ok
     assert records(ctx, "SH31") == {key: 3000 * WAN}
+
+
+def test_figures_whose_month_nothing_names_are_refused_saying_so(service: ImportService, tmp_path: Path) -> None:
+    """当月完成投资 under a title naming the year alone: the headers are known, the month is not (probe19a
+    g04: refused as "no known column headers")."""
+    from zqtracker.io.errors import WorkbookRefused
+
+    rows = [
+        ["四会市2026年重点项目进展表"],
+        ["项目编号", "项目名称", "当月完成投资（万元）"],
+        ["SH31", "四会五金产业园", 300],
+    ]
+    path = write_workbook(tmp_path / "m.xlsx", SheetSpec("Sheet1", rows))
+    with pytest.raises(WorkbookRefused) as refused:
+        service.import_file(path, ImportOptions())
+    assert refused.value.code == "month_not_named" and "nothing names the month" in str(refused.value)
+    # beside a list's own fields the column is said not imported, the projects come in
+    listed = report(
+        tmp_path / "l.xlsx", "四会市2026年重点项目进展表", ["当月完成投资（万元）"], ["SH31", "四会五金产业园", 2, 3]
+    )
+    result = service.import_file(listed, ImportOptions())
+    assert result.ok and result.added == 1 and result.investment_records == 0
+    assert any("whose month nothing names" in n.message("en") for n in result.notes)

@@ -250,6 +250,8 @@ def apply_period(layout: SheetLayout) -> None:
                 info.field, info.period = "ytd", (year, month)  # 完成投资 under "2025年1-10月…": January to October
             else:
                 info.field, info.month = "month_column", (year, month)
+        elif info.field == "amount" and not has_month:  # 当月完成投资 under a title of the year alone: said
+            info.field, info.note = IGNORED_PREFIX + "month_no_period", ""
 
 
 def apply_overrides(layout: SheetLayout, overrides: dict[int, str | None]) -> None:
@@ -301,5 +303,8 @@ def sheet_kind(layout: SheetLayout) -> str:
     if has_months:
         return MONTHLY
     if "name" in fields and not fields - {"name", "code", "chain", "annual_plan", "district"}:
+        unplaced = {IGNORED_PREFIX + "month_no_period", IGNORED_PREFIX + "ytd_no_period"}
+        if any(c.field in unplaced for c in layout.columns):
+            return UNKNOWN  # names and a month's figures whose month nothing names: the figures are its point
         return PROJECTS  # a bare list of names (a lead list with nothing else yet)
     return UNKNOWN

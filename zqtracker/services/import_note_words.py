@@ -64,6 +64,11 @@ IGNORED_REASONS = Catalogue(
             "a year to date whose month nothing names — a title such as 截至2024年9月 or a header 1-9月累计 would",
             "本年累计，但标题、表头均未注明截至月份（如“截至2024年9月”“1-9月累计”）",
         ),
+        "month_no_period": (
+            "a month's completed investment whose month nothing names — a title naming the year and month, or a "
+            "sheet named after the month, would",
+            "当月完成投资，但标题、工作表名均未注明月份（如“2024年9月”或工作表名“9月”）",
+        ),
         "since_no_period": (
             "completed since the start, as of a month nothing names — a title such as 截至2024年9月 would",
             "自开工累计，但未注明截至月份（如标题“截至2024年9月”）",

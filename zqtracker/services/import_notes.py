@@ -12,8 +12,10 @@ from zqtracker.domain.errors import Problem
 from zqtracker.domain.money import Unit
 from zqtracker.domain.status import EveryStatus, Status
 from zqtracker.io.dates import DMY, order_note
+from zqtracker.io.errors import WorkbookRefused
 from zqtracker.io.evidence import DATES
-from zqtracker.io.layout import SheetLayout
+from zqtracker.io.headers import IGNORED_PREFIX
+from zqtracker.io.layout import UNKNOWN, SheetLayout
 from zqtracker.io.plan import SheetPlan
 from zqtracker.io.plan_shadow import shadowed
 from zqtracker.io.row_ranges import runs, runs_text
@@ -358,3 +360,18 @@ def _rows_text(rows: list[int]) -> str:
 
 
 _amount = money_text  # an amount in the unit the sheet writes it in (services/import_figures.py)
+
+
+def nothing_recognized(sheets: list[SheetAnalysis], file: str) -> WorkbookRefused:
+    """Why no sheet is imported: a sheet of names and a completed-investment column whose month
+    nothing names (当月完成投资 under a title of the year alone) says so — its headers are known."""
+    for sa in sheets:
+        lost = [
+            c
+            for c in sa.layout.columns
+            if c.field in (IGNORED_PREFIX + "month_no_period", IGNORED_PREFIX + "ytd_no_period")
+        ]
+        if sa.layout.kind == UNKNOWN and lost and any(c.field in ("name", "code") for c in sa.layout.columns):
+            return WorkbookRefused("month_not_named", file, sheet=sa.raw.name, column=lost[0].letter,
+                                   header=lost[0].header)  # fmt: skip
+    return WorkbookRefused("nothing_recognized", file)

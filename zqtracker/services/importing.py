@@ -38,7 +38,7 @@ from zqtracker.services.import_choices import (
 from zqtracker.services.import_mappings import Mapping, MappingStore, fingerprint
 from zqtracker.services.import_matching import Matcher, Stored
 from zqtracker.services.import_model import Context, ImportAnalysis, SheetAnalysis
-from zqtracker.services.import_notes import hidden_of, notes_of
+from zqtracker.services.import_notes import hidden_of, notes_of, nothing_recognized
 from zqtracker.services.import_options import MODES, WORDS, ImportOptions, ImportResult, worded
 from zqtracker.services.import_rehearsal import rehearse
 from zqtracker.services.import_views import district_aliases, merge_views
@@ -225,7 +225,7 @@ class ImportService:
             unreadable = next((s.raw.error for s in sheets if s.raw.error is not None), None)
             if unreadable is not None and not any(s.layout.kind != UNKNOWN for s in sheets):
                 raise unreadable
-            raise WorkbookRefused("nothing_recognized", name)
+            raise nothing_recognized(sheets, name)
         if progress is not None:
             progress.check()
         aliases = district_aliases(sheets, known)
