@@ -76,14 +76,40 @@ def test_text_only_rows_are_still_projects(service: ImportService, ctx: AppConte
 def test_a_stored_project_under_another_code_is_offered(
     service: ImportService, ctx: AppContext, tmp_path: Path
 ) -> None:
-    """Same name and district, another code: new (two projects may share a generic name), but never
-    silently — the note names the stored project and how to link them."""
+    """Same name and district, another code: asked — the same project under a new code (a district
+    switching to the national codes, a code mistyped), or another sharing a generic name? It had been
+    added as new with a note, and a month-to-month probe found every such project counted twice."""
     imported(service, ctx, write_workbook(tmp_path / "a.xlsx", SheetSpec("清单", [HEAD, *PROJECTS])))
-    recoded = [HEAD, ["ZQ-101", *PROJECTS[0][1:]]]
-    result = service.import_file(write_workbook(tmp_path / "b.xlsx", SheetSpec("清单", recoded)), ImportOptions())
-    assert result.ok and result.added == 1
-    (note,) = [n for n in result.notes if n.code == "note_candidates"]
-    assert note.params["row"] == 2 and "ZQ-001" in note.params["others"] and "--link" in note.message("en")
+    recoded = write_workbook(tmp_path / "b.xlsx", SheetSpec("清单", [HEAD, ["ZQ-101", *PROJECTS[0][1:]]]))
+    result = service.import_file(recoded, ImportOptions())
+    assert not result.ok and [(p.row, p.problem.code) for p in result.problems] == [(2, "near_name")]
+    assert "ZQ-001" in result.problems[0].reason("en") and "--link" in result.problems[0].reason("en")
+    again = service.import_file(recoded, ImportOptions(links={("", 2): 0}))  # --link 2=new: another project
+    assert again.ok and again.added == 1
+
+
+def test_codes_given_for_the_first_time_beside_a_typo_fixed_are_asked(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    """September without codes, October with them and 陶磁 corrected to 陶瓷: the stored project of the near
+    name, or a new one? (It was added as new, its 1–9月 counted twice, exit 0.) The same name takes the
+    code silently, as before."""
+    head = HEAD[1:]
+    rows = [[*p[1:]] for p in PROJECTS[:2]]
+    rows[0][0] = "四会陶磁产业园项目"
+    imported(service, ctx, write_workbook(tmp_path / "sep.xlsx", SheetSpec("清单", [head, *rows])))
+    october = [HEAD, ["SH-001", "四会陶瓷产业园项目", *rows[0][1:]], ["SH-002", *rows[1]]]
+    result = service.import_file(write_workbook(tmp_path / "oct.xlsx", SheetSpec("清单", october)), ImportOptions())
+    assert not result.ok and [(p.row, p.problem.code) for p in result.problems] == [(2, "near_name")]
+    assert "四会陶磁产业园项目" in result.problems[0].reason("en")
+    stored = result_pid(ctx, "四会陶磁产业园项目")
+    linked = service.import_file(tmp_path / "oct.xlsx", ImportOptions(links={("", 2): stored}))
+    assert linked.ok and linked.added == 0 and len(ctx.projects.all_projects()) == 2
+    assert {p.code for p in ctx.projects.all_projects()} == {"SH-001", "SH-002"}
+
+
+def result_pid(ctx: AppContext, name: str) -> int:
+    return next(p.id for p in ctx.projects.all_projects() if p.name == name)
 
 
 def test_the_title_again_over_a_later_page_is_no_sector(

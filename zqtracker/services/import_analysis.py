@@ -163,13 +163,13 @@ def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Contex
         if m.pid is None:
             if m.candidates:
                 sa.candidates[k] = m.candidates
-                # a renamed project would be listed twice, its planned investment and figures counted twice;
-                # a row with a code of its own (another than the stored one's) says it is another project
-                if not code:
-                    said = {"value": name, "row": plan.row_numbers[k], "others": described(ctx, m.candidates)}
-                    add_problem(plan, k, sa, "name", name, Problem("near_name", "name", said))
-                    sa.status[k] = INVALID
-                    continue
+                # a renamed project would be listed twice, its planned investment and figures counted twice —
+                # with a code the database does not know too: codes given for the first time, a district
+                # switching to the national codes, a code mistyped (a probe's duplicates, exit 0)
+                said = {"value": name, "row": plan.row_numbers[k], "others": described(ctx, m.candidates)}
+                add_problem(plan, k, sa, "name", name, Problem("near_name", "name", said))
+                sa.status[k] = INVALID
+                continue
             new_ks.append(k)
         else:
             sa.targets[k] = m.pid
