@@ -4,6 +4,7 @@ a second time: a re-import changes nothing."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -712,3 +713,20 @@ def test_short_headers_a_bureau_writes(service: ImportService, ctx: AppContext, 
         "智能仓储物流项目": ("肇庆智仓物流有限公司", "高要区", 120_000_000, Status.UNDER_CONSTRUCTION),
         "电机制造项目": ("肇庆电机有限公司", "四会市", 80_000_000, Status.IN_PRODUCTION),
     }
+
+
+def test_yen_marked_amounts_and_dotted_months_over_many_rows(
+    service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path
+) -> None:
+    """¥62,438.00 (Excel's 货币 format saved as CSV) and 签约时间 typed 2024.3 … 2024.12 as numbers: with five
+    rows or more their evidence rejected both columns — every amount and date dropped, exit 0 (probe20b)."""
+    amounts = ["¥62,438.00", "¥72,039.00", "￥1,284.79", "¥5,000.00", "¥700.00", "¥12,345.50"]
+    months = [2024.3, 2024.5, 2024.12, 2024.11, 2024.6, 2024.9]
+    rows = [["序号", "项目名称", "建设单位", "计划总投资（万元）", "签约时间"]]
+    pairs = enumerate(zip(amounts, months, strict=True), start=1)
+    rows += [[n, f"四会项目{n}", f"四会企业{n}有限公司", a, m] for n, (a, m) in pairs]
+    result = imported(service, db_url, write_workbook(tmp_path / "yen.xlsx", SheetSpec("Sheet1", rows)))
+    assert result.added == 6
+    got = {p.name: (p.planned_investment, p.signed_on, p.signed_on_precision) for p in ctx.projects.all_projects()}
+    assert sum(v[0] for v in got.values()) == 1_538_072_900  # 153,807.29 万元 → yuan, exact
+    assert got["四会项目3"][1:] == (date(2024, 12, 1), "month") and got["四会项目1"][1:] == (date(2024, 3, 1), "month")

@@ -26,6 +26,7 @@ _TYPE_KEYS = frozenset(cells.fold(w) for w in PROJECT_TYPE_WORDS) | {"续建", "
 _ORIGIN_KEYS = frozenset(cells.fold(w) for w in INVESTOR_ORIGIN_WORDS)
 _BOOL_KEYS = frozenset(cells.fold(w) for w in (*BOOL_TRUE, *BOOL_FALSE) if w)
 _MONEY_TEXT_RE = re.compile(r"^[¥￥]?\s*[+-]?\d[\d,，.]*\s*(?:亿元|亿|万元|万|元|千元|百万元?)$")
+_DOTTED_MONTH_RE = re.compile(r"\d{4}\.(?:0?[1-9]|1[0-2]?)")  # 2024.3, 2024.12 as a number's repr
 _PERCENT_RE = re.compile(r"^[+-]?\d[\d.]*\s*[%％]$")
 _DATE_TEXT_RE = re.compile(
     r"^\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?|^\d{1,2}/\d{1,2}/\d{4}|"
@@ -107,6 +108,8 @@ def profile(values: list) -> Profile:
                 whole.append(int(v))
                 if 1900 <= v <= 2200:
                     p.years += 1
+            elif 1900 < v < 2201 and _DOTTED_MONTH_RE.fullmatch(repr(float(v))):  # 2024.3 typed: March 2024
+                p.years += 1
             continue
         if isinstance(v, tuple):
             p.dates += 1
@@ -121,7 +124,7 @@ def profile(values: list) -> Profile:
         key = cells.fold(text)
         if _PERCENT_RE.match(key):
             p.percents += 1
-        elif _MONEY_TEXT_RE.match(key):
+        elif _MONEY_TEXT_RE.match(key) or (key[:1] == "¥" and _number(key[1:].strip())):  # ¥62,438.00
             p.money_text += 1
         elif _number(key):
             p.numbers += 1
