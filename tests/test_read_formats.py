@@ -291,3 +291,21 @@ def test_the_import_dialog_previews_a_calc_file_with_its_errors(
     ]
     assert dialog.preview.model.rowCount() >= 7
     dialog.grab().save(str(artifacts / f"import_dialog_calc_{suffix}.png"))
+
+
+def test_xls_formulas_written_without_their_values_are_refused_by_cell(db_path: Path, tmp_path: Path) -> None:
+    """计划总投资 = 用地 × 300 as formulas xlwt writes with an empty value (Apache POI writes 0): the
+    amounts had been stored as nothing, or 0 yuan, exit 0 (probe20b). Each is a formula never calculated."""
+    wb = xlwt.Workbook(encoding="utf-8")
+    ws = wb.add_sheet("Sheet1")
+    for j, text in enumerate(["序号", "项目名称", "用地（亩）", "单价（万元/亩）", "计划总投资（万元）"]):
+        ws.write(0, j, text)
+    for i, (name, land) in enumerate([("正邦建材项目", 353), ("鼎湖食品项目", 120), ("星湖电子项目", 80)], start=1):
+        ws.write(i, 0, i)
+        ws.write(i, 1, name)
+        ws.write(i, 2, land)
+        ws.write(i, 3, 300)
+        ws.write(i, 4, xlwt.Formula(f"C{i + 1}*D{i + 1}"))
+    wb.save(str(tmp_path / "f.xls"))
+    code, out, err = run("--db", str(db_path), "import", str(tmp_path / "f.xls"), "--unit", "wan")
+    assert code != 0 and "never calculated" in out + err and "rows 2–4" in out + err

@@ -21,7 +21,7 @@ from zqtracker.io.row_ranges import RangeCollector
 
 BOF, EOF, FILEPASS, DATEMODE, CODEPAGE, BOUNDSHEET = 0x0809, 0x000A, 0x002F, 0x0022, 0x0042, 0x0085
 COLINFO, BOOLERR, FORMULA, ROW = 0x007D, 0x0205, 0x0006, 0x0208
-FORMAT, XF, NUMBER, RK, MULRK = 0x041E, 0x00E0, 0x0203, 0x027E, 0x00BD
+FORMAT, XF, NUMBER, RK, MULRK, STRING = 0x041E, 0x00E0, 0x0203, 0x027E, 0x00BD, 0x0207
 _BUILTIN_PERCENT = {9: 0, 10: 2}  # ifmt → decimals: 0%, 0.00%
 ROW_DY_ZERO = 0x20  # ROW's grbit: fDyZero, the row is hidden (by hand or by a filter)
 ERROR_CODES = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!",
@@ -120,7 +120,10 @@ def _sheet_facts(
     rows = RangeCollector()
     percent_xf = percent_xf or {}
     first = True
+    formulas: list[tuple[int, int, bool | None]] = []  # (row, col, whether its saved value is 0 or empty)
     for rtype, off, n in records(data, start):
+        if rtype == STRING and formulas and formulas[-1][2] is None:  # a text formula's value: empty?
+            formulas[-1] = (*formulas[-1][:2], n < 3 or struct.unpack_from("<H", data, off)[0] == 0)
         if first:
             if rtype != BOF:
                 break
@@ -142,6 +145,11 @@ def _sheet_facts(
         elif rtype == FORMULA and n >= 14:
             row, col, xf = struct.unpack_from("<HHH", data, off)
             result = data[off + 6 : off + 14]
+            if result[6:8] == b"\xff\xff":
+                # 0: text (its STRING follows), 3: an empty text; a number otherwise
+                formulas.append((row, col, {0: None, 3: True}.get(result[0], False)))
+            else:
+                formulas.append((row, col, struct.unpack_from("<d", result)[0] == 0))
             if result[6:8] == b"\xff\xff" and result[0] == 2:
                 errors.append((row, col, ERROR_CODES.get(result[2], "#VALUE!")))
             elif result[6:8] != b"\xff\xff" and xf in percent_xf:  # a number the formula gave
@@ -156,4 +164,8 @@ def _sheet_facts(
                 xf = struct.unpack_from("<H", data, off + 4 + 6 * i)[0]
                 if xf in percent_xf:
                     errors.append((row, col0 + i, percent_xf[xf]))
+    if len(formulas) >= 2 and all(blank for _r, _c, blank in formulas):
+        # Every formula saved as 0 or empty: written by a program that never calculated them (Apache POI
+        # saves 0, xlwt an empty text) — each is a formula without its value, as an .xlsx's would be
+        errors.extend((row, col, "=") for row, col, _blank in formulas)
     return hidden, errors, rows.ranges()
