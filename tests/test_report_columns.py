@@ -125,7 +125,10 @@ def test_months_under_a_group_of_this_years_completed_investment_stay_months(
     assert records(ctx, "SH31") == {(2026, 7, 7): 1000 * WAN, (2026, 8, 8): 1400 * WAN, (2026, 9, 9): 1900 * WAN}
 
 
-@pytest.mark.parametrize(("header", "month"), [("前三季度完成投资（万元）", 9), ("上半年完成投资（万元）", 6)])
+@pytest.mark.parametrize(
+    ("header", "month"),
+    [("前三季度完成投资（万元）", 9), ("上半年完成投资（万元）", 6), ("8月累计完成投资（万元）", 8)],
+)
 def test_the_first_quarters_are_a_year_to_date(
     service: ImportService, ctx: AppContext, tmp_path: Path, header: str, month: int
 ) -> None:
@@ -180,7 +183,7 @@ def test_figures_whose_month_nothing_names_are_refused_saying_so(service: Import
     path = write_workbook(tmp_path / "m.xlsx", SheetSpec("Sheet1", rows))
     with pytest.raises(WorkbookRefused) as refused:
         service.import_file(path, ImportOptions())
-    assert refused.value.code == "month_not_named" and "nothing names the month" in str(refused.value)
+    assert refused.value.code == "month_not_named" and "nothing names the year and month" in str(refused.value)
     # beside a list's own fields the column is said not imported, the projects come in
     listed = report(
         tmp_path / "l.xlsx", "四会市2026年重点项目进展表", ["当月完成投资（万元）"], ["SH31", "四会五金产业园", 2, 3]

@@ -42,8 +42,15 @@ _QUARTER_SPANS = (
 )
 
 
+# 8月累计 (8月底累计, 8月份累计): the year to date through August, as 1-8月累计
+_MONTH_TO_DATE_RE = re.compile(r"(?<![\d\-~—–至到])(1[0-2]|0?[1-9])\s*月份?\s*(?:末|底)?\s*累计")
+
+
 def quarter_spans(text: str) -> str:
-    """前三季度完成投资 → 1-9月完成投资; 上半年 → 1-6月 (a quarter alone is left as written)."""
+    """前三季度完成投资 → 1-9月完成投资; 上半年 → 1-6月; 8月累计 → 1-8月累计 (a quarter alone is left as
+    written)."""
+    if "累计" in text and "月" in text:
+        text = _MONTH_TO_DATE_RE.sub(r"1-\1月累计", text)
     if "季度" not in text and "上半年" not in text:
         return text
     for regex, months in _QUARTER_SPANS:
