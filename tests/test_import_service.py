@@ -441,8 +441,8 @@ def test_csv_files_in_the_encodings_chinese_excel_writes(
     )
     for name, data in (
         ("gbk.csv", text.encode("gb18030")),
-        ("bom.csv", text.replace("C-1", "C-2").encode("utf-8-sig")),
-        ("renamed.xlsx", text.replace("C-1", "C-3").encode("utf-8")),
+        ("bom.csv", text.replace("C-1,测试项目", "C-2,储能测试项目").encode("utf-8-sig")),  # (one name, a new code:
+        ("renamed.xlsx", text.replace("C-1,测试项目", "C-3,光伏测试项目").encode("utf-8")),  # asked, not added)
     ):
         (tmp_path / name).write_bytes(data)
         result = service.import_file(tmp_path / name, ImportOptions())
