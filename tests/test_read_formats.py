@@ -309,3 +309,30 @@ def test_xls_formulas_written_without_their_values_are_refused_by_cell(db_path: 
     wb.save(str(tmp_path / "f.xls"))
     code, out, err = run("--db", str(db_path), "import", str(tmp_path / "f.xls"), "--unit", "wan")
     assert code != 0 and "never calculated" in out + err and "rows 2–4" in out + err
+
+
+def test_an_xls_date_shown_as_a_year_and_month_is_of_that_month(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """签约时间 2024-03-15 formatted yyyy"年"m"月" in an .xls: March 2024, month precision, as in an .xlsx
+    (probe20b: stored as the 15th)."""
+    from datetime import date
+
+    from zqtracker.services.import_mappings import MappingStore
+    from zqtracker.services.importing import ImportOptions, ImportService
+
+    wb = xlwt.Workbook(encoding="utf-8")
+    ws = wb.add_sheet("Sheet1")
+    month, day = xlwt.easyxf(num_format_str='yyyy"年"m"月"'), xlwt.easyxf(num_format_str="yyyy-mm-dd")
+    for j, text in enumerate(["项目名称", "投资主体", "计划总投资（万元）", "签约时间"]):
+        ws.write(0, j, text)
+    for i, (name, when, style) in enumerate(
+        [("端州甲项目", date(2024, 3, 15), month), ("端州乙项目", date(2024, 5, 6), day)]
+    ):
+        ws.write(i + 1, 0, name)
+        ws.write(i + 1, 1, f"企业{i}有限公司")
+        ws.write(i + 1, 2, 1000)
+        ws.write(i + 1, 3, when, style)
+    wb.save(str(tmp_path / "m.xls"))
+    service = ImportService(ctx.database, MappingStore(tmp_path / "mappings.json"))
+    assert service.import_file(tmp_path / "m.xls", ImportOptions()).ok
+    got = {p.name: (p.signed_on, p.signed_on_precision) for p in ctx.projects.all_projects()}
+    assert got == {"端州甲项目": (date(2024, 3, 1), "month"), "端州乙项目": (date(2024, 5, 6), "day")}

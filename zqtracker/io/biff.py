@@ -16,13 +16,14 @@ import struct
 from dataclasses import dataclass, field
 
 from zqtracker.io.ole2 import CompoundFile
-from zqtracker.io.percent_format import percent_places
+from zqtracker.io.percent_format import MONTH_MARK, percent_places, shows_month
 from zqtracker.io.row_ranges import RangeCollector
 
 BOF, EOF, FILEPASS, DATEMODE, CODEPAGE, BOUNDSHEET = 0x0809, 0x000A, 0x002F, 0x0022, 0x0042, 0x0085
 COLINFO, BOOLERR, FORMULA, ROW = 0x007D, 0x0205, 0x0006, 0x0208
 FORMAT, XF, NUMBER, RK, MULRK, STRING = 0x041E, 0x00E0, 0x0203, 0x027E, 0x00BD, 0x0207
 _BUILTIN_PERCENT = {9: 0, 10: 2}  # ifmt → decimals: 0%, 0.00%
+_BUILTIN_MONTH = (17, 27, 36, 50, 52, 57)  # mmm-yy, and zh-CN's yyyy"年"m"月"
 ROW_DY_ZERO = 0x20  # ROW's grbit: fDyZero, the row is hidden (by hand or by a filter)
 ERROR_CODES = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!",
                0x2A: "#N/A", 0x2B: "#GETTING_DATA"}  # fmt: skip
@@ -68,7 +69,8 @@ def biff_facts(data: bytes) -> BiffFacts:
     raw_names: list[tuple[bytes, bool, int]] = []
     codepage = "cp1252"
     biff8 = True
-    formats: dict[int, int] = dict(_BUILTIN_PERCENT)  # ifmt → decimals, of the percent formats
+    formats: dict[int, int | str] = dict(_BUILTIN_PERCENT)  # ifmt → decimals of a percent format, or MONTH_MARK
+    formats.update(dict.fromkeys(_BUILTIN_MONTH, MONTH_MARK))
     percent_xf: dict[int, str] = {}  # XF index → the mark of its cells
     xfs = 0
     for rtype, off, n in records(data):
@@ -93,13 +95,17 @@ def biff_facts(data: bytes) -> BiffFacts:
         elif rtype == FORMAT and n >= 5 and biff8:
             ifmt, cch, wide = struct.unpack_from("<HHB", data, off)
             raw = data[off + 5 : off + 5 + cch * (2 if wide & 1 else 1)]
-            places = percent_places(raw.decode("utf-16-le" if wide & 1 else "latin-1", "replace"))
+            code = raw.decode("utf-16-le" if wide & 1 else "latin-1", "replace")
+            places = percent_places(code)
             if places is not None:
                 formats[ifmt] = places
+            elif shows_month(code):  # a date shown as 2024年3月: its day is no part of what the cell says
+                formats[ifmt] = MONTH_MARK
         elif rtype == XF and n >= 4:
             ifmt = struct.unpack_from("<H", data, off + 2)[0]
             if ifmt in formats:
-                percent_xf[xfs] = f"%{formats[ifmt]}"
+                shown = formats[ifmt]
+                percent_xf[xfs] = shown if isinstance(shown, str) else f"%{shown}"
             xfs += 1
         elif rtype == EOF:
             break
