@@ -204,3 +204,27 @@ def test_another_districts_numbering_is_asked_in_the_preview(
     label = q.links_form.itemAt(0, q.links_form.ItemRole.LabelRole).widget().text()
     assert ("另一区域" if lang == "zh" else "another district's project") in label, label
     dialog.grab().save(str(artifacts / f"import-code-other-district-{lang}.png"))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_new_code_beside_a_near_named_stored_project_is_asked_in_the_preview(
+    qtbot, ctx: AppContext, tmp_path: Path, artifacts: Path, translations, lang: str
+) -> None:
+    """October gives codes for the first time and corrects 陶磁 to 陶瓷: the row waits for an answer (as
+    new, the project and its year to date would count twice); "the same as" updates the stored one."""
+    head = ["项目名称", "计划总投资（万元）", "1-{}月累计完成投资（万元）"]
+    september = [["四会市2026年1-9月重点项目"], [*head[:2], head[2].format(9)], ["四会陶磁产业园项目", 30000, 2000]]
+    translations.switch("zh_CN" if lang == "zh" else "en")
+    ImportService(ctx.database).import_file(
+        write_workbook(tmp_path / "09.xlsx", SheetSpec("S", september)), ImportOptions()
+    )
+    october = [["四会市2026年1-10月重点项目"], ["项目编号", *head[:2], head[2].format(10)],
+               ["SH-001", "四会陶瓷产业园项目", 30000, 2500]]  # fmt: skip
+    dialog = shown(qtbot, ctx, write_workbook(tmp_path / "10.xlsx", SheetSpec("S", october)), lang)
+    q = dialog.questions
+    assert q.links_box.isVisible() and not dialog.can_import()
+    dialog.grab().save(str(artifacts / f"import-new-code-near-name-{lang}.png"))
+    combo = q.links_form.itemAt(0, q.links_form.ItemRole.FieldRole).widget()
+    combo.setCurrentIndex(2)  # "the same as #1 四会陶磁产业园项目 (四会市)"
+    wait_idle(qtbot, dialog)
+    assert (dialog.analysis.added, dialog.analysis.updated) == (0, 1) and dialog.can_import()
