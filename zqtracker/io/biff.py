@@ -16,14 +16,14 @@ import struct
 from dataclasses import dataclass, field
 
 from zqtracker.io.ole2 import CompoundFile
-from zqtracker.io.percent_format import MONTH_MARK, percent_places, shows_month
+from zqtracker.io.percent_format import MONTH_BUILTINS, MONTH_MARK, percent_places, shows_month
 from zqtracker.io.row_ranges import RangeCollector
 
 BOF, EOF, FILEPASS, DATEMODE, CODEPAGE, BOUNDSHEET = 0x0809, 0x000A, 0x002F, 0x0022, 0x0042, 0x0085
 COLINFO, BOOLERR, FORMULA, ROW = 0x007D, 0x0205, 0x0006, 0x0208
 FORMAT, XF, NUMBER, RK, MULRK, STRING = 0x041E, 0x00E0, 0x0203, 0x027E, 0x00BD, 0x0207
 _BUILTIN_PERCENT = {9: 0, 10: 2}  # ifmt → decimals: 0%, 0.00%
-_BUILTIN_MONTH = (17, 27, 36, 50, 52, 57)  # mmm-yy, and zh-CN's yyyy"年"m"月"
+_BUILTIN_MONTH = (17, *MONTH_BUILTINS)  # mmm-yy, and zh-CN's yyyy"年"m"月"
 ROW_DY_ZERO = 0x20  # ROW's grbit: fDyZero, the row is hidden (by hand or by a filter)
 ERROR_CODES = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!",
                0x2A: "#N/A", 0x2B: "#GETTING_DATA"}  # fmt: skip

@@ -29,6 +29,8 @@ from zqtracker.io.sheet_context import title_spans
 from zqtracker.io.values import fold, is_empty, name_part
 
 _DATE_FIELDS = frozenset(("signed_on", "construction_start_on", "production_on"))
+# A month's figures and a year to date whose period nothing names (apply_period): not imported, said
+UNPLACED = frozenset((IGNORED_PREFIX + "month_no_period", IGNORED_PREFIX + "ytd_no_period"))
 _REVISED = ("调整后", "变更后", "修订后", "调增后", "调减后", "最新", "revised", "Revised", "adjusted", "Adjusted")
 _SUPERSEDED = ("调整前", "变更前", "修订前", "原计划", "原总投资", "原投资", "original", "Original")
 _OWN_MONTH = ("当月", "本月", "月度", "单月")
@@ -303,8 +305,7 @@ def sheet_kind(layout: SheetLayout) -> str:
     if has_months:
         return MONTHLY
     if "name" in fields and not fields - {"name", "code", "chain", "annual_plan", "district"}:
-        unplaced = {IGNORED_PREFIX + "month_no_period", IGNORED_PREFIX + "ytd_no_period"}
-        if any(c.field in unplaced for c in layout.columns):
+        if any(c.field in UNPLACED for c in layout.columns):
             return UNKNOWN  # names and a month's figures whose month nothing names: the figures are its point
         return PROJECTS  # a bare list of names (a lead list with nothing else yet)
     return UNKNOWN

@@ -19,7 +19,8 @@ from zqtracker.io.xlsx_formulas import column_number
 
 _BUILTIN = {0: "General", 1: "0", 9: "0%", 10: "0.00%", 17: "mmm-yy", 49: "@"}
 # zh-CN's built-in date formats that show a year and month alone (yyyy"年"m"月")
-_BUILTIN.update(dict.fromkeys((27, 36, 50, 52, 57), 'yyyy"年"m"月"'))
+MONTH_BUILTINS = (27, 36, 50, 52, 57)
+_BUILTIN.update(dict.fromkeys(MONTH_BUILTINS, 'yyyy"年"m"月"'))
 MONTH_MARK = "@m"  # a date cell formatted to show its year and month alone
 LITERAL_RE = re.compile(r'"([^"]*)"|\\(.)')
 

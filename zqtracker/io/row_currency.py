@@ -32,13 +32,13 @@ def row_currencies(plan: SheetPlan, sheet: RawSheet, layout: SheetLayout) -> Non
     if not money or any("人民币" in c.header or "折合" in c.header for c in money):
         return
     j = column.index - sheet.col_offset
+    amounts = [c.index - sheet.col_offset for c in money]
     for k, i in enumerate(plan.data_rows):
         row = sheet.rows[i]
         value = row[j] if 0 <= j < len(row) else ""
         if is_empty(value) or (isinstance(value, str) and fold(value).replace(" ", "") in _YUAN):
             continue
-        cells = [c.index - sheet.col_offset for c in money]
-        if not any(not is_empty(row[j]) for j in cells if 0 <= j < len(row)):
+        if not any(not is_empty(row[a]) for a in amounts if 0 <= a < len(row)):
             continue  # nothing in the row is an amount
         shown = str(value).strip()
         problem = Problem("row_currency", None, {"value": shown, "column": column.letter, "header": column.header})

@@ -14,7 +14,7 @@ from zqtracker.domain.status import EveryStatus, Status
 from zqtracker.io.dates import DMY, order_note
 from zqtracker.io.errors import WorkbookRefused
 from zqtracker.io.evidence import DATES
-from zqtracker.io.headers import IGNORED_PREFIX
+from zqtracker.io.field_choice import UNPLACED
 from zqtracker.io.layout import UNKNOWN, SheetLayout
 from zqtracker.io.plan import SheetPlan
 from zqtracker.io.plan_shadow import shadowed
@@ -366,11 +366,7 @@ def nothing_recognized(sheets: list[SheetAnalysis], file: str) -> WorkbookRefuse
     """Why no sheet is imported: a sheet of names and a completed-investment column whose month
     nothing names (当月完成投资 under a title of the year alone) says so — its headers are known."""
     for sa in sheets:
-        lost = [
-            c
-            for c in sa.layout.columns
-            if c.field in (IGNORED_PREFIX + "month_no_period", IGNORED_PREFIX + "ytd_no_period")
-        ]
+        lost = [c for c in sa.layout.columns if c.field in UNPLACED]
         if sa.layout.kind == UNKNOWN and lost and any(c.field in ("name", "code") for c in sa.layout.columns):
             return WorkbookRefused("month_not_named", file, sheet=sa.raw.name, column=lost[0].letter,
                                    header=lost[0].header)  # fmt: skip
