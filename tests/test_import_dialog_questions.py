@@ -228,3 +228,44 @@ def test_a_new_code_beside_a_near_named_stored_project_is_asked_in_the_preview(
     combo.setCurrentIndex(2)  # "the same as #1 四会陶磁产业园项目 (四会市)"
     wait_idle(qtbot, dialog)
     assert (dialog.analysis.added, dialog.analysis.updated) == (0, 1) and dialog.can_import()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_report_month_is_asked_when_the_sheet_and_its_title_disagree(
+    qtbot, ctx: AppContext, tmp_path: Path, artifacts: Path, translations, lang: str
+) -> None:
+    """A sheet named 10月 under September's title (1-9月): the preview asks the report's month (the
+    Import button waits); typed as 2025-10, October is imported and September stays as stored."""
+    head = ["项目名称", "所在区域", "计划总投资（万元）", "1-9月累计完成投资（万元）"]
+    sep = write_workbook(tmp_path / "sep.xlsx", SheetSpec("9月", [["高要区2025年1-9月重点项目进展情况表"], head,
+                         ["恒通光伏组件扩产项目", "高要区", 50000, 8500]]))  # fmt: skip
+    assert ImportService(ctx.database).import_file(sep, ImportOptions()).ok
+    oct_rows = [["高要区2025年1-9月重点项目进展情况表"], [*head[:3], "累计完成投资（万元）"],
+                ["恒通光伏组件扩产项目", "高要区", 50000, 9700]]  # fmt: skip
+    oct_ = write_workbook(tmp_path / "oct.xlsx", SheetSpec("10月", oct_rows))
+    translations.switch("zh_CN" if lang == "zh" else "en")
+    dialog = shown(qtbot, ctx, oct_, lang)
+    q = dialog.questions
+    assert q.period_box.isVisible() and not dialog.can_import()
+    hint = {
+        "en": "sheet “10月”: its name and its title name two months",
+        "zh": "工作表“10月”：表名与标题所写月份不一致",
+    }
+    label = {"en": "Report month (year-month):", "zh": "报表月份（年-月）："}
+    assert q.period_hint.text() == hint[lang] and q.period_label.text() == label[lang]
+    dialog.grab().save(str(artifacts / f"import-report-month-asked-{lang}.png"))
+    q.period_edit.setText("2025-13")
+    q.period_edit.editingFinished.emit()
+    assert dialog.choices.options.period is None and "2025-13" in q.period_hint.text()
+    q.period_edit.setText("2025年10月")
+    q.period_edit.editingFinished.emit()
+    wait_idle(qtbot, dialog)
+    assert dialog.choices.options.period == (2025, 10) and dialog.can_import()
+    assert q.period_edit.text() == "2025-10" and q.period_box.isVisible()
+    dialog.grab().save(str(artifacts / f"import-report-month-{lang}.png"))
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.import_result is not None, timeout=30_000)
+    (p,) = ctx.projects.all_projects()
+    spans = [(r.year, r.first, r.month, r.amount) for r in ctx.projects.investment(p.id)]
+    assert spans == [(2025, 1, 9, 85_000_000), (2025, 10, 10, 12_000_000)]
+    dialog.close()

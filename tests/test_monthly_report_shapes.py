@@ -12,6 +12,8 @@ from import_files import SheetSpec, write_workbook
 
 from zqtracker.domain.cumulative import derive_from_ytd
 from zqtracker.domain.models import InvestmentRecord
+from zqtracker.domain.words import APP
+from zqtracker.io.errors import WorkbookRefused
 from zqtracker.services.context import AppContext
 from zqtracker.services.import_mappings import MappingStore
 from zqtracker.services.importing import ImportOptions, ImportService
@@ -162,18 +164,69 @@ def test_a_title_and_a_header_naming_different_months_are_a_question(
     assert "截至 10 月" in problem.reason("zh")
 
 
-def test_a_sheet_named_for_another_month_than_its_title(
+def test_a_sheet_named_for_another_month_than_its_title_is_asked(
     service: ImportService, ctx: AppContext, tmp_path: Path
 ) -> None:
+    """A sheet named 9月 under a title of 1-10月: a stale name, or a stale title? Read by the title it
+    rewrote a stored month with only a note (probe20a R5); now asked, and --period answers."""
     september(service, tmp_path)
     path = write_workbook(tmp_path / "f16.xlsx", SheetSpec("9月", [["高要区2025年1-10月重点项目进展情况表"],
                           ["单位：万元"], ["项目名称", "所在区域", "累计完成投资"],
                           ["恒通光伏组件扩产项目", "高要区", 9700]]))  # fmt: skip
-    result = service.import_file(path, ImportOptions())
+    asked = service.import_file(path, ImportOptions())
+    (problem,) = asked.problems
+    assert not asked.written and problem.problem.code == "period_sheet_name" and problem.column == "C"
+    assert "name says month 9, its title 1–10" in problem.reason("en") and "--period 2025-9" in problem.reason("en")
+    assert "表名为 9 月" in problem.reason("zh") and "报表月份" in problem.reason("zh", APP)
+    result = service.import_file(path, ImportOptions(period=(2025, 10)))
     assert result.ok
     assert records(ctx, "恒通光伏组件扩产项目")[-1] == (2025, 10, 10, 12_000_000)  # through October: 9,700 − 8,500
-    (note,) = [n for n in result.notes if n.code == "note_period_sheet_name"]
-    assert "its name says month 9, its title month 10" in note.message("en") and "表名为 9 月" in note.message("zh")
+    (note,) = [n for n in result.notes if n.code == "note_period_said"]
+    assert "read as of 2025-10, as you said" in note.message("en")
+
+
+def test_a_stale_title_over_a_sheet_named_for_the_next_month(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    """October's figures under September's title (1-9月), in a sheet named 10月, read by the title,
+    rewrote September's stored 8,500 万元 as 9,700 (probe20a R5): asked; said to be October, September
+    stays and October is the difference."""
+    september(service, tmp_path)
+    path = write_workbook(tmp_path / "r5.xlsx", SheetSpec("10月", [["高要区2025年1-9月重点项目进展情况表"],
+                          ["单位：万元"], ["项目名称", "所在区域", "累计完成投资"],
+                          ["恒通光伏组件扩产项目", "高要区", 9700]]))  # fmt: skip
+    before = records(ctx, "恒通光伏组件扩产项目")
+    asked = service.import_file(path, ImportOptions())
+    assert [p.problem.code for p in asked.problems] == ["period_sheet_name"] and records(
+        ctx, "恒通光伏组件扩产项目"
+    ) == before
+    assert service.import_file(path, ImportOptions(period=(2025, 10))).ok
+    assert records(ctx, "恒通光伏组件扩产项目") == [*before, (2025, 10, 10, 12_000_000)]
+
+
+def test_a_title_without_a_year_takes_the_year_the_user_says(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    """高要区1-10月… names no year: the year to date was left out with a note (probe20a N2); the note now
+    says how to say the period, and ImportOptions.period (--period 2025-10) imports it. A sheet whose
+    only figures are those is refused, saying so."""
+    september(service, tmp_path)
+    title = "高要区1-10月重点项目进展情况表"
+    path = report(tmp_path / "oct.xlsx", title, ["项目名称", "所在区域", "总投资", "1-10月累计完成投资"],
+                  ["恒通光伏组件扩产项目", "高要区", 50000, 9700])  # fmt: skip
+    noted = service.import_file(path, ImportOptions(), dry_run=True)
+    assert noted.ok and noted.investment_records == 0
+    words = [n.message("en") for n in noted.notes]
+    assert any("a year to date of a year nothing names" in w for w in words), words
+    assert any("--period 2025-10" in w for w in words), words
+    assert any("报表月份" in n.message("zh", APP) for n in noted.notes)
+    result = service.import_file(path, ImportOptions(period=(2025, 10)))
+    assert result.ok and result.investment_records == 1
+    assert records(ctx, "恒通光伏组件扩产项目")[-1] == (2025, 10, 10, 12_000_000)
+    alone = report(tmp_path / "alone.xlsx", title, ["项目名称", "1-10月累计完成投资"], ["恒通光伏组件扩产项目", 9700])
+    with pytest.raises(WorkbookRefused) as refused:
+        service.import_file(alone, ImportOptions())
+    assert "--period 2025-10" in refused.value.message("en") and "--period" not in refused.value.message("en", APP)
 
 
 def test_a_months_own_amount_under_its_year_to_date(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:

@@ -167,10 +167,13 @@ def test_months_written_with_dots_name_the_report_month(
     assert result.problems == [] and stored(ctx) == (NAMES, PLANNED, YTD, {9, 10})  # (year to date left out)
 
 
-def test_a_sheet_named_for_another_period_than_its_title_is_noted(ctx: AppContext, tmp_path: Path) -> None:
-    result = imported(ctx, tmp_path, workbook(tmp_path, TITLE, UNIT, HEAD, *PROJECTS, sheet="1-9月"))
+def test_a_sheet_named_for_another_period_than_its_title_is_asked(ctx: AppContext, tmp_path: Path) -> None:
+    path = workbook(tmp_path, TITLE, UNIT, HEAD, *PROJECTS, sheet="1-9月")
+    service = ImportService(ctx.database, MappingStore(tmp_path / "m.json"))
+    asked = service.import_file(path, ImportOptions())
+    assert {p.problem.code for p in asked.problems} == {"period_sheet_name"} and not asked.written
+    assert service.import_file(path, ImportOptions(period=(2026, 10))).ok
     assert stored(ctx) == (NAMES, PLANNED, YTD, {9, 10})
-    assert any(n.code == "note_period_sheet_name" for n in result.notes), [n.code for n in result.notes]
 
 
 def test_a_status_word_in_the_remarks_is_the_status(ctx: AppContext, tmp_path: Path) -> None:
@@ -225,3 +228,22 @@ def test_two_tables_side_by_side_are_refused(ctx: AppContext, tmp_path: Path) ->
     assert (problem.row, problem.column, problem.problem.code) == (3, "J", "side_by_side_tables")
     assert "two tables side by side are not read" in problem.reason("en") and "并排的两张表" in problem.reason("zh")
     assert ctx.projects.all_projects() == []
+
+
+def test_the_period_is_said_on_the_command_line(db_url: str, tmp_path: Path) -> None:
+    """A title without a year (高要区1-10月…): --period 2026-10 imports the months the note said were
+    left out; a period that is no year and month is refused before anything is read."""
+    path = workbook(tmp_path, ["高要区1-10月重点项目投资完成情况表"], UNIT, HEAD, *PROJECTS)
+    code, out, _err = run("--db", db_url, "--lang", "en", "import", str(path), "--dry-run", "--json")
+    result = json.loads(out)  # 10月完成投资 of no year: refused; 1-10月累计 of no year: left out, said
+    assert code != ExitCode.OK and {p["column"] for p in result["skipped"]} == {"F"}
+    assert result["skipped"][0]["error"].endswith("say the report's year and month, e.g. --period 2025-10")
+    assert any("--period 2025-10" in n for n in result["notes"]), result["notes"]
+    code, _out, err = run("--db", db_url, "--lang", "en", "import", str(path), "--period", "2026-13")
+    assert code == ExitCode.REFUSED and "--period '2026-13' is not a year and month" in err
+    code, out, _err = run("--db", db_url, "--lang", "zh", "import", str(path), "--period", "2026.10", "--json")
+    result = json.loads(out)
+    assert code == ExitCode.OK and result["added"] == len(PROJECTS) and result["investment_records"] > 0
+    assert "工作表“Sheet1”：按您的指定，数据读作截至 2026-10。" in result["notes"]
+    code, out, _err = run("--db", db_url, "list", "--json")
+    assert sorted(p["name"] for p in json.loads(out)["projects"]) == NAMES

@@ -40,6 +40,8 @@ ENGLISH_QUOTES_CHINESE: dict[tuple[str, str], str] = {
     ("check_messages", "note_wan_read_as_unit"): "how the amount was typed (“300万”) and the unit it is read in (万元)",
     ("problems", "note_wan_read_as_unit"): "how the amount was typed (“300万”) and the unit it is read in (万元)",
     ("import_ignored_columns", "ytd_no_period"): "the title or header words that would name the month",
+    ("import_ignored_columns", "ytd_no_year"): "the title words that would name the year",
+    ("import_ignored_columns", "month_no_year"): "the title words that would name the year",
     ("import_ignored_columns", "since_no_period"): "the title words that would name the month",
     ("import_ignored_columns", "earlier_year"): "the header words that would name the months",
     ("import_ignored_columns", "same_period"): "the group header words that would say month or year to date",

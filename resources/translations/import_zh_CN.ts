@@ -185,6 +185,10 @@
         <translation>日/月（03/04/2026 为 4 月 3 日）</translation>
     </message>
     <message>
+        <source>Report month (year-month):</source>
+        <translation>报表月份（年-月）：</translation>
+    </message>
+    <message>
         <source>from the title</source>
         <translation>取自标题</translation>
     </message>
@@ -229,12 +233,32 @@
         <translation>可两种读法的斜杠日期（%1）：</translation>
     </message>
     <message>
+        <source>sheet “%1”: its name and its title name two months</source>
+        <translation>工作表“%1”：表名与标题所写月份不一致</translation>
+    </message>
+    <message>
+        <source>sheet “%1”: its title and a header name two years</source>
+        <translation>工作表“%1”：标题与表头所写年份不一致</translation>
+    </message>
+    <message>
+        <source>sheet “%1”: nothing names the year or month of its figures</source>
+        <translation>工作表“%1”：未写明数据所属年份或月份</translation>
+    </message>
+    <message>
+        <source>as you said</source>
+        <translation>按您的指定</translation>
+    </message>
+    <message>
         <source>yuan per unit, e.g. 7.10</source>
         <translation>每单位折合人民币元数，如 7.10</translation>
     </message>
     <message>
         <source>Rate for %1 (%2):</source>
         <translation>%1 汇率（%2）：</translation>
+    </message>
+    <message>
+        <source>“%1” is not a year and month (write it as 2025-10)</source>
+        <translation>“%1”不是年月（请写作 2025-10）</translation>
     </message>
 </context>
 <context>

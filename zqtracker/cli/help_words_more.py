@@ -241,6 +241,11 @@ MORE: dict[str, tuple[str, str]] = {
         "可两种读法的斜杠日期（03/04/2023）：mdy 为“月/日”（默认，并附说明），dmy 为“日/月”；"
         "若某列日期本身可以判断（有大于 12 的数），按其本身读取",
     ),
+    "import.period": (
+        "the report is of this year and month (its 1–X月 figures run through it), for every chosen sheet: for a "
+        "file that names no year, or whose title and sheet name name two months",
+        "报表所属年月（1–X月累计截至该月），适用于所选的每个工作表：用于文件未写明年份，或标题与工作表名所写月份不一致时",
+    ),
     "import.profile": ("start from the choices saved under NAME", "从以 NAME 保存的选择开始"),
     "import.save_profile": ("save this command's choices under NAME", "把本次命令的选择以 NAME 保存"),
     "import.json": ("machine-readable result", "以机器可读的格式（JSON）输出结果"),

@@ -103,11 +103,6 @@ _CHECK_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
         "which month are they through? Correct the title or the header, then import again",
         "标题为截至 {title} 月，但此列表头为 1–{header_month} 月：数据截至哪个月？请更正标题或表头后再导入",
     ),
-    "note_period_sheet_name": (
-        "Sheet “{sheet}”: its name says month {named}, its title month {titled} — the figures are read as "
-        "through month {titled}, as the title says.",
-        "工作表“{sheet}”：表名为 {named} 月，标题为 {titled} 月——按标题读作截至 {titled} 月的数据。",
-    ),
     "several_districts": (
         "{field_label} names several districts ({value}): a project belongs to one — write the district it is "
         "counted in",

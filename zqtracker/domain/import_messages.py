@@ -345,10 +345,6 @@ _IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "first table's columns — put it on a sheet of its own, then import again",
         "此处开始第二个表格，列与上面的表格不同（{differences}）；其下各行会按第一个表格的列读取——请把它放到单独的工作表后再导入",
     ),
-    "month_without_year": (
-        "{field_label}: {value!r} has no year (none in the header, title, unit line or sheet name)",
-        "{field_label}：“{value}”没有年份（表头、标题、单位行和工作表名中都没有）",
-    ),
     "ambiguous_project": (
         "several projects are called {value!r}; give the project code or the district",
         "有多个名为“{value}”的项目；请填写项目编号或所在区域",

@@ -82,13 +82,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "该行只有名称“{value}”，位于“{above}”之下：是上一行名称的续行，还是缺少其他内容的项目？"
         "请将名称并入上一行，或补全该行",
     ),
-    "month_not_named": (
-        "{file}, sheet “{sheet}”, column {column} “{header}”: nothing names the year and month of these figures "
-        "(not the title, the sheet's name or the header) — write the year and month in the title, or name the "
-        "sheet after the month, then import again.",
-        "“{file}”工作表“{sheet}”第 {column} 列“{header}”：标题、工作表名和表头都没有写明这些数字是哪年哪月的——"
-        "请在标题中写明（如“2025年10月……”）或将工作表命名为“10月”，再导入。",
-    ),
     "row_currency": (
         "the row's currency is {value!r} (column {column} “{header}”): its amounts are not in yuan, and they are "
         "never stored as yuan — leave the row out, or give its amounts in yuan",

@@ -18,9 +18,10 @@ _QUESTION_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
                 "如币种明确，可在表格上方“…汇率”处填写汇率，折算为人民币导入",
             ),
             cli=(
-                "to import them in yuan, give the rate, e.g. --rate USD=7.10; if they are yuan after all, say so "
-                "with --unit",
-                "如需折算为人民币导入，请给出汇率，如 --rate USD=7.10；如实为人民币，请用 --unit 指定单位",
+                "to import them in yuan, give the rate: --rate {code}=yuan per unit; if they are yuan after all, say "
+                "so with --unit",
+                "如需折算为人民币导入，请给出汇率：--rate {code}=每单位折合人民币元数；"
+                "如实为人民币，请用 --unit 指定单位",
             ),
         ),
     ),
@@ -64,6 +65,108 @@ _QUESTION_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
             app=("in the questions above the table", "在表格上方的问题中"),
             cli=('with --status-map "WORD=STATUS"', '用 --status-map "词=状态"'),
         ),
+    ),
+    "planned_row_implausible": (
+        "{field_label}: {value:,} yuan is {times:,} times the middle project of the list ({median:,} yuan) — no "
+        "project's: typed in another unit than the column's (yuan in a 万元 column, say)? Correct it, then import "
+        "again",
+        "{field_label}：{value:,} 元，为清单居中项目（{median:,} 元）的 {times:,} 倍，不似任何项目的投资额——"
+        "是否按其他单位填写（如在万元列中填了元）？请更正后重新导入",
+    ),
+    "district_two_places": (
+        "the sheet's name says {named}, its title {title}, and no column gives the district: whose projects are "
+        "these? {how}",
+        "工作表名为{named}，标题为{title}，且没有区域列：这些是哪个区县的项目？{how}",
+        Ways(
+            app=("Correct the title or the sheet's name, then import again", "请更正标题或工作表名后重新导入"),
+            cli=(
+                'Correct the title or the sheet\'s name, or import this sheet alone, saying it: --sheet "{value}" '
+                "--district {named}",
+                '请更正标题或工作表名，或单独导入此工作表并说明区县：--sheet "{value}" --district {named}',
+            ),
+        ),
+    ),
+    "figures_in_parts": (
+        "“{value}” gives no figures of its own, but its 其中 rows under it (row {part} …) do: the parts of a "
+        "project are not imported, so its figures would be lost — put the project's totals on its own row, or "
+        "list each phase as a project of its own, then import again",
+        "“{value}”本行没有数字，而其下的“其中”行（第 {part} 行……）有：“其中”行不作为项目导入，"
+        "其数字将会丢失——请在项目本行填写合计数，或把各期作为单独的项目列出，再导入",
+    ),
+    # The report's period, which the user can say (--period, the dialog's "Report month").
+    "period_sheet_name": (
+        "the sheet's name says month {named}, its title 1–{titled}: which month are the figures through? {how}",
+        "工作表名为 {named} 月，标题为 1–{titled} 月：数据截至哪个月？{how}",
+        Ways(
+            app=(
+                "Choose it above the table (“Report month”), or correct the title or the sheet's name",
+                "请在表格上方“报表月份”处选择，或更正标题或工作表名",
+            ),
+            cli=(
+                "Say it with --period {year}-{named} (or {year}-{titled}), or correct the title or the sheet's name",
+                "请用 --period {year}-{named}（或 {year}-{titled}）说明，或更正标题或工作表名",
+            ),
+        ),
+    ),
+    "month_without_year": (
+        "{field_label}: {value!r} has no year (none in the header, title, unit line or sheet name){how}",
+        "{field_label}：“{value}”没有年份（表头、标题、单位行和工作表名中都没有）{how}",
+        Ways(
+            app=(
+                " — choose the report's year and month above the table (“Report month”)",
+                "——请在表格上方“报表月份”处选择报表所属年月",
+            ),
+            cli=(
+                " — say the report's year and month, e.g. --period 2025-10",
+                "——请用 --period 说明报表所属年月，如 --period 2025-10",
+            ),
+        ),
+    ),
+    "bad_period": (
+        "--period {value!r} is not a year and month (write it as 2025-10)",
+        "--period “{value}”不是年月（请写作 2025-10）",
+    ),
+    "period_year_conflict": (
+        "the title says {title}, but this column's header says {header_year}: which year are the figures of? {how}",
+        "标题为 {title} 年，但此列表头为 {header_year} 年：数据是哪一年的？{how}",
+        Ways(
+            app=(
+                "Choose the report's year and month above the table (“Report month”), or correct the title or the "
+                "header",
+                "请在表格上方“报表月份”处选择报表所属年月，或更正标题或表头",
+            ),
+            cli=(
+                "Correct the title or the header, or say the report's year and month with --period (e.g. "
+                "--period {header_year}-10)",
+                "请更正标题或表头，或用 --period 说明报表所属年月（如 --period {header_year}-10）",
+            ),
+        ),
+    ),
+    "note_period_said": (
+        "Sheet “{sheet}”: its figures are read as of {period}, as you said.",
+        "工作表“{sheet}”：按您的指定，数据读作截至 {period}。",
+    ),
+    "note_period_how": (
+        "Sheet “{sheet}”: to import the figures above, {how}.",
+        "工作表“{sheet}”：如需导入上述数据，请{how}。",
+        Ways(
+            app=(
+                "choose the year and month the report is of above the table (“Report month”)",
+                "在表格上方“报表月份”处选择报表所属年月",
+            ),
+            cli=(
+                "say the year and month the report is of, e.g. --period 2025-10",
+                "用 --period 说明报表所属年月，如 --period 2025-10",
+            ),
+        ),
+    ),
+    "month_not_named": (
+        "{file}, sheet “{sheet}”, column {column} “{header}”: nothing names the year and month of these figures "
+        "(not the title, the sheet's name or the header) — write the year and month in the title, or name the "
+        "sheet after the month, then import again{how}",
+        "“{file}”工作表“{sheet}”第 {column} 列“{header}”：标题、工作表名和表头都没有写明这些数字是哪年哪月的——"
+        "请在标题中写明（如“2025年10月……”）或将工作表命名为“10月”，再导入{how}",
+        Ways(app=(".", "。"), cli=(" (or say it: --period 2025-10).", "（或用 --period 2025-10 说明）。")),
     ),
 }
 QUESTION_MESSAGES = Catalogue("question_problems", _QUESTION_MESSAGES)

@@ -270,4 +270,6 @@ NOTE_WORDS: tuple[str, ...] = (
     # a signature line under the table: 填报单位：… 填表人：… 联系电话：…
     "填报单位", "报送单位", "填报部门", "报送部门", "联系电话", "电话", "统计负责人", "分管领导",
     "制表日期", "报送日期",
+    # a filled-in example under the table (填报示例：, then a row of XX placeholders)
+    "填报示例", "填写示例", "填表示例", "示例", "举例",
 )  # fmt: skip

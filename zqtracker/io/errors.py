@@ -29,8 +29,8 @@ class WorkbookRefused(DomainError):
     def code(self) -> str:
         return self.problem.code
 
-    def message(self, lang: str = "en") -> str:
-        return self.problem.message(lang)
+    def message(self, lang: str = "en", surface: Surface = CLI) -> str:
+        return self.problem.message(lang, surface)
 
 
 MAX_SHOWN_CHARS = 200  # of a cell's value in a message or --json: a 32,767-character cell is not read

@@ -8,6 +8,7 @@ which are neither data nor evidence.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from zqtracker.io import evidence
@@ -30,7 +31,7 @@ from zqtracker.io.values import fold, is_empty, name_part
 
 _DATE_FIELDS = frozenset(("signed_on", "construction_start_on", "production_on"))
 # A month's figures and a year to date whose period nothing names (apply_period): not imported, said
-UNPLACED = frozenset((IGNORED_PREFIX + "month_no_period", IGNORED_PREFIX + "ytd_no_period"))
+UNPLACED = frozenset(IGNORED_PREFIX + w for w in ("month_no_period", "ytd_no_period", "month_no_year", "ytd_no_year"))
 _REVISED = ("调整后", "变更后", "修订后", "调增后", "调减后", "最新", "revised", "Revised", "adjusted", "Adjusted")
 _SUPERSEDED = ("调整前", "变更前", "修订前", "原计划", "原总投资", "原投资", "original", "Original")
 _OWN_MONTH = ("当月", "本月", "月度", "单月")
@@ -48,11 +49,12 @@ def example_rows(layout: SheetLayout, sheet: RawSheet) -> list[int]:
     headers = {fold(c.header.split(" / ")[-1]) for c in layout.columns if c.header}
     headers |= {fold(c.header.split(" / ")[0]) for c in layout.columns if c.header}
     out = []
+    under = {c.index - sheet.col_offset for c in layout.columns if c.header}  # (not a side table's header)
     for r in range(layout.data_start, layout.data_start + 3):
         i = r - sheet.row_offset
         if not 0 <= i < len(sheet.rows):
             break
-        texts = [fold(v) for v in sheet.rows[i] if isinstance(v, str) and v.strip()]
+        texts = [fold(v) for j, v in enumerate(sheet.rows[i]) if j in under and isinstance(v, str) and v.strip()]
         if not texts:
             continue
         name = next((c for c in layout.columns if c.field == "name"), None)
@@ -74,6 +76,16 @@ def _towns(sample: list) -> bool:
     """Whether most of a location column's texts name towns, villages or streets, not counties."""
     texts = [v.strip() for v in sample if isinstance(v, str) and v.strip()]
     return bool(texts) and sum(t.endswith(_TOWN_ENDS) for t in texts) * 2 > len(texts)
+
+
+def _numbering(sample: list) -> bool:
+    """Whether a column's values count the rows — 1, 2, 3 …, perhaps starting again at 1 under each
+    section — as a 序号 does, rather than naming projects."""
+    numbers = [int(v) for v in sample if v.__class__ is float and v.is_integer()]
+    numbers += [int(v) for v in sample if isinstance(v, str) and v.strip().isdigit() and len(v.strip()) < 4]
+    if len(numbers) < 2 or numbers[0] != 1 or len(numbers) * 2 < len(sample):
+        return False
+    return all(b in (a + 1, 1) for a, b in itertools.pairwise(numbers))
 
 
 def _sample(sheet: RawSheet, layout: SheetLayout, c: int, limit: int = evidence.SAMPLE) -> list:
@@ -167,6 +179,10 @@ def choose_fields(layout: SheetLayout, sheet: RawSheet) -> None:
                 tie -= 1  # 计划开工时间 beside 实际开工时间: the date it did start
             if cand.field == "planned_investment":  # 原计划总投资 beside 调整后计划总投资: the figure as revised
                 tie += any(w in info.header for w in _REVISED) - any(w in info.header for w in _SUPERSEDED)
+                if any(split_unit(part)[0] in _TOTAL_INVESTMENT for part in info.header.split(" / ")):
+                    score += 0.5  # 总投资 beside 计划投资 (this year's plan, as often as not): the total by its name
+            if cand.field == "code" and _numbering(sample):  # 编号 1, 2, 3 beside 项目编码 ZQ2024-0001: row numbers
+                score -= 10
             scored.append((score, tie, -info.index, info, cand))
         info.field = None
     scored.sort(key=lambda t: (t[0], t[1], t[2]), reverse=True)
@@ -236,7 +252,7 @@ def apply_period(layout: SheetLayout) -> None:
             if long and info.header_month is None:
                 pass  # a long sheet's 累计完成投资: the year to date through each row's month
             elif y is None or m is None:
-                info.field, info.note = IGNORED_PREFIX + "ytd_no_period", ""
+                info.field, info.note = IGNORED_PREFIX + ("ytd_no_year" if m else "ytd_no_period"), ""
             else:
                 info.period = (y, m)
         elif info.field == "since_start":
@@ -253,7 +269,7 @@ def apply_period(layout: SheetLayout) -> None:
             else:
                 info.field, info.month = "month_column", (year, month)
         elif info.field == "amount" and not has_month:  # 当月完成投资 under a title of the year alone: said
-            info.field, info.note = IGNORED_PREFIX + "month_no_period", ""
+            info.field, info.note = IGNORED_PREFIX + ("month_no_year" if month else "month_no_period"), ""
 
 
 def apply_overrides(layout: SheetLayout, overrides: dict[int, str | None]) -> None:

@@ -36,10 +36,13 @@ def detect_layout(
     overrides: dict[int, str | None] | None = None,
     header_row: int | None = None,
     book_year: int | None = None,
+    period: tuple[int, int] | None = None,
 ) -> SheetLayout:
     """The sheet's layout; ``overrides`` maps a column index to the field the user chose (None:
     do not import), ``header_row`` forces the header row; ``book_year`` is the year the workbook's
-    other sheets name, for months without one ("8月" … "12月")."""
+    other sheets name, for months without one ("8月" … "12月"); ``period`` the report's (year, month)
+    as the user said it, over whatever the sheet says (a title without a year, or a sheet name and a
+    title naming two months)."""
     name_year = year_in(sheet.name)
     layout = SheetLayout(sheet.name, UNKNOWN)
     scan_end = sheet.row_offset + min(header.HEADER_SCAN_ROWS, len(sheet.rows))
@@ -55,6 +58,8 @@ def detect_layout(
     layout.header_row = hr
     context.fill_titles(layout, sheet, hr)
     layout.year = context.title_year(sheet, hr) or context.header_year(sheet, hr) or name_year or book_year
+    if period is not None:
+        layout.year, layout.period_said = period[0], True
     if layout.header_rows == 1 and (
         header.looks_like_subheader(sheet, hr, layout.year) or header.unit_row_below(sheet, hr)
     ):
@@ -67,7 +72,7 @@ def detect_layout(
         layout.header_rows += 1
     layout.example_rows = choice.example_rows(layout, sheet)
     choice.choose_fields(layout, sheet)
-    layout.period = context.report_period(layout, sheet)
+    layout.period = period or context.report_period(layout, sheet)
     choice.apply_period(layout)
     layout.english = context.is_english(layout, sheet)
     choice.apply_overrides(layout, overrides or {})

@@ -84,10 +84,12 @@ class SheetLayout:
     status_from: str = ""  # "sheet" or "title"
     district_hint: str | None = None  # from the title, sheet name or 填报单位 line
     district_from: str = ""  # "title", "sheet" or "reporter"
+    district_other: str | None = None  # the sheet name's district when the title names another
     example_rows: list[int] = field(default_factory=list)  # 0-based sheet rows repeating the header texts
     aggregate: bool = False  # counts per group, no project names
     english: bool = False  # titles and headers hold no Chinese: an English-language list
     period: tuple[int | None, int | None] = (None, None)  # the report's (year, month): "2023年1-10月", "截至10月"
+    period_said: bool = False  # the user said the period (--period, the preview's report month): nothing asked
 
     @property
     def data_start(self) -> int:

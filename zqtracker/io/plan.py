@@ -61,7 +61,6 @@ class SheetPlan:
     sections: list[str] = field(default_factory=list)
     notes_from: int | None = None  # 1-based row where the notes under the table begin
     second_table: int | None = None  # 1-based row of another table's header under this one (a summary)
-    period_note: tuple[int, int] | None = None  # (the sheet name's month, the title's) when they differ
     blank: int = 0
     needs_unit: list[ColumnInfo] = field(default_factory=list)  # money columns with unit-less numbers
     numeric_codes: list[int] = field(default_factory=list)  # data rows whose code cell is a number
@@ -211,7 +210,7 @@ class PlanBuilder(RowRules):
         plan.needs_unit = list(self.unitless.values())
         mark_key_projects(plan, self.sheet.rows, self.number_col)
         spread_periods(plan)
-        self._period_sources()
+        self._sheet_checks()
         grouped = self._group_rows() | self._district_subtotals()
         if grouped:
             self.contexts = drop_rows(plan, grouped, self.contexts)

@@ -15,6 +15,7 @@ from zqtracker.io import values as cells
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.layout import ColumnInfo, SheetLayout
 from zqtracker.io.plan_names import name_alone_rows
+from zqtracker.io.plan_outliers import planned_outliers
 from zqtracker.io.row_ranges import runs_text
 
 if TYPE_CHECKING:
@@ -370,7 +371,7 @@ def _planned_unit_check(plan: SheetPlan, sheet: str, header_row: int, info: Colu
         return
     median = values[len(values) // 2]
     if _PLAUSIBLE_MEDIAN[0] <= median < _PLAUSIBLE_MEDIAN[1]:
-        return
+        return planned_outliers(plan, sheet, info, median)
     params = {"unit": _UNIT_NAMES[unit], "median": median, "count": len(values)}
     problem = Problem("planned_unit_implausible", "planned_investment", params)
     plan.sheet_problems.append(CellProblem(sheet, header_row, info.letter, info.header, info.header, problem))

@@ -6,6 +6,7 @@ an amount over several projects is refused: each would get all of it)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -81,19 +82,72 @@ class RowRules(GroupRules):
     def _period_sources(self) -> None:
         """Where the title and the columns disagree on the report's month, nothing is guessed: 1–X月
         columns none of whose X is a month the title names (a title of 1-10月 over 1-9月累计) are the
-        sheet's problem; a sheet named 9月 under a title of 1-10月 is said (the title's month is taken)."""
+        sheet's problem; a sheet named 10月 under a title of 1-9月 (a stale title, or a stale name) is
+        asked too. The period the user said (``layout.period_said``) answers both."""
         layout, plan = self.layout, self.plan
         titled = months_named(layout.titles)
-        if not titled:
+        if not titled or layout.period_said:
             return
         ytd = [c for c in layout.columns if c.field == "ytd" and c.header_month is not None]
         if ytd and not any(c.header_month in titled for c in ytd):
             c = ytd[0]
             self._sheet_problem(layout.header_row + 1, "period_conflict", "amount", c.header, c.letter, c.header,
                                 title=max(titled), header_month=c.header_month)  # fmt: skip
+        titled_year = next(filter(None, map(cells.year_in, layout.titles)), None)
+        later = [c for c in layout.columns if c.field == "ytd" and titled_year and (c.year or 0) > titled_year]
+        if later:  # 2025年1-10月完成投资 under a title of 2024年1-10月: last year's report, or a stale title?
+            c = later[0]
+            self._sheet_problem(layout.header_row + 1, "period_year_conflict", "amount", c.header, c.letter, c.header,
+                                title=titled_year, header_year=c.year)  # fmt: skip
         named = sheet_month(self.sheet.name)
         if named is not None and named not in titled and (plan.ytd or plan.months):
-            plan.period_note = (named, max(titled))
+            c = next(c for c in layout.columns if c.field in ("ytd", "month_column", "since_start"))
+            self._sheet_problem(layout.header_row + 1, "period_sheet_name", "amount", self.sheet.name, c.letter,
+                                c.header, named=named, titled=max(titled), year=layout.year or "YYYY")  # fmt: skip
+
+    def _sheet_checks(self) -> None:
+        self._period_sources()
+        self._place_sources()
+        self._figures_in_parts()
+
+    def _figures_in_parts(self) -> None:
+        """A project row with no figures whose 其中：一期 / 二期 rows carry them (status, planned total, year
+        to date): the parts are not projects, so the project would be stored with none — its figures lost
+        but for a 合计 that does not add up. Asked on the project's row."""
+        plan, sheet = self.plan, self.sheet
+        if not plan.parts or not plan.row_numbers:
+            return
+        money = [c.index - sheet.col_offset for c in self.layout.mapped() if c.is_money]
+
+        def figures(row_number: int) -> bool:
+            row = sheet.rows[row_number - 1 - sheet.row_offset]
+            return any(j < len(row) and row[j].__class__ in (int, float) for j in money)
+
+        asked: set[int] = set()
+        for part in plan.parts:
+            k = bisect.bisect_left(plan.row_numbers, part) - 1
+            if k < 0 or k in asked or not figures(part) or figures(plan.row_numbers[k]):
+                continue
+            asked.add(k)
+            name, info = self._project_name(k), next((c for c in self.layout.mapped() if c.field == "name"), None)
+            where = (info.letter, info.header) if info is not None else ("", "")
+            problem = Problem("figures_in_parts", "name", {"value": name, "part": part})
+            plan.add_problem(k, CellProblem(sheet.name, plan.row_numbers[k], *where, name, problem))
+
+    def _project_name(self, k: int) -> str:
+        row = self.sheet.rows[self.plan.data_rows[k]]
+        j = self.name_col
+        return str(row[j]) if j is not None and j < len(row) and row[j] is not None else ""
+
+    def _place_sources(self) -> None:
+        """A sheet named 鼎湖区 under a title of 端州区 (copied from another district's sheet) and no
+        district column: whose rows are they? Asked, unless the user said the district."""
+        layout = self.layout
+        if layout.district_other and self.plan.district_from == "title" and "district" not in layout.fields():
+            c = next(iter(layout.mapped()), None)
+            self._sheet_problem(layout.header_row + 1, "district_two_places", "district", self.sheet.name,
+                                c.letter if c else "A", c.header if c else "", title=layout.district_hint,
+                                named=layout.district_other)  # fmt: skip
 
     def _second_table(self, i: int, row: list) -> bool:
         """A row of header words alone under the table (所在区域 | 项目数 | 计划总投资（万元）): another table

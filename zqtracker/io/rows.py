@@ -32,7 +32,8 @@ _TOTAL_RE = re.compile(
 # "共8个项目" / "项目个数" (a count with the sums, or the count alone) is the table's total line too.
 _TOTAL_INSIDE_RE = re.compile(
     r"(?<!综)合计|小计|总计(?!划)|共计|^其中|^grand total$|^sub-?total\b|^total\b|^共\s*\d+\s*(?:个|项)(?:项目)?$"
-    r"|^(?:项目)?(?:个数|数量|总数)$|^项目数$",
+    r"|^(?:项目)?(?:个数|数量|总数)$|^项目数$"
+    r"|^(?:承前页|承上页|接上页|转下页|转次页|过次页|过下页|本页合计)",  # a page's carried sums
     re.I,
 )
 # 汇总 / 累计 (端州区汇总) on a row of figures is a total too; alone on its row, the title of a summary below
@@ -66,13 +67,22 @@ def classify(
             return "note", first[1]
         at, text = first
         if name_col is not None and (
-            (at <= name_col and _NOTE_RE.match(text)) or (at < name_col and _NOTE_LABEL_RE.match(text))
+            (at <= name_col and _NOTE_RE.match(text) and not _beside(row, at, name_col))
+            or (at < name_col and _NOTE_LABEL_RE.match(text))
         ):
             return "note", text  # "注：" | 1、本月新增入库项目2个 | 12000: the notes start, not a project
         if _TOTAL_RE.match(cells.fold(first[1])):
             return "total", first[1]
     name = None if _empty_at(row, name_col) else row[name_col]  # type: ignore[index]
     label = name if isinstance(name, str) else first[1] if first is not None else None
+    if isinstance(name, str) and "无" in name and len(name) < 16 and _NOTHING_RE.match(cells.fold(name)):
+        return "blank", name.strip()  # 无, 本月无重点项目: a district with nothing to report this month
+    if (
+        isinstance(name, str)
+        and name.rstrip().endswith("。")
+        and not any(_is_number(v) for j, v in enumerate(row) if j != number_col)
+    ):
+        return "note", name.strip()  # 5 | 投资额单位为万元。: a numbered note under the table, a sentence
     if isinstance(label, str) and _TOTAL_INSIDE_RE.search(cells.fold(label)):
         return "total", label.strip()
     if isinstance(label, str) and _SUM_WORD_RE.match(cells.fold(label)) and any(_is_number(v) for v in row):
@@ -86,6 +96,17 @@ def classify(
     if not _has_identity(row, name_col, code_col) and all(v.__class__ is not str or not v.strip() for v in row):
         return "total", ""  # a row of bare sums
     return None
+
+
+# A district's sheet with nothing this month: 无, 暂无, 本月无重点项目, 无新增项目
+_NOTHING_RE = re.compile(r"^(?:本月|本期|本季度|当月)?(?:暂)?无(?:新增|新开工|在建|重点)?(?:项目|数据)?$")
+
+
+def _beside(row: list, at: int, name_col: int) -> bool:
+    """A note left of the table beside a project's row ("注：红色为新增项目" in A, the table from C): the
+    row is a project, the note a remark."""
+    name = row[name_col] if name_col < len(row) else None
+    return at < name_col and isinstance(name, str) and bool(name.strip()) and any(_is_number(v) for v in row[at + 1 :])
 
 
 def is_note(text: str) -> bool:
@@ -145,8 +166,13 @@ def _section(row: list, name_col: int | None, number_col: int | None, spans: dic
         return 2, clean_section(m3.group(1))
     if len(texts) == 1 and spans.get(j, 1) >= 3:
         return 1, clean_section(text)
-    if len(texts) == 1 and _GROUP_COUNT_RE.search(text) and len(text) <= 30:  # "工业项目82个", "新能源汽车（12个）"
-        return 2, clean_section(text)
+    if (
+        text[-1] in "个)）目"
+        and len(text) <= 30
+        and _GROUP_COUNT_RE.search(text)
+        and all(t == _COUNT_RE.sub("", text) for _j, t in texts[1:])
+    ):
+        return 2, clean_section(text)  # "工业项目82个", "新能源汽车（12个）"; 端州区（2个项目） | 端州区 | sums
     return None
 
 

@@ -1,6 +1,6 @@
 """What the rows above a sheet's header, its name and its texts say about every row in it: titles,
-the 填报单位 (reporter) and 单位：万元 (unit) lines, the year, the stage and district, the period a
-report is of, and whether the list is in English.
+the 填报单位 (reporter; also 填报单位（盖章）：) and 单位：万元 (unit) lines, the year, the stage and
+district, the period a report is of, and whether the list is in English.
 
 Real lists name their stage or district in the title or the sheet name (续建项目, 萝岗区明细表) and
 their period as "2023年1-10月" or "截至10月"; io/plan.py applies these hints to rows that lack them.
@@ -26,7 +26,7 @@ _UNIT_LINE_RE = re.compile(
 # A title ending in a bracketed unit: "2025年项目月度完成投资（万元）" — the bracket nothing but the unit.
 _TITLE_UNIT_RE = re.compile(r"[（(]\s*([^（）()]{1,16}?)\s*[)）]\s*$")
 _REPORTER_RE = re.compile(
-    r"(?:填报|报送|填表|上报)单位(?:名称)?\s*[:：]\s*(\S[^:：]*?)(?:\s{2,}|$|\s+(?:单位|填报|日期))"
+    r"(?:填报|报送|填表|上报)单位(?:名称)?(?:\s*[（(][^）)]{0,8}[）)])?\s*[:：]\s*(\S[^:：]*?)(?:\s{2,}|$|\s+(?:单位|填报|日期))"
 )
 
 
@@ -130,6 +130,9 @@ def fill_hints(layout: SheetLayout, sheet_name: str, known: frozenset[str]) -> N
         if place:
             layout.district_hint, layout.district_from = place, source
             break
+    named = place_in_text(sheet_name, known) if layout.district_from == "title" else None
+    if named and named != layout.district_hint:  # a sheet 鼎湖区 under a title copied from 端州区's sheet
+        layout.district_other = named
 
 
 def is_english(layout: SheetLayout, sheet: RawSheet) -> bool:

@@ -110,6 +110,7 @@ class Matcher:
         self.aliases = district_aliases or {}
         self._near: dict[tuple[str | None, str], list[tuple[str, int]]] | None = None
         self._spellings: dict[str, set[int]] | None = None  # stored codes by _code_key (spellings folded)
+        self._enterprises: dict[str, list[int]] | None = None  # stored projects by company_key (renamed())
         self.near_budget = 2_000  # new rows looked at for near names (a 100k-row file of new projects is no
         # monthly update: its rows are not compared with every stored name)
 
@@ -174,12 +175,14 @@ class Matcher:
                 # same name and district, another code: new, but offered (a code corrected, or two projects?)
                 return Match(problem="code_conflict", other=self.by_id[found[0]].code, candidates=found[:5])
             # a near name under another code is another project: only one without a code is offered
-            return Match(candidates=[pid for pid in self.near(nk, dk) if not self.by_id[pid].code])
+            near = self.near(nk, dk) or self.renamed(nk, dk, enterprise)
+            return Match(candidates=[pid for pid in near if not self.by_id[pid].code])
         if len(found) == 1:
             return self._named(found[0], enterprise)
         if len(found) > 1:
             return Match(problem="ambiguous_project", candidates=found[:10])
-        return Match(candidates=self.near(nk, dk))
+        near = self.near(nk, dk)
+        return Match(candidates=near or self.renamed(nk, dk, enterprise))
 
     def _named(self, pid: int, enterprise: object) -> Match:
         """The one stored project of a row's name, matched; told when its enterprise is another (the
@@ -232,6 +235,28 @@ class Matcher:
         if not stored or stored == enterprise:  # the common case: as stored
             return False
         return bool(enterprise.strip()) and company_key(stored) != company_key(enterprise)
+
+    def renamed(self, nk: str, dk: str | None, enterprise: object, limit: int = 5) -> list[int]:
+        """Stored projects of the row's enterprise, in its district, whose names share a run of four
+        characters or more with the row's ("鸿达新材料项目" → "年产5万吨鸿达新材料项目", "肇庆市高要区鸿达
+        新材料项目"): a project renamed without a code would be listed twice, its figures counted twice."""
+        if not isinstance(enterprise, str) or not enterprise.strip() or self.near_budget <= 0:
+            return []
+        if self._enterprises is None:
+            self.names()
+            self._enterprises = {}
+            for s in self.by_id.values():
+                if s.enterprise:
+                    self._enterprises.setdefault(company_key(s.enterprise), []).append(s.pid)
+        out = []
+        for pid in self._enterprises.get(company_key(enterprise), [])[:50]:
+            if dk is not None and district_key(self.by_id[pid].district) != dk:
+                continue
+            other = self._key_of[pid]
+            run = SequenceMatcher(None, nk, other, autojunk=False).find_longest_match(0, len(nk), 0, len(other)).size
+            if run >= min(4, len(nk), len(other)):
+                out.append(pid)
+        return out[:limit]
 
     def _of_enterprise(self, pids: list[int], enterprise: str) -> list[int]:
         """Those of ``pids`` (stored projects of one name) whose enterprise is the row's."""

@@ -64,6 +64,14 @@ IGNORED_REASONS = Catalogue(
             "a year to date whose month nothing names — a title such as 截至2024年9月 or a header 1-9月累计 would",
             "本年累计，但标题、表头均未注明截至月份（如“截至2024年9月”“1-9月累计”）",
         ),
+        "ytd_no_year": (
+            "a year to date of a year nothing names — a title such as 2024年1-9月 would",
+            "本年累计，但标题、表头均未注明年份（如“2024年1-9月”）",
+        ),
+        "month_no_year": (
+            "a month's completed investment of a year nothing names — a title such as 2024年9月 would",
+            "当月完成投资，但标题、表头均未注明年份（如“2024年9月”）",
+        ),
         "month_no_period": (
             "a month's completed investment whose month nothing names — a title naming the year and month, or a "
             "sheet named after the month, would",

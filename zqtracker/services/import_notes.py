@@ -144,7 +144,7 @@ def _columns(sheet: str, layout: SheetLayout, lang: str, rated: dict[int, str]) 
             notes.append(Problem("note_more_columns", None, {"sheet": sheet, "count": left, "column": c.letter}))
             break
         params = {"sheet": sheet, "column": c.letter, "header": c.header}
-        if c.note.startswith("hidden"):
+        if c.note.startswith("hidden") or (c.hidden and c.month is not None):  # (a month's column hidden too)
             notes.append(Problem("note_hidden_column", None, params))
         elif c.field and c.field.startswith("ignore:"):
             what = c.field.split(":", 1)[1]
@@ -160,7 +160,7 @@ def _columns(sheet: str, layout: SheetLayout, lang: str, rated: dict[int, str]) 
             other = {"other": read.letter, "other_header": read.header}
             notes.append(Problem("note_checked_column", None, {**params, **other}))
         elif c.note.startswith("duplicate") and c.currency:
-            currency = {"currency": currency_name(c.currency, lang)}
+            currency = {"currency": currency_name(c.currency, lang), "code": c.currency.rstrip("?")}
             yuan = next((o for o in layout.columns if o.field and o.field == c.note.partition(":")[2]), None)
             if yuan is None:
                 notes.append(Problem("note_foreign_column", None, {**params, **currency}))
@@ -188,6 +188,8 @@ def _columns(sheet: str, layout: SheetLayout, lang: str, rated: dict[int, str]) 
             notes.append(
                 Problem("note_area_converted", None, {**params, "unit": AREA_UNITS.say(c.area, lang), "rounded": ""})
             )
+    if any(c.field and c.field.endswith(("_no_period", "_no_year")) for c in layout.columns):  # the user can say it
+        notes.append(Problem("note_period_how", None, {"sheet": sheet}))
     return notes
 
 
@@ -258,7 +260,8 @@ def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str) -> list[Problem]:
         if currency is None:
             notes.append(Problem("note_unitless_english", None, where))
         else:
-            notes.append(Problem("note_foreign_column", None, {**where, "currency": currency_name(currency, lang)}))
+            named = {"currency": currency_name(currency, lang), "code": currency.rstrip("?")}
+            notes.append(Problem("note_foreign_column", None, {**where, **named}))
     if plan.hidden:
         code = {"skip": "note_hidden_rows_skipped", "import": "note_hidden_rows_imported"}.get(
             plan.hidden_answer or "", "note_hidden_rows_asked"
@@ -268,9 +271,9 @@ def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str) -> list[Problem]:
         notes.append(Problem("note_marks", None, {"sheet": name, "count": plan.marked}))
     if plan.notes_from:
         notes.append(Problem("note_notes_from", None, {"sheet": name, "row": plan.notes_from}))
-    if plan.period_note:
-        named, titled = plan.period_note
-        notes.append(Problem("note_period_sheet_name", None, {"sheet": name, "named": named, "titled": titled}))
+    if sa.layout.period_said and (plan.ytd or plan.months or plan.since_start_as_of):
+        year, month = sa.layout.period
+        notes.append(Problem("note_period_said", None, {"sheet": name, "period": f"{year}-{month:02d}"}))
     if plan.second_table:
         notes.append(Problem("note_second_table", None, {"sheet": name, "row": plan.second_table}))
     if plan.unknown_statuses:

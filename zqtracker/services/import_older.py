@@ -28,7 +28,7 @@ def older_reports(
     of other sheets that repeat it — else the sheet's period; it is older when the project's completed
     investment is stored for a later month."""
     rows = [k for k in ks if not _NEVER_BACK.isdisjoint(diffs.get(k, ()))]
-    if not rows or not ctx.investment:
+    if not rows or not (ctx.investment or ctx.later):
         return
     plan = sa.plan
     assert plan is not None
@@ -43,8 +43,10 @@ def older_reports(
     year, month = sa.layout.period
     sheet_period = (year, month) if year and month else None
     targets = {sa.targets[k] for k in rows}
-    latest: dict[int, tuple[int, int]] = {}  # project → the latest month its completed investment is stored for
-    for pid, y, m in ctx.investment:
+    latest = {
+        pid: ctx.later[pid] for pid in targets if pid in ctx.later
+    }  # (stored for a later year: 2024's after 2025's)
+    for pid, y, m in ctx.investment:  # project → the latest month its completed investment is stored for
         if pid in targets and latest.get(pid, (0, 0)) < (y, m):
             latest[pid] = (y, m)
     for k in rows:

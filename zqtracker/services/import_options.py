@@ -4,6 +4,7 @@ what is asked (:class:`ImportRefused`) and the import's progress in the user's w
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -66,6 +67,12 @@ class ImportRefused(DomainError):
         return self.problem.message(lang)
 
 
+def parse_period(text: str) -> tuple[int, int] | None:
+    """A report's year and month as the user writes it (2025-10, 2025.10, 2025/10, 2025年10月), or None."""
+    m = re.fullmatch(r"\s*((?:19|20|21)\d{2})\s*[-./年]\s*(\d{1,2})\s*月?\s*", text)
+    return (int(m[1]), int(m[2])) if m is not None and 1 <= int(m[2]) <= 12 else None
+
+
 @dataclass
 class ImportOptions:
     mode: str = "merge"
@@ -86,6 +93,7 @@ class ImportOptions:
     rates: dict[str, Decimal] = field(default_factory=dict)  # currency → yuan per unit (--rate USD=7.10)
     hidden_rows: str | None = None  # rows hidden in the sheet: "import", "skip" (--hidden-rows), None: ask
     date_order: str | None = None  # slash dates that read either way (03/04/2023): "mdy", "dmy" (--date-order)
+    period: tuple[int, int] | None = None  # the report's (year, month) as the user says it (--period 2025-10)
 
 
 @dataclass

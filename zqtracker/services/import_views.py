@@ -35,7 +35,13 @@ _ZONES = frozenset(
     ("高新区", "开发区", "经开区", "农高区", "经济开发区", "经济技术开发区", "高新技术产业开发区", "新区")
 )
 # A zone's full name and its short one (肇庆高新技术产业开发区 is 肇庆高新区)
-_ZONE_SHORT = (("高新技术产业开发区", "高新区"), ("高新技术开发区", "高新区"), ("经济技术开发区", "经开区"))
+_ZONE_SHORT = (
+    ("高新技术产业开发区", "高新区"),
+    ("高新技术开发区", "高新区"),
+    ("国家高新区", "高新区"),
+    ("经济技术开发区", "经开区"),
+)
+_CITY_BEFORE_RE = re.compile(r"^(?:广东省)?[\u4e00-\u9fff]{2,3}市([\u4e00-\u9fff]{2,6}(?:区|县|市))$")
 _LIST_SEPARATORS = re.compile(r"\s*[、/／，,;；+＋]\s*")
 _CONJUNCTIONS = "和及与"
 _GROUPING_HEADS = "全各本该每我其分按"  # 全市, 各县区: rows grouped by place, no place
@@ -169,13 +175,18 @@ def district_aliases(sheets: list[SheetAnalysis], known: frozenset[str]) -> dict
     changed in place; returns what was read as what, for the notes."""
     used = [sa for sa in sheets if sa.selected and sa.plan is not None and sa.plan.values.get("district")]
     written = {v for sa in used for v in sa.plan.values["district"] if isinstance(v, str) and v}  # type: ignore[union-attr]
+    # "肇庆市端州区": the city's name before its district's, which is the district ("端州区")
+    cities = {d: m[1] for d in written - known if (m := _CITY_BEFORE_RE.match(d)) is not None}
+    written = (written - set(cities)) | set(cities.values())
     short = _short_forms(known | written)
     several = {v for v in written - known if _several_districts(v, known | written, short)}
     names = known | (written - several)
     short = _short_forms(names) if several else short
     aliases: dict[str, str] = {}
-    for d in names - known:
-        hits = short.get(d, set()) - {d}
+    for d in [*sorted(names - known), *sorted(names - known)]:  # twice: 高新区 once 肇庆国家高新区 is 肇庆高新区
+        if d in aliases:
+            continue
+        hits = short.get(d, set()) - {d} - set(aliases)
         same = {n for n in names if n != d and _zone_short(n) == _zone_short(d)}
         if len(same) == 1 and (next(iter(same)) in known or len(next(iter(same))) < len(d)):
             aliases[d] = next(iter(same))  # 肇庆高新技术产业开发区 beside 肇庆高新区: the one written short
@@ -183,6 +194,14 @@ def district_aliases(sheets: list[SheetAnalysis], known: frozenset[str]) -> dict
             aliases[d] = next(iter(hits))
         elif (inside := district_of_address(d, frozenset(names - {d}))) != d and inside in names:
             aliases[d] = inside  # "肇庆高新区大旺" beside "肇庆高新区": a place inside that district
+        elif d.endswith(("区", "县", "市")) and d[:-1] in known and len(d) >= 3:
+            aliases[d] = d[:-1]  # "端州区" where "端州" is stored: the stored name, one district still
+    aliases = {**{d: aliases.get(c, c) for d, c in cities.items() if c != d}, **aliases}
+    for d in list(aliases):  # 大旺 → 大旺高新区 → 高新区: read as where the chain ends
+        seen = {d}
+        while aliases[d] in aliases and aliases[d] not in seen:
+            seen.add(aliases[d])
+            aliases[d] = aliases[aliases[d]]
     for sa in used:
         plan = sa.plan
         assert plan is not None

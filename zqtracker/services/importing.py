@@ -11,6 +11,7 @@ All or nothing: with any invalid row nothing is written unless ``skip_invalid``.
 
 from __future__ import annotations
 
+import functools
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -144,7 +145,10 @@ class ImportService:
         """A sheet's layout with the user's (or remembered) corrections applied; also its header
         fingerprint, the mapping used and whether it was a remembered one."""
         forced = options.header_row - 1 + 0 if options.header_row else None
-        auto = detect_layout(sheet, known_districts=known, header_row=forced, book_year=self.book_year)
+        said = functools.partial(
+            detect_layout, sheet, known_districts=known, book_year=self.book_year, period=options.period
+        )
+        auto = said(header_row=forced)
         key = self.key_for(sheet, auto.header_row, auto.header_rows) if auto.header_row >= 0 else ""
         mapping = options.mappings.get(sheet.name)
         remembered = False
@@ -162,13 +166,7 @@ class ImportService:
             mapping = said_mapping(auto, options, mapping, forced)
         if mapping is None or mapping.is_empty():
             return auto, key, None, False
-        layout = detect_layout(
-            sheet,
-            known_districts=known,
-            overrides=mapping.fields,
-            header_row=mapping.header_row,
-            book_year=self.book_year,
-        )
+        layout = said(overrides=mapping.fields, header_row=mapping.header_row)
         return layout, key, mapping, remembered
 
     @staticmethod
@@ -212,7 +210,7 @@ class ImportService:
                 sa.reason = "hidden" if not raw.visible else "summary" if is_view_sheet(raw.name) else "not_chosen"
             if sa.selected:
                 built = (plans or {}).get(raw.name)
-                if built is not None and built.layout.year != layout.year:  # (a year only other sheets name)
+                if built is not None and (built.layout.year, built.layout.period) != (layout.year, layout.period):
                     built = None
                 if built is None:
                     built = PlanBuilder(raw, layout, self.plan_options(book, options, mapping, known)).finish()
@@ -295,6 +293,7 @@ class ImportService:
                 plan_years.update(y for _k, y, _v in plan.plans)
             ctx.rows = store.project_rows(sorted(candidates))
             ctx.investment = store.investment(years)
+            ctx.later = store.later_months(max(years)) if years else {}  # a report of a year gone by
             ctx.plans = store.plans(plan_years)
         return ctx
 

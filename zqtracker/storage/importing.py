@@ -139,6 +139,16 @@ class ImportStore:
                 out[(pid, y, m)] = (amount, sid, did, first)
         return out
 
+    def later_months(self, year: int) -> dict[int, tuple[int, int]]:
+        """Project → the latest (year, month) of its completed investment stored after ``year``."""
+        out: dict[int, tuple[int, int]] = {}
+        for pid, y, m in self._fetch(
+            "SELECT project_id, year, max(month) FROM investment_records WHERE year > ? GROUP BY project_id, year",
+            (year,),
+        ):
+            out[pid] = max(out.get(pid, (0, 0)), (y, m))
+        return out
+
     def plans(self, years: Iterable[int]) -> dict[tuple[int, int], int]:
         out: dict[tuple[int, int], int] = {}
         for year in sorted(set(years)):

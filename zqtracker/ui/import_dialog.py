@@ -143,7 +143,7 @@ class ImportDialog(QDialog):
         self.options_bar.unit_chosen.connect(lambda unit: self._set_option("unit", unit))
         self.options_bar.mode_chosen.connect(lambda mode: self._set_option("mode", mode))
         self.options_bar.show_mode_chosen.connect(self.preview.set_mode)
-        self.skip_check.toggled.connect(self._on_skip_toggled)
+        self.skip_check.toggled.connect(lambda checked: self._set_option("skip_invalid", checked))
         self.preview.column_chosen.connect(self.apply_choice)
         self.problem_list.problem_activated.connect(self._on_problem_activated)
         self.problem_list.export_requested.connect(self._on_export_clicked)
@@ -155,6 +155,7 @@ class ImportDialog(QDialog):
         self.questions.rate_given.connect(self._on_rate_given)
         self.questions.hidden_rows_chosen.connect(self._on_hidden_rows_chosen)
         self.questions.date_order_chosen.connect(lambda order: self._set_option("date_order", order))
+        self.questions.period_chosen.connect(lambda period: self._set_option("period", period))
 
     # -- reading and analysing -----------------------------------------------------------------
     def open_path(self, path: Path) -> None:
@@ -219,7 +220,9 @@ class ImportDialog(QDialog):
     def _show_sheet(self) -> None:
         sa = self.current_sheet()
         o = self.choices.options
-        self.questions.show_analysis(self.analysis, sa, (o.district, o.sector, o.status), o.rates, o.date_order)
+        self.questions.show_analysis(
+            self.analysis, sa, (o.district, o.sector, o.status), o.rates, o.date_order, o.period
+        )
         mapping = o.mappings.get(sa.name) if sa else None
         self.preview.show_sheet(sa, dict(mapping.units) if mapping else {}, o.unit.factor if o.unit else None)
         self.options_bar.show_sheet(sa)
@@ -289,10 +292,6 @@ class ImportDialog(QDialog):
     def _set_option(self, name: str, value: object) -> None:
         """An option of the bar or a question (the unit, the mode, the order of slash dates): checked again."""
         setattr(self.choices.options, name, value)
-        self._analyse()
-
-    def _on_skip_toggled(self, checked: bool) -> None:
-        self.choices.options.skip_invalid = checked
         self._analyse()
 
     # -- importing ---------------------------------------------------------------------------------

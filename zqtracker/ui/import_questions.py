@@ -9,6 +9,7 @@ that read either way (03/04/2026) are read.
     questions.link_chosen.connect(...)           # (sheet, row, project id or 0 to keep apart)
     questions.hidden_rows_chosen.connect(...)    # ("import", "skip" or "" not answered)
     questions.date_order_chosen.connect(...)     # ("mdy" or "dmy")
+    questions.period_chosen.connect(...)         # ((year, month) of the report, or None: as the file says)
     questions.show_analysis(analysis, sheet)
 
 The fields start with what the sheet itself says ("District for rows without one: 萝岗区 — from
@@ -35,6 +36,7 @@ from zqtracker.io.dates import MDY_ASSUMED
 from zqtracker.io.plan import DATE_FIELDS
 from zqtracker.io.row_ranges import runs_text
 from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
+from zqtracker.services.import_options import parse_period
 from zqtracker.ui.link_questions import LinkQuestions
 
 
@@ -45,6 +47,7 @@ class ImportQuestions(QWidget):
     rate_given = Signal(str, str)  # currency, yuan per unit as typed ("" = no rate: the column stays out)
     hidden_rows_chosen = Signal(str)  # "import", "skip" ("" = not answered: the import waits)
     date_order_chosen = Signal(str)  # "mdy", "dmy": slash dates no date of their column decides
+    period_chosen = Signal(object)  # the report's (year, month) as the user says it, or None: as the file says
 
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,12 +105,26 @@ class ImportQuestions(QWidget):
         date_line.addWidget(self.date_label)
         date_line.addWidget(self.date_combo)
         date_line.addStretch(1)
+        self.period_box = QWidget()
+        period_line = QHBoxLayout(self.period_box)
+        period_line.setContentsMargins(0, 0, 0, 0)
+        self.period_label = QLabel()
+        self.period_label.setStyleSheet("color: #6d4c00; font-weight: bold;")
+        self.period_edit = QLineEdit()
+        self.period_edit.setPlaceholderText("2025-10")
+        self.period_edit.setMaximumWidth(100)
+        self.period_hint = QLabel()
+        period_line.addWidget(self.period_label)
+        period_line.addWidget(self.period_edit)
+        period_line.addWidget(self.period_hint)
+        period_line.addStretch(1)
         for combo in (self.status_combo, self.hidden_combo, self.date_combo):  # sized again on a language switch
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.hidden_box)
         layout.addWidget(self.date_box)
+        layout.addWidget(self.period_box)
         layout.addLayout(line)
         layout.addWidget(self.words_box)
         layout.addWidget(self.rates_box)
@@ -128,6 +145,7 @@ class ImportQuestions(QWidget):
             self.hidden_combo.setItemText(i, text)
         self.date_combo.setItemText(0, self.tr("month/day (03/04/2026 is 4 March)"))
         self.date_combo.setItemText(1, self.tr("day/month (03/04/2026 is 3 April)"))
+        self.period_label.setText(self.tr("Report month (year-month):"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -150,6 +168,7 @@ class ImportQuestions(QWidget):
         self.status_combo.currentIndexChanged.connect(self._on_defaults_edited)
         self.hidden_combo.currentIndexChanged.connect(self._on_hidden_chosen)
         self.date_combo.currentIndexChanged.connect(self._on_date_order_chosen)
+        self.period_edit.editingFinished.connect(self._on_period_edited)
         self.links_box.link_chosen.connect(self.link_chosen)
 
     # -- showing -----------------------------------------------------------------------------------
@@ -170,6 +189,7 @@ class ImportQuestions(QWidget):
         chosen: tuple[str | None, str | None, str | None],
         rates: dict[str, Decimal] | None = None,
         date_order: str | None = None,
+        period: tuple[int, int] | None = None,
     ) -> None:
         """Fill the fields from what the user chose, else from what ``sheet`` says of itself."""
         self._filling = True
@@ -198,6 +218,7 @@ class ImportQuestions(QWidget):
             self._show_words(analysis)
             self._show_hidden(analysis)
             self._show_date_order(analysis, date_order)
+            self._show_period(analysis, period)
             self._show_rates(analysis, rates or {})
             self.links_box.show_links(analysis)
         finally:
@@ -266,6 +287,24 @@ class ImportQuestions(QWidget):
             self.date_combo.setCurrentIndex(max(self.date_combo.findData(chosen or "mdy"), 0))
         self.date_box.setVisible(bool(columns))
 
+    def _show_period(self, analysis: ImportAnalysis | None, chosen: tuple[int, int] | None) -> None:
+        """ "Report month (year-month): [2025-10]", shown while a chosen sheet's period is in question
+        (a title without a year, a sheet name and a title naming two months), or once the user said it."""
+        why = ""
+        for sa in analysis.selected if analysis and not chosen else []:
+            codes = {p.problem.code for p in sa.plan.sheet_problems}  # type: ignore[union-attr]
+            if "period_sheet_name" in codes:
+                why = self.tr("sheet “%1”: its name and its title name two months").replace("%1", sa.name)
+            elif "period_year_conflict" in codes:
+                why = self.tr("sheet “%1”: its title and a header name two years").replace("%1", sa.name)
+            elif "month_without_year" in codes or any(
+                c.field and c.field.endswith(("_no_period", "_no_year")) for c in sa.layout.columns
+            ):
+                why = self.tr("sheet “%1”: nothing names the year or month of its figures").replace("%1", sa.name)
+        self.period_edit.setText(f"{chosen[0]}-{chosen[1]:02d}" if chosen else "")
+        self.period_hint.setText(why or (self.tr("as you said") if chosen else ""))
+        self.period_box.setVisible(bool(why or chosen))
+
     def _show_rates(self, analysis: ImportAnalysis | None, rates: dict[str, Decimal]) -> None:
         """A rate field for each currency the chosen sheets' amounts are in (never read as yuan
         without one)."""
@@ -294,6 +333,17 @@ class ImportQuestions(QWidget):
     def _on_date_order_chosen(self, _index: int) -> None:
         if not self._filling:
             self.date_order_chosen.emit(self.date_combo.currentData())
+
+    def _on_period_edited(self) -> None:
+        """A year and month (2025-10, 2025年10月) is the report's; an empty field gives it back to the file."""
+        if self._filling:
+            return
+        text = self.period_edit.text().strip()
+        period = parse_period(text)
+        if text and period is None:
+            self.period_hint.setText(self.tr("“%1” is not a year and month (write it as 2025-10)").replace("%1", text))
+            return
+        self.period_chosen.emit(period)
 
     def _on_defaults_edited(self, *_args: object) -> None:
         if self._filling:

@@ -20,7 +20,7 @@ from zqtracker.domain.errors import Problem, ValidationError
 from zqtracker.domain.money import Unit
 from zqtracker.io.errors import WorkbookRefused, shorten
 from zqtracker.services.import_mappings import HIDDEN_ROW_ANSWERS
-from zqtracker.services.import_options import MODES, ImportOptions, ImportRefused, ImportResult
+from zqtracker.services.import_options import MODES, ImportOptions, ImportRefused, ImportResult, parse_period
 from zqtracker.services.import_profiles import MAPPABLE_FIELDS, Profile, ProfileStore, field_of, status_value
 from zqtracker.services.importing import ImportService
 from zqtracker.services.progress import Progress
@@ -93,6 +93,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--hidden-rows", choices=HIDDEN_ROW_ANSWERS, help=h("import.hidden_rows"))
     p.add_argument("--date-order", choices=("mdy", "dmy"), help=h("import.date_order"))
+    p.add_argument("--period", metavar="YYYY-MM", help=h("import.period"))
     p.add_argument("--profile", metavar="NAME", help=h("import.profile"))
     p.add_argument("--save-profile", metavar="NAME", help=h("import.save_profile"))
     p.add_argument("--json", action="store_true", help=h("import.json"))
@@ -160,7 +161,16 @@ def options_from(args: argparse.Namespace, lang: str, profiles: ProfileStore | N
         rates=rates,
         hidden_rows=profile.hidden_rows,
         date_order=profile.date_order,
+        period=_period(args.period, lang) if args.period else None,
     )
+
+
+def _period(text: str, lang: str) -> tuple[int, int]:
+    """``--period 2025-10`` (2025.10, 2025/10, 2025年10月): the report's year and month."""
+    period = parse_period(text)
+    if period is None:
+        raise ValueError(Problem("bad_period", None, {"value": text}).message(lang))
+    return period
 
 
 def _status(text: str, lang: str) -> str:

@@ -1,0 +1,32 @@
+"""One project's planned investment typed in another unit than its column's: 500000000 (yuan) in a
+单位：万元 list whose other projects read 20000 and 15000 is 5万亿元 — no project's. The column's
+middle value is plausible (plan_finish's unit check passed), so the column stays; the row is asked."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from zqtracker.domain.errors import Problem
+from zqtracker.io.errors import CellProblem
+
+if TYPE_CHECKING:
+    from zqtracker.io.layout_model import ColumnInfo
+    from zqtracker.io.plan import SheetPlan
+
+# A row this many times the middle project's, and at least 100亿元, is the unit slip 元 ↔ 万元 (10,000×)
+# or 万元 ↔ 亿元, not a mega project among small ones; 1万亿元 or more is no project at all.
+_TIMES = 5_000
+_AT_LEAST = 10_000_000_000
+_NO_PROJECT = 1_000_000_000_000
+
+
+def planned_outliers(plan: SheetPlan, sheet: str, info: ColumnInfo, median: int) -> None:
+    """A problem of each row whose planned investment is far beyond any project's beside the others."""
+    column = plan.values.get("planned_investment") or []
+    for k, v in enumerate(column):
+        if v is None or not (v >= _NO_PROJECT or (v >= _AT_LEAST and v >= median * _TIMES)):
+            continue
+        params = {"value": v, "median": median, "times": v // max(median, 1)}
+        problem = Problem("planned_row_implausible", "planned_investment", params)
+        plan.add_problem(k, CellProblem(sheet, plan.row_numbers[k], info.letter, info.header, f"{v:,}", problem))
+        column[k] = None  # (--skip-invalid: the project without it, never this amount)
