@@ -334,3 +334,42 @@ def test_figures_on_the_phases_of_a_project_without_its_own(
     asked = service.import_file(sheet(tmp_path, "parts", ["单位：万元"], *rows), ImportOptions())
     assert codes(asked) == ["figures_in_parts"] and asked.problems[0].row == 4 and not asked.written
     assert "its 其中 rows under it (row 5 …)" in asked.problems[0].reason("en")
+
+
+def test_towns_alone_in_a_city_list_are_asked(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
+    """金利镇, 大沙镇 in a city's list whose title names no county: stored as districts of their own."""
+    rows = [["项目名称", "所在区域", "建设单位", "计划总投资"], ["金利五金项目", "金利镇", "甲公司", 100],
+            ["大沙纸业项目", "大沙镇", "乙公司", 100], ["端州印刷项目", "端州区", "丙公司", 100]]  # fmt: skip
+    path = sheet(tmp_path, "towns", ["单位：万元"], *rows, title="肇庆市2025年重点项目")
+    asked = service.import_file(path, ImportOptions())
+    assert codes(asked) == ["district_is_town", "district_is_town"] and [p.row for p in asked.problems] == [4, 5]
+    assert "“金利镇” is a town, not a district" in asked.problems[0].reason("en")
+    titled = sheet(tmp_path, "gaoyao", ["单位：万元"], *rows[:2], title="高要区2025年重点项目")
+    assert service.import_file(titled, ImportOptions()).ok  # under a county's title: that county's town
+    assert [p.district for p in ctx.projects.all_projects()] == ["高要区"]
+
+
+def test_since_the_start_below_this_years_figure_is_asked(service: ImportService, tmp_path: Path) -> None:
+    rows = [["项目名称", "建设单位", "计划总投资", "1-10月累计完成投资", "自开工累计完成投资"],
+            ["高要金属制品项目", "甲公司", 20000, 9000, 5000],
+            ["高要家具项目", "乙公司", 20000, 3000, 8000]]  # fmt: skip
+    path = sheet(tmp_path, "since", ["单位：万元"], *rows, title="高要区2025年1-10月重点项目进展情况表")
+    asked = service.import_file(path, ImportOptions())
+    assert codes(asked) == ["since_below_ytd"] and asked.problems[0].row == 4 and asked.problems[0].column == "E"
+    assert "50,000,000 yuan, is below the same row's year to date through month 10" in asked.problems[0].reason("en")
+
+
+def test_one_period_said_for_sheets_of_several_months(service: ImportService, tmp_path: Path) -> None:
+    """Sheets 9月 and 10月 under titles without a year: --period 2025-10 cannot be 9月's — its 累计 would be
+    read as October's."""
+    head = ["项目名称", "所在区域", "计划总投资", "累计完成投资"]
+    unit = ["单位：万元"]
+    sep = [["高要区1-9月重点项目"], unit, head, ["恒通光伏项目", "高要区", 50000, 8500]]
+    oct_ = [["高要区1-10月重点项目"], unit, head, ["恒通光伏项目", "高要区", 50000, 9700]]
+    sheets = [SheetSpec("9月", sep), SheetSpec("10月", oct_)]
+    path = write_workbook(tmp_path / "months.xlsx", *sheets)
+    asked = service.import_file(path, ImportOptions(period=(2025, 10)))
+    assert "period_said_other_sheet" in codes(asked) and not asked.written
+    (problem,) = [p for p in asked.problems if p.problem.code == "period_said_other_sheet"]
+    assert problem.sheet == "9月" and '--sheet "9月" --period YYYY-9' in problem.reason("en")
+    assert service.import_file(path, ImportOptions(period=(2025, 10), sheets=["10月"])).ok

@@ -52,6 +52,10 @@ ENGLISH_QUOTES_CHINESE: dict[tuple[str, str], str] = {
         "the words a phase's name ends with in the file (一期, 二期)",
     ),
     **dict.fromkeys(
+        [("question_problems", "district_is_town"), ("problems", "district_is_town")],
+        "a town written after its county, as the file would write it (高要区金利镇)",
+    ),
+    **dict.fromkeys(
         [("check_messages", "wan_in_unit_column"), ("problems", "wan_in_unit_column")],
         "the cell's 万 and the units the amount may be written with",
     ),

@@ -93,6 +93,19 @@ _QUESTION_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
         "“{value}”本行没有数字，而其下的“其中”行（第 {part} 行……）有：“其中”行不作为项目导入，"
         "其数字将会丢失——请在项目本行填写合计数，或把各期作为单独的项目列出，再导入",
     ),
+    "district_is_town": (
+        "“{value}” is a town, not a district, county or park — which county is it in? Write the county before it "
+        "(高要区金利镇), or, if this database keeps towns as its districts, add “{value}” to the districts first",
+        "“{value}”是镇（街道），不是区、县或园区——属于哪个县区？请在其前写明县区（如“高要区金利镇”）；"
+        "如本数据库以镇街作为区域，请先把“{value}”加入区域列表",
+    ),
+    "since_below_ytd": (
+        "completed since the start of construction, {value:,} yuan, is below the same row's year to date through "
+        "month {month} ({ytd:,} yuan), which it includes: a column slipped, or another unit? Correct it, then "
+        "import again",
+        "自开工累计完成投资 {value:,} 元，小于同一行本年 1–{month} 月累计 {ytd:,} 元（前者应包含后者）："
+        "是列填错了，还是单位不同？请更正后重新导入",
+    ),
     # The report's period, which the user can say (--period, the dialog's "Report month").
     "period_sheet_name": (
         "the sheet's name says month {named}, its title 1–{titled}: which month are the figures through? {how}",
@@ -139,6 +152,20 @@ _QUESTION_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
                 "Correct the title or the header, or say the report's year and month with --period (e.g. "
                 "--period {header_year}-10)",
                 "请更正标题或表头，或用 --period 说明报表所属年月（如 --period {header_year}-10）",
+            ),
+        ),
+    ),
+    "period_said_other_sheet": (
+        "the period said is {period}, but this sheet is named for month {month}, among sheets of several months: {how}",
+        "所指定的报表月份为 {period}，但本工作表以 {month} 月命名，工作簿中各表月份不同：{how}",
+        Ways(
+            app=(
+                "leave the Report month empty, or import this sheet alone (untick the others)",
+                "请清空“报表月份”，或只导入本工作表（取消勾选其他工作表）",
+            ),
+            cli=(
+                'leave --period out, or import each sheet alone with its own: --sheet "{value}" --period YYYY-{month}',
+                '请去掉 --period，或逐表导入并分别说明：--sheet "{value}" --period 年-{month}',
             ),
         ),
     ),

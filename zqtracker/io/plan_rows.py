@@ -109,6 +109,23 @@ class RowRules(GroupRules):
         self._period_sources()
         self._place_sources()
         self._figures_in_parts()
+        self._since_below_ytd()
+
+    def _since_below_ytd(self) -> None:
+        """A 自开工累计 below the same row's year to date as of the same month: everything done since the
+        start includes this year's, so one of the two is wrong (a column slipped, another unit) — asked."""
+        plan = self.plan
+        since, as_of = plan.values.get("since_start"), plan.since_start_as_of
+        if since is None or as_of is None or not plan.ytd:
+            return
+        info = next((c for c in self.layout.mapped() if c.field == "since_start"), None)
+        for k, y, m, v in plan.ytd:
+            if (y, m) == as_of and since[k] is not None and since[k] < v and k not in plan.problems:
+                params = {"value": since[k], "ytd": v, "month": m}
+                where = (info.letter, info.header) if info is not None else ("", "")
+                problem = CellProblem(self.sheet.name, plan.row_numbers[k], *where, f"{since[k]:,}",
+                                      Problem("since_below_ytd", "amount", params))  # fmt: skip
+                plan.add_problem(k, problem)
 
     def _figures_in_parts(self) -> None:
         """A project row with no figures whose 其中：一期 / 二期 rows carry them (status, planned total, year

@@ -7,15 +7,17 @@ from __future__ import annotations
 
 import re
 
+from zqtracker.domain.errors import Problem
 from zqtracker.io.columns import DATA_SHEET_ROLES, sheet_role
-from zqtracker.io.errors import WorkbookRefused
+from zqtracker.io.errors import CellProblem, WorkbookRefused
 from zqtracker.io.layout import SheetLayout
 from zqtracker.io.plan import SheetPlan
 from zqtracker.io.reader import RawSheet, RawWorkbook, column_text
 from zqtracker.io.row_ranges import runs_text
+from zqtracker.io.sheet_context import sheet_month
 from zqtracker.io.values import display, fold
 from zqtracker.services.import_mappings import Mapping
-from zqtracker.services.import_model import ImportAnalysis
+from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
 from zqtracker.services.import_options import ImportOptions, ImportRefused
 
 
@@ -39,6 +41,21 @@ def refuse_unanswered(analysis: ImportAnalysis, options: ImportOptions) -> None:
             raise WorkbookRefused("no_unit", name, sheet=sa.name, column=info.letter, header=info.header)
         columns = "; ".join(f"“{sa.name}” {info.letter} “{info.header}”" for sa, info in missing)
         raise WorkbookRefused("no_unit_columns", name, columns=columns)
+
+
+def period_sheets(sheets: list[SheetAnalysis], period: tuple[int, int] | None) -> None:
+    """One period said (--period, the dialog's Report month) for sheets named for several months (9月,
+    10月): it cannot be each one's — the sheets whose month is another are asked, never read as the
+    month said."""
+    named = {sa.name: sheet_month(sa.name) for sa in sheets if sa.selected and sa.plan is not None}
+    if period is None or len(set(named.values()) - {None}) < 2:
+        return
+    for sa in sheets:
+        month = named.get(sa.name)
+        if month is not None and month != period[1] and sa.plan is not None:
+            said = {"value": sa.name, "month": month, "period": f"{period[0]}-{period[1]:02d}"}
+            problem = Problem("period_said_other_sheet", "amount", said)
+            sa.plan.sheet_problems.append(CellProblem(sa.name, sa.layout.header_row + 1, "", "", sa.name, problem))
 
 
 def said_mapping(auto: SheetLayout, options: ImportOptions, base: Mapping | None, forced: int | None) -> Mapping:

@@ -41,6 +41,7 @@ _ZONE_SHORT = (
     ("国家高新区", "高新区"),
     ("经济技术开发区", "经开区"),
 )
+_TOWN_ENDS = ("镇", "乡", "街道", "街办")
 _CITY_BEFORE_RE = re.compile(r"^(?:广东省)?[\u4e00-\u9fff]{2,3}市([\u4e00-\u9fff]{2,6}(?:区|县|市))$")
 _LIST_SEPARATORS = re.compile(r"\s*[、/／，,;；+＋]\s*")
 _CONJUNCTIONS = "和及与"
@@ -202,14 +203,18 @@ def district_aliases(sheets: list[SheetAnalysis], known: frozenset[str]) -> dict
         while aliases[d] in aliases and aliases[d] not in seen:
             seen.add(aliases[d])
             aliases[d] = aliases[aliases[d]]
+    # 金利镇, 大沙镇 alone in a city's list: towns, whose county nothing says — five districts of one town each
+    towns = {d for d in names - known - set(aliases) if d.endswith(_TOWN_ENDS) and len(d) >= 3}
     for sa in used:
         plan = sa.plan
         assert plan is not None
         col = plan.values["district"]
-        if several:
+        if several or towns:
             for k, v in enumerate(col):
                 if v in several:
                     add_problem(plan, k, sa, "district", v, Problem("several_districts", "district", {"value": v}))
+                elif v in towns:
+                    add_problem(plan, k, sa, "district", v, Problem("district_is_town", "district", {"value": v}))
         if aliases:
             plan.values["district"] = [aliases.get(v, v) if v else v for v in col]
     return aliases

@@ -32,6 +32,7 @@ from zqtracker.services.import_choices import (
     default_sheet,
     header_texts,
     is_view_sheet,
+    period_sheets,
     refuse_unanswered,
     said_mapping,
     shown_codes,
@@ -228,6 +229,7 @@ class ImportService:
             progress.check()
         aliases = district_aliases(sheets, known)
         merge_views(sheets)
+        period_sheets(sheets, options.period)
         ctx = self._context(sheets, options)
         analysis = analyse_sheets(book, sheets, ctx, options.mode, options.skip_invalid)
         analysis.aliases = aliases
