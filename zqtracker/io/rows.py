@@ -80,9 +80,9 @@ def classify(
     if (
         isinstance(name, str)
         and name.rstrip().endswith("。")
-        and not any(_is_number(v) for j, v in enumerate(row) if j != number_col)
+        and all(cells.is_empty(v) for j, v in enumerate(row) if j not in (number_col, name_col))
     ):
-        return "note", name.strip()  # 5 | 投资额单位为万元。: a numbered note under the table, a sentence
+        return "note", name.strip()  # 5 | 投资额单位为万元。 and nothing else: a numbered note under the table
     if isinstance(label, str) and _TOTAL_INSIDE_RE.search(cells.fold(label)):
         return "total", label.strip()
     if isinstance(label, str) and _SUM_WORD_RE.match(cells.fold(label)) and any(_is_number(v) for v in row):
