@@ -373,3 +373,106 @@ def test_one_period_said_for_sheets_of_several_months(service: ImportService, tm
     (problem,) = [p for p in asked.problems if p.problem.code == "period_said_other_sheet"]
     assert problem.sheet == "9月" and '--sheet "9月" --period YYYY-9' in problem.reason("en")
     assert service.import_file(path, ImportOptions(period=(2025, 10), sheets=["10月"])).ok
+
+
+# probe22: odd cell contents, monthly report variants
+
+
+@pytest.mark.parametrize("label", ["合\u200b计", "合計", "總計", "小\u200b计"])
+def test_a_total_with_an_invisible_mark_or_in_traditional_characters(
+    service: ImportService, ctx: AppContext, tmp_path: Path, label: str
+) -> None:
+    rows = [
+        HEAD,
+        [1, "鼎湖包装项目", "甲公司", 20000],
+        [2, "鼎湖五金项目", "乙公司", 15000],
+        [None, label, None, 35000],
+    ]
+    result = service.import_file(sheet(tmp_path, "total", ["单位：万元"], *rows), ImportOptions())
+    assert result.ok and names_and_total(ctx) == (["鼎湖五金项目", "鼎湖包装项目"], 350_000_000)
+
+
+@pytest.mark.parametrize("cell", ["50000¹", "⑤50000", "50000①"])
+def test_a_footnote_mark_beside_an_amount_is_asked(service: ImportService, tmp_path: Path, cell: str) -> None:
+    """NFKC makes ¹ a 1 and ① a 1: 50000¹ was stored as 500001 万元."""
+    rows = [HEAD, [1, "鼎湖包装项目", "甲公司", cell], [2, "鼎湖五金项目", "乙公司", 15000]]
+    asked = service.import_file(sheet(tmp_path, "marks", ["单位：万元"], *rows), ImportOptions())
+    assert codes(asked) == ["footnote_in_amount"] and asked.problems[0].row == 4 and not asked.written
+
+
+def test_a_completion_rate_of_the_months_is_no_amount(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
+    """1-10月完成率（%） before 1-10月完成投资: its 75 was stored as 75万元 and the real column left out."""
+    rows = [
+        ["项目名称", "建设单位", "计划总投资", "1-10月完成率（%）", "1-10月完成投资"],
+        ["高要金属制品项目", "甲公司", 20000, 75, 9000],
+    ]
+    path = sheet(tmp_path, "rate", ["单位：万元"], *rows, title="高要区2025年1-10月重点项目进展情况表")
+    assert service.import_file(path, ImportOptions()).ok
+    (p,) = ctx.projects.all_projects()
+    assert [(r.month, r.amount) for r in ctx.projects.investment(p.id)] == [(10, 90_000_000)]
+
+
+@pytest.mark.parametrize(
+    ("title", "head", "period"),
+    [
+        ("高要区2025年1-11月重点项目进展情况表", "本年累计完成投资", (2025, 10)),  # the title names November
+        ("高要区2025年1-10月重点项目进展情况表", "本年累计完成投资", (2024, 10)),  # … and 2025
+        ("高要区重点项目进展情况表", "1-10月累计完成投资", (2025, 11)),  # the header names October
+        ("高要区2025年第二季度重点项目进展情况表", "完成投资", (2025, 6)),  # a quarter: no month's amount
+    ],
+)
+def test_a_period_said_never_overrules_what_the_sheet_says(
+    service: ImportService, tmp_path: Path, title: str, head: str, period: tuple[int, int]
+) -> None:
+    """--period answers a sheet that names no year or month, or two: over a title naming 1-11月 it
+    rewrote the stored October's year to date (probe22c M3e)."""
+    path = sheet(tmp_path, "said", ["单位：万元"], ["项目名称", "建设单位", "计划总投资", head],
+                 ["高要金属制品项目", "甲公司", 20000, 9000], title=title)  # fmt: skip
+    asked = service.import_file(path, ImportOptions(period=period))
+    assert "period_said_conflict" in codes(asked) and not asked.written
+
+
+def test_a_new_code_beside_a_vanished_coded_project_is_asked(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    """ZQ-001 split into （一期） ZQ-001-1 and （二期） ZQ-001-2 and gone from the list: both added beside the
+    stored ZQ-001, its 50000 万元 counted again (probe22a s10c). A phase whose parent is still listed is new."""
+    head = ["项目编号", "项目名称", "建设单位", "所在区域", "计划总投资"]
+    sep = sheet(tmp_path, "sep", ["单位：万元"], head,
+                ["ZQ-001", "宏达新能源电池项目", "甲公司", "高要区", 50000],
+                ["ZQ-002", "金利五金项目", "乙公司", "高要区", 30000])  # fmt: skip
+    oct_ = sheet(tmp_path, "oct", ["单位：万元"], head,
+                 ["ZQ-001-1", "宏达新能源电池项目（一期）", "甲公司", "高要区", 30000],
+                 ["ZQ-001-2", "宏达新能源电池项目（二期）", "甲公司", "高要区", 20000],
+                 ["ZQ-002", "金利五金项目", "乙公司", "高要区", 30000])  # fmt: skip
+    assert service.import_file(sep, ImportOptions()).ok
+    asked = service.import_file(oct_, ImportOptions())
+    assert codes(asked) == ["near_name", "near_name"] and not asked.written
+    kept = sheet(tmp_path, "kept", ["单位：万元"], head, ["ZQ-001", "宏达新能源电池项目", "甲公司", "高要区", 50000],
+                 ["ZQ-003", "宏达新能源电池项目（二期）", "甲公司", "高要区", 20000])  # fmt: skip
+    result = service.import_file(kept, ImportOptions())
+    assert result.ok and result.added == 1
+
+
+def test_one_row_typed_in_yi_in_a_wan_list_is_asked(service: ImportService, tmp_path: Path) -> None:
+    """1.5 (meaning 亿元) among 20000 and 15000 万元: stored as 15,000 yuan (probe22a s13b)."""
+    rows = [
+        HEAD,
+        [1, "鼎湖包装项目", "甲公司", 20000],
+        [2, "鼎湖五金项目", "乙公司", 15000],
+        [3, "鼎湖陶瓷项目", "丙公司", 1.5],
+    ]
+    asked = service.import_file(sheet(tmp_path, "yi", ["单位：万元"], *rows), ImportOptions())
+    assert codes(asked) == ["planned_row_tiny"] and asked.problems[0].row == 6
+    assert "15,000 yuan is 1/10,000 of the middle project" in asked.problems[0].reason("en")
+
+
+def test_a_line_break_inside_a_district_or_a_name(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
+    """端州\\n区 was a district 端州 区 of its own; 端州宏达新材料\\n项目 was stored with a space."""
+    rows = [["项目名称", "所在区域", "建设单位", "计划总投资"], ["端州宏达新材料\n项目", "端州\n区", "甲公司", 100],
+            ["端州印刷项目", "端州区", "乙公司", 100]]  # fmt: skip
+    assert service.import_file(sheet(tmp_path, "wrap", ["单位：万元"], *rows, title="肇庆市2025年"), ImportOptions()).ok
+    assert {(p.name, p.district) for p in ctx.projects.all_projects()} == {
+        ("端州宏达新材料项目", "端州区"),
+        ("端州印刷项目", "端州区"),
+    }

@@ -93,6 +93,18 @@ _QUESTION_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
         "“{value}”本行没有数字，而其下的“其中”行（第 {part} 行……）有：“其中”行不作为项目导入，"
         "其数字将会丢失——请在项目本行填写合计数，或把各期作为单独的项目列出，再导入",
     ),
+    "planned_row_tiny": (
+        "{field_label}: {value:,} yuan is 1/{times:,} of the middle project of the list ({median:,} yuan) — no "
+        "project's: typed in another unit than the column's (亿元 in a 万元 column, say)? Correct it, then import "
+        "again",
+        "{field_label}：{value:,} 元，仅为清单居中项目（{median:,} 元）的 {times:,} 分之一，不似任何项目的投资额——"
+        "是否按其他单位填写（如在万元列中填了亿元数）？请更正后重新导入",
+    ),
+    "footnote_in_amount": (
+        "{field_label}: {value!r} holds a footnote mark (¹, ①) beside its digits — write the amount alone and "
+        "the note in the remarks column, then import again",
+        "{field_label}：“{value}”的数字旁带有注释符号（¹、①）——请只填金额，注释写在备注中，再导入",
+    ),
     "district_is_town": (
         "“{value}” is a town, not a district, county or park — which county is it in? Write the county before it "
         "(高要区金利镇), or, if this database keeps towns as its districts, add “{value}” to the districts first",
@@ -166,6 +178,20 @@ _QUESTION_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
             cli=(
                 'leave --period out, or import each sheet alone with its own: --sheet "{value}" --period YYYY-{month}',
                 '请去掉 --period，或逐表导入并分别说明：--sheet "{value}" --period 年-{month}',
+            ),
+        ),
+    ),
+    "period_said_conflict": (
+        "the period said is {said}, but the sheet says otherwise here ({value}): {how}",
+        "所指定的报表月份为 {said}，但工作表此处另有所写（{value}）：{how}",
+        Ways(
+            app=(
+                "clear the Report month above the table, or correct the sheet, then import again",
+                "请清空表格上方的“报表月份”，或更正工作表后再导入",
+            ),
+            cli=(
+                "leave --period out, or correct the sheet, then import again",
+                "请去掉 --period，或更正工作表后再导入",
             ),
         ),
     ),

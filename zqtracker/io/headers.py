@@ -319,6 +319,9 @@ def header_candidates(text: str) -> tuple[HeaderMatch, ...]:
         if is_change(key):  # 1-10月累计比上年同期增长%: a percentage, or (万元 named) the change in yuan
             add(IGNORED_PREFIX + ("change" if unit and not any(m in text for m in PERCENT_MARKS) else "percent"), 3)
             return tuple(out)
+        if key.endswith("率") or "%" in text or "％" in text:  # 1-10月完成率（%）: the rate, never the amount
+            add(IGNORED_PREFIX + "percent", 3)
+            return tuple(out)
         field, y, month = cumulative(key)
         out.append(HeaderMatch(field, 3, unit, y, currency, area, 0, False, month))
         return tuple(out)

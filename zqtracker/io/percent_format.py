@@ -96,6 +96,20 @@ def refuse_percent(text: str, field: str) -> None:
         raise ValidationError(Problem("percent_not_amount", field, {"value": text}))
 
 
+# Footnote marks a district puts after a figure (50000¹, 9000①, ⑤50000): NFKC would make them digits of it
+# — 50000¹ read as 500001 — so an amount holding one is a problem of its row, never a number.
+_MARKS_RE = re.compile("[\u00b2\u00b3\u00b9\u2070-\u209f\u2460-\u24ff\u2776-\u2793\u3248-\u325f\u3280-\u32bf]")
+
+
+def no_footnote_marks(text: str, field: str) -> str:
+    """``text`` when it holds no footnote mark that NFKC would fold into its digits."""
+    if text.isascii() or _MARKS_RE.search(text) is None:
+        return text
+    from zqtracker.domain.errors import Problem, ValidationError
+
+    raise ValidationError(Problem("footnote_in_amount", field, {"value": text}))
+
+
 def percent_text(value: float, places: int) -> str:
     """0.5 → "50%", as a format of ``places`` decimals shows it (half away from zero, as Excel)."""
     from decimal import ROUND_HALF_UP, Decimal, InvalidOperation

@@ -1,5 +1,6 @@
 """One project's planned investment typed in another unit than its column's: 500000000 (yuan) in a
-单位：万元 list whose other projects read 20000 and 15000 is 5万亿元 — no project's. The column's
+单位：万元 list whose other projects read 20000 and 15000 is 5万亿元 — no project's; 1.5 (亿元) there is
+15,000 yuan. The column's
 middle value is plausible (plan_finish's unit check passed), so the column stays; the row is asked."""
 
 from __future__ import annotations
@@ -18,15 +19,22 @@ if TYPE_CHECKING:
 _TIMES = 5_000
 _AT_LEAST = 10_000_000_000
 _NO_PROJECT = 1_000_000_000_000
+_AT_MOST = 100_000  # below 10万元, and 5,000 times under the middle one: 亿元 figures typed in a 万元 column
 
 
 def planned_outliers(plan: SheetPlan, sheet: str, info: ColumnInfo, median: int) -> None:
     """A problem of each row whose planned investment is far beyond any project's beside the others."""
     column = plan.values.get("planned_investment") or []
     for k, v in enumerate(column):
-        if v is None or not (v >= _NO_PROJECT or (v >= _AT_LEAST and v >= median * _TIMES)):
+        if v is None:
             continue
-        params = {"value": v, "median": median, "times": v // max(median, 1)}
-        problem = Problem("planned_row_implausible", "planned_investment", params)
+        if v >= _NO_PROJECT or (v >= _AT_LEAST and v >= median * _TIMES):
+            code, times = "planned_row_implausible", v // max(median, 1)
+        elif 0 < v < _AT_MOST and v * _TIMES <= median:  # 1.5 typed in 亿元 in a 万元 list: 15,000 yuan
+            code, times = "planned_row_tiny", median // v
+        else:
+            continue
+        params = {"value": v, "median": median, "times": times}
+        problem = Problem(code, "planned_investment", params)
         plan.add_problem(k, CellProblem(sheet, plan.row_numbers[k], info.letter, info.header, f"{v:,}", problem))
         column[k] = None  # (--skip-invalid: the project without it, never this amount)

@@ -29,6 +29,10 @@ BREAKDOWN_RE = re.compile(r"^其中")
 _PART_NUMBER_RE = re.compile(r"^\s*(?:\d+\s*[.．\-—–]\s*\d+|[（(]\s*\d+\s*[)）]|\d+\s*[)）]|[①-⑳])\s*$")
 
 
+# A quarter alone in a title (2025年第二季度…, Q2): not the months from January (前三季度 is read as 1-9月)
+_QUARTER_RE = re.compile(r"(?<![前上下])(?:第\s*)?[一二三四1-4]\s*季度|\bQ[1-4]\b", re.I)
+
+
 class RowRules(GroupRules):
     """What PlanBuilder does with the rows that are not plain projects (a mixin: it holds the state)."""
 
@@ -86,7 +90,9 @@ class RowRules(GroupRules):
         asked too. The period the user said (``layout.period_said``) answers both."""
         layout, plan = self.layout, self.plan
         titled = months_named(layout.titles)
-        if not titled or layout.period_said:
+        if layout.period_said:
+            return self._period_said(titled)
+        if not titled:
             return
         ytd = [c for c in layout.columns if c.field == "ytd" and c.header_month is not None]
         if ytd and not any(c.header_month in titled for c in ytd):
@@ -155,6 +161,31 @@ class RowRules(GroupRules):
         row = self.sheet.rows[self.plan.data_rows[k]]
         j = self.name_col
         return str(row[j]) if j is not None and j < len(row) and row[j] is not None else ""
+
+    def _period_said(self, titled: set[int]) -> None:
+        """The period said (--period) against what the sheet says of itself: a title naming another year or
+        month (unless the sheet's name names the month said: a stale title), or a 1–X月 header of another
+        month, is asked — the option answers a sheet that says nothing or says two things, it never
+        overrules a sheet that says one."""
+        layout = self.layout
+        year, month = layout.period
+        titled_year = next(filter(None, map(cells.year_in, layout.titles)), None)
+        ytd = [c for c in layout.columns if c.field == "ytd" and c.header_month is not None]
+        months = {c.header_month for c in ytd} | {sheet_month(self.sheet.name)}
+        years = {c.year for c in ytd} | {cells.year_in(self.sheet.name)}
+        said = f"{year}-{month:02d}"
+        quarter = any(_QUARTER_RE.search(t) for t in layout.titles)  # 第二季度: three months' amount, no month's
+        if (
+            (titled and month not in titled and month not in months)
+            or (titled_year not in (None, year) and year not in years)
+            or (quarter and not titled)
+        ):
+            title = " ".join(layout.titles)[:60]
+            self._sheet_problem(layout.header_row + 1, "period_said_conflict", "amount", title, said=said)
+        if ytd and month not in {c.header_month for c in ytd}:  # 1-9月累计 | 1-10月累计 and --period …-11
+            c = ytd[0]
+            self._sheet_problem(layout.header_row + 1, "period_said_conflict", "amount", c.header, c.letter, c.header,
+                                said=said)  # fmt: skip
 
     def _place_sources(self) -> None:
         """A sheet named 鼎湖区 under a title of 端州区 (copied from another district's sheet) and no

@@ -31,7 +31,8 @@ _TOTAL_RE = re.compile(
 # of 综合计量 or 综合计算 in a name (肇庆市综合计量检测中心项目), nor 总计划.
 # "共8个项目" / "项目个数" (a count with the sums, or the count alone) is the table's total line too.
 _TOTAL_INSIDE_RE = re.compile(
-    r"(?<!综)合计|小计|总计(?!划)|共计|^其中|^grand total$|^sub-?total\b|^total\b|^共\s*\d+\s*(?:个|项)(?:项目)?$"
+    r"(?<![综綜])合[计計]|小[计計]|[总總][计計](?![划劃])|共[计計]"  # (計: a total written in traditional characters)
+    r"|^其中|^grand total$|^sub-?total\b|^total\b|^共\s*\d+\s*(?:个|项)(?:项目)?$"
     r"|^(?:项目)?(?:个数|数量|总数)$|^项目数$"
     r"|^(?:承前页|承上页|接上页|转下页|转次页|过次页|过下页|本页合计)",  # a page's carried sums
     re.I,

@@ -21,15 +21,15 @@ from zqtracker.domain.validation import INVISIBLE_MARKS, normalize_code
 from zqtracker.io.cn_numerals import arabic_years
 from zqtracker.io.columns import BOOL_FALSE, BOOL_TRUE, INVESTOR_ORIGIN_WORDS, PROJECT_TYPE_WORDS
 from zqtracker.io.dates import DAY, MONTH, parse_fuzzy
-from zqtracker.io.percent_format import refuse_percent
+from zqtracker.io.percent_format import no_footnote_marks, refuse_percent
 
 EXCEL_ERRORS = frozenset(
     ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA", "#SPILL!", "#CALC!")
 )
-_WS_RE = re.compile(r"\s+")
+_WS_RE = re.compile(f"[\\s{INVISIBLE_MARKS}]+")  # (fold: a 合\u200b计 is a 合计)
 # Control codes (but the whitespace ones, which split() turns into a space), direction overrides and
-# marks, zero-width spaces and joiners, a byte-order mark: nothing a name or district should hold.
-_INVISIBLE_RE = re.compile(f"[\x00-\x08\x0e-\x1f\x7f-\x9f{INVISIBLE_MARKS}]")
+# marks, zero-width spaces and joiners, a byte-order mark, a line break between two Chinese characters.
+_INVISIBLE_RE = re.compile(f"[\x00-\x08\x0e-\x1f\x7f-\x9f{INVISIBLE_MARKS}]|(?<=[一-鿿])\\s*\n\\s*(?=[一-鿿])")
 
 
 def is_empty(value: object) -> bool:
@@ -173,7 +173,7 @@ def parse_money_cell(value: object, factor: int | None, field: str) -> int:
     if isinstance(value, (bool, tuple)):
         raise ValidationError(Problem("bad_money", field, {"value": display(value)}))
     if isinstance(value, str):
-        value = unicodedata.normalize("NFKC", value).strip()
+        value = unicodedata.normalize("NFKC", no_footnote_marks(value, field)).strip()
         refuse_percent(value, field)
     return parse_money(value, factor, field=field)
 

@@ -161,7 +161,7 @@ def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Contex
         if m.spelled is not None:
             codes[k] = m.spelled  # "12" where "0012" is stored, "ZQ001" for "ZQ-001": the stored spelling stays
         if m.pid is None:
-            if m.candidates:
+            if m.asks(ctx.matcher):
                 sa.candidates[k] = m.candidates
                 # a renamed project would be listed twice, its planned investment and figures counted twice —
                 # with a code the database does not know too: codes given for the first time, a district

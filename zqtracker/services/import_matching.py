@@ -92,6 +92,16 @@ class Match:
     candidates: list[int] = field(default_factory=list)  # near names, to link or keep apart
     spelled: str | None = None  # matched by a code spelt another way (dashes, case, leading zeros): the stored code
     other_enterprise: str | None = None  # matched by name alone to a project of another enterprise: that one
+    coded: list[int] = field(default_factory=list)  # near names under codes of their own (a row with a new code)
+
+    def asks(self, matcher: Matcher | None) -> bool:
+        """Whether this new row is asked about (its near names): those without a code, else — for a
+        row with a new code — near names under a code of their own that no row of this import matches
+        (an 一期 split off, a project re-coded or moved to another district's list, its old row gone:
+        stored beside it, its figures counted twice)."""
+        if not self.candidates and self.coded and matcher is not None:
+            self.candidates = [pid for pid in self.coded if pid not in matcher.matched]
+        return bool(self.candidates)
 
 
 class Matcher:
@@ -111,6 +121,7 @@ class Matcher:
         self._near: dict[tuple[str | None, str], list[tuple[str, int]]] | None = None
         self._spellings: dict[str, set[int]] | None = None  # stored codes by _code_key (spellings folded)
         self._enterprises: dict[str, list[int]] | None = None  # stored projects by company_key (renamed())
+        self.matched: set[int] = set()  # stored projects a row matched by its code (Match.asks)
         self.near_budget = 2_000  # new rows looked at for near names (a 100k-row file of new projects is no
         # monthly update: its rows are not compared with every stored name)
 
@@ -148,6 +159,7 @@ class Matcher:
                 if district and district != stored.district and self._elsewhere(pid, district):
                     # the same number in another district's list
                     return Match(problem="code_other_district", other=stored.code, candidates=[pid])
+                self.matched.add(pid)
                 return Match(pid, spelled=spelled)
         if not name:
             return Match()
@@ -176,7 +188,10 @@ class Matcher:
                 return Match(problem="code_conflict", other=self.by_id[found[0]].code, candidates=found[:5])
             # a near name under another code is another project: only one without a code is offered
             near = self.near(nk, dk) or self.renamed(nk, dk, enterprise)
-            return Match(candidates=[pid for pid in near if not self.by_id[pid].code])
+            return Match(
+                candidates=[pid for pid in near if not self.by_id[pid].code],
+                coded=[pid for pid in near if self.by_id[pid].code],
+            )
         if len(found) == 1:
             return self._named(found[0], enterprise)
         if len(found) > 1:
