@@ -476,3 +476,20 @@ def test_a_line_break_inside_a_district_or_a_name(service: ImportService, ctx: A
         ("端州宏达新材料项目", "端州区"),
         ("端州印刷项目", "端州区"),
     }
+
+
+def test_a_year_to_date_under_a_months_header_beside_since_the_start(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    """September stored 1-9月 8000 (自开工 8000); October's 当月完成投资 9000 beside 自开工累计 9000 is the year to
+    date under the month's header: stored as October's own 9000, the year came to 17000 (probe22c K2)."""
+    head = ["项目名称", "建设单位", "计划总投资", "1-9月累计完成投资", "自开工累计完成投资"]
+    sep = sheet(tmp_path, "sep", ["单位：万元"], head, ["高要金属制品项目", "甲公司", 20000, 8000, 8000],
+                title="高要区2025年1-9月重点项目进展情况表")  # fmt: skip
+    oct_ = sheet(tmp_path, "oct", ["单位：万元"], [*head[:3], "当月完成投资", head[4]],
+                 ["高要金属制品项目", "甲公司", 20000, 9000, 9000],
+                 title="高要区2025年10月重点项目进展情况表")  # fmt: skip
+    assert service.import_file(sep, ImportOptions()).ok
+    asked = service.import_file(oct_, ImportOptions())
+    assert codes(asked) == ["month_beyond_since_start"] and not asked.written
+    assert "90,000,000 yuan, with the 80,000,000 yuan stored" in asked.problems[0].reason("en")

@@ -100,6 +100,13 @@ _QUESTION_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
         "{field_label}：{value:,} 元，仅为清单居中项目（{median:,} 元）的 {times:,} 分之一，不似任何项目的投资额——"
         "是否按其他单位填写（如在万元列中填了亿元数）？请更正后重新导入",
     ),
+    "month_beyond_since_start": (
+        "month {month}'s own amount, {value:,} yuan, with the {before:,} yuan stored for the months before it, "
+        "passes the row's completed-since-start figure ({since:,} yuan), which includes them: is it the year to "
+        "date under a month's header? Correct the header, then import again",
+        "{month} 月当月完成投资 {value:,} 元，加上此前各月已存的 {before:,} 元，超过本行自开工累计 {since:,} 元"
+        "（后者应包含前者）：是否把本年累计填在了当月列下？请更正表头后重新导入",
+    ),
     "footnote_in_amount": (
         "{field_label}: {value!r} holds a footnote mark (¹, ①) beside its digits — write the amount alone and "
         "the note in the remarks column, then import again",

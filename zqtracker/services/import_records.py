@@ -81,6 +81,8 @@ def analyse_records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: 
             sa.status[k] = INVALID
             continue
     result.records_unchanged += unchanged
+    if plan.since_start_as_of is not None and plan.months:
+        _beyond_since_start(sa, stored)
     if plan.ytd:
         month_rows = {(targets[k], y, m): (k, yuan) for k, y, m, yuan in plan.months if targets[k] is not None}
         analyse_ytd(result, sa, ctx, month_rows, earlier_sheets)
@@ -110,6 +112,24 @@ def analyse_records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: 
         before_plan = ctx.plans.get((target, y)) if target > 0 and result.mode != "replace" else None
         if before_plan != yuan:
             result.plans.append((target, y, yuan, before_plan))
+
+
+def _beyond_since_start(sa: SheetAnalysis, stored: dict) -> None:
+    """A month's own amount that, with the months stored before it, passes the row's 自开工累计 as of that
+    month — everything since the start includes this year's: a year to date typed under 当月 / 10月完成投资
+    (9000 beside 自开工累计 9000, September's 8000 stored) would count the year twice. Asked."""
+    plan = sa.plan
+    assert plan is not None
+    since, (as_y, as_m) = plan.values.get("since_start") or [], plan.since_start_as_of  # type: ignore[misc]
+    for k, y, m, yuan in plan.months:
+        target = sa.targets[k]
+        if (y, m) != (as_y, as_m) or not since or since[k] is None or target is None or target <= 0:
+            continue
+        before = sum(stored[key][0] for mm in range(1, m) if (key := (target, y, mm)) in stored)
+        if before + yuan > since[k] and sa.status[k] != INVALID:
+            said = {"value": yuan, "before": before, "since": since[k], "month": m}
+            add_problem(plan, k, sa, "month", f"{y}-{m:02d}", Problem("month_beyond_since_start", "amount", said))
+            sa.status[k] = INVALID
 
 
 def _monthly_targets(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, seen: SeenRows) -> None:
