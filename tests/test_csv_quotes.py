@@ -122,7 +122,7 @@ def test_quoted_notes_and_addresses_over_lines_still_import(
         "甲项目": 5_000_000,
         "乙项目": 70_000,
         "丙项目": 120_000_000,
-        "丁 项目": 90_000,  # a name's line break reads as a space
+        "丁项目": 90_000,  # a line break between two Chinese characters is dropped
     }
 
 

@@ -371,7 +371,7 @@ def _planned_unit_check(plan: SheetPlan, sheet: str, header_row: int, info: Colu
         return
     median = values[len(values) // 2]
     if _PLAUSIBLE_MEDIAN[0] <= median < _PLAUSIBLE_MEDIAN[1]:
-        return planned_outliers(plan, sheet, info, median)
+        return planned_outliers(plan, sheet, info, median, unit)
     params = {"unit": _UNIT_NAMES[unit], "median": median, "count": len(values)}
     problem = Problem("planned_unit_implausible", "planned_investment", params)
     plan.sheet_problems.append(CellProblem(sheet, header_row, info.letter, info.header, info.header, problem))

@@ -22,15 +22,17 @@ _NO_PROJECT = 1_000_000_000_000
 _AT_MOST = 100_000  # below 10万元, and 5,000 times under the middle one: 亿元 figures typed in a 万元 column
 
 
-def planned_outliers(plan: SheetPlan, sheet: str, info: ColumnInfo, median: int) -> None:
-    """A problem of each row whose planned investment is far beyond any project's beside the others."""
+def planned_outliers(plan: SheetPlan, sheet: str, info: ColumnInfo, median: int, unit: int) -> None:
+    """A problem of each row whose planned investment is far beyond, or below, any project's beside the
+    others (``unit``: the column's yuan per unit)."""
     column = plan.values.get("planned_investment") or []
     for k, v in enumerate(column):
         if v is None:
             continue
         if v >= _NO_PROJECT or (v >= _AT_LEAST and v >= median * _TIMES):
             code, times = "planned_row_implausible", v // max(median, 1)
-        elif 0 < v < _AT_MOST and v * _TIMES <= median:  # 1.5 typed in 亿元 in a 万元 list: 15,000 yuan
+        elif unit // 100 <= v < _AT_MOST and v * _TIMES <= median:  # 1.5 (亿元) in a 万元 list: 15,000 yuan
+            # (a cell of at least 0.01 of the column's unit: 19 yuan in our own 亿元 export is 0.00000019, no slip)
             code, times = "planned_row_tiny", median // v
         else:
             continue

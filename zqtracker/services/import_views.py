@@ -42,6 +42,7 @@ _ZONE_SHORT = (
     ("经济技术开发区", "经开区"),
 )
 _TOWN_ENDS = ("镇", "乡", "街道", "街办")
+_COUNTY_IN_RE = re.compile("[区县市]")  # 高要区金利镇、蛟塘镇: the county's towns, written with it
 _CITY_BEFORE_RE = re.compile(r"^(?:广东省)?[\u4e00-\u9fff]{2,3}市([\u4e00-\u9fff]{2,6}(?:区|县|市))$")
 _LIST_SEPARATORS = re.compile(r"\s*[、/／，,;；+＋]\s*")
 _CONJUNCTIONS = "和及与"
@@ -204,7 +205,7 @@ def district_aliases(sheets: list[SheetAnalysis], known: frozenset[str]) -> dict
             seen.add(aliases[d])
             aliases[d] = aliases[aliases[d]]
     # 金利镇, 大沙镇 alone in a city's list: towns, whose county nothing says — five districts of one town each
-    towns = {d for d in names - known - set(aliases) if d.endswith(_TOWN_ENDS) and len(d) >= 3}
+    towns = {d for d in names - known - set(aliases) if d.endswith(_TOWN_ENDS) and not _COUNTY_IN_RE.search(d[:-1])}
     for sa in used:
         plan = sa.plan
         assert plan is not None
