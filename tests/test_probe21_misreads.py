@@ -493,3 +493,15 @@ def test_a_year_to_date_under_a_months_header_beside_since_the_start(
     asked = service.import_file(oct_, ImportOptions())
     assert codes(asked) == ["month_beyond_since_start"] and not asked.written
     assert "90,000,000 yuan, with the 80,000,000 yuan stored" in asked.problems[0].reason("en")
+
+
+def test_the_titles_district_is_said_only_when_a_row_takes_it(service: ImportService, tmp_path: Path) -> None:
+    """Every row fills 所在区域: "rows without a district take 高要区 from the title" was said of every file."""
+    head = ["项目名称", "所在区域", "建设单位", "计划总投资"]
+    full = sheet(tmp_path, "full", ["单位：万元"], head, ["高要金属制品项目", "高要区", "甲公司", 100],
+                 title="高要区2025年重点项目")  # fmt: skip
+    some = sheet(tmp_path, "some", ["单位：万元"], head, ["高要金属制品项目", None, "甲公司", 100],
+                 title="高要区2025年重点项目")  # fmt: skip
+    said = [n.code for n in service.import_file(full, ImportOptions(), dry_run=True).notes]
+    assert "note_district_from" not in said
+    assert "note_district_from" in [n.code for n in service.import_file(some, ImportOptions(), dry_run=True).notes]

@@ -19,6 +19,7 @@ from zqtracker.io.layout import UNKNOWN, SheetLayout
 from zqtracker.io.plan import SheetPlan
 from zqtracker.io.plan_shadow import shadowed
 from zqtracker.io.row_ranges import runs, runs_text
+from zqtracker.io.values import is_empty
 from zqtracker.services.import_changes import status_back
 from zqtracker.services.import_figures import money_text, ytd_above_planned_notes
 from zqtracker.services.import_growth import growth_notes
@@ -210,7 +211,7 @@ def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str) -> list[Problem]:
                 },
             )
         )
-    if plan.default_district and plan.district_from:
+    if plan.default_district and plan.district_from and _some_without(sa, plan, "district"):
         notes.append(
             Problem(
                 "note_district_from",
@@ -355,6 +356,15 @@ def _spellings(analysis: ImportAnalysis) -> list[Problem]:
             rows = ", ".join(f"{r} → {c}" for r, c in found[:8]) + (" …" if len(found) > 8 else "")
             notes.append(Problem("note_code_zeros", None, {"sheet": sa.name, "count": len(found), "rows": rows}))
     return notes
+
+
+def _some_without(sa: SheetAnalysis, plan: SheetPlan, field: str) -> bool:
+    """Whether a data row left ``field``'s column empty (no column: every row), so that a default filled it."""
+    info = next((c for c in sa.layout.mapped() if c.field == field), None)
+    if info is None:
+        return True
+    j, rows = info.index - sa.raw.col_offset, sa.raw.rows
+    return any(j >= len(rows[i]) or is_empty(rows[i][j]) for i in plan.data_rows)
 
 
 def _rows_text(rows: list[int]) -> str:
