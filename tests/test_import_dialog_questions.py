@@ -269,3 +269,30 @@ def test_the_report_month_is_asked_when_the_sheet_and_its_title_disagree(
     spans = [(r.year, r.first, r.month, r.amount) for r in ctx.projects.investment(p.id)]
     assert spans == [(2025, 1, 9, 85_000_000), (2025, 10, 10, 12_000_000)]
     dialog.close()
+
+
+def test_the_report_month_question_follows_a_live_language_switch(
+    qtbot, ctx: AppContext, tmp_path: Path, artifacts: Path, translations
+) -> None:
+    """Asked in English, the interface switched to Chinese as Preferences does: the field's label and its
+    reason are worded again, and the month typed stays."""
+    from test_import_dialog_language import switched
+
+    head = ["项目名称", "所在区域", "计划总投资（万元）", "累计完成投资（万元）"]
+    rows = [["高要区2025年1-9月重点项目进展情况表"], head, ["恒通光伏组件扩产项目", "高要区", 50000, 9700]]
+    path = write_workbook(tmp_path / "oct.xlsx", SheetSpec("10月", rows))
+    translations.switch("en")
+    dialog = shown(qtbot, ctx, path, "en")
+    dialog.resize(1366, 768)
+    q = dialog.questions
+    assert q.period_hint.text() == "sheet “10月”: its name and its title name two months"
+    switched(qtbot, translations, dialog, "zh")
+    assert q.period_label.text() == "报表月份（年-月）："
+    assert q.period_hint.text() == "工作表“10月”：表名与标题所写月份不一致"
+    q.period_edit.setText("2025-10")
+    q.period_edit.editingFinished.emit()
+    wait_idle(qtbot, dialog)
+    switched(qtbot, translations, dialog, "en")
+    assert q.period_edit.text() == "2025-10" and q.period_hint.text() == "as you said" and dialog.can_import()
+    dialog.grab().save(str(artifacts / "import-report-month-live-switch.png"))
+    dialog.close()
