@@ -84,40 +84,24 @@ class ImportQuestions(QWidget):
         self.rates_form.setContentsMargins(0, 0, 0, 0)
         self.links_box = LinkQuestions()
         self.links_form = self.links_box.form
-        self.hidden_box = QWidget()
-        hidden_line = QHBoxLayout(self.hidden_box)
-        hidden_line.setContentsMargins(0, 0, 0, 0)
         self.hidden_label = QLabel()
-        self.hidden_label.setStyleSheet("color: #6d4c00; font-weight: bold;")
         self.hidden_combo = QComboBox()
         for answer in ("", "import", "skip"):
             self.hidden_combo.addItem("", answer)
-        hidden_line.addWidget(self.hidden_label)
-        hidden_line.addWidget(self.hidden_combo)
-        hidden_line.addStretch(1)
-        self.date_box = QWidget()
-        date_line = QHBoxLayout(self.date_box)
-        date_line.setContentsMargins(0, 0, 0, 0)
+        self.hidden_box = _line(self.hidden_label, self.hidden_combo)
         self.date_label = QLabel()
         self.date_combo = QComboBox()
         for order in ("mdy", "dmy"):
             self.date_combo.addItem("", order)
-        date_line.addWidget(self.date_label)
-        date_line.addWidget(self.date_combo)
-        date_line.addStretch(1)
-        self.period_box = QWidget()
-        period_line = QHBoxLayout(self.period_box)
-        period_line.setContentsMargins(0, 0, 0, 0)
+        self.date_box = _line(self.date_label, self.date_combo)
         self.period_label = QLabel()
-        self.period_label.setStyleSheet("color: #6d4c00; font-weight: bold;")
         self.period_edit = QLineEdit()
         self.period_edit.setPlaceholderText("2025-10")
         self.period_edit.setMaximumWidth(100)
         self.period_hint = QLabel()
-        period_line.addWidget(self.period_label)
-        period_line.addWidget(self.period_edit)
-        period_line.addWidget(self.period_hint)
-        period_line.addStretch(1)
+        self.period_box = _line(self.period_label, self.period_edit, self.period_hint)
+        for label in (self.hidden_label, self.period_label):  # a question the import waits on
+            label.setStyleSheet("color: #6d4c00; font-weight: bold;")
         for combo in (self.status_combo, self.hidden_combo, self.date_combo):  # sized again on a language switch
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         layout = QVBoxLayout(self)
@@ -356,6 +340,17 @@ class ImportQuestions(QWidget):
 
 
 # a row's link chosen before the import goes (services/import_model.code_question and near_name)
+
+
+def _line(*widgets: QWidget) -> QWidget:
+    """A question's row: its widgets side by side from the left, no margins."""
+    box = QWidget()
+    line = QHBoxLayout(box)
+    line.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        line.addWidget(widget)
+    line.addStretch(1)
+    return box
 
 
 def _clear(form: QFormLayout) -> None:
