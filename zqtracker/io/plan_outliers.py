@@ -1,7 +1,7 @@
 """One project's planned investment typed in another unit than its column's: 500000000 (yuan) in a
 单位：万元 list whose other projects read 20000 and 15000 is 5万亿元 — no project's; 1.5 (亿元) there is
-15,000 yuan. The column's
-middle value is plausible (plan_finish's unit check passed), so the column stays; the row is asked."""
+15,000 yuan. The column's middle value is plausible (plan_finish's unit check passed), so the column
+stays; the row is asked."""
 
 from __future__ import annotations
 

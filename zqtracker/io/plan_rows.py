@@ -33,6 +33,11 @@ _PART_NUMBER_RE = re.compile(r"^\s*(?:\d+\s*[.．\-—–]\s*\d+|[（(]\s*\d+\s*
 _QUARTER_RE = re.compile(r"(?<![前上下])(?:第\s*)?[一二三四1-4]\s*季度|\bQ[1-4]\b", re.I)
 
 
+def _titled_year(titles: list[str]) -> int | None:
+    """The first year the title rows name."""
+    return next(filter(None, map(cells.year_in, titles)), None)
+
+
 class RowRules(GroupRules):
     """What PlanBuilder does with the rows that are not plain projects (a mixin: it holds the state)."""
 
@@ -99,7 +104,7 @@ class RowRules(GroupRules):
             c = ytd[0]
             self._sheet_problem(layout.header_row + 1, "period_conflict", "amount", c.header, c.letter, c.header,
                                 title=max(titled), header_month=c.header_month)  # fmt: skip
-        titled_year = next(filter(None, map(cells.year_in, layout.titles)), None)
+        titled_year = _titled_year(layout.titles)
         later = [c for c in layout.columns if c.field == "ytd" and titled_year and (c.year or 0) > titled_year]
         if later:  # 2025年1-10月完成投资 under a title of 2024年1-10月: last year's report, or a stale title?
             c = later[0]
@@ -169,7 +174,7 @@ class RowRules(GroupRules):
         overrules a sheet that says one."""
         layout = self.layout
         year, month = layout.period
-        titled_year = next(filter(None, map(cells.year_in, layout.titles)), None)
+        titled_year = _titled_year(layout.titles)
         ytd = [c for c in layout.columns if c.field == "ytd" and c.header_month is not None]
         months = {c.header_month for c in ytd} | {sheet_month(self.sheet.name)}
         years = {c.year for c in ytd} | {cells.year_in(self.sheet.name)}

@@ -84,9 +84,8 @@ class Context:
     # (project, year, month) → (amount, sector id, district id, first month of a figure over several)
     investment: dict[tuple[int, int, int], tuple[int, int | None, int | None, int | None]] = field(default_factory=dict)
     plans: dict[tuple[int, int], int] = field(default_factory=dict)
-    later: dict[int, tuple[int, int]] = field(
-        default_factory=dict
-    )  # project → its latest month stored after the file's years
+    # project → its latest month stored after the file's years (a report of a year gone by: import_older.py)
+    later: dict[int, tuple[int, int]] = field(default_factory=dict)
     matcher: Any = None  # services.import_matching.Matcher
     records_by_project: dict | None = None  # (project, year) → its stored InvestmentRecords (built on demand)
     links: dict[tuple[str, int], int] = field(default_factory=dict)  # (sheet, row) → project the user linked

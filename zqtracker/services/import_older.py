@@ -43,10 +43,9 @@ def older_reports(
     year, month = sa.layout.period
     sheet_period = (year, month) if year and month else None
     targets = {sa.targets[k] for k in rows}
-    latest = {
-        pid: ctx.later[pid] for pid in targets if pid in ctx.later
-    }  # (stored for a later year: 2024's after 2025's)
-    for pid, y, m in ctx.investment:  # project → the latest month its completed investment is stored for
+    # project → the latest month its completed investment is stored for (a later year's too: 2024's after 2025's)
+    latest = {pid: ctx.later[pid] for pid in targets if pid in ctx.later}
+    for pid, y, m in ctx.investment:
         if pid in targets and latest.get(pid, (0, 0)) < (y, m):
             latest[pid] = (y, m)
     for k in rows:
