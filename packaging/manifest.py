@@ -20,6 +20,10 @@ DATA_FOLDERS: tuple[tuple[Path, str], ...] = (
 # Imported by name at run time (importlib), so the analysis cannot see them.
 HIDDEN_IMPORT_PACKAGES: tuple[str, ...] = ("zqtracker", "alembic", "sqlalchemy.dialects.sqlite")
 
+# Libraries whose data files PyInstaller does not collect by itself: OpenCC's conversion tables
+# (share/opencc/*.json, *.ocd2), without which traditional characters are not read (domain/hanzi.py).
+PACKAGES_WITH_DATA: tuple[str, ...] = ("opencc",)
+
 # Large things nothing in zqtracker uses.
 EXCLUDES: tuple[str, ...] = ("tkinter", "matplotlib", "pandas", "IPython", "PyQt5", "PyQt6", "scipy", "pytest")
 

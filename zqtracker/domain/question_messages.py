@@ -220,6 +220,10 @@ _QUESTION_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
             ),
         ),
     ),
+    "note_simplified": (
+        "Sheet “{sheet}”: {count} cell(s) in traditional Chinese characters were read as simplified ({examples}).",
+        "工作表“{sheet}”：{count} 个单元格为繁体字，已按简体读取（{examples}）。",
+    ),
     "month_not_named": (
         "{file}, sheet “{sheet}”, column {column} “{header}”: nothing names the year and month of these figures "
         "(not the title, the sheet's name or the header) — write the year and month in the title, or name the "

@@ -173,6 +173,9 @@ def _leading_word(key: str) -> Status | None:
 
 
 def _key(text: str) -> str:
+    """Compared NFKC, in simplified characters (已投產 is 已投产), lower case, without spaces or dashes."""
     import unicodedata
 
-    return re.sub(r"[\s_\-　]+", "", unicodedata.normalize("NFKC", text).lower())
+    from zqtracker.domain.hanzi import simplified
+
+    return re.sub(r"[\s_\-　]+", "", unicodedata.normalize("NFKC", simplified(text)).lower())

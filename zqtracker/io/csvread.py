@@ -44,14 +44,13 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from zqtracker.io.sheet_stream import EXCEL_ERRORS
+
 CHUNK_ROWS = 4096
 HEADER_SCAN_ROWS = 40  # io/header_rows.py looks for the header among this many first rows
 MAX_CELL_CHARS = 32_767
 SAMPLE_CHARS = 64 * 1024
 DELIMITERS = ",;\t|"
-EXCEL_ERRORS = frozenset(
-    ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA", "#SPILL!", "#CALC!")
-)
 Emit = Callable[[tuple], None]
 
 

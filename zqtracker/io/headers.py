@@ -20,9 +20,11 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from zqtracker.domain.hanzi import simplified
 from zqtracker.domain.money import unit_factor_of
 from zqtracker.io.cn_numerals import quarter_spans
 from zqtracker.io.columns import IMPORT_ONLY_COLUMNS, MONTHLY_COLUMNS, PROJECT_COLUMNS, ROW_NUMBER_HEADERS, Kind
+from zqtracker.io.currency_words import currency_of
 from zqtracker.io.header_periods import IGNORED_PREFIX, LAST_YEAR, LAST_YTD, RANGE_MONTH_RE, cumulative, is_change
 from zqtracker.io.header_words import (
     AMBIGUOUS,
@@ -73,47 +75,11 @@ _CAMEL_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _YEAR_WORD_RE = re.compile(r"((?:19|20|21)\d{2})\s*(?:年度|年)?")
 _TRAILING_NUMBER_RE = re.compile(r"\s*\d{1,2}$")
 
-# Currency words: code, multiplier of that currency's unit. Longest first.
-# A currency in Chinese is its name after a magnitude (万美元, 亿港币, 千万日元, 美金): every pairing,
-# so that no "亿港元" over a 单位：亿元 line is read as yuan for want of its word.
-_CN_CURRENCIES = {
-    "美元": "USD", "美金": "USD", "欧元": "EUR", "港元": "HKD", "港币": "HKD", "日元": "JPY", "日币": "JPY",
-    "英镑": "GBP", "加元": "CAD", "加币": "CAD", "澳元": "AUD", "澳币": "AUD", "新加坡元": "SGD", "新元": "SGD",
-    "新币": "SGD", "韩元": "KRW", "新台币": "TWD", "台币": "TWD", "澳门元": "MOP", "澳门币": "MOP",
-    "瑞士法郎": "CHF", "法郎": "CHF",
-}  # fmt: skip
-_CN_MAGNITUDES = {"": 1, "千": 1_000, "万": 10_000, "十万": 100_000, "百万": 1_000_000, "千万": 10_000_000,
-                  "亿": 100_000_000}  # fmt: skip
-_CURRENCIES: list[tuple[str, str, int]] = sorted([
-    *((m + name, code, f) for name, code in _CN_CURRENCIES.items() for m, f in _CN_MAGNITUDES.items()),
-    ("usd", "USD", 1),
-    ("us$", "USD", 1), ("usdollars", "USD", 1), ("usdollar", "USD", 1), ("dollars", "USD?", 1),
-    ("$m", "USD?", 1_000_000), ("$million", "USD?", 1_000_000), ("$millions", "USD?", 1_000_000),
-    ("$", "USD?", 1), ("millions", "?", 1_000_000), ("million", "?", 1_000_000), ("m$", "USD?", 1_000_000),
-    ("c$", "CAD", 1), ("cad", "CAD", 1), ("cad$", "CAD", 1),
-    ("eur", "EUR", 1), ("€", "EUR", 1),
-    ("hk$", "HKD", 1), ("hkd", "HKD", 1), ("jpy", "JPY", 1),
-    ("gbp", "GBP", 1), ("£", "GBP", 1),
-], key=lambda t: -len(t[0]))  # fmt: skip
 _AREA_WORDS: dict[str, str] = {
     "亩": "mu", "mu": "mu", "平方米": "m2", "平米": "m2", "㎡": "m2", "m2": "m2", "m²": "m2", "sqm": "m2",
     "squaremetres": "m2", "squaremeters": "m2", "公顷": "ha", "ha": "ha", "hectares": "ha", "hectare": "ha",
     "万平方米": "10k m2",
 }  # fmt: skip
-
-
-def currency_of(word: str) -> tuple[str, int] | None:
-    """("USD", 10000) for "万美元"; None for yuan or no currency."""
-    key = re.sub(r"[\s,，]+", "", unicodedata.normalize("NFKC", word)).lower().strip("()（）[]【】{}:：")
-    key = (
-        key.replace("单位", "").replace("unit", "").replace("in", "", 1)
-        if key.startswith(("单位", "unit", "in"))
-        else key
-    )
-    for word_, code, factor in _CURRENCIES:
-        if key == word_:
-            return code, factor
-    return None
 
 
 def _words(text: str) -> str:
@@ -253,7 +219,7 @@ def header_candidates(text: str) -> tuple[HeaderMatch, ...]:
     """Every field ``text`` may name, strongest first (empty: a header zqtracker does not know)."""
     if not text or not text.strip() or len(text) > 60:
         return ()
-    text = quarter_spans(text)
+    text = quarter_spans(simplified(text))
     key, unit, currency, cfactor, area = _split(text)
     if not key:
         return ()

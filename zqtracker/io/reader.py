@@ -82,6 +82,7 @@ class RawSheet:
     hidden_cols: frozenset[int] = frozenset()
     error: WorkbookRefused | None = None
     hidden_rows: RowRanges = field(default_factory=RowRanges)  # 0-based sheet rows, hidden or filtered out
+    simplified: tuple[int, list[tuple[str, str]]] | None = None  # cells read as simplified, the first few
 
     @property
     def width(self) -> int:
@@ -279,6 +280,8 @@ def _read_in_child(info: FileInfo, sheets: list[str] | None, progress: Progress 
                 progress.report(state.done, state.total or None, sheet.name)
             if on_rows is not None:
                 on_rows(book, sheet)
+        elif tag == "simplified":
+            state.current(info.path.name).simplified = (frame[2], [tuple(e) for e in frame[3]])
         elif tag == "end":
             sheet = state.current(info.path.name)
             if len(frame) > 2 and frame[2] >= 0:

@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from zqtracker.domain.errors import Problem, ValidationError
+from zqtracker.domain.hanzi import simplified
 from zqtracker.domain.models import InvestorOrigin, ProjectType
 from zqtracker.domain.money import MAX_LAND_AREA_MU, MAX_MONEY, parse_money, to_decimal
 from zqtracker.domain.status import Status, parse_status
@@ -22,10 +23,8 @@ from zqtracker.io.cn_numerals import arabic_years
 from zqtracker.io.columns import BOOL_FALSE, BOOL_TRUE, INVESTOR_ORIGIN_WORDS, PROJECT_TYPE_WORDS
 from zqtracker.io.dates import DAY, MONTH, parse_fuzzy
 from zqtracker.io.percent_format import no_footnote_marks, refuse_percent
+from zqtracker.io.sheet_stream import EXCEL_ERRORS
 
-EXCEL_ERRORS = frozenset(
-    ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA", "#SPILL!", "#CALC!")
-)
 _WS_RE = re.compile(f"[\\s{INVISIBLE_MARKS}]+")  # (fold: a 合\u200b计 is a 合计)
 # Control codes (but the whitespace ones, which split() turns into a space), direction overrides and
 # marks, zero-width spaces and joiners, a byte-order mark, a line break between two Chinese characters.
@@ -93,8 +92,8 @@ def clean_text(value: object) -> str:
 
 
 def fold(text: str) -> str:
-    """Full-width letters, digits and brackets made half-width (NFKC), lower case, no spaces."""
-    return _WS_RE.sub("", unicodedata.normalize("NFKC", text)).lower()
+    """Half-width (NFKC), in simplified characters (domain/hanzi.py: 合計 is 合计), lower case, no spaces."""
+    return _WS_RE.sub("", unicodedata.normalize("NFKC", simplified(text))).lower()
 
 
 def _check_error(value: object, field: str) -> None:

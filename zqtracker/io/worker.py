@@ -24,6 +24,8 @@ they show ("50%": io/percent_format.py). Frames:
     ("rows", [row, ...], [(i, j, "#REF!"), ...])  # after their "sheet" frame; Excel errors by
                                                   # index into these rows and their cells, and
                                                   # formulas without a value: (i, j, "=D3+E3")
+    ("simplified", name, cells, [(text, as_read), ...])  # before its sheet's "end": cells in traditional
+                                                        # characters read as simplified (io/traditional.py)
     ("end", name, row_offset)
     ("sheet_error", name, code, params)
     ("error", code, params)               # fatal
@@ -41,6 +43,7 @@ import struct
 import sys
 
 from zqtracker.io.child_process import die_with_parent
+from zqtracker.io.traditional import Simplifier
 from zqtracker.io.workbook_read import damage, read_workbook
 
 
@@ -53,7 +56,16 @@ def main() -> int:
     os.dup2(2, 1)
     _limit_resources(request.get("memory_bytes"), request.get("cpu_seconds"))
 
+    simplifier = Simplifier()
+
     def emit(frame: tuple) -> None:
+        if frame[0] == "rows":
+            simplifier.rows(frame[1])
+        elif frame[0] == "end" and (said := simplifier.said(frame[1])) is not None:
+            send(said)
+        send(frame)
+
+    def send(frame: tuple) -> None:
         data = marshal.dumps(frame)
         out.write(struct.pack(">I", len(data)))
         out.write(data)

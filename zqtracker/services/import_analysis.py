@@ -48,6 +48,7 @@ from zqtracker.services.import_model import (
 from zqtracker.services.import_older import older_reports
 from zqtracker.services.import_records import analyse_records
 from zqtracker.services.import_shifts import ytd_shifts
+from zqtracker.services.import_views import references_in_simplified
 from zqtracker.storage.codec import RowCodec, StoredRow
 
 
@@ -55,6 +56,7 @@ def analyse_sheets(
     book: RawWorkbook, sheets: list[SheetAnalysis], ctx: Context, mode: str, skip_invalid: bool
 ) -> ImportAnalysis:
     result = ImportAnalysis(book, mode, sheets, context=ctx)
+    references_in_simplified(sheets, ctx.sectors, ctx.enterprises)
     seen = SeenRows()
     order = sorted(range(len(sheets)), key=lambda i: sheets[i].layout.kind != PROJECTS)
     for i in order:

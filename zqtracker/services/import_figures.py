@@ -24,6 +24,7 @@ from typing import Any
 from zqtracker.domain.cumulative import MonthSpan, derive_from_ytd, month_amount_from_ytd, ytd_points
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.fuzzy_dates import DatePrecision, FuzzyDate
+from zqtracker.domain.hanzi import simplified
 from zqtracker.domain.models import InvestmentRecord
 from zqtracker.domain.money import Unit
 from zqtracker.domain.money_format import MoneyFormat
@@ -339,6 +340,8 @@ def figure_diffs(
         changed = diffs.get(k)
         if not changed:
             continue
+        if "name" in changed and simplified(changed["name"]) == codec.value(befores[n], "name"):
+            changed.pop("name")  # 端州宏達新材料項目 re-typed for the stored 端州宏达新材料项目: no rename
         for f in [f for f in changed if f in plan.factors]:
             stored, new = codec.value(befores[n], f), changed[f]
             if f == "since_start":  # (amount, year, month): merely rounded only as of the same month

@@ -20,6 +20,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from zqtracker.domain.hanzi import simplified
 from zqtracker.domain.validation import normalize_code
 
 _SPACE_RE = re.compile(r"[\s\u3000]+")
@@ -29,10 +30,10 @@ _BRACKETS_RE = re.compile(r"(?:项目)?\(([^()\x00]*)\)")  # (never across name_
 
 
 def name_key(name: str) -> str:
-    """A project name as names are compared: NFKC (full- and half-width alike), no spaces or
-    key-project marks, brackets dropped (their words kept: "…（一期）项目" = "…一期项目"), lower
-    case, a trailing 项目 dropped."""
-    return _trimmed(_alike(_SPACE_RE.sub("", unicodedata.normalize("NFKC", name)).lower()))
+    """A project name as names are compared: NFKC (full- and half-width alike), in simplified
+    characters (端州宏達新材料項目 is 端州宏达新材料项目), no spaces or key-project marks, brackets dropped
+    (their words kept: "…（一期）项目" = "…一期项目"), lower case, a trailing 项目 dropped."""
+    return _trimmed(_alike(_SPACE_RE.sub("", unicodedata.normalize("NFKC", simplified(name))).lower()))
 
 
 def name_keys(names: list[str]) -> list[str]:
@@ -42,7 +43,7 @@ def name_keys(names: list[str]) -> list[str]:
     holds one anyway is folded on its own."""
     if not names or any("\x00" in n for n in names):
         return [name_key(n) for n in names]
-    joined = "\x00".join(names).replace("（", "(").replace("）", ")")  # NFKC's own mapping of the usual
+    joined = simplified("\x00".join(names)).replace("（", "(").replace("）", ")")  # NFKC's own mapping of the usual
     if not unicodedata.is_normalized("NFKC", joined):  # culprits: the rest is then often normal already
         joined = unicodedata.normalize("NFKC", joined)
     return [_trimmed(key) for key in _alike(_SPACE_RE.sub("", joined).lower()).split("\x00")]
@@ -71,7 +72,7 @@ def _trimmed(key: str) -> str:
 def district_key(district: str | None) -> str | None:
     if district is None:
         return None
-    key = _SPACE_RE.sub("", unicodedata.normalize("NFKC", district))
+    key = _SPACE_RE.sub("", unicodedata.normalize("NFKC", simplified(district)))
     return key or None
 
 
@@ -347,7 +348,7 @@ def _code_key(code: str) -> str:
 
 def company_key(name: str) -> str:
     """An enterprise as enterprises are compared: no spaces, width folded, no trailing 有限公司 and the like."""
-    return _COMPANY_RE.sub("", _SPACE_RE.sub("", unicodedata.normalize("NFKC", name)))
+    return _COMPANY_RE.sub("", _SPACE_RE.sub("", unicodedata.normalize("NFKC", simplified(name))))
 
 
 def _one_apart(a: str, b: str) -> bool:

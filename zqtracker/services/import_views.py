@@ -17,8 +17,11 @@ cell naming several districts ("怀集县、广宁县") is a problem of its row:
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterable
 
 from zqtracker.domain.errors import Problem
+from zqtracker.domain.hanzi import same_in_simplified, simplified
 from zqtracker.domain.models import PROJECT_FIELDS
 from zqtracker.io.context import district_of_address
 from zqtracker.io.layout import PROJECTS
@@ -47,6 +50,7 @@ _CITY_BEFORE_RE = re.compile(r"^(?:广东省)?[\u4e00-\u9fff]{2,3}市([\u4e00-\u
 _LIST_SEPARATORS = re.compile(r"\s*[、/／，,;；+＋]\s*")
 _CONJUNCTIONS = "和及与"
 _GROUPING_HEADS = "全各本该每我其分按"  # 全市, 各县区: rows grouped by place, no place
+_PUNCTUATION_RE = re.compile(r"[\s.,，。·]+")  # (compared without: "ABC Co., Ltd." is "ABC CO.,LTD")
 
 
 def merge_views(sheets: list[SheetAnalysis]) -> int:
@@ -177,6 +181,9 @@ def district_aliases(sheets: list[SheetAnalysis], known: frozenset[str]) -> dict
     changed in place; returns what was read as what, for the notes."""
     used = [sa for sa in sheets if sa.selected and sa.plan is not None and sa.plan.values.get("district")]
     written = {v for sa in used for v in sa.plan.values["district"] if isinstance(v, str) and v}  # type: ignore[union-attr]
+    # 端州區: the known or written district of its simplified characters, else its simplified name
+    scripts = same_in_simplified(written, known)
+    written = (written - set(scripts)) | set(scripts.values())
     # "肇庆市端州区": the city's name before its district's, which is the district ("端州区")
     cities = {d: m[1] for d in written - known if (m := _CITY_BEFORE_RE.match(d)) is not None}
     written = (written - set(cities)) | set(cities.values())
@@ -199,6 +206,7 @@ def district_aliases(sheets: list[SheetAnalysis], known: frozenset[str]) -> dict
         elif d.endswith(("区", "县", "市")) and d[:-1] in known and len(d) >= 3:
             aliases[d] = d[:-1]  # "端州区" where "端州" is stored: the stored name, one district still
     aliases = {**{d: aliases.get(c, c) for d, c in cities.items() if c != d}, **aliases}
+    aliases = {**{d: aliases.get(c, c) for d, c in scripts.items()}, **aliases}
     for d in list(aliases):  # 大旺 → 大旺高新区 → 高新区: read as where the chain ends
         seen = {d}
         while aliases[d] in aliases and aliases[d] not in seen:
@@ -278,3 +286,19 @@ def _is_district(part: str, names: frozenset[str] | set[str], short: dict[str, s
         return False
     head = next((part[: -len(s)] for s in sorted(_SUFFIXES, key=len, reverse=True) if part.endswith(s)), "")
     return bool(head) and part.endswith(("区", "县", "市"))
+
+
+def references_in_simplified(sheets: list[SheetAnalysis], sectors: Iterable[str], enterprises: Iterable[str]) -> None:
+    """Sectors and enterprises written in traditional characters (新能源汽車, 宏達新材料有限公司) read as the
+    stored or written one of the same simplified characters, not as new ones (domain/hanzi.py); an
+    enterprise also whatever its case, width, spaces and dots ("ABC Co., Ltd." is "ABC CO.,LTD")."""
+    for name, known, key in (("sector", sectors, None), ("enterprise", enterprises, _enterprise_key)):
+        cols = [sa.plan.values[name] for sa in sheets if sa.selected and sa.plan is not None and name in sa.plan.values]
+        written = (v for col in cols for v in col if isinstance(v, str) and v)
+        same = same_in_simplified(written, known, key) if cols else {}
+        for col in cols if same else ():
+            col[:] = [same.get(v, v) if isinstance(v, str) else v for v in col]
+
+
+def _enterprise_key(name: str) -> str:
+    return _PUNCTUATION_RE.sub("", unicodedata.normalize("NFKC", simplified(name))).lower()

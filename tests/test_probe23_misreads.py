@@ -1,0 +1,103 @@
+"""District files that were imported with exit 0 and wrong figures (probe23: spreadsheet-program
+features, periods, scripts and foreign investors), each now read right or asked. Real .xlsx files
+written by openpyxl, imported through the service, both engines; figures worked out by hand."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from import_files import SheetSpec, write_workbook
+
+from zqtracker.domain.money import Unit
+from zqtracker.io.headers import currency_of
+from zqtracker.services.context import AppContext
+from zqtracker.services.import_mappings import MappingStore
+from zqtracker.services.importing import ImportOptions, ImportService
+
+
+@pytest.fixture
+def service(ctx: AppContext, tmp_path: Path) -> ImportService:
+    return ImportService(ctx.database, MappingStore(tmp_path / "mappings.json"))
+
+
+def planned(ctx: AppContext) -> dict[str, int | None]:
+    return {p.name: p.planned_investment for p in ctx.projects.all_projects()}
+
+
+ENGLISH = [
+    ["Foreign-invested projects in Zhaoqing, Oct 2025"],
+    ["No.", "Project", "Investor", "District", "Total investment (USD million)", "Status"],
+    [1, "Precision Motor Plant", "Nidec Zhaoqing Co., Ltd.", "Gaoyao District", 25, "Under construction"],
+    [2, "Auto Parts Phase II", "Bosch Zhaoqing Co., Ltd.", "Duanzhou District", 12.5, "In production"],
+]
+
+
+@pytest.mark.parametrize("unit", [None, "wan", "yuan"])
+def test_usd_million_in_an_english_header_is_never_yuan_whatever_unit_is_said(
+    service: ImportService, ctx: AppContext, tmp_path: Path, unit: str | None
+) -> None:
+    """probe23c E2: "(USD million)" was no currency; the note asked for --unit, and --unit wan stored
+    25 USD million as 250,000 yuan."""
+    path = write_workbook(tmp_path / "usd.xlsx", SheetSpec("Sheet1", ENGLISH))
+    result = service.import_file(path, ImportOptions(unit=Unit(unit) if unit else None))
+    assert result.ok and planned(ctx) == {"Precision Motor Plant": None, "Auto Parts Phase II": None}
+    (note,) = [n for n in result.notes if n.code == "note_foreign_column"]
+    assert "US dollars (USD)" in note.message("en") and "never stores them as yuan" in note.message("en")
+
+
+def test_usd_million_with_a_rate_is_stored_exactly(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "usd.xlsx", SheetSpec("Sheet1", ENGLISH))
+    result = service.import_file(path, ImportOptions(rates={"USD": Decimal("7.10")}))
+    assert result.ok, result.problems
+    # 25 × 1,000,000 × 7.10 = 177,500,000; 12.5 × 1,000,000 × 7.10 = 88,750,000
+    assert planned(ctx) == {"Precision Motor Plant": 177_500_000, "Auto Parts Phase II": 88_750_000}
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("USD million", ("USD", 1_000_000)), ("US$ 10k", ("USD", 10_000)), ("HK$ million", ("HKD", 1_000_000)),
+     ("US$万", ("USD", 10_000)), ("million USD", ("USD", 1_000_000)), ("HKD'000", ("HKD", 1_000)),
+     ("MOP$ 万", ("MOP", 10_000)), ("万元", None), ("RMB million", None)],
+)  # fmt: skip
+def test_a_currency_code_or_sign_with_a_magnitude_on_either_side(word: str, expected: tuple | None) -> None:
+    assert currency_of(word) == expected
+
+
+def test_total_investment_in_us_dollars_ten_thousands_under_a_wan_line(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    """probe23c E14: 总投资（US$万） 2,500 under 单位：万元 was 25,000,000 yuan."""
+    rows = [["单位：万元"], ["项目名称", "所在区域", "总投资（US$万）"], ["高要外资电机项目", "高要区", 2500]]
+    path = write_workbook(tmp_path / "usd_wan.xlsx", SheetSpec("Sheet1", rows))
+    assert service.import_file(path, ImportOptions()).ok and planned(ctx) == {"高要外资电机项目": None}
+    result = service.import_file(path, ImportOptions(rates={"USD": Decimal("7.10")}))
+    assert result.ok and planned(ctx) == {"高要外资电机项目": 177_500_000}  # 2,500 × 10,000 × 7.10
+
+
+def test_one_enterprise_whatever_its_case_width_spaces_and_script(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    """probe23c W4/W13/M3: "ABC Co., Ltd.", "ABC CO.,LTD" and "abc co., ltd" were three enterprises;
+    a re-sent list writing ＡＢＣ Co., Ltd. or 廣東宏達 pointed its project at a new one."""
+    head = ["项目名称", "投资主体", "所在区域", "总投资（万元）"]
+    first = [
+        head,
+        ["甲项目", "ABC Co., Ltd.", "端州区", 100],
+        ["乙项目", "ABC CO.,LTD", "端州区", 200],
+        ["丙项目", "abc co., ltd", "端州区", 300],
+        ["丁项目", "广东宏达新材料有限公司", "端州区", 400],
+    ]
+    result = service.import_file(write_workbook(tmp_path / "a.xlsx", SheetSpec("Sheet1", first)), ImportOptions())
+    assert result.ok and sorted(result.new_enterprises) == ["ABC Co., Ltd.", "广东宏达新材料有限公司"]
+    again = [head, ["甲项目", "ＡＢＣ Co., Ltd.", "端州区", 100], ["丁项目", "廣東宏達新材料有限公司", "端州区", 400]]
+    result = service.import_file(write_workbook(tmp_path / "b.xlsx", SheetSpec("Sheet1", again)), ImportOptions())
+    assert result.ok and result.new_enterprises == [] and (result.updated, result.unchanged) == (0, 2)
+    abc = "ABC Co., Ltd."
+    assert {p.name: p.enterprise for p in ctx.projects.all_projects()} == {
+        "甲项目": abc,
+        "乙项目": abc,
+        "丙项目": abc,
+        "丁项目": "广东宏达新材料有限公司",
+    }
