@@ -16,7 +16,7 @@ import struct
 from dataclasses import dataclass, field
 
 from zqtracker.io.ole2 import CompoundFile
-from zqtracker.io.percent_format import MONTH_BUILTINS, MONTH_MARK, percent_places, shows_month
+from zqtracker.io.percent_format import MONTH_BUILTINS, MONTH_MARK, percent_places, shows_month, unit_mark
 from zqtracker.io.row_ranges import RangeCollector
 
 BOF, EOF, FILEPASS, DATEMODE, CODEPAGE, BOUNDSHEET = 0x0809, 0x000A, 0x002F, 0x0022, 0x0042, 0x0085
@@ -101,6 +101,8 @@ def biff_facts(data: bytes) -> BiffFacts:
                 formats[ifmt] = places
             elif shows_month(code):  # a date shown as 2024年3月: its day is no part of what the cell says
                 formats[ifmt] = MONTH_MARK
+            elif (unit := unit_mark(code)) is not None:  # 0.00"亿元", 0!.0000: the number it shows, in its unit
+                formats[ifmt] = unit
         elif rtype == XF and n >= 4:
             ifmt = struct.unpack_from("<H", data, off + 2)[0]
             if ifmt in formats:

@@ -71,6 +71,43 @@ def percent_places(code: str) -> int | None:
     return min(len(m.group(1)), 15) if m else 0
 
 
+def unit_mark(code: str) -> str | None:
+    """The mark of a number format that shows its number in a money unit other than the number's own:
+    a quoted unit (0.00"亿元": 50 shows "50.00亿元"), a decimal point shifted by an escaped "." (0!.0000:
+    3000000 shows "300.0000", in 万), or thousands-scaling commas (#,##0.00,,: in millions). Marked
+    "~" + the power of ten the shown number is divided by + "|" + the unit word; None for any other
+    format (one of several sections, a condition, a colour: judged on the first section alone)."""
+    section = code.split(";")[0]
+    if "[" in re.sub(r"\[\$[^\]]*\]", "", section):  # a condition ([>=1e8]) or a colour: not read here
+        return None
+    words = "".join(m.group(1) if m.group(1) is not None else "" for m in LITERAL_RE.finditer(section)).strip()
+    unquoted = re.sub(r'"[^"]*"', "", section)
+    shift = re.search(r"[!\\]\.([0#?]+)", unquoted)
+    power = len(shift.group(1)) if shift else 0
+    plain = LITERAL_RE.sub("", re.sub(r"[!]\.", "", unquoted))
+    commas = re.search(r"[0#?](,+)(?![0#?,])", plain)
+    power += 3 * len(commas.group(1)) if commas else 0
+    word = words if words and _is_money_word(words) else ""
+    return f"~{power}|{word}" if power or word else None
+
+
+def _is_money_word(word: str) -> bool:
+    from zqtracker.domain.money import unit_factor_of
+    from zqtracker.io.currency_words import currency_of
+
+    return unit_factor_of(word) is not None or currency_of(word) is not None
+
+
+def unit_text(value: float, mark: str) -> str:
+    """The number a unit mark's format shows, exactly, with its unit: (3000000, "~4|") → "300"."""
+    from decimal import Decimal
+
+    power, _, word = mark[1:].partition("|")
+    shown = Decimal(repr(float(value))).scaleb(-int(power or 0))
+    text = format(shown, "f")
+    return (text.rstrip("0").rstrip(".") if "." in text else text) + word
+
+
 def shows_month(code: str) -> bool:
     """A date format showing a year and a month and no day or time (yyyy"年"m"月", yyyy-mm, mmm-yy)."""
     plain = LITERAL_RE.sub("", re.sub(r"\[[^\]]*\]", "", code)).lower().split(";")[0]
@@ -128,7 +165,7 @@ def percent_styles(zf: zipfile.ZipFile) -> dict[bytes, str]:
     out: dict[bytes, str] = {}
     for index, code in enumerate(cell_formats(zf, names)):
         places = percent_places(code)
-        mark = f"%{places}" if places is not None else MONTH_MARK if shows_month(code) else None
+        mark = f"%{places}" if places is not None else MONTH_MARK if shows_month(code) else unit_mark(code)
         if mark is not None:  # (a date shown as 2024年3月: its day is no part of what the cell says)
             for quote in (b'"', b"'"):
                 out[b" s=" + quote + str(index).encode() + quote] = mark

@@ -9,7 +9,7 @@ import itertools
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from zqtracker.io.percent_format import MONTH_MARK, month_text, percent_text
+from zqtracker.io.percent_format import MONTH_MARK, month_text, percent_text, unit_text
 from zqtracker.io.xlsx_package import iter_rows_starts_at_row_1
 
 EXCEL_ERRORS = frozenset(
@@ -96,7 +96,8 @@ def mark_row(row: list, found: list[tuple[int, str]], offset: int, i: int, marks
     value ("=…") where it reads empty, or 0 (a writer's placeholder, io/xlsx_formulas.py) — but
     only in a row with something else in it: a row of formulas alone (a template's rows filled
     down ahead of their data, a title made by a formula) stays as it reads. A number shown as a
-    percentage ("%" and its decimals) becomes the text it shows, "50%" (io/numfmt.py)."""
+    percentage ("%" and its decimals) becomes the text it shows, "50%" (io/numfmt.py); one shown in
+    another unit ("~…"), the number and unit it shows, "50亿元" (io/percent_format.unit_mark)."""
     formulas: list[tuple[int, str]] = []
     percents: list[tuple[int, str]] = []
     for c, t in found:
@@ -105,8 +106,8 @@ def mark_row(row: list, found: list[tuple[int, str]], offset: int, i: int, marks
             v = row[j]
             if t == MONTH_MARK:
                 row[j] = month_text(v)
-            elif t[:1] == "%":
-                if v.__class__ is float:
+            elif t[:1] in ("%", "~"):  # a percentage, or a number shown in another unit (io/percent_format.unit_mark)
+                if v.__class__ is float or v.__class__ is int:
                     percents.append((j, t))
             elif t[:1] != "=":
                 if v == "":
@@ -118,7 +119,7 @@ def mark_row(row: list, found: list[tuple[int, str]], offset: int, i: int, marks
         if any(v != "" for j, v in enumerate(row) if j not in marked):
             marks.extend((i, j, t) for j, t in formulas)
     for j, t in percents:  # after the formulas, which judge a 0 as read
-        row[j] = percent_text(row[j], int(t[1:] or 0))
+        row[j] = percent_text(row[j], int(t[1:] or 0)) if t[0] == "%" else unit_text(row[j], t)
 
 
 class _Shared:
