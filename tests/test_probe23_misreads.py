@@ -101,3 +101,29 @@ def test_one_enterprise_whatever_its_case_width_spaces_and_script(
         "丙项目": abc,
         "丁项目": "广东宏达新材料有限公司",
     }
+
+
+def test_a_title_of_1_to_10_over_1_to_9_and_october_is_consistent(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    """probe23b P34: under a title of 2025年1-10月, 1-9月完成投资 beside 10月完成投资 (last month's year to
+    date and this month's own amount: 1-10月 of the two) was refused as a title and header at odds."""
+    listed = [["项目名称", "所在区域", "总投资（万元）"], ["甲项目", "高要区", 20000], ["乙项目", "高要区", 12000]]
+    assert service.import_file(write_workbook(tmp_path / "list.xlsx", SheetSpec("S", listed)), ImportOptions()).ok
+    head = ["序号", "项目名称", "所在区域", "1-9月完成投资（万元）", "10月完成投资（万元）"]
+    title = ["高要区2025年1-10月重点项目进展情况表"]
+    rows = [[1, "甲项目", "高要区", 7500, 1500], [2, "乙项目", "高要区", 5000, 1000]]
+    path = write_workbook(tmp_path / "p34.xlsx", SheetSpec("Sheet1", [title, head, *rows]))
+    result = service.import_file(path, ImportOptions())
+    assert result.ok, result.problems
+    records = {
+        (p.name, r.first, r.month): r.amount for p in ctx.projects.all_projects() for r in ctx.projects.investment(p.id)
+    }
+    # 1-9月 7,500万 = 75,000,000 as one figure for January–September; October 1,500万 = 15,000,000
+    assert records == {("甲项目", 1, 9): 75_000_000, ("甲项目", 10, 10): 15_000_000,
+                       ("乙项目", 1, 9): 50_000_000, ("乙项目", 10, 10): 10_000_000}  # fmt: skip
+    head[3] = "1-8月完成投资（万元）"  # 1-8月 beside 10月 under 1-10月: still asked
+    result = service.import_file(
+        write_workbook(tmp_path / "b.xlsx", SheetSpec("Sheet1", [title, head, *rows])), ImportOptions()
+    )
+    assert not result.ok and [p.problem.code for p in result.problems][:1] == ["period_conflict"]

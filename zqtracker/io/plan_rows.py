@@ -90,8 +90,8 @@ class RowRules(GroupRules):
 
     def _period_sources(self) -> None:
         """Where the title and the columns disagree on the report's month, nothing is guessed: 1–X月
-        columns none of whose X is a month the title names (a title of 1-10月 over 1-9月累计) are the
-        sheet's problem; a sheet named 10月 under a title of 1-9月 (a stale title, or a stale name) is
+        columns none of whose X is a month the title names (a title of 1-10月 over 1-9月累计, without
+        the 10月 beside it that makes 1-10月 of the two) are the sheet's problem; a sheet named 10月 under a title of 1-9月 (a stale title, or a stale name) is
         asked too. The period the user said (``layout.period_said``) answers both."""
         layout, plan = self.layout, self.plan
         titled = months_named(layout.titles)
@@ -100,7 +100,8 @@ class RowRules(GroupRules):
         if not titled:
             return
         ytd = [c for c in layout.columns if c.field == "ytd" and c.header_month is not None]
-        if ytd and not any(c.header_month in titled for c in ytd):
+        own = {c.month[1] for c in layout.columns if c.month is not None and c.field is not None}
+        if ytd and not any(c.header_month in titled or c.header_month + 1 in own & titled for c in ytd):
             c = ytd[0]
             self._sheet_problem(layout.header_row + 1, "period_conflict", "amount", c.header, c.letter, c.header,
                                 title=max(titled), header_month=c.header_month)  # fmt: skip
