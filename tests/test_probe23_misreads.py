@@ -11,7 +11,7 @@ import pytest
 from import_files import SheetSpec, write_workbook
 
 from zqtracker.domain.money import Unit
-from zqtracker.io.headers import currency_of
+from zqtracker.io.headers import currency_of, header_candidates
 from zqtracker.services.context import AppContext
 from zqtracker.services.import_mappings import MappingStore
 from zqtracker.services.importing import ImportOptions, ImportService
@@ -127,3 +127,10 @@ def test_a_title_of_1_to_10_over_1_to_9_and_october_is_consistent(
         write_workbook(tmp_path / "b.xlsx", SheetSpec("Sheet1", [title, head, *rows])), ImportOptions()
     )
     assert not result.ok and [p.problem.code for p in result.problems][:1] == ["period_conflict"]
+
+
+@pytest.mark.parametrize("header", ["1至10月完成投资（万元）", "1到10月累计完成投资（万元）", "2025年1至10月完成投资"])
+def test_1_to_10_with_a_word_between_is_the_year_to_date_through_october(header: str) -> None:
+    """probe23b P03: 1至10月完成投资 was 'not a known column' (一至十月 and 1-10月 were read)."""
+    (first, *_rest) = header_candidates(header)
+    assert (first.field, first.month) == ("ytd", 10)

@@ -37,6 +37,8 @@ def _month(numeral: str) -> str:
 
 # 一至十月完成投资 in a header (no 年 before it): January to October, as 1-10月 (一 then 至 and a month: no other word)
 _CN_FIRST_MONTHS_RE = re.compile(r"(?<![一二三四五六七八九十])一\s*[至到\-~—–]\s*(十[一二]?|[二三四五六七八九])\s*月")
+# 1至10月完成投资, 1到10月: January to October, as 1-10月
+_FIRST_MONTHS_RE = re.compile(r"(?<![\d.])1\s*[至到]\s*(1[0-2]|[2-9])\s*月")
 # The first quarters of the year as months: 前三季度 is 1-9月, 上半年 (前两季度) 1-6月 — a year to date
 _QUARTER_SPANS = (
     (re.compile(r"前\s*(?:三|3)\s*(?:个)?季度|(?:一|1)\s*[-~—–至到]\s*(?:三|3)\s*季度"), "1-9月"),
@@ -49,12 +51,14 @@ _MONTH_TO_DATE_RE = re.compile(r"(?<![\d\-~—–至到])(1[0-2]|0?[1-9])\s*月�
 
 
 def quarter_spans(text: str) -> str:
-    """前三季度完成投资 → 1-9月完成投资; 上半年 → 1-6月; 8月累计 → 1-8月累计; 一至十月 → 1-10月 (a quarter
+    """前三季度完成投资 → 1-9月完成投资; 上半年 → 1-6月; 8月累计 → 1-8月累计; 一至十月, 1至10月 → 1-10月 (a quarter
     alone is left as written)."""
     if "累计" in text and "月" in text:
         text = _MONTH_TO_DATE_RE.sub(r"1-\1月累计", text)
     if "一" in text and "月" in text:
         text = _CN_FIRST_MONTHS_RE.sub(lambda m: f"1-{_month(m[1])}月", text)
+    if ("至" in text or "到" in text) and "月" in text:
+        text = _FIRST_MONTHS_RE.sub(r"1-\1月", text)
     if "季度" not in text and "上半年" not in text:
         return text
     for regex, months in _QUARTER_SPANS:
