@@ -54,3 +54,17 @@ def test_dollars_beside_yuan_are_said_read_from_the_yuan_column_after_a_live_swi
     said = dialog.notes_label.text()
     assert "column C “总投资（万元）” gives the same figure in yuan, which is imported" in said and "--" not in said
     dialog.grab().save(str(artifacts / "import-dollars-beside-yuan-en-after-switch.png"))
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "read as simplified"), ("zh", "个单元格为繁体字，已按简体读取")])
+def test_a_list_in_traditional_characters_is_previewed_in_simplified_and_said(
+    qtbot, translations, ctx: AppContext, tmp_path: Path, artifacts: Path, lang: str, said: str
+) -> None:
+    translations.switch(lang)
+    rows = [["肇慶市重點項目清單"], ["單位：萬元"], ["序號", "項目名稱", "所在區域", "總投資", "建設狀態"],
+            [1, "端州宏達新材料項目", "端州區", 50000, "在建"],
+            [2, "高要港資電子廠項目", "高要區", 12000, "籌建"]]  # fmt: skip
+    dialog = shown(qtbot, ctx, write_workbook(tmp_path / "港資.xlsx", SheetSpec("清單", rows)), lang)
+    assert said in dialog.notes_label.text() and "單位：萬元 → 单位：万元" in dialog.notes_label.text()
+    assert dialog.can_import()
+    dialog.grab().save(str(artifacts / f"import-traditional-{lang}.png"))

@@ -73,7 +73,8 @@ def notes_of(
             notes.append(Problem("note_remembered", None, {"sheet": sa.name}))
         if sa.raw.simplified:
             count, examples = sa.raw.simplified
-            shown = "; ".join(f"{text} → {read}" for text, read in examples) + ("; …" if count > len(examples) else "")
+            pairs = [f"{text} → {read}" for text, read in examples] + (["…"] if count > len(examples) else [])
+            shown = ("；" if lang == "zh" else "; ").join(pairs)
             notes.append(Problem("note_simplified", None, {"sheet": sa.name, "count": count, "examples": shown}))
         notes.extend(_columns(sa.name, sa.layout, lang, rated_columns(sa, rates)))
         notes.extend(_slash_orders(sa, sa.plan) if date_order is None else [])
