@@ -134,3 +134,23 @@ def test_1_to_10_with_a_word_between_is_the_year_to_date_through_october(header:
     """probe23b P03: 1至10月完成投资 was 'not a known column' (一至十月 and 1-10月 were read)."""
     (first, *_rest) = header_candidates(header)
     assert (first.field, first.month) == ("ytd", 10)
+
+
+def test_the_whole_years_completed_investment_in_a_december_report(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    """probe23b A07: a December report's 全年完成投资 (the year's, 1-12月) was 'not a known column'. Under a
+    title of 1-10月 the same header is asked, never read as 1-10月."""
+    listed = [["项目名称", "所在区域", "总投资（万元）", "1-11月完成投资（万元）"], ["甲项目", "高要区", 20000, 10200]]
+    path = write_workbook(tmp_path / "nov.xlsx", SheetSpec("S", [["高要区2025年1-11月重点项目"], *listed]))
+    assert service.import_file(path, ImportOptions()).ok
+    head = ["项目名称", "所在区域", "全年完成投资（万元）"]
+    dec = [["高要区2025年12月重点项目进展情况表"], head, ["甲项目", "高要区", 11500]]
+    result = service.import_file(write_workbook(tmp_path / "dec.xlsx", SheetSpec("S", dec)), ImportOptions())
+    assert result.ok, result.problems
+    (project,) = ctx.projects.all_projects()
+    records = {(r.first, r.month): r.amount for r in ctx.projects.investment(project.id)}
+    assert records == {(1, 11): 102_000_000, (12, 12): 13_000_000}  # 11,500万 − 10,200万 = 1,300万 in December
+    oct_ = [["高要区2025年1-10月重点项目进展情况表"], head, ["甲项目", "高要区", 9000]]
+    result = service.import_file(write_workbook(tmp_path / "oct.xlsx", SheetSpec("S", oct_)), ImportOptions())
+    assert not result.ok and [p.problem.code for p in result.problems][0] == "period_conflict"

@@ -39,6 +39,8 @@ def _month(numeral: str) -> str:
 _CN_FIRST_MONTHS_RE = re.compile(r"(?<![一二三四五六七八九十])一\s*[至到\-~—–]\s*(十[一二]?|[二三四五六七八九])\s*月")
 # 1至10月完成投资, 1到10月: January to October, as 1-10月
 _FIRST_MONTHS_RE = re.compile(r"(?<![\d.])1\s*[至到]\s*(1[0-2]|[2-9])\s*月")
+# 全年完成投资: the whole year's, as 1-12月 (a report of 1-10月 headed so is then asked, not read as 1-10月)
+_WHOLE_YEAR_RE = re.compile(r"全年度?(?=(?:已)?完成)")
 # The first quarters of the year as months: 前三季度 is 1-9月, 上半年 (前两季度) 1-6月 — a year to date
 _QUARTER_SPANS = (
     (re.compile(r"前\s*(?:三|3)\s*(?:个)?季度|(?:一|1)\s*[-~—–至到]\s*(?:三|3)\s*季度"), "1-9月"),
@@ -57,6 +59,8 @@ def quarter_spans(text: str) -> str:
         text = _MONTH_TO_DATE_RE.sub(r"1-\1月累计", text)
     if "一" in text and "月" in text:
         text = _CN_FIRST_MONTHS_RE.sub(lambda m: f"1-{_month(m[1])}月", text)
+    if "全年" in text:
+        text = _WHOLE_YEAR_RE.sub("1-12月", text)
     if ("至" in text or "到" in text) and "月" in text:
         text = _FIRST_MONTHS_RE.sub(r"1-\1月", text)
     if "季度" not in text and "上半年" not in text:
