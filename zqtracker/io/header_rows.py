@@ -1,5 +1,6 @@
 """Finding a sheet's header: the row that names the most fields, a group header row above or a
-second header row below it, and what each header cell (or pair of cells) says its column holds.
+second header row below it (and a third under merged groups of the second: 项目投资情况 › 2025年 ›
+1-10月累计), and what each header cell (or pair, or three, of cells) says its column holds.
 
 Real district files put title rows (often merged) above the header, sometimes a group header row
 above or below the field names ("2023年完成投资" merged over "1月"…"12月"; "项目信息" over
@@ -10,6 +11,7 @@ the values beneath, in io/field_choice.py.
 from __future__ import annotations
 
 import itertools
+import re
 
 from zqtracker.io.header_groups import group_child
 from zqtracker.io.headers import (
@@ -22,7 +24,7 @@ from zqtracker.io.headers import (
 )
 from zqtracker.io.layout_model import IDENTITY, ColumnInfo, SheetLayout
 from zqtracker.io.reader import RawSheet
-from zqtracker.io.values import clean_text, display, is_empty, month_header, year_in
+from zqtracker.io.values import clean_text, display, fold, is_empty, month_header, year_in
 
 HEADER_SCAN_ROWS = 40
 _WEIGHT = {4: 3.0, 3: 2.5, 2: 2.0, 1: 1.0}
@@ -178,6 +180,37 @@ def looks_like_subheader(sheet: RawSheet, hr: int, year: int | None) -> bool:
     )
 
 
+def third_header_row(sheet: RawSheet, hr: int, year: int | None) -> bool:
+    """Under a two-row header, a third row of field names: header cells merged down all three rows
+    (序号 over A3:A5) and, under the middle row's groups (2025年 over H4:J4, 完成投资 over I4:J4), the
+    words that name each column (年度计划 | 10月 | 1-10月累计). Not a row of units (those count for
+    the columns above them), nor a data row: it has no numbers and nothing outside those groups."""
+    i = hr + 2 - sheet.row_offset
+    if not 0 <= i < len(sheet.rows) or not any(r0 == hr and r1 >= hr + 2 for r0, _c0, r1, _c1 in _merges_on(sheet, hr)):
+        return False
+    if unit_row_below(sheet, hr + 1):
+        return False
+    row = sheet.rows[i]
+    if any(isinstance(v, (int, float)) and not isinstance(v, bool) for v in row):
+        return False
+    groups = [m for m in _merges_on(sheet, hr + 1) if m[0] == m[2] == hr + 1 and m[3] > m[1]]
+    under: list[tuple[int, object]] = []
+    for j, v in enumerate(row):
+        c = j + sheet.col_offset
+        if is_empty(v):
+            continue
+        if any(c0 <= c <= c1 for _r0, c0, _r1, c1 in groups) or _centred_group(sheet, hr + 1, c):
+            under.append((c, v))
+        elif not is_empty(cell(sheet, hr + 1, c)):
+            return False
+    return any(
+        (isinstance(v, str) and header_candidates(_header_text(v) or ""))
+        or month_header(v, year) is not None
+        or _group_says(sheet, groups, hr + 1, c, v)
+        for c, v in under
+    )
+
+
 def _group_says(sheet: RawSheet, merges: list[tuple[int, int, int, int]], hr: int, c: int, child: object) -> bool:
     """A word that means something only under its group: 本年 | 自开工 under 累计完成投资."""
     parent = _horizontal_parent(merges, sheet, hr, c)
@@ -234,6 +267,11 @@ def fill_columns(layout: SheetLayout, sheet: RawSheet) -> None:
     width = max((len(r) for r in rows), default=0) + sheet.col_offset
     merges = _merges_on(sheet, hr)
     for c in range(sheet.col_offset, width):
+        if layout.header_rows == 3:  # 项目投资情况 › 2025年 › 1-10月累计
+            info = _column_of_three(sheet, hr, c, layout.year)
+            info.hidden = c in sheet.hidden_cols
+            layout.columns.append(info)
+            continue
         parent = _horizontal_parent(merges, sheet, hr, c)
         if layout.header_rows == 2 and parent is cell(sheet, hr, c) and not _is_vertical_merge(merges, hr, c):
             parent = _group_to_left(sheet, hr, c)
@@ -259,6 +297,37 @@ def units_from_row(layout: SheetLayout, sheet: RawSheet, r: int) -> None:
 
 def _is_vertical_merge(merges: list[tuple[int, int, int, int]], r: int, c: int) -> bool:
     return any(r0 <= r < r1 and c0 <= c <= c1 for r0, c0, r1, c1 in merges)
+
+
+def _level(sheet: RawSheet, r: int, c: int) -> object:
+    """What header row ``r`` says over column ``c``: its cell, or the merged cell it lies in when the
+    merge begins on this row; nothing under a merge from a row above (计划总投资 over G4:G5)."""
+    for r0, c0, _r1, c1 in _merges_on(sheet, r):
+        if c0 <= c <= c1:
+            return cell(sheet, r0, c0) if r0 == r else ""
+    return cell(sheet, r, c)
+
+
+def _column_of_three(sheet: RawSheet, hr: int, c: int, year: int | None) -> ColumnInfo:
+    """A column under three header rows, its words read top-down: the lowest two as a group and its
+    sub-column, the top one lending them its year when the middle names none (2025年投资情况 › 完成投资
+    › 10月: October of 2025), or its words after a bare year (2025年 under 累计完成投资 › 8月: the year
+    to date through August of 2025)."""
+    words = [v for v in (_level(sheet, r, c) for r in (hr, hr + 1, hr + 2)) if not is_empty(v)]
+    if len(words) < 3:
+        words += [""] * (2 - len(words))
+        return _column(c, words[0], words[1], year)
+    top, middle, bottom = (clean_text(v) if isinstance(v, str) else display(v) for v in words)
+    bare_year = year_in(middle) is not None and not re.sub(r"\d{4}\s*年度?", "", fold(middle)).strip()
+    if bare_year:
+        group = middle + top
+    elif year_in(top) is not None and year_in(middle) is None:
+        group = f"{year_in(top)}年{middle}"
+    else:
+        group = middle
+    info = _column(c, group, bottom, year)
+    info.header = f"{top} / {middle} / {bottom}"
+    return info
 
 
 def _column(c: int, parent: object, child: object, year: int | None) -> ColumnInfo:

@@ -64,10 +64,12 @@ def detect_layout(
         header.looks_like_subheader(sheet, hr, layout.year) or header.unit_row_below(sheet, hr)
     ):
         layout.header_rows = 2
-    header.fill_columns(layout, sheet)
-    if layout.header_rows == 2 and header.unit_row_below(sheet, hr + 1):  # （万元） under both header rows
-        header.units_from_row(layout, sheet, hr + 2)
+    if layout.header_rows == 2 and header.third_header_row(sheet, hr, layout.year):  # 2025年 › 10月 | 1-10月累计
         layout.header_rows = 3
+    header.fill_columns(layout, sheet)
+    if layout.header_rows >= 2 and header.unit_row_below(sheet, layout.data_start - 1):  # （万元） under them all
+        header.units_from_row(layout, sheet, layout.data_start)
+        layout.header_rows += 1
     if header.column_numbers_row(sheet, layout.data_start):  # 甲 | 乙 | 1 | 2 …: part of the header
         layout.header_rows += 1
     layout.example_rows = choice.example_rows(layout, sheet)
