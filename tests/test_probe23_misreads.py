@@ -153,4 +153,32 @@ def test_the_whole_years_completed_investment_in_a_december_report(
     assert records == {(1, 11): 102_000_000, (12, 12): 13_000_000}  # 11,500万 − 10,200万 = 1,300万 in December
     oct_ = [["高要区2025年1-10月重点项目进展情况表"], head, ["甲项目", "高要区", 9000]]
     result = service.import_file(write_workbook(tmp_path / "oct.xlsx", SheetSpec("S", oct_)), ImportOptions())
-    assert not result.ok and [p.problem.code for p in result.problems][0] == "period_conflict"
+    assert not result.ok and next(p.problem.code for p in result.problems) == "period_conflict"
+
+
+def test_rows_a_currency_column_names_are_converted_at_the_rates_given(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    """probe23c C7r/C8/X8: a 币种 column's HKD and 美元 rows stayed refused with --rate HKD=… USD=… given."""
+    rows = [["高要区2025年1-10月重点项目"], ["单位：万元"],
+            ["项目名称", "所在区域", "总投资", "1-10月完成投资", "币种"],
+            ["内资五金项目", "高要区", 10000, 3000, "人民币"],
+            ["港资家具项目", "高要区", 8000, 1000, "港币"],
+            ["美资传感器项目", "高要区", 2000, 500, "USD"]]  # fmt: skip
+    path = write_workbook(tmp_path / "c7.xlsx", SheetSpec("Sheet1", rows))
+    assert not service.import_file(path, ImportOptions()).ok  # no rates: the two rows are asked, as before
+    rates = {"HKD": Decimal("0.92"), "USD": Decimal("7.10")}
+    result = service.import_file(path, ImportOptions(rates=rates))
+    assert result.ok, result.problems
+    projects = {p.name: p for p in ctx.projects.all_projects()}
+    # 8,000万港币 × 0.92 = 73,600,000 yuan; 2,000万美元 × 7.10 = 142,000,000;
+    # 1,000万港币 → 9,200,000; 500万美元 → 35,500,000
+    assert {n: p.planned_investment for n, p in projects.items()} == {
+        "内资五金项目": 100_000_000, "港资家具项目": 73_600_000, "美资传感器项目": 142_000_000
+    }  # fmt: skip
+    ytd = {n: sum(r.amount for r in ctx.projects.investment(p.id)) for n, p in projects.items()}
+    assert ytd == {"内资五金项目": 30_000_000, "港资家具项目": 9_200_000, "美资传感器项目": 35_500_000}
+    foreign = projects["美资传感器项目"].planned_foreign
+    assert foreign is not None and (foreign.currency, foreign.amount) == ("USD", 20_000_000)
+    (note,) = [n for n in result.notes if n.code == "note_rows_converted"]
+    assert note.params["rows"] == "5 HKD × 0.92, 6 USD × 7.10"

@@ -220,6 +220,13 @@ _QUESTION_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
             ),
         ),
     ),
+    "note_rows_converted": (
+        "Sheet “{sheet}”: {count} row(s) in another currency by their currency column were converted to yuan at the "
+        "rate you gave ({rows}; rounded half-up to the yuan); the original planned investment, currency and rate are "
+        "kept with the project.",
+        "工作表“{sheet}”：{count} 行按币种列为外币，已按您给出的汇率折算为人民币（{rows}；四舍五入到元），"
+        "原计划投资额、币种和汇率随项目保存。",
+    ),
     "note_simplified": (
         "Sheet “{sheet}”: {count} cell(s) in traditional Chinese characters were read as simplified ({examples}).",
         "工作表“{sheet}”：{count} 个单元格为繁体字，已按简体读取（{examples}）。",

@@ -74,6 +74,7 @@ class SheetPlan:
     example_rows: list[int] = field(default_factory=list)  # 1-based rows of a template's example
     continuations: list[int] = field(default_factory=list)  # 1-based rows without a name under a project
     parts: list[int] = field(default_factory=list)  # 1-based rows of a "其中" breakdown of the row above
+    converted_rows: list[tuple[int, str, str]] = field(default_factory=list)  # (row, currency, rate) of a 币种 column
     foreign: list[ColumnInfo] = field(default_factory=list)  # money columns in another currency
     marked: int = 0  # names or codes that carried a key-project mark
     unknown_statuses: dict[str, list[int]] = field(default_factory=dict)  # word → data rows k
@@ -225,8 +226,8 @@ class PlanBuilder(RowRules):
             long_months(plan, self.layout, self.sheet.name, every_row=self.layout.kind == MONTHLY)
         list_unknown_statuses(plan)
         fields_down_rows(plan, self.sheet.name, self.layout)
-        for check_sheet in (side_by_side, row_currencies):  # two tables side by side; a 币种 column
-            check_sheet(plan, self.sheet, self.layout)
+        side_by_side(plan, self.sheet, self.layout)  # two tables side by side
+        row_currencies(plan, self.sheet, self.layout, self.opts.rates)  # a 币种 column
         planned = next((j for j, info, _c in self.columns if info.field == "planned_investment"), None)
         unit_checks(plan, self.sheet.name, self.layout, [i for i in read if i.unit or self.layout.unit_line])
         plan.total_differs = declared_total(plan, self.sheet.rows, planned, self.sheet.row_offset + 1)

@@ -91,8 +91,9 @@ class RowRules(GroupRules):
     def _period_sources(self) -> None:
         """Where the title and the columns disagree on the report's month, nothing is guessed: 1–X月
         columns none of whose X is a month the title names (a title of 1-10月 over 1-9月累计, without
-        the 10月 beside it that makes 1-10月 of the two) are the sheet's problem; a sheet named 10月 under a title of 1-9月 (a stale title, or a stale name) is
-        asked too. The period the user said (``layout.period_said``) answers both."""
+        the 10月 beside it that makes 1-10月 of the two) are the sheet's problem; a sheet named 10月
+        under a title of 1-9月 (a stale title, or a stale name) is asked too. The period the user
+        said (``layout.period_said``) answers both."""
         layout, plan = self.layout, self.plan
         titled = months_named(layout.titles)
         if layout.period_said:

@@ -1,17 +1,20 @@
 """A column saying each row's currency (币种 | 货币 | currency: 人民币, 美元, 港元 …) beside amounts whose
 header names none: a row in another currency has amounts that are not yuan. They are never stored as
 yuan — the row is a problem naming its currency (a probe's list of 人民币 and 美元 rows under
-单位：万元 had stored 3000万美元 as 3000万元, exit 0). A column of original amounts (原币金额, as
-zqtracker's own export writes beside the yuan figure) is what such a column describes: then the
-yuan columns stand."""
+单位：万元 had stored 3000万美元 as 3000万元, exit 0) — unless the user gave that currency's rate
+(--rate USD=7.10): then its amounts are converted as a currency column's are (probe23c C7r, C8). A
+column of original amounts (原币金额, as zqtracker's own export writes beside the yuan figure) is
+what such a column describes: then the yuan columns stand."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from zqtracker.domain.currency import ForeignAmount
 from zqtracker.domain.errors import Problem
 from zqtracker.io.errors import CellProblem
-from zqtracker.io.headers import split_unit
+from zqtracker.io.headers import currency_of, split_unit
 from zqtracker.io.layout_model import SheetLayout
 from zqtracker.io.reader import RawSheet
 from zqtracker.io.values import fold, is_empty
@@ -24,7 +27,7 @@ _YUAN = frozenset(("人民币", "人民币元", "元", "rmb", "cny", "¥", "￥"
 _MONEY = ("planned_investment", "amount", "month_column", "ytd", "ytd_last", "since_start", "annual_plan")
 
 
-def row_currencies(plan: SheetPlan, sheet: RawSheet, layout: SheetLayout) -> None:
+def row_currencies(plan: SheetPlan, sheet: RawSheet, layout: SheetLayout, rates: dict[str, Decimal]) -> None:
     column = next((c for c in layout.columns if c.field is None and fold(split_unit(c.header)[0]) in _HEADERS), None)
     if column is None or any("原币" in c.header for c in layout.columns):
         return
@@ -40,6 +43,28 @@ def row_currencies(plan: SheetPlan, sheet: RawSheet, layout: SheetLayout) -> Non
             continue
         if not any(not is_empty(row[a]) for a in amounts if 0 <= a < len(row)):
             continue  # nothing in the row is an amount
+        found = currency_of(str(value))
+        code = "USD" if found and found[0] == "USD?" else found[0] if found else None
+        if code is not None and found is not None and found[1] == 1 and rates.get(code) is not None:
+            _in_yuan(plan, k, code, rates[code])
+            continue
         shown = str(value).strip()
         problem = Problem("row_currency", None, {"value": shown, "column": column.letter, "header": column.header})
         plan.add_problem(k, CellProblem(sheet.name, plan.row_numbers[k], column.letter, column.header, shown, problem))
+
+
+def _in_yuan(plan: SheetPlan, k: int, code: str, rate: Decimal) -> None:
+    """Row ``k``'s amounts, read as yuan of the columns' unit, as what they are: units of ``code`` at the
+    user's ``rate`` (integer yuan, rounded half-up); the planned investment keeps its original amount."""
+    planned = plan.values.get("planned_investment")
+    if planned is not None and planned[k] is not None:
+        original = ForeignAmount(code, Decimal(planned[k]), rate)
+        planned[k] = original.yuan
+        plan.values.setdefault("planned_foreign", [None] * len(plan.data_rows))[k] = original
+    since = plan.values.get("since_start")
+    if since is not None and since[k] is not None:
+        since[k] = ForeignAmount(code, Decimal(since[k]), rate).yuan
+    for records in (plan.months, plan.ytd):
+        records[:] = [(*r[:-1], ForeignAmount(code, Decimal(r[-1]), rate).yuan) if r[0] == k else r for r in records]
+    plan.plans[:] = [(kk, y, ForeignAmount(code, Decimal(v), rate).yuan if kk == k else v) for kk, y, v in plan.plans]
+    plan.converted_rows.append((plan.row_numbers[k], code, str(rate)))

@@ -71,6 +71,10 @@ def notes_of(
             continue
         if sa.remembered:
             notes.append(Problem("note_remembered", None, {"sheet": sa.name}))
+        if sa.plan.converted_rows:
+            done = sa.plan.converted_rows
+            rows = ", ".join(f"{r} {code} × {rate}" for r, code, rate in done[:8]) + (" …" if len(done) > 8 else "")
+            notes.append(Problem("note_rows_converted", None, {"sheet": sa.name, "count": len(done), "rows": rows}))
         if sa.raw.simplified:
             count, examples = sa.raw.simplified
             pairs = [f"{text} → {read}" for text, read in examples] + (["…"] if count > len(examples) else [])
