@@ -102,7 +102,7 @@ class RowRules(GroupRules):
             return
         ytd = [c for c in layout.columns if c.field == "ytd" and c.header_month is not None]
         own = {c.month[1] for c in layout.columns if c.month is not None and c.field is not None}
-        if ytd and not any(c.header_month in titled or c.header_month + 1 in own & titled for c in ytd):
+        if ytd and not any(c.header_month in titled or (c.header_month or 0) + 1 in own & titled for c in ytd):
             c = ytd[0]
             self._sheet_problem(layout.header_row + 1, "period_conflict", "amount", c.header, c.letter, c.header,
                                 title=max(titled), header_month=c.header_month)  # fmt: skip
