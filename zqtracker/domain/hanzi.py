@@ -75,25 +75,33 @@ def simplified(text: str) -> str:
 
 
 def same_in_simplified(
-    written: Iterable[str], known: Iterable[str], key: Callable[[str], str] | None = None
+    written: Iterable[str], known: Iterable[str], keys: Callable[[str], str] | None = None
 ) -> dict[str, str]:
     """The names of ``written`` that are another name in other characters, each with the name it is:
     the known one of the same simplified characters (端州區 → the stored 端州区, 端州区 → a stored 端州區),
     else the first written without traditional characters. A name in traditional characters alone
-    stays as written: t2s is right for words, not always for names (乾县 is no 干县). ``key`` folds
-    more than the script (an enterprise's case and spaces: "ABC Co., Ltd." is "ABC CO.,LTD")."""
+    stays as written: t2s is right for words, not always for names (乾县 is no 干县). ``keys`` folds
+    more than the script (an enterprise's case and spaces: "ABC Co., Ltd." is "ABC CO.,LTD"); it is
+    given the names at once, joined by NUL, and only those that are more than Chinese characters (a
+    name of Chinese characters alone is its own key: 100k of them cost one pattern match each)."""
     known = list(known)
     known_set = set(known)
     written = [w for w in dict.fromkeys(written) if w not in known_set]
     if not written:
         return {}
-    if key is None:
-        if not (has_traditional("\x00".join(written)) or has_traditional("\x00".join(known))):
-            return {}
-        key = simplified
+    traditional = has_traditional("\x00".join(written)) or has_traditional("\x00".join(known))
+    if keys is None and not traditional:
+        return {}
+    leading = sorted(written, key=has_traditional) if traditional else written  # the simplified first
+    names = [*known, *leading]
+    plain = _HAN_ONLY_RE.fullmatch if not traditional else None
+    odd = [n for n in names if "\x00" not in n and not (plain and plain(n))]
+    folded = (keys or simplified)("\x00".join(odd)).split("\x00") if odd else []
+    key_of = dict(zip(odd, folded, strict=True)) if len(folded) == len(odd) else {}
     by_key: dict[str, str] = {}
-    for name in known:
-        by_key.setdefault(key(name), name)
-    for name in sorted(written, key=has_traditional):  # (stable: the first written in simplified leads)
-        by_key.setdefault(key(name), name)
-    return {name: by_key[key(name)] for name in written if by_key[key(name)] != name}
+    for name in names:
+        by_key.setdefault(key_of.get(name, name), name)
+    return {name: same for name in written if (same := by_key[key_of.get(name, name)]) != name}
+
+
+_HAN_ONLY_RE = re.compile("[\u4e00-\u9fff]+")

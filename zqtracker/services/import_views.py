@@ -16,6 +16,7 @@ cell naming several districts ("怀集县、广宁县") is a problem of its row:
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -294,11 +295,11 @@ def references_in_simplified(sheets: list[SheetAnalysis], sectors: Iterable[str]
     enterprise also whatever its case, width, spaces and dots ("ABC Co., Ltd." is "ABC CO.,LTD")."""
     for name, known, key in (("sector", sectors, None), ("enterprise", enterprises, _enterprise_key)):
         cols = [sa.plan.values[name] for sa in sheets if sa.selected and sa.plan is not None and name in sa.plan.values]
-        written = (v for col in cols for v in col if isinstance(v, str) and v)
+        written = [v for v in dict.fromkeys(itertools.chain.from_iterable(cols)) if isinstance(v, str) and v]
         same = same_in_simplified(written, known, key) if cols else {}
         for col in cols if same else ():
             col[:] = [same.get(v, v) if isinstance(v, str) else v for v in col]
 
 
-def _enterprise_key(name: str) -> str:
-    return _PUNCTUATION_RE.sub("", unicodedata.normalize("NFKC", simplified(name))).lower()
+def _enterprise_key(names: str) -> str:
+    return _PUNCTUATION_RE.sub("", unicodedata.normalize("NFKC", simplified(names))).lower()
