@@ -7,10 +7,12 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import openpyxl
 import pytest
 from import_files import SheetSpec, write_workbook
 
 from zqtracker.domain.money import Unit
+from zqtracker.io.errors import WorkbookRefused
 from zqtracker.io.headers import currency_of, header_candidates
 from zqtracker.services.context import AppContext
 from zqtracker.services.import_mappings import MappingStore
@@ -182,3 +184,27 @@ def test_rows_a_currency_column_names_are_converted_at_the_rates_given(
     assert foreign is not None and (foreign.currency, foreign.amount) == ("USD", 20_000_000)
     (note,) = [n for n in result.notes if n.code == "note_rows_converted"]
     assert note.params["rows"] == "5 HKD × 0.92, 6 USD × 7.10"
+
+
+def test_a_list_on_a_hidden_sheet_behind_a_visible_pivot_is_named(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    """probe23a h10: the list on a hidden sheet and a pivot by status shown: 'no sheet looks like a list',
+    not a word of the hidden sheet."""
+    wb = openpyxl.Workbook()
+    pivot = wb.active
+    pivot.title = "汇总"
+    for row in (["状态", "个数", "金额"], ["在建", 2, 30000], ["投产", 1, 8000]):
+        pivot.append(row)
+    detail = wb.create_sheet("明细")
+    for row in (["项目名称", "所在区域", "总投资（万元）"], ["甲项目", "高要区", 20000], ["乙项目", "高要区", 10000]):
+        detail.append(row)
+    detail.sheet_state = "hidden"
+    wb.save(tmp_path / "h10.xlsx")
+    with pytest.raises(WorkbookRefused) as refused:
+        service.import_file(tmp_path / "h10.xlsx", ImportOptions())
+    assert refused.value.code == "hidden_list_only" and refused.value.problem.params["sheet"] == "明细"
+    assert "the list is on the hidden sheet “明细” — to import it, name it with --sheet." in refused.value.message(
+        "en", "cli"
+    )
+    assert service.import_file(tmp_path / "h10.xlsx", ImportOptions(sheets=["明细"])).added == 2

@@ -231,6 +231,15 @@ _QUESTION_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
         "Sheet “{sheet}”: {count} cell(s) in traditional Chinese characters were read as simplified ({examples}).",
         "工作表“{sheet}”：{count} 个单元格为繁体字，已按简体读取（{examples}）。",
     ),
+    "hidden_list_only": (
+        "No visible sheet of {file} looks like a list of projects or of monthly investment; the list is on the "
+        "hidden sheet “{sheet}”{how}",
+        "“{file}”中没有可见的工作表像项目清单或月度完成投资表，清单在隐藏的工作表“{sheet}”中{how}",
+        Ways(
+            app=(" — choose it in the list of sheets above the table.", "——请在表格上方的工作表列表中选择它。"),
+            cli=(" — to import it, name it with --sheet.", "——如需导入，请用 --sheet 指定它。"),
+        ),
+    ),
     "month_not_named": (
         "{file}, sheet “{sheet}”, column {column} “{header}”: nothing names the year and month of these figures "
         "(not the title, the sheet's name or the header) — write the year and month in the title, or name the "

@@ -392,4 +392,7 @@ def nothing_recognized(sheets: list[SheetAnalysis], file: str) -> WorkbookRefuse
         if sa.layout.kind == UNKNOWN and lost and any(c.field in ("name", "code") for c in sa.layout.columns):
             return WorkbookRefused("month_not_named", file, sheet=sa.raw.name, column=lost[0].letter,
                                    header=lost[0].header)  # fmt: skip
+    hidden = next((sa for sa in sheets if sa.reason == "hidden"), None)  # the list on a hidden sheet, a pivot shown
+    if hidden is not None:
+        return WorkbookRefused("hidden_list_only", file, sheet=hidden.raw.name)
     return WorkbookRefused("nothing_recognized", file)
