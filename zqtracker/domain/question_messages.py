@@ -248,5 +248,23 @@ _QUESTION_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
         "请在标题中写明（如“2025年10月……”）或将工作表命名为“10月”，再导入{how}",
         Ways(app=(".", "。"), cli=(" (or say it: --period 2025-10).", "（或用 --period 2025-10 说明）。")),
     ),
+    "month_inside_span": (
+        "month {month}'s own amount, {value:,} yuan, falls within months {first}–{last}, stored as one figure of "
+        "{span:,} yuan (a year to date reported): how much of it is the months before month {month} and how much "
+        "the months after is not known, so the month cannot be taken out of it — stored beside it, it would be "
+        "counted twice. Send the year to date through month {month} instead, then import again",
+        "{month} 月当月完成投资 {value:,} 元落在已存的 {first}–{last} 月合计 {span:,} 元（已报的累计数）之内："
+        "该合计中此月之前、之后各月各占多少无从得知，无法单独取出此月——另行保存会重复计算。"
+        "请改报 1–{month} 月累计完成投资，再导入",
+    ),
+    "months_above_span": (
+        "the own amounts given here for months within {first}–{last} come to {given:,} yuan (month {month}: "
+        "{value:,} yuan), more than the {span:,} yuan stored for months {first}–{last} as one figure (a year to "
+        "date reported), which includes them: a year to date under a month's header, or a slip? Correct it, "
+        "then import again",
+        "本表所填 {first}–{last} 月内各月当月完成投资合计 {given:,} 元（{month} 月 {value:,} 元），超过已存的 "
+        "{first}–{last} 月合计 {span:,} 元（已报的累计数，应包含前者）：是否把累计填在了当月列下，或数字有误？"
+        "请更正后重新导入",
+    ),
 }
 QUESTION_MESSAGES = Catalogue("question_problems", _QUESTION_MESSAGES)

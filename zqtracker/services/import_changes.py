@@ -65,17 +65,20 @@ def changes_of(analysis: ImportAnalysis) -> tuple[list[dict[str, Any]], int]:
                     )
     rewritten = [r for r in analysis.records if r[4] is not None]
     total += len(rewritten)
+    stored = analysis.context.investment if analysis.context is not None else {}
     for target, y, m, yuan, before, first in rewritten[: max(0, MAX_LISTED - len(out))]:
-        out.append(
-            {
-                "project_id": target,
-                "month": f"{y}-{m:02d}" if not first else f"{y}-{first:02d}..{m:02d}",
-                "field": "completed_investment",
-                "before": before,
-                "after": yuan,
-            }
-        )
+        item = {"project_id": target, "month": _months(y, first, m), "field": "completed_investment"}
+        old = stored.get((target, y, m))
+        old_first = old[3] if old is not None and len(old) > 3 else None
+        if old is not None and old_first != first:  # 1–10月 as one figure becomes 1–9月 and 10月: say so
+            item["before_month"] = _months(y, old_first, m)
+        out.append({**item, "before": before, "after": yuan})
     return out, total
+
+
+def _months(y: int, first: int | None, m: int) -> str:
+    """ "2025-10", or "2025-01..10" for a figure over several months."""
+    return f"{y}-{m:02d}" if not first else f"{y}-{first:02d}..{m:02d}"
 
 
 def rounded_of(analysis: ImportAnalysis) -> list[dict[str, Any]]:

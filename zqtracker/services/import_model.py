@@ -88,6 +88,7 @@ class Context:
     later: dict[int, tuple[int, int]] = field(default_factory=dict)
     matcher: Any = None  # services.import_matching.Matcher
     records_by_project: dict | None = None  # (project, year) → its stored InvestmentRecords (built on demand)
+    spans: dict | None = None  # (project, year) → its stored spans (first, last month, amount), built on demand
     links: dict[tuple[str, int], int] = field(default_factory=dict)  # (sheet, row) → project the user linked
 
     def names_by_id(self, kind: str) -> dict[int, str]:

@@ -21,6 +21,7 @@ from zqtracker.services.import_model import (
     add_problem,
     code_question,
 )
+from zqtracker.services.import_own_spans import own_months_in_spans
 
 
 def analyse_records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Context, seen: SeenRows) -> None:
@@ -81,6 +82,7 @@ def analyse_records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: 
             sa.status[k] = INVALID
             continue
     result.records_unchanged += unchanged
+    own_records = records[len(earlier_sheets) :]  # what this sheet's months made
     if plan.since_start_as_of is not None and plan.months:
         _beyond_since_start(sa, stored)
     if plan.ytd:
@@ -88,6 +90,7 @@ def analyse_records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: 
         analyse_ytd(result, sa, ctx, month_rows, earlier_sheets)
         analyse_last_year(result, sa, ctx)  # 去年1-10月累计: the year before's, never rewriting what is stored
         check_growth(result, sa)  # 同比增长% beside both: do the figures give it?
+    own_months_in_spans(result, sa, ctx, own_records, written)  # 当月 for a month of a stored 1–X月: split or asked
     for k, (w, same) in written.items():
         sa.records[k] = (w, same)
         if sa.layout.kind == MONTHLY and sa.status[k] != INVALID:

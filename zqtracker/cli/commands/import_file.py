@@ -276,7 +276,8 @@ def _print(console: Console, result: ImportResult, dry_run: bool, skip_invalid: 
     if dry_run and result.changes:
         for c in result.changes[:50]:
             where = f"“{c['sheet']}” {c['row']} {c['project']}" if "sheet" in c else f"#{c['project_id']} {c['month']}"
-            console.print(f"  {where}: {c['field']} {c['before']} → {c['after']}")
+            before = f"{c['before']} ({c['before_month']})" if "before_month" in c else c["before"]  # was 1–10月
+            console.print(f"  {where}: {c['field']} {before} → {c['after']}")
         if result.changes_total > 50:
             console.print(console.say("import.more_changes", count=result.changes_total - 50))
     if result.problems:
