@@ -107,6 +107,12 @@ _QUESTION_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
         "{month} 月当月完成投资 {value:,} 元，加上此前各月已存的 {before:,} 元，超过本行自开工累计 {since:,} 元"
         "（后者应包含前者）：是否把本年累计填在了当月列下？请更正表头后重新导入",
     ),
+    "month_in_two_columns": (
+        "{field_label} {value!r} is given by two columns of this row, {columns}: which one holds it? (A total "
+        "since the start of construction says so in its header.) Correct the headers, then import again",
+        "{field_label}“{value}”在本行由两列给出（{columns}）：应以哪一列为准？（自开工累计数请在表头写明“自开工累计”）"
+        "请更正表头后重新导入",
+    ),
     "footnote_in_amount": (
         "{field_label}: {value!r} holds a footnote mark (¹, ①) beside its digits — write the amount alone and "
         "the note in the remarks column, then import again",

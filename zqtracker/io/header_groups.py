@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from zqtracker.io.header_periods import LAST_YTD, is_last_year_child
-from zqtracker.io.headers import IGNORED_PREFIX, HeaderMatch, header_candidates, split_unit
+from zqtracker.io.headers import IGNORED_PREFIX, TARGET_WORDS, HeaderMatch, header_candidates, split_unit
 from zqtracker.io.values import fold, month_header, year_in
 
 _OWN_WORDS = ("", "完成", "完成投资", "投资", "实际完成", "实际完成投资")
@@ -35,6 +35,8 @@ def group_child(parent: str, child: str) -> tuple[HeaderMatch, ...] | None:
     p, c = fold(split_unit(parent)[0]), fold(split_unit(child)[0])
     found = header_candidates(parent)  # (1-9月完成投资, 1～9月, 2024年1-9月: a year to date through 9)
     field = found[0].field if found else None
+    if _is_target(found[0] if found else None, parent, c):  # 1-10月 over 计划 | 完成: the 计划 is no 完成
+        return (HeaderMatch(IGNORED_PREFIX + "target", 3),)
     cumulative = field in ("ytd", "since_start") or "累计" in p
     if not (cumulative or field == "amount" or "完成" in p):
         return None
@@ -63,6 +65,16 @@ def group_child(parent: str, child: str) -> tuple[HeaderMatch, ...] | None:
     if any(w in c for w in _FUNDS):
         return (HeaderMatch(IGNORED_PREFIX + "funds", 3),)
     return None
+
+
+def _is_target(group: HeaderMatch | None, parent: str, child: str) -> bool:
+    """计划 (计划投资, 目标) under a group naming months (1-10月, 10月): what was to be done by then — never the
+    completed figure its 完成 beside it holds, nor the project's planned total investment."""
+    months = (group is not None and group.field == "ytd" and group.month is not None) or month_header(parent, None)
+    if not months or not any(w in child for w in TARGET_WORDS):
+        return False
+    own = header_candidates(child)
+    return not own or own[0].field == "planned_investment"
 
 
 def _month_to_date(child: str) -> tuple[int | None, int] | None:

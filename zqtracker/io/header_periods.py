@@ -20,13 +20,19 @@ LAST_YEAR = ("上年", "去年", "上一年", "上年度", "prior year", "previo
 # (since the start, as of December of that year) — never this year's 1–X月.
 YEAR_END_RE = re.compile(r"((?:19|20|21)\d{2})\s*年?\s*(?:底|末|终|12\s*月\s*(?:底|末|31日))")
 _LAST_YEAR_END_RE = re.compile(r"(?:上|去)一?年度?\s*(?:底|末|终|12\s*月)")
-# a sub-column that is last year's figure of its group: 去年同期 | 上年同期数 | 上年 | 同期
+# a sub-column that is last year's figure of its group: 去年同期 | 上年同期数 | 上年 | 同期 | 2024年同期
 _LAST_YEAR_CHILD_RE = re.compile(
-    r"^(?:(?:上|去)一?年度?)?同期(?:累计)?(?:完成)?(?:投资)?(?:额|数)?$|^(?:上|去)一?年度?(?:完成)?(?:投资)?(?:额|数)?$"
+    r"^(?:(?:上|去)一?年度?|(?:19|20|21)\d{2}年度?)?同期(?:累计)?(?:完成)?(?:投资)?(?:额|数)?$"
+    r"|^(?:上|去)一?年度?(?:完成)?(?:投资)?(?:额|数)?$"
 )
 # a comparison of the year to date with last year's (同比增长%, 比上年同期增加（万元）, 增幅): never a figure of either
 _CHANGE_WORDS = ("增长", "增幅", "增速", "增减", "增加", "减少", "下降", "同比", "比上年", "比去年", "较上年", "较去年")
 LAST_YTD = "ytd_last"  # last year's year to date through the same month: a field of its own
+# "截至10月底累计完成投资", "截至2025年10月累计": everything done through a month — since the start, or this
+# year's only? Without 本年 / 年初 / 1-10月 / 自开工 beside it nothing says (districts write it for both)
+_AS_OF_TOTAL_RE = re.compile(
+    r"(?:截至|截止|至)((?:19|20|21)\d{2}年)?(?:1[0-2]|0?[1-9])月份?(?:底|末)?(?:累计|累积)?(?:已)?(?:完成)?(?:投资)?(?:额|数)?"
+)
 
 
 def cumulative(key: str) -> tuple[str, int | None, int | None]:
@@ -50,6 +56,12 @@ def cumulative(key: str) -> tuple[str, int | None, int | None]:
     if m:
         return "ytd", int(m[1]) if m[1] else None, int(m[2])
     return "ytd", None, None
+
+
+def as_of_total(key: str) -> bool:
+    """截至10月底累计完成投资 (a folded header, its unit split off): a total through a month that says neither
+    this year's nor since the start — not imported, said."""
+    return _AS_OF_TOTAL_RE.fullmatch(key) is not None and ("累计" in key or "完成" in key)
 
 
 def is_last_ytd(key: str) -> bool:

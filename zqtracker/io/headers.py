@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from zqtracker.domain.hanzi import simplified
 from zqtracker.domain.money import unit_factor_of
+from zqtracker.io import header_periods
 from zqtracker.io.cn_numerals import quarter_spans
 from zqtracker.io.columns import IMPORT_ONLY_COLUMNS, MONTHLY_COLUMNS, PROJECT_COLUMNS, ROW_NUMBER_HEADERS, Kind
 from zqtracker.io.currency_words import currency_of
@@ -203,7 +204,7 @@ _CUMULATIVE_RE = re.compile(
 )
 _COMPLETED_WORDS = ("完成", "投资", "completed", "investment")
 # A cumulative figure that was planned, not done: 1-10月计划完成投资, 1-10月目标, 预计累计完成
-_TARGET_WORDS = ("计划", "目标", "任务", "预计", "预期", "应完成", "target", "plan", "expected", "forecast")
+TARGET_WORDS = ("计划", "目标", "任务", "预计", "预期", "应完成", "target", "plan", "expected", "forecast")
 _YEAR_DONE_RE = re.compile(
     r"^(?:((?:19|20|21)\d{2})\s*年度?|本年度?|当年|今年|年度)(?:累计)?(?:已)?完成(?:投资|投资额|额)?$"
 )
@@ -219,7 +220,10 @@ def header_candidates(text: str) -> tuple[HeaderMatch, ...]:
     """Every field ``text`` may name, strongest first (empty: a header zqtracker does not know)."""
     if not text or not text.strip() or len(text) > 60:
         return ()
-    text = quarter_spans(simplified(text))
+    text = simplified(text)
+    if header_periods.as_of_total(_split(text)[0]):  # 截至10月底累计: since the start, or this year's?
+        return (HeaderMatch(IGNORED_PREFIX + "since_or_ytd", 3, _split(text)[1]),)
+    text = quarter_spans(text)
     key, unit, currency, cfactor, area = _split(text)
     if not key:
         return ()
@@ -278,7 +282,7 @@ def header_candidates(text: str) -> tuple[HeaderMatch, ...]:
         *LAST_YEAR,
     )
     if is_cumulative and (any(w in key for w in _COMPLETED_WORDS) or bare_range):  # (今年1-11月累计 too)
-        if any(w in key for w in _TARGET_WORDS):  # "1-10月计划完成投资": what was to be done by then
+        if any(w in key for w in TARGET_WORDS):  # "1-10月计划完成投资": what was to be done by then
             shares = any(mark in key or mark in text for mark in PERCENT_MARKS) or "占" in key or key.endswith("率")
             add(IGNORED_PREFIX + ("percent" if shares else "target"), 3)  # "…占年度计划%": a share
             return tuple(out)

@@ -28,6 +28,16 @@ _TITLE_UNIT_RE = re.compile(r"[（(]\s*([^（）()]{1,16}?)\s*[)）]\s*$")
 _REPORTER_RE = re.compile(
     r"(?:填报|报送|填表|上报)单位(?:名称)?(?:\s*[（(][^）)]{0,8}[）)])?\s*[:：]\s*(\S[^:：]*?)(?:\s{2,}|$|\s+(?:单位|填报|日期))"
 )
+# "报送时间：2025年11月", "填报日期：2025-11-05": when the report was sent or filled in, never the period it is
+# of nor its year (a December report goes out in January) — left out of the titles and the title's year
+_SENT_ON_RE = re.compile(
+    r"(?:报送|填报|填表|上报|报出|制表)(?:时间|日期)\s*[:：]?[\s\d０-９〇零一二三四五六七八九十年月日号.\-/／]*"
+)
+
+
+def without_sent_dates(text: str) -> str:
+    """``text`` without its 报送时间 / 填报日期 part."""
+    return _SENT_ON_RE.sub(" ", text).strip()
 
 
 def fill_titles(layout: SheetLayout, sheet: RawSheet, upto: int) -> None:
@@ -36,7 +46,9 @@ def fill_titles(layout: SheetLayout, sheet: RawSheet, upto: int) -> None:
         texts = [clean_text(v) for v in sheet.rows[r - sheet.row_offset] if isinstance(v, str) and v.strip()]
         if not texts:
             continue
-        line = "  ".join(texts)
+        line = without_sent_dates("  ".join(texts))
+        if not line:
+            continue
         is_title = not any(k in line for k in ("填报单位", "报送单位", "填表单位")) and not _UNIT_LINE_RE.fullmatch(
             line.strip()
         )
@@ -88,11 +100,10 @@ def unit_named_in(text: str) -> int | None:
 
 def title_year(sheet: RawSheet, upto: int) -> int | None:
     for r in range(sheet.row_offset, upto):
-        for value in sheet.rows[r - sheet.row_offset]:
-            if isinstance(value, str):
-                y = year_in(value)
-                if y is not None:
-                    return y
+        texts = [v for v in sheet.rows[r - sheet.row_offset] if isinstance(v, str)]
+        y = year_in(without_sent_dates("  ".join(texts))) if texts else None
+        if y is not None:
+            return y
     return None
 
 

@@ -44,6 +44,24 @@ _THIS_YEAR = re.compile(
 )
 
 
+def in_two_columns(sa: SheetAnalysis, field: str, y: int, m: int) -> Problem | None:
+    """One row giving a month twice because two of its columns hold it (1-10月完成投资 beside 2025年1-10月累计完成投资
+    with another figure, 10月完成投资 beside 2025年10月完成投资): the problem names the columns — "already appears
+    in row 4" said of row 4 itself named neither."""
+    if field == "ytd":
+        cols = [c for c in sa.layout.mapped() if c.field == "ytd" and c.period == (y, m)]
+    else:
+        cols = [
+            c
+            for c in sa.layout.mapped()
+            if c.field == field and c.month is not None and c.month[1] == m and c.month[0] in (y, None)
+        ]
+    if len(cols) < 2:
+        return None
+    named = ", ".join(f"{c.letter} “{c.header}”" for c in cols)
+    return Problem("month_in_two_columns", "month", {"value": f"{y}-{m:02d}", "columns": named})
+
+
 def stored_records(ctx: Context, target: int, year: int) -> list[InvestmentRecord]:
     """A stored project's records of one year, as the analysis read them (none for a new project)."""
     if target < 0:
@@ -76,6 +94,7 @@ def analyse_ytd(
         if m in group and group[m][0] != ytd:  # a long sheet giving one project's 1–X月 twice
             first_row = plan.row_numbers[group[m][1]]
             problem = Problem("duplicate_in_file", "month", {"value": f"{y}-{m:02d}", "first_row": first_row})
+            problem = (group[m][1] == k and in_two_columns(sa, "ytd", y, m)) or problem
             add_problem(plan, k, sa, "ytd", ytd, problem)
             sa.status[k] = INVALID
             continue

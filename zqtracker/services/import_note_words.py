@@ -77,6 +77,11 @@ IGNORED_REASONS = Catalogue(
             "sheet named after the month, would",
             "当月完成投资，但标题、工作表名均未注明月份（如“2024年9月”或工作表名“9月”）",
         ),
+        "since_or_ytd": (
+            "completed through a month, but whether since the start or this year only nothing says — head it "
+            "1-10月累计 or 本年累计 (this year's) or 自开工累计 (since the start) and it is imported",
+            "截至某月的累计完成投资，但未注明是本年累计还是自开工累计——表头写明“1-10月累计”“本年累计”或“自开工累计”即可导入",
+        ),
         "since_no_period": (
             "completed since the start, as of a month nothing names — a title such as 截至2024年9月 would",
             "自开工累计，但未注明截至月份（如标题“截至2024年9月”）",

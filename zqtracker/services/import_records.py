@@ -6,7 +6,7 @@ from __future__ import annotations
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.money import MAX_MONEY
 from zqtracker.io.layout import MONTHLY
-from zqtracker.services.import_figures import analyse_ytd, rounded_money
+from zqtracker.services.import_figures import analyse_ytd, in_two_columns, rounded_money
 from zqtracker.services.import_growth import check_growth
 from zqtracker.services.import_last_year import analyse_last_year
 from zqtracker.services.import_matching import district_key, name_keys
@@ -71,14 +71,11 @@ def analyse_records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: 
         if key in taken:
             if taken[key][1] == yuan:  # the same amount twice (a long and a wide sheet): harmless
                 continue
-            add_problem(
-                plan,
-                k,
-                sa,
-                "month",
-                f"{y}-{m:02d}",
-                Problem("duplicate_in_file", "month", {"value": f"{y}-{m:02d}", "first_row": taken[key][0]}),
+            twice = taken[key][0] == numbers[k] and in_two_columns(sa, "month_column", y, m)
+            problem = twice or Problem(
+                "duplicate_in_file", "month", {"value": f"{y}-{m:02d}", "first_row": taken[key][0]}
             )
+            add_problem(plan, k, sa, "month", f"{y}-{m:02d}", problem)
             sa.status[k] = INVALID
             continue
     result.records_unchanged += unchanged
