@@ -63,12 +63,24 @@ def _in_gb2312(ch: str) -> bool:
 
 
 def has_traditional(text: str) -> bool:
-    return not text.isascii() and _traditional_re().search(text) is not None
+    return _outside_gb2312(text) and _traditional_re().search(text) is not None
+
+
+def _outside_gb2312(text: str) -> bool:
+    """Whether ``text`` holds a character GB 2312 lacks — the first test, and the one a mainland file's
+    text stops at: OpenCC is then not even loaded (its table costs 25 ms a process)."""
+    if text.isascii():
+        return False
+    try:
+        text.encode("gb2312")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def simplified(text: str) -> str:
     """``text`` in simplified characters (itself when it has no traditional one)."""
-    if text.isascii() or _traditional_re().search(text) is None:
+    if not has_traditional(text):
         return text
     converter = _converter()
     return text if converter is None else converter.convert(text)
