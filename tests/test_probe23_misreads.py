@@ -208,3 +208,35 @@ def test_a_list_on_a_hidden_sheet_behind_a_visible_pivot_is_named(
         "en", "cli"
     )
     assert service.import_file(tmp_path / "h10.xlsx", ImportOptions(sheets=["明细"])).added == 2
+
+
+def test_a_1_to_9_sheet_beside_an_october_sheet_of_its_own_months_amounts(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    """probe23b M02: a workbook of a 1-9月 sheet (years to date) and a 10月 sheet (October's own amounts)
+    was refused as 'disagrees with another sheet of this file' though the two agree: October alone
+    says no year to date to disagree with."""
+    head = ["项目名称", "所在区域", "总投资（万元）"]
+    ytd = [["高要区2025年1-9月重点项目"], [*head, "1-9月完成投资（万元）"], ["甲项目", "高要区", 20000, 7500]]
+    october = [["高要区2025年10月重点项目"], [*head, "10月完成投资（万元）"], ["甲项目", "高要区", 20000, 1500]]
+    path = write_workbook(tmp_path / "m02.xlsx", SheetSpec("1-9月", ytd), SheetSpec("10月", october))
+    result = service.import_file(path, ImportOptions())
+    assert result.ok, result.problems
+    (project,) = ctx.projects.all_projects()
+    records = {(r.first, r.month): r.amount for r in ctx.projects.investment(project.id)}
+    assert records == {(1, 9): 75_000_000, (10, 10): 15_000_000}  # 1-10月: 9,000万
+
+
+def test_two_sheets_whose_years_to_date_disagree_are_still_asked(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    """Sheets that do disagree are still asked: 9月 says 3,600 through September where 10月's 4,000
+    through October less its 当月 500 says 3,500."""
+    head = ["项目名称", "所在区域", "总投资（万元）"]
+    sep = [["高要区2025年1-9月重点项目"], [*head, "1-9月完成投资（万元）"], ["甲项目", "高要区", 20000, 3600]]
+    oct_ = [["高要区2025年1-10月重点项目"], [*head, "10月完成投资（万元）", "1-10月完成投资（万元）"],
+            ["甲项目", "高要区", 20000, 500, 4000]]  # fmt: skip
+    path = write_workbook(tmp_path / "two.xlsx", SheetSpec("9月", sep), SheetSpec("10月", oct_))
+    result = service.import_file(path, ImportOptions())
+    assert not result.ok and {p.problem.code for p in result.problems} & {"ytd_other_sheet", "month_ytd_disagree"}
+    assert not result.written and ctx.projects.all_projects() == []

@@ -292,9 +292,22 @@ def _moves_earlier_points(stored: list[InvestmentRecord], write: Sequence[Invest
     """Whether writing ``write`` changes a year to date that ``stored`` (with earlier sheets' records)
     gives at one of its months: two sheets of the file disagree (9月 says 3600 through September where
     10月's 4000 through October less its 当月 500 says 3500)."""
-    points = ytd_points(stored)
+    points = _known_points(stored)
     after = ytd_points(records_with(stored, write))
     return any(after.get(m, v) != v for m, v in points.items())
+
+
+def _known_points(records: list[InvestmentRecord]) -> dict[int, int]:
+    """The years to date ``records`` know: through each month they cover from January without a gap
+    (October's own amount alone, from a 10月 sheet beside a 1-9月 one, says no year to date)."""
+    out: dict[int, int] = {}
+    total = covered = 0
+    for r in sorted(records, key=lambda r: r.month):
+        if (r.first_month or r.month) != covered + 1:
+            break
+        total, covered = total + r.amount, r.month
+        out[r.month] = total
+    return out
 
 
 def records_with(stored: list[InvestmentRecord], newer: Sequence[InvestmentRecord]) -> list[InvestmentRecord]:
