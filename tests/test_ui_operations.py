@@ -6,6 +6,8 @@ import sys
 import threading
 import time
 
+from PySide6.QtCore import QObject
+
 from zqtracker.services.progress import Cancelled, Progress
 from zqtracker.ui.operations import Operation
 
@@ -116,3 +118,32 @@ def test_a_dialog_with_nothing_to_cancel_stays_until_its_work_ends(qtbot) -> Non
     release.set()
     qtbot.waitUntil(lambda: op.done, timeout=5000)
     assert op.result is True and not op.was_cancelled
+
+
+def test_an_operation_deleted_while_its_work_reports_is_left_alone(qtbot) -> None:
+    """A preview superseded by the next one is deleted (deleteLater) while its work still reports and
+    ends: the worker's signals went to a QObject being destroyed in the GUI thread and the process
+    crashed (CI, 2026-12-06). After the operation is destroyed the work's reports and its end emit nothing.
+    (The race itself is rare; this shows what an operation deleted mid-work does.)"""
+    started, release, ended = threading.Event(), threading.Event(), threading.Event()
+    seen: list[object] = []
+
+    def work(progress: Progress) -> int:
+        started.set()
+        release.wait(5)
+        for i in range(2000):  # reports racing the deletion, then the end
+            progress.report(i, 2000, "step")
+        ended.set()
+        return 7
+
+    holder = QObject()
+    op = Operation(holder, work, show_progress=False).success(seen.append).run_in_background()
+    assert started.wait(5)
+    gone = threading.Event()
+    op.destroyed.connect(lambda *_: gone.set())
+    release.set()
+    holder.deleteLater()
+    qtbot.waitUntil(gone.is_set, timeout=5000)
+    assert ended.wait(5)
+    qtbot.wait(100)  # anything queued would arrive now
+    assert seen == []

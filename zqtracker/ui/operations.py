@@ -19,6 +19,8 @@ sentences come in the new language too (Progress.lang).
 
 from __future__ import annotations
 
+import functools
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -37,6 +39,28 @@ class _Bridge(QObject):
     was_cancelled = Signal()
     past_return = Signal()
 
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        # The worker emits while the GUI thread may be deleting the operation (a preview superseded
+        # by the next one, deleteLater): a signal emitted on a QObject being destroyed in another
+        # thread crashed the process (CI, 2026-12-06). Emitting and dying take one lock; once the
+        # operation is destroyed nothing is emitted.
+        self.lock, self.alive = threading.Lock(), [True]
+        parent.destroyed.connect(functools.partial(_died, self.lock, self.alive))
+
+    def send(self, signal: Any, *args: object) -> None:
+        with self.lock:
+            if self.alive[0]:
+                try:
+                    signal.emit(*args)
+                except RuntimeError:  # deleted all the same: nobody waits any more
+                    self.alive[0] = False
+
+
+def _died(lock: threading.Lock, alive: list[bool], *_args: object) -> None:
+    with lock:
+        alive[0] = False
+
 
 class _Runnable(QRunnable):
     def __init__(self, work: Callable[[Progress], Any], progress: Progress, bridge: _Bridge) -> None:
@@ -45,21 +69,15 @@ class _Runnable(QRunnable):
         self.setAutoDelete(True)
 
     def run(self) -> None:
+        bridge = self.bridge
         try:
             result = self.work(self.progress)
         except Cancelled:
-            self._emit(self.bridge.was_cancelled)
+            bridge.send(bridge.was_cancelled)
         except BaseException as exc:  # noqa: BLE001 - handed to the failure callback, never lost
-            self._emit(self.bridge.failed, exc)
+            bridge.send(bridge.failed, exc)
         else:
-            self._emit(self.bridge.succeeded, result)
-
-    @staticmethod
-    def _emit(signal, *args: object) -> None:
-        try:
-            signal.emit(*args)
-        except RuntimeError:  # the Operation (and its bridge) was deleted: nobody waits any more
-            pass
+            bridge.send(bridge.succeeded, result)
 
 
 class Operation(QObject):
@@ -176,10 +194,10 @@ class Operation(QObject):
             self._dialog.setLabelText(self.tr("Cancelling…"))
 
     def _relay(self, done: int, total: int | None, text: str) -> None:
-        self._bridge.progressed.emit(done, -1 if total is None else total, text)
+        self._bridge.send(self._bridge.progressed, done, -1 if total is None else total, text)
 
     def _bridge_past_return(self) -> None:
-        _Runnable._emit(self._bridge.past_return)
+        self._bridge.send(self._bridge.past_return)
 
     @Slot()
     def _on_past_return(self) -> None:
