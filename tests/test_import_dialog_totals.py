@@ -68,3 +68,8 @@ def test_a_list_in_traditional_characters_is_previewed_in_simplified_and_said(
     assert said in dialog.notes_label.text() and "單位：萬元 → 单位：万元" in dialog.notes_label.text()
     assert dialog.can_import()
     dialog.grab().save(str(artifacts / f"import-traditional-{lang}.png"))
+    translations.switch("zh_CN" if lang == "en" else "en")  # a live switch words the note again
+    wait_idle(qtbot, dialog)
+    other = "个单元格为繁体字，已按简体读取" if lang == "en" else "read as simplified"
+    assert other in dialog.notes_label.text() and "單位：萬元 → 单位：万元" in dialog.notes_label.text()
+    dialog.grab().save(str(artifacts / f"import-traditional-{lang}-after-switch.png"))

@@ -50,16 +50,8 @@ def _traditional_re() -> re.Pattern[str]:
     converted = converter.convert("\n".join(chars)).split("\n")
     if len(converted) != len(chars):  # never seen: a table that joins characters across lines
         converted = [converter.convert(ch) for ch in chars]
-    changed = "".join(ch for ch, to in zip(chars, converted, strict=True) if ch != to and not _in_gb2312(ch))
+    changed = "".join(ch for ch, to in zip(chars, converted, strict=True) if ch != to and _outside_gb2312(ch))
     return re.compile(f"[{re.escape(changed)}]")
-
-
-def _in_gb2312(ch: str) -> bool:
-    try:
-        ch.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def has_traditional(text: str) -> bool:

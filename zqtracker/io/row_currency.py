@@ -61,10 +61,14 @@ def _in_yuan(plan: SheetPlan, k: int, code: str, rate: Decimal) -> None:
         original = ForeignAmount(code, Decimal(planned[k]), rate)
         planned[k] = original.yuan
         plan.values.setdefault("planned_foreign", [None] * len(plan.data_rows))[k] = original
+
+    def yuan(units: int) -> int:
+        return ForeignAmount(code, Decimal(units), rate).yuan
+
     since = plan.values.get("since_start")
     if since is not None and since[k] is not None:
-        since[k] = ForeignAmount(code, Decimal(since[k]), rate).yuan
+        since[k] = yuan(since[k])
     for records in (plan.months, plan.ytd):
-        records[:] = [(*r[:-1], ForeignAmount(code, Decimal(r[-1]), rate).yuan) if r[0] == k else r for r in records]
-    plan.plans[:] = [(kk, y, ForeignAmount(code, Decimal(v), rate).yuan if kk == k else v) for kk, y, v in plan.plans]
+        records[:] = [(*r[:-1], yuan(r[-1])) if r[0] == k else r for r in records]
+    plan.plans[:] = [(kk, y, yuan(v) if kk == k else v) for kk, y, v in plan.plans]
     plan.converted_rows.append((plan.row_numbers[k], code, str(rate)))
