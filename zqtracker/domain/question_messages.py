@@ -107,6 +107,25 @@ _QUESTION_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
         "{month} 月当月完成投资 {value:,} 元，加上此前各月已存的 {before:,} 元，超过本行自开工累计 {since:,} 元"
         "（后者应包含前者）：是否把本年累计填在了当月列下？请更正表头后重新导入",
     ),
+    "month_like_ytd": (
+        "month {month}'s amount, {value:,} yuan, is at least everything stored for months 1–{last} ({before:,} "
+        "yuan), as it is for {like} of the {told} projects of this column with those months stored: is the column "
+        "the year to date? {how}",
+        "{month} 月完成投资 {value:,} 元，不少于已存的 1—{last} 月合计 {before:,} 元；本列已存有这些月份数据的 "
+        "{told} 个项目中有 {like} 个如此：该列是否为本年累计？{how}",
+        Ways(
+            app=(
+                "Choose what the column holds in its header's menu: Year to date, or Completed investment for the "
+                "month's own amounts",
+                "请在该列表头的菜单中选择：本年累计完成投资，或完成投资（当月数）",
+            ),
+            cli=(
+                'If it is, import with --map "{column}=ytd"; if they are the month\'s own amounts, --map '
+                '"{column}=amount"',
+                '如是，请加 --map "{column}=ytd" 导入；如确为当月数，请加 --map "{column}=amount"',
+            ),
+        ),
+    ),
     "month_in_two_columns": (
         "{field_label} {value!r} is given by two columns of this row, {columns}: which one holds it? (A total "
         "since the start of construction says so in its header.) Correct the headers, then import again",

@@ -288,6 +288,8 @@ def apply_overrides(layout: SheetLayout, overrides: dict[int, str | None]) -> No
         if chosen.startswith("month:"):
             y, m = chosen[6:].split("-")
             info.field, info.month = "month_column", (int(y), int(m))
+        elif chosen in ("amount", "ytd") and not any(c.field == "month" for c in layout.columns if c is not info):
+            _figures_chosen(layout, info, chosen)
         else:
             info.field, info.month, info.quality, info.joined = chosen, None, 9, False
             for other in layout.columns:
@@ -296,6 +298,21 @@ def apply_overrides(layout: SheetLayout, overrides: dict[int, str | None]) -> No
                         other.joined = True
                     else:
                         other.field, other.note = None, f"duplicate:{chosen}"
+
+
+def _figures_chosen(layout: SheetLayout, info: ColumnInfo, chosen: str) -> None:
+    """A column the user says holds a month's own amounts ("amount") or the year to date ("ytd") in a sheet
+    without a 月份 column: of the month its header names (10月完成投资), else the report's — never left
+    unread without a word (a month nothing names is said, as apply_period says it)."""
+    year, month = info.month or (info.year or layout.period[0], info.header_month or layout.period[1])
+    if year is None or month is None:
+        unread = "month_no_period" if chosen == "amount" else "ytd_no_period"
+        info.field, info.note, info.month = IGNORED_PREFIX + unread, "", None
+    elif chosen == "amount":
+        info.field, info.month, info.quality = "month_column", (year, month), 9
+    else:
+        info.field, info.month, info.period, info.quality, info.header_month = "ytd", None, (year, month), 9, month
+    info.joined = False
 
 
 def _promote(layout: SheetLayout, field: str, overrides: dict[int, str | None]) -> None:

@@ -43,6 +43,7 @@ MAPPABLE_FIELDS: tuple[str, ...] = (
     "annual_plan",
     "month",
     "amount",
+    "ytd",
 )
 
 

@@ -22,6 +22,7 @@ from zqtracker.services.import_model import (
     code_question,
 )
 from zqtracker.services.import_own_spans import own_months_in_spans
+from zqtracker.services.import_ytd_like import month_amounts_like_ytd
 
 
 def analyse_records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Context, seen: SeenRows) -> None:
@@ -82,6 +83,7 @@ def analyse_records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: 
     own_records = records[len(earlier_sheets) :]  # what this sheet's months made
     if plan.since_start_as_of is not None and plan.months:
         _beyond_since_start(sa, stored)
+    month_amounts_like_ytd(sa, ctx)  # 10月完成投资 holding January to October: asked
     if plan.ytd:
         month_rows = {(targets[k], y, m): (k, yuan) for k, y, m, yuan in plan.months if targets[k] is not None}
         analyse_ytd(result, sa, ctx, month_rows, earlier_sheets)
