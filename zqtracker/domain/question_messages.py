@@ -291,5 +291,12 @@ _QUESTION_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
         "{first}–{last} 月合计 {span:,} 元（已报的累计数，应包含前者）：是否把累计填在了当月列下，或数字有误？"
         "请更正后重新导入",
     ),
+    "note_replaces": (
+        "Mode replace: the {projects:,} stored project(s) are removed first, with their {records:,} monthly "
+        "investment record(s), {plans:,} annual plan(s) and status history; a backup copy is made before, and undo "
+        "restores it.",
+        "替换模式：先删除已存的 {projects:,} 个项目及其 {records:,} 条月度完成投资、{plans:,} 条年度计划和状态记录；"
+        "导入前会先备份，撤销即可恢复。",
+    ),
 }
 QUESTION_MESSAGES = Catalogue("question_problems", _QUESTION_MESSAGES)

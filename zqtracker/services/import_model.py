@@ -90,6 +90,7 @@ class Context:
     records_by_project: dict | None = None  # (project, year) → its stored InvestmentRecords (built on demand)
     spans: dict | None = None  # (project, year) → its stored spans (first, last month, amount), built on demand
     links: dict[tuple[str, int], int] = field(default_factory=dict)  # (sheet, row) → project the user linked
+    replaced: dict[str, int] | None = None  # mode replace: the projects, records and plans stored, removed first
 
     def names_by_id(self, kind: str) -> dict[int, str]:
         source = {"sector": self.sectors, "district": self.districts, "enterprise": self.enterprises}[kind]

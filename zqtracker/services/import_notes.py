@@ -56,6 +56,8 @@ def notes_of(
     rates = rates or {}
     file = analysis.book.path.name
     notes: list[Problem] = []
+    if analysis.context is not None and (gone := analysis.context.replaced) and gone["projects"]:  # mode replace
+        notes.append(Problem("note_replaces", None, gone))  # what it removes first
     if analysis.book.renamed_csv:
         notes.append(Problem("note_renamed_csv", None, {"file": file}))
     elif analysis.book.kind in ("html", "xml2003"):

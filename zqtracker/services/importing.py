@@ -52,8 +52,6 @@ from zqtracker.storage.importing import ImportChange, ImportStore, ImportWriteEr
 
 
 def _paused_gc(method):
-    import functools
-
     @functools.wraps(method)
     def run(*args, **kwargs):
         with _no_cyclic_gc():
@@ -277,6 +275,7 @@ class ImportService:
                 links=dict(options.links),
             )
             if options.mode == "replace":
+                ctx.replaced = store.stored_counts()  # what goes first: said in a note
                 return ctx
             ctx.matcher = matcher = Matcher([Stored(*row) for row in identities])
             candidates: set[int] = set(options.links.values())

@@ -313,6 +313,11 @@ class ImportStore:
         for table in ("status_changes", "investment_records", "annual_plans", "projects"):
             self.conn.exec_driver_sql(f"DELETE FROM {table}")
 
+    def stored_counts(self) -> dict[str, int]:
+        """How many projects, monthly records and annual plans are stored: what mode replace removes."""
+        tables = {"projects": "projects", "records": "investment_records", "plans": "annual_plans"}
+        return {key: self._fetch(f"SELECT count(*) FROM {t}")[0][0] for key, t in tables.items()}
+
     def current_versions(self, ids: Sequence[int]) -> dict[int, int]:
         """Versions of these projects, their rows locked until the transaction ends."""
         out: dict[int, int] = {}
