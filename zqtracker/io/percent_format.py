@@ -16,6 +16,7 @@ import zipfile
 from xml.parsers import expat
 
 from zqtracker.io.xlsx_formulas import column_number
+from zqtracker.io.xlsx_places import Unplaced
 
 _BUILTIN = {0: "General", 1: "0", 9: "0%", 10: "0.00%", 17: "mmm-yy", 49: "@"}
 # zh-CN's built-in date formats that show a year and month alone (yyyy"年"m"月")
@@ -180,8 +181,8 @@ MAX_PERCENT_CELLS = 1_000_000
 
 def percent_cells(data: bytes, styles: dict[bytes, str], found: list[tuple[int, int, str]]) -> None:
     """The number cells of ``data`` (whole cells, io/xlsx_package.whole_elements) written with a
-    percent style: (0-based row, column, mark). A cell without an r attribute cannot be placed
-    and reads as its number (as error cells do)."""
+    percent style: (0-based row, column, mark). A cell without an r attribute raises
+    :class:`Unplaced`."""
     for needle, mark in styles.items():
         pos = data.find(needle)
         while pos >= 0 and len(found) < MAX_PERCENT_CELLS:
@@ -190,6 +191,8 @@ def percent_cells(data: bytes, styles: dict[bytes, str], found: list[tuple[int, 
             if m is not None and m.end() > pos:
                 kind = _TYPE_RE.search(m.group(1))
                 ref = _REF_ATTR_RE.search(m.group(1))
-                if ref is not None and (kind is None or kind.group(1) == b"n"):
+                if kind is None or kind.group(1) == b"n":
+                    if ref is None:
+                        raise Unplaced  # the part is read again with every r written in (io/xlsx_places.py)
                     found.append((int(ref.group(2)) - 1, column_number(ref.group(1).decode()) - 1, mark))
             pos = data.find(needle, pos + len(needle))

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from zqtracker.io.percent_format import MONTH_MARK, month_text, percent_text, unit_text
+from zqtracker.io.xlsx_escapes import unescape_rows
 from zqtracker.io.xlsx_package import iter_rows_starts_at_row_1
 
 EXCEL_ERRORS = frozenset(
@@ -31,10 +32,12 @@ def stream_rows(
     errors: list[tuple[int, int, str]],
     emit: Emit,
     hidden_rows: list | None = None,
+    escaped: bool = False,
 ) -> None:
     """Rows in chunks. python-calamine's iter_rows has started at row 1 in some versions and at the
     first used row in others, and at the first used column: offsets are worked out from the end.
-    Numbers are sent as floats whatever the format (python-calamine gives an .xls's as int)."""
+    Numbers are sent as floats whatever the format (python-calamine gives an .xls's as int).
+    ``escaped``: the sheet's text holds ``_xHHHH_`` escapes to decode (io/xlsx_escapes.py)."""
     chunk: list[list] = []
     marks: list[tuple[int, int, str]] = []
     count = 0
@@ -70,6 +73,8 @@ def stream_rows(
                         if i not in special:
                             special.append(i)
         width = len(row)
+        if escaped:  # an _xHHHH_ escape python-calamine leaves as written (io/xlsx_escapes.py)
+            unescape_rows([row])
         if by_row and row_offset + count in by_row:
             mark_row(row, by_row[row_offset + count], end[1] + 1 - width, len(chunk), marks)
         count += 1

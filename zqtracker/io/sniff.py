@@ -196,6 +196,11 @@ def _inspect_zip(path: Path, size: int, limits: Limits) -> FileInfo:
 
 def _package_kind(name: str, names: dict[str, zipfile.ZipInfo], zf: zipfile.ZipFile) -> str:
     if "xl/workbook.xml" in names:
+        from zqtracker.io.xlsx_rels import workbook_twice
+
+        twice = workbook_twice(zf, names)
+        if twice is not None:
+            raise WorkbookRefused(twice[0], name, **twice[1])
         return "xlsx"
     if "xl/workbook.bin" in names:
         return "xlsb"

@@ -19,8 +19,10 @@ from zqtracker.io.sheet_stream import (
     mark_row,
     stream_rows,
 )
+from zqtracker.io.xlsx_escapes import unescape_rows
 from zqtracker.io.xlsx_formulas import MAX_FORMULAS, TOO_MANY
-from zqtracker.io.xlsx_package import Package, package_facts, sheet_scan
+from zqtracker.io.xlsx_package import TWICE, Package, package_facts, sheet_scan
+from zqtracker.io.xlsx_places import twice_refusal
 
 
 def facts_of(path: str, kind: str) -> Package:
@@ -61,10 +63,12 @@ def read_workbook(path: str, kind: str, sheets: list[str] | None, max_cells: int
     zero_unsure = package.recalc_on_load
     with Forked(lambda: sheet_scan(path, package.sheet_parts, zero_unsure)) as scan:
         if not scan.started:
-            package.errors, package.hidden_rows = sheet_scan(path, package.sheet_parts, zero_unsure)
+            package.errors, package.hidden_rows, package.escaped = sheet_scan(path, package.sheet_parts, zero_unsure)
 
         def scanned() -> dict[str, list[tuple[int, int, str]]]:
-            package.errors, package.hidden_rows = scan.result((package.errors, package.hidden_rows))
+            package.errors, package.hidden_rows, package.escaped = scan.result(
+                (package.errors, package.hidden_rows, package.escaped)
+            )
             return package.errors
 
         _read_workbook(path, kind, sheets, max_cells, emit, package, scanned)
@@ -144,6 +148,9 @@ def _read_workbook(
             if errors is not None:
                 package.errors = errors()
             marks = package.errors.get(name, [])
+            if marks and marks[-1][0] == TWICE:  # a row or cell written twice (io/xlsx_places.py)
+                emit(("sheet_error", name, *twice_refusal(marks[-1][2])))
+                continue
             if marks and tuple(marks[-1]) == TOO_MANY:  # more formulas without a value than can be listed
                 emit(("sheet_error", name, "too_many_formulas", {"limit": MAX_FORMULAS}))
                 continue
@@ -157,6 +164,7 @@ def _read_workbook(
                 marks,
                 emit,
                 package.hidden_rows.get(name, []),
+                name in package.escaped,
             )
         except CellTooLong as exc:
             emit(("sheet_error", name, "text_too_long" if exc.total else "cell_too_long", {"limit": MAX_CELL_CHARS}))
@@ -224,12 +232,15 @@ def _read_with_openpyxl(
             if sheets is not None and ws.title not in sheets:
                 continue
             sheet_marks = found.get(ws.title, [])
+            if sheet_marks and sheet_marks[-1][0] == TWICE:
+                emit(("sheet_error", ws.title, *twice_refusal(sheet_marks[-1][2])))
+                continue
             if sheet_marks and tuple(sheet_marks[-1]) == TOO_MANY:
                 emit(("sheet_error", ws.title, "too_many_formulas", {"limit": MAX_FORMULAS}))
                 continue
             try:
                 _stream_openpyxl_sheet(ws, max_cells, package.hidden.get(ws.title, []), sheet_marks, emit,
-                                       package.hidden_rows.get(ws.title, []))  # fmt: skip
+                                       package.hidden_rows.get(ws.title, []), ws.title in package.escaped)  # fmt: skip
             except CellTooLong as exc:
                 emit(
                     (
@@ -247,7 +258,9 @@ def _read_with_openpyxl(
         wb.close()
 
 
-def _stream_openpyxl_sheet(ws: Any, max_cells: int, hidden: list, found: list, emit: Emit, hidden_rows: list) -> None:
+def _stream_openpyxl_sheet(
+    ws: Any, max_cells: int, hidden: list, found: list, emit: Emit, hidden_rows: list, escaped: bool
+) -> None:
     ws.reset_dimensions()
     emit(("sheet", ws.title, 0, 0, [], hidden, 0, 0, hidden_rows))
     chunk: list[list] = []
@@ -270,6 +283,8 @@ def _stream_openpyxl_sheet(ws: Any, max_cells: int, hidden: list, found: list, e
             )
             return
         converted = [convert_cell(v) for v in row]
+        if escaped:  # openpyxl decodes no _xHHHH_ escape (io/xlsx_escapes.py)
+            unescape_rows([converted], ascii_done=False)
         text.add(converted, n - 1)
         # openpyxl gives an error cell as its text ("#REF!"): marked like python-calamine's
         marks.extend((len(chunk), j, v) for j, v in enumerate(converted) if v.__class__ is str and v in EXCEL_ERRORS)

@@ -19,6 +19,8 @@ import html
 import re
 from collections.abc import Iterable
 
+from zqtracker.io.xlsx_places import Unplaced
+
 # The end of a formula — </f> after its text, or a self-closing <f …/> — and then an empty value
 # or the end of the cell (namespaced spellings too: <x:f>, from some .NET writers). It starts
 # with the letter f, rare in a sheet's XML, so re skips fast through sheets with no formula.
@@ -60,7 +62,7 @@ class Uncalculated:
             attrs, body = cell
             ref = _REF_RE.match(attrs.get("r", ""))
             if ref is None:
-                continue  # a cell without its r attribute cannot be placed: left empty, as read
+                raise Unplaced  # a cell without its r attribute: the part is read again with it written in
             f = _FORMULA_RE.search(body)
             kind = attrs.get("t", "n")
             if f is None or (kind == "str" and _has_value(body)):

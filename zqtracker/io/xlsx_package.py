@@ -16,7 +16,9 @@ from collections.abc import Iterator
 
 from zqtracker.io.percent_format import percent_cells, percent_styles
 from zqtracker.io.row_ranges import RangeCollector
+from zqtracker.io.xlsx_escapes import has_escapes
 from zqtracker.io.xlsx_formulas import Uncalculated, column_number
+from zqtracker.io.xlsx_places import Places, RowOrder, Unplaced
 
 
 class Package:
@@ -33,6 +35,7 @@ class Package:
         self.errors: dict[str, list[tuple[int, int, str]]] = {}
         self.merged: dict[str, list[tuple[int, int, int, int]]] = {}
         self.sheet_parts: dict[str, str] = {}
+        self.escaped: list[str] = []  # sheets whose text holds an _xHHHH_ escape (io/xlsx_escapes.py)
         self.declared: dict[str, int] = {}  # the cells an .xlsx sheet's <dimension> says it spans
         # The writer asks for every formula to be calculated on opening (calcPr fullCalcOnLoad):
         # XlsxWriter and its kin, which store 0 as every formula's value unless told otherwise.
@@ -66,24 +69,36 @@ def package_facts(path: str, *, errors: bool = True) -> Package:
 
 def sheet_scan(
     path: str, parts: dict[str, str], zero_unsure: bool = False
-) -> tuple[dict[str, list[tuple[int, int, str]]], dict[str, list[tuple[int, int]]]]:
+) -> tuple[dict[str, list[tuple[int, int, str]]], dict[str, list[tuple[int, int]]], list[str]]:
     """The error cells and the formulas never calculated of each sheet (name → part, as
     :func:`sheet_parts` gives), and its hidden row ranges, in one pass over each sheet's XML;
     best effort like :func:`package_facts`: the sheets read before a damaged one keep theirs.
     ``zero_unsure``: a formula's 0 is the writer's placeholder, not its value (see
-    :func:`recalc_on_load`)."""
+    :func:`recalc_on_load`). Third, the sheets whose text holds an ``_xHHHH_`` escape to decode
+    (io/xlsx_escapes.py): all of them when the shared strings do."""
     found: dict[str, list[tuple[int, int, str]]] = {}
     hidden: dict[str, list[tuple[int, int]]] = {}
+    escaped: list[str] = []
     try:
         with zipfile.ZipFile(path) as zf:
             percent = _percent_styles(zf)
+            shared = _shared_escapes(zf)
             for name, part in parts.items():
                 rows = RangeCollector()
-                found[name] = _cell_marks(zf, part, zero_unsure, rows, percent)
+                flags: set[str] = set()
+                found[name] = _cell_marks(zf, part, zero_unsure, rows, percent, flags)
                 hidden[name] = rows.ranges()
+                if shared or flags:
+                    escaped.append(name)
     except Exception:  # noqa: BLE001
         pass
-    return found, hidden
+    return found, hidden, escaped
+
+
+def _shared_escapes(zf: zipfile.ZipFile) -> bool:
+    names = {n.lower(): n for n in zf.namelist()}
+    part = names.get("xl/sharedstrings.xml")
+    return part is not None and any(has_escapes(data) for data in whole_elements(zf, part, b">"))
 
 
 def _percent_styles(zf: zipfile.ZipFile) -> dict[bytes, str]:
@@ -109,30 +124,67 @@ def _cell_marks(
     zero_unsure: bool = False,
     hidden: RangeCollector | None = None,
     percent: dict[bytes, str] | None = None,
+    flags: set[str] | None = None,
 ) -> list[tuple[int, int, str]]:
     """Cells of type "e" with their cached error text, and formula cells without a value ("=" and
     the formula; io/xlsx_formulas.py), found by a byte search of the part (most sheets have
-    neither, and the search is what it costs them). A cell without an r attribute (a few
-    writers omit them), or written ``t = "e"`` with spaces, cannot be found this way and is left
-    as python-calamine reads it: empty. ``hidden`` collects the hidden rows on the same pass, and
-    the number cells of a ``percent`` style are marked "%" and their decimals (io/numfmt.py)
-    ahead of the rest."""
+    neither, and the search is what it costs them). ``hidden`` collects the hidden rows on the same
+    pass, and the number cells of a ``percent`` style are marked "%" and their decimals
+    (io/numfmt.py) ahead of the rest. A mark in a row or cell written without its r attribute has
+    the part read again with every r written in (io/xlsx_places.py); a row or cell that pass finds
+    written twice ends the list with ``(TWICE, TWICE, "G4")`` (or the row's number). ``flags`` gets
+    "escapes" when the part's text holds an ``_xHHHH_`` escape (io/xlsx_escapes.py)."""
+    rows = RangeCollector()
+    flags = flags if flags is not None else set()
+    try:
+        found = _marks(zf, part, zero_unsure, rows if hidden is not None else None, percent, None, flags)
+    except Unplaced:
+        rows, places = RangeCollector(), Places()
+        found = _marks(zf, part, zero_unsure, rows if hidden is not None else None, percent, places, flags)
+        if places.twice is not None:
+            found.append((TWICE, TWICE, places.twice))
+    if hidden is not None:
+        for first, last in rows.ranges():
+            hidden.add(first, last)
+    return found
+
+
+TWICE = -2
+
+
+def _marks(
+    zf: zipfile.ZipFile,
+    part: str,
+    zero_unsure: bool,
+    hidden: RangeCollector | None,
+    percent: dict[bytes, str] | None,
+    places: Places | None,
+    flags: set[str],
+) -> list[tuple[int, int, str]]:
+    """:func:`_cell_marks`' search, over the part as written (``places`` None: raises
+    :class:`Unplaced` at a mark it cannot place) or with the r of every row and cell written in."""
     shown: list[tuple[int, int, str]] = []
     found: list[tuple[int, int, str]] = []
     formulas = Uncalculated(zero_unsure=zero_unsure)
     full = False
-    for data in whole_elements(zf, part):
+    blocks = whole_elements(zf, part)
+    order = RowOrder() if places is None else None
+    for data in places.blocks(blocks) if places is not None else blocks:
+        if order is not None:
+            order.check(data)
+        if not flags and has_escapes(data):
+            flags.add("escapes")
         if hidden is not None and b"hidden" in data:
             _hidden_rows(data, hidden)
         if percent:
             percent_cells(data, percent, shown)
         if full:
             continue
-        if b't="e"' in data or b"t='e'" in data:
+        if b'"e"' in data or b"'e'" in data:  # t="e", and t = 'e' … as XML allows
             for m in _ERROR_CELL_RE.finditer(data):
                 ref = _REF_RE.search(m.group(1))
                 if ref is None:
-                    continue
+                    raise Unplaced
                 col = column_number(ref.group(1).decode())
                 text = m.group(2).decode("utf-8", "replace").strip() or "#VALUE!"
                 found.append((int(ref.group(2)) - 1, col - 1, text))
@@ -145,7 +197,8 @@ def _cell_marks(
     if full:
         return shown + found
     if formulas.pending:
-        formulas.name_shared(whole_elements(zf, part))
+        blocks = whole_elements(zf, part)
+        formulas.name_shared(Places().blocks(blocks) if places is not None else blocks)
     return shown + found + formulas.found
 
 
@@ -160,7 +213,7 @@ def _hidden_rows(data: bytes, rows: RangeCollector) -> None:
     back from to its tag's start, so that a block without one costs a single byte search (and
     100k hidden rows a third of a second, on the other core). A row without cells (``<row …
     hidden="1"/>``) holds nothing to import and is passed over; a row without an r attribute
-    cannot be placed (as with error cells)."""
+    raises :class:`Unplaced` (the part is read again with it written in)."""
     pos = data.find(b"hidden")
     while pos >= 0:
         start = data.rfind(b"<", 0, pos)
@@ -168,7 +221,9 @@ def _hidden_rows(data: bytes, rows: RangeCollector) -> None:
         if m is not None and m.end() > pos:
             if _HIDDEN_RE.match(data, pos) and data[m.end() - 2] != 0x2F:  # not "…/>"
                 ref = _ROW_REF_RE.search(m.group(1))
-                if ref is not None and 0 < int(ref.group(1)) <= 1 << 20:
+                if ref is None:
+                    raise Unplaced
+                if 0 < int(ref.group(1)) <= 1 << 20:
                     rows.add(int(ref.group(1)) - 1)
             pos = m.end()
         else:

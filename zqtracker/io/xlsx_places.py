@@ -1,0 +1,108 @@
+"""Where the rows and cells of an .xlsx sheet are, when its XML does not say. The sheet scan of
+io/xlsx_package.py finds error cells, formulas never calculated, percent cells and hidden rows by a
+byte search, and places each by its r attribute (``<c r="G4"``, ``<row r="6"``). The r attribute is
+optional: a ``<row>`` without one is the row after the row before it (the first is row 1), and a
+``<c>`` without one the cell after the cell before it in its row (the first is column A), as Excel,
+LibreOffice and python-calamine count them. Every spreadsheet program writes r, so the scan reads the
+bytes as they are; only when it meets a mark it cannot place does it read the sheet again through
+:class:`Places`, which writes the r of every row and cell into each block before the search (a
+second pass, paid by such files alone). The same pass finds a row or a cell written twice: Excel
+calls such a file corrupt, and the parsers keep the last copy without a word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+_TAG_RE = re.compile(rb"<((?:\w+:)?)(c|row)\b([^>]*)>")
+_ROW_R_RE = re.compile(rb"(?:^|\s)r\s*=\s*[\"']([0-9]{1,7})[\"']")
+_CELL_R_RE = re.compile(rb"(?:^|\s)r\s*=\s*[\"']([A-Za-z]{1,3})([0-9]{1,7})[\"']")
+_MAX_ROW, _MAX_COL = 1 << 20, 1 << 14
+
+
+class Unplaced(Exception):
+    """A mark of the sheet scan sits in a row or cell without an r attribute."""
+
+
+_ROW_NUMBER_RE = re.compile(rb'<row r="([0-9]{1,7})"')
+
+
+class RowOrder:
+    """The rows of a sheet's blocks as written, in ascending order: a row out of order or written twice
+    raises :class:`Unplaced`, and the pass through :class:`Places` says which (its cells are counted
+    there: a cell written twice is sought only on that pass)."""
+
+    def __init__(self) -> None:
+        self.last = 0
+
+    def check(self, data: bytes) -> None:
+        numbers = list(map(int, _ROW_NUMBER_RE.findall(data)))
+        if numbers and (numbers[0] <= self.last or any(map(int.__ge__, numbers, numbers[1:]))):
+            raise Unplaced
+        if numbers:
+            self.last = numbers[-1]
+
+
+def column_letters(col: int) -> str:
+    """ "A" for 1, "XFD" for 16384."""
+    out = ""
+    while col > 0:
+        col, rest = divmod(col - 1, 26)
+        out = chr(65 + rest) + out
+    return out
+
+
+class Places:
+    """Blocks of one sheet part (whole cells, io/xlsx_package.whole_elements), each row and cell tag
+    rewritten with its r first (``<c r="G4" s="1" t="e">``), counted as Excel counts them; ``twice``
+    names the first row ("5") or cell ("G4") the XML writes a second time."""
+
+    def __init__(self) -> None:
+        self.row = 0  # the row last met, 1-based
+        self.col = 0  # the column of the cell last met in it, 1-based
+        self.rows: set[int] = set()
+        self.cells: set[int] = set()  # the columns met in the current row
+        self.twice: str | None = None
+
+    def blocks(self, blocks: Iterable[bytes]) -> Iterator[bytes]:
+        for data in blocks:
+            yield _TAG_RE.sub(self._place, data)
+
+    def _place(self, m: re.Match[bytes]) -> bytes:
+        prefix, name, attrs = m.groups()
+        if name == b"row":
+            ref = _ROW_R_RE.search(attrs)
+            self.row = int(ref.group(1)) if ref is not None else self.row + 1
+            self.col = 0
+            self.cells = set()
+            if self.row in self.rows and self.twice is None:
+                self.twice = str(self.row)
+            self.rows.add(self.row)
+            rest = attrs if ref is None else attrs[: ref.start()] + attrs[ref.end() :]
+            return b"<" + prefix + b'row r="%d"' % self.row + rest + b">"
+        ref = _CELL_R_RE.search(attrs)
+        if ref is None:
+            self.col += 1
+            row, rest = self.row, attrs
+        else:
+            self.col = _column_number(ref.group(1))
+            row, rest = int(ref.group(2)), attrs[: ref.start()] + attrs[ref.end() :]
+        text = f"{column_letters(min(self.col, _MAX_COL))}{min(max(row, 1), _MAX_ROW)}"
+        if row == self.row:
+            if self.col in self.cells and self.twice is None:
+                self.twice = text
+            self.cells.add(self.col)
+        return b"<" + prefix + b'c r="' + text.encode() + b'"' + (rest if rest[:1].isspace() else b" " + rest) + b">"
+
+
+def _column_number(letters: bytes) -> int:
+    col = 0
+    for ch in letters.upper():
+        col = col * 26 + ch - 64
+    return col
+
+
+def twice_refusal(ref: str) -> tuple[str, dict]:
+    """The sheet's refusal (code, params) for a row ("5") or a cell ("G4") written twice."""
+    return ("xml_row_twice", {"row": int(ref)}) if ref.isdigit() else ("xml_cell_twice", {"cell": ref})
