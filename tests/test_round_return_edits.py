@@ -312,17 +312,16 @@ def test_a_total_row_and_a_note_under_the_table_are_skipped_a_pasted_project_is_
     assert _codes(ret) == [("round_row_without_id", last + 5, "N")]
 
 
-# -- B6: a column inserted --------------------------------------------------------------------------------
-def test_an_inserted_column_is_one_problem_saying_the_columns_moved(demo_ctx: AppContext, workbook: Path) -> None:
+# -- B6: a column deleted (one inserted is read past by the headers: tests/test_probe24_round_returns.py) --
+def test_a_deleted_column_is_one_problem_naming_it(demo_ctx: AppContext, workbook: Path) -> None:
     sh = Sheet.open(workbook)
     (pid,) = _reported(demo_ctx, sh, 1)
     sh.set(pid, H_MONTH, 10)
-    sh.ws.insert_cols(13)
-    sh.ws.cell(4, 13).value = "备注"
+    sh.ws.delete_cols(4)  # 投资主体: every column after it moves one to the left
     sh.save()
     ret = _collect(demo_ctx, workbook)
-    assert _codes(ret) == [("round_columns_moved", 4, "O")]
-    assert "现位于O列，而下发时位于N列" in ret.problems[0].reason("zh")
+    assert _codes(ret) == [("round_column_missing", 4, "D")]
+    assert "下发时位于D列" in ret.problems[0].reason("zh")
     assert not _apply(demo_ctx, ret) and _october(demo_ctx, pid) is None
 
 

@@ -325,5 +325,44 @@ _QUESTION_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
         "“{file}”已损坏：{part} 中有两张工作表的 {attribute} 同为“{value}”，无从得知所指的是哪张"
         "（Excel 会报告此文件已损坏）；未予打开。请重新索取该文件。",
     ),
+    # a monthly round's return (io/round_columns.py, io/round_return.py)
+    "round_column_twice": (
+        "the header “{value}” the round wrote stands over more than one column ({columns}), so which one holds "
+        "the figures cannot be told; give each column its header as sent, then return the workbook again",
+        "下发表格的表头“{value}”出现在多列（{columns}），无法判断哪一列是所填数据；请将各列表头恢复为下发时的样子后重新报回",
+    ),
+    "round_column_missing": (
+        "the column “{value}” the round wrote (column {sent} as sent) is not in the sheet: deleted, or its "
+        "header changed where another column now stands? Put the columns back as sent, then return the workbook "
+        "again",
+        "下发表格的“{value}”列（下发时位于{sent}列）在表中找不到：是否被删除，或在其他列的位置上改了表头？"
+        "请将各列恢复为下发时的样子后重新报回",
+    ),
+    "round_column_left_out": (
+        "Sheet “{sheet}”: column {column} “{header}” is not one of the round's columns: not read (a return "
+        "gives only the month the round asks for).",
+        "工作表“{sheet}”：{column} 列“{header}”不是下发表格的列，未读取（报表只收所征集月份的数据）。",
+    ),
+    "round_copy_sheet_filled": (
+        "the figures were typed in sheet “{sheet}”, a copy of the round's sheet “{main}”, which was left "
+        "blank: type them in “{main}” (or delete “{main}” and rename “{sheet}” to “{main}”), then return the "
+        "workbook again",
+        "数据填在了工作表“{sheet}”（“{main}”表的副本）中，而“{main}”表为空：请将数据填入“{main}”表"
+        "（或删除“{main}”表并将“{sheet}”改名为“{main}”），然后重新报回",
+    ),
+    "round_book_ordinary_import": (
+        "“{file}” is a monthly round's workbook (sheet “{sheet}” holds the status and figures on record beside "
+        "this month's): collect it with “zqtracker round collect {file}”, which reads this month's status and "
+        "figures; the ordinary import would read the ones on record",
+        "“{file}”是月度报表征集的回表（“{sheet}”表中已有的状态和数据与本月所填并列）："
+        "请用“zqtracker round collect {file}”收取，它读取本月所填的状态和数据；普通导入会读成已有的那些",
+    ),
+    "round_table_grey_read": (
+        "sheet “{sheet}” of “{file}” is a monthly round's table saved without its hidden sheet: columns "
+        "{columns} hold the status and figures on record, which the import would read in place of this month's "
+        "(a status put back, zeros stored for the months before). Leave them out and import again: {maps}",
+        "“{file}”的“{sheet}”表是去掉了隐藏工作表的月度报表：{columns} 列是已有的状态和数据，"
+        "导入会把它们当作本月所填读取（状态被改回、前几个月存为零）。请略去这些列后重新导入：{maps}",
+    ),
 }
 QUESTION_MESSAGES = Catalogue("question_problems", _QUESTION_MESSAGES)

@@ -101,13 +101,6 @@ _ROUND_MESSAGES: dict[str, tuple[str, str]] = {
         "已有数据“{field_label}”由{before}被改为{value}，但本行的1–X月累计是按已有数据（{before}）计算当月的，"
         "算出的当月与贵单位账面不符；请恢复为{before}并在“当月”中填写本月数（如已有数据有误，请联系市局更正）",
     ),
-    "round_columns_moved": (
-        "the columns were moved: “{value}” (the hidden project ids) stands in column {now}, not {sent} as sent "
-        "(a column inserted or deleted?), so no row can be read where it was sent; put the columns back as sent, "
-        "then return the workbook again",
-        "表格的列被移动：“{value}”（隐藏的项目编号）现位于{now}列，而下发时位于{sent}列（是否插入或删除了列？），"
-        "各行无法按下发时的位置读取；请将各列恢复原样后重新报回",
-    ),
     "round_id_edited": (
         "the hidden project id {value} was edited (no id sent reads so); put the row back as sent, then return "
         "the workbook again",

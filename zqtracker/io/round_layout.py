@@ -89,17 +89,6 @@ def layout_problems(
     return out
 
 
-def columns_moved(sheet: RawSheet, columns: Sequence[str], header_row: int, lang: str) -> CellProblem | None:
-    """The hidden ids' header found in another column than sent: a column inserted (or deleted) before
-    it, which moves every column after it, so that no row would be read where it was sent."""
-    expected, sent_at = t("col_id", lang), columns.index("id")
-    found = [c for _r, c, text in _texts(sheet, header_row, header_row) if text == expected]
-    if not found or sent_at in found:
-        return None
-    now, sent = column_letter(found[0]), column_letter(sent_at)
-    return _problem(sheet, header_row, found[0], expected, "round_columns_moved", now=now, sent=sent)
-
-
 def merged_problems(sheet: RawSheet, columns: Sequence[str], first_row: int, keys: frozenset[str]) -> list[CellProblem]:
     """One figure (or status, or progress) merged down over several rows, each a project of its own:
     a reader sees the value in the top cell only, so the rows under it would get nothing."""

@@ -20,7 +20,7 @@ from zqtracker.io.errors import CellProblem
 from zqtracker.io.numfmt import column_letter
 from zqtracker.io.plan_settle import TWO_READINGS, note, own_unit
 from zqtracker.io.reader import ExcelError, FormulaWithoutValue, RawSheet, RawWorkbook
-from zqtracker.io.round_layout import OPEN_KEYS, book_lang, columns_moved, layout_problems, merged_problems
+from zqtracker.io.round_layout import OPEN_KEYS, book_lang, layout_problems, merged_problems
 from zqtracker.io.round_workbook import FORMAT, HEADER_ROW, META_SHEET, NEW_HEADER_ROW, OPEN_MAIN, checksum
 from zqtracker.io.rows import classify
 from zqtracker.io.values import display, is_empty, is_placeholder, parse_money_cell
@@ -87,9 +87,12 @@ class ReturnRows:
     settled: dict[tuple[str, int], list[int]] = field(default_factory=dict)  # (sheet, column) → rows
 
 
-def read_rows(book: RawWorkbook, meta: RoundMeta, sent: dict[int, SheetProject]) -> ReturnRows:
+def read_rows(
+    book: RawWorkbook, meta: RoundMeta, sent: dict[int, SheetProject], skip: frozenset[str] = frozenset()
+) -> ReturnRows:
     """What each row of the two sheets reports. ``sent``: the projects listed, by id (what the
-    locked cells said). Raises NotARoundBook when a sheet is missing."""
+    locked cells said); ``skip``: sheets whose columns could not be found again (io/round_columns.py),
+    whose rows are not read. Raises NotARoundBook when a sheet is missing."""
     out = ReturnRows()
     sheets = {s.name: s for s in book.sheets}
     main = sheets.get(meta.main_sheet)
@@ -97,15 +100,12 @@ def read_rows(book: RawWorkbook, meta: RoundMeta, sent: dict[int, SheetProject])
         raise NotARoundBook("round_sheet_missing", file=book.path.name, sheet=meta.main_sheet)
     lang = book_lang(meta.main_sheet)
     sent_for = (meta.period, meta.unit, meta.district)
-    moved = columns_moved(main, meta.main_columns, HEADER_ROW, lang)
-    if moved is not None:  # every row would seem to lack its id: one problem saying why
-        out.problems.append(moved)
-    else:
+    if main.name not in skip:
         out.problems += layout_problems(main, meta.main_columns, HEADER_ROW, sent_for, lang, main=True)
         out.problems += merged_problems(main, meta.main_columns, HEADER_ROW + 1, OPEN_KEYS)
         _read_main(main, meta, sent, out)
     new = sheets.get(meta.new_sheet)
-    if new is not None:
+    if new is not None and new.name not in skip:
         ncols = {k: i for i, k in enumerate(meta.new_columns)}
         out.problems += layout_problems(new, meta.new_columns, NEW_HEADER_ROW, sent_for, lang, main=False)
         out.problems += merged_problems(new, meta.new_columns, NEW_HEADER_ROW + 1, OPEN_KEYS | {"planned"})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from zqtracker.domain.money import Unit
+from zqtracker.domain.rounds import Period
 from zqtracker.domain.words import Catalogue
 
 _T: dict[str, tuple[str, str]] = {
@@ -76,3 +78,29 @@ t = T.say
 
 def help_lines(lang: str, **params: object) -> list[str]:
     return T.say("help", lang, **params).splitlines()
+
+
+def sent_headers(period: Period, unit: Unit, lang: str) -> dict[str, str]:
+    """The header the round writes over each column of its two sheets (by column key); a January
+    round's 1–(X−1)月 header is empty (the column is there, blank)."""
+    label = unit.label(lang)
+    before = period.previous()
+    months_before = Period(period.year, period.month - 1).ytd_label(lang) if period.month > 1 else ""
+    last = t("last_month", lang, month=before.month, label=before.label(lang))
+    return {
+        "no": t("col_no", lang),
+        "code": t("col_code", lang),
+        "name": t("col_name", lang),
+        "enterprise": t("col_enterprise", lang),
+        "sector": t("col_sector", lang),
+        "planned": t("col_planned", lang, unit=label),
+        "status_before": t("col_status_before", lang),
+        "ytd_before": t("col_ytd_before", lang, months=months_before, unit=label) if months_before else "",
+        "last_month": t("col_last_month", lang, month=last, unit=label),
+        "status": t("col_status", lang),
+        "this_month": t("col_this_month", lang, unit=label),
+        "ytd": t("col_ytd", lang, months=period.ytd_label(lang), unit=label),
+        "progress": t("col_progress", lang),
+        "signed": t("col_signed", lang),
+        "id": t("col_id", lang),
+    }

@@ -32,7 +32,7 @@ from zqtracker.domain.months import calendar_text
 from zqtracker.domain.rounds import Period, SheetProject
 from zqtracker.domain.status import Status
 from zqtracker.io.cells import FORMULA_TRIGGERS, display_width, money_in_unit
-from zqtracker.io.round_text import help_lines, t
+from zqtracker.io.round_text import help_lines, sent_headers, t
 from zqtracker.io.safe_sheet import SafeWorksheet
 
 META_SHEET = "_zqtracker_round"
@@ -155,32 +155,9 @@ class _Writer:
             ws.write_string(1, width - 4, t("due", lang, due=_day(b.due_on, lang)), self.line_right)
         ws.write_string(1, width - 2, t("unit_line", lang, unit=self.unit_label), self.line_right)
 
-    def _headers(self, period: Period) -> dict[str, str]:
-        lang, unit = self.lang, self.unit_label
-        before = period.previous()
-        months_before = Period(period.year, period.month - 1).ytd_label(lang) if period.month > 1 else ""
-        last = t("last_month", lang, month=before.month, label=before.label(lang))
-        return {
-            "no": t("col_no", lang),
-            "code": t("col_code", lang),
-            "name": t("col_name", lang),
-            "enterprise": t("col_enterprise", lang),
-            "sector": t("col_sector", lang),
-            "planned": t("col_planned", lang, unit=unit),
-            "status_before": t("col_status_before", lang),
-            "ytd_before": t("col_ytd_before", lang, months=months_before, unit=unit) if months_before else "",
-            "last_month": t("col_last_month", lang, month=last, unit=unit),
-            "status": t("col_status", lang),
-            "this_month": t("col_this_month", lang, unit=unit),
-            "ytd": t("col_ytd", lang, months=period.ytd_label(lang), unit=unit),
-            "progress": t("col_progress", lang),
-            "signed": t("col_signed", lang),
-            "id": t("col_id", lang),
-        }
-
     def _main(self, ws) -> None:
         b, lang = self.b, self.lang
-        heads = self._headers(b.period)
+        heads = sent_headers(b.period, b.unit, lang)
         width = len(MAIN_COLUMNS)
         self._heading(ws, width - 1)
         first_open = MAIN_COLUMNS.index("status")
@@ -302,7 +279,7 @@ class _Writer:
 
     def _new(self, ws) -> None:
         b, lang = self.b, self.lang
-        heads = self._headers(b.period)
+        heads = sent_headers(b.period, b.unit, lang)
         width = len(NEW_COLUMNS)
         ws.set_row(0, 30)
         ws.merge_range(0, 0, 0, width - 1, "", self.title)

@@ -19,11 +19,14 @@ from zqtracker.io.values import display, fold
 from zqtracker.services.import_mappings import Mapping
 from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
 from zqtracker.services.import_options import ImportOptions, ImportRefused
+from zqtracker.services.round_guard import refuse_round_table
 
 
 def refuse_unanswered(analysis: ImportAnalysis, options: ImportOptions) -> None:
     """What the dialog would ask, refused in one sentence on the command line: amounts without a
-    unit (every such column named at once), and data rows hidden in the sheet (every sheet)."""
+    unit (every such column named at once), and data rows hidden in the sheet (every sheet) — and a
+    monthly round's table read as an ordinary list (services/round_guard.py)."""
+    refuse_round_table(analysis)
     name = analysis.book.path.name
     hidden = analysis.hidden_unanswered
     if hidden:

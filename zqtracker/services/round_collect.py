@@ -26,13 +26,14 @@ from zqtracker.domain.rounds import History, MonthFigure, Period, SheetProject, 
 from zqtracker.domain.status import Status
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.reader import RawSheet, RawWorkbook
-from zqtracker.io.round_read import NotARoundBook, ReturnRows, RoundMeta, read_meta, read_rows
+from zqtracker.io.round_read import NotARoundBook, ReturnRows, RoundMeta, read_meta
+from zqtracker.io.round_return import read_return
 from zqtracker.io.round_workbook import HEADER_ROW, NEW_HEADER_ROW
 from zqtracker.services.import_mappings import Mapping
 from zqtracker.services.import_model import ImportAnalysis
 from zqtracker.services.importing import ImportOptions, ImportResult, ImportService
 from zqtracker.services.progress import Progress
-from zqtracker.services.round_rows import LeftOut, listed_again, takes_month
+from zqtracker.services.round_rows import LeftOut, listed_again, takes_month, year_old
 from zqtracker.services.rounds import RoundRefused
 from zqtracker.storage.closed_months import ClosedMonthStore
 from zqtracker.storage.database import Database
@@ -142,7 +143,7 @@ class RoundCollector:
             }
             already = part.imported_at is not None
         try:
-            rows = read_rows(book, meta, listed)
+            book, rows = read_return(book, meta, listed)
         except NotARoundBook as exc:
             raise RoundRefused(exc.problem.code, **exc.problem.params) from None
         foreign = sorted({r for r, pid in rows.stray_ids})
@@ -181,6 +182,7 @@ class RoundCollector:
                 figure = MonthFigure(row.this_month, period.month, figure.problem)  # accepted: 当月 is the month
             ret.figures[(row.sheet, row.row)] = figure
             ret.findings.extend(check_row(row, history, figure, period, ret.meta.unit.value))
+        ret.findings.extend(year_old(self.db, ret))
         options = self._options(ret, lang)
         book = self._prepared(ret)
         analysis = self.imports.analyse(book, options, progress=progress)

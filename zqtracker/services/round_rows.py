@@ -6,10 +6,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from zqtracker.domain.errors import Problem
+from zqtracker.domain.round_checks import Finding
 from zqtracker.domain.rounds import Reported
 from zqtracker.io.errors import CellProblem
 from zqtracker.services.import_model import ImportAnalysis
 from zqtracker.storage.codec import COL
+from zqtracker.storage.database import Database
+from zqtracker.storage.rounds import RoundStore
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,3 +50,19 @@ def redone(ret: Any) -> int:
     line collects such a return only with ``--again``; the desktop asks for a tick first."""
     records = ret.analysis.records if ret.analysis is not None else []
     return sum(1 for r in records if r[4] is not None and r[4] != r[3])
+
+
+def year_old(db: Database, ret: Any) -> list[Finding]:
+    """A return of a round a year or more before the newest round: last year's workbook, never sent
+    back, filled in with this year's figures would be stored as last year's (probe24b S4). One
+    finding, on the return's first row of a listed project, to accept or send back."""
+    with db.session() as s:
+        newest = next(iter(RoundStore(s).rounds()), None)
+    period = ret.period
+    if newest is None or (newest.period.year - period.year) * 12 + newest.period.month - period.month < 12:
+        return []
+    row = next((r for r in ret.rows.rows if r.project_id is not None), None)
+    if row is None:
+        return []
+    return [Finding("round_year_old", row.project_id, row.sheet, row.row, row.name,
+                    {"round": str(period), "newest": str(newest.period)})]  # fmt: skip

@@ -33,6 +33,11 @@ _WORDS: dict[str, tuple[str, str]] = {
         "this month {month}; {months} {ytd} less {before} = {derived}",
         "当月 {month}；{months}累计 {ytd} 减去前期 {before} = {derived}",
     ),
+    "round_year_old": (
+        "the workbook of the round of {round}, a year or more before the newest round ({newest}): last year's "
+        "workbook filled in with this year's figures? Accept only if they are {round}'s",
+        "这是{round}的报表，比最新一期（{newest}）早一年以上：是否用去年的表格填了今年的数据？确属{round}的数据才接受",
+    ),
     "finding": ("{check}: {detail}", "{check}：{detail}"),
     "likely_unit": (" — likely typed in {unit} ({amount})", " — 可能按{unit}填报（即 {amount}）"),
     # the reminder to paste into a chat
@@ -67,6 +72,7 @@ CHECK_LABELS.merge(
         {
             "month_below_usual": ("Month below a thousandth of the usual month", "当月不足平常月份的千分之一"),
             "planned_implausible": ("New project of 1000亿元 or more", "新项目计划总投资达1000亿元以上"),
+            "round_year_old": ("Workbook of a round a year old", "一年前的报表"),
         },
     )
 )
@@ -92,7 +98,7 @@ def finding_text(f: Finding, period: Period, unit: Unit, lang: str) -> str:
     for key in ("before", "after"):
         if f.check == "status_backwards" and key in f.params:
             params[key] = Status(str(f.params[key])).label(lang)
-    params["months"] = period.ytd_label(lang)
+    params.setdefault("months", period.ytd_label(lang))  # the idle check's own "months" is a count
     text = WORDS.say("finding", lang, check=check_label(f.check, lang), detail=WORDS.say(f.check, lang, **params))
     if f.likely_unit is not None and f.likely_amount is not None:
         word = Unit(f.likely_unit).label(lang)
