@@ -27,6 +27,13 @@ from zqtracker.domain.models import PROJECT_FIELDS
 from zqtracker.io.context import district_of_address
 from zqtracker.io.layout import PROJECTS
 from zqtracker.io.plan import SheetPlan
+from zqtracker.services.import_district_words import (
+    STORED_SHOWN,
+    bracketed,
+    city_level,
+    not_one_district,
+    unknown_place,
+)
 from zqtracker.services.import_matching import company_key, district_key, name_key
 from zqtracker.services.import_model import SheetAnalysis, add_problem
 
@@ -182,14 +189,23 @@ def district_aliases(sheets: list[SheetAnalysis], known: frozenset[str]) -> dict
     changed in place; returns what was read as what, for the notes."""
     used = [sa for sa in sheets if sa.selected and sa.plan is not None and sa.plan.values.get("district")]
     written = {v for sa in used for v in sa.plan.values["district"] if isinstance(v, str) and v}  # type: ignore[union-attr]
+    as_written = frozenset(written)
     # 端州區: the known or written district of its simplified characters, else its simplified name
     scripts = same_in_simplified(written, known)
     written = (written - set(scripts)) | set(scripts.values())
+    # "肇庆高新区（大旺）", "大旺（肇庆高新区）": the side that is a district (import_district_words.py)
+    short = _short_forms(known | written)
+    brackets, both = bracketed(written, known, lambda p: _rank(p, known, written, short))
+    levels = city_level(written, known)  # 市直 → 市本级
+    brackets |= levels
+    written = (written - set(brackets)) | set(brackets.values())
     # "肇庆市端州区": the city's name before its district's, which is the district ("端州区")
     cities = {d: m[1] for d in written - known if (m := _CITY_BEFORE_RE.match(d)) is not None}
     written = (written - set(cities)) | set(cities.values())
     short = _short_forms(known | written)
-    several = {v for v in written - known if _several_districts(v, known | written, short)}
+    several = {v for v in written - known if _several_districts(v, known | written, short)} | both
+    spans = {v for v in written - known - several if not_one_district(v)}  # 跨区, 两区共建, 全市
+    several |= spans
     names = known | (written - several)
     short = _short_forms(names) if several else short
     aliases: dict[str, str] = {}
@@ -207,6 +223,7 @@ def district_aliases(sheets: list[SheetAnalysis], known: frozenset[str]) -> dict
         elif d.endswith(("区", "县", "市")) and d[:-1] in known and len(d) >= 3:
             aliases[d] = d[:-1]  # "端州区" where "端州" is stored: the stored name, one district still
     aliases = {**{d: aliases.get(c, c) for d, c in cities.items() if c != d}, **aliases}
+    aliases = {**{d: aliases.get(c, c) for d, c in brackets.items()}, **aliases}
     aliases = {**{d: aliases.get(c, c) for d, c in scripts.items()}, **aliases}
     for d in list(aliases):  # 大旺 → 大旺高新区 → 高新区: read as where the chain ends
         seen = {d}
@@ -215,19 +232,27 @@ def district_aliases(sheets: list[SheetAnalysis], known: frozenset[str]) -> dict
             aliases[d] = aliases[aliases[d]]
     # 金利镇, 大沙镇 alone in a city's list: towns, whose county nothing says — five districts of one town each
     towns = {d for d in names - known - set(aliases) if d.endswith(_TOWN_ENDS) and not _COUNTY_IN_RE.search(d[:-1])}
+    # 大旺 beside a stored 肇庆高新区: an old or local name no rule can read — which stored district is it?
+    unknown = {d for d in names - known - set(aliases) - towns if unknown_place(d, known)}
+    stored = "、".join(sorted(known)[:STORED_SHOWN]) + ("…" if len(known) > STORED_SHOWN else "")
     for sa in used:
         plan = sa.plan
         assert plan is not None
         col = plan.values["district"]
-        if several or towns:
+        if several or towns or unknown:
             for k, v in enumerate(col):
-                if v in several:
+                if v in spans:
+                    add_problem(plan, k, sa, "district", v, Problem("not_one_district", "district", {"value": v}))
+                elif v in several:
                     add_problem(plan, k, sa, "district", v, Problem("several_districts", "district", {"value": v}))
                 elif v in towns:
                     add_problem(plan, k, sa, "district", v, Problem("district_is_town", "district", {"value": v}))
+                elif v in unknown:
+                    problem = Problem("district_not_stored", "district", {"value": v, "stored": stored})
+                    add_problem(plan, k, sa, "district", v, problem)
         if aliases:
             plan.values["district"] = [aliases.get(v, v) if v else v for v in col]
-    return aliases
+    return {d: a for d, a in aliases.items() if d in as_written}  # not 高新区 of 高新区（原大旺）: never written
 
 
 def _zone_short(name: str) -> str:
@@ -276,6 +301,13 @@ def _districts_in(piece: str, names: frozenset[str] | set[str], short: dict[str,
         ):
             return 2
     return 1 if _is_district(piece, names, short) else 0
+
+
+def _rank(part: str, known: frozenset[str], written: set[str], short: dict[str, set[str]]) -> int:
+    """How surely a bracket's side is a district: 2 known or named like one, 1 written alone, 0 neither."""
+    if part in known or part in _ZONES or _is_district(part, frozenset(), {}):
+        return 2
+    return 1 if _is_district(part, known | written, short) else 0
 
 
 def _is_district(part: str, names: frozenset[str] | set[str], short: dict[str, set[str]]) -> bool:
