@@ -199,6 +199,9 @@ def test_a_rounds_table_saved_as_csv_reads_this_months_status_with_the_grey_colu
     result = service.import_file(target, ImportOptions(mode="merge", column_map=left_out))
     assert result.problems == []
     assert sql(demo_ctx, "SELECT status FROM projects WHERE id = ?", pid)[0][0] == "in_production"
+    # 当月 10万 is October's (the report's month: 1–10月 beside 1–9月 — it had been read as September, then left
+    # unread once 9月完成投资 beside it was turned off)
+    assert _record(demo_ctx, pid, 2023, 10) == 100_000
     # the months before as on record (the grey 1–9月 and 9月 beside the row were left out)
     months = sql(demo_ctx, "SELECT SUM(amount) FROM investment_records WHERE project_id = ? AND year = 2023 "
                  "AND month <= 9", pid)  # fmt: skip

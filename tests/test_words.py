@@ -44,6 +44,7 @@ ENGLISH_QUOTES_CHINESE: dict[tuple[str, str], str] = {
     ("import_ignored_columns", "month_no_year"): "the title words that would name the year",
     ("import_ignored_columns", "since_no_period"): "the title words that would name the month",
     ("import_ignored_columns", "since_or_ytd"): "the header words that would say this year's or since the start",
+    ("import_ignored_columns", "month_beside_months"): "the header words that would name the column's month",
     ("import_ignored_columns", "earlier_year"): "the header words that would name the months",
     ("import_ignored_columns", "same_period"): "the group header words that would say month or year to date",
     ("import_ignored_columns", "last_year_month"): "the header words of the last-year column that is imported",

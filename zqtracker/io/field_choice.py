@@ -270,6 +270,11 @@ def apply_period(layout: SheetLayout) -> None:
                 info.field, info.month = "month_column", (year, month)
         elif info.field == "amount" and not has_month:  # 当月完成投资 under a title of the year alone: said
             info.field, info.note = IGNORED_PREFIX + ("month_no_year" if month else "month_no_period"), ""
+        elif info.field == "amount" and not long:  # beside month columns: 9月完成投资 | 当月完成投资 under 10月
+            if any(w in info.header for w in _OWN_MONTH) and year is not None and month is not None:
+                info.field, info.month = "month_column", (year, month)  # (the same month's column: both must agree)
+            else:  # a bare 完成投资 beside 9月完成投资: whose month? said, never guessed
+                info.field, info.note = IGNORED_PREFIX + "month_beside_months", ""
 
 
 def apply_overrides(layout: SheetLayout, overrides: dict[int, str | None]) -> None:

@@ -185,7 +185,7 @@ def report_period(layout: SheetLayout, sheet: RawSheet) -> tuple[int | None, int
         found = [(int(m[1]) if m[1] else layout.year, int(m[2])) for m in map(regex.search, map(_fold_period, headers))
                  if m and 1 <= int(m[2]) <= 12]  # fmt: skip
         if found:
-            year, month = max(found, key=lambda p: p[0] or 0)
+            year, month = max(found, key=lambda p: (p[0] or 0, p[1]))  # (1–9月 | 1–10月: an October report)
             return (max(year, layout.year) if year and layout.year else year), month
     m = _BARE_MONTH_RE.match(_fold_period(sheet.name))
     if m and 1 <= int(m[2]) <= 12:

@@ -77,6 +77,11 @@ IGNORED_REASONS = Catalogue(
             "sheet named after the month, would",
             "当月完成投资，但标题、工作表名均未注明月份（如“2024年9月”或工作表名“9月”）",
         ),
+        "month_beside_months": (
+            "a completed investment beside columns of given months, whose own month nothing says — head it "
+            "当月完成投资 (the report's month) or 1-10月累计 and it is imported",
+            "完成投资列与各月份列并列，但未注明所属月份——表头写明“当月完成投资”（报告月份）或“1-10月累计”即可导入",
+        ),
         "since_or_ytd": (
             "completed through a month, but whether since the start or this year only nothing says — head it "
             "1-10月累计 or 本年累计 (this year's) or 自开工累计 (since the start) and it is imported",
