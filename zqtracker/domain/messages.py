@@ -193,6 +193,11 @@ from zqtracker.domain.question_messages import QUESTION_MESSAGES  # noqa: E402
 
 MESSAGES.merge(QUESTION_MESSAGES)
 
+# A package or sheet XML naming one thing twice (domain/package_messages.py).
+from zqtracker.domain.package_messages import PACKAGE_MESSAGES  # noqa: E402
+
+MESSAGES.merge(PACKAGE_MESSAGES)
+
 # Last year's year to date from this year's report (domain/last_year_messages.py).
 from zqtracker.domain.last_year_messages import LAST_YEAR_FIELD_LABELS, LAST_YEAR_MESSAGES  # noqa: E402
 

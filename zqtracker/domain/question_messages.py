@@ -310,33 +310,6 @@ _QUESTION_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
         "替换模式：先删除已存的 {projects:,} 个项目及其 {records:,} 条月度完成投资、{plans:,} 条年度计划和状态记录；"
         "导入前会先备份，撤销即可恢复。",
     ),
-    # -- a package or sheet XML that Excel calls corrupt (io/xlsx_places.py, io/xlsx_rels.py) ----------------
-    "xml_cell_twice": (
-        "Sheet “{sheet}” of {file} is damaged: cell {cell} is written twice in the sheet's XML, and which of the "
-        "two is meant is not known (Excel reports such a file as corrupt); it was not read. Open the file in "
-        "Excel or WPS, check the cell, save it and import again.",
-        "“{file}”的工作表“{sheet}”已损坏：单元格 {cell} 在工作表的 XML 中写了两次，无从得知以哪个为准"
-        "（Excel 会报告此文件已损坏）；未予读取。请用 Excel 或 WPS 打开，核对该单元格，保存后再导入。",
-    ),
-    "xml_row_twice": (
-        "Sheet “{sheet}” of {file} is damaged: row {row} is written twice in the sheet's XML, and which of the "
-        "two is meant is not known (Excel reports such a file as corrupt); it was not read. Open the file in "
-        "Excel or WPS, check the row, save it and import again.",
-        "“{file}”的工作表“{sheet}”已损坏：第 {row} 行在工作表的 XML 中写了两次，无从得知以哪一行为准"
-        "（Excel 会报告此文件已损坏）；未予读取。请用 Excel 或 WPS 打开，核对该行，保存后再导入。",
-    ),
-    "package_rel_twice": (
-        "{file} is damaged: {part} gives the relationship Id “{value}” twice, so which part it points to is not "
-        "known (Excel reports such a file as corrupt); it was not opened. Ask for the file again.",
-        "“{file}”已损坏：{part} 中关系 Id“{value}”出现了两次，无从得知它指向哪个部件"
-        "（Excel 会报告此文件已损坏）；未予打开。请重新索取该文件。",
-    ),
-    "package_sheet_twice": (
-        "{file} is damaged: {part} lists two sheets with the same {attribute} “{value}”, so which sheet is meant "
-        "is not known (Excel reports such a file as corrupt); it was not opened. Ask for the file again.",
-        "“{file}”已损坏：{part} 中有两张工作表的 {attribute} 同为“{value}”，无从得知所指的是哪张"
-        "（Excel 会报告此文件已损坏）；未予打开。请重新索取该文件。",
-    ),
     # a monthly round's return (io/round_columns.py, io/round_return.py)
     "round_column_twice": (
         "the header “{value}” the round wrote stands over more than one column ({columns}), so which one holds "
@@ -375,6 +348,32 @@ _QUESTION_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
         "(a status put back, zeros stored for the months before). Leave them out and import again: {maps}",
         "“{file}”的“{sheet}”表是去掉了隐藏工作表的月度报表：{columns} 列是已有的状态和数据，"
         "导入会把它们当作本月所填读取（状态被改回、前几个月存为零）。请略去这些列后重新导入：{maps}",
+    ),
+    "summary_table": (
+        "Sheet “{sheet}” of {file} looks like a summary table, not a list of projects: its rows are categories or "
+        "counts (column {column} “{header}”: {values}), not projects; nothing was imported. Import the list "
+        "the figures were summed from instead.",
+        "“{file}”的工作表“{sheet}”像汇总表而不是项目清单：各行是分类或计数（{column} 列“{header}”：{values}），"
+        "不是项目，未导入任何数据。请改为导入汇总所依据的项目清单。",
+    ),
+    "note_summary_table": (
+        "Sheet “{sheet}” looks like a summary table: its rows are categories or counts (column {column} “{header}”: "
+        "{values}), not projects; it was not imported.",
+        "工作表“{sheet}”像汇总表：各行是分类或计数（{column} 列“{header}”：{values}），不是项目，未导入。",
+    ),
+    "note_package_total": (
+        "Sheet “{sheet}”, row {row}: “{name}” holds {count} sub-projects, and its figures are the sum of the {count} "
+        "rows under it: those sub-projects are imported, each as a project, and this row is read as their total, "
+        "not as a project of its own (its figures would otherwise be counted twice).",
+        "工作表“{sheet}”第 {row} 行：“{name}”含 {count} 个子项目，其数额等于其下 {count} 行之和："
+        "各子项目分别作为项目导入，该行按其合计读取，不作为单独的项目（否则数额会重复计算）。",
+    ),
+    "package_row": (
+        "the row says it holds {count} sub-projects ({value}), but its figures are not the sum of the {count} rows "
+        "under it: a project of its own, or the sub-projects' total? Delete the row, or the sub-projects' rows, "
+        "so that nothing is counted twice",
+        "该行写明含 {count} 个子项目（{value}），但其数额不等于其下 {count} 行之和：是单独的项目，还是各子项目的合计？"
+        "请删除该行或各子项目行，以免重复计算",
     ),
 }
 QUESTION_MESSAGES = Catalogue("question_problems", _QUESTION_MESSAGES)

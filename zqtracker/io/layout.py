@@ -26,6 +26,7 @@ from zqtracker.io.layout_model import (
     SheetLayout,
 )
 from zqtracker.io.reader import RawSheet
+from zqtracker.io.summary_table import summary_of
 from zqtracker.io.values import year_in
 
 
@@ -33,6 +34,7 @@ def detect_layout(
     sheet: RawSheet,
     *,
     known_districts: frozenset[str] = frozenset(),
+    known_sectors: frozenset[str] = frozenset(),
     overrides: dict[int, str | None] | None = None,
     header_row: int | None = None,
     book_year: int | None = None,
@@ -40,7 +42,8 @@ def detect_layout(
 ) -> SheetLayout:
     """The sheet's layout; ``overrides`` maps a column index to the field the user chose (None:
     do not import), ``header_row`` forces the header row; ``book_year`` is the year the workbook's
-    other sheets name, for months without one ("8月" … "12月"); ``period`` the report's (year, month)
+    other sheets name, for months without one ("8月" … "12月"); ``known_sectors`` the stored sectors' names
+    (a summary table's rows may be just those: io/summary_table.py); ``period`` the report's (year, month)
     as the user said it, over whatever the sheet says (a title without a year, or a sheet name and a
     title naming two months)."""
     name_year = year_in(sheet.name)
@@ -80,6 +83,11 @@ def detect_layout(
     choice.apply_overrides(layout, overrides or {})
     context.fill_hints(layout, sheet.name, known_districts)
     layout.kind = choice.sheet_kind(layout)
+    said_name = any(v == "name" for v in (overrides or {}).values())  # the user says which column names projects
+    if layout.kind != UNKNOWN and not said_name:
+        layout.summary = summary_of(layout, sheet, known_sectors)
+        if layout.summary is not None:  # 项目名称 over 先进制造业, 签约项目, "3个": classes of projects, not projects
+            layout.kind, layout.aggregate = UNKNOWN, True
     return layout
 
 

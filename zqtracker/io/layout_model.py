@@ -87,6 +87,7 @@ class SheetLayout:
     district_other: str | None = None  # the sheet name's district when the title names another
     example_rows: list[int] = field(default_factory=list)  # 0-based sheet rows repeating the header texts
     aggregate: bool = False  # counts per group, no project names
+    summary: tuple[str, str, str] | None = None  # a summary table's name column: (letter, header, a few values)
     english: bool = False  # titles and headers hold no Chinese: an English-language list
     period: tuple[int | None, int | None] = (None, None)  # the report's (year, month): "2023年1-10月", "截至10月"
     period_said: bool = False  # the user said the period (--period, the preview's report month): nothing asked

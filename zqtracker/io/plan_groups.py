@@ -13,6 +13,7 @@ from zqtracker.io import values as cells
 from zqtracker.io.context import is_level, level_of, status_of_section
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.evidence import is_sector_text
+from zqtracker.io.plan_packages import package_rows
 from zqtracker.io.rows import clean_section, is_district
 
 if TYPE_CHECKING:
@@ -109,7 +110,7 @@ class GroupRules:
                 plan.skipped[plan.data_rows[k]] = "total"
                 plan.totals += 1
                 totals.add(k)
-        return drop | totals | self._place_subtotals(names, totals)
+        return drop | totals | self._place_subtotals(names, totals) | package_rows(plan, self.layout)
 
     def _place_subtotals(self, names: list, totals: set[int]) -> set[int]:
         """A row naming a place alone (端州区, 怀集县; in its name or 序号 cell) with amounts and nothing

@@ -16,10 +16,17 @@ from zqtracker.io.columns import NOTE_WORDS, TOTAL_WORDS
 _SECTION1_RE = re.compile(r"^[一二三四五六七八九十百]{1,3}\s*[、.．]\s*(.+)$")
 _SECTION2_RE = re.compile(r"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]\s*[、.．]?\s*(.+)$")
 _SECTION3_RE = re.compile(r"^\d{1,2}\s*[、.．]\s*(\D.{0,30})$")  # "1．新能源汽车" alone on its row: a third level
-_GROUP_COUNT_RE = re.compile(r"(?:[（(]\s*(?:共|合计)?\s*\d+\s*(?:个|项)(?:项目)?\s*[)）]|\d+\s*个)\s*$")
+# "（12个）", "（3个，协议投资额12亿元）" (a count, then what they come to), "82个" at the end: a group's count
+_GROUP_COUNT_RE = re.compile(
+    r"(?:[（(]\s*(?:共|合计)?\s*\d+\s*(?:个|项)(?:项目)?\s*(?:[，,、；;][^()（）]*)?[)）]|\d+\s*个)\s*$"
+)
 _NUMERAL1_RE = re.compile(r"^[一二三四五六七八九十百]{1,3}\s*[、.．]?$")
 _NUMERAL2_RE = re.compile(r"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]$")
-_COUNT_RE = re.compile(r"\s*[（(]\s*(?:共|合计)?\s*\d+\s*(?:个|项)?\s*(?:项目)?\s*[)）]\s*$|\s*\d+\s*个\s*$")
+_COUNT_RE = re.compile(
+    r"\s*[（(]\s*(?:共|合计)?\s*\d+\s*(?:个|项)?\s*(?:项目)?\s*(?:[，,、；;][^()（）]*)?[)）]\s*$|\s*\d+\s*个\s*$"
+)
+# 全区, 全市（4个）, 全县合计: the whole area's total — never a district or a project of that name
+_WHOLE_AREA_RE = re.compile(r"^全[区市县镇乡](?:范围)?\s*(?:[（(][^()（）]*[)）])?$")
 _TOTAL_RE = re.compile(
     r"^(?:"
     + "|".join(re.escape(w) for w in sorted(TOTAL_WORDS, key=len, reverse=True))
@@ -87,6 +94,8 @@ def classify(
     if isinstance(label, str) and _TOTAL_INSIDE_RE.search(cells.fold(label)):
         return "total", label.strip()
     if isinstance(label, str) and _SUM_WORD_RE.match(cells.fold(label)) and any(_is_number(v) for v in row):
+        return "total", label.strip()
+    if isinstance(label, str) and label[:1] == "全" and _WHOLE_AREA_RE.match(cells.fold(label)):
         return "total", label.strip()
     section = _section(row, name_col, number_col, spans)
     if section is not None:

@@ -12,10 +12,8 @@ from zqtracker.domain.errors import Problem
 from zqtracker.domain.money import Unit
 from zqtracker.domain.status import EveryStatus, Status
 from zqtracker.io.dates import DMY, order_note
-from zqtracker.io.errors import WorkbookRefused
 from zqtracker.io.evidence import DATES
-from zqtracker.io.field_choice import UNPLACED
-from zqtracker.io.layout import UNKNOWN, SheetLayout
+from zqtracker.io.layout import SheetLayout
 from zqtracker.io.plan import SheetPlan
 from zqtracker.io.plan_shadow import shadowed
 from zqtracker.io.row_ranges import runs, runs_text
@@ -33,6 +31,7 @@ from zqtracker.services.import_note_words import (
     currency_name,
 )
 from zqtracker.services.import_older import older_notes
+from zqtracker.services.import_refusals import aggregate_note
 from zqtracker.services.import_shifts import shift_notes
 
 
@@ -65,7 +64,7 @@ def notes_of(
     for sa in analysis.sheets:
         if not sa.selected or sa.plan is None:
             if sa.layout.aggregate and sa.reason == "not_recognized":
-                notes.append(Problem("note_aggregate", None, {"sheet": sa.name}))
+                notes.append(aggregate_note(sa.layout))
             elif sa.reason:
                 notes.append(
                     Problem("note_sheet_skipped", None, {"sheet": sa.name, "why": SKIP_REASONS.say(sa.reason, lang)})
@@ -384,17 +383,3 @@ def _rows_text(rows: list[int]) -> str:
 
 
 _amount = money_text  # an amount in the unit the sheet writes it in (services/import_figures.py)
-
-
-def nothing_recognized(sheets: list[SheetAnalysis], file: str) -> WorkbookRefused:
-    """Why no sheet is imported: a sheet of names and a completed-investment column whose month
-    nothing names (当月完成投资 under a title of the year alone) says so — its headers are known."""
-    for sa in sheets:
-        lost = [c for c in sa.layout.columns if c.field in UNPLACED]
-        if sa.layout.kind == UNKNOWN and lost and any(c.field in ("name", "code") for c in sa.layout.columns):
-            return WorkbookRefused("month_not_named", file, sheet=sa.raw.name, column=lost[0].letter,
-                                   header=lost[0].header)  # fmt: skip
-    hidden = next((sa for sa in sheets if sa.reason == "hidden"), None)  # the list on a hidden sheet, a pivot shown
-    if hidden is not None:
-        return WorkbookRefused("hidden_list_only", file, sheet=hidden.raw.name)
-    return WorkbookRefused("nothing_recognized", file)

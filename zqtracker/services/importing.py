@@ -40,8 +40,9 @@ from zqtracker.services.import_choices import (
 from zqtracker.services.import_mappings import Mapping, MappingStore, fingerprint
 from zqtracker.services.import_matching import Matcher, Stored
 from zqtracker.services.import_model import Context, ImportAnalysis, SheetAnalysis
-from zqtracker.services.import_notes import hidden_of, notes_of, nothing_recognized
+from zqtracker.services.import_notes import hidden_of, notes_of
 from zqtracker.services.import_options import MODES, WORDS, ImportOptions, ImportResult, worded
+from zqtracker.services.import_refusals import not_a_list, nothing_recognized
 from zqtracker.services.import_rehearsal import rehearse
 from zqtracker.services.import_views import district_aliases, merge_views
 from zqtracker.services.progress import Progress
@@ -144,9 +145,8 @@ class ImportService:
         """A sheet's layout with the user's (or remembered) corrections applied; also its header
         fingerprint, the mapping used and whether it was a remembered one."""
         forced = options.header_row - 1 + 0 if options.header_row else None
-        said = functools.partial(
-            detect_layout, sheet, known_districts=known, book_year=self.book_year, period=options.period
-        )
+        said = functools.partial(detect_layout, sheet, known_districts=known, known_sectors=self.known_sectors(),
+                                 book_year=self.book_year, period=options.period)  # fmt: skip
         auto = said(header_row=forced)
         key = self.key_for(sheet, auto.header_row, auto.header_rows) if auto.header_row >= 0 else ""
         mapping = options.mappings.get(sheet.name)
@@ -204,7 +204,7 @@ class ImportService:
             if layout.kind == UNKNOWN:
                 sa.selected, sa.reason = False, "summary" if is_view_sheet(raw.name) else "not_recognized"
                 if options.sheets is not None and chosen:
-                    raise WorkbookRefused("sheet_not_recognized", name, sheet=raw.name)
+                    raise not_a_list(layout, name)
             elif not chosen:
                 sa.reason = "hidden" if not raw.visible else "summary" if is_view_sheet(raw.name) else "not_chosen"
             if sa.selected:

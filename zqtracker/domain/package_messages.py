@@ -1,0 +1,36 @@
+"""Wording of a package or sheet XML that Excel calls corrupt (io/xlsx_places.py, io/xlsx_rels.py): one thing
+named twice — English and 简体中文; messages.py merges them in."""
+
+from __future__ import annotations
+
+from zqtracker.domain.words import Catalogue
+
+_PACKAGE_MESSAGES: dict[str, tuple[str, str]] = {
+    "xml_cell_twice": (
+        "Sheet “{sheet}” of {file} is damaged: cell {cell} is written twice in the sheet's XML, and which of the "
+        "two is meant is not known (Excel reports such a file as corrupt); it was not read. Open the file in "
+        "Excel or WPS, check the cell, save it and import again.",
+        "“{file}”的工作表“{sheet}”已损坏：单元格 {cell} 在工作表的 XML 中写了两次，无从得知以哪个为准"
+        "（Excel 会报告此文件已损坏）；未予读取。请用 Excel 或 WPS 打开，核对该单元格，保存后再导入。",
+    ),
+    "xml_row_twice": (
+        "Sheet “{sheet}” of {file} is damaged: row {row} is written twice in the sheet's XML, and which of the "
+        "two is meant is not known (Excel reports such a file as corrupt); it was not read. Open the file in "
+        "Excel or WPS, check the row, save it and import again.",
+        "“{file}”的工作表“{sheet}”已损坏：第 {row} 行在工作表的 XML 中写了两次，无从得知以哪一行为准"
+        "（Excel 会报告此文件已损坏）；未予读取。请用 Excel 或 WPS 打开，核对该行，保存后再导入。",
+    ),
+    "package_rel_twice": (
+        "{file} is damaged: {part} gives the relationship Id “{value}” twice, so which part it points to is not "
+        "known (Excel reports such a file as corrupt); it was not opened. Ask for the file again.",
+        "“{file}”已损坏：{part} 中关系 Id“{value}”出现了两次，无从得知它指向哪个部件"
+        "（Excel 会报告此文件已损坏）；未予打开。请重新索取该文件。",
+    ),
+    "package_sheet_twice": (
+        "{file} is damaged: {part} lists two sheets with the same {attribute} “{value}”, so which sheet is meant "
+        "is not known (Excel reports such a file as corrupt); it was not opened. Ask for the file again.",
+        "“{file}”已损坏：{part} 中有两张工作表的 {attribute} 同为“{value}”，无从得知所指的是哪张"
+        "（Excel 会报告此文件已损坏）；未予打开。请重新索取该文件。",
+    ),
+}
+PACKAGE_MESSAGES = Catalogue("package_problems", _PACKAGE_MESSAGES)
