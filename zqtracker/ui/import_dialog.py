@@ -129,7 +129,7 @@ class ImportDialog(QDialog):
                 self._ui_lang = self.lang = ui_lang()
                 self.choices.set_lang(self.lang)
                 self.options_bar.lang = self.preview.lang = self.questions.lang = self.file_bar.lang = self.lang
-                if self.import_result is None:
+                if self.import_result is None and self.isVisible():  # (a closed one's database may be gone)
                     self._analyse()  # a file being read is analysed in the new language once read
                 elif not self.is_busy():
                     self._show_imported(again=True)

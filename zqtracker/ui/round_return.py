@@ -147,14 +147,15 @@ class ReturnDialog(QDialog):
 
     def changeEvent(self, event: QEvent) -> None:
         """A live language switch: the words, then the return analysed again in the new language
-        (once the reading or analysis running then ends; a failure is said again)."""
+        (once the reading or analysis running then ends; a failure is said again). A closed window is not
+        analysed again: its database may be gone (another database opened since)."""
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
             if ui_lang() != self._ui_lang:  # once, though the window and the application both send it
                 self._ui_lang = self.lang = ui_lang()
                 if self._failure is not None:
                     self._show_failure(self._failure)
-                elif self.ret is not None and self.ret.analysis is not None and not self._busy():
+                elif self.ret is not None and self.ret.analysis is not None and not self._busy() and self.isVisible():
                     self.analyse_again()
         super().changeEvent(event)
 
