@@ -174,3 +174,35 @@ def test_an_ooxml_escape_is_read_as_excel_shows_it(service: ImportService, ctx: 
     assert "_x9AD8_" in zipfile.ZipFile(path).read(SHEET).decode()
     assert service.import_file(path, ImportOptions()).ok
     assert set(planned(ctx)) == {"高要包装项目", "鼎湖_x0041_项目", "鼎湖陶瓷项目"}
+
+
+@pytest.mark.parametrize(
+    ("value", "code", "said"),
+    [("12,000", "damaged_value", "“12,000”"), ("0x10", "damaged_value", "“0x10”")],
+)
+def test_a_number_cell_python_cannot_read_is_refused_in_the_files_words(
+    service: ImportService, ctx: AppContext, tmp_path: Path, value: str, code: str, said: str
+) -> None:
+    """x15 / x18: <v>12,000</v> in a number cell. python-calamine refuses the sheet and openpyxl's fallback raises
+    ValueError: the refusal had said "ValueError: invalid literal for int() with base 10"; now the value."""
+    path = rewrite(projects_file(tmp_path), lambda xml: re.sub(r"<v>20000</v>", f"<v>{value}</v>", xml, count=1))
+    with pytest.raises(WorkbookRefused) as caught:
+        service.import_file(path, ImportOptions())
+    text = caught.value.message("en")
+    assert caught.value.code == code and said in text and "Error" not in text and "int()" not in text
+    assert said in caught.value.message("zh") and planned(ctx) == {}
+
+
+def test_a_shared_string_past_the_table_is_refused_in_the_files_words(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    """x14: a text cell's index past the shared strings (IndexError in the fallback reader)."""
+    path = projects_file(tmp_path)
+
+    def past(xml: str) -> str:
+        return xml.replace('<c r="A4" t="inlineStr"><is><t>鼎湖五金项目</t></is></c>', '<c r="A4" t="s"><v>999</v></c>')
+
+    with pytest.raises(WorkbookRefused) as caught:
+        service.import_file(rewrite(path, past), ImportOptions())
+    text = caught.value.message("en")
+    assert caught.value.code == "damaged_part" and "IndexError" not in text and planned(ctx) == {}

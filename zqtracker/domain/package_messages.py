@@ -32,5 +32,19 @@ _PACKAGE_MESSAGES: dict[str, tuple[str, str]] = {
         "“{file}”已损坏：{part} 中有两张工作表的 {attribute} 同为“{value}”，无从得知所指的是哪张"
         "（Excel 会报告此文件已损坏）；未予打开。请重新索取该文件。",
     ),
+    "damaged_value": (
+        "{file} is damaged and cannot be read as a workbook: its XML holds “{value}” where the format allows no "
+        "such value (the program that wrote it wrote it wrongly). Open it in Excel or WPS, save it again and "
+        "import that copy.",
+        "“{file}”已损坏，无法作为工作簿读取：其 XML 中有格式所不允许的值“{value}”（写出该文件的程序有误）。"
+        "请用 Excel 或 WPS 打开并另存后再导入。",
+    ),
+    "damaged_part": (
+        "{file} is damaged and cannot be read as a workbook: a cell or a part refers to something the file "
+        "does not hold (the program that wrote it wrote it wrongly). Open it in Excel or WPS, save it again and "
+        "import that copy.",
+        "“{file}”已损坏，无法作为工作簿读取：某个单元格或部件引用了文件中不存在的内容（写出该文件的程序有误）。"
+        "请用 Excel 或 WPS 打开并另存后再导入。",
+    ),
 }
 PACKAGE_MESSAGES = Catalogue("package_problems", _PACKAGE_MESSAGES)

@@ -4,6 +4,7 @@ openpyxl for what python-calamine cannot open. Frames as io/worker.py describes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -190,7 +191,16 @@ def damage(exc: BaseException) -> tuple[str, dict]:
         )
     ):
         return "damaged_entry", {"detail": text}
+    if isinstance(exc, _PYTHONS):  # a fallback reader tripping over the XML: said without Python's words
+        m = _QUOTED_RE.search(str(exc))
+        return ("damaged_value", {"value": m[1]}) if m else ("damaged_part", {})
     return "damaged_detail", {"detail": text}
+
+
+# What a Python reader raises on XML it does not expect: a value ('12,000' where a number must be) or a
+# reference past the end of a table (a shared string's index): the file's fault, worded without Python's text.
+_PYTHONS = (IndexError, KeyError, ValueError, TypeError, AttributeError, OverflowError)
+_QUOTED_RE = re.compile(r"'([^'\n]{1,40})'\s*$")
 
 
 def _read_with_openpyxl(
