@@ -206,3 +206,18 @@ def test_a_shared_string_past_the_table_is_refused_in_the_files_words(
         service.import_file(rewrite(path, past), ImportOptions())
     text = caught.value.message("en")
     assert caught.value.code == "damaged_part" and "IndexError" not in text and planned(ctx) == {}
+
+
+@pytest.mark.parametrize(("record", "version"), [(b"\x09\x00\x04\x00\x02\x00\x10\x00", "2.x"),
+                                                 (b"\x09\x04\x06\x00\x00\x00\x00\x01\x00\x00", "4.0")])  # fmt: skip
+def test_an_excel_file_from_before_1995_is_named_so(
+    service: ImportService, ctx: AppContext, tmp_path: Path, record: bytes, version: str
+) -> None:
+    """l05: an Excel 2.x / 4.0 worksheet (BIFF2–4, no OLE2 container) had been "not an Excel workbook or a CSV
+    file" — it is one, too old: said so, with what to do."""
+    path = tmp_path / "old.xls"
+    path.write_bytes(record + b"\x42\x00\x02\x00\xa8\x03" + b"\x0a\x00\x00\x00")  # BOF, CODEPAGE, EOF
+    with pytest.raises(WorkbookRefused) as caught:
+        service.import_file(path, ImportOptions())
+    assert caught.value.code == "old_excel" and f"Excel {version} file" in caught.value.message("en")
+    assert ".xlsx" in caught.value.message("zh") and planned(ctx) == {}

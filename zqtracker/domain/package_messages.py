@@ -32,6 +32,12 @@ _PACKAGE_MESSAGES: dict[str, tuple[str, str]] = {
         "“{file}”已损坏：{part} 中有两张工作表的 {attribute} 同为“{value}”，无从得知所指的是哪张"
         "（Excel 会报告此文件已损坏）；未予打开。请重新索取该文件。",
     ),
+    "old_excel": (
+        "{file} is an Excel {version} file, a format from before 1995 that zqtracker does not read: open it in "
+        "Excel or WPS, save it as .xlsx and import that copy.",
+        "“{file}”是 Excel {version} 格式（1995 年以前的格式），zqtracker 不读取：请用 Excel 或 WPS 打开，另存为 .xlsx "
+        "后再导入。",
+    ),
     "damaged_value": (
         "{file} is damaged and cannot be read as a workbook: its XML holds “{value}” where the format allows no "
         "such value (the program that wrote it wrote it wrongly). Open it in Excel or WPS, save it again and "

@@ -120,6 +120,14 @@ def _refuse_known_kind(name: str, head: bytes) -> None:
     for magic, fmt in _ARCHIVE_MAGICS:
         if head.startswith(magic):
             raise WorkbookRefused("archive_not_workbook", name, format=fmt)
+    version = _OLD_EXCEL.get(head[:2])
+    if version and int.from_bytes(head[2:4], "little") in (4, 6) and int.from_bytes(head[6:8], "little") in _SHEETS:
+        raise WorkbookRefused("old_excel", name, version=version)  # a BOF record of Excel 2.x–4.0, no OLE2 around it
+
+
+# Excel 2.x, 3.0 and 4.0 files (BIFF2–4) start with their BOF record: id, length 4 or 6, version, document type
+_OLD_EXCEL = {b"\x09\x00": "2.x", b"\x09\x02": "3.0", b"\x09\x04": "4.0"}
+_SHEETS = (0x0010, 0x0020, 0x0040, 0x0100)  # worksheet, chart, macro sheet, workbook (4.0)
 
 
 # -- OLE2: legacy .xls, encrypted OOXML -----------------------------------------------------------
