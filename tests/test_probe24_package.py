@@ -221,3 +221,26 @@ def test_an_excel_file_from_before_1995_is_named_so(
         service.import_file(path, ImportOptions())
     assert caught.value.code == "old_excel" and f"Excel {version} file" in caught.value.message("en")
     assert ".xlsx" in caught.value.message("zh") and planned(ctx) == {}
+
+
+LIST = "项目名称,计划总投资\n鼎湖包装项目,20000\n".encode()
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        (LIST * 40 + b"\x00" + "鼎湖五金项目,1\n".encode(), "text_nul"),  # one NUL in 40 rows
+        ("项目名称,计划总投资\n鼎湖包装项目,20000\n".encode() + "鼎湖五金项目,15000\n".encode("gbk"), "text_encoding"),
+        (bytes(range(256)) * 8, "not_workbook"),  # binary throughout: not text at all
+    ],
+)
+def test_a_text_file_no_encoding_reads_says_why(
+    service: ImportService, ctx: AppContext, tmp_path: Path, data: bytes, code: str
+) -> None:
+    """c01 / c05: a CSV with a NUL byte, or UTF-8 with a GBK tail, had been "not an Excel workbook or a CSV
+    file", no reason given; it now says which."""
+    path = tmp_path / "list.csv"
+    path.write_bytes(data)
+    with pytest.raises(WorkbookRefused) as caught:
+        service.import_file(path, ImportOptions())
+    assert caught.value.code == code and planned(ctx) == {}

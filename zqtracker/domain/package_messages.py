@@ -38,6 +38,19 @@ _PACKAGE_MESSAGES: dict[str, tuple[str, str]] = {
         "“{file}”是 Excel {version} 格式（1995 年以前的格式），zqtracker 不读取：请用 Excel 或 WPS 打开，另存为 .xlsx "
         "后再导入。",
     ),
+    "text_nul": (
+        "{file} looks like a text (CSV) file but holds NUL bytes, which text never does: binary data inside it, "
+        "or a file cut or joined wrongly. Save it again as CSV (UTF-8) or .xlsx and import that copy.",
+        "“{file}”看似文本（CSV）文件，却含有文本中不应出现的空字节（NUL）：其中混入了二进制数据，或文件被截断、拼接有误。"
+        "请另存为 CSV（UTF-8）或 .xlsx 后再导入。",
+    ),
+    "text_encoding": (
+        "{file} looks like a text (CSV) file, but no one encoding reads all of it (UTF-8, GB18030 and UTF-16 "
+        "each fail on part of it: text pasted together from files saved in two encodings?). Save it again as CSV "
+        "(UTF-8) or .xlsx and import that copy.",
+        "“{file}”看似文本（CSV）文件，但没有一种编码能读通全文（UTF-8、GB18030、UTF-16 都在某处出错："
+        "是否由不同编码保存的文本拼接而成？）。请另存为 CSV（UTF-8）或 .xlsx 后再导入。",
+    ),
     "damaged_value": (
         "{file} is damaged and cannot be read as a workbook: its XML holds “{value}” where the format allows no "
         "such value (the program that wrote it wrote it wrongly). Open it in Excel or WPS, save it again and "

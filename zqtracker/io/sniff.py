@@ -125,6 +125,9 @@ def _refuse_known_kind(name: str, head: bytes) -> None:
         raise WorkbookRefused("old_excel", name, version=version)  # a BOF record of Excel 2.x–4.0, no OLE2 around it
 
 
+# The control bytes text never holds (tab, line feed and carriage return are text's own)
+_CONTROL_RE = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
 # Excel 2.x, 3.0 and 4.0 files (BIFF2–4) start with their BOF record: id, length 4 or 6, version, document type
 _OLD_EXCEL = {b"\x09\x00": "2.x", b"\x09\x02": "3.0", b"\x09\x04": "4.0"}
 _SHEETS = (0x0010, 0x0020, 0x0040, 0x0100)  # worksheet, chart, macro sheet, workbook (4.0)
@@ -330,6 +333,8 @@ def _inspect_text(path: Path, size: int, head: bytes, limits: Limits) -> FileInf
 
     encoding = guess_encoding(sample)
     if encoding is None or (b"\x00" in sample and not encoding.startswith("utf-16")):
+        if len(_CONTROL_RE.sub(b"", sample)) * 100 >= 99 * len(sample):  # text, but for a few bytes: say why
+            raise WorkbookRefused("text_nul" if b"\x00" in sample else "text_encoding", name)
         raise WorkbookRefused("not_workbook", name)
     _check_text_size(size, name, limits)
     suffix = path.suffix.lower()
