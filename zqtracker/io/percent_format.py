@@ -15,8 +15,7 @@ import re
 import zipfile
 from xml.parsers import expat
 
-from zqtracker.io.xlsx_formulas import column_number
-from zqtracker.io.xlsx_places import Unplaced
+from zqtracker.io.xlsx_formulas import Unplaced, column_number
 
 _BUILTIN = {0: "General", 1: "0", 9: "0%", 10: "0.00%", 17: "mmm-yy", 49: "@"}
 # zh-CN's built-in date formats that show a year and month alone (yyyy"年"m"月")

@@ -19,7 +19,11 @@ import html
 import re
 from collections.abc import Iterable
 
-from zqtracker.io.xlsx_places import Unplaced
+
+class Unplaced(Exception):
+    """A mark of the sheet scan sits in a row or cell without an r attribute (io/xlsx_places.py reads
+    the part again with every r written in)."""
+
 
 # The end of a formula — </f> after its text, or a self-closing <f …/> — and then an empty value
 # or the end of the cell (namespaced spellings too: <x:f>, from some .NET writers). It starts

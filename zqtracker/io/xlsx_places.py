@@ -15,14 +15,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from zqtracker.io.numfmt import column_letter
+from zqtracker.io.xlsx_formulas import Unplaced, column_number
+
 _TAG_RE = re.compile(rb"<((?:\w+:)?)(c|row)\b([^>]*)>")
 _ROW_R_RE = re.compile(rb"(?:^|\s)r\s*=\s*[\"']([0-9]{1,7})[\"']")
 _CELL_R_RE = re.compile(rb"(?:^|\s)r\s*=\s*[\"']([A-Za-z]{1,3})([0-9]{1,7})[\"']")
 _MAX_ROW, _MAX_COL = 1 << 20, 1 << 14
-
-
-class Unplaced(Exception):
-    """A mark of the sheet scan sits in a row or cell without an r attribute."""
 
 
 _ROW_NUMBER_RE = re.compile(rb'<row r="([0-9]{1,7})"')
@@ -42,15 +41,6 @@ class RowOrder:
             raise Unplaced
         if numbers:
             self.last = numbers[-1]
-
-
-def column_letters(col: int) -> str:
-    """ "A" for 1, "XFD" for 16384."""
-    out = ""
-    while col > 0:
-        col, rest = divmod(col - 1, 26)
-        out = chr(65 + rest) + out
-    return out
 
 
 class Places:
@@ -86,21 +76,14 @@ class Places:
             self.col += 1
             row, rest = self.row, attrs
         else:
-            self.col = _column_number(ref.group(1))
+            self.col = column_number(ref.group(1).decode())
             row, rest = int(ref.group(2)), attrs[: ref.start()] + attrs[ref.end() :]
-        text = f"{column_letters(min(self.col, _MAX_COL))}{min(max(row, 1), _MAX_ROW)}"
+        text = f"{column_letter(min(self.col, _MAX_COL) - 1)}{min(max(row, 1), _MAX_ROW)}"
         if row == self.row:
             if self.col in self.cells and self.twice is None:
                 self.twice = text
             self.cells.add(self.col)
         return b"<" + prefix + b'c r="' + text.encode() + b'"' + (rest if rest[:1].isspace() else b" " + rest) + b">"
-
-
-def _column_number(letters: bytes) -> int:
-    col = 0
-    for ch in letters.upper():
-        col = col * 26 + ch - 64
-    return col
 
 
 def twice_refusal(ref: str) -> tuple[str, dict]:
