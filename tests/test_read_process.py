@@ -79,9 +79,10 @@ def test_without_pdeathsig_the_closed_pipe_ends_the_reading_process(tmp_path: Pa
     time.sleep(0.5)
     assert child.poll() is None, "the file was read too fast to test"
     child.stdin.close()
-    closed_at = time.monotonic()
-    child.wait(timeout=1.0)
-    assert time.monotonic() - closed_at < 1.0
+    # Ended by the watch (exit status 1), not by reading to the end (status 0). A generous limit:
+    # under the other test worker's load, on two cores, the child's watch thread once waited a
+    # second for the processor.
+    assert child.wait(timeout=10.0) == 1
 
 
 def test_json_lists_at_most_100_problems_per_column_with_short_values(db_path: Path, tmp_path: Path) -> None:
