@@ -103,7 +103,7 @@ def test_an_unknown_name_beside_stored_districts_is_asked(
     assert not result.written and len(ctx.projects.all_projects()) == 2
     reason = result.problems[0].reason("en")
     assert reason.startswith("“大旺” is not a district this database holds (端州区、肇庆高新区)")
-    assert "如为其中某一区域的别称或旧称" in result.problems[0].reason("zh")
+    assert "它是哪个区域？请用 --district-map 大旺=区域名称 说明" in result.problems[0].reason("zh")
     # the same file written with the zone's name in brackets once: the import says what 大旺 is
     path = city_list(tmp_path, "c05i2", "大旺", "德庆县", "肇庆高新区（大旺）")
     result = service.import_file(path, ImportOptions())

@@ -221,6 +221,22 @@
         <translation>状态词“%1”（%2 行）：</translation>
     </message>
     <message>
+        <source>choose which district it is…</source>
+        <translation>请选择它是哪个区域…</translation>
+    </message>
+    <message>
+        <source>a new district “%1”</source>
+        <translation>新区域“%1”</translation>
+    </message>
+    <message>
+        <source>District “%1” (%2 rows):</source>
+        <translation>区域“%1”（%2 行）：</translation>
+    </message>
+    <message>
+        <source>District “%1”:</source>
+        <translation>区域“%1”：</translation>
+    </message>
+    <message>
         <source>%1 row(s) of sheet “%2” are hidden in the sheet (rows %3):</source>
         <translation>工作表“%2”中有 %1 行已隐藏（第 %3 行）：</translation>
     </message>

@@ -216,6 +216,11 @@ MORE: dict[str, tuple[str, str]] = {
         "文件中的某个状态用语表示状态 STATUS（可重复）",
     ),
     "import.district": ("district of rows without one", "未填区域的行所属的区域"),
+    "import.district_map": (
+        "a district as the file writes it is DISTRICT, a stored one or a new one (repeatable; the "
+        "same name on both sides: a new district of that name)",
+        "文件中写的某个区域名称即区域 DISTRICT（已有区域或新区域；可重复；两边同名：以该名称新增区域）",
+    ),
     "import.sector": ("sector of rows without one", "未填行业的行所属的行业"),
     "import.status": ("status of new projects without one", "未填状态的新项目的状态"),
     "import.rate": (

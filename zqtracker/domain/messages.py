@@ -198,6 +198,11 @@ from zqtracker.domain.package_messages import PACKAGE_MESSAGES  # noqa: E402
 
 MESSAGES.merge(PACKAGE_MESSAGES)
 
+# The import's district questions and --district-map (domain/district_messages.py).
+from zqtracker.domain.district_messages import DISTRICT_MESSAGES  # noqa: E402
+
+MESSAGES.merge(DISTRICT_MESSAGES)
+
 # Last year's year to date from this year's report (domain/last_year_messages.py).
 from zqtracker.domain.last_year_messages import LAST_YEAR_FIELD_LABELS, LAST_YEAR_MESSAGES  # noqa: E402
 

@@ -148,13 +148,6 @@ _QUESTION_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
         "counted in one — write the district it is counted in",
         "{field_label}“{value}”不是一个区域：项目跨多个区域或覆盖全市，但只能计入一个区域——请填写该项目计入统计的区域",
     ),
-    "district_not_stored": (
-        "“{value}” is not a district this database holds ({stored}), nor named like a county, district or "
-        "park: if it is one of them under another name, write that name; if it is a new district, add “{value}” "
-        "to the districts first",
-        "“{value}”不是本数据库已有的区域（{stored}），也不像县、区或园区的名称：如为其中某一区域的别称或旧称，"
-        "请改写为该区域名称；如确为新区域，请先把“{value}”加入区域列表",
-    ),
     "since_below_ytd": (
         "completed since the start of construction, {value:,} yuan, is below the same row's year to date through "
         "month {month} ({ytd:,} yuan), which it includes: a column slipped, or another unit? Correct it, then "

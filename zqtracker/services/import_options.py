@@ -89,6 +89,7 @@ class ImportOptions:
     sector: str | None = None  # for rows without a sector
     status: str | None = None  # for new projects without a status (a Status value)
     status_map: dict[str, str] = field(default_factory=dict)  # a status word → Status value
+    district_map: dict[str, str] = field(default_factory=dict)  # a district as written → the district it is
     links: dict[tuple[str, int], int] = field(default_factory=dict)  # (sheet, row) → stored project id
     rates: dict[str, Decimal] = field(default_factory=dict)  # currency → yuan per unit (--rate USD=7.10)
     hidden_rows: str | None = None  # rows hidden in the sheet: "import", "skip" (--hidden-rows), None: ask

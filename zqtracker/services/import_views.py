@@ -180,14 +180,22 @@ def _month_of(plan: SheetPlan) -> tuple[int, int] | None:
     return max(found) if found else None
 
 
-def district_aliases(sheets: list[SheetAnalysis], known: frozenset[str]) -> dict[str, str]:
+def district_aliases(
+    sheets: list[SheetAnalysis], known: frozenset[str], said: dict[str, str] | None = None
+) -> dict[str, str]:
     """Districts written short, read as the full name: "高要" as "高要区" when exactly one district the
     database holds or another row of this import (any selected sheet) writes is that name plus a suffix;
     a zone's kind alone ("高新区") as the one known or written district that is a place plus it
     ("肇庆高新区"). A cell naming several districts is a problem of its row (a project is counted in one
     district, and statistics per district would count "怀集县、广宁县" as one more). The plans are
-    changed in place; returns what was read as what, for the notes."""
+    changed in place; returns what was read as what, for the notes. ``said``: what the user says a name
+    as written is (--district-map 大旺=肇庆高新区; the same name both sides: a new district), first."""
     used = [sa for sa in sheets if sa.selected and sa.plan is not None and sa.plan.values.get("district")]
+    answered = set((said or {}).values())  # never asked about again
+    said = {w: d for w, d in (said or {}).items() if w != d}
+    for sa in used if said else []:
+        col = sa.plan.values["district"]  # type: ignore[union-attr]
+        sa.plan.values["district"] = [said.get(v, v) if isinstance(v, str) else v for v in col]  # type: ignore[union-attr]
     written = {v for sa in used for v in sa.plan.values["district"] if isinstance(v, str) and v}  # type: ignore[union-attr]
     as_written = frozenset(written)
     # 端州區: the known or written district of its simplified characters, else its simplified name
@@ -233,7 +241,7 @@ def district_aliases(sheets: list[SheetAnalysis], known: frozenset[str]) -> dict
     # 金利镇, 大沙镇 alone in a city's list: towns, whose county nothing says — five districts of one town each
     towns = {d for d in names - known - set(aliases) if d.endswith(_TOWN_ENDS) and not _COUNTY_IN_RE.search(d[:-1])}
     # 大旺 beside a stored 肇庆高新区: an old or local name no rule can read — which stored district is it?
-    unknown = {d for d in names - known - set(aliases) - towns if unknown_place(d, known)}
+    unknown = {d for d in names - known - set(aliases) - towns - answered if unknown_place(d, known)}
     stored = "、".join(sorted(known)[:STORED_SHOWN]) + ("…" if len(known) > STORED_SHOWN else "")
     for sa in used:
         plan = sa.plan

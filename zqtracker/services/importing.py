@@ -225,7 +225,7 @@ class ImportService:
             raise nothing_recognized(sheets, name)
         if progress is not None:
             progress.check()
-        aliases = district_aliases(sheets, known)
+        aliases = district_aliases(sheets, known, options.district_map)
         merge_views(sheets)
         period_sheets(sheets, options.period)
         ctx = self._context(sheets, options)

@@ -45,6 +45,7 @@ class ImportCorrections:
             sheets=None if o.sheets is None else list(o.sheets),
             mappings={name: copy.deepcopy(m) for name, m in o.mappings.items()},
             status_map=dict(o.status_map),
+            district_map=dict(o.district_map),
             links=dict(o.links),
             rates=dict(o.rates),
         )

@@ -151,6 +151,7 @@ class ImportDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         self.questions.defaults_changed.connect(self._on_defaults_changed)
         self.questions.status_word_chosen.connect(self._on_status_word_chosen)
+        self.questions.districts_said.connect(lambda said: self._set_option("district_map", said))
         self.questions.link_chosen.connect(self._on_link_chosen)
         self.questions.rate_given.connect(self._on_rate_given)
         self.questions.hidden_rows_chosen.connect(self._on_hidden_rows_chosen)
@@ -221,7 +222,7 @@ class ImportDialog(QDialog):
         sa = self.current_sheet()
         o = self.choices.options
         self.questions.show_analysis(
-            self.analysis, sa, (o.district, o.sector, o.status), o.rates, o.date_order, o.period
+            self.analysis, sa, (o.district, o.sector, o.status), o.rates, o.date_order, o.period, o.district_map
         )
         mapping = o.mappings.get(sa.name) if sa else None
         self.preview.show_sheet(sa, dict(mapping.units) if mapping else {}, o.unit.factor if o.unit else None)

@@ -1,11 +1,12 @@
 """The questions an import preview asks besides the column map: what rows without a district,
-sector or status should take, what each unknown status word means, whether a new row with a
-near name is a stored project, whether rows hidden in the sheet are imported, and how slash dates
-that read either way (03/04/2026) are read.
+sector or status should take, what each unknown status word means, which district a name the
+database does not hold is, whether a new row with a near name is a stored project, whether rows
+hidden in the sheet are imported, and how slash dates that read either way (03/04/2026) are read.
 
     questions = ImportQuestions(lang)
     questions.defaults_changed.connect(...)      # (district, sector, status) the user set
     questions.status_word_chosen.connect(...)    # (word, status value or "")
+    questions.districts_said.connect(...)        # ({"大旺": "肇庆高新区"}: names as written → districts)
     questions.link_chosen.connect(...)           # (sheet, row, project id or 0 to keep apart)
     questions.hidden_rows_chosen.connect(...)    # ("import", "skip" or "" not answered)
     questions.date_order_chosen.connect(...)     # ("mdy" or "dmy")
@@ -43,6 +44,9 @@ from zqtracker.ui.link_questions import LinkQuestions
 class ImportQuestions(QWidget):
     defaults_changed = Signal(str, str, str)  # district, sector, status value ("" = none given)
     status_word_chosen = Signal(str, str)  # word, status value ("" = still unknown)
+    districts_said = Signal(
+        object
+    )  # {name as written: the district it is (itself: a new one)}, the CLI's --district-map
     link_chosen = Signal(str, int, int)  # sheet, row, project id (0: keep apart)
     rate_given = Signal(str, str)  # currency, yuan per unit as typed ("" = no rate: the column stays out)
     hidden_rows_chosen = Signal(str)  # "import", "skip" ("" = not answered: the import waits)
@@ -53,6 +57,7 @@ class ImportQuestions(QWidget):
         super().__init__(parent)
         self.lang = lang
         self._filling = False
+        self._said: dict[str, str] = {}  # the districts the user said names are (_show_places)
         self.district_combo = self._editable()
         self.sector_combo = self._editable()
         self.status_combo = QComboBox()
@@ -79,6 +84,9 @@ class ImportQuestions(QWidget):
         self.words_box = QWidget()
         self.words_form = QFormLayout(self.words_box)
         self.words_form.setContentsMargins(0, 0, 0, 0)
+        self.places_box = QWidget()
+        self.places_form = QFormLayout(self.places_box)
+        self.places_form.setContentsMargins(0, 0, 0, 0)
         self.rates_box = QWidget()
         self.rates_form = QFormLayout(self.rates_box)
         self.rates_form.setContentsMargins(0, 0, 0, 0)
@@ -111,6 +119,7 @@ class ImportQuestions(QWidget):
         layout.addWidget(self.period_box)
         layout.addLayout(line)
         layout.addWidget(self.words_box)
+        layout.addWidget(self.places_box)
         layout.addWidget(self.rates_box)
         layout.addWidget(self.links_box)
         self._retranslate()
@@ -174,6 +183,7 @@ class ImportQuestions(QWidget):
         rates: dict[str, Decimal] | None = None,
         date_order: str | None = None,
         period: tuple[int, int] | None = None,
+        places: dict[str, str] | None = None,
     ) -> None:
         """Fill the fields from what the user chose, else from what ``sheet`` says of itself."""
         self._filling = True
@@ -200,6 +210,7 @@ class ImportQuestions(QWidget):
             else:
                 self.status_source.setText("")
             self._show_words(analysis)
+            self._show_places(analysis, places or {})
             self._show_hidden(analysis)
             self._show_date_order(analysis, date_order)
             self._show_period(analysis, period)
@@ -234,6 +245,30 @@ class ImportQuestions(QWidget):
             label = self.tr("Status word “%1” (%2 rows):").replace("%1", word).replace("%2", str(count))
             self.words_form.addRow(label, combo)
         self.words_box.setVisible(bool(words))
+
+    def _show_places(self, analysis: ImportAnalysis | None, said: dict[str, str]) -> None:
+        """ "District “大旺” (2 rows): [choose which district it is… / 端州区 / … / a new district “大旺”]" for
+        each name the database does not hold and nothing reads (import_views.district_aliases); an
+        answer stays shown while it is in force."""
+        _clear(self.places_form)
+        self._said = dict(said)
+        counts: dict[str, int] = {}
+        for p in analysis.problems if analysis else []:
+            if p.problem.code == "district_not_stored":
+                counts[p.value] = counts.get(p.value, 0) + 1
+        counts.update({w: 0 for w in said if w not in counts})
+        stored = sorted(analysis.context.districts) if analysis and analysis.context else []
+        for written, count in counts.items():
+            combo = QComboBox()
+            combo.addItem(self.tr("choose which district it is…"), "")
+            for name in stored:
+                combo.addItem(name, name)
+            combo.addItem(self.tr("a new district “%1”").replace("%1", written), written)
+            combo.setCurrentIndex(max(combo.findData(said.get(written, "")), 0))
+            combo.currentIndexChanged.connect(lambda _i, w=written, c=combo: self._on_place_chosen(w, c.currentData()))
+            label = self.tr("District “%1” (%2 rows):") if count else self.tr("District “%1”:")
+            self.places_form.addRow(label.replace("%1", written).replace("%2", str(count)), combo)
+        self.places_box.setVisible(bool(counts))
 
     def _show_hidden(self, analysis: ImportAnalysis | None) -> None:
         """ "N rows of sheet S are hidden in the sheet (rows 12–40, 55): import them / leave them
@@ -310,6 +345,10 @@ class ImportQuestions(QWidget):
         self.rates_box.setVisible(bool(currencies))
 
     # -- choosing -----------------------------------------------------------------------------------
+    def _on_place_chosen(self, written: str, district: str) -> None:
+        said = {w: d for w, d in self._said.items() if w != written}
+        self.districts_said.emit({**said, written: district} if district else said)
+
     def _on_hidden_chosen(self, _index: int) -> None:
         if not self._filling:
             self.hidden_rows_chosen.emit(self.hidden_combo.currentData() or "")

@@ -75,6 +75,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         help=h("import.status_map"),
     )
     p.add_argument("--district", metavar="D", help=h("import.district"))
+    p.add_argument(
+        "--district-map",
+        action="append",
+        default=[],
+        metavar="WRITTEN=DISTRICT",
+        help=h("import.district_map"),
+    )
     p.add_argument("--sector", metavar="S", help=h("import.sector"))
     p.add_argument("--status", metavar="STATUS", help=h("import.status"))
     p.add_argument(
@@ -124,6 +131,12 @@ def options_from(args: argparse.Namespace, lang: str, profiles: ProfileStore | N
     for item in args.status_map:
         word, _, status = item.partition("=")
         status_map[word.strip()] = _status(status, lang)
+    district_map = dict(base.district_map)
+    for item in args.district_map:
+        written, _, district = (part.strip() for part in item.partition("="))
+        if not written or not district:
+            raise ValueError(Problem("bad_district_map", None, {"value": item}).message(lang))
+        district_map[written] = district
     status = _status(args.status, lang) if args.status else base.status
     rates = {}
     for item in args.rate:
@@ -143,6 +156,7 @@ def options_from(args: argparse.Namespace, lang: str, profiles: ProfileStore | N
         unit,
         args.hidden_rows or base.hidden_rows,
         args.date_order or base.date_order,
+        district_map,
     )
     if args.save_profile:
         profiles.put(args.save_profile, profile)
@@ -158,6 +172,7 @@ def options_from(args: argparse.Namespace, lang: str, profiles: ProfileStore | N
         sector=profile.sector,
         status=status,
         status_map=status_map,
+        district_map=district_map,
         rates=rates,
         hidden_rows=profile.hidden_rows,
         date_order=profile.date_order,
