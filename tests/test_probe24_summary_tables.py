@@ -203,6 +203,8 @@ def test_a_package_over_its_sub_projects_is_their_total(
     result = service.import_file(path, ImportOptions())
     assert result.ok and result.added == 3 and not any("含2个子项目" in name for name in stored(ctx))
     assert sum(v for v, _d in stored(ctx).values() if v) == 200000 * WAN  # 30000 + 20000 + 150000 万元
+    # the sub-projects' list numbers are the package's, not part of their names
+    assert sorted(stored(ctx)) == ["家居A子项目", "家居B子项目", "高要区新能源电池材料项目"]
     (note,) = [n for n in result.notes if n.code == "note_package_total"]
     assert "row 4" in note.message("en") and "含2个子项目" in note.message("en")
 
@@ -220,3 +222,23 @@ def test_a_package_whose_figures_are_not_its_parts_is_asked(
     (problem,) = result.problems
     assert problem.problem.code == "package_row" and problem.row == 4 and problem.column == "B"
     assert not result.written and stored(ctx) == {}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "names"),
+    [
+        ("（1）家居A子项目", "（2）家居B子项目", ["家居A子项目", "家居B子项目"]),
+        ("①家居A子项目", "②家居B子项目", ["家居A子项目", "家居B子项目"]),
+        ("子项目1：家居A厂房", "子项目2：家居B厂房", ["家居A厂房", "家居B厂房"]),
+        ("1、3万吨家居项目", "2.5G基站项目", ["2.5G基站项目", "3万吨家居项目"]),  # 2.5G: a number of the name
+    ],
+)
+def test_a_sub_projects_list_number_is_not_part_of_its_name(
+    service: ImportService, ctx: AppContext, tmp_path: Path, first: str, second: str, names: list[str]
+) -> None:
+    path = sheet(tmp_path, "d13c", LIST, [1, "高要区家居产业园项目（含2个子项目）", "园区公司", 50000, 20000, "在建"],
+                 [None, first, "A公司", 30000, 12000, "在建"],
+                 [None, second, "B公司", 20000, 8000, "在建"],
+                 title="肇庆市高要区2025年1-10月重点项目进展情况表")  # fmt: skip
+    result = service.import_file(path, ImportOptions())
+    assert result.ok and sorted(stored(ctx)) == names

@@ -20,6 +20,10 @@ _PACKAGE_RE = re.compile(
     r"[（(]\s*(?:含|包含|包括|共含|下含|共)\s*(\d{1,2}|[两二三四五六七八九十])\s*个\s*子项目\s*[)）]"
 )
 _NUMERALS = {w: n for n, w in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+# a sub-project's number in its name cell, the package's list numbering: "1.", "2、", "（1）", "①", "子项目1："
+_PART_NUMBER_RE = re.compile(
+    r"^\s*(?:\d{1,2}\s*(?:[.．](?!\d)|[、:：)）])|[（(]\s*\d{1,2}\s*[)）]|[①-⑳]|子项目\s*\d{1,2}\s*[:：])\s*"
+)
 
 
 def package_rows(plan: SheetPlan, layout: SheetLayout) -> set[int]:
@@ -41,6 +45,9 @@ def package_rows(plan: SheetPlan, layout: SheetLayout) -> set[int]:
         if len(parts) == count and all(col[k] == sum(col[c] or 0 for c in parts) for col in given):
             plan.skipped[plan.data_rows[k]] = "total"  # (said in its own note, not among the 合计 rows)
             drop.add(k)
+            for c in parts:  # "1.家居A子项目" is 家居A子项目: the number is the package's, not the name's
+                if names[c].__class__ is str and (bare := _PART_NUMBER_RE.sub("", names[c], count=1)).strip():
+                    names[c] = bare
             said = {"sheet": layout.sheet, "row": plan.row_numbers[k], "name": name.strip(), "count": count}
             plan.notes.append(Problem("note_package_total", None, said))
             continue
