@@ -44,6 +44,14 @@ _TOTAL_INSIDE_RE = re.compile(
     r"|^(?:承前页|承上页|接上页|转下页|转次页|过次页|过下页|本页合计)",  # a page's carried sums
     re.I,
 )
+# …but a project's name with the word inside it, not a total's label: "建设标准厂房共计12万平方米项目" — the word
+# after a few characters that are not a place, a kind or a page (端州区合计, 新开工项目合计, 以上合计), then more
+# ending in what a project is, and no count (合计14个)
+_NAME_AROUND_RE = re.compile(
+    r"^(?!其中)(?P<before>.{2,}?)(?:合[计計]|小[计計]|[总總][计計]|共[计計])(?P<after>.+)"
+    r"(?:项目|工程|基地|中心|产业园|园区|厂房|生产线)$"
+)
+_NOT_A_NAME_BEFORE = ("区", "县", "市", "镇", "街道", "项目", "类", "业", "以上", "本页", "本月", "全部", "总")
 # 汇总 / 累计 (端州区汇总) on a row of figures is a total too; alone on its row, the title of a summary below
 _SUM_WORD_RE = re.compile(r"^(?:.{0,12}(?:汇总|累计))(?:[(（:：].*)?$")
 _NOTE_RE = re.compile(
@@ -91,7 +99,7 @@ def classify(
         and all(cells.is_empty(v) for j, v in enumerate(row) if j not in (number_col, name_col))
     ):
         return "note", name.strip()  # 5 | 投资额单位为万元。 and nothing else: a numbered note under the table
-    if isinstance(label, str) and _TOTAL_INSIDE_RE.search(cells.fold(label)):
+    if isinstance(label, str) and _TOTAL_INSIDE_RE.search(folded := cells.fold(label)) and not _named_around(folded):
         return "total", label.strip()
     if isinstance(label, str) and _SUM_WORD_RE.match(cells.fold(label)) and any(_is_number(v) for v in row):
         return "total", label.strip()
@@ -106,6 +114,17 @@ def classify(
     if not _has_identity(row, name_col, code_col) and all(v.__class__ is not str or not v.strip() for v in row):
         return "total", ""  # a row of bare sums
     return None
+
+
+def _named_around(folded: str) -> bool:
+    """A name with 合计 / 共计 … inside it ("区列合计甲项目"), not a total's label (_NAME_AROUND_RE)."""
+    m = _NAME_AROUND_RE.match(folded)
+    return (
+        m is not None
+        and not m["before"].endswith(_NOT_A_NAME_BEFORE)
+        and not re.search(r"\d+\s*(?:个|项)", folded)
+        and not _GROUP_COUNT_RE.search(folded)
+    )
 
 
 # A district's sheet with nothing this month: 无, 暂无, 本月无重点项目, 无新增项目
