@@ -322,7 +322,7 @@ def header_candidates(text: str) -> tuple[HeaderMatch, ...]:
             add(_IGNORED[bare], 3)
         if out:
             return _ordered(out)
-    parts = [p for p in _BILINGUAL_RE.split(text) if p.strip()]
+    parts = [p for p in _BILINGUAL_RE.split(unicodedata.normalize("NFKC", text)) if p.strip()]
     if len(parts) >= 2:  # "Status 状态", "项目名称 Project Name": a header in both languages, each alone
         for part in sorted(parts, key=lambda p: not _is_cjk(p)):
             found = header_candidates(part)
