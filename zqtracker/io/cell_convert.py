@@ -165,6 +165,8 @@ def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Calla
 
 # "端州区（3个）" in a district cell merged over its projects: the count is no part of the place
 _PLACE_COUNT_RE = re.compile(r"\s*[（(]\s*(?:共|合计)?\s*\d+\s*(?:个|项)(?:项目)?\s*[)）]\s*$")
+# "高要 区", "四 会 市", "高　要　区": spaces typed to align a column are no part of a Chinese place's name
+_SPACE_IN_CJK_RE = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 
 
 def _district(f: str, known: frozenset[str], hint: str | None) -> Callable[[Any], Any]:
@@ -173,7 +175,7 @@ def _district(f: str, known: frozenset[str], hint: str | None) -> Callable[[Any]
     seen: dict[str, str] = {}
 
     def district(v: Any) -> Any:
-        text = place_of(_PLACE_COUNT_RE.sub("", cells.parse_text(v, f)))
+        text = place_of(_SPACE_IN_CJK_RE.sub("", _PLACE_COUNT_RE.sub("", cells.parse_text(v, f))))
         found = seen.get(text)
         if found is None:
             found = seen[text] = district_of_address(text, known, hint)
