@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.hanzi import same_in_simplified, simplified
 from zqtracker.domain.models import PROJECT_FIELDS
+from zqtracker.domain.status import Status
 from zqtracker.io.context import district_of_address
 from zqtracker.io.layout import PROJECTS
 from zqtracker.io.plan import SheetPlan
@@ -162,16 +163,24 @@ def _merge(sheets: list[SheetAnalysis], i0: int, k0: int, i: int, k: int) -> Non
                     {"value": col[k], "other": target[k0], "sheet": first.name, "first_row": p0.row_numbers[k0]},
                 ),
             )
-    if p.status_hint is not None and p.status_hint[k] is not None:
+    later_hint, first_hint = p.hint(k), p0.hint(k0)
+    if later_hint is not None and later_hint != first_hint:
         if p0.status_hint is None:
             p0.status_hint = [None] * n0
-        if p0.status_hint[k0] is None:
-            p0.status_hint[k0] = p.status_hint[k]
+        if first_hint is None or _further(later_hint, first_hint):
+            p0.status_hint[k0] = later_hint  # on 签约项目 and 新开工项目 of one report: it has started since
     if p.chain is not None and p.chain[k] is not None:
         if p0.chain is None:
             p0.chain = [None] * n0
         if p0.chain[k0] is None:
             p0.chain[k0] = p.chain[k]
+
+
+def _further(status: str, than: str) -> bool:
+    """A stage further along the pipeline (a project on a file's 新开工 and 竣工投产 sheets is in production);
+    a halt or a cancellation is no stage of it, and never overrules one."""
+    a, b = Status(status), Status(than)
+    return a.is_pipeline and b.is_pipeline and a.order > b.order
 
 
 def _month_of(plan: SheetPlan) -> tuple[int, int] | None:
