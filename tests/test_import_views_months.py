@@ -94,3 +94,25 @@ def test_a_status_moving_back_is_said(ctx: AppContext, tmp_path: Path) -> None:
     english = next(p.message("en") for p in result.notes if p.code == "note_status_back")
     assert "Under construction → Preparing" in english
     assert ctx.projects.all_projects()[0].status == Status.PREPARING
+
+
+def test_a_cancelled_project_listed_again_is_said(ctx: AppContext, tmp_path: Path) -> None:
+    """终止 → 在建 was stored with a change record and no word (probe25b): a note names the row now; a project
+    on hold going on (停缓建 → 在建) is ordinary and says nothing."""
+    service = ImportService(ctx.database, MappingStore(tmp_path / "mappings.json"))
+    head = ["序号", "项目编号", "项目名称", "计划总投资（万元）", "建设状态"]
+
+    def book(name: str, first: str, second: str) -> Path:
+        rows = [["高要区重点项目"], head, [1, "GY-1", "鸿达新材料一期项目", 50000, first],
+                [2, "GY-2", "恒通光伏组件扩产项目", 80000, second]]  # fmt: skip
+        return write_workbook(tmp_path / name, SheetSpec("项目", rows))
+
+    assert service.import_file(book("a.xlsx", "终止", "停缓建"), ImportOptions()).added == 2
+    result = service.import_file(book("b.xlsx", "在建", "在建"), ImportOptions())
+    assert result.ok and result.updated == 2
+    (said,) = [p for p in result.notes if p.code == "note_status_revived"]
+    assert said.message("en").startswith(
+        "1 listed project(s) were cancelled and are listed again (the first: Cancelled"
+    )
+    assert "“项目” 3" in said.message("zh") and not [p for p in result.notes if p.code == "note_status_back"]
+    assert {p.status for p in ctx.projects.all_projects()} == {Status.UNDER_CONSTRUCTION}

@@ -1,5 +1,6 @@
 """Wording of the district questions of an import (services/import_views.py) and of their answer,
-``--district-map`` — English and 简体中文; messages.py merges them in."""
+``--district-map``, and of a cancelled project listed again (services/import_changes.py) — English and
+简体中文; messages.py merges them in."""
 
 from __future__ import annotations
 
@@ -28,6 +29,12 @@ _DISTRICT_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
         "and the district it is",
         "--district-map“{value}”不是“文件中的写法=区域”的形式：请写出文件中的名称、等号和它所指的区域"
         "（--district-map 大旺=肇庆高新区）",
+    ),
+    "note_status_revived": (
+        "{count} listed project(s) were cancelled and are listed again (the first: {before} → {after}) — rows "
+        "{rows}: a project taken up again, or a slip? Stored as the file gives them; check them.",
+        "{count} 个已终止的项目再次列出（首个：{before} → {after}）——第 {rows} 行：是项目恢复，还是误填？"
+        "已按文件导入，请核对。",
     ),
 }
 DISTRICT_MESSAGES = Catalogue("district_problems", _DISTRICT_MESSAGES)

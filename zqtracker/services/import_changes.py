@@ -94,19 +94,24 @@ def status_back(analysis: ImportAnalysis) -> list[Problem]:
     ctx = analysis.context
     if ctx is None:
         return []
-    back = []
+    back: list[tuple[str, int, Status, Status]] = []
+    revived: list[tuple[str, int, Status, Status]] = []
     for u in analysis.updates:
         new, old = u.fields.get("status"), ctx.codec.value(u.before, "status")
         if not (isinstance(new, Status) and isinstance(old, Status)):
             continue
+        sa = analysis.sheets[u.sheet]
+        row = sa.plan.row_numbers[u.k] if sa.plan is not None else 0
         if new.is_pipeline and old.is_pipeline and new.order < old.order:
-            sa = analysis.sheets[u.sheet]
-            row = sa.plan.row_numbers[u.k] if sa.plan is not None else 0
             back.append((sa.name, row, old, new))
-    if not back:
-        return []
-    shown = "; ".join(f"“{s}” {r}" for s, r, _o, _n in back[:12]) + (" …" if len(back) > 12 else "")
-    first = back[0]
+        elif old is Status.CANCELLED:  # 终止 → 在建: a cancelled project going on, or a slip?
+            revived.append((sa.name, row, old, new))
     return [
-        Problem("note_status_back", None, {"count": len(back), "rows": shown, "before": first[2], "after": first[3]})
+        Problem(code, None, {"count": len(found), "rows": _rows(found), "before": found[0][2], "after": found[0][3]})
+        for code, found in (("note_status_back", back), ("note_status_revived", revived))
+        if found
     ]
+
+
+def _rows(found: list[tuple[str, int, Status, Status]]) -> str:
+    return "; ".join(f"“{s}” {r}" for s, r, _o, _n in found[:12]) + (" …" if len(found) > 12 else "")
