@@ -63,6 +63,7 @@ class Profile:
     percents: int = 0
     dates: int = 0  # date cells and date-like text
     years: int = 0  # whole numbers 1900–2200 (bare years)
+    day_numbers: int = 0  # whole numbers a date column means as days: 20250315, 202503, an Excel serial (45731)
     texts: int = 0
     mean_len: float = 0.0  # of the text values, in 汉字 (three Latin letters count as one)
     long_texts: int = 0  # over 40 汉字 (or 120 Latin letters)
@@ -84,6 +85,15 @@ class Profile:
 
 
 _NO_EVIDENCE = (ExcelError, FormulaWithoutValue)
+
+
+def _day_number(n: int) -> bool:
+    """20250315, 202503, or an Excel serial of 1950–2099 (18264–73050): a day, as a date column writes one."""
+    if 19000101 <= n <= 22001231:
+        return 1 <= n // 100 % 100 <= 12 and 1 <= n % 100 <= 31
+    if 190001 <= n <= 220012:
+        return 1 <= n % 100 <= 12
+    return 18264 <= n <= 73050
 
 
 def profile(values: list) -> Profile:
@@ -108,6 +118,8 @@ def profile(values: list) -> Profile:
                 whole.append(int(v))
                 if 1900 <= v <= 2200:
                     p.years += 1
+                elif _day_number(int(v)):
+                    p.day_numbers += 1
             elif 1900 < v < 2201 and _DOTTED_MONTH_RE.fullmatch(repr(float(v))):  # 2024.3 typed: March 2024
                 p.years += 1
             continue
@@ -244,8 +256,8 @@ def fit(field: str, p: Profile, header_rank: int = 0) -> float:
         if header_rank <= 2 and p.share(p.counties) < 0.8:  # 责任单位: only when it names districts
             return REJECT
         return 1 if p.share(p.districts) >= 0.5 else 0
-    if field in DATES:
-        return 2 if p.share(p.dates + p.years) >= 0.5 else REJECT
+    if field in DATES:  # (a date column's whole numbers: days as 20250315 or 202503, or Excel's serials)
+        return 2 if p.share(p.dates + p.years + p.day_numbers) >= 0.5 else REJECT
     if field == "construction_period":
         return REJECT if p.mean_len > 20 else 0
 
