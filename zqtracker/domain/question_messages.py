@@ -368,5 +368,29 @@ _QUESTION_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
         "该行写明含 {count} 个子项目（{value}），但其数额不等于其下 {count} 行之和：是单独的项目，还是各子项目的合计？"
         "请删除该行或各子项目行，以免重复计算",
     ),
+    "table_above": (
+        "another table of projects is above the one read (whose header is row {table}): its header is this row "
+        "({value}) and its {count} project row(s), rows {rows}, would not be read — put each table on a sheet of "
+        "its own, then import again",
+        "所读表格（表头在第 {table} 行）上方另有一张项目表：表头为本行（{value}），"
+        "其下 {count} 个项目行（第 {rows} 行）不会被读取——请把每张表放到单独的工作表后再导入",
+    ),
+    "table_below": (
+        "another table of projects starts here under the table read (whose header is row {table}), with its own "
+        "header ({value}) and {count} project row(s), rows {rows}, that would not be read — put it on a sheet of "
+        "its own, or delete it, then import again",
+        "所读表格（表头在第 {table} 行）下方此处另起一张项目表，表头为（{value}），其下 {count} 个项目行"
+        "（第 {rows} 行）不会被读取——请把它放到单独的工作表或删去后再导入",
+    ),
+    "table_again": (
+        "the table read (whose header is row {table}) starts again here under the same header, with the same "
+        "projects and other figures in rows {rows} — an older copy? Delete one of the two, then import again",
+        "所读表格（表头在第 {table} 行）在此以相同表头再次出现，第 {rows} 行为相同项目但数额不同——是旧的副本吗？"
+        "请删去其一后再导入",
+    ),
+    "note_table_copy": (
+        "Sheet “{sheet}”: the table is given again from row {row} (the same header, the same rows {rows}): read once.",
+        "工作表“{sheet}”：第 {row} 行起重复了上面的表格（表头相同，第 {rows} 行相同）：只读取一次。",
+    ),
 }
 QUESTION_MESSAGES = Catalogue("question_problems", _QUESTION_MESSAGES)

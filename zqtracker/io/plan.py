@@ -206,6 +206,7 @@ class PlanBuilder(RowRules):
 
     def finish(self) -> SheetPlan:
         self.feed()
+        self._tables_around()  # tables of projects above and below this one (io/plan_tables.py)
         self.done = True
         plan = self.plan
         plan.needs_unit = list(self.unitless.values())

@@ -15,7 +15,7 @@ from zqtracker.io import values as cells
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.headers import header_candidates
 from zqtracker.io.numfmt import column_letter
-from zqtracker.io.plan_groups import GroupRules
+from zqtracker.io.plan_tables import TableRules
 from zqtracker.io.rows import classify, is_note
 from zqtracker.io.sheet_context import months_named, sheet_month, unit_line_factor, unit_named_in
 
@@ -38,7 +38,7 @@ def _titled_year(titles: list[str]) -> int | None:
     return next(filter(None, map(cells.year_in, titles)), None)
 
 
-class RowRules(GroupRules):
+class RowRules(TableRules):
     """What PlanBuilder does with the rows that are not plain projects (a mixin: it holds the state)."""
 
     sheet: RawSheet

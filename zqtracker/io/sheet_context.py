@@ -18,6 +18,7 @@ from zqtracker.io.header_rows import HEADER_SCAN_ROWS
 from zqtracker.io.headers import currency_of
 from zqtracker.io.layout_model import SheetLayout
 from zqtracker.io.reader import RawSheet
+from zqtracker.io.table_blocks import header_like
 from zqtracker.io.values import clean_text, year_in
 
 _UNIT_LINE_RE = re.compile(
@@ -42,10 +43,14 @@ def without_sent_dates(text: str) -> str:
 
 def fill_titles(layout: SheetLayout, sheet: RawSheet, upto: int) -> None:
     titled: list[str] = []  # the title rows' texts
+    table_above = False  # a header row since the unit line was read: that unit was another table's
     for r in range(sheet.row_offset, upto):
-        texts = [clean_text(v) for v in sheet.rows[r - sheet.row_offset] if isinstance(v, str) and v.strip()]
+        row = sheet.rows[r - sheet.row_offset]
+        texts = [clean_text(v) for v in row if isinstance(v, str) and v.strip()]
         if not texts:
             continue
+        if layout.unit_line is not None and header_like(row):
+            table_above = True
         line = without_sent_dates("  ".join(texts))
         if not line:
             continue
@@ -53,6 +58,9 @@ def fill_titles(layout: SheetLayout, sheet: RawSheet, upto: int) -> None:
             line.strip()
         )
         for m in _UNIT_LINE_RE.finditer(line):
+            if table_above:  # 单位：亿元 over a second table: it governs the table under it, not the first's
+                layout.unit_line = layout.unit_currency = layout.unit_from = None
+                table_above = False
             before = layout.unit_line
             _take_unit(layout, m.group(1) or m.group(2) or "")
             cell = next((t for t in texts if m.group(0) in t), "")
