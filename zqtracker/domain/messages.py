@@ -193,6 +193,11 @@ from zqtracker.domain.question_messages import QUESTION_MESSAGES  # noqa: E402
 
 MESSAGES.merge(QUESTION_MESSAGES)
 
+# A report's months: a sheet's name against its header, a row's months against its year to date.
+from zqtracker.domain.period_messages import PERIOD_MESSAGES  # noqa: E402
+
+MESSAGES.merge(PERIOD_MESSAGES)
+
 # A package or sheet XML naming one thing twice (domain/package_messages.py).
 from zqtracker.domain.package_messages import PACKAGE_MESSAGES  # noqa: E402
 

@@ -14,6 +14,7 @@ import itertools
 import re
 
 from zqtracker.io.header_groups import group_child
+from zqtracker.io.header_parts import part_column, settle_parts
 from zqtracker.io.headers import (
     IGNORED_PREFIX,
     ROW_NUMBER,
@@ -281,6 +282,7 @@ def fill_columns(layout: SheetLayout, sheet: RawSheet) -> None:
         info = _column(c, parent, child, layout.year)
         info.hidden = c in sheet.hidden_cols
         layout.columns.append(info)
+    settle_parts(layout.columns)
 
 
 def units_from_row(layout: SheetLayout, sheet: RawSheet, r: int) -> None:
@@ -344,6 +346,9 @@ def _column(c: int, parent: object, child: object, year: int | None) -> ColumnIn
     grouped = group_child(parent_text, child_text) if parent_text and child_text else None
     if grouped:  # 1-9月完成投资 over 完成投资, 本年完成投资 over 本月 | 自年初累计 (io/header_groups.py)
         return _info(c, shown, grouped, _unit_of(child) or group_unit, group_year)
+    part = part_column(c, shown, parent_text, child_text) if parent_text and child_text else None
+    if part is not None:  # 其中：设备投资 under 计划总投资: a part, never the whole (io/header_parts.py)
+        return part
     candidates = ((child, group_unit), (parent, None)) if child_text else ((parent, None),)
     for value, fallback_unit in candidates:
         if is_empty(value):

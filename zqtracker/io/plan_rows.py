@@ -15,6 +15,7 @@ from zqtracker.io import values as cells
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.headers import header_candidates
 from zqtracker.io.numfmt import column_letter
+from zqtracker.io.period_sheet import name_against_header
 from zqtracker.io.plan_tables import TableRules
 from zqtracker.io.rows import classify, is_note
 from zqtracker.io.sheet_context import months_named, sheet_month, unit_line_factor, unit_named_in
@@ -98,7 +99,10 @@ class RowRules(TableRules):
         titled = months_named(layout.titles)
         if layout.period_said:
             return self._period_said(titled)
-        if not titled:
+        if not titled:  # a sheet named 10月 (or 10月报) over 1-9月累计: io/period_sheet.py
+            plan.notes += name_against_header(
+                layout, self.sheet.name, bool(plan.ytd or plan.months), self._sheet_problem
+            )
             return
         ytd = [c for c in layout.columns if c.field == "ytd" and c.header_month is not None]
         own = {c.month[1] for c in layout.columns if c.month is not None and c.field is not None}

@@ -15,10 +15,11 @@ from typing import Any
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.models import PROJECT_FIELDS
 from zqtracker.domain.status import Status
-from zqtracker.domain.validation import _DATE_ORDER, MAX_TEXT
+from zqtracker.domain.validation import MAX_TEXT
 from zqtracker.io.layout import PROJECTS
 from zqtracker.io.plan import SheetPlan
 from zqtracker.io.reader import RawWorkbook
+from zqtracker.services.import_date_order import CHECKED, PRECISIONS, date_order_problems
 from zqtracker.services.import_figures import figure_diffs
 from zqtracker.services.import_matching import Match, district_key, name_key
 from zqtracker.services.import_model import (
@@ -177,7 +178,7 @@ def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Contex
             sa.targets[k] = m.pid
             matched.append(k)
     # rows already refused still get the domain's checks: every problem of a row is reported at once
-    _check_columns(plan, sa, refused, {f: plan.column(f) for f in (*MAX_TEXT, *_DATES, "land_area_mu")})
+    _check_columns(plan, sa, refused, {f: plan.column(f) for f in CHECKED})
     _validate_new(result, index, sa, new_ks, seen)
     _compare(result, index, sa, ctx, matched)
 
@@ -200,7 +201,7 @@ def _validate_new(result: ImportAnalysis, index: int, sa: SheetAnalysis, ks: lis
     col = plan.column("name")
     for k in [k for k in ks if col[k] is None]:
         add_problem(plan, k, sa, "name", None, Problem("required", "name"))
-    _check_columns(plan, sa, ks, {f: plan.column(f) for f in (*MAX_TEXT, *_DATES, "land_area_mu")})
+    _check_columns(plan, sa, ks, {f: plan.column(f) for f in CHECKED})
     problems = plan.problems
     for k in [k for k in ks if k in problems]:
         sa.status[k] = INVALID
@@ -244,21 +245,7 @@ def _check_columns(plan: SheetPlan, sa: SheetAnalysis, ks: list[int], values: di
         add_problem(
             plan, k, sa, "land_area_mu", land[k], Problem("must_be_positive", "land_area_mu", {"value": land[k]})
         )
-    for earlier, later in _DATE_ORDER:
-        a, b = values[earlier], values[later]
-        for k in [k for k in ks if a[k] is not None and b[k] is not None and b[k] < a[k]]:
-            add_problem(
-                plan,
-                k,
-                sa,
-                later,
-                b[k].isoformat(),
-                Problem(
-                    "dates_out_of_order",
-                    later,
-                    {"value": b[k].isoformat(), "other": a[k].isoformat(), "other_field": earlier},
-                ),
-            )
+    date_order_problems(plan, sa, ks, values)  # each date at its precision (services/import_date_order.py)
 
 
 def _all_within(col: Any, limit: int) -> bool:
@@ -272,7 +259,7 @@ def _all_within(col: Any, limit: int) -> bool:
 def _check_values(plan: SheetPlan, k: int, sa: SheetAnalysis, values: dict[str, Any]) -> None:
     """The same checks on one row's effective values (an update: the stored values and the file's)."""
     n = len(plan)
-    columns = {f: _OneRow(n, k, values.get(f)) for f in (*MAX_TEXT, *_DATES, "land_area_mu")}
+    columns = {f: _OneRow(n, k, values.get(f)) for f in CHECKED}
     _check_columns(plan, sa, [k], columns)  # type: ignore[arg-type]
 
 
@@ -318,14 +305,8 @@ def _compare(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Context
             result.unchanged += 1
             continue
         before = ctx.rows[pid]  # type: ignore[index]
-        effective = {f: codec.value(before, f) for f in (*_DATES, "land_area_mu")}
-        effective.update(
-            {
-                f: plan.values[f][k]
-                for f in (*MAX_TEXT, *_DATES, "land_area_mu")
-                if f in plan.values and plan.values[f][k] is not None
-            }
-        )
+        effective = {f: codec.value(before, f) for f in (*_DATES, *PRECISIONS, "land_area_mu")}
+        effective.update({f: plan.values[f][k] for f in CHECKED if f in plan.values and plan.values[f][k] is not None})
         _check_values(plan, k, sa, effective)
         if k in plan.problems:
             sa.status[k] = INVALID

@@ -31,6 +31,7 @@ from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.rounding import money_rounded_places
 from zqtracker.io.values import display
 from zqtracker.services.import_model import INVALID, SAME, UPDATE, Context, ImportAnalysis, SheetAnalysis, add_problem
+from zqtracker.services.import_own_months import own_months
 from zqtracker.storage.codec import StoredRow
 
 DATE_FIELDS = ("signed_on", "construction_start_on", "production_on")
@@ -119,41 +120,25 @@ def analyse_ytd(
             stored = records_with(stored, earlier[(target, y)])
         reported = {m: v for m, (v, _k) in months.items()}
         for m, (ytd, k) in months.items():
-            own = month_rows.get((target, y, m))
-            if own is None:
-                continue
-            if (target, y, m) in mine:  # the year to date says it; the 当月 amount is checked against it
+            if (target, y, m) in mine and (target, y, m) in month_rows:  # the 当月 amount is checked against it
                 superseded.add((target, y, m))
             prior = max((x for x in months if x < m), default=None)  # 1-10月累计 beside 1-11月累计 and 11月
             if prior is not None:
                 first, amount = prior + 1, ytd - months[prior][0]
             else:
                 first, amount = month_amount_from_ytd(stored, y, m, ytd)
-            if first == m and amount != own[1]:
-                add_problem(
-                    plan,
-                    k,
-                    sa,
-                    "ytd",
-                    ytd,  # (the cell named is the 累计 column's)
-                    Problem(
-                        "month_ytd_disagree", "amount", {"month": m, "value": own[1], "ytd": ytd, "derived": amount}
-                    ),
-                )
+            # the sheet's own months first..m beside it (1月 | 2月 | 3月 | 1-3月累计): checked against it, stored as
+            # given; a run of them left empty takes what it leaves (services/import_own_months.py)
+            own = own_months(month_rows, (target, y), m, first, ytd, amount)
+            if own is None:
+                continue
+            if own.problem is not None:  # (the cell named is the 累计 column's)
+                add_problem(plan, k, sa, "ytd", ytd, own.problem)
                 sa.status[k] = INVALID
-            elif first < m:  # nothing stored before: the month's own amount splits 1–X into 1–(X−1) and X
-                if ytd - own[1] < 0:
-                    add_problem(
-                        plan,
-                        k,
-                        sa,
-                        "ytd",
-                        ytd,
-                        Problem("month_above_ytd", "amount", {"month": m, "value": own[1], "ytd": ytd}),
-                    )
-                    sa.status[k] = INVALID
-                else:
-                    reported.setdefault(m - 1, ytd - own[1])
+                continue
+            stored = records_with(stored, own.below)
+            for end, point in own.points.items():
+                reported.setdefault(end, point)
         if any(sa.status[k] == INVALID for _v, k in months.values()):
             continue
         derived = derive_from_ytd(target, y, stored, reported)

@@ -38,6 +38,16 @@ IGNORED_REASONS = Catalogue(
         "leader": ("the leader in charge", "挂点领导"),
         "foreign_capital": ("foreign capital, not the project's investment", "利用外资额，不是项目投资"),
         "funds": ("funds in place, not completed investment", "到位资金，不是完成投资"),
+        "part": (
+            "a part (其中) of the figure its group header names, not the whole; the whole is read from the group's "
+            "total column beside it",
+            "分组表头所列数额的一部分（其中项），不是全数；全数取自同组的合计列",
+        ),
+        "parts_only": (
+            "a part (其中) of the figure its group header names, and the group gives only parts, no total column "
+            "(小计 or 合计) — that figure is not imported; add the total column and it is",
+            "分组表头所列数额的一部分（其中项），且该组只列分项、没有合计列（小计或合计），该数额未导入；补上合计列即可导入",
+        ),
         "last_month": ("the year to date through last month", "截至上月的累计数"),
         "change": ("a change on last year, not completed investment", "与上年相比的增减额，不是完成投资"),
         "earlier_year": (

@@ -1,0 +1,78 @@
+"""A year to date beside the months it sums, in one sheet (probe25d W10).
+
+    1月 | 2月 | 3月 | 1-3月累计          10 | 10 | 10 | 30
+
+The months are stored as given, and the 1-X月 figure is checked against them: what it gives for the months
+it covers since the last figure known (stored, or an earlier 累计 of the row) must be their sum. Before,
+only the month X beside it was taken out of it and the rest (1–2月 20) became a span of its own, which then
+clashed with the sheet's own January and February — a file whose figures agree was refused as disagreeing
+"with another sheet". Months the row leaves empty take what the year to date leaves for them: one run of
+them (1–6月 before 7月…10月 given, 4–10月 after 1月…3月) as one figure over the run; several runs, only
+when nothing is left (each then 0) — else whose is it? asked. A real disagreement is a problem of the row,
+naming both figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from zqtracker.domain.errors import Problem
+from zqtracker.domain.models import InvestmentRecord
+
+
+@dataclass
+class OwnMonths:
+    """What a year to date through ``m`` and the sheet's own months it covers give."""
+
+    problem: Problem | None = None
+    points: dict[int, int] = field(default_factory=dict)  # month → the year to date at the end of an empty run
+    below: list[InvestmentRecord] = field(default_factory=list)  # the own months before m, as records
+
+
+def own_months(month_rows: dict, key: tuple[int, int], m: int, first: int, ytd: int, amount: int) -> OwnMonths | None:
+    """``ytd`` (through ``m``, giving ``amount`` for months first..m) against the sheet's own months of the
+    project and year ``key``; None when the sheet gives none of first..m. ``month_rows``: (target, year,
+    month) → (k, yuan)."""
+    target, y = key
+    given = {j: month_rows[(target, y, j)][1] for j in range(first, m + 1) if (target, y, j) in month_rows}
+    if not given:
+        return None
+    out = OwnMonths(below=[InvestmentRecord(target, y, j, v, None) for j, v in sorted(given.items()) if j < m])
+    rest = amount - sum(given.values())
+    runs = _empty_runs(first, m, set(given))
+    if not runs:
+        if rest != 0:
+            out.problem = _disagree(first, m, given, ytd, amount)
+        return out
+    if rest < 0:
+        out.problem = _disagree(first, m, given, ytd, amount)
+        return out
+    if rest > 0 and len(runs) > 1:
+        months = ", ".join(f"{a}–{b}" if a < b else str(a) for a, b in runs)
+        out.problem = Problem("months_gap_ytd", "amount", {"month": m, "ytd": ytd, "value": rest, "months": months})
+        return out
+    for _a, b in runs:  # the year to date at each run's end: the whole less the months given after it
+        out.points[b] = ytd - sum(v for j, v in given.items() if j > b)
+    return out
+
+
+def _empty_runs(first: int, m: int, given: set[int]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for j in range(first, m + 1):
+        if j in given:
+            continue
+        if runs and runs[-1][1] == j - 1:
+            runs[-1] = (runs[-1][0], j)
+        else:
+            runs.append((j, j))
+    return runs
+
+
+def _disagree(first: int, m: int, given: dict[int, int], ytd: int, amount: int) -> Problem:
+    total = sum(given.values())
+    if set(given) == {m} and first == m:
+        return Problem("month_ytd_disagree", "amount", {"month": m, "value": total, "ytd": ytd, "derived": amount})
+    if set(given) == {m} and total > ytd:
+        return Problem("month_above_ytd", "amount", {"month": m, "value": total, "ytd": ytd})
+    said = {"first": first, "month": m, "value": total, "ytd": ytd, "derived": amount}
+    return Problem("months_ytd_disagree", "amount", said)
