@@ -253,6 +253,10 @@
         <translation>工作表“%1”：表名与标题所写月份不一致</translation>
     </message>
     <message>
+        <source>sheet “%1”: its name and a header name two months</source>
+        <translation>工作表“%1”：表名与表头所写月份不一致</translation>
+    </message>
+    <message>
         <source>sheet “%1”: its title and a header name two years</source>
         <translation>工作表“%1”：标题与表头所写年份不一致</translation>
     </message>

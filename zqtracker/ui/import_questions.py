@@ -314,6 +314,8 @@ class ImportQuestions(QWidget):
             codes = {p.problem.code for p in sa.plan.sheet_problems}  # type: ignore[union-attr]
             if "period_sheet_name" in codes:
                 why = self.tr("sheet “%1”: its name and its title name two months").replace("%1", sa.name)
+            elif "period_sheet_header" in codes:
+                why = self.tr("sheet “%1”: its name and a header name two months").replace("%1", sa.name)
             elif "period_year_conflict" in codes:
                 why = self.tr("sheet “%1”: its title and a header name two years").replace("%1", sa.name)
             elif "month_without_year" in codes or any(
