@@ -137,7 +137,7 @@ def test_a_second_enterprise_s_project_added_beside_a_stored_one(
     service: ImportService, ctx: AppContext, tmp_path: Path
 ) -> None:
     """甲's project stored; a later list gives 甲's and 乙's: 乙's is new (not 甲's taken over), 甲's matched.
-    A list giving 乙's alone still takes it as 甲's project with its investor corrected (as before)."""
+    A list giving 乙's alone is asked: 甲's project under a new enterprise, or another (test_probe25_identity)."""
     assert service.import_file(district_list(tmp_path / "09.xlsx", 9, SEPTEMBER[:1]), ImportOptions()).added == 1
     octo = district_list(tmp_path / "10.xlsx", 10, [(None, NAME, YI, 15000, 150, 150),
                                                     (None, NAME, JIA, 20000, 500, 2500)])  # fmt: skip

@@ -213,3 +213,8 @@ from zqtracker.domain.last_year_messages import LAST_YEAR_FIELD_LABELS, LAST_YEA
 
 MESSAGES.merge(LAST_YEAR_MESSAGES)
 FIELD_LABELS.merge(LAST_YEAR_FIELD_LABELS)
+
+# Which project a row is, beyond its code or name alone (domain/identity_messages.py).
+from zqtracker.domain.identity_messages import IDENTITY_MESSAGES  # noqa: E402
+
+MESSAGES.merge(IDENTITY_MESSAGES)

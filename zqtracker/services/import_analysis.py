@@ -21,6 +21,7 @@ from zqtracker.io.plan import SheetPlan
 from zqtracker.io.reader import RawWorkbook
 from zqtracker.services.import_date_order import CHECKED, PRECISIONS, date_order_problems
 from zqtracker.services.import_figures import figure_diffs
+from zqtracker.services.import_identity import named_twice, one_row_each
 from zqtracker.services.import_matching import Match, district_key, name_key
 from zqtracker.services.import_model import (
     _DATES,
@@ -68,6 +69,7 @@ def analyse_sheets(
         if sa.layout.kind == PROJECTS:
             _projects(result, i, sa, ctx, seen)
     resolve_views(result)
+    one_row_each(result, ctx)  # a --link onto a project another row is: refused, not a false "someone else changed"
     for i in sorted(order, key=lambda i: _through(sheets[i])):  # a sheet per month, the newest first: oldest first
         sa = sheets[i]
         if sa.selected and sa.plan is not None:
@@ -77,13 +79,8 @@ def analyse_sheets(
             result.problems.extend(problems)
             if sa.status and sa.status[k] != INVALID:
                 sa.status[k] = INVALID
-    result.problems.sort(
-        key=lambda p: (
-            [s.name for s in sheets].index(p.sheet) if p.sheet in [s.name for s in sheets] else 0,
-            p.row,
-            p.column,
-        )
-    )
+    names = [s.name for s in sheets]
+    result.problems.sort(key=lambda p: (names.index(p.sheet) if p.sheet in names else 0, p.row, p.column))
     result.invalid_rows = sum(s.status.count(INVALID) for s in result.selected)
     if skip_invalid:
         _drop_invalid(result)
@@ -177,6 +174,7 @@ def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Contex
         else:
             sa.targets[k] = m.pid
             matched.append(k)
+    new_ks = named_twice(seen, sa, new_ks)  # a project listed with a code and without, or under two codes
     # rows already refused still get the domain's checks: every problem of a row is reported at once
     _check_columns(plan, sa, refused, {f: plan.column(f) for f in CHECKED})
     _validate_new(result, index, sa, new_ks, seen)

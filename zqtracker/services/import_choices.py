@@ -16,6 +16,7 @@ from zqtracker.io.reader import RawSheet, RawWorkbook, column_text
 from zqtracker.io.row_ranges import runs_text
 from zqtracker.io.sheet_context import sheet_month
 from zqtracker.io.values import display, fold
+from zqtracker.services.import_identity import row_number_codes
 from zqtracker.services.import_mappings import Mapping
 from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
 from zqtracker.services.import_options import ImportOptions, ImportRefused
@@ -111,12 +112,12 @@ def default_sheet(sheet: RawSheet) -> bool:
     return sheet.visible and not is_view_sheet(sheet.name) and not _INSTRUCTIONS_RE.match(sheet.name.strip())
 
 
-def shown_codes(book: RawWorkbook, raw: RawSheet, plan: SheetPlan) -> None:
-    """Codes typed as numbers become the text their cells show ("000123", not "123")."""
-    if not plan.numeric_codes or plan.values.get("code") is None:
-        return
+def shown_codes(book: RawWorkbook, raw: RawSheet, plan: SheetPlan, layout: SheetLayout | None = None) -> None:
+    """Codes typed as numbers become the text their cells show ("000123", not "123"); a code column of
+    the row numbers 1, 2 … n is not imported (import_identity.row_number_codes)."""
     info = next((c for c in plan.layout.mapped() if c.field == "code"), None)
-    if info is None:
+    if not plan.numeric_codes or plan.values.get("code") is None or info is None:
+        row_number_codes(plan, layout)
         return
     rows = [plan.data_rows[k] + raw.row_offset for k in plan.numeric_codes]
     texts = column_text(book, raw.name, info.index, rows)
@@ -125,6 +126,7 @@ def shown_codes(book: RawWorkbook, raw: RawSheet, plan: SheetPlan) -> None:
         if row in texts:
             codes[k] = texts[row]
     plan.numeric_codes = []
+    row_number_codes(plan, layout)
 
 
 def header_texts(sheet: RawSheet, header_row: int, header_rows: int = 1) -> list[str]:

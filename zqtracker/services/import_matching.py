@@ -22,6 +22,7 @@ from difflib import SequenceMatcher
 
 from zqtracker.domain.hanzi import simplified
 from zqtracker.domain.validation import normalize_code
+from zqtracker.services.import_identity import numbered
 
 _SPACE_RE = re.compile(r"[\s\u3000]+")
 _MARKS = "★☆■□●○▲△◆◇※*"
@@ -123,6 +124,7 @@ class Matcher:
         self._spellings: dict[str, set[int]] | None = None  # stored codes by _code_key (spellings folded)
         self._enterprises: dict[str, list[int]] | None = None  # stored projects by company_key (renamed())
         self.matched: set[int] = set()  # stored projects a row matched by its code (Match.asks)
+        self.numbers: set[str] | None = None  # the stored codes when they are 1, 2 … n (import_identity.numbered)
         self.near_budget = 2_000  # new rows looked at for near names (a 100k-row file of new projects is no
         # monthly update: its rows are not compared with every stored name)
 
@@ -157,6 +159,10 @@ class Matcher:
                     # another district's 001, or a list numbered afresh
                     problem = "spelling_other_name" if spelled else "code_other_name"
                     return Match(problem=problem, other=stored.code, candidates=[pid])
+                if name and name != stored.name and (asked := self._retold(pid, name, nk, enterprise)):
+                    # a stock name (高要区…建设项目) under a reused code, another enterprise's; a list's row number
+                    asked = "spelling_other_name" if spelled else asked
+                    return Match(problem=asked, other=stored.code, candidates=[pid])
                 if district and district != stored.district and self._elsewhere(pid, district):
                     # the same number in another district's list
                     return Match(problem="code_other_district", other=stored.code, candidates=[pid])
@@ -217,6 +223,19 @@ class Matcher:
             return True
         a, b = name_key(name) if nk is None else nk, name_key(stored)
         return a == b or _near_keys(a, b) or SequenceMatcher(None, a, b).ratio() >= 0.5
+
+    def _retold(self, pid: int, name: str, nk: str | None, enterprise: object) -> str | None:
+        """Why a row under a stored project's code, named alike as _named_alike tells, is asked all the
+        same: its enterprise is another and its name only shares the stock words ("code_other_enterprise"),
+        or the stored codes are the numbers 1…n of a list and the name is another ("code_renumbered")."""
+        stored = self.by_id[pid]
+        a, b = name_key(name) if nk is None else nk, name_key(stored.name)
+        if a == b:
+            return None
+        if stored.code in numbered(self):
+            return "code_renumbered"
+        other = isinstance(enterprise, str) and self._other_enterprise(pid, enterprise)
+        return "code_other_enterprise" if other and not lightly_renamed(a, b) else None
 
     def stored_spelling(self, code: str, pid: int) -> str | None:
         """The stored project ``pid``'s code when ``code`` is it spelt another way (a row the user
@@ -349,6 +368,18 @@ def _code_key(code: str) -> str:
 def company_key(name: str) -> str:
     """An enterprise as enterprises are compared: no spaces, width folded, no trailing 有限公司 and the like."""
     return _COMPANY_RE.sub("", _SPACE_RE.sub("", unicodedata.normalize("NFKC", simplified(name))))
+
+
+def lightly_renamed(a: str, b: str) -> bool:
+    """Two folded names of one project told by another enterprise: a phase written another way, a
+    typo put right, a place before one, or nearly the same characters — not one the other with words
+    added ("年产5万吨铝型材" and "年产5万吨铝型材深加工" are two projects of a stock name)."""
+    return (
+        _PHASE_RE.sub("", a) == _PHASE_RE.sub("", b)
+        or _one_apart(a, b)
+        or _place_before(a, b)
+        or (abs(len(a) - len(b)) <= 3 and SequenceMatcher(None, a, b).ratio() >= 0.9)
+    )
 
 
 def _one_apart(a: str, b: str) -> bool:

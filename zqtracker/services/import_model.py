@@ -181,6 +181,7 @@ class SeenRows:
         self.first_row: dict[object, tuple[str, int, str | None]] = {}
         self._apart: dict[object, dict[str, tuple[str, int, str | None]]] = {}  # (name, district) → company → first
         self._listed: dict[tuple[str, str | None], set[str]] | None = None  # (name, district) → companies listed
+        self.named: dict[tuple[str, str | None], list[tuple]] = {}  # new rows by (name, district): import_identity
         self.new_sheets: list[int] = []  # sheets that added projects (the maps below come from them)
         self._maps: tuple[dict, dict, dict] | None = None
         self.months: dict[tuple[int, int, int], tuple[int, int]] = {}  # (target, y, m) → (row, yuan)
@@ -273,7 +274,10 @@ def described(ctx: Context, pids: list[int]) -> str:
 
 # Matcher problems the user answers (--link, the preview's link chooser) → their messages.
 _ASKED = {"spelling_other_name": "code_zeros_other_name", "code_other_name": "code_other_project",
-          "code_other_district": "code_other_district", "name_other_enterprise": "name_other_enterprise"}  # fmt: skip
+          "code_other_district": "code_other_district", "name_other_enterprise": "name_other_enterprise",
+          "code_other_enterprise": "code_other_enterprise", "code_renumbered": "code_renumbered",
+          "name_new_enterprise": "name_new_enterprise"}  # fmt: skip
+_BY_NAME = ("name_other_enterprise", "name_new_enterprise")  # asked of the row's name, not its code
 
 
 def code_question(
@@ -290,7 +294,7 @@ def code_question(
         return None
     column = next((c.letter for c in sa.layout.mapped() if c.field == "code"), "")
     if asked is not None:
-        return Problem(asked, "name" if asked == "name_other_enterprise" else "code",
+        return Problem(asked, "name" if asked in _BY_NAME else "code",
                        {"value": code or "", "other": m.other or "", "row": row, "column": column,
                         "project": described(ctx, m.candidates)})  # fmt: skip
     if linked == 0 and code and ctx.matcher is not None and code in ctx.matcher.by_code:
@@ -320,6 +324,8 @@ def apart(result: ImportAnalysis, seen: SeenRows, ctx: Context, m: Match, row: t
     theirs = {company_key(ctx.matcher.by_id[pid].enterprise or "") for pid in pids}
     if "" not in theirs and company_key(row[2]) not in theirs and theirs <= listed and len(pids) < 10:
         return Match()
+    if m.pid is not None and len(listed) <= 1:  # the file lists only this enterprise's: a 更名, or another project?
+        return Match(problem="name_new_enterprise", other=m.other_enterprise, candidates=[m.pid])
     return Match(candidates=[m.pid]) if len(listed) > 1 and m.pid is not None else m
 
 

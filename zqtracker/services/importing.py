@@ -214,7 +214,7 @@ class ImportService:
                 if built is None:
                     built = PlanBuilder(raw, layout, self.plan_options(book, options, mapping, known)).finish()
                 sa.plan = built
-                shown_codes(book, raw, sa.plan)
+                shown_codes(book, raw, sa.plan, layout)
             sheets.append(sa)
         if not any(s.selected for s in sheets):
             if not book.sheets:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QWidget
 from zqtracker.services.import_model import ImportAnalysis
 
 _ASKED = ("near_name", "code_zeros_other_name", "code_other_project", "code_other_district", "name_other_enterprise")
+_OF_CODE = {"code_zeros_other_name", "code_other_project", "code_other_enterprise", "code_renumbered"}
 
 
 class LinkQuestions(QWidget):
@@ -36,7 +37,7 @@ class LinkQuestions(QWidget):
                 row = sa.plan.row_numbers[k]  # type: ignore[union-attr]
                 combo = QComboBox()
                 codes = {p.problem.code for p in sa.plan.problems.get(k, ())}  # type: ignore[union-attr]
-                asked = bool(codes & set(_ASKED))
+                asked = bool(codes & {*_ASKED, *_OF_CODE, "name_new_enterprise"})
                 if asked:  # it would be listed and counted twice: answered before the import goes
                     combo.addItem(self.tr("choose…"), -1)
                 combo.addItem(self.tr("new project (keep apart)"), 0)
@@ -52,7 +53,7 @@ class LinkQuestions(QWidget):
                 combo.currentIndexChanged.connect(
                     lambda _i, s=sa.name, r=row, c=combo: self.link_chosen.emit(s, r, int(c.currentData()))
                 )
-                if codes & {"code_zeros_other_name", "code_other_project"}:
+                if codes & _OF_CODE:
                     label = self.tr("Row %1 “%2”, its code is a stored project's:")
                 elif "code_other_district" in codes:
                     label = self.tr("Row %1 “%2”, its code is another district's project:")

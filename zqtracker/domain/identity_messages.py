@@ -1,0 +1,71 @@
+"""Wording of the import's questions and refusals about which project a row is, beyond its code or
+name alone (services/import_identity.py, the matcher's code and enterprise checks) — English and
+简体中文; messages.py merges them in."""
+
+from __future__ import annotations
+
+from zqtracker.domain.words import Catalogue, Ways
+
+_CODE_WAYS = Ways(
+    app=(
+        "If it is that project, choose “the same as …” in the row's question above the table; if it is another, "
+        "leave the code column out: click its header and choose “Not imported”",
+        "如为该项目，请在表格上方该行的问题中选“即 ……”；如为另一项目，请不导入编号列：单击其表头，选“不导入”",
+    ),
+    cli=(
+        "If it is that project, say so with --link {row}={other}; if it is another, correct the code, or leave "
+        "the code column out with --map {column}=none and import again",
+        "如为该项目，请用 --link {row}={other} 说明；如为另一项目，请更正编号，"
+        "或用 --map {column}=none 不导入编号列后重新导入",
+    ),
+)
+
+_IDENTITY_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
+    "code_other_enterprise": (
+        "code {value} is stored project {project}, but this row gives another enterprise and a name that shares "
+        "little more than stock words with it — that project renamed and handed to another enterprise, or another "
+        "project under a code used again (or two codes swapped)? {how}",
+        "编号 {value} 为已有项目 {project} 的编号，但本行的建设单位不同，名称与之也仅有套话相同——是该项目改名并"
+        "转给另一企业，还是另一项目沿用了该编号（或两个编号填反）？{how}",
+        _CODE_WAYS,
+    ),
+    "code_renumbered": (
+        "code {value} is stored project {project}, but the stored codes are the numbers 1, 2, 3… (a list's row "
+        "numbers, more likely than the city's codes) and this row's name is another — that project renamed, or "
+        "another project on a list numbered afresh? {how}",
+        "编号 {value} 为已有项目 {project} 的编号，但已有编号为 1、2、3……（更像是清单的行号，而非市级项目编号），"
+        "且本行名称不同——是该项目改名，还是清单重新编号后的另一项目？{how}",
+        _CODE_WAYS,
+    ),
+    "name_new_enterprise": (
+        "stored project {project} has this row's name in its district, but another enterprise ({other}) — the "
+        "same project under a new enterprise (renamed, or handed over), or another project of that name? {how}",
+        "已有项目 {project} 与本行同名、同区域，但建设单位不同（{other}）——是同一项目换了企业（更名或转让），"
+        "还是另一同名项目？{how}",
+        Ways(
+            app=(
+                "Say which in the row's question above the table: “the same as …” or “new project (keep apart)”",
+                "请在表格上方该行的问题中选择：“即 ……”或“新项目（分开）”",
+            ),
+            cli=(
+                "If it is that project, say so with --link {row}=CODE (or =#ID); if it is another project, "
+                "--link {row}=new",
+                "如为同一项目，请用 --link {row}=编号（或 =#ID）说明；如为另一项目，请用 --link {row}=new",
+            ),
+        ),
+    ),
+    "named_twice_in_file": (
+        "“{value}” is already listed in row {first_row} (the same name and district, and the same enterprise, "
+        "under another code or none): listed twice, its investment would be counted twice — delete one of the "
+        "rows, or tell the two projects apart by their names",
+        "“{value}”已列于第 {first_row} 行（名称、区域、建设单位相同，编号不同或未填）：重复列出会使其投资重复计算"
+        "——请删去其中一行，或以名称区分两个项目",
+    ),
+    "same_project_twice": (
+        "rows {first_row} and {row} are both project {project}: one project takes one row of a list — correct the "
+        "--link or the code of one of them",
+        "第 {first_row} 行与第 {row} 行都是项目 {project}：一个项目只能对应清单中的一行——请更正其中一行的 "
+        "--link 或编号",
+    ),
+}
+IDENTITY_MESSAGES = Catalogue("identity_problems", _IDENTITY_MESSAGES)
