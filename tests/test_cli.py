@@ -38,6 +38,7 @@ def test_summary_json_on_empty_database_is_zeros(db_url: str) -> None:
     )
     ci = data["completed_investment"]
     assert ci["ytd_yuan"] == 0 and ci["prior_ytd_yuan"] == 0 and ci["yoy_pct"] is None
+    assert ci["reported"] is False  # nothing recorded: the 0 is no figure (probe25d W5)
     assert ci["by_sector"] == {}
 
 

@@ -255,7 +255,7 @@ def test_summary_columns_line_up_by_display_width(demo_ctx: AppContext) -> None:
     code, out, _ = cli("--db", demo_ctx.database.url, "--lang", "zh", "summary")
     assert code == 0
     lines = out.splitlines()
-    start = lines.index("按行业（累计完成投资，同比）：") + 1
+    start = lines.index("按行业（项目数，计划总投资，累计完成投资，同比）：") + 1
     block = []
     for line in lines[start:]:
         if not line.strip():

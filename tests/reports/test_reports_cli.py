@@ -37,7 +37,10 @@ def test_report_views_and_options(qapp, hand: AppContext, tmp_path: Path, artifa
     assert out.strip() == f"wrote {pdf}: 1 page (A4 landscape)"
     t = text(pdf)
     assert "2023年3月项目投资进展情况" in t and "单位：万元" in t and "合计（3个项目）" in t
-    assert "16,000" in t and "31.3%" in t and "17,990" in t and "17,990.00" not in t  # 万元: whole
+    assert "16,000" in t and "17,990" in t and "17,990.00" not in t  # 万元: whole
+    # the total's 完成率: the projects with a plan alone, 4,500 ÷ 16,000 = 28.1% (not 5,000 ÷ 16,000 = 31.3%),
+    # and the note says so (probe25d W6)
+    assert "28.1%" in t and "31.3%" not in t and "合计完成率仅按2个" in t.replace("\n", "")
     subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(artifacts / "report-cli-monthly-hand")], check=True)
     code, out, err = run("--db", db, "--lang", "zh", "report", str(tmp_path / "key.pdf"), "--view", "key-projects",
                          "--year", "2023", "--through", "3", "--district", "高要区")  # fmt: skip

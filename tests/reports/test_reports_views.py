@@ -146,7 +146,9 @@ def test_monthly_progress_all_projects_equals_the_service(qapp, hand: AppContext
     total = t.row("total")
     assert total == {"序号": "", "项目名称": "合计（3个项目）", "投资主体": "", "所在区域": "", "状态": "",
                      "计划总投资": "280,000", "2023年计划投资": "16,000", "当月完成": "1,500",
-                     "1–3月累计完成": "5,000", "完成率": "31.3%", "自开工累计完成": "17,990"}  # fmt: skip
+                     "1–3月累计完成": "5,000", "完成率": "28.1%", "自开工累计完成": "17,990"}  # fmt: skip
+    # 完成率 of the total: the projects with a plan alone (A and D: 4,500 ÷ 16,000 = 28.1%), not every
+    # project's 5,000 (B has no plan) ÷ their plans = 31.3% (probe25d W6)
     assert (t.row("B")["2023年计划投资"], t.row("B")["完成率"]) == ("—", "—")
     table = hand.statistics.progress(2023, 3)
     for p in table.rows:

@@ -96,14 +96,17 @@ def pipeline_chart(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None
     out = []
     for status, b in f.summary.by_status.items():
         label = status.label(lang)
+        # no project of the status has a known amount: no figure ("—", as summary, PDF and export
+        # say), never a bar of 0 (probe25d W1)
+        planned = None if b.projects and b.without_amount == b.projects else b.planned_investment
         tip = [
             label,
             t("tip.projects", lang, n=count_text(b.projects)),
-            t("tip.planned", lang, amount=exact_money(b.planned_investment, unit, lang))
+            t("tip.planned", lang, amount="—" if planned is None else exact_money(planned, unit, lang))
             + without_amount_text(b.without_amount, lang),
             t("tip.click", lang),
         ]
-        out.append(BarRow(status.value, label, b.projects, b.planned_investment, "\n".join(tip),
+        out.append(BarRow(status.value, label, b.projects, planned, "\n".join(tip),
                           ProjectFilter(statuses=frozenset({status})), muted=not status.is_pipeline))  # fmt: skip
     return BarsChart(
         name="pipeline",

@@ -167,9 +167,12 @@ def yoy_chart(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> 
     y, m, mf = f.year, f.through, f.months
     # like with like, month by month and to date: projects whose figures of a month (either year)
     # are a span's are left out of both years' sums there (stats/month_figures.py)
-    monthly = tuple(p.yoy_pct if mm <= m else None for mm, p in zip(MONTHS, mf.monthly, strict=True))
+    # a year nothing is recorded for yet has no growth at all, never −100% (probe25d W5)
+    shown = m if f.summary.completed.reported else 0
+    monthly = tuple(p.yoy_pct if mm <= shown else None for mm, p in zip(MONTHS, mf.monthly, strict=True))
     cumulative = tuple(
-        p.yoy_pct if mm <= m and _ytd_value(p, True) is not None else None for mm, p in zip(MONTHS, mf.ytd, strict=True)
+        p.yoy_pct if mm <= shown and _ytd_value(p, True) is not None else None
+        for mm, p in zip(MONTHS, mf.ytd, strict=True)
     )
     tips: list[str | None] = []
     for i, month in enumerate(MONTHS):
@@ -206,7 +209,11 @@ def yoy_chart(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> 
             ),
         ),
         tooltips=tuple(tips),
-        empty="" if any(v is not None for v in monthly + cumulative) else t("empty.growth", lang, year=y - 1),
+        empty=""
+        if any(v is not None for v in monthly + cumulative)
+        else t("empty.growth", lang, year=y - 1)
+        if shown
+        else t("empty.period", lang, period=period_label(y, m, lang)),
         footnote=_footnote(f, lang, bars=False),
     )
 

@@ -94,8 +94,14 @@ _WORDS: dict[str, tuple[str, str]] = {
     "summary.by_status": ("By status:", "按状态："),
     "summary.by_origin": ("By investor origin (projects, share):", "按投资来源（项目数，占比）："),
     "summary.by_type": ("By project type (projects, share):", "按项目类型（项目数，占比）："),
-    "summary.by_sector": ("By sector (completed YTD, year on year):", "按行业（累计完成投资，同比）："),
-    "summary.by_district": ("By district (completed YTD, year on year):", "按区域（累计完成投资，同比）："),
+    "summary.by_sector": (
+        "By sector (projects, planned investment, completed YTD, year on year):",
+        "按行业（项目数，计划总投资，累计完成投资，同比）：",
+    ),
+    "summary.by_district": (
+        "By district (projects, planned investment, completed YTD, year on year):",
+        "按区域（项目数，计划总投资，累计完成投资，同比）：",
+    ),
     # list, show, history
     "list.headers": ("Code|Name|District|Sector|Status", "编号|项目名称|区域|行业|状态"),
     "list.planned": ("Planned", "计划总投资"),

@@ -132,7 +132,8 @@ class MonthlyTable(DataTable):
     """The long monthly sheet: (project id, year, month, amount, first month) records joined to the
     project's code, name and district through a dict filled while the Projects sheet was written
     (no SQL join, no second copy of the names). With ``spans``, a last column says which months a
-    figure of several months covers ("1–8月" / "Jan–Aug"), blank for a month alone."""
+    figure of several months covers ("1–8月" / "Jan–Aug"), blank for a month alone, and such a
+    figure's month cell is the span as text ("2025年1–8月"), which the import reads back as one."""
 
     FIELDS = ("code", "name", "district", "month", "amount")
 
@@ -147,7 +148,11 @@ class MonthlyTable(DataTable):
         if not self.spans:
             return self.write_rows((*keys[r[0]], r[1] * 100 + r[2], r[3]) for r in records)
         lang = self.book.layout.lang
+        # a figure of several months names them in its month cell too, as a district's long sheet does
+        # ("2025年1–6月", in either language): the import reads that back as the span, so a round trip
+        # changes nothing (probe25d W3: "2025-06" alone came back as June's own amount)
         return self.write_rows(
-            (*keys[r[0]], r[1] * 100 + r[2], r[3], MonthSpan(r[1], r[4], r[2]).label(lang) if r[4] else None)
+            (*keys[r[0]], MonthSpan(r[1], r[4], r[2]).label("zh", with_year=True) if r[4] else r[1] * 100 + r[2],
+             r[3], MonthSpan(r[1], r[4], r[2]).label(lang) if r[4] else None)
             for r in records
-        )
+        )  # fmt: skip

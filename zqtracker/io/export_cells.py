@@ -119,10 +119,14 @@ def cell_writer(
 
 
 def _month_writer(ws, st: Styles, months: dict[int, int | None]) -> CellWriter:
-    """Months given as year × 100 + month: Excel dates shown as yyyy-mm."""
+    """Months given as year × 100 + month: Excel dates shown as yyyy-mm; a text (a span of months,
+    "2025年1–6月") as it is."""
     string, number = ws.write_string, ws.write_number
 
-    def month(r: int, c: int, period: int) -> None:
+    def month(r: int, c: int, period: int | str) -> None:
+        if isinstance(period, str):
+            string(r, c, period, st.date_text)
+            return
         serial = months.get(period, -1)
         if serial == -1:
             serial = months[period] = excel_serial(date(period // 100, period % 100, 1))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.words import Catalogue
 from zqtracker.io.cells import FORMULA_TRIGGERS, display_width
 from zqtracker.io.export_workbook import ExportWorkbook
@@ -40,10 +41,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "sheets": ("Sheets in this workbook", "工作表说明"),
     "note": (
         "Money columns hold the exact amount in the unit named in their header (1 yuan = 0.0001 万元 = "
-        "0.00000001 亿元); cells show two decimals, the value behind them is not rounded. Amounts of "
+        "0.00000001 亿元); cells show at least two decimals, the value behind them is not rounded. Amounts of "
         "10^14 yuan or more are written as exact text. Dates are Excel dates; project codes are text. "
         "The Projects and Monthly investment sheets can be imported back into zqtracker unchanged.",
-        "金额列保存的是表头所示单位下的精确金额（1元 = 0.0001万元 = 0.00000001亿元），单元格只显示两位小数，"
+        "金额列保存的是表头所示单位下的精确金额（1元 = 0.0001万元 = 0.00000001亿元），单元格至少显示两位小数，"
         "实际数值未经四舍五入；10^14 元及以上的金额以精确文本写入。日期为 Excel 日期，项目编号为文本。"
         "“项目清单”和“月度完成投资”两张表可原样导回 zqtracker。",
     ),
@@ -226,8 +227,16 @@ class _LeftStyles:
     def __init__(self, book: ExportWorkbook) -> None:
         add, st = book.wb.add_format, book.styles
         self.int = add({"num_format": "#,##0", "align": "left"})
-        self.money = add({"num_format": "#,##0.00", "align": "left"})
+        self.money = add({"num_format": key_figure_format(book.layout.money), "align": "left"})
         self.pct = add({"num_format": "0.0%", "align": "left"})
         self.exact = add({"align": "left"})
         self.no_figure = add({"align": "left", "font_color": "#808080"})
         self.quoted = st.quoted
+
+
+def key_figure_format(money: MoneyFormat) -> str:
+    """The Overview's amounts: every digit, as on the other sheets, and never fewer decimals than
+    summary, reports and charts show in this scale (¥2.811 bn, not 2.81 — probe25d W9)."""
+    places = money.exact_decimals
+    shown = max(2, money.decimals)
+    return "#,##0" if places == 0 else "#,##0." + "0" * min(shown, places) + "#" * max(0, places - shown)

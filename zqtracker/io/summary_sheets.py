@@ -249,9 +249,14 @@ class SummarySheets:
             text("prior", lang, prior=prior, unit=unit),
             text("yoy", lang),
         ]
-        widths = [_fit(c.by_chain, 16), 24, 22, 14]
+        # the projects without a sector have a line too, so that the lines add up to the total (probe25d W2)
+        lines = list(c.by_chain.items())
+        unknown = c.unclassified_chain
+        if unknown.ytd or unknown.prior_ytd or s.unclassified_sector.projects:
+            lines.append((unclassified_label("sector", lang), unknown))
+        widths = [_fit([k for k, _ in lines], 16), 24, 22, 14]
         r = self._heading(ws, text("completed", lang, period=period), data, columns, widths)
-        for chain, y in c.by_chain.items():
+        for chain, y in lines:
             self._label(ws, r, 0, chain)
             self._money(ws, r, 1, y.ytd)
             self._money(ws, r, 2, y.prior_ytd)

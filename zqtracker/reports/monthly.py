@@ -55,6 +55,7 @@ def build(ctx: AppContext, options: ReportOptions, report: Report, progress: Pro
     note = with_note(planned_note(table.without_amount, lang), t("monthly_note", lang, **names))
     if table.spans:
         note += " " + t("monthly_span_note", lang, year=year, n=table.spans)
+    note = with_note(note, _total_notes(table.total, len(table.rows), lang, unit) if table.rows else "")
     if table.closed_at is not None:
         note = with_note(note, t("monthly_closed", lang, on=table.closed_at.date().isoformat()))
     report.blocks = [
@@ -117,6 +118,8 @@ def _figures(
 def _this_month(r: ProgressRow, when: tuple[int, int], lang: str, unit: Unit) -> str:
     """当月, or the 1–X月 figure labelled so when the month's record covers several months."""
     text = money(r.this_month, unit, lang)
+    if r.project_id == 0 and r.this_month_apart:  # the total: figures of several months apart (W7)
+        return t("total_this_month", lang, amount=text, apart=money(r.this_month_apart, unit, lang))
     if r.this_month_first is None or r.project_id == 0:
         return text
     return f"{text} ({MonthSpan(when[0], r.this_month_first, when[1]).label(lang)})"
@@ -127,3 +130,15 @@ def _since_start(r: ProgressRow, unit: Unit, lang: str) -> str:
     text = money(r.since_start, unit, lang)
     share = r.pct_of_planned_since_start
     return text if share is None or r.project_id == 0 else f"{text} ({pct(share)})"
+
+
+def _total_notes(total: ProgressRow, rows: int, lang: str, unit: Unit) -> str:
+    """What the 合计 line sums, where it is not every row's every figure: its % of plan over the
+    projects with a plan alone (probe25d W6), its 当月 without figures of several months (W7)."""
+    notes = []
+    if total.planned_ytd is not None and total.planned_rows < rows:
+        notes.append(t("monthly_total_pct", lang, n=total.planned_rows, ytd=money(total.planned_ytd, unit, lang),
+                       plan=money(total.annual_plan, unit, lang)))  # fmt: skip
+    if total.this_month_apart:
+        notes.append(t("monthly_total_apart", lang, amount=money(total.this_month_apart, unit, lang)))
+    return " ".join(notes)

@@ -39,6 +39,7 @@ from zqtracker.services.progress import Progress
 from zqtracker.stats import span_words
 from zqtracker.stats.figures import Breakdown, Summary, Ytd, percent
 from zqtracker.stats.month_figures import Point
+from zqtracker.stats.period_words import period_note
 
 
 def trend_notes(trend: TrendData, s: Summary, lang: str, unit: Unit) -> list[Paragraph]:
@@ -73,8 +74,10 @@ def build(ctx: AppContext, options: ReportOptions, report: Report, progress: Pro
     svg = draw_trend_svg(trend, lang=lang, unit=unit, width_mm=WIDTH_MM, height_mm=HEIGHT_MM)
     if progress is not None:
         progress.report(2, 3, "")
+    note = period_note(c, lang)  # cut back to the records, or none at all (probe25d W4, W5)
     report.blocks = [
         key_figures(s, lang, unit, trend.point),
+        *([Paragraph(note)] if note else []),
         Chart(t("trend_title", lang), svg, HEIGHT_MM / WIDTH_MM),
         *trend_notes(trend, s, lang, unit),
         status_table(s, lang, unit),
@@ -103,7 +106,7 @@ def key_figures(s: Summary, lang: str, unit: Unit, point: Point | None = None) -
             Figure(t("fig_billion", lang), count(s.billion_yuan_projects)),
             Figure(
                 t("fig_ytd", lang, span=short_period(c.year, c.through_month, lang)),
-                money_with_unit(c.total.ytd, unit, lang),
+                money_with_unit(c.total.ytd, unit, lang) if c.reported else "—",
                 span_words.later_short(c.pending, lang, lambda v: money_with_unit(v, unit, lang)),
             ),
             Figure(t("fig_prior", lang), money_with_unit(c.total.prior_ytd, unit, lang)),
@@ -192,13 +195,13 @@ def ytd_table(
     for name in names:
         b = projects.get(name, Breakdown())
         y = completed.get(name, Ytd())
-        cells = (name, count(b.projects), planned_money(b, unit, lang), money(y.ytd, unit, lang),
+        cells = (name, count(b.projects), planned_money(b, unit, lang), _ytd(y, unit, lang),
                  money(y.prior_ytd, unit, lang), growth(y.yoy_pct))  # fmt: skip
         rows.append(Row(cells, key=name))
     if unclassified is not None:
         label, b, y = unclassified
         if b.projects or y.ytd or y.prior_ytd:
-            cells = (label, count(b.projects), planned_money(b, unit, lang), money(y.ytd, unit, lang),
+            cells = (label, count(b.projects), planned_money(b, unit, lang), _ytd(y, unit, lang),
                      money(y.prior_ytd, unit, lang), growth(y.yoy_pct))  # fmt: skip
             rows.append(Row(cells, key="unclassified"))
     total = s.completed.total
@@ -208,7 +211,7 @@ def ytd_table(
                 t("total", lang),
                 count(s.projects),
                 planned_money(Breakdown(s.projects, s.planned_investment, s.projects_without_amount), unit, lang),
-                money(total.ytd, unit, lang),
+                _ytd(total, unit, lang),
                 money(total.prior_ytd, unit, lang),
                 growth(total.yoy_pct),
             ),
@@ -217,3 +220,8 @@ def ytd_table(
         )
     )
     return Table(title, cols, rows, note=with_note(planned_note(s.projects_without_amount, lang), t("yoy_note", lang)))
+
+
+def _ytd(y: Ytd, unit: Unit, lang: str) -> str:
+    """A year to date, or "—" for a year nothing is recorded for yet."""
+    return money(y.ytd, unit, lang) if y.reported else "—"

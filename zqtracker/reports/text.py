@@ -123,6 +123,17 @@ _T: dict[str, tuple[str, str]] = {
         "列入{year}年计划或当年有投资填报的项目。完成率＝累计完成 ÷ 年度计划，无年度计划的为“—”。"
         "自开工累计：截至{year}年{month}月填报的自开工累计（无则为全部填报之和）及其占计划总投资的比例。",
     ),
+    "monthly_total_pct": (
+        "% of plan of the total: the {n} project(s) with an annual plan alone — their year to date {ytd} ÷ their "
+        "plans {plan}; a project without a plan is in neither.",
+        "合计完成率仅按{n}个有年度计划的项目计算：其累计完成{ytd} ÷ 年度计划{plan}；无年度计划的项目不计入分子和分母。",
+    ),
+    "monthly_total_apart": (
+        "The total's this month is the months' own amounts; {amount} reported for several months together is "
+        "shown apart, not in it.",
+        "合计当月完成为当月数之和；多月合并填报的{amount}另列，未计入。",
+    ),
+    "total_this_month": ("{amount} (+{apart} together)", "{amount}（另{apart}合并填报）"),
     "monthly_closed": ("Figures as closed on {on}.", "数据截至{on}关账。"),
     "corrections_title": (
         "Corrections to {month_name} {year} after it was closed",

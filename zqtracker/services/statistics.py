@@ -19,6 +19,9 @@ DEFAULT_STALE_MONTHS = 6
 class Period:
     year: int
     month: int
+    # the month asked for, when it was later than the latest month with records (the period
+    # was cut back to that month: months nobody has reported yet are not zeros); None: as asked
+    asked: int | None = None
 
 
 class StatisticsService:
@@ -35,18 +38,28 @@ class StatisticsService:
         """``--year``/``--through`` defaults: the latest month with records (else this month).
 
         A year given without a month means the whole year if it is over, else the latest
-        recorded month of it.
+        recorded month of it. A month asked for beyond the latest recorded month of its year is cut
+        back to that month (``asked`` keeps it): the months after it are not reported yet, and
+        counting them as zero against last year's would shrink the growth (probe25d W4) — unless
+        the month asked for is closed (its figures frozen by ``round close``).
         """
         latest = self.latest_period()
         today = self.as_of()
         if year is None:
             base = latest or Period(today.year, today.month)
-            return Period(base.year, through or base.month)
+            return self._clipped(Period(base.year, through or base.month), latest)
         if through is not None:
-            return Period(year, through)
+            return self._clipped(Period(year, through), latest)
         if latest is not None and latest.year == year:
             return Period(year, latest.month)
         return Period(year, 12)
+
+    def _clipped(self, period: Period, latest: Period | None) -> Period:
+        if latest is None or latest.year != period.year or period.month <= latest.month:
+            return period
+        if self.closed_at(period.year, period.month) is not None:
+            return period
+        return Period(period.year, latest.month, asked=period.month)
 
     def as_of(self) -> date:
         """The reference date: a demo database is a snapshot with its own date; else today."""
@@ -92,7 +105,7 @@ class StatisticsService:
             closed = (period.year, period.month) if q.closed_at(period.year, period.month) else None
             investment = InvestmentCube(q.investment_cells((period.year - 1, period.year), f, closed))
             demo = q.meta("demo") == "1"
-        return build_summary(projects, investment, period.year, period.month, demo, f)
+        return build_summary(projects, investment, period.year, period.month, demo, f, period.asked)
 
     def progress(self, year: int, month: int, f: ProjectFilter | None = None) -> ProgressTable:
         """The monthly progress table; of a closed month, the lines as they were closed (a filter

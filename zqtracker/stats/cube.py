@@ -132,6 +132,10 @@ class InvestmentCube:
             out[key] = (cur + c.amount, prior) if c.year == year else (cur, prior + c.amount)
         return out
 
+    def reported(self, year: int, through: int) -> bool:
+        """Some record of ``year`` is of a month up to ``through`` (a figure of 0 is a report)."""
+        return any(c.year == year and c.month <= through for c in self.cells)
+
     def not_comparable(self, year: int, through: int, dim: str | None = None) -> set[str | None]:
         """Keys of ``dim`` (None: unclassified) whose year to date through ``through`` is not known
         exactly in ``year`` or ``year`` − 1 — without ``dim``, {None} when the total's is not: a

@@ -61,10 +61,13 @@ class Ytd:
     ytd: int = 0
     prior_ytd: int = 0
     comparable: bool = True
+    # False: nothing of the year is recorded through the period's month (a year not reported
+    # yet): the year to date has no figure, never 0 against last year's (−100%, probe25d W5)
+    reported: bool = True
 
     @property
     def yoy_pct(self) -> float | None:
-        return yoy_pct(self.ytd, self.prior_ytd) if self.comparable else None
+        return yoy_pct(self.ytd, self.prior_ytd) if self.comparable and self.reported else None
 
     def to_json(self) -> dict[str, int | float | bool | None]:
         out: dict[str, int | float | bool | None] = {
@@ -74,6 +77,8 @@ class Ytd:
         }
         if not self.comparable:
             out["comparable"] = False
+        if not self.reported:  # nothing recorded: the 0 is no figure (the text says "—")
+            out["reported"] = False
         return out
 
 
@@ -91,14 +96,24 @@ class CompletedInvestment:
     by_chain: dict[str, Ytd] = field(default_factory=dict)
     unclassified_sector: Ytd = field(default_factory=Ytd)
     unclassified_district: Ytd = field(default_factory=Ytd)
+    unclassified_chain: Ytd = field(default_factory=Ytd)
     # yuan of ``year`` reported for months up to ``through_month`` together with later months
     # (1–X月 with X later): counted from month X on, so not in this year to date
     pending: int = 0
+    # the month asked for, when the records end earlier in ``year`` (the period was cut back to
+    # ``through_month``, the latest month with records); None: as asked
+    asked_through: int | None = None
+
+    @property
+    def reported(self) -> bool:
+        """Something of ``year`` is recorded through ``through_month``."""
+        return self.total.reported
 
     def to_json(self) -> dict:
         return {
             "year": self.year,
             "through_month": self.through_month,
+            **({"asked_through_month": self.asked_through} if self.asked_through is not None else {}),
             **self.total.to_json(),
             "later_span_yuan": self.pending,
             "by_sector": {k: v.to_json() for k, v in self.by_sector.items()},
@@ -106,6 +121,7 @@ class CompletedInvestment:
             "by_district": {k: v.to_json() for k, v in self.by_district.items()},
             "unclassified_district": self.unclassified_district.to_json(),
             "by_chain": {k: v.to_json() for k, v in self.by_chain.items()},
+            "unclassified_chain": self.unclassified_chain.to_json(),
         }
 
 
@@ -185,14 +201,18 @@ def status_breakdowns(raw: dict[str | None, ProjectTotals]) -> dict[Status, Brea
     return {s: _breakdown(raw.get(s.value, ProjectTotals())) for s in Status}
 
 
-def ytds(raw: dict[str | None, tuple[int, int]], not_comparable: Collection[str | None] = ()) -> dict[str, Ytd]:
+def ytds(
+    raw: dict[str | None, tuple[int, int]], not_comparable: Collection[str | None] = (), reported: bool = True
+) -> dict[str, Ytd]:
     """Named year-to-date lines, largest first; the unclassified key (None) is left out."""
     items = sorted(((k, v) for k, v in raw.items() if k is not None), key=lambda kv: (-kv[1][0], kv[0]))
-    return {k: Ytd(c, p, k not in not_comparable) for k, (c, p) in items}
+    return {k: Ytd(c, p, k not in not_comparable, reported) for k, (c, p) in items}
 
 
-def unclassified_ytd(raw: dict[str | None, tuple[int, int]], not_comparable: Collection[str | None] = ()) -> Ytd:
-    return Ytd(*raw.get(None, (0, 0)), comparable=None not in not_comparable)
+def unclassified_ytd(
+    raw: dict[str | None, tuple[int, int]], not_comparable: Collection[str | None] = (), reported: bool = True
+) -> Ytd:
+    return Ytd(*raw.get(None, (0, 0)), comparable=None not in not_comparable, reported=reported)
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,10 +236,17 @@ class ProgressRow:
     # 1–X月累计 report): this_month is then that figure, not the month's own amount
     this_month_first: int | None = None
     since_start_reported: bool = False  # since start builds on a reported 自开工累计
+    # of the 合计 line only: the year to date of the rows that have an annual plan (the base of its
+    # 完成率, so that numerator and denominator cover the same projects), how many such rows there
+    # are, and the rows' 当月 figures covering several months, left out of its 当月 (shown apart)
+    planned_ytd: int | None = None
+    planned_rows: int = 0
+    this_month_apart: int = 0
 
     @property
     def pct_of_plan(self) -> float | None:
-        return percent(self.ytd, self.annual_plan or 0)
+        """累计 ÷ 年度计划; of the 合计 line, over the projects that have a plan alone (probe25d W6)."""
+        return percent(self.ytd if self.planned_ytd is None else self.planned_ytd, self.annual_plan or 0)
 
     @property
     def pct_of_planned_since_start(self) -> float | None:
@@ -247,8 +274,12 @@ class ProgressTable:
     @property
     def total(self) -> ProgressRow:
         """The 合计 line: sums of every column (planned: of the known amounts — see
-        ``without_amount``); % of plan from the summed figures."""
-        plans = [r.annual_plan for r in self.rows if r.annual_plan is not None]
+        ``without_amount``). Its 当月 is the months' own amounts: a row's figure covering several
+        months (1–6月) is summed apart (``this_month_apart``), as the charts and the export show it
+        (probe25d W7). Its % of plan is the year to date of the projects with a plan over their
+        plans (``planned_ytd``): a project without a plan adds to neither (W6)."""
+        planned = [r for r in self.rows if r.annual_plan is not None]
+        plans = [r.annual_plan for r in planned if r.annual_plan is not None]
         return ProgressRow(
             project_id=0,
             code=None,
@@ -259,10 +290,13 @@ class ProgressTable:
             status=Status.UNDER_CONSTRUCTION,
             planned_investment=sum(r.planned_investment or 0 for r in self.rows),
             is_key_project=False,
-            this_month=sum(r.this_month for r in self.rows),
+            this_month=sum(r.this_month for r in self.rows if r.this_month_first is None),
             ytd=sum(r.ytd for r in self.rows),
             annual_plan=sum(plans) if plans else None,
             since_start=sum(r.since_start for r in self.rows),
+            planned_ytd=sum(r.ytd for r in planned) if planned else None,
+            planned_rows=len(planned),
+            this_month_apart=sum(r.this_month for r in self.rows if r.this_month_first is not None),
         )
 
 
@@ -287,25 +321,32 @@ def build_summary(
     through: int,
     is_demo: bool = False,
     f: ProjectFilter | None = None,
+    asked: int | None = None,
 ) -> Summary:
-    """The headline figures for ``year`` January–``through`` from the two cubes."""
+    """The headline figures for ``year`` January–``through`` from the two cubes (``asked``: the
+    month asked for, when the period was cut back to the latest month with records)."""
     n, planned, billion = projects.totals()
     total = investment.ytd(year, through).get(None, (0, 0))
+    reported = investment.reported(year, through)
     ytd_sector = investment.ytd(year, through, "sector")
     ytd_district = investment.ytd(year, through, "district")
+    ytd_chain, apart_chain = investment.ytd(year, through, "chain"), investment.not_comparable(year, through, "chain")
     # like with like: no growth where a 1–X月 figure straddles the period's month (either year)
     apart_sector = investment.not_comparable(year, through, "sector")
     apart_district = investment.not_comparable(year, through, "district")
     completed = CompletedInvestment(
         year=year,
         through_month=through,
-        total=Ytd(*total, comparable=not investment.not_comparable(year, through)),
-        by_sector=ytds(ytd_sector, apart_sector),
-        by_district=ytds(ytd_district, apart_district),
-        by_chain=ytds(investment.ytd(year, through, "chain"), investment.not_comparable(year, through, "chain")),
-        unclassified_sector=unclassified_ytd(ytd_sector, apart_sector),
-        unclassified_district=unclassified_ytd(ytd_district, apart_district),
+        total=Ytd(*total, comparable=not investment.not_comparable(year, through), reported=reported),
+        by_sector=ytds(ytd_sector, apart_sector, reported),
+        by_district=ytds(ytd_district, apart_district, reported),
+        by_chain=ytds(ytd_chain, apart_chain, reported),
+        unclassified_sector=unclassified_ytd(ytd_sector, apart_sector, reported),
+        unclassified_district=unclassified_ytd(ytd_district, apart_district, reported),
+        # by chain too, the projects without a sector are a line: named lines + it = the total (probe25d W2)
+        unclassified_chain=unclassified_ytd(ytd_chain, apart_chain, reported),
         pending=investment.pending(year, through),
+        asked_through=asked,
     )
     by_sector, by_district = projects.breakdown("sector"), projects.breakdown("district")
     return Summary(

@@ -11,9 +11,12 @@ from zqtracker.cli.common import add_filter_arguments, add_unit_argument, filter
 from zqtracker.cli.console import Console, ExitCode, display_width, pad
 from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN
+from zqtracker.domain.status import Status
 from zqtracker.domain.unknown import choice_label, unclassified_label, without_amount_text
+from zqtracker.io.summary_sheets import join_filters
 from zqtracker.stats import span_words
-from zqtracker.stats.figures import Breakdown, percent
+from zqtracker.stats.figures import Breakdown, Ytd, percent
+from zqtracker.stats.period_words import cancelled_note, period_note
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -55,16 +58,23 @@ def run(args: argparse.Namespace, console: Console) -> int:
     lines = []
     if summary.is_demo:
         lines.append(console.say("demo_mark"))
-    if summary.filters:
-        lines.append(console.say("filters", filters="; ".join(summary.filters)))
+    if summary.filters:  # in the language asked for (probe25d W8), as the report and chart say them
+        lines.append(console.say("filters", filters=join_filters(f.describe(lang), lang)))
     planned = money(summary.planned_investment)
     lines += [
         console.say("summary.projects", projects=summary.projects, planned=planned, lacking=lacking,
                     billion=summary.billion_yuan_projects),
         console.say("summary.completed", year=c.year, month=c.through_month,
-                    month_abbr=MONTH_ABBREVIATIONS_EN[c.through_month - 1], ytd=money(c.total.ytd),
+                    month_abbr=MONTH_ABBREVIATIONS_EN[c.through_month - 1],
+                    ytd=money(c.total.ytd) if c.reported else "—",
                     prior=money(c.total.prior_ytd), pct=pct(c.total.yoy_pct)),
     ]  # fmt: skip
+    note = period_note(c, lang)
+    if note:
+        lines.append("  " + note)
+    cancelled = summary.by_status.get(Status.CANCELLED, Breakdown())
+    if cancelled.projects:  # counted in the totals above, as the design's statistics count every project (U2)
+        lines.append("  " + cancelled_note(cancelled.projects, money(cancelled.planned_investment), lang))
     later = span_words.later(c.pending, lang, money)
     if later:
         lines.append("  " + later)
@@ -85,18 +95,46 @@ def run(args: argparse.Namespace, console: Console) -> int:
         lines += ["", console.say(title)]
         lines += _table([(choice_label(k, lang), str(b.projects), share(b.projects, summary.projects))
                          for k, b in kinds.items() if k is not None or b.projects], right=(1, 2))  # fmt: skip
+
+    # by sector and by district: projects and planned investment beside completed investment (U1), every
+    # name with projects or figures (one with projects and no investment too), the unclassified last
+    def ytd(y: Ytd) -> str:
+        return money(y.ytd) if y.reported else "—"
+
+    def planned_of(b: Breakdown) -> str:
+        return "—" if b.projects and b.without_amount == b.projects else money(b.planned_investment)
+
+    def lines_of(
+        projects: Mapping[str, Breakdown], done: Mapping[str, Ytd], unknown: tuple[str, Breakdown, Ytd]
+    ) -> list[str]:
+        names = list(done) + [n for n in projects if n not in done]
+        rows = [
+            (
+                n,
+                str(projects.get(n, Breakdown()).projects),
+                planned_of(projects.get(n, Breakdown())),
+                ytd(done.get(n, Ytd(reported=c.reported))),
+                pct(done.get(n, Ytd()).yoy_pct),
+            )
+            for n in names
+        ]
+        label, b, y = unknown
+        if b.projects or y.ytd or y.prior_ytd:
+            rows.append((label, str(b.projects), planned_of(b), ytd(y), pct(y.yoy_pct)))
+        return _table(rows, right=(1, 2, 3, 4))
+
     lines += ["", console.say("summary.by_sector")]
-    sectors = [(name, money(y.ytd), pct(y.yoy_pct)) for name, y in c.by_sector.items()]
-    if summary.unclassified_sector.projects or c.unclassified_sector.ytd or c.unclassified_sector.prior_ytd:
-        y = c.unclassified_sector
-        sectors.append((unclassified_label("sector", lang), money(y.ytd), pct(y.yoy_pct)))
-    lines += _table(sectors, right=(1, 2))
+    lines += lines_of(
+        summary.by_sector,
+        c.by_sector,
+        (unclassified_label("sector", lang), summary.unclassified_sector, c.unclassified_sector),
+    )
     lines += ["", console.say("summary.by_district")]
-    districts = [(name, money(y.ytd), pct(y.yoy_pct)) for name, y in c.by_district.items()]
-    if summary.unclassified_district.projects or c.unclassified_district.ytd or c.unclassified_district.prior_ytd:
-        y = c.unclassified_district
-        districts.append((unclassified_label("district", lang), money(y.ytd), pct(y.yoy_pct)))
-    lines += _table(districts, right=(1, 2))
+    lines += lines_of(
+        summary.by_district,
+        c.by_district,
+        (unclassified_label("district", lang), summary.unclassified_district, c.unclassified_district),
+    )
     console.print("\n".join(lines))
     return ExitCode.OK
 
