@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from zqtracker.domain.errors import ValidationError
 from zqtracker.domain.money import parse_money
 from zqtracker.io import values as cells
+from zqtracker.io.decimals import parse_decimal
 from zqtracker.io.headers import match_header, split_unit
 
 FULL_WIDTH = str.maketrans("0123456789-", "０１２３４５６７８９－")
@@ -227,7 +228,7 @@ def test_choices_in_both_languages() -> None:
     assert cells.parse_project_type("扩建").value == "expansion"
     assert cells.parse_project_type("续建") is None  # continuing: a stage, not a type
     assert cells.parse_origin("港澳台").value == "hk_macao_taiwan"
-    assert cells.parse_decimal("16.15亩", "land_area_mu") == Decimal("16.15")
+    assert parse_decimal("16.15亩", "land_area_mu") == Decimal("16.15")
     assert code_of(cells.parse_status_cell, "研究中") == "unknown_status"
 
 
@@ -252,7 +253,7 @@ def test_numbers_are_parsed_or_refused_with_a_reason_never_an_exception(value: o
     for parse in (
         lambda v: cells.parse_money_cell(v, 10_000, "planned_investment"),
         lambda v: cells.parse_money_cell(v, None, "planned_investment"),
-        lambda v: cells.parse_decimal(v, "land_area_mu"),
+        lambda v: parse_decimal(v, "land_area_mu"),
     ):
         try:
             result = parse(value)
@@ -266,6 +267,6 @@ def test_numbers_are_parsed_or_refused_with_a_reason_never_an_exception(value: o
 def test_huge_and_not_finite_numbers_are_refused_by_name() -> None:
     assert code_of(cells.parse_money_cell, "1e3092023", 10_000, "planned_investment") == "too_large"
     assert code_of(cells.parse_money_cell, "NaN万元", None, "planned_investment") == "bad_money"
-    assert code_of(cells.parse_decimal, "1e3092023", "land_area_mu") == "too_large"
-    assert code_of(cells.parse_decimal, 2e9, "land_area_mu") == "too_large"
-    assert cells.parse_decimal("16.15亩", "land_area_mu") == Decimal("16.15")
+    assert code_of(parse_decimal, "1e3092023", "land_area_mu") == "too_large"
+    assert code_of(parse_decimal, 2e9, "land_area_mu") == "too_large"
+    assert parse_decimal("16.15亩", "land_area_mu") == Decimal("16.15")

@@ -18,6 +18,7 @@ from zqtracker.io import values as cells
 from zqtracker.io.columns import Kind
 from zqtracker.io.context import district_of_address
 from zqtracker.io.dates import MDY_ASSUMED, parse_fuzzy, parse_range
+from zqtracker.io.decimals import parse_decimal
 from zqtracker.io.evidence import place_of
 from zqtracker.io.headers import KIND_OF
 from zqtracker.io.layout import ColumnInfo, SheetLayout
@@ -136,7 +137,7 @@ def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Calla
 
         def area(v: Any) -> Decimal | None:
             try:
-                return cells.parse_decimal(v, f) * factor
+                return parse_decimal(v, f) * factor
             except ValidationError:
                 if cells.is_placeholder(v):
                     return None
@@ -146,7 +147,7 @@ def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Calla
     parsers: dict[Kind, Callable[[Any], Any]] = {
         Kind.CODE: Text(f, code=True),
         Kind.DATE: no_figure(parse_fuzzy, f, opts.date1904, chosen_order(info, opts)),
-        Kind.DECIMAL: no_figure(cells.parse_decimal, f),
+        Kind.DECIMAL: no_figure(parse_decimal, f),
         Kind.STATUS: lambda v: cells.parse_status_cell(v, f),
         Kind.BOOL: lambda v: cells.parse_bool(v, f),
         Kind.PROJECT_TYPE: lambda v: cells.parse_project_type(v, f),

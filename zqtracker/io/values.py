@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from decimal import Decimal, InvalidOperation
 
 from zqtracker.domain.errors import Problem, ValidationError
 from zqtracker.domain.hanzi import simplified
 from zqtracker.domain.models import InvestorOrigin, ProjectType
-from zqtracker.domain.money import MAX_LAND_AREA_MU, MAX_MONEY, parse_money, to_decimal
+from zqtracker.domain.money import MAX_MONEY, parse_money
 from zqtracker.domain.status import Status, parse_status
 from zqtracker.domain.validation import INVISIBLE_MARKS, normalize_code
 from zqtracker.io.cn_numerals import arabic_years
@@ -96,7 +95,7 @@ def fold(text: str) -> str:
     return _WS_RE.sub("", unicodedata.normalize("NFKC", simplified(text))).lower()
 
 
-def _check_error(value: object, field: str) -> None:
+def check_error(value: object, field: str) -> None:
     if value.__class__ is str and value[:2].lstrip()[:1] == "#" and value.strip().upper() in EXCEL_ERRORS:
         raise ValidationError(Problem("cell_error", field, {"value": value.strip()}))
 
@@ -105,12 +104,12 @@ def _check_error(value: object, field: str) -> None:
 def parse_text(value: object, field: str) -> str:
     if value.__class__ is str:
         if value[:1] == "#":
-            _check_error(value, field)
+            check_error(value, field)
         text = value.strip()
         if text.isprintable() and "  " not in text:
             return text
         return " ".join(_INVISIBLE_RE.sub("", text).split())
-    _check_error(value, field)
+    check_error(value, field)
     return clean_text(value)
 
 
@@ -134,9 +133,9 @@ def parse_note(value: object, field: str) -> str:
     exported by zqtracker imports back unchanged (issue #16). Only an Excel error is refused."""
     if value.__class__ is str:
         if value[:2].lstrip()[:1] == "#":
-            _check_error(value, field)
+            check_error(value, field)
         return value
-    _check_error(value, field)
+    check_error(value, field)
     return display(value)
 
 
@@ -146,7 +145,7 @@ def parse_code(value: object, field: str = "code") -> str:
     ("1"); a number too long to have kept its digits is refused rather than stored wrong."""
     if value.__class__ is str:
         if value[:1] == "#":
-            _check_error(value, field)
+            check_error(value, field)
         return normalize_code(value)
     if isinstance(value, bool):
         raise ValidationError(Problem("bad_code", field, {"value": display(value)}))
@@ -168,7 +167,7 @@ def parse_money_cell(value: object, factor: int | None, field: str) -> int:
         exact = _float_times_factor(value, factor)
         if exact is not None and 0 <= exact <= MAX_MONEY:
             return exact
-    _check_error(value, field)
+    check_error(value, field)
     if isinstance(value, (bool, tuple)):
         raise ValidationError(Problem("bad_money", field, {"value": display(value)}))
     if isinstance(value, str):
@@ -194,32 +193,6 @@ def _float_times_factor(value: float, factor: int) -> int | None:
 
 
 _POWERS = {n: 10**n for n in range(0, 10)}
-_AREA_UNITS = ("亩", "mu")
-
-
-def parse_decimal(value: object, field: str) -> Decimal:
-    """A positive-or-zero decimal (land area in mu): a number, or text such as "16.15亩"."""
-    _check_error(value, field)
-    if isinstance(value, (bool, tuple)):
-        raise ValidationError(Problem("not_a_number", field, {"value": display(value)}))
-    if isinstance(value, str):
-        refuse_percent(unicodedata.normalize("NFKC", value).strip(), field)
-    try:
-        if isinstance(value, str):
-            text = fold(value).replace(",", "")
-            for unit in _AREA_UNITS:
-                if text.endswith(unit):
-                    text = text[: -len(unit)]
-            number = Decimal(text)
-        else:
-            number = to_decimal(value)
-        if not number.is_finite():
-            raise InvalidOperation
-    except (InvalidOperation, TypeError, ValueError):
-        raise ValidationError(Problem("not_a_number", field, {"value": display(value)})) from None
-    if number.copy_abs() > MAX_LAND_AREA_MU:  # exact: "1e3092023" must not overflow later arithmetic
-        raise ValidationError(Problem("too_large", field, {"value": display(value)}))
-    return number
 
 
 # -- dates and months ------------------------------------------------------------------------------
@@ -232,6 +205,11 @@ _YEAR_RE = re.compile(r"(?<!\d)((?:19|20|21)\d{2})\s*年")
 _THROUGH_RE = re.compile(r"^(?:((?:19|20|21)\d{2})\s*年?)?\s*1\s*月?\s*[-~—–至到]+\s*(\d{1,2})\s*月(?:份)?(?:累计)?$")
 
 
+# "2026.1-6", "2026.1-2026.6", "2026/1-6": months of a year written with dots — a span, never 6 January
+_DOTTED_SPAN_RE = re.compile(r"^(\d{4})\s*[./]\s*(\d{1,2})\s*[-~—–至到]+\s*(?:\d{4}\s*[./]\s*)?(\d{1,2})\s*(?:月份?)?$")
+_DASHED_RE = re.compile(r"^\d{4}-([1-9])-([1-9]|1[0-2])$")  # "2026-1-6": months 1–6, or 6 January?
+
+
 class Through(tuple):
     """(year, month) of a month cell that says months 1 to ``month`` ("1-10月"): the row's amount is
     the year to date through that month, not the month's own."""
@@ -240,14 +218,20 @@ class Through(tuple):
 def _through(text: str, default_year: int | None, value: object, field: str) -> tuple[int, int] | None:
     m = _THROUGH_RE.match(text)
     if m is None:
-        return None
+        dotted, dashed = _DOTTED_SPAN_RE.match(text), _DASHED_RE.match(text)
+        if (dashed is not None and int(dashed[2]) > int(dashed[1])) or (dotted is not None and int(dotted[2]) != 1):
+            raise ValidationError(Problem("bad_month", field, {"value": display(value)}))  # 2026.7-9: no year to date
+        if dotted is None:
+            return None
+        year, month = _month_in_year(int(dotted[1]), int(dotted[3]), value, field)
+        return Through((year, month))
     year, month = _month_in_year(int(m[1]) if m[1] else default_year, int(m[2]), value, field)
     return Through((year, month))
 
 
 def parse_date(value: object, field: str, date1904: bool = False, order: str = "mdy") -> date:
     """The first day of the date a cell gives (io/dates.py: every form, with its precision)."""
-    _check_error(value, field)
+    check_error(value, field)
     return parse_fuzzy(value, field, date1904, order)[0]
 
 
@@ -256,7 +240,7 @@ def parse_month(
 ) -> tuple[int, int]:
     """(year, month) from "2023-01", "2023年1月", "2023.01", "202301", an Excel date, or "1月" / 1
     under ``default_year`` (from the title, unit line or sheet name)."""
-    _check_error(value, field)
+    check_error(value, field)
     if isinstance(value, str):
         text = fold(value)
         through = _through(text, default_year, value, field)
@@ -341,7 +325,7 @@ _BOOL_FALSE = frozenset(fold(w) for w in BOOL_FALSE)
 
 
 def parse_bool(value: object, field: str) -> bool:
-    _check_error(value, field)
+    check_error(value, field)
     if isinstance(value, bool):
         return value
     if isinstance(value, (int, float)) and value in (0, 1):
@@ -360,7 +344,7 @@ CONTINUING = ("续建", "continuing")  # 建设性质 "续建": no type, but the
 
 def parse_project_type(value: object, field: str = "project_type") -> ProjectType | None:
     """A project type; None for 续建 (continuing construction says the stage, not the type)."""
-    _check_error(value, field)
+    check_error(value, field)
     key = fold(display(value))
     if key in CONTINUING:
         return None
@@ -379,7 +363,7 @@ for _origin in InvestorOrigin:
 
 
 def parse_origin(value: object, field: str = "investor_origin") -> InvestorOrigin:
-    _check_error(value, field)
+    check_error(value, field)
     found = _ORIGIN_WORDS.get(fold(display(value)))
     if found is None:
         from zqtracker.io.places import origin_of_place
@@ -391,7 +375,7 @@ def parse_origin(value: object, field: str = "investor_origin") -> InvestorOrigi
 
 
 def parse_status_cell(value: object, field: str = "status") -> Status:
-    _check_error(value, field)
+    check_error(value, field)
     text = unicodedata.normalize("NFKC", display(value)).strip()
     try:
         return parse_status(text)
