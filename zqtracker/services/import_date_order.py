@@ -26,7 +26,7 @@ def date_order_problems(plan: SheetPlan, sa: SheetAnalysis, ks: list[int], value
     for earlier, later in _DATE_ORDER:
         a, b = values[earlier], values[later]
         pa, pb = values.get(earlier + "_precision"), values.get(later + "_precision")
-        for k in [k for k in ks if a[k] is not None and b[k] is not None]:
+        for k in [k for k in ks if a[k] is not None and b[k] is not None and b[k] < a[k]]:  # (in order: no more)
             first, second = _fuzzy(a[k], pa[k] if pa is not None else None), _fuzzy(b[k], pb[k] if pb else None)
             if period_end(second.day, second.precision) >= first.day:
                 continue

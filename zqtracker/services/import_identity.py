@@ -68,11 +68,23 @@ def named_twice(seen: SeenRows, sa: SheetAnalysis, ks: list[int]) -> list[int]:
         if not names[k]:
             keep.append(k)
             continue
-        code, company = codes[k], company_key(enterprises[k]) if enterprises[k] else ""
-        earlier = seen.named.setdefault((keys[k], district_key(districts[k])), [])
-        first = next((at for at in earlier if _twins(at[2], at[3], code, company)), None)
+        code, entry = codes[k], (sa.name, plan.row_numbers[k], codes[k], districts[k], enterprises[k])
+        earlier = seen.named.get(keys[k])
+        if earlier is None:  # a name met once (nearly every row): its district and enterprise keys only if met again
+            seen.named[keys[k]] = [entry]
+            keep.append(k)
+            continue
+        place, company = district_key(districts[k]), company_key(enterprises[k]) if enterprises[k] else ""
+        first = next(
+            (
+                at
+                for at in earlier
+                if district_key(at[3]) == place and _twins(at[2], company_key(at[4]) if at[4] else "", code, company)
+            ),
+            None,
+        )
         if first is None:
-            earlier.append((sa.name, plan.row_numbers[k], code, company))
+            earlier.append(entry)
             keep.append(k)
             continue
         where = first[1] if first[0] == sa.name else f"{first[1]} ({first[0]})"

@@ -181,7 +181,7 @@ class SeenRows:
         self.first_row: dict[object, tuple[str, int, str | None]] = {}
         self._apart: dict[object, dict[str, tuple[str, int, str | None]]] = {}  # (name, district) → company → first
         self._listed: dict[tuple[str, str | None], set[str]] | None = None  # (name, district) → companies listed
-        self.named: dict[tuple[str, str | None], list[tuple]] = {}  # new rows by (name, district): import_identity
+        self.named: dict[str, list[tuple]] = {}  # new rows by name key (import_identity.named_twice)
         self.new_sheets: list[int] = []  # sheets that added projects (the maps below come from them)
         self._maps: tuple[dict, dict, dict] | None = None
         self.months: dict[tuple[int, int, int], tuple[int, int]] = {}  # (target, y, m) → (row, yuan)
