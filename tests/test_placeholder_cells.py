@@ -18,6 +18,7 @@ from zqtracker.domain.errors import ValidationError
 from zqtracker.io import values as cells
 from zqtracker.io.cell_convert import ColumnConverter, Money, no_figure
 from zqtracker.io.dates import parse_fuzzy
+from zqtracker.io.decimals import parse_decimal
 from zqtracker.services.context import AppContext
 from zqtracker.services.import_mappings import MappingStore
 from zqtracker.services.importing import ImportOptions, ImportService
@@ -197,7 +198,7 @@ def test_plain_numbers_keep_the_fast_path(monkeypatch: pytest.MonkeyPatch) -> No
     fractions = [i + 0.5 for i in range(1000)]  # cell by cell, no placeholder check
     values, errors = ColumnConverter(money, "planned_investment")(fractions)
     assert not errors and values[0] == 5_000
-    areas, errors = ColumnConverter(no_figure(cells.parse_decimal, "land_area_mu"), "land_area_mu")(fractions)
+    areas, errors = ColumnConverter(no_figure(parse_decimal, "land_area_mu"), "land_area_mu")(fractions)
     assert not errors and areas[1] == Decimal("1.5")
 
 

@@ -264,12 +264,13 @@ class Matcher:
         return here is not None and here != district_key(stored)
 
     def _other_enterprise(self, pid: int, enterprise: str) -> bool:
-        """Whether the row's enterprise and the stored project's are both given and are not one
-        (compared without spaces, width and a trailing 有限公司 / 有限责任公司 / 股份有限公司)."""
+        """Whether the row's enterprise and the stored project's are both given and are not one (compared
+        without spaces, width and a trailing 有限公司 …; one inside the other, 甲公司 and 甲新能源有限公司, is one)."""
         stored = self.by_id[pid].enterprise
         if not stored or stored == enterprise:  # the common case: as stored
             return False
-        return bool(enterprise.strip()) and company_key(stored) != company_key(enterprise)
+        a, b = company_key(stored), company_key(enterprise)
+        return bool(enterprise.strip()) and a != b and a not in b and b not in a
 
     def renamed(self, nk: str, dk: str | None, enterprise: object, limit: int = 5) -> list[int]:
         """Stored projects of the row's enterprise, in its district, whose names share a run of four

@@ -41,7 +41,8 @@ class StatisticsService:
         recorded month of it. A month asked for beyond the latest recorded month of its year is cut
         back to that month (``asked`` keeps it): the months after it are not reported yet, and
         counting them as zero against last year's would shrink the growth (probe25d W4) — unless
-        the month asked for is closed (its figures frozen by ``round close``).
+        the month asked for is closed (its figures frozen by ``round close``), or follows the latest
+        recorded month when that one is closed (the next round under way).
         """
         latest = self.latest_period()
         today = self.as_of()
@@ -59,6 +60,8 @@ class StatisticsService:
             return period
         if self.closed_at(period.year, period.month) is not None:
             return period
+        if period.month == latest.month + 1 and self.closed_at(latest.year, latest.month) is not None:
+            return period  # the month after a closed one: its round is under way (its report shows the corrections)
         return Period(period.year, latest.month, asked=period.month)
 
     def as_of(self) -> date:
