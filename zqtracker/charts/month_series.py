@@ -68,14 +68,28 @@ def _ytd_lines(f: DashboardFigures, month: int, lang: str, unit: Unit, *, key: b
     return lines
 
 
+def _missing(mf: MonthFigures, month: int) -> tuple[int, ...]:
+    """Months through ``month`` nothing is recorded of though later ones are: the year to date lacks them."""
+    return tuple(k for k in range(1, month + 1) if mf.this.unreported(k))
+
+
+def _missing_line(mf: MonthFigures, month: int, lang: str) -> list[str]:
+    missing = _missing(mf, month)
+    if not missing:
+        return []
+    names = t("list_sep", lang).join(month_label(k, lang) for k in missing)
+    return [t("tip.ytd.unreported", lang, months=names)]
+
+
 def _month_line(f: DashboardFigures, month: int, lang: str, unit: Unit) -> list[str]:
     mf, y = f.months, f.year
     p = mf.monthly[month - 1]
-    if mf.this.bar(month) is None:  # every amount of the month is inside a span: the notes say which
+    if mf.this.bar(month) is None:  # inside a span (the notes say which), or not reported at all
         prior, prior_name = mf.prior.bar(month), month_of_year(y - 1, month, lang)
+        lines = [t("tip.month.unreported", lang)] if mf.this.unreported(month) else []
         if prior is None:
-            return []
-        return [t("tip.month.prior_only", lang, month=prior_name, amount=exact_money(prior, unit, lang))]
+            return lines
+        return [*lines, t("tip.month.prior_only", lang, month=prior_name, amount=exact_money(prior, unit, lang))]
     lines = [t("tip.month", lang, month=month_of_year(y, month, lang),
                amount=exact_money(mf.this.bar(month) or 0, unit, lang),
                prior_month=month_of_year(y - 1, month, lang),
@@ -116,14 +130,15 @@ def monthly_chart(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None)
     # figure reported with later months: it is not in that year to date yet
     ytd = tuple(p.key[0] if mm <= m else None for mm, p in zip(MONTHS, mf.ytd, strict=True))
     prior_ytd = tuple(p.key[1] for p in mf.ytd)
-    hollow = tuple(bool(mf.straddling(mm)) for mm in MONTHS)
+    hollow = tuple(bool(mf.straddling(mm) or _missing(mf, mm)) for mm in MONTHS)
     prior_hollow = tuple(bool(mf.prior.straddling(mm)) for mm in MONTHS)
     tips: list[str | None] = []
     for month in MONTHS:
         notes = _notes(mf, month, m, lang, unit)
         if month <= m:
             lines = [month_of_year(y, month, lang), *_month_line(f, month, lang, unit)]
-            tips.append("\n".join([*lines, *notes, *_ytd_lines(f, month, lang, unit, key=True)]))
+            ytd_lines = [*_ytd_lines(f, month, lang, unit, key=True), *_missing_line(mf, month, lang)]
+            tips.append("\n".join([*lines, *notes, *ytd_lines]))
             continue
         prior_name = month_of_year(y - 1, month, lang)
         amount, before_ytd = mf.prior.bar(month), prior_ytd[month - 1]
@@ -169,7 +184,11 @@ def yoy_chart(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> 
     # are a span's are left out of both years' sums there (stats/month_figures.py)
     # a year nothing is recorded for yet has no growth at all, never −100% (probe25d W5)
     shown = m if f.summary.completed.reported else 0
-    monthly = tuple(p.yoy_pct if mm <= shown else None for mm, p in zip(MONTHS, mf.monthly, strict=True))
+    # a month nothing is recorded of (later months are) has no growth either: not −100%
+    monthly = tuple(
+        p.yoy_pct if mm <= shown and not mf.this.unreported(mm) else None
+        for mm, p in zip(MONTHS, mf.monthly, strict=True)
+    )
     cumulative = tuple(
         p.yoy_pct if mm <= shown and _ytd_value(p, True) is not None else None
         for mm, p in zip(MONTHS, mf.ytd, strict=True)
@@ -186,6 +205,7 @@ def yoy_chart(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> 
             *_notes(mf, month, m, lang, unit),
             t("tip.yoy.ytd", lang, pct=pct_or_none(cumulative[i], lang)),
             *_ytd_lines(f, month, lang, unit),
+            *_missing_line(mf, month, lang),
         ]))  # fmt: skip
     return TimeChart(
         name="yoy",
@@ -205,7 +225,7 @@ def yoy_chart(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> 
                 "left",
                 cumulative,
                 annotate=True,
-                hollow=tuple(p.partial for p in mf.ytd),
+                hollow=tuple(p.partial or bool(_missing(mf, mm)) for mm, p in zip(MONTHS, mf.ytd, strict=True)),
             ),
         ),
         tooltips=tuple(tips),

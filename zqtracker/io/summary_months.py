@@ -30,6 +30,7 @@ TEXT = Catalogue(
         "together_col": ("{year} reported as months together ({unit})", "{year}年多月合并填报（{unit}）"),
         "yoy": ("Year on year", "同比增长"),
         "notes": ("Notes", "说明"),
+        "unreported": ("Nothing recorded for this month (later months have records)", "本月无记录（其后月份有记录）"),
         "no_prior": ("No growth: nothing in the same month last year", "无同比：上年同月为零"),
         "sep": ("; ", "；"),
     },
@@ -62,6 +63,10 @@ def write_monthly(sheets: SummarySheets, ws, r: int, months: MonthFigures, throu
         ]
         ws.set_column(4, 5, 18)
         ws.set_column(6, 6, 60)
+    elif any(months.this.unreported(m) for m in range(1, through + 1)):
+        names.append(text("notes", lang))  # which month was not reported
+        ws.set_column(4, 4, 60)
+    notes_col = len(names) - 1 if len(names) > 4 else None
     for col, name in enumerate(names):
         ws.write_string(r, col, name, st.header)
     first = r + 1
@@ -77,9 +82,13 @@ def write_monthly(sheets: SummarySheets, ws, r: int, months: MonthFigures, throu
             sheets._pct(ws, r, 3, point.yoy_pct)
             if point.yoy_pct is None and not point.partial:
                 notes.append(text("no_prior", lang))
+        elif m <= through and months.this.unreported(m):
+            notes.append(text("unreported", lang))
         if before is not None:
             sheets._money(ws, r, 2, before)
         if not together:
+            if notes and notes_col is not None:
+                ws.write_string(r, notes_col, text("sep", lang).join(notes), st.wrap)
             continue
         for col, ym in ((4, months.this), (5, months.prior)):
             ended = ym.ended(m)
@@ -90,13 +99,13 @@ def write_monthly(sheets: SummarySheets, ws, r: int, months: MonthFigures, throu
                 notes += span_words.inside(ym.inside(m), m, lang, money)
         if current is not None and point.partial:
             notes.append(span_words.partial(point.left_out, year, lang, money))
-        if notes:
-            ws.write_string(r, 6, text("sep", lang).join(notes), st.wrap)
-    _chart(sheets, ws, header_row, first, r, year, prior, together)
+        if notes and notes_col is not None:
+            ws.write_string(r, notes_col, text("sep", lang).join(notes), st.wrap)
+    _chart(sheets, ws, header_row, first, r, year, prior, together, len(names))
 
 
 def _chart(sheets: SummarySheets, ws, header_row: int, first: int, last: int, year: int, prior: int,
-           together: bool) -> None:  # fmt: skip
+           together: bool, width: int) -> None:  # fmt: skip
     lang, name = sheets.lang, ws.get_name()
     chart = sheets.book.wb.add_chart({"type": "column"})
     columns = [(2, "#A5A5A5"), (1, "#1F77B4")]  # last year first, so this year is in front
@@ -122,4 +131,4 @@ def _chart(sheets: SummarySheets, ws, header_row: int, first: int, last: int, ye
     )
     chart.set_legend({"position": "bottom"})
     chart.set_size({"width": 720, "height": 380})
-    ws.insert_chart(header_row, 7 if together else 4, chart, {"x_offset": 16, "y_offset": 0})
+    ws.insert_chart(header_row, width, chart, {"x_offset": 16, "y_offset": 0})

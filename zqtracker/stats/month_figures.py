@@ -83,10 +83,18 @@ class YearMonths:
     spans: tuple[SpanPart, ...]  # by (first, last)
 
     def bar(self, month: int) -> int | None:
-        """The month's own amount; None where every record about it is a span's (no bar)."""
-        if self.has_own[month - 1] or not self.inside(month):
+        """The month's own amount; None where every record about it is a span's (no bar), or where
+        nothing is recorded of it while later months of the year have records (not reported: no
+        bar, never a 0 that reads as nothing invested, nor −100% growth)."""
+        if self.has_own[month - 1] or not (self.inside(month) or self.unreported(month)):
             return self.own[month - 1]
         return None
+
+    def unreported(self, month: int) -> bool:
+        """Nothing recorded of ``month`` (of its own or in a span) though later months have records."""
+        if self.has_own[month - 1] or self.inside(month):
+            return False
+        return any(self.has_own[month:]) or any(s.first > month for s in self.spans)
 
     def ending(self, month: int) -> tuple[SpanPart, ...]:
         return tuple(s for s in self.spans if s.last == month)

@@ -39,15 +39,17 @@ def run(args: argparse.Namespace, console: Console) -> int:
             console.error(console.say("show.no_project", value=args.project))
             return ExitCode.INVALID_INPUT
         records = ctx.projects.investment(project.id)
+        plans = ctx.projects.plans(project.id)
         figures = ctx.projects.figures_of([project.id]).get(project.id)
     finally:
         ctx.close()
     if args.json:
-        console.json(_json(project, records, figures))
+        console.json(_json(project, records, figures, plans))
         return ExitCode.OK
     lang, unit = console.lang, unit_of(args)
     lines = [(field_label("name", lang), project.name), (field_label("code", lang), project.code or "")]
-    lines += [(field_label(f, lang), _text(project, f, lang, unit)) for f in ("sector", "district", "status")]
+    fields = ("enterprise", "sector", "district", "status")
+    lines += [(field_label(f, lang), _text(project, f, lang, unit)) for f in fields]
     lines.append(
         (
             _with_unit(field_label("planned_investment", lang), unit, lang),
@@ -65,6 +67,9 @@ def run(args: argparse.Namespace, console: Console) -> int:
             "show.through", lang, when=when
         )
         lines.append((_with_unit(field_label("since_start_amount", lang), unit, lang), text))
+    for plan in plans:  # 年度计划投资, the base of % of plan
+        label = _with_unit(WORDS.say("show.annual_plan", lang, year=plan.year), unit, lang)
+        lines.append((label, _money(plan.amount, unit, lang)))
     for f in DATE_FIELDS:
         fuzzy = project.fuzzy(f)
         lines.append((field_label(f, lang), "" if fuzzy is None else fuzzy.label(lang, fuzzy.day.isoformat())))
@@ -107,7 +112,7 @@ def _text(project: Project, field: str, lang: str, unit) -> str:
     return "" if value is None else str(value)
 
 
-def _json(project: Project, records, figures) -> dict:
+def _json(project: Project, records, figures, plans) -> dict:
     out: dict[str, object] = {
         "id": project.id,
         "code": project.code,
@@ -127,6 +132,7 @@ def _json(project: Project, records, figures) -> dict:
         "officer": project.officer,
         "notes": project.notes,
         **figures_json(figures),
+        "annual_plans": [{"year": p.year, "amount_yuan": p.amount} for p in plans],
         "investment": [
             {"year": r.year, "first_month": r.first, "month": r.month, "amount_yuan": r.amount} for r in records
         ],
