@@ -102,6 +102,11 @@ def test_different_words_are_different_figures(service: ImportService, ctx: AppC
     ]
     path = write_workbook(tmp_path / "parts.xlsx", SheetSpec("Sheet1", rows))
     result = service.import_file(path, ImportOptions())
+    # 其中：固定资产投资 is a part, never the field; 总投资（亿元） 3 = 300,000,000 yuan is another name of the
+    # total, and it disagrees with 10000万 = 100,000,000: which is the planned investment is asked (fix26k)
+    assert [(p.column, p.problem.code) for p in result.problems] == [("E", "planned_in_two_columns")]
+    assert "columns C “计划总投资（万元）” and E “总投资（亿元）”" in result.problems[0].reason("en")
+    result = service.import_file(path, ImportOptions(column_map={"E": None}))
     assert result.ok, [p.reason() for p in result.problems]
     assert planned(ctx) == {"甲项目": 100_000_000}
 

@@ -218,3 +218,8 @@ FIELD_LABELS.merge(LAST_YEAR_FIELD_LABELS)
 from zqtracker.domain.identity_messages import IDENTITY_MESSAGES  # noqa: E402
 
 MESSAGES.merge(IDENTITY_MESSAGES)
+
+# Which of two columns naming one field holds it (domain/column_messages.py).
+from zqtracker.domain.column_messages import COLUMN_MESSAGES  # noqa: E402
+
+MESSAGES.merge(COLUMN_MESSAGES)

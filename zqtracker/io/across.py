@@ -67,6 +67,10 @@ def side_by_side(plan: SheetPlan, sheet: RawSheet, layout: SheetLayout) -> None:
         if not _other_names(sheet, plan, first.index, info.index):
             continue
         problem = Problem("side_by_side_tables", "name", {"value": info.header, "second": info.letter})
+        right = {c.letter for c in layout.columns if c.index >= info.index}  # the second table's 总投资: not asked
+        plan.sheet_problems[:] = [
+            p for p in plan.sheet_problems if p.problem.code != "planned_in_two_columns" or p.column not in right
+        ]
         plan.sheet_problems.append(CellProblem(sheet.name, layout.header_row + 1, info.letter, info.header, info.header,
                                                problem))  # fmt: skip
         return

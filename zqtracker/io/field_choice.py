@@ -103,7 +103,7 @@ def _sample(sheet: RawSheet, layout: SheetLayout, c: int, limit: int = evidence.
 
 
 # The total investment by its own name: a header that says what the column holds without a unit.
-_TOTAL_INVESTMENT = frozenset(("计划总投资", "总投资", "项目总投资", "投资总额", "总投资额", "项目投资总额"))
+TOTAL_INVESTMENT = frozenset(("计划总投资", "总投资", "项目总投资", "投资总额", "总投资额", "项目投资总额"))
 
 
 def declares(info: ColumnInfo, cand: HeaderMatch) -> bool:
@@ -120,7 +120,7 @@ def declares(info: ColumnInfo, cand: HeaderMatch) -> bool:
     if cand.unit is not None:
         return True
     return cand.field == "planned_investment" and any(
-        split_unit(part)[0] in _TOTAL_INVESTMENT for part in info.header.split(" / ")
+        split_unit(part)[0] in TOTAL_INVESTMENT for part in info.header.split(" / ")
     )
 
 
@@ -179,7 +179,7 @@ def choose_fields(layout: SheetLayout, sheet: RawSheet) -> None:
                 tie -= 1  # 计划开工时间 beside 实际开工时间: the date it did start
             if cand.field == "planned_investment":  # 原计划总投资 beside 调整后计划总投资: the figure as revised
                 tie += any(w in info.header for w in _REVISED) - any(w in info.header for w in _SUPERSEDED)
-                if any(split_unit(part)[0] in _TOTAL_INVESTMENT for part in info.header.split(" / ")):
+                if any(split_unit(part)[0] in TOTAL_INVESTMENT for part in info.header.split(" / ")):
                     score += 0.5  # 总投资 beside 计划投资 (this year's plan, as often as not): the total by its name
             if cand.field == "code" and _numbering(sample):  # 编号 1, 2, 3 beside 项目编码 ZQ2024-0001: row numbers
                 score -= 10

@@ -4,7 +4,10 @@ unread. Where they disagree beyond the rounding of the one written with fewer di
 problem naming both cells (a person sees two figures and cannot tell which the import took); where
 the first is blank, the second's figure is taken (unless 0: a formula's result for the blank).
 Columns whose words differ (总投资 beside 其中：固定资产投资, or 2025年计划投资) are different
-figures and stay apart."""
+figures and stay apart — but for two names of the total investment (计划总投资 beside 总投资): the
+second is left out as the same field while the two agree on every row; where they disagree on any
+row, which of them is the planned investment is asked of the sheet (--map, the preview's column
+menu), naming both columns and the first row that disagrees — it had been left out without a word."""
 
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from zqtracker.domain.errors import Problem, ValidationError
 from zqtracker.io import values as cells
 from zqtracker.io.cell_convert import ColumnConverter, PlanOptions, converter
 from zqtracker.io.errors import CellProblem
+from zqtracker.io.field_choice import TOTAL_INVESTMENT
 from zqtracker.io.headers import split_unit
 from zqtracker.io.layout import ColumnInfo, SheetLayout
 
@@ -30,6 +34,8 @@ class Shadow:
     info: ColumnInfo  # ... read as if it were the field's column
     convert: ColumnConverter
     read: ColumnInfo  # the column the field is read from
+    named: bool = False  # the total investment under another of its names: asked once where they disagree
+    asked: bool = False
 
 
 def shadowed(layout: SheetLayout) -> dict[int, tuple[ColumnInfo, ColumnInfo]]:
@@ -52,10 +58,37 @@ def shadowed(layout: SheetLayout) -> dict[int, tuple[ColumnInfo, ColumnInfo]]:
     return out
 
 
+def _total_named(header: str) -> bool:
+    """A header that is the total investment by one of its names alone (计划总投资, 总投资（万元）)."""
+    words = {split_unit(part)[0] for part in header.split(" / ")} - {""}
+    return bool(words) and words <= TOTAL_INVESTMENT
+
+
+def named_otherwise(layout: SheetLayout) -> list[tuple[ColumnInfo, ColumnInfo]]:
+    """(the duplicate read as if it were the planned investment, the column it is read from) for the
+    visible columns naming the total investment otherwise (总投资 beside 计划总投资), yuan both — unless
+    the user chose the column to read (quality 9)."""
+    f = "planned_investment"
+    read = next((c for c in layout.mapped() if c.month is None and c.field == f), None)
+    if read is None or read.currency or read.quality >= 9 or not _total_named(read.header):
+        return []
+    out = []
+    for info in layout.columns:
+        if info.note != f"duplicate:{f}" or info.hidden or split_unit(info.header)[0] == split_unit(read.header)[0]:
+            continue
+        match = next((c for c in info.candidates if c.field == f), None)
+        if match is None or match.currency or not _total_named(info.header) or layout.unit_currency:
+            continue
+        out.append((replace(info, field=f, unit=match.unit or info.unit, currency=None, area=None, note=""), read))
+    return out
+
+
 def shadows(layout: SheetLayout, opts: PlanOptions) -> list[Shadow]:
+    pairs = [(ghost, read, False) for ghost, read in shadowed(layout).values()]
+    pairs += [(ghost, read, True) for ghost, read in named_otherwise(layout)]
     return [
-        Shadow(ghost.index, ghost, ColumnConverter(converter(ghost, layout, opts), ghost.field or ""), read)
-        for ghost, read in shadowed(layout).values()
+        Shadow(ghost.index, ghost, ColumnConverter(converter(ghost, layout, opts), ghost.field or ""), read, named)
+        for ghost, read, named in pairs
     ]
 
 
@@ -75,6 +108,11 @@ def check(plan: Any, found: list[Shadow], columns: list[tuple], first_k: int, of
                 continue
             at = first_k + k
             value = column[at]
+            if shadow.named:
+                if value is not None and not shadow.asked and not _agree(value, theirs[k], other, raw[k]):
+                    shadow.asked = True
+                    _ask_which(plan, shadow, sheet, at, (value, theirs[k]), (other, raw[k]))
+                continue
             if value is None and not plan.problems.get(at):
                 if other:  # (a 0 beside a blank: what =D3/10000 gives an empty D3 — no figure)
                     column[at] = other
@@ -99,6 +137,18 @@ def check(plan: Any, found: list[Shadow], columns: list[tuple], first_k: int, of
                         ),
                     ),
                 )
+
+
+def _ask_which(plan: Any, shadow: Shadow, sheet: str, at: int, read: tuple, other: tuple) -> None:
+    """Two names of the total investment that disagree on row ``at``: which column is it? Asked of the sheet."""
+    a, b = shadow.read, shadow.info
+    said = {"column": a.letter, "header": a.header, "value": cells.display(read[1]), "yuan": read[0],
+            "other": b.letter, "other_header": b.header, "other_value": cells.display(other[1]), "other_yuan": other[0],
+            "row": plan.row_numbers[at]}  # fmt: skip
+    problem = Problem("planned_in_two_columns", "planned_investment", said)
+    plan.sheet_problems.append(
+        CellProblem(sheet, plan.row_numbers[at], b.letter, b.header, said["other_value"], problem)
+    )
 
 
 def _agree(a: Any, written_a: Any, b: Any, written_b: Any) -> bool:
