@@ -341,13 +341,22 @@ def _is_district(part: str, names: frozenset[str] | set[str], short: dict[str, s
 def references_in_simplified(sheets: list[SheetAnalysis], sectors: Iterable[str], enterprises: Iterable[str]) -> None:
     """Sectors and enterprises written in traditional characters (新能源汽車, 宏達新材料有限公司) read as the
     stored or written one of the same simplified characters, not as new ones (domain/hanzi.py); an
-    enterprise also whatever its case, width, spaces and dots ("ABC Co., Ltd." is "ABC CO.,LTD")."""
-    for name, known, key in (("sector", sectors, None), ("enterprise", enterprises, _enterprise_key)):
+    enterprise also whatever its case, width, spaces and dots ("ABC Co., Ltd." is "ABC CO.,LTD"), a sector
+    whatever its case, width and spaces ("IT", "it")."""
+    for name, known, key in (("sector", sectors, _sector_key), ("enterprise", enterprises, _enterprise_key)):
         cols = [sa.plan.values[name] for sa in sheets if sa.selected and sa.plan is not None and name in sa.plan.values]
         written = [v for v in dict.fromkeys(itertools.chain.from_iterable(cols)) if isinstance(v, str) and v]
         same = same_in_simplified(written, known, key) if cols else {}
         for col in cols if same else ():
             col[:] = [same.get(v, v) if isinstance(v, str) else v for v in col]
+
+
+def _sector_key(names: str) -> str:
+    """A sector whatever its script, case, width and spaces: "IT", "it", "ＩＴ " are one (probe26b T14)."""
+    return _SPACES_RE.sub("", unicodedata.normalize("NFKC", simplified(names))).lower()
+
+
+_SPACES_RE = re.compile(r"[^\S\x00]+")
 
 
 def _enterprise_key(names: str) -> str:
