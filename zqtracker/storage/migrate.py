@@ -20,7 +20,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from zqtracker.storage.database import Database
+from zqtracker.storage.database import WRITE_LOCK, Database
 from zqtracker.storage.db_errors import DatabaseOpenError, fault_of
 from zqtracker.storage.sqlite_file import BUSY_TIMEOUT_S
 
@@ -57,6 +57,10 @@ def upgrade(database: Database, current: str | None) -> Path | None:
     if path is None:
         cfg = alembic_config()
         with database.engine.begin() as connection:
+            # two programs creating one new server database at once (two first imports): the second
+            # waits here for the first, then finds the schema at head (was: a duplicate-key failure
+            # of the server's own catalogue, reported as "cannot open")
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
             cfg.attributes["connection"] = connection
             command.upgrade(cfg, "head")
         return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -71,6 +72,8 @@ def inspect_sqlite_file(path: Path) -> str | None:
             header = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
         raise DatabaseOpenError("unreadable", file=shown, detail=exc.strerror or str(exc)) from None
+    if not header and _being_created(path):
+        return inspect_sqlite_file(path)  # another program's new database: its header is there now
     if not header:
         raise DatabaseOpenError("empty_file", file=shown)
     if header != SQLITE_HEADER:
@@ -97,6 +100,25 @@ def inspect_sqlite_file(path: Path) -> str | None:
         raise fault_of(exc, shown) or DatabaseOpenError("corrupt", file=shown, detail=str(exc)) from None
     finally:
         con.close()
+
+
+def _being_created(path: Path) -> bool:
+    """Whether an empty file made in the last seconds gets a header within them: a new database
+    another program is creating (its first statement writes the header), not an interrupted copy
+    (probe26b S1: a second import started at the same moment was told to delete the file the first
+    was creating). Waits at most ``_NEW_FILE_S``."""
+    try:
+        deadline = path.stat().st_mtime + _NEW_FILE_S
+        while time.time() < deadline:
+            if path.stat().st_size > 0:
+                return True
+            time.sleep(0.05)
+    except OSError:
+        pass
+    return False
+
+
+_NEW_FILE_S = 2.0
 
 
 def _page_size(con: sqlite3.Connection) -> int:

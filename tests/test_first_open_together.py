@@ -1,0 +1,47 @@
+"""Two programs opening one new database at the same moment (two analysts' first imports, probe26b S1):
+both open it. On a server the second had failed on the server's own catalogue ("duplicate key value
+violates unique constraint pg_type_typname_nsp_index", reported as "cannot open"); on SQLite it had
+been told the file the first was creating was "an empty file … delete it". Real processes, both engines."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from zqtracker.storage.database import open_database
+
+ROOT = Path(__file__).resolve().parent.parent
+OPEN = "import sys; from zqtracker.storage.database import open_database; open_database(sys.argv[1]).close()"
+
+
+@pytest.fixture
+def new_url(engine_name: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """A database nobody has created the schema of: a path, or an empty server database."""
+    if engine_name == "sqlite":
+        yield str(tmp_path / "new.sqlite")
+        return
+    server = request.getfixturevalue("pg_server")
+    name = server.create()
+    try:
+        yield server.url(name)
+    finally:
+        server.drop(name)
+
+
+def test_two_programs_create_one_database_together(new_url: str) -> None:
+    procs = [
+        subprocess.Popen([sys.executable, "-c", OPEN, new_url], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+        for _ in range(3)
+    ]
+    errors = [(p.wait(timeout=120), p.stderr.read() if p.stderr else "") for p in procs]
+    assert [code for code, _ in errors] == [0, 0, 0], errors
+    database = open_database(new_url, migrate=False)  # at the schema's head: no upgrade asked
+    try:
+        with database.session() as s:
+            assert s.connection().exec_driver_sql("SELECT count(*) FROM projects").scalar() == 0
+    finally:
+        database.close()
