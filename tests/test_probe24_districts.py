@@ -94,18 +94,19 @@ def test_a_bracket_naming_two_districts_is_asked(service: ImportService, ctx: Ap
 def test_an_unknown_name_beside_stored_districts_is_asked(
     service: ImportService, ctx: AppContext, tmp_path: Path
 ) -> None:
-    """C05i: 肇庆高新区 stored, a new project under 大旺 (its old name) made a district 大旺. No rule knows
-    an old name: asked, naming the stored districts. County-level names and zones are not asked."""
+    """C05i: 肇庆高新区 stored, a new project under 马安 (a local name) made a district 马安. No rule knows a
+    local name (大旺, the zone's old name, is known since probe26d: test_probe26_district_places.py): asked,
+    naming the stored districts. County-level names and zones are not asked."""
     assert service.import_file(city_list(tmp_path, "seed", "肇庆高新区", "端州区"), ImportOptions()).ok
-    path = city_list(tmp_path, "c05i", "大旺", "德庆县", "高新区", "大旺")
+    path = city_list(tmp_path, "c05i", "马安", "德庆县", "高新区", "马安")
     result = service.import_file(path, ImportOptions())
-    assert asked(result) == [(3, "大旺", "district_not_stored"), (6, "大旺", "district_not_stored")]
+    assert asked(result) == [(3, "马安", "district_not_stored"), (6, "马安", "district_not_stored")]
     assert not result.written and len(ctx.projects.all_projects()) == 2
     reason = result.problems[0].reason("en")
-    assert reason.startswith("“大旺” is not a district this database holds (端州区、肇庆高新区)")
-    assert "它是哪个区域？请用 --district-map 大旺=区域名称 说明" in result.problems[0].reason("zh")
-    # the same file written with the zone's name in brackets once: the import says what 大旺 is
-    path = city_list(tmp_path, "c05i2", "大旺", "德庆县", "肇庆高新区（大旺）")
+    assert reason.startswith("“马安” is not a district this database holds (端州区、肇庆高新区)")
+    assert "它是哪个区域？请用 --district-map 马安=区域名称 说明" in result.problems[0].reason("zh")
+    # the same file written with the zone's name in brackets once: the import says what 马安 is
+    path = city_list(tmp_path, "c05i2", "马安", "德庆县", "肇庆高新区（马安）")
     result = service.import_file(path, ImportOptions())
     assert result.ok and result.new_districts == ["德庆县"]
     assert [districts_of(ctx)[f"c05i2项目{k}"] for k in (1, 2, 3)] == ["肇庆高新区", "德庆县", "肇庆高新区"]
@@ -114,9 +115,10 @@ def test_an_unknown_name_beside_stored_districts_is_asked(
 def test_an_unknown_name_on_a_fresh_database_is_stored_as_written(
     service: ImportService, ctx: AppContext, tmp_path: Path
 ) -> None:
-    """C05g: nothing stored, nothing to compare with — the list's own names are its districts."""
-    result = service.import_file(city_list(tmp_path, "c05g", "大旺", "端州区"), ImportOptions())
-    assert result.ok and sorted(result.new_districts) == ["大旺", "端州区"]
+    """C05g: nothing stored, nothing to compare with — the list's own names are its districts (马安, a
+    local name no rule knows; 大旺 is 肇庆高新区 on a fresh database too: test_probe26_district_places.py)."""
+    result = service.import_file(city_list(tmp_path, "c05g", "马安", "端州区"), ImportOptions())
+    assert result.ok and sorted(result.new_districts) == ["端州区", "马安"]
 
 
 def test_rows_of_several_districts_or_none_are_asked_and_city_level_is_one_district(

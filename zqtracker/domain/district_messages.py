@@ -24,11 +24,28 @@ _DISTRICT_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
             ),
         ),
     ),
+    "district_is_address": (
+        "“{value}” is an address — a road, street, village or industrial estate — not a district or county, and "
+        "nothing in the sheet names the district it is in: which district is it? {how}",
+        "“{value}”是地址（道路、街巷、村或工业园），不是县区名称，表中也没有写明它所在的区域：它属于哪个区域？{how}",
+        Ways(
+            app=(
+                "Choose the district it is in, in its question above the table",
+                "请在表格上方该名称的问题中选择它所在的区域",
+            ),
+            cli=(
+                "Say which with --district-map {value}=DISTRICT (or import with --district DISTRICT when the whole "
+                "list is one district's), and import again",
+                "请用 --district-map {value}=区域名称 说明（如整张表属于一个区域，也可用 --district 区域名称），"
+                "然后重新导入",
+            ),
+        ),
+    ),
     "bad_district_map": (
         "--district-map “{value}” is not WRITTEN=DISTRICT: give the name as the file writes it, an equals sign "
         "and the district it is",
         "--district-map“{value}”不是“文件中的写法=区域”的形式：请写出文件中的名称、等号和它所指的区域"
-        "（--district-map 大旺=肇庆高新区）",
+        "（--district-map 马安=肇庆高新区）",
     ),
     "note_status_revived": (
         "{count} listed project(s) were cancelled and are listed again (the first: {before} → {after}) — rows "

@@ -146,24 +146,72 @@ def district_of_address(text: str, known: frozenset[str], hint: str | None = Non
         inner = district_of_address(province[1], known, hint)
         return inner if inner != province[1] or inner in places else text
     for d in sorted((d for d in {*places, *_COUNTY_CITIES} if key.startswith(d)), key=len, reverse=True):
-        if d not in places and not _is_town_part(key[len(d) :]):
+        if d not in places and not _in_place(key[len(d) :]):
             continue  # a county-level city not known yet: only before a town ("四会市东城街道")
         rest = key[len(d) :]
         if rest in known:
             return rest
-        if _is_town_part(rest) or (d in known and _is_area_part(rest)):
+        if _in_place(rest) or (d in known and _is_area_part(rest)):
             return d
     m = _COUNTY_HEAD_RE.match(key)  # no district known yet: "德庆县德城街道", "高要区金利镇"
-    if m is not None and _is_town_part(m[2]) and not any(ch in m[2] for ch in "区县市"):
+    if m is not None and (is_address(m[2]) or (_is_town_part(m[2]) and not any(ch in m[2] for ch in "区县市"))):
         return m[1]
     city = _CITY_HEAD_RE.match(key)  # "肇庆市端州区城东街道": the city, then the address in it
     if city is not None and city[1] not in _COUNTY_CITIES:
         inner = district_of_address(city[2], known, hint)
         if inner != city[2] or inner in places:
             return inner
-    if hint and key not in known and _BARE_TOWN_RE.match(key):  # 金利镇 under a 高要区 title: a town of it
-        return hint
+    if zone_of_old_name(key) is not None:  # 大旺, 大旺高新区, 大旺亚铝大道: the zone's, read with a note
+        return text
+    if hint and key not in known and (_BARE_TOWN_RE.match(key) or is_address(key)):
+        return hint  # 金利镇, 亚铝大道北 under a 高要区 title: a town or an address of it
     return text
+
+
+# What ends the name of a road, street, number, village or industrial park (亚铝大道北, 工业大道8号, 金渡工业园):
+# an address in a district, never a district, county or park of its own
+_ADDRESS_ENDS = tuple(
+    sorted(
+        ("大道", "大道东", "大道南", "大道西", "大道北", "大道中", "路", "街", "巷", "号", "号楼", "号院", "村",
+         "工业园", "工业园区", "产业园", "产业园区", "科技园", "园区", "工业区", "社区", "大厦"),
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+
+
+def is_address(text: str) -> bool:
+    """A road, street, building, village or industrial park alone ("亚铝大道北", "工业大道8号", "金渡工业园"):
+    no county-level place in it (高要区金渡工业园 is 高要区's, read by district_of_address) and no list."""
+    key = _fold(text)
+    end = next((e for e in _ADDRESS_ENDS if key.endswith(e)), None)
+    if end is None:
+        return False
+    head = key[: -len(end)]
+    return (
+        1 <= len(head) <= 24
+        and not any(ch in "省市县区" for ch in head)
+        and all(ch.isalnum() or ch in "-－#" for ch in head)  # (no list: "、", "/" are neither)
+    )
+
+
+# The place a zone of the city was named for before it took the city's name: 大旺 (大旺高新区, 大旺开发区,
+# 肇庆大旺) is 肇庆高新区. Facts of this city's zones only — towns are not listed (no town → county table).
+_OLD_ZONE_NAMES = {"大旺": "肇庆高新区"}
+_OLD_ZONE_RE = re.compile(
+    r"^(?:广东省)?(?:肇庆市?)?(" + "|".join(_OLD_ZONE_NAMES) + r")(?:国家级)?"
+    r"(?:高新技术产业开发区|高新技术开发区|高新区|经济技术开发区|经济开发区|开发区|工业园区|工业园|产业园|园区|区)?"
+    r"(?:管委会|管理委员会)?(.*)$"
+)
+
+
+def zone_of_old_name(text: str) -> str | None:
+    """The zone an old name of it means ("大旺", "大旺高新区", "肇庆大旺" → 肇庆高新区), alone or before a
+    town or an address in it ("大旺亚铝大道北"); None for any other text."""
+    m = _OLD_ZONE_RE.match(_fold(text))
+    if m is None or (m[2] and not (_is_town_part(m[2]) or is_address(m[2]))):
+        return None
+    return _OLD_ZONE_NAMES[m[1]]
 
 
 # A town, township or street alone (金利镇, 南岸街道), no county-level place in it
@@ -184,6 +232,11 @@ def _is_area_part(rest: str) -> bool:
         and all(_is_cjk(ch) for ch in rest)
         and (not rest.endswith(("区", "县", "市")) or rest.endswith(_AREA_WORDS))
     )
+
+
+def _in_place(rest: str) -> bool:
+    """A town, street, road or industrial park after a district's name ("南街镇", "金渡工业园")."""
+    return _is_town_part(rest) or is_address(rest)
 
 
 def _is_town_part(rest: str) -> bool:

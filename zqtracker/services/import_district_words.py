@@ -6,7 +6,8 @@
 - 跨区, 跨县区, 两区共建, 多区共建, 全市: several districts or none — a problem of the row, like "怀集县、广宁县".
 - 市直, 市级: the city-level projects bureaus group as a district; read as 市本级, the name a level group row
   ("一、市直项目") gives them (io/context.py), so a list and a sectioned list count them in one district.
-- A new name, none of the county-level endings, in a database that holds districts ("大旺" beside a stored
+- 大旺, 大旺高新区, 大旺开发区, 肇庆大旺: the old name of 肇庆高新区 (io/context.py), read as it with a note.
+- A new name, none of the county-level endings, in a database that holds districts ("马安" beside a stored
   肇庆高新区): no rule knows an old or local name, so its rows are asked about, naming the stored districts.
 """
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from zqtracker.io.context import is_level, level_of
+from zqtracker.io.context import is_level, level_of, zone_of_old_name
 
 _BRACKETED_RE = re.compile(r"^\s*([^()（）]+?)\s*[(（]\s*([^()（）]+?)\s*[)）]\s*$")
 # what a bracket says before an old name: 肇庆高新区（原大旺） — "formerly", "that is", "also called"
@@ -84,8 +85,17 @@ def city_level(written: set[str], known: frozenset[str]) -> dict[str, str]:
     return {v: target for v in written - known if v != target and is_level(v) and level_of(v) == _CITY_LEVEL}
 
 
+def old_zone_names(written: set[str], known: frozenset[str]) -> dict[str, str]:
+    """大旺, 大旺高新区, 肇庆大旺 → 肇庆高新区: the zone an old name of it means (io/context.py), on a fresh
+    database too — unless the database keeps the zone under an old name of its own (大旺高新区 stored): then
+    that name, as the short forms read it."""
+    kept = {zone_of_old_name(d) for d in known} - {None}
+    read = {v: zone for v in written - known if (zone := zone_of_old_name(v)) is not None}
+    return {v: zone for v, zone in read.items() if zone not in kept and v != zone}
+
+
 def unknown_place(text: str, known: frozenset[str]) -> bool:
-    """A new district that no county-level name ends like, in a database holding districts: "大旺"."""
+    """A new district that no county-level name ends like, in a database holding districts: "马安"."""
     return (
         bool(known)
         and 2 <= len(text) <= 8

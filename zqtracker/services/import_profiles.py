@@ -58,7 +58,7 @@ class Profile:
     unit: str | None = None
     hidden_rows: str | None = None  # "import" or "skip": rows hidden in the sheet
     date_order: str | None = None  # "mdy" or "dmy": slash dates that read either way
-    district_map: dict[str, str] = field(default_factory=dict)  # "大旺" → "肇庆高新区"
+    district_map: dict[str, str] = field(default_factory=dict)  # "马安" → "肇庆高新区"
 
     @classmethod
     def from_json(cls, data: dict) -> Profile:

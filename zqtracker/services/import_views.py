@@ -25,7 +25,7 @@ from zqtracker.domain.errors import Problem
 from zqtracker.domain.hanzi import same_in_simplified, simplified
 from zqtracker.domain.models import PROJECT_FIELDS
 from zqtracker.domain.status import Status
-from zqtracker.io.context import district_of_address
+from zqtracker.io.context import district_of_address, is_address
 from zqtracker.io.layout import PROJECTS
 from zqtracker.io.plan import SheetPlan
 from zqtracker.services.import_district_words import (
@@ -33,6 +33,7 @@ from zqtracker.services.import_district_words import (
     bracketed,
     city_level,
     not_one_district,
+    old_zone_names,
     unknown_place,
 )
 from zqtracker.services.import_matching import company_key, district_key, name_key
@@ -198,7 +199,7 @@ def district_aliases(
     ("肇庆高新区"). A cell naming several districts is a problem of its row (a project is counted in one
     district, and statistics per district would count "怀集县、广宁县" as one more). The plans are
     changed in place; returns what was read as what, for the notes. ``said``: what the user says a name
-    as written is (--district-map 大旺=肇庆高新区; the same name both sides: a new district), first."""
+    as written is (--district-map 马安=肇庆高新区; the same name both sides: a new district), first."""
     used = [sa for sa in sheets if sa.selected and sa.plan is not None and sa.plan.values.get("district")]
     answered = set((said or {}).values())  # never asked about again
     said = {w: d for w, d in (said or {}).items() if w != d}
@@ -214,7 +215,7 @@ def district_aliases(
     short = _short_forms(known | written)
     brackets, both = bracketed(written, known, lambda p: _rank(p, known, written, short))
     levels = city_level(written, known)  # 市直 → 市本级
-    brackets |= levels
+    brackets |= levels | old_zone_names(written - answered, known)  # 大旺, 大旺高新区 → 肇庆高新区
     written = (written - set(brackets)) | set(brackets.values())
     # "肇庆市端州区": the city's name before its district's, which is the district ("端州区")
     cities = {d: m[1] for d in written - known if (m := _CITY_BEFORE_RE.match(d)) is not None}
@@ -249,14 +250,17 @@ def district_aliases(
             aliases[d] = aliases[aliases[d]]
     # 金利镇, 大沙镇 alone in a city's list: towns, whose county nothing says — five districts of one town each
     towns = {d for d in names - known - set(aliases) if d.endswith(_TOWN_ENDS) and not _COUNTY_IN_RE.search(d[:-1])}
-    # 大旺 beside a stored 肇庆高新区: an old or local name no rule can read — which stored district is it?
+    # 马安 beside a stored 肇庆高新区: an old or local name no rule can read — which stored district is it?
     unknown = {d for d in names - known - set(aliases) - towns - answered if unknown_place(d, known)}
+    # 亚铝大道北 in a list no title of which names its district: a road, never a district — which one is it in?
+    addresses = {d for d in names - known - set(aliases) - towns - answered if is_address(d)}
+    unknown -= addresses
     stored = "、".join(sorted(known)[:STORED_SHOWN]) + ("…" if len(known) > STORED_SHOWN else "")
     for sa in used:
         plan = sa.plan
         assert plan is not None
         col = plan.values["district"]
-        if several or towns or unknown:
+        if several or towns or unknown or addresses:
             for k, v in enumerate(col):
                 if v in spans:
                     add_problem(plan, k, sa, "district", v, Problem("not_one_district", "district", {"value": v}))
@@ -264,6 +268,8 @@ def district_aliases(
                     add_problem(plan, k, sa, "district", v, Problem("several_districts", "district", {"value": v}))
                 elif v in towns:
                     add_problem(plan, k, sa, "district", v, Problem("district_is_town", "district", {"value": v}))
+                elif v in addresses:
+                    add_problem(plan, k, sa, "district", v, Problem("district_is_address", "district", {"value": v}))
                 elif v in unknown:
                     problem = Problem("district_not_stored", "district", {"value": v, "stored": stored})
                     add_problem(plan, k, sa, "district", v, problem)

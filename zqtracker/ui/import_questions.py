@@ -6,7 +6,7 @@ hidden in the sheet are imported, and how slash dates that read either way (03/0
     questions = ImportQuestions(lang)
     questions.defaults_changed.connect(...)      # (district, sector, status) the user set
     questions.status_word_chosen.connect(...)    # (word, status value or "")
-    questions.districts_said.connect(...)        # ({"大旺": "肇庆高新区"}: names as written → districts)
+    questions.districts_said.connect(...)        # ({"马安": "肇庆高新区"}: names as written → districts)
     questions.link_chosen.connect(...)           # (sheet, row, project id or 0 to keep apart)
     questions.hidden_rows_chosen.connect(...)    # ("import", "skip" or "" not answered)
     questions.date_order_chosen.connect(...)     # ("mdy" or "dmy")
@@ -247,14 +247,14 @@ class ImportQuestions(QWidget):
         self.words_box.setVisible(bool(words))
 
     def _show_places(self, analysis: ImportAnalysis | None, said: dict[str, str]) -> None:
-        """ "District “大旺” (2 rows): [choose which district it is… / 端州区 / … / a new district “大旺”]" for
+        """ "District “马安” (2 rows): [choose which district it is… / 端州区 / … / a new district “马安”]" for
         each name the database does not hold and nothing reads (import_views.district_aliases); an
         answer stays shown while it is in force."""
         _clear(self.places_form)
         self._said = dict(said)
         counts: dict[str, int] = {}
         for p in analysis.problems if analysis else []:
-            if p.problem.code == "district_not_stored":
+            if p.problem.code in ("district_not_stored", "district_is_address"):
                 counts[p.value] = counts.get(p.value, 0) + 1
         counts.update({w: 0 for w in said if w not in counts})
         stored = sorted(analysis.context.districts) if analysis and analysis.context else []
