@@ -1,6 +1,6 @@
 """Wording of the import's questions and refusals about which project a row is, beyond its code or
-name alone (services/import_identity.py, the matcher's code and enterprise checks) — English and
-简体中文; messages.py merges them in."""
+name alone (services/import_identity.py, the matcher's code and enterprise checks; a row adding back a
+project a user deleted, services/import_changes.py) — English and 简体中文; messages.py merges them in."""
 
 from __future__ import annotations
 
@@ -66,6 +66,17 @@ _IDENTITY_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
         "--link or the code of one of them",
         "第 {first_row} 行与第 {row} 行都是项目 {project}：一个项目只能对应清单中的一行——请更正其中一行的 "
         "--link 或编号",
+    ),
+    "note_readded": (
+        "Sheet “{sheet}” row {row}: project {project} was deleted in zqtracker ({when}, by {user}); this row adds "
+        "it back as a new project. If it was deleted on purpose (merged into another, dropped), leave the row out "
+        "of the file, or delete the project again after the import.",
+        "工作表“{sheet}”第 {row} 行：项目 {project} 已在 zqtracker 中删除（{when}，{user}）；本行将其作为新项目"
+        "重新添加。如系有意删除（已并入其他项目、已撤销），请从文件中删去该行，或在导入后再次删除该项目。",
+    ),
+    "note_readded_more": (
+        "{count} more row(s) add back projects deleted in zqtracker: {rows}.",
+        "另有 {count} 行将重新添加已在 zqtracker 中删除的项目：{rows}。",
     ),
 }
 IDENTITY_MESSAGES = Catalogue("identity_problems", _IDENTITY_MESSAGES)

@@ -3,7 +3,9 @@
 A district's file that went through a spreadsheet program may differ from what is stored in ways
 nobody meant; the dry run shows each field it would change (before → after) and each monthly
 record it would rewrite, so that a user sees "planned investment 12.34567891亿 → 12.35亿" before
-anything is written — and the amounts a spreadsheet program merely rounded are listed apart.
+anything is written — and the amounts a spreadsheet program merely rounded are listed apart. A user's
+own entries the import would undo unsaid are said too: an annual plan changed (listed as "plan 2025"),
+a project deleted in zqtracker that a row adds back (a note on the row).
 """
 
 from __future__ import annotations
@@ -15,7 +17,10 @@ from typing import Any
 
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.status import Status
-from zqtracker.services.import_model import UPDATE, ImportAnalysis
+from zqtracker.services.import_matching import district_key, name_key, name_keys
+from zqtracker.services.import_model import INVALID, ImportAnalysis, NewProject
+from zqtracker.storage.audit import deleted_projects
+from zqtracker.storage.database import Database
 
 MAX_LISTED = 1_000  # a whole city's re-import is summarised, not printed in full
 
@@ -39,8 +44,8 @@ def plain(value: Any) -> Any:
 
 
 def changes_of(analysis: ImportAnalysis) -> tuple[list[dict[str, Any]], int]:
-    """The field-level changes of updated projects and the rewritten monthly records (at most
-    MAX_LISTED), and how many there are in all."""
+    """The field-level changes of updated projects (an annual plan's as "plan 2025") and the rewritten
+    monthly records (at most MAX_LISTED), and how many there are in all."""
     out: list[dict[str, Any]] = []
     total = 0
     for sa in analysis.selected:
@@ -48,7 +53,7 @@ def changes_of(analysis: ImportAnalysis) -> tuple[list[dict[str, Any]], int]:
         assert plan is not None
         codes, names = plan.column("code"), plan.column("name")
         for k, changes in sa.changes.items():
-            if sa.status[k] != UPDATE:
+            if sa.status[k] == INVALID:  # (a view's row of a project: its plan, listed where the view gives it)
                 continue
             for c in changes:
                 total += 1
@@ -115,3 +120,57 @@ def status_back(analysis: ImportAnalysis) -> list[Problem]:
 
 def _rows(found: list[tuple[str, int, Status, Status]]) -> str:
     return "; ".join(f"“{s}” {r}" for s, r, _o, _n in found[:12]) + (" …" if len(found) > 12 else "")
+
+
+_MAX_READDED = 20  # rows named one by one; the rest counted
+
+
+def readded(db: Database, analysis: ImportAnalysis) -> list[Problem]:
+    """A note on each row that adds back a project a user deleted in zqtracker — matched by its code, or
+    by its name (and district, where the trail knows the deleted one's) when either has no code: the
+    district's list still gives a project merged into another or dropped, and the import would bring it
+    back with its plan and figures, counted again, unsaid. One read of the audit trail, and only when
+    the import adds projects."""
+    if not analysis.new_projects or analysis.mode == "replace":
+        return []
+    with db.snapshot() as s:
+        gone = deleted_projects(s)
+    if not gone:
+        return []
+    by_code: dict[str, tuple] = {}
+    by_name: dict[str, list[tuple]] = {}
+    for d in gone:  # the latest deletion first
+        if d[1]:
+            by_code.setdefault(d[1], d)
+        by_name.setdefault(name_key(d[2] or ""), []).append(d)
+    rows: list[tuple[NewProject, Any, Any, Any]] = []
+    for np in analysis.new_projects:
+        plan = analysis.sheets[np.sheet].plan
+        assert plan is not None
+        got = plan.values  # (plan.column makes a list for a column the sheet lacks, at each call)
+        code, name, district = (got[f][np.k] if got.get(f) else None for f in ("code", "name", "district"))
+        rows.append((np, code, name, district))
+    keys = name_keys([name or "" for _np, _code, name, _district in rows])  # folded at once (100k new rows)
+    found: list[tuple[str, int, tuple]] = []
+    for (np, code, name, district), nk in zip(rows, keys, strict=True):
+        hit = by_code.get(code) if code else None
+        for d in by_name.get(nk, []) if hit is None and name else []:
+            if not (code and d[1]) and (not d[3] or not district or district_key(d[3]) == district_key(district)):
+                hit = d
+                break
+        if hit is not None:
+            sa = analysis.sheets[np.sheet]
+            found.append((sa.name, sa.plan.row_numbers[np.k], hit))  # type: ignore[union-attr]
+    notes = [Problem("note_readded", None, _deleted(sheet, row, d)) for sheet, row, d in found[:_MAX_READDED]]
+    if len(found) > _MAX_READDED:
+        shown = "; ".join(f"“{s}” {r}" for s, r, _d in found[_MAX_READDED : _MAX_READDED + 12])
+        more = len(found) - _MAX_READDED
+        notes.append(Problem("note_readded_more", None, {"count": more, "rows": shown + (" …" if more > 12 else "")}))
+    return notes
+
+
+def _deleted(sheet: str, row: int, d: tuple) -> dict[str, Any]:
+    _pid, code, name, district, user, when = d
+    shown = f"{code} “{name}”" if code else f"“{name}”"
+    return {"sheet": sheet, "row": row, "project": f"{shown} ({district})" if district else shown,
+            "when": str(when)[:16], "user": user}  # fmt: skip

@@ -15,6 +15,7 @@ from zqtracker.services.import_model import (
     SAME,
     UPDATE,
     Context,
+    FieldChange,
     ImportAnalysis,
     SeenRows,
     SheetAnalysis,
@@ -114,6 +115,17 @@ def analyse_records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: 
         before_plan = ctx.plans.get((target, y)) if target > 0 and result.mode != "replace" else None
         if before_plan != yuan:
             result.plans.append((target, y, yuan, before_plan))
+            plan_written(sa, k, y, before_plan, yuan)
+
+
+def plan_written(sa: SheetAnalysis, k: int, y: int, before: int | None, yuan: int) -> None:
+    """A stored project's annual plan the row writes: the row updates it, and a stored plan it changes
+    (the user's 14000万 the file gives as 12000万) is listed as a field's change is — "plan 2025", the
+    audit trail's name for it — never overwritten unsaid."""
+    if sa.status[k] == SAME:
+        sa.status[k] = UPDATE
+    if before is not None:
+        sa.changes.setdefault(k, []).append(FieldChange(f"plan {y}", before, yuan))
 
 
 def _beyond_since_start(sa: SheetAnalysis, stored: dict) -> None:

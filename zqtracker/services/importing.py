@@ -27,7 +27,7 @@ from zqtracker.io.values import fold
 from zqtracker.services import import_apply
 from zqtracker.services.history import explains_conflicts
 from zqtracker.services.import_analysis import analyse_sheets
-from zqtracker.services.import_changes import changes_of, rounded_of
+from zqtracker.services.import_changes import changes_of, readded, rounded_of
 from zqtracker.services.import_choices import (
     default_sheet,
     header_texts,
@@ -232,6 +232,7 @@ class ImportService:
         analysis = analyse_sheets(book, sheets, ctx, options.mode, options.skip_invalid)
         analysis.aliases = aliases
         analysis.notes = notes_of(analysis, options.lang, options.unit, options.rates, options.date_order)
+        analysis.notes.extend(readded(self.db, analysis))  # a project a user deleted, listed again: said
         return analysis
 
     def plan_options(

@@ -264,3 +264,24 @@ def read_changes(session, *, project_id: int | None = None, code: str | None = N
             )
         )
     return out
+
+
+def deleted_projects(session) -> list[tuple]:
+    """Projects deleted by a user (an edit's delete, or its redo) and not back since (an undo of the
+    delete puts the same id back): (id, code, name, district as last recorded or None, user, when),
+    the latest deletion first. The district is known only when a change of it was recorded (a
+    project's creation records its name alone). One statement, whatever the trail holds."""
+    from sqlalchemy import text
+
+    return [
+        tuple(r)
+        for r in session.execute(
+            text(
+                "SELECT c.project_id, c.project_code, c.project_name, (SELECT d.new_value FROM project_changes d "
+                "WHERE d.project_id = c.project_id AND d.field = 'district_id' AND d.id < c.id ORDER BY d.id DESC "
+                "LIMIT 1), c.user_name, c.changed_at FROM project_changes c WHERE c.field = 'deleted' "
+                "AND c.action IN ('delete', 'redo') "
+                "AND NOT EXISTS (SELECT 1 FROM projects p WHERE p.id = c.project_id) ORDER BY c.id DESC"
+            )
+        )
+    ]

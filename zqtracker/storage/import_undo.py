@@ -17,6 +17,7 @@ from zqtracker.domain.errors import ConcurrentUpdateError
 from zqtracker.storage import last_activity
 from zqtracker.storage.engine import BATCH
 from zqtracker.storage.importing import ImportChange, ImportStore
+from zqtracker.storage.querying import chunks
 from zqtracker.storage.transfer import fingerprint
 
 
@@ -31,6 +32,7 @@ def revert(session: Session, change: ImportChange) -> None:
         return
     _check_versions(store, change.inserted, change.after)
     _check_amounts(store, change.investment_after, change.plans_after)
+    _check_only_its_own(store, change)
     ops = store.ops  # one statement a table on a server (its audit triggers fire once), not one a row
     ops.delete_keys("status_changes", ("id",), [(r[0],) for r in change.status_changes])
     store.delete_investment([r[:3] for r in change.investment_before if r[3] is None])
@@ -106,6 +108,38 @@ def _check_amounts(store: ImportStore, investment: Sequence[tuple], plans: Seque
         for pid, y, amount in plans:
             if stored_plans.get((pid, y)) != amount:
                 raise ConcurrentUpdateError(pid, what="plan", detail=str(y))
+
+
+def _check_only_its_own(store: ImportStore, change: ImportChange) -> None:
+    """The projects the import added hold no month or plan it did not write: an entry made on them
+    since (ProjectService.set_investment / set_plans leave a project's version as it is) would be
+    deleted with them — refused as an edit of their fields is. Counted, and looked for only when
+    the counts differ (a 100k-project import's undo reads no 1.2M rows)."""
+    ids = sorted({store.codec.pid(r) for r in change.inserted})
+    if not ids:
+        return
+    mine = set(ids)
+    for table, written, what in (
+        ("investment_records", {(r[0], r[1], r[2]) for r in change.investment_after if r[0] in mine}, "investment"),
+        ("annual_plans", {(r[0], r[1]) for r in change.plans_after if r[0] in mine}, "plan"),
+    ):
+        if _count(store, table, ids) == len(written):
+            continue  # every written one is still there (_check_amounts): nothing else is
+        month = ", month" if table == "investment_records" else ""
+        for chunk in chunks(ids, 900):
+            sql = f"SELECT project_id, year{month} FROM {table} WHERE project_id IN ({', '.join('?' * len(chunk))})"
+            for key in store._fetch(sql, chunk):
+                if tuple(key) not in written:
+                    detail = f"{key[1]}-{key[2]:02d}" if len(key) > 2 else str(key[1])
+                    raise ConcurrentUpdateError(key[0], what=what, detail=detail)
+
+
+def _count(store: ImportStore, table: str, ids: list[int]) -> int:
+    """Rows of ``table`` of the projects ``ids`` (sorted): one statement when they run without a gap."""
+    if ids[-1] - ids[0] + 1 == len(ids):
+        return store._fetch(f"SELECT count(*) FROM {table} WHERE project_id BETWEEN ? AND ?", (ids[0], ids[-1]))[0][0]
+    sql = f"SELECT count(*) FROM {table} WHERE project_id IN "
+    return sum(store._fetch(sql + f"({', '.join('?' * len(c))})", c)[0][0] for c in chunks(ids, 900))
 
 
 def _check_versions(store: ImportStore, inserted: Sequence[tuple], after: Sequence[tuple]) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from zqtracker.domain.cumulative import MonthSpan
 from zqtracker.domain.currency import currency_unit_label
+from zqtracker.domain.history_words import field_text
 from zqtracker.domain.messages import field_label
 from zqtracker.domain.models import InvestorOrigin, ProjectType
 from zqtracker.domain.money import Unit
@@ -54,7 +55,7 @@ def shown_value(f: str, value: Any, lang: str) -> str:
     """A field value as the diff shows it ("12.10 亿元", "在建", "是")."""
     if value is None or value == "":
         return "—"
-    if f in _MONEY:
+    if _is_money(f):
         return MoneyFormat(Unit.YI, lang).text(value)
     if isinstance(value, (Status, ProjectType, InvestorOrigin)):
         return value.label(lang)
@@ -70,17 +71,21 @@ def shown_value(f: str, value: Any, lang: str) -> str:
 
 
 def diff_text(changes: list[FieldChange], lang: str) -> str:
-    """ "status 在建 → 投产, planned 12.00 → 12.10 亿元" in the user's language."""
+    """ "status 在建 → 投产, planned 12.00 → 12.10 亿元, annual plan 2025 1.40 → 1.20 亿元" in the user's language."""
     sep = QCoreApplication.translate("PreviewModel", ", ")
-    return sep.join(f"{field_label(c.field, lang)} {' → '.join(_sides(c, lang))}" for c in changes)
+    return sep.join(f"{field_text(c.field, lang)} {' → '.join(_sides(c, lang))}" for c in changes)
 
 
 def _sides(c: FieldChange, lang: str) -> tuple[str, str]:
     """Both values of a change; amounts with as many decimals as it takes to see the change
     (never "12.00亿元 → 12.00亿元")."""
-    if c.field in _MONEY and isinstance(c.before, int) and isinstance(c.after, int):
+    if _is_money(c.field) and isinstance(c.before, int) and isinstance(c.after, int):
         return MoneyFormat(Unit.YI, lang).change(c.before, c.after)
     return shown_value(c.field, c.before, lang), shown_value(c.field, c.after, lang)
+
+
+def _is_money(f: str) -> bool:
+    return f in _MONEY or f.startswith("plan ")  # an annual plan's change: "plan 2025" (the audit trail's name)
 
 
 class PreviewModel(QAbstractTableModel):
