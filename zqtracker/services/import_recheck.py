@@ -57,12 +57,29 @@ def recheck(store: ImportStore, analysis: ImportAnalysis) -> None:
                     raise ConcurrentUpdateError(
                         target, what="import", detail=f"its {y}-{m:02d} amount changed meanwhile"
                     )
+        _months_relied_on(analysis, stored, years)
     plan_years = {r[1] for r in analysis.plans if r[0] > 0}
     if plan_years:
         plans = store.plans(plan_years)
         for target, y, _yuan, previous, *_rest in analysis.plans:
             if target > 0 and plans.get((target, y)) != previous:
                 raise ConcurrentUpdateError(target, what="import", detail=f"its {y} annual plan changed meanwhile")
+
+
+def _months_relied_on(analysis: ImportAnalysis, stored: dict, years: set[int]) -> None:
+    """The other stored months of the projects the import writes months of: a month's own amount is
+    worked out from the stored year to date before it (1-11月 less the stored 1-10月), so a colleague's
+    correction of 1-10月 since the preview makes it wrong (probe26b S3b: 500,000 from the old 1-10月
+    where 375,000 was right)."""
+    seen = analysis.context.investment if analysis.context is not None else None
+    if seen is None:
+        return
+    mine = {r[0] for r in analysis.records if r[0] > 0}
+    for key in {k for k in stored if k[0] in mine} | {k for k in seen if k[0] in mine and k[1] in years}:
+        now, then = stored.get(key), seen.get(key)
+        if (now and (now[0], now[3])) != (then and (then[0], then[3])):
+            pid, y, m = key
+            raise ConcurrentUpdateError(pid, what="import", detail=f"its {y}-{m:02d} amount changed meanwhile")
 
 
 def _stale(detail: str) -> None:
