@@ -218,3 +218,8 @@ FIELD_LABELS.merge(LAST_YEAR_FIELD_LABELS)
 from zqtracker.domain.identity_messages import IDENTITY_MESSAGES  # noqa: E402
 
 MESSAGES.merge(IDENTITY_MESSAGES)
+
+# A file that comes back: a remembered column unit, a round's workbook (domain/reopen_messages.py).
+from zqtracker.domain.reopen_messages import REOPEN_MESSAGES  # noqa: E402
+
+MESSAGES.merge(REOPEN_MESSAGES)
