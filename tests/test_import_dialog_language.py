@@ -81,7 +81,7 @@ def read(dialog: ImportDialog) -> dict[str, str]:
         "unit": bar.unit_combo.currentText(),
         "show": bar.show_label.text(),
         "problem": tree.headerItem().text(4),
-        "district": q.district_label.text(),
+        "district": q.defaults.district_label.text(),
         "date": q.date_label.text(),
         "order": q.date_combo.currentText(),
         "reason": "\n".join(reasons),

@@ -43,7 +43,7 @@ def test_questions_of_a_negotiating_list(qtbot, ctx: AppContext, tmp_path: Path,
     dialog.show()
     wait_idle(qtbot, dialog)
     q = dialog.questions
-    assert q.district_combo.currentText() == "萝岗区" and "title" in q.district_source.text()
+    assert q.defaults.district_combo.currentText() == "萝岗区" and "title" in q.defaults.district_source.text()
     assert q.words_box.isVisible() and q.rates_box.isVisible()
     assert not dialog.can_import()  # "深度对接" is no status zqtracker knows: the row waits for an answer
     # the unknown word: the user says it is Lead

@@ -168,7 +168,7 @@ def test_the_preview_says_which_row_each_later_month_belongs_to(
     assert model.data(model.index(later, STATUS_COLUMN)).startswith("Another month of the project in row 3")
     assert "their later rows (4) are stored as those projects' monthly figures" in dialog.notes_label.text()
     bar, q = dialog.options_bar, dialog.questions  # opened in Chinese: the combos grow to the English words
-    for combo in (bar.unit_combo, bar.mode_combo, bar.show_combo, q.status_combo):
+    for combo in (bar.unit_combo, bar.mode_combo, bar.show_combo, q.defaults.status_combo):
         assert combo.width() >= combo.fontMetrics().horizontalAdvance(combo.currentText()) + 16, combo.currentText()
     dialog.grab().save(str(artifacts / "import-row-per-month-en-after-switch.png"))
 

@@ -125,6 +125,6 @@ def test_month_rows_due_dates_and_answers_sources_speak_the_interfaces_language(
     qtbot.addWidget(dialog)
     dialog.show()
     wait_idle(qtbot, dialog)
-    source = dialog.questions.district_source.text()
+    source = dialog.questions.defaults.district_source.text()
     assert source == ("（取自标题）" if lang == "zh" else "(from the title)"), source  # full-width in Chinese
     assert problems([("district source", source), ("month rows", " ".join(months))], lang) == []

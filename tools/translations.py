@@ -65,6 +65,7 @@ AREAS: dict[str, list[str]] = {
         "zqtracker/ui/import_sheet_preview.py",
         "zqtracker/ui/import_preview.py",
         "zqtracker/ui/import_questions.py",
+        "zqtracker/ui/import_defaults.py",
         "zqtracker/ui/link_questions.py",
     ],
     "export": ["zqtracker/ui/export_dialog.py"],

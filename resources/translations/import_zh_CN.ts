@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>DefaultFields</name>
+    <message>
+        <source>Rows without a district:</source>
+        <translation>未填区域的行：</translation>
+    </message>
+    <message>
+        <source>without a sector:</source>
+        <translation>未填行业：</translation>
+    </message>
+    <message>
+        <source>New projects without a status:</source>
+        <translation>未填状态的新项目：</translation>
+    </message>
+    <message>
+        <source>(from the file)</source>
+        <translation>（按文件）</translation>
+    </message>
+    <message>
+        <source>from the title</source>
+        <translation>取自标题</translation>
+    </message>
+    <message>
+        <source>from the sheet&apos;s name</source>
+        <translation>取自工作表名称</translation>
+    </message>
+    <message>
+        <source>from the 填报单位 line</source>
+        <translation>取自填报单位</translation>
+    </message>
+    <message>
+        <source>your choice</source>
+        <translation>您的指定</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <source>the file says %1</source>
+        <translation>文件所示：%1</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import spreadsheet</source>
@@ -149,22 +192,6 @@
 <context>
     <name>ImportQuestions</name>
     <message>
-        <source>(from the file)</source>
-        <translation>（按文件）</translation>
-    </message>
-    <message>
-        <source>Rows without a district:</source>
-        <translation>未填区域的行：</translation>
-    </message>
-    <message>
-        <source>without a sector:</source>
-        <translation>未填行业：</translation>
-    </message>
-    <message>
-        <source>New projects without a status:</source>
-        <translation>未填状态的新项目：</translation>
-    </message>
-    <message>
         <source>choose…</source>
         <translation>请选择…</translation>
     </message>
@@ -187,30 +214,6 @@
     <message>
         <source>Report month (year-month):</source>
         <translation>报表月份（年-月）：</translation>
-    </message>
-    <message>
-        <source>from the title</source>
-        <translation>取自标题</translation>
-    </message>
-    <message>
-        <source>from the sheet&apos;s name</source>
-        <translation>取自工作表名称</translation>
-    </message>
-    <message>
-        <source>from the 填报单位 line</source>
-        <translation>取自填报单位</translation>
-    </message>
-    <message>
-        <source>your choice</source>
-        <translation>您的指定</translation>
-    </message>
-    <message>
-        <source>(%1)</source>
-        <translation>（%1）</translation>
-    </message>
-    <message>
-        <source>the file says %1</source>
-        <translation>文件所示：%1</translation>
     </message>
     <message>
         <source>choose what it means…</source>

@@ -223,3 +223,8 @@ MESSAGES.merge(IDENTITY_MESSAGES)
 from zqtracker.domain.column_messages import COLUMN_MESSAGES  # noqa: E402
 
 MESSAGES.merge(COLUMN_MESSAGES)
+
+# A file that comes back: a remembered column unit, a round's workbook (domain/reopen_messages.py).
+from zqtracker.domain.reopen_messages import REOPEN_MESSAGES  # noqa: E402
+
+MESSAGES.merge(REOPEN_MESSAGES)

@@ -328,19 +328,16 @@ _QUESTION_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
         "数据填在了工作表“{sheet}”（“{main}”表的副本）中，而“{main}”表为空：请将数据填入“{main}”表"
         "（或删除“{main}”表并将“{sheet}”改名为“{main}”），然后重新报回",
     ),
-    "round_book_ordinary_import": (
-        "“{file}” is a monthly round's workbook (sheet “{sheet}” holds the status and figures on record beside "
-        "this month's): collect it with “zqtracker round collect {file}”, which reads this month's status and "
-        "figures; the ordinary import would read the ones on record",
-        "“{file}”是月度报表征集的回表（“{sheet}”表中已有的状态和数据与本月所填并列）："
-        "请用“zqtracker round collect {file}”收取，它读取本月所填的状态和数据；普通导入会读成已有的那些",
-    ),
     "round_table_grey_read": (
         "sheet “{sheet}” of “{file}” is a monthly round's table saved without its hidden sheet: columns "
         "{columns} hold the status and figures on record, which the import would read in place of this month's "
-        "(a status put back, zeros stored for the months before). Leave them out and import again: {maps}",
+        "(a status put back, zeros stored for the months before). Leave them out and import again: {how}",
         "“{file}”的“{sheet}”表是去掉了隐藏工作表的月度报表：{columns} 列是已有的状态和数据，"
-        "导入会把它们当作本月所填读取（状态被改回、前几个月存为零）。请略去这些列后重新导入：{maps}",
+        "导入会把它们当作本月所填读取（状态被改回、前几个月存为零）。请略去这些列后重新导入：{how}",
+        Ways(
+            app=("click each one's header, choose Not imported", "点击各列表头，选择“不导入”"),
+            cli=("{maps}", "{maps}"),
+        ),
     ),
     "summary_table": (
         "Sheet “{sheet}” of {file} looks like a summary table, not a list of projects: its rows are categories or "

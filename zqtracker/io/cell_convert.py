@@ -26,12 +26,14 @@ from zqtracker.io.reader import ExcelError, FormulaWithoutValue
 
 _AREA_FACTORS = {"m2": Decimal("0.0015"), "ha": Decimal(15), "10k m2": Decimal(15), "mu": Decimal(1)}
 _AREA_PLACES = Decimal("0.0001")
+_UNIT_WORDS = {1: "元", 1_000: "千元", 10_000: "万元", 1_000_000: "百万元", 10_000_000: "千万元", 100_000_000: "亿元"}
 
 
 @dataclass(frozen=True)
 class PlanOptions:
     unit: int | None = None  # the user's unit for money that has none (factor)
     column_units: dict[int, int] = field(default_factory=dict)  # the user's unit for one column
+    remembered_units: dict[int, int] = field(default_factory=dict)  # a column's unit given for an earlier file
     date1904: bool = False
     known_districts: frozenset[str] = frozenset()
     known_sectors: frozenset[str] = frozenset()
@@ -74,7 +76,7 @@ def foreign_currency(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -
     currency = info.currency or (layout.unit_currency if info.unit is None else None)
     if currency is not None:
         return None if rate_for(currency, opts) is not None else currency
-    unitless = info.unit is None and layout.unit_line is None and opts.column_units.get(info.index) is None
+    unitless = money_unit(info, layout, opts) is None
     if unitless and opts.unit is None and layout.english:
         return "unstated"
     return None
@@ -106,11 +108,25 @@ def _in_yuan(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions, unit: int
     return convert
 
 
+def money_unit(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions, notes: list | None = None) -> int | None:
+    """The unit a money column's amounts are read in: the user's choice for this column, else the
+    header's, else the unit line's, else the one given for this column of an earlier file with these
+    headers, else the user's default for amounts without one (None: no unit). A remembered unit the
+    file states another of is said in ``notes`` (probe26c colunit: 亿元 figures read as 万元)."""
+    said = opts.column_units.get(info.index)
+    stated = info.unit or layout.unit_line
+    remembered = opts.remembered_units.get(info.index)
+    if notes is not None and not said and stated and remembered and remembered != stated:
+        units = (_UNIT_WORDS.get(stated, str(stated)), _UNIT_WORDS.get(remembered, str(remembered)))
+        where = {"sheet": layout.sheet, "column": info.letter, "header": info.header}
+        notes.append(Problem("note_remembered_unit", None, {**where, "unit": units[0], "remembered": units[1]}))
+    return said or stated or remembered or opts.unit
+
+
 def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Callable[[Any], Any]:
-    """The parser of one column: its kind, and for money the unit (the user's choice for this
-    column, else the header's, else the unit line's, else the user's default)."""
+    """The parser of one column: its kind, and for money the unit (:func:`money_unit`)."""
     f = info.field or ""
-    unit = opts.column_units.get(info.index) or info.unit or layout.unit_line or opts.unit
+    unit = money_unit(info, layout, opts)
     if info.month is not None:
         return Money(unit, "amount")
     if f == "month":

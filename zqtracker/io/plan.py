@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from zqtracker.domain.errors import Problem
 from zqtracker.io import values as cells
 from zqtracker.io.across import fields_down_rows, side_by_side
-from zqtracker.io.cell_convert import ColumnConverter, PlanOptions, converter, foreign_currency
+from zqtracker.io.cell_convert import ColumnConverter, PlanOptions, converter, foreign_currency, money_unit
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.headers import ROW_NUMBER
 from zqtracker.io.layout_model import BY_PERIOD, MONTHLY, ColumnInfo, SheetLayout
@@ -132,7 +132,7 @@ class PlanBuilder(RowRules):
                 (info.index - off, info, ColumnConverter(converter(info, layout, self.opts), info.field or ""))
             )
             if info.is_money:
-                unit = self.opts.column_units.get(info.index) or info.unit or layout.unit_line or self.opts.unit or 1
+                unit = money_unit(info, layout, self.opts, plan.notes) or 1
                 self.money_units[info.index - off] = unit
                 if not info.currency:
                     plan.factors.setdefault("amount" if info.month is not None else info.field or "", unit)

@@ -5,6 +5,7 @@ command line refuses that the dialog would ask."""
 
 from __future__ import annotations
 
+import copy
 import re
 
 from zqtracker.domain.errors import Problem
@@ -65,11 +66,7 @@ def period_sheets(sheets: list[SheetAnalysis], period: tuple[int, int] | None) -
 def said_mapping(auto: SheetLayout, options: ImportOptions, base: Mapping | None, forced: int | None) -> Mapping:
     """The user's --header-row and --map said of one sheet, over a remembered mapping. A column
     is named by its letter ("F") or its header text; raises ImportRefused for one the sheet lacks."""
-    mapping = (
-        Mapping(dict(base.fields), dict(base.units), base.header_row, dict(base.statuses), base.hidden_rows)
-        if base
-        else Mapping()
-    )
+    mapping = copy.deepcopy(base) if base else Mapping()  # (a remembered unit stays one)
     if forced is not None:
         mapping.header_row = forced
     for said, chosen in options.column_map.items():

@@ -23,13 +23,24 @@ HIDDEN_ROW_ANSWERS = ("import", "skip")  # what a row hidden in the sheet may be
 @dataclass
 class Mapping:
     """What the user chose for one header layout: a field (or None: not imported) per column
-    index, a unit factor per column index, and the header row when they moved it."""
+    index, a unit factor per column index, and the header row when they moved it. A unit loaded
+    from the store is one remembered from an earlier file (``remembered_units``): the unit a file
+    states for that column (its header, a 单位 line) wins over it (probe26c colunit)."""
 
     fields: dict[int, str | None] = field(default_factory=dict)
     units: dict[int, int] = field(default_factory=dict)
     header_row: int | None = None
     statuses: dict[str, str] = field(default_factory=dict)  # a status word of this layout → Status value
     hidden_rows: str | None = None  # rows hidden in the sheet: "import" or "skip", as answered
+    remembered_units: set[int] = field(default_factory=set)  # columns whose unit was given for an earlier file
+
+    def said_units(self) -> dict[int, int]:
+        """The units said for this file (in the dialog, by round collect): over what the file states."""
+        return {i: u for i, u in self.units.items() if i not in self.remembered_units}
+
+    def kept_units(self) -> dict[int, int]:
+        """The units remembered from an earlier file: for the columns this file states no unit of."""
+        return {i: u for i, u in self.units.items() if i in self.remembered_units}
 
     def is_empty(self) -> bool:
         return (
@@ -57,7 +68,8 @@ class Mapping:
         statuses = {str(k): str(v) for k, v in (data.get("statuses") or {}).items()}
         hidden = data.get("hidden_rows")
         hidden_rows = hidden if hidden in HIDDEN_ROW_ANSWERS else None
-        return cls(fields, units, int(header_row) if header_row is not None else None, statuses, hidden_rows)
+        row = int(header_row) if header_row is not None else None
+        return cls(fields, units, row, statuses, hidden_rows, remembered_units=set(units))
 
 
 def fingerprint(headers: list[str]) -> str:

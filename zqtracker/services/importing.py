@@ -243,7 +243,8 @@ class ImportService:
             status_map = {**{fold(k): v for k, v in mapping.statuses.items()}, **status_map}
         return PlanOptions(
             unit=options.unit.factor if options.unit else None,
-            column_units=dict(mapping.units) if mapping else {},
+            column_units=mapping.said_units() if mapping else {},
+            remembered_units=mapping.kept_units() if mapping else {},  # the file's own unit wins over these
             date1904=book.date1904,
             known_districts=known,
             known_sectors=self.known_sectors(),

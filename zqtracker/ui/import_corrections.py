@@ -13,10 +13,12 @@ import copy
 import dataclasses
 
 from zqtracker.domain.currency import parse_rate
+from zqtracker.io.errors import WorkbookRefused
 from zqtracker.services.import_mappings import Mapping
 from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
 from zqtracker.services.import_options import ImportOptions
 from zqtracker.services.importing import ImportService
+from zqtracker.services.round_guard import refuse_round_table
 
 # A re-mapped column: ("field", its field or None for not imported) or ("unit", the factor to yuan).
 ColumnChoice = tuple[str, str | int | None]
@@ -64,6 +66,7 @@ class ImportCorrections:
                         fields=dict(layout_mapping.fields),
                         units=dict(layout_mapping.units),
                         statuses=dict(layout_mapping.statuses),
+                        remembered_units=set(layout_mapping.remembered_units),
                     )
             self.options.mappings[sheet] = mapping
         self.corrected.add(sheet)
@@ -78,6 +81,7 @@ class ImportCorrections:
             mapping.fields[column] = value if isinstance(value, str) else None
         elif isinstance(value, int):
             mapping.units[column] = value
+            mapping.remembered_units.discard(column)  # said for this file: over what the file states
         if self.options.sheets is None:
             self.options.sheets = [s.name for s in analysis.sheets if s.selected] if analysis else None
         if self.options.sheets is not None and sa.name not in self.options.sheets:
@@ -125,11 +129,16 @@ class ImportCorrections:
 
     def ready(self, analysis: ImportAnalysis) -> bool:
         """Whether the import can go as things stand: every question answered (the unit, the rows
-        hidden in the sheet), no invalid row unless they are skipped, and something to do."""
+        hidden in the sheet), no invalid row unless they are skipped, no round's table read as a
+        list, and something to do."""
         a, o = analysis, self.options
         if (a.needs_unit and o.unit is None) or a.hidden_unanswered:
             return False
         if a.problems and not o.skip_invalid:
+            return False
+        try:
+            refuse_round_table(a)  # a monthly round's table: the round collects it (said above the preview)
+        except WorkbookRefused:
             return False
         return a.has_work or o.mode == "replace"
 

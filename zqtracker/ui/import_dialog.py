@@ -225,7 +225,7 @@ class ImportDialog(QDialog):
             self.analysis, sa, (o.district, o.sector, o.status), o.rates, o.date_order, o.period, o.district_map
         )
         mapping = o.mappings.get(sa.name) if sa else None
-        self.preview.show_sheet(sa, dict(mapping.units) if mapping else {}, o.unit.factor if o.unit else None)
+        self.preview.show_sheet(sa, mapping, o.unit.factor if o.unit else None)
         self.options_bar.show_sheet(sa)
 
     def _show_summary(self) -> None:
@@ -321,6 +321,7 @@ class ImportDialog(QDialog):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         analysis, options, apply = self.analysis, dataclasses.replace(self.choices.options), self.service.apply
+        self._show_error("")  # ("Import cancelled" of an earlier try is not this import's)
         self._run(lambda p: apply(analysis, options, progress=p), lambda: self.tr("Importing…"), self._on_imported)
         assert self.operation is not None
         self.operation.cancelled(self._on_import_cancelled)

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVB
 
 from zqtracker.domain.errors import DomainError
 from zqtracker.domain.words import APP
+from zqtracker.io.errors import WorkbookRefused
 from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
+from zqtracker.services.round_guard import refuse_round_table
 
 FILE_FILTER = "*.xlsx *.xlsm *.xltx *.xltm *.xls *.xlsb *.ods *.csv *.htm *.html *.xml"
 
@@ -66,7 +68,8 @@ class ImportFileBar(QWidget):
 
     def show_notes(self, analysis: ImportAnalysis, sheet: SheetAnalysis | None, lang: str, unit_missing: bool) -> None:
         """What the analysis noticed, in ``lang``: the sheet's title and reporter, then the amounts
-        that wait for a unit (while ``unit_missing``), then the analysis' own notes."""
+        that wait for a unit (while ``unit_missing``), then the analysis' own notes; a monthly round's
+        workbook is said in red to be collected by the round (the import would refuse it)."""
         notes = [n.message(lang, APP) for n in analysis.notes]  # a remedy as the dialog offers it, never a flag
         if sheet is not None and (sheet.layout.titles or sheet.layout.reporter):
             head = " · ".join([*sheet.layout.titles[:2], *([sheet.layout.reporter] if sheet.layout.reporter else [])])
@@ -76,6 +79,10 @@ class ImportFileBar(QWidget):
             text = self.tr("Column %1 “%2” of sheet “%3” has amounts without a unit: choose the unit above.")
             notes.insert(0, text.replace("%1", info.letter).replace("%2", info.header).replace("%3", sa.name))
         self.notes_label.setText("\n".join(notes))
+        try:
+            refuse_round_table(analysis)  # a monthly round's workbook: the round collects it (the CLI's refusal)
+        except WorkbookRefused as refused:
+            self.show_error(refused.message(lang, APP))
 
     def show_error(self, text: str) -> None:
         self._failure = None

@@ -100,6 +100,7 @@ class PreviewModel(QAbstractTableModel):
         self._hidden: frozenset[int] = frozenset()  # data rows hidden in the sheet (indexes into the rows)
         self._width = 0
         self.column_units: dict[int, int] = {}  # the user's unit per sheet column (set by the dialog)
+        self.kept_units: dict[int, int] = {}  # one given for an earlier file: where the file states none
         self.default_unit: int | None = None  # the user's unit for amounts that have none
 
     # -- content ---------------------------------------------------------------------------------
@@ -276,7 +277,8 @@ class PreviewModel(QAbstractTableModel):
     def _unit_of(self, info: ColumnInfo) -> Unit | None:
         if not info.is_money or self.sheet is None:
             return None
-        factor = self.column_units.get(info.index) or info.unit or self.sheet.layout.unit_line or self.default_unit
+        stated = info.unit or self.sheet.layout.unit_line  # (io/cell_convert.money_unit's order)
+        factor = self.column_units.get(info.index) or stated or self.kept_units.get(info.index) or self.default_unit
         return _UNIT_NAMES.get(factor or 0)
 
 

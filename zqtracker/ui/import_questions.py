@@ -13,8 +13,9 @@ hidden in the sheet are imported, and how slash dates that read either way (03/0
     questions.period_chosen.connect(...)         # ((year, month) of the report, or None: as the file says)
     questions.show_analysis(analysis, sheet)
 
-The fields start with what the sheet itself says ("District for rows without one: 萝岗区 — from
-the title"); choosing changes the import's options and the preview is checked again.
+The district field starts with what the sheet itself says ("Rows without a district: 萝岗区 (from
+the title)"), a suggestion sent only once the user gives one (ui/import_defaults.py); choosing changes
+the import's options and the preview is checked again.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from zqtracker.io.plan import DATE_FIELDS
 from zqtracker.io.row_ranges import runs_text
 from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
 from zqtracker.services.import_options import parse_period
+from zqtracker.ui.import_defaults import DefaultFields
 from zqtracker.ui.link_questions import LinkQuestions
 
 
@@ -55,32 +57,11 @@ class ImportQuestions(QWidget):
 
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.defaults = DefaultFields(lang)  # rows without a district, sector or status (ui/import_defaults.py)
         self.lang = lang
         self._filling = False
         self._said: dict[str, str] = {}  # the districts the user said names are (_show_places)
-        self.district_combo = self._editable()
-        self.sector_combo = self._editable()
-        self.status_combo = QComboBox()
-        for value in ("", *(status.value for status in Status)):
-            self.status_combo.addItem("", value)
-        self.district_source = QLabel()
-        self.status_source = QLabel()
-        self.sector_combo.setMaximumWidth(220)
-        self.district_combo.setMaximumWidth(220)
-        line = QHBoxLayout()
-        line.setContentsMargins(0, 0, 0, 0)
-        self.district_label, self.sector_label, self.status_label = QLabel(), QLabel(), QLabel()
-        line.addWidget(self.district_label)
-        line.addWidget(self.district_combo)
-        line.addWidget(self.district_source)
-        line.addSpacing(16)
-        line.addWidget(self.sector_label)
-        line.addWidget(self.sector_combo)
-        line.addSpacing(16)
-        line.addWidget(self.status_label)
-        line.addWidget(self.status_combo)
-        line.addWidget(self.status_source)
-        line.addStretch(1)
+        self.defaults.changed.connect(self.defaults_changed)
         self.words_box = QWidget()
         self.words_form = QFormLayout(self.words_box)
         self.words_form.setContentsMargins(0, 0, 0, 0)
@@ -110,14 +91,14 @@ class ImportQuestions(QWidget):
         self.period_box = _line(self.period_label, self.period_edit, self.period_hint)
         for label in (self.hidden_label, self.period_label):  # a question the import waits on
             label.setStyleSheet("color: #6d4c00; font-weight: bold;")
-        for combo in (self.status_combo, self.hidden_combo, self.date_combo):  # sized again on a language switch
+        for combo in (self.hidden_combo, self.date_combo):  # sized again on a language switch
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.hidden_box)
         layout.addWidget(self.date_box)
         layout.addWidget(self.period_box)
-        layout.addLayout(line)
+        layout.addWidget(self.defaults)
         layout.addWidget(self.words_box)
         layout.addWidget(self.places_box)
         layout.addWidget(self.rates_box)
@@ -128,53 +109,32 @@ class ImportQuestions(QWidget):
     def _retranslate(self) -> None:
         """The fixed words in the interface's language (again on a live switch: what is chosen
         stays); the questions of a file are the dialog's to ask again (:meth:`show_analysis`)."""
-        self.district_label.setText(self.tr("Rows without a district:"))
-        self.sector_label.setText(self.tr("without a sector:"))
-        self.status_label.setText(self.tr("New projects without a status:"))
-        self.status_combo.setItemText(0, self.tr("(from the file)"))
-        for i, status in enumerate(Status, 1):
-            self.status_combo.setItemText(i, status.label(self.lang))
         for i, text in enumerate((self.tr("choose…"), self.tr("import them"), self.tr("leave them out"))):
             self.hidden_combo.setItemText(i, text)
         self.date_combo.setItemText(0, self.tr("month/day (03/04/2026 is 4 March)"))
         self.date_combo.setItemText(1, self.tr("day/month (03/04/2026 is 3 April)"))
         self.period_label.setText(self.tr("Report month (year-month):"))
 
+    @property
+    def lang(self) -> str:
+        return self._lang
+
+    @lang.setter
+    def lang(self, lang: str) -> None:  # the dialog's language, the defaults' too
+        self._lang = self.defaults.lang = lang
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
 
-    def _editable(self) -> QComboBox:
-        combo = QComboBox()
-        combo.setEditable(True)
-        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        combo.setMinimumContentsLength(12)
-        return combo
-
     def _connect_signals(self) -> None:
-        for combo in (self.district_combo, self.sector_combo):
-            line = combo.lineEdit()  # the combo boxes are editable (_editable)
-            if line is not None:
-                line.editingFinished.connect(self._on_defaults_edited)
-            combo.activated.connect(self._on_defaults_edited)
-        self.status_combo.currentIndexChanged.connect(self._on_defaults_edited)
         self.hidden_combo.currentIndexChanged.connect(self._on_hidden_chosen)
         self.date_combo.currentIndexChanged.connect(self._on_date_order_chosen)
         self.period_edit.editingFinished.connect(self._on_period_edited)
         self.links_box.link_chosen.connect(self.link_chosen)
 
     # -- showing -----------------------------------------------------------------------------------
-    def _source_text(self, source: str) -> str:
-        """Where the sheet's own answer was found (a plan's ``*_from``), in the interface's words."""
-        texts = {
-            "title": self.tr("from the title"),
-            "sheet": self.tr("from the sheet's name"),
-            "reporter": self.tr("from the 填报单位 line"),
-            "user": self.tr("your choice"),
-        }
-        return texts.get(source, source)
-
     def show_analysis(
         self,
         analysis: ImportAnalysis | None,
@@ -188,27 +148,7 @@ class ImportQuestions(QWidget):
         """Fill the fields from what the user chose, else from what ``sheet`` says of itself."""
         self._filling = True
         try:
-            ctx = analysis.context if analysis else None
-            self._refill(self.district_combo, sorted(ctx.districts) if ctx else [])
-            self._refill(self.sector_combo, sorted(ctx.sectors) if ctx else [])
-            district, sector, status = chosen
-            plan = sheet.plan if sheet else None
-            found_district = plan.default_district if plan and plan.district_from != "user" else None
-            self.district_combo.setEditText(district or found_district or "")
-            source = plan.district_from if plan and not district and found_district else ""
-            shown = self.tr("(%1)").replace("%1", self._source_text(source)) if source else ""
-            self.district_source.setText(shown)  # （取自标题） in Chinese: full-width brackets
-            self.sector_combo.setEditText(sector or "")
-            found_status = plan.default_status if plan and plan.status_from != "user" else None
-            wanted = status or ""
-            self.status_combo.setCurrentIndex(max(self.status_combo.findData(wanted), 0))
-            if not status and found_status and plan is not None:  # a found status comes from the plan
-                self.status_source.setText(
-                    self.tr("the file says %1").replace("%1", Status(found_status).label(self.lang))
-                    + f" ({self._source_text(plan.status_from)})"
-                )
-            else:
-                self.status_source.setText("")
+            self.defaults.show_defaults(analysis, sheet, chosen)
             self._show_words(analysis)
             self._show_places(analysis, places or {})
             self._show_hidden(analysis)
@@ -218,15 +158,6 @@ class ImportQuestions(QWidget):
             self.links_box.show_links(analysis)
         finally:
             self._filling = False
-
-    @staticmethod
-    def _refill(combo: QComboBox, names: list[str]) -> None:
-        text = combo.currentText()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItems(names)
-        combo.setEditText(text)
-        combo.blockSignals(False)
 
     def _show_words(self, analysis: ImportAnalysis | None) -> None:
         _clear(self.words_form)
@@ -369,15 +300,6 @@ class ImportQuestions(QWidget):
             self.period_hint.setText(self.tr("“%1” is not a year and month (write it as 2025-10)").replace("%1", text))
             return
         self.period_chosen.emit(period)
-
-    def _on_defaults_edited(self, *_args: object) -> None:
-        if self._filling:
-            return
-        self.defaults_changed.emit(
-            self.district_combo.currentText().strip(),
-            self.sector_combo.currentText().strip(),
-            self.status_combo.currentData() or "",
-        )
 
 
 # a row's link chosen before the import goes (services/import_model.code_question and near_name)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableView, QVBoxLayout,
 from zqtracker.domain.messages import field_label
 from zqtracker.domain.money import Unit
 from zqtracker.io.layout import MONEY_FIELDS
+from zqtracker.services.import_mappings import Mapping
 from zqtracker.services.import_model import SheetAnalysis
 from zqtracker.services.import_profiles import MAPPABLE_FIELDS
 from zqtracker.ui.import_preview import PreviewFilter, PreviewModel
@@ -45,9 +46,10 @@ class SheetPreview(QWidget):
         layout.addWidget(self.table)
         header.sectionClicked.connect(self._on_header_clicked)
 
-    def show_sheet(self, sa: SheetAnalysis | None, column_units: dict[int, int], default_unit: int | None) -> None:
-        """Show ``sa`` (None: nothing), amounts read with the units the user chose."""
-        self.model.column_units = column_units
+    def show_sheet(self, sa: SheetAnalysis | None, mapping: Mapping | None, default_unit: int | None) -> None:
+        """Show ``sa`` (None: nothing), amounts read with the units the user chose (``mapping``'s)."""
+        self.model.column_units = mapping.said_units() if mapping else {}
+        self.model.kept_units = mapping.kept_units() if mapping else {}
         self.model.default_unit = default_unit
         self.model.set_sheet(sa, self.lang, self._words())
         self._fit_columns(sa)
