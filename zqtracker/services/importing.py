@@ -5,9 +5,8 @@
     analysis = service.analyse(book, options)                # what would change, every problem
     result = service.apply(analysis, options, progress=p)    # one transaction; result.change undoes it
 
-or in one go, ``service.import_file(path, options, dry_run=...)`` (a dry run: services/import_rehearsal.py).
-All or nothing: with any invalid row nothing is written unless ``skip_invalid``. Mode replace backs up first.
-"""
+or in one go, ``service.import_file(path, options, dry_run=...)`` (a dry run: services/import_rehearsal.py). All or
+nothing: with any invalid row nothing is written unless ``skip_invalid``. Mode replace backs up first."""
 
 from __future__ import annotations
 
