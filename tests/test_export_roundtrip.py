@@ -1,6 +1,6 @@
 """Exported workbooks read back (openpyxl and python-calamine) to exactly what the database holds:
-every field, Chinese text, formula-like text, control characters, empty dates, dates before
-March 1900, huge amounts in both units, codes with leading zeros."""
+every field, the annual plans (a column per year), Chinese text, formula-like text, control characters,
+empty dates, dates before March 1900, huge amounts in both units, codes with leading zeros."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from zqtracker.domain.models import InvestorOrigin, Project, ProjectType
 from zqtracker.domain.money import MAX_LAND_AREA_MU, MAX_MONEY, Unit
 from zqtracker.domain.status import Status
 from zqtracker.io.columns import EXPORT_PROJECT_FIELDS, FIGURE_EXPORT_FIELDS, sheet_name
+from zqtracker.io.plan_columns import plan_field
 from zqtracker.services.context import AppContext
 from zqtracker.services.exporting import ExportOptions, ExportService
 from zqtracker.storage.database import open_database
@@ -26,13 +27,17 @@ from zqtracker.storage.database import open_database
 def expected_projects(ctx: AppContext) -> list[dict[str, object]]:
     """What the Projects sheet must say, straight from the database (ordered by id)."""
     chains = {s.name: s.parent for s in ctx.references.sectors()}
+    projects = ctx.projects.all_projects()
+    plans = {p.id: {a.year: a.amount for a in ctx.projects.plans(p.id)} for p in projects}
+    years = sorted({y for by_year in plans.values() for y in by_year})  # a column per year some project plans
     out = []
-    for p in ctx.projects.all_projects():
+    for p in projects:
         # the figure columns (another currency, since start) are written only when used: none here
         row = {f: getattr(p, f) for f in EXPORT_PROJECT_FIELDS if f != "chain" and f not in FIGURE_EXPORT_FIELDS}
         row["chain"] = chains.get(p.sector)  # type: ignore[arg-type]  (None: the sector is not known)
         row["notes"] = p.notes or None  # an empty note is an empty cell
         row["land_area_mu"] = None if p.land_area_mu is None else p.land_area_mu.normalize()
+        row.update({plan_field(y): plans[p.id].get(y) for y in years})  # blank: no plan that year
         out.append(row)
     return out
 
@@ -130,6 +135,7 @@ def projects(draw) -> list[Project]:
 
 
 MONTHLY = st.lists(st.tuples(st.integers(1900, 2200), st.integers(1, 12), MONEY), max_size=4)
+PLANS = st.dictionaries(st.integers(1990, 2200), MONEY, max_size=3)  # 年度计划投资 by year
 
 
 @pytest.fixture(scope="module")
@@ -143,20 +149,22 @@ def empty_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @given(
     data=projects(),
     monthly=st.lists(MONTHLY, min_size=8, max_size=8),
+    plans=st.lists(PLANS, min_size=8, max_size=8),
     lang=st.sampled_from(["en", "zh"]),
     unit=st.sampled_from([Unit.YI, Unit.WAN]),
 )
 def test_generated_projects_read_back_exactly(
-    empty_database: Path, tmp_path_factory: pytest.TempPathFactory, data, monthly, lang: str, unit: Unit
+    empty_database: Path, tmp_path_factory: pytest.TempPathFactory, data, monthly, plans, lang: str, unit: Unit
 ) -> None:
     folder = tmp_path_factory.mktemp("h")
     db = folder / "db.sqlite"
     shutil.copy(empty_database, db)
     ctx = AppContext.open(db)
     try:
-        for project, records_ in zip(data, monthly, strict=False):
+        for project, records_, plans_ in zip(data, monthly, plans, strict=False):
             ctx.projects.create(project)
             ctx.projects.set_investment(project.id, list({(y, m): (y, m, a) for y, m, a in records_}.values()))
+            ctx.projects.set_plans(project.id, list(plans_.items()))
         path = folder / "out.xlsx"
         ExportService(ctx.database).export(path, ExportOptions(lang=lang, unit=unit))
         check_roundtrip(ctx, path, lang)

@@ -101,10 +101,11 @@ def test_formats_panes_filter_widths_and_chart(demo_ctx: AppContext, tmp_path: P
         "项目状态",
         "计划总投资（亿元）",
     ]
+    assert header[8] == "2023年度计划投资（亿元）"  # the demo's annual plans, after planned investment (U5)
     assert "预计年税收（亿元）" in header and "用地面积（亩）" in header
     assert header[-3:] == ["联系人", "进展情况", "备注"]  # the words the import recognises for them
     assert ws.freeze_panes == "C2"
-    assert ws.auto_filter.ref == f"A1:U{1 + 568}"
+    assert ws.auto_filter.ref == f"A1:V{1 + 568}"
     h = ws["A1"]
     assert h.font.b and h.fill.fgColor.rgb.endswith("1F4E78") and h.alignment.wrap_text
     col = {name: i + 1 for i, name in enumerate(header)}
@@ -261,7 +262,8 @@ def test_filtered_view_with_the_tables_columns(demo_ctx: AppContext, tmp_path: P
     visible = ["name", "status", "planned_investment", "last_activity_on", "sector_parent", "signed_on"]
     path = tmp_path / "view.xlsx"
     result = ExportService(demo_ctx.database).export(path, ExportOptions(lang="zh", filter=f, columns=visible))
-    assert result.columns == ("code", "name", "status", "planned_investment", "chain", "signed_on")
+    # the annual plans (the demo's are 2023's) go with planned investment (U5)
+    assert result.columns == ("code", "name", "status", "planned_investment", "annual_plan_2023", "chain", "signed_on")
     rows = demo_ctx.projects.list_rows(f)
     assert result.projects == len(rows) == 32
     got = records(path, "项目清单", "calamine")

@@ -28,6 +28,7 @@ from zqtracker.io.columns import (
     PROJECT_TYPE_WORDS,
     Kind,
 )
+from zqtracker.io.plan_columns import column_of, plan_field
 
 READERS = ("openpyxl", "calamine")
 
@@ -51,6 +52,7 @@ def sheet_rows(path: Path, sheet: str, reader: str) -> list[list[object]]:
 
 
 _BRACKET = re.compile(r"^(.*?)\s*[（(]([^（）()]+)[）)]$")
+_PLAN = re.compile(r"^(?:Annual plan (\d{4})|(\d{4})年度计划投资)$")  # an annual plan column (one per year)
 
 
 def field_of(header: str) -> tuple[str, int | None]:
@@ -61,6 +63,9 @@ def field_of(header: str) -> tuple[str, int | None]:
     m = _BRACKET.match(header)
     if m:
         name, unit = m.groups()
+        plan = _PLAN.match(name)
+        if plan:
+            return plan_field(int(plan[1] or plan[2])), unit_factor_of(unit)
         for column in BY_FIELD.values():
             if column.kind is Kind.MONEY and name in (column.en, column.zh):
                 return column.field, unit_factor_of(unit)
@@ -111,7 +116,7 @@ def records(path: Path, sheet: str, reader: str) -> list[dict[str, object]]:
             continue
         out.append(
             {
-                f: decode(BY_FIELD[f].kind, row[i] if i < len(row) else None, factor)
+                f: decode(column_of(f).kind, row[i] if i < len(row) else None, factor)
                 for i, (f, factor) in enumerate(header)
             }
         )

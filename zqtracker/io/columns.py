@@ -187,6 +187,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "yes": ("Yes", "是"),
     "no": ("No", "否"),
     "header_unit": ("{header} ({unit})", "{header}（{unit}）"),
+    # an export's annual plan column (io/plan_columns.py); the import reads the year from it
+    "plan_year": ("Annual plan {year}", "{year}年度计划投资"),
 }
 WORDS = Catalogue("columns", _WORDS)
 

@@ -10,9 +10,10 @@ from collections.abc import Iterable, Sequence
 
 from zqtracker.domain.cumulative import MonthSpan
 from zqtracker.io.cells import display_width
-from zqtracker.io.columns import BY_FIELD, Kind
+from zqtracker.io.columns import Kind
 from zqtracker.io.export_cells import MAX_NOTES_WIDTH, MAX_WIDTH, CellWriter, cell_writer
 from zqtracker.io.export_workbook import ExportWorkbook
+from zqtracker.io.plan_columns import column_of
 
 MAX_ROWS = 1_048_576  # Excel's sheet limit, header row included
 MIN_WIDTH = 6
@@ -39,7 +40,7 @@ class DataTable:
         self.indexes = [i for _, i in columns]
         self.freeze_cols = freeze_cols
         self._months: dict[int, int | None] = {}
-        self.headers = [book.layout.header(f) if f in BY_FIELD else f for f in self.fields]
+        self.headers = [book.layout.header(f) for f in self.fields]
         self.widths = [0] * len(columns)
         self.biggest = [0] * len(columns)  # largest magnitude of numeric columns (yuan or units)
         self.rows_written = 0
@@ -51,7 +52,7 @@ class DataTable:
 
     @property
     def kinds(self) -> list[Kind]:
-        return [BY_FIELD[f].kind for f in self.fields]
+        return [column_of(f).kind for f in self.fields]
 
     def _start_sheet(self, ws):
         st = self.book.styles
@@ -70,7 +71,7 @@ class DataTable:
     def _make_plan(self, ws) -> list[tuple[int, int, CellWriter]]:
         book = self.book
         return [
-            (c, i, cell_writer(ws, c, BY_FIELD[f], book.styles, book.layout, self.widths, self.biggest, self._months))
+            (c, i, cell_writer(ws, c, column_of(f), book.styles, book.layout, self.widths, self.biggest, self._months))
             for c, (f, i) in enumerate(zip(self.fields, self.indexes, strict=True))
         ]
 

@@ -11,7 +11,7 @@ import xlsxwriter
 
 from zqtracker.domain.money import Unit
 from zqtracker.domain.money_format import MoneyFormat
-from zqtracker.io.columns import BY_FIELD, header_text
+from zqtracker.io.plan_columns import export_header
 
 WORKBOOK_OPTIONS = {
     "constant_memory": True,
@@ -86,4 +86,4 @@ class Layout:
         return self.money.label
 
     def header(self, field: str) -> str:
-        return header_text(BY_FIELD[field], self.lang, self.unit_label())
+        return export_header(field, self.lang, self.unit_label())

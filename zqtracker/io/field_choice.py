@@ -193,8 +193,7 @@ def choose_fields(layout: SheetLayout, sheet: RawSheet) -> None:
             continue
         f = cand.field
         shared = f.startswith(IGNORED_PREFIX) or f == ROW_NUMBER
-        # 1-10月累计 beside 1-11月累计: two figures (November's report restating October's is a revision)
-        key = (f, cand.year, cand.month) if f in ("ytd", "ytd_last") and cand.month is not None else f
+        key = _taken_key(info, cand, layout)
         if key in taken and not shared:
             if f in JOINED:
                 _assign(info, cand, layout)
@@ -206,15 +205,27 @@ def choose_fields(layout: SheetLayout, sheet: RawSheet) -> None:
         if not shared:
             taken[key] = info
     for info, cand in sorted(declared, key=lambda t: (-t[1].quality, t[0].index)):
-        if cand.field not in taken:  # its amounts are the field's only ones: odd cells are row problems
+        key = _taken_key(info, cand, layout)
+        if key not in taken:  # its amounts are the field's only ones: odd cells are row problems
             info.note = ""
             _assign(info, cand, layout)
             done.add(info.index)
-            taken[cand.field] = info
+            taken[key] = info
     for info in layout.columns:
         if info.candidates and info.index not in done and not info.note:
             best = info.candidates[0].field
             info.note = f"duplicate:{best}"
+
+
+def _taken_key(info: ColumnInfo, cand: HeaderMatch, layout: SheetLayout) -> object:
+    """What one column takes: a field, or a field of one period. 1-10月累计 beside 1-11月累计: two figures
+    (November's report restating October's is a revision); 2024年 | 2025年计划投资: a plan of each year (an
+    export's plan columns, U5)."""
+    f = cand.field
+    if f in ("ytd", "ytd_last") and cand.month is not None:
+        return (f, cand.year, cand.month)
+    year = cand.year or info.year or layout.year
+    return (f, year) if f == "annual_plan" and year else f
 
 
 def _assign(info: ColumnInfo, cand: HeaderMatch, layout: SheetLayout) -> None:

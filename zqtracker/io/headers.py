@@ -231,6 +231,8 @@ def header_candidates(text: str) -> tuple[HeaderMatch, ...]:
         unit = cfactor
     out: list[HeaderMatch] = []
     year = year_in(text) if re.search(r"(?:19|20|21)\d{2}", key) else None
+    # an English plan's year stands alone ("Annual plan 2025 (¥ mn)", as export writes it): no 年 beside it
+    plan_year = year if year is not None or not key.isascii() else _plain_year(key)
 
     def add(field: str, quality: int, **kw: object) -> None:
         if any(c.field == field for c in out):
@@ -242,7 +244,7 @@ def header_candidates(text: str) -> tuple[HeaderMatch, ...]:
                 field,
                 quality,
                 unit,
-                kw.get("year", year)
+                kw.get("year", plan_year)
                 if field == "annual_plan"
                 # type: ignore[arg-type]
                 else (year if quality == 3 else None),
@@ -348,6 +350,15 @@ def header_candidates(text: str) -> tuple[HeaderMatch, ...]:
 _BILINGUAL_RE = re.compile(
     r"(?<=[\u4e00-\u9fff）)])\s*[/／|]?\s*(?=[A-Za-z])|(?<=[A-Za-z.)])\s*[/／|]?\s*(?=[\u4e00-\u9fff])"
 )
+
+
+_PLAIN_YEAR_RE = re.compile(r"(?<!\d)((?:19|20|21)\d{2})(?!\d)")
+
+
+def _plain_year(key: str) -> int | None:
+    """The one year an English header names, standing alone ("annual plan 2025"); None for none or two."""
+    found = {int(m) for m in _PLAIN_YEAR_RE.findall(key)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _excluded(field: str, key: str) -> bool:

@@ -26,6 +26,7 @@ from zqtracker.io.data_tables import DataTable, MonthlyTable
 from zqtracker.io.export_styles import Layout
 from zqtracker.io.export_workbook import ExportWorkbook
 from zqtracker.io.overview_sheet import ExportInfo, OverviewSheet, set_properties, title_of
+from zqtracker.io.plan_columns import plan_field
 from zqtracker.io.summary_sheets import SummaryData, SummarySheets
 from zqtracker.io.template import TemplateLists, write_template
 from zqtracker.services.progress import Progress
@@ -35,6 +36,7 @@ from zqtracker.stats.month_figures import month_figures
 from zqtracker.storage.database import Database
 from zqtracker.storage.export_queries import (
     PROJECT_VALUE_FIELDS,
+    annual_plans,
     count_investment,
     figure_fields_used,
     has_spans,
@@ -210,6 +212,10 @@ class ExportService:
             n_projects = ProjectRepository(s).count(f)
             unused = set(FIGURE_EXPORT_FIELDS) - figure_fields_used(s, f)
             fields = [k for k in fields if k not in unused]  # no column that every row leaves empty
+            # 年度计划投资: a column per year some exported project has a plan for, after planned investment
+            years, plans = annual_plans(s, f) if "planned_investment" in fields else ((), {})
+            at = fields.index("planned_investment") + 1 if years else 0
+            fields[at:at] = [plan_field(y) for y in years]
             n_records = count_investment(s, f) if options.monthly else 0
             total = n_projects + n_records + max(1, (n_projects + n_records) // 5)
             if n_projects + n_records > 2_000_000:
@@ -217,6 +223,8 @@ class ExportService:
             say(0, total, "projects", {"done": 0, "total": n_projects})
             overview = OverviewSheet(book)
             index = {name: i for i, name in enumerate(PROJECT_VALUE_FIELDS)}
+            index.update({plan_field(y): len(PROJECT_VALUE_FIELDS) + k for k, y in enumerate(years)})
+            no_plan = [None] * len(years)
             freeze = 2 if fields[:2] == ["code", "name"] else (1 if fields[0] in ("code", "name") else 0)
             projects = DataTable(book, "projects", [(k, index[k]) for k in fields], n_projects, freeze)
             monthly = MonthlyTable(book, n_records, spans=has_spans(s, f)) if options.monthly else None
@@ -225,6 +233,8 @@ class ExportService:
             i_code, i_name, i_district = index["code"], index["name"], index["district"]
             done = 0
             for batch in iter_project_values(s, f):
+                if years:  # a project's plans after its values, where the plan columns read them
+                    batch = [(*v, *plans.get(v[0], no_plan)) for v in batch]
                 projects.write_rows(batch)
                 if monthly is not None:
                     for v in batch:
@@ -248,7 +258,7 @@ class ExportService:
             source=source_name(self.db),
             filters=filters,
             columns=len(fields),
-            all_columns=len(EXPORT_PROJECT_FIELDS),
+            all_columns=len(EXPORT_PROJECT_FIELDS) + len(years),
             projects=done,
             investment_records=records if monthly is not None else None,
             summary=summary_data.summary if summary_data is not None else None,

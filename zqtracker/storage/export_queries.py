@@ -19,7 +19,14 @@ from zqtracker.domain.status import Status
 from zqtracker.storage.codec import AREA_SCALE, RATE_SCALE, date_decoder, decode_area, decode_scaled
 from zqtracker.storage.filtering import apply_filter, filter_clause
 from zqtracker.storage.project_rows import ORIGIN_OF, TYPE_OF
-from zqtracker.storage.tables import DistrictRow, EnterpriseRow, InvestmentRow, ProjectTable, SectorRow
+from zqtracker.storage.tables import (
+    AnnualPlanRow,
+    DistrictRow,
+    EnterpriseRow,
+    InvestmentRow,
+    ProjectTable,
+    SectorRow,
+)
 
 BATCH = 2_000  # rows between progress reports (and chances to cancel)
 
@@ -53,6 +60,28 @@ def has_spans(session: Session, f: ProjectFilter | None = None) -> bool:
     if clause is not None:
         stmt = stmt.join(ProjectTable, ProjectTable.id == InvestmentRow.project_id).where(clause)
     return bool(session.scalar(stmt))
+
+
+def annual_plans(session: Session, f: ProjectFilter | None = None) -> tuple[tuple[int, ...], dict[int, list]]:
+    """The exported projects' annual plans (年度计划投资), in one query: the years some project has a plan
+    for, in order, and project id → its amounts in yuan by those years (None: no plan that year) —
+    one small list per planned project."""
+    a = AnnualPlanRow
+    stmt = select(a.project_id, a.year, a.amount)
+    clause = filter_clause(f)
+    if clause is not None:
+        stmt = stmt.where(a.project_id.in_(apply_filter(select(ProjectTable.id), f)))
+    rows = _execute(session, stmt).fetchall()
+    years = tuple(sorted({r[1] for r in rows}))
+    column = {y: i for i, y in enumerate(years)}
+    blank: list[int | None] = [None] * len(years)
+    by_project: dict[int, list] = {}
+    for pid, year, amount in rows:
+        plans = by_project.get(pid)
+        if plans is None:
+            plans = by_project[pid] = blank.copy()
+        plans[column[year]] = amount
+    return years, by_project
 
 
 def _execute(session: Session, stmt):
