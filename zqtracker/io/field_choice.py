@@ -194,7 +194,9 @@ def choose_fields(layout: SheetLayout, sheet: RawSheet) -> None:
         f = cand.field
         shared = f.startswith(IGNORED_PREFIX) or f == ROW_NUMBER
         # 1-10月累计 beside 1-11月累计: two figures (November's report restating October's is a revision)
-        key = (f, cand.year, cand.month) if f in ("ytd", "ytd_last") and cand.month is not None else f
+        key: object = (f, cand.year, cand.month) if f in ("ytd", "ytd_last") and cand.month is not None else f
+        if f == "annual_plan" and (cand.year or info.year or layout.year) != layout.year:
+            key = (f, cand.year or info.year)  # 2026年计划投资 beside 2025年计划投资: next year's plan (probe26d g06)
         if key in taken and not shared:
             if f in JOINED:
                 _assign(info, cand, layout)
