@@ -15,6 +15,7 @@ import re
 
 from zqtracker.io.header_groups import group_child
 from zqtracker.io.header_parts import part_column, settle_parts
+from zqtracker.io.header_subs import change_child, with_year
 from zqtracker.io.headers import (
     IGNORED_PREFIX,
     ROW_NUMBER,
@@ -341,6 +342,14 @@ def _column(c: int, parent: object, child: object, year: int | None) -> ColumnIn
         info = _column(c, f"{parent_text}（{child_text.strip('()（）[]【】')}）", "", year)
         info.header = shown
         return info
+    said = with_year(parent_text, child_text) if parent_text and child_text else None
+    if said is not None:  # 2024年 under 1-10月完成投资: 2024年1-10月完成投资 (io/header_subs.py)
+        info = _column(c, said, "", year)
+        info.header, info.unit = shown, info.unit or _unit_of(child) or _unit_of(parent)
+        return info
+    change = change_child(parent_text, child_text) if parent_text and child_text else None
+    if change is not None:  # 增减额 under 完成投资: a difference, never the group's amount
+        return _info(c, shown, change, None, year)
     group_year = year_in(parent_text) or year if child_text else year
     group_unit = _unit_of(parent) if child_text else None
     grouped = group_child(parent_text, child_text) if parent_text and child_text else None

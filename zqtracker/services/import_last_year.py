@@ -21,9 +21,11 @@ from zqtracker.services.import_model import INVALID, SAME, UPDATE, Context, Impo
 MAX_SHOWN = 12
 
 
-def analyse_last_year(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context) -> None:
+def analyse_last_year(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, month_rows: dict) -> None:
     """Last year's years to date of one sheet → the records of that year to write, and the figures
-    that disagree with what is stored (kept as stored, said in a note)."""
+    that disagree with what is stored (kept as stored, said in a note). ``month_rows``: (target, year,
+    month) → (k, yuan) of the months this sheet gave — 2024年 over 10月 | 1-10月: the row's own October of
+    that year, stored as given, leaves 1–9月 to the year to date (as this year's 当月 does)."""
     plan = sa.plan
     assert plan is not None
     periods = last_year_periods(sa)
@@ -43,6 +45,15 @@ def analyse_last_year(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context) -
         info, row = columns[(y, m)], plan.row_numbers[k]
         stored = stored_records(ctx, target, y) if result.mode != "replace" else []
         ours = made.get((target, y), [])
+        own = month_rows.get((target, y, m))
+        if own is not None and own[0] == k and m > 1:  # the row's own month m of that year beside it
+            if own[1] > ytd:
+                problem = Problem("month_above_ytd", "amount", {"month": m, "value": own[1], "ytd": ytd})
+                add_problem(plan, k, sa, LAST_YTD, ytd, problem)
+                sa.status[k] = INVALID
+                continue
+            ours = [r for r in ours if (r.month, r.amount) != (m, own[1])]
+            m, ytd = m - 1, ytd - own[1]
         current = records_with(stored, ours) if ours else stored
         derived = derive_from_ytd(target, y, current, {m: ytd})
         if derived.problems or (derived.write and any(r.month >= m for r in current)):

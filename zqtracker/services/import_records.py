@@ -88,7 +88,9 @@ def analyse_records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: 
     if plan.ytd:
         month_rows = {(targets[k], y, m): (k, yuan) for k, y, m, yuan in plan.months if targets[k] is not None}
         analyse_ytd(result, sa, ctx, month_rows, earlier_sheets)
-        analyse_last_year(result, sa, ctx)  # 去年1-10月累计: the year before's, never rewriting what is stored
+        analyse_last_year(
+            result, sa, ctx, month_rows
+        )  # 去年1-10月累计: the year before's, never rewriting what is stored
         check_growth(result, sa)  # 同比增长% beside both: do the figures give it?
     own_months_in_spans(result, sa, ctx, own_records, written)  # 当月 for a month of a stored 1–X月: split or asked
     for k, (w, same) in written.items():
