@@ -26,5 +26,12 @@ _COLUMN_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
             ),
         ),
     ),
+    "plan_over_planned": (
+        "the {year} annual plan, {value:,} yuan, is more than ten times the project's planned investment "
+        "({planned:,} yuan) — typed in another unit than the column's (yuan in a 万元 column, say)? Correct it, "
+        "then import again",
+        "{year}年度计划投资 {value:,} 元，超过该项目计划总投资（{planned:,} 元）的十倍——是否按其他单位填写"
+        "（如在万元列中填了元）？请更正后重新导入",
+    ),
 }
 COLUMN_MESSAGES = Catalogue("column_problems", _COLUMN_MESSAGES)

@@ -1,7 +1,7 @@
-"""The passes over a sheet's plan once all its rows are in (io/plan.py's PlanBuilder.finish): key-
-project marks, 建设年限 periods, continuation rows folded into their project, the context of
-sections and of the sheet filling in what rows leave blank, a long monthly sheet's records, and the
-status words nobody taught zqtracker, and the sheet's own 合计 held against the rows read."""
+"""The passes over a sheet's plan once all its rows are in (io/plan.py's PlanBuilder.finish): key-project
+marks, 建设年限 periods, continuation rows folded into their project, the context of sections and of the sheet
+filling in what rows leave blank, a long monthly sheet's records, and the status words nobody taught
+zqtracker, the amounts held against what a project's can be, and the sheet's own 合计 against the rows."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from zqtracker.io import values as cells
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.layout import ColumnInfo, SheetLayout
 from zqtracker.io.plan_names import name_alone_rows
-from zqtracker.io.plan_outliers import planned_outliers
+from zqtracker.io.plan_outliers import plan_outliers, planned_outliers
 from zqtracker.io.row_ranges import runs_text
 
 if TYPE_CHECKING:
@@ -352,12 +352,12 @@ _UNIT_NAMES = {1: "元", 1_000: "千元", 10_000: "万元", 1_000_000: "百万�
 
 
 def unit_checks(plan: SheetPlan, sheet: str, layout: SheetLayout, read: list[ColumnInfo]) -> None:
-    """The amounts of ``read`` (the columns read in the unit their header or the unit line gives) held
-    against what a project's planned and completed investment can be."""
+    """The amounts of ``read`` (read in their header's or the unit line's unit) against what a project's can be."""
     row = layout.header_row + 1
     for info in read:
         if info.field == "planned_investment":
             _planned_unit_check(plan, sheet, row, info, info.unit or layout.unit_line or 1)
+    plan_outliers(plan, sheet, [i for i in read if i.field == "annual_plan"])
     done = [i for i in read if i.month is not None or i.field == "ytd"]
     if done and len({i.unit or layout.unit_line for i in done}) == 1:
         _completed_unit_check(plan, sheet, row, done, done[0].unit or layout.unit_line or 1)

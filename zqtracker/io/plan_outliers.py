@@ -40,3 +40,26 @@ def planned_outliers(plan: SheetPlan, sheet: str, info: ColumnInfo, median: int,
         problem = Problem(code, "planned_investment", params)
         plan.add_problem(k, CellProblem(sheet, plan.row_numbers[k], info.letter, info.header, f"{v:,}", problem))
         column[k] = None  # (--skip-invalid: the project without it, never this amount)
+
+
+# An annual plan this many times its row's planned investment is a unit slip (yuan in a 万元 column), not
+# a year's part of the project (fix26u found 123万亿元 planned for one year of a project of 8,000万元).
+_PLAN_TIMES = 10
+
+
+def plan_outliers(plan: SheetPlan, sheet: str, infos: list[ColumnInfo]) -> None:
+    """A problem of each row whose annual plan is more than ``_PLAN_TIMES`` its planned investment, or
+    1万亿元 and more; the plan is not read (--skip-invalid leaves the row out)."""
+    if not plan.plans or not infos:
+        return
+    planned = plan.values.get("planned_investment") or []
+    kept = []
+    for k, year, v in plan.plans:
+        whole = planned[k] if k < len(planned) else None
+        if v < _NO_PROJECT and not (whole and v > whole * _PLAN_TIMES):
+            kept.append((k, year, v))
+            continue
+        info = next((i for i in infos if i.year == year), infos[0])
+        problem = Problem("plan_over_planned", "plan", {"value": v, "planned": whole or 0, "year": year})
+        plan.add_problem(k, CellProblem(sheet, plan.row_numbers[k], info.letter, info.header, f"{v:,}", problem))
+    plan.plans = kept
