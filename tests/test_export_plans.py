@@ -111,6 +111,9 @@ def test_plan_columns_only_for_plans_exported(demo_ctx: AppContext, tmp_path: Pa
     visible = ExportOptions(columns=["name", "status", "district"])
     result = ExportService(demo_ctx.database).export(path, visible)
     assert result.columns == ("code", "name", "status", "district")
+    visible = ExportOptions(columns=["name", "status", "planned_investment"])  # a table's visible columns alone
+    result = ExportService(demo_ctx.database).export(path, visible)
+    assert result.columns == ("code", "name", "status", "planned_investment")
 
 
 def test_an_export_without_plans_has_no_plan_column(ctx: AppContext, tmp_path: Path) -> None:

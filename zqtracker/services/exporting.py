@@ -213,7 +213,9 @@ class ExportService:
             unused = set(FIGURE_EXPORT_FIELDS) - figure_fields_used(s, f)
             fields = [k for k in fields if k not in unused]  # no column that every row leaves empty
             # 年度计划投资: a column per year some exported project has a plan for, after planned investment
-            years, plans = annual_plans(s, f) if "planned_investment" in fields else ((), {})
+            # (all columns; a table's visible columns alone are what it shows)
+            wanted = "planned_investment" in fields and options.columns is None
+            years, plans = annual_plans(s, f) if wanted else ((), {})
             at = fields.index("planned_investment") + 1 if years else 0
             fields[at:at] = [plan_field(y) for y in years]
             n_records = count_investment(s, f) if options.monthly else 0
