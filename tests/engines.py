@@ -167,6 +167,21 @@ def db_url(engine_name: str, tmp_path: Path, request: pytest.FixtureRequest) -> 
 
 
 @pytest.fixture
+def empty_url(engine_name: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """A database with no schema at all (not the migrated template ``db_url`` copies): a SQLite path not
+    yet created, or an empty PostgreSQL database."""
+    if engine_name == "sqlite":
+        yield str(tmp_path / "empty.sqlite")
+        return
+    server = request.getfixturevalue("pg_server")
+    name = server.create()
+    try:
+        yield server.url(name)
+    finally:
+        server.drop(name)
+
+
+@pytest.fixture
 def database(db_url: str) -> Iterator[Database]:
     db = open_database(db_url)
     yield db

@@ -7,10 +7,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from zqtracker.storage.database import open_database
 
@@ -18,28 +15,14 @@ ROOT = Path(__file__).resolve().parent.parent
 OPEN = "import sys; from zqtracker.storage.database import open_database; open_database(sys.argv[1]).close()"
 
 
-@pytest.fixture
-def new_url(engine_name: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
-    """A database nobody has created the schema of: a path, or an empty server database."""
-    if engine_name == "sqlite":
-        yield str(tmp_path / "new.sqlite")
-        return
-    server = request.getfixturevalue("pg_server")
-    name = server.create()
-    try:
-        yield server.url(name)
-    finally:
-        server.drop(name)
-
-
-def test_two_programs_create_one_database_together(new_url: str) -> None:
+def test_two_programs_create_one_database_together(empty_url: str) -> None:
     procs = [
-        subprocess.Popen([sys.executable, "-c", OPEN, new_url], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen([sys.executable, "-c", OPEN, empty_url], cwd=ROOT, stderr=subprocess.PIPE, text=True)
         for _ in range(3)
     ]
     errors = [(p.wait(timeout=120), p.stderr.read() if p.stderr else "") for p in procs]
     assert [code for code, _ in errors] == [0, 0, 0], errors
-    database = open_database(new_url, migrate=False)  # at the schema's head: no upgrade asked
+    database = open_database(empty_url, migrate=False)  # at the schema's head: no upgrade asked
     try:
         with database.session() as s:
             assert s.connection().exec_driver_sql("SELECT count(*) FROM projects").scalar() == 0

@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 from alembic import command
@@ -20,20 +18,6 @@ from zqtracker.storage.schema import SCHEMA_REVISION
 PREVIOUS = "0009_activity_index"
 # every table with a foreign key that cascades from projects, and one project with and one without
 _CHILDREN = ("status_changes", "investment_records", "annual_plans", "round_projects", "round_decisions")
-
-
-@pytest.fixture
-def empty_url(engine_name: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
-    """A database with no schema at all (not the migrated template the other tests copy)."""
-    if engine_name == "sqlite":
-        yield str(tmp_path / "old.sqlite")
-        return
-    server = request.getfixturevalue("pg_server")
-    name = server.create()
-    try:
-        yield server.url(name)
-    finally:
-        server.drop(name)
 
 
 def _engine_url(url: str) -> str:
