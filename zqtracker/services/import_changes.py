@@ -71,14 +71,28 @@ def changes_of(analysis: ImportAnalysis) -> tuple[list[dict[str, Any]], int]:
     rewritten = [r for r in analysis.records if r[4] is not None]
     total += len(rewritten)
     stored = analysis.context.investment if analysis.context is not None else {}
-    for target, y, m, yuan, before, first in rewritten[: max(0, MAX_LISTED - len(out))]:
-        item = {"project_id": target, "month": _months(y, first, m), "field": "completed_investment"}
+    listed = rewritten[: max(0, MAX_LISTED - len(out))]
+    named = _project_names(analysis, {r[0] for r in listed})
+    for target, y, m, yuan, before, first in listed:
+        item = {"project_id": target, "project": named.get(target, f"#{target}"), "month": _months(y, first, m)}
+        item["field"] = "completed_investment"
         old = stored.get((target, y, m))
         old_first = old[3] if old is not None and len(old) > 3 else None
         if old is not None and old_first != first:  # 1–10月 as one figure becomes 1–9月 and 10月: say so
             item["before_month"] = _months(y, old_first, m)
         out.append({**item, "before": before, "after": yuan})
     return out, total
+
+
+def _project_names(analysis: ImportAnalysis, ids: set[int]) -> dict[int, str]:
+    """Each stored project's code, else its name: what the user knows it by (never our row id)."""
+    ctx = analysis.context
+    if ctx is None or not ids:
+        return {}
+    named = {pid: ctx.code_of[pid] for pid in ids if ctx.code_of.get(pid)}
+    if len(named) < len(ids):
+        named.update({pid: name for (name, _district), pid in ctx.by_name.items() if pid in ids and pid not in named})
+    return named
 
 
 def _months(y: int, first: int | None, m: int) -> str:

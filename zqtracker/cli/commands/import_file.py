@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from zqtracker.cli.arguments import h
 from zqtracker.cli.common import open_context
@@ -17,6 +18,7 @@ from zqtracker.cli.console import Console, ExitCode
 from zqtracker.cli.words import WORDS
 from zqtracker.domain.currency import parse_rate
 from zqtracker.domain.errors import Problem, ValidationError
+from zqtracker.domain.history_words import field_text, value_text
 from zqtracker.domain.money import Unit
 from zqtracker.io.errors import WorkbookRefused, shorten
 from zqtracker.services.import_mappings import HIDDEN_ROW_ANSWERS
@@ -288,11 +290,9 @@ def _print(console: Console, result: ImportResult, dry_run: bool, skip_invalid: 
                               unchanged=result.unchanged, records=result.investment_records))  # fmt: skip
     if result.plans:
         console.print(console.say("import.plans", count=result.plans))
-    if dry_run and result.changes:
+    if result.changes:  # a real import says what it overwrote too, not only the dry run
         for c in result.changes[:50]:
-            where = f"“{c['sheet']}” {c['row']} {c['project']}" if "sheet" in c else f"#{c['project_id']} {c['month']}"
-            before = f"{c['before']} ({c['before_month']})" if "before_month" in c else c["before"]  # was 1–10月
-            console.print(f"  {where}: {c['field']} {before} → {c['after']}")
+            console.print(change_line(c, lang))
         if result.changes_total > 50:
             console.print(console.say("import.more_changes", count=result.changes_total - 50))
     if result.problems:
@@ -307,6 +307,23 @@ def _print(console: Console, result: ImportResult, dry_run: bool, skip_invalid: 
             console.print(console.say(key, count=len(names), names=shown))
     if result.backup is not None:
         console.print(console.say("import.backed_up", path=result.backup))
+
+
+def change_line(c: dict, lang: str) -> str:
+    """ "  “十月” 2 GY-001: Planned investment 10,000,000 yuan → 12,000,000 yuan", or a monthly figure's
+    "  GY-001: Completed investment 2025-10 1,000,000 yuan → 1,500,000 yuan" (exact yuan, field in words)."""
+    if "sheet" in c:
+        where, field = f"“{c['sheet']}” {c['row']} {c['project']}", c["field"]
+    else:
+        where, field = c["project"], f"investment {c['month']}"
+
+    def side(value: Any) -> str:
+        return value_text(field, str(value).lower() if isinstance(value, bool) else value, lang)
+
+    before = side(c["before"])
+    if "before_month" in c:  # was 1–10月 as one figure
+        before = f"{before} ({c['before_month']})"
+    return f"  {where}: {field_text(field, lang)} {before} → {side(c['after'])}"
 
 
 def grouped_problems(problems: list, lang: str) -> list[str]:
