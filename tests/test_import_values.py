@@ -81,6 +81,21 @@ def test_month_spellings(year: int, month: int) -> None:
     assert cells.month_header(f"{month}月", year) == (year, month)
 
 
+@given(st.integers(1900, 2200), st.integers(1, 12))
+def test_english_month_headers_with_their_year(year: int, month: int) -> None:
+    """Lists from English-language systems head their month columns "January 2025", "Jan 2025", "Sept 2025"."""
+    name = date(year, month, 1).strftime("%B")
+    for spelling in (f"{name} {year}", f"{name[:3]} {year}", f"{name[:3]}. {year}", f"{name[:3]}-{year}",
+                     f"{year} {name}", f"{name} {year} (万元)"):  # fmt: skip
+        assert cells.month_header(spelling, None) == (year, month), spelling
+    assert cells.month_header(f"{name[:3]}", year) == (year, month)
+
+
+def test_words_that_only_start_like_a_month_name_are_no_month() -> None:
+    for text in ("Mayday 2025", "Marketing 2025", "Total 2025", "Ma 2025", "Junk 2025"):
+        assert cells.month_header(text, None) is None, text
+
+
 def test_a_month_without_a_year_is_refused_not_guessed() -> None:
     assert code_of(cells.parse_month, "3月", None) == "month_without_year"
 

@@ -228,3 +228,8 @@ MESSAGES.merge(COLUMN_MESSAGES)
 from zqtracker.domain.reopen_messages import REOPEN_MESSAGES  # noqa: E402
 
 MESSAGES.merge(REOPEN_MESSAGES)
+
+# One project on two sheets whose figures differ, by rounding or for real (domain/view_messages.py).
+from zqtracker.domain.view_messages import VIEW_MESSAGES  # noqa: E402
+
+MESSAGES.merge(VIEW_MESSAGES)

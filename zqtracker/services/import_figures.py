@@ -32,6 +32,15 @@ from zqtracker.domain.rounding import money_rounded_places
 from zqtracker.io.values import display
 from zqtracker.services.import_model import INVALID, SAME, UPDATE, Context, ImportAnalysis, SheetAnalysis, add_problem
 from zqtracker.services.import_own_months import own_months
+from zqtracker.services.import_rounded_views import (
+    EARLIER_ROUNDED,
+    THIS_ROUNDED,
+    clash_problem,
+    kept_earlier,
+    remember,
+    rounded_side,
+    took_exact,
+)
 from zqtracker.storage.codec import StoredRow
 
 DATE_FIELDS = ("signed_on", "construction_start_on", "production_on")
@@ -101,6 +110,7 @@ def analyse_ytd(
             continue
         group[m] = (ytd, k)
     superseded: set[tuple[int, int, int]] = set()
+    dropped: set[int] = set()  # earlier sheets' records a rounded 汇总 made, this sheet's exact ones replace
     derived_records: list[tuple] = []
     earlier: dict[tuple[int, int], list[InvestmentRecord]] = {}
     for target, y, m, yuan, _before, first in earlier_sheets:
@@ -115,8 +125,12 @@ def analyse_ytd(
     for (target, y), months in groups.items():
         if _above_planned(result, sa, ctx, target, y, months):
             continue
+        side = rounded_side(result, sa, (target, y), months)  # a 汇总 in 亿元 beside the district's exact 万元
+        if side == THIS_ROUNDED:
+            kept_earlier(sa, (target, y), months, result)
+            continue
         stored = stored_records(ctx, target, y)
-        if (target, y) in earlier:  # another sheet of this file (9月 before 10月) said months of this year
+        if (target, y) in earlier and side != EARLIER_ROUNDED:  # another sheet (9月 before 10月) said months of it
             stored = records_with(stored, earlier[(target, y)])
         reported = {m: v for m, (v, _k) in months.items()}
         for m, (ytd, k) in months.items():
@@ -153,7 +167,7 @@ def analyse_ytd(
         if (target, y) in earlier and _moves_earlier_points(stored, derived.write):
             last = max(months)
             ytd, k = months[last]
-            add_problem(plan, k, sa, "ytd", ytd, Problem("ytd_other_sheet", "amount", {"value": f"{y}-{last:02d}"}))
+            add_problem(plan, k, sa, "ytd", ytd, clash_problem(result, (target, y), months))
             sa.status[k] = INVALID
             continue
         before = {r.month: r.amount for r in stored_records(ctx, target, y)}
@@ -164,18 +178,14 @@ def analyse_ytd(
         def there(month: int, key: tuple = (target, y)) -> int | None:
             return None if (*key, month) in superseded else present.get((*key, month))
 
+        if side == EARLIER_ROUNDED:  # the earlier sheet's records give way to this sheet's exact ones
+            dropped |= took_exact(result, sa, (target, y), months, present, len(earlier_sheets))
         clash = [r for r in derived.write if there(r.month) not in (None, r.amount)]
         if clash:
-            add_problem(
-                plan,
-                k,
-                sa,
-                "ytd",
-                clash[0].amount,
-                Problem("ytd_other_sheet", "amount", {"value": f"{y}-{clash[0].month:02d}"}),
-            )
+            add_problem(plan, k, sa, "ytd", clash[0].amount, clash_problem(result, (target, y), months, clash[0].month))
             sa.status[k] = INVALID
             continue
+        remember(result, sa, target, y, months)
         for r in derived.write:
             if there(r.month) is None:
                 derived_records.append((target, y, r.month, r.amount, before.get(r.month), r.first_month))
@@ -190,6 +200,8 @@ def analyse_ytd(
         tail = result.records[len(earlier_sheets) :]
         result.records[len(earlier_sheets) :] = [r for r in tail if (r[0], r[1], r[2]) not in superseded]
     result.records.extend(derived_records)
+    if dropped:
+        result.records[:] = [r for n, r in enumerate(result.records) if n not in dropped]
 
 
 def last_year_periods(sa: SheetAnalysis) -> set[tuple[int, int]]:

@@ -121,6 +121,7 @@ class ImportAnalysis:
     # a year to date through a month with earlier months of its year never reported (counted as 0):
     # (sheet, row, year, those months)
     unreported: list[tuple[str, int, int, tuple[int, ...]]] = field(default_factory=list)
+    ytd_given: dict = field(default_factory=dict)  # (project, year, month) → import_rounded_views.Given
     # rows of a report older than the figures stored (September's after October's), whose 形象进度 /
     # stage / remarks were left as stored: (sheet, row, (y, m) reported, (y, m) stored, fields kept)
     older: list[tuple[str, int, tuple[int, int], tuple[int, int], tuple[str, ...]]] = field(default_factory=list)
