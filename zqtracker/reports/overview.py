@@ -36,7 +36,7 @@ from zqtracker.reports.text import (
 from zqtracker.reports.trend_chart import HEIGHT_MM, WIDTH_MM, TrendData, draw_trend_svg, trend_data
 from zqtracker.services.context import AppContext
 from zqtracker.services.progress import Progress
-from zqtracker.stats import span_words
+from zqtracker.stats import gap_words, span_words
 from zqtracker.stats.figures import Breakdown, Summary, Ytd, percent
 from zqtracker.stats.month_figures import Point
 from zqtracker.stats.period_words import period_note
@@ -75,9 +75,12 @@ def build(ctx: AppContext, options: ReportOptions, report: Report, progress: Pro
     if progress is not None:
         progress.report(2, 3, "")
     note = period_note(c, lang)  # cut back to the records, or none at all (probe25d W4, W5)
+    # months not reported (a district's March never imported): said, and growth like with like
+    lacking = gap_words.line(c.total.gaps, c.total.like_pct, lang, lambda v: money_with_unit(v, unit, lang))
     report.blocks = [
         key_figures(s, lang, unit, trend.point),
         *([Paragraph(note)] if note else []),
+        *([Paragraph(lacking)] if c.total.gaps else []),
         Chart(t("trend_title", lang), svg, HEIGHT_MM / WIDTH_MM),
         *trend_notes(trend, s, lang, unit),
         status_table(s, lang, unit),
@@ -95,6 +98,9 @@ def key_figures(s: Summary, lang: str, unit: Unit, point: Point | None = None) -
     that has no figure because a span straddles the period."""
     c = s.completed
     like = span_words.like_growth(point, lang, short=True) if point is not None and _like(point, s) else ""
+    if c.total.gaps:  # months not reported: the growth like with like, those months left out of both years
+        like = gap_words.like_tile(c.total.like_pct, lang)
+    later = span_words.later_short(c.pending, lang, lambda v: money_with_unit(v, unit, lang))
     return KeyFigures(
         [
             Figure(t("fig_projects", lang), count(s.projects)),
@@ -107,7 +113,7 @@ def key_figures(s: Summary, lang: str, unit: Unit, point: Point | None = None) -
             Figure(
                 t("fig_ytd", lang, span=short_period(c.year, c.through_month, lang)),
                 money_with_unit(c.total.ytd, unit, lang) if c.reported else "—",
-                span_words.later_short(c.pending, lang, lambda v: money_with_unit(v, unit, lang)),
+                gap_words.t("sep", lang).join(x for x in (gap_words.note(c.total.gaps, lang), later) if x),
             ),
             Figure(t("fig_prior", lang), money_with_unit(c.total.prior_ytd, unit, lang)),
             Figure(t("fig_yoy", lang), growth(c.total.yoy_pct), like),
@@ -196,13 +202,13 @@ def ytd_table(
         b = projects.get(name, Breakdown())
         y = completed.get(name, Ytd())
         cells = (name, count(b.projects), planned_money(b, unit, lang), _ytd(y, unit, lang),
-                 money(y.prior_ytd, unit, lang), growth(y.yoy_pct))  # fmt: skip
+                 money(y.prior_ytd, unit, lang), _growth(y, lang))  # fmt: skip
         rows.append(Row(cells, key=name))
     if unclassified is not None:
         label, b, y = unclassified
         if b.projects or y.ytd or y.prior_ytd:
             cells = (label, count(b.projects), planned_money(b, unit, lang), _ytd(y, unit, lang),
-                     money(y.prior_ytd, unit, lang), growth(y.yoy_pct))  # fmt: skip
+                     money(y.prior_ytd, unit, lang), _growth(y, lang))  # fmt: skip
             rows.append(Row(cells, key="unclassified"))
     total = s.completed.total
     rows.append(
@@ -213,13 +219,22 @@ def ytd_table(
                 planned_money(Breakdown(s.projects, s.planned_investment, s.projects_without_amount), unit, lang),
                 _ytd(total, unit, lang),
                 money(total.prior_ytd, unit, lang),
-                growth(total.yoy_pct),
+                _growth(total, lang),
             ),
             RowStyle.TOTAL,
             "total",
         )
     )
-    return Table(title, cols, rows, note=with_note(planned_note(s.projects_without_amount, lang), t("yoy_note", lang)))
+    lacking = [(n, g) for n in names if (g := completed.get(n, Ytd()).gaps)]
+    if unclassified is not None and unclassified[2].gaps:
+        lacking.append((unclassified[0], unclassified[2].gaps))
+    notes = (planned_note(s.projects_without_amount, lang), t("yoy_note", lang), gap_words.table_note(lacking, lang))
+    return Table(title, cols, rows, note=with_note(*notes))
+
+
+def _growth(y: Ytd, lang: str) -> str:
+    """The growth, like with like where months are not reported."""
+    return gap_words.like_tile(y.like_pct, lang) if y.gaps else growth(y.yoy_pct)
 
 
 def _ytd(y: Ytd, unit: Unit, lang: str) -> str:

@@ -16,6 +16,7 @@ from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.models import InvestorOrigin, ProjectType
 from zqtracker.domain.status import Status
 from zqtracker.stats.cube import InvestmentCube, ProjectCube, ProjectTotals
+from zqtracker.stats.gaps import Gaps, gaps
 
 ONE_DECIMAL = Decimal("0.1")
 
@@ -64,10 +65,20 @@ class Ytd:
     # False: nothing of the year is recorded through the period's month (a year not reported
     # yet): the year to date has no figure, never 0 against last year's (−100%, probe25d W5)
     reported: bool = True
+    # months not reported (a district's March never imported, stats/gaps.py): the year to date is
+    # what was reported, and growth is like with like (``like_pct``), never 9 months against 10
+    gaps: Gaps = field(default_factory=Gaps)
 
     @property
     def yoy_pct(self) -> float | None:
-        return yoy_pct(self.ytd, self.prior_ytd) if self.comparable and self.reported else None
+        return yoy_pct(self.ytd, self.prior_ytd) if self.comparable and self.reported and not self.gaps else None
+
+    @property
+    def like_pct(self) -> float | None:
+        """With months not reported: the growth leaving them out of both years (None: no figure)."""
+        if not self.gaps or not self.comparable or not self.reported or self.gaps.like is None:
+            return None
+        return yoy_pct(*self.gaps.like)
 
     def to_json(self) -> dict[str, int | float | bool | None]:
         out: dict[str, int | float | bool | None] = {
@@ -79,6 +90,8 @@ class Ytd:
             out["comparable"] = False
         if not self.reported:  # nothing recorded: the 0 is no figure (the text says "—")
             out["reported"] = False
+        if self.gaps:
+            out |= {**self.gaps.to_json(), "like_for_like_yoy_pct": self.like_pct}
         return out
 
 
@@ -202,17 +215,23 @@ def status_breakdowns(raw: dict[str | None, ProjectTotals]) -> dict[Status, Brea
 
 
 def ytds(
-    raw: dict[str | None, tuple[int, int]], not_comparable: Collection[str | None] = (), reported: bool = True
+    raw: dict[str | None, tuple[int, int]],
+    not_comparable: Collection[str | None] = (),
+    reported: bool = True,
+    lacking: dict[str | None, Gaps] | None = None,
 ) -> dict[str, Ytd]:
     """Named year-to-date lines, largest first; the unclassified key (None) is left out."""
     items = sorted(((k, v) for k, v in raw.items() if k is not None), key=lambda kv: (-kv[1][0], kv[0]))
-    return {k: Ytd(c, p, k not in not_comparable, reported) for k, (c, p) in items}
+    return {k: Ytd(c, p, k not in not_comparable, reported, (lacking or {}).get(k, Gaps())) for k, (c, p) in items}
 
 
 def unclassified_ytd(
-    raw: dict[str | None, tuple[int, int]], not_comparable: Collection[str | None] = (), reported: bool = True
+    raw: dict[str | None, tuple[int, int]],
+    not_comparable: Collection[str | None] = (),
+    reported: bool = True,
+    lacking: dict[str | None, Gaps] | None = None,
 ) -> Ytd:
-    return Ytd(*raw.get(None, (0, 0)), comparable=None not in not_comparable, reported=reported)
+    return Ytd(*raw.get(None, (0, 0)), None not in not_comparable, reported, (lacking or {}).get(None, Gaps()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,17 +353,21 @@ def build_summary(
     # like with like: no growth where a 1–X月 figure straddles the period's month (either year)
     apart_sector = investment.not_comparable(year, through, "sector")
     apart_district = investment.not_comparable(year, through, "district")
+    # months not reported (a district's March never imported): said, and growth like with like
+    # (a year nothing is recorded for has no figure at all: nothing to say of its months)
+    lacking = {dim: gaps(investment, year, through, None if dim == "total" else dim) if reported else {}
+               for dim in ("total", "sector", "district", "chain")}  # fmt: skip
     completed = CompletedInvestment(
         year=year,
         through_month=through,
-        total=Ytd(*total, comparable=not investment.not_comparable(year, through), reported=reported),
-        by_sector=ytds(ytd_sector, apart_sector, reported),
-        by_district=ytds(ytd_district, apart_district, reported),
-        by_chain=ytds(ytd_chain, apart_chain, reported),
-        unclassified_sector=unclassified_ytd(ytd_sector, apart_sector, reported),
-        unclassified_district=unclassified_ytd(ytd_district, apart_district, reported),
+        total=Ytd(*total, not investment.not_comparable(year, through), reported, lacking["total"].get(None, Gaps())),
+        by_sector=ytds(ytd_sector, apart_sector, reported, lacking["sector"]),
+        by_district=ytds(ytd_district, apart_district, reported, lacking["district"]),
+        by_chain=ytds(ytd_chain, apart_chain, reported, lacking["chain"]),
+        unclassified_sector=unclassified_ytd(ytd_sector, apart_sector, reported, lacking["sector"]),
+        unclassified_district=unclassified_ytd(ytd_district, apart_district, reported, lacking["district"]),
         # by chain too, the projects without a sector are a line: named lines + it = the total (probe25d W2)
-        unclassified_chain=unclassified_ytd(ytd_chain, apart_chain, reported),
+        unclassified_chain=unclassified_ytd(ytd_chain, apart_chain, reported, lacking["chain"]),
         pending=investment.pending(year, through),
         asked_through=asked,
     )

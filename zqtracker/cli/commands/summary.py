@@ -14,7 +14,7 @@ from zqtracker.domain.months import MONTH_ABBREVIATIONS_EN
 from zqtracker.domain.status import Status
 from zqtracker.domain.unknown import choice_label, unclassified_label, without_amount_text
 from zqtracker.io.summary_sheets import join_filters
-from zqtracker.stats import span_words
+from zqtracker.stats import gap_words, span_words
 from zqtracker.stats.figures import Breakdown, Ytd, percent
 from zqtracker.stats.period_words import cancelled_note, period_note
 
@@ -78,8 +78,10 @@ def run(args: argparse.Namespace, console: Console) -> int:
     later = span_words.later(c.pending, lang, money)
     if later:
         lines.append("  " + later)
+    if c.total.gaps:  # months not reported (a district's March never imported): said, growth like with like
+        lines.append("  " + gap_words.line(c.total.gaps, c.total.like_pct, lang, money))
     point = months.ytd[c.through_month - 1]
-    if not c.total.comparable and point.partial:
+    if not c.total.comparable and point.partial and not c.total.gaps:
         lines.append("  " + span_words.not_comparable(point.left_out, lang))
         lines.append("  " + span_words.like_growth(point, lang))
     lines += ["", console.say("summary.by_status")]
@@ -101,6 +103,12 @@ def run(args: argparse.Namespace, console: Console) -> int:
     def ytd(y: Ytd) -> str:
         return money(y.ytd) if y.reported else "—"
 
+    def growth(y: Ytd) -> str:
+        return gap_words.like_tile(y.like_pct, lang) if y.gaps else pct(y.yoy_pct)
+
+    def lacks(y: Ytd) -> str:
+        return gap_words.note(y.gaps, lang, named=False)
+
     def planned_of(b: Breakdown) -> str:
         return "—" if b.projects and b.without_amount == b.projects else money(b.planned_investment)
 
@@ -114,13 +122,14 @@ def run(args: argparse.Namespace, console: Console) -> int:
                 str(projects.get(n, Breakdown()).projects),
                 planned_of(projects.get(n, Breakdown())),
                 ytd(done.get(n, Ytd(reported=c.reported))),
-                pct(done.get(n, Ytd()).yoy_pct),
+                growth(done.get(n, Ytd())),
+                lacks(done.get(n, Ytd())),
             )
             for n in names
         ]
         label, b, y = unknown
         if b.projects or y.ytd or y.prior_ytd:
-            rows.append((label, str(b.projects), planned_of(b), ytd(y), pct(y.yoy_pct)))
+            rows.append((label, str(b.projects), planned_of(b), ytd(y), growth(y), lacks(y)))
         return _table(rows, right=(1, 2, 3, 4))
 
     lines += ["", console.say("summary.by_sector")]

@@ -14,7 +14,7 @@ from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.status import Status
 from zqtracker.domain.unknown import without_amount, without_amount_text
 from zqtracker.services.dashboard import DashboardFigures
-from zqtracker.stats import span_words
+from zqtracker.stats import gap_words, span_words
 
 if TYPE_CHECKING:
     from zqtracker.ui.dashboard.widget import DashboardWidget
@@ -66,17 +66,22 @@ def fill_tiles(
     )
     # a figure reported with later months (1–6月 seen through April) is not in it yet: say so
     later = span_words.later(c.pending, lang, lambda v: exact_money(v, unit, lang))
+    # months not reported (a district's March never imported): the figure is what was reported, and says so
+    gaps = c.total.gaps
+    unreported = gap_words.line(gaps, c.total.like_pct, lang, lambda v: exact_money(v, unit, lang)) if gaps else ""
     tiles["ytd"].set_figure(
         money.number(c.total.ytd),
-        f"{period} *" if later else period,
-        tooltip=f"{ytd_tip}\n{later}" if later else ytd_tip,
+        gap_words.note(gaps, lang) if gaps else f"{period} *" if later else period,
+        tooltip="\n".join(x for x in (ytd_tip, later, unreported) if x),
     )
 
     growth = c.total.yoy_pct
     up, down = theme.growth(lang)
     prior_short = money.number(c.total.prior_ytd)
     point = f.months.ytd[f.through - 1]  # the period like with like (stats/month_figures.py)
-    if not c.total.comparable:  # a 1–X月 figure straddles the period's month: no growth rather than a wrong one
+    if gaps:  # growth like with like, the months not reported left out of both years
+        tiles["yoy"].set_figure("—", gap_words.like_tile(c.total.like_pct, lang), tooltip=unreported)
+    elif not c.total.comparable:  # a 1–X月 figure straddles the period's month: no growth rather than a wrong one
         # (the tile says the like-with-like growth, as the overview's key figure does; the tooltip who)
         why = span_words.not_comparable(point.left_out, lang)
         like = span_words.like_growth(point, lang, tile=True)
