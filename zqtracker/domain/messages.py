@@ -228,3 +228,8 @@ MESSAGES.merge(COLUMN_MESSAGES)
 from zqtracker.domain.reopen_messages import REOPEN_MESSAGES  # noqa: E402
 
 MESSAGES.merge(REOPEN_MESSAGES)
+
+# A row's stage read from its figures, dates and words; words in date columns (domain/status_evidence_messages.py).
+from zqtracker.domain.status_evidence_messages import STATUS_EVIDENCE_MESSAGES  # noqa: E402
+
+MESSAGES.merge(STATUS_EVIDENCE_MESSAGES)
