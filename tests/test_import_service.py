@@ -255,7 +255,7 @@ def test_all_or_nothing_and_skip_invalid(service: ImportService, ctx: AppContext
     rows = [
         PROJECT_HEADER,
         [1, "A-1", "好项目", None, "光伏", "端州区", "在建", 1, None, None, None, "是"],
-        [2, "A-2", "坏项目", None, "光伏", "端州区", "研究中", "很多", None, "明年底", None, "也许"],
+        [2, "A-2", "坏项目", None, "光伏", "端州区", "研究中", "很多", None, "2023-02-30", None, "也许"],
         [3, "A-1", "重复项目", None, "光伏", "端州区", "在建", 1, None, None, None, "否"],
     ]
     path = write_workbook(tmp_path / "bad.xlsx", SheetSpec("明细", rows))
@@ -266,7 +266,7 @@ def test_all_or_nothing_and_skip_invalid(service: ImportService, ctx: AppContext
     assert found == {
         ("明细", 3, "G", "研究中", "unknown_status"),
         ("明细", 3, "H", "很多", "bad_money"),
-        ("明细", 3, "J", "明年底", "bad_date"),
+        ("明细", 3, "J", "2023-02-30", "bad_date"),  # (a word, 明年底, gives no date and refuses nothing)
         ("明细", 3, "L", "也许", "bad_bool"),
         ("明细", 4, "B", "A-1", "duplicate_in_file"),
     }

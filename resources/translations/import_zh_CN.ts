@@ -220,6 +220,10 @@
         <translation>请选择其含义…</translation>
     </message>
     <message>
+        <source>read as %1</source>
+        <translation>按“%1”读取</translation>
+    </message>
+    <message>
         <source>Status word “%1” (%2 rows):</source>
         <translation>状态词“%1”（%2 行）：</translation>
     </message>

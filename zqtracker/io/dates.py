@@ -5,8 +5,8 @@ numbers as float/int, text. What is accepted: Excel dates (1900 and 1904 systems
 2023-10-10, 2023/10/10, 2023.10.10, 2023年10月10日, 20231010, 9/30/2026 (month/day/year unless
 a day above 12 shows the column writes day/month; a column where no date decides, 03/04/2023 alone,
 is read month first with a note, never silently: :func:`order_note`), a month (2023.10, 2023-10,
-2023年10月, 202310), a quarter (2025-Q2, 2025Q2, 2025年二季度), a bare year (2020, 2020年) — each
-keeping its precision, never a made-up day. A year first (2023/3/4, as Chinese lists write it) is
+2023年10月, 202310; 2025年底 is December 2025), a quarter (2025-Q2, 2025Q2, 2025年二季度), a bare year
+(2020, 2020年) — each keeping its precision, never a made-up day. A year first (2023/3/4, as Chinese lists write it) is
 never in doubt.
 
 A number between 1900 and 2200 in a date-formatted cell (what a spreadsheet program stores when
@@ -31,7 +31,8 @@ _MONTH_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(?:份)?(?:[上�
 _COMPACT_RE = re.compile(r"^(\d{4})(\d{2})(\d{2})?$")
 _QUARTER_RE = re.compile(r"^(\d{4})\s*(?:年度?)?\s*[-/]?\s*(?:q|第)?\s*([1-4一二三四])\s*(?:季度|季|q)?$")
 _QUARTER_FIRST_RE = re.compile(r"^q([1-4])\s*[-/ ]?\s*(\d{4})$")
-_YEAR_RE = re.compile(r"^(\d{4})\s*(?:年度?|年底|年初|年内)?$")
+_YEAR_RE = re.compile(r"^(\d{4})\s*(?:年度?|年初|年内)?$")
+_YEAR_END_RE = re.compile(r"^(\d{4})\s*年?\s*(?:底|末)$")  # "2025年底": December, a month's precision
 SLASH_DATE_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:[t\s]+\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:am|pm)?)?$")
 _RANGE_SPLIT_RE = re.compile(r"\s*(?:-|—|–|~|～|至|到|—)\s*")
 _YEAR_MONTH = r"((?:19|20|21)\d{2}\s*[-.年]\s*\d{1,2}\s*月?)"
@@ -124,6 +125,9 @@ def parse_fuzzy(value: object, field: str, date1904: bool = False, order: str = 
     m = _YEAR_RE.match(text)
     if m:
         return make(int(m[1]), 1, 1, value, field), YEAR
+    m = _YEAR_END_RE.match(text)
+    if m:
+        return make(int(m[1]), 12, 1, value, field), MONTH
     m = SLASH_DATE_RE.match(text)
     if m:
         first, second = int(m[1]), int(m[2])

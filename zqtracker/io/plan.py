@@ -14,10 +14,10 @@ from zqtracker.domain.errors import Problem
 from zqtracker.io import values as cells
 from zqtracker.io.across import fields_down_rows, side_by_side
 from zqtracker.io.cell_convert import ColumnConverter, PlanOptions, converter, foreign_currency, money_unit
+from zqtracker.io.date_words import read_row_words
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.headers import ROW_NUMBER
 from zqtracker.io.layout_model import BY_PERIOD, MONTHLY, ColumnInfo, SheetLayout
-from zqtracker.io.note_status import status_from_notes
 from zqtracker.io.plan_finish import (
     apply_contexts,
     declared_count,
@@ -78,6 +78,7 @@ class SheetPlan:
     foreign: list[ColumnInfo] = field(default_factory=list)  # money columns in another currency
     marked: int = 0  # names or codes that carried a key-project mark
     unknown_statuses: dict[str, list[int]] = field(default_factory=dict)  # word → data rows k
+    date_words: dict[int, list[tuple[str, str]]] = field(default_factory=dict)  # k → [(date field, word)]
     factors: dict[str, int] = field(default_factory=dict)  # money field → the unit its cells are in
     hidden: list[int] = field(default_factory=list)  # 1-based rows of data rows hidden in the sheet
     hidden_answer: str | None = None  # what the user said of them: "import", "skip", None (not yet)
@@ -220,7 +221,7 @@ class PlanBuilder(RowRules):
             plan, self.sheet.name, self.contexts, self._row_numbers(), self._name_spanned()
         )
         apply_contexts(plan, self.contexts, self.layout)
-        status_from_notes(plan, self.layout)
+        read_row_words(plan, self.layout)  # a status in 备注, words in the date columns
         read = [i for _j, i, _c in self.columns if i.index not in self.opts.column_units]
         title_unit_note(plan, self.layout, read)
         if "month" in self.layout.fields() and (self.layout.kind == MONTHLY or "amount" in self.layout.fields()):
@@ -348,17 +349,9 @@ class PlanBuilder(RowRules):
                 if v is None:
                     continue
                 if year is None:
-                    plan.add_problem(
-                        first_k + k,
-                        CellProblem(
-                            self.sheet.name,
-                            plan.row_numbers[first_k + k],
-                            info.letter,
-                            info.header,
-                            cells.display(raw[k]),
-                            Problem("month_without_year", "plan", {"value": info.header}),
-                        ),
-                    )
+                    where = (self.sheet.name, plan.row_numbers[first_k + k], info.letter, info.header)
+                    problem = Problem("month_without_year", "plan", {"value": info.header})
+                    plan.add_problem(first_k + k, CellProblem(*where, cells.display(raw[k]), problem))
                 else:
                     plan.plans.append((first_k + k, year, v))
         elif f == "planned_investment" and any(isinstance(v, tuple) for v in values):  # (yuan, original)

@@ -50,6 +50,7 @@ from zqtracker.services.import_model import (
 from zqtracker.services.import_older import older_reports
 from zqtracker.services.import_records import analyse_records
 from zqtracker.services.import_shifts import ytd_shifts
+from zqtracker.services.import_status_evidence import RowEvidence
 from zqtracker.services.import_views import references_in_simplified
 from zqtracker.storage.codec import RowCodec, StoredRow
 
@@ -210,15 +211,14 @@ def _validate_new(result: ImportAnalysis, index: int, sa: SheetAnalysis, ks: lis
     hints = plan.status_hint
     sheet_hint = Status(plan.default_status) if plan.default_status else None
     new_projects = result.new_projects
-    targets = sa.targets
+    targets, evidence = sa.targets, RowEvidence(sa)
     for n, k in enumerate(ks, start=first):
         status = statuses[k]
         if status is None:
             hint = hints[k] if hints is not None and hints[k] is not None else None
             status = Status(hint) if hint else sheet_hint
-            if status is None:
-                status = Status.SIGNED
-                result.default_status += 1
+            if status is None:  # what the row's figures, dates and words show, else Signed
+                status = evidence.status(k, result)
         new_projects.append(NewProject(index, k, status, chain[k] if chain else None))
         targets[k] = -(n + 1)
     seen.new_sheets.append(index)

@@ -114,6 +114,9 @@ class ImportAnalysis:
     problems: list[CellProblem] = field(default_factory=list)
     invalid_rows: int = 0
     default_status: int = 0  # new projects given no status (recorded as Signed)
+    # new projects given no status whose rows show their stage (services/import_status_evidence.py):
+    # (sheet, row, the stage, the kinds of evidence)
+    inferred: list[tuple[str, int, Status, list[str]]] = field(default_factory=list)
     aliases: dict[str, str] = field(default_factory=dict)  # a district as written → the known one it means
     # amounts a spreadsheet program rounded (sheet, row, field, stored yuan, file's yuan, decimals shown):
     # listed apart, never written over the exact stored value

@@ -2,7 +2,7 @@
 
 Kept apart from the dialog (and free of Qt) because it is the import's state, not its widgets:
 each correction — a column re-mapped or given a unit, another header row, defaults for rows
-without a district, what an unknown status word means, a currency's rate, a near name linked —
+without a district, what a status word means, a currency's rate, a near name linked —
 lands in :class:`ImportOptions` here, and the sheets whose mapping was corrected are the ones
 remembered for the next file with the same headers.
 """
@@ -17,6 +17,7 @@ from zqtracker.io.errors import WorkbookRefused
 from zqtracker.services.import_mappings import Mapping
 from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
 from zqtracker.services.import_options import ImportOptions
+from zqtracker.services.import_status_words import status_words
 from zqtracker.services.importing import ImportService
 from zqtracker.services.round_guard import refuse_round_table
 
@@ -97,16 +98,16 @@ class ImportCorrections:
         return True
 
     def set_status_word(self, word: str, status: str, analysis: ImportAnalysis | None) -> None:
-        """What an unknown status word means (the CLI's --status-map), remembered with the
-        column choices of the sheets that use it."""
+        """What a status word means (the CLI's --status-map): an unknown one, or a known one the district
+        uses otherwise (已签协议 for a lead); remembered with the column choices of the sheets that use it."""
         if status:
             self.options.status_map[word] = status
         else:
             self.options.status_map.pop(word, None)
-        if analysis is not None:
-            for sa in analysis.selected:
-                if sa.plan is not None and word in sa.plan.unknown_statuses:
-                    self.mapping(sa.name, analysis).statuses[word] = status
+        used = {name for w in status_words(analysis) if w.word == word for name in w.sheets}
+        for sa in analysis.selected if analysis is not None else []:
+            if sa.name in used or (sa.plan is not None and word in sa.plan.unknown_statuses):
+                self.mapping(sa.name, analysis).statuses[word] = status
 
     def set_rate(self, currency: str, text: str) -> bool:
         """Yuan per unit of a currency (the CLI's --rate; empty: none); False when nothing changed.

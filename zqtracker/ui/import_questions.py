@@ -1,5 +1,6 @@
 """The questions an import preview asks besides the column map: what rows without a district,
-sector or status should take, what each unknown status word means, which district a name the
+sector or status should take, what each status word of the file means (an unknown one asked, a known
+one re-mapped at will), which district a name the
 database does not hold is, whether a new row with a near name is a stored project, whether rows
 hidden in the sheet are imported, and how slash dates that read either way (03/04/2026) are read.
 
@@ -39,6 +40,7 @@ from zqtracker.io.plan import DATE_FIELDS
 from zqtracker.io.row_ranges import runs_text
 from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
 from zqtracker.services.import_options import parse_period
+from zqtracker.services.import_status_words import status_words
 from zqtracker.ui.import_defaults import DefaultFields
 from zqtracker.ui.link_questions import LinkQuestions
 
@@ -160,20 +162,24 @@ class ImportQuestions(QWidget):
             self._filling = False
 
     def _show_words(self, analysis: ImportAnalysis | None) -> None:
+        """ "Status word “已签协议” (3 rows): [read as Signed / Lead / …]" for each word of the status
+        columns — an unknown one asked ("choose what it means…"), a known one with its reading, which
+        the analyst may change (the district's word for the bureau's Lead); a choice stays shown."""
         _clear(self.words_form)
-        words: dict[str, int] = {}
-        for sa in analysis.selected if analysis else []:
-            for word, ks in sa.plan.unknown_statuses.items():  # type: ignore[union-attr]
-                words[word] = words.get(word, 0) + len(ks)
-        for word, count in words.items():
+        words = status_words(analysis)
+        for w in words:
             combo = QComboBox()
-            combo.addItem(self.tr("choose what it means…"), "")
+            if w.known is None:
+                combo.addItem(self.tr("choose what it means…"), "")
+            else:
+                combo.addItem(self.tr("read as %1").replace("%1", w.known.label(self.lang)), "")
             for status in Status:
                 combo.addItem(status.label(self.lang), status.value)
+            combo.setCurrentIndex(max(combo.findData(w.chosen.value if w.chosen else ""), 0))
             combo.currentIndexChanged.connect(
-                lambda _i, w=word, c=combo: self.status_word_chosen.emit(w, c.currentData())
+                lambda _i, word=w.word, c=combo: self._on_word_chosen(word, c.currentData())
             )
-            label = self.tr("Status word “%1” (%2 rows):").replace("%1", word).replace("%2", str(count))
+            label = self.tr("Status word “%1” (%2 rows):").replace("%1", w.word).replace("%2", str(w.rows))
             self.words_form.addRow(label, combo)
         self.words_box.setVisible(bool(words))
 
@@ -278,6 +284,10 @@ class ImportQuestions(QWidget):
         self.rates_box.setVisible(bool(currencies))
 
     # -- choosing -----------------------------------------------------------------------------------
+    def _on_word_chosen(self, word: str, status: str) -> None:
+        if not self._filling:
+            self.status_word_chosen.emit(word, status)
+
     def _on_place_chosen(self, written: str, district: str) -> None:
         said = {w: d for w, d in self._said.items() if w != written}
         self.districts_said.emit({**said, written: district} if district else said)
