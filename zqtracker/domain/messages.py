@@ -233,6 +233,7 @@ MESSAGES.merge(REOPEN_MESSAGES)
 from zqtracker.domain.view_messages import VIEW_MESSAGES  # noqa: E402
 
 MESSAGES.merge(VIEW_MESSAGES)
+
 # A row's stage read from its figures, dates and words; words in date columns (domain/status_evidence_messages.py).
 from zqtracker.domain.status_evidence_messages import STATUS_EVIDENCE_MESSAGES  # noqa: E402
 
