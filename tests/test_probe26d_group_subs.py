@@ -153,7 +153,8 @@ def test_a_change_beside_this_and_last_years_figures(service: ImportService, ctx
     groups = [("完成投资", ["本年1-10月", "上年同期", "增减额", "同比(%)"])]
     result = service.import_file(grouped(tmp_path / "a07.xlsx", groups, rows), ImportOptions())
     assert result.ok, result.problems
-    assert records(ctx, NAMES[0]) == [(2025, 1, 10, 98_000_000)]  # 9,800万, nothing for October alone
+    # 9,800万, nothing for October alone; 上年同期 beside 本年1-10月 is last year's Jan–Oct, 7,200万 (probe27h)
+    assert records(ctx, NAMES[0]) == [(2024, 1, 10, 72_000_000), (2025, 1, 10, 98_000_000)]
     assert notes(result, "a change on last year") == ["F"]
 
 

@@ -298,8 +298,11 @@ _IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "当月完成额 {value} 元与 1–{month}月累计 {ytd} 元不符：按累计应为 {derived} 元",
     ),
     "month_above_ytd": (
-        "the month's own amount {value} yuan is more than the year to date {ytd} yuan through month {month}",
-        "当月完成额 {value} 元大于 1–{month}月累计 {ytd} 元",
+        "the own amount of {year}-{month:02d}, {value}, is more than the year to date through it (months 1–{month} "
+        "of {year}), {ytd}: a month's amount is part of its year to date — correct the one that is wrong, then "
+        "import again",
+        "{year}年{month}月当月完成额 {value} 大于 {year}年1–{month}月累计 {ytd}：当月数应包含在累计数之内——"
+        "请更正有误的一项后重新导入",
     ),
     "bad_date_range": (
         "{field_label}: {value!r} is not a period (write 2023-2025 or 2023.3-2025.6)",

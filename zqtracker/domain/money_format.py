@@ -68,6 +68,19 @@ WORDS = Catalogue(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class SheetAmount:
+    """An amount in the unit the sheet writes it in (``factor`` yuan: 10,000 for 万元), every digit: "1,200万元",
+    "¥12.00 mn". A problem's parameter: domain/messages.py's describe() says it in the message's language."""
+
+    yuan: int
+    factor: int = 1
+
+    def label(self, lang: str = "en") -> str:
+        unit = next((u for u in Unit if u.factor == self.factor), Unit.YUAN)
+        return MoneyFormat(unit, lang, exact=True).text(self.yuan)
+
+
 def _digits(factor: int) -> int:
     """Decimals that show any amount in this scale to the yuan (10⁸ → 8)."""
     return len(str(factor)) - 1

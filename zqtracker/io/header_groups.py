@@ -9,6 +9,12 @@ place, not investment; 去年同期: the group's figure for last year); a generi
 cumulative group is the group's figure (its period: "1-9月" over "完成投资" is the year to date
 through September, never September alone).
 io/header_rows.py asks here first; None leaves the column to the usual reading of its words.
+
+    完成投资                                   完成投资
+    1-10月 | 上年同期                           本年1-10月 | 上年1-10月
+
+上年同期 under a plain 完成投资 beside the group's year to date (1-10月) is last year's figure of that year to date
+(probe27h): last year's 1–10月, as 上年同期 under 1-10月累计 is (:func:`settle_last_year`) — never this year's.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import re
 
 from zqtracker.io.header_periods import LAST_YTD, is_last_year_child
 from zqtracker.io.headers import IGNORED_PREFIX, TARGET_WORDS, HeaderMatch, header_candidates, split_unit
+from zqtracker.io.layout_model import ColumnInfo
 from zqtracker.io.values import fold, month_header, year_in
 
 _OWN_WORDS = ("", "完成", "完成投资", "投资", "实际完成", "实际完成投资")
@@ -95,3 +102,20 @@ def _last_year(group: HeaderMatch | None, parent: str, unit: int | None) -> tupl
     if (group is not None and group.field == "amount") or any(w in parent for w in ("当月", "本月")):
         return (HeaderMatch(IGNORED_PREFIX + "last_year_month", 3),)
     return (HeaderMatch(IGNORED_PREFIX + "same_period", 3),)
+
+
+def settle_last_year(columns: list[ColumnInfo]) -> None:
+    """上年同期 under a plain group (完成投资, read as last year's month by :func:`_last_year`) beside one year to date
+    of the group (1-10月, 2025年1-10月, 本年累计) and no month's own amount: last year's year to date through the same
+    month. Beside a month (10月) or two years to date, nothing says whose it is: left as it was."""
+    for info in columns:
+        group = info.header.rpartition(" / ")[0]
+        if info.field != IGNORED_PREFIX + "last_year_month" or any(w in group for w in ("当月", "本月")):
+            continue
+        siblings = [c for c in columns if c is not info and c.header.rpartition(" / ")[0] == group]
+        ytd = [c.candidates[0] for c in siblings if c.field == "ytd" and c.candidates]
+        if len(ytd) != 1 or any(c.month is not None or c.field in ("amount", "since_start") for c in siblings):
+            continue
+        year = ytd[0].year - 1 if ytd[0].year else None  # (none named: the year before the report's)
+        found = HeaderMatch(LAST_YTD, 3, info.unit, year, ytd[0].currency, None, 0, False, ytd[0].month)
+        info.field, info.quality, info.candidates = LAST_YTD, 3, (found,)

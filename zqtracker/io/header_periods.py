@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 IGNORED_PREFIX = "ignore:"
-RANGE_MONTH_RE = re.compile(r"(?:((?:19|20|21)\d{2})年?)?1\s*[-~—–至]\s*(\d{1,2})\s*月")
+# 1-10月, 2024年1-10月, 2024年度 1—10月 (probe27h: 年度 had left the year out)
+RANGE_MONTH_RE = re.compile(r"(?:((?:19|20|21)\d{2})\s*(?:年度?)?\s*)?1\s*[-~—–至]\s*(\d{1,2})\s*月")
 SINCE_START = (
     "自开工", "自开始", "开工以来", "开工累计", "开工至今", "开工起", "建设以来", "since start", "sincestart"
 )  # fmt: skip

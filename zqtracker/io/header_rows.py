@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from zqtracker.io.header_groups import group_child
+from zqtracker.io.header_groups import group_child, settle_last_year
 from zqtracker.io.header_parts import part_column, settle_parts
 from zqtracker.io.header_subs import change_child, with_year
 from zqtracker.io.headers import (
@@ -284,6 +284,7 @@ def fill_columns(layout: SheetLayout, sheet: RawSheet) -> None:
         info.hidden = c in sheet.hidden_cols
         layout.columns.append(info)
     settle_parts(layout.columns)
+    settle_last_year(layout.columns)  # 上年同期 beside 1-10月 under 完成投资: last year's 1–10月
 
 
 def units_from_row(layout: SheetLayout, sheet: RawSheet, r: int) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from zqtracker.io import field_choice as choice
 from zqtracker.io import header_rows as header
 from zqtracker.io import sheet_context as context
+from zqtracker.io.header_parts import answered_parts
 from zqtracker.io.layout_model import (
     MONEY_FIELDS,
     MONTHLY,
@@ -81,6 +82,7 @@ def detect_layout(
     choice.apply_period(layout)
     layout.english = context.is_english(layout, sheet)
     choice.apply_overrides(layout, overrides or {})
+    answered_parts(layout)  # 设备投资 | 建安工程, one of them mapped to the group's field: the others are parts
     context.fill_hints(layout, sheet.name, known_districts)
     layout.kind = choice.sheet_kind(layout)
     said_name = any(v == "name" for v in (overrides or {}).values())  # the user says which column names projects

@@ -16,6 +16,7 @@ from zqtracker.io.across import fields_down_rows, side_by_side
 from zqtracker.io.cell_convert import ColumnConverter, PlanOptions, converter, foreign_currency, money_unit
 from zqtracker.io.date_words import read_row_words
 from zqtracker.io.errors import CellProblem
+from zqtracker.io.header_parts import ask_parts
 from zqtracker.io.headers import ROW_NUMBER
 from zqtracker.io.layout_model import BY_PERIOD, MONTHLY, ColumnInfo, SheetLayout
 from zqtracker.io.plan_finish import (
@@ -113,17 +114,12 @@ class PlanBuilder(RowRules):
         self.columns: list[tuple[int, ColumnInfo, ColumnConverter]] = []
         self.money_units: dict[int, int] = {}  # column → the yuan factor its amounts are read in
         self.foreign: list[ColumnInfo] = []
+        plan.sheet_problems += ask_parts(layout, sheet.name)  # 设备投资 | 建安工程 and no total: which is it?
         for info in sorted(layout.mapped(), key=lambda c: c.joined):  # a joined column after its first
             if info.month is not None and info.month[0] is None:
+                said = Problem("month_without_year", "month", {"value": info.header})
                 plan.sheet_problems.append(
-                    CellProblem(
-                        sheet.name,
-                        layout.header_row + 1,
-                        info.letter,
-                        info.header,
-                        info.header,
-                        Problem("month_without_year", "month", {"value": info.header}),
-                    )
+                    CellProblem(sheet.name, layout.header_row + 1, info.letter, info.header, info.header, said)
                 )
                 continue
             if info.is_money and foreign_currency(info, layout, self.opts) is not None:

@@ -26,8 +26,7 @@ from zqtracker.domain.errors import Problem
 from zqtracker.domain.fuzzy_dates import DatePrecision, FuzzyDate
 from zqtracker.domain.hanzi import simplified
 from zqtracker.domain.models import InvestmentRecord
-from zqtracker.domain.money import Unit
-from zqtracker.domain.money_format import MoneyFormat
+from zqtracker.domain.money_format import SheetAmount
 from zqtracker.domain.rounding import money_rounded_places
 from zqtracker.io.values import display
 from zqtracker.services.import_model import INVALID, SAME, UPDATE, Context, ImportAnalysis, SheetAnalysis, add_problem
@@ -143,7 +142,8 @@ def analyse_ytd(
                 first, amount = month_amount_from_ytd(stored, y, m, ytd)
             # the sheet's own months first..m beside it (1月 | 2月 | 3月 | 1-3月累计): checked against it, stored as
             # given; a run of them left empty takes what it leaves (services/import_own_months.py)
-            own = own_months(month_rows, (target, y), m, first, ytd, amount)
+            units = (plan.factors.get("amount") or 1, plan.factors.get("ytd") or 1)  # (the problem says them so)
+            own = own_months(month_rows, (target, y), m, first, ytd, amount, units)
             if own is None:
                 continue
             if own.problem is not None:  # (the cell named is the 累计 column's)
@@ -281,8 +281,7 @@ def ytd_above_planned_notes(analysis: ImportAnalysis, lang: str) -> list[Problem
 
 def money_text(yuan: int, factor: int, lang: str) -> str:
     """An amount in the unit the sheet writes it in, every digit ("600万元", "212.352亿元", "¥6.00 mn")."""
-    unit = next((u for u in Unit if u.factor == factor), Unit.YUAN)
-    return MoneyFormat(unit, lang, exact=True).text(yuan)
+    return SheetAmount(yuan, factor).label(lang)
 
 
 def _moves_earlier_points(stored: list[InvestmentRecord], write: Sequence[InvestmentRecord]) -> bool:

@@ -17,6 +17,7 @@ from zqtracker.domain.models import InvestmentRecord
 from zqtracker.io.header_periods import LAST_YTD
 from zqtracker.services.import_figures import last_year_periods, money_text, records_with, stored_records
 from zqtracker.services.import_model import INVALID, SAME, UPDATE, Context, ImportAnalysis, SheetAnalysis, add_problem
+from zqtracker.services.import_own_months import month_above_ytd
 
 MAX_SHOWN = 12
 
@@ -48,7 +49,7 @@ def analyse_last_year(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, m
         own = month_rows.get((target, y, m))
         if own is not None and own[0] == k and m > 1:  # the row's own month m of that year beside it
             if own[1] > ytd:
-                problem = Problem("month_above_ytd", "amount", {"month": m, "value": own[1], "ytd": ytd})
+                problem = month_above_ytd(y, m, own[1], ytd, (plan.factors.get("amount") or 1, factor))
                 add_problem(plan, k, sa, LAST_YTD, ytd, problem)
                 sa.status[k] = INVALID
                 continue

@@ -48,6 +48,11 @@ IGNORED_REASONS = Catalogue(
             "(小计 or 合计) — that figure is not imported; add the total column and it is",
             "分组表头所列数额的一部分（其中项），且该组只列分项、没有合计列（小计或合计），该数额未导入；补上合计列即可导入",
         ),
+        "parts_unsaid": (
+            "a part of the figure its group header names, beside other parts and no total column (小计 or 合计) — "
+            "which of them, if any, is the whole is asked",
+            "分组表头所列数额的分项，与其他分项并列且同组没有合计列（小计或合计）——哪一列是全数（如有）需您说明",
+        ),
         "last_month": ("the year to date through last month", "截至上月的累计数"),
         "change": ("a change on last year, not completed investment", "与上年相比的增减额，不是完成投资"),
         "earlier_year": (

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.models import InvestmentRecord
+from zqtracker.domain.money_format import SheetAmount
 
 
 @dataclass
@@ -29,10 +30,12 @@ class OwnMonths:
     below: list[InvestmentRecord] = field(default_factory=list)  # the own months before m, as records
 
 
-def own_months(month_rows: dict, key: tuple[int, int], m: int, first: int, ytd: int, amount: int) -> OwnMonths | None:
+def own_months(
+    month_rows: dict, key: tuple[int, int], m: int, first: int, ytd: int, amount: int, units: tuple[int, int] = (1, 1)
+) -> OwnMonths | None:
     """``ytd`` (through ``m``, giving ``amount`` for months first..m) against the sheet's own months of the
     project and year ``key``; None when the sheet gives none of first..m. ``month_rows``: (target, year,
-    month) → (k, yuan)."""
+    month) → (k, yuan); ``units``: the yuan factors the months and the year to date are written in."""
     target, y = key
     given = {j: month_rows[(target, y, j)][1] for j in range(first, m + 1) if (target, y, j) in month_rows}
     if not given:
@@ -42,10 +45,10 @@ def own_months(month_rows: dict, key: tuple[int, int], m: int, first: int, ytd: 
     runs = _empty_runs(first, m, set(given))
     if not runs:
         if rest != 0:
-            out.problem = _disagree(first, m, given, ytd, amount)
+            out.problem = _disagree(first, (y, m), given, ytd, amount, units)
         return out
     if rest < 0:
-        out.problem = _disagree(first, m, given, ytd, amount)
+        out.problem = _disagree(first, (y, m), given, ytd, amount, units)
         return out
     if rest > 0 and len(runs) > 1:
         months = ", ".join(f"{a}–{b}" if a < b else str(a) for a, b in runs)
@@ -68,11 +71,20 @@ def _empty_runs(first: int, m: int, given: set[int]) -> list[tuple[int, int]]:
     return runs
 
 
-def _disagree(first: int, m: int, given: dict[int, int], ytd: int, amount: int) -> Problem:
+def _disagree(
+    first: int, when: tuple[int, int], given: dict[int, int], ytd: int, amount: int, units: tuple[int, int]
+) -> Problem:
+    y, m = when
     total = sum(given.values())
     if set(given) == {m} and first == m:
         return Problem("month_ytd_disagree", "amount", {"month": m, "value": total, "ytd": ytd, "derived": amount})
     if set(given) == {m} and total > ytd:
-        return Problem("month_above_ytd", "amount", {"month": m, "value": total, "ytd": ytd})
+        return month_above_ytd(y, m, total, ytd, units)
     said = {"first": first, "month": m, "value": total, "ytd": ytd, "derived": amount}
     return Problem("months_ytd_disagree", "amount", said)
+
+
+def month_above_ytd(y: int, m: int, own: int, ytd: int, units: tuple[int, int]) -> Problem:
+    """Month ``m`` of ``y``'s own amount above its year to date: both in the units the sheet writes them in."""
+    said = {"year": y, "month": m, "value": SheetAmount(own, units[0]), "ytd": SheetAmount(ytd, units[1])}
+    return Problem("month_above_ytd", "amount", said)
