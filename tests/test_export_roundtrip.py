@@ -31,9 +31,14 @@ def expected_projects(ctx: AppContext) -> list[dict[str, object]]:
     plans = {p.id: {a.year: a.amount for a in ctx.projects.plans(p.id)} for p in projects}
     years = sorted({y for by_year in plans.values() for y in by_year})  # a column per year some project plans
     out = []
+    codes = {e.name: e.credit_code for e in ctx.references.enterprises()}  # the enterprise's credit code
+    coded = any(codes.get(p.enterprise) for p in projects if p.enterprise)  # its column: written when one has one
     for p in projects:
         # the figure columns (another currency, since start) are written only when used: none here
-        row = {f: getattr(p, f) for f in EXPORT_PROJECT_FIELDS if f != "chain" and f not in FIGURE_EXPORT_FIELDS}
+        skipped = ("chain", "credit_code", *FIGURE_EXPORT_FIELDS)
+        row = {f: getattr(p, f) for f in EXPORT_PROJECT_FIELDS if f not in skipped}
+        if coded:
+            row["credit_code"] = codes.get(p.enterprise) if p.enterprise else None
         row["chain"] = chains.get(p.sector)  # type: ignore[arg-type]  (None: the sector is not known)
         row["notes"] = p.notes or None  # an empty note is an empty cell
         row["land_area_mu"] = None if p.land_area_mu is None else p.land_area_mu.normalize()

@@ -91,21 +91,22 @@ def test_formats_panes_filter_widths_and_chart(demo_ctx: AppContext, tmp_path: P
     ]
     ws = wb["项目清单"]
     header = [c.value for c in ws[1]]
-    assert header[:8] == [
+    assert header[:9] == [
         "项目编号",
         "项目名称",
         "投资主体",
+        "统一社会信用代码",  # the enterprise's, beside it (most demo enterprises have one)
         "所属行业",
         "产业链",
         "所在区域",
         "项目状态",
         "计划总投资（亿元）",
     ]
-    assert header[8] == "2023年度计划投资（亿元）"  # the demo's annual plans, after planned investment (U5)
+    assert header[9] == "2023年度计划投资（亿元）"  # the demo's annual plans, after planned investment (U5)
     assert "预计年税收（亿元）" in header and "用地面积（亩）" in header
     assert header[-3:] == ["联系人", "进展情况", "备注"]  # the words the import recognises for them
     assert ws.freeze_panes == "C2"
-    assert ws.auto_filter.ref == f"A1:V{1 + 568}"
+    assert ws.auto_filter.ref == f"A1:W{1 + 568}"
     h = ws["A1"]
     assert h.font.b and h.fill.fgColor.rgb.endswith("1F4E78") and h.alignment.wrap_text
     col = {name: i + 1 for i, name in enumerate(header)}
@@ -295,7 +296,8 @@ def test_empty_database_exports_headers_and_zero_summaries(ctx: AppContext, tmp_
     result = ExportService(ctx.database).export(path, ExportOptions())
     assert result.projects == 0
     rows = sheet_rows(path, "Projects", "openpyxl")
-    assert len(rows) == 1 and len(rows[0]) == len(EXPORT_PROJECT_FIELDS) - len(FIGURE_EXPORT_FIELDS)
+    # no figure columns, nor the credit code column: no project has a value there
+    assert len(rows) == 1 and len(rows[0]) == len(EXPORT_PROJECT_FIELDS) - len(FIGURE_EXPORT_FIELDS) - 1
     total = next(r for r in sheet_rows(path, "By status", "openpyxl") if r[0] == "Total")
     assert total[1:] == [0, 0, "—", 0]  # a share of nothing is no figure, not 0 %
 

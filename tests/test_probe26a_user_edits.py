@@ -119,7 +119,7 @@ def test_a_project_the_user_deleted_is_named_when_the_list_adds_it_back(
     (note,) = [n for n in dry.notes if n.code == "note_readded"]
     assert note.params["row"] == 6 and note.params["user"] == user  # GY-003: the third data row (4, 5, 6)
     text = note.message("en")
-    assert "row 6: project GY-003 “高要精密电子元器件生产基地项目” was deleted in zqtracker" in text
+    assert "row 6: project GY-003 “高要精密电子元器件生产基地项目” (高要区) was deleted in zqtracker" in text
     assert f"by {user}); this row adds it back as a new project" in text
     assert "已在 zqtracker 中删除" in note.message("zh") and dry.added == 1
     done = service.import_file(sep, ImportOptions())  # written as the file says, and said there too
@@ -133,14 +133,15 @@ def test_a_merged_project_is_named_in_a_list_without_codes(
     service: ImportService, ctx: AppContext, tmp_path: Path
 ) -> None:
     """E10 / E7c: the user merged GY-005 into GY-001 (deleted GY-005, GY-001's planned 50000 + 20000 =
-    70000万); October's list without codes gives GY-005's name again: matched by its name (the trail has no
-    district of a project created by an import), named; GY-001's planned total back to 50000万 is listed."""
+    70000万); October's list without codes gives GY-005's name again: matched by its name and district (the
+    deletion's row keeps it, fix27u), named; GY-001's planned total back to 50000万 is listed."""
     service.import_file(district_file(tmp_path, 9), ImportOptions())
     ctx.projects.delete([pid(ctx, "GY-005")])
     ctx.projects.update(dataclasses.replace(ctx.projects.get(pid(ctx, "GY-001")), planned_investment=70000 * WAN))
     dry = service.import_file(district_file(tmp_path, 10, codes=False), ImportOptions(), dry_run=True)
     (note,) = [n for n in dry.notes if n.code == "note_readded"]
-    assert note.params["row"] == 8 and note.params["project"] == "GY-005 “高要区绿色新型建材项目”"  # data rows 4–8
+    assert note.params["row"] == 8  # data rows 4–8
+    assert note.params["project"] == "GY-005 “高要区绿色新型建材项目” (高要区)"
     planned = [c for c in dry.changes if c["field"] == "planned_investment"]
     assert [(c["before"], c["after"]) for c in planned] == [(700_000_000, 500_000_000)]
 

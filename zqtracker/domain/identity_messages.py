@@ -78,5 +78,34 @@ _IDENTITY_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
         "{count} more row(s) add back projects deleted in zqtracker: {rows}.",
         "另有 {count} 行将重新添加已在 zqtracker 中删除的项目：{rows}。",
     ),
+    # An enterprise's unified social credit code (services/import_credit.py): the row's column and code are the
+    # problem's own; what the stored enterprise or another row says is in the sentence.
+    "credit_code_stored_other": (
+        "“{enterprise}” is stored with the credit code {stored}, and this row gives {value}: which is right? Correct "
+        "the file, or the enterprise's code in zqtracker, then import again",
+        "“{enterprise}”已保存的统一社会信用代码为 {stored}，本行填写的是 {value}：哪个正确？请更正文件或 zqtracker "
+        "中该企业的代码后再导入",
+    ),
+    "credit_code_of_another": (
+        "{value} is the credit code of the stored enterprise “{owner}”, but this row names “{enterprise}”, another "
+        "stored enterprise: correct the code or the enterprise's name",
+        "{value} 是已保存企业“{owner}”的统一社会信用代码，但本行的企业为另一已保存企业“{enterprise}”：请更正代码或"
+        "企业名称",
+    ),
+    "credit_code_two_names": (
+        "the credit code {value} is given to “{other}” in row {other_row} and to “{enterprise}” here: one code is "
+        "one enterprise — write one name for both, or correct the code",
+        "统一社会信用代码 {value} 在第 {other_row} 行属于“{other}”，在本行属于“{enterprise}”：一个代码即一家企业"
+        "——请统一企业名称，或更正代码",
+    ),
+    "credit_code_two_codes": (
+        "“{enterprise}” is given the credit code {other} in row {other_row} and {value} here: correct one of them",
+        "“{enterprise}”在第 {other_row} 行的统一社会信用代码为 {other}，本行为 {value}：请更正其中之一",
+    ),
+    "note_credit_code_match": (
+        "Sheet “{sheet}” row {row}: the enterprise “{written}” is read as the stored “{stored}”, whose credit code "
+        "{code} the row gives.",
+        "工作表“{sheet}”第 {row} 行：企业“{written}”按统一社会信用代码 {code} 识别为已保存的“{stored}”。",
+    ),
 }
 IDENTITY_MESSAGES = Catalogue("identity_problems", _IDENTITY_MESSAGES)

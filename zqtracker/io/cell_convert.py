@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from zqtracker.domain.credit_code import credit_code_problem, normalize_credit_code
 from zqtracker.domain.currency import ForeignAmount
 from zqtracker.domain.errors import Problem, ValidationError
 from zqtracker.domain.status import Status
@@ -173,6 +174,8 @@ def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Calla
         return _district(f, opts.known_districts, layout.district_hint or opts.district)
     if f == "construction_period":
         return no_figure(parse_range, f, opts.date1904)
+    if f == "credit_code":
+        return _credit_code
     if f in ("enterprise", "officer") and ("责任人" in info.header or "联系人" in info.header):
         return lambda v: cells.parse_text(_head_of(v) if isinstance(v, str) else v, f)  # "某公司    李某": the unit
     if f == "name" and combined_name(info.header):
@@ -199,6 +202,18 @@ def _district(f: str, known: frozenset[str], hint: str | None) -> Callable[[Any]
         return found
 
     return district
+
+
+def _credit_code(v: Any) -> str | None:
+    """An enterprise's 统一社会信用代码, upper case without spaces; one that is not 18 characters of its
+    alphabet ending in the right check character is refused on its row (never stored, never matched)."""
+    if cells.is_placeholder(v):
+        return None
+    code = normalize_credit_code(cells.parse_code(v, "credit_code"))
+    reason = credit_code_problem(code)
+    if reason:
+        raise ValidationError(Problem("bad_credit_code", "credit_code", {"value": code, "reason": reason}))
+    return code
 
 
 def no_figure(parse: Callable[..., Any], *args: Any) -> Callable[[Any], Any]:

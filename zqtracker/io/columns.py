@@ -155,6 +155,17 @@ CHAIN_COLUMN = Column(
     ("产业链", "所属产业链", "产业链条", "产业链名称"),
 )
 BY_FIELD[CHAIN_COLUMN.field] = CHAIN_COLUMN
+# The enterprise's unified social credit code (统一社会信用代码): not a project field either. Export writes it
+# beside the enterprise when one has a code; import stores it on the enterprise (services/import_credit.py).
+CREDIT_CODE_COLUMN = Column(
+    "credit_code",
+    "Unified social credit code",
+    "统一社会信用代码",
+    Kind.CODE,
+    ("unified social credit code", "credit code"),
+    ("统一社会信用代码", "信用代码", "社会信用代码", "统一代码", "企业信用代码"),
+)
+BY_FIELD[CREDIT_CODE_COLUMN.field] = CREDIT_CODE_COLUMN
 
 # The figures of issue 13 that export writes (and the import reads back: io/ is the lead's). Not in
 # PROJECT_COLUMNS: they are columns of export, each written only when some project has a value.
@@ -175,9 +186,10 @@ BY_FIELD.update({c.field: c for c in FIGURE_COLUMNS})
 
 # The Projects sheet of an export, in this order (the chain right after its sector).
 EXPORT_PROJECT_FIELDS: tuple[str, ...] = (
-    "code", "name", "enterprise", "sector", "chain", "district", "status", "planned_investment", "land_area_mu",
-    "expected_annual_output", "expected_annual_tax", "signed_on", "construction_start_on", "production_on",
-    "is_key_project", "project_type", "investor_origin", "officer", "contact", "progress_note", "notes",
+    "code", "name", "enterprise", "credit_code", "sector", "chain", "district", "status", "planned_investment",
+    "land_area_mu", "expected_annual_output", "expected_annual_tax", "signed_on", "construction_start_on",
+    "production_on", "is_key_project", "project_type", "investor_origin", "officer", "contact", "progress_note",
+    "notes",
     # written only when some exported project has one (see services/exporting.py)
     "planned_original", "planned_currency", "planned_rate", "since_start_amount", "since_start_month",
 )  # fmt: skip
@@ -254,7 +266,7 @@ ANNUAL_PLAN_COLUMN = Column(
     ("annual plan", "annual planned investment", "plan for the year"),
     ("年度计划投资", "年度计划", "本年计划投资", "年度投资计划", "当年计划投资", "年计划投资"),
 )
-IMPORT_ONLY_COLUMNS: tuple[Column, ...] = (CHAIN_COLUMN, ANNUAL_PLAN_COLUMN)
+IMPORT_ONLY_COLUMNS: tuple[Column, ...] = (CHAIN_COLUMN, CREDIT_CODE_COLUMN, ANNUAL_PLAN_COLUMN)
 
 # Every column's canonical header, English and Chinese, as one catalogue: the pairs stay beside
 # their synonyms above (import recognises them first), and are worded from here.

@@ -101,6 +101,10 @@ EXACT: dict[str, tuple[str, ...]] = {
                     "本年计划投资", "年度投资计划", "当年计划投资", "年计划投资", "本年度计划投资", "全年计划",
                     "全年计划投资", "全年投资计划", "本年计划", "本年度计划", "当年计划"),
     "month": ("month", "period", "月份", "月", "期间", "统计期", "统计月份", "报告期"),
+    # the enterprise's 18-character code (domain/credit_code.py), never the project's code (项目代码)
+    "credit_code": ("统一社会信用代码", "信用代码", "社会信用代码", "统一代码", "企业信用代码", "企业统一社会信用代码",
+                    "统一社会信用代码(企业)", "建设单位统一社会信用代码", "投资主体统一社会信用代码",
+                    "unified social credit code", "social credit code", "credit code", "uscc"),
     "amount": ("completed investment", "amount", "investment completed", "completed", "完成投资", "当月完成投资",
                "本月完成", "完成额", "本月完成投资", "月度完成投资", "当月完成", "本月完成额", "当月完成额",
                "完成投资额", "实际完成投资", "实际完成投资额", "当月完成投资额", "本月完成投资额"),
@@ -166,6 +170,7 @@ CONTAINED: dict[str, tuple[str, ...]] = {
     "notes": ("备注",),
     "officer": ("服务专员", "责任人", "项目专员"),
     "chain": ("产业链",),
+    "credit_code": ("信用代码", "统一代码"),
 }
 
 # Words that rule a field out of a header that contains one of its words (never an exact header).
@@ -199,7 +204,7 @@ _MONEY_OUT = (
 )
 EXCLUDED: dict[str, tuple[str, ...]] = {
     "name": ("个数", "项数", "数量", "类型", "类别", "性质", "编号", "代码", "单位", "企业", "公司"),
-    "code": ("信用", "社会", "组织机构", "邮编", "邮政", "个数"),
+    "code": ("信用", "社会", "组织机构", "统一代码", "邮编", "邮政", "个数"),
     "enterprise": ("简介", "介绍", "性质", "类型", "联系", "电话", "信用代码", "个数", "数量", "来源", "资本", "国别",
                    "地址", "所属地", "所在地", "所属国", "所属区域"),
     "sector": ("个数", "数量", "占比", "%", "产值", "税收", "投资"),
@@ -244,7 +249,7 @@ IGNORED: dict[str, tuple[str, ...]] = {
     "percent": ("完成率", "占比", "比例", "比重", "增速", "增长", "同比", "完成投资占年计划", "完成年度计划",
                 "占年计划", "percent", "share"),
     "leader": ("挂点领导", "责任领导", "包联领导", "挂钩领导", "分管领导", "联系领导", "包挂领导"),
-    "credit_code": ("统一社会信用代码", "信用代码", "社会信用代码", "组织机构代码"),
+    "credit_code": ("组织机构代码",),  # the nine-character code of before 2015: not the 18 stored
 }  # fmt: skip
 
 # Part of a header that says "this is a share, a rate, a count": the header is ignored as such.

@@ -210,7 +210,7 @@ class ExportService:
     def _write(self, book, f, fields, options, summary_data, demo, filters, say):
         with self.db.session() as s:
             n_projects = ProjectRepository(s).count(f)
-            unused = set(FIGURE_EXPORT_FIELDS) - figure_fields_used(s, f)
+            unused = {*FIGURE_EXPORT_FIELDS, "credit_code"} - figure_fields_used(s, f)
             fields = [k for k in fields if k not in unused]  # no column that every row leaves empty
             # 年度计划投资: a column per year some exported project has a plan for, after planned investment
             # (all columns; a table's visible columns alone are what it shows)

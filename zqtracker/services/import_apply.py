@@ -57,7 +57,9 @@ def write(
                 raise ConcurrentUpdateError(0, what="import", detail="the database changed after its backup")
         if analysis.mode == "replace":
             store.delete_all_projects()
-        store.create_references(analysis.new_sectors, analysis.new_districts, analysis.new_enterprises, change)
+        new, codes = analysis.new_enterprises, analysis.new_enterprise_codes
+        store.create_references(analysis.new_sectors, analysis.new_districts, new, change, codes)
+        store.give_codes(analysis.codes_given, change)  # stored enterprises without a credit code: the file's
         refs = dict(zip(("sector", "district", "enterprise"), store.references(), strict=True))
         stamp = utcnow()
         report(0, "projects")

@@ -66,6 +66,8 @@ def changes_of(analysis: ImportAnalysis) -> tuple[list[dict[str, Any]], int]:
                             "field": c.field,
                             "before": plain(c.before),
                             "after": plain(c.after),
+                            # a stored enterprise given its credit code by this row: which one
+                            **({"enterprise": plan.column("enterprise")[k]} if c.field == "credit_code" else {}),
                         }
                     )
     rewritten = [r for r in analysis.records if r[4] is not None]

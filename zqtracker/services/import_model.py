@@ -111,6 +111,8 @@ class ImportAnalysis:
     new_sectors: list[tuple[str, str | None]] = field(default_factory=list)  # (name, chain)
     new_districts: list[str] = field(default_factory=list)
     new_enterprises: list[str] = field(default_factory=list)
+    new_enterprise_codes: dict[str, str] = field(default_factory=dict)  # new enterprise → its credit code
+    codes_given: list[tuple[int, str, str]] = field(default_factory=list)  # stored enterprise given one: id, name, code
     problems: list[CellProblem] = field(default_factory=list)
     invalid_rows: int = 0
     default_status: int = 0  # new projects given no status (recorded as Signed)
@@ -171,7 +173,7 @@ class ImportAnalysis:
 
     @property
     def has_work(self) -> bool:
-        return bool(self.new_projects or self.updates or self.records or self.plans)
+        return bool(self.new_projects or self.updates or self.records or self.plans or self.codes_given)
 
 
 class SeenRows:

@@ -1,5 +1,4 @@
-"""Importing spreadsheets: the use case the desktop dialog and ``zqtracker import`` share.
-
+"""Importing spreadsheets: the use case the desktop dialog and ``zqtracker import`` share. ::
     service = ImportService(ctx.database)
     book = service.read(path, progress=progress)             # safely, in a child process
     analysis = service.analyse(book, options)                # what would change, every problem
@@ -23,7 +22,7 @@ from zqtracker.io.layout import PROJECTS, UNKNOWN, SheetLayout, book_year, detec
 from zqtracker.io.plan import PlanBuilder, SheetPlan
 from zqtracker.io.reader import RawSheet, RawWorkbook, read_workbook
 from zqtracker.io.values import fold
-from zqtracker.services import import_apply
+from zqtracker.services import import_apply, import_credit
 from zqtracker.services.history import explains_conflicts
 from zqtracker.services.import_analysis import analyse_sheets
 from zqtracker.services.import_changes import changes_of, readded, rounded_of
@@ -225,13 +224,14 @@ class ImportService:
         if progress is not None:
             progress.check()
         aliases = district_aliases(sheets, known, options.district_map)
+        codes = import_credit.match_codes(self.db, sheets)  # 统一社会信用代码: the enterprise, before matching
         merge_views(sheets)
         period_sheets(sheets, options.period)
         ctx = self._context(sheets, options)
         analysis = analyse_sheets(book, sheets, ctx, options.mode, options.skip_invalid)
         analysis.aliases = aliases
         analysis.notes = notes_of(analysis, options.lang, options.unit, options.rates, options.date_order)
-        analysis.notes.extend(readded(self.db, analysis))  # a project a user deleted, listed again: said
+        analysis.notes += [*codes.settle(analysis), *readded(self.db, analysis)]  # a deleted project listed: said
         return analysis
 
     def plan_options(

@@ -8,7 +8,10 @@ TEMP triggers storage installs on each connection before its first write, who be
 system's user name. The action and its source (the file's name) travel with the transaction:
 ``set_config(…, is_local)`` on the server, a one-row TEMP table on SQLite.
 
-Values are kept as text, sector/district/enterprise by name (as they were called then).
+Values are kept as text, sector/district/enterprise by name (as they were called then). A deletion's
+row keeps the project's name as its old value and, since migration 0011, its district's name as its new
+value (what the import matches a deleted project by: storage.audit.deleted_projects); read_changes shows
+no new value for it.
 """
 
 from __future__ import annotations
@@ -171,7 +174,8 @@ def _sqlite_triggers() -> list[str]:
         f"CREATE TEMP TRIGGER zq_audit_projects_update AFTER UPDATE OF {', '.join(columns)} ON main.projects "
         f"BEGIN {head}{diffs}; END",
         f"CREATE TEMP TRIGGER zq_audit_projects_delete AFTER DELETE ON main.projects BEGIN {head}"
-        f"VALUES (OLD.id, OLD.code, OLD.name, {action}, {source}, 'deleted', OLD.name, NULL, {user}, {now}); END",
+        f"VALUES (OLD.id, OLD.code, OLD.name, {action}, {source}, 'deleted', OLD.name, {shown('OLD', 'district_id')}, "
+        f"{user}, {now}); END",
         *(
             f"CREATE TEMP TRIGGER zq_audit_{name}_{event.lower()} AFTER {event} ON main.{table} BEGIN {head}"
             f"SELECT {row}.project_id, {_RECORD.format(row)}, {action}, {source}, {field}, {old}, {new}, {user}, "
@@ -248,6 +252,7 @@ def read_changes(session, *, project_id: int | None = None, code: str | None = N
     out = []
     for r in session.execute(stmt):
         field = {"sector_id": "sector", "district_id": "district", "enterprise_id": "enterprise"}.get(r.field, r.field)
+        new_value = None if field == "deleted" else r.new_value  # (a deletion's district: deleted_projects)
         out.append(
             ChangeRow(
                 r.id,
@@ -258,7 +263,7 @@ def read_changes(session, *, project_id: int | None = None, code: str | None = N
                 r.source,
                 field,
                 _normal(r.field, r.old_value),
-                _normal(r.field, r.new_value),
+                _normal(r.field, new_value),
                 r.user_name,
                 r.changed_at,
             )
@@ -268,19 +273,20 @@ def read_changes(session, *, project_id: int | None = None, code: str | None = N
 
 def deleted_projects(session) -> list[tuple]:
     """Projects deleted by a user (an edit's delete, or its redo) and not back since (an undo of the
-    delete puts the same id back): (id, code, name, district as last recorded or None, user, when),
-    the latest deletion first. The district is known only when a change of it was recorded (a
-    project's creation records its name alone). One statement, whatever the trail holds."""
+    delete puts the same id back): (id, code, name, district or None, user, when), the latest deletion
+    first. The district is what the deletion recorded (migration 0011 on); an older deletion's is the
+    last recorded change of it, if any (a project's creation records its name alone). One statement,
+    whatever the trail holds."""
     from sqlalchemy import text
 
     return [
         tuple(r)
         for r in session.execute(
             text(
-                "SELECT c.project_id, c.project_code, c.project_name, (SELECT d.new_value FROM project_changes d "
-                "WHERE d.project_id = c.project_id AND d.field = 'district_id' AND d.id < c.id ORDER BY d.id DESC "
-                "LIMIT 1), c.user_name, c.changed_at FROM project_changes c WHERE c.field = 'deleted' "
-                "AND c.action IN ('delete', 'redo') "
+                "SELECT c.project_id, c.project_code, c.project_name, COALESCE(c.new_value, (SELECT d.new_value "
+                "FROM project_changes d WHERE d.project_id = c.project_id AND d.field = 'district_id' AND d.id < c.id "
+                "ORDER BY d.id DESC LIMIT 1)), c.user_name, c.changed_at FROM project_changes c "
+                "WHERE c.field = 'deleted' AND c.action IN ('delete', 'redo') "
                 "AND NOT EXISTS (SELECT 1 FROM projects p WHERE p.id = c.project_id) ORDER BY c.id DESC"
             )
         )

@@ -37,11 +37,13 @@ PROJECT_VALUE_FIELDS: tuple[str, ...] = (
     "production_on", "is_key_project", "project_type", "investor_origin", "officer", "notes", "contact",
     "progress_note",
     "planned_original", "planned_currency", "planned_rate", "since_start_amount", "since_start_month",
+    "credit_code",  # the enterprise's
 )  # fmt: skip
 
 
 def figure_fields_used(session: Session, f: ProjectFilter | None = None) -> set[str]:
-    """Which of the figure columns (original currency, 自开工累计) some exported project fills."""
+    """Which of the figure columns (original currency, 自开工累计), and the enterprise's credit code, some
+    exported project fills."""
     p = ProjectTable
     stmt = apply_filter(select(func.count(p.planned_currency), func.count(p.since_start_amount)).select_from(p), f)
     currency, since = session.execute(stmt).one()
@@ -50,6 +52,10 @@ def figure_fields_used(session: Session, f: ProjectFilter | None = None) -> set[
         out |= {"planned_original", "planned_currency", "planned_rate"}
     if since:
         out |= {"since_start_amount", "since_start_month"}
+    e = EnterpriseRow
+    coded = select(p.id).join(e, e.id == p.enterprise_id).where(e.credit_code.is_not(None)).limit(1)
+    if session.execute(apply_filter(coded, f)).first() is not None:  # the enterprise's 统一社会信用代码
+        out.add("credit_code")
     return out
 
 
@@ -124,9 +130,12 @@ def iter_project_values(session: Session, f: ProjectFilter | None = None, batch:
     sector_name[None] = chain_of[None] = None
     districts: dict[int | None, str | None] = dict(session.execute(select(DistrictRow.id, DistrictRow.name)).all())
     districts[None] = None
-    enterprises: dict[int | None, str | None] = dict(
-        session.execute(select(EnterpriseRow.id, EnterpriseRow.name)).all()
-    )
+    enterprises: dict[int | None, str | None] = {}
+    credit_codes: dict[int | None, str | None] = {None: None}
+    for eid, name, credit_code in session.execute(
+        select(EnterpriseRow.id, EnterpriseRow.name, EnterpriseRow.credit_code)
+    ):
+        enterprises[eid], credit_codes[eid] = name, credit_code
     enterprises[None] = None
     status = {s.value: s for s in Status}
     ptype, origin = TYPE_OF, ORIGIN_OF  # NULL: not given
@@ -141,7 +150,7 @@ def iter_project_values(session: Session, f: ProjectFilter | None = None, batch:
              r[7], decode_area(r[8]), r[9], r[10], fuzzy(day(r[11]), r[21]),
              fuzzy(day(r[12]), r[22]), fuzzy(day(r[13]), r[23]), bool(r[14]), ptype[r[15]], origin[r[16]], r[17],
              r[18] or "", r[19], r[20], decode_scaled(r[24], AREA_SCALE), r[25], decode_scaled(r[26], RATE_SCALE),
-             r[27], r[28])
+             r[27], r[28], credit_codes[r[3]])
             for r in rows
         ]  # fmt: skip
 

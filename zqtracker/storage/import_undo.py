@@ -50,6 +50,8 @@ def revert(session: Session, change: ImportChange) -> None:
     if change.after:
         store.update_projects(change.after, change.before)
         store.follow_placements(change.before)
+    # a stored enterprise given its credit code by the import has none again (unless changed since: left)
+    store._many("UPDATE enterprises SET credit_code = NULL WHERE id = ? AND credit_code = ?", change.codes_given)
     ops.delete_keys("enterprises", ("id",), [(r[0],) for r in change.enterprises])
     ops.delete_keys("districts", ("id",), [(r[0],) for r in change.districts])
     store._many("DELETE FROM sectors WHERE id = ?", [(r[0],) for r in reversed(change.sectors)])
@@ -74,8 +76,9 @@ def reapply(session: Session, change: ImportChange) -> None:
     store._many(
         "INSERT INTO enterprises (id, name, credit_code, is_high_tech, is_specialized_new, is_little_giant) "
         "VALUES (?, ?, ?, ?, ?, ?)",
-        [(i, n, None, no, no, no) for i, n in change.enterprises],
+        [(i, n, code[0] if code else None, no, no, no) for i, n, *code in change.enterprises],
     )
+    store.give_codes([(eid, "", code) for eid, code in change.codes_given], ImportChange())
     store.insert_projects(change.inserted)
     if change.after:
         store.update_projects(change.before, change.after)

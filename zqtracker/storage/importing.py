@@ -41,7 +41,8 @@ class ImportChange:
 
     sectors: list[tuple] = field(default_factory=list)  # created: (id, name, parent_id)
     districts: list[tuple] = field(default_factory=list)  # created: (id, name)
-    enterprises: list[tuple] = field(default_factory=list)  # created: (id, name)
+    enterprises: list[tuple] = field(default_factory=list)  # created: (id, name, credit code or None)
+    codes_given: list[tuple] = field(default_factory=list)  # a stored enterprise given its credit code: (id, code)
     inserted: list[tuple] = field(default_factory=list)  # project rows (PROJECT_COLUMNS)
     before: list[tuple] = field(default_factory=list)  # updated project rows as they were
     after: list[tuple] = field(default_factory=list)  # ... and as the import left them
@@ -173,10 +174,11 @@ class ImportStore:
         districts: Sequence[str],
         enterprises: Sequence[str],
         change: ImportChange,
+        codes: dict[str, str] | None = None,
     ) -> None:
-        """New sectors (a chain first, then the sectors under it), districts and enterprises —
-        those still missing now, under the write lock (a colleague may have added one since the
-        analysis: it is used, not added twice)."""
+        """New sectors (a chain first, then the sectors under it), districts and enterprises (with
+        their credit ``codes``) — those still missing now, under the write lock (a colleague may have
+        added one since the analysis: it is used, not added twice)."""
         known_sectors, known_districts, known_enterprises = self.references()
         chains = list(dict.fromkeys(p for _n, p in sectors if p and p not in known_sectors))
         for level in (
@@ -194,13 +196,32 @@ class ImportStore:
         change.districts.extend(self.ops.insert_new_names("districts", ("id", "name"), drows))
         no = self.codec.boolean(False)
         names = [e for e in dict.fromkeys(enterprises) if e not in known_enterprises]
-        erows = [
-            (i, name, None, no, no, no) for i, name in zip(self.new_ids("enterprises", len(names)), names, strict=True)
-        ]
+        codes = codes or {}
+        self._codes_free([codes[n] for n in names if n in codes])
+        ids = self.new_ids("enterprises", len(names))
+        erows = [(i, name, codes.get(name), no, no, no) for i, name in zip(ids, names, strict=True)]
         written = self.ops.insert_new_names(
             "enterprises", ("id", "name", "credit_code", "is_high_tech", "is_specialized_new", "is_little_giant"), erows
         )
-        change.enterprises.extend((r[0], r[1]) for r in written)
+        change.enterprises.extend((r[0], r[1], r[2]) for r in written)
+
+    def give_codes(self, given: Sequence[tuple[int, str, str]], change: ImportChange) -> None:
+        """Stored enterprises (id, name, code) that had no credit code get the file's; refused
+        (ConcurrentUpdateError: the import is analysed again) when one has got a code since, or
+        another enterprise has this one."""
+        self._codes_free([code for _i, _n, code in given])
+        rows = [(code, eid) for eid, _name, code in given]
+        if self._many("UPDATE enterprises SET credit_code = ? WHERE id = ? AND credit_code IS NULL", rows) != len(rows):
+            raise ConcurrentUpdateError(0, what="import", detail="an enterprise was given a credit code meanwhile")
+        change.codes_given.extend((eid, code) for code, eid in rows)
+
+    def _codes_free(self, codes: Sequence[str]) -> None:
+        """No stored enterprise has any of these credit codes (a colleague may have given one since)."""
+        for part in range(0, len(codes), 500):
+            some = codes[part : part + 500]
+            taken = self.s.scalar(select(EnterpriseRow.id).where(EnterpriseRow.credit_code.in_(some)))
+            if taken is not None:
+                raise ConcurrentUpdateError(0, what="import", detail="a credit code was given meanwhile")
 
     def insert_projects(self, rows: Sequence[tuple], progress: Callable[[int], None] | None = None) -> None:
         """Rows of INSERT_COLUMNS (PROJECT_COLUMNS and the project's last activity)."""

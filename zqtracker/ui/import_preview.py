@@ -165,7 +165,7 @@ class PreviewModel(QAbstractTableModel):
             colon = self.tr(": ")
             if k in sheet.month_rows and sheet.plan is not None:
                 text = self.words.get("month_row", "%1").replace("%1", str(sheet.plan.row_numbers[sheet.month_rows[k]]))
-            elif kind == UPDATE and k in sheet.changes:
+            elif k in sheet.changes:  # an update's fields; any row's enterprise given its credit code
                 text = f"{text}{colon}{diff_text(sheet.changes[k], self.lang)}"
             elif k in sheet.candidates:
                 text = f"{text}{colon}{self.words.get('near', '')}"

@@ -41,15 +41,19 @@ def run(args: argparse.Namespace, console: Console) -> int:
         records = ctx.projects.investment(project.id)
         plans = ctx.projects.plans(project.id)
         figures = ctx.projects.figures_of([project.id]).get(project.id)
+        # the enterprise's 统一社会信用代码 (stored on the enterprise, not the project)
+        code = next((e.credit_code for e in ctx.references.enterprises() if e.name == project.enterprise), None)
     finally:
         ctx.close()
     if args.json:
-        console.json(_json(project, records, figures, plans))
+        console.json({**_json(project, records, figures, plans), "credit_code": code})
         return ExitCode.OK
     lang, unit = console.lang, unit_of(args)
     lines = [(field_label("name", lang), project.name), (field_label("code", lang), project.code or "")]
     fields = ("enterprise", "sector", "district", "status")
     lines += [(field_label(f, lang), _text(project, f, lang, unit)) for f in fields]
+    if code:
+        lines.insert(3, (field_label("credit_code", lang), code))  # after the enterprise
     lines.append(
         (
             _with_unit(field_label("planned_investment", lang), unit, lang),
