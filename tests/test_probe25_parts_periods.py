@@ -150,7 +150,7 @@ def test_months_that_disagree_with_their_year_to_date_are_a_problem_of_the_row(
     assert not result.written and set(by_row) == {5, 6}
     # row 5: 10 + 10 + 10 = 30万 against 35万 (350,000 yuan) for January–March
     assert by_row[5].problem.code == "months_ytd_disagree" and by_row[5].column == "F"
-    assert "add up to 300000 yuan" in by_row[5].reason("en") and "1–3" in by_row[5].reason("en")
+    assert "months 1–3 of 2025 add up to ¥0.30 mn, but the year to date ¥0.35 mn" in by_row[5].reason("en")
     # row 6: January's 10万 alone is more than the year to date of 5万
     assert by_row[6].problem.code == "months_ytd_disagree"
 
@@ -165,7 +165,9 @@ def test_two_runs_of_empty_months_share_what_is_left_only_when_nothing_is(
     path = wide(tmp_path / "gap.xlsx", "肇庆市2025年1-4月重点项目完成投资情况表", head, row)
     result = service.import_file(path, ImportOptions())
     (problem,) = result.problems
-    assert problem.problem.code == "months_gap_ytd" and "leaves 100000 yuan for months 2, 4" in problem.reason("en")
+    assert problem.problem.code == "months_gap_ytd"
+    assert "year to date ¥0.30 mn through 2025-04 leaves ¥0.10 mn for months 2, 4" in problem.reason("en")
+    assert "2025年1–4月累计 30万元 扣除所填各月后余 10万元" in problem.reason("zh")  # as the sheet writes them
 
 
 # -- probe25c M4: a sheet named after a month over a header of another -------------------------------------------

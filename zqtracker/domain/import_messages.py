@@ -293,9 +293,9 @@ _IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "（或新增该项目），再导入本表",
     ),
     "month_ytd_disagree": (
-        "the month's own amount {value} yuan does not agree with the year to date {ytd} yuan through month "
-        "{month}: that gives {derived} yuan for the month",
-        "当月完成额 {value} 元与 1–{month}月累计 {ytd} 元不符：按累计应为 {derived} 元",
+        "the own amount of {year}-{month:02d}, {value}, does not agree with the year to date through it (months "
+        "1–{month} of {year}), {ytd}: that gives {derived} for the month",
+        "{year}年{month}月当月完成额 {value} 与 {year}年1–{month}月累计 {ytd} 不符：按累计应为 {derived}",
     ),
     "month_above_ytd": (
         "the own amount of {year}-{month:02d}, {value}, is more than the year to date through it (months 1–{month} "

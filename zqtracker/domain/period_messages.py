@@ -31,15 +31,15 @@ _PERIOD_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
         "已按表头读作截至 {year}年{header_month}月（月报常在次月填报）。如数据实为截至 {named} 月，请更正表头。",
     ),
     "months_ytd_disagree": (
-        "the amounts given for months {first}–{month} add up to {value} yuan, but the year to date {ytd} yuan "
-        "through month {month} leaves {derived} yuan for them",
-        "{first}–{month}月所填各月完成额合计 {value} 元，与 1–{month}月累计 {ytd} 元不符："
-        "按累计这几个月应为 {derived} 元",
+        "the amounts given for months {first}–{month} of {year} add up to {value}, but the year to date {ytd} "
+        "through month {month} leaves {derived} for them",
+        "{year}年{first}–{month}月所填各月完成额合计 {value}，与 {year}年1–{month}月累计 {ytd} 不符："
+        "按累计这几个月应为 {derived}",
     ),
     "months_gap_ytd": (
-        "the year to date {ytd} yuan through month {month} leaves {value} yuan for months {months}, which the row "
+        "the year to date {ytd} through {year}-{month:02d} leaves {value} for months {months}, which the row "
         "leaves empty — whose is it? Fill in those months (0 where nothing was done), then import again",
-        "1–{month}月累计 {ytd} 元扣除所填各月后余 {value} 元，属于本行空着的 {months} 月中哪一月无法判断——"
+        "{year}年1–{month}月累计 {ytd} 扣除所填各月后余 {value}，属于本行空着的 {months} 月中哪一月无法判断——"
         "请填写这些月份（未完成投资的填 0）后重新导入",
     ),
 }

@@ -52,7 +52,8 @@ def own_months(
         return out
     if rest > 0 and len(runs) > 1:
         months = ", ".join(f"{a}–{b}" if a < b else str(a) for a, b in runs)
-        out.problem = Problem("months_gap_ytd", "amount", {"month": m, "ytd": ytd, "value": rest, "months": months})
+        said = {"year": y, "month": m, "ytd": SheetAmount(ytd, units[1]), "value": SheetAmount(rest, units[0])}
+        out.problem = Problem("months_gap_ytd", "amount", {**said, "months": months})
         return out
     for _a, b in runs:  # the year to date at each run's end: the whole less the months given after it
         out.points[b] = ytd - sum(v for j, v in given.items() if j > b)
@@ -76,12 +77,13 @@ def _disagree(
 ) -> Problem:
     y, m = when
     total = sum(given.values())
-    if set(given) == {m} and first == m:
-        return Problem("month_ytd_disagree", "amount", {"month": m, "value": total, "ytd": ytd, "derived": amount})
     if set(given) == {m} and total > ytd:
         return month_above_ytd(y, m, total, ytd, units)
-    said = {"first": first, "month": m, "value": total, "ytd": ytd, "derived": amount}
-    return Problem("months_ytd_disagree", "amount", said)
+    own, whole = units  # the month columns' unit, the year to date's: each amount as the sheet writes it
+    said = {"year": y, "month": m, "value": SheetAmount(total, own), "ytd": SheetAmount(ytd, whole)}
+    if set(given) == {m} and first == m:
+        return Problem("month_ytd_disagree", "amount", {**said, "derived": SheetAmount(amount, own)})
+    return Problem("months_ytd_disagree", "amount", {**said, "first": first, "derived": SheetAmount(amount, own)})
 
 
 def month_above_ytd(y: int, m: int, own: int, ytd: int, units: tuple[int, int]) -> Problem:
