@@ -233,3 +233,8 @@ MESSAGES.merge(REOPEN_MESSAGES)
 from zqtracker.domain.view_messages import VIEW_MESSAGES  # noqa: E402
 
 MESSAGES.merge(VIEW_MESSAGES)
+
+# A CSV cut off, a settings file that cannot be read, a server table held (domain/fault_messages.py).
+from zqtracker.domain.fault_messages import FAULT_MESSAGES  # noqa: E402
+
+MESSAGES.merge(FAULT_MESSAGES)
