@@ -48,6 +48,28 @@ def desktop_arguments(argv: Sequence[str]) -> SimpleNamespace | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """``zqtracker …``. A Ctrl-C at any moment — the first second too, while the commands' modules are
+    imported (probe27a k08: a KeyboardInterrupt traceback) — ends it with one sentence and exit 130."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        return interrupted(sys.argv[1:] if argv is None else argv)
+
+
+def interrupted(argv: Sequence[str]) -> int:
+    """Say "interrupted; nothing more was written" in the language asked for; exit code 130."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C while saying so: no traceback either
+    from zqtracker.cli.arguments import lang_of
+    from zqtracker.cli.console import Console, ExitCode
+
+    console = Console(lang=lang_of(argv))
+    console.error(console.say("interrupted"))
+    return ExitCode.INTERRUPTED
+
+
+def _main(argv: Sequence[str] | None) -> int:
     if (sys.argv[1:2] if argv is None else list(argv)[:1]) == [WORKER_FLAG]:
         from zqtracker.io.worker import main as worker_main
 

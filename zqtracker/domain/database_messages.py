@@ -246,6 +246,8 @@ _ENGINE_DETAILS: dict[str, tuple[str, str]] = {
     "read-only file system": ("{detail}", "文件系统为只读"),
     "is a directory": ("{detail}", "是一个文件夹"),
     "input/output error": ("{detail}", "输入/输出错误"),
+    "not a directory": ("{detail}", "路径中应为文件夹的一项是文件"),
+    "not valid json": ("{detail}", "不是有效的 JSON 内容"),
 }
 ENGINE_DETAILS = Catalogue("engine_details", _ENGINE_DETAILS, from_data=True)
 

@@ -238,3 +238,8 @@ MESSAGES.merge(VIEW_MESSAGES)
 from zqtracker.domain.status_evidence_messages import STATUS_EVIDENCE_MESSAGES  # noqa: E402
 
 MESSAGES.merge(STATUS_EVIDENCE_MESSAGES)
+
+# A CSV cut off, a settings file that cannot be read, a server table held (domain/fault_messages.py).
+from zqtracker.domain.fault_messages import FAULT_MESSAGES  # noqa: E402
+
+MESSAGES.merge(FAULT_MESSAGES)

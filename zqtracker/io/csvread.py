@@ -34,6 +34,11 @@ second is a quoted field whose text, after a line break, holds a line with as ma
 row has, or nearly (three quarters of them): the next rows swallowed. A note or an address over two
 lines, with a comma or two, has far fewer. A field too long for Excel that spans lines is the same
 runaway quote.
+
+A last row without a line ending that has fewer fields than every other row of two fields or more is
+refused (``csv_cut_off``): the file was cut there — a copy or a download still running — and its last
+value may be cut too (12 of 12000 万元; probe27a). Excel writes every row as wide as the table, so a
+whole file never looks so; a complete last row without a line ending imports as before.
 """
 
 from __future__ import annotations
@@ -230,6 +235,7 @@ def _budgeted_lines(fh, delimiter: str, max_cells: int, state: dict) -> Iterator
             )
         if "\x00" in line:
             state["nul"] = True
+        state["open_end"] = not line.endswith(("\n", "\r"))
         yield line
     state["eof"] = True
 
@@ -270,12 +276,14 @@ def _stream(path: str, name: str, encoding: str, max_cells: int, emit: Emit) -> 
         emit(("book", "csv", False, [(name, True, True)]))
         emit(("sheet", name, 0, 0, [], [], 0, 0, []))
         csv.field_size_limit(MAX_CELL_CHARS)
-        state = {"row": 0, "nul": False, "eof": False}
+        state = {"row": 0, "nul": False, "eof": False, "open_end": False}
         widths = _RowWidths(name)
         reader = csv.reader(_budgeted_lines(fh, delimiter, max_cells, state), delimiter=delimiter)
         chunk: list[list[str | float]] = []
         marks: list[tuple[int, int, str]] = []
         widest = 0  # fields in the widest record so far, trailing empty ones included
+        shape: set[int] = set()  # how many fields the rows of two or more have, up to the last row
+        last: list[str] = []
         while True:
             first_line = reader.line_num + 1
             try:
@@ -289,6 +297,9 @@ def _stream(path: str, name: str, encoding: str, max_cells: int, emit: Emit) -> 
                     raise CsvRefused("cell_too_long", limit=MAX_CELL_CHARS) from None
                 raise CsvRefused("csv_bad_row", row=state["row"] + 1, detail=str(exc)) from None
             state["row"] += 1
+            if len(last) > 1 and len(shape) < 2:  # (two counts: rows of any width, nothing to compare)
+                shape.add(len(last))
+            last = row
             if state["eof"] or (reader.line_num > first_line and swallows_rows(row, delimiter, widest)):
                 raise CsvRefused("csv_open_quote", row=state["row"])
             widest = max(widest, len(row))
@@ -309,9 +320,19 @@ def _stream(path: str, name: str, encoding: str, max_cells: int, emit: Emit) -> 
                 emit(("rows", chunk, marks))
                 chunk, marks = [], []
         widths.finish_head()
+        if state["open_end"]:
+            refuse_cut_off(last, shape, state["row"])
         if chunk:
             emit(("rows", chunk, marks))
         emit(("end", name, 0))
+
+
+def refuse_cut_off(last: list[str], shape: set[int], number: int) -> None:
+    """A last row without a line ending, with fewer fields than every other row has: the file was cut
+    there (a copy or a download still running), its last value perhaps in the middle (120 of 12000)."""
+    if len(shape) == 1 and len(last) < (width := next(iter(shape))):
+        value = next((v for v in reversed(last) if v.strip()), "")
+        raise CsvRefused("csv_cut_off", row=number, fields=len(last), width=width, value=value)
 
 
 def _letter(column: int) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 
 from zqtracker.domain.errors import ConcurrentUpdateError
+from zqtracker.services import interrupts
 from zqtracker.services.import_model import ImportAnalysis
 from zqtracker.services.import_recheck import recheck
 from zqtracker.services.progress import Progress
@@ -113,6 +114,7 @@ def write(
 
             change.fingerprint_after = fingerprint(store.conn, audit=False)  # what its undo will expect to find
         report(len(inserted) + len(after) + len(analysis.records), "commit")
+        interrupts.hold()  # a Ctrl-C from here on: the commit completes and the import is reported
     return change
 
 

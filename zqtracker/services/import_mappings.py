@@ -9,12 +9,11 @@ of the sheet's folded header texts, so a file with the same headers in the same 
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from zqtracker.io.values import fold
+from zqtracker.services.settings_file import SettingsFileError, read_json, write_json
 
 MAX_ENTRIES = 200
 HIDDEN_ROW_ANSWERS = ("import", "skip")  # what a row hidden in the sheet may be answered (--hidden-rows)
@@ -85,18 +84,18 @@ def default_path() -> Path:
 
 
 class MappingStore:
+    """The remembered mappings. A file that cannot be read is never written over: reading it finds no
+    mapping (the import asks as for a new layout), remembering one raises SettingsFileError
+    (services/settings_file.py), which the dialog shows."""
+
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or default_path()
 
-    def _load(self) -> dict[str, dict]:
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        return data if isinstance(data, dict) else {}
-
     def get(self, key: str) -> Mapping | None:
-        entry = self._load().get(key)
+        try:
+            entry = read_json(self.path).get(key)
+        except SettingsFileError:
+            return None
         if not isinstance(entry, dict):
             return None
         try:
@@ -106,16 +105,13 @@ class MappingStore:
         return None if mapping.is_empty() else mapping
 
     def put(self, key: str, mapping: Mapping) -> None:
-        data = self._load()
+        data = read_json(self.path)
         data.pop(key, None)
         if not mapping.is_empty():
             data[key] = mapping.to_json()
         while len(data) > MAX_ENTRIES:
             data.pop(next(iter(data)))
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(self.path.name + ".part")
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-        os.replace(tmp, self.path)
+        write_json(self.path, data)
 
     def forget(self, key: str) -> None:
         self.put(key, Mapping())

@@ -10,12 +10,11 @@ folder), shared by the CLI and the desktop app.
 
 from __future__ import annotations
 
-import json
-import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from zqtracker.domain.status import Status, parse_status
+from zqtracker.services.settings_file import read_json, write_json
 
 # What --map and the preview's column menu may set a column to (besides "none": not imported).
 MAPPABLE_FIELDS: tuple[str, ...] = (
@@ -88,18 +87,14 @@ def default_path() -> Path:
 
 
 class ProfileStore:
+    """The saved profiles. A file that cannot be read raises SettingsFileError (services/settings_file.py)
+    on every use — looking a profile up, saving one — and is never written over."""
+
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or default_path()
 
-    def _load(self) -> dict[str, dict]:
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        return data if isinstance(data, dict) else {}
-
     def get(self, name: str) -> Profile | None:
-        entry = self._load().get(name)
+        entry = read_json(self.path).get(name)
         if not isinstance(entry, dict):
             return None
         try:
@@ -108,12 +103,9 @@ class ProfileStore:
             return None
 
     def names(self) -> list[str]:
-        return sorted(self._load())
+        return sorted(read_json(self.path))
 
     def put(self, name: str, profile: Profile) -> None:
-        data = self._load()
+        data = read_json(self.path)
         data[name] = asdict(profile)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(self.path.name + ".part")
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-        os.replace(tmp, self.path)
+        write_json(self.path, data)

@@ -138,11 +138,14 @@ def write_source_note(folder: Path, source: Path | URL) -> None:
 
 
 def unlink_quietly(path: Path | None) -> None:
+    """A copy given up, with what SQLite wrote beside it: a copy that failed on a full disk left its
+    ``-journal`` (probe27a o03)."""
     if path is not None:
-        try:
-            path.unlink(missing_ok=True)
-        except OSError:
-            pass
+        for each in (path, *(path.with_name(path.name + side) for side in ("-journal", "-wal", "-shm"))):
+            try:
+                each.unlink(missing_ok=True)
+            except OSError:
+                pass
 
 
 def list_backups(source: Path | URL, root: Path | None = None, *, made_by: str | None = None) -> list[BackupInfo]:

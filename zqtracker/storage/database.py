@@ -50,6 +50,15 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
     cur.close()
 
 
+def _server_lock_timeout(dbapi_connection, _record: object) -> None:
+    """A statement that waits for a lock another session holds (a LOCK TABLE, a DDL, a transaction
+    left open, another writer) gives up after SQLite's busy timeout, instead of waiting for ever
+    (probe27a pglk): its error (SQLSTATE 55P03) is worded by db_errors.fault_of."""
+    with dbapi_connection.cursor() as cur:
+        cur.execute(f"SET lock_timeout = {int(sqlite_file.BUSY_TIMEOUT_S * 1000)}")
+    dbapi_connection.commit()  # (a SET in a transaction rolled back would be undone)
+
+
 def _sqlite_read_only_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     _sqlite_functions(dbapi_connection)
     cur = dbapi_connection.cursor()
@@ -200,6 +209,7 @@ def _make_engine(url: str, *, read_only: bool = False) -> Engine:
         return engine
     engine = create_engine(url, pool_pre_ping=True)
     if u.get_backend_name() == "postgresql":
+        event.listen(engine, "connect", _server_lock_timeout)
         from zqtracker.storage.credentials import attach_password
 
         attach_password(engine)  # a password kept in the system keyring

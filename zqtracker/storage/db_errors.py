@@ -70,6 +70,10 @@ def fault_of(exc: BaseException, shown: str) -> DatabaseOpenError | None:
             return DatabaseOpenError("io_error", file=shown, detail=exc.strerror or str(exc))
         return None
     if any(c.__module__.startswith("psycopg") and c.__name__ in _DRIVER_ERRORS for c in type(exc).__mro__):
+        if getattr(exc, "sqlstate", None) == "55P03":  # lock_not_available: waited its lock_timeout
+            from zqtracker.storage.sqlite_file import BUSY_TIMEOUT_S
+
+            return DatabaseOpenError("server_locked", file=shown, seconds=round(BUSY_TIMEOUT_S))
         low = str(exc).lower()
         if any(words in low for words in _CONNECTION_LOST):  # the server rolls back what it did not finish
             return DatabaseOpenError("connection_lost", file=shown)

@@ -19,7 +19,8 @@ from zqtracker.storage.schema import ZQ_TABLES
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 CHECK_EVERY = 20_000  # SQLite VM steps of a page check between two calls of its ``check``
-BUSY_TIMEOUT_S = 10.0  # how long a write waits for another program's lock before "locked" (read at each use)
+BUSY_TIMEOUT_S = 10.0  # how long a write waits for another program's lock before "locked" (read at each use);
+# a server connection's lock_timeout too (storage/database.py), set as it connects
 
 
 def _ro_uri(path: Path, *, immutable: bool = False) -> str:

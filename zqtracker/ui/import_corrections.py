@@ -20,6 +20,7 @@ from zqtracker.services.import_options import ImportOptions
 from zqtracker.services.import_status_words import status_words
 from zqtracker.services.importing import ImportService
 from zqtracker.services.round_guard import refuse_round_table
+from zqtracker.services.settings_file import SettingsFileError
 
 # A re-mapped column: ("field", its field or None for not imported) or ("unit", the factor to yuan).
 ColumnChoice = tuple[str, str | int | None]
@@ -158,11 +159,16 @@ class ImportCorrections:
             chosen.remove(sa.name)
         self.options.sheets = chosen
 
-    def remember(self, analysis: ImportAnalysis) -> None:
-        """Keep the corrected mappings for the next file with the same headers."""
+    def remember(self, analysis: ImportAnalysis) -> str:
+        """Keep the corrected mappings for the next file with the same headers; "" when kept, else why
+        not (the file that keeps them cannot be read or written, and is left as it is)."""
         for sa in analysis.sheets:
             mapping = self.options.mappings.get(sa.name)
             if sa.name in self.corrected and mapping is not None:
                 header_row = mapping.header_row if mapping.header_row is not None else sa.layout.header_row
                 key = sa.fingerprint or self.service.key_for(sa.raw, header_row, sa.layout.header_rows)
-                self.service.remember(key, mapping)
+                try:
+                    self.service.remember(key, mapping)
+                except SettingsFileError as exc:
+                    return exc.message(self.lang)
+        return ""

@@ -335,7 +335,7 @@ class ImportDialog(QDialog):
             self.undo_stack.push(command)
             command.announce()
             if self.remember_check.isChecked() and self.analysis is not None:
-                self.choices.remember(self.analysis)
+                self._show_error(self.choices.remember(self.analysis))
         self._show_imported()
         self.imported.emit(result)
 

@@ -21,11 +21,13 @@ from zqtracker.domain.errors import Problem, ValidationError
 from zqtracker.domain.history_words import field_text, value_text
 from zqtracker.domain.money import Unit
 from zqtracker.io.errors import WorkbookRefused, shorten
+from zqtracker.services import interrupts
 from zqtracker.services.import_mappings import HIDDEN_ROW_ANSWERS
 from zqtracker.services.import_options import MODES, ImportOptions, ImportRefused, ImportResult, parse_period
 from zqtracker.services.import_profiles import MAPPABLE_FIELDS, Profile, ProfileStore, field_of, status_value
 from zqtracker.services.importing import ImportService
 from zqtracker.services.progress import Progress
+from zqtracker.services.settings_file import SettingsFileError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -114,7 +116,10 @@ def options_from(args: argparse.Namespace, lang: str, profiles: ProfileStore | N
     profiles = profiles or ProfileStore()
     base = Profile()
     if args.profile:
-        found = profiles.get(args.profile)
+        try:  # a profiles file that cannot be read is said so, not "no profile called …"
+            found = profiles.get(args.profile)
+        except SettingsFileError as exc:
+            raise ValueError(exc.message(lang)) from None
         if found is None:
             raise ValueError(Problem("unknown_profile", None, {"name": args.profile}).message(lang))
         base = found
@@ -161,7 +166,10 @@ def options_from(args: argparse.Namespace, lang: str, profiles: ProfileStore | N
         district_map,
     )
     if args.save_profile:
-        profiles.put(args.save_profile, profile)
+        try:  # never over a file that cannot be read: it still holds the other profiles
+            profiles.put(args.save_profile, profile)
+        except SettingsFileError as exc:
+            raise ValueError(exc.message(lang)) from None
     return ImportOptions(
         mode=args.mode,
         sheets=args.sheet,
@@ -198,6 +206,11 @@ def _status(text: str, lang: str) -> str:
 
 
 def run(args: argparse.Namespace, console: Console) -> int:
+    with interrupts.deferrable():  # a Ctrl-C once the commit is under way: the import is reported as done
+        return _run(args, console)
+
+
+def _run(args: argparse.Namespace, console: Console) -> int:
     try:
         options = options_from(args, console.lang)
     except ValueError as exc:
