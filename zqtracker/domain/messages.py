@@ -228,3 +228,8 @@ MESSAGES.merge(COLUMN_MESSAGES)
 from zqtracker.domain.reopen_messages import REOPEN_MESSAGES  # noqa: E402
 
 MESSAGES.merge(REOPEN_MESSAGES)
+
+# What the project editor refuses in a typed date (domain/editor_messages.py).
+from zqtracker.domain.editor_messages import EDITOR_MESSAGES  # noqa: E402
+
+MESSAGES.merge(EDITOR_MESSAGES)
