@@ -99,7 +99,7 @@ class DialogGuard:
         if widget is not None and widget is self._last and widget.isVisible():
             text = widget.text() if isinstance(widget, QMessageBox) else widget.windowTitle()
             self.unexpected.append(f"{widget.objectName()}: {text}")
-            widget.reject()  # type: ignore[attr-defined]
+            getattr(widget, "discard", widget.reject)()  # (the editor: without asking to save)
             widget = None
         self._last = widget
 

@@ -752,6 +752,21 @@ Details are in the log file. Your data was not changed by it.</source>
     </message>
 </context>
 <context>
+    <name>OptionalDateEdit</name>
+    <message>
+        <source>Pick from a calendar (Alt+Down)</source>
+        <translation>从日历中选择（Alt+↓）</translation>
+    </message>
+    <message>
+        <source>Clear: the date is not known</source>
+        <translation>清除：日期未知</translation>
+    </message>
+    <message>
+        <source>Type a date, e.g. %1</source>
+        <translation>输入日期，如 %1</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -914,6 +929,38 @@ Reload shows the saved version with your own changes kept in the form; check the
         <source>Changed on both sides (yours is in the form): %1</source>
         <translation>双方都修改了（表单中为您的值）：%1</translation>
     </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>Save your changes to “%1”?</source>
+        <translation>保存对“%1”的修改吗？</translation>
+    </message>
+    <message>
+        <source>Save the new project?</source>
+        <translation>保存新项目吗？</translation>
+    </message>
+    <message>
+        <source>If you don&apos;t save, what you typed is lost.</source>
+        <translation>如不保存，所输入的内容将丢失。</translation>
+    </message>
+    <message>
+        <source>New district</source>
+        <translation>新增区域</translation>
+    </message>
+    <message>
+        <source>“%1” is not a district on the list. Add it as a new district?</source>
+        <translation>“%1”不在区域列表中。要将其添加为新区域吗？</translation>
+    </message>
+    <message>
+        <source>Its projects are then counted apart from every other district&apos;s. If the project is in a district on the list, choose Cancel and pick that district.</source>
+        <translation>添加后，其项目将与其他区域分开统计。如项目属于列表中的某个区域，请选择“取消”并选取该区域。</translation>
+    </message>
+    <message>
+        <source>Add district</source>
+        <translation>添加区域</translation>
+    </message>
 </context>
 <context>
     <name>ProjectForm</name>
@@ -942,8 +989,16 @@ Reload shows the saved version with your own changes kept in the form; check the
         <translation>状态备注</translation>
     </message>
     <message>
+        <source>Saved as “%1”, the district on the list</source>
+        <translation>将保存为列表中的区域“%1”</translation>
+    </message>
+    <message>
         <source>New — it will be added to the list</source>
         <translation>新名称——保存时将加入列表</translation>
+    </message>
+    <message>
+        <source>Kept to 4 decimal places: %1</source>
+        <translation>按 4 位小数保存：%1</translation>
     </message>
 </context>
 <context>

@@ -243,3 +243,8 @@ MESSAGES.merge(STATUS_EVIDENCE_MESSAGES)
 from zqtracker.domain.fault_messages import FAULT_MESSAGES  # noqa: E402
 
 MESSAGES.merge(FAULT_MESSAGES)
+
+# What the project editor refuses in a typed date (domain/editor_messages.py).
+from zqtracker.domain.editor_messages import EDITOR_MESSAGES  # noqa: E402
+
+MESSAGES.merge(EDITOR_MESSAGES)

@@ -173,7 +173,7 @@ def parse_money(
         default_factor = default_factor.factor
     factor: int | None = default_factor
     if isinstance(value, str):
-        _check_grouping(value, field)
+        check_grouping(value, field)
         text = _SPACES_RE.sub("", value.strip())
         if not text:
             raise ValidationError(Problem("required", field))
@@ -225,7 +225,7 @@ _GROUPED_RE = re.compile(r"^\s*[+\-－]?\s*[¥￥]?\s*([0-9０-９][0-9０-９,�
 _THOUSANDS_RE = re.compile(r"^[0-9]{1,3}(?:[,，][0-9]{3})+$")
 
 
-def _check_grouping(value: str, field: str) -> None:
+def check_grouping(value: str, field: str) -> None:
     """A comma in a number separates thousands ("3,000.5"); "300,5" — a decimal comma, or a digit
     lost — is refused rather than read as 3005."""
     m = _GROUPED_RE.match(value)

@@ -7,7 +7,7 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from zqtracker.domain.errors import Problem, ValidationError
-from zqtracker.domain.money import MAX_LAND_AREA_MU, to_decimal
+from zqtracker.domain.money import MAX_LAND_AREA_MU, check_grouping, to_decimal
 from zqtracker.io.percent_format import refuse_percent
 from zqtracker.io.values import check_error, display, fold
 
@@ -21,6 +21,7 @@ def parse_decimal(value: object, field: str) -> Decimal:
         raise ValidationError(Problem("not_a_number", field, {"value": display(value)}))
     if isinstance(value, str):
         refuse_percent(unicodedata.normalize("NFKC", value).strip(), field)
+        check_grouping(value, field)  # "12,5": a decimal comma, refused rather than read as 125
     try:
         if isinstance(value, str):
             text = fold(value).replace(",", "")

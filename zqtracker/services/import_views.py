@@ -20,6 +20,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.hanzi import same_in_simplified, simplified
@@ -222,54 +223,8 @@ def district_aliases(
         col = sa.plan.values["district"]  # type: ignore[union-attr]
         sa.plan.values["district"] = [said.get(v, v) if isinstance(v, str) else v for v in col]  # type: ignore[union-attr]
     written = {v for sa in used for v in sa.plan.values["district"] if isinstance(v, str) and v}  # type: ignore[union-attr]
-    as_written = frozenset(written)
-    # 端州區: the known or written district of its simplified characters, else its simplified name
-    scripts = same_in_simplified(written, known)
-    written = (written - set(scripts)) | set(scripts.values())
-    # "肇庆高新区（大旺）", "大旺（肇庆高新区）": the side that is a district (import_district_words.py)
-    short = _short_forms(known | written)
-    brackets, both = bracketed(written, known, lambda p: _rank(p, known, written, short))
-    levels = city_level(written, known)  # 市直 → 市本级
-    brackets |= levels | old_zone_names(written - answered, known)  # 大旺, 大旺高新区 → 肇庆高新区
-    written = (written - set(brackets)) | set(brackets.values())
-    # "肇庆市端州区": the city's name before its district's, which is the district ("端州区")
-    cities = {d: m[1] for d in written - known if (m := _CITY_BEFORE_RE.match(d)) is not None}
-    written = (written - set(cities)) | set(cities.values())
-    short = _short_forms(known | written)
-    several = {v for v in written - known if _several_districts(v, known | written, short)} | both
-    spans = {v for v in written - known - several if not_one_district(v)}  # 跨区, 两区共建, 全市
-    several |= spans
-    names = known | (written - several)
-    short = _short_forms(names) if several else short
-    aliases: dict[str, str] = {}
-    for d in [*sorted(names - known), *sorted(names - known)]:  # twice: 高新区 once 肇庆国家高新区 is 肇庆高新区
-        if d in aliases:
-            continue
-        hits = short.get(d, set()) - {d} - set(aliases)
-        same = {n for n in names if n != d and _zone_short(n) == _zone_short(d)}
-        if len(same) == 1 and (next(iter(same)) in known or len(next(iter(same))) < len(d)):
-            aliases[d] = next(iter(same))  # 肇庆高新技术产业开发区 beside 肇庆高新区: the one written short
-        elif len(hits) == 1 and len(d) >= 2:
-            aliases[d] = next(iter(hits))
-        elif (inside := district_of_address(d, frozenset(names - {d}))) != d and inside in names:
-            aliases[d] = inside  # "肇庆高新区大旺" beside "肇庆高新区": a place inside that district
-        elif d.endswith(("区", "县", "市")) and d[:-1] in known and len(d) >= 3:
-            aliases[d] = d[:-1]  # "端州区" where "端州" is stored: the stored name, one district still
-    aliases = {**{d: aliases.get(c, c) for d, c in cities.items() if c != d}, **aliases}
-    aliases = {**{d: aliases.get(c, c) for d, c in brackets.items()}, **aliases}
-    aliases = {**{d: aliases.get(c, c) for d, c in scripts.items()}, **aliases}
-    for d in list(aliases):  # 大旺 → 大旺高新区 → 高新区: read as where the chain ends
-        seen = {d}
-        while aliases[d] in aliases and aliases[d] not in seen:
-            seen.add(aliases[d])
-            aliases[d] = aliases[aliases[d]]
-    # 金利镇, 大沙镇 alone in a city's list: towns, whose county nothing says — five districts of one town each
-    towns = {d for d in names - known - set(aliases) if d.endswith(_TOWN_ENDS) and not _COUNTY_IN_RE.search(d[:-1])}
-    # 马安 beside a stored 肇庆高新区: an old or local name no rule can read — which stored district is it?
-    unknown = {d for d in names - known - set(aliases) - towns - answered if unknown_place(d, known)}
-    # 亚铝大道北 in a list no title of which names its district: a road, never a district — which one is it in?
-    addresses = {d for d in names - known - set(aliases) - towns - answered if is_address(d)}
-    unknown -= addresses
+    r = read_districts(written, known, answered)
+    aliases, several, spans, towns, unknown, addresses = r.aliases, r.several, r.spans, r.towns, r.unknown, r.addresses
     stored = "、".join(sorted(known)[:STORED_SHOWN]) + ("…" if len(known) > STORED_SHOWN else "")
     for sa in used:
         plan = sa.plan
@@ -290,7 +245,7 @@ def district_aliases(
                     add_problem(plan, k, sa, "district", v, problem)
         if aliases:
             plan.values["district"] = [aliases.get(v, v) if v else v for v in col]
-    return {d: a for d, a in aliases.items() if d in as_written}  # not 高新区 of 高新区（原大旺）: never written
+    return {d: a for d, a in aliases.items() if d in written}  # not 高新区 of 高新区（原大旺）: never written
 
 
 def _zone_short(name: str) -> str:
@@ -382,3 +337,70 @@ _SPACES_RE = re.compile(r"[^\S\x00]+")
 
 def enterprise_key(names: str) -> str:
     return _PUNCTUATION_RE.sub("", unicodedata.normalize("NFKC", simplified(names))).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class DistrictReading:
+    """What district names as written are read as (:func:`read_districts`)."""
+
+    aliases: dict[str, str]  # a name → the district it is ("高要" → "高要区")
+    several: set[str]  # names of several districts ("怀集县、广宁县"), or spans (below)
+    spans: set[str]  # 跨区, 两区共建, 全市: no one district
+    towns: set[str]  # 金利镇 alone: a town, whose county nothing says
+    unknown: set[str]  # 马安 beside a stored 肇庆高新区: an old or local name no rule reads
+    addresses: set[str]  # 亚铝大道北: a road, never a district
+
+
+def read_districts(
+    written: set[str], known: frozenset[str], answered: set[str] | frozenset[str] = frozenset()
+) -> DistrictReading:
+    """The import's rule for district names (and the project editor's, ui/district_choice.py): ``written``
+    read beside the ``known`` (stored) districts and each other; ``answered``: names the user said are new."""
+    # 端州區: the known or written district of its simplified characters, else its simplified name
+    scripts = same_in_simplified(written, known)
+    written = (written - set(scripts)) | set(scripts.values())
+    # "肇庆高新区（大旺）", "大旺（肇庆高新区）": the side that is a district (import_district_words.py)
+    short = _short_forms(known | written)
+    brackets, both = bracketed(written, known, lambda p: _rank(p, known, written, short))
+    levels = city_level(written, known)  # 市直 → 市本级
+    brackets |= levels | old_zone_names(written - answered, known)  # 大旺, 大旺高新区 → 肇庆高新区
+    written = (written - set(brackets)) | set(brackets.values())
+    # "肇庆市端州区": the city's name before its district's, which is the district ("端州区")
+    cities = {d: m[1] for d in written - known if (m := _CITY_BEFORE_RE.match(d)) is not None}
+    written = (written - set(cities)) | set(cities.values())
+    short = _short_forms(known | written)
+    several = {v for v in written - known if _several_districts(v, known | written, short)} | both
+    spans = {v for v in written - known - several if not_one_district(v)}  # 跨区, 两区共建, 全市
+    several |= spans
+    names = known | (written - several)
+    short = _short_forms(names) if several else short
+    aliases: dict[str, str] = {}
+    for d in [*sorted(names - known), *sorted(names - known)]:  # twice: 高新区 once 肇庆国家高新区 is 肇庆高新区
+        if d in aliases:
+            continue
+        hits = short.get(d, set()) - {d} - set(aliases)
+        same = {n for n in names if n != d and _zone_short(n) == _zone_short(d)}
+        if len(same) == 1 and (next(iter(same)) in known or len(next(iter(same))) < len(d)):
+            aliases[d] = next(iter(same))  # 肇庆高新技术产业开发区 beside 肇庆高新区: the one written short
+        elif len(hits) == 1 and len(d) >= 2:
+            aliases[d] = next(iter(hits))
+        elif (inside := district_of_address(d, frozenset(names - {d}))) != d and inside in names:
+            aliases[d] = inside  # "肇庆高新区大旺" beside "肇庆高新区": a place inside that district
+        elif d.endswith(("区", "县", "市")) and d[:-1] in known and len(d) >= 3:
+            aliases[d] = d[:-1]  # "端州区" where "端州" is stored: the stored name, one district still
+    aliases = {**{d: aliases.get(c, c) for d, c in cities.items() if c != d}, **aliases}
+    aliases = {**{d: aliases.get(c, c) for d, c in brackets.items()}, **aliases}
+    aliases = {**{d: aliases.get(c, c) for d, c in scripts.items()}, **aliases}
+    for d in list(aliases):  # 大旺 → 大旺高新区 → 高新区: read as where the chain ends
+        seen = {d}
+        while aliases[d] in aliases and aliases[d] not in seen:
+            seen.add(aliases[d])
+            aliases[d] = aliases[aliases[d]]
+    # 金利镇, 大沙镇 alone in a city's list: towns, whose county nothing says — five districts of one town each
+    towns = {d for d in names - known - set(aliases) if d.endswith(_TOWN_ENDS) and not _COUNTY_IN_RE.search(d[:-1])}
+    # 马安 beside a stored 肇庆高新区: an old or local name no rule can read — which stored district is it?
+    unknown = {d for d in names - known - set(aliases) - towns - answered if unknown_place(d, known)}
+    # 亚铝大道北 in a list no title of which names its district: a road, never a district — which one is it in?
+    addresses = {d for d in names - known - set(aliases) - towns - answered if is_address(d)}
+    unknown -= addresses
+    return DistrictReading(aliases, several, spans, towns, unknown, addresses)

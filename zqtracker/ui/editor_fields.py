@@ -1,5 +1,5 @@
-"""Input widgets for the project editor: money in the user's unit, optional dates and decimals,
-and pickers (sector, district) with completion.
+"""Input widgets for the project editor: money in the user's unit, land area in mu, and pickers
+(sector, district) with completion (dates: ui/date_field.py).
 
 Each has ``value()`` (raising ValidationError naming its field, never guessing) and
 ``set_value()``, so the editor reads a whole form the same way it validates it.
@@ -8,21 +8,18 @@ Each has ``value()`` (raising ValidationError naming its field, never guessing) 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, QPersistentModelIndex, QStringListModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QToolButton,
     QWidget,
 )
 
@@ -30,10 +27,8 @@ from zqtracker.domain.errors import Problem, ValidationError
 from zqtracker.domain.models import Sector
 from zqtracker.domain.money import Unit, parse_money
 from zqtracker.domain.money_format import MoneyFormat
+from zqtracker.io.decimals import parse_decimal
 from zqtracker.ui.collation import by_pinyin
-from zqtracker.ui.formatting import Formatter
-
-_NO_DATE = QDate(1900, 1, 1)
 
 
 class MoneyEdit(QWidget):
@@ -72,75 +67,38 @@ class MoneyEdit(QWidget):
         self.line.setText(self.format.number(yuan, grouping=False))
 
 
+LAND_DECIMALS = 4  # as many as a land area keeps (storage/codec.py AREA_SCALE)
+
+
 class DecimalEdit(QLineEdit):
-    """A positive decimal (land area in mu), exact: "123.4567"."""
+    """A land area in mu, read as the import reads one ("150.25", "1,234.5", "16.15亩"): a comma that
+    does not separate thousands ("12,5") is refused, never dropped; more decimals than are kept round
+    half up, as an amount rounds to the yuan, and :meth:`rounded` says so beside the field."""
 
     def __init__(self, field: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.field = field
 
     def value(self) -> Decimal | None:
-        text = self.text().strip().replace(",", "").replace("，", "")
+        text = self.text().strip()
         if not text:
             return None
+        number = parse_decimal(text, self.field)
+        if -number.as_tuple().exponent > LAND_DECIMALS:  # type: ignore[operator]
+            return number.quantize(Decimal(1).scaleb(-LAND_DECIMALS), rounding=ROUND_HALF_UP)
+        return number
+
+    def rounded(self) -> Decimal | None:
+        """What is kept of a value typed with more decimals than that (12.34567 → 12.3457), else None."""
         try:
-            value = Decimal(text)
-        except InvalidOperation:
-            raise ValidationError(Problem("not_a_number", self.field, {"value": text})) from None
-        if not value.is_finite():
-            raise ValidationError(Problem("not_a_number", self.field, {"value": text}))
-        return value
+            kept = self.value()
+            typed = parse_decimal(self.text().strip(), self.field) if kept is not None else None
+        except ValidationError:
+            return None
+        return kept if typed is not None and kept != typed else None
 
     def set_value(self, value: Decimal | None) -> None:
         self.setText("" if value is None else f"{value.normalize():f}")
-
-
-class OptionalDateEdit(QWidget):
-    """A date that may be empty: a calendar-popup date edit showing "—" when empty, and a clear
-    button (Qt's QDateEdit cannot be empty)."""
-
-    changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.edit = QDateEdit(self)
-        self.edit.setCalendarPopup(True)
-        self.edit.setMinimumDate(_NO_DATE)
-        self.edit.setMaximumDate(QDate(2200, 12, 31))
-        self.edit.setSpecialValueText("—")
-        self.edit.setDisplayFormat(Formatter().date_format)
-        self.clear_button = QToolButton(self)
-        self.clear_button.setText("×")
-        self.clear_button.setAutoRaise(True)
-        self.clear_button.clicked.connect(self.clear)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit, 1)
-        layout.addWidget(self.clear_button)
-        self.edit.dateChanged.connect(self._on_changed)
-        self.edit.calendarWidget().installEventFilter(self)
-        self.clear()
-
-    def value(self) -> date | None:
-        d = self.edit.date()
-        return None if d == _NO_DATE else date(d.year(), d.month(), d.day())
-
-    def set_value(self, value: date | None) -> None:
-        self.edit.setDate(_NO_DATE if value is None else QDate(value.year, value.month, value.day))
-
-    def clear(self) -> None:
-        self.edit.setDate(_NO_DATE)
-
-    def _on_changed(self, d: QDate) -> None:
-        self.clear_button.setEnabled(d != _NO_DATE)
-        self.changed.emit()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # An empty date opens the calendar on this month, not on January 1900.
-        if event.type() == QEvent.Type.Show and self.value() is None:
-            today = QDate.currentDate()
-            self.edit.calendarWidget().setCurrentPage(today.year(), today.month())
-        return super().eventFilter(watched, event)
 
 
 def completer(words: Sequence[str], parent: QWidget) -> QCompleter:

@@ -214,9 +214,12 @@ class FilterBar(QWidget):
         self.search.selectAll()
 
     def set_references(self, sectors: Sequence[Sector], districts: Sequence[District]) -> None:
+        shown = self.current_filter()
         self._sectors, self._districts = list(sectors), list(districts)
         self._fill_sectors()
         self._fill_districts()
+        if self.current_filter() != shown:  # a ticked name this database lacks: the table follows the bar
+            self._on_widget_changed()
 
     def set_years(self, years: Iterable[int]) -> None:
         current = self.year.currentData()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWid
 
 from zqtracker.ui.daily_backup import DailyBackup
 from zqtracker.ui.events import DataEvents
+from zqtracker.ui.filter_memory import remember_filter
 from zqtracker.ui.main_actions import MainActions
 from zqtracker.ui.palette import demo_banner_style
 from zqtracker.ui.projects_page import ProjectsPage
@@ -345,6 +346,7 @@ class MainWindow(QMainWindow):
             self.projects.splitter.restoreState(splitter)
         self.projects.table.restore_header(s.get(HEADER_STATE))
         self.projects.detail.setVisible(s.get(DETAIL_VISIBLE))
+        remember_filter(s, self.projects)
 
     def save_state(self) -> None:
         s = self.settings

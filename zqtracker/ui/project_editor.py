@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +31,7 @@ from zqtracker.domain.errors import ConcurrentUpdateError, NotFoundError, Proble
 from zqtracker.domain.messages import field_label
 from zqtracker.domain.models import District, Project, Sector
 from zqtracker.domain.money import Unit
+from zqtracker.ui.editor_questions import ask_new_district, ask_unsaved
 from zqtracker.ui.messages import offer_reload, show_error
 from zqtracker.ui.palette import muted_style, problem_style
 from zqtracker.ui.project_form import ProjectForm
@@ -78,6 +80,9 @@ class ProjectEditor(QDialog):
         self._build_layout()
         self.setMinimumWidth(920)
         self._load(self._original)
+        self._as_loaded = self.form.snapshot()  # what closing compares with: changed, it asks first
+        self._asked_new_district: str | None = None  # the new district the user said to add
+        self._closing = False  # Cancel, Delete: closing without asking
         self._connect_signals()
         self.form.name.setFocus()
 
@@ -97,7 +102,7 @@ class ProjectEditor(QDialog):
 
     def _connect_signals(self) -> None:
         self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(self.discard)
         # once problems are shown, every edit checks the form again: a fixed field's message goes
         self.form.edited.connect(self._on_field_edited)
 
@@ -123,6 +128,8 @@ class ProjectEditor(QDialog):
         self._show_problems([])
         try:
             project = self.read()
+            if not self._new_district_confirmed():
+                return
             status_on, note = self.status_change()
             self.saved = self._save(project, status_on, note)
         except ValidationError as exc:
@@ -139,6 +146,35 @@ class ProjectEditor(QDialog):
             show_error(self, exc)
             return
         super().accept()
+
+    def reject(self) -> None:
+        """The title bar's × and Esc: changes typed are not thrown away without asking (Save, Discard
+        or Cancel, as desktop editors ask); with none, the editor closes at once."""
+        if self._closing or self.saved is not None or self.form.snapshot() == self._as_loaded:
+            super().reject()
+            return
+        answer = ask_unsaved(self, self._original.name or self.form.name.text().strip())
+        if answer == QMessageBox.StandardButton.Save:
+            self.accept()  # stays open, the problems shown, if the form cannot be saved
+        elif answer == QMessageBox.StandardButton.Discard:
+            self.discard()
+
+    def discard(self) -> None:
+        """Close without saving (the Cancel button: said in so many words)."""
+        self._closing = True
+        super().reject()
+
+    def _new_district_confirmed(self) -> bool:
+        """A district that is none on the list (and none the import would read it as) is added only
+        when the user says so; otherwise back to the form, the district field focused."""
+        name = self.form.new_district()
+        if name is None or name == self._original.district or name == self._asked_new_district:
+            return True
+        if not ask_new_district(self, name):
+            self.form.district.setFocus()
+            return False
+        self._asked_new_district = name
+        return True
 
     def _on_field_edited(self, field: str) -> None:
         """Problems shown by Save follow the edits: the edited field's message goes (or changes),
@@ -191,7 +227,7 @@ class ProjectEditor(QDialog):
             fresh = self._reload(self._original.id)
         except NotFoundError as exc:
             show_error(self, exc)
-            self.reject()
+            self.discard()
             return
         try:
             mine = self.read()
@@ -229,7 +265,7 @@ class ProjectEditor(QDialog):
         """Delete the project (after the usual confirmation, undoable) and close the editor."""
         if self._delete is not None and self._delete():
             self.deleted = True
-            self.reject()
+            self.discard()
 
 
 def _changed_fields(a: Project, b: Project) -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import cast
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -37,10 +38,11 @@ from zqtracker.domain.unknown import not_given
 from zqtracker.domain.validation import project_problems
 from zqtracker.ui import figure_texts
 from zqtracker.ui.collation import by_pinyin
+from zqtracker.ui.date_field import OptionalDateEdit
+from zqtracker.ui.district_choice import known_district
 from zqtracker.ui.editor_fields import (
     DecimalEdit,
     MoneyEdit,
-    OptionalDateEdit,
     completer,
     picker,
     plain_model,
@@ -73,7 +75,7 @@ class ProjectForm(QWidget):
         self.is_new = is_new
         self.original = Project(name="")  # what a status change and kept figures compare with
         self._known_sectors = {s.name for s in sectors}
-        self._known_districts = {d.name for d in districts}
+        self._known_districts = frozenset(d.name for d in districts)
 
         self.code = QLineEdit()
         self.name = QLineEdit()
@@ -93,10 +95,11 @@ class ProjectForm(QWidget):
         for edit in self.money.values():
             edit.set_unit(unit, self._lang)
         self.land = DecimalEdit("land_area_mu")
-        self.dates = {f: OptionalDateEdit() for f in DATES}
+        self.dates = {f: OptionalDateEdit(f) for f in DATES}
         # what the list gave beyond the form's fields: an amount in another currency, a date known
         # only to a month, quarter or year (kept while the field is left as it is)
-        self.figure_notes = {f: QLabel() for f in ("planned_investment", *DATES)}
+        # (and a land area typed with more decimals than are kept: what is kept)
+        self.figure_notes = {f: QLabel() for f in ("planned_investment", "land_area_mu", *DATES)}
         for note in self.figure_notes.values():
             note.setWordWrap(True)
             note.setStyleSheet(muted_style(self.palette()))
@@ -206,6 +209,7 @@ class ProjectForm(QWidget):
         self.status.currentIndexChanged.connect(self._on_status_changed)
         self.sector.currentTextChanged.connect(lambda t: self._on_reference_typed("sector", t))
         self.district.currentTextChanged.connect(lambda t: self._on_reference_typed("district", t))
+        self.land.textChanged.connect(self._on_land_typed)
 
     # -- filling and reading ---------------------------------------------------------------
     def fill(self, p: Project) -> None:
@@ -257,6 +261,7 @@ class ProjectForm(QWidget):
         readers: dict[str, Callable[[], object]] = {
             **{f: self.money[f].value for f in MONEY},
             "land_area_mu": self.land.value,
+            **{f: self.dates[f].value for f in DATES},
         }
         for field, read in readers.items():
             try:
@@ -264,7 +269,7 @@ class ProjectForm(QWidget):
             except ValidationError as exc:
                 problems.extend(exc.problems)
                 values[field] = None
-        signed_on, start_on, production_on = (self.dates[f].value() for f in DATES)
+        signed_on, start_on, production_on = (cast("date | None", values[f]) for f in DATES)
         o = self.original
         project = dataclasses.replace(
             self.original,
@@ -272,7 +277,7 @@ class ProjectForm(QWidget):
             name=self.name.text().strip(),
             enterprise=self.enterprise.text().strip() or None,
             sector=self.sector.currentText().strip() or None,  # empty: not known yet
-            district=self.district.currentText().strip() or None,
+            district=self.district_as_saved(),
             status=Status(self.status.currentData()),
             planned_investment=values["planned_investment"],  # type: ignore[arg-type]
             expected_annual_output=values["expected_annual_output"],  # type: ignore[arg-type]
@@ -300,6 +305,32 @@ class ProjectForm(QWidget):
         if problems:
             raise ValidationError(problems)
         return project
+
+    def district_as_saved(self) -> str | None:
+        """The district typed, or the stored one it names by the import's rule ("高要" → 高要区)."""
+        typed = self.district.currentText().strip()
+        return known_district(typed, self._known_districts) or typed or None
+
+    def new_district(self) -> str | None:
+        """A district typed that is none on the list (saving adds it), else None."""
+        name = self.district_as_saved()
+        return name if name and name not in self._known_districts else None
+
+    def snapshot(self) -> tuple[object, ...]:
+        """What every field shows: the same before and after means nothing was changed."""
+        shown: list[object] = []
+        for w in self.widgets.values():
+            if isinstance(w, (QLineEdit, QComboBox)):
+                shown.append(w.currentText() if isinstance(w, QComboBox) else w.text())
+            elif isinstance(w, QPlainTextEdit):
+                shown.append(w.toPlainText())
+            elif isinstance(w, QCheckBox):
+                shown.append(w.isChecked())
+            elif isinstance(w, QDateEdit):
+                shown.append(w.date())
+            elif isinstance(w, (MoneyEdit, OptionalDateEdit)):
+                shown.append(w.line.text() if isinstance(w, MoneyEdit) else w.edit.text())
+        return tuple(shown)
 
     def status_changed(self) -> bool:
         return not self.is_new and self.status.currentData() != self.original.status.value
@@ -341,4 +372,14 @@ class ProjectForm(QWidget):
         text = text.strip()
         hint = self.new_hint[field]
         hint.setVisible(bool(text) and text not in known)
-        hint.setText(self.tr("New — it will be added to the list"))
+        meant = known_district(text, self._known_districts) if field == "district" else None
+        if meant:  # "高要": the district on the list that the import reads it as
+            hint.setText(self.tr("Saved as “%1”, the district on the list").replace("%1", meant))
+        else:
+            hint.setText(self.tr("New — it will be added to the list"))
+
+    def _on_land_typed(self, *_args: object) -> None:
+        kept = self.land.rounded()
+        note = self.figure_notes["land_area_mu"]
+        note.setText("" if kept is None else self.tr("Kept to 4 decimal places: %1").replace("%1", f"{kept:f}"))
+        note.setVisible(kept is not None)

@@ -84,6 +84,7 @@ WINDOW_GEOMETRY = option("window/geometry", QByteArray())
 WINDOW_STATE = option("window/state", QByteArray())
 SPLITTER_STATE = option("projects/splitter", QByteArray())
 HEADER_STATE = option("projects/header", QByteArray())
+PROJECT_FILTER = option("projects/filter", "")  # filters and search (ui/filter_memory.py), JSON
 DETAIL_VISIBLE = option("projects/detail_visible", True)
 EXPORT_FOLDER = option("files/export_folder", "")  # workbooks and the import template
 PDF_FOLDER = option("files/pdf_folder", "")
