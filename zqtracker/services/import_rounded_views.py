@@ -40,6 +40,14 @@ def rounding_of(a: int, a_factor: int | None, b: int, b_factor: int | None) -> i
     return 0
 
 
+def plans_rounding(p0: SheetPlan, p: SheetPlan, f: str, a: object, b: object) -> int:
+    """1 when the earlier sheet's amount ``a`` of field ``f`` is the later's ``b`` rounded to the decimals
+    it shows, 2 the other way round, 0 for anything else (not money, a real difference)."""
+    if not isinstance(a, int) or not isinstance(b, int) or isinstance(a, bool) or f not in p.factors:
+        return 0
+    return rounding_of(a, p0.factors.get(f), b, p.factors.get(f))
+
+
 def note_rounded(plan: SheetPlan, rounded: str, exact: str, row: int) -> None:
     """One note per pair of sheets, counting the rows: “汇总” rounds what “端州区” gives exactly."""
     for n, note in enumerate(plan.notes):

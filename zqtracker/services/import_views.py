@@ -39,7 +39,7 @@ from zqtracker.services.import_district_words import (
 )
 from zqtracker.services.import_matching import company_key, district_key, name_key
 from zqtracker.services.import_model import SheetAnalysis, add_problem
-from zqtracker.services.import_rounded_views import note_rounded, rounding_of
+from zqtracker.services.import_rounded_views import note_rounded, plans_rounding
 
 _MERGED = tuple(f for f in PROJECT_FIELDS if f != "name")  # the name is what matches the rows
 OF_THE_MONTH = frozenset(("progress_note", "status", "notes"))  # what a later month's report may change
@@ -153,7 +153,7 @@ def _merge(sheets: list[SheetAnalysis], i0: int, k0: int, i: int, k: int) -> Non
         elif target[k0] != col[k] and newer is not None and f in OF_THE_MONTH:
             if newer:  # 10月's 形象进度 over 9月's: the latest report says how it stands
                 target[k0] = col[k]
-        elif target[k0] != col[k] and (side := _rounding(p0, p, f, target[k0], col[k])):
+        elif target[k0] != col[k] and (side := plans_rounding(p0, p, f, target[k0], col[k])):
             if side == 1:  # a 汇总 in 亿元 rounds what the district's sheet gives exactly: the exact amount
                 target[k0] = col[k]
                 note_rounded(p, first.name, later.name, p0.row_numbers[k0])
@@ -183,14 +183,6 @@ def _merge(sheets: list[SheetAnalysis], i0: int, k0: int, i: int, k: int) -> Non
             p0.chain = [None] * n0
         if p0.chain[k0] is None:
             p0.chain[k0] = p.chain[k]
-
-
-def _rounding(p0: SheetPlan, p: SheetPlan, f: str, a: object, b: object) -> int:
-    """1 when the earlier sheet's amount ``a`` is the later's ``b`` rounded to the decimals it shows,
-    2 the other way round, 0 for anything else (not money, a real difference)."""
-    if not isinstance(a, int) or not isinstance(b, int) or isinstance(a, bool) or f not in p.factors:
-        return 0
-    return rounding_of(a, p0.factors.get(f), b, p.factors.get(f))
 
 
 def _further(status: str, than: str) -> bool:
