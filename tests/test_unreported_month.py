@@ -5,7 +5,8 @@ by openpyxl, imported through the service, both engines.
 
 Figures (万元): 2024, months 1–6: A 10, B 5 (15 a month). 2025: January, February, April and May: A 12,
 B 6 (18 a month); March not recorded. April against April: 18 / 15 = +20.0%; March: no growth (was
-0 against 15: −100%). January–May: 72 against 75 (−4.0%, the key figures, unchanged).
+0 against 15: −100%). January–May: 72 against 75 (the key figures' sums); growth like with like (fix27g,
+the key figures' rule, stats/gaps.py): March left out of both years, 72 against 60: +20.0% (was −4.0%).
 """
 
 from __future__ import annotations
@@ -58,7 +59,8 @@ def test_a_month_not_recorded_has_no_bar_and_no_growth(data: AppContext) -> None
     assert [months.this.bar(m) for m in range(1, 6)] == [18 * WAN, 18 * WAN, None, 18 * WAN, 18 * WAN]
     assert months.this.unreported(3) and not months.this.unreported(4) and not months.this.unreported(6)
     assert months.prior.bar(3) == 15 * WAN and not months.prior.unreported(3)
-    assert months.ytd[4].current == 72 * WAN and months.ytd[4].prior == 75 * WAN  # the key figures: as before
+    assert months.ytd[4].key == (72 * WAN, 75 * WAN)  # the key figures: as before
+    assert (months.ytd[4].current, months.ytd[4].prior, months.ytd[4].yoy_pct) == (72 * WAN, 60 * WAN, 20.0)
     figures = DashboardService(data.statistics).load(2025, 5, count_stale_projects=False)
     yoy = chart_data(figures, "yoy", unit=Unit.WAN, lang="en")
     monthly = next(s for s in yoy.series if s.key == "monthly_yoy").values  # type: ignore[union-attr]
@@ -67,7 +69,7 @@ def test_a_month_not_recorded_has_no_bar_and_no_growth(data: AppContext) -> None
     # the years to date from March on lack March: drawn hollow, their tooltips say so
     ytd = next(s for s in yoy.series if s.key == "ytd_yoy")
     assert ytd.hollow[:5] == (False, False, True, True, True)  # type: ignore[union-attr]
-    assert "Not in it: nothing recorded for Mar" in (yoy.tooltips[4] or "")
+    assert "March not reported. Year on year like with like +20.0%" in (yoy.tooltips[4] or "")
     bars = chart_data(figures, "monthly", unit=Unit.WAN, lang="zh")
     current = next(s for s in bars.series if s.key == "current").values  # type: ignore[union-attr]
     assert current[:5] == (18 * WAN, 18 * WAN, None, 18 * WAN, 18 * WAN)

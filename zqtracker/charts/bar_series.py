@@ -20,6 +20,7 @@ from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.money import Unit
 from zqtracker.domain.unknown import unclassified_label, without_amount_text
 from zqtracker.services.dashboard import DashboardFigures
+from zqtracker.stats import gap_words
 from zqtracker.stats.figures import Ytd, percent, yoy_pct
 
 
@@ -32,37 +33,44 @@ def _ytd_bars(f: DashboardFigures, lang: str, unit: Unit, rows: int | None, dim:
     out: list[BarRow] = []
 
     def tip_of(label: str, v: Ytd, *extra: str) -> str:
+        # a month not reported (stats/gaps.py): growth like with like, as the key figures give it
+        money = lambda yuan: exact_money(yuan, unit, lang)  # noqa: E731
+        like = [gap_words.line(v.gaps, v.like_pct, lang, money)] if v.gaps else []
+        growth = gap_words.like_tile(v.like_pct, lang) if v.gaps else pct_or_none(v.yoy_pct, lang)
         return "\n".join([
-            label, *extra, t("tip.completed", lang, period=period, amount=exact_money(v.ytd, unit, lang)),
-            t("tip.prior", lang, year=f.year - 1, amount=exact_money(v.prior_ytd, unit, lang)),
-            t("tip.growth", lang, pct=pct_or_none(v.yoy_pct, lang)),
+            label, *extra, t("tip.completed", lang, period=period, amount=money(v.ytd)),
+            t("tip.prior", lang, year=f.year - 1, amount=money(v.prior_ytd)),
+            t("tip.growth", lang, pct=growth), *like,
             t("tip.share", lang, pct=pct_text(percent(v.ytd, total)).lstrip("+")), t("tip.click", lang)])  # fmt: skip
 
     for key, v in items.items():
         flt = ProjectFilter(sectors=frozenset({key})) if dim == "sectors" else ProjectFilter(districts=frozenset({key}))
-        out.append(BarRow(key, key, v.ytd, v.yoy_pct, tip_of(key, v), flt))
+        out.append(BarRow(key, key, v.ytd, _growth(v), tip_of(key, v), flt, like=bool(v.gaps)))
     unclassified: BarRow | None = None
     if unknown.ytd or unknown.prior_ytd:
         # The projects whose sector (district) is not known: their own bar, never among "others".
         label = unclassified_label("sector" if dim == "sectors" else "district", lang)
         missing = "sector" if dim == "sectors" else "district"
-        unclassified = BarRow("", label, unknown.ytd, unknown.yoy_pct,
-                              tip_of(label, unknown, t("tip.unclassified", lang, what=t(f"what.{dim}", lang))),
-                              ProjectFilter(missing=frozenset({missing})), muted=True)  # fmt: skip
+        said = tip_of(label, unknown, t("tip.unclassified", lang, what=t(f"what.{dim}", lang)))
+        flt = ProjectFilter(missing=frozenset({missing}))
+        unclassified = BarRow("", label, unknown.ytd, _growth(unknown), said, flt, muted=True, like=bool(unknown.gaps))
         if rows is not None and rows > 2:
             rows -= 1  # its row is kept: the named rows and "others" share the rest
     if rows is not None and len(out) > rows >= 2:
         rest = out[rows - 1 :]
         ytd, prior = sum(r.left for r in rest), sum(items[r.key].prior_ytd for r in rest)
         label = t("others", lang, n=len(rest))
+        # a line lacking a month not reported: the others' growth like with like too (its sums without it)
+        like = any(r.like for r in rest)
+        growth = _others_like([items[r.key] for r in rest]) if like else yoy_pct(ytd, prior)
         tip = [
             label,
             t("tip.completed", lang, period=period, amount=exact_money(ytd, unit, lang)),
             t("tip.prior", lang, year=f.year - 1, amount=exact_money(prior, unit, lang)),
-            t("tip.growth", lang, pct=pct_or_none(yoy_pct(ytd, prior), lang)),
+            t("tip.growth", lang, pct=gap_words.like_tile(growth, lang) if like else pct_or_none(growth, lang)),
             t("tip.others", lang, names="、".join(r.key for r in rest)),
         ]
-        out = [*out[: rows - 1], BarRow("", label, ytd, yoy_pct(ytd, prior), "\n".join(tip), None, muted=True)]
+        out = [*out[: rows - 1], BarRow("", label, ytd, growth, "\n".join(tip), None, muted=True, like=like)]
     if unclassified is not None:
         out.append(unclassified)
     u = unit_text(unit, lang)
@@ -76,12 +84,26 @@ def _ytd_bars(f: DashboardFigures, lang: str, unit: Unit, rows: int | None, dim:
         right_role="updown",
         rows=tuple(out),
         empty="" if out else t("empty.period", lang, period=period),
+        footnote=gap_words.footnote(lang, lines=True) if any(r.like for r in out) else "",
         legend=(
             LegendEntry("bar", "current", t("legend.ytd", lang, period=period)),
             LegendEntry("bar", "up", t("legend.up", lang)),
             LegendEntry("bar", "down", t("legend.down", lang)),
         ),
     )
+
+
+def _growth(v: Ytd) -> float | None:
+    """A line's growth: like with like where it lacks a month not reported (the key figures')."""
+    return v.like_pct if v.gaps else v.yoy_pct
+
+
+def _others_like(lines: list[Ytd]) -> float | None:
+    """The growth of lines together, each like with like where it lacks a month not reported."""
+    sums = [(y.gaps.like if y.gaps else (y.ytd, y.prior_ytd)) for y in lines]
+    if any(s is None or not y.comparable for s, y in zip(sums, lines, strict=True)):
+        return None
+    return yoy_pct(sum(s[0] for s in sums if s), sum(s[1] for s in sums if s))
 
 
 def sectors_chart(f: DashboardFigures, lang: str, unit: Unit, rows: int | None) -> BarsChart:

@@ -72,6 +72,7 @@ class BarRow:
     tooltip: str
     filter: ProjectFilter | None  # what clicking the row shows in the Projects table
     muted: bool = False
+    like: bool = False  # the right bar is growth like with like (a month not reported): hatched, "*"
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +97,7 @@ class BarsChart:
     legend: tuple[LegendEntry, ...]
     empty: str = ""  # what to say across the plot when there are no rows
     lang: str = "en"  # the language the words are in, and with it the money scale (亿元 / ¥ bn)
+    footnote: str = ""  # under the legend: what hatched bars mean, when there are any
 
 
 ChartData = TimeChart | BarsChart

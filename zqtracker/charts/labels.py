@@ -60,8 +60,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Nothing recorded for this month (later months have records)",
         "本月无记录（其后月份有记录）",
     ),
-    "tip.ytd.unreported": ("Not in it: nothing recorded for {months}", "未含：{months}无记录"),
-    "list_sep": (", ", "、"),
     "tip.month.prior_only": ("Completed in {month}: {amount}", "{month}完成投资：{amount}"),
     "tip.ytd": (
         "{period}: {amount} (same period {prior_year}: {prior}; year on year {pct})",

@@ -7,6 +7,11 @@ several months (1–6月) stands apart on its last month's bar, lighter, and is 
 monthly chart's years to date are the key figures' (the tile's, the overview's: such a figure counts
 from its last month), hollow through a month inside one; growth through such a month is compared
 like with like — the growth chart's points are, drawn hollow, their tooltips naming who is left out.
+
+A month some district did not report (stats/gaps.py, the key figures' rule) has a hatched bar of what
+was reported, its tooltip naming the district; its growth bar, hatched too, and the years to date
+from then on (hollow) compare like with like, that district's month left out of both years — the
+growth tile's figure at the period's month.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from zqtracker.charts.labels import (
 from zqtracker.domain.money import Unit
 from zqtracker.domain.unknown import without_amount_text
 from zqtracker.services.dashboard import DashboardFigures
-from zqtracker.stats import span_words
+from zqtracker.stats import gap_words, span_words
 from zqtracker.stats.month_figures import MonthFigures, Point
 
 MONTHS = tuple(range(1, 13))
@@ -56,10 +61,12 @@ def _ytd_lines(f: DashboardFigures, month: int, lang: str, unit: Unit, *, key: b
     like-with-like one on a line of its own."""
     p, y = f.months.ytd[month - 1], f.year
     money = lambda yuan: exact_money(yuan, unit, lang)  # noqa: E731
-    amount, prior = p.key if key else (p.current, p.prior)
-    pct = None if key and p.partial else p.yoy_pct
+    amount, prior = p.key if key else (p.current + p.dropped[0], p.prior + p.dropped[1])
+    pct = None if (key and p.partial) or p.gaps else p.yoy_pct
     lines = [t("tip.ytd", lang, period=period_label(y, month, lang), amount=money(amount),
                prior_year=y - 1, prior=money(prior), pct=pct_text(pct))]  # fmt: skip
+    if p.gaps:  # a district's month not reported: like with like, as the growth tile says
+        lines.append(gap_words.line(p.gaps, _ytd_growth(p), lang, money))
     if p.partial:
         lines.append(span_words.like_growth(p, lang) if key else span_words.partial(p.left_out, y, lang, money))
     later = span_words.later(p.left_out.later, lang, money)
@@ -68,17 +75,15 @@ def _ytd_lines(f: DashboardFigures, month: int, lang: str, unit: Unit, *, key: b
     return lines
 
 
+def _ytd_growth(p: Point) -> float | None:
+    """A year to date's growth like with like; none where both a district's month not reported and a
+    figure reported with later months are about (as the growth tile: no figure)."""
+    return None if p.gaps and p.partial else p.yoy_pct
+
+
 def _missing(mf: MonthFigures, month: int) -> tuple[int, ...]:
-    """Months through ``month`` nothing is recorded of though later ones are: the year to date lacks them."""
-    return tuple(k for k in range(1, month + 1) if mf.this.unreported(k))
-
-
-def _missing_line(mf: MonthFigures, month: int, lang: str) -> list[str]:
-    missing = _missing(mf, month)
-    if not missing:
-        return []
-    names = t("list_sep", lang).join(month_label(k, lang) for k in missing)
-    return [t("tip.ytd.unreported", lang, months=names)]
+    """Months through ``month`` some district did not report: the year to date lacks them."""
+    return tuple(k for k in range(1, month + 1) if mf.this.lacks(k))
 
 
 def _month_line(f: DashboardFigures, month: int, lang: str, unit: Unit) -> list[str]:
@@ -93,7 +98,10 @@ def _month_line(f: DashboardFigures, month: int, lang: str, unit: Unit) -> list[
     lines = [t("tip.month", lang, month=month_of_year(y, month, lang),
                amount=exact_money(mf.this.bar(month) or 0, unit, lang),
                prior_month=month_of_year(y - 1, month, lang),
-               prior=exact_money(mf.prior.bar(month) or 0, unit, lang), pct=pct_text(p.yoy_pct))]  # fmt: skip
+               prior=exact_money(mf.prior.bar(month) or 0, unit, lang),
+               pct=pct_text(None if p.gaps else p.yoy_pct))]  # fmt: skip
+    if p.gaps:  # a district did not report the month (either year): its growth like with like
+        lines.append(gap_words.line(p.gaps, p.yoy_pct, lang, lambda v: exact_money(v, unit, lang)))
     if p.partial:
         lines.append(span_words.partial_short(p.left_out, lang))
     return lines
@@ -103,10 +111,13 @@ def _bars(f: DashboardFigures, lang: str) -> tuple[Series, ...]:
     mf, y, m = f.months, f.year, f.through
     cur = tuple(mf.this.bar(mm) if mm <= m else None for mm in MONTHS)
     prior = tuple(mf.prior.bar(mm) for mm in MONTHS)
+    # hatched: a month some district did not report (the tooltip names it); the bar is what was reported
     series = [
-        Series("prior", t("monthly.prior", lang, year=y - 1), "bar", "prior", "left", prior),
-        Series("current", t("monthly.current", lang, year=y), "bar", "current", "left", cur),
-    ]
+        Series("prior", t("monthly.prior", lang, year=y - 1), "bar", "prior", "left", prior,
+               hollow=tuple(mf.prior.incomplete(mm) for mm in MONTHS)),
+        Series("current", t("monthly.current", lang, year=y), "bar", "current", "left", cur,
+               hollow=tuple(mm <= m and mf.this.incomplete(mm) for mm in MONTHS)),
+    ]  # fmt: skip
     if mf.prior.spans:
         together = tuple(mf.prior.ended(mm) for mm in MONTHS)
         # unlabelled: the legend and tooltips name last year's; words over both years' would crowd
@@ -121,7 +132,10 @@ def _bars(f: DashboardFigures, lang: str) -> tuple[Series, ...]:
 
 
 def _footnote(f: DashboardFigures, lang: str, *, bars: bool = True) -> str:
-    return span_words.footnote(lang, bars=bars) if f.months.this.spans or f.months.prior.spans else ""
+    mf = f.months
+    spans = span_words.footnote(lang, bars=bars) if mf.this.spans or mf.prior.spans else ""
+    lacking = any(mf.this.lacks(mm) for mm in range(1, f.through + 1)) or any(mf.prior.lacks(mm) for mm in MONTHS)
+    return " ".join(x for x in (spans, gap_words.footnote(lang) if lacking else "") if x)
 
 
 def monthly_chart(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> TimeChart:
@@ -137,7 +151,7 @@ def monthly_chart(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None)
         notes = _notes(mf, month, m, lang, unit)
         if month <= m:
             lines = [month_of_year(y, month, lang), *_month_line(f, month, lang, unit)]
-            ytd_lines = [*_ytd_lines(f, month, lang, unit, key=True), *_missing_line(mf, month, lang)]
+            ytd_lines = _ytd_lines(f, month, lang, unit, key=True)
             tips.append("\n".join([*lines, *notes, *ytd_lines]))
             continue
         prior_name = month_of_year(y - 1, month, lang)
@@ -190,7 +204,7 @@ def yoy_chart(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> 
         for mm, p in zip(MONTHS, mf.monthly, strict=True)
     )
     cumulative = tuple(
-        p.yoy_pct if mm <= shown and _ytd_value(p, True) is not None else None
+        _ytd_growth(p) if mm <= shown and _ytd_value(p, True) is not None else None
         for mm, p in zip(MONTHS, mf.ytd, strict=True)
     )
     tips: list[str | None] = []
@@ -198,14 +212,14 @@ def yoy_chart(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> 
         if month > m:
             tips.append(None)
             continue
+        like = lambda pct, p: gap_words.like_tile(pct, lang) if p.gaps else pct_or_none(pct, lang)  # noqa: E731
         tips.append("\n".join([
             month_of_year(y, month, lang),
-            t("tip.yoy.month", lang, pct=pct_or_none(monthly[i], lang)),
+            t("tip.yoy.month", lang, pct=like(monthly[i], mf.monthly[i])),
             *_month_line(f, month, lang, unit),
             *_notes(mf, month, m, lang, unit),
-            t("tip.yoy.ytd", lang, pct=pct_or_none(cumulative[i], lang)),
+            t("tip.yoy.ytd", lang, pct=like(cumulative[i], mf.ytd[i])),
             *_ytd_lines(f, month, lang, unit),
-            *_missing_line(mf, month, lang),
         ]))  # fmt: skip
     return TimeChart(
         name="yoy",
@@ -216,7 +230,15 @@ def yoy_chart(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> 
         left=Axis(t("axis.pct", lang), Kind.PCT),
         right=None,
         series=(
-            Series("monthly_yoy", t("yoy.monthly", lang), "bar", "updown", "left", monthly),
+            Series(
+                "monthly_yoy",
+                t("yoy.monthly", lang),
+                "bar",
+                "updown",
+                "left",
+                monthly,
+                hollow=tuple(bool(p.gaps) for p in mf.monthly),
+            ),
             Series(
                 "ytd_yoy",
                 t("yoy.ytd", lang),

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QTextOption
+from PySide6.QtGui import QBrush, QColor, QTextOption
 from PySide6.QtWidgets import QGraphicsRectItem, QSizePolicy
 
 from zqtracker.charts.chart_model import BarsChart, ChartData, Kind, LegendEntry, TimeChart
@@ -221,7 +221,7 @@ class ChartItem(pg.GraphicsLayout):
                 swatch = f'<span style="color:{self.theme.colour(e.role, self.lang)}">{mark}</span>'
             parts.append(f"{swatch}&nbsp;{_escape(e.label)}")
         legend = "&nbsp;&nbsp;&nbsp;".join(parts)
-        footnote = self.data.footnote if isinstance(self.data, TimeChart) else ""
+        footnote = self.data.footnote
         return f"{legend}<br>{_escape(footnote)}" if footnote else legend
 
     def _pen(self, colour: str, width: float = 1.0, dashed: bool = False) -> pg.QtGui.QPen:
@@ -303,3 +303,10 @@ def _escape(text: str) -> str:
 
 
 __all__ = ["BarsChart", "ChartItem", "Hit", "Unit", "ValueAxis", "chart_item"]
+
+
+def hatch_brush(colour: str, hatched: bool) -> QBrush:
+    """A bar's fill: solid, or ``hatched`` (diagonal lines: a figure that lacks a month not reported)."""
+    if not hatched:
+        return pg.mkBrush(colour)
+    return QBrush(QColor(colour), Qt.BrushStyle.BDiagPattern)

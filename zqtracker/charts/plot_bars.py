@@ -10,7 +10,7 @@ from PySide6.QtGui import QFontMetricsF
 
 from zqtracker.charts.chart_model import Axis, BarsChart, Kind
 from zqtracker.charts.fonts import chart_font
-from zqtracker.charts.plot import BASE_PT, ChartItem, Hit, ValueAxis, elide
+from zqtracker.charts.plot import BASE_PT, ChartItem, Hit, ValueAxis, elide, hatch_brush
 from zqtracker.charts.theme import Theme
 
 BAR_THICKNESS = 0.66  # of a row
@@ -72,9 +72,19 @@ class BarsChartItem(ChartItem):
             cap = growth_cap(coords) if axis.kind is Kind.PCT else math.inf
             coords = [min(c, cap) for c in coords]  # (NaN stays NaN)
             keep = [i for i, c in enumerate(coords) if not math.isnan(c)]
-            brushes = [pg.mkBrush(self._colour(key, data, i, coords[i])) for i in keep]
-            self.items[key].setOpts(y=[ys[i] for i in keep], width=[coords[i] for i in keep], brushes=brushes)
-            neg_px, pos_px = self._place_labels(key, plot.vb, axis, values, coords, ys, cap)
+            # hatched, "*": growth like with like, a month not reported left out of both years
+            like = [key == "right" and r.like for r in data.rows]
+            colours = {i: self._colour(key, data, i, coords[i]) for i in keep}
+            self.items[key].setOpts(
+                y=[ys[i] for i in keep],
+                width=[coords[i] for i in keep],
+                brushes=[hatch_brush(colours[i], like[i]) for i in keep],
+                # (an empty list upsets pyqtgraph; None: the one pen, none)
+                pens=[self._pen(colours[i], 1.2) if like[i] else pg.mkPen(None) for i in keep]
+                if any(like[i] for i in keep)
+                else None,
+            )
+            neg_px, pos_px = self._place_labels(key, plot.vb, axis, values, coords, ys, cap, like)
             finite = [c for c in coords if not math.isnan(c)]
             self._extents.append((plot.vb, min([0.0, *finite]), max([0.0, *finite]), neg_px, pos_px))
         self.plots[0].vb.setYRange(-0.6, max(n, 1) - 0.4, padding=0)
@@ -89,7 +99,15 @@ class BarsChartItem(ChartItem):
         return t.current
 
     def _place_labels(
-        self, key: str, vb: pg.ViewBox, axis: Axis, values: list, coords: list[float], ys: list[int], cap: float
+        self,
+        key: str,
+        vb: pg.ViewBox,
+        axis: Axis,
+        values: list,
+        coords: list[float],
+        ys: list[int],
+        cap: float,
+        like: list[bool],
     ) -> tuple[float, float]:
         """The value beside each bar (reusing the text items); returns the room they need."""
         pool = self.labels[key]
@@ -99,8 +117,8 @@ class BarsChartItem(ChartItem):
             vb.addItem(label, ignoreBounds=True)
             pool.append(label)
         neg_px, pos_px = ZERO_ROOM_PX, 0.0
-        for label, v, c, y in zip(pool, values, coords, ys, strict=False):
-            text = self._value_text(v, axis.kind) + (" »" if c == cap else "")
+        for label, v, c, y, mark in zip(pool, values, coords, ys, like, strict=False):
+            text = self._value_text(v, axis.kind) + ("*" if mark else "") + (" »" if c == cap else "")
             negative = not math.isnan(c) and c < 0
             label.setText(text)
             label.setAnchor((1, 0.5) if negative else (0, 0.5))

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF, QRectF
 
 from zqtracker.charts.chart_model import Kind, Series, TimeChart
 from zqtracker.charts.fonts import chart_font
-from zqtracker.charts.plot import BASE_PT, ChartItem, Hit, ValueAxis, span_with_zero
+from zqtracker.charts.plot import BASE_PT, ChartItem, Hit, ValueAxis, hatch_brush, span_with_zero
 from zqtracker.charts.theme import Theme
 
 MONTHS = list(range(1, 13))
@@ -97,12 +97,17 @@ class TimeChartItem(ChartItem):
             if s.style == "bar":
                 keep = [i for i, y in enumerate(ys) if not math.isnan(y)]
                 bottoms = self._bottoms(data, s)
+                # hatched and outlined: a month some district did not report (charts/month_series.py)
+                hatched = [i < len(s.hollow) and s.hollow[i] for i in keep]
                 item.setOpts(
                     x=[MONTHS[i] + self._offsets[s.key] for i in keep],
                     height=[ys[i] for i in keep],
                     y0=[bottoms[i] for i in keep],
-                    brushes=[pg.mkBrush(self._bar_colour(s, ys[i])) for i in keep],
-                )
+                    brushes=[hatch_brush(self._bar_colour(s, ys[i]), h) for i, h in zip(keep, hatched, strict=True)],
+                    # (an empty list upsets pyqtgraph; None keeps the series' own pen)
+                    pens=[self._pen(self._bar_colour(s, ys[i]), 1.2) if h else pg.mkPen(None)
+                          for i, h in zip(keep, hatched, strict=True)] if any(hatched) else None,
+                )  # fmt: skip
                 if s.key in self.labels:
                     self._mark_bars(s, [(i, bottoms[i] + ys[i]) for i in keep])
                 continue

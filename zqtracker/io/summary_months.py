@@ -5,7 +5,9 @@ chart — from the same month-by-month reckoning as the dashboard and the overvi
 A month's row holds the projects' amounts of that month alone; a figure reported for several
 months (1–6月合并填报) has a column of its own on its last month's row and is never spread; growth
 compares like with like, and the notes column says which projects a row leaves out and why a
-growth has no figure.
+growth has no figure. A month some district did not report (stats/gaps.py, the key figures' rule)
+holds what was reported, its bar in the chart hatched; its growth leaves that district's month out
+of both years, and the note names the district.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING
 from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.months import calendar_text
 from zqtracker.domain.words import Catalogue
+from zqtracker.io.summary_gaps import month_note
 from zqtracker.stats import span_words
 from zqtracker.stats.month_figures import MonthFigures
 
@@ -63,8 +66,8 @@ def write_monthly(sheets: SummarySheets, ws, r: int, months: MonthFigures, throu
         ]
         ws.set_column(4, 5, 18)
         ws.set_column(6, 6, 60)
-    elif any(months.this.unreported(m) for m in range(1, through + 1)):
-        names.append(text("notes", lang))  # which month was not reported
+    elif any(months.this.lacks(m) for m in range(1, through + 1)) or any(months.prior.lacks(m) for m in range(1, 13)):
+        names.append(text("notes", lang))  # which month was not reported, by whom
         ws.set_column(4, 4, 60)
     notes_col = len(names) - 1 if len(names) > 4 else None
     for col, name in enumerate(names):
@@ -79,9 +82,12 @@ def write_monthly(sheets: SummarySheets, ws, r: int, months: MonthFigures, throu
         notes: list[str] = []
         if current is not None:
             sheets._money(ws, r, 1, current)
-            sheets._pct(ws, r, 3, point.yoy_pct)
-            if point.yoy_pct is None and not point.partial:
+            sheets._pct(ws, r, 3, point.yoy_pct)  # like with like where a district did not report the month
+            if point.yoy_pct is None and not point.partial and not point.gaps:
                 notes.append(text("no_prior", lang))
+            if point.gaps:
+                ws.set_row(r, 30)  # two lines of words
+                notes.append(month_note(point, lang, sheets.unit))
         elif m <= through and months.this.unreported(m):
             notes.append(text("unreported", lang))
         if before is not None:
@@ -101,26 +107,32 @@ def write_monthly(sheets: SummarySheets, ws, r: int, months: MonthFigures, throu
             notes.append(span_words.partial(point.left_out, year, lang, money))
         if notes and notes_col is not None:
             ws.write_string(r, notes_col, text("sep", lang).join(notes), st.wrap)
-    _chart(sheets, ws, header_row, first, r, year, prior, together, len(names))
+    hatched = {
+        2: [months.prior.incomplete(m) for m in range(1, 13)],
+        1: [m <= through and months.this.incomplete(m) for m in range(1, 13)],
+    }
+    _chart(sheets, ws, header_row, first, r, year, prior, together, len(names), hatched)
 
 
 def _chart(sheets: SummarySheets, ws, header_row: int, first: int, last: int, year: int, prior: int,
-           together: bool, width: int) -> None:  # fmt: skip
+           together: bool, width: int, hatched: dict[int, list[bool]]) -> None:  # fmt: skip
     lang, name = sheets.lang, ws.get_name()
     chart = sheets.book.wb.add_chart({"type": "column"})
     columns = [(2, "#A5A5A5"), (1, "#1F77B4")]  # last year first, so this year is in front
     if together:  # the spans apart, lighter, beside their years' own amounts
         columns += [(5, "#DBDBDB"), (4, "#A9C8EC")]
     for col, color in columns:
-        chart.add_series(
-            {
-                "name": [name, header_row, col],
-                "categories": [name, first, 0, last, 0],
-                "values": [name, first, col, last, col],
-                "fill": {"color": color},
-                "gap": 80,
-            }
-        )
+        series = {
+            "name": [name, header_row, col],
+            "categories": [name, first, 0, last, 0],
+            "values": [name, first, col, last, col],
+            "fill": {"color": color},
+            "gap": 80,
+        }
+        if any(hatched.get(col, ())):  # a month some district did not report: hatched, outlined
+            pattern = {"pattern": "wide_upward_diagonal", "fg_color": color, "bg_color": "#FFFFFF"}
+            series["points"] = [{"pattern": pattern, "border": {"color": color}} if h else None for h in hatched[col]]
+        chart.add_series(series)
     chart.set_title({"name": text("monthly", lang, year=year, prior=prior), "name_font": {"size": 12}})
     chart.set_y_axis(
         {

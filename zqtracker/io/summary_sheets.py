@@ -17,6 +17,7 @@ from zqtracker.domain.unknown import unclassified_label
 from zqtracker.domain.words import Catalogue
 from zqtracker.io.cells import FORMULA_TRIGGERS, display_width, exact_text, money_in_unit
 from zqtracker.io.export_workbook import ExportWorkbook
+from zqtracker.io.summary_gaps import gap_note, growth
 from zqtracker.io.summary_months import write_monthly
 from zqtracker.stats.figures import Breakdown, Summary, Ytd, percent
 from zqtracker.stats.month_figures import MonthFigures
@@ -45,6 +46,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "item": ("Industry chain", "产业链"),
     "total": ("Total", "合计"),
     "no_figure": ("—", "—"),
+    "notes": ("Notes", "说明"),
 }
 TEXT = Catalogue("export_summaries", _TEXT)
 
@@ -201,6 +203,11 @@ class SummarySheets:
             text("without", lang),
         ]
         widths = [_fit([*keys, label], 14), 12, 20, 22, 20, 14, 18]
+        # a line lacking a month not reported (stats/gaps.py): its growth like with like, a note saying so
+        lines = [*completed.values(), unknown_y, c.total]
+        if any(y.gaps for y in lines):
+            columns.append(text("notes", lang))
+            widths.append(60)
         if sector:
             columns.insert(0, text("chain", lang))
             chains = [data.chains.get(k) or "" for k in keys]
@@ -224,8 +231,9 @@ class SummarySheets:
         self._planned(ws, r, first + 2, Breakdown(s.projects, s.planned_investment, s.projects_without_amount), True)
         self._money(ws, r, first + 3, c.total.ytd, total=True)
         self._money(ws, r, first + 4, c.total.prior_ytd, total=True)
-        self._pct(ws, r, first + 5, c.total.yoy_pct, total=True)
+        self._pct(ws, r, first + 5, growth(c.total), total=True)
         self._int(ws, r, first + 6, s.projects_without_amount, total=True)
+        self._gap_note(ws, r, first + 7, c.total)
 
     def _place_row(self, ws, r: int, first: int, name: str, b: Breakdown, y: Ytd) -> None:
         self._label(ws, r, first, name)
@@ -233,8 +241,15 @@ class SummarySheets:
         self._planned(ws, r, first + 2, b)
         self._money(ws, r, first + 3, y.ytd)
         self._money(ws, r, first + 4, y.prior_ytd)
-        self._pct(ws, r, first + 5, y.yoy_pct)
+        self._pct(ws, r, first + 5, growth(y))
         self._int(ws, r, first + 6, b.without_amount)
+        self._gap_note(ws, r, first + 7, y)
+
+    def _gap_note(self, ws, r: int, c: int, y: Ytd) -> None:
+        """Beside a line lacking a month not reported: which, and its growth like with like."""
+        if y.gaps:
+            ws.set_row(r, 30)  # two lines of words
+            ws.write_string(r, c, gap_note(y, self.lang, self.unit), self.book.styles.wrap)
 
     def _completed(self, data: SummaryData) -> None:
         """The YTD/YoY table by industry chain with its total, then the monthly table and its chart
@@ -255,17 +270,22 @@ class SummarySheets:
         if unknown.ytd or unknown.prior_ytd or s.unclassified_sector.projects:
             lines.append((unclassified_label("sector", lang), unknown))
         widths = [_fit([k for k, _ in lines], 16), 24, 22, 14]
+        if any(y.gaps for _, y in lines) or c.total.gaps:  # months not reported: the lines' notes
+            columns.append(text("notes", lang))
+            widths.append(60)
         r = self._heading(ws, text("completed", lang, period=period), data, columns, widths)
         for chain, y in lines:
             self._label(ws, r, 0, chain)
             self._money(ws, r, 1, y.ytd)
             self._money(ws, r, 2, y.prior_ytd)
-            self._pct(ws, r, 3, y.yoy_pct)
+            self._pct(ws, r, 3, growth(y))
+            self._gap_note(ws, r, 4, y)
             r += 1
         self._label(ws, r, 0, text("total", lang), total=True)
         self._money(ws, r, 1, c.total.ytd, total=True)
         self._money(ws, r, 2, c.total.prior_ytd, total=True)
-        self._pct(ws, r, 3, c.total.yoy_pct, total=True)
+        self._pct(ws, r, 3, growth(c.total), total=True)
+        self._gap_note(ws, r, 4, c.total)
 
         if data.months is not None:
             write_monthly(self, ws, r + 2, data.months, through)

@@ -34,6 +34,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "table_line": ("{name} {months}", "{name}{months}"),
     "line": ("{note}. {like}", "{note}。{like}"),
+    "footnote": (
+        "Hatched: a month a district did not report (see tooltip); growth like with like, left out of both years.",
+        "斜线柱：有区域未报该月（见提示）；同比按同口径，该月两年均不计。",
+    ),
+    "footnote.lines": (
+        "Hatched, *: growth like with like, a month not reported left out of both years (see tooltip).",
+        "斜线、*：同口径同比，未报月份两年均不计（见提示）。",
+    ),
 }
 TEXTS = Catalogue("gap_words", _TEXTS)
 t = TEXTS.say
@@ -87,3 +95,8 @@ def table_note(lines: list[tuple[str, Gaps]], lang: str) -> str:
         return ""
     said = [t("table_line", lang, name=name, months=note(g, lang, named=False)) for name, g in lines]
     return t("table_note", lang, lines=t("sep", lang).join(said))
+
+
+def footnote(lang: str, *, lines: bool = False) -> str:
+    """Under a chart with a month not reported: the hatched bars (``lines``: the growth of a line)."""
+    return t("footnote.lines" if lines else "footnote", lang)

@@ -50,16 +50,23 @@ class Gaps:
         }
 
 
-def gaps(cube: InvestmentCube, year: int, through: int, dim: str | None = None) -> dict[str | None, Gaps]:
-    """Per key of ``dim`` (None: the total, under the key None) the months not reported through
-    ``through``; keys lacking none are left out."""
+def missing(cube: InvestmentCube, year: int, through: int) -> dict[int, set[Pair]]:
+    """``year`` and ``year`` − 1 → the (district, month) pairs not reported (``year``'s through
+    ``through``): the one rule behind the key figures, the charts and the export's tables."""
     cells = [c for c in cube.cells if c.year == year - 1 or (c.year == year and c.month <= through)]
     months: dict[tuple[str | None, int], set[int]] = {}
     for c in (*cells, *(c for c in cube.cells if c.year == year - 2)):
-        months.setdefault((c.district, c.year), set()).update(_covered(c))
-    missing = {year: _unreported(months, year), year - 1: _unreported(months, year - 1)}
-    if not missing[year] and not missing[year - 1]:
+        months.setdefault((c.district, c.year), set()).update(covered(c))
+    return {year: _unreported(months, year), year - 1: _unreported(months, year - 1)}
+
+
+def gaps(cube: InvestmentCube, year: int, through: int, dim: str | None = None) -> dict[str | None, Gaps]:
+    """Per key of ``dim`` (None: the total, under the key None) the months not reported through
+    ``through``; keys lacking none are left out."""
+    missing_ = missing(cube, year, through)
+    if not missing_[year] and not missing_[year - 1]:
         return {}
+    cells = [c for c in cube.cells if c.year == year - 1 or (c.year == year and c.month <= through)]
     # the latest month of each line in each district and year: a line lacks a district's month before it
     latest: dict[tuple[str | None, int, str | None], int] = {}
     for c in cells:
@@ -68,7 +75,7 @@ def gaps(cube: InvestmentCube, year: int, through: int, dim: str | None = None) 
     out: dict[str | None, Gaps] = {}
     for key in {_key(c, dim) for c in cells}:
         lacking = {
-            y: {(d, m) for d, m in missing[y] if m <= through and latest.get((key, y, d), 0) > m} for y in missing
+            y: {(d, m) for d, m in missing_[y] if m <= through and latest.get((key, y, d), 0) > m} for y in missing_
         }
         if not lacking[year] and not lacking[year - 1]:
             continue
@@ -78,7 +85,7 @@ def gaps(cube: InvestmentCube, year: int, through: int, dim: str | None = None) 
             tuple(sorted({m for _, m in lacking[year]})),
             tuple(sorted({m for _, m in lacking[year - 1]})),
             _like(mine, year, lacking[year] | lacking[year - 1]),
-            _who(lacking[year], missing[year], cells, year),
+            _who(lacking[year], cells, year),
         )
     return out
 
@@ -87,7 +94,7 @@ def _key(c: InvestmentCell, dim: str | None) -> str | None:
     return getattr(c, dim) if dim else None
 
 
-def _covered(c: InvestmentCell) -> range:
+def covered(c: InvestmentCell) -> range:
     return range(c.first or c.month, c.month + 1)
 
 
@@ -106,7 +113,7 @@ def _unreported(months: dict[tuple[str | None, int], set[int]], year: int) -> se
 def _like(cells: list[InvestmentCell], year: int, dropped: set[Pair]) -> tuple[int, int] | None:
     current = prior = 0
     for c in cells:
-        inside = [m for m in _covered(c) if (c.district, m) in dropped]
+        inside = [m for m in covered(c) if (c.district, m) in dropped]
         if inside and c.first is not None:
             return None  # a figure of several months holding a month left out: it cannot be split
         if inside:
@@ -118,11 +125,11 @@ def _like(cells: list[InvestmentCell], year: int, dropped: set[Pair]) -> tuple[i
     return current, prior
 
 
-def _who(lacking: set[Pair], missing: set[Pair], cells: list[InvestmentCell], year: int) -> tuple[str, ...]:
+def _who(lacking: set[Pair], cells: list[InvestmentCell], year: int) -> tuple[str, ...]:
     """The districts lacking a month when another district has records of it (else none named)."""
     named: set[str] = set()
     for m in {m for _, m in lacking}:
         without = {d for d, mm in lacking if mm == m}
-        if any(c.year == year and m in _covered(c) and c.district not in without for c in cells):
+        if any(c.year == year and m in covered(c) and c.district not in without for c in cells):
             named |= {d for d in without if d is not None}
     return tuple(sorted(named))
