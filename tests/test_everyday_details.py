@@ -130,7 +130,7 @@ def test_an_editor_message_goes_once_the_field_is_fixed(make_window, ctx: AppCon
         editor.form.money["expected_annual_tax"].line.setText("abc")
         editor.form.money["expected_annual_tax"].line.textEdited.emit("abc")  # a new mistake shows as typed
         seen["new"] = editor.form.problems["expected_annual_tax"].isVisible()
-        editor.reject()
+        editor.discard()  # closed without saving what was typed (reject() would ask first)
 
     when_modal(answer, name="project_editor")
     window.actions_.new_project.trigger()

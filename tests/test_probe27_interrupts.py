@@ -9,6 +9,7 @@ named: the child's hook (SQLAlchemy's events, Python's import system) only decid
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -64,10 +65,22 @@ runpy.run_module("zqtracker", run_name="__main__")
 """
 
 
+def _ctrl_c_as_a_terminal_gives_it() -> None:
+    """In the child before it starts Python: Ctrl-C handled by default, as a shell's foreground command has it —
+    a test run started in the background (nohup, `&` in a script) ignores SIGINT, and its children inherit that."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def child(script: str, *argv: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "LANG": "C.UTF-8"}
     return subprocess.run(
-        [sys.executable, "-c", script, *argv], capture_output=True, text=True, env=env, cwd=ROOT, timeout=300
+        [sys.executable, "-c", script, *argv],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=300,
+        preexec_fn=_ctrl_c_as_a_terminal_gives_it,
     )
 
 

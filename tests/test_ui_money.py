@@ -4,6 +4,7 @@ import's change texts, and the "show every digit" preference."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from ui_helpers import accept, when_modal
 
 from zqtracker.domain.models import Project
@@ -63,6 +64,11 @@ def test_english_reads_billions_and_millions(make_window, ctx: AppContext, setti
     assert "planned ¥2,720.00 mn" in window.summary_label.text()
 
 
+def add_the_district(box: QMessageBox) -> None:
+    """The editor's question before it adds a district (in either language): its Add button."""
+    next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole).click()
+
+
 def test_the_chinese_editor_reads_a_plain_number_in_yi(make_window, ctx: AppContext, translations) -> None:
     translations.switch("zh")
     window = make_window(ctx)
@@ -73,6 +79,7 @@ def test_the_chinese_editor_reads_a_plain_number_in_yi(make_window, ctx: AppCont
         editor.form.district.setCurrentText("肇庆新区")
         assert editor.form.money["planned_investment"].suffix.text() == "亿元"
         editor.form.money["planned_investment"].line.setText("12.5")
+        when_modal(add_the_district, name="new_district")  # 肇庆新区 is no district of this database yet
         accept(editor)  # Save
 
     when_modal(answer, name="project_editor")

@@ -60,13 +60,16 @@ def interrupted(argv: Sequence[str]) -> int:
     """Say "interrupted; nothing more was written" in the language asked for; exit code 130."""
     import signal
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C while saying so: no traceback either
-    from zqtracker.cli.arguments import lang_of
-    from zqtracker.cli.console import Console, ExitCode
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C while saying so: no traceback
+    try:
+        from zqtracker.cli.arguments import lang_of
+        from zqtracker.cli.console import Console, ExitCode
 
-    console = Console(lang=lang_of(argv))
-    console.error(console.say("interrupted"))
-    return ExitCode.INTERRUPTED
+        console = Console(lang=lang_of(argv))
+        console.error(console.say("interrupted"))
+        return ExitCode.INTERRUPTED
+    finally:  # (main() called in a longer-lived process: its children must not inherit an ignored Ctrl-C)
+        signal.signal(signal.SIGINT, previous)
 
 
 def _main(argv: Sequence[str] | None) -> int:

@@ -18,14 +18,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
-
 from zqtracker.domain.errors import Problem
 from zqtracker.io.layout import PROJECTS
 from zqtracker.services.import_model import INVALID, FieldChange, ImportAnalysis, SheetAnalysis, add_problem
 from zqtracker.services.import_views import enterprise_key
 from zqtracker.storage.database import Database
-from zqtracker.storage.tables import EnterpriseRow
+from zqtracker.storage.references import ReferenceRepository
 
 FIELD = "credit_code"
 
@@ -79,7 +77,7 @@ def match_codes(db: Database, sheets: list[SheetAnalysis]) -> EnterpriseCodes:
     if not chosen:
         return out
     with db.snapshot() as s:
-        for eid, name, code in s.execute(select(EnterpriseRow.id, EnterpriseRow.name, EnterpriseRow.credit_code)):
+        for eid, name, code in ReferenceRepository(s).enterprise_codes():
             out.ids[name], out.code_of[name] = eid, code
             if code:
                 out.owner[code] = name

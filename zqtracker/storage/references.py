@@ -117,6 +117,11 @@ class ReferenceRepository:
     def enterprise_ids(self) -> dict[str, int]:
         return dict(self.s.execute(select(EnterpriseRow.name, EnterpriseRow.id)).all())
 
+    def enterprise_codes(self) -> list[tuple[int, str, str | None]]:
+        """(id, name, credit code or None) of every enterprise: what an import's credit codes are held against."""
+        rows = self.s.execute(select(EnterpriseRow.id, EnterpriseRow.name, EnterpriseRow.credit_code))
+        return [(eid, name, code) for eid, name, code in rows]
+
     def ensure_enterprise(self, name: str) -> int:
         name = _clean(name, "enterprise")
         found = self.s.scalar(select(EnterpriseRow.id).where(EnterpriseRow.name == name))
