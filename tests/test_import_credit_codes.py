@@ -63,6 +63,22 @@ def test_a_new_enterprise_keeps_its_code_and_the_code_is_no_project_code(
     assert {p.name: p.code for p in ctx.projects.all_projects()} == {"鼎湖包装项目": None, "鼎湖五金项目": None}
 
 
+def test_a_code_without_an_enterprise_is_said_not_dropped_silently(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    """Row 4 gives B but no enterprise, and no stored enterprise has B: nothing to give it to — said, not silent."""
+    path = district_list(
+        tmp_path, "alone", ["鼎湖包装项目", "甲科技有限公司", A, 1000], ["鼎湖五金项目", None, B, 2000]
+    )
+    result = service.import_file(path, ImportOptions())
+    assert result.ok and result.added == 2 and codes(ctx) == {"甲科技有限公司": A}
+    said = [n.message("en") for n in result.notes if n.code == "note_credit_code_alone"]
+    assert said == [
+        "1 row(s) give a credit code but no enterprise (rows 4): those codes were not stored — write the "
+        "enterprise's name beside its code to keep it."
+    ]
+
+
 def test_an_invalid_code_is_refused_on_its_row_unless_skipped(
     service: ImportService, ctx: AppContext, tmp_path: Path
 ) -> None:

@@ -102,6 +102,12 @@ _IDENTITY_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
         "“{enterprise}” is given the credit code {other} in row {other_row} and {value} here: correct one of them",
         "“{enterprise}”在第 {other_row} 行的统一社会信用代码为 {other}，本行为 {value}：请更正其中之一",
     ),
+    "note_credit_code_alone": (
+        "{count} row(s) give a credit code but no enterprise (rows {rows}): those codes were not stored — write "
+        "the enterprise's name beside its code to keep it.",
+        "{count} 行填了统一社会信用代码但没有企业名称（第 {rows} 行）：这些代码未保存——"
+        "请在代码旁填写企业名称后再导入。",
+    ),
     "note_credit_code_match": (
         "Sheet “{sheet}” row {row}: the enterprise “{written}” is read as the stored “{stored}”, whose credit code "
         "{code} the row gives.",

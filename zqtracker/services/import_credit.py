@@ -87,6 +87,7 @@ def match_codes(db: Database, sheets: list[SheetAnalysis]) -> EnterpriseCodes:
         plan = sa.plan
         assert plan is not None
         names = plan.values.get("enterprise") or [None] * len(plan)
+        alone: list[int] = []  # rows giving a code and no enterprise to give it to
         for k, code in enumerate(plan.values[FIELD]):
             if not code or k in plan.problems:
                 continue
@@ -101,7 +102,8 @@ def match_codes(db: Database, sheets: list[SheetAnalysis]) -> EnterpriseCodes:
                 names[k] = name = owner
                 plan.values["enterprise"] = names  # (a sheet without an enterprise column: the code's)
             if name is None:
-                continue  # a code without an enterprise: nothing to give it to
+                alone.append(row)  # a code without an enterprise: nothing to give it to (said below)
+                continue
             stored = out.code_of.get(name)
             if stored and stored != code:
                 add_problem(plan, k, sa, FIELD, code, _asked("credit_code_stored_other", code, name, stored=stored))
@@ -115,6 +117,9 @@ def match_codes(db: Database, sheets: list[SheetAnalysis]) -> EnterpriseCodes:
             if other[0] != code:
                 said = {"other": other[0], "other_row": other[1]}
                 add_problem(plan, k, sa, FIELD, code, _asked("credit_code_two_codes", code, name, **said))
+        if alone:
+            rows = ", ".join(map(str, alone[:12])) + (" …" if len(alone) > 12 else "")
+            plan.notes.append(Problem("note_credit_code_alone", None, {"count": len(alone), "rows": rows}))
     return out
 
 
