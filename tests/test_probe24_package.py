@@ -156,8 +156,7 @@ def test_a_cell_written_twice_is_refused_when_the_sheet_is_read_with_its_places(
     service: ImportService, ctx: AppContext, tmp_path: Path
 ) -> None:
     """C3 written twice, in a sheet read again with every r written in (row 5 hidden without its r).
-    (In a sheet whose every mark has its r, a cell written twice is not looked for: that search would
-    cost the scan of every file.)"""
+    (A sheet whose every mark has its r: tests/test_header_shapes28.py.)"""
 
     def change(xml: str) -> str:
         xml = re.sub(r'(<row r="3">.*?)</row>', r'\1<c r="C3"><v>99999</v></c></row>', xml, count=1)

@@ -39,6 +39,7 @@ from zqtracker.io.layout_model import MONEY_FIELDS, ColumnInfo, SheetLayout
 from zqtracker.io.values import fold, month_header, year_in
 
 PART = IGNORED_PREFIX + "part"
+PART_LEFT = IGNORED_PREFIX + "part_left"  # 其中：固定资产投资 beside 总投资 on a one-row header
 PARTS_ONLY = IGNORED_PREFIX + "parts_only"
 UNSAID = IGNORED_PREFIX + "parts_unsaid"  # parts with no total beside them: asked of the sheet
 _PART_RE = re.compile(r"^其中\s*[:：,，、]?\s*")
@@ -65,6 +66,7 @@ def settle_parts(columns: list[ColumnInfo]) -> None:
     """Parts whose group has no amount of its own beside them (no 小计 / 合计 sub-column): said as parts
     alone, the group's figure not given."""
     _other_parts(columns)
+    _left_parts(columns)
     _plain_parts(columns)
     _parts_without_total(columns)
     for info in columns:
@@ -74,6 +76,23 @@ def settle_parts(columns: list[ColumnInfo]) -> None:
         if not any(c.field in MONEY_FIELDS and _group_of(c) == group for c in columns):
             info.field = PARTS_ONLY
             info.candidates = (HeaderMatch(PARTS_ONLY, 3),)
+
+
+def _left_parts(columns: list[ColumnInfo]) -> None:
+    """总投资（万元） | 其中：固定资产投资（万元） on a one-row header: the 其中 column is a part of the amount on its
+    left (or of the amount left of the parts before it), never the amount, nor another field — it had been
+    said to be a column not known. Its own words naming another field (其中：2025年计划投资) leave it as read."""
+    whole: ColumnInfo | None = None
+    for info in columns:
+        words = info.header
+        if " / " in words or not _PART_RE.match(fold(words)) or month_header(words, None) is not None:
+            whole = info if info.field in MONEY_FIELDS else None
+            continue
+        if whole is None or info.field not in (None, whole.field):
+            whole = None
+            continue
+        info.field, info.quality, info.candidates = PART_LEFT, 3, (HeaderMatch(PART_LEFT, 3),)
+        info.note = ""
 
 
 def _plain_parts(columns: list[ColumnInfo]) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from zqtracker.io import field_choice as choice
 from zqtracker.io import header_rows as header
 from zqtracker.io import sheet_context as context
+from zqtracker.io.header_drawn import drawn_merges
 from zqtracker.io.header_parts import answered_parts
 from zqtracker.io.layout_model import (
     MONEY_FIELDS,
@@ -56,6 +57,10 @@ def detect_layout(
         context.fill_titles(layout, sheet, sheet.row_offset + min(5, len(sheet.rows)))
         context.fill_hints(layout, sheet.name, known_districts)
         return layout
+    drawn = drawn_merges(sheet, hr)
+    if not drawn and header_row is None and hr > sheet.row_offset:
+        drawn = drawn_merges(sheet, hr - 1)  # the field names' row under the groups' named the most fields
+    sheet.merged.extend(drawn)  # a three-row header drawn without merges: read as the merged one
     if header_row is None and header.group_row_above(sheet, hr):
         hr -= 1
         layout.header_rows = 2

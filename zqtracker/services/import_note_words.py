@@ -43,6 +43,11 @@ IGNORED_REASONS = Catalogue(
             "total column beside it",
             "分组表头所列数额的一部分（其中项），不是全数；全数取自同组的合计列",
         ),
+        "part_left": (
+            "a part (其中, of which) of the figure in the column on its left, not the whole; the whole is read "
+            "from that column",
+            "左侧一列所列数额的一部分（其中项），不是全数；全数取自左侧一列",
+        ),
         "parts_only": (
             "a part (其中) of the figure its group header names, and the group gives only parts, no total column "
             "(小计 or 合计) — that figure is not imported; add the total column and it is",
