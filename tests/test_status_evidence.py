@@ -154,9 +154,10 @@ def test_words_in_date_columns_give_no_date_and_refuse_no_row(
 def test_a_date_column_of_mostly_words_is_left_out_and_a_misdated_cell_still_refused(
     service: ImportService, ctx: AppContext, tmp_path: Path
 ) -> None:
-    """已开工 ×3 beside two dates: 2 of 5 cells are dates, under half — the column is not read (today's
-    note). 2025-13-01 is digits that are no date: the row's problem, as before."""
-    rows = [[f"鼎湖项目{i}号", f"公司{i}", 1000, c] for i, c in enumerate(["2025-03-01", *["已开工"] * 3, "2024-05"])]
+    """看进度 ×3 beside two dates: 2 of 5 cells are dates, under half, and the words say no stage — the
+    column is not read (today's note; 已开工 ×3 would be read: tests/test_probe28_status_towns.py).
+    2025-13-01 is digits that are no date: the row's problem, as before."""
+    rows = [[f"鼎湖项目{i}号", f"公司{i}", 1000, c] for i, c in enumerate(["2025-03-01", *["看进度"] * 3, "2024-05"])]
     words = sheet(tmp_path, "words", ["项目名称", "建设单位", "总投资（万元）", "开工时间"], *rows)
     result = service.import_file(words, ImportOptions(), dry_run=True)
     assert result.ok and any("“开工时间” was not imported" in n.message("en") for n in result.notes)

@@ -248,3 +248,8 @@ MESSAGES.merge(FAULT_MESSAGES)
 from zqtracker.domain.editor_messages import EDITOR_MESSAGES  # noqa: E402
 
 MESSAGES.merge(EDITOR_MESSAGES)
+
+# An address column naming another district than the row's, or the one a row lacks (domain/address_messages.py).
+from zqtracker.domain.address_messages import ADDRESS_MESSAGES  # noqa: E402
+
+MESSAGES.merge(ADDRESS_MESSAGES)

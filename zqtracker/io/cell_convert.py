@@ -139,14 +139,15 @@ def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Calla
         return _in_yuan(info, layout, opts, unit)
     if kind is Kind.MONEY:
         return Money(unit, "plan" if f == "annual_plan" else f)
-    if kind is Kind.STATUS and "开工" in info.header and not opts.status_map:  # 开工状态: 已开工 / 未开工
-        return lambda v: None if cells.fold(cells.display(v)) in _NOT_STARTED else cells.parse_status_cell(v, f)
-    if kind is Kind.STATUS and opts.status_map:
-        mapped = opts.status_map
+    if kind is Kind.STATUS and (opts.status_map or "开工" in info.header):
+        mapped, started = opts.status_map, "开工" in info.header  # 开工状态: 已开工 / 未开工
 
-        def status(v: Any) -> Any:
-            chosen = mapped.get(cells.fold(cells.display(v)))
-            return Status(chosen) if chosen else cells.parse_status_cell(v, f)
+        def status(v: Any) -> Any:  # the user's words added to ours, never changing how ours read
+            key = cells.fold(cells.display(v))
+            chosen = mapped.get(key)
+            if chosen:
+                return Status(chosen)
+            return None if started and key in _NOT_STARTED else cells.parse_status_cell(v, f)
 
         return status
     if kind is Kind.DECIMAL and info.area not in (None, "mu"):

@@ -132,6 +132,11 @@ _TOWN_MARKS = ("镇", "乡", "街道", "街", "村", "社区", "路", "大道", 
 _LIST_MARKS = "、,，;；/和及与"
 
 
+def is_county_city(text: str) -> bool:
+    """A county-level city of the province (四会市), a district though no list has it yet."""
+    return _fold(text) in _COUNTY_CITIES
+
+
 def district_of_address(text: str, known: frozenset[str], hint: str | None = None) -> str:
     """The district an address begins with: "广宁县南街镇" → "广宁县" when 广宁县 is a known
     district or the one the sheet's title names (``hint``) and the rest is a town, street,

@@ -34,6 +34,7 @@ _DATE_TEXT_RE = re.compile(
 )
 _DISTRICT_END = ("区", "县", "市", "新区", "园区", "开发区", "高新区", "镇", "街道", "管委会", "园", "州", "旗")
 _GOVERNMENT_RE = re.compile(r"(?:人民政府|政府|管理委员会|管委会|办事处)$")
+_NOT_YET_RE = re.compile(r"^(?:尚未|未|待|暂未|还未)(?:开工|动工|投产|竣工|签约)$")
 _COUNTY_END = ("区", "县", "市", "新区", "开发区", "高新区", "园区", "自治县", "旗")
 
 
@@ -68,6 +69,7 @@ class Profile:
     mean_len: float = 0.0  # of the text values, in 汉字 (three Latin letters count as one)
     long_texts: int = 0  # over 40 汉字 (or 120 Latin letters)
     statuses: int = 0  # a status word
+    not_yet: int = 0  # a stage not reached: 未开工, 尚未投产, 待开工 (a date column's words, like 已开工)
     types: int = 0  # a construction-type word (新建, 扩建, 续建 …)
     origins: int = 0
     bools: int = 0
@@ -151,6 +153,8 @@ def profile(values: list) -> Profile:
                 p.either_way += reads_either_way(v)
         if status_of_word(text) is not None:
             p.statuses += 1
+        elif _NOT_YET_RE.match(key):
+            p.not_yet += 1
         if key in _TYPE_KEYS:
             p.types += 1
         if key in _ORIGIN_KEYS or origin_of_place(text) is not None:
@@ -257,7 +261,12 @@ def fit(field: str, p: Profile, header_rank: int = 0) -> float:
             return REJECT
         return 1 if p.share(p.districts) >= 0.5 else 0
     if field in DATES:  # (a date column's whole numbers: days as 20250315 or 202503, or Excel's serials)
-        return 2 if p.share(p.dates + p.years + p.day_numbers) >= 0.5 else REJECT
+        dated = p.share(p.dates + p.years + p.day_numbers)
+        if dated >= 0.5:
+            return 2
+        # 已开工 ×6, 2025-03-01, 待定 under 开工时间: a date column the clerk wrote the stage into — its dates
+        # read, its words kept as the rows' evidence (io/date_words.py); a real date column beside it wins
+        return 0 if dated + p.share(p.statuses + p.not_yet) >= 0.5 else REJECT
     if field == "construction_period":
         return REJECT if p.mean_len > 20 else 0
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from zqtracker.domain.errors import Problem
 from zqtracker.io import values as cells
 from zqtracker.io.across import fields_down_rows, side_by_side
+from zqtracker.io.address_places import check_addresses
 from zqtracker.io.cell_convert import ColumnConverter, PlanOptions, converter, foreign_currency, money_unit
 from zqtracker.io.date_words import read_row_words
 from zqtracker.io.errors import CellProblem
@@ -216,6 +217,7 @@ class PlanBuilder(RowRules):
         self.contexts = drop_continuations(
             plan, self.sheet.name, self.contexts, self._row_numbers(), self._name_spanned()
         )
+        check_addresses(plan, self.sheet.rows, self.sheet.col_offset, self.opts.known_districts)  # 项目地址
         apply_contexts(plan, self.contexts, self.layout)
         read_row_words(plan, self.layout)  # a status in 备注, words in the date columns
         read = [i for _j, i, _c in self.columns if i.index not in self.opts.column_units]
