@@ -248,3 +248,9 @@ MESSAGES.merge(FAULT_MESSAGES)
 from zqtracker.domain.editor_messages import EDITOR_MESSAGES  # noqa: E402
 
 MESSAGES.merge(EDITOR_MESSAGES)
+
+# A quarter's figure against the row's year to date or the months stored (domain/quarter_messages.py).
+from zqtracker.domain.quarter_messages import QUARTER_FIELD_LABELS, QUARTER_MESSAGES  # noqa: E402
+
+MESSAGES.merge(QUARTER_MESSAGES)
+FIELD_LABELS.merge(QUARTER_FIELD_LABELS)
