@@ -161,16 +161,26 @@ def test_same_period_under_a_plain_completed_group_is_last_years(
     assert note.params["year"] == 2024 and note.params["column"] == ("E" if this_first else "D")
 
 
-def test_same_period_beside_a_month_is_still_not_guessed(
+def test_same_period_right_after_the_year_to_date_is_last_years_beside_a_month_too(
     service: ImportService, ctx: AppContext, tmp_path: Path
 ) -> None:
-    """完成投资 over 10月 | 1-10月 | 上年同期: last year's October or its 1–10月? Nothing says — not imported, said."""
+    """完成投资 over 10月 | 1-10月 | 上年同期: districts put 同期 after the figure it compares — last year's 1–10月
+    (fix28q; probe27h had left it unread). After the month (10月 | 上年同期 | 1-10月) it is last year's October: not
+    imported, said."""
     figures = [[1200, y, ly] for y, ly in zip(YTD, LAST, strict=True)]
     result = service.import_file(wps(tmp_path / "ly.xlsx", "完成投资", ["10月", "1-10月", "上年同期"], figures),
                                  ImportOptions())  # fmt: skip
     assert result.ok, result.problems
-    assert all(r[0] == 2025 for rows in records(ctx).values() for r in rows)
-    assert any(n.params.get("column") == "F" and "last year's amount" in n.message("en") for n in result.notes)
+    # 2024 Jan–Oct 7,200万 = 72,000,000; this year's 9,800万 as 1–9月 8,600万 and October 1,200万
+    assert records(ctx)[NAMES[0]] == [(2024, 1, 10, 72_000_000), (2025, 1, 9, 86_000_000), (2025, None, 10, 12_000_000)]
+    (note,) = [n for n in result.notes if n.code == "note_last_year_written"]
+    assert note.params["column"] == "F"
+    figures = [[1200, ly, y] for y, ly in zip(YTD, LAST, strict=True)]
+    path = wps(tmp_path / "ly2.xlsx", "完成投资", ["10月", "上年同期", "1-10月"], figures)
+    result = service.import_file(path, ImportOptions())
+    assert result.ok, result.problems
+    assert all(r[0] == 2025 for rows in records(ctx).values() for r in rows[1:])
+    assert any(n.params.get("column") == "E" and "last year's amount" in n.message("en") for n in result.notes)
 
 
 # -- 3: 2024年度1-10月 is 2024's January–October ---------------------------------------------------------

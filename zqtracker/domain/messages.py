@@ -253,3 +253,9 @@ MESSAGES.merge(EDITOR_MESSAGES)
 from zqtracker.domain.address_messages import ADDRESS_MESSAGES  # noqa: E402
 
 MESSAGES.merge(ADDRESS_MESSAGES)
+
+# A quarter's figure against the row's year to date or the months stored (domain/quarter_messages.py).
+from zqtracker.domain.quarter_messages import QUARTER_FIELD_LABELS, QUARTER_MESSAGES  # noqa: E402
+
+MESSAGES.merge(QUARTER_MESSAGES)
+FIELD_LABELS.merge(QUARTER_FIELD_LABELS)

@@ -21,10 +21,12 @@ from zqtracker.io.layout_model import (
     MONTHLY,
     PROJECT_FIELDS,
     PROJECTS,
+    SPAN,
     UNKNOWN,
     ColumnInfo,
     SheetLayout,
 )
+from zqtracker.io.quarters import quarter_period
 from zqtracker.io.reader import RawSheet
 from zqtracker.io.sheet_context import title_spans
 from zqtracker.io.values import fold, is_empty, name_part
@@ -224,6 +226,8 @@ def _taken_key(info: ColumnInfo, cand: HeaderMatch, layout: SheetLayout) -> obje
     f = cand.field
     if f in ("ytd", "ytd_last") and cand.month is not None:
         return (f, cand.year, cand.month)
+    if f == SPAN:  # 一季度 | 二季度 | 三季度: each its months (io/quarters.py)
+        return (f, info.year, info.first_month, info.header_month)
     year = cand.year or info.year or layout.year
     return (f, year) if f == "annual_plan" and year else f
 
@@ -266,6 +270,8 @@ def apply_period(layout: SheetLayout) -> None:
                 info.field, info.note = IGNORED_PREFIX + ("ytd_no_year" if m else "ytd_no_period"), ""
             else:
                 info.period = (y, m)
+        elif info.field == SPAN:  # 二季度 under 完成投资: months 4–6 of the header's year, else the report's
+            quarter_period(info, year)
         elif info.field == "since_start":
             if info.year is not None and info.header_month is not None:  # "至2022年底累计": December 2022
                 info.period = (info.year, info.header_month)
@@ -348,7 +354,9 @@ def sheet_kind(layout: SheetLayout) -> str:
     if not fields & set(IDENTITY):
         layout.aggregate = any(c.field == IGNORED_PREFIX + "count" for c in layout.columns)
         return UNKNOWN
-    has_months = bool(layout.month_columns()) or {"month", "amount"} <= fields or bool({"ytd", "ytd_last"} & fields)
+    has_months = (
+        bool(layout.month_columns()) or {"month", "amount"} <= fields or bool({"ytd", "ytd_last", SPAN} & fields)
+    )
     if fields & PROJECT_FIELDS - {"district"}:
         return PROJECTS
     if has_months:

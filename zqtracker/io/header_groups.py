@@ -13,8 +13,9 @@ io/header_rows.py asks here first; None leaves the column to the usual reading o
     完成投资                                   完成投资
     1-10月 | 上年同期                           本年1-10月 | 上年1-10月
 
-上年同期 under a plain 完成投资 beside the group's year to date (1-10月) is last year's figure of that year to date
-(probe27h): last year's 1–10月, as 上年同期 under 1-10月累计 is (:func:`settle_last_year`) — never this year's.
+上年同期 under a plain 完成投资 beside the group's year to date (1-10月), or right after it beside a month
+(10月 | 1-10月 | 上年同期), is last year's figure of that year to date (probe27h, fix28q): last year's 1–10月, as
+上年同期 under 1-10月累计 is (:func:`settle_last_year`) — never this year's.
 """
 
 from __future__ import annotations
@@ -107,14 +108,20 @@ def _last_year(group: HeaderMatch | None, parent: str, unit: int | None) -> tupl
 def settle_last_year(columns: list[ColumnInfo]) -> None:
     """上年同期 under a plain group (完成投资, read as last year's month by :func:`_last_year`) beside one year to date
     of the group (1-10月, 2025年1-10月, 本年累计) and no month's own amount: last year's year to date through the same
-    month. Beside a month (10月) or two years to date, nothing says whose it is: left as it was."""
+    month — also beside a month when it stands right after the year to date (10月 | 1-10月 | 上年同期: districts put
+    同期 after the figure it compares). After the month (10月 | 上年同期 | 1-10月), or beside two years to date,
+    nothing says whose it is: left as it was."""
     for info in columns:
         group = info.header.rpartition(" / ")[0]
         if info.field != IGNORED_PREFIX + "last_year_month" or any(w in group for w in ("当月", "本月")):
             continue
         siblings = [c for c in columns if c is not info and c.header.rpartition(" / ")[0] == group]
         ytd = [c.candidates[0] for c in siblings if c.field == "ytd" and c.candidates]
-        if len(ytd) != 1 or any(c.month is not None or c.field in ("amount", "since_start") for c in siblings):
+        left = next((c for c in siblings if c.index == info.index - 1), None)
+        after_ytd = left is not None and left.field == "ytd"  # 10月 | 1-10月 | 上年同期: the 1-10月's (fix28q)
+        if len(ytd) != 1 or (
+            not after_ytd and any(c.month is not None or c.field in ("amount", "since_start") for c in siblings)
+        ):
             continue
         year = ytd[0].year - 1 if ytd[0].year else None  # (none named: the year before the report's)
         found = HeaderMatch(LAST_YTD, 3, info.unit, year, ytd[0].currency, None, 0, False, ytd[0].month)

@@ -25,6 +25,7 @@ from zqtracker.io.headers import (
     split_unit,
 )
 from zqtracker.io.layout_model import IDENTITY, ColumnInfo, SheetLayout
+from zqtracker.io.quarters import quarter_column
 from zqtracker.io.reader import RawSheet
 from zqtracker.io.values import clean_text, display, fold, is_empty, month_header, year_in
 
@@ -356,6 +357,9 @@ def _column(c: int, parent: object, child: object, year: int | None) -> ColumnIn
     grouped = group_child(parent_text, child_text) if parent_text and child_text else None
     if grouped:  # 1-9月完成投资 over 完成投资, 本年完成投资 over 本月 | 自年初累计 (io/header_groups.py)
         return _info(c, shown, grouped, _unit_of(child) or group_unit, group_year)
+    quarter = quarter_column(c, shown, parent_text, child_text)
+    if quarter is not None:  # 二季度 under 完成投资, 4—6月完成投资: months 4–6 as one figure (io/quarters.py)
+        return quarter
     part = part_column(c, shown, parent_text, child_text) if parent_text and child_text else None
     if part is not None:  # 其中：设备投资 under 计划总投资: a part, never the whole (io/header_parts.py)
         return part

@@ -49,6 +49,7 @@ KIND_OF.update(
         "ytd": Kind.MONEY,
         LAST_YTD: Kind.MONEY,
         "since_start": Kind.MONEY,
+        "span": Kind.MONEY,  # 二季度 under 完成投资 (io/quarters.py)
         "construction_period": Kind.TEXT,
     }
 )

@@ -23,9 +23,10 @@ MONEY_FIELDS = (
     "ytd_last",
     "since_start",
 )
+SPAN = "span"  # months first..last of a year as one figure: 二季度, 4-6月 under 完成投资 (io/quarters.py)
 IDENTITY = ("code", "name")
 # read into a sheet plan's lists by their year or period, not as a value of each row
-BY_PERIOD = frozenset(("annual_plan", "chain", "ytd", "ytd_last"))
+BY_PERIOD = frozenset(("annual_plan", "chain", "ytd", "ytd_last", SPAN))
 JOINED = frozenset(("contact", "notes", "progress_note"))  # several columns of one field are joined
 PROJECT_FIELDS = frozenset(("enterprise", "sector", "district", "status", "planned_investment", "land_area_mu",
                              "expected_annual_output", "expected_annual_tax", "signed_on", "construction_start_on",
@@ -52,6 +53,7 @@ class ColumnInfo:
     date_order: str = "mdy"  # how this column writes 9/30/2026: "mdy", or "dmy" when a day above 12 says so
     period: tuple[int, int] | None = None  # a year-to-date column's (year, last month); 自开工累计's as-of month
     header_month: int | None = None  # the last month a 1–X月 header names
+    first_month: int | None = None  # a quarter column's first month (二季度: 4; io/quarters.py)
 
     @property
     def letter(self) -> str:
@@ -64,7 +66,7 @@ class ColumnInfo:
 
     @property
     def is_money(self) -> bool:
-        return self.field in MONEY_FIELDS or self.month is not None
+        return self.field in MONEY_FIELDS or self.month is not None or self.field == SPAN
 
 
 @dataclass

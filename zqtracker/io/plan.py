@@ -19,7 +19,7 @@ from zqtracker.io.date_words import read_row_words
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.header_parts import ask_parts
 from zqtracker.io.headers import ROW_NUMBER
-from zqtracker.io.layout_model import BY_PERIOD, MONTHLY, ColumnInfo, SheetLayout
+from zqtracker.io.layout_model import BY_PERIOD, MONTHLY, SPAN, ColumnInfo, SheetLayout
 from zqtracker.io.plan_finish import (
     apply_contexts,
     declared_count,
@@ -36,6 +36,7 @@ from zqtracker.io.plan_finish import (
 from zqtracker.io.plan_rows import BREAKDOWN_RE, RowRules
 from zqtracker.io.plan_settle import TWO_READINGS, is_figure, settle, transpose
 from zqtracker.io.plan_shadow import check, shadows
+from zqtracker.io.quarters import chain_quarters
 from zqtracker.io.reader import RawSheet
 from zqtracker.io.row_currency import row_currencies
 
@@ -55,6 +56,8 @@ class SheetPlan:
     months: list[tuple[int, int, int, int]] = field(default_factory=list)  # (k, year, month, yuan)
     plans: list[tuple[int, int, int]] = field(default_factory=list)  # (k, year, yuan)
     ytd: list[tuple[int, int, int, int]] = field(default_factory=list)  # (k, year, last month, year-to-date yuan)
+    spans: list[tuple[int, int, int, int, int]] = field(default_factory=list)  # (k, year, first, last, yuan): 二季度
+    chained: list[tuple[int, int, int, int, int]] = field(default_factory=list)  # spans read as years to date
     row_months: list | None = None  # a list of projects with a 月份 column: each row's month (None: blank)
     since_start_as_of: tuple[int, int] | None = None  # the (year, month) a 自开工累计 column is of
     chain: list | None = None  # each row's industry chain (产业链 column or sections)
@@ -210,6 +213,7 @@ class PlanBuilder(RowRules):
         plan.needs_unit = list(self.unitless.values())
         mark_key_projects(plan, self.sheet.rows, self.number_col)
         spread_periods(plan)
+        chain_quarters(plan, self.layout, self.sheet.name)  # 一季度 | 二季度: years to date where they chain
         self._sheet_checks()
         grouped = self._group_rows() | self._district_subtotals()
         if grouped:
@@ -341,6 +345,11 @@ class PlanBuilder(RowRules):
         elif f in ("ytd", "ytd_last") and info.period:  # (a long sheet's 累计 has none: by each row's month)
             y, m = info.period
             plan.ytd.extend((first_k + k, y, m, v) for k, v in enumerate(values) if v is not None)
+        elif f == SPAN and info.period:  # 二季度: months first..last (io/quarters.py)
+            y, m = info.period
+            plan.spans.extend(
+                (first_k + k, y, info.first_month or m, m, v) for k, v in enumerate(values) if v is not None
+            )
         elif f == "annual_plan":
             year = info.year or self.layout.year
             for k, v in enumerate(values):

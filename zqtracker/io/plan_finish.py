@@ -161,9 +161,8 @@ def drop_rows(plan: SheetPlan, drop: set[int], contexts: list | None) -> list | 
     for f, col in plan.values.items():
         plan.values[f] = [col[k] for k in keep]
     plan.problems = {new[k]: ps for k, ps in plan.problems.items() if k in new}
-    plan.months = [(new[k], *rest) for k, *rest in plan.months if k in new]  # type: ignore[misc]
-    plan.plans = [(new[k], *rest) for k, *rest in plan.plans if k in new]  # type: ignore[misc]
-    plan.ytd = [(new[k], *rest) for k, *rest in plan.ytd if k in new]  # type: ignore[misc]
+    for name in ("months", "plans", "ytd", "spans", "chained"):  # (k, …) figures of rows, renumbered
+        setattr(plan, name, [(new[k], *rest) for k, *rest in getattr(plan, name) if k in new])
     plan.numeric_codes = [new[k] for k in plan.numeric_codes if k in new]
     if plan.chain is not None:
         plan.chain = [plan.chain[k] for k in keep if k < len(plan.chain)]
@@ -241,7 +240,9 @@ def long_months(plan: SheetPlan, layout: SheetLayout, sheet: str, *, every_row: 
         if month is not None and ytd is not None:
             plan.ytd.append((k, month[0], month[1], ytd))
         if month is not None and amount is not None:
-            if isinstance(month, cells.Through):
+            if isinstance(month, cells.Span):  # "2025年4–6月": an export's quarter (io/quarters.py)
+                plan.spans.append((k, *month, amount))
+            elif isinstance(month, cells.Through):
                 plan.ytd.append((k, month[0], month[1], amount))
             else:
                 plan.months.append((k, month[0], month[1], amount))
@@ -253,17 +254,8 @@ def long_months(plan: SheetPlan, layout: SheetLayout, sheet: str, *, every_row: 
         else:
             missing = "month"
             info = next((c for c in layout.mapped() if c.field == missing), None)
-            plan.add_problem(
-                k,
-                CellProblem(
-                    sheet,
-                    plan.row_numbers[k],
-                    info.letter if info else "",
-                    info.header if info else "",
-                    "",
-                    Problem("required", missing),
-                ),
-            )
+            where = (sheet, plan.row_numbers[k], info.letter if info else "", info.header if info else "")
+            plan.add_problem(k, CellProblem(*where, "", Problem("required", missing)))
     if unreported:
         rows = [plan.row_numbers[k] for k in sorted(unreported)]
         for k in unreported:

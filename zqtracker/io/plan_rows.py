@@ -17,6 +17,7 @@ from zqtracker.io.headers import header_candidates
 from zqtracker.io.numfmt import column_letter
 from zqtracker.io.period_sheet import name_against_header
 from zqtracker.io.plan_tables import TableRules
+from zqtracker.io.quarters import quarter_months
 from zqtracker.io.rows import classify, is_note
 from zqtracker.io.sheet_context import months_named, sheet_month, unit_line_factor, unit_named_in
 
@@ -106,7 +107,12 @@ class RowRules(TableRules):
             return
         ytd = [c for c in layout.columns if c.field == "ytd" and c.header_month is not None]
         own = {c.month[1] for c in layout.columns if c.month is not None and c.field is not None}
-        if ytd and not any(c.header_month in titled or (c.header_month or 0) + 1 in own & titled for c in ytd):
+        reached = quarter_months(layout) & titled  # 1-3月 | 4-6月 | 7-9月 under a title of 1-9月: the quarters reach it
+        if (
+            ytd
+            and not reached
+            and not any(c.header_month in titled or (c.header_month or 0) + 1 in own & titled for c in ytd)
+        ):
             c = ytd[0]
             self._sheet_problem(layout.header_row + 1, "period_conflict", "amount", c.header, c.letter, c.header,
                                 title=max(titled), header_month=c.header_month)  # fmt: skip

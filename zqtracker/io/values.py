@@ -215,8 +215,18 @@ class Through(tuple):
     the year to date through that month, not the month's own."""
 
 
-def _through(text: str, default_year: int | None, value: object, field: str) -> tuple[int, int] | None:
+class Span(tuple):
+    """(year, first, last) of a month cell "2025年4–6月" (an export's quarter): those months as one figure."""
+
+
+_SPAN_RE = re.compile(r"^((?:19|20|21)\d{2})\s*年\s*(\d{1,2})\s*月?\s*[-~—–至到]+\s*(\d{1,2})\s*月(?:份)?$")
+
+
+def _through(text: str, default_year: int | None, value: object, field: str) -> tuple[int, ...] | None:
     m = _THROUGH_RE.match(text)
+    span = _SPAN_RE.match(text) if m is None else None
+    if span is not None and 1 < int(span[2]) < int(span[3]) <= 12:
+        return Span((int(span[1]), int(span[2]), int(span[3])))
     if m is None:
         dotted, dashed = _DOTTED_SPAN_RE.match(text), _DASHED_RE.match(text)
         if (dashed is not None and int(dashed[2]) > int(dashed[1])) or (dotted is not None and int(dotted[2]) != 1):
@@ -237,7 +247,7 @@ def parse_date(value: object, field: str, date1904: bool = False, order: str = "
 
 def parse_month(
     value: object, default_year: int | None, field: str = "month", date1904: bool = False
-) -> tuple[int, int]:
+) -> tuple[int, ...]:
     """(year, month) from "2023-01", "2023年1月", "2023.01", "202301", an Excel date, or "1月" / 1
     under ``default_year`` (from the title, unit line or sheet name)."""
     check_error(value, field)

@@ -23,13 +23,14 @@ from zqtracker.services.import_model import (
     code_question,
 )
 from zqtracker.services.import_own_spans import own_months_in_spans
+from zqtracker.services.import_spans import analyse_spans, check_chained
 from zqtracker.services.import_ytd_like import month_amounts_like_ytd
 
 
 def analyse_records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Context, seen: SeenRows) -> None:
     plan = sa.plan
     assert plan is not None
-    if not plan.months and not plan.plans and not plan.ytd:
+    if not plan.months and not plan.plans and not plan.ytd and not plan.spans:
         return
     n = len(plan)
     if sa.layout.kind == MONTHLY:
@@ -85,6 +86,7 @@ def analyse_records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: 
     if plan.since_start_as_of is not None and plan.months:
         _beyond_since_start(sa, stored)
     month_amounts_like_ytd(sa, ctx)  # 10月完成投资 holding January to October: asked
+    check_chained(result, sa, ctx)  # 一季度 | 二季度 read as years to date: stored 4月 | 5月 | 6月 must add up
     if plan.ytd:
         month_rows = {(targets[k], y, m): (k, yuan) for k, y, m, yuan in plan.months if targets[k] is not None}
         analyse_ytd(result, sa, ctx, month_rows, earlier_sheets)
@@ -93,6 +95,7 @@ def analyse_records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: 
         )  # 去年1-10月累计: the year before's, never rewriting what is stored
         check_growth(result, sa)  # 同比增长% beside both: do the figures give it?
     own_months_in_spans(result, sa, ctx, own_records, written)  # 当月 for a month of a stored 1–X月: split or asked
+    analyse_spans(result, sa, ctx, written)  # 二季度 alone: months 4–6 as one record, or checked against stored
     for k, (w, same) in written.items():
         sa.records[k] = (w, same)
         if sa.layout.kind == MONTHLY and sa.status[k] != INVALID:

@@ -74,6 +74,7 @@ class RowEvidence:
         years = {y for _k, y, *_rest in (*plan.ytd, *plan.months)}
         this_year = year or max(years, default=None)
         self.completed = {k for k, y, _m, yuan in (*plan.ytd, *plan.months) if y == this_year and yuan and yuan > 0}
+        self.completed |= {k for k, y, *_months, yuan in plan.spans if y == this_year and yuan > 0}  # 二季度 alone
 
     def _reached(self, field: str, k: int) -> bool:
         """A date in ``field`` whose whole period ends on or before the report period ("2025" does not

@@ -195,6 +195,7 @@ def _further(status: str, than: str) -> bool:
 def _month_of(plan: SheetPlan) -> tuple[int, int] | None:
     """The latest (year, month) a sheet reports figures for (its 1–X月 or month columns), if any."""
     found = [(y, m) for _k, y, m, _v in (*plan.ytd, *plan.months) if y is not None]
+    found += [(y, m) for _k, y, _first, m, _v in plan.spans]  # 二季度 alone: through June
     return max(found) if found else None
 
 

@@ -290,8 +290,7 @@ class ImportService:
                     cols = [plan.column(f) for f in ("code", "name", "district", "enterprise")]
                     sa.matches = [matcher.match(c, n, d, None, e) for c, n, d, e in zip(*cols, strict=True)]
                     candidates.update(m.pid for m in sa.matches if m.pid is not None)
-                years.update(y for _k, y, _m, _v in plan.months if y is not None)
-                years.update(y for _k, y, _m, _v in plan.ytd)
+                years.update(y for _k, y, *_rest in (*plan.months, *plan.ytd, *plan.spans) if y is not None)
                 plan_years.update(y for _k, y, _v in plan.plans)
             ctx.rows = store.project_rows(sorted(candidates))
             ctx.investment = store.investment(years)

@@ -1,0 +1,37 @@
+"""Wording of a quarter's completed investment (二季度, 4-6月 under 完成投资: io/quarters.py,
+services/import_spans.py) that the row's year to date, or the months stored, do not agree with —
+English and 简体中文; messages.py merges them in."""
+
+from __future__ import annotations
+
+from zqtracker.domain.words import Catalogue
+
+_QUARTER_MESSAGES: dict[str, tuple[str, str]] = {
+    "quarters_ytd_differ": (
+        "the row's quarters give {sum:,} yuan for months 1–{last} of {year} ({before:,} yuan through the months "
+        "before and {value:,} yuan for months {first}–{last}), but its year to date through month {last} "
+        "(column {column} “{header}”) is {ytd:,} yuan: which is right? Correct the row, then import again",
+        "本行各季度合计 {year} 年 1–{last} 月为 {sum:,} 元（此前各月 {before:,} 元，{first}–{last} 月 {value:,} 元），"
+        "但本行截至 {last} 月的累计（{column}列“{header}”）为 {ytd:,} 元：哪个正确？请更正本行后重新导入",
+    ),
+    "span_months_differ": (
+        "months {first}–{last} of {year}: {value:,} yuan in the file, but the figures stored for those months "
+        "add up to {stored:,} yuan ({months}): which is right? Correct the file or the stored months, then "
+        "import again",
+        "{year} 年 {first}–{last} 月：本文件为 {value:,} 元，而这几个月已存数合计 {stored:,} 元（{months}）："
+        "哪个正确？请更正本文件或已存的月份后重新导入",
+    ),
+    "span_overlaps_stored": (
+        "months {first}–{last} of {year}: {value:,} yuan in the file, but a stored figure covers only some of "
+        "those months, or months beside them too ({months}): stored beside it, months would count twice. "
+        "Correct the stored figures or the file, then import again",
+        "{year} 年 {first}–{last} 月：本文件为 {value:,} 元，而已存数只覆盖其中部分月份，或还包括其他月份"
+        "（{months}）：一并保存会重复计算月份。请更正已存数或本文件后重新导入",
+    ),
+}
+QUARTER_MESSAGES = Catalogue("quarter_messages", _QUARTER_MESSAGES)
+
+_QUARTER_FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "span": ("Completed investment of a quarter", "季度完成投资"),
+}
+QUARTER_FIELD_LABELS = Catalogue("quarter_field_labels", _QUARTER_FIELD_LABELS)

@@ -1,0 +1,85 @@
+"""A quarter's figure no year to date of its row reaches (二季度 | 三季度 without 一季度; 4—6月完成投资 alone):
+months first..last of a year as one record (fix28q; io/quarters.py reads them, chaining the rest into years
+to date). Against what is stored for those months, nothing is counted twice:
+
+- nothing stored for any of them: one record over first..last (InvestmentRecord.first_month), the months
+  before it left unreported, as a first 1–X月累计 leaves none;
+- the same span stored: the same figure is unchanged, another replaces it (a quarter re-sent, as a month is);
+- the months stored on their own (4月 | 5月 | 6月, or spans inside the quarter) and covering all of it: their sum
+  is held against the quarter — the same, nothing written; another, a problem of the row with both figures;
+- a stored figure covering only some of the quarter's months, or reaching past them (1–6月 beside 4-6月): the
+  quarter cannot be stored beside it without counting months twice, nor taken out of it without a guess —
+  a problem of the row, naming the stored figures.
+"""
+
+from __future__ import annotations
+
+from zqtracker.domain.errors import Problem
+from zqtracker.domain.models import InvestmentRecord
+from zqtracker.io.errors import CellProblem
+from zqtracker.io.layout_model import SPAN
+from zqtracker.services.import_figures import stored_records
+from zqtracker.services.import_model import INVALID, Context, ImportAnalysis, SheetAnalysis
+
+
+def analyse_spans(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, written: dict[int, list[int]]) -> None:
+    """The sheet's quarters left as spans → records to write, or problems of their rows. ``written``: k →
+    [records written, unchanged] (import_records.py)."""
+    plan = sa.plan
+    assert plan is not None
+    for k, y, first, last, yuan in plan.spans:
+        target = sa.targets[k] if sa.targets else None
+        if target is None or sa.status[k] == INVALID:
+            continue
+        here = {r.month: r for r in (stored_records(ctx, target, y) if result.mode != "replace" else [])}
+        made = {r[2]: r for r in result.records if r[0] == target and r[1] == y}  # this import's, so far
+        here.update({m: InvestmentRecord(target, y, m, r[3], r[5]) for m, r in made.items()})
+        over = sorted((r for r in here.values() if r.first <= last and r.month >= first), key=lambda r: r.month)
+        counts = written.setdefault(k, [0, 0])
+        if not over or (len(over) == 1 and (over[0].first, over[0].month) == (first, last) and last not in made):
+            before = over[0].amount if over else None
+            if before == yuan:
+                counts[1] += 1
+                result.records_unchanged += 1
+            else:
+                result.records.append((target, y, last, yuan, before, first))
+                counts[0] += 1
+            continue
+        inside = all(first <= r.first and r.month <= last for r in over)
+        covered = {m for r in over for m in range(r.first, r.month + 1)}
+        if inside and covered == set(range(first, last + 1)) and sum(r.amount for r in over) == yuan:
+            counts[1] += 1  # 4月 | 5月 | 6月 stored, adding up to the quarter: nothing to write
+            continue
+        code = "span_months_differ" if inside and covered == set(range(first, last + 1)) else "span_overlaps_stored"
+        _problem(sa, k, (y, first, last, yuan), over, code)
+
+
+def check_chained(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context) -> None:
+    """Quarters read as years to date (一季度 | 二季度: io/quarters.py) whose months are stored on their own: their
+    sum must be the quarter — the year to date alone would move the last month's figure to fit; a problem of the
+    row, with both figures, instead."""
+    plan = sa.plan
+    assert plan is not None
+    for k, y, first, last, yuan in plan.chained if result.mode != "replace" else ():
+        target = sa.targets[k] if sa.targets else None
+        if target is None or target <= 0 or sa.status[k] == INVALID:
+            continue
+        over = [r for r in stored_records(ctx, target, y) if r.first <= last and r.month >= first]
+        covered = {m for r in over for m in range(r.first, r.month + 1)}
+        inside = all(first <= r.first and r.month <= last for r in over)
+        if covered == set(range(first, last + 1)) and inside and sum(r.amount for r in over) != yuan:
+            _problem(sa, k, (y, first, last, yuan), over, "span_months_differ")
+
+
+def _problem(sa: SheetAnalysis, k: int, span: tuple[int, int, int, int], over: list, code: str) -> None:
+    """The row's quarter ``span`` (year, first, last, yuan) against the stored figures ``over`` its months."""
+    plan = sa.plan
+    assert plan is not None
+    y, first, last, yuan = span
+    months = "; ".join(f"{r.first}–{r.month}: {r.amount:,}" if r.is_span else f"{r.month}: {r.amount:,}" for r in over)
+    said = {"year": y, "first": first, "last": last, "value": yuan, "stored": sum(r.amount for r in over)}
+    said["months"] = months
+    col = next((c for c in sa.layout.mapped() if c.field == SPAN and c.first_month == first), None)
+    where = (sa.name, plan.row_numbers[k], col.letter if col else "", col.header if col else "")
+    plan.add_problem(k, CellProblem(*where, f"{yuan:,}", Problem(code, "amount", said)))
+    sa.status[k] = INVALID
