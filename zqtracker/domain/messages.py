@@ -248,3 +248,8 @@ MESSAGES.merge(FAULT_MESSAGES)
 from zqtracker.domain.editor_messages import EDITOR_MESSAGES  # noqa: E402
 
 MESSAGES.merge(EDITOR_MESSAGES)
+
+# A settings file that cannot be read, a full disk's free space, a read-only account (domain/startup_messages.py).
+from zqtracker.domain.startup_messages import STARTUP_MESSAGES  # noqa: E402
+
+MESSAGES.merge(STARTUP_MESSAGES)
