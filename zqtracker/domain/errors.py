@@ -104,6 +104,14 @@ class AccessRefused(DomainError):
         return Problem("db_access_refused", params={"user": self.user}).message(lang)
 
 
+class ReaderRefused(AccessRefused):
+    """A write by an account the server lets read only (no privilege to add or change projects), refused
+    before any work — the import's backup of the server included — in one sentence (probe28)."""
+
+    def message(self, lang: str = "en") -> str:
+        return Problem("db_reader_account", params={"user": self.user}).message(lang)
+
+
 class RestoreRefused(AccessRefused):
     """A restore onto a server database by an account that does not own it. A restore replaces every
     table, the audit trail included, which only the owner of the tables (the account that set the

@@ -259,3 +259,8 @@ from zqtracker.domain.quarter_messages import QUARTER_FIELD_LABELS, QUARTER_MESS
 
 MESSAGES.merge(QUARTER_MESSAGES)
 FIELD_LABELS.merge(QUARTER_FIELD_LABELS)
+
+# A settings file that cannot be read, a full disk's free space, a read-only account (domain/startup_messages.py).
+from zqtracker.domain.startup_messages import STARTUP_MESSAGES  # noqa: E402
+
+MESSAGES.merge(STARTUP_MESSAGES)

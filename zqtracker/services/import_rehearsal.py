@@ -3,27 +3,54 @@ account limited to its district sees other districts' projects as absent (row-le
 them), so a row of theirs looked new to it while the real import is refused; a reader may write
 nothing. For such an account the dry run writes the import for real in a transaction the server
 rolls back — its refusal is the import's, in the same sentence — and nothing is kept either way.
+
+An account the server lets only read (a reader, or one granted SELECT alone) is not rehearsed: every write
+of it would be refused, so its dry run says what the import would change and that the import itself would
+be refused, and its real import is refused before any work, the backup of the server included (probe28:
+a read-only account could not even dry-run an import).
 """
 
 from __future__ import annotations
 
+from zqtracker.domain.errors import Problem, ReaderRefused
 from zqtracker.services import import_apply
 from zqtracker.services.import_model import ImportAnalysis
-from zqtracker.services.import_options import WORDS, ImportOptions
+from zqtracker.services.import_options import WORDS, ImportOptions, ImportResult
 from zqtracker.storage.audit import acting
 from zqtracker.storage.database import Database
 
 
+def refuse_reader(database: Database) -> None:
+    """Raises ReaderRefused when the server lets this account only read."""
+    from zqtracker.storage.server_roles import reads_only
+
+    user = reads_only(database.engine)
+    if user is not None:
+        raise ReaderRefused(user)
+
+
+def rehearsed(
+    database: Database, analysis: ImportAnalysis, options: ImportOptions, result: ImportResult
+) -> ImportResult:
+    """A dry run's ``result``, rehearsed (:func:`rehearse`); for an account that may only read, with a
+    note that the import itself would be refused."""
+    from zqtracker.storage.server_roles import reads_only
+
+    if (analysis.problems and not options.skip_invalid) or (not analysis.has_work and options.mode != "replace"):
+        return result
+    user = reads_only(database.engine)
+    if user is not None:
+        result.notes.append(Problem("import_reader_dry_run", params={"user": user}))
+        return result
+    rehearse(database, analysis, options)
+    return result
+
+
 def rehearse(database: Database, analysis: ImportAnalysis, options: ImportOptions) -> None:
     """Raises what the real import of ``analysis`` would (AccessRefused …) when this account's
-    writes are limited by the server; does nothing otherwise, nor when the import would write
-    nothing (problems without ``skip_invalid``, no work)."""
+    writes are limited by the server; does nothing otherwise."""
     from zqtracker.storage.server_roles import writes_limited
 
-    if analysis.problems and not options.skip_invalid:
-        return
-    if not analysis.has_work and options.mode != "replace":
-        return
     if not writes_limited(database.engine):
         return
     note = WORDS.say("imported_from", options.lang, file=analysis.book.path.name)

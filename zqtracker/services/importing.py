@@ -41,7 +41,7 @@ from zqtracker.services.import_model import Context, ImportAnalysis, SheetAnalys
 from zqtracker.services.import_notes import hidden_of, notes_of
 from zqtracker.services.import_options import MODES, WORDS, ImportOptions, ImportResult, worded
 from zqtracker.services.import_refusals import not_a_list, nothing_recognized
-from zqtracker.services.import_rehearsal import rehearse
+from zqtracker.services.import_rehearsal import refuse_reader, rehearsed
 from zqtracker.services.import_views import district_aliases, merge_views
 from zqtracker.services.progress import Progress
 from zqtracker.storage.audit import acting
@@ -315,6 +315,7 @@ class ImportService:
             return result
         from zqtracker.services import backups
 
+        refuse_reader(self.db)  # before the server's backup: nothing of this account's import would be written
         result.backup = backups.before(self.db, "replace" if options.mode == "replace" else "import")
         replaced = None  # (a replace on a server too: its backup is a SQLite file holding all of it)
         if options.mode == "replace" and result.backup is not None:
@@ -363,8 +364,7 @@ class ImportService:
         analysis = self.analyse(book, options, plans=plans, progress=progress)
         refuse_unanswered(analysis, options)
         if dry_run:
-            rehearse(self.db, analysis, options)
-            return self.result_of(analysis)
+            return rehearsed(self.db, analysis, options, self.result_of(analysis))
         for attempt in range(3):
             try:
                 return self.apply(analysis, options, progress=progress)

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from zqtracker.storage import sqlite_file
 from zqtracker.storage.db_errors import DatabaseOpenError, fault_of
-from zqtracker.storage.locations import display_of, resolve_url, sqlite_path_of
+from zqtracker.storage.locations import display_of, resolve_url, sqlite_path_of, sqlite_url
 from zqtracker.storage.schema import SCHEMA_REVISION, ZQ_TABLES
 from zqtracker.storage.sqlite_file import connect_read_only, inspect_sqlite_file, is_read_only_location
 
@@ -80,6 +80,7 @@ class Database:
         self.url = url
         self.engine = engine
         self.read_only = read_only
+        self.scratch: Path | None = None  # the upgraded private copy an older read-only file is read from
         self.pinned_backups: set[Path] = set()
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._frozen = False  # a view of :meth:`frozen`: already one snapshot
@@ -184,6 +185,10 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.scratch is not None:
+            import shutil
+
+            shutil.rmtree(self.scratch.parent, ignore_errors=True)
         path = self.sqlite_path
         if path is not None:
             from zqtracker.storage import checkpoint
@@ -234,19 +239,24 @@ def open_database(
     except ArgumentError:
         raise DatabaseOpenError("bad_url", f"{url!r} is not a database URL or file path.") from None
     path = sqlite_path_of(url)
-    read_only = False
+    read_only, scratch = False, None
     if path is not None:
         revision = inspect_sqlite_file(path)
         if revision is None and not create:
             raise DatabaseOpenError("missing", file=shown)
         read_only = is_read_only_location(path)
-        if read_only and revision != SCHEMA_REVISION:
+        if read_only and revision is None:
             raise DatabaseOpenError("read_only", file=shown)
+        if read_only and revision != SCHEMA_REVISION:  # an older file in a shared folder: read an upgraded copy
+            from zqtracker.storage.read_only_copy import upgraded_copy
+
+            scratch, revision = upgraded_copy(path, shown, str(revision)), SCHEMA_REVISION
     try:
-        engine = _make_engine(url, read_only=read_only)
+        engine = _make_engine(sqlite_url(scratch) if scratch else url, read_only=read_only)
     except (NoSuchModuleError, ArgumentError, ImportError) as exc:
         raise DatabaseOpenError("bad_url", f"Cannot open {shown}: {exc}.") from None
     database = Database(url, engine, read_only=read_only)
+    database.scratch = scratch
     try:
         if path is None:
             revision = _server_revision(engine, shown)
@@ -261,10 +271,10 @@ def open_database(
         elif path is not None:
             _check_engine_connects(engine)
     except DatabaseOpenError:
-        engine.dispose()
+        database.close()
         raise
     except (DBAPIError, SQLAlchemyError, OSError, sqlite3.Error) as exc:
-        engine.dispose()
+        database.close()
         cannot = "cannot_open" if path is not None else "server_cannot_open"
         raise fault_of(exc, shown) or DatabaseOpenError(cannot, file=shown, detail=_short(exc)) from None
     return database

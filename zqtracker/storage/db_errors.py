@@ -8,7 +8,9 @@ Locked is told apart from damaged, which would push a user to restore over a hea
 from __future__ import annotations
 
 import errno
+import shutil
 import sqlite3
+from pathlib import Path
 
 
 class DatabaseOpenError(Exception):
@@ -30,6 +32,8 @@ class DatabaseOpenError(Exception):
         from zqtracker.domain.messages import MESSAGES
 
         code = f"db_{self.reason}"
+        if "free" in self.params and f"{code}_free" in MESSAGES:  # a full disk: how much is left, when known
+            code += "_free"
         if code in MESSAGES and (self._explicit is None or self.params):
             from zqtracker.domain.errors import Problem
 
@@ -63,10 +67,12 @@ def fault_of(exc: BaseException, shown: str) -> DatabaseOpenError | None:
         exc = orig
     if isinstance(exc, OSError):
         if exc.errno == errno.ENOSPC or exc.errno == errno.EDQUOT:
-            return DatabaseOpenError("disk_full", file=shown)
+            return disk_full(shown)
         if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
             return DatabaseOpenError("read_only", file=shown)
         if exc.errno == errno.EIO:
+            if nearly_full(shown):
+                return disk_full(shown)
             return DatabaseOpenError("io_error", file=shown, detail=exc.strerror or str(exc))
         return None
     if any(c.__module__.startswith("psycopg") and c.__name__ in _DRIVER_ERRORS for c in type(exc).__mro__):
@@ -85,16 +91,54 @@ def fault_of(exc: BaseException, shown: str) -> DatabaseOpenError | None:
     if "locked" in low or "database is busy" in low:
         return DatabaseOpenError("locked", file=shown)
     if "disk is full" in low or "database or disk is full" in low:
-        return DatabaseOpenError("disk_full", file=shown)
+        return disk_full(shown)
     if "readonly" in low or "read-only" in low:
         return DatabaseOpenError("read_only", file=shown)
     if "malformed" in low or "not a database" in low or "corrupt" in low:
         return DatabaseOpenError("corrupt", file=shown, detail=short_detail(text_))
     if "disk i/o error" in low:
+        if nearly_full(shown):  # its -shm or -wal could not grow (SQLITE_IOERR_SHMSIZE, _WRITE): a full disk
+            return disk_full(shown)
         return DatabaseOpenError("io_error", file=shown, detail=short_detail(text_))
     if "unable to open" in low:
         return DatabaseOpenError("cannot_open", file=shown, detail=short_detail(text_))
     return None
+
+
+def disk_full(shown: str) -> DatabaseOpenError:
+    """A full disk, said with the space left on it when ``shown`` is a file's path."""
+    free = free_space(shown)
+    if free is None:
+        return DatabaseOpenError("disk_full", file=shown)
+    return DatabaseOpenError("disk_full", file=shown, free=_size(free))
+
+
+def nearly_full(shown: str) -> bool:
+    """Whether the disk holding the file ``shown`` has less than :data:`NEARLY_FULL` bytes left: SQLite
+    says "disk I/O error", not "disk is full", when the -shm or -wal beside a database cannot grow
+    (probe28: a full disk reported as an I/O error, to be checked with db check)."""
+    free = free_space(shown)
+    return free is not None and free < NEARLY_FULL
+
+
+NEARLY_FULL = 1 << 20  # 1 MiB: less than a WAL's first frames and its -shm need
+
+
+def free_space(shown: str) -> int | None:
+    """Bytes free on the disk holding the file ``shown`` (a path; None for a server or when unknown)."""
+    path = Path(shown)
+    if not path.is_absolute():
+        return None
+    try:
+        return shutil.disk_usage(path.parent).free
+    except OSError:
+        return None
+
+
+def _size(count: int) -> str:
+    if count < 1 << 20:
+        return f"{count // 1024} KB"
+    return f"{count / (1 << 20):.1f} MB"
 
 
 def integrity_lines(rows: list[str]) -> list[str]:

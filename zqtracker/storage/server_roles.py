@@ -128,6 +128,19 @@ def sees_part_only(conn: Connection, names: list[str]) -> dict[str, bool]:
     return {str(name): bool(part) for name, part in rows}
 
 
+def reads_only(engine: Engine) -> str | None:
+    """The account's name when the server lets it neither add nor change projects (a reader, or any
+    account granted SELECT alone); None when it may, and for a SQLite file."""
+    if engine.dialect.name != "postgresql":
+        return None
+    with engine.connect() as conn:
+        user, may = conn.exec_driver_sql(
+            "SELECT current_user,"
+            " has_table_privilege('projects', 'INSERT') OR has_table_privilege('projects', 'UPDATE')"
+        ).one()
+    return None if may else str(user)
+
+
 def writes_limited(engine: Engine) -> bool:
     """Whether the server may refuse this account part of what it reads — district staff (row-level
     security hides other districts' projects, whose codes an import would still collide with) or

@@ -108,7 +108,15 @@ def _open_after_first_paint(window: MainWindow, target: str) -> None:
 
 
 def run_app(db: str | None = None, demo: bool = False, lang: str | None = None, import_path: str | None = None) -> int:
-    app, window = launch(db, demo, lang)
+    from zqtracker.ui.translations import ui_lang
+    from zqtracker.ui.unreadable_settings import may_open_default
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    settings = Settings()
+    if not may_open_default(settings, db, demo, lang or ui_lang()):  # zqtracker.ini damaged: asked, never silent
+        return 2
+    app, window = launch(db, demo, lang, settings=settings)
     _tidy_soon()
     _install_excepthook(window)
     if import_path:

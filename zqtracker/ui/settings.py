@@ -125,14 +125,57 @@ def legacy_store() -> QSettings:
     return QSettings(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, "Unknown Organization", "zqtracker")
 
 
+def _unreadable(store: QSettings) -> str:
+    """The message code of what is wrong with the store's file: a folder in its place, damaged (bytes
+    that are not text, a line neither ``[section]`` nor ``key=value``, or Qt could not parse it), not
+    readable; "" when it is fine or absent. Qt alone lets most damage pass: it reads what it can."""
+    path = Path(store.fileName())
+    if path.is_dir():
+        return "settings_ini_folder"
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return ""
+    except OSError:
+        return "settings_ini_denied"
+    try:
+        lines = [line.strip() for line in data.decode("utf-8").splitlines()]
+    except UnicodeDecodeError:
+        return "settings_ini_damaged"
+    broken = any(
+        line and not line.startswith((";", "#")) and "=" not in line
+        and not (line.startswith("[") and line.endswith("]"))
+        for line in lines
+    )  # fmt: skip
+    if broken or b"\0" in data or store.status() != QSettings.Status.NoError:
+        return "settings_ini_damaged"
+    return ""
+
+
+def _scratch_store() -> QSettings:
+    """An empty settings file of this session alone, removed when it ends (Qt would rewrite a damaged
+    file it was handed, and drop what it could not read)."""
+    import atexit
+    import shutil
+    import tempfile
+
+    folder = tempfile.mkdtemp(prefix="zqtracker-settings-")
+    atexit.register(shutil.rmtree, folder, True)
+    return QSettings(str(Path(folder) / "zqtracker.ini"), QSettings.Format.IniFormat)
+
+
 class Settings(QObject):
     """Typed access to the declared options. One instance per application, handed to widgets."""
 
     changed = Signal(str)  # the key of an option whose value changed
+    damaged_file = ""  # the settings file that could not be read (see ``unreadable``)
 
     def __init__(self, store: QSettings | None = None, *, legacy: QSettings | None = None) -> None:
         super().__init__()
         self._store = store if store is not None else default_store()
+        self.unreadable = _unreadable(self._store)  # why the file cannot be read ("" when it can)
+        if self.unreadable:  # nothing is written over it: this session's settings live in a scratch file
+            self.damaged_file, self._store = self._store.fileName(), _scratch_store()
         if store is None or legacy is not None:
             self.import_legacy(legacy if legacy is not None else legacy_store())
 

@@ -137,6 +137,16 @@ def run_status(args: argparse.Namespace, console: Console) -> int:
 
 
 def run_collect(args: argparse.Namespace, console: Console) -> int:
+    """A Ctrl-C once a return's import has begun to commit no longer stops the command (as for `import`,
+    services/interrupts.py): the import completes, the round records the return, and both are reported —
+    never an import saved while the round says the district has not returned, nor "interrupted" said of it."""
+    from zqtracker.services import interrupts
+
+    with interrupts.deferrable():
+        return _collect(args, console)
+
+
+def _collect(args: argparse.Namespace, console: Console) -> int:
     from zqtracker.io.errors import WorkbookRefused
     from zqtracker.services import round_rows
     from zqtracker.services.round_collect import ACCEPTED, SENT_BACK, RoundCollector, differences
