@@ -29,7 +29,8 @@ def fill_new_project(editor) -> None:
     editor.form.key.setChecked(True)
     editor.form.officer.setText("张伟")
     editor.form.notes.setPlainText("首期用地已落实")
-    # 肇庆新区 is no district of this database yet: Save asks before adding it
+    # 新型储能 is no sector of this database yet, nor 肇庆新区 a district: Save asks before adding each
+    when_modal(lambda box: click(box, "Add sector"), name="new_sector")
     when_modal(lambda box: click(box, "Add district"), name="new_district")
 
 

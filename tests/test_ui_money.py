@@ -79,6 +79,7 @@ def test_the_chinese_editor_reads_a_plain_number_in_yi(make_window, ctx: AppCont
         editor.form.district.setCurrentText("肇庆新区")
         assert editor.form.money["planned_investment"].suffix.text() == "亿元"
         editor.form.money["planned_investment"].line.setText("12.5")
+        when_modal(add_the_district, name="new_sector")  # nor 新型储能 a sector: asked first, the same way
         when_modal(add_the_district, name="new_district")  # 肇庆新区 is no district of this database yet
         accept(editor)  # Save
 

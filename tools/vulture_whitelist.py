@@ -15,6 +15,8 @@ _.contextMenuEvent  # ui/dashboard/panel.py
 _.filterAcceptsRow  # ui/import_preview.py (QSortFilterProxyModel)
 _.source_parent  # its parameter
 _.updateMin  # charts/plot.py: pyqtgraph's LabelItem calls it on resize
+_.paintEvent  # ui/dashboard/tiles.py: the elided label
+_.picture  # charts/plot_time.py: pyqtgraph's AxisItem redraws its ticks when it is None
 _._sizeHint  # charts/plot.py: pyqtgraph's GraphicsWidget reads it
 _.tb  # ui/app.py: sys.excepthook's third parameter
 

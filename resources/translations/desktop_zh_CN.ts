@@ -961,6 +961,22 @@ Reload shows the saved version with your own changes kept in the form; check the
         <source>Add district</source>
         <translation>添加区域</translation>
     </message>
+    <message>
+        <source>New sector</source>
+        <translation>新增行业</translation>
+    </message>
+    <message>
+        <source>“%1” is not a sector on the list. Add it as a new sector?</source>
+        <translation>“%1”不在行业列表中。要将其添加为新行业吗？</translation>
+    </message>
+    <message>
+        <source>Its projects are then counted apart from every other sector&apos;s. If the project is in a sector on the list, choose Cancel and pick that sector.</source>
+        <translation>其项目将与其他各行业分开统计。如项目属于列表中的某个行业，请选择“取消”并选取该行业。</translation>
+    </message>
+    <message>
+        <source>Add sector</source>
+        <translation>添加行业</translation>
+    </message>
 </context>
 <context>
     <name>ProjectForm</name>
@@ -991,6 +1007,10 @@ Reload shows the saved version with your own changes kept in the form; check the
     <message>
         <source>Saved as “%1”, the district on the list</source>
         <translation>将保存为列表中的区域“%1”</translation>
+    </message>
+    <message>
+        <source>Saved as “%1”, the sector on the list</source>
+        <translation>将保存为列表中的行业“%1”</translation>
     </message>
     <message>
         <source>New — it will be added to the list</source>

@@ -52,10 +52,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "empty.signed": ("No project signed in {period}", "{period}|无签约项目"),
     "filtered": ("Filtered: {what}", "筛选：{what}"),
     # tooltips
+    # (the month itself heads the tooltip: said once)
     "tip.month": (
-        "Completed in {month}: {amount} ({prior_month}: {prior}; year on year {pct})",
-        "{month}完成投资：{amount}（上年同月 {prior}，同比 {pct}）",
+        "Completed: {amount} ({prior_month}: {prior}; year on year {pct})",
+        "当月完成投资：{amount}（上年同月 {prior}，同比 {pct}）",
     ),
+    "tip.month.alone": ("Completed: {amount}", "当月完成投资：{amount}"),
     "tip.month.unreported": (
         "Nothing recorded for this month (later months have records)",
         "本月无记录（其后月份有记录）",

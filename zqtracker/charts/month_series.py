@@ -95,8 +95,7 @@ def _month_line(f: DashboardFigures, month: int, lang: str, unit: Unit) -> list[
         if prior is None:
             return lines
         return [*lines, t("tip.month.prior_only", lang, month=prior_name, amount=exact_money(prior, unit, lang))]
-    lines = [t("tip.month", lang, month=month_of_year(y, month, lang),
-               amount=exact_money(mf.this.bar(month) or 0, unit, lang),
+    lines = [t("tip.month", lang, amount=exact_money(mf.this.bar(month) or 0, unit, lang),
                prior_month=month_of_year(y - 1, month, lang),
                prior=exact_money(mf.prior.bar(month) or 0, unit, lang),
                pct=pct_text(None if p.gaps else p.yoy_pct))]  # fmt: skip
@@ -152,13 +151,14 @@ def monthly_chart(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None)
         if month <= m:
             lines = [month_of_year(y, month, lang), *_month_line(f, month, lang, unit)]
             ytd_lines = _ytd_lines(f, month, lang, unit, key=True)
-            tips.append("\n".join([*lines, *notes, *ytd_lines]))
+            if month == 1 and mf.ytd[0].key == (mf.this.bar(1), mf.prior.bar(1)):
+                ytd_lines = []  # January's year to date is its month: its figures and notes said once
+            tips.append("\n".join(dict.fromkeys([*lines, *notes, *ytd_lines])))  # each line once
             continue
-        prior_name = month_of_year(y - 1, month, lang)
         amount, before_ytd = mf.prior.bar(month), prior_ytd[month - 1]
-        lines = [prior_name]
+        lines = [month_of_year(y - 1, month, lang)]
         if amount is not None:
-            lines.append(t("tip.month.prior_only", lang, month=prior_name, amount=exact_money(amount, unit, lang)))
+            lines.append(t("tip.month.alone", lang, amount=exact_money(amount, unit, lang)))
         if before_ytd is not None:
             lines.append(t("tip.ytd.prior_only", lang, period=period_label(y - 1, month, lang),
                            amount=exact_money(before_ytd, unit, lang)))  # fmt: skip

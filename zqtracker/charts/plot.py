@@ -21,11 +21,11 @@ from dataclasses import dataclass
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QTextOption
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QTextOption
 from PySide6.QtWidgets import QGraphicsRectItem, QSizePolicy
 
 from zqtracker.charts.chart_model import BarsChart, ChartData, Kind, LegendEntry, TimeChart
-from zqtracker.charts.fonts import chart_family
+from zqtracker.charts.fonts import chart_family, chart_font
 from zqtracker.charts.labels import as_float, count_text, keep_phrases, money_text, pct_text
 from zqtracker.charts.theme import Theme
 from zqtracker.domain.filters import ProjectFilter
@@ -69,6 +69,23 @@ class ValueAxis(pg.AxisItem):
             major *= steps[i % 3]
             i += 1
         return [(major, 0.0), (major / 2, 0.0)] if i else levels
+
+    def labelString(self) -> str:
+        """A bottom axis's title no wider than its axis, elided in the middle so that its unit stays: a bar
+        chart's two titles side by side ran into each other in a narrow panel (~920 px)."""
+        full: str = getattr(self, "labelText", "")  # (pyqtgraph's, untyped)
+        room = self.size().width() + 4.0  # (2 px past each end: still clear)
+        if self.orientation == "bottom" and full and room > 4.0:
+            self.labelText = QFontMetricsF(chart_font(BASE_PT)).elidedText(full, Qt.TextElideMode.ElideMiddle, room)
+        try:
+            return super().labelString()
+        finally:
+            self.labelText = full
+
+    def resizeEvent(self, ev: object = None) -> None:
+        if self.label is not None and self.orientation == "bottom" and self.labelText:
+            self.label.setHtml(self.labelString())  # elided to the new width
+        super().resizeEvent(ev)
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         decimals = 0 if spacing >= 1 or self.kind is Kind.COUNT else min(4, math.ceil(-math.log10(spacing)))

@@ -6,6 +6,7 @@ import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QFontMetricsF
 
 from zqtracker.charts.chart_model import Kind, Series, TimeChart
 from zqtracker.charts.fonts import chart_font
@@ -16,10 +17,35 @@ MONTHS = list(range(1, 13))
 BARS_WIDTH = 0.78  # of a month, shared by the bar series side by side
 
 
+class MonthAxis(pg.AxisItem):
+    """The months along the bottom: each labelled where the labels fit, else every second, third… month
+    (at ~920 px a dashboard chart is 280 px wide: "JanFebMar…" ran together and "12月" was dropped)."""
+
+    def __init__(self) -> None:
+        super().__init__("bottom")
+        self.labels: tuple[str, ...] = tuple(str(m) for m in MONTHS)
+
+    def set_labels(self, labels: tuple[str, ...]) -> None:
+        if labels != self.labels:
+            self.labels = labels
+            self.picture = None
+            self.update()
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, list[float]]]:
+        metrics = QFontMetricsF(self.style["tickFont"] or self.font())
+        need = max(metrics.horizontalAdvance(label) for label in self.labels) + metrics.horizontalAdvance("  ")
+        per_month = size / max(maxVal - minVal, 1.0)
+        every = next((n for n in (1, 2, 3, 4, 6) if per_month * n >= need), 12)
+        return [(float(every), [float(m) for m in MONTHS[::every]])]
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        return [self.labels[round(v) - 1] if 1 <= round(v) <= 12 else "" for v in values]
+
+
 class TimeChartItem(ChartItem):
     def __init__(self, data: TimeChart, theme: Theme, lang: str, *, px: float, note: bool) -> None:
         super().__init__(data, theme, lang, px=px, note=note)
-        bottom = pg.AxisItem("bottom")
+        bottom = MonthAxis()
         self.left_axis = ValueAxis("left", data.left.kind)
         axes = {"bottom": bottom, "left": self.left_axis}
         self.right_axis = ValueAxis("right", data.right.kind) if data.right is not None else pg.AxisItem("right")
@@ -86,7 +112,7 @@ class TimeChartItem(ChartItem):
 
     def set_data(self, data: TimeChart) -> None:  # type: ignore[override]
         super().set_data(data)
-        self.plots[0].getAxis("bottom").setTicks([[(i + 1, label) for i, label in enumerate(data.month_labels)], []])
+        self.plots[0].getAxis("bottom").set_labels(data.month_labels)
         self._axis_label(self.left_axis, data.left.label)
         if data.right is not None:
             self._axis_label(self.right_axis, data.right.label)

@@ -312,7 +312,7 @@ def references_in_simplified(sheets: list[SheetAnalysis], sectors: Iterable[str]
     stored or written one of the same simplified characters, not as new ones (domain/hanzi.py); an
     enterprise also whatever its case, width, spaces and dots ("ABC Co., Ltd." is "ABC CO.,LTD"), a sector
     whatever its case, width and spaces ("IT", "it")."""
-    for name, known, key in (("sector", sectors, _sector_key), ("enterprise", enterprises, enterprise_key)):
+    for name, known, key in (("sector", sectors, sector_key), ("enterprise", enterprises, enterprise_key)):
         cols = [sa.plan.values[name] for sa in sheets if sa.selected and sa.plan is not None and name in sa.plan.values]
         written = [v for v in dict.fromkeys(itertools.chain.from_iterable(cols)) if isinstance(v, str) and v]
         same = same_in_simplified(written, known, key) if cols else {}
@@ -320,7 +320,7 @@ def references_in_simplified(sheets: list[SheetAnalysis], sectors: Iterable[str]
             col[:] = [same.get(v, v) if isinstance(v, str) else v for v in col]
 
 
-def _sector_key(names: str) -> str:
+def sector_key(names: str) -> str:
     """A sector whatever its script, case, width and spaces: "IT", "it", "ＩＴ " are one (probe26b T14)."""
     return _SPACES_RE.sub("", unicodedata.normalize("NFKC", simplified(names))).lower()
 

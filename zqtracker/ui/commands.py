@@ -86,6 +86,7 @@ class CreateProject(Command):
     def apply(self) -> None:
         if self._snapshots:
             self.ctx.projects.restore(self._snapshots)  # redo: the same project, same id
+            self.events.projects_restored.emit([self.project.id])
         else:
             self.ctx.projects.create(self.project, status_on=self.status_on, note=self.note)
 
@@ -141,6 +142,7 @@ class DeleteProjects(Command):
 
     def revert(self) -> None:
         self.ctx.projects.restore(self._snapshots)
+        self.events.projects_restored.emit(list(self.ids))
 
     def announce(self) -> None:
         self.events.projects_changed.emit(list(self.ids))

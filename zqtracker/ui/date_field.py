@@ -19,7 +19,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 from zqtracker.domain.errors import Problem, ValidationError
+from zqtracker.domain.fuzzy_dates import DatePrecision, FuzzyDate
 from zqtracker.io.dates import DAY, SLASH_DATE_RE, parse_fuzzy, reads_either_way
+from zqtracker.ui import date_steps
 from zqtracker.ui.formatting import Formatter
 
 EMPTY = "—"  # shown (as the placeholder) while the date is unknown
@@ -43,13 +45,15 @@ def read_typed_date(text: str, field: str, display_format: str) -> date | None:
 
 
 class OptionalDateEdit(QWidget):
-    """A date that may be empty: typed, or picked from the calendar (▾, Alt+Down or F4); × empties it."""
+    """A date that may be empty: typed, or picked from the calendar (▾, Alt+Down or F4); × empties it.
+    Up and Down step the part under the cursor (ui/date_steps.py), keeping the date's precision."""
 
     changed = Signal()
 
     def __init__(self, field: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.field = field
+        self.precision = DatePrecision.DAY  # what the date is known to: kept by Up/Down, a day once typed
         self.display_format = Formatter().date_format
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText(EMPTY)
@@ -89,9 +93,17 @@ class OptionalDateEdit(QWidget):
     def value(self) -> date | None:
         return read_typed_date(self.edit.text(), self.field, self.display_format)
 
-    def set_value(self, value: date | None) -> None:
+    def set_value(self, value: date | None, precision: DatePrecision = DatePrecision.DAY) -> None:
+        self.precision = precision
         self.edit.setText("" if value is None else self._shown(value))
         self._update_clear()
+
+    def fuzzy(self) -> FuzzyDate | None:
+        """The date shown with what it is known to; None when empty or not a date."""
+        try:
+            return FuzzyDate.of(self.value(), self.precision)
+        except ValidationError:
+            return None
 
     def clear(self) -> None:
         if self.edit.text():
@@ -120,6 +132,7 @@ class OptionalDateEdit(QWidget):
         self.changed.emit()
 
     def _on_typed(self, *_args: object) -> None:
+        self.precision = DatePrecision.DAY  # a date typed (or cleared) is a day
         self._update_clear()
         self.changed.emit()
 
@@ -141,4 +154,28 @@ class OptionalDateEdit(QWidget):
             if alt_down or event.key() == Qt.Key.Key_F4:
                 self.open_calendar()
                 return True
+            if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not event.modifiers():
+                self._step(1 if event.key() == Qt.Key.Key_Up else -1)
+                return True
         return super().eventFilter(watched, event)
+
+    def _step(self, steps: int) -> None:
+        """The part under the cursor one up or down (the day by default; an empty field starts at
+        today); the cursor stays on that part. A text that is no date is left alone."""
+        text = self.edit.text()
+        try:
+            day = self.value()
+        except ValidationError:
+            return
+        if day is None:
+            today = QDate.currentDate()
+            self.set_value(date(today.year(), today.month(), today.day()))
+        else:
+            whole = self.edit.selectedText() == text  # tabbed into: the day, whatever the format's order
+            part = None if whole else date_steps.part_at(text, self.display_format, self.edit.cursorPosition())
+            self.edit.setText(self._shown(date_steps.step(day, part, self.precision, steps)))
+            at = date_steps.part_span(self.edit.text(), self.display_format, part or date_steps.DAY)
+            if at is not None:
+                self.edit.setCursorPosition(at[1])
+        self._update_clear()
+        self.changed.emit()

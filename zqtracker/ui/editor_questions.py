@@ -1,5 +1,5 @@
 """What the project editor asks before it closes or saves: unsaved changes (Save / Discard / Cancel) and
-a district that is none on the list (add it, or go back and pick one)."""
+a sector or district that is none on the list (add it, or go back and pick one)."""
 
 from __future__ import annotations
 
@@ -29,23 +29,49 @@ def ask_unsaved(parent: QWidget, name: str) -> QMessageBox.StandardButton:
 
 def ask_new_district(parent: QWidget, name: str) -> bool:
     """True when the user adds ``name`` as a new district."""
-    box = QMessageBox(parent)
-    box.setObjectName("new_district")
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(QCoreApplication.translate("ProjectEditor", "New district"))
-    box.setText(
+    return _ask_new(
+        parent,
+        "new_district",
+        QCoreApplication.translate("ProjectEditor", "New district"),
         QCoreApplication.translate(
             "ProjectEditor", "“%1” is not a district on the list. Add it as a new district?"
-        ).replace("%1", name)
-    )
-    box.setInformativeText(
+        ).replace("%1", name),
         QCoreApplication.translate(
             "ProjectEditor",
             "Its projects are then counted apart from every other district's. If the project is in a district "
             "on the list, choose Cancel and pick that district.",
-        )
+        ),
+        QCoreApplication.translate("ProjectEditor", "Add district"),
     )
-    add = box.addButton(QCoreApplication.translate("ProjectEditor", "Add district"), QMessageBox.ButtonRole.AcceptRole)
+
+
+def ask_new_sector(parent: QWidget, name: str) -> bool:
+    """True when the user adds ``name`` as a new sector (as the district field asks: a variant spelling
+    is no new sector, and the statistics by sector would count it apart)."""
+    return _ask_new(
+        parent,
+        "new_sector",
+        QCoreApplication.translate("ProjectEditor", "New sector"),
+        QCoreApplication.translate(
+            "ProjectEditor", "“%1” is not a sector on the list. Add it as a new sector?"
+        ).replace("%1", name),
+        QCoreApplication.translate(
+            "ProjectEditor",
+            "Its projects are then counted apart from every other sector's. If the project is in a sector on "
+            "the list, choose Cancel and pick that sector.",
+        ),
+        QCoreApplication.translate("ProjectEditor", "Add sector"),
+    )
+
+
+def _ask_new(parent: QWidget, object_name: str, title: str, text: str, detail: str, add_text: str) -> bool:
+    box = QMessageBox(parent)
+    box.setObjectName(object_name)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setInformativeText(detail)
+    add = box.addButton(add_text, QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()

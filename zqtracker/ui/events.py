@@ -12,6 +12,8 @@ from PySide6.QtCore import QObject, Signal
 class DataEvents(QObject):
     # Project rows were added, edited or deleted; the ids (empty list: assume any).
     projects_changed = Signal(list)
+    # Deleted projects an undo or redo put back (announced just before projects_changed): to select.
+    projects_restored = Signal(list)
     # Monthly investment records or annual plans changed (affects figures, not rows).
     investment_changed = Signal()
     # Sectors, districts or enterprises were added, renamed or deleted.

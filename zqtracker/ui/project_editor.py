@@ -31,7 +31,7 @@ from zqtracker.domain.errors import ConcurrentUpdateError, NotFoundError, Proble
 from zqtracker.domain.messages import field_label
 from zqtracker.domain.models import District, Project, Sector
 from zqtracker.domain.money import Unit
-from zqtracker.ui.editor_questions import ask_new_district, ask_unsaved
+from zqtracker.ui.editor_questions import ask_new_district, ask_new_sector, ask_unsaved
 from zqtracker.ui.messages import offer_reload, show_error
 from zqtracker.ui.palette import muted_style, problem_style
 from zqtracker.ui.project_form import ProjectForm
@@ -81,7 +81,7 @@ class ProjectEditor(QDialog):
         self.setMinimumWidth(920)
         self._load(self._original)
         self._as_loaded = self.form.snapshot()  # what closing compares with: changed, it asks first
-        self._asked_new_district: str | None = None  # the new district the user said to add
+        self._asked_new: dict[str, str] = {}  # field → the new sector or district the user said to add
         self._closing = False  # Cancel, Delete: closing without asking
         self._connect_signals()
         self.form.name.setFocus()
@@ -128,7 +128,7 @@ class ProjectEditor(QDialog):
         self._show_problems([])
         try:
             project = self.read()
-            if not self._new_district_confirmed():
+            if not self._new_name_confirmed("sector") or not self._new_name_confirmed("district"):
                 return
             status_on, note = self.status_change()
             self.saved = self._save(project, status_on, note)
@@ -164,16 +164,17 @@ class ProjectEditor(QDialog):
         self._closing = True
         super().reject()
 
-    def _new_district_confirmed(self) -> bool:
-        """A district that is none on the list (and none the import would read it as) is added only
-        when the user says so; otherwise back to the form, the district field focused."""
-        name = self.form.new_district()
-        if name is None or name == self._original.district or name == self._asked_new_district:
+    def _new_name_confirmed(self, field: str) -> bool:
+        """A sector or district that is none on the list (and none the import would read it as) is added
+        only when the user says so; otherwise back to the form, that field focused."""
+        name = self.form.new_name(field)
+        if name is None or name == getattr(self._original, field) or name == self._asked_new.get(field):
             return True
-        if not ask_new_district(self, name):
-            self.form.district.setFocus()
+        ask = ask_new_sector if field == "sector" else ask_new_district
+        if not ask(self, name):
+            self.form.widgets[field].setFocus()
             return False
-        self._asked_new_district = name
+        self._asked_new[field] = name
         return True
 
     def _on_field_edited(self, field: str) -> None:

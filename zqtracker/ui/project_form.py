@@ -50,6 +50,7 @@ from zqtracker.ui.editor_fields import (
 )
 from zqtracker.ui.formatting import Formatter
 from zqtracker.ui.palette import muted_style, problem_style
+from zqtracker.ui.sector_choice import known_sector
 
 MONEY = ("planned_investment", "expected_annual_output", "expected_annual_tax")
 DATES = ("signed_on", "construction_start_on", "production_on")
@@ -74,8 +75,9 @@ class ProjectForm(QWidget):
         self._lang = lang
         self.is_new = is_new
         self.original = Project(name="")  # what a status change and kept figures compare with
-        self._known_sectors = {s.name for s in sectors}
-        self._known_districts = frozenset(d.name for d in districts)
+        # the names on the lists, and the import's rule for what a typed name is (None: a new name)
+        self._known = {"sector": frozenset(s.name for s in sectors), "district": frozenset(d.name for d in districts)}
+        self._meant = {"sector": known_sector, "district": known_district}
 
         self.code = QLineEdit()
         self.name = QLineEdit()
@@ -210,6 +212,8 @@ class ProjectForm(QWidget):
         self.sector.currentTextChanged.connect(lambda t: self._on_reference_typed("sector", t))
         self.district.currentTextChanged.connect(lambda t: self._on_reference_typed("district", t))
         self.land.textChanged.connect(self._on_land_typed)
+        for edit in self.dates.values():
+            edit.changed.connect(self._show_date_notes)
 
     # -- filling and reading ---------------------------------------------------------------
     def fill(self, p: Project) -> None:
@@ -225,7 +229,7 @@ class ProjectForm(QWidget):
             self.money[f].set_value(None if blank else getattr(p, f))
         self.land.set_value(p.land_area_mu)
         for f in DATES:
-            self.dates[f].set_value(getattr(p, f))
+            self.dates[f].set_value(getattr(p, f), getattr(p, f"{f}_precision"))
         self._fill_figure_notes(p)
         self.key.setChecked(p.is_key_project)
         for combo, value in ((self.project_type, p.project_type), (self.origin, p.investor_origin)):
@@ -242,17 +246,21 @@ class ProjectForm(QWidget):
         foreign = self.figure_notes["planned_investment"]
         foreign.setText("" if p.planned_foreign is None else figure_texts.as_given(p.planned_foreign, self._lang))
         foreign.setVisible(p.planned_foreign is not None)
+        self._show_date_notes()
+
+    def _show_date_notes(self, *_args: object) -> None:
+        """A date known only to a month, quarter or year says so (stepped with Up/Down: the new one)."""
         for f in DATES:
-            fuzzy = p.fuzzy(f)
+            fuzzy = self.dates[f].fuzzy()
             coarse = fuzzy is not None and fuzzy.precision is not DatePrecision.DAY
             self.figure_notes[f].setText(figure_texts.known_to(fuzzy, self._lang) if coarse and fuzzy else "")
             self.figure_notes[f].setVisible(coarse)
 
     def _precision(self, field: str, day: date | None) -> DatePrecision:
-        """A date left as it was keeps its precision; a changed one is a day."""
+        """A date left as it was keeps its precision; a typed one is a day, a stepped one keeps it."""
         o = self.original
         kept: DatePrecision = getattr(o, f"{field}_precision")
-        return kept if day == getattr(o, field) else DatePrecision.DAY
+        return kept if day == getattr(o, field) else self.dates[field].precision
 
     def read(self) -> Project:
         """The project the form describes; raises ValidationError with every problem found."""
@@ -276,8 +284,8 @@ class ProjectForm(QWidget):
             code=self.code.text().strip() or None,
             name=self.name.text().strip(),
             enterprise=self.enterprise.text().strip() or None,
-            sector=self.sector.currentText().strip() or None,  # empty: not known yet
-            district=self.district_as_saved(),
+            sector=self.as_saved("sector"),  # empty: not known yet
+            district=self.as_saved("district"),
             status=Status(self.status.currentData()),
             planned_investment=values["planned_investment"],  # type: ignore[arg-type]
             expected_annual_output=values["expected_annual_output"],  # type: ignore[arg-type]
@@ -306,15 +314,16 @@ class ProjectForm(QWidget):
             raise ValidationError(problems)
         return project
 
-    def district_as_saved(self) -> str | None:
-        """The district typed, or the stored one it names by the import's rule ("高要" → 高要区)."""
-        typed = self.district.currentText().strip()
-        return known_district(typed, self._known_districts) or typed or None
+    def as_saved(self, field: str) -> str | None:
+        """The sector or district typed, or the stored one it names by the import's rule ("高要" → 高要区,
+        "新能源汽車 " → 新能源汽车)."""
+        typed = cast(QComboBox, self.widgets[field]).currentText().strip()
+        return self._meant[field](typed, self._known[field]) or typed or None
 
-    def new_district(self) -> str | None:
-        """A district typed that is none on the list (saving adds it), else None."""
-        name = self.district_as_saved()
-        return name if name and name not in self._known_districts else None
+    def new_name(self, field: str) -> str | None:
+        """A sector or district typed that is none on the list (saving adds it), else None."""
+        name = self.as_saved(field)
+        return name if name and name not in self._known[field] else None
 
     def snapshot(self) -> tuple[object, ...]:
         """What every field shows: the same before and after means nothing was changed."""
@@ -368,13 +377,14 @@ class ProjectForm(QWidget):
             self._forms[field].setRowVisible(self._boxes[field], show)
 
     def _on_reference_typed(self, field: str, text: str) -> None:
-        known = self._known_sectors if field == "sector" else self._known_districts
         text = text.strip()
         hint = self.new_hint[field]
-        hint.setVisible(bool(text) and text not in known)
-        meant = known_district(text, self._known_districts) if field == "district" else None
-        if meant:  # "高要": the district on the list that the import reads it as
+        hint.setVisible(bool(text) and text not in self._known[field])
+        meant = self._meant[field](text, self._known[field])
+        if meant and field == "district":  # "高要": the district on the list that the import reads it as
             hint.setText(self.tr("Saved as “%1”, the district on the list").replace("%1", meant))
+        elif meant:  # "新能源汽車 ": the sector on the list
+            hint.setText(self.tr("Saved as “%1”, the sector on the list").replace("%1", meant))
         else:
             hint.setText(self.tr("New — it will be added to the list"))
 

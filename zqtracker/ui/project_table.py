@@ -58,6 +58,7 @@ class ProjectTableView(QTableView):
         self.fit_columns()
         self.setSortingEnabled(True)
         self._first_paint_reported = False
+        self._to_select: list[int] = []  # brought back by an undo or redo: selected once shown
         self.viewport().installEventFilter(self)
         self._connect_signals()
 
@@ -101,11 +102,19 @@ class ProjectTableView(QTableView):
                 self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
                 self.scrollTo(index)
 
+    def select_when_shown(self, ids: list[int]) -> None:
+        """Projects an undo (of a delete) or a redo (of an add) brings back: selected and scrolled to
+        when the model next shows its rows (the refresh their announcement starts), not left unselected."""
+        self._to_select = list(ids)
+
     def _keep_selection(self) -> None:
         self._kept_ids = self.selected_ids()
         self._kept_current = self.current_id()
 
     def _restore_selection(self) -> None:
+        back, self._to_select = self._to_select, []
+        if back and self._model.row_numbers(back):  # (a project the filter hides stays unselected)
+            self._kept_ids, self._kept_current = back, back[0]
         if self._kept_ids or self._kept_current is not None:
             self.select_ids(self._kept_ids, self._kept_current)
         self._on_selection_changed()

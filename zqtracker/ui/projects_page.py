@@ -116,6 +116,7 @@ class ProjectsPage(QWidget):
         self.loader.rows_refreshed.connect(self._on_rows_refreshed)
         self.loader.failed.connect(self._on_load_failed)
         self.events.projects_changed.connect(self._on_projects_changed)
+        self.events.projects_restored.connect(self.table.select_when_shown)
         self.events.references_changed.connect(self._on_references_changed)
         self.events.investment_changed.connect(self.detail.refresh)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QPalette
+from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from zqtracker.domain.filters import ProjectFilter
@@ -13,6 +13,19 @@ QFrame#keyFigureTile { background: palette(base); border: 1px solid palette(mid)
 QFrame#keyFigureTile[clickable="true"]:hover { border-color: palette(highlight); }
 QFrame#keyFigureTile:focus { border: 2px solid palette(highlight); }
 """
+
+
+class ElidedLabel(QLabel):
+    """One line that ends in "…" where the tile is too narrow for it ("Billion-yuan projec" was cut mid-word
+    at ~920 px); ``text()`` and the tile's tooltip keep it whole."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        rect = self.contentsRect()
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        painter = QPainter(self)
+        self.style().drawItemText(
+            painter, rect, int(self.alignment()), self.palette(), self.isEnabled(), shown, self.foregroundRole()
+        )
 
 
 class KeyFigureTile(QFrame):
@@ -26,9 +39,9 @@ class KeyFigureTile(QFrame):
         self.setStyleSheet(TILE_STYLE)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._filter: ProjectFilter | None = None
-        self.caption = QLabel(caption)
+        self.caption = ElidedLabel(caption)
         self.value = QLabel("—")
-        self.detail = QLabel("")
+        self.detail = ElidedLabel("")
         for label in (self.caption, self.detail):
             label.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # muted, in light and dark palettes
         font = QFont(self.value.font())
@@ -40,7 +53,7 @@ class KeyFigureTile(QFrame):
         self.detail.setFont(small)
         self.caption.setFont(small)
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        for label in (self.caption, self.detail):  # never widen the row of tiles: clip (tooltip has it all)
+        for label in (self.caption, self.detail):  # never widen the row of tiles: elide (tooltip has it all)
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             label.setMinimumWidth(1)
         layout = QVBoxLayout(self)
