@@ -248,3 +248,8 @@ MESSAGES.merge(FAULT_MESSAGES)
 from zqtracker.domain.editor_messages import EDITOR_MESSAGES  # noqa: E402
 
 MESSAGES.merge(EDITOR_MESSAGES)
+
+# “Same as above” marks and a district written once over its block (domain/list_messages.py).
+from zqtracker.domain.list_messages import LIST_MESSAGES  # noqa: E402
+
+MESSAGES.merge(LIST_MESSAGES)

@@ -15,6 +15,7 @@ from zqtracker.io import values as cells
 from zqtracker.io.across import fields_down_rows, side_by_side
 from zqtracker.io.cell_convert import ColumnConverter, PlanOptions, converter, foreign_currency, money_unit
 from zqtracker.io.date_words import read_row_words
+from zqtracker.io.ditto import SameAsAbove, fill_districts_down
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.header_parts import ask_parts
 from zqtracker.io.headers import ROW_NUMBER
@@ -36,6 +37,7 @@ from zqtracker.io.plan_rows import BREAKDOWN_RE, RowRules
 from zqtracker.io.plan_settle import TWO_READINGS, is_figure, settle, transpose
 from zqtracker.io.plan_shadow import check, shadows
 from zqtracker.io.reader import RawSheet
+from zqtracker.io.removed_rows import removed_rows
 from zqtracker.io.row_currency import row_currencies
 
 DATE_FIELDS = ("signed_on", "construction_start_on", "production_on")
@@ -157,6 +159,7 @@ class PlanBuilder(RowRules):
         elif layout.status_hint:
             plan.default_status, plan.status_from = layout.status_hint, layout.status_from
         self.contexts: list | None = None
+        self.same = SameAsAbove()  # 同上, 〃 under a value (io/ditto.py)
         self.breakdown: bool | None = None  # inside a "其中" breakdown: its unnumbered rows are parts
         self.unnumbered: tuple[int, str] | None = None  # a total's "其中" row in a sheet without 序号 (row, text)
         self.last_kind = ""  # what the last row that was not blank was: "project", "total", "section1", …
@@ -210,12 +213,15 @@ class PlanBuilder(RowRules):
         mark_key_projects(plan, self.sheet.rows, self.number_col)
         spread_periods(plan)
         self._sheet_checks()
-        grouped = self._group_rows() | self._district_subtotals()
+        grouped = self._group_rows() | self._district_subtotals() | removed_rows(plan, self.sheet.name)
         if grouped:
             self.contexts = drop_rows(plan, grouped, self.contexts)
         self.contexts = drop_continuations(
             plan, self.sheet.name, self.contexts, self._row_numbers(), self._name_spanned()
         )
+        district = next((i for _j, i, _c in self.columns if i.field == "district"), None)
+        fill_districts_down(plan, self.contexts, district, self.sheet.name)  # blanks under a district
+        self.same.notes(plan, self.sheet.name)
         apply_contexts(plan, self.contexts, self.layout)
         read_row_words(plan, self.layout)  # a status in 备注, words in the date columns
         read = [i for _j, i, _c in self.columns if i.index not in self.opts.column_units]
@@ -309,13 +315,13 @@ class PlanBuilder(RowRules):
         if not chosen:
             return
         columns = transpose(rows, chosen)
-        n, pending = len(chosen), []
+        n, pending, numbers = len(chosen), [], plan.row_numbers[first_k:]
         for info in self.foreign:
             j = info.index - sheet.col_offset
             if info not in plan.foreign and 0 <= j < len(columns) and any(not cells.is_empty(v) for v in columns[j]):
                 plan.foreign.append(info)
         for j, info, convert in self.columns:
-            raw = columns[j] if 0 <= j < len(columns) else ("",) * n
+            raw = self.same.fill(info, columns[j], numbers) if 0 <= j < len(columns) else ("",) * n
             values, errors = convert(raw)
             for k, v, exc in errors:
                 for p in exc.problems:
