@@ -264,3 +264,8 @@ FIELD_LABELS.merge(QUARTER_FIELD_LABELS)
 from zqtracker.domain.startup_messages import STARTUP_MESSAGES  # noqa: E402
 
 MESSAGES.merge(STARTUP_MESSAGES)
+
+# “Same as above” marks and a district written once over its block (domain/list_messages.py).
+from zqtracker.domain.list_messages import LIST_MESSAGES  # noqa: E402
+
+MESSAGES.merge(LIST_MESSAGES)

@@ -16,6 +16,7 @@ from zqtracker.io.across import fields_down_rows, side_by_side
 from zqtracker.io.address_places import check_addresses
 from zqtracker.io.cell_convert import ColumnConverter, PlanOptions, converter, foreign_currency, money_unit
 from zqtracker.io.date_words import read_row_words
+from zqtracker.io.ditto import SameAsAbove, carried_down
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.header_parts import ask_parts
 from zqtracker.io.headers import ROW_NUMBER
@@ -38,6 +39,7 @@ from zqtracker.io.plan_settle import TWO_READINGS, is_figure, settle, transpose
 from zqtracker.io.plan_shadow import check, shadows
 from zqtracker.io.quarters import chain_quarters
 from zqtracker.io.reader import RawSheet
+from zqtracker.io.removed_rows import removed_rows
 from zqtracker.io.row_currency import row_currencies
 
 DATE_FIELDS = ("signed_on", "construction_start_on", "production_on")
@@ -101,9 +103,8 @@ class SheetPlan:
         self.problems.setdefault(k, []).append(problem)
 
     def hint(self, k: int) -> str | None:
-        if self.status_hint is not None and self.status_hint[k] is not None:
-            return self.status_hint[k]
-        return self.layout.status_hint
+        hints = self.status_hint
+        return hints[k] if hints is not None and hints[k] is not None else self.layout.status_hint
 
 
 class PlanBuilder(RowRules):
@@ -112,19 +113,16 @@ class PlanBuilder(RowRules):
     def __init__(self, sheet: RawSheet, layout: SheetLayout, opts: PlanOptions | None = None) -> None:
         self.sheet, self.layout, self.opts = sheet, layout, opts or PlanOptions()
         self.plan = plan = SheetPlan(layout)
-        self.pos = max(layout.data_start - sheet.row_offset, 0)
-        self.done = False
-        off = sheet.col_offset
+        self.pos, self.done, off = max(layout.data_start - sheet.row_offset, 0), False, sheet.col_offset
         self.columns: list[tuple[int, ColumnInfo, ColumnConverter]] = []
         self.money_units: dict[int, int] = {}  # column → the yuan factor its amounts are read in
-        self.foreign: list[ColumnInfo] = []
+        self.foreign: list[ColumnInfo] = []  # columns in another currency
         plan.sheet_problems += ask_parts(layout, sheet.name)  # 设备投资 | 建安工程 and no total: which is it?
         for info in sorted(layout.mapped(), key=lambda c: c.joined):  # a joined column after its first
             if info.month is not None and info.month[0] is None:
                 said = Problem("month_without_year", "month", {"value": info.header})
-                plan.sheet_problems.append(
-                    CellProblem(sheet.name, layout.header_row + 1, info.letter, info.header, info.header, said)
-                )
+                where = (sheet.name, layout.header_row + 1, info.letter, info.header)
+                plan.sheet_problems.append(CellProblem(*where, info.header, said))
                 continue
             if info.is_money and foreign_currency(info, layout, self.opts) is not None:
                 self.foreign.append(info)  # never read as yuan: left out, said in one sentence
@@ -161,6 +159,7 @@ class PlanBuilder(RowRules):
         elif layout.status_hint:
             plan.default_status, plan.status_from = layout.status_hint, layout.status_from
         self.contexts: list | None = None
+        self.same = SameAsAbove()  # 同上, 〃 under a value (io/ditto.py)
         self.breakdown: bool | None = None  # inside a "其中" breakdown: its unnumbered rows are parts
         self.unnumbered: tuple[int, str] | None = None  # a total's "其中" row in a sheet without 序号 (row, text)
         self.last_kind = ""  # what the last row that was not blank was: "project", "total", "section1", …
@@ -215,12 +214,13 @@ class PlanBuilder(RowRules):
         spread_periods(plan)
         chain_quarters(plan, self.layout, self.sheet.name)  # 一季度 | 二季度: years to date where they chain
         self._sheet_checks()
-        grouped = self._group_rows() | self._district_subtotals()
+        grouped = self._group_rows() | self._district_subtotals() | removed_rows(plan, self.sheet.name)
         if grouped:
             self.contexts = drop_rows(plan, grouped, self.contexts)
         self.contexts = drop_continuations(
             plan, self.sheet.name, self.contexts, self._row_numbers(), self._name_spanned()
         )
+        carried_down(plan, self.contexts, [i for _j, i, _c in self.columns], self.sheet.name, self.same)  # 同上
         check_addresses(plan, self.sheet.rows, self.sheet.col_offset, self.opts.known_districts)  # 项目地址
         apply_contexts(plan, self.contexts, self.layout)
         read_row_words(plan, self.layout)  # a status in 备注, words in the date columns
@@ -315,13 +315,13 @@ class PlanBuilder(RowRules):
         if not chosen:
             return
         columns = transpose(rows, chosen)
-        n, pending = len(chosen), []
+        n, pending, numbers = len(chosen), [], plan.row_numbers[first_k:]
         for info in self.foreign:
             j = info.index - sheet.col_offset
             if info not in plan.foreign and 0 <= j < len(columns) and any(not cells.is_empty(v) for v in columns[j]):
                 plan.foreign.append(info)
         for j, info, convert in self.columns:
-            raw = columns[j] if 0 <= j < len(columns) else ("",) * n
+            raw = self.same.fill(info, columns[j], numbers) if 0 <= j < len(columns) else ("",) * n
             values, errors = convert(raw)
             for k, v, exc in errors:
                 for p in exc.problems:

@@ -1,0 +1,111 @@
+"""“Same as above” in a list: 同上, 〃, -do- under a value, and a district written once over its block.
+
+Clerks write a repeated district, sector, enterprise or status once and mark the rows below 同上 (同前,
+〃, ″, "do", -do-, ditto), or leave them blank in a list sorted by district. Read as words these make a
+district called 同上 holding most of the city's projects, or projects with no district at all.
+
+- A “same as above” word in a column of words (district, sector, enterprise, status, type, dates…) is
+  the value of the nearest data row above that gives one, before the cell is converted; one note per
+  column names it and the rows. A word with nothing above it stays as written (and is refused there).
+  Names, codes and figures never take a value from above: 同上 there is the row's problem.
+- A blank district cell under a district the column gave (after the sections' own districts, before the
+  title's or the user's default) is that district — how a list sorted by district reads, merged or not;
+  one note names the column and the rows. Blanks above the first district stay blank, counted in a note.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import TYPE_CHECKING
+
+from zqtracker.domain.errors import Problem
+from zqtracker.io.layout_model import ColumnInfo
+from zqtracker.io.row_ranges import runs_text
+
+if TYPE_CHECKING:
+    from zqtracker.io.plan import SheetPlan
+
+# the words and marks for "the same as the row above"
+SAME_WORDS = frozenset({"同上", "同前", "同上栏", "同上行", "\u3003", "″", '"', "“", "”", "''", "do", "-do-", "ditto"})
+# columns of words, where a value may be carried down; never names, codes or figures
+_CARRIED = frozenset({
+    "enterprise", "sector", "district", "status", "project_type", "investor_origin", "officer", "contact", "chain",
+    "signed_on", "construction_start_on", "production_on", "is_key_project",
+})  # fmt: skip
+
+
+def is_same_word(value: object) -> bool:
+    """同上, 〃, -do- (full-width or with spaces and a full stop too)."""
+    if value.__class__ is not str:
+        return False
+    text = unicodedata.normalize("NFKC", value).strip().rstrip("。.").replace(" ", "").lower()
+    return text in SAME_WORDS
+
+
+class SameAsAbove:
+    """Carries values down over “same as above” words, chunk after chunk (:meth:`fill`), remembering the
+    rows filled per column for one note each (:meth:`notes`)."""
+
+    def __init__(self) -> None:
+        self.last: dict[int, object] = {}  # column → the last value given in it
+        self.filled: dict[int, tuple[ColumnInfo, list[int]]] = {}  # column → (its header, sheet rows)
+
+    def fill(self, info: ColumnInfo, raw: tuple | list, rows: list[int]) -> tuple | list:
+        """``raw``: a chunk of the column's cells; ``rows``: their sheet row numbers."""
+        if info.field not in _CARRIED:
+            return raw
+        j, last, out = info.index, self.last.get(info.index), None
+        for k, v in enumerate(raw):
+            if v is None or v == "":
+                continue
+            if is_same_word(v):
+                if last is not None:
+                    if out is None:
+                        out = list(raw)
+                    out[k] = last
+                    self.filled.setdefault(j, (info, []))[1].append(rows[k])
+                continue
+            last = v
+        if last is not None:
+            self.last[j] = last
+        return raw if out is None else out
+
+    def notes(self, plan: SheetPlan, sheet: str) -> None:
+        for info, rows in self.filled.values():
+            params = {"sheet": sheet, "column": info.letter, "header": info.header, "count": len(rows)}
+            plan.notes.append(Problem("note_same_as_above", None, {**params, "rows": runs_text(rows)}))
+
+
+def carried_down(
+    plan: SheetPlan, contexts: list | None, infos: list[ColumnInfo], sheet: str, same: SameAsAbove
+) -> None:
+    """The notes of ``same`` (同上 read as the value above), and blank district cells under a district the
+    column gave take it (see the module's note); run before the sections' districts are filled in
+    (``contexts``: each row's section rows), which win, and before an address column's district."""
+    same.notes(plan, sheet)
+    info = next((i for i in infos if i.field == "district"), None)
+    values = plan.values.get("district")
+    if info is None or values is None:
+        return
+    last, filled, before = None, [], []
+    for k, v in enumerate(values):
+        ctx = contexts[k] if contexts is not None and k < len(contexts) else None
+        from_section = next((s[1] for s in reversed(ctx or ()) if s and s[0] == "district"), None)
+        if v is not None:
+            last = v
+        elif from_section is not None:
+            last = from_section  # the section's district fills it (apply_contexts), and goes on down
+        elif last is not None:
+            values[k] = last
+            filled.append(plan.row_numbers[k])
+        else:
+            before.append(plan.row_numbers[k])
+    params = {"sheet": sheet, "column": info.letter, "header": info.header}
+    if filled:
+        plan.notes.append(
+            Problem("note_district_filled_down", None, {**params, "count": len(filled), "rows": runs_text(filled)})
+        )
+    if before and filled:
+        plan.notes.append(
+            Problem("note_district_blank_top", None, {**params, "count": len(before), "rows": runs_text(before)})
+        )
