@@ -248,3 +248,8 @@ MESSAGES.merge(FAULT_MESSAGES)
 from zqtracker.domain.editor_messages import EDITOR_MESSAGES  # noqa: E402
 
 MESSAGES.merge(EDITOR_MESSAGES)
+
+# The overview's trend chart with a month a district did not report (domain/gap_messages.py).
+from zqtracker.domain.gap_messages import GAP_MESSAGES  # noqa: E402
+
+MESSAGES.merge(GAP_MESSAGES)
