@@ -269,3 +269,8 @@ MESSAGES.merge(STARTUP_MESSAGES)
 from zqtracker.domain.list_messages import LIST_MESSAGES  # noqa: E402
 
 MESSAGES.merge(LIST_MESSAGES)
+
+# The overview's trend chart with a month a district did not report (domain/gap_messages.py).
+from zqtracker.domain.gap_messages import GAP_MESSAGES  # noqa: E402
+
+MESSAGES.merge(GAP_MESSAGES)

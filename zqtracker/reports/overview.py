@@ -34,6 +34,7 @@ from zqtracker.reports.text import (
     with_note,
 )
 from zqtracker.reports.trend_chart import HEIGHT_MM, WIDTH_MM, TrendData, draw_trend_svg, trend_data
+from zqtracker.reports.trend_gaps import gap_note
 from zqtracker.services.context import AppContext
 from zqtracker.services.progress import Progress
 from zqtracker.stats import gap_words, span_words
@@ -44,10 +45,12 @@ from zqtracker.stats.period_words import period_note
 
 def trend_notes(trend: TrendData, s: Summary, lang: str, unit: Unit) -> list[Paragraph]:
     """Under the chart, when figures were reported for several months together: what the light bars
-    and hollow points mean, and what the period's year to date leaves out (a span running past it)."""
+    and hollow points mean, and what the period's year to date leaves out (a span running past it);
+    when a district did not report a month, what the hatched bars mean and whose months they lack."""
+    gaps = gap_note(trend.year, trend.this_lacking, trend.last_lacking, lang)
     if not any(trend.this_spans) and not any(trend.last_spans):
-        return []
-    notes = [span_words.trend_note(lang)]
+        return [Paragraph(gaps)] if gaps else []
+    notes = [span_words.trend_note(lang), gaps]
     notes.append(span_words.later(s.completed.pending, lang, lambda v: money_with_unit(v, unit, lang)) or "")
     if trend.point is not None and _like(trend.point, s):
         notes.append(span_words.like_growth(trend.point, lang))

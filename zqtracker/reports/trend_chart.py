@@ -20,12 +20,14 @@ from PySide6.QtSvg import QSvgGenerator
 
 from zqtracker.domain.cumulative import MonthSpan
 from zqtracker.domain.filters import ProjectFilter
+from zqtracker.domain.gap_messages import GAP_MESSAGES
 from zqtracker.domain.money import Unit
 from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.months import calendar_text
 from zqtracker.reports.fonts import report_family, report_font
 from zqtracker.reports.page import PT, mm
 from zqtracker.reports.text import t
+from zqtracker.reports.trend_gaps import Lacking, hatch, lacking
 from zqtracker.services.statistics import StatisticsService
 from zqtracker.stats.month_figures import Point
 
@@ -37,6 +39,8 @@ YTD_LINE = "#dd6b20"
 AXIS = "#4a5568"
 GRIDLINE = "#e2e8f0"
 SPAN_FILL = {THIS_YEAR: "#bcd3ee", LAST_YEAR: "#e3ecf6"}  # a span's figure, apart on its bar
+LAST_YEAR_LINE = "#7f9fc4"  # last year's hatching: its light blue is too faint as lines on white
+HATCHED = "hatched"  # the legend's swatch of a month a district did not report
 
 
 def _at(values: tuple[int | None, ...], month: int) -> int | None:
@@ -63,6 +67,16 @@ class TrendData:
     point: Point | None = None  # the period's year to date against last year's, like with like
     # month → first months of this year's spans ending there: "1–6月" over the part apart
     span_firsts: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    # months a district did not report (stats/gaps.py), this year's through the period and last
+    # year's: a bar of what others reported, hatched; this year's year to date hollow from then on
+    this_lacking: Lacking = ()
+    last_lacking: Lacking = ()
+
+    def hatched(self, month: int, this: bool) -> bool:
+        """Some district did not report ``month`` of the year and the bar is what others reported."""
+        return any(m == month for m, _ in (self.this_lacking if this else self.last_lacking)) and bool(
+            (self.this_year if this else self.last_year)[month - 1]
+        )
 
     def label(self, month: int, lang: str) -> str:
         return calendar_text("month", lang, month=month)
@@ -83,6 +97,8 @@ def trend_data(stats: StatisticsService, year: int, through: int, f: ProjectFilt
         partial=tuple(bool(months.straddling(m)) for m in range(1, through + 1)),
         span_firsts=firsts,
         point=months.ytd[through - 1],
+        this_lacking=lacking(this, through),
+        last_lacking=lacking(last, 12),
     )
 
 
@@ -213,7 +229,9 @@ def _draw(p: QPainter, d: TrendData, lang: str, unit: Unit, w: float, h: float) 
             (d.this_year[m - 1] if this else None, _at(d.this_spans, m) if this else None, THIS_YEAR, 0.0),
         ):
             bh = (y1 - y0) * amount(own or 0) / top_l
-            if own:
+            if own and d.hatched(m, dx == 0.0):  # a district did not report the month: what others did
+                hatch(p, QRectF(cx + dx, y1 - bh, bar, bh), color if dx == 0.0 else LAST_YEAR_LINE)
+            elif own:
                 p.fillRect(QRectF(cx + dx, y1 - bh, bar, bh), QColor(color))
             if apart:
                 sh = (y1 - y0) * amount(apart) / top_l
@@ -230,14 +248,16 @@ def _draw(p: QPainter, d: TrendData, lang: str, unit: Unit, w: float, h: float) 
         label = d.label(m, lang)
         p.drawText(QRectF(cx - slot / 2, y1 + mm(0.8), slot, fm.height()), int(Qt.AlignmentFlag.AlignCenter), label)
 
-    # year-to-date line on the right axis: hollow where a span runs past the month
+    # year-to-date line on the right axis: hollow where a span runs past the month, or from a month
+    # some district did not report on (that year to date lacks it)
+    first_gap = min((m for m, _ in d.this_lacking), default=13)
     drawn = list(enumerate(d.ytd, start=1))
     points = [QPointF(x0 + slot * (m - 0.5), y1 - (y1 - y0) * amount(v) / top_r) for m, v in drawn]
     if points and any(d.ytd):
         p.setPen(QPen(QColor(YTD_LINE), 1.4 * PT))
         p.drawPolyline(points)
         for (m, _v), pt in zip(drawn, points, strict=True):
-            hollow = m <= len(d.partial) and d.partial[m - 1]
+            hollow = (m <= len(d.partial) and d.partial[m - 1]) or m >= first_gap
             p.setBrush(QColor("#ffffff") if hollow else QColor(YTD_LINE))
             p.setPen(QPen(QColor(YTD_LINE), 0.6 * PT) if hollow else Qt.PenStyle.NoPen)
             p.drawEllipse(pt, mm(0.8), mm(0.8))
@@ -267,6 +287,8 @@ def _draw(p: QPainter, d: TrendData, lang: str, unit: Unit, w: float, h: float) 
     ]
     if any(d.this_spans) or any(d.last_spans):
         items.append((t("trend.together", lang), SPAN_FILL[THIS_YEAR], False))
+    if any(d.hatched(m, True) for m in range(1, d.through + 1)) or any(d.hatched(m, False) for m in range(1, 13)):
+        items.append((GAP_MESSAGES.say("trend_gap_legend", lang), HATCHED, False))
     swatch = mm(3.2)
     widths = [swatch + mm(1.5) + fm.horizontalAdvance(text) for text, _, _ in items]
     x = (w - sum(widths) - mm(6) * (len(items) - 1)) / 2
@@ -275,6 +297,8 @@ def _draw(p: QPainter, d: TrendData, lang: str, unit: Unit, w: float, h: float) 
         if is_line:
             p.setPen(QPen(QColor(color), 1.4 * PT))
             p.drawLine(QPointF(x, cy), QPointF(x + swatch, cy))
+        elif color == HATCHED:
+            hatch(p, QRectF(x, cy - swatch / 2.6, swatch, swatch / 1.3), THIS_YEAR)
         else:
             p.fillRect(QRectF(x, cy - swatch / 2.6, swatch, swatch / 1.3), QColor(color))
         p.setPen(QColor(AXIS))

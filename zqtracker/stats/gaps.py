@@ -9,8 +9,22 @@ of that month the year before (a district whose only project started in April la
 this year "later" stops at the period's month; last year runs to December. The projects without a
 district (None) are one such unit too.
 
+A district that *stopped* reporting: its months after its last record, up to the latest month any
+district reported (this year's capped at the period's month, --through), are not reported too —
+高要区 with January–August while the others reported through October lacks September and October; a
+district with records the year before and none this year lacks those months. Only months the
+district has in the other year of the comparison (this year's: last year's; last year's: this
+year's or the year before's) count — those that would compare its months against nothing: a district
+whose only project started this year and went on hold lacks nothing. What counts is the district's
+records of any project (a 0 is a record): a project that finished while others of its district go
+on reporting, or that reported 0, leaves nothing missing; a district with no record at all of a
+month others reported did not send that month's sheet (a district sheet lists its projects every
+month). So a district whose every project finished and left its sheet is said to be not reporting,
+and its growth is like with like — said, never a silent mix of periods.
+
 A line (the total, a sector, a district) lacks a district's month not reported when it has records
-in that district after that month (a sector whose projects there ended in February lacks nothing).
+in that district after that month (a sector whose projects there ended in February lacks nothing),
+and lacks the months after a district stopped when it was in the district's last report.
 Its year to date stays what was reported; its growth compares like with like: the district-months
 not reported in either year are left out of both years' sums. Where a figure covering several months
 (1–6月) holds such a month, it cannot be split, and like with like has no figure.
@@ -67,16 +81,25 @@ def gaps(cube: InvestmentCube, year: int, through: int, dim: str | None = None) 
     if not missing_[year] and not missing_[year - 1]:
         return {}
     cells = [c for c in cube.cells if c.year == year - 1 or (c.year == year and c.month <= through)]
-    # the latest month of each line in each district and year: a line lacks a district's month before it
-    latest: dict[tuple[str | None, int, str | None], int] = {}
-    for c in cells:
-        k = (_key(c, dim), c.year, c.district)
-        latest[k] = max(latest.get(k, 0), c.month)
+    # the latest month of each line (``_UNIT``: of the district itself) in each district and year
+    latest: dict[tuple[object, int, str | None], int] = {}
+    for c in (*cells, *(c for c in cube.cells if c.year == year - 2)):
+        for k in ((_key(c, dim), c.year, c.district), (_UNIT, c.year, c.district)):
+            latest[k] = max(latest.get(k, 0), c.month)
+
+    def last(key: object, y: int, d: str | None) -> tuple[int, int] | None:
+        """The latest record (year, month) of ``key`` in ``d`` up to ``y`` (the year before too)."""
+        return next(((yy, latest[(key, yy, d)]) for yy in (y, y - 1) if (key, yy, d) in latest), None)
+
+    def lacks(key: str | None, y: int, d: str | None, m: int) -> bool:
+        if latest.get((key, y, d), 0) > m:  # inside the line's records there
+            return True
+        # after the district stopped, when the line was in its last report
+        return latest.get((_UNIT, y, d), 0) < m and last(key, y, d) == last(_UNIT, y, d)
+
     out: dict[str | None, Gaps] = {}
     for key in {_key(c, dim) for c in cells}:
-        lacking = {
-            y: {(d, m) for d, m in missing_[y] if m <= through and latest.get((key, y, d), 0) > m} for y in missing_
-        }
+        lacking = {y: {(d, m) for d, m in missing_[y] if m <= through and lacks(key, y, d, m)} for y in missing_}
         if not lacking[year] and not lacking[year - 1]:
             continue
         mine = [c for c in cells if _key(c, dim) == key and c.month <= through]
@@ -90,6 +113,9 @@ def gaps(cube: InvestmentCube, year: int, through: int, dim: str | None = None) 
     return out
 
 
+_UNIT = object()  # the key of the district itself (every line of it) in ``latest``
+
+
 def _key(c: InvestmentCell, dim: str | None) -> str | None:
     return getattr(c, dim) if dim else None
 
@@ -100,14 +126,19 @@ def covered(c: InvestmentCell) -> range:
 
 def _unreported(months: dict[tuple[str | None, int], set[int]], year: int) -> set[Pair]:
     """(district, month) of ``year`` with no record while a later month of the district has one, and
-    an earlier month of ``year`` or the month of the year before has one."""
-    return {
-        (d, m)
-        for (d, y), got in months.items()
-        if y == year
-        for m in range(1, max(got))
-        if m not in got and (min(got) < m or m in months.get((d, year - 1), ()))
-    }
+    an earlier month of ``year`` or the month of the year before has one; and a district's months
+    after its last record (of ``year``, or of the year before) up to the latest month any district
+    reported in ``year``, where it has that month the year before or after: it stopped reporting."""
+    end = max((max(got) for (_, y), got in months.items() if y == year), default=0)
+    out: set[Pair] = set()
+    for d in {d for d, y in months if y in (year, year - 1)}:
+        got = months.get((d, year), set())
+        before = months.get((d, year - 1), set())
+        other = before | months.get((d, year + 1), set())
+        stop = max(got, default=0)
+        out |= {(d, m) for m in range(1, stop) if m not in got and (min(got) < m or m in before)}
+        out |= {(d, m) for m in range(stop + 1, end + 1) if m in other}
+    return out
 
 
 def _like(cells: list[InvestmentCell], year: int, dropped: set[Pair]) -> tuple[int, int] | None:
