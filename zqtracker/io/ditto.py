@@ -19,11 +19,13 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from zqtracker.domain.errors import Problem
+from zqtracker.io.address_places import check_addresses
 from zqtracker.io.layout_model import ColumnInfo
 from zqtracker.io.row_ranges import runs_text
 
 if TYPE_CHECKING:
     from zqtracker.io.plan import SheetPlan
+    from zqtracker.io.reader import RawSheet
 
 # the words and marks for "the same as the row above"
 SAME_WORDS = frozenset({"同上", "同前", "同上栏", "同上行", "\u3003", "″", '"', "“", "”", "''", "do", "-do-", "ditto"})
@@ -77,22 +79,27 @@ class SameAsAbove:
 
 
 def carried_down(
-    plan: SheetPlan, contexts: list | None, infos: list[ColumnInfo], sheet: str, same: SameAsAbove
+    plan: SheetPlan, contexts: list | None, infos: list, sheet: RawSheet, same: SameAsAbove, known: frozenset
 ) -> None:
-    """The notes of ``same`` (同上 read as the value above), and blank district cells under a district the
-    column gave take it (see the module's note); run before the sections' districts are filled in
-    (``contexts``: each row's section rows), which win, and before an address column's district."""
-    same.notes(plan, sheet)
-    info = next((i for i in infos if i.field == "district"), None)
+    """The notes of ``same`` (同上 read as the value above); an address column's district for a row without
+    one (io/address_places.py); then blank district cells under a district the column gave take it (see
+    the module's note) — before the sections' districts are filled in (``contexts``: each row's section
+    rows), which win. A district taken from a row's address is that row's alone, never carried down."""
+    same.notes(plan, sheet.name)
     values = plan.values.get("district")
-    if info is None or values is None:
+    given = list(values) if values is not None else None
+    check_addresses(plan, sheet.rows, sheet.col_offset, known)  # 项目地址
+    info = next((i for i in infos if i.field == "district"), None)
+    if info is None or values is None or given is None:
         return
     last, filled, before = None, [], []
-    for k, v in enumerate(values):
+    for k, v in enumerate(given):
         ctx = contexts[k] if contexts is not None and k < len(contexts) else None
         from_section = next((s[1] for s in reversed(ctx or ()) if s and s[0] == "district"), None)
         if v is not None:
             last = v
+        elif values[k] is not None:  # the row's address named it
+            continue
         elif from_section is not None:
             last = from_section  # the section's district fills it (apply_contexts), and goes on down
         elif last is not None:
@@ -100,7 +107,7 @@ def carried_down(
             filled.append(plan.row_numbers[k])
         else:
             before.append(plan.row_numbers[k])
-    params = {"sheet": sheet, "column": info.letter, "header": info.header}
+    params = {"sheet": sheet.name, "column": info.letter, "header": info.header}
     if filled:
         plan.notes.append(
             Problem("note_district_filled_down", None, {**params, "count": len(filled), "rows": runs_text(filled)})

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from zqtracker.domain.errors import Problem
 from zqtracker.io import values as cells
 from zqtracker.io.across import fields_down_rows, side_by_side
-from zqtracker.io.address_places import check_addresses
 from zqtracker.io.cell_convert import ColumnConverter, PlanOptions, converter, foreign_currency, money_unit
 from zqtracker.io.date_words import read_row_words
 from zqtracker.io.ditto import SameAsAbove, carried_down
@@ -220,8 +219,8 @@ class PlanBuilder(RowRules):
         self.contexts = drop_continuations(
             plan, self.sheet.name, self.contexts, self._row_numbers(), self._name_spanned()
         )
-        carried_down(plan, self.contexts, [i for _j, i, _c in self.columns], self.sheet.name, self.same)  # 同上
-        check_addresses(plan, self.sheet.rows, self.sheet.col_offset, self.opts.known_districts)  # 项目地址
+        infos, known = [i for _j, i, _c in self.columns], self.opts.known_districts  # 同上, 项目地址 (io/ditto.py)
+        carried_down(plan, self.contexts, infos, self.sheet, self.same, known)
         apply_contexts(plan, self.contexts, self.layout)
         read_row_words(plan, self.layout)  # a status in 备注, words in the date columns
         read = [i for _j, i, _c in self.columns if i.index not in self.opts.column_units]
