@@ -248,3 +248,8 @@ MESSAGES.merge(FAULT_MESSAGES)
 from zqtracker.domain.editor_messages import EDITOR_MESSAGES  # noqa: E402
 
 MESSAGES.merge(EDITOR_MESSAGES)
+
+# A district's subtotal row naming it in the district column too (domain/subtotal_messages.py).
+from zqtracker.domain.subtotal_messages import SUBTOTAL_MESSAGES  # noqa: E402
+
+MESSAGES.merge(SUBTOTAL_MESSAGES)
