@@ -274,3 +274,8 @@ MESSAGES.merge(LIST_MESSAGES)
 from zqtracker.domain.gap_messages import GAP_MESSAGES  # noqa: E402
 
 MESSAGES.merge(GAP_MESSAGES)
+
+# A district's subtotal row naming it in the district column too (domain/subtotal_messages.py).
+from zqtracker.domain.subtotal_messages import SUBTOTAL_MESSAGES  # noqa: E402
+
+MESSAGES.merge(SUBTOTAL_MESSAGES)

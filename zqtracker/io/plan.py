@@ -17,6 +17,7 @@ from zqtracker.io.cell_convert import ColumnConverter, PlanOptions, converter, f
 from zqtracker.io.date_words import read_row_words
 from zqtracker.io.ditto import SameAsAbove, carried_down
 from zqtracker.io.errors import CellProblem
+from zqtracker.io.header_again import HeaderAgain
 from zqtracker.io.header_parts import ask_parts
 from zqtracker.io.headers import ROW_NUMBER
 from zqtracker.io.layout_model import BY_PERIOD, MONTHLY, SPAN, ColumnInfo, SheetLayout
@@ -147,6 +148,7 @@ class PlanBuilder(RowRules):
         cols = {c.field: c.index - off for c in layout.mapped() if c.field in ("code", "name")}
         self.code_col, self.name_col = cols.get("code"), cols.get("name")
         self.header_name = self._header_name(sheet, layout)
+        self.again = HeaderAgain(sheet, layout, self.money_units)
         self.number_col = next((c.index - off for c in layout.columns if c.field == ROW_NUMBER), None)
         if self.opts.district:
             plan.default_district, plan.district_from = self.opts.district, "user"
@@ -251,6 +253,9 @@ class PlanBuilder(RowRules):
                 continue
             if examples and i + offset in examples:
                 plan.skipped[i] = "example"
+                continue
+            if float not in map(type, row) and (again := self.again.kind(i, row)) is not None:
+                plan.skipped[i] = again  # a page's header printed again, and its title (io/header_again.py)
                 continue
             if repeat is not None and name_col < len(row) and row[name_col] == repeat:  # the header again
                 plan.skipped[i] = "header"  # (a second table under the first, a page header printed twice)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from zqtracker.domain.errors import Problem
 from zqtracker.io import values as cells
 from zqtracker.io.context import is_level, level_of, status_of_section
+from zqtracker.io.district_sums import DistrictSums
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.evidence import is_sector_text
 from zqtracker.io.plan_packages import package_rows
@@ -120,20 +121,24 @@ class GroupRules:
         by the district column, bounds of the others' rows."""
         plan = self.plan
         money = [col for f, col in plan.values.items() if f in plan.factors]
-        said = [plan.values[f] for f in _DETAILS if f in plan.values]
-        labels: dict[int, str] = {}  # of the rows that name a place alone
+        said = [plan.values[f] for f in _DETAILS if f in plan.values and f != "district"]
+        districts = plan.values.get("district") or [None] * len(names)
+        labels: dict[int, str] = {}  # of the rows that name a place alone (in the district column too)
         for k, name in enumerate(names):  # (a 100,000-row list: the last character first)
             label = name if name.__class__ is str else self._lone_text(k) if name is None else None
             if (
                 label
                 and label[-1] in "区县市"
                 and _PLACE_RE.match(label)
+                and districts[k] in (None, label)
                 and not any(col[k] is not None for col in said)
                 and any(c[k] for c in money)
             ):
                 labels[k] = label
+        by_district = DistrictSums(money, districts, {*labels, *totals})
         drop: set[int] = set()
         after: list = []
+        summed: list = []
         places = sorted({*labels, *totals})  # the subtotals of rows whose district is said: bounds too
         for i, k in enumerate(places):
             if k in totals:
@@ -150,18 +155,27 @@ class GroupRules:
                 for c in above:
                     self.contexts[c] = (*(self.contexts[c] or ()), ("district", labels[k]))
                 after.append(labels[k])
+            elif by_district.adds_up(k, labels[k]):  # 合计, then 端州区 | 端州区 | its sums: a summary by district
+                plan.skipped[plan.data_rows[k]] = "total"
+                plan.totals += 1
+                summed.append(labels[k])
             else:
                 label = labels[k]
                 row = self.sheet.rows[plan.data_rows[k]]
                 at = next((j for j, v in enumerate(row) if v.__class__ is str and v.strip() == label), None)
                 info = self.layout.column(self.sheet.col_offset + at) if at is not None else None
                 where = (info.letter, info.header) if info is not None else ("", "")
-                problem = Problem("place_row", "name", {"value": label})
+                code = "place_row_sums" if "district" in plan.values else "place_row"  # (nor the district's)
+                problem = Problem(code, "name", {"value": label})
                 plan.add_problem(k, CellProblem(self.sheet.name, plan.row_numbers[k], *where, label, problem))
                 continue
             drop.add(k)
         if after:
             plan.notes.append(Problem("note_place_totals", None, {"sheet": self.sheet.name, "names": "、".join(after)}))
+        if summed:
+            plan.notes.append(
+                Problem("note_district_sums", None, {"sheet": self.sheet.name, "names": "、".join(summed)})
+            )
         return drop
 
     def _lone_text(self, k: int) -> str | None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from zqtracker.domain.errors import Problem
 from zqtracker.io import values as cells
 from zqtracker.io.errors import CellProblem
+from zqtracker.io.header_again import same_header_text
 from zqtracker.io.headers import header_candidates
 from zqtracker.io.numfmt import column_letter
 from zqtracker.io.period_sheet import name_against_header
@@ -320,7 +321,7 @@ class RowRules(TableRules):
         for j in range(max(len(row), len(first))):
             a = cells.fold(cells.display(first[j])) if j < len(first) else ""
             b = cells.fold(cells.display(row[j])) if j < len(row) else ""
-            if a != b:
+            if not same_header_text(a, b, self.money_units.get(j)):  # (总投资（万元） under 单位：万元: the same)
                 letter = column_letter(j + sheet.col_offset)
                 was = cells.display(first[j]).strip() if j < len(first) else ""
                 now = cells.display(row[j]).strip() if j < len(row) else ""

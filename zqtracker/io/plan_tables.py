@@ -8,7 +8,8 @@
   same projects with other figures (an older copy) or another header (a 附表 of leads) is refused,
   named (probe25c M2). A unit line between the two tables names the second's unit: another than the
   first's is refused as a unit that changes (the amounts would be read in the first's).
-- Under a header alone (what _second_table takes for a summary's): projects under it are refused too.
+- Under a header alone (what _second_table takes for a summary's): projects under it are refused too,
+  and so are rows of this table's own shape (a second header row printed again, not read as one).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from zqtracker.domain.errors import Problem
 from zqtracker.io import values as cells
+from zqtracker.io.header_again import HeaderAgain, projects_under
 from zqtracker.io.plan_groups import GroupRules
 from zqtracker.io.sheet_context import unit_named_in
 from zqtracker.io.table_blocks import Block, blocks, row_span, row_text, same_header, shown_header
@@ -35,6 +37,7 @@ class TableRules(GroupRules):
     layout: SheetLayout
     plan: SheetPlan
     money_units: dict[int, int]
+    again: HeaderAgain
     name_col: int | None
     number_col: int | None
     pos: int
@@ -59,6 +62,11 @@ class TableRules(GroupRules):
                 if block.header == at:  # projects, not a summary's classes
                     self._refuse(block, "table_below")
                     plan.second_table = None
+            if plan.second_table is not None and self.name_col is not None:  # rows of this table's shape under it
+                like = projects_under(self.sheet.rows, at, plan.data_rows, self.name_col, self.number_col)
+                if like:
+                    self._refuse(Block(at, like, self.name_col), "table_below")
+                    plan.second_table = None
 
     def _refuse(self, block: Block, code: str) -> None:
         base = self.sheet.row_offset + 1
@@ -70,12 +78,15 @@ class TableRules(GroupRules):
         """The first table of projects among the notes from row ``start``: read on (True) when it is
         another table of the same kind, else refused or said; False when there is none to read."""
         rows, plan = self.sheet.rows, self.plan
-        found = blocks(rows, start, len(rows))
+        again = None  # a header of several rows again (io/header_again.py): Block(its last row, …)
+        if self.layout.header_rows > 1 and self.name_col is not None:
+            again = self.again.block_after(rows, start, self.name_col, self.number_col)
+        found = [again] if again is not None else blocks(rows, start, len(rows))
         if not found:
             return False
         block = found[0]
         first = rows[self.layout.header_row - self.sheet.row_offset] if self.layout.header_rows == 1 else []
-        if not same_header(first, rows[block.header]):
+        if again is None and not same_header(first, rows[block.header]):
             self._refuse(block, "table_below")
             return False
         read = {row_text(rows[i], self.number_col) for i in plan.data_rows}
