@@ -150,15 +150,11 @@ class PlanBuilder(RowRules):
         self.header_name = self._header_name(sheet, layout)
         self.again = HeaderAgain(sheet, layout, self.money_units)
         self.number_col = next((c.index - off for c in layout.columns if c.field == ROW_NUMBER), None)
-        if self.opts.district:
-            plan.default_district, plan.district_from = self.opts.district, "user"
-        elif layout.district_hint:
-            plan.default_district, plan.district_from = layout.district_hint, layout.district_from
+        by_user = (self.opts.district, "user") if self.opts.district else None
+        plan.default_district, plan.district_from = by_user or (layout.district_hint or None, layout.district_from)
         plan.default_sector = self.opts.sector or None
-        if self.opts.status:
-            plan.default_status, plan.status_from = self.opts.status, "user"
-        elif layout.status_hint:
-            plan.default_status, plan.status_from = layout.status_hint, layout.status_from
+        by_user = (self.opts.status, "user") if self.opts.status else None
+        plan.default_status, plan.status_from = by_user or (layout.status_hint or None, layout.status_from)
         self.contexts: list | None = None
         self.same = SameAsAbove()  # 同上, 〃 under a value (io/ditto.py)
         self.breakdown: bool | None = None  # inside a "其中" breakdown: its unnumbered rows are parts
