@@ -1,6 +1,7 @@
 """What python-calamine does not tell about an OpenDocument spreadsheet: merged ranges, hidden
 columns and rows (table:visibility "collapse", or "filter" for a row a filter hides), which
-cells hold an error, and the null date (1904 when the file came from a Mac).
+cells hold an error, which show a percentage or a date as a year and month alone (io/ods_styles.py),
+and the null date (1904 when the file came from a Mac).
 
 One pass of expat over content.xml, counting rows and columns with their repeat attributes (a
 row "repeated 1,048,000 times" is arithmetic, not a loop). io/sniff.py has already refused any
@@ -14,6 +15,8 @@ import re
 import zipfile
 from xml.parsers import expat
 
+from zqtracker.io.ods_styles import StyleBook
+from zqtracker.io.percent_format import MONTH_MARK
 from zqtracker.io.row_ranges import RangeCollector
 from zqtracker.io.xlsx_package import Package
 
@@ -21,9 +24,11 @@ _T = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_STYLES = ("urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0", "urn:oasis:names:tc:opendocument:xmlns:style:1.0")
 _PLACES_RE = re.compile(r"[.,](\d+)\s*%")
 _MAX_REPEAT = 1 << 20
 _MAX_COLS = 16384
+_MAX_MARKED_REPEATS = 1000  # a row of date cells repeated: its first rows' cells are marked, not a million
 
 
 def _count(attrs: dict[str, str], key: str) -> int:
@@ -34,8 +39,10 @@ def _count(attrs: dict[str, str], key: str) -> int:
 
 
 class _Walker:
-    def __init__(self, facts: Package) -> None:
-        self.facts = facts
+    def __init__(self, facts: Package, styles: StyleBook) -> None:
+        self.facts, self.styles = facts, styles
+        self.col_styles: list[tuple[int, int, str]] = []  # columns' default cell styles (first, last, style)
+        self.row_style = ""
         self.sheet: str | None = None
         self.row = self.col = 0
         self.row_repeat = 1
@@ -48,21 +55,27 @@ class _Walker:
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
         ns, _, local = tag.rpartition(" ")
-        if ns == _T:
+        if ns in _STYLES:
+            self.styles.start(ns, local, attrs)
+        elif ns == _T:
             if local == "table":
                 self.sheet = attrs.get(f"{_T} name", "")
                 self.row = self.col = 0
+                self.col_styles = []
                 self.rows = RangeCollector()
                 self.facts.hidden[self.sheet], self.facts.errors[self.sheet] = [], []
                 self.facts.merged[self.sheet] = []
             elif local == "table-column" and self.sheet is not None:
                 n = _count(attrs, f"{_T} number-columns-repeated")
+                if f"{_T} default-cell-style-name" in attrs:
+                    self.col_styles.append((self.col, self.col + n - 1, attrs[f"{_T} default-cell-style-name"]))
                 if attrs.get(f"{_T} visibility", "visible") != "visible" and self.col < _MAX_COLS:
                     self.facts.hidden[self.sheet].append((self.col, min(self.col + n, _MAX_COLS) - 1))
                 self.col += n
             elif local == "table-row":
                 self.row_repeat = _count(attrs, f"{_T} number-rows-repeated")
                 self.row_hidden = attrs.get(f"{_T} visibility", "visible") in ("collapse", "filter")
+                self.row_style = attrs.get(f"{_T} default-cell-style-name", "")
                 self.col = 0
             elif local in ("table-cell", "covered-table-cell") and self.sheet is not None:
                 self._cell(local, attrs)
@@ -84,7 +97,20 @@ class _Walker:
             elif attrs.get(f"{_OFFICE} value-type") == "percentage" and self.col < _MAX_COLS:
                 self.percent, self.error_text = min(n, _MAX_COLS - self.col), []
                 return  # the cell's end marks it and moves on
+            elif attrs.get(f"{_OFFICE} value-type") == "date" and self._shows_month(attrs.get(f"{_T} style-name")):
+                # a date shown as 2026年6月: its day is no part of what the cell says (io/ods_styles.py)
+                self.facts.errors[sheet].extend(
+                    (self.row + r, self.col + k, MONTH_MARK)
+                    for r in range(min(self.row_repeat, _MAX_MARKED_REPEATS))
+                    for k in range(min(n, _MAX_COLS - self.col))
+                )
         self.col += n
+
+    def _shows_month(self, style: str | None) -> bool:
+        """The cell's style (its own, else its row's default, else its column's) shows a year and month."""
+        if not style:
+            style = self.row_style or next((s for a, b, s in self.col_styles if a <= self.col <= b), "")
+        return bool(style) and self.styles.shows_month(style)
 
     def end(self, tag: str) -> None:
         ns, _, local = tag.rpartition(" ")
@@ -109,6 +135,8 @@ class _Walker:
             self.sheet = None
         elif ns == _TEXT and local == "p" and self.in_p:
             self.in_p -= 1
+        elif ns in _STYLES:
+            self.styles.end(ns, local)
 
     def text(self, data: str) -> None:
         if self.in_p and len(self.error_text) < 8:
@@ -118,11 +146,17 @@ class _Walker:
 def ods_facts(path: str) -> Package:
     """Best effort: a damaged package is read (or refused) by the parser itself."""
     facts = Package()
+    styles = StyleBook()
+    try:
+        with zipfile.ZipFile(path) as zf:
+            styles.read_styles(zf)
+    except Exception:  # noqa: BLE001  (the dates then read as the days they hold)
+        pass
     try:
         with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
             parser = expat.ParserCreate(namespace_separator=" ")
             parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-            walker = _Walker(facts)
+            walker = _Walker(facts, styles)
             parser.StartElementHandler = walker.start
             parser.EndElementHandler = walker.end
             parser.CharacterDataHandler = walker.text

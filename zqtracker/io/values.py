@@ -21,6 +21,7 @@ from zqtracker.domain.validation import INVISIBLE_MARKS, normalize_code
 from zqtracker.io.cn_numerals import arabic_years
 from zqtracker.io.columns import BOOL_FALSE, BOOL_TRUE, INVESTOR_ORIGIN_WORDS, PROJECT_TYPE_WORDS
 from zqtracker.io.dates import DAY, MONTH, parse_fuzzy
+from zqtracker.io.month_names import named_month
 from zqtracker.io.percent_format import no_footnote_marks, refuse_percent
 from zqtracker.io.sheet_stream import EXCEL_ERRORS
 
@@ -319,21 +320,7 @@ def month_header(value: object, default_year: int | None, date1904: bool = False
     m = _FULL_DATE_RE.match(text)
     if m and int(m[3]) == 1 and 1 <= int(m[2]) <= 12:
         return int(m[1]), int(m[2])
-    for i, name in enumerate(_MONTH_NAMES, start=1):
-        if text in (name, name[:3]):
-            return default_year, i
-    m = _MONTH_NAME_YEAR_RE.match(text)  # "January 2025", "Jan. 2025", "Sept 2025", "2025 Jan", "Jan-2025"
-    if m:
-        name, year = (m[1], m[2]) if m[1] else (m[4], m[3])
-        i = next((i for i, n in enumerate(_MONTH_NAMES, start=1) if n.startswith(name) and len(name) >= 3), 0)
-        if i and 1900 <= int(year) <= 2200 and (name == _MONTH_NAMES[i - 1] or len(name) <= 4):
-            return int(year), i
-    return None
-
-
-_MONTH_NAME_YEAR_RE = re.compile(r"^(?:([a-z]{3,9})\.?[\s\-/,]*(\d{4})|(\d{4})[\s\-/,]*([a-z]{3,9})\.?)$")
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-                "october", "november", "december")  # fmt: skip
+    return named_month(text, default_year)  # "Jan", "January 2025", "Jan-25" (io/month_names.py)
 
 
 # -- choices -----------------------------------------------------------------------------------------
