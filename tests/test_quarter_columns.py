@@ -97,11 +97,11 @@ def test_quarters_that_do_not_add_up_to_the_year_to_date_are_refused(
     result = service.import_file(path, ImportOptions())
     (problem,) = result.problems
     assert problem.problem.code == "quarters_ytd_differ" and problem.row == 5 and problem.column == "G"
-    text = problem.reason("en")
-    assert (
-        "120,000,000 yuan for months 1–9 of 2025" in text and "(column H “完成投资 / 1-9月累计”) is 130,000,000" in text
-    )
-    assert "1–9 月为 120,000,000 元" in problem.reason("zh")
+    text = problem.reason("en")  # in 万元 as the sheet writes them (fix28q2; before, 120,000,000 yuan)
+    assert "¥120.00 mn for months 1–9 of 2025 (¥70.00 mn through the months before and ¥50.00 mn for" in text
+    assert "(column H “完成投资 / 1-9月累计”) is ¥130.00 mn" in text and problem.value == "5,000"
+    assert "1–9 月为 12,000万元（此前各月 7,000万元，7–9 月 5,000万元）" in problem.reason("zh")
+    assert "为 13,000万元" in problem.reason("zh")
     assert not result.written and ctx.projects.all_projects() == []
     skipped = service.import_file(path, ImportOptions(skip_invalid=True))  # the other row alone
     assert (

@@ -279,3 +279,8 @@ MESSAGES.merge(GAP_MESSAGES)
 from zqtracker.domain.subtotal_messages import SUBTOTAL_MESSAGES  # noqa: E402
 
 MESSAGES.merge(SUBTOTAL_MESSAGES)
+
+# A quarter beside its own months in one row that they do not add up to (domain/quarter_row_messages.py).
+from zqtracker.domain.quarter_row_messages import QUARTER_ROW_MESSAGES  # noqa: E402
+
+MESSAGES.merge(QUARTER_ROW_MESSAGES)

@@ -8,11 +8,11 @@ from zqtracker.domain.words import Catalogue
 
 _QUARTER_MESSAGES: dict[str, tuple[str, str]] = {
     "quarters_ytd_differ": (
-        "the row's quarters give {sum:,} yuan for months 1–{last} of {year} ({before:,} yuan through the months "
-        "before and {value:,} yuan for months {first}–{last}), but its year to date through month {last} "
-        "(column {column} “{header}”) is {ytd:,} yuan: which is right? Correct the row, then import again",
-        "本行各季度合计 {year} 年 1–{last} 月为 {sum:,} 元（此前各月 {before:,} 元，{first}–{last} 月 {value:,} 元），"
-        "但本行截至 {last} 月的累计（{column}列“{header}”）为 {ytd:,} 元：哪个正确？请更正本行后重新导入",
+        "the row's quarters give {sum} for months 1–{last} of {year} ({before} through the months before and "
+        "{value} for months {first}–{last}), but its year to date through month {last} (column {column} "
+        "“{header}”) is {ytd}: which is right? Correct the row, then import again",
+        "本行各季度合计 {year} 年 1–{last} 月为 {sum}（此前各月 {before}，{first}–{last} 月 {value}），"
+        "但本行截至 {last} 月的累计（{column}列“{header}”）为 {ytd}：哪个正确？请更正本行后重新导入",
     ),
     "span_months_differ": (
         "months {first}–{last} of {year}: {value:,} yuan in the file, but the figures stored for those months "

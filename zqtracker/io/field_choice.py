@@ -271,7 +271,7 @@ def apply_period(layout: SheetLayout) -> None:
             else:
                 info.period = (y, m)
         elif info.field == SPAN:  # 二季度 under 完成投资: months 4–6 of the header's year, else the report's
-            quarter_period(info, year)
+            quarter_period(info, year, has_month)
         elif info.field == "since_start":
             if info.year is not None and info.header_month is not None:  # "至2022年底累计": December 2022
                 info.period = (info.year, info.header_month)

@@ -30,10 +30,12 @@ import re
 from typing import TYPE_CHECKING
 
 from zqtracker.domain.errors import Problem
+from zqtracker.domain.money_format import SheetAmount
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.header_periods import LAST_YEAR, SINCE_START
 from zqtracker.io.headers import HeaderMatch, header_candidates, split_unit
 from zqtracker.io.layout_model import SPAN, ColumnInfo, SheetLayout
+from zqtracker.io.quarter_rows import quarters_beside_months, typed
 from zqtracker.io.values import fold, year_in
 
 if TYPE_CHECKING:
@@ -81,23 +83,30 @@ def quarter_column(c: int, shown: str, parent: str, child: str) -> ColumnInfo | 
     """Column ``c`` as months first..last of a year (二季度 under 完成投资; 4—6月完成投资 alone), or None."""
     if child:
         said = _months(_own_words(child)) if _completed(parent) else None
-        year = year_in(parent)
+        year, bare = year_in(parent), False
     else:
         words = fold(split_unit(parent)[0])
         said = _months(_own_words(parent)) if any(words.endswith(w) for w in _DONE) else None
-        year = None
+        bare = said is None and _QUARTER_RE.match(words) is not None  # 二季度 alone: read beside months only
+        said, year = _months(words) if bare else said, None
     if said is None:
         return None
-    info = ColumnInfo(c, shown, SPAN, 3, split_unit(child)[1] if child else None, candidates=(HeaderMatch(SPAN, 3),))
+    quality = 2 if bare else 3
+    info = ColumnInfo(c, shown, SPAN, quality, split_unit(child)[1] if child else None)
+    info.candidates = (HeaderMatch(SPAN, quality),)
     info.unit = info.unit or split_unit(parent)[1]
     info.year, info.first_month, info.header_month = said[0] or year, said[1], said[2]
     return info
 
 
-def quarter_period(info: ColumnInfo, year: int | None) -> None:
-    """The year of a quarter column whose header names none: the report's (the title's), else not read."""
+def quarter_period(info: ColumnInfo, year: int | None, has_month: bool) -> None:
+    """The year of a quarter column whose header names none: the report's (the title's), else not read. A
+    quarter named alone (二季度, no 完成投资 over or in it: quality 2) is a completed figure only beside month
+    columns (4月 | 5月 | 6月 | 二季度); else it stays a column not known, as before."""
     y = info.year or year
-    if y is None:
+    if info.quality < 3 and not has_month:
+        info.field, info.note, info.candidates = None, "unknown", ()
+    elif y is None:
         info.field, info.note = "ignore:span_no_year", ""
     else:
         info.period = (y, info.header_month or 12)
@@ -153,7 +162,10 @@ def chain_quarters(plan: SheetPlan, layout: SheetLayout, sheet: str) -> None:
         kept += [(k, *s) for s in left]
         added += [(k, y, m, v) for (y, m), v in sorted(known.items()) if (y, m) not in given.get(k, {})]
     plan.spans, plan.chained = kept, [c for c in chained if c[0] not in bad]
+    if plan.chained and SPAN in plan.factors:  # years to date from quarters: said in the quarters' unit
+        plan.factors.setdefault("ytd", plan.factors[SPAN])
     plan.ytd = [p for p in plan.ytd if p[0] not in bad] + added
+    quarters_beside_months(plan, layout, sheet)  # 4月 | 5月 | 6月 | 二季度 in one row (io/quarter_rows.py)
 
 
 def _differs(plan: SheetPlan, layout: SheetLayout, sheet: str, k: int, span: tuple, before: int, ytd: int) -> None:
@@ -162,16 +174,11 @@ def _differs(plan: SheetPlan, layout: SheetLayout, sheet: str, k: int, span: tup
     col = next((c for c in layout.mapped() if c.field == SPAN and c.first_month == first), None)
     ends = [c for c in layout.mapped() if c.period == (y, last) and c.field in ("ytd", SPAN)]
     other = next((c for c in ends if c.field == "ytd"), ends[0] if ends else None)
-    params = {
-        "year": y,
-        "first": first,
-        "last": last,
-        "value": yuan,
-        "before": before,
-        "sum": before + yuan,
-        "ytd": ytd,
-    }
+    own, whole = plan.factors.get(SPAN) or 1, plan.factors.get("ytd") or 1  # as the sheet writes them
+    params: dict[str, object] = {"year": y, "first": first, "last": last, "ytd": SheetAmount(ytd, whole)}
+    params |= {"value": SheetAmount(yuan, own), "before": SheetAmount(before, own)}
+    params["sum"] = SheetAmount(before + yuan, own)
     params |= {"column": other.letter if other else "?", "header": other.header if other else ""}
     problem = Problem("quarters_ytd_differ", "amount", params)
     where = (sheet, plan.row_numbers[k], col.letter if col else "", col.header if col else "")
-    plan.add_problem(k, CellProblem(*where, f"{yuan:,}", problem))
+    plan.add_problem(k, CellProblem(*where, typed(yuan, own), problem))

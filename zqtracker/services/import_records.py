@@ -95,7 +95,9 @@ def analyse_records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: 
         )  # 去年1-10月累计: the year before's, never rewriting what is stored
         check_growth(result, sa)  # 同比增长% beside both: do the figures give it?
     own_months_in_spans(result, sa, ctx, own_records, written)  # 当月 for a month of a stored 1–X月: split or asked
-    analyse_spans(result, sa, ctx, written)  # 二季度 alone: months 4–6 as one record, or checked against stored
+    analyse_spans(
+        result, sa, ctx, written, own_records
+    )  # 二季度 alone: months 4–6 as one record, or checked against stored
     for k, (w, same) in written.items():
         sa.records[k] = (w, same)
         if sa.layout.kind == MONTHLY and sa.status[k] != INVALID:

@@ -10,6 +10,9 @@ to date). Against what is stored for those months, nothing is counted twice:
 - a stored figure covering only some of the quarter's months, or reaching past them (1–6月 beside 4-6月): the
   quarter cannot be stored beside it without counting months twice, nor taken out of it without a guess —
   a problem of the row, naming the stored figures.
+
+What a quarter beside some of its months leaves to the months left empty (4月 | 5月 | 二季度: June, fix28q2;
+io/quarter_rows.py) is held the same way, except that it never replaces a stored figure: another is asked.
 """
 
 from __future__ import annotations
@@ -17,14 +20,17 @@ from __future__ import annotations
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.models import InvestmentRecord
 from zqtracker.io.errors import CellProblem
-from zqtracker.io.layout_model import SPAN
+from zqtracker.io.layout_model import SPAN, ColumnInfo
 from zqtracker.services.import_figures import stored_records
 from zqtracker.services.import_model import INVALID, Context, ImportAnalysis, SheetAnalysis
 
 
-def analyse_spans(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, written: dict[int, list[int]]) -> None:
+def analyse_spans(
+    result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, written: dict[int, list[int]], own: list[tuple]
+) -> None:
     """The sheet's quarters left as spans → records to write, or problems of their rows. ``written``: k →
-    [records written, unchanged] (import_records.py)."""
+    [records written, unchanged]; ``own``: the records the sheet's months made (import_records.py) — a row
+    asked writes none of them (--skip-invalid: 4月 | 5月 of a row whose 二季度 leaves June another figure)."""
     plan = sa.plan
     assert plan is not None
     for k, y, first, last, yuan in plan.spans:
@@ -36,13 +42,14 @@ def analyse_spans(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, writt
         here.update({m: InvestmentRecord(target, y, m, r[3], r[5]) for m, r in made.items()})
         over = sorted((r for r in here.values() if r.first <= last and r.month >= first), key=lambda r: r.month)
         counts = written.setdefault(k, [0, 0])
-        if not over or (len(over) == 1 and (over[0].first, over[0].month) == (first, last) and last not in made):
+        same = len(over) == 1 and (over[0].first, over[0].month) == (first, last) and last not in made
+        if not over or (same and _column(sa, y, first, last) is not None):  # (a month a quarter leaves: held)
             before = over[0].amount if over else None
             if before == yuan:
                 counts[1] += 1
                 result.records_unchanged += 1
             else:
-                result.records.append((target, y, last, yuan, before, first))
+                result.records.append((target, y, last, yuan, before, first if first < last else None))
                 counts[0] += 1
             continue
         inside = all(first <= r.first and r.month <= last for r in over)
@@ -52,6 +59,8 @@ def analyse_spans(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, writt
             continue
         code = "span_months_differ" if inside and covered == set(range(first, last + 1)) else "span_overlaps_stored"
         _problem(sa, k, (y, first, last, yuan), over, code)
+        mine = {id(r) for r in own if r[0] == target}
+        result.records[:] = [r for r in result.records if id(r) not in mine]
 
 
 def check_chained(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context) -> None:
@@ -79,7 +88,16 @@ def _problem(sa: SheetAnalysis, k: int, span: tuple[int, int, int, int], over: l
     months = "; ".join(f"{r.first}–{r.month}: {r.amount:,}" if r.is_span else f"{r.month}: {r.amount:,}" for r in over)
     said = {"year": y, "first": first, "last": last, "value": yuan, "stored": sum(r.amount for r in over)}
     said["months"] = months
-    col = next((c for c in sa.layout.mapped() if c.field == SPAN and c.first_month == first), None)
+    col = _column(sa, y, first, last) or next(
+        (c for c in sa.layout.mapped() if c.field == SPAN and c.first_month and c.first_month <= first), None
+    )
     where = (sa.name, plan.row_numbers[k], col.letter if col else "", col.header if col else "")
     plan.add_problem(k, CellProblem(*where, f"{yuan:,}", Problem(code, "amount", said)))
     sa.status[k] = INVALID
+
+
+def _column(sa: SheetAnalysis, y: int, first: int, last: int) -> ColumnInfo | None:
+    """The quarter column of months first..last; None for the months a quarter beside some of its months leaves
+    empty (io/quarter_rows.py: 6月 of 4月 | 5月 | 二季度), which never replace a stored figure unasked."""
+    spans = (c for c in sa.layout.mapped() if c.field == SPAN and c.first_month == first and c.period == (y, last))
+    return next(spans, None)
