@@ -279,3 +279,8 @@ MESSAGES.merge(GAP_MESSAGES)
 from zqtracker.domain.subtotal_messages import SUBTOTAL_MESSAGES  # noqa: E402
 
 MESSAGES.merge(SUBTOTAL_MESSAGES)
+
+# Rows struck through in an .xlsx: off the list, or still projects? (domain/struck_row_messages.py).
+from zqtracker.domain.struck_row_messages import STRUCK_ROW_MESSAGES  # noqa: E402
+
+MESSAGES.merge(STRUCK_ROW_MESSAGES)
