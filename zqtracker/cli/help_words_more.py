@@ -241,6 +241,12 @@ MORE: dict[str, tuple[str, str]] = {
         "工作表中已隐藏的行（手动隐藏或被筛选隐藏）：import 导入，skip 不导入；"
         "不指定时，含这类行的文件会被拒绝，并列出这些行",
     ),
+    "import.struck_rows": (
+        "rows struck through in an .xlsx (a row taken off the list without deleting it): skip them (leave them "
+        "out), or import them; without it, a file with such rows is refused, naming them",
+        "在 .xlsx 中被加了删除线的行（未删除、只划掉的行）：skip 不导入，import 导入；"
+        "不指定时，含这类行的文件会被拒绝，并列出这些行",
+    ),
     "import.date_order": (
         "slash dates that read either way (03/04/2023) are month/day (mdy, the default, said in a note) or "
         "day/month (dmy); a column whose dates decide (a number above 12) is read as they say",

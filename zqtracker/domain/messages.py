@@ -284,3 +284,8 @@ MESSAGES.merge(SUBTOTAL_MESSAGES)
 from zqtracker.domain.quarter_row_messages import QUARTER_ROW_MESSAGES  # noqa: E402
 
 MESSAGES.merge(QUARTER_ROW_MESSAGES)
+
+# Rows struck through in an .xlsx: off the list, or still projects? (domain/struck_row_messages.py).
+from zqtracker.domain.struck_row_messages import STRUCK_ROW_MESSAGES  # noqa: E402
+
+MESSAGES.merge(STRUCK_ROW_MESSAGES)

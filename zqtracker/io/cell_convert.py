@@ -44,6 +44,7 @@ class PlanOptions:
     status_map: dict[str, str] = field(default_factory=dict)  # folded word → status value
     rates: dict[str, Decimal] = field(default_factory=dict)  # currency → yuan per unit (--rate USD=7.10)
     hidden_rows: str | None = None  # data rows hidden in the sheet: "import", "skip", or None (not answered)
+    struck_rows: str | None = None  # data rows struck through: "import", "skip", or None (not answered)
     date_order: str | None = None  # the user's order of slash dates no date of a column decides ("mdy", "dmy")
 
 

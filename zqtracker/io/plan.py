@@ -39,8 +39,8 @@ from zqtracker.io.plan_settle import TWO_READINGS, is_figure, settle, transpose
 from zqtracker.io.plan_shadow import check, shadows
 from zqtracker.io.quarters import chain_quarters
 from zqtracker.io.reader import RawSheet
-from zqtracker.io.removed_rows import removed_rows
 from zqtracker.io.row_currency import row_currencies
+from zqtracker.io.struck_rows import off_list
 
 DATE_FIELDS = ("signed_on", "construction_start_on", "production_on")
 
@@ -89,6 +89,8 @@ class SheetPlan:
     factors: dict[str, int] = field(default_factory=dict)  # money field → the unit its cells are in
     hidden: list[int] = field(default_factory=list)  # 1-based rows of data rows hidden in the sheet
     hidden_answer: str | None = None  # what the user said of them: "import", "skip", None (not yet)
+    struck: list[int] = field(default_factory=list)  # 1-based data rows struck through (io/struck_rows.py)
+    struck_answer: str | None = None  # what the user said of them: "import", "skip", None (not yet)
     total_differs: tuple[int, int, int] | None = None  # a 合计 row's planned investment the rows do not add up to
     count_differs: tuple[int, int] | None = None  # a 合计 row's count of projects (row, count) the rows read are not
     notes: list[Problem] = field(default_factory=list)  # what else the import should say of the sheet
@@ -141,9 +143,7 @@ class PlanBuilder(RowRules):
                 plan.since_start_as_of = info.period
         self.shadows = shadows(layout, self.opts)  # one figure in a second column: held against the first
         self.examples = frozenset(layout.example_rows)
-        # ranges: a row hidden by hand or by a filter is a question (None: none hidden, nothing to look up)
-        self.hidden = sheet.hidden_rows or None
-        plan.hidden_answer = self.opts.hidden_rows
+        self.hidden, plan.hidden_answer = sheet.hidden_rows or None, self.opts.hidden_rows  # hidden rows: a question
         plan.example_rows = [r + 1 for r in layout.example_rows]
         cols = {c.field: c.index - off for c in layout.mapped() if c.field in ("code", "name")}
         self.code_col, self.name_col = cols.get("code"), cols.get("name")
@@ -211,7 +211,7 @@ class PlanBuilder(RowRules):
         spread_periods(plan)
         chain_quarters(plan, self.layout, self.sheet.name)  # 一季度 | 二季度: years to date where they chain
         self._sheet_checks()
-        grouped = self._group_rows() | self._district_subtotals() | removed_rows(plan, self.sheet.name)
+        grouped = self._group_rows() | self._district_subtotals() | off_list(plan, self.sheet, self.name_col, self.opts)
         if grouped:
             self.contexts = drop_rows(plan, grouped, self.contexts)
         self.contexts = drop_continuations(

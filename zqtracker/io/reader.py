@@ -83,6 +83,7 @@ class RawSheet:
     error: WorkbookRefused | None = None
     hidden_rows: RowRanges = field(default_factory=RowRanges)  # 0-based sheet rows, hidden or filtered out
     simplified: tuple[int, list[tuple[str, str]]] | None = None  # cells read as simplified, the first few
+    struck: dict[int, set[int]] = field(default_factory=dict)  # 0-based sheet row → columns struck through
 
     @property
     def width(self) -> int:
@@ -282,6 +283,10 @@ def _read_in_child(info: FileInfo, sheets: list[str] | None, progress: Progress 
                 on_rows(book, sheet)
         elif tag == "simplified":
             state.current(info.path.name).simplified = (frame[2], [tuple(e) for e in frame[3]])
+        elif tag == "struck":
+            struck = state.current(info.path.name).struck
+            for r, c in frame[2]:
+                struck.setdefault(r, set()).add(c)
         elif tag == "end":
             sheet = state.current(info.path.name)
             if len(frame) > 2 and frame[2] >= 0:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from zqtracker.io.percent_format import MONTH_MARK, month_text, percent_text, unit_text
+from zqtracker.io.strike_styles import split_struck
 from zqtracker.io.xlsx_escapes import unescape_rows
 from zqtracker.io.xlsx_package import iter_rows_starts_at_row_1
 
@@ -37,7 +38,8 @@ def stream_rows(
     """Rows in chunks. python-calamine's iter_rows has started at row 1 in some versions and at the
     first used row in others, and at the first used column: offsets are worked out from the end.
     Numbers are sent as floats whatever the format (python-calamine gives an .xls's as int).
-    ``escaped``: the sheet's text holds ``_xHHHH_`` escapes to decode (io/xlsx_escapes.py)."""
+    ``escaped``: the sheet's text holds ``_xHHHH_`` escapes to decode (io/xlsx_escapes.py). Cells
+    struck through (io/strike_styles.py) go in a "struck" frame before the "end"."""
     chunk: list[list] = []
     marks: list[tuple[int, int, str]] = []
     count = 0
@@ -50,6 +52,7 @@ def stream_rows(
     row_offset = 0 if iter_rows_starts_at_row_1() else max(end[0] + 1 - height, 0)
     size = (end[0] + 1, end[1] + 1)
     by_row: dict[int, list[tuple[int, str]]] = {}
+    errors, struck = split_struck(errors)
     for r, c, t in errors:
         by_row.setdefault(r, []).append((c, t))
     days: dict[_dt.date, tuple[int]] = {}  # one (ordinal,) per distinct day: marshal sends the rest as references
@@ -93,6 +96,8 @@ def stream_rows(
         emit(("sheet", name, row_offset, end[1] + 1 - width, merged, hidden, *size, hidden_rows or []))
     if chunk:
         emit(("rows", shared.apply(chunk), marks))
+    if struck:
+        emit(("struck", name, struck))
     emit(("end", name, row_offset))
 
 

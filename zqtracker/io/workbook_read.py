@@ -20,6 +20,7 @@ from zqtracker.io.sheet_stream import (
     mark_row,
     stream_rows,
 )
+from zqtracker.io.strike_styles import split_struck
 from zqtracker.io.xlsx_escapes import unescape_rows
 from zqtracker.io.xlsx_formulas import MAX_FORMULAS, TOO_MANY
 from zqtracker.io.xlsx_package import TWICE, Package, package_facts, sheet_scan
@@ -276,6 +277,7 @@ def _stream_openpyxl_sheet(
     chunk: list[list] = []
     marks: list[tuple[int, int, str]] = []
     by_row: dict[int, list[tuple[int, str]]] = {}
+    found, struck = split_struck(found)
     for r, c, t in found:
         by_row.setdefault(r, []).append((c, t))
     text = TextBudget(ws.title)
@@ -306,6 +308,8 @@ def _stream_openpyxl_sheet(
             chunk, marks = [], []
     if chunk:
         emit(("rows", chunk, marks))
+    if struck:
+        emit(("struck", ws.title, struck))
     emit(("end", ws.title, 0))
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from zqtracker.io.percent_format import percent_cells, percent_styles
 from zqtracker.io.row_ranges import RangeCollector
+from zqtracker.io.strike_styles import struck_cells, struck_styles
 from zqtracker.io.xlsx_escapes import has_escapes
 from zqtracker.io.xlsx_formulas import Uncalculated, column_number
 from zqtracker.io.xlsx_places import Places, RowOrder, Unplaced
@@ -56,11 +57,12 @@ def package_facts(path: str, *, errors: bool = True) -> Package:
             facts.sheet_parts, facts.date1904 = sheet_parts(zf)
             facts.recalc_on_load = recalc_on_load(zf)
             percent = _percent_styles(zf) if errors else {}
+            struck = _struck_styles(zf) if errors else []
             for name, part in facts.sheet_parts.items():
                 facts.hidden[name], facts.declared[name] = _sheet_start(zf, part)
                 if errors:
                     rows = RangeCollector()
-                    facts.errors[name] = _cell_marks(zf, part, hidden=rows, percent=percent)
+                    facts.errors[name] = _cell_marks(zf, part, hidden=rows, percent=percent, struck=struck)
                     facts.hidden_rows[name] = rows.ranges()
     except Exception:  # noqa: BLE001
         pass
@@ -81,12 +83,12 @@ def sheet_scan(
     escaped: list[str] = []
     try:
         with zipfile.ZipFile(path) as zf:
-            percent = _percent_styles(zf)
+            percent, struck = _percent_styles(zf), _struck_styles(zf)
             shared = _shared_escapes(zf)
             for name, part in parts.items():
                 rows = RangeCollector()
                 flags: set[str] = set()
-                found[name] = _cell_marks(zf, part, zero_unsure, rows, percent, flags)
+                found[name] = _cell_marks(zf, part, zero_unsure, rows, percent, flags, struck)
                 hidden[name] = rows.ranges()
                 if shared or flags:
                     escaped.append(name)
@@ -108,6 +110,13 @@ def _percent_styles(zf: zipfile.ZipFile) -> dict[bytes, str]:
         return {}
 
 
+def _struck_styles(zf: zipfile.ZipFile) -> list[bytes]:
+    try:
+        return struck_styles(zf)
+    except Exception:  # noqa: BLE001 - styles not read: no cell is known to be struck through
+        return []
+
+
 _ERROR_CELL_RE = re.compile(
     rb"<(?:\w+:)?c\b([^>]*?\bt\s*=\s*[\"']e[\"'][^>]*)>\s*"  # the cell's attributes
     rb"(?:<(?:\w+:)?f\b[^>]*/>|<(?:\w+:)?f\b.*?</(?:\w+:)?f>)?\s*"  # its formula, if any
@@ -125,6 +134,7 @@ def _cell_marks(
     hidden: RangeCollector | None = None,
     percent: dict[bytes, str] | None = None,
     flags: set[str] | None = None,
+    struck: list[bytes] | None = None,
 ) -> list[tuple[int, int, str]]:
     """Cells of type "e" with their cached error text, and formula cells without a value ("=" and
     the formula; io/xlsx_formulas.py), found by a byte search of the part (most sheets have
@@ -133,14 +143,15 @@ def _cell_marks(
     (io/numfmt.py) ahead of the rest. A mark in a row or cell written without its r attribute has
     the part read again with every r written in (io/xlsx_places.py); a row or cell that pass finds
     written twice ends the list with ``(TWICE, TWICE, "G4")`` (or the row's number). ``flags`` gets
-    "escapes" when the part's text holds an ``_xHHHH_`` escape (io/xlsx_escapes.py)."""
+    "escapes" when the part's text holds an ``_xHHHH_`` escape (io/xlsx_escapes.py). The cells of a
+    ``struck`` style are marked STRUCK (io/strike_styles.py), ahead of the rest too."""
     rows = RangeCollector()
     flags = flags if flags is not None else set()
     try:
-        found = _marks(zf, part, zero_unsure, rows if hidden is not None else None, percent, None, flags)
+        found = _marks(zf, part, zero_unsure, rows if hidden is not None else None, percent, None, flags, struck)
     except Unplaced:
         rows, places = RangeCollector(), Places()
-        found = _marks(zf, part, zero_unsure, rows if hidden is not None else None, percent, places, flags)
+        found = _marks(zf, part, zero_unsure, rows if hidden is not None else None, percent, places, flags, struck)
         if places.twice is not None:
             found.append((TWICE, TWICE, places.twice))
     if hidden is not None:
@@ -160,6 +171,7 @@ def _marks(
     percent: dict[bytes, str] | None,
     places: Places | None,
     flags: set[str],
+    struck: list[bytes] | None = None,
 ) -> list[tuple[int, int, str]]:
     """:func:`_cell_marks`' search, over the part as written (``places`` None: raises
     :class:`Unplaced` at a mark it cannot place) or with the r of every row and cell written in."""
@@ -178,6 +190,8 @@ def _marks(
             _hidden_rows(data, hidden)
         if percent:
             percent_cells(data, percent, shown)
+        if struck:
+            struck_cells(data, struck, shown)
         if full:
             continue
         if b'"e"' in data or b"'e'" in data:  # t="e", and t = 'e' … as XML allows

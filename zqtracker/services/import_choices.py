@@ -26,7 +26,7 @@ from zqtracker.services.round_guard import refuse_round_table
 
 def refuse_unanswered(analysis: ImportAnalysis, options: ImportOptions) -> None:
     """What the dialog would ask, refused in one sentence on the command line: amounts without a
-    unit (every such column named at once), and data rows hidden in the sheet (every sheet) — and a
+    unit (every such column named at once), data rows hidden or struck through (every sheet) — and a
     monthly round's table read as an ordinary list (services/round_guard.py)."""
     refuse_round_table(analysis)
     name = analysis.book.path.name
@@ -39,6 +39,14 @@ def refuse_unanswered(analysis: ImportAnalysis, options: ImportOptions) -> None:
         raise WorkbookRefused(
             "hidden_rows_unanswered_sheets", name, sheets=sheets, count=sum(len(r) for _s, r in hidden)
         )
+    struck = analysis.struck_unanswered  # rows struck through: off the list? (io/struck_rows.py)
+    if struck:
+        if len(struck) == 1:
+            sa, rows = struck[0]
+            raise WorkbookRefused("struck_rows_unanswered", name, sheet=sa.name, count=len(rows), rows=runs_text(rows))
+        sheets = "; ".join(f"“{sa.name}” {runs_text(rows)}" for sa, rows in struck)
+        count = sum(len(r) for _s, r in struck)
+        raise WorkbookRefused("struck_rows_unanswered_sheets", name, sheets=sheets, count=count)
     if options.unit is None and analysis.needs_unit:
         missing = analysis.needs_unit
         if len(missing) == 1:

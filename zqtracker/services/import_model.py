@@ -172,6 +172,11 @@ class ImportAnalysis:
         return [(s, s.plan.hidden) for s in self.selected if s.plan.hidden and s.plan.hidden_answer is None]  # type: ignore[union-attr]
 
     @property
+    def struck_unanswered(self) -> list[tuple[SheetAnalysis, list[int]]]:
+        """The chosen sheets whose data rows struck through (1-based) nobody has said to leave out or import."""
+        return [(s, s.plan.struck) for s in self.selected if s.plan.struck and s.plan.struck_answer is None]  # type: ignore[union-attr]
+
+    @property
     def has_work(self) -> bool:
         return bool(self.new_projects or self.updates or self.records or self.plans or self.codes_given)
 

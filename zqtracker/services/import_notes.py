@@ -280,6 +280,11 @@ def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str) -> list[Problem]:
             plan.hidden_answer or "", "note_hidden_rows_asked"
         )
         notes.append(Problem(code, None, {"sheet": name, "count": len(plan.hidden), "rows": runs_text(plan.hidden)}))
+    if plan.struck:
+        code = {"skip": "note_struck_rows_skipped", "import": "note_struck_rows_imported"}.get(
+            plan.struck_answer or "", "note_struck_rows_asked"
+        )
+        notes.append(Problem(code, None, {"sheet": name, "count": len(plan.struck), "rows": runs_text(plan.struck)}))
     if plan.marked:
         notes.append(Problem("note_marks", None, {"sheet": name, "count": plan.marked}))
     if plan.notes_from:

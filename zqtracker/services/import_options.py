@@ -93,6 +93,7 @@ class ImportOptions:
     links: dict[tuple[str, int], int] = field(default_factory=dict)  # (sheet, row) → stored project id
     rates: dict[str, Decimal] = field(default_factory=dict)  # currency → yuan per unit (--rate USD=7.10)
     hidden_rows: str | None = None  # rows hidden in the sheet: "import", "skip" (--hidden-rows), None: ask
+    struck_rows: str | None = None  # rows struck through: "import", "skip" (--struck-rows), None: ask
     date_order: str | None = None  # slash dates that read either way (03/04/2023): "mdy", "dmy" (--date-order)
     period: tuple[int, int] | None = None  # the report's (year, month) as the user says it (--period 2025-10)
 

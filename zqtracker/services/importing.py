@@ -253,6 +253,7 @@ class ImportService:
             status_map=status_map,
             rates=dict(options.rates),
             hidden_rows=options.hidden_rows or (mapping.hidden_rows if mapping else None),
+            struck_rows=options.struck_rows,
             date_order=options.date_order,
         )
 

@@ -103,6 +103,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help=h("import.link"),
     )
     p.add_argument("--hidden-rows", choices=HIDDEN_ROW_ANSWERS, help=h("import.hidden_rows"))
+    p.add_argument("--struck-rows", choices=HIDDEN_ROW_ANSWERS, help=h("import.struck_rows"))
     p.add_argument("--date-order", choices=("mdy", "dmy"), help=h("import.date_order"))
     p.add_argument("--period", metavar="YYYY-MM", help=h("import.period"))
     p.add_argument("--profile", metavar="NAME", help=h("import.profile"))
@@ -185,6 +186,7 @@ def options_from(args: argparse.Namespace, lang: str, profiles: ProfileStore | N
         district_map=district_map,
         rates=rates,
         hidden_rows=profile.hidden_rows,
+        struck_rows=args.struck_rows,
         date_order=profile.date_order,
         period=_period(args.period, lang) if args.period else None,
     )
