@@ -86,13 +86,32 @@ def test_blanks_above_the_first_district_stay_blank_and_are_counted(
         ["市直物流项目", "甲公司", None, 1000, None],
         ["端州电子项目", "乙公司", "端州区", 2000, None],
         ["端州五金项目", "丙公司", None, 3000, None],
+        ["高要陶瓷项目", "丁公司", "高要区", 4000, None],
+        ["高要包装项目", "戊公司", None, 5000, None],
     ])  # fmt: skip
     result = service.import_file(path, ImportOptions())
     assert result.ok
     assert stored(ctx) == {"市直物流项目": (None, 1000 * WAN), "端州电子项目": ("端州区", 2000 * WAN),
-                           "端州五金项目": ("端州区", 3000 * WAN)}  # fmt: skip
+                           "端州五金项目": ("端州区", 3000 * WAN), "高要陶瓷项目": ("高要区", 4000 * WAN),
+                           "高要包装项目": ("高要区", 5000 * WAN)}  # fmt: skip
     (top,) = [n for n in result.notes if n.code == "note_district_blank_top"]
     assert "1 row(s) above the first district" in top.message("en") and "rows 3" in top.message("en")
+
+
+@pytest.mark.parametrize(
+    "districts",
+    [
+        ["端州区", None, "怀集县"],  # one blank: a project of no one district (a cross-district hub)
+        ["端州区", "端州区", None, "高要区", "高要区", None],  # every row's district written: blanks are blanks
+    ],
+)
+def test_a_blank_in_a_list_that_writes_every_district_stays_blank(
+    service: ImportService, ctx: AppContext, tmp_path: Path, districts: list
+) -> None:
+    rows = [[f"项目{n}", f"公司{n}", d, 1000 + n, None] for n, d in enumerate(districts)]
+    result = service.import_file(city_list(tmp_path, "every", rows), ImportOptions())
+    assert result.ok and not [n for n in result.notes if n.code == "note_district_filled_down"]
+    assert {name: d for name, (d, _p) in stored(ctx).items()} == {f"项目{n}": d for n, d in enumerate(districts)}
 
 
 def test_a_section_row_naming_a_district_starts_its_block(

@@ -9,8 +9,10 @@ district called 同上 holding most of the city's projects, or projects with no 
   column names it and the rows. A word with nothing above it stays as written (and is refused there).
   Names, codes and figures never take a value from above: 同上 there is the row's problem.
 - A blank district cell under a district the column gave (after the sections' own districts, before the
-  title's or the user's default) is that district — how a list sorted by district reads, merged or not;
-  one note names the column and the rows. Blanks above the first district stay blank, counted in a note.
+  title's or the user's default) is that district — how a list sorted by district reads, merged or not —
+  when the column writes each district once (:func:`written_once`); one note names the column and the
+  rows. Blanks above the first district stay blank, counted in a note. In a column that writes every
+  row's district a blank is a project of no one district, left blank as before.
 """
 
 from __future__ import annotations
@@ -90,7 +92,7 @@ def carried_down(
     given = list(values) if values is not None else None
     check_addresses(plan, sheet.rows, sheet.col_offset, known)  # 项目地址
     info = next((i for i in infos if i.field == "district"), None)
-    if info is None or values is None or given is None:
+    if info is None or values is None or given is None or not written_once(given):
         return
     last, filled, before = None, [], []
     for k, v in enumerate(given):
@@ -116,3 +118,20 @@ def carried_down(
         plan.notes.append(
             Problem("note_district_blank_top", None, {**params, "count": len(before), "rows": runs_text(before)})
         )
+
+
+def written_once(given: list) -> bool:
+    """A column that writes each district once over its block: never a district right under the same
+    one (a list writing every row's district repeats it), at least two blanks under a district, and
+    enough of them to be the pattern — as many as the districts written, or a long list (20 written
+    and more) where no repeat at all is the sign. A blank here and there in a list that writes every
+    district is a project of no one district (肇庆东站综合交通枢纽): left blank."""
+    last, written, blanks = None, 0, 0
+    for v in given:
+        if v is None:
+            blanks += last is not None
+            continue
+        if v == last:
+            return False
+        last, written = v, written + 1
+    return blanks >= 2 and (blanks >= written or written >= 20)
