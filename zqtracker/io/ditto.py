@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 # the words and marks for "the same as the row above"
 SAME_WORDS = frozenset({"同上", "同前", "同上栏", "同上行", "\u3003", "″", '"', "“", "”", "''", "do", "-do-", "ditto"})
+_LONGEST = 12  # characters of a "same as above" cell, spaces and a full stop included
 # columns of words, where a value may be carried down; never names, codes or figures
 _CARRIED = frozenset({
     "enterprise", "sector", "district", "status", "project_type", "investor_origin", "officer", "contact", "chain",
@@ -59,6 +60,10 @@ class SameAsAbove:
         if info.field not in _CARRIED:
             return raw
         j, last, out = info.index, self.last.get(info.index), None
+        short = {v for v in raw if v.__class__ is str and len(v) <= _LONGEST}
+        if not any(map(is_same_word, short)):  # the common case: nothing to carry, the last value remembered
+            self.last[j] = next((v for v in reversed(raw) if v is not None and v != ""), last)
+            return raw
         for k, v in enumerate(raw):
             if v is None or v == "":
                 continue
