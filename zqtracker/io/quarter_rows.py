@@ -26,6 +26,7 @@ from zqtracker.domain.errors import Problem
 from zqtracker.domain.money_format import SheetAmount
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.layout_model import SPAN, SheetLayout
+from zqtracker.io.row_ranges import empty_runs
 
 if TYPE_CHECKING:
     from zqtracker.io.plan import SheetPlan
@@ -45,7 +46,7 @@ def quarters_beside_months(plan: SheetPlan, layout: SheetLayout, sheet: str) -> 
         if not own:
             kept.append(span)
             continue
-        rest, runs = yuan - sum(own.values()), _empty_runs(first, last, set(own))
+        rest, runs = yuan - sum(own.values()), empty_runs(first, last, set(own))
         if rest < 0 or (rest and not runs) or (rest and len(runs) > 1):
             code = "quarter_months_gap" if rest > 0 and len(runs) > 1 else "quarter_months_differ"
             _problem(plan, layout, sheet, (k, *span[1:]), own, runs, code, units)
@@ -56,18 +57,6 @@ def quarters_beside_months(plan: SheetPlan, layout: SheetLayout, sheet: str) -> 
         plan.months = [f for f in plan.months if f[0] not in bad]
         plan.ytd = [f for f in plan.ytd if f[0] not in bad]
     plan.spans = [s for s in kept if s[0] not in bad]
-
-
-def _empty_runs(first: int, last: int, given: set[int]) -> list[tuple[int, int]]:
-    runs: list[tuple[int, int]] = []
-    for j in range(first, last + 1):
-        if j in given:
-            continue
-        if runs and runs[-1][1] == j - 1:
-            runs[-1] = (runs[-1][0], j)
-        else:
-            runs.append((j, j))
-    return runs
 
 
 def _problem(

@@ -87,3 +87,16 @@ def runs_text(rows: Iterable[int], most: int = 8) -> str:
     runs_ = runs(rows)
     shown = ", ".join(f"{a}–{b}" if b > a else str(a) for a, b in runs_[:most])
     return shown + (", …" if len(runs_) > most else "")
+
+
+def empty_runs(first: int, last: int, given: set[int]) -> list[tuple[int, int]]:
+    """The months ``first``..``last`` not in ``given``, as runs: (1, 6), {2, 5} → [(1, 1), (3, 4), (6, 6)]."""
+    out: list[tuple[int, int]] = []
+    for j in range(first, last + 1):
+        if j in given:
+            continue
+        if out and out[-1][1] == j - 1:
+            out[-1] = (out[-1][0], j)
+        else:
+            out.append((j, j))
+    return out

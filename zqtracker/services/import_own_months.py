@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.models import InvestmentRecord
 from zqtracker.domain.money_format import SheetAmount
+from zqtracker.io.row_ranges import empty_runs
 
 
 @dataclass
@@ -42,7 +43,7 @@ def own_months(
         return None
     out = OwnMonths(below=[InvestmentRecord(target, y, j, v, None) for j, v in sorted(given.items()) if j < m])
     rest = amount - sum(given.values())
-    runs = _empty_runs(first, m, set(given))
+    runs = empty_runs(first, m, set(given))
     if not runs:
         if rest != 0:
             out.problem = _disagree(first, (y, m), given, ytd, amount, units)
@@ -58,18 +59,6 @@ def own_months(
     for _a, b in runs:  # the year to date at each run's end: the whole less the months given after it
         out.points[b] = ytd - sum(v for j, v in given.items() if j > b)
     return out
-
-
-def _empty_runs(first: int, m: int, given: set[int]) -> list[tuple[int, int]]:
-    runs: list[tuple[int, int]] = []
-    for j in range(first, m + 1):
-        if j in given:
-            continue
-        if runs and runs[-1][1] == j - 1:
-            runs[-1] = (runs[-1][0], j)
-        else:
-            runs.append((j, j))
-    return runs
 
 
 def _disagree(
