@@ -242,9 +242,9 @@ MORE: dict[str, tuple[str, str]] = {
         "不指定时，含这类行的文件会被拒绝，并列出这些行",
     ),
     "import.struck_rows": (
-        "rows struck through in an .xlsx (a row taken off the list without deleting it): skip them (leave them "
-        "out), or import them; without it, a file with such rows is refused, naming them",
-        "在 .xlsx 中被加了删除线的行（未删除、只划掉的行）：skip 不导入，import 导入；"
+        "rows struck through in an .xlsx, .xls or .ods (a row taken off the list without deleting it): skip them "
+        "(leave them out), or import them; without it, a file with such rows is refused, naming them",
+        "在 .xlsx、.xls 或 .ods 中被加了删除线的行（未删除、只划掉的行）：skip 不导入，import 导入；"
         "不指定时，含这类行的文件会被拒绝，并列出这些行",
     ),
     "import.date_order": (

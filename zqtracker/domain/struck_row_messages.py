@@ -1,6 +1,6 @@
-"""Wording of what the import says of rows struck through in an .xlsx (a district's way of taking a
-row off its list without deleting it), English and 简体中文; messages.py merges them in. A struck
-data row is a question — off the list, or still a project? — never a silent choice."""
+"""Wording of what the import says of rows struck through in an .xlsx, .xls or .ods (a district's
+way of taking a row off its list without deleting it), English and 简体中文; messages.py merges them
+in. A struck data row is a question — off the list, or still a project? — never a silent choice."""
 
 from __future__ import annotations
 

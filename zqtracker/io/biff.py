@@ -1,7 +1,8 @@
 """What python-calamine does not tell about a legacy .xls (BIFF8, and BIFF5 names): the 1904 date
 system, hidden columns and rows, which cells hold an Excel error, which numbers are shown as a
 percentage (0.5 formatted 0% shows "50%"; marked "%" and the decimals, as io/percent_format.py marks
-an .xlsx's), and whether the workbook is encrypted.
+an .xlsx's), which cells are struck through (a FONT with fStrikeOut, the XFs that use it: marked STRUCK,
+as io/strike_styles.py marks an .xlsx's), and whether the workbook is encrypted.
 
 calamine reads the cells (dates already in the right system, merged ranges too) but returns an
 error cell (#REF!, #N/A …) as an empty string and says nothing of hidden columns or rows. Those few
@@ -18,10 +19,14 @@ from dataclasses import dataclass, field
 from zqtracker.io.ole2 import CompoundFile
 from zqtracker.io.percent_format import MONTH_BUILTINS, MONTH_MARK, percent_places, shows_month, unit_mark
 from zqtracker.io.row_ranges import RangeCollector
+from zqtracker.io.strike_styles import MAX_STRUCK_CELLS, STRUCK
 
 BOF, EOF, FILEPASS, DATEMODE, CODEPAGE, BOUNDSHEET = 0x0809, 0x000A, 0x002F, 0x0022, 0x0042, 0x0085
 COLINFO, BOOLERR, FORMULA, ROW = 0x007D, 0x0205, 0x0006, 0x0208
 FORMAT, XF, NUMBER, RK, MULRK, STRING = 0x041E, 0x00E0, 0x0203, 0x027E, 0x00BD, 0x0207
+FONT, MULBLANK, BLANK, LABELSST, LABEL, RSTRING = 0x0031, 0x00BE, 0x0201, 0x00FD, 0x0204, 0x00D6
+_CELLS = frozenset((NUMBER, RK, MULRK, MULBLANK, BLANK, LABELSST, LABEL, RSTRING, BOOLERR, FORMULA))
+FONT_STRUCK = 0x0008  # FONT's grbit: fStrikeOut
 _BUILTIN_PERCENT = {9: 0, 10: 2}  # ifmt → decimals: 0%, 0.00%
 _BUILTIN_MONTH = (17, *MONTH_BUILTINS)  # mmm-yy, and zh-CN's yyyy"年"m"月"
 ROW_DY_ZERO = 0x20  # ROW's grbit: fDyZero, the row is hidden (by hand or by a filter)
@@ -73,6 +78,8 @@ def biff_facts(data: bytes) -> BiffFacts:
     formats.update(dict.fromkeys(_BUILTIN_MONTH, MONTH_MARK))
     percent_xf: dict[int, str] = {}  # XF index → the mark of its cells
     xfs = 0
+    fonts: list[bool] = []  # the FONT records in order: struck through?
+    xf_fonts: list[int] = []  # XF index → its font index
     for rtype, off, n in records(data):
         if rtype == BOF and n >= 2:
             biff8 = struct.unpack_from("<H", data, off)[0] >= 0x0600
@@ -103,8 +110,11 @@ def biff_facts(data: bytes) -> BiffFacts:
                 formats[ifmt] = MONTH_MARK
             elif (unit := unit_mark(code)) is not None:  # 0.00"亿元", 0!.0000: the number it shows, in its unit
                 formats[ifmt] = unit
+        elif rtype == FONT and n >= 4:
+            fonts.append(bool(struct.unpack_from("<H", data, off + 2)[0] & FONT_STRUCK))
         elif rtype == XF and n >= 4:
-            ifmt = struct.unpack_from("<H", data, off + 2)[0]
+            ifnt, ifmt = struct.unpack_from("<HH", data, off)
+            xf_fonts.append(ifnt)
             if ifmt in formats:
                 shown = formats[ifmt]
                 percent_xf[xfs] = shown if isinstance(shown, str) else f"%{shown}"
@@ -114,14 +124,43 @@ def biff_facts(data: bytes) -> BiffFacts:
     for raw, wide, pos in raw_names:
         name = raw.decode("utf-16-le", "replace") if wide else raw.decode("latin-1" if biff8 else codepage, "replace")
         sheets.append((name, pos))
+    struck_xf = _struck_xfs(fonts, xf_fonts)
     for name, pos in sheets:
         if 0 <= pos < len(data):
-            facts.hidden[name], facts.errors[name], facts.hidden_rows[name] = _sheet_facts(data, pos, percent_xf)
+            facts.hidden[name], facts.errors[name], facts.hidden_rows[name] = _sheet_facts(
+                data, pos, percent_xf, struck_xf
+            )
     return facts
 
 
+def _struck_xfs(fonts: list[bool], xf_fonts: list[int]) -> frozenset[int]:
+    """The XF indexes whose font is struck through. BIFF numbers its fonts leaving 4 out: index 5 is
+    the fifth FONT record. An index to no font (4, or past the last) is no font's: not struck."""
+    if not any(fonts):
+        return frozenset()
+    found: set[int] = set()
+    for i, ifnt in enumerate(xf_fonts):
+        at = ifnt if ifnt < 4 else ifnt - 1
+        if ifnt != 4 and at < len(fonts) and fonts[at]:
+            found.add(i)
+    return frozenset(found)
+
+
+def _struck_cells(data: bytes, rtype: int, off: int, n: int, struck_xf: frozenset[int], found: list) -> None:
+    """(row, column, STRUCK) for the cells of one cell record whose XF is struck through: one XF for
+    most records, one per column for MULRK (ixfe and RK, six bytes each) and MULBLANK (two bytes each)."""
+    row, col = struct.unpack_from("<HH", data, off)
+    if rtype == MULRK:
+        xfs = [struct.unpack_from("<H", data, off + 4 + 6 * i)[0] for i in range((n - 6) // 6)]
+    elif rtype == MULBLANK:
+        xfs = list(struct.unpack_from(f"<{(n - 6) // 2}H", data, off + 4)) if n >= 6 else []
+    else:
+        xfs = [struct.unpack_from("<H", data, off + 4)[0]]
+    found.extend((row, col + i, STRUCK) for i, xf in enumerate(xfs) if xf in struck_xf and col + i < 16384)
+
+
 def _sheet_facts(
-    data: bytes, start: int, percent_xf: dict[int, str] | None = None
+    data: bytes, start: int, percent_xf: dict[int, str] | None = None, struck_xf: frozenset[int] = frozenset()
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]], list[tuple[int, int]]]:
     hidden: list[tuple[int, int]] = []
     errors: list[tuple[int, int, str]] = []
@@ -139,6 +178,8 @@ def _sheet_facts(
             continue
         if rtype == EOF:
             break
+        if struck_xf and rtype in _CELLS and n >= 6 and len(errors) < MAX_STRUCK_CELLS:
+            _struck_cells(data, rtype, off, n, struck_xf, errors)
         if rtype == COLINFO and n >= 10:
             lo, hi, _w, _xf, flags = struct.unpack_from("<HHHHH", data, off)
             if flags & 1 and lo <= hi:

@@ -1,7 +1,9 @@
 """What python-calamine does not tell about an OpenDocument spreadsheet: merged ranges, hidden
 columns and rows (table:visibility "collapse", or "filter" for a row a filter hides), which
 cells hold an error, which show a percentage or a date as a year and month alone (io/ods_styles.py),
-and the null date (1904 when the file came from a Mac).
+which are struck through (their cell style's text is, or all their text is in struck paragraphs or
+spans: marked STRUCK, as io/strike_styles.py marks an .xlsx's), and the null date (1904 when the
+file came from a Mac).
 
 One pass of expat over content.xml, counting rows and columns with their repeat attributes (a
 row "repeated 1,048,000 times" is arithmetic, not a loop). io/sniff.py has already refused any
@@ -11,6 +13,7 @@ reading process.
 
 from __future__ import annotations
 
+import itertools
 import re
 import zipfile
 from xml.parsers import expat
@@ -18,6 +21,7 @@ from xml.parsers import expat
 from zqtracker.io.ods_styles import StyleBook
 from zqtracker.io.percent_format import MONTH_MARK
 from zqtracker.io.row_ranges import RangeCollector
+from zqtracker.io.strike_styles import MAX_STRUCK_CELLS, STRUCK
 from zqtracker.io.xlsx_package import Package
 
 _T = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -52,6 +56,9 @@ class _Walker:
         self.percent = 0  # the columns of the cell being read when it holds a percentage (repeated)
         self.error_text: list[str] = []
         self.in_p = 0
+        self.cell: tuple[int, int, int, bool, bool] | None = None  # (row, col, repeat, style struck, valued)
+        self.spans: list[bool] = []  # the cell's open paragraphs and spans: struck through?
+        self.plain = self.crossed = False  # the cell has text outside struck spans, inside them
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
         ns, _, local = tag.rpartition(" ")
@@ -83,10 +90,21 @@ class _Walker:
                 self.facts.date1904 = True
         elif ns == _TEXT and local == "p" and (self.error is not None or self.percent):
             self.in_p += 1
+        if ns == _TEXT and self.cell is not None and local in ("p", "span"):
+            family = "paragraph" if local == "p" else "text"
+            self.spans.append(
+                bool(self.spans and self.spans[-1]) or self.styles.strikes(family, attrs.get(f"{_TEXT} style-name"))
+            )
 
     def _cell(self, local: str, attrs: dict[str, str]) -> None:
         n = _count(attrs, f"{_T} number-columns-repeated")
         sheet = self.sheet or ""
+        if local == "table-cell" and self.styles.any_struck and self.col < _MAX_COLS:
+            # struck through? decided at the cell's end, when its text is known (end_cell)
+            style = self._style(attrs.get(f"{_T} style-name"))
+            struck = self.styles.strikes("table-cell", style)
+            self.cell = (self.row, self.col, min(n, _MAX_COLS - self.col), struck, f"{_OFFICE} value-type" in attrs)
+            self.spans, self.plain, self.crossed = [], False, False
         if local == "table-cell":
             cols = _count(attrs, f"{_T} number-columns-spanned")
             rows = _count(attrs, f"{_T} number-rows-spanned")
@@ -106,14 +124,35 @@ class _Walker:
                 )
         self.col += n
 
-    def _shows_month(self, style: str | None) -> bool:
-        """The cell's style (its own, else its row's default, else its column's) shows a year and month."""
+    def _style(self, style: str | None) -> str:
+        """The cell's style: its own, else its row's default, else its column's."""
         if not style:
             style = self.row_style or next((s for a, b, s in self.col_styles if a <= self.col <= b), "")
+        return style
+
+    def _shows_month(self, style: str | None) -> bool:
+        """The cell's style shows a year and month."""
+        style = self._style(style)
         return bool(style) and self.styles.shows_month(style)
+
+    def _end_cell(self) -> None:
+        """The cell read: struck through when it holds something and its style strikes it through, or
+        when it holds text and all of it is in struck paragraphs or spans (a part struck: not judged)."""
+        row, col, n, styled, valued = self.cell or (0, 0, 0, False, False)
+        self.cell = None
+        marks = self.facts.errors[self.sheet or ""]
+        if not ((styled and (valued or self.plain or self.crossed)) or (self.crossed and not self.plain)):
+            return
+        cells = ((row + r, col + k, STRUCK) for r in range(min(self.row_repeat, _MAX_MARKED_REPEATS)) for k in range(n))
+        marks.extend(itertools.islice(cells, max(0, MAX_STRUCK_CELLS - len(marks))))
 
     def end(self, tag: str) -> None:
         ns, _, local = tag.rpartition(" ")
+        if self.cell is not None:
+            if ns == _T and local == "table-cell":
+                self._end_cell()
+            elif ns == _TEXT and local in ("p", "span") and self.spans:
+                self.spans.pop()
         if ns == _T and local == "table-row":
             if self.row_hidden and self.sheet is not None:  # a million repeated rows: one range
                 self.rows.add(self.row, self.row + self.row_repeat - 1)
@@ -141,6 +180,11 @@ class _Walker:
     def text(self, data: str) -> None:
         if self.in_p and len(self.error_text) < 8:
             self.error_text.append(data)
+        if self.cell is not None and data.strip():
+            if self.spans and self.spans[-1]:
+                self.crossed = True
+            else:
+                self.plain = True
 
 
 def ods_facts(path: str) -> Package:

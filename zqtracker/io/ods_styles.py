@@ -7,6 +7,10 @@ day, weekday, quarter, week or time shows "2026年6月", and the project is of t
 and cell styles are in styles.xml (common styles) and in content.xml's automatic styles, which
 come before the tables: io/ods_package.py hands this book both files' elements as expat reads them.
 A cell style without a data style of its own takes its parent's.
+
+The book also keeps which styles strike their text through (style:text-properties with a
+style:text-line-through-style, or a -type, other than "none"), by family: a cell style (table-cell),
+a paragraph's or a span's (paragraph, text); a style says nothing of it, its parent's says.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from xml.parsers import expat
 
 _NUMBER = "urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0"
 _STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+_FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+_LINE_THROUGH = (f"{_STYLE} text-line-through-style", f"{_STYLE} text-line-through-type", f"{_FO} text-line-through")
 _NOT_MONTH = frozenset(("day", "day-of-week", "quarter", "week-of-year", "hours", "minutes", "seconds"))
 
 
@@ -28,6 +34,11 @@ class StyleBook:
         self.parent_of: dict[str, str] = {}
         self._date: tuple[str, set[str]] | None = None  # the date style being read, and its parts
         self._cache: dict[str, bool] = {}
+        self.struck: dict[tuple[str, str], bool] = {}  # (family, style) → its text struck through, said by it
+        self._family_parent: dict[tuple[str, str], str] = {}
+        self._style: tuple[str, str] | None = None  # the style:style being read: (family, name)
+        self._struck_cache: dict[tuple[str, str], bool] = {}
+        self.any_struck = False  # some style strikes its text through: the cells are looked at
 
     def start(self, ns: str, local: str, attrs: dict[str, str]) -> None:
         if ns == _NUMBER:
@@ -41,6 +52,13 @@ class StyleBook:
                 self.data_of[name] = attrs[f"{_STYLE} data-style-name"]
             if f"{_STYLE} parent-style-name" in attrs:
                 self.parent_of[name] = attrs[f"{_STYLE} parent-style-name"]
+                self._family_parent[attrs.get(f"{_STYLE} family", ""), name] = attrs[f"{_STYLE} parent-style-name"]
+            self._style = (attrs.get(f"{_STYLE} family", ""), name)
+        elif ns == _STYLE and local == "text-properties" and self._style is not None:
+            said = next((attrs[k] for k in _LINE_THROUGH if k in attrs), None)
+            if said is not None:
+                self.struck[self._style] = said.strip().lower() not in ("none", "false", "")
+                self.any_struck = self.any_struck or self.struck[self._style]
         elif ns == _STYLE and local == "map" and self._date is not None:
             self._date[1].add("map")  # a conditional format: it may show something else; not judged
 
@@ -50,6 +68,8 @@ class StyleBook:
             if "year" in parts and "month" in parts and not parts & _NOT_MONTH and "map" not in parts:
                 self.month_data.add(name)
             self._date = None
+        elif ns == _STYLE and local == "style":
+            self._style = None
 
     def shows_month(self, style: str) -> bool:
         """A cell of ``style`` shows a date's year and month alone."""
@@ -60,6 +80,19 @@ class StyleBook:
                 name = self.parent_of[name]
             self._cache[style] = self.data_of.get(name) in self.month_data
         return self._cache[style]
+
+    def strikes(self, family: str, style: str | None) -> bool:
+        """Text of ``style`` (of ``family``: table-cell, paragraph, text) is struck through."""
+        if not style or not self.any_struck:
+            return False
+        key = (family, style)
+        if key not in self._struck_cache:
+            seen: set[str] = set()
+            while key not in self.struck and key in self._family_parent and key[1] not in seen:
+                seen.add(key[1])
+                key = (family, self._family_parent[key])
+            self._struck_cache[family, style] = self.struck.get(key, False)
+        return self._struck_cache[family, style]
 
     def read_styles(self, zf: zipfile.ZipFile) -> None:
         """The common styles of styles.xml (where LibreOffice writes its data styles)."""

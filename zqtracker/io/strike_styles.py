@@ -6,7 +6,8 @@ search for each such style's s="…", as it finds percent cells (io/percent_form
 without a struck font pays for one small parse of styles.xml and nothing more. The cells travel in
 the scan's marks as (row, column, STRUCK) and leave the reading process in a "struck" frame of their
 own (io/worker.py), never as a mark of a cell's value. Rich text struck through in part is not read.
-.xls, .xlsb and .ods (python-calamine) give no fonts: their struck rows cannot be told.
+An .xls's cells are marked the same way from its FONT and XF records (io/biff.py), an .ods's from its
+cell, paragraph and span styles (io/ods_package.py); an .xlsb's struck rows cannot be told.
 """
 
 from __future__ import annotations

@@ -1,10 +1,11 @@
-"""Rows struck through in an .xlsx: what a district does to a row instead of deleting it.
+"""Rows struck through in a workbook: what a district does to a row instead of deleting it.
 
 A data row whose name cell is struck through, or most of whose cells with something in them are, is
 a question — is it off the list? — answered like the rows hidden in the sheet: --struck-rows skip
 leaves them out, --struck-rows import imports them, and until then the command line refuses, naming
 the rows. A struck row whose 备注 already marks it removed (io/removed_rows.py) is that note's alone.
-Only an .xlsx says which cells are struck through (io/strike_styles.py).
+An .xlsx, an .xls and an .ods say which cells are struck through (io/strike_styles.py, io/biff.py,
+io/ods_package.py); an .xlsb does not.
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ they show ("50%": io/percent_format.py). Frames:
     ("simplified", name, cells, [(text, as_read), ...])  # before its sheet's "end": cells in traditional
                                                         # characters read as simplified (io/traditional.py)
     ("struck", name, [(row, col), ...])  # before its sheet's "end": cells struck through, 0-based
-                                          # sheet positions (.xlsx alone: io/strike_styles.py)
+                                          # sheet positions (.xlsx, .xls, .ods: io/strike_styles.py)
     ("end", name, row_offset)
     ("sheet_error", name, code, params)
     ("error", code, params)               # fatal
