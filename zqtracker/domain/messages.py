@@ -289,3 +289,8 @@ MESSAGES.merge(QUARTER_ROW_MESSAGES)
 from zqtracker.domain.struck_row_messages import STRUCK_ROW_MESSAGES  # noqa: E402
 
 MESSAGES.merge(STRUCK_ROW_MESSAGES)
+
+# Ctrl-C between the returns of one `round collect`: those kept, those not imported (domain/collect_messages.py).
+from zqtracker.domain.collect_messages import COLLECT_MESSAGES  # noqa: E402
+
+MESSAGES.merge(COLLECT_MESSAGES)

@@ -22,7 +22,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlch
 from sqlalchemy.orm import Session, sessionmaker
 
 from zqtracker.storage import sqlite_file
-from zqtracker.storage.db_errors import DatabaseOpenError, fault_of
+from zqtracker.storage.db_errors import DatabaseOpenError, fault_of, note_free_space
 from zqtracker.storage.locations import display_of, resolve_url, sqlite_path_of, sqlite_url
 from zqtracker.storage.schema import SCHEMA_REVISION, ZQ_TABLES
 from zqtracker.storage.sqlite_file import connect_read_only, inspect_sqlite_file, is_read_only_location
@@ -211,6 +211,7 @@ def _make_engine(url: str, *, read_only: bool = False) -> Engine:
             from zqtracker.storage import checkpoint
 
             checkpoint.install(engine, file)
+            note_free_space(engine, file)
         return engine
     engine = create_engine(url, pool_pre_ping=True)
     if u.get_backend_name() == "postgresql":

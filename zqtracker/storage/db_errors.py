@@ -11,6 +11,10 @@ import errno
 import shutil
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine, ExceptionContext
 
 
 class DatabaseOpenError(Exception):
@@ -65,6 +69,7 @@ def fault_of(exc: BaseException, shown: str) -> DatabaseOpenError | None:
     orig = getattr(exc, "orig", None)
     if orig is not None:
         exc = orig
+    then: int | None = getattr(exc, FREE_AT_FAILURE, None)  # the space left as the write failed
     if isinstance(exc, OSError):
         if exc.errno == errno.ENOSPC or exc.errno == errno.EDQUOT:
             return disk_full(shown)
@@ -91,37 +96,60 @@ def fault_of(exc: BaseException, shown: str) -> DatabaseOpenError | None:
     if "locked" in low or "database is busy" in low:
         return DatabaseOpenError("locked", file=shown)
     if "disk is full" in low or "database or disk is full" in low:
-        return disk_full(shown)
+        return disk_full(shown, then)
     if "readonly" in low or "read-only" in low:
         return DatabaseOpenError("read_only", file=shown)
     if "malformed" in low or "not a database" in low or "corrupt" in low:
         return DatabaseOpenError("corrupt", file=shown, detail=short_detail(text_))
     if "disk i/o error" in low:
-        if nearly_full(shown):  # its -shm or -wal could not grow (SQLITE_IOERR_SHMSIZE, _WRITE): a full disk
-            return disk_full(shown)
+        if nearly_full(shown, then):  # its -shm or -wal could not grow (SQLITE_IOERR_SHMSIZE, _WRITE): a full disk
+            return disk_full(shown, then)
         return DatabaseOpenError("io_error", file=shown, detail=short_detail(text_))
     if "unable to open" in low:
         return DatabaseOpenError("cannot_open", file=shown, detail=short_detail(text_))
     return None
 
 
-def disk_full(shown: str) -> DatabaseOpenError:
-    """A full disk, said with the space left on it when ``shown`` is a file's path."""
-    free = free_space(shown)
+def disk_full(shown: str, free: int | None = None) -> DatabaseOpenError:
+    """A full disk, said with the space left on it (``free`` bytes as the write failed, else now) when
+    ``shown`` is a file's path."""
+    if free is None:
+        free = free_space(shown)
     if free is None:
         return DatabaseOpenError("disk_full", file=shown)
     return DatabaseOpenError("disk_full", file=shown, free=_size(free))
 
 
-def nearly_full(shown: str) -> bool:
-    """Whether the disk holding the file ``shown`` has less than :data:`NEARLY_FULL` bytes left: SQLite
-    says "disk I/O error", not "disk is full", when the -shm or -wal beside a database cannot grow
-    (probe28: a full disk reported as an I/O error, to be checked with db check)."""
-    free = free_space(shown)
+def nearly_full(shown: str, free: int | None = None) -> bool:
+    """Whether the disk holding the file ``shown`` had less than :data:`NEARLY_FULL` bytes left (``free``
+    as the write failed, else now): SQLite says "disk I/O error", not "disk is full", when the -shm or
+    -wal beside a database cannot grow (probe28: a full disk reported as an I/O error, to be checked
+    with db check)."""
+    if free is None:
+        free = free_space(shown)
     return free is not None and free < NEARLY_FULL
 
 
 NEARLY_FULL = 1 << 20  # 1 MiB: less than a WAL's first frames and its -shm need
+FREE_AT_FAILURE = "zq_free_at_failure"
+
+
+def note_free_space(engine: Engine, path: Path) -> None:
+    """Note on each SQLite error of ``engine`` the space left on the disk holding ``path`` at that
+    moment (:data:`FREE_AT_FAILURE`), which :func:`fault_of` goes by. Measured later it misleads: the
+    -wal a failed write had grown is deleted when the database is closed, so a disk filled by a
+    24 MB import read 23.6 MB free and its "disk I/O error" (the -shm could not grow:
+    SQLITE_IOERR_SHMSIZE) was said as a damaged disk to check (fix29d)."""
+    from sqlalchemy import event
+
+    file = path.absolute()
+
+    def noted(context: ExceptionContext) -> None:
+        exc = context.original_exception
+        if isinstance(exc, sqlite3.Error):
+            setattr(exc, FREE_AT_FAILURE, free_space(str(file)))
+
+    event.listen(engine, "handle_error", noted)
 
 
 def free_space(shown: str) -> int | None:

@@ -21,7 +21,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from zqtracker.storage.database import WRITE_LOCK, Database
-from zqtracker.storage.db_errors import DatabaseOpenError, fault_of
+from zqtracker.storage.db_errors import DatabaseOpenError, fault_of, note_free_space
 from zqtracker.storage.sqlite_file import BUSY_TIMEOUT_S
 
 SCRIPT_LOCATION = "zqtracker.storage:migrations"
@@ -91,6 +91,8 @@ def _upgrade_sqlite_in_one_transaction(path: Path) -> None:
         dbapi_connection.execute("PRAGMA journal_mode=WAL")
         dbapi_connection.execute("PRAGMA foreign_keys=OFF")
         dbapi_connection.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
+
+    note_free_space(engine, path)
 
     @event.listens_for(engine, "begin")
     def _begin(conn) -> None:

@@ -7,7 +7,6 @@ first; one made by a newer program is refused (storage/restore.py checks it).
 
 from __future__ import annotations
 
-import sqlite3
 import tempfile
 from pathlib import Path
 
@@ -17,8 +16,8 @@ from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 from zqtracker.domain.errors import RestoreRefused
 from zqtracker.storage.db_errors import DatabaseOpenError, short_detail
 from zqtracker.storage.holding import hold_still
+from zqtracker.storage.read_only_copy import copy_upgraded
 from zqtracker.storage.restore import Check, Stage, check_restorable, no_stage
-from zqtracker.storage.sqlite_file import connect_read_only
 
 
 def restore_refusal(engine: Engine) -> RestoreRefused | None:
@@ -53,7 +52,7 @@ def restore_server_backup(
     (stage "copying") and replaces every table (stage "replacing", the point of no return): a
     colleague's write commits before the copy (and is in it) or after the restore, never in
     between, lost with no copy. Stopped or failed, no copy is left either."""
-    from zqtracker.storage.migrate import _upgrade_sqlite_in_one_transaction, head_revision
+    from zqtracker.storage.migrate import head_revision
 
     refusal = restore_refusal(engine)
     if refusal is not None:
@@ -63,16 +62,7 @@ def restore_server_backup(
         source = backup
         if revision != head_revision():  # an older copy: upgraded on the side, never in place
             source = Path(scratch) / "upgraded.sqlite"
-            src = connect_read_only(backup, timeout=1)
-            try:
-                dst = sqlite3.connect(source)
-                try:
-                    src.backup(dst)
-                finally:
-                    dst.close()
-            finally:
-                src.close()
-            _upgrade_sqlite_in_one_transaction(source)
+            copy_upgraded(backup, source, timeout=1)
         made: list[Path] = []
         try:
             return _replace_held(engine, source, backup, stage, protect, made)

@@ -11,6 +11,7 @@ from zqtracker.cli.arguments import h
 from zqtracker.cli.common import open_context
 from zqtracker.cli.console import Console, ExitCode
 from zqtracker.cli.words import WORDS
+from zqtracker.domain.collect_messages import COLLECT_MESSAGES
 from zqtracker.domain.errors import DomainError, ValidationError
 from zqtracker.domain.money import Unit
 from zqtracker.domain.months import calendar_text
@@ -148,7 +149,7 @@ def run_collect(args: argparse.Namespace, console: Console) -> int:
 
 def _collect(args: argparse.Namespace, console: Console) -> int:
     from zqtracker.io.errors import WorkbookRefused
-    from zqtracker.services import round_rows
+    from zqtracker.services import interrupts, round_rows
     from zqtracker.services.round_collect import ACCEPTED, SENT_BACK, RoundCollector, differences
 
     ctx = open_context(args)
@@ -156,6 +157,7 @@ def _collect(args: argparse.Namespace, console: Console) -> int:
     reports: list[dict[str, object]] = []
     returns = []
     worst = ExitCode.OK
+    left: list[str] | None = None  # the files a Ctrl-C left unimported
     try:
         collector = RoundCollector(ctx.database)
         read = []
@@ -173,32 +175,40 @@ def _collect(args: argparse.Namespace, console: Console) -> int:
             console.error(console.say("round.send_back_unknown", codes=", ".join(unknown)))
             return ExitCode.REFUSED
         links = _links(collector, args.link, lang) if args.link else {}
-        for ret in read:
-            ret.links = links
-            collector.analyse(ret, lang=lang)
-            if back:
-                for f in ret.findings:
-                    sent = ret.sent.get(f.project_id) if f.project_id is not None else None
-                    if sent is not None and (str(sent.id) in back or (sent.code or "") in back):
-                        collector.decide(ret, f, SENT_BACK, args.note)
+        try:
+            for ret in read:
+                ret.links = links
                 collector.analyse(ret, lang=lang)
-            open_left = ret.open_findings
-            written = False
-            redone = 0 if args.again else round_rows.redone(ret)
-            if redone:  # figures on record changed: a corrected return — or another month's workbook re-used
-                console.error(console.say("round.again", file=ret.path.name, round=str(ret.period), count=redone))
-                worst = max(worst, ExitCode.INVALID_INPUT)
-            elif not args.dry_run and not ret.problems and (args.accept or not open_left):
-                if args.accept:
-                    for f in open_left:
-                        collector.decide(ret, f, ACCEPTED, args.note)
-                result = collector.apply(ret, on=args.on)
-                written = result.written
-            code = ExitCode.INVALID_INPUT if ret.problems or (open_left and not args.accept) else ExitCode.OK
-            worst = max(worst, code)
-            reports.append(_collect_report(ret, differences(ret), written, args.dry_run, lang))
-            returns.append(ret)
-        if args.report is not None:
+                if back:
+                    for f in ret.findings:
+                        sent = ret.sent.get(f.project_id) if f.project_id is not None else None
+                        if sent is not None and (str(sent.id) in back or (sent.code or "") in back):
+                            collector.decide(ret, f, SENT_BACK, args.note)
+                    collector.analyse(ret, lang=lang)
+                open_left = ret.open_findings
+                written = False
+                redone = 0 if args.again else round_rows.redone(ret)
+                if redone:  # figures on record changed: a corrected return — or another month's workbook re-used
+                    console.error(console.say("round.again", file=ret.path.name, round=str(ret.period), count=redone))
+                    worst = max(worst, ExitCode.INVALID_INPUT)
+                elif not args.dry_run and not ret.problems and (args.accept or not open_left):
+                    if args.accept:
+                        for f in open_left:
+                            collector.decide(ret, f, ACCEPTED, args.note)
+                    result = collector.apply(ret, on=args.on)
+                    written = result.written
+                code = ExitCode.INVALID_INPUT if ret.problems or (open_left and not args.accept) else ExitCode.OK
+                worst = max(worst, code)
+                reports.append(_collect_report(ret, differences(ret), written, args.dry_run, lang))
+                returns.append(ret)
+                if interrupts.release() and ret is not read[-1]:  # a Ctrl-C while this file's import committed
+                    raise KeyboardInterrupt
+        except KeyboardInterrupt:  # the file being imported rolled back, the rest not started; those done kept
+            if not any(r.get("written") for r in reports):
+                raise
+            looked_at = {r["file"] for r in reports}
+            left = [r.path.name for r in read if str(r.path) not in looked_at]
+        if args.report is not None and left is None:
             from zqtracker.io.atomic import atomic_target
             from zqtracker.io.round_files import write_table_book
             from zqtracker.services.round_words import findings_table
@@ -215,6 +225,10 @@ def _collect(args: argparse.Namespace, console: Console) -> int:
                 console.print(line)
     for report in reports:
         report.pop("_lines", None)
+    if left is not None:
+        done = ", ".join(Path(str(r["file"])).name for r in reports if r.get("written"))
+        console.error(COLLECT_MESSAGES.say("round_collect_interrupted", lang, done=done, left=", ".join(left)))
+        return ExitCode.INTERRUPTED
     return worst
 
 
