@@ -34,6 +34,7 @@ KEYS = {
     "changes_total",
     "rounded",
     "hidden_rows",
+    "struck_rows",
     "notes",
 }
 

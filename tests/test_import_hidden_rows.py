@@ -248,7 +248,7 @@ def test_the_answer_is_remembered_with_the_mapping_and_the_profile(
     book, plans = service.read_planned(path, choices.copy())
     analysis = service.analyse(book, choices.copy(), plans=plans)
     assert not choices.ready(analysis)  # the question waits for its answer
-    choices.set_hidden_rows("skip", analysis)
+    choices.answer_rows("hidden_rows", "skip", analysis)
     analysis = service.analyse(book, choices.copy())
     assert choices.ready(analysis) and not analysis.hidden_unanswered
     service.apply(analysis, choices.copy())

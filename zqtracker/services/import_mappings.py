@@ -16,7 +16,7 @@ from zqtracker.io.values import fold
 from zqtracker.services.settings_file import SettingsFileError, read_json, write_json
 
 MAX_ENTRIES = 200
-HIDDEN_ROW_ANSWERS = ("import", "skip")  # what a row hidden in the sheet may be answered (--hidden-rows)
+HIDDEN_ROW_ANSWERS = ("import", "skip")  # what a row hidden or struck through may be answered (--hidden-rows)
 
 
 @dataclass
@@ -32,6 +32,7 @@ class Mapping:
     statuses: dict[str, str] = field(default_factory=dict)  # a status word of this layout → Status value
     hidden_rows: str | None = None  # rows hidden in the sheet: "import" or "skip", as answered
     remembered_units: set[int] = field(default_factory=set)  # columns whose unit was given for an earlier file
+    struck_rows: str | None = None  # rows struck through (io/struck_rows.py): "import" or "skip", as answered
 
     def said_units(self) -> dict[int, int]:
         """The units said for this file (in the dialog, by round collect): over what the file states."""
@@ -48,6 +49,7 @@ class Mapping:
             and self.header_row is None
             and not self.statuses
             and self.hidden_rows is None
+            and self.struck_rows is None
         )
 
     def to_json(self) -> dict:
@@ -57,6 +59,7 @@ class Mapping:
             "header_row": self.header_row,
             "statuses": dict(self.statuses),
             "hidden_rows": self.hidden_rows,
+            "struck_rows": self.struck_rows,
         }
 
     @classmethod
@@ -67,8 +70,10 @@ class Mapping:
         statuses = {str(k): str(v) for k, v in (data.get("statuses") or {}).items()}
         hidden = data.get("hidden_rows")
         hidden_rows = hidden if hidden in HIDDEN_ROW_ANSWERS else None
+        struck = data.get("struck_rows")
+        struck_rows = struck if struck in HIDDEN_ROW_ANSWERS else None
         row = int(header_row) if header_row is not None else None
-        return cls(fields, units, row, statuses, hidden_rows, remembered_units=set(units))
+        return cls(fields, units, row, statuses, hidden_rows, set(units), struck_rows)
 
 
 def fingerprint(headers: list[str]) -> str:

@@ -325,16 +325,18 @@ def _views(analysis: ImportAnalysis) -> list[Problem]:
     return notes
 
 
-def hidden_of(analysis: ImportAnalysis) -> list[dict]:
-    """The ``--json`` list of data rows hidden in the sheet: per sheet its rows as [first, last]
-    runs, how many, and whether they were imported (None: not answered)."""
+def hidden_of(analysis: ImportAnalysis, struck: bool = False) -> list[dict]:
+    """The ``--json`` list of data rows hidden in the sheet (``struck``: struck through, io/struck_rows.py):
+    per sheet its rows as [first, last] runs, how many, and whether they were imported (None: not answered)."""
     out = []
     for sa in analysis.selected:
         plan = sa.plan
-        if plan is not None and plan.hidden:
-            answer = plan.hidden_answer
+        if plan is None:
+            continue
+        rows, answer = (plan.struck, plan.struck_answer) if struck else (plan.hidden, plan.hidden_answer)
+        if rows:
             imported = None if answer is None else answer == "import"
-            out.append({"sheet": sa.name, "rows": runs(plan.hidden), "count": len(plan.hidden), "imported": imported})
+            out.append({"sheet": sa.name, "rows": runs(rows), "count": len(rows), "imported": imported})
     return out
 
 

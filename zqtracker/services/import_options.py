@@ -119,6 +119,7 @@ class ImportResult:
     changes_total: int = 0
     rounded: list[dict] = field(default_factory=list)  # amounts a spreadsheet program rounded: left as stored
     hidden_rows: list[dict] = field(default_factory=list)  # data rows hidden in the sheet, per sheet (hidden_of)
+    struck_rows: list[dict] = field(default_factory=list)  # data rows struck through, per sheet (the same shape)
 
     @property
     def ok(self) -> bool:
@@ -127,7 +128,7 @@ class ImportResult:
     def as_json(self, lang: str = "en") -> dict[str, object]:
         """The CLI's ``--json`` shape: issue 4's keys, and issue 13's field-level changes and the
         amounts left as stored because a spreadsheet program rounded them; the data rows hidden in
-        the sheet and whether they were imported; the notes in sentences. At most 100 problems are
+        the sheet or struck through and whether they were imported; the notes in sentences. At most 100 problems are
         listed per column, the rest counted in ``skipped_not_listed`` (issue 16)."""
         listed, omitted = listed_problems(self.problems)
         return {
@@ -145,5 +146,6 @@ class ImportResult:
             "changes_total": self.changes_total,
             "rounded": self.rounded,
             "hidden_rows": self.hidden_rows,
+            "struck_rows": self.struck_rows,
             "notes": [n.message(lang) for n in self.notes],
         }

@@ -3,8 +3,8 @@
 ``zqtracker import 高要区10月.xlsx --header-row 3 --map "F=planned_investment" --district 高要区
 --save-profile 高要区`` once, then ``zqtracker import 高要区11月.xlsx --profile 高要区``. A profile keeps
 the header row, the column map, the status words, the district, sector and status for rows
-without one, the unit and the answer for rows hidden in the sheet — everything the command
-line can correct. Stored as JSON beside the remembered column mappings (platformdirs' config
+without one, the unit and the answers for rows hidden in the sheet and rows struck through —
+everything the command line can correct. Stored as JSON beside the remembered column mappings (platformdirs' config
 folder), shared by the CLI and the desktop app.
 """
 
@@ -58,6 +58,7 @@ class Profile:
     hidden_rows: str | None = None  # "import" or "skip": rows hidden in the sheet
     date_order: str | None = None  # "mdy" or "dmy": slash dates that read either way
     district_map: dict[str, str] = field(default_factory=dict)  # "马安" → "肇庆高新区"
+    struck_rows: str | None = None  # "skip" or "import": rows struck through in an .xlsx
 
     @classmethod
     def from_json(cls, data: dict) -> Profile:

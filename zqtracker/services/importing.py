@@ -169,9 +169,7 @@ class ImportService:
     @staticmethod
     def key_for(sheet: RawSheet, header_row: int, header_rows: int = 1) -> str:
         """The remembered-mapping key of a sheet whose header is at ``header_row`` (0-based)."""
-        if header_row < 0:
-            return ""
-        return fingerprint(header_texts(sheet, header_row, header_rows))
+        return fingerprint(header_texts(sheet, header_row, header_rows)) if header_row >= 0 else ""
 
     @_paused_gc
     def analyse(
@@ -253,7 +251,7 @@ class ImportService:
             status_map=status_map,
             rates=dict(options.rates),
             hidden_rows=options.hidden_rows or (mapping.hidden_rows if mapping else None),
-            struck_rows=options.struck_rows,
+            struck_rows=options.struck_rows or (mapping.struck_rows if mapping else None),
             date_order=options.date_order,
         )
 
@@ -353,6 +351,7 @@ class ImportService:
             changes_total=total,
             rounded=rounded_of(analysis),
             hidden_rows=hidden_of(analysis),
+            struck_rows=hidden_of(analysis, struck=True),
         )
 
     @_paused_gc  # once for the whole import: a collection between its steps walks millions of rows, finds nothing

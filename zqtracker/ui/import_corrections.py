@@ -2,7 +2,8 @@
 
 Kept apart from the dialog (and free of Qt) because it is the import's state, not its widgets:
 each correction — a column re-mapped or given a unit, another header row, defaults for rows
-without a district, what a status word means, a currency's rate, a near name linked —
+without a district, what a status word means, a currency's rate, a near name linked, rows
+hidden or struck through imported or left out —
 lands in :class:`ImportOptions` here, and the sheets whose mapping was corrected are the ones
 remembered for the next file with the same headers.
 """
@@ -120,21 +121,21 @@ class ImportCorrections:
         self.options.rates[currency] = rate
         return changed
 
-    def set_hidden_rows(self, answer: str, analysis: ImportAnalysis | None) -> None:
-        """Rows hidden in the sheet are imported ("import") or left out ("skip"; "": not answered),
-        as the CLI's --hidden-rows; remembered with the column choices of the sheets that have them."""
-        self.options.hidden_rows = answer or None
-        if analysis is not None:
-            for sa in analysis.selected:
-                if sa.plan is not None and sa.plan.hidden:
-                    self.mapping(sa.name, analysis).hidden_rows = answer or None
+    def answer_rows(self, question: str, answer: str, analysis: ImportAnalysis | None) -> None:
+        """Rows hidden in the sheet (``question`` "hidden_rows", the CLI's --hidden-rows) or struck through
+        ("struck_rows", --struck-rows) are imported ("import") or left out ("skip"; "": not answered);
+        remembered with the column choices of the sheets that have them."""
+        setattr(self.options, question, answer or None)
+        for sa in analysis.selected if analysis is not None else []:
+            if sa.plan is not None and (sa.plan.hidden if question == "hidden_rows" else sa.plan.struck):
+                setattr(self.mapping(sa.name, analysis), question, answer or None)
 
     def ready(self, analysis: ImportAnalysis) -> bool:
         """Whether the import can go as things stand: every question answered (the unit, the rows
-        hidden in the sheet), no invalid row unless they are skipped, no round's table read as a
-        list, and something to do."""
+        hidden in the sheet or struck through), no invalid row unless they are skipped, no round's
+        table read as a list, and something to do."""
         a, o = analysis, self.options
-        if (a.needs_unit and o.unit is None) or a.hidden_unanswered:
+        if (a.needs_unit and o.unit is None) or a.hidden_unanswered or a.struck_unanswered:
             return False
         if a.problems and not o.skip_invalid:
             return False

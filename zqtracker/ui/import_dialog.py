@@ -154,7 +154,7 @@ class ImportDialog(QDialog):
         self.questions.districts_said.connect(lambda said: self._set_option("district_map", said))
         self.questions.link_chosen.connect(self._on_link_chosen)
         self.questions.rate_given.connect(self._on_rate_given)
-        self.questions.hidden_rows_chosen.connect(self._on_hidden_rows_chosen)
+        self.questions.rows_answered.connect(self._on_rows_answered)
         self.questions.date_order_chosen.connect(lambda order: self._set_option("date_order", order))
         self.questions.period_chosen.connect(lambda period: self._set_option("period", period))
 
@@ -275,8 +275,8 @@ class ImportDialog(QDialog):
             self._show_error("")
             self._analyse()
 
-    def _on_hidden_rows_chosen(self, answer: str) -> None:
-        self.choices.set_hidden_rows(answer, self.analysis)
+    def _on_rows_answered(self, question: str, answer: str) -> None:  # rows hidden, rows struck through
+        self.choices.answer_rows(question, answer, self.analysis)
         self._analyse()
 
     def _on_link_chosen(self, sheet: str, row: int, pid: int) -> None:

@@ -2,14 +2,15 @@
 sector or status should take, what each status word of the file means (an unknown one asked, a known
 one re-mapped at will), which district a name the
 database does not hold is, whether a new row with a near name is a stored project, whether rows
-hidden in the sheet are imported, and how slash dates that read either way (03/04/2026) are read.
+hidden in the sheet or struck through (ui/struck_question.py) are imported, and how slash dates that
+read either way (03/04/2026) are read.
 
     questions = ImportQuestions(lang)
     questions.defaults_changed.connect(...)      # (district, sector, status) the user set
     questions.status_word_chosen.connect(...)    # (word, status value or "")
     questions.districts_said.connect(...)        # ({"马安": "肇庆高新区"}: names as written → districts)
     questions.link_chosen.connect(...)           # (sheet, row, project id or 0 to keep apart)
-    questions.hidden_rows_chosen.connect(...)    # ("import", "skip" or "" not answered)
+    questions.rows_answered.connect(...)         # ("hidden_rows" or "struck_rows", "import", "skip" or "")
     questions.date_order_chosen.connect(...)     # ("mdy" or "dmy")
     questions.period_chosen.connect(...)         # ((year, month) of the report, or None: as the file says)
     questions.show_analysis(analysis, sheet)
@@ -43,6 +44,7 @@ from zqtracker.services.import_options import parse_period
 from zqtracker.services.import_status_words import status_words
 from zqtracker.ui.import_defaults import DefaultFields
 from zqtracker.ui.link_questions import LinkQuestions
+from zqtracker.ui.struck_question import StruckQuestion
 
 
 class ImportQuestions(QWidget):
@@ -53,7 +55,7 @@ class ImportQuestions(QWidget):
     )  # {name as written: the district it is (itself: a new one)}, the CLI's --district-map
     link_chosen = Signal(str, int, int)  # sheet, row, project id (0: keep apart)
     rate_given = Signal(str, str)  # currency, yuan per unit as typed ("" = no rate: the column stays out)
-    hidden_rows_chosen = Signal(str)  # "import", "skip" ("" = not answered: the import waits)
+    rows_answered = Signal(str, str)  # "hidden_rows"/"struck_rows", "import"/"skip" ("": not answered, it waits)
     date_order_chosen = Signal(str)  # "mdy", "dmy": slash dates no date of their column decides
     period_chosen = Signal(object)  # the report's (year, month) as the user says it, or None: as the file says
 
@@ -80,6 +82,7 @@ class ImportQuestions(QWidget):
         for answer in ("", "import", "skip"):
             self.hidden_combo.addItem("", answer)
         self.hidden_box = _line(self.hidden_label, self.hidden_combo)
+        self.struck = StruckQuestion()  # rows struck through: off the list? (ui/struck_question.py)
         self.date_label = QLabel()
         self.date_combo = QComboBox()
         for order in ("mdy", "dmy"):
@@ -98,6 +101,7 @@ class ImportQuestions(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.hidden_box)
+        layout.addWidget(self.struck)
         layout.addWidget(self.date_box)
         layout.addWidget(self.period_box)
         layout.addWidget(self.defaults)
@@ -132,6 +136,7 @@ class ImportQuestions(QWidget):
 
     def _connect_signals(self) -> None:
         self.hidden_combo.currentIndexChanged.connect(self._on_hidden_chosen)
+        self.struck.chosen.connect(lambda answer: self.rows_answered.emit("struck_rows", answer))
         self.date_combo.currentIndexChanged.connect(self._on_date_order_chosen)
         self.period_edit.editingFinished.connect(self._on_period_edited)
         self.links_box.link_chosen.connect(self.link_chosen)
@@ -154,6 +159,7 @@ class ImportQuestions(QWidget):
             self._show_words(analysis)
             self._show_places(analysis, places or {})
             self._show_hidden(analysis)
+            self.struck.show_analysis(analysis)
             self._show_date_order(analysis, date_order)
             self._show_period(analysis, period)
             self._show_rates(analysis, rates or {})
@@ -294,7 +300,7 @@ class ImportQuestions(QWidget):
 
     def _on_hidden_chosen(self, _index: int) -> None:
         if not self._filling:
-            self.hidden_rows_chosen.emit(self.hidden_combo.currentData() or "")
+            self.rows_answered.emit("hidden_rows", self.hidden_combo.currentData() or "")
 
     def _on_date_order_chosen(self, _index: int) -> None:
         if not self._filling:

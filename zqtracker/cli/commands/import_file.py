@@ -165,6 +165,7 @@ def options_from(args: argparse.Namespace, lang: str, profiles: ProfileStore | N
         args.hidden_rows or base.hidden_rows,
         args.date_order or base.date_order,
         district_map,
+        args.struck_rows or base.struck_rows,
     )
     if args.save_profile:
         try:  # never over a file that cannot be read: it still holds the other profiles
@@ -186,7 +187,7 @@ def options_from(args: argparse.Namespace, lang: str, profiles: ProfileStore | N
         district_map=district_map,
         rates=rates,
         hidden_rows=profile.hidden_rows,
-        struck_rows=args.struck_rows,
+        struck_rows=profile.struck_rows,
         date_order=profile.date_order,
         period=_period(args.period, lang) if args.period else None,
     )
