@@ -289,3 +289,8 @@ MESSAGES.merge(QUARTER_ROW_MESSAGES)
 from zqtracker.domain.struck_row_messages import STRUCK_ROW_MESSAGES  # noqa: E402
 
 MESSAGES.merge(STRUCK_ROW_MESSAGES)
+
+# Chart tooltips with a month not reported: each growth once, the months once (domain/chart_tip_messages.py).
+from zqtracker.domain.chart_tip_messages import CHART_TIP_MESSAGES  # noqa: E402
+
+MESSAGES.merge(CHART_TIP_MESSAGES)
