@@ -69,7 +69,9 @@ def test_a_month_not_recorded_has_no_bar_and_no_growth(data: AppContext) -> None
     # the years to date from March on lack March: drawn hollow, their tooltips say so
     ytd = next(s for s in yoy.series if s.key == "ytd_yoy")
     assert ytd.hollow[:5] == (False, False, True, True, True)  # type: ignore[union-attr]
-    assert "March not reported. Year on year like with like +20.0%" in (yoy.tooltips[4] or "")
+    # the growth once, on its line; the sums like with like (72 against 60) and the month named once, under them
+    assert "Year to date on same period: +20.0% like with like" in (yoy.tooltips[4] or "")
+    assert (yoy.tooltips[4] or "").endswith("¥0.72 mn against ¥0.60 mn.\nMarch not reported.")
     bars = chart_data(figures, "monthly", unit=Unit.WAN, lang="zh")
     current = next(s for s in bars.series if s.key == "current").values  # type: ignore[union-attr]
     assert current[:5] == (18 * WAN, 18 * WAN, None, 18 * WAN, 18 * WAN)

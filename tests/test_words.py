@@ -88,6 +88,10 @@ FEWER_PLACEHOLDERS: dict[tuple[str, str], str] = {
     ("charts", "tip.month"): "上年同月 names the prior month",
     ("charts", "tip.ytd"): "上年同期 names the prior year",
     ("charts", "tip.prior"): "上年同期 names the year",
+    **dict.fromkeys(
+        [(c, k) for c in ("chart_tip_messages", "problems") for k in ("chart_tip_month_bare", "chart_tip_ytd_bare")],
+        "上年同月 / 上年同期 name the prior month and year",
+    ),
     ("cli", "round.created"): "Chinese does not count the workbooks it lists below",
     ("cli", "round.month_amount"): "English names the round's month and year, Chinese the month: 10月",
     ("round_workbook", "last_month"): "English names the month and year, Chinese the month: 9月",

@@ -5,6 +5,7 @@ project pipeline by status with its planned investment. Clicking a row filters t
 
 from __future__ import annotations
 
+from zqtracker.charts import gap_tips
 from zqtracker.charts.chart_model import Axis, BarRow, BarsChart, Kind, LegendEntry
 from zqtracker.charts.labels import (
     chart_note,
@@ -35,7 +36,8 @@ def _ytd_bars(f: DashboardFigures, lang: str, unit: Unit, rows: int | None, dim:
     def tip_of(label: str, v: Ytd, *extra: str) -> str:
         # a month not reported (stats/gaps.py): growth like with like, as the key figures give it
         money = lambda yuan: exact_money(yuan, unit, lang)  # noqa: E731
-        like = [gap_words.line(v.gaps, v.like_pct, lang, money)] if v.gaps else []
+        # the growth said once (its line), the sums like with like and the months not reported under it
+        like = [gap_tips.like_sums(v.gaps, lang, money), *gap_tips.note_line(v.gaps, lang)] if v.gaps else []
         growth = gap_words.like_tile(v.like_pct, lang) if v.gaps else pct_or_none(v.yoy_pct, lang)
         return "\n".join([
             label, *extra, t("tip.completed", lang, period=period, amount=money(v.ytd)),

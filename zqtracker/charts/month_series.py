@@ -16,6 +16,7 @@ growth tile's figure at the period's month.
 
 from __future__ import annotations
 
+from zqtracker.charts import gap_tips
 from zqtracker.charts.chart_model import Axis, Kind, Series, TimeChart
 from zqtracker.charts.labels import (
     chart_note,
@@ -29,6 +30,7 @@ from zqtracker.charts.labels import (
     t,
     unit_text,
 )
+from zqtracker.domain.chart_tip_messages import CHART_TIP_MESSAGES
 from zqtracker.domain.money import Unit
 from zqtracker.domain.unknown import without_amount_text
 from zqtracker.services.dashboard import DashboardFigures
@@ -56,17 +58,24 @@ def _notes(mf: MonthFigures, month: int, through: int, lang: str, unit: Unit) ->
 
 
 def _ytd_lines(f: DashboardFigures, month: int, lang: str, unit: Unit, *, key: bool = False) -> list[str]:
-    """The tooltip's year to date: like with like (the growth chart), or ``key``: the key figures'
-    (the monthly chart's lines), their growth the plain one where nothing is left out, else the
-    like-with-like one on a line of its own."""
+    """The tooltip's year to date: like with like, without its growth (the growth chart, whose line
+    above gives it), or ``key``: the key figures' (the monthly chart's lines), their growth the plain
+    one where nothing is left out, else the like-with-like one on a line of its own. The months not
+    reported are named once, under the figures (:func:`_gap_note`)."""
     p, y = f.months.ytd[month - 1], f.year
     money = lambda yuan: exact_money(yuan, unit, lang)  # noqa: E731
     amount, prior = p.key if key else (p.current + p.dropped[0], p.prior + p.dropped[1])
-    pct = None if (key and p.partial) or p.gaps else p.yoy_pct
-    lines = [t("tip.ytd", lang, period=period_label(y, month, lang), amount=money(amount),
-               prior_year=y - 1, prior=money(prior), pct=pct_text(pct))]  # fmt: skip
+    period = period_label(y, month, lang)
+    if key:
+        pct = pct_text(None if p.partial or p.gaps else p.yoy_pct)
+        lines = [t("tip.ytd", lang, period=period, amount=money(amount), prior_year=y - 1, prior=money(prior), pct=pct)]
+    else:
+        lines = [CHART_TIP_MESSAGES.say("chart_tip_ytd_bare", lang, period=period, amount=money(amount),
+                                        prior_year=y - 1, prior=money(prior))]  # fmt: skip
     if p.gaps:  # a district's month not reported: like with like, as the growth tile says
-        lines.append(gap_words.line(p.gaps, _ytd_growth(p), lang, money))
+        lines.append(
+            gap_words.like(p.gaps, _ytd_growth(p), lang, money) if key else gap_tips.like_sums(p.gaps, lang, money)
+        )
     if p.partial:
         lines.append(span_words.like_growth(p, lang) if key else span_words.partial(p.left_out, y, lang, money))
     later = span_words.later(p.left_out.later, lang, money)
@@ -81,13 +90,21 @@ def _ytd_growth(p: Point) -> float | None:
     return None if p.gaps and p.partial else p.yoy_pct
 
 
+def _gap_note(f: DashboardFigures, month: int, lang: str, *, ytd: bool = True) -> list[str]:
+    """The months not reported, named once under a tooltip's figures: the year to date's (``ytd``),
+    which hold the month's own; else the month's."""
+    return gap_tips.note_line((f.months.ytd if ytd else f.months.monthly)[month - 1].gaps, lang)
+
+
 def _missing(mf: MonthFigures, month: int) -> tuple[int, ...]:
     """Months through ``month`` some district did not report: the year to date lacks them."""
     return tuple(k for k in range(1, month + 1) if mf.this.lacks(k))
 
 
-def _month_line(f: DashboardFigures, month: int, lang: str, unit: Unit) -> list[str]:
+def _month_line(f: DashboardFigures, month: int, lang: str, unit: Unit, *, growth: bool = True) -> list[str]:
+    """The month's amounts, with their growth (``growth``: the growth chart's line above gives it)."""
     mf, y = f.months, f.year
+    money = lambda yuan: exact_money(yuan, unit, lang)  # noqa: E731
     p = mf.monthly[month - 1]
     if mf.this.bar(month) is None:  # inside a span (the notes say which), or not reported at all
         prior, prior_name = mf.prior.bar(month), month_of_year(y - 1, month, lang)
@@ -95,12 +112,16 @@ def _month_line(f: DashboardFigures, month: int, lang: str, unit: Unit) -> list[
         if prior is None:
             return lines
         return [*lines, t("tip.month.prior_only", lang, month=prior_name, amount=exact_money(prior, unit, lang))]
-    lines = [t("tip.month", lang, amount=exact_money(mf.this.bar(month) or 0, unit, lang),
-               prior_month=month_of_year(y - 1, month, lang),
-               prior=exact_money(mf.prior.bar(month) or 0, unit, lang),
-               pct=pct_text(None if p.gaps else p.yoy_pct))]  # fmt: skip
+    amounts = {"amount": money(mf.this.bar(month) or 0), "prior_month": month_of_year(y - 1, month, lang),
+               "prior": money(mf.prior.bar(month) or 0)}  # fmt: skip
+    if growth:
+        lines = [t("tip.month", lang, **amounts, pct=pct_text(None if p.gaps else p.yoy_pct))]
+    else:
+        lines = [CHART_TIP_MESSAGES.say("chart_tip_month_bare", lang, **amounts)]
     if p.gaps:  # a district did not report the month (either year): its growth like with like
-        lines.append(gap_words.line(p.gaps, p.yoy_pct, lang, lambda v: exact_money(v, unit, lang)))
+        lines.append(
+            gap_words.like(p.gaps, p.yoy_pct, lang, money) if growth else gap_tips.like_sums(p.gaps, lang, money)
+        )
     if p.partial:
         lines.append(span_words.partial_short(p.left_out, lang))
     return lines
@@ -153,7 +174,8 @@ def monthly_chart(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None)
             ytd_lines = _ytd_lines(f, month, lang, unit, key=True)
             if month == 1 and mf.ytd[0].key == (mf.this.bar(1), mf.prior.bar(1)):
                 ytd_lines = []  # January's year to date is its month: its figures and notes said once
-            tips.append("\n".join(dict.fromkeys([*lines, *notes, *ytd_lines])))  # each line once
+            gap = _gap_note(f, month, lang, ytd=bool(ytd_lines))  # the months not reported, once
+            tips.append("\n".join(dict.fromkeys([*lines, *notes, *ytd_lines, *gap])))  # each line once
             continue
         amount, before_ytd = mf.prior.bar(month), prior_ytd[month - 1]
         lines = [month_of_year(y - 1, month, lang)]
@@ -213,13 +235,15 @@ def yoy_chart(f: DashboardFigures, lang: str, unit: Unit, _rows: int | None) -> 
             tips.append(None)
             continue
         like = lambda pct, p: gap_words.like_tile(pct, lang) if p.gaps else pct_or_none(pct, lang)  # noqa: E731
+        # each growth once, on its own line (the amounts under it without one); the months not reported once
         tips.append("\n".join([
             month_of_year(y, month, lang),
             t("tip.yoy.month", lang, pct=like(monthly[i], mf.monthly[i])),
-            *_month_line(f, month, lang, unit),
+            *_month_line(f, month, lang, unit, growth=False),
             *_notes(mf, month, m, lang, unit),
             t("tip.yoy.ytd", lang, pct=like(cumulative[i], mf.ytd[i])),
             *_ytd_lines(f, month, lang, unit),
+            *_gap_note(f, month, lang),
         ]))  # fmt: skip
     return TimeChart(
         name="yoy",

@@ -294,3 +294,8 @@ MESSAGES.merge(STRUCK_ROW_MESSAGES)
 from zqtracker.domain.collect_messages import COLLECT_MESSAGES  # noqa: E402
 
 MESSAGES.merge(COLLECT_MESSAGES)
+
+# Chart tooltips with a month not reported: each growth once, the months once (domain/chart_tip_messages.py).
+from zqtracker.domain.chart_tip_messages import CHART_TIP_MESSAGES  # noqa: E402
+
+MESSAGES.merge(CHART_TIP_MESSAGES)

@@ -83,7 +83,7 @@ class StatisticsService:
     ) -> InvestmentCube:
         """``closed``: the figures frozen when that (year, month) was closed (see closed_at)."""
         with self.db.session() as s:
-            return InvestmentCube(StatsQueries(s).investment_cells(years, f, closed))
+            return _cube(StatsQueries(s), years, f, closed)
 
     def months(self, year: int, through: int, f: ProjectFilter | None = None) -> MonthFigures:
         """``year`` and the year before month by month, like with like (stats/month_figures.py), from
@@ -91,7 +91,7 @@ class StatisticsService:
         with self.db.session() as s:
             q = StatsQueries(s)
             closed = (year, through) if q.closed_at(year, through) else None
-            cube = InvestmentCube(q.investment_cells((year - 1, year), f, closed))
+            cube = _cube(q, (year - 1, year), f, closed)
         return month_figures(cube, year, through)
 
     def closed_at(self, year: int, month: int) -> datetime | None:
@@ -106,7 +106,7 @@ class StatisticsService:
             q = StatsQueries(s)
             projects = ProjectCube(q.project_cells(f), q.kind_cells(f))
             closed = (period.year, period.month) if q.closed_at(period.year, period.month) else None
-            investment = InvestmentCube(q.investment_cells((period.year - 1, period.year), f, closed))
+            investment = _cube(q, (period.year - 1, period.year), f, closed)
             demo = q.meta("demo") == "1"
         return build_summary(projects, investment, period.year, period.month, demo, f, period.asked)
 
@@ -140,6 +140,14 @@ class StatisticsService:
         """Rows (with ``last_activity_on`` filled) that show no activity for ``months`` months."""
         cutoff = stale_cutoff(today or self.as_of(), months)
         return [r for r in rows if is_stale(r, cutoff)]
+
+
+def _cube(
+    q: StatsQueries, years: tuple[int, ...], f: ProjectFilter | None, closed: tuple[int, int] | None
+) -> InvestmentCube:
+    """The records of ``years`` with the districts none of whose projects is still expected to report
+    (stats/gaps.py: such a district's months after its projects ended are not "not reported")."""
+    return InvestmentCube(q.investment_cells(years, f, closed), q.reporting_ends(f))
 
 
 def as_of_date(stored: str | None) -> date:

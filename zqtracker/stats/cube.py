@@ -16,7 +16,7 @@ its own line of every breakdown by them, never counted as 新建 or 内资.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 DIMENSIONS = ("status", "sector", "chain", "district")
@@ -113,8 +113,14 @@ class ProjectCube:
 
 
 class InvestmentCube:
-    def __init__(self, cells: Iterable[InvestmentCell]) -> None:
+    def __init__(
+        self, cells: Iterable[InvestmentCell], ends: Mapping[str | None, tuple[int, int]] | None = None
+    ) -> None:
         self.cells = list(cells)
+        # the districts none of whose projects is still expected to report (stats/gaps.py: all in
+        # production, cancelled or on hold) → the (year, month) of their latest production date ((0, 0):
+        # none known); a district absent has a project still expected every month
+        self.ends: Mapping[str | None, tuple[int, int]] = ends or {}
 
     def latest_period(self) -> tuple[int, int] | None:
         return max(((c.year, c.month) for c in self.cells if c.amount), default=None)

@@ -19,8 +19,20 @@ whose only project started this year and went on hold lacks nothing. What counts
 records of any project (a 0 is a record): a project that finished while others of its district go
 on reporting, or that reported 0, leaves nothing missing; a district with no record at all of a
 month others reported did not send that month's sheet (a district sheet lists its projects every
-month). So a district whose every project finished and left its sheet is said to be not reporting,
-and its growth is like with like — said, never a silent mix of periods.
+month).
+
+Unless none of its projects is still *expected* to report then (:func:`expected`, the one rule for
+every view: tiles, ``summary`` and --json, the charts, the PDF's hatching, the export; over the
+projects of the view's filter). A project is expected to report every month while it is building
+(在建, 设备调试, 试产), or neither ended nor without a record (a lead, signed or preparing project
+with an investment record); a lead, signed or preparing one with no record has nothing to report yet.
+One that ended — in production 投产 (竣工, 建成 and the like are read as it), cancelled 终止, on hold
+停缓建 — is expected only through the later of its district's last record and its production date
+(投产时间, of one in production). So 高要区, whose projects all went into production in June and
+reported January–June, lacks no month after June (this year, nor the next) while the others report
+through October: its growth is its own six months against last year's, plainly. A project's status
+history is not used for when it ended: an import dates a status change by the day of the import, not
+by the month reported, and would keep every finished project expected through that day.
 
 A line (the total, a sector, a district) lacks a district's month not reported when it has records
 in that district after that month (a sector whose projects there ended in February lacks nothing),
@@ -34,9 +46,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from zqtracker.domain.status import Status
 from zqtracker.stats.cube import InvestmentCell, InvestmentCube
 
 Pair = tuple[str | None, int]  # (district, month)
+# the statuses of a project that has ended (nothing more to report), and of one building (reports every
+# month, with a record yet or not): stored values, as storage/stats_queries.py groups the projects by
+ENDED = (Status.IN_PRODUCTION.value, Status.CANCELLED.value, Status.ON_HOLD.value)
+BUILDING = (Status.UNDER_CONSTRUCTION.value, Status.COMMISSIONING.value, Status.TRIAL_PRODUCTION.value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +88,20 @@ def missing(cube: InvestmentCube, year: int, through: int) -> dict[int, set[Pair
     months: dict[tuple[str | None, int], set[int]] = {}
     for c in (*cells, *(c for c in cube.cells if c.year == year - 2)):
         months.setdefault((c.district, c.year), set()).update(covered(c))
-    return {year: _unreported(months, year), year - 1: _unreported(months, year - 1)}
+    return {year: _unreported(cube, months, year), year - 1: _unreported(cube, months, year - 1)}
+
+
+def expected(
+    cube: InvestmentCube, months: dict[tuple[str | None, int], set[int]], d: str | None, ym: tuple[int, int]
+) -> bool:
+    """Some project of district ``d`` is still expected to report (year, month) ``ym``: one not ended
+    (``cube.ends`` lacks the district), or ``ym`` is not after both the district's latest record
+    (``months``: (district, year) → the months it has) and its projects' latest production date."""
+    end = cube.ends.get(d)
+    if end is None:
+        return True
+    last = max(((y, max(got)) for (dd, y), got in months.items() if dd == d and got), default=(0, 0))
+    return ym <= max(end, last)
 
 
 def gaps(cube: InvestmentCube, year: int, through: int, dim: str | None = None) -> dict[str | None, Gaps]:
@@ -124,11 +154,12 @@ def covered(c: InvestmentCell) -> range:
     return range(c.first or c.month, c.month + 1)
 
 
-def _unreported(months: dict[tuple[str | None, int], set[int]], year: int) -> set[Pair]:
+def _unreported(cube: InvestmentCube, months: dict[tuple[str | None, int], set[int]], year: int) -> set[Pair]:
     """(district, month) of ``year`` with no record while a later month of the district has one, and
     an earlier month of ``year`` or the month of the year before has one; and a district's months
     after its last record (of ``year``, or of the year before) up to the latest month any district
-    reported in ``year``, where it has that month the year before or after: it stopped reporting."""
+    reported in ``year``, where it has that month the year before or after: it stopped reporting —
+    each only while some project of the district is still :func:`expected` to report."""
     end = max((max(got) for (_, y), got in months.items() if y == year), default=0)
     out: set[Pair] = set()
     for d in {d for d, y in months if y in (year, year - 1)}:
@@ -136,8 +167,9 @@ def _unreported(months: dict[tuple[str | None, int], set[int]], year: int) -> se
         before = months.get((d, year - 1), set())
         other = before | months.get((d, year + 1), set())
         stop = max(got, default=0)
-        out |= {(d, m) for m in range(1, stop) if m not in got and (min(got) < m or m in before)}
-        out |= {(d, m) for m in range(stop + 1, end + 1) if m in other}
+        gaps = {m for m in range(1, stop) if m not in got and (min(got) < m or m in before)}
+        gaps |= {m for m in range(stop + 1, end + 1) if m in other}
+        out |= {(d, m) for m in gaps if expected(cube, months, d, (year, m))}
     return out
 
 

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import and_, case, extract, func, or_, select
+from sqlalchemy import and_, case, exists, extract, func, or_, select
 from sqlalchemy.orm import Session
 
 from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.money import BILLION_YUAN
+from zqtracker.domain.status import Status
 from zqtracker.stats.cube import InvestmentCell, KindCell, ProjectCell
+from zqtracker.stats.gaps import BUILDING, ENDED
 from zqtracker.storage.filtering import filter_clause
 from zqtracker.storage.meta import get_meta
 from zqtracker.storage.querying import chunks, raw_rows
@@ -150,6 +152,34 @@ class StatsQueries:
             if n
         ]
         return out
+
+    def reporting_ends(self, f: ProjectFilter | None = None) -> dict[str | None, tuple[int, int]]:
+        """The districts none of whose projects (of ``f``) is still expected to report → the latest
+        (year, month) one of them went into production, (0, 0) where none is known — the data of
+        stats/gaps.py's rule (``InvestmentCube.ends``): one grouped scan of the projects, a record
+        looked up only for a project neither ended nor building."""
+        p, i = ProjectTable, InvestmentRow
+        expected = case(
+            (p.status.in_(ENDED), 0),
+            (p.status.in_(BUILDING), 1),
+            (exists().where(i.project_id == p.id), 1),
+            else_=0,
+        )
+        produced = extract("year", p.production_on) * 100 + extract("month", p.production_on)
+        stmt = select(
+            p.district_id,
+            func.sum(expected),
+            func.max(case((p.status == Status.IN_PRODUCTION.value, produced), else_=None)),
+        ).group_by(p.district_id)
+        clause = filter_clause(f)
+        if clause is not None:
+            stmt = stmt.where(clause)
+        districts = self.district_names()
+        return {
+            districts[did]: divmod(int(latest or 0), 100)
+            for did, active, latest in raw_rows(self.s, stmt)
+            if not active and did in districts
+        }
 
     def latest_period(self) -> tuple[int, int] | None:
         row = self.s.execute(
