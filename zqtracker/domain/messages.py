@@ -289,3 +289,8 @@ MESSAGES.merge(QUARTER_ROW_MESSAGES)
 from zqtracker.domain.struck_row_messages import STRUCK_ROW_MESSAGES  # noqa: E402
 
 MESSAGES.merge(STRUCK_ROW_MESSAGES)
+
+# A summary block above a list's header held against the rows read (domain/above_messages.py).
+from zqtracker.domain.above_messages import ABOVE_MESSAGES  # noqa: E402
+
+MESSAGES.merge(ABOVE_MESSAGES)
