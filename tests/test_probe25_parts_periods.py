@@ -148,9 +148,12 @@ def test_months_that_disagree_with_their_year_to_date_are_a_problem_of_the_row(
     result = service.import_file(path, ImportOptions())
     by_row = {p.row: p for p in result.problems}
     assert not result.written and set(by_row) == {5, 6}
-    # row 5: 10 + 10 + 10 = 30万 against 35万 (350,000 yuan) for January–March
-    assert by_row[5].problem.code == "months_ytd_disagree" and by_row[5].column == "F"
-    assert "months 1–3 of 2025 add up to ¥0.30 mn, but the year to date ¥0.35 mn" in by_row[5].reason("en")
+    # row 5: 10 + 10 + 10 = 30万 against 35万 (350,000 yuan) for January–March: the column that is the three
+    # months (1-3月累计) against their sum, worded as a quarter's (fix29e; before, as a year to date's)
+    assert by_row[5].problem.code == "quarter_months_differ" and by_row[5].column == "F"
+    text = "“1-3月累计完成投资（万元）”, ¥0.35 mn, is months 1–3 of 2025, but the row's own months 1, 2, 3 add up to "
+    text += "¥0.30 mn"
+    assert text in by_row[5].reason("en") and by_row[5].value == "35"
     # row 6: January's 10万 alone is more than the year to date of 5万
     assert by_row[6].problem.code == "months_ytd_disagree"
 

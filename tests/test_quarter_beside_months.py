@@ -108,7 +108,7 @@ def test_the_rest_of_a_quarter_never_replaces_a_stored_month(
     result = service.import_file(path, ImportOptions())
     (problem,) = result.problems
     assert (problem.problem.code, problem.row, problem.column) == ("span_months_differ", 4, "H")
-    assert "(6: 2,500,000)" in problem.reason("en")
+    assert "(6: ¥2.50 mn)" in problem.reason("en")  # 250万 stored for June, in the sheet's 万元
     assert service.import_file(path, ImportOptions(skip_invalid=True)).investment_records == 2  # 陶瓷's April, May
     assert records(ctx, "高要电池项目") == {(2025, 6, 6): 250 * WAN}
     assert records(ctx, "高要陶瓷项目") == {(2025, m, m): 50 * WAN for m in (4, 5, 6)}

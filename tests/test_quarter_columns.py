@@ -124,10 +124,14 @@ def test_a_quarter_alone_is_a_span_and_stored_months_are_held_against_it(
     result = service.import_file(quarters, ImportOptions())
     (problem,) = result.problems
     assert (problem.problem.code, problem.row, problem.column) == ("span_months_differ", 6, "E")
-    assert "15,000,000 yuan in the file, but the figures stored for those months add up to 14,000,000" in (
+    # in 万元 as the sheet writes them, every digit (before: 15,000,000 yuan against 14,000,000 yuan)
+    assert "¥15.00 mn in the file, but the figures stored for those months add up to ¥14.00 mn" in (
         problem.reason("en")
     )
-    assert "(4: 5,000,000; 5: 5,000,000; 6: 4,000,000)" in problem.reason("en")
+    assert "(4: ¥5.00 mn; 5: ¥5.00 mn; 6: ¥4.00 mn)" in problem.reason("en") and problem.value == "1,500"
+    assert "本文件为 1,500万元，而这几个月已存数合计 1,400万元（4 月 500万元；5 月 500万元；6 月 400万元）" in (
+        problem.reason("zh")
+    )
     assert service.import_file(quarters, ImportOptions(skip_invalid=True)).investment_records == 1
     assert records(ctx, "GY-01") == {
         (2025, 4, 4): 1000 * WAN,

@@ -299,3 +299,8 @@ MESSAGES.merge(COLLECT_MESSAGES)
 from zqtracker.domain.chart_tip_messages import CHART_TIP_MESSAGES  # noqa: E402
 
 MESSAGES.merge(CHART_TIP_MESSAGES)
+
+# A summary block above a list's header held against the rows read (domain/above_messages.py).
+from zqtracker.domain.above_messages import ABOVE_MESSAGES  # noqa: E402
+
+MESSAGES.merge(ABOVE_MESSAGES)

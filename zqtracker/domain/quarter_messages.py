@@ -1,9 +1,13 @@
 """Wording of a quarter's completed investment (二季度, 4-6月 under 完成投资: io/quarters.py,
 services/import_spans.py) that the row's year to date, or the months stored, do not agree with —
-English and 简体中文; messages.py merges them in."""
+English and 简体中文; messages.py merges them in. Amounts as the sheet writes them (万元 in a sheet of 万元), every
+digit."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from zqtracker.domain.money_format import SheetAmount
 from zqtracker.domain.words import Catalogue
 
 _QUARTER_MESSAGES: dict[str, tuple[str, str]] = {
@@ -15,17 +19,17 @@ _QUARTER_MESSAGES: dict[str, tuple[str, str]] = {
         "但本行截至 {last} 月的累计（{column}列“{header}”）为 {ytd}：哪个正确？请更正本行后重新导入",
     ),
     "span_months_differ": (
-        "months {first}–{last} of {year}: {value:,} yuan in the file, but the figures stored for those months "
-        "add up to {stored:,} yuan ({months}): which is right? Correct the file or the stored months, then "
+        "months {first}–{last} of {year}: {value} in the file, but the figures stored for those months "
+        "add up to {stored} ({months}): which is right? Correct the file or the stored months, then "
         "import again",
-        "{year} 年 {first}–{last} 月：本文件为 {value:,} 元，而这几个月已存数合计 {stored:,} 元（{months}）："
+        "{year} 年 {first}–{last} 月：本文件为 {value}，而这几个月已存数合计 {stored}（{months}）："
         "哪个正确？请更正本文件或已存的月份后重新导入",
     ),
     "span_overlaps_stored": (
-        "months {first}–{last} of {year}: {value:,} yuan in the file, but a stored figure covers only some of "
+        "months {first}–{last} of {year}: {value} in the file, but a stored figure covers only some of "
         "those months, or months beside them too ({months}): stored beside it, months would count twice. "
         "Correct the stored figures or the file, then import again",
-        "{year} 年 {first}–{last} 月：本文件为 {value:,} 元，而已存数只覆盖其中部分月份，或还包括其他月份"
+        "{year} 年 {first}–{last} 月：本文件为 {value}，而已存数只覆盖其中部分月份，或还包括其他月份"
         "（{months}）：一并保存会重复计算月份。请更正已存数或本文件后重新导入",
     ),
 }
@@ -35,3 +39,20 @@ _QUARTER_FIELD_LABELS: dict[str, tuple[str, str]] = {
     "span": ("Completed investment of a quarter", "季度完成投资"),
 }
 QUARTER_FIELD_LABELS = Catalogue("quarter_field_labels", _QUARTER_FIELD_LABELS)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredMonths:
+    """The stored figures over a quarter's months, each as the sheet writes amounts, every digit (a problem's
+    parameter): "4: ¥10.00 mn; 5: ¥15.00 mn" / "4 月 1,000万元；5 月 1,500万元"."""
+
+    figures: tuple[tuple[int, int, int], ...]  # (first month, month, yuan)
+    factor: int = 1
+
+    def label(self, lang: str = "en") -> str:
+        parts = []
+        for first, month, yuan in self.figures:
+            when = f"{first}–{month}" if first < month else str(month)
+            amount = SheetAmount(yuan, self.factor).label(lang)
+            parts.append(f"{when}: {amount}" if lang == "en" else f"{when} 月 {amount}")
+        return ("; " if lang == "en" else "；").join(parts)

@@ -21,10 +21,9 @@ from zqtracker.io.header_again import HeaderAgain
 from zqtracker.io.header_parts import ask_parts
 from zqtracker.io.headers import ROW_NUMBER
 from zqtracker.io.layout_model import BY_PERIOD, MONTHLY, SPAN, ColumnInfo, SheetLayout
+from zqtracker.io.plan_above import sheet_totals
 from zqtracker.io.plan_finish import (
     apply_contexts,
-    declared_count,
-    declared_total,
     drop_continuations,
     drop_rows,
     list_unknown_statuses,
@@ -231,8 +230,7 @@ class PlanBuilder(RowRules):
         row_currencies(plan, self.sheet, self.layout, self.opts.rates)  # a 币种 column
         planned = next((j for j, info, _c in self.columns if info.field == "planned_investment"), None)
         unit_checks(plan, self.sheet.name, self.layout, [i for i in read if i.unit or self.layout.unit_line])
-        plan.total_differs = declared_total(plan, self.sheet.rows, planned, self.sheet.row_offset + 1)
-        plan.count_differs = declared_count(plan, self.sheet.rows, self.sheet.row_offset + 1)
+        sheet_totals(plan, self.sheet, self.layout, planned)  # its 合计 rows, a summary block above (io/plan_above.py)
         return plan
 
     def _select(self, start: int, end: int) -> None:

@@ -50,6 +50,7 @@ from zqtracker.services.import_model import (
 from zqtracker.services.import_older import older_reports
 from zqtracker.services.import_records import analyse_records
 from zqtracker.services.import_shifts import ytd_shifts
+from zqtracker.services.import_skip import drop_refused
 from zqtracker.services.import_status_evidence import RowEvidence
 from zqtracker.services.import_views import references_in_simplified
 from zqtracker.storage.codec import RowCodec, StoredRow
@@ -344,6 +345,7 @@ def _drop_invalid(result: ImportAnalysis) -> None:
         for sa in result.sheets:
             sa.targets = [remap.get(t, t) if t is not None and t < 0 else t for t in sa.targets]
     result.updates = [u for u in result.updates if result.sheets[u.sheet].status[u.k] != INVALID]
+    drop_refused(result)  # a stored project's months a refused row named (its 2月 beside a 1-3月累计 refused)
 
 
 def _references(result: ImportAnalysis, ctx: Context) -> None:

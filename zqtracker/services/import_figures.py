@@ -31,6 +31,7 @@ from zqtracker.domain.rounding import money_rounded_places
 from zqtracker.io.values import display
 from zqtracker.services.import_model import INVALID, SAME, UPDATE, Context, ImportAnalysis, SheetAnalysis, add_problem
 from zqtracker.services.import_own_months import own_months
+from zqtracker.services.import_quarter_sums import own_months_problem
 from zqtracker.services.import_rounded_views import (
     EARLIER_ROUNDED,
     THIS_ROUNDED,
@@ -146,8 +147,8 @@ def analyse_ytd(
             own = own_months(month_rows, (target, y), m, first, ytd, amount, units)
             if own is None:
                 continue
-            if own.problem is not None:  # (the cell named is the 累计 column's)
-                add_problem(plan, k, sa, "ytd", ytd, own.problem)
+            if own.problem is not None:  # (a quarter's months all given: worded as the quarter's, import_quarter_sums)
+                own_months_problem(sa, k, (y, first, m), (ytd, amount), own, units)
                 sa.status[k] = INVALID
                 continue
             stored = records_with(stored, own.below)

@@ -29,6 +29,7 @@ class OwnMonths:
     problem: Problem | None = None
     points: dict[int, int] = field(default_factory=dict)  # month → the year to date at the end of an empty run
     below: list[InvestmentRecord] = field(default_factory=list)  # the own months before m, as records
+    given: dict[int, int] = field(default_factory=dict)  # the own months first..m the sheet gives: month → yuan
 
 
 def own_months(
@@ -42,6 +43,7 @@ def own_months(
     if not given:
         return None
     out = OwnMonths(below=[InvestmentRecord(target, y, j, v, None) for j, v in sorted(given.items()) if j < m])
+    out.given = given
     rest = amount - sum(given.values())
     runs = empty_runs(first, m, set(given))
     if not runs:

@@ -19,8 +19,11 @@ from __future__ import annotations
 
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.models import InvestmentRecord
+from zqtracker.domain.money_format import SheetAmount
+from zqtracker.domain.quarter_messages import StoredMonths
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.layout_model import SPAN, ColumnInfo
+from zqtracker.io.quarter_rows import typed
 from zqtracker.services.import_figures import stored_records
 from zqtracker.services.import_model import INVALID, Context, ImportAnalysis, SheetAnalysis
 
@@ -85,14 +88,15 @@ def _problem(sa: SheetAnalysis, k: int, span: tuple[int, int, int, int], over: l
     plan = sa.plan
     assert plan is not None
     y, first, last, yuan = span
-    months = "; ".join(f"{r.first}–{r.month}: {r.amount:,}" if r.is_span else f"{r.month}: {r.amount:,}" for r in over)
-    said = {"year": y, "first": first, "last": last, "value": yuan, "stored": sum(r.amount for r in over)}
-    said["months"] = months
+    factor = plan.factors.get(SPAN) or plan.factors.get("ytd") or 1  # said as the sheet writes them (万元), exactly
+    said = {"year": y, "first": first, "last": last, "value": SheetAmount(yuan, factor)}
+    said["stored"] = SheetAmount(sum(r.amount for r in over), factor)
+    said["months"] = StoredMonths(tuple((r.first, r.month, r.amount) for r in over), factor)
     col = _column(sa, y, first, last) or next(
         (c for c in sa.layout.mapped() if c.field == SPAN and c.first_month and c.first_month <= first), None
     )
     where = (sa.name, plan.row_numbers[k], col.letter if col else "", col.header if col else "")
-    plan.add_problem(k, CellProblem(*where, f"{yuan:,}", Problem(code, "amount", said)))
+    plan.add_problem(k, CellProblem(*where, typed(yuan, factor), Problem(code, "amount", said)))
     sa.status[k] = INVALID
 
 
