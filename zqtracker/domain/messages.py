@@ -294,3 +294,8 @@ MESSAGES.merge(STRUCK_ROW_MESSAGES)
 from zqtracker.domain.collect_messages import COLLECT_MESSAGES  # noqa: E402
 
 MESSAGES.merge(COLLECT_MESSAGES)
+
+# An .xlsx part in an encoding other than UTF-8/UTF-16, not XML, or styles too large (domain/xml_part_messages.py).
+from zqtracker.domain.xml_part_messages import XML_PART_MESSAGES  # noqa: E402
+
+MESSAGES.merge(XML_PART_MESSAGES)
