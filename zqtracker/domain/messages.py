@@ -304,3 +304,8 @@ MESSAGES.merge(CHART_TIP_MESSAGES)
 from zqtracker.domain.above_messages import ABOVE_MESSAGES  # noqa: E402
 
 MESSAGES.merge(ABOVE_MESSAGES)
+
+# An .xlsx part in an encoding other than UTF-8/UTF-16, not XML, or styles too large (domain/xml_part_messages.py).
+from zqtracker.domain.xml_part_messages import XML_PART_MESSAGES  # noqa: E402
+
+MESSAGES.merge(XML_PART_MESSAGES)

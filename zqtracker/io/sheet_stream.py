@@ -9,10 +9,10 @@ import itertools
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from zqtracker.io.calamine_probe import iter_rows_starts_at_row_1
 from zqtracker.io.percent_format import MONTH_MARK, month_text, percent_text, unit_text
 from zqtracker.io.strike_styles import split_struck
 from zqtracker.io.xlsx_escapes import unescape_rows
-from zqtracker.io.xlsx_package import iter_rows_starts_at_row_1
 
 EXCEL_ERRORS = frozenset(
     ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA", "#SPILL!", "#CALC!")

@@ -39,6 +39,9 @@ class Limits:
     min_inflate_ratio: float = 0.01  # compressed / uncompressed, checked above grace_size
     grace_size: int = 1024 * 1024
     max_prolog: int = 64 * 1024  # bytes of an XML part read to find its root element
+    # styles.xml unpacked: Excel's own run to tens of KB, a workbook styled cell by cell to a few MB; one of
+    # 200 MB of random fonts passed the inflate-ratio check and took 20 s of parsing (probe29b x09)
+    max_styles: int = 32 * 1024 * 1024
     max_csv_bytes: int = 100 * 1024 * 1024
     max_cells: int = 20_000_000  # dense area rows x columns a sheet may span
     memory_bytes: int = 1536 * 1024 * 1024  # address space of the reading process
@@ -197,6 +200,9 @@ def _inspect_zip(path: Path, size: int, limits: Limits) -> FileInfo:
             if key in names and duplicate is None:
                 duplicate = info.filename
             names.setdefault(key, info)
+            if key in ("xl/styles.xml", "styles.xml") and info.file_size > limits.max_styles:
+                sizes = {"size": _mib(info.file_size), "limit": _mib(limits.max_styles)}
+                raise WorkbookRefused("styles_too_large", name, entry=info.filename, **sizes)
             if key.endswith((".xml", ".rels", ".vml")) and info.file_size:
                 _check_xml_prolog(zf, info, name, limits)
         if duplicate is not None:
@@ -258,8 +264,18 @@ def _check_xml_prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, lim
     except _DAMAGE as exc:
         code, params = _zip_damage(exc, info.filename)
         raise WorkbookRefused(code, name, **params) from None
+    _check_encoding(data, name, info.filename)
     if _unsafe_prolog(data, limits.max_prolog):
         raise WorkbookRefused("unsafe_xml", name, entry=info.filename)
+
+
+def _check_encoding(data: bytes, name: str, entry: str) -> None:
+    """A part in an encoding our readers do not read as python-calamine does (io/xml_encoding.py)."""
+    from zqtracker.io.xml_encoding import unread_encoding
+
+    encoding = unread_encoding(data)
+    if encoding is not None:
+        raise WorkbookRefused("xml_encoding", name, entry=entry, encoding=encoding)
 
 
 def _unsafe_prolog(data: bytes, limit: int) -> bool:
@@ -347,7 +363,7 @@ def _check_text_size(size: int, name: str, limits: Limits) -> None:
 
 
 def _check_text_prolog(body: bytes, name: str, limits: Limits) -> None:
-    """An XML file's prolog, as an .xlsx part's: no DOCTYPE, no entities."""
+    """An XML file's prolog, as an .xlsx part's: no DOCTYPE, no entities (any encoding: io/xml_source)."""
     if _unsafe_prolog(body[: limits.max_prolog], limits.max_prolog):
         raise WorkbookRefused("unsafe_xml", name, entry=name)
 

@@ -23,8 +23,8 @@ from zqtracker.io.sheet_stream import (
 from zqtracker.io.strike_styles import split_struck
 from zqtracker.io.xlsx_escapes import unescape_rows
 from zqtracker.io.xlsx_formulas import MAX_FORMULAS, TOO_MANY
-from zqtracker.io.xlsx_package import TWICE, Package, package_facts, sheet_scan
-from zqtracker.io.xlsx_places import twice_refusal
+from zqtracker.io.xlsx_package import Package, package_facts, sheet_scan
+from zqtracker.io.xlsx_places import TWICE, twice_refusal, unread_part
 
 
 def facts_of(path: str, kind: str) -> Package:
@@ -62,6 +62,9 @@ def read_workbook(path: str, kind: str, sheets: list[str] | None, max_cells: int
     # sheet's XML (a quarter of a second for 100k rows): a forked copy of this process finds them
     # on the other core during the parse.
     package = package_facts(path, errors=False)
+    if package.unreadable is not None:  # workbook.xml or its rels: no sheet would be scanned
+        emit(("error", "xml_part_unreadable", {"entry": package.unreadable}))
+        return
     zero_unsure = package.recalc_on_load
     with Forked(lambda: sheet_scan(path, package.sheet_parts, zero_unsure)) as scan:
         if not scan.started:
@@ -150,6 +153,9 @@ def _read_workbook(
             if errors is not None:
                 package.errors = errors()
             marks = package.errors.get(name, [])
+            if unread_part(marks) is not None:  # styles.xml (struck rows): the whole file
+                emit(("error", "xml_part_unreadable", {"entry": unread_part(marks)}))
+                return
             if marks and marks[-1][0] == TWICE:  # a row or cell written twice (io/xlsx_places.py)
                 emit(("sheet_error", name, *twice_refusal(marks[-1][2])))
                 continue
@@ -178,6 +184,8 @@ def damage(exc: BaseException) -> tuple[str, dict]:
     """The refusal for a parser's exception: corrupt compressed data has a sentence of its own."""
     text = short_error(exc)
     lowered = text.lower()
+    if "cannot detect file format" in lowered:  # python-calamine on a part that is no XML (probe29b x16, x17)
+        return "damaged", {}
     if any(
         w in lowered
         for w in (
@@ -243,6 +251,9 @@ def _read_with_openpyxl(
             if sheets is not None and ws.title not in sheets:
                 continue
             sheet_marks = found.get(ws.title, [])
+            if unread_part(sheet_marks) is not None:
+                emit(("error", "xml_part_unreadable", {"entry": unread_part(sheet_marks)}))
+                return
             if sheet_marks and sheet_marks[-1][0] == TWICE:
                 emit(("sheet_error", ws.title, *twice_refusal(sheet_marks[-1][2])))
                 continue

@@ -13,13 +13,15 @@ import os
 import re
 import zipfile
 from collections.abc import Iterator
+from typing import Any
+from xml.parsers import expat
 
 from zqtracker.io.percent_format import percent_cells, percent_styles
 from zqtracker.io.row_ranges import RangeCollector
 from zqtracker.io.strike_styles import struck_cells, struck_styles
 from zqtracker.io.xlsx_escapes import has_escapes
 from zqtracker.io.xlsx_formulas import Uncalculated, column_number
-from zqtracker.io.xlsx_places import Places, RowOrder, Unplaced
+from zqtracker.io.xlsx_places import TWICE, UNREAD, PartUnreadable, Places, RowOrder, Unplaced
 
 
 class Package:
@@ -38,6 +40,7 @@ class Package:
         self.sheet_parts: dict[str, str] = {}
         self.escaped: list[str] = []  # sheets whose text holds an _xHHHH_ escape (io/xlsx_escapes.py)
         self.declared: dict[str, int] = {}  # the cells an .xlsx sheet's <dimension> says it spans
+        self.unreadable: str | None = None  # an .xlsx part our XML reader cannot parse (io/xlsx_places.py)
         # The writer asks for every formula to be calculated on opening (calcPr fullCalcOnLoad):
         # XlsxWriter and its kin, which store 0 as every formula's value unless told otherwise.
         self.recalc_on_load = False
@@ -58,12 +61,16 @@ def package_facts(path: str, *, errors: bool = True) -> Package:
             facts.recalc_on_load = recalc_on_load(zf)
             percent = _percent_styles(zf) if errors else {}
             struck = _struck_styles(zf) if errors else []
+            if struck is None:
+                raise PartUnreadable(_STYLES)
             for name, part in facts.sheet_parts.items():
                 facts.hidden[name], facts.declared[name] = _sheet_start(zf, part)
                 if errors:
                     rows = RangeCollector()
                     facts.errors[name] = _cell_marks(zf, part, hidden=rows, percent=percent, struck=struck)
                     facts.hidden_rows[name] = rows.ranges()
+    except PartUnreadable as exc:
+        facts.unreadable = str(exc)
     except Exception:  # noqa: BLE001
         pass
     return facts
@@ -84,6 +91,8 @@ def sheet_scan(
     try:
         with zipfile.ZipFile(path) as zf:
             percent, struck = _percent_styles(zf), _struck_styles(zf)
+            if struck is None:  # python-calamine reads what expat does not: the struck rows would be lost
+                return {name: [(UNREAD, UNREAD, _STYLES)] for name in parts}, {}, []
             shared = _shared_escapes(zf)
             for name, part in parts.items():
                 rows = RangeCollector()
@@ -110,10 +119,17 @@ def _percent_styles(zf: zipfile.ZipFile) -> dict[bytes, str]:
         return {}
 
 
-def _struck_styles(zf: zipfile.ZipFile) -> list[bytes]:
+_STYLES = "xl/styles.xml"
+
+
+def _struck_styles(zf: zipfile.ZipFile) -> list[bytes] | None:
+    """None when styles.xml is no XML expat reads (probe29b x07, declared UTF-7): never read as "none
+    struck through"."""
     try:
         return struck_styles(zf)
-    except Exception:  # noqa: BLE001 - styles not read: no cell is known to be struck through
+    except (expat.ExpatError, ValueError):
+        return None
+    except Exception:  # noqa: BLE001 - a damaged package: the parsers refuse it themselves
         return []
 
 
@@ -158,9 +174,6 @@ def _cell_marks(
         for first, last in rows.ranges():
             hidden.add(first, last)
     return found
-
-
-TWICE = -2
 
 
 def _marks(
@@ -279,12 +292,19 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def sheet_parts(zf: zipfile.ZipFile) -> tuple[dict[str, str], bool]:
+def _parsed(zf: zipfile.ZipFile, part: str) -> Any:
     from defusedxml import ElementTree
 
+    try:
+        return ElementTree.fromstring(zf.read(part))
+    except ElementTree.ParseError:
+        raise PartUnreadable(part) from None
+
+
+def sheet_parts(zf: zipfile.ZipFile) -> tuple[dict[str, str], bool]:
     names = {n.lower(): n for n in zf.namelist()}
-    wb_xml = ElementTree.fromstring(zf.read(names["xl/workbook.xml"]))
-    rels_xml = ElementTree.fromstring(zf.read(names["xl/_rels/workbook.xml.rels"]))
+    wb_xml = _parsed(zf, names["xl/workbook.xml"])
+    rels_xml = _parsed(zf, names["xl/_rels/workbook.xml.rels"])
     targets = {}
     for rel in rels_xml:
         if _local(rel.tag) == "Relationship":
@@ -341,45 +361,3 @@ def _sheet_start(zf: zipfile.ZipFile, part: str) -> tuple[list[tuple[int, int]],
         cols = column_number(dim[3].decode()) - column_number(dim[1].decode()) + 1
         declared = max(cols, 0) * max(int(dim[4]) - int(dim[2]) + 1, 0)
     return hidden, declared
-
-
-_PROBE: list[bool] = []
-
-
-def iter_rows_starts_at_row_1() -> bool:
-    """Whether this python-calamine's iter_rows starts at the sheet's first row (padding empty
-    rows above the data) or at the first used row: asked once of a one-cell workbook at C3."""
-    if not _PROBE:
-        import io
-
-        import python_calamine as pc
-
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w") as zf:
-            for name, text in _PROBE_PARTS.items():
-                zf.writestr(name, text)
-        buffer.seek(0)
-        sheet = pc.CalamineWorkbook.from_filelike(buffer).get_sheet_by_index(0)
-        _PROBE.append(len(list(sheet.iter_rows())) == 3)
-    return _PROBE[0]
-
-
-_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
-_RNS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
-_PROBE_PARTS = {
-    "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-    'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="'
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/'
-    'sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
-    "_rels/.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
-    'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-    'officeDocument" Target="xl/workbook.xml"/></Relationships>',
-    "xl/workbook.xml": f'<?xml version="1.0"?><workbook {_NS} {_RNS}><sheets><sheet name="S" sheetId="1" '
-    'r:id="rId1"/></sheets></workbook>',
-    "xl/_rels/workbook.xml.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-    'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-    'relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
-    "xl/worksheets/sheet1.xml": f'<?xml version="1.0"?><worksheet {_NS}><sheetData><row r="3"><c r="C3" t="inlineStr">'
-    "<is><t>x</t></is></c></row></sheetData></worksheet>",
-}

@@ -7,7 +7,11 @@ LibreOffice and python-calamine count them. Every spreadsheet program writes r, 
 bytes as they are; only when it meets a mark it cannot place does it read the sheet again through
 :class:`Places`, which writes the r of every row and cell into each block before the search (a
 second pass, paid by such files alone). The same pass finds a row or a cell written twice: Excel
-calls such a file corrupt, and the parsers keep the last copy without a word.
+calls such a file corrupt, and the parsers keep the last copy without a word. The byte search knows
+only the spelling every program writes (``<c r="G4"``: r first, double quotes, no spaces); a sheet with
+a row or cell tag spelled any other way XML allows (``<c r='G4'>``, ``<c r = "G4">``, ``<row spans="1:7"
+r="5">``, a cell without r) is read through :class:`Places`, which reads them as python-calamine does
+(probe29b t02, t04, t07: a copy so spelled had been stored).
 """
 
 from __future__ import annotations
@@ -18,14 +22,24 @@ from collections.abc import Iterable, Iterator
 from zqtracker.io.numfmt import column_letter
 from zqtracker.io.xlsx_formulas import Unplaced, column_number
 
-_TAG_RE = re.compile(rb"<((?:\w+:)?)(c|row)\b([^>]*)>")
+# A row or cell tag, its attributes' quoted values read whole (a ">" inside one ends no tag)
+_TAG_RE = re.compile(rb"<((?:\w+:)?)(c|row)\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+# What a parser passes over, or reads as text: comments, processing instructions and CDATA sections
+# (no tag inside one is a row or a cell, nor shifts the place of the next one written without its r)
+_SKIP_RE = re.compile(rb"<!--.*?-->|<\?.*?\?>|<!\[CDATA\[.*?\]\]>", re.S)
 _ROW_R_RE = re.compile(rb"(?:^|\s)r\s*=\s*[\"']([0-9]{1,7})[\"']")
 _CELL_R_RE = re.compile(rb"(?:^|\s)r\s*=\s*[\"']([A-Za-z]{1,3})([0-9]{1,7})[\"']")
 _MAX_ROW, _MAX_COL = 1 << 20, 1 << 14
 
 
-_ROW_NUMBER_RE = re.compile(rb'<row r="([0-9]{1,7})"')
-_CELL_REF_RE = re.compile(rb'\sr="([A-Z]{1,3}[0-9]{1,7})"')
+# The canonical spelling every spreadsheet program writes (Excel, WPS, LibreOffice, openpyxl): r first,
+# in double quotes, no space around "=", no leading zero. A tag written any other way (single quotes,
+# spaces, r after another attribute or left out, a namespace prefix, a comment) has the sheet read
+# through :class:`Places`, which reads XML as a parser does.
+_ROW_NUMBER_RE = re.compile(rb'<row r="([1-9][0-9]{0,6})"')
+_CELL_REF_RE = re.compile(rb'<c r="([A-Z]{1,3}[1-9][0-9]{0,6})"')
+_TAG_ENDS = (b" ", b">", b"/", b"\t", b"\n", b"\r")  # what may follow a tag's name
+_PREFIXED_RE = re.compile(rb":(?:c|row)[\s/>]")
 _ROW_CELLS = 1 << 14  # the most cells a row holds: those of the row a block ends in, held against the next
 
 
@@ -43,16 +57,30 @@ class RowOrder:
 
     def check(self, data: bytes) -> None:
         numbers = list(map(int, _ROW_NUMBER_RE.findall(data)))
+        refs = _CELL_REF_RE.findall(data)
+        if (
+            _PREFIXED_RE.search(data) is not None
+            or not _canonical(data, b"<row", len(numbers))
+            or not _canonical(data, b"<c", len(refs))
+        ):
+            raise Unplaced
         if numbers and (numbers[0] <= self.last or any(map(int.__ge__, numbers, numbers[1:]))):
             raise Unplaced
         if numbers:
             self.last = numbers[-1]
-        refs = _CELL_REF_RE.findall(data)
         if self.tail:
             refs = self.tail + refs
         if len(set(refs)) != len(refs):
             raise Unplaced
         self.tail = refs[-_ROW_CELLS:]
+
+
+def _canonical(data: bytes, tag: bytes, spelled: int) -> bool:
+    """Whether every ``tag`` (b"<c", b"<row") of ``data`` is one of the ``spelled`` canonical ones: one
+    count of the bytes when so, the tags counted one by one only where another name starts the same
+    (``<cols>``, ``<rowBreaks>``). A comment or a CDATA section holding a tag only adds one the parser
+    does not see (the sheet then goes through :class:`Places`, which passes over them): none is missed."""
+    return data.count(tag) == spelled or sum(data.count(tag + end) for end in _TAG_ENDS) == spelled
 
 
 class Places:
@@ -69,6 +97,8 @@ class Places:
 
     def blocks(self, blocks: Iterable[bytes]) -> Iterator[bytes]:
         for data in blocks:
+            if b"<!" in data or b"<?" in data:
+                data = _SKIP_RE.sub(_skipped, data)
             yield _TAG_RE.sub(self._place, data)
 
     def _place(self, m: re.Match[bytes]) -> bytes:
@@ -98,6 +128,28 @@ class Places:
         return b"<" + prefix + b'c r="' + text.encode() + b'"' + (rest if rest[:1].isspace() else b" " + rest) + b">"
 
 
+def _skipped(m: re.Match[bytes]) -> bytes:
+    """A comment or an instruction left out; a CDATA section's text kept, escaped as text is."""
+    text = m.group(0)
+    if not text.startswith(b"<![CDATA["):
+        return b""
+    return text[9:-3].replace(b"&", b"&amp;").replace(b"<", b"&lt;").replace(b">", b"&gt;")
+
+
+TWICE = -2  # the scan's last mark of a sheet with a row or a cell written twice: (TWICE, TWICE, "G4")
+UNREAD = -3  # of every sheet when a part the scan needs is no XML expat reads: (UNREAD, UNREAD, part)
+
+
+class PartUnreadable(Exception):
+    """A part of the package (its name the argument) our XML reader cannot parse, where python-calamine
+    may well read it: the facts it holds would be lost without a word, so the file is refused."""
+
+
 def twice_refusal(ref: str) -> tuple[str, dict]:
     """The sheet's refusal (code, params) for a row ("5") or a cell ("G4") written twice."""
     return ("xml_row_twice", {"row": int(ref)}) if ref.isdigit() else ("xml_cell_twice", {"cell": ref})
+
+
+def unread_part(marks: list[tuple[int, int, str]]) -> str | None:
+    """The part named by a sheet's scan marks as unreadable (the whole file is refused), else None."""
+    return marks[-1][2] if marks and marks[-1][0] == UNREAD else None
