@@ -309,3 +309,11 @@ MESSAGES.merge(ABOVE_MESSAGES)
 from zqtracker.domain.xml_part_messages import XML_PART_MESSAGES  # noqa: E402
 
 MESSAGES.merge(XML_PART_MESSAGES)
+
+# A month column's year not believable (Dec-69), an .ods repeating a row a million times (domain/month_year_messages.py,
+# domain/ods_repeat_messages.py).
+from zqtracker.domain.month_year_messages import MONTH_YEAR_MESSAGES  # noqa: E402
+from zqtracker.domain.ods_repeat_messages import ODS_REPEAT_MESSAGES  # noqa: E402
+
+MESSAGES.merge(MONTH_YEAR_MESSAGES)
+MESSAGES.merge(ODS_REPEAT_MESSAGES)

@@ -9,6 +9,13 @@ One pass of expat over content.xml, counting rows and columns with their repeat 
 row "repeated 1,048,000 times" is arithmetic, not a loop). io/sniff.py has already refused any
 DOCTYPE in the package and bounded its size, so expat sees no entity declarations. Used in the
 reading process.
+
+python-calamine expands every repeat when it opens the file (a project row repeated 1,048,576
+times: 7 million cells, 1.2 GB and over a minute), so the pass refuses the file first
+(``Package.refused``) when a sheet's cells holding something, counted with their repeats, span
+more than the cell limit, when a row holding something is repeated more than 1,000 times (more
+than its marks are written for: no report repeats a project row so), or when its cells dated by
+month would need more than MAX_STRUCK_CELLS marks.
 """
 
 from __future__ import annotations
@@ -32,7 +39,11 @@ _STYLES = ("urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0", "urn:oasis:nam
 _PLACES_RE = re.compile(r"[.,](\d+)\s*%")
 _MAX_REPEAT = 1 << 20
 _MAX_COLS = 16384
-_MAX_MARKED_REPEATS = 1000  # a row of date cells repeated: its first rows' cells are marked, not a million
+_MAX_MARKED_REPEATS = 1000  # a row holding something repeated more: refused (its first rows only would be marked)
+
+
+class _Refused(Exception):
+    """The file is refused: the walk stops."""
 
 
 def _count(attrs: dict[str, str], key: str) -> int:
@@ -43,8 +54,10 @@ def _count(attrs: dict[str, str], key: str) -> int:
 
 
 class _Walker:
-    def __init__(self, facts: Package, styles: StyleBook) -> None:
-        self.facts, self.styles = facts, styles
+    def __init__(self, facts: Package, styles: StyleBook, max_cells: int) -> None:
+        self.facts, self.styles, self.max_cells = facts, styles, max_cells
+        self.extent = (0, 0)  # the rows and columns the sheet's cells holding something reach, repeats counted
+        self.open_cell: tuple[int, int] | None = None  # the cell being read (column, repeat) while it seems empty
         self.col_styles: list[tuple[int, int, str]] = []  # columns' default cell styles (first, last, style)
         self.row_style = ""
         self.sheet: str | None = None
@@ -68,6 +81,7 @@ class _Walker:
             if local == "table":
                 self.sheet = attrs.get(f"{_T} name", "")
                 self.row = self.col = 0
+                self.extent = (0, 0)
                 self.col_styles = []
                 self.rows = RangeCollector()
                 self.facts.hidden[self.sheet], self.facts.errors[self.sheet] = [], []
@@ -99,6 +113,9 @@ class _Walker:
     def _cell(self, local: str, attrs: dict[str, str]) -> None:
         n = _count(attrs, f"{_T} number-columns-repeated")
         sheet = self.sheet or ""
+        self.open_cell = (self.col, n)
+        if f"{_OFFICE} value-type" in attrs:
+            self._holds(self.col, n)
         if local == "table-cell" and self.styles.any_struck and self.col < _MAX_COLS:
             # struck through? decided at the cell's end, when its text is known (end_cell)
             style = self._style(attrs.get(f"{_T} style-name"))
@@ -117,12 +134,25 @@ class _Walker:
                 return  # the cell's end marks it and moves on
             elif attrs.get(f"{_OFFICE} value-type") == "date" and self._shows_month(attrs.get(f"{_T} style-name")):
                 # a date shown as 2026年6月: its day is no part of what the cell says (io/ods_styles.py)
-                self.facts.errors[sheet].extend(
-                    (self.row + r, self.col + k, MONTH_MARK)
-                    for r in range(min(self.row_repeat, _MAX_MARKED_REPEATS))
-                    for k in range(min(n, _MAX_COLS - self.col))
+                marks, cols = self.facts.errors[sheet], min(n, _MAX_COLS - self.col)
+                if len(marks) + self.row_repeat * cols > MAX_STRUCK_CELLS:
+                    raise _Refused("too_many_month_cells", {"sheet": sheet, "limit": MAX_STRUCK_CELLS})
+                marks.extend(
+                    (self.row + r, self.col + k, MONTH_MARK) for r in range(self.row_repeat) for k in range(cols)
                 )
         self.col += n
+
+    def _holds(self, col: int, n: int) -> None:
+        """The cell (``n`` columns from ``col``, in each of the row's repeats) holds something."""
+        self.open_cell = None
+        rows, cols = max(self.extent[0], self.row + self.row_repeat), max(self.extent[1], col + n)
+        self.extent, sheet = (rows, cols), self.sheet or ""
+        if self.row_repeat > _MAX_MARKED_REPEATS:
+            params = {"sheet": sheet, "row": self.row + 1, "count": self.row_repeat, "last": self.row + self.row_repeat}
+            raise _Refused("ods_repeated_row", {**params, "limit": _MAX_MARKED_REPEATS})
+        if rows * cols > self.max_cells:
+            raise _Refused("too_many_cells", {"sheet": sheet, "cells": rows * cols, "rows": rows, "cols": cols,
+                                              "limit": self.max_cells})  # fmt: skip
 
     def _style(self, style: str | None) -> str:
         """The cell's style: its own, else its row's default, else its column's."""
@@ -148,6 +178,8 @@ class _Walker:
 
     def end(self, tag: str) -> None:
         ns, _, local = tag.rpartition(" ")
+        if ns == _T and local in ("table-cell", "covered-table-cell"):
+            self.open_cell = None
         if self.cell is not None:
             if ns == _T and local == "table-cell":
                 self._end_cell()
@@ -178,6 +210,8 @@ class _Walker:
             self.styles.end(ns, local)
 
     def text(self, data: str) -> None:
+        if self.open_cell is not None and data.strip():  # text without a value type: calamine reads it too
+            self._holds(*self.open_cell)
         if self.in_p and len(self.error_text) < 8:
             self.error_text.append(data)
         if self.cell is not None and data.strip():
@@ -187,8 +221,9 @@ class _Walker:
                 self.plain = True
 
 
-def ods_facts(path: str) -> Package:
-    """Best effort: a damaged package is read (or refused) by the parser itself."""
+def ods_facts(path: str, max_cells: int = 20_000_000) -> Package:
+    """Best effort: a damaged package is read (or refused) by the parser itself. A sheet too big to
+    open refuses the file (``refused``)."""
     facts = Package()
     styles = StyleBook()
     try:
@@ -200,13 +235,15 @@ def ods_facts(path: str) -> Package:
         with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
             parser = expat.ParserCreate(namespace_separator=" ")
             parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-            walker = _Walker(facts, styles)
+            walker = _Walker(facts, styles, max_cells)
             parser.StartElementHandler = walker.start
             parser.EndElementHandler = walker.end
             parser.CharacterDataHandler = walker.text
             while block := fh.read(1 << 20):
                 parser.Parse(block, False)
             parser.Parse(b"", True)
+    except _Refused as exc:
+        facts.refused = (exc.args[0], exc.args[1])
     except Exception:  # noqa: BLE001
         pass
     return facts

@@ -22,6 +22,7 @@ from zqtracker.io.header_parts import ask_parts
 from zqtracker.io.headers import ROW_NUMBER
 from zqtracker.io.layout_model import BY_PERIOD, MONTHLY, SPAN, ColumnInfo, SheetLayout
 from zqtracker.io.plan_above import sheet_totals
+from zqtracker.io.month_years import month_questions
 from zqtracker.io.plan_finish import (
     apply_contexts,
     drop_continuations,
@@ -119,11 +120,10 @@ class PlanBuilder(RowRules):
         self.money_units: dict[int, int] = {}  # column → the yuan factor its amounts are read in
         self.foreign: list[ColumnInfo] = []  # columns in another currency
         plan.sheet_problems += ask_parts(layout, sheet.name)  # 设备投资 | 建安工程 and no total: which is it?
+        asked, said = month_questions(layout, sheet.name)  # no year, or a year not believable (io/month_years.py)
+        plan.sheet_problems += said
         for info in sorted(layout.mapped(), key=lambda c: c.joined):  # a joined column after its first
-            if info.month is not None and info.month[0] is None:
-                said = Problem("month_without_year", "month", {"value": info.header})
-                where = (sheet.name, layout.header_row + 1, info.letter, info.header)
-                plan.sheet_problems.append(CellProblem(*where, info.header, said))
+            if info.index in asked:
                 continue
             if info.is_money and foreign_currency(info, layout, self.opts) is not None:
                 self.foreign.append(info)  # never read as yuan: left out, said in one sentence

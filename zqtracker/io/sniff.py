@@ -15,6 +15,7 @@ device), refused before it is opened.
 
 from __future__ import annotations
 
+import codecs
 import mmap
 import os
 import re
@@ -326,6 +327,21 @@ SPREADSHEETML_NS = b"urn:schemas-microsoft-com:office:spreadsheet"
 _WORKBOOK_RE = re.compile(rb"^\s*(?:<\?[^>]{0,300}\?>\s*|<!--.*?-->\s*){0,8}<(?:[\w.-]+:)?Workbook[\s>/]", re.DOTALL)
 
 
+def _starts_as_text(sample: bytes) -> bool:
+    """A UTF-8 byte-order mark, or a first 256 bytes of UTF-8 text without control characters: no
+    binary format starts so, whatever follows."""
+    if sample.startswith(b"\xef\xbb\xbf"):
+        return True
+    head = sample[:256]
+    if len(head) < 256 or _CONTROL_RE.search(head):
+        return False
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)  # (the last character may be cut)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _inspect_text(path: Path, size: int, head: bytes, limits: Limits) -> FileInfo:
     name = path.name
     with path.open("rb") as fh:
@@ -351,6 +367,8 @@ def _inspect_text(path: Path, size: int, head: bytes, limits: Limits) -> FileInf
     if encoding is None or (b"\x00" in sample and not encoding.startswith("utf-16")):
         if len(_CONTROL_RE.sub(b"", sample)) * 100 >= 99 * len(sample):  # text, but for a few bytes: say why
             raise WorkbookRefused("text_nul" if b"\x00" in sample else "text_encoding", name)
+        if _starts_as_text(sample):  # UTF-8 text, then a part in another encoding (a UTF-16 line pasted in)
+            raise WorkbookRefused("text_encoding", name)
         raise WorkbookRefused("not_workbook", name)
     _check_text_size(size, name, limits)
     suffix = path.suffix.lower()

@@ -27,8 +27,9 @@ from zqtracker.io.xlsx_package import Package, package_facts, sheet_scan
 from zqtracker.io.xlsx_places import TWICE, twice_refusal, unread_part
 
 
-def facts_of(path: str, kind: str) -> Package:
-    """What python-calamine does not say about the file: per format, from its own structures."""
+def facts_of(path: str, kind: str, max_cells: int) -> Package:
+    """What python-calamine does not say about the file: per format, from its own structures (of an
+    .ods, whether its repeated rows and cells stand for more than ``max_cells``: io/ods_package.py)."""
     if kind == "xls":
         import mmap
 
@@ -50,13 +51,17 @@ def facts_of(path: str, kind: str) -> Package:
     if kind == "ods":
         from zqtracker.io.ods_package import ods_facts
 
-        return ods_facts(path)
+        return ods_facts(path, max_cells)
     return package_facts(path)
 
 
 def read_workbook(path: str, kind: str, sheets: list[str] | None, max_cells: int, emit: Emit) -> None:
     if kind != "xlsx":
-        _read_workbook(path, kind, sheets, max_cells, emit, facts_of(path, kind))
+        facts = facts_of(path, kind, max_cells)
+        if facts.refused is not None:  # python-calamine would expand an .ods's repeats on opening it: not opened
+            emit(("error", *facts.refused))
+            return
+        _read_workbook(path, kind, sheets, max_cells, emit, facts)
         return
     # An .xlsx's error cells, formulas never calculated and hidden rows take a pass over every
     # sheet's XML (a quarter of a second for 100k rows): a forked copy of this process finds them
@@ -182,6 +187,8 @@ def _read_workbook(
 
 def damage(exc: BaseException) -> tuple[str, dict]:
     """The refusal for a parser's exception: corrupt compressed data has a sentence of its own."""
+    if type(exc).__name__ == "PanicException":  # python-calamine's Rust code tripped over the file: no Rust words
+        return "damaged", {}
     text = short_error(exc)
     lowered = text.lower()
     if "cannot detect file format" in lowered:  # python-calamine on a part that is no XML (probe29b x16, x17)
