@@ -21,8 +21,8 @@ from zqtracker.io.header_again import HeaderAgain
 from zqtracker.io.header_parts import ask_parts
 from zqtracker.io.headers import ROW_NUMBER
 from zqtracker.io.layout_model import BY_PERIOD, MONTHLY, SPAN, ColumnInfo, SheetLayout
-from zqtracker.io.plan_above import sheet_totals
 from zqtracker.io.month_years import month_questions
+from zqtracker.io.plan_above import sheet_totals
 from zqtracker.io.plan_finish import (
     apply_contexts,
     drop_continuations,
