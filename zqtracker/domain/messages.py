@@ -289,3 +289,8 @@ MESSAGES.merge(QUARTER_ROW_MESSAGES)
 from zqtracker.domain.struck_row_messages import STRUCK_ROW_MESSAGES  # noqa: E402
 
 MESSAGES.merge(STRUCK_ROW_MESSAGES)
+
+# Tables stacked on one sheet, each titled with its own district (domain/block_place_messages.py).
+from zqtracker.domain.block_place_messages import BLOCK_PLACE_MESSAGES  # noqa: E402
+
+MESSAGES.merge(BLOCK_PLACE_MESSAGES)
