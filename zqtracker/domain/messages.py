@@ -317,3 +317,8 @@ from zqtracker.domain.ods_repeat_messages import ODS_REPEAT_MESSAGES  # noqa: E4
 
 MESSAGES.merge(MONTH_YEAR_MESSAGES)
 MESSAGES.merge(ODS_REPEAT_MESSAGES)
+
+# Tables stacked on one sheet, each titled with its own district (domain/block_place_messages.py).
+from zqtracker.domain.block_place_messages import BLOCK_PLACE_MESSAGES  # noqa: E402
+
+MESSAGES.merge(BLOCK_PLACE_MESSAGES)

@@ -30,6 +30,7 @@ from zqtracker.io.layout_model import (
 from zqtracker.io.reader import RawSheet
 from zqtracker.io.summary_table import summary_of
 from zqtracker.io.values import year_in
+from zqtracker.io.year_plan import plan_of_year
 
 
 def detect_layout(
@@ -84,6 +85,7 @@ def detect_layout(
     layout.example_rows = choice.example_rows(layout, sheet)
     choice.choose_fields(layout, sheet)
     layout.period = period or context.report_period(layout, sheet)
+    plan_of_year(layout, sheet)  # 计划投资 beside 总投资 in a report of the year: its plan
     choice.apply_period(layout)
     layout.english = context.is_english(layout, sheet)
     choice.apply_overrides(layout, overrides or {})

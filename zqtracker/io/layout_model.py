@@ -54,6 +54,7 @@ class ColumnInfo:
     period: tuple[int, int] | None = None  # a year-to-date column's (year, last month); 自开工累计's as-of month
     header_month: int | None = None  # the last month a 1–X月 header names
     first_month: int | None = None  # a quarter column's first month (二季度: 4; io/quarters.py)
+    plan_of_year: bool = False  # 计划投资 beside 总投资 read as the report year's plan (io/year_plan.py)
 
     @property
     def letter(self) -> str:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from zqtracker.domain.errors import Problem
 from zqtracker.io import values as cells
+from zqtracker.io.block_places import block_places
 from zqtracker.io.header_again import HeaderAgain, projects_under
 from zqtracker.io.plan_groups import GroupRules
 from zqtracker.io.sheet_context import unit_named_in
@@ -67,6 +68,8 @@ class TableRules(GroupRules):
                 if like:
                     self._refuse(Block(at, like, self.name_col), "table_below")
                     plan.second_table = None
+        # each table titled with its own district: its rows without one take it (io/block_places.py)
+        self.contexts = block_places(plan, self.sheet, self.layout, self.contexts, self.opts.known_districts)
 
     def _refuse(self, block: Block, code: str) -> None:
         base = self.sheet.row_offset + 1

@@ -66,6 +66,7 @@ _NOTE_LABEL_RE = re.compile(r"^(?:注|备注|说明|附注|附|附件|填表说�
 _TITLE_RE = re.compile(
     r"续表|续上表|接上表|(?:19|20)\d{2}\s*年.*(?:表|清单|名单|名录|一览|计划)\s*(?:[（(][^)）]*[)）])?\s*$"
 )
+_TABLE_TITLE_RE = re.compile(r"(?:19|20)\d{2}\s*年.{2,}表\s*(?:[（(][^)）]*[)）])?\s*$")
 _DISTRICT_SUFFIXES = ("区", "县", "市", "园区", "开发区", "新区", "园", "镇")
 
 
@@ -105,6 +106,8 @@ def classify(
         return "total", label.strip()
     if isinstance(label, str) and label[:1] == "全" and _WHOLE_AREA_RE.match(cells.fold(label)):
         return "total", label.strip()
+    if first is not None and _TABLE_TITLE_RE.search(first[1]) and sum(not cells.is_empty(v) for v in row) == 1:
+        return "title", first[1]  # "肇庆市四会市2025年…情况表" alone, unmerged: a stacked table's title (probe29a)
     section = _section(row, name_col, number_col, spans)
     if section is not None:
         said = section[1] if first is None else first[1]

@@ -45,11 +45,12 @@ class Simplifier:
                 to = seen.get(v)
                 if to is None:
                     to = seen[v] = simplified(v)
-                    if to != v and len(self.examples) < EXAMPLES:
-                        self.examples.append((v[:40], to[:40]))
-                if to is not v:
+                    if to != v and len(self.examples) < EXAMPLES:  # from a little before the first change
+                        at = max(next((k for k, (a, b) in enumerate(zip(v, to, strict=False)) if a != b), 0) - 10, 0)
+                        self.examples.append((v[at : at + 40], to[at : at + 40]))
+                if to is not v:  # (a text seen before, unchanged: the one object sent, not a cell converted)
                     row[j] = to
-                    self.cells += 1
+                    self.cells += to != v
 
     def said(self, sheet: str) -> tuple | None:
         """The frame telling the parent what this sheet's conversion did (None: nothing), and a new start."""

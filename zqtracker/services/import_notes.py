@@ -197,6 +197,8 @@ def _columns(sheet: str, layout: SheetLayout, lang: str, rated: dict[int, str]) 
             and c.index in rated
         ):
             notes.append(Problem("note_converted", None, {**params, "currency": c.currency, "rate": rated[c.index]}))
+        if c.plan_of_year and c.field == "annual_plan":  # 计划投资 beside 总投资 (io/year_plan.py)
+            notes.append(Problem("note_plan_of_year", None, {**params, "year": c.year}))
         if c.field == "land_area_mu" and c.area not in (None, "mu"):
             notes.append(
                 Problem("note_area_converted", None, {**params, "unit": AREA_UNITS.say(c.area, lang), "rounded": ""})
@@ -223,7 +225,8 @@ def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str) -> list[Problem]:
                 },
             )
         )
-    if plan.default_district and plan.district_from and _some_without(sa, plan, "district"):
+    blocks = any(n.code == "note_district_blocks" for n in plan.notes)  # (each table titled: a note of its own)
+    if plan.default_district and plan.district_from and not blocks and _some_without(sa, plan, "district"):
         notes.append(
             Problem(
                 "note_district_from",
