@@ -304,3 +304,9 @@ MESSAGES.merge(CHART_TIP_MESSAGES)
 from zqtracker.domain.above_messages import ABOVE_MESSAGES  # noqa: E402
 
 MESSAGES.merge(ABOVE_MESSAGES)
+
+# Last year's same period that is not the same months; a district's month not reported in the monthly
+# progress report (domain/prior_messages.py).
+from zqtracker.domain.prior_messages import PRIOR_MESSAGES  # noqa: E402
+
+MESSAGES.merge(PRIOR_MESSAGES)
