@@ -183,11 +183,12 @@ def test_a_year_to_date_inside_a_span_says_what_it_leaves_out(qapp, four: AppCon
     from zqtracker.cli.main import main
 
     # through April: Q's 1–6月 600 is not in it; P 600 + R 480 + S 240 = 1,320; 2025 P 400 + Q 200 +
-    # R 300 + S 320 = 1,220; no growth (Q's 1–6月, R's 4–6月 straddle April); like with like +16.7%
+    # R 300 + S 320 = 1,220; no growth (Q's 1–6月, R's 4–6月 straddle April); like with like +16.7%.
+    # That 1,220 is no one period (R's 1–3月 with the others' 1–4月, stats/prior.py): 上年同期 "—", never it bare
     assert main(["--db", four.database.url, "--lang", "zh", "summary", "--year", "2026", "--through", "4",
                  "--unit", "wan"]) == 0  # fmt: skip
     out = capsys.readouterr().out
-    assert "2026年1–4月累计完成投资：1,320万元（上年同期 1,220万元，同比 —）" in out
+    assert "2026年1–4月累计完成投资：1,320万元（上年同期 —，同比 —）" in out
     assert "本期累计未含与以后月份合并填报的600万元（计入其最后一个月）。" in out
     assert "非同口径：四会市、高要区为多月合并填报，不计算同比" in out
     assert "同口径+16.7%（不含2个合并填报项目：四会市、高要区）。" in out

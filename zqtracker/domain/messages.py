@@ -322,3 +322,9 @@ MESSAGES.merge(ODS_REPEAT_MESSAGES)
 from zqtracker.domain.block_place_messages import BLOCK_PLACE_MESSAGES  # noqa: E402
 
 MESSAGES.merge(BLOCK_PLACE_MESSAGES)
+
+# Last year's same period that is not the same months; a district's month not reported in the monthly
+# progress report (domain/prior_messages.py).
+from zqtracker.domain.prior_messages import PRIOR_MESSAGES  # noqa: E402
+
+MESSAGES.merge(PRIOR_MESSAGES)

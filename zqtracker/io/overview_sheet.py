@@ -9,10 +9,11 @@ from datetime import datetime
 
 from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.words import Catalogue
-from zqtracker.io.cells import FORMULA_TRIGGERS, display_width
+from zqtracker.io.cells import FORMULA_TRIGGERS, display_width, exact_text
 from zqtracker.io.export_workbook import ExportWorkbook
 from zqtracker.io.summary_sheets import join_filters, period_text
 from zqtracker.stats.figures import Summary
+from zqtracker.stats.prior import prior_text
 
 _TEXT: dict[str, tuple[str, str]] = {
     "title": ("zqtracker project export", "zqtracker 项目数据导出"),
@@ -129,6 +130,11 @@ class OverviewSheet:
         if s is not None:
             c = s.completed
             period = period_text(c.year, c.through_month, lang)
+            factor, year = self.book.layout.money.factor, c.year
+
+            def exact(v: int) -> str:
+                return exact_text(v, factor)
+
             pairs += [
                 (f"{text('planned', lang)} ({self.book.layout.money.label})", s.planned_investment, "money"),
                 (text("without", lang), s.projects_without_amount, "int"),
@@ -136,7 +142,8 @@ class OverviewSheet:
                 (f"{text('ytd', lang, period=period)} ({self.book.layout.money.label})", c.total.ytd, "money"),
                 (
                     f"{text('prior', lang, year=c.year - 1)} ({self.book.layout.money.label})",
-                    c.total.prior_ytd,
+                    # not the same months (stats/prior.py): "—", or the amount with its months, as words
+                    c.total.prior_ytd if c.total.prior_through is None else prior_text(c.total, lang, exact, year=year),
                     "money",
                 ),
                 (text("yoy", lang), c.total.yoy_pct, "pct"),

@@ -21,6 +21,7 @@ from zqtracker.io.summary_gaps import gap_note, growth
 from zqtracker.io.summary_months import write_monthly
 from zqtracker.stats.figures import Breakdown, Summary, Ytd, percent
 from zqtracker.stats.month_figures import MonthFigures
+from zqtracker.stats.prior import prior_text
 
 _TEXT: dict[str, tuple[str, str]] = {
     "by_status": ("Projects by status", "项目按状态汇总"),
@@ -106,6 +107,13 @@ class SummarySheets:
             )
         else:
             ws.write_number(r, c, value, st.total_money if total else st.money)
+
+    def _prior(self, ws, r: int, c: int, y: Ytd, total: bool = False) -> None:
+        """上年同期: where it is not the same months (stats/prior.py), "—" or the amount with its months."""
+        if y.prior_through is None:
+            return self._money(ws, r, c, y.prior_ytd, total)
+        said = prior_text(y, self.lang, lambda v: exact_text(v, self.book.layout.money.factor))
+        ws.write_string(r, c, said, self.book.styles.total_label if total else self.book.styles.exact)
 
     def _planned(self, ws, r: int, c: int, b: Breakdown, total: bool = False) -> bool:
         """A line's planned investment; "—" when none of its projects has an amount (a sum of
@@ -230,7 +238,7 @@ class SummarySheets:
         self._int(ws, r, first + 1, s.projects, total=True)
         self._planned(ws, r, first + 2, Breakdown(s.projects, s.planned_investment, s.projects_without_amount), True)
         self._money(ws, r, first + 3, c.total.ytd, total=True)
-        self._money(ws, r, first + 4, c.total.prior_ytd, total=True)
+        self._prior(ws, r, first + 4, c.total, total=True)
         self._pct(ws, r, first + 5, growth(c.total), total=True)
         self._int(ws, r, first + 6, s.projects_without_amount, total=True)
         self._gap_note(ws, r, first + 7, c.total)
@@ -240,7 +248,7 @@ class SummarySheets:
         self._int(ws, r, first + 1, b.projects)
         self._planned(ws, r, first + 2, b)
         self._money(ws, r, first + 3, y.ytd)
-        self._money(ws, r, first + 4, y.prior_ytd)
+        self._prior(ws, r, first + 4, y)
         self._pct(ws, r, first + 5, growth(y))
         self._int(ws, r, first + 6, b.without_amount)
         self._gap_note(ws, r, first + 7, y)
@@ -277,13 +285,13 @@ class SummarySheets:
         for chain, y in lines:
             self._label(ws, r, 0, chain)
             self._money(ws, r, 1, y.ytd)
-            self._money(ws, r, 2, y.prior_ytd)
+            self._prior(ws, r, 2, y)
             self._pct(ws, r, 3, growth(y))
             self._gap_note(ws, r, 4, y)
             r += 1
         self._label(ws, r, 0, text("total", lang), total=True)
         self._money(ws, r, 1, c.total.ytd, total=True)
-        self._money(ws, r, 2, c.total.prior_ytd, total=True)
+        self._prior(ws, r, 2, c.total, total=True)
         self._pct(ws, r, 3, growth(c.total), total=True)
         self._gap_note(ws, r, 4, c.total)
 

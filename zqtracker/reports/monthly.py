@@ -10,11 +10,13 @@ from zqtracker.domain.cumulative import MonthSpan
 from zqtracker.domain.money import Unit
 from zqtracker.domain.months import MONTH_NAMES_EN
 from zqtracker.reports.model import Align, Column, Report, Row, RowStyle, Table
+from zqtracker.reports.monthly_gaps import empty_text, unreported_cell, unreported_note, ytd_cell
 from zqtracker.reports.options import ReportOptions
 from zqtracker.reports.text import money, months_span, pct, period, planned_note, t, total_label, with_note
 from zqtracker.services.context import AppContext
 from zqtracker.services.progress import Progress
 from zqtracker.stats.figures import ProgressRow
+from zqtracker.stats.progress_gaps import ProgressGaps
 
 
 def build(ctx: AppContext, options: ReportOptions, report: Report, progress: Progress | None) -> None:
@@ -24,6 +26,7 @@ def build(ctx: AppContext, options: ReportOptions, report: Report, progress: Pro
     if progress is not None:
         progress.report(0, 2, "")
     table = ctx.statistics.progress(year, month, f)
+    gaps = ctx.statistics.progress_gaps(year, month, f)  # districts not reporting, figures running past the month
     if progress is not None:
         progress.report(1, 2, "")
     key_only = f is not None and f.key_only
@@ -47,24 +50,24 @@ def build(ctx: AppContext, options: ReportOptions, report: Report, progress: Pro
     if table.rows:
         total = table.total
         label = total_label(len(table.rows), lang)
-        rows.append(
-            Row(("", *_figures(label, total, (year, month), lang, unit, status=False)), RowStyle.TOTAL, "total")
-        )
+        rows.append(Row(("", *_figures(label, total, gaps, lang, unit, status=False)), RowStyle.TOTAL, "total"))
     for i, r in enumerate(table.rows, start=1):
-        rows.append(Row((str(i), *_figures(r.name, r, (year, month), lang, unit)), key=r.code or str(r.project_id)))
+        rows.append(Row((str(i), *_figures(r.name, r, gaps, lang, unit)), key=r.code or str(r.project_id)))
     note = with_note(planned_note(table.without_amount, lang), t("monthly_note", lang, **names))
     if table.spans:
         note += " " + t("monthly_span_note", lang, year=year, n=table.spans)
     note = with_note(note, _total_notes(table.total, len(table.rows), lang, unit) if table.rows else "")
+    note = with_note(note, unreported_note(table, gaps, lang, unit))
     if table.closed_at is not None:
         note = with_note(note, t("monthly_closed", lang, on=table.closed_at.date().isoformat()))
+    empty = t("monthly_empty_key" if key_only else "monthly_empty", lang, year=year)
     report.blocks = [
         Table(
             "",
             cols,
             rows,
             note=note,
-            empty_text=t("monthly_empty_key" if key_only else "monthly_empty", lang, year=year),
+            empty_text=empty_text(gaps, lang, unit) or empty,
         )
     ]
     corrections = _corrections(ctx, year, month, lang, unit)
@@ -99,8 +102,9 @@ def _corrections(ctx: AppContext, year: int, month: int, lang: str, unit: Unit) 
 
 
 def _figures(
-    name: str, r: ProgressRow, when: tuple[int, int], lang: str, unit: Unit, *, status: bool = True
+    name: str, r: ProgressRow, gaps: ProgressGaps, lang: str, unit: Unit, *, status: bool = True
 ) -> tuple[str, ...]:
+    when = (gaps.year, gaps.month)
     return (
         name,
         r.enterprise or "",
@@ -108,8 +112,8 @@ def _figures(
         r.status.label(lang) if status else "",
         money(r.planned_investment, unit, lang),
         money(r.annual_plan, unit, lang),
-        _this_month(r, when, lang, unit),
-        money(r.ytd, unit, lang),
+        unreported_cell(r, gaps, _this_month(r, when, lang, unit), lang),
+        ytd_cell(r, gaps, money(r.ytd, unit, lang), lang),
         pct(r.pct_of_plan),
         _since_start(r, unit, lang),
     )

@@ -3,8 +3,11 @@ investor origin and project type."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from zqtracker.domain.models import InvestorOrigin, ProjectType
 from zqtracker.domain.money import Unit
+from zqtracker.domain.months import ytd_span
 from zqtracker.domain.unknown import choice_label, unclassified_label, without_amount
 from zqtracker.reports.model import (
     Align,
@@ -41,6 +44,7 @@ from zqtracker.stats import gap_words, span_words
 from zqtracker.stats.figures import Breakdown, Summary, Ytd, percent
 from zqtracker.stats.month_figures import Point
 from zqtracker.stats.period_words import period_note
+from zqtracker.stats.prior import prior_text
 
 
 def trend_notes(trend: TrendData, s: Summary, lang: str, unit: Unit) -> list[Paragraph]:
@@ -104,6 +108,12 @@ def key_figures(s: Summary, lang: str, unit: Unit, point: Point | None = None) -
     if c.total.gaps:  # months not reported: the growth like with like, those months left out of both years
         like = gap_words.like_tile(c.total.like_pct, lang)
     later = span_words.later_short(c.pending, lang, lambda v: money_with_unit(v, unit, lang))
+    # last year's figure of other months: "—", or the amount with its months under it (stats/prior.py)
+    reach = c.total.prior_through
+    prior = prior_text(
+        replace(c.total, prior_through=None) if reach else c.total, lang, lambda v: money_with_unit(v, unit, lang)
+    )
+    prior_note = ytd_span(reach, lang, c.year - 1) if reach else ""
     return KeyFigures(
         [
             Figure(t("fig_projects", lang), count(s.projects)),
@@ -118,7 +128,7 @@ def key_figures(s: Summary, lang: str, unit: Unit, point: Point | None = None) -
                 money_with_unit(c.total.ytd, unit, lang) if c.reported else "—",
                 gap_words.t("sep", lang).join(x for x in (gap_words.note(c.total.gaps, lang), later) if x),
             ),
-            Figure(t("fig_prior", lang), money_with_unit(c.total.prior_ytd, unit, lang)),
+            Figure(t("fig_prior", lang), prior, prior_note),
             Figure(t("fig_yoy", lang), growth(c.total.yoy_pct), like),
         ]
     )
@@ -205,13 +215,13 @@ def ytd_table(
         b = projects.get(name, Breakdown())
         y = completed.get(name, Ytd())
         cells = (name, count(b.projects), planned_money(b, unit, lang), _ytd(y, unit, lang),
-                 money(y.prior_ytd, unit, lang), _growth(y, lang))  # fmt: skip
+                 _prior(y, unit, lang), _growth(y, lang))  # fmt: skip
         rows.append(Row(cells, key=name))
     if unclassified is not None:
         label, b, y = unclassified
         if b.projects or y.ytd or y.prior_ytd:
             cells = (label, count(b.projects), planned_money(b, unit, lang), _ytd(y, unit, lang),
-                     money(y.prior_ytd, unit, lang), _growth(y, lang))  # fmt: skip
+                     _prior(y, unit, lang), _growth(y, lang))  # fmt: skip
             rows.append(Row(cells, key="unclassified"))
     total = s.completed.total
     rows.append(
@@ -221,7 +231,7 @@ def ytd_table(
                 count(s.projects),
                 planned_money(Breakdown(s.projects, s.planned_investment, s.projects_without_amount), unit, lang),
                 _ytd(total, unit, lang),
-                money(total.prior_ytd, unit, lang),
+                _prior(total, unit, lang),
                 _growth(total, lang),
             ),
             RowStyle.TOTAL,
@@ -243,3 +253,8 @@ def _growth(y: Ytd, lang: str) -> str:
 def _ytd(y: Ytd, unit: Unit, lang: str) -> str:
     """A year to date, or "—" for a year nothing is recorded for yet."""
     return money(y.ytd, unit, lang) if y.reported else "—"
+
+
+def _prior(y: Ytd, unit: Unit, lang: str) -> str:
+    """A table's 上年同期 cell: "—" or labelled with its months where it is not the same period (stats/prior.py)."""
+    return prior_text(y, lang, lambda v: money(v, unit, lang))

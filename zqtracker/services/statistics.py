@@ -9,6 +9,7 @@ from zqtracker.domain.filters import ProjectFilter, ProjectRow
 from zqtracker.stats.cube import InvestmentCube, ProjectCube
 from zqtracker.stats.figures import ProgressTable, Summary, build_summary, months_back, progress_table
 from zqtracker.stats.month_figures import MonthFigures, month_figures
+from zqtracker.stats.progress_gaps import ProgressGaps, progress_gaps
 from zqtracker.storage.database import Database
 from zqtracker.storage.stats_queries import StatsQueries
 
@@ -125,6 +126,15 @@ class StatisticsService:
                 ids = ClosedMonthStore(s).matching(f) if f is not None and not f.is_empty() else None
                 raw = ClosedMonthStore(s).closed_progress(Period(year, month), ids)
         return progress_table(year, month, raw, closed)
+
+    def progress_gaps(self, year: int, month: int, f: ProjectFilter | None = None) -> ProgressGaps:
+        """The districts' months not reported and the figures running past ``month``, for the monthly
+        progress table (stats/progress_gaps.py), from the same figures as :meth:`summary`."""
+        with self.db.session() as s:
+            q = StatsQueries(s)
+            closed = (year, month) if q.closed_at(year, month) else None
+            cube = _cube(q, (year - 1, year), f, closed)
+        return progress_gaps(cube, year, month)
 
     def signed_by_month(self, year: int, f: ProjectFilter | None = None) -> dict[int, tuple[int, int, int]]:
         """Month → (projects signed, their known planned investment, how many lack an amount)."""

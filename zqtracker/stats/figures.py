@@ -68,6 +68,8 @@ class Ytd:
     # months not reported (a district's March never imported, stats/gaps.py): the year to date is
     # what was reported, and growth is like with like (``like_pct``), never 9 months against 10
     gaps: Gaps = field(default_factory=Gaps)
+    # last year's figure is not January–through (stats/prior.py): the month it reaches; 0: no figure
+    prior_through: int | None = None
 
     @property
     def yoy_pct(self) -> float | None:
@@ -88,6 +90,9 @@ class Ytd:
         }
         if not self.comparable:
             out["comparable"] = False
+        if self.prior_through is not None:  # 0: no figure of the same period (never a 0 under the label)
+            out |= {"prior_ytd_through_month": self.prior_through}
+            out |= {} if self.prior_through else {"prior_ytd_yuan": None}
         if not self.reported:  # nothing recorded: the 0 is no figure (the text says "—")
             out["reported"] = False
         if self.gaps:
@@ -371,6 +376,9 @@ def build_summary(
         pending=investment.pending(year, through),
         asked_through=asked,
     )
+    from zqtracker.stats.prior import with_prior_reach  # it words Ytd lines: imports this module
+
+    completed = with_prior_reach(completed, investment)  # last year's figure of other months, labelled so
     by_sector, by_district = projects.breakdown("sector"), projects.breakdown("district")
     return Summary(
         projects=n,

@@ -17,6 +17,7 @@ from zqtracker.io.summary_sheets import join_filters
 from zqtracker.stats import gap_words, span_words
 from zqtracker.stats.figures import Breakdown, Ytd, percent
 from zqtracker.stats.period_words import cancelled_note, period_note
+from zqtracker.stats.prior import prior_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
         console.say("summary.completed", year=c.year, month=c.through_month,
                     month_abbr=MONTH_ABBREVIATIONS_EN[c.through_month - 1],
                     ytd=money(c.total.ytd) if c.reported else "—",
-                    prior=money(c.total.prior_ytd), pct=pct(c.total.yoy_pct)),
+                    prior=prior_text(c.total, lang, money, year=c.year), pct=pct(c.total.yoy_pct)),
     ]  # fmt: skip
     note = period_note(c, lang)
     if note:

@@ -15,6 +15,7 @@ from zqtracker.domain.status import Status
 from zqtracker.domain.unknown import without_amount, without_amount_text
 from zqtracker.services.dashboard import DashboardFigures
 from zqtracker.stats import gap_words, span_words
+from zqtracker.stats.prior import prior_text
 
 if TYPE_CHECKING:
     from zqtracker.ui.dashboard.widget import DashboardWidget
@@ -85,7 +86,10 @@ def fill_tiles(
         # (the tile says the like-with-like growth, as the overview's key figure does; the tooltip who)
         why = span_words.not_comparable(point.left_out, lang)
         like = span_words.like_growth(point, lang, tile=True)
-        tiles["yoy"].set_figure("—", like, tooltip=f"{why}\n{span_words.like_growth(point, lang)}")
+        # last year's figure of other months: "—" or labelled with its months (stats/prior.py), never bare
+        prior = prior_text(c.total, lang, lambda v: exact_money(v, unit, lang), year=f.year)
+        same = translate("DashboardTiles", "same period {year}: {amount}").format(year=f.year - 1, amount=prior)
+        tiles["yoy"].set_figure("—", like, tooltip=f"{why}\n{span_words.like_growth(point, lang)}\n{same}")
     elif growth is None:
         tiles["yoy"].set_figure("—", translate("DashboardTiles", "same period {year}: 0").format(year=f.year - 1))
     else:

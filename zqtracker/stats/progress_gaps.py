@@ -1,0 +1,60 @@
+"""What the monthly progress report (当月 / 1–X月累计) must say beside its figures: the districts that
+did not report the month or earlier ones — stats/gaps.py's one rule, as the summary and the overview
+use it — and this year's figures reported for the month together with later months.
+
+A row of a district that did not report the month has no 当月 (not reported, never 0.00), and its
+1–X月累计 is what was reported: through the month before its first month not reported in a row up to
+the period (四会市 reporting through August, seen through October: 1–8月). The 合计 sums what was
+reported and says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from zqtracker.stats.cube import InvestmentCube
+from zqtracker.stats.gaps import missing
+from zqtracker.stats.month_figures import SpanPart
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressGaps:
+    year: int
+    month: int
+    # district → its months of ``year`` through ``month`` not reported (None: projects without a district)
+    lacking: dict[str | None, tuple[int, ...]]
+    # figures of ``year`` covering ``month`` together with later months (1–12月 seen through October)
+    running: tuple[SpanPart, ...] = ()
+
+    @property
+    def month_lacking(self) -> bool:
+        """Some district did not report the period's month."""
+        return any(self.month in months for months in self.lacking.values())
+
+    def unreported(self, district: str | None) -> bool:
+        """The district did not report the period's month."""
+        return self.month in self.lacking.get(district, ())
+
+    def reaches(self, district: str | None) -> int:
+        """The month the district's year to date runs through (the period's month unless it stopped)."""
+        months, m = self.lacking.get(district, ()), self.month
+        while m in months:
+            m -= 1
+        return m
+
+
+def progress_gaps(cube: InvestmentCube, year: int, month: int) -> ProgressGaps:
+    """The months not reported and the figures running past ``month`` of ``year``, from the statistics'
+    investment cube (the projects of the report's filter)."""
+    lacking: dict[str | None, set[int]] = {}
+    for d, m in missing(cube, year, month)[year]:
+        if m <= month:
+            lacking.setdefault(d, set()).add(m)
+    spans: dict[tuple[int, int], tuple[int, set[object]]] = {}
+    for i, c in enumerate(cube.cells):
+        if c.year == year and c.first is not None and c.first <= month < c.month:
+            amount, who = spans.get((c.first, c.month), (0, set()))
+            who.add(c.project if c.project is not None else -1 - i)
+            spans[(c.first, c.month)] = (amount + c.amount, who)
+    running = tuple(SpanPart(year, a, b, amount, len(who)) for (a, b), (amount, who) in sorted(spans.items()))
+    return ProgressGaps(year, month, {d: tuple(sorted(ms)) for d, ms in lacking.items()}, running)
