@@ -355,3 +355,33 @@ def test_overview_pdf(qapp, done: AppContext, tmp_path: Path, lang: str) -> None
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     text = " ".join(text.split())
     assert not any(w in text for w in NOT_REPORTED) and "+0.8%" in text
+
+
+def test_a_districts_projects_are_looked_up_only_when_it_lacks_a_month(done: AppContext) -> None:
+    """stats/gaps.py's may_stop: only a district lacking a month before the year's latest one can be
+    asked whether its projects ended, so only those are looked up (the dashboard's 100k-project
+    refresh scanned every project for it). 高要区 reports 2025 January–June, the others January–October."""
+    from zqtracker.stats.cube import InvestmentCell
+    from zqtracker.stats.gaps import may_stop
+    from zqtracker.storage.stats_queries import StatsQueries
+
+    cube = done.statistics.investment_cube((2024, 2025))
+    assert may_stop(cube.cells) == {"高要区"}
+    with done.database.session() as s:
+        assert StatsQueries(s).reporting_ends() == {"高要区": (2025, 6)}
+        assert StatsQueries(s).reporting_ends(among={"端州区"}) == {}  # still building: expected
+        assert StatsQueries(s).reporting_ends(among=set()) == {}
+    assert cube.ends == {"高要区": (2025, 6)}
+
+    def cells(district: str | None, year: int, months: range, first: int | None = None) -> list[InvestmentCell]:
+        return [InvestmentCell(year, m, None, None, district, 1, first) for m in months]
+
+    # A every month to October; B stops after June; C lacks July alone; D reported 2024 and nothing in 2025;
+    # E gives 1–10月 as one figure (it covers every month); F's 2024 lacks December, the latest 2024 month
+    made = [
+        *cells("A", 2025, range(1, 11)), *cells("A", 2024, range(1, 13)), *cells("B", 2025, range(1, 7)),
+        *cells("B", 2024, range(1, 13)), *cells("C", 2025, [*range(1, 7), 8, 9, 10]),
+        *cells("C", 2024, range(1, 13)), *cells("D", 2024, range(1, 13)), *cells("E", 2025, range(10, 11), 1),
+        *cells("E", 2024, range(1, 13)), *cells("F", 2025, range(1, 11)), *cells("F", 2024, range(1, 12)),
+    ]  # fmt: skip
+    assert may_stop(made) == {"B", "C", "D", "F"}

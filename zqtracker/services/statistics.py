@@ -8,6 +8,7 @@ from datetime import date, datetime
 from zqtracker.domain.filters import ProjectFilter, ProjectRow
 from zqtracker.stats.cube import InvestmentCube, ProjectCube
 from zqtracker.stats.figures import ProgressTable, Summary, build_summary, months_back, progress_table
+from zqtracker.stats.gaps import may_stop
 from zqtracker.stats.month_figures import MonthFigures, month_figures
 from zqtracker.stats.progress_gaps import ProgressGaps, progress_gaps
 from zqtracker.storage.database import Database
@@ -157,7 +158,8 @@ def _cube(
 ) -> InvestmentCube:
     """The records of ``years`` with the districts none of whose projects is still expected to report
     (stats/gaps.py: such a district's months after its projects ended are not "not reported")."""
-    return InvestmentCube(q.investment_cells(years, f, closed), q.reporting_ends(f))
+    cells = q.investment_cells(years, f, closed)
+    return InvestmentCube(cells, q.reporting_ends(f, may_stop(cells)))
 
 
 def as_of_date(stored: str | None) -> date:

@@ -150,6 +150,24 @@ def _key(c: InvestmentCell, dim: str | None) -> str | None:
     return getattr(c, dim) if dim else None
 
 
+def may_stop(cells: list[InvestmentCell]) -> set[str | None]:
+    """The districts lacking a month of a year, before that year's latest month any district has: the
+    only ones :func:`expected` may be asked of (a district with every month has none missing), so the
+    only ones whose projects' ends need looking up (``InvestmentCube.ends``)."""
+    months: dict[tuple[str | None, int], set[int]] = {}
+    for c in cells:
+        months.setdefault((c.district, c.year), set()).update(covered(c))
+    last: dict[int, int] = {}
+    for (_d, y), got in months.items():
+        last[y] = max(last.get(y, 0), max(got, default=0))
+    return {
+        d
+        for d in {d for d, _y in months}
+        for y, end in last.items()
+        if not set(range(1, end + 1)) <= months.get((d, y), set())
+    }
+
+
 def covered(c: InvestmentCell) -> range:
     return range(c.first or c.month, c.month + 1)
 

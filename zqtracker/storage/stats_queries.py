@@ -153,11 +153,15 @@ class StatsQueries:
         ]
         return out
 
-    def reporting_ends(self, f: ProjectFilter | None = None) -> dict[str | None, tuple[int, int]]:
-        """The districts none of whose projects (of ``f``) is still expected to report → the latest
-        (year, month) one of them went into production, (0, 0) where none is known — the data of
-        stats/gaps.py's rule (``InvestmentCube.ends``): one grouped scan of the projects, a record
-        looked up only for a project neither ended nor building."""
+    def reporting_ends(
+        self, f: ProjectFilter | None = None, among: set[str | None] | None = None
+    ) -> dict[str | None, tuple[int, int]]:
+        """The districts (of ``among``, all when None) none of whose projects (of ``f``) is still
+        expected to report → the latest (year, month) one of them went into production, (0, 0) where
+        none is known — the data of stats/gaps.py's rule (``InvestmentCube.ends``): one grouped scan
+        of their projects, a record looked up only for a project neither ended nor building."""
+        if among is not None and not among:
+            return {}  # (the usual case: every district has every month — nothing to look up)
         p, i = ProjectTable, InvestmentRow
         expected = case(
             (p.status.in_(ENDED), 0),
@@ -175,6 +179,11 @@ class StatsQueries:
         if clause is not None:
             stmt = stmt.where(clause)
         districts = self.district_names()
+        if among is not None:
+            ids = [did for did, name in districts.items() if name in among and did is not None]
+            stmt = stmt.where(
+                or_(p.district_id.in_(ids), p.district_id.is_(None)) if None in among else p.district_id.in_(ids)
+            )
         return {
             districts[did]: divmod(int(latest or 0), 100)
             for did, active, latest in raw_rows(self.s, stmt)
