@@ -328,3 +328,9 @@ MESSAGES.merge(BLOCK_PLACE_MESSAGES)
 from zqtracker.domain.prior_messages import PRIOR_MESSAGES  # noqa: E402
 
 MESSAGES.merge(PRIOR_MESSAGES)
+
+# A monthly progress row whose month lies inside a figure of several months ending later
+# (domain/inside_span_messages.py).
+from zqtracker.domain.inside_span_messages import INSIDE_SPAN_MESSAGES  # noqa: E402
+
+MESSAGES.merge(INSIDE_SPAN_MESSAGES)

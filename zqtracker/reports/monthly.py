@@ -10,7 +10,14 @@ from zqtracker.domain.cumulative import MonthSpan
 from zqtracker.domain.money import Unit
 from zqtracker.domain.months import MONTH_NAMES_EN
 from zqtracker.reports.model import Align, Column, Report, Row, RowStyle, Table
-from zqtracker.reports.monthly_gaps import empty_text, unreported_cell, unreported_note, ytd_cell
+from zqtracker.reports.monthly_gaps import (
+    empty_text,
+    for_table,
+    inside_cell,
+    inside_ytd,
+    unreported_cell,
+    unreported_note,
+)
 from zqtracker.reports.options import ReportOptions
 from zqtracker.reports.text import money, months_span, pct, period, planned_note, t, total_label, with_note
 from zqtracker.services.context import AppContext
@@ -27,6 +34,7 @@ def build(ctx: AppContext, options: ReportOptions, report: Report, progress: Pro
         progress.report(0, 2, "")
     table = ctx.statistics.progress(year, month, f)
     gaps = ctx.statistics.progress_gaps(year, month, f)  # districts not reporting, figures running past the month
+    gaps = for_table(gaps, table)  # rows whose month was reported together with later months
     if progress is not None:
         progress.report(1, 2, "")
     key_only = f is not None and f.key_only
@@ -105,6 +113,10 @@ def _figures(
     name: str, r: ProgressRow, gaps: ProgressGaps, lang: str, unit: Unit, *, status: bool = True
 ) -> tuple[str, ...]:
     when = (gaps.year, gaps.month)
+
+    def in_unit(yuan: int) -> str:
+        return money(yuan, unit, lang)
+
     return (
         name,
         r.enterprise or "",
@@ -112,8 +124,8 @@ def _figures(
         r.status.label(lang) if status else "",
         money(r.planned_investment, unit, lang),
         money(r.annual_plan, unit, lang),
-        unreported_cell(r, gaps, _this_month(r, when, lang, unit), lang),
-        ytd_cell(r, gaps, money(r.ytd, unit, lang), lang),
+        inside_cell(r, gaps, unreported_cell(r, gaps, _this_month(r, when, lang, unit), lang), lang, in_unit),
+        inside_ytd(r, gaps, money(r.ytd, unit, lang), lang),
         pct(r.pct_of_plan),
         _since_start(r, unit, lang),
     )

@@ -4,7 +4,11 @@ summary's and the overview's one rule) and for figures reported with later month
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 from zqtracker.domain.cumulative import MonthSpan
+from zqtracker.domain.inside_span_messages import INSIDE_SPAN_MESSAGES
 from zqtracker.domain.money import Unit
 from zqtracker.domain.months import ytd_span
 from zqtracker.domain.prior_messages import PRIOR_MESSAGES
@@ -14,6 +18,70 @@ from zqtracker.stats.figures import ProgressRow, ProgressTable
 from zqtracker.stats.progress_gaps import ProgressGaps
 
 say = PRIOR_MESSAGES.say
+said = INSIDE_SPAN_MESSAGES.say
+Money = Callable[[int], str]
+
+
+def for_table(gaps: ProgressGaps, table: ProgressTable) -> ProgressGaps:
+    """``gaps`` with the figures inside several months of the table's rows alone (a project with only a
+    figure ending later has no row), and how many rows there are."""
+    ids = {r.project_id for r in table.rows}
+    return replace(gaps, inside={p: s for p, s in gaps.inside.items() if p in ids}, rows=len(table.rows))
+
+
+def _spans(gaps: ProgressGaps) -> dict[tuple[int, int], int]:
+    """(first, last) → the amount of the rows' figures covering the month together with later months."""
+    out: dict[tuple[int, int], int] = {}
+    for p in gaps.inside.values():
+        out[(p.first, p.last)] = out.get((p.first, p.last), 0) + p.amount
+    return out
+
+
+def _together(gaps: ProgressGaps, lang: str, money: Money) -> str:
+    """ "10–12月合计 144" for each span, joined."""
+    cells = [
+        said("monthly_inside_cell", lang, span=MonthSpan(gaps.year, a, b).label(lang), amount=money(amount))
+        for (a, b), amount in sorted(_spans(gaps).items())
+    ]
+    return said("monthly_inside_list", lang).join(cells)
+
+
+def inside_cell(r: ProgressRow, gaps: ProgressGaps, text: str, lang: str, money: Money) -> str:
+    """当月 of a row whose month was reported together with later months: "10–12月合计 96", never 0.00;
+    the 合计's: without them ("5（不含10–12月合计 144）"), or only them when every row is such. ``text``:
+    the cell as it is otherwise (:func:`unreported_cell`)."""
+    if r.project_id == 0:
+        if not gaps.inside:
+            return text
+        spans = _together(gaps, lang, money)
+        return spans if len(gaps.inside) == gaps.rows else said("monthly_total_inside", lang, amount=text, spans=spans)
+    p = gaps.inside.get(r.project_id)
+    if p is None:
+        return text
+    return said(
+        "monthly_inside_cell", lang, span=MonthSpan(p.year, p.first, p.last).label(lang), amount=money(p.amount)
+    )
+
+
+def inside_ytd(r: ProgressRow, gaps: ProgressGaps, text: str, lang: str) -> str:
+    """1–X月累计 of such a row, with the months it covers ("108（1–9月）"; "—": none); the 合计's so when
+    every row is such and ends alike, else saying what it lacks ("230（不含10–12月合并填报）"); any other
+    row as :func:`ytd_cell` has it."""
+    firsts = {p.first for p in gaps.inside.values()}
+    p = gaps.inside.get(r.project_id)
+    if r.project_id == 0 and len(firsts) == 1 and len(gaps.inside) == gaps.rows:
+        p = next(iter(gaps.inside.values()))
+    if p is not None:
+        return (
+            said("monthly_inside_ytd", lang, amount=text, span=ytd_span(p.first - 1, lang))
+            if p.first > 1
+            else NO_FIGURE
+        )
+    text = ytd_cell(r, gaps, text, lang)
+    if r.project_id != 0 or not firsts:
+        return text
+    spans = said("monthly_inside_list", lang).join(MonthSpan(gaps.year, a, b).label(lang) for a, b in _spans(gaps))
+    return said("monthly_total_inside_ytd", lang, amount=text, spans=spans)
 
 
 def unreported_cell(r: ProgressRow, gaps: ProgressGaps, text: str, lang: str) -> str:
@@ -51,6 +119,11 @@ def unreported_note(table: ProgressTable, gaps: ProgressGaps, lang: str, unit: U
             together = MonthSpan(p.year, p.first, p.last).label(lang, with_year=True)
             amount = money_with_unit(p.amount, unit, lang)
             notes.append(say("monthly_later_note", lang, amount=amount, n=p.projects, together=together))
+    if gaps.inside:
+        first = min(gaps.inside.values(), key=lambda p: (p.first, p.last))
+        notes.append(said("monthly_inside_note", lang, span=MonthSpan(first.year, first.first, first.last).label(lang)))
+        if len(gaps.inside) < gaps.rows:
+            notes.append(said("monthly_inside_total_note", lang))
     return " ".join(notes)
 
 

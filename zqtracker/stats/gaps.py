@@ -88,6 +88,9 @@ def missing(cube: InvestmentCube, year: int, through: int) -> dict[int, set[Pair
     months: dict[tuple[str | None, int], set[int]] = {}
     for c in (*cells, *(c for c in cube.cells if c.year == year - 2)):
         months.setdefault((c.district, c.year), set()).update(covered(c))
+    for c in cube.cells:  # a figure covering ``through`` together with later months reports those up to it
+        if c.year == year and c.first is not None and c.first <= through < c.month:
+            months.setdefault((c.district, c.year), set()).update(range(c.first, through + 1))
     return {year: _unreported(cube, months, year), year - 1: _unreported(cube, months, year - 1)}
 
 

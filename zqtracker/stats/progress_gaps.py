@@ -6,11 +6,15 @@ A row of a district that did not report the month has no 当月 (not reported, n
 1–X月累计 is what was reported: through the month before its first month not reported in a row up to
 the period (四会市 reporting through August, seen through October: 1–8月). The 合计 sums what was
 reported and says so.
+
+A row whose month lies inside a figure of several months ending later (1–9月 month by month, then one
+10–12月 figure, seen through October) has no amount of its own for the month either: its 当月 names the
+figure ("10–12月合计 96"), its 累计 the months it covers ("108（1–9月）"); the 合计 says it leaves them out.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from zqtracker.stats.cube import InvestmentCube
 from zqtracker.stats.gaps import missing
@@ -25,6 +29,10 @@ class ProgressGaps:
     lacking: dict[str | None, tuple[int, ...]]
     # figures of ``year`` covering ``month`` together with later months (1–12月 seen through October)
     running: tuple[SpanPart, ...] = ()
+    # project → its figure of ``year`` covering ``month`` together with later months (10–12月 seen through
+    # October): the row has no amount of its own for the month, and its year to date ends before it
+    inside: dict[int, SpanPart] = field(default_factory=dict)
+    rows: int = 0  # how many rows the report shows (set by it): the 合计 of rows all ``inside`` has no own month
 
     @property
     def month_lacking(self) -> bool:
@@ -51,10 +59,13 @@ def progress_gaps(cube: InvestmentCube, year: int, month: int) -> ProgressGaps:
         if m <= month:
             lacking.setdefault(d, set()).add(m)
     spans: dict[tuple[int, int], tuple[int, set[object]]] = {}
+    inside: dict[int, SpanPart] = {}
     for i, c in enumerate(cube.cells):
         if c.year == year and c.first is not None and c.first <= month < c.month:
+            if c.project is not None:
+                inside[c.project] = SpanPart(year, c.first, c.month, c.amount, 1)
             amount, who = spans.get((c.first, c.month), (0, set()))
             who.add(c.project if c.project is not None else -1 - i)
             spans[(c.first, c.month)] = (amount + c.amount, who)
     running = tuple(SpanPart(year, a, b, amount, len(who)) for (a, b), (amount, who) in sorted(spans.items()))
-    return ProgressGaps(year, month, {d: tuple(sorted(ms)) for d, ms in lacking.items()}, running)
+    return ProgressGaps(year, month, {d: tuple(sorted(ms)) for d, ms in lacking.items()}, running, inside)
