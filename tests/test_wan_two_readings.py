@@ -89,3 +89,28 @@ def test_the_planned_investment_itself_is_still_asked(ctx: AppContext, tmp_path:
     path = report(tmp_path, [1, "甲项目", "甲公司", "高要区", "5万", 300, 3_000])  # 5万元 or 5亿元?
     result = imported(ctx, tmp_path, path)
     assert [(p.row, p.column, p.problem.code) for p in result.problems] == [(3, "E", "wan_in_unit_column")]
+
+
+def test_wan_echoing_the_unit_line_past_any_project_is_that_unit(ctx: AppContext, tmp_path: Path) -> None:
+    """“62,968万” under 单位：万元 was asked: read as 万 × 万元 it is 6.3万亿 yuan, more than any project (a
+    whole province's year of investment), so it can only be 62,968万元. “5万” (5万元 or 5亿元) and “300万”
+    (300万元 or 300亿元) both stay asked: either reading is a project's."""
+    head = ["序号", "项目名称", "建设单位", "所在区域", "总投资", "10月完成投资", "1-10月累计完成投资"]
+    rows = [
+        ["肇庆市2023年10月重点项目进度表"],
+        [None, None, None, None, None, None, "单位：万元"],
+        head,
+        [1, "甲项目", "甲公司", "高要区", "62,968万", 300, "12,000万"],  # 629,680,000; 1-10月 120,000,000
+        [2, "乙项目", "乙公司", "高要区", 20_000, 120, 900],
+    ]
+    path = write_workbook(tmp_path / "october.xlsx", SheetSpec("10月", rows))
+    result = imported(ctx, tmp_path, path)
+    assert result.problems == [] and result.added == 2, result.problems
+    planned = {p.name: p.planned_investment for p in ctx.projects.all_projects()}
+    assert planned == {"甲项目": 629_680_000, "乙项目": 200_000_000}
+    assert months(ctx)["甲项目"] == [(9, 11_700 * WAN, 1), (10, 300 * WAN, None)]  # 12,000万 − 300万
+    for value in ("5万", "300万", "1,200万"):  # 1,200万 × 万元: 1200亿, a project's (a railway's)
+        rows[3][4] = value
+        path = write_workbook(tmp_path / "again.xlsx", SheetSpec("10月", rows))
+        result = imported(ctx, tmp_path, path)
+        assert [(p.row, p.column, p.problem.code) for p in result.problems] == [(4, "E", "wan_in_unit_column")], value

@@ -138,14 +138,19 @@ def round_yuan(amount: Decimal) -> int:
 
 
 _COLUMN_UNITS = {10_000: "万元", 100_000_000: "亿元"}
+# 1万亿元: more than any project (a province's whole year of fixed-asset investment is a few 万亿)
+NO_PROJECT_YUAN = 1_000_000_000_000
 
 
 def _two_readings(value: object, number_text: str, column_factor: int, field: str) -> None:
     """ "1.2万" in a column of 万元 reads two ways: 1.2万元 (万 the unit) or 1.2万 × 万元 (万 the
-    numeral, 1.2亿元) — ten thousand times apart; never settled by a guess."""
+    numeral, 1.2亿元) — ten thousand times apart; never settled by a guess. Unless the numeral's reading
+    is beyond any project (“62,968万” under 单位：万元: 6.3万亿元): then 万 only repeats the unit."""
     try:
         number = Decimal(number_text)
     except InvalidOperation:
+        return
+    if abs(number) * 10_000 * column_factor >= NO_PROJECT_YUAN:
         return
     params = {
         "value": value,

@@ -34,6 +34,11 @@ _TITLE_ROWS = 6  # the rows above the header looked at for a title printed again
 _TITLE_WORDS = ("表", "单位", "清单", "台账", "名单", "统计", "汇总")  # a title's words, never a section row's
 
 
+def is_continued(text: str) -> bool:
+    """A title marked 续表: the table above goes on (io/block_places.py: no table of its own)."""
+    return _CONTINUED_RE.search(cells.fold(text)) is not None
+
+
 def _texts(row: list) -> dict[int, str]:
     """The row's texts by column, folded."""
     return {j: t for j, v in enumerate(row) if not cells.is_empty(v) and (t := cells.fold(cells.display(v)))}

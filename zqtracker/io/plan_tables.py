@@ -69,7 +69,8 @@ class TableRules(GroupRules):
                     self._refuse(Block(at, like, self.name_col), "table_below")
                     plan.second_table = None
         # each table titled with its own district: its rows without one take it (io/block_places.py)
-        self.contexts = block_places(plan, self.sheet, self.layout, self.contexts, self.opts.known_districts)
+        opts = self.opts
+        self.contexts = block_places(plan, self.sheet, self.layout, self.contexts, opts.known_districts, opts.source)
 
     def _refuse(self, block: Block, code: str) -> None:
         base = self.sheet.row_offset + 1

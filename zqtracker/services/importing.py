@@ -253,6 +253,7 @@ class ImportService:
             hidden_rows=options.hidden_rows or (mapping.hidden_rows if mapping else None),
             struck_rows=options.struck_rows or (mapping.struck_rows if mapping else None),
             date_order=options.date_order,
+            source=book.path.stem,
         )
 
     def _context(self, sheets: list[SheetAnalysis], options: ImportOptions) -> Context:
