@@ -70,7 +70,7 @@ AREAS: dict[str, list[str]] = {
         "zqtracker/ui/import_defaults.py",
         "zqtracker/ui/link_questions.py",
     ],
-    "import_struck": ["zqtracker/ui/struck_question.py"],
+    "import_struck": ["zqtracker/ui/struck_question.py", "zqtracker/ui/struck_marks.py"],
     "export": ["zqtracker/ui/export_dialog.py"],
     "server": ["zqtracker/ui/change_log.py", "zqtracker/ui/connect_dialog.py"],
     "dashboard": [

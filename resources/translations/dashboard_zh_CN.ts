@@ -71,6 +71,10 @@
         <translation>{period}累计完成投资：{amount}</translation>
     </message>
     <message>
+        <source>same period last year known only for {span}: {amount}</source>
+        <translation>上年同期 {span} {amount}</translation>
+    </message>
+    <message>
         <source>same period {year}: 0</source>
         <translation>上年同期为零</translation>
     </message>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>StruckMarks</name>
+    <message>
+        <source>Struck through in the file — waiting for your answer</source>
+        <translation>文件中已划掉——等待您的选择</translation>
+    </message>
+    <message>
+        <source>Struck through in the file — left out</source>
+        <translation>文件中已划掉——不导入</translation>
+    </message>
+    <message>
+        <source>struck through in the file</source>
+        <translation>文件中已划掉</translation>
+    </message>
+    <message>
+        <source>If imported: %1</source>
+        <translation>如果导入：%1</translation>
+    </message>
+</context>
+<context>
     <name>StruckQuestion</name>
     <message>
         <source>choose…</source>

@@ -1,7 +1,8 @@
 """The import preview: the sheet as it is, with what will happen to each row.
 
 Column 0 says what happens to the row (new, update with its field-level diff, unchanged,
-invalid, total/section/notes skipped), a row hidden in the sheet greyed and marked so; the
+invalid, total/section/notes skipped), a row hidden in the sheet greyed and marked so, a row struck
+through in the file struck through here and marked waiting for the user's answer (ui/struck_marks.py); the
 other columns are the sheet's own, their header showing the column's letter, its text and the
 field it maps to (with the unit for money). Problem cells are highlighted and carry their reason
 as a tooltip. For 100k rows ``data()`` only looks values up; texts are built once per row and
@@ -36,9 +37,20 @@ from zqtracker.io.layout import ColumnInfo
 from zqtracker.io.numfmt import column_letter
 from zqtracker.io.values import display
 from zqtracker.services.import_model import INVALID, NEW, UPDATE, FieldChange, SheetAnalysis
+from zqtracker.ui.struck_marks import (
+    LEFT_OUT,
+    LEFT_OUT_KIND,
+    struck_background,
+    struck_font,
+    struck_foreground,
+    struck_states,
+    struck_status,
+    struck_tooltip,
+)
 
 STATUS_COLUMN = 0
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "new", "update", "same", "invalid", "exists", "total", ...
+STRUCK_ROLE = Qt.ItemDataRole.UserRole + 2  # a row struck through in the file: "waiting", "left_out", "imported"
 
 _TINTS = {NEW: "#2e7d32", UPDATE: "#1565c0", INVALID: "#c62828", "exists": "#6d6d6d"}
 _MONEY = ("planned_investment", "expected_annual_output", "expected_annual_tax")
@@ -98,6 +110,7 @@ class PreviewModel(QAbstractTableModel):
         self._problems: dict[tuple[int, int], list[str]] = {}
         self._status_text: dict[int, str] = {}
         self._hidden: frozenset[int] = frozenset()  # data rows hidden in the sheet (indexes into the rows)
+        self._struck: dict[int, str] = {}  # data rows struck through in the file → their state (ui/struck_marks.py)
         self._width = 0
         self.column_units: dict[int, int] = {}  # the user's unit per sheet column (set by the dialog)
         self.kept_units: dict[int, int] = {}  # one given for an earlier file: where the file states none
@@ -111,7 +124,7 @@ class PreviewModel(QAbstractTableModel):
         self._k_of, self._problems, self._status_text = {}, {}, {}
         self._width = sheet.raw.width if sheet is not None else 0
         plan = sheet.plan if sheet is not None else None
-        self._hidden = frozenset()
+        self._hidden, self._struck = frozenset(), struck_states(sheet)
         if plan is not None:
             self._k_of = {i: k for k, i in enumerate(plan.data_rows)}
             self._hidden = frozenset(r - 1 - sheet.raw.row_offset for r in plan.hidden)  # type: ignore[union-attr]
@@ -145,6 +158,8 @@ class PreviewModel(QAbstractTableModel):
         k = self._k_of.get(i)
         if k is not None and sheet.status:
             return sheet.status[k]
+        if self._struck.get(i) == LEFT_OUT:
+            return LEFT_OUT_KIND
         if sheet.plan is not None:
             if i in sheet.plan.skipped:
                 return sheet.plan.skipped[i]
@@ -155,8 +170,13 @@ class PreviewModel(QAbstractTableModel):
 
     def _status(self, i: int) -> str:
         text = self._status_text.get(i)
-        if text is not None:
-            return text
+        if text is None:
+            text = self._status_text[i] = self._row_status(i)
+            if i in self._struck:  # struck through in the file: waiting for the answer, left out, imported
+                text = self._status_text[i] = struck_status(self._struck[i], text)
+        return text
+
+    def _row_status(self, i: int) -> str:
         kind = self.row_kind(i)
         text = self.words.get(kind, "")
         sheet = self.sheet
@@ -176,7 +196,6 @@ class PreviewModel(QAbstractTableModel):
                 text += "  " + self.words.get("records", "{0}").format(written, same)
         if i in self._hidden and kind != "hidden_row":
             text = f"{self.words.get('hidden_mark', '')} · {text}"
-        self._status_text[i] = text
         return text
 
     # -- Qt -------------------------------------------------------------------------------------------
@@ -191,7 +210,11 @@ class PreviewModel(QAbstractTableModel):
             return display(row[c - 1]) if c - 1 < len(row) else ""
         if role == KIND_ROLE:
             return self.row_kind(i)
+        if role == STRUCK_ROLE:
+            return self._struck.get(i)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if c == STATUS_COLUMN and i in self._struck:
+                return struck_tooltip(self._struck[i], self._status(i), self._row_status(i))
             if c == STATUS_COLUMN:
                 return self._status(i) or None
             reasons = self._problems.get((i, c - 1))
@@ -199,6 +222,8 @@ class PreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             if c != STATUS_COLUMN and (i, c - 1) in self._problems:
                 return _tint("#e53935", 110)
+            if i in self._struck and (brush := struck_background(self._struck[i], c == STATUS_COLUMN)) is not None:
+                return brush
             if i in self._hidden:  # greyed, whatever happens to it
                 return _tint("#9e9e9e", 70 if c == STATUS_COLUMN else 40)
             kind = self.row_kind(i)
@@ -209,22 +234,29 @@ class PreviewModel(QAbstractTableModel):
                 return _tint("#9e9e9e", 45)
             return None
         if role == Qt.ItemDataRole.FontRole:
-            kind = self.row_kind(i)
-            if kind in ("total", "section1", "section2", "note", "title", "part", "unit") or i in self._hidden:
-                font = QFont()
-                font.setItalic(True)
-                return font
-            if kind == "header":
-                font = QFont()
-                font.setBold(True)
-                return font
+            font = self._font(i)
+            return struck_font(font) if i in self._struck and c != STATUS_COLUMN else font
         if role == Qt.ItemDataRole.ForegroundRole:
+            if i in self._struck and (brush := struck_foreground(self._struck[i])) is not None:
+                return brush
             info = self.column_info(c)
             kind = self.row_kind(i)
             if kind in ("total", "note", "title") or i in self._hidden:
                 return QBrush(QColor("#8a8a8a"))
             if info is not None and c != STATUS_COLUMN and not _imported(info):
                 return QBrush(QColor("#8a8a8a"))
+        return None
+
+    def _font(self, i: int) -> QFont | None:
+        kind = self.row_kind(i)
+        if kind in ("total", "section1", "section2", "note", "title", "part", "unit") or i in self._hidden:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if kind == "header":
+            font = QFont()
+            font.setBold(True)
+            return font
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -11,6 +11,7 @@ from zqtracker.charts.theme import Theme
 from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.money import Unit
 from zqtracker.domain.money_format import MoneyFormat
+from zqtracker.domain.months import ytd_span
 from zqtracker.domain.status import Status
 from zqtracker.domain.unknown import without_amount, without_amount_text
 from zqtracker.services.dashboard import DashboardFigures
@@ -87,8 +88,14 @@ def fill_tiles(
         why = span_words.not_comparable(point.left_out, lang)
         like = span_words.like_growth(point, lang, tile=True)
         # last year's figure of other months: "—" or labelled with its months (stats/prior.py), never bare
-        prior = prior_text(c.total, lang, lambda v: exact_money(v, unit, lang), year=f.year)
-        same = translate("DashboardTiles", "same period {year}: {amount}").format(year=f.year - 1, amount=prior)
+        if c.total.prior_through:  # the months said once, with the year (not "same period 2024: Jan–Sep 2024: …")
+            span = ytd_span(c.total.prior_through, lang, f.year - 1)
+            same = translate("DashboardTiles", "same period last year known only for {span}: {amount}").format(
+                span=span, amount=exact_money(c.total.prior_ytd, unit, lang)
+            )
+        else:
+            prior = prior_text(c.total, lang, lambda v: exact_money(v, unit, lang), year=f.year)
+            same = translate("DashboardTiles", "same period {year}: {amount}").format(year=f.year - 1, amount=prior)
         tiles["yoy"].set_figure("—", like, tooltip=f"{why}\n{span_words.like_growth(point, lang)}\n{same}")
     elif growth is None:
         tiles["yoy"].set_figure("—", translate("DashboardTiles", "same period {year}: 0").format(year=f.year - 1))
