@@ -328,3 +328,8 @@ MESSAGES.merge(BLOCK_PLACE_MESSAGES)
 from zqtracker.domain.prior_messages import PRIOR_MESSAGES  # noqa: E402
 
 MESSAGES.merge(PRIOR_MESSAGES)
+
+# An .xlsb record cut short where it would say which rows are struck through (domain/xlsb_messages.py).
+from zqtracker.domain.xlsb_messages import XLSB_MESSAGES  # noqa: E402
+
+MESSAGES.merge(XLSB_MESSAGES)
