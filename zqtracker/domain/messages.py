@@ -334,3 +334,8 @@ MESSAGES.merge(PRIOR_MESSAGES)
 from zqtracker.domain.inside_span_messages import INSIDE_SPAN_MESSAGES  # noqa: E402
 
 MESSAGES.merge(INSIDE_SPAN_MESSAGES)
+
+# An .xlsb record cut short where it would say which rows are struck through (domain/xlsb_messages.py).
+from zqtracker.domain.xlsb_messages import XLSB_MESSAGES  # noqa: E402
+
+MESSAGES.merge(XLSB_MESSAGES)

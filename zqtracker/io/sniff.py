@@ -201,7 +201,7 @@ def _inspect_zip(path: Path, size: int, limits: Limits) -> FileInfo:
             if key in names and duplicate is None:
                 duplicate = info.filename
             names.setdefault(key, info)
-            if key in ("xl/styles.xml", "styles.xml") and info.file_size > limits.max_styles:
+            if key in ("xl/styles.xml", "xl/styles.bin", "styles.xml") and info.file_size > limits.max_styles:
                 sizes = {"size": _mib(info.file_size), "limit": _mib(limits.max_styles)}
                 raise WorkbookRefused("styles_too_large", name, entry=info.filename, **sizes)
             if key.endswith((".xml", ".rels", ".vml")) and info.file_size:

@@ -7,7 +7,8 @@ without a struck font pays for one small parse of styles.xml and nothing more. T
 the scan's marks as (row, column, STRUCK) and leave the reading process in a "struck" frame of their
 own (io/worker.py), never as a mark of a cell's value. Rich text struck through in part is not read.
 An .xls's cells are marked the same way from its FONT and XF records (io/biff.py), an .ods's from its
-cell, paragraph and span styles (io/ods_package.py); an .xlsb's struck rows cannot be told.
+cell, paragraph and span styles (io/ods_package.py), an .xlsb's from styles.bin and its cell records'
+iStyleRef (io/xlsb_strike.py).
 """
 
 from __future__ import annotations

@@ -4,8 +4,8 @@ A data row whose name cell is struck through, or most of whose cells with someth
 a question — is it off the list? — answered like the rows hidden in the sheet: --struck-rows skip
 leaves them out, --struck-rows import imports them, and until then the command line refuses, naming
 the rows. A struck row whose 备注 already marks it removed (io/removed_rows.py) is that note's alone.
-An .xlsx, an .xls and an .ods say which cells are struck through (io/strike_styles.py, io/biff.py,
-io/ods_package.py); an .xlsb does not.
+An .xlsx, an .xls, an .ods and an .xlsb say which cells are struck through (io/strike_styles.py,
+io/biff.py, io/ods_package.py, io/xlsb_strike.py).
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
 """What python-calamine does not tell about an .xlsb package: the 1904 date system, hidden
-columns and rows, merged ranges and which cells hold an Excel error ([MS-XLSB] 2.4 records).
+columns and rows, merged ranges, which cells hold an Excel error and which are struck through
+(io/xlsb_strike.py) ([MS-XLSB] 2.4 records).
 
 An .xlsb part is a stream of records, each a 1–2 byte type and a 1–4 byte length (7 bits per
 byte). The walk reads only the record headers and the few record types needed, bounded by the
@@ -14,6 +15,7 @@ import zipfile
 
 from zqtracker.io.biff import ERROR_CODES
 from zqtracker.io.row_ranges import RangeCollector
+from zqtracker.io.xlsb_strike import CELLS, STYLES_PART, XlsbDamaged, struck_cell, struck_xfs
 from zqtracker.io.xlsx_package import Package, _local
 
 ROW_HDR, CELL_ERROR, FMLA_ERROR, COL_INFO, MERGE_CELL = 0, 3, 11, 60, 176
@@ -21,20 +23,25 @@ ROW_DY_ZERO = 0x10  # BrtRowHdr's 12th byte: fDyZero, the row is hidden (by hand
 WB_PROP, BUNDLE_SH = 153, 156
 
 
-def records(data: bytes):
-    """(type, payload offset, length) of each record; stops at a truncated header."""
+def records(data: bytes, strict: str | None = None):
+    """(type, payload offset, length) of each record; stops at a truncated header, and cuts a record
+    running past the end to what is there — or, ``strict`` (the part's name), raises XlsbDamaged."""
     pos, end = 0, len(data)
     while pos < end:
         rtype = data[pos]
         pos += 1
         if rtype & 0x80:
             if pos >= end:
+                if strict:
+                    raise XlsbDamaged(strict)
                 return
             rtype = (rtype & 0x7F) | ((data[pos] & 0x7F) << 7)
             pos += 1
         size = shift = 0
         for _ in range(4):
             if pos >= end:
+                if strict:
+                    raise XlsbDamaged(strict)
                 return
             b = data[pos]
             pos += 1
@@ -42,6 +49,8 @@ def records(data: bytes):
             shift += 7
             if not b & 0x80:
                 break
+        if strict and size > end - pos:
+            raise XlsbDamaged(strict)
         yield rtype, pos, min(size, end - pos)
         pos += size
 
@@ -58,7 +67,8 @@ def _wide(data: bytes, off: int, end: int) -> tuple[str | None, int]:
 
 
 def xlsb_facts(path: str) -> Package:
-    """Best effort, like io/xlsx_package.package_facts: a damaged package is left to the parser."""
+    """Best effort, like io/xlsx_package.package_facts: a damaged package is left to the parser, but
+    for a record cut short where it would hide struck rows: the file is refused (``refused``)."""
     facts = Package()
     try:
         with zipfile.ZipFile(path) as zf:
@@ -73,8 +83,12 @@ def xlsb_facts(path: str) -> Package:
                     name, _ = _wide(data, after, off + n)
                     if name is not None and rel in targets:
                         facts.sheet_parts[name] = names.get(targets[rel].lower(), targets[rel])
+            styles = zf.read(names[STYLES_PART]) if STYLES_PART in names else b""  # size-checked by io/sniff.py
+            struck = struck_xfs(records(styles, strict=names.get(STYLES_PART)), styles)
             for name, part in facts.sheet_parts.items():
-                _sheet(facts, name, zf.read(part))
+                _sheet(facts, name, zf.read(part), struck, part)
+    except XlsbDamaged as exc:
+        facts.refused = ("xlsb_record_cut", {"entry": exc.args[0]})
     except Exception:  # noqa: BLE001
         pass
     return facts
@@ -93,13 +107,15 @@ def _relationships(zf: zipfile.ZipFile, names: dict[str, str]) -> dict[str, str]
     return out
 
 
-def _sheet(facts: Package, name: str, data: bytes) -> None:
+def _sheet(facts: Package, name: str, data: bytes, struck: frozenset[int] = frozenset(), part: str = "") -> None:
     hidden: list[tuple[int, int]] = []
     errors: list[tuple[int, int, str]] = []
     merged: list[tuple[int, int, int, int]] = []
     rows = RangeCollector()
     row = 0
-    for rtype, off, n in records(data):
+    for rtype, off, n in records(data, strict=part or name if struck else None):
+        if struck and rtype in CELLS:
+            struck_cell(data, off, n, row, struck, errors, part or name)
         if rtype == ROW_HDR and n >= 4:
             (row,) = struct.unpack_from("<I", data, off)
             if n >= 12 and data[off + 11] & ROW_DY_ZERO:

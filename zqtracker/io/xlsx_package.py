@@ -21,7 +21,7 @@ from zqtracker.io.row_ranges import RangeCollector
 from zqtracker.io.strike_styles import struck_cells, struck_styles
 from zqtracker.io.xlsx_escapes import has_escapes
 from zqtracker.io.xlsx_formulas import Uncalculated, column_number
-from zqtracker.io.xlsx_places import TWICE, UNREAD, PartUnreadable, Places, RowOrder, Unplaced
+from zqtracker.io.xlsx_places import TWICE, UNREAD, PartUnreadable, Places, RowOrder, Unplaced, block_end
 
 
 class Package:
@@ -261,14 +261,13 @@ def _hidden_rows(data: bytes, rows: RangeCollector) -> None:
 
 def whole_elements(zf: zipfile.ZipFile, part: str, end: bytes = b"c>") -> Iterator[bytes]:
     """The part in blocks of about a megabyte, each ending after a whole element (by default a
-    cell, ``…c>``): no cell is cut in two."""
+    cell, ``…c>``): no cell, tag, comment or CDATA section is cut in two (io/xlsx_places.block_end)."""
     tail = b""
     with zf.open(part) as fh:
         while True:
             block = fh.read(1 << 20)
             data = tail + block
-            last = data.rfind(end)  # the end of the last whole element
-            cut = len(data) if not block else last + len(end) if last >= 0 else 0
+            cut = len(data) if not block else block_end(data, end)  # the end of the last whole element
             data, tail = data[:cut], data[cut:][-(1 << 20) :]
             yield data
             if not block:

@@ -153,3 +153,38 @@ def twice_refusal(ref: str) -> tuple[str, dict]:
 def unread_part(marks: list[tuple[int, int, str]]) -> str | None:
     """The part named by a sheet's scan marks as unreadable (the whole file is refused), else None."""
     return marks[-1][2] if marks and marks[-1][0] == UNREAD else None
+
+
+# A tag from its "<" to its ">", its attribute values read whole ("<" is never inside one, ">" may be)
+_WHOLE_TAG_RE = re.compile(rb"<[^<>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^<>\"']*)*>")
+
+
+def block_end(data: bytes, end: bytes) -> int:
+    """Where a block of a part may end: just after the last ``end`` (b"c>": a cell's) that is the end of a
+    whole tag or lies in text, not inside a tag's attribute value (XML allows ">" in one), a comment or a
+    CDATA section — a tag cut in two is seen in neither block, and the cells after it, written without
+    their r, would each be placed a column to the left. 0 when there is none. Each ``end`` passed over
+    moves the search back before its tag or section: a block is looked at a bounded number of times."""
+    pos = len(data)
+    while (last := data.rfind(end, 0, pos)) >= 0:
+        cut = last + len(end)
+        section = _open_section(data, cut)
+        if section >= 0:
+            pos = section
+            continue
+        start = data.rfind(b"<", 0, cut - 1)
+        m = _WHOLE_TAG_RE.match(data, start) if start >= 0 else None
+        if start < 0 or (m is not None and m.end() <= cut):
+            return cut
+        pos = start  # inside the tag from ``start``: so is every ``end`` after its "<"
+    return 0
+
+
+def _open_section(data: bytes, cut: int) -> int:
+    """Where a comment or a CDATA section opened before ``cut`` and not closed by then starts; -1 if none."""
+    if b"<!" not in data:
+        return -1
+    comment, cdata = data.rfind(b"<!--", 0, cut), data.rfind(b"<![CDATA[", 0, cut)
+    if comment > data.rfind(b"-->", 0, cut):
+        return comment
+    return cdata if cdata > data.rfind(b"]]>", 0, cut) else -1
