@@ -18,6 +18,7 @@ from zqtracker.domain.words import APP
 from zqtracker.io.errors import WorkbookRefused
 from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
 from zqtracker.services.round_guard import refuse_round_table
+from zqtracker.ui.palette import problem_style
 
 FILE_FILTER = "*.xlsx *.xlsm *.xltx *.xltm *.xls *.xlsb *.ods *.csv *.htm *.html *.xml"
 
@@ -37,7 +38,7 @@ class ImportFileBar(QWidget):
         self.notes_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.error_label.setStyleSheet(problem_style(self.palette()) + " font-weight: bold;")
         self.error_label.setVisible(False)
         top = QHBoxLayout()
         top.addWidget(self.file_label, 1)

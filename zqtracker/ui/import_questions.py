@@ -44,6 +44,7 @@ from zqtracker.services.import_options import parse_period
 from zqtracker.services.import_status_words import status_words
 from zqtracker.ui.import_defaults import DefaultFields
 from zqtracker.ui.link_questions import LinkQuestions
+from zqtracker.ui.palette import question_style
 from zqtracker.ui.struck_question import StruckQuestion
 
 
@@ -95,7 +96,7 @@ class ImportQuestions(QWidget):
         self.period_hint = QLabel()
         self.period_box = _line(self.period_label, self.period_edit, self.period_hint)
         for label in (self.hidden_label, self.period_label):  # a question the import waits on
-            label.setStyleSheet("color: #6d4c00; font-weight: bold;")
+            label.setStyleSheet(question_style(self.palette()))
         for combo in (self.hidden_combo, self.date_combo):  # sized again on a language switch
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         layout = QVBoxLayout(self)

@@ -17,6 +17,11 @@ def problem_color(palette: QPalette) -> QColor:
     return QColor("#ff7b72") if is_dark(palette) else QColor("#b3261e")
 
 
+def question_style(palette: QPalette) -> str:
+    """A question the import waits on: dark amber on a light window, light amber on a dark one."""
+    return f"color: {'#ffd27a' if is_dark(palette) else '#6d4c00'}; font-weight: bold;"
+
+
 def muted_color(palette: QPalette) -> QColor:
     return palette.color(QPalette.ColorRole.PlaceholderText)
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from zqtracker.io.row_ranges import runs_text
 from zqtracker.io.values import display
 from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
+from zqtracker.ui.palette import question_style
 
 NAMED = 6  # projects named under the question; the rest counted
 
@@ -29,7 +30,7 @@ class StruckQuestion(QWidget):
         super().__init__(parent)
         self._analysis: ImportAnalysis | None = None
         self.label = QLabel()
-        self.label.setStyleSheet("color: #6d4c00; font-weight: bold;")  # a question the import waits on
+        self.label.setStyleSheet(question_style(self.palette()))  # a question the import waits on
         self.combo = QComboBox()
         for answer in ("", "skip", "import"):
             self.combo.addItem("", answer)
