@@ -21,7 +21,7 @@ from zqtracker.io.header_again import HeaderAgain
 from zqtracker.io.header_parts import ask_parts
 from zqtracker.io.headers import ROW_NUMBER
 from zqtracker.io.layout_model import BY_PERIOD, MONTHLY, SPAN, ColumnInfo, SheetLayout
-from zqtracker.io.month_years import month_questions
+from zqtracker.io.month_years import month_questions, row_month_questions
 from zqtracker.io.plan_above import sheet_totals
 from zqtracker.io.plan_finish import (
     apply_contexts,
@@ -223,6 +223,7 @@ class PlanBuilder(RowRules):
         read = [i for _j, i, _c in self.columns if i.index not in self.opts.column_units]
         title_unit_note(plan, self.layout, read)
         if "month" in self.layout.fields() and (self.layout.kind == MONTHLY or "amount" in self.layout.fields()):
+            row_month_questions(plan, self.sheet, self.layout)  # a month of 2069 or 1969 (io/month_years.py)
             long_months(plan, self.layout, self.sheet.name, every_row=self.layout.kind == MONTHLY)
         list_unknown_statuses(plan)
         fields_down_rows(plan, self.sheet.name, self.layout)
