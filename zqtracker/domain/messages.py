@@ -328,3 +328,8 @@ MESSAGES.merge(BLOCK_PLACE_MESSAGES)
 from zqtracker.domain.prior_messages import PRIOR_MESSAGES  # noqa: E402
 
 MESSAGES.merge(PRIOR_MESSAGES)
+
+# A list whose known columns name no project: which column holds the names (domain/name_column_messages.py).
+from zqtracker.domain.name_column_messages import NAME_COLUMN_MESSAGES  # noqa: E402
+
+MESSAGES.merge(NAME_COLUMN_MESSAGES)
