@@ -6,9 +6,10 @@ messages.py merges them in.
 
 from __future__ import annotations
 
-from zqtracker.domain.words import Catalogue
+from zqtracker.domain.name_column_messages import MAP_WAYS
+from zqtracker.domain.words import Catalogue, Ways
 
-_IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
+_IMPORT_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
     # -- files ---------------------------------------------------------------------------------
     "file_missing": ("{file} does not exist.", "文件“{file}”不存在。"),
     "not_a_file": ("{file} is a folder, not a file.", "“{file}”是文件夹，不是文件。"),
@@ -105,13 +106,15 @@ _IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "“{file}”中没有名为“{sheet}”的工作表（现有：{sheets}）。",
     ),
     "nothing_recognized": (
-        "No sheet of {file} looks like a list of projects or of monthly investment (no known column headers).",
-        "“{file}”中没有像项目清单或月度完成投资表的工作表（未找到可识别的表头）。",
+        "No sheet of {file} looks like a list of projects or of monthly investment (no known column headers){how}.",
+        "“{file}”中没有像项目清单或月度完成投资表的工作表（未找到可识别的表头）{how}。",
+        MAP_WAYS,
     ),
     "sheet_not_recognized": (
         "Sheet “{sheet}” of {file} does not look like a list of projects or of monthly investment "
-        "(no known column headers).",
-        "“{file}”的工作表“{sheet}”不像项目清单或月度完成投资表（未找到可识别的表头）。",
+        "(no known column headers){how}.",
+        "“{file}”的工作表“{sheet}”不像项目清单或月度完成投资表（未找到可识别的表头）{how}。",
+        MAP_WAYS,
     ),
     "no_unit": (
         "{file}, sheet “{sheet}”, column {column} “{header}”: the amounts have no unit (none in the cells, the header "

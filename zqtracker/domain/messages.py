@@ -339,3 +339,8 @@ MESSAGES.merge(INSIDE_SPAN_MESSAGES)
 from zqtracker.domain.xlsb_messages import XLSB_MESSAGES  # noqa: E402
 
 MESSAGES.merge(XLSB_MESSAGES)
+
+# A list whose known columns name no project: which column holds the names (domain/name_column_messages.py).
+from zqtracker.domain.name_column_messages import NAME_COLUMN_MESSAGES  # noqa: E402
+
+MESSAGES.merge(NAME_COLUMN_MESSAGES)

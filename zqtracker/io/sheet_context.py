@@ -14,7 +14,7 @@ import unicodedata
 from zqtracker.domain.money import unit_factor_of
 from zqtracker.io.cn_numerals import arabic_months, arabic_years, quarter_spans
 from zqtracker.io.context import place_in_text, status_in_text
-from zqtracker.io.header_rows import HEADER_SCAN_ROWS
+from zqtracker.io.header_rows import HEADER_SCAN_ROWS, find_header_row, looks_like_subheader
 from zqtracker.io.headers import currency_of
 from zqtracker.io.layout_model import SheetLayout
 from zqtracker.io.reader import RawSheet
@@ -116,8 +116,10 @@ def title_year(sheet: RawSheet, upto: int) -> int | None:
 
 
 def header_year(sheet: RawSheet, hr: int) -> int | None:
-    """A year another header of the header rows names ("2023年计划投资" beside "8月" … "12月")."""
-    for r in (hr, hr + 1):
+    """A year another header of the header rows names ("2023年计划投资" beside "8月" … "12月"). The row
+    under ``hr`` only when it is a second header row: a first project's text ("2012年12月召开座谈会")
+    is no report's year (probe30a: a 2013 list's plans were all stored as 2012's)."""
+    for r in (hr, hr + 1) if looks_like_subheader(sheet, hr, None) else (hr,):
         i = r - sheet.row_offset
         if 0 <= i < len(sheet.rows):
             years = {year_in(v) for v in sheet.rows[i] if isinstance(v, str)} - {None}
@@ -127,11 +129,13 @@ def header_year(sheet: RawSheet, hr: int) -> int | None:
 
 
 def book_year(sheets: list[RawSheet]) -> int | None:
-    """The one year a workbook's sheets name in their titles or names, if they name one."""
+    """The one year a workbook's sheets name in their titles or names, if they name one: the rows above
+    a sheet's header, never its table's (a project's "计划2013年3月" is not the report's year)."""
     years = set()
     for sheet in sheets:
         upto = sheet.row_offset + min(HEADER_SCAN_ROWS, len(sheet.rows))
-        found = title_year(sheet, upto) or year_in(sheet.name)
+        hr = find_header_row(sheet, title_year(sheet, upto) or year_in(sheet.name))
+        found = title_year(sheet, upto if hr is None else hr) or year_in(sheet.name)
         if found is not None:
             years.add(found)
     return years.pop() if len(years) == 1 else None

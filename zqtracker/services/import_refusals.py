@@ -7,6 +7,7 @@ from __future__ import annotations
 from zqtracker.domain.errors import Problem
 from zqtracker.io.errors import WorkbookRefused
 from zqtracker.io.field_choice import UNPLACED
+from zqtracker.io.headers import IGNORED_PREFIX, ROW_NUMBER
 from zqtracker.io.layout import UNKNOWN, SheetLayout
 from zqtracker.services.import_model import SheetAnalysis
 
@@ -25,7 +26,9 @@ def nothing_recognized(sheets: list[SheetAnalysis], file: str) -> WorkbookRefuse
     summary = next((sa for sa in sheets if sa.layout.summary is not None and sa.reason == "not_recognized"), None)
     if summary is not None:
         return not_a_list(summary.layout, file)
-    return WorkbookRefused("nothing_recognized", file)
+    nameless = next((r for r in (_no_name_column(sa.layout, file) for sa in sheets if sa.reason == "not_recognized")
+                     if r is not None), None)  # fmt: skip
+    return nameless or WorkbookRefused("nothing_recognized", file)
 
 
 def not_a_list(layout: SheetLayout, file: str) -> WorkbookRefused:
@@ -33,7 +36,24 @@ def not_a_list(layout: SheetLayout, file: str) -> WorkbookRefused:
     if layout.summary is not None:
         column, header, values = layout.summary
         return WorkbookRefused("summary_table", file, sheet=layout.sheet, column=column, header=header, values=values)
-    return WorkbookRefused("sheet_not_recognized", file, sheet=layout.sheet)
+    return _no_name_column(layout, file) or WorkbookRefused("sheet_not_recognized", file, sheet=layout.sheet)
+
+
+def _no_name_column(layout: SheetLayout, file: str) -> WorkbookRefused | None:
+    """Known columns (project_id) but none of names, and a column that may hold them — a description
+    (project_description: NYC's capital projects list names its projects there) or one not known: the
+    question which column names the projects, rather than "no known column headers"."""
+    known = [c for c in layout.columns if c.field and not c.field.startswith(IGNORED_PREFIX) and c.field != ROW_NUMBER]
+    if layout.kind != UNKNOWN or layout.aggregate or not known or any(c.field == "name" for c in layout.columns):
+        return None
+    may_name = [c for c in layout.columns if c.field == IGNORED_PREFIX + "content"] or [
+        c for c in layout.columns if c.field is None and c.header
+    ]
+    if not may_name:
+        return None
+    shown = ", ".join(f"{c.letter} “{c.header}”" for c in known)
+    return WorkbookRefused("no_name_column", file, sheet=layout.sheet, known=shown, column=may_name[0].letter,
+                           header=may_name[0].header)  # fmt: skip
 
 
 def aggregate_note(layout: SheetLayout) -> Problem:
