@@ -339,3 +339,8 @@ MESSAGES.merge(INSIDE_SPAN_MESSAGES)
 from zqtracker.domain.xlsb_messages import XLSB_MESSAGES  # noqa: E402
 
 MESSAGES.merge(XLSB_MESSAGES)
+
+# A district's name typed alone on a row between projects numbered on (domain/lone_place_messages.py).
+from zqtracker.domain.lone_place_messages import LONE_PLACE_MESSAGES  # noqa: E402
+
+MESSAGES.merge(LONE_PLACE_MESSAGES)
