@@ -344,3 +344,8 @@ MESSAGES.merge(XLSB_MESSAGES)
 from zqtracker.domain.name_column_messages import NAME_COLUMN_MESSAGES  # noqa: E402
 
 MESSAGES.merge(NAME_COLUMN_MESSAGES)
+
+# A district's name typed alone on a row between projects numbered on (domain/lone_place_messages.py).
+from zqtracker.domain.lone_place_messages import LONE_PLACE_MESSAGES  # noqa: E402
+
+MESSAGES.merge(LONE_PLACE_MESSAGES)

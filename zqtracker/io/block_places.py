@@ -12,6 +12,11 @@ A later table under a header of its own whose title names no district (续建项
 the first title's district's, silently. Its rows take the district the whole file names — the file's name,
 the sheet's, its 填报单位 line, or a title over the tables' own titles (肇庆市高要区…表 over 一、续建项目) —
 and when nothing names one, the import asks (district_title_missing) rather than guess.
+
+A district's name typed alone on a row between the projects (四会市 in A7, unmerged, no year, no header again)
+was read as a line of the project above, its rows the first title's district's. io/rows.py reads it as a
+title; io/lone_places.py says whether it surely heads the rows under it (their 序号 starts again), and when it
+does not, the import asks (place_row_unclear).
 """
 
 from __future__ import annotations
@@ -22,11 +27,14 @@ from zqtracker.domain.errors import Problem
 from zqtracker.io.context import place_in_text
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.header_again import is_continued
+from zqtracker.io.lone_places import lone_places
 from zqtracker.io.row_ranges import runs_text
 from zqtracker.io.sheet_context import unit_line_factor, without_sent_dates
 from zqtracker.io.values import clean_text, is_empty
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from zqtracker.io.layout_model import SheetLayout
     from zqtracker.io.plan import SheetPlan
     from zqtracker.io.reader import RawSheet
@@ -95,6 +103,7 @@ def block_places(
     contexts: list | None,
     known: frozenset[str],
     source: str = "",
+    numbers: Callable[[], list | None] | None = None,
 ) -> list | None:
     """``contexts`` with each row of a table titled with another district than the sheet's taking that
     district (a context as a section's, put first: a section's own district wins); the note naming
@@ -113,14 +122,22 @@ def block_places(
     }
     for i, text in _later_titles(plan, sheet, layout):
         titles[i] = (place_in_text(text, known), text)
+    lone = lone_places(plan, sheet, known, numbers)  # 四会市 alone in A7 over its rows
+    titles.update((i, (p, "")) for i, (p, sure) in lone.items() if sure)
+    unclear = sorted((i, p) for i, (p, sure) in lone.items() if not sure)
     titled = sorted(titles.items())
-    if not any(p for _i, (p, _t) in titled) and (not titled or plan.district_from != "title"):
+    if not any(p for _i, (p, _t) in titled) and (not titled or plan.district_from != "title") and not unclear:
         return contexts  # no title names a district: the sheet's hint holds
     whole = _file_place(sheet, layout, known, source)
     rows_of: dict[str, list[int]] = {}
     place, t = plan.default_district, 0
     moved = False
     for k, i in enumerate(plan.data_rows):
+        if unclear and unclear[0][0] < i:
+            (at, lone_place), unclear = unclear[0], unclear[1:]
+            if place not in (None, lone_place) and not all(_own_place(plan, contexts, j) for j in range(k, len(plan))):
+                _ask(plan, sheet, at, lone_place, place)  # 四会市 alone, 高要区's numbering going on under it
+                return contexts
         while t < len(titled) and titled[t][0] < i:
             (at, (named, text)), t = titled[t], t + 1
             rows = range(k, len(plan))
@@ -148,6 +165,16 @@ def block_places(
         blocks = "; ".join(f"{p}: {runs_text(rows)}" for p, rows in rows_of.items())
         plan.notes.append(Problem("note_district_blocks", None, {"sheet": sheet.name, "blocks": blocks}))
     return contexts
+
+
+def _ask(plan: SheetPlan, sheet: RawSheet, at: int, named: str, place: str) -> None:
+    """Row ``at`` names ``named`` alone over rows numbered on from ``place``'s: its title, or a line of the
+    project above? Asked (place_row_unclear): nothing is written."""
+    row = at + sheet.row_offset + 1
+    value = next(clean_text(v) for v in sheet.rows[at] if not is_empty(v))
+    params = {"sheet": sheet.name, "row": row, "value": value, "named": named, "place": place}
+    problem = Problem("place_row_unclear", "district", params)
+    plan.sheet_problems.append(CellProblem(sheet.name, row, "", "", value, problem))
 
 
 def _before(titled: list, t: int, plan: SheetPlan, k: int) -> bool:

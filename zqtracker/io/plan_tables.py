@@ -48,6 +48,7 @@ class TableRules(GroupRules):
     _fill_vertical_merges: Callable[[int, int], None]
     _select: Callable[[int, int], None]
     _convert: Callable[[int], None]
+    _row_numbers: Callable[[], list | None]
 
     def _tables_around(self) -> None:
         """Once every row is read: the tables above the header, in the notes and under a second header."""
@@ -70,7 +71,9 @@ class TableRules(GroupRules):
                     plan.second_table = None
         # each table titled with its own district: its rows without one take it (io/block_places.py)
         opts = self.opts
-        self.contexts = block_places(plan, self.sheet, self.layout, self.contexts, opts.known_districts, opts.source)
+        self.contexts = block_places(
+            plan, self.sheet, self.layout, self.contexts, opts.known_districts, opts.source, self._row_numbers
+        )
 
     def _refuse(self, block: Block, code: str) -> None:
         base = self.sheet.row_offset + 1

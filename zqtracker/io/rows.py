@@ -68,6 +68,12 @@ _TITLE_RE = re.compile(
 )
 _TABLE_TITLE_RE = re.compile(r"(?:19|20)\d{2}\s*年.{2,}表\s*(?:[（(][^)）]*[)）])?\s*$")
 _DISTRICT_SUFFIXES = ("区", "县", "市", "园区", "开发区", "新区", "园", "镇")
+# 四会市, 四会市重点项目, 肇庆市四会市重点项目表 alone on its row, unmerged and with no year: a district's title over
+# the rows under it — or a project's second line; io/block_places.py tells which by the rows' numbering
+_PLACE_TITLE_RE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,3}市)?(?P<place>[\u4e00-\u9fff]{2,6}?[区县市镇])"
+    r"(?:重点)?(?:建设)?(?:项目)?(?:表|清单|名单|一览表|情况表)?$"
+)
 
 
 def classify(
@@ -114,6 +120,8 @@ def classify(
         if _TITLE_RE.search(said) and not (_SECTION1_RE.match(said) or _SECTION2_RE.match(said)):
             return "title", said  # "2025年…计划表（续表）" over a page's rows: the title again, no sector
         return f"section{section[0]}", section[1]
+    if first is not None and place_title(row) is not None:
+        return "title", first[1]  # 四会市 alone over its rows (probe30): block_places.py reads or asks
     if not _has_identity(row, name_col, code_col) and all(v.__class__ is not str or not v.strip() for v in row):
         return "total", ""  # a row of bare sums
     return None
@@ -144,6 +152,15 @@ def _beside(row: list, at: int, name_col: int) -> bool:
 def is_note(text: str) -> bool:
     """A note's or signature's text ("注：…", "填表人：李明", "联系电话：0758-…")."""
     return bool(_NOTE_RE.match(text.strip()))
+
+
+def place_title(row: list) -> str | None:
+    """The place a row naming a district and nothing else names (四会市, 四会市重点项目 in one cell)."""
+    texts = [v for v in row if not cells.is_empty(v)]
+    if len(texts) != 1 or texts[0].__class__ is not str:
+        return None
+    m = _PLACE_TITLE_RE.match(cells.clean_text(texts[0]))
+    return m["place"] if m else None
 
 
 def is_district(name: str, known: frozenset[str]) -> bool:
