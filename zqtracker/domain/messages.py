@@ -339,3 +339,8 @@ MESSAGES.merge(INSIDE_SPAN_MESSAGES)
 from zqtracker.domain.xlsb_messages import XLSB_MESSAGES  # noqa: E402
 
 MESSAGES.merge(XLSB_MESSAGES)
+
+# A year to date labelled with the months it covers; the monthly 合计's one bracket (domain/span_label_messages.py).
+from zqtracker.domain.span_label_messages import SPAN_LABEL_MESSAGES  # noqa: E402
+
+MESSAGES.merge(SPAN_LABEL_MESSAGES)
