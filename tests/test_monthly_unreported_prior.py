@@ -12,8 +12,8 @@ Q 48, R 36, S 24 January–October. Through October P's row: 当月 未报, 累�
 10–12月 spans straddle October): "2024年1–9月 1,350", never bare. The 2024 progress table through
 October: 累计 900 and 450, and a note: the 10–12月 spans, 300 + 150 = 450, are not in it.
 "year": 2024 as one 1-12月累计 file — A 1,200, B 600. Through October nothing of 2024 is known: 上年同期
-"—" (JSON null, through month 0); the 2024 progress table through October is empty and says the 1,800 was
-reported for 1–12月 together, not that nothing was.
+"—" (JSON null, through month 0); the 2024 progress table through October has both rows (fix30i), 当月
+"1–12月合计 1,200" and "600", 累计 "—": the 1,800 was reported for 1–12月 together, not that nothing was.
 """
 
 from __future__ import annotations
@@ -122,5 +122,6 @@ def test_same_period_last_year_is_never_other_months(ctx: AppContext, tmp_path: 
     if quarters:  # 累计 900 + 450 (1–9月); the 10–12月 spans, 300 + 150, said apart
         assert "累计数未含2个项目2024年10–12月合并填报的450万元" in flat
     else:
-        assert "2024年1–10月无单独填报的投资：2个项目以2024年1–12月合并填报1,800万元" in flat
+        # fix30i: each project has its row, 当月 "1–12月合计 1,200", 累计 "—"; the 合计 the span (1,800)
+        assert "合计（2个项目）" in flat and "1–12月合计1,800" in flat and "1–12月合计1,200" in flat
         assert "没有列入计划或有投资填报" not in flat

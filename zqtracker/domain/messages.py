@@ -349,3 +349,8 @@ MESSAGES.merge(NAME_COLUMN_MESSAGES)
 from zqtracker.domain.lone_place_messages import LONE_PLACE_MESSAGES  # noqa: E402
 
 MESSAGES.merge(LONE_PLACE_MESSAGES)
+
+# A year to date labelled with the months it covers; the monthly 合计's one bracket (domain/span_label_messages.py).
+from zqtracker.domain.span_label_messages import SPAN_LABEL_MESSAGES  # noqa: E402
+
+MESSAGES.merge(SPAN_LABEL_MESSAGES)

@@ -15,11 +15,10 @@ from zqtracker.reports.monthly_gaps import (
     for_table,
     inside_cell,
     inside_ytd,
-    unreported_cell,
     unreported_note,
 )
 from zqtracker.reports.options import ReportOptions
-from zqtracker.reports.text import money, months_span, pct, period, planned_note, t, total_label, with_note
+from zqtracker.reports.text import NO_FIGURE, money, months_span, pct, period, planned_note, t, total_label, with_note
 from zqtracker.services.context import AppContext
 from zqtracker.services.progress import Progress
 from zqtracker.stats.figures import ProgressRow
@@ -49,8 +48,9 @@ def build(ctx: AppContext, options: ReportOptions, report: Report, progress: Pro
         Column(t("col_status", lang), Align.CENTER),
         Column(t("col_planned", lang)),
         Column(t("col_annual_plan", lang, year=year)),
-        Column(t("col_this_month", lang)),
-        Column(t("col_ytd_months", lang, months=months_span(month, lang))),
+        # the 合计's cells may say what they leave out ("5（不含未报及10–12月合计 144）"): wrapped, never cut
+        Column(t("col_this_month", lang), wrap=True, max_mm=48),
+        Column(t("col_ytd_months", lang, months=months_span(month, lang)), wrap=True, max_mm=48),
         Column(t("col_pct_of_plan", lang)),
         Column(t("col_since_start", lang)),
     )
@@ -117,6 +117,9 @@ def _figures(
     def in_unit(yuan: int) -> str:
         return money(yuan, unit, lang)
 
+    span = gaps.inside.get(r.project_id)  # the year's only figure runs past the month (one 1–12月): no 完成率
+    only_span = span is not None and span.first == 1
+
     return (
         name,
         r.enterprise or "",
@@ -124,10 +127,10 @@ def _figures(
         r.status.label(lang) if status else "",
         money(r.planned_investment, unit, lang),
         money(r.annual_plan, unit, lang),
-        inside_cell(r, gaps, unreported_cell(r, gaps, _this_month(r, when, lang, unit), lang), lang, in_unit),
+        inside_cell(r, gaps, _this_month(r, when, lang, unit), lang, in_unit),
         inside_ytd(r, gaps, money(r.ytd, unit, lang), lang),
-        pct(r.pct_of_plan),
-        _since_start(r, unit, lang),
+        NO_FIGURE if only_span else pct(r.pct_of_plan),
+        NO_FIGURE if only_span and not r.since_start else _since_start(r, unit, lang),
     )
 
 

@@ -12,6 +12,7 @@ from zqtracker.domain.inside_span_messages import INSIDE_SPAN_MESSAGES
 from zqtracker.domain.money import Unit
 from zqtracker.domain.months import ytd_span
 from zqtracker.domain.prior_messages import PRIOR_MESSAGES
+from zqtracker.domain.span_label_messages import SPAN_LABEL_MESSAGES
 from zqtracker.reports.text import NO_FIGURE, money_with_unit
 from zqtracker.stats import gap_words
 from zqtracker.stats.figures import ProgressRow, ProgressTable
@@ -19,6 +20,7 @@ from zqtracker.stats.progress_gaps import ProgressGaps
 
 say = PRIOR_MESSAGES.say
 said = INSIDE_SPAN_MESSAGES.say
+labelled = SPAN_LABEL_MESSAGES.say
 Money = Callable[[int], str]
 
 
@@ -48,16 +50,19 @@ def _together(gaps: ProgressGaps, lang: str, money: Money) -> str:
 
 def inside_cell(r: ProgressRow, gaps: ProgressGaps, text: str, lang: str, money: Money) -> str:
     """当月 of a row whose month was reported together with later months: "10–12月合计 96", never 0.00;
-    the 合计's: without them ("5（不含10–12月合计 144）"), or only them when every row is such. ``text``:
-    the cell as it is otherwise (:func:`unreported_cell`)."""
-    if r.project_id == 0:
-        if not gaps.inside:
-            return text
+    the 合计's: without them ("5（不含10–12月合计 144）", with months not reported too in the one bracket
+    "5（不含未报及10–12月合计 144）"), or only them when every row is such. ``text``: the amount; any other
+    cell as :func:`unreported_cell` has it."""
+    if r.project_id == 0 and gaps.inside:
         spans = _together(gaps, lang, money)
-        return spans if len(gaps.inside) == gaps.rows else said("monthly_total_inside", lang, amount=text, spans=spans)
+        if len(gaps.inside) == gaps.rows:
+            return spans
+        if gaps.month_lacking:
+            return labelled("monthly_total_unreported_inside", lang, amount=text, spans=spans)
+        return said("monthly_total_inside", lang, amount=text, spans=spans)
     p = gaps.inside.get(r.project_id)
     if p is None:
-        return text
+        return unreported_cell(r, gaps, text, lang)
     return said(
         "monthly_inside_cell", lang, span=MonthSpan(p.year, p.first, p.last).label(lang), amount=money(p.amount)
     )
@@ -65,8 +70,8 @@ def inside_cell(r: ProgressRow, gaps: ProgressGaps, text: str, lang: str, money:
 
 def inside_ytd(r: ProgressRow, gaps: ProgressGaps, text: str, lang: str) -> str:
     """1–X月累计 of such a row, with the months it covers ("108（1–9月）"; "—": none); the 合计's so when
-    every row is such and ends alike, else saying what it lacks ("230（不含10–12月合并填报）"); any other
-    row as :func:`ytd_cell` has it."""
+    every row is such and ends alike, else saying what it lacks in one bracket ("230（不含10–12月合并填报）",
+    "266（不含未报及10–12月合并填报）"); any other row as :func:`ytd_cell` has it."""
     firsts = {p.first for p in gaps.inside.values()}
     p = gaps.inside.get(r.project_id)
     if r.project_id == 0 and len(firsts) == 1 and len(gaps.inside) == gaps.rows:
@@ -77,10 +82,13 @@ def inside_ytd(r: ProgressRow, gaps: ProgressGaps, text: str, lang: str) -> str:
             if p.first > 1
             else NO_FIGURE
         )
-    text = ytd_cell(r, gaps, text, lang)
     if r.project_id != 0 or not firsts:
-        return text
-    spans = said("monthly_inside_list", lang).join(MonthSpan(gaps.year, a, b).label(lang) for a, b in _spans(gaps))
+        return ytd_cell(r, gaps, text, lang)
+    spans = said("monthly_inside_list", lang).join(
+        MonthSpan(gaps.year, a, b).label(lang) for a, b in sorted(_spans(gaps))
+    )
+    if gaps.lacking:
+        return labelled("monthly_total_unreported_inside_ytd", lang, amount=text, spans=spans)
     return said("monthly_total_inside_ytd", lang, amount=text, spans=spans)
 
 

@@ -45,6 +45,7 @@ from zqtracker.stats.figures import Breakdown, Summary, Ytd, percent
 from zqtracker.stats.month_figures import Point
 from zqtracker.stats.period_words import period_note
 from zqtracker.stats.prior import prior_text
+from zqtracker.stats.ytd_reach import span_note, total_text, ytd_text
 
 
 def trend_notes(trend: TrendData, s: Summary, lang: str, unit: Unit) -> list[Paragraph]:
@@ -125,7 +126,7 @@ def key_figures(s: Summary, lang: str, unit: Unit, point: Point | None = None) -
             Figure(t("fig_billion", lang), count(s.billion_yuan_projects)),
             Figure(
                 t("fig_ytd", lang, span=short_period(c.year, c.through_month, lang)),
-                money_with_unit(c.total.ytd, unit, lang) if c.reported else "—",
+                total_text(c.total, lang, lambda v: money_with_unit(v, unit, lang)),
                 gap_words.t("sep", lang).join(x for x in (gap_words.note(c.total.gaps, lang), later) if x),
             ),
             Figure(t("fig_prior", lang), prior, prior_note),
@@ -230,7 +231,7 @@ def ytd_table(
                 t("total", lang),
                 count(s.projects),
                 planned_money(Breakdown(s.projects, s.planned_investment, s.projects_without_amount), unit, lang),
-                _ytd(total, unit, lang),
+                total_text(total, lang, lambda v: money(v, unit, lang)),
                 _prior(total, unit, lang),
                 _growth(total, lang),
             ),
@@ -241,7 +242,8 @@ def ytd_table(
     lacking = [(n, g) for n in names if (g := completed.get(n, Ytd()).gaps)]
     if unclassified is not None and unclassified[2].gaps:
         lacking.append((unclassified[0], unclassified[2].gaps))
-    notes = (planned_note(s.projects_without_amount, lang), t("yoy_note", lang), gap_words.table_note(lacking, lang))
+    notes = (planned_note(s.projects_without_amount, lang), t("yoy_note", lang), gap_words.table_note(lacking, lang),
+             span_note([*completed.values(), *(unclassified[2:] if unclassified else ())], lang))  # fmt: skip
     return Table(title, cols, rows, note=with_note(*notes))
 
 
@@ -251,8 +253,9 @@ def _growth(y: Ytd, lang: str) -> str:
 
 
 def _ytd(y: Ytd, unit: Unit, lang: str) -> str:
-    """A year to date, or "—" for a year nothing is recorded for yet."""
-    return money(y.ytd, unit, lang) if y.reported else "—"
+    """A year to date, "—" for a year nothing is recorded for yet, or labelled with its months where a
+    figure runs later (stats/ytd_reach.py)."""
+    return ytd_text(y, lang, lambda v: money(v, unit, lang))
 
 
 def _prior(y: Ytd, unit: Unit, lang: str) -> str:

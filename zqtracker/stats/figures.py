@@ -70,6 +70,8 @@ class Ytd:
     gaps: Gaps = field(default_factory=Gaps)
     # last year's figure is not January–through (stats/prior.py): the month it reaches; 0: no figure
     prior_through: int | None = None
+    # this year's figure is not January–through (stats/ytd_reach.py): the month it reaches (0: none, -1: mixed)
+    through: int | None = None
 
     @property
     def yoy_pct(self) -> float | None:
@@ -83,16 +85,14 @@ class Ytd:
         return yoy_pct(*self.gaps.like)
 
     def to_json(self) -> dict[str, int | float | bool | None]:
-        out: dict[str, int | float | bool | None] = {
-            "ytd_yuan": self.ytd,
-            "prior_ytd_yuan": self.prior_ytd,
-            "yoy_pct": self.yoy_pct,
-        }
-        if not self.comparable:
-            out["comparable"] = False
+        out: dict[str, int | float | bool | None] = {"ytd_yuan": self.ytd, "prior_ytd_yuan": self.prior_ytd}
+        out |= {"yoy_pct": self.yoy_pct} | ({} if self.comparable else {"comparable": False})
         if self.prior_through is not None:  # 0: no figure of the same period (never a 0 under the label)
             out |= {"prior_ytd_through_month": self.prior_through}
             out |= {} if self.prior_through else {"prior_ytd_yuan": None}
+        if self.through is not None:  # 0: only a figure running later (no year to date); None: months differ
+            out |= {"ytd_through_month": self.through if self.through >= 0 else None}
+            out |= {} if self.through else {"ytd_yuan": None}
         if not self.reported:  # nothing recorded: the 0 is no figure (the text says "—")
             out["reported"] = False
         if self.gaps:
@@ -376,9 +376,9 @@ def build_summary(
         pending=investment.pending(year, through),
         asked_through=asked,
     )
-    from zqtracker.stats.prior import with_prior_reach  # it words Ytd lines: imports this module
+    from zqtracker.stats.ytd_reach import with_reach  # it words Ytd lines: imports this module
 
-    completed = with_prior_reach(completed, investment)  # last year's figure of other months, labelled so
+    completed = with_reach(completed, investment)  # a figure of other months (either year), labelled so
     by_sector, by_district = projects.breakdown("sector"), projects.breakdown("district")
     return Summary(
         projects=n,

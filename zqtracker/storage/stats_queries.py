@@ -248,6 +248,9 @@ class StatsQueries:
             .where(AnnualPlanRow.year == year)
             .subquery()
         )
+        # a figure of ``year`` covering ``month`` together with later months (one 1–12月) makes a row too
+        i = InvestmentRow
+        running = select(i.project_id).where(i.year == year, i.first_month <= month, i.month > month)
         p = ProjectTable
         stmt = (
             select(
@@ -271,7 +274,7 @@ class StatsQueries:
             .outerjoin(inv, inv.c.pid == p.id)
             .outerjoin(plan, plan.c.pid == p.id)
             .outerjoin(EnterpriseRow, EnterpriseRow.id == p.enterprise_id)
-            .where((plan.c.plan.is_not(None)) | (inv.c.active == 1))
+            .where((plan.c.plan.is_not(None)) | (inv.c.active == 1) | p.id.in_(running))
             .order_by(p.is_key_project.desc(), p.planned_investment.desc().nulls_last(), p.id)
         )
         clause = filter_clause(f)

@@ -18,6 +18,7 @@ from zqtracker.stats import gap_words, span_words
 from zqtracker.stats.figures import Breakdown, Ytd, percent
 from zqtracker.stats.period_words import cancelled_note, period_note
 from zqtracker.stats.prior import prior_text
+from zqtracker.stats.ytd_reach import total_text, ytd_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
                     billion=summary.billion_yuan_projects),
         console.say("summary.completed", year=c.year, month=c.through_month,
                     month_abbr=MONTH_ABBREVIATIONS_EN[c.through_month - 1],
-                    ytd=money(c.total.ytd) if c.reported else "—",
+                    ytd=total_text(c.total, lang, money),
                     prior=prior_text(c.total, lang, money, year=c.year), pct=pct(c.total.yoy_pct)),
     ]  # fmt: skip
     note = period_note(c, lang)
@@ -101,8 +102,8 @@ def run(args: argparse.Namespace, console: Console) -> int:
 
     # by sector and by district: projects and planned investment beside completed investment (U1), every
     # name with projects or figures (one with projects and no investment too), the unclassified last
-    def ytd(y: Ytd) -> str:
-        return money(y.ytd) if y.reported else "—"
+    def ytd(y: Ytd) -> str:  # labelled with its months where a figure runs later (stats/ytd_reach.py)
+        return ytd_text(y, lang, money)
 
     def growth(y: Ytd) -> str:
         return gap_words.like_tile(y.like_pct, lang) if y.gaps else pct(y.yoy_pct)
