@@ -148,10 +148,12 @@ _CHECK_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
     ),
     "note_ytd_shifted": (
         "{count} project(s) have a month corrected under months stored after it, which keep their own amounts, so "
-        "their year to date through those months moves — {projects}. If a later month came as a 1–X月累计, "
-        "that year to date is no longer what the district reported: import that report again.",
+        "their year to date through those months moves — {projects}. If a later month came as a 1–X月累计 alone "
+        "(no 当月 beside it), that year to date is no longer what the district reported: import that report again; "
+        "a month reported with its 当月 keeps it.",
         "{count} 个项目更正了某月的数，其后已存月份的当月数未变，因此截至这些月份的累计随之变化——{projects}。"
-        "如其后月份原按 1–X月累计报送，现累计已与区县所报不符：请重新导入那份报表。",
+        "如其后月份原仅按 1–X月累计报送（未报当月数），现累计已与区县所报不符：请重新导入那份报表；"
+        "报了当月数的月份保留其当月数。",
     ),
     "note_ytd_above_planned_row": (
         "row {row}: {span} {ytd} year to date, planned investment {planned}",

@@ -156,7 +156,7 @@ def analyse_ytd(
                 reported.setdefault(end, point)
         if any(sa.status[k] == INVALID for _v, k in months.values()):
             continue
-        derived = derive_from_ytd(target, y, stored, reported)
+        derived = derive_from_ytd(target, y, own_months_kept(stored, month_rows, (target, y), max(months)), reported)
         if derived.problems:
             for p in derived.problems:
                 month = p.params.get("month")
@@ -203,6 +203,16 @@ def analyse_ytd(
     result.records.extend(derived_records)
     if dropped:
         result.records[:] = [r for n, r in enumerate(result.records) if n not in dropped]
+
+
+def own_months_kept(stored: list[InvestmentRecord], month_rows: dict, key: tuple[int, int], last: int) -> list:
+    """The stored records a year to date through ``last`` is derived against: when the row gives ``last``'s own
+    amount (当月) too, not those stored wholly after it — they keep their own amounts, and their year to date
+    moves (a note, services/import_shifts.py). Else April's 当月 was worked out again as the stored 1–4月 less a
+    corrected 1–3月, silently (probe30b F1)."""
+    if (*key, last) not in month_rows:
+        return stored
+    return [r for r in stored if r.first <= last]
 
 
 def last_year_periods(sa: SheetAnalysis) -> set[tuple[int, int]]:
