@@ -59,7 +59,8 @@ def below_totals(plan: SheetPlan, sheet: RawSheet, layout: SheetLayout, planned:
     columns: list[tuple[ColumnInfo, tuple[int, int] | None]] = [
         (c, None) for c in layout.mapped() if c.field == "planned_investment" and c.index - off == planned
     ]
-    columns += [(c, c.period) for c in layout.mapped() if ask and c.field == "ytd" and c.period is not None]
+    periods = [c.period for c in layout.mapped() if c.period is not None]  # (三季度 beside 1-9月累计: asked apart)
+    columns += [(c, c.period) for c in layout.mapped() if ask and c.field == "ytd" and periods.count(c.period) == 1]
     left = _left_out(plan, sheet, layout)
     for info, period in columns:
         _check(plan, sheet, (info, period), grand, left, ask)
@@ -80,9 +81,14 @@ def _check(
         return  # (two columns in two units: not the one the rows' figures were read in)
     if any(p.problem.field == field for ps in plan.problems.values() for p in ps):
         return  # (a refused figure: its row's problem says so first)
-    read = plan.column(field) if period is None else [v for _k, y, m, v in plan.ytd if (y, m) == period]
-    if any(v is not None and v.__class__ is not int for v in read):
-        return
+    pairs = (
+        list(enumerate(plan.column(field)))
+        if period is None
+        else [(k, v) for k, y, m, v in plan.ytd if (y, m) == period]
+    )
+    read = [v for _k, v in pairs]
+    if any(v is not None and v.__class__ is not int for v in read) or len({k for k, _v in pairs}) < len(pairs):
+        return  # (a row's year to date twice: quarters chained beside a 1-X月累计, io/quarters.py)
     j = info.index - sheet.col_offset
     found: dict[Decimal, int] = {}  # each figure written in a grand total's row → its index
     for i, row in grand:
@@ -96,11 +102,14 @@ def _check(
     sums = _sums(sheet, kept, j, factor)
     explained = [counted + sum(c) for n in range(len(sums) + 1) for c in combinations(sums, n)]
     explained += [counted - s for s in _sums(sheet, [shown], j, factor)]  # hidden rows imported: a total of the rest
+    explained.append(counted - sum(v or 0 for k, v in pairs if k in plan.problems))  # rows refused: left out
 
     def agrees(written: Decimal) -> bool:
         places = min(max(-int(written.as_tuple().exponent), 0), 8)
         near = max(Decimal(factor) / (2 * 10**places), Decimal(1))
-        return any(abs(written * factor - s) <= near for s in explained)
+        at = found.get(written, -1)  # a 合计 between tables: of the rows above it, or under it (over its table)
+        above = sum(v or 0 for k, v in pairs if plan.data_rows[k] < at)
+        return any(abs(written * factor - s) <= near for s in [*explained, above, counted - above])
 
     written, at = _grand(found, agrees)
     if written is None:
@@ -126,10 +135,12 @@ def _grand(found: dict[Decimal, int], agrees: Callable[[Decimal], bool]) -> tupl
     if len(found) == 1:
         ((written, at),) = found.items()
         return (None, at) if agrees(written) else (written, at)
-    if any(agrees(w) for w in found) or agrees(sum(found, Decimal(0))):  # (blocks' 合计, no 总计: their sum)
+    if agrees(sum(found, Decimal(0))):  # blocks' 合计, no 总计: their sum
         return None, 0
     last = max(found, key=found.__getitem__)  # the lowest of them: a 总计 under blocks' 合计, when the largest too
-    return (last, found[last]) if last == max(found) else (None, 0)
+    if last != max(found):
+        return None, 0
+    return (None, 0) if agrees(last) else (last, found[last])
 
 
 def _left_out(plan: SheetPlan, sheet: RawSheet, layout: SheetLayout) -> tuple[list[list[int]], list[int]]:
