@@ -59,8 +59,10 @@ def below_totals(plan: SheetPlan, sheet: RawSheet, layout: SheetLayout, planned:
     columns: list[tuple[ColumnInfo, tuple[int, int] | None]] = [
         (c, None) for c in layout.mapped() if c.field == "planned_investment" and c.index - off == planned
     ]
-    periods = [c.period for c in layout.mapped() if c.period is not None]  # (三季度 beside 1-9月累计: asked apart)
-    columns += [(c, c.period) for c in layout.mapped() if ask and c.field == "ytd" and periods.count(c.period) == 1]
+    periods: list[tuple[int, int] | None] = [c.period for c in layout.mapped() if c.period]  # (三季度 beside 1-9月累计)
+    columns += [
+        (c, c.period) for c in layout.mapped() if ask and c.field == "ytd" and c.period and periods.count(c.period) == 1
+    ]
     left = _left_out(plan, sheet, layout)
     for info, period in columns:
         _check(plan, sheet, (info, period), grand, left, ask)
