@@ -1,5 +1,5 @@
 """The import dialog says when the sheet's own 合计 disagrees with the rows it read (a row counted twice
-or left out), in either language, before anything is imported."""
+or left out), in either language, before anything is imported: a question (fix30a; was a note)."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def shown(qtbot, ctx: AppContext, path: Path, lang: str) -> ImportDialog:
     return dialog
 
 
-@pytest.mark.parametrize(("lang", "said"), [("en", "says ¥6.00 mn"), ("zh", "合计的计划总投资为 600万元")])
+@pytest.mark.parametrize(("lang", "said"), [("en", "gives ¥6.00 mn"), ("zh", "合计行的计划总投资为 600万元")])
 def test_a_total_the_rows_do_not_add_up_to_is_shown_in_the_notes(
     qtbot, translations, ctx: AppContext, tmp_path: Path, artifacts: Path, lang: str, said: str
 ) -> None:
@@ -36,8 +36,10 @@ def test_a_total_the_rows_do_not_add_up_to_is_shown_in_the_notes(
             [2, "星光材料项目", "新材料", "四会市", "签约", 200]]  # fmt: skip
     path = write_workbook(tmp_path / "高要区.xlsx", SheetSpec("项目清单", rows))
     dialog = shown(qtbot, ctx, path, lang)
-    assert said in dialog.notes_label.text()
-    assert dialog.can_import()  # a note: the user decides, having seen it
+    tree = dialog.problem_list.tree
+    reasons = [tree.topLevelItem(i).text(4) for i in range(tree.topLevelItemCount())]
+    assert any(said in r for r in reasons), reasons
+    assert not dialog.can_import()  # a question: decided before importing (or skipped, as invalid rows are)
     dialog.grab().save(str(artifacts / f"import-total-differs-{lang}.png"))
 
 

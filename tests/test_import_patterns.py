@@ -649,37 +649,39 @@ def test_texts_too_long_for_their_column_are_refused_row_by_row(
     assert found == [(3, "name"), (4, "code"), (5, "enterprise"), (5, "sector")]
 
 
-def test_a_grand_total_the_rows_do_not_add_up_to_is_said(
+def test_a_grand_total_the_rows_do_not_add_up_to_is_asked(
     service: ImportService, ctx: AppContext, db_url: str, tmp_path: Path
 ) -> None:
-    """The sheet's own 合计 against the rows read: a difference (a row counted twice or left out) is
-    a note with both figures; a total typed rounded to its shown digits, a 小计, or a sum that agrees
-    says nothing."""
+    """The sheet's own 合计 against the rows read: a difference (a row counted twice or left out) is a
+    question with both figures (fix30a; was a note); a total typed rounded to its shown digits, a 小计, or a
+    sum that agrees says nothing."""
     head = ["序号", "项目名称", "所属行业", "所在区域", "项目状态", "计划总投资（万元）"]
     rows = [
         [1, "华南电池项目", "新型储能", "高要区", "在建", 300],
         [2, "星光材料项目", "新材料", "四会市", "签约", 200],
     ]
 
-    def notes(name: str, sheet_rows: list, head: list = head, lang: str = "en") -> list:
+    def asked(name: str, sheet_rows: list, head: list = head) -> list:
         path = write_workbook(tmp_path / name, SheetSpec("项目", [head, *sheet_rows]))
-        result = imported(service, db_url, path, lang=lang)
-        return [n for n in result.notes if n.code == "note_total_differs"]
+        return [p for p in service.import_file(path, ImportOptions()).problems if p.problem.code.startswith("total_")]
 
-    (note,) = notes("wrong.xlsx", [["合计", None, None, None, None, 600], *rows])
-    assert note.params["row"] == 2 and note.params["count"] == 2
-    assert "says ¥6.00 mn" in note.message("en") and "add up to ¥5.00 mn" in note.message("en")
-    (note,) = notes("wrong.xlsx", [["合计", None, None, None, None, 600], *rows], lang="zh")
-    assert "合计的计划总投资为 600万元" in note.message("zh") and "合计为 500万元" in note.message("zh")
-    assert len(by_name(ctx)) == 2  # a note: the rows are imported as read
+    def notes(name: str, sheet_rows: list, head: list = head) -> list:
+        path = write_workbook(tmp_path / name, SheetSpec("项目", [head, *sheet_rows]))
+        return [n for n in imported(service, db_url, path).notes if n.code == "note_total_differs"]
+
+    (problem,) = asked("wrong.xlsx", [["合计", None, None, None, None, 600], *rows])
+    assert (problem.row, problem.column, problem.problem.params["count"]) == (2, "F", 2)
+    assert "gives ¥6.00 mn" in problem.reason("en") and "add up to ¥5.00 mn" in problem.reason("en")
+    assert "合计行的计划总投资为 600万元" in problem.reason("zh") and "合计为 500万元" in problem.reason("zh")
+    assert by_name(ctx) == {}  # asked: nothing written
     assert notes("agrees.xlsx", [*rows, ["合 计（2个）", None, None, None, None, 500]]) == []
     subtotal = [rows[0], ["高要区小计", None, None, None, None, 300], rows[1], ["合计", None, None, None, None, 500]]
     assert notes("subtotal.xlsx", subtotal) == []
     yi = [*head[:5], "计划总投资（亿元）"]
     close = [[1, "甲项目", "食品", "高要区", "在建", 0.0312], [2, "乙项目", "食品", "高要区", "在建", 0.02]]
     assert notes("rounded.xlsx", [*close, ["合计", None, None, None, None, 0.05]], yi) == []  # 0.0512 typed as 0.05
-    (far,) = notes("far.xlsx", [*close, ["合计", None, None, None, None, 0.06]], yi, lang="zh")
-    assert "0.06亿元" in far.message("zh") and "0.0512亿元" in far.message("zh")
+    (far,) = asked("far.xlsx", [*close, ["合计", None, None, None, None, 0.06]], yi)
+    assert "0.06亿元" in far.reason("zh") and "0.0512亿元" in far.reason("zh")
 
 
 def test_a_grand_total_counting_other_than_the_rows_read_is_said(

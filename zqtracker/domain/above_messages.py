@@ -9,27 +9,27 @@ from dataclasses import dataclass
 from zqtracker.domain.money_format import SheetAmount
 from zqtracker.domain.words import Catalogue
 
-_CHECK = (
+CHECK = (
     "rows left out, read twice, or read as projects that are not — or a total of another list? Check the list "
     "and its total, then import again"
 )
-_CHECK_ZH = "是否有遗漏、重复读取或被误当作项目的行，或该合计属于另一份清单？请核对清单及其合计后重新导入"
+CHECK_ZH = "是否有遗漏、重复读取或被误当作项目的行，或该合计属于另一份清单？请核对清单及其合计后重新导入"
 
 _ABOVE_MESSAGES: dict[str, tuple[str, str]] = {
     "above_count_differs": (
-        "the total above the table counts {declared} project(s), but {count} project row(s) were read: " + _CHECK,
-        "表格上方的合计注明 {declared} 个项目，而读取到 {count} 个项目行：" + _CHECK_ZH,
+        "the total above the table counts {declared} project(s), but {count} project row(s) were read: " + CHECK,
+        "表格上方的合计注明 {declared} 个项目，而读取到 {count} 个项目行：" + CHECK_ZH,
     ),
     "above_planned_differs": (
         "the total above the table gives {declared} of planned investment, but the {count} project row(s) read "
-        "add up to {counted}: " + _CHECK,
-        "表格上方的合计计划总投资为 {declared}，而读取的 {count} 个项目行合计为 {counted}：" + _CHECK_ZH,
+        "add up to {counted}: " + CHECK,
+        "表格上方的合计计划总投资为 {declared}，而读取的 {count} 个项目行合计为 {counted}：" + CHECK_ZH,
     ),
     "above_ytd_differs": (
         "the total above the table gives {declared} completed in months 1–{month} of {year}, but the {count} "
-        "project row(s) read add up to {counted}: " + _CHECK,
+        "project row(s) read add up to {counted}: " + CHECK,
         "表格上方的合计 {year} 年 1–{month} 月完成投资为 {declared}，而读取的 {count} 个项目行合计为 {counted}："
-        + _CHECK_ZH,
+        + CHECK_ZH,
     ),
     "note_above_agrees": (
         "Sheet “{sheet}”: the total above the table (row {row}) agrees with the {count} project row(s) read: "

@@ -354,3 +354,8 @@ MESSAGES.merge(LONE_PLACE_MESSAGES)
 from zqtracker.domain.span_label_messages import SPAN_LABEL_MESSAGES  # noqa: E402
 
 MESSAGES.merge(SPAN_LABEL_MESSAGES)
+
+# The sheet's own 合计 row the rows read do not add up to: a question (domain/total_messages.py).
+from zqtracker.domain.total_messages import TOTAL_MESSAGES  # noqa: E402
+
+MESSAGES.merge(TOTAL_MESSAGES)

@@ -19,17 +19,17 @@ _QUARTER_MESSAGES: dict[str, tuple[str, str]] = {
         "但本行截至 {last} 月的累计（{column}列“{header}”）为 {ytd}：哪个正确？请更正本行后重新导入",
     ),
     "span_months_differ": (
-        "months {first}–{last} of {year}: {value} in the file, but the figures stored for those months "
+        "{span}: {value} in the file, but the figures stored for those months "
         "add up to {stored} ({months}): which is right? Correct the file or the stored months, then "
         "import again",
-        "{year} 年 {first}–{last} 月：本文件为 {value}，而这几个月已存数合计 {stored}（{months}）："
+        "{span}：本文件为 {value}，而这几个月已存数合计 {stored}（{months}）："
         "哪个正确？请更正本文件或已存的月份后重新导入",
     ),
     "span_overlaps_stored": (
-        "months {first}–{last} of {year}: {value} in the file, but a stored figure covers only some of "
+        "{span}: {value} in the file, but a stored figure covers only some of "
         "those months, or months beside them too ({months}): stored beside it, months would count twice. "
         "Correct the stored figures or the file, then import again",
-        "{year} 年 {first}–{last} 月：本文件为 {value}，而已存数只覆盖其中部分月份，或还包括其他月份"
+        "{span}：本文件为 {value}，而已存数只覆盖其中部分月份，或还包括其他月份"
         "（{months}）：一并保存会重复计算月份。请更正已存数或本文件后重新导入",
     ),
 }
@@ -56,3 +56,19 @@ class StoredMonths:
             amount = SheetAmount(yuan, self.factor).label(lang)
             parts.append(f"{when}: {amount}" if lang == "en" else f"{when} 月 {amount}")
         return ("; " if lang == "en" else "；").join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class MonthsOf:
+    """Months ``first``..``last`` of ``year`` as a problem names them (a parameter): "months 4–6 of 2025" /
+    "2025 年 4–6 月", one month alone "month 6 of 2025" / "2025 年 6 月" (never "months 6–6")."""
+
+    year: int
+    first: int
+    last: int
+
+    def label(self, lang: str = "en") -> str:
+        months = f"{self.first}–{self.last}" if self.first < self.last else str(self.last)
+        if lang == "en":
+            return f"{'months' if self.first < self.last else 'month'} {months} of {self.year}"
+        return f"{self.year} 年 {months} 月"

@@ -28,7 +28,7 @@ from zqtracker.domain.money_format import SheetAmount
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.layout_model import PROJECTS, ColumnInfo, SheetLayout
 from zqtracker.io.numfmt import column_letter
-from zqtracker.io.plan_finish import declared_count, declared_total
+from zqtracker.io.plan_below import below_totals
 from zqtracker.io.reader import RawSheet
 from zqtracker.io.values import fold
 
@@ -46,9 +46,8 @@ _FACTORS = {"亿元": 100_000_000, "万元": 10_000, "元": 1}
 
 
 def sheet_totals(plan: SheetPlan, sheet: RawSheet, layout: SheetLayout, planned: int | None) -> None:
-    """The 合计 rows among the rows (plan.total_differs, plan.count_differs) and the block above the header."""
-    plan.total_differs = declared_total(plan, sheet.rows, planned, sheet.row_offset + 1)
-    plan.count_differs = declared_count(plan, sheet.rows, sheet.row_offset + 1)
+    """The 合计 rows among the rows (io/plan_below.py) and the block above the header."""
+    below_totals(plan, sheet, layout, planned)
     if plan.hidden or plan.struck or not plan.data_rows:  # (rows nobody has said to read or leave: asked first)
         return
     if layout.kind != PROJECTS or plan.row_months is not None:  # rows of months, not one a project

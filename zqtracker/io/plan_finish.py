@@ -1,13 +1,11 @@
 """The passes over a sheet's plan once all its rows are in (io/plan.py's PlanBuilder.finish): key-project
 marks, 建设年限 periods, continuation rows folded into their project, the context of sections and of the sheet
 filling in what rows leave blank, a long monthly sheet's records, and the status words nobody taught
-zqtracker, the amounts held against what a project's can be, and the sheet's own 合计 against the rows."""
+zqtracker, and the amounts held against what a project's can be (the sheet's own 合计: io/plan_below.py)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from zqtracker.domain.errors import Problem
@@ -273,66 +271,6 @@ def title_unit_note(plan: SheetPlan, layout: SheetLayout, read: list[ColumnInfo]
         return
     title, word = layout.unit_from
     plan.notes.append(Problem("note_unit_from_title", None, {"sheet": layout.sheet, "unit": word, "title": title}))
-
-
-# A grand total's label (folded): 合计, 总计, 合计（64个）… — not a 小计 of a group, not a 其中 breakdown.
-_GRAND_TOTAL_RE = re.compile(r"^(合计|总计|共计|汇总|总合计|全部合计|全[市区县]合计|total|grandtotal):?(\(.*\))?$")
-_COUNTED_TOTAL_RE = re.compile(r"^(合计|总计|共计|总合计|全部合计|全[市区县]合计):?\(?(\d{1,7})(个|项)(项目)?\)?$")
-
-
-def _totals(plan: SheetPlan, rows: list[list]) -> Iterator[tuple[int, str, list]]:
-    """(index, folded label, row) of each total row the plan skipped."""
-    for i, kind in plan.skipped.items():
-        if kind == "total":
-            label = next((v for v in rows[i] if v.__class__ is str and v.strip()), "")
-            yield i, cells.fold(label), rows[i]
-
-
-def declared_total(plan: SheetPlan, rows: list[list], planned: int | None, base: int) -> tuple[int, int, int] | None:
-    """(row, declared, counted): the sheet's grand total (合计) of planned investment, in yuan, when
-    the project rows read do not add up to it — rows counted twice or left out, the worst misreads,
-    told by the sheet's own sum. Within half a unit of the total's last written digit is agreement
-    (a total typed rounded). None when they agree, or the sheet gives no total to check against
-    (none, several that differ, hidden rows, amounts refused or in another currency)."""
-    factor = plan.factors.get("planned_investment")
-    if planned is None or not factor or plan.hidden or not plan.data_rows:
-        return None
-    if any(p.problem.field == "planned_investment" for ps in plan.problems.values() for p in ps):
-        return None
-    found: dict[float, int] = {}
-    for i, label, row in _totals(plan, rows):
-        value = row[planned] if planned < len(row) else None
-        if value.__class__ is float and _GRAND_TOTAL_RE.match(label):
-            found.setdefault(value, i + base)
-    counted = plan.column("planned_investment")
-    if len(found) != 1 or any(v is not None and v.__class__ is not int for v in counted):
-        return None
-    (value, at), total = next(iter(found.items())), sum(filter(None, counted))
-    written = Decimal(repr(value))
-    if not written.is_finite():
-        return None
-    places = min(max(-int(written.as_tuple().exponent), 0), 8)
-    declared = written * factor
-    if abs(declared - total) <= max(Decimal(factor) / (2 * 10**places), Decimal(1)):
-        return None
-    return at, int(declared.to_integral_value()), total
-
-
-def declared_count(plan: SheetPlan, rows: list[list], base: int) -> tuple[int, int] | None:
-    """(row, declared): the number of projects the sheet's grand total names ("合计（64个）",
-    "合计：100项"), when it is not the number of project rows read. None when they agree, or the
-    sheet names no such count (or several, or rows are hidden in it)."""
-    if plan.hidden:
-        return None
-    found: dict[int, int] = {}
-    for i, label, _row in _totals(plan, rows):
-        m = _COUNTED_TOTAL_RE.match(label)
-        if m:
-            found.setdefault(int(m[2]), i + base)
-    if len(found) != 1:
-        return None
-    declared, at = next(iter(found.items()))
-    return None if declared == len(plan) else (at, declared)
 
 
 # The middle project of a list costs from about a million yuan to some ten billion. A planned investment

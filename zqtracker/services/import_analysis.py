@@ -59,7 +59,7 @@ from zqtracker.storage.codec import RowCodec, StoredRow
 def analyse_sheets(
     book: RawWorkbook, sheets: list[SheetAnalysis], ctx: Context, mode: str, skip_invalid: bool
 ) -> ImportAnalysis:
-    result = ImportAnalysis(book, mode, sheets, context=ctx)
+    result = ImportAnalysis(book, mode, sheets, context=ctx, skip_invalid=skip_invalid)
     references_in_simplified(sheets, ctx.sectors, ctx.enterprises)
     seen = SeenRows()
     order = sorted(range(len(sheets)), key=lambda i: sheets[i].layout.kind != PROJECTS)

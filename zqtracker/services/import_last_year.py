@@ -15,6 +15,7 @@ from zqtracker.domain.cumulative import MonthSpan, derive_from_ytd
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.models import InvestmentRecord
 from zqtracker.io.header_periods import LAST_YTD
+from zqtracker.io.quarter_rows import typed
 from zqtracker.services.import_figures import last_year_periods, money_text, records_with, stored_records
 from zqtracker.services.import_model import INVALID, SAME, UPDATE, Context, ImportAnalysis, SheetAnalysis, add_problem
 from zqtracker.services.import_own_months import month_above_ytd
@@ -50,7 +51,7 @@ def analyse_last_year(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, m
         if own is not None and own[0] == k and m > 1:  # the row's own month m of that year beside it
             if own[1] > ytd:
                 problem = month_above_ytd(y, m, own[1], ytd, (plan.factors.get("amount") or 1, factor))
-                add_problem(plan, k, sa, LAST_YTD, ytd, problem)
+                add_problem(plan, k, sa, LAST_YTD, typed(ytd, factor), problem)
                 sa.status[k] = INVALID
                 continue
             ours = [r for r in ours if (r.month, r.amount) != (m, own[1])]
@@ -60,7 +61,7 @@ def analyse_last_year(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, m
         if derived.problems or (derived.write and any(r.month >= m for r in current)):
             if ours:  # another row or sheet of this file gave that year's months: it disagrees with them
                 problem = Problem("ytd_other_sheet", "amount", {"value": f"{y}-{m:02d}"})
-                add_problem(plan, k, sa, LAST_YTD, ytd, problem)
+                add_problem(plan, k, sa, LAST_YTD, typed(ytd, factor), problem)
                 sa.status[k] = INVALID
             elif derived.problems or any(r.month == m for r in current):  # (X inside a later span: it fits)
                 said = _disagreement(derived.problems[0].params if derived.problems else None, current, m)

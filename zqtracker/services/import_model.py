@@ -115,6 +115,7 @@ class ImportAnalysis:
     codes_given: list[tuple[int, str, str]] = field(default_factory=list)  # stored enterprise given one: id, name, code
     problems: list[CellProblem] = field(default_factory=list)
     invalid_rows: int = 0
+    skip_invalid: bool = False  # --skip-invalid: what is asked of is said as a note too, the rows imported
     default_status: int = 0  # new projects given no status (recorded as Signed)
     # new projects given no status whose rows show their stage (services/import_status_evidence.py):
     # (sheet, row, the stage, the kinds of evidence)

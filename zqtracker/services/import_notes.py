@@ -34,6 +34,7 @@ from zqtracker.services.import_older import older_notes
 from zqtracker.services.import_refusals import aggregate_note
 from zqtracker.services.import_shifts import shift_notes
 from zqtracker.services.import_status_evidence import inferred_notes
+from zqtracker.services.import_total_notes import total_notes
 
 
 def rated_columns(sa: SheetAnalysis, rates: dict) -> dict[int, str]:
@@ -84,7 +85,7 @@ def notes_of(
             notes.append(Problem("note_simplified", None, {"sheet": sa.name, "count": count, "examples": shown}))
         notes.extend(_columns(sa.name, sa.layout, lang, rated_columns(sa, rates)))
         notes.extend(_slash_orders(sa, sa.plan) if date_order is None else [])
-        notes.extend(_rows(sa, sa.plan, lang))
+        notes.extend(_rows(sa, sa.plan, lang, analysis.skip_invalid))
         if unit is not None and any(
             c.is_money and c.unit is None and sa.layout.unit_line is None for c in sa.layout.mapped()
         ):
@@ -208,7 +209,7 @@ def _columns(sheet: str, layout: SheetLayout, lang: str, rated: dict[int, str]) 
     return notes
 
 
-def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str) -> list[Problem]:
+def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str, skip_invalid: bool) -> list[Problem]:
     notes = []
     name = sa.name
     if (plan.default_status and plan.status_from and "status" not in sa.layout.fields()) or (
@@ -249,15 +250,7 @@ def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str) -> list[Problem]:
         notes.append(Problem("note_groups", None, {"sheet": name, "names": "、".join(dict.fromkeys(plan.groups))[:80]}))
     if plan.totals:
         notes.append(Problem("note_totals", None, {"sheet": name, "count": plan.totals}))
-    if plan.total_differs is not None:
-        row, declared, counted = plan.total_differs
-        factor = plan.factors.get("planned_investment", 1)
-        said = {"declared": _amount(declared, factor, lang), "counted": _amount(counted, factor, lang)}
-        notes.append(Problem("note_total_differs", None, {"sheet": name, "row": row, "count": len(plan), **said}))
-    if plan.count_differs is not None:
-        row, declared = plan.count_differs
-        notes.append(Problem("note_count_differs", None, {"sheet": name, "row": row, "declared": declared,
-                                                          "count": len(plan)}))  # fmt: skip
+    notes.extend(total_notes(sa.name, plan, lang, skip_invalid))  # its 合计 row (services/import_total_notes.py)
     if plan.continuations:
         notes.append(
             Problem(

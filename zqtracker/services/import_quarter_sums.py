@@ -40,10 +40,10 @@ def own_months_problem(
     if col is None or set(own.given) != set(range(first, last + 1)):
         at = col or next((c for c in sa.layout.mapped() if c.field == "ytd" and c.period == (y, last)), None)
         if at is None:
-            add_problem(plan, k, sa, "ytd", ytd, own.problem)
+            add_problem(plan, k, sa, "ytd", typed(ytd, units[1]), own.problem)  # (the cell as written: 300.25)
             return
         where = (sa.name, plan.row_numbers[k], at.letter, at.header)
-        plan.add_problem(k, CellProblem(*where, str(ytd), own.problem))
+        plan.add_problem(k, CellProblem(*where, typed(ytd, units[1]), own.problem))
         return
     said: dict[str, object] = {"year": y, "first": first, "last": last, "header": col.header}
     said |= {"value": SheetAmount(amount, units[1]), "sum": SheetAmount(sum(own.given.values()), units[0])}

@@ -20,7 +20,7 @@ from __future__ import annotations
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.models import InvestmentRecord
 from zqtracker.domain.money_format import SheetAmount
-from zqtracker.domain.quarter_messages import StoredMonths
+from zqtracker.domain.quarter_messages import MonthsOf, StoredMonths
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.layout_model import SPAN, ColumnInfo
 from zqtracker.io.quarter_rows import typed
@@ -89,7 +89,13 @@ def _problem(sa: SheetAnalysis, k: int, span: tuple[int, int, int, int], over: l
     assert plan is not None
     y, first, last, yuan = span
     factor = plan.factors.get(SPAN) or plan.factors.get("ytd") or 1  # said as the sheet writes them (万元), exactly
-    said = {"year": y, "first": first, "last": last, "value": SheetAmount(yuan, factor)}
+    said = {
+        "year": y,
+        "first": first,
+        "last": last,
+        "span": MonthsOf(y, first, last),
+        "value": SheetAmount(yuan, factor),
+    }
     said["stored"] = SheetAmount(sum(r.amount for r in over), factor)
     said["months"] = StoredMonths(tuple((r.first, r.month, r.amount) for r in over), factor)
     col = _column(sa, y, first, last) or next(
