@@ -339,3 +339,13 @@ MESSAGES.merge(INSIDE_SPAN_MESSAGES)
 from zqtracker.domain.xlsb_messages import XLSB_MESSAGES  # noqa: E402
 
 MESSAGES.merge(XLSB_MESSAGES)
+
+# A first year to date reaching back before the project's construction start (domain/start_month_messages.py).
+from zqtracker.domain.start_month_messages import START_MONTH_MESSAGES  # noqa: E402
+
+MESSAGES.merge(START_MONTH_MESSAGES)
+
+# A row's code new while a stored project has its name and district: the code changed (domain/code_change_messages.py).
+from zqtracker.domain.code_change_messages import CODE_CHANGE_MESSAGES  # noqa: E402
+
+MESSAGES.merge(CODE_CHANGE_MESSAGES)
