@@ -359,3 +359,13 @@ MESSAGES.merge(SPAN_LABEL_MESSAGES)
 from zqtracker.domain.total_messages import TOTAL_MESSAGES  # noqa: E402
 
 MESSAGES.merge(TOTAL_MESSAGES)
+
+# A first year to date reaching back before the project's construction start (domain/start_month_messages.py).
+from zqtracker.domain.start_month_messages import START_MONTH_MESSAGES  # noqa: E402
+
+MESSAGES.merge(START_MONTH_MESSAGES)
+
+# A row's code new while a stored project has its name and district: the code changed (domain/code_change_messages.py).
+from zqtracker.domain.code_change_messages import CODE_CHANGE_MESSAGES  # noqa: E402
+
+MESSAGES.merge(CODE_CHANGE_MESSAGES)

@@ -19,6 +19,7 @@ from zqtracker.domain.validation import MAX_TEXT
 from zqtracker.io.layout import PROJECTS
 from zqtracker.io.plan import SheetPlan
 from zqtracker.io.reader import RawWorkbook
+from zqtracker.services.import_code_change import code_changed
 from zqtracker.services.import_date_order import CHECKED, PRECISIONS, date_order_problems
 from zqtracker.services.import_figures import figure_diffs
 from zqtracker.services.import_identity import named_twice, one_row_each
@@ -169,7 +170,11 @@ def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Contex
                 # with a code the database does not know too: codes given for the first time, a district
                 # switching to the national codes, a code mistyped (a probe's duplicates, exit 0)
                 said = {"value": name, "row": plan.row_numbers[k], "others": described(ctx, m.candidates)}
-                add_problem(plan, k, sa, "name", name, Problem("near_name", "name", said))
+                changed = code_changed(ctx, m.candidates, (name, districts[k], plan.row_numbers[k]), code)
+                if changed is not None:  # the very name and district: the code changed, asked so
+                    add_problem(plan, k, sa, "code", code, changed)
+                else:
+                    add_problem(plan, k, sa, "name", name, Problem("near_name", "name", said))
                 sa.status[k] = INVALID
                 continue
             new_ks.append(k)

@@ -103,3 +103,11 @@ def unknown_place(text: str, known: frozenset[str]) -> bool:
         and not text.endswith(_COUNTY_ENDS)
         and not is_level(text)
     )
+
+
+def said_of(used: list, said: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """The user's answers (--district-map 高要区=高要市) that read a name as another, and of them those the
+    sheets ``used`` write, for the import's note: a renamed district (行政区划调整) is never read silently."""
+    said = {w: d for w, d in said.items() if w != d}
+    written = {v for sa in used for v in sa.plan.values["district"] if isinstance(v, str)}
+    return said, {w: d for w, d in said.items() if w in written}

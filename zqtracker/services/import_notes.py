@@ -19,6 +19,7 @@ from zqtracker.io.plan_shadow import shadowed
 from zqtracker.io.row_ranges import runs, runs_text
 from zqtracker.io.values import is_empty
 from zqtracker.services.import_changes import status_back
+from zqtracker.services.import_code_change import code_change_notes
 from zqtracker.services.import_figures import money_text, ytd_above_planned_notes
 from zqtracker.services.import_growth import growth_notes
 from zqtracker.services.import_last_year import last_year_notes
@@ -94,6 +95,7 @@ def notes_of(
     for written, district in analysis.aliases.items():
         notes.append(Problem("note_alias", None, {"written": written, "district": district}))
     notes.extend(_candidates(analysis))
+    notes.extend(code_change_notes(analysis))  # a row linked to a project whose code it changes
     notes.extend(_spellings(analysis))
     notes.extend(status_back(analysis))  # 在建 → 前期, said
     if analysis.rounded:

@@ -35,6 +35,7 @@ from zqtracker.services.import_district_words import (
     city_level,
     not_one_district,
     old_zone_names,
+    said_of,
     unknown_place,
 )
 from zqtracker.services.import_matching import company_key, district_key, name_key
@@ -211,7 +212,7 @@ def district_aliases(
     as written is (--district-map 马安=肇庆高新区; the same name both sides: a new district), first."""
     used = [sa for sa in sheets if sa.selected and sa.plan is not None and sa.plan.values.get("district")]
     answered = set((said or {}).values())  # never asked about again
-    said = {w: d for w, d in (said or {}).items() if w != d}
+    said, mapped = said_of(used, said or {})  # 高要区=高要市 (a rename): said in a note, as the readings found are
     for sa in used if said else []:
         col = sa.plan.values["district"]  # type: ignore[union-attr]
         sa.plan.values["district"] = [said.get(v, v) if isinstance(v, str) else v for v in col]  # type: ignore[union-attr]
@@ -238,7 +239,7 @@ def district_aliases(
                     add_problem(plan, k, sa, "district", v, problem)
         if aliases:
             plan.values["district"] = [aliases.get(v, v) if v else v for v in col]
-    return {d: a for d, a in aliases.items() if d in written}  # not 高新区 of 高新区（原大旺）: never written
+    return mapped | {d: a for d, a in aliases.items() if d in written}  # not 高新区 of 高新区（原大旺）: never written
 
 
 def _zone_short(name: str) -> str:

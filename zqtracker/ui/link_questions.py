@@ -10,7 +10,14 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QWidget
 
 from zqtracker.services.import_model import ImportAnalysis
 
-_ASKED = ("near_name", "code_zeros_other_name", "code_other_project", "code_other_district", "name_other_enterprise")
+_ASKED = (
+    "near_name",
+    "code_zeros_other_name",
+    "code_other_project",
+    "code_other_district",
+    "name_other_enterprise",
+    "code_changed",
+)
 _OF_CODE = {"code_zeros_other_name", "code_other_project", "code_other_enterprise", "code_renumbered"}
 
 
@@ -57,6 +64,8 @@ class LinkQuestions(QWidget):
                     label = self.tr("Row %1 “%2”, its code is a stored project's:")
                 elif "code_other_district" in codes:
                     label = self.tr("Row %1 “%2”, its code is another district's project:")
+                elif "code_changed" in codes:  # the very name and district under another stored code
+                    label = self.tr("Row %1 “%2”, the same name under another code:")
                 elif "name_other_enterprise" in codes:
                     label = self.tr("Row %1 “%2”, no district, another enterprise's name:")
                 else:

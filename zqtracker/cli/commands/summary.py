@@ -16,6 +16,7 @@ from zqtracker.domain.unknown import choice_label, unclassified_label, without_a
 from zqtracker.io.summary_sheets import join_filters
 from zqtracker.stats import gap_words, span_words
 from zqtracker.stats.figures import Breakdown, Ytd, percent
+from zqtracker.stats.month_figures import Point
 from zqtracker.stats.period_words import cancelled_note, period_note
 from zqtracker.stats.prior import prior_text
 from zqtracker.stats.ytd_reach import total_text, ytd_text
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
     finally:
         ctx.close()
     if args.json:
-        console.json(summary.to_json())
+        console.json(_with_like(summary.to_json(), months.ytd[c.through_month - 1], c.total))
         return ExitCode.OK
     unit = unit_of(args)
     lang = console.lang
@@ -157,3 +158,17 @@ def _table(rows: Sequence[tuple[str, ...]], right: tuple[int, ...] = ()) -> list
         return []
     widths = [max(display_width(r[i]) for r in rows) for i in range(len(rows[0]))]
     return ["  " + "  ".join(pad(cell, widths[i], right=i in right) for i, cell in enumerate(r)).rstrip() for r in rows]
+
+
+def _with_like(out: dict, point: Point, total: Ytd) -> dict:
+    """A span straddling the period (either year) leaves the growth without a figure: the like-with-like
+    one, leaving those projects out of both years, is given beside it, as the text gives it (probe30b F2)."""
+    if not total.comparable and point.partial and not total.gaps:
+        left = point.left_out
+        out["completed_investment"] |= {
+            "like_for_like_ytd_yuan": point.current,
+            "like_for_like_prior_ytd_yuan": point.prior,
+            "like_for_like_yoy_pct": point.yoy_pct,
+            "like_for_like_left_out": {"projects": left.projects, "districts": list(left.districts)},
+        }
+    return out
