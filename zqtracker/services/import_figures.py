@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -42,7 +41,7 @@ from zqtracker.services.import_rounded_views import (
     rounded_side,
     took_exact,
 )
-from zqtracker.services.import_start_month import before_start, from_start, start_month, start_note
+from zqtracker.services.import_start_month import at_start
 from zqtracker.storage.codec import StoredRow
 
 DATE_FIELDS = ("signed_on", "construction_start_on", "production_on")
@@ -160,12 +159,7 @@ def analyse_ytd(
             continue
         derived = derive_from_ytd(target, y, own_months_kept(stored, month_rows, (target, y), max(months)), reported)
         k = next(iter(months.values()))[1]
-        start = start_month(ctx, plan, k, target, y)  # 开工 in April: a first 1–4月 is April's (import_start_month)
-        moved = from_start(derived.write, stored, start) if start and not derived.problems else None
-        if start:
-            derived = replace(derived, write=moved or derived.write, unreported=before_start(derived.unreported, start))
-        if moved is not None and start:
-            start_note(plan, k, y, next(r for r in moved if r.first == start), start)
+        derived = at_start(ctx, plan, k, target, y, derived, stored)  # 开工 in April: a first 1–4月 is April's
         if derived.problems:
             for p in derived.problems:
                 month = p.params.get("month")

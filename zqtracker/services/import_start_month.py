@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from zqtracker.domain.cumulative import YtdDerivation
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.fuzzy_dates import DatePrecision, FuzzyDate
 from zqtracker.domain.models import InvestmentRecord
@@ -61,3 +62,24 @@ def start_note(plan: SheetPlan, k: int, year: int, record: InvestmentRecord, sta
 def before_start(unreported: tuple[int, ...], start: int | None) -> tuple[int, ...]:
     """Months not reported, less those before the start (nothing to report then)."""
     return unreported if start is None else tuple(m for m in unreported if m >= start)
+
+
+def at_start(
+    ctx: Context,
+    plan: SheetPlan,
+    k: int,
+    target: int,
+    year: int,
+    derived: YtdDerivation,
+    stored: list[InvestmentRecord],
+) -> YtdDerivation:
+    """``derived`` with its first figure begun at the project's start month,
+    where known (:func:`start_month`), and the months before it not counted as unreported; noted when moved."""
+    start = start_month(ctx, plan, k, target, year)
+    if not start:
+        return derived
+    moved = from_start(derived.write, stored, start) if not derived.problems else None
+    derived = replace(derived, write=moved or derived.write, unreported=before_start(derived.unreported, start))
+    if moved is not None:
+        start_note(plan, k, year, next(r for r in moved if r.first == start), start)
+    return derived
