@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -131,13 +130,17 @@ def test_sheet_option(db_url: str, tmp_path: Path) -> None:
 
 def test_killing_the_import_midway_leaves_the_database_as_before(tmp_path: Path) -> None:
     """A real kill -9 while rows are being written: SQLite's journal makes it as if nothing happened."""
-    source = Path("/work/bench-data/projects-10000.xlsx")
-    if not source.exists():
-        import pytest
-
-        pytest.skip("benchmark data not generated")
     db = tmp_path / "k.sqlite"
-    xlsx = shutil.copy(source, tmp_path / "p.xlsx")
+    districts, statuses = ["端州区", "鼎湖区", "高要区", "四会市"], ["签约", "在建", "投产"]
+    rows: list[list] = [
+        ["2023年10月 重点项目进度表"],
+        ["序号", "项目编号", "项目名称", "所属行业", "所在区域", "项目状态", "金额（亿元）"],
+    ]
+    rows += [
+        [n, f"K-{n:05d}", f"项目{n:05d}", "新型储能", districts[n % 4], statuses[n % 3], n / 100]
+        for n in range(1, 20001)
+    ]  # 20,000 projects, written here: long enough a write to be killed in
+    xlsx = write_workbook(tmp_path / "p.xlsx", SheetSpec("清单", rows))
     code, _, _ = run("--db", str(db), "import", str(district_projects(tmp_path / "d.xlsx")))
     assert code == 0
     before = dump(db)

@@ -75,7 +75,7 @@ def test_a_month_column_beside_the_year_to_date(service: ImportService, ctx: App
     result = service.import_file(write_workbook(tmp_path / "b.xlsx", SheetSpec("S", nov)), ImportOptions())
     (problem,) = result.problems  # 1200 − 1000 = 200, not the 300 the 当月 column says
     assert problem.problem.code == "month_ytd_disagree" and not result.written
-    assert (problem.column, problem.value) == ("F", "12000000")  # the cell named shows its own value (1200万)
+    assert (problem.column, problem.value) == ("F", "1,200")  # the cell named shows its own value, as written (万元)
 
 
 def test_since_start_of_construction(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:

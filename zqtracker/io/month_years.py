@@ -2,16 +2,17 @@
 for: a year to date (1969年1-10月累计), a quarter (2069年一季度), a plan for the year (2069年计划投资), and a
 long sheet's month cells (a row per month: "2069-01", a date 1969-12-01 shown as Dec-69).
 
-A wide sheet's month headers give a year of their own ("Dec-69", "1969年12月", a date cell 1969-12-01)
-or take the report's ("10月"). A two-digit year is a guess (Python's %y: 69 is 2069, 70 is 1970), and
-a typed year can be wrong; a month stored under the wrong year is a silent misread. So a month column
-is a question, never stored, when its year is before 2000 or after next year, or lies apart from the
-other month columns' years (the years the columns reach, without a gap of more than one year, where
-most of them fall — two such groups alike: the one within a year of the report's, else all asked), or,
-where the report's year is known (title, sheet name, --period), when none of the month columns' years is
-within a year of it. A sheet's year-to-date, quarter and plan columns count with its month columns, each
-asked the same way; a long sheet's rows are held against each other the same way (their month cells' years).
-A month without any year is the other question here (month_without_year).
+A wide sheet's month headers give a year of their own ("Dec-69", "1969年12月", a date cell 1969-12-01) or take
+the report's ("10月"). A two-digit year is a guess (Python's %y: 69 is 2069, 70 is 1970), and a typed year can
+be wrong; a month stored under the wrong year is a silent misread. So a month column is a question, never
+stored, when its year is before 2000 or after next year, or lies apart from the other month columns' years
+(the years the columns reach, without a gap of more than one year, where most of them fall — two such groups
+alike: the one within a year of the report's, else all asked), or, where the report's year is known (title,
+sheet name, --period), when none of the month columns' years is within a year of it. A sheet's year-to-date
+and quarter columns count with its month columns, each asked the same way; a plan column only when its year is
+before 2000, more than five years on, or more than three years before the report's (a list carries several
+years' plans); a long sheet's rows are held against each other the same way (their month cells' years). A
+month without any year is the other question here (month_without_year).
 """
 
 from __future__ import annotations
@@ -29,13 +30,23 @@ if TYPE_CHECKING:
     from zqtracker.io.reader import RawSheet
 
 FIRST_YEAR = 2000
+PLAN_AHEAD = 5  # a plan for up to five years on (a 五年 plan's last year)
+PLAN_BEHIND = 3  # a plan of up to three years before the report's (a list carrying the years since signing)
 
 
 def month_questions(layout: SheetLayout, sheet: str, today: date | None = None) -> tuple[set[int], list[CellProblem]]:
     """The month, year-to-date, quarter and plan columns (their indexes) not to store, and the question each asks."""
     read = {c.index: (c, _read_as(c, layout)) for c in layout.mapped()}
-    dated = [(i, said[0]) for i, (_c, said) in read.items() if said is not None]
-    far = far_years(dated, _report_year(layout), (today or date.today()).year)
+    this_year = (today or date.today()).year
+    dated = [(i, said[0]) for i, (_c, said) in read.items() if said is not None and said[1] != "plan_year_far"]
+    far = far_years(dated, _report_year(layout), this_year)
+    # plans: a list carries several years' (2022年计划 beside 2024年计划, a plan years ahead): a year before
+    # 2000, more than PLAN_AHEAD years on, or more than PLAN_BEHIND years before the report's is not believable
+    report = _report_year(layout)
+    first = report - PLAN_BEHIND if report is not None else FIRST_YEAR
+    last = report + PLAN_AHEAD if report is not None else this_year + PLAN_AHEAD
+    far |= {i for i, (_c, said) in read.items() if said is not None and said[1] == "plan_year_far"
+            and not max(first, FIRST_YEAR) <= said[0] <= min(last, this_year + PLAN_AHEAD)}  # fmt: skip
     asked: set[int] = set()
     problems: list[CellProblem] = []
     for index, (info, said) in read.items():

@@ -92,7 +92,9 @@ class ImportFileBar(QWidget):
 
     def show_failure(self, exc: BaseException) -> None:
         """Why the file could not be read or checked: one sentence naming it, never a traceback."""
-        if isinstance(exc, DomainError):  # a WorkbookRefused too
+        if isinstance(exc, WorkbookRefused):  # a remedy as the dialog offers it, never a flag
+            text = exc.message(self.lang, APP)
+        elif isinstance(exc, DomainError):
             text = exc.message(self.lang) if hasattr(exc, "message") else str(exc)
         else:
             text = self.tr("Unexpected error: %1").replace("%1", f"{type(exc).__name__}: {exc}")
