@@ -82,7 +82,8 @@ def test_a_stored_project_under_another_code_is_offered(
     imported(service, ctx, write_workbook(tmp_path / "a.xlsx", SheetSpec("清单", [HEAD, *PROJECTS])))
     recoded = write_workbook(tmp_path / "b.xlsx", SheetSpec("清单", [HEAD, ["ZQ-101", *PROJECTS[0][1:]]]))
     result = service.import_file(recoded, ImportOptions())
-    assert not result.ok and [(p.row, p.problem.code) for p in result.problems] == [(2, "near_name")]
+    # identical name and district under another code: asked as a changed code (not a near name)
+    assert not result.ok and [(p.row, p.problem.code) for p in result.problems] == [(2, "code_changed")]
     assert "ZQ-001" in result.problems[0].reason("en") and "--link" in result.problems[0].reason("en")
     again = service.import_file(recoded, ImportOptions(links={("", 2): 0}))  # --link 2=new: another project
     assert again.ok and again.added == 1
