@@ -24,7 +24,7 @@ pg_cluster_as_owner() {
 pg_cluster_start() {
   local bin port
   bin="$(pg_cluster_bin)" || { echo "PostgreSQL server binaries not found" >&2; return 1; }
-  PG_CLUSTER_DIR="$(mktemp -d /tmp/zq-pg.XXXXXX)"
+  PG_CLUSTER_DIR="$(mktemp -d "${TMPDIR:-/tmp}/zq-pg.XXXXXX")"
   [ "$(id -u)" = 0 ] && chown postgres: "$PG_CLUSTER_DIR"
   port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
   pg_cluster_as_owner "$bin/initdb" -D "$PG_CLUSTER_DIR/data" -U postgres --auth=trust -E UTF8 \

@@ -156,11 +156,24 @@ def _pg_copy(pg_server: PgServer, template: str) -> Iterator[str]:
 
 
 # -- the fixtures tests use ------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def sqlite_empty_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated, empty SQLite file that each test's database is copied from: migrating a new file
+    takes ~0.5 s (the batch rebuilds of SQLite's migrations), copying it ~1 ms."""
+    path = tmp_path_factory.mktemp("empty") / "empty.sqlite"
+    open_database(path).close()
+    assert not Path(f"{path}-wal").exists(), "the template was left with a write-ahead log"
+    return path
+
+
 @pytest.fixture
 def db_url(engine_name: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
-    """A fresh database of the engine: a SQLite file path (not yet created), or a PostgreSQL URL."""
+    """A fresh, empty, migrated database of the engine: a SQLite file, or a PostgreSQL URL (each a
+    copy of a migrated template). ``empty_url`` gives one with no schema at all."""
     if engine_name == "sqlite":
-        yield str(tmp_path / "test.sqlite")
+        path = tmp_path / "test.sqlite"
+        shutil.copy(request.getfixturevalue("sqlite_empty_template"), path)
+        yield str(path)
         return
     server = request.getfixturevalue("pg_server")
     yield from _pg_copy(server, request.getfixturevalue("pg_empty_template"))

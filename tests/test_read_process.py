@@ -17,6 +17,7 @@ import pytest
 from import_files import PROJECT_HEADER, SheetSpec, write_workbook
 
 from zqtracker.cli.main import main
+from zqtracker.io.errors import WorkbookRefused
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,11 +31,19 @@ def big_csv(path: Path, rows: int = 900_000) -> Path:
 
 
 def wait_for_child(parent: psutil.Process, timeout: float = 20) -> psutil.Process:
+    """The reading process: forked by the reading server (io/zygote.py, the parent's child), or
+    spawned (``ZQTRACKER_READ_SPAWN=1``, where the platform cannot fork)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        children = parent.children()
-        if children:
-            return children[0]
+        for child in parent.children():
+            try:
+                if "zqtracker.io.worker" in child.cmdline():
+                    return child
+                forked = child.children()
+            except psutil.NoSuchProcess:
+                continue
+            if forked:
+                return forked[0]
         time.sleep(0.01)
     raise AssertionError("the reading process did not start")
 
@@ -52,10 +61,11 @@ def gone_within(process: psutil.Process, seconds: float) -> bool:
     return False
 
 
-def test_the_reading_process_dies_within_a_second_of_a_kill_9_of_its_parent(tmp_path: Path) -> None:
+@pytest.mark.parametrize("spawned", [False, True], ids=["forked", "spawned"])
+def test_the_reading_process_dies_within_a_second_of_a_kill_9_of_its_parent(tmp_path: Path, spawned: bool) -> None:
     path = big_csv(tmp_path / "big.csv")
     script = "import sys; from zqtracker.io.reader import read_workbook; read_workbook(sys.argv[1]); print('read')"
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "ZQTRACKER_READ_SPAWN": "1" if spawned else "0"}
     parent = subprocess.Popen([sys.executable, "-c", script, str(path)], env=env, stdout=subprocess.PIPE)
     child = wait_for_child(psutil.Process(parent.pid))
     time.sleep(0.5)  # parsing by now
@@ -183,3 +193,68 @@ def test_xlsx_error_cells_found_beside_the_parse_reach_their_cells(tmp_path: Pat
     sheet = read_workbook(tmp_path / "f.xlsx").sheets[0]
     cell = sheet.rows[2 - sheet.row_offset][1]
     assert isinstance(cell, ExcelError) and str(cell) == "#DIV/0!"
+
+
+def test_forked_and_spawned_reading_processes_read_the_same_and_fail_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reading process forked from the ready server (io/zygote.py) and the one spawned where
+    that cannot be (a bundle; ZQTRACKER_READ_SPAWN=1) give the same cells, and the same refusal for
+    a crash: here the memory limit, which a dense range reaching far cells hits."""
+    import openpyxl
+
+    from zqtracker.io.read_launch import forking
+    from zqtracker.io.reader import read_workbook
+    from zqtracker.io.sniff import Limits
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["项目名称", "总投资（万元）", "开工时间"])
+    ws.append(["甲项目", 1200.5, "2025-03"])
+    ws.merge_cells("A4:C4")
+    ws["A4"] = "合计"
+    wb.save(plain := tmp_path / "plain.xlsx")
+    csv = tmp_path / "big.csv"
+    csv.write_text("项目名称,总投资\n" + "甲项目,1\n" * 200_000, encoding="utf-8")
+    tight = Limits(memory_bytes=64 * 1024 * 1024)  # below what the process has mapped already
+
+    def outcome() -> tuple:
+        book = read_workbook(plain)
+        try:
+            read_workbook(csv, limits=tight)
+            refused = None
+        except WorkbookRefused as exc:
+            refused = exc.code
+        return [(s.name, s.rows, s.merged) for s in book.sheets], refused
+
+    monkeypatch.setenv("ZQTRACKER_READ_SPAWN", "0")
+    assert forking()
+    forked = outcome()
+    monkeypatch.setenv("ZQTRACKER_READ_SPAWN", "1")
+    assert not forking()
+    spawned = outcome()
+    assert forked == spawned
+    assert forked[0][0][1][1] == ["甲项目", 1200.5, "2025-03"] and forked[1] == "out_of_memory"
+
+
+def test_a_reading_server_that_died_is_started_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import openpyxl
+
+    from zqtracker.io import read_launch
+    from zqtracker.io.reader import read_workbook
+
+    monkeypatch.setenv("ZQTRACKER_READ_SPAWN", "0")
+    wb = openpyxl.Workbook()
+    wb.active.append(["项目名称"])
+    wb.active.append(["甲项目"])
+    wb.save(path := tmp_path / "a.xlsx")
+    assert read_workbook(path).sheets[0].rows[1] == ["甲项目"]
+    server = read_launch._zygote()
+    server.proc.kill()
+    server.proc.wait()
+    deadline = time.monotonic() + 10
+    while server.alive and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert not server.alive
+    assert read_workbook(path).sheets[0].rows[1] == ["甲项目"]
+    assert read_launch._zygote() is not server and read_launch._zygote().alive

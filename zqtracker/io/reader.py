@@ -26,14 +26,7 @@ has no value and reads as empty, as it should).
 
 from __future__ import annotations
 
-import json
 import marshal
-import os
-import queue
-import struct
-import subprocess
-import sys
-import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -41,6 +34,7 @@ from pathlib import Path
 from typing import Protocol
 
 from zqtracker.io.errors import WorkbookRefused
+from zqtracker.io.read_launch import ReadingProcess
 from zqtracker.io.row_ranges import RowRanges
 from zqtracker.io.sniff import DEFAULT_LIMITS, FileInfo, Limits, inspect_file
 
@@ -122,34 +116,16 @@ def read_workbook(
     return _read_in_child(info, sheets, progress, limits, on_rows)
 
 
-def _worker_command() -> list[str]:
-    if getattr(sys, "frozen", False):  # a PyInstaller bundle: the launcher dispatches this flag
-        return [sys.executable, "--zqtracker-read-worker"]
-    return [sys.executable, "-m", "zqtracker.io.worker"]
-
-
-def _child_env() -> dict[str, str]:
-    """The child must import this very zqtracker (a worktree, an installed copy, a bundle)."""
-    env = dict(os.environ)
-    root = str(Path(__file__).resolve().parent.parent.parent)
-    env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-    env.pop("PYTHONSAFEPATH", None)
-    env["PYTHONIOENCODING"] = "utf-8"
-    return env
-
-
 def run_worker(request: dict, info: FileInfo, limits: Limits, on_frame, progress: Progress | None) -> None:
-    """Run the reading process on ``request``, handing each frame to ``on_frame``. Enforces the
-    time limit, turns a crash into WorkbookRefused, and kills the child when cancelled. The
-    child's stdin stays open until then: its closing tells the child that nobody listens."""
+    """Run a reading process (io/read_launch.py) on ``request``, handing each frame to ``on_frame``.
+    Enforces the time limit, turns a crash into WorkbookRefused, and kills the process when
+    cancelled. Its end of our pipe stays open until then: its closing tells it that nobody listens."""
     timeout = limits.timeout_for(info.uncompressed)
     request = {**request, "memory_bytes": limits.memory_bytes, "cpu_seconds": int(timeout) + 1,
-               "max_cells": limits.max_cells, "parent": os.getpid()}  # fmt: skip
+               "max_cells": limits.max_cells}  # fmt: skip
     name = info.path.name
-    with tempfile.TemporaryFile() as errors:
-        proc = subprocess.Popen(
-            _worker_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors, env=_child_env()
-        )
+    proc = ReadingProcess(request)
+    try:
         timed_out = threading.Event()
 
         def on_timeout() -> None:
@@ -161,12 +137,8 @@ def run_worker(request: dict, info: FileInfo, limits: Limits, on_frame, progress
         timer.start()
         finished = False
         try:
-            assert proc.stdin is not None and proc.stdout is not None
-            proc.stdin.write(json.dumps(request).encode("utf-8") + b"\n")
-            proc.stdin.flush()
-            frames = _drain(proc.stdout)
             while True:
-                data = frames.get()
+                data = proc.frames.get()
                 if data is None:
                     break
                 frame = marshal.loads(data)
@@ -180,55 +152,25 @@ def run_worker(request: dict, info: FileInfo, limits: Limits, on_frame, progress
                     progress.check()
         finally:
             timer.cancel()
-            if proc.poll() is None and not finished:
+            if not finished and proc.running():
                 proc.kill()
-            for pipe in (proc.stdin, proc.stdout):
-                try:
-                    if pipe is not None:
-                        pipe.close()
-                except OSError:
-                    pass
-            proc.wait()
+            returncode = proc.finish()
         if finished:
             return
         if timed_out.is_set():
             raise WorkbookRefused("timeout", name, seconds=int(timeout))
-        errors.seek(0)
-        tail = errors.read()[-4000:].decode("utf-8", "replace")
-        if "memory allocation" in tail or "MemoryError" in tail or "Cannot allocate" in tail:
-            raise WorkbookRefused("out_of_memory", name)
-        if proc.returncode in (-24, 152):  # SIGXCPU: the CPU-time limit
-            raise WorkbookRefused("timeout", name, seconds=int(timeout))
-        if proc.returncode in (-6, -9, 134, 137):
-            raise WorkbookRefused("out_of_memory", name)
-        lines = [ln for ln in tail.strip().splitlines() if ln.strip()]
-        detail = lines[-1].strip()[:160] if lines else f"exit status {proc.returncode}"
-        raise WorkbookRefused("reader_crashed", name, detail=detail)
-
-
-def _drain(stream) -> queue.Queue[bytes | None]:
-    """Frames read off the pipe by a thread of their own, so that the reading process never waits
-    on a full pipe while this one converts the rows it already has (the two overlap). None ends."""
-    frames: queue.Queue[bytes | None] = queue.Queue()
-
-    def pump() -> None:
-        try:
-            while True:
-                head = stream.read(4)
-                if len(head) < 4:
-                    break
-                (size,) = struct.unpack(">I", head)
-                data = stream.read(size)
-                if len(data) < size:
-                    break
-                frames.put(data)
-        except (OSError, ValueError):
-            pass
-        finally:
-            frames.put(None)
-
-    threading.Thread(target=pump, name="zqtracker-read-pipe", daemon=True).start()
-    return frames
+        tail = proc.error_tail()
+    finally:
+        proc.close()
+    if "memory allocation" in tail or "MemoryError" in tail or "Cannot allocate" in tail:
+        raise WorkbookRefused("out_of_memory", name)
+    if returncode in (-24, 152):  # SIGXCPU: the CPU-time limit
+        raise WorkbookRefused("timeout", name, seconds=int(timeout))
+    if returncode in (-6, -9, 134, 137):
+        raise WorkbookRefused("out_of_memory", name)
+    lines = [ln for ln in tail.strip().splitlines() if ln.strip()]
+    detail = lines[-1].strip()[:160] if lines else f"exit status {returncode}"
+    raise WorkbookRefused("reader_crashed", name, detail=detail)
 
 
 @dataclass

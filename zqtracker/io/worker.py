@@ -33,7 +33,9 @@ they show ("50%": io/percent_format.py). Frames:
     ("error", code, params)               # fatal
     ("done",)
 
-Run as ``python -m zqtracker.io.worker``. Imports little of zqtracker, so that it starts fast.
+Run as ``python -m zqtracker.io.worker`` (spawned), or forked from io/zygote.py, which has this
+module imported already (io/read_launch.py chooses). Imports little of zqtracker, so that it
+starts fast.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ import marshal
 import os
 import struct
 import sys
+from collections.abc import Callable
 
 from zqtracker.io.child_process import die_with_parent
 from zqtracker.io.traditional import Simplifier
@@ -50,27 +53,34 @@ from zqtracker.io.workbook_read import damage, read_workbook
 
 
 def main() -> int:
+    """Spawned (``python -m zqtracker.io.worker``): the request on stdin, frames on stdout."""
     die_with_parent()
     request = json.loads(sys.stdin.buffer.readline().decode("utf-8"))
     _watch_parent(request.get("parent"))
     # Frames go to a private copy of stdout; anything else printing to fd 1 lands on stderr.
     out = os.fdopen(os.dup(1), "wb", buffering=1 << 16)
     os.dup2(2, 1)
-    _limit_resources(request.get("memory_bytes"), request.get("cpu_seconds"))
 
+    def send(data: bytes) -> None:
+        out.write(struct.pack(">I", len(data)))
+        out.write(data)
+
+    serve(request, send)
+    out.flush()
+    return 0
+
+
+def serve(request: dict, send: Callable[[bytes], None]) -> None:
+    """Parse the file under the request's limits, handing each frame (marshalled) to ``send``."""
+    _limit_resources(request.get("memory_bytes"), request.get("cpu_seconds"))
     simplifier = Simplifier()
 
     def emit(frame: tuple) -> None:
         if frame[0] == "rows":
             simplifier.rows(frame[1])
         elif frame[0] == "end" and (said := simplifier.said(frame[1])) is not None:
-            send(said)
-        send(frame)
-
-    def send(frame: tuple) -> None:
-        data = marshal.dumps(frame)
-        out.write(struct.pack(">I", len(data)))
-        out.write(data)
+            send(marshal.dumps(said))
+        send(marshal.dumps(frame))
 
     try:
         if request.get("op") == "column_text":
@@ -104,8 +114,6 @@ def main() -> int:
     except BaseException as exc:  # noqa: BLE001 - python-calamine panics derive from BaseException
         emit(("error", *damage(exc)))
     emit(("done",))
-    out.flush()
-    return 0
 
 
 def _watch_parent(parent: int | None) -> None:
