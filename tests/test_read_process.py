@@ -258,3 +258,34 @@ def test_a_reading_server_that_died_is_started_again(tmp_path: Path, monkeypatch
     assert not server.alive
     assert read_workbook(path).sheets[0].rows[1] == ["甲项目"]
     assert read_launch._zygote() is not server and read_launch._zygote().alive
+
+
+def test_warming_starts_the_server_that_the_next_read_forks_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The import dialog and `zqtracker import` start the server before the file is read (its
+    imports overlap the choosing of a file, the opening of the database)."""
+    import openpyxl
+
+    from zqtracker.io import read_launch
+    from zqtracker.io.reader import read_workbook
+
+    monkeypatch.setenv("ZQTRACKER_READ_SPAWN", "0")
+    if read_launch._server is not None:
+        read_launch._server.proc.kill()
+        read_launch._server.proc.wait()
+    read_launch._server = None
+    read_launch.warm()
+    server = read_launch._server
+    assert server is not None and server.alive
+    wb = openpyxl.Workbook()
+    wb.active.append(["项目名称"])
+    wb.save(path := tmp_path / "a.xlsx")
+    read_workbook(path)
+    assert read_launch._server is server
+    monkeypatch.setenv("ZQTRACKER_READ_SPAWN", "1")
+    read_launch._server = None
+    read_launch.warm()
+    assert read_launch._server is None  # spawning: nothing to start
+    server.proc.kill()
+    server.proc.wait()

@@ -140,4 +140,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
     if args.command is None:
         parser.print_usage(console.err)
         return ExitCode.REFUSED
+    if args.command == "import":  # the reading server starts while the database opens
+        from zqtracker.io.read_launch import warm
+
+        warm()
     return run(args, console)

@@ -113,6 +113,16 @@ class _Zygote:
             return pid in self._ended or not self.alive
 
 
+def warm() -> None:
+    """Start the reading server now, where reads are forked, so that its imports overlap the work
+    before the first read (a dialog waiting for a file to be chosen, a database being opened)."""
+    if forking():
+        try:
+            _zygote()
+        except OSError:
+            pass  # the first read will spawn its process instead
+
+
 def _zygote() -> _Zygote:
     global _server
     with _lock:

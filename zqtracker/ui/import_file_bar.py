@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVB
 from zqtracker.domain.errors import DomainError
 from zqtracker.domain.words import APP
 from zqtracker.io.errors import WorkbookRefused
+from zqtracker.io.read_launch import warm
 from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
 from zqtracker.services.round_guard import refuse_round_table
 from zqtracker.ui.palette import problem_style
@@ -29,6 +30,7 @@ class ImportFileBar(QWidget):
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang = lang  # a refusal's words; the dialog changes it when the interface's language does
+        warm()  # the reading server starts while a file is being chosen
         self.path: Path | None = None
         self._failure: BaseException | None = None  # what the error says, worded again on a switch
         self.file_label = QLabel()
