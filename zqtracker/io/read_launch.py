@@ -136,7 +136,7 @@ class ReadingProcess:
 
     def __init__(self, request: dict) -> None:
         self.frames: queue.Queue[bytes | None] = queue.Queue()
-        self._errors: IO[bytes] = tempfile.NamedTemporaryFile(prefix="zqtracker-read-", suffix=".log")  # noqa: SIM115 - closed by close()
+        self._errors: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 - closed by close(); no name to clash with
         self._popen: subprocess.Popen[bytes] | None = None
         self._server: _Zygote | None = None
         self._pid = 0
@@ -243,10 +243,10 @@ class ReadingProcess:
 
     def error_tail(self) -> str:
         """The last 4,000 bytes the process wrote to its standard error."""
-        with open(self._errors.name, "rb") as errors:
-            errors.seek(0, os.SEEK_END)
-            errors.seek(max(0, errors.tell() - 4000))
-            return errors.read().decode("utf-8", "replace")
+        errors = self._errors
+        errors.seek(0, os.SEEK_END)
+        errors.seek(max(0, errors.tell() - 4000))
+        return errors.read().decode("utf-8", "replace")
 
     def close(self) -> None:
         self._errors.close()
