@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from enum import StrEnum
 
@@ -132,6 +133,7 @@ def parse_status(value: object) -> Status:
 _BRACKET_RE = re.compile(r"[(（\[【][^()（）\[\]【】]*[)）\]】]")
 
 
+@functools.lru_cache(maxsize=8192)  # a list repeats its few status words in every row
 def status_of_word(text: str) -> Status | None:
     """The Status a short cell means, or None: tried whole, then without brackets, a trailing
     项目/阶段/中 or an "已", then as parts ("在建、续建") that all mean the same."""
@@ -158,6 +160,8 @@ _LEADING_RE = re.compile(r"^(?:已经|目前|现已|正在|基本|已)")
 _CJK_WORDS = sorted(
     (w for w in _LOOKUP if len(w) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in w)), key=len, reverse=True
 )
+_CJK_RANK = {w: i for i, w in enumerate(_CJK_WORDS)}
+_CJK_WORD_RE = re.compile("|".join(map(re.escape, _CJK_WORDS)))  # longest first: a match is the longest word
 
 
 def _leading_word(key: str) -> Status | None:
@@ -166,10 +170,8 @@ def _leading_word(key: str) -> Status | None:
     if len(key) > 8 or _NEGATION_RE.search(key):
         return None
     rest = _LEADING_RE.sub("", key)
-    for word in _CJK_WORDS:
-        if rest.startswith(word) or key.startswith(word):
-            return _LOOKUP[word]
-    return None
+    found = [m.group() for m in (_CJK_WORD_RE.match(rest), _CJK_WORD_RE.match(key)) if m]
+    return _LOOKUP[min(found, key=_CJK_RANK.__getitem__)] if found else None  # the longer word, as listed
 
 
 def _key(text: str) -> str:

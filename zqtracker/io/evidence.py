@@ -183,7 +183,10 @@ def _number(key: str) -> bool:
 
 
 def is_sector_text(text: str) -> bool:
-    return any(w in text for w in SECTOR_WORDS)
+    return _SECTOR_WORD_RE.search(text) is not None
+
+
+_SECTOR_WORD_RE = re.compile("|".join(map(re.escape, SECTOR_WORDS)))  # any of them anywhere in the text
 
 
 MONEY = frozenset(

@@ -4,6 +4,7 @@ A place that is none of the known ones stays unknown (a question for the user), 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from zqtracker.domain.models import InvestorOrigin
@@ -45,12 +46,22 @@ def origin_of_place(text: str) -> InvestorOrigin | None:
     if not key or len(key) > 30:
         return None
     latin = key.isascii()
+    for whole, inside, origin in _GROUPS:
+        if key in whole or (not latin and inside.search(key)):
+            return origin
+    return None
+
+
+# Each group in the order looked for: its Latin names (the whole cell) and its Chinese ones (anywhere in it).
+_GROUPS = tuple(
+    (
+        frozenset(w for w in words if w.isascii()),
+        re.compile("|".join(re.escape(w) for w in words if not w.isascii()) or "(?!)"),
+        origin,
+    )
     for words, origin in (
         (_HMT, InvestorOrigin.HK_MACAO_TAIWAN),
         (_FOREIGN, InvestorOrigin.FOREIGN),
         (_DOMESTIC, InvestorOrigin.DOMESTIC),
-    ):
-        for word in words:
-            if (key == word) if (latin or word.isascii()) else (word in key):
-                return origin
-    return None
+    )
+)
