@@ -289,3 +289,39 @@ def test_warming_starts_the_server_that_the_next_read_forks_from(
     assert read_launch._server is None  # spawning: nothing to start
     server.proc.kill()
     server.proc.wait()
+
+
+def test_a_bundle_starts_itself_as_the_reading_server_and_as_the_reading_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A PyInstaller bundle has no ``python -m``: its launcher takes --zqtracker-read-server FD and
+    --zqtracker-read-worker (zqtracker/launcher.py). Here a script that runs the launcher as the
+    bundle's executable does."""
+    import openpyxl
+
+    from zqtracker.io import read_launch
+    from zqtracker.io.reader import read_workbook
+
+    bundle = tmp_path / "zqtracker"
+    launcher = "import sys; from zqtracker.launcher import main; sys.exit(main())"
+    bundle.write_text(f"#!/bin/sh\nexec {sys.executable} -c '{launcher}' \"$@\"\n", encoding="utf-8")
+    bundle.chmod(0o755)
+    wb = openpyxl.Workbook()
+    wb.active.append(["项目名称", "总投资（万元）"])
+    wb.active.append(["甲项目", 1200.5])
+    wb.save(path := tmp_path / "a.xlsx")
+    if read_launch._server is not None:
+        read_launch._server.proc.kill()
+        read_launch._server.proc.wait()
+    monkeypatch.setattr(read_launch, "_server", None)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(bundle))
+    monkeypatch.setenv("ZQTRACKER_READ_SPAWN", "0")
+    assert read_workbook(path).sheets[0].rows[1] == ["甲项目", 1200.5]
+    server = read_launch._server
+    assert server is not None and server.alive
+    assert psutil.Process(server.proc.pid).cmdline()[-2:] == ["--zqtracker-read-server", str(server.proc.args[-1])]
+    monkeypatch.setenv("ZQTRACKER_READ_SPAWN", "1")  # where a bundle cannot fork: a process per read
+    assert read_workbook(path).sheets[0].rows[1] == ["甲项目", 1200.5]
+    server.proc.kill()
+    server.proc.wait()

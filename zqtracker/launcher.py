@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from types import SimpleNamespace
 
 WORKER_FLAG = "--zqtracker-read-worker"  # a frozen bundle runs the import's reading process so
+SERVER_FLAG = "--zqtracker-read-server"  # … and the server reading processes are forked from (io/zygote.py)
 # a file given to the app (the desktop's "Open with")
 OPEN_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv")
 
@@ -73,10 +74,9 @@ def interrupted(argv: Sequence[str]) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    if (sys.argv[1:2] if argv is None else list(argv)[:1]) == [WORKER_FLAG]:
-        from zqtracker.io.worker import main as worker_main
-
-        return worker_main()
+    role = _reading_role(sys.argv[1:] if argv is None else list(argv))
+    if role is not None:
+        return role
     desktop = desktop_arguments(sys.argv[1:] if argv is None else argv)
     if desktop is not None:
         from zqtracker.ui.app import run_app
@@ -93,13 +93,26 @@ def _main(argv: Sequence[str] | None) -> int:
     return run(args)
 
 
-def gui_main() -> int:
-    """``zqtracker-gui [FILE.xlsx]``: the desktop app only (accepts --db, --demo, --lang, and a
-    spreadsheet to import, as the desktop's "Open with" passes it)."""
-    if sys.argv[1:2] == [WORKER_FLAG]:
+def _reading_role(args: Sequence[str]) -> int | None:
+    """A bundle started as the import's reading process, or as the server those are forked from
+    (io/read_launch.py): that and nothing else; None for any other start."""
+    if args[:1] == [WORKER_FLAG]:
         from zqtracker.io.worker import main as worker_main
 
         return worker_main()
+    if args[:1] == [SERVER_FLAG] and len(args) == 2 and args[1].isdigit():
+        from zqtracker.io.zygote import main as server_main
+
+        return server_main(int(args[1]))
+    return None
+
+
+def gui_main() -> int:
+    """``zqtracker-gui [FILE.xlsx]``: the desktop app only (accepts --db, --demo, --lang, and a
+    spreadsheet to import, as the desktop's "Open with" passes it)."""
+    role = _reading_role(sys.argv[1:])
+    if role is not None:
+        return role
     desktop = desktop_arguments(sys.argv[1:])
     if desktop is not None:
         from zqtracker.ui.app import run_app

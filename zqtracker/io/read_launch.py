@@ -2,8 +2,9 @@
 
 Spawning ``python -m zqtracker.io.worker`` costs a new interpreter and its imports — about a
 quarter of a second before the first cell, on every preview and every import. Where it can (Linux
-and macOS, not a bundle), the reading process is instead forked from a server (io/zygote.py)
-started once, on first use, with io/worker.py already imported: a few milliseconds. The server is
+and macOS), the reading process is instead forked from a server (io/zygote.py)
+started once, on first use, with io/worker.py already imported: a few milliseconds (a bundle starts
+itself as the server: ``--zqtracker-read-server``, as it does ``--zqtracker-read-worker``). The server is
 a fresh interpreter, not a fork of this (threaded, Qt) process; it ends when this process does,
 and so do the reading processes it forked (PR_SET_PDEATHSIG, and their standard input, whose
 other end only this process holds, closing). The forked process is the spawned one in every other
@@ -37,7 +38,7 @@ _server: _Zygote | None = None
 
 def forking() -> bool:
     """Reading processes are forked from a ready server here (not spawned)."""
-    if getattr(sys, "frozen", False) or os.environ.get("ZQTRACKER_READ_SPAWN") == "1":
+    if os.environ.get("ZQTRACKER_READ_SPAWN") == "1":
         return False
     return hasattr(socket, "send_fds") and hasattr(os, "fork")
 
@@ -49,7 +50,7 @@ class _Zygote:
         ours, theirs = socket.socketpair()
         try:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "zqtracker.io.zygote", str(theirs.fileno())],
+                _server_command(theirs.fileno()),
                 pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL, env=_child_env(),
             )  # fmt: skip
@@ -250,6 +251,12 @@ class ReadingProcess:
 
     def close(self) -> None:
         self._errors.close()
+
+
+def _server_command(fd: int) -> list[str]:
+    if getattr(sys, "frozen", False):  # a PyInstaller bundle: the launcher dispatches this flag
+        return [sys.executable, "--zqtracker-read-server", str(fd)]
+    return [sys.executable, "-m", "zqtracker.io.zygote", str(fd)]
 
 
 def _worker_command() -> list[str]:

@@ -1,6 +1,7 @@
 """The server reading processes are forked from: io/worker.py imported once, a fork per read.
 
-Run as ``python -m zqtracker.io.zygote FD`` by io/read_launch.py, FD one end of a Unix socket
+Run as ``python -m zqtracker.io.zygote FD`` by io/read_launch.py (a bundle: ``zqtracker
+--zqtracker-read-server FD``, which its launcher dispatches here), FD one end of a Unix socket
 pair. It is single-threaded (a fork copies only the calling thread: nothing here holds a lock
 another thread would). On the socket it receives, for each read, the reading process's standard
 input, output and error (three descriptors passed with the message) and answers with the pid of
@@ -26,8 +27,10 @@ from zqtracker.io.child_process import die_with_parent
 MESSAGE = 9
 
 
-def main() -> int:
-    control = socket.socket(fileno=int(sys.argv[1]))
+def main(fd: int | None = None) -> int:
+    """Serve on the socket ``fd`` (by default the first argument: ``python -m zqtracker.io.zygote FD``;
+    a bundle's launcher passes its --zqtracker-read-server FD)."""
+    control = socket.socket(fileno=int(sys.argv[1]) if fd is None else fd)
     die_with_parent()
     wake_r, wake_w = os.pipe()
     os.set_blocking(wake_w, False)
