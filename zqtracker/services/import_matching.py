@@ -15,6 +15,7 @@ the preview lets the user link or keep apart.
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ _SPACE_RE = re.compile(r"[\s\u3000]+")
 _MARKS = "★☆■□●○▲△◆◇※*"
 _PHASE_RE = re.compile(r"(?:[一二三四五六七八九十\d]+期|[一二三四五六七八九十\d]+标段?)$")
 _BRACKETS_RE = re.compile(r"(?:项目)?\(([^()\x00]*)\)")  # (never across name_keys' NUL between names)
+_FIRST_GROUP = operator.methodcaller("group", 1)  # as r"\1", without Python 3.11's template expansion per match
 
 
 def name_key(name: str) -> str:
@@ -58,7 +60,7 @@ def _alike(text: str) -> str:
     brackets themselves dropped, with a 项目 before them ("X项目(一期)" → "X一期")."""
     for wide, plain in _BRACKETS_QUOTES:
         text = text.replace(wide, plain)
-    return _BRACKETS_RE.sub(r"\1", text) if "(" in text else text
+    return _BRACKETS_RE.sub(_FIRST_GROUP, text) if "(" in text else text
 
 
 def _trimmed(key: str) -> str:
