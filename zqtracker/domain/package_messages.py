@@ -20,6 +20,32 @@ _PACKAGE_MESSAGES: dict[str, tuple[str, str]] = {
         "“{file}”的工作表“{sheet}”已损坏：第 {row} 行在工作表的 XML 中写了两次，无从得知以哪一行为准"
         "（Excel 会报告此文件已损坏）；未予读取。请用 Excel 或 WPS 打开，核对该行，保存后再导入。",
     ),
+    "xml_row_past_grid": (
+        "Sheet “{sheet}” of {file} is damaged: its XML puts a row at number {row}, past Excel's last row "
+        "(1,048,576), where no spreadsheet program writes one (readers place it differently: over another row, or "
+        "nowhere); it was not read. Ask for the file again, or open it in Excel or WPS, check it, save it and "
+        "import again.",
+        "“{file}”的工作表“{sheet}”已损坏：其 XML 把一行写在第 {row} 行，超出了 Excel 的最后一行（1,048,576），"
+        "任何表格程序都不会这样写（各读取程序对它的放置不一：覆盖到另一行，或干脆丢弃）；未予读取。请重新索取该文件，"
+        "或用 Excel 或 WPS 打开、核对并保存后再导入。",
+    ),
+    "xml_cell_past_grid": (
+        "Sheet “{sheet}” of {file} is damaged: its XML puts a cell at {cell}, past Excel's last row (1,048,576) "
+        "or column (XFD), where no spreadsheet program writes one (readers place it differently, or leave it "
+        "out); it was not read. Ask for the file again, or open it in Excel or WPS, check it, save it and import "
+        "again.",
+        "“{file}”的工作表“{sheet}”已损坏：其 XML 把一个单元格写在 {cell}，超出了 Excel 的最后一行（1,048,576）"
+        "或最后一列（XFD），任何表格程序都不会这样写（各读取程序对它的处理不一，或干脆丢弃）；未予读取。"
+        "请重新索取该文件，或用 Excel 或 WPS 打开、核对并保存后再导入。",
+    ),
+    "html_cut_off": (
+        "{file} is a web page (HTML) that ends inside its table, without the end of the page: the file was cut "
+        "off (a download or a copy that did not finish), and its last row would be read without the cells it "
+        "lost. Ask for the file again; if it is complete, open it in Excel or WPS, save it as .xlsx and import "
+        "that copy.",
+        "“{file}”是网页（HTML），在表格中途结束，没有网页的结尾：文件被截断了（下载或复制未完成），"
+        "其最后一行会缺失单元格而被误读。请重新索取该文件；若文件完整，请用 Excel 或 WPS 打开，另存为 .xlsx 后再导入。",
+    ),
     "package_rel_twice": (
         "{file} is damaged: {part} gives the relationship Id “{value}” twice, so which part it points to is not "
         "known (Excel reports such a file as corrupt); it was not opened. Ask for the file again.",

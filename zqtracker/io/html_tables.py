@@ -68,6 +68,9 @@ def stream_html(path: str, max_cells: int, emit: Emit) -> None:
         parser = _Page(max_cells)
         parser.feed(text)
         parser.close()
+        if (parser.open or parser.flat) and not parser.ended:  # cut off inside a row: its last cells missing
+            emit(("error", "html_cut_off", {}))
+            return
         if not any(isinstance(item, _Table) for item in parser.items):
             emit(("error", "html_no_table", {}))
             return
@@ -138,6 +141,7 @@ class _Page(HTMLParser):
         self.cells, self.max_cells = 0, max_cells
         self.flat = 0  # tables open deeper than MAX_DEPTH: their cells are text of the cell around them
         self.struck = 0  # inside <s>, <strike> or <del> in a cell: text a reader sees crossed out
+        self.ended = False  # </body> or </html> met: a table left open was left so, not cut off (probe31b h05)
 
     def _target(self) -> list | None:
         """Where text goes now: the open cell (or caption) of the innermost table, or nowhere."""
@@ -200,6 +204,7 @@ class _Page(HTMLParser):
             cell.append(_BR)
 
     def handle_endtag(self, tag: str) -> None:
+        self.ended = self.ended or tag in ("body", "html")
         if tag in _IGNORED:
             self.ignored = max(0, self.ignored - 1)
             return

@@ -27,8 +27,8 @@ _TAG_RE = re.compile(rb"<((?:\w+:)?)(c|row)\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"
 # What a parser passes over, or reads as text: comments, processing instructions and CDATA sections
 # (no tag inside one is a row or a cell, nor shifts the place of the next one written without its r)
 _SKIP_RE = re.compile(rb"<!--.*?-->|<\?.*?\?>|<!\[CDATA\[.*?\]\]>", re.S)
-_ROW_R_RE = re.compile(rb"(?:^|\s)r\s*=\s*[\"']([0-9]{1,7})[\"']")
-_CELL_R_RE = re.compile(rb"(?:^|\s)r\s*=\s*[\"']([A-Za-z]{1,3})([0-9]{1,7})[\"']")
+_ROW_R_RE = re.compile(rb"(?:^|\s)r\s*=\s*[\"']([0-9]+)[\"']")
+_CELL_R_RE = re.compile(rb"(?:^|\s)r\s*=\s*[\"']([A-Za-z]+)([0-9]+)[\"']")
 _MAX_ROW, _MAX_COL = 1 << 20, 1 << 14
 
 
@@ -41,6 +41,9 @@ _CELL_REF_RE = re.compile(rb'<c r="([A-Z]{1,3}[1-9][0-9]{0,6})"')
 _TAG_ENDS = (b" ", b">", b"/", b"\t", b"\n", b"\r")  # what may follow a tag's name
 _PREFIXED_RE = re.compile(rb":(?:c|row)[\s/>]")
 _ROW_CELLS = 1 << 14  # the most cells a row holds: those of the row a block ends in, held against the next
+# A cell the canonical spelling may place past Excel's grid (row 1,000,000 or more, column XFE or
+# later): the sheet is then read through :class:`Places`, which tells
+_FAR_REF_RE = re.compile(rb'<c r="(?:[A-Z]{1,3}[1-9][0-9]{6}"|X[F-Z][E-Z][0-9]|X[G-Z][A-Z][0-9]|[YZ][A-Z]{2}[0-9])')
 
 
 class RowOrder:
@@ -68,6 +71,10 @@ class RowOrder:
             raise Unplaced
         if numbers:
             self.last = numbers[-1]
+            if self.last > _MAX_ROW:  # past Excel's grid: python-calamine wraps a row past 2^32 onto another
+                raise Unplaced
+        if _FAR_REF_RE.search(data) is not None:
+            raise Unplaced
         if self.tail:
             refs = self.tail + refs
         if len(set(refs)) != len(refs):
@@ -86,7 +93,10 @@ def _canonical(data: bytes, tag: bytes, spelled: int) -> bool:
 class Places:
     """Blocks of one sheet part (whole cells, io/xlsx_package.whole_elements), each row and cell tag
     rewritten with its r first (``<c r="G4" s="1" t="e">``), counted as Excel counts them; ``twice``
-    names the first row ("5") or cell ("G4") the XML writes a second time."""
+    names the first row ("5") or cell ("G4") the XML writes a second time, or the first past Excel's
+    1,048,576 rows or 16,384 columns ("past-row:4294967299", "past-cell:XFE2"), where no program
+    writes one and the parsers disagree: python-calamine puts a row past 2^32 on the row it wraps to
+    (over a real one) and leaves out a cell past XFD (probe31b x10b, x21)."""
 
     def __init__(self) -> None:
         self.row = 0  # the row last met, 1-based
@@ -106,6 +116,8 @@ class Places:
         if name == b"row":
             ref = _ROW_R_RE.search(attrs)
             self.row = int(ref.group(1)) if ref is not None else self.row + 1
+            if self.row > _MAX_ROW and self.twice is None:
+                self.twice = f"past-row:{self.row}"
             self.col = 0
             self.cells = set()
             if self.row in self.rows and self.twice is None:
@@ -120,6 +132,8 @@ class Places:
         else:
             self.col = column_number(ref.group(1).decode())
             row, rest = int(ref.group(2)), attrs[: ref.start()] + attrs[ref.end() :]
+            if (self.col > _MAX_COL or row > _MAX_ROW) and self.twice is None:
+                self.twice = "past-cell:" + ref.group(1).decode().upper() + ref.group(2).decode()
         text = f"{column_letter(min(self.col, _MAX_COL) - 1)}{min(max(row, 1), _MAX_ROW)}"
         if row == self.row:
             if self.col in self.cells and self.twice is None:
@@ -146,7 +160,12 @@ class PartUnreadable(Exception):
 
 
 def twice_refusal(ref: str) -> tuple[str, dict]:
-    """The sheet's refusal (code, params) for a row ("5") or a cell ("G4") written twice."""
+    """The sheet's refusal (code, params) for a row ("5") or a cell ("G4") written twice, or one
+    past Excel's grid ("past-row:N", "past-cell:XFE2": :attr:`Places.twice`)."""
+    if ref.startswith("past-row:"):
+        return "xml_row_past_grid", {"row": ref[9:]}
+    if ref.startswith("past-cell:"):
+        return "xml_cell_past_grid", {"cell": ref[10:]}
     return ("xml_row_twice", {"row": int(ref)}) if ref.isdigit() else ("xml_cell_twice", {"cell": ref})
 
 
