@@ -23,6 +23,22 @@ _PERIOD_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
             ),
         ),
     ),
+    "period_sheet_year": (
+        "the title says {title}, but the sheet's name says {named}: which year are the figures of? {how}",
+        "标题为 {title} 年，但工作表名为 {named} 年：数据是哪一年的？{how}",
+        Ways(
+            app=(
+                "Choose the report's year and month above the table (“Report month”), or correct the title or the "
+                "sheet's name",
+                "请在表格上方“报表月份”处选择报表所属年月，或更正标题或工作表名",
+            ),
+            cli=(
+                "Correct the title or the sheet's name, or say the report's year and month with --period (e.g. "
+                "--period {named}-10)",
+                "请更正标题或工作表名，或用 --period 说明报表所属年月（如 --period {named}-10）",
+            ),
+        ),
+    ),
     "note_period_report_sheet": (
         "Sheet “{sheet}”: its name says month {named}, and column {column} “{header}” the year to date through "
         "month {header_month}: the figures are read as through {year}-{header_month}, as the header says (a "

@@ -15,6 +15,7 @@ from zqtracker.io import values as cells
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.header_again import same_header_text
 from zqtracker.io.headers import header_candidates
+from zqtracker.io.layout_model import SPAN
 from zqtracker.io.numfmt import column_letter
 from zqtracker.io.period_sheet import name_against_header
 from zqtracker.io.plan_tables import TableRules
@@ -101,6 +102,13 @@ class RowRules(TableRules):
         titled = months_named(layout.titles)
         if layout.period_said:
             return self._period_said(titled)
+        titled_year, named_year = _titled_year(layout.titles), cells.year_in(self.sheet.name)
+        figures = [c for c in layout.columns if c.field in ("ytd", "amount", "month_column", "annual_plan", SPAN)]
+        if figures and titled_year and named_year and named_year != titled_year and "month" not in layout.fields():
+            c = figures[0]  # a 2024年1-10月 title over a sheet named 2025年10月 (probe31c G3): stored as 2024's
+            self._sheet_problem(layout.header_row + 1, "period_sheet_year", "amount", self.sheet.name, c.letter,
+                                c.header, title=titled_year, named=named_year)  # fmt: skip
+            return
         if not titled:  # a sheet named 10月 (or 10月报) over 1-9月累计: io/period_sheet.py
             plan.notes += name_against_header(
                 layout, self.sheet.name, bool(plan.ytd or plan.months), self._sheet_problem
@@ -117,7 +125,6 @@ class RowRules(TableRules):
             c = ytd[0]
             self._sheet_problem(layout.header_row + 1, "period_conflict", "amount", c.header, c.letter, c.header,
                                 title=max(titled), header_month=c.header_month)  # fmt: skip
-        titled_year = _titled_year(layout.titles)
         later = [c for c in layout.columns if c.field == "ytd" and titled_year and (c.year or 0) > titled_year]
         if later:  # 2025年1-10月完成投资 under a title of 2024年1-10月: last year's report, or a stale title?
             c = later[0]

@@ -1,0 +1,62 @@
+"""A title naming one year over a sheet named for another (probe31c G3): the figures had been stored
+as the title's year without a word (四会市2024年1-10月… over a sheet 2025年10月: every 1–10月 figure
+was 2024's, the 2025 year to date 0). Now asked; the period said answers it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from import_files import SheetSpec, write_workbook
+
+from zqtracker.services.context import AppContext
+from zqtracker.services.import_mappings import MappingStore
+from zqtracker.services.importing import ImportOptions, ImportService
+
+
+@pytest.fixture
+def service(ctx: AppContext, tmp_path: Path) -> ImportService:
+    return ImportService(ctx.database, MappingStore(tmp_path / "mappings.json"))
+
+
+def report(tmp_path: Path, title: str, sheet: str) -> Path:
+    rows = [
+        [title],
+        ["序号", "项目名称", "所在区域", "计划总投资（万元）", "累计完成投资（万元）"],
+        [1, "正和铝型材项目", "四会市", 20000, 500],
+        [2, "四会储能电站项目", "四会市", 30000, 1200],
+    ]
+    return write_workbook(tmp_path / "四会市.xlsx", SheetSpec(sheet, rows))
+
+
+def records(ctx: AppContext) -> set[tuple]:
+    return {
+        (r.year, r.first_month, r.month, r.amount)
+        for p in ctx.projects.all_projects()
+        for r in ctx.projects.investment(p.id)
+    }
+
+
+def test_a_title_and_a_sheet_name_of_two_years_are_asked(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    path = report(tmp_path, "四会市2024年1-10月重点项目进度", "2025年10月")
+    result = service.import_file(path, ImportOptions())
+    assert not result.written and records(ctx) == set()
+    (problem,) = result.problems
+    assert problem.problem.code == "period_sheet_year" and problem.column == "E"
+    assert "the title says 2024, but the sheet's name says 2025" in problem.reason("en")
+    said = service.import_file(path, ImportOptions(period=(2025, 10)))
+    assert said.written and said.added == 2
+    assert records(ctx) == {(2025, 1, 10, 5_000_000), (2025, 1, 10, 12_000_000)}
+
+
+@pytest.mark.parametrize(
+    ("title", "sheet"), [("四会市2025年1-10月重点项目进度", "2025年10月"), ("四会市2025年1-10月重点项目进度", "10月")]
+)
+def test_a_title_and_a_sheet_name_that_agree_are_read(
+    service: ImportService, ctx: AppContext, tmp_path: Path, title: str, sheet: str
+) -> None:
+    result = service.import_file(report(tmp_path, title, sheet), ImportOptions())
+    assert result.written and not result.problems
+    assert records(ctx) == {(2025, 1, 10, 5_000_000), (2025, 1, 10, 12_000_000)}
