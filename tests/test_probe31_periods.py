@@ -60,3 +60,22 @@ def test_a_title_and_a_sheet_name_that_agree_are_read(
     result = service.import_file(report(tmp_path, title, sheet), ImportOptions())
     assert result.written and not result.problems
     assert records(ctx) == {(2025, 1, 10, 5_000_000), (2025, 1, 10, 12_000_000)}
+
+
+def test_the_planned_end_of_a_construction_period_is_no_production_while_investing(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    """建设年限 2022.3-2024.12 beside a 2025 year to date (probe31c F09 row 7): the project still invests,
+    so the planned end passed is not evidence that it produces (it had been recorded In production).
+    A period ended with nothing invested this year still shows production."""
+    rows = [
+        ["四会市2025年1-10月重点项目进度"],
+        ["序号", "项目名称", "所在区域", "计划总投资（万元）", "建设年限", "1-10月累计完成投资（万元）"],
+        [1, "嘉诚纺织服装产业园项目", "四会市", 20000, "2022.3-2024.12", 434],
+        [2, "海德陶瓷产业园项目", "四会市", 30000, "2019-2021", 0],
+    ]
+    path = write_workbook(tmp_path / "四会市.xlsx", SheetSpec("Sheet1", rows))
+    result = service.import_file(path, ImportOptions())
+    assert result.written and not result.problems
+    status = {p.name: p.status.value for p in ctx.projects.all_projects()}
+    assert status == {"嘉诚纺织服装产业园项目": "under_construction", "海德陶瓷产业园项目": "in_production"}

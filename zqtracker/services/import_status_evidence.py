@@ -4,7 +4,8 @@ the stage its own row shows, said in a note naming what showed it and how many r
 - completed investment this year (a 1–X月 figure or a month's) or since the start above 0, a 开工时间 on or
   before the report period, "已开工" in a date column, 续建 / 新开工 in the name, or progress text of
   building (主体结构施工, 基础施工) → Under construction;
-- a 投产时间 on or before the report period, or progress text 已投产 / 建成投产 → In production;
+- a 投产时间 on or before the report period (not the planned end of a 建设年限 of a row still investing this
+  year), or progress text 已投产 / 建成投产 → In production;
 - progress text 前期 / 报建 / 征地 → Preparing.
 
 The furthest stage shown wins. What the file or the user says comes first (services/import_analysis.py):
@@ -75,6 +76,10 @@ class RowEvidence:
         this_year = year or max(years, default=None)
         self.completed = {k for k, y, _m, yuan in (*plan.ytd, *plan.months) if y == this_year and yuan and yuan > 0}
         self.completed |= {k for k, y, *_months, yuan in plan.spans if y == this_year and yuan > 0}  # 二季度 alone
+        # a production date that is only the end a 建设年限 planned (io/plan_finish.spread_periods): no
+        # evidence of production for a row still investing this year (2022.3-2024.12 with 2025's 1-10月)
+        fields = plan.layout.fields()
+        self.planned_end = "construction_period" in fields and "production_on" not in fields
 
     def _reached(self, field: str, k: int) -> bool:
         """A date in ``field`` whose whole period ends on or before the report period ("2025" does not
@@ -95,7 +100,7 @@ class RowEvidence:
             shown.append((_BUILDING, "since_start"))
         if self._reached("construction_start_on", k):
             shown.append((_BUILDING, "start_date"))
-        if self._reached("production_on", k):
+        if self._reached("production_on", k) and not (self.planned_end and k in self.completed):
             shown.append((Status.IN_PRODUCTION, "production_date"))
         for _field, word in plan.date_words.get(k, []):
             status = status_of_word(word)
