@@ -79,3 +79,24 @@ def test_the_planned_end_of_a_construction_period_is_no_production_while_investi
     assert result.written and not result.problems
     status = {p.name: p.status.value for p in ctx.projects.all_projects()}
     assert status == {"嘉诚纺织服装产业园项目": "under_construction", "海德陶瓷产业园项目": "in_production"}
+
+
+def test_a_first_year_to_date_moved_to_the_start_month_is_unchanged_the_second_time(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    """开工时间 2025年4月 beside 1-10月累计 440万: stored as months 4–10 (import_start_month.py). Imported
+    again it had been counted as a record written (4,400,000 → 4,400,000), and said again (probe31c F10)."""
+    rows = [
+        ["四会市2025年1-10月重点项目进度"],
+        ["序号", "项目名称", "所在区域", "计划总投资（万元）", "开工时间", "1-10月累计完成投资（万元）"],
+        [1, "华星五金制品扩建项目", "四会市", 20000, "2025年4月", 440],
+    ]
+    path = write_workbook(tmp_path / "四会市.xlsx", SheetSpec("Sheet1", rows))
+    first = service.import_file(path, ImportOptions())
+    assert first.written and first.investment_records == 1
+    assert [n.code for n in first.notes].count("note_ytd_from_start") == 1
+    assert records(ctx) == {(2025, 4, 10, 4_400_000)}
+    again = service.import_file(path, ImportOptions())
+    assert again.unchanged == 1 and again.investment_records == 0
+    assert "note_ytd_from_start" not in [n.code for n in again.notes]
+    assert records(ctx) == {(2025, 4, 10, 4_400_000)}

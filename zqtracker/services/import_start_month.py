@@ -79,7 +79,12 @@ def at_start(
     if not start:
         return derived
     moved = from_start(derived.write, stored, start) if not derived.problems else None
-    derived = replace(derived, write=moved or derived.write, unreported=before_start(derived.unreported, start))
-    if moved is not None:
-        start_note(plan, k, year, next(r for r in moved if r.first == start), start)
+    if moved is not None:  # moved onto what an earlier import of the list stored: nothing to write (probe31c F10)
+        old = {(r.month, r.first, r.amount) for r in stored if r.year == year}
+        first = next(r for r in moved if r.first == start)
+        moved = tuple(r for r in moved if (r.month, r.first, r.amount) not in old)
+        if first in moved:
+            start_note(plan, k, year, first, start)
+    derived = replace(derived, write=derived.write if moved is None else moved,
+                      unreported=before_start(derived.unreported, start))  # fmt: skip
     return derived
