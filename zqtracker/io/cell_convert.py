@@ -19,7 +19,7 @@ from zqtracker.io import values as cells
 from zqtracker.io.columns import Kind
 from zqtracker.io.context import district_of_address
 from zqtracker.io.dates import MDY_ASSUMED, parse_fuzzy, parse_range
-from zqtracker.io.decimals import parse_decimal
+from zqtracker.io.decimals import area_in_mu, parse_decimal
 from zqtracker.io.evidence import place_of
 from zqtracker.io.headers import KIND_OF
 from zqtracker.io.layout import ColumnInfo, SheetLayout
@@ -152,18 +152,8 @@ def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Calla
             return None if started and key in _NOT_STARTED else cells.parse_status_cell(v, f)
 
         return status
-    if kind is Kind.DECIMAL and info.area not in (None, "mu"):
-        factor = _AREA_FACTORS[info.area]
-
-        def area(v: Any) -> Decimal | None:
-            try:
-                return parse_decimal(v, f) * factor
-            except ValidationError:
-                if cells.is_placeholder(v):
-                    return None
-                raise
-
-        return area
+    if f == "land_area_mu":  # the cell's own unit ("2公顷") over the header's
+        return no_figure(area_in_mu, f, _AREA_FACTORS[info.area] if info.area else None)
     parsers: dict[Kind, Callable[[Any], Any]] = {
         Kind.CODE: Text(f, code=True),
         Kind.DATE: no_figure(parse_fuzzy, f, opts.date1904, chosen_order(info, opts)),

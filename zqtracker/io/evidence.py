@@ -26,6 +26,8 @@ _TYPE_KEYS = frozenset(cells.fold(w) for w in PROJECT_TYPE_WORDS) | {"续建", "
 _ORIGIN_KEYS = frozenset(cells.fold(w) for w in INVESTOR_ORIGIN_WORDS)
 _BOOL_KEYS = frozenset(cells.fold(w) for w in (*BOOL_TRUE, *BOOL_FALSE) if w)
 _MONEY_TEXT_RE = re.compile(r"^[¥￥]?\s*[+-]?\d[\d,，.]*\s*(?:亿元|亿|万元|万|元|千元|百万元?)$")
+# "30亩", "2公顷", "20000平方米", "3000㎡" (folded: m2): an area with its unit (io/decimals.area_in_mu)
+AREA_TEXT_RE = re.compile(r"^\d[\d,.]*(?:万平方米|平方米|平米|m2|公顷|ha|亩|mu)$")
 _DOTTED_MONTH_RE = re.compile(r"\d{4}\.(?:0?[1-9]|1[0-2]?)")  # 2024.3, 2024.12 as a number's repr
 _PERCENT_RE = re.compile(r"^[+-]?\d[\d.]*\s*[%％]$")
 _DATE_TEXT_RE = re.compile(
@@ -61,6 +63,7 @@ class Profile:
     n: int = 0  # non-empty values sampled
     numbers: int = 0
     money_text: int = 0  # "12.5亿", "3,000万元"
+    area_text: int = 0  # "30亩", "2公顷", "20000平方米"
     percents: int = 0
     dates: int = 0  # date cells and date-like text
     years: int = 0  # whole numbers 1900–2200 (bare years)
@@ -140,6 +143,8 @@ def profile(values: list) -> Profile:
             p.percents += 1
         elif _MONEY_TEXT_RE.match(key) or (key[:1] == "¥" and _number(key[1:].strip())):  # ¥62,438.00
             p.money_text += 1
+        elif AREA_TEXT_RE.match(key):
+            p.area_text += 1
         elif _number(key):
             p.numbers += 1
             if key.isdigit() and 1900 <= int(key) <= 2200:
@@ -209,7 +214,7 @@ def amounts(field: str, p: Profile) -> int:
     money text with its unit ("1.2万", "12000.00元")."""
     if field in MONEY:
         return p.numbers + p.money_text
-    return p.numbers if field == "land_area_mu" else 0
+    return p.numbers + p.area_text if field == "land_area_mu" else 0
 
 
 def fit(field: str, p: Profile, header_rank: int = 0) -> float:
@@ -220,6 +225,8 @@ def fit(field: str, p: Profile, header_rank: int = 0) -> float:
     texts = p.share(p.texts)
     statuses, types = p.share(p.statuses), p.share(p.types)
     paragraphs = p.share(p.long_texts)
+    if field == "land_area_mu":  # areas with their unit in the cell count as numbers here, not as money
+        numeric = p.share(p.numbers + p.area_text)
     if field in MONEY or field == "land_area_mu":
         if p.share(p.percents) > 0.3 or numeric < 0.5 or paragraphs > 0.2:
             return REJECT

@@ -18,6 +18,7 @@ from zqtracker.io.plan import SheetPlan
 from zqtracker.io.plan_shadow import shadowed
 from zqtracker.io.row_ranges import runs, runs_text
 from zqtracker.io.values import is_empty
+from zqtracker.services.import_area_notes import cell_area_notes
 from zqtracker.services.import_changes import status_back
 from zqtracker.services.import_code_change import code_change_notes
 from zqtracker.services.import_figures import money_text, ytd_above_planned_notes
@@ -86,6 +87,7 @@ def notes_of(
             notes.append(Problem("note_simplified", None, {"sheet": sa.name, "count": count, "examples": shown}))
         notes.extend(_columns(sa.name, sa.layout, lang, rated_columns(sa, rates)))
         notes.extend(_slash_orders(sa, sa.plan) if date_order is None else [])
+        notes.extend(cell_area_notes(sa, sa.plan))  # 用地面积 of cells "2公顷", "20000平方米"
         notes.extend(_rows(sa, sa.plan, lang, analysis.skip_invalid))
         if unit is not None and any(
             c.is_money and c.unit is None and sa.layout.unit_line is None for c in sa.layout.mapped()
