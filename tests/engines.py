@@ -7,8 +7,10 @@ the demo database. PostgreSQL comes from ``ZQ_TEST_PG_URL`` (a superuser's URL o
 the tests may create databases on; `.ci/run` starts a throwaway cluster and sets it). Without it
 the PostgreSQL cases skip with a reason, unless ``ZQ_REQUIRE_PG=1`` (CI), where they fail.
 
-Desktop tests (modules named in SQLITE_ONLY) run on SQLite alone: the engine does not change
-what a widget does, and doubling them would double the suite's longest part.
+Desktop tests (modules named in SQLITE_ONLY, and any test driving widgets — one that asks for
+``qtbot``) run on SQLite alone: the engine does not change what a widget does, and doubling them
+would double the suite's longest part. A widget test whose point is the engine says which it runs
+on with ``@pytest.mark.engine(...)`` (one marker per engine: both for both).
 """
 
 from __future__ import annotations
@@ -43,7 +45,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         return
     module = metafunc.module.__name__.rsplit(".", 1)[-1]
     wanted = [m.args[0] for m in metafunc.definition.iter_markers("engine")]
-    engines = wanted or (["sqlite"] if module.startswith(SQLITE_ONLY_PREFIXES) else list(ENGINES))
+    widgets = module.startswith(SQLITE_ONLY_PREFIXES) or "qtbot" in metafunc.fixturenames
+    engines = wanted or (["sqlite"] if widgets else list(ENGINES))
     metafunc.parametrize("engine_name", engines, indirect=True)
 
 

@@ -89,6 +89,8 @@ def test_an_undo_committed_between_the_reads_of_a_load_leaves_it_whole(
     assert len(listed) == total - 3 and not _codes(listed)  # read after the undo: one whole state too
 
 
+@pytest.mark.engine("sqlite")
+@pytest.mark.engine("postgresql")  # a widget test whose point is each engine's snapshot
 def test_the_table_loader_survives_a_redo_between_its_reads(
     ctx: AppContext, imported: ImportChange, colleague: ImportService, qtbot
 ) -> None:
