@@ -19,13 +19,12 @@ from zqtracker.io import values as cells
 from zqtracker.io.columns import Kind
 from zqtracker.io.context import district_of_address
 from zqtracker.io.dates import MDY_ASSUMED, parse_fuzzy, parse_range
-from zqtracker.io.decimals import area_in_mu, parse_decimal
+from zqtracker.io.decimals import AREA_FACTORS, area_in_mu, parse_decimal
 from zqtracker.io.evidence import place_of
 from zqtracker.io.headers import KIND_OF
 from zqtracker.io.layout import ColumnInfo, SheetLayout
 from zqtracker.io.reader import ExcelError, FormulaWithoutValue
 
-_AREA_FACTORS = {"m2": Decimal("0.0015"), "ha": Decimal(15), "10k m2": Decimal(15), "mu": Decimal(1)}
 _AREA_PLACES = Decimal("0.0001")
 _UNIT_WORDS = {1: "元", 1_000: "千元", 10_000: "万元", 1_000_000: "百万元", 10_000_000: "千万元", 100_000_000: "亿元"}
 
@@ -153,7 +152,7 @@ def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Calla
 
         return status
     if f == "land_area_mu":  # the cell's own unit ("2公顷") over the header's
-        return no_figure(area_in_mu, f, _AREA_FACTORS[info.area] if info.area else None)
+        return no_figure(area_in_mu, f, AREA_FACTORS[info.area] if info.area else None)
     parsers: dict[Kind, Callable[[Any], Any]] = {
         Kind.CODE: Text(f, code=True),
         Kind.DATE: no_figure(parse_fuzzy, f, opts.date1904, chosen_order(info, opts)),

@@ -40,37 +40,38 @@ def parse_decimal(value: object, field: str) -> Decimal:
     return number
 
 
-# A unit written after a land area in its cell (folded: NFKC makes ㎡ and m² "m2"), and what one is in 亩:
-# 1 亩 = 10000/15 m², 1 公顷 = 15 亩 — exact decimals
+# 亩 per unit of each area a header states (io/headers.py: "m2", "ha", "10k m2", "mu"), and the
+# words a cell writes after its number for them (folded: NFKC makes ㎡ and m² "m2"): 1 亩 = 10000/15 m²,
+# 1 公顷 = 15 亩 — exact decimals
+AREA_FACTORS = {"m2": Decimal("0.0015"), "ha": Decimal(15), "10k m2": Decimal(15), "mu": Decimal(1)}
 _CELL_AREA_UNITS = (
-    ("万平方米", Decimal(15)),
-    ("平方米", Decimal("0.0015")),
-    ("平米", Decimal("0.0015")),
-    ("m2", Decimal("0.0015")),
-    ("公顷", Decimal(15)),
-    ("ha", Decimal(15)),
-    ("亩", Decimal(1)),
-    ("mu", Decimal(1)),
-)
+    ("万平方米", "10k m2"), ("平方米", "m2"), ("平米", "m2"), ("m2", "m2"),
+    ("公顷", "ha"), ("ha", "ha"), ("亩", "mu"), ("mu", "mu"),
+)  # fmt: skip
+_UNIT_WORDS = {"m2": "平方米", "ha": "公顷", "10k m2": "万平方米"}
+
+
+def _stated(text: str) -> tuple[str, str] | None:
+    """The number's text and the area (a key of AREA_FACTORS) an area cell states after it ("2公顷")."""
+    folded = fold(text)
+    for word, area in _CELL_AREA_UNITS:
+        if folded.endswith(word) and folded[: -len(word)][-1:].isdigit():
+            return folded[: -len(word)], area
+    return None
 
 
 def area_in_mu(value: object, field: str, header: Decimal | None) -> Decimal:
     """A land area in 亩 from its cell: the unit written after the number in the cell ("20000平方米",
     "2公顷", "30亩": the cell says what it is, whatever the header), else the header's (``header``: 亩
     per unit; None: 亩). Probe31a f14c: a 用地面积 column of such cells had been left out whole."""
-    if isinstance(value, str):
-        text = fold(value)
-        for unit, factor in _CELL_AREA_UNITS:
-            if text.endswith(unit) and text[: -len(unit)][-1:].isdigit():
-                try:
-                    number = parse_decimal(text[: -len(unit)], field)
-                except ValidationError as exc:  # named as the cell says it ("约30亩"), not as cut
-                    raise ValidationError(Problem(exc.problems[0].code, field, {"value": display(value)})) from None
-                return _checked(number * factor, value, field)
-    return _checked(parse_decimal(value, field) * (header if header is not None else 1), value, field)
-
-
-def _checked(number: Decimal, value: object, field: str) -> Decimal:
+    stated = _stated(value) if isinstance(value, str) else None
+    if stated is None:
+        number = parse_decimal(value, field) * (header if header is not None else 1)
+    else:
+        try:
+            number = parse_decimal(stated[0], field) * AREA_FACTORS[stated[1]]
+        except ValidationError as exc:  # named as the cell says it ("约30亩"), not as cut
+            raise ValidationError(Problem(exc.problems[0].code, field, {"value": display(value)})) from None
     if number.copy_abs() > MAX_LAND_AREA_MU:
         raise ValidationError(Problem("too_large", field, {"value": display(value)}))
     return number
@@ -78,8 +79,5 @@ def _checked(number: Decimal, value: object, field: str) -> Decimal:
 
 def cell_area_unit(text: str) -> str | None:
     """The unit other than 亩 an area cell states after its number ("2公顷" → "公顷"), else None."""
-    folded = fold(text)
-    for unit, factor in _CELL_AREA_UNITS:
-        if folded.endswith(unit) and folded[: -len(unit)][-1:].isdigit():
-            return None if factor == 1 else {"m2": "平方米", "ha": "公顷"}.get(unit, unit)
-    return None
+    stated = _stated(text)
+    return _UNIT_WORDS.get(stated[1]) if stated is not None else None
