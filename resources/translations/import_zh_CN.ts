@@ -264,6 +264,10 @@
         <translation>工作表“%1”：表名与表头所写月份不一致</translation>
     </message>
     <message>
+        <source>sheet “%1”: its title and its name name two years</source>
+        <translation>工作表“%1”：标题与表名所写年份不一致</translation>
+    </message>
+    <message>
         <source>sheet “%1”: its title and a header name two years</source>
         <translation>工作表“%1”：标题与表头所写年份不一致</translation>
     </message>
@@ -486,6 +490,10 @@
     <message>
         <source>hidden — not imported</source>
         <translation>隐藏列——不导入</translation>
+    </message>
+    <message>
+        <source>monthly figures: waiting for the sheet&apos;s question to be answered</source>
+        <translation>月度数据：待回答本表的问题</translation>
     </message>
     <message>
         <source>%1 monthly record(s) to write, %2 unchanged</source>

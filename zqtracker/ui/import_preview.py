@@ -191,7 +191,9 @@ class PreviewModel(QAbstractTableModel):
                 text = f"{text}{colon}{self.words.get('near', '')}"
             elif kind == INVALID and sheet.plan is not None and k in sheet.plan.problems:
                 text = f"{text}{colon}{sheet.plan.problems[k][0].reason(self.lang, APP)}"
-            if k in sheet.records:
+            if k in sheet.records and sheet.plan is not None and sheet.plan.sheet_problems:
+                text += "  " + self.words.get("records_held", "")  # the sheet's question decides the period
+            elif k in sheet.records:
                 written, same = sheet.records[k]
                 text += "  " + self.words.get("records", "{0}").format(written, same)
         if i in self._hidden and kind != "hidden_row":

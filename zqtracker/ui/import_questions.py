@@ -260,6 +260,8 @@ class ImportQuestions(QWidget):
                 why = self.tr("sheet “%1”: its name and its title name two months").replace("%1", sa.name)
             elif "period_sheet_header" in codes:
                 why = self.tr("sheet “%1”: its name and a header name two months").replace("%1", sa.name)
+            elif "period_sheet_year" in codes:  # a 2024年 title over a sheet named 2025年10月
+                why = self.tr("sheet “%1”: its title and its name name two years").replace("%1", sa.name)
             elif "period_year_conflict" in codes:
                 why = self.tr("sheet “%1”: its title and a header name two years").replace("%1", sa.name)
             elif "month_without_year" in codes or any(

@@ -114,6 +114,7 @@ class SheetPreview(QWidget):
             "remap": self.tr("Click to choose what this column holds, or its unit"),
             "off": self.tr("not imported"),
             "hidden": self.tr("hidden — not imported"),
+            "records_held": self.tr("monthly figures: waiting for the sheet's question to be answered"),
             "records": self.tr("%1 monthly record(s) to write, %2 unchanged").replace("%1", "{0}").replace("%2", "{1}"),
         }
 
