@@ -369,3 +369,8 @@ MESSAGES.merge(START_MONTH_MESSAGES)
 from zqtracker.domain.code_change_messages import CODE_CHANGE_MESSAGES  # noqa: E402
 
 MESSAGES.merge(CODE_CHANGE_MESSAGES)
+
+# A negative land area (0: no new land) and a negative month's own amount, with the way in (domain/value_messages.py).
+from zqtracker.domain.value_messages import VALUE_MESSAGES  # noqa: E402
+
+MESSAGES.merge(VALUE_MESSAGES)
