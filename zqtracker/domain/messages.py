@@ -374,3 +374,8 @@ MESSAGES.merge(CODE_CHANGE_MESSAGES)
 from zqtracker.domain.value_messages import VALUE_MESSAGES  # noqa: E402
 
 MESSAGES.merge(VALUE_MESSAGES)
+
+# Damaged files in the user's words, never a parser's; a CSV cell too long by its place (domain/damage_messages.py).
+from zqtracker.domain.damage_messages import DAMAGE_MESSAGES  # noqa: E402
+
+MESSAGES.merge(DAMAGE_MESSAGES)
