@@ -104,3 +104,58 @@ def test_a_csv_cell_longer_than_excel_allows_names_its_row_and_column(db_path: P
     said = refusal(db_path, path)
     assert "row 3, column B" in said["en"] and "32767" in said["en"], said
     assert "第 3 行 B 列" in said["zh"], said
+
+
+NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+R_NS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def shared_string_repeated(tmp_path: Path, refs: int) -> Path:
+    """probe31b x04: one shared string of 32,767 characters (项 …) used by ``refs`` cells; 60,000 of them are
+    1.97 billion characters (5.9 GB in UTF-8) from a file of half a megabyte."""
+    sst = f'<?xml version="1.0" encoding="UTF-8"?><sst {NS} count="2" uniqueCount="2">'
+    sst += f"<si><t>{'项' * 32767}</t></si><si><t>项目名称</t></si></sst>"
+    rows = '<row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1" t="inlineStr"><is><t>所属区县</t></is></c></row>'
+    rows += "".join(
+        f'<row r="{r}"><c r="A{r}" t="s"><v>0</v></c><c r="B{r}" t="inlineStr"><is><t>端州区</t></is></c></row>'
+        for r in range(2, refs + 2)
+    )
+    ct = '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    ct += '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    ct += '<Default Extension="xml" ContentType="application/xml"/>'
+    ct += '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+    ct += 'spreadsheetml.sheet.main+xml"/></Types>'
+    rels = '<?xml version="1.0" encoding="UTF-8"?>'
+    rels += '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    path = tmp_path / "x04_sst_repeated_into_GB.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", ct)
+        z.writestr("_rels/.rels", rels + f'<Relationship Id="rId1" Type="{REL}/officeDocument" '
+                   'Target="xl/workbook.xml"/></Relationships>')  # fmt: skip
+        z.writestr("xl/workbook.xml", f'<?xml version="1.0" encoding="UTF-8"?><workbook {NS} {R_NS}><sheets>'
+                   '<sheet name="项目" sheetId="1" r:id="rId1"/></sheets></workbook>')  # fmt: skip
+        z.writestr("xl/_rels/workbook.xml.rels", rels + f'<Relationship Id="rId1" Type="{REL}/worksheet" '
+                   f'Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{REL}/sharedStrings" '
+                   'Target="sharedStrings.xml"/></Relationships>')  # fmt: skip
+        z.writestr("xl/sharedStrings.xml", sst)
+        z.writestr("xl/worksheets/sheet1.xml", f'<?xml version="1.0" encoding="UTF-8"?><worksheet {NS}><sheetData>'
+                   f"{rows}</sheetData></worksheet>")  # fmt: skip
+    return path
+
+
+def test_a_shared_string_repeated_into_gigabytes_is_refused_by_name(db_path: Path, tmp_path: Path) -> None:
+    """probe31b F4: it was refused only as "needed more memory than allowed" (python-calamine copies the
+    string into every cell before a row reaches us): the references are counted first."""
+    path = shared_string_repeated(tmp_path, 60_000)
+    said = refusal(db_path, path)
+    assert "Sheet “项目” of x04_sst_repeated_into_GB.xlsx holds far more text" in said["en"], said
+    assert "repeated shared strings" in said["en"] and "重复引用共享字符串" in said["zh"], said
+
+
+def test_a_long_shared_string_used_a_few_times_is_read(db_path: Path, tmp_path: Path) -> None:
+    path = shared_string_repeated(tmp_path, 3)  # 3 × 32,767 characters: a workbook Excel could write
+    status, out, err = run("--db", str(db_path), "import", "--dry-run", str(path))
+    # read: its rows are checked (the name is too long for a project), no refusal of the sheet
+    assert status == 1 and "row 2, column A" in out and "longer than 200 characters" in out, (status, out, err)
+    assert "far more text" not in out + err and "Traceback" not in err

@@ -21,7 +21,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{field_label}: no unit for {value!r} (yuan, 万元 or 亿元?)",
         "{field_label}：“{value}”缺少单位（元、万元或亿元？）",
     ),
-    "must_be_positive": ("{field_label} must be greater than 0 ({value})", "{field_label}必须大于0（{value}）"),
     "unknown_status": ("unknown status {value!r}", "无法识别的项目状态“{value}”"),
     "unknown_choice": ("{field_label}: unknown value {value!r}", "{field_label}：无法识别“{value}”"),
     "unknown_reference": (

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from zqtracker.io.child_process import Forked
+from zqtracker.io.shared_text import SharedText
 from zqtracker.io.sheet_stream import (
     CHUNK_ROWS,
     EXCEL_ERRORS,
@@ -117,6 +118,7 @@ def _read_workbook(
     emit(("book", "calamine", package.date1904, metas))
     wanted = [name for name, _visible, is_ws in metas if is_ws and (sheets is None or name in sheets)]
     failed: list[str] = []
+    shared = SharedText(path)
     for name in wanted:
         if package.declared.get(name, 0) > max_cells and name in package.sheet_parts:
             from zqtracker.io.far_cells import too_far
@@ -125,6 +127,9 @@ def _read_workbook(
             if far is not None:
                 emit(("sheet_error", name, "far_cells", far))
                 continue
+        if kind == "xlsx" and name in package.sheet_parts and (code := shared.refusal(package.sheet_parts[name])):
+            emit(("sheet_error", name, code, {"limit": MAX_CELL_CHARS}))  # before python-calamine copies them
+            continue
         try:
             sheet = wb.get_sheet_by_name(name)
         except BaseException as exc:
