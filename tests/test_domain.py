@@ -128,7 +128,7 @@ def test_validation_collects_every_problem() -> None:
     p = _project(
         name="  ",
         planned_investment=-5,
-        land_area_mu=Decimal(0),
+        land_area_mu=Decimal(-1),
         signed_on=date(2023, 5, 1),
         construction_start_on=date(2023, 4, 1),
     )
@@ -138,7 +138,7 @@ def test_validation_collects_every_problem() -> None:
     assert codes == {
         ("required", "name"),
         ("negative_money", "planned_investment"),
-        ("must_be_positive", "land_area_mu"),
+        ("negative_area", "land_area_mu"),
         ("dates_out_of_order", "construction_start_on"),
     }
     messages = [pr.message("zh") for pr in err.value.problems]

@@ -65,6 +65,8 @@ def test_template_headers_lists_and_instructions(demo_ctx: AppContext, tmp_path:
     assert dv[letters["is_key_project"]].formula1 == ('"是,否"' if zh else '"Yes,No"')
     assert dv[letters["project_type"]].formula1 == '"' + ",".join(t.label(lang) for t in ProjectType) + '"'
     assert dv[letters["investor_origin"]].formula1 == '"' + ",".join(o.label(lang) for o in InvestorOrigin) + '"'
+    land = dv[letters["land_area_mu"]]  # 0 is no new land (a rented plant): allowed, as the import keeps it
+    assert (land.type, land.operator, land.formula1) == ("decimal", "greaterThanOrEqual", "0")
     sector, district = dv[letters["sector"]], dv[letters["district"]]
     assert sector.type == "list" and sector.errorStyle == "warning"
     assert list_values(wb, sector.formula1) == [

@@ -85,7 +85,7 @@ def test_problems_are_shown_at_their_fields_and_nothing_is_saved(make_window, ct
     assert shown["name"] == "Project name is required"
     assert shown["sector"] == "" and shown["district"] == ""  # only the name is required
     assert "'十二亿' is not an amount of money" in shown["planned_investment"]
-    assert "must be greater than 0" in shown["land_area_mu"]
+    assert "Land area (mu) cannot be negative (-3)" in shown["land_area_mu"]
     assert "is before Signed" in shown["construction_start_on"]
     assert ctx.projects.count() == 0 and not window.undo_stack.canUndo()
 

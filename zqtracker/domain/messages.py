@@ -21,7 +21,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{field_label}: no unit for {value!r} (yuan, 万元 or 亿元?)",
         "{field_label}：“{value}”缺少单位（元、万元或亿元？）",
     ),
-    "must_be_positive": ("{field_label} must be greater than 0 ({value})", "{field_label}必须大于0（{value}）"),
     "unknown_status": ("unknown status {value!r}", "无法识别的项目状态“{value}”"),
     "unknown_choice": ("{field_label}: unknown value {value!r}", "{field_label}：无法识别“{value}”"),
     "unknown_reference": (
@@ -369,3 +368,13 @@ MESSAGES.merge(START_MONTH_MESSAGES)
 from zqtracker.domain.code_change_messages import CODE_CHANGE_MESSAGES  # noqa: E402
 
 MESSAGES.merge(CODE_CHANGE_MESSAGES)
+
+# A negative land area (0: no new land) and a negative month's own amount, with the way in (domain/value_messages.py).
+from zqtracker.domain.value_messages import VALUE_MESSAGES  # noqa: E402
+
+MESSAGES.merge(VALUE_MESSAGES)
+
+# Damaged files in the user's words, never a parser's; a CSV cell too long by its place (domain/damage_messages.py).
+from zqtracker.domain.damage_messages import DAMAGE_MESSAGES  # noqa: E402
+
+MESSAGES.merge(DAMAGE_MESSAGES)

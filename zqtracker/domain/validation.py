@@ -64,8 +64,8 @@ def project_problems(project: Project) -> list[Problem]:
             problems.append(Problem("negative_money", name, {"value": value}))
         elif value > MAX_MONEY:
             problems.append(Problem("too_large", name, {"value": value}))
-    if project.land_area_mu is not None and project.land_area_mu <= 0:
-        problems.append(Problem("must_be_positive", "land_area_mu", {"value": project.land_area_mu}))
+    if project.land_area_mu is not None and project.land_area_mu < 0:  # 0: no new land (a rented plant)
+        problems.append(Problem("negative_area", "land_area_mu", {"value": project.land_area_mu}))
     elif project.land_area_mu is not None and project.land_area_mu > MAX_LAND_AREA_MU:
         problems.append(Problem("too_large", "land_area_mu", {"value": project.land_area_mu}))
     for earlier, later in _DATE_ORDER:

@@ -48,6 +48,7 @@ import csv
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from zqtracker.io.sheet_stream import EXCEL_ERRORS
 
@@ -236,8 +237,19 @@ def _budgeted_lines(fh, delimiter: str, max_cells: int, state: dict) -> Iterator
         if "\x00" in line:
             state["nul"] = True
         state["open_end"] = not line.endswith(("\n", "\r"))
+        state["line"] = line
         yield line
     state["eof"] = True
+
+
+def _long_field(line: str, delimiter: str) -> int:
+    """The 0-based index of the first field of ``line`` longer than Excel allows (a record on one line)."""
+    limit = csv.field_size_limit(len(line) + 1)
+    try:
+        fields = next(csv.reader([line], delimiter=delimiter), [])
+    finally:
+        csv.field_size_limit(limit)
+    return next((j for j, v in enumerate(fields) if len(v) > MAX_CELL_CHARS), 0)
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # what ends a record (U+2028 and the like do not)
@@ -276,7 +288,7 @@ def _stream(path: str, name: str, encoding: str, max_cells: int, emit: Emit) -> 
         emit(("book", "csv", False, [(name, True, True)]))
         emit(("sheet", name, 0, 0, [], [], 0, 0, []))
         csv.field_size_limit(MAX_CELL_CHARS)
-        state = {"row": 0, "nul": False, "eof": False, "open_end": False}
+        state: dict[str, Any] = {"row": 0, "nul": False, "eof": False, "open_end": False, "line": ""}
         widths = _RowWidths(name)
         reader = csv.reader(_budgeted_lines(fh, delimiter, max_cells, state), delimiter=delimiter)
         chunk: list[list[str | float]] = []
@@ -294,7 +306,9 @@ def _stream(path: str, name: str, encoding: str, max_cells: int, emit: Emit) -> 
                 if "field larger" in str(exc):
                     if reader.line_num > first_line:  # a field over line breaks: a quote left open
                         raise CsvRefused("csv_open_quote", row=state["row"] + 1) from None
-                    raise CsvRefused("cell_too_long", limit=MAX_CELL_CHARS) from None
+                    letter = _letter(_long_field(state["line"], delimiter))  # rows are read in order: its place
+                    row_number = state["row"] + 1
+                    raise CsvRefused("csv_cell_too_long", limit=MAX_CELL_CHARS, row=row_number, column=letter) from None
                 raise CsvRefused("csv_bad_row", row=state["row"] + 1, detail=str(exc)) from None
             state["row"] += 1
             if len(last) > 1 and len(shape) < 2:  # (two counts: rows of any width, nothing to compare)

@@ -235,6 +235,7 @@ def _read_in_child(info: FileInfo, sheets: list[str] | None, progress: Progress 
                 sheet.row_offset = frame[2]
         elif tag == "sheet_error":
             _, name, code, params = frame
+            code = "damaged_sheet" if code == "damaged" else code  # said with the sheet's name
             existing = book.sheet(name)
             error = WorkbookRefused(code, info.path.name, sheet=name, **params)
             if existing is None:

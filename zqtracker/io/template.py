@@ -167,7 +167,7 @@ class _Template:
         elif column.kind is Kind.DECIMAL:
             rule = {
                 "validate": "decimal",
-                "criteria": ">",
+                "criteria": ">=",
                 "value": 0,
                 "error_type": "warning",
                 "error_message": self.t("bad_area"),

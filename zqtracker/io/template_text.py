@@ -31,7 +31,7 @@ _T: dict[str, tuple[str, str]] = {
         "A number in {unit}, 0 or more. A unit written in the cell, such as 12.5亿, is also accepted.",
         "请填写不小于 0 的数字，单位为{unit}；也可在单元格中写明单位，如“12.5亿”。",
     ),
-    "bad_area": ("Land area in mu, greater than 0.", "用地面积（亩），须大于 0。"),
+    "bad_area": ("Land area in mu, 0 or more (0: no new land).", "用地面积（亩），不小于 0（不新增用地填 0）。"),
     "col_column": ("Column", "列名"),
     "col_required": ("Required", "必填"),
     "col_how": ("How to fill it in", "填写说明"),
@@ -115,7 +115,10 @@ _COLUMN_HELP: dict[str, tuple[str, str]] = {
         "计划总投资，单位{unit}，不小于 0（也可在单元格中写明单位，如“12.5亿”）。金额暂不确定的请留空，"
         "系统记为“未知”而非 0。",
     ),
-    "land_area_mu": ("Optional. Land area in mu, greater than 0.", "选填。用地面积（亩），须大于 0。"),
+    "land_area_mu": (
+        "Optional. Land area in mu, 0 or more (0: no new land).",
+        "选填。用地面积（亩），不小于 0（不新增用地填 0）。",
+    ),
     "expected_annual_output": ("Optional. Expected annual output in {unit}.", "选填。预计年产值，单位{unit}。"),
     "expected_annual_tax": ("Optional. Expected annual tax in {unit}.", "选填。预计年税收，单位{unit}。"),
     "signed_on": (

@@ -174,7 +174,12 @@ def parse_money_cell(value: object, factor: int | None, field: str) -> int:
     if isinstance(value, str):
         value = unicodedata.normalize("NFKC", no_footnote_marks(value, field)).strip()
         refuse_percent(value, field)
-    return parse_money(value, factor, field=field)
+    try:
+        return parse_money(value, factor, field=field)
+    except ValidationError as exc:  # a month's own amount below 0: a correction, told how to bring it in
+        if field != "amount" or exc.problems[0].code != "negative_money":
+            raise
+        raise ValidationError(Problem("negative_month", field, exc.problems[0].params)) from None
 
 
 def _float_times_factor(value: float, factor: int) -> int | None:

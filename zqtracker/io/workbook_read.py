@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from zqtracker.io.child_process import Forked
+from zqtracker.io.shared_text import SharedText
 from zqtracker.io.sheet_stream import (
     CHUNK_ROWS,
     EXCEL_ERRORS,
@@ -117,6 +118,7 @@ def _read_workbook(
     emit(("book", "calamine", package.date1904, metas))
     wanted = [name for name, _visible, is_ws in metas if is_ws and (sheets is None or name in sheets)]
     failed: list[str] = []
+    shared = SharedText(path)
     for name in wanted:
         if package.declared.get(name, 0) > max_cells and name in package.sheet_parts:
             from zqtracker.io.far_cells import too_far
@@ -125,6 +127,9 @@ def _read_workbook(
             if far is not None:
                 emit(("sheet_error", name, "far_cells", far))
                 continue
+        if kind == "xlsx" and name in package.sheet_parts and (code := shared.refusal(package.sheet_parts[name])):
+            emit(("sheet_error", name, code, {"limit": MAX_CELL_CHARS}))  # before python-calamine copies them
+            continue
         try:
             sheet = wb.get_sheet_by_name(name)
         except BaseException as exc:
@@ -206,17 +211,21 @@ def damage(exc: BaseException) -> tuple[str, dict]:
             "corrupt deflate",
         )
     ):
-        return "damaged_entry", {"detail": text}
+        part = _PART_RE.search(text)  # the part whose data is corrupt, when the reader names it
+        return ("damaged_entry", {"detail": part[1]}) if part else ("damaged_compressed", {})
     if isinstance(exc, _PYTHONS):  # a fallback reader tripping over the XML: said without Python's words
         m = _QUOTED_RE.search(str(exc))
         return ("damaged_value", {"value": m[1]}) if m else ("damaged_part", {})
-    return "damaged_detail", {"detail": text}
+    # anything else a reader raises (OSError "failed to fill whole buffer", CalamineError, an XML
+    # ParseError "unclosed token") is its own words, not the user's: the file is damaged (probe31b F6)
+    return "damaged", {}
 
 
 # What a Python reader raises on XML it does not expect: a value ('12,000' where a number must be) or a
 # reference past the end of a table (a shared string's index): the file's fault, worded without Python's text.
 _PYTHONS = (IndexError, KeyError, ValueError, TypeError, AttributeError, OverflowError)
 _QUOTED_RE = re.compile(r"'([^'\n]{1,40})'\s*$")
+_PART_RE = re.compile(r"'((?:xl|docProps|_rels|\[Content_Types)[^'\n]{0,80})'")
 
 
 def _read_with_openpyxl(

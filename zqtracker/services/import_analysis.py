@@ -245,10 +245,8 @@ def _check_columns(plan: SheetPlan, sa: SheetAnalysis, ks: list[int], values: di
         for k in [k for k in ks if col[k] and len(col[k]) > REFERENCE_LIMIT]:
             add_problem(plan, k, sa, f, col[k][:40] + "…", Problem("too_long", f, {"limit": REFERENCE_LIMIT}))
     land = values["land_area_mu"]
-    for k in [k for k in ks if land[k] is not None and land[k] <= 0]:
-        add_problem(
-            plan, k, sa, "land_area_mu", land[k], Problem("must_be_positive", "land_area_mu", {"value": land[k]})
-        )
+    for k in [k for k in ks if land[k] is not None and land[k] < 0]:  # 0: no new land (a rented plant)
+        add_problem(plan, k, sa, "land_area_mu", land[k], Problem("negative_area", "land_area_mu", {"value": land[k]}))
     date_order_problems(plan, sa, ks, values)  # each date at its precision (services/import_date_order.py)
 
 

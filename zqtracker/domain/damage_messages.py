@@ -1,0 +1,25 @@
+"""Refusals of damaged files in the user's words, never a parser's (probe31b F6): the sheet a damaged
+part belongs to, corrupt compressed data whose part the reader did not name, and a CSV cell longer
+than Excel allows, named by its row and column. English and 简体中文; messages.py merges them in."""
+
+from __future__ import annotations
+
+from zqtracker.domain.words import Catalogue
+
+_DAMAGE_MESSAGES: dict[str, tuple[str, str]] = {
+    "damaged_sheet": (
+        "Sheet “{sheet}” of {file} is damaged and cannot be read; ask for the file again.",
+        "“{file}”的工作表“{sheet}”已损坏，无法读取；请重新索取该文件。",
+    ),
+    "damaged_compressed": (
+        "{file} is damaged: compressed data inside it is corrupt; ask for the file again.",
+        "“{file}”已损坏：其中的压缩数据有误；请重新索取该文件。",
+    ),
+    "csv_cell_too_long": (
+        "{file} has a cell longer than Excel allows ({limit} characters) in row {row}, column {column}: the "
+        "file is damaged or crafted, and was not read.",
+        "“{file}”第 {row} 行 {column} 列的单元格超过 Excel 允许的长度（{limit} 个字符），"
+        "文件已损坏或被篡改，未予读取。",
+    ),
+}
+DAMAGE_MESSAGES = Catalogue("damage_messages", _DAMAGE_MESSAGES)
