@@ -7,8 +7,9 @@ sheet asking for more text than MAX_SHEET_CHARS is refused by name, as TextBudge
 
 Cheap where it cannot matter, each step only when the one before leaves the bound too big: the zip
 directory's sizes (no string is longer than the strings part; a reference takes at least 16 bytes of
-the sheet's XML); the longest string in bytes (a split at each </si>, in C) times the sheet's "s"
-values counted (bytes.count); then, exactly, each reference's string length."""
+the sheet's XML); the longest string in bytes (a split at each </si>, in C) times the most references
+the sheet's size allows, then times its "s" values counted (bytes.count); then, exactly, each
+reference's string length."""
 
 from __future__ import annotations
 
@@ -46,6 +47,8 @@ class SharedText:
                 return None
             if self._longest is None:
                 self._longest = _longest_entry(zf, strings)
+            if self._longest * (zf.getinfo(sheet).file_size // MIN_REF_BYTES) <= MAX_SHEET_CHARS:
+                return None  # (a big sheet of short strings: its XML never decompressed here, on the read's path)
             refs = sum(data.count(b'"s"') + data.count(b"'s'") for data in whole_elements(zf, sheet))
             if self._longest * refs <= MAX_SHEET_CHARS:
                 return None
