@@ -369,3 +369,8 @@ MESSAGES.merge(START_MONTH_MESSAGES)
 from zqtracker.domain.code_change_messages import CODE_CHANGE_MESSAGES  # noqa: E402
 
 MESSAGES.merge(CODE_CHANGE_MESSAGES)
+
+# A CSV with more columns than a spreadsheet holds (domain/wide_messages.py).
+from zqtracker.domain.wide_messages import WIDE_MESSAGES  # noqa: E402
+
+MESSAGES.merge(WIDE_MESSAGES)
