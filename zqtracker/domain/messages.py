@@ -378,3 +378,8 @@ MESSAGES.merge(VALUE_MESSAGES)
 from zqtracker.domain.damage_messages import DAMAGE_MESSAGES  # noqa: E402
 
 MESSAGES.merge(DAMAGE_MESSAGES)
+
+# A CSV with more columns than a spreadsheet holds (domain/wide_messages.py).
+from zqtracker.domain.wide_messages import WIDE_MESSAGES  # noqa: E402
+
+MESSAGES.merge(WIDE_MESSAGES)

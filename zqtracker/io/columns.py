@@ -12,6 +12,12 @@ from enum import StrEnum
 
 from zqtracker.domain.words import Catalogue
 
+# Excel's widest sheet. Each header text is asked about several times (scoring the rows, then each
+# column, for the preview and again for the import): the caches of header words hold every text of
+# such a sheet over its header rows, so that none is pushed out before it is asked for again.
+EXCEL_COLUMNS = 16_384
+HEADER_CACHE = 4 * EXCEL_COLUMNS
+
 
 class Kind(StrEnum):
     TEXT = "text"

@@ -50,6 +50,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from zqtracker.io.columns import EXCEL_COLUMNS
 from zqtracker.io.sheet_stream import EXCEL_ERRORS
 
 CHUNK_ROWS = 4096
@@ -320,7 +321,7 @@ def _stream(path: str, name: str, encoding: str, max_cells: int, emit: Emit) -> 
             if state["nul"]:
                 column = next((j for j, v in enumerate(row) if "\x00" in v), 0)
                 raise CsvRefused("csv_nul", row=state["row"], column=_letter(column))
-            cells: list[str | float] = list(row)
+            cells: list[str | float] = list(row) if len(row) <= EXCEL_COLUMNS else too_wide(row, state["row"])
             for j, v in enumerate(row):
                 if v and (v[0] in _NUMBER_START or v[0] == "#"):
                     if v[0] == "#":
@@ -339,6 +340,14 @@ def _stream(path: str, name: str, encoding: str, max_cells: int, emit: Emit) -> 
         if chunk:
             emit(("rows", chunk, marks))
         emit(("end", name, 0))
+
+
+def too_wide(row: list[str], number: int) -> list[str | float]:
+    """A row past Excel's last column, XFD: refused if it has values there (a list that wide is none
+    of a district's, and reading it column by column took minutes), else cut at XFD."""
+    if (width := filled_width(row)) > EXCEL_COLUMNS:
+        raise CsvRefused("csv_too_wide", row=number, columns=f"{width:,}")
+    return list(row[:EXCEL_COLUMNS])
 
 
 def refuse_cut_off(last: list[str], shape: set[int], number: int) -> None:

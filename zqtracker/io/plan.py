@@ -214,7 +214,7 @@ class PlanBuilder(RowRules):
         if grouped:
             self.contexts = drop_rows(plan, grouped, self.contexts)
         self.contexts = drop_continuations(
-            plan, self.sheet.name, self.contexts, self._row_numbers(), self._name_spanned()
+            plan, self.sheet.name, self.contexts, self._row_numbers(), self._name_spanned(), self._outside_table()
         )
         infos, known = [i for _j, i, _c in self.columns], self.opts.known_districts  # 同上, 项目地址 (io/ditto.py)
         carried_down(plan, self.contexts, infos, self.sheet, self.same, known)

@@ -78,6 +78,7 @@ def drop_continuations(
     contexts: list | None,
     numbers: list | None = None,
     spanned: set[int] | frozenset = frozenset(),
+    outside: set[int] | frozenset = frozenset(),
 ) -> list | None:
     """A row with values but neither name nor code, under a project (a funding-source line, a
     second line of its text) continues that project: its amounts are not a second project. A
@@ -85,7 +86,8 @@ def drop_continuations(
     (``numbers``: each row's 序号 cell) — a project whose name is missing, not a continuation —
     and one under a name merged down over it (``spanned``) that gives a planned investment or a
     figure of its own: a phase (一期 50,000 / 二期 30,000), whose amount is neither the project's
-    nor to be dropped unsaid."""
+    nor to be dropped unsaid. A row whose values all lie under no header (``outside``) is empty, not a
+    continuation (io/outside_rows.py)."""
     name_alone_rows(plan, sheet, numbers)
     names, codes = plan.values.get("name"), plan.values.get("code")
     planned = plan.values.get("planned_investment")
@@ -93,6 +95,9 @@ def drop_continuations(
     drop: list[int] = []
     for k in range(len(plan)):
         if (names is not None and names[k] is not None) or (codes is not None and codes[k] is not None):
+            continue
+        if k in outside:
+            plan.problems.pop(k, None)
             continue
         if any(p.problem.field in ("name", "code") for p in plan.problems.get(k, ())):
             continue
@@ -127,12 +132,15 @@ def drop_continuations(
             plan.add_problem(
                 k, CellProblem(sheet, plan.row_numbers[k], "", "", "", Problem("not_a_project_row", "name"))
             )
+    for k in outside:
+        plan.skipped[plan.data_rows[k]] = "blank"
     if drop:
-        _second_lines(plan, set(drop))
+        _second_lines(plan, set(drop) | set(outside))
         plan.continuations = [plan.row_numbers[k] for k in drop]
         for k in drop:
             plan.skipped[plan.data_rows[k]] = "continuation"
-        contexts = drop_rows(plan, set(drop), contexts)
+    if drop or outside:
+        contexts = drop_rows(plan, set(drop) | set(outside), contexts)
     return contexts
 
 

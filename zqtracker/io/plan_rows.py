@@ -17,6 +17,7 @@ from zqtracker.io.header_again import same_header_text
 from zqtracker.io.headers import header_candidates
 from zqtracker.io.layout_model import SPAN
 from zqtracker.io.numfmt import column_letter
+from zqtracker.io.outside_rows import outside_table
 from zqtracker.io.period_sheet import name_against_header
 from zqtracker.io.plan_tables import TableRules
 from zqtracker.io.quarters import quarter_months
@@ -357,6 +358,9 @@ class RowRules(TableRules):
                 self.contexts = [None] * len(plan.data_rows)
             if kind != "group":
                 plan.sections.append(text)
+
+    def _outside_table(self) -> set[int]:
+        return outside_table(self.plan, self.sheet, self.layout)  # a stray cell far off (io/outside_rows.py)
 
     def _name_spanned(self) -> set[int]:
         """The rows (RawSheet.rows indices) under a project's name merged down over them."""

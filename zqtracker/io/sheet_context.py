@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from zqtracker.domain.money import unit_factor_of
 from zqtracker.io.cn_numerals import arabic_months, arabic_years, quarter_spans
+from zqtracker.io.columns import HEADER_CACHE
 from zqtracker.io.context import place_in_text, status_in_text
 from zqtracker.io.header_rows import HEADER_SCAN_ROWS, find_header_row, looks_like_subheader
 from zqtracker.io.headers import currency_of
@@ -238,6 +240,7 @@ _DOTTED_RANGE_RE = re.compile(
 _DOTTED_MONTH_RE = re.compile(r"^((?:19|20|21)\d{2})\s*[.\-/]\s*(\d{1,2})$")
 
 
+@lru_cache(maxsize=HEADER_CACHE)  # every header, for each of three patterns
 def _fold_period(text: str) -> str:
     folded = quarter_spans(unicodedata.normalize("NFKC", text).replace(" ", ""))
     if "年" in folded:

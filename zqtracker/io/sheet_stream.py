@@ -9,6 +9,7 @@ import itertools
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from zqtracker.io.blank_rows import MergedRows, is_blank
 from zqtracker.io.calamine_probe import iter_rows_starts_at_row_1
 from zqtracker.io.percent_format import MONTH_MARK, month_text, percent_text, unit_text
 from zqtracker.io.strike_styles import split_struck
@@ -20,6 +21,7 @@ EXCEL_ERRORS = frozenset(
 CHUNK_ROWS = 4096
 _SIMPLE = frozenset((str, float, int, bool))
 _DONE = _SIMPLE | {tuple}
+_STR = frozenset((str,))
 Emit = Callable[[tuple], None]
 
 
@@ -56,8 +58,10 @@ def stream_rows(
     for r, c, t in errors:
         by_row.setdefault(r, []).append((c, t))
     days: dict[_dt.date, tuple[int]] = {}  # one (ordinal,) per distinct day: marshal sends the rest as references
+    in_merge = MergedRows(merged)
     for row in rows:
-        types = set(map(type, row))
+        blank = is_blank(row)
+        types = _STR if blank else set(map(type, row))
         if not simple(types) or int in types:
             for i in special:
                 if i < len(row):
@@ -80,6 +84,8 @@ def stream_rows(
             unescape_rows([row])
         if by_row and row_offset + count in by_row:
             mark_row(row, by_row[row_offset + count], end[1] + 1 - width, len(chunk), marks)
+        elif blank and not in_merge.covers(row_offset + count):
+            row = []  # (io/blank_rows.py: 256 empty strings say no more, and cost 256 times as much)
         count += 1
         chunk.append(row)
         if len(chunk) < CHUNK_ROWS:
