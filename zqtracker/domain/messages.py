@@ -369,3 +369,8 @@ MESSAGES.merge(START_MONTH_MESSAGES)
 from zqtracker.domain.code_change_messages import CODE_CHANGE_MESSAGES  # noqa: E402
 
 MESSAGES.merge(CODE_CHANGE_MESSAGES)
+
+# The report's period read from the file's name (domain/file_period_messages.py).
+from zqtracker.domain.file_period_messages import FILE_PERIOD_MESSAGES  # noqa: E402
+
+MESSAGES.merge(FILE_PERIOD_MESSAGES)
