@@ -49,6 +49,7 @@ ENGLISH_QUOTES_CHINESE: dict[tuple[str, str], str] = {
     ("import_ignored_columns", "same_period"): "the group header words that would say month or year to date",
     ("import_ignored_columns", "last_year_month"): "the header words of the last-year column that is imported",
     ("import_ignored_columns", "last_ytd_no_period"): "the title or header words that would name the month",
+    ("import_ignored_columns", "same_period_ytd"): "the header words under which the column is imported",
     **dict.fromkeys(
         [("check_messages", "phase_under_name"), ("problems", "phase_under_name")],
         "the words a phase's name ends with in the file (一期, 二期)",

@@ -383,3 +383,8 @@ MESSAGES.merge(DAMAGE_MESSAGES)
 from zqtracker.domain.wide_messages import WIDE_MESSAGES  # noqa: E402
 
 MESSAGES.merge(WIDE_MESSAGES)
+
+# The report's period read from the file's name (domain/file_period_messages.py).
+from zqtracker.domain.file_period_messages import FILE_PERIOD_MESSAGES  # noqa: E402
+
+MESSAGES.merge(FILE_PERIOD_MESSAGES)

@@ -5,7 +5,8 @@ numbers as float/int, text. What is accepted: Excel dates (1900 and 1904 systems
 2023-10-10, 2023/10/10, 2023.10.10, 2023年10月10日, 20231010, 9/30/2026 (month/day/year unless
 a day above 12 shows the column writes day/month; a column where no date decides, 03/04/2023 alone,
 is read month first with a note, never silently: :func:`order_note`), a month (2023.10, 2023-10,
-2023年10月, 202310; 2025年底 is December 2025), a quarter (2025-Q2, 2025Q2, 2025年二季度), a bare year
+2023年10月, 202310, 23年10月 — a two-digit year with 年 is 20YY up to five years ahead; 2025年底 is
+December 2025), a quarter (2025-Q2, 2025Q2, 2025年二季度), a bare year
 (2020, 2020年) — each keeping its precision, never a made-up day. A year first (2023/3/4, as Chinese lists write it) is
 never in doubt.
 
@@ -38,6 +39,8 @@ _RANGE_SPLIT_RE = re.compile(r"\s*(?:-|—|–|~|～|至|到|—)\s*")
 _YEAR_MONTH = r"((?:19|20|21)\d{2}\s*[-.年]\s*\d{1,2}\s*月?)"
 _SLASH_RANGE_RE = re.compile(_YEAR_MONTH + r"\s*/\s*" + _YEAR_MONTH)
 _SHORT_YEAR_RE = re.compile(r"\d{2}\.\d{1,2}")
+# "23年10月", "23年10月8日": a two-digit year with 年 (as 建设年限 writes 23.3-25.12): 20YY up to five years ahead
+_SHORT_YEAR_MONTH_RE = re.compile(r"^(\d{2})\s*年\s*(\d{1,2})\s*月(?:份)?(?:\s*(\d{1,2})\s*日)?$")
 _ZH_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4}
 _EXCEL_EPOCH = date(1899, 12, 30)
 # A day number is a date only from this year on: smaller numbers in a date column are something else
@@ -128,6 +131,9 @@ def parse_fuzzy(value: object, field: str, date1904: bool = False, order: str = 
     m = _YEAR_END_RE.match(text)
     if m:
         return make(int(m[1]), 12, 1, value, field), MONTH
+    m = _SHORT_YEAR_MONTH_RE.match(text)
+    if m and int(m[1]) <= date.today().year % 100 + 5:  # (95年10月, or 40年: refused as no date, the cell named)
+        return make(2000 + int(m[1]), int(m[2]), int(m[3] or 1), value, field), DAY if m[3] else MONTH
     m = SLASH_DATE_RE.match(text)
     if m:
         first, second = int(m[1]), int(m[2])

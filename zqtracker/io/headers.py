@@ -348,6 +348,8 @@ def header_candidates(text: str) -> tuple[HeaderMatch, ...]:
                 if f" {phrase} " in padded and not _excluded(f, key):
                     add(f, 2)
         return _ordered(out)
+    if is_cumulative and "同期" in key and header_periods.is_last_ytd(key):  # 上年同期1-10月累计: said, not read
+        add(IGNORED_PREFIX + "same_period_ytd", 3)
     if not _ANY_CONTAINED_RE.search(key):  # most unknown headers: one search, not 180 (16,384 of them)
         return _ordered(out)
     for word, f in _CONTAINED:

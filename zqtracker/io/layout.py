@@ -27,6 +27,7 @@ from zqtracker.io.layout_model import (
     ColumnInfo,
     SheetLayout,
 )
+from zqtracker.io.period_file import NO_BOOK, BookNames, book_names, file_month, file_year
 from zqtracker.io.reader import RawSheet
 from zqtracker.io.summary_table import summary_of
 from zqtracker.io.values import year_in
@@ -40,12 +41,13 @@ def detect_layout(
     known_sectors: frozenset[str] = frozenset(),
     overrides: dict[int, str | None] | None = None,
     header_row: int | None = None,
-    book_year: int | None = None,
+    book: BookNames = NO_BOOK,
     period: tuple[int, int] | None = None,
 ) -> SheetLayout:
     """The sheet's layout; ``overrides`` maps a column index to the field the user chose (None:
-    do not import), ``header_row`` forces the header row; ``book_year`` is the year the workbook's
-    other sheets name, for months without one ("8月" … "12月"); ``known_sectors`` the stored sectors' names
+    do not import), ``header_row`` forces the header row; ``book`` the year the workbook's other
+    sheets name, for months without one ("8月" … "12月"), and its file's name, read last for the period
+    (io/period_file.py); ``known_sectors`` the stored sectors' names
     (a summary table's rows may be just those: io/summary_table.py); ``period`` the report's (year, month)
     as the user said it, over whatever the sheet says (a title without a year, or a sheet name and a
     title naming two months)."""
@@ -67,7 +69,9 @@ def detect_layout(
         layout.header_rows = 2
     layout.header_row = hr
     context.fill_titles(layout, sheet, hr)
-    layout.year = context.title_year(sheet, hr) or context.header_year(sheet, hr) or name_year or book_year
+    own = sheet.name != book.file  # a CSV's one sheet bears its file's name: read last, as the file's
+    said_year = context.title_year(sheet, hr) or context.header_year(sheet, hr)
+    file_year(layout, said_year or (name_year or book.year if own else None), book.file)
     if period is not None:
         layout.year, layout.period_said = period[0], True
     if layout.header_rows == 1 and (
@@ -85,6 +89,8 @@ def detect_layout(
     layout.example_rows = choice.example_rows(layout, sheet)
     choice.choose_fields(layout, sheet)
     layout.period = period or context.report_period(layout, sheet)
+    if period is None:
+        file_month(layout, book.file)
     plan_of_year(layout, sheet)  # 计划投资 beside 总投资 in a report of the year: its plan
     choice.apply_period(layout)
     layout.english = context.is_english(layout, sheet)
@@ -100,15 +106,14 @@ def detect_layout(
     return layout
 
 
-book_year = context.book_year
-
 __all__ = [
     "MONEY_FIELDS",
     "MONTHLY",
     "PROJECTS",
     "UNKNOWN",
+    "BookNames",
     "ColumnInfo",
     "SheetLayout",
-    "book_year",
+    "book_names",
     "detect_layout",
 ]

@@ -94,6 +94,7 @@ class SheetLayout:
     english: bool = False  # titles and headers hold no Chinese: an English-language list
     period: tuple[int | None, int | None] = (None, None)  # the report's (year, month): "2023年1-10月", "截至10月"
     period_said: bool = False  # the user said the period (--period, the preview's report month): nothing asked
+    period_file: str = ""  # the file's name, when the year or month came from it alone (io/period_file.py)
 
     @property
     def data_start(self) -> int:

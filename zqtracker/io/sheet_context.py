@@ -207,6 +207,16 @@ def report_period(layout: SheetLayout, sheet: RawSheet) -> tuple[int | None, int
     return layout.year, None
 
 
+def period_in_name(name: str) -> tuple[int | None, int] | None:
+    """The year and month a file's name gives its report (四会市2025年10月项目进度, 2025年1-10月报表, 10月): as a
+    title would, the year None for a month alone; None for a name that names no month."""
+    folded = _fold_period(name)
+    for m in (*(r.search(folded) for r in (_AS_OF_RE, _YTD_PERIOD_RE, _MONTH_OF_RE)), _BARE_MONTH_RE.match(folded)):
+        if m and 1 <= int(m[2]) <= 12:
+            return (int(m[1]) if m[1] else None), int(m[2])
+    return None
+
+
 def title_spans(layout: SheetLayout) -> bool:
     """The title names a span of the year through the report's month (1-10月, 截至10月底), not a month."""
     return any(r.search(_fold_period(t)) for t in layout.titles for r in (_AS_OF_RE, _YTD_PERIOD_RE))

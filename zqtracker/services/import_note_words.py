@@ -70,6 +70,12 @@ IGNORED_REASONS = Catalogue(
             "group header 1-9月累计 or 当月 it would be imported or said",
             "上年同期数，但未注明是当月数还是累计数——置于“1-9月累计”或“当月”分组表头之下即可识别",
         ),
+        "same_period_ytd": (
+            "last year's year to date, but headed in words zqtracker does not read as such — headed 去年1-10月累计 or "
+            "上年同期1-10月累计完成投资 (its own months) it is imported as last year's figure",
+            "上年同期累计数，但表头写法未能识别——写作“去年1-10月累计”或“上年同期1-10月累计完成投资”（按其实际月份）"
+            "即可作为上年数导入",
+        ),
         "last_year_month": (
             "last year's amount of the same month, which zqtracker does not import; its year to date (上年同期 under "
             "1-9月累计) is",

@@ -14,6 +14,7 @@ from zqtracker.domain.status import EveryStatus, Status
 from zqtracker.io.dates import DMY, order_note
 from zqtracker.io.evidence import DATES
 from zqtracker.io.layout import SheetLayout
+from zqtracker.io.period_file import file_period_note
 from zqtracker.io.plan import SheetPlan
 from zqtracker.io.plan_shadow import shadowed
 from zqtracker.io.row_ranges import runs, runs_text
@@ -292,6 +293,7 @@ def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str, skip_invalid: bool) -> 
     if sa.layout.period_said and (plan.ytd or plan.months or plan.since_start_as_of):
         year, month = sa.layout.period
         notes.append(Problem("note_period_said", None, {"sheet": name, "period": f"{year}-{month:02d}"}))
+    notes += file_period_note(sa.layout, plan)  # the period read from the file's name
     if plan.second_table:
         notes.append(Problem("note_second_table", None, {"sheet": name, "row": plan.second_table}))
     if plan.unknown_statuses:

@@ -18,7 +18,7 @@ from pathlib import Path
 from zqtracker.domain.errors import ConcurrentUpdateError
 from zqtracker.io.cell_convert import PlanOptions
 from zqtracker.io.errors import WorkbookRefused
-from zqtracker.io.layout import PROJECTS, UNKNOWN, SheetLayout, book_year, detect_layout
+from zqtracker.io.layout import PROJECTS, UNKNOWN, BookNames, SheetLayout, book_names, detect_layout
 from zqtracker.io.plan import PlanBuilder, SheetPlan
 from zqtracker.io.reader import RawSheet, RawWorkbook, read_workbook
 from zqtracker.io.values import fold
@@ -79,7 +79,7 @@ class ImportService:
     def __init__(self, database: Database, mappings: MappingStore | None = None) -> None:
         self.db = database
         self.mappings = mappings if mappings is not None else MappingStore()
-        self.book_year: int | None = None  # the year the workbook being read names (see layout.book_year)
+        self.book_names = BookNames()  # the year the workbook being read names, and its file's name (io/period_file.py)
 
     # -- reading and analysing -------------------------------------------------------------------
     def read(
@@ -95,7 +95,7 @@ class ImportService:
         """Read, converting each sheet's rows while the reading process is still sending more
         (the conversion overlaps the parse instead of following it). Returns the book and the
         plans of the sheets ``options`` would import, for :meth:`analyse`."""
-        known = self.known_districts()
+        known, self.book_names = self.known_districts(), BookNames(None, Path(path).stem)  # its year: analyse
         builders: dict[str, PlanBuilder | None] = {}
 
         def on_rows(book: RawWorkbook, sheet: RawSheet) -> None:
@@ -144,7 +144,7 @@ class ImportService:
         fingerprint, the mapping used and whether it was a remembered one."""
         forced = options.header_row - 1 + 0 if options.header_row else None
         said = functools.partial(detect_layout, sheet, known_districts=known, known_sectors=self.known_sectors(),
-                                 book_year=self.book_year, period=options.period)  # fmt: skip
+                                 book=self.book_names, period=options.period)  # fmt: skip
         auto = said(header_row=forced)
         key = self.key_for(sheet, auto.header_row, auto.header_rows) if auto.header_row >= 0 else ""
         mapping = options.mappings.get(sheet.name)
@@ -186,7 +186,7 @@ class ImportService:
             raise ValueError(options.mode)
         known = self.known_districts()
         name = book.path.name
-        self.book_year = book_year([s for s in book.sheets if s.error is None])
+        self.book_names = book_names(book)
         sheets: list[SheetAnalysis] = []
         for raw in book.sheets:
             if raw.error is not None:
