@@ -105,6 +105,19 @@ def test_a_file_name_without_a_period_asks_as_before(service: ImportService, ctx
     assert not [n for n in result.notes if n.code == "note_period_from_file"]
 
 
+@pytest.mark.parametrize("file", ["2025年11月报送-10月进度.xlsx", "高要区2024-2025年项目进度.xlsx"])
+def test_a_file_name_of_two_months_or_years_is_no_source(
+    service: ImportService, ctx: AppContext, tmp_path: Path, file: str
+) -> None:
+    """Sent in November, of October: which month the figures are of, the name does not settle (it had
+    stored a month of 1,000,000 as November's)."""
+    path = by_file(tmp_path, file, "重点项目进度表", HEADER[:5], [1, "正和储能电池项目", "四会市", 25000, 100])
+    result = service.import_file(path, ImportOptions())
+    assert records(ctx) == set() and result.added == 1
+    assert not [n for n in result.notes if n.code == "note_period_from_file"]
+    assert any("--period" in MESSAGES.say(n.code, "en", **n.params) for n in result.notes)
+
+
 def dates(ctx: AppContext, field: str) -> dict[str, tuple]:
     return {p.name: (getattr(p, field), getattr(p, f"{field}_precision").value) for p in ctx.projects.all_projects()}
 

@@ -6,7 +6,8 @@ Nothing in the sheet names the year (nor, without the 1-10月 header, the month)
 left out, asking for --period, although the name says 2025年10月. The name is read only for what the title
 rows, the unit line, the headers, the sheet's name and the workbook's other sheets leave unsaid: a year they
 name wins over the name's, and a month of the name is taken only when the name's year is theirs (or they name
-none). A note says where the period came from, so that the user can check it. A CSV's one sheet is named after
+none); a name naming two months or two years (2025年11月报送-10月进度: sent in November, of October) is no
+source at all. A note says where the period came from, so that the user can check it. A CSV's one sheet is named after
 its file already (io/csvread.py): its name is read as the file's, and said so.
 """
 
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from zqtracker.domain.errors import Problem
 from zqtracker.io.layout_model import SheetLayout
-from zqtracker.io.sheet_context import book_year, period_in_name
+from zqtracker.io.sheet_context import book_year, names_one_period, period_in_name
 from zqtracker.io.values import year_in
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ def book_names(book: RawWorkbook) -> BookNames:
 def file_year(layout: SheetLayout, sheet_year: int | None, file: str) -> None:
     """The layout's year: ``sheet_year`` (what the sheet and the workbook name), else the file's name's."""
     layout.year = sheet_year
-    named = year_in(file) if file else None
+    named = year_in(file) if file and names_one_period(file) else None
     if sheet_year is None and named is not None:
         layout.year, layout.period_file = named, file
 

@@ -207,10 +207,23 @@ def report_period(layout: SheetLayout, sheet: RawSheet) -> tuple[int | None, int
     return layout.year, None
 
 
+_NAMED_MONTH_RE = re.compile(r"(?<!\d)(\d{1,2})月")  # (1-10月: the 10 alone — the 1 is followed by no 月)
+_NAMED_YEAR_RE = re.compile(r"(?<!\d)((?:19|20|21)\d{2})(?!\d)")
+
+
+def names_one_period(name: str) -> bool:
+    """A file's name that names at most one year and one month (2025年11月报送-10月进度 names two
+    months: the month it was sent in and the month it reports — neither is taken)."""
+    folded = _fold_period(name)
+    return len(set(_NAMED_MONTH_RE.findall(folded))) <= 1 and len(set(_NAMED_YEAR_RE.findall(folded))) <= 1
+
+
 def period_in_name(name: str) -> tuple[int | None, int] | None:
     """The year and month a file's name gives its report (四会市2025年10月项目进度, 2025年1-10月报表, 10月): as a
-    title would, the year None for a month alone; None for a name that names no month."""
+    title would, the year None for a month alone; None for a name that names no month, or two."""
     folded = _fold_period(name)
+    if not names_one_period(name):
+        return None
     for m in (*(r.search(folded) for r in (_AS_OF_RE, _YTD_PERIOD_RE, _MONTH_OF_RE)), _BARE_MONTH_RE.match(folded)):
         if m and 1 <= int(m[2]) <= 12:
             return (int(m[1]) if m[1] else None), int(m[2])
