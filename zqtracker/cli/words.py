@@ -113,6 +113,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "show.share": (" ({pct:.1f}% of planned)", "（占计划总投资 {pct:.1f}%）"),
     "show.through": (", through {when}", "，截至{when}"),
     "show.month": ("Month", "月份"),
+    "show.yes": ("yes", "是"),
+    "show.no": ("no", "否"),
     "show.annual_plan": ("Annual plan {year}", "{year}年度计划投资"),
     "history.not_a_date": ("--since {value!r}: not a date (YYYY-MM-DD)", "--since {value!r}：不是日期（YYYY-MM-DD）"),
     "history.headers": ("When|User|Action|Project|Field|Old|New", "时间|用户|操作|项目|字段|原值|新值"),

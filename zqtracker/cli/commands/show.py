@@ -77,6 +77,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
     for f in DATE_FIELDS:
         fuzzy = project.fuzzy(f)
         lines.append((field_label(f, lang), "" if fuzzy is None else fuzzy.label(lang, fuzzy.day.isoformat())))
+    lines += _more(project, lang, unit)
     for label, value in lines:
         console.print(f"{label}\t{value}")
     if records:
@@ -85,6 +86,28 @@ def run(args: argparse.Namespace, console: Console) -> int:
         for r in records:
             console.print(f"{span_of(r).label(lang, with_year=True)}\t{_money(r.amount, unit, lang)}")
     return ExitCode.OK
+
+
+def _more(project: Project, lang: str, unit: Unit) -> list[tuple[str, str]]:
+    """The fields beyond the figures: land, expected output and tax, the key-project mark, type and
+    origin, the officer and contact, the latest progress and the remarks (multi-line texts on one line)."""
+    out = [
+        (
+            field_label("land_area_mu", lang),
+            "" if project.land_area_mu is None else format(project.land_area_mu.normalize(), "f"),
+        )
+    ]
+    for f in ("expected_annual_output", "expected_annual_tax"):
+        out.append((_with_unit(field_label(f, lang), unit, lang), _money(getattr(project, f), unit, lang)))
+    out.append(
+        (field_label("is_key_project", lang), WORDS.say("show.yes" if project.is_key_project else "show.no", lang))
+    )
+    for f in ("project_type", "investor_origin"):
+        value = getattr(project, f)
+        out.append((field_label(f, lang), "" if value is None else value.label(lang)))
+    for f in ("officer", "contact", "progress_note", "notes"):
+        out.append((field_label(f, lang), " ".join((getattr(project, f) or "").split())))
+    return out
 
 
 def _find(ctx, key: str) -> Project | None:
@@ -134,6 +157,8 @@ def _json(project: Project, records, figures, plans) -> dict:
         "project_type": enum_json(project.project_type),
         "investor_origin": enum_json(project.investor_origin),
         "officer": project.officer,
+        "contact": project.contact,
+        "progress_note": project.progress_note,
         "notes": project.notes,
         **figures_json(figures),
         "annual_plans": [{"year": p.year, "amount_yuan": p.amount} for p in plans],
