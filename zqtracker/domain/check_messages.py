@@ -125,11 +125,11 @@ _CHECK_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
     ),
     "note_older_report": (
         "Sheet “{sheet}”: rows {rows} report through {through}, older than the completed investment stored "
-        "(through {stored}): their progress, status, notes and the other fields the later report gave (sector, "
-        "planned investment …) were not written back — the projects keep what the later report said; their "
-        "figures were imported as usual.",
+        "(through {stored}): their progress, status, notes and the other fields the later report gave (name, "
+        "annual plan, sector, planned investment …) were not written back — the projects keep what the later "
+        "report said; their figures were imported as usual.",
         "工作表“{sheet}”：第 {rows} 行报送截至 {through}，早于已存的完成投资（截至 {stored}）：其形象进度、"
-        "项目状态、备注及较新报表已填的其他字段（所属行业、计划总投资等）未写回，项目保留较新报表所填的内容；其投资数照常导入。",
+        "项目状态、备注及较新报表已填的其他字段（项目名称、年度计划、所属行业、计划总投资等）未写回，项目保留较新报表所填的内容；其投资数照常导入。",
     ),
     "ytd_above_planned": (
         "the year to date through month {month} ({ytd:,} yuan) is above the project's planned investment "

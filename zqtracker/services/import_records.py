@@ -22,6 +22,7 @@ from zqtracker.services.import_model import (
     add_problem,
     code_question,
 )
+from zqtracker.services.import_older import OlderPlans
 from zqtracker.services.import_own_spans import own_months_in_spans
 from zqtracker.services.import_spans import analyse_spans, check_chained
 from zqtracker.services.import_ytd_like import month_amounts_like_ytd
@@ -102,6 +103,7 @@ def analyse_records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: 
         sa.records[k] = (w, same)
         if sa.layout.kind == MONTHLY and sa.status[k] != INVALID:
             sa.status[k] = UPDATE if w else SAME
+    older = OlderPlans(result, index, sa, ctx)  # April's plan after October's: October's stays
     for k, y, yuan in plan.plans:
         target = sa.targets[k]
         if target is None or sa.status[k] == INVALID:
@@ -120,7 +122,7 @@ def analyse_records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: 
                 sa.status[k] = INVALID
             continue
         before_plan = ctx.plans.get((target, y)) if target > 0 and result.mode != "replace" else None
-        if before_plan != yuan:
+        if before_plan != yuan and not older.keeps(k, target, y, before_plan):
             result.plans.append((target, y, yuan, before_plan))
             plan_written(sa, k, y, before_plan, yuan)
 
