@@ -77,7 +77,7 @@ def write_monthly(sheets: SummarySheets, ws, r: int, months: MonthFigures, throu
         r += 1
         ws.write_string(r, 0, calendar_text("month", lang, month=m))
         current = months.this.bar(m) if m <= through else None
-        before = months.prior.bar(m)
+        before = months.prior.bar(m) if m <= months.prior.reaches() else None  # blank as this year's (probe32a F4)
         point = months.monthly[m - 1]
         notes: list[str] = []
         if current is not None:

@@ -16,6 +16,7 @@ from zqtracker.domain.span_label_messages import SPAN_LABEL_MESSAGES
 from zqtracker.reports.text import NO_FIGURE, money_with_unit
 from zqtracker.stats import gap_words
 from zqtracker.stats.figures import ProgressRow, ProgressTable
+from zqtracker.stats.gaps import ENDED
 from zqtracker.stats.progress_gaps import ProgressGaps
 
 say = PRIOR_MESSAGES.say
@@ -28,7 +29,16 @@ def for_table(gaps: ProgressGaps, table: ProgressTable) -> ProgressGaps:
     """``gaps`` with the figures inside several months of the table's rows alone (a project with only a
     figure ending later has no row), and how many rows there are."""
     ids = {r.project_id for r in table.rows}
-    return replace(gaps, inside={p: s for p, s in gaps.inside.items() if p in ids}, rows=len(table.rows))
+    inside = {p: s for p, s in gaps.inside.items() if p in ids}
+    stopped = {
+        r.project_id: gaps.last[r.project_id]
+        for r in table.rows
+        if gaps.last.get(r.project_id, gaps.month) < gaps.month  # has a record of the year, none of the month
+        and r.project_id not in inside
+        and r.status.value not in ENDED  # one that ended has nothing more to report (stats/gaps.py)
+        and not gaps.unreported(r.district)  # the district's own month not reported says it
+    }
+    return replace(gaps, inside=inside, rows=len(table.rows), stopped=stopped)
 
 
 def _spans(gaps: ProgressGaps) -> dict[tuple[int, int], int]:
@@ -87,7 +97,7 @@ def inside_ytd(r: ProgressRow, gaps: ProgressGaps, text: str, lang: str) -> str:
     spans = said("monthly_inside_list", lang).join(
         MonthSpan(gaps.year, a, b).label(lang) for a, b in sorted(_spans(gaps))
     )
-    if gaps.lacking:
+    if gaps.any_lacking:
         return labelled("monthly_total_unreported_inside_ytd", lang, amount=text, spans=spans)
     return said("monthly_total_inside_ytd", lang, amount=text, spans=spans)
 
@@ -96,17 +106,20 @@ def unreported_cell(r: ProgressRow, gaps: ProgressGaps, text: str, lang: str) ->
     """当月: "未报" on a row of a district that did not report the month; the 合计's "(不含未报)" when some did."""
     if r.project_id == 0:
         return say("monthly_total_unreported", lang, amount=text) if gaps.month_lacking else text
-    return say("monthly_not_reported", lang) if gaps.unreported(r.district) else text
+    lacks = gaps.unreported(r.district) or r.project_id in gaps.stopped
+    return say("monthly_not_reported", lang) if lacks else text
 
 
 def ytd_cell(r: ProgressRow, gaps: ProgressGaps, text: str, lang: str) -> str:
     """1–X月累计: of a district that stopped, labelled with the month it reaches ("1–8月"); the 合计's
     "(不含未报)" when some district did not report the month."""
     if r.project_id == 0:
-        return say("monthly_total_unreported", lang, amount=text) if gaps.lacking else text
-    if not gaps.unreported(r.district):
-        return text
-    reach = gaps.reaches(r.district)
+        return say("monthly_total_unreported", lang, amount=text) if gaps.any_lacking else text
+    reach = gaps.stopped.get(r.project_id)
+    if reach is None:
+        if not gaps.unreported(r.district):
+            return text
+        reach = gaps.reaches(r.district)
     return say("monthly_ytd_reach", lang, amount=text, span=ytd_span(reach, lang)) if reach else NO_FIGURE
 
 
@@ -120,6 +133,12 @@ def unreported_note(table: ProgressTable, gaps: ProgressGaps, lang: str, unit: U
         for d, months in sorted(gaps.lacking.items(), key=lambda kv: str(kv[0]))
         if d in present
     ]
+    names = {r.project_id: r.name for r in table.rows}
+    who += [
+        say("monthly_unreported_who", lang, district=names[p],
+            months=gap_words.months_text(tuple(range(last + 1, gaps.month + 1)), lang))
+        for p, last in gaps.stopped.items()
+    ]  # fmt: skip
     if who:
         notes.append(say("monthly_unreported_note", lang, who=gap_words.t("sep", lang).join(who)))
     if table.rows:

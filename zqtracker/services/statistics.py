@@ -30,21 +30,22 @@ class StatisticsService:
     def __init__(self, database: Database) -> None:
         self.db = database
 
-    def latest_period(self) -> Period | None:
-        """The latest month that has investment records."""
+    def latest_period(self, year: int | None = None) -> Period | None:
+        """The latest month that has investment records (of ``year``, given one)."""
         with self.db.session() as s:
-            found = StatsQueries(s).latest_period()
+            found = StatsQueries(s).latest_period(year)
         return None if found is None else Period(*found)
 
     def resolve_period(self, year: int | None, through: int | None) -> Period:
         """``--year``/``--through`` defaults: the latest month with records (else this month).
 
         A year given without a month means the whole year if it is over, else the latest
-        recorded month of it. A month asked for beyond the latest recorded month of its year is cut
-        back to that month (``asked`` keeps it): the months after it are not reported yet, and
-        counting them as zero against last year's would shrink the growth (probe25d W4) — unless
-        the month asked for is closed (its figures frozen by ``round close``), or follows the latest
-        recorded month when that one is closed (the next round under way).
+        recorded month of it; a year over whose records end earlier is cut back too. A month asked
+        for beyond the latest recorded month of its year is cut back to that month (``asked`` keeps
+        it): the months after it are not reported yet, and counting them as zero against last
+        year's would shrink the growth (probe25d W4) — unless the month asked for is closed (its
+        figures frozen by ``round close``), or follows the latest recorded month when that one is
+        closed (the next round under way).
         """
         latest = self.latest_period()
         today = self.as_of()
@@ -55,9 +56,11 @@ class StatisticsService:
             return self._clipped(Period(year, through), latest)
         if latest is not None and latest.year == year:
             return Period(year, latest.month)
-        return Period(year, 12)
+        return self._clipped(Period(year, 12), latest)  # a past year reported through October: 1–10月
 
     def _clipped(self, period: Period, latest: Period | None) -> Period:
+        if latest is not None and latest.year != period.year:  # the latest month of the period's own year
+            latest = self.latest_period(period.year)
         if latest is None or latest.year != period.year or period.month <= latest.month:
             return period
         if self.closed_at(period.year, period.month) is not None:
@@ -135,7 +138,8 @@ class StatisticsService:
             q = StatsQueries(s)
             closed = (year, month) if q.closed_at(year, month) else None
             cube = _cube(q, (year - 1, year), f, closed)
-        return progress_gaps(cube, year, month)
+            last = q.last_months(year, month)
+        return progress_gaps(cube, year, month, last)
 
     def signed_by_month(self, year: int, f: ProjectFilter | None = None) -> dict[int, tuple[int, int, int]]:
         """Month → (projects signed, their known planned investment, how many lack an amount)."""

@@ -105,6 +105,11 @@ class YearMonths:
             return self.own[month - 1]
         return None
 
+    def reaches(self) -> int:
+        """The latest month with a record (of its own or in a span); 0: none. The months after it were
+        not reported (November and December of a year sent through October): no figure, never 0."""
+        return max((m for m in range(1, 13) if self.has_own[m - 1] or self.inside(m)), default=0)
+
     def lacks(self, month: int) -> tuple[str | None, ...]:
         """The districts that did not report ``month`` (its report never imported)."""
         return self.lacking[month - 1] if self.lacking else ()

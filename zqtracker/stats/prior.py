@@ -8,6 +8,7 @@ month before the earliest such figure begins (2024 sent as 1–3, 4–6, 7–9, 
 the sum is 1–9月), the figure is that year to date and is labelled with its months ("2024年1–9月
 36.03亿元"); where nothing is summed (2024 one 1–12月) or the records summed end in different months,
 there is no figure of the same period ("—", never 0). Growth has none either way (``Ytd.comparable``).
+Nor is there one when last year has no record at all (2023 never imported): "—", never 0.00.
 """
 
 from __future__ import annotations
@@ -44,6 +45,12 @@ def with_prior_reach(c: CompletedInvestment, cube: InvestmentCube) -> CompletedI
     year, through = c.year, c.through_month
     total = prior_reach(cube, year, through).get(None)
     dims = {dim: prior_reach(cube, year, through, dim) for dim in ("sector", "district", "chain")}
+    if c.reported and not any(cell.year == year - 1 for cell in cube.cells):
+        # probe32a F3: last year has no record at all (of the view's projects): no figure ("—", JSON
+        # null), never 0.00 — a 0 reads as nothing invested
+        total = 0
+        lines_ = {"sector": c.by_sector, "district": c.by_district, "chain": c.by_chain}
+        dims = {dim: dict.fromkeys([*lines_[dim], None], 0) for dim in dims}
     if total is None and not any(dims.values()):
         return c
 

@@ -10,6 +10,10 @@ reported and says so.
 A row whose month lies inside a figure of several months ending later (1–9月 month by month, then one
 10–12月 figure, seen through October) has no amount of its own for the month either: its 当月 names the
 figure ("10–12月合计 96"), its 累计 the months it covers ("108（1–9月）"); the 合计 says it leaves them out.
+
+A row of a project still building whose district reported the month but not it (dropped from the
+district's list after July, seen through October) has no 当月 either: "未报", its 累计 "1,680（1–7月）"
+(``stopped``, set by the report for its rows).
 """
 
 from __future__ import annotations
@@ -33,11 +37,21 @@ class ProgressGaps:
     # October): the row has no amount of its own for the month, and its year to date ends before it
     inside: dict[int, SpanPart] = field(default_factory=dict)
     rows: int = 0  # how many rows the report shows (set by it): the 合计 of rows all ``inside`` has no own month
+    # project → the latest month of ``year`` it has a record of, up to ``month`` (every project with one)
+    last: dict[int, int] = field(default_factory=dict)
+    # project → that month, of the report's rows not in the month's report while their district was
+    # (set by it, from ``last``): 当月 not reported, 累计 through that month
+    stopped: dict[int, int] = field(default_factory=dict)
 
     @property
     def month_lacking(self) -> bool:
-        """Some district did not report the period's month."""
-        return any(self.month in months for months in self.lacking.values())
+        """Some district, or some row's project (``stopped``), did not report the period's month."""
+        return bool(self.stopped) or any(self.month in months for months in self.lacking.values())
+
+    @property
+    def any_lacking(self) -> bool:
+        """Some district or row's project lacks a month of the year through the period's."""
+        return bool(self.lacking or self.stopped)
 
     def unreported(self, district: str | None) -> bool:
         """The district did not report the period's month."""
@@ -51,9 +65,9 @@ class ProgressGaps:
         return m
 
 
-def progress_gaps(cube: InvestmentCube, year: int, month: int) -> ProgressGaps:
+def progress_gaps(cube: InvestmentCube, year: int, month: int, last: dict[int, int] | None = None) -> ProgressGaps:
     """The months not reported and the figures running past ``month`` of ``year``, from the statistics'
-    investment cube (the projects of the report's filter)."""
+    investment cube (the projects of the report's filter); ``last``: each project's latest month."""
     lacking: dict[str | None, set[int]] = {}
     for d, m in missing(cube, year, month)[year]:
         if m <= month:
@@ -68,4 +82,5 @@ def progress_gaps(cube: InvestmentCube, year: int, month: int) -> ProgressGaps:
             who.add(c.project if c.project is not None else -1 - i)
             spans[(c.first, c.month)] = (amount + c.amount, who)
     running = tuple(SpanPart(year, a, b, amount, len(who)) for (a, b), (amount, who) in sorted(spans.items()))
-    return ProgressGaps(year, month, {d: tuple(sorted(ms)) for d, ms in lacking.items()}, running, inside)
+    lacking_ = {d: tuple(sorted(ms)) for d, ms in lacking.items()}
+    return ProgressGaps(year, month, lacking_, running, inside, last=dict(last or {}))

@@ -190,12 +190,11 @@ class StatsQueries:
             if not active and did in districts
         }
 
-    def latest_period(self) -> tuple[int, int] | None:
-        row = self.s.execute(
-            select(InvestmentRow.year, InvestmentRow.month)
-            .order_by(InvestmentRow.year.desc(), InvestmentRow.month.desc())
-            .limit(1)
-        ).first()
+    def latest_period(self, year: int | None = None) -> tuple[int, int] | None:
+        stmt = select(InvestmentRow.year, InvestmentRow.month)
+        if year is not None:
+            stmt = stmt.where(InvestmentRow.year == year)
+        row = self.s.execute(stmt.order_by(InvestmentRow.year.desc(), InvestmentRow.month.desc()).limit(1)).first()
         return None if row is None else (int(row[0]), int(row[1]))
 
     def signed_by_month(self, year: int, f: ProjectFilter | None = None) -> dict[int, tuple[int, int, int]]:
@@ -294,6 +293,13 @@ class StatsQueries:
                         int(r[9]), int(r[10]), None if r[11] is None else int(r[11]), since,
                         None if r[13] is None else int(r[13]), from_report))  # fmt: skip
         return out
+
+    def last_months(self, year: int, month: int) -> dict[int, int]:
+        """Per project with a record of ``year`` ending by ``month``: the latest such month (a row of the
+        progress table whose latest is earlier was not in the month's report)."""
+        i = InvestmentRow
+        stmt = select(i.project_id, func.max(i.month)).where(i.year == year, i.month <= month).group_by(i.project_id)
+        return {int(pid): int(m) for pid, m in raw_rows(self.s, stmt)}
 
     def _records_after(self, reported: dict[int, tuple[int, int]], period: int) -> dict[int, int]:
         """Per project, the sum of its records wholly after its 自开工累计's month, up to ``period``
