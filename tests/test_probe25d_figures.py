@@ -229,6 +229,9 @@ def test_an_export_imported_again_keeps_a_span_of_months(data: AppContext, tmp_p
     # into the database it came from: nothing changes
     again = ImportService(data.database, MappingStore(tmp_path / "m2.json")).import_file(path, ImportOptions())
     assert again.ok and not again.written
+    # its 所含月份 column is said to be what the month cell gives, not "not a known column" (probe32a F7)
+    codes = {n.code: n.params for n in again.notes if n.params.get("header") in ("所含月份", "Months covered")}
+    assert "note_unknown_column" not in codes and "note_ignored_column" in codes
 
 
 def test_the_summary_text_gives_projects_and_planned_by_sector_and_district(data: AppContext) -> None:

@@ -226,6 +226,7 @@ EXCLUDED: dict[str, tuple[str, ...]] = {
 
 # Headers recognised and deliberately not stored (said as "not imported (…)" rather than "unknown").
 IGNORED: dict[str, tuple[str, ...]] = {
+    "months_covered": ("所含月份", "months covered"),  # an export's monthly sheet: its 月份 cell says the span
     "investment_kind": ("投资类型", "投资性质", "政府投资/社会投资", "investment type", "financing type",
                         "lending instrument", "投资方式", "资金性质"),
     "content": ("建设内容", "主要建设内容", "建设规模及内容", "建设规模及主要建设内容", "建设规模", "项目简介",

@@ -20,6 +20,7 @@ IGNORED_REASONS = Catalogue(
     "import_ignored_columns",
     {
         "investment_kind": ("investment type", "投资类型"),
+        "months_covered": ("the months of a span, which its Month cell gives", "跨月数据的所含月份，已由“月份”列给出"),
         "construction_period": ("construction period", "建设年限"),
         "content": ("description", "建设内容"),
         "cumulative": ("cumulative amounts", "累计数"),
