@@ -388,3 +388,8 @@ MESSAGES.merge(WIDE_MESSAGES)
 from zqtracker.domain.file_period_messages import FILE_PERIOD_MESSAGES  # noqa: E402
 
 MESSAGES.merge(FILE_PERIOD_MESSAGES)
+
+# Stored projects whose rows show a later stage than their status, kept (domain/stage_behind_messages.py).
+from zqtracker.domain.stage_behind_messages import STAGE_BEHIND_MESSAGES  # noqa: E402
+
+MESSAGES.merge(STAGE_BEHIND_MESSAGES)

@@ -52,6 +52,7 @@ from zqtracker.services.import_older import older_reports
 from zqtracker.services.import_records import analyse_records
 from zqtracker.services.import_shifts import ytd_shifts
 from zqtracker.services.import_skip import drop_refused
+from zqtracker.services.import_stage_behind import find_stages_behind
 from zqtracker.services.import_status_evidence import RowEvidence
 from zqtracker.services.import_views import references_in_simplified
 from zqtracker.storage.codec import RowCodec, StoredRow
@@ -287,6 +288,7 @@ def _compare(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Context
         result.unchanged += len(ks)
         return
     forward_by_sheet(plan, ctx, sa.targets, ks)  # a blank status on 已投产项目: the sheet's stage, forward only
+    find_stages_behind(result, sa, ctx, ks)  # rows showing a later stage than stored: kept, noted
     codec = ctx.codec
     fields = [f for f in PROJECT_FIELDS if f in plan.values]
     names = {kind: ctx.names_by_id(kind) for kind in _REF_FIELDS}

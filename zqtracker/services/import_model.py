@@ -120,6 +120,9 @@ class ImportAnalysis:
     # new projects given no status whose rows show their stage (services/import_status_evidence.py):
     # (sheet, row, the stage, the kinds of evidence)
     inferred: list[tuple[str, int, Status, list[str]]] = field(default_factory=list)
+    # stored projects whose rows show a later stage, kept (services/import_stage_behind.py):
+    # (sheet, row, name, stored status, the stage shown, the kinds of evidence)
+    behind: list[tuple[str, int, str, Status, Status, list[str]]] = field(default_factory=list)
     aliases: dict[str, str] = field(default_factory=dict)  # a district as written → the known one it means
     # amounts a spreadsheet program rounded (sheet, row, field, stored yuan, file's yuan, decimals shown):
     # listed apart, never written over the exact stored value

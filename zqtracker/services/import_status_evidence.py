@@ -32,6 +32,12 @@ _BUILDING = Status.UNDER_CONSTRUCTION
 _NAME_RE = re.compile(r"[(（【\[]\s*(?:续建|新开工)\s*[)）】\]]|(?:续建|新开工)(?:项目|工程)?\s*$")
 _CLAUSE_RE = re.compile(r"[，,；;。、\n]+")
 _NOT_YET = ("未", "尚", "待", "拟", "计划", "预计", "准备", "将", "争取", "力争", "确保", "开工前")
+_ASKED = (
+    "since_start",
+    "name",
+    "progress_note",
+    *(f + p for f in ("construction_start_on", "production_on") for p in ("", "_precision")),
+)
 _HALTED = ("停", "缓建", "暂缓", "终止", "取消", "搁置")
 _STAGE_WORDS = (
     (Status.IN_PRODUCTION, ("投产", "达产")),
@@ -80,12 +86,13 @@ class RowEvidence:
         # evidence of production for a row still investing this year (2022.3-2024.12 with 2025's 1-10月)
         fields = plan.layout.fields()
         self.planned_end = "construction_period" in fields and "production_on" not in fields
+        # the columns asked row by row, fetched once (a column the sheet lacks is a new list of None each time)
+        self.col = {f: plan.column(f) for f in _ASKED}
 
     def _reached(self, field: str, k: int) -> bool:
         """A date in ``field`` whose whole period ends on or before the report period ("2025" does not
         for October 2025: it may mean December)."""
-        day = self.plan.column(field)[k]  # type: ignore[union-attr]
-        precision = self.plan.column(field + "_precision")[k]  # type: ignore[union-attr]
+        day, precision = self.col[field][k], self.col[field + "_precision"][k]
         return day is not None and period_end(day, DatePrecision(precision or "day")) <= self.as_of
 
     def of(self, k: int) -> tuple[Status, list[str]] | None:
@@ -95,7 +102,7 @@ class RowEvidence:
         shown: list[tuple[Status, str]] = []
         if k in self.completed:
             shown.append((_BUILDING, "completed"))
-        since = plan.column("since_start")[k]
+        since = self.col["since_start"][k]
         if isinstance(since, int) and since > 0:
             shown.append((_BUILDING, "since_start"))
         if self._reached("construction_start_on", k):
@@ -106,10 +113,10 @@ class RowEvidence:
             status = status_of_word(word)
             if status is not None and status.is_pipeline and status.order >= _BUILDING.order:
                 shown.append((status, "date_word"))
-        name = plan.column("name")[k]
+        name = self.col["name"][k]
         if isinstance(name, str) and _NAME_RE.search(name):
             shown.append((_BUILDING, "name"))
-        stage = progress_stage(plan.column("progress_note")[k])
+        stage = progress_stage(self.col["progress_note"][k])
         if stage is not None:
             shown.append((stage, "progress"))
         if not shown:
