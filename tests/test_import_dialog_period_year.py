@@ -63,3 +63,25 @@ def test_the_report_month_is_asked_for_a_title_and_a_sheet_of_two_years(
     }
     assert stored == {(2025, 1, 10, 5_000_000), (2025, 1, 10, 12_000_000)}
     dialog.close()
+
+
+def test_the_question_and_the_waiting_rows_follow_a_live_language_switch(
+    qtbot, ctx: AppContext, tmp_path: Path, artifacts: Path, translations
+) -> None:
+    """Asked in Chinese, switched to English as Preferences does (and back): the reason beside the field and
+    the rows' words are worded again; at 1366×768 the field, its reason and the rows all show."""
+    from test_import_dialog_language import switched
+
+    path = write_workbook(tmp_path / "四会市.xlsx", SheetSpec("2025年10月", ROWS))
+    translations.switch("zh_CN")
+    dialog = shown(qtbot, ctx, path, "zh")
+    dialog.resize(1366, 768)
+    q = dialog.questions
+    assert q.period_hint.text() == HINT["zh"] and status_of(dialog, 3) == HELD["zh"]
+    switched(qtbot, translations, dialog, "en")
+    assert q.period_box.isVisible() and q.period_hint.text() == HINT["en"]
+    assert [status_of(dialog, r) for r in (3, 4)] == [HELD["en"]] * 2
+    dialog.grab().save(str(artifacts / "import-period-sheet-year-live-switch-en.png"))
+    switched(qtbot, translations, dialog, "zh")
+    assert q.period_hint.text() == HINT["zh"] and status_of(dialog, 4) == HELD["zh"]
+    dialog.close()
