@@ -100,6 +100,29 @@ def test_a_project_off_its_districts_list_is_not_reported(ctx: AppContext, tmp_p
     assert (en[this_month], en[ytd]) == ("not reported", "16.80 (Jan–Jul)")
 
 
+def test_a_closed_month_keeps_its_not_reported_after_a_late_figure(ctx: AppContext, tmp_path: Path) -> None:
+    """October closed with P off the list (未报, 1–7月); a figure of P's October imported afterwards
+    changes the records, not the closed month: its table still says 未报 and 1,680（1–7月）, as closed
+    (the months each project last reported were looked up in the current records)."""
+    from zqtracker.domain.rounds import Period
+    from zqtracker.services.rounds import RoundService
+
+    _load(ctx, tmp_path)
+    RoundService(ctx.database).close(Period(2025, 10))
+    late = write_workbook(tmp_path / "late.xlsx", SheetSpec("Sheet1", [
+        ["肇庆市2025年重点项目月度完成投资情况表"], UNIT_LINE,
+        ["序号", "项目名称", "8月", "9月", "10月"], [1, "高要储能项目", 200, 200, 200],
+    ]))  # fmt: skip
+    result = ImportService(ctx.database, MappingStore(tmp_path / "mappings.json")).import_file(late, ImportOptions())
+    assert result.ok and result.written, [p.reason("en") for p in result.problems]
+    table = _table(ctx, 10, "zh")
+    this_month, ytd = len(table.columns) - 4, len(table.columns) - 3
+    assert _row(table, "高要储能项目")[this_month : ytd + 1] == ("未报", "1,680（1–7月）")
+    assert "未报：高要储能项目8月、9月、10月。" in table.note
+    open_table = _table(ctx, 9, "zh")  # September is not closed: the late figures count
+    assert _row(open_table, "高要储能项目")[this_month : ytd + 1] == ("200", "2,080")
+
+
 def test_a_year_reported_through_october_with_none_before_it(ctx: AppContext, tmp_path: Path, capsys) -> None:
     db = ["--db", _load(ctx, tmp_path).database.url]
     for asked in ([], ["--through", "12"]):

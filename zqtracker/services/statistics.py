@@ -138,7 +138,7 @@ class StatisticsService:
             q = StatsQueries(s)
             closed = (year, month) if q.closed_at(year, month) else None
             cube = _cube(q, (year - 1, year), f, closed)
-            last = q.last_months(year, month)
+            last = q.last_months(year, month, closed)
         return progress_gaps(cube, year, month, last)
 
     def signed_by_month(self, year: int, f: ProjectFilter | None = None) -> dict[int, tuple[int, int, int]]:

@@ -294,11 +294,15 @@ class StatsQueries:
                         None if r[13] is None else int(r[13]), from_report))  # fmt: skip
         return out
 
-    def last_months(self, year: int, month: int) -> dict[int, int]:
+    def last_months(self, year: int, month: int, closed: tuple[int, int] | None = None) -> dict[int, int]:
         """Per project with a record of ``year`` ending by ``month``: the latest such month (a row of the
-        progress table whose latest is earlier was not in the month's report)."""
-        i = InvestmentRow
+        progress table whose latest is earlier was not in the month's report). ``closed``: of the
+        figures frozen when that month was closed, as investment_cells reads them."""
+        i = InvestmentRow if closed is None else ClosedInvestmentRow
         stmt = select(i.project_id, func.max(i.month)).where(i.year == year, i.month <= month).group_by(i.project_id)
+        if closed is not None:
+            c = ClosedInvestmentRow
+            stmt = stmt.where(c.close_year == closed[0], c.close_month == closed[1])
         return {int(pid): int(m) for pid, m in raw_rows(self.s, stmt)}
 
     def _records_after(self, reported: dict[int, tuple[int, int]], period: int) -> dict[int, int]:
