@@ -13,7 +13,9 @@ from __future__ import annotations
 import html
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from zqtracker.io.numfmt import column_letter
 from zqtracker.io.xlsx_formulas import column_number
@@ -50,6 +52,32 @@ class Extent:
         if not cols or not rows:
             return None if len(self.right) == KEPT or len(self.down) == KEPT else 0
         return (rows[0] - self.first_row + 1) * (cols[0] - self.first_col + 1)
+
+    def add(self, row: int, col: int, text: Callable[[], str]) -> None:
+        """A cell with a value at ``row``, ``col`` (1-based); ``text()`` is asked only of a cell kept."""
+        if row < self.first_row:
+            self.first_row = row
+        if col < self.first_col:
+            self.first_col = col
+        far_right = len(self.right) < KEPT or (col, row) > self.right[-1][:2]
+        far_down = len(self.down) < KEPT or (row, col) > self.down[-1][:2]
+        if far_right or far_down:
+            shown = text()
+            if far_right:
+                _keep(self.right, (col, row, shown))
+            if far_down:
+                _keep(self.down, (row, col, shown))
+
+    def refusal(self, limit: int, strings: Callable[[set[int]], list[str]]) -> dict | None:
+        """The far_cells refusal's parameters when a few far cells stretch the sheet past ``limit``
+        cells (None otherwise); ``strings(indexes)``: the shared strings up to the largest index."""
+        total = self.cells()
+        strays = self.strays(limit) if total is not None and total > limit else None
+        if not strays:
+            return None
+        texts = strings({int(t[2:]) for _r, _c, t in strays if t.startswith("s:") and t[2:].isdigit()})
+        named = "; ".join(f"{column_letter(c - 1)}{r}{_shown(t, texts)}" for r, c, t in strays)
+        return {"cells": total, "rows": self.down[0][0], "cols": self.right[0][0], "limit": limit, "far": named}
 
     def strays(self, limit: int) -> list[tuple[int, int, str]] | None:
         """The fewest of the farthest cells whose removal leaves at most ``limit`` cells (row, col,
@@ -90,20 +118,13 @@ def extent(zf: zipfile.ZipFile, part: str) -> Extent:
             ref, value = _REF_RE.search(m.group(1)), _VALUE_RE.search(m.group(2))
             if ref is None or value is None:
                 continue  # a styled cell without a value: python-calamine skips it too
-            row, col = int(ref.group(2)), column_number(ref.group(1).decode())
-            out.first_row, out.first_col = min(out.first_row, row), min(out.first_col, col)
-            far_right = len(out.right) < KEPT or (col, row) > out.right[-1][:2]
-            far_down = len(out.down) < KEPT or (row, col) > out.down[-1][:2]
-            if not (far_right or far_down):
-                continue
-            text = html.unescape(value.group(1).decode("utf-8", "replace"))
-            if _SHARED_RE.search(m.group(1)):
-                text = "s:" + text
-            if far_right:
-                _keep(out.right, (col, row, text))
-            if far_down:
-                _keep(out.down, (row, col, text))
+            out.add(int(ref.group(2)), column_number(ref.group(1).decode()), partial(_text, m, value))
     return out
+
+
+def _text(m: re.Match, value: re.Match) -> str:
+    text = html.unescape(value.group(1).decode("utf-8", "replace"))
+    return "s:" + text if _SHARED_RE.search(m.group(1)) else text
 
 
 def shared_strings(zf: zipfile.ZipFile, wanted: set[int]) -> list[str]:
@@ -129,13 +150,4 @@ def too_far(path: str, part: str, limit: int) -> dict | None:
     ``limit`` cells because of a few far out (None otherwise: the <dimension> overstated, or
     the sheet is simply big — then read, or refused for its size, as usual)."""
     with zipfile.ZipFile(path) as zf:
-        reach = extent(zf, part)
-        total = reach.cells()
-        strays = reach.strays(limit) if total is not None and total > limit else None
-        if not strays:
-            return None
-        wanted = {int(t[2:]) for _r, _c, t in strays if t.startswith("s:") and t[2:].isdigit()}
-        strings = shared_strings(zf, wanted)
-    named = "; ".join(f"{column_letter(c - 1)}{r}{_shown(t, strings)}" for r, c, t in strays)
-    rows, cols = reach.down[0][0], reach.right[0][0]
-    return {"cells": total, "rows": rows, "cols": cols, "limit": limit, "far": named}
+        return extent(zf, part).refusal(limit, lambda wanted: shared_strings(zf, wanted))

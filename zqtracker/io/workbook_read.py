@@ -48,7 +48,7 @@ def facts_of(path: str, kind: str, max_cells: int) -> Package:
     if kind == "xlsb":
         from zqtracker.io.xlsb_package import xlsb_facts
 
-        return xlsb_facts(path)
+        return xlsb_facts(path, max_cells)
     if kind == "ods":
         from zqtracker.io.ods_package import ods_facts
 
@@ -120,7 +120,10 @@ def _read_workbook(
     failed: list[str] = []
     shared = SharedText(path)
     for name in wanted:
-        if package.declared.get(name, 0) > max_cells and name in package.sheet_parts:
+        if name in package.far:  # an .xlsb's far cells, found with its facts (io/xlsb_far.py)
+            emit(("sheet_error", name, "far_cells", package.far[name]))
+            continue
+        if kind == "xlsx" and package.declared.get(name, 0) > max_cells and name in package.sheet_parts:
             from zqtracker.io.far_cells import too_far
 
             far = too_far(path, package.sheet_parts[name], max_cells)  # a stray cell at XFD1048576?

@@ -18,7 +18,7 @@ from zqtracker.io.row_ranges import RangeCollector
 from zqtracker.io.xlsb_strike import CELLS, STYLES_PART, XlsbDamaged, struck_cell, struck_xfs
 from zqtracker.io.xlsx_package import Package, _local
 
-ROW_HDR, CELL_ERROR, FMLA_ERROR, COL_INFO, MERGE_CELL = 0, 3, 11, 60, 176
+ROW_HDR, CELL_ERROR, FMLA_ERROR, COL_INFO, MERGE_CELL, WS_DIM = 0, 3, 11, 60, 176, 148
 ROW_DY_ZERO = 0x10  # BrtRowHdr's 12th byte: fDyZero, the row is hidden (by hand or by a filter)
 WB_PROP, BUNDLE_SH = 153, 156
 
@@ -66,9 +66,11 @@ def _wide(data: bytes, off: int, end: int) -> tuple[str | None, int]:
     return data[off + 4 : stop].decode("utf-16-le", "replace"), stop
 
 
-def xlsb_facts(path: str) -> Package:
+def xlsb_facts(path: str, max_cells: int | None = None) -> Package:
     """Best effort, like io/xlsx_package.package_facts: a damaged package is left to the parser, but
-    for a record cut short where it would hide struck rows: the file is refused (``refused``)."""
+    for a record cut short where it would hide struck rows: the file is refused (``refused``). A sheet
+    whose BrtWsDim spans more than ``max_cells`` is looked through for the few far cells that
+    stretch it (io/xlsb_far.py)."""
     facts = Package()
     try:
         with zipfile.ZipFile(path) as zf:
@@ -86,7 +88,14 @@ def xlsb_facts(path: str) -> Package:
             styles = zf.read(names[STYLES_PART]) if STYLES_PART in names else b""  # size-checked by io/sniff.py
             struck = struck_xfs(records(styles, strict=names.get(STYLES_PART)), styles)
             for name, part in facts.sheet_parts.items():
-                _sheet(facts, name, zf.read(part), struck, part)
+                data = zf.read(part)
+                _sheet(facts, name, data, struck, part)
+                if max_cells is not None and facts.declared.get(name, 0) > max_cells:
+                    from zqtracker.io.xlsb_far import far_refusal
+
+                    far = far_refusal(zf, names, data, max_cells)
+                    if far is not None:
+                        facts.far[name] = far
     except XlsbDamaged as exc:
         facts.refused = ("xlsb_record_cut", {"entry": exc.args[0]})
     except Exception:  # noqa: BLE001
@@ -127,6 +136,9 @@ def _sheet(facts: Package, name: str, data: bytes, struck: frozenset[int] = froz
             lo, hi = struct.unpack_from("<II", data, off)
             if data[off + 16] & 1 and lo <= hi:
                 hidden.append((lo, min(hi, 16383)))
+        elif rtype == WS_DIM and n >= 16:
+            r0, r1, c0, c1 = struct.unpack_from("<IIII", data, off)
+            facts.declared[name] = max(r1 - r0 + 1, 0) * max(c1 - c0 + 1, 0)
         elif rtype == MERGE_CELL and n >= 16:
             r0, r1, c0, c1 = struct.unpack_from("<IIII", data, off)
             merged.append((r0, c0, r1, c1))

@@ -41,6 +41,7 @@ class Package:
         self.escaped: list[str] = []  # sheets whose text holds an _xHHHH_ escape (io/xlsx_escapes.py)
         self.declared: dict[str, int] = {}  # the cells an .xlsx sheet's <dimension> says it spans
         self.unreadable: str | None = None  # an .xlsx part our XML reader cannot parse (io/xlsx_places.py)
+        self.far: dict[str, dict] = {}  # an .xlsb sheet stretched by a few far cells: the refusal (io/xlsb_far.py)
         self.refused: tuple[str, dict] | None = None  # an .ods too big to open: its refusal (io/ods_package.py)
         # The writer asks for every formula to be calculated on opening (calcPr fullCalcOnLoad):
         # XlsxWriter and its kin, which store 0 as every formula's value unless told otherwise.
