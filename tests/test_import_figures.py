@@ -233,6 +233,34 @@ def test_a_rounded_monthly_amount_is_listed_apart(service: ImportService, ctx: A
     assert [r["field"] for r in result.rounded] == ["2023-09"] and result.rounded[0]["decimals_shown"] == 2
 
 
+def test_a_typed_amount_in_a_column_showing_more_decimals_is_a_change(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    """probe33b F1: our export shows every digit (12.34567891亿); a user types 1.2 over 1.23456789 in one
+    row. 1.2 is the stored amount rounded to one decimal, but the column shows eight elsewhere: no
+    spreadsheet program rounded this cell, the user changed it — written, not listed apart. Likewise
+    a month typed 0.12 over 0.1234 in a sheet whose other months show four decimals. A column whose
+    values all show two decimals (a CSV "as shown") is still rounding (the test above)."""
+    exact = [
+        ["2023年完成投资"],
+        ["项目编号", "项目名称", "所在区域", "计划总投资（元）", "9月（元）"],
+        ["G-1", "甲一项目", "端州区", 123_456_789, 12_340_000],
+        ["G-2", "甲二项目", "端州区", 1_234_567_891, 56_780_000],
+    ]
+    service.import_file(write_workbook(tmp_path / "e.xlsx", SheetSpec("S", exact)), ImportOptions())
+    typed = [
+        ["2023年完成投资"],
+        ["项目编号", "项目名称", "计划总投资（亿元）", "9月（亿元）"],
+        ["G-1", "甲一项目", 1.2, 0.12],  # typed over 1.23456789 and 0.1234
+        ["G-2", "甲二项目", 12.34567891, 0.5678],  # as exported: eight and four decimals
+    ]
+    result = service.import_file(write_workbook(tmp_path / "t.xlsx", SheetSpec("S", typed)), ImportOptions())
+    assert result.ok and result.rounded == [], result.rounded
+    planned = {p.code: p.planned_investment for p in ctx.projects.all_projects()}
+    assert planned == {"G-1": 120_000_000, "G-2": 1_234_567_891}
+    assert records(ctx, "G-1") == [(2023, 9, 9, 12_000_000)] and records(ctx, "G-2") == [(2023, 9, 9, 56_780_000)]
+
+
 def month_sheet(month: int, rows: list[tuple[str, float, float]]) -> SheetSpec:
     """A district's monthly sheet: 当月 and 1–X月累计 of each project (万元)."""
     head = ["序号", "项目编号", "项目名称", "所在区域", "总投资", "当月完成投资", f"1-{month}月累计完成投资"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from zqtracker.domain.rounding import money_rounded_places, rounded_places
+from zqtracker.domain.rounding import money_rounded_places, rounded_places, shown_places
 
 YI, WAN = 100_000_000, 10_000
 
@@ -28,3 +28,17 @@ def test_half_way_values_round_either_way_programs_do() -> None:
     assert rounded_places(Decimal("2.12"), Decimal("2.125")) == 2  # half even (some CSV writers)
     assert rounded_places(Decimal("60"), Decimal("60.0000")) is None  # equal
     assert rounded_places(Decimal("12.35"), Decimal("12.3")) is None  # more digits than stored: a change
+
+
+def test_a_cell_is_judged_at_the_decimals_its_column_shows() -> None:
+    """probe33b F1: 1.2 typed over 1.23456789 in a column showing eight decimals is a change; in a column
+    showing one (or none beyond its own) it is the stored amount rounded."""
+    stored = 123_456_789  # 1.23456789亿元
+    assert money_rounded_places(Decimal("1.2"), YI, stored) == 1
+    assert money_rounded_places(Decimal("1.2"), YI, stored, 1) == 1
+    assert money_rounded_places(Decimal("1.2"), YI, stored, 8) is None
+    assert money_rounded_places(Decimal("1.23"), YI, stored, 2) == 2
+    assert money_rounded_places(Decimal("1.2"), YI, stored, 2) is None  # 1.20 is not 1.23
+    assert shown_places([120_000_000, 123_456_789, None], YI) == 8
+    assert shown_places([1_235_000_000, 50_000_000], YI) == 2 and shown_places([7_503_500], WAN) == 2
+    assert shown_places([10_000, 0], WAN) == 0 and shown_places([1], YI) == 8 and shown_places([], YI) == 0

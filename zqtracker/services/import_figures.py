@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from decimal import Decimal
 from typing import Any
 
 from zqtracker.domain.cumulative import MonthSpan, derive_from_ytd, month_amount_from_ytd, ytd_points
@@ -27,7 +26,7 @@ from zqtracker.domain.fuzzy_dates import DatePrecision, FuzzyDate
 from zqtracker.domain.hanzi import simplified
 from zqtracker.domain.models import InvestmentRecord
 from zqtracker.domain.money_format import SheetAmount
-from zqtracker.domain.rounding import money_rounded_places
+from zqtracker.domain.rounding import rounded_money, shown_places
 from zqtracker.io.values import display
 from zqtracker.services.import_model import INVALID, SAME, UPDATE, Context, ImportAnalysis, SheetAnalysis, add_problem
 from zqtracker.services.import_own_months import own_months
@@ -328,14 +327,6 @@ def records_with(stored: list[InvestmentRecord], newer: Sequence[InvestmentRecor
     return sorted([*kept, *newer], key=lambda r: r.month)
 
 
-def rounded_money(cell_yuan: int, factor: int | None, stored_yuan: int | None) -> int | None:
-    """The decimals a spreadsheet program rounded ``stored_yuan`` to, if ``cell_yuan`` (read in units
-    of ``factor``) is nothing but that; None for a real change."""
-    if stored_yuan is None or not factor or factor == 1:
-        return None
-    return money_rounded_places(Decimal(cell_yuan) / Decimal(factor), factor, stored_yuan)
-
-
 # -- project figures: dates at their precision, since-start, amounts in another currency --------------
 def figure_diffs(
     sa: SheetAnalysis,
@@ -378,6 +369,7 @@ def figure_diffs(
         for n, k in enumerate(ks):
             if foreign[k] is not None and codec.foreign_differs(foreign[k], befores[n]):
                 diffs.setdefault(k, {})["planned_foreign"] = foreign[k]
+    shown: dict[str, int] = {}  # the most decimals each money column shows (domain/rounding.py)
     for n, k in enumerate(ks):
         changed = diffs.get(k)
         if not changed:
@@ -390,7 +382,9 @@ def figure_diffs(
                 if stored is None or tuple(stored[1:]) != tuple(new[1:]):
                     continue
                 stored, new = stored[0], new[0]
-            places = rounded_money(new, plan.factors[f], stored)
+            if f not in shown and plan.factors[f] not in (None, 1):
+                shown[f] = shown_places(plan.values[f], plan.factors[f])
+            places = rounded_money(new, plan.factors[f], stored, shown.get(f, 0))
             if places is not None:
                 changed.pop(f)
                 result.rounded.append((sa.name, plan.row_numbers[k], f, stored, new, places))

@@ -3,10 +3,13 @@ which records are new, changed or the same as stored, and months given twice."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.money import MAX_MONEY
+from zqtracker.domain.rounding import rounded_money, shown_places
 from zqtracker.io.layout import MONTHLY
-from zqtracker.services.import_figures import analyse_ytd, in_two_columns, rounded_money
+from zqtracker.services.import_figures import analyse_ytd, in_two_columns
 from zqtracker.services.import_growth import check_growth
 from zqtracker.services.import_last_year import analyse_last_year
 from zqtracker.services.import_matching import district_key, name_keys
@@ -45,6 +48,7 @@ def analyse_records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: 
     records, numbers = result.records, plan.row_numbers
     unchanged = 0
     factor = plan.factors.get("amount")
+    shown = _shown_places(plan.months, factor)
     for k, y, m, yuan in plan.months:
         target = targets[k]
         if target is None or status[k] == INVALID:
@@ -59,7 +63,7 @@ def analyse_records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: 
             if before is not None and before[0] == yuan:
                 unchanged += 1
                 counts[1] += 1
-            elif before is not None and (places := rounded_money(yuan, factor, before[0])) is not None:
+            elif before is not None and (places := rounded_money(yuan, factor, before[0], shown())) is not None:
                 result.rounded.append((sa.name, numbers[k], f"{y}-{m:02d}", before[0], yuan, places))
                 unchanged += 1  # a spreadsheet program rounded it: left as stored, listed apart
                 counts[1] += 1
@@ -201,3 +205,16 @@ def _monthly_targets(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, se
             sa.status[k] = INVALID
             continue
         sa.targets[k] = target
+
+
+def _shown_places(months: list[tuple[int, int, int, int]], factor: int | None) -> Callable[[], int]:
+    """The most decimals the sheet's monthly amounts show (domain/rounding.shown_places), worked out
+    when first asked: only a re-import with a changed amount asks."""
+    found: list[int] = []
+
+    def shown() -> int:
+        if not found:
+            found.append(shown_places((yuan for _k, _y, _m, yuan in months), factor) if factor and factor > 1 else 0)
+        return found[0]
+
+    return shown
