@@ -75,6 +75,23 @@ def test_a_corrected_month_under_a_year_to_date_says_the_later_year_to_date_move
     assert sum(months(ctx, A).values()) == 2446 * WAN  # the district's 1–4月 again
 
 
+def test_a_correction_under_several_later_months_names_the_first_and_the_last(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    """probe33b F7: a month sheet alone (code, name, 月份, amount — no project row fetched) corrects
+    A's January (200 → 500万) under February–April stored: the note names A by its name (was "1:") and
+    the years to date through February (400 → 700万) and through April (1,946 … here 200+200+1077+969 =
+    2,446 → 2,746万), the months between moving alike."""
+    service.import_file(monthly(tmp_path, "3月.xlsx", 1077), ImportOptions())
+    service.import_file(april(tmp_path), ImportOptions())
+    head = ["项目名称", "所在区域", "月份", "完成投资（万元）"]
+    fixed = write_workbook(tmp_path / "1月更正.xlsx", SheetSpec("月度完成投资", [head, [A, "高要区", "2026-01", 500]]))
+    result = service.import_file(fixed, ImportOptions(lang="zh"))
+    assert result.ok and months(ctx, A)[1] == 500 * WAN
+    (note,) = [n.message("zh") for n in result.notes if n.code == "note_ytd_shifted"]
+    assert f"{A}：2026年1–2月 400万元 → 700万元 … 2026年1–4月 2,446万元 → 2,746万元" in note, note
+
+
 def test_a_correction_with_nothing_stored_after_it_says_nothing(
     service: ImportService, ctx: AppContext, tmp_path: Path
 ) -> None:

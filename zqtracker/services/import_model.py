@@ -135,7 +135,7 @@ class ImportAnalysis:
     # stage / remarks were left as stored: (sheet, row, (y, m) reported, (y, m) stored, fields kept)
     older: list[tuple[str, int, tuple[int, int], tuple[int, int], tuple[str, ...]]] = field(default_factory=list)
     # stored months after the months written whose year to date moves (services/import_shifts.py)
-    shifted: list[tuple[str, int, int, int, int]] = field(default_factory=list)
+    shifted: list[tuple[str, int, list[tuple[int, int, int]]]] = field(default_factory=list)
     # years to date above the project's planned total investment, imported since their header names this
     # year's months (a note): (sheet, row, year, month, year to date yuan, planned yuan, the column's factor)
     above_planned: list[tuple[str, int, int, int, int, int, int]] = field(default_factory=list)
