@@ -393,3 +393,8 @@ MESSAGES.merge(FILE_PERIOD_MESSAGES)
 from zqtracker.domain.stage_behind_messages import STAGE_BEHIND_MESSAGES  # noqa: E402
 
 MESSAGES.merge(STAGE_BEHIND_MESSAGES)
+
+# Stored projects of the file's districts that its list leaves out, kept (domain/absent_messages.py).
+from zqtracker.domain.absent_messages import ABSENT_MESSAGES  # noqa: E402
+
+MESSAGES.merge(ABSENT_MESSAGES)
