@@ -393,3 +393,8 @@ MESSAGES.merge(FILE_PERIOD_MESSAGES)
 from zqtracker.domain.stage_behind_messages import STAGE_BEHIND_MESSAGES  # noqa: E402
 
 MESSAGES.merge(STAGE_BEHIND_MESSAGES)
+
+# Values a merge keeps though the file's cell says otherwise: a blank, an 产业链 (domain/kept_messages.py).
+from zqtracker.domain.kept_messages import KEPT_MESSAGES  # noqa: E402
+
+MESSAGES.merge(KEPT_MESSAGES)
