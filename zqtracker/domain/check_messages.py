@@ -346,8 +346,10 @@ _CHECK_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
     ),
     "note_no_amount": (
         "Sheet “{sheet}”: row(s) {rows} give no amount: no record written — nothing was reported for that project "
-        "and month ({count} row(s)).",
-        "工作表“{sheet}”：第 {rows} 行未填金额，未写入记录——该项目当月未报送（共 {count} 行）。",
+        "and month ({count} row(s)). A figure already stored for it is kept: a blank cell never erases one; to "
+        "remove it, clear the month in the project's detail pane (its monthly grid).",
+        "工作表“{sheet}”：第 {rows} 行未填金额，未写入记录——该项目当月未报送（共 {count} 行）。"
+        "数据库中已有的当月数保留不变：空单元格不会清除已有数据；如需删除，请在项目详情窗格的月度表格中清除该月。",
     ),
     "planned_unit_implausible": (
         "{field_label}: read in {unit}, as the header or unit line says, the middle of its {count} amounts is "

@@ -394,6 +394,11 @@ from zqtracker.domain.stage_behind_messages import STAGE_BEHIND_MESSAGES  # noqa
 
 MESSAGES.merge(STAGE_BEHIND_MESSAGES)
 
+# Values a merge keeps though the file's cell says otherwise: a blank, an 产业链 (domain/kept_messages.py).
+from zqtracker.domain.kept_messages import KEPT_MESSAGES  # noqa: E402
+
+MESSAGES.merge(KEPT_MESSAGES)
+
 # Stored projects of the file's districts that its list leaves out, kept (domain/absent_messages.py).
 from zqtracker.domain.absent_messages import ABSENT_MESSAGES  # noqa: E402
 

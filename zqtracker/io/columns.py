@@ -7,6 +7,7 @@ write, and what import recognises first) and the synonyms real district spreadsh
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -258,6 +259,15 @@ def sheet_role(name: str) -> str | None:
         if base in names:
             return role
     return None
+
+
+# A sheet of instructions: the template's 填表说明 and 下拉选项, a district's 说明, 填表说明, 指标解释 — a table of
+# the fields, never projects, and its years are examples, never the report's (probe33b F2)
+_INSTRUCTIONS_RE = re.compile(r"^(?:填表|填报|字段|指标)?(?:说明|解释|释义)(?:页)?$|^指标解释$|^instructions?$", re.I)
+
+
+def instructions_sheet(name: str) -> bool:
+    return sheet_role(name) in ("instructions", "lists") or bool(_INSTRUCTIONS_RE.match(name.strip()))
 
 
 # -- recognised by import only -------------------------------------------------------------------

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from zqtracker.domain.errors import Problem
+from zqtracker.io.columns import instructions_sheet
 from zqtracker.io.layout_model import SheetLayout
 from zqtracker.io.sheet_context import book_year, names_one_period, period_in_name
 from zqtracker.io.values import year_in
@@ -39,7 +40,10 @@ NO_BOOK = BookNames()  # a sheet read alone: no other sheets, no file
 
 
 def book_names(book: RawWorkbook) -> BookNames:
-    return BookNames(book_year([s for s in book.sheets if s.error is None]), book.path.stem)
+    """A sheet of instructions is no source: its years are examples (the template's 2023-10-10, probe33b F2)."""
+    return BookNames(
+        book_year([s for s in book.sheets if s.error is None and not instructions_sheet(s.name)]), book.path.stem
+    )
 
 
 def file_year(layout: SheetLayout, sheet_year: int | None, file: str) -> None:

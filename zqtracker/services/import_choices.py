@@ -6,10 +6,9 @@ command line refuses that the dialog would ask."""
 from __future__ import annotations
 
 import copy
-import re
 
 from zqtracker.domain.errors import Problem
-from zqtracker.io.columns import DATA_SHEET_ROLES, sheet_role
+from zqtracker.io.columns import DATA_SHEET_ROLES, instructions_sheet, sheet_role
 from zqtracker.io.errors import CellProblem, WorkbookRefused
 from zqtracker.io.layout import SheetLayout
 from zqtracker.io.plan import SheetPlan
@@ -108,13 +107,9 @@ def is_view_sheet(name: str) -> bool:
     return role is not None and role not in DATA_SHEET_ROLES
 
 
-# A district's sheet of instructions (说明, 填表说明, 指标解释): a table of the fields, never projects
-_INSTRUCTIONS_RE = re.compile(r"^(?:填表|填报|字段|指标)?(?:说明|解释|释义)(?:页)?$|^指标解释$|^instructions?$", re.I)
-
-
 def default_sheet(sheet: RawSheet) -> bool:
     """Imported without being named: visible, not a view zqtracker wrote, not a sheet of instructions."""
-    return sheet.visible and not is_view_sheet(sheet.name) and not _INSTRUCTIONS_RE.match(sheet.name.strip())
+    return sheet.visible and not is_view_sheet(sheet.name) and not instructions_sheet(sheet.name)
 
 
 def shown_codes(book: RawWorkbook, raw: RawSheet, plan: SheetPlan, layout: SheetLayout | None = None) -> None:

@@ -22,7 +22,7 @@ from zqtracker.io.layout import PROJECTS, UNKNOWN, BookNames, SheetLayout, book_
 from zqtracker.io.plan import PlanBuilder, SheetPlan
 from zqtracker.io.reader import RawSheet, RawWorkbook, read_workbook
 from zqtracker.io.values import fold
-from zqtracker.services import import_apply, import_credit, import_left
+from zqtracker.services import import_apply, import_credit, import_kept
 from zqtracker.services.history import explains_conflicts
 from zqtracker.services.import_analysis import analyse_sheets
 from zqtracker.services.import_changes import changes_of, readded, rounded_of
@@ -229,7 +229,7 @@ class ImportService:
         analysis = analyse_sheets(book, sheets, ctx, options.mode, options.skip_invalid)
         analysis.aliases = aliases
         analysis.notes = notes_of(analysis, options.lang, options.unit, options.rates, options.date_order)
-        analysis.notes += [*codes.settle(analysis), *readded(self.db, analysis), *import_left.notes(self.db, analysis)]
+        analysis.notes += [*codes.settle(analysis), *readded(self.db, analysis), *import_kept.notes(self.db, analysis)]
         return analysis
 
     def plan_options(
