@@ -393,3 +393,8 @@ MESSAGES.merge(FILE_PERIOD_MESSAGES)
 from zqtracker.domain.stage_behind_messages import STAGE_BEHIND_MESSAGES  # noqa: E402
 
 MESSAGES.merge(STAGE_BEHIND_MESSAGES)
+
+# Two rows of one import on one stored project, neither linked (domain/twice_messages.py).
+from zqtracker.domain.twice_messages import TWICE_MESSAGES  # noqa: E402
+
+MESSAGES.merge(TWICE_MESSAGES)
