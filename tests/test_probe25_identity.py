@@ -89,7 +89,8 @@ def test_a_reused_code_under_a_stock_name_of_another_enterprise_is_asked(
     after = state(ctx)
     assert after["高要区标准厂房建设项目"] == factory and len(after) == 5
     assert after["高要区物流仓储中心建设项目"] == (None, "肇庆顺通物流有限公司", 60_000_000, [(11, 1, 25_000_000)])
-    assert after["恒通光伏组件扩产项目(一期)"][3] == [(10, 1, 65_000_000), (11, None, 9_000_000)]
+    # (half-width brackets: the stored name with its full-width ones stays, no rename)
+    assert after["恒通光伏组件扩产项目（一期）"][3] == [(10, 1, 65_000_000), (11, None, 9_000_000)]
 
 
 def test_a_light_rename_under_a_code_with_another_enterprise_is_matched(

@@ -403,3 +403,8 @@ MESSAGES.merge(KEPT_MESSAGES)
 from zqtracker.domain.absent_messages import ABSENT_MESSAGES  # noqa: E402
 
 MESSAGES.merge(ABSENT_MESSAGES)
+
+# Two rows of one import on one stored project, neither linked (domain/twice_messages.py).
+from zqtracker.domain.twice_messages import TWICE_MESSAGES  # noqa: E402
+
+MESSAGES.merge(TWICE_MESSAGES)

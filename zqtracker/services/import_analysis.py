@@ -54,6 +54,7 @@ from zqtracker.services.import_shifts import ytd_shifts
 from zqtracker.services.import_skip import drop_refused
 from zqtracker.services.import_stage_behind import find_stages_behind
 from zqtracker.services.import_status_evidence import RowEvidence
+from zqtracker.services.import_twice import taken_before
 from zqtracker.services.import_views import references_in_simplified
 from zqtracker.storage.codec import RowCodec, StoredRow
 
@@ -179,7 +180,7 @@ def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Contex
                 sa.status[k] = INVALID
                 continue
             new_ks.append(k)
-        else:
+        elif not taken_before(seen, ctx, sa, k, m.pid, linked is not None):  # one stored project, one row
             sa.targets[k] = m.pid
             matched.append(k)
     new_ks = named_twice(seen, sa, new_ks)  # a project listed with a code and without, or under two codes

@@ -23,12 +23,12 @@ from typing import Any
 from zqtracker.domain.cumulative import MonthSpan, derive_from_ytd, month_amount_from_ytd, ytd_points
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.fuzzy_dates import DatePrecision, FuzzyDate
-from zqtracker.domain.hanzi import simplified
 from zqtracker.domain.models import InvestmentRecord
 from zqtracker.domain.money_format import SheetAmount
 from zqtracker.domain.rounding import rounded_money, shown_places
 from zqtracker.io.values import display
 from zqtracker.services.import_model import INVALID, SAME, UPDATE, Context, ImportAnalysis, SheetAnalysis, add_problem
+from zqtracker.services.import_name_forms import same_name
 from zqtracker.services.import_own_months import own_months
 from zqtracker.services.import_quarter_sums import own_months_problem
 from zqtracker.services.import_rounded_views import (
@@ -374,8 +374,8 @@ def figure_diffs(
         changed = diffs.get(k)
         if not changed:
             continue
-        if "name" in changed and simplified(changed["name"]) == codec.value(befores[n], "name"):
-            changed.pop("name")  # 端州宏達新材料項目 re-typed for the stored 端州宏达新材料项目: no rename
+        if "name" in changed and same_name(changed["name"], codec.value(befores[n], "name")):
+            changed.pop("name")  # 端州宏達新材料項目, "端州宏达 新材料项目" re-typed for the stored 端州宏达新材料项目
         for f in [f for f in changed if f in plan.factors]:
             stored, new = codec.value(befores[n], f), changed[f]
             if f == "since_start":  # (amount, year, month): merely rounded only as of the same month

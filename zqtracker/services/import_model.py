@@ -197,6 +197,7 @@ class SeenRows:
         self._apart: dict[object, dict[str, tuple[str, int, str | None]]] = {}  # (name, district) → company → first
         self._listed: dict[tuple[str, str | None], set[str]] | None = None  # (name, district) → companies listed
         self.named: dict[str, list[tuple]] = {}  # new rows by name key (import_identity.named_twice)
+        self.stored_rows: dict[int, tuple[str, int, bool, bool]] = {}  # pid → (sheet, row, coded, linked): import_twice
         self.new_sheets: list[int] = []  # sheets that added projects (the maps below come from them)
         self._maps: tuple[dict, dict, dict] | None = None
         self.months: dict[tuple[int, int, int], tuple[int, int]] = {}  # (target, y, m) → (row, yuan)
