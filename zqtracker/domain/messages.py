@@ -393,3 +393,8 @@ MESSAGES.merge(FILE_PERIOD_MESSAGES)
 from zqtracker.domain.stage_behind_messages import STAGE_BEHIND_MESSAGES  # noqa: E402
 
 MESSAGES.merge(STAGE_BEHIND_MESSAGES)
+
+# Rows a group row leaves without a district among district groups (domain/group_messages.py).
+from zqtracker.domain.group_messages import GROUP_MESSAGES  # noqa: E402
+
+MESSAGES.merge(GROUP_MESSAGES)
