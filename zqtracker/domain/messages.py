@@ -408,3 +408,8 @@ MESSAGES.merge(ABSENT_MESSAGES)
 from zqtracker.domain.twice_messages import TWICE_MESSAGES  # noqa: E402
 
 MESSAGES.merge(TWICE_MESSAGES)
+
+# Rows a group row leaves without a district among district groups (domain/group_messages.py).
+from zqtracker.domain.group_messages import GROUP_MESSAGES  # noqa: E402
+
+MESSAGES.merge(GROUP_MESSAGES)

@@ -340,16 +340,16 @@ _QUESTION_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
         ),
     ),
     "summary_table": (
-        "Sheet “{sheet}” of {file} looks like a summary table, not a list of projects: its rows are categories or "
-        "counts (column {column} “{header}”: {values}), not projects; nothing was imported. Import the list "
-        "the figures were summed from instead.",
-        "“{file}”的工作表“{sheet}”像汇总表而不是项目清单：各行是分类或计数（{column} 列“{header}”：{values}），"
+        "Sheet “{sheet}” of {file} looks like a summary table, not a list of projects: its rows are categories, "
+        "districts or counts (column {column} “{header}”: {values}), not projects; nothing was imported. Import the "
+        "list the figures were summed from instead.",
+        "“{file}”的工作表“{sheet}”像汇总表而不是项目清单：各行是分类、区域或计数（{column} 列“{header}”：{values}），"
         "不是项目，未导入任何数据。请改为导入汇总所依据的项目清单。",
     ),
     "note_summary_table": (
-        "Sheet “{sheet}” looks like a summary table: its rows are categories or counts (column {column} “{header}”: "
-        "{values}), not projects; it was not imported.",
-        "工作表“{sheet}”像汇总表：各行是分类或计数（{column} 列“{header}”：{values}），不是项目，未导入。",
+        "Sheet “{sheet}” looks like a summary table: its rows are categories, districts or counts (column {column} "
+        "“{header}”: {values}), not projects; it was not imported.",
+        "工作表“{sheet}”像汇总表：各行是分类、区域或计数（{column} 列“{header}”：{values}），不是项目，未导入。",
     ),
     "note_package_total": (
         "Sheet “{sheet}”, row {row}: “{name}” holds {count} sub-projects, and its figures are the sum of the {count} "

@@ -17,6 +17,7 @@ from zqtracker.io.cell_convert import ColumnConverter, PlanOptions, converter, f
 from zqtracker.io.date_words import read_row_words
 from zqtracker.io.ditto import SameAsAbove, carried_down
 from zqtracker.io.errors import CellProblem
+from zqtracker.io.group_places import apply_group_contexts
 from zqtracker.io.header_again import HeaderAgain
 from zqtracker.io.header_parts import ask_parts
 from zqtracker.io.headers import ROW_NUMBER
@@ -24,7 +25,6 @@ from zqtracker.io.layout_model import BY_PERIOD, MONTHLY, SPAN, ColumnInfo, Shee
 from zqtracker.io.month_years import month_questions, row_month_questions
 from zqtracker.io.plan_above import sheet_totals
 from zqtracker.io.plan_finish import (
-    apply_contexts,
     drop_continuations,
     drop_rows,
     list_unknown_statuses,
@@ -218,7 +218,7 @@ class PlanBuilder(RowRules):
         )
         infos, known = [i for _j, i, _c in self.columns], self.opts.known_districts  # 同上, 项目地址 (io/ditto.py)
         carried_down(plan, self.contexts, infos, self.sheet, self.same, known)
-        apply_contexts(plan, self.contexts, self.layout)
+        apply_group_contexts(plan, self.contexts, self.layout, self.sheet.name)  # (io/group_places.py)
         read_row_words(plan, self.layout)  # a status in 备注, words in the date columns
         read = [i for _j, i, _c in self.columns if i.index not in self.opts.column_units]
         title_unit_note(plan, self.layout, read)

@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from zqtracker.domain.errors import Problem
+from zqtracker.io import group_places as gp
 from zqtracker.io import values as cells
 from zqtracker.io.context import is_level, level_of, status_of_section
 from zqtracker.io.district_sums import DistrictSums
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
 _CHILD_NUMBER_RE = re.compile(r"^\s*(\d{1,4})\s*[.．\-－—–_、]\s*\d{1,3}\s*$")  # 1-1, 1.2, 1－3 under 1
 _FIRST_CHILD_RE = re.compile(r"^\s*(?:[（(]\s*\d{1,3}\s*[)）]|[①-⑳])\s*$")  # （1）, ① under a number
 _DETAILS = ("code", "district", "enterprise", "status")
-_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{1,6}[区县市]$")  # 端州区, 怀集县, 四会市: a place's name alone
 
 # a phase of a project: 一期, 二期工程, （三期）, 第一阶段 at the end of a name
 _PHASE_RE = re.compile(r"(?:第?[一二三四五六七八九十\d]{1,2}\s*(?:期|阶段))\s*(?:工程|项目)?\s*[)）]?$")
@@ -128,8 +128,7 @@ class GroupRules:
             label = name if name.__class__ is str else self._lone_text(k) if name is None else None
             if (
                 label
-                and label[-1] in "区县市"
-                and _PLACE_RE.match(label)
+                and gp.place_label(label)  # (端州区; 肇庆高新区（大旺）: io/group_places.py)
                 and districts[k] in (None, label)
                 and not any(col[k] is not None for col in said)
                 and any(c[k] for c in money)
@@ -140,11 +139,16 @@ class GroupRules:
         after: list = []
         summed: list = []
         places = sorted({*labels, *totals})  # the subtotals of rows whose district is said: bounds too
+        sections = gp.section_bounds(plan) if labels else []  # (四会市（1个）, a section row: a bound too)
         for i, k in enumerate(places):
             if k in totals:
                 continue
             below = range(k + 1, places[i + 1] if i + 1 < len(places) else len(names))
             above = range(places[i - 1] + 1 if i else 0, k)
+            if sections and not _adds_up(money, k, below):  # its rows up to a section row (四会市（1个）)?
+                below = gp.below_until_section(plan, sections, k, below.stop)
+            if sections and not _adds_up(money, k, above):
+                above = gp.above_since_section(plan, sections, above.start, k)
             if _adds_up(money, k, below):
                 self._group(k, below, labels[k])
             elif _adds_up(money, k, above):
@@ -208,7 +212,7 @@ class GroupRules:
         status = status_of_section(text)
         if status is not None:
             return "status", status.value
-        if is_district(text, self.opts.known_districts):
+        if is_district(text, self.opts.known_districts) or gp.bracketed_district(text, self.opts.known_districts):
             return "district", text
         if text in self.opts.known_sectors or is_sector_text(text):
             return "sector", text

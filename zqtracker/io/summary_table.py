@@ -1,5 +1,6 @@
 """A summary table whose category column is headed 项目名称 or 项目: its rows are classes of projects
-(先进制造业, 亿元以上项目, 签约项目, 端州区重点项目, "3个", 5 — io/categories.py), or a project-count
+(先进制造业, 亿元以上项目, 签约项目, 端州区重点项目, "3个", 5 — io/categories.py; or every one a district,
+四会市 | 广宁县 — io/group_places.py), or a project-count
 column beside the names counts several projects a row (项目个数 3, 5, 8). Read as a list, each class
 would be stored as a project with the group's sums; the sheet is not a list, said in one sentence
 naming the column and a couple of its values (the counting tables without a name column are
@@ -9,6 +10,7 @@ already not lists: field_choice.sheet_kind).
 from __future__ import annotations
 
 from zqtracker.io.categories import is_category
+from zqtracker.io.group_places import names_place
 from zqtracker.io.headers import IGNORED_PREFIX, ROW_NUMBER
 from zqtracker.io.layout_model import SheetLayout
 from zqtracker.io.reader import RawSheet
@@ -31,7 +33,7 @@ def summary_of(
     number = next((c.index - off for c in layout.columns if c.field == ROW_NUMBER), None)
     counts = [c.index - off for c in layout.columns if c.field == IGNORED_PREFIX + "count"]
     j = name.index - off
-    named = classes = 0
+    named = classes = places = 0
     shown: list[str] = []
     start = max(layout.data_start + len(layout.example_rows) - sheet.row_offset, 0)
     for row in sheet.rows[start:]:
@@ -49,12 +51,16 @@ def summary_of(
             continue  # a row with a code of its own is a project
         if is_category(row[j], known_sectors) or any(_several(row[c]) for c in counts if c < len(row)):
             classes += 1
-            text = display(row[j]).strip()
-            if len(shown) < 3 and text not in shown:
-                shown.append(text)
-    if named < 2 or classes < named * _MOST:
+        elif names_place(row[j]):  # 四会市 | its sums: a summary by district when every row is one
+            places += 1
+        else:
+            continue
+        text = display(row[j]).strip()
+        if len(shown) < 3 and text not in shown:
+            shown.append(text)
+    if named < 2 or (classes < named * _MOST and classes + places < named):
         return None
-    return name.letter, name.header, "、".join(shown) + ("…" if classes > len(shown) else "")
+    return name.letter, name.header, "、".join(shown) + ("…" if classes + places > len(shown) else "")
 
 
 def _several(value: object) -> bool:
