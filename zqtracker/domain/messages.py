@@ -328,88 +328,59 @@ from zqtracker.domain.prior_messages import PRIOR_MESSAGES  # noqa: E402
 
 MESSAGES.merge(PRIOR_MESSAGES)
 
-# A monthly progress row whose month lies inside a figure of several months ending later
-# (domain/inside_span_messages.py).
+# Later topics, each in its own module (domain/<topic>_messages.py), merged in this order:
+# - A monthly progress row whose month lies inside a figure of several months ending later
+# - An .xlsb record cut short where it would say which rows are struck through
+# - A list whose known columns name no project: which column holds the names
+# - A district's name typed alone on a row between projects numbered on
+# - A year to date labelled with the months it covers; the monthly 合计's one bracket
+# - The sheet's own 合计 row the rows read do not add up to: a question
+# - A first year to date reaching back before the project's construction start
+# - A row's code new while a stored project has its name and district: the code changed
+# - A negative land area (0: no new land) and a negative month's own amount, with the way in
+# - Damaged files in the user's words, never a parser's; a CSV cell too long by its place
+# - A CSV with more columns than a spreadsheet holds
+# - The report's period read from the file's name
+# - Stored projects whose rows show a later stage than their status, kept
+# - Values a merge keeps though the file's cell says otherwise: a blank, an 产业链
+# - Stored projects of the file's districts that its list leaves out, kept
+# - Two rows of one import on one stored project, neither linked
+# - Rows a group row leaves without a district among district groups
+from zqtracker.domain.absent_messages import ABSENT_MESSAGES  # noqa: E402
+from zqtracker.domain.code_change_messages import CODE_CHANGE_MESSAGES  # noqa: E402
+from zqtracker.domain.damage_messages import DAMAGE_MESSAGES  # noqa: E402
+from zqtracker.domain.file_period_messages import FILE_PERIOD_MESSAGES  # noqa: E402
+from zqtracker.domain.group_messages import GROUP_MESSAGES  # noqa: E402
 from zqtracker.domain.inside_span_messages import INSIDE_SPAN_MESSAGES  # noqa: E402
-
-MESSAGES.merge(INSIDE_SPAN_MESSAGES)
-
-# An .xlsb record cut short where it would say which rows are struck through (domain/xlsb_messages.py).
+from zqtracker.domain.kept_messages import KEPT_MESSAGES  # noqa: E402
+from zqtracker.domain.lone_place_messages import LONE_PLACE_MESSAGES  # noqa: E402
+from zqtracker.domain.name_column_messages import NAME_COLUMN_MESSAGES  # noqa: E402
+from zqtracker.domain.span_label_messages import SPAN_LABEL_MESSAGES  # noqa: E402
+from zqtracker.domain.stage_behind_messages import STAGE_BEHIND_MESSAGES  # noqa: E402
+from zqtracker.domain.start_month_messages import START_MONTH_MESSAGES  # noqa: E402
+from zqtracker.domain.total_messages import TOTAL_MESSAGES  # noqa: E402
+from zqtracker.domain.twice_messages import TWICE_MESSAGES  # noqa: E402
+from zqtracker.domain.value_messages import VALUE_MESSAGES  # noqa: E402
+from zqtracker.domain.wide_messages import WIDE_MESSAGES  # noqa: E402
 from zqtracker.domain.xlsb_messages import XLSB_MESSAGES  # noqa: E402
 
-MESSAGES.merge(XLSB_MESSAGES)
-
-# A list whose known columns name no project: which column holds the names (domain/name_column_messages.py).
-from zqtracker.domain.name_column_messages import NAME_COLUMN_MESSAGES  # noqa: E402
-
-MESSAGES.merge(NAME_COLUMN_MESSAGES)
-
-# A district's name typed alone on a row between projects numbered on (domain/lone_place_messages.py).
-from zqtracker.domain.lone_place_messages import LONE_PLACE_MESSAGES  # noqa: E402
-
-MESSAGES.merge(LONE_PLACE_MESSAGES)
-
-# A year to date labelled with the months it covers; the monthly 合计's one bracket (domain/span_label_messages.py).
-from zqtracker.domain.span_label_messages import SPAN_LABEL_MESSAGES  # noqa: E402
-
-MESSAGES.merge(SPAN_LABEL_MESSAGES)
-
-# The sheet's own 合计 row the rows read do not add up to: a question (domain/total_messages.py).
-from zqtracker.domain.total_messages import TOTAL_MESSAGES  # noqa: E402
-
-MESSAGES.merge(TOTAL_MESSAGES)
-
-# A first year to date reaching back before the project's construction start (domain/start_month_messages.py).
-from zqtracker.domain.start_month_messages import START_MONTH_MESSAGES  # noqa: E402
-
-MESSAGES.merge(START_MONTH_MESSAGES)
-
-# A row's code new while a stored project has its name and district: the code changed (domain/code_change_messages.py).
-from zqtracker.domain.code_change_messages import CODE_CHANGE_MESSAGES  # noqa: E402
-
-MESSAGES.merge(CODE_CHANGE_MESSAGES)
-
-# A negative land area (0: no new land) and a negative month's own amount, with the way in (domain/value_messages.py).
-from zqtracker.domain.value_messages import VALUE_MESSAGES  # noqa: E402
-
-MESSAGES.merge(VALUE_MESSAGES)
-
-# Damaged files in the user's words, never a parser's; a CSV cell too long by its place (domain/damage_messages.py).
-from zqtracker.domain.damage_messages import DAMAGE_MESSAGES  # noqa: E402
-
-MESSAGES.merge(DAMAGE_MESSAGES)
-
-# A CSV with more columns than a spreadsheet holds (domain/wide_messages.py).
-from zqtracker.domain.wide_messages import WIDE_MESSAGES  # noqa: E402
-
-MESSAGES.merge(WIDE_MESSAGES)
-
-# The report's period read from the file's name (domain/file_period_messages.py).
-from zqtracker.domain.file_period_messages import FILE_PERIOD_MESSAGES  # noqa: E402
-
-MESSAGES.merge(FILE_PERIOD_MESSAGES)
-
-# Stored projects whose rows show a later stage than their status, kept (domain/stage_behind_messages.py).
-from zqtracker.domain.stage_behind_messages import STAGE_BEHIND_MESSAGES  # noqa: E402
-
-MESSAGES.merge(STAGE_BEHIND_MESSAGES)
-
-# Values a merge keeps though the file's cell says otherwise: a blank, an 产业链 (domain/kept_messages.py).
-from zqtracker.domain.kept_messages import KEPT_MESSAGES  # noqa: E402
-
-MESSAGES.merge(KEPT_MESSAGES)
-
-# Stored projects of the file's districts that its list leaves out, kept (domain/absent_messages.py).
-from zqtracker.domain.absent_messages import ABSENT_MESSAGES  # noqa: E402
-
-MESSAGES.merge(ABSENT_MESSAGES)
-
-# Two rows of one import on one stored project, neither linked (domain/twice_messages.py).
-from zqtracker.domain.twice_messages import TWICE_MESSAGES  # noqa: E402
-
-MESSAGES.merge(TWICE_MESSAGES)
-
-# Rows a group row leaves without a district among district groups (domain/group_messages.py).
-from zqtracker.domain.group_messages import GROUP_MESSAGES  # noqa: E402
-
-MESSAGES.merge(GROUP_MESSAGES)
+for _topic in (
+    INSIDE_SPAN_MESSAGES,
+    XLSB_MESSAGES,
+    NAME_COLUMN_MESSAGES,
+    LONE_PLACE_MESSAGES,
+    SPAN_LABEL_MESSAGES,
+    TOTAL_MESSAGES,
+    START_MONTH_MESSAGES,
+    CODE_CHANGE_MESSAGES,
+    VALUE_MESSAGES,
+    DAMAGE_MESSAGES,
+    WIDE_MESSAGES,
+    FILE_PERIOD_MESSAGES,
+    STAGE_BEHIND_MESSAGES,
+    KEPT_MESSAGES,
+    ABSENT_MESSAGES,
+    TWICE_MESSAGES,
+    GROUP_MESSAGES,
+):
+    MESSAGES.merge(_topic)
