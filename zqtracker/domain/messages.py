@@ -393,3 +393,8 @@ MESSAGES.merge(FILE_PERIOD_MESSAGES)
 from zqtracker.domain.stage_behind_messages import STAGE_BEHIND_MESSAGES  # noqa: E402
 
 MESSAGES.merge(STAGE_BEHIND_MESSAGES)
+
+# Rows numbered 一、二 that are neither clearly sections nor projects (domain/numeral_messages.py).
+from zqtracker.domain.numeral_messages import NUMERAL_MESSAGES  # noqa: E402
+
+MESSAGES.merge(NUMERAL_MESSAGES)
