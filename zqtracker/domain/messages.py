@@ -346,6 +346,7 @@ MESSAGES.merge(PRIOR_MESSAGES)
 # - Stored projects of the file's districts that its list leaves out, kept
 # - Two rows of one import on one stored project, neither linked
 # - Rows a group row leaves without a district among district groups
+# - Rows numbered 一、二 that are neither clearly sections nor projects
 from zqtracker.domain.absent_messages import ABSENT_MESSAGES  # noqa: E402
 from zqtracker.domain.code_change_messages import CODE_CHANGE_MESSAGES  # noqa: E402
 from zqtracker.domain.damage_messages import DAMAGE_MESSAGES  # noqa: E402
@@ -355,6 +356,7 @@ from zqtracker.domain.inside_span_messages import INSIDE_SPAN_MESSAGES  # noqa: 
 from zqtracker.domain.kept_messages import KEPT_MESSAGES  # noqa: E402
 from zqtracker.domain.lone_place_messages import LONE_PLACE_MESSAGES  # noqa: E402
 from zqtracker.domain.name_column_messages import NAME_COLUMN_MESSAGES  # noqa: E402
+from zqtracker.domain.numeral_messages import NUMERAL_MESSAGES  # noqa: E402
 from zqtracker.domain.span_label_messages import SPAN_LABEL_MESSAGES  # noqa: E402
 from zqtracker.domain.stage_behind_messages import STAGE_BEHIND_MESSAGES  # noqa: E402
 from zqtracker.domain.start_month_messages import START_MONTH_MESSAGES  # noqa: E402
@@ -382,5 +384,6 @@ for _topic in (
     ABSENT_MESSAGES,
     TWICE_MESSAGES,
     GROUP_MESSAGES,
+    NUMERAL_MESSAGES,
 ):
     MESSAGES.merge(_topic)

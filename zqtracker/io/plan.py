@@ -23,6 +23,7 @@ from zqtracker.io.header_parts import ask_parts
 from zqtracker.io.headers import ROW_NUMBER
 from zqtracker.io.layout_model import BY_PERIOD, MONTHLY, SPAN, ColumnInfo, SheetLayout
 from zqtracker.io.month_years import month_questions, row_month_questions
+from zqtracker.io.numeral_rows import held_back
 from zqtracker.io.plan_above import sheet_totals
 from zqtracker.io.plan_finish import (
     drop_continuations,
@@ -186,12 +187,12 @@ class PlanBuilder(RowRules):
         return None
 
     # -- feeding -------------------------------------------------------------------------------------
-    def feed(self, upto: int | None = None) -> None:
+    def feed(self, upto: int | None = None, final: bool = False) -> None:
         """Process the rows read so far (up to index ``upto`` of RawSheet.rows)."""
         if self.done:
             return
         rows = self.sheet.rows
-        end = len(rows) if upto is None else min(upto, len(rows))
+        end = held_back(self, self.pos, len(rows) if upto is None else min(upto, len(rows)), final)  # (一 | 项目)
         if end <= self.pos:
             return
         self._fill_vertical_merges(self.pos, end)
@@ -201,7 +202,7 @@ class PlanBuilder(RowRules):
         self._convert(first_k)
 
     def finish(self) -> SheetPlan:
-        self.feed()
+        self.feed(final=True)
         self._tables_around()  # tables of projects above and below this one (io/plan_tables.py)
         self.done = True
         plan = self.plan

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.money_format import SheetAmount
 from zqtracker.io import values as cells
+from zqtracker.io.empty_total import total_without_projects
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.layout_model import PROJECTS, ColumnInfo, SheetLayout
 from zqtracker.io.reader import RawSheet
@@ -52,6 +53,7 @@ def below_totals(plan: SheetPlan, sheet: RawSheet, layout: SheetLayout, planned:
     if (plan.hidden and plan.hidden_answer is None) or (plan.struck and plan.struck_answer is None):
         return  # (rows nobody has said to read or leave: asked first)
     grand = [(i, row) for i, label, row in _totals(plan, sheet.rows) if _GRAND_TOTAL_RE.match(label)]
+    total_without_projects(plan, sheet, layout, grand)  # no row read, all taken for sections (io/empty_total.py)
     if not grand or not plan.data_rows:
         return
     ask = layout.kind == PROJECTS and plan.row_months is None  # (rows of months: a project's planned on each)

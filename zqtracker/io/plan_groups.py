@@ -221,11 +221,12 @@ class GroupRules:
 
 
 def _parent_number(v: Any) -> int | None:
-    """A 序号 that may have rows numbered under it: a whole number."""
+    """A 序号 that may have rows numbered under it: a whole number — not ①, a row numbered under one itself
+    (str.isdigit() holds for it and ² too, which int() refuses: decimal digits only, ０-９ as well)."""
     if v.__class__ is float:
         return int(v) if v.is_integer() and 0 < v < 10_000 else None
     text = v.strip() if v.__class__ is str else ""
-    return int(text) if text.isdigit() and len(text) <= 4 else None
+    return int(text) if text.isdecimal() and len(text) <= 4 else None
 
 
 def _child_number(v: Any, parent: int) -> bool:

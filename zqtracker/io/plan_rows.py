@@ -16,6 +16,7 @@ from zqtracker.io.errors import CellProblem
 from zqtracker.io.header_again import same_header_text
 from zqtracker.io.headers import header_candidates
 from zqtracker.io.layout_model import SPAN
+from zqtracker.io.numeral_rows import SECTION, NumeralRows, numeral_kind
 from zqtracker.io.numfmt import column_letter
 from zqtracker.io.outside_rows import outside_table
 from zqtracker.io.period_sheet import name_against_header
@@ -64,6 +65,7 @@ class RowRules(TableRules):
     sec2: tuple | None
     title_above: int | None  # the data row that is a second table's title (see _second_table)
     done: bool
+    numerals: NumeralRows | None = None  # rows numbered 一 or （一）: sections or projects (io/numeral_rows.py)
 
     def _sheet_problem(
         self, row: int, code: str, field: str, value: str, letter: str = "", header: str = "", **params: object
@@ -250,8 +252,8 @@ class RowRules(TableRules):
         what = classify(row, self.name_col, code_col, self.number_col, self.spans.get(i, {}))
         if what is not None and what[0].startswith("section"):
             said = [j for j, info, _c in self.columns if info.field == "enterprise" and j != self.name_col]
-            if any(j < len(row) and not cells.is_empty(row[j]) for j in said):
-                return None
+            if any(j < len(row) and not cells.is_empty(row[j]) for j in said) or numeral_kind(self, i) != SECTION:
+                return None  # (一 | 光伏发电项目 | 新能源 | 32000, 二 …: projects numbered 一、二)
             for text in (v for v in row if v.__class__ is str and "单位" in v):  # 二、储备项目（金额单位：亿元）
                 factor = unit_named_in(text)
                 if factor is not None and any(f != factor for f in self.money_units.values()):
