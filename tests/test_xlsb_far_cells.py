@@ -10,8 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from test_import_service import dump
-from test_read_hostile import run
+from test_far_cells import refused_naming
 from xlsb_writer import record, wide, write_xlsb
 
 from zqtracker.io.reader import read_workbook
@@ -33,25 +32,31 @@ def cell(col: int, kind: str, value: object) -> bytes:
 
 def book(tmp_path: Path, far: list[tuple[int, int, str, object]], strings: list[str] = ()) -> Path:  # type: ignore[assignment]
     """ROWS and the ``far`` cells (0-based row, column, kind, value); BrtWsDim stretched to them."""
+    rows = max(len(ROWS) - 1, *(r for r, _c, _k, _v in far))
+    cols = max(2, *(c for _r, c, _k, _v in far))
+    extra = b"".join(record(0, struct.pack("<IIHBBI", r, 0, 300, 0, 0, 0)) + cell(c, k, v) for r, c, k, v in far)
+    path = stretched(tmp_path, "far.xlsb", rows, cols, extra)
+    if strings:  # sharedStrings.bin: BrtBeginSst, a BrtSSTItem each (flags, text), BrtEndSst
+        items = b"".join(record(19, b"\x00" + wide(s)) for s in strings)
+        with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr("xl/sharedStrings.bin", record(159, struct.pack("<II", 1, len(strings))) + items + record(160))
+    return path
+
+
+def stretched(tmp_path: Path, name: str, rows: int, cols: int, extra: bytes = b"") -> Path:
+    """ROWS written by tests/xlsb_writer.py, its BrtWsDim made to span to 0-based ``rows``, ``cols``
+    and the records ``extra`` put in before the end of the sheet data."""
     plain = write_xlsb(tmp_path / "plain.xlsb", "项目", ROWS)
-    path = tmp_path / "far.xlsb"
+    path = tmp_path / name
     with zipfile.ZipFile(plain) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
         for item in src.infolist():
             data = src.read(item)
             if item.filename == "xl/worksheets/sheet1.bin":
-                rows = max(len(ROWS) - 1, *(r for r, _c, _k, _v in far))
-                cols = max(2, *(c for _r, c, _k, _v in far))
                 dim = record(DIMENSION, struct.pack("<IIII", 0, len(ROWS) - 1, 0, 2))
                 assert data.count(dim) == 1
                 data = data.replace(dim, record(DIMENSION, struct.pack("<IIII", 0, rows, 0, cols)))
-                extra = b"".join(
-                    record(0, struct.pack("<IIHBBI", r, 0, 300, 0, 0, 0)) + cell(c, k, v) for r, c, k, v in far
-                )
                 data = data.replace(END_SHEET_DATA, extra + END_SHEET_DATA, 1)
             dst.writestr(item, data)
-        if strings:  # sharedStrings.bin: BrtBeginSst, a BrtSSTItem each (flags, text), BrtEndSst
-            items = b"".join(record(19, b"\x00" + wide(s)) for s in strings)
-            dst.writestr("xl/sharedStrings.bin", record(159, struct.pack("<II", 1, len(strings))) + items + record(160))
     return path
 
 
@@ -68,31 +73,10 @@ def book(tmp_path: Path, far: list[tuple[int, int, str, object]], strings: list[
 def test_a_far_cell_of_an_xlsb_is_named(
     db_path: Path, tmp_path: Path, far: list, strings: list[str], named: str
 ) -> None:
-    path = book(tmp_path, far, strings)
-    [sheet] = read_workbook(path).sheets
-    assert sheet.error is not None and sheet.error.code == "far_cells" and not sheet.rows
-    run("--db", str(db_path), "summary")
-    before, rows = db_path.read_bytes(), dump(db_path)
-    for lang, words in (("en", f"because of what lies far outside the table: cell {named}."),
-                        ("zh", f"单元格 {named}。请删除它")):  # fmt: skip
-        status, out, err = run("--db", str(db_path), "--lang", lang, "import", str(path))
-        assert status == 2 and out == "" and "Traceback" not in err
-        [line] = err.strip().splitlines()
-        assert "far.xlsb" in line and "项目" in line and words in line, line
-    assert db_path.read_bytes() == before and dump(db_path) == rows
+    refused_naming(db_path, book(tmp_path, far, strings), named)
 
 
 def test_a_stretched_dimension_alone_reads_as_usual(tmp_path: Path) -> None:
     """BrtWsDim out to XFD1048576 with no cell there: looked through, nothing far, read as written."""
-    plain = write_xlsb(tmp_path / "plain.xlsb", "项目", ROWS)
-    stretched = tmp_path / "stretched.xlsb"
-    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(stretched, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            data = src.read(item)
-            if item.filename == "xl/worksheets/sheet1.bin":
-                dim = record(DIMENSION, struct.pack("<IIII", 0, len(ROWS) - 1, 0, 2))
-                assert data.count(dim) == 1
-                data = data.replace(dim, record(DIMENSION, struct.pack("<IIII", 0, 1048575, 0, 16383)))
-            dst.writestr(item, data)
-    [sheet] = read_workbook(stretched).sheets
+    [sheet] = read_workbook(stretched(tmp_path, "stretched.xlsb", 1048575, 16383)).sheets
     assert sheet.error is None and len(sheet.rows) == 11 and sheet.rows[10][:3] == ["高要项目9", "高要区", 109]
