@@ -261,6 +261,36 @@ def test_a_typed_amount_in_a_column_showing_more_decimals_is_a_change(
     assert records(ctx, "G-1") == [(2023, 9, 9, 12_000_000)] and records(ctx, "G-2") == [(2023, 9, 9, 56_780_000)]
 
 
+def test_one_typed_value_does_not_unmask_a_column_rounded_as_shown(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    """probe34a D1/D3: stored 1,234.5678 / 2,345.6789 / 3,000 / 4,567.8912万; a CSV "as shown" at two
+    decimals comes back with D-3 typed 3,100.125 (a change). The other three are the stored amounts
+    rounded to two decimals: listed apart, not written — the typed value's three decimals say nothing
+    of the column (no unchanged amount in it shows more than two). Beside them, 2,345.679 (the stored
+    amount rounded to three) is rounding too."""
+    head = ["项目代码", "项目名称", "所属县区", "总投资（万元）"]
+    names = {"D-1": "端州宏达新材料项目", "D-2": "鼎湖光伏项目", "D-3": "四会物流园项目", "D-4": "高要金属制品项目"}
+    stored = {"D-1": 1234.5678, "D-2": 2345.6789, "D-3": 3000, "D-4": 4567.8912}
+    rows = [[c, names[c], "端州区", v] for c, v in stored.items()]
+    assert service.import_file(write_workbook(tmp_path / "d0.xlsx", SheetSpec("S", [head, *rows])), ImportOptions()).ok
+
+    def csv(name: str, values: dict[str, str]) -> Path:
+        path = tmp_path / name
+        lines = [",".join(head), *(f"{c},{names[c]},端州区,{values[c]}" for c in stored)]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+        return path
+
+    three = csv("d3.csv", {"D-1": "1234.57", "D-2": "2345.679", "D-3": "3000.00", "D-4": "4567.89"})
+    result = service.import_file(three, ImportOptions(), dry_run=True)
+    assert result.ok and result.updated == 0 and len(result.rounded) == 3
+    shown = csv("d1.csv", {"D-1": "1234.57", "D-2": "2345.68", "D-3": "3100.125", "D-4": "4567.89"})
+    result = service.import_file(shown, ImportOptions())
+    assert result.ok and result.updated == 1 and sorted(r["row"] for r in result.rounded) == [2, 3, 5]
+    planned = {p.code: p.planned_investment for p in ctx.projects.all_projects()}
+    assert planned == {"D-1": 12_345_678, "D-2": 23_456_789, "D-3": 31_001_250, "D-4": 45_678_912}
+
+
 def month_sheet(month: int, rows: list[tuple[str, float, float]]) -> SheetSpec:
     """A district's monthly sheet: 当月 and 1–X月累计 of each project (万元)."""
     head = ["序号", "项目编号", "项目名称", "所在区域", "总投资", "当月完成投资", f"1-{month}月累计完成投资"]

@@ -31,14 +31,17 @@ def test_half_way_values_round_either_way_programs_do() -> None:
 
 
 def test_a_cell_is_judged_at_the_decimals_its_column_shows() -> None:
-    """probe33b F1: 1.2 typed over 1.23456789 in a column showing eight decimals is a change; in a column
-    showing one (or none beyond its own) it is the stored amount rounded."""
+    """probe33b F1: 1.2 typed over 1.23456789 in a column whose unchanged amounts show eight decimals is a
+    change; in a column showing one (or none beyond its own) it is the stored amount rounded."""
     stored = 123_456_789  # 1.23456789亿元
     assert money_rounded_places(Decimal("1.2"), YI, stored) == 1
     assert money_rounded_places(Decimal("1.2"), YI, stored, 1) == 1
     assert money_rounded_places(Decimal("1.2"), YI, stored, 8) is None
     assert money_rounded_places(Decimal("1.23"), YI, stored, 2) == 2
     assert money_rounded_places(Decimal("1.2"), YI, stored, 2) is None  # 1.20 is not 1.23
-    assert shown_places([120_000_000, 123_456_789, None], YI) == 8
-    assert shown_places([1_235_000_000, 50_000_000], YI) == 2 and shown_places([7_503_500], WAN) == 2
-    assert shown_places([10_000, 0], WAN) == 0 and shown_places([1], YI) == 8 and shown_places([], YI) == 0
+    same = [(120_000_000, 120_000_000), (123_456_789, 123_456_789), (None, 5)]
+    assert shown_places(same, YI) == 8  # stored amounts brought back with eight decimals
+    assert shown_places([(123_456_789, 120_000_000), (1_235_000_000, 1_235_000_000)], YI) == 2  # changed: not counted
+    assert shown_places([(7_503_500, 7_503_500)], WAN) == 2 and shown_places([(7_503_500, 7_500_000)], WAN) == 0
+    assert shown_places([(10_000, 10_000), (0, 0)], WAN) == 0 and shown_places([(1, 1)], YI) == 8
+    assert shown_places([], YI) == 0

@@ -39,14 +39,17 @@ def money_rounded_places(cell: Decimal, factor: int, stored_yuan: int, column: i
     return rounded_places(Decimal(cell), Decimal(stored_yuan) / Decimal(factor), column)
 
 
-def shown_places(values: Iterable[object], factor: int) -> int:
-    """The most decimals any of ``values`` (integer yuan; anything else skipped) shows in units of
-    ``factor`` yuan, at most MAX_SHOWN_PLACES + 1 (more than any rounding is judged at)."""
+def shown_places(pairs: Iterable[tuple[object, object]], factor: int) -> int:
+    """The most decimals, in units of ``factor`` yuan, of the cells of a column that equal their stored
+    amount ((cell, stored) in integer yuan; anything else skipped), at most MAX_SHOWN_PLACES + 1. A
+    column that brings back stored amounts with eight decimals was not rounded by a program, so a cell
+    there that shows fewer was typed; a CSV "as shown" with one value typed with three decimals among
+    values rounded to two still shows no stored amount with more than two (probe34a D1)."""
     most, limit = 0, MAX_SHOWN_PLACES + 1
-    for v in values:
-        if v.__class__ is not int or not v % factor:
+    for cell, stored in pairs:
+        if cell.__class__ is not int or cell != stored or not cell % factor:
             continue
-        places = -(Decimal(v) / factor).normalize().as_tuple().exponent  # type: ignore[operator]
+        places = -(Decimal(cell) / factor).normalize().as_tuple().exponent  # type: ignore[operator]
         if places > most:
             most = places
             if most >= limit:

@@ -383,7 +383,10 @@ def figure_diffs(
                     continue
                 stored, new = stored[0], new[0]
             if f not in shown and plan.factors[f] not in (None, 1):
-                shown[f] = shown_places(plan.values[f], plan.factors[f])
+                col = plan.values[f]
+                shown[f] = shown_places(
+                    ((col[k], codec.value(b, f)) for k, b in zip(ks, befores, strict=True)), plan.factors[f]
+                )
             places = rounded_money(new, plan.factors[f], stored, shown.get(f, 0))
             if places is not None:
                 changed.pop(f)

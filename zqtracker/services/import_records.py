@@ -48,7 +48,7 @@ def analyse_records(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: 
     records, numbers = result.records, plan.row_numbers
     unchanged = 0
     factor = plan.factors.get("amount")
-    shown = _shown_places(plan.months, factor)
+    shown = _shown_places(plan.months, targets, stored, factor)
     for k, y, m, yuan in plan.months:
         target = targets[k]
         if target is None or status[k] == INVALID:
@@ -207,14 +207,15 @@ def _monthly_targets(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, se
         sa.targets[k] = target
 
 
-def _shown_places(months: list[tuple[int, int, int, int]], factor: int | None) -> Callable[[], int]:
-    """The most decimals the sheet's monthly amounts show (domain/rounding.shown_places), worked out
-    when first asked: only a re-import with a changed amount asks."""
+def _shown_places(months: list, targets: list, stored: dict, factor: int | None) -> Callable[[], int]:
+    """The most decimals the sheet's monthly amounts equal to their stored ones show
+    (domain/rounding.shown_places), worked out when first asked: only a re-import with a changed amount asks."""
     found: list[int] = []
 
     def shown() -> int:
         if not found:
-            found.append(shown_places((yuan for _k, _y, _m, yuan in months), factor) if factor and factor > 1 else 0)
+            pairs = ((yuan, (stored.get((targets[k], y, m)) or (None,))[0]) for k, y, m, yuan in months)
+            found.append(shown_places(pairs, factor) if factor and factor > 1 else 0)
         return found[0]
 
     return shown
