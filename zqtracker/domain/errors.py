@@ -59,6 +59,10 @@ class ConcurrentUpdateError(DomainError):
         self.what = what
         self.detail = detail
         self.latest: list = []  # the other person's latest changes (audit rows), when a service found them
+        # set by services/history.py from the audit trail: the project as the user knows it (code, name),
+        # who changed it, and the use case refused ("undo", "redo"); ``told``: a service's own words
+        self.code, self.name, self.user, self.context = "", "", "", ""
+        self.told: Problem | None = None
         shown = f"project {project_id}" if project_id else "the database"
         super().__init__(
             f"{shown} was changed by someone else since it was loaded"
@@ -67,10 +71,18 @@ class ConcurrentUpdateError(DomainError):
         )
 
     def message(self, lang: str = "en") -> str:
-        """What the CLI prints (the desktop adds the other person's change from the audit trail)."""
-        shown = Problem("db_what_project", params={"id": self.project_id}) if self.project_id else None
-        what = shown.message(lang) if shown else Problem("db_what_database").message(lang)
-        return Problem("db_changed_meanwhile", params={"what": what}).message(lang)  # (``detail`` is for logs)
+        """What the CLI prints (the desktop adds the other person's change from the audit trail): the
+        project by its code and name, never its row id (probe34c)."""
+        if self.told is not None:
+            return self.told.message(lang)
+        if self.code or self.name:
+            code = "team_project" if self.name else "team_project_nameless"
+            what = Problem(code, params={"code": self.code, "name": self.name}).message(lang)
+        else:
+            what = Problem("team_a_project" if self.project_id else "db_what_database").message(lang)
+        who = Problem("team_user", params={"user": self.user}) if self.user else Problem("team_someone")
+        code = {"undo": "team_undo_refused", "redo": "team_redo_refused"}.get(self.context, "team_changed_meanwhile")
+        return Problem(code, params={"what": what, "who": who.message(lang)}).message(lang)  # (``detail``: logs)
 
 
 class NotFoundError(DomainError, LookupError):
@@ -102,6 +114,23 @@ class AccessRefused(DomainError):
 
     def message(self, lang: str = "en") -> str:
         return Problem("db_access_refused", params={"user": self.user}).message(lang)
+
+
+class DistrictRefused(AccessRefused):
+    """A district account's import naming rows of other districts, refused before any write (the server
+    would refuse them too): which rows, of which districts, and the account's own (probe34c)."""
+
+    def __init__(self, user: str, words: dict[str, Any]) -> None:
+        self.words = words  # the params of team_district_scope
+        super().__init__(user)
+
+    def message(self, lang: str = "en") -> str:
+        from zqtracker.domain.messages import MESSAGES
+
+        sep = MESSAGES.say("team_sep", lang)
+        own, others = (sep.join(self.words[k]) for k in ("own", "others"))
+        params = {**self.words, "user": self.user, "own": own, "others": others}
+        return Problem("team_district_scope", params=params).message(lang)
 
 
 class ReaderRefused(AccessRefused):

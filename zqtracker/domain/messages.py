@@ -360,6 +360,7 @@ from zqtracker.domain.numeral_messages import NUMERAL_MESSAGES  # noqa: E402
 from zqtracker.domain.span_label_messages import SPAN_LABEL_MESSAGES  # noqa: E402
 from zqtracker.domain.stage_behind_messages import STAGE_BEHIND_MESSAGES  # noqa: E402
 from zqtracker.domain.start_month_messages import START_MONTH_MESSAGES  # noqa: E402
+from zqtracker.domain.team_messages import TEAM_MESSAGES  # noqa: E402
 from zqtracker.domain.total_messages import TOTAL_MESSAGES  # noqa: E402
 from zqtracker.domain.twice_messages import TWICE_MESSAGES  # noqa: E402
 from zqtracker.domain.value_messages import VALUE_MESSAGES  # noqa: E402
@@ -385,5 +386,6 @@ for _topic in (
     TWICE_MESSAGES,
     GROUP_MESSAGES,
     NUMERAL_MESSAGES,
+    TEAM_MESSAGES,
 ):
     MESSAGES.merge(_topic)

@@ -45,9 +45,21 @@ def explains_conflicts(method: F) -> F:
                     exc.latest = HistoryService(self.db).changes(project_id=exc.project_id or None, limit=20)
                 except Exception:  # noqa: BLE001 - the refusal itself matters more than its detail
                     exc.latest = []
+            named(exc, method.__name__)
             raise
 
     return run  # type: ignore[return-value]
+
+
+def named(exc: ConcurrentUpdateError, use: str) -> None:
+    """The refused project as the user knows it (code and name) and who changed it last, from the
+    audit trail — never its row id (probe34c); ``use``: the refused use case (an undo, a redo…)."""
+    exc.context = exc.context or {"revert": "undo", "revert_status_changes": "undo"}.get(use, use)
+    mine = [r for r in exc.latest if r.project_id == exc.project_id] if exc.project_id else []
+    if not exc.project_id and exc.context in ("undo", "redo"):  # (the database changed: its latest change is theirs)
+        mine = exc.latest[:1]
+    if mine and not (exc.code or exc.name):
+        exc.code, exc.name, exc.user = mine[0].project_code or "", mine[0].project_name or "", mine[0].user_name
 
 
 def watch(database: Database) -> ChangeWatcher:

@@ -14,19 +14,22 @@ from __future__ import annotations
 
 from zqtracker.domain.errors import Problem, ReaderRefused
 from zqtracker.services import import_apply
+from zqtracker.services.import_district_scope import refuse_other_districts
 from zqtracker.services.import_model import ImportAnalysis
 from zqtracker.services.import_options import WORDS, ImportOptions, ImportResult
 from zqtracker.storage.audit import acting
 from zqtracker.storage.database import Database
 
 
-def refuse_reader(database: Database) -> None:
-    """Raises ReaderRefused when the server lets this account only read."""
+def refuse_reader(database: Database, analysis: ImportAnalysis) -> None:
+    """Raises ReaderRefused when the server lets this account only read, DistrictRefused when it may
+    change its districts' projects only and ``analysis`` has rows of others."""
     from zqtracker.storage.server_roles import reads_only
 
     user = reads_only(database.engine)
     if user is not None:
         raise ReaderRefused(user)
+    refuse_other_districts(database, analysis)
 
 
 def rehearsed(
@@ -53,6 +56,7 @@ def rehearse(database: Database, analysis: ImportAnalysis, options: ImportOption
 
     if not writes_limited(database.engine):
         return
+    refuse_other_districts(database, analysis)  # (rows of other districts named, before any write)
     note = WORDS.say("imported_from", options.lang, file=analysis.book.path.name)
     with database.rehearsal() as trial, acting("import", analysis.book.path.name):
         import_apply.write(trial, analysis, note=note)

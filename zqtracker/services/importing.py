@@ -315,7 +315,7 @@ class ImportService:
             return result
         from zqtracker.services import backups
 
-        refuse_reader(self.db)  # before the server's backup: nothing of this account's import would be written
+        refuse_reader(self.db, analysis)  # before the server's backup: nothing of this account's import is written
         result.backup = backups.before(self.db, "replace" if options.mode == "replace" else "import")
         replaced = None  # (a replace on a server too: its backup is a SQLite file holding all of it)
         if options.mode == "replace" and result.backup is not None:

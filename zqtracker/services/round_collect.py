@@ -33,6 +33,7 @@ from zqtracker.services.import_mappings import Mapping
 from zqtracker.services.import_model import ImportAnalysis
 from zqtracker.services.importing import ImportOptions, ImportResult, ImportService
 from zqtracker.services.progress import Progress
+from zqtracker.services.round_collect_conflict import collect_written
 from zqtracker.services.round_rows import LeftOut, listed_again, takes_month, year_old
 from zqtracker.services.rounds import RoundRefused
 from zqtracker.storage.closed_months import ClosedMonthStore
@@ -311,7 +312,7 @@ class RoundCollector:
             self.decide(ret, f, ACCEPTED, "")
         if any(takes_month(ret, row) for row in ret.rows.rows):
             self.analyse(ret, lang=ret.options.lang)  # an accepted disagreement: 当月 is the month's figure
-        result = self.imports.apply(ret.analysis, ret.options, progress=progress)
+        result = collect_written(self.imports, ret.analysis, ret.options, progress)  # (told if just collected)
         if result.written or (not ret.analysis.problems and not ret.analysis.has_work):
             new_ids = [r[0] for r in result.change.inserted] if result.change is not None else []
             with self.db.session() as s:

@@ -216,6 +216,9 @@ def _make_engine(url: str, *, read_only: bool = False) -> Engine:
     engine = create_engine(url, pool_pre_ping=True)
     if u.get_backend_name() == "postgresql":
         event.listen(engine, "connect", _server_lock_timeout)
+        from zqtracker.storage.driver_log import quiet_pipeline_echo
+
+        quiet_pipeline_echo()  # (a refused batch's aborted pipeline: psycopg's echo of the refusal we word)
         from zqtracker.storage.credentials import attach_password
 
         attach_password(engine)  # a password kept in the system keyring

@@ -153,3 +153,19 @@ def writes_limited(engine: Engine) -> bool:
         if not conn.exec_driver_sql("SELECT has_table_privilege('projects', 'INSERT, UPDATE')").scalar():
             return True
         return sees_part_only(conn, [user]).get(user, False)
+
+
+def own_districts(engine: Engine) -> tuple[str, list[str]] | None:
+    """(the account, its districts' names) when row-level security limits it to them (district staff,
+    :func:`sees_part_only`); None for any other account and for a SQLite file."""
+    if engine.dialect.name != "postgresql":
+        return None
+    with engine.connect() as conn:
+        user = str(conn.exec_driver_sql("SELECT current_user").scalar())
+        if not sees_part_only(conn, [user]).get(user, False):
+            return None
+        names = conn.exec_driver_sql(
+            "SELECT d.name FROM zq_district_staff s JOIN districts d ON d.id = s.district_id "
+            "WHERE s.role_name = current_user ORDER BY d.name"
+        ).scalars()
+        return user, [str(n) for n in names]

@@ -31,6 +31,8 @@ def error_text(exc: BaseException) -> str:
             "Messages",
             "This project was changed or deleted by someone else since it was loaded here. Nothing was overwritten.",
         )
+        if exc.told is not None or exc.context in ("undo", "redo"):  # an undo's, a collect's own words (probe34c)
+            text = exc.message(lang)
         detail = conflict_detail(exc)  # what the other person did (the audit trail)
         return f"{text}\n\n{detail}" if detail else text
     if isinstance(exc, InUseError):
