@@ -28,30 +28,41 @@ if TYPE_CHECKING:
     from zqtracker.io.plan import SheetPlan
 
 _PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{1,6}[区县市]$")  # 端州区, 怀集县, 四会市
+# ...but a park, resort or scenic area named with more words is a project's name: 金利工业园区, 鼎湖温泉度假区
+_PARK_RE = re.compile(r"..(?:园区|度假区|景区|风景区|保税区|示范区|集聚区|片区|小区|厂区|校区|社区|工业区|产业区)$")
+# a phase in brackets is part of a project's name, never a remark on a district: 金利工业园区（一期）
+_PHASE_RE = re.compile(r"^第?[一二三四五六七八九十\d]{1,2}\s*(?:期|阶段)\s*(?:工程|项目)?$")
 _BRACKETED_RE = re.compile(r"^\s*([^()（）]+?)\s*[(（]\s*([^()（）]+?)\s*[)）]\s*$")
 _LIST_RE = re.compile(r"[、/／，,;；+＋]")  # 肇庆新区（端州、鼎湖）: a list of districts, not one
 _SHOWN = 4  # district groups a note names at most
 
 
+def _district_name(text: str) -> bool:
+    """端州区, 怀集县, 四会市 — not 金利工业园区 or 鼎湖温泉度假区 (a park's, a resort's name)."""
+    return _PLACE_RE.match(text) is not None and _PARK_RE.search(text) is None
+
+
 def _place(text: str, known: frozenset[str]) -> bool:
-    return text in known or _PLACE_RE.match(text) is not None or zone_of_old_name(text) is not None
+    return text in known or _district_name(text) or zone_of_old_name(text) is not None
 
 
 def bracketed_district(text: str, known: frozenset[str] = frozenset()) -> bool:
-    """肇庆高新区（大旺）, 大旺（肇庆高新区）, 高要区（含金利镇）, 大旺: a district with a remark or its old name in
-    brackets (one side a district, no list), or the old name of a zone alone."""
+    """肇庆高新区（大旺）, 大旺（肇庆高新区）, 高要区（含金利镇）, 大旺: a district (or a zone's old name) with a
+    remark or its other name in brackets after it (no list, no phase), or the old name of a zone alone.
+    Not 农村生活污水治理工程（四会市）: the district only in the brackets names a project's place (probe34a F3);
+    not 金利工业园区（一期）: a park's phase (F4)."""
     text = clean_text(text)
     if zone_of_old_name(text) is not None and len(text) <= 8:
         return True
     m = _BRACKETED_RE.match(text)
-    return m is not None and not _LIST_RE.search(text) and (_place(m[1], known) or _place(m[2], known))
+    return m is not None and not _LIST_RE.search(text) and _place(m[1], known) and _PHASE_RE.match(m[2]) is None
 
 
 def place_label(label: str) -> bool:
     """A name or 序号 cell naming a place alone (端州区, 肇庆高新区（大旺）, 大旺): a district's row of sums."""
     last = label[-1]
     if last in "区县市":
-        return _PLACE_RE.match(label) is not None
+        return _district_name(label)
     return (last in ")）" or len(label) <= 6) and bracketed_district(label)
 
 
@@ -60,7 +71,7 @@ def names_place(value: object) -> bool:
     if not isinstance(value, str) or not value.strip():
         return False
     text = clean_text(value)
-    return _PLACE_RE.match(text) is not None or is_level(text) or bracketed_district(text)
+    return _district_name(text) or is_level(text) or bracketed_district(text)
 
 
 def section_bounds(plan: SheetPlan) -> list[int]:

@@ -18,6 +18,9 @@ from zqtracker.io.rows import classify
 from zqtracker.io.values import display, is_empty
 
 _MOST = 0.8  # of the named rows: "nearly all" are classes or counted groups
+# columns a district's summary row leaves blank: a district-named row with one of them filled is a project
+_PROJECT_MARKS = ("enterprise", "status", "signed_on", "construction_start_on", "production_on", "officer",
+                  "contact", "credit_code", "project_type", "construction_period")  # fmt: skip
 _LONGEST = 200  # named rows: a table longer than this is a list, whatever its first rows say
 
 
@@ -32,6 +35,7 @@ def summary_of(
     code = next((c.index - off for c in layout.mapped() if c.field == "code"), None)
     number = next((c.index - off for c in layout.columns if c.field == ROW_NUMBER), None)
     counts = [c.index - off for c in layout.columns if c.field == IGNORED_PREFIX + "count"]
+    marks = [c.index - off for c in layout.mapped() if c.field in _PROJECT_MARKS]
     j = name.index - off
     named = classes = places = 0
     shown: list[str] = []
@@ -51,7 +55,8 @@ def summary_of(
             continue  # a row with a code of its own is a project
         if is_category(row[j], known_sectors) or any(_several(row[c]) for c in counts if c < len(row)):
             classes += 1
-        elif names_place(row[j]):  # 四会市 | its sums: a summary by district when every row is one
+        elif names_place(row[j]) and not any(c < len(row) and not is_empty(row[c]) for c in marks):
+            # 四会市 | its sums: a summary by district when every row is one (not 四会市 | 四会水务公司: probe34a F3)
             places += 1
         else:
             continue
