@@ -64,6 +64,7 @@ AREAS: dict[str, list[str]] = {
         "zqtracker/ui/import_file_bar.py",
         "zqtracker/ui/import_options_bar.py",
         "zqtracker/ui/import_problem_list.py",
+        "zqtracker/ui/import_backup_line.py",
         "zqtracker/ui/import_sheet_preview.py",
         "zqtracker/ui/import_preview.py",
         "zqtracker/ui/import_questions.py",

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BackupLine</name>
+    <message>
+        <source>Backup:</source>
+        <translation>备份：</translation>
+    </message>
+    <message>
+        <source>Copy path</source>
+        <translation>复制路径</translation>
+    </message>
+    <message>
+        <source>Copy the backup copy&apos;s full path</source>
+        <translation>复制备份文件的完整路径</translation>
+    </message>
+</context>
+<context>
     <name>DefaultFields</name>
     <message>
         <source>Rows without a district:</source>
@@ -381,6 +396,10 @@
         <translation>新增 %1 · 更新 %2 · 未变 %3 · 有问题的行 %4 · 月度完成投资 %5 条（未变 %6 条）</translation>
     </message>
     <message>
+        <source> (figures updated: %1)</source>
+        <translation>（其中数据更新 %1）</translation>
+    </message>
+    <message>
         <source>New sectors/districts: %1</source>
         <translation>新建行业/区域：%1</translation>
     </message>
@@ -389,12 +408,12 @@
         <translation>导入完成：新增 %1 个，更新 %2 个，未变 %3 个，月度完成投资 %4 条。</translation>
     </message>
     <message>
-        <source>%1 row problem(s) skipped (listed below).</source>
-        <translation>跳过了 %1 个问题所在的行（见下方清单）。</translation>
+        <source>%1 of the unchanged had figures written (figures updated).</source>
+        <translation>未变项目中 %1 个为数据更新（仅写入投资数据）。</translation>
     </message>
     <message>
-        <source>Backup: %1</source>
-        <translation>备份：%1</translation>
+        <source>%1 row problem(s) skipped (listed below).</source>
+        <translation>跳过了 %1 个问题所在的行（见下方清单）。</translation>
     </message>
     <message>
         <source>Undo with Edit › Undo (Ctrl+Z).</source>
@@ -462,6 +481,10 @@
     <message>
         <source>The same project as on another sheet</source>
         <translation>与其他工作表中的项目相同</translation>
+    </message>
+    <message>
+        <source>Figures updated (project unchanged)</source>
+        <translation>数据更新（项目未变）</translation>
     </message>
     <message>
         <source>Another month of the project in row %1</source>

@@ -4,6 +4,8 @@ builds the sentences around them)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from zqtracker.domain.words import Catalogue
 
 SKIP_REASONS = Catalogue(
@@ -151,3 +153,16 @@ AREA_UNITS = Catalogue(
 
 def currency_name(code: str | None, lang: str) -> str | None:
     return CURRENCY_NAMES.say(code, lang) if code is not None and code in CURRENCY_NAMES else code
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """A catalogue's word as a note's parameter, worded when the note is shown (domain.messages.describe
+    calls ``label``): a note kept past a live language switch — the dialog after an import — follows it
+    (was: "take “高要区” from 标题" in English, probe34b)."""
+
+    catalogue: Catalogue
+    code: str
+
+    def label(self, lang: str = "en") -> str:
+        return self.catalogue.say(self.code, lang)

@@ -31,6 +31,7 @@ from zqtracker.services.import_note_words import (
     HINT_SOURCES,
     IGNORED_REASONS,
     SKIP_REASONS,
+    Said,
     currency_name,
 )
 from zqtracker.services.import_older import older_notes
@@ -73,7 +74,7 @@ def notes_of(
                 notes.append(aggregate_note(sa.layout))
             elif sa.reason:
                 notes.append(
-                    Problem("note_sheet_skipped", None, {"sheet": sa.name, "why": SKIP_REASONS.say(sa.reason, lang)})
+                    Problem("note_sheet_skipped", None, {"sheet": sa.name, "why": Said(SKIP_REASONS, sa.reason)})
                 )
             continue
         if sa.remembered:
@@ -189,7 +190,7 @@ def _columns(sheet: str, layout: SheetLayout, lang: str, rated: dict[int, str]) 
                 notes.append(Problem("note_foreign_duplicate", None, {**params, **currency, **other}))
         elif c.note.startswith(("duplicate", "off")):
             what = c.note.split(":", 1)[0]
-            notes.append(Problem("note_ignored_column", None, {**params, "what": IGNORED_REASONS.say(what, lang)}))
+            notes.append(Problem("note_ignored_column", None, {**params, "what": Said(IGNORED_REASONS, what)}))
         elif c.note.startswith("rejected:"):
             field = c.note.split(":", 1)[1]
             notes.append(Problem("note_rejected_column", field, params))
@@ -208,7 +209,7 @@ def _columns(sheet: str, layout: SheetLayout, lang: str, rated: dict[int, str]) 
             notes.append(Problem("note_plan_of_year", None, {**params, "year": c.year}))
         if c.field == "land_area_mu" and c.area not in (None, "mu"):
             notes.append(
-                Problem("note_area_converted", None, {**params, "unit": AREA_UNITS.say(c.area, lang), "rounded": ""})
+                Problem("note_area_converted", None, {**params, "unit": Said(AREA_UNITS, c.area), "rounded": ""})
             )
     if any(c.field and c.field.endswith(("_no_period", "_no_year")) for c in layout.columns):  # the user can say it
         notes.append(Problem("note_period_how", None, {"sheet": sheet}))
@@ -227,8 +228,8 @@ def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str, skip_invalid: bool) -> 
                 None,
                 {
                     "sheet": name,
-                    "status": Status(plan.default_status).label(lang),
-                    "source": HINT_SOURCES.say(plan.status_from, lang),
+                    "status": Status(plan.default_status),  # worded when shown, as the source
+                    "source": Said(HINT_SOURCES, plan.status_from),
                 },
             )
         )
@@ -241,7 +242,7 @@ def _rows(sa: SheetAnalysis, plan: SheetPlan, lang: str, skip_invalid: bool) -> 
                 {
                     "sheet": name,
                     "district": plan.default_district,
-                    "source": HINT_SOURCES.say(plan.district_from, lang),
+                    "source": Said(HINT_SOURCES, plan.district_from),
                 },
             )
         )

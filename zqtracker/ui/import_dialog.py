@@ -43,6 +43,7 @@ from zqtracker.ui.events import DataEvents
 from zqtracker.ui.import_command import ImportCommand
 from zqtracker.ui.import_corrections import ColumnChoice, ImportCorrections
 from zqtracker.ui.import_file_bar import ImportFileBar
+from zqtracker.ui.import_fit import fit_to_screen
 from zqtracker.ui.import_options_bar import ImportOptionsBar
 from zqtracker.ui.import_problem_list import ProblemList
 from zqtracker.ui.import_questions import ImportQuestions
@@ -71,8 +72,8 @@ class ImportDialog(QDialog):
         self.operation: Operation | None = None
         self._pending = False  # the choices (or the language) changed while rows were being checked
         self.setAcceptDrops(True)
-        self.resize(1180, 760)
         self._build_ui()
+        fit_to_screen(self, self.import_button, self.preview.table)  # (ui/import_fit.py) and Enter imports
         self._retranslate()
         self._connect_signals()
         self._update_buttons()
@@ -92,7 +93,6 @@ class ImportDialog(QDialog):
         # not the standard Close: its "Done" after an import would be re-worded "Close" on a switch
         self.close_button = QPushButton()
         self.buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
-        self.import_button.setDefault(True)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.preview)
         splitter.addWidget(self.problem_list)
@@ -348,7 +348,7 @@ class ImportDialog(QDialog):
             self._show_sheet()
             self._show_summary()
         if self.import_result is not None:
-            self.problem_list.show_result(self.import_result)
+            self.problem_list.show_result(self.import_result, self.analysis)
         self._retranslate()  # "Done"
         self._update_buttons()
 

@@ -37,6 +37,7 @@ from zqtracker.io.layout import ColumnInfo
 from zqtracker.io.numfmt import column_letter
 from zqtracker.io.values import display
 from zqtracker.services.import_model import INVALID, NEW, UPDATE, FieldChange, SheetAnalysis
+from zqtracker.ui.import_figures_only import figures_only
 from zqtracker.ui.struck_marks import (
     LEFT_OUT,
     LEFT_OUT_KIND,
@@ -181,6 +182,8 @@ class PreviewModel(QAbstractTableModel):
         text = self.words.get(kind, "")
         sheet = self.sheet
         k = self._k_of.get(i)
+        if sheet is not None and k is not None and figures_only(sheet, k):  # as the counts (and the CLI) say
+            text = self.words.get("figures_only", text)
         if sheet is not None and k is not None:
             colon = self.tr(": ")
             if k in sheet.month_rows and sheet.plan is not None:

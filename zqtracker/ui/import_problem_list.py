@@ -27,6 +27,8 @@ from zqtracker.domain.words import APP
 from zqtracker.io.errors import CellProblem
 from zqtracker.services.import_model import ImportAnalysis
 from zqtracker.services.importing import ImportResult
+from zqtracker.ui.import_backup_line import BackupLine
+from zqtracker.ui.import_figures_only import figures_only_count
 
 SHOWN = 5000  # more are in the exported workbook
 
@@ -38,6 +40,8 @@ class ProblemList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.counts_label = QLabel()
+        self.counts_label.setWordWrap(True)  # a long line never widens the dialog
+        self.backup_line = BackupLine()
         self.tree = QTreeWidget()
         self.tree.setColumnCount(5)
         self.tree.setRootIsDecorated(False)
@@ -50,6 +54,7 @@ class ProblemList(QWidget):
         bar.addWidget(self.counts_label, 1)
         bar.addWidget(self.export_button)
         layout.addLayout(bar)
+        layout.addWidget(self.backup_line)
         layout.addWidget(self.tree)
         self.tree.itemActivated.connect(self._on_item_activated)
         self.export_button.clicked.connect(self.export_requested)
@@ -68,28 +73,33 @@ class ProblemList(QWidget):
         super().changeEvent(event)
 
     def show_counts(self, a: ImportAnalysis) -> None:
-        """What the import would do, in numbers."""
+        """What the import would do, in numbers (rows writing figures only counted in Unchanged, as the CLI does)."""
+        self.backup_line.show_path("")
         text = self.tr("New %1 · Updated %2 · Unchanged %3 · Invalid rows %4 · Monthly records %5 (%6 unchanged)")
-        for i, n in enumerate(
-            (a.added, a.updated, a.unchanged, a.invalid_rows, len(a.records), a.records_unchanged), 1
-        ):
+        unchanged = str(a.unchanged)
+        if n_figures := figures_only_count(a):
+            unchanged += self.tr(" (figures updated: %1)").replace("%1", str(n_figures))
+        for i, n in enumerate((a.added, a.updated, unchanged, a.invalid_rows, len(a.records), a.records_unchanged), 1):
             text = text.replace(f"%{i}", str(n))
         new_refs = [*(n for n, _ in a.new_sectors), *a.new_districts]
         if new_refs:
             text += " · " + self.tr("New sectors/districts: %1").replace("%1", "、".join(new_refs[:8]))
         self.counts_label.setText(text)
 
-    def show_result(self, result: ImportResult) -> None:
-        """What the import did, where the backup is and how to undo it."""
+    def show_result(self, result: ImportResult, analysis: ImportAnalysis | None = None) -> None:
+        """What the import did (``analysis``: what it was, for the rows writing figures only), how to undo it,
+        and where the backup is (a line of its own: the path elided, copied with a button)."""
         text = self.tr("Imported: %1 new, %2 updated, %3 unchanged, %4 monthly record(s).")
         for i, n in enumerate((result.added, result.updated, result.unchanged, result.investment_records), 1):
             text = text.replace(f"%{i}", str(n))
+        if n_figures := figures_only_count(analysis):
+            said = self.tr("%1 of the unchanged had figures written (figures updated).")
+            text += " " + said.replace("%1", str(n_figures))
         if result.problems:
             text += " " + self.tr("%1 row problem(s) skipped (listed below).").replace("%1", str(len(result.problems)))
-        if result.backup is not None:
-            text += " " + self.tr("Backup: %1").replace("%1", str(result.backup))
         text += " " + self.tr("Undo with Edit › Undo (Ctrl+Z).")
         self.counts_label.setText(text)
+        self.backup_line.show_path(str(result.backup) if result.backup is not None else "")
 
     def set_problems(self, problems: Sequence[CellProblem], lang: str) -> None:
         self.tree.clear()

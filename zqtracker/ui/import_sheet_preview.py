@@ -37,6 +37,7 @@ class SheetPreview(QWidget):
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the questions and the buttons
         self.table.verticalHeader().setDefaultSectionSize(22)
         header = self.table.horizontalHeader()
         header.setSectionsClickable(True)
@@ -107,6 +108,7 @@ class SheetPreview(QWidget):
             "hidden_row": self.tr("Hidden in the sheet — left out"),
             "hidden_mark": self.tr("hidden in the sheet"),
             "view": self.tr("The same project as on another sheet"),
+            "figures_only": self.tr("Figures updated (project unchanged)"),
             "month_row": self.tr("Another month of the project in row %1"),
             "near": self.tr("a stored project has a near name — link or keep apart above"),
             "header": self.tr("Header"),
