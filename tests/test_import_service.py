@@ -256,7 +256,7 @@ def test_all_or_nothing_and_skip_invalid(service: ImportService, ctx: AppContext
         PROJECT_HEADER,
         [1, "A-1", "好项目", None, "光伏", "端州区", "在建", 1, None, None, None, "是"],
         [2, "A-2", "坏项目", None, "光伏", "端州区", "研究中", "很多", None, "2023-02-30", None, "也许"],
-        [3, "A-1", "重复项目", None, "光伏", "端州区", "在建", 1, None, None, None, "否"],
+        [3, "A-1", "好项目", None, "光伏", "端州区", "在建", 1, None, None, None, "是"],  # a repeat: harmless
     ]
     path = write_workbook(tmp_path / "bad.xlsx", SheetSpec("明细", rows))
     before = dump(db_url)

@@ -389,3 +389,8 @@ for _topic in (
     TEAM_MESSAGES,
 ):
     MESSAGES.merge(_topic)
+
+# Two rows of one project that say different things (domain/contradict_messages.py).
+from zqtracker.domain.contradict_messages import CONTRADICT_MESSAGES  # noqa: E402
+
+MESSAGES.merge(CONTRADICT_MESSAGES)

@@ -20,7 +20,9 @@ from zqtracker.io.layout import PROJECTS
 from zqtracker.io.plan import SheetPlan
 from zqtracker.io.reader import RawWorkbook
 from zqtracker.services.import_code_change import code_changed
+from zqtracker.services.import_contradict import contradicts
 from zqtracker.services.import_date_order import CHECKED, PRECISIONS, date_order_problems
+from zqtracker.services.import_exact_name import ambiguous, own_key
 from zqtracker.services.import_figures import figure_diffs
 from zqtracker.services.import_identity import named_twice, one_row_each
 from zqtracker.services.import_matching import Match, district_key, name_key
@@ -134,12 +136,13 @@ def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Contex
             refused.append(k)
             continue
         code = codes[k]
-        key = code if code else identity(None, names[k], districts[k])  # the common case first: a code
+        key = code if code else own_key(ctx.matcher, names[k], districts[k], identity(None, names[k], districts[k]))
         first = first_row.get(key)
         if first is None:
             first_row[key] = (here, row_numbers[k], enterprises[k])
         elif code or (first := seen.repeated(key, (here, row_numbers[k], enterprises[k]))) is not None:
-            add_problem(plan, k, sa, "code" if code else "name", code or names[k], duplicate_row(sa, k, first))
+            if not contradicts(result, (sa, k), first, code or names[k], (matched, new_ks)):  # else both refused
+                add_problem(plan, k, sa, "code" if code else "name", code or names[k], duplicate_row(sa, k, first))
             sa.status[k] = INVALID
             continue
         if unmatched:  # nothing stored to match (an empty database, mode replace): new, fast
@@ -154,7 +157,7 @@ def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Contex
         elif (m.other_enterprise is not None or m.problem == "ambiguous_project") and enterprises[k]:
             m = apart(result, seen, ctx, m, (name, districts[k], enterprises[k]))  # another enterprise's
         if m.problem == "ambiguous_project":
-            add_problem(plan, k, sa, "name", name, Problem("ambiguous_project", "name", {"value": name}))
+            add_problem(plan, k, sa, "name", name, ambiguous(ctx, m.candidates, name))
             sa.status[k] = INVALID
             continue
         asked = code_question(ctx, sa, m, code, row_numbers[k], linked)
@@ -180,7 +183,9 @@ def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Contex
                 sa.status[k] = INVALID
                 continue
             new_ks.append(k)
-        elif not taken_before(seen, ctx, sa, k, m.pid, linked is not None):  # one stored project, one row
+        elif not taken_before(
+            seen, ctx, sa, k, m.pid, linked is not None, (result, matched)
+        ):  # one stored project, one row
             sa.targets[k] = m.pid
             matched.append(k)
     new_ks = named_twice(seen, sa, new_ks)  # a project listed with a code and without, or under two codes

@@ -23,6 +23,7 @@ from difflib import SequenceMatcher
 
 from zqtracker.domain.hanzi import simplified
 from zqtracker.domain.validation import normalize_code
+from zqtracker.services.import_exact_name import one_of
 from zqtracker.services.import_identity import numbered
 
 _SPACE_RE = re.compile(r"[\s\u3000]+")
@@ -201,10 +202,8 @@ class Matcher:
                 candidates=[pid for pid in near if not self.by_id[pid].code],
                 coded=[pid for pid in near if self.by_id[pid].code],
             )
-        if len(found) == 1:
-            return self._named(found[0], enterprise)
-        if len(found) > 1:
-            return Match(problem="ambiguous_project", candidates=found[:10])
+        if found:  # of several (folded alike), the one of the row's very name; else a question
+            return one_of(self, found, name, enterprise)
         near = self.near(nk, dk)
         return Match(candidates=near or self.renamed(nk, dk, enterprise))
 

@@ -9,6 +9,7 @@ from zqtracker.domain.errors import Problem
 from zqtracker.domain.money import MAX_MONEY
 from zqtracker.domain.rounding import rounded_money, shown_places
 from zqtracker.io.layout import MONTHLY
+from zqtracker.services.import_exact_name import ambiguous
 from zqtracker.services.import_figures import analyse_ytd, in_two_columns
 from zqtracker.services.import_growth import check_growth
 from zqtracker.services.import_last_year import analyse_last_year
@@ -190,7 +191,7 @@ def _monthly_targets(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, se
         if target is None and matcher is not None:
             m = matcher.match(code, name, district, keys[k] if name else None, enterprises[k])
             if m.problem == "ambiguous_project":
-                add_problem(plan, k, sa, "name", name, Problem("ambiguous_project", "name", {"value": name}))
+                add_problem(plan, k, sa, "name", name, ambiguous(ctx, m.candidates, name))
                 sa.status[k] = INVALID
                 continue
             asked = code_question(ctx, sa, m, code, plan.row_numbers[k], None)

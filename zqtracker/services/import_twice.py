@@ -11,12 +11,26 @@ is compared (a --link onto it says so in the link's words: one_row_each's senten
 from __future__ import annotations
 
 from zqtracker.domain.errors import Problem
-from zqtracker.services.import_model import INVALID, Context, SeenRows, SheetAnalysis, add_problem, described
+from zqtracker.services.import_contradict import differences, refuse_both, row_of
+from zqtracker.services.import_model import (
+    INVALID,
+    Context,
+    ImportAnalysis,
+    SeenRows,
+    SheetAnalysis,
+    add_problem,
+    described,
+)
 
 
-def taken_before(seen: SeenRows, ctx: Context, sa: SheetAnalysis, k: int, pid: int, linked: bool) -> bool:
+def taken_before(
+    seen: SeenRows, ctx: Context, sa: SheetAnalysis, k: int, pid: int, linked: bool,
+    counted: tuple[ImportAnalysis, list[int]],
+) -> bool:  # fmt: skip
     """Whether an earlier row of this import (of any sheet, a view apart) came to stored project ``pid``;
-    if so row ``k`` is refused naming both rows. Else the row is remembered as ``pid``'s."""
+    if so row ``k`` is refused naming both rows — and, when the two rows give the project other values
+    (not a --link), the earlier row too (import_contradict; taken out of ``counted``'s rows matched).
+    Else the row is remembered as ``pid``'s."""
     plan = sa.plan
     assert plan is not None
     coded = bool(plan.column("code")[k])
@@ -37,6 +51,14 @@ def taken_before(seen: SeenRows, ctx: Context, sa: SheetAnalysis, k: int, pid: i
     else:
         code = "same_project_matched_twice"
     name = plan.column("name")[k]
+    result, matched = counted
+    at = None if linked or first_linked else row_of(result, sheet, first_row)
+    said_both = differences(at, (sa, k)) if at is not None else None
+    if at is not None and said_both is not None:  # the file contradicts itself: neither row is known right
+        if at[0] is sa and at[1] in matched:
+            matched.remove(at[1])
+        refuse_both(result, at, (sa, k), said_both, "rows_differ_stored", "name", name, {"project": said["project"]})
+        return True
     add_problem(plan, k, sa, "name", name, Problem(code, "name", said))
     sa.status[k] = INVALID
     return True
