@@ -347,8 +347,11 @@ MESSAGES.merge(PRIOR_MESSAGES)
 # - Two rows of one import on one stored project, neither linked
 # - Rows a group row leaves without a district among district groups
 # - Rows numbered 一、二 that are neither clearly sections nor projects
+# - Team use: who changed a project meanwhile, a district account's rows of other districts
+# - Two rows of one project that say different things
 from zqtracker.domain.absent_messages import ABSENT_MESSAGES  # noqa: E402
 from zqtracker.domain.code_change_messages import CODE_CHANGE_MESSAGES  # noqa: E402
+from zqtracker.domain.contradict_messages import CONTRADICT_MESSAGES  # noqa: E402
 from zqtracker.domain.damage_messages import DAMAGE_MESSAGES  # noqa: E402
 from zqtracker.domain.file_period_messages import FILE_PERIOD_MESSAGES  # noqa: E402
 from zqtracker.domain.group_messages import GROUP_MESSAGES  # noqa: E402
@@ -387,10 +390,6 @@ for _topic in (
     GROUP_MESSAGES,
     NUMERAL_MESSAGES,
     TEAM_MESSAGES,
+    CONTRADICT_MESSAGES,
 ):
     MESSAGES.merge(_topic)
-
-# Two rows of one project that say different things (domain/contradict_messages.py).
-from zqtracker.domain.contradict_messages import CONTRADICT_MESSAGES  # noqa: E402
-
-MESSAGES.merge(CONTRADICT_MESSAGES)
