@@ -347,6 +347,7 @@ MESSAGES.merge(PRIOR_MESSAGES)
 # - Two rows of one import on one stored project, neither linked
 # - Rows a group row leaves without a district among district groups
 # - Rows numbered 一、二 that are neither clearly sections nor projects
+# - A project's phases without a 序号 under it; a district row that sums the rows above and those below
 from zqtracker.domain.absent_messages import ABSENT_MESSAGES  # noqa: E402
 from zqtracker.domain.code_change_messages import CODE_CHANGE_MESSAGES  # noqa: E402
 from zqtracker.domain.damage_messages import DAMAGE_MESSAGES  # noqa: E402
@@ -357,6 +358,7 @@ from zqtracker.domain.kept_messages import KEPT_MESSAGES  # noqa: E402
 from zqtracker.domain.lone_place_messages import LONE_PLACE_MESSAGES  # noqa: E402
 from zqtracker.domain.name_column_messages import NAME_COLUMN_MESSAGES  # noqa: E402
 from zqtracker.domain.numeral_messages import NUMERAL_MESSAGES  # noqa: E402
+from zqtracker.domain.phase_messages import PHASE_MESSAGES  # noqa: E402
 from zqtracker.domain.span_label_messages import SPAN_LABEL_MESSAGES  # noqa: E402
 from zqtracker.domain.stage_behind_messages import STAGE_BEHIND_MESSAGES  # noqa: E402
 from zqtracker.domain.start_month_messages import START_MONTH_MESSAGES  # noqa: E402
@@ -387,5 +389,6 @@ for _topic in (
     GROUP_MESSAGES,
     NUMERAL_MESSAGES,
     TEAM_MESSAGES,
+    PHASE_MESSAGES,
 ):
     MESSAGES.merge(_topic)
