@@ -15,8 +15,11 @@ from zqtracker.io.context import is_level, level_of, status_of_section
 from zqtracker.io.district_sums import DistrictSums
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.evidence import is_sector_text
+from zqtracker.io.phase_rows import phase_parts
 from zqtracker.io.plan_packages import package_rows
+from zqtracker.io.row_ranges import runs_text
 from zqtracker.io.rows import clean_section, is_district
+from zqtracker.io.subtotal_side import ABOVE, BELOW, sheet_side, side_of
 
 if TYPE_CHECKING:
     from zqtracker.io.cell_convert import PlanOptions
@@ -89,7 +92,8 @@ class GroupRules:
                     plan.parts.append(plan.row_numbers[c])
                 drop.update(children)
             k = end
-        return drop
+        money = [c.index - self.sheet.col_offset for c in self.layout.mapped() if c.is_money]
+        return drop | phase_parts(plan, self.sheet, j, money, drop)  # 一期工程 unnumbered (io/phase_rows.py)
 
     def _district_subtotals(self) -> set[int]:
         """Data rows whose name is a district other rows are in, with amounts and nothing else (no code,
@@ -140,6 +144,7 @@ class GroupRules:
         summed: list = []
         places = sorted({*labels, *totals})  # the subtotals of rows whose district is said: bounds too
         sections = gp.section_bounds(plan) if labels else []  # (四会市（1个）, a section row: a bound too)
+        spans: dict[int, tuple[range, range]] = {}  # each place row's rows under it and above it
         for i, k in enumerate(places):
             if k in totals:
                 continue
@@ -149,9 +154,14 @@ class GroupRules:
                 below = gp.below_until_section(plan, sections, k, below.stop)
             if sections and not _adds_up(money, k, above):
                 above = gp.above_since_section(plan, sections, above.start, k)
-            if _adds_up(money, k, below):
+            spans[k] = (below, above)
+        fits = {k: (_adds_up(money, k, below), _adds_up(money, k, above)) for k, (below, above) in spans.items()}
+        side = sheet_side(fits)  # subtotals over their rows or after them: as the rows that fit one way say
+        for k, (below, above) in spans.items():
+            way = side_of(fits[k], side)
+            if way == BELOW:
                 self._group(k, below, labels[k])
-            elif _adds_up(money, k, above):
+            elif way == ABOVE:
                 plan.skipped[plan.data_rows[k]] = "total"
                 plan.totals += 1
                 if self.contexts is None:
@@ -159,19 +169,12 @@ class GroupRules:
                 for c in above:
                     self.contexts[c] = (*(self.contexts[c] or ()), ("district", labels[k]))
                 after.append(labels[k])
-            elif by_district.adds_up(k, labels[k]):  # 合计, then 端州区 | 端州区 | its sums: a summary by district
+            elif way is None and by_district.adds_up(k, labels[k]):  # 合计, then 端州区 | 端州区 | its sums
                 plan.skipped[plan.data_rows[k]] = "total"
                 plan.totals += 1
                 summed.append(labels[k])
             else:
-                label = labels[k]
-                row = self.sheet.rows[plan.data_rows[k]]
-                at = next((j for j, v in enumerate(row) if v.__class__ is str and v.strip() == label), None)
-                info = self.layout.column(self.sheet.col_offset + at) if at is not None else None
-                where = (info.letter, info.header) if info is not None else ("", "")
-                code = "place_row_sums" if "district" in plan.values else "place_row"  # (nor the district's)
-                problem = Problem(code, "name", {"value": label})
-                plan.add_problem(k, CellProblem(self.sheet.name, plan.row_numbers[k], *where, label, problem))
+                self._ask_place(k, labels[k], (below, above) if way else None)
                 continue
             drop.add(k)
         if after:
@@ -181,6 +184,23 @@ class GroupRules:
                 Problem("note_district_sums", None, {"sheet": self.sheet.name, "names": "、".join(summed)})
             )
         return drop
+
+    def _ask_place(self, k: int, label: str, both: tuple[range, range] | None) -> None:
+        """Row ``k`` naming a place alone is a question: its figures sum neither way, or ``both`` ways."""
+        plan = self.plan
+        row = self.sheet.rows[plan.data_rows[k]]
+        at = next((j for j, v in enumerate(row) if v.__class__ is str and v.strip() == label), None)
+        info = self.layout.column(self.sheet.col_offset + at) if at is not None else None
+        where = (info.letter, info.header) if info is not None else ("", "")
+        code = "place_row_sums" if "district" in plan.values else "place_row"  # (nor the district's)
+        params: dict[str, object] = {"value": label}
+        if both is not None:
+            code = "place_row_both_ways"
+            below, above = both
+            params |= {"below": runs_text(plan.row_numbers[c] for c in below)}
+            params |= {"above": runs_text(plan.row_numbers[c] for c in above)}
+        problem = Problem(code, "name", params)
+        plan.add_problem(k, CellProblem(self.sheet.name, plan.row_numbers[k], *where, label, problem))
 
     def _lone_text(self, k: int) -> str | None:
         """The one text of data row ``k`` (端州区 in its 序号 column, the name left blank), if it has one."""
