@@ -66,15 +66,16 @@ def phase_parts(plan: SheetPlan, sheet: RawSheet, number_col: int, money: list[i
     shown: dict[str, None] = {}
     said_rows: list[int] = []
     n = len(data)
-    for k in range(n - 1):
-        if k in done or k in drop or not numbered(k):
+    flags = [numbered(k) for k in range(n)]  # one pass; a list numbered throughout (100k rows) stops here
+    for k in [k for k in range(n - 1) if flags[k] and not flags[k + 1]]:
+        if k in done or k in drop:
             continue
         end = k + 1
         while (
             end < n
             and end not in done
             and data[end] == data[end - 1] + 1  # (right under it: nothing between)
-            and not numbered(end)
+            and not flags[end]
             and _named_as_part(names[end], names[k])
         ):
             end += 1

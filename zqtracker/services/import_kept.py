@@ -11,6 +11,8 @@ and the way to do it: the project's editor, the sector list.
 
 from __future__ import annotations
 
+import itertools
+import operator
 from typing import Any
 
 from zqtracker.domain.errors import Problem
@@ -55,14 +57,15 @@ def _matched(sa: SheetAnalysis, ctx: Context) -> list[tuple[int, Any]]:
 def _blanks(sa: SheetAnalysis, ctx: Context) -> list[Problem]:
     plan = sa.plan
     assert plan is not None
-    matched = _matched(sa, ctx)
+    matched = dict(_matched(sa, ctx))
     out = []
     for c in sa.layout.mapped():
         field = c.field or ""
         col = plan.values.get(field) if field in PROJECT_FIELDS else None
-        if col is None:
+        if col is None or None not in col:
             continue
-        rows = [plan.row_numbers[k] for k, before in matched if col[k] is None and _stored(ctx, before, field)]
+        blank = [k for k in itertools.compress(range(len(col)), map(operator.not_, col)) if col[k] is None]
+        rows = [plan.row_numbers[k] for k in blank if k in matched and _stored(ctx, matched[k], field)]
         if rows:
             said = {"sheet": sa.name, "column": c.letter, "header": c.header, "rows": runs_text(rows)}
             out.append(Problem("note_blank_kept", None, {**said, "count": len(rows)}))
