@@ -163,12 +163,12 @@ def test_a_refused_undo_says_what_the_colleague_did(make_window, ctx: AppContext
                 colleague.projects.update(theirs)
             finally:
                 colleague.close()
-    assert "Nothing was overwritten" in shown[0] and "Notes: (none) → 土地已摘牌" in shown[0]
+    assert "so the undo is refused" in shown[0] and "Notes: (none) → 土地已摘牌" in shown[0]
     # the action in the sentence's own case: "… by 王芳 (edit) — …", not "… by 王芳, Edit — …"
     assert re.search(
         r"Latest change: [-0-9]{10} [0-9:]{5} \(UTC\) by [^ ,]+ \(edit\) — Notes: \(none\) → 土地已摘牌", shown[0]
     )
-    assert "未覆盖" in shown[1] or "没有" in shown[1] or "覆盖" in shown[1]
+    assert "撤销被拒绝" in shown[1] and "未作任何更改" in shown[1]
     assert re.search(
         r"最近一次修改：[-0-9]{10} [0-9:]{5}（UTC），[^，]+，编辑 — 备注：土地已摘牌 → 土地已摘牌，待开工", shown[1]
     )

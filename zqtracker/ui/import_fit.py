@@ -12,8 +12,8 @@ WIDTH, HEIGHT = 1180, 760
 
 
 def fit_to_screen(dialog: QDialog, default: QPushButton, table: QTableView) -> None:
-    """The default size, within the available area of the dialog's screen less a title bar, and never larger;
-    Enter clicks ``default``, Tab moves on from ``table``."""
+    """The default size, within the available area of the dialog's screen less a title bar; Enter clicks
+    ``default``, Tab moves on from ``table``."""
     _enter_imports(dialog, default, table)
     screen = dialog.screen() or QGuiApplication.primaryScreen()
     if screen is None:
@@ -21,7 +21,8 @@ def fit_to_screen(dialog: QDialog, default: QPushButton, table: QTableView) -> N
         return
     area = screen.availableGeometry()
     title = dialog.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight) + 8  # a frame's title bar and edges
-    dialog.setMaximumSize(area.width(), area.height() - title)
+    # (no maximum size: one would squeeze the combo boxes below their text on a small screen, and the result
+    # line wraps and the backup's path is elided, so an import no longer widens the dialog)
     dialog.resize(min(WIDTH, area.width()), min(HEIGHT, area.height() - title))
 
 
