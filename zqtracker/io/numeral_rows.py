@@ -67,7 +67,8 @@ def held_back(rules: RowRules, start: int, end: int, final: bool) -> int:
     j, rows = rules.number_col, rules.sheet.rows
     if final or j is None:
         return end
-    return next((i for i in range(start, end) if _is_candidate(rows[i], j, rules.name_col)), end)
+    name_col, texts = rules.name_col, (i for i in range(start, end) if j < len(rows[i]) and rows[i][j].__class__ is str)
+    return next((i for i in texts if _is_candidate(rows[i], j, name_col)), end)  # (a number column of floats: fast)
 
 
 def _text_level(text: str) -> int:

@@ -58,6 +58,8 @@ def _blanks(sa: SheetAnalysis, ctx: Context) -> list[Problem]:
     plan = sa.plan
     assert plan is not None
     matched = dict(_matched(sa, ctx))
+    if not matched:  # (a first import: nothing stored to keep)
+        return []
     out = []
     for c in sa.layout.mapped():
         field = c.field or ""
