@@ -127,6 +127,12 @@ C0 = [
 ]
 
 
+def store_c0(service: ImportService, tmp_path: Path) -> None:
+    """C0: 星湖产业园（一期） and 星湖产业园(一期), two projects of 端州区."""
+    c0 = write_workbook(tmp_path / "c0.xlsx", SheetSpec("项目", [C_HEAD, *C0]))
+    assert service.import_file(c0, ImportOptions()).ok
+
+
 def by_code(ctx: AppContext) -> dict[str, tuple[str, int]]:
     return {p.code or "": (p.name, p.planned_investment or 0) for p in ctx.projects.all_projects()}
 
@@ -134,9 +140,7 @@ def by_code(ctx: AppContext) -> dict[str, tuple[str, int]]:
 def test_two_stored_names_differing_in_bracket_width_each_take_their_exact_name(
     service: ImportService, ctx: AppContext, tmp_path: Path
 ) -> None:
-    assert service.import_file(
-        write_workbook(tmp_path / "c0.xlsx", SheetSpec("项目", [C_HEAD, *C0])), ImportOptions()
-    ).ok
+    store_c0(service, tmp_path)
     head = ["序号", "项目名称", "所属县区", "总投资（万元）"]
     rows = [[1, "星湖产业园（一期）", "端州区", 12000], [2, "星湖产业园(一期)", "端州区", 8800]]
     result = service.import_file(
@@ -156,9 +160,7 @@ def test_two_stored_names_differing_in_bracket_width_each_take_their_exact_name(
 def test_a_name_matching_neither_exactly_is_asked_naming_the_two_forms(
     service: ImportService, ctx: AppContext, tmp_path: Path
 ) -> None:
-    assert service.import_file(
-        write_workbook(tmp_path / "c0.xlsx", SheetSpec("项目", [C_HEAD, *C0])), ImportOptions()
-    ).ok
+    store_c0(service, tmp_path)
     head = ["序号", "项目名称", "所属县区", "总投资（万元）"]
     path = write_workbook(tmp_path / "c3.xlsx", SheetSpec("项目", [head, [1, "星湖产业园 （一期）", "端州区", 12000]]))
     result = service.import_file(path, ImportOptions())

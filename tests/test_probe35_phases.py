@@ -110,19 +110,19 @@ def test_unnumbered_projects_of_their_own_stay_projects(
 
 
 B8_HEAD = ["序号", "项目名称", "建设单位", "总投资（万元）", "1-10月完成投资（万元）"]
+B8_ROWS = [  # each district row after its project, its figures theirs
+    [1, "端州宏达新材料项目", "宏达公司", 5000, 1000],
+    ["", "端州区", None, 5000, 1000],
+    [2, "四会物流园项目", "四会物流公司", 5000, 1000],
+    ["", "四会市", None, 5000, 1000],
+]
 
 
 def test_district_rows_after_their_projects_are_their_subtotals(
     service: ImportService, ctx: AppContext, tmp_path: Path
 ) -> None:
     """probe34a B8: was exit 0 with 宏达 stored without a district and 端州区 read as a group over 四会物流."""
-    rows = [
-        [1, "端州宏达新材料项目", "宏达公司", 5000, 1000],
-        ["", "端州区", None, 5000, 1000],
-        [2, "四会物流园项目", "四会物流公司", 5000, 1000],
-        ["", "四会市", None, 5000, 1000],
-    ]
-    path = write_workbook(tmp_path / "b8.xlsx", SheetSpec("项目表", [TITLE, B8_HEAD, *rows]))
+    path = write_workbook(tmp_path / "b8.xlsx", SheetSpec("项目表", [TITLE, B8_HEAD, *B8_ROWS]))
     result = service.import_file(path, ImportOptions())
     assert result.ok and result.added == 2, _said(result)
     assert _stored(ctx) == {"端州宏达新材料项目": ("端州区", 50_000_000), "四会物流园项目": ("四会市", 50_000_000)}
@@ -133,13 +133,7 @@ def test_district_rows_that_fit_both_readings_are_asked_about(
     service: ImportService, ctx: AppContext, tmp_path: Path
 ) -> None:
     """Every district row equals both the project above it and the one below: over or under? Asked."""
-    rows = [
-        [1, "端州宏达新材料项目", "宏达公司", 5000, 1000],
-        ["", "端州区", None, 5000, 1000],
-        [2, "四会物流园项目", "四会物流公司", 5000, 1000],
-        ["", "四会市", None, 5000, 1000],
-        [3, "广宁竹业项目", "广宁竹业公司", 5000, 1000],
-    ]
+    rows = [*B8_ROWS, [3, "广宁竹业项目", "广宁竹业公司", 5000, 1000]]
     path = write_workbook(tmp_path / "both.xlsx", SheetSpec("项目表", [TITLE, B8_HEAD, *rows]))
     result = service.import_file(path, ImportOptions())
     asked = [p for p in result.problems if p.problem.code == "place_row_both_ways"]  # type: ignore[attr-defined]
