@@ -1,5 +1,6 @@
-"""Wording for a project's phases written under it without a 序号 (一期工程 / 二期工程, io/phase_rows.py), and
-for a district row whose figures equal both the rows above it and those under it (io/subtotal_side.py).
+"""Wording for a project's phases or cost breakdown written under it without a 序号 (一期工程 / 二期工程, 土建工程 /
+设备购置, io/phase_rows.py), and for a district row whose figures equal both the rows above it and those under it
+(io/subtotal_side.py).
 English and 简体中文; messages.py merges them in."""
 
 from __future__ import annotations
@@ -8,17 +9,17 @@ from zqtracker.domain.words import Catalogue
 
 _PHASE_MESSAGES: dict[str, tuple[str, str]] = {
     "note_phase_rows": (
-        "Sheet “{sheet}”: {count} row(s) without a 序号 under a project ({names}; rows {rows}) are its phases or "
-        "parts — their figures add up to the project's — and were not imported as projects.",
-        "工作表“{sheet}”：项目下方 {count} 行未编序号（{names}；第 {rows} 行）为该项目的分期或分项（其数额之和等于"
-        "该项目），不作为项目导入。",
+        "Sheet “{sheet}”: {count} row(s) without a 序号 under a project ({names}; rows {rows}) are its phases, "
+        "parts or cost breakdown — their figures add up to the project's — and were not imported as projects.",
+        "工作表“{sheet}”：项目下方 {count} 行未编序号（{names}；第 {rows} 行）为该项目的分期、分项或投资构成（其数额"
+        "之和等于该项目），不作为项目导入。",
     ),
     "phase_rows_sums": (
-        "the rows under this project without a 序号 ({names}; rows {rows}) are named as its phases or parts, but "
-        "their figures do not add up to the project's: its parts with a figure wrong or missing, or projects of "
-        "their own? Correct the figures, or give each project its 序号 and full name",
-        "本项目下方未编序号的行（{names}；第 {rows} 行）按名称是其分期或分项，但数额之和不等于本项目：是数额有误"
-        "或缺漏的分项，还是独立项目？请更正数额，或为各项目填写序号和全称",
+        "the rows under this project without a 序号 ({names}; rows {rows}) are named as its phases, parts or cost "
+        "breakdown, but their figures do not add up to the project's: its parts with a figure wrong or missing, or "
+        "projects of their own? Correct the figures, or give each project its 序号 and full name",
+        "本项目下方未编序号的行（{names}；第 {rows} 行）按名称是其分期、分项或投资构成，但数额之和不等于本项目：是数额"
+        "有误或缺漏的分项，还是独立项目？请更正数额，或为各项目填写序号和全称",
     ),
     "place_row_both_ways": (
         "the row names a place alone ({value}) with figures equal both to the rows above it (rows {above}) and to "

@@ -7,7 +7,8 @@
     2    | 鼎湖光伏项目       | 5000           | 1000
 
 Where the projects are numbered, unnumbered rows right under a numbered row that are named as its parts (a bare
-phase 一期 / 二期工程 / （三期）, 其中：…, or the project's own name and more: 端州宏达新材料项目一期) and whose figures
+phase 一期 / 二期工程 / （三期）, 其中：…, a cost component 土建工程 / 设备购置 / 其他费用 (io/cost_parts.py), or the
+project's own name and more: 端州宏达新材料项目一期) and whose figures
 add up to the row's are its breakdown: skipped with one note naming them, never stored as projects beside it
 (the planned investment would be counted twice). Named as parts but adding up to something else: asked on the
 project's row (a figure missing, or projects of their own?) — the rows are not stored as projects meanwhile.
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from zqtracker.domain.errors import Problem
 from zqtracker.io import values as cells
+from zqtracker.io.cost_parts import named_as_cost_part
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.row_ranges import runs_text
 
@@ -35,11 +37,11 @@ _SHOWN = 4  # names a note shows at most
 
 
 def _named_as_part(name: object, project: object) -> bool:
-    """一期工程, 其中：设备购置, 端州宏达新材料项目（二期） under 端州宏达新材料项目."""
+    """一期工程, 其中：设备购置, 土建工程 (io/cost_parts.py), 端州宏达新材料项目（二期） under 端州宏达新材料项目."""
     if not isinstance(name, str) or not name.strip():
         return False
     text = cells.fold(name)
-    if _PART_RE.match(text):
+    if _PART_RE.match(text) or named_as_cost_part(text):
         return True
     own = cells.fold(project) if isinstance(project, str) else ""
     return len(own) >= 2 and len(text) > len(own) and text.startswith(own)
