@@ -334,6 +334,10 @@
         <translation>第 %1 行“%2”，同名项目已有另一编号：</translation>
     </message>
     <message>
+        <source>Row %1 “%2”, the same name in another district:</source>
+        <translation>第 %1 行“%2”，另一区域已有同名项目（迁入还是另一项目？）：</translation>
+    </message>
+    <message>
         <source>Row %1 “%2”, no district, another enterprise&apos;s name:</source>
         <translation>第 %1 行“%2”，未填区域，与另一企业的项目同名：</translation>
     </message>

@@ -362,6 +362,7 @@ from zqtracker.domain.lone_place_messages import LONE_PLACE_MESSAGES  # noqa: E4
 from zqtracker.domain.name_column_messages import NAME_COLUMN_MESSAGES  # noqa: E402
 from zqtracker.domain.numeral_messages import NUMERAL_MESSAGES  # noqa: E402
 from zqtracker.domain.phase_messages import PHASE_MESSAGES  # noqa: E402
+from zqtracker.domain.reimport_messages import REIMPORT_MESSAGES  # noqa: E402
 from zqtracker.domain.span_label_messages import SPAN_LABEL_MESSAGES  # noqa: E402
 from zqtracker.domain.stage_behind_messages import STAGE_BEHIND_MESSAGES  # noqa: E402
 from zqtracker.domain.start_month_messages import START_MONTH_MESSAGES  # noqa: E402
@@ -394,5 +395,6 @@ for _topic in (
     TEAM_MESSAGES,
     CONTRADICT_MESSAGES,
     PHASE_MESSAGES,
+    REIMPORT_MESSAGES,
 ):
     MESSAGES.merge(_topic)

@@ -176,8 +176,10 @@ def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Contex
                 # switching to the national codes, a code mistyped (a probe's duplicates, exit 0)
                 said = {"value": name, "row": plan.row_numbers[k], "others": described(ctx, m.candidates)}
                 changed = code_changed(ctx, m.candidates, (name, districts[k], plan.row_numbers[k]), code)
-                if changed is not None:  # the very name and district: the code changed, asked so
-                    add_problem(plan, k, sa, "code", code, changed)
+                if changed is not None:  # the very name: the code changed, or the district (moved?), asked so
+                    add_problem(
+                        plan, k, sa, changed.field or "code", code if changed.field == "code" else name, changed
+                    )
                 else:
                     add_problem(plan, k, sa, "name", name, Problem("near_name", "name", said))
                 sa.status[k] = INVALID

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from zqtracker.domain.errors import Problem
 from zqtracker.services.import_model import Context, ImportAnalysis, described
+from zqtracker.services.import_moved import other_district
 
 
 def code_changed(
     ctx: Context, pids: list[int], row: tuple[str | None, str | None, int], code: str | None
 ) -> Problem | None:
     """The question for a new row (``row``: name, district, row number) whose near names hold one stored project
-    of that very name and district under another code; None: not such a row (the near-name question stays)."""
+    of that very name and district under another code, or of that very name in another district
+    (import_moved.other_district); None: not such a row (the near-name question stays)."""
     name, district, number = row
     by_id = ctx.matcher.by_id if ctx.matcher is not None else {}
     same = [
@@ -22,7 +24,7 @@ def code_changed(
         if (s := by_id.get(p)) and s.code and s.code != code and s.name == name and s.district == district
     ]
     if not code or len(same) != 1:
-        return None
+        return other_district(ctx, pids, row)  # the very name in another district: moved, or another project?
     params = {"value": code, "row": number, "project": described(ctx, same), "stored": by_id[same[0]].code}
     return Problem("code_changed", "code", params)
 

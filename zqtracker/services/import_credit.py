@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from zqtracker.domain.errors import Problem
 from zqtracker.io.layout import PROJECTS
+from zqtracker.services.import_enterprise_forms import read_forms
 from zqtracker.services.import_model import INVALID, FieldChange, ImportAnalysis, SheetAnalysis, add_problem
 from zqtracker.services.import_views import enterprise_key
 from zqtracker.storage.database import Database
@@ -36,6 +37,7 @@ class EnterpriseCodes:
     code_of: dict[str, str | None] = field(default_factory=dict)  # stored enterprise name → its code
     owner: dict[str, str] = field(default_factory=dict)  # stored code → its enterprise's name
     matched: list[tuple[str, int, str, str, str]] = field(default_factory=list)  # sheet, row, written, stored, code
+    forms: list[Problem] = field(default_factory=list)  # enterprises read as stored ones of another legal form
 
     def settle(self, analysis: ImportAnalysis) -> list[Problem]:
         """The codes of the rows written: a new enterprise's (analysis.new_enterprise_codes), a stored one's
@@ -58,7 +60,7 @@ class EnterpriseCodes:
         return [
             Problem("note_credit_code_match", None, {"sheet": s, "row": r, "written": w, "stored": n, "code": c})
             for s, r, w, n, c in self.matched
-        ]
+        ] + self.forms
 
 
 def _with_codes(sheets: list[SheetAnalysis]) -> list[SheetAnalysis]:
@@ -71,7 +73,14 @@ def _with_codes(sheets: list[SheetAnalysis]) -> list[SheetAnalysis]:
 
 def match_codes(db: Database, sheets: list[SheetAnalysis]) -> EnterpriseCodes:
     """Each row's code against the stored enterprises and the file's other rows: a row's enterprise read as
-    the stored one its code names; a contradiction asked on its row (CellProblem: row, column, both sides)."""
+    the stored one its code names; a contradiction asked on its row (CellProblem: row, column, both sides).
+    Then an enterprise written with another legal form read as the stored one (import_enterprise_forms)."""
+    out = _match_codes(db, sheets)
+    out.forms = read_forms(db, sheets)
+    return out
+
+
+def _match_codes(db: Database, sheets: list[SheetAnalysis]) -> EnterpriseCodes:
     out = EnterpriseCodes()
     chosen = _with_codes(sheets)
     if not chosen:

@@ -19,7 +19,7 @@ from zqtracker.domain.errors import Problem
 from zqtracker.domain.models import PROJECT_FIELDS
 from zqtracker.io.layout import PROJECTS
 from zqtracker.io.row_ranges import runs_text
-from zqtracker.services import import_left
+from zqtracker.services import import_left, import_moved
 from zqtracker.services.import_model import SAME, UPDATE, Context, ImportAnalysis, SheetAnalysis
 from zqtracker.storage.database import Database
 from zqtracker.storage.references import ReferenceRepository
@@ -27,8 +27,9 @@ from zqtracker.storage.references import ReferenceRepository
 
 def notes(db: Database, analysis: ImportAnalysis) -> list[Problem]:
     """The notes of what the import keeps though the file says otherwise: blank cells over stored values
-    and 产业链 cells not imported (mode merge), stored projects the list leaves out (services/import_left.py)."""
-    return [*_values(db, analysis), *import_left.notes(db, analysis)]
+    and 产业链 cells not imported (mode merge), stored projects the list leaves out (services/import_left.py),
+    projects moved to another district with their past months (services/import_moved.py)."""
+    return [*_values(db, analysis), *import_left.notes(db, analysis), *import_moved.notes(db, analysis)]
 
 
 def _values(db: Database, analysis: ImportAnalysis) -> list[Problem]:

@@ -17,6 +17,7 @@ _ASKED = (
     "code_other_district",
     "name_other_enterprise",
     "code_changed",
+    "name_other_district",
 )
 _OF_CODE = {"code_zeros_other_name", "code_other_project", "code_other_enterprise", "code_renumbered"}
 
@@ -66,6 +67,8 @@ class LinkQuestions(QWidget):
                     label = self.tr("Row %1 “%2”, its code is another district's project:")
                 elif "code_changed" in codes:  # the very name and district under another stored code
                     label = self.tr("Row %1 “%2”, the same name under another code:")
+                elif "name_other_district" in codes:  # the very name in another district: moved, or another?
+                    label = self.tr("Row %1 “%2”, the same name in another district:")
                 elif "name_other_enterprise" in codes:
                     label = self.tr("Row %1 “%2”, no district, another enterprise's name:")
                 else:
