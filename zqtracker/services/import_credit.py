@@ -76,7 +76,7 @@ def match_codes(db: Database, sheets: list[SheetAnalysis]) -> EnterpriseCodes:
     the stored one its code names; a contradiction asked on its row (CellProblem: row, column, both sides).
     Then an enterprise written with another legal form read as the stored one (import_enterprise_forms)."""
     out = _match_codes(db, sheets)
-    out.forms = read_forms(db, sheets)
+    out.forms = read_forms(db, sheets, out.code_of if out.ids else None)
     return out
 
 

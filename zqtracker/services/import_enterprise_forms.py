@@ -29,9 +29,12 @@ def form_key(name: str) -> str:
     return _FORM_RE.sub("有限公司", enterprise_key(name))
 
 
-def read_forms(db: Database, sheets: list[SheetAnalysis]) -> list[Problem]:
+def read_forms(
+    db: Database, sheets: list[SheetAnalysis], code_of: dict[str, str | None] | None = None
+) -> list[Problem]:
     """Each row's enterprise that is a stored one written with another legal form, read as the stored one
-    (its name written over the row's); asked where two stored enterprises fold to it. The notes to say."""
+    (its name written over the row's); asked where two stored enterprises fold to it. The notes to say.
+    ``code_of``: the stored enterprises' codes by name, when the caller has read them already."""
     chosen = [
         sa
         for sa in sheets
@@ -42,8 +45,9 @@ def read_forms(db: Database, sheets: list[SheetAnalysis]) -> list[Problem]:
     ]
     if not chosen:
         return []
-    with db.snapshot() as s:
-        code_of = {name: code for _eid, name, code in ReferenceRepository(s).enterprise_codes()}
+    if code_of is None:
+        with db.snapshot() as s:
+            code_of = {name: code for _eid, name, code in ReferenceRepository(s).enterprise_codes()}
     written = {v for sa in chosen for v in sa.plan.values["enterprise"] if isinstance(v, str) and v}  # type: ignore[union-attr]
     unknown = written - code_of.keys()
     if not unknown or not code_of:  # (the common case: every enterprise written as stored)
