@@ -349,7 +349,7 @@ MESSAGES.merge(PRIOR_MESSAGES)
 # - Rows numbered 一、二 that are neither clearly sections nor projects
 # - Team use: who changed a project meanwhile, a district account's rows of other districts
 # - Two rows of one project that say different things
-# - A project's phase rows under it; subtotals placed after their projects
+# - A project's phase rows under it; subtotals placed after their projects; a re-sent month; a group's count
 from zqtracker.domain.absent_messages import ABSENT_MESSAGES  # noqa: E402
 from zqtracker.domain.code_change_messages import CODE_CHANGE_MESSAGES  # noqa: E402
 from zqtracker.domain.contradict_messages import CONTRADICT_MESSAGES  # noqa: E402
@@ -362,6 +362,7 @@ from zqtracker.domain.lone_place_messages import LONE_PLACE_MESSAGES  # noqa: E4
 from zqtracker.domain.name_column_messages import NAME_COLUMN_MESSAGES  # noqa: E402
 from zqtracker.domain.numeral_messages import NUMERAL_MESSAGES  # noqa: E402
 from zqtracker.domain.phase_messages import PHASE_MESSAGES  # noqa: E402
+from zqtracker.domain.resent_messages import RESENT_MESSAGES  # noqa: E402
 from zqtracker.domain.span_label_messages import SPAN_LABEL_MESSAGES  # noqa: E402
 from zqtracker.domain.stage_behind_messages import STAGE_BEHIND_MESSAGES  # noqa: E402
 from zqtracker.domain.start_month_messages import START_MONTH_MESSAGES  # noqa: E402
@@ -394,5 +395,6 @@ for _topic in (
     TEAM_MESSAGES,
     CONTRADICT_MESSAGES,
     PHASE_MESSAGES,
+    RESENT_MESSAGES,
 ):
     MESSAGES.merge(_topic)
