@@ -74,7 +74,8 @@ def test_a_month_column_beside_the_year_to_date(service: ImportService, ctx: App
     ]
     result = service.import_file(write_workbook(tmp_path / "b.xlsx", SheetSpec("S", nov)), ImportOptions())
     (problem,) = result.problems  # 1200 − 1000 = 200, not the 300 the 当月 column says
-    assert problem.problem.code == "month_ytd_disagree" and not result.written
+    assert problem.problem.code == "month_disagree_stored" and not result.written  # the stored 1–10月 named
+    assert "¥10.00 mn is stored for months 1–10" in problem.reason("en")
     assert (problem.column, problem.value) == ("F", "1,200")  # the cell named shows its own value, as written (万元)
 
 

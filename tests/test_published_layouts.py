@@ -117,7 +117,7 @@ def test_the_month_beside_the_year_to_date_under_one_group(
     assert records(ctx, "端州区测试项目一") == {(2024, 1, 8): 14000 * WAN, (2024, 9, 9): 2000 * WAN}
     disagree = two_row_report(tmp_path / "disagree.xlsx", top, below, [2500, 16000, 80])  # derived: 2000
     again = service.import_file(disagree, ImportOptions())
-    assert not again.ok and [p.problem.code for p in again.problems] == ["month_ytd_disagree"]
+    assert not again.ok and [p.problem.code for p in again.problems] == ["resent_month_disagree"]
 
 
 def test_since_start_and_last_years_total_under_their_groups(

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from zqtracker.domain.errors import Problem
 from zqtracker.io.context import is_level, zone_of_old_name
+from zqtracker.io.group_counts import count_notes
 from zqtracker.io.plan_finish import apply_contexts
 from zqtracker.io.row_ranges import runs_text
 from zqtracker.io.values import clean_text
@@ -26,6 +27,7 @@ from zqtracker.io.values import clean_text
 if TYPE_CHECKING:
     from zqtracker.io.layout import SheetLayout
     from zqtracker.io.plan import SheetPlan
+    from zqtracker.io.reader import RawSheet
 
 _PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{1,6}[区县市]$")  # 端州区, 怀集县, 四会市
 # ...but a park, resort or scenic area named with more words is a project's name: 金利工业园区, 鼎湖温泉度假区
@@ -98,10 +100,13 @@ def above_since_section(plan: SheetPlan, sections: list[int], start: int, k: int
     return range(start, k)
 
 
-def apply_group_contexts(plan: SheetPlan, contexts: list | None, layout: SheetLayout, sheet: str) -> None:
+def apply_group_contexts(plan: SheetPlan, contexts: list | None, layout: SheetLayout, raw: RawSheet) -> None:
     """Sections fill in the rows (plan_finish.apply_contexts); then the rows left without a district under
-    a group row naming none, where other group rows gave theirs, are said (note_group_no_district)."""
+    a group row naming none, where other group rows gave theirs, are said (note_group_no_district), and a
+    district group row's count other than its rows (io/group_counts.py)."""
     apply_contexts(plan, contexts, layout)
+    count_notes(plan, contexts, raw)
+    sheet = raw.name
     districts = plan.values.get("district")
     if contexts is None or districts is None:
         return

@@ -219,7 +219,7 @@ class PlanBuilder(RowRules):
         )
         infos, known = [i for _j, i, _c in self.columns], self.opts.known_districts  # 同上, 项目地址 (io/ditto.py)
         carried_down(plan, self.contexts, infos, self.sheet, self.same, known)
-        apply_group_contexts(plan, self.contexts, self.layout, self.sheet.name)  # (io/group_places.py)
+        apply_group_contexts(plan, self.contexts, self.layout, self.sheet)  # (io/group_places.py)
         read_row_words(plan, self.layout)  # a status in 备注, words in the date columns
         read = [i for _j, i, _c in self.columns if i.index not in self.opts.column_units]
         title_unit_note(plan, self.layout, read)

@@ -190,7 +190,7 @@ def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Contex
         ):  # one stored project, one row
             sa.targets[k] = m.pid
             matched.append(k)
-    new_ks = named_twice(seen, sa, new_ks)  # a project listed with a code and without, or under two codes
+    new_ks = named_twice(seen, sa, new_ks, result)  # a project listed with a code and without, or under two codes
     # rows already refused still get the domain's checks: every problem of a row is reported at once
     _check_columns(plan, sa, refused, {f: plan.column(f) for f in CHECKED})
     _validate_new(result, index, sa, new_ks, seen)

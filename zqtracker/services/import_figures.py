@@ -31,6 +31,7 @@ from zqtracker.services.import_model import INVALID, SAME, UPDATE, Context, Impo
 from zqtracker.services.import_name_forms import same_name
 from zqtracker.services.import_own_months import own_months
 from zqtracker.services.import_quarter_sums import own_months_problem
+from zqtracker.services.import_resent import resent_problem
 from zqtracker.services.import_rounded_views import (
     EARLIER_ROUNDED,
     THIS_ROUNDED,
@@ -148,6 +149,7 @@ def analyse_ytd(
             if own is None:
                 continue
             if own.problem is not None:  # (a quarter's months all given: worded as the quarter's, import_quarter_sums)
+                own.problem = resent_problem(ctx, (target, y, m), (ytd, amount), own, units) or own.problem
                 own_months_problem(sa, k, (y, first, m), (ytd, amount), own, units)
                 sa.status[k] = INVALID
                 continue

@@ -4,13 +4,15 @@ A 编号 column holding 1, 2 … n in order is the list's row numbers, not codes
 district's row numbers as codes and the next month's renumbered list re-attached rows to other
 projects); a stored code set that is 1 … n is told to the matcher (import_matching.Matcher._retold).
 A first import listing one project twice — once with a code and once without, or under two codes
-(the same name, district and enterprise) — names the earlier row, as two code-less rows do. Two rows
+(the same name, district and enterprise) — names the earlier row, as two code-less rows do; with other
+values both rows are refused, each naming the other (import_contradict), as on a re-import. Two rows
 that come to one stored project (a --link onto a project another row matches, or two rows changing
 it) are refused: one project takes one row of a list.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from zqtracker.domain.errors import Problem
@@ -49,11 +51,14 @@ def numbered(matcher: Any) -> set[str]:
     return matcher.numbers
 
 
-def named_twice(seen: SeenRows, sa: SheetAnalysis, ks: list[int]) -> list[int]:
+def named_twice(seen: SeenRows, sa: SheetAnalysis, ks: list[int], result: ImportAnalysis) -> list[int]:
     """Of the rows ``ks`` that would be new projects, those not already given by an earlier row under
     another code or none (same name and district; the same enterprise, or one of them without: a row
     without a code repeats the coded one; two codes are two projects unless both give one enterprise).
-    The others are refused, naming the earlier row."""
+    The others are refused, naming the earlier row — and the earlier row too when the two give the project
+    other values (import_contradict: neither is known right; a re-import did so, a first import kept the
+    earlier row's 40,000万 as if right, probe33a)."""
+    from zqtracker.services.import_contradict import differences, refuse_both, row_of
     from zqtracker.services.import_matching import company_key, district_key, name_keys
 
     plan = sa.plan
@@ -86,6 +91,15 @@ def named_twice(seen: SeenRows, sa: SheetAnalysis, ks: list[int]) -> list[int]:
         if first is None:
             earlier.append(entry)
             keep.append(k)
+            continue
+        at = row_of(result, first[0], first[1])
+        both = differences(at, (sa, k)) if at is not None else None
+        if both is not None:  # (two codes are how the rows differ, not what they contradict each other in)
+            both = replace(both, items=tuple(i for i in both.items if i[0] != "code"))
+        if at is not None and both is not None and both.items:
+            if at[0] is sa and at[1] in keep:
+                keep.remove(at[1])
+            refuse_both(result, at, (sa, k), both, "rows_differ", "name", names[k])
             continue
         where = first[1] if first[0] == sa.name else f"{first[1]} ({first[0]})"
         problem = Problem("named_twice_in_file", "name", {"value": names[k], "first_row": where})

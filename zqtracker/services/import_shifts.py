@@ -41,11 +41,11 @@ def ytd_shifts(result: ImportAnalysis, ctx: Context) -> list[tuple[str, int, lis
         old, new = ytd_points(stored), ytd_points(records_with(stored, newer))
         moved = [(m, _through(old, m), _through(new, m)) for m in dict.fromkeys((later[0], later[-1]))]
         if moved[0][1] != moved[0][2]:
-            found.append((_named(ctx, pid, names), y, moved))
+            found.append((project_label(ctx, pid, names), y, moved))
     return found
 
 
-def _named(ctx: Context, pid: int, names: dict[int, str]) -> str:
+def project_label(ctx: Context, pid: int, names: dict[int, str]) -> str:
     """The project's code and name as stored: from its row when the import fetched it, else from the
     identities every import holds (a sheet of months alone fetches no row; ``names`` is made of them
     once) — never our row id."""

@@ -1,0 +1,53 @@
+"""A month re-sent with its 当月 and its 1–X月累计, against the months stored before it (probe33a F6).
+
+端州区 re-sends October: 10月 2,200万 and 1-10月 22,000万 where 2,100万 and 21,000万 are stored. The two figures
+leave 19,800万 for 1–9月, but 18,900万 is stored: the row was refused as "does not agree with the year to date …
+that gives ¥31.00 mn for the month", naming neither the project nor the stored 1–9月 it was held against, nor
+what to do. Said now with every figure: the project (code and name), the file's two, what they leave for 1–9月,
+the stored 1–9月 and October, and the two ways forward. (Figures that agree with the stored 1–9月 — 2,500 − 500
+= 2,000 stored — are a corrected October, taken as before: the month replaced, the stored 1–9月 kept.)
+"""
+
+from __future__ import annotations
+
+from zqtracker.domain.cumulative import ytd_points
+from zqtracker.domain.errors import Problem
+from zqtracker.domain.models import InvestmentRecord
+from zqtracker.domain.money_format import SheetAmount
+from zqtracker.services.import_model import Context
+from zqtracker.services.import_own_months import OwnMonths
+
+
+def resent_problem(
+    ctx: Context, key: tuple[int, int, int], figures: tuple[int, int], own: OwnMonths, units: tuple[int, int]
+) -> Problem | None:
+    """The problem of a row whose month ``key`` (project, year, month) of its own (当月) and year to date
+    (``figures``: the 1–X月, what it leaves for the month) disagree because of the months 1–(X−1) stored
+    before it; None when the disagreement is of another kind (months given beside it, an earlier 1–X月 of the
+    row or another sheet of the file giving the months before)."""
+    from zqtracker.services.import_shifts import project_label
+
+    target, y, m = key
+    ytd, amount = figures
+    if target <= 0 or own.problem is None or own.problem.code != "month_ytd_disagree" or set(own.given) != {m}:
+        return None
+    stored = [_record(ctx, target, y, j) for j in range(1, 13)]
+    before = ytd_points(r for r in stored if r is not None and r.month < m).get(m - 1)
+    if before is None or ytd - before != amount:  # (the months before came from elsewhere)
+        return None
+    whole, own_unit = units[1], units[0]
+    value = own.given[m]
+    said: dict[str, object] = {"project": project_label(ctx, target, {}), "year": y, "month": m, "prev": m - 1}
+    said |= {"value": SheetAmount(value, own_unit), "ytd": SheetAmount(ytd, whole)}
+    said |= {"file_before": SheetAmount(ytd - value, whole), "before": SheetAmount(before, whole)}
+    month = stored[m - 1]
+    if month is None or (month.first_month or m) != m:
+        return Problem("month_disagree_stored", "amount", said)
+    return Problem("resent_month_disagree", "amount", {**said, "stored": SheetAmount(month.amount, own_unit)})
+
+
+def _record(ctx: Context, pid: int, y: int, m: int) -> InvestmentRecord | None:
+    row = ctx.investment.get((pid, y, m))
+    if row is None:
+        return None
+    return InvestmentRecord(pid, y, m, row[0], row[3] if len(row) > 3 else None)
