@@ -120,6 +120,28 @@ def test_a_dialog_with_nothing_to_cancel_stays_until_its_work_ends(qtbot) -> Non
     assert op.result is True and not op.was_cancelled
 
 
+def test_the_dialog_shows_after_its_minimum_duration_though_the_work_reports_nothing(qtbot) -> None:
+    """Work that reports nothing at first (queued behind other work, a restore, a file opening): Qt kept
+    the 4 s it starts a progress dialog's show timer with, whatever minimum duration was set."""
+    from PySide6.QtWidgets import QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    release = threading.Event()
+    op = Operation(window, lambda progress: release.wait(10), title="Restoring", minimum_duration_ms=300)
+    started = time.monotonic()
+    op.run_in_background()
+    try:
+        dialog = op._dialog
+        assert dialog is not None and not dialog.isVisible()  # not at once: a quick task shows none
+        qtbot.waitUntil(dialog.isVisible, timeout=3000)  # 4 s before
+        assert time.monotonic() - started >= 0.3
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: op.done, timeout=5000)
+
+
 def test_an_operation_deleted_while_its_work_reports_is_left_alone(qtbot) -> None:
     """A preview superseded by the next one is deleted (deleteLater) while its work still reports and
     ends: the worker's signals went to a QObject being destroyed in the GUI thread and the process

@@ -153,6 +153,10 @@ class Operation(QObject):
             dialog = QProgressDialog(parent)
             dialog.setRange(0, 0)
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            # At its minimum value, or Qt keeps the 4 s it started its show timer with when constructed
+            # (setMinimumDuration restarts the timer only at the minimum): work that reports nothing at
+            # first — queued behind other work, a restore, a file opening — showed no dialog for 4 s.
+            dialog.setValue(0)
             dialog.setMinimumDuration(self._minimum_duration_ms)
             dialog.setAutoClose(False)
             dialog.setAutoReset(False)
