@@ -385,7 +385,7 @@ def test_cli_collect_remind_and_close(demo_ctx: AppContext, round_made: dict[str
 def test_a_return_saved_by_libreoffice_calc(demo_ctx: AppContext, round_made: dict[str, Path], tmp_path: Path) -> None:
     """A district that fills the workbook in a spreadsheet program and saves it: LibreOffice Calc
     re-saves it as .xlsx (its own writer); the hidden sheet, column and figures come back."""
-    import subprocess
+    from hidden_files import converted
 
     gy = Sheet.open(round_made["高要区"])
     a, b = _with_history(demo_ctx, gy, 2)
@@ -395,21 +395,10 @@ def test_a_return_saved_by_libreoffice_calc(demo_ctx: AppContext, round_made: di
     gy.reorder(sorted(gy.ids()))
     gy.save()
     out = tmp_path / "calc"
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", "xlsx", "--outdir", str(out), str(round_made["高要区"])],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    saved = out / round_made["高要区"].name
+    saved = converted(round_made["高要区"], "xlsx", out)
     collector = RoundCollector(demo_ctx.database)
     for kind in ("xls", "ods"):  # what WPS and Calc save by default: read through the same reader
-        subprocess.run(
-            ["soffice", "--headless", "--convert-to", kind, "--outdir", str(out), str(saved)],
-            check=True,
-            capture_output=True,
-            timeout=180,
-        )
+        converted(saved, kind, out)
         other = saved.with_suffix(f".{kind}")
         assert looks_like_return(other)
         analysed = collector.analyse(collector.read(other))

@@ -38,6 +38,7 @@ class Package:
         self.errors: dict[str, list[tuple[int, int, str]]] = {}
         self.merged: dict[str, list[tuple[int, int, int, int]]] = {}
         self.sheet_parts: dict[str, str] = {}
+        self.sheet_bytes = 0  # the sheets' XML, uncompressed: what a pass over every sheet reads
         self.escaped: list[str] = []  # sheets whose text holds an _xHHHH_ escape (io/xlsx_escapes.py)
         self.declared: dict[str, int] = {}  # the cells an .xlsx sheet's <dimension> says it spans
         self.unreadable: str | None = None  # an .xlsx part our XML reader cannot parse (io/xlsx_places.py)
@@ -66,6 +67,7 @@ def package_facts(path: str, *, errors: bool = True) -> Package:
             if struck is None:
                 raise PartUnreadable(_STYLES)
             for name, part in facts.sheet_parts.items():
+                facts.sheet_bytes += _part_size(zf, part)
                 facts.hidden[name], facts.declared[name] = _sheet_start(zf, part)
                 if errors:
                     rows = RangeCollector()
@@ -76,6 +78,13 @@ def package_facts(path: str, *, errors: bool = True) -> Package:
     except Exception:  # noqa: BLE001
         pass
     return facts
+
+
+def _part_size(zf: zipfile.ZipFile, part: str) -> int:
+    try:
+        return zf.getinfo(part).file_size
+    except KeyError:
+        return 0
 
 
 def sheet_scan(
