@@ -5,6 +5,7 @@ districts and its own — on stderr alone, without psycopg's own text about an a
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -113,19 +114,50 @@ def test_a_return_collected_by_a_colleague_meanwhile_is_said_to_be_just_collecte
 
 
 @pytest.mark.engine("postgresql")
-def test_a_refused_batch_leaves_no_word_of_psycopgs_aborted_pipeline(
+def test_a_district_account_is_told_which_rows_name_no_district_and_what_to_do(
     team,  # noqa: F811
     tmp_path: Path,
 ) -> None:
-    """A file naming no district: the server refuses the district account's new projects (no district is
-    its own), in the one sentence — psycopg's "error ignored terminating <psycopg.Pipeline …>: pipeline
-    aborted" came before it in 4 runs of 7 (before the fix), so three are made."""
+    """Rows naming no district (blank 所在区域 cells, or no such column): the server would refuse them
+    (a district account's projects must be of its district) in its general words — "a read-only
+    account" — so they are refused before any write, naming the rows and how to give their district;
+    a dry run says the same. Given it (--district), the import goes in."""
     people, users = team
-    head = ["项目编号", "项目名称", "项目状态", "计划总投资（万元）"]
-    rows = [[f"NN-{i}", f"无区项目{i}", "在建", 3000 + i] for i in range(40)]
-    path = write_workbook(tmp_path / "nod.xlsx", SheetSpec("Sheet1", [head, *rows]))
-    for _ in range(3):
-        done = _cli("--db", people["district"].database.url, "import", str(path), "--dry-run")
-        lines = done.stderr.splitlines()
-        assert done.returncode == 1 and len(lines) == 1 and users["district"] in lines[0], done.stderr
-        assert "nothing was written" in lines[0] and "pipeline" not in done.stderr, done.stderr
+    rows = [["NN-1", "无区一", None, "在建", 3000], ["NN-2", "无区二", "", "在建", 3100]]  # above the first district
+    rows += [["GY-1", "高要新材料", None, "在建", 12000], ["GY-7", "高要新厂", "高要区", "在建", 5000]]  # GY-1: stored
+    path = write_workbook(tmp_path / "blank.xlsx", SheetSpec("Sheet1", [HEAD, *rows]))
+    url = people["district"].database.url
+    expected = (
+        f"The account “{users['district']}” may change 高要区's projects only, and 2 row(s) of blank.xlsx name no "
+        "district (sheet “Sheet1”, rows 2–3); nothing was written. Give their district: --district 高要区 on the "
+        "command line, “Rows without a district” in the import window, or a district column in the file."
+    )
+    for argv in (["--dry-run"], []):
+        code, out = run("--db", url, "import", str(path), *argv)
+        assert code == 1 and out.strip().endswith(expected) and "read-only" not in out, (argv, out)
+        assert "psycopg" not in out and "pipeline" not in out and len(out.strip().splitlines()) == 1, out
+    code, out = run("--db", url, "--lang", "zh", "import", str(path), "--dry-run")
+    assert code == 1 and "只能修改高要区的项目" in out and "2行未填区域" in out and "第2–3行" in out, out
+    bare = [[h for h in HEAD if h != "所在区域"], ["NN-3", "无区三", "在建", 3000]]  # no district column
+    nodistrict = write_workbook(tmp_path / "nod.xlsx", SheetSpec("Sheet1", bare))
+    code, out = run("--db", url, "import", str(nodistrict))
+    assert code == 1 and "1 row(s) of nod.xlsx name no district (sheet “Sheet1”, rows 2)" in out, out
+    analyst = people["analyst"].projects
+    assert {p.code for p in analyst.all_projects()} == {"GY-1", "GY-2", "DZ-1"}  # nothing written
+    assert analyst.get(analyst.id_by_code("GY-1")).planned_investment == 10**8  # type: ignore[arg-type]
+    code, out = run("--db", url, "import", str(path), "--district", "高要区")
+    assert code == 0 and "3 added" in out and "1 updated" in out, out
+    assert {p.district for p in analyst.all_projects() if p.code in ("NN-1", "NN-2")} == {"高要区"}
+
+
+def test_psycopgs_echo_of_an_aborted_pipeline_is_dropped(caplog: pytest.LogCaptureFixture) -> None:
+    """psycopg logs "error ignored terminating <psycopg.Pipeline …>: pipeline aborted" after a batch the
+    server refused (probe34c F1): the refusal is ours to word, so the echo is dropped; its other records pass."""
+    from zqtracker.storage.driver_log import quiet_pipeline_echo
+
+    quiet_pipeline_echo()
+    driver = logging.getLogger("psycopg")
+    with caplog.at_level(logging.WARNING, logger="psycopg"):
+        driver.warning("error ignored terminating %r: %s", "<psycopg.Pipeline [INERROR]>", "pipeline aborted")
+        driver.warning("some other word of the driver")
+    assert [r.getMessage() for r in caplog.records] == ["some other word of the driver"]

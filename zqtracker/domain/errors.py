@@ -120,8 +120,8 @@ class DistrictRefused(AccessRefused):
     """A district account's import naming rows of other districts, refused before any write (the server
     would refuse them too): which rows, of which districts, and the account's own (probe34c)."""
 
-    def __init__(self, user: str, words: dict[str, Any]) -> None:
-        self.words = words  # the params of team_district_scope
+    def __init__(self, user: str, words: dict[str, Any], code: str = "team_district_scope") -> None:
+        self.words, self.code = words, code  # the params of team_district_scope (team_district_none: rows naming none)
         super().__init__(user)
 
     def message(self, lang: str = "en") -> str:
@@ -130,7 +130,7 @@ class DistrictRefused(AccessRefused):
         sep = MESSAGES.say("team_sep", lang)
         own, others = (sep.join(self.words[k]) for k in ("own", "others"))
         params = {**self.words, "user": self.user, "own": own, "others": others}
-        return Problem("team_district_scope", params=params).message(lang)
+        return Problem(self.code, params=params).message(lang)
 
 
 class ReaderRefused(AccessRefused):

@@ -2,7 +2,7 @@
 project by its code and name, as the user knows it, never by its row id; an undo says it is refused so
 as not to lose their change; a second collect of one round return says that it was just collected; and
 a district account's import of another district's rows says which rows, which districts, and the
-account's own. English and 简体中文; messages.py merges them in."""
+account's own (or that rows name none, and how to give it). English and 简体中文; messages.py merges them in."""
 
 from __future__ import annotations
 
@@ -44,6 +44,14 @@ _TEAM_MESSAGES: dict[str, tuple[str, str]] = {
         "of {file} are of {others} (sheet “{sheet}”, rows {rows}); nothing was written.",
         "数据库服务器拒绝了此操作：账户“{user}”只能修改{own}的项目，而{file}中有{count}行属于{others}"
         "（工作表“{sheet}”第{rows}行）；未写入任何内容。",
+    ),
+    # … and of rows naming no district, which the server would refuse too (no district is its own).
+    "team_district_none": (
+        "The account “{user}” may change {own}'s projects only, and {count} row(s) of {file} name no district "
+        "(sheet “{sheet}”, rows {rows}); nothing was written. Give their district: --district {one} on the "
+        "command line, “Rows without a district” in the import window, or a district column in the file.",
+        "账户“{user}”只能修改{own}的项目，而{file}中有{count}行未填区域（工作表“{sheet}”第{rows}行）；未写入任何内容。"
+        "请指定这些行的区域：命令行用 --district {one}，导入窗口用“未填区域的行”，或在文件中填写“所在区域”列。",
     ),
     "team_sep": (", ", "、"),
 }

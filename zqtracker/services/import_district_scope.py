@@ -2,9 +2,16 @@
 server's row-level security would refuse them too, but in its own terms — "may not change these
 projects" — naming no row and no district, and on a server its refused batch of INSERTs left psycopg
 a pipeline in error that it reported on stderr in its own words. Told here instead: the account's
-districts, and the rows of the file (the first sheet's first ones) that are of others."""
+districts, and the rows of the file (the first sheet's first ones) that are of others. Rows that name no
+district (no 所在区域 column, blank cells, nothing in the sheet's title) are refused the same way — the
+server would refuse them too (a district account's project is of its district), in words of "a read-only
+account" — saying how to give their district (--district, the import window's "Rows without a
+district"); they are not put in the account's district unasked: a district unknown is never invented
+(design.md), and the file may well be another district's whose title the reading did not catch."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from zqtracker.domain.errors import DistrictRefused
 from zqtracker.services.import_matching import district_key
@@ -25,22 +32,30 @@ def refuse_other_districts(database: Database, analysis: ImportAnalysis) -> None
     user, own = scope
     mine = {district_key(d) for d in own}
     outside: list[tuple[int, int, str]] = []  # (sheet index, row number, district)
+    nowhere: list[tuple[int, int, str]] = []  # (sheet index, row number, "") of new projects naming none
     wanted = [(np.sheet, np.k, _written(analysis, np.sheet, np.k)) for np in analysis.new_projects]
     wanted += [(up.sheet, up.k, up.fields["district"]) for up in analysis.updates if up.fields.get("district")]
     for sheet, k, district in wanted:
-        if district and district_key(analysis.aliases.get(district, district)) not in mine:
-            plan = analysis.sheets[sheet].plan
-            assert plan is not None
+        plan = analysis.sheets[sheet].plan
+        assert plan is not None
+        if not district:
+            nowhere.append((sheet, plan.row_numbers[k], ""))
+        elif district_key(analysis.aliases.get(district, district)) not in mine:
             outside.append((sheet, plan.row_numbers[k], analysis.aliases.get(district, district)))
-    if not outside:
-        return
+    if outside:
+        raise DistrictRefused(user, _words(analysis, outside, own))
+    if nowhere:
+        raise DistrictRefused(user, _words(analysis, nowhere, own), "team_district_none")
+
+
+def _words(analysis: ImportAnalysis, outside: list[tuple[int, int, str]], own: list[str]) -> dict[str, Any]:
     outside.sort()
     first = outside[0][0]
     rows = sorted({row for sheet, row, _d in outside if sheet == first})
     others = list(dict.fromkeys(d for _s, _r, d in outside))
     words = {"file": analysis.book.path.name, "sheet": analysis.sheets[first].name, "count": len(outside),
-             "rows": rows_text(rows), "own": own, "others": others[:_SHOWN]}  # fmt: skip
-    raise DistrictRefused(user, words)
+             "rows": rows_text(rows), "own": own, "others": others[:_SHOWN], "one": (own or ["…"])[0]}  # fmt: skip
+    return words
 
 
 def _written(analysis: ImportAnalysis, sheet: int, k: int) -> str | None:
