@@ -19,6 +19,9 @@ _.paintEvent  # ui/dashboard/tiles.py: the elided label
 _.picture  # charts/plot_time.py: pyqtgraph's AxisItem redraws its ticks when it is None
 _._sizeHint  # charts/plot.py: pyqtgraph's GraphicsWidget reads it
 _.tb  # ui/app.py: sys.excepthook's third parameter
+_.expandingDirections  # ui/flow_layout.py: QLayout's overrides the layout system calls
+_.hasHeightForWidth
+_.heightForWidth
 
 # expat calls the handlers set on its parser.
 _.StartElementHandler  # io/numfmt.py, io/ods_package.py

@@ -523,6 +523,18 @@
         <translation>月度数据：待回答本表的问题</translation>
     </message>
     <message>
+        <source>%1 %2 (from the year to date)</source>
+        <translation>%1 %2（由累计推算）</translation>
+    </message>
+    <message>
+        <source>Written for %1: %2, the year to date %3 (%4) less the months stored before it</source>
+        <translation>写入%1：%2，即%4累计 %3 减去此前已存各月（由累计推算）</translation>
+    </message>
+    <message>
+        <source>months from the year to date</source>
+        <translation>当月由累计推算</translation>
+    </message>
+    <message>
         <source>%1 monthly record(s) to write, %2 unchanged</source>
         <translation>写入月度完成投资 %1 条，未变 %2 条</translation>
     </message>

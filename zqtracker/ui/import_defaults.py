@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from zqtracker.domain.status import Status
 from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
+from zqtracker.ui.flow_layout import FlowLayout
 
 
 class DefaultFields(QWidget):
@@ -37,15 +38,16 @@ class DefaultFields(QWidget):
         self.status_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.district_source, self.status_source = QLabel(), QLabel()
         self.district_label, self.sector_label, self.status_label = QLabel(), QLabel(), QLabel()
-        line = QHBoxLayout(self)
-        line.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.district_label, self.district_combo, self.district_source, 16, self.sector_label,
-                       self.sector_combo, 16, self.status_label, self.status_combo, self.status_source):  # fmt: skip
-            if isinstance(widget, int):
-                line.addSpacing(widget)
-            else:
-                line.addWidget(widget)
-        line.addStretch(1)
+        line = FlowLayout(self, spacing=16)  # the three fields wrap on a small screen, each kept whole
+        district = (self.district_label, self.district_combo, self.district_source)
+        status = (self.status_label, self.status_combo, self.status_source)
+        for group in (district, (self.sector_label, self.sector_combo), status):
+            field = QWidget()
+            row = QHBoxLayout(field)
+            row.setContentsMargins(0, 0, 0, 0)
+            for widget in group:
+                row.addWidget(widget)
+            line.addWidget(field)
         self.retranslate()
         typed = self.district_combo.lineEdit()  # the combo boxes are editable (_editable)
         if typed is not None:

@@ -2,13 +2,12 @@
 
     ImportDialog(ctx, events, undo_stack, parent, path=None).show()
 
-Reading and analysing run in the background (ui.operations); the preview shows every row of the
-chosen sheet with what will happen to it, the detected mapping in the column headers (click one
-to re-map it or choose its unit), problem cells highlighted with their reason (ui/import_sheet_preview.py),
-and the problems listed below it (ui/import_problem_list.py); the questions a file raises are
-ui/import_questions.py, the file and the analysis' notes ui/import_file_bar.py. Import runs with a
-cancellable progress dialog (cancel = nothing written) and is pushed onto the undo stack as one
-step. Corrected mappings are remembered for the next file with the same headers.
+Reading and analysing run in the background (ui.operations); the preview shows every row of the chosen sheet with
+what will happen to it (a month worked out from a year to date beside it), the mapping in the column headers (click
+one to re-map it or choose its unit), problem cells highlighted with their reason (ui/import_sheet_preview.py), the
+problems below it (ui/import_problem_list.py); the questions a file raises are ui/import_questions.py, the file and
+the analysis' notes ui/import_file_bar.py. Import runs with a cancellable progress dialog (cancel = nothing written),
+one step on the undo stack. Corrected mappings are remembered for files with the same headers; rows of choices wrap.
 A live language switch re-words every part and analyses the file again with the same choices.
 """
 
@@ -98,10 +97,11 @@ class ImportDialog(QDialog):
         splitter.addWidget(self.problem_list)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        checks = QVBoxLayout()  # one above the other: side by side, an 800-px screen had no room for them
+        for check in (self.skip_check, self.remember_check):
+            checks.addWidget(check)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.skip_check)
-        bottom.addWidget(self.remember_check)
-        bottom.addStretch(1)
+        bottom.addLayout(checks, 1)
         bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.file_bar)
@@ -225,7 +225,7 @@ class ImportDialog(QDialog):
             self.analysis, sa, (o.district, o.sector, o.status), o.rates, o.date_order, o.period, o.district_map
         )
         mapping = o.mappings.get(sa.name) if sa else None
-        self.preview.show_sheet(sa, mapping, o.unit.factor if o.unit else None)
+        self.preview.show_sheet(sa, mapping, o.unit.factor if o.unit else None, self.analysis)
         self.options_bar.show_sheet(sa)
 
     def _show_summary(self) -> None:

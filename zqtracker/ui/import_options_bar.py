@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSpinBo
 from zqtracker.domain.money import Unit
 from zqtracker.io.layout import MONTHLY, PROJECTS
 from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
+from zqtracker.ui.flow_layout import FlowLayout
 
 
 class ImportOptionsBar(QWidget):
@@ -43,13 +44,14 @@ class ImportOptionsBar(QWidget):
         self.show_label = QLabel()
         for combo in (self.unit_combo, self.mode_combo, self.show_combo):  # sized again on a language switch
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        for w in (self.sheet_combo, self.import_sheet_check, self.header_spin, self.unit_combo, self.mode_combo):
+        shown = QWidget()  # "Show: [All rows]" stays together
+        pair = QHBoxLayout(shown)
+        pair.setContentsMargins(0, 0, 0, 0)
+        pair.addWidget(self.show_label)
+        pair.addWidget(self.show_combo)
+        row = FlowLayout(self)  # wraps on a small screen (an 800-px one), every combo box as wide as its text
+        for w in (self.sheet_combo, self.import_sheet_check, self.header_spin, self.unit_combo, self.mode_combo, shown):
             row.addWidget(w)
-        row.addStretch(1)
-        row.addWidget(self.show_label)
-        row.addWidget(self.show_combo)
         self._retranslate()
         self._connect_signals()
 

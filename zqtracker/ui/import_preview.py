@@ -113,15 +113,22 @@ class PreviewModel(QAbstractTableModel):
         self._hidden: frozenset[int] = frozenset()  # data rows hidden in the sheet (indexes into the rows)
         self._struck: dict[int, str] = {}  # data rows struck through in the file → their state (ui/struck_marks.py)
         self._width = 0
+        self._derived: dict[tuple[int, int], tuple[str, str]] = {}  # a year to date's cell → the month it writes
+        self.derived_columns: set[int] = set()
         self.column_units: dict[int, int] = {}  # the user's unit per sheet column (set by the dialog)
         self.kept_units: dict[int, int] = {}  # one given for an earlier file: where the file states none
         self.default_unit: int | None = None  # the user's unit for amounts that have none
 
     # -- content ---------------------------------------------------------------------------------
-    def set_sheet(self, sheet: SheetAnalysis | None, lang: str, words: dict[str, str]) -> None:
-        """``words``: the dialog's translated words for statuses ("new" → "新增" …)."""
+    def set_sheet(
+        self, sheet: SheetAnalysis | None, lang: str, words: dict[str, str], derived: dict | None = None
+    ) -> None:
+        """``words``: the dialog's translated words for statuses ("new" → "新增" …); ``derived``: (row, column)
+        → (the month a year to date writes, its tooltip), ui/import_derived_cells.py."""
         self.beginResetModel()
         self.sheet, self.lang, self.words = sheet, lang, words
+        self._derived = derived or {}
+        self.derived_columns = {j for _i, j in self._derived}
         self._k_of, self._problems, self._status_text = {}, {}, {}
         self._width = sheet.raw.width if sheet is not None else 0
         plan = sheet.plan if sheet is not None else None
@@ -212,7 +219,9 @@ class PreviewModel(QAbstractTableModel):
             if c == STATUS_COLUMN:
                 return self._status(i)
             row = self.sheet.raw.rows[i]
-            return display(row[c - 1]) if c - 1 < len(row) else ""
+            shown = display(row[c - 1]) if c - 1 < len(row) else ""
+            derived = self._derived.get((i, c - 1))
+            return f"{shown}  → {derived[0]}" if derived else shown
         if role == KIND_ROLE:
             return self.row_kind(i)
         if role == STRUCK_ROLE:
@@ -222,8 +231,9 @@ class PreviewModel(QAbstractTableModel):
                 return struck_tooltip(self._struck[i], self._status(i), self._row_status(i))
             if c == STATUS_COLUMN:
                 return self._status(i) or None
-            reasons = self._problems.get((i, c - 1))
-            return "\n".join(reasons) if reasons else None
+            reasons = list(self._problems.get((i, c - 1), []))
+            derived = self._derived.get((i, c - 1))
+            return "\n".join([*reasons, derived[1]] if derived else reasons) or None
         if role == Qt.ItemDataRole.BackgroundRole:
             if c != STATUS_COLUMN and (i, c - 1) in self._problems:
                 return _tint("#e53935", 110)
@@ -289,6 +299,8 @@ class PreviewModel(QAbstractTableModel):
         if info is None:
             return f"{letter}\n→ {self.words.get('off', '')}"
         head = f"{letter}  {info.header}" if info.header else letter
+        if section - 1 in self.derived_columns:  # its months worked out from it are shown in its cells
+            return f"{head}\n→ {self.mapping_text(info)} · {self.words.get('derived_head', '')}"
         return f"{head}\n→ {self.mapping_text(info)}"
 
     def mapping_text(self, info: ColumnInfo) -> str:

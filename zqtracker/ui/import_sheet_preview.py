@@ -8,6 +8,8 @@ it a sheet's analysis and hears back which column the user re-mapped (:attr:`col
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QActionGroup, QCursor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QVBoxLayout, QWidget
@@ -15,9 +17,11 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView,
 from zqtracker.domain.messages import field_label
 from zqtracker.domain.money import Unit
 from zqtracker.io.layout import MONEY_FIELDS
+from zqtracker.services.import_derived import derived_months
 from zqtracker.services.import_mappings import Mapping
 from zqtracker.services.import_model import SheetAnalysis
 from zqtracker.services.import_profiles import MAPPABLE_FIELDS
+from zqtracker.ui.import_derived_cells import derived_cells
 from zqtracker.ui.import_preview import PreviewFilter, PreviewModel
 
 
@@ -48,12 +52,18 @@ class SheetPreview(QWidget):
         layout.addWidget(self.table)
         header.sectionClicked.connect(self._on_header_clicked)
 
-    def show_sheet(self, sa: SheetAnalysis | None, mapping: Mapping | None, default_unit: int | None) -> None:
-        """Show ``sa`` (None: nothing), amounts read with the units the user chose (``mapping``'s)."""
+    def show_sheet(
+        self, sa: SheetAnalysis | None, mapping: Mapping | None, default_unit: int | None, analysis: Any = None
+    ) -> None:
+        """Show ``sa`` (None: nothing), amounts read with the units the user chose (``mapping``'s); the
+        months ``analysis`` (ImportAnalysis) writes from its years to date beside them."""
         self.model.column_units = mapping.said_units() if mapping else {}
         self.model.kept_units = mapping.kept_units() if mapping else {}
         self.model.default_unit = default_unit
-        self.model.set_sheet(sa, self.lang, self._words())
+        words = self._words()
+        derived = derived_months(analysis, sa) if analysis is not None and sa is not None else {}
+        cells = derived_cells(sa, derived, words, self.lang) if sa is not None and derived else {}
+        self.model.set_sheet(sa, self.lang, words, cells)
         self._fit_columns(sa)
 
     def set_mode(self, mode: int) -> None:
@@ -87,7 +97,7 @@ class SheetPreview(QWidget):
             texts = [str(self.model.headerData(c, Qt.Orientation.Horizontal) or "")]
             texts += [str(self.model.data(self.model.index(r, c)) or "") for r in sample]
             widest = max((metrics.horizontalAdvance(line) for t in texts for line in t.split("\n")), default=0)
-            low, high = (140, 460) if c == 0 else (56, 240)
+            low, high = (140, 460) if c == 0 else (56, 340 if c - 1 in self.model.derived_columns else 240)
             self.table.setColumnWidth(c, min(max(widest + 18, low), high))
 
     def _words(self) -> dict[str, str]:
@@ -117,6 +127,9 @@ class SheetPreview(QWidget):
             "off": self.tr("not imported"),
             "hidden": self.tr("hidden — not imported"),
             "records_held": self.tr("monthly figures: waiting for the sheet's question to be answered"),
+            "derived": self.tr("%1 %2 (from the year to date)"),
+            "derived_tip": self.tr("Written for %1: %2, the year to date %3 (%4) less the months stored before it"),
+            "derived_head": self.tr("months from the year to date"),
             "records": self.tr("%1 monthly record(s) to write, %2 unchanged").replace("%1", "{0}").replace("%2", "{1}"),
         }
 
