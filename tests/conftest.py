@@ -68,14 +68,21 @@ def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
     return (yield)
 
 
-# The longest files (seconds of a full run, session 29), started first: with two workers and a file
-# at a time (--dist loadfile), one of them left for the end kept a worker busy minutes after the other
-# had finished.
+# The longest files (seconds of a full run, session 33), started first (pyproject's addopts turn off
+# xdist's own order, which sorts files by their number of tests and so left the longest single-test files —
+# the kill harness, 80 s — for the end, one worker busy a minute after the other had finished). With two
+# workers taking a file at a time (--dist loadfile), what is left for the end is short.
 LONGEST_FIRST = (
-    "test_kill_harness", "test_ui_language_walk_cancel", "test_ui_language_walk_more", "test_export_plans",
-    "test_import_patterns", "test_ui_language_walk", "test_round_return_edits", "test_round_collect",
-    "test_round_collect_ctrl_c", "test_probe27_interrupts", "test_round_collect_figures", "test_probe21_misreads",
-    "test_import_roundtrip", "test_import_fuzz", "test_finished_district",
+    "test_kill_harness", "test_ui_language_walk_more", "test_round_collect", "test_ui_language_walk",
+    "test_import_patterns", "test_round_return_edits", "test_export_plans", "test_probe27_interrupts",
+    "test_round_collect_ctrl_c", "test_export_roundtrip", "test_wide_sheets", "test_server_backup",
+    "test_reports_pdf", "test_probe21_misreads", "test_round_collect_figures", "test_probe28_formats",
+    "test_import_corpus", "test_restore_cancel", "test_import_fuzz", "test_finished_district",
+    "test_team_messages", "test_ui_language_walk_cancel", "test_dashboard_widget", "test_charts",
+    "test_import_roundtrip", "test_import_percent_cells", "test_probe25d_figures", "test_server_restore_ui",
+    "test_ui_round", "test_import_service", "test_import_cli", "test_faults_database", "test_stopped_district",
+    "test_probe24_round_returns", "test_read_process", "test_cli", "test_notes_totals_units",
+    "test_guide_screenshots", "test_faults_full_wal",
 )  # fmt: skip
 
 
