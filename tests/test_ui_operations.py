@@ -136,7 +136,7 @@ def test_the_dialog_shows_after_its_minimum_duration_though_the_work_reports_not
         dialog = op._dialog
         assert dialog is not None and not dialog.isVisible()  # not at once: a quick task shows none
         qtbot.waitUntil(dialog.isVisible, timeout=3000)  # 4 s before
-        assert time.monotonic() - started >= 0.3
+        assert time.monotonic() - started >= 0.25  # (Qt's timers may fire up to 5% early)
     finally:
         release.set()
     qtbot.waitUntil(lambda: op.done, timeout=5000)
