@@ -24,6 +24,11 @@ SHOTS = [Path(__file__).resolve().parent.parent / "artifacts" / "walk", Path("/w
 
 # (start language, language read) — a live switch is Preferences' OK with the other language
 WALKS = {"en": ("en", "en"), "zh": ("zh_CN", "zh"), "en-to-zh": ("en", "zh"), "zh-to-en": ("zh_CN", "en")}
+# The walks of windows and dialogs opened on demand: the two live switches. A dialog made after the start reads
+# its language as one made after a switch does, and a switch walk reads every word of the language it switches
+# to; what only a start in a language shows — widgets made before the translations are loaded — is the main
+# window's, walked in all four (test_every_window_speaks_one_language).
+SWITCH_WALKS = ["en-to-zh", "zh-to-en"]
 
 
 def shot(widget: QWidget, name: str) -> None:
@@ -200,7 +205,7 @@ def _return_file(ctx: AppContext, folder: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("walk", list(WALKS))
+@pytest.mark.parametrize("walk", SWITCH_WALKS)
 def test_every_dialog_menu_and_message_speaks_one_language(
     make_window, demo_ctx: AppContext, demo_template: Path, translations, settings, qtbot, tmp_path: Path, walk: str
 ) -> None:

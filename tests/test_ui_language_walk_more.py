@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QPushButton, QWidget
-from test_ui_language_walk import DISTRICT_FILE, SCREEN, WALKS, file_words, read, shot, top_level
+from test_ui_language_walk import DISTRICT_FILE, SCREEN, SWITCH_WALKS, WALKS, file_words, read, shot, top_level
 from ui_helpers import when_modal
 from ui_language import problems
 
@@ -113,7 +113,7 @@ def update_file(ctx: AppContext, path: Path) -> Path:
 
 
 @pytest.mark.engine("sqlite")
-@pytest.mark.parametrize("walk", list(WALKS))
+@pytest.mark.parametrize("walk", SWITCH_WALKS)
 def test_rounds_pickers_progress_and_change_log_speak_one_language(
     make_window, demo_ctx: AppContext, translations, settings, dialog_guard, qtbot, tmp_path: Path, walk: str
 ) -> None:
