@@ -276,7 +276,7 @@ def add_problem(plan: SheetPlan, k: int, sa: SheetAnalysis, f: str, value: Any, 
     )
 
 
-def described(ctx: Context, pids: list[int]) -> str:
+def described(ctx: Context, pids: list[int], *, district: bool = True) -> str:
     """Stored projects as a note or a problem names them: code (else #id), name, district."""
     matcher = ctx.matcher
     shown = []
@@ -284,7 +284,7 @@ def described(ctx: Context, pids: list[int]) -> str:
         stored = matcher.by_id.get(pid) if matcher is not None else None
         if stored is not None:
             text = f"{stored.code or f'#{pid}'} “{stored.name}”"
-            shown.append(f"{text} ({stored.district})" if stored.district else text)
+            shown.append(f"{text} ({stored.district})" if district and stored.district else text)
     return "; ".join(shown)
 
 

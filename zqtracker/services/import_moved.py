@@ -57,8 +57,7 @@ def notes(db: Database, analysis: ImportAnalysis) -> list[Problem]:
     for sheet, row, pid, old, new in moves:
         months = [(r.year, m) for r in records.get(pid, []) for m in range(r.first_month or r.month, r.month + 1)]
         span = f"{min(months)[0]}-{min(months)[1]:02d} – {max(months)[0]}-{max(months)[1]:02d}" if months else "—"
-        stored = ctx.matcher.by_id.get(pid) if ctx.matcher is not None else None
-        project = f"{stored.code or f'#{pid}'} “{stored.name}”" if stored is not None else f"#{pid}"
+        project = described(ctx, [pid], district=False) or f"#{pid}"
         said = {"sheet": sheet, "row": row, "project": project, "old": old, "new": new}
         out.append(Problem("note_moved_district", None, {**said, "count": len(months), "span": span}))
     return out
