@@ -46,7 +46,9 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA cache_size=-65536")  # 64 MB page cache
-    cur.execute("PRAGMA temp_store=MEMORY")
+    # Temporary B-trees stay SQLite's default (in memory until they outgrow the cache, then a file in
+    # the temporary folder): with temp_store=MEMORY, SQLite's sorter never uses a second thread, and an
+    # import's index rebuild (storage.engine: ~8 indexes over 100k projects) took ~40% longer.
     cur.close()
 
 
