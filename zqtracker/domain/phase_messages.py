@@ -21,6 +21,13 @@ _PHASE_MESSAGES: dict[str, tuple[str, str]] = {
         "本项目下方未编序号的行（{names}；第 {rows} 行）按名称是其分期、分项或投资构成，但数额之和不等于本项目：是数额"
         "有误或缺漏的分项，还是独立项目？请更正数额，或为各项目填写序号和全称",
     ),
+    "part_without_project": (
+        "the row is named {value}, a phase or cost item of a project rather than a project of its own, and no "
+        "project row right above it takes it: which project is it part of? Give it the project's full name (and its "
+        "序号), or delete the row if its figures are counted in its project's row",
+        "该行名称为“{value}”，是某个项目的分期或投资构成，而非独立项目，且其正上方没有它所属的项目行：它属于哪个项目？"
+        "请填写项目全称（及序号），如其数额已计入所属项目行，请删除该行",
+    ),
     "place_row_both_ways": (
         "the row names a place alone ({value}) with figures equal both to the rows above it (rows {above}) and to "
         "those under it (rows {below}): the subtotal of the projects above it, or the heading of those under "

@@ -13,6 +13,10 @@ add up to the row's are its breakdown: skipped with one note naming them, never 
 (the planned investment would be counted twice). Named as parts but adding up to something else: asked on the
 project's row (a figure missing, or projects of their own?) — the rows are not stored as projects meanwhile.
 Phases numbered 1-1 / （1） under the project are io/plan_groups.py's; a 其中 row with a 序号 column, io/plan.py's.
+
+In a list without a 序号 column, a row named as a part alone (一期工程, 土建工程, 设备购置 — never a project's own
+name) is one of the row above it, the same way. A row named so with figures but no project above it to belong
+to (the first row, or under a section) is asked about, never stored as a project named 设备购置.
 """
 
 from __future__ import annotations
@@ -47,14 +51,26 @@ def _named_as_part(name: object, project: object) -> bool:
     return len(own) >= 2 and len(text) > len(own) and text.startswith(own)
 
 
+_HINT_RE = re.compile(r"期|阶段|其中|工程|购置|费|利息|资金|拆迁|征用|征地")  # before folding: most names skip it
+
+
+def _bare_part(name: object) -> bool:
+    """Named as a part and nothing else: 一期工程, （二期）, 其中：…, 土建工程, 设备购置费 (not …项目一期)."""
+    if not isinstance(name, str) or len(name) > 20 or not _HINT_RE.search(name):
+        return False
+    text = cells.fold(name)
+    return _PART_RE.match(text) is not None or named_as_cost_part(text)
+
+
 def _figure(value: object) -> Decimal | None:
     return Decimal(repr(value)) if value.__class__ in (int, float) else None
 
 
-def phase_parts(plan: SheetPlan, sheet: RawSheet, number_col: int, money: list[int], done: set[int]) -> set[int]:
-    """The data rows (plan indexes) that are phases of the numbered row above them, marked "part" (a note
-    names them), or asked about on that row; ``money``: the money columns (indexes of the sheet's rows),
-    ``done``: rows already taken for groups or parts."""
+def phase_parts(plan: SheetPlan, sheet: RawSheet, number_col: int | None, money: list[int], done: set[int]) -> set[int]:
+    """The data rows (plan indexes) that are phases of the numbered row above them (or, without a 序号
+    column, of the row above them), marked "part" (a note names them), or asked about on that row;
+    ``money``: the money columns (indexes of the sheet's rows), ``done``: rows already taken for groups
+    or parts."""
     names = plan.values.get("name")
     if names is None:
         return set()
@@ -65,7 +81,10 @@ def phase_parts(plan: SheetPlan, sheet: RawSheet, number_col: int, money: list[i
     said_rows: list[int] = []
     n = len(data)
     empty = cells.is_empty  # one pass; a list numbered throughout (100k rows) stops at the loop below
-    flags = [number_col < len(row) and not empty(row[number_col]) for row in map(rows.__getitem__, data)]
+    if number_col is None:  # no 序号 at all: a row heads the rows under it unless it is named as a part alone
+        flags = [not _bare_part(name) for name in map(names.__getitem__, range(n))]
+    else:
+        flags = [number_col < len(row) and not empty(row[number_col]) for row in map(rows.__getitem__, data)]
     for k in [k for k in range(n - 1) if flags[k] and not flags[k + 1]]:
         if k in done or k in drop:
             continue
@@ -75,7 +94,7 @@ def phase_parts(plan: SheetPlan, sheet: RawSheet, number_col: int, money: list[i
             and end not in done
             and data[end] == data[end - 1] + 1  # (right under it: nothing between)
             and not flags[end]
-            and _named_as_part(names[end], names[k])
+            and (number_col is None or _named_as_part(names[end], names[k]))
         ):
             end += 1
         parts = range(k + 1, end)
@@ -93,12 +112,29 @@ def phase_parts(plan: SheetPlan, sheet: RawSheet, number_col: int, money: list[i
         where = next(((c.letter, c.header) for c in plan.layout.mapped() if c.field == "name"), ("", ""))
         problem = Problem("phase_rows_sums", "name", params)
         plan.add_problem(k, CellProblem(sheet.name, plan.row_numbers[k], *where, params["value"], problem))
+    _lone_parts(plan, sheet, flags, money, done | drop)
     if shown:
         said = list(shown)
         note: dict[str, object] = {"sheet": sheet.name, "rows": runs_text(said_rows), "count": len(said_rows)}
         note["names"] = "、".join(said[:_SHOWN]) + ("…" if len(said) > _SHOWN else "")
         plan.notes.append(Problem("note_phase_rows", None, note))
     return drop
+
+
+def _lone_parts(plan: SheetPlan, sheet: RawSheet, heads: list[bool], money: list[int], taken: set[int]) -> None:
+    """Rows named as a part alone (设备购置, 一期工程), with a figure, that no project row above takes: asked on
+    the row — stored, they would be projects named 设备购置 counted beside the project they belong to."""
+    names, rows, data = plan.values["name"], sheet.rows, plan.data_rows
+    where = next(((c.letter, c.header) for c in plan.layout.mapped() if c.field == "name"), ("", ""))
+    for k in [k for k, head in enumerate(heads) if not head]:  # (unnumbered rows, or those named as parts)
+        if k in taken or not _bare_part(names[k]):
+            continue
+        row = rows[data[k]]
+        if not any(_figure(row[j]) for j in money if j < len(row)):
+            continue  # (a name alone: wrapped onto a row of its own, io/plan_finish.py's question)
+        value = str(names[k]).strip()
+        problem = Problem("part_without_project", "name", {"value": value})
+        plan.add_problem(k, CellProblem(sheet.name, plan.row_numbers[k], *where, value, problem))
 
 
 def _adds_up(rows: list[list], parent: int, parts: list[int], money: list[int]) -> bool:

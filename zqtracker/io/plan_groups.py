@@ -60,8 +60,9 @@ class GroupRules:
         on both, it is a group only when its planned investment is the sum of theirs — never over rows
         that are all phases (…一期, …二期): those are the parts of the project above them."""
         j = self.number_col
-        if j is None:
-            return set()
+        money = [c.index - self.sheet.col_offset for c in self.layout.mapped() if c.is_money]
+        if j is None:  # a list without 序号: a 一期工程 / 设备购置 row is still no project (io/phase_rows.py)
+            return phase_parts(self.plan, self.sheet, None, money, set())
         plan, rows = self.plan, self.sheet.rows
         numbers = [rows[i][j] if j < len(rows[i]) else "" for i in plan.data_rows]
         said = [plan.values[f] for f in _DETAILS if f in plan.values]
@@ -92,7 +93,6 @@ class GroupRules:
                     plan.parts.append(plan.row_numbers[c])
                 drop.update(children)
             k = end
-        money = [c.index - self.sheet.col_offset for c in self.layout.mapped() if c.is_money]
         return drop | phase_parts(plan, self.sheet, j, money, drop)  # 一期工程 unnumbered (io/phase_rows.py)
 
     def _district_subtotals(self) -> set[int]:
