@@ -54,6 +54,12 @@ def exact_text(yuan: int, factor: int) -> str:
     return text
 
 
+def percent_cell(pct: float) -> float:
+    """A percentage from stats (one decimal: 72.9) as the fraction a percent-formatted cell holds,
+    the double nearest 0.729 — not 72.9 / 100, which is 0.7290000000000001 (probe37b F5)."""
+    return float(Decimal(repr(pct)) / 100)
+
+
 def decimal_cell(value: Decimal) -> float | str:
     """A Decimal as a double when that is exact (≤ 15 significant digits), else as text."""
     digits = value.as_tuple().digits

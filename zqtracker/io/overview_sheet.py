@@ -9,7 +9,7 @@ from datetime import datetime
 
 from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.words import Catalogue
-from zqtracker.io.cells import FORMULA_TRIGGERS, display_width, exact_text
+from zqtracker.io.cells import FORMULA_TRIGGERS, display_width, exact_text, percent_cell
 from zqtracker.io.export_workbook import ExportWorkbook
 from zqtracker.io.summary_sheets import join_filters, period_text
 from zqtracker.stats.figures import Summary
@@ -187,7 +187,7 @@ class OverviewSheet:
             if value is None:
                 ws.write_string(r, 1, "—", st.no_figure)
             else:
-                ws.write_number(r, 1, float(value) / 100, st.pct)  # type: ignore[arg-type]
+                ws.write_number(r, 1, percent_cell(float(value)), st.pct)  # type: ignore[arg-type]
         else:
             value = str(value)
             ws.write_string(r, 1, value, st.quoted if value[:1] in FORMULA_TRIGGERS else None)

@@ -15,7 +15,7 @@ from zqtracker.domain.money import Unit
 from zqtracker.domain.months import ytd_span
 from zqtracker.domain.unknown import unclassified_label
 from zqtracker.domain.words import Catalogue
-from zqtracker.io.cells import FORMULA_TRIGGERS, display_width, exact_text, money_in_unit
+from zqtracker.io.cells import FORMULA_TRIGGERS, display_width, exact_text, money_in_unit, percent_cell
 from zqtracker.io.export_workbook import ExportWorkbook
 from zqtracker.io.summary_gaps import gap_note, growth
 from zqtracker.io.summary_months import write_monthly
@@ -135,7 +135,7 @@ class SummarySheets:
         if value is None:
             ws.write_string(r, c, text("no_figure", self.lang), st.total_no_figure if total else st.no_figure)
         else:
-            ws.write_number(r, c, value / 100, st.total_pct if total else st.pct)
+            ws.write_number(r, c, percent_cell(value), st.total_pct if total else st.pct)
 
     def _heading(self, ws, title: str, data: SummaryData, columns: list[str], widths: Sequence[float]) -> int:
         """Title, scope and unit lines, then the header row; returns the first data row."""

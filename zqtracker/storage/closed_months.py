@@ -1,5 +1,6 @@
 """Closed months: a month's consolidated figures frozen when its round is closed — the investment
-records of its year through the month and of the year before, and the progress table's lines —
+records of its year through the month (and its figures covering the month with later ones) and of
+the year before, and the progress table's lines —
 so that a report of that month reads the same later, and changes made since are listed as
 corrections.
 """
@@ -40,12 +41,16 @@ class ClosedMonthStore:
 
     def close(self, period: Period, progress_rows: Sequence[tuple], note: str = "") -> datetime:
         """Freeze ``period``: the investment records of its year through its month and of the year
-        before, and the progress table's lines (as StatsQueries.progress gives them)."""
+        before, and the progress table's lines (as StatsQueries.progress gives them). A figure of its
+        year covering the month together with later ones (1–10月 closing September) is frozen too:
+        not in the year to date, it still makes its project's not known, as the live figures say
+        (probe37b F2: without it the closed growth counted the project's last year alone)."""
         at = utcnow()
         self.s.add(ClosedMonthRow(year=period.year, month=period.month, closed_at=at, note=note))
         i = InvestmentRow
+        running = (i.year == period.year) & (i.month > period.month) & (i.first_month <= period.month)
         stmt = select(i.project_id, i.year, i.month, i.amount, i.sector_id, i.district_id, i.first_month).where(
-            ((i.year == period.year) & (i.month <= period.month)) | (i.year == period.year - 1)
+            ((i.year == period.year) & (i.month <= period.month)) | (i.year == period.year - 1) | running
         )
         rows = [
             {"close_year": period.year, "close_month": period.month, "project_id": pid, "year": y, "month": m,
@@ -102,10 +107,13 @@ class ClosedMonthStore:
         return rows
 
     def closed_records(self, period: Period) -> dict[tuple[int, int, int], int]:
-        """(project, year, month) → yuan as frozen when ``period`` was closed."""
+        """(project, year, month) → yuan as frozen when ``period`` was closed, through its month (a
+        figure running past it, frozen to say so, is not one of its records)."""
         c = ClosedInvestmentRow
         stmt = select(c.project_id, c.year, c.month, c.amount).where(
-            c.close_year == period.year, c.close_month == period.month
+            c.close_year == period.year,
+            c.close_month == period.month,
+            c.year * 100 + c.month <= period.year * 100 + period.month,
         )
         return {(pid, y, m): int(a) for pid, y, m, a in self.s.execute(stmt).all()}
 

@@ -299,7 +299,9 @@ class ClosedMonthRow(Base):
 
 class ClosedInvestmentRow(Base):
     """The investment records as they stood when month (close_year, close_month) was closed: every
-    record of that year through the month, and of the year before (for year-on-year figures).
+    record of that year through the month, and of the year before (for year-on-year figures), and a
+    figure of that year covering the month with later ones (1–10月 closing September: not counted, it
+    makes its project's year to date not known, as it did before the close).
     Projects may be deleted later; their frozen figures stay (no foreign key)."""
 
     __tablename__ = "closed_investment"
