@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 
 import pytest
 
 from zqtracker.domain.filters import ProjectFilter
+from zqtracker.domain.models import Project
 from zqtracker.domain.money import Unit
 from zqtracker.domain.money_format import MoneyFormat
+from zqtracker.domain.status import Status
 from zqtracker.reports.build import build_report
 from zqtracker.reports.model import View
 from zqtracker.reports.options import ReportOptions
@@ -234,3 +237,23 @@ def test_a_monthly_progress_of_key_projects_with_none_says_key_projects(qapp, ha
     assert not empty.rows and empty.empty_text.startswith("No key project has a plan or investment in 2019")
     every = report(hand, View.MONTHLY, year=2019, key_only=False, lang="zh").tables()[0]
     assert not every.rows and every.empty_text == "2019年没有列入计划或有投资填报的项目。"
+
+
+def test_rounded_lines_that_do_not_add_up_to_the_total_are_said(qapp, hand: AppContext) -> None:
+    """Two projects of 1,234,567 yuan (each shown 1.23 in the English report's ¥ mn): the lines of each table
+    print 3,052.46 in all under a total printed 3,052.47 — the note says why; the exact tables say nothing
+    (probe37b F4)."""
+    exact = report(hand, View.OVERVIEW)
+    assert "rounded" not in exact.table("By status").note and "rounded" not in exact.table("By sector").note
+    for name, sector, status in (("X 配套", "汽车零部件", Status.LEAD), ("Y 配套", "新型储能", Status.SIGNED)):
+        hand.projects.create(Project(name, sector, "端州区", status, 1_234_567))
+    r = report(hand, View.OVERVIEW)
+    status = r.table("By status")
+    assert status.row("total")["Planned investment"] == "3,052.47"
+    shown = sum(Decimal(row.cells[2].replace(",", "")) for row in status.rows if row.key != "total")
+    assert shown == Decimal("3052.46")
+    for title in ("By status", "By sector"):
+        assert "lines may not add up to the total" in r.table(title).note, (title, r.table(title).note)
+    assert "rounded" not in r.table("By district").note  # both in 端州区: 52.47 there, and the lines add up
+    zh = report(hand, View.OVERVIEW, lang="zh")
+    assert "因四舍五入，分项之和与合计可能略有出入" in zh.table("按项目状态").note

@@ -22,6 +22,7 @@ from zqtracker.reports.model import (
     Table,
 )
 from zqtracker.reports.options import ReportOptions
+from zqtracker.reports.rounding import rounding_note
 from zqtracker.reports.text import (
     count,
     growth,
@@ -147,7 +148,8 @@ def status_table(s: Summary, lang: str, unit: Unit) -> Table:
     ]
     total = Breakdown(s.projects, s.planned_investment, s.projects_without_amount)
     rows.append(Row((t("total", lang), count(s.projects), planned_money(total, unit, lang)), RowStyle.TOTAL, "total"))
-    return Table(t("by_status", lang), cols, rows, note=planned_note(s.projects_without_amount, lang))
+    note = with_note(planned_note(s.projects_without_amount, lang), rounding_note(rows, (2,), lang))
+    return Table(t("by_status", lang), cols, rows, note=note)
 
 
 def kind_table(
@@ -179,7 +181,11 @@ def kind_table(
     total = Breakdown(s.projects, s.planned_investment, s.projects_without_amount)
     rows.append(Row(cells(t("total", lang), total), RowStyle.TOTAL, "total"))
     given_not = rows[-2].key == "not_given"
-    note = with_note(t("not_given_note", lang) if given_not else "", planned_note(s.projects_without_amount, lang))
+    note = with_note(
+        t("not_given_note", lang) if given_not else "",
+        planned_note(s.projects_without_amount, lang),
+        rounding_note(rows, (3,), lang),
+    )
     return Table(title, cols, rows, note=note)
 
 
@@ -243,7 +249,8 @@ def ytd_table(
     if unclassified is not None and unclassified[2].gaps:
         lacking.append((unclassified[0], unclassified[2].gaps))
     notes = (planned_note(s.projects_without_amount, lang), t("yoy_note", lang), gap_words.table_note(lacking, lang),
-             span_note([*completed.values(), *(unclassified[2:] if unclassified else ())], lang))  # fmt: skip
+             span_note([*completed.values(), *(unclassified[2:] if unclassified else ())], lang),
+             rounding_note(rows, (2, 3, 4), lang))  # fmt: skip
     return Table(title, cols, rows, note=with_note(*notes))
 
 
