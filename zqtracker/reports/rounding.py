@@ -41,9 +41,10 @@ def rounding_note(rows: Sequence[Row], columns: Sequence[int], lang: str) -> str
     lines = [r for r in rows if r is not total]
     for j in columns:
         whole = _shown(total.cells[j])
-        parts = [_shown(r.cells[j]) for r in lines]
-        if whole is None or not parts or any(p is None for p in parts):
+        shown = [_shown(r.cells[j]) for r in lines]
+        parts = [p for p in shown if p is not None]
+        if whole is None or not parts or len(parts) < len(shown):
             continue
-        if sum(parts, Decimal(0)) != whole:  # type: ignore[arg-type]
+        if sum(parts, Decimal(0)) != whole:
             return _ROUNDING.say("rounding_note", lang)
     return ""
