@@ -19,6 +19,8 @@ from zqtracker.cli.main import main
 
 CORPUS = Path("/work/shared/corpus/poi-xlsx")
 KEYS = {
+    "written",
+    "refused",
     "added",
     "updated",
     "unchanged",

@@ -24,6 +24,7 @@
 - A project's phase rows and cost breakdown under it; subtotals placed after their projects
 - Re-import: an enterprise's legal form, the same name in another district, a district move's months
 - A re-sent month that disagrees with the stored months; a group row's count
+- An amount of part of a yuan; a refused import's notes
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from zqtracker.domain.span_label_messages import SPAN_LABEL_MESSAGES
 from zqtracker.domain.stage_behind_messages import STAGE_BEHIND_MESSAGES
 from zqtracker.domain.start_month_messages import START_MONTH_MESSAGES
 from zqtracker.domain.team_messages import TEAM_MESSAGES
+from zqtracker.domain.tiny_money_messages import TINY_MONEY_MESSAGES
 from zqtracker.domain.total_messages import TOTAL_MESSAGES
 from zqtracker.domain.twice_messages import TWICE_MESSAGES
 from zqtracker.domain.value_messages import VALUE_MESSAGES
@@ -76,4 +78,5 @@ TOPICS = (
     PHASE_MESSAGES,
     REIMPORT_MESSAGES,
     RESENT_MESSAGES,
+    TINY_MONEY_MESSAGES,
 )

@@ -24,6 +24,7 @@ from zqtracker.io.evidence import place_of
 from zqtracker.io.headers import KIND_OF
 from zqtracker.io.layout import ColumnInfo, SheetLayout
 from zqtracker.io.reader import ExcelError, FormulaWithoutValue
+from zqtracker.io.tiny_money import check_part_of_yuan
 
 _AREA_PLACES = Decimal("0.0001")
 _UNIT_WORDS = {1: "元", 1_000: "千元", 10_000: "万元", 1_000_000: "百万元", 10_000_000: "千万元", 100_000_000: "亿元"}
@@ -261,7 +262,9 @@ class Money:
 
     def __call__(self, v: Any) -> int | None:
         try:
-            return cells.parse_money_cell(v, self.factor, self.field)
+            yuan = cells.parse_money_cell(v, self.factor, self.field)
+            check_part_of_yuan(v, self.factor, self.field, yuan)  # 0.00004万元: 0.4 yuan, asked (never 0)
+            return yuan
         except ValidationError:
             if cells.is_placeholder(v):  # "—", "/", "无", "待定": no figure, as a blank cell (never 0)
                 return None

@@ -132,6 +132,8 @@ class ImportResult:
         listed per column, the rest counted in ``skipped_not_listed`` (issue 16)."""
         listed, omitted = listed_problems(self.problems)
         return {
+            "written": self.written,  # False: a dry run (its counts what it would write) or refused
+            "refused": False,  # True (services/import_unwritten.py): problems, nothing written, nothing counted
             "added": self.added,
             "updated": self.updated,
             "unchanged": self.unchanged,

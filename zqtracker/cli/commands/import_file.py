@@ -25,6 +25,7 @@ from zqtracker.services import interrupts
 from zqtracker.services.import_mappings import HIDDEN_ROW_ANSWERS
 from zqtracker.services.import_options import MODES, ImportOptions, ImportRefused, ImportResult, parse_period
 from zqtracker.services.import_profiles import MAPPABLE_FIELDS, Profile, ProfileStore, field_of, status_value
+from zqtracker.services.import_unwritten import notes_heading, refused_json, unwritten_notes
 from zqtracker.services.importing import ImportService
 from zqtracker.services.progress import Progress
 from zqtracker.services.settings_file import SettingsFileError
@@ -238,8 +239,9 @@ def _run(args: argparse.Namespace, console: Console) -> int:
         _end_progress(progress)
     finally:
         ctx.close()
+    refused = bool(result.problems) and not args.skip_invalid  # nothing written: said so (import_unwritten.py)
     if args.json:
-        console.json(result.as_json(console.lang))
+        console.json(refused_json(result, console.lang) if refused else result.as_json(console.lang))
     else:
         _print(console, result, args.dry_run, args.skip_invalid)
     if result.problems and not args.skip_invalid:
@@ -293,12 +295,14 @@ def _end_progress(progress: Progress | None) -> None:
 
 def _print(console: Console, result: ImportResult, dry_run: bool, skip_invalid: bool) -> None:
     lang = console.lang
-    for note in result.notes:
+    blocked = bool(result.problems) and not skip_invalid
+    if blocked and result.notes:  # notes of what it will do once settled, never "stored"
+        console.print(notes_heading().message(lang))
+    for note in unwritten_notes(result.notes) if blocked else result.notes:
         console.print(console.say("import.note", text=note.message(lang)))
     for line in grouped_problems(result.problems, lang):
         console.print(line)
     head = console.say("import.dry_run") if dry_run else ""
-    blocked = bool(result.problems) and not skip_invalid
     if blocked:
         console.print(console.say("import.blocked", count=len(result.problems)))
         return
