@@ -7,7 +7,10 @@ write's "… by 王芳 (edit) — …") an action reads in the sentence's case: 
 
 from __future__ import annotations
 
+from typing import Any
+
 from zqtracker.domain.messages import field_label
+from zqtracker.domain.months import calendar_text
 from zqtracker.domain.words import Catalogue
 
 _ACTION_LABELS: dict[str, tuple[str, str]] = {
@@ -46,6 +49,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "yes": ("Yes", "是"),
     "no": ("No", "否"),
     "yuan": ("{amount} yuan", "{amount} 元"),
+    "as_of": ("{amount} (as of {month})", "{amount}（截至{month}）"),
 }
 WORDS = Catalogue("history", _WORDS)
 
@@ -75,8 +79,15 @@ def field_text(field: str, lang: str = "en") -> str:
     return field_label(field, lang)
 
 
-def value_text(field: str, value: str | None, lang: str = "en") -> str:
-    """Stored text as a person reads it: statuses and flags in words, amounts in yuan."""
+def as_of_text(amount: str, year: int, month: int, lang: str = "en") -> str:
+    """ "303,691,200 yuan (as of Oct 2026)": a 自开工累计 with the month it is as of (the same amount as of a
+    later month is a change too)."""
+    return WORDS.say("as_of", lang, amount=amount, month=calendar_text("month_abbr_year", lang, month=month, year=year))
+
+
+def value_text(field: str, value: Any, lang: str = "en") -> str:
+    """Stored text as a person reads it: statuses and flags in words, amounts in yuan (自开工累计 with the month
+    it is as of: {"amount", "year", "month"})."""
     if value is None or value == "":
         return WORDS.say("none", lang)
     if field == "status":
@@ -88,6 +99,8 @@ def value_text(field: str, value: str | None, lang: str = "en") -> str:
             return value
     if field == "is_key_project":
         return WORDS.say("yes" if value == "true" else "no", lang)
+    if field == "since_start" and isinstance(value, dict):  # the import's change lines: an amount as of a month
+        return as_of_text(value_text("planned_investment", value["amount"], lang), value["year"], value["month"], lang)
     if field in ("planned_investment", "expected_annual_output", "expected_annual_tax") or field.startswith(
         ("investment ", "plan ")
     ):

@@ -25,6 +25,7 @@
 - Re-import: an enterprise's legal form, the same name in another district, a district move's months
 - A re-sent month that disagrees with the stored months; a group row's count
 - An amount of part of a yuan; a refused import's notes
+- A 自开工累计 above the project's planned investment
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from zqtracker.domain.numeral_messages import NUMERAL_MESSAGES
 from zqtracker.domain.phase_messages import PHASE_MESSAGES
 from zqtracker.domain.reimport_messages import REIMPORT_MESSAGES
 from zqtracker.domain.resent_messages import RESENT_MESSAGES
+from zqtracker.domain.since_above_messages import SINCE_ABOVE_MESSAGES
 from zqtracker.domain.span_label_messages import SPAN_LABEL_MESSAGES
 from zqtracker.domain.stage_behind_messages import STAGE_BEHIND_MESSAGES
 from zqtracker.domain.start_month_messages import START_MONTH_MESSAGES
@@ -79,4 +81,5 @@ TOPICS = (
     REIMPORT_MESSAGES,
     RESENT_MESSAGES,
     TINY_MONEY_MESSAGES,
+    SINCE_ABOVE_MESSAGES,
 )

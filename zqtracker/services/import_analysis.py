@@ -329,12 +329,10 @@ def _compare(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Context
 
 
 def _shown_before(f: str, row: StoredRow, codec: RowCodec, names: dict[str, dict[int, str]]) -> Any:
-    """The stored value of a changed field, as the preview shows it."""
+    """The stored value of a changed field, as the preview shows it (自开工累计 with its as-of month: a figure the
+    same as stored but as of a later month is a change too)."""
     if f in _DATES:
         return codec.fuzzy_date(row, f)
-    if f == "since_start":
-        since = codec.value(row, f)
-        return None if since is None else since[0]
     if f == "planned_foreign":
         return None
     if f in _REF_FIELDS:

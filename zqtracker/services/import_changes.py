@@ -43,6 +43,13 @@ def plain(value: Any) -> Any:
     return str(value)
 
 
+def _plain_of(field: str, value: Any) -> Any:
+    """As plain(); 自开工累计 as {"amount", "year", "month"} (the month it is as of), not a bare list."""
+    if field == "since_start" and isinstance(value, tuple):
+        return dict(zip(("amount", "year", "month"), value, strict=True))
+    return plain(value)
+
+
 def changes_of(analysis: ImportAnalysis) -> tuple[list[dict[str, Any]], int]:
     """The field-level changes of updated projects (an annual plan's as "plan 2025") and the rewritten
     monthly records (at most MAX_LISTED), and how many there are in all."""
@@ -64,8 +71,8 @@ def changes_of(analysis: ImportAnalysis) -> tuple[list[dict[str, Any]], int]:
                             "row": plan.row_numbers[k],
                             "project": codes[k] or names[k],
                             "field": c.field,
-                            "before": plain(c.before),
-                            "after": plain(c.after),
+                            "before": _plain_of(c.field, c.before),
+                            "after": _plain_of(c.field, c.after),
                             # a stored enterprise given its credit code by this row: which one
                             **({"enterprise": plan.column("enterprise")[k]} if c.field == "credit_code" else {}),
                         }

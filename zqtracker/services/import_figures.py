@@ -149,7 +149,7 @@ def analyse_ytd(
             if own is None:
                 continue
             if own.problem is not None:  # (a quarter's months all given: worded as the quarter's, import_quarter_sums)
-                own.problem = resent_problem(ctx, (target, y, m), (ytd, amount), own, units) or own.problem
+                own.problem = resent_problem(ctx, (target, y, m), (ytd, amount), own, units, sa) or own.problem
                 own_months_problem(sa, k, (y, first, m), (ytd, amount), own, units)
                 sa.status[k] = INVALID
                 continue
@@ -235,7 +235,7 @@ def _above_planned(
     factor = plan.factors.get("ytd") or 1  # the note says amounts in the column's unit
     refused = False
     for m, (ytd, k) in months.items():
-        planned = _planned(result, sa, ctx, target, k)
+        planned = planned_of(result, sa, ctx, target, k)
         if planned is None or planned <= 0 or ytd <= planned:
             continue
         info = next((c for c in sa.layout.mapped() if c.field == "ytd" and c.period in ((y, m), None)), None)
@@ -257,7 +257,7 @@ def _above_planned(
     return refused
 
 
-def _planned(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, target: int, k: int) -> int | None:
+def planned_of(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, target: int, k: int) -> int | None:
     """The planned total investment (yuan) a row's project has: the row's own, else as stored, else
     as the row of this file adding it gives it (None: not known — a monthly sheet's stored project)."""
     plan = sa.plan

@@ -37,6 +37,7 @@ from zqtracker.services.import_note_words import (
 from zqtracker.services.import_older import older_notes
 from zqtracker.services.import_refusals import aggregate_note
 from zqtracker.services.import_shifts import shift_notes
+from zqtracker.services.import_since_above import since_above_planned_notes
 from zqtracker.services.import_stage_behind import behind_notes
 from zqtracker.services.import_status_evidence import inferred_notes
 from zqtracker.services.import_total_notes import total_notes
@@ -115,7 +116,7 @@ def notes_of(
             )
         )
     notes.extend([*older_notes(analysis), *shift_notes(analysis, lang)])  # late reports, corrected months
-    notes.extend(ytd_above_planned_notes(analysis, lang))  # a year to date above the planned total
+    notes.extend([*ytd_above_planned_notes(analysis, lang), *since_above_planned_notes(analysis, lang)])
     notes.extend(last_year_notes(analysis, lang))  # 去年1-10月累计: what is written for last year, what kept
     notes.extend(growth_notes(analysis, lang))  # a 同比增长% the years to date beside it do not give
     notes.extend([*inferred_notes(analysis, lang), *behind_notes(analysis, lang)])  # stages rows show

@@ -14,12 +14,17 @@ from zqtracker.domain.cumulative import ytd_points
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.models import InvestmentRecord
 from zqtracker.domain.money_format import SheetAmount
-from zqtracker.services.import_model import Context
+from zqtracker.services.import_model import Context, SheetAnalysis
 from zqtracker.services.import_own_months import OwnMonths
 
 
 def resent_problem(
-    ctx: Context, key: tuple[int, int, int], figures: tuple[int, int], own: OwnMonths, units: tuple[int, int]
+    ctx: Context,
+    key: tuple[int, int, int],
+    figures: tuple[int, int],
+    own: OwnMonths,
+    units: tuple[int, int],
+    sa: SheetAnalysis,
 ) -> Problem | None:
     """The problem of a row whose month ``key`` (project, year, month) of its own (当月) and year to date
     (``figures``: the 1–X月, what it leaves for the month) disagree because of the months 1–(X−1) stored
@@ -38,12 +43,26 @@ def resent_problem(
     whole, own_unit = units[1], units[0]
     value = own.given[m]
     said: dict[str, object] = {"project": project_label(ctx, target, {}), "year": y, "month": m, "prev": m - 1}
+    said |= _columns(sa, y, m)
     said |= {"value": SheetAmount(value, own_unit), "ytd": SheetAmount(ytd, whole)}
     said |= {"file_before": SheetAmount(ytd - value, whole), "before": SheetAmount(before, whole)}
     month = stored[m - 1]
     if month is None or (month.first_month or m) != m:
         return Problem("month_disagree_stored", "amount", said)
     return Problem("resent_month_disagree", "amount", {**said, "stored": SheetAmount(month.amount, own_unit)})
+
+
+def _columns(sa: SheetAnalysis, y: int, m: int) -> dict[str, object]:
+    """The 当月 column and the 1–X月 column, by letter and header, and what --map takes for each (probe37a P37a-4:
+    only the 1–X月 column was named, while the 当月 may as well be the figure that is wrong)."""
+    said: dict[str, object] = {}
+    for fields, side in ((("month_column", "amount"), "own"), (("ytd",), "ytd")):
+        cols = [c for c in sa.layout.mapped() if c.field in fields]
+        info = next((c for c in cols if (y, m) in (c.period, c.month)), cols[0] if cols else None)
+        letter, header = (info.letter, info.header) if info is not None else ("?", "")
+        plain = header and not any(ch.isspace() or ch in "=\"'" for ch in header)
+        said |= {f"{side}_letter": letter, f"{side}_header": header, f"{side}_key": header if plain else letter}
+    return said
 
 
 def _record(ctx: Context, pid: int, y: int, m: int) -> InvestmentRecord | None:

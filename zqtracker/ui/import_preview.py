@@ -25,7 +25,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from zqtracker.domain.cumulative import MonthSpan
 from zqtracker.domain.currency import currency_unit_label
-from zqtracker.domain.history_words import field_text
+from zqtracker.domain.history_words import as_of_text, field_text
 from zqtracker.domain.messages import field_label
 from zqtracker.domain.models import InvestorOrigin, ProjectType
 from zqtracker.domain.money import Unit
@@ -94,6 +94,11 @@ def _sides(c: FieldChange, lang: str) -> tuple[str, str]:
     (never "12.00亿元 → 12.00亿元")."""
     if _is_money(c.field) and isinstance(c.before, int) and isinstance(c.after, int):
         return MoneyFormat(Unit.YI, lang).change(c.before, c.after)
+    if c.field == "since_start":  # (amount, year, month): "3.04亿元（截至2026年9月）"
+        f, old, new = MoneyFormat(Unit.YI, lang), c.before, c.after
+        texts = f.change(old[0], new[0]) if old and new else (f.text(old[0]) if old else "—", f.text(new[0]))
+        before = as_of_text(texts[0], old[1], old[2], lang) if old else texts[0]
+        return before, as_of_text(texts[1], new[1], new[2], lang)
     return shown_value(c.field, c.before, lang), shown_value(c.field, c.after, lang)
 
 
