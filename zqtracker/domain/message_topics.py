@@ -24,11 +24,13 @@
 - A project's phase rows and cost breakdown under it; subtotals placed after their projects
 - Re-import: an enterprise's legal form, the same name in another district, a district move's months
 - A re-sent month that disagrees with the stored months; a group row's count
+- A money cell naming its own currency (2000万美元); what a currency column's conversion keeps
 """
 
 from __future__ import annotations
 
 from zqtracker.domain.absent_messages import ABSENT_MESSAGES
+from zqtracker.domain.cell_currency_messages import CELL_CURRENCY_MESSAGES
 from zqtracker.domain.code_change_messages import CODE_CHANGE_MESSAGES
 from zqtracker.domain.contradict_messages import CONTRADICT_MESSAGES
 from zqtracker.domain.damage_messages import DAMAGE_MESSAGES
@@ -76,4 +78,5 @@ TOPICS = (
     PHASE_MESSAGES,
     REIMPORT_MESSAGES,
     RESENT_MESSAGES,
+    CELL_CURRENCY_MESSAGES,
 )
