@@ -26,11 +26,13 @@
 - A re-sent month that disagrees with the stored months; a group row's count
 - An amount of part of a yuan; a refused import's notes
 - A 自开工累计 above the project's planned investment
+- A money cell naming its own currency (2000万美元); what a currency column's conversion keeps
 """
 
 from __future__ import annotations
 
 from zqtracker.domain.absent_messages import ABSENT_MESSAGES
+from zqtracker.domain.cell_currency_messages import CELL_CURRENCY_MESSAGES
 from zqtracker.domain.code_change_messages import CODE_CHANGE_MESSAGES
 from zqtracker.domain.contradict_messages import CONTRADICT_MESSAGES
 from zqtracker.domain.damage_messages import DAMAGE_MESSAGES
@@ -82,4 +84,5 @@ TOPICS = (
     RESENT_MESSAGES,
     TINY_MONEY_MESSAGES,
     SINCE_ABOVE_MESSAGES,
+    CELL_CURRENCY_MESSAGES,
 )

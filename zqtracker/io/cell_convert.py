@@ -16,6 +16,7 @@ from zqtracker.domain.errors import Problem, ValidationError
 from zqtracker.domain.status import Status
 from zqtracker.domain.validation import normalize_code
 from zqtracker.io import values as cells
+from zqtracker.io.cell_currency import cell_in_yuan
 from zqtracker.io.columns import Kind
 from zqtracker.io.context import district_of_address
 from zqtracker.io.dates import MDY_ASSUMED, parse_fuzzy, parse_range
@@ -131,7 +132,7 @@ def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Calla
     f = info.field or ""
     unit = money_unit(info, layout, opts)
     if info.month is not None:
-        return Money(unit, "amount")
+        return Money(unit, "amount", opts.rates)
     if f == "month":
         return no_figure(cells.parse_month, layout.year, "month", opts.date1904)
     if f == "notes":
@@ -140,7 +141,7 @@ def converter(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions) -> Calla
     if kind is Kind.MONEY and (info.currency or (layout.unit_currency and info.unit is None)):
         return _in_yuan(info, layout, opts, unit)
     if kind is Kind.MONEY:
-        return Money(unit, "plan" if f == "annual_plan" else f)
+        return Money(unit, "plan" if f == "annual_plan" else f, opts.rates)
     if kind is Kind.STATUS and (opts.status_map or "开工" in info.header):
         mapped, started = opts.status_map, "开工" in info.header  # 开工状态: 已开工 / 未开工
 
@@ -253,21 +254,24 @@ class Text:
 
 
 class Money:
-    """cells.parse_money_cell in the column's unit, and :meth:`column` for whole numbers at once."""
+    """cells.parse_money_cell in the column's unit, and :meth:`column` for whole numbers at once. A
+    cell naming another currency (2000万美元) is converted at the user's rate, or refused (io/cell_currency.py)."""
 
-    __slots__ = ("factor", "field")
+    __slots__ = ("factor", "field", "rates")
 
-    def __init__(self, factor: int | None, field: str) -> None:
-        self.factor, self.field = factor, field
+    def __init__(self, factor: int | None, field: str, rates: dict[str, Decimal] | None = None) -> None:
+        self.factor, self.field, self.rates = factor, field, rates or {}
 
-    def __call__(self, v: Any) -> int | None:
+    def __call__(self, v: Any) -> Any:
         try:
             yuan = cells.parse_money_cell(v, self.factor, self.field)
             check_part_of_yuan(v, self.factor, self.field, yuan)  # 0.00004万元: 0.4 yuan, asked (never 0)
             return yuan
-        except ValidationError:
+        except ValidationError as exc:
             if cells.is_placeholder(v):  # "—", "/", "无", "待定": no figure, as a blank cell (never 0)
                 return None
+            if exc.problems[0].code == "bad_money" and (yuan := cell_in_yuan(v, self.field, self.rates)) is not None:
+                return yuan
             raise
 
     def column(self, raw: tuple | list) -> list | None:

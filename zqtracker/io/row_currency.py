@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from zqtracker.domain.currency import ForeignAmount
 from zqtracker.domain.errors import Problem
+from zqtracker.io.cell_currency import converted_cells
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.headers import currency_of, split_unit
 from zqtracker.io.layout_model import SheetLayout
@@ -28,6 +29,7 @@ _MONEY = ("planned_investment", "amount", "month_column", "ytd", "ytd_last", "si
 
 
 def row_currencies(plan: SheetPlan, sheet: RawSheet, layout: SheetLayout, rates: dict[str, Decimal]) -> None:
+    own = converted_cells(plan, sheet, layout, rates)  # cells naming their own currency (io/cell_currency.py)
     column = next((c for c in layout.columns if c.field is None and fold(split_unit(c.header)[0]) in _HEADERS), None)
     if column is None or any("原币" in c.header for c in layout.columns):
         return
@@ -45,7 +47,7 @@ def row_currencies(plan: SheetPlan, sheet: RawSheet, layout: SheetLayout, rates:
             continue  # nothing in the row is an amount
         found = currency_of(str(value))
         code = "USD" if found and found[0] == "USD?" else found[0] if found else None
-        if code is not None and found is not None and found[1] == 1 and rates.get(code) is not None:
+        if code is not None and found is not None and found[1] == 1 and rates.get(code) is not None and k not in own:
             _in_yuan(plan, k, code, rates[code])
             continue
         shown = str(value).strip()

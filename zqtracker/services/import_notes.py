@@ -205,7 +205,8 @@ def _columns(sheet: str, layout: SheetLayout, lang: str, rated: dict[int, str]) 
             and c.note == ""
             and c.index in rated
         ):
-            notes.append(Problem("note_converted", None, {**params, "currency": c.currency, "rate": rated[c.index]}))
+            code = "note_converted" if c.field == "planned_investment" else "note_converted_figure"
+            notes.append(Problem(code, None, {**params, "currency": c.currency, "rate": rated[c.index]}))
         if c.plan_of_year and c.field == "annual_plan":  # 计划投资 beside 总投资 (io/year_plan.py)
             notes.append(Problem("note_plan_of_year", None, {**params, "year": c.year}))
         if c.field == "land_area_mu" and c.area not in (None, "mu"):

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from zqtracker.domain.status import Status
+from zqtracker.io.cell_currency import cell_currencies
 from zqtracker.io.dates import MDY_ASSUMED
 from zqtracker.io.plan import DATE_FIELDS
 from zqtracker.io.row_ranges import runs_text
@@ -283,6 +284,8 @@ class ImportQuestions(QWidget):
                 if c.is_money and currency and currency != "?":
                     code = "USD" if currency == "USD?" else currency
                     currencies.setdefault(code, []).append(f"{c.letter} “{c.header}”")
+            for code, where in cell_currencies(sa.plan).items():  # 2000万美元 in a column of yuan
+                currencies.setdefault(code, []).extend(where)
         for code, columns in currencies.items():
             edit = QLineEdit(str(rates[code]) if code in rates else "")
             edit.setPlaceholderText(self.tr("yuan per unit, e.g. 7.10"))
