@@ -98,3 +98,22 @@ def test_a_column_in_another_currency_says_only_the_planned_investment_keeps_its
     assert notes["D"].code == "note_converted_figure"
     said = notes["D"].message("en")
     assert "only the yuan amount" in said and "kept with the project" not in said
+
+
+def test_cells_of_a_dollar_column_naming_yuan_or_another_currency_are_asked(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    """总投资（万美元） at 7.10: 2000 → 142,000,000 yuan and 300万美元 → 21,300,000; "2000万元" there was
+    read as 2000万 dollars × 7.10 (142,000,000 for 20,000,000 yuan) — it is asked, as 500万欧元 is."""
+    rows = [["项目名称", "所在区域", "总投资（万美元）"],
+            ["外资电机项目", "四会市", 2000], ["外资模具项目", "四会市", "300万美元"],
+            ["写了人民币的项目", "四会市", "2000万元"], ["写了欧元的项目", "四会市", "500万欧元"]]  # fmt: skip
+    path = write_workbook(tmp_path / "usd_col.xlsx", SheetSpec("Sheet1", rows))
+    result = service.import_file(path, ImportOptions(rates={"USD": Decimal("7.10")}, skip_invalid=True))
+    asked = {(p.row, p.problem.code) for p in result.problems}  # type: ignore[attr-defined]
+    assert asked == {(4, "cell_currency_other"), (5, "cell_currency_other")}, asked
+    said = {p.row: (p.reason("en"), p.reason("zh")) for p in result.problems}
+    assert "names 人民币 (yuan)" in said[4][0] and "in USD" in said[4][0] and "EUR" in said[5][0], said
+    assert "本列金额的币种为 USD" in said[4][1], said
+    stored = {p.name: p.planned_investment for p in ctx.projects.all_projects()}
+    assert stored == {"外资电机项目": 142_000_000, "外资模具项目": 21_300_000}, stored

@@ -17,6 +17,12 @@ _CELL_CURRENCY_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
             cli=("give a rate to convert it (--rate {currency}=7.10)", "请给出汇率以折算（--rate {currency}=7.10）"),
         ),
     ),
+    "cell_currency_other": (
+        "{field_label}: {value!r} names {named}, but the column's amounts are in {currency}: which is it? Write the "
+        "amount in {currency} as the column's other cells are, or put it in a column of its own currency",
+        "{field_label}：“{value}”注明为{named}，而本列金额的币种为 {currency}：应以哪个为准？请按本列币种（{currency}）"
+        "填写，或将其移到对应币种的列",
+    ),
     "note_cells_converted": (
         "Sheet “{sheet}”: {count} cell(s) naming another currency were converted to yuan at the rate you gave "
         "({cells}; rounded half-up to the yuan); a planned investment keeps its original amount, currency and rate "

@@ -22,6 +22,7 @@ from zqtracker.io.context import district_of_address
 from zqtracker.io.dates import MDY_ASSUMED, parse_fuzzy, parse_range
 from zqtracker.io.decimals import AREA_FACTORS, area_in_mu, parse_decimal
 from zqtracker.io.evidence import place_of
+from zqtracker.io.foreign_column_cells import own_currency, yuan_named
 from zqtracker.io.headers import KIND_OF
 from zqtracker.io.layout import ColumnInfo, SheetLayout
 from zqtracker.io.reader import ExcelError, FormulaWithoutValue
@@ -105,7 +106,11 @@ def _in_yuan(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions, unit: int
         except ValidationError:
             if cells.is_placeholder(v):  # "—", "无": no figure, as a blank cell
                 return None
-            raise
+            units = own_currency(v, code, f)  # "2000万美元" in a column of US dollars; another currency: asked
+            if units is None:
+                raise
+        else:
+            yuan_named(v, code, f)  # "2000万元" under 总投资（万美元）: never multiplied by the rate
         original = ForeignAmount(code, Decimal(units), rate)  # type: ignore[arg-type]
         return (original.yuan, original) if f == "planned_investment" else original.yuan
 
