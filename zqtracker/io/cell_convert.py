@@ -101,6 +101,7 @@ def _in_yuan(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions, unit: int
     f = info.field or ""
 
     def convert(v: Any) -> Any:
+        units: int | Decimal | None
         try:
             units = cells.parse_money_cell(v, unit, f)  # whole units of the currency
         except ValidationError:
@@ -275,8 +276,9 @@ class Money:
         except ValidationError as exc:
             if cells.is_placeholder(v):  # "—", "/", "无", "待定": no figure, as a blank cell (never 0)
                 return None
-            if exc.problems[0].code == "bad_money" and (yuan := cell_in_yuan(v, self.field, self.rates)) is not None:
-                return yuan
+            converted = cell_in_yuan(v, self.field, self.rates) if exc.problems[0].code == "bad_money" else None
+            if converted is not None:  # 2000万美元 at the user's rate (io/cell_currency.py)
+                return converted
             raise
 
     def column(self, raw: tuple | list) -> list | None:
