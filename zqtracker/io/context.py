@@ -156,10 +156,12 @@ def district_of_address(text: str, known: frozenset[str], hint: str | None = Non
         rest = key[len(d) :]
         if rest in known:
             return rest
-        if _in_place(rest) or (d in known and _is_area_part(rest)):
+        if _in_place(rest) or (d in places and _is_area_part(rest)):  # (怀集县产业园 under a 怀集县 title)
             return d
     m = _COUNTY_HEAD_RE.match(key)  # no district known yet: "德庆县德城街道", "高要区金利镇"
-    if m is not None and (is_address(m[2]) or (_is_town_part(m[2]) and not any(ch in m[2] for ch in "区县市"))):
+    if m is not None and (
+        is_address(m[2]) or m[2] in _PARKS or (_is_town_part(m[2]) and not any(ch in m[2] for ch in "区县市"))
+    ):
         return m[1]
     city = _CITY_HEAD_RE.match(key)  # "肇庆市端州区城东街道": the city, then the address in it
     if city is not None and city[1] not in _COUNTY_CITIES:
@@ -220,6 +222,8 @@ def zone_of_old_name(text: str) -> str | None:
 
 
 # A town, township or street alone (金利镇, 南岸街道), no county-level place in it
+# A park named with its county alone after it (怀集县产业园, 鼎湖区工业园区): the county's, as an address is
+_PARKS = frozenset(("产业园", "产业园区", "工业园", "工业园区", "高新园", "科技园", "园区"))
 _BARE_TOWN_RE = re.compile(r"^[\u4e00-\u9fff]{1,5}(?:镇|乡|街道|街道办|街道办事处|办事处)$")
 
 

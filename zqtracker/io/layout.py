@@ -17,6 +17,7 @@ from __future__ import annotations
 from zqtracker.io import field_choice as choice
 from zqtracker.io import header_rows as header
 from zqtracker.io import sheet_context as context
+from zqtracker.io.enterprise_column import project_company
 from zqtracker.io.header_drawn import drawn_merges
 from zqtracker.io.header_parts import answered_parts
 from zqtracker.io.layout_model import (
@@ -88,6 +89,7 @@ def detect_layout(
         layout.header_rows += 1
     layout.example_rows = choice.example_rows(layout, sheet)
     choice.choose_fields(layout, sheet)
+    project_company(layout)  # 投资方 | 建设单位: the enterprise is the project company's
     layout.period = period or context.report_period(layout, sheet)
     if period is None:
         file_month(layout, book.file)

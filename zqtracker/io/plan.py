@@ -385,7 +385,7 @@ class PlanBuilder(RowRules):
                 for k, v in enumerate(values):
                     if v is not None:
                         before = column[first_k + k]
-                        column[first_k + k] = v if before is None else f"{before} {v}"
+                        column[first_k + k] = v if before in (None, v) else f"{before} {v}"  # (the same text once)
             else:
                 plan.values[f].extend(values)
 

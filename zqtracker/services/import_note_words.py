@@ -38,6 +38,10 @@ IGNORED_REASONS = Catalogue(
         "percent": ("a percentage, not an amount", "百分比，不是金额"),
         "target": ("a planned figure, not completed investment", "计划或目标数，不是完成数"),
         "credit_code": ("the enterprise's credit code", "企业信用代码"),
+        "investor": (
+            "the investor; the enterprise is the project company (builder or owner) in the column beside it",
+            "投资方；企业取自旁边建设单位／业主单位列中的项目公司",
+        ),
         "leader": ("the leader in charge", "挂点领导"),
         "foreign_capital": ("foreign capital, not the project's investment", "利用外资额，不是项目投资"),
         "funds": ("funds in place, not completed investment", "到位资金，不是完成投资"),
