@@ -37,6 +37,7 @@ from zqtracker.io.header_groups import group_child
 from zqtracker.io.headers import IGNORED_PREFIX, HeaderMatch, header_candidates, is_unit_word, split_unit
 from zqtracker.io.layout_model import MONEY_FIELDS, ColumnInfo, SheetLayout
 from zqtracker.io.values import fold, month_header, year_in
+from zqtracker.io.ytd_columns import year_of_since
 
 PART = IGNORED_PREFIX + "part"
 PART_LEFT = IGNORED_PREFIX + "part_left"  # 其中：固定资产投资 beside 总投资 on a one-row header
@@ -90,6 +91,8 @@ def _left_parts(columns: list[ColumnInfo]) -> None:
             continue
         if whole is None or info.field not in (None, whole.field):
             whole = None
+            continue
+        if year_of_since(info, whole):  # 开工累计完成投资 | 其中：本年完成: this year's, no part
             continue
         info.field, info.quality, info.candidates = PART_LEFT, 3, (HeaderMatch(PART_LEFT, 3),)
         info.note = ""

@@ -81,3 +81,11 @@ def is_last_year_child(child: str) -> bool:
 def is_change(key: str) -> bool:
     """1-10月累计完成投资同比增长, 比上年同期增加（万元）: how the year to date compares with last year's."""
     return any(w in key for w in _CHANGE_WORDS)
+
+
+def since_alone(key: str) -> bool:
+    """开工以来累计, 自开工累计, 建设以来累计: the since-start total with no 完成 / 投资 beside it (probe37c)."""
+    rest = key
+    for word in SINCE_START:
+        rest = rest.replace(word, "")
+    return rest != key and rest.replace("累计", "").replace("累积", "") in ("", "自")

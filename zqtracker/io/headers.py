@@ -78,6 +78,7 @@ class HeaderMatch:
 # -- folding -----------------------------------------------------------------------------------------
 _BRACKETS_RE = re.compile(r"[(\[（【〔{｛]([^()\[\]（）【】〔〕{}｛｝]*)[)\]）】〕}｝]")
 _UNIT_SUFFIX_RE = re.compile(r"(?:[/／:：]|单位[:：]?)\s*([^\s/／:：]+)$")
+_SPACED_UNIT_RE = re.compile(r"(?<=[\u4e00-\u9fff])\s+([^\s/／:：]+)$")  # 当月完成 万元
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _AROUND_CJK_RE = re.compile(rf"\s*([{_CJK}])\s*")
 _CAMEL_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -113,7 +114,8 @@ def split_unit(text: str) -> tuple[str, int | None]:
 @lru_cache(maxsize=HEADER_CACHE)
 def _split(text: str) -> tuple[str, int | None, str | None, int | None, str | None]:
     """(key, money factor, currency, currency factor, area unit) of a header."""
-    key = _words(text)
+    spaced = _SPACED_UNIT_RE.search(text)
+    key = _words(text[: spaced.start()] + "/" + spaced[1] if spaced and _unit_word(spaced[1]) else text)
     unit: int | None = None
     currency: str | None = None
     cfactor: int | None = None
@@ -293,7 +295,8 @@ def header_candidates(text: str) -> tuple[HeaderMatch, ...]:
         "当年",
         *LAST_YEAR,
     )
-    if is_cumulative and (any(w in key for w in _COMPLETED_WORDS) or bare_range):  # (今年1-11月累计 too)
+    since = header_periods.since_alone(key)  # 开工以来累计: no 完成 beside it
+    if is_cumulative and (any(w in key for w in _COMPLETED_WORDS) or bare_range or since):  # (今年1-11月累计 too)
         if any(w in key for w in TARGET_WORDS):  # "1-10月计划完成投资": what was to be done by then
             shares = any(mark in key or mark in text for mark in PERCENT_MARKS) or "占" in key or key.endswith("率")
             add(IGNORED_PREFIX + ("percent" if shares else "target"), 3)  # "…占年度计划%": a share

@@ -17,6 +17,7 @@ from __future__ import annotations
 from zqtracker.io import field_choice as choice
 from zqtracker.io import header_rows as header
 from zqtracker.io import sheet_context as context
+from zqtracker.io import ytd_columns
 from zqtracker.io.enterprise_column import project_company
 from zqtracker.io.header_drawn import drawn_merges
 from zqtracker.io.header_parts import answered_parts
@@ -88,6 +89,7 @@ def detect_layout(
     if header.column_numbers_row(sheet, layout.data_start):  # 甲 | 乙 | 1 | 2 …: part of the header
         layout.header_rows += 1
     layout.example_rows = choice.example_rows(layout, sheet)
+    ytd_columns.settle(layout)  # 累计完成投资 beside 本年完成投资, 上年同期 after 1-10月完成 (probe37c)
     choice.choose_fields(layout, sheet)
     project_company(layout)  # 投资方 | 建设单位: the enterprise is the project company's
     layout.period = period or context.report_period(layout, sheet)
