@@ -381,6 +381,8 @@ def test_cli_collect_remind_and_close(demo_ctx: AppContext, round_made: dict[str
     assert "已关账" in err.getvalue()
 
 
+# Calc's re-save read back: the engine plays no part (the collect's writing runs on both in the tests above)
+@pytest.mark.engine("sqlite")
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_a_return_saved_by_libreoffice_calc(demo_ctx: AppContext, round_made: dict[str, Path], tmp_path: Path) -> None:
     """A district that fills the workbook in a spreadsheet program and saves it: LibreOffice Calc

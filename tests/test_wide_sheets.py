@@ -120,6 +120,8 @@ def write_xls(path: Path, *extra: tuple[int, int, object]) -> Path:
     return path
 
 
+# the reading's time bound: the engine plays no part (CI time)
+@pytest.mark.engine("sqlite")
 def test_an_xls_with_a_stray_cell_at_iv65536_is_read_in_seconds(
     service: ImportService, ctx: AppContext, tmp_path: Path
 ) -> None:
