@@ -20,6 +20,7 @@ from zqtracker.services.import_mappings import MappingStore
 from zqtracker.services.importing import ImportOptions, ImportResult, ImportService
 
 A = "91441200MA4UABC12F"  # a valid 统一社会信用代码 (tests/test_import_credit_codes.py)
+B, C = "91441200MA4UABC560", "91441200MA4UABC788"  # 乙's two: new in one file, they would fold without them
 HEADER = ["序号", "项目名称", "项目单位", "所在区县", "总投资（万元）", "项目状态",
           "1-10月累计完成投资（万元）", "10月完成投资（万元）"]  # fmt: skip
 JIA = "肇庆市甲新材料有限责任公司"
@@ -59,9 +60,9 @@ def enterprises(ctx: AppContext) -> dict[str, str | None]:
 def test_an_enterprise_written_with_another_legal_form_is_the_stored_one(
     service: ImportService, ctx: AppContext, tmp_path: Path
 ) -> None:
-    assert service.import_file(october(tmp_path, "base", *ROWS, credit=[A, None, None]), ImportOptions()).ok
+    assert service.import_file(october(tmp_path, "base", *ROWS, credit=[A, B, C]), ImportOptions()).ok
     stored = enterprises(ctx)
-    assert stored == {JIA: A, YI: None, YI_GUFEN: None}
+    assert stored == {JIA: A, YI: B, YI_GUFEN: C}
     # no credit-code column, 甲 as 有限公司 with a full-width space: nothing else tells the two apart
     again = [[1, "新材料生产基地项目", "肇庆市甲新材料　有限公司", *ROWS[0][3:]], *ROWS[1:]]
     result = service.import_file(october(tmp_path, "again", *again), ImportOptions())

@@ -27,6 +27,7 @@
 - An amount of part of a yuan; a refused import's notes
 - A 自开工累计 above the project's planned investment
 - A money cell naming its own currency (2000万美元); what a currency column's conversion keeps
+- New enterprises of one file that differ only in their legal form
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from zqtracker.domain.cell_currency_messages import CELL_CURRENCY_MESSAGES
 from zqtracker.domain.code_change_messages import CODE_CHANGE_MESSAGES
 from zqtracker.domain.contradict_messages import CONTRADICT_MESSAGES
 from zqtracker.domain.damage_messages import DAMAGE_MESSAGES
+from zqtracker.domain.enterprise_fold_messages import ENTERPRISE_FOLD_MESSAGES
 from zqtracker.domain.file_period_messages import FILE_PERIOD_MESSAGES
 from zqtracker.domain.group_messages import GROUP_MESSAGES
 from zqtracker.domain.inside_span_messages import INSIDE_SPAN_MESSAGES
@@ -85,4 +87,5 @@ TOPICS = (
     TINY_MONEY_MESSAGES,
     SINCE_ABOVE_MESSAGES,
     CELL_CURRENCY_MESSAGES,
+    ENTERPRISE_FOLD_MESSAGES,
 )

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from zqtracker.domain.errors import Problem
 from zqtracker.io.layout import PROJECTS
+from zqtracker.services.import_enterprise_fold import fold_new_forms
 from zqtracker.services.import_enterprise_forms import read_forms
 from zqtracker.services.import_model import INVALID, FieldChange, ImportAnalysis, SheetAnalysis, add_problem
 from zqtracker.services.import_views import enterprise_key
@@ -74,9 +75,11 @@ def _with_codes(sheets: list[SheetAnalysis]) -> list[SheetAnalysis]:
 def match_codes(db: Database, sheets: list[SheetAnalysis]) -> EnterpriseCodes:
     """Each row's code against the stored enterprises and the file's other rows: a row's enterprise read as
     the stored one its code names; a contradiction asked on its row (CellProblem: row, column, both sides).
-    Then an enterprise written with another legal form read as the stored one (import_enterprise_forms)."""
+    Before: new enterprises differing only in legal form one (import_enterprise_fold); after: an enterprise
+    written with another legal form read as the stored one (import_enterprise_forms)."""
+    folded = fold_new_forms(db, sheets)  # one new enterprise under two legal forms in the file: one
     out = _match_codes(db, sheets)
-    out.forms = read_forms(db, sheets, out.code_of if out.ids else None)
+    out.forms = read_forms(db, sheets, out.code_of if out.ids else None) + folded
     return out
 
 

@@ -2,7 +2,7 @@
 
 A district's list wrote 肇庆市甲新材料有限公司 for the stored 肇庆市甲新材料有限责任公司 (probe33a F5): the
 import created a second enterprise, moved the project to it, and the project lost its credit code (exit 0).
-Names that differ only in the legal form at their end (有限公司, 有限责任公司, 股份有限公司), width, spaces
+Names that differ only in the legal form at their end (有限公司, 有限责任公司, 股份有限公司, 股份公司), width, spaces
 and dots are now one enterprise — the stored name and its code kept, said in a note — unless the row's own
 credit code differs from the stored one (two enterprises). When two stored enterprises fold to the row's
 name, the row is asked, naming both: never a guess. Runs after import_credit.match_codes (a row whose code
@@ -21,12 +21,20 @@ from zqtracker.services.import_views import enterprise_key
 from zqtracker.storage.database import Database
 from zqtracker.storage.references import ReferenceRepository
 
-_FORM_RE = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)$")
+_FORM_RE = re.compile(r"(?:股份有限公司|股份公司|有限责任公司|有限公司)$")
 
 
 def form_key(name: str) -> str:
-    """An enterprise as its legal forms are compared: enterprise_key with one form for the three."""
+    """An enterprise as its legal forms are compared: enterprise_key with one form for the four."""
     return _FORM_RE.sub("有限公司", enterprise_key(name))
+
+
+def form_keys(names: list[str]) -> list[str]:
+    """form_key of each name, the names folded at once (100k distinct names: a third of the time)."""
+    keys = enterprise_key("\x00".join(names)).split("\x00")
+    if len(keys) != len(names):  # (a NUL in a name)
+        return [form_key(n) for n in names]
+    return [_FORM_RE.sub("有限公司", k) for k in keys]
 
 
 def read_forms(
