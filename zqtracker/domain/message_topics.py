@@ -28,6 +28,7 @@
 - A 自开工累计 above the project's planned investment
 - A money cell naming its own currency (2000万美元); what a currency column's conversion keeps
 - New enterprises of one file that differ only in their legal form
+- A park named with no place (高新园) in a district column: the district the sheet or the address names
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from zqtracker.domain.kept_messages import KEPT_MESSAGES
 from zqtracker.domain.lone_place_messages import LONE_PLACE_MESSAGES
 from zqtracker.domain.name_column_messages import NAME_COLUMN_MESSAGES
 from zqtracker.domain.numeral_messages import NUMERAL_MESSAGES
+from zqtracker.domain.park_messages import PARK_MESSAGES
 from zqtracker.domain.phase_messages import PHASE_MESSAGES
 from zqtracker.domain.reimport_messages import REIMPORT_MESSAGES
 from zqtracker.domain.resent_messages import RESENT_MESSAGES
@@ -88,4 +90,5 @@ TOPICS = (
     SINCE_ABOVE_MESSAGES,
     CELL_CURRENCY_MESSAGES,
     ENTERPRISE_FOLD_MESSAGES,
+    PARK_MESSAGES,
 )

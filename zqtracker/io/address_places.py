@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from zqtracker.domain.errors import Problem
+from zqtracker.io.bare_parks import is_bare_park
 from zqtracker.io.context import district_of_address, is_county_city
 from zqtracker.io.evidence import place_of
 from zqtracker.io.layout_model import ColumnInfo, SheetLayout
@@ -83,6 +84,7 @@ def check_addresses(plan: SheetPlan, rows: list[list], col_offset: int, known: f
         districts = plan.values.get("district")
         other: list[str] = []
         used: list[str] = []
+        parks: list[str] = []  # 高新园 in the district cell: a park, no district; the address names it
         seen: dict[str, str | None] = {}
         for k, i in enumerate(plan.data_rows):
             row = rows[i]
@@ -101,12 +103,16 @@ def check_addresses(plan: SheetPlan, rows: list[list], col_offset: int, known: f
                     districts = plan.values["district"] = [None] * len(plan)
                 districts[k] = place
                 used.append(f"{plan.row_numbers[k]} {place} ({text})")
+            elif districts is not None and isinstance(own, str) and own not in known and is_bare_park(own):
+                districts[k] = place
+                parks.append(f"{plan.row_numbers[k]} {own} → {place} ({text})")
             elif isinstance(own, str) and own.endswith(_COUNTY_ENDS) and not same_place(own, place):
                 other.append(f"{plan.row_numbers[k]} {own} / {text}")
         where = {"sheet": layout.sheet, "column": info.letter, "header": info.header}
-        for code, listed in (("note_address_other_district", other), ("note_address_district_used", used)):
+        notes = (("note_address_other_district", other), ("note_address_district_used", used))
+        for code, listed in (*notes, ("note_park_address_district", parks)):
             if listed:
                 shown = "; ".join(listed[:_SHOWN]) + ("; …" if len(listed) > _SHOWN else "")
                 plan.notes.append(Problem(code, None, {**where, "count": len(listed), "rows": shown}))
-        if other or used:
+        if other or used or parks:
             return  # one address column says it; a second would repeat it

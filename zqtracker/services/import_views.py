@@ -26,7 +26,7 @@ from zqtracker.domain.errors import Problem
 from zqtracker.domain.hanzi import same_in_simplified, simplified
 from zqtracker.domain.models import PROJECT_FIELDS
 from zqtracker.domain.status import Status
-from zqtracker.io.context import district_of_address, is_address
+from zqtracker.io.context import district_of_address
 from zqtracker.io.layout import PROJECTS
 from zqtracker.io.plan import SheetPlan
 from zqtracker.services.import_district_words import (
@@ -40,6 +40,7 @@ from zqtracker.services.import_district_words import (
 )
 from zqtracker.services.import_matching import company_key, district_key, name_key
 from zqtracker.services.import_model import SheetAnalysis, add_problem
+from zqtracker.services.import_parks import names_no_district, parks_of_the_sheets_district
 from zqtracker.services.import_rounded_views import note_rounded, plans_rounding
 
 _MERGED = tuple(f for f in PROJECT_FIELDS if f != "name")  # the name is what matches the rows
@@ -219,10 +220,9 @@ def district_aliases(
     written = {v for sa in used for v in sa.plan.values["district"] if isinstance(v, str) and v}  # type: ignore[union-attr]
     r = read_districts(written, known, answered)
     aliases, several, spans, towns, unknown, addresses = r.aliases, r.several, r.spans, r.towns, r.unknown, r.addresses
+    parks_of_the_sheets_district(used, addresses)  # 高新园 under a 高要区 title: 高要区's, said in a note
     stored = "、".join(sorted(known)[:STORED_SHOWN]) + ("…" if len(known) > STORED_SHOWN else "")
-    for sa in used:
-        plan = sa.plan
-        assert plan is not None
+    for sa, plan in [(sa, sa.plan) for sa in used if sa.plan is not None]:
         col = plan.values["district"]
         if several or towns or unknown or addresses:
             for k, v in enumerate(col):
@@ -394,7 +394,6 @@ def read_districts(
     towns = {d for d in names - known - set(aliases) if d.endswith(_TOWN_ENDS) and not _COUNTY_IN_RE.search(d[:-1])}
     # 马安 beside a stored 肇庆高新区: an old or local name no rule can read — which stored district is it?
     unknown = {d for d in names - known - set(aliases) - towns - answered if unknown_place(d, known)}
-    # 亚铝大道北 in a list no title of which names its district: a road, never a district — which one is it in?
-    addresses = {d for d in names - known - set(aliases) - towns - answered if is_address(d)}
-    unknown -= addresses
-    return DistrictReading(aliases, several, spans, towns, unknown, addresses)
+    # 亚铝大道北, 高新园 in a list no title of which names its district: an address or a park, never a district
+    addresses = {d for d in names - known - set(aliases) - towns - answered if names_no_district(d)}
+    return DistrictReading(aliases, several, spans, towns, unknown - addresses, addresses)
