@@ -54,7 +54,11 @@ def test_bare_cumulative_beside_this_year_is_since_start(
         "端州智能装备项目": (6324 * WAN, {(2026, 9): 2938 * WAN, (2026, 10): 326 * WAN}),
         "端州新能源电池项目": (12648 * WAN, {(2026, 9): 5876 * WAN, (2026, 10): 652 * WAN}),
     }
-    assert not [n for n in result.notes if "本年完成投资" in n.message("zh") or "累计完成投资" in n.message("zh")]
+    said = [n for n in result.notes if "本年完成投资" in n.message("zh") or "累计完成投资" in n.message("zh")]
+    assert [n.code for n in said] == ["note_bare_since"], [n.message("en") for n in said]  # (probe38 O1)
+    bare, beside = ("D", "E") if since_first else ("E", "D")
+    assert f"column {bare} “累计完成投资”, beside this year's column {beside} “本年完成投资”" in said[0].message("en")
+    assert "按自开工累计完成投资读取" in said[0].message("zh")
 
 
 def test_this_year_of_since_start_and_a_spaced_unit(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:

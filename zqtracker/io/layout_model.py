@@ -55,6 +55,7 @@ class ColumnInfo:
     header_month: int | None = None  # the last month a 1–X月 header names
     first_month: int | None = None  # a quarter column's first month (二季度: 4; io/quarters.py)
     plan_of_year: bool = False  # 计划投资 beside 总投资 read as the report year's plan (io/year_plan.py)
+    since_beside: str = ""  # a bare 累计 read as since the start: the this-year column beside it (io/ytd_columns.py)
 
     @property
     def letter(self) -> str:

@@ -59,13 +59,15 @@ def settle(layout: SheetLayout) -> None:
     columns = layout.columns
     if any(c.candidates and c.candidates[0].field == "month" for c in columns):
         return  # a long sheet's 累计完成投资: the year to date through each row's month
-    if any(_this_year(c, layout.year) for c in columns):
+    this_year = next((c for c in columns if _this_year(c, layout.year)), None)
+    if this_year is not None:
         since = any(c.candidates and c.candidates[0].field == "since_start" for c in columns)
         for info in columns:
             if _bare_cumulative(info):
                 bare = info.candidates[0]
                 field = SINCE_OR_YTD if since else "since_start"
                 info.candidates = (HeaderMatch(field, bare.quality, bare.unit, None, bare.currency),)
+                info.since_beside = "" if since else f"{this_year.letter} “{this_year.header}”"  # (said: a note)
     for left, right in itertools.pairwise(columns):
         top = _top(right)
         if (

@@ -17,11 +17,16 @@ _LISTED = 12  # rows named in a sheet's note; the rest counted
 
 
 def since_above_planned_notes(analysis: ImportAnalysis, lang: str) -> list[Problem]:
-    """One note per sheet whose imported 自开工累计 figures exceed their projects' planned investment."""
+    """One note per sheet whose imported 自开工累计 figures exceed their projects' planned investment; and
+    one per bare 累计完成投资 column read as the since-start figure beside this year's (io/ytd_columns.py)."""
     ctx, notes = analysis.context, []
     if ctx is None:
         return []
     for sa in analysis.selected:
+        for c in sa.layout.mapped() if sa.plan is not None else ():
+            if c.field == "since_start" and c.since_beside:
+                read = {"sheet": sa.name, "column": c.letter, "header": c.header, "beside": c.since_beside}
+                notes.append(Problem("note_bare_since", None, read))
         plan = sa.plan
         since = None if plan is None else plan.values.get("since_start")
         if plan is None or not since or plan.since_start_as_of is None or not sa.targets:
