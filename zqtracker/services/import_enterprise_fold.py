@@ -13,9 +13,8 @@ import_credit's own checks, so that one code under both spellings is one enterpr
 from __future__ import annotations
 
 from zqtracker.domain.errors import Problem
-from zqtracker.io.layout import PROJECTS
 from zqtracker.io.row_ranges import runs_text
-from zqtracker.services.import_enterprise_forms import form_keys
+from zqtracker.services.import_enterprise_forms import form_keys, with_enterprises
 from zqtracker.services.import_model import SheetAnalysis, add_problem
 from zqtracker.storage.database import Database
 from zqtracker.storage.references import ReferenceRepository
@@ -24,14 +23,7 @@ from zqtracker.storage.references import ReferenceRepository
 def fold_new_forms(db: Database, sheets: list[SheetAnalysis]) -> list[Problem]:
     """Rename each new spelling to the first of its legal-form fold (in the plans); ask the undecidable
     rows on their row. The notes to say. Reads the stored enterprises only when two spellings fold."""
-    chosen = [
-        sa
-        for sa in sheets
-        if sa.selected
-        and sa.plan is not None
-        and sa.layout.kind == PROJECTS
-        and any(sa.plan.values.get("enterprise") or ())
-    ]
+    chosen = with_enterprises(sheets)
     first: dict[str, tuple[str, int]] = {}  # spelling → (sheet, row) of its first row, in file order
     codes: dict[str, set[str]] = {}  # spelling → the valid codes its rows give
     for sa in chosen:

@@ -37,13 +37,9 @@ def form_keys(names: list[str]) -> list[str]:
     return [_FORM_RE.sub("有限公司", k) for k in keys]
 
 
-def read_forms(
-    db: Database, sheets: list[SheetAnalysis], code_of: dict[str, str | None] | None = None
-) -> list[Problem]:
-    """Each row's enterprise that is a stored one written with another legal form, read as the stored one
-    (its name written over the row's); asked where two stored enterprises fold to it. The notes to say.
-    ``code_of``: the stored enterprises' codes by name, when the caller has read them already."""
-    chosen = [
+def with_enterprises(sheets: list[SheetAnalysis]) -> list[SheetAnalysis]:
+    """The chosen project lists whose rows name an enterprise."""
+    return [
         sa
         for sa in sheets
         if sa.selected
@@ -51,6 +47,15 @@ def read_forms(
         and sa.layout.kind == PROJECTS
         and any(sa.plan.values.get("enterprise") or ())
     ]
+
+
+def read_forms(
+    db: Database, sheets: list[SheetAnalysis], code_of: dict[str, str | None] | None = None
+) -> list[Problem]:
+    """Each row's enterprise that is a stored one written with another legal form, read as the stored one
+    (its name written over the row's); asked where two stored enterprises fold to it. The notes to say.
+    ``code_of``: the stored enterprises' codes by name, when the caller has read them already."""
+    chosen = with_enterprises(sheets)
     if not chosen:
         return []
     if code_of is None:
