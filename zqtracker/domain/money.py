@@ -228,12 +228,16 @@ def parse_money(
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _GROUPED_RE = re.compile(r"^\s*[+\-－]?\s*[¥￥]?\s*([0-9０-９][0-9０-９,，]*)")
 _THOUSANDS_RE = re.compile(r"^[0-9]{1,3}(?:[,，][0-9]{3})+$")
+_LATER_COMMA_RE = re.compile(r"[0-9０-９.．\s]*[,，]\s*[0-9０-９]")  # "1.234,56", "1 234,56" after the first digits
 
 
 def check_grouping(value: str, field: str) -> None:
     """A comma in a number separates thousands ("3,000.5"); "300,5" — a decimal comma, or a digit
-    lost — is refused rather than read as 3005."""
+    lost — is refused rather than read as 3005, and so is a comma after the point or a space
+    ("1.234,56", "1 234,56": a decimal comma, read as 1.23456 or 123456 before, probe39 M1)."""
     m = _GROUPED_RE.match(value)
+    if m is not None and _LATER_COMMA_RE.match(value, m.end()):
+        raise ValidationError(Problem("bad_grouping", field, {"value": value}))
     if m is None or not any(c in m.group(1) for c in ",，"):
         return
     digits = m.group(1).translate(_FULLWIDTH_DIGITS).rstrip(",，")
