@@ -14,6 +14,8 @@ from zqtracker.domain.errors import Problem, ValidationError
 from zqtracker.domain.words import Catalogue
 
 BILLION_YUAN = 1_000_000_000
+# A money column's unit (its factor to yuan) as a Chinese list names it
+UNIT_WORDS = {1: "元", 1_000: "千元", 10_000: "万元", 1_000_000: "百万元", 10_000_000: "千万元", 100_000_000: "亿元"}
 MAX_MONEY = 10**17  # far above any project; keeps amounts inside a signed 64-bit column
 MAX_LAND_AREA_MU = 10**9  # 667,000 km²: far above any site; keeps the scaled column inside 64 bits
 

@@ -13,6 +13,7 @@ from typing import Any
 from zqtracker.domain.credit_code import credit_code_problem, normalize_credit_code
 from zqtracker.domain.currency import ForeignAmount
 from zqtracker.domain.errors import Problem, ValidationError
+from zqtracker.domain.money import UNIT_WORDS
 from zqtracker.domain.status import Status
 from zqtracker.domain.validation import normalize_code
 from zqtracker.io import values as cells
@@ -29,7 +30,6 @@ from zqtracker.io.reader import ExcelError, FormulaWithoutValue
 from zqtracker.io.tiny_money import check_part_of_yuan
 
 _AREA_PLACES = Decimal("0.0001")
-_UNIT_WORDS = {1: "元", 1_000: "千元", 10_000: "万元", 1_000_000: "百万元", 10_000_000: "千万元", 100_000_000: "亿元"}
 
 
 @dataclass(frozen=True)
@@ -127,7 +127,7 @@ def money_unit(info: ColumnInfo, layout: SheetLayout, opts: PlanOptions, notes: 
     stated = info.unit or layout.unit_line
     remembered = opts.remembered_units.get(info.index)
     if notes is not None and not said and stated and remembered and remembered != stated:
-        units = (_UNIT_WORDS.get(stated, str(stated)), _UNIT_WORDS.get(remembered, str(remembered)))
+        units = (UNIT_WORDS.get(stated, str(stated)), UNIT_WORDS.get(remembered, str(remembered)))
         where = {"sheet": layout.sheet, "column": info.letter, "header": info.header}
         notes.append(Problem("note_remembered_unit", None, {**where, "unit": units[0], "remembered": units[1]}))
     return said or stated or remembered or opts.unit

@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from zqtracker.domain.errors import Problem
+from zqtracker.domain.money import UNIT_WORDS
 from zqtracker.io import values as cells
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.layout import ColumnInfo, SheetLayout
@@ -286,7 +287,6 @@ def title_unit_note(plan: SheetPlan, layout: SheetLayout, read: list[ColumnInfo]
 # 10万元 (亿元 figures under 万元, 万元 under 元) is in another unit than its header says: asked, never
 # stored ten thousand times off.
 _PLAUSIBLE_MEDIAN = (100_000, 100_000_000_000)
-_UNIT_NAMES = {1: "元", 1_000: "千元", 10_000: "万元", 1_000_000: "百万元", 10_000_000: "千万元", 100_000_000: "亿元"}
 
 
 def unit_checks(plan: SheetPlan, sheet: str, layout: SheetLayout, read: list[ColumnInfo]) -> None:
@@ -305,12 +305,12 @@ def _planned_unit_check(plan: SheetPlan, sheet: str, header_row: int, info: Colu
     """A sheet problem on ``info`` (the planned investment column, read in ``unit`` as its header or the
     unit line says) when its middle amount is no project's; the column is then not read."""
     values = sorted(v for v in plan.values.get("planned_investment") or () if v is not None and v > 0)
-    if len(values) < 3 or unit not in _UNIT_NAMES:
+    if len(values) < 3 or unit not in UNIT_WORDS:
         return
     median = values[len(values) // 2]
     if _PLAUSIBLE_MEDIAN[0] <= median < _PLAUSIBLE_MEDIAN[1]:
         return planned_outliers(plan, sheet, info, median, unit)
-    params = {"unit": _UNIT_NAMES[unit], "median": median, "count": len(values)}
+    params = {"unit": UNIT_WORDS[unit], "median": median, "count": len(values)}
     problem = Problem("planned_unit_implausible", "planned_investment", params)
     plan.sheet_problems.append(CellProblem(sheet, header_row, info.letter, info.header, info.header, problem))
     column = plan.values["planned_investment"]
@@ -325,12 +325,12 @@ def _completed_unit_check(plan: SheetPlan, sheet: str, header_row: int, read: li
     headers or the unit line give) when the middle of their amounts is below a thousand yuan (万元
     figures under 元 headers) or reads 1,000亿元 or more; their figures are then not read."""
     values = sorted(v for *_kym, v in plan.months + plan.ytd if v > 0)
-    if len(values) < 3 or unit not in _UNIT_NAMES:
+    if len(values) < 3 or unit not in UNIT_WORDS:
         return
     median = values[len(values) // 2]
     if _PLAUSIBLE_DONE <= median < _PLAUSIBLE_MEDIAN[1]:
         return
-    params = {"unit": _UNIT_NAMES[unit], "median": median, "count": len(values)}
+    params = {"unit": UNIT_WORDS[unit], "median": median, "count": len(values)}
     first = read[0]
     problem = Problem("completed_unit_implausible", "amount", params)
     plan.sheet_problems.append(CellProblem(sheet, header_row, first.letter, first.header, first.header, problem))

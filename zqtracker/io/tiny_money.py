@@ -9,9 +9,9 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from zqtracker.domain.errors import Problem, ValidationError
+from zqtracker.domain.money import UNIT_WORDS
 
 _BELOW = 100  # yuan: where the 100-yuan question (plan_outliers) stops, a fraction is asked here
-_UNITS = {1: "元", 1_000: "千元", 10_000: "万元", 1_000_000: "百万元", 10_000_000: "千万元", 100_000_000: "亿元"}
 
 
 def check_part_of_yuan(value: object, factor: int | None, field: str, yuan: int | None) -> None:
@@ -27,5 +27,5 @@ def check_part_of_yuan(value: object, factor: int | None, field: str, yuan: int 
     if not exact.is_finite() or exact == yuan:
         return
     shown = {"value": f"{number.normalize():f}", "exact": f"{exact.normalize():f}"}  # 0.00004, never 4e-05
-    params = {**shown, "unit": _UNITS.get(factor, f"×{factor:,}"), "yuan": yuan}
+    params = {**shown, "unit": UNIT_WORDS.get(factor, f"×{factor:,}"), "yuan": yuan}
     raise ValidationError(Problem("money_part_of_yuan", field, params))
