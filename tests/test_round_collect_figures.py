@@ -175,6 +175,23 @@ def test_a_decimal_comma_is_refused_not_read_as_thousands(demo_ctx: AppContext, 
     assert [p.problem.code for p in ret.problems] == ["bad_grouping"]
 
 
+def test_part_of_a_yuan_is_asked_not_stored_rounded(demo_ctx: AppContext, gaoyao: Path) -> None:
+    """0.00004万元 is 0.4 yuan: the import asks it (io/tiny_money.py), and so does a return; stored it
+    was 0 yuan, a known amount of nothing (session 34's gap). 0.0123万元 is 123 yuan: read."""
+    sheet = Sheet.open(gaoyao)
+    tiny, small = reported(demo_ctx, sheet, 9), reported(demo_ctx, sheet, 0)
+    sheet.set(tiny, H_MONTH, 0.00004)
+    sheet.set(small, H_MONTH, 0.0123)
+    sheet.save()
+    collector = RoundCollector(demo_ctx.database)
+    ret = collector.analyse(collector.read(gaoyao), lang="zh")
+    assert [(p.problem.code, p.value) for p in ret.problems] == [("money_part_of_yuan", "0.00004")]
+    assert "0.4 元" in ret.problems[0].reason("zh")
+    code, said = collect(demo_ctx, gaoyao)
+    assert code != ExitCode.OK and "0.4" in said
+    assert records(demo_ctx, tiny)[-1][0] == 9  # nothing stored for October
+
+
 def test_the_command_line_refuses_an_unknown_send_back_and_links_a_near_name_as_new(
     demo_ctx: AppContext, gaoyao: Path
 ) -> None:

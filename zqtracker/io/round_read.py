@@ -23,6 +23,7 @@ from zqtracker.io.reader import ExcelError, FormulaWithoutValue, RawSheet, RawWo
 from zqtracker.io.round_layout import OPEN_KEYS, book_lang, layout_problems, merged_problems
 from zqtracker.io.round_workbook import FORMAT, HEADER_ROW, META_SHEET, NEW_HEADER_ROW, OPEN_MAIN, checksum
 from zqtracker.io.rows import classify
+from zqtracker.io.tiny_money import check_part_of_yuan
 from zqtracker.io.values import display, is_empty, is_placeholder, parse_money_cell
 
 
@@ -302,11 +303,13 @@ def _amount(value: object, factor: int, field: str) -> int | None:
             raise ValidationError(Problem("formula_not_calculated_unknown", field, {}))
         raise ValidationError(Problem("formula_not_calculated", field, {"formula": str(value)}))
     try:
-        return parse_money_cell(value, factor, field)
+        yuan = parse_money_cell(value, factor, field)
     except ValidationError:
         if is_placeholder(value):
             return None
         raise
+    check_part_of_yuan(value, factor, field, yuan)  # 0.00004万元 is 0.4 yuan: asked as the import asks it
+    return yuan
 
 
 def _fill(

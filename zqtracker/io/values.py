@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from decimal import Decimal
 from functools import lru_cache
 
 from zqtracker.domain.errors import Problem, ValidationError
@@ -73,7 +74,10 @@ def display(value: object) -> str:
     if isinstance(value, float):
         if value.is_integer() and abs(value) < 1e16:
             return str(int(value))
-        return repr(value)
+        text = repr(value)
+        if "e" in text and 1e-12 <= abs(value) < 1e16:  # 0.00004 as a spreadsheet shows it, never 4e-05
+            return format(Decimal(text), "f")
+        return text
     if isinstance(value, tuple) and value:
         d = as_date(value)
         if len(value) > 1 and value[1]:
