@@ -150,6 +150,43 @@ def test_same_period_under_a_year_to_date_group(service: ImportService, ctx: App
     assert records(ctx, "SH31") == {(2026, 1, 10): 2600 * WAN, (2025, 1, 10): 2000 * WAN}
 
 
+@pytest.mark.parametrize(
+    "subs",
+    [
+        ["当月", "1-10月累计", "上年同期", "同比增长(%)"],
+        ["当月", "1-10月累计", "同比增长(%)", "上年同期"],  # the comparison between the pair
+        ["1-10月累计", "上年同期", "同比增长(%)"],
+    ],
+)
+def test_same_period_under_an_investment_done_group(
+    service: ImportService, ctx: AppContext, tmp_path: Path, subs: list[str]
+) -> None:
+    """上年同期 under 投资完成情况 beside its 1-10月累计 (a 同比% between them too): last year's 1–10月, as
+    under 完成投资 — it was said "not imported" (session 34's gap)."""
+    values = {"当月": 300, "1-10月累计": 2600, "上年同期": 2000, "同比增长(%)": 30}
+    head = [[*HEAD, "投资完成情况（万元）", *[None] * (len(subs) - 1)], [None, None, None, *subs]]
+    last = chr(ord("C") + len(subs))
+    merges = ["A2:A3", "B2:B3", "C2:C3", f"D2:{last}2"]
+    path = report(tmp_path / "10.xlsx", TITLE, head, ["SH31", "四会五金产业园", 20000, *[values[k] for k in subs]],
+                  merges=merges)  # fmt: skip
+    assert service.import_file(path, ImportOptions()).ok
+    assert records(ctx, "SH31")[(2025, 1, 10)] == 2000 * WAN
+    assert sum(a for (y, _f, _m), a in records(ctx, "SH31").items() if y == 2026) == 2600 * WAN
+
+
+def test_same_period_after_the_month_under_an_investment_done_group_is_not_guessed(
+    service: ImportService, ctx: AppContext, tmp_path: Path
+) -> None:
+    """当月 | 上年同期 | 1-10月累计: nothing says whose 同期 it is — said, never stored as last year's 1–10月."""
+    head = [[*HEAD, "投资完成情况（万元）", None, None], [None, None, None, "当月", "上年同期", "1-10月累计"]]
+    path = report(tmp_path / "10.xlsx", TITLE, head, ["SH31", "四会五金产业园", 20000, 300, 250, 2600],
+                  merges=["A2:A3", "B2:B3", "C2:C3", "D2:F2"])  # fmt: skip
+    result = service.import_file(path, ImportOptions())
+    assert result.ok
+    assert all(y == 2026 for y, _f, _m in records(ctx, "SH31"))
+    assert any(n.code == "note_ignored_column" and "E " in n.message("en") for n in result.notes)
+
+
 def test_same_period_under_the_month_is_not_a_year_to_date(
     service: ImportService, ctx: AppContext, tmp_path: Path
 ) -> None:

@@ -13,9 +13,9 @@ io/header_rows.py asks here first; None leaves the column to the usual reading o
     完成投资                                   完成投资
     1-10月 | 上年同期                           本年1-10月 | 上年1-10月
 
-上年同期 under a plain 完成投资 beside the group's year to date (1-10月), or right after it beside a month
-(10月 | 1-10月 | 上年同期), is last year's figure of that year to date (probe27h, fix28q): last year's 1–10月, as
-上年同期 under 1-10月累计 is (:func:`settle_last_year`) — never this year's.
+上年同期 under a plain 完成投资 (投资完成情况) beside the group's year to date (1-10月), or right after it beside a
+month (10月 | 1-10月 | 上年同期; a 同比% between them too), is last year's figure of that year to date (probe27h,
+fix28q): last year's 1–10月, as 上年同期 under 1-10月累计 is (:func:`settle_last_year`) — never this year's.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ _TO_DATE_RE = re.compile(
 _SINCE = ("自开工", "开工累计", "开工以来", "开工至今", "建设以来")
 _GENERIC = frozenset(("完成投资", "完成", "完成额", "投资额", "金额", "实际完成", "完成投资额", "投资", "实际完成投资"))
 _FUNDS = ("到位资金", "资金到位", "到位")
+_PERCENT = IGNORED_PREFIX + "percent"
 
 
 def group_child(parent: str, child: str) -> tuple[HeaderMatch, ...] | None:
@@ -100,8 +101,9 @@ def _last_year(group: HeaderMatch | None, parent: str, unit: int | None) -> tupl
     if group is not None and group.field == "ytd" and not any(w in parent for w in ("当月", "本月")):
         year = group.year - 1 if group.year else None
         return (HeaderMatch(LAST_YTD, 3, unit, year, group.currency, None, 0, False, group.month),)
-    if (group is not None and group.field == "amount") or any(w in parent for w in ("当月", "本月")):
-        return (HeaderMatch(IGNORED_PREFIX + "last_year_month", 3),)
+    plain = group is None and "完成" in parent and not any(w in parent for w in (*_SINCE, "计划"))  # 投资完成情况
+    if (group is not None and group.field == "amount") or plain or any(w in parent for w in ("当月", "本月")):
+        return (HeaderMatch(IGNORED_PREFIX + "last_year_month", 3),)  # settled beside a year to date below
     return (HeaderMatch(IGNORED_PREFIX + "same_period", 3),)
 
 
@@ -117,7 +119,8 @@ def settle_last_year(columns: list[ColumnInfo]) -> None:
             continue
         siblings = [c for c in columns if c is not info and c.header.rpartition(" / ")[0] == group]
         ytd = [c.candidates[0] for c in siblings if c.field == "ytd" and c.candidates]
-        left = next((c for c in siblings if c.index == info.index - 1), None)
+        before = [c for c in siblings if c.index < info.index and c.field != _PERCENT]  # (同比% between: the pair's)
+        left = max(before, key=lambda c: c.index, default=None)
         after_ytd = left is not None and left.field == "ytd"  # 10月 | 1-10月 | 上年同期: the 1-10月's (fix28q)
         if len(ytd) != 1 or (
             not after_ytd and any(c.month is not None or c.field in ("amount", "since_start") for c in siblings)
