@@ -35,6 +35,9 @@ from zqtracker.domain.validation import validate_enterprise, validate_project
         ("2.5 (100m yuan)", None, 250_000_000),
         (Decimal("0.00000001"), Unit.YI, 1),
         ("0.5元", None, 1),  # half a yuan rounds away from zero
+        ("3千万", Unit.WAN, 30_000_000),  # as 3千万元 and 30百万 are read (probe39: it was refused)
+        ("3000万元整", Unit.WAN, 30_000_000),  # 整: exactly, as on a cheque (probe39: it was refused)
+        ("1.5 亿元整", None, 150_000_000),
     ],
 )
 def test_parse_money(text: object, default: Unit | None, expected: int) -> None:
@@ -44,7 +47,8 @@ def test_parse_money(text: object, default: Unit | None, expected: int) -> None:
 @pytest.mark.parametrize(
     ("value", "code"),
     [("12.5", "unknown_unit"), (7, "unknown_unit"), ("-3万", "negative_money"), ("abc", "bad_money"),
-     ("12.5 dollars", "bad_money"), ("", "required"), (float("nan"), "bad_money"), ("1e30亿", "too_large")],
+     ("12.5 dollars", "bad_money"), ("", "required"), (float("nan"), "bad_money"), ("1e30亿", "too_large"),
+     ("3000万整", "bad_money"), ("元整", "bad_money")],
 )  # fmt: skip
 def test_parse_money_refuses_with_a_code(value: object, code: str) -> None:
     with pytest.raises(ValidationError) as err:

@@ -53,6 +53,7 @@ _UNIT_WORDS: list[tuple[str, int]] = sorted(
         ("百万元", 1_000_000),
         ("百万", 1_000_000),
         ("千万元", 10_000_000),
+        ("千万", 10_000_000),  # "3千万", as "3千万元" and "30百万" are read (probe39)
         ("亿元", 100_000_000),
         ("亿", 100_000_000),
         ("yuan", 1),
@@ -186,6 +187,8 @@ def parse_money(
             raise ValidationError(Problem("required", field))
         text = text.replace("－", "-").replace("＋", "+").replace("．", ".")
         text = text.translate(_FULLWIDTH_DIGITS)
+        if text.endswith("元整"):  # "3000万元整": 整 (exactly), as amounts are written in words on a cheque
+            text = text[:-1]
         sign = ""
         if text[:1] in "+-" and text[1:2] in ("¥", "￥"):  # "-¥0.50 mn"
             sign, text = text[0], text[1:]
