@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from decimal import Decimal
 from functools import lru_cache
 
 from zqtracker.domain.errors import Problem, ValidationError
 from zqtracker.domain.hanzi import simplified
 from zqtracker.domain.models import InvestorOrigin, ProjectType
-from zqtracker.domain.money import MAX_MONEY, parse_money
+from zqtracker.domain.money import MAX_MONEY, parse_money, to_decimal
 from zqtracker.domain.status import Status, parse_status
 from zqtracker.domain.validation import INVISIBLE_MARKS, normalize_code
 from zqtracker.io.cn_numerals import arabic_years
@@ -74,10 +73,8 @@ def display(value: object) -> str:
     if isinstance(value, float):
         if value.is_integer() and abs(value) < 1e16:
             return str(int(value))
-        text = repr(value)
-        if "e" in text and 1e-12 <= abs(value) < 1e16:  # 0.00004 as a spreadsheet shows it, never 4e-05
-            return format(Decimal(text), "f")
-        return text
+        plain = 1e-12 <= abs(value) < 1e16  # 0.00004 as a spreadsheet shows it, never 4e-05
+        return format(to_decimal(value), "f") if plain and "e" in repr(value) else repr(value)
     if isinstance(value, tuple) and value:
         d = as_date(value)
         if len(value) > 1 and value[1]:
