@@ -23,7 +23,39 @@ _ROUND_MESSAGES: dict[str, tuple[str, str]] = {
         "{file}: the hidden round identifiers are damaged; ask the district to fill in the workbook as sent",
         "“{file}”：隐藏的轮次标识已损坏；请该单位在下发的原表上填报",
     ),
-    "round_sheet_missing": ("{file}: sheet “{sheet}” is missing", "“{file}”：缺少工作表“{sheet}”"),
+    "round_sheet_missing": (
+        "{file}: sheet “{sheet}” is missing, and no other sheet holds its table (its header row as sent, over the "
+        "hidden column “{id}” with the ids of the projects sent); the workbook's sheets: {sheets}. Ask the "
+        "district to fill in the workbook as sent (renaming a sheet is harmless, deleting its table or header "
+        "row is not), then collect it again",
+        "“{file}”：缺少工作表“{sheet}”，其他工作表中也没有该表（下发时的表头行，及其下隐藏的“{id}”列中所列项目的编号）；"
+        "本表现有工作表：{sheets}。请该单位在下发的原表上填报（工作表改名不影响，删除表格或表头行则无法读取），然后重新采集",
+    ),
+    "round_sheet_ambiguous": (
+        "{file}: sheet “{sheet}” is missing, and {found} each hold its table (its header row as sent, over the "
+        "hidden column “{id}” with the ids of the projects sent), so which one is the return cannot be told; "
+        "keep the one filled in and delete the other(s), then collect it again",
+        "“{file}”：缺少工作表“{sheet}”，而{found}都含有该表（下发时的表头行，及其下隐藏的“{id}”列中所列项目的编号），"
+        "无法判断哪一张是回表；请保留填好的一张、删除其余，然后重新采集",
+    ),
+    "round_sheet_renamed": (
+        "Sheet “{sheet}” is read as the round's sheet “{sent}”, renamed: its header row and the hidden ids in its "
+        "column “{id}” are those sent.",
+        "工作表“{sheet}”按下发的“{sent}”表读取（已改名）：其表头行和隐藏的“{id}”列中的编号与下发时一致。",
+    ),
+    "round_new_sheet_renamed": (
+        "Sheet “{sheet}” is read as the round's new-projects sheet “{sent}”, renamed: its header row is the one sent.",
+        "工作表“{sheet}”按下发的新增项目表“{sent}”读取（已改名）：其表头行与下发时一致。",
+    ),
+    "round_sheet_not_read": (
+        "this sheet is none of the round's sheets, so what is typed on it would not be collected (a return is "
+        "read from “{main}” and “{new}” only); put this month's figures on sheet “{main}” and new projects on "
+        "sheet “{new}” (a sheet renamed: give it back that name), or delete this sheet if nothing on it is to be "
+        "collected, then collect the workbook again",
+        "本表不是下发表格的工作表，其中所填内容不会被采集（回表只读取“{main}”和“{new}”两张表）；"
+        "请将本月数据填在“{main}”表、新项目填在“{new}”表（如是改了名的表，请恢复原名），"
+        "如其中没有需要采集的内容，请删除该表，然后重新采集",
+    ),
     "round_unknown_round": (
         "{file} belongs to the round of {round}, which this database does not have",
         "“{file}”属于{round}的报表轮次，本数据库中没有该轮次",

@@ -48,6 +48,7 @@ class RoundMeta:
     new_columns: tuple[str, ...]
     ids: tuple[int, ...]
     checksum: str
+    lang: str = "zh"  # the workbook's language, as the sent main sheet's name says (a district may rename it)
 
     def verify(self, token: str) -> bool:
         return hmac.compare_digest(self.checksum, checksum(token, self.period, self.district_id, self.ids))
@@ -70,7 +71,8 @@ def read_meta(book: RawWorkbook) -> RoundMeta:
         ids = tuple(int(v) for v in values["ids"].split(",") if v.strip())
         return RoundMeta(period, int(values["district_id"]), values["district"], Unit(values["unit"]),
                          values["main_sheet"], values["new_sheet"], tuple(values["main_columns"].split(",")),
-                         tuple(values["new_columns"].split(",")), ids, values["checksum"])  # fmt: skip
+                         tuple(values["new_columns"].split(",")), ids, values["checksum"],
+                         book_lang(values["main_sheet"]))  # fmt: skip
     except (KeyError, ValueError, ValidationError):
         raise NotARoundBook("round_meta_damaged", file=name) from None
 
@@ -93,13 +95,11 @@ def read_rows(
 ) -> ReturnRows:
     """What each row of the two sheets reports. ``sent``: the projects listed, by id (what the
     locked cells said); ``skip``: sheets whose columns could not be found again (io/round_columns.py),
-    whose rows are not read. Raises NotARoundBook when a sheet is missing."""
+    whose rows are not read. The sheets are those of ``meta`` (io/round_sheets.py found them)."""
     out = ReturnRows()
     sheets = {s.name: s for s in book.sheets}
-    main = sheets.get(meta.main_sheet)
-    if main is None:
-        raise NotARoundBook("round_sheet_missing", file=book.path.name, sheet=meta.main_sheet)
-    lang = book_lang(meta.main_sheet)
+    main = sheets[meta.main_sheet]
+    lang = meta.lang
     sent_for = (meta.period, meta.unit, meta.district)
     if main.name not in skip:
         out.problems += layout_problems(main, meta.main_columns, HEADER_ROW, sent_for, lang, main=True)
@@ -233,7 +233,7 @@ def _edited(
     except ValidationError:
         same = False
     if not same:
-        before = project.status.label(book_lang(meta.main_sheet))
+        before = project.status.label(meta.lang)
         out.renamed.append((rep, "status_before", before, display(status).strip()))
     factor = meta.unit.factor
     amounts = [("planned", "planned_investment", project.planned), ("last_month", "last_month", project.last_month)]

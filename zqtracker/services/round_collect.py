@@ -144,7 +144,7 @@ class RoundCollector:
             }
             already = part.imported_at is not None
         try:
-            book, rows = read_return(book, meta, listed)
+            book, meta, rows = read_return(book, meta, listed)
         except NotARoundBook as exc:
             raise RoundRefused(exc.problem.code, **exc.problem.params) from None
         foreign = sorted({r for r, pid in rows.stray_ids})
