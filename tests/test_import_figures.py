@@ -51,7 +51,7 @@ def test_year_to_date_reports_over_three_months(service: ImportService, ctx: App
     oct_ = ytd_report(tmp_path / "10.xlsx", 10, [("A-1", "甲项目", 1000), ("A-2", "乙项目", 440)])
     refused = service.import_file(oct_, ImportOptions())
     (problem,) = refused.problems  # 440 万元 through October is below 450 through September: a problem, not −10
-    assert not refused.written and problem.row == 4 and problem.problem.code == "ytd_decrease"
+    assert not refused.written and problem.row == 4 and problem.problem.code == "ytd_below_stored"
     assert "4400000" in problem.reason("en").replace(",", "") and "4500000" in problem.reason("en").replace(",", "")
     service.import_file(oct_, ImportOptions(skip_invalid=True))
     assert records(ctx, "A-1")[-1] == (2023, 10, 10, 1_000_000)

@@ -99,7 +99,8 @@ def test_a_smaller_year_to_date_is_a_problem_of_its_row(
     result = service.import_file(path, ImportOptions())
     assert not result.ok and not result.written
     [problem] = result.problems
-    assert problem.problem.code == "ytd_decrease"
+    assert problem.problem.code == "ytd_below_earlier"
+    assert problem.value == "900" and PARK in problem.reason("en") and "900万元 (¥9,000,000)" in problem.reason("en")
     assert records(ctx, PARK) == {}
 
 

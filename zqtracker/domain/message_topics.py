@@ -29,6 +29,7 @@
 - A money cell naming its own currency (2000万美元); what a currency column's conversion keeps
 - New enterprises of one file that differ only in their legal form
 - A park named with no place (高新园) in a district column: the district the sheet or the address names
+- A year to date below the one on record for the month before; a 当月 and 1–X月 after months never reported
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ from zqtracker.domain.twice_messages import TWICE_MESSAGES
 from zqtracker.domain.value_messages import VALUE_MESSAGES
 from zqtracker.domain.wide_messages import WIDE_MESSAGES
 from zqtracker.domain.xlsb_messages import XLSB_MESSAGES
+from zqtracker.domain.ytd_fall_messages import YTD_FALL_MESSAGES
 
 TOPICS = (
     INSIDE_SPAN_MESSAGES,
@@ -91,4 +93,5 @@ TOPICS = (
     CELL_CURRENCY_MESSAGES,
     ENTERPRISE_FOLD_MESSAGES,
     PARK_MESSAGES,
+    YTD_FALL_MESSAGES,
 )

@@ -61,6 +61,7 @@ WORDS = Catalogue(
         "amount.wan": ("¥{figure} mn", "{figure}万元"),
         "amount.yuan": ("¥{figure}", "{figure}元"),
         "header": ("{text} ({unit})", "{text}（{unit}）"),
+        "sheet_figure": ("{shown} ({exact})", "{shown}（{exact}）"),
         # English names the Chinese unit too, which printouts and workbooks in Chinese use
         "choice": ("{unit} ({unit_zh})", "{unit}"),
     },
@@ -79,6 +80,22 @@ class SheetAmount:
     def label(self, lang: str = "en") -> str:
         unit = next((u for u in Unit if u.factor == self.factor), Unit.YUAN)
         return MoneyFormat(unit, lang, exact=True).text(self.yuan)
+
+
+@dataclass(frozen=True, slots=True)
+class SheetFigure:
+    """An amount as the sheet shows it, in its Chinese unit whatever the message's language, and to the yuan:
+    "5,100万元 (¥51,000,000)", "5,100万元（51,000,000元）" — for a message that sends the reader to a cell of a
+    sheet in 万元 (probe40a: "¥51.00 mn" is in no cell). A sheet of 元: the yuan alone."""
+
+    yuan: int
+    factor: int = 1
+
+    def label(self, lang: str = "en") -> str:
+        exact = MoneyFormat(Unit.YUAN, lang).exact_text(self.yuan)
+        if self.factor == 1:
+            return exact
+        return WORDS.say("sheet_figure", lang, shown=SheetAmount(self.yuan, self.factor).label("zh"), exact=exact)
 
 
 def _digits(factor: int) -> int:

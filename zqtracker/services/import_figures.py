@@ -20,12 +20,13 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from zqtracker.domain.cumulative import MonthSpan, derive_from_ytd, month_amount_from_ytd, ytd_points
+from zqtracker.domain.cumulative import derive_from_ytd, month_amount_from_ytd, ytd_points
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.fuzzy_dates import DatePrecision, FuzzyDate
 from zqtracker.domain.models import InvestmentRecord
 from zqtracker.domain.money_format import SheetAmount
 from zqtracker.domain.rounding import rounded_money, shown_places
+from zqtracker.io.quarter_rows import typed
 from zqtracker.io.values import display
 from zqtracker.services.import_model import INVALID, SAME, UPDATE, Context, ImportAnalysis, SheetAnalysis, add_problem
 from zqtracker.services.import_name_forms import same_name
@@ -42,6 +43,7 @@ from zqtracker.services.import_rounded_views import (
     took_exact,
 )
 from zqtracker.services.import_start_month import at_start
+from zqtracker.services.import_ytd_fall import derived_fall, row_project, ytd_factor
 from zqtracker.storage.codec import StoredRow
 
 DATE_FIELDS = ("signed_on", "construction_start_on", "production_on")
@@ -166,7 +168,9 @@ def analyse_ytd(
                 month = p.params.get("month")
                 found = months.get(month) if isinstance(month, int) else None
                 k = (found if found is not None else next(iter(months.values())))[1]
-                add_problem(plan, k, sa, "ytd", p.params.get("value"), p)
+                factor, value = ytd_factor(plan), p.params.get("value")  # (yuan: the cell as shown)
+                p = derived_fall(p, row_project(ctx, sa, target, k), stored_records(ctx, target, y), reported, factor)
+                add_problem(plan, k, sa, "ytd", typed(value, factor) if isinstance(value, int) else value, p)
                 sa.status[k] = INVALID
             continue
         if (target, y) in earlier and _moves_earlier_points(stored, derived.write):
@@ -274,24 +278,6 @@ def planned_of(result: ImportAnalysis, sa: SheetAnalysis, ctx: Context, target: 
     other = result.sheets[adding.sheet].plan
     column = None if other is None else other.values.get("planned_investment")
     return None if not column else column[adding.k]
-
-
-def ytd_above_planned_notes(analysis: ImportAnalysis, lang: str) -> list[Problem]:
-    """The years to date above their project's planned investment imported (their header names
-    this year's months): one note per sheet, its first twelve rows with both figures."""
-    groups: dict[str, list[str]] = {}
-    for sheet, row, y, m, ytd, planned, factor in analysis.above_planned:
-        figures = {"span": MonthSpan(y, 1, m).label(lang), "row": row}
-        figures.update(ytd=money_text(ytd, factor, lang), planned=money_text(planned, factor, lang))
-        groups.setdefault(sheet, []).append(Problem("note_ytd_above_planned_row", None, figures).message(lang))
-    return [
-        Problem(
-            "note_ytd_above_planned",
-            None,
-            {"sheet": s, "count": len(rows), "rows": "; ".join(rows[:12]), "since": SINCE_HEADER},
-        )
-        for s, rows in groups.items()
-    ]
 
 
 def money_text(yuan: int, factor: int, lang: str) -> str:

@@ -22,7 +22,7 @@ from zqtracker.io.values import is_empty
 from zqtracker.services.import_area_notes import cell_area_notes
 from zqtracker.services.import_changes import status_back
 from zqtracker.services.import_code_change import code_change_notes
-from zqtracker.services.import_figures import money_text, ytd_above_planned_notes
+from zqtracker.services.import_figures import money_text
 from zqtracker.services.import_growth import growth_notes
 from zqtracker.services.import_last_year import last_year_notes
 from zqtracker.services.import_model import VIEW, ImportAnalysis, SheetAnalysis, described
@@ -37,7 +37,7 @@ from zqtracker.services.import_note_words import (
 from zqtracker.services.import_older import older_notes
 from zqtracker.services.import_refusals import aggregate_note
 from zqtracker.services.import_shifts import shift_notes
-from zqtracker.services.import_since_above import since_above_planned_notes
+from zqtracker.services.import_since_above import since_above_planned_notes, ytd_above_planned_notes
 from zqtracker.services.import_stage_behind import behind_notes
 from zqtracker.services.import_status_evidence import inferred_notes
 from zqtracker.services.import_total_notes import total_notes

@@ -5,7 +5,8 @@ leave 19,800万 for 1–9月, but 18,900万 is stored: the row was refused as "d
 that gives ¥31.00 mn for the month", naming neither the project nor the stored 1–9月 it was held against, nor
 what to do. Said now with every figure: the project (code and name), the file's two, what they leave for 1–9月,
 the stored 1–9月 and October, and the two ways forward. (Figures that agree with the stored 1–9月 — 2,500 − 500
-= 2,000 stored — are a corrected October, taken as before: the month replaced, the stored 1–9月 kept.)
+= 2,000 stored — are a corrected October, taken as before: the month replaced, the stored 1–9月 kept.) A year to
+date below the stored one, and a 当月 after months never reported, are said by services/import_ytd_fall.py.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from zqtracker.domain.models import InvestmentRecord
 from zqtracker.domain.money_format import SheetAmount
 from zqtracker.services.import_model import Context, SheetAnalysis
 from zqtracker.services.import_own_months import OwnMonths
+from zqtracker.services.import_ytd_fall import with_month
+
+_OWN = ("month_ytd_disagree", "months_ytd_disagree")  # the row's 当月 against its 1–X月 (import_own_months.py)
 
 
 def resent_problem(
@@ -34,15 +38,21 @@ def resent_problem(
 
     target, y, m = key
     ytd, amount = figures
-    if target <= 0 or own.problem is None or own.problem.code != "month_ytd_disagree" or set(own.given) != {m}:
+    if target <= 0 or own.problem is None or own.problem.code not in _OWN or set(own.given) != {m}:
         return None
+    first = own.problem.params.get("first", m)  # after months never reported (8–9月 after a stored 1–7月): < m
+    assert isinstance(first, int)
     stored = [_record(ctx, target, y, j) for j in range(1, 13)]
-    before = ytd_points(r for r in stored if r is not None and r.month < m).get(m - 1)
+    before = ytd_points(r for r in stored if r is not None and r.month < m).get(first - 1)
     if before is None or ytd - before != amount:  # (the months before came from elsewhere)
         return None
     whole, own_unit = units[1], units[0]
     value = own.given[m]
-    said: dict[str, object] = {"project": project_label(ctx, target, {}), "year": y, "month": m, "prev": m - 1}
+    project = project_label(ctx, target, {})
+    if ytd < before or first < m:  # below the year to date on record; or months unreported left less than nothing
+        problem = with_month(project, (y, m, first - 1), (ytd, before, value), units, first)
+        return Problem(problem.code, problem.field, problem.params | _columns(sa, y, m))
+    said: dict[str, object] = {"project": project, "year": y, "month": m, "prev": m - 1}
     said |= _columns(sa, y, m)
     said |= {"value": SheetAmount(value, own_unit), "ytd": SheetAmount(ytd, whole)}
     said |= {"file_before": SheetAmount(ytd - value, whole), "before": SheetAmount(before, whole)}

@@ -1,16 +1,21 @@
 """A 自开工累计 above the project's planned investment, said (probe37a P37a-5).
 
 四会凯旋's 自开工累计 of 6.59亿 against a planned 0.88亿 (751%) imported with no word, while a year to date above
-the planned investment gets a note (import_figures.ytd_above_planned_notes). The same rule here: a since-start
+the planned investment gets a note (ytd_above_planned_notes, below). The same rule here: a since-start
 figure above the planned investment (the row's own, else the stored project's, else the row adding it) is
 imported as written, with a note naming the rows and both figures in the column's unit.
+
+Neither note names a row refused after all (probe40a: "row 18: Jan–Sep ¥51.00 mn … imported as written" beside
+the same row's refusal, and beside "Skipped the rows of 1 problem(s)" with --skip-invalid): a note says what the
+import does, and a refused row is not imported.
 """
 
 from __future__ import annotations
 
+from zqtracker.domain.cumulative import MonthSpan
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.months import calendar_text
-from zqtracker.services.import_figures import money_text, planned_of
+from zqtracker.services.import_figures import SINCE_HEADER, money_text, planned_of
 from zqtracker.services.import_model import INVALID, ImportAnalysis
 
 _LISTED = 12  # rows named in a sheet's note; the rest counted
@@ -50,3 +55,30 @@ def since_above_planned_notes(analysis: ImportAnalysis, lang: str) -> list[Probl
             said = {"sheet": sa.name, "count": len(rows), "rows": shown}
             notes.append(Problem("note_since_above_planned", None, said))
     return notes
+
+
+def ytd_above_planned_notes(analysis: ImportAnalysis, lang: str) -> list[Problem]:
+    """The years to date above their project's planned investment imported (their header names this year's
+    months): one note per sheet, its first twelve rows with both figures — none of a row refused since."""
+    refused = {
+        (sa.name, sa.plan.row_numbers[k])
+        for sa in analysis.sheets
+        if sa.plan is not None
+        for k, status in enumerate(sa.status)
+        if status == INVALID
+    }
+    groups: dict[str, list[str]] = {}
+    for sheet, row, y, m, ytd, planned, factor in analysis.above_planned:
+        if (sheet, row) in refused:
+            continue
+        figures = {"span": MonthSpan(y, 1, m).label(lang), "row": row}
+        figures.update(ytd=money_text(ytd, factor, lang), planned=money_text(planned, factor, lang))
+        groups.setdefault(sheet, []).append(Problem("note_ytd_above_planned_row", None, figures).message(lang))
+    return [
+        Problem(
+            "note_ytd_above_planned",
+            None,
+            {"sheet": s, "count": len(rows), "rows": "; ".join(rows[:_LISTED]), "since": SINCE_HEADER},
+        )
+        for s, rows in groups.items()
+    ]
