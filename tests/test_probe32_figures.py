@@ -95,7 +95,7 @@ def test_a_project_off_its_districts_list_is_not_reported(ctx: AppContext, tmp_p
     assert total[this_month] == "150（不含未报）"
     assert total[ytd] == f"{1_680 + 150 * through + 180:,}（不含未报）"
     months = "8月、9月、10月" if through == 10 else "8月、9月"
-    assert f"未报：高要储能项目{months}。" in table.note
+    assert f"未报：高要储能项目（{months}）。" in table.note
     en = _row(_table(ctx, through, "en"), "高要储能项目")  # ¥ m: 1,680万 = 16.80
     assert (en[this_month], en[ytd]) == ("not reported", "16.80 (Jan–Jul)")
 
@@ -118,7 +118,7 @@ def test_a_closed_month_keeps_its_not_reported_after_a_late_figure(ctx: AppConte
     table = _table(ctx, 10, "zh")
     this_month, ytd = len(table.columns) - 4, len(table.columns) - 3
     assert _row(table, "高要储能项目")[this_month : ytd + 1] == ("未报", "1,680（1–7月）")
-    assert "未报：高要储能项目8月、9月、10月。" in table.note
+    assert "未报：高要储能项目（8月、9月、10月）。" in table.note
     open_table = _table(ctx, 9, "zh")  # September is not closed: the late figures count
     assert _row(open_table, "高要储能项目")[this_month : ytd + 1] == ("200", "2,080")
 

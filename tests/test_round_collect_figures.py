@@ -318,6 +318,8 @@ def test_projects_the_bureau_moved_or_deleted_after_sending_are_left_out_and_the
         (sheet.row_of(moved), "四会市", False),
         (sheet.row_of(gone), None, True),
     }
+    code, said = collect(ctx, gaoyao, "--lang", "zh", "--dry-run")
+    assert f"第{sheet.row_of(moved)}行 {name}在报表下发后已移至四会市，未导入" in said
     code, said = collect(ctx, gaoyao)
     assert code == ExitCode.OK, said
     assert f"row {sheet.row_of(moved)}: {name} was moved to 四会市 after the workbook was sent, not imported" in said
@@ -325,8 +327,6 @@ def test_projects_the_bureau_moved_or_deleted_after_sending_are_left_out_and_the
     assert records(ctx, kept)[-1] == (10, 10 * WAN, None)  # the district's other rows went in
     assert records(ctx, moved) == before  # the moved project's figure was not taken from the old district
     assert not sql(ctx, "SELECT 1 FROM projects WHERE id = ?", gone)  # nothing brought back
-    code, said = collect(ctx, gaoyao, "--lang", "zh")
-    assert f"第{sheet.row_of(moved)}行 {name}在报表下发后已移至四会市，未导入" in said
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ _PRIOR_MESSAGES: dict[str, tuple[str, str]] = {
         "shown; the Total lacks those months (it is what was reported).",
         "未报：{who}。相关项目当月数标“未报”，累计数截至所注月份；合计不含未报月份（为已报数之和）。",
     ),
-    "monthly_unreported_who": ("{district} {months}", "{district}{months}"),
+    "monthly_unreported_who": ("{district} ({months})", "{district}（{months}）"),
     "monthly_later_note": (
         "Not in the year to date: {amount} of {n} project(s) reported for {together} together "
         "(counted from its last month).",

@@ -1,13 +1,15 @@
-"""Rows of a district's return the import must not take as they stand."""
+"""Rows of a district's return the import must not take as they stand, and rows it lacks."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from zqtracker.domain.collect_messages import COLLECT_MESSAGES
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.round_checks import Finding
-from zqtracker.domain.rounds import Reported
+from zqtracker.domain.rounds import Reported, SheetProject
 from zqtracker.io.errors import CellProblem
 from zqtracker.services.import_model import ImportAnalysis
 from zqtracker.storage.codec import COL
@@ -31,6 +33,26 @@ def listed_again(row: Reported, target: int, analysis: ImportAnalysis) -> CellPr
     code = stored[COL["code"]] if stored is not None else None
     project = f"{code} {row.name}" if code else f"#{target} {row.name}"
     return CellProblem(row.sheet, row.row, "", "", row.name, Problem("round_new_is_listed", None, {"project": project}))
+
+
+def missing_rows(ret: Any, unchanged: Sequence[Reported] = ()) -> list[SheetProject]:
+    """Projects the workbook sent out whose rows the return ``ret`` (a DistrictReturn) lacks — deleted
+    by the district: no figures of theirs come in, and they stay on the reminder list (probe40b F5).
+    ``unchanged``: rows left out as collected before (services/round_again.py), there all the same.
+    Empty while the return has problems of its rows (a hidden row, an id typed over: a row there, its
+    project not read) — said once those are put right."""
+    if ret.rows.problems:
+        return []
+    read = {r.project_id for r in [*ret.rows.rows, *unchanged]} | {g.row.project_id for g in ret.left_out}
+    return [ret.sent[pid] for pid in ret.meta.ids if pid in ret.sent and pid not in read]
+
+
+def missing_text(ret: Any, lang: str) -> str:
+    """The projects :func:`missing_rows` found, in one sentence ("… (2): ZQ2026016 鼎湖新材料项目16, …")."""
+    sep = COLLECT_MESSAGES.say("round_rows_missing_sep", lang)
+    projects = sep.join(f"{p.code + ' ' if p.code else ''}{p.name}" for p in ret.missing)
+    return COLLECT_MESSAGES.say("round_rows_missing", lang, count=len(ret.missing), label=ret.period.label(lang),
+                                projects=projects)  # fmt: skip
 
 
 # Findings whose row gives no month by itself (当月 beside a 累计 that disagrees or went down):

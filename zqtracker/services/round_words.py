@@ -45,6 +45,10 @@ _WORDS: dict[str, tuple[str, str]] = {
         "{district}: please return the key-project progress report for {period} by {due}",
         "{district}：{period}重点项目进展报表请于{due}前报回",
     ),
+    "reminder_returned": (
+        "{district}: the key-project progress report for {period} has come back",
+        "{district}：{period}重点项目进展报表已报回",
+    ),
     "reminder_late_day": (" (now {days} day late)", "（已逾期{days}天）"),
     "reminder_late_days": (" (now {days} days late)", "（已逾期{days}天）"),
     "reminder_lacking": (
@@ -113,13 +117,15 @@ class Reminder:
     district: str
     late_days: int
     projects: list[Lacking]
+    returned: bool = False  # its return imported: only its projects still lacking figures are asked for
 
 
 def reminder_text(period: Period, due: str, reminders: list[Reminder], lang: str) -> str:
     """A message to paste into a chat or e-mail, one paragraph per district."""
     out: list[str] = []
     for r in reminders:
-        head = WORDS.say("reminder", lang, district=r.district, period=period.label(lang), due=due)
+        head = WORDS.say("reminder_returned" if r.returned else "reminder", lang, district=r.district,
+                         period=period.label(lang), due=due)  # fmt: skip
         if r.late_days > 0:
             head += WORDS.say("reminder_late_day" if r.late_days == 1 else "reminder_late_days", lang, days=r.late_days)
         head += WORDS.say("reminder_lacking", lang, count=len(r.projects))

@@ -190,23 +190,28 @@ class RoundService:
         return info
 
     def lacking(self, period: Period, districts: Sequence[str] | None = None) -> list[Lacking]:
-        """Projects sent out whose month has no figure yet, for districts that have not been
-        imported (an imported district's empty rows are its answer)."""
+        """Projects sent out whose month has no figure yet — of districts imported too: a row left
+        blank, sent back or deleted from the return still lacks its figure (probe40b F5)."""
         with self.db.session() as s:
             store = RoundStore(s)
             info = self._info(store, period)
-            done = {p.district for p in store.parts(info.id) if p.imported_at is not None}
             rows = RoundSheetQueries(s).lacking(info.id, period)
-        return [r for r in rows if r.district not in done and (not districts or r.district in districts)]
+        return [r for r in rows if not districts or r.district in districts]
 
     def reminders(self, period: Period, today: date | None = None) -> list[Reminder]:
-        """Districts that still owe their return (sent, not imported), with the projects that lack
-        the month's figures; the latest first."""
+        """Districts that still owe their return (sent, not imported), the latest first, then those
+        imported whose return left projects without the month's figures; each with those projects."""
         rnd = self.status(period, today)
         lacking = self.lacking(period)
         owing = [d for d in rnd.districts if d.state in (DistrictState.SENT, DistrictState.RETURNED)]
         owing.sort(key=lambda d: (-d.late_days, d.district))
-        return [Reminder(d.district, d.late_days, [x for x in lacking if x.district == d.district]) for d in owing]
+        short = {x.district for x in lacking}
+        owing += [d for d in rnd.districts if d.state is DistrictState.IMPORTED and d.district in short]
+        return [
+            Reminder(d.district, d.late_days, [x for x in lacking if x.district == d.district],
+                     d.state is DistrictState.IMPORTED)
+            for d in owing
+        ]  # fmt: skip
 
     def write_reminders(
         self, path: str | os.PathLike[str], period: Period, reminders: list[Reminder], lang: str

@@ -33,8 +33,10 @@ from zqtracker.domain.round_checks import Finding
 from zqtracker.domain.words import APP
 from zqtracker.services.context import AppContext
 from zqtracker.services.importing import ImportResult
-from zqtracker.services.round_collect import ACCEPTED, SENT_BACK, DistrictReturn, RoundCollector, differences
-from zqtracker.services.round_rows import redone
+from zqtracker.services.round_again import collected_text
+from zqtracker.services.round_collect import ACCEPTED, SENT_BACK, DistrictReturn, RoundCollector
+from zqtracker.services.round_differences import differences
+from zqtracker.services.round_rows import missing_text, redone
 from zqtracker.services.round_words import finding_text, money
 from zqtracker.ui.events import DataEvents
 from zqtracker.ui.link_questions import LinkQuestions
@@ -169,7 +171,7 @@ class ReturnDialog(QDialog):
 
         def work(progress):
             ret = self.collector.read(self.path, progress=progress)
-            return self.collector.analyse(ret, lang=lang, progress=progress)
+            return ret if ret.collected_on else self.collector.analyse(ret, lang=lang, progress=progress)
 
         self._op = (
             Operation(self, work, title=lambda: self.tr("Reading the return…"))
@@ -180,6 +182,9 @@ class ReturnDialog(QDialog):
 
     def _on_analysed(self, ret: DistrictReturn) -> None:
         self.ret = ret
+        if ret.collected_on is not None:  # the same return collected before: one line, nothing to import
+            self.heading.setText(collected_text(ret, self.lang))
+            return
         self.collector.receive(ret)
         if self._analysed_in != self.lang:  # the language changed while it was read
             self.collector.analyse(ret, lang=self.lang)
@@ -292,6 +297,7 @@ class ReturnDialog(QDialog):
                 else self.tr("Row %1: %2 was deleted after the workbook was sent — not imported")
             )
             notes.append(said.replace("%1", str(gone.row.row)).replace("%2", gone.row.name))
+        notes += [missing_text(ret, lang)] if ret.missing else []  # rows the district deleted
         notes += [n.message(lang) for n in ret.rows.notes]  # 300万 read as 万元, by the planned investment
         for p in ret.problems:  # what to choose in this window (a row's question above the table)
             notes.append(f"✗ {p.location(lang)}: {p.reason(lang, APP)}")

@@ -150,7 +150,8 @@ def run_collect(args: argparse.Namespace, console: Console) -> int:
 def _collect(args: argparse.Namespace, console: Console) -> int:
     from zqtracker.io.errors import WorkbookRefused
     from zqtracker.services import interrupts, round_rows
-    from zqtracker.services.round_collect import ACCEPTED, SENT_BACK, RoundCollector, differences
+    from zqtracker.services.round_collect import ACCEPTED, SENT_BACK, RoundCollector
+    from zqtracker.services.round_differences import differences
 
     ctx = open_context(args)
     lang = console.lang
@@ -177,6 +178,9 @@ def _collect(args: argparse.Namespace, console: Console) -> int:
         links = _links(collector, args.link, lang) if args.link else {}
         try:
             for ret in read:
+                if ret.collected_on is not None:  # the same return again: one line, nothing to analyse or write
+                    reports.append(_collected_report(ret, lang))
+                    continue
                 ret.links = links
                 collector.analyse(ret, lang=lang)
                 if back:
@@ -217,14 +221,12 @@ def _collect(args: argparse.Namespace, console: Console) -> int:
                 write_table_book(tmp, *findings_table(returns, lang))
     finally:
         ctx.close()
-    if args.json:
+    said: list[str] = [line for report in reports for line in report.pop("_lines", [])]  # type: ignore[attr-defined]
+    if args.json:  # the lines are the text's, never a key of the JSON
         console.json(reports if len(reports) != 1 else reports[0])
     else:
-        for report in reports:
-            for line in report.pop("_lines", []):  # type: ignore[attr-defined]
-                console.print(line)
-    for report in reports:
-        report.pop("_lines", None)
+        for line in said:
+            console.print(line)
     if left is not None:
         done = ", ".join(Path(str(r["file"])).name for r in reports if r.get("written"))
         console.error(COLLECT_MESSAGES.say("round_collect_interrupted", lang, done=done, left=", ".join(left)))
@@ -249,6 +251,7 @@ def _links(collector, said: list[str], lang: str) -> dict[int, int]:
 
 def _collect_report(ret, diffs, written: bool, dry_run: bool, lang: str) -> dict[str, object]:
     from zqtracker.domain.messages import field_label
+    from zqtracker.services.round_rows import missing_text
     from zqtracker.services.round_words import check_label, finding_text, money
 
     unit, period = ret.meta.unit, ret.period
@@ -275,21 +278,27 @@ def _collect_report(ret, diffs, written: bool, dry_run: bool, lang: str) -> dict
         if d.sent_back:
             parts.append(WORDS.say("round.sent_back", lang))
         label = f"{d.code + ' ' if d.code else ''}{d.name}"
-        joined = WORDS.say("round.part_sep", lang).join(parts)
-        lines.append(WORDS.say("round.row", lang, row=d.row, project=label, parts=joined))
+        said = []
         for f in d.findings:
             decision = ret.decision(f)
             state = ""
             if decision is not None:
                 mark = "round.accepted_mark" if decision[0] == "accepted" else "round.sent_back_mark"
                 state = WORDS.say(mark, lang)
-            lines.append(f"      ⚠ {finding_text(f, period, unit, lang)}{state}")
+            said.append(f"⚠ {finding_text(f, period, unit, lang)}{state}")
+        if not parts:  # a row that changes nothing has its (first) finding on its own line, never “row 6 …: ”
+            parts, said = said[:1], said[1:]
+        joined = WORDS.say("round.part_sep", lang).join(parts)
+        lines.append(WORDS.say("round.row", lang, row=d.row, project=label, parts=joined))
+        lines += [f"      {text}" for text in said]
     for rep, key, before, now in ret.rows.renamed:
         field = field_label(key, lang)
         lines.append(WORDS.say("round.renamed", lang, row=rep.row, field=field, now=now, before=before))
     for gone in ret.left_out:
         key = "round.deleted_since" if gone.now is None else "round.moved_since"
         lines.append(WORDS.say(key, lang, row=gone.row.row, project=gone.row.name, now=gone.now))
+    if ret.missing:  # rows the district deleted: nothing of theirs comes in, and the reminders keep them
+        lines.append(f"  {missing_text(ret, lang)}")
     for n in ret.rows.notes:
         lines.append("  " + WORDS.say("import.note", lang, text=n.message(lang)))
     for p in ret.problems:
@@ -311,12 +320,21 @@ def _collect_report(ret, diffs, written: bool, dry_run: bool, lang: str) -> dict
                       "likely_unit": f.likely_unit, "likely_amount": f.likely_amount,
                       "decision": (ret.decision(f) or (None, None))[0]} for f in ret.findings],
         "renamed": [{"row": r.row, "field": fld, "sent": b, "returned": n} for r, fld, b, n in ret.rows.renamed],
+        "missing": [{"project_id": p.id, "code": p.code, "name": p.name} for p in ret.missing],
         "left_out": [{"row": g.row.row, "project_id": g.row.project_id, "name": g.row.name,
                       "moved_to": g.now, "deleted": g.now is None} for g in ret.left_out],
         "notes": [n.message(lang) for n in ret.rows.notes],
         "problems": [p.as_json(lang) for p in ret.problems],
         "_lines": lines,
     }  # fmt: skip
+
+
+def _collected_report(ret, lang: str) -> dict[str, object]:
+    """A return collected before and sent again, unchanged (services/round_again.py): one line."""
+    from zqtracker.services.round_again import collected_text
+
+    return {"file": str(ret.path), "round": str(ret.period), "district": ret.district, "written": False,
+            "already_collected": ret.collected_on.isoformat(), "_lines": [collected_text(ret, lang)]}  # fmt: skip
 
 
 def run_remind(args: argparse.Namespace, console: Console) -> int:
