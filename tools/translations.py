@@ -61,6 +61,7 @@ AREAS: dict[str, list[str]] = {
     ],
     "import": [
         "zqtracker/ui/import_dialog.py",
+        "zqtracker/ui/import_body.py",
         "zqtracker/ui/import_file_bar.py",
         "zqtracker/ui/import_options_bar.py",
         "zqtracker/ui/import_problem_list.py",

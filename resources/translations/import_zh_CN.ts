@@ -60,6 +60,17 @@
     </message>
 </context>
 <context>
+    <name>ImportBody</name>
+    <message>
+        <source>Choose a spreadsheet to import (.xlsx, .xls, .ods, .csv …), or drop one on this window. Nothing is written until you have seen what each of its rows will do, and pressed Import.</source>
+        <translation>请选择要导入的表格文件（.xlsx、.xls、.ods、.csv 等），或将文件拖到本窗口。导入前会逐行显示将发生的变化，点击“导入”后才写入数据。</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import spreadsheet</source>
@@ -229,6 +240,10 @@
     <message>
         <source>Report month (year-month):</source>
         <translation>报表月份（年-月）：</translation>
+    </message>
+    <message>
+        <source>e.g. 2025-10</source>
+        <translation>例如 2025-10</translation>
     </message>
     <message>
         <source>choose what it means…</source>
@@ -426,6 +441,14 @@
 </context>
 <context>
     <name>SheetPreview</name>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Click a row to read here all that will happen to it.</source>
+        <translation>点击某一行，可在此查看该行导入时的全部变化。</translation>
+    </message>
     <message>
         <source>New</source>
         <translation>新增</translation>

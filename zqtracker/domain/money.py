@@ -180,6 +180,7 @@ def parse_money(
     if isinstance(default_factor, Unit):
         default_factor = default_factor.factor
     factor: int | None = default_factor
+    stated = False  # the text states its unit or currency ("-3万", "-¥500"): said as it is
     if isinstance(value, str):
         check_grouping(value, field)
         text = _SPACES_RE.sub("", value.strip())
@@ -195,12 +196,13 @@ def parse_money(
         for prefix in ("¥", "￥", "RMB", "CNY", "rmb", "cny"):
             if text.startswith(prefix):
                 text = text[len(prefix) :]
-                factor = factor or 1
+                factor, stated = factor or 1, True
         text = sign + text
         m = _NUMBER_RE.match(text)
         if not m:
             raise ValidationError(Problem("bad_money", field, {"value": value}))
         number_text, unit_text = m.groups()
+        stated = stated or bool(unit_text)
         if unit_text:
             unit_factor = unit_factor_of(unit_text)
             if unit_factor is None:
@@ -225,8 +227,10 @@ def parse_money(
     if number.copy_abs() > Decimal(MAX_MONEY) / factor:
         raise ValidationError(Problem("too_large", field, {"value": value}))
     yuan = round_yuan(number * factor)
-    if yuan < 0 and not allow_negative:
-        raise ValidationError(Problem("negative_money", field, {"value": value}))
+    if yuan < 0 and not allow_negative:  # said as the cell shows it, in its unit: "-500万元", never "-500.0"
+        shown = value.strip() if isinstance(value, str) else format(number.normalize(), "f")
+        unit = "" if stated else UNIT_WORDS.get(factor, f"×{factor:,}")
+        raise ValidationError(Problem("negative_money", field, {"value": shown + unit}))
     return yuan
 
 

@@ -33,9 +33,10 @@ class ImportCorrections:
         self.options = ImportOptions(lang=lang)
         self.corrected: set[str] = set()  # sheets whose mapping the user changed
 
-    def reset(self, mode: str) -> None:
-        """Another file: nothing chosen yet but the import's mode."""
-        self.options = ImportOptions(lang=self.lang, mode=mode)
+    def reset(self, mode: str, skip_invalid: bool = False) -> None:
+        """Another file: nothing chosen yet but the import's mode and whether invalid rows are skipped (as the
+        dialog still shows them)."""
+        self.options = ImportOptions(lang=self.lang, mode=mode, skip_invalid=skip_invalid)
         self.corrected.clear()
 
     def set_lang(self, lang: str) -> None:

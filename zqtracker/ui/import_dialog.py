@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +38,7 @@ from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
 from zqtracker.services.import_profiles import MAPPABLE_FIELDS
 from zqtracker.services.importing import ImportResult, ImportService
 from zqtracker.ui.events import DataEvents
+from zqtracker.ui.import_body import ImportBody
 from zqtracker.ui.import_command import ImportCommand
 from zqtracker.ui.import_corrections import ColumnChoice, ImportCorrections
 from zqtracker.ui.import_file_bar import ImportFileBar
@@ -87,16 +87,13 @@ class ImportDialog(QDialog):
         self.problem_list = ProblemList()
         self.skip_check, self.remember_check = QCheckBox(), QCheckBox()
         self.remember_check.setChecked(True)
+        parts = [self.options_bar, self.skip_check, self.remember_check]  # shown with a file (ui/import_body.py)
+        self.body = ImportBody(self.notes_label, self.preview, self.problem_list, parts, self.file_bar.choose_button)
         self.buttons = QDialogButtonBox()
         self.import_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         # not the standard Close: its "Done" after an import would be re-worded "Close" on a switch
         self.close_button = QPushButton()
         self.buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.preview)
-        splitter.addWidget(self.problem_list)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
         checks = QVBoxLayout()  # one above the other: side by side, an 800-px screen had no room for them
         for check in (self.skip_check, self.remember_check):
             checks.addWidget(check)
@@ -106,12 +103,12 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.file_bar)
         layout.addWidget(self.options_bar)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.body, 1)
         layout.addLayout(bottom)
         # the questions come last in the focus chain (a question's field losing focus to the Import
         # button answers it: first in the chain, the focus lands on one after every check)
         self.questions = ImportQuestions(self.lang, self)
-        layout.insertWidget(2, self.questions)
+        self.body.add_questions(self.questions)
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Import spreadsheet"))
@@ -161,7 +158,9 @@ class ImportDialog(QDialog):
     # -- reading and analysing -----------------------------------------------------------------
     def open_path(self, path: Path) -> None:
         self.path, self.book, self.analysis, self.import_result = path, None, None, None
-        self.choices.reset(self.options_bar.mode())
+        self.choices.reset(self.options_bar.mode(), self.skip_check.isChecked())
+        self.options_bar.show_unit(None, None)  # a new file's question (as the options just reset)
+        self.body.show_file(False)
         self.file_bar.show_file(path)
         self._show_error("")
         options = dataclasses.replace(self.choices.options)
@@ -204,11 +203,12 @@ class ImportDialog(QDialog):
         )
 
     def _on_analysed(self, analysis: ImportAnalysis) -> None:
-        self.analysis = analysis
+        first, self.analysis = self.analysis is None, analysis
         self._show_error("")
         self.options_bar.set_sheets(analysis)
         self._show_sheet()
         self._show_summary()
+        self.body.show_file(True, share=first)  # a file's first preview: the rows and problems their height
         if self._pending:
             self._analyse()
 
@@ -235,7 +235,7 @@ class ImportDialog(QDialog):
         self.problem_list.show_counts(a)
         unit_missing = self.choices.options.unit is None
         self.file_bar.show_notes(a, self.current_sheet(), self.lang, unit_missing)
-        self.options_bar.warn_unit(bool(a.needs_unit and unit_missing))
+        self.options_bar.show_unit(a, self.choices.options.unit)  # (not asked of a file stating its units)
         self.problem_list.set_problems(a.problems, self.lang)
         self._update_buttons()
 

@@ -2,6 +2,7 @@
 analysis noticed about it (its notes), and what went wrong.
 
 A widget of its own: it says which file the user chose (:attr:`file_chosen`) and shows the notes
+(in :attr:`notes_label`, which the dialog lays out below the questions, where they scroll together)
 and the error the dialog hands it; on a live language switch it re-words its own words and a
 failure it was handed (a file that cannot be read), and the dialog hands it the notes again.
 """
@@ -48,8 +49,7 @@ class ImportFileBar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addWidget(self.notes_label)
-        layout.addWidget(self.error_label)
+        layout.addWidget(self.error_label)  # (the notes: the dialog places them, with the questions: ui/import_body.py)
         self._retranslate()
         self.choose_button.clicked.connect(self._on_choose_clicked)
 

@@ -126,9 +126,19 @@ class ImportOptionsBar(QWidget):
         for w in (self.import_sheet_check, self.header_spin):
             w.blockSignals(False)
 
-    def warn_unit(self, missing: bool) -> None:
-        """Point at the unit choice while amounts without a unit wait for it."""
-        self.unit_combo.setStyleSheet("QComboBox { border: 2px solid #c62828; }" if missing else "")
+    def show_unit(self, analysis: ImportAnalysis | None, chosen: Unit | None) -> None:
+        """The unit of amounts that state none, asked while some wait for it (pointed at), or a list in English
+        states none, and shown once chosen; never asked of a file whose amounts all state theirs (a header's
+        （万元）, a title line's 单位：万元: probe40c). No analysis: a new file's, nothing chosen (quietly)."""
+        if analysis is None:
+            self.unit_combo.blockSignals(True)
+            self.unit_combo.setCurrentIndex(0)
+            self.unit_combo.blockSignals(False)
+        plans = [(sa.layout, sa.plan) for sa in analysis.selected if sa.plan is not None] if analysis else []
+        english = any((c.currency or layout.unit_currency) is None for layout, plan in plans for c in plan.foreign)
+        waiting = bool(analysis is not None and analysis.needs_unit and chosen is None)
+        self.unit_combo.setVisible(waiting or english or chosen is not None)
+        self.unit_combo.setStyleSheet("QComboBox { border: 2px solid #c62828; }" if waiting else "")
 
     def _on_unit_changed(self, _index: int) -> None:
         data = self.unit_combo.currentData()  # Qt hands a StrEnum back as its plain string

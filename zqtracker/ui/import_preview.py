@@ -24,7 +24,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from zqtracker.domain.cumulative import MonthSpan
-from zqtracker.domain.currency import currency_unit_label
+from zqtracker.domain.currency import ForeignAmount, currency_unit_label
+from zqtracker.domain.fuzzy_dates import FuzzyDate
 from zqtracker.domain.history_words import as_of_text, field_text
 from zqtracker.domain.messages import field_label
 from zqtracker.domain.models import InvestorOrigin, ProjectType
@@ -36,6 +37,7 @@ from zqtracker.io.headers import IGNORED_PREFIX, ROW_NUMBER
 from zqtracker.io.layout import ColumnInfo
 from zqtracker.io.numfmt import column_letter
 from zqtracker.io.values import display
+from zqtracker.services.import_changes import plain
 from zqtracker.services.import_model import INVALID, NEW, UPDATE, FieldChange, SheetAnalysis
 from zqtracker.ui.import_figures_only import figures_only
 from zqtracker.ui.struck_marks import (
@@ -65,22 +67,21 @@ def _tint(color: str, alpha: int) -> QBrush:
 
 
 def shown_value(f: str, value: Any, lang: str) -> str:
-    """A field value as the diff shows it ("12.10 亿元", "在建", "是")."""
+    """A field value as the diff shows it ("12.10 亿元", "在建", "是", "2023-06" — a date at its precision, as the
+    CLI's dry run and the audit trail say it); never a Python object's repr."""
     if value is None or value == "":
         return "—"
-    if _is_money(f):
-        return MoneyFormat(Unit.YI, lang).text(value)
-    if isinstance(value, (Status, ProjectType, InvestorOrigin)):
-        return value.label(lang)
     if isinstance(value, bool):
         if value:
             return QCoreApplication.translate("PreviewModel", "yes")
         return QCoreApplication.translate("PreviewModel", "no")
-    if f == "land_area_mu":
-        return f"{value.normalize():f}"
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return str(value)
+    if _is_money(f) and isinstance(value, int):
+        return MoneyFormat(Unit.YI, lang).text(value)
+    if isinstance(value, FuzzyDate):  # 2023-04-01, 2023-06, 2023-Q2, 2023
+        return value.iso()
+    if isinstance(value, (Status, ProjectType, InvestorOrigin, ForeignAmount)):
+        return value.label(lang)
+    return str(plain(value))  # a date, a decimal (a land area in 亩) as plain text
 
 
 def diff_text(changes: list[FieldChange], lang: str) -> str:

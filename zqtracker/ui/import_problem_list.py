@@ -72,6 +72,18 @@ class ProblemList(QWidget):
             self._retranslate()
         super().changeEvent(event)
 
+    def wanted_height(self, rows: int = 8) -> int:
+        """The height that shows the counts line and up to ``rows`` problems (the dialog shares its height by it)."""
+        tree, n = self.tree, self.tree.topLevelItemCount()
+        row = tree.sizeHintForRow(0) if n else tree.fontMetrics().height() + 4
+        height = tree.header().sizeHint().height() + max(min(n, rows), 1) * row + 2 * tree.frameWidth()
+        width = max(self.counts_label.width(), 400)
+        line = max(self.counts_label.heightForWidth(width), self.export_button.sizeHint().height())
+        spacing = layout.spacing() if (layout := self.layout()) is not None else 0
+        if self.backup_line.isVisibleTo(self):
+            height += self.backup_line.sizeHint().height() + spacing
+        return height + line + spacing
+
     def show_counts(self, a: ImportAnalysis) -> None:
         """What the import would do, in numbers (rows writing figures only counted in Unchanged, as the CLI does)."""
         self.backup_line.show_path("")

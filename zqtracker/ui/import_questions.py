@@ -92,8 +92,7 @@ class ImportQuestions(QWidget):
         self.date_box = _line(self.date_label, self.date_combo)
         self.period_label = QLabel()
         self.period_edit = QLineEdit()
-        self.period_edit.setPlaceholderText("2025-10")
-        self.period_edit.setMaximumWidth(100)
+        self.period_edit.setMaximumWidth(130)
         self.period_hint = QLabel()
         self.period_box = _line(self.period_label, self.period_edit, self.period_hint)
         for label in (self.hidden_label, self.period_label):  # a question the import waits on
@@ -113,6 +112,7 @@ class ImportQuestions(QWidget):
         layout.addWidget(self.links_box)
         self._retranslate()
         self._connect_signals()
+        self.show_analysis(None, None, (None, None, None))  # before a file: no question (probe40c)
 
     def _retranslate(self) -> None:
         """The fixed words in the interface's language (again on a live switch: what is chosen
@@ -122,6 +122,7 @@ class ImportQuestions(QWidget):
         self.date_combo.setItemText(0, self.tr("month/day (03/04/2026 is 4 March)"))
         self.date_combo.setItemText(1, self.tr("day/month (03/04/2026 is 3 April)"))
         self.period_label.setText(self.tr("Report month (year-month):"))
+        self.period_edit.setPlaceholderText(self.tr("e.g. 2025-10"))  # an example, never taken for a value
 
     @property
     def lang(self) -> str:
@@ -158,6 +159,7 @@ class ImportQuestions(QWidget):
         self._filling = True
         try:
             self.defaults.show_defaults(analysis, sheet, chosen)
+            self.defaults.setVisible(analysis is not None)
             self._show_words(analysis)
             self._show_places(analysis, places or {})
             self._show_hidden(analysis)

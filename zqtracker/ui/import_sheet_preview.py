@@ -3,16 +3,18 @@ mapping in the column headers, and the menu a header click opens to re-map the c
 unit.
 
 A widget of its own because it knows nothing of reading, checking or importing: the dialog hands
-it a sheet's analysis and hears back which column the user re-mapped (:attr:`column_chosen`).
+it a sheet's analysis and hears back which column the user re-mapped (:attr:`column_chosen`). A sheet opens
+at its header row (the title lines above it a scroll away); the line under the table says all that happens
+to the chosen row, as its cell cannot ("Update: Status 签约 → 在建, Signed 2023-04-01 → 2023-03-02, …").
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QCursor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMenu, QTableView, QVBoxLayout, QWidget
 
 from zqtracker.domain.messages import field_label
 from zqtracker.domain.money import Unit
@@ -22,7 +24,7 @@ from zqtracker.services.import_mappings import Mapping
 from zqtracker.services.import_model import SheetAnalysis
 from zqtracker.services.import_profiles import MAPPABLE_FIELDS
 from zqtracker.ui.import_derived_cells import derived_cells
-from zqtracker.ui.import_preview import PreviewFilter, PreviewModel
+from zqtracker.ui.import_preview import STATUS_COLUMN, PreviewFilter, PreviewModel
 
 
 class SheetPreview(QWidget):
@@ -47,10 +49,17 @@ class SheetPreview(QWidget):
         header.setSectionsClickable(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setMinimumHeight(44)
+        self.detail = QLabel()  # all that happens to the chosen row (its cell is cut)
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._raw: object = None  # the sheet shown (a sheet shown anew opens at its header row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
         header.sectionClicked.connect(self._on_header_clicked)
+        self.table.selectionModel().currentRowChanged.connect(self._show_detail)
+        self._show_detail()
 
     def show_sheet(
         self, sa: SheetAnalysis | None, mapping: Mapping | None, default_unit: int | None, analysis: Any = None
@@ -63,8 +72,58 @@ class SheetPreview(QWidget):
         words = self._words()
         derived = derived_months(analysis, sa) if analysis is not None and sa is not None else {}
         cells = derived_cells(sa, derived, words, self.lang) if sa is not None and derived else {}
+        again = sa is not None and sa.raw is self._raw  # checked again: the chosen cell and the scroll stay
+        current = self.proxy.mapToSource(self.table.currentIndex())
+        chosen = (current.row(), current.column()) if again and current.isValid() else None
+        bars = (self.table.horizontalScrollBar(), self.table.verticalScrollBar())
+        scrolled = [bar.value() for bar in bars]
         self.model.set_sheet(sa, self.lang, words, cells)
         self._fit_columns(sa)
+        if chosen is not None:
+            self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(*chosen)))
+        if again:
+            for bar, value in zip(bars, scrolled, strict=True):
+                bar.setValue(value)
+        elif sa is not None:  # from the header row (the title lines above it a scroll away), its first row chosen
+            first = min(max(sa.layout.data_start - sa.raw.row_offset, 0), self.model.rowCount() - 1)
+            chosen_index = self.proxy.mapFromSource(self.model.index(first, STATUS_COLUMN))
+            self.table.selectionModel().setCurrentIndex(chosen_index, QItemSelectionModel.SelectionFlag.NoUpdate)
+            header = max(sa.layout.header_row - sa.raw.row_offset, 0)  # once the table has its height (laid out)
+            QTimer.singleShot(0, lambda raw=sa.raw: self._open_at(raw, header))
+        self._raw = sa.raw if sa is not None else None
+        self._show_detail()
+
+    def _open_at(self, raw: object, row: int) -> None:
+        if raw is self._raw:  # (still the sheet shown)
+            top = self.proxy.mapFromSource(self.model.index(row, 0))
+            self.table.scrollTo(top, QAbstractItemView.ScrollHint.PositionAtTop)
+
+    def wanted_height(self, rows: int = 24) -> int:
+        """The height that shows the header row and up to ``rows`` rows below it, the column headers, the scroll
+        bar and the line under the table (the dialog shares its height by it)."""
+        t, sa = self.table, self.model.sheet
+        first = max(sa.layout.header_row - sa.raw.row_offset, 0) if sa is not None else 0
+        shown = min(max(self.proxy.rowCount() - first, 1), rows)
+        head = max(t.horizontalHeader().height(), t.horizontalHeader().sizeHint().height())
+        table = head + shown * t.verticalHeader().defaultSectionSize()
+        table += t.horizontalScrollBar().sizeHint().height() + 2 * t.frameWidth()
+        spacing = layout.spacing() if (layout := self.layout()) is not None else 0
+        return table + spacing + self.detail.heightForWidth(max(self.width(), 400))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._show_detail()
+        super().changeEvent(event)
+
+    def _show_detail(self, current: QModelIndex | None = None) -> None:
+        """ "Row 4: Update: …" in full for the chosen row, else how to have it."""
+        index = self.proxy.mapToSource(current if current is not None else self.table.currentIndex())
+        text = self.model.data(self.model.index(index.row(), STATUS_COLUMN), Qt.ItemDataRole.ToolTipRole)
+        if index.isValid() and text:
+            row = self.model.headerData(index.row(), Qt.Orientation.Vertical)
+            self.detail.setText(self.tr("Row %1: %2").replace("%1", str(row)).replace("%2", text))
+        else:
+            self.detail.setText(self.tr("Click a row to read here all that will happen to it."))
 
     def set_mode(self, mode: int) -> None:
         """All rows, rows with problems, or rows that change (the dialog's "Show:" choice)."""
@@ -87,12 +146,13 @@ class SheetPreview(QWidget):
             self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def _fit_columns(self, sa: SheetAnalysis | None) -> None:
-        """Widths from the header and the first data rows (a merged title would widen column A)."""
+        """Widths from the header and the first data rows (a merged title, a note under the table would widen
+        column A)."""
         if sa is None:
             return
         metrics = self.table.fontMetrics()
         first = max(sa.layout.header_row - sa.raw.row_offset, 0)
-        sample = range(first, min(first + 200, self.model.rowCount()))
+        sample = [r for r in range(first, min(first + 200, self.model.rowCount())) if self.model.row_kind(r) != "note"]
         for c in range(self.model.columnCount()):
             texts = [str(self.model.headerData(c, Qt.Orientation.Horizontal) or "")]
             texts += [str(self.model.data(self.model.index(r, c)) or "") for r in sample]
