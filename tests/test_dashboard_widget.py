@@ -313,6 +313,10 @@ def test_screenshot_at_1366_by_768(qtbot, demo_ctx: AppContext, artifacts: Path,
         assert widget.tiles["yoy"].value.text() == "▲ +12.0%"
         assert widget.tiles["projects"].caption.text() == ("项目数" if lang == "zh" else "Projects")
         qtbot.wait(100)  # let the relayout after new label texts happen before the picture
+        for name in ("sectors", "districts", "pipeline"):  # the value axes' titles whole, not "Completed Jan…ep"
+            item = widget.panels[name].item
+            for axis in (item.left_value, item.right_value):
+                assert axis.label.toPlainText().strip() == axis.labelText, (name, axis.label.toPlainText())
         window.grab().save(str(artifacts / f"dashboard-{lang}.png"))
     finally:
         QApplication.instance().removeTranslator(translator)

@@ -41,7 +41,7 @@ def test_the_changes_tab_lists_who_changed_what(make_window, ctx: AppContext, tr
     detail = page.detail
     detail.tabs.setCurrentIndex(3)
     log = detail.changes
-    assert detail.tabs.tabText(3) == "Changes"
+    assert detail.tabs.tabToolTip(3) == "Changes"  # (the tab's name, or "Log" in a narrow pane)
     rows = _cells(log.table)
     assert len(rows) == 5  # created, planned investment, officer, status, March's investment
     # in the pane: the change, then who and the action under it; labels and sentences capitalised
@@ -57,7 +57,7 @@ def test_the_changes_tab_lists_who_changed_what(make_window, ctx: AppContext, tr
     assert cells[0][2:] == ["Edit", "Completed investment 2024-03: (none) → 20,000,000 yuan"]
     assert cells[-1][2:] == ["Created", "Project created"] and shown.windowTitle() == "Change log: 端州智能装备项目"
     translations.switch("zh")
-    assert detail.tabs.tabText(3) == "修改留痕"
+    assert detail.tabs.tabText(3) == detail.tabs.tabToolTip(3) == "修改留痕"
     rows = _cells(log.table)
     assert any(r[1].startswith("项目状态：签约 → 在建\n") for r in rows) and rows[-1][1].startswith("项目新建\n")
     cells = _cells(shown.table)
@@ -206,3 +206,29 @@ def test_a_refusal_names_the_colleagues_import_inside_its_sentence(ctx: AppConte
         show_error(None, refused.value)
     assert re.search(r" by [^ ,]+ \(import of 高要区清单\.xlsx\) — Notes: \(none\) → 土地已摘牌$", shown[0]), shown
     assert re.search(r"（UTC），[^，]+，导入“高要区清单\.xlsx” — 备注：（空） → 土地已摘牌$", shown[1]), shown
+
+
+def test_a_project_without_recorded_changes_says_so(make_window, demo_ctx: AppContext, translations, qtbot) -> None:
+    """The demo's projects were never edited here: the Changes tab and its window say there is
+    nothing recorded yet, instead of an empty table; the first edit is listed in their place."""
+    window = make_window(demo_ctx)
+    page = window.projects
+    first = page.visible_rows()[0]
+    page.table.select_ids([first.id])
+    log = page.detail.changes
+    page.detail.tabs.setCurrentWidget(log)
+    assert log.entries == []
+    assert log.no_changes.isVisible() and not log.table.isVisible()
+    assert log.no_changes.text().startswith("No changes have been recorded for this project yet.")
+    shown = log.open_window()  # (a child of the main window, closed with it)
+    assert shown.no_changes.isVisible() and not shown.table.isVisible()
+    translations.switch("zh_CN")
+    assert log.no_changes.text().startswith("该项目尚无修改记录")
+    assert shown.no_changes.text() == log.no_changes.text()
+    edit = demo_ctx.projects.get(first.id)
+    edit.officer = "王芳"
+    demo_ctx.projects.update(edit)
+    page.detail.refresh()
+    assert not log.no_changes.isVisible() and log.table.isVisible() and log.table.rowCount() == 1
+    assert not shown.no_changes.isVisible() and shown.table.rowCount() == 1
+    shown.close()

@@ -127,6 +127,27 @@ def test_print_shows_the_summaries_and_asks_for_a_printer(make_window, demo_ctx:
     assert asked and asked[0].windowTitle()  # Qt's print dialog, answered "Cancel"
 
 
+def test_the_first_print_from_the_projects_tab_opens_the_dialog_when_the_pages_are_ready(
+    make_window, demo_ctx: AppContext, qtbot
+) -> None:
+    """Ctrl+P before the Summaries tab was ever shown: the pages are prepared first, then Qt's print
+    dialog opens by itself, once — the request is not dropped for a "try again"."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    window = make_window(demo_ctx)
+    assert window.summaries.widget is None or window.summaries.widget.document() is None
+    asked = when_modal(lambda d: d.reject(), kind=QPrintDialog, timeout=60)
+    window.actions_.print_.trigger()
+    widget = window.summaries.widget
+    assert window.tabs.currentWidget() is window.summaries and widget.is_building()
+    assert "the print dialog opens when they are ready" in widget.status_label.text()
+    qtbot.waitUntil(lambda: bool(asked), timeout=60_000)
+    assert asked[0].windowTitle() and widget.document() is not None
+    again = when_modal(lambda d: d.reject(), kind=QPrintDialog, timeout=1)
+    qtbot.wait(1200)
+    assert again == []  # asked once, answered once
+
+
 def test_help_menu_user_guide_and_about(make_window, demo_ctx: AppContext, qtbot, artifacts) -> None:
     from PySide6.QtWidgets import QApplication
 

@@ -85,7 +85,6 @@ ENGLISH_QUOTES_CHINESE: dict[tuple[str, str], str] = {
 # the month as a number where English names it, and leaves out a year or period that 上年同期 /
 # 累计 already says. (A placeholder only one language has is otherwise a mistake.)
 FEWER_PLACEHOLDERS: dict[tuple[str, str], str] = {
-    ("charts", "bars.ytd"): "累计完成 says the period",
     ("charts", "tip.month"): "上年同月 names the prior month",
     ("charts", "tip.ytd"): "上年同期 names the prior year",
     ("charts", "tip.prior"): "上年同期 names the year",

@@ -27,7 +27,8 @@ def clipped(root: QWidget) -> list[str]:
                 continue
             if w.sizePolicy().horizontalPolicy().name == "Ignored":
                 continue  # (clips on purpose; the tooltip has it all)
-            need = w.fontMetrics().horizontalAdvance(w.text().replace("&", "")) + w.margin() * 2
+            lines = w.text().replace("&", "").split("\n")  # (broken into lines by the app: the widest counts)
+            need = max(w.fontMetrics().horizontalAdvance(line) for line in lines) + w.margin() * 2
             if w.width() + 1 < need:
                 found.append(f"label {w.text()!r}: {w.width()} < {need}")
         elif isinstance(w, QAbstractButton) and w.text() and w.width() + 1 < w.minimumSizeHint().width():

@@ -261,6 +261,16 @@ Details are in the log file. Your data was not changed by it.</source>
         <translation>投资</translation>
     </message>
     <message>
+        <source>Money</source>
+        <comment>the Investment tab, where its name does not fit</comment>
+        <translation>投资</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <comment>the Changes tab, where its name does not fit</comment>
+        <translation>留痕</translation>
+    </message>
+    <message>
         <source>Completed investment by month (%1)</source>
         <translation>月度完成投资（%1）</translation>
     </message>

@@ -111,8 +111,16 @@
         <translation>全部项目（项目列表未筛选）</translation>
     </message>
     <message>
-        <source>The pages are still being prepared; try again in a moment.</source>
-        <translation>页面仍在生成中，请稍后再试。</translation>
+        <source>Preparing the pages; the print preview opens when they are ready.</source>
+        <translation>正在生成页面，生成后即打开打印预览。</translation>
+    </message>
+    <message>
+        <source>Preparing the pages; the print dialog opens when they are ready.</source>
+        <translation>正在生成页面，生成后即打开打印对话框。</translation>
+    </message>
+    <message>
+        <source>Preparing the pages; you choose where to save the PDF when they are ready.</source>
+        <translation>正在生成页面，生成后即可选择 PDF 的保存位置。</translation>
     </message>
 </context>
 <context>

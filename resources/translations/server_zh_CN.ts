@@ -28,6 +28,10 @@
         <translation>时间（UTC）</translation>
     </message>
     <message>
+        <source>No changes have been recorded for this project yet. Edits, status changes, imports and undos will be listed here.</source>
+        <translation>该项目尚无修改记录。今后的编辑、状态变更、导入和撤销都会列在这里。</translation>
+    </message>
+    <message>
         <source>Change</source>
         <translation>修改内容</translation>
     </message>

@@ -81,7 +81,7 @@ def _ytd_bars(f: DashboardFigures, lang: str, unit: Unit, rows: int | None, dim:
         title=t(f"{dim}.title", lang, period=period),
         note=chart_note(f, lang),
         unit=unit,
-        left=Axis(t("bars.ytd", lang, period=period, unit=u), Kind.MONEY),
+        left=Axis(t("bars.ytd", lang, unit=u), Kind.MONEY),
         right=Axis(t("bars.yoy", lang), Kind.PCT),
         right_role="updown",
         rows=tuple(out),

@@ -30,7 +30,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "yoy.monthly": ("Monthly YoY", "当月同比"),
     "yoy.ytd": ("Year-to-date YoY", "累计同比"),
     "axis.pct": ("Growth, %", "增速（%）"),
-    "bars.ytd": ("Completed {period}, {unit}", "累计完成（{unit}）"),
+    # (the title and the legend name the period: on the axis it ran past a 1366 screen's panel)
+    "bars.ytd": ("Completed YTD, {unit}", "累计完成（{unit}）"),
     "bars.yoy": ("Year on year, %", "同比（%）"),
     "legend.ytd": ("Completed {period}", "{period}累计完成"),
     "legend.up": ("growth", "增长"),

@@ -107,7 +107,7 @@ def write(
         store.insert_status_changes(change.status_changes, bump=False, first=n)
         store.bump_activity((r[1], r[4]) for r in change.status_changes[n:])
         report(len(inserted) + len(after), "records")
-        _investment(analysis, store, change, start, inserted, after)
+        _investment(analysis, store, change, start, inserted, after, report)
         _plans(analysis, store, change, start)
         if analysis.mode == "replace":
             from zqtracker.storage.transfer import fingerprint
@@ -204,6 +204,7 @@ def _investment(
     start: list[int],
     inserted: list[tuple],
     after: list[tuple],
+    report: Callable[[int, str], None],
 ) -> None:
     if not analysis.records:
         return
@@ -227,7 +228,8 @@ def _investment(
             old = stored[(pid, y, m)]
             before.append((pid, y, m, old[0], old[1], old[2], old[3]))
             existing.add((pid, y, m))
-    store.put_investment(rows, existing)
+    done = len(inserted) + len(after)  # the step's progress goes on from the projects written before it
+    store.put_investment(rows, existing, lambda written: report(done + written, "records"))
     change.investment_after, change.investment_before = rows, before
 
 

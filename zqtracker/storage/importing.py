@@ -34,6 +34,8 @@ from zqtracker.storage.tables import (
     SectorRow,
 )
 
+RECORDS_PER_REPORT = 20_000  # monthly records written between two progress reports
+
 
 @dataclass
 class ImportChange:
@@ -286,9 +288,18 @@ class ImportStore:
             raise RuntimeError(f"{copied} first status changes copied for {len(rows)} projects")
         return True
 
-    def put_investment(self, rows: Sequence[tuple], existing: set[tuple[int, int, int]]) -> None:
+    def put_investment(
+        self,
+        rows: Sequence[tuple],
+        existing: set[tuple[int, int, int]],
+        progress: Callable[[int], None] | None = None,
+    ) -> None:
         """(pid, y, m, amount, sid, did[, first_month]): updates where the month exists, inserts
-        elsewhere. first_month (absent or None: the month alone) is the first month of a span."""
+        elsewhere. first_month (absent or None: the month alone) is the first month of a span.
+        ``progress`` is told how far it is, in rows of ``rows``, every RECORDS_PER_REPORT rows: an
+        import's longest step (200k months: 1 s) moves its bar and can be cancelled part way. The
+        inserts count for half of theirs, the indexes and audit rows written after them (as long
+        again) for the other half."""
         rows = [r if len(r) > 6 else (*r, None) for r in rows]
         if existing:
             updates = [(r[3], r[4], r[5], r[6], r[0], r[1], r[2]) for r in rows if (r[0], r[1], r[2]) in existing]
@@ -301,12 +312,19 @@ class ImportStore:
             ("project_id", "year", "month"),
             updates,
         )
+        if progress is not None and updates:
+            progress(len(updates))
         with self.ops.bulk("investment_records", len(inserts)):
-            self.ops.insert(
-                "investment_records",
-                ("project_id", "year", "month", "amount", "sector_id", "district_id", "first_month"),
-                inserts,
-            )
+            for lo in range(0, len(inserts), RECORDS_PER_REPORT):
+                self.ops.insert(
+                    "investment_records",
+                    ("project_id", "year", "month", "amount", "sector_id", "district_id", "first_month"),
+                    inserts[lo : lo + RECORDS_PER_REPORT],
+                )
+                if progress is not None:
+                    progress(len(updates) + min(lo + RECORDS_PER_REPORT, len(inserts)) // 2)
+        if progress is not None and inserts:
+            progress(len(rows))
         latest: dict[int, int] = {}  # project → its latest year*100+month among these rows
         get = latest.get
         for r in rows:

@@ -13,11 +13,13 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from zqtracker.domain.history_words import action_in_sentence, action_text, field_text, value_text
 from zqtracker.services.history import ChangeRow
+from zqtracker.ui.palette import muted_style
 from zqtracker.ui.translations import ui_lang
 
 
@@ -59,6 +62,33 @@ def _table(columns: int) -> QTableWidget:
     return table
 
 
+class _NoChanges(QLabel):
+    """Said instead of an empty table: a project nobody has changed since the audit trail began."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("no_changes")
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.hide()
+
+    def follow(self, table: QTableWidget, empty: bool) -> None:
+        """Shown (and the table hidden) when there is nothing to list; worded in the current language."""
+        self.setText(
+            QCoreApplication.translate(
+                "ChangeLogView",
+                "No changes have been recorded for this project yet. Edits, status changes, imports and undos "
+                "will be listed here.",
+            )
+        )
+        self.setVisible(empty)
+        table.setVisible(not empty)
+
+    def follow_palette(self, palette: QPalette) -> None:
+        """Muted in the owner's palette (a dark one too); its own changes with the style sheet."""
+        self.setStyleSheet(muted_style(palette))
+
+
 def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
     table.setRowCount(len(rows))
     for i, cells in enumerate(rows):
@@ -83,8 +113,11 @@ class ChangeLogView(QWidget):
         self.open_button = QPushButton()
         self.open_button.setObjectName("open_change_log")
         self.open_button.clicked.connect(self.open_window)
+        self.no_changes = _NoChanges()
+        self.no_changes.follow_palette(self.palette())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.no_changes, 1)  # (one of the two is shown)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.window_: ChangeLogWindow | None = None
@@ -107,6 +140,7 @@ class ChangeLogView(QWidget):
              for e in self.entries],
         )  # fmt: skip
         self.open_button.setEnabled(bool(self.entries))
+        self.no_changes.follow(self.table, bool(self.subject) and not self.entries)
         if self.window_ is not None:
             self.window_.show_entries(self.entries, self.subject)
 
@@ -127,6 +161,8 @@ class ChangeLogView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
             self.show_changes(self._rows, self.subject)
+        elif event.type() == QEvent.Type.PaletteChange:
+            self.no_changes.follow_palette(self.palette())
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
@@ -155,7 +191,10 @@ class ChangeLogWindow(QDialog):
         header.setSectionResizeMode(self.COL_CHANGE, QHeaderView.ResizeMode.Stretch)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
+        self.no_changes = _NoChanges()
+        self.no_changes.follow_palette(self.palette())
         layout = QVBoxLayout(self)
+        layout.addWidget(self.no_changes, 1)  # (one of the two is shown)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.resize(960, 560)  # inside a 1366×768 screen with its taskbar
@@ -169,11 +208,14 @@ class ChangeLogWindow(QDialog):
         # the action as wide as its words, up to a third of the window (an import names its file)
         self.table.resizeColumnToContents(self.COL_ACTION)
         self.table.setColumnWidth(self.COL_ACTION, min(self.table.columnWidth(self.COL_ACTION), self.width() // 3))
+        self.no_changes.follow(self.table, not entries)
         self._retitle()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self.no_changes.follow_palette(self.palette())
         super().changeEvent(event)
 
     def _retitle(self) -> None:
@@ -186,6 +228,7 @@ class ChangeLogWindow(QDialog):
         self.table.setHorizontalHeaderLabels(
             [self.tr("When (UTC)"), self.tr("Who"), self.tr("Action"), self.tr("Change")]
         )
+        self.no_changes.follow(self.table, not self.entries)
         self._retitle()
 
 

@@ -89,34 +89,17 @@ class DetailPane(QWidget):
         if self.tabs is not None:
             return self.tabs
         # Imported here: the tabs are built on the first selection, after the launch.
-        from PySide6.QtWidgets import (
-            QAbstractItemView,
-            QFormLayout,
-            QHeaderView,
-            QScrollArea,
-            QSpinBox,
-            QTableWidget,
-            QTabWidget,
-        )
+        from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSpinBox, QTableWidget, QTabWidget
 
+        from zqtracker.ui.detail_form import DetailForm
         from zqtracker.ui.investment_grid import AnnualPlanModel, GridView, MonthlyInvestmentModel
+        from zqtracker.ui.pane_tabs import TabNames
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self._overview = QWidget()
-        self._form = QFormLayout(self._overview)
-        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._values: dict[str, QLabel] = {}
-        self._labels: dict[str, QLabel] = {}
-        for name in (*_OVERVIEW_FIELDS, "intensity"):
-            label, value = QLabel(), QLabel()
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self._form.addRow(label, value)
-            self._labels[name], self._values[name] = label, value
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self._overview)
+        self._tab_names = TabNames(self.tabs)  # (shorter in a narrow pane)
+        self.details = DetailForm((*_OVERVIEW_FIELDS, "intensity"))
+        self._values, self._labels = self.details.values, self.details.labels
 
         self.history = QTableWidget(0, 4)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -164,7 +147,7 @@ class DetailPane(QWidget):
         money_layout.addWidget(self.grid_problem)
         money_layout.addWidget(self.grid_hint)
 
-        self.tabs.addTab(scroll, "")
+        self.tabs.addTab(self.details, "")
         self.tabs.addTab(self.history, "")
         self.tabs.addTab(money, "")
         from zqtracker.ui.change_log import ChangeLogView
@@ -294,6 +277,7 @@ class DetailPane(QWidget):
         for name in ("planned_investment", "expected_annual_output", "expected_annual_tax", "since_start_amount"):
             amount = getattr(p, name)
             self._values[name].setToolTip("" if amount is None else self.tr("%s yuan (exact)") % fmt.yuan(amount))
+        self.details.fit()
 
     def _since_start_text(self, p: Project, lang: str) -> str:
         """ "3.20亿元 (26.7% of planned), through Oct 2023": 自开工累计 with its month and share."""
@@ -357,15 +341,21 @@ class DetailPane(QWidget):
         if self.tabs is None:
             return
         lang = ui_lang()
-        for name, label in self._labels.items():
+        for name in self._labels:
             if name == "intensity":
-                label.setText(self.tr("Intensity (10k yuan/mu)"))
+                self.details.set_label(name, self.tr("Intensity (10k yuan/mu)"))
             else:
-                label.setText(field_label(name, lang))
-        self.tabs.setTabText(0, self.tr("Details"))
-        self.tabs.setTabText(1, self.tr("History"))
-        self.tabs.setTabText(2, self.tr("Investment"))
-        self.tabs.setTabText(3, self.changes.title())
+                self.details.set_label(name, field_label(name, lang))
+        details, history = self.tr("Details"), self.tr("History")
+        self._tab_names.set_names(
+            [
+                (details, details),
+                (history, history),
+                (self.tr("Investment"), self.tr("Money", "the Investment tab, where its name does not fit")),
+                (self.changes.title(), self.tr("Log", "the Changes tab, where its name does not fit")),
+            ]
+        )
+        self.details.fit()
         unit = self._fmt.unit_label
         self.monthly_caption.setText(self.tr("Completed investment by month (%1)").replace("%1", unit))
         self.plans_caption.setText(self.tr("Annual plans (%1)").replace("%1", unit))

@@ -6,6 +6,7 @@ from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QItemSelectionMod
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
+from zqtracker.ui.column_room import ColumnRoom
 from zqtracker.ui.project_model import ProjectTableModel
 
 HEADER_PADDING = 26  # the header's margins and its sort arrow
@@ -54,6 +55,7 @@ class ProjectTableView(QTableView):
         # until the user sizes a column or a saved layout is restored.
         self._auto_widths = True
         self._fitting = False
+        self._room = ColumnRoom(self, model, CELL_PADDING)  # for districts and sectors longer than usual
         header.sectionResized.connect(self._on_section_resized)
         self.fit_columns()
         self.setSortingEnabled(True)
@@ -65,6 +67,7 @@ class ProjectTableView(QTableView):
     def _connect_signals(self) -> None:
         self._model.modelAboutToBeReset.connect(self._keep_selection)
         self._model.modelReset.connect(self._restore_selection)
+        self._model.modelReset.connect(self._on_model_reset)
         self.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.doubleClicked.connect(self._on_double_clicked)
 
@@ -216,7 +219,8 @@ class ProjectTableView(QTableView):
             self._fitting = False
 
     def _share_spare_width(self) -> None:
-        """Room the default columns leave in a wide window goes to names and enterprises."""
+        """Room the default columns leave in a wide window goes to names and enterprises, then to
+        districts and sectors the default widths cut."""
         header = self.horizontalHeader()
         shown = [i for i in range(header.count()) if not header.isSectionHidden(i)]
         spare = self.viewport().width() - sum(header.sectionSize(i) for i in shown) - 2
@@ -228,10 +232,17 @@ class ProjectTableView(QTableView):
             grow = min(int(spare * share), int(base * (most - 1)))
             header.resizeSection(i, base + grow)
             spare -= grow
+        if spare > 0:
+            self._room.give(spare)
 
     def _on_section_resized(self, _index: int, _old: int, _new: int) -> None:
         if not self._fitting:
             self._auto_widths = False  # the user's own widths from now on
+
+    def _on_model_reset(self) -> None:
+        """Rows loaded or changed (not just filtered or sorted): the room follows their values."""
+        if self._room.rows_changed() and self._auto_widths:
+            self.fit_columns()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -10,6 +10,7 @@ writes the same document from the command line.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -68,6 +69,9 @@ class SummariesWidget(QWidget):
         self._operation: Operation | None = None
         self._pending = False
         self._dirty = True
+        # Print, Print preview or Export PDF asked for while the pages were being prepared: done once
+        # they are ready (the first Ctrl+P from another tab starts the build), not dropped.
+        self._requested: Callable[[], None] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REBUILD_DELAY_MS)
@@ -223,6 +227,14 @@ class SummariesWidget(QWidget):
         self.preview.setVisible(not nothing)
         self.empty.setVisible(nothing)
         self.document_ready.emit(len(self._document.pages))
+        if self._requested is not None:
+            QTimer.singleShot(0, self, self._honour_request)  # after the operation has been let go of
+
+    def _honour_request(self) -> None:
+        """Do what was asked for while the pages were being prepared (asked again if they are not yet)."""
+        requested, self._requested = self._requested, None
+        if requested is not None:
+            requested()
 
     def _show_page_count(self) -> None:
         if self._document is None:
@@ -238,9 +250,11 @@ class SummariesWidget(QWidget):
             self.status_label.setText(self.tr("%n page(s)", "", pages))
 
     def _on_build_failed(self, exc: BaseException) -> None:
+        self._requested = None
         self.status_label.setText(self.tr("Could not prepare the view: %1").replace("%1", str(exc)))
 
     def _on_build_cancelled(self) -> None:
+        self._requested = None
         self.status_label.setText(self.tr("Cancelled; the pages shown are the previous ones."))
         self._dirty = True
 
@@ -292,17 +306,23 @@ class SummariesWidget(QWidget):
         )
 
     def print_preview(self) -> None:
-        if self._ready_or_warn():
+        if self._ready_or_wait(
+            self.print_preview, self.tr("Preparing the pages; the print preview opens when they are ready.")
+        ):
             self.output.preview_dialog().exec()
 
     def print_(self) -> None:
         """Choose a printer, then print in the background with a cancellable progress dialog."""
-        if self._ready_or_warn():
+        if self._ready_or_wait(
+            self.print_, self.tr("Preparing the pages; the print dialog opens when they are ready.")
+        ):
             self.output.print_with_dialog()
 
     def export_pdf(self) -> None:
         """Ask where, then write the PDF of the pages on screen."""
-        if self._ready_or_warn():
+        if self._ready_or_wait(
+            self.export_pdf, self.tr("Preparing the pages; you choose where to save the PDF when they are ready.")
+        ):
             self.output.export_pdf(self.suggested_file_name())
 
     def suggested_file_name(self) -> str:
@@ -311,10 +331,14 @@ class SummariesWidget(QWidget):
             return f"{o.view.value}-{(o.as_of or date.today()).isoformat()}.pdf"
         return f"{o.view.value}-{o.year}-{o.through:02d}-{o.lang}.pdf"
 
-    def _ready_or_warn(self) -> bool:
+    def _ready_or_wait(self, then: Callable[[], None], waiting: str) -> bool:
+        """True if the pages on screen are up to date; else ``then`` is called once they are (the
+        latest request wins) and the status line says so with ``waiting``."""
         if self._document is not None and not self._dirty and self._operation is None:
+            self._requested = None
             return True
-        self.status_label.setText(self.tr("The pages are still being prepared; try again in a moment."))
         if self._dirty and self._operation is None:
             self.refresh()
+        self._requested = then
+        self.status_label.setText(waiting)
         return False
