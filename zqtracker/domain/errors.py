@@ -48,7 +48,8 @@ class ConcurrentUpdateError(DomainError):
 
     ``what`` says which part was found changed (``project``: its version; ``investment`` /
     ``plan``: a month or a year's amount; ``import``: what an import's analysis relied on;
-    ``database``: anything at all, for an undo that puts whole tables back).
+    ``database``: anything at all, for an undo that puts whole tables back; ``sector`` / ``district`` /
+    ``enterprise``: one an undone import added, used by a colleague's project since — ``detail`` its name).
     """
 
     def __init__(
@@ -82,7 +83,10 @@ class ConcurrentUpdateError(DomainError):
             what = Problem("team_a_project" if self.project_id else "db_what_database").message(lang)
         who = Problem("team_user", params={"user": self.user}) if self.user else Problem("team_someone")
         code = {"undo": "team_undo_refused", "redo": "team_redo_refused"}.get(self.context, "team_changed_meanwhile")
-        return Problem(code, params={"what": what, "who": who.message(lang)}).message(lang)  # (``detail``: logs)
+        if self.context == "undo" and self.what in ("sector", "district", "enterprise"):  # one the import added
+            code = f"undo_ref_used_{self.what}"  # (``detail``: its name; domain/meanwhile_messages.py)
+        params = {"what": what, "who": who.message(lang), "ref": self.detail}
+        return Problem(code, params=params).message(lang)  # (any other ``detail``: for logs)
 
 
 class NotFoundError(DomainError, LookupError):

@@ -30,6 +30,7 @@
 - New enterprises of one file that differ only in their legal form
 - A park named with no place (高新园) in a district column: the district the sheet or the address names
 - A year to date below the one on record for the month before; a 当月 and 1–X月 after months never reported
+- Sectors, districts and enterprises another user added while an import was on its way: used, not new
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from zqtracker.domain.group_messages import GROUP_MESSAGES
 from zqtracker.domain.inside_span_messages import INSIDE_SPAN_MESSAGES
 from zqtracker.domain.kept_messages import KEPT_MESSAGES
 from zqtracker.domain.lone_place_messages import LONE_PLACE_MESSAGES
+from zqtracker.domain.meanwhile_messages import MEANWHILE_MESSAGES
 from zqtracker.domain.name_column_messages import NAME_COLUMN_MESSAGES
 from zqtracker.domain.numeral_messages import NUMERAL_MESSAGES
 from zqtracker.domain.park_messages import PARK_MESSAGES
@@ -94,4 +96,5 @@ TOPICS = (
     ENTERPRISE_FOLD_MESSAGES,
     PARK_MESSAGES,
     YTD_FALL_MESSAGES,
+    MEANWHILE_MESSAGES,
 )

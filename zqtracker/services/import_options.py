@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from zqtracker.domain.errors import DomainError, Problem
+from zqtracker.domain.meanwhile_messages import AddedMeanwhile
 from zqtracker.domain.money import Unit
 from zqtracker.domain.words import Catalogue
 from zqtracker.io.errors import CellProblem, listed_problems
@@ -120,6 +121,8 @@ class ImportResult:
     rounded: list[dict] = field(default_factory=list)  # amounts a spreadsheet program rounded: left as stored
     hidden_rows: list[dict] = field(default_factory=list)  # data rows hidden in the sheet, per sheet (hidden_of)
     struck_rows: list[dict] = field(default_factory=list)  # data rows struck through, per sheet (the same shape)
+    # new references another user added between the analysis and the write: used, not added (import_meanwhile.py)
+    added_meanwhile: AddedMeanwhile | None = None
 
     @property
     def ok(self) -> bool:

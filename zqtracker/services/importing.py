@@ -22,7 +22,7 @@ from zqtracker.io.layout import PROJECTS, UNKNOWN, BookNames, SheetLayout, book_
 from zqtracker.io.plan import PlanBuilder, SheetPlan
 from zqtracker.io.reader import RawSheet, RawWorkbook, read_workbook
 from zqtracker.io.values import fold
-from zqtracker.services import import_apply, import_credit, import_kept
+from zqtracker.services import import_apply, import_credit, import_kept, import_meanwhile
 from zqtracker.services.history import explains_conflicts
 from zqtracker.services.import_analysis import analyse_sheets
 from zqtracker.services.import_changes import changes_of, readded, rounded_of
@@ -331,7 +331,7 @@ class ImportService:
         change.replaced_backup = result.backup if options.mode == "replace" else None
         result.change, result.written = change, True
         result.project_ids = [r[0] for r in change.inserted] + [r[0] for r in change.after]
-        return result
+        return import_meanwhile.settled(result, change)  # new: what it added (a colleague may have added some since)
 
     @staticmethod
     def result_of(analysis: ImportAnalysis) -> ImportResult:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from zqtracker.domain.errors import ConcurrentUpdateError
 from zqtracker.storage import last_activity
 from zqtracker.storage.engine import BATCH
+from zqtracker.storage.import_undo_refs import refuse_if_used
 from zqtracker.storage.importing import ImportChange, ImportStore
 from zqtracker.storage.querying import chunks
 from zqtracker.storage.transfer import fingerprint
@@ -50,6 +51,7 @@ def revert(session: Session, change: ImportChange) -> None:
     if change.after:
         store.update_projects(change.after, change.before)
         store.follow_placements(change.before)
+    refuse_if_used(store, change)  # a sector, district or enterprise it added that a colleague's project uses now
     # a stored enterprise given its credit code by the import has none again (unless changed since: left)
     store._many("UPDATE enterprises SET credit_code = NULL WHERE id = ? AND credit_code = ?", change.codes_given)
     ops.delete_keys("enterprises", ("id",), [(r[0],) for r in change.enterprises])

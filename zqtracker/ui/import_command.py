@@ -39,7 +39,9 @@ class ImportCommand(QUndoCommand):
         self.window, self.stack = window, stack
         self.change: ImportChange = result.change
         self.ids = list(result.project_ids)
-        self.references = bool(result.new_sectors or result.new_districts or result.new_enterprises)
+        self.references = bool(  # (those a colleague added meanwhile too: its projects use them now)
+            result.new_sectors or result.new_districts or result.new_enterprises or result.added_meanwhile
+        )
         self._applied = True  # pushed after the import ran
         self.operation: Operation | None = None  # the undo or redo in progress
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from zqtracker.domain.words import APP
 from zqtracker.io.errors import CellProblem
+from zqtracker.services.import_meanwhile import meanwhile_note
 from zqtracker.services.import_model import ImportAnalysis
 from zqtracker.services.importing import ImportResult
 from zqtracker.ui.import_backup_line import BackupLine
@@ -98,8 +99,9 @@ class ProblemList(QWidget):
             text += " · " + self.tr("New sectors/districts: %1").replace("%1", "、".join(new_refs[:8]))
         self.counts_label.setText(text)
 
-    def show_result(self, result: ImportResult, analysis: ImportAnalysis | None = None) -> None:
-        """What the import did (``analysis``: what it was, for the rows writing figures only), how to undo it,
+    def show_result(self, result: ImportResult, analysis: ImportAnalysis | None = None, lang: str = "en") -> None:
+        """What the import did (``analysis``: what it was, for the rows writing figures only; the sectors,
+        districts and enterprises a colleague added meanwhile, used as they are, in ``lang``), how to undo it,
         and where the backup is (a line of its own: the path elided, copied with a button)."""
         text = self.tr("Imported: %1 new, %2 updated, %3 unchanged, %4 monthly record(s).")
         for i, n in enumerate((result.added, result.updated, result.unchanged, result.investment_records), 1):
@@ -109,6 +111,8 @@ class ProblemList(QWidget):
             text += " " + said.replace("%1", str(n_figures))
         if result.problems:
             text += " " + self.tr("%1 row problem(s) skipped (listed below).").replace("%1", str(len(result.problems)))
+        if result.added_meanwhile is not None:
+            text += " " + meanwhile_note(result.added_meanwhile).message(lang, APP)
         text += " " + self.tr("Undo with Edit › Undo (Ctrl+Z).")
         self.counts_label.setText(text)
         self.backup_line.show_path(str(result.backup) if result.backup is not None else "")
