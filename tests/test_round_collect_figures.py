@@ -281,7 +281,7 @@ def test_a_month_closed_while_its_return_is_being_collected_takes_no_more(demo_c
     RoundService(ctx.database).close(OCT)  # a colleague closes October meanwhile
     with pytest.raises(RoundRefused) as refused:
         collector.apply(ret, accept_open=True)
-    assert refused.value.problem.code == "round_month_closed"
+    assert refused.value.problem.code == "round_month_closed_meanwhile"
     assert records(ctx, pid)[-1][0] == 9  # October's figure never went in after the closing
 
 

@@ -143,3 +143,29 @@ def test_a_district_accounts_dry_run_says_what_the_import_would(team, tmp_path: 
     assert "GY-3" not in {p.code for p in people["analyst"].projects.all_projects()}  # nothing written by either
     code, out = run("--db", people["analyst"].database.url, "import", str(mixed), "--dry-run")
     assert code == 0 and "1 added, 1 updated" in out, out  # an analyst sees every district: no trial needed
+
+
+def test_an_analyst_undoes_their_own_replace_import(team, ctx: AppContext, tmp_path: Path) -> None:  # noqa: F811
+    """The undo puts back every table from the copy made before the import, ids included: it moved
+    no sequence an analyst may only use (was: refused as if a reader or district account, probe40d),
+    and it is still refused once a colleague changed anything since."""
+    from zqtracker.domain.errors import ConcurrentUpdateError
+
+    people, _users = team
+    analyst = people["analyst"]
+    service = ImportService(analyst.database, MappingStore(tmp_path / "m.json"))
+    before = sorted((p.id, p.code) for p in analyst.projects.all_projects())
+    result = service.import_file(listed(tmp_path, "all.xlsx", "四会市", 5), ImportOptions(mode="replace"))
+    assert result.written and len(analyst.projects.all_projects()) == 5
+    service.undo(result.change)
+    assert sorted((p.id, p.code) for p in analyst.projects.all_projects()) == before
+    service.redo(result.change)
+    assert {p.name for p in analyst.projects.all_projects()} == {f"四会市新项目{i}" for i in range(5)}
+    service.undo(result.change)
+    service.redo(result.change)
+    mine = ctx.projects.get(next(p.id for p in ctx.projects.all_projects() if p.name == "四会市新项目0"))
+    mine.notes = "业主单位已更换"  # a colleague's edit since (the owner's account)
+    ctx.projects.update(mine)
+    with pytest.raises(ConcurrentUpdateError):
+        service.undo(result.change)
+    assert len(analyst.projects.all_projects()) == 5 and analyst.projects.get(mine.id).notes == "业主单位已更换"

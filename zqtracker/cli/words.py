@@ -69,6 +69,10 @@ _WORDS: dict[str, tuple[str, str]] = {
         "  第{row}行 {project}在报表下发后已被删除，未导入",
     ),
     "round.imported": ("  Imported.", "  已导入。"),
+    "round.return_refused": (
+        "{file} ({district}): not imported — {reason}",
+        "“{file}”（{district}）：未导入——{reason}",
+    ),
     "round.dry_run": ("  Dry run: nothing written.", "  试运行，未写入。"),
     "round.has_problems": ("  Not imported: the file has problems.", "  有问题，未导入。"),
     "round.undecided": (

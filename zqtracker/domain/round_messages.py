@@ -75,8 +75,18 @@ _ROUND_MESSAGES: dict[str, tuple[str, str]] = {
         "“{file}”是{district}的回表，却填报了其他区域的项目（第{rows}行）；拒绝导入，未写入任何数据",
     ),
     "round_month_closed": (
-        "{round} is closed; reopen it before importing more returns",
-        "{round}已关账；如需再导入回表，请先重新开放",
+        "{file} ({district}): not imported — {round} is closed (since {at}); to collect it, reopen the month "
+        "(zqtracker round close {round} --reopen) and collect the file again",
+        "“{file}”（{district}）：未导入——{round}已关账（{at}）；如需收取，请先重新开放该月"
+        "（zqtracker round close {round} --reopen），再重新收集此文件",
+    ),
+    # read while the month was open, refused at its write: a colleague's close came in between (probe40d)
+    "round_month_closed_meanwhile": (
+        "{file} ({district}): not imported — {round} was closed at {at}, after this return was read and "
+        "before it was written; nothing of it went in. To collect it, reopen the month "
+        "(zqtracker round close {round} --reopen) and collect the file again",
+        "“{file}”（{district}）：未导入——{round}在读取本回表之后、写入之前（{at}）已关账，未写入任何内容。"
+        "如需收取，请先重新开放该月（zqtracker round close {round} --reopen），再重新收集此文件",
     ),
     "round_open_findings": (
         "{file}: {count} finding(s) of the plausibility checks are not decided yet; accept "

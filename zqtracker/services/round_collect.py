@@ -33,6 +33,7 @@ from zqtracker.services.import_model import ImportAnalysis
 from zqtracker.services.importing import ImportOptions, ImportResult, ImportService
 from zqtracker.services.progress import Progress
 from zqtracker.services.round_again import collected_again
+from zqtracker.services.round_closed import closed_refusal
 from zqtracker.services.round_collect_conflict import collect_written
 from zqtracker.services.round_rows import LeftOut, listed_again, missing_rows, takes_month, year_old
 from zqtracker.services.rounds import RoundRefused
@@ -137,8 +138,9 @@ class RoundCollector:
             # the district by its id (checksummed), named as it is now: renamed since, or its name
             # edited in the hidden sheet, its projects stay where they are
             meta = replace(meta, district=part.district)
-            if meta.period in ClosedMonthStore(s).closed():
-                raise RoundRefused("round_month_closed", round=str(meta.period))
+            closed = ClosedMonthStore(s).closed()
+            if meta.period in closed:
+                raise closed_refusal(meta.period, closed[meta.period], name, meta.district, meanwhile=False)
             sent_ids = set(store.sent_projects(info.id, meta.district_id))
             listed = {p.id: p for p in RoundSheetQueries(s).sheet_projects(meta.district_id, meta.period, ids=sent_ids)}
             decisions: dict[tuple[object, str], tuple[str, str]] = {
@@ -317,7 +319,14 @@ class RoundCollector:
             self.decide(ret, f, ACCEPTED, "")
         if any(takes_month(ret, row) for row in ret.rows.rows):
             self.analyse(ret, lang=ret.options.lang)  # an accepted disagreement: 当月 is the month's figure
-        result = collect_written(self.imports, ret.analysis, ret.options, progress)  # (told if just collected)
+        try:
+            result = collect_written(self.imports, ret.analysis, ret.options, progress)  # (told if just collected)
+        except RoundRefused as exc:  # closed by a colleague since the return was read: said naming it
+            if exc.problem.code != "round_month_closed":
+                raise
+            with self.db.session() as s:
+                at = ClosedMonthStore(s).closed().get(ret.period)
+            raise closed_refusal(ret.period, at, ret.path.name, ret.district, meanwhile=True) from None
         if result.written or (not ret.analysis.problems and not ret.analysis.has_work):
             new_ids = [r[0] for r in result.change.inserted] if result.change is not None else []
             with self.db.session() as s:

@@ -182,8 +182,11 @@ class PostgresOps(EngineOps):
 
     def after_explicit_ids(self, table: str) -> None:
         """The sequence moves past the largest id, never back (ids handed out and since deleted,
-        as by an undone import, stay spent: a redo puts them back)."""
+        as by an undone import, stay spent: a redo puts them back). Only when it is behind: setval
+        needs UPDATE on the sequence, which an analyst has not (USAGE hands out ids), and the undo of
+        a replace import puts back rows of this very database, whose ids the sequence has passed."""
         self.conn.exec_driver_sql(
-            f"SELECT setval(s::regclass, GREATEST((SELECT COALESCE(max(id), 0) FROM {table}), "
-            f"COALESCE(pg_sequence_last_value(s::regclass), 0), 1)) FROM pg_get_serial_sequence('{table}', 'id') AS s"
+            f"SELECT setval(s::regclass, t.top) FROM pg_get_serial_sequence('{table}', 'id') AS s, "
+            f"(SELECT max(id) AS top FROM {table}) AS t "
+            "WHERE t.top > COALESCE(pg_sequence_last_value(s::regclass), 0)"
         )

@@ -148,6 +148,7 @@ def run_collect(args: argparse.Namespace, console: Console) -> int:
 
 
 def _collect(args: argparse.Namespace, console: Console) -> int:
+    from zqtracker.cli.commands.round_refused import refused_report
     from zqtracker.io.errors import WorkbookRefused
     from zqtracker.services import interrupts, round_rows
     from zqtracker.services.round_collect import ACCEPTED, SENT_BACK, RoundCollector
@@ -181,30 +182,37 @@ def _collect(args: argparse.Namespace, console: Console) -> int:
                 if ret.collected_on is not None:  # the same return again: one line, nothing to analyse or write
                     reports.append(_collected_report(ret, lang))
                     continue
-                ret.links = links
-                collector.analyse(ret, lang=lang)
-                if back:
-                    for f in ret.findings:
-                        sent = ret.sent.get(f.project_id) if f.project_id is not None else None
-                        if sent is not None and (str(sent.id) in back or (sent.code or "") in back):
-                            collector.decide(ret, f, SENT_BACK, args.note)
+                try:  # a return refused on its own (its month closed meanwhile …): named, the others kept
+                    ret.links = links
                     collector.analyse(ret, lang=lang)
-                open_left = ret.open_findings
-                written = False
-                redone = 0 if args.again else round_rows.redone(ret)
-                if redone:  # figures on record changed: a corrected return — or another month's workbook re-used
-                    console.error(console.say("round.again", file=ret.path.name, round=str(ret.period), count=redone))
-                    worst = max(worst, ExitCode.INVALID_INPUT)
-                elif not args.dry_run and not ret.problems and (args.accept or not open_left):
-                    if args.accept:
-                        for f in open_left:
-                            collector.decide(ret, f, ACCEPTED, args.note)
-                    result = collector.apply(ret, on=args.on)
-                    written = result.written
-                code = ExitCode.INVALID_INPUT if ret.problems or (open_left and not args.accept) else ExitCode.OK
-                worst = max(worst, code)
-                reports.append(_collect_report(ret, differences(ret), written, args.dry_run, lang))
-                returns.append(ret)
+                    if back:
+                        for f in ret.findings:
+                            sent = ret.sent.get(f.project_id) if f.project_id is not None else None
+                            if sent is not None and (str(sent.id) in back or (sent.code or "") in back):
+                                collector.decide(ret, f, SENT_BACK, args.note)
+                        collector.analyse(ret, lang=lang)
+                    open_left = ret.open_findings
+                    written = False
+                    redone = 0 if args.again else round_rows.redone(ret)
+                    if redone:  # figures on record changed: a corrected return — or another month's workbook re-used
+                        console.error(
+                            console.say("round.again", file=ret.path.name, round=str(ret.period), count=redone)
+                        )
+                        worst = max(worst, ExitCode.INVALID_INPUT)
+                    elif not args.dry_run and not ret.problems and (args.accept or not open_left):
+                        if args.accept:
+                            for f in open_left:
+                                collector.decide(ret, f, ACCEPTED, args.note)
+                        result = collector.apply(ret, on=args.on)
+                        written = result.written
+                    code = ExitCode.INVALID_INPUT if ret.problems or (open_left and not args.accept) else ExitCode.OK
+                    worst = max(worst, code)
+                    reports.append(_collect_report(ret, differences(ret), written, args.dry_run, lang))
+                    returns.append(ret)
+                except DomainError as exc:
+                    reports.append(refused_report(ret, exc, lang))
+                    console.error(str(reports[-1]["refused"]))
+                    worst = max(worst, ExitCode.REFUSED)
                 if interrupts.release() and ret is not read[-1]:  # a Ctrl-C while this file's import committed
                     raise KeyboardInterrupt
         except KeyboardInterrupt:  # the file being imported rolled back, the rest not started; those done kept
