@@ -78,6 +78,10 @@ def test_each_check_fires_on_its_case_only() -> None:
     assert "idle_under_construction" in _checks(_row(), idle)  # August, September and October empty
     assert "idle_under_construction" not in _checks(_row(this_month=5 * WAN), idle)
     assert "idle_under_construction" not in _checks(_row(status_after=Status.IN_PRODUCTION), idle)
+    # a listed project under construction with no month on record at all is idle too (probe40e); a new
+    # project of the return (no id yet) has no months to be idle in (probe40b F6)
+    assert "idle_under_construction" in _checks(_row(), _history({}))
+    assert "idle_under_construction" not in _checks(Reported(None, 9, "新增项目", "新项目"), _history({}))
 
 
 def test_likely_unit_is_the_one_that_makes_the_month_usual() -> None:

@@ -85,10 +85,9 @@ def check_row(row: Reported, history: History, figure: MonthFigure, period: Peri
     if old is not None and new is not None and old.is_pipeline and new.is_pipeline and new.order < old.order:
         add("status_backwards", before=old.value, after=new.value)
     effective = new or old
-    # idle: months on record, none with investment lately — a project with no month on record before
-    # this return (a new one) has no idle months to speak of (probe40b F6)
-    known = any((y, m) < (period.year, period.month) for y, m in history.records)
-    if effective is Status.UNDER_CONSTRUCTION and (amount or 0) == 0 and known:
+    # idle: no investment lately — a listed project, with months on record or none; a new project of the
+    # return has no months to speak of (probe40b F6; a listed one with none is still idle: probe40e)
+    if effective is Status.UNDER_CONSTRUCTION and (amount or 0) == 0 and row.project_id is not None:
         idle = [period]
         p = period
         for _ in range(IDLE_MONTHS - 1):
