@@ -161,3 +161,28 @@ def test_the_year_to_date_alone_below_the_stored_one_names_the_project_and_the_c
     assert "：5,100 — " in line and f"{A}：1–9月累计 5,100万元（51,000,000元）小于已存的 1–8月累计 5,200万元" in line, (
         line
     )
+
+
+def test_an_earlier_month_above_the_later_one_on_record_names_the_project_and_the_figures_as_shown(
+    db_url: str, tmp_path: Path
+) -> None:
+    """1–8月 5,300万 after a stored 1–9月 5,100万: it said "year to date through 2026-08 (53,000,000 yuan) is above
+    the stored year to date through 2026-09 (51,000,000 yuan)" — no project, yuan in a sheet of 万元."""
+
+    def ytd_only(m: int, ytd: int) -> Path:
+        head = ["序号", "项目名称", "建设单位", "所属行业", "建设状态", "计划总投资", f"1-{m}月累计完成投资"]
+        rows = [[f"高要区2026年1-{m}月重点工业项目进展情况表"], ["单位：万元"], head,
+                [1, A, "肇庆市某有限公司", "金属制品业", "在建", 48760, ytd]]  # fmt: skip
+        return write_workbook(tmp_path / f"ytd{m}.xlsx", SheetSpec(f"{m}月", rows))
+
+    imported(db_url, ytd_only(9, 5100))
+    code, out = run("--db", db_url, "--lang", "en", "import", str(ytd_only(8, 5300)), "--json")
+    assert code != ExitCode.OK
+    (problem,) = json.loads(out[out.index("{") :])["skipped"]
+    assert problem["value"] == "5,300", problem
+    assert problem["error"].startswith(
+        f"{A}: the year to date 5,300万元 (¥53,000,000) for months 1–8 is above the 5,100万元 (¥51,000,000) on "
+        "record for months 1–9"
+    ), problem
+    code, zh = run("--db", db_url, "--lang", "zh", "import", str(ytd_only(8, 5300)))
+    assert f"{A}：1–8月累计 5,300万元（53,000,000元）大于已存的 1–9月累计 5,100万元（51,000,000元）" in zh, zh

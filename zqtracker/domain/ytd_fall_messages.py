@@ -55,6 +55,17 @@ _YTD_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
         "{project}: the year to date {ytd} for months 1–{month} " + _ON_RECORD_EN + ". " + _STORED_HIGH_EN,
         "{project}：1–{month}月累计 {ytd}" + _ON_RECORD_ZH + "。" + _STORED_HIGH_ZH,
     ),
+    # an earlier month's report above the year to date on record for a later month (probe40a's left-over)
+    "ytd_above_stored_later": (
+        "{project}: the year to date {ytd} for months 1–{month} is above the {later} on record for months "
+        "1–{later_month}: a year to date cannot fall, so either this figure or the stored months 1–{later_month} is "
+        "wrong. If this row's year to date is wrong, correct it and import again; if the stored months "
+        "1–{later_month} are too low, import their corrected report first (or correct them in the project's detail "
+        "pane), then this file again",
+        "{project}：1–{month}月累计 {ytd}大于已存的 1–{later_month}月累计 {later}：累计数不会减少，本行累计数与"
+        "已存的 1–{later_month}月必有一个有误。如本行累计数有误，请更正后重新导入；如已存的 1–{later_month}月偏低，"
+        "请先导入更正后的 1–{later_month}月报表（或在项目详情中更正），再导入本文件",
+    ),
     # below a year to date the file itself gives for an earlier month (another column or sheet of it)
     "ytd_below_earlier": (
         "{project}: the year to date {ytd} through {year}-{month:02d} is below the year to date {before} through "

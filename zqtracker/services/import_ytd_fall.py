@@ -53,6 +53,8 @@ def with_month(
 def derived_fall(p: Problem, project: str, stored: list[InvestmentRecord], reported: dict, factor: int) -> Problem:
     """derive_from_ytd's ytd_decrease (its figures in yuan, no project) as this row's: below the stored year to date
     of the month before, or below the file's own; any other problem as it is."""
+    if p.code == "ytd_above_later":
+        return _above_later(p, project, stored, reported, factor)
     if p.code != "ytd_decrease":
         return p
     y, m, prev, value, previous = (p.params[k] for k in ("year", "month", "previous_month", "value", "previous"))
@@ -61,6 +63,18 @@ def derived_fall(p: Problem, project: str, stored: list[InvestmentRecord], repor
     said = fall_said(project, (y, m, prev), value, previous, factor)
     on_record = prev not in reported and ytd_points(stored).get(prev) == previous
     return Problem("ytd_below_stored" if on_record else "ytd_below_earlier", "amount", said)
+
+
+def _above_later(p: Problem, project: str, stored: list[InvestmentRecord], reported: dict, factor: int) -> Problem:
+    """ytd_above_later (a report of an earlier month above the stored year to date of a later one; its figures in
+    yuan, no project) as this row's, when the later figure is on record; else as it is."""
+    y, m, later_month, value, later = (p.params[k] for k in ("year", "month", "later_month", "value", "later"))
+    assert isinstance(later, int) and isinstance(value, int)
+    if later_month in reported or ytd_points(stored).get(later_month) != later:
+        return p
+    said = {"project": project, "year": y, "month": m, "later_month": later_month}
+    return Problem("ytd_above_stored_later", "amount", said | {"ytd": SheetFigure(value, factor),
+                                                               "later": SheetFigure(later, factor)})  # fmt: skip
 
 
 def row_project(ctx: Context, sa: SheetAnalysis, target: int, k: int) -> str:
