@@ -16,8 +16,11 @@ io/export_cells.py.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import zipfile
 from pathlib import Path
+from types import TracebackType
 
 import xlsxwriter
 import xlsxwriter.exceptions
@@ -55,9 +58,13 @@ class ExportWorkbook:
     def close(self) -> None:
         try:
             self.wb.close()
-        except xlsxwriter.exceptions.FileCreateError as exc:
+        except xlsxwriter.exceptions.FileCreateError as exc:  # (a full disk part way through the package too)
             cause = exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else None
+            _close_zips((cause or exc).__traceback__)
             raise cause or OSError(str(exc)) from exc
+        except OSError as exc:
+            _close_zips(exc.__traceback__)
+            raise
 
     def discard(self) -> None:
         """Drop a workbook that will not be closed (cancel, failure): constant-memory mode keeps
@@ -71,3 +78,17 @@ class ExportWorkbook:
                     os.unlink(name)
             except OSError:
                 pass
+
+
+def _close_zips(tb: TracebackType | None) -> None:
+    """xlsxwriter leaves its ZipFile open when a write into it fails (a full disk): the ZipFile's __del__ would
+    then write to the full disk again and print a traceback ("Exception ignored in ZipFile.__del__", probe40f)
+    after our sentence. Its file is closed here, its error dropped (the first one is said), and the ZipFile
+    told so (``fp`` None: its close does nothing)."""
+    while tb is not None:
+        for value in list(tb.tb_frame.f_locals.values()):
+            if isinstance(value, zipfile.ZipFile) and value.fp is not None:
+                fp, value.fp = value.fp, None
+                with contextlib.suppress(OSError):
+                    fp.close()
+        tb = tb.tb_next
