@@ -93,6 +93,7 @@ class RawWorkbook:
     sheets: list[RawSheet] = field(default_factory=list)
     sheet_names: list[str] = field(default_factory=list)  # every worksheet, in workbook order
     renamed_csv: bool = False
+    read_as: str | None = None  # "Big5": a CSV in that encoding, not GB18030 (io/csv_big5.py), said in a note
 
     def sheet(self, name: str) -> RawSheet | None:
         return next((s for s in self.sheets if s.name == name), None)
@@ -223,6 +224,8 @@ def _read_in_child(info: FileInfo, sheets: list[str] | None, progress: Progress 
                 progress.report(state.done, state.total or None, sheet.name)
             if on_rows is not None:
                 on_rows(book, sheet)
+        elif tag == "read_as":
+            book.read_as = frame[1]
         elif tag == "simplified":
             state.current(info.path.name).simplified = (frame[2], [tuple(e) for e in frame[3]])
         elif tag == "struck":
