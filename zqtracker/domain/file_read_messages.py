@@ -1,11 +1,15 @@
-"""Wording about reading the file itself rather than its sheets: a CSV read as Big5 (io/csv_big5.py).
-English and 简体中文; messages.py merges them in."""
+"""Wording about reading the file itself rather than its sheets: a CSV read as Big5 (io/csv_big5.py), a
+file removed or moved while it was being read (io/vanished.py). English and 简体中文; messages.py merges them in."""
 
 from __future__ import annotations
 
 from zqtracker.domain.words import Catalogue
 
 _FILE_READ_MESSAGES: dict[str, tuple[str, str]] = {
+    "file_gone": (
+        "{file} was removed or moved while it was being read; nothing was imported.",
+        "“{file}”在读取过程中被删除或移走，未导入任何内容。",
+    ),
     "note_csv_big5": (
         "{file} is not UTF-8 text, and read as GB18030 (simplified Chinese Windows) it names no column; read as "
         "Big5 (traditional Chinese Windows) it has the column headers, so it was read as Big5. If its text looks "
