@@ -31,6 +31,7 @@ KEYS = {
     "skipped_not_listed",
     "new_sectors",
     "new_districts",
+    "new_enterprises",
     "changes",
     "changes_total",
     "rounded",
@@ -54,6 +55,20 @@ def test_json_shape_and_exit_0(db_url: str, tmp_path: Path) -> None:
     assert (data["added"], data["updated"], data["unchanged"], data["investment_records"]) == (3, 0, 0, 0)
     assert data["skipped"] == [] and sorted(data["new_sectors"]) == ["新型储能", "绿色食品", "金属新材料"]
     assert data["new_districts"] == ["高要区"]
+
+
+def test_json_lists_the_new_enterprises_the_text_lists(db_url: str, tmp_path: Path) -> None:
+    """Probe 36: the text said "New enterprises (2): …" and --json had no such key. Row 3 has none."""
+    path = district_projects(tmp_path / "d.xlsx")
+    said = ["广东华南电池有限公司", "肇庆金利五金有限公司"]
+    code, out, _ = run("--db", db_url, "import", str(path), "--dry-run")
+    assert code == ExitCode.OK and "New enterprises (2): " + "、".join(said) in out
+    code, out, err = run("--db", db_url, "import", str(path), "--dry-run", "--json")
+    assert code == ExitCode.OK and json.loads(out)["new_enterprises"] == said, err
+    code, out, err = run("--db", db_url, "import", str(path), "--json")
+    assert code == ExitCode.OK and json.loads(out)["new_enterprises"] == said, err
+    code, out, err = run("--db", db_url, "import", str(path), "--json")  # stored now: none new
+    assert code == ExitCode.OK and json.loads(out)["new_enterprises"] == [], err
 
 
 def bad_file(tmp_path: Path) -> Path:

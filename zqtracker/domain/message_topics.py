@@ -42,6 +42,7 @@ from zqtracker.domain.contradict_messages import CONTRADICT_MESSAGES
 from zqtracker.domain.damage_messages import DAMAGE_MESSAGES
 from zqtracker.domain.enterprise_fold_messages import ENTERPRISE_FOLD_MESSAGES
 from zqtracker.domain.file_period_messages import FILE_PERIOD_MESSAGES
+from zqtracker.domain.file_read_messages import FILE_READ_MESSAGES
 from zqtracker.domain.group_messages import GROUP_MESSAGES
 from zqtracker.domain.inside_span_messages import INSIDE_SPAN_MESSAGES
 from zqtracker.domain.kept_messages import KEPT_MESSAGES
@@ -97,4 +98,5 @@ TOPICS = (
     PARK_MESSAGES,
     YTD_FALL_MESSAGES,
     MEANWHILE_MESSAGES,
+    FILE_READ_MESSAGES,
 )

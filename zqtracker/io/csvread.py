@@ -276,6 +276,12 @@ def stream_csv(path: str, max_cells: int, emit: Emit) -> None:
     if encoding is None:
         emit(("error", "csv_unreadable", {"detail": "not UTF-8, UTF-16 or GB18030 text"}))
         return
+    if encoding == "gb18030":  # or Big5, whose bytes GB18030 reads as mojibake (io/csv_big5.py)
+        from zqtracker.io.csv_big5 import big5_instead
+
+        if (big5 := big5_instead(path)) is not None:
+            encoding = big5
+            emit(("read_as", "Big5"))
     try:
         _stream(path, name, encoding, max_cells, emit)
     except CsvRefused as exc:

@@ -37,6 +37,7 @@ from zqtracker.io.errors import WorkbookRefused
 from zqtracker.io.read_launch import ReadingProcess
 from zqtracker.io.row_ranges import RowRanges
 from zqtracker.io.sniff import DEFAULT_LIMITS, FileInfo, Limits, inspect_file
+from zqtracker.io.vanished import GONE, gone, said_if_gone
 
 
 class Progress(Protocol):
@@ -93,6 +94,7 @@ class RawWorkbook:
     sheets: list[RawSheet] = field(default_factory=list)
     sheet_names: list[str] = field(default_factory=list)  # every worksheet, in workbook order
     renamed_csv: bool = False
+    read_as: str | None = None  # "Big5": a CSV in that encoding, not GB18030 (io/csv_big5.py), said in a note
 
     def sheet(self, name: str) -> RawSheet | None:
         return next((s for s in self.sheets if s.name == name), None)
@@ -112,8 +114,9 @@ def read_workbook(
     ``on_rows`` is called after each chunk of rows arrives, so that the caller can work on them
     while the reading process goes on (the import converts them meanwhile)."""
     path = Path(path)
-    info = inspect_file(path, limits)
-    return _read_in_child(info, sheets, progress, limits, on_rows)
+    info = inspect_file(path, limits)  # not there at the start: "does not exist"
+    with said_if_gone(path):  # gone on the way: said so, not "damaged" (io/vanished.py)
+        return _read_in_child(info, sheets, progress, limits, on_rows)
 
 
 def run_worker(request: dict, info: FileInfo, limits: Limits, on_frame, progress: Progress | None) -> None:
@@ -223,6 +226,8 @@ def _read_in_child(info: FileInfo, sheets: list[str] | None, progress: Progress 
                 progress.report(state.done, state.total or None, sheet.name)
             if on_rows is not None:
                 on_rows(book, sheet)
+        elif tag == "read_as":
+            book.read_as = frame[1]
         elif tag == "simplified":
             state.current(info.path.name).simplified = (frame[2], [tuple(e) for e in frame[3]])
         elif tag == "struck":
@@ -261,7 +266,6 @@ def column_text(
     typed as numbers read as the plain integer)."""
     if book.kind != "xlsx" or not rows:
         return {}
-    info = inspect_file(book.path, limits)
     found: dict[int, str] = {}
 
     def on_frame(frame: tuple) -> None:
@@ -269,8 +273,12 @@ def column_text(
             found.update(frame[1])
 
     request = {"op": "column_text", "path": str(book.path), "sheet": sheet, "column": column, "rows": rows}
-    try:
-        run_worker(request, info, limits, on_frame, None)
-    except WorkbookRefused:
-        return {}
+    with said_if_gone(book.path):  # a file gone since it was read: said, not its codes read without their zeros
+        info = inspect_file(book.path, limits)
+        try:
+            run_worker(request, info, limits, on_frame, None)
+        except WorkbookRefused as exc:
+            if exc.code != GONE and not gone(book.path):
+                return {}
+            raise
     return found

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from zqtracker.io.errors import WorkbookRefused
+from zqtracker.io.vanished import said_if_gone
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
@@ -73,6 +74,12 @@ def inspect_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> FileInfo:
         raise WorkbookRefused("file_missing", name) from None
     except OSError as exc:
         raise WorkbookRefused("unreadable", name, reason=exc.strerror or str(exc)) from None
+    with said_if_gone(path):  # there at the start, gone on the way: said so (io/vanished.py)
+        return _inspect_found(path, mode, limits)
+
+
+def _inspect_found(path: Path, mode: int, limits: Limits) -> FileInfo:
+    name = path.name
     if stat.S_ISDIR(mode):
         raise WorkbookRefused("not_a_file", name)
     if not stat.S_ISREG(mode):  # opening a named pipe blocks until a writer comes; a device never ends

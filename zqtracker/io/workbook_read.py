@@ -22,6 +22,7 @@ from zqtracker.io.sheet_stream import (
     stream_rows,
 )
 from zqtracker.io.strike_styles import split_struck
+from zqtracker.io.vanished import GONE, vanished
 from zqtracker.io.xlsx_escapes import unescape_rows
 from zqtracker.io.xlsx_formulas import MAX_FORMULAS, TOO_MANY
 from zqtracker.io.xlsx_package import Package, package_facts, sheet_scan
@@ -198,7 +199,10 @@ def _read_workbook(
 
 
 def damage(exc: BaseException) -> tuple[str, dict]:
-    """The refusal for a parser's exception: corrupt compressed data has a sentence of its own."""
+    """The refusal for a parser's exception: corrupt compressed data has a sentence of its own; a file
+    removed or moved since the start check is no damage (io/vanished.py)."""
+    if vanished(exc):
+        return GONE, {}
     if type(exc).__name__ == "PanicException":  # python-calamine's Rust code tripped over the file: no Rust words
         return "damaged", {}
     text = short_error(exc)

@@ -20,6 +20,7 @@ from zqtracker.io.plan_shadow import shadowed
 from zqtracker.io.row_ranges import runs, runs_text
 from zqtracker.io.values import is_empty
 from zqtracker.services.import_area_notes import cell_area_notes
+from zqtracker.services.import_book_notes import book_notes
 from zqtracker.services.import_changes import status_back
 from zqtracker.services.import_code_change import code_change_notes
 from zqtracker.services.import_figures import money_text
@@ -61,14 +62,10 @@ def notes_of(
     """What the import noticed and did about it, in sentences: nothing is assumed silently (slash
     dates that read either way are said unless the user said how to read them: ``date_order``)."""
     rates = rates or {}
-    file = analysis.book.path.name
     notes: list[Problem] = []
     if analysis.context is not None and (gone := analysis.context.replaced) and gone["projects"]:  # mode replace
         notes.append(Problem("note_replaces", None, gone))  # what it removes first
-    if analysis.book.renamed_csv:
-        notes.append(Problem("note_renamed_csv", None, {"file": file}))
-    elif analysis.book.kind in ("html", "xml2003"):
-        notes.append(Problem("note_web_page" if analysis.book.kind == "html" else "note_xml2003", None, {"file": file}))
+    notes.extend(book_notes(analysis.book))  # CSV with a workbook's name, a web page, Big5
     for sa in analysis.sheets:
         if not sa.selected or sa.plan is None:
             if sa.layout.aggregate and sa.reason == "not_recognized":

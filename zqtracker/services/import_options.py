@@ -147,6 +147,7 @@ class ImportResult:
             "skipped_not_listed": omitted,
             "new_sectors": self.new_sectors,
             "new_districts": self.new_districts,
+            "new_enterprises": self.new_enterprises,  # the names the text's "New enterprises" line lists
             "changes": self.changes,
             "changes_total": self.changes_total,
             "rounded": self.rounded,
