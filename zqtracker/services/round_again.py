@@ -119,6 +119,13 @@ def _new_row_as_stored(ret: Any, row: Reported, project: Project) -> bool:
 
 
 def collected_text(ret: Any, lang: str) -> str:
-    """ "端州区 — 2026年10月（端州区_2026-10.xlsx）：已于2026-11-09收集，无需更改。" """
-    return COLLECT_MESSAGES.say("round_already_collected", lang, district=ret.district, label=ret.period.label(lang),
+    """ "端州区 — 2026年10月（端州区_2026-10.xlsx）：已于2026-11-09收集，无需更改。", and under it each sheet
+    of the district's own the return holds now and the collect does not read (never passed over)."""
+    said = COLLECT_MESSAGES.say("round_already_collected", lang, district=ret.district, label=ret.period.label(lang),
                                 file=ret.path.name, on=ret.collected_on.isoformat())  # fmt: skip
+    return "\n".join([said, *(f"  {n.message(lang)}" for n in unread_notes(ret))])
+
+
+def unread_notes(ret: Any) -> list:
+    """The notes of sheets of the district's own holding text the round does not read (io/round_sheets.py)."""
+    return [n for n in ret.rows.notes if n.code == "round_sheet_text_not_read"]
