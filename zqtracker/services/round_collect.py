@@ -70,7 +70,8 @@ class DistrictReturn:
     links: dict[int, int] = field(default_factory=dict)  # the user's: new-projects sheet row → project (0: new)
     left_out: list[LeftOut] = field(default_factory=list)  # rows of projects moved or deleted since sent
     missing: list[SheetProject] = field(default_factory=list)  # projects sent out whose rows the return lacks
-    collected_on: date | None = None  # the same return, collected that day: nothing to change (round_again.py)
+    collected_on: date | None = None  # the same return, returned that day (as the round shows): nothing to change
+    imported_on: date | None = None  # … and imported that day (round_again.py)
 
     @property
     def period(self) -> Period:
@@ -168,7 +169,7 @@ class RoundCollector:
         ret = DistrictReturn(book.path, book, meta, info.id, listed, rows, decisions=decisions, left_out=left_out)
         ret.already_imported = already
         # collected before: the rows that change nothing are left out (all of them: said in one line)
-        same = collected_again(self.db, ret, part.imported_at) if part.imported_at is not None else []
+        same = collected_again(self.db, ret, part) if part.imported_at is not None else []
         ret.missing = missing_rows(ret, same)
         return ret
 

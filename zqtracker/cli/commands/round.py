@@ -342,8 +342,8 @@ def _collected_report(ret, lang: str) -> dict[str, object]:
     from zqtracker.services.round_again import collected_text, unread_notes
 
     return {"file": str(ret.path), "round": str(ret.period), "district": ret.district, "written": False,
-            "already_collected": ret.collected_on.isoformat(), "_lines": [collected_text(ret, lang)],
-            "notes": [n.message(lang) for n in unread_notes(ret)]}  # fmt: skip
+            "already_collected": ret.collected_on.isoformat(), "imported_on": ret.imported_on.isoformat(),
+            "_lines": [collected_text(ret, lang)], "notes": [n.message(lang) for n in unread_notes(ret)]}  # fmt: skip
 
 
 def run_remind(args: argparse.Namespace, console: Console) -> int:
