@@ -321,7 +321,9 @@ class RoundCollector:
         if any(takes_month(ret, row) for row in ret.rows.rows):
             self.analyse(ret, lang=ret.options.lang)  # an accepted disagreement: 当月 is the month's figure
         try:
-            result = collect_written(self.imports, ret.analysis, ret.options, progress)  # (told if just collected)
+            reported = [r.project_id for r in ret.rows.rows if r.project_id is not None]
+            result = collect_written(self.imports, ret.analysis, ret.options, progress,  # (told if just collected)
+                                     read_imported=ret.already_imported, project_ids=reported)  # fmt: skip
         except RoundRefused as exc:  # closed by a colleague since the return was read: said naming it
             if exc.problem.code != "round_month_closed":
                 raise
