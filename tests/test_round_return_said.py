@@ -66,13 +66,18 @@ def test_a_return_collected_twice_says_so_in_one_line(demo_ctx: AppContext, gaoy
     before = _state(ctx)
     resaved = tmp_path / "高要区_2023-10（再次报送）.xlsx"
     openpyxl.load_workbook(gaoyao).save(resaved)  # the same return saved again under another name
-    for path in (gaoyao, resaved):
+    for path in (gaoyao, resaved):  # (probe36 F2) returned on the day given, as round status shows, imported today
         code, said = run(ctx, "round", "collect", str(path))
         assert code == ExitCode.OK, said
-        assert said.splitlines() == [f"高要区 — 2023年10月（{path.name}）：已于{date.today()}收集，无需更改。"]
+        assert said.splitlines() == [
+            f"高要区 — 2023年10月（{path.name}）：已收集——2023-11-08报回，{date.today()}导入，无需更改。"
+        ]
         assert _state(ctx) == before
+    code, said = run(ctx, "round", "status", "2023-10", "--json")
+    assert [d["returned_on"] for d in json.loads(said)["districts"]] == ["2023-11-08"]
     code, said = run(ctx, "round", "collect", str(gaoyao), "--json")
-    assert code == ExitCode.OK and json.loads(said)["already_collected"] == date.today().isoformat()
+    assert code == ExitCode.OK and json.loads(said)["already_collected"] == "2023-11-08"
+    assert json.loads(said)["imported_on"] == date.today().isoformat()
     assert "_lines" not in json.loads(said)  # the text's lines are not the JSON's
     sheet = Sheet.open(gaoyao)
     sheet.set(moved, H_PROGRESS, "已投产")  # a genuine change: read and imported as before

@@ -6,6 +6,7 @@ main() where the exit code is the point), and what is stored is checked on the d
 from __future__ import annotations
 
 import io
+import json
 from datetime import date
 from pathlib import Path
 
@@ -49,11 +50,11 @@ def _named(ctx: AppContext, *names: str) -> list[str]:
     return sorted(n for (n,) in sql(ctx, "SELECT name FROM projects") if n in names)
 
 
-def _cli(ctx: AppContext, path: Path) -> tuple[int, str, str]:
+def _cli(ctx: AppContext, path: Path, lang: str = "en", *more: str) -> tuple[int, str, str]:
     db = ctx.database.url
     ctx.close()
     out, err = io.StringIO(), io.StringIO()
-    code = main(["--db", db, "--lang", "en", "round", "collect", str(path), "--accept"], stdout=out, stderr=err)
+    code = main(["--db", db, "--lang", lang, "round", "collect", str(path), "--accept", *more], stdout=out, stderr=err)
     return code, out.getvalue(), err.getvalue()
 
 
@@ -113,6 +114,82 @@ def test_rows_on_a_sheet_the_round_does_not_read_are_a_problem_naming_it(
         assert _named(ctx, "高要新项目甲") == []
     finally:
         ctx.close()
+
+
+# -- probe36 F1: a sheet of the district's own holding one cell to a row ------------------------------
+NAMES = ("高要新项目甲", "高要新项目乙", "高要新项目丙")
+SAID = {
+    "en": "Note: Sheet “名单” is none of the round's sheets and was not read: it holds 3 cell(s) of text, the "
+    "first A1 “高要新项目甲”. If any of it is to be collected, put this month's figures on sheet “项目进展” and new "
+    "projects on sheet “新增项目”, then collect the workbook again.",
+    "zh": "注意：工作表“名单”不是下发表格的工作表，未读取：其中有3个填有文字的单元格，第一个为A1“高要新项目甲”。"
+    "如其中有需要采集的内容，请将本月数据填在“项目进展”表、新项目填在“新增项目”表，然后重新采集。",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_sheet_of_names_one_to_a_row_is_named_in_a_note_saying_it_was_not_read(
+    demo_ctx: AppContext, tmp_path: Path, lang: str
+) -> None:
+    sh = Sheet.open(_book(demo_ctx, tmp_path))
+    pid = sh.ids()[0]
+    sh.set(pid, H_MONTH, 10)
+    ws = sh.wb.create_sheet("名单")  # the clerk listed the new projects' names on a sheet of their own, nothing else
+    for name in NAMES:
+        ws.append([name])
+    sh.save()
+    code, out, _err = _cli(demo_ctx, sh.path, lang)
+    assert code == 0, out
+    assert f"  {SAID[lang]}" in out.splitlines(), out
+    ctx = AppContext.open(demo_ctx.database.url)
+    try:
+        assert _october(ctx, pid) == 10 * WAN
+        assert _named(ctx, *NAMES) == []
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("amounts", [["1,200", "350", "80.5"], ["120万"]])
+def test_amounts_typed_as_text_one_to_a_row_on_a_sheet_of_its_own_are_a_problem(
+    demo_ctx: AppContext, tmp_path: Path, amounts: list[str]
+) -> None:
+    sh = Sheet.open(_book(demo_ctx, tmp_path))
+    pid = sh.ids()[0]
+    sh.set(pid, H_MONTH, 10)
+    ws = sh.wb.create_sheet("金额")
+    for amount in amounts:
+        ws.append([None, amount])  # column B, as text
+    sh.save()
+    code, out, _err = _cli(demo_ctx, sh.path)
+    assert code == 1, out
+    assert "✗ sheet “金额”, row 1, column B: this sheet is none of the round's sheets" in out
+    ctx = AppContext.open(demo_ctx.database.url)
+    try:
+        assert _october(ctx, pid) is None
+    finally:
+        ctx.close()
+
+
+def test_a_return_collected_again_with_a_sheet_of_names_added_says_so_under_its_one_line(
+    demo_ctx: AppContext, tmp_path: Path
+) -> None:
+    sh = Sheet.open(_book(demo_ctx, tmp_path))
+    sh.set(sh.ids()[0], H_MONTH, 10)
+    sh.save()
+    url = demo_ctx.database.url
+    assert _cli(demo_ctx, sh.path)[0] == 0
+    sh = Sheet.open(sh.path)
+    ws = sh.wb.create_sheet("名单")
+    for name in NAMES:
+        ws.append([name])
+    sh.save()
+    code, out, _err = _cli(AppContext.open(url), sh.path)
+    assert code == 0, out
+    lines = out.splitlines()
+    assert len(lines) == 2 and "already collected" in lines[0], out
+    assert lines[1] == "  " + SAID["en"].removeprefix("Note: "), out
+    code, out, _err = _cli(AppContext.open(url), sh.path, "en", "--json")
+    assert json.loads(out)["notes"] == [SAID["en"].removeprefix("Note: ")]
 
 
 # -- F3: the main sheet renamed, gone, or there twice -------------------------------------------------

@@ -16,6 +16,12 @@ _COLLECT_MESSAGES: dict[str, tuple[str, str]] = {
         "{district} — {label} ({file}): already collected on {on}; nothing to change.",
         "{district} — {label}（{file}）：已于{on}收集，无需更改。",
     ),
+    # returned on one day (the round's `--on`, shown by round status), imported on another
+    "round_already_collected_on": (
+        "{district} — {label} ({file}): already collected — returned on {on}, imported on {imported}; nothing to "
+        "change.",
+        "{district} — {label}（{file}）：已收集——{on}报回，{imported}导入，无需更改。",
+    ),
     "round_rows_missing": (
         "Sent out in the workbook but missing from the return ({count}), no {label} figures collected for them "
         "(they stay on the reminder list): {projects}",

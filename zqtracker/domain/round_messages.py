@@ -56,6 +56,13 @@ _ROUND_MESSAGES: dict[str, tuple[str, str]] = {
         "请将本月数据填在“{main}”表、新项目填在“{new}”表（如是改了名的表，请恢复原名），"
         "如其中没有需要采集的内容，请删除该表，然后重新采集",
     ),
+    "round_sheet_text_not_read": (
+        "Sheet “{sheet}” is none of the round's sheets and was not read: it holds {count} cell(s) of text, the "
+        "first {cell} “{value}”. If any of it is to be collected, put this month's figures on sheet “{main}” and "
+        "new projects on sheet “{new}”, then collect the workbook again.",
+        "工作表“{sheet}”不是下发表格的工作表，未读取：其中有{count}个填有文字的单元格，第一个为{cell}“{value}”。"
+        "如其中有需要采集的内容，请将本月数据填在“{main}”表、新项目填在“{new}”表，然后重新采集。",
+    ),
     "round_unknown_round": (
         "{file} belongs to the round of {round}, which this database does not have",
         "“{file}”属于{round}的报表轮次，本数据库中没有该轮次",

@@ -45,7 +45,9 @@ def read_return(
     rows.problems[:0] = problems
     rows.notes[:0] = notes
     blank = not rows.problems and not any(_reports(r) for r in rows.rows)
-    rows.problems += unread_sheets(book, meta, heads, main_blank=blank)
+    unread, unread_notes = unread_sheets(book, meta, heads, main_blank=blank)
+    rows.problems += unread
+    rows.notes += unread_notes
     return book, meta, rows
 
 

@@ -11,14 +11,17 @@ sheet found nowhere, or in several sheets, is a refusal naming the sheets there 
 
 Every other sheet holding rows (a copy of the round's sheet filled in, new projects typed on a
 sheet of the district's own) is a problem naming it: the round reads its own two sheets only, and
-rows it would not read are never passed over silently.
+rows it would not read are never passed over silently. So is a sheet of the district's own holding a
+figure, typed as a number or as text ("1,200"), even one to a row. One holding text alone, a cell to a
+row (a note, a column of names: nothing the round could read as a project or a figure), is named in a
+note saying it was not read, with how many cells it holds and the first (probe36 F1).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from zqtracker.domain.errors import Problem
+from zqtracker.domain.errors import Problem, ValidationError
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.numfmt import column_letter
 from zqtracker.io.reader import RawSheet, RawWorkbook
@@ -26,7 +29,7 @@ from zqtracker.io.round_columns import header_key
 from zqtracker.io.round_read import NotARoundBook, RoundMeta
 from zqtracker.io.round_text import t
 from zqtracker.io.round_workbook import HEADER_ROW, META_SHEET, NEW_HEADER_ROW, OPEN_MAIN
-from zqtracker.io.values import display, is_empty
+from zqtracker.io.values import display, is_empty, parse_money_cell
 
 _MAIN_MARKS = ("id", "this_month", "ytd")  # the main table's header row holds these as written
 _NEW_MARKS = ("name", "signed", "this_month", "ytd")  # the new-projects table's
@@ -59,11 +62,15 @@ def find_sheets(book: RawWorkbook, meta: RoundMeta, heads: dict[str, str]) -> tu
     return replace(meta, main_sheet=main, new_sheet=new), notes
 
 
-def unread_sheets(book: RawWorkbook, meta: RoundMeta, heads: dict[str, str], *, main_blank: bool) -> list[CellProblem]:
+def unread_sheets(
+    book: RawWorkbook, meta: RoundMeta, heads: dict[str, str], *, main_blank: bool
+) -> tuple[list[CellProblem], list[Problem]]:
     """A problem for each sheet but the round's own holding rows the round would not read, at its first
-    such cell. A copy of the main sheet counts by its open cells filled in (its grey ones came with
-    it); with ``main_blank`` (the main sheet reports nothing), it is the copy filled in its place."""
+    such cell; a note for each other sheet holding text the round does not read. A copy of the main
+    sheet counts by its open cells filled in (its grey ones came with it); with ``main_blank`` (the main
+    sheet reports nothing), it is the copy filled in its place."""
     out: list[CellProblem] = []
+    notes: list[Problem] = []
     own = {meta.main_sheet, meta.new_sheet, META_SHEET, t("sheet_help", meta.lang)}
     for sheet in book.sheets:
         if sheet.name in own or sheet.error is not None:
@@ -77,13 +84,27 @@ def unread_sheets(book: RawWorkbook, meta: RoundMeta, heads: dict[str, str], *, 
         else:
             found = _typed(sheet, 0, 2)
             code = "round_sheet_not_read"
+            if found is None and (note := _unread_text(sheet, meta)) is not None:
+                notes.append(note)
         if found is not None:
             r, c, value = found
             params = {"main": meta.main_sheet, "new": meta.new_sheet}
             if code == "round_copy_sheet_filled":
                 params["sheet"] = sheet.name
             out.append(CellProblem(sheet.name, r + 1, column_letter(c), "", value, Problem(code, None, params)))
-    return out
+    return out, notes
+
+
+def _unread_text(sheet: RawSheet, meta: RoundMeta) -> Problem | None:
+    """The note naming a sheet of the district's own that holds text the round does not read."""
+    cells = [(r, sheet.col_offset + j, v) for r, row in _rows(sheet, 0) for j, v in enumerate(row) if not is_empty(v)]
+    if not cells:
+        return None
+    r, c, v = cells[0]
+    shown = display(v).strip()
+    params = {"sheet": sheet.name, "count": len(cells), "cell": f"{column_letter(c)}{r + 1}", "main": meta.main_sheet,
+              "new": meta.new_sheet, "value": shown if len(shown) <= 30 else shown[:30] + "…"}  # fmt: skip
+    return Problem("round_sheet_text_not_read", None, params)
 
 
 def _is_main(sheet: RawSheet, meta: RoundMeta, heads: dict[str, str]) -> bool:
@@ -142,11 +163,24 @@ def _typed(sheet: RawSheet, start: int, least: int, numbering: int | None = None
             for j, v in enumerate(cells)
             if not is_empty(v) and sheet.col_offset + j != numbering
         ]
-        numbers = [(c, v) for c, v in filled if isinstance(v, int | float) and not isinstance(v, bool)]
+        numbers = [(c, v) for c, v in filled if _number(v)]
         if len(filled) >= least or numbers:
             c, v = (numbers or filled)[0] if len(filled) < least else filled[0]
             return r, c, display(v)
     return None
+
+
+def _number(value: object) -> bool:
+    """A figure: a number, or text that reads as one ("1,200", "120万")."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return True
+    if not isinstance(value, str):
+        return False
+    try:
+        parse_money_cell(value.strip().lstrip("-−"), 1, "amount")  # (a negative figure: a correction)
+    except ValidationError:
+        return False
+    return True
 
 
 def _rows(sheet: RawSheet, start: int):

@@ -7,13 +7,14 @@ the grey 0 beside it, its new project is on record already — each said as the 
 the return refused. So once the district's part of the round is imported, each row whose status,
 figures and progress note (a new project's every cell) are what is on record now is left out, with
 those questions of its own: it changes nothing. A return that is all such rows is said in one line
-("already collected on …; nothing to change"); the rows that differ are read as before (a corrected
-figure: ``round collect --again``).
+("already collected on …; nothing to change" — the day the round records it returned, the one `round
+status` and the round view show, and the day it was imported where that is another: probe36 F2); the
+rows that differ are read as before (a corrected figure: ``round collect --again``).
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC
 from typing import Any
 
 from zqtracker.domain.collect_messages import COLLECT_MESSAGES
@@ -26,15 +27,18 @@ from zqtracker.services.round_rows import takes_month
 from zqtracker.storage.database import Database
 from zqtracker.storage.projects import ProjectRepository
 from zqtracker.storage.round_sheets import RoundSheetQueries
+from zqtracker.storage.rounds import DistrictPart
 
 # The question a collected row raises of itself: its grey 1–(X−1)月 and last month beside a 1–X月累计
 # are no longer the record's (its first collect stored the months they left out).
 _OWN_CHANGE = "round_figure_on_record_edited"
 
 
-def collected_again(db: Database, ret: Any, imported_at: datetime) -> list[Reported]:
-    """Leave out of ``ret`` (a DistrictReturn whose district was imported at ``imported_at``) the rows
-    that change nothing, and set ``ret.collected_on`` when that is all of them; the rows left out."""
+def collected_again(db: Database, ret: Any, part: DistrictPart) -> list[Reported]:
+    """Leave out of ``ret`` (a DistrictReturn whose district's ``part`` of the round is imported) the rows
+    that change nothing, and set ``ret.collected_on`` and ``imported_on`` when that is all of them; the
+    rows left out."""
+    assert part.imported_at is not None
     period: Period = ret.period
     with db.session() as s:
         now = RoundSheetQueries(s).histories(list(ret.sent), period.next())  # records through the month
@@ -63,7 +67,8 @@ def collected_again(db: Database, ret: Any, imported_at: datetime) -> list[Repor
     rows = {(r.sheet, r.row) for r in same}
     own = [p for p in ret.rows.problems if (p.sheet, p.row) in rows and p.problem.code == _OWN_CHANGE]
     if len(same) == len(ret.rows.rows) and len(own) == len(ret.rows.problems):
-        ret.collected_on = imported_at.replace(tzinfo=UTC).astimezone().date()
+        ret.imported_on = part.imported_at.replace(tzinfo=UTC).astimezone().date()
+        ret.collected_on = part.returned_on or ret.imported_on
     ret.rows.rows = [r for r in ret.rows.rows if (r.sheet, r.row) not in rows]
     ret.rows.problems = [p for p in ret.rows.problems if all(p is not o for o in own)]
     # a 原项目状态 the first collect changed (to the status this row gives) is no edit of the district's
@@ -119,6 +124,15 @@ def _new_row_as_stored(ret: Any, row: Reported, project: Project) -> bool:
 
 
 def collected_text(ret: Any, lang: str) -> str:
-    """ "端州区 — 2026年10月（端州区_2026-10.xlsx）：已于2026-11-09收集，无需更改。" """
-    return COLLECT_MESSAGES.say("round_already_collected", lang, district=ret.district, label=ret.period.label(lang),
-                                file=ret.path.name, on=ret.collected_on.isoformat())  # fmt: skip
+    """ "端州区 — 2026年10月（端州区_2026-10.xlsx）：已于2026-11-09收集，无需更改。", and under it each sheet
+    of the district's own the return holds now and the collect does not read (never passed over)."""
+    code = "round_already_collected" if ret.imported_on in (None, ret.collected_on) else "round_already_collected_on"
+    imported = ret.imported_on.isoformat() if ret.imported_on is not None else ""
+    said = COLLECT_MESSAGES.say(code, lang, district=ret.district, label=ret.period.label(lang), file=ret.path.name,
+                                on=ret.collected_on.isoformat(), imported=imported)  # fmt: skip
+    return "\n".join([said, *(f"  {n.message(lang)}" for n in unread_notes(ret))])
+
+
+def unread_notes(ret: Any) -> list:
+    """The notes of sheets of the district's own holding text the round does not read (io/round_sheets.py)."""
+    return [n for n in ret.rows.notes if n.code == "round_sheet_text_not_read"]

@@ -70,7 +70,8 @@ class DistrictReturn:
     links: dict[int, int] = field(default_factory=dict)  # the user's: new-projects sheet row → project (0: new)
     left_out: list[LeftOut] = field(default_factory=list)  # rows of projects moved or deleted since sent
     missing: list[SheetProject] = field(default_factory=list)  # projects sent out whose rows the return lacks
-    collected_on: date | None = None  # the same return, collected that day: nothing to change (round_again.py)
+    collected_on: date | None = None  # the same return, returned that day (as the round shows): nothing to change
+    imported_on: date | None = None  # … and imported that day (round_again.py)
 
     @property
     def period(self) -> Period:
@@ -168,7 +169,7 @@ class RoundCollector:
         ret = DistrictReturn(book.path, book, meta, info.id, listed, rows, decisions=decisions, left_out=left_out)
         ret.already_imported = already
         # collected before: the rows that change nothing are left out (all of them: said in one line)
-        same = collected_again(self.db, ret, part.imported_at) if part.imported_at is not None else []
+        same = collected_again(self.db, ret, part) if part.imported_at is not None else []
         ret.missing = missing_rows(ret, same)
         return ret
 
@@ -320,7 +321,9 @@ class RoundCollector:
         if any(takes_month(ret, row) for row in ret.rows.rows):
             self.analyse(ret, lang=ret.options.lang)  # an accepted disagreement: 当月 is the month's figure
         try:
-            result = collect_written(self.imports, ret.analysis, ret.options, progress)  # (told if just collected)
+            reported = [r.project_id for r in ret.rows.rows if r.project_id is not None]
+            result = collect_written(self.imports, ret.analysis, ret.options, progress,  # (told if just collected)
+                                     read_imported=ret.already_imported, project_ids=reported)  # fmt: skip
         except RoundRefused as exc:  # closed by a colleague since the return was read: said naming it
             if exc.problem.code != "round_month_closed":
                 raise

@@ -271,6 +271,19 @@ def read_changes(session, *, project_id: int | None = None, code: str | None = N
     return out
 
 
+def latest_change(session, project_ids: list[int]) -> ChangeRow | None:
+    """The latest recorded change of any of ``project_ids`` (None: none recorded)."""
+    from sqlalchemy import select
+
+    from zqtracker.storage.tables import ProjectChangeRow as C
+
+    if not project_ids:
+        return None
+    stmt = select(C.project_id).where(C.project_id.in_(project_ids)).order_by(C.id.desc()).limit(1)
+    pid = session.execute(stmt).scalar()
+    return None if pid is None else read_changes(session, project_id=pid, limit=1)[0]
+
+
 def deleted_projects(session) -> list[tuple]:
     """Projects deleted by a user (an edit's delete, or its redo) and not back since (an undo of the
     delete puts the same id back): (id, code, name, district or None, user, when), the latest deletion

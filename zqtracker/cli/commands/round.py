@@ -339,10 +339,11 @@ def _collect_report(ret, diffs, written: bool, dry_run: bool, lang: str) -> dict
 
 def _collected_report(ret, lang: str) -> dict[str, object]:
     """A return collected before and sent again, unchanged (services/round_again.py): one line."""
-    from zqtracker.services.round_again import collected_text
+    from zqtracker.services.round_again import collected_text, unread_notes
 
     return {"file": str(ret.path), "round": str(ret.period), "district": ret.district, "written": False,
-            "already_collected": ret.collected_on.isoformat(), "_lines": [collected_text(ret, lang)]}  # fmt: skip
+            "already_collected": ret.collected_on.isoformat(), "imported_on": ret.imported_on.isoformat(),
+            "_lines": [collected_text(ret, lang)], "notes": [n.message(lang) for n in unread_notes(ret)]}  # fmt: skip
 
 
 def run_remind(args: argparse.Namespace, console: Console) -> int:
