@@ -9,12 +9,50 @@ from pathlib import Path
 
 import pytest
 from import_files import SheetSpec, write_workbook
-from test_import_dialog_probe40c import HEAD, STORED
+from PySide6.QtGui import QUndoStack
+from test_import_dialog import wait_idle
+from test_import_dialog_probe40c import HEAD, STORED, october
 from test_import_dialog_totals import shown
 
 from zqtracker.cli.commands.import_file import change_line
 from zqtracker.services.context import AppContext
 from zqtracker.services.importing import ImportOptions, ImportService
+from zqtracker.ui.events import DataEvents
+from zqtracker.ui.import_dialog import ImportDialog
+
+
+def _in_view(widget, area) -> bool:
+    """``widget`` lies whole inside the scroll area's viewport as it is (not scrolled to)."""
+    top = widget.mapTo(area.widget(), widget.rect().topLeft()).y() - area.verticalScrollBar().value()
+    return top >= 0 and top + widget.height() <= area.viewport().height()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_at_1366x768_the_questions_that_wait_show_before_the_known_status_words(
+    qtbot, translations, ctx: AppContext, tmp_path: Path, artifacts: Path, lang: str
+) -> None:
+    """高要区's October list asks what 待研究 means and whether row 9's near name is a stored project; four
+    known words ("在建" read as Under construction …) came between them and put the near name below the fold.
+    Now both questions show unscrolled, the notes after them, the known words last."""
+    translations.switch("zh_CN" if lang == "zh" else "en")
+    dialog = ImportDialog(ctx, DataEvents(), QUndoStack(), None, path=october(ctx, tmp_path), lang=lang)
+    qtbot.addWidget(dialog)
+    dialog.remember_check.setChecked(False)
+    dialog.resize(1342, 736)  # as the app opens it on a 1366×768 screen (ui/import_fit.py)
+    dialog.show()
+    wait_idle(qtbot, dialog)
+    qtbot.wait(50)
+    q, area = dialog.questions, dialog.body.top
+    role = q.words_form.ItemRole.FieldRole
+    word = q.words_form.itemAt(0, role).widget()
+    near = q.links_form.itemAt(0, role).widget()
+    assert area.verticalScrollBar().value() == 0
+    assert _in_view(word, area) and _in_view(near, area), (word.geometry(), near.geometry())
+    assert q.words_form.rowCount() == 1 and q.read_words_form.rowCount() == 4
+    notes, known = dialog.notes_label, q.read_words_box
+    assert near.mapTo(area.widget(), near.rect().bottomLeft()).y() < notes.mapTo(area.widget(), notes.pos()).y()
+    assert notes.geometry().bottom() < known.geometry().top()  # (both children of the pane's column)
+    dialog.grab().save(str(artifacts / f"fix36-import-questions-{lang}-1366.png"))
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
