@@ -19,6 +19,7 @@ from zqtracker.services.context import AppContext
 from zqtracker.services.importing import ImportOptions, ImportService
 from zqtracker.ui.events import DataEvents
 from zqtracker.ui.import_dialog import ImportDialog
+from zqtracker.ui.project_table import CELL_PADDING
 
 
 def _in_view(widget, area) -> bool:
@@ -72,3 +73,44 @@ def test_the_preview_says_a_planned_investment_change_in_exact_yuan_as_the_dry_r
     dialog = shown(qtbot, ctx, changed, lang)
     text = dialog.preview.detail.text()
     assert said in text, (said, text)
+
+
+LONGEST = "肇庆高新技术产业开发区"  # the zone's full name, as some districts' lists write it
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_at_1366_the_longest_district_shows_whole_or_elided_in_the_middle_with_its_tooltip(
+    make_window, demo_ctx: AppContext, translations, qtbot, artifacts: Path, lang: str
+) -> None:
+    """肇庆高新技术产业开发区 and 肇庆市鼎湖区 were cut at 1366 while names took the room ("肇庆高新…"), with no
+    tooltip. Now the district column gets the room first: in Chinese the longest shows whole, in English
+    (less room) 肇庆市鼎湖区 does; what is still cut keeps its start and end, and its tooltip says it whole."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QStyleOptionViewItem
+    from test_ui_layout import SCREENS, header_problems
+
+    from zqtracker.domain.models import District
+
+    ids = {d.name: d.id for d in demo_ctx.references.districts()}
+    demo_ctx.references.save_district(District(LONGEST, ids["肇庆高新区"]))
+    demo_ctx.references.save_district(District("肇庆市鼎湖区", ids["鼎湖区"]))
+    translations.switch(lang)
+    window = make_window(demo_ctx)
+    window.resize(*SCREENS["1366"])
+    qtbot.waitUntil(lambda: window.width() == SCREENS["1366"][0])
+    table = window.projects.table
+    header, model, metrics = table.horizontalHeader(), table.model(), table.fontMetrics()
+    column = model.column_of("district")
+    qtbot.waitUntil(lambda: any(r.district == LONGEST for r in model.loaded_rows()))
+    room = header.sectionSize(column) - CELL_PADDING
+    whole = [LONGEST, "肇庆市鼎湖区"] if lang == "zh" else ["肇庆市鼎湖区"]
+    for name in whole:
+        assert metrics.horizontalAdvance(name) <= room, (name, room)
+    assert header_problems(table) == []
+    row = next(r for r in range(model.rowCount()) if model.data(model.index(r, column)) == LONGEST)
+    assert model.data(model.index(row, column), Qt.ItemDataRole.ToolTipRole) == LONGEST
+    option = QStyleOptionViewItem()
+    table.itemDelegateForColumn(column).initStyleOption(option, model.index(row, column))
+    assert option.textElideMode == Qt.TextElideMode.ElideMiddle
+    table.scrollTo(model.index(row, column))
+    window.grab().save(str(artifacts / f"fix36-long-district-{lang}-1366.png"))
