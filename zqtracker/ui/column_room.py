@@ -102,6 +102,6 @@ class ColumnRoom:
 
 
 class _MiddleElide(QStyledItemDelegate):
-    def initStyleOption(self, option, index) -> None:  # type: ignore[no-untyped-def]
+    def initStyleOption(self, option, index) -> None:
         super().initStyleOption(option, index)
-        option.textElideMode = Qt.TextElideMode.ElideMiddle  # type: ignore[attr-defined]
+        option.textElideMode = Qt.TextElideMode.ElideMiddle

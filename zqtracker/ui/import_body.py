@@ -85,8 +85,9 @@ class ImportBody(QStackedWidget):
         words) below them — at 1366×768 four of those lines put a near name's question below the fold."""
         self._column.insertWidget(0, questions)
         if after_notes is not None:
-            if (held := after_notes.parentWidget()) is not None and held.layout() is not None:
-                held.layout().removeWidget(after_notes)
+            held = after_notes.parentWidget()
+            if held is not None and (layout := held.layout()) is not None:
+                layout.removeWidget(after_notes)
             self._column.insertWidget(2, after_notes)
 
     def show_file(self, shown: bool, share: bool = False) -> None:
