@@ -114,3 +114,39 @@ def test_at_1366_the_longest_district_shows_whole_or_elided_in_the_middle_with_i
     assert option.textElideMode == Qt.TextElideMode.ElideMiddle
     table.scrollTo(model.index(row, column))
     window.grab().save(str(artifacts / f"fix36-long-district-{lang}-1366.png"))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_closed_month_is_reopened_from_the_round_window_after_a_confirmation(
+    make_window, demo_ctx: AppContext, translations, qtbot, tmp_path: Path, artifacts: Path, lang: str
+) -> None:
+    """A return refused because its month is closed said "zqtracker round close 2023-10 --reopen", and the
+    round window, which closes months, had no way back. Now a closed month shows "Reopen the month…" where
+    "Close the month…" was; asked first, No changes nothing, Yes reopens it as the command does."""
+    from PySide6.QtWidgets import QMessageBox
+    from ui_helpers import when_modal
+
+    from zqtracker.domain.rounds import Period
+    from zqtracker.services.rounds import RoundService
+    from zqtracker.ui.round_view import RoundView
+
+    october, service = Period(2023, 10), RoundService(demo_ctx.database)
+    service.create(october, tmp_path, districts=["高要区"], lang="zh")
+    translations.switch(lang)
+    window = make_window(demo_ctx)
+    view = RoundView(demo_ctx, window.events, window.undo_stack, window, lang=lang)
+    qtbot.addWidget(view)
+    view.show()
+    assert view.current_period() == october and not view.reopen_button.isVisible()
+    view.close_month(october)
+    assert view.reopen_button.isVisible() and view.reopen_button.isEnabled() and not view.close_button.isVisible()
+    assert view.reopen_button.text() == ("重新开放…" if lang == "zh" else "Reopen the month…")
+    view.resize(900, 420)
+    view.grab().save(str(artifacts / f"fix36-round-closed-{lang}.png"))
+    for button, closed in ((QMessageBox.StandardButton.No, True), (QMessageBox.StandardButton.Yes, False)):
+        said: list[str] = []
+        when_modal(lambda box, b=button, s=said: (s.append(box.text()), box.button(b).click()), kind=QMessageBox)
+        view.reopen_button.click()
+        assert said and october.label(lang) in said[0], said
+        assert (service.status(october).closed_at is not None) is closed
+    assert view.close_button.isVisible() and view.close_button.isEnabled() and not view.reopen_button.isVisible()
