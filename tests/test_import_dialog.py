@@ -113,7 +113,9 @@ def test_preview_remap_import_undo_and_remember(
     wait_idle(qtbot, dialog)
     assert m.headerData(7, 1) == "G  金额（亿元）\n→ Planned investment (¥100 million)"
     status = texts(dialog, STATUS_COLUMN)
-    assert status[3] == ("Update: Status Under construction → In production, Planned investment ¥1.200 bn → ¥1.210 bn")
+    assert status[3] == (
+        "Update: Status Under construction → In production, Planned investment 1,200,000,000 yuan → 1,210,000,000 yuan"
+    )
     assert status[4] == "New"
     assert status[5].startswith("Invalid: unknown status")
     # the problem cells are marked, with the reason on hover
@@ -187,7 +189,7 @@ def test_the_dialog_in_chinese(qtbot, seeded: AppContext, tmp_path: Path, artifa
         wait_idle(qtbot, dialog)
         assert dialog.import_button.text() == "导入" and dialog.skip_check.text().startswith("跳过")
         status = texts(dialog, STATUS_COLUMN)
-        assert status[3] == "更新：项目状态 在建 → 投产，计划总投资 12.00亿元 → 12.10亿元"
+        assert status[3] == "更新：项目状态 在建 → 投产，计划总投资 1,200,000,000 元 → 1,210,000,000 元"
         assert status[4] == "新增" and status[6] == "合计行——跳过"
         assert dialog.preview.model.headerData(7, 1) == "G  金额（亿元）\n→ 计划总投资（亿元）"
         reasons = [

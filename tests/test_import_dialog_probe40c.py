@@ -37,11 +37,11 @@ STORED = [
 CHANGED = ["ZQ1", "鑫源汽车内饰件扩产项目", "高要区", "在建", 3200, date(2023, 3, 2), "2023年6月", "2024年二季度",
            62.5, "是", "扩建", "外资"]  # fmt: skip
 SAID = {
-    "en": ["Status Signed → Under construction", "Planned investment ¥0.031 bn → ¥0.032 bn",
+    "en": ["Status Signed → Under construction", "Planned investment 31,120,000 yuan → 32,000,000 yuan",
            "Signed 2023-04-01 → 2023-03-02", "Construction start — → 2023-06", "Production — → 2024-Q2",
            "Land area (mu) 50 → 62.5", "Key project no → yes", "Project type New → Expansion",
            "Investor origin Domestic → Foreign"],
-    "zh": ["项目状态 签约 → 在建", "计划总投资 0.31亿元 → 0.32亿元", "签约时间 2023-04-01 → 2023-03-02",
+    "zh": ["项目状态 签约 → 在建", "计划总投资 31,120,000 元 → 32,000,000 元", "签约时间 2023-04-01 → 2023-03-02",
            "开工时间 — → 2023-06", "投产时间 — → 2024-Q2", "用地面积（亩） 50 → 62.5", "重点项目 否 → 是",
            "项目类型 新建 → 扩建", "投资来源 内资 → 外资"],
 }  # fmt: skip

@@ -30,19 +30,20 @@ def leads(path: Path) -> Path:
 
 
 def words(dialog) -> list[tuple[str, str]]:
-    form = dialog.questions.words_form
-    role = form.ItemRole
+    """The unknown words (asked with the questions), then the known ones (after every question)."""
+    role = dialog.questions.words_form.ItemRole
     return [
         (form.itemAt(i, role.LabelRole).widget().text(), form.itemAt(i, role.FieldRole).widget().currentText())
+        for form in (dialog.questions.words_form, dialog.questions.read_words_form)
         for i in range(form.rowCount())
     ]
 
 
 def combo_of(dialog, word: str):
-    form = dialog.questions.words_form
-    for i in range(form.rowCount()):
-        if f"“{word}”" in form.itemAt(i, form.ItemRole.LabelRole).widget().text():
-            return form.itemAt(i, form.ItemRole.FieldRole).widget()
+    for form in (dialog.questions.words_form, dialog.questions.read_words_form):
+        for i in range(form.rowCount()):
+            if f"“{word}”" in form.itemAt(i, form.ItemRole.LabelRole).widget().text():
+                return form.itemAt(i, form.ItemRole.FieldRole).widget()
     raise AssertionError(word)
 
 

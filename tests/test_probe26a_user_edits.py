@@ -78,7 +78,7 @@ def test_a_plan_the_user_changed_is_listed_before_the_file_writes_over_it(
     analysis = service.analyse(service.read(sep), ImportOptions())
     sheet = analysis.sheets[0]
     assert sheet.status[0] == "update" and sheet.status[1:] == ["same"] * 4  # the preview's row: an update
-    assert diff_text(sheet.changes[0], "zh") == "2025 年度计划 1.40亿元 → 1.20亿元"  # 140,000,000 → 120,000,000
+    assert diff_text(sheet.changes[0], "zh") == "2025 年度计划 140,000,000 元 → 120,000,000 元"
     assert diff_text(sheet.changes[0], "en").startswith("Annual plan 2025 ")
     done = service.import_file(sep, ImportOptions())
     assert done.changes == dry.changes and plan_of(ctx, "GY-001") == 120_000_000  # written as listed

@@ -90,7 +90,7 @@ def test_the_chinese_editor_reads_a_plain_number_in_yi(make_window, ctx: AppCont
 
 def test_an_import_change_under_the_shown_precision_is_never_hidden() -> None:
     ten_thousand = [FieldChange("planned_investment", 1_200_000_000, 1_200_010_000)]
-    assert diff_text(ten_thousand, "zh") == "计划总投资 12.0000亿元 → 12.0001亿元"  # once "12.00 → 12.00"
-    assert diff_text(ten_thousand, "en") == "Planned investment ¥1.20000 bn → ¥1.20001 bn"
+    assert diff_text(ten_thousand, "zh") == "计划总投资 1,200,000,000 元 → 1,200,010,000 元"  # once "12.00 → 12.00"
+    assert diff_text(ten_thousand, "en") == "Planned investment 1,200,000,000 yuan → 1,200,010,000 yuan"
     plain = [FieldChange("planned_investment", 1_200_000_000, 1_210_000_000)]
-    assert diff_text(plain, "zh") == "计划总投资 12.00亿元 → 12.10亿元"
+    assert diff_text(plain, "zh") == "计划总投资 1,200,000,000 元 → 1,210,000,000 元"

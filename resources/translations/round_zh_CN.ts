@@ -245,6 +245,10 @@
         <translation>关账…</translation>
     </message>
     <message>
+        <source>Reopen the month…</source>
+        <translation>重新开放…</translation>
+    </message>
+    <message>
         <source>Round:</source>
         <translation>轮次：</translation>
     </message>
@@ -319,6 +323,14 @@
     <message>
         <source>Close the month</source>
         <translation>关账</translation>
+    </message>
+    <message>
+        <source>Reopen %1? Its frozen figures are dropped: reports and the dashboard of that month show the figures on record again, and returns can be collected. Close it again when they are in.</source>
+        <translation>确定重新开放%1？该月冻结的数据将被撤销：该月的报表和仪表盘重新按现有记录显示，并可继续收取报表。收齐后请再次关账。</translation>
+    </message>
+    <message>
+        <source>Reopen the month</source>
+        <translation>重新开放该月</translation>
     </message>
 </context>
 </TS>

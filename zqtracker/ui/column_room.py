@@ -3,13 +3,18 @@
 The default widths fit a typical value ("肇庆高新区"); a district or sector longer than that
 ("粤桂合作特别试验区", "半导体及集成电路") was cut while a 1920-pixel window left 330 pixels blank
 on the right. These columns hold few distinct values, so their widest is measured on the loaded
-rows in milliseconds, and kept until the rows or the language change. Names and enterprises (one
-value a row) get their share of the room before, by ProjectTableView's own rule.
+rows in milliseconds, and kept until the rows or the language change. A 1366-pixel window cut
+肇庆高新技术产业开发区 while names took the room: now these columns get a first share (up to a name's
+default width), names and enterprises theirs (one value a row: ProjectTableView's rule), these the rest;
+a value still cut is elided in the middle, whole in its tooltip.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyledItemDelegate
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QTableView
@@ -25,6 +30,7 @@ class ColumnRoom:
 
     def __init__(self, view: QTableView, model: ProjectTableModel, padding: int) -> None:
         self._view, self._model, self._padding = view, model, padding
+        self._delegate: QStyledItemDelegate | None = None
         self._key: tuple = ()  # what the widths in _widest were measured for
         self._widest: dict[int, int] = {}
         self._seen: tuple = ()  # what rows_changed last saw
@@ -35,18 +41,28 @@ class ColumnRoom:
         rows = (id(store), store.version) if store is not None else (None, len(self._model.visible_rows()))
         return (*rows, self._model.cells.lang, self._view.font().key())
 
-    def give(self, spare: int) -> int:
-        """Widen the cut columns by what they lack, while ``spare`` lasts; returns what is left."""
+    def elide_in_the_middle(self) -> None:
+        """A value still cut keeps its start and its end (肇庆市鼎湖区 and 肇庆市端州区 told apart), whole in
+        its tooltip (ui/project_cells.py)."""
+        self._delegate = _MiddleElide(self._view)
+        for key in MEASURED:
+            self._view.setItemDelegateForColumn(self._model.column_of(key), self._delegate)
+
+    def give(self, spare: int, cap: int | None = None) -> int:
+        """Widen the cut columns by what they lack, while ``spare`` lasts; returns what is left. With ``cap``
+        (a narrow window's first share): to at most that width, districts first (a sector cut keeps more of
+        itself than a district: 半导体…电路); without, the narrowest need first."""
         header = self._view.horizontalHeader()
         cut = []
         for key in MEASURED:
             i = self._model.column_of(key)
             if header.isSectionHidden(i):
                 continue
-            lack = self.widest(i) + self._padding - header.sectionSize(i)
+            wanted = self.widest(i) + self._padding
+            lack = (wanted if cap is None else min(wanted, cap)) - header.sectionSize(i)
             if lack > 0:
                 cut.append((lack, i))
-        for lack, i in sorted(cut):
+        for lack, i in cut if cap is not None else sorted(cut):  # (cut: in MEASURED's order)
             grow = min(lack, spare)
             if grow <= 0:
                 break
@@ -83,3 +99,9 @@ class ColumnRoom:
         key = self.data_key()
         changed, self._seen = key != self._seen, key
         return changed
+
+
+class _MiddleElide(QStyledItemDelegate):
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle

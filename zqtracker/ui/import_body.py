@@ -8,7 +8,7 @@ questions and notes the rest (at least a few lines, scrolling); the user moves t
 taller dialog gives its height to the rows.
 
     body = ImportBody(notes_label, preview, problem_list, [options_bar, skip_check, remember_check], choose_button)
-    body.add_questions(questions)   # above the notes (created last: last in the focus chain)
+    body.add_questions(questions, known)  # above the notes (created last: last in the focus chain), known after
     body.show_file(True, share=True)  # a file read: its parts shown, the height shared
 """
 
@@ -80,8 +80,15 @@ class ImportBody(QStackedWidget):
             self._retranslate()
         super().changeEvent(event)
 
-    def add_questions(self, questions: QWidget) -> None:
+    def add_questions(self, questions: QWidget, after_notes: QWidget | None = None) -> None:
+        """The questions above the notes; ``after_notes`` (what is read already, changed at will: the known status
+        words) below them — at 1366×768 four of those lines put a near name's question below the fold."""
         self._column.insertWidget(0, questions)
+        if after_notes is not None:
+            held = after_notes.parentWidget()
+            if held is not None and (layout := held.layout()) is not None:
+                layout.removeWidget(after_notes)
+            self._column.insertWidget(2, after_notes)
 
     def show_file(self, shown: bool, share: bool = False) -> None:
         """The preview and its parts once a file is read (``share``: its height shared anew); before, what to do."""

@@ -108,7 +108,7 @@ class ImportDialog(QDialog):
         # the questions come last in the focus chain (a question's field losing focus to the Import
         # button answers it: first in the chain, the focus lands on one after every check)
         self.questions = ImportQuestions(self.lang, self)
-        self.body.add_questions(self.questions)
+        self.body.add_questions(self.questions, self.questions.read_words_box)  # (known words: after the notes)
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Import spreadsheet"))

@@ -26,11 +26,10 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from zqtracker.domain.cumulative import MonthSpan
 from zqtracker.domain.currency import ForeignAmount, currency_unit_label
 from zqtracker.domain.fuzzy_dates import FuzzyDate
-from zqtracker.domain.history_words import as_of_text, field_text
+from zqtracker.domain.history_words import as_of_text, field_text, value_text
 from zqtracker.domain.messages import field_label
 from zqtracker.domain.models import InvestorOrigin, ProjectType
 from zqtracker.domain.money import Unit
-from zqtracker.domain.money_format import MoneyFormat
 from zqtracker.domain.status import Status
 from zqtracker.domain.words import APP
 from zqtracker.io.headers import IGNORED_PREFIX, ROW_NUMBER
@@ -67,16 +66,16 @@ def _tint(color: str, alpha: int) -> QBrush:
 
 
 def shown_value(f: str, value: Any, lang: str) -> str:
-    """A field value as the diff shows it ("12.10 亿元", "在建", "是", "2023-06" — a date at its precision, as the
-    CLI's dry run and the audit trail say it); never a Python object's repr."""
+    """A field value as the diff shows it ("1,210,000,000 元", "在建", "是", "2023-06" — an amount in exact yuan
+    and a date at its precision, as the CLI's dry run and the audit trail say it); never a Python object's repr."""
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):
         if value:
             return QCoreApplication.translate("PreviewModel", "yes")
         return QCoreApplication.translate("PreviewModel", "no")
-    if _is_money(f) and isinstance(value, int):
-        return MoneyFormat(Unit.YI, lang).text(value)
+    if _is_money(f) and isinstance(value, int):  # exact (an amount in 亿 hid a change of 3112万 → 3112.4万)
+        return value_text(f, value, lang)
     if isinstance(value, FuzzyDate):  # 2023-04-01, 2023-06, 2023-Q2, 2023
         return value.iso()
     if isinstance(value, (Status, ProjectType, InvestorOrigin, ForeignAmount)):
@@ -91,15 +90,11 @@ def diff_text(changes: list[FieldChange], lang: str) -> str:
 
 
 def _sides(c: FieldChange, lang: str) -> tuple[str, str]:
-    """Both values of a change; amounts with as many decimals as it takes to see the change
-    (never "12.00亿元 → 12.00亿元")."""
-    if _is_money(c.field) and isinstance(c.before, int) and isinstance(c.after, int):
-        return MoneyFormat(Unit.YI, lang).change(c.before, c.after)
-    if c.field == "since_start":  # (amount, year, month): "3.04亿元（截至2026年9月）"
-        f, old, new = MoneyFormat(Unit.YI, lang), c.before, c.after
-        texts = f.change(old[0], new[0]) if old and new else (f.text(old[0]) if old else "—", f.text(new[0]))
-        before = as_of_text(texts[0], old[1], old[2], lang) if old else texts[0]
-        return before, as_of_text(texts[1], new[1], new[2], lang)
+    """Both values of a change; amounts in exact yuan, the CLI's dry run's words (never "12.00亿元 → 12.00亿元")."""
+    if c.field == "since_start":  # (amount, year, month): "304,000,000 元（截至2026年9月）"
+        old, new = c.before, c.after
+        before = as_of_text(value_text("planned_investment", old[0], lang), old[1], old[2], lang) if old else "—"
+        return before, as_of_text(value_text("planned_investment", new[0], lang), new[1], new[2], lang)
     return shown_value(c.field, c.before, lang), shown_value(c.field, c.after, lang)
 
 

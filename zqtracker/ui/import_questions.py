@@ -68,9 +68,12 @@ class ImportQuestions(QWidget):
         self._filling = False
         self._said: dict[str, str] = {}  # the districts the user said names are (_show_places)
         self.defaults.changed.connect(self.defaults_changed)
-        self.words_box = QWidget()
+        self.words_box = QWidget()  # status words zqtracker does not know: asked
         self.words_form = QFormLayout(self.words_box)
         self.words_form.setContentsMargins(0, 0, 0, 0)
+        self.read_words_box = QWidget()  # the known ones with their reading: after the questions and the notes
+        self.read_words_form = QFormLayout(self.read_words_box)
+        self.read_words_form.setContentsMargins(0, 0, 0, 0)
         self.places_box = QWidget()
         self.places_form = QFormLayout(self.places_box)
         self.places_form.setContentsMargins(0, 0, 0, 0)
@@ -110,6 +113,7 @@ class ImportQuestions(QWidget):
         layout.addWidget(self.places_box)
         layout.addWidget(self.rates_box)
         layout.addWidget(self.links_box)
+        layout.addWidget(self.read_words_box)  # last; the dialog moves it below the notes (ui/import_body.py)
         self._retranslate()
         self._connect_signals()
         self.show_analysis(None, None, (None, None, None))  # before a file: no question (probe40c)
@@ -174,8 +178,10 @@ class ImportQuestions(QWidget):
     def _show_words(self, analysis: ImportAnalysis | None) -> None:
         """ "Status word “已签协议” (3 rows): [read as Signed / Lead / …]" for each word of the status
         columns — an unknown one asked ("choose what it means…"), a known one with its reading, which
-        the analyst may change (the district's word for the bureau's Lead); a choice stays shown."""
+        the analyst may change (the district's word for the bureau's Lead); a choice stays shown. The unknown ones
+        in ``words_form`` with the questions, the known ones in ``read_words_form`` after every question."""
         _clear(self.words_form)
+        _clear(self.read_words_form)
         words = status_words(analysis)
         for w in words:
             combo = QComboBox()
@@ -190,8 +196,9 @@ class ImportQuestions(QWidget):
                 lambda _i, word=w.word, c=combo: self._on_word_chosen(word, c.currentData())
             )
             label = self.tr("Status word “%1” (%2 rows):").replace("%1", w.word).replace("%2", str(w.rows))
-            self.words_form.addRow(label, combo)
-        self.words_box.setVisible(bool(words))
+            (self.words_form if w.known is None else self.read_words_form).addRow(label, combo)
+        self.words_box.setVisible(any(w.known is None for w in words))
+        self.read_words_box.setVisible(any(w.known is not None for w in words))
 
     def _show_places(self, analysis: ImportAnalysis | None, said: dict[str, str]) -> None:
         """ "District “马安” (2 rows): [choose which district it is… / 端州区 / … / a new district “马安”]" for

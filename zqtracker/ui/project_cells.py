@@ -134,6 +134,8 @@ class CellText(QObject):
         if column.key == "name":
             missing = row.missing
             return row.name if not missing else f"{row.name}\n{missing_tooltip(missing, self.lang)}"
+        if column.kind is Kind.TEXT:  # a district or enterprise the column cuts: whole here
+            return column.value(row) or None  # type: ignore[return-value]
         return None
 
     def incomplete_icon(self):

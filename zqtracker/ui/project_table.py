@@ -56,6 +56,7 @@ class ProjectTableView(QTableView):
         self._auto_widths = True
         self._fitting = False
         self._room = ColumnRoom(self, model, CELL_PADDING)  # for districts and sectors longer than usual
+        self._room.elide_in_the_middle()  # what stays cut: its start and its end ("肇庆高新…开发区")
         header.sectionResized.connect(self._on_section_resized)
         self.fit_columns()
         self.setSortingEnabled(True)
@@ -219,11 +220,15 @@ class ProjectTableView(QTableView):
             self._fitting = False
 
     def _share_spare_width(self) -> None:
-        """Room the default columns leave in a wide window goes to names and enterprises, then to
-        districts and sectors the default widths cut."""
+        """Room the default columns leave goes first to the districts and sectors they cut, each up to a
+        name's default width (肇庆高新技术产业开发区 whole at 1366 px in Chinese), then to names and enterprises,
+        then to what the districts and sectors still lack. What still cannot fit is elided in the middle,
+        whole in the tooltip (ui/column_room.py)."""
         header = self.horizontalHeader()
         shown = [i for i in range(header.count()) if not header.isSectionHidden(i)]
         spare = self.viewport().width() - sum(header.sectionSize(i) for i in shown) - 2
+        if spare > 0:
+            spare = self._room.give(spare, cap=self.default_width(self._model.column_of("name")))
         for key, share, most in (("name", 0.6, 2.2), ("enterprise", 1.0, 1.8)):
             i = self._model.column_of(key)
             if spare <= 0 or i not in shown:

@@ -1,6 +1,7 @@
 """Tools › Monthly round: a month's round at a glance — each district's state (not sent, sent,
 returned on DATE, imported, late by N days) and counts — with its four steps: create the
-workbooks, collect returns, write reminders, close the month. The work is services/rounds.py's.
+workbooks, collect returns, write reminders, close the month (and reopen it: a return refused as
+late, a correction the month must take). The work is services/rounds.py's.
 Not modal: a live language switch re-words it (and the workbooks' language, when it follows the
 interface's)."""
 
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zqtracker.domain.errors import DomainError
 from zqtracker.domain.months import calendar_text
 from zqtracker.domain.rounds import DistrictState, Period, Round
 from zqtracker.services.context import AppContext
@@ -63,6 +65,7 @@ class RoundView(QDialog):
         self.new_month.setCalendarPopup(False)
         self.create_button, self.collect_button = QPushButton(), QPushButton()
         self.remind_button, self.close_button = QPushButton(), QPushButton()
+        self.reopen_button = QPushButton()  # shown for a closed month, where the close button is
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.model = RoundModel(self)
@@ -85,6 +88,7 @@ class RoundView(QDialog):
         steps.addWidget(self.collect_button)
         steps.addWidget(self.remind_button)
         steps.addWidget(self.close_button)
+        steps.addWidget(self.reopen_button)
         steps.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -104,6 +108,7 @@ class RoundView(QDialog):
         self.collect_button.setText(self.tr("Collect returns…"))
         self.remind_button.setText(self.tr("Reminders…"))
         self.close_button.setText(self.tr("Close the month…"))
+        self.reopen_button.setText(self.tr("Reopen the month…"))
         self.month_label.setText(self.tr("Round:"))
         self.new_label.setText(self.tr("New round for"))
 
@@ -126,6 +131,7 @@ class RoundView(QDialog):
         self.collect_button.clicked.connect(self._on_collect_clicked)
         self.remind_button.clicked.connect(self._on_remind_clicked)
         self.close_button.clicked.connect(self._on_close_clicked)
+        self.reopen_button.clicked.connect(self._on_reopen_clicked)
         self.events.investment_changed.connect(self.refresh)
         # Methods, not lambdas: Qt drops a method's connection when the view is deleted on close
         # (a lambda's outlived it and refreshed a deleted view at the next change of projects).
@@ -172,8 +178,14 @@ class RoundView(QDialog):
         self.round = self.service.status(period, self.today) if period is not None else None
         rnd = self.round
         self.model.set_rows(by_pinyin(rnd.districts, key=lambda d: d.district) if rnd else [])
+        closed = rnd is not None and rnd.closed_at is not None
         for b in (self.collect_button, self.remind_button, self.close_button):
-            b.setEnabled(rnd is not None and rnd.closed_at is None)
+            b.setEnabled(rnd is not None and not closed)
+        writable = not self.ctx.database.read_only  # a read-only database: look, never change
+        self.close_button.setEnabled(self.close_button.isEnabled() and writable)
+        self.close_button.setVisible(not closed)
+        self.reopen_button.setVisible(closed)
+        self.reopen_button.setEnabled(closed and writable)
         if rnd is None:
             self.summary.setText(self.tr("No round yet: choose a month and create the workbooks."))
             return
@@ -332,6 +344,28 @@ class RoundView(QDialog):
 
     def close_month(self, period: Period) -> None:
         self.service.close(period)
+        self.events.investment_changed.emit()
+        self.refresh()
+        self.round_changed.emit()
+
+    def _on_reopen_clicked(self) -> None:
+        period, rnd = self.current_period(), self.round
+        if period is None or rnd is None or rnd.closed_at is None:
+            return
+        text = self.tr(
+            "Reopen %1? Its frozen figures are dropped: reports and the dashboard of that month show the "
+            "figures on record again, and returns can be collected. Close it again when they are in."
+        ).replace("%1", period.label(self.lang))
+        answer = QMessageBox.question(self, self.tr("Reopen the month"), text)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.reopen_month(period)
+
+    def reopen_month(self, period: Period) -> None:
+        """As ``zqtracker round close MONTH --reopen``; a refusal (not closed meanwhile, the server's) said."""
+        try:
+            self.service.reopen(period)
+        except DomainError as exc:
+            self._show_error(exc)
         self.events.investment_changed.emit()
         self.refresh()
         self.round_changed.emit()
