@@ -1,0 +1,67 @@
+"""fix36-money: amounts as the sheet writes them. A year to date of 1450.00004万元 (14,500,000.4 yuan) was
+stored as 14,500,000 without a word, October's own amount 0 (F1); refusals quoted the cell normalised
+("3000x" for "３０００ｘ", F2); 自开工累计 questions said exact yuan beside lines in the sheet's unit (F4).
+Real .xlsx files written by openpyxl; the CLI in-process on both engines."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from import_files import SheetSpec, write_workbook
+
+from zqtracker.cli.main import main
+
+HEAD = ["项目名称", "所属区域", "行业", "总投资（万元）"]
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out, err = io.StringIO(), io.StringIO()
+    return main(list(argv), stdout=out, stderr=err), out.getvalue() + err.getvalue()
+
+
+def sheet(tmp_path: Path, name: str, month: int, head: list, *rows: list) -> Path:
+    title = [f"端州区2026年{month}月重点项目进度表"]
+    return write_workbook(tmp_path / f"{name}.xlsx", SheetSpec(f"2026年{month}月", [title, HEAD + head, *rows]))
+
+
+def test_an_amount_rounded_to_the_yuan_is_said_in_text_json_and_dry_run(db_url: str, tmp_path: Path) -> None:
+    """October's 1450.00004 over September's 1450: stored as 14,500,000 (October's own 0), and the note names
+    the row, the value as written, the exact yuan and the yuan stored — in the text, --json, a dry run, and
+    a refused import (as what it will do). 1450.25万元 is exact yuan: no note."""
+    september = sheet(tmp_path, "sep", 9, ["1-9月累计完成投资（万元）"], ["甲项目", "端州区", "工业", 5000, 1450])
+    assert run("--db", db_url, "import", str(september))[0] == 0
+    october = sheet(tmp_path, "oct", 10, ["1-10月累计完成投资（万元）"], ["甲项目", "端州区", "工业", 5000, 1450.00004])
+    said = "row 3: 1450.00004 (万元) is 14,500,000.4 yuan, stored as 14,500,000 yuan"
+    code, out = run("--db", db_url, "import", str(october), "--dry-run")
+    assert code == 0 and said in out and "column E" in out, out
+    code, out = run("--db", db_url, "--lang", "zh", "import", str(october), "--dry-run", "--json")
+    notes = json.loads(out)["notes"]
+    assert code == 0 and any("第 3 行：1450.00004（万元）即 14,500,000.4 元，存为 14,500,000 元" in n for n in notes), (
+        notes
+    )
+    refused = sheet(tmp_path, "bad", 10, ["1-10月累计完成投资（万元）"], ["甲项目", "端州区", "工业", 5000, 1450.00004],
+                    ["乙项目", "端州区", "工业", -5, 1])  # fmt: skip
+    code, out = run("--db", db_url, "import", str(refused))
+    assert code == 1 and "will be stored to the yuan" in out and said in out, out
+    code, out = run("--db", db_url, "import", str(october), "--json")
+    assert code == 0 and any(said in n for n in json.loads(out)["notes"]), out
+    exact = sheet(tmp_path, "exact", 10, ["1-10月累计完成投资（万元）"], ["甲项目", "端州区", "工业", 5000, 1450.25])
+    code, out = run("--db", db_url, "import", str(exact), "--dry-run")
+    assert code == 0 and "whole number of yuan" not in out and "2,500 yuan" in out, out
+
+
+def test_a_text_amount_with_its_own_unit_rounded_is_said_too(db_url: str, tmp_path: Path) -> None:
+    """ "0.123456789亿" (12,345,678.9 yuan) is said as written, with no column unit after it; "１４５０．５" is
+    exact (14,505,000 yuan): not said."""
+    path = sheet(
+        tmp_path,
+        "own",
+        10,
+        ["1-10月累计完成投资（万元）"],
+        ["甲项目", "端州区", "工业", "0.123456789亿", "１４５０．５"],
+    )
+    code, out = run("--db", db_url, "import", str(path), "--dry-run")
+    assert code == 0 and "row 3: 0.123456789亿 is 12,345,678.9 yuan, stored as 12,345,679 yuan" in out, out
+    assert "亿 (万元)" not in out and "１４５０．５" not in out, out
