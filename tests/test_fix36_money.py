@@ -65,3 +65,23 @@ def test_a_text_amount_with_its_own_unit_rounded_is_said_too(db_url: str, tmp_pa
     code, out = run("--db", db_url, "import", str(path), "--dry-run")
     assert code == 0 and "row 3: 0.123456789亿 is 12,345,678.9 yuan, stored as 12,345,679 yuan" in out, out
     assert "亿 (万元)" not in out and "１４５０．５" not in out, out
+
+
+def test_a_refusal_quotes_the_cell_as_typed_not_as_read(db_url: str, tmp_path: Path) -> None:
+    """Full-width digits, a thousands comma and spaces: each refusal quotes the cell as the sheet has it
+    (trimmed), never the half-width text it was read as; a month's own amount below 0 is still told as one."""
+    head = ["1-10月累计完成投资（万元）", "10月完成投资（万元）"]
+    typed = ["３０００ｘ", " -３,０００ ", "３,０００万美元", "０.００００４", "３０００万"]
+    rows = [[name, "端州区", "工业", value, 100, 10] for name, value in zip("甲乙丙丁戊", typed, strict=True)]
+    path = sheet(tmp_path, "typed", 10, head, *rows, ["己项目", "端州区", "工业", 5000, 100, "-３００"])
+    code, out = run("--db", db_url, "import", str(path), "--json")
+    said = {p["row"]: p["error"] for p in json.loads(out)["skipped"]}
+    assert code == 1 and sorted(said) == [3, 4, 5, 6, 7, 8], said
+    assert "'３０００ｘ' is not an amount" in said[3], said[3]
+    assert "(-３,０００万元)" in said[4], said[4]
+    assert "'３,０００万美元' is an amount in USD" in said[5], said[5]
+    assert said[6].startswith("Planned investment: ０.００００４ (万元) is 0.4 yuan"), said[6]
+    assert "“３０００万” in a column of 万元" in said[7], said[7]
+    assert "cannot be negative (-３００万元): a downward correction" in said[8], said[8]
+    folded = ("3000x", "-3,000万元", "'3,000万美元'", " 0.00004 ", "“3000万”", "(-300")
+    assert not [f for f in folded for text in said.values() if f in text], said
