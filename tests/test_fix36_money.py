@@ -85,3 +85,19 @@ def test_a_refusal_quotes_the_cell_as_typed_not_as_read(db_url: str, tmp_path: P
     assert "cannot be negative (-３００万元): a downward correction" in said[8], said[8]
     folded = ("3000x", "-3,000万元", "'3,000万美元'", " 0.00004 ", "“3000万”", "(-300")
     assert not [f for f in folded for text in said.values() if f in text], said
+
+
+def test_since_start_questions_say_the_figures_as_the_sheet_writes_them(db_url: str, tmp_path: Path) -> None:
+    """A 自开工累计 of 700 below the year to date's 800 (万元): the question quotes the cell as typed and both
+    figures in 万元 and to the yuan, as the notes beside it say their figures — never bare exact yuan."""
+    head = ["1-10月累计完成投资（万元）", "自开工累计完成投资（万元）"]
+    path = sheet(tmp_path, "since", 10, head, ["甲项目", "端州区", "工业", 1000, 800, "７００"])
+    code, out = run("--db", db_url, "import", str(path), "--dry-run")
+    assert code == 1 and "column F “自开工累计完成投资（万元）”: ７００ — " in out, out
+    assert (
+        "since the start of construction, 700万元 (¥7,000,000), is below" in out and "10, 800万元 (¥8,000,000)," in out
+    )
+    assert "7,000,000 yuan" not in out and "8,000,000 yuan" not in out, out
+    code, out = run("--db", db_url, "--lang", "zh", "import", str(path), "--json")
+    said = json.loads(out)["skipped"][0]
+    assert said["value"] == "７００" and "自开工累计完成投资 700万元（7,000,000元），小于" in said["error"], said
