@@ -356,7 +356,8 @@ def test_since_the_start_below_this_years_figure_is_asked(service: ImportService
     path = sheet(tmp_path, "since", ["单位：万元"], *rows, title="高要区2025年1-10月重点项目进展情况表")
     asked = service.import_file(path, ImportOptions())
     assert codes(asked) == ["since_below_ytd"] and asked.problems[0].row == 4 and asked.problems[0].column == "E"
-    assert "50,000,000 yuan, is below the same row's year to date through month 10" in asked.problems[0].reason("en")
+    said = asked.problems[0].reason("en")
+    assert "5,000万元 (¥50,000,000), is below the same row's year to date through month 10, 9,000万元" in said
 
 
 def test_one_period_said_for_sheets_of_several_months(service: ImportService, tmp_path: Path) -> None:
@@ -492,7 +493,7 @@ def test_a_year_to_date_under_a_months_header_beside_since_the_start(
     assert service.import_file(sep, ImportOptions()).ok
     asked = service.import_file(oct_, ImportOptions())
     assert codes(asked) == ["month_beyond_since_start"] and not asked.written
-    assert "90,000,000 yuan, with the 80,000,000 yuan stored" in asked.problems[0].reason("en")
+    assert "9,000万元 (¥90,000,000), with the 8,000万元 (¥80,000,000) stored" in asked.problems[0].reason("en")
 
 
 def test_the_titles_district_is_said_only_when_a_row_takes_it(service: ImportService, tmp_path: Path) -> None:

@@ -177,6 +177,24 @@ def parse_money(
     A number with no unit in the text and no ``default_factor`` raises ``unknown_unit``: the caller
     decides whether to ask the user or refuse, it is never guessed here.
     """
+    number, factor, stated = _read_money(value, default_factor, field)
+    yuan = round_yuan(number * factor)
+    if yuan < 0 and not allow_negative:  # said as the cell shows it, in its unit: "-500万元", never "-500.0"
+        shown = value.strip() if isinstance(value, str) else format(number.normalize(), "f")
+        unit = "" if stated else UNIT_WORDS.get(factor, f"×{factor:,}")
+        raise ValidationError(Problem("negative_money", field, {"value": shown + unit}))
+    return yuan
+
+
+def exact_yuan(value: object, default_factor: int | None, field: str = "amount") -> Decimal:
+    """The yuan a cell gives before :func:`parse_money` rounds them to the yuan ("1450.00004" in 万元:
+    14,500,000.4); refused as parse_money refuses it."""
+    number, factor, _stated = _read_money(value, default_factor, field)
+    return number * factor
+
+
+def _read_money(value: object, default_factor: int | Unit | None, field: str) -> tuple[Decimal, int, bool]:
+    """The number a cell gives, the factor to yuan it is in, and whether the cell states its unit."""
     if isinstance(default_factor, Unit):
         default_factor = default_factor.factor
     factor: int | None = default_factor
@@ -226,12 +244,7 @@ def parse_money(
     # copy_abs and the comparison are exact: "1e3092023" must not overflow the decimal context
     if number.copy_abs() > Decimal(MAX_MONEY) / factor:
         raise ValidationError(Problem("too_large", field, {"value": value}))
-    yuan = round_yuan(number * factor)
-    if yuan < 0 and not allow_negative:  # said as the cell shows it, in its unit: "-500万元", never "-500.0"
-        shown = value.strip() if isinstance(value, str) else format(number.normalize(), "f")
-        unit = "" if stated else UNIT_WORDS.get(factor, f"×{factor:,}")
-        raise ValidationError(Problem("negative_money", field, {"value": shown + unit}))
-    return yuan
+    return number, factor, stated
 
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")

@@ -101,11 +101,11 @@ _QUESTION_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
         "是否按其他单位填写（如在万元列中填了亿元数）？请更正后重新导入",
     ),
     "month_beyond_since_start": (
-        "month {month}'s own amount, {value:,} yuan, with the {before:,} yuan stored for the months before it, "
-        "passes the row's completed-since-start figure ({since:,} yuan), which includes them: is it the year to "
+        "month {month}'s own amount, {value}, with the {before} stored for the months before it, "
+        "passes the row's completed-since-start figure, {since}, which includes them: is it the year to "
         "date under a month's header? Correct the header, then import again",
-        "{month} 月当月完成投资 {value:,} 元，加上此前各月已存的 {before:,} 元，超过本行自开工累计 {since:,} 元"
-        "（后者应包含前者）：是否把本年累计填在了当月列下？请更正表头后重新导入",
+        "{month} 月当月完成投资 {value}，加上此前各月已存的 {before}，超过本行自开工累计 {since}"
+        "，而后者应包含前者：是否把本年累计填在了当月列下？请更正表头后重新导入",
     ),
     "month_like_ytd": (
         "month {month}'s amount, {value:,} yuan, is at least everything stored for months 1–{last} ({before:,} "
@@ -149,10 +149,10 @@ _QUESTION_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
         "{field_label}“{value}”不是一个区域：项目跨多个区域或覆盖全市，但只能计入一个区域——请填写该项目计入统计的区域",
     ),
     "since_below_ytd": (
-        "completed since the start of construction, {value:,} yuan, is below the same row's year to date through "
-        "month {month} ({ytd:,} yuan), which it includes: a column slipped, or another unit? Correct it, then "
+        "completed since the start of construction, {value}, is below the same row's year to date through "
+        "month {month}, {ytd}, which it includes: a column slipped, or another unit? Correct it, then "
         "import again",
-        "自开工累计完成投资 {value:,} 元，小于同一行本年 1–{month} 月累计 {ytd:,} 元（前者应包含后者）："
+        "自开工累计完成投资 {value}，小于同一行本年 1–{month} 月累计 {ytd}，而前者应包含后者："
         "是列填错了，还是单位不同？请更正后重新导入",
     ),
     # The report's period, which the user can say (--period, the dialog's "Report month").

@@ -1,6 +1,6 @@
-"""Wording for an amount of part of a yuan (io/tiny_money.py) and for a refused import's notes, which
-say what the import would do, never what it stored (services/import_unwritten.py). English and 简体中文;
-domain/message_topics.py merges them in."""
+"""Wording for an amount of part of a yuan (io/tiny_money.py), amounts rounded to the yuan (io/yuan_rounding.py),
+and a refused import's notes, which say what the import would do, never what it stored
+(services/import_unwritten.py). English and 简体中文; domain/message_topics.py merges them in."""
 
 from __future__ import annotations
 
@@ -14,6 +14,29 @@ _TINY_MONEY_MESSAGES: dict[str, tuple[str, str]] = {
         "{field_label}：{value}（{unit}）即 {exact} 元——不足整元，将存为 {yuan:,} 元，不似任何项目的金额。"
         "是否按其他单位填写（如在万元列中填了亿元数）？请更正后重新导入",
     ),
+    "note_rounded_to_yuan": (
+        "Sheet “{sheet}”, column {column} “{header}”: {count} amount(s) are not a whole number of yuan and are "
+        "stored to the yuan, half a yuan rounded up — {cells}. Typed in another unit than the column's? Correct "
+        "it, then import again.",
+        "工作表“{sheet}”{column} 列“{header}”：{count} 个金额不是整元，按四舍五入存到元——{cells}。"
+        "如按其他单位填写，请更正后重新导入。",
+    ),
+    "note_rounded_to_yuan_unwritten": (
+        "Sheet “{sheet}”, column {column} “{header}”: {count} amount(s) are not a whole number of yuan and will be "
+        "stored to the yuan, half a yuan rounded up — {cells}. Typed in another unit than the column's? Correct "
+        "it, then import again.",
+        "工作表“{sheet}”{column} 列“{header}”：{count} 个金额不是整元，导入后将按四舍五入存到元——{cells}。"
+        "如按其他单位填写，请更正后重新导入。",
+    ),
+    "rounded_cell": (
+        "row {row}: {value} is {exact} yuan, stored as {yuan:,} yuan",
+        "第 {row} 行：{value} 即 {exact} 元，存为 {yuan:,} 元",
+    ),
+    "rounded_cell_in": (
+        "row {row}: {value} ({unit}) is {exact} yuan, stored as {yuan:,} yuan",
+        "第 {row} 行：{value}（{unit}）即 {exact} 元，存为 {yuan:,} 元",
+    ),
+    "rounded_cells_sep": ("; ", "；"),
     "note_status_back_unwritten": (
         "{count} listed project(s) move back along the pipeline (the first: {before} → {after}) — rows {rows}: a "
         "correction, or a slip? Once imported they are stored as the file gives them; check them.",

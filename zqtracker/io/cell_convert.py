@@ -28,6 +28,7 @@ from zqtracker.io.headers import KIND_OF
 from zqtracker.io.layout import ColumnInfo, SheetLayout
 from zqtracker.io.reader import ExcelError, FormulaWithoutValue
 from zqtracker.io.tiny_money import check_part_of_yuan
+from zqtracker.io.yuan_rounding import rounded_to_yuan
 
 _AREA_PLACES = Decimal("0.0001")
 
@@ -263,15 +264,18 @@ class Money:
     """cells.parse_money_cell in the column's unit, and :meth:`column` for whole numbers at once. A
     cell naming another currency (2000万美元) is converted at the user's rate, or refused (io/cell_currency.py)."""
 
-    __slots__ = ("factor", "field", "rates")
+    __slots__ = ("factor", "field", "rates", "rounded")
 
     def __init__(self, factor: int | None, field: str, rates: dict[str, Decimal] | None = None) -> None:
         self.factor, self.field, self.rates = factor, field, rates or {}
+        self.rounded: dict[Any, tuple[Decimal, int]] = {}  # cell → (exact yuan, stored): io/yuan_rounding.py says them
 
     def __call__(self, v: Any) -> Any:
         try:
             yuan = cells.parse_money_cell(v, self.factor, self.field)
             check_part_of_yuan(v, self.factor, self.field, yuan)  # 0.00004万元: 0.4 yuan, asked (never 0)
+            if (exact := rounded_to_yuan(v, self.factor, yuan)) is not None:  # 1450.00004万元: said in a note
+                self.rounded[v] = (exact, yuan)
             return yuan
         except ValidationError as exc:
             if cells.is_placeholder(v):  # "—", "/", "无", "待定": no figure, as a blank cell (never 0)

@@ -48,7 +48,7 @@ def cell_in_yuan(value: Any, field: str, rates: dict[str, Decimal]) -> int | tup
         return None
     code = "USD" if found[0] == "USD?" else found[0]
     if code not in rates:
-        shown = unicodedata.normalize("NFKC", str(value)).strip()
+        shown = str(value).strip()  # as typed: "３,０００万美元", never the folded "3,000万美元"
         raise ValidationError(Problem("cell_currency", field, {"value": shown, "currency": code}))
     yuan, original = convert(found[1], code, rates)
     return (yuan, original) if field == "planned_investment" else yuan

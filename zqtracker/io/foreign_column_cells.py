@@ -7,7 +7,6 @@ CNY, ¥) or another foreign currency is asked about; one naming the column's own
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import Decimal
 from typing import Any
 
@@ -19,7 +18,7 @@ _YUAN_RE = re.compile(r"(?<![美欧港日加澳英韩台新])元|人民币|RMB|C
 
 
 def _shown(value: Any) -> str:
-    return unicodedata.normalize("NFKC", str(value)).strip()
+    return str(value).strip()  # as typed: "２０００万元", never the folded text
 
 
 def yuan_named(value: Any, currency: str, field: str) -> None:

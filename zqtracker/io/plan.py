@@ -42,6 +42,7 @@ from zqtracker.io.quarters import chain_quarters
 from zqtracker.io.reader import RawSheet
 from zqtracker.io.row_currency import row_currencies
 from zqtracker.io.struck_rows import off_list
+from zqtracker.io.yuan_rounding import said_rounded
 
 DATE_FIELDS = ("signed_on", "construction_start_on", "production_on")
 
@@ -179,8 +180,7 @@ class PlanBuilder(RowRules):
         if self.name_col is None:
             return None
         for r in range(layout.header_row, layout.data_start):
-            i = r - sheet.row_offset
-            row = sheet.rows[i] if 0 <= i < len(sheet.rows) else []
+            row = sheet.rows[i] if 0 <= (i := r - sheet.row_offset) < len(sheet.rows) else []
             value = row[self.name_col] if self.name_col < len(row) else ""
             if isinstance(value, str) and value.strip():
                 return value
@@ -323,6 +323,7 @@ class PlanBuilder(RowRules):
         for j, info, convert in self.columns:
             raw = self.same.fill(info, columns[j], numbers) if 0 <= j < len(columns) else ("",) * n
             values, errors = convert(raw)
+            said_rounded(plan, info, convert.convert, raw, first_k)  # 1450.00004万元: stored to the yuan, said
             for k, v, exc in errors:
                 for p in exc.problems:
                     if p.code == "unknown_unit":
@@ -394,7 +395,6 @@ class PlanBuilder(RowRules):
         plan = self.plan
         for k, v in enumerate(values):
             if v is None and raw[k] not in ("", None) and cells.fold(cells.display(raw[k])) in cells.CONTINUING:
-                if plan.status_hint is None:
-                    plan.status_hint = []
+                plan.status_hint = [] if plan.status_hint is None else plan.status_hint
                 plan.status_hint.extend([None] * (first_k + k + 1 - len(plan.status_hint)))
                 plan.status_hint[first_k + k] = "under_construction"

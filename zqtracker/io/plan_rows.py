@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from zqtracker.domain.errors import Problem
+from zqtracker.domain.money_format import SheetFigure
 from zqtracker.io import values as cells
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.header_again import same_header_text
@@ -155,9 +156,12 @@ class RowRules(TableRules):
         info = next((c for c in self.layout.mapped() if c.field == "since_start"), None)
         for k, y, m, v in plan.ytd:
             if (y, m) == as_of and since[k] is not None and since[k] < v and k not in plan.problems:
-                params = {"value": since[k], "ytd": v, "month": m}
+                units = plan.factors.get("since_start", 1), plan.factors.get("ytd", 1)  # as the sheet writes them
+                params = {"value": SheetFigure(since[k], units[0]), "ytd": SheetFigure(v, units[1]), "month": m}
                 where = (info.letter, info.header) if info is not None else ("", "")
-                problem = CellProblem(self.sheet.name, plan.row_numbers[k], *where, f"{since[k]:,}",
+                row, j = self.sheet.rows[plan.data_rows[k]], info.index - self.sheet.col_offset if info else -1
+                typed = cells.display(row[j]).strip() if 0 <= j < len(row) else f"{since[k]:,}"  # the cell as typed
+                problem = CellProblem(self.sheet.name, plan.row_numbers[k], *where, typed,
                                       Problem("since_below_ytd", "amount", params))  # fmt: skip
                 plan.add_problem(k, problem)
 

@@ -26,6 +26,7 @@ def check_part_of_yuan(value: object, factor: int | None, field: str, yuan: int 
     exact = number * factor
     if not exact.is_finite() or exact == yuan:
         return
-    shown = {"value": f"{number.normalize():f}", "exact": f"{exact.normalize():f}"}  # 0.00004, never 4e-05
+    typed = value.strip() if isinstance(value, str) else f"{number.normalize():f}"  # as typed; 0.00004, never 4e-05
+    shown = {"value": typed, "exact": f"{exact.normalize():f}"}
     params = {**shown, "unit": UNIT_WORDS.get(factor, f"×{factor:,}"), "yuan": yuan}
     raise ValidationError(Problem("money_part_of_yuan", field, params))

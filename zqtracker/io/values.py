@@ -19,6 +19,7 @@ from zqtracker.domain.models import InvestorOrigin, ProjectType
 from zqtracker.domain.money import MAX_MONEY, parse_money, to_decimal
 from zqtracker.domain.status import Status, parse_status
 from zqtracker.domain.validation import INVISIBLE_MARKS, normalize_code
+from zqtracker.io.as_written import as_written
 from zqtracker.io.cn_numerals import arabic_years
 from zqtracker.io.columns import BOOL_FALSE, BOOL_TRUE, HEADER_CACHE, INVESTOR_ORIGIN_WORDS, PROJECT_TYPE_WORDS
 from zqtracker.io.dates import DAY, MONTH, parse_fuzzy
@@ -174,15 +175,14 @@ def parse_money_cell(value: object, factor: int | None, field: str) -> int:
     check_error(value, field)
     if isinstance(value, (bool, tuple)):
         raise ValidationError(Problem("bad_money", field, {"value": display(value)}))
-    if isinstance(value, str):
-        value = unicodedata.normalize("NFKC", no_footnote_marks(value, field)).strip()
-        refuse_percent(value, field)
+    written = value
     try:
+        if isinstance(value, str):
+            value = unicodedata.normalize("NFKC", no_footnote_marks(value, field)).strip()
+            refuse_percent(value, field)
         return parse_money(value, factor, field=field)
-    except ValidationError as exc:  # a month's own amount below 0: a correction, told how to bring it in
-        if field != "amount" or exc.problems[0].code != "negative_money":
-            raise
-        raise ValidationError(Problem("negative_month", field, exc.problems[0].params)) from None
+    except ValidationError as exc:  # said with the cell as typed ("３０００ｘ", never "3000x"): io/as_written.py
+        raise as_written(exc, value, written, field) from None
 
 
 def _float_times_factor(value: float, factor: int) -> int | None:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from zqtracker.domain.errors import Problem
 from zqtracker.domain.money import MAX_MONEY
+from zqtracker.domain.money_format import SheetFigure
 from zqtracker.domain.rounding import rounded_money, shown_places
 from zqtracker.io.layout import MONTHLY
 from zqtracker.services.import_exact_name import ambiguous
@@ -155,7 +156,9 @@ def _beyond_since_start(sa: SheetAnalysis, stored: dict) -> None:
             continue
         before = sum(stored[key][0] for mm in range(1, m) if (key := (target, y, mm)) in stored)
         if before + yuan > since[k] and sa.status[k] != INVALID:
-            said = {"value": yuan, "before": before, "since": since[k], "month": m}
+            units = plan.factors.get("amount", 1), plan.factors.get("since_start", 1)  # as the sheet writes them
+            said = {"value": SheetFigure(yuan, units[0]), "before": SheetFigure(before, units[0]), "month": m}
+            said["since"] = SheetFigure(since[k], units[1])
             add_problem(plan, k, sa, "month", f"{y}-{m:02d}", Problem("month_beyond_since_start", "amount", said))
             sa.status[k] = INVALID
 
