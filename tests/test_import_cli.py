@@ -37,6 +37,7 @@ KEYS = {
     "hidden_rows",
     "struck_rows",
     "notes",
+    "warnings",
 }
 
 

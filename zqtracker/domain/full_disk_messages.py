@@ -30,6 +30,17 @@ _FULL_DISK_MESSAGES: dict[str, tuple[str, str]] = {
         "无法写入“{file}”：“{folder}”所在的磁盘已满（剩余 {free}，约需 {needed}）；未写入也未更改任何内容——"
         "请在该磁盘上释放一些空间后重试。",
     ),
+    # A committed write whose log (the -wal beside a SQLite file) could not be copied into the file
+    # (storage/checkpoint.py unfolded): said after the write's own report, which stands.
+    "log_unfolded": (
+        "Saved — but the disk holding {folder} is now full ({free} free, about {needed} needed): the change is "
+        "kept in {log} and could not be copied into {file}. Free some space there before the next change (until "
+        "then every change is refused as the disk is full); the data is safe, and is copied in when the "
+        "database is next opened or changed with room to spare.",
+        "已保存——但“{folder}”所在的磁盘现已满（剩余 {free}，约需 {needed}）：本次更改保存在“{log}”中，"
+        "未能写回“{file}”。请在下次更改之前在该磁盘上释放一些空间（在此之前，每次更改都会因磁盘已满被拒绝）；"
+        "数据是安全的，待空间足够时，下次打开或更改数据库即会写回。",
+    ),
 }
 FULL_DISK_MESSAGES = Catalogue("full_disk_messages", _FULL_DISK_MESSAGES, composed=("full_disk_",))
 

@@ -329,7 +329,7 @@ class ImportService:
                 self.db, analysis, note=note, progress=worded(progress, options.lang), replaced=replaced
             )
         change.replaced_backup = result.backup if options.mode == "replace" else None
-        result.change, result.written = change, True
+        result.change, result.written, result.warnings = change, True, self.db.after_write()
         result.project_ids = [r[0] for r in change.inserted] + [r[0] for r in change.after]
         return import_meanwhile.settled(result, change)  # new: what it added (a colleague may have added some since)
 
