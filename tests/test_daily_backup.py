@@ -259,7 +259,8 @@ def test_no_room_for_the_days_copy_is_said_in_the_status_bar_and_the_database_st
         with qtbot.waitSignal(window.daily_backup.failed, timeout=30_000) as failed:
             window.database_actions.open_target(str(demo_file), background=False)
         (sentence,) = failed.args
-        assert sentence.startswith(f"No backup of {demo_file} could be made") and "disk full" in sentence
+        assert sentence.startswith(f"Cannot write {full}/") and "-daily.sqlite: the disk holding " in sentence
+        assert " is full (" in sentence and "free some space there" in sentence
         assert window.statusBar().currentMessage() == sentence
         assert window.ctx is not None and not window.ctx.database.read_only
         assert window.settings.get(LAST_DATABASE) == str(demo_file)  # a healthy database stays the last

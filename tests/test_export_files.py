@@ -58,9 +58,9 @@ def test_a_failure_mid_export_leaves_no_file(demo_ctx: AppContext, tmp_path: Pat
         if done > 300:
             raise OSError(28, "No space left on device")
 
-    with pytest.raises(ExportError, match="No space left on device") as info:
+    with pytest.raises(ExportError, match=f"Cannot write {target}: the disk holding {out} is full") as info:
         ExportService(demo_ctx.database).export(target, ExportOptions(), Progress(on_progress))
-    assert info.value.code == "cannot_write"
+    assert info.value.code == "disk_full"
     assert list(out.iterdir()) == []
     assert list(private_tmp.iterdir()) == []
 

@@ -276,5 +276,5 @@ def test_no_room_for_the_daily_copy_still_opens_but_an_import_refuses(
         from import_files import district_projects
 
         code, _, err = run("--db", str(path), "import", str(district_projects(tmp_path / "i.xlsx")))
-        assert code == ExitCode.REFUSED and "No backup of" in err and "nothing was changed" in err
+        assert code == ExitCode.REFUSED and "-import.sqlite: the disk holding " in err and "nothing was changed" in err
     assert _count(path) == 568

@@ -23,7 +23,7 @@ def test_report_on_a_full_disk_fails_in_one_sentence_and_keeps_the_old_pdf(demo_
         before = digest(pdf)
         with (small / "filler").open("wb") as fh:
             fh.write(b"\0" * max(shutil.disk_usage(small).free - 8_000, 0))
-        for lang, words in (("en", "the disk is full"), ("zh", "磁盘已满")):
+        for lang, words in (("en", f"the disk holding {small} is full"), ("zh", f"“{small}”所在的磁盘已满")):
             code, out, err = run("--lang", lang, "--db", str(db), "report", str(pdf), "--view", "key-projects")
             assert code == ExitCode.REFUSED, out + err
             assert words in err and "wrote" not in out and len(err.strip().splitlines()) == 1

@@ -38,6 +38,7 @@ KEYS = {
     "hidden_rows",
     "struck_rows",
     "notes",
+    "warnings",
 }
 
 

@@ -181,5 +181,5 @@ def test_a_backup_to_a_full_disk_leaves_nothing_beside_its_target(demo_template:
         if small is None:
             pytest.skip("mounting a small disk needs root")
         code, _out, err = run("--db", str(db), "db", "backup", str(small / "b.sqlite"))
-        assert code == 2 and "disk full" in err
+        assert code == 2 and f"Cannot write {small / 'b.sqlite'}: the disk holding {small} is full" in err
         assert sorted(p.name for p in small.iterdir()) == []

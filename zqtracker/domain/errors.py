@@ -122,7 +122,8 @@ class AccessRefused(DomainError):
 
 class DistrictRefused(AccessRefused):
     """A district account's import naming rows of other districts, refused before any write (the server
-    would refuse them too): which rows, of which districts, and the account's own (probe34c)."""
+    would refuse them too): which rows, of which districts, and the account's own (probe34c). Also its
+    undo the server refused (``team_district_undo*``): what it may not change, and who may."""
 
     def __init__(self, user: str, words: dict[str, Any], code: str = "team_district_scope") -> None:
         self.words, self.code = words, code  # the params of team_district_scope (team_district_none: rows naming none)

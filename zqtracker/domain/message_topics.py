@@ -31,6 +31,7 @@
 - A park named with no place (高新园) in a district column: the district the sheet or the address names
 - A year to date below the one on record for the month before; a 当月 and 1–X月 after months never reported
 - Sectors, districts and enterprises another user added while an import was on its way: used, not new
+- A full disk: one sentence for an export, a report, a backup; a saved change its log keeps
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from zqtracker.domain.damage_messages import DAMAGE_MESSAGES
 from zqtracker.domain.enterprise_fold_messages import ENTERPRISE_FOLD_MESSAGES
 from zqtracker.domain.file_period_messages import FILE_PERIOD_MESSAGES
 from zqtracker.domain.file_read_messages import FILE_READ_MESSAGES
+from zqtracker.domain.full_disk_messages import FULL_DISK_MESSAGES
 from zqtracker.domain.group_messages import GROUP_MESSAGES
 from zqtracker.domain.inside_span_messages import INSIDE_SPAN_MESSAGES
 from zqtracker.domain.kept_messages import KEPT_MESSAGES
@@ -99,4 +101,5 @@ TOPICS = (
     YTD_FALL_MESSAGES,
     MEANWHILE_MESSAGES,
     FILE_READ_MESSAGES,
+    FULL_DISK_MESSAGES,
 )

@@ -2,7 +2,8 @@
 project by its code and name, as the user knows it, never by its row id; an undo says it is refused so
 as not to lose their change; a second collect of one round return says that it was just collected; and
 a district account's import of another district's rows says which rows, which districts, and the
-account's own (or that rows name none, and how to give it). English and 简体中文; messages.py merges them in."""
+account's own (or that rows name none, and how to give it); its undo refused by the server, what it may not
+change and who may. English and 简体中文; messages.py merges them in."""
 
 from __future__ import annotations
 
@@ -52,6 +53,31 @@ _TEAM_MESSAGES: dict[str, tuple[str, str]] = {
         "command line, “Rows without a district” in the import window, or a district column in the file.",
         "账户“{user}”只能修改{own}的项目，而{file}中有{count}行未填区域（工作表“{sheet}”第{rows}行）；未写入任何内容。"
         "请指定这些行的区域：命令行用 --district {one}，导入窗口用“未填区域的行”，或在文件中填写“所在区域”列。",
+    ),
+    # A district account's undo of its own import that the server refuses (DistrictRefused,
+    # services/import_undo_scope.py): it may add sectors and enterprises, not delete them; a replace's
+    # undo puts back whole tables.
+    "team_district_undo_refs": (
+        "The server refused this undo: the account “{user}” may change {own}'s projects only, and undoing this "
+        "import would also delete {refs} it added, which only an analyst account or the database's owner may "
+        "delete; nothing was changed — ask one of them to take the import back.",
+        "数据库服务器拒绝了此次撤销：账户“{user}”只能修改{own}的项目，而撤销本次导入还会删除它新建的{refs}，"
+        "只有分析员账户或数据库所有者才能删除；未作任何更改——请联系其中一位撤回本次导入。",
+    ),
+    "team_district_undo_replace": (
+        "The server refused this undo: the account “{user}” may change {own}'s projects only, and undoing a "
+        "replace import puts back every table as it was — sectors, districts and enterprises too, which only an "
+        "analyst account or the database's owner may change; nothing was changed — ask one of them to take the "
+        "import back.",
+        "数据库服务器拒绝了此次撤销：账户“{user}”只能修改{own}的项目，而撤销替换导入会把所有数据表恢复原样——"
+        "包括行业、区域和企业，只有分析员账户或数据库所有者才能修改；未作任何更改——请联系其中一位撤回本次导入。",
+    ),
+    "team_district_undo": (
+        "The server refused this undo: the account “{user}” may change {own}'s projects only, and undoing this "
+        "import would change rows outside them, which only an analyst account or the database's owner may "
+        "change; nothing was changed — ask one of them to take the import back.",
+        "数据库服务器拒绝了此次撤销：账户“{user}”只能修改{own}的项目，而撤销本次导入会修改其范围以外的数据，"
+        "只有分析员账户或数据库所有者才能修改；未作任何更改——请联系其中一位撤回本次导入。",
     ),
     "team_sep": (", ", "、"),
 }

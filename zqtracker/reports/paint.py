@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import os
 from pathlib import Path
 
@@ -10,7 +9,9 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, Q
 from PySide6.QtGui import QColor, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 from PySide6.QtSvg import QSvgRenderer
 
+from zqtracker.domain.errors import Problem
 from zqtracker.domain.words import Catalogue, Text
+from zqtracker.full_disk import full_disk_of
 from zqtracker.io.atomic import atomic_target
 from zqtracker.reports.page import (
     UNITS_PER_INCH,
@@ -39,11 +40,13 @@ PDF_RESOLUTION = 1200
 class RenderError(Exception):
     """A PDF or printout could not be written: ``target`` (a file, or "" for a printer) and why."""
 
-    def __init__(self, target: str, reason: str, reason_zh: str | None = None) -> None:
-        super().__init__(_WORDS.say("cannot_write" if target else "cannot_print", "en", target=target, reason=reason))
-        self.target, self.reason, self.reason_zh = target, reason, reason_zh or reason
+    def __init__(self, target: str, reason: str, reason_zh: str | None = None, said: Problem | None = None) -> None:
+        self.target, self.reason, self.reason_zh, self.said = target, reason, reason_zh or reason, said
+        super().__init__(self.describe("en"))
 
     def describe(self, lang: str = "en") -> str:
+        if self.said is not None:  # a full disk: the sentence every file written says (domain/full_disk_messages)
+            return self.said.message(lang)
         why = Text(self.reason, self.reason_zh).pick(lang)
         return _WORDS.say("cannot_write" if self.target else "cannot_print", lang, target=self.target, reason=why)
 
@@ -124,10 +127,9 @@ def write_pdf(document: Document, path: str | os.PathLike[str], progress: Progre
             fh.flush()
             os.fsync(fh.fileno())
     except OSError as exc:
-        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-            raise RenderError(
-                str(target), "the disk is full; nothing was written", "磁盘已满，未写入任何内容"
-            ) from None
+        full = full_disk_of(exc, target, needed=len(data))
+        if full is not None:
+            raise RenderError(str(target), "the disk is full", said=full) from None
         raise RenderError(str(target), exc.strerror or str(exc)) from None
     return target
 

@@ -75,11 +75,9 @@ def daily_copy(database: Database, progress: Progress | None = None) -> Path | N
 def server_copy(database: Database, reason: str, target: Path | None = None) -> Path:
     """A server database as a SQLite file holding all of it (portable: ``db restore`` puts it back
     on a server, and zqtracker opens it like any database), in its backups folder by default."""
-    from zqtracker.storage.transfer import backup_to_sqlite
-
     if target is None:
         return store.make_server_backup(database.engine, reason, protect=frozenset(database.pinned_backups))
-    return backup_to_sqlite(database.engine, target)
+    return store.server_copy_to(database.engine, target)
 
 
 def before(database: Database, reason: str) -> Path | None:

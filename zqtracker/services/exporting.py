@@ -16,10 +16,11 @@ from datetime import datetime
 from pathlib import Path
 
 from zqtracker import __version__
-from zqtracker.domain.errors import DomainError
+from zqtracker.domain.errors import DomainError, Problem
 from zqtracker.domain.filters import ProjectFilter
 from zqtracker.domain.money import Unit
 from zqtracker.domain.words import Catalogue
+from zqtracker.full_disk import full_disk_of
 from zqtracker.io.atomic import atomic_target, scratch_folder
 from zqtracker.io.columns import EXPORT_PROJECT_FIELDS, FIGURE_EXPORT_FIELDS, sheet_name
 from zqtracker.io.data_tables import DataTable, MonthlyTable
@@ -72,12 +73,22 @@ PROGRESS = Catalogue("export_progress", _PROGRESS)
 class ExportError(DomainError):
     """The workbook could not be written where asked; the target was left as it was."""
 
-    def __init__(self, code: str, path: os.PathLike[str] | str, **params: object) -> None:
-        self.code, self.path, self.params = code, Path(path), params
+    def __init__(self, code: str, path: os.PathLike[str] | str, said: Problem | None = None, **params: object) -> None:
+        self.code, self.path, self.params, self.said = code, Path(path), params, said
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "en") -> str:
+        if self.said is not None:  # a full disk: the sentence every file written says (domain/full_disk_messages)
+            return self.said.message(lang)
         return MESSAGES.say(self.code, lang, path=self.path, **self.params)
+
+
+def write_error(exc: OSError, target: Path) -> ExportError:
+    """Why ``target`` could not be written: a full disk in its one sentence, else the system's words."""
+    full = full_disk_of(exc, target)
+    if full is not None:
+        return ExportError("disk_full", target, full)
+    return ExportError("cannot_write", target, reason=exc.strerror or str(exc))
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +212,7 @@ class ExportService:
         except PermissionError as exc:
             raise ExportError("in_use", target) from exc
         except OSError as exc:
-            raise ExportError("cannot_write", target, reason=exc.strerror or str(exc)) from exc
+            raise write_error(exc, target) from exc
         projects, records, sheets, fields = result
         return ExportResult(
             target, projects, records, sheets, tuple(fields), demo, time.perf_counter() - started, filters
@@ -302,7 +313,7 @@ class ExportService:
         except PermissionError as exc:
             raise ExportError("in_use", target) from exc
         except OSError as exc:
-            raise ExportError("cannot_write", target, reason=exc.strerror or str(exc)) from exc
+            raise write_error(exc, target) from exc
         return target
 
 

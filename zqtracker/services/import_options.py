@@ -123,6 +123,7 @@ class ImportResult:
     struck_rows: list[dict] = field(default_factory=list)  # data rows struck through, per sheet (the same shape)
     # new references another user added between the analysis and the write: used, not added (import_meanwhile.py)
     added_meanwhile: AddedMeanwhile | None = None
+    warnings: list[Problem] = field(default_factory=list)  # of a write that stands (a disk it left full)
 
     @property
     def ok(self) -> bool:
@@ -154,4 +155,5 @@ class ImportResult:
             "hidden_rows": self.hidden_rows,
             "struck_rows": self.struck_rows,
             "notes": [n.message(lang) for n in self.notes],
+            "warnings": [w.message(lang) for w in self.warnings],
         }

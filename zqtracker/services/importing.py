@@ -22,7 +22,7 @@ from zqtracker.io.layout import PROJECTS, UNKNOWN, BookNames, SheetLayout, book_
 from zqtracker.io.plan import PlanBuilder, SheetPlan
 from zqtracker.io.reader import RawSheet, RawWorkbook, read_workbook
 from zqtracker.io.values import fold
-from zqtracker.services import import_apply, import_credit, import_kept, import_meanwhile
+from zqtracker.services import import_apply, import_credit, import_kept, import_meanwhile, import_undo_scope
 from zqtracker.services.history import explains_conflicts
 from zqtracker.services.import_analysis import analyse_sheets
 from zqtracker.services.import_changes import changes_of, readded, rounded_of
@@ -329,7 +329,7 @@ class ImportService:
                 self.db, analysis, note=note, progress=worded(progress, options.lang), replaced=replaced
             )
         change.replaced_backup = result.backup if options.mode == "replace" else None
-        result.change, result.written = change, True
+        result.change, result.written, result.warnings = change, True, self.db.after_write()
         result.project_ids = [r[0] for r in change.inserted] + [r[0] for r in change.after]
         return import_meanwhile.settled(result, change)  # new: what it added (a colleague may have added some since)
 
@@ -381,7 +381,7 @@ class ImportService:
     def undo(self, change: ImportChange) -> None:
         """Refused (ConcurrentUpdateError) when anything the import wrote was changed since."""
         try:
-            with acting("undo"), self.db.write() as s:
+            with acting("undo"), import_undo_scope.worded(self.db, change), self.db.write() as s:
                 revert(s, change)
         except ImportWriteError as exc:  # e.g. a sector it added is used by a colleague's project now
             raise ConcurrentUpdateError(0, what="database", detail=str(exc)) from exc

@@ -33,7 +33,6 @@ storage/restore.py.
 
 from __future__ import annotations
 
-import errno
 import os
 import sqlite3
 import threading
@@ -43,6 +42,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import URL, Connection, Engine
 
+from zqtracker.full_disk import full_disk_of
 from zqtracker.storage.backup_shelf import (
     BackupInfo,
     earlier_folders,
@@ -95,8 +95,8 @@ def make_backup(source: Path, reason: str, *, root: Path | None = None, keep: in
             raise DatabaseOpenError("locked", file=shown) from None
         if _is_source_damage(exc):
             raise DatabaseOpenError("corrupt", file=shown, detail=short_detail(str(exc))) from None
-        detail = "disk full" if _is_full(exc) else (getattr(exc, "strerror", None) or str(exc))
-        raise DatabaseOpenError("backup_failed", file=shown, folder=str(folder), detail=detail) from None
+        copy = folder / f"{stamp}-{reason}.sqlite" if tmp is not None else folder  # (its name: once it had a time)
+        raise _not_written(exc, shown, folder, copy, _size_of(source)) from None
     except BaseException:  # refused as damaged, or stopped by ``check``
         unlink_quietly(tmp)
         raise
@@ -177,16 +177,30 @@ def make_server_backup(source: Engine | Connection, reason: str, *, root: Path |
         write_source_note(folder, url)
         write_sqlite_copy(source, tmp)
         final = take_name(tmp, folder, f"{stamp}-{reason}")
-    except (OSError, sqlite3.Error, SQLAlchemyError) as exc:
+    except (OSError, sqlite3.Error, SQLAlchemyError, DatabaseOpenError) as exc:
         unlink_quietly(tmp)
         if isinstance(exc, SQLAlchemyError) and not isinstance(getattr(exc, "orig", None), sqlite3.Error):
             raise  # the server's own fault (connection lost …): the caller words it
-        detail = "disk full" if _is_full(exc) else (getattr(exc, "strerror", None) or str(exc))
+        if isinstance(exc, DatabaseOpenError) and exc.reason != "disk_full":
+            raise  # (the copy's file, opened: a full disk is said as the copy's, below)
         shown = engine.url.render_as_string(hide_password=True)
-        raise DatabaseOpenError("backup_failed", file=shown, folder=str(folder), detail=detail) from None
+        raise _not_written(exc, shown, folder, folder / f"{stamp}-{reason}.sqlite") from None
     if rotate_old:
         rotate(url, keep if keep is not None else keep_count(root), root=root, protect=protect | {final})
     return final
+
+
+def server_copy_to(engine: Engine, target: Path) -> Path:
+    """A server database as a SQLite file at ``target`` (storage/transfer.py backup_to_sqlite); a full
+    disk said as every copy's is."""
+    from zqtracker.storage.transfer import backup_to_sqlite
+
+    try:
+        return backup_to_sqlite(engine, target)
+    except DatabaseOpenError as exc:
+        if exc.reason != "disk_full":
+            raise
+        raise _not_written(exc, engine.url.render_as_string(hide_password=True), target.parent, target) from None
 
 
 def rotate_copies(source: Path | Engine, *, protect: set[Path] | frozenset[Path] = frozenset()) -> None:
@@ -210,8 +224,7 @@ def copy_to(source: Path, target: Path) -> Path:
         unlink_quietly(tmp)
         if _is_source_damage(exc):
             raise DatabaseOpenError("corrupt", file=shown, detail=short_detail(str(exc))) from None
-        detail = "disk full" if _is_full(exc) else (getattr(exc, "strerror", None) or str(exc))
-        raise DatabaseOpenError("backup_failed", file=shown, folder=str(target.parent), detail=detail) from None
+        raise _not_written(exc, shown, target.parent, target, _size_of(source)) from None
     except BaseException:
         unlink_quietly(tmp)
         raise
@@ -248,10 +261,22 @@ def _copy_checked(source: Path, tmp: Path, check: Check | None = None) -> list[s
     return problems
 
 
-def _is_full(exc: BaseException) -> bool:
-    return (isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)) or (
-        isinstance(exc, sqlite3.Error) and "full" in str(exc).lower()
-    )
+def _not_written(
+    exc: BaseException, shown: str, folder: Path, copy: Path, needed: int | None = None
+) -> DatabaseOpenError:
+    """``backup_failed``: no copy of ``shown`` could be written in ``folder`` — a full disk in the sentence
+    every file written says (domain/full_disk_messages.py), naming the ``copy`` and the space it ``needed``."""
+    full = full_disk_of(exc, copy, needed, folder)
+    detail = "disk full" if full is not None else (getattr(exc, "strerror", None) or str(exc))
+    return DatabaseOpenError("backup_failed", file=shown, folder=str(folder), detail=detail, said=full)
+
+
+def _size_of(source: Path) -> int | None:
+    """About what a copy of the SQLite file ``source`` takes: the file and its log."""
+    try:
+        return sum(p.stat().st_size for p in (source, Path(f"{source}-wal")) if p.exists())
+    except OSError:
+        return None
 
 
 def _is_source_damage(exc: BaseException) -> bool:

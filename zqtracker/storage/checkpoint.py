@@ -9,6 +9,11 @@ to the pool its setting is restored and a thread of its own checkpoints the log 
 waits on, nor holds up, readers and writers). :func:`wait` joins those threads (Database.close);
 they are not daemons, so a program that exits meanwhile finishes the copy first. Until then, the
 data is read from the log as after any commit, and a crash keeps it there for the next open.
+
+The copy needs room: the file grows by the pages the write added. On a disk the write itself filled
+it fails (SQLITE_FULL), silently in a commit, a close and this thread alike — the data is safe in the
+log, but every next write is refused as "disk full" with nothing said before. :func:`unfolded` says
+it after the write (fix36): cheaply nothing when the disk has room to spare, else by trying the copy.
 """
 
 from __future__ import annotations
@@ -19,6 +24,10 @@ from pathlib import Path
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+
+from zqtracker.domain.errors import Problem
+from zqtracker.domain.full_disk_messages import size_text
+from zqtracker.storage.db_errors import NEARLY_FULL, fault_of, free_space
 
 _DEFERRED = "zq_checkpoint_deferred"
 _AUTOCHECKPOINT_PAGES = 1000  # SQLite's default
@@ -86,3 +95,43 @@ def wait(path: Path | None = None) -> None:
 def pending(path: Path) -> bool:
     with _lock:
         return bool(_running.get(path))
+
+
+def unfolded(path: Path) -> Problem | None:
+    """After a committed write to ``path``: the sentence (``log_unfolded``) when its log could not be
+    copied into the file for lack of space, None when it could or no room is missing. With room to
+    spare (the growth the copy needs and 1 MB more free) nothing is tried; else the background copies
+    are waited for and a copy tried (PASSIVE: never waits on readers): a full disk is what it says."""
+    log = Path(f"{path}-wal")
+    try:
+        if not log.stat().st_size:
+            return None
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=rw", uri=True, timeout=5)
+    except (OSError, sqlite3.Error):
+        return None  # no log, or a file moved away: nothing this write left to say
+    try:
+        free, needed = free_space(str(path.absolute())), _growth(conn, path)
+        if free is None or needed <= 0 or free >= needed + NEARLY_FULL:
+            return None
+        wait(path)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+            return None
+        except sqlite3.Error as exc:
+            found = fault_of(exc, str(path))
+            if found is None or found.reason != "disk_full":
+                return None  # busy, or another fault: the next write says it
+        free, needed = free_space(str(path.absolute())) or 0, max(_growth(conn, path), 0)
+    except (OSError, sqlite3.Error):
+        return None
+    finally:
+        conn.close()
+    params = {"file": str(path), "log": str(log), "folder": str(path.parent), "free": size_text(free),
+              "needed": size_text(needed)}  # fmt: skip
+    return Problem("log_unfolded", params=params)
+
+
+def _growth(conn: sqlite3.Connection, path: Path) -> int:
+    """Bytes the file must grow by to take in its log: its pages as the log has them, less its size."""
+    pages = conn.execute("PRAGMA page_count").fetchone()[0] * conn.execute("PRAGMA page_size").fetchone()[0]
+    return int(pages) - path.stat().st_size

@@ -21,6 +21,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from zqtracker.domain.errors import Problem
 from zqtracker.storage import sqlite_file
 from zqtracker.storage.db_errors import DatabaseOpenError, fault_of, note_free_space
 from zqtracker.storage.locations import display_of, resolve_url, sqlite_path_of, sqlite_url
@@ -184,6 +185,17 @@ class Database:
         if found is not None and found.reason in ("locked", "disk_full") and self.read_only:
             return DatabaseOpenError("read_only", file=self.display_name)
         return found
+
+    def after_write(self) -> list[Problem]:
+        """What a committed write leaves to say beside its own report: on a SQLite file, a log its disk has
+        no room to copy into the file (storage/checkpoint.py unfolded) — the write stands."""
+        path = self.sqlite_path
+        if path is None or self.read_only:
+            return []
+        from zqtracker.storage import checkpoint
+
+        found = checkpoint.unfolded(path)
+        return [found] if found is not None else []
 
     def close(self) -> None:
         self.engine.dispose()

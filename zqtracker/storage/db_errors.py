@@ -13,8 +13,12 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from zqtracker.domain.full_disk_messages import size_text
+
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine, ExceptionContext
+
+    from zqtracker.domain.errors import Problem
 
 
 class DatabaseOpenError(Exception):
@@ -26,14 +30,20 @@ class DatabaseOpenError(Exception):
     a reason the catalogue does not know.
     """
 
-    def __init__(self, reason: str, message: str | None = None, **params: object) -> None:
+    def __init__(
+        self, reason: str, message: str | None = None, *, said: Problem | None = None, **params: object
+    ) -> None:
         self.reason = reason
         self.params = params
         self._explicit = message
+        self.said = said  # the sentence itself, when one is shared with other layers (a full disk: full_disk_messages)
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "en") -> str:
         from zqtracker.domain.messages import MESSAGES
+
+        if self.said is not None:
+            return self.said.message(lang)
 
         code = f"db_{self.reason}"
         if "free" in self.params and f"{code}_free" in MESSAGES:  # a full disk: how much is left, when known
@@ -117,7 +127,7 @@ def disk_full(shown: str, free: int | None = None) -> DatabaseOpenError:
         free = free_space(shown)
     if free is None:
         return DatabaseOpenError("disk_full", file=shown)
-    return DatabaseOpenError("disk_full", file=shown, free=_size(free))
+    return DatabaseOpenError("disk_full", file=shown, free=size_text(free))
 
 
 def nearly_full(shown: str, free: int | None = None) -> bool:
@@ -161,12 +171,6 @@ def free_space(shown: str) -> int | None:
         return shutil.disk_usage(path.parent).free
     except OSError:
         return None
-
-
-def _size(count: int) -> str:
-    if count < 1 << 20:
-        return f"{count // 1024} KB"
-    return f"{count / (1 << 20):.1f} MB"
 
 
 def integrity_lines(rows: list[str]) -> list[str]:

@@ -66,8 +66,10 @@ def copy_all(
     """Every row of every table from ``source`` into ``target`` (whose tables must be empty)."""
     ops = EngineOps.for_connection(target)
     server = target.dialect.name == "postgresql"
-    if server:  # the copy's own rows are not changes of anyone's: the source's trail follows them
+    if server and audit:  # the copy's own rows are not changes of anyone's: the source's trail follows them
         target.exec_driver_sql("SELECT set_config('zqtracker.action', 'copy', true)")
+    # Without the trail (an undone replace import put back from its copy), what it writes is a change,
+    # recorded as the write's own action says (an undo), as SQLite's restore_tables records it.
     for table in tables(audit=audit):
         if server and table.name in AUDIT:
             target.exec_driver_sql("DELETE FROM project_changes WHERE action = 'copy'")

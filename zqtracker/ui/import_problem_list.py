@@ -114,6 +114,8 @@ class ProblemList(QWidget):
         if result.added_meanwhile is not None:
             text += " " + meanwhile_note(result.added_meanwhile).message(lang, APP)
         text += " " + self.tr("Undo with Edit › Undo (Ctrl+Z).")
+        for warning in result.warnings:  # a write that stands, and what to do before the next (a disk it left full)
+            text += " " + warning.message(lang, APP)
         self.counts_label.setText(text)
         self.backup_line.show_path(str(result.backup) if result.backup is not None else "")
 

@@ -244,6 +244,8 @@ def _run(args: argparse.Namespace, console: Console) -> int:
         console.json(refused_json(result, console.lang) if refused else result.as_json(console.lang))
     else:
         _print(console, result, args.dry_run, args.skip_invalid)
+    for warning in result.warnings:  # written, and yet: on stderr, after the report
+        console.error(warning.message(console.lang))
     if result.problems and not args.skip_invalid:
         return ExitCode.INVALID_INPUT
     return ExitCode.OK
