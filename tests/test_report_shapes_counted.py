@@ -230,6 +230,20 @@ def test_two_tables_side_by_side_are_refused(ctx: AppContext, tmp_path: Path) ->
     assert ctx.projects.all_projects() == []
 
 
+def test_two_tables_side_by_side_with_one_header_each_are_only_the_refusal(ctx: AppContext, tmp_path: Path) -> None:
+    """续建 left, 新开工 right, both with a 总投资 (probe36a F6): the right one was held against the left one
+    row by row, "column E 总投资 beside it gives 12000 for the same figure" on each row — a left project
+    against an unrelated right one, three false problems beside the refusal."""
+    head = ["序号", "项目名称", "建设单位", "所在区域", "总投资"]
+    left = [head, *(p[:5] for p in PROJECTS)]
+    right = [head, *([k, f"新开工项目{k}", "丁公司", "高要区", 1_000 * k] for k in (1, 2, 3))]
+    rows = [[*a, "", *b] for a, b in zip(left, right, strict=True)]
+    result = imported(ctx, tmp_path, workbook(tmp_path, TITLE, UNIT, *rows))
+    [problem] = result.problems  # (and rows 4-6: "column E … beside it gives …", before)
+    assert (problem.row, problem.column, problem.problem.code) == (3, "H", "side_by_side_tables")
+    assert ctx.projects.all_projects() == []
+
+
 def test_the_period_is_said_on_the_command_line(db_url: str, tmp_path: Path) -> None:
     """A title without a year (高要区1-10月…): --period 2026-10 imports the months the note said were
     left out; a period that is no year and month is refused before anything is read."""

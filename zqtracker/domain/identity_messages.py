@@ -54,6 +54,23 @@ _IDENTITY_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
             ),
         ),
     ),
+    "new_name_taken": (
+        "row {row} is stored project {project} by its name and district (or its code): added as a new project "
+        "beside it, it would be listed twice and its investment counted twice — {how}",
+        "按名称与区域（或编号），第 {row} 行即已有项目 {project}：如另作为新项目添加，将重复列出、投资重复计算——{how}",
+        Ways(
+            app=(
+                "to update that project, choose “the same as …” in the row's question above the table",
+                "如需更新该项目，请在表格上方该行的问题中选“即 ……”",
+            ),
+            cli=(
+                "to update that project, drop --link {row}=new and import again (another project of that name is "
+                "told apart by its enterprise or its name in the file)",
+                "如需更新该项目，请去掉 --link {row}=new 后重新导入"
+                "（如为另一同名项目，请在文件中以建设单位或名称区分）",
+            ),
+        ),
+    ),
     "named_twice_in_file": (
         "“{value}” is already listed in row {first_row} (the same name and district, and the same enterprise, "
         "under another code or none): listed twice, its investment would be counted twice — delete one of the "

@@ -71,9 +71,22 @@ def side_by_side(plan: SheetPlan, sheet: RawSheet, layout: SheetLayout) -> None:
         plan.sheet_problems[:] = [
             p for p in plan.sheet_problems if p.problem.code != "planned_in_two_columns" or p.column not in right
         ]
+        _unpair(plan, right)
         plan.sheet_problems.append(CellProblem(sheet.name, layout.header_row + 1, info.letter, info.header, info.header,
                                                problem))  # fmt: skip
         return
+
+
+def _unpair(plan: SheetPlan, right: set[str]) -> None:
+    """Drop the rows' "column E beside it gives 32000 for the same figure" of the second table's columns:
+    they hold a left-table project against an unrelated right-table one (probe36a F6), noise beside the
+    refusal that says what is wrong."""
+    for k in list(plan.problems):
+        kept = [p for p in plan.problems[k] if p.problem.code != "columns_disagree" or p.column not in right]
+        if kept:
+            plan.problems[k] = kept
+        else:
+            del plan.problems[k]
 
 
 def _cell(sheet: RawSheet, i: int, c: int) -> object:

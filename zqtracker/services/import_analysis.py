@@ -49,6 +49,7 @@ from zqtracker.services.import_model import (
     described,
     duplicate_row,
     forward_by_sheet,
+    said_new,
 )
 from zqtracker.services.import_older import older_reports
 from zqtracker.services.import_records import analyse_records
@@ -152,7 +153,7 @@ def _projects(result: ImportAnalysis, index: int, sa: SheetAnalysis, ctx: Contex
         m: Match = matches[k] if matches is not None else _NO_MATCH
         linked = links.get((sa.name, row_numbers[k]), links.get(("", row_numbers[k]))) if links else None
         if linked is not None:
-            m = Match(linked) if linked else Match()  # 0: a new project, the user said (--link ROW=new)
+            m = Match(linked) if linked else said_new(ctx, m, code)  # 0: a new project, said (--link ROW=new)
             m.spelled = ctx.matcher.stored_spelling(code, linked) if linked and code and ctx.matcher else None
         elif (m.other_enterprise is not None or m.problem == "ambiguous_project") and enterprises[k]:
             m = apart(result, seen, ctx, m, (name, districts[k], enterprises[k]))  # another enterprise's

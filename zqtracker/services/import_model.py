@@ -292,8 +292,19 @@ def described(ctx: Context, pids: list[int], *, district: bool = True) -> str:
 _ASKED = {"spelling_other_name": "code_zeros_other_name", "code_other_name": "code_other_project",
           "code_other_district": "code_other_district", "name_other_enterprise": "name_other_enterprise",
           "code_other_enterprise": "code_other_enterprise", "code_renumbered": "code_renumbered",
-          "name_new_enterprise": "name_new_enterprise"}  # fmt: skip
-_BY_NAME = ("name_other_enterprise", "name_new_enterprise")  # asked of the row's name, not its code
+          "name_new_enterprise": "name_new_enterprise", "new_name_taken": "new_name_taken"}  # fmt: skip
+_BY_NAME = ("name_other_enterprise", "name_new_enterprise", "new_name_taken")  # asked of the name, not the code
+
+
+def said_new(ctx: Context, m: Match, code: str | None) -> Match:
+    """A row the user said is a new project (--link ROW=new, "new project" in the preview; ``m``: its
+    Match without that). When it is a stored project all the same — as the matcher places a row alone:
+    its name and district (and enterprise), or its code spelt another way — a new project would list it
+    twice, its investment counted twice (last month's command run again: the near name it answered is
+    stored since; probe36a F1): asked, that project offered. A code stored exactly: code_question."""
+    if m.pid is None or m.problem or m.other_enterprise or (code and ctx.matcher and code in ctx.matcher.by_code):
+        return Match()
+    return Match(problem="new_name_taken", candidates=[m.pid])
 
 
 def code_question(
