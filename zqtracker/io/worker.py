@@ -40,6 +40,7 @@ starts fast.
 
 from __future__ import annotations
 
+import errno
 import json
 import marshal
 import os
@@ -112,8 +113,17 @@ def serve(request: dict, send: Callable[[bytes], None]) -> None:
     except MemoryError:
         emit(("error", "out_of_memory", {}))
     except BaseException as exc:  # noqa: BLE001 - python-calamine panics derive from BaseException
-        emit(("error", *damage(exc)))
+        emit(("error", "out_of_memory", {}) if _no_memory(exc) else ("error", *damage(exc)))
     emit(("done",))
+
+
+def _no_memory(exc: BaseException) -> bool:
+    """An exception that is the memory limit, not the file: a module's shared library that cannot be
+    mapped under it ("failed to map segment from shared object", an ImportError: the csv reader's
+    _csv when a spawned process meets the limit before it is loaded), or an allocation refused."""
+    text = str(exc)
+    mapped = "failed to map segment" in text or "Cannot allocate memory" in text
+    return isinstance(exc, (ImportError, OSError)) and (mapped or getattr(exc, "errno", None) == errno.ENOMEM)
 
 
 def _watch_parent(parent: int | None) -> None:
