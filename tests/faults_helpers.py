@@ -20,6 +20,16 @@ def run(*argv: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
+def checked_count(path: Path) -> int:
+    """The projects of a SQLite file that passes SQLite's own check of every page."""
+    con = sqlite3.connect(path)
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        return int(con.execute("SELECT count(*) FROM projects").fetchone()[0])
+    finally:
+        con.close()
+
+
 def checkpoint(path: Path) -> None:
     """Everything in the main file (no -wal), as a copied or damaged file would be."""
     con = sqlite3.connect(path)

@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from faults_helpers import damage_pages_of, large_database, run, small_mount
+from faults_helpers import checked_count, damage_pages_of, large_database, run, small_mount
 
 from zqtracker.cli.main import ExitCode
 from zqtracker.services import backups
@@ -36,15 +36,6 @@ def _daily(path: Path) -> list[BackupInfo]:
 def _parts(path: Path) -> list[Path]:
     folder = folder_for(path)
     return sorted(folder.glob(".*.part")) if folder.is_dir() else []
-
-
-def _count(path: Path) -> int:
-    con = sqlite3.connect(path)
-    try:
-        assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        return int(con.execute("SELECT count(*) FROM projects").fetchone()[0])
-    finally:
-        con.close()
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +84,7 @@ def test_a_copy_is_one_snapshot_while_another_connection_saves(demo_file: Path, 
 
     copy = store.make_backup(demo_file, "daily", check=save_meanwhile)
     assert len(steps) > 10  # the copy did run in steps, past the saves
-    assert _names(copy) == before and _count(copy) == len(before)
+    assert _names(copy) == before and checked_count(copy) == len(before)
     after = _names(demo_file)
     assert after[0] == before[0] + " (changed) (changed)" and after[-1].endswith(" (changed) (changed)")
 
@@ -102,7 +93,7 @@ def test_a_stopped_copy_leaves_nothing_and_is_not_called_damage(demo_file: Path,
     """Stopped while copying pages, and again while checking them: what ``check`` raised comes
     out (not "damaged"), and neither a copy nor its ``.part`` stays."""
     monkeypatch.setattr(store, "STEP_PAGES", 8)
-    projects = _count(demo_file)
+    projects = checked_count(demo_file)
     con = sqlite3.connect(demo_file)
     pages = con.execute("PRAGMA page_count").fetchone()[0]
     con.close()
@@ -119,7 +110,7 @@ def test_a_stopped_copy_leaves_nothing_and_is_not_called_damage(demo_file: Path,
             store.make_backup(demo_file, "daily", check=check)
         assert len(calls) == stop_at
         assert list_backups(demo_file) == [] and _parts(demo_file) == []
-    assert _count(demo_file) == projects
+    assert checked_count(demo_file) == projects
 
 
 # -- the desktop window ----------------------------------------------------------------------
@@ -173,7 +164,7 @@ def test_the_user_saves_while_the_days_copy_waits_its_turn(make_window, demo_fil
 
 def test_closing_the_window_during_the_copy_stops_it_and_leaves_nothing(make_window, large: Path, qtbot) -> None:
     window = make_window(None)
-    before = _count(large)
+    before = checked_count(large)
     window.database_actions.open_target(str(large), background=False)
     qtbot.waitUntil(lambda: bool(_parts(large)), timeout=30_000)  # the copy is under way
     (op,) = window.daily_backup._running
@@ -181,7 +172,7 @@ def test_closing_the_window_during_the_copy_stops_it_and_leaves_nothing(make_win
     assert op.progress.cancelled and not window.daily_backup.running
     assert _parts(large) == [] and _daily(large) == []
     window.ctx.close()
-    assert _count(large) == before
+    assert checked_count(large) == before
 
 
 def test_an_import_started_during_the_days_copy_waits_for_it_then_makes_its_own(
@@ -273,7 +264,7 @@ def test_no_room_for_the_days_copy_is_said_in_the_status_bar_and_the_database_st
 
 
 def test_the_cli_copies_on_the_days_first_opening_once(demo_file: Path) -> None:
-    projects = _count(demo_file)
+    projects = checked_count(demo_file)
     code, _out, err = run("--db", str(demo_file), "list", "--json")
     assert code == ExitCode.OK, err
     (daily,) = _daily(demo_file)

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
-from faults_helpers import run, small_mount
+from faults_helpers import checked_count, run, small_mount
 
 from zqtracker.cli.console import ExitCode
 
@@ -30,15 +29,6 @@ def _list(path: Path, first: int, count: int, name: str = "日志测试项目{i}
     lines += [f"LOG-{i:06d},{name.format(i=i)},新型储能,端州区,{100 + i % 900}" for i in range(first, count)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
-
-
-def _count(path: Path) -> int:
-    con = sqlite3.connect(path)
-    try:
-        assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        return int(con.execute("SELECT count(*) FROM projects").fetchone()[0])
-    finally:
-        con.close()
 
 
 def test_an_import_that_leaves_the_disk_full_says_so_and_its_data_stays(
@@ -70,13 +60,13 @@ def test_an_import_that_leaves_the_disk_full_says_so_and_its_data_stays(
         )
         assert zh[0] == ExitCode.REFUSED and "磁盘已满" in zh[2], zh  # what it said: the next change is refused
         (small / "filler").unlink()  # space freed
-        assert _count(path) == ROWS  # every row, the file whole
+        assert checked_count(path) == ROWS  # every row, the file whole
         code, out, err = run(
             "--db", str(path), "import", str(_list(tmp_path / "c.csv", ROWS, ROWS + 2, "德庆码头{i}期")), "--json"
         )
         assert code == ExitCode.OK and json.loads(out)["added"] == 2 and json.loads(out)["warnings"] == [], err
         assert err == ""
-        assert _count(path) == ROWS + 2
+        assert checked_count(path) == ROWS + 2
 
 
 def test_an_import_with_room_to_spare_says_nothing_more(sqlite_empty_template: Path, tmp_path: Path) -> None:
