@@ -27,6 +27,7 @@ from pathlib import Path
 
 from zqtracker.io.errors import WorkbookRefused
 from zqtracker.io.vanished import said_if_gone
+from zqtracker.io.xml_parts import checked_by_name, other_xml_parts
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
@@ -211,8 +212,10 @@ def _inspect_zip(path: Path, size: int, limits: Limits) -> FileInfo:
             if key in ("xl/styles.xml", "xl/styles.bin", "styles.xml") and info.file_size > limits.max_styles:
                 sizes = {"size": _mib(info.file_size), "limit": _mib(limits.max_styles)}
                 raise WorkbookRefused("styles_too_large", name, entry=info.filename, **sizes)
-            if key.endswith((".xml", ".rels", ".vml")) and info.file_size:
+            if checked_by_name(key) and info.file_size:
                 _check_xml_prolog(zf, info, name, limits)
+        for info in other_xml_parts(zf, infos):  # a sheet named sheet1.dat is XML all the same
+            _check_xml_prolog(zf, info, name, limits)
         if duplicate is not None:
             raise WorkbookRefused("zip_duplicate", name, entry=duplicate)
         kind = _package_kind(name, names, zf)
@@ -272,18 +275,13 @@ def _check_xml_prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, lim
     except _DAMAGE as exc:
         code, params = _zip_damage(exc, info.filename)
         raise WorkbookRefused(code, name, **params) from None
-    _check_encoding(data, name, info.filename)
-    if _unsafe_prolog(data, limits.max_prolog):
-        raise WorkbookRefused("unsafe_xml", name, entry=info.filename)
-
-
-def _check_encoding(data: bytes, name: str, entry: str) -> None:
-    """A part in an encoding our readers do not read as python-calamine does (io/xml_encoding.py)."""
     from zqtracker.io.xml_encoding import unread_encoding
 
-    encoding = unread_encoding(data)
+    encoding = unread_encoding(data)  # one our readers do not read as python-calamine does
     if encoding is not None:
-        raise WorkbookRefused("xml_encoding", name, entry=entry, encoding=encoding)
+        raise WorkbookRefused("xml_encoding", name, entry=info.filename, encoding=encoding)
+    if _unsafe_prolog(data, limits.max_prolog):
+        raise WorkbookRefused("unsafe_xml", name, entry=info.filename)
 
 
 def _unsafe_prolog(data: bytes, limit: int) -> bool:
