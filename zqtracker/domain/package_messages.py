@@ -77,6 +77,15 @@ _PACKAGE_MESSAGES: dict[str, tuple[str, str]] = {
         "“{file}”看似文本（CSV）文件，但没有一种编码能读通全文（UTF-8、GB18030、UTF-16 都在某处出错："
         "是否由不同编码保存的文本拼接而成？）。请另存为 CSV（UTF-8）或 .xlsx 后再导入。",
     ),
+    "text_bom_gb18030": (
+        "{file} starts with a byte-order mark saying its text is UTF-8, but the text after the mark is GB18030 "
+        "(GBK): the mark is wrong, and Excel would show the Chinese garbled too. Save it again as CSV (UTF-8) or "
+        ".xlsx from the program that made it (or open it in a text editor as GBK and save it as UTF-8), and "
+        "import that copy.",
+        "“{file}”开头的字节顺序标记（BOM）表明其文本为 UTF-8，但标记之后的文字是 GB18030（GBK）编码：标记有误，"
+        "用 Excel 打开中文也会是乱码。请在生成该文件的程序中另存为 CSV（UTF-8）或 .xlsx（或用文本编辑器按 GBK "
+        "打开后另存为 UTF-8），再导入该副本。",
+    ),
     "damaged_value": (
         "{file} is damaged and cannot be read as a workbook: its XML holds “{value}” where the format allows no "
         "such value (the program that wrote it wrote it wrongly). Open it in Excel or WPS, save it again and "
