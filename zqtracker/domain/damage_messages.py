@@ -1,6 +1,7 @@
 """Refusals of damaged files in the user's words, never a parser's (probe31b F6): the sheet a damaged
-part belongs to, corrupt compressed data whose part the reader did not name, and a CSV cell longer
-than Excel allows, named by its row and column. English and 简体中文; messages.py merges them in."""
+part belongs to, corrupt compressed data whose part the reader did not name, a CSV cell longer
+than Excel allows, named by its row and column, and an .xls holding two workbook streams. English and
+简体中文; messages.py merges them in."""
 
 from __future__ import annotations
 
@@ -20,6 +21,12 @@ _DAMAGE_MESSAGES: dict[str, tuple[str, str]] = {
         "file is damaged or crafted, and was not read.",
         "“{file}”第 {row} 行 {column} 列的单元格超过 Excel 允许的长度（{limit} 个字符），"
         "文件已损坏或被篡改，未予读取。",
+    ),
+    "ole2_two_workbooks": (
+        "{file} holds two workbook streams (“{first}” and “{second}”), which Excel and WPS never write, and "
+        "programs may read different ones; open it in Excel or WPS, save it again and import that copy.",
+        "“{file}”中有两个工作簿数据流（“{first}”和“{second}”），Excel 和 WPS 不会写出这样的文件，"
+        "不同程序可能读出不同的内容；请在 Excel 或 WPS 中打开、重新保存后导入该副本。",
     ),
 }
 DAMAGE_MESSAGES = Catalogue("damage_messages", _DAMAGE_MESSAGES)
