@@ -17,6 +17,7 @@ import struct
 from dataclasses import dataclass, field
 
 from zqtracker.io.ole2 import CompoundFile
+from zqtracker.io.ole2_workbook import workbook_entry
 from zqtracker.io.percent_format import MONTH_BUILTINS, MONTH_MARK, percent_places, shows_month, unit_mark
 from zqtracker.io.row_ranges import RangeCollector
 from zqtracker.io.strike_styles import MAX_STRUCK_CELLS, STRUCK
@@ -45,7 +46,8 @@ class BiffFacts:
 
 
 def workbook_stream(cf: CompoundFile) -> bytes | None:
-    entry = cf.find("Workbook", "Book")
+    """The stream python-calamine reads the cells from (io/ole2_workbook.py), no other."""
+    entry = workbook_entry(cf)
     return cf.read(entry) if entry is not None else None
 
 

@@ -20,18 +20,30 @@ MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _FREE, _END, _FAT, _DIFAT = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFC
 _MAX_REGULAR = 0xFFFFFFFA
 MAX_DIRECTORY_ENTRIES = 10_000
+NOSTREAM = 0xFFFFFFFF  # no sibling, no child
 
 
 class Ole2Error(Exception):
-    """The compound file is damaged (or crafted): ``str()`` says which check failed."""
+    """The compound file is damaged (or crafted): ``str()`` says which check failed; ``code`` and
+    ``params`` word the refusal (io/errors.WorkbookRefused)."""
+
+    code = "damaged_detail"
+
+    @property
+    def params(self) -> dict[str, str]:
+        return {"detail": str(self)}
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    name: str
+    name: str  # as [MS-CFB] says: the entry's name length of UTF-16 bytes
     kind: int  # 1 storage, 2 stream, 5 root
     start: int
     size: int
+    left: int = NOSTREAM  # the directory's red-black tree: siblings, and a storage's first child
+    right: int = NOSTREAM
+    child: int = NOSTREAM
+    nul_name: str = ""  # as python-calamine reads it: all 64 bytes up to the first NUL, the length ignored
 
 
 class CompoundFile:
@@ -119,12 +131,32 @@ class CompoundFile:
             if len(entries) >= MAX_DIRECTORY_ENTRIES:
                 raise Ole2Error("too many directory entries")
             name_len, kind = struct.unpack_from("<HB", raw, off + 64)
+            left, right, child = struct.unpack_from("<III", raw, off + 68)
             start, size = struct.unpack_from("<IQ", raw, off + 116)
             if self.sector_size == 512:
                 size &= 0xFFFFFFFF  # version 3 files may leave garbage in the high half
             name = raw[off : off + min(max(name_len - 2, 0), 62)].decode("utf-16-le", "replace")
-            entries.append(Entry(name, kind, start, size))
+            nul_name = raw[off : off + 64].decode("utf-16-le", "replace").split("\0", 1)[0]
+            entries.append(Entry(name, kind, start, size, left, right, child, nul_name))
         return entries
+
+    def root_entries(self) -> list[int]:
+        """The directory indexes of the root storage's own entries (not those inside a storage under
+        it): the root's child and its siblings' tree. A pointer outside the directory, or a tree that
+        loops, is damage."""
+        out: list[int] = []
+        todo = [self.directory[0].child]
+        seen: set[int] = set()
+        while todo:
+            n = todo.pop()
+            if n == NOSTREAM:
+                continue
+            if n == 0 or n >= len(self.directory) or n in seen:
+                raise Ole2Error(f"the directory's tree is broken or loops (entry {n})")
+            seen.add(n)
+            out.append(n)
+            todo += (self.directory[n].left, self.directory[n].right)
+        return sorted(out)
 
     # -- streams ------------------------------------------------------------------------------------
     def find(self, *names: str) -> Entry | None:

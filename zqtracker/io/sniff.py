@@ -155,6 +155,7 @@ def _inspect_ole2(path: Path, size: int, limits: Limits) -> FileInfo:
     (BIFF8) or 'Book' (BIFF5), and an encrypted .xls a FILEPASS record in its Workbook stream."""
     from zqtracker.io.biff import is_encrypted
     from zqtracker.io.ole2 import CompoundFile, Ole2Error
+    from zqtracker.io.ole2_workbook import workbook_entry
 
     name = path.name
     if size > limits.max_uncompressed:
@@ -164,7 +165,7 @@ def _inspect_ole2(path: Path, size: int, limits: Limits) -> FileInfo:
             cf = CompoundFile(data)
             if cf.find("EncryptionInfo", "EncryptedPackage") is not None:
                 raise WorkbookRefused("encrypted", name)
-            book = cf.find("Workbook", "Book")
+            book = workbook_entry(cf)
             if book is None:
                 if cf.find("WordDocument") is not None:
                     raise WorkbookRefused("word_not_workbook", name)
@@ -173,7 +174,7 @@ def _inspect_ole2(path: Path, size: int, limits: Limits) -> FileInfo:
                 raise WorkbookRefused("ole2_not_workbook", name)
             stream = cf.read(book)
     except Ole2Error as exc:
-        raise WorkbookRefused("damaged_detail", name, detail=str(exc)) from None
+        raise WorkbookRefused(exc.code, name, **exc.params) from None
     except (OSError, ValueError) as exc:
         raise WorkbookRefused("unreadable", name, reason=getattr(exc, "strerror", None) or str(exc)) from None
     if is_encrypted(stream):

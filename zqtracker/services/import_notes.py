@@ -31,7 +31,6 @@ from zqtracker.services.import_note_words import (
     AREA_UNITS,
     HINT_SOURCES,
     IGNORED_REASONS,
-    SKIP_REASONS,
     Said,
     currency_name,
 )
@@ -42,6 +41,7 @@ from zqtracker.services.import_since_above import since_above_planned_notes, ytd
 from zqtracker.services.import_stage_behind import behind_notes
 from zqtracker.services.import_status_evidence import inferred_notes
 from zqtracker.services.import_total_notes import total_notes
+from zqtracker.services.import_unreadable import skipped_note
 
 
 def rated_columns(sa: SheetAnalysis, rates: dict) -> dict[int, str]:
@@ -71,9 +71,7 @@ def notes_of(
             if sa.layout.aggregate and sa.reason == "not_recognized":
                 notes.append(aggregate_note(sa.layout))
             elif sa.reason:
-                notes.append(
-                    Problem("note_sheet_skipped", None, {"sheet": sa.name, "why": Said(SKIP_REASONS, sa.reason)})
-                )
+                notes.append(skipped_note(sa))  # one that could not be read: by its own refusal
             continue
         if sa.remembered:
             notes.append(Problem("note_remembered", None, {"sheet": sa.name}))

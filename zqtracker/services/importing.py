@@ -42,6 +42,7 @@ from zqtracker.services.import_notes import hidden_of, notes_of
 from zqtracker.services.import_options import MODES, WORDS, ImportOptions, ImportResult, worded
 from zqtracker.services.import_refusals import not_a_list, nothing_recognized
 from zqtracker.services.import_rehearsal import refuse_reader, rehearsed
+from zqtracker.services.import_unreadable import refuse_unreadable_list, unreadable_sheet
 from zqtracker.services.import_views import district_aliases, merge_views
 from zqtracker.services.progress import Progress
 from zqtracker.storage.audit import acting
@@ -189,10 +190,8 @@ class ImportService:
         self.book_names = book_names(book)
         sheets: list[SheetAnalysis] = []
         for raw in book.sheets:
-            if raw.error is not None:
-                if options.sheets is not None and raw.name in options.sheets:
-                    raise raw.error
-                sheets.append(SheetAnalysis(raw, SheetLayout(raw.name, UNKNOWN), None, False, "unreadable"))
+            if raw.error is not None:  # its refusal when named, else a note (services/import_unreadable.py)
+                sheets.append(unreadable_sheet(raw, options.sheets))
                 continue
             layout, key, mapping, remembered = self.layout_of(raw, options, known)
             chosen = raw.name in options.sheets if options.sheets is not None else default_sheet(raw)
@@ -363,6 +362,7 @@ class ImportService:
         be imported at all — among others when amounts have no unit and none was given."""
         book, plans = self.read_planned(path, options, progress=progress)
         analysis = self.analyse(book, options, plans=plans, progress=progress)
+        refuse_unreadable_list(analysis, options)  # a sheet that may hold projects, unread: the dialog shows it
         refuse_unanswered(analysis, options)
         if dry_run:
             return rehearsed(self.db, analysis, options, self.result_of(analysis))

@@ -148,6 +148,9 @@ class RoundCollector:
                 (pid, check): d for (pid, check), d in store.decisions(info.id).items()
             }
             already = part.imported_at is not None
+        for raw in book.sheets:  # a sheet of the return that could not be read: its own refusal, nothing guessed
+            if raw.error is not None and raw.name in (meta.main_sheet, meta.new_sheet):
+                raise raw.error
         try:
             book, meta, rows = read_return(book, meta, listed)
         except NotARoundBook as exc:
