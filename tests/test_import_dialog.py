@@ -114,7 +114,8 @@ def test_preview_remap_import_undo_and_remember(
     assert m.headerData(7, 1) == "G  金额（亿元）\n→ Planned investment (¥100 million)"
     status = texts(dialog, STATUS_COLUMN)
     assert status[3] == (
-        "Update: Status Under construction → In production, Planned investment 1,200,000,000 yuan → 1,210,000,000 yuan"
+        "Update: Status Under construction → In production, Planned investment 1,200,000,000 yuan → 1,210,000,000 "
+        "yuan, Key project no → yes"  # (its title: 重点项目进度表)
     )
     assert status[4] == "New"
     assert status[5].startswith("Invalid: unknown status")
@@ -189,7 +190,8 @@ def test_the_dialog_in_chinese(qtbot, seeded: AppContext, tmp_path: Path, artifa
         wait_idle(qtbot, dialog)
         assert dialog.import_button.text() == "导入" and dialog.skip_check.text().startswith("跳过")
         status = texts(dialog, STATUS_COLUMN)
-        assert status[3] == "更新：项目状态 在建 → 投产，计划总投资 1,200,000,000 元 → 1,210,000,000 元"
+        updated = "更新：项目状态 在建 → 投产，计划总投资 1,200,000,000 元 → 1,210,000,000 元"
+        assert status[3] == updated + "，重点项目 否 → 是"  # (its title: 重点项目进度表)
         assert status[4] == "新增" and status[6] == "合计行——跳过"
         assert dialog.preview.model.headerData(7, 1) == "G  金额（亿元）\n→ 计划总投资（亿元）"
         reasons = [

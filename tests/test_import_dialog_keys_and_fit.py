@@ -27,7 +27,7 @@ SEED = [
 ]
 # a monthly report: the projects as stored, only October's own amount is new; no district column (the title's)
 MONTHLY = [
-    ["2026年10月 端州区重点项目进度表"],
+    ["2026年10月 端州区项目进度表"],  # (not 重点项目: a key list's title marks its projects, an update)
     ["单位：万元"],
     ["序号", "项目编号", "项目名称", "项目状态", "当月完成投资（万元）"],
     [1, "ZQ1", "端州光伏项目", "在建", 742],

@@ -99,5 +99,6 @@ def test_legacy_xls_key_project_report(db_url: str) -> None:
     assert set(ps) == {"武夷山至邵武高速公路", "顺昌环城路建设工程"}
     assert {p.status for p in ps.values()} == {Status.UNDER_CONSTRUCTION}
     assert {p.sector for p in ps.values()} == {"交通"} and {p.district for p in ps.values()} == {"市本级"}
-    assert ps["武夷山至邵武高速公路"].is_key_project and not ps["顺昌环城路建设工程"].is_key_project  # "1●"
+    # "1●" beside one, and the title (南平市…重点项目…一览表) over both: key projects
+    assert ps["武夷山至邵武高速公路"].is_key_project and ps["顺昌环城路建设工程"].is_key_project
     assert ps["武夷山至邵武高速公路"].enterprise == "福建武邵高速公路发展有限公司"  # 建设单位及责任人: the unit

@@ -51,9 +51,10 @@ def test_a_list_in_traditional_characters_is_the_stored_list(
     path = write_workbook(tmp_path / "traditional.xlsx", SheetSpec("Sheet1", rows))
     result = service.import_file(path, ImportOptions())
     assert result.ok, result.problems
-    assert (result.added, result.updated, result.unchanged) == (1, 1, 1)
+    assert (result.added, result.updated, result.unchanged) == (1, 2, 0)  # 重點項目清單: all three now key
     assert sorted(result.new_districts) == ["高要区"] and result.new_sectors == ["电子信息"]
     projects = {p.name: p for p in ctx.projects.all_projects()}
+    assert all(p.is_key_project for p in projects.values())
     assert sorted(projects) == ["端州宏达新材料项目", "高要港资电子厂项目", "鼎湖光伏组件扩产项目"]
     assert projects["鼎湖光伏组件扩产项目"].planned_investment == 350_000_000  # 萬元 read as 万元
     assert projects["高要港资电子厂项目"].status.value == "preparing"  # 籌建

@@ -16,6 +16,7 @@
 - Stored projects whose rows show a later stage than their status, kept
 - Values a merge keeps though the file's cell says otherwise: a blank, an 产业链
 - Stored projects of the file's districts that its list leaves out, kept
+- A list titled as one of key projects: its projects marked as key
 - Two rows of one import on one stored project, neither linked
 - Rows a group row leaves without a district among district groups
 - Rows numbered 一、二 that are neither clearly sections nor projects
@@ -48,6 +49,7 @@ from zqtracker.domain.full_disk_messages import FULL_DISK_MESSAGES
 from zqtracker.domain.group_messages import GROUP_MESSAGES
 from zqtracker.domain.inside_span_messages import INSIDE_SPAN_MESSAGES
 from zqtracker.domain.kept_messages import KEPT_MESSAGES
+from zqtracker.domain.key_list_messages import KEY_LIST_MESSAGES
 from zqtracker.domain.lone_place_messages import LONE_PLACE_MESSAGES
 from zqtracker.domain.meanwhile_messages import MEANWHILE_MESSAGES
 from zqtracker.domain.name_column_messages import NAME_COLUMN_MESSAGES
@@ -84,6 +86,7 @@ TOPICS = (
     FILE_PERIOD_MESSAGES,
     STAGE_BEHIND_MESSAGES,
     KEPT_MESSAGES,
+    KEY_LIST_MESSAGES,
     ABSENT_MESSAGES,
     TWICE_MESSAGES,
     GROUP_MESSAGES,

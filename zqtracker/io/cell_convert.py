@@ -50,6 +50,7 @@ class PlanOptions:
     struck_rows: str | None = None  # data rows struck through: "import", "skip", or None (not answered)
     date_order: str | None = None  # the user's order of slash dates no date of a column decides ("mdy", "dmy")
     source: str = ""  # the file's name without its suffix: a district it names is the whole file's (block_places)
+    title_keys: bool = True  # a list titled 重点项目 marks its projects as key (io/key_lists.py)
 
 
 # 未开工 in a 开工状态 column: not started — no stage said (the project keeps, or starts at, its own)

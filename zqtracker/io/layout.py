@@ -21,6 +21,7 @@ from zqtracker.io import ytd_columns
 from zqtracker.io.enterprise_column import project_company
 from zqtracker.io.header_drawn import drawn_merges
 from zqtracker.io.header_parts import answered_parts
+from zqtracker.io.key_lists import key_list_source
 from zqtracker.io.layout_model import (
     MONEY_FIELDS,
     MONTHLY,
@@ -101,6 +102,7 @@ def detect_layout(
     choice.apply_overrides(layout, overrides or {})
     answered_parts(layout)  # 设备投资 | 建安工程, one of them mapped to the group's field: the others are parts
     context.fill_hints(layout, sheet.name, known_districts)
+    layout.key_from = key_list_source(layout.titles, sheet.name, book.file)  # 重点建设项目计划表 (io/key_lists.py)
     layout.kind = choice.sheet_kind(layout)
     said_name = any(v == "name" for v in (overrides or {}).values())  # the user says which column names projects
     if layout.kind != UNKNOWN and not said_name:

@@ -96,6 +96,7 @@ class SheetLayout:
     period: tuple[int | None, int | None] = (None, None)  # the report's (year, month): "2023年1-10月", "截至10月"
     period_said: bool = False  # the user said the period (--period, the preview's report month): nothing asked
     period_file: str = ""  # the file's name, when the year or month came from it alone (io/period_file.py)
+    key_from: tuple[str, str] | None = None  # ("title" | "sheet" | "file", text): a list of key projects
 
     @property
     def data_start(self) -> int:

@@ -21,6 +21,7 @@ from zqtracker.io.group_places import apply_group_contexts
 from zqtracker.io.header_again import HeaderAgain
 from zqtracker.io.header_parts import ask_parts
 from zqtracker.io.headers import ROW_NUMBER
+from zqtracker.io.key_lists import key_list, mark_key_projects
 from zqtracker.io.layout_model import BY_PERIOD, MONTHLY, SPAN, ColumnInfo, SheetLayout
 from zqtracker.io.month_years import month_questions, row_month_questions
 from zqtracker.io.numeral_rows import held_back
@@ -30,7 +31,6 @@ from zqtracker.io.plan_finish import (
     drop_rows,
     list_unknown_statuses,
     long_months,
-    mark_key_projects,
     spread_periods,
     title_unit_note,
     unit_checks,
@@ -233,7 +233,7 @@ class PlanBuilder(RowRules):
         planned = next((j for j, info, _c in self.columns if info.field == "planned_investment"), None)
         unit_checks(plan, self.sheet.name, self.layout, [i for i in read if i.unit or self.layout.unit_line])
         sheet_totals(plan, self.sheet, self.layout, planned)  # its 合计 rows, a summary block above (io/plan_above.py)
-        return plan
+        return key_list(plan, self.opts.title_keys)  # titled 重点建设项目: its projects are key
 
     def _select(self, start: int, end: int) -> None:
         plan, rows = self.plan, self.sheet.rows

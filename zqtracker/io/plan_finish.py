@@ -1,11 +1,10 @@
-"""The passes over a sheet's plan once all its rows are in (io/plan.py's PlanBuilder.finish): key-project
-marks, 建设年限 periods, continuation rows folded into their project, the context of sections and of the sheet
-filling in what rows leave blank, a long monthly sheet's records, and the status words nobody taught
+"""The passes over a sheet's plan once all its rows are in (io/plan.py's PlanBuilder.finish): 建设年限
+periods, continuation rows folded into their project, the context of sections and of the sheet filling in
+what rows leave blank, a long monthly sheet's records, and the status words nobody taught
 zqtracker, and the amounts held against what a project's can be (the sheet's own 合计: io/plan_below.py)."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from zqtracker.domain.errors import Problem
@@ -19,44 +18,6 @@ from zqtracker.io.row_ranges import runs_text
 
 if TYPE_CHECKING:
     from zqtracker.io.plan import SheetPlan
-
-# Key-project marks districts put before or after a name, a code or a row number ("★恒通光伏", "1●").
-MARKS = "★☆■□●○▲△◆◇※＊*"
-_MARKS_RE = re.compile(f"^[{re.escape(MARKS)}\\s]+|[{re.escape(MARKS)}\\s]+$")
-
-
-def mark_key_projects(plan: SheetPlan, rows: list[list], number_col: int | None) -> None:
-    """★ ■ ● ▲ before or after a name, a code or a row number: a key project; the mark goes."""
-    marked: set[int] = set()
-    for f in ("name", "code"):
-        col = plan.values.get(f)
-        if not col:
-            continue
-        joined = "\x00".join(v for v in col if v)
-        if not any(mark in joined for mark in MARKS):  # one scan of the column, not a regex per cell
-            continue
-        for k, v in enumerate(col):
-            if v and _MARKS_RE.search(v):
-                stripped = _MARKS_RE.sub("", v)
-                if stripped:
-                    col[k] = stripped
-                    marked.add(k)
-    j = number_col
-    if j is not None:
-        for k, i in enumerate(plan.data_rows):
-            row = rows[i]
-            v = row[j] if j < len(row) else ""
-            if v.__class__ is str and _MARKS_RE.search(v):
-                marked.add(k)
-    if not marked:
-        return
-    plan.marked = len(marked)
-    flags = plan.values.get("is_key_project")
-    if flags is None:
-        flags = plan.values["is_key_project"] = [None] * len(plan)
-    for k in marked:
-        if flags[k] is None:
-            flags[k] = True
 
 
 def spread_periods(plan: SheetPlan) -> None:

@@ -97,6 +97,7 @@ class ImportOptions:
     struck_rows: str | None = None  # rows struck through: "import", "skip" (--struck-rows), None: ask
     date_order: str | None = None  # slash dates that read either way (03/04/2023): "mdy", "dmy" (--date-order)
     period: tuple[int, int] | None = None  # the report's (year, month) as the user says it (--period 2025-10)
+    title_keys: bool = True  # a title of 重点项目 marks the list's projects as key (io/key_lists.py); a round's: not
 
 
 @dataclass

@@ -234,9 +234,8 @@ class ImportService:
     def plan_options(
         self, book: RawWorkbook, options: ImportOptions, mapping: Mapping | None, known: frozenset[str]
     ) -> PlanOptions:
-        status_map = {fold(k): v for k, v in options.status_map.items()}
-        if mapping is not None:
-            status_map = {**{fold(k): v for k, v in mapping.statuses.items()}, **status_map}
+        said = {**(mapping.statuses if mapping is not None else {}), **options.status_map}  # the user's words win
+        status_map = {fold(k): v for k, v in said.items()}
         return PlanOptions(
             unit=options.unit.factor if options.unit else None,
             column_units=mapping.said_units() if mapping else {},
@@ -253,6 +252,7 @@ class ImportService:
             struck_rows=options.struck_rows or (mapping.struck_rows if mapping else None),
             date_order=options.date_order,
             source=book.path.stem,
+            title_keys=options.title_keys,
         )
 
     def _context(self, sheets: list[SheetAnalysis], options: ImportOptions) -> Context:
