@@ -76,3 +76,38 @@ def test_a_key_column_rules_and_lists_of_the_other_projects_mark_none(db_url: st
     assert code == 0 and "the file's name “2026年重大项目” lists key projects: 1 project(s)" in out, out
     assert listed(db_url, "is_key_project")["丁项目"] is True
 
+
+def test_dates_without_a_year_are_read_in_the_titles_year_and_said(db_url: str, tmp_path: Path) -> None:
+    """签约时间 3月15日, 4月8日, 7月 … under a title naming 2026 (截至10月底) are 2026's, in a note naming the title —
+    a column of them is a date column, not left out; 12月20日 too, in a second note saying it falls after the
+    list's period. Nothing is refused."""
+    title = "肇庆高新区2026年招商引资签约项目情况表（截至10月底）"
+    rows = [[1, "甲项目", "甲公司", 5000, "3月15日"], [2, "乙项目", "乙公司", 3000, "4月8日"],
+            [3, "丙项目", "丙公司", 2000, "7月"], [4, "丁项目", "丁公司", 1000, "12月20日"],
+            [5, "戊项目", "戊公司", 900, "9月3日"], [6, "己项目", "己公司", 800, "6月1号"]]  # fmt: skip
+    code, out = run("--db", db_url, "import", book(tmp_path / "a.xlsx", "签约项目", [title], SIGNED, *rows))
+    assert code == 0 and "6 added" in out, out
+    read = "6 date(s) written without a year (E3 3月15日, E4 4月8日, E5 7月, E6 12月20日, E7 9月3日, E8 6月1号)"
+    assert f"column E “签约时间”: {read} are read in 2026, the year the title “{title}” names." in out, out
+    assert "1 date(s) written without a year (E6 12月20日) fall after the list's own period (2026年1–10月)" in out, out
+    dates = {"甲项目": "2026-03-15", "乙项目": "2026-04-08", "丙项目": "2026-07", "丁项目": "2026-12-20"}
+    assert listed(db_url, "signed_on") == {**dates, "戊项目": "2026-09-03", "己项目": "2026-06-01"}
+
+
+def test_a_date_without_a_year_anywhere_is_refused_saying_to_write_the_year(db_url: str, tmp_path: Path) -> None:
+    """No year in the title, the sheet's name or the file's name: refused, saying to write the year (not merely
+    "not a date"); --period gives it. A sheet named 2026年 gives it too, said as the sheet's name's."""
+    head = [["招商引资签约项目情况表"], SIGNED]
+    path = book(tmp_path / "list.xlsx", "签约项目", *head, [1, "甲项目", "甲公司", 5000, "3月15日"])
+    code, out = run("--db", db_url, "import", path)
+    assert code == 1 and "'3月15日' has no year" in out and "write the year in the cell" in out, out
+    assert "is not a date" not in out and listed(db_url, "signed_on") == {}
+    code, out = run("--db", db_url, "--lang", "zh", "import", path, "--dry-run")
+    assert code == 1 and "“3月15日”未写年份" in out, out
+    code, out = run("--db", db_url, "import", path, "--period", "2026-10")
+    assert code == 0 and "the year of the report's period you gave" in out, out
+    assert listed(db_url, "signed_on") == {"甲项目": "2026-03-15"}
+    named = book(tmp_path / "b.xlsx", "2026年", *head, [1, "乙项目", "乙公司", 5000, "4月8日"])
+    code, out = run("--db", db_url, "import", named)
+    assert code == 0 and "are read in 2026, the year the sheet's name “2026年” names" in out, out
+    assert listed(db_url, "signed_on")["乙项目"] == "2026-04-08"

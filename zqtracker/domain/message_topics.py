@@ -16,7 +16,7 @@
 - Stored projects whose rows show a later stage than their status, kept
 - Values a merge keeps though the file's cell says otherwise: a blank, an 产业链
 - Stored projects of the file's districts that its list leaves out, kept
-- A list titled as one of key projects: its projects marked as key
+- A list titled as one of key projects: its projects marked as key; dates without a year (3月15日)
 - Two rows of one import on one stored project, neither linked
 - Rows a group row leaves without a district among district groups
 - Rows numbered 一、二 that are neither clearly sections nor projects
@@ -52,6 +52,7 @@ from zqtracker.domain.kept_messages import KEPT_MESSAGES
 from zqtracker.domain.key_list_messages import KEY_LIST_MESSAGES
 from zqtracker.domain.lone_place_messages import LONE_PLACE_MESSAGES
 from zqtracker.domain.meanwhile_messages import MEANWHILE_MESSAGES
+from zqtracker.domain.month_day_messages import MONTH_DAY_MESSAGES
 from zqtracker.domain.name_column_messages import NAME_COLUMN_MESSAGES
 from zqtracker.domain.numeral_messages import NUMERAL_MESSAGES
 from zqtracker.domain.park_messages import PARK_MESSAGES
@@ -87,6 +88,7 @@ TOPICS = (
     STAGE_BEHIND_MESSAGES,
     KEPT_MESSAGES,
     KEY_LIST_MESSAGES,
+    MONTH_DAY_MESSAGES,
     ABSENT_MESSAGES,
     TWICE_MESSAGES,
     GROUP_MESSAGES,

@@ -16,6 +16,7 @@ from zqtracker.domain.errors import Problem
 from zqtracker.domain.fuzzy_dates import DATE_FIELDS
 from zqtracker.io.errors import CellProblem
 from zqtracker.io.layout_model import SheetLayout
+from zqtracker.io.month_days import read_month_days
 from zqtracker.io.note_status import status_from_notes
 
 if TYPE_CHECKING:
@@ -27,8 +28,10 @@ _SHOWN = 12  # cells listed in the note; the count says the rest
 
 def read_row_words(plan: SheetPlan, layout: SheetLayout) -> None:
     """What rows say in words where a status or a date was looked for: a status in the 备注 column
-    (io/note_status.py), words in the date columns (:func:`take_date_words`)."""
+    (io/note_status.py), dates without a year (io/month_days.py), words in the date columns
+    (:func:`take_date_words`)."""
     status_from_notes(plan, layout)
+    read_month_days(plan, layout)
     take_date_words(plan, layout.sheet)
 
 

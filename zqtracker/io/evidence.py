@@ -30,9 +30,10 @@ _MONEY_TEXT_RE = re.compile(r"^[¥￥]?\s*[+-]?\d[\d,，.]*\s*(?:亿元|亿|万�
 AREA_TEXT_RE = re.compile(r"^\d[\d,.]*(?:万平方米|平方米|平米|m2|公顷|ha|亩|mu)$")
 _DOTTED_MONTH_RE = re.compile(r"\d{4}\.(?:0?[1-9]|1[0-2]?)")  # 2024.3, 2024.12 as a number's repr
 _PERCENT_RE = re.compile(r"^[+-]?\d[\d.]*\s*[%％]$")
+# (a month and day without a year, 3月15日, too: read in the list's year, io/month_days.py)
 _DATE_TEXT_RE = re.compile(
     r"^\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?|^\d{1,2}/\d{1,2}/\d{4}|"
-    r"^\d{4}\s*年|^\d{4}\s*[-]?q[1-4]$|^\d{4}\s*年.{1,2}季度"
+    r"^\d{4}\s*年|^\d{4}\s*[-]?q[1-4]$|^\d{4}\s*年.{1,2}季度|^\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
 )
 _DISTRICT_END = ("区", "县", "市", "新区", "园区", "开发区", "高新区", "镇", "街道", "管委会", "园", "州", "旗")
 _GOVERNMENT_RE = re.compile(r"(?:人民政府|政府|管理委员会|管委会|办事处)$")
