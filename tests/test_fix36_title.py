@@ -111,3 +111,37 @@ def test_a_date_without_a_year_anywhere_is_refused_saying_to_write_the_year(db_u
     code, out = run("--db", db_url, "import", named)
     assert code == 0 and "are read in 2026, the year the sheet's name “2026年” names" in out, out
     assert listed(db_url, "signed_on")["乙项目"] == "2026-04-08"
+
+
+def test_a_column_of_progress_phrases_is_the_progress_every_month(db_url: str, tmp_path: Path) -> None:
+    """项目进展 of 正在办理规划报建 | 已完成供地 | 已开工建设 (one status word in three), and October's of six
+    with three (已签约, 已开工建设, 正在洽谈用地): the progress text, as November's of more phrases is — nothing
+    refused. Three stages in four (在建 | 已投产 | 签约 | 已完成供地) stay the status column."""
+    title = ["肇庆高新区2026年招商引资签约项目情况表"]
+    three = [
+        [1, "甲项目", "甲公司", 8000, "2026.3", "正在办理规划报建"],
+        [2, "乙项目", "乙公司", 2500, "2026.3", "已完成供地"],
+        [3, "丙项目", "丙公司", 15000, "2026.4", "已开工建设"],
+    ]
+    code, out = run("--db", db_url, "import", book(tmp_path / "a.xlsx", "签约项目", title, PROGRESS, *three))
+    assert code == 0 and "unknown status" not in out and "3 added" in out, out
+    assert show(db_url, "甲项目")["progress_note"] == "正在办理规划报建"
+    half = [
+        [4, "丁项目", "丁公司", 4500, "2026.3", "已签约"],
+        [5, "戊项目", "戊公司", 3000, "2026.5", "正在洽谈用地"],
+        [6, "己项目", "己公司", 6800, "2026.7", "已完成备案"],
+    ]
+    code, out = run("--db", db_url, "import", book(tmp_path / "b.xlsx", "签约项目", title, PROGRESS, *three, *half))
+    assert code == 0 and "unknown status" not in out and "3 added" in out, out
+    assert show(db_url, "己项目")["progress_note"] == "已完成备案"
+    rows = [
+        [7, "庚项目", "庚公司", 8000, "2026.3", "在建"],
+        [8, "辛项目", "辛公司", 2500, "2026.3", "已投产"],
+        [9, "壬项目", "壬公司", 15000, "2026.4", "签约"],
+        [10, "癸项目", "癸公司", 1000, "2026.4", "已完成供地"],
+    ]
+    path = book(tmp_path / "c.xlsx", "项目", ["2026年招商引资项目清单"], PROGRESS, *rows)
+    code, out = run("--db", db_url, "import", path, "--skip-invalid")
+    assert code == 0 and "unknown status '已完成供地'" in out, out
+    assert show(db_url, "庚项目")["status"] == "under_construction"
+    assert show(db_url, "辛项目")["status"] == "in_production"

@@ -595,6 +595,7 @@ def test_a_park_signing_list_with_investor_places_and_foreign_capital(
         ["项目名称", "投资方所属国家/地区", "项目进展"],
         ["丙项目", "火星", "未开工"],
         ["丁项目", "美国", "已开工"],
+        ["戊项目", "美国", "已投产"],  # (more than half of it stages: the status column, fix36-title)
     ]
     refused = service.import_file(write_workbook(tmp_path / "n.xlsx", SheetSpec("S", negated)), ImportOptions())
     assert {(q.row, q.problem.code) for q in refused.problems} == {(2, "unknown_choice"), (2, "unknown_status")}

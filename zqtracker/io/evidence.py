@@ -250,8 +250,11 @@ def fit(field: str, p: Profile, header_rank: int = 0) -> float:
             return REJECT
         if statuses >= 0.6:
             return 2 + 3 * statuses
-        if statuses >= 0.3:
+        if statuses > 0.5:
             return 1
+        # half or more no status (已完成供地, 正在办理规划报建 beside 已签约): under 项目进展 the progress
+        if statuses >= 0.3:
+            return -1
         return -2 if p.distinct <= 12 and p.mean_len <= 8 else REJECT
     if field == "project_type":  # 续建 is both a construction type and a stage: the larger share decides
         return 2 + 3 * types if types >= 0.6 else REJECT
