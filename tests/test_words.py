@@ -39,6 +39,10 @@ ENGLISH_QUOTES_CHINESE: dict[tuple[str, str], str] = {
     ("import_ignored_columns", "ten_days"): "the header words it stands for",
     ("check_messages", "note_wan_read_as_unit"): "how the amount was typed (“300万”) and the unit it is read in (万元)",
     ("problems", "note_wan_read_as_unit"): "how the amount was typed (“300万”) and the unit it is read in (万元)",
+    **dict.fromkeys(
+        [("wan_column_notes", "note_wan_read_by_column"), ("problems", "note_wan_read_by_column")],
+        "how the amount was typed (with 万) and the unit it is read in (万元)",
+    ),
     ("import_ignored_columns", "ytd_no_period"): "the title or header words that would name the month",
     ("import_ignored_columns", "ytd_no_year"): "the title words that would name the year",
     ("import_ignored_columns", "month_no_year"): "the title words that would name the year",

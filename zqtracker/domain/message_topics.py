@@ -33,6 +33,7 @@
 - A year to date below the one on record for the month before; a 当月 and 1–X月 after months never reported
 - Sectors, districts and enterprises another user added while an import was on its way: used, not new
 - A full disk: one sentence for an export, a report, a backup; a saved change its log keeps
+- Amounts written with 万 in a column of 万元 that the column's other amounts settle
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ from zqtracker.domain.tiny_money_messages import TINY_MONEY_MESSAGES
 from zqtracker.domain.total_messages import TOTAL_MESSAGES
 from zqtracker.domain.twice_messages import TWICE_MESSAGES
 from zqtracker.domain.value_messages import VALUE_MESSAGES
+from zqtracker.domain.wan_column_messages import WAN_COLUMN_MESSAGES
 from zqtracker.domain.wide_messages import WIDE_MESSAGES
 from zqtracker.domain.xlsb_messages import XLSB_MESSAGES
 from zqtracker.domain.ytd_fall_messages import YTD_FALL_MESSAGES
@@ -107,4 +109,5 @@ TOPICS = (
     MEANWHILE_MESSAGES,
     FILE_READ_MESSAGES,
     FULL_DISK_MESSAGES,
+    WAN_COLUMN_MESSAGES,
 )

@@ -36,7 +36,7 @@ from zqtracker.io.plan_finish import (
     unit_checks,
 )
 from zqtracker.io.plan_rows import BREAKDOWN_RE, RowRules
-from zqtracker.io.plan_settle import TWO_READINGS, is_figure, settle, transpose
+from zqtracker.io.plan_settle import TWO_READINGS, ColumnAmounts, is_figure, settle, transpose
 from zqtracker.io.plan_shadow import check, shadows
 from zqtracker.io.quarters import chain_quarters
 from zqtracker.io.reader import RawSheet
@@ -157,7 +157,7 @@ class PlanBuilder(RowRules):
         by_user = (self.opts.status, "user") if self.opts.status else None
         plan.default_status, plan.status_from = by_user or (layout.status_hint or None, layout.status_from)
         self.contexts: list | None = None
-        self.same = SameAsAbove()  # 同上, 〃 under a value (io/ditto.py)
+        self.same, self.amounts = SameAsAbove(), ColumnAmounts()  # 同上 (io/ditto.py); 8000万 (io/plan_settle.py)
         self.breakdown: bool | None = None  # inside a "其中" breakdown: its unnumbered rows are parts
         self.unnumbered: tuple[int, str] | None = None  # a total's "其中" row in a sheet without 序号 (row, text)
         self.last_kind = ""  # what the last row that was not blank was: "project", "total", "section1", …
@@ -203,9 +203,9 @@ class PlanBuilder(RowRules):
 
     def finish(self) -> SheetPlan:
         self.feed(final=True)
+        self.amounts.settle(self.plan, self.columns, self._store)  # “8000万” its column's amounts settle
         self._tables_around()  # tables of projects above and below this one (io/plan_tables.py)
-        self.done = True
-        plan = self.plan
+        self.done, plan = True, self.plan
         plan.needs_unit = list(self.unitless.values())
         mark_key_projects(plan, self.sheet.rows, self.number_col)
         spread_periods(plan)
@@ -322,7 +322,7 @@ class PlanBuilder(RowRules):
                 plan.foreign.append(info)
         for j, info, convert in self.columns:
             raw = self.same.fill(info, columns[j], numbers) if 0 <= j < len(columns) else ("",) * n
-            values, errors = convert(raw)
+            values, errors = self.amounts.seen(info, convert(raw))
             said_rounded(plan, info, convert.convert, raw, first_k)  # 1450.00004万元: stored to the yuan, said
             for k, v, exc in errors:
                 for p in exc.problems:

@@ -7,6 +7,10 @@ it, the question stays. A round's return settles its 当月 and 累计 the same 
 investment on record of the project its row is tied to (io/round_read.py): :func:`own_unit` and
 :func:`note` are the rule and its words, for both.
 
+What the row leaves asked, in any money column, the column may settle once the sheet is read
+(:class:`ColumnAmounts`): “8000万” beside “2.5亿”, “30000万元” and plain 万元 numbers is not 8000亿元
+(domain/wan_column.py says when; a note names the rows).
+
 Also the chosen rows' columns (:func:`transpose`), the first step of converting them.
 """
 
@@ -16,8 +20,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from zqtracker.domain.errors import Problem
+from zqtracker.domain.wan_column import AmountRange, column_note, read_by_column
 from zqtracker.io.errors import CellProblem
-from zqtracker.io.layout_model import ColumnInfo
+from zqtracker.io.layout_model import BY_PERIOD, ColumnInfo
 from zqtracker.io.row_ranges import runs_text
 
 if TYPE_CHECKING:
@@ -63,6 +68,53 @@ def settle(
         store(info, k, yuan)
         settled.setdefault((problem.sheet, info.letter, info.header), []).append(plan.row_numbers[k])
     plan.notes.extend(note(sheet, letter, header, rows) for (sheet, letter, header), rows in settled.items())
+
+
+class ColumnAmounts:
+    """Each money column's amounts that read one way only, gathered chunk by chunk as the sheet is
+    converted (:meth:`seen`); once it is all read, :meth:`settle` the cells left reading two ways."""
+
+    def __init__(self) -> None:
+        self.ranges: dict[int, AmountRange] = {}  # column index → its amounts
+
+    def seen(self, info: ColumnInfo, converted: tuple[list, list]) -> tuple[list, list]:
+        """``converted`` (a chunk's values and refusals) as it is, its amounts taken in."""
+        if info.is_money:  # a refused cell is None here, a row-currency amount (yuan, original): not counted
+            found = [v for v in converted[0] if v.__class__ is int]
+            if found:
+                self.ranges.setdefault(info.index, AmountRange()).add(found)
+        return converted
+
+    def settle(self, plan: SheetPlan, columns: list, store: Callable[[ColumnInfo, list, tuple, int], None]) -> None:
+        """Each cell still reading two ways becomes its own unit where its column's amounts rule the other
+        reading out (``store``: PlanBuilder._store, for values kept as tuples), with one note per column."""
+        infos = {info.letter: info for _j, info, _c in columns if info.is_money}
+        settled: dict[str, list[tuple[int, CellProblem]]] = {}
+        for k in sorted(plan.problems):
+            kept = []
+            for problem in plan.problems[k]:
+                info = infos.get(problem.column) if problem.problem.code == TWO_READINGS else None
+                yuan = read_by_column(problem.problem, self.ranges.get(info.index)) if info is not None else None
+                if info is None or yuan is None:
+                    kept.append(problem)
+                    continue
+                f = info.field or ""
+                if info.month is None and (f not in BY_PERIOD or info.is_long_ytd) and f in plan.values:
+                    plan.values[f][k] = yuan  # a value of the row: in its place
+                else:
+                    store(info, [yuan], ("",), k)  # a month, a year to date, an annual plan: a tuple of its own
+                settled.setdefault(info.letter, []).append((plan.row_numbers[k], problem))
+            if kept:
+                plan.problems[k] = kept
+            else:
+                del plan.problems[k]
+        for letter, cells in sorted(settled.items(), key=lambda item: infos[item[0]].index):
+            info, (_row, first) = infos[letter], cells[0]
+            rows = runs_text([row for row, _p in cells])
+            unit = str(first.problem.params["unit"])
+            plan.notes.append(
+                column_note(first.sheet, letter, info.header, rows, first.value, unit, self.ranges[info.index])
+            )
 
 
 def transpose(rows: list[list], chosen: list[int]) -> list[tuple]:
