@@ -214,6 +214,10 @@
         <source>not recognised</source>
         <translation>未识别</translation>
     </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
 </context>
 <context>
     <name>ImportQuestions</name>
