@@ -341,6 +341,10 @@
         <translation>即 %1</translation>
     </message>
     <message>
+        <source>Row %1 “%2”, chosen as new, is a stored project exactly:</source>
+        <translation>第 %1 行“%2”，选为新项目，但与已有项目完全相同：</translation>
+    </message>
+    <message>
         <source>Row %1 “%2”, its code is a stored project&apos;s:</source>
         <translation>第 %1 行“%2”，编号属于已有项目：</translation>
     </message>
@@ -524,6 +528,10 @@
     <message>
         <source>a stored project has a near name — link or keep apart above</source>
         <translation>已有名称相近的项目 — 请在上方关联或分开</translation>
+    </message>
+    <message>
+        <source>chosen as new, but it is a stored project exactly — choose “the same as …” above</source>
+        <translation>选为新项目，但与已有项目完全相同 — 请在上方选“即 ……”</translation>
     </message>
     <message>
         <source>Header</source>
