@@ -33,22 +33,22 @@ def run(db: str, *args: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def overlong(path: Path) -> Path:
-    """``path`` with the cell holding MARK made an inline string of 50,000 characters (Excel's limit: 32,767)."""
+def overlong(path: Path, chars: int = 50_000) -> Path:
+    """``path`` with the cell holding MARK made an inline string of ``chars`` characters (Excel's limit: 32,767)."""
     with zipfile.ZipFile(path) as src:
         parts = [(info, src.read(info)) for info in src.infolist()]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
         for info, data in parts:
             text, n = re.subn(
                 rf'<c r="([A-Z]+\d+)"((?: s="\d+")?)(?: t="n")?><v>{MARK}</v></c>',
-                r'<c r="\1"\2 t="inlineStr"><is><t>' + "进" * 50_000 + "</t></is></c>",
+                r'<c r="\1"\2 t="inlineStr"><is><t>' + "进" * chars + "</t></is></c>",
                 data.decode("utf-8", "replace"),
             )
             dst.writestr(info, text.encode() if n else data)
     return path
 
 
-def workbook(path: Path, second: str) -> Path:
+def workbook(path: Path, second: str, chars: int = 50_000) -> Path:
     """新签项目 (three projects), then a sheet ``second`` whose row 3 has the long cell."""
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -60,7 +60,7 @@ def workbook(path: Path, second: str) -> Path:
     for row in (["2024年端州区续建项目"], HEAD, ["星湖光伏项目", "端州区", 8000, "在建", MARK]):
         other.append(row)
     wb.save(path)
-    return overlong(path)
+    return overlong(path, chars)
 
 
 def test_a_list_that_cannot_be_read_refuses_the_import_the_others_go_by_name(db_url: str, tmp_path: Path) -> None:

@@ -214,6 +214,10 @@
         <source>not recognised</source>
         <translation>未识别</translation>
     </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
 </context>
 <context>
     <name>ImportQuestions</name>
@@ -335,6 +339,10 @@
     <message>
         <source>the same as %1</source>
         <translation>即 %1</translation>
+    </message>
+    <message>
+        <source>Row %1 “%2”, chosen as new, is a stored project exactly:</source>
+        <translation>第 %1 行“%2”，选为新项目，但与已有项目完全相同：</translation>
     </message>
     <message>
         <source>Row %1 “%2”, its code is a stored project&apos;s:</source>
@@ -520,6 +528,10 @@
     <message>
         <source>a stored project has a near name — link or keep apart above</source>
         <translation>已有名称相近的项目 — 请在上方关联或分开</translation>
+    </message>
+    <message>
+        <source>chosen as new, but it is a stored project exactly — choose “the same as …” above</source>
+        <translation>选为新项目，但与已有项目完全相同 — 请在上方选“即 ……”</translation>
     </message>
     <message>
         <source>Header</source>

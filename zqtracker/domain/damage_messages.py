@@ -30,16 +30,17 @@ _DAMAGE_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
     ),
     "note_sheet_unreadable": ("{reason} This sheet was not imported.", "{reason}该工作表未导入。"),
     "sheet_unreadable_list": (
-        "{reason} The sheet may hold projects, so nothing was imported{how}",
-        "{reason}该工作表可能含有项目，因此未导入任何内容{how}",
+        "{reason} The sheet may hold projects{how}",
+        "{reason}该工作表可能含有项目{how}",
         Ways(
-            app=(
-                ": choose the sheets to import in the list of sheets above the table.",
-                "：请在表格上方的工作表列表中选择要导入的工作表。",
+            app=(  # said above the preview while Import waits (ui/import_dialog.py): nothing was tried yet
+                ": to import the other sheets without it, choose it in the list of sheets above the table and untick "
+                "“Import this sheet”.",
+                "：如需不含该表导入其他工作表，请在表格上方的工作表列表中选中它，并取消勾选“导入此工作表”。",
             ),
             cli=(
-                ": to import the other sheets without it, name them with --sheet.",
-                "：如需不含该表导入其他工作表，请用 --sheet 指定它们。",
+                ", so nothing was imported: to import the other sheets without it, name them with --sheet.",
+                "，因此未导入任何内容：如需不含该表导入其他工作表，请用 --sheet 指定它们。",
             ),
         ),
     ),

@@ -6,8 +6,9 @@ sheets imported otherwise (was: "could not be read", the reason left out). On th
 script, ``ImportService.import_file``) a sheet the import would have taken without being named — visible, not
 a view zqtracker wrote, not a sheet of instructions (说明, 填表说明) — refuses the import: it may hold projects,
 and a list imported without them (a merge's projects missing, a replace's removed) at exit 0 with a note is
-worse than a refusal that says how to import the other sheets (--sheet). The dialog lists the sheet, not
-imported, with that note above the preview; its user chooses the sheets there.
+worse than a refusal that says how to import the other sheets (--sheet). The dialog takes the same decision
+(:func:`unread_lists`, :func:`unread_list_refusal`): it lists such a sheet as one that cannot be read, its refusal
+above the preview, and Import waits until the user unticks the sheet's "Import this sheet" (ui/import_corrections.py).
 """
 
 from __future__ import annotations
@@ -48,11 +49,24 @@ def skipped_note(sa: SheetAnalysis) -> Problem:
     return Problem("note_sheet_skipped", None, {"sheet": sa.name, "why": Said(SKIP_REASONS, sa.reason)})
 
 
+def unread_lists(analysis: ImportAnalysis) -> list[SheetAnalysis]:
+    """The sheets that could not be read and that an import would take without being named (visible, not a view
+    zqtracker wrote, not a sheet of instructions): their projects would be missing from the list as imported."""
+    return [
+        sa for sa in analysis.sheets if sa.reason == "unreadable" and sa.raw.error is not None and default_sheet(sa.raw)
+    ]
+
+
+def unread_list_refusal(analysis: ImportAnalysis, sa: SheetAnalysis) -> WorkbookRefused:
+    """The refusal of an import that would leave out ``sa`` (one of :func:`unread_lists`) unsaid: its own reason."""
+    assert sa.raw.error is not None
+    reason = Refusal(sa.raw.error.problem)
+    return WorkbookRefused("sheet_unreadable_list", analysis.book.path.name, sheet=sa.name, reason=reason)
+
+
 def refuse_unreadable_list(analysis: ImportAnalysis, options: ImportOptions) -> None:
     """Raises WorkbookRefused for a sheet that could not be read and would have been imported unnamed."""
     if options.sheets is not None:
         return
-    for sa in analysis.sheets:
-        if sa.reason == "unreadable" and sa.raw.error is not None and default_sheet(sa.raw):
-            reason = Refusal(sa.raw.error.problem)
-            raise WorkbookRefused("sheet_unreadable_list", analysis.book.path.name, sheet=sa.name, reason=reason)
+    for sa in unread_lists(analysis):
+        raise unread_list_refusal(analysis, sa)

@@ -5,7 +5,9 @@ each correction — a column re-mapped or given a unit, another header row, defa
 without a district, what a status word means, a currency's rate, a near name linked, rows
 hidden or struck through imported or left out —
 lands in :class:`ImportOptions` here, and the sheets whose mapping was corrected are the ones
-remembered for the next file with the same headers.
+remembered for the next file with the same headers. A sheet that could not be read and would be
+imported unnamed (services/import_unreadable.py) holds the import until the user unticks it: a list
+of sheets made by another choice (a column re-mapped) never leaves it out unsaid.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from zqtracker.services.import_mappings import Mapping
 from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
 from zqtracker.services.import_options import ImportOptions
 from zqtracker.services.import_status_words import status_words
+from zqtracker.services.import_unreadable import unread_lists
 from zqtracker.services.importing import ImportService
 from zqtracker.services.round_guard import refuse_round_table
 from zqtracker.services.settings_file import SettingsFileError
@@ -32,12 +35,14 @@ class ImportCorrections:
         self.service, self.lang = service, lang
         self.options = ImportOptions(lang=lang)
         self.corrected: set[str] = set()  # sheets whose mapping the user changed
+        self.left_out: set[str] = set()  # sheets that could not be read, unticked by the user
 
     def reset(self, mode: str, skip_invalid: bool = False) -> None:
         """Another file: nothing chosen yet but the import's mode and whether invalid rows are skipped (as the
         dialog still shows them)."""
         self.options = ImportOptions(lang=self.lang, mode=mode, skip_invalid=skip_invalid)
         self.corrected.clear()
+        self.left_out.clear()
 
     def set_lang(self, lang: str) -> None:
         """The interface's language changed: the analyses from now on word their notes in ``lang``."""
@@ -133,10 +138,10 @@ class ImportCorrections:
 
     def ready(self, analysis: ImportAnalysis) -> bool:
         """Whether the import can go as things stand: every question answered (the unit, the rows
-        hidden in the sheet or struck through), no invalid row unless they are skipped, no round's
-        table read as a list, and something to do."""
+        hidden in the sheet or struck through), no sheet that could not be read left out unsaid, no invalid
+        row unless they are skipped, no round's table read as a list, and something to do."""
         a, o = analysis, self.options
-        if (a.needs_unit and o.unit is None) or a.hidden_unanswered or a.struck_unanswered:
+        if (a.needs_unit and o.unit is None) or a.hidden_unanswered or a.struck_unanswered or self.unread_waiting(a):
             return False
         if a.problems and not o.skip_invalid:
             return False
@@ -153,7 +158,24 @@ class ImportCorrections:
         else:
             self.options.links.pop((sheet, row), None)
 
+    def unread_waiting(self, analysis: ImportAnalysis) -> list[SheetAnalysis]:
+        """The sheets that could not be read, that the import would take unnamed (the command line's refusal, the
+        same decision), and that the user has not unticked: the import waits for them."""
+        return [sa for sa in unread_lists(analysis) if sa.name not in self.left_out]
+
+    def unread_ticked(self, sa: SheetAnalysis | None, analysis: ImportAnalysis | None) -> bool | None:
+        """Whether ``sa``, one that could not be read and would be taken unnamed, is still ticked (the import
+        waits); None for any other sheet."""
+        if sa is None or analysis is None or sa.name not in {u.name for u in unread_lists(analysis)}:
+            return None
+        return sa.name not in self.left_out
+
     def import_sheet(self, sa: SheetAnalysis, checked: bool, analysis: ImportAnalysis) -> None:
+        """``sa`` imported or not; one that could not be read is only unticked or ticked again (never named for
+        the import: named, its refusal would be the analysis')."""
+        if sa.reason == "unreadable":
+            (self.left_out.discard if checked else self.left_out.add)(sa.name)
+            return
         chosen = [s.name for s in analysis.sheets if s.selected]
         if checked and sa.name not in chosen:
             chosen.append(sa.name)

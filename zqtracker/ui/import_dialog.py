@@ -226,7 +226,7 @@ class ImportDialog(QDialog):
         )
         mapping = o.mappings.get(sa.name) if sa else None
         self.preview.show_sheet(sa, mapping, o.unit.factor if o.unit else None, self.analysis)
-        self.options_bar.show_sheet(sa)
+        self.options_bar.show_sheet(sa, self.choices.unread_ticked(sa, self.analysis))
 
     def _show_summary(self) -> None:
         a = self.analysis
@@ -234,7 +234,7 @@ class ImportDialog(QDialog):
             return
         self.problem_list.show_counts(a)
         unit_missing = self.choices.options.unit is None
-        self.file_bar.show_notes(a, self.current_sheet(), self.lang, unit_missing)
+        self.file_bar.show_notes(a, self.current_sheet(), self.lang, unit_missing, self.choices.unread_waiting(a))
         self.options_bar.show_unit(a, self.choices.options.unit)  # (not asked of a file stating its units)
         self.problem_list.set_problems(a.problems, self.lang)
         self._update_buttons()

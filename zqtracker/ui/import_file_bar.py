@@ -19,6 +19,7 @@ from zqtracker.domain.words import APP
 from zqtracker.io.errors import WorkbookRefused
 from zqtracker.io.read_launch import warm
 from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
+from zqtracker.services.import_unreadable import unread_list_refusal
 from zqtracker.services.round_guard import refuse_round_table
 from zqtracker.ui.palette import problem_style
 
@@ -69,11 +70,25 @@ class ImportFileBar(QWidget):
         self.path = path
         self.file_label.setText(str(path))
 
-    def show_notes(self, analysis: ImportAnalysis, sheet: SheetAnalysis | None, lang: str, unit_missing: bool) -> None:
+    def show_notes(
+        self,
+        analysis: ImportAnalysis,
+        sheet: SheetAnalysis | None,
+        lang: str,
+        unit_missing: bool,
+        unread: list[SheetAnalysis] | None = None,
+    ) -> None:
         """What the analysis noticed, in ``lang``: the sheet's title and reporter, then the amounts
         that wait for a unit (while ``unit_missing``), then the analysis' own notes; a monthly round's
-        workbook is said in red to be collected by the round (the import would refuse it)."""
-        notes = [n.message(lang, APP) for n in analysis.notes]  # a remedy as the dialog offers it, never a flag
+        workbook is said in red to be collected by the round (the import would refuse it), and so is each
+        sheet of ``unread`` (could not be read, still ticked: the import waits), in the command line's
+        refusal worded for the dialog — instead of its note."""
+        waiting = {sa.name for sa in unread or []}
+        notes = [  # a remedy as the dialog offers it, never a flag
+            n.message(lang, APP)
+            for n in analysis.notes
+            if not (n.code == "note_sheet_unreadable" and n.params.get("sheet") in waiting)
+        ]
         if sheet is not None and (sheet.layout.titles or sheet.layout.reporter):
             head = " · ".join([*sheet.layout.titles[:2], *([sheet.layout.reporter] if sheet.layout.reporter else [])])
             notes.insert(0, f"“{sheet.name}”: {head}")
@@ -86,6 +101,9 @@ class ImportFileBar(QWidget):
             refuse_round_table(analysis)  # a monthly round's workbook: the round collects it (the CLI's refusal)
         except WorkbookRefused as refused:
             self.show_error(refused.message(lang, APP))
+            return
+        if unread:
+            self.show_error("\n".join(unread_list_refusal(analysis, sa).message(lang, APP) for sa in unread))
 
     def show_error(self, text: str) -> None:
         self._failure = None

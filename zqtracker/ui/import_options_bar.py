@@ -2,15 +2,18 @@
 header row, the unit of amounts that name none, the import's mode, and which rows the preview shows.
 
 A widget of its own: it says what the user chose in signals the dialog turns into import options
-(ui/import_corrections.py), and shows the sheet the dialog hands it without echoing that back.
+(ui/import_corrections.py), and shows the sheet the dialog hands it without echoing that back. A sheet
+that could not be read is listed so, its reason as the tooltip; one the import would take unnamed is
+ticked until the user unticks it (the import waits for that: services/import_unreadable.py).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from zqtracker.domain.money import Unit
+from zqtracker.domain.words import APP
 from zqtracker.io.layout import MONTHLY, PROJECTS
 from zqtracker.services.import_model import ImportAnalysis, SheetAnalysis
 from zqtracker.ui.flow_layout import FlowLayout
@@ -103,7 +106,12 @@ class ImportOptionsBar(QWidget):
             kind = {PROJECTS: self.tr("projects"), MONTHLY: self.tr("monthly investment")}.get(
                 sa.layout.kind, self.tr("not recognised")
             )
+            if sa.reason == "unreadable":
+                kind = self.tr("cannot be read")
             self.sheet_combo.addItem(f"{sa.name} — {kind}", sa.name)
+            if sa.raw.error is not None:  # why, in the list itself (the same sentence as the notes')
+                tip = sa.raw.error.message(self.lang, APP)
+                self.sheet_combo.setItemData(self.sheet_combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         names = [sa.name for sa in analysis.sheets]
         first = next((sa.name for sa in analysis.sheets if sa.selected), names[0] if names else None)
         self.sheet_combo.setCurrentIndex(
@@ -116,12 +124,15 @@ class ImportOptionsBar(QWidget):
         if name in names:
             self.sheet_combo.setCurrentIndex(names.index(name))
 
-    def show_sheet(self, sa: SheetAnalysis | None) -> None:
-        """Whether ``sa`` is imported and its header row (quietly)."""
+    def show_sheet(self, sa: SheetAnalysis | None, unread_ticked: bool | None = None) -> None:
+        """Whether ``sa`` is imported and its header row (quietly); ``unread_ticked``: ``sa`` could not be read and
+        the import would take it unnamed — whether the user has left it ticked (ui/import_corrections.py)."""
         for w in (self.import_sheet_check, self.header_spin):
             w.blockSignals(True)
-        self.import_sheet_check.setChecked(bool(sa and sa.selected))
-        self.import_sheet_check.setEnabled(bool(sa and sa.layout.kind != "unknown"))
+        unread = bool(sa and sa.reason == "unreadable")
+        self.import_sheet_check.setChecked(bool(sa and sa.selected) or bool(unread_ticked))
+        self.import_sheet_check.setEnabled(bool(sa and sa.layout.kind != "unknown") or unread_ticked is not None)
+        self.header_spin.setEnabled(not unread)  # (no rows to take a header from)
         self.header_spin.setValue((sa.layout.header_row + 1) if sa and sa.layout.header_row >= 0 else 1)
         for w in (self.import_sheet_check, self.header_spin):
             w.blockSignals(False)

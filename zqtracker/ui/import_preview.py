@@ -198,8 +198,11 @@ class PreviewModel(QAbstractTableModel):
                 text = self.words.get("month_row", "%1").replace("%1", str(sheet.plan.row_numbers[sheet.month_rows[k]]))
             elif k in sheet.changes:  # an update's fields; any row's enterprise given its credit code
                 text = f"{text}{colon}{diff_text(sheet.changes[k], self.lang)}"
-            elif k in sheet.candidates:
-                text = f"{text}{colon}{self.words.get('near', '')}"
+            elif k in sheet.candidates:  # a near name, or said new yet a stored project exactly (its question)
+                taken = sheet.plan is not None and any(
+                    p.problem.code == "new_name_taken" for p in sheet.plan.problems.get(k, ())
+                )
+                text = f"{text}{colon}{self.words.get('taken' if taken else 'near', '')}"
             elif kind == INVALID and sheet.plan is not None and k in sheet.plan.problems:
                 text = f"{text}{colon}{sheet.plan.problems[k][0].reason(self.lang, APP)}"
             if k in sheet.records and sheet.plan is not None and sheet.plan.sheet_problems:

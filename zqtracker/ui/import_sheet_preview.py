@@ -181,6 +181,7 @@ class SheetPreview(QWidget):
             "figures_only": self.tr("Figures updated (project unchanged)"),
             "month_row": self.tr("Another month of the project in row %1"),
             "near": self.tr("a stored project has a near name — link or keep apart above"),
+            "taken": self.tr("chosen as new, but it is a stored project exactly — choose “the same as …” above"),
             "header": self.tr("Header"),
             "what": self.tr("What happens"),
             "remap": self.tr("Click to choose what this column holds, or its unit"),

@@ -1,7 +1,11 @@
 """The question of each row that may be a stored project or another (a near name, a stored project's
 code, another district's code, no district and another enterprise's name): "the same as …" or "new
 project (keep apart)". Shown by the import dialog (ui/import_questions.py) and the window of a
-district's returned workbook (ui/round_return.py); the choice is a link, as --link ROW=… says it."""
+district's returned workbook (ui/round_return.py); the choice is a link, as --link ROW=… says it.
+
+A row chosen as new that is a stored project exactly (its name and district, or its code spelt another
+way: services/import_model.said_new — the project added meanwhile) is refused as new: its question says
+so and offers only "the same as …" (after "choose…", the import waiting), never "a near name"."""
 
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ _ASKED = (
     "code_changed",
     "name_other_district",
 )
+_TAKEN = "new_name_taken"  # said new, yet a stored project exactly
 _OF_CODE = {"code_zeros_other_name", "code_other_project", "code_other_enterprise", "code_renumbered"}
 
 
@@ -45,10 +50,11 @@ class LinkQuestions(QWidget):
                 row = sa.plan.row_numbers[k]  # type: ignore[union-attr]
                 combo = QComboBox()
                 codes = {p.problem.code for p in sa.plan.problems.get(k, ())}  # type: ignore[union-attr]
-                asked = bool(codes & {*_ASKED, *_OF_CODE, "name_new_enterprise"})
+                asked = bool(codes & {*_ASKED, *_OF_CODE, "name_new_enterprise", _TAKEN})
                 if asked:  # it would be listed and counted twice: answered before the import goes
                     combo.addItem(self.tr("choose…"), -1)
-                combo.addItem(self.tr("new project (keep apart)"), 0)
+                if _TAKEN not in codes:  # (new is refused: it is that project)
+                    combo.addItem(self.tr("new project (keep apart)"), 0)
                 for pid in pids:
                     stored = ctx.matcher.by_id.get(pid)
                     if stored is not None:
@@ -61,7 +67,9 @@ class LinkQuestions(QWidget):
                 combo.currentIndexChanged.connect(
                     lambda _i, s=sa.name, r=row, c=combo: self.link_chosen.emit(s, r, int(c.currentData()))
                 )
-                if codes & _OF_CODE:
+                if _TAKEN in codes:
+                    label = self.tr("Row %1 “%2”, chosen as new, is a stored project exactly:")
+                elif codes & _OF_CODE:
                     label = self.tr("Row %1 “%2”, its code is a stored project's:")
                 elif "code_other_district" in codes:
                     label = self.tr("Row %1 “%2”, its code is another district's project:")
