@@ -53,7 +53,7 @@ def test_create_writes_one_locked_prefilled_workbook_per_district(demo_ctx: AppC
         assert wb.sheetnames == ["项目进展", "新增项目", "填表说明", META_SHEET]
         assert wb[META_SHEET].sheet_state == "hidden"
         ws = wb["项目进展"]
-        assert ws["A1"].value == f"2023年10月重点项目建设进展情况表（{b.district}）"
+        assert ws["A1"].value == f"2023年10月项目建设进展情况表（{b.district}）"
         assert ws["A2"].value.startswith(f"填报单位：{b.district}")
         assert any(c.value == "单位：万元" for c in ws[2])
         headers = [c.value for c in ws[4]]
@@ -118,7 +118,7 @@ def test_text_that_looks_like_a_formula_stays_text(demo_ctx: AppContext, tmp_pat
     row = names['=HYPERLINK("http://x","y")']
     assert row[2].data_type == "s" and row[2].quotePrefix
     assert row[3].value == "+cmd|' /C calc'!A0" and row[3].data_type == "s"
-    assert ws["A1"].value == "Key projects: progress in October 2023 — 高要区"
+    assert ws["A1"].value == "Project progress in October 2023 — 高要区"
 
 
 def test_unknown_district_is_refused_and_nothing_written(demo_ctx: AppContext, tmp_path: Path) -> None:

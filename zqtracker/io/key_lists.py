@@ -89,7 +89,8 @@ def key_list_source(titles: list[str], sheet_name: str, file: str) -> tuple[str,
 def key_list(plan: SheetPlan, titled: bool = True) -> SheetPlan:
     """A list of key projects by its title (layout.key_from): every project of it key, said in one note —
     unless a column of the sheet says which are (its 是否重点 rules), or the title is not the list's own
-    (``titled`` False: a round's workbook, titled 重点项目建设进展情况表 by zqtracker over all of a district's)."""
+    (``titled`` False: a round's workbook, titled 项目建设进展情况表 — before fix36 重点… — by zqtracker over all of a
+    district's)."""
     layout = plan.layout
     if (
         not titled

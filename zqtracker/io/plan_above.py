@@ -24,12 +24,14 @@ from typing import TYPE_CHECKING
 
 from zqtracker.domain.above_messages import AgreedFigures
 from zqtracker.domain.errors import Problem
-from zqtracker.domain.money_format import SheetAmount
+from zqtracker.domain.money_format import SheetAmount, SheetFigure
 from zqtracker.io.errors import CellProblem
-from zqtracker.io.layout_model import PROJECTS, ColumnInfo, SheetLayout
+from zqtracker.io.layout_model import PROJECTS, SheetLayout
 from zqtracker.io.numfmt import column_letter
 from zqtracker.io.plan_below import below_totals
 from zqtracker.io.reader import RawSheet
+from zqtracker.io.subtotals import near, refused_or_pairs
+from zqtracker.io.total_columns import Figures, total_columns
 from zqtracker.io.values import fold
 
 if TYPE_CHECKING:
@@ -88,33 +90,45 @@ class _Check:
         said = {"declared": declared, "count": len(self.plan)}
         self._problem(letter, "", value, Problem("above_count_differs", None, said))
 
-    def amount(self, written: Decimal, factor: int, at: tuple[str, str], field: str, period: tuple | None) -> None:
-        """``written`` in ``factor`` yuan against the rows' sum of ``field`` (a year to date: of ``period``)."""
+    def amount(self, written: Decimal, factor: int, at: tuple[str, str], figures: Figures | None) -> None:
+        """``written`` in ``factor`` yuan against the rows' sum of the column ``figures`` (None: the planned
+        investment, as a sentence above the table gives it)."""
         plan = self.plan
-        if any(p.problem.field == field for ps in plan.problems.values() for p in ps):
+        kind, field = (figures.kind, figures.field) if figures else ("planned", "planned_investment")
+        unit = figures.unit if figures else field
+        if figures is not None and kind not in ("planned", "ytd"):
+            pairs = refused_or_pairs(plan, figures, plan.factors.get(unit))
+            if pairs is None:
+                return
+            values = [v for _k, v in pairs if v is not None]
+        elif any(p.problem.field == field for ps in plan.problems.values() for p in ps):
             return  # a refused figure: its row's problem says so first
-        if period is None:
+        elif kind == "planned":
             values = [v for v in plan.column("planned_investment") if v is not None]
         else:
-            values = [v for _k, y, m, v in plan.ytd if (y, m) == period]
+            values = [v for _k, y, m, v in plan.ytd if figures and (y, m) == figures.period]
         if not values or any(v.__class__ is not int for v in values):
             return
-        total, places = sum(values), min(max(-int(written.as_tuple().exponent), 0), 8)
+        total = sum(values)
         declared = written * factor
-        rows_factor = plan.factors.get("ytd" if period else "planned_investment") or factor
-        if abs(declared - total) <= max(Decimal(factor) / (2 * 10**places), Decimal(1)):
+        rows_factor = plan.factors.get(unit) or factor
+        if near(written, factor, [total]):
             amount = SheetAmount(int(declared.to_integral_value()), factor)
-            if period is None:
+            if kind == "planned":
                 self.planned = amount
-            else:
-                self.ytd.append((*period, amount))
+            elif kind == "ytd" and figures and figures.period:
+                self.ytd.append((*figures.period, amount))
             return
         said: dict[str, object] = {"declared": SheetAmount(int(declared.to_integral_value()), factor)}
         said |= {"counted": SheetAmount(total, rows_factor), "count": len(plan)}
         code = "above_planned_differs"
-        if period is not None:
-            said |= {"year": period[0], "month": period[1]}
+        if kind == "ytd" and figures and figures.period:
+            said |= {"year": figures.period[0], "month": figures.period[1]}
             code = "above_ytd_differs"
+        elif figures is not None and kind != "planned":
+            said |= {"declared": SheetFigure(int(declared.to_integral_value()), factor)}
+            said |= {"counted": SheetFigure(total, rows_factor), "what": figures.what()}
+            code = "above_figure_differs"
         self._problem(*at, f"{written.normalize():,f}", Problem(code, field, said))
 
     def _problem(self, letter: str, header: str, value: str, problem: Problem) -> None:
@@ -137,15 +151,11 @@ def _total_row(plan: SheetPlan, sheet: RawSheet, layout: SheetLayout, i: int, ro
     if label is not None and label[1]:
         counts.setdefault(int(label[1]), row.index(next(v for v in row if v.__class__ is str and v.strip())))
     off = sheet.col_offset
-    columns: list[tuple[ColumnInfo, tuple | None]] = [
-        (c, None if c.field == "planned_investment" else c.period)
-        for c in layout.mapped()
-        if c.field == "planned_investment" or (c.field == "ytd" and c.period is not None)
-    ]
-    for info, period in columns:
-        j = info.index - off
+    planned = next((c.index - off for c in layout.mapped() if c.field == "planned_investment"), None)
+    for figures in total_columns(layout, off, planned, True):
+        j = figures.info.index - off
         value = row[j] if 0 <= j < len(row) else None
-        factor = plan.factors.get("ytd" if period else "planned_investment")
+        factor = plan.factors.get(figures.unit)
         if value.__class__ not in (int, float) or not factor:
             continue
         try:
@@ -153,7 +163,7 @@ def _total_row(plan: SheetPlan, sheet: RawSheet, layout: SheetLayout, i: int, ro
         except InvalidOperation:
             continue
         if written.is_finite():
-            check.amount(written, factor, (info.letter, info.header), "ytd" if period else "planned_investment", period)
+            check.amount(written, factor, (figures.info.letter, figures.info.header), figures)
     if len(counts) == 1:
         ((declared, j),) = counts.items()
         check.counted(declared, column_letter(j + off), str(row[j]))
@@ -165,5 +175,5 @@ def _sentence_total(plan: SheetPlan, sheet: RawSheet, i: int, j: int, m: re.Matc
     check = _Check(plan, sheet, sheet.row_offset + i + 1)
     letter, text = column_letter(j + sheet.col_offset), str(sheet.rows[i][j])
     check.counted(int(m[1]), letter, text)
-    check.amount(Decimal(m[2].replace(",", "")), _FACTORS[m[3]], (letter, ""), "planned_investment", None)
+    check.amount(Decimal(m[2].replace(",", "")), _FACTORS[m[3]], (letter, ""), None)
     check.note()

@@ -29,12 +29,14 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from zqtracker.domain.errors import Problem
-from zqtracker.domain.money_format import SheetAmount
+from zqtracker.domain.money_format import SheetAmount, SheetFigure
 from zqtracker.io import values as cells
 from zqtracker.io.empty_total import total_without_projects
 from zqtracker.io.errors import CellProblem
-from zqtracker.io.layout_model import PROJECTS, ColumnInfo, SheetLayout
+from zqtracker.io.layout_model import PROJECTS, SheetLayout
 from zqtracker.io.reader import RawSheet
+from zqtracker.io.subtotals import cell_sums, near, refused_or_pairs, subtotals
+from zqtracker.io.total_columns import Figures, total_columns
 
 if TYPE_CHECKING:
     from zqtracker.io.plan import SheetPlan
@@ -54,81 +56,71 @@ def below_totals(plan: SheetPlan, sheet: RawSheet, layout: SheetLayout, planned:
         return  # (rows nobody has said to read or leave: asked first)
     grand = [(i, row) for i, label, row in _totals(plan, sheet.rows) if _GRAND_TOTAL_RE.match(label)]
     total_without_projects(plan, sheet, layout, grand)  # no row read, all taken for sections (io/empty_total.py)
-    if not grand or not plan.data_rows:
+    if not plan.data_rows:
         return
     ask = layout.kind == PROJECTS and plan.row_months is None  # (rows of months: a project's planned on each)
-    off = sheet.col_offset
-    columns: list[tuple[ColumnInfo, tuple[int, int] | None]] = [
-        (c, None) for c in layout.mapped() if c.field == "planned_investment" and c.index - off == planned
-    ]
-    periods: list[tuple[int, int] | None] = [c.period for c in layout.mapped() if c.period]  # (三季度 beside 1-9月累计)
-    columns += [
-        (c, c.period) for c in layout.mapped() if ask and c.field == "ytd" and c.period and periods.count(c.period) == 1
-    ]
     left = _left_out(plan, sheet, layout)
-    for info, period in columns:
-        _check(plan, sheet, (info, period), grand, left, ask)
+    columns = total_columns(layout, sheet.col_offset, planned, ask)
+    for figures in columns if grand else []:
+        _check(plan, sheet, figures, grand, left, ask)
+    if ask:
+        subtotals(plan, sheet, columns, left)  # each section's 小计 against its rows (io/subtotals.py)
 
 
 def _check(
     plan: SheetPlan,
     sheet: RawSheet,
-    column: tuple[ColumnInfo, tuple[int, int] | None],
+    figures: Figures,
     grand: list[tuple[int, list]],
     left: tuple[list[list[int]], list[int]],
     ask: bool,
 ) -> None:
-    info, period = column
-    field = "ytd" if period else "planned_investment"
-    factor = plan.factors.get(field)
-    if not factor or (info.unit is not None and info.unit != factor):
-        return  # (two columns in two units: not the one the rows' figures were read in)
-    if any(p.problem.field == field for ps in plan.problems.values() for p in ps):
-        return  # (a refused figure: its row's problem says so first)
-    pairs = (
-        list(enumerate(plan.column(field)))
-        if period is None
-        else [(k, v) for k, y, m, v in plan.ytd if (y, m) == period]
-    )
+    info, field = figures.info, figures.field
+    factor = plan.factors.get(figures.unit)
+    pairs = refused_or_pairs(plan, figures, factor)
+    if pairs is None:
+        return
     read = [v for _k, v in pairs]
-    if any(v is not None and v.__class__ is not int for v in read) or len({k for k, _v in pairs}) < len(pairs):
-        return  # (a row's year to date twice: quarters chained beside a 1-X月累计, io/quarters.py)
     j = info.index - sheet.col_offset
     found: dict[Decimal, int] = {}  # each figure written in a grand total's row → its index
     for i, row in grand:
         value = row[j] if j < len(row) else None
         if value.__class__ in (int, float) and (figure := Decimal(repr(value))).is_finite():
             found.setdefault(figure, i)
-    if not found:
+    if not found or factor is None:
         return
     counted = sum(filter(None, read))  # yuan
     kept, shown = left
-    sums = _sums(sheet, kept, j, factor)
+    sums = cell_sums(sheet, kept, j, factor)
     explained = [counted + sum(c) for n in range(len(sums) + 1) for c in combinations(sums, n)]
-    explained += [counted - s for s in _sums(sheet, [shown], j, factor)]  # hidden rows imported: a total of the rest
+    explained += [
+        counted - s for s in cell_sums(sheet, [shown], j, factor)
+    ]  # hidden rows imported: a total of the rest
     explained.append(counted - sum(v or 0 for k, v in pairs if k in plan.problems))  # rows refused: left out
 
     def agrees(written: Decimal) -> bool:
-        places = min(max(-int(written.as_tuple().exponent), 0), 8)
-        near = max(Decimal(factor) / (2 * 10**places), Decimal(1))
         at = found.get(written, -1)  # a 合计 between tables: of the rows above it, or under it (over its table)
         above = sum(v or 0 for k, v in pairs if plan.data_rows[k] < at)
-        return any(abs(written * factor - s) <= near for s in [*explained, above, counted - above])
+        return near(written, factor, [*explained, above, counted - above])
 
     written, at = _grand(found, agrees)
     if written is None:
         return
     declared = int((written * factor).to_integral_value())
-    if period is None:
+    if figures.kind == "planned":
         plan.total_differs = (at + sheet.row_offset + 1, declared, counted)
     if not ask or not declared or not any(v is not None for v in read):
         return  # (no row gives the figure, a 合计 of 0 never worked out: a note, as before)
     said: dict[str, object] = {"declared": SheetAmount(declared, factor), "counted": SheetAmount(counted, factor)}
     said["count"] = len(plan)
-    code = "total_planned_differs"
-    if period is not None:
-        said |= {"year": period[0], "month": period[1]}
+    if figures.kind == "planned":
+        code = "total_planned_differs"
+    elif figures.kind == "ytd" and figures.period:
+        said |= {"year": figures.period[0], "month": figures.period[1]}
         code = "total_ytd_differs"
+    else:
+        said |= {"declared": SheetFigure(declared, factor), "counted": SheetFigure(counted, factor)}
+        said["what"], code = figures.what(), "total_figure_differs"
     where = (sheet.name, at + sheet.row_offset + 1, info.letter, info.header, f"{written.normalize():,f}")
     plan.sheet_problems.append(CellProblem(*where, Problem(code, field, said)))
 
@@ -160,15 +152,6 @@ def _left_out(plan: SheetPlan, sheet: RawSheet, layout: SheetLayout) -> tuple[li
     unnamed = [i for i in range(start, min(stop, len(sheet.rows))) if i not in data and i not in plan.skipped]
     shown = [n - sheet.row_offset - 1 for n in plan.hidden] if plan.hidden_answer == "import" else []
     return [*kinds.values(), unnamed], shown
-
-
-def _sums(sheet: RawSheet, groups: list[list[int]], j: int, factor: int) -> list[Decimal]:
-    """Each group's figures in column ``j`` (numbers only), in yuan."""
-    out = []
-    for rows in groups:
-        values = [sheet.rows[i][j] for i in rows if 0 <= i < len(sheet.rows) and j < len(sheet.rows[i])]
-        out.append(sum((Decimal(repr(v)) for v in values if v.__class__ in (int, float)), Decimal(0)) * factor)
-    return out
 
 
 def _totals(plan: SheetPlan, rows: list[list]) -> Iterator[tuple[int, str, list]]:

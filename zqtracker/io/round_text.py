@@ -10,7 +10,7 @@ _T: dict[str, tuple[str, str]] = {
     "sheet_main": ("Progress", "项目进展"),
     "sheet_new": ("New projects", "新增项目"),
     "sheet_help": ("Instructions", "填表说明"),
-    "title": ("Key projects: progress in {period} — {district}", "{period}重点项目建设进展情况表（{district}）"),
+    "title": ("Project progress in {period} — {district}", "{period}项目建设进展情况表（{district}）"),  # every project
     "reporter": ("Reporting unit: {district}", "填报单位：{district}（盖章）"),
     "unit_line": ("Unit: {unit}", "单位：{unit}"),
     "due": ("Return by {due}", "请于{due}前报回"),

@@ -218,7 +218,7 @@ class RoundCollector:
         links = {(r.sheet, r.row): r.project_id for r in ret.rows.rows if r.project_id is not None}
         links.update({(meta.new_sheet, row): pid for row, pid in ret.links.items()})
         sheets = [meta.main_sheet] + ([meta.new_sheet] if any(r.project_id is None for r in ret.rows.rows) else [])
-        # title_keys: its title (重点项目建设进展情况表) is zqtracker's, over all the district's projects
+        # title_keys: its title (项目建设进展情况表, 重点… before fix36) is zqtracker's, over all its projects
         return ImportOptions(mode="merge", sheets=sheets, unit=meta.unit, mappings=mappings, use_remembered=False,
                              lang=lang, district=meta.district, links=links, title_keys=False)  # fmt: skip
 
