@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtGui import QUndoStack
 from test_import_dialog import wait_idle
 from test_probe36_link_new import PHASE_ONE, PHASE_TWO, signed
+from ui_helpers import checked_again
 
 from zqtracker.services.context import AppContext
 from zqtracker.services.importing import ImportOptions, ImportService
@@ -31,12 +32,6 @@ WORDS = {
         "选为新项目，但与已有项目完全相同 — 请在上方选“即 ……”",
     ),
 }
-
-
-def checked_again(qtbot, dialog: ImportDialog, action) -> None:
-    action()  # (the check starts at once)
-    qtbot.waitUntil(lambda: not dialog.is_busy() and not dialog._pending)
-    qtbot.wait(50)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

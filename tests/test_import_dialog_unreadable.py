@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from test_import_dialog import wait_idle
 from test_unreadable_sheet import workbook
+from ui_helpers import checked_again
 
 from zqtracker.services.context import AppContext
 from zqtracker.ui.events import DataEvents
@@ -23,12 +24,6 @@ WORDS = {
     "en": ("cannot be read", "longer than Excel allows", "untick “Import this sheet”", "This sheet was not imported."),
     "zh": ("无法读取", "超过 Excel 允许的长度", "取消勾选“导入此工作表”", "该工作表未导入。"),
 }
-
-
-def checked_again(qtbot, dialog: ImportDialog, action) -> None:
-    action()  # (the check starts at once)
-    qtbot.waitUntil(lambda: not dialog.is_busy() and not dialog._pending)
-    qtbot.wait(50)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

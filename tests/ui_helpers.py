@@ -125,3 +125,11 @@ def undo_import(qtbot, stack, *, redo: bool = False, timeout: int = 60_000) -> N
     command = stack.command(stack.index() if redo else stack.index() - 1)
     (stack.redo if redo else stack.undo)()
     qtbot.waitUntil(lambda: not command.busy, timeout=timeout)
+
+
+def checked_again(qtbot, dialog, action: Callable[[], object]) -> None:
+    """Runs ``action`` (a change in the import dialog, whose check starts at once) and waits until the
+    dialog has checked the file again."""
+    action()
+    qtbot.waitUntil(lambda: not dialog.is_busy() and not dialog._pending)
+    qtbot.wait(50)
