@@ -22,6 +22,11 @@ def test_a_utf8_mark_before_gbk_text_is_refused_naming_the_mark(db_path: Path, t
     path = tmp_path / "marked.csv"
     path.write_bytes(codecs.BOM_UTF8 + LIST.encode("gbk"))
     assert_refused(db_path, path, "text_bom_gb18030", "byte-order mark saying its text is UTF-8", "字节顺序标记（BOM）")
+    ascii_first = tmp_path / "ascii-first.csv"  # GB18030 reads the mark as 锘 and an ASCII header as its own
+    ascii_first.write_bytes(codecs.BOM_UTF8 + ("code," + LIST.replace("\n", ",\n", 1)).encode("gbk"))
+    assert_refused(
+        db_path, ascii_first, "text_bom_gb18030", "byte-order mark saying its text is UTF-8", "字节顺序标记（BOM）"
+    )
     pasted = tmp_path / "pasted.csv"  # UTF-8 first, then a GBK row: two files pasted together, as before
     pasted.write_bytes(codecs.BOM_UTF8 + LIST.encode() + "鼎湖五金项目,鼎湖区,15000\n".encode("gbk"))
     try:

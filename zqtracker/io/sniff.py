@@ -371,9 +371,9 @@ def _inspect_text(path: Path, size: int, head: bytes, limits: Limits) -> FileInf
     from zqtracker.io.csvread import guess_encoding
 
     encoding = guess_encoding(sample)
+    if encoding in (None, "gb18030") and gbk_behind_utf8_mark(sample):  # (io/bom_mismatch.py; GB18030 reads
+        raise WorkbookRefused("text_bom_gb18030", name)  # the mark as a character when ASCII follows it)
     if encoding is None or (b"\x00" in sample and not encoding.startswith("utf-16")):
-        if encoding is None and gbk_behind_utf8_mark(sample):  # (io/bom_mismatch.py)
-            raise WorkbookRefused("text_bom_gb18030", name)
         if len(_CONTROL_RE.sub(b"", sample)) * 100 >= 99 * len(sample):  # text, but for a few bytes: say why
             raise WorkbookRefused("text_nul" if b"\x00" in sample else "text_encoding", name)
         if _starts_as_text(sample):  # UTF-8 text, then a part in another encoding (a UTF-16 line pasted in)
