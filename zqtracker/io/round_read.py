@@ -25,6 +25,7 @@ from zqtracker.io.round_workbook import FORMAT, HEADER_ROW, META_SHEET, NEW_HEAD
 from zqtracker.io.rows import classify
 from zqtracker.io.tiny_money import check_part_of_yuan
 from zqtracker.io.values import display, is_empty, is_placeholder, parse_money_cell
+from zqtracker.io.yuan_rounding import rounded_cell, rounded_note, rounded_to_yuan
 
 
 # -- reading back ------------------------------------------------------------------------------------
@@ -88,6 +89,7 @@ class ReturnRows:
     gone: list[Reported] = field(default_factory=list)  # rows sent whose project is no longer on record
     notes: list[Problem] = field(default_factory=list)  # figures the row's planned investment settled
     settled: dict[tuple[str, int], list[int]] = field(default_factory=dict)  # (sheet, column) → rows
+    rounded: dict[tuple[str, int], list[tuple]] = field(default_factory=dict)  # (sheet, column) → cells (yuan_rounding)
 
 
 def read_rows(
@@ -127,6 +129,11 @@ def read_rows(
         assert sheet is not None
         heads: list = next((cells for r, cells in _data_rows(sheet, header_row) if r == header_row), [])
         out.notes.append(note(sheet_name, column_letter(c), display(_cell(heads, sheet, c)).strip(), rows))
+    for (sheet_name, c), listed in out.rounded.items():  # 1450.00004万元: stored to the yuan, said as the import says
+        sheet, header_row = (main, HEADER_ROW) if sheet_name == main.name else (new, NEW_HEADER_ROW)
+        assert sheet is not None
+        heads = next((cells for r, cells in _data_rows(sheet, header_row) if r == header_row), [])
+        out.notes.append(rounded_note(sheet_name, column_letter(c), display(_cell(heads, sheet, c)).strip(), listed))
     return out
 
 
@@ -312,6 +319,14 @@ def _amount(value: object, factor: int, field: str) -> int | None:
     return yuan
 
 
+def _said(out: ReturnRows, sheet: RawSheet, row: int, c: int, value: object, factor: int, field: str) -> int | None:
+    """:func:`_amount`, a cell of 100 yuan or more that is not a whole yuan kept for its note."""
+    yuan = _amount(value, factor, field)
+    if yuan is not None and (exact := rounded_to_yuan(value, factor, yuan)) is not None:
+        out.rounded.setdefault((sheet.name, c), []).append(rounded_cell(row, value, factor, exact, yuan))
+    return yuan
+
+
 def _fill(
     rep: Reported,
     cells: list,
@@ -324,13 +339,14 @@ def _fill(
     """What the row reports. ``planned``: the planned investment on record of its project."""
     if "planned" in cols and rep.project_id is None:
         try:
-            rep.planned = planned = _amount(_cell(cells, sheet, cols["planned"]), factor, "planned_investment")
+            value = _cell(cells, sheet, cols["planned"])
+            rep.planned = planned = _said(out, sheet, rep.row, cols["planned"], value, factor, "planned_investment")
         except ValidationError:
             pass  # the import reports it, in its own words, on the same cell
     for key in ("this_month", "ytd"):
         value = _cell(cells, sheet, cols[key])
         try:
-            setattr(rep, key, _amount(value, factor, "amount"))
+            setattr(rep, key, _said(out, sheet, rep.row, cols[key], value, factor, "amount"))
         except ValidationError as exc:
             for p in exc.problems:
                 yuan = own_unit(p, planned) if p.code == TWO_READINGS else None

@@ -84,16 +84,26 @@ def said_rounded(plan: SheetPlan, info: ColumnInfo, convert: Any, raw: tuple | l
         return
     note = next((n for n in plan.notes if n.code == NOTE and n.params["column"] == info.letter), None)
     if note is None:
-        said = {"sheet": plan.layout.sheet, "column": info.letter, "header": info.header, "cells": RoundedCells()}
-        note = Problem(NOTE, None, said)
+        note = rounded_note(plan.layout.sheet, info.letter, info.header, [])
         plan.notes.append(note)
     cells: RoundedCells = note.params["cells"]
-    unit = UNIT_WORDS.get(convert.factor or 1, "")
     for k, v in found:
-        exact, yuan = rounded[v]
-        written = display(v).strip()
-        cells.cells.append((plan.row_numbers[first_k + k], written, "" if _states_unit(v) else unit, exact, yuan))
+        cells.cells.append(rounded_cell(plan.row_numbers[first_k + k], v, convert.factor, *rounded[v]))
     note.params["count"] = len(cells.cells)
+
+
+def rounded_note(sheet: str, letter: str, header: str, cells: list[tuple[int, str, str, Decimal, int]]) -> Problem:
+    """The note of a column's cells rounded to the yuan (each made by :func:`rounded_cell`); the import's
+    and a round return's (io/round_read.py)."""
+    said = {"sheet": sheet, "column": letter, "header": header, "cells": RoundedCells(cells), "count": len(cells)}
+    return Problem(NOTE, None, said)
+
+
+def rounded_cell(row: int, value: object, factor: int | None, exact: Decimal, yuan: int) -> tuple:
+    """A rounded cell as its note lists it: its row, the value as written, the column's unit when the cell
+    states none, the exact yuan and the yuan stored."""
+    unit = "" if _states_unit(value) else UNIT_WORDS.get(factor or 1, "")
+    return (row, display(value).strip(), unit, exact, yuan)
 
 
 def _states_unit(value: object) -> bool:
