@@ -34,7 +34,7 @@ from zqtracker.services.importing import ImportOptions, ImportResult, ImportServ
 from zqtracker.services.progress import Progress
 from zqtracker.services.round_again import collected_again
 from zqtracker.services.round_closed import closed_refusal
-from zqtracker.services.round_collect_conflict import collect_written
+from zqtracker.services.round_collect_conflict import collect_written, drop_collected_meanwhile
 from zqtracker.services.round_rows import LeftOut, listed_again, missing_rows, takes_month, year_old
 from zqtracker.services.rounds import RoundRefused
 from zqtracker.storage.closed_months import ClosedMonthStore
@@ -203,6 +203,7 @@ class RoundCollector:
         analysis.problems = [*ret.rows.problems, *analysis.problems]
         analysis.round_month = (period.year, period.month)
         self._records(ret, analysis, stored)
+        drop_collected_meanwhile(self.db, analysis, read_imported=ret.already_imported)  # (refused at apply)
         ret.analysis, ret.options = analysis, options
         return ret
 
