@@ -465,7 +465,7 @@ def test_one_row_typed_in_yi_in_a_wan_list_is_asked(service: ImportService, tmp_
     ]
     asked = service.import_file(sheet(tmp_path, "yi", ["单位：万元"], *rows), ImportOptions())
     assert codes(asked) == ["planned_row_tiny"] and asked.problems[0].row == 6
-    assert "15,000 yuan is 1/10,000 of the middle project" in asked.problems[0].reason("en")
+    assert "1.5万元 (15,000 yuan) is 1/10,000 of the middle project" in asked.problems[0].reason("en")
 
 
 def test_a_line_break_inside_a_district_or_a_name(service: ImportService, ctx: AppContext, tmp_path: Path) -> None:

@@ -67,10 +67,10 @@ _QUESTION_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
         ),
     ),
     "planned_row_implausible": (
-        "{field_label}: {value:,} yuan is {times:,} times the middle project of the list ({median:,} yuan) — no "
+        "{field_label}: {value} ({yuan:,} yuan) is {times:,} times the middle project of the list ({median}) — no "
         "project's: typed in another unit than the column's (yuan in a 万元 column, say)? Correct it, then import "
         "again",
-        "{field_label}：{value:,} 元，为清单居中项目（{median:,} 元）的 {times:,} 倍，不似任何项目的投资额——"
+        "{field_label}：{value}（{yuan:,} 元），为清单居中项目（{median}）的 {times:,} 倍，不似任何项目的投资额——"
         "是否按其他单位填写（如在万元列中填了元）？请更正后重新导入",
     ),
     "district_two_places": (
@@ -94,10 +94,10 @@ _QUESTION_MESSAGES: dict[str, tuple[str, str] | tuple[str, str, Ways]] = {
         "其数字将会丢失——请在项目本行填写合计数，或把各期作为单独的项目列出，再导入",
     ),
     "planned_row_tiny": (
-        "{field_label}: {value:,} yuan is 1/{times:,} of the middle project of the list ({median:,} yuan) — no "
+        "{field_label}: {value} ({yuan:,} yuan) is 1/{times:,} of the middle project of the list ({median}) — no "
         "project's: typed in another unit than the column's (亿元 in a 万元 column, say)? Correct it, then import "
         "again",
-        "{field_label}：{value:,} 元，仅为清单居中项目（{median:,} 元）的 {times:,} 分之一，不似任何项目的投资额——"
+        "{field_label}：{value}（{yuan:,} 元），仅为清单居中项目（{median}）的 {times:,} 分之一，不似任何项目的投资额——"
         "是否按其他单位填写（如在万元列中填了亿元数）？请更正后重新导入",
     ),
     "month_beyond_since_start": (

@@ -46,7 +46,7 @@ TOTAL_MESSAGES = Catalogue("total_messages", _TOTAL_MESSAGES)
 class TotalFigure:
     """Which figure of a total a message speaks of (a parameter, worded in the message's language): ``kind``
     planned, ytd (months 1–``month`` of ``year``), plan (the plan for ``year``), since (since the start) or
-    month (``month`` of ``year`` alone)."""
+    month (``month`` of ``year`` alone), output or tax (the expected annual output or tax)."""
 
     kind: str
     year: int | None = None
@@ -60,6 +60,8 @@ class TotalFigure:
             "plan": f"the plan for {y}",
             "since": "completed since the start" + (f" (through {m}/{y})" if y else ""),
             "month": f"completed in month {m} of {y}",
+            "output": "the expected annual output",
+            "tax": "the expected annual tax",
         }
         zh = {
             "planned": "计划总投资",
@@ -67,5 +69,7 @@ class TotalFigure:
             "plan": f"{y} 年计划投资",
             "since": "自开工累计完成投资" + (f"（截至 {y} 年 {m} 月）" if y else ""),
             "month": f"{y} 年 {m} 月完成投资",
+            "output": "预计年产值",
+            "tax": "预计年税收",
         }
         return (en if lang == "en" else zh)[self.kind]

@@ -231,7 +231,7 @@ class PlanBuilder(RowRules):
         side_by_side(plan, self.sheet, self.layout)  # two tables side by side
         row_currencies(plan, self.sheet, self.layout, self.opts.rates)  # a 币种 column
         planned = next((j for j, info, _c in self.columns if info.field == "planned_investment"), None)
-        unit_checks(plan, self.sheet.name, self.layout, [i for i in read if i.unit or self.layout.unit_line])
+        unit_checks(plan, self.sheet, self.layout, [i for i in read if i.unit or self.layout.unit_line])
         sheet_totals(plan, self.sheet, self.layout, planned)  # its 合计 rows, a summary block above (io/plan_above.py)
         return key_list(plan, self.opts.title_keys)  # titled 重点建设项目: its projects are key
 

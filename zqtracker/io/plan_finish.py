@@ -18,6 +18,7 @@ from zqtracker.io.row_ranges import runs_text
 
 if TYPE_CHECKING:
     from zqtracker.io.plan import SheetPlan
+    from zqtracker.io.reader import RawSheet
 
 
 def spread_periods(plan: SheetPlan) -> None:
@@ -250,19 +251,19 @@ def title_unit_note(plan: SheetPlan, layout: SheetLayout, read: list[ColumnInfo]
 _PLAUSIBLE_MEDIAN = (100_000, 100_000_000_000)
 
 
-def unit_checks(plan: SheetPlan, sheet: str, layout: SheetLayout, read: list[ColumnInfo]) -> None:
+def unit_checks(plan: SheetPlan, raw: RawSheet, layout: SheetLayout, read: list[ColumnInfo]) -> None:
     """The amounts of ``read`` (read in their header's or the unit line's unit) against what a project's can be."""
-    row = layout.header_row + 1
+    row, sheet = layout.header_row + 1, raw.name
     for info in read:
         if info.field == "planned_investment":
-            _planned_unit_check(plan, sheet, row, info, info.unit or layout.unit_line or 1)
+            _planned_unit_check(plan, raw, row, info, info.unit or layout.unit_line or 1)
     plan_outliers(plan, sheet, [i for i in read if i.field == "annual_plan"])
     done = [i for i in read if i.month is not None or i.field == "ytd"]
     if done and len({i.unit or layout.unit_line for i in done}) == 1:
         _completed_unit_check(plan, sheet, row, done, done[0].unit or layout.unit_line or 1)
 
 
-def _planned_unit_check(plan: SheetPlan, sheet: str, header_row: int, info: ColumnInfo, unit: int) -> None:
+def _planned_unit_check(plan: SheetPlan, raw: RawSheet, header_row: int, info: ColumnInfo, unit: int) -> None:
     """A sheet problem on ``info`` (the planned investment column, read in ``unit`` as its header or the
     unit line says) when its middle amount is no project's; the column is then not read."""
     values = sorted(v for v in plan.values.get("planned_investment") or () if v is not None and v > 0)
@@ -270,10 +271,10 @@ def _planned_unit_check(plan: SheetPlan, sheet: str, header_row: int, info: Colu
         return
     median = values[len(values) // 2]
     if _PLAUSIBLE_MEDIAN[0] <= median < _PLAUSIBLE_MEDIAN[1]:
-        return planned_outliers(plan, sheet, info, median, unit)
+        return planned_outliers(plan, raw, info, median, unit)
     params = {"unit": UNIT_WORDS[unit], "median": median, "count": len(values)}
     problem = Problem("planned_unit_implausible", "planned_investment", params)
-    plan.sheet_problems.append(CellProblem(sheet, header_row, info.letter, info.header, info.header, problem))
+    plan.sheet_problems.append(CellProblem(raw.name, header_row, info.letter, info.header, info.header, problem))
     column = plan.values["planned_investment"]
     column[:] = [None] * len(column)  # (--skip-invalid: the projects without it, never these amounts)
 

@@ -8,11 +8,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from zqtracker.domain.errors import Problem
+from zqtracker.domain.money import UNIT_WORDS
+from zqtracker.domain.money_format import SheetFigure
 from zqtracker.io.errors import CellProblem
+from zqtracker.io.values import display
+from zqtracker.io.yuan_rounding import states_unit
 
 if TYPE_CHECKING:
     from zqtracker.io.layout_model import ColumnInfo
     from zqtracker.io.plan import SheetPlan
+    from zqtracker.io.reader import RawSheet
 
 # A row this many times the middle project's, and at least 100亿元, is the unit slip 元 ↔ 万元 (10,000×)
 # or 万元 ↔ 亿元, not a mega project among small ones; 1万亿元 or more is no project at all.
@@ -22,9 +27,10 @@ _NO_PROJECT = 1_000_000_000_000
 _AT_MOST = 100_000  # below 10万元, and 5,000 times under the middle one: 亿元 figures typed in a 万元 column
 
 
-def planned_outliers(plan: SheetPlan, sheet: str, info: ColumnInfo, median: int, unit: int) -> None:
+def planned_outliers(plan: SheetPlan, raw: RawSheet, info: ColumnInfo, median: int, unit: int) -> None:
     """A problem of each row whose planned investment is far beyond, or below, any project's beside the
-    others (``unit``: the column's yuan per unit)."""
+    others (``unit``: the column's yuan per unit), quoting the cell as typed with the column's unit (0.012345
+    in a 万元 column: "0.012345万元", never the 123 yuan read from it) and the middle one in the column's unit."""
     column = plan.values.get("planned_investment") or []
     for k, v in enumerate(column):
         if v is None:
@@ -36,9 +42,13 @@ def planned_outliers(plan: SheetPlan, sheet: str, info: ColumnInfo, median: int,
             code, times = "planned_row_tiny", median // v
         else:
             continue
-        params = {"value": v, "median": median, "times": times}
+        row, j = raw.rows[plan.data_rows[k]], info.index - raw.col_offset
+        cell = row[j] if 0 <= j < len(row) else None
+        typed = display(cell).strip() or f"{v:,}"
+        shown = typed + ("" if states_unit(cell) else UNIT_WORDS.get(unit, ""))
+        params = {"value": shown, "yuan": v, "median": SheetFigure(median, unit), "times": times}
         problem = Problem(code, "planned_investment", params)
-        plan.add_problem(k, CellProblem(sheet, plan.row_numbers[k], info.letter, info.header, f"{v:,}", problem))
+        plan.add_problem(k, CellProblem(raw.name, plan.row_numbers[k], info.letter, info.header, typed, problem))
         column[k] = None  # (--skip-invalid: the project without it, never this amount)
 
 

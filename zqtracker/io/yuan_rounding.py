@@ -102,11 +102,11 @@ def rounded_note(sheet: str, letter: str, header: str, cells: list[tuple[int, st
 def rounded_cell(row: int, value: object, factor: int | None, exact: Decimal, yuan: int) -> tuple:
     """A rounded cell as its note lists it: its row, the value as written, the column's unit when the cell
     states none, the exact yuan and the yuan stored."""
-    unit = "" if _states_unit(value) else UNIT_WORDS.get(factor or 1, "")
+    unit = "" if states_unit(value) else UNIT_WORDS.get(factor or 1, "")
     return (row, display(value).strip(), unit, exact, yuan)
 
 
-def _states_unit(value: object) -> bool:
+def states_unit(value: object) -> bool:
     """Whether a cell says its own unit or currency ("0.123456789亿", "¥1450.5"), not the column's."""
     if not isinstance(value, str):
         return False
