@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zqtracker.services.import_model import ImportAnalysis
+from zqtracker.services.importing import ImportResult
 from zqtracker.ui.empty_state import EmptyState
 from zqtracker.ui.import_problem_list import ProblemList
 from zqtracker.ui.import_sheet_preview import SheetPreview
@@ -121,3 +123,13 @@ class ImportBody(QStackedWidget):
         if rest < rows + problems:  # the rows first; the problems keep a third at least
             problems = min(problems, max(rest - rows, rest // 3))
         self.splitter.setSizes([top, rest - problems, problems])
+
+    def show_result(self, result: ImportResult, analysis: ImportAnalysis | None, lang: str) -> None:
+        """What the import did, below the rows, all of it seen: its counts line is longer than the analysis's
+        (how to undo it, and a warning such as a disk it left full: four lines at 1366×768), and the backup
+        line shows — the problems take from the rows the height they now want (fix36: it was cut off)."""
+        self.problems.show_result(result, analysis, lang)
+        top, rows, problems = self.splitter.sizes()
+        if self.splitter.isVisible() and problems < (wanted := self.problems.wanted_height(whole=True)):
+            given = min(wanted - problems, max(rows - _TOP_LINES * (self.fontMetrics().lineSpacing() + 8), 0))
+            self.splitter.setSizes([top, rows - given, problems + given])

@@ -348,7 +348,7 @@ class ImportDialog(QDialog):
             self._show_sheet()
             self._show_summary()
         if self.import_result is not None:
-            self.problem_list.show_result(self.import_result, self.analysis, self.lang)
+            self.body.show_result(self.import_result, self.analysis, self.lang)
         self._retranslate()  # "Done"
         self._update_buttons()
 

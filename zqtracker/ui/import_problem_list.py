@@ -73,11 +73,13 @@ class ProblemList(QWidget):
             self._retranslate()
         super().changeEvent(event)
 
-    def wanted_height(self, rows: int = 8) -> int:
-        """The height that shows the counts line and up to ``rows`` problems (the dialog shares its height by it)."""
+    def wanted_height(self, rows: int = 8, whole: bool = False) -> int:
+        """The height that shows the counts line and up to ``rows`` problems (the dialog shares its height by it);
+        ``whole``: the list no shorter than its least, which it takes from the counts line when given less."""
         tree, n = self.tree, self.tree.topLevelItemCount()
         row = tree.sizeHintForRow(0) if n else tree.fontMetrics().height() + 4
         height = tree.header().sizeHint().height() + max(min(n, rows), 1) * row + 2 * tree.frameWidth()
+        height = max(height, tree.minimumSizeHint().height()) if whole else height
         width = max(self.counts_label.width(), 400)
         line = max(self.counts_label.heightForWidth(width), self.export_button.sizeHint().height())
         spacing = layout.spacing() if (layout := self.layout()) is not None else 0
