@@ -30,6 +30,22 @@ def checked_count(path: Path) -> int:
         con.close()
 
 
+def import_growth(template: Path, book: Path, folder: Path) -> int:
+    """How many bytes importing ``book`` adds to a copy of the empty database ``template`` (on a roomy disk,
+    in ``folder``): what copying its log into the file takes."""
+    roomy = folder / "roomy.sqlite"
+    shutil.copy(template, roomy)
+    assert run("--db", str(roomy), "import", str(book))[0] == 0
+    return roomy.stat().st_size - template.stat().st_size
+
+
+def leave_room_for_log(folder: Path, growth: int) -> None:
+    """Fills the small disk of ``folder`` so that an import growing a file by ``growth`` bytes has room for
+    its log (and the -shm), not for copying the log into the file too."""
+    with (folder / "filler").open("wb") as fh:
+        fh.write(b"\0" * (shutil.disk_usage(folder).free - (growth * 11 // 10 + 64 * 1024)))
+
+
 def checkpoint(path: Path) -> None:
     """Everything in the main file (no -wal), as a copied or damaged file would be."""
     con = sqlite3.connect(path)

@@ -15,7 +15,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from faults_helpers import checked_count, run, small_mount
+from faults_helpers import checked_count, import_growth, leave_room_for_log, run, small_mount
 
 from zqtracker.cli.console import ExitCode
 
@@ -35,17 +35,13 @@ def test_an_import_that_leaves_the_disk_full_says_so_and_its_data_stays(
     sqlite_empty_template: Path, tmp_path: Path
 ) -> None:
     book = _list(tmp_path / "list.csv", 0, ROWS)
-    roomy = tmp_path / "roomy.sqlite"
-    shutil.copy(sqlite_empty_template, roomy)
-    assert run("--db", str(roomy), "import", str(book))[0] == ExitCode.OK
-    grown = roomy.stat().st_size - sqlite_empty_template.stat().st_size  # what the copy into the file takes
+    grown = import_growth(sqlite_empty_template, book, tmp_path)  # what the copy into the file takes
     with small_mount(tmp_path / "small", 16 * 1024) as small:
         if small is None:
             pytest.skip("needs root to mount a small file system")
         path = small / "full.sqlite"
         shutil.copy(sqlite_empty_template, path)
-        with (small / "filler").open("wb") as fh:  # room for the log (and its -shm), not for the copy too
-            fh.write(b"\0" * (shutil.disk_usage(small).free - (grown * 11 // 10 + 64 * 1024)))
+        leave_room_for_log(small, grown)  # room for the log, not for the copy too
         code, out, err = run("--db", str(path), "--lang", "en", "import", str(book), "--json")
         assert code == ExitCode.OK, err
         report = json.loads(out)

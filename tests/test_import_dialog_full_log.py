@@ -10,12 +10,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from faults_helpers import checked_count, run, small_mount
+from faults_helpers import checked_count, import_growth, leave_room_for_log, small_mount
 from PySide6.QtGui import QUndoStack
 from test_faults_full_log import ROWS, _list
 from test_import_dialog import wait_idle
 
-from zqtracker.cli.console import ExitCode
 from zqtracker.services.context import AppContext
 from zqtracker.ui.events import DataEvents
 from zqtracker.ui.import_dialog import ImportDialog
@@ -39,10 +38,7 @@ def test_the_import_dialog_says_the_disk_it_left_full_after_its_counts(
     counts, full, remedy = WORDS[lang]
     translations.switch("zh_CN" if lang == "zh" else "en")
     book = _list(tmp_path / "list.csv", 0, ROWS)
-    roomy = tmp_path / "roomy.sqlite"
-    shutil.copy(sqlite_empty_template, roomy)
-    assert run("--db", str(roomy), "import", str(book))[0] == ExitCode.OK
-    grown = roomy.stat().st_size - sqlite_empty_template.stat().st_size  # what the copy into the file takes
+    grown = import_growth(sqlite_empty_template, book, tmp_path)  # what the copy into the file takes
     with small_mount(tmp_path / "small", 16 * 1024) as small:
         if small is None:
             pytest.skip("needs root to mount a small file system")
@@ -56,8 +52,7 @@ def test_the_import_dialog_says_the_disk_it_left_full_after_its_counts(
             dialog.resize(1342, 736)  # as the app opens it on a 1366×768 screen
             dialog.show()
             wait_idle(qtbot, dialog)
-            with (small / "filler").open("wb") as fh:  # room for the log (and its -shm), not for the copy too
-                fh.write(b"\0" * (shutil.disk_usage(small).free - (grown * 11 // 10 + 64 * 1024)))
+            leave_room_for_log(small, grown)  # room for the log, not for the copy too
             dialog.import_button.click()
             qtbot.waitUntil(lambda: dialog.import_result is not None and not dialog.is_busy(), timeout=60_000)
             assert dialog.import_result.written and dialog.import_result.added == ROWS  # it stands …
