@@ -8,14 +8,13 @@ Before, a 预计年产值 合计 of 31000 over rows of 30000万 imported with ex
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
 from import_files import SheetSpec, write_workbook
+from test_fix36_totals import run
 
 from zqtracker.cli.console import ExitCode
-from zqtracker.cli.main import main
 from zqtracker.services.context import AppContext
 from zqtracker.services.import_mappings import MappingStore
 from zqtracker.services.importing import ImportOptions, ImportService
@@ -35,12 +34,6 @@ def service(ctx: AppContext, tmp_path: Path) -> ImportService:
 
 def sheet(path: Path, rows: list[list]) -> Path:
     return write_workbook(path, SheetSpec("Sheet1", [[TITLE], ["单位：万元"], HEAD, *rows]))
-
-
-def run(*argv: str) -> tuple[int, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), stdout=out, stderr=err)
-    return code, out.getvalue() + err.getvalue()
 
 
 def test_a_grand_total_of_expected_output_that_differs_is_asked(db_url: str, ctx: AppContext, tmp_path: Path) -> None:
